@@ -1,0 +1,64 @@
+// The public face of the Assembled simulator: a pure, synchronous request handler.
+// The HTTP server, the local Apps Script runtime's UrlFetchApp and the tests all call it.
+
+export type Dialect = 'seed' | 'live';
+
+export interface SimRequest {
+  method: string;
+  /** Absolute URL (https://api.assembledhq.com/v0/...) or a path with query (/v0/...). */
+  url: string;
+  /** Header names in any case. */
+  headers: Record<string, string>;
+  body?: string;
+}
+
+export interface SimResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+  /** Simulated time the server took to answer; transports add it to their clock. */
+  delayMs: number;
+  /** When true no response arrives at all: the transport must fail as a network timeout. */
+  timeout?: boolean;
+}
+
+export interface FaultOptions {
+  /** Share of requests (0..1) answered with a random 5xx. */
+  errorRate?: number;
+  /** Share of requests (0..1) that never answer (timeout). */
+  timeoutRate?: number;
+  /** Share of requests (0..1) whose 200 body is cut short / not JSON. */
+  malformedRate?: number;
+  /** Extra latency added to every answer, in ms. */
+  latencyMs?: number;
+  /** Answer the next N requests with 429 regardless of the bucket (a "429 storm"). */
+  force429?: number;
+  /** Answer the next N requests with 503. */
+  force5xx?: number;
+}
+
+export interface SimulatorOptions {
+  /** Seed of the deterministic demo organisation. */
+  seed?: number;
+  dialect?: Dialect;
+  /** Epoch ms; defaults to Date.now. The local runtime passes its virtual clock. */
+  now?: () => number;
+  /** How long a report job takes from pending to complete, in ms (default 20 s). */
+  reportDelayMs?: number;
+  /** Enforce 300 req/min with bursts of 20 (default true). */
+  rateLimit?: boolean;
+  faults?: FaultOptions;
+  /** Randomness for faults; defaults to a PRNG from the seed. */
+  random?: () => number;
+}
+
+export interface Simulator {
+  handle(request: SimRequest): SimResponse;
+  /** Change fault injection at run time (tests, workbench). */
+  setFaults(faults: FaultOptions): void;
+  setDialect(dialect: Dialect): void;
+  /** API keys the simulator accepts (any sk_live_ key is accepted unless revoked). */
+  revokeKey(key: string): void;
+  /** Count of requests handled, by "METHOD /path-template" and in total; for tests and benchmarks. */
+  stats(): { total: number; byRoute: Record<string, number>; rejected429: number };
+}

@@ -1,0 +1,58 @@
+// The small interfaces through which core logic reaches the outside world.
+// Apps Script implements them in src/server; Node implements them in dev/ and tests.
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface HttpRequest {
+  url: string;
+  method: HttpMethod;
+  headers: Record<string, string>;
+  /** Request body, already serialised (JSON text). */
+  body?: string;
+}
+
+export interface HttpResponse {
+  status: number;
+  /** Header names in lower case. */
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** Thrown by an Http transport when no HTTP response arrived (DNS, refused, timeout). */
+export class NetworkError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NetworkError';
+  }
+}
+
+/**
+ * Synchronous transport, as UrlFetchApp is. HTTP error statuses are returned, never thrown;
+ * only a missing response throws NetworkError. fetchAll answers in request order and throws
+ * NetworkError if any request in the batch got no response (as UrlFetchApp.fetchAll does).
+ */
+export interface Http {
+  fetch(request: HttpRequest): HttpResponse;
+  fetchAll(requests: HttpRequest[]): HttpResponse[];
+}
+
+/** Wall clock in epoch milliseconds, and a blocking sleep (Utilities.sleep in Apps Script). */
+export interface Clock {
+  now(): number;
+  sleep(ms: number): void;
+}
+
+/** A key/value store of JSON values (a Properties store in Apps Script). */
+export interface Store {
+  get<T>(key: string): T | undefined;
+  set(key: string, value: unknown): void;
+  delete(key: string): void;
+  keys(): string[];
+}
+
+/** A mutual-exclusion lock (LockService in Apps Script). */
+export interface Lock {
+  /** Returns false when the lock could not be had within timeoutMs. */
+  tryLock(timeoutMs: number): boolean;
+  release(): void;
+}
