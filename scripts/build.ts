@@ -1,0 +1,67 @@
+// Builds the Apps Script artifact: build/Code.js (server bundle with top-level entry points),
+// one self-contained build/<page>.html per sidebar page, and build/appsscript.json.
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { entryPointNames, forwarders, GLOBAL_NAME } from './entry-points';
+import { inlinePage } from './inline-page';
+
+const root = join(import.meta.dirname, '..');
+const out = join(root, 'build');
+const pagesDir = join(root, 'src/ui/pages');
+const target = 'es2020';
+
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out);
+
+const server = await build({
+  entryPoints: [join(root, 'src/server/main.ts')],
+  bundle: true,
+  format: 'iife',
+  globalName: GLOBAL_NAME,
+  target,
+  platform: 'neutral',
+  mainFields: ['module', 'main'],
+  minifySyntax: true,
+  minifyWhitespace: true,
+  legalComments: 'none',
+  metafile: true,
+  write: false,
+});
+const bundle = server.outputFiles[0]?.text ?? '';
+const names = entryPointNames(bundle);
+const code = `${bundle}\n${forwarders(names)}`;
+writeFileSync(join(out, 'Code.js'), code);
+
+const sizes: [string, number][] = [['Code.js', Buffer.byteLength(code)]];
+for (const page of readdirSync(pagesDir)) {
+  const dir = join(pagesDir, page);
+  const ui = await build({
+    entryPoints: [join(dir, 'main.ts')],
+    bundle: true,
+    format: 'iife',
+    target,
+    platform: 'browser',
+    minify: true,
+    legalComments: 'none',
+    write: false,
+  });
+  const html = inlinePage({
+    template: readFileSync(join(dir, 'index.html'), 'utf8'),
+    css: [join(root, 'src/ui/styles/base.css'), join(dir, 'style.css')]
+      .filter((f) => existsSync(f))
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n'),
+    js: ui.outputFiles[0]?.text ?? '',
+  });
+  writeFileSync(join(out, `${page}.html`), html);
+  sizes.push([`${page}.html`, Buffer.byteLength(html)]);
+}
+copyFileSync(join(root, 'appsscript.json'), join(out, 'appsscript.json'));
+
+for (const [file, bytes] of sizes) console.log(`build/${file.padEnd(20)} ${(bytes / 1024).toFixed(1)} KiB`);
+console.log(`entry points (${names.length}): ${names.join(', ')}`);
+if (process.env.BUILD_ANALYZE) {
+  const { analyzeMetafile } = await import('esbuild');
+  console.log(await analyzeMetafile(server.metafile));
+}

@@ -1,0 +1,25 @@
+// The functions a sidebar may call on the server, shared by both sides: src/server implements
+// this interface and src/ui calls it through a typed wrapper over google.script.run.
+// Arguments cross as plain JSON (no Dates) and are parsed with zod on arrival.
+import type { SettingsInput, SettingsView } from './settings';
+
+export interface ConnectionLine {
+  operation: string;
+  ok: boolean;
+  status: number;
+  records: number;
+  ms: number;
+  message: string;
+}
+
+export interface ConnectionReport {
+  ok: boolean;
+  lines: ConnectionLine[];
+}
+
+export interface ServerApi {
+  getSettings(): SettingsView;
+  saveSettings(input: SettingsInput): SettingsView;
+  clearApiKey(): SettingsView;
+  testConnection(): ConnectionReport;
+}

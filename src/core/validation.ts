@@ -1,0 +1,57 @@
+// Turns zod issues into sentences a spreadsheet user can act on. zod/mini ships no locale, so
+// its default messages are all "Invalid input"; this is the one place that words them.
+import type * as z from 'zod/mini';
+
+type Issue = z.core.$ZodIssue;
+
+export function describePath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((out, key) => {
+    if (typeof key === 'number') return `${out}[${key}]`;
+    return out ? `${out}.${String(key)}` : String(key);
+  }, '');
+}
+
+export function describeIssue(issue: Issue): string {
+  const where = describePath(issue.path);
+  const prefix = where ? `${where}: ` : '';
+  // A message set by our own schema (anything but zod/mini's placeholder) is already worded.
+  if (issue.message && issue.message !== 'Invalid input') return prefix + issue.message;
+  switch (issue.code) {
+    case 'invalid_type':
+      return `${prefix}expected ${article(issue.expected)}`;
+    case 'invalid_value':
+      return `${prefix}must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'too_small':
+      return `${prefix}must be at least ${String(issue.minimum)}`;
+    case 'too_big':
+      return `${prefix}must be at most ${String(issue.maximum)}`;
+    case 'unrecognized_keys':
+      return `${prefix}unexpected field ${issue.keys.join(', ')}`;
+    case 'invalid_union':
+      return `${prefix}does not match any accepted form`;
+    default:
+      return `${prefix}is not valid`;
+  }
+}
+
+function article(type: string): string {
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+/** Thrown when input from a sidebar, a sheet row or a saved spec does not fit its schema. */
+export class InputError extends Error {
+  constructor(
+    readonly what: string,
+    readonly problems: string[],
+  ) {
+    super(`${what}: ${problems.join('; ')}`);
+    this.name = 'InputError';
+  }
+}
+
+/** Parses `value` or throws an InputError that names `what` and every problem found. */
+export function parseInput<S extends z.ZodMiniType>(schema: S, value: unknown, what: string): z.infer<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  throw new InputError(what, result.error.issues.map(describeIssue));
+}

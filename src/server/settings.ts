@@ -1,0 +1,40 @@
+// Settings live in the user's own Properties: other editors of the spreadsheet cannot read them.
+import { parseInput } from '../core/validation';
+import {
+  ConnectionOptions,
+  DEFAULT_CONNECTION_OPTIONS,
+  maskKey,
+  SettingsInput,
+  type SettingsView,
+} from '../core/settings';
+import { userStore } from './adapters/properties-store';
+
+const KEY = 'apiKey';
+const OPTIONS = 'connection';
+
+export function readApiKey(): string {
+  return userStore().get<string>(KEY) ?? '';
+}
+
+export function readConnectionOptions(): ConnectionOptions {
+  const saved = ConnectionOptions.safeParse(userStore().get(OPTIONS));
+  return saved.success ? saved.data : DEFAULT_CONNECTION_OPTIONS;
+}
+
+export function getSettings(): SettingsView {
+  const key = readApiKey();
+  return { ...readConnectionOptions(), hasKey: key !== '', keyHint: maskKey(key) };
+}
+
+export function saveSettings(input: unknown): SettingsView {
+  const { apiKey, ...options } = parseInput(SettingsInput, input, 'Settings');
+  const store = userStore();
+  if (apiKey) store.set(KEY, apiKey);
+  store.set(OPTIONS, options);
+  return getSettings();
+}
+
+export function clearApiKey(): SettingsView {
+  userStore().delete(KEY);
+  return getSettings();
+}
