@@ -1,6 +1,14 @@
 // Builds the Apps Script artifact: build/Code.js (server bundle with top-level entry points),
 // one self-contained build/<page>.html per sidebar page, and build/appsscript.json.
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { entryPointNames, forwarders, GLOBAL_NAME } from './entry-points';

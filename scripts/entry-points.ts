@@ -16,7 +16,8 @@ export function entryPointNames(bundle: string): string[] {
   if (!list || typeof list !== 'object') throw new Error(`src/server/main.ts must export entryPoints`);
   const names = Object.keys(list);
   for (const name of names) {
-    if (!/^[A-Za-z][A-Za-z0-9]*$/.test(name)) throw new Error(`Entry point name not callable by Apps Script: ${name}`);
+    if (!/^[A-Za-z][A-Za-z0-9]*$/.test(name))
+      throw new Error(`Entry point name not callable by Apps Script: ${name}`);
     if (typeof list[name] !== 'function') throw new Error(`Entry point ${name} is not a function`);
   }
   return names;

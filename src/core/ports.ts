@@ -56,3 +56,12 @@ export interface Lock {
   tryLock(timeoutMs: number): boolean;
   release(): void;
 }
+
+/**
+ * A timezone as core logic needs it: the offset from UTC, in minutes, in force at an instant.
+ * Apps Script answers through Utilities.formatDate; Node through Intl.
+ */
+export interface Zone {
+  readonly name: string;
+  offsetMinutes(epochMs: number): number;
+}

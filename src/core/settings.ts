@@ -7,9 +7,9 @@ export type TimeFormat = (typeof TIME_FORMATS)[number];
 
 export const ConnectionOptions = z.object({
   timeFormat: z.enum(TIME_FORMATS),
-  apiVersion: z.string().check(
-    z.regex(/^(\d{4}-\d{2}-\d{2})?$/, 'API-Version must be empty or a date like 2019-06-20'),
-  ),
+  apiVersion: z
+    .string()
+    .check(z.regex(/^(\d{4}-\d{2}-\d{2})?$/, 'API-Version must be empty or a date like 2019-06-20')),
 });
 export type ConnectionOptions = z.infer<typeof ConnectionOptions>;
 

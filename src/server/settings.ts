@@ -1,5 +1,5 @@
 // Settings live in the user's own Properties: other editors of the spreadsheet cannot read them.
-import { parseInput } from '../core/validation';
+
 import {
   ConnectionOptions,
   DEFAULT_CONNECTION_OPTIONS,
@@ -7,6 +7,7 @@ import {
   SettingsInput,
   type SettingsView,
 } from '../core/settings';
+import { parseInput } from '../core/validation';
 import { userStore } from './adapters/properties-store';
 
 const KEY = 'apiKey';

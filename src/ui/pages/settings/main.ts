@@ -1,5 +1,5 @@
-import type { SettingsView, TimeFormat } from '../../../core/settings';
 import type { ConnectionReport } from '../../../core/server-api';
+import type { SettingsView, TimeFormat } from '../../../core/settings';
 import { busy, byId, showStatus } from '../../dom';
 import { callServer, errorMessage } from '../../rpc';
 
@@ -23,7 +23,12 @@ function showReport(report: ConnectionReport): void {
   body.replaceChildren(
     ...report.lines.map((line) => {
       const row = document.createElement('tr');
-      for (const text of [line.operation, line.ok ? 'OK' : line.message, String(line.records), String(line.ms)]) {
+      for (const text of [
+        line.operation,
+        line.ok ? 'OK' : line.message,
+        String(line.records),
+        String(line.ms),
+      ]) {
         const cell = document.createElement('td');
         cell.textContent = text;
         row.append(cell);
@@ -62,7 +67,11 @@ byId('test').addEventListener('click', () => {
   void run('Testing the connection', async () => {
     const report = await callServer('testConnection');
     showReport(report);
-    showStatus(status, report.ok ? 'Connected to Assembled.' : 'Some checks failed: see below.', report.ok ? 'ok' : 'error');
+    showStatus(
+      status,
+      report.ok ? 'Connected to Assembled.' : 'Some checks failed: see below.',
+      report.ok ? 'ok' : 'error',
+    );
   });
 });
 

@@ -1,0 +1,105 @@
+// Date ranges a pull or a scheduled refresh asks for: absolute, or relative to "today" in the
+// spreadsheet's timezone and resolved afresh at every run.
+import * as z from 'zod/mini';
+import type { Zone } from '../ports';
+import {
+  addDays,
+  addMonths,
+  compareLocalDates,
+  formatLocalDate,
+  isoWeekday,
+  type LocalDate,
+  parseLocalDate,
+} from './local-date';
+import { localDateOf, startOfLocalDay } from './zone-math';
+
+export const RELATIVE_PRESETS = [
+  'today',
+  'yesterday',
+  'last_7_days',
+  'last_week',
+  'week_to_date',
+  'last_month',
+  'month_to_date',
+  'last_quarter',
+  'days_back',
+] as const;
+export type RelativePreset = (typeof RELATIVE_PRESETS)[number];
+
+const isoDate = z
+  .string()
+  .check(z.refine((s) => parseLocalDate(s) !== undefined, 'must be a date like 2026-03-01'));
+
+export const DateRangeSpec = z.union([
+  z.object({ kind: z.literal('absolute'), from: isoDate, to: isoDate }),
+  z.object({
+    kind: z.literal('relative'),
+    preset: z.enum(RELATIVE_PRESETS),
+    /** For days_back: how many whole days before today, today excluded. */
+    days: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(366))),
+  }),
+]);
+export type DateRangeSpec = z.infer<typeof DateRangeSpec>;
+
+/** A range of whole local days: `from` and `to` inclusive; `start`/`end` the instants (end exclusive). */
+export interface ResolvedRange {
+  from: string;
+  to: string;
+  start: number;
+  end: number;
+}
+
+/** Weeks start on Monday, as ISO 8601 and most WFM reporting do. */
+function startOfWeek(d: LocalDate): LocalDate {
+  return addDays(d, 1 - isoWeekday(d));
+}
+
+function startOfQuarter(d: LocalDate): LocalDate {
+  return { year: d.year, month: d.month - ((d.month - 1) % 3), day: 1 };
+}
+
+function relativeDays(preset: RelativePreset, today: LocalDate, days = 1): [LocalDate, LocalDate] {
+  const firstOfMonth = { ...today, day: 1 };
+  switch (preset) {
+    case 'today':
+      return [today, today];
+    case 'yesterday':
+      return [addDays(today, -1), addDays(today, -1)];
+    case 'last_7_days':
+      return [addDays(today, -7), addDays(today, -1)];
+    case 'last_week': {
+      const monday = addDays(startOfWeek(today), -7);
+      return [monday, addDays(monday, 6)];
+    }
+    case 'week_to_date':
+      return [startOfWeek(today), today];
+    case 'last_month':
+      return [addMonths(firstOfMonth, -1), addDays(firstOfMonth, -1)];
+    case 'month_to_date':
+      return [firstOfMonth, today];
+    case 'last_quarter': {
+      const quarter = startOfQuarter(today);
+      return [addMonths(quarter, -3), addDays(quarter, -1)];
+    }
+    case 'days_back':
+      return [addDays(today, -days), addDays(today, -1)];
+  }
+}
+
+export function resolveRange(spec: DateRangeSpec, now: number, zone: Zone): ResolvedRange {
+  const [first, last] =
+    spec.kind === 'absolute'
+      ? [parseLocalDate(spec.from) as LocalDate, parseLocalDate(spec.to) as LocalDate]
+      : relativeDays(spec.preset, localDateOf(now, zone), spec.days);
+  if (compareLocalDates(first, last) > 0) {
+    throw new Error(
+      `The date range ends (${formatLocalDate(last)}) before it starts (${formatLocalDate(first)})`,
+    );
+  }
+  return {
+    from: formatLocalDate(first),
+    to: formatLocalDate(last),
+    start: startOfLocalDay(first, zone),
+    end: startOfLocalDay(addDays(last, 1), zone),
+  };
+}

@@ -1,0 +1,57 @@
+// Calendar arithmetic on local dates (no time, no zone). Months are 1-12.
+// Computed through UTC so that no host timezone leaks in.
+
+export interface LocalDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+const DAY_MS = 86_400_000;
+
+export function toDayNumber(d: LocalDate): number {
+  return Math.floor(Date.UTC(d.year, d.month - 1, d.day) / DAY_MS);
+}
+
+export function fromDayNumber(n: number): LocalDate {
+  const t = new Date(n * DAY_MS);
+  return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() };
+}
+
+export function addDays(d: LocalDate, days: number): LocalDate {
+  return fromDayNumber(toDayNumber(d) + days);
+}
+
+/** Adds months, clamping the day to the target month's length (Jan 31 + 1 month = Feb 28/29). */
+export function addMonths(d: LocalDate, months: number): LocalDate {
+  const index = d.year * 12 + (d.month - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  return { year, month, day: Math.min(d.day, daysInMonth(year, month)) };
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** ISO weekday: Monday 1 … Sunday 7. */
+export function isoWeekday(d: LocalDate): number {
+  const w = new Date(Date.UTC(d.year, d.month - 1, d.day)).getUTCDay();
+  return w === 0 ? 7 : w;
+}
+
+export function formatLocalDate(d: LocalDate): string {
+  const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+  return `${pad(d.year, 4)}-${pad(d.month)}-${pad(d.day)}`;
+}
+
+export function parseLocalDate(text: string): LocalDate | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return undefined;
+  const d = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+  return d.month >= 1 && d.month <= 12 && d.day >= 1 && d.day <= daysInMonth(d.year, d.month) ? d : undefined;
+}
+
+export function compareLocalDates(a: LocalDate, b: LocalDate): number {
+  return toDayNumber(a) - toDayNumber(b);
+}
