@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { intlZone } from '../../dev/intl-zone';
+import { buildTable } from '../../src/core/table/build-table';
+import { toSheetValue } from '../../src/core/table/sheet-literal';
+
+const zone = intlZone('America/New_York');
+
+describe('buildTable', () => {
+  const people = [
+    {
+      email: 'ana@example.com',
+      first_name: 'Ana',
+      id: 'p1',
+      agent_id: 'a1',
+      site: { id: 's1', name: 'Lisbon' },
+      teams: [
+        { id: 't1', name: 'Tier 1' },
+        { id: 't2', name: 'Tier 2' },
+      ],
+      platforms: { zendesk: '123', five9: '007' },
+      staffable: true,
+      created_at: '2026-03-01T15:00:00Z',
+      start_date: '2025-01-06',
+    },
+    { id: 'p2', first_name: '=IMPORTXML("http://x","//a")', imported_id: '007', staffable: false },
+  ];
+
+  it('puts the id first, then other ids, then names, then the rest as first seen', () => {
+    const { columns } = buildTable(people, zone);
+    expect(columns.map((c) => c.key)).toEqual([
+      'id',
+      'agent_id',
+      'site.id',
+      'imported_id',
+      'email',
+      'first_name',
+      'site.name',
+      'teams',
+      'platforms.zendesk',
+      'platforms.five9',
+      'staffable',
+      'created_at',
+      'start_date',
+    ]);
+  });
+
+  it('flattens nested objects and joins lists by name', () => {
+    const { columns, rows } = buildTable(people, zone);
+    const at = (key: string) => columns.findIndex((c) => c.key === key);
+    expect(rows[0]?.[at('teams')]).toBe('Tier 1, Tier 2');
+    expect(rows[0]?.[at('site.name')]).toBe('Lisbon');
+    expect(rows[1]?.[at('site.name')]).toBe('');
+  });
+
+  it('types times as dates with a format, keeps ids and awkward text as text', () => {
+    const { columns, rows } = buildTable(people, zone);
+    const col = (key: string) => columns.find((c) => c.key === key);
+    const at = (key: string) => columns.findIndex((c) => c.key === key);
+    expect(col('created_at')).toMatchObject({ kind: 'datetime', numberFormat: 'yyyy-mm-dd hh:mm:ss' });
+    expect((rows[0]?.[at('created_at')] as Date).toISOString()).toBe('2026-03-01T15:00:00.000Z');
+    // A date-only value is that day's midnight in the sheet's timezone.
+    expect((rows[0]?.[at('start_date')] as Date).toISOString()).toBe('2025-01-06T05:00:00.000Z');
+    expect(col('staffable')?.kind).toBe('boolean');
+    expect(col('platforms.five9')?.kind).toBe('text');
+    expect(rows[0]?.[at('platforms.five9')]).toBe('007');
+    expect(rows[1]?.[at('first_name')]).toBe('=IMPORTXML("http://x","//a")');
+  });
+
+  it('keeps numbers as numbers and names the unit of a duration', () => {
+    const { columns, rows } = buildTable(
+      [
+        { agent_id: 'a1', handle_time: 312.5, handled: 4, adherence_percent: 97.1 },
+        { agent_id: 'a2', handle_time: 200, handled: 2, adherence_percent: 88 },
+      ],
+      zone,
+    );
+    expect(columns.map((c) => c.header)).toEqual([
+      'agent_id',
+      'handle_time (seconds)',
+      'handled',
+      'adherence_percent',
+    ]);
+    expect(rows[1]).toEqual(['a2', 200, 2, 88]);
+  });
+
+  it('makes a column of mixed kinds text', () => {
+    const { columns, rows } = buildTable([{ code: 12 }, { code: 'A7' }], zone);
+    expect(columns[0]?.kind).toBe('text');
+    expect(rows.map((r) => r[0])).toEqual(['12', 'A7']);
+  });
+
+  it('gives an empty table for no records', () => {
+    expect(buildTable([], zone)).toEqual({ columns: [], rows: [] });
+  });
+});
+
+describe('toSheetValue', () => {
+  it.each(['=1+1', '+1 555 0100', '@support', '007', '2024-03-01', "'quoted"])('protects %s', (s) => {
+    expect(toSheetValue(s)).toBe(`'${s}`);
+  });
+  it('leaves typed values and empty cells alone', () => {
+    const d = new Date(0);
+    expect([toSheetValue(3), toSheetValue(true), toSheetValue(d), toSheetValue('')]).toEqual([
+      3,
+      true,
+      d,
+      '',
+    ]);
+  });
+});
