@@ -1,0 +1,25 @@
+// The part of a sheet the writer needs, in block operations only: a call per cell or per row is
+// what makes Apps Script slow, so nothing here works on less than a block.
+import type { CellValue } from '../table/build-table';
+
+export interface Extent {
+  rows: number;
+  cols: number;
+}
+
+export interface Grid {
+  /** Rows and columns in use (Sheet.getLastRow / getLastColumn). */
+  used(): Extent;
+  /** Cells in the whole spreadsheet now, for the 10-million-cell limit. */
+  spreadsheetCells(): number;
+  /** Cells the sheet would have after growing to hold `extent` from row 1, column 1. */
+  cellsAfterGrowth(extent: Extent): number;
+  read(row: number, col: number, rows: number, cols: number): CellValue[][];
+  write(row: number, col: number, values: CellValue[][]): void;
+  clear(row: number, col: number, rows: number, cols: number): void;
+  setColumnFormat(row: number, col: number, rows: number, format: string): void;
+  /** Bold header, frozen when it is the sheet's first row, and a note on its first cell. */
+  styleHeader(row: number, col: number, cols: number, note: string): void;
+}
+
+export const SHEETS_CELL_LIMIT = 10_000_000;

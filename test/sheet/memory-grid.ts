@@ -1,0 +1,75 @@
+// A plain in-memory Grid for unit tests of the writer; the Apps Script one is tested through the
+// local runtime.
+import type { Extent, Grid } from '../../src/core/sheet/grid';
+import type { CellValue } from '../../src/core/table/build-table';
+
+export class MemoryGrid implements Grid {
+  cells: CellValue[][] = [];
+  writes = 0;
+  formats = new Map<string, string>();
+  header?: { row: number; col: number; cols: number; note: string };
+
+  constructor(
+    initial: CellValue[][] = [],
+    readonly otherCells = 0,
+  ) {
+    this.cells = initial.map((r) => [...r]);
+  }
+
+  used(): Extent {
+    let rows = 0;
+    let cols = 0;
+    this.cells.forEach((r, i) =>
+      r.forEach((v, j) => {
+        if (v !== '' && v !== undefined) {
+          rows = Math.max(rows, i + 1);
+          cols = Math.max(cols, j + 1);
+        }
+      }),
+    );
+    return { rows, cols };
+  }
+  spreadsheetCells(): number {
+    return this.otherCells + this.cellsAfterGrowth({ rows: 0, cols: 0 });
+  }
+  cellsAfterGrowth(e: Extent): number {
+    const u = this.used();
+    return this.otherCells + Math.max(u.rows, e.rows, 1000) * Math.max(u.cols, e.cols, 26);
+  }
+  read(row: number, col: number, rows: number, cols: number): CellValue[][] {
+    return Array.from({ length: rows }, (_, i) =>
+      Array.from({ length: cols }, (_, j) => this.cells[row - 1 + i]?.[col - 1 + j] ?? ''),
+    );
+  }
+  write(row: number, col: number, values: CellValue[][]): void {
+    this.writes++;
+    values.forEach((r, i) => {
+      r.forEach((v, j) => {
+        const line = this.cells[row - 1 + i] ?? [];
+        this.cells[row - 1 + i] = line;
+        for (let k = line.length; k < col - 1 + j; k++) line[k] = '';
+        // Sheets drops the protecting apostrophe.
+        line[col - 1 + j] = typeof v === 'string' && v.startsWith("'") ? v.slice(1) : v;
+      });
+    });
+  }
+  clear(row: number, col: number, rows: number, cols: number): void {
+    for (let i = 0; i < rows; i++)
+      for (let j = 0; j < cols; j++) {
+        const line = this.cells[row - 1 + i];
+        if (line && col - 1 + j < line.length) line[col - 1 + j] = '';
+      }
+  }
+  setColumnFormat(row: number, col: number, rows: number, format: string): void {
+    this.formats.set(`${row},${col},${rows}`, format);
+  }
+  styleHeader(row: number, col: number, cols: number, note: string): void {
+    this.header = { row, col, cols, note };
+  }
+  text(): string[][] {
+    const { rows, cols } = this.used();
+    return this.read(1, 1, rows, cols).map((r) =>
+      r.map((v) => (v instanceof Date ? v.toISOString() : String(v))),
+    );
+  }
+}

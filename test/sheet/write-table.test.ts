@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { intlZone } from '../../dev/intl-zone';
+import { writeTable } from '../../src/core/sheet/write-table';
+import { buildTable } from '../../src/core/table/build-table';
+import { MemoryGrid } from './memory-grid';
+
+const zone = intlZone('Europe/London');
+const table = (records: Record<string, unknown>[]) => buildTable(records, zone);
+const base = { row: 1, col: 1, note: 'Assembled: people' };
+
+describe('writeTable', () => {
+  it('replace writes header and rows, then clears what is left of a larger old table', () => {
+    const grid = new MemoryGrid([
+      ['id', 'name', 'old'],
+      ['1', 'x', 'y'],
+      ['2', 'x', 'y'],
+      ['3', 'x', 'y'],
+    ]);
+    const r = writeTable(grid, table([{ id: 'a', name: 'Ana' }]), { ...base, mode: 'replace' });
+    expect(grid.text()).toEqual([
+      ['id', 'name'],
+      ['a', 'Ana'],
+    ]);
+    expect(r).toMatchObject({ rows: 1, extent: { rows: 2, cols: 2 } });
+    expect(grid.header).toEqual({ row: 1, col: 1, cols: 2, note: 'Assembled: people' });
+  });
+
+  it('a table placed at a cell leaves the cells around it alone', () => {
+    const grid = new MemoryGrid([
+      ['keep', '', '', ''],
+      ['', '', '', 'keep too'],
+    ]);
+    writeTable(grid, table([{ id: 'a' }]), { ...base, row: 2, col: 2, mode: 'replace' });
+    expect(grid.text()).toEqual([
+      ['keep', '', '', ''],
+      ['', 'id', '', 'keep too'],
+      ['', 'a', '', ''],
+    ]);
+  });
+
+  it('append adds rows under the existing ones, lining columns up by header', () => {
+    const grid = new MemoryGrid([
+      ['name', 'id'],
+      ['Old', '1'],
+    ]);
+    writeTable(grid, table([{ id: '2', name: 'New', extra: 5 }]), { ...base, mode: 'append' });
+    expect(grid.text()).toEqual([
+      ['name', 'id', 'extra'],
+      ['Old', '1', ''],
+      ['New', '2', '5'],
+    ]);
+  });
+
+  it('merge updates rows with the same key in place and appends new ones', () => {
+    const grid = new MemoryGrid([
+      ['id', 'status', 'my notes'],
+      ['r1', 'pending', 'call back'],
+      ['r2', 'pending', ''],
+    ]);
+    const r = writeTable(
+      grid,
+      table([
+        { id: 'r2', status: 'approved' },
+        { id: 'r3', status: 'pending' },
+      ]),
+      { ...base, mode: 'merge', mergeKey: 'id' },
+    );
+    expect(grid.text()).toEqual([
+      ['id', 'status', 'my notes'],
+      ['r1', 'pending', 'call back'],
+      ['r2', 'approved', ''],
+      ['r3', 'pending', ''],
+    ]);
+    expect(r).toMatchObject({ appended: 1, updated: 1 });
+  });
+
+  it('merge refuses a key column that does not exist, before writing anything', () => {
+    const grid = new MemoryGrid([['id'], ['r1']]);
+    expect(() =>
+      writeTable(grid, table([{ id: 'r1' }]), { ...base, mode: 'merge', mergeKey: 'nope' }),
+    ).toThrow(/merge key column "nope"/);
+    expect(grid.writes).toBe(0);
+  });
+
+  it('refuses a write that would pass 10 million cells, before writing anything', () => {
+    const grid = new MemoryGrid([], 9_990_000);
+    const rows = Array.from({ length: 2000 }, (_, i) => ({ id: String(i), a: 1, b: 2, c: 3 }));
+    expect(() => writeTable(grid, table(rows), { ...base, mode: 'replace' })).toThrow(/10,000,000/);
+    expect(grid.writes).toBe(0);
+  });
+
+  it('writes large tables in a few block writes, never one per row', () => {
+    const grid = new MemoryGrid();
+    const rows = Array.from({ length: 10_000 }, (_, i) => ({ id: String(i), n: i, m: i * 2 }));
+    const r = writeTable(grid, table(rows), { ...base, mode: 'replace', chunkCells: 9_000 });
+    expect(r.writeCalls).toBe(1 + Math.ceil(10_000 / 3_000));
+    expect(grid.used()).toEqual({ rows: 10_001, cols: 3 });
+  });
+
+  it('gives date columns their number format', () => {
+    const grid = new MemoryGrid();
+    writeTable(grid, table([{ id: 'x', created_at: '2026-01-01T00:00:00Z' }]), { ...base, mode: 'replace' });
+    expect([...grid.formats.entries()]).toEqual([['2,2,1', 'yyyy-mm-dd hh:mm:ss']]);
+  });
+});
