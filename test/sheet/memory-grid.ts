@@ -19,14 +19,14 @@ export class MemoryGrid implements Grid {
   used(): Extent {
     let rows = 0;
     let cols = 0;
-    this.cells.forEach((r, i) =>
-      r.forEach((v, j) => {
+    for (const [i, r] of this.cells.entries()) {
+      for (const [j, v] of r.entries()) {
         if (v !== '' && v !== undefined) {
           rows = Math.max(rows, i + 1);
           cols = Math.max(cols, j + 1);
         }
-      }),
-    );
+      }
+    }
     return { rows, cols };
   }
   spreadsheetCells(): number {
