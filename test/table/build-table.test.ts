@@ -83,6 +83,23 @@ describe('buildTable', () => {
     expect(rows[1]).toEqual(['a2', 200, 2, 88]);
   });
 
+  it('reads epoch-ms numbers under time and date names as times and days', () => {
+    const { columns, rows } = buildTable(
+      [
+        {
+          id: 's1',
+          start_time: Date.parse('2026-03-08T12:00:00Z'),
+          end_date: Date.parse('2026-03-09T00:00:00Z'),
+          count: 3,
+        },
+      ],
+      zone,
+    );
+    expect(columns.map((c) => c.kind)).toEqual(['text', 'datetime', 'date', 'number']);
+    expect((rows[0]?.[1] as Date).toISOString()).toBe('2026-03-08T12:00:00.000Z');
+    expect((rows[0]?.[2] as Date).toISOString()).toBe('2026-03-09T04:00:00.000Z');
+  });
+
   it('makes a column of mixed kinds text', () => {
     const { columns, rows } = buildTable([{ code: 12 }, { code: 'A7' }], zone);
     expect(columns[0]?.kind).toBe('text');

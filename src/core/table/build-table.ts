@@ -25,14 +25,20 @@ export interface Table {
 export const DATETIME_FORMAT = 'yyyy-mm-dd hh:mm:ss';
 export const DATE_FORMAT = 'yyyy-mm-dd';
 
+// The client gives times as epoch ms under these names (its model's convention).
+const TIME_KEY = /(^|[._])(time|start|end|[a-z]+_time|[a-z]+_at)$/;
+const DATE_KEY = /(^|[._])[a-z]+_date$/;
 const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DURATION_KEY = /(^|[._])(duration|handle_time|handle_seconds|aht|wait_time|talk_time)([._]|$)/;
 const HAS_UNIT = /(_seconds|_secs|_ms|_minutes|_hours|_percent|_pct)$/;
 
-function kindOf(v: Flat): ColumnKind | undefined {
+function kindOf(v: Flat, key: string): ColumnKind | undefined {
   if (v === null || v === '') return undefined;
-  if (typeof v === 'number') return 'number';
+  if (typeof v === 'number') {
+    if (DURATION_KEY.test(key)) return 'number';
+    return DATE_KEY.test(key) ? 'date' : TIME_KEY.test(key) ? 'datetime' : 'number';
+  }
   if (typeof v === 'boolean') return 'boolean';
   if (isDate(v)) return 'datetime';
   if (ISO_DATETIME.test(v)) return 'datetime';
@@ -41,10 +47,10 @@ function kindOf(v: Flat): ColumnKind | undefined {
 }
 
 /** A column takes a kind only when every non-empty value has it; a mix is text. */
-function columnKind(values: Iterable<Flat>): ColumnKind {
+function columnKind(key: string, values: Iterable<Flat>): ColumnKind {
   let kind: ColumnKind | undefined;
   for (const v of values) {
-    const k = kindOf(v);
+    const k = kindOf(v, key);
     if (k === undefined) continue;
     if (kind === undefined) kind = k;
     else if (kind !== k) return 'text';
@@ -60,9 +66,11 @@ function convert(v: Flat, kind: ColumnKind, zone: Zone): CellValue {
   if (v === null || v === '') return '';
   switch (kind) {
     case 'datetime':
+      if (typeof v === 'number') return new Date(v);
       return isDate(v) ? new Date(v.getTime()) : new Date(Date.parse(String(v)));
     case 'date': {
-      const d = parseLocalDate(String(v));
+      // An epoch-ms date names a calendar day in UTC; it lands as that day in the sheet's zone.
+      const d = parseLocalDate(typeof v === 'number' ? new Date(v).toISOString().slice(0, 10) : String(v));
       return d ? new Date(startOfLocalDay(d, zone)) : String(v);
     }
     case 'text':
@@ -79,7 +87,10 @@ export function buildTable(records: readonly Record<string, unknown>[], zone: Zo
   const keys = orderColumns([...seen.keys()]);
 
   const columns: Column[] = keys.map((key) => {
-    const kind = columnKind(flat.map((row) => row.get(key) ?? null));
+    const kind = columnKind(
+      key,
+      flat.map((row) => row.get(key) ?? null),
+    );
     const numberFormat = kind === 'datetime' ? DATETIME_FORMAT : kind === 'date' ? DATE_FORMAT : undefined;
     return { key, header: header(key, kind), kind, ...(numberFormat ? { numberFormat } : {}) };
   });
