@@ -1,0 +1,48 @@
+import type { Extent, Grid } from '../../core/sheet/grid';
+import type { CellValue } from '../../core/table/build-table';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+function spreadsheetCells(sheet: Sheet): number {
+  return sheet
+    .getParent()
+    .getSheets()
+    .reduce((n, s) => n + s.getMaxRows() * s.getMaxColumns(), 0);
+}
+
+/** Grows the sheet so that a block ending at (row, col) fits: getRange outside the grid throws. */
+function ensureSize(sheet: Sheet, row: number, col: number): void {
+  const rows = sheet.getMaxRows();
+  if (row > rows) sheet.insertRowsAfter(rows, row - rows);
+  const cols = sheet.getMaxColumns();
+  if (col > cols) sheet.insertColumnsAfter(cols, col - cols);
+}
+
+export function sheetGrid(sheet: Sheet): Grid {
+  return {
+    used: () => ({ rows: sheet.getLastRow(), cols: sheet.getLastColumn() }),
+    spreadsheetCells: () => spreadsheetCells(sheet),
+    cellsAfterGrowth(e: Extent) {
+      const rows = sheet.getMaxRows();
+      const cols = sheet.getMaxColumns();
+      return spreadsheetCells(sheet) - rows * cols + Math.max(rows, e.rows) * Math.max(cols, e.cols);
+    },
+    read: (row, col, rows, cols) => sheet.getRange(row, col, rows, cols).getValues() as CellValue[][],
+    write(row, col, values) {
+      const width = values[0]?.length ?? 0;
+      ensureSize(sheet, row + values.length - 1, col + width - 1);
+      sheet.getRange(row, col, values.length, width).setValues(values);
+    },
+    clear: (row, col, rows, cols) => {
+      sheet.getRange(row, col, rows, cols).clearContent();
+    },
+    setColumnFormat: (row, col, rows, format) => {
+      sheet.getRange(row, col, rows, 1).setNumberFormat(format);
+    },
+    styleHeader(row, col, cols, note) {
+      sheet.getRange(row, col, 1, cols).setFontWeight('bold');
+      if (row === 1) sheet.setFrozenRows(1);
+      sheet.getRange(row, col).setNote(note);
+    },
+  };
+}
