@@ -29,9 +29,6 @@ export class MemoryGrid implements Grid {
     }
     return { rows, cols };
   }
-  spreadsheetCells(): number {
-    return this.otherCells + this.cellsAfterGrowth({ rows: 0, cols: 0 });
-  }
   cellsAfterGrowth(e: Extent): number {
     const u = this.used();
     return this.otherCells + Math.max(u.rows, e.rows, 1000) * Math.max(u.cols, e.cols, 26);

@@ -10,9 +10,7 @@ export interface Extent {
 export interface Grid {
   /** Rows and columns in use (Sheet.getLastRow / getLastColumn). */
   used(): Extent;
-  /** Cells in the whole spreadsheet now, for the 10-million-cell limit. */
-  spreadsheetCells(): number;
-  /** Cells the sheet would have after growing to hold `extent` from row 1, column 1. */
+  /** Cells the whole spreadsheet would have after this sheet grows to hold `extent` from A1. */
   cellsAfterGrowth(extent: Extent): number;
   read(row: number, col: number, rows: number, cols: number): CellValue[][];
   write(row: number, col: number, values: CellValue[][]): void;

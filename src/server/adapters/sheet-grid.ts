@@ -21,7 +21,6 @@ function ensureSize(sheet: Sheet, row: number, col: number): void {
 export function sheetGrid(sheet: Sheet): Grid {
   return {
     used: () => ({ rows: sheet.getLastRow(), cols: sheet.getLastColumn() }),
-    spreadsheetCells: () => spreadsheetCells(sheet),
     cellsAfterGrowth(e: Extent) {
       const rows = sheet.getMaxRows();
       const cols = sheet.getMaxColumns();
