@@ -47,7 +47,8 @@ export interface Store {
   get<T>(key: string): T | undefined;
   set(key: string, value: unknown): void;
   delete(key: string): void;
-  keys(): string[];
+  /** Every entry whose key starts with `prefix`, read in one call. */
+  entries<T>(prefix: string): [string, T][];
 }
 
 /** A mutual-exclusion lock (LockService in Apps Script). */

@@ -4,9 +4,7 @@ export const DISPATCH_HANDLER = 'onDispatchTrigger';
 
 /** This user's triggers of this project (for an add-on: in this document). */
 function ownTriggers(): GoogleAppsScript.Script.Trigger[] {
-  return ScriptApp.getProjectTriggers().filter(
-    (t) => t.getHandlerFunction() === DISPATCH_HANDLER,
-  );
+  return ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === DISPATCH_HANDLER);
 }
 
 /**

@@ -13,14 +13,18 @@ export function propertiesStore(properties: GoogleAppsScript.Properties.Properti
     delete(key) {
       properties.deleteProperty(prefix + key);
     },
-    keys() {
-      return properties
-        .getKeys()
-        .filter((k) => k.startsWith(prefix))
-        .map((k) => k.slice(prefix.length));
+    entries<T>(start: string) {
+      const all = properties.getProperties();
+      return Object.keys(all)
+        .filter((k) => k.startsWith(prefix + start))
+        .map((k): [string, T] => [k.slice(prefix.length), JSON.parse(all[k] as string) as T]);
     },
   };
 }
 
 /** The current user's own store: the only place the API key may live. */
 export const userStore = (): Store => propertiesStore(PropertiesService.getUserProperties(), 'assembled.');
+
+/** Shared by every user of this spreadsheet: jobs, refreshes, ledgers; never secrets. */
+export const documentStore = (): Store =>
+  propertiesStore(PropertiesService.getDocumentProperties(), 'assembled.');

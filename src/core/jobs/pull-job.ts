@@ -1,0 +1,78 @@
+// A pull job's life: queued -> running (report being generated) -> writing -> done, or failed,
+// or stalled when the report neither completes nor fails in time. Terminal states are final.
+import type { PullSpec } from '../pull/pull-spec';
+import type { ResolvedRange } from '../time/date-range';
+
+export type JobState = 'queued' | 'running' | 'writing' | 'done' | 'failed' | 'stalled';
+export const TERMINAL: readonly JobState[] = ['done', 'failed', 'stalled'];
+
+export interface PullJob {
+  /** The caller's idempotency key: starting twice with one key gives one job. */
+  id: string;
+  owner: string;
+  spec: PullSpec;
+  /** The concrete dates, resolved once when the job starts. */
+  range?: ResolvedRange;
+  state: JobState;
+  reportId?: string;
+  createdAt: number;
+  updatedAt: number;
+  polls: number;
+  nextPollAt: number;
+  rows?: number;
+  /** Why it failed or stalled, or what it wrote. */
+  message?: string;
+  /** The scheduled refresh that started it, if any. */
+  refreshId?: string;
+}
+
+export const POLL_FIRST_MS = 10_000;
+export const POLL_MAX_MS = 5 * 60_000;
+export const STALL_AFTER_MS = 45 * 60_000;
+
+export function isTerminal(job: PullJob): boolean {
+  return TERMINAL.includes(job.state);
+}
+
+/** The wait before the next poll: about 10 s at first, growing to 5 minutes. */
+export function pollDelay(polls: number): number {
+  return Math.min(POLL_MAX_MS, Math.round(POLL_FIRST_MS * 1.5 ** polls));
+}
+
+export function newJob(id: string, owner: string, spec: PullSpec, now: number, refreshId?: string): PullJob {
+  return {
+    id,
+    owner,
+    spec,
+    state: 'queued',
+    createdAt: now,
+    updatedAt: now,
+    polls: 0,
+    nextPollAt: now,
+    ...(refreshId ? { refreshId } : {}),
+  };
+}
+
+export function withState(job: PullJob, state: JobState, now: number, extra: Partial<PullJob> = {}): PullJob {
+  if (isTerminal(job)) throw new Error(`Job ${job.id} is ${job.state} and cannot become ${state}`);
+  return { ...job, ...extra, state, updatedAt: now };
+}
+
+/** After a poll that found the report still being generated. */
+export function stillRunning(job: PullJob, now: number, suggestedWaitMs = 0): PullJob {
+  if (now - job.createdAt > STALL_AFTER_MS) {
+    const minutes = Math.round(STALL_AFTER_MS / 60_000);
+    return withState(job, 'stalled', now, {
+      message: `Assembled had not finished the report after ${minutes} minutes. Try a shorter date range, or run it again later.`,
+    });
+  }
+  const polls = job.polls + 1;
+  return withState(job, 'running', now, {
+    polls,
+    nextPollAt: now + Math.max(pollDelay(polls), suggestedWaitMs),
+  });
+}
+
+export function isDue(job: PullJob, now: number): boolean {
+  return !isTerminal(job) && job.nextPollAt <= now;
+}

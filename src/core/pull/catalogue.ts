@@ -1,0 +1,75 @@
+// What can be pulled, and what each source takes. The sidebar builds its form from this and
+// the server validates against it, so the two never disagree.
+
+export const REPORT_TYPES = ['adherence', 'ticket_stats', 'handle_time'] as const;
+export type ReportType = (typeof REPORT_TYPES)[number];
+
+export const GRANULARITIES = ['interval', 'day', 'week', 'month'] as const;
+
+export const RESOURCES = [
+  'people',
+  'teams',
+  'sites',
+  'queues',
+  'roles',
+  'requirements',
+  'agent_states',
+  'condensed_timeline',
+  'edit_history',
+  'time_off_requests',
+  'time_off_updates',
+  'assist_conversations',
+] as const;
+export type ResourceName = (typeof RESOURCES)[number];
+
+export const FILTERS = [
+  'queue_ids',
+  'team_ids',
+  'site_ids',
+  'agent_ids',
+  'status',
+  'priority_order',
+] as const;
+export type FilterName = (typeof FILTERS)[number];
+
+export interface SourceInfo {
+  label: string;
+  /** Whether the source takes a date range: required, optional, or not at all. */
+  range: 'required' | 'optional' | 'none';
+  filters: FilterName[];
+  /** The column that identifies a record, for merge mode. */
+  key: string;
+}
+
+const REPORT_FILTERS: FilterName[] = ['queue_ids', 'team_ids', 'site_ids', 'agent_ids'];
+
+export const REPORTS: Record<ReportType, SourceInfo> = {
+  adherence: { label: 'Adherence report', range: 'required', filters: REPORT_FILTERS, key: 'agent_id' },
+  ticket_stats: { label: 'Ticket stats report', range: 'required', filters: REPORT_FILTERS, key: 'queue_id' },
+  handle_time: { label: 'Handle time report', range: 'required', filters: REPORT_FILTERS, key: 'agent_id' },
+};
+
+export const RESOURCE_INFO: Record<ResourceName, SourceInfo> = {
+  people: { label: 'People', range: 'none', filters: [], key: 'id' },
+  teams: { label: 'Teams', range: 'none', filters: [], key: 'id' },
+  sites: { label: 'Sites', range: 'none', filters: [], key: 'id' },
+  queues: { label: 'Queues', range: 'none', filters: [], key: 'id' },
+  roles: { label: 'Roles', range: 'none', filters: [], key: 'id' },
+  requirements: { label: 'Requirements', range: 'none', filters: [], key: 'id' },
+  agent_states: { label: 'Agent states', range: 'required', filters: ['agent_ids'], key: 'id' },
+  condensed_timeline: {
+    label: 'Condensed agent-state timeline',
+    range: 'required',
+    filters: ['agent_ids', 'priority_order'],
+    key: 'agent_id',
+  },
+  edit_history: { label: 'Agent-state edit history', range: 'optional', filters: [], key: 'id' },
+  time_off_requests: {
+    label: 'Time-off requests',
+    range: 'optional',
+    filters: ['status', 'agent_ids'],
+    key: 'id',
+  },
+  time_off_updates: { label: 'Time-off updates', range: 'required', filters: [], key: 'request_id' },
+  assist_conversations: { label: 'Assist conversations', range: 'none', filters: [], key: 'id' },
+};

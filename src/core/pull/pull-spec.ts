@@ -1,0 +1,83 @@
+// A pull: what to fetch, for when, with which filters, and where in the spreadsheet it lands.
+// Saved with jobs and scheduled refreshes, so it is plain JSON and validated on every read.
+import * as z from 'zod/mini';
+import { DateRangeSpec } from '../time/date-range';
+import {
+  type FilterName,
+  GRANULARITIES,
+  REPORT_TYPES,
+  REPORTS,
+  RESOURCE_INFO,
+  RESOURCES,
+  type SourceInfo,
+} from './catalogue';
+
+const ids = z.optional(z.array(z.string().check(z.minLength(1))));
+
+export const PullSource = z.union([
+  z.object({ kind: z.literal('report'), report: z.enum(REPORT_TYPES), granularity: z.enum(GRANULARITIES) }),
+  z.object({ kind: z.literal('resource'), resource: z.enum(RESOURCES) }),
+]);
+export type PullSource = z.infer<typeof PullSource>;
+
+export const PullFilters = z.object({
+  queue_ids: ids,
+  team_ids: ids,
+  site_ids: ids,
+  agent_ids: ids,
+  status: z.optional(z.enum(['pending', 'approved', 'denied', 'cancelled'])),
+  priority_order: z.optional(
+    z
+      .string()
+      .check(
+        z.regex(/^[a-z0-9_]+(,[a-z0-9_]+)*$/, 'a comma-separated list of platforms, like five9,zendesk'),
+      ),
+  ),
+});
+export type PullFilters = z.infer<typeof PullFilters>;
+
+const sheetName = z.string().check(z.trim(), z.minLength(1, 'a sheet name is needed'), z.maxLength(100));
+
+export const PullTarget = z.union([
+  z.object({ kind: z.literal('new_sheet'), name: sheetName }),
+  z.object({ kind: z.literal('sheet'), name: sheetName }),
+  z.object({
+    kind: z.literal('cell'),
+    sheet: sheetName,
+    a1: z.string().check(z.regex(/^[A-Z]{1,3}[1-9][0-9]*$/, 'a cell like B2')),
+  }),
+]);
+export type PullTarget = z.infer<typeof PullTarget>;
+
+export const PullSpec = z.object({
+  source: PullSource,
+  range: z.optional(DateRangeSpec),
+  filters: z._default(PullFilters, {}),
+  target: PullTarget,
+  mode: z.enum(['replace', 'append', 'merge']),
+  /** merge: the column that identifies a row; defaults to the source's own key. */
+  mergeKey: z.optional(z.string()),
+});
+export type PullSpec = z.infer<typeof PullSpec>;
+
+export function sourceInfo(source: PullSource): SourceInfo {
+  return source.kind === 'report' ? REPORTS[source.report] : RESOURCE_INFO[source.resource];
+}
+
+export function sourceLabel(source: PullSource): string {
+  const info = sourceInfo(source);
+  return source.kind === 'report' ? `${info.label} (${source.granularity})` : info.label;
+}
+
+/** Checks what the schema cannot: the range and filters the chosen source accepts. */
+export function specProblems(spec: PullSpec): string[] {
+  const info = sourceInfo(spec.source);
+  const problems: string[] = [];
+  if (info.range === 'required' && !spec.range) problems.push(`${info.label} needs a date range`);
+  if (info.range === 'none' && spec.range) problems.push(`${info.label} takes no date range`);
+  for (const [name, value] of Object.entries(spec.filters) as [FilterName, unknown][]) {
+    if (value !== undefined && !info.filters.includes(name))
+      problems.push(`${info.label} cannot be filtered by ${name}`);
+  }
+  return problems;
+}
