@@ -18,6 +18,8 @@ export interface PullJob {
   createdAt: number;
   updatedAt: number;
   polls: number;
+  /** Transient failures (rate limit, network, 5xx) met so far. */
+  errors: number;
   nextPollAt: number;
   rows?: number;
   /** Why it failed or stalled, or what it wrote. */
@@ -48,6 +50,7 @@ export function newJob(id: string, owner: string, spec: PullSpec, now: number, r
     createdAt: now,
     updatedAt: now,
     polls: 0,
+    errors: 0,
     nextPollAt: now,
     ...(refreshId ? { refreshId } : {}),
   };

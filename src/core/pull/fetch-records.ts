@@ -1,0 +1,67 @@
+// Reads a resource's records through the client. Reports are not here: they are jobs (run-pull.ts).
+import type { AssembledClient } from '../assembled/client';
+import type { ResourceName } from './catalogue';
+import type { PullFilters } from './pull-spec';
+
+export interface Window {
+  start: number;
+  end: number;
+}
+
+type Records = readonly object[];
+
+/** Time off is filtered by one agent at a time; several agents mean one call each. */
+function timeOffRequests(client: AssembledClient, filters: PullFilters, window?: Window): Records {
+  const base = {
+    ...(filters.status ? { status: filters.status } : {}),
+    ...(window ? { start_time: window.start, end_time: window.end } : {}),
+  };
+  const agents = filters.agent_ids ?? [];
+  if (agents.length === 0) return client.listTimeOffRequests(base);
+  return agents.flatMap((agent_id) => client.listTimeOffRequests({ ...base, agent_id }));
+}
+
+function required(window: Window | undefined, resource: ResourceName): Window {
+  if (!window) throw new Error(`${resource} needs a date range`);
+  return window;
+}
+
+export function fetchRecords(
+  client: AssembledClient,
+  resource: ResourceName,
+  filters: PullFilters,
+  window?: Window,
+): Records {
+  const agents = filters.agent_ids?.length ? { agent_ids: filters.agent_ids } : {};
+  const times = (w: Window) => ({ start_time: w.start, end_time: w.end });
+  switch (resource) {
+    case 'people':
+      return client.listPeople();
+    case 'teams':
+      return client.listTeams();
+    case 'sites':
+      return client.listSites();
+    case 'queues':
+      return client.listQueues();
+    case 'roles':
+      return client.listRoles();
+    case 'requirements':
+      return client.listRequirements();
+    case 'assist_conversations':
+      return client.listAssistConversations();
+    case 'agent_states':
+      return client.getAgentStates({ ...times(required(window, resource)), ...agents });
+    case 'condensed_timeline':
+      return client.getCondensedTimeline({
+        ...times(required(window, resource)),
+        ...agents,
+        ...(filters.priority_order ? { priority_order: filters.priority_order.split(',') } : {}),
+      });
+    case 'edit_history':
+      return client.getEditHistory(window ? times(window) : {});
+    case 'time_off_requests':
+      return timeOffRequests(client, filters, window);
+    case 'time_off_updates':
+      return client.listTimeOffUpdates(required(window, resource).start);
+  }
+}

@@ -1,0 +1,22 @@
+// One row per run in the "Assembled log" sheet: when, who, what, where, how it ended.
+export const RUN_LOG_SHEET = 'Assembled log';
+export const RUN_LOG_HEADER = ['When', 'Who', 'What', 'Target', 'Status', 'Rows', 'Duration (s)', 'Error'];
+
+export interface RunLogEntry {
+  when: Date;
+  who: string;
+  what: string;
+  target: string;
+  status: string;
+  rows: number;
+  durationMs: number;
+  error: string;
+}
+
+export interface RunLog {
+  append(entry: RunLogEntry): void;
+}
+
+export function runLogRow(e: RunLogEntry): (string | number | Date)[] {
+  return [e.when, e.who, e.what, e.target, e.status, e.rows, Math.round(e.durationMs / 100) / 10, e.error];
+}
