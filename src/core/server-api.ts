@@ -1,7 +1,10 @@
 // The functions a sidebar may call on the server, shared by both sides: src/server implements
 // this interface and src/ui calls it through a typed wrapper over google.script.run.
 // Arguments cross as plain JSON (no Dates) and are parsed with zod on arrival.
+import type { PullSpec } from './pull/pull-spec';
+import type { Choice, ChoiceKind, JobView, PullOptions } from './pull/pull-view';
 import type { SettingsInput, SettingsView } from './settings';
+import type { DateRangeSpec } from './time/date-range';
 
 export interface ConnectionLine {
   operation: string;
@@ -22,4 +25,9 @@ export interface ServerApi {
   saveSettings(input: SettingsInput): SettingsView;
   clearApiKey(): SettingsView;
   testConnection(): ConnectionReport;
+  getPullOptions(): PullOptions;
+  previewRange(range: DateRangeSpec): { from: string; to: string };
+  listChoices(kind: ChoiceKind): Choice[];
+  startPull(spec: PullSpec, key: string): JobView;
+  pollPull(id: string): JobView;
 }

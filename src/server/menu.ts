@@ -7,7 +7,11 @@ interface MenuItem {
   handler: EntryPointName;
 }
 
-const ITEMS: (MenuItem | 'separator')[] = [{ caption: 'Settings…', handler: 'showSettingsSidebar' }];
+const ITEMS: (MenuItem | 'separator')[] = [
+  { caption: 'Pull data…', handler: 'showPullSidebar' },
+  'separator',
+  { caption: 'Settings…', handler: 'showSettingsSidebar' },
+];
 
 export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {
   const menu = SpreadsheetApp.getUi().createAddonMenu();

@@ -8,3 +8,7 @@ function showSidebar(page: string, title: string): void {
 export function showSettingsSidebar(): void {
   showSidebar('settings', 'Assembled settings');
 }
+
+export function showPullSidebar(): void {
+  showSidebar('pull', 'Pull data from Assembled');
+}

@@ -1,6 +1,17 @@
+import { checkConnection } from '../core/assembled';
 import type { ConnectionReport } from '../core/server-api';
+import { assembledClient } from './client-factory';
 
-// Placeholder until the Assembled client lands (issue 3); replaced, not shipped.
+/** Settings' "Test connection": every read-only operation once, reported line by line. */
 export function testConnection(): ConnectionReport {
-  throw new Error('Test connection is not available yet');
+  const results = checkConnection(assembledClient());
+  const lines = results.map((r) => ({
+    operation: r.endpoint || r.operation,
+    ok: r.ok,
+    status: r.status ?? 0,
+    records: r.records,
+    ms: r.ms,
+    message: r.error?.message ?? r.note ?? '',
+  }));
+  return { ok: lines.every((l) => l.ok), lines };
 }

@@ -23,3 +23,25 @@ export async function busy<T>(controls: HTMLButtonElement[], work: () => Promise
     for (const c of controls) c.disabled = false;
   }
 }
+
+/** Creates an element with attributes and text or child nodes; text is never parsed as HTML. */
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | boolean> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === false) continue;
+    node.setAttribute(name, value === true ? '' : value);
+  }
+  node.append(...children);
+  return node;
+}
+
+/** A key that makes a repeated call (double click, retry) recognisable to the server. */
+export function requestKey(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}

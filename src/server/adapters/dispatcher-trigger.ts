@@ -1,6 +1,8 @@
-import type { DispatcherTrigger } from '../../core/dispatch/dispatcher';
+import { type DispatcherTrigger, ensureTrigger } from '../../core/dispatch/dispatcher';
 
-export const DISPATCH_HANDLER = 'onDispatchTrigger';
+import type { EntryPointName } from '../main';
+
+export const DISPATCH_HANDLER: EntryPointName = 'onDispatchTrigger';
 
 /** This user's triggers of this project (for an add-on: in this document). */
 function ownTriggers(): GoogleAppsScript.Script.Trigger[] {
@@ -25,3 +27,8 @@ export const dispatcherTrigger: DispatcherTrigger = {
     for (const t of ownTriggers()) ScriptApp.deleteTrigger(t);
   },
 };
+
+/** Called whenever work is added, so the trigger is there to finish it. */
+export function ensureDispatcher(): void {
+  ensureTrigger(dispatcherTrigger);
+}

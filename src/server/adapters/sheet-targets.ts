@@ -1,0 +1,49 @@
+import type { Store } from '../../core/ports';
+import type { PullTarget } from '../../core/pull/pull-spec';
+import type { OpenTarget, Targets } from '../../core/pull/pull-target';
+import type { Extent } from '../../core/sheet/grid';
+import { sheetGrid } from './sheet-grid';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export class MissingSheetError extends Error {
+  constructor(readonly sheet: string) {
+    super(`The sheet "${sheet}" no longer exists. Choose another target, or restore the sheet.`);
+    this.name = 'MissingSheetError';
+  }
+}
+
+function existing(ss: Spreadsheet, name: string): GoogleAppsScript.Spreadsheet.Sheet {
+  const sheet = ss.getSheetByName(name);
+  if (!sheet) throw new MissingSheetError(name);
+  return sheet;
+}
+
+/**
+ * Targets in the active spreadsheet. A "new sheet" target is created on first write and reused
+ * by later runs of the same pull; the size of each table written is remembered per target so
+ * that the next replace clears exactly what it left.
+ */
+export function sheetTargets(ss: Spreadsheet, store: Store): Targets {
+  return {
+    open(target: PullTarget): OpenTarget {
+      const sheet =
+        target.kind === 'new_sheet'
+          ? (ss.getSheetByName(target.name) ?? ss.insertSheet(target.name))
+          : existing(ss, target.kind === 'sheet' ? target.name : target.sheet);
+      const anchor = target.kind === 'cell' ? sheet.getRange(target.a1) : undefined;
+      const row = anchor ? anchor.getRow() : 1;
+      const col = anchor ? anchor.getColumn() : 1;
+      const key = `extent.${sheet.getSheetId()}.${row}.${col}`;
+      const previous = store.get<Extent>(key);
+      return {
+        grid: sheetGrid(sheet),
+        row,
+        col,
+        label: `${sheet.getName()}!${anchor ? anchor.getA1Notation() : 'A1'}`,
+        ...(previous ? { previous } : {}),
+        remember: (extent) => store.set(key, extent),
+      };
+    },
+  };
+}

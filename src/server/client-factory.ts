@@ -1,0 +1,28 @@
+// The one place the add-on builds an Assembled client: the current user's key and options,
+// over UrlFetchApp. A missing key fails here, before anything is sent.
+import { type AssembledClient, AssembledError, createAssembledClient } from '../core/assembled';
+import { gasClock } from './adapters/gas-clock';
+import { urlFetchHttp } from './adapters/url-fetch-http';
+import { readApiKey, readConnectionOptions } from './settings';
+
+export function assembledClient(): AssembledClient {
+  const apiKey = readApiKey();
+  if (!apiKey) {
+    throw new AssembledError({
+      kind: 'auth',
+      status: 0,
+      endpoint: '',
+      message:
+        'No Assembled API key is set for you. Open Extensions ▸ Assembled ▸ Settings… and paste your key.',
+    });
+  }
+  const options = readConnectionOptions();
+  return createAssembledClient({
+    http: urlFetchHttp,
+    clock: gasClock,
+    apiKey,
+    timeFormat: options.timeFormat,
+    apiVersion: options.apiVersion,
+    base64: (text) => Utilities.base64Encode(text, Utilities.Charset.UTF_8),
+  });
+}

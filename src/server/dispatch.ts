@@ -1,0 +1,25 @@
+// The dispatcher trigger's handler and the work it does.
+import { tick, type WorkSource } from '../core/dispatch/dispatcher';
+import { hasActivePulls, runDuePulls } from '../core/pull/run-pull';
+import { dispatcherTrigger } from './adapters/dispatcher-trigger';
+import { documentStore } from './adapters/properties-store';
+import { pullDeps } from './pull';
+
+/** Stop starting new work a minute before Apps Script's 6-minute limit. */
+const BUDGET_MS = 5 * 60_000;
+
+function sources(): WorkSource[] {
+  return [
+    {
+      name: 'pulls',
+      hasWork: () => hasActivePulls(documentStore()),
+      runDue: (deadline) => runDuePulls(pullDeps(), deadline),
+    },
+  ];
+}
+
+export function onDispatchTrigger(): void {
+  const result = tick(sources(), dispatcherTrigger, Date.now() + BUDGET_MS);
+  for (const f of result.failed)
+    console.error(`Assembled background task "${f.source}" failed: ${f.message}`);
+}

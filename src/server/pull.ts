@@ -1,0 +1,117 @@
+// The Pull data sidebar's server side: thin wiring of core/pull to Apps Script.
+
+import * as z from 'zod/mini';
+import type { PullJob } from '../core/jobs/pull-job';
+import {
+  type Choice,
+  type ChoiceKind,
+  catalogueChoices,
+  type JobView,
+  jobView,
+  type PullOptions,
+} from '../core/pull/pull-view';
+import { advancePull, type PullDeps, startPull as start } from '../core/pull/run-pull';
+import { DateRangeSpec, resolveRange } from '../core/time/date-range';
+import { parseInput } from '../core/validation';
+import { ensureDispatcher } from './adapters/dispatcher-trigger';
+import { gasClock } from './adapters/gas-clock';
+import { documentLock } from './adapters/gas-lock';
+import { spreadsheetZone } from './adapters/gas-zone';
+import { documentStore } from './adapters/properties-store';
+import { runLogSheet } from './adapters/run-log-sheet';
+import { sheetTargets } from './adapters/sheet-targets';
+import { assembledClient } from './client-factory';
+import { currentUser } from './user';
+
+export function pullDeps(): PullDeps {
+  const ss = SpreadsheetApp.getActive();
+  const store = documentStore();
+  return {
+    client: assembledClient,
+    clock: gasClock,
+    zone: spreadsheetZone(),
+    store,
+    lock: documentLock(),
+    targets: sheetTargets(ss, store),
+    log: runLogSheet(ss),
+    user: currentUser(),
+    ensureTrigger: ensureDispatcher,
+  };
+}
+
+export function getPullOptions(): PullOptions {
+  const ss = SpreadsheetApp.getActive();
+  const cell = ss.getActiveRange() ?? ss.getActiveSheet().getRange('A1');
+  return {
+    timezone: ss.getSpreadsheetTimeZone(),
+    sheets: ss.getSheets().map((s) => s.getName()),
+    activeCell: { sheet: cell.getSheet().getName(), a1: cell.getCell(1, 1).getA1Notation() },
+    ...catalogueChoices(),
+  };
+}
+
+export function previewRange(range: unknown): { from: string; to: string } {
+  const { from, to } = resolveRange(
+    parseInput(DateRangeSpec, range, 'Date range'),
+    Date.now(),
+    spreadsheetZone(),
+  );
+  return { from, to };
+}
+
+const ChoiceKindSchema = z.enum(['queues', 'teams', 'sites', 'agents']);
+const CACHE_SECONDS = 600;
+/** CacheService refuses values over 100 KB; a larger list is simply not cached. */
+const CACHE_MAX_CHARS = 90_000;
+
+function fetchChoices(kind: ChoiceKind): Choice[] {
+  const client = assembledClient();
+  const named = (list: { id: string; name: string | null }[]) =>
+    list.map((x) => ({ id: x.id, name: x.name ?? x.id }));
+  switch (kind) {
+    case 'queues':
+      return named(client.listQueues());
+    case 'teams':
+      return named(client.listTeams());
+    case 'sites':
+      return named(client.listSites());
+    case 'agents':
+      return client
+        .listPeople()
+        .filter((p) => p.agent_id)
+        .map((p) => ({
+          id: p.agent_id as string,
+          name: [p.first_name, p.last_name].filter(Boolean).join(' ') || p.email || (p.agent_id as string),
+        }));
+  }
+}
+
+/** Names for the filter pickers, cached per user for ten minutes. */
+export function listChoices(kind: unknown): Choice[] {
+  const k = parseInput(ChoiceKindSchema, kind, 'Choice list');
+  const cache = CacheService.getUserCache();
+  const hit = cache.get(`choices.${k}`);
+  if (hit) return JSON.parse(hit) as Choice[];
+  const choices = fetchChoices(k).sort((a, b) => a.name.localeCompare(b.name));
+  const text = JSON.stringify(choices);
+  if (text.length < CACHE_MAX_CHARS) cache.put(`choices.${k}`, text, CACHE_SECONDS);
+  return choices;
+}
+
+const Key = z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8 to 64 letters, digits, - or _'));
+
+function view(job: PullJob): JobView {
+  return jobView(job, Date.now());
+}
+
+/** Starts a pull; the same key twice (a double click, a retried call) gives the same job. */
+export function startPull(spec: unknown, key: unknown): JobView {
+  const deps = pullDeps();
+  const job = start(deps, spec, parseInput(Key, key, 'Request key'));
+  return view(advancePull(deps, job.id));
+}
+
+/** Moves a job on by one step if it is due; the sidebar calls this while it is open. */
+export function pollPull(id: unknown): JobView {
+  return view(advancePull(pullDeps(), parseInput(Key, id, 'Job id')));
+}

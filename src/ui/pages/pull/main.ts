@@ -1,0 +1,210 @@
+import type { FilterName } from '../../../core/pull/catalogue';
+import type { PullFilters, PullSpec, PullTarget } from '../../../core/pull/pull-spec';
+import type { ChoiceKind, JobView, PullOptions, SourceChoice } from '../../../core/pull/pull-view';
+import type { DateRangeSpec, RelativePreset } from '../../../core/time/date-range';
+import { busy, byId, el, requestKey, showStatus } from '../../dom';
+import { createPicker, type Picker } from '../../picker';
+import { callServer, errorMessage } from '../../rpc';
+
+const form = byId<HTMLFormElement>('pull');
+const source = byId<HTMLSelectElement>('source');
+const granularity = byId<HTMLSelectElement>('granularity');
+const preset = byId<HTMLSelectElement>('preset');
+const days = byId<HTMLInputElement>('days');
+const from = byId<HTMLInputElement>('from');
+const to = byId<HTMLInputElement>('to');
+const preview = byId('rangePreview');
+const filtersBox = byId('filters');
+const newSheet = byId<HTMLInputElement>('newSheet');
+const sheet = byId<HTMLSelectElement>('sheet');
+const mode = byId<HTMLSelectElement>('mode');
+const mergeKey = byId<HTMLInputElement>('mergeKey');
+const status = byId('status');
+const run = byId<HTMLButtonElement>('run');
+
+let options: PullOptions;
+let pickers = new Map<FilterName, Picker>();
+const PICKERS: Partial<Record<FilterName, [ChoiceKind, string]>> = {
+  queue_ids: ['queues', 'Queues'],
+  team_ids: ['teams', 'Teams'],
+  site_ids: ['sites', 'Sites'],
+  agent_ids: ['agents', 'Agents'],
+};
+
+const radio = (name: string) => (form.querySelector(`input[name=${name}]:checked`) as HTMLInputElement).value;
+const current = (): SourceChoice => options.sources[Number(source.value)] as SourceChoice;
+
+function option(value: string, text: string): HTMLOptionElement {
+  return el('option', { value }, text);
+}
+
+function fillForm(o: PullOptions): void {
+  const groups = {
+    report: el('optgroup', { label: 'Reports' }),
+    resource: el('optgroup', { label: 'Reference data' }),
+  };
+  o.sources.forEach((s, i) => {
+    groups[s.kind].append(option(String(i), s.label));
+  });
+  source.replaceChildren(groups.report, groups.resource);
+  granularity.replaceChildren(...o.granularities.map((g) => option(g, g)));
+  granularity.value = 'day';
+  preset.replaceChildren(...o.presets.map((p) => option(p.id, p.label)));
+  preset.value = 'last_week';
+  sheet.replaceChildren(...o.sheets.map((s) => option(s, s)));
+  byId('cellRow').textContent = `Starting at ${o.activeCell.sheet}!${o.activeCell.a1}`;
+  onSourceChange();
+}
+
+const cache = new Map<ChoiceKind, ReturnType<typeof callServer<'listChoices'>>>();
+const choices = (kind: ChoiceKind) =>
+  cache.get(kind) ?? cache.set(kind, callServer('listChoices', kind)).get(kind)!;
+
+function onSourceChange(): void {
+  const s = current();
+  byId('granularityRow').hidden = s.kind !== 'report';
+  byId('whenSet').hidden = s.range === 'none';
+  newSheet.value = s.label;
+  mergeKey.value = s.key;
+  pickers = new Map();
+  const nodes: Node[] = [];
+  for (const f of s.filters) {
+    const picker = PICKERS[f];
+    if (picker) {
+      const p = createPicker(f, picker[1], () => choices(picker[0]));
+      pickers.set(f, p);
+      nodes.push(p.root);
+    } else if (f === 'status') {
+      const select = el('select', { id: 'status_filter' }, option('', 'Any status'));
+      for (const st of ['pending', 'approved', 'denied', 'cancelled']) select.append(option(st, st));
+      nodes.push(el('label', { for: 'status_filter' }, 'Status'), select);
+    } else if (f === 'priority_order') {
+      nodes.push(
+        el('label', { for: 'priority_order' }, 'Platform priority'),
+        el('input', { id: 'priority_order', placeholder: 'e.g. five9,zendesk' }),
+      );
+    }
+  }
+  filtersBox.replaceChildren(...(nodes.length ? nodes : ['This data takes no filters.']));
+  void updatePreview();
+}
+
+function range(): DateRangeSpec | undefined {
+  if (current().range === 'none') return undefined;
+  if (radio('rangeKind') === 'absolute') return { kind: 'absolute', from: from.value, to: to.value };
+  const p = preset.value as RelativePreset;
+  return p === 'days_back'
+    ? { kind: 'relative', preset: p, days: Number(days.value) }
+    : { kind: 'relative', preset: p };
+}
+
+async function updatePreview(): Promise<void> {
+  const relative = radio('rangeKind') === 'relative';
+  byId('relativeRow').hidden = !relative;
+  byId('absoluteRow').hidden = relative;
+  byId('daysRow').hidden = preset.value !== 'days_back';
+  const r = range();
+  if (!r || (r.kind === 'absolute' && (!r.from || !r.to))) {
+    preview.textContent = '';
+    return;
+  }
+  try {
+    const { from: f, to: t } = await callServer('previewRange', r);
+    preview.textContent = `${f} to ${t} (${options.timezone})`;
+  } catch (error) {
+    preview.textContent = errorMessage(error);
+  }
+}
+
+function filters(): PullFilters {
+  const out: PullFilters = {};
+  for (const [name, picker] of pickers) {
+    const ids = picker.selected();
+    if (ids.length) (out as Record<string, string[]>)[name] = ids;
+  }
+  const st = document.getElementById('status_filter') as HTMLSelectElement | null;
+  if (st?.value) out.status = st.value as PullFilters['status'];
+  const po = document.getElementById('priority_order') as HTMLInputElement | null;
+  if (po?.value.trim()) out.priority_order = po.value.trim();
+  return out;
+}
+
+function target(): PullTarget {
+  const kind = radio('targetKind');
+  if (kind === 'sheet') return { kind: 'sheet', name: sheet.value };
+  if (kind === 'cell') return { kind: 'cell', sheet: options.activeCell.sheet, a1: options.activeCell.a1 };
+  return { kind: 'new_sheet', name: newSheet.value };
+}
+
+function spec(): PullSpec {
+  const s = current();
+  const r = range();
+  return {
+    source:
+      s.kind === 'report'
+        ? { kind: 'report', report: s.id as never, granularity: granularity.value as never }
+        : { kind: 'resource', resource: s.id as never },
+    ...(r ? { range: r } : {}),
+    filters: filters(),
+    target: target(),
+    mode: mode.value as PullSpec['mode'],
+    ...(mode.value === 'merge' ? { mergeKey: mergeKey.value.trim() } : {}),
+  };
+}
+
+function showJob(job: JobView): void {
+  byId('job').hidden = false;
+  byId('jobStage').textContent = job.stage;
+  byId('jobWhat').textContent = job.range ? `${job.what}, ${job.range}` : job.what;
+  byId('jobTarget').textContent = job.target;
+  byId('jobElapsed').textContent = `${Math.round(job.elapsedMs / 1000)} s`;
+  byId('jobRows').textContent = String(job.rows);
+  const tone =
+    job.state === 'done' ? 'ok' : job.state === 'failed' || job.state === 'stalled' ? 'error' : 'info';
+  showStatus(status, job.message || job.stage, tone);
+}
+
+async function follow(job: JobView): Promise<void> {
+  showJob(job);
+  while (job.nextPollInMs > 0) {
+    await new Promise((r) => setTimeout(r, job.nextPollInMs));
+    job = await callServer('pollPull', job.id);
+    showJob(job);
+  }
+}
+
+for (const input of form.querySelectorAll('input[name=rangeKind]'))
+  input.addEventListener('change', updatePreview);
+for (const input of form.querySelectorAll('input[name=targetKind]')) {
+  input.addEventListener('change', () => {
+    const kind = radio('targetKind');
+    byId('newSheetRow').hidden = kind !== 'new_sheet';
+    byId('sheetRow').hidden = kind !== 'sheet';
+    byId('cellRow').hidden = kind !== 'cell';
+  });
+}
+for (const input of [preset, days, from, to]) input.addEventListener('change', updatePreview);
+source.addEventListener('change', onSourceChange);
+mode.addEventListener('change', () => {
+  byId('mergeKeyRow').hidden = mode.value !== 'merge';
+});
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  showStatus(status, 'Starting…');
+  void busy([run], async () => {
+    try {
+      await follow(await callServer('startPull', spec(), requestKey()));
+    } catch (error) {
+      showStatus(status, errorMessage(error), 'error');
+    }
+  });
+});
+
+callServer('getPullOptions').then(
+  (o) => {
+    options = o;
+    fillForm(o);
+  },
+  (error) => showStatus(status, errorMessage(error), 'error'),
+);
