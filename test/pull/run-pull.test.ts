@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import { intlZone } from '../../dev/intl-zone';
+import { MemoryLock, MemoryStore } from '../../dev/memory-store';
+import { createSimulatorHttp } from '../../dev/net/simulator-http';
+import { VirtualClock } from '../../dev/net/virtual-clock';
+import { createSimulator } from '../../dev/simulator';
+import type { Dialect } from '../../dev/simulator/api';
+import { createAssembledClient } from '../../src/core/assembled';
+import type { PullSpec } from '../../src/core/pull/pull-spec';
+import type { OpenTarget } from '../../src/core/pull/pull-target';
+import type { RunLogEntry } from '../../src/core/pull/run-log';
+import { advancePull, type PullDeps, runDuePulls, startPull } from '../../src/core/pull/run-pull';
+import type { Extent } from '../../src/core/sheet/grid';
+import { MemoryGrid } from '../sheet/memory-grid';
+
+function setup(dialect: Dialect = 'seed', apiKey = 'sk_live_testkey0000000000') {
+  const clock = new VirtualClock(Date.parse('2026-05-25T12:00:00Z'));
+  const simulator = createSimulator({ seed: 7, dialect, now: () => clock.now(), reportDelayMs: 20_000 });
+  const http = createSimulatorHttp(simulator, clock);
+  const grids = new Map<string, MemoryGrid>();
+  const extents = new Map<string, Extent>();
+  const logs: RunLogEntry[] = [];
+  let triggers = 0;
+  const deps: PullDeps = {
+    client: () => createAssembledClient({ http, clock, apiKey }),
+    clock,
+    zone: intlZone('America/New_York'),
+    store: new MemoryStore(),
+    lock: new MemoryLock(),
+    targets: {
+      open(target): OpenTarget {
+        const name = target.kind === 'cell' ? target.sheet : target.name;
+        const grid = grids.get(name) ?? new MemoryGrid();
+        grids.set(name, grid);
+        const previous = extents.get(name);
+        return {
+          grid,
+          row: 1,
+          col: 1,
+          label: `${name}!A1`,
+          ...(previous ? { previous } : {}),
+          remember: (e) => extents.set(name, e),
+        };
+      },
+    },
+    log: { append: (e) => logs.push(e) },
+    user: 'analyst@example.com',
+    ensureTrigger: () => {
+      triggers++;
+    },
+  };
+  return { deps, clock, grids, logs, http, triggers: () => triggers };
+}
+
+const people: PullSpec = {
+  source: { kind: 'resource', resource: 'people' },
+  filters: {},
+  target: { kind: 'new_sheet', name: 'People' },
+  mode: 'replace',
+};
+const adherence: PullSpec = {
+  source: { kind: 'report', report: 'adherence', granularity: 'day' },
+  range: { kind: 'relative', preset: 'last_7_days' },
+  filters: {},
+  target: { kind: 'new_sheet', name: 'Adherence' },
+  mode: 'replace',
+};
+
+describe.each(['seed', 'live'] as const)('pull jobs (%s dialect)', (dialect) => {
+  it('pulls a resource into a sheet in one step and logs the run', () => {
+    const { deps, grids, logs } = setup(dialect);
+    const job = advancePull(deps, startPull(deps, people, 'key-people-0001').id);
+    expect(job.state).toBe('done');
+    const grid = grids.get('People') as MemoryGrid;
+    expect(grid.text()[0]?.slice(0, 2)).toEqual(['id', 'agent_id']);
+    expect(job.rows).toBe(grid.used().rows - 1);
+    expect(job.rows).toBeGreaterThan(50);
+    expect(logs).toMatchObject([{ status: 'done', what: 'People', target: 'People', rows: job.rows }]);
+  });
+
+  it('starts a report, polls it with backoff until complete, then writes its rows', () => {
+    const { deps, clock, grids, http } = setup(dialect);
+    const startedAt = clock.now();
+    let job = advancePull(deps, startPull(deps, adherence, 'key-adherence-1').id);
+    expect(job).toMatchObject({ state: 'running', nextPollAt: startedAt + 10_000 });
+    expect(job.range).toMatchObject({ from: '2026-05-18', to: '2026-05-24' });
+    // Not due yet: nothing is sent.
+    const sent = http.sent.length;
+    expect(advancePull(deps, job.id).state).toBe('running');
+    expect(http.sent.length).toBe(sent);
+    while (job.state === 'running') {
+      clock.advance(job.nextPollAt - clock.now());
+      job = advancePull(deps, job.id);
+    }
+    expect(job.state).toBe('done');
+    expect(job.rows).toBeGreaterThan(0);
+    expect((grids.get('Adherence') as MemoryGrid).used().rows).toBe((job.rows ?? 0) + 1);
+  });
+});
+
+describe('pull jobs', () => {
+  it('gives one job for one key, however often it is started', () => {
+    const { deps, http } = setup();
+    const a = startPull(deps, adherence, 'same-key-0001');
+    advancePull(deps, a.id);
+    const b = startPull(deps, adherence, 'same-key-0001');
+    advancePull(deps, b.id);
+    expect(b.id).toBe(a.id);
+    expect(http.sent.filter((r) => r.method === 'POST')).toHaveLength(1);
+  });
+
+  it('a bad key fails the job with words about the key and leaves the sheet untouched', () => {
+    const { deps, grids, logs } = setup('seed', 'not-a-key');
+    const job = advancePull(deps, startPull(deps, people, 'key-badkey-01').id);
+    expect(job.state).toBe('failed');
+    expect(job.message).toMatch(/API key/);
+    expect(job.message).not.toMatch(/not-a-key/);
+    expect(grids.size).toBe(0);
+    expect(logs[0]).toMatchObject({ status: 'failed' });
+  });
+
+  it('names every problem of a bad spec and saves no job', () => {
+    const { deps } = setup();
+    expect(() =>
+      startPull(
+        deps,
+        { ...people, range: { kind: 'relative', preset: 'today' }, filters: { queue_ids: ['q'] } },
+        'k-bad-spec-1',
+      ),
+    ).toThrow(/People takes no date range; People cannot be filtered by queue_ids/);
+    expect(() => startPull(deps, { ...adherence, range: undefined }, 'k-bad-spec-2')).toThrow(
+      /needs a date range/,
+    );
+  });
+
+  it('the dispatcher carries a job to its end and the trigger is asked for on start', () => {
+    const s = setup();
+    const job = startPull(s.deps, adherence, 'key-dispatch-1');
+    expect(s.triggers()).toBe(1);
+    for (let i = 0; i < 20; i++) {
+      s.clock.advance(60_000);
+      runDuePulls(s.deps, s.clock.now() + 300_000);
+    }
+    expect(advancePull(s.deps, job.id).state).toBe('done');
+  });
+});
