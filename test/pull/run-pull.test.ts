@@ -1,56 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { intlZone } from '../../dev/intl-zone';
-import { MemoryLock, MemoryStore } from '../../dev/memory-store';
-import { createSimulatorHttp } from '../../dev/net/simulator-http';
-import { VirtualClock } from '../../dev/net/virtual-clock';
-import { createSimulator } from '../../dev/simulator';
-import type { Dialect } from '../../dev/simulator/api';
-import { createAssembledClient } from '../../src/core/assembled';
 import type { PullSpec } from '../../src/core/pull/pull-spec';
-import type { OpenTarget } from '../../src/core/pull/pull-target';
-import type { RunLogEntry } from '../../src/core/pull/run-log';
-import { advancePull, type PullDeps, runDuePulls, startPull } from '../../src/core/pull/run-pull';
-import type { Extent } from '../../src/core/sheet/grid';
-import { MemoryGrid } from '../sheet/memory-grid';
-
-function setup(dialect: Dialect = 'seed', apiKey = 'sk_live_testkey0000000000') {
-  const clock = new VirtualClock(Date.parse('2026-05-25T12:00:00Z'));
-  const simulator = createSimulator({ seed: 7, dialect, now: () => clock.now(), reportDelayMs: 20_000 });
-  const http = createSimulatorHttp(simulator, clock);
-  const grids = new Map<string, MemoryGrid>();
-  const extents = new Map<string, Extent>();
-  const logs: RunLogEntry[] = [];
-  let triggers = 0;
-  const deps: PullDeps = {
-    client: () => createAssembledClient({ http, clock, apiKey }),
-    clock,
-    zone: intlZone('America/New_York'),
-    store: new MemoryStore(),
-    lock: new MemoryLock(),
-    targets: {
-      open(target): OpenTarget {
-        const name = target.kind === 'cell' ? target.sheet : target.name;
-        const grid = grids.get(name) ?? new MemoryGrid();
-        grids.set(name, grid);
-        const previous = extents.get(name);
-        return {
-          grid,
-          row: 1,
-          col: 1,
-          label: `${name}!A1`,
-          ...(previous ? { previous } : {}),
-          remember: (e) => extents.set(name, e),
-        };
-      },
-    },
-    log: { append: (e) => logs.push(e) },
-    user: 'analyst@example.com',
-    ensureTrigger: () => {
-      triggers++;
-    },
-  };
-  return { deps, clock, grids, logs, http, triggers: () => triggers };
-}
+import { advancePull, runDuePulls, startPull } from '../../src/core/pull/run-pull';
+import type { MemoryGrid } from '../sheet/memory-grid';
+import { coreSetup as setup } from '../support/core-deps';
 
 const people: PullSpec = {
   source: { kind: 'resource', resource: 'people' },

@@ -24,6 +24,8 @@ export interface PullJob {
   rows?: number;
   /** Why it failed or stalled, or what it wrote. */
   message?: string;
+  /** What kind of failure: an AssembledError kind (auth, bad_request, ...) or target_missing. */
+  failure?: string;
   /** The scheduled refresh that started it, if any. */
   refreshId?: string;
 }

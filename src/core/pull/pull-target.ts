@@ -13,9 +13,23 @@ export interface OpenTarget {
   remember(extent: Extent): void;
 }
 
+/** The sheet a pull or refresh writes to is gone (deleted or renamed). */
+export class TargetMissing extends Error {
+  constructor(readonly sheet: string) {
+    super(`The sheet "${sheet}" no longer exists. Choose another target, or restore the sheet.`);
+    this.name = 'TargetMissing';
+  }
+}
+
 export interface Targets {
-  /** Opens (creating a new sheet when asked) the target; throws with a clear message when it is gone. */
+  /** Opens (creating a new sheet when asked) the target; throws TargetMissing when it is gone. */
   open(target: PullTarget): OpenTarget;
+  /** Whether the sheet the target names is there (a new-sheet target always can be). */
+  exists(target: PullTarget): boolean;
+}
+
+export function targetSheet(target: PullTarget): string {
+  return target.kind === 'cell' ? target.sheet : target.name;
 }
 
 export function describeTarget(target: PullTarget): string {

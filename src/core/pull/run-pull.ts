@@ -19,7 +19,7 @@ import { resolveRange } from '../time/date-range';
 import { InputError, parseInput } from '../validation';
 import { fetchRecords } from './fetch-records';
 import { PullSpec, sourceInfo, sourceLabel, specProblems } from './pull-spec';
-import { describeTarget, type Targets } from './pull-target';
+import { describeTarget, TargetMissing, type Targets } from './pull-target';
 import type { RunLog } from './run-log';
 
 export interface PullDeps {
@@ -171,7 +171,12 @@ function failure(job: PullJob, error: unknown, now: number): PullJob {
     const errors = job.errors + 1;
     return { ...job, errors, nextPollAt: now + pollDelay(errors), message, updatedAt: now };
   }
-  return withState(job, 'failed', now, { message });
+  const kind = isAssembledError(error)
+    ? error.kind
+    : error instanceof TargetMissing
+      ? 'target_missing'
+      : 'other';
+  return withState(job, 'failed', now, { message, failure: kind });
 }
 
 function headerNote(deps: PullDeps, job: PullJob): string {

@@ -1,21 +1,14 @@
 import type { Store } from '../../core/ports';
 import type { PullTarget } from '../../core/pull/pull-spec';
-import type { OpenTarget, Targets } from '../../core/pull/pull-target';
+import { type OpenTarget, TargetMissing, type Targets, targetSheet } from '../../core/pull/pull-target';
 import type { Extent } from '../../core/sheet/grid';
 import { sheetGrid } from './sheet-grid';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export class MissingSheetError extends Error {
-  constructor(readonly sheet: string) {
-    super(`The sheet "${sheet}" no longer exists. Choose another target, or restore the sheet.`);
-    this.name = 'MissingSheetError';
-  }
-}
-
 function existing(ss: Spreadsheet, name: string): GoogleAppsScript.Spreadsheet.Sheet {
   const sheet = ss.getSheetByName(name);
-  if (!sheet) throw new MissingSheetError(name);
+  if (!sheet) throw new TargetMissing(name);
   return sheet;
 }
 
@@ -30,7 +23,7 @@ export function sheetTargets(ss: Spreadsheet, store: Store): Targets {
       const sheet =
         target.kind === 'new_sheet'
           ? (ss.getSheetByName(target.name) ?? ss.insertSheet(target.name))
-          : existing(ss, target.kind === 'sheet' ? target.name : target.sheet);
+          : existing(ss, targetSheet(target));
       const anchor = target.kind === 'cell' ? sheet.getRange(target.a1) : undefined;
       const row = anchor ? anchor.getRow() : 1;
       const col = anchor ? anchor.getColumn() : 1;
@@ -45,5 +38,6 @@ export function sheetTargets(ss: Spreadsheet, store: Store): Targets {
         remember: (extent) => store.set(key, extent),
       };
     },
+    exists: (target) => target.kind === 'new_sheet' || ss.getSheetByName(targetSheet(target)) !== null,
   };
 }

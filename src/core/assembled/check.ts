@@ -1,0 +1,151 @@
+// The Settings "Test connection" button and `npm run check`: every read-only operation once,
+// and with { write: true } a time-off request created and then cancelled.
+import type { AssembledClient } from './client';
+import { AssembledError, type AssembledErrorKind } from './errors';
+import type { Person } from './model';
+
+export interface CheckResult {
+  /** The client method exercised. */
+  operation: string;
+  /** "METHOD /path" of the last HTTP exchange it made. */
+  endpoint: string;
+  ok: boolean;
+  /** HTTP status of the last exchange; null when nothing was sent. */
+  status: number | null;
+  /** Records parsed. */
+  records: number;
+  /** Time taken, by the client's clock. */
+  ms: number;
+  error?: { kind: AssembledErrorKind; message: string; field?: string };
+  /** Why an operation was not run or what was adapted. */
+  note?: string;
+}
+
+export interface CheckOptions {
+  /** Also create a time-off request far in the future and cancel it. */
+  write?: boolean;
+}
+
+const DAY = 86_400_000;
+
+export function checkConnection(client: AssembledClient, options: CheckOptions = {}): CheckResult[] {
+  const results: CheckResult[] = [];
+  let last: { endpoint: string; status: number } | undefined;
+  const stop = client.onResponse((e) => {
+    last = { endpoint: e.endpoint, status: e.status };
+  });
+  const run = <T>(operation: string, fallback: string, call: () => T, count: (value: T) => number) => {
+    last = undefined;
+    const started = client.clock.now();
+    const base = () => ({ operation, endpoint: last?.endpoint ?? fallback, status: last?.status ?? null });
+    try {
+      const value = call();
+      results.push({ ...base(), ok: true, records: count(value), ms: client.clock.now() - started });
+      return value;
+    } catch (e) {
+      if (!(e instanceof AssembledError)) throw e;
+      const ms = client.clock.now() - started;
+      const error = { kind: e.kind, message: e.message, ...(e.field ? { field: e.field } : {}) };
+      results.push({ ...base(), ok: false, records: 0, ms, error });
+      return undefined;
+    }
+  };
+  const length = (list: unknown[]) => list.length;
+  const skip = (operation: string, endpoint: string, note: string) =>
+    results.push({ operation, endpoint, ok: false, status: null, records: 0, ms: 0, note });
+
+  try {
+    const now = client.clock.now();
+    const window = { start_time: now - DAY, end_time: now };
+    const people = run('listPeople', 'GET /v0/people', () => client.listPeople(), length) ?? [];
+    const someone: Person | undefined = people.find((p) => p.agent_id) ?? people[0];
+    if (someone) run('getPerson', 'GET /v0/people/{id}', () => client.getPerson(someone.id), () => 1);
+    else skip('getPerson', 'GET /v0/people/{id}', 'no person to read');
+    run('listRoles', 'GET /v0/roles', () => client.listRoles(), length);
+    run('listTeams', 'GET /v0/teams', () => client.listTeams(), length);
+    run('listSites', 'GET /v0/sites', () => client.listSites(), length);
+    run('listQueues', 'GET /v0/queues', () => client.listQueues(), length);
+    run('listRequirements', 'GET /v0/requirements', () => client.listRequirements(window), length);
+    run('getAgentStates', 'GET /v0/agents/state', () => client.getAgentStates(window), length);
+    checkTimeline(client, people, window, run, results);
+    run('getEditHistory', 'GET /v0/agents/state/edit/history', () => client.getEditHistory(window), length);
+    run(
+      'listTimeOffRequests',
+      'GET /v0/time_off/requests',
+      () => client.listTimeOffRequests({ start_time: now - 30 * DAY, end_time: now + 30 * DAY }),
+      length,
+    );
+    run('listTimeOffUpdates', 'GET /v0/time_off/updates', () => client.listTimeOffUpdates(now - 7 * DAY), length);
+    run(
+      'listAssistConversations',
+      'GET /v0/assist/conversations',
+      () => client.listAssistConversations(window),
+      length,
+    );
+    // Starting a report creates a job but changes no data, so it belongs to the read check.
+    const job = run('startReport', 'POST /v0/reports/adherence', () => client.startReport('adherence', window), () => 1);
+    if (job) run('getReport', 'GET /v0/reports/{id}', () => client.getReport(job.id), (r) => r.rows.length);
+    else skip('getReport', 'GET /v0/reports/{id}', 'no report was started');
+    if (options.write) checkWrites(client, someone, now, run, skip);
+  } finally {
+    stop();
+  }
+  return results;
+}
+
+type Run = <T>(operation: string, fallback: string, call: () => T, count: (value: T) => number) => T | undefined;
+
+/** The live service requires priority_order and the YAML lacks it: try the YAML's way, then the people's platforms. */
+function checkTimeline(
+  client: AssembledClient,
+  people: Person[],
+  window: { start_time: number; end_time: number },
+  run: Run,
+  results: CheckResult[],
+) {
+  const endpoint = 'GET /v0/agents/state/condensed_timeline';
+  const count = (list: unknown[]) => list.length;
+  if (run('getCondensedTimeline', endpoint, () => client.getCondensedTimeline(window), count)) return;
+  const failed = results[results.length - 1];
+  if (failed?.error?.kind !== 'bad_request' || failed.error.field !== 'priority_order') return;
+  results.pop();
+  const platforms = [...new Set(people.flatMap((p) => Object.keys(p.platforms)))];
+  run('getCondensedTimeline', endpoint, () => client.getCondensedTimeline({ ...window, priority_order: platforms }), count);
+  const retried = results[results.length - 1];
+  if (retried) retried.note = `priority_order required; sent ${platforms.join(',') || '(none)'}`;
+}
+
+function checkWrites(
+  client: AssembledClient,
+  someone: Person | undefined,
+  now: number,
+  run: Run,
+  skip: (operation: string, endpoint: string, note: string) => void,
+) {
+  if (!someone?.agent_id) {
+    skip('createTimeOff', 'POST /v0/time_off', 'no person with an agent_id to write for');
+    return;
+  }
+  // A year ahead, so no schedule or report is touched while it briefly exists.
+  const start = Math.floor((now + 365 * DAY) / DAY) * DAY;
+  const created = run(
+    'createTimeOff',
+    'POST /v0/time_off',
+    () =>
+      client.createTimeOff({
+        agent_id: someone.agent_id as string,
+        type: 'pto',
+        start_time: start,
+        end_time: start + DAY,
+        all_day: true,
+        notes: 'Assembled for Google Sheets connection check; cancelled at once.',
+      }),
+    () => 1,
+  );
+  if (!created) {
+    skip('cancelTimeOff', 'POST /v0/time_off/{id}/cancel', 'nothing was created to cancel');
+    return;
+  }
+  // Cancelling twice does no harm, so this one may be retried after a lost response.
+  run('cancelTimeOff', 'POST /v0/time_off/{id}/cancel', () => client.cancelTimeOff(created.id, { safeToRetry: true }), () => 1);
+}

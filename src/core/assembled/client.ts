@@ -1,0 +1,125 @@
+// createAssembledClient: one method per operation, wired to one transport, limiter and retry policy.
+import type { Clock, Http } from '../ports';
+import { base64Encode } from './base64';
+import * as agentStates from './endpoints/agent-states';
+import * as catalogue from './endpoints/catalogue';
+import type { EndpointContext, WriteOptions } from './endpoints/context';
+import * as reports from './endpoints/reports';
+import * as timeOff from './endpoints/time-off';
+import type {
+  AgentState,
+  AgentStateEdit,
+  AgentStateEditResult,
+  AssistConversation,
+  Person,
+  Queue,
+  Report,
+  ReportJob,
+  ReportPoll,
+  ReportType,
+  Requirement,
+  Role,
+  Site,
+  Team,
+  TimeOffRequest,
+  TimeOffUpdate,
+} from './model';
+import { type RateLimitOptions, TokenBucket } from './rate-limit';
+import { type RetryOptions, RetryPolicy } from './retry';
+import type { TimeFormat, TimeInput } from './times';
+import { type Outcome, type ResponseListener, Transport } from './transport';
+
+export interface AssembledClientOptions {
+  http: Http;
+  clock: Clock;
+  apiKey: string;
+  baseUrl?: string;
+  /** How times go on the wire: ISO 8601 (the YAML, default) or unix seconds (the live dialect). */
+  timeFormat?: TimeFormat;
+  /** Sent as the API-Version header when not empty, e.g. '2019-06-20'. */
+  apiVersion?: string;
+  retry?: RetryOptions;
+  /** Limits, or a bucket shared with other clients of the same key. */
+  rateLimit?: RateLimitOptions | TokenBucket;
+  /** Base64 of a string's UTF-8 (Apps Script: Utilities.base64Encode); pure TS by default. */
+  base64?: (text: string) => string;
+}
+
+export interface AssembledClient {
+  // Reports
+  startReport(type: ReportType, input: reports.StartReportInput, options?: WriteOptions): ReportJob;
+  getReport(id: string): Report;
+  pollReport(id: string): ReportPoll;
+  // Agent states
+  getAgentStates(query: agentStates.AgentStatesQuery): AgentState[];
+  getCondensedTimeline(query: agentStates.TimelineQuery): AgentState[];
+  getEditHistory(query?: { start_time?: TimeInput; end_time?: TimeInput }): AgentStateEdit[];
+  bulkUpdateAgentStates(states: agentStates.AgentStateInput[], options?: WriteOptions): void;
+  editAgentStates(edit: agentStates.AgentStateEditInput, options?: WriteOptions): AgentStateEditResult;
+  createAgentAssociations(associations: agentStates.AgentAssociation[], options?: WriteOptions): void;
+  // Time off
+  createTimeOff(input: timeOff.TimeOffInput, options?: WriteOptions): TimeOffRequest;
+  createTimeOffMany(inputs: timeOff.TimeOffInput[], options?: WriteOptions): Outcome<TimeOffRequest>[];
+  listTimeOffRequests(query?: timeOff.TimeOffRequestsQuery): TimeOffRequest[];
+  cancelTimeOff(id: string, options?: WriteOptions): void;
+  cancelTimeOffMany(ids: string[], options?: WriteOptions): Outcome<void>[];
+  listTimeOffUpdates(since: TimeInput): TimeOffUpdate[];
+  // Catalogue
+  listPeople(): Person[];
+  getPerson(id: string): Person;
+  listRoles(): Role[];
+  listTeams(): Team[];
+  listSites(): Site[];
+  listQueues(): Queue[];
+  listRequirements(query?: catalogue.RequirementsQuery): Requirement[];
+  listAssistConversations(query?: catalogue.AssistConversationsQuery): AssistConversation[];
+  /** The client's clock, so callers (checkConnection) time calls the same way. */
+  readonly clock: Clock;
+  /** Hears every HTTP reply (retries included); returns the way to stop listening. */
+  onResponse(listener: ResponseListener): () => void;
+}
+
+export function createAssembledClient(options: AssembledClientOptions): AssembledClient {
+  const { clock } = options;
+  const limiter =
+    options.rateLimit instanceof TokenBucket ? options.rateLimit : new TokenBucket(clock, options.rateLimit);
+  const transport = new Transport({
+    http: options.http,
+    clock,
+    apiKey: options.apiKey,
+    baseUrl: options.baseUrl ?? 'https://api.assembledhq.com',
+    apiVersion: options.apiVersion ?? '',
+    base64: options.base64 ?? base64Encode,
+    limiter,
+    retry: new RetryPolicy(options.retry),
+    maxBatch: 20,
+  });
+  const ctx: EndpointContext = { transport, timeFormat: options.timeFormat ?? 'iso' };
+  return {
+    clock,
+    onResponse: (listener) => transport.onResponse(listener),
+    startReport: (type, input, opts) => reports.startReport(ctx, type, input, opts),
+    getReport: (id) => reports.getReport(ctx, id),
+    pollReport: (id) => reports.pollReport(ctx, id),
+    getAgentStates: (query) => agentStates.getAgentStates(ctx, query),
+    getCondensedTimeline: (query) => agentStates.getCondensedTimeline(ctx, query),
+    getEditHistory: (query) => agentStates.getEditHistory(ctx, query),
+    bulkUpdateAgentStates: (states, opts) => agentStates.bulkUpdateAgentStates(ctx, states, opts),
+    editAgentStates: (edit, opts) => agentStates.editAgentStates(ctx, edit, opts),
+    createAgentAssociations: (list, opts) => agentStates.createAgentAssociations(ctx, list, opts),
+    createTimeOff: (input, opts) => timeOff.createTimeOff(ctx, input, opts),
+    createTimeOffMany: (inputs, opts) => timeOff.createTimeOffMany(ctx, inputs, opts),
+    listTimeOffRequests: (query) => timeOff.listTimeOffRequests(ctx, query),
+    cancelTimeOff: (id, opts) => timeOff.cancelTimeOff(ctx, id, opts),
+    cancelTimeOffMany: (ids, opts) => timeOff.cancelTimeOffMany(ctx, ids, opts),
+    listTimeOffUpdates: (since) => timeOff.listTimeOffUpdates(ctx, since),
+    listPeople: () => catalogue.listPeople(ctx),
+    getPerson: (id) => catalogue.getPerson(ctx, id),
+    listRoles: () => catalogue.listRoles(ctx),
+    listTeams: () => catalogue.listTeams(ctx),
+    listSites: () => catalogue.listSites(ctx),
+    listQueues: () => catalogue.listQueues(ctx),
+    listRequirements: (query) => catalogue.listRequirements(ctx, query),
+    listAssistConversations: (query) => catalogue.listAssistConversations(ctx, query),
+  };
+}

@@ -1,0 +1,157 @@
+// assembled-agent-state.yml, less the deprecated single-state POST.
+import type { AgentState, AgentStateEdit, AgentStateEditResult } from '../model';
+import { parseReply } from '../parse';
+import { agentStatesPage, editHistory, editResult, timelinePage } from '../schemas/agent-states';
+import type { TimeInput } from '../times';
+import {
+  commaList,
+  type EndpointContext,
+  ignoreBody,
+  optionalWireTime,
+  type WriteOptions,
+  wireTime,
+} from './context';
+
+export interface AgentStatesQuery {
+  start_time: TimeInput;
+  end_time: TimeInput;
+  /** Assembled agent ids (a person's agent_id, not its id). */
+  agent_ids?: string[];
+}
+
+export interface TimelineQuery extends AgentStatesQuery {
+  /** Platforms in priority order, e.g. ['five9', 'zendesk']; the live service requires it. */
+  priority_order?: string[];
+}
+
+export interface AgentStateInput {
+  agent_id: string;
+  state: string;
+  sub_state?: string;
+  start_time: TimeInput;
+  end_time?: TimeInput;
+  source?: string;
+}
+
+export interface AgentStateEditInput {
+  inserts?: AgentStateInput[];
+  updates?: AgentStateInput[];
+  /** State record ids. */
+  deletes?: string[];
+}
+
+export interface AgentAssociation {
+  agent_id: string;
+  platform: string;
+  platform_id: string;
+}
+
+export function getAgentStates(ctx: EndpointContext, query: AgentStatesQuery): AgentState[] {
+  const path = '/v0/agents/state';
+  const endpoint = `GET ${path}`;
+  return ctx.transport.send({
+    method: 'GET',
+    path,
+    query: {
+      start_time: wireTime(ctx, query.start_time, 'start_time', endpoint),
+      end_time: wireTime(ctx, query.end_time, 'end_time', endpoint),
+      agent_ids: commaList(query.agent_ids),
+    },
+    parse: (json, ep, status) => parseReply(agentStatesPage, json, ep, status).items,
+  });
+}
+
+export function getCondensedTimeline(ctx: EndpointContext, query: TimelineQuery): AgentState[] {
+  const path = '/v0/agents/state/condensed_timeline';
+  const endpoint = `GET ${path}`;
+  return ctx.transport.send({
+    method: 'GET',
+    path,
+    query: {
+      start_time: wireTime(ctx, query.start_time, 'start_time', endpoint),
+      end_time: wireTime(ctx, query.end_time, 'end_time', endpoint),
+      agent_ids: commaList(query.agent_ids),
+      priority_order: commaList(query.priority_order),
+    },
+    parse: (json, ep, status) => parseReply(timelinePage, json, ep, status).timeline,
+  });
+}
+
+export function getEditHistory(
+  ctx: EndpointContext,
+  query: { start_time?: TimeInput; end_time?: TimeInput } = {},
+): AgentStateEdit[] {
+  const path = '/v0/agents/state/edit/history';
+  const endpoint = `GET ${path}`;
+  return ctx.transport.send({
+    method: 'GET',
+    path,
+    query: {
+      start_time: optionalWireTime(ctx, query.start_time, 'start_time', endpoint),
+      end_time: optionalWireTime(ctx, query.end_time, 'end_time', endpoint),
+    },
+    parse: (json, ep, status) => parseReply(editHistory, json, ep, status),
+  });
+}
+
+function stateBody(ctx: EndpointContext, s: AgentStateInput, endpoint: string) {
+  return {
+    agent_id: s.agent_id,
+    state: s.state,
+    sub_state: s.sub_state,
+    start_time: wireTime(ctx, s.start_time, 'start_time', endpoint),
+    end_time: optionalWireTime(ctx, s.end_time, 'end_time', endpoint),
+    source: s.source,
+  };
+}
+
+/** 202: accepted for processing; the reply carries no records. */
+export function bulkUpdateAgentStates(
+  ctx: EndpointContext,
+  states: AgentStateInput[],
+  options: WriteOptions = {},
+): void {
+  const path = '/v0/agents/state/bulk';
+  const endpoint = `POST ${path}`;
+  ctx.transport.send({
+    method: 'POST',
+    path,
+    body: { states: states.map((s) => stateBody(ctx, s, endpoint)) },
+    safeToRetry: options.safeToRetry,
+    parse: ignoreBody,
+  });
+}
+
+export function editAgentStates(
+  ctx: EndpointContext,
+  edit: AgentStateEditInput,
+  options: WriteOptions = {},
+): AgentStateEditResult {
+  const path = '/v0/agents/state/edit';
+  const endpoint = `POST ${path}`;
+  return ctx.transport.send({
+    method: 'POST',
+    path,
+    body: {
+      inserts: edit.inserts?.map((s) => stateBody(ctx, s, endpoint)),
+      updates: edit.updates?.map((s) => stateBody(ctx, s, endpoint)),
+      deletes: edit.deletes,
+    },
+    safeToRetry: options.safeToRetry,
+    parse: (json, ep, status) => parseReply(editResult, json, ep, status),
+  });
+}
+
+export function createAgentAssociations(
+  ctx: EndpointContext,
+  associations: AgentAssociation[],
+  options: WriteOptions = {},
+): void {
+  ctx.transport.send({
+    method: 'POST',
+    path: '/v0/agents/associations',
+    body: { associations },
+    safeToRetry: options.safeToRetry,
+    parse: ignoreBody,
+  });
+}

@@ -1,0 +1,100 @@
+// The catalogue resources (no published YAML): people, roles, teams, sites, queues,
+// requirements, assist conversations.
+import type * as z from 'zod/mini';
+import type { AssistConversation, Person, Queue, Requirement, Role, Site, Team } from '../model';
+import { PAGE_SIZE, type Page, readAllPages } from '../paging';
+import { parseReply } from '../parse';
+import { assistConversationsPage, requirementsPage } from '../schemas/misc';
+import { queuesPage, rolesPage, sitesPage, teamsPage } from '../schemas/org';
+import { peoplePage, person } from '../schemas/people';
+import type { TimeInput } from '../times';
+import { commaList, type EndpointContext, encodePath, optionalWireTime } from './context';
+
+/** A paged list whose records sit under `key`. */
+function pagedList<K extends string, T>(
+  ctx: EndpointContext,
+  path: string,
+  key: K,
+  schema: z.ZodMiniType<{ [P in K]: T[] } & { total?: number | undefined }>,
+): T[] {
+  return readAllPages(ctx.transport, (offset) => ({
+    method: 'GET',
+    path,
+    query: { limit: PAGE_SIZE, offset },
+    parse: (json, endpoint, status): Page<T> => {
+      const page = parseReply(schema, json, endpoint, status);
+      return { items: page[key], total: page.total };
+    },
+  }), PAGE_SIZE);
+}
+
+export function listPeople(ctx: EndpointContext): Person[] {
+  return pagedList(ctx, '/v0/people', 'people', peoplePage);
+}
+
+export function getPerson(ctx: EndpointContext, id: string): Person {
+  return ctx.transport.send({
+    method: 'GET',
+    path: `/v0/people/${encodePath(id)}`,
+    parse: (json, endpoint, status) => parseReply(person, json, endpoint, status),
+  });
+}
+
+export function listRoles(ctx: EndpointContext): Role[] {
+  return pagedList(ctx, '/v0/roles', 'roles', rolesPage);
+}
+
+export function listTeams(ctx: EndpointContext): Team[] {
+  return pagedList(ctx, '/v0/teams', 'teams', teamsPage);
+}
+
+export function listSites(ctx: EndpointContext): Site[] {
+  return pagedList(ctx, '/v0/sites', 'sites', sitesPage);
+}
+
+export function listQueues(ctx: EndpointContext): Queue[] {
+  return pagedList(ctx, '/v0/queues', 'queues', queuesPage);
+}
+
+export interface RequirementsQuery {
+  start_time?: TimeInput;
+  end_time?: TimeInput;
+  queue_ids?: string[];
+}
+
+export function listRequirements(ctx: EndpointContext, query: RequirementsQuery = {}): Requirement[] {
+  const path = '/v0/requirements';
+  const endpoint = `GET ${path}`;
+  return ctx.transport.send({
+    method: 'GET',
+    path,
+    query: {
+      start_time: optionalWireTime(ctx, query.start_time, 'start_time', endpoint),
+      end_time: optionalWireTime(ctx, query.end_time, 'end_time', endpoint),
+      queue_ids: commaList(query.queue_ids),
+    },
+    parse: (json, ep, status) => parseReply(requirementsPage, json, ep, status).requirements,
+  });
+}
+
+export interface AssistConversationsQuery {
+  start_time?: TimeInput;
+  end_time?: TimeInput;
+  agent_id?: string;
+}
+
+export function listAssistConversations(
+  ctx: EndpointContext,
+  query: AssistConversationsQuery = {},
+): AssistConversation[] {
+  const path = '/v0/assist/conversations';
+  const endpoint = `GET ${path}`;
+  const start_time = optionalWireTime(ctx, query.start_time, 'start_time', endpoint);
+  const end_time = optionalWireTime(ctx, query.end_time, 'end_time', endpoint);
+  return readAllPages(ctx.transport, (offset) => ({
+    method: 'GET',
+    path,
+    query: { start_time, end_time, agent_id: query.agent_id, limit: PAGE_SIZE, offset },
+    parse: (json, ep, status) => parseReply(assistConversationsPage, json, ep, status),
+  }), PAGE_SIZE);
+}

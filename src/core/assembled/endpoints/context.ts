@@ -1,0 +1,56 @@
+// What every endpoint module shares: the transport and how times go on the wire.
+import { AssembledError } from '../errors';
+import { type EpochMs, formatTime, type TimeFormat, type TimeInput, toEpochMs } from '../times';
+import type { Transport } from '../transport';
+
+export interface EndpointContext {
+  transport: Transport;
+  timeFormat: TimeFormat;
+}
+
+/** Per-call options of writing operations. */
+export interface WriteOptions {
+  /**
+   * Sending this twice is harmless, so retry it after a 5xx or a lost response. Default false:
+   * the service has no idempotency key, and a retried POST can create a second record.
+   */
+  safeToRetry?: boolean;
+}
+
+/** A caller's time for the wire; a bad one is refused before anything is sent. */
+export function wireTime(ctx: EndpointContext, input: TimeInput, field: string, endpoint: string): string | number {
+  return formatTime(epochOf(input, field, endpoint), ctx.timeFormat);
+}
+
+export function optionalWireTime(
+  ctx: EndpointContext,
+  input: TimeInput | undefined,
+  field: string,
+  endpoint: string,
+): string | number | undefined {
+  return input === undefined ? undefined : wireTime(ctx, input, field, endpoint);
+}
+
+function epochOf(input: TimeInput, field: string, endpoint: string): EpochMs {
+  const ms = toEpochMs(input);
+  if (ms !== undefined) return ms;
+  throw new AssembledError({
+    kind: 'bad_request',
+    status: 0,
+    endpoint,
+    field,
+    message: `${field} is not a date and time the add-on can read (${endpoint}); nothing was sent.`,
+  });
+}
+
+export function encodePath(segment: string): string {
+  return encodeURIComponent(segment);
+}
+
+/** Lists go on the query string comma-separated, as the YAML describes agent_ids. */
+export function commaList(values: readonly string[] | undefined): string | undefined {
+  return values && values.length > 0 ? values.join(',') : undefined;
+}
+
+/** Replies whose body carries nothing the model needs (202/201/200 acknowledgements). */
+export function ignoreBody(): void {}

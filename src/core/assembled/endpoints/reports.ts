@@ -1,0 +1,83 @@
+// assembled-reports.yml: start a job, read it, and poll it once (the caller owns the waiting).
+import type { Report, ReportGranularity, ReportJob, ReportPoll, ReportType } from '../model';
+import { metricsToRows } from '../normalise';
+import { PAGE_SIZE, readAllPages } from '../paging';
+import { parseReply } from '../parse';
+import { type Metric, type ReportPage, reportJob, reportPage } from '../schemas/reports';
+import type { TimeInput } from '../times';
+import { type EndpointContext, encodePath, type WriteOptions, wireTime } from './context';
+
+export interface StartReportInput {
+  start_time: TimeInput;
+  end_time: TimeInput;
+  queue_ids?: string[];
+  team_ids?: string[];
+  site_ids?: string[];
+  agent_ids?: string[];
+  granularity?: ReportGranularity;
+}
+
+/** A public client polled about every 10 s; offered to callers that schedule the next poll. */
+export const REPORT_POLL_INTERVAL_MS = 10_000;
+
+export function startReport(
+  ctx: EndpointContext,
+  type: ReportType,
+  input: StartReportInput,
+  options: WriteOptions = {},
+): ReportJob {
+  const path = `/v0/reports/${encodePath(type)}`;
+  const endpoint = `POST ${path}`;
+  return ctx.transport.send({
+    method: 'POST',
+    path,
+    body: {
+      start_time: wireTime(ctx, input.start_time, 'start_time', endpoint),
+      end_time: wireTime(ctx, input.end_time, 'end_time', endpoint),
+      queue_ids: input.queue_ids,
+      team_ids: input.team_ids,
+      site_ids: input.site_ids,
+      agent_ids: input.agent_ids,
+      granularity: input.granularity,
+    },
+    safeToRetry: options.safeToRetry,
+    parse: (json, ep, status) => parseReply(reportJob, json, ep, status),
+  });
+}
+
+/** The report as it stands; when complete, every row (all metric pages followed). */
+export function getReport(ctx: EndpointContext, id: string): Report {
+  const path = `/v0/reports/${encodePath(id)}`;
+  let head: ReportPage | undefined;
+  const metrics: Metric[] = readAllPages(ctx.transport, (offset) => ({
+    method: 'GET',
+    path,
+    query: { limit: PAGE_SIZE, offset },
+    parse: (json, endpoint, status) => {
+      const page = parseReply(reportPage, json, endpoint, status);
+      head ??= page;
+      // Only a complete report's metrics are worth paging through.
+      const total = page.status === 'complete' ? page.total_metric_count : undefined;
+      return { items: page.metrics ?? [], total };
+    },
+  }));
+  if (!head) throw new Error('unreachable: the first page was read');
+  const rows = head.rows ?? (head.metrics ? metricsToRows(metrics) : []);
+  return {
+    id: head.id,
+    status: head.status,
+    report_type: head.report_type,
+    generated_at: head.generated_at,
+    failure_reason: head.failure_reason,
+    rows: head.status === 'complete' ? rows : [],
+  };
+}
+
+/** One look at the job: never waits, never polls twice. */
+export function pollReport(ctx: EndpointContext, id: string): ReportPoll {
+  const report = getReport(ctx, id);
+  if (report.status === 'pending' || report.status === 'running') {
+    return { done: false, status: report.status, suggestedWaitMs: REPORT_POLL_INTERVAL_MS };
+  }
+  return { done: true, report };
+}

@@ -1,0 +1,124 @@
+// assembled-time-off.yml, with batched variants for the push feature.
+import { AssembledError } from '../errors';
+import type { TimeOffRequest, TimeOffStatus, TimeOffUpdate } from '../model';
+import { parseReply } from '../parse';
+import { timeOffRequest, timeOffRequestsPage, timeOffUpdatesPage } from '../schemas/time-off';
+import type { TimeInput } from '../times';
+import type { Operation, Outcome } from '../transport';
+import {
+  type EndpointContext,
+  encodePath,
+  ignoreBody,
+  optionalWireTime,
+  type WriteOptions,
+  wireTime,
+} from './context';
+
+export interface TimeOffInput {
+  /** The person's agent_id. */
+  agent_id: string;
+  type?: string;
+  start_time: TimeInput;
+  end_time: TimeInput;
+  all_day?: boolean;
+  notes?: string;
+}
+
+export interface TimeOffRequestsQuery {
+  status?: TimeOffStatus;
+  agent_id?: string;
+  start_time?: TimeInput;
+  end_time?: TimeInput;
+}
+
+function createOp(ctx: EndpointContext, input: TimeOffInput, options: WriteOptions): Operation<TimeOffRequest> {
+  const path = '/v0/time_off';
+  const endpoint = `POST ${path}`;
+  return {
+    method: 'POST',
+    path,
+    body: {
+      agent_id: input.agent_id,
+      type: input.type,
+      start_time: wireTime(ctx, input.start_time, 'start_time', endpoint),
+      end_time: wireTime(ctx, input.end_time, 'end_time', endpoint),
+      all_day: input.all_day,
+      notes: input.notes,
+    },
+    safeToRetry: options.safeToRetry,
+    parse: (json, ep, status) => parseReply(timeOffRequest, json, ep, status),
+  };
+}
+
+function cancelOp(id: string, options: WriteOptions): Operation<void> {
+  return {
+    method: 'POST',
+    path: `/v0/time_off/${encodePath(id)}/cancel`,
+    safeToRetry: options.safeToRetry,
+    parse: ignoreBody,
+  };
+}
+
+export function createTimeOff(ctx: EndpointContext, input: TimeOffInput, options: WriteOptions = {}): TimeOffRequest {
+  return ctx.transport.send(createOp(ctx, input, options));
+}
+
+/** Many creates, paced and batched; one outcome per input, in order. */
+export function createTimeOffMany(
+  ctx: EndpointContext,
+  inputs: TimeOffInput[],
+  options: WriteOptions = {},
+): Outcome<TimeOffRequest>[] {
+  return sendEach(ctx, inputs, (input) => createOp(ctx, input, options));
+}
+
+/** Cancels one request. Cancelling twice is harmless, so pass safeToRetry if a retry is wanted. */
+export function cancelTimeOff(ctx: EndpointContext, id: string, options: WriteOptions = {}): void {
+  ctx.transport.send(cancelOp(id, options));
+}
+
+export function cancelTimeOffMany(ctx: EndpointContext, ids: string[], options: WriteOptions = {}): Outcome<void>[] {
+  return sendEach(ctx, ids, (id) => cancelOp(id, options));
+}
+
+export function listTimeOffRequests(ctx: EndpointContext, query: TimeOffRequestsQuery = {}): TimeOffRequest[] {
+  const path = '/v0/time_off/requests';
+  const endpoint = `GET ${path}`;
+  return ctx.transport.send({
+    method: 'GET',
+    path,
+    query: {
+      status: query.status,
+      agent_id: query.agent_id,
+      start_time: optionalWireTime(ctx, query.start_time, 'start_time', endpoint),
+      end_time: optionalWireTime(ctx, query.end_time, 'end_time', endpoint),
+    },
+    parse: (json, ep, status) => parseReply(timeOffRequestsPage, json, ep, status).requests,
+  });
+}
+
+export function listTimeOffUpdates(ctx: EndpointContext, since: TimeInput): TimeOffUpdate[] {
+  const path = '/v0/time_off/updates';
+  return ctx.transport.send({
+    method: 'GET',
+    path,
+    query: { since: wireTime(ctx, since, 'since', `GET ${path}`) },
+    parse: (json, ep, status) => parseReply(timeOffUpdatesPage, json, ep, status).updates,
+  });
+}
+
+/** An input that cannot even be built (a bad time) gets its error in place; the rest still go. */
+function sendEach<I, T>(ctx: EndpointContext, inputs: I[], build: (input: I) => Operation<T>): Outcome<T>[] {
+  const built = inputs.map((input): Operation<T> | AssembledError => {
+    try {
+      return build(input);
+    } catch (e) {
+      if (e instanceof AssembledError) return e;
+      throw e;
+    }
+  });
+  const ops = built.filter((b): b is Operation<T> => !(b instanceof AssembledError));
+  const sent = ctx.transport.sendMany(ops);
+  let next = 0;
+  return built.map((b) => (b instanceof AssembledError ? { ok: false, error: b } : (sent[next++] as Outcome<T>)));
+}

@@ -1,0 +1,100 @@
+// The one error type the client throws, with messages worded for a spreadsheet user.
+
+export type AssembledErrorKind =
+  | 'auth'
+  | 'bad_request'
+  | 'not_found'
+  | 'rate_limited'
+  | 'server'
+  | 'network'
+  | 'unexpected_response'
+  | 'outcome_unknown';
+
+export interface AssembledErrorInit {
+  kind: AssembledErrorKind;
+  /** HTTP status, or 0 when no response arrived (network, outcome unknown after a timeout). */
+  status: number;
+  /** "METHOD /path" without the query string. */
+  endpoint: string;
+  message: string;
+  field?: string;
+  /** The service's own message, as it came (redacted). */
+  detail?: string;
+}
+
+export class AssembledError extends Error {
+  readonly kind: AssembledErrorKind;
+  readonly status: number;
+  readonly endpoint: string;
+  readonly field?: string;
+  readonly detail?: string;
+
+  constructor(init: AssembledErrorInit) {
+    super(init.message);
+    this.name = 'AssembledError';
+    this.kind = init.kind;
+    this.status = init.status;
+    this.endpoint = init.endpoint;
+    if (init.field !== undefined) this.field = init.field;
+    if (init.detail !== undefined) this.detail = init.detail;
+  }
+
+  /** Error.message is not enumerable; keep it in logs and job records that stringify errors. */
+  toJSON(): AssembledErrorInit & { name: string } {
+    const json: AssembledErrorInit & { name: string } = {
+      name: this.name,
+      kind: this.kind,
+      status: this.status,
+      endpoint: this.endpoint,
+      message: this.message,
+    };
+    if (this.field !== undefined) json.field = this.field;
+    if (this.detail !== undefined) json.detail = this.detail;
+    return json;
+  }
+}
+
+export function isAssembledError(value: unknown): value is AssembledError {
+  return value instanceof AssembledError;
+}
+
+/** Replaces every secret (the key and the forms a URL or header could carry it in). */
+export function makeRedactor(secrets: string[]): (text: string) => string {
+  const present = secrets.filter((s) => s.length >= 4);
+  return (text) => {
+    let out = text;
+    for (const secret of present) out = out.split(secret).join('[redacted]');
+    return out;
+  };
+}
+
+const SETTINGS = 'Extensions ▸ Assembled ▸ Settings';
+
+/** User-facing wording for each kind; detail is the service's message when there is one. */
+export function userMessage(
+  kind: AssembledErrorKind,
+  endpoint: string,
+  status: number,
+  detail?: string,
+): string {
+  switch (kind) {
+    case 'auth':
+      return status === 403
+        ? `Assembled refused access to ${endpoint}: the API key has no permission for it. Ask an Assembled admin for a key with access, then set it in ${SETTINGS}.`
+        : `Assembled did not accept the API key: it is missing, mistyped or revoked. Set a valid key in ${SETTINGS}.`;
+    case 'bad_request':
+      return `Assembled rejected the request (${endpoint}): ${detail || `HTTP ${status}`}`;
+    case 'not_found':
+      return `Assembled found nothing at ${endpoint}: the id may be wrong or the record deleted.`;
+    case 'rate_limited':
+      return `Assembled's rate limit was hit (${endpoint}) and retries ran out for now; the work will resume.`;
+    case 'server':
+      return `Assembled had a server error (HTTP ${status}) on ${endpoint}; try again in a few minutes.`;
+    case 'network':
+      return `Could not reach Assembled (${endpoint}): no response arrived. Check the connection and try again.`;
+    case 'outcome_unknown':
+      return `It is not known whether Assembled applied ${endpoint} (${status ? `HTTP ${status}` : 'no response'}); it was not sent again, to avoid a duplicate. Check in Assembled before resending.`;
+    case 'unexpected_response':
+      return `Assembled sent a reply the add-on could not read — ${endpoint}: ${detail ?? 'unknown format'}`;
+  }
+}

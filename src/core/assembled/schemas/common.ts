@@ -1,0 +1,94 @@
+// Building blocks that accept both dialects and normalise on the way through.
+import * as z from 'zod/mini';
+import type { LooseRecord, Scalar } from '../model';
+import { wireTimeToMs } from '../times';
+
+/** ISO 8601 or unix seconds in; epoch ms out. */
+export const time = z.pipe(
+  z.custom<string | number>(
+    (v) => wireTimeToMs(v) !== undefined,
+    'expected an ISO 8601 date-time or unix seconds',
+  ),
+  z.transform((v: string | number) => wireTimeToMs(v) as number),
+);
+
+/** Optional and nullable on the wire; null in the model when absent. */
+export function maybe<S extends z.ZodMiniType>(schema: S) {
+  return z._default(z.nullable(schema), null);
+}
+
+export const text = maybe(z.string());
+export const flag = maybe(z.boolean());
+export const when = maybe(time);
+
+/** Lists of ids: plain strings, or objects carrying an id. */
+export const idList = z._default(
+  z.array(
+    z.union([
+      z.string(),
+      z.pipe(
+        z.object({ id: z.string() }),
+        z.transform((v) => v.id),
+      ),
+    ]),
+  ),
+  [],
+);
+
+/** Arrays or maps keyed by id (the live dialect) both become arrays; a map key fills a missing id. */
+export function collection<S extends z.ZodMiniType>(item: S) {
+  return z.pipe(
+    z.pipe(
+      z.custom<unknown>(
+        (v) => Array.isArray(v) || (typeof v === 'object' && v !== null),
+        'expected an array or a map keyed by id',
+      ),
+      z.transform((v: unknown): unknown[] =>
+        Array.isArray(v)
+          ? v
+          : Object.entries(v as Record<string, unknown>).map(([key, entry]) =>
+              typeof entry === 'object' && entry !== null && !Array.isArray(entry)
+                ? { id: key, ...entry }
+                : entry,
+            ),
+      ),
+    ),
+    z.array(item),
+  );
+}
+
+const TIME_KEY = /(_time|_at|_date)$/;
+
+function scalar(key: string, value: unknown): Scalar {
+  if (TIME_KEY.test(key) && (typeof value === 'number' || typeof value === 'string')) {
+    return wireTimeToMs(value) ?? value;
+  }
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  return JSON.stringify(value);
+}
+
+/** Free-form records: kept whole, flattened to scalars a sheet cell can hold. */
+export const looseRecord = z.pipe(
+  z.record(z.string(), z.unknown()),
+  z.transform((v): LooseRecord => {
+    const out: LooseRecord = {};
+    for (const [key, value] of Object.entries(v)) out[key] = scalar(key, value);
+    return out;
+  }),
+);
+
+/** limit/offset/total paging, where a reply carries it. */
+export const paging = {
+  total: z.optional(z.number()),
+  limit: z.optional(z.number()),
+  offset: z.optional(z.number()),
+};
+
+/** A required one-of-two envelope key (YAML name first, live name second). */
+export function eitherKey<T extends object>(yamlKey: keyof T & string, liveKey: keyof T & string) {
+  return z.refine<T>(
+    (v) => v[yamlKey] !== undefined || v[liveKey] !== undefined,
+    { message: `is missing (expected ${yamlKey} or ${liveKey})`, path: [yamlKey] },
+  );
+}

@@ -1,0 +1,250 @@
+// The wire: builds requests, paces them, retries what may be retried, and turns every
+// failure into an AssembledError. Endpoint modules describe operations; only this file sends.
+import { type Clock, type Http, type HttpRequest, type HttpResponse, NetworkError } from '../ports';
+import { AssembledError, type AssembledErrorKind, makeRedactor, userMessage } from './errors';
+import type { TokenBucket } from './rate-limit';
+import { offendingField, serviceMessage } from './reply';
+import { parseRetryAfter, type RetryPolicy } from './retry';
+
+export type QueryValue = string | number | boolean | undefined;
+
+export interface Operation<T> {
+  method: 'GET' | 'POST';
+  /** Path with its parameters already encoded, e.g. /v0/people/p%201. */
+  path: string;
+  query?: Record<string, QueryValue>;
+  /** Serialised as JSON. */
+  body?: unknown;
+  /**
+   * POST only: whether sending it twice is harmless, so it may be retried after a 5xx or a
+   * lost response. A POST answered 429 is always retried: the server did not process it.
+   */
+  safeToRetry?: boolean;
+  /** Turns the reply's JSON (undefined for an empty body) into the model; throws AssembledError. */
+  parse(json: unknown, endpoint: string, status: number): T;
+}
+
+/** One HTTP exchange, for run logs and the connection check; status 0 when no response came. */
+export interface ResponseEvent {
+  endpoint: string;
+  status: number;
+  attempt: number;
+}
+export type ResponseListener = (event: ResponseEvent) => void;
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: AssembledError };
+
+export interface TransportConfig {
+  http: Http;
+  clock: Clock;
+  apiKey: string;
+  baseUrl: string;
+  apiVersion: string;
+  base64: (text: string) => string;
+  limiter: TokenBucket;
+  retry: RetryPolicy;
+  /** Largest fetchAll batch (the limiter may allow fewer). */
+  maxBatch: number;
+}
+
+interface Slot<T> {
+  index: number;
+  op: Operation<T>;
+  endpoint: string;
+  request: HttpRequest;
+  attempts: number;
+  waitedMs: number;
+  notBefore: number;
+}
+
+type Verdict<T> =
+  | { done: Outcome<T> }
+  | { retry: true; exhausted: AssembledError; retryAfterMs?: number };
+
+export class Transport {
+  private readonly redact: (text: string) => string;
+  private readonly authorization: string;
+  private readonly listeners = new Set<ResponseListener>();
+
+  constructor(private readonly config: TransportConfig) {
+    this.authorization = `Basic ${config.base64(`${config.apiKey}:`)}`;
+    this.redact = makeRedactor([
+      config.apiKey,
+      encodeURIComponent(config.apiKey),
+      config.base64(`${config.apiKey}:`),
+      config.base64(config.apiKey),
+    ]);
+  }
+
+  onResponse(listener: ResponseListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** One operation; throws AssembledError. */
+  send<T>(op: Operation<T>): T {
+    const [outcome] = this.sendMany([op]);
+    if (!outcome) throw new Error('unreachable: one operation, one outcome');
+    if (!outcome.ok) throw outcome.error;
+    return outcome.value;
+  }
+
+  /**
+   * Independent operations, sent in fetchAll batches as the rate limiter allows. One outcome per
+   * operation, in order; a failure of one never stops the others.
+   */
+  sendMany<T>(ops: Operation<T>[]): Outcome<T>[] {
+    const { clock, limiter } = this.config;
+    const results: Outcome<T>[] = new Array(ops.length);
+    let queue: Slot<T>[] = ops.map((op, index) => this.slot(op, index));
+    if (!this.config.apiKey.trim()) {
+      // No key: every call would be a 401, so spare the quota and say so at once.
+      return queue.map((s) => ({ ok: false, error: this.error('auth', s.endpoint, 401) }));
+    }
+    while (queue.length > 0) {
+      const now = clock.now();
+      const ready = queue.filter((s) => s.notBefore <= now);
+      if (ready.length === 0) {
+        clock.sleep(Math.min(...queue.map((s) => s.notBefore)) - now);
+        continue;
+      }
+      const batch = ready.slice(0, limiter.acquire(Math.min(ready.length, this.config.maxBatch)));
+      queue = queue.filter((s) => !batch.includes(s));
+      const replies = this.fetch(batch.map((s) => s.request));
+      const sentAt = clock.now();
+      batch.forEach((slot, i) => {
+        slot.attempts += 1;
+        const reply = replies[i];
+        const status = reply && !(reply instanceof NetworkError) ? reply.status : 0;
+        for (const listener of this.listeners) listener({ endpoint: slot.endpoint, status, attempt: slot.attempts });
+        const verdict = this.judge(slot, reply);
+        if ('done' in verdict) {
+          results[slot.index] = verdict.done;
+          return;
+        }
+        const delay = this.config.retry.nextDelay(slot.attempts, slot.waitedMs, verdict.retryAfterMs);
+        if (delay === undefined) {
+          results[slot.index] = { ok: false, error: verdict.exhausted };
+          return;
+        }
+        slot.waitedMs += delay;
+        slot.notBefore = sentAt + delay;
+        queue.push(slot);
+      });
+      queue.sort((a, b) => a.index - b.index);
+    }
+    return results;
+  }
+
+  private slot<T>(op: Operation<T>, index: number): Slot<T> {
+    const endpoint = this.redact(`${op.method} ${op.path}`);
+    const headers: Record<string, string> = { Authorization: this.authorization, Accept: 'application/json' };
+    if (this.config.apiVersion) headers['API-Version'] = this.config.apiVersion;
+    const request: HttpRequest = { method: op.method, url: this.url(op), headers };
+    if (op.body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      request.body = JSON.stringify(op.body);
+    }
+    return { index, op, endpoint, request, attempts: 0, waitedMs: 0, notBefore: 0 };
+  }
+
+  private url(op: Operation<unknown>): string {
+    const params = Object.entries(op.query ?? {})
+      .filter((entry): entry is [string, string | number | boolean] => entry[1] !== undefined)
+      .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`);
+    return `${this.config.baseUrl.replace(/\/+$/, '')}${op.path}${params.length ? `?${params.join('&')}` : ''}`;
+  }
+
+  /** One reply per request, or the NetworkError that stood in for it (fetchAll loses the whole batch). */
+  private fetch(requests: HttpRequest[]): (HttpResponse | NetworkError)[] {
+    const { http } = this.config;
+    try {
+      if (requests.length === 1 && requests[0]) return [http.fetch(requests[0])];
+      return http.fetchAll(requests);
+    } catch (e) {
+      if (e instanceof NetworkError) return requests.map(() => e);
+      throw e;
+    }
+  }
+
+  private judge<T>(slot: Slot<T>, reply: HttpResponse | NetworkError | undefined): Verdict<T> {
+    const { op, endpoint } = slot;
+    const repeatable = op.method === 'GET' || op.safeToRetry === true;
+    if (!reply || reply instanceof NetworkError) {
+      if (!repeatable) return this.fail('outcome_unknown', endpoint, 0);
+      return { retry: true, exhausted: this.error('network', endpoint, 0) };
+    }
+    const { status } = reply;
+    if (status === 429) {
+      const retryAfterMs = parseRetryAfter(reply.headers['retry-after'], this.config.clock.now());
+      this.config.limiter.penalise(retryAfterMs);
+      return { retry: true, exhausted: this.error('rate_limited', endpoint, status), retryAfterMs };
+    }
+    if (status >= 500) {
+      if (!repeatable) return this.fail('outcome_unknown', endpoint, status);
+      return { retry: true, exhausted: this.error('server', endpoint, status) };
+    }
+    if (status >= 400) return this.refusal(endpoint, reply);
+    if (status < 200 || status >= 300) {
+      return this.fail('unexpected_response', endpoint, status, `HTTP ${status} was not expected`);
+    }
+    let json: unknown;
+    try {
+      json = reply.body.trim() === '' ? undefined : JSON.parse(reply.body);
+    } catch {
+      const problem = 'the body is not JSON (cut short?)';
+      // A GET can simply be read again; a POST that got a 2xx was applied and must not be re-sent.
+      if (op.method === 'GET') {
+        return { retry: true, exhausted: this.error('unexpected_response', endpoint, status, problem) };
+      }
+      return this.fail('unexpected_response', endpoint, status, problem);
+    }
+    try {
+      return { done: { ok: true, value: op.parse(json, endpoint, status) } };
+    } catch (e) {
+      if (e instanceof AssembledError) return { done: { ok: false, error: this.scrub(e) } };
+      throw e;
+    }
+  }
+
+  private refusal(endpoint: string, reply: HttpResponse): Verdict<never> {
+    const { status } = reply;
+    if (status === 401 || status === 403) return this.fail('auth', endpoint, status);
+    if (status === 404) return this.fail('not_found', endpoint, status);
+    const detail = this.redact(serviceMessage(reply.body));
+    const field = offendingField(reply.body, detail);
+    const error = new AssembledError({
+      kind: 'bad_request',
+      status,
+      endpoint,
+      message: userMessage('bad_request', endpoint, status, detail),
+      detail,
+      ...(field === undefined ? {} : { field: this.redact(field) }),
+    });
+    return { done: { ok: false, error } };
+  }
+
+  private fail(kind: AssembledErrorKind, endpoint: string, status: number, problem?: string): Verdict<never> {
+    return { done: { ok: false, error: this.error(kind, endpoint, status, problem) } };
+  }
+
+  private error(kind: AssembledErrorKind, endpoint: string, status: number, problem?: string): AssembledError {
+    return new AssembledError({
+      kind,
+      status,
+      endpoint,
+      message: this.redact(userMessage(kind, endpoint, status, problem)),
+    });
+  }
+
+  /** Errors raised while parsing may quote the reply: run them through the redactor too. */
+  private scrub(e: AssembledError): AssembledError {
+    const json = e.toJSON();
+    return new AssembledError({
+      ...json,
+      message: this.redact(json.message),
+      ...(json.field === undefined ? {} : { field: this.redact(json.field) }),
+      ...(json.detail === undefined ? {} : { detail: this.redact(json.detail) }),
+    });
+  }
+}

@@ -1,0 +1,87 @@
+// How often a refresh runs, always on the wall clock of the spreadsheet's timezone, so that
+// "Mondays at 7:00" stays 7:00 across a DST change.
+import * as z from 'zod/mini';
+import type { Zone } from '../ports';
+import { addDays, daysInMonth, isoWeekday, type LocalDate } from '../time/local-date';
+import { fromLocal, localDateOf } from '../time/zone-math';
+
+const hour = z.number().check(z.int(), z.minimum(0), z.maximum(23));
+
+export const Frequency = z.union([
+  z.object({ kind: z.literal('hourly') }),
+  z.object({
+    kind: z.literal('every_hours'),
+    hours: z.union([z.literal(1), z.literal(2), z.literal(4), z.literal(6), z.literal(12)]),
+  }),
+  z.object({ kind: z.literal('daily'), hour }),
+  z.object({
+    kind: z.literal('weekly'),
+    /** ISO weekdays, Monday 1 … Sunday 7. */
+    weekdays: z
+      .array(z.number().check(z.int(), z.minimum(1), z.maximum(7)))
+      .check(z.minLength(1, 'choose at least one weekday')),
+    hour,
+  }),
+  z.object({
+    kind: z.literal('monthly'),
+    day: z.union([z.number().check(z.int(), z.minimum(1), z.maximum(28)), z.literal('last')]),
+    hour,
+  }),
+]);
+export type Frequency = z.infer<typeof Frequency>;
+
+const WEEKDAYS = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+const at = (h: number) => `${String(h).padStart(2, '0')}:00`;
+
+export function describeFrequency(f: Frequency): string {
+  switch (f.kind) {
+    case 'hourly':
+      return 'Every hour';
+    case 'every_hours':
+      return f.hours === 1 ? 'Every hour' : `Every ${f.hours} hours`;
+    case 'daily':
+      return `Daily at ${at(f.hour)}`;
+    case 'weekly':
+      return `Weekly on ${[...f.weekdays]
+        .sort()
+        .map((d) => WEEKDAYS[d])
+        .join(', ')} at ${at(f.hour)}`;
+    case 'monthly':
+      return `Monthly on ${f.day === 'last' ? 'the last day' : `day ${f.day}`} at ${at(f.hour)}`;
+  }
+}
+
+/** The local hours of a day at which the frequency fires. */
+function hoursOn(f: Frequency, d: LocalDate): number[] {
+  switch (f.kind) {
+    case 'hourly':
+      return Array.from({ length: 24 }, (_, h) => h);
+    case 'every_hours':
+      return Array.from({ length: 24 / f.hours }, (_, i) => i * f.hours);
+    case 'daily':
+      return [f.hour];
+    case 'weekly':
+      return f.weekdays.includes(isoWeekday(d)) ? [f.hour] : [];
+    case 'monthly': {
+      const day = f.day === 'last' ? daysInMonth(d.year, d.month) : f.day;
+      return d.day === day ? [f.hour] : [];
+    }
+  }
+}
+
+/**
+ * The first time strictly after `after` at which the frequency fires. A time that a DST jump
+ * skips fires at the first instant after the jump; a repeated hour fires once.
+ */
+export function nextRun(f: Frequency, after: number, zone: Zone): number {
+  const first = localDateOf(after, zone);
+  // Two months of days always contain a monthly day.
+  for (let i = 0; i < 62; i++) {
+    const day = addDays(first, i);
+    for (const hour of hoursOn(f, day)) {
+      const t = fromLocal({ ...day, hour, minute: 0 }, zone);
+      if (t > after) return t;
+    }
+  }
+  throw new Error(`No run of "${describeFrequency(f)}" within two months`);
+}

@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import type { PullSpec } from '../../src/core/pull/pull-spec';
+import { deleteRefresh, saveRefresh, setPaused } from '../../src/core/schedule/manage';
+import { RefreshStore } from '../../src/core/schedule/refresh';
+import { hasRefreshWork, runDueRefreshes } from '../../src/core/schedule/run-refreshes';
+import { toLocal } from '../../src/core/time/zone-math';
+import { MemoryGrid } from '../sheet/memory-grid';
+import { coreSetup } from '../support/core-deps';
+
+const weeklyPeople = (mode: PullSpec['mode'] = 'replace') => ({
+  spec: {
+    source: { kind: 'resource', resource: 'time_off_requests' },
+    range: { kind: 'relative', preset: 'last_week' },
+    filters: {},
+    target: { kind: 'sheet', name: 'Time off' },
+    mode,
+  },
+  frequency: { kind: 'weekly', weekdays: [1], hour: 7 },
+  notifyByEmail: true,
+});
+
+/** Runs the dispatcher's refresh work every `stepMs` for `totalMs` of virtual time. */
+function drive(s: ReturnType<typeof coreSetup>, totalMs: number, stepMs = 3_600_000) {
+  for (let t = 0; t < totalMs; t += stepMs) {
+    s.clock.advance(stepMs);
+    runDueRefreshes(s.deps, s.clock.now() + 300_000);
+  }
+}
+
+function setupWithSheet() {
+  const s = coreSetup();
+  s.grids.set('Time off', new MemoryGrid([['keep me']]));
+  return s;
+}
+
+describe('scheduled refreshes', () => {
+  it('a weekly Monday 07:00 refresh runs each Monday at 07:00 local and pulls the week that ended', () => {
+    const s = setupWithSheet();
+    const r = saveRefresh(s.deps, weeklyPeople(), 'refresh-0001');
+    expect(s.triggers()).toBe(1);
+    const starts: string[] = [];
+    for (let i = 0; i < 24 * 28; i++) {
+      s.clock.advance(3_600_000);
+      runDueRefreshes(s.deps, s.clock.now() + 300_000);
+      const saved = new RefreshStore(s.deps.store).get(r.id);
+      const last = saved?.lastRun;
+      if (last && !starts.includes(String(last.at))) starts.push(String(last.at));
+    }
+    expect(starts).toHaveLength(4);
+    for (const at of starts) expect(toLocal(Number(at), s.deps.zone)).toMatchObject({ hour: 7 });
+    expect(s.logs.map((l) => l.what)).toEqual([
+      'Time-off requests 2026-05-25..2026-05-31',
+      'Time-off requests 2026-06-01..2026-06-07',
+      'Time-off requests 2026-06-08..2026-06-14',
+      'Time-off requests 2026-06-15..2026-06-21',
+    ]);
+  });
+
+  it('a trigger that was late runs a missed refresh once, not once per missed period', () => {
+    const s = setupWithSheet();
+    saveRefresh(s.deps, { ...weeklyPeople(), frequency: { kind: 'hourly' } }, 'refresh-0002');
+    s.clock.advance(10 * 3_600_000);
+    runDueRefreshes(s.deps, s.clock.now() + 300_000);
+    runDueRefreshes(s.deps, s.clock.now() + 300_000);
+    expect(s.logs).toHaveLength(1);
+  });
+
+  it('append mode never appends a period twice', () => {
+    const s = setupWithSheet();
+    saveRefresh(s.deps, { ...weeklyPeople('append'), frequency: { kind: 'daily', hour: 6 } }, 'refresh-0003');
+    drive(s, 3 * 24 * 3_600_000);
+    const r = new RefreshStore(s.deps.store).get('refresh-0003');
+    expect(s.logs).toHaveLength(1);
+    expect(r?.lastRun).toMatchObject({ status: 'skipped' });
+    expect(r?.appended).toEqual(['2026-05-18..2026-05-24']);
+  });
+
+  it('a deleted target sheet pauses the refresh with a reason instead of failing every hour', () => {
+    const s = setupWithSheet();
+    saveRefresh(s.deps, { ...weeklyPeople(), frequency: { kind: 'hourly' } }, 'refresh-0004');
+    s.grids.delete('Time off');
+    drive(s, 5 * 3_600_000);
+    const r = new RefreshStore(s.deps.store).get('refresh-0004');
+    expect(r).toMatchObject({
+      paused: true,
+      pausedReason: 'Paused: its sheet "Time off" was deleted or renamed.',
+    });
+    expect(s.logs).toHaveLength(0);
+    expect(hasRefreshWork(s.deps)).toBe(false);
+  });
+
+  it('a rejected key pauses the refresh, names its owner, tells them, and leaves the sheet as it was', () => {
+    const s = setupWithSheet();
+    saveRefresh(s.deps, { ...weeklyPeople(), frequency: { kind: 'hourly' } }, 'refresh-0005');
+    s.simulator.revokeKey('sk_live_testkey0000000000');
+    drive(s, 2 * 3_600_000);
+    const r = new RefreshStore(s.deps.store).get('refresh-0005');
+    expect(r?.pausedReason).toMatch(/API key of analyst@example.com was rejected/);
+    expect(r?.lastRun).toMatchObject({ status: 'failed' });
+    expect(s.notices).toHaveLength(1);
+    expect((s.grids.get('Time off') as MemoryGrid).text()).toEqual([['keep me']]);
+  });
+
+  it('pause, resume and delete; only the owner may change a refresh', () => {
+    const s = setupWithSheet();
+    saveRefresh(s.deps, { ...weeklyPeople(), frequency: { kind: 'hourly' } }, 'refresh-0006');
+    setPaused(s.deps, 'refresh-0006', true);
+    drive(s, 3 * 3_600_000);
+    expect(s.logs).toHaveLength(0);
+    setPaused(s.deps, 'refresh-0006', false);
+    drive(s, 3_600_000);
+    expect(s.logs).toHaveLength(1);
+    expect(() => deleteRefresh({ ...s.deps, user: 'other@example.com' }, 'refresh-0006')).toThrow(
+      /belongs to analyst@example.com/,
+    );
+    deleteRefresh(s.deps, 'refresh-0006');
+    expect(hasRefreshWork(s.deps)).toBe(false);
+  });
+
+  it('refuses fixed dates and names the problem', () => {
+    const s = setupWithSheet();
+    const input = weeklyPeople();
+    expect(() =>
+      saveRefresh(
+        s.deps,
+        {
+          ...input,
+          spec: { ...input.spec, range: { kind: 'absolute', from: '2026-01-01', to: '2026-01-07' } },
+        },
+        'refresh-0007',
+      ),
+    ).toThrow(/needs a relative date range/);
+  });
+});
