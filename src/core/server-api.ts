@@ -3,6 +3,8 @@
 // Arguments cross as plain JSON (no Dates) and are parsed with zod on arrival.
 import type { PullSpec } from './pull/pull-spec';
 import type { Choice, ChoiceKind, JobView, PullOptions } from './pull/pull-view';
+import type { RefreshInput } from './schedule/refresh';
+import type { RefreshView } from './schedule/refresh-view';
 import type { SettingsInput, SettingsView } from './settings';
 import type { DateRangeSpec } from './time/date-range';
 
@@ -30,4 +32,10 @@ export interface ServerApi {
   listChoices(kind: ChoiceKind): Choice[];
   startPull(spec: PullSpec, key: string): JobView;
   pollPull(id: string): JobView;
+  listRefreshes(): RefreshView[];
+  saveRefresh(input: RefreshInput, id: string): RefreshView[];
+  pauseRefresh(id: string): RefreshView[];
+  resumeRefresh(id: string): RefreshView[];
+  deleteRefresh(id: string): RefreshView[];
+  runRefreshNow(id: string): RefreshView[];
 }

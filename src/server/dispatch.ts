@@ -1,9 +1,12 @@
 // The dispatcher trigger's handler and the work it does.
 import { tick, type WorkSource } from '../core/dispatch/dispatcher';
 import { hasActivePulls, runDuePulls } from '../core/pull/run-pull';
+import { hasRefreshWork, runDueRefreshes } from '../core/schedule/run-refreshes';
 import { dispatcherTrigger } from './adapters/dispatcher-trigger';
 import { documentStore } from './adapters/properties-store';
 import { pullDeps } from './pull';
+import { refreshDeps } from './refreshes';
+import { currentUser } from './user';
 
 /** Stop starting new work a minute before Apps Script's 6-minute limit. */
 const BUDGET_MS = 5 * 60_000;
@@ -12,8 +15,13 @@ function sources(): WorkSource[] {
   return [
     {
       name: 'pulls',
-      hasWork: () => hasActivePulls(documentStore()),
+      hasWork: () => hasActivePulls(documentStore(), currentUser()),
       runDue: (deadline) => runDuePulls(pullDeps(), deadline),
+    },
+    {
+      name: 'refreshes',
+      hasWork: () => hasRefreshWork({ store: documentStore(), user: currentUser() }),
+      runDue: (deadline) => runDueRefreshes(refreshDeps(), deadline),
     },
   ];
 }

@@ -5,8 +5,16 @@ import type { ServerApi } from '../core/server-api';
 import { onDispatchTrigger } from './dispatch';
 import { onInstall, onOpen } from './menu';
 import { getPullOptions, listChoices, pollPull, previewRange, startPull } from './pull';
+import {
+  deleteRefresh,
+  listRefreshes,
+  pauseRefresh,
+  resumeRefresh,
+  runRefreshNow,
+  saveRefresh,
+} from './refreshes';
 import { clearApiKey, getSettings, saveSettings } from './settings';
-import { showPullSidebar, showSettingsSidebar } from './sidebars';
+import { showPullSidebar, showRefreshesSidebar, showSettingsSidebar } from './sidebars';
 import { testConnection } from './test-connection';
 
 const sidebarApi: ServerApi = {
@@ -19,6 +27,12 @@ const sidebarApi: ServerApi = {
   listChoices,
   startPull,
   pollPull,
+  listRefreshes,
+  saveRefresh,
+  pauseRefresh,
+  resumeRefresh,
+  deleteRefresh,
+  runRefreshNow,
 };
 
 export const entryPoints = {
@@ -26,6 +40,7 @@ export const entryPoints = {
   onInstall,
   onDispatchTrigger,
   showPullSidebar,
+  showRefreshesSidebar,
   showSettingsSidebar,
   ...sidebarApi,
 };

@@ -12,3 +12,7 @@ export function showSettingsSidebar(): void {
 export function showPullSidebar(): void {
   showSidebar('pull', 'Pull data from Assembled');
 }
+
+export function showRefreshesSidebar(): void {
+  showSidebar('refreshes', 'Scheduled refreshes');
+}

@@ -76,16 +76,20 @@ export function advancePull(deps: PullDeps, id: string): PullJob {
   });
 }
 
-/** The dispatcher's work: every due job, until the deadline nears. */
+/** The dispatcher's work: every due job of this user (it runs with their key), until the deadline nears. */
 export function runDuePulls(deps: PullDeps, deadline: number): void {
-  for (const job of new JobStore(deps.store).active()) {
+  for (const job of activePulls(deps.store, deps.user)) {
     if (deps.clock.now() >= deadline) return;
     if (isDue(job, deps.clock.now())) advancePull(deps, job.id);
   }
 }
 
-export function hasActivePulls(store: Store): boolean {
-  return new JobStore(store).active().length > 0;
+function activePulls(store: Store, user: string): PullJob[] {
+  return new JobStore(store).active().filter((j) => j.owner === user);
+}
+
+export function hasActivePulls(store: Store, user: string): boolean {
+  return activePulls(store, user).length > 0;
 }
 
 function withLock<T>(deps: PullDeps, work: () => T): T {

@@ -42,3 +42,10 @@ export function localDateOf(epochMs: number, zone: Zone): LocalDate {
 export function startOfLocalDay(date: LocalDate, zone: Zone): number {
   return fromLocal(date, zone);
 }
+
+/** "2026-03-02 07:00" in the zone: how the sidebar shows a time. */
+export function formatLocalDateTime(epochMs: number, zone: Zone): string {
+  const l = toLocal(epochMs, zone);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${l.year}-${p(l.month)}-${p(l.day)} ${p(l.hour)}:${p(l.minute)}`;
+}

@@ -3,6 +3,7 @@ import type { PullFilters, PullSpec, PullTarget } from '../../../core/pull/pull-
 import type { ChoiceKind, JobView, PullOptions, SourceChoice } from '../../../core/pull/pull-view';
 import type { DateRangeSpec, RelativePreset } from '../../../core/time/date-range';
 import { busy, byId, el, requestKey, showStatus } from '../../dom';
+import { createFrequencyForm } from '../../frequency-form';
 import { createPicker, type Picker } from '../../picker';
 import { callServer, errorMessage } from '../../rpc';
 
@@ -56,9 +57,15 @@ function fillForm(o: PullOptions): void {
   onSourceChange();
 }
 
+/** One request per list for the life of the sidebar (the server caches across sidebars). */
 const cache = new Map<ChoiceKind, ReturnType<typeof callServer<'listChoices'>>>();
-const choices = (kind: ChoiceKind) =>
-  cache.get(kind) ?? cache.set(kind, callServer('listChoices', kind)).get(kind)!;
+function choices(kind: ChoiceKind) {
+  const hit = cache.get(kind);
+  if (hit) return hit;
+  const loading = callServer('listChoices', kind);
+  cache.set(kind, loading);
+  return loading;
+}
 
 function onSourceChange(): void {
   const s = current();
@@ -164,13 +171,35 @@ function showJob(job: JobView): void {
   showStatus(status, job.message || job.stage, tone);
 }
 
-async function follow(job: JobView): Promise<void> {
+async function follow(job: JobView): Promise<JobView> {
   showJob(job);
   while (job.nextPollInMs > 0) {
     await new Promise((r) => setTimeout(r, job.nextPollInMs));
     job = await callServer('pollPull', job.id);
     showJob(job);
   }
+  return job;
+}
+
+/** After a pull that worked, offer to save it as a scheduled refresh (relative ranges only). */
+function offerRefresh(pulled: PullSpec): void {
+  if (pulled.range?.kind === 'absolute') return;
+  const form = createFrequencyForm('refresh');
+  byId('frequency').replaceChildren(form.root);
+  byId('saveRefresh').hidden = false;
+  const button = byId<HTMLButtonElement>('saveRefreshButton');
+  const key = requestKey();
+  button.onclick = () => {
+    const out = byId('refreshStatus');
+    void busy([button], async () => {
+      try {
+        await callServer('saveRefresh', { spec: pulled, ...form.value() }, key);
+        showStatus(out, 'Saved. See Extensions ▸ Assembled ▸ Scheduled refreshes… to manage it.', 'ok');
+      } catch (error) {
+        showStatus(out, errorMessage(error), 'error');
+      }
+    });
+  };
 }
 
 for (const input of form.querySelectorAll('input[name=rangeKind]'))
@@ -194,7 +223,10 @@ form.addEventListener('submit', (event) => {
   showStatus(status, 'Starting…');
   void busy([run], async () => {
     try {
-      await follow(await callServer('startPull', spec(), requestKey()));
+      const pulled = spec();
+      byId('saveRefresh').hidden = true;
+      const job = await follow(await callServer('startPull', pulled, requestKey()));
+      if (job.state === 'done') offerRefresh(pulled);
     } catch (error) {
       showStatus(status, errorMessage(error), 'error');
     }

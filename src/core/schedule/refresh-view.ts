@@ -1,0 +1,49 @@
+// What the Scheduled refreshes sidebar shows of a refresh: plain JSON with times already
+// written out in the spreadsheet's timezone.
+import type { Zone } from '../ports';
+import { type PullSpec, sourceLabel } from '../pull/pull-spec';
+import { describeTarget } from '../pull/pull-target';
+import { formatLocalDateTime } from '../time/zone-math';
+import { describeFrequency, type Frequency } from './frequency';
+import type { Refresh, RunStatus } from './refresh';
+
+export interface RefreshView {
+  id: string;
+  owner: string;
+  /** Whether the viewer owns it (and so may change it). */
+  mine: boolean;
+  what: string;
+  target: string;
+  mode: string;
+  /** The saved pull, for editing. */
+  spec: PullSpec;
+  frequency: Frequency;
+  frequencyLabel: string;
+  notifyByEmail: boolean;
+  paused: boolean;
+  pausedReason: string;
+  running: boolean;
+  nextRun: string;
+  lastRun: { at: string; status: RunStatus; rows: number; message: string } | null;
+}
+
+export function refreshView(r: Refresh, viewer: string, zone: Zone): RefreshView {
+  const range = r.spec.range?.kind === 'relative' ? r.spec.range.preset.replace(/_/g, ' ') : '';
+  return {
+    id: r.id,
+    owner: r.owner,
+    mine: r.owner === viewer,
+    what: sourceLabel(r.spec.source) + (range ? `, ${range}` : ''),
+    target: describeTarget(r.spec.target),
+    mode: r.spec.mode,
+    spec: r.spec,
+    frequency: r.frequency,
+    frequencyLabel: describeFrequency(r.frequency),
+    notifyByEmail: r.notifyByEmail,
+    paused: r.paused,
+    pausedReason: r.pausedReason ?? '',
+    running: r.jobId !== undefined,
+    nextRun: r.paused ? '' : formatLocalDateTime(r.nextRunAt, zone),
+    lastRun: r.lastRun ? { ...r.lastRun, at: formatLocalDateTime(r.lastRun.at, zone) } : null,
+  };
+}

@@ -1,0 +1,59 @@
+// The Scheduled refreshes sidebar's server side, and the refresh work of the dispatcher.
+import * as z from 'zod/mini';
+import {
+  ownedRefresh,
+  deleteRefresh as remove,
+  saveRefresh as save,
+  setPaused,
+} from '../core/schedule/manage';
+import { RefreshStore } from '../core/schedule/refresh';
+import { type RefreshView, refreshView } from '../core/schedule/refresh-view';
+import { type RefreshDeps, runNow } from '../core/schedule/run-refreshes';
+import { parseInput } from '../core/validation';
+import { mailNotifier } from './mail-notifier';
+import { pullDeps } from './pull';
+
+const Id = z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8 to 64 letters, digits, - or _'));
+
+export function refreshDeps(): RefreshDeps {
+  return { ...pullDeps(), notify: mailNotifier };
+}
+
+function views(deps: RefreshDeps): RefreshView[] {
+  return new RefreshStore(deps.store).all().map((r) => refreshView(r, deps.user, deps.zone));
+}
+
+export function listRefreshes(): RefreshView[] {
+  return views(refreshDeps());
+}
+
+export function saveRefresh(input: unknown, id: unknown): RefreshView[] {
+  const deps = refreshDeps();
+  const refresh = save(deps, input, parseInput(Id, id, 'Refresh id'));
+  if (refresh.notifyByEmail) mailNotifier.authorize();
+  return views(deps);
+}
+
+export function pauseRefresh(id: unknown): RefreshView[] {
+  const deps = refreshDeps();
+  setPaused(deps, parseInput(Id, id, 'Refresh id'), true);
+  return views(deps);
+}
+
+export function resumeRefresh(id: unknown): RefreshView[] {
+  const deps = refreshDeps();
+  setPaused(deps, parseInput(Id, id, 'Refresh id'), false);
+  return views(deps);
+}
+
+export function deleteRefresh(id: unknown): RefreshView[] {
+  const deps = refreshDeps();
+  remove(deps, parseInput(Id, id, 'Refresh id'));
+  return views(deps);
+}
+
+export function runRefreshNow(id: unknown): RefreshView[] {
+  const deps = refreshDeps();
+  runNow(deps, ownedRefresh(deps, parseInput(Id, id, 'Refresh id')));
+  return views(deps);
+}

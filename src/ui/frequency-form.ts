@@ -1,0 +1,116 @@
+// The frequency controls shared by "Save as scheduled refresh" (Pull data) and "Edit"
+// (Scheduled refreshes).
+import type { Frequency } from '../core/schedule/frequency';
+import { el } from './dom';
+
+export interface FrequencyForm {
+  root: HTMLElement;
+  value(): { frequency: Frequency; notifyByEmail: boolean };
+}
+
+const KINDS: [Frequency['kind'], string][] = [
+  ['hourly', 'Every hour'],
+  ['every_hours', 'Every N hours'],
+  ['daily', 'Daily'],
+  ['weekly', 'Weekly'],
+  ['monthly', 'Monthly'],
+];
+const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+export function createFrequencyForm(prefix: string, initial?: Frequency, notify = false): FrequencyForm {
+  const id = (name: string) => `${prefix}-${name}`;
+  const kind = el('select', { id: id('kind') }, ...KINDS.map(([v, t]) => el('option', { value: v }, t)));
+  const hours = el(
+    'select',
+    { id: id('hours') },
+    ...[1, 2, 4, 6, 12].map((h) => el('option', { value: String(h) }, `${h}`)),
+  );
+  const hour = el(
+    'select',
+    { id: id('hour') },
+    ...Array.from({ length: 24 }, (_, h) =>
+      el('option', { value: String(h) }, `${String(h).padStart(2, '0')}:00`),
+    ),
+  );
+  const dayOfMonth = el(
+    'select',
+    { id: id('day') },
+    ...Array.from({ length: 28 }, (_, d) => el('option', { value: String(d + 1) }, String(d + 1))),
+    el('option', { value: 'last' }, 'Last day'),
+  );
+  const weekdayBoxes = DAYS.map((_, i) =>
+    el('input', { type: 'checkbox', id: id(`wd${i + 1}`), value: String(i + 1) }),
+  );
+  const weekdays = el(
+    'div',
+    { role: 'group', 'aria-label': 'Weekdays', class: 'weekdays' },
+    ...weekdayBoxes.map((box, i) => el('label', { class: 'inline', for: box.id }, box, DAYS[i] ?? '')),
+  );
+  const email = el('input', { type: 'checkbox', id: id('email') });
+  email.checked = notify;
+
+  const rows = {
+    hours: el('div', {}, el('label', { for: hours.id }, 'Every'), hours),
+    weekdays: el('div', {}, weekdays),
+    day: el('div', {}, el('label', { for: dayOfMonth.id }, 'Day of the month'), dayOfMonth),
+    hour: el('div', {}, el('label', { for: hour.id }, 'At (spreadsheet time)'), hour),
+  };
+  const sync = () => {
+    const k = kind.value;
+    rows.hours.hidden = k !== 'every_hours';
+    rows.weekdays.hidden = k !== 'weekly';
+    rows.day.hidden = k !== 'monthly';
+    rows.hour.hidden = k === 'hourly' || k === 'every_hours';
+  };
+  kind.addEventListener('change', sync);
+
+  const f: Frequency = initial ?? { kind: 'weekly', weekdays: [1], hour: 7 };
+  kind.value = f.kind;
+  if (f.kind === 'every_hours') hours.value = String(f.hours);
+  if ('hour' in f) hour.value = String(f.hour);
+  if (f.kind === 'monthly') dayOfMonth.value = String(f.day);
+  for (const box of weekdayBoxes) box.checked = f.kind === 'weekly' && f.weekdays.includes(Number(box.value));
+  sync();
+
+  const root = el(
+    'div',
+    {},
+    el('label', { for: kind.id }, 'Frequency'),
+    kind,
+    rows.hours,
+    rows.weekdays,
+    rows.day,
+    rows.hour,
+    el('label', { class: 'inline', for: email.id }, email, 'E-mail me when a run fails'),
+  );
+
+  return {
+    root,
+    value() {
+      const h = Number(hour.value);
+      const frequency: Frequency = (() => {
+        switch (kind.value as Frequency['kind']) {
+          case 'hourly':
+            return { kind: 'hourly' } as const;
+          case 'every_hours':
+            return { kind: 'every_hours', hours: Number(hours.value) as 1 | 2 | 4 | 6 | 12 } as const;
+          case 'daily':
+            return { kind: 'daily', hour: h } as const;
+          case 'weekly':
+            return {
+              kind: 'weekly',
+              weekdays: weekdayBoxes.filter((b) => b.checked).map((b) => Number(b.value)),
+              hour: h,
+            } as const;
+          case 'monthly':
+            return {
+              kind: 'monthly',
+              day: dayOfMonth.value === 'last' ? 'last' : Number(dayOfMonth.value),
+              hour: h,
+            } as const;
+        }
+      })();
+      return { frequency, notifyByEmail: email.checked };
+    },
+  };
+}

@@ -1,0 +1,91 @@
+import type { RefreshView } from '../../../core/schedule/refresh-view';
+import { busy, byId, el, showStatus } from '../../dom';
+import { createFrequencyForm } from '../../frequency-form';
+import { callServer, errorMessage } from '../../rpc';
+
+const list = byId('list');
+const status = byId('status');
+
+function health(r: RefreshView): 'failed' | 'paused' | 'ok' {
+  if (r.lastRun && (r.lastRun.status === 'failed' || r.lastRun.status === 'stalled')) return 'failed';
+  return r.paused ? 'paused' : 'ok';
+}
+
+function lastRunText(r: RefreshView): string {
+  if (r.running) return 'Running now';
+  if (!r.lastRun) return 'Not run yet';
+  const { at, status: s, rows, message } = r.lastRun;
+  return s === 'done' ? `${at}: ${rows} rows` : `${at}: ${s}${message ? ` (${message})` : ''}`;
+}
+
+async function act(label: string, call: () => Promise<RefreshView[]>): Promise<void> {
+  showStatus(status, `${label}…`);
+  try {
+    render(await busy([...document.querySelectorAll('button')], call));
+    showStatus(status, `${label}: done.`, 'ok');
+  } catch (error) {
+    showStatus(status, errorMessage(error), 'error');
+  }
+}
+
+function editor(r: RefreshView, card: HTMLElement): void {
+  const form = createFrequencyForm(`edit-${r.id}`, r.frequency, r.notifyByEmail);
+  const save = el('button', { type: 'button', class: 'primary' }, 'Save');
+  const cancel = el('button', { type: 'button' }, 'Cancel');
+  const box = el('div', {}, form.root, el('div', { class: 'actions' }, save, cancel));
+  save.addEventListener(
+    'click',
+    () => void act('Saving', () => callServer('saveRefresh', { spec: r.spec, ...form.value() }, r.id)),
+  );
+  cancel.addEventListener('click', () => box.remove());
+  card.append(box);
+}
+
+function card(r: RefreshView): HTMLElement {
+  const dl = el('dl', {});
+  const row = (term: string, value: string) => dl.append(el('dt', {}, term), el('dd', {}, value));
+  row('Target', r.target);
+  row('Mode', r.mode);
+  row('Frequency', r.frequencyLabel);
+  row('Next run', r.paused ? 'Paused' : r.nextRun);
+  row('Last run', lastRunText(r));
+  row('Owner', r.owner);
+  const item = el(
+    'li',
+    { class: 'card', 'data-health': health(r) },
+    el('h2', {}, el('span', { class: 'marker', 'aria-hidden': 'true' }), r.what),
+    dl,
+  );
+  if (r.pausedReason) item.append(el('p', { class: 'reason' }, r.pausedReason));
+  if (r.mine) {
+    const button = (text: string, onClick: () => void) => {
+      const b = el('button', { type: 'button', 'aria-label': `${text}: ${r.what}` }, text);
+      b.addEventListener('click', onClick);
+      return b;
+    };
+    item.append(
+      el(
+        'div',
+        { class: 'actions' },
+        button('Run now', () => void act('Running', () => callServer('runRefreshNow', r.id))),
+        r.paused
+          ? button('Resume', () => void act('Resuming', () => callServer('resumeRefresh', r.id)))
+          : button('Pause', () => void act('Pausing', () => callServer('pauseRefresh', r.id))),
+        button('Edit', () => editor(r, item)),
+        button('Delete', () => {
+          if (confirm(`Delete the refresh of ${r.what} into ${r.target}?`))
+            void act('Deleting', () => callServer('deleteRefresh', r.id));
+        }),
+      ),
+    );
+  }
+  return item;
+}
+
+function render(refreshes: RefreshView[]): void {
+  list.replaceChildren(...refreshes.map(card));
+  if (!refreshes.length) list.append(el('li', {}, 'No scheduled refreshes in this spreadsheet yet.'));
+}
+
+byId('reload').addEventListener('click', () => void act('Loading', () => callServer('listRefreshes')));
+void act('Loading', () => callServer('listRefreshes'));
