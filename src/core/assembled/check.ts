@@ -59,7 +59,13 @@ export function checkConnection(client: AssembledClient, options: CheckOptions =
     const window = { start_time: now - DAY, end_time: now };
     const people = run('listPeople', 'GET /v0/people', () => client.listPeople(), length) ?? [];
     const someone: Person | undefined = people.find((p) => p.agent_id) ?? people[0];
-    if (someone) run('getPerson', 'GET /v0/people/{id}', () => client.getPerson(someone.id), () => 1);
+    if (someone)
+      run(
+        'getPerson',
+        'GET /v0/people/{id}',
+        () => client.getPerson(someone.id),
+        () => 1,
+      );
     else skip('getPerson', 'GET /v0/people/{id}', 'no person to read');
     run('listRoles', 'GET /v0/roles', () => client.listRoles(), length);
     run('listTeams', 'GET /v0/teams', () => client.listTeams(), length);
@@ -75,7 +81,12 @@ export function checkConnection(client: AssembledClient, options: CheckOptions =
       () => client.listTimeOffRequests({ start_time: now - 30 * DAY, end_time: now + 30 * DAY }),
       length,
     );
-    run('listTimeOffUpdates', 'GET /v0/time_off/updates', () => client.listTimeOffUpdates(now - 7 * DAY), length);
+    run(
+      'listTimeOffUpdates',
+      'GET /v0/time_off/updates',
+      () => client.listTimeOffUpdates(now - 7 * DAY),
+      length,
+    );
     run(
       'listAssistConversations',
       'GET /v0/assist/conversations',
@@ -83,8 +94,19 @@ export function checkConnection(client: AssembledClient, options: CheckOptions =
       length,
     );
     // Starting a report creates a job but changes no data, so it belongs to the read check.
-    const job = run('startReport', 'POST /v0/reports/adherence', () => client.startReport('adherence', window), () => 1);
-    if (job) run('getReport', 'GET /v0/reports/{id}', () => client.getReport(job.id), (r) => r.rows.length);
+    const job = run(
+      'startReport',
+      'POST /v0/reports/adherence',
+      () => client.startReport('adherence', window),
+      () => 1,
+    );
+    if (job)
+      run(
+        'getReport',
+        'GET /v0/reports/{id}',
+        () => client.getReport(job.id),
+        (r) => r.rows.length,
+      );
     else skip('getReport', 'GET /v0/reports/{id}', 'no report was started');
     if (options.write) checkWrites(client, someone, now, run, skip);
   } finally {
@@ -93,7 +115,12 @@ export function checkConnection(client: AssembledClient, options: CheckOptions =
   return results;
 }
 
-type Run = <T>(operation: string, fallback: string, call: () => T, count: (value: T) => number) => T | undefined;
+type Run = <T>(
+  operation: string,
+  fallback: string,
+  call: () => T,
+  count: (value: T) => number,
+) => T | undefined;
 
 /** The live service requires priority_order and the YAML lacks it: try the YAML's way, then the people's platforms. */
 function checkTimeline(
@@ -110,7 +137,12 @@ function checkTimeline(
   if (failed?.error?.kind !== 'bad_request' || failed.error.field !== 'priority_order') return;
   results.pop();
   const platforms = [...new Set(people.flatMap((p) => Object.keys(p.platforms)))];
-  run('getCondensedTimeline', endpoint, () => client.getCondensedTimeline({ ...window, priority_order: platforms }), count);
+  run(
+    'getCondensedTimeline',
+    endpoint,
+    () => client.getCondensedTimeline({ ...window, priority_order: platforms }),
+    count,
+  );
   const retried = results[results.length - 1];
   if (retried) retried.note = `priority_order required; sent ${platforms.join(',') || '(none)'}`;
 }
@@ -147,5 +179,10 @@ function checkWrites(
     return;
   }
   // Cancelling twice does no harm, so this one may be retried after a lost response.
-  run('cancelTimeOff', 'POST /v0/time_off/{id}/cancel', () => client.cancelTimeOff(created.id, { safeToRetry: true }), () => 1);
+  run(
+    'cancelTimeOff',
+    'POST /v0/time_off/{id}/cancel',
+    () => client.cancelTimeOff(created.id, { safeToRetry: true }),
+    () => 1,
+  );
 }

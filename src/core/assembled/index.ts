@@ -5,9 +5,15 @@
 // sorts, does arithmetic and round-trips through JSON stores without parsing; it is what
 // Clock.now() and Date use, and the sheet layer can turn it into a Date cell in one step.
 export { base64Encode } from './base64';
-export { checkConnection, type CheckOptions, type CheckResult } from './check';
+export { type CheckOptions, type CheckResult, checkConnection } from './check';
 export { type AssembledClient, type AssembledClientOptions, createAssembledClient } from './client';
-export type { AgentAssociation, AgentStateEditInput, AgentStateInput, AgentStatesQuery, TimelineQuery } from './endpoints/agent-states';
+export type {
+  AgentAssociation,
+  AgentStateEditInput,
+  AgentStateInput,
+  AgentStatesQuery,
+  TimelineQuery,
+} from './endpoints/agent-states';
 export type { AssistConversationsQuery, RequirementsQuery } from './endpoints/catalogue';
 export type { WriteOptions } from './endpoints/context';
 export { REPORT_POLL_INTERVAL_MS, type StartReportInput } from './endpoints/reports';

@@ -31,7 +31,9 @@ function deepest(issues: readonly Issue[]): Issue | undefined {
   for (const issue of issues) {
     const candidate =
       issue.code === 'invalid_union' && issue.errors.length > 0
-        ? deepest(issue.errors.map((branch) => deepest(branch.map((i) => prefixed(i, issue.path)))).filter(isIssue))
+        ? deepest(
+            issue.errors.map((branch) => deepest(branch.map((i) => prefixed(i, issue.path)))).filter(isIssue),
+          )
         : issue;
     if (candidate && (!best || candidate.path.length > best.path.length)) best = candidate;
   }

@@ -9,7 +9,8 @@ export type TimeInput = EpochMs | Date | string;
 export type TimeFormat = 'iso' | 'unix';
 
 export function toEpochMs(input: TimeInput): EpochMs | undefined {
-  const ms = typeof input === 'number' ? input : typeof input === 'string' ? Date.parse(input) : input.getTime();
+  const ms =
+    typeof input === 'number' ? input : typeof input === 'string' ? Date.parse(input) : input.getTime();
   return Number.isFinite(ms) ? ms : undefined;
 }
 

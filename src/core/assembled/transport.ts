@@ -57,9 +57,7 @@ interface Slot<T> {
   notBefore: number;
 }
 
-type Verdict<T> =
-  | { done: Outcome<T> }
-  | { retry: true; exhausted: AssembledError; retryAfterMs?: number };
+type Verdict<T> = { done: Outcome<T> } | { retry: true; exhausted: AssembledError; retryAfterMs?: number };
 
 export class Transport {
   private readonly redact: (text: string) => string;
@@ -99,7 +97,7 @@ export class Transport {
     let queue: Slot<T>[] = ops.map((op, index) => this.slot(op, index));
     if (!this.config.apiKey.trim()) {
       // No key: every call would be a 401, so spare the quota and say so at once.
-      return queue.map((s) => ({ ok: false, error: this.error('auth', s.endpoint, 401) }));
+      return queue.map((s) => ({ ok: false, error: this.error('auth', s.endpoint, 0) }));
     }
     while (queue.length > 0) {
       const now = clock.now();
@@ -116,7 +114,8 @@ export class Transport {
         slot.attempts += 1;
         const reply = replies[i];
         const status = reply && !(reply instanceof NetworkError) ? reply.status : 0;
-        for (const listener of this.listeners) listener({ endpoint: slot.endpoint, status, attempt: slot.attempts });
+        for (const listener of this.listeners)
+          listener({ endpoint: slot.endpoint, status, attempt: slot.attempts });
         const verdict = this.judge(slot, reply);
         if ('done' in verdict) {
           results[slot.index] = verdict.done;
@@ -228,7 +227,12 @@ export class Transport {
     return { done: { ok: false, error: this.error(kind, endpoint, status, problem) } };
   }
 
-  private error(kind: AssembledErrorKind, endpoint: string, status: number, problem?: string): AssembledError {
+  private error(
+    kind: AssembledErrorKind,
+    endpoint: string,
+    status: number,
+    problem?: string,
+  ): AssembledError {
     return new AssembledError({
       kind,
       status,

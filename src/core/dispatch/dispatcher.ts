@@ -31,7 +31,10 @@ export function tick(sources: WorkSource[], trigger: DispatcherTrigger, deadline
       source.runDue(deadline);
       result.ran.push(source.name);
     } catch (error) {
-      result.failed.push({ source: source.name, message: error instanceof Error ? error.message : String(error) });
+      result.failed.push({
+        source: source.name,
+        message: error instanceof Error ? error.message : String(error),
+      });
     }
   }
   result.idle = !sources.some((s) => s.hasWork());

@@ -17,15 +17,19 @@ function pagedList<K extends string, T>(
   key: K,
   schema: z.ZodMiniType<{ [P in K]: T[] } & { total?: number | undefined }>,
 ): T[] {
-  return readAllPages(ctx.transport, (offset) => ({
-    method: 'GET',
-    path,
-    query: { limit: PAGE_SIZE, offset },
-    parse: (json, endpoint, status): Page<T> => {
-      const page = parseReply(schema, json, endpoint, status);
-      return { items: page[key], total: page.total };
-    },
-  }), PAGE_SIZE);
+  return readAllPages(
+    ctx.transport,
+    (offset) => ({
+      method: 'GET',
+      path,
+      query: { limit: PAGE_SIZE, offset },
+      parse: (json, endpoint, status): Page<T> => {
+        const page = parseReply(schema, json, endpoint, status);
+        return { items: page[key], total: page.total };
+      },
+    }),
+    PAGE_SIZE,
+  );
 }
 
 export function listPeople(ctx: EndpointContext): Person[] {
@@ -91,10 +95,14 @@ export function listAssistConversations(
   const endpoint = `GET ${path}`;
   const start_time = optionalWireTime(ctx, query.start_time, 'start_time', endpoint);
   const end_time = optionalWireTime(ctx, query.end_time, 'end_time', endpoint);
-  return readAllPages(ctx.transport, (offset) => ({
-    method: 'GET',
-    path,
-    query: { start_time, end_time, agent_id: query.agent_id, limit: PAGE_SIZE, offset },
-    parse: (json, ep, status) => parseReply(assistConversationsPage, json, ep, status),
-  }), PAGE_SIZE);
+  return readAllPages(
+    ctx.transport,
+    (offset) => ({
+      method: 'GET',
+      path,
+      query: { start_time, end_time, agent_id: query.agent_id, limit: PAGE_SIZE, offset },
+      parse: (json, ep, status) => parseReply(assistConversationsPage, json, ep, status),
+    }),
+    PAGE_SIZE,
+  );
 }

@@ -18,7 +18,12 @@ export interface WriteOptions {
 }
 
 /** A caller's time for the wire; a bad one is refused before anything is sent. */
-export function wireTime(ctx: EndpointContext, input: TimeInput, field: string, endpoint: string): string | number {
+export function wireTime(
+  ctx: EndpointContext,
+  input: TimeInput,
+  field: string,
+  endpoint: string,
+): string | number {
   return formatTime(epochOf(input, field, endpoint), ctx.timeFormat);
 }
 

@@ -31,7 +31,11 @@ export interface TimeOffRequestsQuery {
   end_time?: TimeInput;
 }
 
-function createOp(ctx: EndpointContext, input: TimeOffInput, options: WriteOptions): Operation<TimeOffRequest> {
+function createOp(
+  ctx: EndpointContext,
+  input: TimeOffInput,
+  options: WriteOptions,
+): Operation<TimeOffRequest> {
   const path = '/v0/time_off';
   const endpoint = `POST ${path}`;
   return {
@@ -59,7 +63,11 @@ function cancelOp(id: string, options: WriteOptions): Operation<void> {
   };
 }
 
-export function createTimeOff(ctx: EndpointContext, input: TimeOffInput, options: WriteOptions = {}): TimeOffRequest {
+export function createTimeOff(
+  ctx: EndpointContext,
+  input: TimeOffInput,
+  options: WriteOptions = {},
+): TimeOffRequest {
   return ctx.transport.send(createOp(ctx, input, options));
 }
 
@@ -77,11 +85,18 @@ export function cancelTimeOff(ctx: EndpointContext, id: string, options: WriteOp
   ctx.transport.send(cancelOp(id, options));
 }
 
-export function cancelTimeOffMany(ctx: EndpointContext, ids: string[], options: WriteOptions = {}): Outcome<void>[] {
+export function cancelTimeOffMany(
+  ctx: EndpointContext,
+  ids: string[],
+  options: WriteOptions = {},
+): Outcome<void>[] {
   return sendEach(ctx, ids, (id) => cancelOp(id, options));
 }
 
-export function listTimeOffRequests(ctx: EndpointContext, query: TimeOffRequestsQuery = {}): TimeOffRequest[] {
+export function listTimeOffRequests(
+  ctx: EndpointContext,
+  query: TimeOffRequestsQuery = {},
+): TimeOffRequest[] {
   const path = '/v0/time_off/requests';
   const endpoint = `GET ${path}`;
   return ctx.transport.send({
@@ -120,5 +135,7 @@ function sendEach<I, T>(ctx: EndpointContext, inputs: I[], build: (input: I) => 
   const ops = built.filter((b): b is Operation<T> => !(b instanceof AssembledError));
   const sent = ctx.transport.sendMany(ops);
   let next = 0;
-  return built.map((b) => (b instanceof AssembledError ? { ok: false, error: b } : (sent[next++] as Outcome<T>)));
+  return built.map((b) =>
+    b instanceof AssembledError ? { ok: false, error: b } : (sent[next++] as Outcome<T>),
+  );
 }

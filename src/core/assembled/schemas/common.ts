@@ -87,8 +87,8 @@ export const paging = {
 
 /** A required one-of-two envelope key (YAML name first, live name second). */
 export function eitherKey<T extends object>(yamlKey: keyof T & string, liveKey: keyof T & string) {
-  return z.refine<T>(
-    (v) => v[yamlKey] !== undefined || v[liveKey] !== undefined,
-    { message: `is missing (expected ${yamlKey} or ${liveKey})`, path: [yamlKey] },
-  );
+  return z.refine<T>((v) => v[yamlKey] !== undefined || v[liveKey] !== undefined, {
+    message: `is missing (expected ${yamlKey} or ${liveKey})`,
+    path: [yamlKey],
+  });
 }

@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { AssembledError, base64Encode } from '../../src/core/assembled';
+import { KEY, reply, setup } from './fake-http';
+
+function caught(fn: () => unknown): AssembledError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof AssembledError) return e;
+    throw e;
+  }
+  throw new Error('expected an AssembledError');
+}
+
+function everyTextOf(error: AssembledError): string {
+  return [
+    error.message,
+    String(error),
+    error.stack ?? '',
+    JSON.stringify(error),
+    JSON.stringify(error.toJSON()),
+  ].join('\n');
+}
+
+const WINDOW = { start_time: Date.UTC(2026, 4, 1), end_time: Date.UTC(2026, 4, 2) };
+
+describe('errors a spreadsheet user can act on', () => {
+  it('401 names the key and where to set it', () => {
+    const { client } = setup(() => reply(401, 'Unauthorized'));
+    const error = caught(() => client.listPeople());
+    expect(error).toMatchObject({ kind: 'auth', status: 401, endpoint: 'GET /v0/people' });
+    expect(error.message).toMatch(/API key: it is missing, mistyped or revoked/);
+    expect(error.message).toContain('Extensions ▸ Assembled ▸ Settings');
+  });
+
+  it('400 shows the service message as it came and the offending field', () => {
+    const { client } = setup(() => reply(400, 'Missing required field priority_order'));
+    const error = caught(() => client.getCondensedTimeline(WINDOW));
+    expect(error).toMatchObject({
+      kind: 'bad_request',
+      status: 400,
+      field: 'priority_order',
+      detail: 'Missing required field priority_order',
+    });
+    expect(error.message).toContain('Missing required field priority_order');
+  });
+
+  it('400 reads a JSON error body too', () => {
+    const { client } = setup(() =>
+      reply(400, { error: 'end_time must be after start_time', field: 'end_time' }),
+    );
+    expect(caught(() => client.getAgentStates(WINDOW))).toMatchObject({
+      detail: 'end_time must be after start_time',
+      field: 'end_time',
+    });
+  });
+
+  it('404 and 403 have their own kinds', () => {
+    expect(caught(() => setup(() => reply(404, 'nope')).client.getPerson('p9')).kind).toBe('not_found');
+    expect(caught(() => setup(() => reply(403, 'no')).client.listRoles())).toMatchObject({
+      kind: 'auth',
+      status: 403,
+    });
+  });
+
+  it('names the endpoint and the field when a reply fits neither dialect', () => {
+    const people = [{ id: 'p0' }, { id: 'p1' }, { id: 'p2' }, { id: 42 }];
+    const error = caught(() => setup(() => reply(200, { people, total: 4 })).client.listPeople());
+    expect(error).toMatchObject({ kind: 'unexpected_response', field: 'people[3].id', status: 200 });
+    expect(error.message).toContain('GET /v0/people: people[3].id expected a string');
+
+    const missing = caught(() => setup(() => reply(200, { data: [] })).client.getAgentStates(WINDOW));
+    expect(missing.message).toContain(
+      'GET /v0/agents/state: states is missing (expected states or agent_states)',
+    );
+
+    const badTime = caught(() =>
+      setup(() =>
+        reply(200, { agent_states: [{ agent_id: 'a', state: 'x', start_time: 'soon' }] }),
+      ).client.getAgentStates(WINDOW),
+    );
+    expect(badTime.field).toBe('agent_states[0].start_time');
+  });
+});
+
+describe('the API key never leaks', () => {
+  const forms = [KEY, base64Encode(`${KEY}:`), encodeURIComponent(KEY)];
+  const scenarios: [string, () => AssembledError][] = [
+    [
+      'a 400 that echoes the key',
+      () => caught(() => setup(() => reply(400, `Invalid key ${KEY} for field ${KEY}`)).client.listRoles()),
+    ],
+    ['a 401', () => caught(() => setup(() => reply(401, `bad key ${KEY}`)).client.listRoles())],
+    ['a key pasted as an id', () => caught(() => setup(() => reply(404, '')).client.getPerson(KEY))],
+    [
+      'a malformed reply quoting the key',
+      () => caught(() => setup(() => reply(200, { roles: { [KEY]: { id: 5 } } })).client.listRoles()),
+    ],
+    ['a lost POST', () => caught(() => setup(() => 'network').client.cancelTimeOff(KEY))],
+    [
+      'a network failure',
+      () => caught(() => setup(() => 'network', { retry: { maxAttempts: 1 } }).client.listRoles()),
+    ],
+    [
+      'rate limiting',
+      () => caught(() => setup(() => reply(429, KEY), { retry: { maxAttempts: 1 } }).client.listRoles()),
+    ],
+  ];
+  it.each(scenarios)('%s', (_, make) => {
+    const error = make();
+    const text = everyTextOf(error);
+    for (const form of forms) expect(text).not.toContain(form);
+  });
+
+  it('is kept out of every outcome of a batch', () => {
+    const { client } = setup((_, i) => (i % 2 ? reply(400, `key ${KEY} rejected`) : 'network'));
+    const outcomes = client.cancelTimeOffMany(['a', 'b', 'c']);
+    expect(outcomes.every((o) => !o.ok)).toBe(true);
+    expect(JSON.stringify(outcomes)).not.toContain(KEY);
+  });
+});

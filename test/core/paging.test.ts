@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import type { HttpRequest } from '../../src/core/ports';
+import { query, reply, setup } from './fake-http';
+
+function peopleServer(count: number, maxPage: number) {
+  return (request: HttpRequest) => {
+    const q = query(request);
+    const offset = Number(q.offset ?? 0);
+    const limit = Math.min(Number(q.limit ?? 100), maxPage);
+    const people = Array.from({ length: Math.max(0, Math.min(limit, count - offset)) }, (_, i) => ({
+      id: `p${offset + i}`,
+    }));
+    return reply(200, { people, total: count, limit, offset });
+  };
+}
+
+describe('paging', () => {
+  it('asks for 500 a page and follows total to the end, the remaining pages in batches', () => {
+    const { client, http } = setup(peopleServer(1234, 500));
+    const people = client.listPeople();
+    expect(people.map((p) => p.id)).toEqual(Array.from({ length: 1234 }, (_, i) => `p${i}`));
+    expect(http.sent.map((r) => query(r))).toEqual([
+      { limit: '500', offset: '0' },
+      { limit: '500', offset: '500' },
+      { limit: '500', offset: '1000' },
+    ]);
+    expect(http.batches).toEqual([1, 2]);
+  });
+
+  it('steps by the page size the server actually returns', () => {
+    const { client, http } = setup(peopleServer(250, 100));
+    expect(client.listPeople()).toHaveLength(250);
+    expect(http.sent.map((r) => query(r).offset)).toEqual(['0', '100', '200']);
+  });
+
+  it('stops on one page when no total comes', () => {
+    const { client, http } = setup(() => reply(200, { roles: [{ id: 'r1' }] }));
+    expect(client.listRoles()).toHaveLength(1);
+    expect(http.sent).toHaveLength(1);
+  });
+
+  it('stops when records vanish while paging', () => {
+    const { client, http } = setup((request) =>
+      query(request).offset === '0'
+        ? reply(200, { people: [{ id: 'a' }], total: 3 })
+        : reply(200, { people: [], total: 1 }),
+    );
+    expect(client.listPeople()).toHaveLength(1);
+    expect(http.sent).toHaveLength(3);
+  });
+
+  it('fails whole, never partial, when a later page fails', () => {
+    const { client } = setup((request) =>
+      query(request).offset === '0' ? reply(200, { people: [{ id: 'a' }], total: 2 }) : reply(404, ''),
+    );
+    expect(() => client.listPeople()).toThrow(expect.objectContaining({ kind: 'not_found' }));
+  });
+
+  it('follows total_metric_count through a complete report', () => {
+    const metric = (i: number) => ({
+      name: `m${i % 3}`,
+      value: i,
+      attributes: { agent_id: `a${Math.floor(i / 3)}` },
+    });
+    const { client, http } = setup((request) => {
+      const offset = Number(query(request).offset);
+      const metrics = Array.from({ length: Math.min(4, 10 - offset) }, (_, i) => metric(offset + i));
+      return reply(200, { report_id: 'r1', status: 'complete', metrics, total_metric_count: 10 });
+    });
+    const report = client.getReport('r1');
+    expect(http.sent).toHaveLength(3);
+    expect(report.rows).toHaveLength(4);
+    expect(report.rows[3]).toEqual({ agent_id: 'a3', m0: 9 });
+  });
+});
