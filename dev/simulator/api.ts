@@ -1,6 +1,8 @@
 // The public face of the Assembled simulator: a pure, synchronous request handler.
 // The HTTP server, the local Apps Script runtime's UrlFetchApp and the tests all call it.
 
+import type { Org } from './model';
+
 export type Dialect = 'seed' | 'live';
 
 export interface SimRequest {
@@ -18,7 +20,7 @@ export interface SimResponse {
   body: string;
   /** Simulated time the server took to answer; transports add it to their clock. */
   delayMs: number;
-  /** When true no response arrives at all: the transport must fail as a network timeout. */
+  /** When true no response arrives at all: the transport must fail as a network timeout (status is then 0). */
   timeout?: boolean;
 }
 
@@ -47,6 +49,8 @@ export interface SimulatorOptions {
   reportDelayMs?: number;
   /** Enforce 300 req/min with bursts of 20 (default true). */
   rateLimit?: boolean;
+  /** Send a Retry-After header (seconds) with 429s (default true); off tests clients that back off without it. */
+  retryAfter?: boolean;
   faults?: FaultOptions;
   /** Randomness for faults; defaults to a PRNG from the seed. */
   random?: () => number;
@@ -61,4 +65,16 @@ export interface Simulator {
   revokeKey(key: string): void;
   /** Count of requests handled, by "METHOD /path-template" and in total; for tests and benchmarks. */
   stats(): { total: number; byRoute: Record<string, number>; rejected429: number };
+  /** Back-office access for tests and the workbench: what a manager could see and do in Assembled's UI. */
+  readonly admin: SimulatorAdmin;
+}
+
+export interface SimulatorAdmin {
+  /** The demo organisation in canonical form (unix seconds, arrays); live, so reads see every write. */
+  readonly org: Org;
+  /** An API key the simulator accepts. */
+  readonly sampleKey: string;
+  dialect(): Dialect;
+  /** Approve or deny a pending time-off request; approval removes the schedule it covers. */
+  decideTimeOff(id: string, decision: 'approved' | 'denied', approverId?: string): void;
 }

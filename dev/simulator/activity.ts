@@ -1,0 +1,282 @@
+// What the demo org's people did: schedules, time off, agent states, the tickets they handled and
+// assist conversations. States and tickets are generated from the schedules, so reports computed
+// from them (reports.ts) agree with what GET /v0/agents/state shows.
+
+import type { AgentState, Org, Person, Queue, ScheduleSegment, TimeOffRequest, TimeOffStatus } from './model';
+import type { Rng } from './prng';
+import { DAY, HOUR, MINUTE, TZ_OFFSETS } from './time';
+
+/** Days of agent-state history before the org's creation instant. */
+export const HISTORY_DAYS = 30;
+const FUTURE_DAYS = 14;
+
+const SOURCE_OF_CHANNEL: Record<string, string> = { phone: 'five9', chat: 'intercom', email: 'zendesk' };
+
+/** Pieces of a full shift, in minutes: work, break, work, lunch, work, break, work (8 hours). */
+const FULL_SHIFT: Array<[ScheduleSegment['activity'], number]> = [
+  ['work', 120],
+  ['break', 15],
+  ['work', 105],
+  ['lunch', 60],
+  ['work', 90],
+  ['break', 15],
+  ['work', 75],
+];
+const PART_SHIFT: Array<[ScheduleSegment['activity'], number]> = [
+  ['work', 120],
+  ['break', 15],
+  ['work', 105],
+];
+/** Working weekdays (0 = Sunday). */
+const PATTERNS = [
+  [1, 2, 3, 4, 5],
+  [0, 1, 2, 3, 4],
+  [2, 3, 4, 5, 6],
+];
+
+export function generateActivity(org: Org, rng: Rng): void {
+  const now = org.createdAt;
+  const today = Math.floor(now / DAY) * DAY;
+  const historyStart = today - HISTORY_DAYS * DAY;
+  const agents = org.people.filter((p) => p.staffable && !p.deleted);
+  const approvers = org.people.filter((p) => !p.staffable && !p.deleted);
+
+  generateTimeOff(org, rng, agents, approvers, today);
+
+  for (const person of agents) {
+    const offset = (TZ_OFFSETS[person.timezone] ?? 0) * HOUR;
+    const pattern = rng.pick(PATTERNS);
+    const startHour = rng.pick([6, 7, 8, 9, 10, 11, 13]);
+    const layout = rng.chance(0.1) ? PART_SHIFT : FULL_SHIFT;
+    const away = org.timeOff.filter((t) => t.agent_id === person.agent_id && t.status === 'approved');
+    const segments: ScheduleSegment[] = [];
+    const shifts: ScheduleSegment[][] = [];
+    // From the local day before the history starts: east of UTC, that day's shift may begin inside it.
+    for (let day = historyStart - DAY; day <= today + FUTURE_DAYS * DAY; day += DAY) {
+      const shiftStart = day + startHour * HOUR - offset;
+      if (!pattern.includes(new Date(day * 1000).getUTCDay()) || shiftStart < historyStart) continue;
+      const shiftEnd = shiftStart + layout.reduce((sum, [, minutes]) => sum + minutes * MINUTE, 0);
+      if (away.some((t) => t.start_time < shiftEnd && t.end_time > shiftStart)) continue;
+      const shift: ScheduleSegment[] = [];
+      let t = shiftStart;
+      for (const [activity, minutes] of layout) {
+        shift.push({ activity, start: t, end: t + minutes * MINUTE });
+        t += minutes * MINUTE;
+      }
+      shifts.push(shift);
+      segments.push(...shift);
+    }
+    org.schedules.set(person.agent_id, segments);
+    org.states.set(person.agent_id, actualStates(org, rng, person, shifts, historyStart));
+  }
+
+  generateBacklog(org, rng);
+  generateConversations(org, rng, agents);
+}
+
+/** What the agent actually did: each shift's boundaries jittered, work filled with available/busy. */
+function actualStates(
+  org: Org,
+  rng: Rng,
+  person: Person,
+  shifts: ScheduleSegment[][],
+  historyStart: number,
+): AgentState[] {
+  const now = org.createdAt;
+  const queues = org.queues.filter((q) => person.queues.includes(q.id));
+  const states: AgentState[] = [];
+  let cursor = historyStart;
+  let open = false;
+  const emit = (state: string, subState: string | null, source: string, start: number, end: number) => {
+    if (open || start >= now || end <= start) return;
+    open = end > now;
+    states.push({
+      id: org.newId(),
+      agent_id: person.agent_id,
+      state,
+      sub_state: subState,
+      start_time: start,
+      end_time: open ? null : end,
+      source,
+    });
+    if (state === 'busy')
+      recordTicket(org, rng, person, pickQueue(rng, queues, subState), start, open ? null : end);
+  };
+
+  for (const shift of shifts) {
+    const first = shift[0];
+    const last = shift[shift.length - 1];
+    if (!first || !last || rng.chance(0.02)) continue;
+    // Jittered boundaries: late or early log-in, breaks taken a little off-plan, log-out around the end.
+    const bounds = [Math.max(historyStart, first.start + rng.int(-5 * MINUTE, 12 * MINUTE))];
+    for (const seg of shift.slice(1)) bounds.push(seg.start + rng.int(-3 * MINUTE, 8 * MINUTE));
+    bounds.push(last.end + rng.int(-10 * MINUTE, 15 * MINUTE));
+    for (let i = 1; i < bounds.length; i++)
+      bounds[i] = Math.max(bounds[i] ?? 0, (bounds[i - 1] ?? 0) + MINUTE);
+
+    emit('offline', null, 'assembled', cursor, bounds[0] ?? cursor);
+    shift.forEach((seg, i) => {
+      const from = bounds[i] ?? 0;
+      const to = bounds[i + 1] ?? 0;
+      if (seg.activity !== 'work') {
+        emit(seg.activity, null, 'assembled', from, to);
+        return;
+      }
+      let busy = false;
+      for (let t = from; t < to; busy = !busy) {
+        const end = Math.min(to, t + (busy ? rng.int(4 * MINUTE, 25 * MINUTE) : rng.int(MINUTE, 8 * MINUTE)));
+        const channel = rng.pick(person.channels.length > 0 ? person.channels : ['email']);
+        emit(busy ? 'busy' : 'available', channel, SOURCE_OF_CHANNEL[channel] ?? 'zendesk', t, end);
+        t = end;
+      }
+    });
+    cursor = bounds[bounds.length - 1] ?? cursor;
+  }
+  // Logged out since the last shift: an open offline state up to now.
+  emit('offline', null, 'assembled', cursor, now + 1);
+  return states;
+}
+
+function pickQueue(rng: Rng, queues: Queue[], channel: string | null): Queue | undefined {
+  const matching = queues.filter((q) => q.channel === channel);
+  return matching.length > 0 ? rng.pick(matching) : queues[0];
+}
+
+/** One ticket per busy state: created a while before, solved when the busy state ended. */
+function recordTicket(
+  org: Org,
+  rng: Rng,
+  person: Person,
+  queue: Queue | undefined,
+  start: number,
+  end: number | null,
+): void {
+  if (!queue) return;
+  org.tickets.push({
+    id: org.newId(),
+    queue_id: queue.id,
+    agent_id: person.agent_id,
+    created_at: start - rng.int(MINUTE, 4 * HOUR),
+    solved_at: end,
+    handle_seconds: end === null ? null : end - start,
+  });
+}
+
+/** Unassigned open tickets waiting in each leaf queue at creation. */
+function generateBacklog(org: Org, rng: Rng): void {
+  const leaves = org.queues.filter((q) => !org.queues.some((c) => c.parent_id === q.id));
+  for (const queue of leaves) {
+    for (let n = rng.int(5, 25); n > 0; n--) {
+      org.tickets.push({
+        id: org.newId(),
+        queue_id: queue.id,
+        agent_id: null,
+        created_at: org.createdAt - rng.int(MINUTE, 8 * HOUR),
+        solved_at: null,
+        handle_seconds: null,
+      });
+    }
+  }
+}
+
+const NOTES = ['Family trip', 'Dentist', 'Moving house', '', 'Wedding', '=HYPERLINK("http://x","click")'];
+const TYPES = ['pto', 'sick', 'personal', 'pto'];
+
+/** Requests in every status; approved ones remove the covered shifts from the schedule. */
+function generateTimeOff(org: Org, rng: Rng, agents: Person[], approvers: Person[], today: number): void {
+  const plan: Array<[TimeOffStatus, number, number]> = [
+    // status, first day relative to today, number of days
+    ['approved', -20, 2],
+    ['approved', -12, 1],
+    ['approved', -6, 3],
+    ['approved', -3, 1],
+    ['approved', 5, 5],
+    ['approved', 9, 1],
+    ['pending', 3, 1],
+    ['pending', 7, 2],
+    ['pending', 12, 5],
+    ['pending', 20, 1],
+    ['denied', -8, 1],
+    ['denied', 6, 4],
+    ['denied', 15, 2],
+    ['cancelled', -15, 1],
+    ['cancelled', 4, 2],
+    ['cancelled', 10, 1],
+  ];
+  plan.forEach(([status, firstDay, days], i) => {
+    const person = rng.pick(agents);
+    const offset = (TZ_OFFSETS[person.timezone] ?? 0) * HOUR;
+    const start = today + firstDay * DAY - offset;
+    const created = Math.min(start, org.createdAt) - rng.int(2, 20) * DAY;
+    const decided = created + rng.int(HOUR, 2 * DAY);
+    const request: TimeOffRequest = {
+      id: org.newId(),
+      agent_id: person.agent_id,
+      type: rng.pick(TYPES),
+      status,
+      start_time: start,
+      end_time: start + days * DAY,
+      all_day: true,
+      notes: NOTES[i % NOTES.length] ?? '',
+      approver_id: status === 'approved' || status === 'denied' ? rng.pick(approvers).id : null,
+      created_at: created,
+      updated_at: status === 'pending' ? created : decided,
+    };
+    org.timeOff.push(request);
+    org.timeOffUpdates.push({ request_id: request.id, change_type: 'created', updated_at: created });
+    if (status !== 'pending')
+      org.timeOffUpdates.push({ request_id: request.id, change_type: status, updated_at: decided });
+  });
+  // A part-day request: a two-hour appointment.
+  const person = rng.pick(agents);
+  const start = today + 2 * DAY + 15 * HOUR;
+  const created = org.createdAt - DAY;
+  const appointment: TimeOffRequest = {
+    id: org.newId(),
+    agent_id: person.agent_id,
+    type: 'personal',
+    status: 'pending',
+    start_time: start,
+    end_time: start + 2 * HOUR,
+    all_day: false,
+    notes: 'Doctor appointment',
+    approver_id: null,
+    created_at: created,
+    updated_at: created,
+  };
+  org.timeOff.push(appointment);
+  org.timeOffUpdates.push({ request_id: appointment.id, change_type: 'created', updated_at: created });
+  org.timeOffUpdates.sort((a, b) => a.updated_at - b.updated_at);
+}
+
+const SUMMARIES = [
+  'Customer asked how to reset a password; agent used the suggested macro.',
+  'Refund for a duplicate charge; suggestion edited before sending.',
+  'Shipping delay question; agent declined the suggestion.',
+  'Plan upgrade walkthrough.',
+  "=cmd|' /C calc'!A0",
+];
+
+function generateConversations(org: Org, rng: Rng, agents: Person[]): void {
+  const chatty = agents.filter((p) => p.channels.includes('chat') || p.channels.includes('email'));
+  for (let i = 0; i < 40; i++) {
+    const person = rng.pick(chatty);
+    const queueId = rng.pick(person.queues);
+    const channel = org.queues.find((q) => q.id === queueId)?.channel ?? 'email';
+    const started = org.createdAt - rng.int(HOUR, 7 * DAY);
+    const shown = rng.int(0, 6);
+    org.conversations.push({
+      id: org.newId(),
+      agent_id: person.agent_id,
+      queue_id: queueId,
+      channel,
+      started_at: started,
+      ended_at: started + rng.int(3 * MINUTE, 40 * MINUTE),
+      message_count: rng.int(2, 30),
+      suggestions_shown: shown,
+      suggestions_accepted: rng.int(0, shown),
+      summary: SUMMARIES[i % SUMMARIES.length] ?? '',
+    });
+  }
+  org.conversations.sort((a, b) => a.started_at - b.started_at);
+}

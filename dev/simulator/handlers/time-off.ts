@@ -1,0 +1,75 @@
+// Time off: create (always pending), list, cancel, and the update stream. Approving or denying is a
+// manager's act in Assembled's UI, so the simulator exposes it through admin.decideTimeOff.
+
+import { render } from '../dialect';
+import type { Org, TimeOffRequest, TimeOffStatus } from '../model';
+import { ApiError, agentOf, type Handler, ok, requireOrder, timeOf } from './context';
+
+export const createTimeOff: Handler = (ctx) => {
+  const { org, body } = ctx;
+  const person = agentOf(org, body.agent_id, 'agent_id');
+  if (person.deleted) throw new ApiError(400, `agent_id: agent ${body.agent_id} has left the organisation`);
+  const start = timeOf(body.start_time) ?? 0;
+  const end = timeOf(body.end_time) ?? 0;
+  requireOrder(start, end);
+  const request: TimeOffRequest = {
+    id: org.newId(),
+    agent_id: person.agent_id,
+    type: body.type ?? 'pto',
+    status: 'pending',
+    start_time: start,
+    end_time: end,
+    all_day: body.all_day ?? false,
+    notes: body.notes ?? '',
+    approver_id: null,
+    created_at: ctx.now,
+    updated_at: ctx.now,
+  };
+  org.timeOff.push(request);
+  org.timeOffUpdates.push({ request_id: request.id, change_type: 'created', updated_at: ctx.now });
+  return ok(render.timeOff(ctx.dialect, request), 201);
+};
+
+export const listTimeOffRequests: Handler = (ctx) => {
+  const { query } = ctx;
+  const start = timeOf(query.start_time);
+  const end = timeOf(query.end_time);
+  requireOrder(start, end);
+  if (typeof query.agent_id === 'string') agentOf(ctx.org, query.agent_id, 'agent_id');
+  const requests = ctx.org.timeOff
+    .filter(
+      (t) =>
+        (query.status === undefined || t.status === query.status) &&
+        (query.agent_id === undefined || t.agent_id === query.agent_id) &&
+        (start === undefined || t.end_time > start) &&
+        (end === undefined || t.start_time < end),
+    )
+    .sort((a, b) => a.start_time - b.start_time);
+  return ok({ requests: requests.map((t) => render.timeOff(ctx.dialect, t)) });
+};
+
+export const cancelTimeOffRequest: Handler = (ctx) => {
+  const request = ctx.org.timeOff.find((t) => t.id === ctx.params.id);
+  if (!request) throw new ApiError(404, `Time off request ${ctx.params.id} not found`);
+  if (request.status === 'cancelled') {
+    throw new ApiError(400, `Time off request ${request.id} is already cancelled`);
+  }
+  if (request.status === 'denied') {
+    throw new ApiError(400, `Time off request ${request.id} was denied and cannot be cancelled`);
+  }
+  setStatus(ctx.org, request, 'cancelled', ctx.now);
+  return ok(render.timeOff(ctx.dialect, request));
+};
+
+/** Updates at or after `since` (inclusive, so a poller that re-sends its last mark may see repeats). */
+export const listTimeOffUpdates: Handler = (ctx) => {
+  const since = timeOf(ctx.query.since) ?? 0;
+  const updates = ctx.org.timeOffUpdates.filter((u) => u.updated_at >= since);
+  return ok({ updates: updates.map((u) => render.timeOffUpdate(ctx.dialect, u)) });
+};
+
+export function setStatus(org: Org, request: TimeOffRequest, status: TimeOffStatus, now: number): void {
+  request.status = status;
+  request.updated_at = now;
+  org.timeOffUpdates.push({ request_id: request.id, change_type: status, updated_at: now });
+}

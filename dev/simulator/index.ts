@@ -1,0 +1,175 @@
+// createSimulator: a pure, synchronous handler of Assembled API requests. Time comes only from
+// options.now; randomness only from the seed (or options.random). See README.md.
+
+import type { Dialect, SimRequest, SimResponse, Simulator, SimulatorOptions } from './api';
+import { describeError, matchRoute, type Operation, operations } from './contract';
+import { dateTimeHint, liftRequestTimes } from './dialect';
+import { createFaults } from './faults';
+import { createGuard, KEY_PREFIX } from './guard';
+import { ApiError, type Ctx, type Reply } from './handlers/context';
+import { HANDLERS } from './handlers/index';
+import { setStatus } from './handlers/time-off';
+import { createOrg } from './org';
+import { createRng } from './prng';
+import type { ReportJob } from './report-jobs';
+
+export type { Dialect, SimRequest, SimResponse, Simulator, SimulatorOptions } from './api';
+
+const BASE_URL = 'https://api.assembledhq.com';
+const DEFAULT_REPORT_DELAY_MS = 20_000;
+
+export function createSimulator(options: SimulatorOptions = {}): Simulator {
+  for (const op of operations()) {
+    if (!HANDLERS[op.operationId]) throw new Error(`No handler for ${op.method} ${op.template}`);
+  }
+  const seed = options.seed ?? 1;
+  const now = options.now ?? Date.now;
+  let dialect: Dialect = options.dialect ?? 'seed';
+  const org = createOrg(seed, now());
+  const faults = createFaults(options.random ?? createRng(seed ^ 0xfa0175).next, options.faults ?? {});
+  const guard = createGuard(options.rateLimit ?? true);
+  const sendRetryAfter = options.retryAfter ?? true;
+  const reportDelayMs = options.reportDelayMs ?? DEFAULT_REPORT_DELAY_MS;
+  const jobs = new Map<string, ReportJob>();
+  const stats = { total: 0, byRoute: {} as Record<string, number>, rejected429: 0 };
+
+  function handle(request: SimRequest): SimResponse {
+    const nowMs = now();
+    const delayMs = faults.delayMs();
+    const method = request.method.toUpperCase();
+    const url = new URL(request.url, BASE_URL);
+    const route = matchRoute(method, url.pathname);
+    const routeKey =
+      route.kind === 'found' ? `${method} ${route.operation.template}` : `${method} (no route)`;
+    stats.total++;
+    stats.byRoute[routeKey] = (stats.byRoute[routeKey] ?? 0) + 1;
+    const headers = Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k.toLowerCase(), v]));
+    const echo: Record<string, string> = headers['api-version']
+      ? { 'api-version': headers['api-version'] }
+      : {};
+
+    const text = (status: number, message: string, extra: Record<string, string> = {}): SimResponse => ({
+      status,
+      headers: { 'content-type': 'text/plain; charset=utf-8', ...echo, ...extra },
+      body: message,
+      delayMs,
+    });
+    const tooMany = (retryAfterSec: number): SimResponse => {
+      stats.rejected429++;
+      const retry: Record<string, string> = sendRetryAfter ? { 'retry-after': String(retryAfterSec) } : {};
+      return text(429, 'Rate limit exceeded: 300 requests a minute, bursts of 20', retry);
+    };
+
+    const fault = faults.before();
+    if (fault?.kind === 'timeout') return { status: 0, headers: {}, body: '', delayMs, timeout: true };
+    if (fault?.kind === '429') return tooMany(1);
+    if (fault?.kind === '5xx') return text(fault.status, 'Internal server error');
+
+    const auth = guard.authenticate(headers.authorization);
+    if ('error' in auth) return text(401, auth.error, { 'www-authenticate': 'Basic realm="Assembled"' });
+    const token = guard.take(auth.key, nowMs);
+    if (!token.ok) return tooMany(token.retryAfterSec);
+
+    if (route.kind === 'not-found') return text(404, `Not found: ${method} ${url.pathname}`);
+    if (route.kind === 'wrong-method') {
+      return text(405, `Method ${method} not allowed on ${url.pathname}`, {
+        allow: route.allowed.join(', '),
+      });
+    }
+
+    let reply: Reply;
+    try {
+      reply = run(route.operation, route.params, url, request.body, nowMs);
+    } catch (error) {
+      if (error instanceof ApiError) return text(error.status, error.message);
+      throw error;
+    }
+    let body = JSON.stringify(reply.body);
+    if (reply.status >= 200 && reply.status < 300 && faults.malformed())
+      body = body.slice(0, body.length >> 1);
+    return {
+      status: reply.status,
+      headers: { 'content-type': 'application/json; charset=utf-8', ...echo },
+      body,
+      delayMs,
+    };
+  }
+
+  /** Validate against the contract (after the live dialect's unix seconds are lifted to ISO), then handle. */
+  function run(
+    operation: Operation,
+    params: Record<string, string>,
+    url: URL,
+    rawBody: string | undefined,
+    nowMs: number,
+  ): Reply {
+    const hint = dateTimeHint(dialect);
+    const invalid = (errors: typeof operation.validateQuery.errors) =>
+      new ApiError(400, errors?.[0] ? describeError(errors[0], hint) : 'Invalid request');
+
+    if (!operation.validatePath(params)) throw invalid(operation.validatePath.errors);
+    let parsed: unknown;
+    if (operation.bodySchema) {
+      if (rawBody === undefined || rawBody.trim() === '') {
+        if (operation.bodyRequired) throw new ApiError(400, 'Request body is required');
+        parsed = {};
+      } else {
+        try {
+          parsed = JSON.parse(rawBody);
+        } catch {
+          throw new ApiError(400, 'Request body is not valid JSON');
+        }
+      }
+    }
+    const lifted = liftRequestTimes(dialect, operation, Object.fromEntries(url.searchParams), parsed);
+    const query: Record<string, unknown> = lifted.query;
+    if (!operation.validateQuery(query)) throw invalid(operation.validateQuery.errors);
+    if (operation.validateBody && !operation.validateBody(lifted.body))
+      throw invalid(operation.validateBody.errors);
+
+    const ctx: Ctx = {
+      org,
+      dialect,
+      nowMs,
+      now: Math.floor(nowMs / 1000),
+      params,
+      query,
+      body: lifted.body,
+      jobs,
+      reportDelayMs,
+    };
+    const handler = HANDLERS[operation.operationId];
+    if (!handler) throw new Error(`No handler for ${operation.operationId}`);
+    return handler(ctx);
+  }
+
+  return {
+    handle,
+    setFaults: (f) => faults.set(f),
+    setDialect: (d) => {
+      dialect = d;
+    },
+    revokeKey: (key) => guard.revoke(key),
+    stats: () => ({ total: stats.total, byRoute: { ...stats.byRoute }, rejected429: stats.rejected429 }),
+    admin: {
+      org,
+      sampleKey: `${KEY_PREFIX}demo_${seed}`,
+      dialect: () => dialect,
+      decideTimeOff(id, decision, approverId) {
+        const request = org.timeOff.find((t) => t.id === id);
+        if (!request) throw new Error(`No time off request ${id}`);
+        if (request.status !== 'pending')
+          throw new Error(`Time off request ${id} is ${request.status}, not pending`);
+        request.approver_id = approverId ?? org.people.find((p) => !p.staffable && !p.deleted)?.id ?? null;
+        setStatus(org, request, decision, Math.floor(now() / 1000));
+        if (decision === 'approved') {
+          const schedule = org.schedules.get(request.agent_id) ?? [];
+          org.schedules.set(
+            request.agent_id,
+            schedule.filter((s) => s.end <= request.start_time || s.start >= request.end_time),
+          );
+        }
+      },
+    },
+  };
+}

@@ -1,0 +1,149 @@
+// The canonical data model of the demo organisation. Every instant is unix seconds (UTC);
+// dialect.ts alone turns these records into what a request sees (ISO strings or seconds, arrays or maps).
+
+export interface Site {
+  id: string;
+  name: string;
+  parent_id: string | null;
+  timezone: string;
+}
+
+export interface Team {
+  id: string;
+  name: string;
+  parent_id: string | null;
+  site_id: string | null;
+}
+
+export interface Queue {
+  id: string;
+  name: string;
+  parent_id: string | null;
+  channel: 'phone' | 'chat' | 'email';
+}
+
+export interface Role {
+  id: string;
+  name: string;
+  permissions: string[];
+}
+
+export interface Person {
+  id: string;
+  /** Distinct from id: the agent-state and time-off endpoints take this one. */
+  agent_id: string;
+  first_name: string;
+  last_name: string;
+  email: string;
+  timezone: string;
+  imported_id: string;
+  /** Primary role id; `roles` holds every role id. */
+  role: string;
+  roles: string[];
+  channels: string[];
+  site: string;
+  teams: string[];
+  queues: string[];
+  skills: string[];
+  /** Platform name -> the person's id on that platform. */
+  platforms: Record<string, string>;
+  start_date: string;
+  end_date: string | null;
+  created_at: number;
+  deleted: boolean;
+  staffable: boolean;
+}
+
+export interface AgentState {
+  id: string;
+  agent_id: string;
+  state: string;
+  sub_state: string | null;
+  start_time: number;
+  /** null while the state is still open. */
+  end_time: number | null;
+  source: string;
+}
+
+/** One contiguous piece of an agent's schedule; the shift is the union of its pieces. */
+export interface ScheduleSegment {
+  activity: 'work' | 'break' | 'lunch';
+  start: number;
+  end: number;
+}
+
+/** A support item (ticket, chat, call) in a queue; the data behind ticket_stats and handle_time. */
+export interface Ticket {
+  id: string;
+  queue_id: string;
+  agent_id: string | null;
+  created_at: number;
+  solved_at: number | null;
+  handle_seconds: number | null;
+}
+
+export type TimeOffStatus = 'pending' | 'approved' | 'denied' | 'cancelled';
+
+export interface TimeOffRequest {
+  id: string;
+  agent_id: string;
+  type: string;
+  status: TimeOffStatus;
+  start_time: number;
+  end_time: number;
+  all_day: boolean;
+  notes: string;
+  approver_id: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface TimeOffUpdate {
+  request_id: string;
+  change_type: 'created' | TimeOffStatus;
+  updated_at: number;
+}
+
+export interface StateEdit {
+  id: string;
+  action: 'insert' | 'update' | 'delete';
+  state_id: string;
+  agent_id: string;
+  before: AgentState | null;
+  after: AgentState | null;
+  edited_at: number;
+}
+
+export interface AssistConversation {
+  id: string;
+  agent_id: string;
+  queue_id: string;
+  channel: string;
+  started_at: number;
+  ended_at: number;
+  message_count: number;
+  suggestions_shown: number;
+  suggestions_accepted: number;
+  summary: string;
+}
+
+export interface Org {
+  sites: Site[];
+  teams: Team[];
+  queues: Queue[];
+  roles: Role[];
+  people: Person[];
+  /** Per agent_id, sorted by start_time. */
+  states: Map<string, AgentState[]>;
+  /** Per agent_id, sorted by start; 30 days back and 14 days ahead of creation. */
+  schedules: Map<string, ScheduleSegment[]>;
+  tickets: Ticket[];
+  timeOff: TimeOffRequest[];
+  timeOffUpdates: TimeOffUpdate[];
+  edits: StateEdit[];
+  conversations: AssistConversation[];
+  /** Unix seconds at which the org was generated (its data ends there). */
+  createdAt: number;
+  /** Fresh deterministic ids for records created through the API. */
+  newId(): string;
+}

@@ -1,0 +1,270 @@
+// Report numbers computed from the org's data (never random):
+//   adherence    per agent per bucket: seconds scheduled (work, break, lunch) and seconds in the matching
+//                state (work = available or busy, break = break, lunch = lunch), from the current agent states.
+//   ticket_stats per leaf queue per bucket: tickets created, solved, backlog open at the bucket's end,
+//                average handle seconds of those solved.
+//   handle_time  per agent per bucket: items solved by the agent, total and average handle seconds.
+// Buckets are UTC (interval = 30 min, day, ISO week from Monday, calendar month), clipped to the range.
+// Rows appear only where there is something to report, except ticket_stats (every queue, every bucket).
+
+import type { Org, Person, Ticket } from './model';
+import type { ReportParams, ReportRow, ReportType } from './report-jobs';
+import { bucketEnd, bucketStart, buckets, DAY } from './time';
+
+export const MAX_RANGE_DAYS = 92;
+export const MAX_INTERVAL_RANGE_DAYS = 31;
+
+/** Why a report with these inputs fails, or null. Checked at start; the job shows it when it ends. */
+export function reportFailure(org: Org, p: ReportParams): string | null {
+  if (p.end - p.start > MAX_RANGE_DAYS * DAY) return `Report range exceeds ${MAX_RANGE_DAYS} days`;
+  if (p.granularity === 'interval' && p.end - p.start > MAX_INTERVAL_RANGE_DAYS * DAY) {
+    return `interval granularity is limited to ranges of ${MAX_INTERVAL_RANGE_DAYS} days`;
+  }
+  const known: Array<[string, string[], Set<string>]> = [
+    ['queue_id', p.queue_ids, new Set(org.queues.map((q) => q.id))],
+    ['team_id', p.team_ids, new Set(org.teams.map((t) => t.id))],
+    ['site_id', p.site_ids, new Set(org.sites.map((s) => s.id))],
+    ['agent_id', p.agent_ids, new Set(org.people.map((x) => x.agent_id))],
+  ];
+  for (const [name, ids, valid] of known) {
+    const unknown = ids.find((id) => !valid.has(id));
+    if (unknown !== undefined) return `Unknown ${name} ${unknown}`;
+  }
+  return null;
+}
+
+export function computeReport(org: Org, type: ReportType, p: ReportParams, cutAt: number): ReportRow[] {
+  switch (type) {
+    case 'adherence':
+      return adherence(org, p, cutAt);
+    case 'handle_time':
+      return handleTime(org, p);
+    case 'ticket_stats':
+      return ticketStats(org, p);
+  }
+}
+
+/** A node and all its descendants, for filters on the site, team and queue trees. */
+function withDescendants(ids: string[], nodes: Array<{ id: string; parent_id: string | null }>): Set<string> {
+  const out = new Set(ids);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const n of nodes) {
+      if (n.parent_id && out.has(n.parent_id) && !out.has(n.id)) {
+        out.add(n.id);
+        grew = true;
+      }
+    }
+  }
+  return out;
+}
+
+/** Agents matching every filter given; the queue filter counts only when `byQueue`. */
+function selectAgents(org: Org, p: ReportParams, byQueue: boolean): Person[] {
+  const teams = withDescendants(p.team_ids, org.teams);
+  const sites = withDescendants(p.site_ids, org.sites);
+  const queues = withDescendants(p.queue_ids, org.queues);
+  return org.people.filter(
+    (x) =>
+      x.staffable &&
+      !x.deleted &&
+      (p.agent_ids.length === 0 || p.agent_ids.includes(x.agent_id)) &&
+      (p.team_ids.length === 0 || x.teams.some((t) => teams.has(t))) &&
+      (p.site_ids.length === 0 || sites.has(x.site)) &&
+      (!byQueue || p.queue_ids.length === 0 || x.queues.some((q) => queues.has(q))),
+  );
+}
+
+const CATEGORY: Record<string, string> = { available: 'work', busy: 'work', break: 'break', lunch: 'lunch' };
+
+function adherence(org: Org, p: ReportParams, cutAt: number): ReportRow[] {
+  const rows: ReportRow[] = [];
+  for (const agent of selectAgents(org, p, true)) {
+    // The agent's time in each category, as sorted disjoint intervals within the range.
+    const byCategory = new Map<string, Array<[number, number]>>();
+    for (const s of org.states.get(agent.agent_id) ?? []) {
+      const category = CATEGORY[s.state];
+      const a = Math.max(s.start_time, p.start);
+      const b = Math.min(s.end_time ?? cutAt, p.end);
+      if (!category || b <= a) continue;
+      const list = byCategory.get(category) ?? [];
+      list.push([a, b]);
+      byCategory.set(category, list);
+    }
+    for (const [category, list] of byCategory) byCategory.set(category, mergeIntervals(list));
+
+    const perBucket = new Map<number, { scheduled: number; adherent: number }>();
+    for (const seg of org.schedules.get(agent.agent_id) ?? []) {
+      for (let a = Math.max(seg.start, p.start); a < Math.min(seg.end, p.end); ) {
+        const bucket = bucketStart(a, p.granularity);
+        const b = Math.min(seg.end, p.end, bucketEnd(bucket, p.granularity));
+        const acc = perBucket.get(bucket) ?? { scheduled: 0, adherent: 0 };
+        acc.scheduled += b - a;
+        acc.adherent += overlap(byCategory.get(seg.activity) ?? [], a, b);
+        perBucket.set(bucket, acc);
+        a = b;
+      }
+    }
+    for (const [bucket, acc] of perBucket) {
+      rows.push(
+        row(
+          p,
+          bucket,
+          { agent_id: agent.agent_id },
+          {
+            scheduled_seconds: acc.scheduled,
+            adherent_seconds: acc.adherent,
+            adherence_percent: Math.round((acc.adherent / acc.scheduled) * 10_000) / 100,
+          },
+        ),
+      );
+    }
+  }
+  return sortRows(rows, org);
+}
+
+function handleTime(org: Org, p: ReportParams): ReportRow[] {
+  const agents = new Set(selectAgents(org, p, false).map((x) => x.agent_id));
+  const queues = withDescendants(p.queue_ids, org.queues);
+  const acc = new Map<string, { agent: string; bucket: number; handled: number; seconds: number }>();
+  for (const t of org.tickets) {
+    if (t.agent_id === null || t.solved_at === null || t.solved_at < p.start || t.solved_at >= p.end)
+      continue;
+    if (!agents.has(t.agent_id) || (p.queue_ids.length > 0 && !queues.has(t.queue_id))) continue;
+    const bucket = bucketStart(t.solved_at, p.granularity);
+    const key = `${t.agent_id} ${bucket}`;
+    const a = acc.get(key) ?? { agent: t.agent_id, bucket, handled: 0, seconds: 0 };
+    a.handled += 1;
+    a.seconds += t.handle_seconds ?? 0;
+    acc.set(key, a);
+  }
+  const rows = [...acc.values()].map((a) =>
+    row(
+      p,
+      a.bucket,
+      { agent_id: a.agent },
+      {
+        handled: a.handled,
+        total_handle_seconds: a.seconds,
+        average_handle_seconds: Math.round(a.seconds / a.handled),
+      },
+    ),
+  );
+  return sortRows(rows, org);
+}
+
+function ticketStats(org: Org, p: ReportParams): ReportRow[] {
+  const chosen = withDescendants(p.queue_ids, org.queues);
+  const leaves = org.queues.filter(
+    (q) => !org.queues.some((c) => c.parent_id === q.id) && (p.queue_ids.length === 0 || chosen.has(q.id)),
+  );
+  // Team, site and agent filters narrow the tickets to those the matching agents handled.
+  const byAgent = p.team_ids.length + p.site_ids.length + p.agent_ids.length > 0;
+  const agents = new Set(selectAgents(org, p, false).map((x) => x.agent_id));
+  const ranges = buckets(p.start, p.end, p.granularity);
+  const rows: ReportRow[] = [];
+  for (const queue of leaves) {
+    const tickets = org.tickets.filter(
+      (t) => t.queue_id === queue.id && (!byAgent || (t.agent_id !== null && agents.has(t.agent_id))),
+    );
+    const created = tickets.map((t) => t.created_at).sort((a, b) => a - b);
+    const solved = solvedOf(tickets);
+    const solvedTimes = solved.map((t) => t.solved_at);
+    for (const [a, b] of ranges) {
+      const solvedHere = solved.slice(countBelow(solvedTimes, a), countBelow(solvedTimes, b));
+      const handleSeconds = solvedHere.reduce((sum, t) => sum + t.handle_seconds, 0);
+      rows.push(
+        row(
+          p,
+          a,
+          { queue_id: queue.id },
+          {
+            created: countBelow(created, b) - countBelow(created, a),
+            solved: solvedHere.length,
+            backlog: countBelow(created, b) - countBelow(solvedTimes, b),
+            average_handle_seconds: solvedHere.length ? Math.round(handleSeconds / solvedHere.length) : 0,
+          },
+        ),
+      );
+    }
+  }
+  return rows.sort((x, y) => x.start_time - y.start_time);
+}
+
+type Solved = Ticket & { solved_at: number; handle_seconds: number };
+
+function solvedOf(tickets: Ticket[]): Solved[] {
+  return tickets
+    .filter((t): t is Solved => t.solved_at !== null && t.handle_seconds !== null)
+    .sort((a, b) => a.solved_at - b.solved_at);
+}
+
+function row(
+  p: ReportParams,
+  bucket: number,
+  dims: ReportRow['dims'],
+  values: Record<string, number>,
+): ReportRow {
+  return {
+    dims,
+    start_time: Math.max(bucket, p.start),
+    end_time: Math.min(bucketEnd(bucket, p.granularity), p.end),
+    values,
+  };
+}
+
+/** By bucket, then in the org's people order, so results are stable. */
+function sortRows(rows: ReportRow[], org: Org): ReportRow[] {
+  const order = new Map(org.people.map((x, i) => [x.agent_id, i]));
+  return rows.sort(
+    (x, y) =>
+      x.start_time - y.start_time ||
+      (order.get(x.dims.agent_id ?? '') ?? 0) - (order.get(y.dims.agent_id ?? '') ?? 0),
+  );
+}
+
+function mergeIntervals(list: Array<[number, number]>): Array<[number, number]> {
+  list.sort((x, y) => x[0] - y[0]);
+  const out: Array<[number, number]> = [];
+  for (const [a, b] of list) {
+    const last = out[out.length - 1];
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+    else out.push([a, b]);
+  }
+  return out;
+}
+
+/** Seconds of [a, b) covered by sorted disjoint intervals. */
+function overlap(intervals: Array<[number, number]>, a: number, b: number): number {
+  let total = 0;
+  for (let i = lowerBound(intervals, a); i < intervals.length; i++) {
+    const iv = intervals[i];
+    if (!iv || iv[0] >= b) break;
+    total += Math.max(0, Math.min(iv[1], b) - Math.max(iv[0], a));
+  }
+  return total;
+}
+
+/** Index of the first interval ending after `t`. */
+function lowerBound(intervals: Array<[number, number]>, t: number): number {
+  let lo = 0;
+  let hi = intervals.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((intervals[mid]?.[1] ?? 0) <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** How many of the sorted numbers are below `t`. */
+function countBelow(sorted: number[], t: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] ?? 0) < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

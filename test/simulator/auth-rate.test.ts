@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { basic, setup } from './helpers';
+
+describe('auth', () => {
+  const s = setup();
+  const people = (headers: Record<string, string>) => s.call('GET', '/v0/people', undefined, headers);
+
+  it.each([
+    ['no Authorization header', {}],
+    ['a bearer token', { Authorization: 'Bearer sk_live_abc' }],
+    ['a key without the sk_live_ prefix', { Authorization: basic('sk_test_abc') }],
+    ['a bare prefix', { Authorization: basic('sk_live_') }],
+    ['a non-empty password', { Authorization: basic('sk_live_abc', 'secret') }],
+  ])('%s -> 401', (_, headers) => {
+    expect(people(headers).status).toBe(401);
+  });
+
+  it('any sk_live_ key with an empty password is accepted; header names in any case', () => {
+    expect(people({ authorization: basic('sk_live_anything') }).status).toBe(200);
+    expect(people({ AUTHORIZATION: basic('sk_live_anything') }).status).toBe(200);
+  });
+
+  it('a revoked key -> 401, other keys unaffected', () => {
+    s.sim.revokeKey('sk_live_gone');
+    expect(people({ Authorization: basic('sk_live_gone') }).status).toBe(401);
+    expect(people({ Authorization: basic('sk_live_gone') }).body).toBe('API key has been revoked');
+    expect(people({ Authorization: basic('sk_live_kept') }).status).toBe(200);
+  });
+
+  it('echoes API-Version', () => {
+    const r = people({ Authorization: basic('sk_live_x'), 'API-Version': '2019-06-20' });
+    expect(r.headers['api-version']).toBe('2019-06-20');
+  });
+});
+
+describe('rate limit: 300 a minute, bursts of 20, per key', () => {
+  it('21 requests at one instant -> the 21st is 429 with Retry-After; 200 ms later one more is allowed', () => {
+    const s = setup({ rateLimit: true });
+    const statuses = Array.from({ length: 21 }, () => s.get('/v0/sites').status);
+    expect(statuses.slice(0, 20)).toEqual(new Array(20).fill(200));
+    const limited = s.get('/v0/sites');
+    expect(statuses[20]).toBe(429);
+    expect(limited.status).toBe(429);
+    expect(limited.headers['retry-after']).toBe('1');
+    s.advance(199);
+    expect(s.get('/v0/sites').status).toBe(429);
+    s.advance(1);
+    expect(s.get('/v0/sites').status).toBe(200);
+    expect(s.get('/v0/sites').status).toBe(429);
+    expect(s.sim.stats().rejected429).toBe(4);
+  });
+
+  it('keys have separate buckets', () => {
+    const s = setup({ rateLimit: true });
+    for (let i = 0; i < 20; i++) s.get('/v0/sites');
+    expect(s.get('/v0/sites').status).toBe(429);
+    expect(s.call('GET', '/v0/sites', undefined, { Authorization: basic('sk_live_other') }).status).toBe(200);
+  });
+
+  it('a full minute sustains 300 requests after the burst', () => {
+    const s = setup({ rateLimit: true });
+    let ok = 0;
+    for (let ms = 0; ms < 60_000; ms += 50) {
+      if (s.get('/v0/sites').status === 200) ok++;
+      s.advance(50);
+    }
+    expect(ok).toBe(20 + 300 - 1);
+  });
+
+  it('Retry-After can be switched off', () => {
+    const s = setup({ rateLimit: true, retryAfter: false });
+    for (let i = 0; i < 20; i++) s.get('/v0/sites');
+    const r = s.get('/v0/sites');
+    expect(r.status).toBe(429);
+    expect(r.headers).not.toHaveProperty('retry-after');
+  });
+
+  it('rateLimit: false never answers 429', () => {
+    const s = setup({ rateLimit: false });
+    for (let i = 0; i < 50; i++) expect(s.get('/v0/sites').status).toBe(200);
+  });
+});

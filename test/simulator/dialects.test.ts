@@ -1,0 +1,220 @@
+import { describe, expect, it } from 'vitest';
+import { runReport, setup, T0_SEC } from './helpers';
+
+const seed = setup();
+const live = setup({ dialect: 'live' });
+const people = seed.sim.admin.org.people;
+const agent = people.find((p) => p.staffable)?.agent_id ?? '';
+
+describe('people and the other collections', () => {
+  it('seed answers an array, live a map keyed by id; both carry total, limit, offset', () => {
+    const a = seed.get('/v0/people?limit=3').json();
+    expect(Array.isArray(a.people)).toBe(true);
+    expect(a).toMatchObject({ total: 100, limit: 3, offset: 0 });
+    const b = live.get('/v0/people?limit=3').json();
+    expect(Array.isArray(b.people)).toBe(false);
+    expect(Object.keys(b.people)).toEqual(a.people.map((p: { id: string }) => p.id));
+    for (const [id, p] of Object.entries<{ id: string }>(b.people)) expect(p.id).toBe(id);
+  });
+
+  it('default page is 100, max 500', () => {
+    expect(seed.get('/v0/people').json().limit).toBe(100);
+    expect(seed.get('/v0/people').json().people).toHaveLength(100);
+    expect(seed.get('/v0/people?limit=500').json().people).toHaveLength(100);
+  });
+
+  it.each(['seed', 'live'] as const)(
+    'paging to the end returns every person exactly once (%s)',
+    (dialect) => {
+      const s = dialect === 'seed' ? seed : live;
+      const seen: string[] = [];
+      let total = Number.POSITIVE_INFINITY;
+      for (let offset = 0; offset < total; offset += 7) {
+        const page = s.get(`/v0/people?limit=7&offset=${offset}`).json();
+        total = page.total;
+        seen.push(
+          ...(Array.isArray(page.people) ? page.people : Object.values(page.people)).map(
+            (p: { id: string }) => p.id,
+          ),
+        );
+      }
+      expect(seen).toHaveLength(total);
+      expect(new Set(seen).size).toBe(total);
+      expect(seed.get(`/v0/people?offset=${total}`).json().people).toEqual([]);
+    },
+  );
+
+  it.each(['teams', 'sites', 'queues', 'roles'])(
+    '%s: array in seed, map in live, paged with total',
+    (key) => {
+      const a = seed.get(`/v0/${key}?limit=2&offset=1`).json();
+      const b = live.get(`/v0/${key}?limit=2&offset=1`).json();
+      expect(a[key]).toHaveLength(2);
+      expect(Object.keys(b[key])).toEqual(a[key].map((r: { id: string }) => r.id));
+      expect(a.total).toBe(b.total);
+      expect(a.total).toBeGreaterThan(2);
+    },
+  );
+
+  it('times are ISO in seed and unix seconds in live', () => {
+    const id = people[0]?.id;
+    expect(seed.get(`/v0/people/${id}`).json().created_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    expect(typeof live.get(`/v0/people/${id}`).json().created_at).toBe('number');
+  });
+});
+
+describe('agent states', () => {
+  it('list key is states in seed and agent_states in live', () => {
+    const a = seed.get(
+      `/v0/agents/state?start_time=2026-05-23T00:00:00Z&end_time=2026-05-24T00:00:00Z&agent_ids=${agent}`,
+    );
+    const b = live.get(
+      `/v0/agents/state?start_time=${T0_SEC - 2 * 86_400 + 12 * 3600}&end_time=${T0_SEC}&agent_ids=${agent}`,
+    );
+    expect(a.json()).toHaveProperty('states');
+    expect(a.json()).not.toHaveProperty('agent_states');
+    expect(b.json()).toHaveProperty('agent_states');
+    expect(typeof b.json().agent_states[0].start_time).toBe('number');
+    expect(typeof a.json().states[0].start_time).toBe('string');
+  });
+
+  it('the condensed timeline needs priority_order in live only', () => {
+    const q = `start_time=${T0_SEC - 3600}&end_time=${T0_SEC}`;
+    expect(live.get(`/v0/agents/state/condensed_timeline?${q}`).body).toBe(
+      'Missing required field priority_order',
+    );
+    expect(live.get(`/v0/agents/state/condensed_timeline?${q}&priority_order=five9,zendesk`).status).toBe(
+      200,
+    );
+    const iso = 'start_time=2026-05-24T14:30:00Z&end_time=2026-05-24T15:30:00Z';
+    expect(seed.get(`/v0/agents/state/condensed_timeline?${iso}`).status).toBe(200);
+  });
+
+  it('the condensed timeline does not overlap and prefers the first source in priority_order', () => {
+    const s = setup({ dialect: 'live' });
+    const from = T0_SEC - 4 * 3600;
+    // Two overlapping records from two platforms over the same hour.
+    s.post('/v0/agents/state/edit', {
+      inserts: [
+        { agent_id: agent, state: 'busy', source: 'zendesk', start_time: from, end_time: from + 3600 },
+        { agent_id: agent, state: 'available', source: 'five9', start_time: from, end_time: from + 3600 },
+      ],
+    });
+    const get = (order: string) =>
+      s
+        .get(
+          `/v0/agents/state/condensed_timeline?start_time=${from}&end_time=${from + 3600}&agent_ids=${agent}&priority_order=${order}`,
+        )
+        .json().timeline;
+    expect(get('five9,zendesk')).toMatchObject([
+      { state: 'available', source: 'five9', start_time: from, end_time: from + 3600 },
+    ]);
+    expect(get('zendesk,five9')).toMatchObject([{ state: 'busy', source: 'zendesk' }]);
+    const day = get('five9');
+    for (let i = 1; i < day.length; i++)
+      expect(day[i].start_time).toBeGreaterThanOrEqual(day[i - 1].end_time);
+  });
+});
+
+describe('reports', () => {
+  it('seed: {reportID, status: pending} then pending -> running -> complete with rows', () => {
+    const s = setup({ reportDelayMs: 30_000 });
+    const started = s.post('/v0/reports/handle_time', {
+      start_time: '2026-05-20T00:00:00Z',
+      end_time: '2026-05-24T00:00:00Z',
+    });
+    expect(started.status).toBe(202);
+    const { reportID, ...rest } = started.json();
+    expect(rest).toEqual({ status: 'pending' });
+    const poll = () => s.get(`/v0/reports/${reportID}`).json();
+    expect(poll()).toMatchObject({
+      reportID,
+      status: 'pending',
+      reportType: 'handle_time',
+      generated_at: null,
+      rows: [],
+    });
+    s.advance(9_999);
+    expect(poll().status).toBe('pending');
+    s.advance(1);
+    expect(poll()).toMatchObject({ status: 'running', rows: [] });
+    s.advance(20_000);
+    const done = poll();
+    expect(done.status).toBe('complete');
+    expect(done.generated_at).toBe('2026-05-24T15:30:30Z');
+    expect(done.rows.length).toBeGreaterThan(0);
+    expect(Object.keys(done.rows[0]).sort()).toEqual(
+      [
+        'agent_id',
+        'average_handle_seconds',
+        'end_time',
+        'handled',
+        'start_time',
+        'total_handle_seconds',
+      ].sort(),
+    );
+  });
+
+  it('live: {report_id}, in_progress while running, then metrics with total_metric_count', () => {
+    const s = setup({ dialect: 'live' });
+    const started = s.post('/v0/reports/adherence', { start_time: T0_SEC - 86_400, end_time: T0_SEC });
+    expect(Object.keys(started.json())).toEqual(['report_id']);
+    const id = started.json().report_id;
+    expect(s.get(`/v0/reports/${id}`).json()).toMatchObject({
+      status: 'pending',
+      metrics: [],
+      total_metric_count: 0,
+    });
+    s.advance(10_000);
+    expect(s.get(`/v0/reports/${id}`).json().status).toBe('in_progress');
+    s.advance(10_000);
+    const done = s.get(`/v0/reports/${id}?limit=3`).json();
+    expect(done.status).toBe('complete');
+    expect(done.metrics).toHaveLength(3);
+    expect(done.metrics[0]).toEqual({
+      name: 'scheduled_seconds',
+      value: expect.any(Number),
+      attributes: {
+        agent_id: expect.any(String),
+        type: 'day',
+        start_time: expect.any(Number),
+        end_time: expect.any(Number),
+      },
+    });
+  });
+
+  it('metrics paged by limit/offset to the end equal the seed rows, each once', () => {
+    const body = { start_time: '2026-05-18T00:00:00Z', end_time: '2026-05-24T00:00:00Z', granularity: 'day' };
+    const rows = runReport(setup(), 'ticket_stats', body).rows;
+    const s = setup({ dialect: 'live' });
+    const id = s.post('/v0/reports/ticket_stats', body).json().report_id;
+    s.advance(20_000);
+    const metrics: Array<{
+      name: string;
+      value: number;
+      attributes: { queue_id: string; start_time: number };
+    }> = [];
+    let total = Number.POSITIVE_INFINITY;
+    for (let offset = 0; offset < total; offset += 500) {
+      const page = s.get(`/v0/reports/${id}?limit=500&offset=${offset}`).json();
+      total = page.total_metric_count;
+      metrics.push(...page.metrics);
+    }
+    expect(total).toBe(rows.length * 4);
+    expect(metrics).toHaveLength(total);
+    const solvedLive = metrics.filter((m) => m.name === 'solved').reduce((n, m) => n + m.value, 0);
+    const solvedSeed = rows.reduce((n: number, r: { solved: number }) => n + r.solved, 0);
+    expect(solvedLive).toBe(solvedSeed);
+    expect(
+      new Set(metrics.map((m) => `${m.name} ${m.attributes.queue_id} ${m.attributes.start_time}`)).size,
+    ).toBe(total);
+  });
+
+  it('the dialect can be switched at run time', () => {
+    const s = setup();
+    expect(Array.isArray(s.get('/v0/sites').json().sites)).toBe(true);
+    s.sim.setDialect('live');
+    expect(s.sim.admin.dialect()).toBe('live');
+    expect(Array.isArray(s.get('/v0/sites').json().sites)).toBe(false);
+  });
+});

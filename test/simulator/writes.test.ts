@@ -1,0 +1,208 @@
+import { describe, expect, it } from 'vitest';
+import { setup, T0_SEC } from './helpers';
+
+const agentOf = (s: ReturnType<typeof setup>, index = 30) => s.sim.admin.org.people[index]?.agent_id ?? '';
+
+describe('time off', () => {
+  it('create -> 201 pending record, then visible in the list and the update stream', () => {
+    const s = setup();
+    const agent = agentOf(s);
+    const r = s.post('/v0/time_off', {
+      agent_id: agent,
+      type: 'sick',
+      start_time: '2026-06-01T00:00:00Z',
+      end_time: '2026-06-02T00:00:00Z',
+      all_day: true,
+      notes: 'flu',
+    });
+    expect(r.status).toBe(201);
+    const created = r.json();
+    expect(created).toMatchObject({
+      agent_id: agent,
+      status: 'pending',
+      type: 'sick',
+      created_at: '2026-05-24T15:30:00Z',
+    });
+    const mine = s.get(`/v0/time_off/requests?agent_id=${agent}&status=pending`).json().requests;
+    expect(mine.map((t: { id: string }) => t.id)).toContain(created.id);
+    const updates = s.get('/v0/time_off/updates?since=2026-05-24T15:30:00Z').json().updates;
+    expect(updates).toEqual([
+      { request_id: created.id, change_type: 'created', updated_at: '2026-05-24T15:30:00Z' },
+    ]);
+  });
+
+  it('cancel -> cancelled; cancelling again -> 400', () => {
+    const s = setup();
+    const id = s
+      .post('/v0/time_off', {
+        agent_id: agentOf(s),
+        start_time: '2026-06-01T00:00:00Z',
+        end_time: '2026-06-03T00:00:00Z',
+      })
+      .json().id;
+    s.advance(60_000);
+    const cancelled = s.post(`/v0/time_off/${id}/cancel`);
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.json().status).toBe('cancelled');
+    const again = s.post(`/v0/time_off/${id}/cancel`);
+    expect(again.status).toBe(400);
+    expect(again.body).toBe(`Time off request ${id} is already cancelled`);
+    const since = s.get('/v0/time_off/updates?since=2026-05-24T15:31:00Z').json().updates;
+    expect(since).toEqual([{ request_id: id, change_type: 'cancelled', updated_at: '2026-05-24T15:31:00Z' }]);
+  });
+
+  it('a manager decides through admin.decideTimeOff; approval frees the schedule', () => {
+    const s = setup();
+    const agent = agentOf(s);
+    const day = { start_time: '2026-05-26T00:00:00Z', end_time: '2026-05-29T00:00:00Z' };
+    const id = s.post('/v0/time_off', { agent_id: agent, ...day }).json().id;
+    const scheduled = () =>
+      (s.sim.admin.org.schedules.get(agent) ?? []).filter(
+        (seg) => seg.end > Date.parse(day.start_time) / 1000 && seg.start < Date.parse(day.end_time) / 1000,
+      ).length;
+    expect(scheduled()).toBeGreaterThan(0);
+    s.sim.admin.decideTimeOff(id, 'approved');
+    expect(scheduled()).toBe(0);
+    const record = s
+      .get(`/v0/time_off/requests?agent_id=${agent}&status=approved`)
+      .json()
+      .requests.find((t: { id: string }) => t.id === id);
+    expect(record.approver_id).toEqual(expect.any(String));
+    expect(() => s.sim.admin.decideTimeOff(id, 'denied')).toThrow(/not pending/);
+    const denied = s.sim.admin.org.timeOff.find((t) => t.status === 'denied');
+    expect(s.post(`/v0/time_off/${denied?.id}/cancel`).status).toBe(400);
+  });
+});
+
+describe('agent states', () => {
+  const window = (from: number, to: number, agent: string) =>
+    `/v0/agents/state?start_time=${new Date(from * 1000).toISOString()}&end_time=${new Date(to * 1000).toISOString()}&agent_ids=${agent}`;
+
+  it('bulk ingest -> 202, and the states show in GET; the open state is closed at the new start', () => {
+    const s = setup();
+    const agent = agentOf(s);
+    const at = T0_SEC + 60;
+    s.advance(120_000);
+    const r = s.post('/v0/agents/state/bulk', {
+      states: [
+        {
+          agent_id: agent,
+          state: 'available',
+          sub_state: 'chat',
+          start_time: new Date(at * 1000).toISOString(),
+          source: 'intercom',
+        },
+      ],
+    });
+    expect(r.status).toBe(202);
+    expect(r.json()).toEqual({ accepted: 1 });
+    const states = s.get(window(T0_SEC - 600, T0_SEC + 600, agent)).json().states;
+    const last = states[states.length - 1];
+    expect(last).toMatchObject({ state: 'available', sub_state: 'chat', source: 'intercom', end_time: null });
+    expect(states[states.length - 2].end_time).toBe(new Date(at * 1000).toISOString().replace('.000Z', 'Z'));
+  });
+
+  it('a bulk batch with one bad record changes nothing', () => {
+    const s = setup();
+    const before = s.get(window(T0_SEC - 600, T0_SEC + 600, agentOf(s))).body;
+    const r = s.post('/v0/agents/state/bulk', {
+      states: [
+        { agent_id: agentOf(s), state: 'available', start_time: '2026-05-24T15:31:00Z' },
+        { agent_id: 'ghost', state: 'available', start_time: '2026-05-24T15:31:00Z' },
+      ],
+    });
+    expect(r.status).toBe(400);
+    expect(r.body).toBe('states[1].agent_id: unknown agent ghost');
+    expect(s.get(window(T0_SEC - 600, T0_SEC + 600, agentOf(s))).body).toBe(before);
+  });
+
+  it('the deprecated single POST still ingests', () => {
+    const s = setup({ dialect: 'live' });
+    const r = s.post('/v0/agents/state', { agent_id: agentOf(s), state: 'busy', start_time: T0_SEC - 30 });
+    expect(r.status).toBe(200);
+    expect(r.json()).toMatchObject({ state: 'busy', start_time: T0_SEC - 30, end_time: null });
+  });
+
+  it('edit inserts, updates and deletes, each in the history, and adherence sees them', () => {
+    const s = setup();
+    const agent = agentOf(s);
+    const yesterday = s.get(window(T0_SEC - 86_400, T0_SEC, agent)).json().states;
+    const [victim, changed] = [yesterday[1], yesterday[2]];
+    s.advance(5_000);
+    const r = s.post('/v0/agents/state/edit', {
+      inserts: [
+        {
+          agent_id: agent,
+          state: 'training',
+          start_time: '2026-05-24T15:00:00Z',
+          end_time: '2026-05-24T15:10:00Z',
+        },
+      ],
+      updates: [{ ...changed, id: changed.id, state: 'meeting', end_time: changed.end_time }],
+      deletes: [victim.id],
+    });
+    expect(r.status).toBe(200);
+    expect(r.json()).toMatchObject({ updated: 1, deleted: 1, inserted: [expect.any(String)] });
+    const after = s.get(window(T0_SEC - 86_400, T0_SEC, agent)).json().states;
+    expect(after.map((x: { id: string }) => x.id)).not.toContain(victim.id);
+    expect(after.find((x: { id: string }) => x.id === changed.id).state).toBe('meeting');
+    expect(after.some((x: { state: string }) => x.state === 'training')).toBe(true);
+
+    const history = s.get('/v0/agents/state/edit/history?start_time=2026-05-24T15:30:00Z').json().edits;
+    expect(history.map((e: { action: string }) => e.action)).toEqual(['insert', 'update', 'delete']);
+    expect(history[1].before.state).toBe(changed.state);
+    expect(history[1].after.state).toBe('meeting');
+    expect(history[2]).toMatchObject({ state_id: victim.id, after: null, edited_at: '2026-05-24T15:30:05Z' });
+    expect(s.get('/v0/agents/state/edit/history?end_time=2026-05-24T15:30:00Z').json().edits).toEqual([]);
+  });
+
+  it('an update must name an existing record', () => {
+    const s = setup();
+    const r = s.post('/v0/agents/state/edit', {
+      updates: [{ agent_id: agentOf(s), state: 'x', start_time: '2026-05-24T15:00:00Z' }],
+    });
+    expect(r.body).toBe('Missing required field updates[0].id');
+    expect(s.post('/v0/agents/state/edit', { deletes: ['nope'] }).body).toBe(
+      'deletes[0]: unknown state nope',
+    );
+  });
+
+  it('edits change adherence: deleting a day of states drops its adherent seconds to zero', () => {
+    const s = setup();
+    const agent = agentOf(s);
+    const range = {
+      start_time: '2026-05-20T00:00:00Z',
+      end_time: '2026-05-23T00:00:00Z',
+      agent_ids: [agent],
+    };
+    const report = () => {
+      const id = s.post('/v0/reports/adherence', range).json().reportID;
+      s.advance(20_000);
+      return s.get(`/v0/reports/${id}`).json().rows;
+    };
+    const before = report();
+    expect(before.some((r: { adherent_seconds: number }) => r.adherent_seconds > 0)).toBe(true);
+    const ids = s
+      .get(window(Date.parse(range.start_time) / 1000, Date.parse(range.end_time) / 1000, agent))
+      .json()
+      .states.map((x: { id: string }) => x.id);
+    expect(s.post('/v0/agents/state/edit', { deletes: ids }).status).toBe(200);
+    const after = report();
+    expect(after.map((r: { scheduled_seconds: number }) => r.scheduled_seconds)).toEqual(
+      before.map((r: { scheduled_seconds: number }) => r.scheduled_seconds),
+    );
+    expect(after.every((r: { adherent_seconds: number }) => r.adherent_seconds === 0)).toBe(true);
+  });
+});
+
+describe('associations', () => {
+  it('set a platform id on the person', () => {
+    const s = setup();
+    const person = s.sim.admin.org.people[40];
+    const r = s.post('/v0/agents/associations', {
+      associations: [{ agent_id: person?.agent_id, platform: 'salesforce', platform_id: '005XYZ' }],
+    });
+    expect(r.status).toBe(201);
+    expect(s.get(`/v0/people/${person?.id}`).json().platforms.salesforce).toBe('005XYZ');
+  });
+});
