@@ -1,0 +1,92 @@
+// One execution from start to end: fresh context, the bundle evaluated, the function called,
+// locks released, the result recorded. Script errors are reported, never thrown.
+
+import gas from 'gas-local';
+import { Execution, KILL_MESSAGE } from './execution.js';
+import { buildGlobals } from './globals.js';
+import { describeError, type ErrorInfo, fromRealm } from './realm.js';
+import type { Env } from './services/env.js';
+import type { AuthMode, ExecutionKind, RunResult } from './types.js';
+import type { World } from './world.js';
+
+export interface ExecuteSpec {
+  fnName: string;
+  user: string;
+  authMode: AuthMode;
+  kind: ExecutionKind;
+  /** Builds the arguments inside the execution (event objects need its realm and services). */
+  args: (env: Env) => unknown[];
+  /** Turns the realm return value into what the caller gets; default: a plain-data copy. */
+  output?: (value: unknown) => unknown;
+}
+
+/**
+ * Apps Script runs in the script's time zone, so Date's local-time methods must too. Node reads
+ * process.env.TZ when it changes; the zone is set for the (synchronous) execution and restored.
+ */
+function useTimeZone(timeZone: string): () => void {
+  const previous = process.env.TZ;
+  if (previous === timeZone) return () => undefined;
+  process.env.TZ = timeZone;
+  return () => {
+    if (previous === undefined) delete process.env.TZ;
+    else process.env.TZ = previous;
+  };
+}
+
+export function execute(world: World, spec: ExecuteSpec): RunResult {
+  const exec = new Execution(
+    world,
+    world.nextExecutionId(),
+    spec.user,
+    spec.authMode,
+    spec.kind,
+    spec.fnName,
+  );
+  const env: Env = { world, exec };
+  const context = exec.realm.context;
+  Object.assign(context, buildGlobals(env));
+
+  let value: unknown;
+  let error: ErrorInfo | undefined;
+  const restoreTimeZone = useTimeZone(world.scriptTimeZone);
+  try {
+    gas.require(world.buildDir, context);
+    const fn = (context as Record<string, unknown>)[spec.fnName];
+    if (typeof fn !== 'function') throw exec.realm.exception(`Script function not found: ${spec.fnName}`);
+    const returned = fn.apply(undefined, spec.args(env));
+    value = (spec.output ?? fromRealm)(returned);
+  } catch (e) {
+    error = describeError(e);
+  } finally {
+    restoreTimeZone();
+    for (const key of exec.heldLocks)
+      if (world.locks.get(key)?.executionId === exec.id) world.locks.delete(key);
+  }
+
+  // A killed execution reports the kill even when the script caught the exception.
+  if (exec.killed) {
+    error = { name: 'Exception', message: KILL_MESSAGE, stack: error?.stack };
+    value = undefined;
+  }
+  const { executions } = world.counters;
+  executions.runs++;
+  if (exec.killed) executions.killed++;
+  else if (error) executions.errors++;
+
+  const result: RunResult = {
+    value,
+    error,
+    killed: exec.killed,
+    startedAt: exec.startedAt,
+    durationMs: world.clock.now() - exec.startedAt,
+    executionId: exec.id,
+    fnName: spec.fnName,
+    user: spec.user,
+    kind: spec.kind,
+    authMode: spec.authMode,
+  };
+  if (!error) delete result.error;
+  world.executions.push(result);
+  return result;
+}

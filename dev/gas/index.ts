@@ -1,0 +1,10 @@
+// The local Apps Script runtime: createRuntime() and its types.
+
+export { COSTS, LIMITS } from './costs.js';
+export type { Counters, CounterValues } from './counters.js';
+export { KILL_MESSAGE } from './execution.js';
+export { createRuntime, LocalRuntime, type RuntimeClock, type TriggerRunOptions } from './runtime.js';
+export type { LockScope } from './services/lock.js';
+export type * from './types.js';
+export type { LogsView, StoreView, UiView } from './views.js';
+export type { WorkbookView } from './workbook-view.js';

@@ -1,0 +1,204 @@
+// The runtime as tests, benchmarks and scripts drive it; asUser() gives another user's view.
+
+import { toEpochMs } from './clock.js';
+import type { Counters } from './counters.js';
+import { execute } from './execute.js';
+import { advanceClock } from './scheduler.js';
+import { type LockScope, lockKey } from './services/lock.js';
+import { User } from './services/session.js';
+import { Spreadsheet } from './services/spreadsheet/spreadsheet.js';
+import { describeSchedule } from './services/triggers.js';
+import { sidebarArguments, sidebarResult } from './sidebar.js';
+import type {
+  AuthMode,
+  FiredTrigger,
+  HttpHandler,
+  RunResult,
+  RuntimeOptions,
+  SentMail,
+  TriggerInfo,
+} from './types.js';
+import { LogsView, StoreView, UiView } from './views.js';
+import { WorkbookView } from './workbook-view.js';
+import { World } from './world.js';
+
+export interface TriggerRunOptions {
+  /** Event type; inferred from onOpen / onInstall / onEdit when omitted. */
+  type?: 'open' | 'install' | 'edit';
+  /** Default: LIMITED for open and edit, FULL for install. */
+  authMode?: AuthMode;
+  /** Edit events: the edited range ('Sheet1!B2'); value is written there before the handler runs. */
+  range?: string;
+  value?: unknown;
+  oldValue?: unknown;
+}
+
+export interface RuntimeClock {
+  now(): number;
+  /** Jumps the clock without firing triggers. */
+  set(t: Date | number | string): void;
+  /** Moves the clock forward, firing every due time-driven trigger in time order. */
+  advance(ms: number): FiredTrigger[];
+}
+
+const TRIGGER_TYPES: Record<string, TriggerRunOptions['type']> = {
+  onOpen: 'open',
+  onInstall: 'install',
+  onEdit: 'edit',
+};
+
+export class LocalRuntime {
+  readonly clock: RuntimeClock;
+  readonly ui: UiView;
+  readonly workbook: WorkbookView;
+  readonly logs: LogsView;
+  readonly properties: { user: StoreView; document: StoreView; script: StoreView };
+
+  constructor(
+    private readonly world: World,
+    readonly user: string,
+  ) {
+    this.clock = {
+      now: () => world.clock.now(),
+      set: (t) => world.clock.set(toEpochMs(t)),
+      advance: (ms) => advanceClock(world, ms),
+    };
+    this.ui = new UiView(world, user);
+    this.workbook = new WorkbookView(world, user);
+    this.logs = new LogsView(world);
+    this.properties = {
+      user: new StoreView(() => world.userStore(user)),
+      document: new StoreView(() => world.documentProperties),
+      script: new StoreView(() => world.scriptProperties),
+    };
+  }
+
+  get counters(): Counters {
+    return this.world.counters;
+  }
+
+  get mail(): SentMail[] {
+    return this.world.mail;
+  }
+
+  /** Every execution so far, oldest first. */
+  get executions(): RunResult[] {
+    return this.world.executions;
+  }
+
+  get lastExecution(): RunResult | undefined {
+    return this.world.executions[this.world.executions.length - 1];
+  }
+
+  /** Runs a top-level function as one execution (as from the script editor), in AuthMode FULL. */
+  run<T = unknown>(fnName: string, ...args: unknown[]): RunResult<T> {
+    return execute(this.world, {
+      fnName,
+      user: this.user,
+      authMode: 'FULL',
+      kind: 'run',
+      args: ({ exec }) => args.map((a) => exec.realm.toRealm(a)),
+    }) as RunResult<T>;
+  }
+
+  /** Runs a simple trigger with the event object Apps Script passes: runAsTrigger('onOpen', { authMode: 'NONE' }). */
+  runAsTrigger(fnName: string, options: TriggerRunOptions = {}): RunResult {
+    const type = options.type ?? TRIGGER_TYPES[fnName];
+    if (!type) throw new Error(`Cannot tell the event type of ${fnName}; pass options.type`);
+    const authMode = options.authMode ?? (type === 'install' ? 'FULL' : 'LIMITED');
+    if (type === 'edit') {
+      if (!options.range) throw new Error('Edit events need options.range');
+      if ('value' in options) this.writeAt(options.range, options.value);
+    }
+    return execute(this.world, {
+      fnName,
+      user: this.user,
+      authMode,
+      kind: 'simple-trigger',
+      args: (env) => {
+        const event: Record<string, unknown> = { authMode, user: new User(this.user) };
+        if (authMode !== 'NONE' && type !== 'install') event.source = new Spreadsheet(env);
+        if (type === 'edit') {
+          const spreadsheet = new Spreadsheet(env);
+          event.range = spreadsheet.getRange(options.range as string);
+          if ('value' in options) event.value = env.exec.realm.toRealm(options.value);
+          if ('oldValue' in options) event.oldValue = env.exec.realm.toRealm(options.oldValue);
+        }
+        return [env.exec.realm.object(event)];
+      },
+    });
+  }
+
+  private writeAt(a1: string, value: unknown): void {
+    const [sheet = '', cell = ''] = a1.includes('!')
+      ? a1.split('!')
+      : [this.world.workbook.sheets[0]?.name, a1];
+    const match = /^([A-Z]+)(\d+)$/i.exec(cell);
+    if (!match) throw new Error(`Edit range must be one cell: ${a1}`);
+    const column = (match[1] as string)
+      .toUpperCase()
+      .split('')
+      .reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+    this.workbook.write(sheet.replace(/^'|'$/g, ''), [[value]], { row: Number(match[2]), column });
+  }
+
+  /**
+   * google.script.run from a sidebar: names ending in _ are private, arguments must be plain
+   * data (no Date, function, ...), a result the client cannot receive arrives as null, and a
+   * server error rejects with an Error carrying its message.
+   */
+  async callFromSidebar<T = unknown>(fnName: string, ...args: unknown[]): Promise<T> {
+    if (fnName.endsWith('_')) throw new TypeError(`google.script.run.${fnName} is not a function`);
+    const legal = sidebarArguments(args);
+    const result = execute(this.world, {
+      fnName,
+      user: this.user,
+      authMode: 'FULL',
+      kind: 'sidebar',
+      args: ({ exec }) => legal.map((a) => exec.realm.toRealm(a)),
+      output: sidebarResult,
+    });
+    if (result.error) throw new Error(result.error.message);
+    return result.value as T;
+  }
+
+  /** The same runtime seen by another user: their own User properties, triggers, UI and locks. */
+  asUser(email: string): LocalRuntime {
+    return new LocalRuntime(this.world, email);
+  }
+
+  /** Every trigger of every user. */
+  triggers(): TriggerInfo[] {
+    return this.world.triggers.map((t) => ({
+      uid: t.uid,
+      handler: t.handler,
+      owner: t.owner,
+      eventType: 'CLOCK',
+      nextRunAt: t.nextRunAt,
+      description: describeSchedule(t.schedule),
+    }));
+  }
+
+  /**
+   * Simulates another execution holding a lock (for forMs of virtual time, or until the
+   * returned function is called). User locks belong to this runtime's user.
+   */
+  holdLock(scope: LockScope, options: { forMs?: number } = {}): () => void {
+    const key = lockKey(scope, this.user, this.world.workbook.id);
+    const until = options.forMs === undefined ? null : this.world.clock.now() + options.forMs;
+    this.world.locks.set(key, { executionId: null, until });
+    return () => {
+      if (this.world.locks.get(key)?.executionId === null) this.world.locks.delete(key);
+    };
+  }
+
+  /** Replaces what UrlFetchApp reaches (undefined: no network). */
+  setHttp(handler: HttpHandler | undefined): void {
+    this.world.http = handler;
+  }
+}
+
+export function createRuntime(options: RuntimeOptions = {}): LocalRuntime {
+  const world = new World(options);
+  return new LocalRuntime(world, options.user ?? 'analyst@example.com');
+}

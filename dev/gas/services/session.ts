@@ -1,0 +1,54 @@
+// Session: who runs the script, and the script's time zone.
+
+import crypto from 'node:crypto';
+import type { Env } from './env.js';
+
+export class User {
+  constructor(private readonly email: string) {}
+
+  getEmail(): string {
+    return this.email;
+  }
+
+  toString(): string {
+    return this.email;
+  }
+}
+
+export class SessionFake {
+  constructor(private readonly env: Env) {}
+
+  getActiveUser(): User {
+    return this.env.exec.call('session', 0, () => {
+      this.env.exec.requireAuth('session', 'Session.getActiveUser');
+      return new User(this.env.exec.user);
+    });
+  }
+
+  getEffectiveUser(): User {
+    return this.env.exec.call('session', 0, () => {
+      this.env.exec.requireAuth('session', 'Session.getEffectiveUser');
+      return new User(this.env.exec.user);
+    });
+  }
+
+  getScriptTimeZone(): string {
+    return this.env.exec.call('session', 0, () => this.env.world.scriptTimeZone);
+  }
+
+  getActiveUserLocale(): string {
+    return this.env.exec.call('session', 0, () => 'en');
+  }
+
+  /** Stable per user and script, and not the email. */
+  getTemporaryActiveUserKey(): string {
+    return this.env.exec.call('session', 0, () => {
+      const { user } = this.env.exec;
+      return crypto
+        .createHash('sha256')
+        .update(`${this.env.world.scriptId}:${user}`)
+        .digest('base64url')
+        .slice(0, 43);
+    });
+  }
+}

@@ -1,0 +1,401 @@
+// Range: reads and writes of a block of cells, with Sheets' checks and the call's cost.
+
+import { COSTS, cellCost } from '../../costs.js';
+import type { Env } from '../env.js';
+import { a1Notation, type GridRange } from './a1.js';
+import { displayValue, readValue, writeCell } from './cells.js';
+import type { Cell, SheetModel } from './model.js';
+import { DEFAULT_NUMBER_FORMAT } from './number-format.js';
+import { Sheet } from './sheet.js';
+import { DataValidation } from './validation.js';
+
+const typeName = (v: unknown) =>
+  v === null ? 'null' : Array.isArray(v) ? 'Object[]' : typeof v === 'string' ? 'String' : typeof v;
+
+interface ClearOptions {
+  contentsOnly?: boolean;
+  formatOnly?: boolean;
+  commentsOnly?: boolean;
+  validationsOnly?: boolean;
+}
+
+function clearCell(cell: Cell, options: ClearOptions | undefined, only: boolean): void {
+  if (!only || options?.contentsOnly) {
+    cell.value = '';
+    cell.formula = undefined;
+  }
+  if (!only || options?.formatOnly) {
+    cell.format = undefined;
+    cell.fontWeight = undefined;
+    cell.background = undefined;
+  }
+  if (options?.commentsOnly) cell.note = undefined;
+  if (options?.validationsOnly) cell.validation = undefined;
+}
+
+export class Range {
+  constructor(
+    private readonly env: Env,
+    readonly model: SheetModel,
+    readonly grid: GridRange,
+  ) {}
+
+  private get cells(): number {
+    return this.grid.numRows * this.grid.numCols;
+  }
+
+  private read<T>(body: () => T): T {
+    const cost = cellCost(COSTS.sheetReadMs, COSTS.sheetReadPerCellMs, this.cells);
+    return this.env.exec.call('spreadsheet', cost, () => {
+      const c = this.env.world.counters.spreadsheet;
+      c.reads++;
+      c.cellsRead += this.cells;
+      return body();
+    });
+  }
+
+  /** Clearing is charged as one call: Sheets drops cells without writing each. */
+  private write<T>(body: () => T, perCell = true): T {
+    const cost = cellCost(COSTS.sheetWriteMs, perCell ? COSTS.sheetWritePerCellMs : 0, this.cells);
+    return this.env.exec.call('spreadsheet', cost, () => {
+      const c = this.env.world.counters.spreadsheet;
+      c.writes++;
+      c.cellsWritten += this.cells;
+      return body();
+    });
+  }
+
+  private info<T>(body: () => T): T {
+    return this.env.exec.call('spreadsheet', 0, body);
+  }
+
+  /** A realm 2-D array of f(cell) over the range. */
+  private grid2d<T>(f: (cell: Cell | undefined) => T): T[][] {
+    const { row, col, numRows, numCols } = this.grid;
+    const { realm } = this.env.exec;
+    const out: T[][] = [];
+    for (let r = 0; r < numRows; r++) {
+      const src = this.model.rows[row - 1 + r];
+      const line: T[] = [];
+      for (let c = 0; c < numCols; c++) line.push(f(src?.[col - 1 + c]));
+      out.push(realm.array(line));
+    }
+    return realm.array(out);
+  }
+
+  private each(f: (row: number, col: number, r: number, c: number) => void): void {
+    const { row, col, numRows, numCols } = this.grid;
+    for (let r = 0; r < numRows; r++) for (let c = 0; c < numCols; c++) f(row + r, col + c, r, c);
+  }
+
+  /** Apps Script's checks on a 2-D argument: an array of arrays with the range's exact shape. */
+  private checkShape(values: unknown, method: string): unknown[][] {
+    if (!Array.isArray(values) || !values.every((r) => Array.isArray(r))) {
+      throw new Error(
+        `The parameters (${typeName(values)}) don't match the method signature for SpreadsheetApp.Range.${method}.`,
+      );
+    }
+    const { numRows, numCols } = this.grid;
+    if (values.length !== numRows) {
+      throw new Error(
+        `The number of rows in the data does not match the number of rows in the range. The data has ${values.length} but the range has ${numRows}.`,
+      );
+    }
+    for (const r of values as unknown[][]) {
+      if (r.length !== numCols) {
+        throw new Error(
+          `The number of columns in the data does not match the number of columns in the range. The data has ${r.length} but the range has ${numCols}.`,
+        );
+      }
+    }
+    return values as unknown[][];
+  }
+
+  private get timeZone(): string {
+    return this.model.workbook.timeZone;
+  }
+
+  private readCell = (cell: Cell | undefined) =>
+    readValue(cell, this.timeZone, (ms) => this.env.exec.realm.date(ms));
+
+  getValues(): unknown[][] {
+    return this.read(() => {
+      const c = this.env.world.counters.spreadsheet;
+      c.getValuesCalls++;
+      c.getValuesCells += this.cells;
+      return this.grid2d(this.readCell);
+    });
+  }
+
+  getValue(): unknown {
+    return this.read(() => this.readCell(this.model.get(this.grid.row, this.grid.col)));
+  }
+
+  getDisplayValues(): string[][] {
+    return this.read(() => this.grid2d(displayValue));
+  }
+
+  getDisplayValue(): string {
+    return this.read(() => displayValue(this.model.get(this.grid.row, this.grid.col)));
+  }
+
+  getFormulas(): string[][] {
+    return this.read(() => this.grid2d((cell) => cell?.formula ?? ''));
+  }
+
+  getFormula(): string {
+    return this.read(() => this.model.get(this.grid.row, this.grid.col)?.formula ?? '');
+  }
+
+  getNotes(): string[][] {
+    return this.read(() => this.grid2d((cell) => cell?.note ?? ''));
+  }
+
+  getNote(): string {
+    return this.read(() => this.model.get(this.grid.row, this.grid.col)?.note ?? '');
+  }
+
+  getNumberFormats(): string[][] {
+    return this.read(() => this.grid2d((cell) => cell?.format ?? DEFAULT_NUMBER_FORMAT));
+  }
+
+  getNumberFormat(): string {
+    return this.read(() => this.model.get(this.grid.row, this.grid.col)?.format ?? DEFAULT_NUMBER_FORMAT);
+  }
+
+  getFontWeights(): string[][] {
+    return this.read(() => this.grid2d((cell) => cell?.fontWeight ?? 'normal'));
+  }
+
+  getFontWeight(): string {
+    return this.read(() => this.model.get(this.grid.row, this.grid.col)?.fontWeight ?? 'normal');
+  }
+
+  getBackgrounds(): string[][] {
+    return this.read(() => this.grid2d((cell) => cell?.background ?? '#ffffff'));
+  }
+
+  getBackground(): string {
+    return this.read(() => this.model.get(this.grid.row, this.grid.col)?.background ?? '#ffffff');
+  }
+
+  getDataValidations(): (DataValidation | null)[][] {
+    const { realm } = this.env.exec;
+    return this.read(() =>
+      this.grid2d((cell) => (cell?.validation ? new DataValidation(realm, cell.validation) : null)),
+    );
+  }
+
+  getDataValidation(): DataValidation | null {
+    const rule = this.model.get(this.grid.row, this.grid.col)?.validation;
+    return this.read(() => (rule ? new DataValidation(this.env.exec.realm, rule) : null));
+  }
+
+  setValues(values: unknown[][]): Range {
+    return this.write(() => {
+      const rows = this.checkShape(values, 'setValues');
+      const c = this.env.world.counters.spreadsheet;
+      c.setValuesCalls++;
+      c.setValuesCells += this.cells;
+      this.each((row, col, r, k) => writeCell(this.model, row, col, rows[r]?.[k], this.timeZone));
+      return this;
+    });
+  }
+
+  setValue(value: unknown): Range {
+    return this.write(() => {
+      this.each((row, col) => writeCell(this.model, row, col, value, this.timeZone));
+      return this;
+    });
+  }
+
+  setFormula(formula: string): Range {
+    return this.setValue(formula);
+  }
+
+  setFormulas(formulas: string[][]): Range {
+    return this.write(() => {
+      const rows = this.checkShape(formulas, 'setFormulas');
+      this.each((row, col, r, k) => writeCell(this.model, row, col, rows[r]?.[k], this.timeZone));
+      return this;
+    });
+  }
+
+  private setEach(method: string, values: unknown[][], apply: (cell: Cell, v: unknown) => void): Range {
+    return this.write(() => {
+      const rows = this.checkShape(values, method);
+      this.each((row, col, r, k) => apply(this.model.ensure(row, col), rows[r]?.[k]));
+      return this;
+    });
+  }
+
+  private setAll(apply: (cell: Cell) => void): Range {
+    return this.write(() => {
+      this.each((row, col) => apply(this.model.ensure(row, col)));
+      return this;
+    });
+  }
+
+  setNote(note: string | null): Range {
+    return this.setAll((cell) => {
+      cell.note = note ? String(note) : undefined;
+    });
+  }
+
+  setNotes(notes: (string | null)[][]): Range {
+    return this.setEach('setNotes', notes, (cell, v) => {
+      cell.note = v ? String(v) : undefined;
+    });
+  }
+
+  setNumberFormat(format: string): Range {
+    return this.setAll((cell) => {
+      cell.format = String(format);
+    });
+  }
+
+  setNumberFormats(formats: string[][]): Range {
+    return this.setEach('setNumberFormats', formats, (cell, v) => {
+      cell.format = String(v);
+    });
+  }
+
+  setFontWeight(weight: string | null): Range {
+    return this.setAll((cell) => {
+      cell.fontWeight = weight ?? 'normal';
+    });
+  }
+
+  setFontWeights(weights: (string | null)[][]): Range {
+    return this.setEach('setFontWeights', weights, (cell, v) => {
+      cell.fontWeight = v ? String(v) : 'normal';
+    });
+  }
+
+  setBackground(color: string | null): Range {
+    return this.setAll((cell) => {
+      cell.background = color ?? undefined;
+    });
+  }
+
+  setDataValidation(rule: DataValidation | null): Range {
+    return this.setAll((cell) => {
+      cell.validation = rule ? rule.rule : undefined;
+    });
+  }
+
+  setDataValidations(rules: (DataValidation | null)[][]): Range {
+    return this.setEach('setDataValidations', rules, (cell, v) => {
+      cell.validation = v instanceof DataValidation ? v.rule : undefined;
+    });
+  }
+
+  /** Contents and formats; notes and validation stay unless asked for. */
+  clear(options?: ClearOptions): Range {
+    const only =
+      options &&
+      (options.contentsOnly || options.formatOnly || options.commentsOnly || options.validationsOnly);
+    return this.write(() => {
+      const { row, col, numRows, numCols } = this.grid;
+      for (let r = row; r < row + numRows; r++) {
+        const line = this.model.rows[r - 1];
+        if (!line) continue;
+        for (let c = col; c < Math.min(col + numCols, line.length + 1); c++) {
+          const cell = line[c - 1];
+          if (cell) clearCell(cell, options, Boolean(only));
+        }
+      }
+      return this;
+    }, false);
+  }
+
+  clearContent(): Range {
+    return this.clear({ contentsOnly: true });
+  }
+
+  clearFormat(): Range {
+    return this.clear({ formatOnly: true });
+  }
+
+  clearNote(): Range {
+    return this.clear({ commentsOnly: true });
+  }
+
+  clearDataValidations(): Range {
+    return this.clear({ validationsOnly: true });
+  }
+
+  getRow(): number {
+    return this.info(() => this.grid.row);
+  }
+
+  getColumn(): number {
+    return this.info(() => this.grid.col);
+  }
+
+  getNumRows(): number {
+    return this.info(() => this.grid.numRows);
+  }
+
+  getNumColumns(): number {
+    return this.info(() => this.grid.numCols);
+  }
+
+  getHeight(): number {
+    return this.getNumRows();
+  }
+
+  getWidth(): number {
+    return this.getNumColumns();
+  }
+
+  getLastRow(): number {
+    return this.info(() => this.grid.row + this.grid.numRows - 1);
+  }
+
+  getLastColumn(): number {
+    return this.info(() => this.grid.col + this.grid.numCols - 1);
+  }
+
+  getA1Notation(): string {
+    return this.info(() => a1Notation(this.grid));
+  }
+
+  getSheet(): Sheet {
+    return this.info(() => new Sheet(this.env, this.model));
+  }
+
+  offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): Range {
+    return this.info(() =>
+      new Sheet(this.env, this.model).rangeAt(
+        this.grid.row + rowOffset,
+        this.grid.col + columnOffset,
+        numRows ?? this.grid.numRows,
+        numColumns ?? this.grid.numCols,
+      ),
+    );
+  }
+
+  getCell(row: number, column: number): Range {
+    return this.info(() => {
+      if (row < 1 || column < 1 || row > this.grid.numRows || column > this.grid.numCols) {
+        throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
+      }
+      return new Sheet(this.env, this.model).rangeAt(
+        this.grid.row + row - 1,
+        this.grid.col + column - 1,
+        1,
+        1,
+      );
+    });
+  }
+
+  activate(): Range {
+    return this.info(() => {
+      const user = this.env.world.user(this.env.exec.user);
+      user.activeSheetId = this.model.id;
+      user.activeRange = { ...this.grid };
+      return this;
+    });
+  }
+}

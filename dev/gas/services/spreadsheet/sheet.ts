@@ -1,0 +1,326 @@
+// Sheet: ranges by coordinates or A1, the grid's size, rows in and out, freezing, visibility.
+
+import { COSTS, cellCost } from '../../costs.js';
+import type { Env } from '../env.js';
+import { parseA1, resolveA1 } from './a1.js';
+import { writeCell } from './cells.js';
+import type { SheetModel } from './model.js';
+import { Range } from './range.js';
+import { Spreadsheet } from './spreadsheet.js';
+
+const OUTSIDE = 'The coordinates of the range are outside the dimensions of the sheet.';
+
+export class Sheet {
+  constructor(
+    private readonly env: Env,
+    readonly model: SheetModel,
+  ) {}
+
+  private info<T>(body: () => T): T {
+    return this.env.exec.call('spreadsheet', 0, body);
+  }
+
+  /** Inserting or deleting rows is charged as one call: no cell is written. */
+  private write<T>(cells: number, body: () => T): T {
+    return this.env.exec.call(
+      'spreadsheet',
+      cellCost(COSTS.sheetWriteMs, COSTS.sheetWritePerCellMs, cells),
+      () => {
+        const c = this.env.world.counters.spreadsheet;
+        c.writes++;
+        c.cellsWritten += cells;
+        return body();
+      },
+    );
+  }
+
+  /** A range checked against the grid, without charging a call (callers already did). */
+  rangeAt(row: number, col: number, numRows: number, numCols: number): Range {
+    for (const [v, what] of [
+      [row, 'row'],
+      [col, 'column'],
+      [numRows, 'rows'],
+      [numCols, 'columns'],
+    ] as const) {
+      if (typeof v !== 'number' || !Number.isInteger(v)) throw new Error(`Invalid argument: ${what}`);
+    }
+    if (row < 1) throw new Error('The starting row of the range is too small.');
+    if (col < 1) throw new Error('The starting column of the range is too small.');
+    if (numRows < 1) throw new Error('The number of rows in the range must be at least 1.');
+    if (numCols < 1) throw new Error('The number of columns in the range must be at least 1.');
+    if (row + numRows - 1 > this.model.maxRows || col + numCols - 1 > this.model.maxColumns)
+      throw new Error(OUTSIDE);
+    return new Range(this.env, this.model, { row, col, numRows, numCols });
+  }
+
+  /** Resolves A1 notation against this sheet (a sheet name in it must be this sheet's). */
+  rangeByA1(notation: string): Range {
+    const parts = parseA1(String(notation));
+    if (!parts || (parts.sheetName !== undefined && parts.sheetName !== this.model.name)) {
+      throw new Error('Range not found');
+    }
+    const g = resolveA1(parts, this.model.maxRows, this.model.maxColumns);
+    return this.rangeAt(g.row, g.col, g.numRows, g.numCols);
+  }
+
+  getRange(rowOrA1: number | string, column?: number, numRows?: number, numColumns?: number): Range {
+    return this.info(() => {
+      if (typeof rowOrA1 === 'string') return this.rangeByA1(rowOrA1);
+      return this.rangeAt(rowOrA1, column as number, numRows ?? 1, numColumns ?? 1);
+    });
+  }
+
+  getDataRange(): Range {
+    return this.info(() =>
+      this.rangeAt(1, 1, Math.max(1, this.model.lastRow()), Math.max(1, this.model.lastColumn())),
+    );
+  }
+
+  getName(): string {
+    return this.info(() => this.model.name);
+  }
+
+  setName(name: string): Sheet {
+    return this.info(() => {
+      const other = this.model.workbook.sheetByName(String(name));
+      if (other && other !== this.model) {
+        throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
+      }
+      this.model.name = String(name);
+      return this;
+    });
+  }
+
+  getSheetId(): number {
+    return this.info(() => this.model.id);
+  }
+
+  getIndex(): number {
+    return this.info(() => this.model.workbook.sheets.indexOf(this.model) + 1);
+  }
+
+  getParent(): Spreadsheet {
+    return this.info(() => new Spreadsheet(this.env));
+  }
+
+  getLastRow(): number {
+    return this.info(() => this.model.lastRow());
+  }
+
+  getLastColumn(): number {
+    return this.info(() => this.model.lastColumn());
+  }
+
+  getMaxRows(): number {
+    return this.info(() => this.model.maxRows);
+  }
+
+  getMaxColumns(): number {
+    return this.info(() => this.model.maxColumns);
+  }
+
+  private checkRow(row: number, howMany = 1): void {
+    if (!Number.isInteger(row) || !Number.isInteger(howMany) || row < 1 || howMany < 1) {
+      throw new Error('Invalid argument: row');
+    }
+  }
+
+  insertRowsBefore(beforePosition: number, howMany: number): Sheet {
+    return this.write(0, () => {
+      this.checkRow(beforePosition, howMany);
+      if (beforePosition > this.model.maxRows) throw new Error(OUTSIDE);
+      this.model.insertRows(beforePosition, howMany);
+      return this;
+    });
+  }
+
+  insertRowsAfter(afterPosition: number, howMany: number): Sheet {
+    return this.write(0, () => {
+      this.checkRow(afterPosition, howMany);
+      if (afterPosition > this.model.maxRows) throw new Error(OUTSIDE);
+      this.model.insertRows(afterPosition + 1, howMany);
+      return this;
+    });
+  }
+
+  insertRows(rowIndex: number, numRows = 1): void {
+    this.insertRowsBefore(rowIndex, numRows);
+  }
+
+  insertRowBefore(beforePosition: number): Sheet {
+    return this.insertRowsBefore(beforePosition, 1);
+  }
+
+  insertRowAfter(afterPosition: number): Sheet {
+    return this.insertRowsAfter(afterPosition, 1);
+  }
+
+  deleteRows(rowPosition: number, howMany: number): void {
+    this.write(0, () => {
+      this.checkRow(rowPosition, howMany);
+      if (rowPosition + howMany - 1 > this.model.maxRows) throw new Error(OUTSIDE);
+      if (howMany >= this.model.maxRows) throw new Error("You can't delete all the rows on the sheet.");
+      this.model.deleteRows(rowPosition, howMany);
+    });
+  }
+
+  deleteRow(rowPosition: number): Sheet {
+    this.deleteRows(rowPosition, 1);
+    return this;
+  }
+
+  insertColumnsAfter(afterPosition: number, howMany: number): Sheet {
+    return this.write(0, () => {
+      this.checkRow(afterPosition, howMany);
+      if (afterPosition > this.model.maxColumns) throw new Error(OUTSIDE);
+      this.model.insertColumns(afterPosition + 1, howMany);
+      return this;
+    });
+  }
+
+  insertColumnsBefore(beforePosition: number, howMany: number): Sheet {
+    return this.write(0, () => {
+      this.checkRow(beforePosition, howMany);
+      if (beforePosition > this.model.maxColumns) throw new Error(OUTSIDE);
+      this.model.insertColumns(beforePosition, howMany);
+      return this;
+    });
+  }
+
+  deleteColumns(columnPosition: number, howMany: number): void {
+    this.write(0, () => {
+      this.checkRow(columnPosition, howMany);
+      if (columnPosition + howMany - 1 > this.model.maxColumns) throw new Error(OUTSIDE);
+      if (howMany >= this.model.maxColumns) throw new Error("You can't delete all the columns on the sheet.");
+      this.model.deleteColumns(columnPosition, howMany);
+    });
+  }
+
+  /** Writes after the last row with content, growing the grid when needed. */
+  appendRow(rowContents: unknown[]): Sheet {
+    const width = Array.isArray(rowContents) ? rowContents.length : 0;
+    return this.write(width, () => {
+      if (!Array.isArray(rowContents) || width === 0) {
+        throw new Error(
+          "The parameters (Object[]) don't match the method signature for SpreadsheetApp.Sheet.appendRow.",
+        );
+      }
+      const row = this.model.lastRow() + 1;
+      this.model.growTo(row, width);
+      rowContents.forEach((v, i) => {
+        writeCell(this.model, row, i + 1, v, this.model.workbook.timeZone);
+      });
+      return this;
+    });
+  }
+
+  setFrozenRows(rows: number): void {
+    this.info(() => {
+      if (!Number.isInteger(rows) || rows < 0 || rows >= this.model.maxRows)
+        throw new Error('Invalid argument: rows');
+      this.model.frozenRows = rows;
+    });
+  }
+
+  getFrozenRows(): number {
+    return this.info(() => this.model.frozenRows);
+  }
+
+  setFrozenColumns(columns: number): void {
+    this.info(() => {
+      if (!Number.isInteger(columns) || columns < 0 || columns >= this.model.maxColumns) {
+        throw new Error('Invalid argument: columns');
+      }
+      this.model.frozenColumns = columns;
+    });
+  }
+
+  getFrozenColumns(): number {
+    return this.info(() => this.model.frozenColumns);
+  }
+
+  private wholeSheet(): Range {
+    return new Range(this.env, this.model, {
+      row: 1,
+      col: 1,
+      numRows: this.model.maxRows,
+      numCols: this.model.maxColumns,
+    });
+  }
+
+  clear(): Sheet {
+    this.wholeSheet().clear();
+    return this;
+  }
+
+  clearContents(): Sheet {
+    this.wholeSheet().clearContent();
+    return this;
+  }
+
+  clearFormats(): Sheet {
+    this.wholeSheet().clearFormat();
+    return this;
+  }
+
+  hideSheet(): Sheet {
+    return this.info(() => {
+      const visible = this.model.workbook.sheets.filter((s) => !s.hidden);
+      if (visible.length === 1 && visible[0] === this.model)
+        throw new Error("You can't hide all the sheets in a document.");
+      this.model.hidden = true;
+      return this;
+    });
+  }
+
+  showSheet(): Sheet {
+    return this.info(() => {
+      this.model.hidden = false;
+      return this;
+    });
+  }
+
+  isSheetHidden(): boolean {
+    return this.info(() => this.model.hidden);
+  }
+
+  activate(): Sheet {
+    return this.info(() => {
+      const user = this.env.world.user(this.env.exec.user);
+      user.activeSheetId = this.model.id;
+      user.activeRange = null;
+      this.model.hidden = false;
+      return this;
+    });
+  }
+
+  /** Widths are recorded, not computed: auto-resize sets the default 100 px. */
+  autoResizeColumns(startColumn: number, numColumns: number): Sheet {
+    return this.info(() => {
+      for (let c = startColumn; c < startColumn + numColumns; c++) this.model.columnWidths.set(c, 100);
+      return this;
+    });
+  }
+
+  autoResizeColumn(columnPosition: number): Sheet {
+    return this.autoResizeColumns(columnPosition, 1);
+  }
+
+  setColumnWidth(columnPosition: number, width: number): Sheet {
+    return this.info(() => {
+      this.model.columnWidths.set(columnPosition, width);
+      return this;
+    });
+  }
+
+  setColumnWidths(startColumn: number, numColumns: number, width: number): Sheet {
+    return this.info(() => {
+      for (let c = startColumn; c < startColumn + numColumns; c++) this.model.columnWidths.set(c, width);
+      return this;
+    });
+  }
+
+  getColumnWidth(columnPosition: number): number {
+    return this.info(() => this.model.columnWidths.get(columnPosition) ?? 100);
+  }
+}

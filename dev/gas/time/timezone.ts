@@ -1,0 +1,106 @@
+// Time-zone arithmetic on top of Intl, so no tz database package is needed.
+
+const DAY_MS = 86_400_000;
+/** Sheets' serial day 0 is 1899-12-30; the Unix epoch is serial 25569. */
+const EPOCH_SERIAL = 25_569;
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function fieldsFormatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      era: 'short',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    fieldsFormatter(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Offset of the zone from UTC at the instant, in ms (New York in winter: -18_000_000). */
+export function offsetMs(ms: number, timeZone: string): number {
+  const whole = Math.floor(ms / 1000) * 1000;
+  const parts = fieldsFormatter(timeZone).formatToParts(new Date(whole));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const era = parts.find((p) => p.type === 'era')?.value;
+  const year = era === 'BC' ? 1 - get('year') : get('year');
+  const local = Date.UTC(year, get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return local - whole;
+}
+
+/** The instant's wall-clock time in the zone, encoded as if it were UTC (read it with getUTC*). */
+export function toLocalMs(ms: number, timeZone: string): number {
+  return ms + offsetMs(ms, timeZone);
+}
+
+/** The instant at which the zone's wall clock shows localMs (encoded as UTC); gaps resolve forward. */
+export function fromLocalMs(localMs: number, timeZone: string): number {
+  let ms = localMs - offsetMs(localMs, timeZone);
+  const second = offsetMs(ms, timeZone);
+  if (second !== localMs - ms) ms = localMs - second;
+  return ms;
+}
+
+export function instantToSerial(ms: number, timeZone: string): number {
+  return toLocalMs(ms, timeZone) / DAY_MS + EPOCH_SERIAL;
+}
+
+export function serialToInstant(serial: number, timeZone: string): number {
+  return fromLocalMs(serialToLocalMs(serial), timeZone);
+}
+
+export function serialToLocalMs(serial: number): number {
+  return Math.round((serial - EPOCH_SERIAL) * DAY_MS);
+}
+
+export function localMsToSerial(localMs: number): number {
+  return localMs / DAY_MS + EPOCH_SERIAL;
+}
+
+const nameFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function intlZoneName(
+  ms: number,
+  timeZone: string,
+  style: 'short' | 'long',
+  locale: string,
+): string | undefined {
+  const key = `${timeZone}|${style}|${locale}`;
+  let f = nameFormatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: style });
+    nameFormatters.set(key, f);
+  }
+  return f.formatToParts(new Date(ms)).find((p) => p.type === 'timeZoneName')?.value;
+}
+
+/**
+ * Java-like zone names: 'EST' / 'BST' / 'CEST' for short, 'Eastern Standard Time' for long.
+ * Intl knows US abbreviations in en-US and European ones in en-GB; otherwise Java prints GMT+hh:mm.
+ */
+export function zoneName(ms: number, timeZone: string, style: 'short' | 'long'): string {
+  const us = intlZoneName(ms, timeZone, style, 'en-US');
+  if (style === 'long' || (us && !/^GMT[+-]/.test(us))) return us ?? timeZone;
+  const gb = intlZoneName(ms, timeZone, style, 'en-GB');
+  if (gb && !/^(GMT|UTC)[+-]/.test(gb)) return gb;
+  const offset = offsetMs(ms, timeZone) / 60_000;
+  const abs = Math.abs(offset);
+  return `GMT${offset < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}

@@ -1,0 +1,123 @@
+// rt.workbook: look at (and seed) the workbook from a test without running the script.
+
+import { parseA1, resolveA1 } from './services/spreadsheet/a1.js';
+import { displayValue, readValue, writeCell } from './services/spreadsheet/cells.js';
+import type { Cell, SheetModel, ValidationRule } from './services/spreadsheet/model.js';
+import { DEFAULT_NUMBER_FORMAT } from './services/spreadsheet/number-format.js';
+import type { World } from './world.js';
+
+export class WorkbookView {
+  constructor(
+    private readonly world: World,
+    private readonly user: string,
+  ) {}
+
+  private get wb() {
+    return this.world.workbook;
+  }
+
+  private sheet(name: string): SheetModel {
+    const s = this.wb.sheetByName(name);
+    if (!s) throw new Error(`No sheet named ${name}; sheets: ${this.sheetNames().join(', ')}`);
+    return s;
+  }
+
+  /** f over the sheet's data range (A1 to last row x last column with content). */
+  private grid<T>(name: string, f: (cell: Cell | undefined) => T): T[][] {
+    const s = this.sheet(name);
+    const rows = s.lastRow();
+    const cols = s.lastColumn();
+    const out: T[][] = [];
+    for (let r = 1; r <= rows; r++) {
+      const line: T[] = [];
+      for (let c = 1; c <= cols; c++) line.push(f(s.get(r, c)));
+      out.push(line);
+    }
+    return out;
+  }
+
+  get id(): string {
+    return this.wb.id;
+  }
+
+  get name(): string {
+    return this.wb.name;
+  }
+
+  get timeZone(): string {
+    return this.wb.timeZone;
+  }
+
+  sheetNames(): string[] {
+    return this.wb.sheets.map((s) => s.name);
+  }
+
+  /** What getValues() returns: numbers, strings, booleans, Dates, '' for empty. */
+  values(sheet: string): unknown[][] {
+    return this.grid(sheet, (c) => readValue(c, this.wb.timeZone, (ms) => new Date(ms)));
+  }
+
+  displayValues(sheet: string): string[][] {
+    return this.grid(sheet, displayValue);
+  }
+
+  formulas(sheet: string): string[][] {
+    return this.grid(sheet, (c) => c?.formula ?? '');
+  }
+
+  notes(sheet: string): string[][] {
+    return this.grid(sheet, (c) => c?.note ?? '');
+  }
+
+  numberFormats(sheet: string): string[][] {
+    return this.grid(sheet, (c) => c?.format ?? DEFAULT_NUMBER_FORMAT);
+  }
+
+  fontWeights(sheet: string): string[][] {
+    return this.grid(sheet, (c) => c?.fontWeight ?? 'normal');
+  }
+
+  dataValidations(sheet: string): (ValidationRule | null)[][] {
+    return this.grid(sheet, (c) => (c?.validation ? structuredClone(c.validation) : null));
+  }
+
+  frozenRows(sheet: string): number {
+    return this.sheet(sheet).frozenRows;
+  }
+
+  isHidden(sheet: string): boolean {
+    return this.sheet(sheet).hidden;
+  }
+
+  size(sheet: string): { lastRow: number; lastColumn: number; maxRows: number; maxColumns: number } {
+    const s = this.sheet(sheet);
+    return { lastRow: s.lastRow(), lastColumn: s.lastColumn(), maxRows: s.maxRows, maxColumns: s.maxColumns };
+  }
+
+  addSheet(name: string): void {
+    this.wb.addSheet(name);
+  }
+
+  /** Types values in as a user would (same conversions as setValues), creating the sheet if needed. */
+  write(sheet: string, values: unknown[][], at: { row?: number; column?: number } = {}): void {
+    const s = this.wb.sheetByName(sheet) ?? this.wb.addSheet(sheet);
+    const row = at.row ?? 1;
+    const col = at.column ?? 1;
+    s.growTo(row + values.length - 1, col + Math.max(0, ...values.map((r) => r.length)) - 1);
+    values.forEach((line, r) => {
+      line.forEach((v, c) => {
+        writeCell(s, row + r, col + c, v, this.wb.timeZone);
+      });
+    });
+  }
+
+  /** Sets the user's active sheet and selection, e.g. select('Sheet1!B2:C5'). */
+  select(a1Notation: string): void {
+    const parts = parseA1(a1Notation);
+    const s = parts?.sheetName ? this.wb.sheetByName(parts.sheetName) : this.wb.sheets[0];
+    if (!parts || !s) throw new Error(`Range not found: ${a1Notation}`);
+    const state = this.world.user(this.user);
+    state.activeSheetId = s.id;
+    state.activeRange = resolveA1(parts, s.maxRows, s.maxColumns);
+  }
+}

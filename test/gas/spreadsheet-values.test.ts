@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import { runtimeFor } from './fixture.js';
+
+const CODE = `
+function writeRow(values) {
+  var sheet = SpreadsheetApp.getActive().getSheetByName('Sheet1');
+  sheet.getRange(1, 1, 1, values.length).setValues([values]);
+}
+function writeAsText(values) {
+  var range = SpreadsheetApp.getActive().getSheetByName('Sheet1').getRange(1, 1, 1, values.length);
+  range.setNumberFormat('@');
+  range.setValues([values]);
+}
+function readTypes() {
+  var row = SpreadsheetApp.getActiveSheet().getDataRange().getValues()[0];
+  return row.map(function (v) { return v instanceof Date ? 'date' : typeof v; });
+}
+function mismatch(rows, cols, data) {
+  SpreadsheetApp.getActiveSheet().getRange(1, 1, rows, cols).setValues(data);
+}
+function catchMismatch() {
+  try { mismatch(2, 2, [[1, 2]]); } catch (e) { return { isError: e instanceof Error, text: String(e) }; }
+}
+function outside() { SpreadsheetApp.getActiveSheet().getRange(1001, 1).setValue('x'); }
+function grow(rows) {
+  var ss = SpreadsheetApp.getActive();
+  var sheet = ss.getSheetByName('Big') || ss.insertSheet('Big');
+  sheet.insertRowsAfter(sheet.getMaxRows(), rows);
+  return sheet.getMaxRows();
+}
+function writeDate(iso) { SpreadsheetApp.getActiveSheet().getRange('B2').setValue(new Date(iso)); }
+function notesAndFormats() {
+  var r = SpreadsheetApp.getActiveSheet().getRange('A1:B1');
+  r.setValues([[0.256, 1234.5]]).setNumberFormats([['0.0%', '#,##0.00']]).setNotes([['why', '']]);
+  SpreadsheetApp.getActiveSheet().setFrozenRows(1);
+  return r.getDisplayValues();
+}
+`;
+
+describe('setValues typing rules', () => {
+  it('turns =formulas, numbers, dates and booleans into typed values', () => {
+    const rt = runtimeFor(CODE);
+    const r = rt.run('writeRow', [
+      '=1+1',
+      '007',
+      '1,234',
+      '2024-03-01',
+      'TRUE',
+      '-5',
+      '12%',
+      '$3',
+      '=SUM(A1:B1)',
+    ]);
+    expect(r.error).toBeUndefined();
+    const [row] = rt.workbook.values('Sheet1');
+    expect(row?.slice(0, 8)).toEqual([2, 7, 1234, new Date('2024-03-01T05:00:00Z'), true, -5, 0.12, 3]);
+    expect(rt.workbook.formulas('Sheet1')[0]).toEqual(['=1+1', '', '', '', '', '', '', '', '=SUM(A1:B1)']);
+    expect(rt.workbook.displayValues('Sheet1')[0]).toEqual([
+      '2',
+      '7',
+      '1,234',
+      '2024-03-01',
+      'TRUE',
+      '-5',
+      '12%',
+      '$3',
+      '#NAME?',
+    ]);
+    expect(rt.run('readTypes').value).toEqual([
+      'number',
+      'number',
+      'number',
+      'date',
+      'boolean',
+      'number',
+      'number',
+      'number',
+      'string',
+    ]);
+  });
+
+  it('makes +1 555 a formula parse error and reads US dates and date-times', () => {
+    const rt = runtimeFor(CODE);
+    rt.run('writeRow', ['+1 555', '3/1/2024', '2024-03-01 10:00', 'hello']);
+    const [row] = rt.workbook.values('Sheet1');
+    expect(row).toEqual([
+      '#ERROR!',
+      new Date('2024-03-01T05:00:00Z'),
+      new Date('2024-03-01T15:00:00Z'),
+      'hello',
+    ]);
+    expect(rt.workbook.formulas('Sheet1')[0]?.[0]).toBe('=+1 555');
+    expect(rt.workbook.displayValues('Sheet1')[0]?.slice(1, 3)).toEqual(['3/1/2024', '2024-03-01 10:00:00']);
+  });
+
+  it("keeps 'apostrophe text and @-formatted cells literal", () => {
+    const rt = runtimeFor(CODE);
+    rt.run('writeRow', ["'007", "'=1+1", "'TRUE"]);
+    expect(rt.workbook.values('Sheet1')[0]).toEqual(['007', '=1+1', 'TRUE']);
+    expect(rt.workbook.formulas('Sheet1')[0]).toEqual(['', '', '']);
+
+    const text = runtimeFor(CODE);
+    text.run('writeAsText', ['007', '=1+1', '2024-03-01', '1,234']);
+    expect(text.workbook.values('Sheet1')[0]).toEqual(['007', '=1+1', '2024-03-01', '1,234']);
+    expect(text.workbook.numberFormats('Sheet1')[0]).toEqual(['@', '@', '@', '@']);
+  });
+
+  it('hands the script Dates of its own realm and numbers in date-formatted cells as Dates', () => {
+    const rt = runtimeFor(CODE);
+    rt.run('writeDate', '2024-07-04T16:30:00Z');
+    expect(rt.workbook.values('Sheet1')[1]?.[1]).toEqual(new Date('2024-07-04T16:30:00Z'));
+    expect(rt.workbook.displayValues('Sheet1')[1]?.[1]).toBe('7/4/2024 12:30:00');
+    rt.workbook.write('Sheet1', [['2024-01-02']]);
+    expect(rt.run('readTypes').value).toEqual(['date', 'string']);
+  });
+
+  it('applies number formats to display values, and keeps notes and frozen rows', () => {
+    const rt = runtimeFor(CODE);
+    expect(rt.run('notesAndFormats').value).toEqual([['25.6%', '1,234.50']]);
+    expect(rt.workbook.notes('Sheet1')).toEqual([['why', '']]);
+    expect(rt.workbook.frozenRows('Sheet1')).toBe(1);
+  });
+});
+
+describe('Sheets limits', () => {
+  it('rejects a setValues whose shape differs from the range, with Apps Script text', () => {
+    const rt = runtimeFor(CODE);
+    expect(rt.run('mismatch', 2, 2, [[1, 2]]).error?.message).toBe(
+      'The number of rows in the data does not match the number of rows in the range. The data has 1 but the range has 2.',
+    );
+    expect(rt.run('mismatch', 1, 2, [[1, 2, 3]]).error?.message).toBe(
+      'The number of columns in the data does not match the number of columns in the range. The data has 3 but the range has 2.',
+    );
+    expect(rt.run('catchMismatch').value).toEqual({
+      isError: true,
+      text: 'Exception: The number of rows in the data does not match the number of rows in the range. The data has 1 but the range has 2.',
+    });
+    expect(rt.workbook.values('Sheet1')).toEqual([]);
+  });
+
+  it('refuses ranges outside the grid and growth past 10 million cells', () => {
+    const rt = runtimeFor(CODE);
+    expect(rt.run('outside').error?.message).toBe(
+      'The coordinates of the range are outside the dimensions of the sheet.',
+    );
+    expect(rt.run('grow', 10_000).value).toBe(11_000);
+    expect(rt.run('grow', 400_000).error?.message).toContain('above the limit of 10000000 cells');
+  });
+});

@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import { runtimeFor } from './fixture.js';
+
+const CODE = `
+function every(unit, n) {
+  var b = ScriptApp.newTrigger('tick').timeBased();
+  return (unit === 'minutes' ? b.everyMinutes(n) : b.everyHours(n)).create().getUniqueId();
+}
+function once(ms, handler) { return ScriptApp.newTrigger(handler || 'tick').timeBased().after(ms).create().getUniqueId(); }
+function atTime(iso) { return ScriptApp.newTrigger('tick').timeBased().at(new Date(iso)).create().getUniqueId(); }
+function daily(hour) { return ScriptApp.newTrigger('tick').timeBased().everyDays(1).atHour(hour).create().getUniqueId(); }
+function tick(e) {
+  var p = PropertiesService.getUserProperties();
+  p.setProperty('ticks', String(Number(p.getProperty('ticks') || 0) + 1));
+  p.setProperty('lastEvent', JSON.stringify(e));
+  p.setProperty('who', Session.getActiveUser().getEmail());
+}
+function many(n) {
+  for (var i = 0; i < n; i++) ScriptApp.newTrigger('tick').timeBased().everyHours(1).create();
+  return ScriptApp.getProjectTriggers().length;
+}
+function removeAll() {
+  ScriptApp.getProjectTriggers().forEach(function (t) { ScriptApp.deleteTrigger(t); });
+  return ScriptApp.getProjectTriggers().length;
+}
+function describeTriggers() {
+  return ScriptApp.getProjectTriggers().map(function (t) {
+    return [t.getHandlerFunction(), t.getEventType() === ScriptApp.EventType.CLOCK, t.getTriggerSource()];
+  });
+}
+function showUi() { SpreadsheetApp.getUi().alert('hi'); }
+`;
+
+const MIN = 60_000;
+
+describe('time-driven triggers', () => {
+  it('fires when the clock passes the trigger, not before, as its owner with a clock event', () => {
+    const rt = runtimeFor(CODE, { now: '2024-03-01T14:00:00Z' });
+    const owner = rt.asUser('owner@example.com');
+    const uid = owner.run('every', 'hours', 1).value;
+    const createdAt = rt.clock.now();
+    expect(rt.clock.advance(59 * MIN)).toEqual([]);
+    expect(owner.properties.user.get('ticks')).toBeNull();
+
+    const fired = rt.clock.advance(MIN);
+    expect(fired).toHaveLength(1);
+    expect(fired[0]).toMatchObject({ uid, handler: 'tick', owner: 'owner@example.com' });
+    expect((fired[0]?.dueAt ?? 0) - createdAt).toBeLessThanOrEqual(60 * MIN);
+    expect((fired[0]?.dueAt ?? 0) - createdAt).toBeGreaterThan(59 * MIN);
+    expect(fired[0]?.result).toMatchObject({
+      kind: 'time-trigger',
+      authMode: 'FULL',
+      user: 'owner@example.com',
+    });
+    expect(owner.properties.user.get('who')).toBe('owner@example.com');
+    expect(rt.properties.user.get('ticks')).toBeNull();
+    expect(JSON.parse(owner.properties.user.get('lastEvent') ?? '{}')).toMatchObject({
+      authMode: 'FULL',
+      triggerUid: uid,
+      year: 2024,
+      month: 3,
+      'day-of-month': 1,
+      hour: 15,
+      minute: 0,
+      timezone: 'UTC',
+    });
+  });
+
+  it('fires each due run in time order and reports it', () => {
+    const rt = runtimeFor(CODE, { mode: 'bound' });
+    rt.run('every', 'minutes', 15);
+    const fired = rt.clock.advance(60 * MIN);
+    const first = fired[0]?.dueAt ?? Number.NaN;
+    expect(fired.map((f) => f.dueAt - first)).toEqual([0, 15 * MIN, 30 * MIN, 45 * MIN]);
+    expect(rt.properties.user.get('ticks')).toBe('4');
+    expect(rt.counters.triggers.fired).toBe(4);
+  });
+
+  it('fires a one-shot trigger once and keeps it listed until deleted', () => {
+    const rt = runtimeFor(CODE);
+    rt.run('once', 10 * MIN);
+    expect(rt.clock.advance(9 * MIN)).toHaveLength(0);
+    expect(rt.clock.advance(2 * MIN)).toHaveLength(1);
+    expect(rt.clock.advance(24 * 60 * MIN)).toHaveLength(0);
+    expect(rt.properties.user.get('ticks')).toBe('1');
+    expect(rt.triggers()).toMatchObject([{ nextRunAt: null, handler: 'tick' }]);
+    expect(rt.run('removeAll').value).toBe(0);
+  });
+
+  it('fires an at(date) trigger once, at that instant', () => {
+    const rt = runtimeFor(CODE, { now: '2024-03-01T14:00:00Z' });
+    rt.run('atTime', '2024-03-02T09:30:00Z');
+    const start = rt.clock.now();
+    const fired = rt.clock.advance(3 * 24 * 60 * MIN);
+    expect(fired.map((f) => new Date(f.dueAt).toISOString())).toEqual(['2024-03-02T09:30:00.000Z']);
+    expect(rt.clock.now()).toBe(start + 3 * 24 * 60 * MIN);
+  });
+
+  it('runs daily triggers at the hour in the script time zone, across DST', () => {
+    const rt = runtimeFor(CODE, { now: '2024-03-09T12:00:00Z' });
+    rt.run('daily', 6);
+    const fired = rt.clock.advance(2 * 24 * 60 * MIN);
+    // 06:00 New York is 11:00 UTC before the switch on March 10 and 10:00 UTC after.
+    expect(fired.map((f) => new Date(f.dueAt).toISOString())).toEqual([
+      '2024-03-10T10:00:00.000Z',
+      '2024-03-11T10:00:00.000Z',
+    ]);
+  });
+
+  it('lists triggers with their handler, type and source', () => {
+    const rt = runtimeFor(CODE);
+    rt.run('daily', 3);
+    expect(rt.run('describeTriggers').value).toEqual([['tick', true, 'CLOCK']]);
+  });
+
+  it('gives time-driven executions no UI', () => {
+    const rt = runtimeFor(CODE);
+    rt.run('once', 0, 'showUi');
+    const [fired] = rt.clock.advance(0);
+    expect(fired?.result.error?.message).toBe('Cannot call SpreadsheetApp.getUi() from this context.');
+    expect(rt.runAsTrigger('showUi', { type: 'open' }).error).toBeUndefined();
+    expect(rt.ui.alerts).toMatchObject([{ prompt: 'hi', answer: 'OK' }]);
+  });
+});
+
+describe('trigger limits', () => {
+  it('allows 20 triggers per user per script in a bound script, then refuses', () => {
+    const rt = runtimeFor(CODE, { mode: 'bound' });
+    expect(rt.run('many', 20).value).toBe(20);
+    expect(rt.run('many', 1).error?.message).toBe(
+      'This script has too many triggers. Triggers must be deleted from the script before more can be added.',
+    );
+    expect(rt.asUser('other@example.com').run('many', 1).value).toBe(1);
+  });
+
+  it('lets an add-on create one time-driven trigger per user and document, at most hourly', () => {
+    const rt = runtimeFor(CODE, { mode: 'addon' });
+    expect(rt.run('every', 'minutes', 30).error?.message).toMatch(/once per hour/);
+    expect(rt.run('every', 'hours', 1).error).toBeUndefined();
+    expect(rt.run('every', 'hours', 2).error?.message).toBe(
+      'This add-on has created too many time-based triggers in this document for this Google user account.',
+    );
+    expect(rt.asUser('other@example.com').run('every', 'hours', 1).error).toBeUndefined();
+    expect(rt.triggers()).toHaveLength(2);
+  });
+
+  it('allows everyMinutes 1, 5, 10, 15 and 30 only', () => {
+    const rt = runtimeFor(CODE, { mode: 'bound' });
+    expect(rt.run('every', 'minutes', 5).error).toBeUndefined();
+    expect(rt.run('every', 'minutes', 7).error?.message).toBe('Invalid argument: minutes');
+  });
+});
