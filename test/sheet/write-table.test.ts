@@ -97,6 +97,24 @@ describe('writeTable', () => {
     expect(grid.used()).toEqual({ rows: 10_001, cols: 3 });
   });
 
+  it('no records: replace keeps the header and clears the old rows; append changes nothing', () => {
+    const grid = new MemoryGrid([
+      ['id', 'name'],
+      ['1', 'x'],
+    ]);
+    writeTable(grid, table([]), { ...base, mode: 'append' });
+    expect(grid.text()).toEqual([
+      ['id', 'name'],
+      ['1', 'x'],
+    ]);
+    const r = writeTable(grid, table([]), { ...base, mode: 'replace' });
+    expect(grid.text()).toEqual([['id', 'name']]);
+    expect(r.rows).toBe(0);
+    const empty = new MemoryGrid();
+    writeTable(empty, table([]), { ...base, mode: 'replace' });
+    expect(empty.text()).toEqual([['(no records)']]);
+  });
+
   it('gives date columns their number format', () => {
     const grid = new MemoryGrid();
     writeTable(grid, table([{ id: 'x', created_at: '2026-01-01T00:00:00Z' }]), { ...base, mode: 'replace' });

@@ -95,7 +95,21 @@ function writeChunks(
   return calls;
 }
 
+/** No records: replace keeps the header it finds (or says so) and clears the old rows; the other modes change nothing. */
+function writeEmpty(grid: Grid, o: WriteOptions): WriteResult {
+  const none = { rows: 0, appended: 0, updated: 0, writeCalls: 0 };
+  const found = existingHeader(grid, o);
+  if (o.mode !== 'replace') return { ...none, extent: { rows: 1, cols: found.length } };
+  const header = found.length ? found : ['(no records)'];
+  const extent = { rows: 1, cols: header.length };
+  grid.write(o.row, o.col, [header.map(toSheetValue)]);
+  grid.styleHeader(o.row, o.col, header.length, o.note);
+  clearLeftovers(grid, o, extent);
+  return { ...none, extent, writeCalls: 1 };
+}
+
 export function writeTable(grid: Grid, table: Table, o: WriteOptions): WriteResult {
+  if (table.columns.length === 0) return writeEmpty(grid, o);
   const chunk = o.chunkCells ?? DEFAULT_CHUNK_CELLS;
   const found = o.mode === 'replace' ? [] : existingHeader(grid, o);
   // Columns the sheet already has keep their place; new ones go to the right.

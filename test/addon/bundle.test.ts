@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createRuntime } from '../../dev/gas';
+
+const build = join(import.meta.dirname, '../../build');
+const code = readFileSync(join(build, 'Code.js'), 'utf8');
+const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8'));
+
+const ENTRY_POINTS = [
+  'onOpen',
+  'onInstall',
+  'onDispatchTrigger',
+  'showPullSidebar',
+  'showRefreshesSidebar',
+  'showSettingsSidebar',
+  'getSettings',
+  'saveSettings',
+  'testConnection',
+  'startPull',
+  'pollPull',
+  'listRefreshes',
+];
+
+describe('the built bundle', () => {
+  it('declares every entry point as a top-level function that Apps Script can find', () => {
+    for (const name of ENTRY_POINTS) expect(code).toMatch(new RegExp(`^function ${name}\\(\\) \\{`, 'm'));
+  });
+
+  it('exposes every entry point when loaded through gas-local, and nothing else is callable', () => {
+    const rt = createRuntime({ buildDir: build });
+    for (const name of ENTRY_POINTS) {
+      expect(rt.run(name).error?.message ?? '').not.toMatch(/Script function not found/);
+    }
+    expect(rt.run('pullDeps').error?.message).toBe('Script function not found: pullDeps');
+  });
+
+  it('onOpen in AuthMode.NONE builds the menu without touching Properties or the network', () => {
+    const rt = createRuntime({ buildDir: build });
+    const r = rt.runAsTrigger('onOpen', { authMode: 'NONE' });
+    expect(r.error).toBeUndefined();
+    expect(rt.counters.properties.calls).toBe(0);
+    expect(rt.counters.properties.denied).toBe(0);
+    expect(rt.counters.urlfetch.calls).toBe(0);
+    const menu = rt.ui.menus[0];
+    expect(menu?.addon).toBe(true);
+    expect(
+      menu?.items.filter((i) => i.type === 'item').map((i) => (i.type === 'item' ? i.caption : '')),
+    ).toEqual(['Pull data…', 'Scheduled refreshes…', 'Settings…']);
+  });
+
+  it('every menu item opens its sidebar from the built HTML', () => {
+    const rt = createRuntime({ buildDir: build });
+    rt.runAsTrigger('onOpen', { authMode: 'FULL' });
+    for (const [caption, file] of [
+      ['Pull data…', 'pull'],
+      ['Scheduled refreshes…', 'refreshes'],
+      ['Settings…', 'settings'],
+    ] as const) {
+      const r = rt.ui.click(caption);
+      expect(r.error).toBeUndefined();
+      expect(rt.ui.sidebar?.file).toBe(`${file}.html`);
+      expect(rt.ui.sidebar?.html).toContain('<script>');
+      expect(rt.ui.sidebar?.html).not.toMatch(/<script src=|<link /);
+    }
+  });
+
+  it('has a manifest clasp can push: V8, explicit scopes, the API host whitelisted', () => {
+    expect(manifest.runtimeVersion).toBe('V8');
+    expect(manifest.addOns).toBeUndefined();
+    expect(manifest.oauthScopes).toContain('https://www.googleapis.com/auth/script.external_request');
+    expect(manifest.oauthScopes).toContain('https://www.googleapis.com/auth/spreadsheets.currentonly');
+    expect(manifest.urlFetchWhitelist).toEqual(['https://api.assembledhq.com/']);
+  });
+
+  it('is ES2020 for the V8 runtime and does not bundle the full zod', () => {
+    expect(code).not.toMatch(/\?\?=|\|\|=|&&=/);
+    // zod/mini's schemas are ZodMini*; the full zod would bring ZodObject, ZodString and friends.
+    expect(code).toMatch(/ZodMiniObject/);
+    expect(code).not.toMatch(/(?<![$\w])(ZodObject|ZodString)\b/);
+  });
+});

@@ -1,0 +1,228 @@
+import { describe, expect, it } from 'vitest';
+import type { LocalRuntime } from '../../dev/gas';
+import { RESOURCE_INFO, RESOURCES } from '../../src/core/pull/catalogue';
+import type { JobView } from '../../src/core/pull/pull-view';
+import { type Addon, startAddon } from '../support/addon';
+
+let keys = 0;
+const key = () => `test-key-${String(++keys).padStart(6, '0')}`;
+
+const lastWeek = { kind: 'relative', preset: 'last_week' } as const;
+
+function start(rt: LocalRuntime, spec: object): Promise<JobView> {
+  return rt.callFromSidebar<JobView>('startPull', spec, key());
+}
+
+/** What the open sidebar does: poll when told to, until the job is over. */
+async function follow(rt: LocalRuntime, job: JobView): Promise<JobView> {
+  let current = job;
+  for (let i = 0; i < 100 && current.nextPollInMs > 0; i++) {
+    rt.clock.advance(current.nextPollInMs);
+    current = await rt.callFromSidebar<JobView>('pollPull', current.id);
+  }
+  return current;
+}
+
+function logRows(rt: LocalRuntime): unknown[][] {
+  return rt.workbook.values('Assembled log').slice(1);
+}
+
+describe.each(['seed', 'live'] as const)('Pull data, %s dialect', (dialect) => {
+  it.each(['adherence', 'ticket_stats', 'handle_time'] as const)(
+    'pulls the %s report into a new sheet',
+    async (report) => {
+      const { rt } = await startAddon({ dialect });
+      const job = await follow(
+        rt,
+        await start(rt, {
+          source: { kind: 'report', report, granularity: 'day' },
+          range: lastWeek,
+          target: { kind: 'new_sheet', name: report },
+          mode: 'replace',
+        }),
+      );
+      expect(job).toMatchObject({ state: 'done', range: '2026-05-18 to 2026-05-24' });
+      const values = rt.workbook.values(report);
+      expect(values.length).toBe(job.rows + 1);
+      expect(values[0]).toContain('start_time');
+      // Times are real dates with a date-time format; numbers stay numbers.
+      const at = (name: string) => (values[0] as string[]).indexOf(name);
+      expect(Object.prototype.toString.call(values[1]?.[at('start_time')])).toBe('[object Date]');
+      expect(rt.workbook.numberFormats(report)[1]?.[at('start_time')]).toBe('yyyy-mm-dd hh:mm:ss');
+      const numeric =
+        report === 'ticket_stats' ? 'solved' : report === 'adherence' ? 'adherence_percent' : 'handled';
+      expect(typeof values[1]?.[at(numeric)]).toBe('number');
+      expect(rt.workbook.frozenRows(report)).toBe(1);
+      expect(rt.workbook.notes(report)[0]?.[0]).toMatch(
+        /Source: Assembled .*\nRange: 2026-05-18 to 2026-05-24 \(America\/New_York\)/,
+      );
+      expect(logRows(rt).at(-1)).toEqual(expect.arrayContaining(['done', job.rows]));
+    },
+  );
+
+  it.each(RESOURCES)('pulls %s', async (resource) => {
+    const { rt } = await startAddon({ dialect });
+    const info = RESOURCE_INFO[resource];
+    const job = await follow(
+      rt,
+      await start(rt, {
+        source: { kind: 'resource', resource },
+        ...(info.range === 'none' ? {} : { range: lastWeek }),
+        filters: resource === 'condensed_timeline' ? { priority_order: 'five9,zendesk' } : {},
+        target: { kind: 'new_sheet', name: resource },
+        mode: 'replace',
+      }),
+    );
+    expect(job.message).not.toMatch(/fail|error/i);
+    expect(job.state).toBe('done');
+    expect(rt.workbook.values(resource).length).toBe(job.rows === 0 ? 1 : job.rows + 1);
+  });
+});
+
+describe('Pull data', () => {
+  it('writes awkward names and ids as the literal text they are', async () => {
+    const { rt } = await startAddon();
+    await follow(
+      rt,
+      await start(rt, {
+        source: { kind: 'resource', resource: 'people' },
+        target: { kind: 'new_sheet', name: 'People' },
+        mode: 'replace',
+      }),
+    );
+    const text = JSON.stringify(rt.workbook.values('People'));
+    for (const literal of [
+      '=IMPORTXML(\\"http://x\\",\\"//a\\")',
+      '+1 555 0100',
+      '@support',
+      '"007"',
+      '<img src=x onerror=alert(1)>',
+    ]) {
+      expect(text).toContain(literal);
+    }
+    expect(rt.workbook.formulas('People').flat().filter(Boolean)).toEqual([]);
+  });
+
+  it('finishes a report job through the dispatcher trigger after the sidebar closed, then removes the trigger', async () => {
+    const { rt } = await startAddon();
+    const job = await start(rt, {
+      source: { kind: 'report', report: 'handle_time', granularity: 'week' },
+      range: lastWeek,
+      target: { kind: 'new_sheet', name: 'AHT' },
+      mode: 'replace',
+    });
+    expect(job.state).toBe('running');
+    expect(rt.triggers()).toHaveLength(1);
+    // Nobody polls: the add-on's hourly dispatcher does the rest.
+    rt.clock.advance(2 * 3_600_000);
+    expect(rt.workbook.values('AHT').length).toBeGreaterThan(1);
+    expect(rt.triggers()).toHaveLength(0);
+    expect(rt.counters.triggers.created).toBe(1);
+  });
+
+  it('a failed report leaves the target sheet untouched and says why, in the sidebar and the log', async () => {
+    const { rt } = await startAddon();
+    rt.workbook.write('Sheet1', [['my data', 42]]);
+    const job = await follow(
+      rt,
+      await start(rt, {
+        source: { kind: 'report', report: 'adherence', granularity: 'day' },
+        range: { kind: 'absolute', from: '2025-01-01', to: '2025-12-31' },
+        target: { kind: 'sheet', name: 'Sheet1' },
+        mode: 'replace',
+      }),
+    );
+    expect(job.state).toBe('failed');
+    expect(job.message).toMatch(/Assembled could not generate the report: .*92 days/);
+    expect(rt.workbook.values('Sheet1')).toEqual([['my data', 42]]);
+    expect(logRows(rt).at(-1)).toEqual(expect.arrayContaining(['failed', job.message]));
+  });
+
+  it('a report that never finishes is marked stalled with a message', async () => {
+    const { rt } = await startAddon({ simulator: { reportDelayMs: 6 * 3_600_000 } });
+    const job = await follow(
+      rt,
+      await start(rt, {
+        source: { kind: 'report', report: 'adherence', granularity: 'day' },
+        range: lastWeek,
+        target: { kind: 'new_sheet', name: 'Slow' },
+        mode: 'replace',
+      }),
+    );
+    expect(job.state).toBe('stalled');
+    expect(job.message).toMatch(/had not finished the report after 45 minutes/);
+  });
+
+  it('a rejected key fails the pull in words and writes nothing', async () => {
+    const { rt, sim, key: apiKey } = await startAddon();
+    sim.revokeKey(apiKey);
+    const job = await start(rt, {
+      source: { kind: 'resource', resource: 'teams' },
+      target: { kind: 'new_sheet', name: 'Teams' },
+      mode: 'replace',
+    });
+    expect(job.state).toBe('failed');
+    expect(job.message).toMatch(/API key/);
+    expect(rt.workbook.sheetNames()).not.toContain('Teams');
+  });
+
+  it('merge mode updates changed rows in place and adds new ones, keeping other columns', async () => {
+    const addon: Addon = await startAddon();
+    const { rt, sim } = addon;
+    const spec = {
+      source: { kind: 'resource', resource: 'time_off_requests' },
+      target: { kind: 'new_sheet', name: 'Time off' },
+      mode: 'merge',
+    };
+    const first = await start(rt, spec);
+    const before = rt.workbook.values('Time off');
+    const header = before[0] as string[];
+    const status = header.indexOf('status');
+    const pendingRow = before.findIndex((r) => r[status] === 'pending');
+    const id = String(before[pendingRow]?.[0]);
+    // A note typed by the analyst in a column of their own survives the merge.
+    rt.workbook.write('Time off', [['my notes'], ['call back']], { row: 1, column: header.length + 1 });
+    sim.admin.decideTimeOff(id, 'approved');
+    await start(rt, spec);
+    const after = rt.workbook.values('Time off');
+    expect(after.length).toBe(before.length);
+    expect(after[pendingRow]?.[0]).toBe(id);
+    expect(after[pendingRow]?.[status]).toBe('approved');
+    expect(after[1]?.[header.length]).toBe('call back');
+    expect(first.rows).toBe(before.length - 1);
+  });
+
+  it('refuses a spec the source cannot take, naming each problem', async () => {
+    const { rt } = await startAddon();
+    await expect(
+      start(rt, {
+        source: { kind: 'resource', resource: 'people' },
+        range: lastWeek,
+        filters: { queue_ids: ['q1'] },
+        target: { kind: 'new_sheet', name: 'P' },
+        mode: 'replace',
+      }),
+    ).rejects.toThrow(/Pull: People takes no date range; People cannot be filtered by queue_ids/);
+    await expect(
+      start(rt, {
+        source: { kind: 'report', report: 'adherence', granularity: 'hourly' },
+        range: lastWeek,
+        target: { kind: 'cell', sheet: 'S', a1: 'b2' },
+        mode: 'replace',
+      }),
+    ).rejects.toThrow(/source: does not match any accepted form|target/);
+  });
+
+  it('shows the concrete dates a relative range resolves to', async () => {
+    const { rt } = await startAddon({ timezone: 'Australia/Sydney', now: '2026-06-30T15:00:00Z' });
+    // 1 July in Sydney: last quarter is April to June, month to date is just today.
+    expect(await rt.callFromSidebar('previewRange', { kind: 'relative', preset: 'last_quarter' })).toEqual({
+      from: '2026-04-01',
+      to: '2026-06-30',
+    });
+    expect(await rt.callFromSidebar('previewRange', { kind: 'relative', preset: 'month_to_date' })).toEqual({
+      from: '2026-07-01',
+      to: '2026-07-01',
+    });
+  });
+});

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { startAddon } from '../support/addon';
+
+describe('Settings', () => {
+  it('keeps the API key in the user properties only, and shows it masked', async () => {
+    const { rt, key } = await startAddon();
+    const view = await rt.callFromSidebar<{ hasKey: boolean; keyHint: string }>('getSettings');
+    expect(view.hasKey).toBe(true);
+    expect(view.keyHint).not.toContain(key);
+    expect(view.keyHint).toMatch(/^sk_live_•+/);
+    expect(JSON.stringify(rt.properties.user.all())).toContain(key);
+    expect(JSON.stringify(rt.properties.document.all())).not.toContain(key);
+  });
+
+  it('another editor of the spreadsheet cannot read the key', async () => {
+    const { rt } = await startAddon();
+    const other = rt.asUser('editor@example.com');
+    const view = await other.callFromSidebar<{ hasKey: boolean }>('getSettings');
+    expect(view.hasKey).toBe(false);
+    await expect(other.callFromSidebar('testConnection')).rejects.toThrow(
+      /No Assembled API key is set for you/,
+    );
+  });
+
+  it('refuses a malformed key with words that say what to fix, never echoing it', async () => {
+    const { rt } = await startAddon({ connect: false });
+    const bad = 'sk_test_SECRET-looking value';
+    const error = await rt
+      .callFromSidebar('saveSettings', { apiKey: bad, timeFormat: 'iso', apiVersion: '' })
+      .catch((e: Error) => e);
+    expect(String(error)).toMatch(/apiKey: The API key should start with sk_live_/);
+    expect(String(error)).not.toContain('SECRET');
+    await expect(
+      rt.callFromSidebar('saveSettings', { timeFormat: 'xml', apiVersion: 'yesterday' }),
+    ).rejects.toThrow(
+      /timeFormat: must be one of "iso", "unix"; apiVersion: API-Version must be empty or a date/,
+    );
+  });
+
+  it('tests the connection against the service, one line per operation', async () => {
+    const { rt } = await startAddon({ dialect: 'live' });
+    const report = await rt.callFromSidebar<{
+      ok: boolean;
+      lines: { operation: string; ok: boolean; records: number }[];
+    }>('testConnection');
+    expect(report.ok).toBe(true);
+    expect(report.lines.find((l) => l.operation === 'GET /v0/people')).toMatchObject({
+      ok: true,
+      records: 100,
+    });
+    expect(report.lines.length).toBeGreaterThan(8);
+  });
+
+  it('a revoked key is reported in words, and the key appears in no log or message', async () => {
+    const { rt, sim, key } = await startAddon();
+    sim.revokeKey(key);
+    const report = await rt.callFromSidebar<{ ok: boolean; lines: { message: string }[] }>('testConnection');
+    expect(report.ok).toBe(false);
+    expect(report.lines[0]?.message).toMatch(/API key/);
+    expect(JSON.stringify(report)).not.toContain(key);
+    expect(JSON.stringify(rt.logs.entries)).not.toContain(key);
+  });
+});
