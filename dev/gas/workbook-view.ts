@@ -98,6 +98,12 @@ export class WorkbookView {
     this.wb.addSheet(name);
   }
 
+  /** The user deletes a sheet from its tab. */
+  deleteSheet(name: string): void {
+    const at = this.wb.sheets.indexOf(this.sheet(name));
+    this.wb.sheets.splice(at, 1);
+  }
+
   /** Types values in as a user would (same conversions as setValues), creating the sheet if needed. */
   write(sheet: string, values: unknown[][], at: { row?: number; column?: number } = {}): void {
     const s = this.wb.sheetByName(sheet) ?? this.wb.addSheet(sheet);

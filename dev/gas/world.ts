@@ -39,6 +39,8 @@ export interface UserState {
   ui: UiState;
   activeSheetId: number;
   activeRange: GridRange | null;
+  /** Scopes the user consented to through ScriptApp.requireScopes (granular consent). */
+  grantedScopes: Set<string>;
 }
 
 export class World {
@@ -92,6 +94,7 @@ export class World {
         ui: { menus: [], sidebar: null, dialog: null, alerts: [], toasts: [], answers: [] },
         activeSheetId: this.workbook.sheets[0]?.id ?? 0,
         activeRange: null,
+        grantedScopes: new Set(),
       };
       this.users.set(email, state);
     }

@@ -53,6 +53,9 @@ export function coreSetup(dialect: Dialect = 'seed', apiKey = 'sk_live_testkey00
       triggers++;
     },
     notify: { failed: (refresh, message) => notices.push({ refresh, message }) },
+    ensureScheduler: () => {
+      triggers++;
+    },
   };
   return { deps, clock, grids, logs, http, simulator, notices, triggers: () => triggers };
 }

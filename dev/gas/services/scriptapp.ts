@@ -305,6 +305,15 @@ export class ScriptAppFake {
     });
   }
 
+  /** Granular consent: the user is asked for these scopes; here they always agree, and it is recorded. */
+  requireScopes(_authMode: unknown, scopes: string[]): void {
+    this.env.exec.call('triggers', 0, () => {
+      this.env.exec.requireAuth('triggers', 'ScriptApp.requireScopes', 'FULL');
+      const granted = this.env.world.user(this.env.exec.user).grantedScopes;
+      for (const scope of scopes) granted.add(String(scope));
+    });
+  }
+
   getScriptId(): string {
     return this.env.exec.call('triggers', 0, () => this.env.world.scriptId);
   }

@@ -1,30 +1,38 @@
 // One time-driven trigger per user per document does all background work: it polls pull jobs,
-// runs due refreshes and resumes pushes. It exists only while there is work.
+// resumes pushes and runs due refreshes. It exists only while there is work, and ticks often
+// only while a job is under way: scheduled refreshes alone need no more than an hourly tick,
+// which keeps the user's daily trigger-time quota for real work.
+
+/** How often the dispatcher must tick: `frequent` while a job is being polled or resumed. */
+export type Cadence = 'frequent' | 'hourly';
 
 export interface WorkSource {
   name: string;
   /** Whether anything waits, due now or later. Must be cheap: it runs on every tick. */
   hasWork(): boolean;
+  /** The tick this source's work needs; frequent unless it says otherwise. */
+  cadence?: Cadence;
   /** Runs what is due, returning before `deadline` (epoch ms) so the execution is not killed. */
   runDue(deadline: number): void;
 }
 
 /** The dispatcher's trigger, as ScriptApp offers it. */
 export interface DispatcherTrigger {
-  exists(): boolean;
-  install(): void;
+  /** The cadence of the installed trigger, if there is one. */
+  current(): Cadence | undefined;
+  install(cadence: Cadence): void;
   remove(): void;
 }
 
 export interface TickResult {
   ran: string[];
   failed: { source: string; message: string }[];
-  idle: boolean;
+  cadence: Cadence | undefined;
 }
 
 /** Runs every source with work; one failing source never stops the others. */
 export function tick(sources: WorkSource[], trigger: DispatcherTrigger, deadline: number): TickResult {
-  const result: TickResult = { ran: [], failed: [], idle: false };
+  const result: TickResult = { ran: [], failed: [], cadence: undefined };
   for (const source of sources) {
     if (!source.hasWork()) continue;
     try {
@@ -37,13 +45,21 @@ export function tick(sources: WorkSource[], trigger: DispatcherTrigger, deadline
       });
     }
   }
-  result.idle = !sources.some((s) => s.hasWork());
-  if (result.idle) trigger.remove();
-  else if (!trigger.exists()) trigger.install();
+  const waiting = sources.filter((s) => s.hasWork());
+  result.cadence =
+    waiting.length === 0 ? undefined : waiting.some((s) => s.cadence !== 'hourly') ? 'frequent' : 'hourly';
+  const installed = trigger.current();
+  if (installed !== result.cadence) {
+    if (installed) trigger.remove();
+    if (result.cadence) trigger.install(result.cadence);
+  }
   return result;
 }
 
-/** Called whenever work is added, so the trigger is there to finish it. */
-export function ensureTrigger(trigger: DispatcherTrigger): void {
-  if (!trigger.exists()) trigger.install();
+/** Called whenever work is added, so a trigger at least as frequent as it needs is there. */
+export function ensureTrigger(trigger: DispatcherTrigger, cadence: Cadence): void {
+  const installed = trigger.current();
+  if (installed === cadence || installed === 'frequent') return;
+  if (installed) trigger.remove();
+  trigger.install(cadence);
 }

@@ -7,7 +7,10 @@ import { InputError, parseInput } from '../validation';
 import { nextRun } from './frequency';
 import { type Refresh, RefreshInput, RefreshStore } from './refresh';
 
-type Deps = Pick<PullDeps, 'store' | 'clock' | 'zone' | 'user' | 'ensureTrigger'>;
+type Deps = Pick<PullDeps, 'store' | 'clock' | 'zone' | 'user'> & {
+  /** Makes sure the dispatcher will tick (hourly is enough) to run saved refreshes. */
+  ensureScheduler: () => void;
+};
 
 function checked(input: unknown): RefreshInput {
   const parsed = parseInput(RefreshInput, input, 'Scheduled refresh');
@@ -51,7 +54,7 @@ export function saveRefresh(deps: Deps, input: unknown, id: string): Refresh {
     paused: false,
     nextRunAt: nextRun(valid.frequency, now, deps.zone),
   });
-  deps.ensureTrigger();
+  deps.ensureScheduler();
   return refresh;
 }
 
@@ -63,7 +66,7 @@ export function setPaused(deps: Deps, id: string, paused: boolean): Refresh {
     paused,
     nextRunAt: nextRun(refresh.frequency, now, deps.zone),
   });
-  if (!paused) deps.ensureTrigger();
+  if (!paused) deps.ensureScheduler();
   return saved;
 }
 

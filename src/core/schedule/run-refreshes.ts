@@ -14,6 +14,7 @@ export interface Notifier {
 
 export interface RefreshDeps extends PullDeps {
   notify: Notifier;
+  ensureScheduler: () => void;
 }
 
 /** How many appended periods a refresh remembers. */

@@ -1,0 +1,181 @@
+import { describe, expect, it } from 'vitest';
+import type { LocalRuntime } from '../../dev/gas';
+import type { RefreshView } from '../../src/core/schedule/refresh-view';
+import { startAddon } from '../support/addon';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+const reportSpec = (sheet: string, mode = 'replace') => ({
+  source: { kind: 'report', report: 'handle_time', granularity: 'day' },
+  range: { kind: 'relative', preset: 'last_week' },
+  target: { kind: 'new_sheet', name: sheet },
+  mode,
+});
+
+async function save(
+  rt: LocalRuntime,
+  spec: object,
+  frequency: object,
+  id = 'refresh-000001',
+  notifyByEmail = false,
+) {
+  return rt.callFromSidebar<RefreshView[]>('saveRefresh', { spec, frequency, notifyByEmail }, id);
+}
+
+/** The local times of the runs in the log, in the spreadsheet's zone, with what they pulled. */
+function loggedRuns(rt: LocalRuntime): string[] {
+  if (!rt.workbook.sheetNames().includes('Assembled log')) return [];
+  return rt.workbook
+    .displayValues('Assembled log')
+    .slice(1)
+    .map((r) => `${r[0]} ${r[2]} ${r[4]}`);
+}
+
+describe.each([
+  ['America/New_York', '2026-03-01T12:00:00Z'],
+  ['Europe/London', '2026-03-15T12:00:00Z'],
+])('scheduled refreshes in %s', (timezone, now) => {
+  it('a weekly Monday 07:00 refresh fires at 07:00 local each week across the DST change, pulling the week just ended', async () => {
+    const { rt } = await startAddon({ timezone, now, mode: 'bound' });
+    rt.workbook.addSheet('AHT');
+    await save(
+      rt,
+      { ...reportSpec('AHT'), target: { kind: 'sheet', name: 'AHT' } },
+      { kind: 'weekly', weekdays: [1], hour: 7 },
+    );
+    rt.clock.advance(29 * DAY);
+    const runs = loggedRuns(rt);
+    // Five Mondays fall in the 29 days after the start, one of them after the DST change.
+    expect(runs).toHaveLength(5);
+    for (const run of runs) {
+      // An hourly tick starts the run; the report job then ticks every minute until it is written.
+      expect(run).toMatch(
+        /^\d{4}-\d\d-\d\d 07:[0-5]\d:\d\d Handle time report \(day\) \d{4}-\d\d-\d\d\.\.\d{4}-\d\d-\d\d done$/,
+      );
+    }
+    const first = runs[0]?.split(' ') ?? [];
+    const [from, to] = (first[6] ?? '').split('..');
+    expect(new Date(`${from}T12:00:00Z`).getUTCDay()).toBe(1);
+    expect(new Date(`${to}T12:00:00Z`).getUTCDay()).toBe(0);
+    expect(rt.triggers()).toHaveLength(1);
+  });
+});
+
+describe('scheduled refreshes', () => {
+  it('a refresh saved after a pull into a new sheet writes into that sheet ever after; one trigger for many refreshes', async () => {
+    const { rt } = await startAddon({ mode: 'bound' });
+    await rt.callFromSidebar('startPull', reportSpec('Weekly AHT'), 'pull-000000001');
+    for (let i = 0; i < 3; i++) {
+      await save(rt, reportSpec('Weekly AHT'), { kind: 'daily', hour: 6 + i }, `refresh-00000${i}`);
+    }
+    const list = await rt.callFromSidebar<RefreshView[]>('listRefreshes');
+    expect(list.map((r) => r.target)).toEqual(['Weekly AHT', 'Weekly AHT', 'Weekly AHT']);
+    expect(list[0]).toMatchObject({
+      frequencyLabel: 'Daily at 06:00',
+      nextRun: '2026-05-26 06:00',
+      mine: true,
+    });
+    rt.clock.advance(2 * DAY);
+    expect(rt.triggers()).toHaveLength(1);
+    expect(rt.workbook.sheetNames().filter((n) => n.startsWith('Weekly AHT'))).toEqual(['Weekly AHT']);
+  });
+
+  it('a late trigger runs a missed refresh once, not once per missed period', async () => {
+    const { rt } = await startAddon({ mode: 'bound' });
+    rt.workbook.addSheet('Teams');
+    await save(
+      rt,
+      {
+        source: { kind: 'resource', resource: 'teams' },
+        target: { kind: 'sheet', name: 'Teams' },
+        mode: 'replace',
+      },
+      { kind: 'hourly' },
+    );
+    // The clock jumps ten hours with no trigger firing (Google was late), then runs on.
+    rt.clock.set(rt.clock.now() + 10 * HOUR);
+    rt.clock.advance(5 * 60_000);
+    expect(loggedRuns(rt)).toHaveLength(1);
+  });
+
+  it('a failing refresh logs the failure, e-mails its owner, pauses naming them, and does not blank the sheet', async () => {
+    const { rt, sim, key } = await startAddon({ mode: 'bound' });
+    rt.workbook.write('Teams', [
+      ['id', 'name'],
+      ['t1', 'Tier 1'],
+    ]);
+    await save(
+      rt,
+      {
+        source: { kind: 'resource', resource: 'teams' },
+        target: { kind: 'sheet', name: 'Teams' },
+        mode: 'replace',
+      },
+      { kind: 'hourly' },
+      'refresh-000009',
+      true,
+    );
+    sim.revokeKey(key);
+    rt.clock.advance(3 * HOUR);
+    expect(rt.workbook.values('Teams')).toEqual([
+      ['id', 'name'],
+      ['t1', 'Tier 1'],
+    ]);
+    expect(loggedRuns(rt)).toEqual([expect.stringMatching(/ Teams failed$/)]);
+    expect(rt.mail).toHaveLength(1);
+    expect(rt.mail[0]).toMatchObject({
+      to: 'analyst@example.com',
+      subject: expect.stringMatching(/refresh failed/),
+    });
+    expect(rt.mail[0]?.body).not.toContain(key);
+    const [view] = await rt.callFromSidebar<RefreshView[]>('listRefreshes');
+    expect(view).toMatchObject({ paused: true, lastRun: { status: 'failed' } });
+    expect(view?.pausedReason).toMatch(/API key of analyst@example.com was rejected/);
+  });
+
+  it('deleting the target sheet pauses its refresh with a clear reason', async () => {
+    const { rt } = await startAddon({ mode: 'bound' });
+    rt.workbook.addSheet('Sites');
+    await save(
+      rt,
+      {
+        source: { kind: 'resource', resource: 'sites' },
+        target: { kind: 'sheet', name: 'Sites' },
+        mode: 'replace',
+      },
+      { kind: 'hourly' },
+    );
+    rt.workbook.deleteSheet('Sites');
+    rt.clock.advance(2 * HOUR);
+    const [view] = await rt.callFromSidebar<RefreshView[]>('listRefreshes');
+    expect(view?.pausedReason).toBe('Paused: its sheet "Sites" was deleted or renamed.');
+    expect(loggedRuns(rt)).toHaveLength(0);
+  });
+
+  it('other editors see refreshes but cannot change them; the owner can pause, resume, run now and delete', async () => {
+    const { rt } = await startAddon({ mode: 'bound' });
+    rt.workbook.addSheet('Queues');
+    const spec = {
+      source: { kind: 'resource', resource: 'queues' },
+      target: { kind: 'sheet', name: 'Queues' },
+      mode: 'replace',
+    };
+    await save(rt, spec, { kind: 'daily', hour: 9 }, 'refresh-000042');
+    const other = rt.asUser('editor@example.com');
+    const seen = await other.callFromSidebar<RefreshView[]>('listRefreshes');
+    expect(seen[0]).toMatchObject({ owner: 'analyst@example.com', mine: false });
+    await expect(other.callFromSidebar('deleteRefresh', 'refresh-000042')).rejects.toThrow(
+      /belongs to analyst@example.com/,
+    );
+    expect((await rt.callFromSidebar<RefreshView[]>('pauseRefresh', 'refresh-000042'))[0]?.paused).toBe(true);
+    expect((await rt.callFromSidebar<RefreshView[]>('resumeRefresh', 'refresh-000042'))[0]?.paused).toBe(
+      false,
+    );
+    const ran = await rt.callFromSidebar<RefreshView[]>('runRefreshNow', 'refresh-000042');
+    expect(ran[0]?.lastRun?.status).toBe('done');
+    expect(await rt.callFromSidebar<RefreshView[]>('deleteRefresh', 'refresh-000042')).toEqual([]);
+    rt.clock.advance(2 * HOUR);
+    expect(rt.triggers()).toHaveLength(0);
+  });
+});
