@@ -3,6 +3,10 @@
 // Arguments cross as plain JSON (no Dates) and are parsed with zod on arrival.
 import type { PullSpec } from './pull/pull-spec';
 import type { Choice, ChoiceKind, JobView, PullOptions } from './pull/pull-view';
+import type { PushKind } from './push/kinds';
+import type { PushOptions, PushView } from './push/push-view';
+import type { ValidateSummary } from './push/run-push';
+import type { SyncSummary } from './push/sync-time-off';
 import type { RefreshInput } from './schedule/refresh';
 import type { RefreshView } from './schedule/refresh-view';
 import type { SettingsInput, SettingsView } from './settings';
@@ -38,4 +42,10 @@ export interface ServerApi {
   resumeRefresh(id: string): RefreshView[];
   deleteRefresh(id: string): RefreshView[];
   runRefreshNow(id: string): RefreshView[];
+  getPushOptions(): PushOptions;
+  insertPushTemplate(kind: PushKind): { sheet: string };
+  validatePush(kind: PushKind): ValidateSummary;
+  startPush(kind: PushKind, key: string): PushView;
+  pollPush(id: string): PushView;
+  syncTimeOff(): SyncSummary;
 }

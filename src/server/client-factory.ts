@@ -1,11 +1,17 @@
 // The one place the add-on builds an Assembled client: the current user's key and options,
 // over UrlFetchApp. A missing key fails here, before anything is sent.
-import { type AssembledClient, AssembledError, createAssembledClient } from '../core/assembled';
+import {
+  type AssembledClient,
+  AssembledError,
+  createAssembledClient,
+  type TokenBucket,
+} from '../core/assembled';
 import { gasClock } from './adapters/gas-clock';
 import { urlFetchHttp } from './adapters/url-fetch-http';
 import { readApiKey, readConnectionOptions } from './settings';
 
-export function assembledClient(): AssembledClient {
+/** `rateLimit`: a bucket to pace with (a push resumes its pacing across executions). */
+export function assembledClient(rateLimit?: TokenBucket): AssembledClient {
   const apiKey = readApiKey();
   if (!apiKey) {
     throw new AssembledError({
@@ -24,5 +30,6 @@ export function assembledClient(): AssembledClient {
     timeFormat: options.timeFormat,
     apiVersion: options.apiVersion,
     base64: (text) => Utilities.base64Encode(text, Utilities.Charset.UTF_8),
+    ...(rateLimit ? { rateLimit } : {}),
   });
 }

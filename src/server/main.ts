@@ -2,9 +2,10 @@
 // trigger handlers and every function a sidebar calls (ServerApi). The build turns each key
 // into a top-level function declaration in build/Code.js.
 import type { ServerApi } from '../core/server-api';
-import { onDispatchTrigger } from './dispatch';
+import { onDispatchTrigger, onHourlyDispatchTrigger } from './dispatch';
 import { onInstall, onOpen } from './menu';
 import { getPullOptions, listChoices, pollPull, previewRange, startPull } from './pull';
+import { getPushOptions, insertPushTemplate, pollPush, startPush, syncTimeOff, validatePush } from './push';
 import {
   deleteRefresh,
   listRefreshes,
@@ -14,7 +15,7 @@ import {
   saveRefresh,
 } from './refreshes';
 import { clearApiKey, getSettings, saveSettings } from './settings';
-import { showPullSidebar, showRefreshesSidebar, showSettingsSidebar } from './sidebars';
+import { showPullSidebar, showPushSidebar, showRefreshesSidebar, showSettingsSidebar } from './sidebars';
 import { testConnection } from './test-connection';
 
 const sidebarApi: ServerApi = {
@@ -33,13 +34,21 @@ const sidebarApi: ServerApi = {
   resumeRefresh,
   deleteRefresh,
   runRefreshNow,
+  getPushOptions,
+  insertPushTemplate,
+  validatePush,
+  startPush,
+  pollPush,
+  syncTimeOff,
 };
 
 export const entryPoints = {
   onOpen,
   onInstall,
   onDispatchTrigger,
+  onHourlyDispatchTrigger,
   showPullSidebar,
+  showPushSidebar,
   showRefreshesSidebar,
   showSettingsSidebar,
   ...sidebarApi,

@@ -9,6 +9,7 @@ interface MenuItem {
 
 const ITEMS: (MenuItem | 'separator')[] = [
   { caption: 'Pull data…', handler: 'showPullSidebar' },
+  { caption: 'Push rows…', handler: 'showPushSidebar' },
   { caption: 'Scheduled refreshes…', handler: 'showRefreshesSidebar' },
   'separator',
   { caption: 'Settings…', handler: 'showSettingsSidebar' },

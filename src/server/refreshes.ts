@@ -10,13 +10,14 @@ import { RefreshStore } from '../core/schedule/refresh';
 import { type RefreshView, refreshView } from '../core/schedule/refresh-view';
 import { type RefreshDeps, runNow } from '../core/schedule/run-refreshes';
 import { parseInput } from '../core/validation';
+import { ensureScheduler } from './adapters/dispatcher-trigger';
 import { mailNotifier } from './mail-notifier';
 import { pullDeps } from './pull';
 
 const Id = z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8 to 64 letters, digits, - or _'));
 
 export function refreshDeps(): RefreshDeps {
-  return { ...pullDeps(), notify: mailNotifier };
+  return { ...pullDeps(), notify: mailNotifier, ensureScheduler };
 }
 
 function views(deps: RefreshDeps): RefreshView[] {

@@ -16,3 +16,7 @@ export function showPullSidebar(): void {
 export function showRefreshesSidebar(): void {
   showSidebar('refreshes', 'Scheduled refreshes');
 }
+
+export function showPushSidebar(): void {
+  showSidebar('push', 'Push rows to Assembled');
+}

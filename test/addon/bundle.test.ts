@@ -54,6 +54,7 @@ describe('the built bundle', () => {
     rt.runAsTrigger('onOpen', { authMode: 'FULL' });
     for (const [caption, file] of [
       ['Pull data…', 'pull'],
+      ['Push rows…', 'push'],
       ['Scheduled refreshes…', 'refreshes'],
       ['Settings…', 'settings'],
     ] as const) {

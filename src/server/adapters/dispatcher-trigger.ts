@@ -1,22 +1,33 @@
-import { type DispatcherTrigger, ensureTrigger } from '../../core/dispatch/dispatcher';
-
+import { type Cadence, type DispatcherTrigger, ensureTrigger } from '../../core/dispatch/dispatcher';
 import type { EntryPointName } from '../main';
 
-export const DISPATCH_HANDLER: EntryPointName = 'onDispatchTrigger';
+/** The handler name says the cadence, so no other state is needed to know which one is installed. */
+export const DISPATCH_HANDLERS: Record<Cadence, EntryPointName> = {
+  frequent: 'onDispatchTrigger',
+  hourly: 'onHourlyDispatchTrigger',
+};
 
-/** This user's triggers of this project (for an add-on: in this document). */
+/** This user's dispatcher triggers of this project (for an add-on: in this document). */
 function ownTriggers(): GoogleAppsScript.Script.Trigger[] {
-  return ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === DISPATCH_HANDLER);
+  const handlers: string[] = Object.values(DISPATCH_HANDLERS);
+  return ScriptApp.getProjectTriggers().filter((t) => handlers.includes(t.getHandlerFunction()));
 }
 
 /**
- * A bound script may run every minute; a published Editor add-on may run at most hourly and
- * ScriptApp refuses shorter intervals, so the shorter one is tried first.
+ * A bound script may tick every minute; a published Editor add-on at most hourly, and
+ * ScriptApp refuses shorter intervals there, so a frequent tick falls back to hourly.
  */
 export const dispatcherTrigger: DispatcherTrigger = {
-  exists: () => ownTriggers().length > 0,
-  install() {
-    const builder = () => ScriptApp.newTrigger(DISPATCH_HANDLER).timeBased();
+  current() {
+    const handler = ownTriggers()[0]?.getHandlerFunction();
+    return handler === DISPATCH_HANDLERS.frequent ? 'frequent' : handler ? 'hourly' : undefined;
+  },
+  install(cadence) {
+    const builder = () => ScriptApp.newTrigger(DISPATCH_HANDLERS[cadence]).timeBased();
+    if (cadence === 'hourly') {
+      builder().everyHours(1).create();
+      return;
+    }
     try {
       builder().everyMinutes(1).create();
     } catch {
@@ -28,7 +39,12 @@ export const dispatcherTrigger: DispatcherTrigger = {
   },
 };
 
-/** Called whenever work is added, so the trigger is there to finish it. */
+/** A job was started: tick often until it is done. */
 export function ensureDispatcher(): void {
-  ensureTrigger(dispatcherTrigger);
+  ensureTrigger(dispatcherTrigger, 'frequent');
+}
+
+/** A refresh was saved or resumed: an hourly tick will run it when due. */
+export function ensureScheduler(): void {
+  ensureTrigger(dispatcherTrigger, 'hourly');
 }

@@ -1,0 +1,77 @@
+// Who a row means: an agent given by agent id, email or full name, resolved against the people
+// list. The list is read once per execution (on first need) and indexed.
+import type { Person } from '../assembled';
+
+export type AgentLookup = { ok: true; agentId: string } | { ok: false; problem: string };
+
+function fullName(p: Person): string {
+  return [p.first_name, p.last_name].filter(Boolean).join(' ');
+}
+
+function key(text: string): string {
+  return text.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+function add(index: Map<string, Person[]>, k: string, p: Person): void {
+  if (!k) return;
+  const list = index.get(k) ?? [];
+  if (!list.includes(p)) list.push(p);
+  index.set(k, list);
+}
+
+export class AgentDirectory {
+  private indexes?: {
+    ids: Map<string, Person[]>;
+    emails: Map<string, Person[]>;
+    names: Map<string, Person[]>;
+  };
+
+  constructor(private readonly load: () => Person[]) {}
+
+  private index() {
+    if (this.indexes) return this.indexes;
+    const ids = new Map<string, Person[]>();
+    const emails = new Map<string, Person[]>();
+    const names = new Map<string, Person[]>();
+    for (const p of this.load()) {
+      if (p.agent_id) add(ids, p.agent_id.trim().toLowerCase(), p);
+      add(ids, p.id.trim().toLowerCase(), p);
+      if (p.email) add(emails, key(p.email), p);
+      add(names, key(fullName(p)), p);
+    }
+    this.indexes = { ids, emails, names };
+    return this.indexes;
+  }
+
+  resolve(text: string): AgentLookup {
+    const wanted = key(text);
+    const { ids, emails, names } = this.index();
+    const [how, found] = ids.has(wanted)
+      ? ['id', ids.get(wanted) ?? []]
+      : emails.has(wanted)
+        ? ['email', emails.get(wanted) ?? []]
+        : ['name', names.get(wanted) ?? []];
+    if (found.length === 0) {
+      return {
+        ok: false,
+        problem: `no agent in Assembled has the id, email or full name "${text.trim()}". Check the spelling, or use their email.`,
+      };
+    }
+    const current = found.filter((p) => !p.deleted);
+    const candidates = current.length > 0 ? current : found;
+    if (candidates.length > 1) {
+      return {
+        ok: false,
+        problem: `${candidates.length} people in Assembled match "${text.trim()}" by ${how}. Use their email or agent id instead.`,
+      };
+    }
+    const person = candidates[0] as Person;
+    if (person.deleted) {
+      return { ok: false, problem: `"${text.trim()}" has left the organisation (deleted in Assembled).` };
+    }
+    if (!person.agent_id) {
+      return { ok: false, problem: `"${text.trim()}" has no agent id in Assembled (they are not an agent).` };
+    }
+    return { ok: true, agentId: person.agent_id };
+  }
+}

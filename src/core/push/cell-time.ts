@@ -1,0 +1,80 @@
+// Reading a time from a cell: a date cell (Apps Script gives the instant, in the spreadsheet's
+// timezone), a date serial number, or text. Text without an offset is a wall-clock time in the
+// spreadsheet's timezone; text with Z or ±hh:mm names its own instant.
+import type { Zone } from '../ports';
+import type { CellValue } from '../table/build-table';
+import { addDays, daysInMonth, type LocalDate } from '../time/local-date';
+import { fromLocal, localDateOf, toLocal } from '../time/zone-math';
+
+export interface CellTime {
+  ms: number;
+  /** The local calendar day the time falls on (in the spreadsheet's zone, or the text's own day). */
+  day: LocalDate;
+  /** Whether a time of day was given (text "2026-06-01" or a midnight date cell has none). */
+  hasTime: boolean;
+}
+
+export const TIME_FORMS = 'a date cell, 2026-06-01, 2026-06-01 09:00, or 2026-06-01T09:00-04:00';
+
+const LOCAL = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(am|pm)?)?$/i;
+const OFFSET = /^(\d{4}-\d{2}-\d{2})[T ]+(\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(z|[+-]\d{2}:?\d{2})$/i;
+// Sheets counts days from 1899-12-30; 20000..80000 covers 1954..2119.
+const SERIAL_EPOCH: LocalDate = { year: 1899, month: 12, day: 30 };
+
+function validDate(year: number, month: number, day: number): LocalDate | undefined {
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  return { year, month, day };
+}
+
+function fromText(text: string, zone: Zone): CellTime | undefined {
+  const offset = OFFSET.exec(text);
+  if (offset) {
+    const [, date, clock, zoneText] = offset;
+    const z = (zoneText ?? 'Z').toUpperCase();
+    const iso = `${date}T${(clock ?? '').padStart(5, '0')}${z === 'Z' ? 'Z' : z.includes(':') ? z : `${z.slice(0, 3)}:${z.slice(3)}`}`;
+    const ms = Date.parse(iso);
+    if (Number.isNaN(ms)) return undefined;
+    const [y, m, d] = (date ?? '').split('-').map(Number);
+    const day = validDate(y ?? 0, m ?? 0, d ?? 0);
+    return day ? { ms, day, hasTime: true } : undefined;
+  }
+  const local = LOCAL.exec(text);
+  if (!local) return undefined;
+  const day = validDate(Number(local[1]), Number(local[2]), Number(local[3]));
+  if (!day) return undefined;
+  if (local[4] === undefined) return { ms: fromLocal(day, zone), day, hasTime: false };
+  let hour = Number(local[4]);
+  const minute = Number(local[5]);
+  const meridiem = local[7]?.toLowerCase();
+  if (meridiem) {
+    if (hour < 1 || hour > 12) return undefined;
+    hour = (hour % 12) + (meridiem === 'pm' ? 12 : 0);
+  }
+  if (hour > 23 || minute > 59) return undefined;
+  return { ms: fromLocal({ ...day, hour, minute }, zone), day, hasTime: true };
+}
+
+function fromSerial(serial: number, zone: Zone): CellTime | undefined {
+  if (serial < 20_000 || serial > 80_000) return undefined;
+  const whole = Math.floor(serial);
+  const minutes = Math.round((serial - whole) * 1440);
+  const day = addDays(SERIAL_EPOCH, whole);
+  return {
+    ms: fromLocal({ ...day, hour: Math.floor(minutes / 60), minute: minutes % 60 }, zone),
+    day,
+    hasTime: minutes !== 0,
+  };
+}
+
+/** The time a cell holds, or undefined when it holds none the add-on can read. Empty cells too. */
+export function readCellTime(value: CellValue, zone: Zone): CellTime | undefined {
+  if (value instanceof Date) {
+    const ms = value.getTime();
+    if (Number.isNaN(ms)) return undefined;
+    const local = toLocal(ms, zone);
+    return { ms, day: localDateOf(ms, zone), hasTime: local.hour !== 0 || local.minute !== 0 };
+  }
+  if (typeof value === 'number') return fromSerial(value, zone);
+  if (typeof value === 'string') return fromText(value.trim(), zone);
+  return undefined;
+}

@@ -1,0 +1,107 @@
+// Finding a kind's columns in a sheet's header: case, spaces and punctuation do not matter, extra
+// columns are kept and ignored, and the status columns are found (or placed) by their own names.
+import type { CellValue } from '../table/build-table';
+import { KINDS, PUSH_KINDS, type PushKind, STATUS_COLUMNS, type StatusKey } from './kinds';
+
+export interface HeaderMap {
+  kind: PushKind;
+  /** Column key -> 0-based index in the sheet. */
+  columns: Record<string, number>;
+  /** Status key -> 0-based index; columns missing from the sheet are placed right of the last one. */
+  status: Record<StatusKey, number>;
+  /** Status headers to add, with their 0-based index, when the sheet lacks them. */
+  added: { index: number; header: string }[];
+  /** The header row as the sheet has it (trailing blanks dropped). */
+  headers: string[];
+}
+
+export function normaliseHeader(text: unknown): string {
+  return String(text ?? '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+}
+
+function headerTexts(row: readonly CellValue[]): string[] {
+  const headers = row.map((c) => (c instanceof Date ? '' : String(c).trim()));
+  while (headers.length && headers[headers.length - 1] === '') headers.pop();
+  return headers;
+}
+
+/** Index of each status column present in the header. */
+function findStatus(normal: string[]): Partial<Record<StatusKey, number>> {
+  const out: Partial<Record<StatusKey, number>> = {};
+  for (const s of STATUS_COLUMNS) {
+    const at = normal.indexOf(normaliseHeader(s.header));
+    if (at >= 0) out[s.key] = at;
+  }
+  return out;
+}
+
+function findColumns(kind: PushKind, normal: string[], taken: Set<number>): Record<string, number> {
+  const columns: Record<string, number> = {};
+  // The template's own header wins over an alias, so "State ID" beats a stray "id".
+  for (const pass of ['header', 'alias'] as const) {
+    for (const spec of KINDS[kind].columns) {
+      if (columns[spec.key] !== undefined) continue;
+      const names = pass === 'header' ? [spec.header] : spec.aliases;
+      for (const name of names) {
+        const at = normal.findIndex((h, i) => h === normaliseHeader(name) && !taken.has(i));
+        if (at >= 0) {
+          columns[spec.key] = at;
+          taken.add(at);
+          break;
+        }
+      }
+    }
+  }
+  return columns;
+}
+
+export type HeaderResult = { ok: true; map: HeaderMap } | { ok: false; problem: string };
+
+export function matchHeader(kind: PushKind, row: readonly CellValue[]): HeaderResult {
+  const headers = headerTexts(row);
+  const spec = KINDS[kind];
+  if (headers.length === 0) {
+    return {
+      ok: false,
+      problem: `The sheet has no header in row 1. Use Insert template for "${spec.label}", or name the columns ${spec.columns.map((c) => c.header).join(', ')}.`,
+    };
+  }
+  const normal = headers.map(normaliseHeader);
+  const found = findStatus(normal);
+  const taken = new Set(Object.values(found));
+  const columns = findColumns(kind, normal, taken);
+  const missing = spec.columns.filter((c) => c.required && columns[c.key] === undefined);
+  if (missing.length > 0) {
+    const names = missing.map((c) => `"${c.header}"`).join(', ');
+    return {
+      ok: false,
+      problem: `Row 1 needs a column named ${names} for "${spec.label}" (case and spacing do not matter). Add it, or use Insert template.`,
+    };
+  }
+  const added: { index: number; header: string }[] = [];
+  const status = {} as Record<StatusKey, number>;
+  let next = headers.length;
+  for (const s of STATUS_COLUMNS) {
+    const at = found[s.key];
+    if (at === undefined) {
+      status[s.key] = next;
+      added.push({ index: next, header: s.header });
+      next++;
+    } else status[s.key] = at;
+  }
+  return { ok: true, map: { kind, columns, status, added, headers } };
+}
+
+/** The kind whose required columns a header has, preferring the one that matches most columns. */
+export function detectKind(row: readonly CellValue[]): PushKind | undefined {
+  let best: { kind: PushKind; score: number } | undefined;
+  for (const kind of PUSH_KINDS) {
+    const result = matchHeader(kind, row);
+    if (!result.ok) continue;
+    const score = Object.keys(result.map.columns).length / KINDS[kind].columns.length;
+    if (!best || score > best.score) best = { kind, score };
+  }
+  return best?.kind;
+}

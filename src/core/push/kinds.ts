@@ -1,0 +1,275 @@
+// The five kinds of push and, for each, its columns: the one description that templates, header
+// matching and row parsing all read, so a column is named, typed and explained in one place.
+
+export const PUSH_KINDS = [
+  'time_off',
+  'time_off_cancel',
+  'agent_states',
+  'state_edits',
+  'associations',
+] as const;
+export type PushKind = (typeof PUSH_KINDS)[number];
+
+export type ColumnType = 'agent' | 'datetime' | 'text' | 'boolean' | 'choice';
+
+export interface ColumnSpec {
+  /** The field the parsed row carries. */
+  key: string;
+  /** The header a template writes. */
+  header: string;
+  /** Other headers that name this column (compared without case, spaces or punctuation). */
+  aliases: readonly string[];
+  type: ColumnType;
+  required: boolean;
+  /** The note on the template's header cell. */
+  help: string;
+  /** Dropdown values; `strict` refuses anything else. */
+  values?: readonly string[];
+  strict?: boolean;
+}
+
+export interface KindSpec {
+  kind: PushKind;
+  label: string;
+  /** The sheet name a template gets. */
+  sheetName: string;
+  /** What a row of this kind does, for the sidebar. */
+  summary: string;
+  columns: readonly ColumnSpec[];
+}
+
+const AGENT_HELP =
+  "The agent: their Assembled agent id, email, or full name exactly as in Assembled's people list.";
+const TIME_HELP =
+  "A date and time: a date cell, or text like 2026-06-01 09:00 (the spreadsheet's timezone) or 2026-06-01T09:00-04:00 (the offset given).";
+
+const agent: ColumnSpec = {
+  key: 'agent',
+  header: 'Agent',
+  aliases: ['agent', 'agent id', 'agent_id', 'agent email', 'email', 'agent name', 'name', 'person'],
+  type: 'agent',
+  required: true,
+  help: AGENT_HELP,
+};
+
+function time(key: 'start' | 'end', required: boolean, help: string): ColumnSpec {
+  const word = key === 'start' ? 'Start' : 'End';
+  return {
+    key,
+    header: word,
+    aliases: [word, `${word} time`, `${key}_time`, ...(key === 'start' ? ['from'] : ['to', 'until'])],
+    type: 'datetime',
+    required,
+    help: `${help} ${TIME_HELP}`,
+  };
+}
+
+export const STATE_VALUES = [
+  'available',
+  'busy',
+  'break',
+  'lunch',
+  'offline',
+  'meeting',
+  'training',
+] as const;
+const state: ColumnSpec = {
+  key: 'state',
+  header: 'State',
+  aliases: ['state', 'agent state', 'status state'],
+  type: 'choice',
+  required: true,
+  values: STATE_VALUES,
+  help: 'The state, e.g. available, busy, break, lunch or offline (other values are sent as written).',
+};
+const subState: ColumnSpec = {
+  key: 'sub_state',
+  header: 'Sub-state',
+  aliases: ['sub state', 'sub_state', 'substate', 'channel'],
+  type: 'text',
+  required: false,
+  help: 'Optional detail of the state, e.g. phone, chat or email.',
+};
+const source: ColumnSpec = {
+  key: 'source',
+  header: 'Source',
+  aliases: ['source', 'platform source'],
+  type: 'text',
+  required: false,
+  help: 'Optional: the platform the state came from, e.g. zendesk or five9.',
+};
+
+export const KINDS: Record<PushKind, KindSpec> = {
+  time_off: {
+    kind: 'time_off',
+    label: 'Time off to create',
+    sheetName: 'Time off to create',
+    summary: 'Each row creates one time-off request (it starts pending).',
+    columns: [
+      agent,
+      time('start', true, 'When the time off starts. For an all-day row, the first day off.'),
+      time(
+        'end',
+        false,
+        'When it ends (after Start). For an all-day row, the last day off (inclusive); empty means one day.',
+      ),
+      {
+        key: 'all_day',
+        header: 'All day',
+        aliases: ['all day', 'all_day', 'allday', 'full day'],
+        type: 'boolean',
+        required: false,
+        help: 'TRUE for whole days (times are ignored); FALSE or empty for the exact times given.',
+      },
+      {
+        key: 'type',
+        header: 'Type',
+        aliases: ['type', 'time off type', 'kind'],
+        type: 'choice',
+        required: false,
+        values: ['pto', 'sick', 'personal', 'vacation', 'other'],
+        help: 'Optional type of time off, e.g. pto, sick or personal (Assembled defaults to pto).',
+      },
+      {
+        key: 'notes',
+        header: 'Notes',
+        aliases: ['notes', 'note', 'comment', 'comments', 'reason'],
+        type: 'text',
+        required: false,
+        help: 'Optional note sent with the request.',
+      },
+    ],
+  },
+  time_off_cancel: {
+    kind: 'time_off_cancel',
+    label: 'Time off to cancel',
+    sheetName: 'Time off to cancel',
+    summary: 'Each row cancels one time-off request by its id.',
+    columns: [
+      {
+        key: 'request_id',
+        header: 'Request ID',
+        aliases: ['request id', 'request_id', 'time off id', 'id'],
+        type: 'text',
+        required: true,
+        help: 'The id of the time-off request to cancel (the id column of a time-off pull).',
+      },
+      {
+        key: 'notes',
+        header: 'Notes',
+        aliases: ['notes', 'note', 'comment', 'reason'],
+        type: 'text',
+        required: false,
+        help: 'For your own reference; not sent.',
+      },
+    ],
+  },
+  agent_states: {
+    kind: 'agent_states',
+    label: 'Agent states to ingest',
+    sheetName: 'Agent states to ingest',
+    summary: 'Rows are sent in bulk batches as agent-state records.',
+    columns: [
+      agent,
+      state,
+      subState,
+      time('start', true, 'When the state began.'),
+      time('end', false, 'Optional: when it ended (after Start); empty for a state still open.'),
+      source,
+    ],
+  },
+  state_edits: {
+    kind: 'state_edits',
+    label: 'Agent-state edits',
+    sheetName: 'Agent-state edits',
+    summary: 'Each row inserts, updates or deletes one agent-state record; rows go in batched edits.',
+    columns: [
+      {
+        key: 'action',
+        header: 'Action',
+        aliases: ['action', 'edit', 'operation'],
+        type: 'choice',
+        required: true,
+        values: ['insert', 'update', 'delete'],
+        strict: true,
+        help: 'insert a new state record, update one (State ID needed) or delete one (State ID needed).',
+      },
+      {
+        key: 'state_id',
+        header: 'State ID',
+        aliases: ['state id', 'state_id', 'record id', 'id'],
+        type: 'text',
+        required: false,
+        help: 'The state record to update or delete (the id column of an agent-states pull). Empty for insert.',
+      },
+      { ...agent, required: false, help: `${AGENT_HELP} Needed for insert and update.` },
+      { ...state, required: false, help: `${state.help} Needed for insert and update.` },
+      subState,
+      time('start', false, 'When the state began. Needed for insert and update.'),
+      time('end', false, 'Optional: when it ended (after Start).'),
+      source,
+    ],
+  },
+  associations: {
+    kind: 'associations',
+    label: 'Platform-ID associations',
+    sheetName: 'Platform-ID associations',
+    summary: 'Each row links an agent to their id on a platform; rows go in batches.',
+    columns: [
+      agent,
+      {
+        key: 'platform',
+        header: 'Platform',
+        aliases: ['platform', 'platform name', 'system'],
+        type: 'choice',
+        required: true,
+        values: ['zendesk', 'five9', 'intercom', 'salesforce', 'kustomer', 'talkdesk', 'gorgias'],
+        help: 'The platform, e.g. zendesk, five9, intercom or salesforce (lower case, as Assembled names it).',
+      },
+      {
+        key: 'platform_id',
+        header: 'Platform ID',
+        aliases: ['platform id', 'platform_id', 'external id', 'platform user id'],
+        type: 'text',
+        required: true,
+        help: "The agent's id on that platform, kept exactly as typed (leading zeros too).",
+      },
+    ],
+  },
+};
+
+/** The columns the add-on adds to record each row's outcome. */
+export const STATUS_COLUMNS = [
+  {
+    key: 'status',
+    header: 'Push status',
+    help: 'Filled in by the add-on: OK or error after Validate; created, cancelled, ingested, inserted, updated, deleted, associated or error after Push. Rows with a done status or an Assembled ID are never sent again.',
+  },
+  {
+    key: 'id',
+    header: 'Assembled ID',
+    help: 'Filled in by the add-on: the id Assembled gave the record, when it gives one.',
+  },
+  { key: 'message', header: 'Push message', help: 'Filled in by the add-on: what to fix, or what was done.' },
+  {
+    key: 'when',
+    header: 'Pushed at',
+    help: 'Filled in by the add-on: when the row was last checked or sent.',
+  },
+] as const;
+export type StatusKey = (typeof STATUS_COLUMNS)[number]['key'];
+
+/** Statuses that mean the row is finished: it is never sent again. */
+export const DONE_STATUSES = [
+  'created',
+  'cancelled',
+  'ingested',
+  'inserted',
+  'updated',
+  'deleted',
+  'associated',
+] as const;
+
+export function kindSpec(kind: PushKind): KindSpec {
+  return KINDS[kind];
+}

@@ -1,0 +1,274 @@
+// One sheet row into one request, or the row's problems, each naming the column (as the sheet
+// heads it) and what to fix. Cells are read with zod/mini; rules across cells (end after start,
+// what an action needs, who the agent is) are checked after.
+import * as z from 'zod/mini';
+import type { Zone } from '../ports';
+import type { CellValue } from '../table/build-table';
+import { addDays } from '../time/local-date';
+import { fromLocal } from '../time/zone-math';
+import type { AgentDirectory } from './agents';
+import { type CellTime, readCellTime, TIME_FORMS } from './cell-time';
+import type { HeaderMap } from './header';
+import { type ColumnSpec, KINDS } from './kinds';
+import type { PushRequest, StateRecord } from './request';
+
+export type RowParse = { ok: true; request: PushRequest } | { ok: false; problems: string[] };
+
+export interface ParseContext {
+  zone: Zone;
+  agents: AgentDirectory;
+}
+
+function isEmpty(v: unknown): boolean {
+  return v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+}
+
+function cellText(v: unknown): string {
+  if (isEmpty(v)) return '';
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString();
+  return String(v).trim();
+}
+
+type Issues = z.core.ParsePayload['issues'];
+const issue = (issues: Issues, input: unknown, message: string) => {
+  issues.push({ code: 'custom', message, input });
+};
+
+const TRUE = ['true', 'yes', 'y', '1', 'x'];
+const FALSE = ['false', 'no', 'n', '0'];
+
+/** The zod/mini schema of one cell, by column type; empty cells come out undefined. */
+function cellSchema(spec: ColumnSpec, zone: Zone) {
+  return z.pipe(
+    z.unknown(),
+    z.transform((v: unknown, ctx): string | boolean | CellTime | undefined => {
+      if (isEmpty(v)) {
+        if (spec.required) issue(ctx.issues, v, `is empty. ${spec.help}`);
+        return undefined;
+      }
+      switch (spec.type) {
+        case 'datetime': {
+          const t = readCellTime(v as CellValue, zone);
+          if (!t)
+            issue(
+              ctx.issues,
+              v,
+              `"${cellText(v)}" is not a date and time the add-on can read: use ${TIME_FORMS}.`,
+            );
+          return t;
+        }
+        case 'boolean': {
+          if (typeof v === 'boolean') return v;
+          const text = cellText(v).toLowerCase();
+          if (TRUE.includes(text)) return true;
+          if (FALSE.includes(text)) return false;
+          issue(ctx.issues, v, `"${cellText(v)}" is not TRUE or FALSE.`);
+          return undefined;
+        }
+        case 'choice': {
+          const text = cellText(v);
+          const known = spec.values?.find((x) => x === text.toLowerCase());
+          if (known) return known;
+          if (spec.strict) {
+            issue(ctx.issues, v, `"${text}" is not one of ${(spec.values ?? []).join(', ')}.`);
+            return undefined;
+          }
+          return text;
+        }
+        default:
+          return cellText(v);
+      }
+    }),
+  );
+}
+
+const schemas = new WeakMap<Zone, Map<string, z.ZodMiniType>>();
+
+/** The row schema of a kind: one optional cell schema per column key. */
+function rowSchema(kind: keyof typeof KINDS, zone: Zone): z.ZodMiniType {
+  let byKind = schemas.get(zone);
+  if (!byKind) {
+    byKind = new Map();
+    schemas.set(zone, byKind);
+  }
+  const hit = byKind.get(kind);
+  if (hit) return hit;
+  const shape: Record<string, z.ZodMiniType> = {};
+  for (const spec of KINDS[kind].columns) shape[spec.key] = cellSchema(spec, zone);
+  const schema = z.object(shape);
+  byKind.set(kind, schema);
+  return schema;
+}
+
+interface Cells {
+  agent?: string;
+  start?: CellTime;
+  end?: CellTime;
+  all_day?: boolean;
+  type?: string;
+  notes?: string;
+  request_id?: string;
+  state?: string;
+  sub_state?: string;
+  source?: string;
+  action?: 'insert' | 'update' | 'delete';
+  state_id?: string;
+  platform?: string;
+  platform_id?: string;
+}
+
+class Problems {
+  readonly list: string[] = [];
+  constructor(private readonly map: HeaderMap) {}
+  /** Names the column as the sheet heads it, or as the template would when the sheet lacks it. */
+  column(key: string): string {
+    const at = this.map.columns[key];
+    const header = at === undefined ? undefined : this.map.headers[at];
+    return header || (KINDS[this.map.kind].columns.find((c) => c.key === key)?.header ?? key);
+  }
+  add(key: string, message: string): void {
+    this.list.push(`${this.column(key)}: ${message}`);
+  }
+}
+
+export function parseRow(values: readonly CellValue[], map: HeaderMap, ctx: ParseContext): RowParse {
+  const raw: Record<string, unknown> = {};
+  for (const spec of KINDS[map.kind].columns) {
+    const at = map.columns[spec.key];
+    raw[spec.key] = at === undefined ? '' : (values[at] ?? '');
+  }
+  const problems = new Problems(map);
+  const parsed = rowSchema(map.kind, ctx.zone).safeParse(raw);
+  if (!parsed.success) {
+    for (const i of parsed.error.issues) problems.add(String(i.path[0] ?? ''), i.message);
+    return { ok: false, problems: problems.list };
+  }
+  const cells = parsed.data as Cells;
+  const request = build(map.kind, cells, ctx, problems);
+  return request && problems.list.length === 0
+    ? { ok: true, request }
+    : { ok: false, problems: problems.list };
+}
+
+function agentOf(cells: Cells, ctx: ParseContext, problems: Problems): string | undefined {
+  if (cells.agent === undefined) return undefined;
+  const found = ctx.agents.resolve(cells.agent);
+  if (found.ok) return found.agentId;
+  problems.add('agent', found.problem);
+  return undefined;
+}
+
+/** start/end of a state record: end optional, after start when given. */
+function stateTimes(cells: Cells, problems: Problems): { start: number; end?: number } | undefined {
+  if (!cells.start) return undefined;
+  if (cells.end && cells.end.ms <= cells.start.ms) {
+    problems.add('end', `must be after ${problems.column('start')}.`);
+    return undefined;
+  }
+  return { start: cells.start.ms, ...(cells.end ? { end: cells.end.ms } : {}) };
+}
+
+function stateRecord(
+  agentId: string,
+  state: string,
+  cells: Cells,
+  t: { start: number; end?: number },
+): StateRecord {
+  return {
+    agent_id: agentId,
+    state,
+    ...(cells.sub_state ? { sub_state: cells.sub_state } : {}),
+    start_time: t.start,
+    ...(t.end !== undefined ? { end_time: t.end } : {}),
+    ...(cells.source ? { source: cells.source } : {}),
+  };
+}
+
+function build(
+  kind: keyof typeof KINDS,
+  cells: Cells,
+  ctx: ParseContext,
+  problems: Problems,
+): PushRequest | undefined {
+  switch (kind) {
+    case 'time_off':
+      return timeOff(cells, ctx, problems);
+    case 'time_off_cancel':
+      return cells.request_id ? { kind, requestId: cells.request_id } : undefined;
+    case 'agent_states': {
+      const agentId = agentOf(cells, ctx, problems);
+      const t = stateTimes(cells, problems);
+      return agentId && t && cells.state
+        ? { kind, input: stateRecord(agentId, cells.state, cells, t) }
+        : undefined;
+    }
+    case 'associations': {
+      const agentId = agentOf(cells, ctx, problems);
+      return agentId && cells.platform && cells.platform_id
+        ? { kind, input: { agent_id: agentId, platform: cells.platform, platform_id: cells.platform_id } }
+        : undefined;
+    }
+    case 'state_edits':
+      return edit(cells, ctx, problems);
+  }
+}
+
+function timeOff(cells: Cells, ctx: ParseContext, problems: Problems): PushRequest | undefined {
+  const agentId = agentOf(cells, ctx, problems);
+  const { start, end } = cells;
+  if (!start) return undefined;
+  let range: { start: number; end: number } | undefined;
+  if (cells.all_day) {
+    // Whole local days: End names the last day off, inclusive.
+    const last = end?.day ?? start.day;
+    const from = fromLocal(start.day, ctx.zone);
+    const to = fromLocal(addDays(last, 1), ctx.zone);
+    if (to <= from) problems.add('end', `is before ${problems.column('start')}: give the last day off.`);
+    else range = { start: from, end: to };
+  } else if (!end) {
+    problems.add(
+      'end',
+      `is empty: give when the time off ends, or set ${problems.column('all_day')} to TRUE.`,
+    );
+  } else if (!start.hasTime && !end.hasTime) {
+    // Two plain dates without All day: whole days, the end date inclusive.
+    const from = start.ms;
+    const to = fromLocal(addDays(end.day, 1), ctx.zone);
+    if (to <= from) problems.add('end', `must be on or after ${problems.column('start')}.`);
+    else range = { start: from, end: to };
+  } else if (end.ms <= start.ms) {
+    problems.add('end', `must be after ${problems.column('start')}.`);
+  } else range = { start: start.ms, end: end.ms };
+  if (!agentId || !range) return undefined;
+  return {
+    kind: 'time_off',
+    input: {
+      agent_id: agentId,
+      start_time: range.start,
+      end_time: range.end,
+      ...(cells.all_day !== undefined ? { all_day: cells.all_day } : {}),
+      ...(cells.type ? { type: cells.type } : {}),
+      ...(cells.notes ? { notes: cells.notes } : {}),
+    },
+  };
+}
+
+function edit(cells: Cells, ctx: ParseContext, problems: Problems): PushRequest | undefined {
+  const { action } = cells;
+  if (!action) return undefined;
+  if (action !== 'insert' && !cells.state_id)
+    problems.add('state_id', `is empty: ${action} needs the state record's id.`);
+  if (action === 'delete')
+    return cells.state_id ? { kind: 'state_edits', action, stateId: cells.state_id } : undefined;
+  if (action === 'insert' && cells.state_id)
+    problems.add('state_id', 'must be empty for insert (Assembled gives the new record its id).');
+  for (const key of ['agent', 'state', 'start'] as const) {
+    if (cells[key] === undefined) problems.add(key, `is empty: ${action} needs it.`);
+  }
+  const agentId = agentOf(cells, ctx, problems);
+  const t = stateTimes(cells, problems);
+  if (!agentId || !t || !cells.state) return undefined;
+  const input = stateRecord(agentId, cells.state, cells, t);
+  if (action === 'insert') return { kind: 'state_edits', action, input };
+  return cells.state_id ? { kind: 'state_edits', action, stateId: cells.state_id, input } : undefined;
+}

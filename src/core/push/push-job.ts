@@ -1,0 +1,90 @@
+// A push and its ledger, one small Document property each: which sheet, how far, and which rows
+// are in flight (sent, or about to be, with no outcome in the sheet yet). A row is marked in
+// flight BEFORE its request goes, so an execution killed mid-batch leaves a record that the next
+// one reconciles against Assembled before anything is sent again.
+import type { Store } from '../ports';
+import type { PushKind } from './kinds';
+
+export type PushState = 'running' | 'done' | 'failed';
+
+export interface InFlight {
+  /** When the batch was marked, just before sending (epoch ms). */
+  sentAt: number;
+  /** "row:fingerprint" per row: a few bytes each, so hundreds fit in one property. */
+  rows: string[];
+}
+
+export interface PushJob {
+  /** The sidebar's idempotency key: starting twice with one key gives one push. */
+  id: string;
+  owner: string;
+  kind: PushKind;
+  sheetId: number;
+  sheetName: string;
+  state: PushState;
+  createdAt: number;
+  updatedAt: number;
+  /** The first run has marked the invalid rows and counted the rest. */
+  prepared?: boolean;
+  /** Rows this push set out to send (valid, not yet done, when it started). */
+  total: number;
+  /** Rows finished by this push: sent, found already in Assembled, or failed on sending. */
+  done: number;
+  succeeded: number;
+  failed: number;
+  /** Rows already done before this push (an id or a done status). */
+  skipped: number;
+  /** Rows whose cells are not valid (marked error, not sent). */
+  invalid: number;
+  inFlight?: InFlight;
+  /** An execution is working on the push until then (epoch ms); others leave it alone. */
+  leaseUntil?: number;
+  /** When this push last sent a request, so the next execution paces from there. */
+  lastSendAt?: number;
+  /** Executions in a row that made no progress; a push that keeps dying is stopped. */
+  stalls: number;
+  /** Not before this time (epoch ms): set after a run of rate-limit or server trouble. */
+  notBefore?: number;
+  message?: string;
+}
+
+const PREFIX = 'push.';
+const KEEP_FINISHED_MS = 24 * 3_600_000;
+
+export class PushStore {
+  constructor(private readonly store: Store) {}
+
+  get(id: string): PushJob | undefined {
+    return this.store.get<PushJob>(PREFIX + id);
+  }
+
+  save(job: PushJob): PushJob {
+    this.store.set(PREFIX + job.id, job);
+    return job;
+  }
+
+  all(): PushJob[] {
+    return this.store.entries<PushJob>(PREFIX).map(([, job]) => job);
+  }
+
+  running(): PushJob[] {
+    return this.all().filter((j) => j.state === 'running');
+  }
+
+  /** The running push of a sheet, if any: one at a time per sheet. */
+  onSheet(sheetId: number): PushJob | undefined {
+    return this.running().find((j) => j.sheetId === sheetId);
+  }
+
+  prune(now: number): void {
+    for (const job of this.all()) {
+      if (job.state !== 'running' && !job.inFlight && now - job.updatedAt > KEEP_FINISHED_MS)
+        this.store.delete(PREFIX + job.id);
+    }
+  }
+}
+
+export function parseFlight(entry: string): { row: number; fp: string } {
+  const at = entry.indexOf(':');
+  return { row: Number(entry.slice(0, at)), fp: entry.slice(at + 1) };
+}

@@ -1,0 +1,68 @@
+// What the sidebar sees of a push: plain JSON (google.script.run carries no Dates).
+import { KINDS, PUSH_KINDS, type PushKind } from './kinds';
+import type { PushJob } from './push-job';
+
+export interface PushView {
+  id: string;
+  kind: PushKind;
+  label: string;
+  sheet: string;
+  state: PushJob['state'];
+  /** Rows finished out of the rows to send. */
+  done: number;
+  total: number;
+  succeeded: number;
+  failed: number;
+  invalid: number;
+  skipped: number;
+  message: string;
+  /** When the sidebar should ask again, in ms from now; 0 when the push is over. */
+  nextPollInMs: number;
+}
+
+export interface KindChoice {
+  id: PushKind;
+  label: string;
+  summary: string;
+}
+
+export interface PushOptions {
+  kinds: KindChoice[];
+  /** The active sheet the buttons work on. */
+  sheet: string;
+  /** The kind the active sheet's header looks like, if any. */
+  detected?: PushKind;
+  /** A push running on the active sheet, for the sidebar to follow. */
+  running?: PushView;
+}
+
+export function kindChoices(): KindChoice[] {
+  return PUSH_KINDS.map((id) => ({ id, label: KINDS[id].label, summary: KINDS[id].summary }));
+}
+
+export function pushView(job: PushJob, now: number): PushView {
+  const waitUntil = Math.max(job.leaseUntil ?? 0, job.notBefore ?? 0);
+  const nextPollInMs =
+    job.state !== 'running' ? 0 : waitUntil > now ? Math.min(waitUntil - now, 15_000) : 500;
+  const stage =
+    job.state === 'done'
+      ? 'Finished.'
+      : job.state === 'failed'
+        ? 'Stopped.'
+        : `Sending: ${job.done} of ${job.total} rows done.`;
+  return {
+    id: job.id,
+    kind: job.kind,
+    label: KINDS[job.kind].label,
+    sheet: job.sheetName,
+    state: job.state,
+    done: job.done,
+    total: job.total,
+    succeeded: job.succeeded,
+    failed: job.failed,
+    invalid: job.invalid,
+    skipped: job.skipped,
+    message: job.state === 'running' ? stage : (job.message ?? stage),
+    nextPollInMs,
+  };
+}

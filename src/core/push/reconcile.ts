@@ -1,0 +1,138 @@
+// Rows sent whose answer was lost (execution killed, timeout, unreadable reply): before any is
+// sent again, ask Assembled what it holds and give each row the record that matches it. A row
+// with no match was not applied and goes back to the queue. Records already claimed by a row of
+// the sheet are never claimed twice.
+import type { AssembledClient } from '../assembled';
+import type { PushKind } from './kinds';
+import type { SendItem } from './send';
+import type { RowOutcome } from './sheet-rows';
+
+/** Clocks differ: a record made a little before our mark may still be ours. */
+const SKEW_MS = 10 * 60_000;
+/** Past this many agents, one list of everyone in the range beats a list per agent. */
+const MAX_AGENT_QUERIES = 5;
+/** agent_ids go on the URL, whose limit is 2 KB. */
+const MAX_AGENT_IDS = 20;
+
+export interface ReconcileInput {
+  kind: PushKind;
+  items: SendItem[];
+  sentAt: number;
+  /** Ids the sheet already holds: never given to another row. */
+  claimed: Set<string>;
+}
+
+/** Outcomes for the rows found applied; rows left out were not, and may be sent again. */
+export function reconcile(client: AssembledClient, input: ReconcileInput): Map<number, RowOutcome> {
+  switch (input.kind) {
+    case 'time_off':
+      return reconcileTimeOff(client, input);
+    case 'agent_states':
+      return reconcileStates(client, input);
+    case 'state_edits':
+      return reconcileEdits(client, input);
+    default:
+      // Cancels and associations are safe to send twice.
+      return new Map();
+  }
+}
+
+const PAST = { insert: 'inserted', update: 'updated', delete: 'deleted' } as const;
+const FOUND = 'Found in Assembled after an interrupted push; not sent again.';
+
+function reconcileTimeOff(client: AssembledClient, { items, sentAt, claimed }: ReconcileInput) {
+  const out = new Map<number, RowOutcome>();
+  const inputs = items.flatMap((i) =>
+    i.request.kind === 'time_off' ? [{ row: i.row, input: i.request.input }] : [],
+  );
+  if (inputs.length === 0) return out;
+  const start = Math.min(...inputs.map((i) => i.input.start_time));
+  const end = Math.max(...inputs.map((i) => i.input.end_time));
+  const agents = [...new Set(inputs.map((i) => i.input.agent_id))];
+  const records =
+    agents.length <= MAX_AGENT_QUERIES
+      ? agents.flatMap((agent_id) =>
+          client.listTimeOffRequests({ agent_id, start_time: start, end_time: end }),
+        )
+      : client.listTimeOffRequests({ start_time: start, end_time: end });
+  for (const { row, input } of inputs) {
+    const match = records.find(
+      (r) =>
+        !claimed.has(r.id) &&
+        r.agent_id === input.agent_id &&
+        r.start_time === input.start_time &&
+        r.end_time === input.end_time &&
+        (input.type === undefined || r.type === input.type) &&
+        (input.notes === undefined || r.notes === input.notes) &&
+        (r.created_at === null || r.created_at >= sentAt - SKEW_MS),
+    );
+    if (!match) continue;
+    claimed.add(match.id);
+    out.set(row, { status: 'created', id: match.id, message: FOUND });
+  }
+  return out;
+}
+
+function reconcileStates(client: AssembledClient, { items }: ReconcileInput) {
+  const out = new Map<number, RowOutcome>();
+  const inputs = items.flatMap((i) =>
+    i.request.kind === 'agent_states' ? [{ row: i.row, input: i.request.input }] : [],
+  );
+  if (inputs.length === 0) return out;
+  const start = Math.min(...inputs.map((i) => i.input.start_time));
+  const end = Math.max(...inputs.map((i) => i.input.end_time ?? i.input.start_time)) + 1000;
+  const agents = [...new Set(inputs.map((i) => i.input.agent_id))];
+  const states = client.getAgentStates({
+    start_time: start,
+    end_time: end,
+    ...(agents.length <= MAX_AGENT_IDS ? { agent_ids: agents } : {}),
+  });
+  const used = new Set<number>();
+  for (const { row, input } of inputs) {
+    const at = states.findIndex(
+      (s, i) =>
+        !used.has(i) &&
+        s.agent_id === input.agent_id &&
+        s.state === input.state &&
+        s.start_time === input.start_time &&
+        (input.sub_state === undefined || s.sub_state === input.sub_state) &&
+        (input.source === undefined || s.source === input.source),
+    );
+    if (at < 0) continue;
+    used.add(at);
+    out.set(row, { status: 'ingested', message: FOUND });
+  }
+  return out;
+}
+
+function reconcileEdits(client: AssembledClient, { items, sentAt, claimed }: ReconcileInput) {
+  const out = new Map<number, RowOutcome>();
+  const edits = client.getEditHistory({ start_time: sentAt - SKEW_MS });
+  const used = new Set<number>();
+  for (const { row, request } of items) {
+    if (request.kind !== 'state_edits') continue;
+    const at = edits.findIndex((e, i) => {
+      if (used.has(i) || e.action !== request.action) return false;
+      if (request.action === 'delete') return e.state_id === request.stateId;
+      const after = e.after;
+      const same =
+        after !== null &&
+        after.agent_id === request.input.agent_id &&
+        after.state === request.input.state &&
+        after.start_time === request.input.start_time;
+      if (request.action === 'update') return same && e.state_id === request.stateId;
+      return same && (e.state_id === null || !claimed.has(e.state_id));
+    });
+    if (at < 0) continue;
+    used.add(at);
+    const edit = edits[at];
+    const id = request.action === 'insert' ? (edit?.state_id ?? undefined) : undefined;
+    if (id) claimed.add(id);
+    out.set(row, {
+      status: PAST[request.action],
+      message: FOUND,
+      ...(id ? { id } : {}),
+    });
+  }
+  return out;
+}

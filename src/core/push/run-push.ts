@@ -1,0 +1,485 @@
+// Validate and Push. A push is saved as a job (push-job.ts) and carried on by whichever execution
+// comes next, the sidebar's or the dispatcher's, one batch at a time:
+//   read the sheet in one call -> reconcile any rows left in flight -> mark the next batch in
+//   flight -> send it -> write its outcomes in one block -> clear the mark.
+// Only one execution works on a push at a time (a lease taken under the document lock).
+import { type AssembledClient, isAssembledError, TokenBucket } from '../assembled';
+import type { Clock, Lock, Store, Zone } from '../ports';
+import type { Grid } from '../sheet/grid';
+import { InputError } from '../validation';
+import { AgentDirectory } from './agents';
+import { KINDS, type PushKind } from './kinds';
+import { type InFlight, type PushJob, PushStore, parseFlight } from './push-job';
+import { reconcile } from './reconcile';
+import { type SendItem, type Sent, sendBatch } from './send';
+import {
+  addStatusColumns,
+  type RowOutcome,
+  readSheet,
+  type SheetRow,
+  type SheetSnapshot,
+  writeOutcomes,
+} from './sheet-rows';
+import type { TemplateSpec } from './template';
+
+export interface SheetRef {
+  id: number;
+  name: string;
+}
+
+/** The spreadsheet as a push sees it. */
+export interface PushSheets {
+  /** A sheet by id (ids survive renames); undefined when it was deleted. */
+  open(sheetId: number): (SheetRef & { grid: Grid }) | undefined;
+  /** Creates a sheet from a template (a free name is found) and returns it. */
+  insertTemplate(template: TemplateSpec): SheetRef;
+}
+
+export interface PushDeps {
+  /** Built on demand with the pacing this push needs; the key is read only then. */
+  client: (limiter: TokenBucket) => AssembledClient;
+  clock: Clock;
+  zone: Zone;
+  store: Store;
+  lock: Lock;
+  sheets: PushSheets;
+  user: string;
+  ensureTrigger: () => void;
+}
+
+/** Rows per batch: time off is a request a row; the others go in one request a batch. */
+export const BATCH_ROWS: Record<PushKind, number> = {
+  time_off: 50,
+  time_off_cancel: 50,
+  agent_states: 250,
+  state_edits: 100,
+  associations: 250,
+};
+/** After the deadline the execution has this long before Apps Script kills it. */
+export const KILL_MARGIN_MS = 60_000;
+const MAX_STALLS = 5;
+const DONE_WORD: Record<PushKind, string> = {
+  time_off: 'created',
+  time_off_cancel: 'cancelled',
+  agent_states: 'ingested',
+  state_edits: 'applied',
+  associations: 'associated',
+};
+const BACKOFF_MS = 60_000;
+const RATE_PER_MS = 300 / 60_000;
+const BURST = 20;
+/** Rows written per block when a whole sheet is marked (validate, and errors at a push's start). */
+const WRITE_ROWS = 5_000;
+
+function withLock<T>(deps: PushDeps, work: () => T): T {
+  if (!deps.lock.tryLock(30_000))
+    throw new Error('Another Assembled task is busy in this spreadsheet; try again in a moment.');
+  try {
+    return work();
+  } finally {
+    deps.lock.release();
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+// ---- Validate ---------------------------------------------------------------------------------
+
+export interface ValidateSummary {
+  sheet: string;
+  kind: PushKind;
+  rows: number;
+  ok: number;
+  errors: number;
+  /** Rows already done (an id or a done status): left as they are. */
+  skipped: number;
+  /** The first few problems, "Row 4: Start: ...". */
+  problems: string[];
+}
+
+function openSheet(deps: PushDeps, sheet: SheetRef): SheetRef & { grid: Grid } {
+  const open = deps.sheets.open(sheet.id);
+  if (!open) throw new InputError('Push', [`The sheet "${sheet.name}" no longer exists.`]);
+  return open;
+}
+
+function readOrThrow(grid: Grid, kind: PushKind, deps: PushDeps, agents: AgentDirectory): SheetSnapshot {
+  const read = readSheet(grid, kind, { zone: deps.zone, agents });
+  if (!read.ok) throw new InputError(KINDS[kind].label, [read.problem]);
+  return read.sheet;
+}
+
+/** Writes outcomes for many rows, a block of rows at a time. */
+function writeMany(grid: Grid, sheet: SheetSnapshot, outcomes: Map<number, RowOutcome>, when: Date): void {
+  const entries = [...outcomes].sort((a, b) => a[0] - b[0]);
+  for (let i = 0; i < entries.length; i += WRITE_ROWS) {
+    writeOutcomes(grid, sheet, new Map(entries.slice(i, i + WRITE_ROWS)), when);
+  }
+}
+
+function problemOutcome(row: SheetRow): RowOutcome | undefined {
+  return row.parse && !row.parse.ok ? { status: 'error', message: row.parse.problems.join(' ') } : undefined;
+}
+
+/** Dry run: marks every row that is not done OK or its problems. Nothing is sent. */
+export function validateSheet(deps: PushDeps, kind: PushKind, ref: SheetRef): ValidateSummary {
+  return withLock(deps, () => {
+    const running = new PushStore(deps.store).onSheet(ref.id);
+    if (running)
+      throw new InputError('Validate', ['A push is running on this sheet; wait for it to finish first.']);
+    const { grid, name } = openSheet(deps, ref);
+    const client = deps.client(new TokenBucket(deps.clock));
+    const sheet = readOrThrow(grid, kind, deps, new AgentDirectory(() => client.listPeople()));
+    addStatusColumns(grid, sheet.map);
+    const outcomes = new Map<number, RowOutcome>();
+    const summary: ValidateSummary = {
+      sheet: name,
+      kind,
+      rows: 0,
+      ok: 0,
+      errors: 0,
+      skipped: 0,
+      problems: [],
+    };
+    for (const row of sheet.rows) {
+      if (row.blank && !row.done) continue;
+      summary.rows++;
+      if (row.done) summary.skipped++;
+      else if (row.parse?.ok) {
+        summary.ok++;
+        outcomes.set(row.row, { status: 'OK', message: 'Ready to push.' });
+      } else {
+        const bad = problemOutcome(row);
+        if (!bad) continue;
+        summary.errors++;
+        outcomes.set(row.row, bad);
+        if (summary.problems.length < 5) summary.problems.push(`Row ${row.row}: ${bad.message}`);
+      }
+    }
+    writeMany(grid, sheet, outcomes, new Date(deps.clock.now()));
+    return summary;
+  });
+}
+
+// ---- Push -------------------------------------------------------------------------------------
+
+/** Starts a push of a sheet (the same key twice gives the same push; one push per sheet at a time). */
+export function startPush(deps: PushDeps, kind: PushKind, ref: SheetRef, key: string): PushJob {
+  const pushes = new PushStore(deps.store);
+  return withLock(deps, () => {
+    const existing = pushes.get(key) ?? pushes.onSheet(ref.id);
+    if (existing) return existing;
+    const now = deps.clock.now();
+    pushes.prune(now);
+    // A push that stopped with rows in flight hands them on: they are reconciled, never resent blind.
+    const orphan = pushes.all().find((j) => j.sheetId === ref.id && j.inFlight);
+    const job: PushJob = {
+      id: key,
+      owner: deps.user,
+      kind,
+      sheetId: ref.id,
+      sheetName: ref.name,
+      state: 'running',
+      createdAt: now,
+      updatedAt: now,
+      total: 0,
+      done: 0,
+      succeeded: 0,
+      failed: 0,
+      skipped: 0,
+      invalid: 0,
+      stalls: 0,
+      ...(orphan?.inFlight ? { inFlight: orphan.inFlight } : {}),
+    };
+    if (orphan) {
+      const handed = { ...orphan };
+      delete handed.inFlight;
+      pushes.save(handed);
+    }
+    pushes.save(job);
+    deps.ensureTrigger();
+    return job;
+  });
+}
+
+export function hasActivePushes(store: Store, user: string): boolean {
+  return new PushStore(store).running().some((j) => j.owner === user);
+}
+
+/** The dispatcher's work: this user's pushes (they run with the user's key) until the deadline. */
+export function runDuePushes(deps: PushDeps, deadline: number): void {
+  for (const job of new PushStore(deps.store).running()) {
+    if (job.owner !== deps.user) continue;
+    if (deps.clock.now() >= deadline) return;
+    advancePush(deps, job.id, deadline);
+  }
+}
+
+type Lease = { job: PushJob; ours: boolean };
+
+function takeLease(deps: PushDeps, id: string, deadline: number): Lease {
+  const pushes = new PushStore(deps.store);
+  return withLock(deps, () => {
+    const job = pushes.get(id);
+    if (!job) throw new InputError('Push', [`No push ${id}: it may have finished more than a day ago.`]);
+    const now = deps.clock.now();
+    if (job.state !== 'running') return { job, ours: false };
+    if ((job.leaseUntil ?? 0) > now || (job.notBefore ?? 0) > now) return { job, ours: false };
+    if (job.stalls >= MAX_STALLS) {
+      const failed: PushJob = {
+        ...job,
+        state: 'failed',
+        updatedAt: now,
+        message: `Stopped: ${MAX_STALLS} runs in a row were cut short${job.message ? ` (last problem: ${job.message})` : ''}. Rows already sent keep their status; push again to carry on.`,
+      };
+      delete failed.leaseUntil;
+      return { job: pushes.save(failed), ours: false };
+    }
+    const leased = { ...job, leaseUntil: deadline + KILL_MARGIN_MS, stalls: job.stalls + 1, updatedAt: now };
+    return { job: pushes.save(leased), ours: true };
+  });
+}
+
+/** Carries a push on until the deadline; returns it as it now stands. */
+export function advancePush(deps: PushDeps, id: string, deadline: number): PushJob {
+  const lease = takeLease(deps, id, deadline);
+  if (!lease.ours) return lease.job;
+  const run = new PushRun(deps, lease.job, deadline);
+  try {
+    run.go();
+  } catch (error) {
+    // The batch in flight stays marked; the next execution reconciles it. The run still counts
+    // as a stall: a push that fails the same way every time is stopped after a few.
+    run.job.message = messageOf(error);
+    run.release(false);
+    throw error;
+  }
+  run.release(true);
+  return run.job;
+}
+
+/** A token bucket that starts as empty as the service's is likely to be after this push's last send. */
+function pacedBucket(clock: Clock, lastSendAt: number | undefined): TokenBucket {
+  const bucket = new TokenBucket(clock);
+  if (lastSendAt !== undefined) {
+    const refilled = Math.floor(Math.max(0, clock.now() - lastSendAt) * RATE_PER_MS);
+    const drain = BURST - Math.min(BURST, refilled);
+    if (drain > 0) bucket.acquire(drain);
+  }
+  return bucket;
+}
+
+class PushRun {
+  private readonly pushes: PushStore;
+  private readonly client: AssembledClient;
+  private readonly agents: AgentDirectory;
+  private grid?: Grid;
+  private sheet?: SheetSnapshot;
+  /** Rows not sent this execution after the service would not take them (rate limit, 5xx). */
+  private readonly deferred = new Set<number>();
+
+  constructor(
+    private readonly deps: PushDeps,
+    public job: PushJob,
+    private readonly deadline: number,
+  ) {
+    this.pushes = new PushStore(deps.store);
+    this.client = deps.client(pacedBucket(deps.clock, job.lastSendAt));
+    this.agents = new AgentDirectory(() => this.client.listPeople());
+  }
+
+  private now(): number {
+    return this.deps.clock.now();
+  }
+
+  private save(changes: Partial<PushJob>): void {
+    this.job = { ...this.job, ...changes, updatedAt: this.now() };
+    this.pushes.save(this.job);
+  }
+
+  /** Ends this execution's hold; a run that ended normally (even waiting out a rate limit) is no stall. */
+  release(normal: boolean): void {
+    const job = { ...this.job, updatedAt: this.now(), ...(normal ? { stalls: 0 } : {}) };
+    delete job.leaseUntil;
+    this.job = this.pushes.save(job);
+  }
+
+  private finish(state: 'done' | 'failed', message: string): void {
+    this.save({ state, message });
+  }
+
+  go(): void {
+    const open = this.deps.sheets.open(this.job.sheetId);
+    if (!open) {
+      this.finish('failed', `The sheet "${this.job.sheetName}" was deleted; the push stopped.`);
+      return;
+    }
+    this.grid = open.grid;
+    try {
+      this.sheet = readOrThrow(open.grid, this.job.kind, this.deps, this.agents);
+    } catch (error) {
+      if (isAssembledError(error) && ['rate_limited', 'server', 'network'].includes(error.kind)) {
+        this.save({ notBefore: this.now() + BACKOFF_MS, message: error.message });
+        return;
+      }
+      this.finish('failed', messageOf(error));
+      return;
+    }
+    addStatusColumns(open.grid, this.sheet.map);
+    if (!this.job.prepared) this.prepare();
+    this.loop();
+  }
+
+  /** First run: mark the invalid rows and count what is to be sent. */
+  private prepare(): void {
+    const sheet = this.sheet as SheetSnapshot;
+    const outcomes = new Map<number, RowOutcome>();
+    let skipped = 0;
+    for (const row of sheet.rows) {
+      if (row.done) skipped++;
+      const bad = row.done ? undefined : problemOutcome(row);
+      if (bad) outcomes.set(row.row, bad);
+    }
+    writeMany(this.grid as Grid, sheet, outcomes, new Date(this.now()));
+    this.save({ prepared: true, skipped, invalid: outcomes.size, total: this.pending().length, stalls: 0 });
+  }
+
+  /** Valid rows not done, less those this push already tried and Assembled refused. */
+  private pending(): SheetRow[] {
+    const since = this.job.createdAt;
+    return (this.sheet as SheetSnapshot).rows.filter(
+      (r) =>
+        !r.done &&
+        r.parse?.ok === true &&
+        !this.deferred.has(r.row) &&
+        !(r.status === 'error' && (r.when ?? 0) >= since),
+    );
+  }
+
+  private loop(): void {
+    for (;;) {
+      if (this.job.state !== 'running') return;
+      if (this.job.inFlight) {
+        if (!this.reconcileFlight(this.job.inFlight)) return;
+        continue;
+      }
+      const pending = this.pending();
+      // Rows added to the sheet during the push count too.
+      const total = Math.max(this.job.total, this.job.done + pending.length);
+      if (total !== this.job.total) this.save({ total });
+      if (pending.length === 0) {
+        if (this.deferred.size > 0) {
+          this.save({ notBefore: this.now() + BACKOFF_MS });
+          return;
+        }
+        this.finish('done', this.summary());
+        return;
+      }
+      const batch = pending.slice(0, BATCH_ROWS[this.job.kind]);
+      if (this.now() + this.estimate(batch.length) > this.deadline) return;
+      this.sendOne(batch);
+    }
+  }
+
+  /** A generous guess at a batch's time: time off paces a request a row at 5 a second. */
+  private estimate(rows: number): number {
+    return (
+      (this.job.kind === 'time_off' || this.job.kind === 'time_off_cancel' ? rows * 200 : 2_000) + 15_000
+    );
+  }
+
+  private sendOne(batch: SheetRow[]): void {
+    const sentAt = this.now();
+    // The mark goes down before anything is sent.
+    this.save({ inFlight: { sentAt, rows: batch.map((r) => `${r.row}:${r.fp}`) } });
+    const items = batch.map((r) => ({
+      row: r.row,
+      request: (r.parse as { ok: true; request: SendItem['request'] }).request,
+    }));
+    const result = sendBatch(this.client, this.job.kind, items);
+    const outcomes = new Map<number, RowOutcome>();
+    const unknown: string[] = [];
+    for (const row of batch) {
+      const sent: Sent = result.outcomes.get(row.row) ?? 'retry';
+      if (sent === 'unknown') unknown.push(`${row.row}:${row.fp}`);
+      else if (sent === 'retry') this.deferred.add(row.row);
+      else outcomes.set(row.row, sent);
+    }
+    writeOutcomes(this.grid as Grid, this.sheet as SheetSnapshot, outcomes, new Date(this.now()));
+    const ok = [...outcomes.values()].filter((o) => o.status !== 'error').length;
+    const changes: Partial<PushJob> = {
+      done: this.job.done + outcomes.size,
+      succeeded: this.job.succeeded + ok,
+      failed: this.job.failed + outcomes.size - ok,
+      lastSendAt: this.now(),
+      stalls: 0,
+    };
+    this.job = { ...this.job, ...changes };
+    const flight: InFlight | undefined = unknown.length ? { sentAt, rows: unknown } : undefined;
+    if (flight) this.save({ inFlight: flight });
+    else {
+      delete this.job.inFlight;
+      this.save({});
+    }
+    if (result.fatal) this.finish('failed', result.fatal.message);
+  }
+
+  /** Rows of a batch whose outcome never reached the sheet: asks Assembled before any resend. */
+  private reconcileFlight(flight: InFlight): boolean {
+    const sheet = this.sheet as SheetSnapshot;
+    const taken = new Set<number>();
+    const items: SendItem[] = [];
+    let doneAlready = 0;
+    let okAlready = 0;
+    for (const { row, fp } of flight.rows.map(parseFlight)) {
+      // The row where it was, else the same request elsewhere (rows moved by a sort or an insert).
+      const same = (r: SheetRow) => !taken.has(r.row) && (r.fp === fp || (r.done && r.row === row));
+      const found =
+        sheet.rows.find((r) => r.row === row && same(r)) ?? sheet.rows.find((r) => !r.done && same(r));
+      if (!found) continue;
+      taken.add(found.row);
+      if (found.done) {
+        // Its outcome was written but the mark not cleared: count it now.
+        doneAlready++;
+        if (found.status !== 'error') okAlready++;
+        continue;
+      }
+      if (found.parse?.ok) items.push({ row: found.row, request: found.parse.request });
+    }
+    const claimed = new Set(sheet.rows.map((r) => r.id).filter(Boolean));
+    let found = new Map<number, RowOutcome>();
+    if (items.length > 0) {
+      try {
+        found = reconcile(this.client, { kind: this.job.kind, items, sentAt: flight.sentAt, claimed });
+      } catch (error) {
+        if (!isAssembledError(error)) throw error;
+        // Not known yet: keep the mark and come back later rather than risk a duplicate.
+        this.save({ notBefore: this.now() + BACKOFF_MS, message: error.message });
+        return false;
+      }
+    }
+    writeOutcomes(this.grid as Grid, sheet, found, new Date(this.now()));
+    const job = {
+      ...this.job,
+      done: this.job.done + found.size + doneAlready,
+      succeeded: this.job.succeeded + found.size + okAlready,
+      failed: this.job.failed + doneAlready - okAlready,
+      stalls: 0,
+      updatedAt: this.now(),
+    };
+    delete job.inFlight;
+    this.job = this.pushes.save(job);
+    return true;
+  }
+
+  private summary(): string {
+    const j = this.job;
+    const parts = [`${j.succeeded} ${DONE_WORD[j.kind]}`];
+    if (j.failed) parts.push(`${j.failed} refused by Assembled`);
+    if (j.invalid) parts.push(`${j.invalid} with problems to fix`);
+    if (j.skipped) parts.push(`${j.skipped} already done and skipped`);
+    return `Finished: ${parts.join(', ')}. See the Push status column.`;
+  }
+}

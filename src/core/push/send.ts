@@ -1,0 +1,211 @@
+// Sending a batch of valid rows, kind by kind, and turning each reply into the row's outcome:
+// time off one request a row (fetchAll within the rate limit), states, edits and associations in
+// batched requests. A batch the service refuses because of one record is sent again without it.
+import type { AgentStateEditInput, AssembledClient, AssembledError } from '../assembled';
+import { isAssembledError } from '../assembled';
+import type { PushKind } from './kinds';
+import type { PushRequest, StateRecord } from './request';
+import type { RowOutcome } from './sheet-rows';
+
+/** A row's fate after sending: an outcome for the sheet, unknown (reconcile), or not sent (try later). */
+export type Sent = RowOutcome | 'unknown' | 'retry';
+
+export interface SendItem {
+  row: number;
+  request: PushRequest;
+}
+
+export interface BatchResult {
+  outcomes: Map<number, Sent>;
+  /** A failure that stops the whole push (the key was refused). */
+  fatal?: AssembledError;
+}
+
+/** Kinds whose requests may be sent twice without harm. */
+const IDEMPOTENT: readonly PushKind[] = ['time_off_cancel', 'associations'];
+
+export function errorOutcome(kind: PushKind, error: AssembledError): Sent {
+  switch (error.kind) {
+    case 'outcome_unknown':
+      return IDEMPOTENT.includes(kind) ? 'retry' : 'unknown';
+    case 'unexpected_response':
+      // A 2xx whose body could not be read was applied all the same.
+      return IDEMPOTENT.includes(kind) ? 'retry' : 'unknown';
+    case 'rate_limited':
+    case 'server':
+    case 'network':
+      return 'retry';
+    default:
+      return { status: 'error', message: error.message };
+  }
+}
+
+function toError(e: unknown): AssembledError {
+  if (isAssembledError(e)) return e;
+  throw e;
+}
+
+export function sendBatch(client: AssembledClient, kind: PushKind, items: SendItem[]): BatchResult {
+  switch (kind) {
+    case 'time_off':
+      return sendTimeOff(client, items);
+    case 'time_off_cancel':
+      return sendCancels(client, items);
+    default:
+      return sendBulk(client, kind, items);
+  }
+}
+
+function sendTimeOff(client: AssembledClient, items: SendItem[]): BatchResult {
+  const inputs = items.map((i) => (i.request.kind === 'time_off' ? i.request.input : unreachable()));
+  const replies = client.createTimeOffMany(inputs);
+  const outcomes = new Map<number, Sent>();
+  let fatal: AssembledError | undefined;
+  items.forEach((item, i) => {
+    const reply = replies[i];
+    if (!reply) return;
+    if (reply.ok) {
+      outcomes.set(item.row, {
+        status: 'created',
+        id: reply.value.id,
+        message: 'Created; pending approval in Assembled.',
+      });
+    } else if (reply.error.kind === 'auth') {
+      fatal = reply.error;
+      outcomes.set(item.row, 'retry');
+    } else outcomes.set(item.row, errorOutcome('time_off', reply.error));
+  });
+  return fatal ? { outcomes, fatal } : { outcomes };
+}
+
+function sendCancels(client: AssembledClient, items: SendItem[]): BatchResult {
+  const ids = items.map((i) => (i.request.kind === 'time_off_cancel' ? i.request.requestId : unreachable()));
+  const replies = client.cancelTimeOffMany(ids, { safeToRetry: true });
+  const outcomes = new Map<number, Sent>();
+  let fatal: AssembledError | undefined;
+  items.forEach((item, i) => {
+    const reply = replies[i];
+    const id = ids[i] as string;
+    if (!reply) return;
+    if (reply.ok) outcomes.set(item.row, { status: 'cancelled', id, message: 'Cancelled in Assembled.' });
+    else if (reply.error.kind === 'auth') {
+      fatal = reply.error;
+      outcomes.set(item.row, 'retry');
+    } else if (reply.error.kind === 'bad_request' && /already cancel/i.test(reply.error.detail ?? '')) {
+      // A resend after a lost answer, or a request cancelled by hand: the row's intent holds.
+      outcomes.set(item.row, { status: 'cancelled', id, message: 'Was already cancelled in Assembled.' });
+    } else if (reply.error.kind === 'not_found') {
+      outcomes.set(item.row, {
+        status: 'error',
+        message: `No time-off request has the id "${id}". Check the Request ID column.`,
+      });
+    } else outcomes.set(item.row, errorOutcome('time_off_cancel', reply.error));
+  });
+  return fatal ? { outcomes, fatal } : { outcomes };
+}
+
+/** "states[3].agent_id" -> ['states', 3]: which record of a batch the service refused. */
+function offendingRecord(error: AssembledError): { list: string; index: number } | undefined {
+  const where = `${error.field ?? ''} ${error.detail ?? ''}`;
+  const m = /\b(states|inserts|updates|deletes|associations)\[(\d+)\]/.exec(where);
+  return m ? { list: m[1] as string, index: Number(m[2]) } : undefined;
+}
+
+interface BulkCall {
+  /** Rows in the order of the request's lists: which row each record came from. */
+  lists: Record<string, number[]>;
+  send(): { inserted?: string[] };
+}
+
+function bulkCall(client: AssembledClient, kind: PushKind, items: SendItem[]): BulkCall {
+  if (kind === 'agent_states') {
+    const states = items.map((i) => (i.request.kind === 'agent_states' ? i.request.input : unreachable()));
+    return {
+      lists: { states: items.map((i) => i.row) },
+      send: () => {
+        client.bulkUpdateAgentStates(states);
+        return {};
+      },
+    };
+  }
+  if (kind === 'associations') {
+    const list = items.map((i) => (i.request.kind === 'associations' ? i.request.input : unreachable()));
+    return {
+      lists: { associations: items.map((i) => i.row) },
+      send: () => {
+        client.createAgentAssociations(list, { safeToRetry: true });
+        return {};
+      },
+    };
+  }
+  const lists: Record<string, number[]> = { inserts: [], updates: [], deletes: [] };
+  const edit: Required<AgentStateEditInput> = { inserts: [], updates: [], deletes: [] };
+  for (const { row, request } of items) {
+    if (request.kind !== 'state_edits') unreachable();
+    if (request.action === 'insert') {
+      edit.inserts.push(request.input);
+      lists.inserts?.push(row);
+    } else if (request.action === 'update') {
+      // The record to update is named by its id inside the record.
+      edit.updates.push({ ...request.input, id: request.stateId } as StateRecord);
+      lists.updates?.push(row);
+    } else {
+      edit.deletes.push(request.stateId);
+      lists.deletes?.push(row);
+    }
+  }
+  const body: AgentStateEditInput = {
+    ...(edit.inserts.length ? { inserts: edit.inserts } : {}),
+    ...(edit.updates.length ? { updates: edit.updates } : {}),
+    ...(edit.deletes.length ? { deletes: edit.deletes } : {}),
+  };
+  return { lists, send: () => client.editAgentStates(body) };
+}
+
+const DONE_WORD: Record<string, [string, string]> = {
+  states: ['ingested', 'Accepted by Assembled for ingestion.'],
+  associations: ['associated', 'Platform id associated in Assembled.'],
+  inserts: ['inserted', 'State record inserted.'],
+  updates: ['updated', 'State record updated.'],
+  deletes: ['deleted', 'State record deleted.'],
+};
+
+/** One request for the batch; a record the service names as bad is taken out and the rest resent. */
+function sendBulk(client: AssembledClient, kind: PushKind, items: SendItem[]): BatchResult {
+  const outcomes = new Map<number, Sent>();
+  let pending = items;
+  for (let attempt = 0; pending.length > 0; attempt++) {
+    const call = bulkCall(client, kind, pending);
+    try {
+      const result = call.send();
+      for (const [list, rows] of Object.entries(call.lists)) {
+        const [status, message] = DONE_WORD[list] ?? ['done', 'Done.'];
+        rows.forEach((row, i) => {
+          const id = list === 'inserts' ? result.inserted?.[i] : undefined;
+          outcomes.set(row, { status, message, ...(id ? { id } : {}) });
+        });
+      }
+      return { outcomes };
+    } catch (e) {
+      const error = toError(e);
+      if (error.kind === 'auth') {
+        for (const item of pending) outcomes.set(item.row, 'retry');
+        return { outcomes, fatal: error };
+      }
+      const bad = error.kind === 'bad_request' ? offendingRecord(error) : undefined;
+      const badRow = bad ? call.lists[bad.list]?.[bad.index] : undefined;
+      if (badRow === undefined || attempt >= 10) {
+        const fate = errorOutcome(kind, error);
+        for (const item of pending) outcomes.set(item.row, fate);
+        return { outcomes };
+      }
+      outcomes.set(badRow, { status: 'error', message: error.message });
+      pending = pending.filter((p) => p.row !== badRow);
+    }
+  }
+  return { outcomes };
+}
+
+function unreachable(): never {
+  throw new Error('A batch mixes kinds of push');
+}

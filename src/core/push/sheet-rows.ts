@@ -1,0 +1,143 @@
+// A push sheet read in one call: the header matched to a kind, each row's cells, its current
+// status, and (for rows not yet done) its parse. Outcomes go back into the status columns in one
+// block write per batch of rows.
+import type { Grid } from '../sheet/grid';
+import type { CellValue } from '../table/build-table';
+import { toSheetValue } from '../table/sheet-literal';
+import { type HeaderMap, matchHeader } from './header';
+import { DONE_STATUSES, type PushKind, STATUS_COLUMNS, type StatusKey } from './kinds';
+import { type ParseContext, parseRow, type RowParse } from './parse-row';
+import { fingerprint } from './request';
+
+export interface RowOutcome {
+  status: string;
+  id?: string;
+  message: string;
+}
+
+export interface SheetRow {
+  /** 1-based row number in the sheet. */
+  row: number;
+  values: CellValue[];
+  status: string;
+  id: string;
+  /** When the add-on last wrote the row's status (epoch ms), if it did. */
+  when?: number;
+  /** Already done: an id or a done status; never sent again. */
+  done: boolean;
+  /** Every input cell empty: not a row at all. */
+  blank: boolean;
+  parse?: RowParse;
+  /** Fingerprint of the request, for valid rows. */
+  fp?: string;
+}
+
+export interface SheetSnapshot {
+  map: HeaderMap;
+  rows: SheetRow[];
+}
+
+export type ReadResult = { ok: true; sheet: SheetSnapshot } | { ok: false; problem: string };
+
+const DONE: readonly string[] = DONE_STATUSES;
+
+function text(v: CellValue | undefined): string {
+  return v === undefined || v instanceof Date ? '' : String(v).trim();
+}
+
+/** Reads the whole sheet in one call and parses every row that is not done. */
+export function readSheet(grid: Grid, kind: PushKind, ctx: ParseContext): ReadResult {
+  const used = grid.used();
+  if (used.rows === 0 || used.cols === 0) return matchFail(kind, []);
+  const cells = grid.read(1, 1, used.rows, used.cols);
+  const header = matchHeader(kind, cells[0] ?? []);
+  if (!header.ok) return header;
+  const { map } = header;
+  const inputs = Object.values(map.columns);
+  const rows: SheetRow[] = [];
+  for (let i = 1; i < cells.length; i++) {
+    const values = cells[i] ?? [];
+    const status = text(values[map.status.status]).toLowerCase();
+    const id = text(values[map.status.id]);
+    const blank = inputs.every((at) => text(values[at]) === '' && !(values[at] instanceof Date));
+    const row: SheetRow = { row: i + 1, values, status, id, blank, done: id !== '' || DONE.includes(status) };
+    const when = values[map.status.when];
+    if (when instanceof Date && !Number.isNaN(when.getTime())) row.when = when.getTime();
+    if (!row.done && !blank) {
+      row.parse = parseRow(values, map, ctx);
+      if (row.parse.ok) row.fp = fingerprint(row.parse.request);
+    }
+    rows.push(row);
+  }
+  return { ok: true, sheet: { map, rows } };
+}
+
+function matchFail(kind: PushKind, row: CellValue[]): ReadResult {
+  const result = matchHeader(kind, row);
+  return result.ok ? { ok: false, problem: 'The sheet is empty.' } : result;
+}
+
+/** Adds the status columns the sheet lacks, in one write of the header cells. */
+export function addStatusColumns(grid: Grid, map: HeaderMap): void {
+  if (map.added.length === 0) return;
+  const first = map.added[0]?.index ?? 0;
+  grid.write(1, first + 1, [map.added.map((a) => toSheetValue(a.header))]);
+  grid.styleHeader(1, first + 1, map.added.length, STATUS_COLUMNS[0].help);
+  for (const a of map.added) map.headers[a.index] = a.header;
+  map.added = [];
+}
+
+/** Groups of adjacent status columns (one group unless the user moved them apart). */
+function statusGroups(map: HeaderMap): StatusKey[][] {
+  const keys = STATUS_COLUMNS.map((s) => s.key).sort((a, b) => map.status[a] - map.status[b]);
+  const groups: StatusKey[][] = [];
+  for (const key of keys) {
+    const last = groups[groups.length - 1];
+    const prev = last?.[last.length - 1];
+    if (last && prev !== undefined && map.status[key] === map.status[prev] + 1) last.push(key);
+    else groups.push([key]);
+  }
+  return groups;
+}
+
+/**
+ * Writes outcomes into the status columns: one block from the first to the last row touched
+ * (rows between keep their status as read). Updates the snapshot to match.
+ */
+export function writeOutcomes(
+  grid: Grid,
+  sheet: SheetSnapshot,
+  outcomes: Map<number, RowOutcome>,
+  when: Date,
+): void {
+  if (outcomes.size === 0) return;
+  const { map } = sheet;
+  const byRow = new Map(sheet.rows.map((r) => [r.row, r]));
+  for (const [n, o] of outcomes) {
+    let row = byRow.get(n);
+    if (!row) {
+      row = { row: n, values: [], status: '', id: '', done: false, blank: true };
+      byRow.set(n, row);
+      sheet.rows.push(row);
+    }
+    row.values[map.status.status] = o.status;
+    row.values[map.status.id] = o.id ?? row.id;
+    row.values[map.status.message] = o.message;
+    row.values[map.status.when] = when;
+    row.when = when.getTime();
+    row.status = o.status.toLowerCase();
+    row.id = o.id ?? row.id;
+    row.done = row.id !== '' || DONE.includes(row.status);
+  }
+  const numbers = [...outcomes.keys()];
+  const first = Math.min(...numbers);
+  const last = Math.max(...numbers);
+  for (const group of statusGroups(map)) {
+    const block: CellValue[][] = [];
+    for (let n = first; n <= last; n++) {
+      const values = byRow.get(n)?.values ?? [];
+      block.push(group.map((key) => toSheetValue(values[map.status[key]] ?? '')));
+    }
+    grid.write(first, map.status[group[0] as StatusKey] + 1, block);
+  }
+}

@@ -1,0 +1,67 @@
+import type { PushSheets, SheetRef } from '../../core/push/run-push';
+import type { TemplateSpec, TemplateValidation } from '../../core/push/template';
+import { toSheetValue } from '../../core/table/sheet-literal';
+import { sheetGrid } from './sheet-grid';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+function rule(v: TemplateValidation): GoogleAppsScript.Spreadsheet.DataValidation {
+  const builder = SpreadsheetApp.newDataValidation();
+  switch (v.kind) {
+    case 'list':
+      return builder
+        .requireValueInList([...v.values], true)
+        .setAllowInvalid(!v.strict)
+        .build();
+    case 'date':
+      // Text such as 2026-06-01T09:00-04:00 is valid too: warn, never refuse.
+      return builder
+        .requireDate()
+        .setAllowInvalid(true)
+        .setHelpText('A date and time, e.g. 2026-06-01 09:00 (the spreadsheet’s timezone).')
+        .build();
+    case 'checkbox':
+      try {
+        return builder.requireCheckbox().build();
+      } catch {
+        // Where checkboxes are not offered, a TRUE/FALSE dropdown does the same job.
+        return SpreadsheetApp.newDataValidation().requireValueInList(['TRUE', 'FALSE'], true).build();
+      }
+  }
+}
+
+/** A name no sheet has yet: "Time off to create", then "Time off to create (2)", ... */
+function freeName(ss: Spreadsheet, base: string): string {
+  let name = base;
+  for (let n = 2; ss.getSheetByName(name); n++) name = `${base} (${n})`;
+  return name;
+}
+
+/** The sheets of the active spreadsheet, found by id so that a rename does not lose a push. */
+export function pushSheets(ss: Spreadsheet): PushSheets {
+  return {
+    open(id) {
+      const sheet = ss.getSheets().find((s) => s.getSheetId() === id);
+      return sheet ? { id, name: sheet.getName(), grid: sheetGrid(sheet) } : undefined;
+    },
+    insertTemplate(spec: TemplateSpec): SheetRef {
+      const name = freeName(ss, spec.sheetName);
+      const sheet = ss.insertSheet(name);
+      const cols = spec.columns.length;
+      const header = sheet.getRange(1, 1, 1, cols);
+      header.setValues([spec.columns.map((c) => toSheetValue(c.header))]);
+      header.setNotes([spec.columns.map((c) => c.note)]);
+      header.setFontWeight('bold');
+      sheet.setFrozenRows(1);
+      const rows = Math.min(spec.rows, sheet.getMaxRows() - 1);
+      spec.columns.forEach((c, i) => {
+        const body = sheet.getRange(2, i + 1, rows, 1);
+        if (c.format) body.setNumberFormat(c.format);
+        if (c.validation) body.setDataValidation(rule(c.validation));
+        if (c.status) sheet.getRange(1, i + 1).setBackground('#f1f3f4');
+      });
+      ss.setActiveSheet(sheet);
+      return { id: sheet.getSheetId(), name };
+    },
+  };
+}

@@ -1,0 +1,107 @@
+// The Push rows sidebar's server side: thin wiring of core/push to Apps Script.
+import * as z from 'zod/mini';
+import { detectKind } from '../core/push/header';
+import { PUSH_KINDS, type PushKind } from '../core/push/kinds';
+import { PushStore } from '../core/push/push-job';
+import { kindChoices, type PushOptions, type PushView, pushView } from '../core/push/push-view';
+import {
+  advancePush,
+  type PushDeps,
+  type SheetRef,
+  startPush as start,
+  type ValidateSummary,
+  validateSheet,
+} from '../core/push/run-push';
+import { looksLikeTimeOffList, type SyncSummary, syncTimeOff as sync } from '../core/push/sync-time-off';
+import { templateFor } from '../core/push/template';
+import { parseInput } from '../core/validation';
+import { ensureDispatcher } from './adapters/dispatcher-trigger';
+import { gasClock } from './adapters/gas-clock';
+import { documentLock } from './adapters/gas-lock';
+import { spreadsheetZone } from './adapters/gas-zone';
+import { documentStore } from './adapters/properties-store';
+import { pushSheets } from './adapters/push-sheets';
+import { sheetGrid } from './adapters/sheet-grid';
+import { assembledClient } from './client-factory';
+import { currentUser } from './user';
+
+/** A sidebar call works this long, then reports progress; the sidebar calls again at once. */
+const SLICE_MS = 30_000;
+const SYNC_SHEET = 'Time off (Assembled)';
+
+const Kind = z.enum(PUSH_KINDS);
+const Key = z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8 to 64 letters, digits, - or _'));
+
+export function pushDeps(): PushDeps {
+  return {
+    client: (limiter) => assembledClient(limiter),
+    clock: gasClock,
+    zone: spreadsheetZone(),
+    store: documentStore(),
+    lock: documentLock(),
+    sheets: pushSheets(SpreadsheetApp.getActive()),
+    user: currentUser(),
+    ensureTrigger: ensureDispatcher,
+  };
+}
+
+function activeSheet(): GoogleAppsScript.Spreadsheet.Sheet {
+  return SpreadsheetApp.getActive().getActiveSheet();
+}
+
+function ref(sheet: GoogleAppsScript.Spreadsheet.Sheet): SheetRef {
+  return { id: sheet.getSheetId(), name: sheet.getName() };
+}
+
+function headerOf(sheet: GoogleAppsScript.Spreadsheet.Sheet): unknown[] {
+  const cols = sheet.getLastColumn();
+  return cols > 0 ? (sheet.getRange(1, 1, 1, cols).getValues()[0] ?? []) : [];
+}
+
+export function getPushOptions(): PushOptions {
+  const sheet = activeSheet();
+  const detected = detectKind(headerOf(sheet) as never);
+  const running = new PushStore(documentStore()).onSheet(sheet.getSheetId());
+  return {
+    kinds: kindChoices(),
+    sheet: sheet.getName(),
+    ...(detected ? { detected } : {}),
+    ...(running ? { running: pushView(running, Date.now()) } : {}),
+  };
+}
+
+export function insertPushTemplate(kind: unknown): { sheet: string } {
+  const k = parseInput(Kind, kind, 'Kind of push');
+  return { sheet: pushSheets(SpreadsheetApp.getActive()).insertTemplate(templateFor(k)).name };
+}
+
+export function validatePush(kind: unknown): ValidateSummary {
+  return validateSheet(pushDeps(), parseInput(Kind, kind, 'Kind of push'), ref(activeSheet()));
+}
+
+/** Starts a push of the active sheet; the same key twice (a double click) gives the same push. */
+export function startPush(kind: unknown, key: unknown): PushView {
+  const deps = pushDeps();
+  const k: PushKind = parseInput(Kind, kind, 'Kind of push');
+  const job = start(deps, k, ref(activeSheet()), parseInput(Key, key, 'Request key'));
+  return pushView(advancePush(deps, job.id, Date.now() + SLICE_MS), Date.now());
+}
+
+/** Carries the push on for a slice; the dispatcher does the same when the sidebar is closed. */
+export function pollPush(id: unknown): PushView {
+  const deps = pushDeps();
+  return pushView(advancePush(deps, parseInput(Key, id, 'Push id'), Date.now() + SLICE_MS), Date.now());
+}
+
+/** Syncs the active sheet when it holds a time-off list (or nothing), else the "Time off (Assembled)" sheet. */
+export function syncTimeOff(): SyncSummary {
+  const ss = SpreadsheetApp.getActive();
+  const active = activeSheet();
+  const usable = active.getLastRow() === 0 || looksLikeTimeOffList(headerOf(active));
+  const sheet = usable ? active : (ss.getSheetByName(SYNC_SHEET) ?? ss.insertSheet(SYNC_SHEET));
+  const deps = pushDeps();
+  return sync(
+    { client: assembledClient(), clock: gasClock, zone: deps.zone, store: deps.store, user: deps.user },
+    { ...ref(sheet), grid: sheetGrid(sheet) },
+  );
+}

@@ -1,0 +1,124 @@
+import type { PushKind } from '../../../core/push/kinds';
+import type { KindChoice, PushView } from '../../../core/push/push-view';
+import { busy, byId, el, requestKey, showStatus } from '../../dom';
+import { callServer, errorMessage } from '../../rpc';
+
+const kind = byId<HTMLSelectElement>('kind');
+const kindHelp = byId('kindHelp');
+const sheetName = byId('sheetName');
+const status = byId('status');
+const syncStatus = byId('syncStatus');
+const buttons = ['template', 'validate', 'push', 'refreshSheet'].map((id) => byId<HTMLButtonElement>(id));
+const [templateButton, validateButton, pushButton, refreshButton] = buttons as [
+  HTMLButtonElement,
+  HTMLButtonElement,
+  HTMLButtonElement,
+  HTMLButtonElement,
+];
+const syncButton = byId<HTMLButtonElement>('sync');
+let kinds: KindChoice[] = [];
+
+function current(): PushKind {
+  return kind.value as PushKind;
+}
+
+function describeKind(): void {
+  kindHelp.textContent = kinds.find((k) => k.id === current())?.summary ?? '';
+}
+
+function showPush(view: PushView): void {
+  byId('progressBox').hidden = false;
+  byId('progressTitle').textContent = `${view.label} → ${view.sheet}`;
+  const progress = byId<HTMLProgressElement>('progress');
+  progress.max = Math.max(1, view.total);
+  progress.value = view.done;
+  byId('progressLabel').textContent = `${view.done} of ${view.total} rows done`;
+  const tone = view.state === 'failed' ? 'error' : view.state === 'done' ? 'ok' : 'info';
+  showStatus(status, view.message, tone);
+}
+
+async function follow(view: PushView): Promise<void> {
+  showPush(view);
+  while (view.state === 'running') {
+    await new Promise((r) => setTimeout(r, view.nextPollInMs));
+    view = await callServer('pollPush', view.id);
+    showPush(view);
+  }
+}
+
+async function load(): Promise<void> {
+  const options = await callServer('getPushOptions');
+  kinds = options.kinds;
+  const chosen = kind.value;
+  kind.replaceChildren(...kinds.map((k) => el('option', { value: k.id }, k.label)));
+  kind.value = options.detected ?? (chosen || 'time_off');
+  sheetName.textContent = options.sheet;
+  describeKind();
+  if (options.running) await follow(options.running);
+}
+
+kind.addEventListener('change', describeKind);
+
+refreshButton.addEventListener('click', () => {
+  void busy(buttons, async () => {
+    try {
+      await load();
+    } catch (error) {
+      showStatus(status, errorMessage(error), 'error');
+    }
+  });
+});
+
+templateButton.addEventListener('click', () => {
+  showStatus(status, 'Inserting a template…');
+  void busy(buttons, async () => {
+    try {
+      const { sheet } = await callServer('insertPushTemplate', current());
+      sheetName.textContent = sheet;
+      showStatus(status, `Sheet "${sheet}" is ready: each header cell has a note on what goes in it.`, 'ok');
+    } catch (error) {
+      showStatus(status, errorMessage(error), 'error');
+    }
+  });
+});
+
+validateButton.addEventListener('click', () => {
+  showStatus(status, 'Checking every row…');
+  void busy(buttons, async () => {
+    try {
+      const v = await callServer('validatePush', current());
+      const lines = [
+        `${v.ok} OK, ${v.errors} to fix, ${v.skipped} already done, in "${v.sheet}". Nothing was sent.`,
+        ...v.problems,
+      ];
+      showStatus(status, lines.join('\n'), v.errors > 0 ? 'error' : 'ok');
+    } catch (error) {
+      showStatus(status, errorMessage(error), 'error');
+    }
+  });
+});
+
+pushButton.addEventListener('click', () => {
+  showStatus(status, 'Starting the push…');
+  void busy(buttons, async () => {
+    try {
+      await follow(await callServer('startPush', current(), requestKey()));
+    } catch (error) {
+      showStatus(status, errorMessage(error), 'error');
+    }
+  });
+});
+
+syncButton.addEventListener('click', () => {
+  showStatus(syncStatus, 'Syncing…');
+  void busy([syncButton], async () => {
+    try {
+      const result = await callServer('syncTimeOff');
+      showStatus(syncStatus, result.message, 'ok');
+    } catch (error) {
+      showStatus(syncStatus, errorMessage(error), 'error');
+    }
+  });
+});
+
+load().catch((error) => showStatus(status, errorMessage(error), 'error'));

@@ -1,0 +1,148 @@
+// End to end through the built bundle (npm run build first) in the local Apps Script runtime,
+// against the simulator: the sidebar's calls, the dispatcher trigger, the 6-minute kill.
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createRuntime, type LocalRuntime } from '../../dev/gas/index.js';
+import { createSimulator } from '../../dev/simulator';
+import type { Simulator } from '../../dev/simulator/api';
+import type { PushView } from '../../src/core/push/push-view';
+
+const built = existsSync(new URL('../../build/Code.js', import.meta.url));
+
+function setup(options: { executionLimitMs?: number } = {}) {
+  let sim: Simulator | undefined;
+  const rt = createRuntime({
+    now: '2026-05-25T12:00:00Z',
+    http: (req) => (sim as Simulator).handle(req),
+    ...options,
+  });
+  sim = createSimulator({ seed: 7, now: () => rt.clock.now() });
+  rt.properties.user.set('assembled.apiKey', JSON.stringify(sim.admin.sampleKey));
+  const agents = sim.admin.org.people.filter((p) => !p.deleted && p.staffable);
+  return { rt, sim, agents };
+}
+
+async function follow(rt: LocalRuntime, view: PushView): Promise<PushView> {
+  for (let i = 0; view.state === 'running' && i < 100; i++) {
+    rt.clock.set(rt.clock.now() + view.nextPollInMs);
+    view = await rt.callFromSidebar<PushView>('pollPush', view.id);
+  }
+  return view;
+}
+
+function column(rt: LocalRuntime, sheet: string, header: string): unknown[] {
+  const [head = [], ...rows] = rt.workbook.values(sheet);
+  const at = head.indexOf(header);
+  return rows.map((r) => r[at]);
+}
+
+describe.skipIf(!built)('push in the local Apps Script runtime', () => {
+  it('inserts a template, validates and pushes it from the sidebar', async () => {
+    const { rt, sim, agents } = setup();
+    rt.runAsTrigger('onOpen', { authMode: 'NONE' });
+    expect(rt.ui.menus.flatMap((m) => m.items.map((i) => ('caption' in i ? i.caption : '')))).toContain(
+      'Push rows…',
+    );
+    rt.ui.click('Push rows…');
+    expect(rt.ui.sidebar?.title).toBe('Push rows to Assembled');
+
+    const { sheet } = await rt.callFromSidebar<{ sheet: string }>('insertPushTemplate', 'time_off');
+    expect(sheet).toBe('Time off to create');
+    expect(rt.workbook.values(sheet)[0]).toEqual([
+      'Agent',
+      'Start',
+      'End',
+      'All day',
+      'Type',
+      'Notes',
+      'Push status',
+      'Assembled ID',
+      'Push message',
+      'Pushed at',
+    ]);
+    expect(rt.workbook.frozenRows(sheet)).toBe(1);
+    expect(rt.workbook.notes(sheet)[0]?.every((n) => String(n).length > 10)).toBe(true);
+    expect(rt.workbook.fontWeights(sheet)[0]?.[0]).toBe('bold');
+
+    const [a, b] = agents;
+    rt.workbook.write(
+      sheet,
+      [
+        [a?.email, '2026-07-01 09:00', '2026-07-01 17:00', 'FALSE', 'pto', "'=literal"],
+        [`${b?.first_name} ${b?.last_name}`, '2026-07-02', '2026-07-03', 'TRUE', 'sick', ''],
+        ['ghost@example.com', '2026-07-01 09:00', '2026-07-01 17:00', '', '', ''],
+      ],
+      { row: 2 },
+    );
+    rt.workbook.select(`'${sheet}'!A1`);
+    const options = await rt.callFromSidebar<{ sheet: string; detected: string }>('getPushOptions');
+    expect(options).toMatchObject({ sheet, detected: 'time_off' });
+
+    const v = await rt.callFromSidebar<{ ok: number; errors: number }>('validatePush', 'time_off');
+    expect(v).toMatchObject({ ok: 2, errors: 1 });
+    expect(column(rt, sheet, 'Push status')).toEqual(['OK', 'OK', 'error']);
+    expect(sim.stats().byRoute['POST /v0/time_off'] ?? 0).toBe(0);
+
+    const done = await follow(
+      rt,
+      await rt.callFromSidebar<PushView>('startPush', 'time_off', 'e2e-push-0001'),
+    );
+    expect(done).toMatchObject({ state: 'done', done: 2, total: 2, invalid: 1 });
+    expect(column(rt, sheet, 'Push status')).toEqual(['created', 'created', 'error']);
+    const ids = column(rt, sheet, 'Assembled ID').slice(0, 2);
+    const made = ids.map((id) => sim.admin.org.timeOff.find((t) => t.id === id));
+    expect(made[0]).toMatchObject({
+      agent_id: a?.agent_id,
+      start_time: Date.parse('2026-07-01T13:00:00Z') / 1000,
+    });
+    expect(made[1]).toMatchObject({ all_day: true, end_time: Date.parse('2026-07-04T04:00:00Z') / 1000 });
+    // Notes are kept literal, even one that looks like a formula.
+    expect(made[0]?.notes).toBe('=literal');
+
+    // Pushing again sends nothing.
+    const again = await follow(
+      rt,
+      await rt.callFromSidebar<PushView>('startPush', 'time_off', 'e2e-push-0002'),
+    );
+    expect(again).toMatchObject({ state: 'done', total: 0, skipped: 2 });
+    expect(sim.stats().byRoute['POST /v0/time_off']).toBe(2);
+  });
+
+  it('2,000 rows: the dispatcher carries the push across killed executions with no duplicate', async () => {
+    // Executions die at 4 minutes, inside the dispatcher's 5-minute budget: each is killed mid-batch.
+    const { rt, sim, agents } = setup({ executionLimitMs: 4 * 60_000 });
+    const rows = Array.from({ length: 2000 }, (_, i) => {
+      const day = 3 + Math.floor(i / agents.length);
+      return [
+        agents[i % agents.length]?.email,
+        `2026-08-${String(day).padStart(2, '0')} 09:00`,
+        `2026-08-${String(day).padStart(2, '0')} 17:00`,
+        '',
+        'pto',
+        `e2e ${i}`,
+      ];
+    });
+    rt.workbook.write('Sheet1', [['Agent', 'Start', 'End', 'All day', 'Type', 'Notes'], ...rows]);
+    rt.workbook.select('Sheet1!A1');
+    sim.setFaults({ force429: 12 });
+    const first = await rt.callFromSidebar<PushView>('startPush', 'time_off', 'e2e-push-2000');
+    expect(first.state).toBe('running');
+    // The sidebar is closed: the dispatcher trigger does the rest, hour by hour (add-on triggers).
+    for (let hour = 0; hour < 24; hour++) {
+      if (hour === 2) sim.setFaults({ force429: 30 });
+      rt.clock.advance(60 * 60_000);
+      const doc = rt.properties.document.get('assembled.push.e2e-push-2000');
+      if (doc && JSON.parse(doc).state !== 'running') break;
+    }
+    const job = JSON.parse(rt.properties.document.get('assembled.push.e2e-push-2000') ?? '{}');
+    expect(job).toMatchObject({ state: 'done', total: 2000, done: 2000, succeeded: 2000 });
+    expect(rt.counters.snapshot().executions.killed).toBeGreaterThanOrEqual(1);
+    const made = sim.admin.org.timeOff.filter((t) => t.notes.startsWith('e2e '));
+    expect(made).toHaveLength(2000);
+    expect(new Set(made.map((t) => t.notes)).size).toBe(2000);
+    const status = column(rt, 'Sheet1', 'Push status');
+    expect(status.filter((s) => s === 'created')).toHaveLength(2000);
+    // The trigger is removed once there is no work.
+    expect(rt.triggers()).toHaveLength(0);
+  });
+});

@@ -1,0 +1,280 @@
+import { describe, expect, it } from 'vitest';
+import { intlZone } from '../../dev/intl-zone';
+import type { Person } from '../../src/core/assembled';
+import { AgentDirectory } from '../../src/core/push/agents';
+import { readCellTime } from '../../src/core/push/cell-time';
+import { detectKind, matchHeader } from '../../src/core/push/header';
+import type { PushKind } from '../../src/core/push/kinds';
+import { parseRow } from '../../src/core/push/parse-row';
+
+const zone = intlZone('America/New_York');
+const person = (
+  id: string,
+  first: string,
+  last: string,
+  email: string,
+  extra: Partial<Person> = {},
+): Person => ({
+  id: `p-${id}`,
+  agent_id: `a-${id}`,
+  first_name: first,
+  last_name: last,
+  email,
+  timezone: null,
+  imported_id: null,
+  role: null,
+  roles: [],
+  channels: [],
+  site: null,
+  teams: [],
+  queues: [],
+  skills: [],
+  platforms: {},
+  start_date: null,
+  end_date: null,
+  created_at: null,
+  deleted: false,
+  staffable: true,
+  ...extra,
+});
+const people = [
+  person('1', 'Ada', 'Lovelace', 'ada@example.com'),
+  person('2', 'Sam', 'Smith', 'sam.one@example.com'),
+  person('3', 'Sam', 'Smith', 'sam.two@example.com'),
+  person('4', 'Gone', 'Away', 'gone@example.com', { deleted: true }),
+  person('5', 'No', 'Agent', 'manager@example.com', { agent_id: null }),
+];
+
+function parse(kind: PushKind, header: string[], row: unknown[]) {
+  const m = matchHeader(kind, header);
+  if (!m.ok) throw new Error(m.problem);
+  let loads = 0;
+  const agents = new AgentDirectory(() => {
+    loads++;
+    return people;
+  });
+  const result = parseRow(row as never, m.map, { zone, agents });
+  return { result, loads };
+}
+
+describe('header matching', () => {
+  it('forgives case, spacing and punctuation, keeps extra columns, and finds aliases', () => {
+    const m = matchHeader('time_off', [
+      '  START_time',
+      'agent email',
+      'My notes col',
+      'END',
+      'all-day',
+      'Notes',
+    ]);
+    expect(m.ok).toBe(true);
+    if (!m.ok) return;
+    expect(m.map.columns).toEqual({ agent: 1, start: 0, end: 3, all_day: 4, notes: 5 });
+    // Status columns go to the right of the last header cell.
+    expect(m.map.status).toEqual({ status: 6, id: 7, message: 8, when: 9 });
+    expect(m.map.added.map((a) => a.header)).toEqual([
+      'Push status',
+      'Assembled ID',
+      'Push message',
+      'Pushed at',
+    ]);
+  });
+
+  it('finds status columns the sheet already has, wherever they are', () => {
+    const m = matchHeader('associations', [
+      'push STATUS',
+      'Agent',
+      'Platform',
+      'Platform ID',
+      'assembled id',
+    ]);
+    expect(m.ok && m.map.status.status).toBe(0);
+    expect(m.ok && m.map.status.id).toBe(4);
+    expect(m.ok && m.map.added.map((a) => a.index)).toEqual([5, 6]);
+  });
+
+  it('names the missing required columns', () => {
+    const m = matchHeader('agent_states', ['Agent', 'Start']);
+    expect(m).toMatchObject({ ok: false });
+    expect(!m.ok && m.problem).toMatch(/"State"/);
+    expect(matchHeader('time_off', [])).toMatchObject({
+      ok: false,
+      problem: expect.stringMatching(/no header/),
+    });
+  });
+
+  it('detects the kind a header is for', () => {
+    expect(detectKind(['Agent', 'Start', 'End', 'All day'])).toBe('time_off');
+    expect(detectKind(['Agent', 'State', 'Start'])).toBe('agent_states');
+    expect(detectKind(['Action', 'State ID', 'Agent'])).toBe('state_edits');
+    expect(detectKind(['Request ID'])).toBe('time_off_cancel');
+    expect(detectKind(['Agent', 'Platform', 'Platform ID'])).toBe('associations');
+    expect(detectKind(['Nothing', 'here'])).toBeUndefined();
+  });
+});
+
+describe('cell times', () => {
+  it('reads date cells as instants and text in the spreadsheet timezone unless it has an offset', () => {
+    const at = Date.parse('2026-06-01T13:00:00Z');
+    expect(readCellTime(new Date(at), zone)).toMatchObject({
+      ms: at,
+      hasTime: true,
+      day: { year: 2026, month: 6, day: 1 },
+    });
+    expect(readCellTime('2026-06-01 09:00', zone)?.ms).toBe(at);
+    expect(readCellTime('2026-06-01T9:00', zone)?.ms).toBe(at);
+    expect(readCellTime('2026-06-01 9:00 am', zone)?.ms).toBe(at);
+    expect(readCellTime('2026-06-01 1:30 PM', zone)?.ms).toBe(Date.parse('2026-06-01T17:30:00Z'));
+    expect(readCellTime('2026-06-01T09:00:00Z', zone)?.ms).toBe(Date.parse('2026-06-01T09:00:00Z'));
+    expect(readCellTime('2026-06-01 09:00 +0200', zone)?.ms).toBe(Date.parse('2026-06-01T07:00:00Z'));
+    expect(readCellTime('2026-06-01', zone)).toMatchObject({
+      ms: Date.parse('2026-06-01T04:00:00Z'),
+      hasTime: false,
+    });
+    // A date serial (a date typed into a number-formatted cell).
+    expect(readCellTime(46174.375, zone)?.ms).toBe(at);
+    for (const bad of ['tomorrow', '2026-02-30', '2026-06-01 25:00', '06/01/2026', 12, true, ''])
+      expect(readCellTime(bad as never, zone)).toBeUndefined();
+  });
+});
+
+describe('row parsing', () => {
+  const header = ['Agent', 'Start', 'End', 'All day', 'Type', 'Notes'];
+
+  it('builds a time-off request from email, name or id, reading people once', () => {
+    for (const who of ['ada@example.com', 'ADA LOVELACE', ' Ada  Lovelace ', 'a-1', 'p-1']) {
+      const { result, loads } = parse('time_off', header, [
+        who,
+        '2026-06-01 09:00',
+        '2026-06-01 17:00',
+        '',
+        'PTO',
+        'x',
+      ]);
+      expect(loads).toBe(1);
+      expect(result).toEqual({
+        ok: true,
+        request: {
+          kind: 'time_off',
+          input: {
+            agent_id: 'a-1',
+            start_time: Date.parse('2026-06-01T13:00:00Z'),
+            end_time: Date.parse('2026-06-01T21:00:00Z'),
+            type: 'pto',
+            notes: 'x',
+          },
+        },
+      });
+    }
+  });
+
+  it('makes all-day rows whole local days, the end day inclusive', () => {
+    const { result } = parse('time_off', header, [
+      'ada@example.com',
+      '2026-06-01',
+      '2026-06-03',
+      true,
+      '',
+      '',
+    ]);
+    expect(result).toMatchObject({
+      ok: true,
+      request: {
+        input: {
+          start_time: Date.parse('2026-06-01T04:00:00Z'),
+          end_time: Date.parse('2026-06-04T04:00:00Z'),
+          all_day: true,
+        },
+      },
+    });
+    const one = parse('time_off', header, ['ada@example.com', '2026-06-01 10:00', '', 'TRUE', '', '']).result;
+    expect(one).toMatchObject({
+      ok: true,
+      request: { input: { end_time: Date.parse('2026-06-02T04:00:00Z') } },
+    });
+  });
+
+  it('names the column and what to fix for each kind of bad row', () => {
+    const cases: [unknown[], RegExp][] = [
+      [['', '2026-06-01 09:00', '2026-06-01 10:00'], /^Agent: is empty/],
+      [
+        ['nobody@example.com', '2026-06-01 09:00', '2026-06-01 10:00'],
+        /^Agent: no agent in Assembled has .*nobody@example.com/,
+      ],
+      [
+        ['Sam Smith', '2026-06-01 09:00', '2026-06-01 10:00'],
+        /^Agent: 2 people in Assembled match "Sam Smith" by name\. Use their email/,
+      ],
+      [['gone@example.com', '2026-06-01 09:00', '2026-06-01 10:00'], /^Agent: "gone@example.com" has left/],
+      [['manager@example.com', '2026-06-01 09:00', '2026-06-01 10:00'], /^Agent: .* has no agent id/],
+      [
+        ['ada@example.com', 'next monday', '2026-06-01 10:00'],
+        /^Start: "next monday" is not a date and time .* use a date cell/,
+      ],
+      [['ada@example.com', '', '2026-06-01 10:00'], /^Start: is empty/],
+      [['ada@example.com', '2026-06-01 09:00', '2026-06-01 08:00'], /^End: must be after Start/],
+      [
+        ['ada@example.com', '2026-06-01 09:00', ''],
+        /^End: is empty: give when the time off ends, or set All day to TRUE/,
+      ],
+      [
+        ['ada@example.com', '2026-06-01 09:00', '2026-06-01 10:00', 'maybe'],
+        /^All day: "maybe" is not TRUE or FALSE/,
+      ],
+    ];
+    for (const [row, message] of cases) {
+      const { result } = parse('time_off', header, row);
+      expect(result.ok, String(row)).toBe(false);
+      expect(!result.ok && result.problems.join(' | ')).toMatch(message);
+    }
+  });
+
+  it('uses the sheet’s own header names in problems and lists every problem of a row', () => {
+    const { result } = parse('time_off', ['agent email', 'from', 'until'], ['', 'soon', '']);
+    expect(!result.ok && result.problems).toEqual([
+      expect.stringMatching(/^agent email: is empty/),
+      expect.stringMatching(/^from: "soon" is not a date/),
+    ]);
+  });
+
+  it('checks what each edit action needs', () => {
+    const h = ['Action', 'State ID', 'Agent', 'State', 'Start', 'End'];
+    expect(parse('state_edits', h, ['delete', 's-1']).result).toEqual({
+      ok: true,
+      request: { kind: 'state_edits', action: 'delete', stateId: 's-1' },
+    });
+    expect(parse('state_edits', h, ['Update', '', 'a-1', 'busy', '2026-06-01 09:00']).result).toMatchObject({
+      ok: false,
+      problems: [expect.stringMatching(/^State ID: is empty: update needs/)],
+    });
+    expect(
+      parse('state_edits', h, ['insert', 's-9', 'a-1', 'busy', '2026-06-01 09:00']).result,
+    ).toMatchObject({
+      ok: false,
+      problems: [expect.stringMatching(/^State ID: must be empty for insert/)],
+    });
+    expect(parse('state_edits', h, ['move', '', 'a-1']).result).toMatchObject({
+      ok: false,
+      problems: [expect.stringMatching(/^Action: "move" is not one of insert, update, delete/)],
+    });
+    expect(parse('state_edits', h, ['insert', '', '', 'busy', '']).result).toMatchObject({
+      ok: false,
+      problems: [expect.stringMatching(/^Agent: is empty/), expect.stringMatching(/^Start: is empty/)],
+    });
+  });
+
+  it('keeps platform ids exactly as typed', () => {
+    const { result } = parse(
+      'associations',
+      ['Agent', 'Platform', 'Platform ID'],
+      ['a-1', 'Zendesk', '00789'],
+    );
+    expect(result).toEqual({
+      ok: true,
+      request: {
+        kind: 'associations',
+        input: { agent_id: 'a-1', platform: 'zendesk', platform_id: '00789' },
+      },
+    });
+  });
+});

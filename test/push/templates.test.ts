@@ -1,0 +1,198 @@
+// Each kind end to end: insert its template, fill it in, validate, push, and check both the sheet
+// and what the simulator now holds.
+import { describe, expect, it } from 'vitest';
+import { PUSH_KINDS } from '../../src/core/push/kinds';
+import { startPush, validateSheet } from '../../src/core/push/run-push';
+import { templateFor } from '../../src/core/push/template';
+import type { CellValue } from '../../src/core/table/build-table';
+import { drive, fullName, pushSetup, records } from './support';
+
+function fill(s: ReturnType<typeof pushSetup>, name: string, rows: CellValue[][]) {
+  const kind = PUSH_KINDS.find((k) => templateFor(k).sheetName === name);
+  if (!kind) throw new Error(name);
+  const ref = s.deps.sheets.insertTemplate(templateFor(kind));
+  const grid = s.grid(ref);
+  const header = grid.read(1, 1, 1, 20)[0]?.filter((h) => h !== '') as string[];
+  const at = (h: string) => header.indexOf(h);
+  // Rows are given as {header: value} in template order, up to the status columns.
+  grid.write(2, 1, rows);
+  return { ref, grid, kind, at };
+}
+
+function pushSheet(
+  s: ReturnType<typeof pushSetup>,
+  kind: (typeof PUSH_KINDS)[number],
+  ref: { id: number; name: string },
+) {
+  const summary = validateSheet(s.deps, kind, ref);
+  const posts = s.http.sent.filter((r) => r.method === 'POST').length;
+  expect(posts).toBe(0);
+  return { summary, ...drive(s, startPush(s.deps, kind, ref, `push-${kind}-0001`).id) };
+}
+
+describe('templates', () => {
+  it.each(PUSH_KINDS)('%s: header, a note per column, dropdowns and date validation', (kind) => {
+    const t = templateFor(kind);
+    const s = pushSetup();
+    const ref = s.deps.sheets.insertTemplate(t);
+    expect(ref.name).toBe(t.sheetName);
+    // A second template gets a free name.
+    expect(s.deps.sheets.insertTemplate(t).name).toBe(`${t.sheetName} (2)`);
+    expect(t.columns.slice(-4).map((c) => c.header)).toEqual([
+      'Push status',
+      'Assembled ID',
+      'Push message',
+      'Pushed at',
+    ]);
+    for (const c of t.columns) expect(c.note.length).toBeGreaterThan(10);
+    const dates = t.columns.filter((c) => c.validation?.kind === 'date');
+    expect(dates.every((c) => c.format === 'yyyy-mm-dd hh:mm')).toBe(true);
+    if (kind !== 'time_off_cancel') expect(t.columns.some((c) => c.validation?.kind === 'list')).toBe(true);
+    if (kind === 'time_off') {
+      expect(t.columns.find((c) => c.header === 'All day')?.validation).toEqual({ kind: 'checkbox' });
+      expect(dates.map((c) => c.header)).toEqual(['Start', 'End']);
+    }
+    if (kind === 'state_edits')
+      expect(t.columns[0]?.validation).toEqual({
+        kind: 'list',
+        values: ['insert', 'update', 'delete'],
+        strict: true,
+      });
+  });
+});
+
+describe('each kind end to end', () => {
+  it('time off to create', () => {
+    const s = pushSetup();
+    const [a, b] = s.agents;
+    const { ref, grid, kind } = fill(s, 'Time off to create', [
+      [a?.email ?? '', '2026-07-06', '2026-07-08', true, 'vacation', 'Summer'],
+      [fullName(b as never), '2026-07-09 13:00', '2026-07-09 15:30', false, 'personal', 'Dentist'],
+    ]);
+    const { summary, job } = pushSheet(s, kind, ref);
+    expect(summary).toMatchObject({ ok: 2, errors: 0 });
+    expect(job).toMatchObject({ state: 'done', succeeded: 2 });
+    const out = records(grid);
+    const made = out.map((r) => s.org.timeOff.find((t) => t.id === r['Assembled ID']));
+    expect(made[0]).toMatchObject({
+      agent_id: a?.agent_id,
+      all_day: true,
+      type: 'vacation',
+      start_time: Date.parse('2026-07-06T04:00:00Z') / 1000,
+      end_time: Date.parse('2026-07-09T04:00:00Z') / 1000,
+    });
+    expect(made[1]).toMatchObject({
+      agent_id: b?.agent_id,
+      start_time: Date.parse('2026-07-09T17:00:00Z') / 1000,
+    });
+  });
+
+  it('time off to cancel', () => {
+    const s = pushSetup();
+    const pending = s.org.timeOff.filter((t) => t.status === 'pending').slice(0, 2);
+    const cancelled = s.org.timeOff.find((t) => t.status === 'cancelled');
+    const { ref, grid, kind } = fill(s, 'Time off to cancel', [
+      [pending[0]?.id ?? '', 'sick no more'],
+      [pending[1]?.id ?? ''],
+      [cancelled?.id ?? ''],
+      ['no-such-request'],
+    ]);
+    const { job } = pushSheet(s, kind, ref);
+    expect(job).toMatchObject({ state: 'done', succeeded: 3, failed: 1 });
+    expect(pending.map((t) => t.status)).toEqual(['cancelled', 'cancelled']);
+    const out = records(grid);
+    expect(out.map((r) => r['Push status'])).toEqual(['cancelled', 'cancelled', 'cancelled', 'error']);
+    expect(out[2]?.['Push message']).toMatch(/already cancelled/);
+    expect(out[3]?.['Push message']).toMatch(/No time-off request has the id "no-such-request"/);
+  });
+
+  it('agent states to ingest, in bulk batches', () => {
+    const s = pushSetup();
+    const base = Date.parse('2026-05-25T13:00:00Z');
+    const rows: CellValue[][] = Array.from({ length: 600 }, (_, i) => {
+      const agent = s.agents[i % 20];
+      const start = base + Math.floor(i / 20) * 600_000;
+      return [
+        agent?.agent_id ?? '',
+        i % 2 ? 'busy' : 'Available',
+        'chat',
+        new Date(start),
+        new Date(start + 600_000),
+        'bulk-test',
+      ];
+    });
+    const { ref, grid, kind } = fill(s, 'Agent states to ingest', rows);
+    const { job } = pushSheet(s, kind, ref);
+    expect(job).toMatchObject({ state: 'done', succeeded: 600 });
+    const bulk = s.http.sent.filter((r) => r.url.endsWith('/v0/agents/state/bulk'));
+    expect(bulk).toHaveLength(3);
+    const ingested = [...s.org.states.values()].flat().filter((st) => st.source === 'bulk-test');
+    expect(ingested).toHaveLength(600);
+    expect(ingested.filter((st) => st.state === 'available')).toHaveLength(300);
+    expect(records(grid).every((r) => r['Push status'] === 'ingested')).toBe(true);
+  });
+
+  function edits(s: ReturnType<typeof pushSetup>) {
+    const agent = s.agents[0];
+    const states = s.org.states.get(agent?.agent_id ?? '') ?? [];
+    const [toUpdate, toDelete] = states.filter((st) => st.end_time !== null).slice(-2);
+    const sheet = fill(s, 'Agent-state edits', [
+      ['insert', '', agent?.email ?? '', 'meeting', '', '2026-05-20 10:00', '2026-05-20 11:00', 'manual'],
+      [
+        'update',
+        toUpdate?.id ?? '',
+        agent?.email ?? '',
+        'training',
+        '',
+        new Date((toUpdate?.start_time ?? 0) * 1000),
+        new Date((toUpdate?.end_time ?? 0) * 1000),
+        'manual',
+      ],
+      ['delete', toDelete?.id ?? ''],
+    ]);
+    const { job } = pushSheet(s, sheet.kind, sheet.ref);
+    return { agent, toUpdate, toDelete, job, out: records(sheet.grid) };
+  }
+
+  it('agent-state edits: inserts and deletes in one batched request, a refused record taken out', () => {
+    const s = pushSetup();
+    const { agent, toDelete, out } = edits(s);
+    expect(out[0]).toMatchObject({ 'Push status': 'inserted' });
+    const current = s.org.states.get(agent?.agent_id ?? '') ?? [];
+    const inserted = current.find((st) => st.id === out[0]?.['Assembled ID']);
+    expect(inserted).toMatchObject({
+      state: 'meeting',
+      start_time: Date.parse('2026-05-20T14:00:00Z') / 1000,
+    });
+    expect(out[2]).toMatchObject({ 'Push status': 'deleted' });
+    expect(current.some((st) => st.id === toDelete?.id)).toBe(false);
+    // Everything in one request unless the service refuses a record; then once more without it.
+    expect(s.http.sent.filter((r) => r.url.endsWith('/v0/agents/state/edit')).length).toBeLessThanOrEqual(2);
+  });
+
+  // The client's AgentStateInput has no `id`, so an update goes out without the record it names
+  // and Assembled refuses it (reported to the client's owner). Flip to it() once the client sends it.
+  it.fails('agent-state edits: updates name their record', () => {
+    const s = pushSetup();
+    const { agent, toUpdate, job, out } = edits(s);
+    expect(out[1]?.['Push status']).toBe('updated');
+    const current = s.org.states.get(agent?.agent_id ?? '') ?? [];
+    expect(current.find((st) => st.id === toUpdate?.id)).toMatchObject({ state: 'training' });
+    expect(job).toMatchObject({ state: 'done', succeeded: 3 });
+  });
+
+  it('platform-ID associations', () => {
+    const s = pushSetup();
+    const [a, b] = s.agents;
+    const { ref, grid, kind } = fill(s, 'Platform-ID associations', [
+      [a?.email ?? '', 'Salesforce', '0050000000AbC'],
+      [b?.agent_id ?? '', 'five9', '007'],
+    ]);
+    const { job } = pushSheet(s, kind, ref);
+    expect(job).toMatchObject({ state: 'done', succeeded: 2 });
+    expect(a?.platforms.salesforce).toBe('0050000000AbC');
+    expect(b?.platforms.five9).toBe('007');
+    expect(s.http.sent.filter((r) => r.url.endsWith('/v0/agents/associations'))).toHaveLength(1);
+    expect(records(grid).map((r) => r['Push status'])).toEqual(['associated', 'associated']);
+  });
+});
