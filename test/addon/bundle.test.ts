@@ -46,7 +46,7 @@ describe('the built bundle', () => {
     expect(menu?.addon).toBe(true);
     expect(
       menu?.items.filter((i) => i.type === 'item').map((i) => (i.type === 'item' ? i.caption : '')),
-    ).toEqual(['Pull data…', 'Scheduled refreshes…', 'Settings…']);
+    ).toEqual(['Pull data…', 'Push rows…', 'Scheduled refreshes…', 'Settings…']);
   });
 
   it('every menu item opens its sidebar from the built HTML', () => {
