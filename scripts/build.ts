@@ -6,6 +6,7 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
+  renameSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
@@ -15,7 +16,9 @@ import { entryPointNames, forwarders, GLOBAL_NAME } from './entry-points';
 import { inlinePage } from './inline-page';
 
 const root = join(import.meta.dirname, '..');
-const out = join(root, 'build');
+const final = join(root, 'build');
+// Built beside build/ and swapped in whole, so a runtime loading build/ never sees half a build.
+const out = join(root, `build.tmp-${process.pid}`);
 const pagesDir = join(root, 'src/ui/pages');
 const target = 'es2020';
 
@@ -66,6 +69,8 @@ for (const page of readdirSync(pagesDir)) {
   sizes.push([`${page}.html`, Buffer.byteLength(html)]);
 }
 copyFileSync(join(root, 'appsscript.json'), join(out, 'appsscript.json'));
+rmSync(final, { recursive: true, force: true });
+renameSync(out, final);
 
 for (const [file, bytes] of sizes) console.log(`build/${file.padEnd(20)} ${(bytes / 1024).toFixed(1)} KiB`);
 console.log(`entry points (${names.length}): ${names.join(', ')}`);

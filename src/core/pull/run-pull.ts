@@ -9,6 +9,7 @@ import {
   newJob,
   type PullJob,
   pollDelay,
+  STALL_AFTER_MS,
   stillRunning,
   withState,
 } from '../jobs/pull-job';
@@ -69,7 +70,7 @@ export function advancePull(deps: PullDeps, id: string): PullJob {
     // Another execution may have moved it on while this one waited for the lock.
     const current = jobs.get(id) ?? job;
     if (isTerminal(current) || !isDue(current, deps.clock.now())) return current;
-    const next = step(deps, current, jobs);
+    const next = overdue(current, deps.clock.now()) ?? step(deps, current, jobs);
     jobs.save(next);
     if (isTerminal(next)) logRun(deps, next);
     return next;
@@ -137,6 +138,18 @@ function step(deps: PullDeps, job: PullJob, jobs: JobStore): PullJob {
   } catch (error) {
     return failure(job, error, now);
   }
+}
+
+/**
+ * A job whose every attempt ran out of time (killed executions save nothing) stops trying.
+ * A report still being generated is judged by its polls instead (stillRunning).
+ */
+function overdue(job: PullJob, now: number): PullJob | undefined {
+  if (job.state === 'running' || now - job.createdAt <= STALL_AFTER_MS) return undefined;
+  const minutes = Math.round(STALL_AFTER_MS / 60_000);
+  return withState(job, 'stalled', now, {
+    message: `The pull could not be finished in ${minutes} minutes: each attempt ran out of time. Try a smaller range or fewer filters.`,
+  });
 }
 
 function reportFilters(job: PullJob) {
