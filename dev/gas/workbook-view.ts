@@ -117,6 +117,13 @@ export class WorkbookView {
     });
   }
 
+  /** The sheet the user has open, as SpreadsheetApp.getActiveSheet() would pick it. */
+  activeSheet(): string {
+    const id = this.world.user(this.user).activeSheetId;
+    const s = this.wb.sheetById(id) ?? this.wb.sheets.find((x) => !x.hidden) ?? this.wb.sheets[0];
+    return s?.name ?? '';
+  }
+
   /** Sets the user's active sheet and selection, e.g. select('Sheet1!B2:C5'). */
   select(a1Notation: string): void {
     const parts = parseA1(a1Notation);

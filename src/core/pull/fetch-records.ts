@@ -1,5 +1,5 @@
 // Reads a resource's records through the client. Reports are not here: they are jobs (run-pull.ts).
-import type { AssembledClient } from '../assembled/client';
+import { type AssembledClient, isAssembledError, type TimelineQuery } from '../assembled';
 import type { ResourceName } from './catalogue';
 import type { PullFilters } from './pull-spec';
 
@@ -19,6 +19,22 @@ function timeOffRequests(client: AssembledClient, filters: PullFilters, window?:
   const agents = filters.agent_ids ?? [];
   if (agents.length === 0) return client.listTimeOffRequests(base);
   return agents.flatMap((agent_id) => client.listTimeOffRequests({ ...base, agent_id }));
+}
+
+/**
+ * The live service requires priority_order where the YAML has none: without one from the user,
+ * try the YAML's way, then every platform the people are on.
+ */
+function condensedTimeline(client: AssembledClient, query: TimelineQuery): Records {
+  if (query.priority_order) return client.getCondensedTimeline(query);
+  try {
+    return client.getCondensedTimeline(query);
+  } catch (error) {
+    if (!isAssembledError(error) || error.kind !== 'bad_request' || error.field !== 'priority_order')
+      throw error;
+    const platforms = [...new Set(client.listPeople().flatMap((p) => Object.keys(p.platforms)))];
+    return client.getCondensedTimeline({ ...query, priority_order: platforms });
+  }
 }
 
 function required(window: Window | undefined, resource: ResourceName): Window {
@@ -52,7 +68,7 @@ export function fetchRecords(
     case 'agent_states':
       return client.getAgentStates({ ...times(required(window, resource)), ...agents });
     case 'condensed_timeline':
-      return client.getCondensedTimeline({
+      return condensedTimeline(client, {
         ...times(required(window, resource)),
         ...agents,
         ...(filters.priority_order ? { priority_order: filters.priority_order.split(',') } : {}),

@@ -1,0 +1,77 @@
+// google.script.run and google.script.host for a sidebar shown in the workbench. The sidebar runs
+// in a sandboxed iframe (as in Apps Script); calls go to the page by postMessage, which forwards
+// them to the workbench server, which runs them in the local Apps Script runtime.
+import { type FrameMessage, type PageMessage, TAG, type Tagged } from '../wire';
+
+type Handler = (value: unknown, userObject?: unknown) => void;
+
+interface Handlers {
+  success?: Handler;
+  failure?: Handler;
+  userObject?: unknown;
+}
+
+/** Arguments as JSON can carry them; what it cannot carry is tagged so the server sees the real thing. */
+function encode(v: unknown): unknown {
+  if (v === undefined) return { [TAG]: 'undefined' } satisfies Tagged;
+  if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  if (typeof v === 'function') return { [TAG]: 'function' } satisfies Tagged;
+  if (v instanceof Date) return { [TAG]: 'date', ms: v.getTime() } satisfies Tagged;
+  if (Array.isArray(v)) return v.map(encode);
+  if (typeof v === 'object') {
+    const proto = Object.getPrototypeOf(v);
+    if (proto !== Object.prototype && proto !== null) return { [TAG]: 'instance' } satisfies Tagged;
+    return Object.fromEntries(Object.entries(v).map(([k, item]) => [k, encode(item)]));
+  }
+  return { [TAG]: 'instance' } satisfies Tagged;
+}
+
+let nextId = 0;
+const pending = new Map<number, Handlers>();
+
+window.addEventListener('message', (event: MessageEvent<PageMessage>) => {
+  if (event.source !== window.parent || event.data?.kind !== 'result') return;
+  const handlers = pending.get(event.data.id);
+  if (!handlers) return;
+  pending.delete(event.data.id);
+  const { reply } = event.data;
+  if (reply.ok) handlers.success?.(reply.value, handlers.userObject);
+  else if (handlers.failure) handlers.failure(new Error(reply.message), handlers.userObject);
+  else console.error(reply.message);
+});
+
+function post(message: FrameMessage): void {
+  // The sandboxed frame has an opaque origin, and so does nothing it could name: '*' is the only target.
+  window.parent.postMessage(message, '*');
+}
+
+function runner(handlers: Handlers): Record<string, unknown> {
+  const methods: Record<string, unknown> = {
+    withSuccessHandler: (fn: Handler) => runner({ ...handlers, success: fn }),
+    withFailureHandler: (fn: Handler) => runner({ ...handlers, failure: fn }),
+    withUserObject: (o: unknown) => runner({ ...handlers, userObject: o }),
+  };
+  return new Proxy(methods, {
+    get(target, name) {
+      if (typeof name !== 'string') return undefined;
+      if (name in target) return target[name];
+      // Private functions (name_) are not on google.script.run, as in Apps Script.
+      if (name.endsWith('_') || name === 'then') return undefined;
+      return (...args: unknown[]) => {
+        const id = ++nextId;
+        pending.set(id, handlers);
+        post({ kind: 'run', id, fn: name, args: args.map(encode) });
+      };
+    },
+  });
+}
+
+const host = {
+  close: () => post({ kind: 'close' }),
+  setHeight: () => undefined,
+  setWidth: () => undefined,
+  editor: { focus: () => undefined },
+  origin: window.location.origin,
+};
+
+Object.assign(window, { google: { script: { run: runner({}), host } } });

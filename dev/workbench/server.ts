@@ -1,0 +1,181 @@
+// The workbench over HTTP (node:http, 127.0.0.1 only): the page, its JSON API, the sidebar pages
+// and the .xlsx download. startWorkbench() is what `npm start` and the browser tests call.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { buildAssets } from './assets';
+import { Workbench, type WorkbenchOptions } from './workbench';
+
+export interface WorkbenchServerOptions extends WorkbenchOptions {
+  /** 0 picks a free port (tests). */
+  port?: number;
+}
+
+export interface RunningWorkbench {
+  url: string;
+  port: number;
+  workbench: Workbench;
+  close(): Promise<void>;
+}
+
+const HOST = '127.0.0.1';
+const MAX_BODY = 1_000_000;
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+  // A JSON content type makes a cross-site form post impossible (it would need a CORS preflight).
+  if (!/^application\/json\b/i.test(req.headers['content-type'] ?? ''))
+    return Promise.reject(new HttpError(415, 'Send JSON'));
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) {
+        reject(new HttpError(413, 'Too large'));
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => {
+      try {
+        const parsed = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
+        if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+          throw new Error('not an object');
+        resolve(parsed as Record<string, unknown>);
+      } catch {
+        reject(new HttpError(400, 'Body is not a JSON object'));
+      }
+    });
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer, extra = {}): void {
+  res.writeHead(status, {
+    'Content-Type': type,
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    ...extra,
+  });
+  res.end(body);
+}
+
+const json = (res: ServerResponse, value: unknown, status = 200) =>
+  send(res, status, 'application/json; charset=utf-8', JSON.stringify(value));
+
+const text = (v: unknown, name: string): string => {
+  if (typeof v !== 'string') throw new HttpError(400, `${name} must be text`);
+  return v;
+};
+
+const PAGE_POLICY =
+  "default-src 'self'; frame-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'";
+
+export async function startWorkbench(options: WorkbenchServerOptions = {}): Promise<RunningWorkbench> {
+  const assets = await buildAssets();
+  const workbench = await Workbench.create(options, assets.shim);
+  let allowedHosts = new Set<string>();
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // Only this machine's names: a page elsewhere cannot reach it through DNS rebinding.
+    if (!allowedHosts.has(req.headers.host ?? '')) throw new HttpError(421, 'Unknown host');
+    const url = new URL(req.url ?? '/', 'http://workbench');
+    const path = url.pathname;
+    if (req.method === 'GET') {
+      if (path === '/' || path === '/index.html')
+        return send(res, 200, 'text/html; charset=utf-8', assets.html, {
+          'Content-Security-Policy': PAGE_POLICY,
+        });
+      if (path === '/app.js') return send(res, 200, 'text/javascript; charset=utf-8', assets.js);
+      if (path === '/app.css') return send(res, 200, 'text/css; charset=utf-8', assets.css);
+      if (path === '/api/state') return json(res, workbench.state());
+      if (path === '/api/sheet') {
+        const name = url.searchParams.get('name') ?? '';
+        if (!workbench.rt.workbook.sheetNames().includes(name)) throw new HttpError(404, 'No such sheet');
+        return json(res, workbench.sheet(name));
+      }
+      const sidebar = /^\/sidebar\/(\d+)$/.exec(path);
+      if (sidebar) {
+        const html = workbench.sidebarHtml(Number(sidebar[1]));
+        if (html === null) throw new HttpError(404, 'That sidebar is closed');
+        return send(res, 200, 'text/html; charset=utf-8', html);
+      }
+      if (path === '/api/download.xlsx') {
+        const file = await workbench.xlsx();
+        const name = workbench.rt.workbook.name.replace(/[^\w .-]/g, '_') || 'workbook';
+        return send(
+          res,
+          200,
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          file,
+          { 'Content-Disposition': `attachment; filename="${name}.xlsx"` },
+        );
+      }
+      throw new HttpError(404, 'Not found');
+    }
+    if (req.method !== 'POST') throw new HttpError(405, 'GET or POST');
+    const body = await readJson(req);
+    switch (path) {
+      case '/api/run': {
+        const args = Array.isArray(body.args) ? body.args : [];
+        return json(res, await workbench.run(text(body.fn, 'fn'), args));
+      }
+      case '/api/menu': {
+        const steps = Array.isArray(body.path) ? body.path.map((p) => text(p, 'path')) : [];
+        return json(res, workbench.menu(steps));
+      }
+      case '/api/select':
+        return json(res, workbench.select(text(body.sheet, 'sheet'), text(body.a1 ?? 'A1', 'a1')));
+      case '/api/edit':
+        return json(
+          res,
+          workbench.edit(text(body.sheet, 'sheet'), Number(body.row), Number(body.column), text(body.value, 'value')),
+        );
+      case '/api/add-sheet':
+        return json(res, workbench.addSheet());
+      case '/api/skip':
+        return json(res, workbench.skip(Number(body.ms)));
+      case '/api/close-sidebar':
+        return json(res, workbench.closeSidebar());
+      case '/api/reset':
+        await workbench.reset();
+        return json(res, { ok: true });
+    }
+    throw new HttpError(404, 'Not found');
+  }
+
+  const server = createServer((req, res) => {
+    route(req, res).catch((error: unknown) => {
+      const status = error instanceof HttpError ? error.status : 500;
+      const message = error instanceof Error ? error.message : String(error);
+      if (status === 500) console.error(error);
+      if (!res.headersSent) send(res, status, 'text/plain; charset=utf-8', message);
+      else res.end();
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, HOST, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  allowedHosts = new Set([`${HOST}:${port}`, `localhost:${port}`]);
+  return {
+    url: `http://${HOST}:${port}/`,
+    port,
+    workbench,
+    close: () =>
+      new Promise<void>((done) => {
+        workbench.close();
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
+  };
+}

@@ -1,0 +1,85 @@
+// One workbench session: the real build/ in the local Apps Script runtime, its Assembled backend,
+// and the add-on opened in the spreadsheet. Reset makes a new one.
+import { createRuntime, type LocalRuntime } from '../gas';
+import { type Backend, type BackendOptions, createBackend } from './backend';
+
+export interface SessionOptions extends BackendOptions {
+  /** Virtual clock start; default the real time now. */
+  now?: Date | number | string;
+  timezone?: string;
+  buildDir?: string;
+  user?: string;
+  spreadsheetName?: string;
+}
+
+export interface Notice {
+  serial: number;
+  title: string;
+  message: string;
+}
+
+export class Session {
+  readonly rt: LocalRuntime;
+  readonly backend: Backend;
+  /** Bumped by changes no execution records: edits, selection, closing the sidebar. */
+  private changes = 0;
+  private sidebarRef: unknown = null;
+  private sidebarSerial = 0;
+  private toastCount = 0;
+  notice: Notice | null = null;
+
+  constructor(options: SessionOptions) {
+    this.rt = createRuntime({
+      timezone: options.timezone ?? 'America/New_York',
+      now: options.now ?? Date.now(),
+      spreadsheetName: options.spreadsheetName ?? 'Assembled workbench',
+      ...(options.buildDir ? { buildDir: options.buildDir } : {}),
+      ...(options.user ? { user: options.user } : {}),
+    });
+    this.backend = createBackend(options, () => this.rt.clock.now());
+    this.rt.setHttp(this.backend.http);
+  }
+
+  /** Opens the spreadsheet (onOpen builds the menu) and saves the backend's key in Settings. */
+  async open(): Promise<void> {
+    const opened = this.rt.runAsTrigger('onOpen', { authMode: 'NONE' });
+    if (opened.error) throw new Error(`onOpen failed: ${opened.error.message}`);
+    await this.rt.callFromSidebar('saveSettings', {
+      apiKey: this.backend.key,
+      timeFormat: this.backend.timeFormat,
+      apiVersion: '',
+    });
+  }
+
+  touch(): void {
+    this.changes++;
+  }
+
+  /** Changes whenever something the page shows may have changed. */
+  version(): string {
+    return `${this.rt.executions.length}.${this.changes}.${this.sidebar()?.serial ?? 0}.${this.notice?.serial ?? 0}`;
+  }
+
+  sidebar(): { serial: number; title: string; html: string } | null {
+    const panel = this.rt.ui.sidebar;
+    if (panel !== this.sidebarRef) {
+      this.sidebarRef = panel;
+      this.sidebarSerial++;
+    }
+    return panel ? { serial: this.sidebarSerial, title: panel.title, html: panel.html } : null;
+  }
+
+  /** The latest toast the script showed, or the error of a menu run, as a notice. */
+  collectToasts(): void {
+    const toasts = this.rt.ui.toasts;
+    if (toasts.length > this.toastCount) {
+      const t = toasts[toasts.length - 1];
+      this.toastCount = toasts.length;
+      if (t) this.say(t.title, t.message);
+    }
+  }
+
+  say(title: string, message: string): void {
+    this.notice = { serial: (this.notice?.serial ?? 0) + 1, title, message };
+  }
+}

@@ -1,0 +1,61 @@
+// The workbook as the page shows it: display values (number formats applied), formulas, notes,
+// bold headers, frozen rows, drop-down choices; and the virtual time in the spreadsheet's zone.
+import type { LocalRuntime } from '../gas';
+import type { CellView, SheetView } from './wire';
+
+/** Rows sent to the page at most; the .xlsx download has them all. */
+export const MAX_ROWS = 2000;
+
+export function sheetView(rt: LocalRuntime, name: string): SheetView {
+  const wb = rt.workbook;
+  const size = wb.size(name);
+  const display = wb.displayValues(name);
+  const values = wb.values(name);
+  const formulas = wb.formulas(name);
+  const notes = wb.notes(name);
+  const weights = wb.fontWeights(name);
+  const validations = wb.dataValidations(name);
+  const rows: CellView[][] = display.slice(0, MAX_ROWS).map((line, r) =>
+    line.map((text, c) => {
+      const value = values[r]?.[c];
+      const formula = formulas[r]?.[c] ?? '';
+      const note = notes[r]?.[c] ?? '';
+      const rule = validations[r]?.[c];
+      const cell: CellView = { text, input: formula || text };
+      if (typeof value === 'number' || value instanceof Date) cell.numeric = true;
+      if (weights[r]?.[c] === 'bold') cell.bold = true;
+      if (note) cell.note = note;
+      if (rule?.criteria === 'VALUE_IN_LIST') cell.choices = rule.values.map(String);
+      return cell;
+    }),
+  );
+  return {
+    name,
+    frozenRows: wb.frozenRows(name),
+    lastRow: size.lastRow,
+    lastColumn: size.lastColumn,
+    rows,
+    truncated: display.length > MAX_ROWS,
+  };
+}
+
+/** "2026-05-25 08:00:03 EDT" in the given zone. */
+export function formatTime(ms: number, timeZone: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+      timeZoneName: 'short',
+      weekday: 'short',
+    })
+      .formatToParts(ms)
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.weekday} ${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second} ${parts.timeZoneName}`;
+}

@@ -1,0 +1,70 @@
+// What the workbench page, the sidebar shim and the server say to each other (JSON over HTTP and
+// postMessage). google.script.run arguments cross as JSON, so values JSON cannot carry (Date,
+// function, class instance, undefined) travel as tagged markers and are rebuilt on the server,
+// where the runtime applies Apps Script's rules to the real thing.
+
+export const TAG = '\u0000workbench';
+
+export type Tagged = { [TAG]: 'date'; ms: number } | { [TAG]: 'function' | 'instance' | 'undefined' };
+
+export interface MenuItemView {
+  type: 'item' | 'separator' | 'submenu';
+  caption?: string;
+  items?: MenuItemView[];
+}
+
+export interface MenuView {
+  title: string;
+  addon: boolean;
+  items: MenuItemView[];
+}
+
+export interface StateView {
+  /** Changes whenever the workbook, the UI or the runtime may have changed. */
+  version: string;
+  backend: string;
+  /** Virtual time in the spreadsheet's zone, e.g. "2026-05-25 08:00:03 EDT". */
+  time: string;
+  timeZone: string;
+  spreadsheetName: string;
+  user: string;
+  sheets: string[];
+  activeSheet: string;
+  menus: MenuView[];
+  sidebar: { serial: number; title: string } | null;
+  /** Most recent toast and error of a menu run, newest first; text only. */
+  toast: { serial: number; title: string; message: string } | null;
+}
+
+export interface CellView {
+  /** What the cell shows (number formats applied). */
+  text: string;
+  /** The formula, or what the formula bar shows for a value. */
+  input: string;
+  numeric?: boolean;
+  bold?: boolean;
+  note?: string;
+  choices?: string[];
+}
+
+export interface SheetView {
+  name: string;
+  frozenRows: number;
+  /** Rows and columns with content. */
+  lastRow: number;
+  lastColumn: number;
+  /** Rows sent (a long sheet is cut; the download has everything). */
+  rows: CellView[][];
+  truncated: boolean;
+}
+
+export type RunReply = { ok: true; value: unknown } | { ok: false; message: string };
+
+export type ActionReply = { ok: true } | { ok: false; message: string };
+
+/** Messages between the sidebar's iframe and the page. */
+export type FrameMessage =
+  | { kind: 'run'; id: number; fn: string; args: unknown[] }
+  | { kind: 'close' };
+
+export type PageMessage = { kind: 'result'; id: number; reply: RunReply };

@@ -1,0 +1,203 @@
+// The workbench's state and actions, independent of HTTP: one session (runtime + backend), the
+// clock that follows real time, and what the page can ask for.
+import type { LocalRuntime } from '../gas';
+import { FollowClock } from './follow-clock';
+import { Session, type SessionOptions } from './session';
+import { formatTime, sheetView } from './sheet-view';
+import { injectShim } from './sidebar-html';
+import type { ActionReply, MenuItemView, RunReply, SheetView, StateView } from './wire';
+import { TAG } from './wire';
+import { workbookXlsx } from './xlsx';
+
+export interface WorkbenchOptions extends SessionOptions {
+  /** Follow the real clock (default true); tests of exact times can turn it off. */
+  followRealClock?: boolean;
+  tickMs?: number;
+}
+
+const MAX_SKIP_MS = 31 * 24 * 3_600_000;
+
+/** Rebuilds what JSON could not carry (see wire.ts), so the runtime judges the real value. */
+export function decodeArgument(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(decodeArgument);
+  if (v === null || typeof v !== 'object') return v;
+  const record = v as Record<string, unknown>;
+  switch (record[TAG]) {
+    case 'date':
+      return new Date(Number(record.ms));
+    case 'function':
+      return () => undefined;
+    case 'instance':
+      return new (class Instance {})();
+    case 'undefined':
+      return undefined;
+  }
+  return Object.fromEntries(Object.entries(record).map(([k, item]) => [k, decodeArgument(item)]));
+}
+
+function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export class Workbench {
+  private current: Session;
+  private readonly clock: FollowClock;
+
+  private constructor(
+    private readonly options: WorkbenchOptions,
+    session: Session,
+    private readonly shim: string,
+  ) {
+    this.current = session;
+    this.clock = new FollowClock(
+      () => ({
+        advance: (ms) => {
+          this.rt.clock.advance(ms);
+          this.current.collectToasts();
+        },
+      }),
+      options.tickMs ?? 1000,
+    );
+    if (options.followRealClock !== false) this.clock.start();
+  }
+
+  static async create(options: WorkbenchOptions, shim: string): Promise<Workbench> {
+    const session = new Session(options);
+    await session.open();
+    return new Workbench(options, session, shim);
+  }
+
+  get session(): Session {
+    return this.current;
+  }
+
+  get rt(): LocalRuntime {
+    return this.current.rt;
+  }
+
+  get banner(): string {
+    return this.current.backend.banner;
+  }
+
+  state(): StateView {
+    const { rt } = this;
+    const sidebar = this.current.sidebar();
+    const notice = this.current.notice;
+    const menus = rt.ui.menus.map((m) => ({ title: m.title, addon: m.addon, items: m.items as MenuItemView[] }));
+    return {
+      version: this.current.version(),
+      backend: this.banner,
+      time: formatTime(rt.clock.now(), rt.workbook.timeZone),
+      timeZone: rt.workbook.timeZone,
+      spreadsheetName: rt.workbook.name,
+      user: rt.user,
+      sheets: rt.workbook.sheetNames(),
+      activeSheet: rt.workbook.activeSheet(),
+      menus,
+      sidebar: sidebar ? { serial: sidebar.serial, title: sidebar.title } : null,
+      toast: notice,
+    };
+  }
+
+  sheet(name: string): SheetView {
+    return sheetView(this.rt, name);
+  }
+
+  /** The open sidebar's page with google.script.run bridged to this workbench; null if it changed. */
+  sidebarHtml(serial: number): string | null {
+    const sidebar = this.current.sidebar();
+    if (!sidebar || sidebar.serial !== serial) return null;
+    return injectShim(sidebar.html, this.shim);
+  }
+
+  /** google.script.run: the runtime's rules, errors as their message. */
+  async run(fn: string, args: unknown[]): Promise<RunReply> {
+    try {
+      const value = await this.rt.callFromSidebar(fn, ...args.map(decodeArgument));
+      return { ok: true, value: value === undefined ? null : value };
+    } catch (error) {
+      return { ok: false, message: messageOf(error) };
+    } finally {
+      this.current.collectToasts();
+    }
+  }
+
+  /** Extensions ▸ menu ▸ item: runs the item's function as the user's execution. */
+  menu(path: string[]): ActionReply {
+    try {
+      const result = this.rt.ui.click(...path);
+      this.current.collectToasts();
+      if (result.error) {
+        this.current.say('Error', result.error.message);
+        return { ok: false, message: result.error.message };
+      }
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, message: messageOf(error) };
+    }
+  }
+
+  /** The user clicks a tab or a cell. */
+  select(sheet: string, a1 = 'A1'): ActionReply {
+    try {
+      this.rt.workbook.select(`${quoteSheet(sheet)}!${a1}`);
+      this.current.touch();
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, message: messageOf(error) };
+    }
+  }
+
+  /** The user types into a cell (Sheets' typing rules: numbers, dates, formulas, 'text). */
+  edit(sheet: string, row: number, column: number, value: string): ActionReply {
+    try {
+      if (!this.rt.workbook.sheetNames().includes(sheet)) throw new Error(`No sheet named ${sheet}`);
+      this.rt.workbook.write(sheet, [[value]], { row, column });
+      this.current.touch();
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, message: messageOf(error) };
+    }
+  }
+
+  addSheet(): ActionReply {
+    const names = new Set(this.rt.workbook.sheetNames());
+    let n = names.size + 1;
+    while (names.has(`Sheet${n}`)) n++;
+    this.rt.workbook.addSheet(`Sheet${n}`);
+    return this.select(`Sheet${n}`);
+  }
+
+  /** Jumps the virtual clock ahead, firing every trigger that falls due on the way. */
+  skip(ms: number): ActionReply {
+    if (!Number.isFinite(ms) || ms <= 0 || ms > MAX_SKIP_MS)
+      return { ok: false, message: 'Skip between 1 ms and 31 days' };
+    this.rt.clock.advance(ms);
+    this.current.collectToasts();
+    return { ok: true };
+  }
+
+  closeSidebar(): ActionReply {
+    this.rt.ui.closeSidebar();
+    return { ok: true };
+  }
+
+  /** A fresh runtime and backend: an empty spreadsheet, the add-on opened, the key saved. */
+  async reset(): Promise<void> {
+    const next = new Session(this.options);
+    await next.open();
+    this.current = next;
+  }
+
+  xlsx(): Promise<Buffer> {
+    return workbookXlsx(this.rt);
+  }
+
+  close(): void {
+    this.clock.stop();
+  }
+}
