@@ -74,6 +74,9 @@ describe.skipIf(!built)('push in the local Apps Script runtime', () => {
       ],
       { row: 2 },
     );
+    const rules = rt.workbook.dataValidations(sheet)[1] ?? [];
+    expect(rules[3]?.criteria).toBe('CHECKBOX');
+    expect(rules[1]?.criteria).toBe('DATE_IS_VALID_DATE');
     rt.workbook.select(`'${sheet}'!A1`);
     const options = await rt.callFromSidebar<{ sheet: string; detected: string }>('getPushOptions');
     expect(options).toMatchObject({ sheet, detected: 'time_off' });

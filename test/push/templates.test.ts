@@ -170,9 +170,7 @@ describe('each kind end to end', () => {
     expect(s.http.sent.filter((r) => r.url.endsWith('/v0/agents/state/edit')).length).toBeLessThanOrEqual(2);
   });
 
-  // The client's AgentStateInput has no `id`, so an update goes out without the record it names
-  // and Assembled refuses it (reported to the client's owner). Flip to it() once the client sends it.
-  it.fails('agent-state edits: updates name their record', () => {
+  it('agent-state edits: updates name their record', () => {
     const s = pushSetup();
     const { agent, toUpdate, job, out } = edits(s);
     expect(out[1]?.['Push status']).toBe('updated');

@@ -147,7 +147,7 @@ function bulkCall(client: AssembledClient, kind: PushKind, items: SendItem[]): B
       lists.inserts?.push(row);
     } else if (request.action === 'update') {
       // The record to update is named by its id inside the record.
-      edit.updates.push({ ...request.input, id: request.stateId } as StateRecord);
+      edit.updates.push({ ...request.input, id: request.stateId });
       lists.updates?.push(row);
     } else {
       edit.deletes.push(request.stateId);

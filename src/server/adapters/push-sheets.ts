@@ -21,12 +21,7 @@ function rule(v: TemplateValidation): GoogleAppsScript.Spreadsheet.DataValidatio
         .setHelpText('A date and time, e.g. 2026-06-01 09:00 (the spreadsheet’s timezone).')
         .build();
     case 'checkbox':
-      try {
-        return builder.requireCheckbox().build();
-      } catch {
-        // Where checkboxes are not offered, a TRUE/FALSE dropdown does the same job.
-        return SpreadsheetApp.newDataValidation().requireValueInList(['TRUE', 'FALSE'], true).build();
-      }
+      return builder.requireCheckbox().build();
   }
 }
 

@@ -3,7 +3,7 @@
 import type { CellValue } from './interpret.js';
 
 export interface ValidationRule {
-  criteria: 'VALUE_IN_LIST' | 'DATE_IS_VALID_DATE';
+  criteria: 'VALUE_IN_LIST' | 'DATE_IS_VALID_DATE' | 'CHECKBOX';
   values: unknown[];
   allowInvalid: boolean;
   helpText: string;

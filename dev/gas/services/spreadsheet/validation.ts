@@ -6,6 +6,7 @@ import type { ValidationRule } from './model.js';
 export const DataValidationCriteria = {
   VALUE_IN_LIST: 'VALUE_IN_LIST',
   DATE_IS_VALID_DATE: 'DATE_IS_VALID_DATE',
+  CHECKBOX: 'CHECKBOX',
 } as const;
 
 export class DataValidation {
@@ -49,6 +50,11 @@ export class DataValidationBuilder {
 
   requireDate(): DataValidationBuilder {
     this.rule = { ...this.rule, criteria: 'DATE_IS_VALID_DATE', values: [] };
+    return this;
+  }
+
+  requireCheckbox(): DataValidationBuilder {
+    this.rule = { ...this.rule, criteria: 'CHECKBOX', values: [] };
     return this;
   }
 

@@ -35,7 +35,8 @@ export interface AgentStateInput {
 
 export interface AgentStateEditInput {
   inserts?: AgentStateInput[];
-  updates?: AgentStateInput[];
+  /** An update names the state record it changes; the YAML's AgentStateInput allows extra fields. */
+  updates?: (AgentStateInput & { id: string })[];
   /** State record ids. */
   deletes?: string[];
 }
@@ -94,8 +95,9 @@ export function getEditHistory(
   });
 }
 
-function stateBody(ctx: EndpointContext, s: AgentStateInput, endpoint: string) {
+function stateBody(ctx: EndpointContext, s: AgentStateInput & { id?: string }, endpoint: string) {
   return {
+    ...(s.id === undefined ? {} : { id: s.id }),
     agent_id: s.agent_id,
     state: s.state,
     sub_state: s.sub_state,
