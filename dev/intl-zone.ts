@@ -1,31 +1,8 @@
-// A Zone for Node, from the platform's IANA database through Intl.
+// A Zone for Node, from the platform's IANA database through Intl (the local runtime's own
+// timezone arithmetic, so the two never disagree).
 import type { Zone } from '../src/core/ports';
+import { offsetMs } from './gas/time/timezone';
 
 export function intlZone(name: string): Zone {
-  const format = new Intl.DateTimeFormat('en-US', {
-    timeZone: name,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  });
-  return {
-    name,
-    offsetMinutes(epochMs) {
-      const parts: Record<string, number> = {};
-      for (const p of format.formatToParts(new Date(epochMs))) parts[p.type] = Number(p.value);
-      const asUtc = Date.UTC(
-        parts.year ?? 0,
-        (parts.month ?? 1) - 1,
-        parts.day,
-        parts.hour,
-        parts.minute,
-        parts.second,
-      );
-      return Math.round((asUtc - Math.floor(epochMs / 1000) * 1000) / 60_000);
-    },
-  };
+  return { name, offsetMinutes: (epochMs) => Math.round(offsetMs(epochMs, name) / 60_000) };
 }

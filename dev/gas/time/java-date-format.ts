@@ -1,22 +1,7 @@
 // Utilities.formatDate: Java SimpleDateFormat patterns rendered in a given time zone.
 
+import { DAYS, MONTHS } from './names.js';
 import { offsetMs, toLocalMs, zoneName } from './timezone.js';
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 const pad = (n: number, width: number) => String(Math.abs(n)).padStart(width, '0');
 

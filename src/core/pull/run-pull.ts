@@ -13,6 +13,7 @@ import {
   stillRunning,
   withState,
 } from '../jobs/pull-job';
+import { withLock } from '../lock';
 import type { Clock, Lock, Store, Zone } from '../ports';
 import { writeTable } from '../sheet/write-table';
 import { buildTable } from '../table/build-table';
@@ -47,7 +48,7 @@ export function startPull(deps: PullDeps, input: unknown, key: string, refreshId
   const problems = specProblems(spec);
   if (problems.length) throw new InputError('Pull', problems);
   const jobs = new JobStore(deps.store);
-  return withLock(deps, () => {
+  return withLock(deps.lock, () => {
     const existing = jobs.get(key);
     if (existing) return existing;
     const now = deps.clock.now();
@@ -66,7 +67,7 @@ export function advancePull(deps: PullDeps, id: string): PullJob {
   const job = jobs.get(id);
   if (!job) throw new Error(`No pull job ${id}: it may have finished more than a day ago.`);
   if (isTerminal(job) || !isDue(job, deps.clock.now())) return job;
-  return withLock(deps, () => {
+  return withLock(deps.lock, () => {
     // Another execution may have moved it on while this one waited for the lock.
     const current = jobs.get(id) ?? job;
     if (isTerminal(current) || !isDue(current, deps.clock.now())) return current;
@@ -91,16 +92,6 @@ function activePulls(store: Store, user: string): PullJob[] {
 
 export function hasActivePulls(store: Store, user: string): boolean {
   return activePulls(store, user).length > 0;
-}
-
-function withLock<T>(deps: PullDeps, work: () => T): T {
-  if (!deps.lock.tryLock(30_000))
-    throw new Error('Another Assembled task is busy in this spreadsheet; try again in a moment.');
-  try {
-    return work();
-  } finally {
-    deps.lock.release();
-  }
 }
 
 function step(deps: PullDeps, job: PullJob, jobs: JobStore): PullJob {

@@ -4,6 +4,7 @@
 //   flight -> send it -> write its outcomes in one block -> clear the mark.
 // Only one execution works on a push at a time (a lease taken under the document lock).
 import { type AssembledClient, isAssembledError, TokenBucket } from '../assembled';
+import { withLock } from '../lock';
 import type { Clock, Lock, Store, Zone } from '../ports';
 import type { Grid } from '../sheet/grid';
 import { InputError } from '../validation';
@@ -71,16 +72,6 @@ const BURST = 20;
 /** Rows written per block when a whole sheet is marked (validate, and errors at a push's start). */
 const WRITE_ROWS = 5_000;
 
-function withLock<T>(deps: PushDeps, work: () => T): T {
-  if (!deps.lock.tryLock(30_000))
-    throw new Error('Another Assembled task is busy in this spreadsheet; try again in a moment.');
-  try {
-    return work();
-  } finally {
-    deps.lock.release();
-  }
-}
-
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -125,7 +116,7 @@ function problemOutcome(row: SheetRow): RowOutcome | undefined {
 
 /** Dry run: marks every row that is not done OK or its problems. Nothing is sent. */
 export function validateSheet(deps: PushDeps, kind: PushKind, ref: SheetRef): ValidateSummary {
-  return withLock(deps, () => {
+  return withLock(deps.lock, () => {
     const running = new PushStore(deps.store).onSheet(ref.id);
     if (running)
       throw new InputError('Validate', ['A push is running on this sheet; wait for it to finish first.']);
@@ -168,7 +159,7 @@ export function validateSheet(deps: PushDeps, kind: PushKind, ref: SheetRef): Va
 /** Starts a push of a sheet (the same key twice gives the same push; one push per sheet at a time). */
 export function startPush(deps: PushDeps, kind: PushKind, ref: SheetRef, key: string): PushJob {
   const pushes = new PushStore(deps.store);
-  return withLock(deps, () => {
+  return withLock(deps.lock, () => {
     const existing = pushes.get(key) ?? pushes.onSheet(ref.id);
     if (existing) return existing;
     const now = deps.clock.now();
@@ -221,7 +212,7 @@ type Lease = { job: PushJob; ours: boolean };
 
 function takeLease(deps: PushDeps, id: string, deadline: number): Lease {
   const pushes = new PushStore(deps.store);
-  return withLock(deps, () => {
+  return withLock(deps.lock, () => {
     const job = pushes.get(id);
     if (!job) throw new InputError('Push', [`No push ${id}: it may have finished more than a day ago.`]);
     const now = deps.clock.now();

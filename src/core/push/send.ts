@@ -4,7 +4,7 @@
 import type { AgentStateEditInput, AssembledClient, AssembledError } from '../assembled';
 import { isAssembledError } from '../assembled';
 import type { PushKind } from './kinds';
-import type { PushRequest, StateRecord } from './request';
+import type { PushRequest } from './request';
 import type { RowOutcome } from './sheet-rows';
 
 /** A row's fate after sending: an outcome for the sheet, unknown (reconcile), or not sent (try later). */

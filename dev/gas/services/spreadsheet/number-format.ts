@@ -1,27 +1,12 @@
 // Display text of a cell value under a Sheets number format (getDisplayValues).
 
+import { DAYS, MONTHS } from '../../time/names.js';
 import { serialToLocalMs } from '../../time/timezone.js';
 
 /** What getNumberFormat() returns for a cell nobody formatted. */
 export const DEFAULT_NUMBER_FORMAT = '0.###############';
 /** What Sheets applies when a script writes a Date into an unformatted cell. */
 export const DEFAULT_DATE_FORMAT = 'M/d/yyyy H:mm:ss';
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 type Token = { lit: string } | { code: string };
 
