@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { AssembledError, base64Encode } from '../../src/core/assembled';
+import { type AssembledError, base64Encode } from '../../src/core/assembled';
+import { caught } from './caught';
 import { KEY, reply, setup } from './fake-http';
-
-function caught(fn: () => unknown): AssembledError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AssembledError) return e;
-    throw e;
-  }
-  throw new Error('expected an AssembledError');
-}
 
 function everyTextOf(error: AssembledError): string {
   return [

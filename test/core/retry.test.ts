@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { AssembledError } from '../../src/core/assembled';
+import { caught } from './caught';
 import { reply, setup } from './fake-http';
 
 const ROLES = { roles: [{ id: 'r1', name: 'Agent' }] };
 const TIME_OFF = { agent_id: 'a1', start_time: Date.UTC(2026, 5, 1), end_time: Date.UTC(2026, 5, 2) };
-
-function caught(fn: () => unknown): AssembledError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AssembledError) return e;
-    throw e;
-  }
-  throw new Error('expected an AssembledError');
-}
 
 describe('retry policy', () => {
   it('retries a 429 with exponential backoff and full jitter when no Retry-After comes', () => {

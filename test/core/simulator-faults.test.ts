@@ -1,19 +1,10 @@
 // Retry and rate-limit behaviour under the simulator's own limiter and fault injection.
 import { describe, expect, it } from 'vitest';
-import { AssembledError } from '../../src/core/assembled';
+import type { AssembledError } from '../../src/core/assembled';
+import { caught } from './caught';
 import { simSetup } from './sim';
 
 const DAY = 86_400_000;
-
-function caught(fn: () => unknown): AssembledError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AssembledError) return e;
-    throw e;
-  }
-  throw new Error('expected an AssembledError');
-}
 
 function timeOff(agent: string, now: number, n: number) {
   const start = Math.floor(now / DAY) * DAY + (40 + n) * DAY;
