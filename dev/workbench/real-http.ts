@@ -1,8 +1,9 @@
 // The real Assembled API for the local runtime's UrlFetchApp: dev/net/node-http.ts (synchronous
 // Node HTTP through a worker) in the runtime's handler shape, SimRequest -> SimResponse.
+
+import type { HttpMethod } from '../../src/core/ports';
 import type { HttpHandler } from '../gas';
 import { createNodeHttp } from '../net/node-http';
-import type { HttpMethod } from '../../src/core/ports';
 
 export const ASSEMBLED_ORIGIN = 'https://api.assembledhq.com';
 
@@ -33,7 +34,12 @@ export function createRealHttp(options: RealHttpOptions = {}): HttpHandler {
         headers: request.headers,
         ...(request.body === undefined ? {} : { body: request.body }),
       });
-      return { status: answer.status, headers: answer.headers, body: answer.body, delayMs: Date.now() - started };
+      return {
+        status: answer.status,
+        headers: answer.headers,
+        body: answer.body,
+        delayMs: Date.now() - started,
+      };
     } catch (error) {
       // No HTTP answer at all (DNS, refused, timeout): UrlFetchApp fails the call as Apps Script does.
       const why = error instanceof Error ? error.message : String(error);

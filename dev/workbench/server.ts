@@ -110,13 +110,9 @@ export async function startWorkbench(options: WorkbenchServerOptions = {}): Prom
       if (path === '/api/download.xlsx') {
         const file = await workbench.xlsx();
         const name = workbench.rt.workbook.name.replace(/[^\w .-]/g, '_') || 'workbook';
-        return send(
-          res,
-          200,
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-          file,
-          { 'Content-Disposition': `attachment; filename="${name}.xlsx"` },
-        );
+        return send(res, 200, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', file, {
+          'Content-Disposition': `attachment; filename="${name}.xlsx"`,
+        });
       }
       throw new HttpError(404, 'Not found');
     }
@@ -136,7 +132,12 @@ export async function startWorkbench(options: WorkbenchServerOptions = {}): Prom
       case '/api/edit':
         return json(
           res,
-          workbench.edit(text(body.sheet, 'sheet'), Number(body.row), Number(body.column), text(body.value, 'value')),
+          workbench.edit(
+            text(body.sheet, 'sheet'),
+            Number(body.row),
+            Number(body.column),
+            text(body.value, 'value'),
+          ),
         );
       case '/api/add-sheet':
         return json(res, workbench.addSheet());

@@ -18,7 +18,11 @@ export interface Notice {
   message: string;
 }
 
+/** Across sessions, so a reset never reuses a sidebar's or a version's number. */
+let serials = 0;
+
 export class Session {
+  readonly id = ++serials;
   readonly rt: LocalRuntime;
   readonly backend: Backend;
   /** Bumped by changes no execution records: edits, selection, closing the sidebar. */
@@ -57,14 +61,14 @@ export class Session {
 
   /** Changes whenever something the page shows may have changed. */
   version(): string {
-    return `${this.rt.executions.length}.${this.changes}.${this.sidebar()?.serial ?? 0}.${this.notice?.serial ?? 0}`;
+    return `${this.id}.${this.rt.executions.length}.${this.changes}.${this.sidebar()?.serial ?? 0}.${this.notice?.serial ?? 0}`;
   }
 
   sidebar(): { serial: number; title: string; html: string } | null {
     const panel = this.rt.ui.sidebar;
     if (panel !== this.sidebarRef) {
       this.sidebarRef = panel;
-      this.sidebarSerial++;
+      this.sidebarSerial = ++serials;
     }
     return panel ? { serial: this.sidebarSerial, title: panel.title, html: panel.html } : null;
   }
@@ -80,6 +84,6 @@ export class Session {
   }
 
   say(title: string, message: string): void {
-    this.notice = { serial: (this.notice?.serial ?? 0) + 1, title, message };
+    this.notice = { serial: ++serials, title, message };
   }
 }

@@ -63,8 +63,6 @@ export type RunReply = { ok: true; value: unknown } | { ok: false; message: stri
 export type ActionReply = { ok: true } | { ok: false; message: string };
 
 /** Messages between the sidebar's iframe and the page. */
-export type FrameMessage =
-  | { kind: 'run'; id: number; fn: string; args: unknown[] }
-  | { kind: 'close' };
+export type FrameMessage = { kind: 'run'; id: number; fn: string; args: unknown[] } | { kind: 'close' };
 
 export type PageMessage = { kind: 'result'; id: number; reply: RunReply };

@@ -1,6 +1,6 @@
 // The workbench's state and actions, independent of HTTP: one session (runtime + backend), the
 // clock that follows real time, and what the page can ask for.
-import type { LocalRuntime } from '../gas';
+import type { LocalRuntime, MenuEntry } from '../gas';
 import { FollowClock } from './follow-clock';
 import { Session, type SessionOptions } from './session';
 import { formatTime, sheetView } from './sheet-view';
@@ -33,6 +33,14 @@ export function decodeArgument(v: unknown): unknown {
       return undefined;
   }
   return Object.fromEntries(Object.entries(record).map(([k, item]) => [k, decodeArgument(item)]));
+}
+
+/** A menu entry as the page needs it: captions and structure, not the script's function names. */
+function menuItem(entry: MenuEntry): MenuItemView {
+  if (entry.type === 'separator') return { type: 'separator' };
+  if (entry.type === 'submenu')
+    return { type: 'submenu', caption: entry.caption, items: entry.items.map(menuItem) };
+  return { type: 'item', caption: entry.caption };
 }
 
 function quoteSheet(name: string): string {
@@ -87,7 +95,11 @@ export class Workbench {
     const { rt } = this;
     const sidebar = this.current.sidebar();
     const notice = this.current.notice;
-    const menus = rt.ui.menus.map((m) => ({ title: m.title, addon: m.addon, items: m.items as MenuItemView[] }));
+    const menus = rt.ui.menus.map((m) => ({
+      title: m.title,
+      addon: m.addon,
+      items: m.items.map(menuItem),
+    }));
     return {
       version: this.current.version(),
       backend: this.banner,

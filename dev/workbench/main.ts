@@ -1,0 +1,52 @@
+// `npm start`: the add-on in a browser, no Google account needed. Builds nothing itself (npm start
+// runs the build first); starts the Assembled simulator in-process, or uses the real API when
+// ASSEMBLED_API_KEY is set; serves the workbench on 127.0.0.1 until Ctrl-C.
+import { startWorkbench } from './server';
+
+const port = Number(process.env.PORT ?? 8080);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`PORT must be a port number, not ${process.env.PORT}`);
+  process.exit(2);
+}
+const apiKey = process.env.ASSEMBLED_API_KEY?.trim() || undefined;
+const baseUrl = process.env.ASSEMBLED_BASE_URL?.trim() || undefined;
+
+let running: Awaited<ReturnType<typeof startWorkbench>>;
+try {
+  running = await startWorkbench({
+    port,
+    ...(apiKey ? { apiKey } : {}),
+    ...(baseUrl ? { baseUrl } : {}),
+  });
+} catch (error) {
+  const code = (error as { code?: string }).code;
+  console.error(
+    code === 'EADDRINUSE'
+      ? `Port ${port} is taken: start with another, e.g. PORT=8081 npm start`
+      : `The workbench did not start: ${error instanceof Error ? error.message : String(error)}`,
+  );
+  process.exit(1);
+}
+
+const { workbench } = running;
+console.log(`
+Assembled for Google Sheets: workbench
+  Open          ${running.url}
+  Add-on        build/Code.js and build/*.html in the local Apps Script runtime (${workbench.rt.workbook.timeZone}, user ${workbench.rt.user})
+  Assembled     ${workbench.banner}
+  Clock         virtual, following the real clock; skip ahead from the page
+Ctrl-C stops the server, the clock and the ${apiKey ? 'HTTP worker' : 'simulator'}.
+`);
+
+let stopping = false;
+const stop = () => {
+  if (stopping) return;
+  stopping = true;
+  console.log('Stopping the workbench…');
+  running.close().then(
+    () => process.exit(0),
+    () => process.exit(1),
+  );
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,182 @@
+// The workbench page: a spreadsheet view of the runtime's workbook, the add-on's menu and its real
+// sidebar, the clock. Everything shown from the workbook or the API goes in as text.
+import type { ActionReply, FrameMessage, PageMessage, RunReply, SheetView, StateView } from '../wire';
+import { getJson, post } from './api';
+import { byId, el } from './dom';
+import { Grid } from './grid';
+import { renderMenus, watchMenus } from './menu';
+
+const frame = byId<HTMLIFrameElement>('sidebarFrame');
+const sidebar = byId('sidebar');
+const notice = byId('notice');
+const menubar = byId('menubar');
+const tabs = byId('tabs');
+
+let state: StateView | null = null;
+let shownVersion = '';
+let shownSheet = '';
+let menusJson = '';
+let sidebarSerial = 0;
+let noticeSerial = 0;
+let noticeTimer: number | undefined;
+
+function say(title: string, message: string): void {
+  notice.replaceChildren(el('strong', {}, title), message);
+  notice.hidden = false;
+  window.clearTimeout(noticeTimer);
+  noticeTimer = window.setTimeout(() => {
+    notice.hidden = true;
+  }, 8000);
+}
+
+async function act(work: () => Promise<ActionReply>): Promise<void> {
+  try {
+    const reply = await work();
+    if (!reply.ok) say('Error', reply.message);
+  } catch (error) {
+    say('Error', error instanceof Error ? error.message : String(error));
+  }
+  await refresh();
+}
+
+const grid = new Grid(
+  byId<HTMLTableElement>('grid'),
+  byId<HTMLInputElement>('formula'),
+  byId<HTMLInputElement>('cellName'),
+  byId<HTMLDataListElement>('choices'),
+  byId('truncated'),
+  {
+    select: (sheet, a1) => void act(() => post('/api/select', { sheet, a1 })),
+    edit: (sheet, row, column, value) => act(() => post('/api/edit', { sheet, row, column, value })),
+  },
+);
+
+function renderTabs(s: StateView): void {
+  const current = [...tabs.children].map((t) => t.textContent).join('\u0000');
+  const selected = tabs.querySelector('[aria-selected="true"]')?.textContent;
+  if (current === s.sheets.join('\u0000') && selected === s.activeSheet) return;
+  tabs.replaceChildren(
+    ...s.sheets.map((name) => {
+      const active = name === s.activeSheet;
+      const tab = el(
+        'button',
+        { type: 'button', role: 'tab', 'aria-selected': String(active), tabindex: active ? '0' : '-1' },
+        name,
+      );
+      tab.addEventListener('click', () => void act(() => post('/api/select', { sheet: name, a1: 'A1' })));
+      return tab;
+    }),
+  );
+}
+
+function renderSidebar(s: StateView): void {
+  if (!s.sidebar) {
+    sidebar.hidden = true;
+    sidebarSerial = 0;
+    frame.removeAttribute('src');
+    return;
+  }
+  if (s.sidebar.serial === sidebarSerial) return;
+  sidebarSerial = s.sidebar.serial;
+  byId('sidebarTitle').textContent = s.sidebar.title;
+  frame.title = s.sidebar.title;
+  frame.src = `/sidebar/${s.sidebar.serial}`;
+  sidebar.hidden = false;
+}
+
+let refreshing: Promise<void> | null = null;
+let again = false;
+
+/** Fetches the state, and the active sheet when anything changed; one at a time. */
+async function refresh(): Promise<void> {
+  if (refreshing) {
+    again = true;
+    return refreshing;
+  }
+  refreshing = (async () => {
+    do {
+      again = false;
+      try {
+        const s = await getJson<StateView>('/api/state');
+        state = s;
+        const banner = byId('backend');
+        banner.textContent = `Assembled: ${s.backend}`;
+        banner.dataset.real = String(s.backend.startsWith('REAL'));
+        byId('docName').textContent = s.spreadsheetName;
+        byId('clock').textContent = s.time;
+        byId('clock').title = s.timeZone;
+        const menus = JSON.stringify(s.menus);
+        if (menus !== menusJson) {
+          menusJson = menus;
+          renderMenus(menubar, s.menus, (path) => void act(() => post('/api/menu', { path })));
+        }
+        renderTabs(s);
+        renderSidebar(s);
+        if (s.toast && s.toast.serial !== noticeSerial) {
+          noticeSerial = s.toast.serial;
+          say(s.toast.title || 'Message', s.toast.message);
+        }
+        if (s.version !== shownVersion || s.activeSheet !== shownSheet) {
+          const view = await getJson<SheetView>(`/api/sheet?name=${encodeURIComponent(s.activeSheet)}`);
+          shownVersion = s.version;
+          shownSheet = s.activeSheet;
+          grid.render(view);
+          document.body.dataset.version = s.version;
+        }
+      } catch (error) {
+        byId('clock').textContent =
+          `Workbench not reachable (${error instanceof Error ? error.message : String(error)})`;
+      }
+    } while (again);
+  })();
+  try {
+    await refreshing;
+  } finally {
+    refreshing = null;
+  }
+}
+
+// google.script.run from the sidebar: only its own frame's messages count.
+window.addEventListener('message', (event: MessageEvent<FrameMessage>) => {
+  if (event.source !== frame.contentWindow || !event.data || typeof event.data !== 'object') return;
+  const message = event.data;
+  const target = frame.contentWindow;
+  if (message.kind === 'close') {
+    void act(() => post('/api/close-sidebar'));
+  } else if (message.kind === 'run') {
+    const reply = (r: RunReply) => {
+      const answer: PageMessage = { kind: 'result', id: message.id, reply: r };
+      // The sandboxed frame has an opaque origin: '*' is the only way to address it.
+      target?.postMessage(answer, '*');
+    };
+    post<RunReply>('/api/run', { fn: message.fn, args: message.args })
+      .then(reply, (error: unknown) => reply({ ok: false, message: String(error) }))
+      .finally(() => void refresh());
+  }
+});
+
+for (const button of document.querySelectorAll<HTMLButtonElement>('[data-skip]')) {
+  button.addEventListener(
+    'click',
+    () => void act(() => post('/api/skip', { ms: Number(button.dataset.skip) })),
+  );
+}
+byId('reset').addEventListener('click', () => {
+  sidebarSerial = 0;
+  void act(() => post('/api/reset'));
+});
+byId('closeSidebar').addEventListener('click', () => void act(() => post('/api/close-sidebar')));
+byId('addSheet').addEventListener('click', () => void act(() => post('/api/add-sheet')));
+tabs.addEventListener('keydown', (event) => {
+  if (!state || (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft')) return;
+  const at = state.sheets.indexOf(state.activeSheet) + (event.key === 'ArrowRight' ? 1 : -1);
+  const next = state.sheets[(at + state.sheets.length) % state.sheets.length];
+  if (next)
+    void act(() => post('/api/select', { sheet: next, a1: 'A1' })).then(() => {
+      tabs.querySelector<HTMLElement>('[aria-selected="true"]')?.focus();
+    });
+});
+watchMenus(menubar);
+
+void refresh();
+window.setInterval(() => void refresh(), 1000);

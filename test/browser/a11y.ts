@@ -1,0 +1,64 @@
+// Keyboard use of a sidebar: every visible control is reached by Tab and has an accessible name
+// (Chromium's own computation, through Playwright's aria snapshot).
+import type { FrameLocator, Page } from 'playwright-core';
+
+const CONTROLS = 'input, select, textarea, button, a[href], [tabindex]:not([tabindex="-1"])';
+
+export interface KeyboardAudit {
+  controls: number;
+  /** Controls Tab never reached (a radio group counts as reached when one of its radios is). */
+  unreached: string[];
+  /** Controls with no accessible name. */
+  unnamed: string[];
+}
+
+export async function auditKeyboard(page: Page, frame: FrameLocator): Promise<KeyboardAudit> {
+  const controls = await frame.locator(CONTROLS).evaluateAll((els) =>
+    els
+      .filter((e) => e.checkVisibility() && !(e as HTMLInputElement).disabled)
+      .map((e, i) => {
+        e.setAttribute('data-audit', String(i));
+        const input = e as HTMLInputElement;
+        return {
+          i,
+          what: `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${input.type ? `[${input.type}]` : ''}`,
+          radioGroup: input.type === 'radio' ? input.name : '',
+        };
+      }),
+  );
+  // Record every control that takes focus, then Tab from the sidebar's close button (just before
+  // the frame) until focus leaves the frame again.
+  await frame.locator(':root').evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { auditSeen: string[] }).auditSeen = seen;
+    document.addEventListener('focusin', (event) => {
+      const at = (event.target as Element).getAttribute?.('data-audit');
+      if (at !== null && at !== undefined) seen.push(at);
+    });
+  });
+  await page.locator('#closeSidebar').focus();
+  const inFrame = () => page.evaluate(() => document.activeElement?.id === 'sidebarFrame');
+  let entered = false;
+  for (let presses = 0; presses < controls.length + 20; presses++) {
+    await page.keyboard.press('Tab');
+    const inside = await inFrame();
+    if (inside) entered = true;
+    else if (entered) break;
+  }
+  const seen = new Set(
+    await frame.locator(':root').evaluate(() => (window as unknown as { auditSeen: string[] }).auditSeen),
+  );
+  const groupsSeen = new Set(
+    controls.filter((c) => seen.has(String(c.i)) && c.radioGroup).map((c) => c.radioGroup),
+  );
+  const unreached = controls
+    .filter((c) => !seen.has(String(c.i)) && !(c.radioGroup && groupsSeen.has(c.radioGroup)))
+    .map((c) => c.what);
+  const unnamed: string[] = [];
+  for (const c of controls) {
+    const snapshot = await frame.locator(`[data-audit="${c.i}"]`).ariaSnapshot();
+    // - checkbox "Dublin", - combobox "Data", - 'button "Run now: Teams"': Run now (YAML-quoted).
+    if (!/^- '?[\w-]+ "[^"]*\S/.test(snapshot.split('\n')[0] ?? '')) unnamed.push(`${c.what}: ${snapshot}`);
+  }
+  return { controls: controls.length, unreached, unnamed };
+}

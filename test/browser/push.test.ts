@@ -1,0 +1,80 @@
+// Push rows: the time-off template, rows typed into the grid (good and bad), validate, push, and
+// each row's outcome written beside it.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type Bench, cell, menu, openBench, screenshotIfFailed, sidebar, typeRow } from './support';
+
+describe('Push rows in the workbench', () => {
+  let bench: Bench;
+  beforeAll(async () => {
+    bench = await openBench();
+  });
+  afterEach(async (ctx) => {
+    await screenshotIfFailed(ctx, bench?.page);
+  });
+  afterAll(async () => {
+    await bench?.close();
+  });
+
+  it('inserts the time-off template, validates typed rows and pushes them, each row with its status', async () => {
+    const { page } = bench;
+    const sim = bench.running.workbench.session.backend.simulator;
+    const [a, b] = sim?.admin.org.people.filter((p) => !p.deleted && p.staffable) ?? [];
+    if (!a || !b) throw new Error('The demo organisation has no agents');
+
+    await menu(page, 'Push rows…');
+    const sb = await sidebar(page, 'Push rows to Assembled');
+    await sb.getByLabel('What the rows are').selectOption('time_off');
+    await sb.getByRole('button', { name: 'Insert template' }).click();
+    await sb.locator('#status', { hasText: 'Sheet "Time off to create" is ready' }).waitFor();
+    await expect
+      .poll(() => page.getByRole('tab', { selected: true }).textContent())
+      .toBe('Time off to create');
+    const header = await page.locator('#grid tbody tr').first().locator('td').allTextContents();
+    expect(header.slice(0, 10)).toEqual([
+      'Agent',
+      'Start',
+      'End',
+      'All day',
+      'Type',
+      'Notes',
+      'Push status',
+      'Assembled ID',
+      'Push message',
+      'Pushed at',
+    ]);
+    // Each header cell carries a note on what goes in it.
+    expect(await cell(page, 1, 'A').getAttribute('title')).toMatch(/Required/);
+
+    await typeRow(page, 2, [a.email, '2026-07-01 09:00', '2026-07-01 17:00', 'FALSE', 'pto', 'Dentist']);
+    await typeRow(page, 3, [
+      `${b.first_name} ${b.last_name}`,
+      '2026-07-02',
+      '2026-07-03',
+      'TRUE',
+      'sick',
+      '',
+    ]);
+    await typeRow(page, 4, ['ghost@example.com', '2026-07-01 09:00', '2026-07-01 17:00', '', 'pto', '']);
+    await typeRow(page, 5, [a.email, '2026-07-06 17:00', '2026-07-06 09:00', '', 'pto', '']);
+    // Dates typed as text became dates, shown in the template's format.
+    await expect.poll(() => cell(page, 2, 'B').textContent()).toMatch(/^2026-07-01 09:00/);
+
+    await sb.getByRole('button', { name: 'Validate' }).click();
+    await expect
+      .poll(() => sb.locator('#status').textContent())
+      .toMatch(/^2 OK, 2 to fix, 0 already done, in "Time off to create"\. Nothing was sent\./);
+    const status = () => Promise.all([2, 3, 4, 5].map((r) => cell(page, r, 'G').textContent()));
+    await expect.poll(status).toEqual(['OK', 'OK', 'error', 'error']);
+    expect(sim?.stats().byRoute['POST /v0/time_off'] ?? 0).toBe(0);
+
+    await sb.getByRole('button', { name: 'Push', exact: true }).click();
+    await sb.locator('#progressLabel', { hasText: '2 of 2 rows done' }).waitFor({ timeout: 30_000 });
+    await expect.poll(status).toEqual(['created', 'created', 'error', 'error']);
+    // The bad rows say what to fix, in words; the good ones carry Assembled's id.
+    expect(await cell(page, 4, 'I').textContent()).toMatch(/ghost@example\.com/);
+    expect(await cell(page, 5, 'I').textContent()).toMatch(/end/i);
+    const ids = await Promise.all([2, 3].map((r) => cell(page, r, 'H').textContent()));
+    expect(ids.every((id) => sim?.admin.org.timeOff.some((t) => t.id === id))).toBe(true);
+    expect(sim?.stats().byRoute['POST /v0/time_off']).toBe(2);
+  });
+});

@@ -1,0 +1,52 @@
+// Settings: a wrong API key is explained in words, in Settings and wherever it is used.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type Bench, menu, openBench, screenshotIfFailed, sidebar } from './support';
+
+const REJECTED = /Assembled did not accept the API key: it is missing, mistyped or revoked\./;
+
+describe('Settings in the workbench', () => {
+  let bench: Bench;
+  beforeAll(async () => {
+    bench = await openBench();
+  });
+  afterEach(async (ctx) => {
+    await screenshotIfFailed(ctx, bench?.page);
+  });
+  afterAll(async () => {
+    await bench?.close();
+  });
+
+  it('says in words what is wrong with a malformed key and with a key Assembled rejects', async () => {
+    const { page } = bench;
+    await menu(page, 'Settings…');
+    const sb = await sidebar(page, 'Assembled settings');
+    // Connected at start: the key is kept, shown only masked.
+    await expect.poll(() => sb.getByLabel('API key').getAttribute('placeholder')).toMatch(/^sk_live_.*…|•/);
+
+    await sb.getByLabel('API key').fill('my key');
+    await sb.getByRole('button', { name: 'Save' }).click();
+    await expect
+      .poll(() => sb.locator('#status').textContent())
+      .toMatch(/The API key should start with sk_live_ and contain no spaces/);
+
+    // A well-formed key that Assembled does not know (revoked in the simulator).
+    const wrong = 'sk_live_wrongkey000000';
+    bench.running.workbench.session.backend.simulator?.revokeKey(wrong);
+    await sb.getByLabel('API key').fill(wrong);
+    await sb.getByRole('button', { name: 'Save' }).click();
+    await sb.locator('#status', { hasText: 'Saved.' }).waitFor();
+    expect(await sb.locator('body').textContent()).not.toContain(wrong);
+    await sb.getByRole('button', { name: 'Test connection' }).click();
+    await sb.locator('#status', { hasText: 'Some checks failed: see below.' }).waitFor();
+    await expect
+      .poll(() => sb.getByRole('table', { name: 'Connection test results' }).textContent())
+      .toMatch(REJECTED);
+
+    // The same words where the key is used: a pull fails saying so.
+    await menu(page, 'Pull data…');
+    const pull = await sidebar(page, 'Pull data from Assembled');
+    await pull.getByLabel('Data', { exact: true }).selectOption({ label: 'Teams' });
+    await pull.getByRole('button', { name: 'Pull data' }).click();
+    await expect.poll(() => pull.locator('#status').textContent(), { timeout: 20_000 }).toMatch(REJECTED);
+  });
+});

@@ -1,0 +1,104 @@
+// Every sidebar page, checked for escaping (data is shown as text, never run as HTML) and for
+// keyboard use (every control reached by Tab and labelled).
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { auditKeyboard } from './a11y';
+import { type Bench, menu, openBench, pullIntoNewSheet, screenshotIfFailed, sidebar } from './support';
+
+const XSS = '<img src=x onerror=alert(1)>';
+const XSS_SHEET = '<img src=y onerror=alert(2)>';
+
+describe('Sidebar pages in the workbench', () => {
+  let bench: Bench;
+  beforeAll(async () => {
+    bench = await openBench();
+  });
+  afterEach(async (ctx) => {
+    await screenshotIfFailed(ctx, bench?.page);
+  });
+  afterAll(async () => {
+    await bench?.close();
+  });
+
+  it('shows an agent named like HTML as text in the Pull data agent picker, the grid and the tabs', async () => {
+    const { page } = bench;
+    await menu(page, 'Pull data…');
+    const sb = await sidebar(page, 'Pull data from Assembled');
+    await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Adherence report' });
+    const agents = sb.getByRole('group', { name: 'Agents' });
+    await agents.getByText(XSS).waitFor();
+    expect(
+      await agents.getByRole('checkbox', { name: new RegExp(XSS.replace(/[()]/g, '\\$&')) }).count(),
+    ).toBe(1);
+    expect(await sb.locator('img').count()).toBe(0);
+
+    // People into the grid: the name, and a first name that looks like a formula, stay text.
+    await pullIntoNewSheet(page, 'People', 'People');
+    await page.getByRole('tab', { name: 'People' }).click();
+    await page.locator('#grid td', { hasText: XSS }).first().waitFor();
+    await page.locator('#grid td', { hasText: '=IMPORTXML("http://x","//a")' }).first().waitFor();
+    expect(await page.locator('#grid img').count()).toBe(0);
+
+    // A sheet named like HTML: its tab, the pull's progress and the refresh card show it as text.
+    await pullIntoNewSheet(page, 'Teams', XSS_SHEET);
+    await page.getByRole('tab', { name: XSS_SHEET }).waitFor();
+    await sb.getByRole('button', { name: 'Save scheduled refresh' }).click();
+    await sb.locator('#refreshStatus', { hasText: 'Saved.' }).waitFor();
+    await menu(page, 'Scheduled refreshes…');
+    const refreshes = await sidebar(page, 'Scheduled refreshes');
+    await refreshes.locator('li.card', { hasText: XSS_SHEET }).waitFor();
+    expect(await refreshes.locator('img').count()).toBe(0);
+    expect(await page.locator('img').count()).toBe(0);
+    expect(bench.dialogs).toEqual([]);
+  });
+
+  it('Pull data: every control is reached by Tab and labelled, including the filters and the refresh form', async () => {
+    const { page } = bench;
+    const sb = await pullIntoNewSheet(page, 'Handle time report', 'AHT');
+    await sb.getByRole('button', { name: 'Save scheduled refresh' }).waitFor();
+    await sb.getByRole('group', { name: 'Agents' }).getByRole('checkbox').nth(50).waitFor();
+    const audit = await auditKeyboard(page, sb);
+    expect(audit.controls).toBeGreaterThan(100);
+    expect(audit.unreached).toEqual([]);
+    expect(audit.unnamed).toEqual([]);
+  });
+
+  it('Push rows: every control is reached by Tab and labelled', async () => {
+    const { page } = bench;
+    await menu(page, 'Push rows…');
+    const sb = await sidebar(page, 'Push rows to Assembled');
+    await sb.getByRole('button', { name: 'Insert template' }).click();
+    await sb.locator('#status', { hasText: 'is ready' }).waitFor();
+    const audit = await auditKeyboard(page, sb);
+    expect(audit.controls).toBeGreaterThanOrEqual(6);
+    expect(audit.unreached).toEqual([]);
+    expect(audit.unnamed).toEqual([]);
+  });
+
+  it('Scheduled refreshes: every control is reached by Tab and labelled, with a card being edited', async () => {
+    const { page } = bench;
+    await menu(page, 'Scheduled refreshes…');
+    const sb = await sidebar(page, 'Scheduled refreshes');
+    await sb
+      .getByRole('button', { name: /^Edit: / })
+      .first()
+      .click();
+    await sb.getByLabel('Frequency').first().waitFor();
+    const audit = await auditKeyboard(page, sb);
+    expect(audit.controls).toBeGreaterThan(8);
+    expect(audit.unreached).toEqual([]);
+    expect(audit.unnamed).toEqual([]);
+  });
+
+  it('Settings: every control is reached by Tab and labelled', async () => {
+    const { page } = bench;
+    await menu(page, 'Settings…');
+    const sb = await sidebar(page, 'Assembled settings');
+    await sb.getByRole('button', { name: 'Test connection' }).click();
+    await sb.locator('#status', { hasText: 'Connected to Assembled.' }).waitFor();
+    const audit = await auditKeyboard(page, sb);
+    expect(audit.controls).toBeGreaterThanOrEqual(6);
+    expect(audit.unreached).toEqual([]);
+    expect(audit.unnamed).toEqual([]);
+    expect(bench.dialogs).toEqual([]);
+  });
+});

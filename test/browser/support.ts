@@ -1,0 +1,149 @@
+// The workbench in real headless Chromium (Debian's package, driven by playwright-core; no browser
+// is downloaded). Each test file starts its own workbench server on a free port and one browser.
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium, type FrameLocator, type Page } from 'playwright-core';
+import type { TestContext } from 'vitest';
+import {
+  type RunningWorkbench,
+  startWorkbench,
+  type WorkbenchServerOptions,
+} from '../../dev/workbench/server';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ROOT = join(import.meta.dirname, '../..');
+export const RESULTS = join(ROOT, 'test-results');
+
+/** Without these Chromium waits on connections this offline machine cannot make. */
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface Bench {
+  running: RunningWorkbench;
+  context: BrowserContext;
+  page: Page;
+  /** window.alert/confirm/prompt seen anywhere on the page or in the sidebar. */
+  dialogs: string[];
+  close(): Promise<void>;
+}
+
+export async function openBench(options: WorkbenchServerOptions = {}): Promise<Bench> {
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `The browser tests need Chromium at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`,
+    );
+  const running = await startWorkbench({
+    now: '2026-05-25T12:00:00Z',
+    reportDelayMs: 2000,
+    ...options,
+  });
+  const profile = mkdtempSync(join(tmpdir(), 'workbench-chromium-'));
+  let context: BrowserContext | undefined;
+  try {
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ARGS,
+      viewport: { width: 1280, height: 800 },
+      timeout: 30_000,
+      acceptDownloads: true,
+    });
+  } catch (error) {
+    await running.close();
+    rmSync(profile, { recursive: true, force: true });
+    throw error;
+  }
+  context.setDefaultTimeout(15_000);
+  const page = context.pages()[0] ?? (await context.newPage());
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  await page.goto(running.url);
+  await page.locator('#menubar button', { hasText: 'Extensions' }).waitFor();
+  const browser = context;
+  return {
+    running,
+    context: browser,
+    page,
+    dialogs,
+    async close() {
+      await browser.close().catch(() => undefined);
+      await running.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Extensions ▸ Assembled for Google Sheets ▸ caption. */
+export async function menu(page: Page, caption: string): Promise<void> {
+  await page.getByRole('button', { name: 'Extensions' }).click();
+  await page.getByRole('menuitem', { name: 'Assembled for Google Sheets' }).click();
+  await page.getByRole('menuitem', { name: caption }).click();
+}
+
+/** The open sidebar's document, once the given title is showing. */
+export async function sidebar(page: Page, title: string): Promise<FrameLocator> {
+  await page.locator('#sidebarTitle', { hasText: title }).waitFor();
+  return page.frameLocator('#sidebarFrame');
+}
+
+/** The grid's cell at row (1-based) and column letter. */
+export function cell(page: Page, row: number, column: string) {
+  const col = column.split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  return page.locator(`#grid td[data-row="${row}"][data-col="${col}"]`);
+}
+
+/** Types one row of values from the selected cell rightwards, as a person would. */
+export async function typeRow(page: Page, row: number, values: string[]): Promise<void> {
+  await cell(page, row, 'A').click();
+  for (const value of values) {
+    const before = await page.locator('#cellName').inputValue();
+    await page.locator('#formula').fill(value);
+    await page.locator('#formula').press('Tab');
+    await page.waitForFunction(
+      (from) => document.querySelector<HTMLInputElement>('#cellName')?.value !== from,
+      before,
+    );
+  }
+}
+
+/** Saves a screenshot under test-results/ when the test failed. */
+export async function screenshotIfFailed(ctx: TestContext, page: Page | undefined): Promise<void> {
+  if (!page || ctx.task.result?.state !== 'fail') return;
+  mkdirSync(RESULTS, { recursive: true });
+  const name = ctx.task.name.replace(/[^\w-]+/g, '-').slice(0, 80);
+  await page.screenshot({ path: join(RESULTS, `${name}.png`), fullPage: true }).catch(() => undefined);
+}
+
+/** Pulls a source into a new sheet through the Pull data sidebar and waits until it is done. */
+export async function pullIntoNewSheet(page: Page, source: string, sheet: string): Promise<FrameLocator> {
+  await menu(page, 'Pull data…');
+  const sb = await sidebar(page, 'Pull data from Assembled');
+  await sb.getByLabel('Data', { exact: true }).selectOption({ label: source });
+  await sb.getByLabel('Sheet name').fill(sheet);
+  await sb.getByRole('button', { name: 'Pull data' }).click();
+  await sb.locator('#jobStage', { hasText: /^Done$/ }).waitFor({ timeout: 30_000 });
+  return sb;
+}
+
+/** Resets the workbench from the page: a fresh runtime and simulator, the add-on opened again. */
+export async function reset(page: Page): Promise<void> {
+  const before = await page.locator('body').getAttribute('data-version');
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await page.waitForFunction(
+    (v) => document.body.dataset.version !== v && document.querySelectorAll('[role="tab"]').length === 1,
+    before,
+  );
+  await page.locator('#sidebar').waitFor({ state: 'hidden' });
+}

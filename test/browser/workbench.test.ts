@@ -1,0 +1,152 @@
+// The workbench itself: typing into the grid as Sheets types, the formula bar, google.script.run's
+// rules across the bridge, the clock, the .xlsx download and Reset.
+import ExcelJS from 'exceljs';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type Bench, cell, menu, openBench, reset, screenshotIfFailed, sidebar, typeRow } from './support';
+
+describe('The workbench page', () => {
+  let bench: Bench;
+  beforeAll(async () => {
+    bench = await openBench();
+  });
+  afterEach(async (ctx) => {
+    await screenshotIfFailed(ctx, bench?.page);
+  });
+  afterAll(async () => {
+    await bench?.close();
+  });
+
+  it('shows the backend, the menu and the virtual time in the spreadsheet zone; skipping moves it', async () => {
+    const { page } = bench;
+    expect(await page.locator('#backend').textContent()).toMatch(/Assembled simulator \(in-process, offline/);
+    await expect.poll(() => page.locator('#clock').textContent()).toMatch(/^Mon 2026-05-25 08:0\d:\d\d EDT$/);
+    await page.getByRole('button', { name: 'Skip ahead 1 day' }).click();
+    await expect.poll(() => page.locator('#clock').textContent()).toMatch(/^Tue 2026-05-26 08:0\d:\d\d EDT$/);
+    await page.getByRole('button', { name: 'Extensions' }).click();
+    await page.getByRole('menuitem', { name: 'Assembled for Google Sheets' }).click();
+    const items = await page.getByRole('menuitem').allTextContents();
+    expect(items).toEqual([
+      'Assembled for Google Sheets',
+      'Pull data…',
+      'Push rows…',
+      'Scheduled refreshes…',
+      'Settings…',
+    ]);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('menuitem').count()).toBe(0);
+  });
+
+  it('types values as Sheets does: formulas show their value, the formula bar their text', async () => {
+    const { page } = bench;
+    await reset(page);
+    await cell(page, 1, 'A').click();
+    for (const value of ['=1+1', '2026-03-01', '1,234', "'007", 'hello']) {
+      const before = await page.locator('#cellName').inputValue();
+      await page.locator('#formula').fill(value);
+      await page.locator('#formula').press('Enter');
+      await page.waitForFunction(
+        (from) => document.querySelector<HTMLInputElement>('#cellName')?.value !== from,
+        before,
+      );
+    }
+    await expect.poll(() => cell(page, 5, 'A').textContent()).toBe('hello');
+    const shown = await Promise.all([1, 2, 3, 4].map((r) => cell(page, r, 'A').textContent()));
+    expect(shown).toEqual(['2', '2026-03-01', '1,234', '007']);
+    expect(await cell(page, 1, 'A').getAttribute('class')).toMatch(/num/);
+    expect(await cell(page, 4, 'A').getAttribute('class')).not.toMatch(/num/);
+    await cell(page, 1, 'A').click();
+    await expect.poll(() => page.locator('#formula').inputValue()).toBe('=1+1');
+    expect(await page.locator('#cellName').inputValue()).toBe('A1');
+    // Arrow keys move the selection; typing on a cell replaces what it holds.
+    await cell(page, 5, 'A').click();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.locator('#cellName').inputValue()).toBe('A6');
+    await page.keyboard.type('=2*3');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => cell(page, 6, 'A').textContent()).toBe('6');
+    // A number typed into a date-formatted cell shows as a date, as in Sheets.
+    await cell(page, 2, 'A').click();
+    await page.keyboard.type('6');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => cell(page, 2, 'A').textContent()).toBe('1900-01-05');
+  });
+
+  it('downloads the workbook as .xlsx with values, formats, formulas and notes', async () => {
+    const { page } = bench;
+    await reset(page);
+    await typeRow(page, 1, ['=1+1', '2026-03-01', "'007"]);
+    await menu(page, 'Push rows…');
+    const sb = await sidebar(page, 'Push rows to Assembled');
+    await sb.getByRole('button', { name: 'Insert template' }).click();
+    await sb.locator('#status', { hasText: 'is ready' }).waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download .xlsx' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('Assembled workbench.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(await download.path());
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Sheet1', 'Time off to create']);
+    const sheet1 = book.getWorksheet('Sheet1');
+    expect(sheet1?.getCell('A1').value).toEqual({ formula: '1+1', result: 2 });
+    const date = sheet1?.getCell('B1');
+    expect(date?.numFmt).toMatch(/yyyy/);
+    expect(date?.value).toEqual(new Date('2026-03-01T00:00:00Z'));
+    expect(sheet1?.getCell('C1').value).toBe('007');
+    const template = book.getWorksheet('Time off to create');
+    expect(template?.getCell('A1').value).toBe('Agent');
+    expect(template?.getCell('A1').font?.bold).toBe(true);
+    expect(String(template?.getCell('A1').note ?? '')).toMatch(/Required/);
+    expect(template?.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+  });
+
+  it("bridges google.script.run with Apps Script's rules: no Dates, private names, errors as messages", async () => {
+    const { page } = bench;
+    await menu(page, 'Settings…');
+    const sb = await sidebar(page, 'Assembled settings');
+    await sb.getByRole('button', { name: 'Test connection' }).waitFor();
+    const results = await sb.locator(':root').evaluate(async () => {
+      type Run = Record<string, (...args: unknown[]) => void> & {
+        withSuccessHandler(f: (v: unknown) => void): Run;
+        withFailureHandler(f: (e: Error) => void): Run;
+      };
+      const run = (window as unknown as { google: { script: { run: Run } } }).google.script.run;
+      const call = (fn: string, ...args: unknown[]) =>
+        new Promise((resolve) => {
+          const runner = run
+            .withSuccessHandler((value) => resolve({ ok: true, value }))
+            .withFailureHandler((error) => resolve({ ok: false, message: error.message }));
+          (runner[fn] as (...a: unknown[]) => void)(...args);
+        });
+      return {
+        privateName: typeof run.readApiKey_,
+        date: await call('previewRange', new Date()),
+        nestedDate: await call('previewRange', { kind: 'absolute', from: new Date() }),
+        invalid: await call('previewRange', { kind: 'relative', preset: 'someday' }),
+        settings: await call('getSettings'),
+      };
+    });
+    expect(results.privateName).toBe('undefined');
+    expect(results.date).toEqual({ ok: false, message: 'Failed due to illegal value in property: 0' });
+    expect(results.nestedDate).toEqual({
+      ok: false,
+      message: 'Failed due to illegal value in property: from',
+    });
+    expect(results.invalid).toMatchObject({ ok: false, message: expect.stringMatching(/Date range/) });
+    expect(results.settings).toMatchObject({ ok: true, value: { hasKey: true, timeFormat: 'unix' } });
+    expect(JSON.stringify(results.settings)).not.toContain(bench.running.workbench.session.backend.key);
+  });
+
+  it('Reset gives a fresh spreadsheet with the add-on opened and connected', async () => {
+    const { page } = bench;
+    await reset(page);
+    expect(await page.getByRole('tab').allTextContents()).toEqual(['Sheet1']);
+    expect(await cell(page, 1, 'A').textContent()).toBe('');
+    await menu(page, 'Settings…');
+    const sb = await sidebar(page, 'Assembled settings');
+    await sb.getByRole('button', { name: 'Test connection' }).click();
+    await sb.locator('#status', { hasText: 'Connected to Assembled.' }).waitFor();
+    await page.getByRole('button', { name: 'Close sidebar' }).click();
+    await page.locator('#sidebar').waitFor({ state: 'hidden' });
+  });
+});
