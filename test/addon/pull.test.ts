@@ -53,6 +53,12 @@ describe.each(['seed', 'live'] as const)('Pull data, %s dialect', (dialect) => {
         report === 'ticket_stats' ? 'solved' : report === 'adherence' ? 'adherence_percent' : 'handled';
       expect(typeof values[1]?.[at(numeric)]).toBe('number');
       expect(rt.workbook.frozenRows(report)).toBe(1);
+      // Ids come with the names an analyst reads, looked up once per pull.
+      const id = report === 'ticket_stats' ? 'queue' : 'agent';
+      expect(values[0]?.indexOf(`${id}_name`)).toBeGreaterThan(-1);
+      expect(values.slice(1).every((r) => String(r[at(`${id}_name`)]).length > 0)).toBe(true);
+      // The run log is created on the way, but the user stays on the sheet that was pulled.
+      expect(rt.workbook.activeSheet()).toBe(report);
       expect(rt.workbook.notes(report)[0]?.[0]).toMatch(
         /Source: Assembled .*\nRange: 2026-05-18 to 2026-05-24 \(America\/New_York\)/,
       );

@@ -23,6 +23,7 @@ import { fetchRecords } from './fetch-records';
 import { PullSpec, sourceInfo, sourceLabel, specProblems } from './pull-spec';
 import { describeTarget, TargetMissing, type Targets } from './pull-target';
 import type { RunLog } from './run-log';
+import { withNames } from './with-names';
 
 export interface PullDeps {
   /** Built on demand: the API key is read only when a request is about to go. */
@@ -125,7 +126,7 @@ function step(deps: PullDeps, job: PullJob, jobs: JobStore): PullJob {
         message: `Assembled could not generate the report: ${poll.report.failure_reason ?? 'no reason given'}`,
       });
     }
-    return write(deps, job, poll.report.rows, jobs);
+    return write(deps, job, withNames(client, poll.report.rows), jobs);
   } catch (error) {
     return failure(job, error, now);
   }

@@ -7,7 +7,10 @@ export function runLogSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): RunLo
     append(entry) {
       let sheet = ss.getSheetByName(RUN_LOG_SHEET);
       if (!sheet) {
+        // Inserting a sheet activates it; the user should stay on their data, not the log.
+        const active = ss.getActiveSheet();
         sheet = ss.insertSheet(RUN_LOG_SHEET);
+        ss.setActiveSheet(active);
         sheet.getRange(1, 1, 1, RUN_LOG_HEADER.length).setValues([RUN_LOG_HEADER]).setFontWeight('bold');
         sheet.setFrozenRows(1);
       }
