@@ -1,38 +1,19 @@
 // Pull data and scheduled refreshes, as a person does them in the workbench.
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  type Bench,
-  cell,
-  menu,
-  openBench,
-  pullIntoNewSheet,
-  RESULTS,
-  reset,
-  screenshotIfFailed,
-  sidebar,
-} from './support';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { cell, menu, pullIntoNewSheet, RESULTS, reset, sidebar, useBench } from './support';
 
 const DOCS_SHOT = join(import.meta.dirname, '../../docs/workbench.png');
 
 describe('Pull data in the workbench', () => {
-  let bench: Bench;
-  beforeAll(async () => {
-    bench = await openBench();
-  });
+  const bench = useBench();
   beforeEach(async () => {
-    await reset(bench.page);
-  });
-  afterEach(async (ctx) => {
-    await screenshotIfFailed(ctx, bench?.page);
-  });
-  afterAll(async () => {
-    await bench?.close();
+    await reset(bench().page);
   });
 
   it('pulls a report into a new sheet through the sidebar and shows its rows in the grid', async () => {
-    const { page } = bench;
+    const { page } = bench();
     const sb = await pullIntoNewSheet(page, 'Handle time report', 'AHT');
     const rows = Number(await sb.locator('#jobRows').textContent());
     expect(rows).toBeGreaterThan(10);
@@ -70,7 +51,7 @@ describe('Pull data in the workbench', () => {
   });
 
   it('saves a weekly refresh after a pull; skipping the clock ahead runs it', async () => {
-    const { page } = bench;
+    const { page } = bench();
     const sb = await pullIntoNewSheet(page, 'Handle time report', 'Weekly AHT');
     // The pull offers to refresh the sheet on a schedule: weekly, Monday 07:00 by default.
     await expect.poll(() => sb.getByLabel('Frequency').inputValue()).toBe('weekly');

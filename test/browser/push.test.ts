@@ -1,23 +1,14 @@
 // Push rows: the time-off template, rows typed into the grid (good and bad), validate, push, and
 // each row's outcome written beside it.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type Bench, cell, menu, openBench, screenshotIfFailed, sidebar, typeRow } from './support';
+import { describe, expect, it } from 'vitest';
+import { cell, menu, sidebar, typeRow, useBench } from './support';
 
 describe('Push rows in the workbench', () => {
-  let bench: Bench;
-  beforeAll(async () => {
-    bench = await openBench();
-  });
-  afterEach(async (ctx) => {
-    await screenshotIfFailed(ctx, bench?.page);
-  });
-  afterAll(async () => {
-    await bench?.close();
-  });
+  const bench = useBench();
 
   it('inserts the time-off template, validates typed rows and pushes them, each row with its status', async () => {
-    const { page } = bench;
-    const sim = bench.running.workbench.session.backend.simulator;
+    const { page } = bench();
+    const sim = bench().running.workbench.session.backend.simulator;
     const [a, b] = sim?.admin.org.people.filter((p) => !p.deleted && p.staffable) ?? [];
     if (!a || !b) throw new Error('The demo organisation has no agents');
 

@@ -1,23 +1,14 @@
 // Settings: a wrong API key is explained in words, in Settings and wherever it is used.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type Bench, menu, openBench, screenshotIfFailed, sidebar } from './support';
+import { describe, expect, it } from 'vitest';
+import { menu, sidebar, useBench } from './support';
 
 const REJECTED = /Assembled did not accept the API key: it is missing, mistyped or revoked\./;
 
 describe('Settings in the workbench', () => {
-  let bench: Bench;
-  beforeAll(async () => {
-    bench = await openBench();
-  });
-  afterEach(async (ctx) => {
-    await screenshotIfFailed(ctx, bench?.page);
-  });
-  afterAll(async () => {
-    await bench?.close();
-  });
+  const bench = useBench();
 
   it('says in words what is wrong with a malformed key and with a key Assembled rejects', async () => {
-    const { page } = bench;
+    const { page } = bench();
     await menu(page, 'Settings…');
     const sb = await sidebar(page, 'Assembled settings');
     // Connected at start: the key is kept, shown only masked.
@@ -31,7 +22,7 @@ describe('Settings in the workbench', () => {
 
     // A well-formed key that Assembled does not know (revoked in the simulator).
     const wrong = 'sk_live_wrongkey000000';
-    bench.running.workbench.session.backend.simulator?.revokeKey(wrong);
+    bench().running.workbench.session.backend.simulator?.revokeKey(wrong);
     await sb.getByLabel('API key').fill(wrong);
     await sb.getByRole('button', { name: 'Save' }).click();
     await sb.locator('#status', { hasText: 'Saved.' }).waitFor();

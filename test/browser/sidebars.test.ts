@@ -1,26 +1,17 @@
 // Every sidebar page, checked for escaping (data is shown as text, never run as HTML) and for
 // keyboard use (every control reached by Tab and labelled).
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditKeyboard } from './a11y';
-import { type Bench, menu, openBench, pullIntoNewSheet, screenshotIfFailed, sidebar } from './support';
+import { menu, pullIntoNewSheet, sidebar, useBench } from './support';
 
 const XSS = '<img src=x onerror=alert(1)>';
 const XSS_SHEET = '<img src=y onerror=alert(2)>';
 
 describe('Sidebar pages in the workbench', () => {
-  let bench: Bench;
-  beforeAll(async () => {
-    bench = await openBench();
-  });
-  afterEach(async (ctx) => {
-    await screenshotIfFailed(ctx, bench?.page);
-  });
-  afterAll(async () => {
-    await bench?.close();
-  });
+  const bench = useBench();
 
   it('shows an agent named like HTML as text in the Pull data agent picker, the grid and the tabs', async () => {
-    const { page } = bench;
+    const { page } = bench();
     await menu(page, 'Pull data…');
     const sb = await sidebar(page, 'Pull data from Assembled');
     await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Adherence report' });
@@ -48,11 +39,11 @@ describe('Sidebar pages in the workbench', () => {
     await refreshes.locator('li.card', { hasText: XSS_SHEET }).waitFor();
     expect(await refreshes.locator('img').count()).toBe(0);
     expect(await page.locator('img').count()).toBe(0);
-    expect(bench.dialogs).toEqual([]);
+    expect(bench().dialogs).toEqual([]);
   });
 
   it('Pull data: every control is reached by Tab and labelled, including the filters and the refresh form', async () => {
-    const { page } = bench;
+    const { page } = bench();
     const sb = await pullIntoNewSheet(page, 'Handle time report', 'AHT');
     await sb.getByRole('button', { name: 'Save scheduled refresh' }).waitFor();
     await sb.getByRole('group', { name: 'Agents' }).getByRole('checkbox').nth(50).waitFor();
@@ -63,7 +54,7 @@ describe('Sidebar pages in the workbench', () => {
   });
 
   it('Push rows: every control is reached by Tab and labelled', async () => {
-    const { page } = bench;
+    const { page } = bench();
     await menu(page, 'Push rows…');
     const sb = await sidebar(page, 'Push rows to Assembled');
     await sb.getByRole('button', { name: 'Insert template' }).click();
@@ -75,7 +66,7 @@ describe('Sidebar pages in the workbench', () => {
   });
 
   it('Scheduled refreshes: every control is reached by Tab and labelled, with a card being edited', async () => {
-    const { page } = bench;
+    const { page } = bench();
     await menu(page, 'Scheduled refreshes…');
     const sb = await sidebar(page, 'Scheduled refreshes');
     await sb
@@ -90,7 +81,7 @@ describe('Sidebar pages in the workbench', () => {
   });
 
   it('Settings: every control is reached by Tab and labelled', async () => {
-    const { page } = bench;
+    const { page } = bench();
     await menu(page, 'Settings…');
     const sb = await sidebar(page, 'Assembled settings');
     await sb.getByRole('button', { name: 'Test connection' }).click();
@@ -99,6 +90,6 @@ describe('Sidebar pages in the workbench', () => {
     expect(audit.controls).toBeGreaterThanOrEqual(6);
     expect(audit.unreached).toEqual([]);
     expect(audit.unnamed).toEqual([]);
-    expect(bench.dialogs).toEqual([]);
+    expect(bench().dialogs).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type FrameLocator, type Page } from 'playwright-core';
-import type { TestContext } from 'vitest';
+import { afterAll, afterEach, beforeAll, type TestContext } from 'vitest';
 import {
   type RunningWorkbench,
   startWorkbench,
@@ -124,6 +124,27 @@ export async function screenshotIfFailed(ctx: TestContext, page: Page | undefine
   mkdirSync(RESULTS, { recursive: true });
   const name = ctx.task.name.replace(/[^\w-]+/g, '-').slice(0, 80);
   await page.screenshot({ path: join(RESULTS, `${name}.png`), fullPage: true }).catch(() => undefined);
+}
+
+/**
+ * One workbench and browser for the test file: opened before its tests, closed after them, with a
+ * screenshot of any test that fails. Returns the way to reach it from a test.
+ */
+export function useBench(options: WorkbenchServerOptions = {}): () => Bench {
+  let bench: Bench | undefined;
+  beforeAll(async () => {
+    bench = await openBench(options);
+  });
+  afterEach(async (ctx) => {
+    await screenshotIfFailed(ctx, bench?.page);
+  });
+  afterAll(async () => {
+    await bench?.close();
+  });
+  return () => {
+    if (!bench) throw new Error('The workbench did not open');
+    return bench;
+  };
 }
 
 /** Pulls a source into a new sheet through the Pull data sidebar and waits until it is done. */

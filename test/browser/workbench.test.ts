@@ -1,23 +1,14 @@
 // The workbench itself: typing into the grid as Sheets types, the formula bar, google.script.run's
 // rules across the bridge, the clock, the .xlsx download and Reset.
 import ExcelJS from 'exceljs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type Bench, cell, menu, openBench, reset, screenshotIfFailed, sidebar, typeRow } from './support';
+import { describe, expect, it } from 'vitest';
+import { cell, menu, reset, sidebar, typeRow, useBench } from './support';
 
 describe('The workbench page', () => {
-  let bench: Bench;
-  beforeAll(async () => {
-    bench = await openBench();
-  });
-  afterEach(async (ctx) => {
-    await screenshotIfFailed(ctx, bench?.page);
-  });
-  afterAll(async () => {
-    await bench?.close();
-  });
+  const bench = useBench();
 
   it('shows the backend, the menu and the virtual time in the spreadsheet zone; skipping moves it', async () => {
-    const { page } = bench;
+    const { page } = bench();
     expect(await page.locator('#backend').textContent()).toMatch(/Assembled simulator \(in-process, offline/);
     await expect.poll(() => page.locator('#clock').textContent()).toMatch(/^Mon 2026-05-25 08:0\d:\d\d EDT$/);
     await page.getByRole('button', { name: 'Skip ahead 1 day' }).click();
@@ -37,7 +28,7 @@ describe('The workbench page', () => {
   });
 
   it('types values as Sheets does: formulas show their value, the formula bar their text', async () => {
-    const { page } = bench;
+    const { page } = bench();
     await reset(page);
     await cell(page, 1, 'A').click();
     for (const value of ['=1+1', '2026-03-01', '1,234', "'007", 'hello']) {
@@ -72,7 +63,7 @@ describe('The workbench page', () => {
   });
 
   it('downloads the workbook as .xlsx with values, formats, formulas and notes', async () => {
-    const { page } = bench;
+    const { page } = bench();
     await reset(page);
     await typeRow(page, 1, ['=1+1', '2026-03-01', "'007"]);
     await menu(page, 'Push rows…');
@@ -101,7 +92,7 @@ describe('The workbench page', () => {
   });
 
   it("bridges google.script.run with Apps Script's rules: no Dates, private names, errors as messages", async () => {
-    const { page } = bench;
+    const { page } = bench();
     await menu(page, 'Settings…');
     const sb = await sidebar(page, 'Assembled settings');
     await sb.getByRole('button', { name: 'Test connection' }).waitFor();
@@ -134,11 +125,11 @@ describe('The workbench page', () => {
     });
     expect(results.invalid).toMatchObject({ ok: false, message: expect.stringMatching(/Date range/) });
     expect(results.settings).toMatchObject({ ok: true, value: { hasKey: true, timeFormat: 'unix' } });
-    expect(JSON.stringify(results.settings)).not.toContain(bench.running.workbench.session.backend.key);
+    expect(JSON.stringify(results.settings)).not.toContain(bench().running.workbench.session.backend.key);
   });
 
   it('Reset gives a fresh spreadsheet with the add-on opened and connected', async () => {
-    const { page } = bench;
+    const { page } = bench();
     await reset(page);
     expect(await page.getByRole('tab').allTextContents()).toEqual(['Sheet1']);
     expect(await cell(page, 1, 'A').textContent()).toBe('');
