@@ -1,9 +1,11 @@
 import { defineConfig } from 'vitest/config';
+import SummaryReporter from './test/support/summary-reporter';
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/support/build.ts'],
+    reporters: ['default', new SummaryReporter()],
     // Tests drive a virtual clock, so no test depends on wall time; the limit only catches hangs.
     testTimeout: 60_000,
   },

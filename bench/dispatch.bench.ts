@@ -1,11 +1,11 @@
 // One dispatcher tick through the built bundle with 50 saved refreshes, none of them due:
 // what the hourly tick costs when there is nothing to do.
-import { startAddon } from '../test/support/addon';
+import { startLocalAddon } from '../dev/local-addon';
 
 const REFRESHES = 50;
 
 export async function run(): Promise<Record<string, number | string>> {
-  const { rt } = await startAddon({ now: '2026-05-25T12:00:00Z' });
+  const { rt } = await startLocalAddon({ now: '2026-05-25T12:00:00Z' });
   rt.workbook.addSheet('Teams');
   for (let i = 0; i < REFRESHES; i++) {
     await rt.callFromSidebar(

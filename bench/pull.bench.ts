@@ -2,11 +2,11 @@
 // 100,000 rows x 12 columns, and a real ~100,000-row report pulled end to end through the built
 // bundle in the local Apps Script runtime (Spreadsheet calls and virtual time, from its counters).
 import { intlZone } from '../dev/intl-zone';
+import { startLocalAddon } from '../dev/local-addon';
 import type { JobView } from '../src/core/pull/pull-view';
 import { writeTable } from '../src/core/sheet/write-table';
 import { buildTable } from '../src/core/table/build-table';
 import { MemoryGrid } from '../test/sheet/memory-grid';
-import { startAddon } from '../test/support/addon';
 
 const ROWS = 100_000;
 
@@ -29,7 +29,7 @@ function reportRows(): Record<string, unknown>[] {
 }
 
 async function endToEnd(): Promise<Record<string, number | string>> {
-  const { rt } = await startAddon({ now: '2026-05-25T12:00:00Z' });
+  const { rt } = await startLocalAddon({ now: '2026-05-25T12:00:00Z' });
   rt.counters.reset();
   const spec = {
     source: { kind: 'report', report: 'handle_time', granularity: 'interval' },

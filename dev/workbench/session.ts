@@ -1,7 +1,8 @@
 // One workbench session: the real build/ in the local Apps Script runtime, its Assembled backend,
 // and the add-on opened in the spreadsheet. Reset makes a new one.
+
+import { type Backend, type BackendOptions, createBackend } from '../backend';
 import { createRuntime, type LocalRuntime } from '../gas';
-import { type Backend, type BackendOptions, createBackend } from './backend';
 
 export interface SessionOptions extends BackendOptions {
   /** Virtual clock start; default the real time now. */

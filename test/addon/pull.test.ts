@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../dev/gas';
+import { type LocalAddon, startLocalAddon } from '../../dev/local-addon';
 import { RESOURCE_INFO, RESOURCES } from '../../src/core/pull/catalogue';
 import type { JobView } from '../../src/core/pull/pull-view';
-import { type Addon, startAddon } from '../support/addon';
 
 let keys = 0;
 const key = () => `test-key-${String(++keys).padStart(6, '0')}`;
@@ -31,7 +31,7 @@ describe.each(['seed', 'live'] as const)('Pull data, %s dialect', (dialect) => {
   it.each(['adherence', 'ticket_stats', 'handle_time'] as const)(
     'pulls the %s report into a new sheet',
     async (report) => {
-      const { rt } = await startAddon({ dialect });
+      const { rt } = await startLocalAddon({ dialect });
       const job = await follow(
         rt,
         await start(rt, {
@@ -67,7 +67,7 @@ describe.each(['seed', 'live'] as const)('Pull data, %s dialect', (dialect) => {
   );
 
   it.each(RESOURCES)('pulls %s', async (resource) => {
-    const { rt } = await startAddon({ dialect });
+    const { rt } = await startLocalAddon({ dialect });
     const info = RESOURCE_INFO[resource];
     const job = await follow(
       rt,
@@ -88,7 +88,7 @@ describe.each(['seed', 'live'] as const)('Pull data, %s dialect', (dialect) => {
 
 describe('Pull data', () => {
   it('writes awkward names and ids as the literal text they are', async () => {
-    const { rt } = await startAddon();
+    const { rt } = await startLocalAddon();
     await follow(
       rt,
       await start(rt, {
@@ -111,7 +111,7 @@ describe('Pull data', () => {
   });
 
   it('finishes a report job through the dispatcher trigger after the sidebar closed, then removes the trigger', async () => {
-    const { rt } = await startAddon();
+    const { rt } = await startLocalAddon();
     const job = await start(rt, {
       source: { kind: 'report', report: 'handle_time', granularity: 'week' },
       range: lastWeek,
@@ -128,7 +128,7 @@ describe('Pull data', () => {
   });
 
   it('a failed report leaves the target sheet untouched and says why, in the sidebar and the log', async () => {
-    const { rt } = await startAddon();
+    const { rt } = await startLocalAddon();
     rt.workbook.write('Sheet1', [['my data', 42]]);
     const job = await follow(
       rt,
@@ -146,7 +146,7 @@ describe('Pull data', () => {
   });
 
   it('a report that never finishes is marked stalled with a message', async () => {
-    const { rt } = await startAddon({ simulator: { reportDelayMs: 6 * 3_600_000 } });
+    const { rt } = await startLocalAddon({ simulator: { reportDelayMs: 6 * 3_600_000 } });
     const job = await follow(
       rt,
       await start(rt, {
@@ -161,7 +161,7 @@ describe('Pull data', () => {
   });
 
   it('a rejected key fails the pull in words and writes nothing', async () => {
-    const { rt, sim, key: apiKey } = await startAddon();
+    const { rt, sim, key: apiKey } = await startLocalAddon();
     sim.revokeKey(apiKey);
     const job = await start(rt, {
       source: { kind: 'resource', resource: 'teams' },
@@ -174,7 +174,7 @@ describe('Pull data', () => {
   });
 
   it('merge mode updates changed rows in place and adds new ones, keeping other columns', async () => {
-    const addon: Addon = await startAddon();
+    const addon: LocalAddon = await startLocalAddon();
     const { rt, sim } = addon;
     const spec = {
       source: { kind: 'resource', resource: 'time_off_requests' },
@@ -200,7 +200,7 @@ describe('Pull data', () => {
   });
 
   it('refuses a spec the source cannot take, naming each problem', async () => {
-    const { rt } = await startAddon();
+    const { rt } = await startLocalAddon();
     await expect(
       start(rt, {
         source: { kind: 'resource', resource: 'people' },
@@ -221,7 +221,7 @@ describe('Pull data', () => {
   });
 
   it('shows the concrete dates a relative range resolves to', async () => {
-    const { rt } = await startAddon({ timezone: 'Australia/Sydney', now: '2026-06-30T15:00:00Z' });
+    const { rt } = await startLocalAddon({ timezone: 'Australia/Sydney', now: '2026-06-30T15:00:00Z' });
     // 1 July in Sydney: last quarter is April to June, month to date is just today.
     expect(await rt.callFromSidebar('previewRange', { kind: 'relative', preset: 'last_quarter' })).toEqual({
       from: '2026-04-01',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../dev/gas';
+import { startLocalAddon } from '../../dev/local-addon';
 import type { RefreshView } from '../../src/core/schedule/refresh-view';
-import { startAddon } from '../support/addon';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -37,7 +37,7 @@ describe.each([
   ['Europe/London', '2026-03-15T12:00:00Z'],
 ])('scheduled refreshes in %s', (timezone, now) => {
   it('a weekly Monday 07:00 refresh fires at 07:00 local each week across the DST change, pulling the week just ended', async () => {
-    const { rt } = await startAddon({ timezone, now, mode: 'bound' });
+    const { rt } = await startLocalAddon({ timezone, now, mode: 'bound' });
     rt.workbook.addSheet('AHT');
     await save(
       rt,
@@ -64,7 +64,7 @@ describe.each([
 
 describe('scheduled refreshes', () => {
   it('a refresh saved after a pull into a new sheet writes into that sheet ever after; one trigger for many refreshes', async () => {
-    const { rt } = await startAddon({ mode: 'bound' });
+    const { rt } = await startLocalAddon({ mode: 'bound' });
     await rt.callFromSidebar('startPull', reportSpec('Weekly AHT'), 'pull-000000001');
     for (let i = 0; i < 3; i++) {
       await save(rt, reportSpec('Weekly AHT'), { kind: 'daily', hour: 6 + i }, `refresh-00000${i}`);
@@ -82,7 +82,7 @@ describe('scheduled refreshes', () => {
   });
 
   it('a late trigger runs a missed refresh once, not once per missed period', async () => {
-    const { rt } = await startAddon({ mode: 'bound' });
+    const { rt } = await startLocalAddon({ mode: 'bound' });
     rt.workbook.addSheet('Teams');
     await save(
       rt,
@@ -100,7 +100,7 @@ describe('scheduled refreshes', () => {
   });
 
   it('a failing refresh logs the failure, e-mails its owner, pauses naming them, and does not blank the sheet', async () => {
-    const { rt, sim, key } = await startAddon({ mode: 'bound' });
+    const { rt, sim, key } = await startLocalAddon({ mode: 'bound' });
     rt.workbook.write('Teams', [
       ['id', 'name'],
       ['t1', 'Tier 1'],
@@ -135,7 +135,7 @@ describe('scheduled refreshes', () => {
   });
 
   it('deleting the target sheet pauses its refresh with a clear reason', async () => {
-    const { rt } = await startAddon({ mode: 'bound' });
+    const { rt } = await startLocalAddon({ mode: 'bound' });
     rt.workbook.addSheet('Sites');
     await save(
       rt,
@@ -154,7 +154,7 @@ describe('scheduled refreshes', () => {
   });
 
   it('other editors see refreshes but cannot change them; the owner can pause, resume, run now and delete', async () => {
-    const { rt } = await startAddon({ mode: 'bound' });
+    const { rt } = await startLocalAddon({ mode: 'bound' });
     rt.workbook.addSheet('Queues');
     const spec = {
       source: { kind: 'resource', resource: 'queues' },

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { startLocalAddon } from '../../dev/local-addon';
 import type { JobView } from '../../src/core/pull/pull-view';
 import type { RefreshView } from '../../src/core/schedule/refresh-view';
-import { startAddon } from '../support/addon';
 
 const HOUR = 3_600_000;
 
 describe('work cut short by the 6-minute limit', () => {
   it('a pull killed mid-request is finished by the dispatcher in a later execution, once', async () => {
-    const { rt, sim } = await startAddon({ mode: 'bound' });
+    const { rt, sim } = await startLocalAddon({ mode: 'bound' });
     sim.setFaults({ latencyMs: 7 * 60_000 });
     const spec = {
       source: { kind: 'resource', resource: 'queues' },
@@ -29,7 +29,7 @@ describe('work cut short by the 6-minute limit', () => {
   });
 
   it('a scheduled refresh killed mid-run resumes and completes in the next tick', async () => {
-    const { rt, sim } = await startAddon({ mode: 'bound' });
+    const { rt, sim } = await startLocalAddon({ mode: 'bound' });
     rt.workbook.addSheet('Sites');
     await rt.callFromSidebar(
       'saveRefresh',

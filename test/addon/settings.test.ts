@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { startAddon } from '../support/addon';
+import { startLocalAddon } from '../../dev/local-addon';
 
 describe('Settings', () => {
   it('keeps the API key in the user properties only, and shows it masked', async () => {
-    const { rt, key } = await startAddon();
+    const { rt, key } = await startLocalAddon();
     const view = await rt.callFromSidebar<{ hasKey: boolean; keyHint: string }>('getSettings');
     expect(view.hasKey).toBe(true);
     expect(view.keyHint).not.toContain(key);
@@ -13,7 +13,7 @@ describe('Settings', () => {
   });
 
   it('another editor of the spreadsheet cannot read the key', async () => {
-    const { rt } = await startAddon();
+    const { rt } = await startLocalAddon();
     const other = rt.asUser('editor@example.com');
     const view = await other.callFromSidebar<{ hasKey: boolean }>('getSettings');
     expect(view.hasKey).toBe(false);
@@ -23,7 +23,7 @@ describe('Settings', () => {
   });
 
   it('refuses a malformed key with words that say what to fix, never echoing it', async () => {
-    const { rt } = await startAddon({ connect: false });
+    const { rt } = await startLocalAddon({ connect: false });
     const bad = 'sk_test_SECRET-looking value';
     const error = await rt
       .callFromSidebar('saveSettings', { apiKey: bad, timeFormat: 'iso', apiVersion: '' })
@@ -38,7 +38,7 @@ describe('Settings', () => {
   });
 
   it('tests the connection against the service, one line per operation', async () => {
-    const { rt } = await startAddon({ dialect: 'live' });
+    const { rt } = await startLocalAddon({ dialect: 'live' });
     const report = await rt.callFromSidebar<{
       ok: boolean;
       lines: { operation: string; ok: boolean; records: number }[];
@@ -52,7 +52,7 @@ describe('Settings', () => {
   });
 
   it('a revoked key is reported in words, and the key appears in no log or message', async () => {
-    const { rt, sim, key } = await startAddon();
+    const { rt, sim, key } = await startLocalAddon();
     sim.revokeKey(key);
     const report = await rt.callFromSidebar<{ ok: boolean; lines: { message: string }[] }>('testConnection');
     expect(report.ok).toBe(false);

@@ -3,7 +3,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRealHttp, rebase } from '../../dev/workbench/real-http';
+import { createRealHttp, rebase } from '../../dev/net/real-http';
 import { type RunningWorkbench, startWorkbench } from '../../dev/workbench/server';
 
 describe('the workbench with a real key', () => {

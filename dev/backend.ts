@@ -1,9 +1,10 @@
-// Which Assembled the workbench talks to: the in-process simulator (default, offline) or the real
-// API when ASSEMBLED_API_KEY is set. The banner says which, in words, on the terminal and the page.
-import type { HttpHandler } from '../gas';
-import { createSimulator } from '../simulator';
-import type { Dialect, Simulator } from '../simulator/api';
-import { ASSEMBLED_ORIGIN, createRealHttp } from './real-http';
+// Which Assembled the local add-on talks to: the in-process simulator (default, offline) or the
+// real API with a key. The banner says which, in words (the workbench shows it on the terminal and
+// the page).
+import type { HttpHandler } from './gas';
+import { ASSEMBLED_ORIGIN, createRealHttp } from './net/real-http';
+import { createSimulator } from './simulator';
+import type { Dialect, Simulator, SimulatorOptions } from './simulator/api';
 
 export interface BackendOptions {
   /** A real Assembled key: requests go to the real API (or baseUrl). Absent: the simulator. */
@@ -13,6 +14,8 @@ export interface BackendOptions {
   dialect?: Dialect;
   /** How long a simulated report takes, in ms of virtual time (simulator default 20 s). */
   reportDelayMs?: number;
+  /** Any other simulator option (faults, rate limit, ...). */
+  simulator?: Omit<SimulatorOptions, 'now' | 'dialect' | 'seed'>;
 }
 
 export interface Backend {
@@ -41,6 +44,7 @@ export function createBackend(options: BackendOptions, now: () => number): Backe
   const seed = options.seed ?? 7;
   const dialect = options.dialect ?? 'live';
   const sim = createSimulator({
+    ...options.simulator,
     seed,
     dialect,
     now,

@@ -3,7 +3,7 @@
 
 import type { HttpMethod } from '../../src/core/ports';
 import type { HttpHandler } from '../gas';
-import { createNodeHttp } from '../net/node-http';
+import { createNodeHttp } from './node-http';
 
 export const ASSEMBLED_ORIGIN = 'https://api.assembledhq.com';
 
