@@ -8,8 +8,10 @@ import {
   type EndpointContext,
   ignoreBody,
   optionalWireTime,
+  optionalWireWindow,
   type WriteOptions,
   wireTime,
+  wireWindow,
 } from './context';
 
 export interface AgentStatesQuery {
@@ -54,8 +56,7 @@ export function getAgentStates(ctx: EndpointContext, query: AgentStatesQuery): A
     method: 'GET',
     path,
     query: {
-      start_time: wireTime(ctx, query.start_time, 'start_time', endpoint),
-      end_time: wireTime(ctx, query.end_time, 'end_time', endpoint),
+      ...wireWindow(ctx, query, endpoint),
       agent_ids: commaList(query.agent_ids),
     },
     parse: (json, ep, status) => parseReply(agentStatesPage, json, ep, status).items,
@@ -69,8 +70,7 @@ export function getCondensedTimeline(ctx: EndpointContext, query: TimelineQuery)
     method: 'GET',
     path,
     query: {
-      start_time: wireTime(ctx, query.start_time, 'start_time', endpoint),
-      end_time: wireTime(ctx, query.end_time, 'end_time', endpoint),
+      ...wireWindow(ctx, query, endpoint),
       agent_ids: commaList(query.agent_ids),
       priority_order: commaList(query.priority_order),
     },
@@ -88,8 +88,7 @@ export function getEditHistory(
     method: 'GET',
     path,
     query: {
-      start_time: optionalWireTime(ctx, query.start_time, 'start_time', endpoint),
-      end_time: optionalWireTime(ctx, query.end_time, 'end_time', endpoint),
+      ...optionalWireWindow(ctx, query, endpoint),
     },
     parse: (json, ep, status) => parseReply(editHistory, json, ep, status),
   });

@@ -8,7 +8,7 @@ import { assistConversationsPage, requirementsPage } from '../schemas/misc';
 import { queuesPage, rolesPage, sitesPage, teamsPage } from '../schemas/org';
 import { peoplePage, person } from '../schemas/people';
 import type { TimeInput } from '../times';
-import { commaList, type EndpointContext, encodePath, optionalWireTime } from './context';
+import { commaList, type EndpointContext, encodePath, optionalWireTime, optionalWireWindow } from './context';
 
 /** A paged list whose records sit under `key`. */
 function pagedList<K extends string, T>(
@@ -73,8 +73,7 @@ export function listRequirements(ctx: EndpointContext, query: RequirementsQuery 
     method: 'GET',
     path,
     query: {
-      start_time: optionalWireTime(ctx, query.start_time, 'start_time', endpoint),
-      end_time: optionalWireTime(ctx, query.end_time, 'end_time', endpoint),
+      ...optionalWireWindow(ctx, query, endpoint),
       queue_ids: commaList(query.queue_ids),
     },
     parse: (json, ep, status) => parseReply(requirementsPage, json, ep, status).requirements,

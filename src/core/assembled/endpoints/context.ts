@@ -27,6 +27,30 @@ export function wireTime(
   return formatTime(epochOf(input, field, endpoint), ctx.timeFormat);
 }
 
+/** A query or body's start_time and end_time, both required, on the wire. */
+export function wireWindow(
+  ctx: EndpointContext,
+  input: { start_time: TimeInput; end_time: TimeInput },
+  endpoint: string,
+): { start_time: string | number; end_time: string | number } {
+  return {
+    start_time: wireTime(ctx, input.start_time, 'start_time', endpoint),
+    end_time: wireTime(ctx, input.end_time, 'end_time', endpoint),
+  };
+}
+
+/** A query's optional start_time and end_time, on the wire (absent ones stay absent). */
+export function optionalWireWindow(
+  ctx: EndpointContext,
+  input: { start_time?: TimeInput; end_time?: TimeInput },
+  endpoint: string,
+): { start_time?: string | number; end_time?: string | number } {
+  return {
+    start_time: optionalWireTime(ctx, input.start_time, 'start_time', endpoint),
+    end_time: optionalWireTime(ctx, input.end_time, 'end_time', endpoint),
+  };
+}
+
 export function optionalWireTime(
   ctx: EndpointContext,
   input: TimeInput | undefined,

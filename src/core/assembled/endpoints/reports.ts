@@ -5,7 +5,7 @@ import { PAGE_SIZE, readAllPages } from '../paging';
 import { parseReply } from '../parse';
 import { type Metric, type ReportPage, reportJob, reportPage } from '../schemas/reports';
 import type { TimeInput } from '../times';
-import { type EndpointContext, encodePath, type WriteOptions, wireTime } from './context';
+import { type EndpointContext, encodePath, type WriteOptions, wireWindow } from './context';
 
 export interface StartReportInput {
   start_time: TimeInput;
@@ -32,8 +32,7 @@ export function startReport(
     method: 'POST',
     path,
     body: {
-      start_time: wireTime(ctx, input.start_time, 'start_time', endpoint),
-      end_time: wireTime(ctx, input.end_time, 'end_time', endpoint),
+      ...wireWindow(ctx, input, endpoint),
       queue_ids: input.queue_ids,
       team_ids: input.team_ids,
       site_ids: input.site_ids,

@@ -9,9 +9,10 @@ import {
   type EndpointContext,
   encodePath,
   ignoreBody,
-  optionalWireTime,
+  optionalWireWindow,
   type WriteOptions,
   wireTime,
+  wireWindow,
 } from './context';
 
 export interface TimeOffInput {
@@ -44,8 +45,7 @@ function createOp(
     body: {
       agent_id: input.agent_id,
       type: input.type,
-      start_time: wireTime(ctx, input.start_time, 'start_time', endpoint),
-      end_time: wireTime(ctx, input.end_time, 'end_time', endpoint),
+      ...wireWindow(ctx, input, endpoint),
       all_day: input.all_day,
       notes: input.notes,
     },
@@ -105,8 +105,7 @@ export function listTimeOffRequests(
     query: {
       status: query.status,
       agent_id: query.agent_id,
-      start_time: optionalWireTime(ctx, query.start_time, 'start_time', endpoint),
-      end_time: optionalWireTime(ctx, query.end_time, 'end_time', endpoint),
+      ...optionalWireWindow(ctx, query, endpoint),
     },
     parse: (json, ep, status) => parseReply(timeOffRequestsPage, json, ep, status).requests,
   });
