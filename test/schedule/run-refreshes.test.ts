@@ -5,7 +5,7 @@ import { RefreshStore } from '../../src/core/schedule/refresh';
 import { hasRefreshWork, runDueRefreshes } from '../../src/core/schedule/run-refreshes';
 import { toLocal } from '../../src/core/time/zone-math';
 import { MemoryGrid } from '../sheet/memory-grid';
-import { coreSetup } from '../support/core-deps';
+import { coreSetup, TEST_KEY } from '../support/core-deps';
 
 const weeklyPeople = (mode: PullSpec['mode'] = 'replace') => ({
   spec: {
@@ -92,7 +92,7 @@ describe('scheduled refreshes', () => {
   it('a rejected key pauses the refresh, names its owner, tells them, and leaves the sheet as it was', () => {
     const s = setupWithSheet();
     saveRefresh(s.deps, { ...weeklyPeople(), frequency: { kind: 'hourly' } }, 'refresh-0005');
-    s.simulator.revokeKey('sk_live_testkey0000000000');
+    s.simulator.revokeKey(TEST_KEY);
     drive(s, 2 * 3_600_000);
     const r = new RefreshStore(s.deps.store).get('refresh-0005');
     expect(r?.pausedReason).toMatch(/API key of analyst@example.com was rejected/);

@@ -13,7 +13,10 @@ import type { RefreshDeps } from '../../src/core/schedule/run-refreshes';
 import type { Extent } from '../../src/core/sheet/grid';
 import { MemoryGrid } from '../sheet/memory-grid';
 
-export function coreSetup(dialect: Dialect = 'seed', apiKey = 'sk_live_testkey0000000000') {
+/** Shaped like an Assembled key (the simulator accepts any sk_live_ key) but plainly a fixture. */
+export const TEST_KEY = 'sk_live_test_fixture';
+
+export function coreSetup(dialect: Dialect = 'seed', apiKey = TEST_KEY) {
   const clock = new VirtualClock(Date.parse('2026-05-25T12:00:00Z'));
   const simulator = createSimulator({ seed: 7, dialect, now: () => clock.now(), reportDelayMs: 20_000 });
   const http = createSimulatorHttp(simulator, clock);
