@@ -3,7 +3,7 @@
 // spreadsheet's timezone; text with Z or ±hh:mm names its own instant.
 import type { Zone } from '../ports';
 import type { CellValue } from '../table/build-table';
-import { addDays, daysInMonth, type LocalDate } from '../time/local-date';
+import { addDays, type LocalDate, validLocalDate } from '../time/local-date';
 import { fromLocal, localDateOf, toLocal } from '../time/zone-math';
 
 export interface CellTime {
@@ -21,11 +21,6 @@ const OFFSET = /^(\d{4}-\d{2}-\d{2})[T ]+(\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*
 // Sheets counts days from 1899-12-30; 20000..80000 covers 1954..2119.
 const SERIAL_EPOCH: LocalDate = { year: 1899, month: 12, day: 30 };
 
-function validDate(year: number, month: number, day: number): LocalDate | undefined {
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
-  return { year, month, day };
-}
-
 function fromText(text: string, zone: Zone): CellTime | undefined {
   const offset = OFFSET.exec(text);
   if (offset) {
@@ -35,12 +30,12 @@ function fromText(text: string, zone: Zone): CellTime | undefined {
     const ms = Date.parse(iso);
     if (Number.isNaN(ms)) return undefined;
     const [y, m, d] = (date ?? '').split('-').map(Number);
-    const day = validDate(y ?? 0, m ?? 0, d ?? 0);
+    const day = validLocalDate(y ?? 0, m ?? 0, d ?? 0);
     return day ? { ms, day, hasTime: true } : undefined;
   }
   const local = LOCAL.exec(text);
   if (!local) return undefined;
-  const day = validDate(Number(local[1]), Number(local[2]), Number(local[3]));
+  const day = validLocalDate(Number(local[1]), Number(local[2]), Number(local[3]));
   if (!day) return undefined;
   if (local[4] === undefined) return { ms: fromLocal(day, zone), day, hasTime: false };
   let hour = Number(local[4]);

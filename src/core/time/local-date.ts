@@ -45,11 +45,16 @@ export function formatLocalDate(d: LocalDate): string {
   return `${pad(d.year, 4)}-${pad(d.month)}-${pad(d.day)}`;
 }
 
+/** The date, or undefined when no such day exists (month 13, 30 February). */
+export function validLocalDate(year: number, month: number, day: number): LocalDate | undefined {
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)
+    ? { year, month, day }
+    : undefined;
+}
+
 export function parseLocalDate(text: string): LocalDate | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return undefined;
-  const d = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
-  return d.month >= 1 && d.month <= 12 && d.day >= 1 && d.day <= daysInMonth(d.year, d.month) ? d : undefined;
+  return m ? validLocalDate(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;
 }
 
 export function compareLocalDates(a: LocalDate, b: LocalDate): number {
