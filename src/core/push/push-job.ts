@@ -3,6 +3,7 @@
 // flight BEFORE its request goes, so an execution killed mid-batch leaves a record that the next
 // one reconciles against Assembled before anything is sent again.
 import type { Store } from '../ports';
+import { KEEP_FINISHED_MS, RecordStore } from '../record-store';
 import type { PushKind } from './kinds';
 
 export type PushState = 'running' | 'done' | 'failed';
@@ -48,23 +49,9 @@ export interface PushJob {
   message?: string;
 }
 
-const PREFIX = 'push.';
-const KEEP_FINISHED_MS = 24 * 3_600_000;
-
-export class PushStore {
-  constructor(private readonly store: Store) {}
-
-  get(id: string): PushJob | undefined {
-    return this.store.get<PushJob>(PREFIX + id);
-  }
-
-  save(job: PushJob): PushJob {
-    this.store.set(PREFIX + job.id, job);
-    return job;
-  }
-
-  all(): PushJob[] {
-    return this.store.entries<PushJob>(PREFIX).map(([, job]) => job);
+export class PushStore extends RecordStore<PushJob> {
+  constructor(store: Store) {
+    super(store, 'push.');
   }
 
   running(): PushJob[] {
@@ -76,11 +63,9 @@ export class PushStore {
     return this.running().find((j) => j.sheetId === sheetId);
   }
 
+  /** Forgets finished pushes older than a day; one with rows still in flight is kept for reconciling. */
   prune(now: number): void {
-    for (const job of this.all()) {
-      if (job.state !== 'running' && !job.inFlight && now - job.updatedAt > KEEP_FINISHED_MS)
-        this.store.delete(PREFIX + job.id);
-    }
+    this.deleteWhere((j) => j.state !== 'running' && !j.inFlight && now - j.updatedAt > KEEP_FINISHED_MS);
   }
 }
 

@@ -4,6 +4,7 @@
 import * as z from 'zod/mini';
 import type { Store } from '../ports';
 import { PullSpec } from '../pull/pull-spec';
+import { RecordStore } from '../record-store';
 import { Frequency } from './frequency';
 
 export const RefreshInput = z.object({
@@ -37,28 +38,13 @@ export interface Refresh extends RefreshInput {
   appended?: string[];
 }
 
-const PREFIX = 'refresh.';
-
-export class RefreshStore {
-  constructor(private readonly store: Store) {}
-
-  all(): Refresh[] {
-    return this.store
-      .entries<Refresh>(PREFIX)
-      .map(([, r]) => r)
-      .sort((a, b) => a.createdAt - b.createdAt);
+export class RefreshStore extends RecordStore<Refresh> {
+  constructor(store: Store) {
+    super(store, 'refresh.');
   }
 
-  get(id: string): Refresh | undefined {
-    return this.store.get<Refresh>(PREFIX + id);
-  }
-
-  save(refresh: Refresh): Refresh {
-    this.store.set(PREFIX + refresh.id, refresh);
-    return refresh;
-  }
-
-  delete(id: string): void {
-    this.store.delete(PREFIX + id);
+  /** Oldest first, as the sidebar lists them. */
+  override all(): Refresh[] {
+    return super.all().sort((a, b) => a.createdAt - b.createdAt);
   }
 }
