@@ -57,9 +57,9 @@ export function flattenRecord(
   into: Flat[] = [],
   prefix = '',
 ): Flat[] {
-  const names = Object.keys(record);
-  for (let n = 0; n < names.length; n++) {
-    const key = names[n] as string;
+  // for...in walks the keys without an array per record; JSON objects have no inherited ones.
+  let n = 0;
+  for (const key in record) {
     const value = record[key];
     const name = prefix === '' ? key : prefix + key;
     if (typeof value === 'object' && value !== null) {
@@ -70,6 +70,7 @@ export function flattenRecord(
       const at = prefix === '' ? keys.topLevel(n, key) : keys.position(name);
       into[at] = value === undefined ? null : (value as Flat);
     }
+    n++;
   }
   return into;
 }
