@@ -1,8 +1,9 @@
 // What `npm run build` leaves in build/: a minified Code.js whose entry points keep their names,
 // and a source map for local debugging that clasp never uploads to Apps Script.
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '../..');
@@ -24,13 +25,17 @@ describe('the build output', () => {
     expect(map.sources).toContain('../src/server/main.ts');
   });
 
-  it('clasp push would upload Code.js, the pages and the manifest, never the source map', () => {
-    const status = JSON.parse(
-      execFileSync(join(root, 'node_modules/.bin/clasp'), ['status', '--json'], {
+  // Asynchronous, so that the worker's event loop is free while clasp runs.
+  it('clasp push would upload Code.js, the pages and the manifest, never the source map', async () => {
+    const { stdout } = await promisify(execFile)(
+      join(root, 'node_modules/.bin/clasp'),
+      ['status', '--json'],
+      {
         cwd: root,
         encoding: 'utf8',
-      }),
+      },
     );
+    const status = JSON.parse(stdout);
     const files: string[] = status.filesToPush;
     expect(files).toContain('build/Code.js');
     expect(files).toContain('build/appsscript.json');
