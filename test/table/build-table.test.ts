@@ -132,6 +132,15 @@ describe('buildTable, records of different shapes', () => {
     ]);
   });
 
+  it('leaves a key missing from a later record empty when no column moves', () => {
+    const { rows } = buildTable([{ n: 1, note: 'x', ok: true }, { n: 2 }, { note: 'z' }], zone);
+    expect(rows).toEqual([
+      [1, 'x', true],
+      [2, '', ''],
+      ['', 'z', ''],
+    ]);
+  });
+
   it('gives each day in a date column its own value, even when days repeat', () => {
     const { rows } = buildTable(
       [{ start_date: '2026-03-08' }, { start_date: '2026-03-09' }, { start_date: '2026-03-08' }],

@@ -118,21 +118,24 @@ export function buildTable(records: readonly Record<string, unknown>[], zone: Zo
   const kinds = columns.map((c) => c.kind);
   const toDay = dayConverter(zone);
   const width = columns.length;
-  // Each flat row becomes its table row in place (a second array per row is what the GC feels).
+  // Each flat row becomes its table row in place (a second array per row is what the GC feels);
+  // values move only when the column order differs from the order the keys were first seen in.
+  const moves = at.some((from, to) => from !== to);
   const scratch: Flat[] = new Array(width);
   const rows = flat as unknown as CellValue[][];
   for (let i = 0; i < flat.length; i++) {
-    const row = flat[i] as Flat[];
-    for (let c = 0; c < width; c++) scratch[c] = row[at[c] as number] ?? null;
+    const row = flat[i] as (Flat | undefined)[];
+    if (moves) {
+      for (let c = 0; c < width; c++) scratch[c] = row[at[c] as number] ?? null;
+      for (let c = 0; c < width; c++) row[c] = scratch[c];
+    }
     if (row.length !== width) row.length = width;
     for (let c = 0; c < width; c++) {
-      const v = scratch[c] as Flat;
-      const kind = kinds[c];
-      if (v === null || v === '') (row as CellValue[])[c] = '';
-      else if (kind === 'text') (row as CellValue[])[c] = toText(v);
-      else if (kind === 'datetime') (row as CellValue[])[c] = toDateTime(v);
-      else if (kind === 'date') (row as CellValue[])[c] = toDay(v as string | number);
-      else (row as CellValue[])[c] = v;
+      const v = row[c];
+      if (v === undefined || v === null || v === '') row[c] = '';
+      else if (kinds[c] === 'text') row[c] = toText(v);
+      else if (kinds[c] === 'datetime') row[c] = toDateTime(v);
+      else if (kinds[c] === 'date') row[c] = toDay(v as string | number);
     }
   }
   return { columns, rows };
