@@ -1,5 +1,8 @@
 // Builds the Apps Script artifact: build/Code.js (server bundle with top-level entry points),
-// one self-contained build/<page>.html per sidebar page, and build/appsscript.json.
+// one self-contained build/<page>.html per sidebar page, and build/appsscript.json. The bundle is
+// fully minified (Apps Script parses all of it on every execution); the entry points keep their
+// names, being the forwarders' names, and build/Code.js.map maps it back to src/ for local
+// debugging. clasp pushes only .js/.gs/.html and appsscript.json, so the map stays local.
 import {
   copyFileSync,
   existsSync,
@@ -33,16 +36,22 @@ const server = await build({
   target,
   platform: 'neutral',
   mainFields: ['module', 'main'],
-  minifySyntax: true,
-  minifyWhitespace: true,
+  minify: true,
+  charset: 'utf8',
   legalComments: 'none',
+  sourcemap: 'external',
+  sourcesContent: false,
+  outfile: join(out, 'Code.js'),
   metafile: true,
   write: false,
 });
-const bundle = server.outputFiles[0]?.text ?? '';
+const output = (ext: string) => server.outputFiles.find((f) => f.path.endsWith(ext))?.text ?? '';
+const bundle = output('.js');
 const names = entryPointNames(bundle);
-const code = `${bundle}\n${forwarders(names)}`;
+// The forwarders follow the mapped bundle, so the map's lines stay true.
+const code = `${bundle}\n${forwarders(names)}\n//# sourceMappingURL=Code.js.map\n`;
 writeFileSync(join(out, 'Code.js'), code);
+writeFileSync(join(out, 'Code.js.map'), output('.js.map'));
 
 const sizes: [string, number][] = [['Code.js', Buffer.byteLength(code)]];
 for (const page of readdirSync(pagesDir)) {

@@ -23,8 +23,12 @@ export function entryPointNames(bundle: string): string[] {
   return names;
 }
 
+/** Top-level code runs before every call, so the short name the forwarders share is always set. */
+const ENTRY = 'ENTRY_POINTS';
+
 export function forwarders(names: string[]): string {
-  return names
-    .map((n) => `function ${n}() { return ${GLOBAL_NAME}.entryPoints.${n}.apply(this, arguments); }`)
-    .join('\n');
+  return [
+    `var ${ENTRY} = ${GLOBAL_NAME}.entryPoints;`,
+    ...names.map((n) => `function ${n}() { return ${ENTRY}.${n}.apply(this, arguments); }`),
+  ].join('\n');
 }

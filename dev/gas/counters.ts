@@ -12,6 +12,10 @@ function fresh() {
       getValuesCells: 0,
       setValuesCalls: 0,
       setValuesCells: 0,
+      /** Cells of the largest single setValues call: real Sheets times out on very large ones. */
+      setValuesLargestCells: 0,
+      /** Row and column insertions: a sheet should grow once per write, not once per block. */
+      gridGrowths: 0,
       denied: 0,
     },
     urlfetch: { calls: 0, fetchCalls: 0, fetchAllBatches: 0, requests: 0, denied: 0 },

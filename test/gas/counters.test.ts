@@ -13,6 +13,13 @@ function oneBlock(n) {
   SpreadsheetApp.getActiveSheet().getRange(1, 1, n, 2).setValues(rows);
   return SpreadsheetApp.getActiveSheet().getDataRange().getValues().length;
 }
+function blocksAndGrowth() {
+  var sheet = SpreadsheetApp.getActiveSheet();
+  sheet.getRange(1, 1, 3, 2).setValues([[1, 2], [3, 4], [5, 6]]);
+  sheet.getRange(4, 1, 5, 2).setValues([[1, 2], [3, 4], [5, 6], [7, 8], [9, 10]]);
+  sheet.insertRowsAfter(sheet.getMaxRows(), 10);
+  sheet.insertColumnsBefore(1, 2);
+}
 function props() {
   var p = PropertiesService.getUserProperties();
   p.setProperty('a', '1');
@@ -36,6 +43,16 @@ describe('counters', () => {
       getValuesCalls: 1,
       getValuesCells: 1000,
       reads: 1,
+    });
+  });
+
+  it('counts the largest single setValues and each time a sheet grows', () => {
+    const rt = runtimeFor(CODE);
+    rt.run('blocksAndGrowth');
+    expect(rt.counters.spreadsheet).toMatchObject({
+      setValuesCalls: 2,
+      setValuesLargestCells: 10,
+      gridGrowths: 2,
     });
   });
 

@@ -22,6 +22,14 @@ function catchMismatch() {
   try { mismatch(2, 2, [[1, 2]]); } catch (e) { return { isError: e instanceof Error, text: String(e) }; }
 }
 function outside() { SpreadsheetApp.getActiveSheet().getRange(1001, 1).setValue('x'); }
+function outsideA1(a1) { SpreadsheetApp.getActiveSheet().getRange(a1).setValues([['x']]); }
+function longText(n, how) {
+  var sheet = SpreadsheetApp.getActiveSheet();
+  var text = new Array(n + 1).join('x');
+  if (how === 'setValues') sheet.getRange(1, 1, 1, 2).setValues([['ok', text]]);
+  if (how === 'setValue') sheet.getRange(1, 2).setValue(text);
+  if (how === 'appendRow') sheet.appendRow(['ok', text]);
+}
 function grow(rows) {
   var ss = SpreadsheetApp.getActive();
   var sheet = ss.getSheetByName('Big') || ss.insertSheet('Big');
@@ -146,4 +154,25 @@ describe('Sheets limits', () => {
     expect(rt.run('grow', 10_000).value).toBe(11_000);
     expect(rt.run('grow', 400_000).error?.message).toContain('above the limit of 10000000 cells');
   });
+
+  it('refuses A1 ranges past the last column, as Sheets does (AA5 on a 26-column sheet)', () => {
+    const rt = runtimeFor(CODE);
+    expect(rt.run('outsideA1', 'AA5').error?.message).toBe(
+      'The coordinates of the range are outside the dimensions of the sheet.',
+    );
+    expect(rt.run('outsideA1', 'Z5').error).toBeUndefined();
+  });
+
+  it.each(['setValues', 'setValue', 'appendRow'])(
+    '%s refuses a cell of more than 50,000 characters and writes nothing of the call',
+    (how) => {
+      const rt = runtimeFor(CODE);
+      expect(rt.run('longText', 50_001, how).error?.message).toBe(
+        'Your input contains more than the maximum of 50000 characters in a single cell.',
+      );
+      expect(rt.workbook.values('Sheet1')).toEqual([]);
+      expect(rt.run('longText', 50_000, how).error).toBeUndefined();
+      expect(String(rt.workbook.values('Sheet1')[0]?.[1]).length).toBe(50_000);
+    },
+  );
 });

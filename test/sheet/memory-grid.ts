@@ -1,11 +1,16 @@
 // A plain in-memory Grid for unit tests of the writer; the Apps Script one is tested through the
-// local runtime.
+// local runtime. Like the sheet adapter, it has a size (1000 x 26 to start, or the initial data's)
+// that a write past its edge grows; it records each write's cell count and each growth.
 import type { Extent, Grid } from '../../src/core/sheet/grid';
 import type { CellValue } from '../../src/core/table/build-table';
 
 export class MemoryGrid implements Grid {
   cells: CellValue[][] = [];
   writes = 0;
+  /** Cells of each write call, in order. */
+  writeCells: number[] = [];
+  growths = 0;
+  size: Extent = { rows: 1000, cols: 26 };
   formats = new Map<string, string>();
   header?: { row: number; col: number; cols: number; note: string };
 
@@ -14,12 +19,17 @@ export class MemoryGrid implements Grid {
     readonly otherCells = 0,
   ) {
     this.cells = initial.map((r) => [...r]);
+    this.size = {
+      rows: Math.max(1000, initial.length),
+      cols: Math.max(26, ...initial.map((r) => r.length)),
+    };
   }
 
   used(): Extent {
     let rows = 0;
     let cols = 0;
     for (const [i, r] of this.cells.entries()) {
+      if (!r) continue;
       for (const [j, v] of r.entries()) {
         if (v !== '' && v !== undefined) {
           rows = Math.max(rows, i + 1);
@@ -30,8 +40,12 @@ export class MemoryGrid implements Grid {
     return { rows, cols };
   }
   cellsAfterGrowth(e: Extent): number {
-    const u = this.used();
-    return this.otherCells + Math.max(u.rows, e.rows, 1000) * Math.max(u.cols, e.cols, 26);
+    return this.otherCells + Math.max(this.size.rows, e.rows) * Math.max(this.size.cols, e.cols);
+  }
+  growTo(e: Extent): void {
+    if (e.rows <= this.size.rows && e.cols <= this.size.cols) return;
+    this.growths++;
+    this.size = { rows: Math.max(this.size.rows, e.rows), cols: Math.max(this.size.cols, e.cols) };
   }
   read(row: number, col: number, rows: number, cols: number): CellValue[][] {
     return Array.from({ length: rows }, (_, i) =>
@@ -39,7 +53,10 @@ export class MemoryGrid implements Grid {
     );
   }
   write(row: number, col: number, values: CellValue[][]): void {
+    const width = values[0]?.length ?? 0;
+    this.growTo({ rows: row + values.length - 1, cols: col + width - 1 });
     this.writes++;
+    this.writeCells.push(values.length * width);
     values.forEach((r, i) => {
       r.forEach((v, j) => {
         const line = this.cells[row - 1 + i] ?? [];

@@ -97,6 +97,60 @@ describe('writeTable', () => {
     expect(grid.used()).toEqual({ rows: 10_001, cols: 3 });
   });
 
+  it('grows the sheet once, then writes 100,000 x 12 in at most 27 calls of at most 50,000 cells', () => {
+    const grid = new MemoryGrid();
+    const records = Array.from({ length: 100_000 }, (_, i) => {
+      const r: Record<string, unknown> = { id: `r${i}` };
+      for (let c = 1; c < 12; c++) r[`n${c}`] = i + c;
+      return r;
+    });
+    // Asking for larger blocks does not get them: 50,000 cells is the most one call writes.
+    const r = writeTable(grid, table(records), { ...base, mode: 'replace', chunkCells: 1_000_000 });
+    expect(grid.growths).toBe(1);
+    expect(grid.size).toEqual({ rows: 100_001, cols: 26 });
+    expect(Math.max(...grid.writeCells)).toBeLessThanOrEqual(50_000);
+    expect(r.writeCalls).toBe(grid.writes);
+    expect(r.writeCalls).toBeLessThanOrEqual(Math.ceil(1_200_000 / 50_000) + 3);
+    expect(grid.read(100_001, 1, 1, 12)[0]).toEqual([
+      'r99999',
+      ...Array.from({ length: 11 }, (_, c) => 100_000 + c),
+    ]);
+  });
+
+  it('a table at a cell past the sheet edge grows the sheet once, to the table, before writing', () => {
+    const grid = new MemoryGrid();
+    const rows = Array.from({ length: 1500 }, (_, i) => ({ id: String(i), a: i, b: i }));
+    writeTable(grid, table(rows), { ...base, row: 5, col: 27, mode: 'replace' });
+    expect(grid.growths).toBe(1);
+    expect(grid.size).toEqual({ rows: 1505, cols: 29 });
+    expect(grid.read(5, 27, 2, 3)).toEqual([
+      ['id', 'a', 'b'],
+      ['0', 0, 0],
+    ]);
+  });
+
+  it('cuts a text longer than a cell holds, with a marker, and writes every row', () => {
+    const grid = new MemoryGrid();
+    const long = Array.from({ length: 9000 }, (_, i) => `Team number ${i}`);
+    writeTable(
+      grid,
+      table([
+        { id: 'a', teams: long.map((name) => ({ name })) },
+        { id: 'b', teams: [] },
+      ]),
+      {
+        ...base,
+        mode: 'replace',
+      },
+    );
+    const cell = String(grid.read(2, 2, 1, 1)[0]?.[0]);
+    // The apostrophe that keeps it text counts toward the 50,000 too.
+    expect(cell.length).toBeLessThanOrEqual(49_999);
+    expect(cell.startsWith('Team number 0, Team number 1, ')).toBe(true);
+    expect(cell).toMatch(/ … \[cut by the add-on: the full text has \d+ characters\]$/);
+    expect(grid.read(3, 1, 1, 1)).toEqual([['b']]);
+  });
+
   it('no records: replace keeps the header and clears the old rows; append changes nothing', () => {
     const grid = new MemoryGrid([
       ['id', 'name'],

@@ -112,10 +112,64 @@ describe('buildTable', () => {
   });
 });
 
+describe('buildTable, records of different shapes', () => {
+  it('puts every value under its own column whatever the key order, and leaves missing keys empty', () => {
+    const { columns, rows } = buildTable(
+      [
+        { id: 'a', n: 1, note: 'x' },
+        { note: 'y', id: 'b' },
+        { id: 'c', extra: true, n: 3, site: { name: 'Lisbon' } },
+        { id: 'd', site: 'Porto' },
+      ],
+      zone,
+    );
+    expect(columns.map((c) => c.key)).toEqual(['id', 'site.name', 'n', 'note', 'extra', 'site']);
+    expect(rows).toEqual([
+      ['a', '', 1, 'x', '', ''],
+      ['b', '', '', 'y', '', ''],
+      ['c', 'Lisbon', 3, '', true, ''],
+      ['d', '', '', '', '', 'Porto'],
+    ]);
+  });
+
+  it('leaves a key missing from a later record empty when no column moves', () => {
+    const { rows } = buildTable([{ n: 1, note: 'x', ok: true }, { n: 2 }, { note: 'z' }], zone);
+    expect(rows).toEqual([
+      [1, 'x', true],
+      [2, '', ''],
+      ['', 'z', ''],
+    ]);
+  });
+
+  it('gives each day in a date column its own value, even when days repeat', () => {
+    const { rows } = buildTable(
+      [{ start_date: '2026-03-08' }, { start_date: '2026-03-09' }, { start_date: '2026-03-08' }],
+      zone,
+    );
+    expect(rows.map((r) => iso(r[0]))).toEqual([
+      '2026-03-08T05:00:00.000Z',
+      '2026-03-09T04:00:00.000Z',
+      '2026-03-08T05:00:00.000Z',
+    ]);
+    expect(rows[0]?.[0]).not.toBe(rows[2]?.[0]);
+  });
+});
+
 describe('toSheetValue', () => {
   it.each(['=1+1', '+1 555 0100', '@support', '007', '2024-03-01', "'quoted"])('protects %s', (s) => {
     expect(toSheetValue(s)).toBe(`'${s}`);
   });
+  it('cuts text longer than a cell holds, saying so, and leaves text that fits whole', () => {
+    const fits = 'x'.repeat(49_999);
+    expect(toSheetValue(fits)).toBe(`'${fits}`);
+    const cut = String(toSheetValue('y'.repeat(60_000)));
+    expect(cut.length).toBeLessThanOrEqual(50_000);
+    expect(cut).toMatch(/^'y+ … \[cut by the add-on: the full text has 60000 characters\]$/);
+    // An emoji (two UTF-16 units) at the cut is dropped whole, never split in half.
+    const emoji = String(toSheetValue(`${'z'.repeat(49_934)}${'😀'.repeat(100)}`));
+    expect(emoji).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])/);
+  });
+
   it('leaves typed values and empty cells alone', () => {
     const d = new Date(0);
     expect([toSheetValue(3), toSheetValue(true), toSheetValue(d), toSheetValue('')]).toEqual([

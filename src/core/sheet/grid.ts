@@ -12,6 +12,8 @@ export interface Grid {
   used(): Extent;
   /** Cells the whole spreadsheet would have after this sheet grows to hold `extent` from A1. */
   cellsAfterGrowth(extent: Extent): number;
+  /** Grows the sheet, once, so that a block ending at (rows, cols) from A1 fits. */
+  growTo(extent: Extent): void;
   read(row: number, col: number, rows: number, cols: number): CellValue[][];
   write(row: number, col: number, values: CellValue[][]): void;
   clear(row: number, col: number, rows: number, cols: number): void;
@@ -21,3 +23,5 @@ export interface Grid {
 }
 
 export const SHEETS_CELL_LIMIT = 10_000_000;
+/** Cells per setValues call: much larger calls time out on real Sheets. */
+export const MAX_CELLS_PER_WRITE = 50_000;

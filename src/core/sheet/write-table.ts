@@ -1,9 +1,10 @@
-// Writes a table into a sheet in replace, append or merge mode, in as few block writes as the
-// size allows. Replace writes the new table before clearing what is left of the old one, so an
+// Writes a table into a sheet in replace, append or merge mode: the sheet is grown once to the
+// table's final size, then written in blocks of at most 50,000 cells (larger setValues calls
+// time out on real Sheets), so 100,000 rows x 12 columns take 26 calls. Replace writes the new table before clearing what is left of the old one, so an
 // interrupted write never leaves a blank sheet. Cells outside the table's block are not touched.
 import type { CellValue, Table } from '../table/build-table';
 import { toSheetValue } from '../table/sheet-literal';
-import { type Extent, type Grid, SHEETS_CELL_LIMIT } from './grid';
+import { type Extent, type Grid, MAX_CELLS_PER_WRITE, SHEETS_CELL_LIMIT } from './grid';
 
 export type WriteMode = 'replace' | 'append' | 'merge';
 
@@ -18,7 +19,7 @@ export interface WriteOptions {
   previous?: Extent;
   /** Text of the note on the header's first cell. */
   note: string;
-  /** Cells per setValues call. */
+  /** Cells per setValues call (at most MAX_CELLS_PER_WRITE). */
   chunkCells?: number;
 }
 
@@ -38,8 +39,6 @@ export class WriteRefused extends Error {
     this.name = 'WriteRefused';
   }
 }
-
-const DEFAULT_CHUNK_CELLS = 200_000;
 
 function existingHeader(grid: Grid, o: WriteOptions): string[] {
   const used = grid.used();
@@ -62,9 +61,13 @@ function project(table: Table, header: string[]): CellValue[][] {
   return table.rows.map((row) => index.map((i) => (i < 0 ? '' : (row[i] ?? ''))));
 }
 
+/** The sheet's size, from A1, that a block of `extent` at the table's cell needs. */
+function reach(o: WriteOptions, extent: Extent): Extent {
+  return { rows: o.row - 1 + extent.rows, cols: o.col - 1 + extent.cols };
+}
+
 function checkCellLimit(grid: Grid, o: WriteOptions, extent: Extent): void {
-  const needed = { rows: o.row - 1 + extent.rows, cols: o.col - 1 + extent.cols };
-  const after = grid.cellsAfterGrowth(needed);
+  const after = grid.cellsAfterGrowth(reach(o, extent));
   if (after > SHEETS_CELL_LIMIT) {
     throw new WriteRefused(
       `This would take the spreadsheet to ${after.toLocaleString('en-US')} cells, over Google Sheets' limit of 10,000,000. ` +
@@ -102,6 +105,7 @@ function writeEmpty(grid: Grid, o: WriteOptions): WriteResult {
   if (o.mode !== 'replace') return { ...none, extent: { rows: 1, cols: found.length } };
   const header = found.length ? found : ['(no records)'];
   const extent = { rows: 1, cols: header.length };
+  grid.growTo(reach(o, extent));
   grid.write(o.row, o.col, [header.map(toSheetValue)]);
   grid.styleHeader(o.row, o.col, header.length, o.note);
   clearLeftovers(grid, o, extent);
@@ -110,7 +114,7 @@ function writeEmpty(grid: Grid, o: WriteOptions): WriteResult {
 
 export function writeTable(grid: Grid, table: Table, o: WriteOptions): WriteResult {
   if (table.columns.length === 0) return writeEmpty(grid, o);
-  const chunk = o.chunkCells ?? DEFAULT_CHUNK_CELLS;
+  const chunk = Math.min(o.chunkCells ?? MAX_CELLS_PER_WRITE, MAX_CELLS_PER_WRITE);
   const found = o.mode === 'replace' ? [] : existingHeader(grid, o);
   // Columns the sheet already has keep their place; new ones go to the right.
   const header = [...found, ...table.columns.map((c) => c.header).filter((h) => !found.includes(h))];
@@ -154,6 +158,7 @@ export function writeTable(grid: Grid, table: Table, o: WriteOptions): WriteResu
 
   const extent = { rows: bodyRow - o.row + body.length, cols: header.length };
   checkCellLimit(grid, o, extent);
+  grid.growTo(reach(o, extent));
 
   let calls = writeChunks(grid, o.row, o.col, [header], chunk);
   calls += writeChunks(grid, bodyRow, o.col, body, chunk);

@@ -10,7 +10,11 @@ function spreadsheetCells(sheet: Sheet): number {
     .reduce((n, s) => n + s.getMaxRows() * s.getMaxColumns(), 0);
 }
 
-/** Grows the sheet so that a block ending at (row, col) fits: getRange outside the grid throws. */
+/**
+ * Grows the sheet so that a block ending at (row, col) fits: getRange outside the grid throws.
+ * A table is grown once to its final size (growTo) before its blocks are written; a write still
+ * grows for itself, for writers that add a few cells at the edge (a push's status columns).
+ */
 function ensureSize(sheet: Sheet, row: number, col: number): void {
   const rows = sheet.getMaxRows();
   if (row > rows) sheet.insertRowsAfter(rows, row - rows);
@@ -26,6 +30,7 @@ export function sheetGrid(sheet: Sheet): Grid {
       const cols = sheet.getMaxColumns();
       return spreadsheetCells(sheet) - rows * cols + Math.max(rows, e.rows) * Math.max(cols, e.cols);
     },
+    growTo: (e) => ensureSize(sheet, e.rows, e.cols),
     read: (row, col, rows, cols) => sheet.getRange(row, col, rows, cols).getValues() as CellValue[][],
     write(row, col, values) {
       const width = values[0]?.length ?? 0;

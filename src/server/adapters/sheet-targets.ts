@@ -1,6 +1,7 @@
 import type { Store } from '../../core/ports';
 import type { PullTarget } from '../../core/pull/pull-spec';
 import { type OpenTarget, TargetMissing, type Targets, targetSheet } from '../../core/pull/pull-target';
+import { cellPosition } from '../../core/sheet/a1';
 import type { Extent } from '../../core/sheet/grid';
 import { sheetGrid } from './sheet-grid';
 
@@ -24,16 +25,15 @@ export function sheetTargets(ss: Spreadsheet, store: Store): Targets {
         target.kind === 'new_sheet'
           ? (ss.getSheetByName(target.name) ?? ss.insertSheet(target.name))
           : existing(ss, targetSheet(target));
-      const anchor = target.kind === 'cell' ? sheet.getRange(target.a1) : undefined;
-      const row = anchor ? anchor.getRow() : 1;
-      const col = anchor ? anchor.getColumn() : 1;
+      // Not getRange(a1): the cell may lie outside the grid until the write grows the sheet.
+      const { row, col } = target.kind === 'cell' ? cellPosition(target.a1) : { row: 1, col: 1 };
       const key = `extent.${sheet.getSheetId()}.${row}.${col}`;
       const previous = store.get<Extent>(key);
       return {
         grid: sheetGrid(sheet),
         row,
         col,
-        label: `${sheet.getName()}!${anchor ? anchor.getA1Notation() : 'A1'}`,
+        label: `${sheet.getName()}!${target.kind === 'cell' ? target.a1 : 'A1'}`,
         ...(previous ? { previous } : {}),
         remember: (extent) => store.set(key, extent),
       };

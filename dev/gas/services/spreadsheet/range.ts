@@ -4,6 +4,7 @@ import { COSTS, cellCost } from '../../costs.js';
 import type { Env } from '../env.js';
 import { a1Notation, type GridRange } from './a1.js';
 import { displayValue, readValue, writeCell } from './cells.js';
+import { checkCellText } from './limits.js';
 import type { Cell, SheetModel } from './model.js';
 import { DEFAULT_NUMBER_FORMAT } from './number-format.js';
 import { Sheet } from './sheet.js';
@@ -194,9 +195,11 @@ export class Range {
   setValues(values: unknown[][]): Range {
     return this.write(() => {
       const rows = this.checkShape(values, 'setValues');
+      for (const row of rows) checkCellText(row);
       const c = this.env.world.counters.spreadsheet;
       c.setValuesCalls++;
       c.setValuesCells += this.cells;
+      c.setValuesLargestCells = Math.max(c.setValuesLargestCells, this.cells);
       this.each((row, col, r, k) => writeCell(this.model, row, col, rows[r]?.[k], this.timeZone));
       return this;
     });
@@ -204,6 +207,7 @@ export class Range {
 
   setValue(value: unknown): Range {
     return this.write(() => {
+      checkCellText([value]);
       this.each((row, col) => writeCell(this.model, row, col, value, this.timeZone));
       return this;
     });
@@ -216,6 +220,7 @@ export class Range {
   setFormulas(formulas: string[][]): Range {
     return this.write(() => {
       const rows = this.checkShape(formulas, 'setFormulas');
+      for (const row of rows) checkCellText(row);
       this.each((row, col, r, k) => writeCell(this.model, row, col, rows[r]?.[k], this.timeZone));
       return this;
     });

@@ -4,6 +4,7 @@ import { COSTS, cellCost } from '../../costs.js';
 import type { Env } from '../env.js';
 import { parseA1, resolveA1 } from './a1.js';
 import { writeCell } from './cells.js';
+import { checkCellText } from './limits.js';
 import type { SheetModel } from './model.js';
 import { Range } from './range.js';
 import { Spreadsheet } from './spreadsheet.js';
@@ -32,6 +33,15 @@ export class Sheet {
         return body();
       },
     );
+  }
+
+  /** Inserting rows or columns: counted, so that a writer growing a sheet block by block shows. */
+  private grow(body: () => void): Sheet {
+    return this.write(0, () => {
+      this.env.world.counters.spreadsheet.gridGrowths++;
+      body();
+      return this;
+    });
   }
 
   /** A range checked against the grid, without charging a call (callers already did). */
@@ -126,20 +136,18 @@ export class Sheet {
   }
 
   insertRowsBefore(beforePosition: number, howMany: number): Sheet {
-    return this.write(0, () => {
+    return this.grow(() => {
       this.checkRow(beforePosition, howMany);
       if (beforePosition > this.model.maxRows) throw new Error(OUTSIDE);
       this.model.insertRows(beforePosition, howMany);
-      return this;
     });
   }
 
   insertRowsAfter(afterPosition: number, howMany: number): Sheet {
-    return this.write(0, () => {
+    return this.grow(() => {
       this.checkRow(afterPosition, howMany);
       if (afterPosition > this.model.maxRows) throw new Error(OUTSIDE);
       this.model.insertRows(afterPosition + 1, howMany);
-      return this;
     });
   }
 
@@ -170,20 +178,18 @@ export class Sheet {
   }
 
   insertColumnsAfter(afterPosition: number, howMany: number): Sheet {
-    return this.write(0, () => {
+    return this.grow(() => {
       this.checkRow(afterPosition, howMany);
       if (afterPosition > this.model.maxColumns) throw new Error(OUTSIDE);
       this.model.insertColumns(afterPosition + 1, howMany);
-      return this;
     });
   }
 
   insertColumnsBefore(beforePosition: number, howMany: number): Sheet {
-    return this.write(0, () => {
+    return this.grow(() => {
       this.checkRow(beforePosition, howMany);
       if (beforePosition > this.model.maxColumns) throw new Error(OUTSIDE);
       this.model.insertColumns(beforePosition, howMany);
-      return this;
     });
   }
 
@@ -205,6 +211,7 @@ export class Sheet {
           "The parameters (Object[]) don't match the method signature for SpreadsheetApp.Sheet.appendRow.",
         );
       }
+      checkCellText(rowContents);
       const row = this.model.lastRow() + 1;
       this.model.growTo(row, width);
       rowContents.forEach((v, i) => {

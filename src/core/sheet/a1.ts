@@ -1,0 +1,16 @@
+// A1 notation without asking the sheet: getRange("AA5") throws on a 26-column sheet, and a pull
+// into such a cell must know where it lands before it grows the sheet to fit.
+
+export interface CellPosition {
+  row: number;
+  col: number;
+}
+
+/** Row and column (1-based) of a single cell such as "B2" or "AA5". */
+export function cellPosition(a1: string): CellPosition {
+  const m = /^([A-Z]{1,3})([1-9][0-9]*)$/.exec(a1);
+  if (!m) throw new Error(`"${a1}" is not a cell like B2.`);
+  let col = 0;
+  for (const letter of m[1] as string) col = col * 26 + letter.charCodeAt(0) - 64;
+  return { row: Number(m[2]), col };
+}

@@ -1,0 +1,85 @@
+// How a pull lands in the sheet through the built bundle: grown once, written in blocks that
+// real Sheets accepts, into cells past the grid's edge, with text no longer than a cell holds.
+import { describe, expect, it } from 'vitest';
+import type { LocalRuntime } from '../../dev/gas';
+import { startLocalAddon } from '../../dev/local-addon';
+import type { JobView } from '../../src/core/pull/pull-view';
+
+let keys = 0;
+const key = () => `writes-key-${String(++keys).padStart(6, '0')}`;
+
+async function pull(rt: LocalRuntime, spec: object): Promise<JobView> {
+  let job = await rt.callFromSidebar<JobView>('startPull', spec, key());
+  for (let i = 0; i < 100 && job.nextPollInMs > 0; i++) {
+    rt.clock.advance(job.nextPollInMs);
+    job = await rt.callFromSidebar<JobView>('pollPull', job.id);
+  }
+  return job;
+}
+
+describe('Pull data, writing the sheet', () => {
+  it('grows a new sheet once to the table and writes it in setValues calls of at most 50,000 cells', async () => {
+    const { rt } = await startLocalAddon();
+    rt.counters.reset();
+    const job = await pull(rt, {
+      source: { kind: 'report', report: 'handle_time', granularity: 'interval' },
+      range: { kind: 'absolute', from: '2026-05-11', to: '2026-05-22' },
+      target: { kind: 'new_sheet', name: 'AHT' },
+      mode: 'replace',
+    });
+    expect(job.state).toBe('done');
+    const { lastRow, lastColumn } = rt.workbook.size('AHT');
+    const cells = lastRow * lastColumn;
+    // Big enough to need growing, and more than one call of 50,000 cells.
+    expect(lastRow).toBeGreaterThan(1000);
+    expect(cells).toBeGreaterThan(50_000);
+    const s = rt.counters.spreadsheet;
+    expect(s.setValuesLargestCells).toBeLessThanOrEqual(50_000);
+    expect(s.gridGrowths).toBe(1);
+    // The table's blocks and header, and the run log's own header and row.
+    expect(s.setValuesCalls).toBeLessThanOrEqual(Math.ceil(cells / 50_000) + 3 + 2);
+  });
+
+  it('pulls into an active cell outside the grid (AA5 on a 1000 x 26 sheet), growing the sheet first', async () => {
+    const { rt } = await startLocalAddon();
+    rt.workbook.write('Sheet1', [['keep me']]);
+    const job = await pull(rt, {
+      source: { kind: 'resource', resource: 'teams' },
+      target: { kind: 'cell', sheet: 'Sheet1', a1: 'AA5' },
+      mode: 'replace',
+    });
+    expect(job.message).toMatch(/rows written to Sheet1!AA5/);
+    expect(job.state).toBe('done');
+    const values = rt.workbook.values('Sheet1');
+    expect(values[0]?.[0]).toBe('keep me');
+    expect(values[4]?.[26]).toBe('id');
+    expect(values.length).toBe(4 + job.rows + 1);
+  });
+
+  it('cuts a text or list too long for one cell with a visible marker, and writes every row', async () => {
+    const { rt, sim } = await startLocalAddon();
+    const [first, second] = sim.admin.org.people;
+    if (!first || !second) throw new Error('the demo organisation has people');
+    first.first_name = 'A'.repeat(60_000);
+    second.skills = Array.from({ length: 6000 }, (_, i) => `skill-with-a-long-name-${i}`);
+    const job = await pull(rt, {
+      source: { kind: 'resource', resource: 'people' },
+      target: { kind: 'new_sheet', name: 'People' },
+      mode: 'replace',
+    });
+    expect(job.message).not.toMatch(/characters in a single cell/);
+    expect(job.state).toBe('done');
+    const values = rt.workbook.values('People');
+    expect(values.length).toBe(job.rows + 1);
+    const header = values[0] as string[];
+    const row = (id: string) => values.find((r) => r[0] === id) ?? [];
+    const name = String(row(first.id)[header.indexOf('first_name')]);
+    expect(name.length).toBeLessThanOrEqual(50_000);
+    expect(name).toMatch(/^A+ … \[cut by the add-on: the full text has 60000 characters\]$/);
+    const skills = String(row(second.id)[header.indexOf('skills')]);
+    expect(skills.length).toBeLessThanOrEqual(50_000);
+    expect(skills).toMatch(
+      /^skill-with-a-long-name-0, .* … \[cut by the add-on: the full text has \d+ characters\]$/,
+    );
+  });
+});
