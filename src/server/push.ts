@@ -16,6 +16,7 @@ import { looksLikeTimeOffList, type SyncSummary, syncTimeOff as sync } from '../
 import { templateFor } from '../core/push/template';
 import { parseInput } from '../core/validation';
 import { ensureDispatcher } from './adapters/dispatcher-trigger';
+import { findOrInsertSheet } from './adapters/find-sheet';
 import { gasClock } from './adapters/gas-clock';
 import { documentLock } from './adapters/gas-lock';
 import { spreadsheetZone } from './adapters/gas-zone';
@@ -40,6 +41,7 @@ export function pushDeps(): PushDeps {
     store: documentStore(),
     lock: documentLock(),
     sheets: pushSheets(SpreadsheetApp.getActive()),
+    locale: SpreadsheetApp.getActive().getSpreadsheetLocale(),
     user: currentUser(),
     ensureTrigger: ensureDispatcher,
   };
@@ -98,7 +100,7 @@ export function syncTimeOff(): SyncSummary {
   const ss = SpreadsheetApp.getActive();
   const active = activeSheet();
   const usable = active.getLastRow() === 0 || looksLikeTimeOffList(headerOf(active));
-  const sheet = usable ? active : (ss.getSheetByName(SYNC_SHEET) ?? ss.insertSheet(SYNC_SHEET));
+  const sheet = usable ? active : findOrInsertSheet(ss, SYNC_SHEET);
   const deps = pushDeps();
   return sync(
     { client: assembledClient(), clock: gasClock, zone: deps.zone, store: deps.store, user: deps.user },

@@ -1,6 +1,7 @@
 // A plain in-memory Grid for unit tests of the writer; the Apps Script one is tested through the
 // local runtime.
 import type { Extent, Grid } from '../../src/core/sheet/grid';
+import { WriteRefused } from '../../src/core/sheet/write-table';
 import type { CellValue } from '../../src/core/table/build-table';
 
 export class MemoryGrid implements Grid {
@@ -59,6 +60,13 @@ export class MemoryGrid implements Grid {
   }
   setColumnFormat(row: number, col: number, rows: number, format: string): void {
     this.formats.set(`${row},${col},${rows}`, format);
+  }
+  /** Blocks readied before writing; set `refuse` to stand for a protection. */
+  prepared: string[] = [];
+  refuse?: string;
+  prepare(row: number, col: number, rows: number, cols: number): void {
+    if (this.refuse) throw new WriteRefused(this.refuse);
+    this.prepared.push(`${row},${col},${rows},${cols}`);
   }
   styleHeader(row: number, col: number, cols: number, note: string): void {
     this.header = { row, col, cols, note };
