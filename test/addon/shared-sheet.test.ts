@@ -302,3 +302,16 @@ describe('the run log', () => {
     );
   });
 });
+
+describe('a push with a chart sheet open', () => {
+  it('the sidebar opens, and Validate and Push say to open a sheet of rows', async () => {
+    const { rt } = await startLocalAddon();
+    rt.workbook.addChartSheet('Chart1');
+    rt.workbook.select('Chart1!A1');
+    expect(await rt.callFromSidebar('getPushOptions')).toMatchObject({ sheet: 'Chart1' });
+    await expect(rt.callFromSidebar('validatePush', 'time_off')).rejects.toThrow(
+      /"Chart1" is a chart or data-source sheet: open the sheet whose rows you want to push/,
+    );
+    await expect(rt.callFromSidebar('startPush', 'time_off', key())).rejects.toThrow(/"Chart1" is a chart/);
+  });
+});

@@ -132,6 +132,7 @@ export function validateSheet(deps: PushDeps, kind: PushKind, ref: SheetRef): Va
     const client = deps.client(new TokenBucket(deps.clock));
     const sheet = readOrThrow(grid, kind, deps, new AgentDirectory(() => client.listPeople()));
     addStatusColumns(grid, sheet.map);
+    prepareOutcomes(grid, sheet);
     const outcomes = new Map<number, RowOutcome>();
     const summary: ValidateSummary = {
       sheet: name,
