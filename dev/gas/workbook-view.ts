@@ -143,7 +143,10 @@ export class WorkbookView {
    * The owner protects a range ('People!A1:C10') or a whole sheet ('People') so that only the
    * given editors (and the owner) may edit it; warningOnly only asks people to confirm.
    */
-  protect(target: string, options: { editors?: string[]; warningOnly?: boolean } = {}): void {
+  protect(
+    target: string,
+    options: { editors?: string[]; warningOnly?: boolean; unprotected?: string[] } = {},
+  ): void {
     const whole = !target.includes('!');
     const { sheet, grid } = whole
       ? {
@@ -163,14 +166,15 @@ export class WorkbookView {
       description: '',
       warningOnly: options.warningOnly ?? false,
       editors: new Set([this.wb.owner, ...(options.editors ?? [])]),
-      unprotected: [],
+      unprotected: (options.unprotected ?? []).map((a1) => this.gridOf(a1).grid),
     });
   }
 
   /** The user deletes a sheet from its tab. */
   deleteSheet(name: string): void {
-    const at = this.wb.sheets.indexOf(this.sheet(name));
-    this.wb.sheets.splice(at, 1);
+    const sheet = this.sheet(name);
+    this.wb.sheets.splice(this.wb.sheets.indexOf(sheet), 1);
+    this.wb.protections = this.wb.protections.filter((p) => p.sheet !== sheet);
   }
 
   /** Types values in as a user would (same conversions as setValues), creating the sheet if needed. */

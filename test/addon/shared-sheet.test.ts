@@ -88,6 +88,19 @@ describe('protected ranges', () => {
     expect(view?.lastRun?.message).toMatch(/A2:Z1000 of "Teams" is protected.*Nothing was written/);
   });
 
+  it('a protected sheet lets a pull write into the range left unprotected in it, and only there', async () => {
+    const addon = await startLocalAddon();
+    const ops = await editor(addon, 'ops@example.com');
+    addon.rt.workbook.write('Teams', [['Notes by the owner']]);
+    addon.rt.workbook.protect('Teams', { unprotected: ['Teams!D3:M200'] });
+    expect(await pull(ops, teams({ kind: 'cell', sheet: 'Teams', a1: 'D3' }))).toMatchObject({
+      state: 'done',
+    });
+    expect(addon.rt.workbook.values('Teams')[2]?.[3]).toBe('id');
+    const outside = await pull(ops, teams({ kind: 'cell', sheet: 'Teams', a1: 'B3' }));
+    expect(outside.message).toMatch(/The sheet "Teams" is protected/);
+  });
+
   it('a warning-only protection does not stop a pull', async () => {
     const addon = await startLocalAddon();
     const ops = await editor(addon, 'ops@example.com');
