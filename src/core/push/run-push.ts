@@ -333,7 +333,7 @@ class PushRun {
     } catch (error) {
       if (!(error instanceof WriteRefused)) throw error;
       // Rows in flight from an earlier run stay marked: whoever pushes next reconciles them.
-      this.finish('failed', `${error.message} Nothing was sent.`);
+      this.finish('failed', `${error.message} No row was sent.`);
       return;
     }
     if (!this.job.prepared) this.prepare();

@@ -171,8 +171,8 @@ export function writeTable(grid: Grid, table: Table, o: WriteOptions): WriteResu
 
 /** What a replace cleared last time, or may own: the block it may clear now. */
 function previousBlock(grid: Grid, o: WriteOptions, now: Extent): Extent {
-  const owned = o.row === 1 && o.col === 1 ? grid.used() : now;
-  return o.previous ?? owned;
+  if (o.previous) return o.previous;
+  return o.row === 1 && o.col === 1 ? grid.used() : now;
 }
 
 /** Everything this write will touch is checked and readied before the first cell changes. */

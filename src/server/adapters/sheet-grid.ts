@@ -39,8 +39,8 @@ const within = (a: Block, r: Range) =>
   a.row + a.rows <= r.getRow() + r.getNumRows() &&
   a.col + a.cols <= r.getColumn() + r.getNumColumns();
 
-const advice =
-  'and the account this runs as may not edit it. Nothing was written: ask the spreadsheet’s owner for edit rights there, or choose another target.';
+const ASK = 'ask the spreadsheet’s owner for edit rights there';
+const advice = `and the account this runs as may not edit it. Nothing was written: ${ASK}.`;
 
 /** Why this user may not write the block, when a protection they cannot edit covers part of it. */
 function protectedWhy(sheet: Sheet, block: Block): string | undefined {
@@ -67,7 +67,7 @@ function guarded<T>(sheet: Sheet, body: () => T): T {
     const message = error instanceof Error ? error.message : String(error);
     if (/protected cell or object/.test(message))
       throw new WriteRefused(
-        `Part of "${sheet.getName()}" is protected, ${advice.replace('Nothing was', 'Not all was')}`,
+        `Part of "${sheet.getName()}" is protected, and the account this runs as may not edit it, so the write stopped: ${ASK}.`,
       );
     throw error;
   }
