@@ -267,6 +267,8 @@ describe('chart and data-source sheets', () => {
     expect(job.message).toMatch(/"Chart1" is a chart sheet.*Choose another/);
     const ds = await pull(rt, teams({ kind: 'new_sheet', name: 'warehouse' }));
     expect(ds.message).toMatch(/"Warehouse" is a data-source sheet/);
+    // Beside them, grid sheets are pulled into as ever (chart sheets have no cells to count).
+    expect(await pull(rt, teams({ kind: 'new_sheet', name: 'Teams' }))).toMatchObject({ state: 'done' });
   });
 
   it('the pull sidebar opens on a chart sheet, offering the first grid sheet', async () => {
@@ -317,7 +319,7 @@ describe('the run log', () => {
 });
 
 describe('a push with a chart sheet open', () => {
-  it('the sidebar opens, and Validate and Push say to open a sheet of rows', async () => {
+  it('the sidebar opens, Validate and Push say to open a sheet of rows, and Sync uses its own sheet', async () => {
     const { rt } = await startLocalAddon();
     rt.workbook.addChartSheet('Chart1');
     rt.workbook.select('Chart1!A1');
@@ -326,5 +328,8 @@ describe('a push with a chart sheet open', () => {
       /"Chart1" is a chart or data-source sheet: open the sheet whose rows you want to push/,
     );
     await expect(rt.callFromSidebar('startPush', 'time_off', key())).rejects.toThrow(/"Chart1" is a chart/);
+    // Sync time off cannot use a chart: it fills its own sheet.
+    await rt.callFromSidebar('syncTimeOff');
+    expect(rt.workbook.sheetNames()).toContain('Time off (Assembled)');
   });
 });

@@ -1,14 +1,17 @@
 import type { Extent, Grid } from '../../core/sheet/grid';
 import { WriteRefused } from '../../core/sheet/write-table';
 import type { CellValue } from '../../core/table/build-table';
+import { isGridSheet } from './find-sheet';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
 
+/** Cells of the spreadsheet's grid sheets: chart and data-source sheets have none to count. */
 function spreadsheetCells(sheet: Sheet): number {
   return sheet
     .getParent()
     .getSheets()
+    .filter(isGridSheet)
     .reduce((n, s) => n + s.getMaxRows() * s.getMaxColumns(), 0);
 }
 
