@@ -49,6 +49,19 @@ function whatICanDo() {
     freeze: tryIt(function () { sheet().setFrozenRows(1); return true; }),
   };
 }
+function shiftAround() {
+  var s = sheet();
+  s.getRange('B3:C4').merge();
+  s.getRange('A5:B6').protect();
+  s.insertRowsBefore(1, 2);
+  var afterInsert = [s.getRange('A1:Z20').getMergedRanges()[0].getA1Notation(),
+    SpreadsheetApp.getActive().getProtections(SpreadsheetApp.ProtectionType.RANGE)[0].getRange().getA1Notation()];
+  s.deleteRows(5, 1);
+  s.deleteColumns(1, 1);
+  var afterDelete = [s.getRange('A1:Y20').getMergedRanges().map(function (r) { return r.getA1Notation(); }),
+    SpreadsheetApp.getActive().getProtections(SpreadsheetApp.ProtectionType.RANGE)[0].getRange().getA1Notation()];
+  return { afterInsert: afterInsert, afterDelete: afterDelete };
+}
 function setLocale(locale) { SpreadsheetApp.getActive().setSpreadsheetLocale(locale); return SpreadsheetApp.getActive().getSpreadsheetLocale(); }
 function typeRow(values) {
   sheet().getRange(1, 1, 1, values.length).setValues([values]);
@@ -100,6 +113,19 @@ describe('merged cells', () => {
     rt.run('writeCell', 'A2', 'hidden');
     expect(rt.workbook.values('Sheet1')).toEqual([['a']]);
     expect(rt.workbook.merges('Sheet1')).toEqual(['A1:A2']);
+  });
+});
+
+describe('rows and columns in or out', () => {
+  it('move merges and protected ranges with them, shrinking what loses rows', () => {
+    const rt = runtimeFor(CODE);
+    const r = rt.run('shiftAround');
+    expect(r.error).toBeUndefined();
+    expect(r.value).toEqual({
+      afterInsert: ['B5:C6', 'A7:B8'],
+      // Row 5 (the merge's first row) went: a 2x1 merge left, then column A went: 1 column.
+      afterDelete: [['A5:B5'], 'A6:A7'],
+    });
   });
 });
 

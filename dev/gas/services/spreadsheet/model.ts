@@ -73,7 +73,7 @@ function shiftSpan(start: number, size: number, at: number, count: number): [num
   const keepBefore = Math.max(0, Math.min(end, at) - start);
   const keepAfter = Math.max(0, end - Math.max(start, delEnd));
   if (keepBefore + keepAfter === 0) return null;
-  return [Math.min(start, at), keepBefore + keepAfter];
+  return [start < at ? start : Math.max(at, start + count), keepBefore + keepAfter];
 }
 
 /** Moves merges and protected ranges with the rows or columns inserted or deleted around them. */
