@@ -1,8 +1,8 @@
 // rt.workbook: look at (and seed) the workbook from a test without running the script.
 
-import { parseA1, resolveA1 } from './services/spreadsheet/a1.js';
+import { a1Notation, type GridRange, parseA1, resolveA1 } from './services/spreadsheet/a1.js';
 import { displayValue, readValue, writeCell } from './services/spreadsheet/cells.js';
-import type { Cell, SheetModel, ValidationRule } from './services/spreadsheet/model.js';
+import type { Cell, SheetKind, SheetModel, ValidationRule } from './services/spreadsheet/model.js';
 import { DEFAULT_NUMBER_FORMAT } from './services/spreadsheet/number-format.js';
 import type { World } from './world.js';
 
@@ -98,10 +98,83 @@ export class WorkbookView {
     this.wb.addSheet(name);
   }
 
+  /** A chart moved to its own sheet (Sheets' chart menu, "Move to own sheet"): no cells. */
+  addChartSheet(name: string): void {
+    this.addSheetOfKind(name, 'OBJECT');
+  }
+
+  /** A Connected Sheets data-source sheet (Data > Data connectors): no cells a script may write. */
+  addDataSourceSheet(name: string): void {
+    this.addSheetOfKind(name, 'DATASOURCE');
+  }
+
+  private addSheetOfKind(name: string, kind: SheetKind): void {
+    this.wb.addSheet(name).kind = kind;
+  }
+
+  get locale(): string {
+    return this.wb.locale;
+  }
+
+  /** File > Settings > Locale. */
+  setLocale(locale: string): void {
+    this.wb.locale = locale;
+  }
+
+  private gridOf(a1: string): { sheet: SheetModel; grid: GridRange } {
+    const parts = parseA1(a1);
+    const sheet = parts?.sheetName ? this.wb.sheetByName(parts.sheetName) : undefined;
+    if (!parts || !sheet) throw new Error(`Give a range with its sheet, e.g. 'Sheet1!A1:B2': ${a1}`);
+    return { sheet, grid: resolveA1(parts, sheet.maxRows, sheet.maxColumns) };
+  }
+
+  /** The user merges cells (Format > Merge cells), e.g. merge('People!A1:A2'). */
+  merge(a1: string): void {
+    const { sheet, grid } = this.gridOf(a1);
+    sheet.merges.push(grid);
+  }
+
+  /** The sheet's merged ranges in A1 notation. */
+  merges(sheet: string): string[] {
+    return this.sheet(sheet).merges.map(a1Notation);
+  }
+
+  /**
+   * The owner protects a range ('People!A1:C10') or a whole sheet ('People') so that only the
+   * given editors (and the owner) may edit it; warningOnly only asks people to confirm.
+   */
+  protect(
+    target: string,
+    options: { editors?: string[]; warningOnly?: boolean; unprotected?: string[] } = {},
+  ): void {
+    const whole = !target.includes('!');
+    const { sheet, grid } = whole
+      ? {
+          sheet: this.sheet(target),
+          grid: {
+            row: 1,
+            col: 1,
+            numRows: this.sheet(target).maxRows,
+            numCols: this.sheet(target).maxColumns,
+          },
+        }
+      : this.gridOf(target);
+    this.wb.protections.push({
+      type: whole ? 'SHEET' : 'RANGE',
+      sheet,
+      grid,
+      description: '',
+      warningOnly: options.warningOnly ?? false,
+      editors: new Set([this.wb.owner, ...(options.editors ?? [])]),
+      unprotected: (options.unprotected ?? []).map((a1) => this.gridOf(a1).grid),
+    });
+  }
+
   /** The user deletes a sheet from its tab. */
   deleteSheet(name: string): void {
-    const at = this.wb.sheets.indexOf(this.sheet(name));
-    this.wb.sheets.splice(at, 1);
+    const sheet = this.sheet(name);
+    this.wb.sheets.splice(this.wb.sheets.indexOf(sheet), 1);
+    this.wb.protections = this.wb.protections.filter((p) => p.sheet !== sheet);
   }
 
   /** Types values in as a user would (same conversions as setValues), creating the sheet if needed. */

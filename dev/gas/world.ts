@@ -84,6 +84,7 @@ export class World {
       options.spreadsheetName ?? 'Untitled spreadsheet',
       this.scriptTimeZone,
     );
+    this.workbook.owner = options.user ?? 'analyst@example.com';
     this.workbook.addSheet('Sheet1');
   }
 

@@ -14,6 +14,7 @@ import { advancePull, type PullDeps, startPull as start } from '../core/pull/run
 import { DateRangeSpec, resolveRange } from '../core/time/date-range';
 import { parseInput } from '../core/validation';
 import { ensureDispatcher } from './adapters/dispatcher-trigger';
+import { isGridSheet } from './adapters/find-sheet';
 import { gasClock } from './adapters/gas-clock';
 import { documentLock } from './adapters/gas-lock';
 import { spreadsheetZone } from './adapters/gas-zone';
@@ -41,10 +42,15 @@ export function pullDeps(): PullDeps {
 
 export function getPullOptions(): PullOptions {
   const ss = SpreadsheetApp.getActive();
-  const cell = ss.getActiveRange() ?? ss.getActiveSheet().getRange('A1');
+  // Chart and data-source sheets have no cells: they are not targets, and on one there is no cell.
+  const grids = ss.getSheets().filter(isGridSheet);
+  const active = ss.getActiveSheet();
+  const cell = isGridSheet(active)
+    ? (ss.getActiveRange() ?? active.getRange('A1'))
+    : (grids[0] ?? active).getRange('A1');
   return {
     timezone: ss.getSpreadsheetTimeZone(),
-    sheets: ss.getSheets().map((s) => s.getName()),
+    sheets: grids.map((s) => s.getName()),
     activeCell: { sheet: cell.getSheet().getName(), a1: cell.getCell(1, 1).getA1Notation() },
     ...catalogueChoices(),
   };

@@ -14,8 +14,9 @@ import {
 } from '../core/push/run-push';
 import { looksLikeTimeOffList, type SyncSummary, syncTimeOff as sync } from '../core/push/sync-time-off';
 import { templateFor } from '../core/push/template';
-import { parseInput } from '../core/validation';
+import { InputError, parseInput } from '../core/validation';
 import { ensureDispatcher } from './adapters/dispatcher-trigger';
+import { findOrInsertSheet, isGridSheet } from './adapters/find-sheet';
 import { gasClock } from './adapters/gas-clock';
 import { documentLock } from './adapters/gas-lock';
 import { spreadsheetZone } from './adapters/gas-zone';
@@ -40,6 +41,7 @@ export function pushDeps(): PushDeps {
     store: documentStore(),
     lock: documentLock(),
     sheets: pushSheets(SpreadsheetApp.getActive()),
+    locale: SpreadsheetApp.getActive().getSpreadsheetLocale(),
     user: currentUser(),
     ensureTrigger: ensureDispatcher,
   };
@@ -49,11 +51,22 @@ function activeSheet(): GoogleAppsScript.Spreadsheet.Sheet {
   return SpreadsheetApp.getActive().getActiveSheet();
 }
 
+/** The active sheet, when it has rows to push: a chart or data-source sheet has none. */
+function activeGrid(): GoogleAppsScript.Spreadsheet.Sheet {
+  const sheet = activeSheet();
+  if (!isGridSheet(sheet))
+    throw new InputError('Push', [
+      `"${sheet.getName()}" is a chart or data-source sheet: open the sheet whose rows you want to push.`,
+    ]);
+  return sheet;
+}
+
 function ref(sheet: GoogleAppsScript.Spreadsheet.Sheet): SheetRef {
   return { id: sheet.getSheetId(), name: sheet.getName() };
 }
 
 function headerOf(sheet: GoogleAppsScript.Spreadsheet.Sheet): unknown[] {
+  if (!isGridSheet(sheet)) return [];
   const cols = sheet.getLastColumn();
   return cols > 0 ? (sheet.getRange(1, 1, 1, cols).getValues()[0] ?? []) : [];
 }
@@ -76,14 +89,14 @@ export function insertPushTemplate(kind: unknown): { sheet: string } {
 }
 
 export function validatePush(kind: unknown): ValidateSummary {
-  return validateSheet(pushDeps(), parseInput(Kind, kind, 'Kind of push'), ref(activeSheet()));
+  return validateSheet(pushDeps(), parseInput(Kind, kind, 'Kind of push'), ref(activeGrid()));
 }
 
 /** Starts a push of the active sheet; the same key twice (a double click) gives the same push. */
 export function startPush(kind: unknown, key: unknown): PushView {
   const deps = pushDeps();
   const k: PushKind = parseInput(Kind, kind, 'Kind of push');
-  const job = start(deps, k, ref(activeSheet()), parseInput(Key, key, 'Request key'));
+  const job = start(deps, k, ref(activeGrid()), parseInput(Key, key, 'Request key'));
   return pushView(advancePush(deps, job.id, Date.now() + SLICE_MS), Date.now());
 }
 
@@ -97,8 +110,8 @@ export function pollPush(id: unknown): PushView {
 export function syncTimeOff(): SyncSummary {
   const ss = SpreadsheetApp.getActive();
   const active = activeSheet();
-  const usable = active.getLastRow() === 0 || looksLikeTimeOffList(headerOf(active));
-  const sheet = usable ? active : (ss.getSheetByName(SYNC_SHEET) ?? ss.insertSheet(SYNC_SHEET));
+  const usable = isGridSheet(active) && (active.getLastRow() === 0 || looksLikeTimeOffList(headerOf(active)));
+  const sheet = usable ? active : findOrInsertSheet(ss, SYNC_SHEET);
   const deps = pushDeps();
   return sync(
     { client: assembledClient(), clock: gasClock, zone: deps.zone, store: deps.store, user: deps.user },

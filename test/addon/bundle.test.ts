@@ -81,3 +81,12 @@ describe('the built bundle', () => {
     expect(code).not.toMatch(/(?<![$\w])(ZodObject|ZodString)\b/);
   });
 });
+
+describe('the built sidebars', () => {
+  it('use no browser dialogs: the sandboxed sidebar frame may ignore confirm(), returning false', () => {
+    for (const page of ['pull', 'push', 'refreshes', 'settings']) {
+      const html = readFileSync(join(build, `${page}.html`), 'utf8');
+      expect(html.match(/\b(?:window\.)?(?:confirm|alert|prompt)\(/g) ?? [], page).toEqual([]);
+    }
+  });
+});

@@ -80,6 +80,27 @@ describe('Sidebar pages in the workbench', () => {
     expect(audit.unnamed).toEqual([]);
   });
 
+  it('Delete asks inside the card, as the sandboxed frame ignores confirm(); Keep keeps the refresh', async () => {
+    const { page } = bench();
+    await menu(page, 'Scheduled refreshes…');
+    const sb = await sidebar(page, 'Scheduled refreshes');
+    const cards = sb.locator('li.card');
+    await cards.first().waitFor();
+    const before = await cards.count();
+    const first = cards.first();
+    await first.getByRole('button', { name: /^Delete: / }).click();
+    const ask = first.getByRole('group', { name: /^Delete the refresh of / });
+    await ask.waitFor({ timeout: 5_000 });
+    await ask.getByRole('button', { name: /^Keep: / }).click();
+    expect(await ask.count()).toBe(0);
+    expect(await cards.count()).toBe(before);
+    await first.getByRole('button', { name: /^Delete: / }).click();
+    await first.getByRole('button', { name: /^Yes, delete: / }).click();
+    await sb.locator('#status', { hasText: 'Deleting: done.' }).waitFor();
+    expect(await cards.count()).toBe(before - 1);
+    expect(bench().dialogs).toEqual([]);
+  });
+
   it('Settings: every control is reached by Tab and labelled', async () => {
     const { page } = bench();
     await menu(page, 'Settings…');

@@ -136,6 +136,27 @@ describe('cell times', () => {
     for (const bad of ['tomorrow', '2026-02-30', '2026-06-01 25:00', '06/01/2026', 12, true, ''])
       expect(readCellTime(bad as never, zone)).toBeUndefined();
   });
+
+  it("reads text in the spreadsheet locale's own date order, and only that order", () => {
+    const june1 = Date.parse('2026-06-01T13:00:00Z');
+    expect(readCellTime('06/01/2026 09:00', zone, 'en_US')?.ms).toBe(june1);
+    expect(readCellTime('01/06/2026 09:00', zone, 'en_GB')?.ms).toBe(june1);
+    expect(readCellTime('01/06/2026 9:00', zone, 'fr_FR')?.ms).toBe(june1);
+    expect(readCellTime('01/06/2026 09:00', zone, 'pt_BR')?.ms).toBe(june1);
+    expect(readCellTime('01.06.2026 09:00', zone, 'de_DE')?.ms).toBe(june1);
+    expect(readCellTime('01.06.2026', zone, 'de_DE')).toMatchObject({
+      hasTime: false,
+      day: { month: 6, day: 1 },
+    });
+    for (const [text, locale] of [
+      ['01.06.2026', 'en_US'],
+      ['01/06/2026', 'de_DE'],
+      ['13/01/2026', 'en_US'],
+      ['31/02/2026', 'en_GB'],
+      ['01.06.2026 24:00', 'de_DE'],
+    ])
+      expect(readCellTime(text as string, zone, locale)).toBeUndefined();
+  });
 });
 
 describe('row parsing', () => {

@@ -2,6 +2,7 @@
 // local runtime. Like the sheet adapter, it has a size (1000 x 26 to start, or the initial data's)
 // that a write past its edge grows; it records each write's cell count and each growth.
 import type { Extent, Grid } from '../../src/core/sheet/grid';
+import { WriteRefused } from '../../src/core/sheet/write-table';
 import type { CellValue } from '../../src/core/table/build-table';
 
 export class MemoryGrid implements Grid {
@@ -76,6 +77,13 @@ export class MemoryGrid implements Grid {
   }
   setColumnFormat(row: number, col: number, rows: number, format: string): void {
     this.formats.set(`${row},${col},${rows}`, format);
+  }
+  /** Blocks readied before writing; set `refuse` to stand for a protection. */
+  prepared: string[] = [];
+  refuse?: string;
+  prepare(row: number, col: number, rows: number, cols: number): void {
+    if (this.refuse) throw new WriteRefused(this.refuse);
+    this.prepared.push(`${row},${col},${rows},${cols}`);
   }
   styleHeader(row: number, col: number, cols: number, note: string): void {
     this.header = { row, col, cols, note };

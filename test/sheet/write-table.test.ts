@@ -89,6 +89,20 @@ describe('writeTable', () => {
     expect(grid.writes).toBe(0);
   });
 
+  it('readies everything a replace will touch (the old, larger table too) before writing, and stops if refused', () => {
+    const old = [['id', 'name', 'old'], ...Array.from({ length: 5 }, (_, i) => [String(i), 'x', 'y'])];
+    const grid = new MemoryGrid(old);
+    writeTable(grid, table([{ id: 'a', name: 'Ana' }]), { ...base, mode: 'replace' });
+    expect(grid.prepared).toEqual(['1,1,6,3']);
+    const refused = new MemoryGrid(old);
+    refused.refuse = 'A2:Z9 is protected';
+    expect(() => writeTable(refused, table([{ id: 'a' }]), { ...base, mode: 'replace' })).toThrow(
+      'A2:Z9 is protected',
+    );
+    expect(refused.writes).toBe(0);
+    expect(refused.header).toBeUndefined();
+  });
+
   it('writes large tables in a few block writes, never one per row', () => {
     const grid = new MemoryGrid();
     const rows = Array.from({ length: 10_000 }, (_, i) => ({ id: String(i), n: i, m: i * 2 }));

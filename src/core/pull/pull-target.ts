@@ -21,6 +21,19 @@ export class TargetMissing extends Error {
   }
 }
 
+/** The sheet a pull names is a chart or a Connected Sheets data source: it has no cells to write. */
+export class TargetNotGrid extends Error {
+  constructor(
+    readonly sheet: string,
+    kind: 'chart' | 'data-source',
+  ) {
+    super(
+      `"${sheet}" is a ${kind} sheet, not a grid of cells: a pull cannot write into it. Choose another sheet, or a new one.`,
+    );
+    this.name = 'TargetNotGrid';
+  }
+}
+
 export interface Targets {
   /** Opens (creating a new sheet when asked) the target; throws TargetMissing when it is gone. */
   open(target: PullTarget): OpenTarget;

@@ -1,6 +1,8 @@
 // Reading a time from a cell: a date cell (Apps Script gives the instant, in the spreadsheet's
 // timezone), a date serial number, or text. Text without an offset is a wall-clock time in the
-// spreadsheet's timezone; text with Z or ±hh:mm names its own instant.
+// spreadsheet's timezone; text with Z or ±hh:mm names its own instant. Text in the spreadsheet
+// locale's own order (01.07.2026 in Germany, 01/07/2026 in Britain, 07/01/2026 in the US) is read
+// as Sheets would have read it had the cell not been plain text.
 import type { Zone } from '../ports';
 import type { CellValue } from '../table/build-table';
 import { addDays, type LocalDate, validLocalDate } from '../time/local-date';
@@ -18,8 +20,27 @@ export const TIME_FORMS = 'a date cell, 2026-06-01, 2026-06-01 09:00, or 2026-06
 
 const LOCAL = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(am|pm)?)?$/i;
 const OFFSET = /^(\d{4}-\d{2}-\d{2})[T ]+(\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(z|[+-]\d{2}:?\d{2})$/i;
+const LOCAL_ORDER = /^(\d{1,2})([./])(\d{1,2})\2(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::\d{2})?\s*(am|pm)?)?$/i;
 // Sheets counts days from 1899-12-30; 20000..80000 covers 1954..2119.
 const SERIAL_EPOCH: LocalDate = { year: 1899, month: 12, day: 30 };
+
+/** How a locale writes a date: day or month first, and between what. */
+function dateOrder(locale: string): { dayFirst: boolean; sep: '/' | '.' } {
+  if (/^de(_|$)/.test(locale)) return { dayFirst: true, sep: '.' };
+  if (/^(en_US|en)$/.test(locale)) return { dayFirst: false, sep: '/' };
+  if (/^(en_GB|fr|pt|es|it)(_|$)/.test(locale)) return { dayFirst: true, sep: '/' };
+  return { dayFirst: false, sep: '/' };
+}
+
+function fromLocaleText(text: string, zone: Zone, locale: string): CellTime | undefined {
+  const m = LOCAL_ORDER.exec(text);
+  const order = dateOrder(locale);
+  if (!m || m[2] !== order.sep) return undefined;
+  const [first, second] = [Number(m[1]), Number(m[3])];
+  const [month, day] = order.dayFirst ? [second, first] : [first, second];
+  const time = m[5] === undefined ? '' : ` ${m[5]}:${m[6]}${m[7] ? ` ${m[7]}` : ''}`;
+  return fromText(`${m[4]}-${month}-${day}${time}`, zone);
+}
 
 function fromText(text: string, zone: Zone): CellTime | undefined {
   const offset = OFFSET.exec(text);
@@ -62,7 +83,8 @@ function fromSerial(serial: number, zone: Zone): CellTime | undefined {
 }
 
 /** The time a cell holds, or undefined when it holds none the add-on can read. Empty cells too. */
-export function readCellTime(value: CellValue, zone: Zone): CellTime | undefined {
+/** @param locale the spreadsheet's; without one, only ISO text is read (06/01/2026 is ambiguous). */
+export function readCellTime(value: CellValue, zone: Zone, locale?: string): CellTime | undefined {
   if (value instanceof Date) {
     const ms = value.getTime();
     if (Number.isNaN(ms)) return undefined;
@@ -70,6 +92,9 @@ export function readCellTime(value: CellValue, zone: Zone): CellTime | undefined
     return { ms, day: localDateOf(ms, zone), hasTime: local.hour !== 0 || local.minute !== 0 };
   }
   if (typeof value === 'number') return fromSerial(value, zone);
-  if (typeof value === 'string') return fromText(value.trim(), zone);
+  if (typeof value === 'string') {
+    const text = value.trim();
+    return fromText(text, zone) ?? (locale ? fromLocaleText(text, zone, locale) : undefined);
+  }
   return undefined;
 }

@@ -16,6 +16,8 @@ export type RowParse = { ok: true; request: PushRequest } | { ok: false; problem
 
 export interface ParseContext {
   zone: Zone;
+  /** The spreadsheet's locale (e.g. de_DE): dates and TRUE/FALSE typed as text in its words. */
+  locale?: string;
   agents: AgentDirectory;
 }
 
@@ -34,11 +36,12 @@ const issue = (issues: Issues, input: unknown, message: string) => {
   issues.push({ code: 'custom', message, input });
 };
 
-const TRUE = ['true', 'yes', 'y', '1', 'x'];
-const FALSE = ['false', 'no', 'n', '0'];
+// With the TRUE and FALSE of the locales people type them in (Sheets' own words in de, fr, pt).
+const TRUE = ['true', 'yes', 'y', '1', 'x', 'wahr', 'ja', 'vrai', 'oui', 'verdadeiro', 'sim'];
+const FALSE = ['false', 'no', 'n', '0', 'falsch', 'nein', 'faux', 'non', 'falso', 'não', 'nao'];
 
 /** The zod/mini schema of one cell, by column type; empty cells come out undefined. */
-function cellSchema(spec: ColumnSpec, zone: Zone) {
+function cellSchema(spec: ColumnSpec, zone: Zone, locale: string | undefined) {
   return z.pipe(
     z.unknown(),
     z.transform((v: unknown, ctx): string | boolean | CellTime | undefined => {
@@ -48,7 +51,7 @@ function cellSchema(spec: ColumnSpec, zone: Zone) {
       }
       switch (spec.type) {
         case 'datetime': {
-          const t = readCellTime(v as CellValue, zone);
+          const t = readCellTime(v as CellValue, zone, locale);
           if (!t)
             issue(
               ctx.issues,
@@ -85,18 +88,18 @@ function cellSchema(spec: ColumnSpec, zone: Zone) {
 const schemas = new WeakMap<Zone, Map<string, z.ZodMiniType>>();
 
 /** The row schema of a kind: one optional cell schema per column key. */
-function rowSchema(kind: keyof typeof KINDS, zone: Zone): z.ZodMiniType {
+function rowSchema(kind: keyof typeof KINDS, zone: Zone, locale: string | undefined): z.ZodMiniType {
   let byKind = schemas.get(zone);
   if (!byKind) {
     byKind = new Map();
     schemas.set(zone, byKind);
   }
-  const hit = byKind.get(kind);
+  const hit = byKind.get(`${kind} ${locale}`);
   if (hit) return hit;
   const shape: Record<string, z.ZodMiniType> = {};
-  for (const spec of KINDS[kind].columns) shape[spec.key] = cellSchema(spec, zone);
+  for (const spec of KINDS[kind].columns) shape[spec.key] = cellSchema(spec, zone, locale);
   const schema = z.object(shape);
-  byKind.set(kind, schema);
+  byKind.set(`${kind} ${locale}`, schema);
   return schema;
 }
 
@@ -138,7 +141,7 @@ export function parseRow(values: readonly CellValue[], map: HeaderMap, ctx: Pars
     raw[spec.key] = at === undefined ? '' : (values[at] ?? '');
   }
   const problems = new Problems(map);
-  const parsed = rowSchema(map.kind, ctx.zone).safeParse(raw);
+  const parsed = rowSchema(map.kind, ctx.zone, ctx.locale).safeParse(raw);
   if (!parsed.success) {
     for (const i of parsed.error.issues) problems.add(String(i.path[0] ?? ''), i.message);
     return { ok: false, problems: problems.list };

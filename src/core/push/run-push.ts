@@ -7,6 +7,7 @@ import { type AssembledClient, isAssembledError, TokenBucket } from '../assemble
 import { withLock } from '../lock';
 import type { Clock, Lock, Store, Zone } from '../ports';
 import type { Grid } from '../sheet/grid';
+import { WriteRefused } from '../sheet/write-table';
 import { InputError } from '../validation';
 import { AgentDirectory } from './agents';
 import { KINDS, type PushKind } from './kinds';
@@ -15,6 +16,7 @@ import { reconcile } from './reconcile';
 import { type SendItem, type Sent, sendBatch } from './send';
 import {
   addStatusColumns,
+  prepareOutcomes,
   type RowOutcome,
   readSheet,
   type SheetRow,
@@ -44,6 +46,8 @@ export interface PushDeps {
   store: Store;
   lock: Lock;
   sheets: PushSheets;
+  /** The spreadsheet's locale, for dates and TRUE/FALSE typed as text. */
+  locale?: string;
   user: string;
   ensureTrigger: () => void;
 }
@@ -97,7 +101,11 @@ function openSheet(deps: PushDeps, sheet: SheetRef): SheetRef & { grid: Grid } {
 }
 
 function readOrThrow(grid: Grid, kind: PushKind, deps: PushDeps, agents: AgentDirectory): SheetSnapshot {
-  const read = readSheet(grid, kind, { zone: deps.zone, agents });
+  const read = readSheet(grid, kind, {
+    zone: deps.zone,
+    agents,
+    ...(deps.locale ? { locale: deps.locale } : {}),
+  });
   if (!read.ok) throw new InputError(KINDS[kind].label, [read.problem]);
   return read.sheet;
 }
@@ -124,6 +132,7 @@ export function validateSheet(deps: PushDeps, kind: PushKind, ref: SheetRef): Va
     const client = deps.client(new TokenBucket(deps.clock));
     const sheet = readOrThrow(grid, kind, deps, new AgentDirectory(() => client.listPeople()));
     addStatusColumns(grid, sheet.map);
+    prepareOutcomes(grid, sheet);
     const outcomes = new Map<number, RowOutcome>();
     const summary: ValidateSummary = {
       sheet: name,
@@ -318,9 +327,38 @@ class PushRun {
       this.finish('failed', messageOf(error));
       return;
     }
-    addStatusColumns(open.grid, this.sheet.map);
+    try {
+      addStatusColumns(open.grid, this.sheet.map);
+      prepareOutcomes(open.grid, this.sheet);
+    } catch (error) {
+      if (!(error instanceof WriteRefused)) throw error;
+      // Rows in flight from an earlier run stay marked: whoever pushes next reconciles them.
+      this.finish('failed', `${error.message} No row was sent.`);
+      return;
+    }
     if (!this.job.prepared) this.prepare();
     this.loop();
+  }
+
+  /**
+   * Writes outcomes of rows Assembled has already taken. When the sheet refuses them (a protection
+   * added since the check), the rows stay marked in flight and the push stops: the next push
+   * finds them in Assembled rather than sending them again.
+   */
+  private writeBack(outcomes: Map<number, RowOutcome>): boolean {
+    try {
+      writeOutcomes(this.grid as Grid, this.sheet as SheetSnapshot, outcomes, new Date(this.now()));
+      return true;
+    } catch (error) {
+      if (!(error instanceof WriteRefused)) throw error;
+      const rows = [...outcomes.keys()].sort((a, b) => a - b).join(', ');
+      const ok = [...outcomes.values()].filter((o) => o.status !== 'error').length;
+      this.finish(
+        'failed',
+        `Rows ${rows} reached Assembled (${ok} accepted), but their outcome could not be written: ${error.message} They are never sent again: push again once the status columns can be edited, and their outcome is looked up in Assembled.`,
+      );
+      return false;
+    }
   }
 
   /** First run: mark the invalid rows and count what is to be sent. */
@@ -398,7 +436,7 @@ class PushRun {
       else if (sent === 'retry') this.deferred.add(row.row);
       else outcomes.set(row.row, sent);
     }
-    writeOutcomes(this.grid as Grid, this.sheet as SheetSnapshot, outcomes, new Date(this.now()));
+    if (!this.writeBack(outcomes)) return;
     const ok = [...outcomes.values()].filter((o) => o.status !== 'error').length;
     const changes: Partial<PushJob> = {
       done: this.job.done + outcomes.size,
@@ -451,7 +489,7 @@ class PushRun {
         return false;
       }
     }
-    writeOutcomes(this.grid as Grid, sheet, found, new Date(this.now()));
+    if (!this.writeBack(found)) return false;
     const job = {
       ...this.job,
       done: this.job.done + found.size + doneAlready,

@@ -87,6 +87,17 @@ export function addStatusColumns(grid: Grid, map: HeaderMap): void {
   map.added = [];
 }
 
+/**
+ * Checks, before anything is sent, that the status columns can take every row's outcome (throws
+ * WriteRefused when they are protected), and unmerges cells there.
+ */
+export function prepareOutcomes(grid: Grid, sheet: SheetSnapshot): void {
+  const last = Math.max(2, ...sheet.rows.map((r) => r.row));
+  for (const group of statusGroups(sheet.map)) {
+    grid.prepare(2, sheet.map.status[group[0] as StatusKey] + 1, last - 1, group.length);
+  }
+}
+
 /** Groups of adjacent status columns (one group unless the user moved them apart). */
 function statusGroups(map: HeaderMap): StatusKey[][] {
   const keys = STATUS_COLUMNS.map((s) => s.key).sort((a, b) => map.status[a] - map.status[b]);

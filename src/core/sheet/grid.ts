@@ -18,6 +18,12 @@ export interface Grid {
   write(row: number, col: number, values: CellValue[][]): void;
   clear(row: number, col: number, rows: number, cols: number): void;
   setColumnFormat(row: number, col: number, rows: number, format: string): void;
+  /**
+   * Readies a block before anything is written, so that a write never stops half-way: throws
+   * WriteRefused when part of it may not be edited (a protection), and unmerges merged cells in
+   * it (a value written under a merge is lost, and a merge across the header blocks freezing).
+   */
+  prepare(row: number, col: number, rows: number, cols: number): void;
   /** Bold header, frozen when it is the sheet's first row, and a note on its first cell. */
   styleHeader(row: number, col: number, cols: number, note: string): void;
 }

@@ -106,9 +106,10 @@ function writeEmpty(grid: Grid, o: WriteOptions): WriteResult {
   const header = found.length ? found : ['(no records)'];
   const extent = { rows: 1, cols: header.length };
   grid.growTo(reach(o, extent));
+  prepareReach(grid, o, extent);
   grid.write(o.row, o.col, [header.map(toSheetValue)]);
-  grid.styleHeader(o.row, o.col, header.length, o.note);
   clearLeftovers(grid, o, extent);
+  grid.styleHeader(o.row, o.col, header.length, o.note);
   return { ...none, extent, writeCalls: 1 };
 }
 
@@ -159,6 +160,7 @@ export function writeTable(grid: Grid, table: Table, o: WriteOptions): WriteResu
   const extent = { rows: bodyRow - o.row + body.length, cols: header.length };
   checkCellLimit(grid, o, extent);
   grid.growTo(reach(o, extent));
+  prepareReach(grid, o, extent);
 
   let calls = writeChunks(grid, o.row, o.col, [header], chunk);
   calls += writeChunks(grid, bodyRow, o.col, body, chunk);
@@ -167,10 +169,21 @@ export function writeTable(grid: Grid, table: Table, o: WriteOptions): WriteResu
       grid.setColumnFormat(bodyRow, o.col + header.indexOf(column.header), body.length, column.numberFormat);
     }
   }
-  grid.styleHeader(o.row, o.col, header.length, o.note);
-
   if (o.mode === 'replace') clearLeftovers(grid, o, extent);
+  grid.styleHeader(o.row, o.col, header.length, o.note);
   return { rows: table.rows.length, appended, updated, extent, writeCalls: calls };
+}
+
+/** What a replace cleared last time, or may own: the block it may clear now. */
+function previousBlock(grid: Grid, o: WriteOptions, now: Extent): Extent {
+  if (o.previous) return o.previous;
+  return o.row === 1 && o.col === 1 ? grid.used() : now;
+}
+
+/** Everything this write will touch is checked and readied before the first cell changes. */
+function prepareReach(grid: Grid, o: WriteOptions, now: Extent): void {
+  const before = o.mode === 'replace' ? previousBlock(grid, o, now) : now;
+  grid.prepare(o.row, o.col, Math.max(now.rows, before.rows), Math.max(now.cols, before.cols));
 }
 
 /**
@@ -179,9 +192,7 @@ export function writeTable(grid: Grid, table: Table, o: WriteOptions): WriteResu
  * its own block.
  */
 function clearLeftovers(grid: Grid, o: WriteOptions, now: Extent): void {
-  const used = grid.used();
-  const owned = o.row === 1 && o.col === 1 ? used : now;
-  const before = o.previous ?? owned;
+  const before = previousBlock(grid, o, now);
   if (before.rows > now.rows)
     grid.clear(o.row + now.rows, o.col, before.rows - now.rows, Math.max(before.cols, now.cols));
   if (before.cols > now.cols) grid.clear(o.row, o.col + now.cols, now.rows, before.cols - now.cols);

@@ -1,6 +1,7 @@
 import type { PushSheets, SheetRef } from '../../core/push/run-push';
 import type { TemplateSpec, TemplateValidation } from '../../core/push/template';
 import { toSheetValue } from '../../core/table/sheet-literal';
+import { findSheet } from './find-sheet';
 import { sheetGrid } from './sheet-grid';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -28,7 +29,7 @@ function rule(v: TemplateValidation): GoogleAppsScript.Spreadsheet.DataValidatio
 /** A name no sheet has yet: "Time off to create", then "Time off to create (2)", ... */
 function freeName(ss: Spreadsheet, base: string): string {
   let name = base;
-  for (let n = 2; ss.getSheetByName(name); n++) name = `${base} (${n})`;
+  for (let n = 2; findSheet(ss, name); n++) name = `${base} (${n})`;
   return name;
 }
 

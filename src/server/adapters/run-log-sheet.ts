@@ -1,22 +1,40 @@
 import { RUN_LOG_HEADER, RUN_LOG_SHEET, type RunLog, runLogRow } from '../../core/pull/run-log';
 import { toSheetValue } from '../../core/table/sheet-literal';
+import { findSheet } from './find-sheet';
 
-/** The "Assembled log" sheet, created with its header on first use; one block write per run. */
-export function runLogSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): RunLog {
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Entry = Parameters<RunLog['append']>[0];
+
+/** The "Assembled log" sheet, its header written on first use; one block write per run. */
+export function runLogSheet(ss: Spreadsheet): RunLog {
   return {
     append(entry) {
-      let sheet = ss.getSheetByName(RUN_LOG_SHEET);
-      if (!sheet) {
-        // Inserting a sheet activates it; the user should stay on their data, not the log.
-        const active = ss.getActiveSheet();
-        sheet = ss.insertSheet(RUN_LOG_SHEET);
-        ss.setActiveSheet(active);
-        sheet.getRange(1, 1, 1, RUN_LOG_HEADER.length).setValues([RUN_LOG_HEADER]).setFontWeight('bold');
-        sheet.setFrozenRows(1);
+      try {
+        append(ss, entry);
+      } catch (error) {
+        // A log sheet someone protected must not fail the run it logs.
+        console.warn(
+          `The run could not be logged: ${error instanceof Error ? error.message : String(error)}`,
+        );
       }
-      const row = sheet.getLastRow() + 1;
-      sheet.getRange(row, 1, 1, RUN_LOG_HEADER.length).setValues([runLogRow(entry).map(toSheetValue)]);
-      sheet.getRange(row, 1).setNumberFormat('yyyy-mm-dd hh:mm:ss');
     },
   };
+}
+
+function append(ss: Spreadsheet, entry: Entry): void {
+  let sheet = findSheet(ss, RUN_LOG_SHEET);
+  if (!sheet) {
+    // Inserting a sheet activates it; the user should stay on their data, not the log.
+    const active = ss.getActiveSheet();
+    sheet = ss.insertSheet(RUN_LOG_SHEET);
+    ss.setActiveSheet(active);
+  }
+  let row = sheet.getLastRow() + 1;
+  if (row === 1) {
+    sheet.getRange(1, 1, 1, RUN_LOG_HEADER.length).setValues([RUN_LOG_HEADER]).setFontWeight('bold');
+    sheet.setFrozenRows(1);
+    row = 2;
+  }
+  sheet.getRange(row, 1, 1, RUN_LOG_HEADER.length).setValues([runLogRow(entry).map(toSheetValue)]);
+  sheet.getRange(row, 1).setNumberFormat('yyyy-mm-dd hh:mm:ss');
 }

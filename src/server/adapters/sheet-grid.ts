@@ -1,12 +1,17 @@
 import type { Extent, Grid } from '../../core/sheet/grid';
+import { WriteRefused } from '../../core/sheet/write-table';
 import type { CellValue } from '../../core/table/build-table';
+import { isGridSheet } from './find-sheet';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
 
+/** Cells of the spreadsheet's grid sheets: chart and data-source sheets have none to count. */
 function spreadsheetCells(sheet: Sheet): number {
   return sheet
     .getParent()
     .getSheets()
+    .filter(isGridSheet)
     .reduce((n, s) => n + s.getMaxRows() * s.getMaxColumns(), 0);
 }
 
@@ -22,6 +27,68 @@ function ensureSize(sheet: Sheet, row: number, col: number): void {
   if (col > cols) sheet.insertColumnsAfter(cols, col - cols);
 }
 
+interface Block {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+const overlaps = (a: Block, r: Range) =>
+  a.row < r.getRow() + r.getNumRows() &&
+  r.getRow() < a.row + a.rows &&
+  a.col < r.getColumn() + r.getNumColumns() &&
+  r.getColumn() < a.col + a.cols;
+
+const within = (a: Block, r: Range) =>
+  r.getRow() <= a.row &&
+  r.getColumn() <= a.col &&
+  a.row + a.rows <= r.getRow() + r.getNumRows() &&
+  a.col + a.cols <= r.getColumn() + r.getNumColumns();
+
+const ASK = 'ask the spreadsheet’s owner for edit rights there';
+const advice = `and the account this runs as may not edit it. Nothing was written: ${ASK}.`;
+
+/** Why this user may not write the block, when a protection they cannot edit covers part of it. */
+function protectedWhy(sheet: Sheet, block: Block): string | undefined {
+  const { SHEET, RANGE } = SpreadsheetApp.ProtectionType;
+  // Warning-only protections ask people to confirm; scripts write through them.
+  const binding = (p: GoogleAppsScript.Spreadsheet.Protection) => !p.isWarningOnly() && !p.canEdit();
+  for (const p of sheet.getProtections(SHEET)) {
+    if (binding(p) && !p.getUnprotectedRanges().some((u) => within(block, u)))
+      return `The sheet "${sheet.getName()}" is protected, ${advice}`;
+  }
+  for (const p of sheet.getProtections(RANGE)) {
+    const range = p.getRange();
+    if (binding(p) && overlaps(block, range))
+      return `${range.getA1Notation()} of "${sheet.getName()}" is protected, ${advice}`;
+  }
+  return undefined;
+}
+
+/** Sheets' refusal of a write into a protected cell, as an error saying what to do. */
+function guarded<T>(sheet: Sheet, body: () => T): T {
+  try {
+    return body();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (/protected cell or object/.test(message))
+      throw new WriteRefused(
+        `Part of "${sheet.getName()}" is protected, and the account this runs as may not edit it, so the write stopped: ${ASK}.`,
+      );
+    throw error;
+  }
+}
+
+/** Whether a merged cell spans row 1 and row 2: Sheets then refuses to freeze the first row. */
+function mergeAcrossFirstRow(sheet: Sheet): boolean {
+  if (sheet.getMaxRows() < 2) return false;
+  return sheet
+    .getRange(1, 1, 2, sheet.getMaxColumns())
+    .getMergedRanges()
+    .some((m) => m.getRow() === 1 && m.getNumRows() > 1);
+}
+
 export function sheetGrid(sheet: Sheet): Grid {
   return {
     used: () => ({ rows: sheet.getLastRow(), cols: sheet.getLastColumn() }),
@@ -34,19 +101,34 @@ export function sheetGrid(sheet: Sheet): Grid {
     read: (row, col, rows, cols) => sheet.getRange(row, col, rows, cols).getValues() as CellValue[][],
     write(row, col, values) {
       const width = values[0]?.length ?? 0;
-      ensureSize(sheet, row + values.length - 1, col + width - 1);
-      sheet.getRange(row, col, values.length, width).setValues(values);
+      guarded(sheet, () => {
+        ensureSize(sheet, row + values.length - 1, col + width - 1);
+        sheet.getRange(row, col, values.length, width).setValues(values);
+      });
     },
     clear: (row, col, rows, cols) => {
-      sheet.getRange(row, col, rows, cols).clearContent();
+      guarded(sheet, () => sheet.getRange(row, col, rows, cols).clearContent());
     },
     setColumnFormat: (row, col, rows, format) => {
-      sheet.getRange(row, col, rows, 1).setNumberFormat(format);
+      guarded(sheet, () => sheet.getRange(row, col, rows, 1).setNumberFormat(format));
     },
     styleHeader(row, col, cols, note) {
-      sheet.getRange(row, col, 1, cols).setFontWeight('bold');
-      if (row === 1) sheet.setFrozenRows(1);
-      sheet.getRange(row, col).setNote(note);
+      guarded(sheet, () => {
+        sheet.getRange(row, col, 1, cols).setFontWeight('bold');
+        // A merge outside the table across rows 1 and 2 is the user's: the header stays unfrozen.
+        if (row === 1 && sheet.getFrozenRows() !== 1 && !mergeAcrossFirstRow(sheet)) sheet.setFrozenRows(1);
+        sheet.getRange(row, col).setNote(note);
+      });
+    },
+    prepare(row, col, rows, cols) {
+      const block = { row, col, rows, cols };
+      const why = protectedWhy(sheet, block);
+      if (why) throw new WriteRefused(why);
+      // Only cells inside the grid can be merged; the rest is added empty later.
+      const inRows = Math.min(rows, sheet.getMaxRows() - row + 1);
+      const inCols = Math.min(cols, sheet.getMaxColumns() - col + 1);
+      if (inRows < 1 || inCols < 1) return;
+      for (const merged of sheet.getRange(row, col, inRows, inCols).getMergedRanges()) merged.breakApart();
     },
   };
 }

@@ -1,6 +1,7 @@
 // SpreadsheetApp: the entry point to the active spreadsheet, its UI and rule builders.
 
 import type { Env } from '../env.js';
+import { ProtectionType } from './protection.js';
 import type { Range } from './range.js';
 import type { Sheet } from './sheet.js';
 import { Spreadsheet } from './spreadsheet.js';
@@ -9,6 +10,8 @@ import { DataValidationBuilder, DataValidationCriteria } from './validation.js';
 
 export class SpreadsheetAppFake {
   readonly DataValidationCriteria = DataValidationCriteria;
+  readonly ProtectionType = ProtectionType;
+  readonly SheetType = { GRID: 'GRID', OBJECT: 'OBJECT', DATASOURCE: 'DATASOURCE' } as const;
 
   constructor(private readonly env: Env) {}
 
@@ -27,7 +30,7 @@ export class SpreadsheetAppFake {
     return this.getActiveSpreadsheet().getActiveSheet();
   }
 
-  getActiveRange(): Range {
+  getActiveRange(): Range | null {
     return this.getActiveSpreadsheet().getActiveRange();
   }
 

@@ -35,7 +35,7 @@ export function writeCell(
     cell.value = instantToSerial(input.getTime(), timeZone);
     applyImpliedFormat(cell, DEFAULT_DATE_FORMAT);
   } else {
-    const typed = interpretString(String(input), cell.format);
+    const typed = interpretString(String(input), cell.format, sheet.workbook.locale);
     cell.value = typed.value;
     cell.formula = typed.formula;
     applyImpliedFormat(cell, typed.format);

@@ -1,4 +1,5 @@
-// What Sheets makes of a string written by setValue/setValues (as if typed by a user, en_US locale).
+// What Sheets makes of a string written by setValue/setValues, as if a user typed it in a
+// spreadsheet of the given locale (dates, decimals and TRUE/FALSE are read by its rules).
 
 import { localMsToSerial } from '../../time/timezone.js';
 import { evaluateFormula } from './formula.js';
@@ -12,22 +13,84 @@ export interface Interpreted {
   format?: string;
 }
 
-const NUMBER = /^([+-])?(\$)?(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d+))?(?:[eE]([+-]?\d+))?(%)?$/;
+/** How a locale writes numbers, dates and booleans; other locales are read as en_US. */
+interface LocaleRules {
+  decimal: '.' | ',';
+  /** Thousands separators, as a regex character class body. */
+  group: string;
+  dayFirst: boolean;
+  /** Separator of day, month and year (besides ISO yyyy-mm-dd, which every locale reads). */
+  dateSep: '/' | '.';
+  trueWord: string;
+  falseWord: string;
+  dateFormat: string;
+  timeFormat: string;
+}
+
+const US: LocaleRules = {
+  decimal: '.',
+  group: ',',
+  dayFirst: false,
+  dateSep: '/',
+  trueWord: 'TRUE',
+  falseWord: 'FALSE',
+  dateFormat: 'M/d/yyyy',
+  timeFormat: 'H:mm:ss',
+};
+const DAY_FIRST = { ...US, dayFirst: true, dateFormat: 'dd/MM/yyyy', timeFormat: 'HH:mm:ss' };
+const LOCALES: Record<string, LocaleRules> = {
+  en_US: US,
+  en_GB: DAY_FIRST,
+  de_DE: {
+    ...DAY_FIRST,
+    decimal: ',',
+    group: '.',
+    dateSep: '.',
+    trueWord: 'WAHR',
+    falseWord: 'FALSCH',
+    dateFormat: 'dd.MM.yyyy',
+  },
+  fr_FR: { ...DAY_FIRST, decimal: ',', group: ' \u00a0\u202f', trueWord: 'VRAI', falseWord: 'FAUX' },
+  pt_BR: { ...DAY_FIRST, decimal: ',', group: '.', trueWord: 'VERDADEIRO', falseWord: 'FALSO' },
+};
+
+export function localeRules(locale: string): LocaleRules {
+  return LOCALES[locale] ?? US;
+}
+
+const inClass = (chars: string) => chars.replace(/[.\\\]^-]/g, (c) => `\\${c}`);
+const numberPatterns = new Map<LocaleRules, RegExp>();
+
+function numberPattern(rules: LocaleRules): RegExp {
+  let re = numberPatterns.get(rules);
+  if (!re) {
+    const g = `[${inClass(rules.group)}]`;
+    const d = inClass(rules.decimal);
+    re = new RegExp(
+      String.raw`^([+-])?(\$)?(\d{1,3}(?:${g}\d{3})+|\d+)?(?:${d}(\d+))?(?:[eE]([+-]?\d+))?(%)?$`,
+    );
+    numberPatterns.set(rules, re);
+  }
+  return re;
+}
+
 const TIME = String.raw`(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?`;
 const ISO_DATE = new RegExp(String.raw`^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:\s+${TIME})?$`);
-const US_DATE = new RegExp(String.raw`^(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?:\s+${TIME})?$`);
+const SLASH_DATE = new RegExp(String.raw`^(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?:\s+${TIME})?$`);
+const DOT_DATE = new RegExp(String.raw`^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?:\s+${TIME})?$`);
 const TIME_ONLY = new RegExp(`^${TIME}$`);
 
-function parseNumber(text: string): Interpreted | null {
-  const m = NUMBER.exec(text);
+function parseNumber(text: string, rules: LocaleRules): Interpreted | null {
+  const m = numberPattern(rules).exec(text);
   if (!m || (m[3] === undefined && m[4] === undefined)) return null;
   const [, sign, dollar, int, decimals, exponent, percent] = m;
   if (dollar && (percent || exponent)) return null;
-  let value = Number(`${(int ?? '0').replace(/,/g, '')}.${decimals ?? '0'}e${exponent ?? '0'}`);
+  const digits = (int ?? '0').replace(/\D/g, '');
+  let value = Number(`${digits}.${decimals ?? '0'}e${exponent ?? '0'}`);
   if (sign === '-') value = -value;
   if (percent) return { value: value / 100, format: decimals ? '0.00%' : '0%' };
   if (dollar) return { value, format: decimals ? '"$"#,##0.00' : '"$"#,##0' };
-  if (int?.includes(',')) return { value, format: decimals ? '#,##0.00' : '#,##0' };
+  if (int !== undefined && int !== digits) return { value, format: decimals ? '#,##0.00' : '#,##0' };
   return { value };
 }
 
@@ -51,12 +114,12 @@ function dateSerial(year: number, month: number, day: number, seconds: number): 
   return localMsToSerial(ms + seconds * 1000);
 }
 
-function parseDate(text: string): Interpreted | null {
+function parseDate(text: string, rules: LocaleRules): Interpreted | null {
   const iso = ISO_DATE.exec(text);
-  const us = iso ? null : US_DATE.exec(text);
-  const m = iso ?? us;
+  const local = iso ? null : (rules.dateSep === '.' ? DOT_DATE : SLASH_DATE).exec(text);
+  const m = iso ?? local;
   if (m) {
-    const [y, mo, d] = iso ? [m[1], m[2], m[3]] : [m[3], m[1], m[2]];
+    const [y, mo, d] = iso ? [m[1], m[2], m[3]] : rules.dayFirst ? [m[3], m[2], m[1]] : [m[3], m[1], m[2]];
     let year = Number(y);
     if (y?.length === 2) year += year < 30 ? 2000 : 1900;
     const hasTime = m[4] !== undefined;
@@ -64,29 +127,32 @@ function parseDate(text: string): Interpreted | null {
     if (seconds === null) return null;
     const value = dateSerial(year, Number(mo), Number(d), seconds);
     if (value === null) return null;
-    const datePart = iso ? 'yyyy-mm-dd' : 'M/d/yyyy';
-    const timePart = m[7] ? ' h:mm:ss am/pm' : ' H:mm:ss';
+    const datePart = iso ? 'yyyy-mm-dd' : rules.dateFormat;
+    const timePart = m[7] ? ' h:mm:ss am/pm' : ` ${rules.timeFormat}`;
     return { value, format: hasTime ? datePart + timePart : datePart };
   }
   const t = TIME_ONLY.exec(text);
   if (!t) return null;
   const seconds = timeOfDay(t[1], t[2], t[3], t[4]);
   if (seconds === null) return null;
-  return { value: seconds / 86_400, format: t[4] ? 'h:mm:ss am/pm' : 'H:mm:ss' };
+  return { value: seconds / 86_400, format: t[4] ? 'h:mm:ss am/pm' : rules.timeFormat };
 }
 
 /**
  * @param cellFormat the cell's number format; '@' (plain text) keeps every string as typed.
+ * @param locale the spreadsheet's locale, e.g. 'de_DE'.
  */
-export function interpretString(raw: string, cellFormat: string | undefined): Interpreted {
+export function interpretString(raw: string, cellFormat: string | undefined, locale = 'en_US'): Interpreted {
+  const rules = localeRules(locale);
   if (raw === '' || cellFormat === '@') return { value: raw };
   if (raw.startsWith("'")) return { value: raw.slice(1) };
   if (raw.startsWith('=')) return { value: evaluateFormula(raw.slice(1)), formula: raw };
   const text = raw.trim();
-  const number = parseNumber(text);
+  const number = parseNumber(text, rules);
   if (number) return number;
   // Sheets reads any other text led by + or - as a formula, often one it cannot parse.
   if (/^[+-]./.test(text)) return { value: evaluateFormula(text), formula: `=${text}` };
-  if (/^(true|false)$/i.test(text)) return { value: text.toLowerCase() === 'true' };
-  return parseDate(text) ?? { value: raw };
+  const word = text.toUpperCase();
+  if (word === rules.trueWord || word === rules.falseWord) return { value: word === rules.trueWord };
+  return parseDate(text, rules) ?? { value: raw };
 }

@@ -1,5 +1,6 @@
 // The in-memory workbook that outlives executions: sheets of sparse cells.
 
+import type { GridRange } from './a1.js';
 import type { CellValue } from './interpret.js';
 
 export interface ValidationRule {
@@ -20,11 +21,78 @@ export interface Cell {
   validation?: ValidationRule;
 }
 
+/** SpreadsheetApp.SheetType: a grid, a chart on its own sheet, or a Connected Sheets data source. */
+export type SheetKind = 'GRID' | 'OBJECT' | 'DATASOURCE';
+
+/** A protected range, or a protected sheet (whose grid is the whole sheet, minus `unprotected`). */
+export interface ProtectionModel {
+  type: 'RANGE' | 'SHEET';
+  sheet: SheetModel;
+  grid: GridRange;
+  description: string;
+  warningOnly: boolean;
+  /** null until a script changes the list: the protection mirrors the spreadsheet's editors. */
+  editors: Set<string> | null;
+  unprotected: GridRange[];
+}
+
 export const MAX_CELLS = 10_000_000;
+
+/** Sheets compares sheet names without regard to case when it keeps them unique. */
+export const sameSheetName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+const lastOf = (start: number, count: number) => start + count - 1;
+
+export function intersects(a: GridRange, b: GridRange): boolean {
+  return (
+    a.row <= lastOf(b.row, b.numRows) &&
+    b.row <= lastOf(a.row, a.numRows) &&
+    a.col <= lastOf(b.col, b.numCols) &&
+    b.col <= lastOf(a.col, a.numCols)
+  );
+}
+
+export function contains(outer: GridRange, inner: GridRange): boolean {
+  return (
+    outer.row <= inner.row &&
+    outer.col <= inner.col &&
+    lastOf(inner.row, inner.numRows) <= lastOf(outer.row, outer.numRows) &&
+    lastOf(inner.col, inner.numCols) <= lastOf(outer.col, outer.numCols)
+  );
+}
+
+/** A span [start, start+count) after inserting (count > 0) or deleting (count < 0) lines at `at`. */
+function shiftSpan(start: number, size: number, at: number, count: number): [number, number] | null {
+  const end = start + size; // exclusive
+  if (count > 0) {
+    if (at <= start) return [start + count, size];
+    if (at < end) return [start, size + count];
+    return [start, size];
+  }
+  const delEnd = at - count; // exclusive
+  const keepBefore = Math.max(0, Math.min(end, at) - start);
+  const keepAfter = Math.max(0, end - Math.max(start, delEnd));
+  if (keepBefore + keepAfter === 0) return null;
+  return [start < at ? start : Math.max(at, start + count), keepBefore + keepAfter];
+}
+
+/** Moves merges and protected ranges with the rows or columns inserted or deleted around them. */
+function shiftRanges(ranges: GridRange[], axis: 'row' | 'col', at: number, count: number): GridRange[] {
+  const sizeKey = axis === 'row' ? 'numRows' : 'numCols';
+  const out: GridRange[] = [];
+  for (const g of ranges) {
+    const span = shiftSpan(g[axis], g[sizeKey], at, count);
+    if (span) out.push({ ...g, [axis]: span[0], [sizeKey]: span[1] });
+  }
+  return out;
+}
 const hasContent = (c: Cell | undefined) => c !== undefined && (c.value !== '' || c.formula !== undefined);
 
 export class SheetModel {
   hidden = false;
+  kind: SheetKind = 'GRID';
+  /** Merged blocks, none overlapping another. */
+  merges: GridRange[] = [];
   frozenRows = 0;
   frozenColumns = 0;
   readonly columnWidths = new Map<number, number>();
@@ -80,11 +148,13 @@ export class SheetModel {
     this.workbook.assertGrowth(count * this.maxColumns);
     if (this.rows.length >= before) this.rows.splice(before - 1, 0, ...new Array<Cell[]>(count));
     this.maxRows += count;
+    this.shift('row', before, count);
   }
 
   deleteRows(start: number, count: number): void {
     this.rows.splice(start - 1, count);
     this.maxRows -= count;
+    this.shift('row', start, -count);
   }
 
   insertColumns(before: number, count: number): void {
@@ -92,11 +162,26 @@ export class SheetModel {
     for (const row of this.rows)
       if (row && row.length >= before) row.splice(before - 1, 0, ...new Array<Cell>(count));
     this.maxColumns += count;
+    this.shift('col', before, count);
   }
 
   deleteColumns(start: number, count: number): void {
     for (const row of this.rows) row?.splice(start - 1, count);
     this.maxColumns -= count;
+    this.shift('col', start, -count);
+  }
+
+  private shift(axis: 'row' | 'col', at: number, count: number): void {
+    this.merges = shiftRanges(this.merges, axis, at, count).filter((m) => m.numRows * m.numCols > 1);
+    const wb = this.workbook;
+    wb.protections = wb.protections.filter((p) => {
+      if (p.sheet !== this) return true;
+      p.unprotected = shiftRanges(p.unprotected, axis, at, count);
+      if (p.type === 'SHEET') return true;
+      const [grid] = shiftRanges([p.grid], axis, at, count);
+      if (grid) p.grid = grid;
+      return grid !== undefined;
+    });
   }
 
   /** Grows the grid so that (rows x cols) fits, as appendRow does. */
@@ -111,6 +196,11 @@ export class SheetModel {
 
 export class WorkbookModel {
   readonly sheets: SheetModel[] = [];
+  /** Sheets types what is typed (dates, decimals, TRUE/FALSE) by this locale. */
+  locale = 'en_US';
+  /** The spreadsheet's owner, who may always edit protected ranges and sheets. */
+  owner = '';
+  protections: ProtectionModel[] = [];
   private nextSheetId = 0;
 
   constructor(
@@ -139,9 +229,14 @@ export class WorkbookModel {
     return this.sheets.find((s) => s.id === id);
   }
 
+  /** The sheet whose name is this one's whatever the case: the one a new name would clash with. */
+  sheetByNameAnyCase(name: string): SheetModel | undefined {
+    return this.sheets.find((s) => sameSheetName(s.name, name));
+  }
+
   addSheet(name?: string, index?: number, rows = 1000, cols = 26): SheetModel {
     const finalName = name ?? this.freeName();
-    if (this.sheetByName(finalName)) {
+    if (this.sheetByNameAnyCase(finalName)) {
       throw new Error(`A sheet with the name "${finalName}" already exists. Please enter another name.`);
     }
     this.assertGrowth(rows * cols);
@@ -155,6 +250,6 @@ export class WorkbookModel {
   }
 
   private freeName(): string {
-    for (let n = this.sheets.length + 1; ; n++) if (!this.sheetByName(`Sheet${n}`)) return `Sheet${n}`;
+    for (let n = this.sheets.length + 1; ; n++) if (!this.sheetByNameAnyCase(`Sheet${n}`)) return `Sheet${n}`;
   }
 }

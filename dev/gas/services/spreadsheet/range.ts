@@ -5,8 +5,9 @@ import type { Env } from '../env.js';
 import { a1Notation, type GridRange } from './a1.js';
 import { displayValue, readValue, writeCell } from './cells.js';
 import { checkCellText } from './limits.js';
-import type { Cell, SheetModel } from './model.js';
+import { type Cell, contains, intersects, type SheetModel } from './model.js';
 import { DEFAULT_NUMBER_FORMAT } from './number-format.js';
+import { assertEditable, newProtection, type Protection } from './protection.js';
 import { Sheet } from './sheet.js';
 import { DataValidation } from './validation.js';
 
@@ -59,6 +60,7 @@ export class Range {
   private write<T>(body: () => T, perCell = true): T {
     const cost = cellCost(COSTS.sheetWriteMs, perCell ? COSTS.sheetWritePerCellMs : 0, this.cells);
     return this.env.exec.call('spreadsheet', cost, () => {
+      assertEditable(this.env, this.model, this.grid);
       const c = this.env.world.counters.spreadsheet;
       c.writes++;
       c.cellsWritten += this.cells;
@@ -201,6 +203,7 @@ export class Range {
       c.setValuesCells += this.cells;
       c.setValuesLargestCells = Math.max(c.setValuesLargestCells, this.cells);
       this.each((row, col, r, k) => writeCell(this.model, row, col, rows[r]?.[k], this.timeZone));
+      this.dropHiddenByMerges();
       return this;
     });
   }
@@ -209,6 +212,7 @@ export class Range {
     return this.write(() => {
       checkCellText([value]);
       this.each((row, col) => writeCell(this.model, row, col, value, this.timeZone));
+      this.dropHiddenByMerges();
       return this;
     });
   }
@@ -222,6 +226,7 @@ export class Range {
       const rows = this.checkShape(formulas, 'setFormulas');
       for (const row of rows) checkCellText(row);
       this.each((row, col, r, k) => writeCell(this.model, row, col, rows[r]?.[k], this.timeZone));
+      this.dropHiddenByMerges();
       return this;
     });
   }
@@ -328,6 +333,90 @@ export class Range {
 
   clearDataValidations(): Range {
     return this.clear({ validationsOnly: true });
+  }
+
+  /** A merged cell shows (and keeps) only its top-left value: what lands under it is lost. */
+  private dropHiddenByMerges(): void {
+    for (const m of this.model.merges) {
+      if (!intersects(m, this.grid)) continue;
+      for (let r = m.row; r < m.row + m.numRows; r++)
+        for (let c = m.col; c < m.col + m.numCols; c++) {
+          const cell = this.model.get(r, c);
+          if (cell && (r !== m.row || c !== m.col)) {
+            cell.value = '';
+            cell.formula = undefined;
+          }
+        }
+    }
+  }
+
+  /** Merges overlapping this range only in part refuse to be merged or unmerged. */
+  private assertWholeMerges(): void {
+    if (this.model.merges.some((m) => intersects(m, this.grid) && !contains(this.grid, m)))
+      throw new Error('You must select all cells in a merged range to merge or unmerge them.');
+  }
+
+  private mergeBlocks(blocks: { row: number; col: number; numRows: number; numCols: number }[]): Range {
+    return this.write(() => {
+      this.assertWholeMerges();
+      const { frozenRows, frozenColumns } = this.model;
+      for (const b of blocks) {
+        if (frozenRows > 0 && b.row <= frozenRows && b.row + b.numRows - 1 > frozenRows)
+          throw new Error("You can't merge frozen and non-frozen rows.");
+        if (frozenColumns > 0 && b.col <= frozenColumns && b.col + b.numCols - 1 > frozenColumns)
+          throw new Error("You can't merge frozen and non-frozen columns.");
+      }
+      this.model.merges = this.model.merges.filter((m) => !intersects(m, this.grid));
+      for (const b of blocks) if (b.numRows * b.numCols > 1) this.model.merges.push(b);
+      this.dropHiddenByMerges();
+      return this;
+    }, false);
+  }
+
+  merge(): Range {
+    return this.mergeBlocks([{ ...this.grid }]);
+  }
+
+  mergeAcross(): Range {
+    const { row, col, numRows, numCols } = this.grid;
+    return this.mergeBlocks(
+      Array.from({ length: numRows }, (_, i) => ({ row: row + i, col, numRows: 1, numCols })),
+    );
+  }
+
+  mergeVertically(): Range {
+    const { row, col, numRows, numCols } = this.grid;
+    return this.mergeBlocks(
+      Array.from({ length: numCols }, (_, i) => ({ row, col: col + i, numRows, numCols: 1 })),
+    );
+  }
+
+  breakApart(): Range {
+    return this.write(() => {
+      this.assertWholeMerges();
+      this.model.merges = this.model.merges.filter((m) => !intersects(m, this.grid));
+      return this;
+    }, false);
+  }
+
+  /** Merged ranges inside this range or overlapping it. */
+  getMergedRanges(): Range[] {
+    return this.info(() =>
+      this.env.exec.realm.array(
+        this.model.merges
+          .filter((m) => intersects(m, this.grid))
+          .map((m) => new Range(this.env, this.model, { ...m })),
+      ),
+    );
+  }
+
+  isPartOfMerge(): boolean {
+    return this.info(() => this.model.merges.some((m) => intersects(m, this.grid)));
+  }
+
+  /** A new protected range over this one (even if one already covers it). */
+  protect(): Protection {
+    return this.info(() => newProtection(this.env, this.model, 'RANGE', { ...this.grid }));
   }
 
   getRow(): number {

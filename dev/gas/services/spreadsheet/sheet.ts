@@ -6,6 +6,7 @@ import { parseA1, resolveA1 } from './a1.js';
 import { writeCell } from './cells.js';
 import { checkCellText } from './limits.js';
 import type { SheetModel } from './model.js';
+import { assertEditable, assertSheetEditable, newProtection, Protection } from './protection.js';
 import { Range } from './range.js';
 import { Spreadsheet } from './spreadsheet.js';
 
@@ -21,12 +22,26 @@ export class Sheet {
     return this.env.exec.call('spreadsheet', 0, body);
   }
 
+  /** Chart and data-source sheets have no cells: grid calls on them fail. */
+  private assertGrid(): void {
+    if (this.model.kind !== 'GRID')
+      throw new Error(`The action is not supported for ${this.model.kind} sheet.`);
+  }
+
+  private gridInfo<T>(body: () => T): T {
+    return this.info(() => {
+      this.assertGrid();
+      return body();
+    });
+  }
+
   /** Inserting or deleting rows is charged as one call: no cell is written. */
   private write<T>(cells: number, body: () => T): T {
     return this.env.exec.call(
       'spreadsheet',
       cellCost(COSTS.sheetWriteMs, COSTS.sheetWritePerCellMs, cells),
       () => {
+        this.assertGrid();
         const c = this.env.world.counters.spreadsheet;
         c.writes++;
         c.cellsWritten += cells;
@@ -46,6 +61,7 @@ export class Sheet {
 
   /** A range checked against the grid, without charging a call (callers already did). */
   rangeAt(row: number, col: number, numRows: number, numCols: number): Range {
+    this.assertGrid();
     for (const [v, what] of [
       [row, 'row'],
       [col, 'column'],
@@ -81,7 +97,7 @@ export class Sheet {
   }
 
   getDataRange(): Range {
-    return this.info(() =>
+    return this.gridInfo(() =>
       this.rangeAt(1, 1, Math.max(1, this.model.lastRow()), Math.max(1, this.model.lastColumn())),
     );
   }
@@ -92,13 +108,39 @@ export class Sheet {
 
   setName(name: string): Sheet {
     return this.info(() => {
-      const other = this.model.workbook.sheetByName(String(name));
+      const other = this.model.workbook.sheetByNameAnyCase(String(name));
       if (other && other !== this.model) {
         throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
       }
+      assertSheetEditable(this.env, this.model);
       this.model.name = String(name);
       return this;
     });
+  }
+
+  /** SpreadsheetApp.SheetType: GRID, OBJECT (a chart sheet) or DATASOURCE. */
+  getType(): string {
+    return this.info(() => this.model.kind);
+  }
+
+  /** The sheet's protection: the existing one if the sheet is already protected. */
+  protect(): Protection {
+    return this.info(() => {
+      const found = this.model.workbook.protections.find((p) => p.sheet === this.model && p.type === 'SHEET');
+      if (found) return new Protection(this.env, found);
+      const grid = { row: 1, col: 1, numRows: this.model.maxRows, numCols: this.model.maxColumns };
+      return newProtection(this.env, this.model, 'SHEET', grid);
+    });
+  }
+
+  getProtections(type: string): Protection[] {
+    return this.info(() =>
+      this.env.exec.realm.array(
+        this.model.workbook.protections
+          .filter((p) => p.sheet === this.model && p.type === String(type))
+          .map((p) => new Protection(this.env, p)),
+      ),
+    );
   }
 
   getSheetId(): number {
@@ -114,19 +156,19 @@ export class Sheet {
   }
 
   getLastRow(): number {
-    return this.info(() => this.model.lastRow());
+    return this.gridInfo(() => this.model.lastRow());
   }
 
   getLastColumn(): number {
-    return this.info(() => this.model.lastColumn());
+    return this.gridInfo(() => this.model.lastColumn());
   }
 
   getMaxRows(): number {
-    return this.info(() => this.model.maxRows);
+    return this.gridInfo(() => this.model.maxRows);
   }
 
   getMaxColumns(): number {
-    return this.info(() => this.model.maxColumns);
+    return this.gridInfo(() => this.model.maxColumns);
   }
 
   private checkRow(row: number, howMany = 1): void {
@@ -139,6 +181,7 @@ export class Sheet {
     return this.grow(() => {
       this.checkRow(beforePosition, howMany);
       if (beforePosition > this.model.maxRows) throw new Error(OUTSIDE);
+      assertSheetEditable(this.env, this.model);
       this.model.insertRows(beforePosition, howMany);
     });
   }
@@ -147,6 +190,7 @@ export class Sheet {
     return this.grow(() => {
       this.checkRow(afterPosition, howMany);
       if (afterPosition > this.model.maxRows) throw new Error(OUTSIDE);
+      assertSheetEditable(this.env, this.model);
       this.model.insertRows(afterPosition + 1, howMany);
     });
   }
@@ -168,6 +212,12 @@ export class Sheet {
       this.checkRow(rowPosition, howMany);
       if (rowPosition + howMany - 1 > this.model.maxRows) throw new Error(OUTSIDE);
       if (howMany >= this.model.maxRows) throw new Error("You can't delete all the rows on the sheet.");
+      assertSheetEditable(this.env, this.model, {
+        row: rowPosition,
+        col: 1,
+        numRows: howMany,
+        numCols: this.model.maxColumns,
+      });
       this.model.deleteRows(rowPosition, howMany);
     });
   }
@@ -181,6 +231,7 @@ export class Sheet {
     return this.grow(() => {
       this.checkRow(afterPosition, howMany);
       if (afterPosition > this.model.maxColumns) throw new Error(OUTSIDE);
+      assertSheetEditable(this.env, this.model);
       this.model.insertColumns(afterPosition + 1, howMany);
     });
   }
@@ -189,6 +240,7 @@ export class Sheet {
     return this.grow(() => {
       this.checkRow(beforePosition, howMany);
       if (beforePosition > this.model.maxColumns) throw new Error(OUTSIDE);
+      assertSheetEditable(this.env, this.model);
       this.model.insertColumns(beforePosition, howMany);
     });
   }
@@ -198,6 +250,12 @@ export class Sheet {
       this.checkRow(columnPosition, howMany);
       if (columnPosition + howMany - 1 > this.model.maxColumns) throw new Error(OUTSIDE);
       if (howMany >= this.model.maxColumns) throw new Error("You can't delete all the columns on the sheet.");
+      assertSheetEditable(this.env, this.model, {
+        row: 1,
+        col: columnPosition,
+        numRows: this.model.maxRows,
+        numCols: howMany,
+      });
       this.model.deleteColumns(columnPosition, howMany);
     });
   }
@@ -213,6 +271,9 @@ export class Sheet {
       }
       checkCellText(rowContents);
       const row = this.model.lastRow() + 1;
+      assertEditable(this.env, this.model, { row, col: 1, numRows: 1, numCols: width });
+      if (row > this.model.maxRows || width > this.model.maxColumns)
+        assertSheetEditable(this.env, this.model);
       this.model.growTo(row, width);
       rowContents.forEach((v, i) => {
         writeCell(this.model, row, i + 1, v, this.model.workbook.timeZone);
@@ -222,31 +283,38 @@ export class Sheet {
   }
 
   setFrozenRows(rows: number): void {
-    this.info(() => {
+    this.gridInfo(() => {
       if (!Number.isInteger(rows) || rows < 0 || rows >= this.model.maxRows)
         throw new Error('Invalid argument: rows');
+      assertSheetEditable(this.env, this.model);
+      if (rows > 0 && this.model.merges.some((m) => m.row <= rows && m.row + m.numRows - 1 > rows))
+        throw new Error("You can't freeze rows which contain only part of a merged cell.");
       this.model.frozenRows = rows;
     });
   }
 
   getFrozenRows(): number {
-    return this.info(() => this.model.frozenRows);
+    return this.gridInfo(() => this.model.frozenRows);
   }
 
   setFrozenColumns(columns: number): void {
-    this.info(() => {
+    this.gridInfo(() => {
       if (!Number.isInteger(columns) || columns < 0 || columns >= this.model.maxColumns) {
         throw new Error('Invalid argument: columns');
       }
+      assertSheetEditable(this.env, this.model);
+      if (columns > 0 && this.model.merges.some((m) => m.col <= columns && m.col + m.numCols - 1 > columns))
+        throw new Error("You can't freeze columns which contain only part of a merged cell.");
       this.model.frozenColumns = columns;
     });
   }
 
   getFrozenColumns(): number {
-    return this.info(() => this.model.frozenColumns);
+    return this.gridInfo(() => this.model.frozenColumns);
   }
 
   private wholeSheet(): Range {
+    this.assertGrid();
     return new Range(this.env, this.model, {
       row: 1,
       col: 1,
@@ -272,6 +340,7 @@ export class Sheet {
 
   hideSheet(): Sheet {
     return this.info(() => {
+      assertSheetEditable(this.env, this.model);
       const visible = this.model.workbook.sheets.filter((s) => !s.hidden);
       if (visible.length === 1 && visible[0] === this.model)
         throw new Error("You can't hide all the sheets in a document.");

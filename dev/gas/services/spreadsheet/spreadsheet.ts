@@ -3,6 +3,7 @@
 import { isValidTimeZone } from '../../time/timezone.js';
 import type { Env } from '../env.js';
 import { parseA1 } from './a1.js';
+import { assertSheetEditable, Protection } from './protection.js';
 import type { Range } from './range.js';
 import { Sheet } from './sheet.js';
 
@@ -61,7 +62,24 @@ export class Spreadsheet {
   }
 
   getSpreadsheetLocale(): string {
-    return this.info(() => 'en_US');
+    return this.info(() => this.wb.locale);
+  }
+
+  /** e.g. 'de_DE': what people type is read by this locale's rules from then on. */
+  setSpreadsheetLocale(locale: string): void {
+    this.info(() => {
+      if (!/^[a-z]{2,3}(_[A-Z]{2})?$/.test(String(locale))) throw new Error(`Invalid argument: ${locale}`);
+      this.wb.locale = String(locale);
+    });
+  }
+
+  /** Every protected range, or every protected sheet, of the spreadsheet. */
+  getProtections(type: string): Protection[] {
+    return this.info(() =>
+      this.env.exec.realm.array(
+        this.wb.protections.filter((p) => p.type === String(type)).map((p) => new Protection(this.env, p)),
+      ),
+    );
   }
 
   getSheets(): Sheet[] {
@@ -108,6 +126,13 @@ export class Spreadsheet {
       if (this.wb.sheets.filter((s) => !s.hidden && s !== sheet.model).length === 0) {
         throw new Error("You can't remove all the sheets in a document.");
       }
+      assertSheetEditable(this.env, sheet.model, {
+        row: 1,
+        col: 1,
+        numRows: sheet.model.maxRows,
+        numCols: sheet.model.maxColumns,
+      });
+      this.wb.protections = this.wb.protections.filter((p) => p.sheet !== sheet.model);
       this.wb.sheets.splice(at, 1);
     });
   }
@@ -126,17 +151,19 @@ export class Spreadsheet {
     });
   }
 
-  /** The user's selection; A1 of the active sheet when nothing was selected. */
-  getActiveRange(): Range {
+  /** The user's selection; A1 of the active sheet when nothing was selected; none on a chart sheet. */
+  getActiveRange(): Range | null {
     return this.info(() => {
+      if (this.activeSheetModel().kind !== 'GRID') return null;
       const sheet = new Sheet(this.env, this.activeSheetModel());
       const g = this.userState.activeRange ?? { row: 1, col: 1, numRows: 1, numCols: 1 };
       return sheet.rangeAt(g.row, g.col, g.numRows, g.numCols);
     });
   }
 
-  getActiveCell(): Range {
+  getActiveCell(): Range | null {
     return this.info(() => {
+      if (this.activeSheetModel().kind !== 'GRID') return null;
       const g = this.userState.activeRange ?? { row: 1, col: 1 };
       return new Sheet(this.env, this.activeSheetModel()).rangeAt(g.row, g.col, 1, 1);
     });

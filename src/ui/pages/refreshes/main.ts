@@ -41,6 +41,38 @@ function editor(r: RefreshView, card: HTMLElement): void {
   card.append(box);
 }
 
+/**
+ * Asks inside the card: the sidebar is a sandboxed frame where confirm() may be ignored and
+ * return false, so that a browser dialog would leave Delete doing nothing.
+ */
+function confirmDelete(r: RefreshView, card: HTMLElement, trigger: HTMLButtonElement): void {
+  const open = card.querySelector<HTMLElement>('.confirm');
+  if (open) {
+    open.querySelector('button')?.focus();
+    return;
+  }
+  const question = `Delete the refresh of ${r.what} into ${r.target}?`;
+  const yes = el(
+    'button',
+    { type: 'button', class: 'danger', 'aria-label': `Yes, delete: ${r.what}` },
+    'Delete',
+  );
+  const no = el('button', { type: 'button', 'aria-label': `Keep: ${r.what}` }, 'Keep');
+  const box = el(
+    'div',
+    { class: 'confirm', role: 'group', 'aria-label': question },
+    el('p', {}, question),
+    el('div', { class: 'actions' }, yes, no),
+  );
+  yes.addEventListener('click', () => void act('Deleting', () => callServer('deleteRefresh', r.id)));
+  no.addEventListener('click', () => {
+    box.remove();
+    trigger.focus();
+  });
+  card.append(box);
+  yes.focus();
+}
+
 function card(r: RefreshView): HTMLElement {
   const dl = el('dl', {});
   const row = (term: string, value: string) => dl.append(el('dt', {}, term), el('dd', {}, value));
@@ -58,9 +90,9 @@ function card(r: RefreshView): HTMLElement {
   );
   if (r.pausedReason) item.append(el('p', { class: 'reason' }, r.pausedReason));
   if (r.mine) {
-    const button = (text: string, onClick: () => void) => {
+    const button = (text: string, onClick: (b: HTMLButtonElement) => void) => {
       const b = el('button', { type: 'button', 'aria-label': `${text}: ${r.what}` }, text);
-      b.addEventListener('click', onClick);
+      b.addEventListener('click', () => onClick(b));
       return b;
     };
     item.append(
@@ -72,10 +104,7 @@ function card(r: RefreshView): HTMLElement {
           ? button('Resume', () => void act('Resuming', () => callServer('resumeRefresh', r.id)))
           : button('Pause', () => void act('Pausing', () => callServer('pauseRefresh', r.id))),
         button('Edit', () => editor(r, item)),
-        button('Delete', () => {
-          if (confirm(`Delete the refresh of ${r.what} into ${r.target}?`))
-            void act('Deleting', () => callServer('deleteRefresh', r.id));
-        }),
+        button('Delete', (b) => confirmDelete(r, item, b)),
       ),
     );
   }
