@@ -33,7 +33,7 @@ describe('Settings', () => {
     await expect(
       rt.callFromSidebar('saveSettings', { timeFormat: 'xml', apiVersion: 'yesterday' }),
     ).rejects.toThrow(
-      /timeFormat: must be one of "iso", "unix"; apiVersion: API-Version must be empty or a date/,
+      /timeFormat: must be one of "unix", "iso"; apiVersion: API-Version must be empty or a date/,
     );
   });
 
