@@ -71,10 +71,10 @@ export const agentStateEdit: z.ZodMiniType<AgentStateEdit> = z.object({
   edited_at: when,
 });
 
-/** The YAML gives no schema for edit history: an `edits` list, or a bare list. */
+/** The YAML gives no schema for edit history: an `edits` list, a bare list, or (its 200 has no content) nothing. */
 export const editHistory = z.pipe(
-  z.union([z.object({ edits: collection(agentStateEdit) }), z.array(agentStateEdit)]),
-  z.transform((v): AgentStateEdit[] => (Array.isArray(v) ? v : v.edits)),
+  z.union([z.object({ edits: collection(agentStateEdit) }), z.array(agentStateEdit), z.undefined()]),
+  z.transform((v): AgentStateEdit[] => (v === undefined ? [] : Array.isArray(v) ? v : v.edits)),
 );
 
 /** The YAML gives no reply schema for an edit: read what is there, else nothing. */
