@@ -211,8 +211,8 @@ function headerNote(deps: PullDeps, job: PullJob): string {
     .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join(',') : String(v)}`);
   return [
     `Source: Assembled ${sourceLabel(spec.source)}`,
-    bucketNote(deps, job),
     range ? `Range: ${range.from} to ${range.to} (${deps.zone.name})` : '',
+    bucketNote(deps, job),
     filters.length ? `Filters: ${filters.join('; ')}` : '',
     `Generated: ${new Date(deps.clock.now()).toISOString()} by ${deps.user}`,
   ]
