@@ -19,7 +19,7 @@ const DAY = 86_400_000;
 
 function setup(header: string[], rows: CellValue[][]) {
   const clock = new VirtualClock(Date.parse('2026-05-25T12:00:00Z'));
-  const sim = createSimulator({ seed: 11, now: () => clock.now() });
+  const sim = createSimulator({ seed: 11, dialect: 'live', now: () => clock.now() });
   const http = createSimulatorHttp(sim, clock);
   const grid = new MemoryGrid([header, ...rows]);
   const deps: PushDeps = {

@@ -1,8 +1,10 @@
-// npm run check -- --base-url URL --api-key KEY [--write] [--time-format unix] [--api-version 2019-06-20]
+// npm run check -- --base-url URL --api-key KEY [--write] [--time-format iso] [--api-version 2019-06-20]
+//                   [--only agent-state,time-off,reports,catalogue]
 // Runs the same connection check as Settings ▸ Test connection, over real HTTP. The key may come
-// from ASSEMBLED_API_KEY instead of the command line; it is never printed.
+// from ASSEMBLED_API_KEY instead of the command line; it is never printed. Times go as unix seconds
+// unless --time-format iso; the first line says which the server accepts.
 import { parseArgs } from 'node:util';
-import { checkConnection, createAssembledClient } from '../src/core/assembled';
+import { CHECK_GROUPS, type CheckGroup, checkConnection, createAssembledClient } from '../src/core/assembled';
 import { createNodeHttp } from './net/node-http';
 import { realClock } from './net/real-clock';
 
@@ -11,7 +13,8 @@ const { values } = parseArgs({
     'base-url': { type: 'string', default: 'https://api.assembledhq.com' },
     'api-key': { type: 'string' },
     write: { type: 'boolean', default: false },
-    'time-format': { type: 'string', default: 'iso' },
+    'time-format': { type: 'string', default: 'unix' },
+    only: { type: 'string', default: '' },
     'api-version': { type: 'string', default: '' },
     'timeout-ms': { type: 'string', default: '30000' },
   },
@@ -21,6 +24,12 @@ const apiKey = values['api-key'] ?? process.env.ASSEMBLED_API_KEY ?? '';
 const timeFormat = values['time-format'];
 if (timeFormat !== 'iso' && timeFormat !== 'unix') {
   console.error('--time-format must be iso or unix');
+  process.exit(2);
+}
+const only = values.only ? values.only.split(',').map((g) => g.trim()) : undefined;
+const unknownGroup = only?.find((g) => !(CHECK_GROUPS as readonly string[]).includes(g));
+if (unknownGroup !== undefined) {
+  console.error(`--only takes ${CHECK_GROUPS.join(', ')}; not ${unknownGroup}`);
   process.exit(2);
 }
 if (!apiKey) {
@@ -37,7 +46,10 @@ const client = createAssembledClient({
   apiVersion: values['api-version'],
 });
 
-const results = checkConnection(client, { write: values.write });
+const results = checkConnection(client, {
+  write: values.write,
+  ...(only ? { only: only as CheckGroup[] } : {}),
+});
 const width = Math.max(...results.map((r) => r.endpoint.length));
 for (const r of results) {
   const status = r.status === null ? '-' : String(r.status);

@@ -90,7 +90,7 @@ function actualStates(
   const emit = (state: string, subState: string | null, source: string, start: number, end: number) => {
     if (open || start >= now || end <= start) return;
     open = end > now;
-    states.push({
+    const record: AgentState = {
       id: org.newId(),
       agent_id: person.agent_id,
       state,
@@ -98,9 +98,19 @@ function actualStates(
       start_time: start,
       end_time: open ? null : end,
       source,
-    });
-    if (state === 'busy')
-      recordTicket(org, rng, person, pickQueue(rng, queues, subState), start, open ? null : end);
+    };
+    states.push(record);
+    if (state === 'busy') {
+      const ticket = recordTicket(
+        org,
+        rng,
+        person,
+        pickQueue(rng, queues, subState),
+        start,
+        open ? null : end,
+      );
+      if (ticket) record.ticket_id = ticket;
+    }
   };
 
   for (const shift of shifts) {
@@ -150,16 +160,18 @@ function recordTicket(
   queue: Queue | undefined,
   start: number,
   end: number | null,
-): void {
-  if (!queue) return;
+): string | undefined {
+  if (!queue) return undefined;
+  const id = org.newId();
   org.tickets.push({
-    id: org.newId(),
+    id,
     queue_id: queue.id,
     agent_id: person.agent_id,
     created_at: start - rng.int(MINUTE, 4 * HOUR),
     solved_at: end,
     handle_seconds: end === null ? null : end - start,
   });
+  return id;
 }
 
 /** Unassigned open tickets waiting in each leaf queue at creation. */

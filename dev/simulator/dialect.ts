@@ -1,18 +1,22 @@
 // The one place where the two dialects differ. Handlers work on the canonical model (model.ts, unix
 // seconds, arrays); these functions turn requests into it and records out of it.
 //   seed: the YAML's shapes — ISO 8601 times, arrays, `states`, {reportID, status}, `rows`.
-//   live: what API-FACTS.md reports of the live service — unix seconds, id-keyed maps, `agent_states`,
-//         {report_id}, `in_progress`, `metrics` with `total_metric_count`.
+//   live: what API-FACTS.md reports of the live service (Assembled's own Go client and public code
+//         that calls it) — unix seconds only (ISO is refused), id-keyed maps, `agent_states` rows with
+//         `platform` and no id, {report_id}, `in_progress`, `metrics` with `total_metric_count`.
 
 import type { Dialect } from './api';
 import type { Operation, Schema } from './contract';
+import { ApiError } from './handlers/context';
 import type {
   AgentState,
   AssistConversation,
+  Org,
   Person,
   StateEdit,
   TimeOffRequest,
   TimeOffUpdate,
+  TreeNode,
 } from './model';
 import type { JobStatus, ReportJob, ReportRow } from './report-jobs';
 import { isoOf } from './time';
@@ -29,7 +33,11 @@ export interface Page {
 
 const UNIX_SECONDS = /^\d{1,12}$/;
 
-/** The live dialect also takes unix seconds wherever the contract has a date-time: lift them to ISO before validation. */
+/**
+ * The live dialect takes unix seconds wherever the contract has a date-time, and nothing else (every
+ * time Assembled's own client sends is unix seconds): lift them to ISO before validation, and refuse
+ * an ISO string with a 400 naming the field.
+ */
 export function liftRequestTimes(
   dialect: Dialect,
   operation: Operation,
@@ -40,20 +48,30 @@ export function liftRequestTimes(
   const lifted = { ...query };
   for (const name of operation.dateTimeQuery) {
     const value = lifted[name];
-    if (value !== undefined && UNIX_SECONDS.test(value)) lifted[name] = isoOf(Number(value));
+    if (value === undefined) continue;
+    if (!UNIX_SECONDS.test(value)) throw notUnix(name);
+    lifted[name] = isoOf(Number(value));
   }
-  return { query: lifted, body: operation.bodySchema ? liftBody(body, operation.bodySchema) : body };
+  return { query: lifted, body: operation.bodySchema ? liftBody(body, operation.bodySchema, '') : body };
 }
 
-function liftBody(value: unknown, schema: Schema): unknown {
-  if (schema.format === 'date-time' && typeof value === 'number' && Number.isInteger(value) && value >= 0) {
-    return isoOf(value);
+function notUnix(field: string): ApiError {
+  return new ApiError(400, `${field}: must be unix seconds (an integer), not an ISO 8601 string`);
+}
+
+function liftBody(value: unknown, schema: Schema, at: string): unknown {
+  if (schema.format === 'date-time') {
+    if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return isoOf(value);
+    if (typeof value === 'string') throw notUnix(at);
+    return value;
   }
-  if (Array.isArray(value) && schema.items) return value.map((v) => liftBody(v, schema.items as Schema));
+  if (Array.isArray(value) && schema.items) {
+    return value.map((v, i) => liftBody(v, schema.items as Schema, `${at}[${i}]`));
+  }
   if (value && typeof value === 'object' && !Array.isArray(value) && schema.properties) {
     const props = schema.properties;
     return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [k, props[k] ? liftBody(v, props[k]) : v]),
+      Object.entries(value).map(([k, v]) => [k, props[k] ? liftBody(v, props[k], at ? `${at}.${k}` : k) : v]),
     );
   }
   return value;
@@ -61,7 +79,7 @@ function liftBody(value: unknown, schema: Schema): unknown {
 
 /** Appended to "must be a date-time" so the message says what this dialect accepts. */
 export function dateTimeHint(dialect: Dialect): string {
-  return dialect === 'live' ? ' or unix seconds' : '';
+  return dialect === 'live' ? ' in unix seconds' : '';
 }
 
 // ---- responses ----
@@ -77,20 +95,42 @@ function withTimes<T extends object>(dialect: Dialect, record: T, fields: Array<
   return out;
 }
 
+/** Seed: the YAML's record (id, source). Live: `platform` where the YAML says source, and no id. */
+function state(d: Dialect, s: AgentState): Json {
+  const { ticket_id: _ticket, source, id, ...rest } = s;
+  const times = withTimes(d, rest, ['start_time', 'end_time']);
+  return d === 'seed' ? { id, ...times, source } : { ...times, platform: source };
+}
+
 export const render = {
   person: (d: Dialect, p: Person) => withTimes(d, p, ['created_at']),
-  state: (d: Dialect, s: AgentState) => withTimes(d, s, ['start_time', 'end_time']),
+  state,
   timeOff: (d: Dialect, t: TimeOffRequest) =>
     withTimes(d, t, ['start_time', 'end_time', 'created_at', 'updated_at']),
   timeOffUpdate: (d: Dialect, u: TimeOffUpdate) => withTimes(d, u, ['updated_at']),
+  /** The edit endpoints name records by id, so history keeps the id in both dialects. */
   edit: (d: Dialect, e: StateEdit): Json => ({
     ...withTimes(d, e, ['edited_at']),
-    before: e.before && render.state(d, e.before),
-    after: e.after && render.state(d, e.after),
+    before: e.before && { id: e.before.id, ...state(d, e.before) },
+    after: e.after && { id: e.after.id, ...state(d, e.after) },
   }),
   conversation: (d: Dialect, c: AssistConversation) => withTimes(d, c, ['started_at', 'ended_at']),
   requirement: <T extends { start_time: number; end_time: number }>(d: Dialect, r: T) =>
     withTimes(d, r, ['start_time', 'end_time']),
+  /**
+   * Teams, sites, queues, skills. Seed: our catalogue's whole record. Live: what Assembled's client
+   * reads, {id, name, parent_id, created_at, updated_at}; no site_id, timezone or channel.
+   */
+  node: (d: Dialect, n: TreeNode): Json =>
+    d === 'seed'
+      ? withTimes(d, n, ['created_at', 'updated_at'])
+      : {
+          id: n.id,
+          name: n.name,
+          parent_id: n.parent_id,
+          created_at: n.created_at,
+          updated_at: n.updated_at,
+        },
 };
 
 /** People, roles, teams, sites, queues: an array in seed, a map keyed by id in live; both paged. */
@@ -102,9 +142,50 @@ export function collection(dialect: Dialect, key: string, records: object[], pag
   return { [key]: items, ...page };
 }
 
-export function agentStates(dialect: Dialect, states: AgentState[]): Json {
-  const items = states.map((s) => render.state(dialect, s));
-  return dialect === 'seed' ? { states: items } : { agent_states: items };
+/** Seed: `{states}`, every match. Live: `{agent_states}` paged by limit/offset with a total. */
+export function agentStates(
+  dialect: Dialect,
+  states: AgentState[],
+  page: { limit: number; offset: number },
+): Json {
+  if (dialect === 'seed') return { states: states.map((s) => render.state(dialect, s)) };
+  const items = states.slice(page.offset, page.offset + page.limit).map((s) => render.state(dialect, s));
+  return { agent_states: items, total: states.length, ...page };
+}
+
+const ticketIndex = new WeakMap<Org, { size: number; byId: Map<string, Org['tickets'][number]> }>();
+
+function ticketsOf(org: Org): Map<string, Org['tickets'][number]> {
+  const cached = ticketIndex.get(org);
+  if (cached && cached.size === org.tickets.length) return cached.byId;
+  const byId = new Map(org.tickets.map((t) => [t.id, t]));
+  ticketIndex.set(org, { size: org.tickets.length, byId });
+  return byId;
+}
+
+/**
+ * One piece of the condensed timeline. Seed: the YAML's AgentState under `timeline`. Live: what
+ * public code reads under `agent_states`: the agent's name and e-mail, the platform and the agent's id
+ * there, and the ticket a busy piece was spent on.
+ */
+export function timelinePiece(dialect: Dialect, org: Org, s: AgentState, now: number): Json {
+  if (dialect === 'seed') return render.state(dialect, s);
+  const person = org.people.find((p) => p.agent_id === s.agent_id);
+  const ticket = s.ticket_id ? ticketsOf(org).get(s.ticket_id) : undefined;
+  return {
+    agent_id: s.agent_id,
+    agent_name: person ? `${person.first_name} ${person.last_name}` : null,
+    agent_email: person?.email ?? null,
+    platform: s.source,
+    agent_platform_id: person?.platforms[s.source] ?? null,
+    state: s.state,
+    start_time: s.start_time,
+    end_time: s.end_time,
+    modified_at: s.end_time ?? now,
+    external_id: ticket ? `${s.source}:${ticket.id}` : null,
+    ticket_id: ticket?.id ?? null,
+    ticket_status: ticket ? (ticket.solved_at !== null && ticket.solved_at <= now ? 'solved' : 'open') : null,
+  };
 }
 
 export function reportStarted(dialect: Dialect, job: ReportJob): Json {

@@ -1,26 +1,28 @@
 // The canonical data model of the demo organisation. Every instant is unix seconds (UTC);
 // dialect.ts alone turns these records into what a request sees (ISO strings or seconds, arrays or maps).
 
-export interface Site {
+/** What teams, sites, queues and skills share: a tree through parent_id (the live reply is just this). */
+export interface TreeNode {
   id: string;
   name: string;
   parent_id: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface Site extends TreeNode {
   timezone: string;
 }
 
-export interface Team {
-  id: string;
-  name: string;
-  parent_id: string | null;
+export interface Team extends TreeNode {
   site_id: string | null;
 }
 
-export interface Queue {
-  id: string;
-  name: string;
-  parent_id: string | null;
+export interface Queue extends TreeNode {
   channel: 'phone' | 'chat' | 'email';
 }
+
+export type Skill = TreeNode;
 
 export interface Role {
   id: string;
@@ -63,6 +65,8 @@ export interface AgentState {
   /** null while the state is still open. */
   end_time: number | null;
   source: string;
+  /** The ticket a busy state was spent on (the live condensed timeline shows it). */
+  ticket_id?: string;
 }
 
 /** One contiguous piece of an agent's schedule; the shift is the union of its pieces. */
@@ -132,6 +136,7 @@ export interface Org {
   teams: Team[];
   queues: Queue[];
   roles: Role[];
+  skills: Skill[];
   people: Person[];
   /** Per agent_id, sorted by start_time. */
   states: Map<string, AgentState[]>;

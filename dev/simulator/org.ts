@@ -103,12 +103,15 @@ export function createOrg(seed: number, nowMs: number): Org {
   const rng = createRng(seed);
   const idRng = createRng(seed ^ 0x5eed1d5);
   const createdAt = Math.floor(nowMs / 1000);
+  // Structure set up long ago and last touched a month back (fixed, so the seed's draws are unchanged).
+  const stamps = { created_at: createdAt - 3 * 365 * DAY, updated_at: createdAt - 30 * DAY };
 
   const site = (name: string, timezone: string, parent: Site | null): Site => ({
     id: rng.uuid(),
     name,
     parent_id: parent?.id ?? null,
     timezone,
+    ...stamps,
   });
   const sf = site('San Francisco', 'America/Los_Angeles', null);
   const austin = site('Austin', 'America/Chicago', sf);
@@ -121,6 +124,7 @@ export function createOrg(seed: number, nowMs: number): Org {
     name,
     parent_id: parent?.id ?? null,
     site_id: s?.id ?? null,
+    ...stamps,
   });
   const support = team('Support', null, null);
   const t1Americas = team('Tier 1 Americas', support, sf);
@@ -137,6 +141,7 @@ export function createOrg(seed: number, nowMs: number): Org {
     name,
     parent_id: parent?.id ?? null,
     channel,
+    ...stamps,
   });
   const supportQ = queue('Support', 'email', null);
   const emailQ = queue('Email Support', 'email', supportQ);
@@ -226,6 +231,7 @@ export function createOrg(seed: number, nowMs: number): Org {
     teams,
     queues,
     roles,
+    skills: SKILLS.map((name) => ({ id: `skill_${name}`, name, parent_id: null, ...stamps })),
     people,
     states: new Map(),
     schedules: new Map(),

@@ -199,12 +199,15 @@ function solvedOf(tickets: Ticket[]): Solved[] {
     .sort((a, b) => a.solved_at - b.solved_at);
 }
 
+/** A row for the bucket holding `at` (a bucket start, or a clipped one), clipped to the range. */
 function row(
   p: ReportParams,
-  bucket: number,
+  at: number,
   dims: ReportRow['dims'],
   values: Record<string, number>,
 ): ReportRow {
+  // The end comes from the bucket's own start: measured from a clipped start it would overlap the next.
+  const bucket = bucketStart(at, p.granularity);
   return {
     dims,
     start_time: Math.max(bucket, p.start),

@@ -2,7 +2,8 @@
 // read where a request is about to be sent, and only ever shown masked.
 import * as z from 'zod/mini';
 
-export const TIME_FORMATS = ['iso', 'unix'] as const;
+/** Unix seconds first: every time Assembled's own client sends is one; ISO stays for accounts that want it. */
+export const TIME_FORMATS = ['unix', 'iso'] as const;
 export type TimeFormat = (typeof TIME_FORMATS)[number];
 
 export const ConnectionOptions = z.object({
@@ -13,7 +14,7 @@ export const ConnectionOptions = z.object({
 });
 export type ConnectionOptions = z.infer<typeof ConnectionOptions>;
 
-export const DEFAULT_CONNECTION_OPTIONS: ConnectionOptions = { timeFormat: 'iso', apiVersion: '' };
+export const DEFAULT_CONNECTION_OPTIONS: ConnectionOptions = { timeFormat: 'unix', apiVersion: '' };
 
 export const ApiKey = z
   .string()

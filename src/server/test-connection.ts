@@ -6,7 +6,8 @@ import { assembledClient } from './client-factory';
 export function testConnection(): ConnectionReport {
   const results = checkConnection(assembledClient());
   const lines = results.map((r) => ({
-    operation: r.endpoint || r.operation,
+    // The probe of how the server takes times reads as what it is, not as a second agent-state read.
+    operation: r.operation === 'timeFormat' ? `Time format (${r.endpoint})` : r.endpoint || r.operation,
     ok: r.ok,
     status: r.status ?? 0,
     records: r.records,

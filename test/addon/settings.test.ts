@@ -33,7 +33,7 @@ describe('Settings', () => {
     await expect(
       rt.callFromSidebar('saveSettings', { timeFormat: 'xml', apiVersion: 'yesterday' }),
     ).rejects.toThrow(
-      /timeFormat: must be one of "iso", "unix"; apiVersion: API-Version must be empty or a date/,
+      /timeFormat: must be one of "unix", "iso"; apiVersion: API-Version must be empty or a date/,
     );
   });
 
@@ -49,6 +49,32 @@ describe('Settings', () => {
       records: 100,
     });
     expect(report.lines.length).toBeGreaterThan(8);
+  });
+
+  it('Test connection says which way of sending times the server takes, and fails when Settings sends the other', async () => {
+    type Report = { ok: boolean; lines: { operation: string; ok: boolean; message: string }[] };
+    const { rt } = await startLocalAddon({ dialect: 'live' });
+    const report = await rt.callFromSidebar<Report>('testConnection');
+    expect(report.ok).toBe(true);
+    expect(report.lines[0]).toMatchObject({
+      operation: 'Time format (GET /v0/agents/state)',
+      ok: true,
+      message: 'the server accepts unix seconds',
+    });
+    await rt.callFromSidebar('saveSettings', { timeFormat: 'iso', apiVersion: '' });
+    const iso = await rt.callFromSidebar<Report>('testConnection');
+    expect(iso.ok).toBe(false);
+    expect(iso.lines[0]).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(
+        /refuses ISO 8601 dates and accepts unix seconds: choose "unix seconds"/,
+      ),
+    });
+  });
+
+  it('a new user sends unix seconds: the default settings suit the live service', async () => {
+    const { rt } = await startLocalAddon({ dialect: 'live', connect: false });
+    expect(await rt.callFromSidebar('getSettings')).toMatchObject({ timeFormat: 'unix' });
   });
 
   it('a revoked key is reported in words, and the key appears in no log or message', async () => {

@@ -8,12 +8,14 @@ describe('checkConnection', () => {
     const results = checkConnection(client);
     expect(results.filter((r) => !r.ok)).toEqual([]);
     expect(results.map((r) => r.operation)).toEqual([
+      'timeFormat',
       'listPeople',
       'getPerson',
       'listRoles',
       'listTeams',
       'listSites',
       'listQueues',
+      'listSkills',
       'listRequirements',
       'getAgentStates',
       'getCondensedTimeline',
@@ -24,7 +26,7 @@ describe('checkConnection', () => {
       'startReport',
       'getReport',
     ]);
-    const people = results[0];
+    const people = results[1];
     expect(people).toMatchObject({
       endpoint: 'GET /v0/people',
       status: 200,
@@ -32,6 +34,40 @@ describe('checkConnection', () => {
     });
     expect(people?.ms).toBeGreaterThan(0);
     expect(sim.stats().byRoute['POST /v0/time_off']).toBeUndefined();
+  });
+
+  it('says which way of sending times the server accepts, and goes on in that way', () => {
+    const unixOnLive = checkConnection(simSetup('live', {}, { timeFormat: 'unix' }).client);
+    expect(unixOnLive[0]).toMatchObject({
+      operation: 'timeFormat',
+      ok: true,
+      note: 'the server accepts unix seconds',
+    });
+    const isoOnLive = checkConnection(simSetup('live', {}, { timeFormat: 'iso' }).client);
+    expect(isoOnLive[0]).toMatchObject({
+      operation: 'timeFormat',
+      ok: false,
+      note: expect.stringContaining('the server refuses ISO 8601 dates and accepts unix seconds'),
+    });
+    expect(isoOnLive.slice(1).filter((r) => !r.ok)).toEqual([]);
+    const unixOnSeed = checkConnection(simSetup('seed', {}, { timeFormat: 'unix' }).client);
+    expect(unixOnSeed[0]).toMatchObject({
+      ok: false,
+      note: expect.stringContaining('refuses unix seconds and accepts ISO 8601 dates'),
+    });
+  });
+
+  it('runs only the groups asked for (a mock of one YAML file has no other routes)', () => {
+    const { client, sim } = simSetup('live');
+    const results = checkConnection(client, { only: ['agent-state'] });
+    expect(results.filter((r) => !r.ok)).toEqual([]);
+    expect(results.map((r) => r.operation)).toEqual([
+      'timeFormat',
+      'getAgentStates',
+      'getCondensedTimeline',
+      'getEditHistory',
+    ]);
+    expect(sim.stats().byRoute['GET /v0/people']).toBeUndefined();
   });
 
   it('with write: creates a time-off request and cancels it', () => {

@@ -58,10 +58,26 @@ describe('both dialects, one model', () => {
     const asArray = read({ teams: [{ id: 't1', name: 'Support', parent_id: null }] }, (c) => c.listTeams());
     const asMap = read({ teams: { t1: { name: 'Support' } }, total: 1 }, (c) => c.listTeams());
     expect(asMap).toEqual(asArray);
-    expect(asArray).toEqual([{ id: 't1', name: 'Support', parent_id: null, site_id: null }]);
+    expect(asArray).toEqual([{ id: 't1', name: 'Support', parent_id: null }]);
   });
 
-  it('agent states under states or agent_states', () => {
+  it('tree nodes read the live {id, name, parent_id, created_at, updated_at}; other fields only when sent', () => {
+    const node = { id: 'q1', name: 'Chat', parent_id: 'q0', created_at: SECS, updated_at: SECS };
+    expect(read({ queues: { q1: node } }, (c) => c.listQueues())).toEqual([
+      { ...node, created_at: MS, updated_at: MS },
+    ]);
+    expect(read({ skills: { q1: node } }, (c) => c.listSkills())).toEqual([
+      { ...node, created_at: MS, updated_at: MS },
+    ]);
+    const sites = read({ sites: [{ id: 's1', name: 'Dublin', timezone: 'Europe/Dublin' }] }, (c) =>
+      c.listSites(),
+    );
+    expect(sites).toEqual([{ id: 's1', name: 'Dublin', parent_id: null, timezone: 'Europe/Dublin' }]);
+    const teams = read({ teams: { t1: { name: 'Support' } } }, (c) => c.listTeams());
+    expect(teams[0]).not.toHaveProperty('site_id');
+  });
+
+  it('agent states under states (source, id) or agent_states (platform, no id): one model', () => {
     const state = {
       id: 's1',
       agent_id: 'a1',
@@ -71,9 +87,63 @@ describe('both dialects, one model', () => {
       source: 'zendesk',
     };
     const seed = read({ states: [state] }, (c) => c.getAgentStates(WINDOW));
-    const live = read({ agent_states: [{ ...state, start_time: SECS }] }, (c) => c.getAgentStates(WINDOW));
-    expect(live).toEqual(seed);
-    expect(seed).toEqual([{ ...state, start_time: MS, sub_state: null }]);
+    expect(seed).toEqual([
+      { id: 's1', agent_id: 'a1', state: 'available', start_time: MS, end_time: null, platform: 'zendesk' },
+    ]);
+    const { id: _id, source: _source, ...rest } = state;
+    const live = read({ agent_states: [{ ...rest, platform: 'zendesk', start_time: SECS }], total: 1 }, (c) =>
+      c.getAgentStates(WINDOW),
+    );
+    expect(live).toEqual([
+      { agent_id: 'a1', state: 'available', start_time: MS, end_time: null, platform: 'zendesk' },
+    ]);
+  });
+
+  it('the condensed timeline under timeline (YAML) or agent_states (live), with the live fields', () => {
+    const piece = {
+      agent_id: 'a1',
+      agent_name: 'Zoë Ng',
+      agent_email: 'zoe@example.com',
+      platform: 'zendesk',
+      agent_platform_id: 77,
+      state: 'busy',
+      start_time: SECS,
+      end_time: SECS + 600,
+      modified_at: SECS + 600,
+      external_id: 'z-1',
+      ticket_id: 4411,
+      ticket_status: 'solved',
+    };
+    const live = read({ agent_states: [piece] }, (c) => c.getCondensedTimeline(WINDOW));
+    expect(live).toEqual([
+      {
+        ...piece,
+        agent_platform_id: '77',
+        ticket_id: '4411',
+        start_time: MS,
+        end_time: MS + 600_000,
+        modified_at: MS + 600_000,
+      },
+    ]);
+    const yaml = read(
+      { timeline: [{ agent_id: 'a1', state: 'busy', start_time: ISO, source: 'five9' }] },
+      (c) => c.getCondensedTimeline(WINDOW),
+    );
+    expect(yaml).toEqual([
+      { agent_id: 'a1', state: 'busy', start_time: MS, end_time: null, platform: 'five9' },
+    ]);
+  });
+
+  it('edit history with no content (the YAML 200 has none) is no edits', () => {
+    const { client } = setup(() => ({ status: 200, headers: {}, body: '' }));
+    expect(client.getEditHistory()).toEqual([]);
+  });
+
+  it('a report start whose status is an unknown word (a free string in the YAML) is pending', () => {
+    expect(read({ reportID: 'r1', status: 'queued' }, (c) => c.startReport('adherence', WINDOW))).toEqual({
+      id: 'r1',
+      status: 'pending',
+    });
   });
 
   it('report start: {reportID, status} or {report_id}', () => {

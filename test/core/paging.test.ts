@@ -56,6 +56,59 @@ describe('paging', () => {
     expect(() => client.listPeople()).toThrow(expect.objectContaining({ kind: 'not_found' }));
   });
 
+  it('a server claiming a total of 10^15 gets a clear error before anything is held, not an array of every offset', () => {
+    const { client, http } = setup((request) => {
+      const offset = Number(query(request).offset);
+      return reply(200, { people: [{ id: `p${offset}` }], total: 1e15 });
+    });
+    const before = process.memoryUsage().heapUsed;
+    expect(() => client.listPeople()).toThrow(
+      expect.objectContaining({
+        kind: 'unexpected_response',
+        message: expect.stringMatching(/1,000,000,000,000,000 records, more than a sheet can hold/),
+      }),
+    );
+    expect(http.sent).toHaveLength(1);
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(50_000_000);
+  });
+
+  it('a total just under the ceiling is read a batch of offsets at a time, and stops at the page ceiling', () => {
+    // Pages of one record each: the page ceiling ends it long before 1,999,999 requests.
+    const { client, http } = setup((request) => {
+      const offset = Number(query(request).offset);
+      return reply(200, { people: [{ id: `p${offset}` }], total: 1_999_999 });
+    });
+    expect(() => client.listPeople()).toThrow(/runs past 2,000 pages/);
+    expect(http.sent.length).toBeLessThanOrEqual(2_001);
+    expect(Math.max(...http.batches)).toBeLessThanOrEqual(20);
+  });
+
+  it('stops with a clear error when pages repeat (a server that ignores offset)', () => {
+    const { client, http } = setup(() => reply(200, { people: [{ id: 'a' }, { id: 'b' }], total: 50 }));
+    expect(() => client.listPeople()).toThrow(/page at offset 2 repeats the one before it/);
+    expect(http.sent.length).toBeLessThanOrEqual(21);
+  });
+
+  it('stops with a clear error when a page comes back empty before the total', () => {
+    const { client } = setup((request) =>
+      query(request).offset === '0'
+        ? reply(200, { people: [{ id: 'a' }], total: 3 })
+        : reply(200, { people: [], total: 3 }),
+    );
+    expect(() => client.listPeople()).toThrow(/page at offset 1 came back empty though the total is 3/);
+  });
+
+  it('a bare list that keeps coming back full and the same stops with a clear error', () => {
+    const { client, http } = setup(() =>
+      reply(
+        200,
+        Array.from({ length: 500 }, (_, i) => ({ id: `c${i}` })),
+      ),
+    );
+    expect(() => client.listAssistConversations()).toThrow(/page at offset 500 repeats the one before it/);
+    expect(http.sent).toHaveLength(2);
+  });
+
   it('follows total_metric_count through a complete report', () => {
     const metric = (i: number) => ({
       name: `m${i % 3}`,

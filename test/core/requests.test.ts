@@ -35,18 +35,31 @@ describe('requests are built to the YAML', () => {
     expect(pinned.http.sent[0]?.headers['API-Version']).toBe('2019-06-20');
   });
 
-  it('sends times as ISO 8601 by default and unix seconds when asked', () => {
-    const iso = setup(() => reply(200, { states: [] }));
-    iso.client.getAgentStates({ start_time: T0, end_time: new Date(T1), agent_ids: ['a1', 'a2'] });
-    expect(path(iso.http.sent[0])).toBe('/v0/agents/state');
-    expect(query(iso.http.sent[0])).toEqual({
+  it("sends times as unix seconds by default (as Assembled's own client does) and ISO 8601 when asked", () => {
+    const unix = setup(() => reply(200, { states: [] }));
+    unix.client.getAgentStates({ start_time: '2026-05-01T08:30:00Z', end_time: T1 });
+    expect(path(unix.http.sent[0])).toBe('/v0/agents/state');
+    expect(query(unix.http.sent[0])).toEqual({
+      start_time: String(T0 / 1000),
+      end_time: String(T1 / 1000),
+      limit: '500',
+      offset: '0',
+    });
+    const iso = setup(() => reply(200, { states: [] }), { timeFormat: 'iso' });
+    iso.client.getAgentStates({ start_time: T0, end_time: new Date(T1) });
+    expect(query(iso.http.sent[0])).toMatchObject({
       start_time: '2026-05-01T08:30:00.000Z',
       end_time: '2026-05-02T08:30:00.000Z',
-      agent_ids: 'a1,a2',
     });
-    const unix = setup(() => reply(200, { states: [] }), { timeFormat: 'unix' });
-    unix.client.getAgentStates({ start_time: '2026-05-01T08:30:00Z', end_time: T1 });
-    expect(query(unix.http.sent[0])).toEqual({ start_time: String(T0 / 1000), end_time: String(T1 / 1000) });
+  });
+
+  it("asks for each agent's states on its own, by agent_id (live) and agent_ids (YAML)", () => {
+    const { client, http } = setup(() => reply(200, { agent_states: [], total: 0 }));
+    client.getAgentStates({ start_time: T0, end_time: T1, agent_ids: ['a1', 'a2'] });
+    expect(http.sent.map((r) => [query(r).agent_id, query(r).agent_ids])).toEqual([
+      ['a1', 'a1'],
+      ['a2', 'a2'],
+    ]);
   });
 
   it('sends JSON bodies with only the fields given', () => {
@@ -65,16 +78,19 @@ describe('requests are built to the YAML', () => {
   });
 
   it('builds every operation on its YAML path', () => {
-    const { client, http } = setup((request) => {
-      const p = new URL(request.url).pathname;
-      if (p.startsWith('/v0/reports/adherence')) return reply(202, { reportID: 'r1', status: 'pending' });
-      if (p.startsWith('/v0/reports/')) return reply(200, { reportID: 'r1', status: 'pending' });
-      if (p === '/v0/agents/state/condensed_timeline') return reply(200, { timeline: [] });
-      if (p === '/v0/agents/state/edit/history') return reply(200, { edits: [] });
-      if (p === '/v0/time_off/requests') return reply(200, { requests: [] });
-      if (p === '/v0/time_off/updates') return reply(200, { updates: [] });
-      return reply(200, {});
-    });
+    const { client, http } = setup(
+      (request) => {
+        const p = new URL(request.url).pathname;
+        if (p.startsWith('/v0/reports/adherence')) return reply(202, { reportID: 'r1', status: 'pending' });
+        if (p.startsWith('/v0/reports/')) return reply(200, { reportID: 'r1', status: 'pending' });
+        if (p === '/v0/agents/state/condensed_timeline') return reply(200, { timeline: [] });
+        if (p === '/v0/agents/state/edit/history') return reply(200, { edits: [] });
+        if (p === '/v0/time_off/requests') return reply(200, { requests: [] });
+        if (p === '/v0/time_off/updates') return reply(200, { updates: [] });
+        return reply(200, {});
+      },
+      { timeFormat: 'iso' },
+    );
     const job = client.startReport('adherence', {
       start_time: T0,
       end_time: T1,

@@ -1,7 +1,7 @@
 // Every endpoint against the simulator in both dialects: the same organisation must read into
 // the same model whether it came as YAML shapes or as the live service's.
 import { describe, expect, it } from 'vitest';
-import type { AssembledClient, ReportRow } from '../../src/core/assembled';
+import type { AgentState, AssembledClient, ReportRow, TreeNode } from '../../src/core/assembled';
 import { simSetup } from './sim';
 
 const DAY = 86_400_000;
@@ -15,6 +15,17 @@ function both<T>(calls: (client: AssembledClient, now: number) => T): { seed: T;
 
 const withoutType = (rows: ReportRow[]) => rows.map(({ type: _type, ...rest }) => rest);
 
+/** The live tree nodes carry only {id, name, parent_id, created_at, updated_at}. */
+const node = ({ id, name, parent_id, created_at, updated_at }: TreeNode) => ({
+  id,
+  name,
+  parent_id,
+  created_at,
+  updated_at,
+});
+/** Live agent-state rows carry no id; the YAML's source is read as platform in both. */
+const noId = ({ id: _id, ...rest }: AgentState) => rest;
+
 describe('simulator, both dialects read into one model', () => {
   it('people, one person, roles, teams, sites, queues', () => {
     const { seed, live } = both((c) => {
@@ -24,12 +35,14 @@ describe('simulator, both dialects read into one model', () => {
         people,
         person: first ? c.getPerson(first.id) : undefined,
         roles: c.listRoles(),
-        teams: c.listTeams(),
-        sites: c.listSites(),
-        queues: c.listQueues(),
+        teams: c.listTeams().map(node),
+        sites: c.listSites().map(node),
+        queues: c.listQueues().map(node),
+        skills: c.listSkills().map(node),
       };
     });
     expect(live).toEqual(seed);
+    expect(seed.skills.length).toBeGreaterThan(0);
     expect(seed.people.length).toBeGreaterThan(50);
     expect(seed.person).toEqual(seed.people[0]);
     expect(typeof seed.people[0]?.created_at).toBe('number');
@@ -45,8 +58,16 @@ describe('simulator, both dialects read into one model', () => {
         .slice(0, 5)
         .map((p) => p.agent_id ?? '');
       return {
-        states: c.getAgentStates({ ...window, agent_ids: agentIds }),
-        timeline: c.getCondensedTimeline({ ...window, priority_order: ['five9', 'zendesk'] }),
+        states: c.getAgentStates({ ...window, agent_ids: agentIds }).map(noId),
+        timeline: c
+          .getCondensedTimeline({ ...window, priority_order: ['five9', 'zendesk'] })
+          .map(({ agent_id, state, platform, start_time, end_time }) => ({
+            agent_id,
+            state,
+            platform,
+            start_time,
+            end_time,
+          })),
         requirements: c.listRequirements(window),
       };
     });

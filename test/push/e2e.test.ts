@@ -16,7 +16,8 @@ function setup(options: { executionLimitMs?: number } = {}) {
     http: (req) => (sim as Simulator).handle(req),
     ...options,
   });
-  sim = createSimulator({ seed: 7, now: () => rt.clock.now() });
+  // The live dialect: what the add-on's default settings (unix seconds) are made for.
+  sim = createSimulator({ seed: 7, dialect: 'live', now: () => rt.clock.now() });
   rt.properties.user.set('assembled.apiKey', JSON.stringify(sim.admin.sampleKey));
   const agents = sim.admin.org.people.filter((p) => !p.deleted && p.staffable);
   return { rt, sim, agents };

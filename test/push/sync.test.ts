@@ -7,7 +7,13 @@ import { pushSetup, records } from './support';
 
 function setup() {
   const s = pushSetup();
-  const client = createAssembledClient({ http: s.http, clock: s.clock, apiKey: s.simulator.admin.sampleKey });
+  // The push simulator speaks the YAML dialect: ISO times.
+  const client = createAssembledClient({
+    http: s.http,
+    clock: s.clock,
+    apiKey: s.simulator.admin.sampleKey,
+    timeFormat: 'iso',
+  });
   const grid = new MemoryGrid();
   const target = { id: 7, name: 'Time off', grid };
   const sync = () =>

@@ -80,7 +80,7 @@ describe('requests that break the contract get 400 naming the field', () => {
     expect(r.body).toBe(message);
   });
 
-  it('seed takes only ISO date-times; live also takes unix seconds', () => {
+  it('seed takes only ISO date-times; live only unix seconds, refusing ISO with a 400', () => {
     const live = setup({ dialect: 'live' });
     const url = `/v0/agents/state?start_time=${T0_SEC - 3600}&end_time=${T0_SEC}&agent_ids=${agent}`;
     expect(s.get(url).body).toBe('start_time: must be a date-time');
@@ -91,9 +91,24 @@ describe('requests that break the contract get 400 naming the field', () => {
     expect(live.post('/v0/reports/adherence', { start_time: T0_SEC - 86_400, end_time: T0_SEC }).status).toBe(
       202,
     );
-    expect(live.post('/v0/reports/adherence', { start_time: 'soon' }).body).toBe(
-      'start_time: must be a date-time or unix seconds',
+    const notUnix = 'start_time: must be unix seconds (an integer), not an ISO 8601 string';
+    expect(live.post('/v0/reports/adherence', { start_time: 'soon' }).body).toBe(notUnix);
+    const iso = live.post('/v0/reports/adherence', {
+      start_time: '2026-05-23T00:00:00Z',
+      end_time: '2026-05-24T00:00:00Z',
+    });
+    expect([iso.status, iso.body]).toEqual([400, notUnix]);
+    const isoQuery = live.get(
+      '/v0/agents/state?start_time=2026-05-23T00:00:00Z&end_time=2026-05-24T00:00:00Z',
     );
+    expect([isoQuery.status, isoQuery.body]).toEqual([400, notUnix]);
+    const body = live.post('/v0/agents/state/bulk', {
+      states: [{ agent_id: agent, state: 'available', start_time: T0_SEC, end_time: '2026-05-24T16:00:00Z' }],
+    });
+    expect([body.status, body.body]).toEqual([
+      400,
+      'states[0].end_time: must be unix seconds (an integer), not an ISO 8601 string',
+    ]);
   });
 });
 

@@ -44,7 +44,21 @@ describe('people and the other collections', () => {
     },
   );
 
-  it.each(['teams', 'sites', 'queues', 'roles'])(
+  it.each(['teams', 'sites', 'queues', 'skills'])(
+    'live %s are {id, name, parent_id, created_at, updated_at} maps',
+    (key) => {
+      const b = live.get(`/v0/${key}?limit=500`).json();
+      const records = Object.entries<Record<string, unknown>>(b[key]);
+      expect(records.length).toBeGreaterThan(2);
+      for (const [id, r] of records) {
+        expect(r.id).toBe(id);
+        expect(Object.keys(r).sort()).toEqual(['created_at', 'id', 'name', 'parent_id', 'updated_at']);
+        expect(typeof r.created_at).toBe('number');
+      }
+    },
+  );
+
+  it.each(['teams', 'sites', 'queues', 'roles', 'skills'])(
     '%s: array in seed, map in live, paged with total',
     (key) => {
       const a = seed.get(`/v0/${key}?limit=2&offset=1`).json();
@@ -78,6 +92,84 @@ describe('agent states', () => {
     expect(typeof a.json().states[0].start_time).toBe('string');
   });
 
+  it('live rows carry platform (not source) and no id, paged by limit/offset up to 500 with a total', () => {
+    const q = `start_time=${T0_SEC - 86_400}&end_time=${T0_SEC}`;
+    const seedRow = seed
+      .get(`/v0/agents/state?start_time=2026-05-23T15:30:00Z&end_time=2026-05-24T15:30:00Z`)
+      .json().states[0];
+    expect(seedRow).toHaveProperty('id');
+    expect(seedRow).toHaveProperty('source');
+    const first = live.get(`/v0/agents/state?${q}&limit=500`).json();
+    expect(first.limit).toBe(500);
+    expect(first.offset).toBe(0);
+    expect(first.total).toBeGreaterThan(500);
+    expect(first.agent_states).toHaveLength(500);
+    const row = first.agent_states[0];
+    expect(row).not.toHaveProperty('id');
+    expect(row).not.toHaveProperty('source');
+    expect(Object.keys(row).sort()).toEqual(
+      ['agent_id', 'end_time', 'platform', 'start_time', 'state', 'sub_state'].sort(),
+    );
+    expect(live.get(`/v0/agents/state?${q}`).json().agent_states).toHaveLength(100);
+    expect(live.get(`/v0/agents/state?${q}&limit=501`).status).toBe(400);
+    const seen: string[] = [];
+    for (let offset = 0; offset < first.total; offset += 500) {
+      const page = live.get(`/v0/agents/state?${q}&limit=500&offset=${offset}`).json();
+      seen.push(
+        ...page.agent_states.map(
+          (r: { agent_id: string; start_time: number }) => `${r.agent_id} ${r.start_time}`,
+        ),
+      );
+    }
+    expect(seen).toHaveLength(first.total);
+    expect(new Set(seen).size).toBe(first.total);
+  });
+
+  it("live filters by agent_id, as public code does; agent_ids is the YAML's", () => {
+    const q = `start_time=${T0_SEC - 86_400}&end_time=${T0_SEC}&limit=500`;
+    const mine = live.get(`/v0/agents/state?${q}&agent_id=${agent}`).json();
+    expect(mine.total).toBeGreaterThan(0);
+    expect(mine.agent_states.every((r: { agent_id: string }) => r.agent_id === agent)).toBe(true);
+    const ignored = live.get(`/v0/agents/state?${q}&agent_ids=${agent}`).json();
+    expect(ignored.total).toBeGreaterThan(mine.total);
+  });
+
+  it('the live condensed timeline answers {agent_states} with the fields public code reads', () => {
+    const q = `start_time=${T0_SEC - 86_400}&end_time=${T0_SEC}&priority_order=five9,zendesk,intercom`;
+    const body = live.get(`/v0/agents/state/condensed_timeline?${q}`).json();
+    expect(body).not.toHaveProperty('timeline');
+    const pieces = body.agent_states;
+    expect(pieces.length).toBeGreaterThan(0);
+    const fields = [
+      'agent_id',
+      'agent_name',
+      'agent_email',
+      'platform',
+      'agent_platform_id',
+      'state',
+      'start_time',
+      'end_time',
+      'modified_at',
+      'external_id',
+      'ticket_id',
+      'ticket_status',
+    ];
+    for (const p of pieces) expect(Object.keys(p).sort()).toEqual([...fields].sort());
+    const busy = pieces.find(
+      (p: { state: string; end_time: number }) => p.state === 'busy' && p.end_time < T0_SEC,
+    );
+    const person = live.sim.admin.org.people.find((p) => p.agent_id === busy.agent_id);
+    expect(busy).toMatchObject({
+      agent_name: `${person?.first_name} ${person?.last_name}`,
+      agent_email: person?.email,
+      agent_platform_id: person?.platforms[busy.platform],
+      ticket_id: expect.any(String),
+      ticket_status: 'solved',
+    });
+    const iso = 'start_time=2026-05-24T14:30:00Z&end_time=2026-05-24T15:30:00Z';
+    expect(seed.get(`/v0/agents/state/condensed_timeline?${iso}`).json()).toHaveProperty('timeline');
+  });
+
   it('the condensed timeline needs priority_order in live only', () => {
     const q = `start_time=${T0_SEC - 3600}&end_time=${T0_SEC}`;
     expect(live.get(`/v0/agents/state/condensed_timeline?${q}`).body).toBe(
@@ -105,11 +197,11 @@ describe('agent states', () => {
         .get(
           `/v0/agents/state/condensed_timeline?start_time=${from}&end_time=${from + 3600}&agent_ids=${agent}&priority_order=${order}`,
         )
-        .json().timeline;
+        .json().agent_states;
     expect(get('five9,zendesk')).toMatchObject([
-      { state: 'available', source: 'five9', start_time: from, end_time: from + 3600 },
+      { state: 'available', platform: 'five9', start_time: from, end_time: from + 3600 },
     ]);
-    expect(get('zendesk,five9')).toMatchObject([{ state: 'busy', source: 'zendesk' }]);
+    expect(get('zendesk,five9')).toMatchObject([{ state: 'busy', platform: 'zendesk' }]);
     const day = get('five9');
     for (let i = 1; i < day.length; i++)
       expect(day[i].start_time).toBeGreaterThanOrEqual(day[i - 1].end_time);
@@ -187,7 +279,12 @@ describe('reports', () => {
     const body = { start_time: '2026-05-18T00:00:00Z', end_time: '2026-05-24T00:00:00Z', granularity: 'day' };
     const rows = runReport(setup(), 'ticket_stats', body).rows;
     const s = setup({ dialect: 'live' });
-    const id = s.post('/v0/reports/ticket_stats', body).json().report_id;
+    const unix = {
+      ...body,
+      start_time: Date.parse(body.start_time) / 1000,
+      end_time: Date.parse(body.end_time) / 1000,
+    };
+    const id = s.post('/v0/reports/ticket_stats', unix).json().report_id;
     s.advance(20_000);
     const metrics: Array<{
       name: string;

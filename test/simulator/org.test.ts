@@ -133,6 +133,33 @@ describe('reports agree with the data', () => {
     );
   });
 
+  it.each(['ticket_stats', 'adherence', 'handle_time'])(
+    '%s: day buckets of a range that starts mid-day never overlap (New York week)',
+    (type) => {
+      // A New York analyst's week: 2026-05-17 00:00 to 2026-05-24 00:00 at UTC-4.
+      const ny = { start_time: '2026-05-17T04:00:00Z', end_time: '2026-05-24T04:00:00Z', granularity: 'day' };
+      const rows: Array<{ queue_id?: string; agent_id?: string; start_time: string; end_time: string }> =
+        runReport(s, type, ny).rows;
+      expect(rows.length).toBeGreaterThan(0);
+      const byKey = new Map<string, Array<[number, number]>>();
+      for (const r of rows) {
+        const key = r.queue_id ?? r.agent_id ?? '';
+        const list = byKey.get(key) ?? [];
+        list.push([Date.parse(r.start_time), Date.parse(r.end_time)]);
+        byKey.set(key, list);
+      }
+      for (const spans of byKey.values()) {
+        spans.sort((a, b) => a[0] - b[0]);
+        for (let i = 1; i < spans.length; i++)
+          expect(spans[i]?.[0]).toBeGreaterThanOrEqual(spans[i - 1]?.[1] ?? 0);
+        for (const [a, b] of spans) {
+          expect(a).toBeGreaterThanOrEqual(Date.parse(ny.start_time));
+          expect(b).toBeLessThanOrEqual(Date.parse(ny.end_time));
+        }
+      }
+    },
+  );
+
   it('interval rows are 30 minutes; adherence stays within what was scheduled', () => {
     const rows = runReport(s, 'adherence', {
       start_time: '2026-05-22T00:00:00Z',

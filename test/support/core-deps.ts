@@ -26,7 +26,8 @@ export function coreSetup(dialect: Dialect = 'seed', apiKey = TEST_KEY) {
   let triggers = 0;
   const notices: { refresh: Refresh; message: string }[] = [];
   const deps: RefreshDeps = {
-    client: () => createAssembledClient({ http, clock, apiKey }),
+    client: () =>
+      createAssembledClient({ http, clock, apiKey, timeFormat: dialect === 'live' ? 'unix' : 'iso' }),
     clock,
     zone: intlZone('America/New_York'),
     store: new MemoryStore(),

@@ -1,9 +1,9 @@
 // Agent state: read, ingest (bulk and the deprecated single POST), the condensed timeline, edits with
 // their history, and platform associations.
 
-import { agentStates, render } from '../dialect';
+import { agentStates, render, timelinePiece } from '../dialect';
 import type { AgentState, Org } from '../model';
-import { ApiError, agentIdsOf, agentOf, type Handler, ok, requireOrder, timeOf } from './context';
+import { ApiError, agentIdsOf, agentOf, type Handler, ok, pageOf, requireOrder, timeOf } from './context';
 
 interface StateInput {
   id?: string;
@@ -34,10 +34,17 @@ function rangeOf(query: Record<string, unknown>): { start: number; end: number }
   return { start, end };
 }
 
+/**
+ * Seed: the YAML's comma-separated `agent_ids`. Live: one `agent_id`, as public code calling the live
+ * service sends it; `agent_ids` is not known to be read there, so the stricter reading ignores it.
+ */
 export const getAgentStates: Handler = (ctx) => {
   const { start, end } = rangeOf(ctx.query);
-  const agentIds = agentIdsOf(ctx.org, ctx.query.agent_ids, 'agent_ids');
-  return ok(agentStates(ctx.dialect, statesIn(ctx.org, start, end, agentIds)));
+  const agentIds =
+    ctx.dialect === 'seed'
+      ? agentIdsOf(ctx.org, ctx.query.agent_ids, 'agent_ids')
+      : agentIdsOf(ctx.org, ctx.query.agent_id, 'agent_id');
+  return ok(agentStates(ctx.dialect, statesIn(ctx.org, start, end, agentIds), pageOf(ctx.query)));
 };
 
 /** A new state record from validated input; the field prefix names it in errors (e.g. states[2].). */
@@ -138,7 +145,8 @@ export const getCondensedTimeline: Handler = (ctx) => {
       else timeline.push({ ...winner, start_time: a, end_time: b });
     }
   }
-  return ok({ timeline: timeline.map((s) => render.state(ctx.dialect, s)) });
+  const pieces = timeline.map((s) => timelinePiece(ctx.dialect, ctx.org, s, ctx.now));
+  return ok(ctx.dialect === 'seed' ? { timeline: pieces } : { agent_states: pieces });
 };
 
 function findState(org: Org, id: string): AgentState | undefined {

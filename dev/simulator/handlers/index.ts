@@ -26,6 +26,7 @@ export const HANDLERS: Record<string, Handler> = {
   listTeams: resources.listTeams,
   listSites: resources.listSites,
   listQueues: resources.listQueues,
+  listSkills: resources.listSkills,
   listRequirements: resources.listRequirements,
   listAssistConversations: resources.listAssistConversations,
 };

@@ -1,8 +1,8 @@
-// The catalogue resources with no published YAML: people, roles, teams, sites, queues, requirements
+// The catalogue resources with no published YAML: people, roles, teams, sites, queues, skills, requirements
 // and assist conversations (shapes from the shared contract README and API-FACTS).
 
 import { collection, render } from '../dialect';
-import type { Org, Queue } from '../model';
+import type { Org, Queue, TreeNode } from '../model';
 import { DAY, MINUTE } from '../time';
 import { ApiError, type Ctx, type Handler, ok, paged, pageOf, requireOrder, timeOf } from './context';
 
@@ -25,9 +25,11 @@ export const listPeople = list(
   (ctx, p) => render.person(ctx.dialect, p),
 );
 export const listRoles = list('roles', (org) => org.roles);
-export const listTeams = list('teams', (org) => org.teams);
-export const listSites = list('sites', (org) => org.sites);
-export const listQueues = list('queues', (org) => org.queues);
+const node = (ctx: Ctx, n: TreeNode) => render.node(ctx.dialect, n);
+export const listTeams = list('teams', (org) => org.teams, node);
+export const listSites = list('sites', (org) => org.sites, node);
+export const listQueues = list('queues', (org) => org.queues, node);
+export const listSkills = list('skills', (org) => org.skills, node);
 
 export const getPerson: Handler = (ctx) => {
   const person = ctx.org.people.find((p) => p.id === ctx.params.id);

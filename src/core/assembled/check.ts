@@ -3,6 +3,7 @@
 import type { AssembledClient } from './client';
 import { AssembledError, type AssembledErrorKind } from './errors';
 import type { Person } from './model';
+import type { TimeFormat } from './times';
 
 export interface CheckResult {
   /** The client method exercised. */
@@ -24,39 +25,64 @@ export interface CheckResult {
 export interface CheckOptions {
   /** Also create a time-off request far in the future and cancel it. */
   write?: boolean;
+  /**
+   * Only these groups of operations (default all): a server that describes one YAML file (a mock of
+   * it) has no route for the others.
+   */
+  only?: readonly CheckGroup[];
 }
+
+export const CHECK_GROUPS = ['catalogue', 'agent-state', 'time-off', 'reports'] as const;
+export type CheckGroup = (typeof CHECK_GROUPS)[number];
+
+function groupOf(endpoint: string): CheckGroup {
+  const path = endpoint.split(' ')[1] ?? '';
+  if (path.startsWith('/v0/agents/')) return 'agent-state';
+  if (path.startsWith('/v0/time_off')) return 'time-off';
+  if (path.startsWith('/v0/reports')) return 'reports';
+  return 'catalogue';
+}
+
+const FORMAT_NAMES: Record<TimeFormat, string> = { unix: 'unix seconds', iso: 'ISO 8601 dates' };
 
 const DAY = 86_400_000;
 
-export function checkConnection(client: AssembledClient, options: CheckOptions = {}): CheckResult[] {
+export function checkConnection(given: AssembledClient, options: CheckOptions = {}): CheckResult[] {
   const results: CheckResult[] = [];
   let last: { endpoint: string; status: number } | undefined;
-  const stop = client.onResponse((e) => {
+  const stop = given.onResponse((e) => {
     last = { endpoint: e.endpoint, status: e.status };
   });
+  const wanted = (endpoint: string) => !options.only || options.only.includes(groupOf(endpoint));
   const run = <T>(operation: string, fallback: string, call: () => T, count: (value: T) => number) => {
+    if (!wanted(fallback)) return undefined;
     last = undefined;
-    const started = client.clock.now();
+    const started = given.clock.now();
     const base = () => ({ operation, endpoint: last?.endpoint ?? fallback, status: last?.status ?? null });
     try {
       const value = call();
-      results.push({ ...base(), ok: true, records: count(value), ms: client.clock.now() - started });
+      results.push({ ...base(), ok: true, records: count(value), ms: given.clock.now() - started });
       return value;
     } catch (e) {
       if (!(e instanceof AssembledError)) throw e;
-      const ms = client.clock.now() - started;
+      const ms = given.clock.now() - started;
       const error = { kind: e.kind, message: e.message, ...(e.field ? { field: e.field } : {}) };
       results.push({ ...base(), ok: false, records: 0, ms, error });
       return undefined;
     }
   };
   const length = (list: unknown[]) => list.length;
-  const skip = (operation: string, endpoint: string, note: string) =>
-    results.push({ operation, endpoint, ok: false, status: null, records: 0, ms: 0, note });
+  const skip = (operation: string, endpoint: string, note: string) => {
+    if (wanted(endpoint))
+      results.push({ operation, endpoint, ok: false, status: null, records: 0, ms: 0, note });
+  };
 
   try {
-    const now = client.clock.now();
+    const now = given.clock.now();
     const window = { start_time: now - DAY, end_time: now };
+    // Which way of sending times the server takes; the rest of the check goes on in that way.
+    const accepted = probeTimeFormat(given, window, run, results);
+    const client = accepted ? given.withTimeFormat(accepted) : given;
     const people = run('listPeople', 'GET /v0/people', () => client.listPeople(), length) ?? [];
     const someone: Person | undefined = people.find((p) => p.agent_id) ?? people[0];
     if (someone)
@@ -71,9 +97,16 @@ export function checkConnection(client: AssembledClient, options: CheckOptions =
     run('listTeams', 'GET /v0/teams', () => client.listTeams(), length);
     run('listSites', 'GET /v0/sites', () => client.listSites(), length);
     run('listQueues', 'GET /v0/queues', () => client.listQueues(), length);
+    run('listSkills', 'GET /v0/skills', () => client.listSkills(), length);
     run('listRequirements', 'GET /v0/requirements', () => client.listRequirements(window), length);
-    run('getAgentStates', 'GET /v0/agents/state', () => client.getAgentStates(window), length);
-    checkTimeline(client, people, window, run, results);
+    const states = run('getAgentStates', 'GET /v0/agents/state', () => client.getAgentStates(window), length);
+    const platforms = [
+      ...new Set([
+        ...people.flatMap((p) => Object.keys(p.platforms)),
+        ...(states ?? []).flatMap((s) => (s.platform ? [s.platform] : [])),
+      ]),
+    ];
+    checkTimeline(client, platforms, window, run, results);
     run('getEditHistory', 'GET /v0/agents/state/edit/history', () => client.getEditHistory(window), length);
     run(
       'listTimeOffRequests',
@@ -115,6 +148,58 @@ export function checkConnection(client: AssembledClient, options: CheckOptions =
   return results;
 }
 
+/**
+ * Sends one time-bearing read the client's way and, if the server refuses it as a bad request, the
+ * other way. The result says which the server accepts; ok only when it is the one set in Settings.
+ * Returns the accepted format (undefined when neither or no probe could tell).
+ */
+function probeTimeFormat(
+  client: AssembledClient,
+  window: { start_time: number; end_time: number },
+  run: Run,
+  results: CheckResult[],
+): TimeFormat | undefined {
+  const other: TimeFormat = client.timeFormat === 'unix' ? 'iso' : 'unix';
+  const probes: Array<[string, (c: AssembledClient) => unknown]> = [
+    ['GET /v0/agents/state', (c) => c.getAgentStates(window)],
+    ['GET /v0/time_off/requests', (c) => c.listTimeOffRequests(window)],
+    ['GET /v0/assist/conversations', (c) => c.listAssistConversations(window)],
+  ];
+  const setting = FORMAT_NAMES[client.timeFormat];
+  const count = (v: unknown) => (Array.isArray(v) ? v.length : 1);
+  for (const [endpoint, call] of probes) {
+    const before = results.length;
+    run('timeFormat', endpoint, () => call(client), count);
+    const refused = results[before];
+    if (!refused) continue; // a group this check leaves out
+    if (refused.ok) {
+      refused.note = `the server accepts ${setting}`;
+      return client.timeFormat;
+    }
+    if (refused.error?.kind === 'not_found') {
+      results.pop();
+      continue;
+    }
+    if (refused.error?.kind !== 'bad_request') return undefined;
+    results.pop();
+    if (run('timeFormat', endpoint, () => call(client.withTimeFormat(other)), count) === undefined) {
+      const both = results[results.length - 1];
+      if (both) {
+        both.ok = false;
+        both.note = `the server refused both unix seconds and ISO 8601 dates`;
+      }
+      return undefined;
+    }
+    const found = results[results.length - 1];
+    if (found) {
+      found.ok = false;
+      found.note = `the server refuses ${setting} and accepts ${FORMAT_NAMES[other]}: choose "${FORMAT_NAMES[other]}" under Send times as in Settings (the rest of this check used it)`;
+    }
+    return other;
+  }
+  return undefined;
+}
+
 type Run = <T>(
   operation: string,
   fallback: string,
@@ -122,10 +207,13 @@ type Run = <T>(
   count: (value: T) => number,
 ) => T | undefined;
 
-/** The live service requires priority_order and the YAML lacks it: try the YAML's way, then the people's platforms. */
+/**
+ * The live service requires priority_order and the YAML lacks it: try the YAML's way, then the
+ * platforms the people and their states are on.
+ */
 function checkTimeline(
   client: AssembledClient,
-  people: Person[],
+  platforms: string[],
   window: { start_time: number; end_time: number },
   run: Run,
   results: CheckResult[],
@@ -136,7 +224,6 @@ function checkTimeline(
   const failed = results[results.length - 1];
   if (failed?.error?.kind !== 'bad_request' || failed.error.field !== 'priority_order') return;
   results.pop();
-  const platforms = [...new Set(people.flatMap((p) => Object.keys(p.platforms)))];
   run(
     'getCondensedTimeline',
     endpoint,

@@ -20,6 +20,7 @@ import type {
   Requirement,
   Role,
   Site,
+  Skill,
   Team,
   TimeOffRequest,
   TimeOffUpdate,
@@ -34,7 +35,10 @@ export interface AssembledClientOptions {
   clock: Clock;
   apiKey: string;
   baseUrl?: string;
-  /** How times go on the wire: ISO 8601 (the YAML, default) or unix seconds (the live dialect). */
+  /**
+   * How times go on the wire: unix seconds (default: every time Assembled's own client sends is one)
+   * or ISO 8601 (the YAML profile), for an account whose API wants it.
+   */
   timeFormat?: TimeFormat;
   /** Sent as the API-Version header when not empty, e.g. '2019-06-20'. */
   apiVersion?: string;
@@ -71,10 +75,15 @@ export interface AssembledClient {
   listTeams(): Team[];
   listSites(): Site[];
   listQueues(): Queue[];
+  listSkills(): Skill[];
   listRequirements(query?: catalogue.RequirementsQuery): Requirement[];
   listAssistConversations(query?: catalogue.AssistConversationsQuery): AssistConversation[];
   /** The client's clock, so callers (checkConnection) time calls the same way. */
   readonly clock: Clock;
+  /** How this client puts times on the wire. */
+  readonly timeFormat: TimeFormat;
+  /** The same client (transport, key, rate limit) sending times the other way: the connection check's probe. */
+  withTimeFormat(format: TimeFormat): AssembledClient;
   /** Hears every HTTP reply (retries included); returns the way to stop listening. */
   onResponse(listener: ResponseListener): () => void;
 }
@@ -94,9 +103,15 @@ export function createAssembledClient(options: AssembledClientOptions): Assemble
     retry: new RetryPolicy(options.retry),
     maxBatch: 20,
   });
-  const ctx: EndpointContext = { transport, timeFormat: options.timeFormat ?? 'iso' };
+  return clientOver(transport, clock, options.timeFormat ?? 'unix');
+}
+
+function clientOver(transport: Transport, clock: Clock, timeFormat: TimeFormat): AssembledClient {
+  const ctx: EndpointContext = { transport, timeFormat };
   return {
     clock,
+    timeFormat,
+    withTimeFormat: (format) => clientOver(transport, clock, format),
     onResponse: (listener) => transport.onResponse(listener),
     startReport: (type, input, opts) => reports.startReport(ctx, type, input, opts),
     getReport: (id) => reports.getReport(ctx, id),
@@ -119,6 +134,7 @@ export function createAssembledClient(options: AssembledClientOptions): Assemble
     listTeams: () => catalogue.listTeams(ctx),
     listSites: () => catalogue.listSites(ctx),
     listQueues: () => catalogue.listQueues(ctx),
+    listSkills: () => catalogue.listSkills(ctx),
     listRequirements: (query) => catalogue.listRequirements(ctx, query),
     listAssistConversations: (query) => catalogue.listAssistConversations(ctx, query),
   };

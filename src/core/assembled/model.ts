@@ -39,36 +39,54 @@ export interface Role {
   permissions: string[];
 }
 
-/** Teams, sites and queues form trees through parent_id. */
-export interface Team {
+/**
+ * Teams, sites, queues and skills form trees through parent_id. The live service answers
+ * {id, name, parent_id, created_at, updated_at}; fields only some replies carry (a team's site_id,
+ * a site's timezone, a queue's channel) are present only when the reply had them.
+ */
+export interface TreeNode {
   id: string;
   name: string | null;
   parent_id: string | null;
-  site_id: string | null;
+  created_at?: EpochMs | null;
+  updated_at?: EpochMs | null;
 }
 
-export interface Site {
-  id: string;
-  name: string | null;
-  parent_id: string | null;
-  timezone: string | null;
+export interface Team extends TreeNode {
+  site_id?: string | null;
 }
 
-export interface Queue {
-  id: string;
-  name: string | null;
-  parent_id: string | null;
-  channel: string | null;
+export interface Site extends TreeNode {
+  timezone?: string | null;
 }
 
+export interface Queue extends TreeNode {
+  channel?: string | null;
+}
+
+export type Skill = TreeNode;
+
+/**
+ * An agent-state record or a piece of the condensed timeline. `platform` is the live name of the
+ * YAML's `source` (read as one). The optional fields are present only when the reply carried them:
+ * the live rows have no id; the live timeline adds the agent's name and e-mail, the agent's id on the
+ * platform and the ticket a piece was spent on.
+ */
 export interface AgentState {
-  id: string | null;
   agent_id: string;
   state: string;
-  sub_state: string | null;
   start_time: EpochMs;
   end_time: EpochMs | null;
-  source: string | null;
+  platform: string | null;
+  id?: string | null;
+  sub_state?: string | null;
+  agent_name?: string | null;
+  agent_email?: string | null;
+  agent_platform_id?: string | null;
+  modified_at?: EpochMs | null;
+  external_id?: string | null;
+  ticket_id?: string | null;
+  ticket_status?: string | null;
 }
 
 export type ReportType = 'adherence' | 'ticket_stats' | 'handle_time';

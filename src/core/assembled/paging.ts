@@ -1,49 +1,132 @@
-// limit/offset paging: follows `total` (or total_metric_count) to the end wherever a reply carries it.
+// limit/offset paging: follows `total` (or total_metric_count) to the end wherever a reply carries
+// it. The server's numbers never decide how much is held: offsets are made a batch at a time, and
+// reading stops with a clear error at a ceiling, or when pages repeat or come back short.
+import { AssembledError } from './errors';
 import type { Operation, Transport } from './transport';
 
 export const PAGE_SIZE = 500;
+
+/**
+ * No more records than a sheet can hold: a spreadsheet has at most 10 million cells and every
+ * source fills at least five columns a row.
+ */
+export const MAX_RECORDS = 2_000_000;
+
+/** Pages go out at the rate limit (5 a second): past this many, no execution could finish anyway. */
+export const MAX_PAGES = 2_000;
+
+/** Offsets made and sent at once: the rate limit's burst. */
+const BATCH_PAGES = 20;
 
 export interface Page<T> {
   items: T[];
   total?: number | undefined;
 }
 
+function refused(endpoint: string, problem: string): AssembledError {
+  return new AssembledError({
+    kind: 'unexpected_response',
+    status: 200,
+    endpoint,
+    message: `Assembled's answer to ${endpoint} could not be read to the end: ${problem}. Nothing was written; try a smaller date range or fewer records.`,
+  });
+}
+
+/** Follows pages and stops on the ceilings; one instance per list read. */
+class PageReader<T> {
+  readonly items: T[] = [];
+  private pages = 0;
+  private previous: string | undefined;
+
+  constructor(readonly endpoint: string) {}
+
+  /** Takes a page read at `offset`; false when it was empty. */
+  take(page: Page<T>, offset: number): boolean {
+    this.pages += 1;
+    if (this.pages > MAX_PAGES) {
+      throw refused(this.endpoint, `it runs past ${MAX_PAGES.toLocaleString('en-US')} pages`);
+    }
+    if (page.items.length === 0) return false;
+    const fingerprint = JSON.stringify(page.items);
+    if (fingerprint === this.previous) {
+      throw refused(
+        this.endpoint,
+        `the page at offset ${offset} repeats the one before it (the server seems to ignore offset)`,
+      );
+    }
+    this.previous = fingerprint;
+    if (this.items.length + page.items.length > MAX_RECORDS)
+      throw this.tooMany(this.items.length + page.items.length);
+    for (const item of page.items) this.items.push(item);
+    return true;
+  }
+
+  tooMany(count: number): AssembledError {
+    return refused(
+      this.endpoint,
+      `it holds ${count.toLocaleString('en-US')} records, more than a sheet can hold (${MAX_RECORDS.toLocaleString('en-US')} rows)`,
+    );
+  }
+}
+
+function validTotal(total: number | undefined): number | undefined {
+  return total !== undefined && Number.isFinite(total) && total >= 0 ? Math.floor(total) : undefined;
+}
+
 /**
- * Reads every page. Once the first page gives the total, the remaining offsets are known and go
- * out together in rate-limited fetchAll batches rather than one round trip each. A reply without
- * a total (a bare list) is followed while pages come back full, when `pageSize` was asked for.
+ * Reads every page. Once the first page gives the total, the next offsets go out together in
+ * rate-limited batches rather than one round trip each. A reply without a total (a bare list) is
+ * followed while pages come back full, when `pageSize` was asked for.
  */
 export function readAllPages<T>(
   transport: Transport,
   pageAt: (offset: number) => Operation<Page<T>>,
   pageSize?: number,
 ): T[] {
-  const first = transport.send(pageAt(0));
-  const items = [...first.items];
-  let total = first.total;
+  const firstOp = pageAt(0);
+  const reader = new PageReader<T>(`${firstOp.method} ${firstOp.path}`);
+  const first = transport.send(firstOp);
+  reader.take(first, 0);
+  let total = validTotal(first.total);
   if (total === undefined) {
     let last = first;
     while (pageSize !== undefined && last.items.length >= pageSize) {
-      last = transport.send(pageAt(items.length));
-      items.push(...last.items);
+      const offset = reader.items.length;
+      last = transport.send(pageAt(offset));
+      if (!reader.take(last, offset)) break;
     }
-    return items;
+    return reader.items;
   }
+  if (total > MAX_RECORDS) throw reader.tooMany(total);
   // The server's page size may be below what was asked; step by what it actually returns.
   const step = first.items.length;
-  while (items.length < total && step > 0) {
+  while (step > 0 && reader.items.length < total) {
     const offsets: number[] = [];
-    for (let offset = items.length; offset < total; offset += step) offsets.push(offset);
+    for (let o = reader.items.length; o < total && offsets.length < BATCH_PAGES; o += step) offsets.push(o);
     const pages = transport.sendMany(offsets.map(pageAt));
-    let grew = false;
-    for (const outcome of pages) {
+    for (const [i, outcome] of pages.entries()) {
       if (!outcome.ok) throw outcome.error;
-      items.push(...outcome.value.items);
-      grew ||= outcome.value.items.length > 0;
-      if (outcome.value.total !== undefined) total = outcome.value.total;
+      const offset = offsets[i] ?? 0;
+      const page = outcome.value;
+      const shrunk = validTotal(page.total);
+      if (shrunk !== undefined && shrunk < total) total = shrunk;
+      // Records deleted while paging: the total shrank and the last pages come back short or empty.
+      const atEnd = offset + page.items.length >= total;
+      if (!reader.take(page, offset)) {
+        if (atEnd) return reader.items;
+        throw refused(
+          reader.endpoint,
+          `the page at offset ${offset} came back empty though the total is ${total}`,
+        );
+      }
+      if (page.items.length < step && !atEnd) {
+        throw refused(
+          reader.endpoint,
+          `the page at offset ${offset} held ${page.items.length} records where ${step} were expected, so records would be missed`,
+        );
+      }
+      if (atEnd) return reader.items;
     }
-    // Records deleted while paging: the total shrank and the last pages came back empty.
-    if (!grew) break;
   }
-  return items;
+  return reader.items;
 }

@@ -11,6 +11,7 @@ export const RESOURCES = [
   'teams',
   'sites',
   'queues',
+  'skills',
   'roles',
   'requirements',
   'agent_states',
@@ -37,9 +38,11 @@ export interface SourceInfo {
   /** Whether the source takes a date range: required, optional, or not at all. */
   range: 'required' | 'optional' | 'none';
   filters: FilterName[];
-  /** The column that identifies a record, for merge mode. */
+  /** The column, or comma-separated columns, that identify a record, for merge mode. */
   key: string;
 }
+
+const STATE_KEY = 'agent_id,platform,start_time';
 
 const REPORT_FILTERS: FilterName[] = ['queue_ids', 'team_ids', 'site_ids', 'agent_ids'];
 
@@ -54,14 +57,21 @@ export const RESOURCE_INFO: Record<ResourceName, SourceInfo> = {
   teams: { label: 'Teams', range: 'none', filters: [], key: 'id' },
   sites: { label: 'Sites', range: 'none', filters: [], key: 'id' },
   queues: { label: 'Queues', range: 'none', filters: [], key: 'id' },
+  skills: { label: 'Skills', range: 'none', filters: [], key: 'id' },
   roles: { label: 'Roles', range: 'none', filters: [], key: 'id' },
   requirements: { label: 'Requirements', range: 'none', filters: [], key: 'id' },
-  agent_states: { label: 'Agent states', range: 'required', filters: ['agent_ids'], key: 'id' },
+  // Live agent-state rows have no id: an agent's record is known by its platform and start.
+  agent_states: {
+    label: 'Agent states',
+    range: 'required',
+    filters: ['agent_ids'],
+    key: STATE_KEY,
+  },
   condensed_timeline: {
     label: 'Condensed agent-state timeline',
     range: 'required',
     filters: ['agent_ids', 'priority_order'],
-    key: 'agent_id',
+    key: STATE_KEY,
   },
   edit_history: { label: 'Agent-state edit history', range: 'optional', filters: [], key: 'id' },
   time_off_requests: {

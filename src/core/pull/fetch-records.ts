@@ -2,6 +2,7 @@
 import { type AssembledClient, isAssembledError, type TimelineQuery } from '../assembled';
 import type { ResourceName } from './catalogue';
 import type { PullFilters } from './pull-spec';
+import { withNames } from './with-names';
 
 export interface Window {
   start: number;
@@ -42,7 +43,17 @@ function required(window: Window | undefined, resource: ResourceName): Window {
   return window;
 }
 
+/** The resource's records, with names put beside the ids they carry (with-names.ts). */
 export function fetchRecords(
+  client: AssembledClient,
+  resource: ResourceName,
+  filters: PullFilters,
+  window?: Window,
+): Records {
+  return withNames(client, recordsOf(client, resource, filters, window) as Record<string, unknown>[]);
+}
+
+function recordsOf(
   client: AssembledClient,
   resource: ResourceName,
   filters: PullFilters,
@@ -59,6 +70,8 @@ export function fetchRecords(
       return client.listSites();
     case 'queues':
       return client.listQueues();
+    case 'skills':
+      return client.listSkills();
     case 'roles':
       return client.listRoles();
     case 'requirements':

@@ -2,6 +2,7 @@
 // and the dispatcher trigger (otherwise) can both carry a job to its end, one step at a time.
 import type { AssembledClient } from '../assembled/client';
 import { isAssembledError } from '../assembled/errors';
+import type { ReportRow } from '../assembled/model';
 import { JobStore } from '../jobs/job-store';
 import {
   isDue,
@@ -22,6 +23,7 @@ import { InputError, parseInput } from '../validation';
 import { fetchRecords } from './fetch-records';
 import { PullSpec, sourceInfo, sourceLabel, specProblems } from './pull-spec';
 import { describeTarget, TargetMissing, type Targets } from './pull-target';
+import { bucketPlan, rollUp } from './report-buckets';
 import type { RunLog } from './run-log';
 import { withNames } from './with-names';
 
@@ -110,7 +112,7 @@ function step(deps: PullDeps, job: PullJob, jobs: JobStore): PullJob {
       const started = client.startReport(source.report, {
         start_time: range.start,
         end_time: range.end,
-        granularity: source.granularity,
+        granularity: bucketPlan(source.granularity, range, deps.zone).ask,
         ...reportFilters(job),
       });
       return withState(job, 'running', now, {
@@ -126,7 +128,7 @@ function step(deps: PullDeps, job: PullJob, jobs: JobStore): PullJob {
         message: `Assembled could not generate the report: ${poll.report.failure_reason ?? 'no reason given'}`,
       });
     }
-    return write(deps, job, withNames(client, poll.report.rows), jobs);
+    return write(deps, job, withNames(client, sheetBuckets(deps, job, poll.report.rows)), jobs);
   } catch (error) {
     return failure(job, error, now);
   }
@@ -142,6 +144,20 @@ function overdue(job: PullJob, now: number): PullJob | undefined {
   return withState(job, 'stalled', now, {
     message: `The pull could not be finished in ${minutes} minutes: each attempt ran out of time. Try a smaller range or fewer filters.`,
   });
+}
+
+/** A report's rows as the sheet's calendar buckets (report-buckets.ts). */
+function sheetBuckets(deps: PullDeps, job: PullJob, rows: ReportRow[]): ReportRow[] {
+  const { source } = job.spec;
+  if (source.kind !== 'report' || source.granularity === 'interval' || !job.range) return rows;
+  const plan = bucketPlan(source.granularity, job.range, deps.zone);
+  return plan.rollUp ? rollUp(rows, source.granularity, job.range, deps.zone) : rows;
+}
+
+function bucketNote(deps: PullDeps, job: PullJob): string {
+  const { source } = job.spec;
+  if (source.kind !== 'report' || !job.range) return '';
+  return bucketPlan(source.granularity, job.range, deps.zone).note ?? '';
 }
 
 function reportFilters(job: PullJob) {
@@ -196,6 +212,7 @@ function headerNote(deps: PullDeps, job: PullJob): string {
   return [
     `Source: Assembled ${sourceLabel(spec.source)}`,
     range ? `Range: ${range.from} to ${range.to} (${deps.zone.name})` : '',
+    bucketNote(deps, job),
     filters.length ? `Filters: ${filters.join('; ')}` : '',
     `Generated: ${new Date(deps.clock.now()).toISOString()} by ${deps.user}`,
   ]

@@ -1,5 +1,6 @@
-// Report rows name agents and queues by id only; an analyst reads names. The names are looked up
-// once per pull and put beside the ids (an id with no match keeps an empty name).
+// Assembled names agents, queues, teams, sites and parents by id; an analyst reads names. The
+// names are looked up once per pull (only the lists a pull's rows need) and put beside the ids; an
+// id with no match keeps an empty name. A name the reply already carries is left as it came.
 import type { AssembledClient } from '../assembled/client';
 
 type Row = Record<string, unknown>;
@@ -8,22 +9,84 @@ function fullName(p: { first_name: string | null; last_name: string | null; emai
   return [p.first_name, p.last_name].filter(Boolean).join(' ') || p.email || '';
 }
 
-/** Adds agent_name after agent_id and queue_name after queue_id, where rows carry them. */
+type Names = Map<string, string>;
+const byId = (list: readonly { id: string; name: string | null }[]): Names =>
+  new Map(list.map((x) => [x.id, x.name ?? ''] as const));
+
+/** Column -> the name column put after it, and where its names come from. */
+interface Lookup {
+  name: string;
+  names: () => Names;
+}
+
+/** Each list is read at most once per pull, and only if some column needs it. */
+function lookups(client: AssembledClient, parents: Names | undefined): Record<string, Lookup> {
+  const once = (read: () => Names) => {
+    let names: Names | undefined;
+    return () => {
+      names ??= read();
+      return names;
+    };
+  };
+  let people: ReturnType<AssembledClient['listPeople']> | undefined;
+  const everyone = () => {
+    people ??= client.listPeople();
+    return people;
+  };
+  const agents = once(
+    () => new Map(everyone().flatMap((p) => (p.agent_id ? [[p.agent_id, fullName(p)] as const] : []))),
+  );
+  const persons = once(() => new Map(everyone().map((p) => [p.id, fullName(p)] as const)));
+  const queues = once(() => byId(client.listQueues()));
+  const teams = once(() => byId(client.listTeams()));
+  const sites = once(() => byId(client.listSites()));
+  const roles = once(() => byId(client.listRoles()));
+  return {
+    agent_id: { name: 'agent_name', names: agents },
+    approver_id: { name: 'approver_name', names: persons },
+    queue_id: { name: 'queue_name', names: queues },
+    team_id: { name: 'team_name', names: teams },
+    site_id: { name: 'site_name', names: sites },
+    // A person's own site, teams and queues.
+    site: { name: 'site_name', names: sites },
+    teams: { name: 'team_names', names: teams },
+    queues: { name: 'queue_names', names: queues },
+    role: { name: 'role_name', names: roles },
+    roles: { name: 'role_names', names: roles },
+    ...(parents ? { parent_id: { name: 'parent_name', names: () => parents } } : {}),
+  };
+}
+
+function nameOf(value: unknown, names: Names): string {
+  if (Array.isArray(value)) return value.map((v) => names.get(String(v)) ?? '').join(', ');
+  return typeof value === 'string' || typeof value === 'number' ? (names.get(String(value)) ?? '') : '';
+}
+
+/**
+ * Puts a name column after each id column the rows carry: agent_name after agent_id, queue_name
+ * after queue_id, parent_name after parent_id (teams, sites, queues and skills: their parents are
+ * among the rows themselves), and so on.
+ */
 export function withNames(client: AssembledClient, rows: readonly Row[]): Row[] {
-  const has = (key: string) => rows.some((r) => typeof r[key] === 'string');
-  const agents = has('agent_id')
-    ? new Map(client.listPeople().flatMap((p) => (p.agent_id ? [[p.agent_id, fullName(p)] as const] : [])))
+  const isTree = rows.length > 0 && rows.every((r) => typeof r.id === 'string' && 'parent_id' in r);
+  const parents = isTree
+    ? new Map(rows.map((r) => [String(r.id), String(r.name ?? '')] as const))
     : undefined;
-  const queues = has('queue_id')
-    ? new Map(client.listQueues().map((q) => [q.id, q.name ?? ''] as const))
-    : undefined;
-  if (!agents && !queues) return [...rows];
+  const all = lookups(client, parents);
+  const names = new Map<string, { column: string; names: Names }>();
+  for (const [key, l] of Object.entries(all)) {
+    const carried = rows.some((r) => r[key] !== undefined && r[key] !== null && r[key] !== '');
+    // A reply that names them already (the live condensed timeline's agent_name) is kept as it came.
+    const named = rows.some((r) => r[l.name] !== undefined);
+    if (carried && !named) names.set(key, { column: l.name, names: l.names() });
+  }
+  if (names.size === 0) return [...rows];
   return rows.map((row) => {
     const out: Row = {};
     for (const [key, value] of Object.entries(row)) {
       out[key] = value;
-      if (key === 'agent_id' && agents) out.agent_name = agents.get(String(value)) ?? '';
-      if (key === 'queue_id' && queues) out.queue_name = queues.get(String(value)) ?? '';
+      const lookup = names.get(key);
+      if (lookup && value !== undefined && value !== null) out[lookup.column] = nameOf(value, lookup.names);
     }
     return out;
   });

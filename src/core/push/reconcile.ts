@@ -96,7 +96,7 @@ function reconcileStates(client: AssembledClient, { items }: ReconcileInput) {
         s.state === input.state &&
         s.start_time === input.start_time &&
         (input.sub_state === undefined || s.sub_state === input.sub_state) &&
-        (input.source === undefined || s.source === input.source),
+        (input.source === undefined || s.platform === input.source),
     );
     if (at < 0) continue;
     used.add(at);

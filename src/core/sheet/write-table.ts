@@ -113,6 +113,21 @@ function writeEmpty(grid: Grid, o: WriteOptions): WriteResult {
   return { ...none, extent, writeCalls: 1 };
 }
 
+/**
+ * A row's identity for merge mode: one column, or several comma-separated (an agent-state record
+ * is its agent, platform and start). Dates compare by their instant.
+ */
+function mergeKeyOf(header: string[], mergeKey: string): (row: CellValue[]) => string {
+  const keys = mergeKey.split(',').map((k) => k.trim());
+  const at = keys.map((k) => header.indexOf(k));
+  const missing = keys.find((_, i) => (at[i] ?? -1) < 0);
+  if (missing !== undefined)
+    throw new WriteRefused(`The merge key column "${missing}" is not in the data or in the sheet's header.`);
+  const text = (v: CellValue | undefined) =>
+    Object.prototype.toString.call(v) === '[object Date]' ? String((v as Date).getTime()) : String(v);
+  return (row) => at.map((i) => text(row[i])).join('\u0000');
+}
+
 export function writeTable(grid: Grid, table: Table, o: WriteOptions): WriteResult {
   if (table.columns.length === 0) return writeEmpty(grid, o);
   const chunk = Math.min(o.chunkCells ?? MAX_CELLS_PER_WRITE, MAX_CELLS_PER_WRITE);
@@ -125,20 +140,17 @@ export function writeTable(grid: Grid, table: Table, o: WriteOptions): WriteResu
   let updated = 0;
 
   if (o.mode === 'merge' && found.length > 0) {
-    const key = o.mergeKey ?? '';
-    const keyAt = header.indexOf(key);
-    if (keyAt < 0)
-      throw new WriteRefused(`The merge key column "${key}" is not in the data or in the sheet's header.`);
+    const keyOf = mergeKeyOf(header, o.mergeKey ?? '');
     const old = existingRows(grid, o, found.length).map((r) => [
       ...r,
       ...Array(header.length - r.length).fill(''),
     ]);
-    const byKey = new Map(old.map((r, i) => [String(r[keyAt]), i]));
+    const byKey = new Map(old.map((r, i) => [keyOf(r), i]));
     appended = 0;
     for (const row of project(table, header)) {
-      const at = byKey.get(String(row[keyAt]));
+      const at = byKey.get(keyOf(row));
       if (at === undefined) {
-        byKey.set(String(row[keyAt]), old.length);
+        byKey.set(keyOf(row), old.length);
         old.push(row);
         appended++;
       } else {

@@ -1,5 +1,6 @@
 // assembled-agent-state.yml, less the deprecated single-state POST.
 import type { AgentState, AgentStateEdit, AgentStateEditResult } from '../model';
+import { PAGE_SIZE, readAllPages } from '../paging';
 import { parseReply } from '../parse';
 import { agentStatesPage, editHistory, editResult, timelinePage } from '../schemas/agent-states';
 import type { TimeInput } from '../times';
@@ -49,20 +50,27 @@ export interface AgentAssociation {
   platform_id: string;
 }
 
+/**
+ * Paged by limit/offset (the live service answers a total; the YAML's one list has none). The YAML
+ * filters by comma-separated `agent_ids`, public code calling the live service by one `agent_id`:
+ * each agent is asked for on its own, with both, so either reading filters.
+ */
 export function getAgentStates(ctx: EndpointContext, query: AgentStatesQuery): AgentState[] {
   const path = '/v0/agents/state';
   const endpoint = `GET ${path}`;
-  return ctx.transport.send({
-    method: 'GET',
-    path,
-    query: {
-      ...wireWindow(ctx, query, endpoint),
-      agent_ids: commaList(query.agent_ids),
-    },
-    parse: (json, ep, status) => parseReply(agentStatesPage, json, ep, status).items,
-  });
+  const window = wireWindow(ctx, query, endpoint);
+  const read = (agent?: string) =>
+    readAllPages(ctx.transport, (offset) => ({
+      method: 'GET',
+      path,
+      query: { ...window, agent_id: agent, agent_ids: agent, limit: PAGE_SIZE, offset },
+      parse: (json, ep, status) => parseReply(agentStatesPage, json, ep, status),
+    }));
+  const agents = [...new Set(query.agent_ids ?? [])];
+  return agents.length === 0 ? read() : agents.flatMap((agent) => read(agent));
 }
 
+/** `{timeline}` in the YAML, `{agent_states}` from the live service; `priority_order` required there. */
 export function getCondensedTimeline(ctx: EndpointContext, query: TimelineQuery): AgentState[] {
   const path = '/v0/agents/state/condensed_timeline';
   const endpoint = `GET ${path}`;
@@ -74,7 +82,7 @@ export function getCondensedTimeline(ctx: EndpointContext, query: TimelineQuery)
       agent_ids: commaList(query.agent_ids),
       priority_order: commaList(query.priority_order),
     },
-    parse: (json, ep, status) => parseReply(timelinePage, json, ep, status).timeline,
+    parse: (json, ep, status) => parseReply(timelinePage, json, ep, status).items,
   });
 }
 

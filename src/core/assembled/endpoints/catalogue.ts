@@ -1,11 +1,11 @@
-// The catalogue resources (no published YAML): people, roles, teams, sites, queues,
+// The catalogue resources (no published YAML): people, roles, teams, sites, queues, skills,
 // requirements, assist conversations.
 import type * as z from 'zod/mini';
-import type { AssistConversation, Person, Queue, Requirement, Role, Site, Team } from '../model';
+import type { AssistConversation, Person, Queue, Requirement, Role, Site, Skill, Team } from '../model';
 import { PAGE_SIZE, type Page, readAllPages } from '../paging';
 import { parseReply } from '../parse';
 import { assistConversationsPage, requirementsPage } from '../schemas/misc';
-import { queuesPage, rolesPage, sitesPage, teamsPage } from '../schemas/org';
+import { queuesPage, rolesPage, sitesPage, skillsPage, teamsPage } from '../schemas/org';
 import { peoplePage, person } from '../schemas/people';
 import type { TimeInput } from '../times';
 import { commaList, type EndpointContext, encodePath, optionalWireTime, optionalWireWindow } from './context';
@@ -58,6 +58,10 @@ export function listSites(ctx: EndpointContext): Site[] {
 
 export function listQueues(ctx: EndpointContext): Queue[] {
   return pagedList(ctx, '/v0/queues', 'queues', queuesPage);
+}
+
+export function listSkills(ctx: EndpointContext): Skill[] {
+  return pagedList(ctx, '/v0/skills', 'skills', skillsPage);
 }
 
 export interface RequirementsQuery {

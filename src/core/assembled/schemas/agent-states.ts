@@ -2,17 +2,42 @@ import * as z from 'zod/mini';
 import type { AgentState, AgentStateEdit, AgentStateEditResult } from '../model';
 import { collection, eitherKey, maybe, paging, text, time, when } from './common';
 
-export const agentState: z.ZodMiniType<AgentState> = z.object({
-  id: text,
-  agent_id: z.string(),
-  state: z.string(),
-  sub_state: text,
-  start_time: time,
-  end_time: when,
-  source: text,
-});
+/** Absent stays absent (no empty column for a field no reply carries); ids may come as numbers. */
+const optionalText = z.optional(
+  z.nullable(
+    z.pipe(
+      z.union([z.string(), z.number()]),
+      z.transform((v) => String(v)),
+    ),
+  ),
+);
 
-/** `states` in the YAML, `agent_states` from the live service. */
+export const agentState: z.ZodMiniType<AgentState> = z.pipe(
+  z.object({
+    id: optionalText,
+    agent_id: z.string(),
+    agent_name: optionalText,
+    agent_email: optionalText,
+    state: z.string(),
+    sub_state: optionalText,
+    start_time: time,
+    end_time: when,
+    platform: optionalText,
+    source: optionalText,
+    agent_platform_id: optionalText,
+    modified_at: z.optional(z.nullable(time)),
+    external_id: optionalText,
+    ticket_id: optionalText,
+    ticket_status: optionalText,
+  }),
+  z.transform(({ source, platform, ...rest }): AgentState => {
+    const out: Record<string, unknown> = { platform: platform ?? source ?? null };
+    for (const [key, value] of Object.entries(rest)) if (value !== undefined) out[key] = value;
+    return out as unknown as AgentState;
+  }),
+);
+
+/** `states` in the YAML, `agent_states` from the live service (paged there, with a total). */
 export const agentStatesPage = z.pipe(
   z
     .object({
@@ -24,7 +49,17 @@ export const agentStatesPage = z.pipe(
   z.transform(({ states, agent_states, ...rest }) => ({ items: states ?? agent_states ?? [], ...rest })),
 );
 
-export const timelinePage = z.object({ timeline: collection(agentState), ...paging });
+/** `timeline` in the YAML; the live service answers `agent_states`, as its agent-state list does. */
+export const timelinePage = z.pipe(
+  z
+    .object({
+      timeline: z.optional(collection(agentState)),
+      agent_states: z.optional(collection(agentState)),
+      ...paging,
+    })
+    .check(eitherKey('timeline', 'agent_states')),
+  z.transform(({ timeline, agent_states, ...rest }) => ({ items: timeline ?? agent_states ?? [], ...rest })),
+);
 
 export const agentStateEdit: z.ZodMiniType<AgentStateEdit> = z.object({
   id: text,
@@ -36,10 +71,10 @@ export const agentStateEdit: z.ZodMiniType<AgentStateEdit> = z.object({
   edited_at: when,
 });
 
-/** The YAML gives no schema for edit history: an `edits` list, or a bare list. */
+/** The YAML gives no schema for edit history: an `edits` list, a bare list, or (its 200 has no content) nothing. */
 export const editHistory = z.pipe(
-  z.union([z.object({ edits: collection(agentStateEdit) }), z.array(agentStateEdit)]),
-  z.transform((v): AgentStateEdit[] => (Array.isArray(v) ? v : v.edits)),
+  z.union([z.object({ edits: collection(agentStateEdit) }), z.array(agentStateEdit), z.undefined()]),
+  z.transform((v): AgentStateEdit[] => (v === undefined ? [] : Array.isArray(v) ? v : v.edits)),
 );
 
 /** The YAML gives no reply schema for an edit: read what is there, else nothing. */

@@ -1,29 +1,45 @@
-// Roles, teams, sites and queues: id-keyed maps in the live dialect, arrays in the seed one.
+// Roles, teams, sites, queues and skills: id-keyed maps in the live dialect, arrays in the seed one.
 import * as z from 'zod/mini';
-import type { Queue, Role, Site, Team } from '../model';
-import { collection, idList, paging, text } from './common';
+import type { Queue, Role, Site, Skill, Team } from '../model';
+import { collection, idList, paging, text, time } from './common';
 
 export const role: z.ZodMiniType<Role> = z.object({ id: z.string(), name: text, permissions: idList });
-export const team: z.ZodMiniType<Team> = z.object({
+/** Present only when the reply carries it: no empty column for a field the live service never sends. */
+const optionalText = z.optional(z.nullable(z.string()));
+const optionalTime = z.optional(z.nullable(time));
+
+const node = {
   id: z.string(),
   name: text,
   parent_id: text,
-  site_id: text,
-});
-export const site: z.ZodMiniType<Site> = z.object({
-  id: z.string(),
-  name: text,
-  parent_id: text,
-  timezone: text,
-});
-export const queue: z.ZodMiniType<Queue> = z.object({
-  id: z.string(),
-  name: text,
-  parent_id: text,
-  channel: text,
-});
+  created_at: optionalTime,
+  updated_at: optionalTime,
+};
+
+/** zod keeps an optional key that came as undefined; drop it so absent means absent. */
+function present<T extends object>(v: T): T {
+  return Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined)) as T;
+}
+
+export const team: z.ZodMiniType<Team> = z.pipe(
+  z.object({ ...node, site_id: optionalText }),
+  z.transform((v) => present<Team>(v)),
+);
+export const site: z.ZodMiniType<Site> = z.pipe(
+  z.object({ ...node, timezone: optionalText }),
+  z.transform((v) => present<Site>(v)),
+);
+export const queue: z.ZodMiniType<Queue> = z.pipe(
+  z.object({ ...node, channel: optionalText }),
+  z.transform((v) => present<Queue>(v)),
+);
+export const skill: z.ZodMiniType<Skill> = z.pipe(
+  z.object(node),
+  z.transform((v) => present<Skill>(v)),
+);
 
 export const rolesPage = z.object({ roles: collection(role), ...paging });
 export const teamsPage = z.object({ teams: collection(team), ...paging });
 export const sitesPage = z.object({ sites: collection(site), ...paging });
 export const queuesPage = z.object({ queues: collection(queue), ...paging });
+export const skillsPage = z.object({ skills: collection(skill), ...paging });

@@ -11,16 +11,25 @@ const status = z.pipe(
   z.transform((v: string): ReportStatus => (v === 'in_progress' ? 'running' : (v as ReportStatus))),
 );
 
+/**
+ * The start reply's status is a free string in the YAML (its example is `pending`): an accepted job
+ * is pending until a poll says otherwise, whatever word came with the 202.
+ */
+function startStatus(v: unknown): ReportStatus {
+  const known = status.safeParse(v);
+  return known.success ? known.data : 'pending';
+}
+
 /** `reportID` in the YAML, `report_id` from the live service. */
 export const reportJob = z.pipe(
   z
     .object({
       reportID: z.optional(z.string()),
       report_id: z.optional(z.string()),
-      status: z._default(status, 'pending'),
+      status: z.optional(z.unknown()),
     })
     .check(eitherKey('reportID', 'report_id')),
-  z.transform((v) => ({ id: (v.reportID ?? v.report_id) as string, status: v.status })),
+  z.transform((v) => ({ id: (v.reportID ?? v.report_id) as string, status: startStatus(v.status) })),
 );
 
 export const metric = z.object({

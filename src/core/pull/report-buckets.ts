@@ -1,0 +1,153 @@
+// Report rows at day, week or month granularity are the spreadsheet's calendar days. Assembled's
+// buckets are UTC ones, so where they do not line up with the sheet's zone the add-on asks for
+// 30-minute intervals and rolls them up itself: counts and seconds summed, averages and percentages
+// recomputed from the sums (never averaged), levels such as a backlog taken at the bucket's end.
+import type { ReportGranularity, ReportRow } from '../assembled/model';
+import type { Zone } from '../ports';
+import { addDays, addMonths, isoWeekday, type LocalDate } from '../time/local-date';
+import { localDateOf, startOfLocalDay } from '../time/zone-math';
+
+export interface Window {
+  start: number;
+  end: number;
+}
+
+export interface BucketPlan {
+  /** The granularity to ask Assembled for. */
+  ask: ReportGranularity;
+  /** Roll the answer's intervals up into the sheet's calendar buckets. */
+  rollUp: boolean;
+  /** Said in the header note when the rows are not plainly what Assembled answered. */
+  note?: string;
+}
+
+/** Assembled refuses interval granularity over longer ranges (a report fails). */
+export const MAX_INTERVAL_DAYS = 31;
+const DAY_MS = 86_400_000;
+
+function bucketDate(d: LocalDate, granularity: 'day' | 'week' | 'month'): LocalDate {
+  if (granularity === 'week') return addDays(d, 1 - isoWeekday(d));
+  if (granularity === 'month') return { year: d.year, month: d.month, day: 1 };
+  return d;
+}
+
+function nextDate(d: LocalDate, granularity: 'day' | 'week' | 'month'): LocalDate {
+  return granularity === 'month' ? addMonths(d, 1) : addDays(d, granularity === 'week' ? 7 : 1);
+}
+
+/** The sheet's calendar buckets over the window, each clipped to it. */
+export function localBuckets(window: Window, granularity: 'day' | 'week' | 'month', zone: Zone): Window[] {
+  const out: Window[] = [];
+  let date = bucketDate(localDateOf(window.start, zone), granularity);
+  for (let start = startOfLocalDay(date, zone); start < window.end; ) {
+    date = nextDate(date, granularity);
+    const end = startOfLocalDay(date, zone);
+    out.push({ start: Math.max(start, window.start), end: Math.min(end, window.end) });
+    start = end;
+  }
+  return out;
+}
+
+/** What to ask for, so that the rows come out as the sheet's calendar buckets. */
+export function bucketPlan(granularity: ReportGranularity, window: Window, zone: Zone): BucketPlan {
+  if (granularity === 'interval') return { ask: 'interval', rollUp: false };
+  // Assembled's buckets start at UTC midnight: they are the sheet's wherever the zone is at UTC then.
+  const buckets = localBuckets(window, granularity, zone);
+  const lined = buckets.every((b) => zone.offsetMinutes(b.start) === 0 && zone.offsetMinutes(b.end) === 0);
+  if (lined) return { ask: granularity, rollUp: false };
+  if (window.end - window.start > MAX_INTERVAL_DAYS * DAY_MS) {
+    return {
+      ask: granularity,
+      rollUp: false,
+      note: `Buckets: Assembled's UTC ${granularity}s, not calendar ${granularity}s in ${zone.name} (ranges over ${MAX_INTERVAL_DAYS} days cannot be rolled up from 30-minute intervals).`,
+    };
+  }
+  return {
+    ask: 'interval',
+    rollUp: true,
+    note: `Buckets: calendar ${granularity}s in ${zone.name}, rolled up from Assembled's 30-minute intervals (its ${granularity}s are UTC ones): counts and seconds summed, averages and percentages recomputed from the sums, backlog as at each bucket's end.`,
+  };
+}
+
+/** Ratios recomputed from summed parts: name -> [numerator, denominator, scale]. */
+const RATIOS: Record<string, [string, string, number]> = {
+  adherence_percent: ['adherent_seconds', 'scheduled_seconds', 100],
+  average_handle_seconds: ['total_handle_seconds', 'handled', 1],
+};
+/** An average with no total beside it is weighted by the count it averages over. */
+const WEIGHTS = ['handled', 'solved'];
+/** Levels, not flows: the value at the bucket's end. */
+const LEVELS = new Set(['backlog']);
+const TIMES = new Set(['start_time', 'end_time']);
+
+const isAverage = (key: string) => key.startsWith('average_') || key.startsWith('avg_');
+const isRatio = (key: string) => isAverage(key) || /(_percent|_pct|_rate)$/.test(key);
+
+interface Acc {
+  dims: ReportRow;
+  bucket: Window;
+  sums: Map<string, number>;
+  /** Sum of average x weight, and of weight, for averages with no total. */
+  weighted: Map<string, [number, number]>;
+  levels: Map<string, [number, number]>;
+}
+
+/** Rolls interval rows up into the sheet's calendar buckets (see the head of this file). */
+export function rollUp(
+  rows: readonly ReportRow[],
+  granularity: 'day' | 'week' | 'month',
+  window: Window,
+  zone: Zone,
+): ReportRow[] {
+  const buckets = localBuckets(window, granularity, zone);
+  const bucketOf = (t: number) => buckets.find((b) => t >= b.start && t < b.end);
+  const groups = new Map<string, Acc>();
+  for (const row of rows) {
+    const start = row.start_time;
+    if (typeof start !== 'number') continue;
+    const bucket = bucketOf(start);
+    if (!bucket) continue;
+    const dims: ReportRow = {};
+    const numbers: Array<[string, number]> = [];
+    for (const [key, value] of Object.entries(row)) {
+      if (TIMES.has(key)) continue;
+      if (key === 'type') dims.type = granularity;
+      else if (typeof value === 'number' && !key.endsWith('_id')) numbers.push([key, value]);
+      else dims[key] = value;
+    }
+    const id = `${JSON.stringify(dims)}@${bucket.start}`;
+    let acc = groups.get(id);
+    if (!acc) {
+      acc = { dims, bucket, sums: new Map(), weighted: new Map(), levels: new Map() };
+      groups.set(id, acc);
+    }
+    const weight = WEIGHTS.map((w) => row[w]).find((v): v is number => typeof v === 'number') ?? 0;
+    for (const [key, value] of numbers) {
+      if (LEVELS.has(key)) {
+        const seen = acc.levels.get(key);
+        if (!seen || start >= seen[0]) acc.levels.set(key, [start, value]);
+      } else if (isRatio(key)) {
+        const [s, w] = acc.weighted.get(key) ?? [0, 0];
+        acc.weighted.set(key, [s + value * weight, w + weight]);
+      } else acc.sums.set(key, (acc.sums.get(key) ?? 0) + value);
+    }
+  }
+  const accs = [...groups.values()].sort((a, b) => a.bucket.start - b.bucket.start);
+  return accs.map((acc) => {
+    const out: ReportRow = { ...acc.dims, start_time: acc.bucket.start, end_time: acc.bucket.end };
+    for (const [key, value] of acc.sums) out[key] = value;
+    for (const [key, [, value]] of acc.levels) out[key] = value;
+    for (const [key, [sum, weight]] of acc.weighted) {
+      const parts = RATIOS[key];
+      const num = parts ? acc.sums.get(parts[0]) : undefined;
+      const den = parts ? acc.sums.get(parts[1]) : undefined;
+      if (parts && num !== undefined && den !== undefined) out[key] = den ? round((num / den) * parts[2]) : 0;
+      else out[key] = weight ? round(sum / weight) : null;
+    }
+    return out;
+  });
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}

@@ -1,0 +1,157 @@
+// Pulls against the simulator's live dialect (Assembled's own client's shapes): the fields the live
+// service sends become columns, names sit beside ids, merge keys on fields that exist, and report
+// rows are the sheet's calendar days.
+import { describe, expect, it } from 'vitest';
+import type { LocalRuntime } from '../../dev/gas';
+import { startLocalAddon } from '../../dev/local-addon';
+import type { JobView } from '../../src/core/pull/pull-view';
+
+let keys = 0;
+const key = () => `live-key-${String(++keys).padStart(6, '0')}`;
+const lastWeek = { kind: 'relative', preset: 'last_week' } as const;
+
+async function pull(rt: LocalRuntime, spec: object): Promise<JobView> {
+  let job = await rt.callFromSidebar<JobView>('startPull', spec, key());
+  for (let i = 0; i < 100 && job.nextPollInMs > 0; i++) {
+    rt.clock.advance(job.nextPollInMs);
+    job = await rt.callFromSidebar<JobView>('pollPull', job.id);
+  }
+  return job;
+}
+
+function table(rt: LocalRuntime, sheet: string) {
+  const [header = [], ...rows] = rt.workbook.values(sheet) as unknown[][];
+  const at = (name: string) => (header as string[]).indexOf(name);
+  return { header: header as string[], rows, at };
+}
+
+describe('live dialect: what the live service sends is what the sheet shows', () => {
+  it('agent states: platform and the agent name as columns, no id or source; merge keys on agent, platform and start', async () => {
+    const { rt } = await startLocalAddon({ dialect: 'live' });
+    const spec = {
+      source: { kind: 'resource', resource: 'agent_states' },
+      range: { kind: 'absolute', from: '2026-05-22', to: '2026-05-22' },
+      target: { kind: 'new_sheet', name: 'States' },
+      mode: 'merge',
+    };
+    const first = await pull(rt, spec);
+    expect(first).toMatchObject({ state: 'done' });
+    const before = table(rt, 'States');
+    expect(before.header).toEqual(
+      expect.arrayContaining(['agent_id', 'agent_name', 'platform', 'start_time']),
+    );
+    expect(before.header).not.toContain('id');
+    expect(before.header).not.toContain('source');
+    expect(before.rows.length).toBeGreaterThan(500);
+    expect(before.rows.every((r) => String(r[before.at('agent_name')]).length > 0)).toBe(true);
+    // The same pull merged again finds every row by its key: nothing is added twice.
+    const again = await pull(rt, spec);
+    expect(again).toMatchObject({ state: 'done' });
+    expect(table(rt, 'States').rows.length).toBe(before.rows.length);
+  });
+
+  it('the condensed timeline: every field public code reads is a column', async () => {
+    const { rt } = await startLocalAddon({ dialect: 'live' });
+    const job = await pull(rt, {
+      source: { kind: 'resource', resource: 'condensed_timeline' },
+      range: { kind: 'absolute', from: '2026-05-22', to: '2026-05-22' },
+      target: { kind: 'new_sheet', name: 'Timeline' },
+      mode: 'replace',
+    });
+    expect(job).toMatchObject({ state: 'done' });
+    const { header, rows, at } = table(rt, 'Timeline');
+    expect(header).toEqual(
+      expect.arrayContaining([
+        'agent_id',
+        'agent_name',
+        'agent_email',
+        'platform',
+        'agent_platform_id',
+        'state',
+        'start_time',
+        'end_time',
+        'modified_at',
+        'external_id',
+        'ticket_id',
+        'ticket_status',
+      ]),
+    );
+    expect(rows.some((r) => r[at('ticket_status')] === 'solved')).toBe(true);
+    expect(Object.prototype.toString.call(rows[0]?.[at('modified_at')])).toBe('[object Date]');
+  });
+
+  it.each([
+    ['teams', 'site_id'],
+    ['sites', 'timezone'],
+    ['queues', 'channel'],
+    ['skills', 'channel'],
+  ])('%s: parents shown by name; %s only where a reply carries it', async (resource, onlySeed) => {
+    for (const dialect of ['live', 'seed'] as const) {
+      const { rt, sim } = await startLocalAddon({ dialect });
+      const job = await pull(rt, {
+        source: { kind: 'resource', resource },
+        target: { kind: 'new_sheet', name: resource },
+        mode: 'replace',
+      });
+      expect(job).toMatchObject({ state: 'done' });
+      const { header, rows, at } = table(rt, resource);
+      expect(header.slice(0, 2)).toEqual(['id', 'parent_id']);
+      // Skills have no parents: no empty parent_name column for them.
+      if (resource === 'skills') {
+        expect(header).not.toContain('parent_name');
+        continue;
+      }
+      expect(header).toEqual(expect.arrayContaining(['name', 'parent_name']));
+      const nodes = (sim.admin.org as unknown as Record<string, Array<{ id: string; name: string }>>)[
+        resource
+      ];
+      const names = new Map(nodes?.map((n) => [n.id, n.name]));
+      for (const r of rows) expect(r[at('parent_name')]).toBe(names.get(String(r[at('parent_id')])) ?? '');
+      expect(rows.some((r) => r[at('parent_name')] !== '')).toBe(true);
+      if (dialect === 'live') expect(header).not.toContain(onlySeed);
+      else expect(header).toContain(onlySeed);
+    }
+  });
+});
+
+describe('report rows are the sheet calendar days', () => {
+  it('by day in New York: local midnights, no overlap, sums equal, percentages recomputed, and the note says so', async () => {
+    const { rt, sim } = await startLocalAddon({ dialect: 'live' });
+    const job = await pull(rt, {
+      source: { kind: 'report', report: 'adherence', granularity: 'day' },
+      range: lastWeek,
+      target: { kind: 'new_sheet', name: 'Adherence' },
+      mode: 'replace',
+    });
+    expect(job).toMatchObject({ state: 'done', range: '2026-05-18 to 2026-05-24' });
+    const { rows, at } = table(rt, 'Adherence');
+    // New York is at UTC-4 in May: each local day runs 04:00Z to 04:00Z.
+    const starts = new Set<number>();
+    const perAgent = new Map<string, number[]>();
+    for (const r of rows) {
+      const start = (r[at('start_time')] as Date).getTime();
+      const end = (r[at('end_time')] as Date).getTime();
+      expect(new Date(start).getUTCHours()).toBe(4);
+      expect(end - start).toBe(86_400_000);
+      starts.add(start);
+      const agent = String(r[at('agent_id')]);
+      perAgent.set(agent, [...(perAgent.get(agent) ?? []), start]);
+      const scheduled = r[at('scheduled_seconds')] as number;
+      const adherent = r[at('adherent_seconds')] as number;
+      expect(r[at('adherence_percent')]).toBeCloseTo((100 * adherent) / scheduled, 2);
+    }
+    expect(starts.size).toBe(7);
+    for (const days of perAgent.values()) expect(new Set(days).size).toBe(days.length);
+    // The scheduled seconds of the week are Assembled's, summed over the same instants.
+    const total = rows.reduce((n, r) => n + (r[at('scheduled_seconds')] as number), 0);
+    const from = Date.UTC(2026, 4, 18, 4) / 1000;
+    const to = Date.UTC(2026, 4, 25, 4) / 1000;
+    let expected = 0;
+    for (const segments of sim.admin.org.schedules.values())
+      for (const s of segments) expected += Math.max(0, Math.min(s.end, to) - Math.max(s.start, from));
+    expect(total).toBe(expected);
+    expect(rt.workbook.notes('Adherence')[0]?.[0]).toMatch(
+      /Buckets: calendar days in America\/New_York, rolled up from Assembled's 30-minute intervals/,
+    );
+  });
+});

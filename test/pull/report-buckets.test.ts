@@ -1,0 +1,153 @@
+// Report rows as the sheet's calendar buckets: when to ask Assembled for intervals, and how they
+// are rolled up.
+import { describe, expect, it } from 'vitest';
+import { intlZone } from '../../dev/intl-zone';
+import { bucketPlan, localBuckets, rollUp } from '../../src/core/pull/report-buckets';
+
+const H = 3_600_000;
+const DAY = 24 * H;
+const newYork = intlZone('America/New_York');
+const london = intlZone('Europe/London');
+// A New York week in May (UTC-4): 2026-05-18 00:00 to 2026-05-25 00:00 local.
+const nyWeek = { start: Date.UTC(2026, 4, 18, 4), end: Date.UTC(2026, 4, 25, 4) };
+
+describe('bucketPlan', () => {
+  it('asks for the granularity itself where Assembled UTC buckets are the sheet ones (London in winter)', () => {
+    const week = { start: Date.UTC(2026, 0, 5), end: Date.UTC(2026, 0, 12) };
+    expect(bucketPlan('day', week, london)).toEqual({ ask: 'day', rollUp: false });
+    expect(bucketPlan('week', week, london)).toEqual({ ask: 'week', rollUp: false });
+  });
+
+  it('asks for intervals and rolls them up where they do not line up (New York), and says so', () => {
+    const plan = bucketPlan('day', nyWeek, newYork);
+    expect(plan).toMatchObject({ ask: 'interval', rollUp: true });
+    expect(plan.note).toMatch(/calendar days in America\/New_York, rolled up/);
+    // London in summer is UTC+1: its days start at 23:00Z.
+    const summer = { start: Date.UTC(2026, 5, 1, -1), end: Date.UTC(2026, 5, 8, -1) };
+    expect(bucketPlan('day', summer, london).rollUp).toBe(true);
+  });
+
+  it('over 31 days (no intervals there) keeps Assembled buckets and says they are UTC ones', () => {
+    const quarter = { start: Date.UTC(2026, 3, 1, 4), end: Date.UTC(2026, 6, 1, 4) };
+    const plan = bucketPlan('month', quarter, newYork);
+    expect(plan).toMatchObject({ ask: 'month', rollUp: false });
+    expect(plan.note).toMatch(/UTC months, not calendar months in America\/New_York/);
+  });
+
+  it('local buckets are the sheet days, weeks from Monday, months from the 1st', () => {
+    expect(localBuckets(nyWeek, 'day', newYork)).toHaveLength(7);
+    expect(localBuckets(nyWeek, 'day', newYork)[0]).toEqual({ start: nyWeek.start, end: nyWeek.start + DAY });
+    expect(localBuckets(nyWeek, 'week', newYork)).toEqual([nyWeek]);
+    const month = localBuckets(
+      { start: Date.UTC(2026, 4, 1, 4), end: Date.UTC(2026, 5, 1, 4) },
+      'month',
+      newYork,
+    );
+    expect(month).toEqual([{ start: Date.UTC(2026, 4, 1, 4), end: Date.UTC(2026, 5, 1, 4) }]);
+  });
+});
+
+describe('rollUp', () => {
+  const interval = (at: number, values: Record<string, number>, dims: Record<string, string> = {}) => ({
+    ...dims,
+    type: 'interval',
+    start_time: at,
+    end_time: at + H / 2,
+    ...values,
+  });
+
+  it('sums counts and seconds, recomputes percentages and averages from the sums, never averages them', () => {
+    const day = nyWeek.start;
+    const rows = [
+      interval(
+        day,
+        { scheduled_seconds: 1800, adherent_seconds: 1800, adherence_percent: 100 },
+        { agent_id: 'a' },
+      ),
+      interval(
+        day + H,
+        { scheduled_seconds: 600, adherent_seconds: 0, adherence_percent: 0 },
+        { agent_id: 'a' },
+      ),
+      // 20:00 local on the 18th is 00:00Z on the 19th: still the 18th in the sheet.
+      interval(
+        day + 20 * H,
+        { scheduled_seconds: 1200, adherent_seconds: 600, adherence_percent: 50 },
+        { agent_id: 'a' },
+      ),
+      interval(
+        day + DAY,
+        { scheduled_seconds: 1800, adherent_seconds: 900, adherence_percent: 50 },
+        { agent_id: 'a' },
+      ),
+    ];
+    const out = rollUp(rows, 'day', nyWeek, newYork);
+    expect(out).toEqual([
+      {
+        agent_id: 'a',
+        type: 'day',
+        start_time: day,
+        end_time: day + DAY,
+        scheduled_seconds: 3600,
+        adherent_seconds: 2400,
+        // 2400 / 3600, not the mean of 100, 0 and 50 (50).
+        adherence_percent: 66.67,
+      },
+      {
+        agent_id: 'a',
+        type: 'day',
+        start_time: day + DAY,
+        end_time: day + 2 * DAY,
+        scheduled_seconds: 1800,
+        adherent_seconds: 900,
+        adherence_percent: 50,
+      },
+    ]);
+  });
+
+  it('an average with no total beside it is weighted by its count; a backlog is the level at the end', () => {
+    const day = nyWeek.start;
+    const rows = [
+      interval(day, { created: 4, solved: 1, backlog: 9, average_handle_seconds: 600 }, { queue_id: 'q' }),
+      interval(
+        day + H,
+        { created: 1, solved: 3, backlog: 7, average_handle_seconds: 200 },
+        { queue_id: 'q' },
+      ),
+    ];
+    expect(rollUp(rows, 'day', nyWeek, newYork)).toEqual([
+      {
+        queue_id: 'q',
+        type: 'day',
+        start_time: day,
+        end_time: day + DAY,
+        created: 5,
+        solved: 4,
+        backlog: 7,
+        // (600 x 1 + 200 x 3) / 4 = 300, not (600 + 200) / 2 = 400.
+        average_handle_seconds: 300,
+      },
+    ]);
+  });
+
+  it('handle time: the average is total seconds over items handled', () => {
+    const day = nyWeek.start;
+    const rows = [
+      interval(
+        day,
+        { handled: 1, total_handle_seconds: 900, average_handle_seconds: 900 },
+        { agent_id: 'a' },
+      ),
+      interval(
+        day + H,
+        { handled: 2, total_handle_seconds: 300, average_handle_seconds: 150 },
+        { agent_id: 'a' },
+      ),
+    ];
+    expect(rollUp(rows, 'day', nyWeek, newYork)[0]).toMatchObject({
+      handled: 3,
+      total_handle_seconds: 1200,
+      average_handle_seconds: 400,
+    });
+  });
+});
