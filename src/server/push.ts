@@ -1,5 +1,6 @@
 // The Push rows sidebar's server side: thin wiring of core/push to Apps Script.
 import * as z from 'zod/mini';
+import { ownerName, owns } from '../core/owner';
 import { detectKind } from '../core/push/header';
 import { PUSH_KINDS, type PushKind } from '../core/push/kinds';
 import { PushStore } from '../core/push/push-job';
@@ -19,7 +20,7 @@ import { ensureDispatcher } from './adapters/dispatcher-trigger';
 import { gasClock } from './adapters/gas-clock';
 import { documentLock } from './adapters/gas-lock';
 import { spreadsheetZone } from './adapters/gas-zone';
-import { documentStore } from './adapters/properties-store';
+import { documentStore, userStore } from './adapters/properties-store';
 import { pushSheets } from './adapters/push-sheets';
 import { sheetGrid } from './adapters/sheet-grid';
 import { assembledClient } from './client-factory';
@@ -41,6 +42,8 @@ export function pushDeps(): PushDeps {
     lock: documentLock(),
     sheets: pushSheets(SpreadsheetApp.getActive()),
     user: currentUser(),
+    own: userStore(),
+    newId: () => Utilities.getUuid(),
     ensureTrigger: ensureDispatcher,
   };
 }
@@ -62,11 +65,15 @@ export function getPushOptions(): PushOptions {
   const sheet = activeSheet();
   const detected = detectKind(headerOf(sheet) as never);
   const running = new PushStore(documentStore()).onSheet(sheet.getSheetId());
+  const mine = running && owns(currentUser(), running);
   return {
     kinds: kindChoices(),
     sheet: sheet.getName(),
     ...(detected ? { detected } : {}),
-    ...(running ? { running: pushView(running, Date.now()) } : {}),
+    ...(running && mine ? { running: pushView(running, Date.now()) } : {}),
+    ...(running && !mine
+      ? { othersPush: `A push by ${ownerName(running)} is running on this sheet with their API key.` }
+      : {}),
   };
 }
 
@@ -101,7 +108,7 @@ export function syncTimeOff(): SyncSummary {
   const sheet = usable ? active : (ss.getSheetByName(SYNC_SHEET) ?? ss.insertSheet(SYNC_SHEET));
   const deps = pushDeps();
   return sync(
-    { client: assembledClient(), clock: gasClock, zone: deps.zone, store: deps.store, user: deps.user },
+    { client: assembledClient(), clock: gasClock, zone: deps.zone, store: deps.store, user: deps.user.email },
     { ...ref(sheet), grid: sheetGrid(sheet) },
   );
 }

@@ -5,7 +5,7 @@ import { RefreshStore } from '../../src/core/schedule/refresh';
 import { hasRefreshWork, runDueRefreshes } from '../../src/core/schedule/run-refreshes';
 import { toLocal } from '../../src/core/time/zone-math';
 import { MemoryGrid } from '../sheet/memory-grid';
-import { coreSetup, TEST_KEY } from '../support/core-deps';
+import { coreSetup, OTHER, TEST_KEY } from '../support/core-deps';
 
 const weeklyPeople = (mode: PullSpec['mode'] = 'replace') => ({
   spec: {
@@ -67,9 +67,9 @@ describe('scheduled refreshes', () => {
 
   it('append mode never appends a period twice', () => {
     const s = setupWithSheet();
-    saveRefresh(s.deps, { ...weeklyPeople('append'), frequency: { kind: 'daily', hour: 6 } }, 'refresh-0003');
+    const { id } = saveRefresh(s.deps, { ...weeklyPeople('append'), frequency: { kind: 'daily', hour: 6 } }, 'refresh-0003');
     drive(s, 3 * 24 * 3_600_000);
-    const r = new RefreshStore(s.deps.store).get('refresh-0003');
+    const r = new RefreshStore(s.deps.store).get(id);
     expect(s.logs).toHaveLength(1);
     expect(r?.lastRun).toMatchObject({ status: 'skipped' });
     expect(r?.appended).toEqual(['2026-05-18..2026-05-24']);
@@ -77,13 +77,13 @@ describe('scheduled refreshes', () => {
 
   it('a deleted target sheet pauses the refresh with a reason instead of failing every hour', () => {
     const s = setupWithSheet();
-    saveRefresh(s.deps, { ...weeklyPeople(), frequency: { kind: 'hourly' } }, 'refresh-0004');
+    const { id } = saveRefresh(s.deps, { ...weeklyPeople(), frequency: { kind: 'hourly' } }, 'refresh-0004');
     s.grids.delete('Time off');
     drive(s, 5 * 3_600_000);
-    const r = new RefreshStore(s.deps.store).get('refresh-0004');
+    const r = new RefreshStore(s.deps.store).get(id);
     expect(r).toMatchObject({
       paused: true,
-      pausedReason: 'Paused: its sheet "Time off" was deleted or renamed.',
+      pausedReason: 'Paused: its sheet "Time off" was deleted.',
     });
     expect(s.logs).toHaveLength(0);
     expect(hasRefreshWork(s.deps)).toBe(false);
@@ -91,10 +91,10 @@ describe('scheduled refreshes', () => {
 
   it('a rejected key pauses the refresh, names its owner, tells them, and leaves the sheet as it was', () => {
     const s = setupWithSheet();
-    saveRefresh(s.deps, { ...weeklyPeople(), frequency: { kind: 'hourly' } }, 'refresh-0005');
+    const { id } = saveRefresh(s.deps, { ...weeklyPeople(), frequency: { kind: 'hourly' } }, 'refresh-0005');
     s.simulator.revokeKey(TEST_KEY);
     drive(s, 2 * 3_600_000);
-    const r = new RefreshStore(s.deps.store).get('refresh-0005');
+    const r = new RefreshStore(s.deps.store).get(id);
     expect(r?.pausedReason).toMatch(/API key of analyst@example.com was rejected/);
     expect(r?.lastRun).toMatchObject({ status: 'failed' });
     expect(s.notices).toHaveLength(1);
@@ -103,17 +103,15 @@ describe('scheduled refreshes', () => {
 
   it('pause, resume and delete; only the owner may change a refresh', () => {
     const s = setupWithSheet();
-    saveRefresh(s.deps, { ...weeklyPeople(), frequency: { kind: 'hourly' } }, 'refresh-0006');
-    setPaused(s.deps, 'refresh-0006', true);
+    const { id } = saveRefresh(s.deps, { ...weeklyPeople(), frequency: { kind: 'hourly' } }, 'refresh-0006');
+    setPaused(s.deps, id, true);
     drive(s, 3 * 3_600_000);
     expect(s.logs).toHaveLength(0);
-    setPaused(s.deps, 'refresh-0006', false);
+    setPaused(s.deps, id, false);
     drive(s, 3_600_000);
     expect(s.logs).toHaveLength(1);
-    expect(() => deleteRefresh({ ...s.deps, user: 'other@example.com' }, 'refresh-0006')).toThrow(
-      /belongs to analyst@example.com/,
-    );
-    deleteRefresh(s.deps, 'refresh-0006');
+    expect(() => deleteRefresh({ ...s.deps, user: OTHER }, id)).toThrow(/belongs to analyst@example.com/);
+    deleteRefresh(s.deps, id);
     expect(hasRefreshWork(s.deps)).toBe(false);
   });
 

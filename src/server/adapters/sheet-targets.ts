@@ -5,11 +5,15 @@ import type { Extent } from '../../core/sheet/grid';
 import { sheetGrid } from './sheet-grid';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-function existing(ss: Spreadsheet, name: string): GoogleAppsScript.Spreadsheet.Sheet {
-  const sheet = ss.getSheetByName(name);
-  if (!sheet) throw new TargetMissing(name);
-  return sheet;
+function byId(ss: Spreadsheet, id: number): Sheet | null {
+  return ss.getSheets().find((s) => s.getSheetId() === id) ?? null;
+}
+
+/** The target's sheet: by id when bound (renames change nothing), else by name. */
+function find(ss: Spreadsheet, target: PullTarget, sheetId: number | undefined): Sheet | null {
+  return sheetId === undefined ? ss.getSheetByName(targetSheet(target)) : byId(ss, sheetId);
 }
 
 /**
@@ -19,11 +23,10 @@ function existing(ss: Spreadsheet, name: string): GoogleAppsScript.Spreadsheet.S
  */
 export function sheetTargets(ss: Spreadsheet, store: Store): Targets {
   return {
-    open(target: PullTarget): OpenTarget {
-      const sheet =
-        target.kind === 'new_sheet'
-          ? (ss.getSheetByName(target.name) ?? ss.insertSheet(target.name))
-          : existing(ss, targetSheet(target));
+    open(target: PullTarget, sheetId?: number): OpenTarget {
+      let sheet = find(ss, target, sheetId);
+      if (!sheet && target.kind === 'new_sheet' && sheetId === undefined) sheet = ss.insertSheet(target.name);
+      if (!sheet) throw new TargetMissing(targetSheet(target));
       const anchor = target.kind === 'cell' ? sheet.getRange(target.a1) : undefined;
       const row = anchor ? anchor.getRow() : 1;
       const col = anchor ? anchor.getColumn() : 1;
@@ -31,6 +34,7 @@ export function sheetTargets(ss: Spreadsheet, store: Store): Targets {
       const previous = store.get<Extent>(key);
       return {
         grid: sheetGrid(sheet),
+        sheetId: sheet.getSheetId(),
         row,
         col,
         label: `${sheet.getName()}!${anchor ? anchor.getA1Notation() : 'A1'}`,
@@ -38,6 +42,8 @@ export function sheetTargets(ss: Spreadsheet, store: Store): Targets {
         remember: (extent) => store.set(key, extent),
       };
     },
-    exists: (target) => target.kind === 'new_sheet' || ss.getSheetByName(targetSheet(target)) !== null,
+    exists: (target, sheetId) =>
+      (target.kind === 'new_sheet' && sheetId === undefined) || find(ss, target, sheetId) !== null,
+    bind: (target) => ss.getSheetByName(targetSheet(target))?.getSheetId() ?? undefined,
   };
 }
