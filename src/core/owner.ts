@@ -30,7 +30,9 @@ export function ownerName(record: Owned): string {
 /** The words for "this is not yours", without anything of the record beyond who owns it. */
 export class NotYours extends Error {
   constructor(what: string, record: Owned) {
-    super(`This ${what} belongs to ${ownerName(record)} and runs with their API key; only they can change it.`);
+    super(
+      `This ${what} belongs to ${ownerName(record)} and runs with their API key; only they can change it.`,
+    );
     this.name = 'NotYours';
   }
 }

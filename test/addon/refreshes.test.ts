@@ -172,9 +172,7 @@ describe('scheduled refreshes', () => {
       /belongs to analyst@example.com/,
     );
     expect((await rt.callFromSidebar<RefreshView[]>('pauseRefresh', id))[0]?.paused).toBe(true);
-    expect((await rt.callFromSidebar<RefreshView[]>('resumeRefresh', id))[0]?.paused).toBe(
-      false,
-    );
+    expect((await rt.callFromSidebar<RefreshView[]>('resumeRefresh', id))[0]?.paused).toBe(false);
     const ran = await rt.callFromSidebar<RefreshView[]>('runRefreshNow', id);
     expect(ran[0]?.lastRun?.status).toBe('done');
     expect(await rt.callFromSidebar<RefreshView[]>('deleteRefresh', id)).toEqual([]);

@@ -76,12 +76,16 @@ describe('a shared spreadsheet: scheduled refreshes answer to their owner', () =
     // B knows what main named A's next run (refresh-<id>-<nextRunAt>) and starts that job first.
     for (const r of refreshRecords(rt)) {
       await b
-        .callFromSidebar('startPull', {
-          source: { kind: 'report', report: 'adherence', granularity: 'day' },
-          range: { kind: 'relative', preset: 'last_week' },
-          target: { kind: 'sheet', name: 'Payroll' },
-          mode: 'replace',
-        }, `refresh-${r.id}-${r.nextRunAt}`)
+        .callFromSidebar(
+          'startPull',
+          {
+            source: { kind: 'report', report: 'adherence', granularity: 'day' },
+            range: { kind: 'relative', preset: 'last_week' },
+            target: { kind: 'sheet', name: 'Payroll' },
+            mode: 'replace',
+          },
+          `refresh-${r.id}-${r.nextRunAt}`,
+        )
         .catch(() => undefined);
     }
     rt.clock.advance(2 * HOUR);
@@ -169,13 +173,17 @@ describe('a shared spreadsheet: scheduled refreshes answer to their owner', () =
 
 describe('a shared spreadsheet: the key never leaks into what editors see', () => {
   it('a 4xx body echoing the Basic token is blanked before it is cut: no part of it reaches B (item 6)', async () => {
-    const { rt, b, key, backend } = await shared();
+    const { rt, b, backend } = await shared();
+    const key = 'sk_live_test_fixture_owner_a';
+    await rt.callFromSidebar('saveSettings', { apiKey: key, timeFormat: 'iso', apiVersion: '' });
     rt.workbook.addSheet('Teams');
     const token = Buffer.from(`${key}:`).toString('base64');
     // The cut at 500 characters falls 20 characters into the token.
     const body = `${'e'.repeat(474)}Basic ${token} was refused; raw ${key}; url ${encodeURIComponent(key)}`;
     rt.setHttp((req) =>
-      req.url.includes('/teams') ? { status: 422, headers: { 'content-type': 'text/plain' }, body, delayMs: 0 } : backend.http(req),
+      req.url.includes('/teams')
+        ? { status: 422, headers: { 'content-type': 'text/plain' }, body, delayMs: 0 }
+        : backend.http(req),
     );
     await saveRefresh(rt, teamsInto('Teams'), 'refresh-key-0001', true);
     rt.clock.advance(2 * HOUR);
@@ -261,9 +269,9 @@ describe('a shared spreadsheet: pulls and pushes act only on the caller’s own 
   it('keyless calls save nothing; live pulls, filter lists and refreshes are bounded per user (item 4)', async () => {
     const { rt, b } = await shared();
     for (let i = 0; i < 80; i++) {
-      await expect(b.callFromSidebar('startPull', report, `b-keyless-${String(i).padStart(4, '0')}`)).rejects.toThrow(
-        /No Assembled API key/,
-      );
+      await expect(
+        b.callFromSidebar('startPull', report, `b-keyless-${String(i).padStart(4, '0')}`),
+      ).rejects.toThrow(/No Assembled API key/);
     }
     expect(Object.keys(rt.properties.document.all()).filter((k) => k.includes('.job.'))).toEqual([]);
     await b.callFromSidebar('saveSettings', { apiKey: B_KEY, timeFormat: 'iso', apiVersion: '' });
@@ -271,7 +279,8 @@ describe('a shared spreadsheet: pulls and pushes act only on the caller’s own 
     await expect(
       b.callFromSidebar('startPull', { ...report, filters: { queue_ids: many } }, 'b-many-0001'),
     ).rejects.toThrow(/at most 100/);
-    for (let i = 0; i < 10; i++) await b.callFromSidebar('startPull', report, `b-live-${String(i).padStart(4, '0')}`);
+    for (let i = 0; i < 10; i++)
+      await b.callFromSidebar('startPull', report, `b-live-${String(i).padStart(4, '0')}`);
     await expect(b.callFromSidebar('startPull', report, 'b-live-0010')).rejects.toThrow(/10 pulls under way/);
     // A is not held back by B's pulls.
     expect((await rt.callFromSidebar<JobView>('startPull', report, 'a-pull-after')).state).toBe('running');
@@ -280,7 +289,10 @@ describe('a shared spreadsheet: pulls and pushes act only on the caller’s own 
   it("one editor's refreshes cannot fill the shared store: a byte budget per editor (item 4)", async () => {
     const { rt, b } = await shared({ bHasKey: true });
     rt.workbook.addSheet('AHT');
-    const agents = Array.from({ length: 100 }, (_, i) => `agent-${String(i).padStart(4, '0')}-${'x'.repeat(50)}`);
+    const agents = Array.from(
+      { length: 100 },
+      (_, i) => `agent-${String(i).padStart(4, '0')}-${'x'.repeat(50)}`,
+    );
     const spec = {
       source: { kind: 'report', report: 'handle_time', granularity: 'day' },
       range: { kind: 'relative', preset: 'last_week' },
@@ -291,12 +303,17 @@ describe('a shared spreadsheet: pulls and pushes act only on the caller’s own 
     const input = (i: number) => ({ spec, frequency: { kind: 'daily', hour: i % 24 }, notifyByEmail: false });
     let refused = '';
     for (let i = 0; i < 20 && !refused; i++) {
-      await b.callFromSidebar('saveRefresh', input(i), `b-refresh-${String(i).padStart(4, '0')}`).catch((e: Error) => {
-        refused = e.message;
-      });
+      await b
+        .callFromSidebar('saveRefresh', input(i), `b-refresh-${String(i).padStart(4, '0')}`)
+        .catch((e: Error) => {
+          refused = e.message;
+        });
     }
     expect(refused).toMatch(/each editor may use 80 KB/);
-    const bytes = Object.entries(rt.properties.document.all()).reduce((n, [k, v]) => n + k.length + v.length, 0);
+    const bytes = Object.entries(rt.properties.document.all()).reduce(
+      (n, [k, v]) => n + k.length + v.length,
+      0,
+    );
     expect(bytes).toBeLessThan(100 * 1024);
     // A can still save a refresh.
     expect((await saveRefresh(rt, spec)).mine).toBe(true);

@@ -67,7 +67,11 @@ describe('scheduled refreshes', () => {
 
   it('append mode never appends a period twice', () => {
     const s = setupWithSheet();
-    const { id } = saveRefresh(s.deps, { ...weeklyPeople('append'), frequency: { kind: 'daily', hour: 6 } }, 'refresh-0003');
+    const { id } = saveRefresh(
+      s.deps,
+      { ...weeklyPeople('append'), frequency: { kind: 'daily', hour: 6 } },
+      'refresh-0003',
+    );
     drive(s, 3 * 24 * 3_600_000);
     const r = new RefreshStore(s.deps.store).get(id);
     expect(s.logs).toHaveLength(1);

@@ -89,8 +89,13 @@ export function specProblems(spec: PullSpec): string[] {
     if (value !== undefined && !info.filters.includes(name))
       problems.push(`${info.label} cannot be filtered by ${name}`);
   }
-  const chosen = Object.values(spec.filters).reduce<number>((n, v) => n + (Array.isArray(v) ? v.length : 0), 0);
+  const chosen = Object.values(spec.filters).reduce<number>(
+    (n, v) => n + (Array.isArray(v) ? v.length : 0),
+    0,
+  );
   if (chosen > MAX_FILTER_IDS)
-    problems.push(`filters: choose at most ${MAX_FILTER_IDS} queues, teams, sites and agents in all (${chosen} chosen)`);
+    problems.push(
+      `filters: choose at most ${MAX_FILTER_IDS} queues, teams, sites and agents in all (${chosen} chosen)`,
+    );
   return problems;
 }

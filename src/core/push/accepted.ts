@@ -41,9 +41,12 @@ export class AcceptedRows {
     this.salt = salt;
     const marks = rows.map(requestOf).flatMap((r) => (r ? [this.mark(r)] : []));
     this.chunks = [];
-    for (let i = 0; i < marks.length; i += PER_CHUNK) this.chunks.push(marks.slice(i, i + PER_CHUNK).join(''));
+    for (let i = 0; i < marks.length; i += PER_CHUNK)
+      this.chunks.push(marks.slice(i, i + PER_CHUNK).join(''));
     this.own.set(this.key('salt'), { salt, chunks: this.chunks.length });
-    this.chunks.forEach((c, i) => this.own.set(this.key(i), c));
+    this.chunks.forEach((c, i) => {
+      this.own.set(this.key(i), c);
+    });
     return marks.length;
   }
 

@@ -5,10 +5,10 @@
 // Only one execution works on a push at a time (a lease taken under the document lock).
 import { type AssembledClient, isAssembledError, TokenBucket } from '../assembled';
 import { withLock } from '../lock';
+import { type Caller, checkBudget, NotYours, ownerName, owns } from '../owner';
 import type { Clock, Lock, Store, Zone } from '../ports';
 import type { Grid } from '../sheet/grid';
 import { InputError } from '../validation';
-import { type Caller, checkBudget, NotYours, ownerName, owns } from '../owner';
 import { AcceptedRows } from './accepted';
 import { AgentDirectory } from './agents';
 import { KINDS, type PushKind } from './kinds';
@@ -366,7 +366,10 @@ class PushRun {
     addStatusColumns(open.grid, this.sheet.map);
     if (!this.job.prepared) this.prepare();
     else if (!this.accepted.load()) {
-      this.finish('failed', 'The list of rows this push was started with is gone; push again to send the rest.');
+      this.finish(
+        'failed',
+        'The list of rows this push was started with is gone; push again to send the rest.',
+      );
       return;
     }
     this.allowed = this.accepted.allowed(this.sheet.rows.filter((r) => this.sendable(r)));
@@ -385,7 +388,10 @@ class PushRun {
     }
     writeMany(this.grid as Grid, sheet, outcomes, new Date(this.now()));
     // The rows to send are fixed now: rows added or changed later wait for their own push.
-    const total = this.accepted.fix(sheet.rows.filter((r) => this.sendable(r)), this.deps.newId());
+    const total = this.accepted.fix(
+      sheet.rows.filter((r) => this.sendable(r)),
+      this.deps.newId(),
+    );
     this.save({ prepared: true, skipped, invalid: outcomes.size, total, stalls: 0 });
   }
 

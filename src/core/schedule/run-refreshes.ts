@@ -1,8 +1,8 @@
 // The dispatcher's refresh work: start the runs that are due, and record how they ended.
 import { isAssembledError } from '../assembled/errors';
 import { JobStore } from '../jobs/job-store';
-import { ownerName, owns } from '../owner';
 import { isTerminal, type PullJob } from '../jobs/pull-job';
+import { ownerName, owns } from '../owner';
 import { targetSheet } from '../pull/pull-target';
 import { advancePull, type PullDeps, startPull } from '../pull/run-pull';
 import { resolveRange } from '../time/date-range';
@@ -86,7 +86,9 @@ export function runNow(deps: RefreshDeps, refresh: Refresh): Refresh {
 /** Why a refresh's sheet cannot be found: bound by id, it was deleted; by name (older), or renamed. */
 function gone(r: Refresh): string {
   const name = targetSheet(r.spec.target);
-  return r.sheetId === undefined ? `its sheet "${name}" was deleted or renamed` : `its sheet "${name}" was deleted`;
+  return r.sheetId === undefined
+    ? `its sheet "${name}" was deleted or renamed`
+    : `its sheet "${name}" was deleted`;
 }
 
 type Ending = Pick<PullJob, 'state' | 'updatedAt' | 'message' | 'failure' | 'rows' | 'range'>;
