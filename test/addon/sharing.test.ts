@@ -127,6 +127,12 @@ describe('a shared spreadsheet: scheduled refreshes answer to their owner', () =
       await expect(b.callFromSidebar(fn, ...args), fn).rejects.toThrow(/belongs to analyst@example.com/);
     }
     expect(seen.filter((s) => s.key === B_KEY)).toEqual([]);
+    // A's request key, used by B, saves a refresh of B's own; A's is left as it was.
+    const bs = await b.callFromSidebar<RefreshView[]>('saveRefresh', input, 'refresh-key-0001');
+    expect(bs.map((v) => [v.mine, v.frequencyLabel])).toEqual([
+      [false, 'Daily at 09:00'],
+      [true, 'Every hour'],
+    ]);
     // A paused it first, so B's resume would show as a change.
     await rt.callFromSidebar('pauseRefresh', mine.id);
     await expect(b.callFromSidebar('resumeRefresh', mine.id)).rejects.toThrow(/belongs to/);
@@ -353,8 +359,21 @@ describe('a shared spreadsheet: pushes', () => {
     await expect(b.callFromSidebar('startPush', 'time_off', 'b-push-0001')).rejects.toThrow(
       /push by analyst@example.com is running on this sheet/,
     );
+    await expect(b.callFromSidebar('startPush', 'time_off', 'a-push-0001')).rejects.toThrow(
+      /push by analyst@example.com is running on this sheet/,
+    );
     await expect(b.callFromSidebar('pollPush', a.id)).rejects.toThrow(/belongs to analyst@example.com/);
     expect(seen.filter((s) => s.key === B_KEY && s.method === 'POST')).toEqual([]);
+  });
+
+  it('a push without a key saves nothing (item 4)', async () => {
+    const { rt } = await leave(3);
+    const c = rt.asUser('keyless@example.com');
+    c.workbook.select('Leave!A1');
+    await expect(c.callFromSidebar('startPush', 'time_off', 'c-push-0001')).rejects.toThrow(
+      /No Assembled API key/,
+    );
+    expect(Object.keys(rt.properties.document.all()).filter((k) => k.includes('.push.'))).toEqual([]);
   });
 
   it("rows B adds to A's running push wait for their own push: A's key sends only what A started (item 3)", async () => {

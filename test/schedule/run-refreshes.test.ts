@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { PullSpec } from '../../src/core/pull/pull-spec';
+import { advancePull, startPull } from '../../src/core/pull/run-pull';
 import { deleteRefresh, saveRefresh, setPaused } from '../../src/core/schedule/manage';
-import { RefreshStore } from '../../src/core/schedule/refresh';
+import { type Refresh, RefreshStore } from '../../src/core/schedule/refresh';
 import { hasRefreshWork, runDueRefreshes } from '../../src/core/schedule/run-refreshes';
 import { toLocal } from '../../src/core/time/zone-math';
 import { MemoryGrid } from '../sheet/memory-grid';
@@ -132,5 +133,37 @@ describe('scheduled refreshes', () => {
         'refresh-0007',
       ),
     ).toThrow(/needs a relative date range/);
+  });
+});
+
+describe("a refresh's run is its own job only", () => {
+  // The store says the run is a job that is not this refresh's own (another editor's, or one of
+  // the owner's sidebar pulls): the refresh must not take its outcome as its own.
+  function planted(other: boolean) {
+    const s = setupWithSheet();
+    const r = saveRefresh(s.deps, { ...weeklyPeople(), notifyByEmail: false }, 'refresh-0101');
+    const spec = { ...weeklyPeople().spec, target: { kind: 'sheet', name: 'Time off' } };
+    const job = other
+      ? startPull({ ...s.deps, user: OTHER }, spec, 'planted-0001', { id: r.id })
+      : startPull(s.deps, spec, 'planted-0002');
+    advancePull(other ? { ...s.deps, user: OTHER } : s.deps, job.id);
+    const store = new RefreshStore(s.deps.store);
+    store.save({ ...(store.get(r.id) as Refresh), jobId: job.id });
+    runDueRefreshes(s.deps, s.clock.now() + 300_000);
+    return store.get(r.id);
+  }
+
+  it("another editor's job, even one started for this refresh, is a lost run", () => {
+    expect(planted(true)?.lastRun).toMatchObject({
+      status: 'failed',
+      message: expect.stringMatching(/lost/),
+    });
+  });
+
+  it("the owner's own sidebar pull is not the refresh's run", () => {
+    expect(planted(false)?.lastRun).toMatchObject({
+      status: 'failed',
+      message: expect.stringMatching(/lost/),
+    });
   });
 });
