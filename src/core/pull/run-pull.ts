@@ -93,8 +93,11 @@ export function startPull(
   });
 }
 
+/** A refresh's run is left for its refresh to record; the day-old prune forgets it. */
 function forgetOldFinished(jobs: JobStore, mine: PullJob[]): void {
-  const finished = mine.filter(isTerminal).sort((a, b) => b.updatedAt - a.updatedAt);
+  const finished = mine
+    .filter((j) => isTerminal(j) && !j.refreshId)
+    .sort((a, b) => b.updatedAt - a.updatedAt);
   for (const old of finished.slice(FINISHED_KEPT)) jobs.delete(old.id);
 }
 
