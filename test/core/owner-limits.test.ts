@@ -1,6 +1,8 @@
 // Per-editor bounds on the shared store and the forms of the key the redactor blanks (issue 12).
 import { describe, expect, it } from 'vitest';
 import { makeRedactor } from '../../src/core/assembled/errors';
+import { JobStore } from '../../src/core/jobs/job-store';
+import { advancePull, startPull } from '../../src/core/pull/run-pull';
 import { MAX_RUNNING_PUSHES, startPush } from '../../src/core/push/run-push';
 import { MAX_REFRESHES, saveRefresh } from '../../src/core/schedule/manage';
 import { pushSetup } from '../push/support';
@@ -40,6 +42,23 @@ describe('per-editor bounds', () => {
     expect(() => startPush(s.deps, 'time_off', s.addSheet('Leave more', [header]), 'push-key-more')).toThrow(
       /already have 5 pushes running/,
     );
+  });
+});
+
+describe('finished pulls', () => {
+  it("an editor's finished sidebar pulls are forgotten beyond the newest ten", () => {
+    const s = coreSetup();
+    const people = {
+      source: { kind: 'resource', resource: 'people' },
+      target: { kind: 'new_sheet', name: 'People' },
+      mode: 'replace',
+    };
+    for (let i = 0; i < 14; i++) {
+      const job = startPull(s.deps, people, `people-key-${i}`);
+      expect(advancePull(s.deps, job.id).state).toBe('done');
+    }
+    expect(new JobStore(s.deps.store).all()).toHaveLength(11);
+    expect(new JobStore(s.deps.store).all().map((j) => j.requestKey)).not.toContain('people-key-0');
   });
 });
 
