@@ -72,7 +72,6 @@ describe('the redactor', () => {
     ['the Basic token', b64(`${key}:`)],
     ['the Basic token without padding', b64(`${key}:`).replace(/=+$/, '')],
     ['the base64 of the key alone', b64(key)],
-    ['URL-safe base64', b64(`${key}:`).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')],
   ])('blanks the key %s', (_, form) => {
     const out = redact(`before ${form} after`);
     // Padding left behind ("=") says nothing of the key.

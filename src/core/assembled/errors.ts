@@ -60,7 +60,7 @@ export function isAssembledError(value: unknown): value is AssembledError {
 
 /**
  * Blanks the API key in every form a reply could echo it in: as typed, URL-encoded, and base64
- * (the Basic token of `key:` and of the key alone, padded or not, standard or URL-safe). Run it
+ * (the Basic token of `key:` and of the key alone, padded or not). Run it
  * over a whole text before cutting it short: a key cut in two is no longer found.
  */
 export function makeRedactor(apiKey: string, base64: (text: string) => string): (text: string) => string {
@@ -69,9 +69,9 @@ export function makeRedactor(apiKey: string, base64: (text: string) => string): 
     for (const plain of [apiKey, encodeURIComponent(apiKey)]) forms.add(plain);
     for (const encoded of [base64(`${apiKey}:`), base64(apiKey)]) {
       const bare = encoded.replace(/=+$/, '');
+      // A key is letters, digits, _ and - (Settings checks), so its base64 has no + or /: the
+      // URL-safe and URL-encoded forms are the same text.
       forms.add(bare);
-      forms.add(bare.replace(/\+/g, '-').replace(/\//g, '_'));
-      forms.add(encodeURIComponent(bare));
     }
   }
   // Longest first, so a form never leaves the tail of a longer one behind.
