@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 // Push on a virtual clock against the simulator: requests per created row (time off one a row,
 // states in bulk), and the virtual wall time of 2,000 time-off rows next to the 300/min limit's
 // minimum (a burst of 20, then 5 a second). Executions of up to 5 minutes run back to back, as the
@@ -35,7 +36,9 @@ function setup(header: string[], rows: CellValue[][]) {
         throw new Error('not in the bench');
       },
     },
-    user: 'bench@example.com',
+    user: { id: 'id-bench-0001', email: 'bench@example.com' },
+    own: new MemoryStore(),
+    newId: () => randomUUID(),
     ensureTrigger: () => undefined,
   };
   return { clock, sim, http, grid, deps };

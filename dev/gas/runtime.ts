@@ -162,8 +162,12 @@ export class LocalRuntime {
     return result.value as T;
   }
 
-  /** The same runtime seen by another user: their own User properties, triggers, UI and locks. */
-  asUser(email: string): LocalRuntime {
+  /**
+   * The same runtime seen by another user: their own User properties, triggers, UI and locks.
+   * `emailHidden`: Session gives this user's e-mail as '' (a domain policy that hides it).
+   */
+  asUser(email: string, options: { emailHidden?: boolean } = {}): LocalRuntime {
+    if (options.emailHidden) this.world.hiddenEmails.add(email);
     return new LocalRuntime(this.world, email);
   }
 

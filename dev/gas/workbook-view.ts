@@ -177,6 +177,17 @@ export class WorkbookView {
     this.wb.protections = this.wb.protections.filter((p) => p.sheet !== sheet);
   }
 
+  /** The user renames a sheet from its tab (its id stays). */
+  renameSheet(from: string, to: string): void {
+    if (this.wb.sheetByName(to)) throw new Error(`A sheet named ${to} already exists`);
+    this.sheet(from).name = to;
+  }
+
+  /** The user renames the spreadsheet (any editor may). */
+  renameSpreadsheet(name: string): void {
+    this.wb.name = name;
+  }
+
   /** Types values in as a user would (same conversions as setValues), creating the sheet if needed. */
   write(sheet: string, values: unknown[][], at: { row?: number; column?: number } = {}): void {
     const s = this.wb.sheetByName(sheet) ?? this.wb.addSheet(sheet);

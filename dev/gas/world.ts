@@ -64,6 +64,8 @@ export class World {
   readonly scriptProperties = new Map<string, string>();
   readonly caches = new Map<string, Map<string, CacheEntry>>();
   readonly locks = new Map<string, LockHold>();
+  /** Users whose e-mail Google does not give the script (a domain policy, a missing scope). */
+  readonly hiddenEmails = new Set<string>();
   triggers: TriggerRecord[] = [];
   /** Per user and Pacific-time day: UrlFetch calls and mail recipients, for daily quotas. */
   readonly daily = new Map<string, number>();

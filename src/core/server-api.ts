@@ -34,10 +34,12 @@ export interface ServerApi {
   getPullOptions(): PullOptions;
   previewRange(range: DateRangeSpec): { from: string; to: string };
   listChoices(kind: ChoiceKind): Choice[];
+  /** `key`: the caller's idempotency key (the job's id is made by the server). */
   startPull(spec: PullSpec, key: string): JobView;
   pollPull(id: string): JobView;
   listRefreshes(): RefreshView[];
-  saveRefresh(input: RefreshInput, id: string): RefreshView[];
+  /** `idOrKey`: one of the caller's refreshes to edit, or an idempotency key for a new one. */
+  saveRefresh(input: RefreshInput, idOrKey: string): RefreshView[];
   pauseRefresh(id: string): RefreshView[];
   resumeRefresh(id: string): RefreshView[];
   deleteRefresh(id: string): RefreshView[];
@@ -45,6 +47,7 @@ export interface ServerApi {
   getPushOptions(): PushOptions;
   insertPushTemplate(kind: PushKind): { sheet: string };
   validatePush(kind: PushKind): ValidateSummary;
+  /** `key`: the caller's idempotency key (the push's id is made by the server). */
   startPush(kind: PushKind, key: string): PushView;
   pollPush(id: string): PushView;
   syncTimeOff(): SyncSummary;

@@ -1,5 +1,6 @@
 // The dispatcher trigger's handler and the work it does.
 import { tick, type WorkSource } from '../core/dispatch/dispatcher';
+import type { Caller } from '../core/owner';
 import { hasActivePulls, runDuePulls } from '../core/pull/run-pull';
 import { hasActivePushes, runDuePushes } from '../core/push/run-push';
 import { hasRefreshWork, runDueRefreshes } from '../core/schedule/run-refreshes';
@@ -8,12 +9,17 @@ import { documentStore } from './adapters/properties-store';
 import { pullDeps } from './pull';
 import { pushDeps } from './push';
 import { refreshDeps } from './refreshes';
-import { currentUser } from './user';
+import { currentUser as whoIsCalling } from './user';
 
 /** Stop starting new work a minute before Apps Script's 6-minute limit. */
 const BUDGET_MS = 5 * 60_000;
 
 function sources(): WorkSource[] {
+  let caller: Caller | undefined;
+  const currentUser = () => {
+    caller ??= whoIsCalling();
+    return caller;
+  };
   return [
     {
       name: 'pulls',

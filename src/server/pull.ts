@@ -36,6 +36,7 @@ export function pullDeps(): PullDeps {
     targets: sheetTargets(ss, store),
     log: runLogSheet(ss),
     user: currentUser(),
+    newId: () => Utilities.getUuid(),
     ensureTrigger: ensureDispatcher,
   };
 }

@@ -1,5 +1,6 @@
 // The Push rows sidebar's server side: thin wiring of core/push to Apps Script.
 import * as z from 'zod/mini';
+import { ownerName, owns } from '../core/owner';
 import { detectKind } from '../core/push/header';
 import { PUSH_KINDS, type PushKind } from '../core/push/kinds';
 import { PushStore } from '../core/push/push-job';
@@ -20,7 +21,7 @@ import { findOrInsertSheet, isGridSheet } from './adapters/find-sheet';
 import { gasClock } from './adapters/gas-clock';
 import { documentLock } from './adapters/gas-lock';
 import { spreadsheetZone } from './adapters/gas-zone';
-import { documentStore } from './adapters/properties-store';
+import { documentStore, userStore } from './adapters/properties-store';
 import { pushSheets } from './adapters/push-sheets';
 import { sheetGrid } from './adapters/sheet-grid';
 import { assembledClient } from './client-factory';
@@ -43,6 +44,8 @@ export function pushDeps(): PushDeps {
     sheets: pushSheets(SpreadsheetApp.getActive()),
     locale: SpreadsheetApp.getActive().getSpreadsheetLocale(),
     user: currentUser(),
+    own: userStore(),
+    newId: () => Utilities.getUuid(),
     ensureTrigger: ensureDispatcher,
   };
 }
@@ -75,11 +78,15 @@ export function getPushOptions(): PushOptions {
   const sheet = activeSheet();
   const detected = detectKind(headerOf(sheet) as never);
   const running = new PushStore(documentStore()).onSheet(sheet.getSheetId());
+  const mine = running && owns(currentUser(), running);
   return {
     kinds: kindChoices(),
     sheet: sheet.getName(),
     ...(detected ? { detected } : {}),
-    ...(running ? { running: pushView(running, Date.now()) } : {}),
+    ...(running && mine ? { running: pushView(running, Date.now()) } : {}),
+    ...(running && !mine
+      ? { othersPush: `A push by ${ownerName(running)} is running on this sheet with their API key.` }
+      : {}),
   };
 }
 
@@ -114,7 +121,7 @@ export function syncTimeOff(): SyncSummary {
   const sheet = usable ? active : findOrInsertSheet(ss, SYNC_SHEET);
   const deps = pushDeps();
   return sync(
-    { client: assembledClient(), clock: gasClock, zone: deps.zone, store: deps.store, user: deps.user },
+    { client: assembledClient(), clock: gasClock, zone: deps.zone, store: deps.store, user: deps.user.email },
     { ...ref(sheet), grid: sheetGrid(sheet) },
   );
 }

@@ -1,4 +1,65 @@
-/** The user running this execution; consumer accounts may hide the active user's address. */
-export function currentUser(): string {
-  return Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail() || 'unknown user';
+// Who is calling: the e-mail Google gives (Session; it needs the userinfo.email scope and a domain
+// may hide it) and a random id made once per user and kept in their own User properties, which
+// no other editor can read or set. Records are owned by the id, so two users whose e-mail Google
+// hides are still two users; when no id can be had, nothing owned is touched.
+import type { Caller } from '../core/owner';
+import { userStore } from './adapters/properties-store';
+
+const ID_KEY = 'userId';
+const ID_PATTERN = /^[A-Za-z0-9-]{16,64}$/;
+
+/** The caller cannot be told apart from other editors: owned work is refused, in these words. */
+export class UnknownCaller extends Error {
+  constructor(reason: string) {
+    super(
+      `The add-on cannot tell who you are (${reason}), so it will not start or change pulls, pushes or scheduled refreshes, which each belong to one editor. Reload the spreadsheet and try again; if this keeps happening, ask your Google Workspace admin to let add-ons read your account.`,
+    );
+    this.name = 'UnknownCaller';
+  }
+}
+
+function sessionEmail(): string {
+  for (const user of [() => Session.getEffectiveUser(), () => Session.getActiveUser()]) {
+    try {
+      const email = user().getEmail();
+      if (email) return email;
+    } catch {
+      // No permission to know the e-mail: the id alone still tells users apart.
+    }
+  }
+  return '';
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The caller's id, made under the user lock so two first calls at once agree on one. */
+function userId(): string {
+  let store: ReturnType<typeof userStore>;
+  try {
+    store = userStore();
+    const id = store.get<string>(ID_KEY);
+    if (typeof id === 'string' && ID_PATTERN.test(id)) return id;
+  } catch (error) {
+    throw new UnknownCaller(`your own settings could not be read: ${errorText(error)}`);
+  }
+  const lock = LockService.getUserLock();
+  if (!lock.tryLock(10_000)) throw new UnknownCaller('another of your executions is still setting you up');
+  try {
+    const id = store.get<string>(ID_KEY);
+    if (typeof id === 'string' && ID_PATTERN.test(id)) return id;
+    const made = Utilities.getUuid();
+    store.set(ID_KEY, made);
+    return made;
+  } catch (error) {
+    throw new UnknownCaller(`your own settings could not be saved: ${errorText(error)}`);
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+/** The user running this execution; throws UnknownCaller rather than guess. */
+export function currentUser(): Caller {
+  return { id: userId(), email: sessionEmail() };
 }

@@ -66,6 +66,8 @@ describe('scheduled refreshes', () => {
   it('a refresh saved after a pull into a new sheet writes into that sheet ever after; one trigger for many refreshes', async () => {
     const { rt } = await startLocalAddon({ mode: 'bound' });
     await rt.callFromSidebar('startPull', reportSpec('Weekly AHT'), 'pull-000000001');
+    // The sidebar offers a refresh once the pull has written its sheet.
+    rt.clock.advance(5 * 60_000);
     for (let i = 0; i < 3; i++) {
       await save(rt, reportSpec('Weekly AHT'), { kind: 'daily', hour: 6 + i }, `refresh-00000${i}`);
     }
@@ -126,7 +128,7 @@ describe('scheduled refreshes', () => {
     expect(rt.mail).toHaveLength(1);
     expect(rt.mail[0]).toMatchObject({
       to: 'analyst@example.com',
-      subject: expect.stringMatching(/refresh failed/),
+      subject: expect.stringMatching(/refresh of yours failed/),
     });
     expect(rt.mail[0]?.body).not.toContain(key);
     const [view] = await rt.callFromSidebar<RefreshView[]>('listRefreshes');
@@ -149,7 +151,7 @@ describe('scheduled refreshes', () => {
     rt.workbook.deleteSheet('Sites');
     rt.clock.advance(2 * HOUR);
     const [view] = await rt.callFromSidebar<RefreshView[]>('listRefreshes');
-    expect(view?.pausedReason).toBe('Paused: its sheet "Sites" was deleted or renamed.');
+    expect(view?.pausedReason).toBe('Paused: its sheet "Sites" was deleted.');
     expect(loggedRuns(rt)).toHaveLength(0);
   });
 
@@ -161,20 +163,19 @@ describe('scheduled refreshes', () => {
       target: { kind: 'sheet', name: 'Queues' },
       mode: 'replace',
     };
-    await save(rt, spec, { kind: 'daily', hour: 9 }, 'refresh-000042');
+    const [saved] = await save(rt, spec, { kind: 'daily', hour: 9 }, 'refresh-000042');
+    const id = saved?.id;
     const other = rt.asUser('editor@example.com');
     const seen = await other.callFromSidebar<RefreshView[]>('listRefreshes');
     expect(seen[0]).toMatchObject({ owner: 'analyst@example.com', mine: false });
-    await expect(other.callFromSidebar('deleteRefresh', 'refresh-000042')).rejects.toThrow(
+    await expect(other.callFromSidebar('deleteRefresh', id)).rejects.toThrow(
       /belongs to analyst@example.com/,
     );
-    expect((await rt.callFromSidebar<RefreshView[]>('pauseRefresh', 'refresh-000042'))[0]?.paused).toBe(true);
-    expect((await rt.callFromSidebar<RefreshView[]>('resumeRefresh', 'refresh-000042'))[0]?.paused).toBe(
-      false,
-    );
-    const ran = await rt.callFromSidebar<RefreshView[]>('runRefreshNow', 'refresh-000042');
+    expect((await rt.callFromSidebar<RefreshView[]>('pauseRefresh', id))[0]?.paused).toBe(true);
+    expect((await rt.callFromSidebar<RefreshView[]>('resumeRefresh', id))[0]?.paused).toBe(false);
+    const ran = await rt.callFromSidebar<RefreshView[]>('runRefreshNow', id);
     expect(ran[0]?.lastRun?.status).toBe('done');
-    expect(await rt.callFromSidebar<RefreshView[]>('deleteRefresh', 'refresh-000042')).toEqual([]);
+    expect(await rt.callFromSidebar<RefreshView[]>('deleteRefresh', id)).toEqual([]);
     rt.clock.advance(2 * HOUR);
     expect(rt.triggers()).toHaveLength(0);
   });

@@ -135,10 +135,10 @@ describe.skipIf(!built)('push in the local Apps Script runtime', () => {
     for (let hour = 0; hour < 24; hour++) {
       if (hour === 2) sim.setFaults({ force429: 30 });
       rt.clock.advance(60 * 60_000);
-      const doc = rt.properties.document.get('assembled.push.e2e-push-2000');
+      const doc = rt.properties.document.get(`assembled.push.${first.id}`);
       if (doc && JSON.parse(doc).state !== 'running') break;
     }
-    const job = JSON.parse(rt.properties.document.get('assembled.push.e2e-push-2000') ?? '{}');
+    const job = JSON.parse(rt.properties.document.get(`assembled.push.${first.id}`) ?? '{}');
     expect(job).toMatchObject({ state: 'done', total: 2000, done: 2000, succeeded: 2000 });
     expect(rt.counters.snapshot().executions.killed).toBeGreaterThanOrEqual(1);
     const made = sim.admin.org.timeOff.filter((t) => t.notes.startsWith('e2e '));

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 // Push dependencies over the simulator on a virtual clock, with in-memory sheets.
 import { intlZone } from '../../dev/intl-zone';
 import { MemoryLock, MemoryStore } from '../../dev/memory-store';
@@ -13,6 +14,9 @@ import { advancePush, type PushDeps, type SheetRef } from '../../src/core/push/r
 import type { TemplateSpec } from '../../src/core/push/template';
 import type { CellValue } from '../../src/core/table/build-table';
 import { MemoryGrid } from '../sheet/memory-grid';
+
+/** The caller of push tests. */
+export const OPS = { id: 'id-ops-0001', email: 'ops@example.com' };
 
 /** Thrown by the test transport to stand for Apps Script killing the execution. */
 export class Killed extends Error {}
@@ -101,7 +105,9 @@ export function pushSetup(options: { dialect?: Dialect; sim?: SimulatorOptions }
         return { id, name };
       },
     },
-    user: 'ops@example.com',
+    user: OPS,
+    own: new MemoryStore(),
+    newId: () => randomUUID(),
     ensureTrigger: () => {
       triggers++;
     },

@@ -9,7 +9,7 @@ import {
   validateSheet,
 } from '../../src/core/push/run-push';
 import type { CellValue } from '../../src/core/table/build-table';
-import { drive, pushSetup, records } from './support';
+import { drive, OPS, pushSetup, records } from './support';
 
 const HEADER = ['Agent', 'Start', 'End', 'All day', 'Type', 'Notes'];
 const DAY = 86_400_000;
@@ -70,7 +70,7 @@ describe('pushing time off', () => {
     expect(s.http.sent.filter((r) => r.method === 'POST').length).toBe(before);
     expect(created(s, 'twice')).toHaveLength(12);
     // The same key twice is the same push.
-    expect(startPush(s.deps, 'time_off', sheet, 'push-key-second').id).toBe('push-key-second');
+    expect(startPush(s.deps, 'time_off', sheet, 'push-key-second').id).toBe(second.id);
   });
 
   it('skips rows that already carry an id or a done status, and resends rows marked error or OK', () => {
@@ -149,13 +149,14 @@ describe('the dispatcher', () => {
     const s = pushSetup();
     const sheet = s.addSheet('Leave', [HEADER, ...rows(s, 5, 'disp')]);
     const job = startPush(s.deps, 'time_off', sheet, 'push-key-disp');
-    expect(hasActivePushes(s.deps.store, 'ops@example.com')).toBe(true);
-    expect(hasActivePushes(s.deps.store, 'someone@example.com')).toBe(false);
-    runDuePushes({ ...s.deps, user: 'someone@example.com' }, s.clock.now() + 300_000);
+    const someone = { id: 'id-someone-0002', email: 'someone@example.com' };
+    expect(hasActivePushes(s.deps.store, OPS)).toBe(true);
+    expect(hasActivePushes(s.deps.store, someone)).toBe(false);
+    runDuePushes({ ...s.deps, user: someone }, s.clock.now() + 300_000);
     expect(s.http.sent).toHaveLength(0);
     runDuePushes(s.deps, s.clock.now() + 300_000);
     expect(new PushStore(s.deps.store).get(job.id)?.state).toBe('done');
-    expect(hasActivePushes(s.deps.store, 'ops@example.com')).toBe(false);
+    expect(hasActivePushes(s.deps.store, OPS)).toBe(false);
   });
 
   it('one push per sheet: starting another while one runs follows the running one', () => {

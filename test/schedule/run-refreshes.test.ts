@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { PullSpec } from '../../src/core/pull/pull-spec';
+import { advancePull, startPull } from '../../src/core/pull/run-pull';
 import { deleteRefresh, saveRefresh, setPaused } from '../../src/core/schedule/manage';
-import { RefreshStore } from '../../src/core/schedule/refresh';
+import { type Refresh, RefreshStore } from '../../src/core/schedule/refresh';
 import { hasRefreshWork, runDueRefreshes } from '../../src/core/schedule/run-refreshes';
 import { toLocal } from '../../src/core/time/zone-math';
 import { MemoryGrid } from '../sheet/memory-grid';
-import { coreSetup, TEST_KEY } from '../support/core-deps';
+import { coreSetup, OTHER, TEST_KEY } from '../support/core-deps';
 
 const weeklyPeople = (mode: PullSpec['mode'] = 'replace') => ({
   spec: {
@@ -67,9 +68,13 @@ describe('scheduled refreshes', () => {
 
   it('append mode never appends a period twice', () => {
     const s = setupWithSheet();
-    saveRefresh(s.deps, { ...weeklyPeople('append'), frequency: { kind: 'daily', hour: 6 } }, 'refresh-0003');
+    const { id } = saveRefresh(
+      s.deps,
+      { ...weeklyPeople('append'), frequency: { kind: 'daily', hour: 6 } },
+      'refresh-0003',
+    );
     drive(s, 3 * 24 * 3_600_000);
-    const r = new RefreshStore(s.deps.store).get('refresh-0003');
+    const r = new RefreshStore(s.deps.store).get(id);
     expect(s.logs).toHaveLength(1);
     expect(r?.lastRun).toMatchObject({ status: 'skipped' });
     expect(r?.appended).toEqual(['2026-05-18..2026-05-24']);
@@ -77,13 +82,13 @@ describe('scheduled refreshes', () => {
 
   it('a deleted target sheet pauses the refresh with a reason instead of failing every hour', () => {
     const s = setupWithSheet();
-    saveRefresh(s.deps, { ...weeklyPeople(), frequency: { kind: 'hourly' } }, 'refresh-0004');
+    const { id } = saveRefresh(s.deps, { ...weeklyPeople(), frequency: { kind: 'hourly' } }, 'refresh-0004');
     s.grids.delete('Time off');
     drive(s, 5 * 3_600_000);
-    const r = new RefreshStore(s.deps.store).get('refresh-0004');
+    const r = new RefreshStore(s.deps.store).get(id);
     expect(r).toMatchObject({
       paused: true,
-      pausedReason: 'Paused: its sheet "Time off" was deleted or renamed.',
+      pausedReason: 'Paused: its sheet "Time off" was deleted.',
     });
     expect(s.logs).toHaveLength(0);
     expect(hasRefreshWork(s.deps)).toBe(false);
@@ -91,10 +96,10 @@ describe('scheduled refreshes', () => {
 
   it('a rejected key pauses the refresh, names its owner, tells them, and leaves the sheet as it was', () => {
     const s = setupWithSheet();
-    saveRefresh(s.deps, { ...weeklyPeople(), frequency: { kind: 'hourly' } }, 'refresh-0005');
+    const { id } = saveRefresh(s.deps, { ...weeklyPeople(), frequency: { kind: 'hourly' } }, 'refresh-0005');
     s.simulator.revokeKey(TEST_KEY);
     drive(s, 2 * 3_600_000);
-    const r = new RefreshStore(s.deps.store).get('refresh-0005');
+    const r = new RefreshStore(s.deps.store).get(id);
     expect(r?.pausedReason).toMatch(/API key of analyst@example.com was rejected/);
     expect(r?.lastRun).toMatchObject({ status: 'failed' });
     expect(s.notices).toHaveLength(1);
@@ -103,17 +108,15 @@ describe('scheduled refreshes', () => {
 
   it('pause, resume and delete; only the owner may change a refresh', () => {
     const s = setupWithSheet();
-    saveRefresh(s.deps, { ...weeklyPeople(), frequency: { kind: 'hourly' } }, 'refresh-0006');
-    setPaused(s.deps, 'refresh-0006', true);
+    const { id } = saveRefresh(s.deps, { ...weeklyPeople(), frequency: { kind: 'hourly' } }, 'refresh-0006');
+    setPaused(s.deps, id, true);
     drive(s, 3 * 3_600_000);
     expect(s.logs).toHaveLength(0);
-    setPaused(s.deps, 'refresh-0006', false);
+    setPaused(s.deps, id, false);
     drive(s, 3_600_000);
     expect(s.logs).toHaveLength(1);
-    expect(() => deleteRefresh({ ...s.deps, user: 'other@example.com' }, 'refresh-0006')).toThrow(
-      /belongs to analyst@example.com/,
-    );
-    deleteRefresh(s.deps, 'refresh-0006');
+    expect(() => deleteRefresh({ ...s.deps, user: OTHER }, id)).toThrow(/belongs to analyst@example.com/);
+    deleteRefresh(s.deps, id);
     expect(hasRefreshWork(s.deps)).toBe(false);
   });
 
@@ -130,5 +133,37 @@ describe('scheduled refreshes', () => {
         'refresh-0007',
       ),
     ).toThrow(/needs a relative date range/);
+  });
+});
+
+describe("a refresh's run is its own job only", () => {
+  // The store says the run is a job that is not this refresh's own (another editor's, or one of
+  // the owner's sidebar pulls): the refresh must not take its outcome as its own.
+  function planted(other: boolean) {
+    const s = setupWithSheet();
+    const r = saveRefresh(s.deps, { ...weeklyPeople(), notifyByEmail: false }, 'refresh-0101');
+    const spec = { ...weeklyPeople().spec, target: { kind: 'sheet', name: 'Time off' } };
+    const job = other
+      ? startPull({ ...s.deps, user: OTHER }, spec, 'planted-0001', { id: r.id })
+      : startPull(s.deps, spec, 'planted-0002');
+    advancePull(other ? { ...s.deps, user: OTHER } : s.deps, job.id);
+    const store = new RefreshStore(s.deps.store);
+    store.save({ ...(store.get(r.id) as Refresh), jobId: job.id });
+    runDueRefreshes(s.deps, s.clock.now() + 300_000);
+    return store.get(r.id);
+  }
+
+  it("another editor's job, even one started for this refresh, is a lost run", () => {
+    expect(planted(true)?.lastRun).toMatchObject({
+      status: 'failed',
+      message: expect.stringMatching(/lost/),
+    });
+  });
+
+  it("the owner's own sidebar pull is not the refresh's run", () => {
+    expect(planted(false)?.lastRun).toMatchObject({
+      status: 'failed',
+      message: expect.stringMatching(/lost/),
+    });
   });
 });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 // Core pull/refresh dependencies over the simulator on a virtual clock, with in-memory sheets.
 import { intlZone } from '../../dev/intl-zone';
 import { MemoryLock, MemoryStore } from '../../dev/memory-store';
@@ -16,6 +17,10 @@ import { MemoryGrid } from '../sheet/memory-grid';
 /** Shaped like an Assembled key (the simulator accepts any sk_live_ key) but plainly a fixture. */
 export const TEST_KEY = 'sk_live_test_fixture';
 
+/** The caller of core tests, and another editor. */
+export const ANALYST = { id: 'id-analyst-0001', email: 'analyst@example.com' };
+export const OTHER = { id: 'id-other-0002', email: 'other@example.com' };
+
 export function coreSetup(dialect: Dialect = 'seed', apiKey = TEST_KEY) {
   const clock = new VirtualClock(Date.parse('2026-05-25T12:00:00Z'));
   const simulator = createSimulator({ seed: 7, dialect, now: () => clock.now(), reportDelayMs: 20_000 });
@@ -25,6 +30,13 @@ export function coreSetup(dialect: Dialect = 'seed', apiKey = TEST_KEY) {
   const logs: RunLogEntry[] = [];
   let triggers = 0;
   const notices: { refresh: Refresh; message: string }[] = [];
+  // Sheet ids as Sheets gives them: one per sheet name, kept when a grid is replaced.
+  const ids = new Map<string, number>();
+  const idOf = (name: string) => {
+    if (!ids.has(name)) ids.set(name, ids.size + 1);
+    return ids.get(name) as number;
+  };
+  const nameOf = (id: number) => [...ids].find(([, v]) => v === id)?.[0];
   const deps: RefreshDeps = {
     client: () =>
       createAssembledClient({ http, clock, apiKey, timeFormat: dialect === 'live' ? 'unix' : 'iso' }),
@@ -33,14 +45,18 @@ export function coreSetup(dialect: Dialect = 'seed', apiKey = TEST_KEY) {
     store: new MemoryStore(),
     lock: new MemoryLock(),
     targets: {
-      open(target): OpenTarget {
-        const name = target.kind === 'cell' ? target.sheet : target.name;
-        if (target.kind !== 'new_sheet' && !grids.has(name)) throw new TargetMissing(name);
+      open(target, sheetId): OpenTarget {
+        const named = target.kind === 'cell' ? target.sheet : target.name;
+        const name = sheetId === undefined ? named : nameOf(sheetId);
+        if (name === undefined || (target.kind !== 'new_sheet' && !grids.has(name)))
+          throw new TargetMissing(named);
+        if (sheetId !== undefined && !grids.has(name)) throw new TargetMissing(named);
         const grid = grids.get(name) ?? new MemoryGrid();
         grids.set(name, grid);
         const previous = extents.get(name);
         return {
           grid,
+          sheetId: idOf(name),
           row: 1,
           col: 1,
           label: `${name}!A1`,
@@ -48,11 +64,18 @@ export function coreSetup(dialect: Dialect = 'seed', apiKey = TEST_KEY) {
           remember: (e) => extents.set(name, e),
         };
       },
-      exists: (target) =>
-        target.kind === 'new_sheet' || grids.has(target.kind === 'cell' ? target.sheet : target.name),
+      exists: (target, sheetId) => {
+        if (sheetId !== undefined) return grids.has(nameOf(sheetId) ?? '');
+        return target.kind === 'new_sheet' || grids.has(target.kind === 'cell' ? target.sheet : target.name);
+      },
+      bind: (target) => {
+        const name = target.kind === 'cell' ? target.sheet : target.name;
+        return grids.has(name) ? idOf(name) : undefined;
+      },
     },
     log: { append: (e) => logs.push(e) },
-    user: 'analyst@example.com',
+    user: ANALYST,
+    newId: () => randomUUID(),
     ensureTrigger: () => {
       triggers++;
     },

@@ -21,15 +21,21 @@ export class SessionFake {
   getActiveUser(): User {
     return this.env.exec.call('session', 0, () => {
       this.env.exec.requireAuth('session', 'Session.getActiveUser');
-      return new User(this.env.exec.user);
+      return new User(this.email());
     });
   }
 
   getEffectiveUser(): User {
     return this.env.exec.call('session', 0, () => {
       this.env.exec.requireAuth('session', 'Session.getEffectiveUser');
-      return new User(this.env.exec.user);
+      return new User(this.email());
     });
+  }
+
+  /** '' where Google hides the user's address, as getEmail() answers then. */
+  private email(): string {
+    const { user } = this.env.exec;
+    return this.env.world.hiddenEmails.has(user) ? '' : user;
   }
 
   getScriptTimeZone(): string {

@@ -58,9 +58,24 @@ export function isAssembledError(value: unknown): value is AssembledError {
   return value instanceof AssembledError;
 }
 
-/** Replaces every secret (the key and the forms a URL or header could carry it in). */
-export function makeRedactor(secrets: string[]): (text: string) => string {
-  const present = secrets.filter((s) => s.length >= 4);
+/**
+ * Blanks the API key in every form a reply could echo it in: as typed, URL-encoded, and base64
+ * (the Basic token of `key:` and of the key alone, padded or not). Run it
+ * over a whole text before cutting it short: a key cut in two is no longer found.
+ */
+export function makeRedactor(apiKey: string, base64: (text: string) => string): (text: string) => string {
+  const forms = new Set<string>();
+  if (apiKey.trim().length >= 4) {
+    for (const plain of [apiKey, encodeURIComponent(apiKey)]) forms.add(plain);
+    for (const encoded of [base64(`${apiKey}:`), base64(apiKey)]) {
+      const bare = encoded.replace(/=+$/, '');
+      // A key is letters, digits, _ and - (Settings checks), so its base64 has no + or /: the
+      // URL-safe and URL-encoded forms are the same text.
+      forms.add(bare);
+    }
+  }
+  // Longest first, so a form never leaves the tail of a longer one behind.
+  const present = [...forms].filter((s) => s.length >= 4).sort((a, b) => b.length - a.length);
   return (text) => {
     let out = text;
     for (const secret of present) out = out.split(secret).join('[redacted]');

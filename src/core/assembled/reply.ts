@@ -1,7 +1,21 @@
 // Reading what the service says when it refuses a request: no error schema is published.
 
-/** The service's message as it came: a JSON message/error field, or the plain body. */
+/** The longest service message kept; cut only after the key was blanked (see makeRedactor). */
+const MESSAGE_MAX = 500;
+
+function cut(text: string): string {
+  return text.length > MESSAGE_MAX ? `${text.slice(0, MESSAGE_MAX)}…` : text;
+}
+
+/**
+ * The service's message as it came: a JSON message/error field, or the plain body, at most 500
+ * characters. Give it a body already redacted: a key cut in two would escape the redactor.
+ */
 export function serviceMessage(body: string): string {
+  return cut(messageIn(body));
+}
+
+function messageIn(body: string): string {
   const text = body.trim();
   try {
     const json: unknown = JSON.parse(text);
@@ -20,7 +34,7 @@ export function serviceMessage(body: string): string {
   } catch {
     // not JSON: the plain body is the message
   }
-  return text.length > 500 ? `${text.slice(0, 500)}…` : text;
+  return text;
 }
 
 /** The offending field when the reply names one ("Missing required field priority_order"). */

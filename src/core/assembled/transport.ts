@@ -66,12 +66,7 @@ export class Transport {
 
   constructor(private readonly config: TransportConfig) {
     this.authorization = `Basic ${config.base64(`${config.apiKey}:`)}`;
-    this.redact = makeRedactor([
-      config.apiKey,
-      encodeURIComponent(config.apiKey),
-      config.base64(`${config.apiKey}:`),
-      config.base64(config.apiKey),
-    ]);
+    this.redact = makeRedactor(config.apiKey, config.base64);
   }
 
   onResponse(listener: ResponseListener): () => void {
@@ -210,8 +205,10 @@ export class Transport {
     const { status } = reply;
     if (status === 401 || status === 403) return this.fail('auth', endpoint, status);
     if (status === 404) return this.fail('not_found', endpoint, status);
-    const detail = this.redact(serviceMessage(reply.body));
-    const field = offendingField(reply.body, detail);
+    // Blank the key first, cut after: a cut through the key would leave part of it behind.
+    const body = this.redact(reply.body);
+    const detail = serviceMessage(body);
+    const field = offendingField(body, detail);
     const error = new AssembledError({
       kind: 'bad_request',
       status,

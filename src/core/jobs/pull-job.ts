@@ -1,5 +1,6 @@
 // A pull job's life: queued -> running (report being generated) -> writing -> done, or failed,
 // or stalled when the report neither completes nor fails in time. Terminal states are final.
+import type { Caller } from '../owner';
 import type { PullSpec } from '../pull/pull-spec';
 import type { ResolvedRange } from '../time/date-range';
 
@@ -7,9 +8,16 @@ export type JobState = 'queued' | 'running' | 'writing' | 'done' | 'failed' | 's
 export const TERMINAL: readonly JobState[] = ['done', 'failed', 'stalled'];
 
 export interface PullJob {
-  /** The caller's idempotency key: starting twice with one key gives one job. */
+  /** Made by the add-on (random): never chosen by a sidebar, so no one can name another's job ahead. */
   id: string;
+  /** The owner's e-mail, for people to read. */
   owner: string;
+  /** The owner's id (owner.ts): only the owner's executions advance the job, with their key. */
+  ownerId?: string;
+  /** The owner's idempotency key: starting twice with one key gives one job (per owner). */
+  requestKey?: string;
+  /** The target sheet, bound by id when the job starts, so renaming sheets cannot redirect it. */
+  sheetId?: number;
   spec: PullSpec;
   /** The concrete dates, resolved once when the job starts. */
   range?: ResolvedRange;
@@ -43,10 +51,19 @@ export function pollDelay(polls: number): number {
   return Math.min(POLL_MAX_MS, Math.round(POLL_FIRST_MS * 1.5 ** polls));
 }
 
-export function newJob(id: string, owner: string, spec: PullSpec, now: number, refreshId?: string): PullJob {
+export function newJob(
+  id: string,
+  owner: Caller,
+  spec: PullSpec,
+  now: number,
+  requestKey: string,
+  refreshId?: string,
+): PullJob {
   return {
     id,
-    owner,
+    owner: owner.email,
+    ownerId: owner.id,
+    requestKey,
     spec,
     state: 'queued',
     createdAt: now,

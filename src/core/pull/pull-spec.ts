@@ -12,7 +12,16 @@ import {
   type SourceInfo,
 } from './catalogue';
 
-const ids = z.optional(z.array(z.string().check(z.minLength(1))));
+/**
+ * Ids a pull may filter on, across all its lists: a job is one 9 KB Document property, and the
+ * store is shared by every editor, so no list grows without bound.
+ */
+export const MAX_FILTER_IDS = 100;
+const ids = z.optional(
+  z
+    .array(z.string().check(z.minLength(1), z.maxLength(64, 'an id is at most 64 characters')))
+    .check(z.maxLength(MAX_FILTER_IDS, `choose at most ${MAX_FILTER_IDS}`)),
+);
 
 export const PullSource = z.union([
   z.object({ kind: z.literal('report'), report: z.enum(REPORT_TYPES), granularity: z.enum(GRANULARITIES) }),
@@ -30,6 +39,7 @@ export const PullFilters = z.object({
     z
       .string()
       .check(
+        z.maxLength(200, 'at most 200 characters'),
         z.regex(/^[a-z0-9_]+(,[a-z0-9_]+)*$/, 'a comma-separated list of platforms, like five9,zendesk'),
       ),
   ),
@@ -56,7 +66,7 @@ export const PullSpec = z.object({
   target: PullTarget,
   mode: z.enum(['replace', 'append', 'merge']),
   /** merge: the column that identifies a row; defaults to the source's own key. */
-  mergeKey: z.optional(z.string()),
+  mergeKey: z.optional(z.string().check(z.maxLength(100, 'at most 100 characters'))),
 });
 export type PullSpec = z.infer<typeof PullSpec>;
 
@@ -79,5 +89,13 @@ export function specProblems(spec: PullSpec): string[] {
     if (value !== undefined && !info.filters.includes(name))
       problems.push(`${info.label} cannot be filtered by ${name}`);
   }
+  const chosen = Object.values(spec.filters).reduce<number>(
+    (n, v) => n + (Array.isArray(v) ? v.length : 0),
+    0,
+  );
+  if (chosen > MAX_FILTER_IDS)
+    problems.push(
+      `filters: choose at most ${MAX_FILTER_IDS} queues, teams, sites and agents in all (${chosen} chosen)`,
+    );
   return problems;
 }

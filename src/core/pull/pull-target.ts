@@ -4,6 +4,8 @@ import type { PullTarget } from './pull-spec';
 
 export interface OpenTarget {
   grid: Grid;
+  /** The sheet's id: later runs find it by this, whatever it is renamed to. */
+  sheetId: number;
   row: number;
   col: number;
   /** A name for the log and the sidebar, e.g. "People!A1". */
@@ -35,10 +37,15 @@ export class TargetNotGrid extends Error {
 }
 
 export interface Targets {
-  /** Opens (creating a new sheet when asked) the target; throws TargetMissing when it is gone. */
-  open(target: PullTarget): OpenTarget;
-  /** Whether the sheet the target names is there (a new-sheet target always can be). */
-  exists(target: PullTarget): boolean;
+  /**
+   * Opens the target; throws TargetMissing when it is gone. With `sheetId` the sheet is found by
+   * id (a rename changes nothing); without, by name (a new sheet is created when asked).
+   */
+  open(target: PullTarget, sheetId?: number): OpenTarget;
+  /** Whether the target's sheet is there (a new-sheet target without an id always can be). */
+  exists(target: PullTarget, sheetId?: number): boolean;
+  /** The id of the sheet the target names now; undefined for a new sheet not made yet. */
+  bind(target: PullTarget): number | undefined;
 }
 
 export function targetSheet(target: PullTarget): string {

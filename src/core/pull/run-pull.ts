@@ -15,6 +15,7 @@ import {
   withState,
 } from '../jobs/pull-job';
 import { withLock } from '../lock';
+import { type Caller, checkBudget, NotYours, ownerName, owns } from '../owner';
 import type { Clock, Lock, Store, Zone } from '../ports';
 import { writeTable } from '../sheet/write-table';
 import { buildTable } from '../table/build-table';
@@ -36,8 +37,10 @@ export interface PullDeps {
   lock: Lock;
   targets: Targets;
   log: RunLog;
-  /** Who is running this (the user's email). */
-  user: string;
+  /** Who is running this: only their own jobs are advanced, with their key. */
+  user: Caller;
+  /** A fresh unguessable id (Utilities.getUuid in Apps Script). */
+  newId: () => string;
   /** Makes sure the dispatcher will come back for unfinished jobs. */
   ensureTrigger: () => void;
 }
@@ -46,22 +49,58 @@ export interface PullDeps {
 const MAX_TRANSIENT_ATTEMPTS = 5;
 const TRANSIENT = ['rate_limited', 'network', 'server', 'outcome_unknown'];
 
-export function startPull(deps: PullDeps, input: unknown, key: string, refreshId?: string): PullJob {
+/** Live pulls one editor may have started from the sidebar at once (refresh runs are counted by their refreshes). */
+export const MAX_LIVE_PULLS = 10;
+/** Finished pulls kept per editor (the newest), beyond the day they are kept anyway. */
+const FINISHED_KEPT = 10;
+
+/**
+ * Starts a pull for the caller. `key` is the caller's idempotency key: the same key twice (a
+ * double click, a retried call) gives the same job, but only among the caller's own jobs; the
+ * job's id is made here and cannot be chosen by anyone. A refresh run passes its refresh and
+ * the sheet it is bound to.
+ */
+export function startPull(
+  deps: PullDeps,
+  input: unknown,
+  key: string,
+  refresh?: { id: string; sheetId?: number },
+): PullJob {
   const spec = parseInput(PullSpec, input, 'Pull');
   const problems = specProblems(spec);
   if (problems.length) throw new InputError('Pull', problems);
+  // A job that could never run is not saved: no key, no job (and nothing fills the store).
+  deps.client();
   const jobs = new JobStore(deps.store);
   return withLock(deps.lock, () => {
-    const existing = jobs.get(key);
+    const mine = jobs.all().filter((j) => owns(deps.user, j));
+    const existing = mine.find((j) => j.requestKey === key && j.refreshId === refresh?.id);
     if (existing) return existing;
     const now = deps.clock.now();
-    const job = newJob(key, deps.user, spec, now, refreshId);
-    if (spec.range) job.range = resolveRange(spec.range, now, deps.zone);
     jobs.prune(now);
+    forgetOldFinished(jobs, mine);
+    if (!refresh && mine.filter((j) => !isTerminal(j) && !j.refreshId).length >= MAX_LIVE_PULLS) {
+      throw new InputError('Pull', [
+        `You already have ${MAX_LIVE_PULLS} pulls under way in this spreadsheet; wait for one to finish.`,
+      ]);
+    }
+    const job = newJob(deps.newId(), deps.user, spec, now, key, refresh?.id);
+    const sheetId = refresh ? refresh.sheetId : deps.targets.bind(spec.target);
+    if (sheetId !== undefined) job.sheetId = sheetId;
+    if (spec.range) job.range = resolveRange(spec.range, now, deps.zone);
+    checkBudget(deps.store, deps.user, job, 'job.');
     jobs.save(job);
     deps.ensureTrigger();
     return job;
   });
+}
+
+/** A refresh's run is left for its refresh to record; the day-old prune forgets it. */
+function forgetOldFinished(jobs: JobStore, mine: PullJob[]): void {
+  const finished = mine
+    .filter((j) => isTerminal(j) && !j.refreshId)
+    .sort((a, b) => b.updatedAt - a.updatedAt);
+  for (const old of finished.slice(FINISHED_KEPT)) jobs.delete(old.id);
 }
 
 /** Takes the job one step further if it is due; returns it as it now stands. */
@@ -69,6 +108,8 @@ export function advancePull(deps: PullDeps, id: string): PullJob {
   const jobs = new JobStore(deps.store);
   const job = jobs.get(id);
   if (!job) throw new Error(`No pull job ${id}: it may have finished more than a day ago.`);
+  // Only the owner's executions move a job on (with the owner's key), or even see it.
+  if (!owns(deps.user, job)) throw new NotYours('pull', job);
   if (isTerminal(job) || !isDue(job, deps.clock.now())) return job;
   return withLock(deps.lock, () => {
     // Another execution may have moved it on while this one waited for the lock.
@@ -89,11 +130,11 @@ export function runDuePulls(deps: PullDeps, deadline: number): void {
   }
 }
 
-function activePulls(store: Store, user: string): PullJob[] {
-  return new JobStore(store).active().filter((j) => j.owner === user);
+function activePulls(store: Store, user: Caller): PullJob[] {
+  return new JobStore(store).active().filter((j) => owns(user, j));
 }
 
-export function hasActivePulls(store: Store, user: string): boolean {
+export function hasActivePulls(store: Store, user: Caller): boolean {
   return activePulls(store, user).length > 0;
 }
 
@@ -174,7 +215,7 @@ function reportFilters(job: PullJob) {
 function write(deps: PullDeps, job: PullJob, records: readonly object[], jobs: JobStore): PullJob {
   const table = buildTable(records as Record<string, unknown>[], deps.zone);
   jobs.save(withState(job, 'writing', deps.clock.now()));
-  const target = deps.targets.open(job.spec.target);
+  const target = deps.targets.open(job.spec.target, job.sheetId);
   const result = writeTable(target.grid, table, {
     mode: job.spec.mode,
     row: target.row,
@@ -214,7 +255,7 @@ function headerNote(deps: PullDeps, job: PullJob): string {
     range ? `Range: ${range.from} to ${range.to} (${deps.zone.name})` : '',
     bucketNote(deps, job),
     filters.length ? `Filters: ${filters.join('; ')}` : '',
-    `Generated: ${new Date(deps.clock.now()).toISOString()} by ${deps.user}`,
+    `Generated: ${new Date(deps.clock.now()).toISOString()} by ${ownerName(job)}`,
   ]
     .filter(Boolean)
     .join('\n');
@@ -223,7 +264,7 @@ function headerNote(deps: PullDeps, job: PullJob): string {
 function logRun(deps: PullDeps, job: PullJob): void {
   deps.log.append({
     when: new Date(deps.clock.now()),
-    who: job.owner,
+    who: ownerName(job),
     what: sourceLabel(job.spec.source) + (job.range ? ` ${job.range.from}..${job.range.to}` : ''),
     target: describeTarget(job.spec.target),
     status: job.state,

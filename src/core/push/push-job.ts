@@ -16,16 +16,21 @@ export interface InFlight {
 }
 
 export interface PushJob {
-  /** The sidebar's idempotency key: starting twice with one key gives one push. */
+  /** Made by the add-on (random), never chosen by a sidebar. */
   id: string;
+  /** The owner's e-mail, for people to read. */
   owner: string;
+  /** The owner's id (owner.ts): only the owner's executions carry it on, with their key. */
+  ownerId?: string;
+  /** The owner's idempotency key: starting twice with one key gives one push (per owner). */
+  requestKey?: string;
   kind: PushKind;
   sheetId: number;
   sheetName: string;
   state: PushState;
   createdAt: number;
   updatedAt: number;
-  /** The first run has marked the invalid rows and counted the rest. */
+  /** The first run has marked the invalid rows and fixed the rows to send (accepted.ts). */
   prepared?: boolean;
   /** Rows this push set out to send (valid, not yet done, when it started). */
   total: number;

@@ -32,8 +32,10 @@ export interface PushOptions {
   sheet: string;
   /** The kind the active sheet's header looks like, if any. */
   detected?: PushKind;
-  /** A push running on the active sheet, for the sidebar to follow. */
+  /** The caller's push running on the active sheet, for the sidebar to follow. */
   running?: PushView;
+  /** Another editor's push running on the active sheet: named, never followed or joined. */
+  othersPush?: string;
 }
 
 export function kindChoices(): KindChoice[] {

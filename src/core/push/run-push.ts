@@ -5,10 +5,12 @@
 // Only one execution works on a push at a time (a lease taken under the document lock).
 import { type AssembledClient, isAssembledError, TokenBucket } from '../assembled';
 import { withLock } from '../lock';
+import { type Caller, checkBudget, NotYours, ownerName, owns } from '../owner';
 import type { Clock, Lock, Store, Zone } from '../ports';
 import type { Grid } from '../sheet/grid';
 import { WriteRefused } from '../sheet/write-table';
 import { InputError } from '../validation';
+import { AcceptedRows } from './accepted';
 import { AgentDirectory } from './agents';
 import { KINDS, type PushKind } from './kinds';
 import { type InFlight, type PushJob, PushStore, parseFlight } from './push-job';
@@ -48,7 +50,12 @@ export interface PushDeps {
   sheets: PushSheets;
   /** The spreadsheet's locale, for dates and TRUE/FALSE typed as text. */
   locale?: string;
-  user: string;
+  /** Who is running this: only their own pushes are carried on, with their key. */
+  user: Caller;
+  /** The caller's own store (User properties): the rows a push was started with. */
+  own: Store;
+  /** A fresh unguessable id (Utilities.getUuid in Apps Script). */
+  newId: () => string;
   ensureTrigger: () => void;
 }
 
@@ -165,19 +172,48 @@ export function validateSheet(deps: PushDeps, kind: PushKind, ref: SheetRef): Va
 
 // ---- Push -------------------------------------------------------------------------------------
 
-/** Starts a push of a sheet (the same key twice gives the same push; one push per sheet at a time). */
+/** Pushes one editor may have running at once in a spreadsheet. */
+export const MAX_RUNNING_PUSHES = 5;
+
+/** Another editor's push is running on the sheet: it is named, never joined or driven. */
+function othersPush(job: PushJob): InputError {
+  return new InputError('Push', [
+    `A push by ${ownerName(job)} is running on this sheet (it runs with their API key); wait for it to finish, then push again.`,
+  ]);
+}
+
+/**
+ * Starts a push of a sheet for the caller: the same key twice gives the same push (among the
+ * caller's own), one push per sheet at a time. The push's id is made here.
+ */
 export function startPush(deps: PushDeps, kind: PushKind, ref: SheetRef, key: string): PushJob {
   const pushes = new PushStore(deps.store);
   return withLock(deps.lock, () => {
-    const existing = pushes.get(key) ?? pushes.onSheet(ref.id);
-    if (existing) return existing;
+    const mine = pushes.all().filter((j) => owns(deps.user, j));
+    const again = mine.find((j) => j.requestKey === key);
+    if (again) return again;
+    const running = pushes.onSheet(ref.id);
+    if (running) {
+      if (!owns(deps.user, running)) throw othersPush(running);
+      return running;
+    }
+    if (mine.filter((j) => j.state === 'running').length >= MAX_RUNNING_PUSHES) {
+      throw new InputError('Push', [
+        `You already have ${MAX_RUNNING_PUSHES} pushes running in this spreadsheet; wait for one to finish.`,
+      ]);
+    }
+    // No key, no push: the push would only fail, and nothing is saved for it.
+    deps.client(new TokenBucket(deps.clock));
     const now = deps.clock.now();
     pushes.prune(now);
+    AcceptedRows.dropAllBut(deps.own, new Set(mine.filter((j) => j.state === 'running').map((j) => j.id)));
     // A push that stopped with rows in flight hands them on: they are reconciled, never resent blind.
     const orphan = pushes.all().find((j) => j.sheetId === ref.id && j.inFlight);
     const job: PushJob = {
-      id: key,
-      owner: deps.user,
+      id: deps.newId(),
+      owner: deps.user.email,
+      ownerId: deps.user.id,
+      requestKey: key,
       kind,
       sheetId: ref.id,
       sheetName: ref.name,
@@ -193,6 +229,7 @@ export function startPush(deps: PushDeps, kind: PushKind, ref: SheetRef, key: st
       stalls: 0,
       ...(orphan?.inFlight ? { inFlight: orphan.inFlight } : {}),
     };
+    checkBudget(deps.store, deps.user, job, 'push.');
     if (orphan) {
       const handed = { ...orphan };
       delete handed.inFlight;
@@ -204,14 +241,14 @@ export function startPush(deps: PushDeps, kind: PushKind, ref: SheetRef, key: st
   });
 }
 
-export function hasActivePushes(store: Store, user: string): boolean {
-  return new PushStore(store).running().some((j) => j.owner === user);
+export function hasActivePushes(store: Store, user: Caller): boolean {
+  return new PushStore(store).running().some((j) => owns(user, j));
 }
 
 /** The dispatcher's work: this user's pushes (they run with the user's key) until the deadline. */
 export function runDuePushes(deps: PushDeps, deadline: number): void {
   for (const job of new PushStore(deps.store).running()) {
-    if (job.owner !== deps.user) continue;
+    if (!owns(deps.user, job)) continue;
     if (deps.clock.now() >= deadline) return;
     advancePush(deps, job.id, deadline);
   }
@@ -224,6 +261,8 @@ function takeLease(deps: PushDeps, id: string, deadline: number): Lease {
   return withLock(deps.lock, () => {
     const job = pushes.get(id);
     if (!job) throw new InputError('Push', [`No push ${id}: it may have finished more than a day ago.`]);
+    // Only the owner's executions carry a push on (with the owner's key), or even see it.
+    if (!owns(deps.user, job)) throw new NotYours('push', job);
     const now = deps.clock.now();
     if (job.state !== 'running') return { job, ours: false };
     if ((job.leaseUntil ?? 0) > now || (job.notBefore ?? 0) > now) return { job, ours: false };
@@ -235,6 +274,7 @@ function takeLease(deps: PushDeps, id: string, deadline: number): Lease {
         message: `Stopped: ${MAX_STALLS} runs in a row were cut short${job.message ? ` (last problem: ${job.message})` : ''}. Rows already sent keep their status; push again to carry on.`,
       };
       delete failed.leaseUntil;
+      new AcceptedRows(deps.own, job.id).drop();
       return { job: pushes.save(failed), ours: false };
     }
     const leased = { ...job, leaseUntil: deadline + KILL_MARGIN_MS, stalls: job.stalls + 1, updatedAt: now };
@@ -279,6 +319,9 @@ class PushRun {
   private sheet?: SheetSnapshot;
   /** Rows not sent this execution after the service would not take them (rate limit, 5xx). */
   private readonly deferred = new Set<number>();
+  /** The rows this push was started with, as they stand in this execution's read of the sheet. */
+  private readonly accepted: AcceptedRows;
+  private allowed = new Set<number>();
 
   constructor(
     private readonly deps: PushDeps,
@@ -288,6 +331,7 @@ class PushRun {
     this.pushes = new PushStore(deps.store);
     this.client = deps.client(pacedBucket(deps.clock, job.lastSendAt));
     this.agents = new AgentDirectory(() => this.client.listPeople());
+    this.accepted = new AcceptedRows(deps.own, job.id);
   }
 
   private now(): number {
@@ -308,6 +352,7 @@ class PushRun {
 
   private finish(state: 'done' | 'failed', message: string): void {
     this.save({ state, message });
+    this.accepted.drop();
   }
 
   go(): void {
@@ -337,6 +382,14 @@ class PushRun {
       return;
     }
     if (!this.job.prepared) this.prepare();
+    else if (!this.accepted.load()) {
+      this.finish(
+        'failed',
+        'The list of rows this push was started with is gone; push again to send the rest.',
+      );
+      return;
+    }
+    this.allowed = this.accepted.allowed(this.sheet.rows.filter((r) => this.sendable(r)));
     this.loop();
   }
 
@@ -372,18 +425,23 @@ class PushRun {
       if (bad) outcomes.set(row.row, bad);
     }
     writeMany(this.grid as Grid, sheet, outcomes, new Date(this.now()));
-    this.save({ prepared: true, skipped, invalid: outcomes.size, total: this.pending().length, stalls: 0 });
+    // The rows to send are fixed now: rows added or changed later wait for their own push.
+    const total = this.accepted.fix(
+      sheet.rows.filter((r) => this.sendable(r)),
+      this.deps.newId(),
+    );
+    this.save({ prepared: true, skipped, invalid: outcomes.size, total, stalls: 0 });
   }
 
-  /** Valid rows not done, less those this push already tried and Assembled refused. */
+  /** Valid, not done, and not already tried by this push and refused by Assembled. */
+  private sendable(r: SheetRow): boolean {
+    return !r.done && r.parse?.ok === true && !(r.status === 'error' && (r.when ?? 0) >= this.job.createdAt);
+  }
+
+  /** The rows this push was started with that are still to send in this execution. */
   private pending(): SheetRow[] {
-    const since = this.job.createdAt;
     return (this.sheet as SheetSnapshot).rows.filter(
-      (r) =>
-        !r.done &&
-        r.parse?.ok === true &&
-        !this.deferred.has(r.row) &&
-        !(r.status === 'error' && (r.when ?? 0) >= since),
+      (r) => this.allowed.has(r.row) && this.sendable(r) && !this.deferred.has(r.row),
     );
   }
 
@@ -395,9 +453,6 @@ class PushRun {
         continue;
       }
       const pending = this.pending();
-      // Rows added to the sheet during the push count too.
-      const total = Math.max(this.job.total, this.job.done + pending.length);
-      if (total !== this.job.total) this.save({ total });
       if (pending.length === 0) {
         if (this.deferred.size > 0) {
           this.save({ notBefore: this.now() + BACKOFF_MS });
@@ -436,6 +491,8 @@ class PushRun {
       else if (sent === 'retry') this.deferred.add(row.row);
       else outcomes.set(row.row, sent);
     }
+    // Sent rows spend their marks (even if their outcome cannot be written): a copy does not go again.
+    this.accepted.spend(batch.filter((r) => !this.deferred.has(r.row)));
     if (!this.writeBack(outcomes)) return;
     const ok = [...outcomes.values()].filter((o) => o.status !== 'error').length;
     const changes: Partial<PushJob> = {

@@ -1,16 +1,21 @@
 // Saving, editing, pausing and deleting refreshes. Only the owner changes a refresh: it runs
 // with the owner's key, so another editor's change would silently run as someone else.
 
+import { type Caller, checkBudget, owns, requireOwner } from '../owner';
 import { specProblems } from '../pull/pull-spec';
+import { TargetMissing, targetSheet } from '../pull/pull-target';
 import type { PullDeps } from '../pull/run-pull';
 import { InputError, parseInput } from '../validation';
 import { nextRun } from './frequency';
 import { type Refresh, RefreshInput, RefreshStore } from './refresh';
 
-type Deps = Pick<PullDeps, 'store' | 'clock' | 'zone' | 'user'> & {
+type Deps = Pick<PullDeps, 'store' | 'clock' | 'zone' | 'user' | 'newId' | 'targets'> & {
   /** Makes sure the dispatcher will tick (hourly is enough) to run saved refreshes. */
   ensureScheduler: () => void;
 };
+
+/** Scheduled refreshes one editor may keep in a spreadsheet. */
+export const MAX_REFRESHES = 20;
 
 function checked(input: unknown): RefreshInput {
   const parsed = parseInput(RefreshInput, input, 'Scheduled refresh');
@@ -28,32 +33,48 @@ function checked(input: unknown): RefreshInput {
     : parsed;
 }
 
-export function ownedRefresh(deps: Deps, id: string): Refresh {
+export function ownedRefresh(deps: { store: Deps['store']; user: Caller }, id: string): Refresh {
   const refresh = new RefreshStore(deps.store).get(id);
   if (!refresh) throw new Error('That scheduled refresh no longer exists.');
-  if (refresh.owner !== deps.user) {
-    throw new Error(
-      `This refresh belongs to ${refresh.owner} and runs with their API key; only they can change it.`,
-    );
-  }
-  return refresh;
+  return requireOwner(deps.user, refresh, 'refresh');
 }
 
-export function saveRefresh(deps: Deps, input: unknown, id: string): Refresh {
+/**
+ * Saves a refresh. `key` is the id of one of the caller's refreshes (an edit), or else the
+ * caller's idempotency key for a new one, whose id is made here.
+ */
+export function saveRefresh(deps: Deps, input: unknown, key: string): Refresh {
   const store = new RefreshStore(deps.store);
   const valid = checked(input);
-  const existing = store.get(id);
-  if (existing) ownedRefresh(deps, id);
+  const existing =
+    (store.get(key) ? ownedRefresh(deps, key) : undefined) ??
+    store.all().find((r) => owns(deps.user, r) && r.requestKey === key);
+  if (!existing && store.all().filter((r) => owns(deps.user, r)).length >= MAX_REFRESHES) {
+    throw new InputError('Scheduled refresh', [
+      `you already have ${MAX_REFRESHES} scheduled refreshes in this spreadsheet; delete one first`,
+    ]);
+  }
+  // Bound to the sheet by id now: renaming sheets later cannot send its writes elsewhere.
+  const sameTarget = JSON.stringify(existing?.spec.target) === JSON.stringify(valid.spec.target);
+  const sheetId =
+    sameTarget && existing?.sheetId !== undefined ? existing.sheetId : deps.targets.bind(valid.spec.target);
+  if (sheetId === undefined) throw new TargetMissing(targetSheet(valid.spec.target));
   const now = deps.clock.now();
-  const refresh = store.save({
+  const refresh: Refresh = {
     ...existing,
     ...valid,
-    id,
-    owner: deps.user,
+    id: existing?.id ?? deps.newId(),
+    owner: deps.user.email,
+    ownerId: deps.user.id,
+    requestKey: existing?.requestKey ?? key,
+    sheetId,
     createdAt: existing?.createdAt ?? now,
     paused: false,
     nextRunAt: nextRun(valid.frequency, now, deps.zone),
-  });
+  };
+  delete refresh.pausedReason;
+  checkBudget(deps.store, deps.user, refresh, 'refresh.');
+  store.save(refresh);
   deps.ensureScheduler();
   return refresh;
 }
@@ -70,7 +91,7 @@ export function setPaused(deps: Deps, id: string, paused: boolean): Refresh {
   return saved;
 }
 
-export function deleteRefresh(deps: Deps, id: string): void {
+export function deleteRefresh(deps: Pick<Deps, 'store' | 'user'>, id: string): void {
   ownedRefresh(deps, id);
   new RefreshStore(deps.store).delete(id);
 }

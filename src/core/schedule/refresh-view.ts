@@ -1,5 +1,6 @@
 // What the Scheduled refreshes sidebar shows of a refresh: plain JSON with times already
 // written out in the spreadsheet's timezone.
+import { type Caller, ownerName, owns } from '../owner';
 import type { Zone } from '../ports';
 import { type PullSpec, sourceLabel } from '../pull/pull-spec';
 import { describeTarget } from '../pull/pull-target';
@@ -27,12 +28,12 @@ export interface RefreshView {
   lastRun: { at: string; status: RunStatus; rows: number; message: string } | null;
 }
 
-export function refreshView(r: Refresh, viewer: string, zone: Zone): RefreshView {
+export function refreshView(r: Refresh, viewer: Caller, zone: Zone): RefreshView {
   const range = r.spec.range?.kind === 'relative' ? r.spec.range.preset.replace(/_/g, ' ') : '';
   return {
     id: r.id,
-    owner: r.owner,
-    mine: r.owner === viewer,
+    owner: ownerName(r),
+    mine: owns(viewer, r),
     what: sourceLabel(r.spec.source) + (range ? `, ${range}` : ''),
     target: describeTarget(r.spec.target),
     mode: r.spec.mode,

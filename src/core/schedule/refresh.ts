@@ -24,8 +24,16 @@ export interface LastRun {
 }
 
 export interface Refresh extends RefreshInput {
+  /** Made by the add-on (random), never chosen by a sidebar. */
   id: string;
+  /** The owner's e-mail, for people to read. */
   owner: string;
+  /** The owner's id (owner.ts): only the owner changes it; only the owner's trigger runs it. */
+  ownerId?: string;
+  /** The owner's idempotency key for saving it (a double click saves one refresh). */
+  requestKey?: string;
+  /** The target sheet's id: the refresh follows it through renames and pauses when it is deleted. */
+  sheetId?: number;
   createdAt: number;
   paused: boolean;
   /** Why it was paused when the add-on paused it (a deleted sheet, a rejected key). */

@@ -1,6 +1,8 @@
 // The dispatcher's refresh work: start the runs that are due, and record how they ended.
+import { isAssembledError } from '../assembled/errors';
 import { JobStore } from '../jobs/job-store';
 import { isTerminal, type PullJob } from '../jobs/pull-job';
+import { ownerName, owns } from '../owner';
 import { targetSheet } from '../pull/pull-target';
 import { advancePull, type PullDeps, startPull } from '../pull/run-pull';
 import { resolveRange } from '../time/date-range';
@@ -21,7 +23,13 @@ export interface RefreshDeps extends PullDeps {
 const APPENDED_KEPT = 100;
 
 export function ownRefreshes(deps: Pick<PullDeps, 'store' | 'user'>): Refresh[] {
-  return new RefreshStore(deps.store).all().filter((r) => r.owner === deps.user);
+  return new RefreshStore(deps.store).all().filter((r) => owns(deps.user, r));
+}
+
+/** The run's job, only if it is this refresh's own: same owner, started for this refresh. */
+function runJob(deps: RefreshDeps, refresh: Refresh, jobId: string): PullJob | undefined {
+  const job = new JobStore(deps.store).get(jobId);
+  return job && owns(deps.user, job) && job.refreshId === refresh.id ? job : undefined;
 }
 
 /** Work waits while this user owns a refresh that is not paused. */
@@ -31,11 +39,10 @@ export function hasRefreshWork(deps: Pick<PullDeps, 'store' | 'user'>): boolean 
 
 export function runDueRefreshes(deps: RefreshDeps, deadline: number): void {
   const refreshes = new RefreshStore(deps.store);
-  const jobs = new JobStore(deps.store);
   for (const refresh of ownRefreshes(deps)) {
     if (deps.clock.now() >= deadline) return;
     if (refresh.jobId) {
-      const job = jobs.get(refresh.jobId);
+      const job = runJob(deps, refresh, refresh.jobId);
       if (job && !isTerminal(job)) continue;
       refreshes.save(finish(deps, refresh, job));
       continue;
@@ -51,21 +58,42 @@ export function runNow(deps: RefreshDeps, refresh: Refresh): Refresh {
   const due = refresh.nextRunAt;
   let r: Refresh = { ...refresh, nextRunAt: nextRun(refresh.frequency, now, deps.zone) };
 
-  if (!deps.targets.exists(refresh.spec.target)) {
-    return store.save(pause(r, `its sheet "${targetSheet(refresh.spec.target)}" was deleted or renamed`));
+  if (!deps.targets.exists(refresh.spec.target, refresh.sheetId)) {
+    return store.save(pause(r, gone(refresh)));
   }
   const period = refresh.spec.range ? resolveRange(refresh.spec.range, now, deps.zone) : undefined;
   const periodKey = period ? `${period.from}..${period.to}` : '';
   if (refresh.spec.mode === 'append' && periodKey && refresh.appended?.includes(periodKey)) {
     return store.save(record(r, 'skipped', now, 0, `${periodKey} was already appended`));
   }
-  const job = startPull(deps, refresh.spec, `refresh-${refresh.id}-${Math.min(due, now)}`, refresh.id);
+  let job: PullJob;
+  try {
+    // Exactly the spec the owner saved, into the sheet it is bound to, as a job of the owner's own.
+    job = startPull(deps, refresh.spec, `run-${Math.min(due, now)}`, {
+      id: refresh.id,
+      ...(refresh.sheetId === undefined ? {} : { sheetId: refresh.sheetId }),
+    });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const failure = isAssembledError(error) ? error.kind : 'other';
+    return store.save(finish(deps, r, { state: 'failed', message, failure, updatedAt: now }));
+  }
   r = store.save({ ...r, jobId: job.id });
   const advanced = advancePull(deps, job.id);
   return isTerminal(advanced) ? store.save(finish(deps, r, advanced)) : r;
 }
 
-function finish(deps: RefreshDeps, refresh: Refresh, job: PullJob | undefined): Refresh {
+/** Why a refresh's sheet cannot be found: bound by id, it was deleted; by name (older), or renamed. */
+function gone(r: Refresh): string {
+  const name = targetSheet(r.spec.target);
+  return r.sheetId === undefined
+    ? `its sheet "${name}" was deleted or renamed`
+    : `its sheet "${name}" was deleted`;
+}
+
+type Ending = Pick<PullJob, 'state' | 'updatedAt' | 'message' | 'failure' | 'rows' | 'range'>;
+
+function finish(deps: RefreshDeps, refresh: Refresh, job: Ending | undefined): Refresh {
   const now = deps.clock.now();
   const { jobId: _, ...r } = refresh;
   if (!job) return record(r, 'failed', now, 0, 'The run was lost; it will run again at its next time.');
@@ -78,10 +106,10 @@ function finish(deps: RefreshDeps, refresh: Refresh, job: PullJob | undefined): 
     if (job.failure === 'auth') {
       next = pause(
         next,
-        `the Assembled API key of ${r.owner} was rejected; ${r.owner} must set a valid key in Settings`,
+        `the Assembled API key of ${ownerName(r)} was rejected or is missing; they must set a valid key in Settings`,
       );
     } else if (job.failure === 'target_missing') {
-      next = pause(next, `its sheet "${targetSheet(r.spec.target)}" was deleted or renamed`);
+      next = pause(next, gone(r));
     }
     if (r.notifyByEmail) deps.notify.failed(next, next.pausedReason ?? job.message ?? status);
   }

@@ -15,10 +15,13 @@ import { sheetGrid } from './sheet-grid';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-function existing(ss: Spreadsheet, name: string): Sheet {
-  const sheet = findSheet(ss, name);
-  if (!sheet) throw new TargetMissing(name);
-  return sheet;
+function byId(ss: Spreadsheet, id: number): Sheet | null {
+  return ss.getSheets().find((s) => s.getSheetId() === id) ?? null;
+}
+
+/** The target's sheet: by id when bound (renames change nothing), else by name whatever its case. */
+function find(ss: Spreadsheet, target: PullTarget, sheetId: number | undefined): Sheet | null {
+  return sheetId === undefined ? findSheet(ss, targetSheet(target)) : byId(ss, sheetId);
 }
 
 function gridOnly(sheet: Sheet): Sheet {
@@ -34,16 +37,19 @@ function gridOnly(sheet: Sheet): Sheet {
  */
 export function sheetTargets(ss: Spreadsheet, store: Store): Targets {
   return {
-    open(target: PullTarget): OpenTarget {
-      const sheet = gridOnly(
-        target.kind === 'new_sheet' ? findOrInsertSheet(ss, target.name) : existing(ss, targetSheet(target)),
-      );
+    open(target: PullTarget, sheetId?: number): OpenTarget {
+      let sheet = find(ss, target, sheetId);
+      if (!sheet && target.kind === 'new_sheet' && sheetId === undefined)
+        sheet = findOrInsertSheet(ss, target.name);
+      if (!sheet) throw new TargetMissing(targetSheet(target));
+      sheet = gridOnly(sheet);
       // Not getRange(a1): the cell may lie outside the grid until the write grows the sheet.
       const { row, col } = target.kind === 'cell' ? cellPosition(target.a1) : { row: 1, col: 1 };
       const key = `extent.${sheet.getSheetId()}.${row}.${col}`;
       const previous = store.get<Extent>(key);
       return {
         grid: sheetGrid(sheet),
+        sheetId: sheet.getSheetId(),
         row,
         col,
         label: `${sheet.getName()}!${target.kind === 'cell' ? target.a1 : 'A1'}`,
@@ -51,6 +57,8 @@ export function sheetTargets(ss: Spreadsheet, store: Store): Targets {
         remember: (extent) => store.set(key, extent),
       };
     },
-    exists: (target) => target.kind === 'new_sheet' || findSheet(ss, targetSheet(target)) !== null,
+    exists: (target, sheetId) =>
+      (target.kind === 'new_sheet' && sheetId === undefined) || find(ss, target, sheetId) !== null,
+    bind: (target) => findSheet(ss, targetSheet(target))?.getSheetId() ?? undefined,
   };
 }

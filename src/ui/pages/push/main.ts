@@ -55,6 +55,7 @@ async function load(): Promise<void> {
   sheetName.textContent = options.sheet;
   describeKind();
   if (options.running) await follow(options.running);
+  else if (options.othersPush) showStatus(status, options.othersPush, 'info');
 }
 
 kind.addEventListener('change', describeKind);

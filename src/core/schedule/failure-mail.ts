@@ -1,0 +1,44 @@
+// The e-mail that tells a refresh's owner a run failed. The spreadsheet's name is set by any
+// editor, so it is quoted as data: one line, cut short, with nothing a mail client would turn
+// into a link; the only link is the spreadsheet's own URL. The subject carries no name at all.
+import { describeTarget } from '../pull/pull-target';
+import type { Refresh } from './refresh';
+
+const NAME_MAX = 80;
+
+/** A name set by someone else, made safe to show inside an e-mail as plain data. */
+export function quoteAsData(name: string): string {
+  const flat = name
+    .replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const cut = flat.length > NAME_MAX ? `${flat.slice(0, NAME_MAX)}…` : flat;
+  // Defanged: "https://x.example" reads "https[:]//x[.]example", which no client links.
+  const defanged = cut
+    .replace(/:\/\//g, '[:]//')
+    .replace(/\.(?=\p{L}|\p{N})/gu, '[.]')
+    .replace(/@/g, '[at]')
+    .replace(/"/g, "'");
+  return `"${defanged}"`;
+}
+
+export function failureMail(
+  refresh: Refresh,
+  message: string,
+  spreadsheet: { name: string; url: string },
+): { subject: string; body: string } {
+  return {
+    subject: 'An Assembled scheduled refresh of yours failed',
+    body: [
+      'A scheduled refresh you own did not complete.',
+      '',
+      `Spreadsheet: ${quoteAsData(spreadsheet.name)} (its name, as its editors set it)`,
+      `Refresh: into the sheet ${quoteAsData(describeTarget(refresh.spec.target))}`,
+      '',
+      message,
+      '',
+      `Open the spreadsheet to see it: ${spreadsheet.url}`,
+      'Extensions ▸ Assembled ▸ Scheduled refreshes… lists every refresh and its last run.',
+    ].join('\n'),
+  };
+}

@@ -1,0 +1,405 @@
+// A shared spreadsheet: owner A (analyst@example.com) and editor B (editor@example.com) use the
+// add-on in one runtime. Nothing B does may make A's key, A's trigger or A's records do work A
+// never asked for (issue 12).
+import { describe, expect, it } from 'vitest';
+import type { LocalRuntime } from '../../dev/gas';
+import { startLocalAddon } from '../../dev/local-addon';
+import type { JobView } from '../../src/core/pull/pull-view';
+import type { PushOptions, PushView } from '../../src/core/push/push-view';
+import type { RefreshView } from '../../src/core/schedule/refresh-view';
+
+const HOUR = 3_600_000;
+/** Lets the worker's event loop turn between runtime runs (vitest's RPC must not wait a minute). */
+const breathe = () => new Promise((resolve) => setImmediate(resolve));
+const B_KEY = 'sk_live_test_editor_b';
+
+interface Seen {
+  key: string;
+  method: string;
+  path: string;
+}
+
+function keyOf(headers: Record<string, string>): string {
+  const auth = Object.entries(headers).find(([k]) => k.toLowerCase() === 'authorization')?.[1] ?? '';
+  const token = /^Basic\s+(\S+)$/i.exec(auth)?.[1] ?? '';
+  return Buffer.from(token, 'base64').toString('utf8').replace(/:$/, '');
+}
+
+/** A and B in one runtime; every request is recorded with the key it carried. */
+async function shared(options: { bHasKey?: boolean; bHidden?: boolean; aHidden?: boolean } = {}) {
+  const { rt, sim, key, backend } = await startLocalAddon({ mode: 'bound' });
+  const seen: Seen[] = [];
+  rt.setHttp((req) => {
+    seen.push({ key: keyOf(req.headers), method: req.method, path: new URL(req.url, 'https://x').pathname });
+    return backend.http(req);
+  });
+  if (options.aHidden) rt.asUser(rt.user, { emailHidden: true });
+  const b = rt.asUser('editor@example.com', { emailHidden: options.bHidden ?? false });
+  if (options.bHasKey) {
+    await b.callFromSidebar('saveSettings', { apiKey: B_KEY, timeFormat: 'iso', apiVersion: '' });
+  }
+  return { rt, b, sim, key, seen, backend };
+}
+
+const teamsInto = (sheet: string) => ({
+  source: { kind: 'resource', resource: 'teams' },
+  target: { kind: 'sheet', name: sheet },
+  mode: 'replace',
+});
+
+async function saveRefresh(rt: LocalRuntime, spec: object, key = 'refresh-key-0001', notify = false) {
+  const views = await rt.callFromSidebar<RefreshView[]>(
+    'saveRefresh',
+    { spec, frequency: { kind: 'daily', hour: 9 }, notifyByEmail: notify },
+    key,
+  );
+  const mine = views.filter((v) => v.mine);
+  return mine[mine.length - 1] as RefreshView;
+}
+
+/** The refresh records as the Document properties hold them (what any code path could see). */
+function refreshRecords(rt: LocalRuntime): { id: string; nextRunAt: number }[] {
+  const all = rt.properties.document.all();
+  return Object.entries(all)
+    .filter(([k]) => k.startsWith('assembled.refresh.'))
+    .map(([, v]) => JSON.parse(v));
+}
+
+async function lastRun(rt: LocalRuntime) {
+  return (await rt.callFromSidebar<RefreshView[]>('listRefreshes'))[0];
+}
+
+describe('a shared spreadsheet: scheduled refreshes answer to their owner', () => {
+  it("B cannot plant a job that A's scheduled run picks up and runs with A's key (item 1)", async () => {
+    const { rt, b, seen, key } = await shared({ bHasKey: true });
+    rt.workbook.write('Teams', [['old']]);
+    rt.workbook.write('Payroll', [['salary'], [100]]);
+    await saveRefresh(rt, teamsInto('Teams'));
+    // B knows what main named A's next run (refresh-<id>-<nextRunAt>) and starts that job first.
+    for (const r of refreshRecords(rt)) {
+      await b
+        .callFromSidebar(
+          'startPull',
+          {
+            source: { kind: 'report', report: 'adherence', granularity: 'day' },
+            range: { kind: 'relative', preset: 'last_week' },
+            target: { kind: 'sheet', name: 'Payroll' },
+            mode: 'replace',
+          },
+          `refresh-${r.id}-${r.nextRunAt}`,
+        )
+        .catch(() => undefined);
+    }
+    rt.clock.advance(2 * HOUR);
+    // A's run did what A saved, into A's sheet, and A's key never touched B's report.
+    expect((await lastRun(rt))?.lastRun).toMatchObject({ status: 'done' });
+    expect(rt.workbook.values('Teams')[0]).toContain('name');
+    expect(seen.filter((s) => s.key === key && s.path.includes('/reports'))).toEqual([]);
+  });
+
+  it("B with no key cannot make A's refresh fail, pause, or e-mail A that A's key was rejected (items 1, 4)", async () => {
+    const { rt, b } = await shared();
+    rt.workbook.write('Teams', [['old']]);
+    await saveRefresh(rt, teamsInto('Teams'), 'refresh-key-0001', true);
+    for (const r of refreshRecords(rt)) {
+      await expect(
+        b.callFromSidebar('startPull', teamsInto('Teams'), `refresh-${r.id}-${r.nextRunAt}`),
+      ).rejects.toThrow(/No Assembled API key is set for you/);
+    }
+    rt.clock.advance(2 * HOUR);
+    const view = await lastRun(rt);
+    expect(view).toMatchObject({ paused: false, lastRun: { status: 'done' } });
+    expect(rt.mail).toEqual([]);
+  });
+
+  it('B cannot pause, resume, run, edit or delete A’s refresh; A can (ownership checks)', async () => {
+    const { rt, b, seen } = await shared({ bHasKey: true });
+    rt.workbook.addSheet('Teams');
+    const mine = await saveRefresh(rt, teamsInto('Teams'));
+    const seenByB = (await b.callFromSidebar<RefreshView[]>('listRefreshes'))[0];
+    expect(seenByB).toMatchObject({ owner: 'analyst@example.com', mine: false });
+    const input = { spec: teamsInto('Teams'), frequency: { kind: 'hourly' }, notifyByEmail: false };
+    for (const [fn, ...args] of [
+      ['pauseRefresh', mine.id],
+      ['resumeRefresh', mine.id],
+      ['runRefreshNow', mine.id],
+      ['saveRefresh', input, mine.id],
+      ['deleteRefresh', mine.id],
+    ] as const) {
+      await expect(b.callFromSidebar(fn, ...args), fn).rejects.toThrow(/belongs to analyst@example.com/);
+    }
+    expect(seen.filter((s) => s.key === B_KEY)).toEqual([]);
+    // A's request key, used by B, saves a refresh of B's own; A's is left as it was.
+    const bs = await b.callFromSidebar<RefreshView[]>('saveRefresh', input, 'refresh-key-0001');
+    expect(bs.map((v) => [v.mine, v.frequencyLabel])).toEqual([
+      [false, 'Daily at 09:00'],
+      [true, 'Every hour'],
+    ]);
+    // A paused it first, so B's resume would show as a change.
+    await rt.callFromSidebar('pauseRefresh', mine.id);
+    await expect(b.callFromSidebar('resumeRefresh', mine.id)).rejects.toThrow(/belongs to/);
+    expect((await lastRun(rt))?.paused).toBe(true);
+    const after = (await rt.callFromSidebar<RefreshView[]>('listRefreshes'))[0];
+    expect(after?.frequencyLabel).toBe('Daily at 09:00');
+  });
+
+  it('a refresh is bound to its sheet by id: renaming sheets cannot redirect its writes (item 7)', async () => {
+    const { rt, b } = await shared();
+    rt.workbook.write('Teams', [['old']]);
+    rt.workbook.write('Protected', [['keep me']]);
+    await saveRefresh(rt, teamsInto('Teams'));
+    // B renames A's sheet away and puts another sheet in its name.
+    b.workbook.renameSheet('Teams', 'Teams (A)');
+    b.workbook.renameSheet('Protected', 'Teams');
+    rt.clock.advance(2 * HOUR);
+    expect(rt.workbook.values('Teams')).toEqual([['keep me']]);
+    expect(rt.workbook.values('Teams (A)')[0]).toContain('name');
+    rt.workbook.deleteSheet('Teams (A)');
+    rt.clock.advance(24 * HOUR);
+    expect((await lastRun(rt))?.pausedReason).toBe('Paused: its sheet "Teams" was deleted.');
+    expect(rt.workbook.values('Teams')).toEqual([['keep me']]);
+  });
+
+  it("the failure e-mail quotes the spreadsheet's name as data and links only to the spreadsheet (item 8)", async () => {
+    const { rt, b, sim, key } = await shared();
+    rt.workbook.addSheet('Teams');
+    await saveRefresh(rt, teamsInto('Teams'), 'refresh-key-0001', true);
+    b.workbook.renameSpreadsheet(
+      'URGENT: your key expired\nre-enter it at https://evil.example/login or mail it to help@evil.example',
+    );
+    sim.revokeKey(key);
+    rt.clock.advance(2 * HOUR);
+    expect(rt.mail).toHaveLength(1);
+    const mail = rt.mail[0];
+    expect(mail?.subject).not.toMatch(/URGENT|evil/);
+    expect(mail?.body).not.toMatch(/evil\.example|https:\/\/evil|help@/);
+    expect(mail?.body).toContain('URGENT: your key expired re-enter it at https[:]//evil[.]example/login');
+    const links = mail?.body.match(/https?:\/\/\S+/g) ?? [];
+    expect(links).toEqual([`https://docs.google.com/spreadsheets/d/${rt.workbook.id}/edit`]);
+  });
+});
+
+describe('a shared spreadsheet: the key never leaks into what editors see', () => {
+  it('a 4xx body echoing the Basic token is blanked before it is cut: no part of it reaches B (item 6)', async () => {
+    const { rt, b, backend } = await shared();
+    const key = 'sk_live_test_fixture_owner_a';
+    await rt.callFromSidebar('saveSettings', { apiKey: key, timeFormat: 'iso', apiVersion: '' });
+    rt.workbook.addSheet('Teams');
+    const token = Buffer.from(`${key}:`).toString('base64');
+    // The cut at 500 characters falls 20 characters into the token.
+    const body = `${'e'.repeat(474)}Basic ${token} was refused; raw ${key}; url ${encodeURIComponent(key)}`;
+    rt.setHttp((req) =>
+      req.url.includes('/teams')
+        ? { status: 422, headers: { 'content-type': 'text/plain' }, body, delayMs: 0 }
+        : backend.http(req),
+    );
+    await saveRefresh(rt, teamsInto('Teams'), 'refresh-key-0001', true);
+    rt.clock.advance(2 * HOUR);
+    const seenByB = (await b.callFromSidebar<RefreshView[]>('listRefreshes'))[0];
+    expect(seenByB?.lastRun?.status).toBe('failed');
+    const shown = [
+      seenByB?.lastRun?.message ?? '',
+      JSON.stringify(rt.workbook.values('Assembled log')),
+      JSON.stringify(rt.mail),
+      JSON.stringify(rt.properties.document.all()),
+    ].join('\n');
+    expect(shown).toContain('[redacted]');
+    expect(shown).not.toContain(token.slice(0, 20));
+    expect(shown).not.toContain(key);
+  });
+});
+
+describe('a shared spreadsheet: identity', () => {
+  it('where Google hides both e-mails, A and B are still two owners (item 2)', async () => {
+    const { rt, b } = await shared({ aHidden: true, bHidden: true });
+    rt.workbook.addSheet('Teams');
+    const mine = await saveRefresh(rt, teamsInto('Teams'));
+    expect(mine).toMatchObject({ mine: true });
+    const seenByB = (await b.callFromSidebar<RefreshView[]>('listRefreshes'))[0];
+    expect(seenByB).toMatchObject({ mine: false, owner: 'an editor whose e-mail Google does not share' });
+    await expect(b.callFromSidebar('deleteRefresh', mine.id)).rejects.toThrow(/belongs to an editor/);
+    await expect(b.callFromSidebar('pauseRefresh', mine.id)).rejects.toThrow(/belongs to an editor/);
+    expect(await rt.callFromSidebar<RefreshView[]>('listRefreshes')).toHaveLength(1);
+    expect(JSON.stringify(rt.properties.document.all())).not.toContain('unknown user');
+  });
+
+  it('a caller the add-on cannot identify is refused in words, and nothing is saved (item 2)', async () => {
+    const { rt, b } = await shared();
+    // B's own User properties are full: no id can be kept for B.
+    for (let i = 0; i < 70; i++) b.properties.user.set(`other.${i}`, 'x'.repeat(8_500));
+    await expect(b.callFromSidebar('startPull', teamsInto('Sheet1'), 'b-pull-0001')).rejects.toThrow(
+      /cannot tell who you are/,
+    );
+    await expect(b.callFromSidebar('listRefreshes')).rejects.toThrow(/cannot tell who you are/);
+    expect(Object.keys(rt.properties.document.all()).filter((k) => k.includes('job.'))).toEqual([]);
+  });
+
+  it("a user's first calls agree on one id: it is made under that user's lock, not the document's", async () => {
+    const { rt, b } = await shared();
+    const release = rt.holdLock('document', { forMs: 10 * 60_000 });
+    // The document is busy, but B's identity does not wait for it.
+    expect(await b.callFromSidebar<RefreshView[]>('listRefreshes')).toEqual([]);
+    release();
+    const c = rt.asUser('third@example.com');
+    c.holdLock('user', { forMs: 10 * 60_000 });
+    await expect(c.callFromSidebar('listRefreshes')).rejects.toThrow(/still setting you up/);
+  });
+});
+
+describe('a shared spreadsheet: pulls and pushes act only on the caller’s own work', () => {
+  const report = {
+    source: { kind: 'report', report: 'adherence', granularity: 'day' },
+    range: { kind: 'relative', preset: 'last_week' },
+    target: { kind: 'new_sheet', name: 'Adherence' },
+    mode: 'replace',
+  };
+
+  it("pollPull: B cannot advance A's job with B's key or read its spec (item 5)", async () => {
+    const { rt, b, seen } = await shared({ bHasKey: true });
+    const job = await rt.callFromSidebar<JobView>('startPull', report, 'a-pull-0001');
+    expect(job.state).toBe('running');
+    rt.clock.set(rt.clock.now() + 60_000);
+    const before = seen.length;
+    await expect(b.callFromSidebar('pollPull', job.id)).rejects.toThrow(/belongs to analyst@example.com/);
+    expect(seen.slice(before)).toEqual([]);
+    // A's own id is not something B can pick: B's same key names B's own job.
+    const mine = await b.callFromSidebar<JobView>('startPull', report, 'a-pull-0001');
+    expect(mine.id).not.toBe(job.id);
+  });
+
+  it('the document lock, not the user lock, keeps two users apart in one spreadsheet', async () => {
+    const { rt, b } = await shared({ bHasKey: true });
+    await b.callFromSidebar('listRefreshes');
+    rt.holdLock('document', { forMs: 10 * 60_000 });
+    await expect(b.callFromSidebar('startPull', report, 'b-pull-lock-1')).rejects.toThrow(/busy/);
+  });
+
+  it('keyless calls save nothing; live pulls, filter lists and refreshes are bounded per user (item 4)', async () => {
+    const { rt, b } = await shared();
+    for (let i = 0; i < 80; i++) {
+      if (i % 10 === 0) await breathe();
+      await expect(
+        b.callFromSidebar('startPull', report, `b-keyless-${String(i).padStart(4, '0')}`),
+      ).rejects.toThrow(/No Assembled API key/);
+    }
+    expect(Object.keys(rt.properties.document.all()).filter((k) => k.includes('.job.'))).toEqual([]);
+    await b.callFromSidebar('saveSettings', { apiKey: B_KEY, timeFormat: 'iso', apiVersion: '' });
+    const many = Array.from({ length: 101 }, (_, i) => `queue-${i}`);
+    await expect(
+      b.callFromSidebar('startPull', { ...report, filters: { queue_ids: many } }, 'b-many-0001'),
+    ).rejects.toThrow(/at most 100/);
+    for (let i = 0; i < 10; i++)
+      await b.callFromSidebar('startPull', report, `b-live-${String(i).padStart(4, '0')}`);
+    await expect(b.callFromSidebar('startPull', report, 'b-live-0010')).rejects.toThrow(/10 pulls under way/);
+    // A is not held back by B's pulls.
+    expect((await rt.callFromSidebar<JobView>('startPull', report, 'a-pull-after')).state).toBe('running');
+  });
+
+  it("one editor's refreshes cannot fill the shared store: a byte budget per editor (item 4)", async () => {
+    const { rt, b } = await shared({ bHasKey: true });
+    rt.workbook.addSheet('AHT');
+    const agents = Array.from(
+      { length: 100 },
+      (_, i) => `agent-${String(i).padStart(4, '0')}-${'x'.repeat(50)}`,
+    );
+    const spec = {
+      source: { kind: 'report', report: 'handle_time', granularity: 'day' },
+      range: { kind: 'relative', preset: 'last_week' },
+      filters: { agent_ids: agents },
+      target: { kind: 'sheet', name: 'AHT' },
+      mode: 'replace',
+    };
+    const input = (i: number) => ({ spec, frequency: { kind: 'daily', hour: i % 24 }, notifyByEmail: false });
+    let refused = '';
+    for (let i = 0; i < 20 && !refused; i++) {
+      await breathe();
+      await b
+        .callFromSidebar('saveRefresh', input(i), `b-refresh-${String(i).padStart(4, '0')}`)
+        .catch((e: Error) => {
+          refused = e.message;
+        });
+    }
+    expect(refused).toMatch(/each editor may use 80 KB/);
+    const bytes = Object.entries(rt.properties.document.all()).reduce(
+      (n, [k, v]) => n + k.length + v.length,
+      0,
+    );
+    expect(bytes).toBeLessThan(100 * 1024);
+    // A can still save a refresh.
+    expect((await saveRefresh(rt, spec)).mine).toBe(true);
+  });
+});
+
+describe('a shared spreadsheet: pushes', () => {
+  const HEADER = ['Agent', 'Start', 'End', 'All day', 'Type', 'Notes'];
+
+  async function leave(rows: number) {
+    const s = await shared({ bHasKey: true });
+    const agents = s.sim.admin.org.people.filter((p) => !p.deleted && p.staffable);
+    const data = Array.from({ length: rows }, (_, i) => {
+      const day = 3 + Math.floor(i / agents.length);
+      return [
+        agents[i % agents.length]?.email,
+        `2026-08-${String(day).padStart(2, '0')} 09:00`,
+        `2026-08-${String(day).padStart(2, '0')} 17:00`,
+        '',
+        'pto',
+        `A ${i}`,
+      ];
+    });
+    s.rt.workbook.write('Leave', [HEADER, ...data]);
+    s.rt.workbook.select('Leave!A1');
+    s.b.workbook.select('Leave!A1');
+    return { ...s, agents };
+  }
+
+  it("startPush and pollPush: B's push on A's sheet names A's push and never drives it with B's key (item 5)", async () => {
+    const { rt, b, seen } = await leave(300);
+    const a = await rt.callFromSidebar<PushView>('startPush', 'time_off', 'a-push-0001');
+    expect(a.state).toBe('running');
+    const options = await b.callFromSidebar<PushOptions>('getPushOptions');
+    expect(options.running).toBeUndefined();
+    expect(options.othersPush).toMatch(/push by analyst@example.com is running/);
+    await expect(b.callFromSidebar('startPush', 'time_off', 'b-push-0001')).rejects.toThrow(
+      /push by analyst@example.com is running on this sheet/,
+    );
+    await expect(b.callFromSidebar('startPush', 'time_off', 'a-push-0001')).rejects.toThrow(
+      /push by analyst@example.com is running on this sheet/,
+    );
+    await expect(b.callFromSidebar('pollPush', a.id)).rejects.toThrow(/belongs to analyst@example.com/);
+    expect(seen.filter((s) => s.key === B_KEY && s.method === 'POST')).toEqual([]);
+  });
+
+  it('a push without a key saves nothing (item 4)', async () => {
+    const { rt } = await leave(3);
+    const c = rt.asUser('keyless@example.com');
+    c.workbook.select('Leave!A1');
+    await expect(c.callFromSidebar('startPush', 'time_off', 'c-push-0001')).rejects.toThrow(
+      /No Assembled API key/,
+    );
+    expect(Object.keys(rt.properties.document.all()).filter((k) => k.includes('.push.'))).toEqual([]);
+  });
+
+  it("rows B adds to A's running push wait for their own push: A's key sends only what A started (item 3)", async () => {
+    const { rt, b, sim, agents, key, seen } = await leave(300);
+    const a = await rt.callFromSidebar<PushView>('startPush', 'time_off', 'a-push-0002');
+    expect(a).toMatchObject({ state: 'running', total: 300 });
+    // While it runs, B appends two valid rows, and changes one of A's rows not yet sent.
+    b.workbook.write(
+      'Leave',
+      [
+        [agents[0]?.email, '2026-09-01 09:00', '2026-09-01 17:00', '', 'pto', 'B added 1'],
+        [agents[1]?.email, '2026-09-02 09:00', '2026-09-02 17:00', '', 'pto', 'B added 2'],
+      ],
+      { row: 302 },
+    );
+    b.workbook.write('Leave', [['B changed']], { row: 301, column: 6 });
+    rt.clock.advance(3 * HOUR);
+    const notes = sim.admin.org.timeOff.map((t) => t.notes);
+    expect(notes.filter((n) => n.startsWith('B '))).toEqual([]);
+    expect(notes.filter((n) => n.startsWith('A '))).toHaveLength(299);
+    const job = JSON.parse(rt.properties.document.get(`assembled.push.${a.id}`) ?? '{}');
+    expect(job).toMatchObject({ state: 'done', total: 300, succeeded: 299 });
+    expect(seen.filter((s) => s.key !== key && s.method === 'POST')).toEqual([]);
+  });
+});
