@@ -16,6 +16,8 @@ export const COSTS = {
   cacheMs: 2,
   lockMs: 1,
   triggerMs: 20,
+  /** SpreadsheetApp.openById / openByUrl. */
+  openSpreadsheetMs: 100,
   mailMs: 100,
 } as const;
 
@@ -30,6 +32,7 @@ export const LIMITS = {
   cacheMaxSeconds: 21_600,
   cacheItems: 1000,
   triggersPerUser: 20,
+  sleepMaxMs: 300_000,
   mailRecipientsPerDay: 100,
 } as const;
 
