@@ -36,6 +36,7 @@ function setup(header: string[], rows: CellValue[][]) {
       },
     },
     user: 'bench@example.com',
+    spreadsheetId: 'bench-spreadsheet',
     ensureTrigger: () => undefined,
   };
   return { clock, sim, http, grid, deps };

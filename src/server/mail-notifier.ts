@@ -1,6 +1,7 @@
 // Failure e-mails to a refresh's owner. Sending mail is a scope of its own: it is asked for
 // only when a user turns e-mails on (granular consent), never at install.
 import type { Notifier } from '../core/schedule/run-refreshes';
+import { documentSpreadsheet } from './adapters/spreadsheet';
 
 const MAIL_SCOPE = 'https://www.googleapis.com/auth/script.send_mail';
 
@@ -9,7 +10,7 @@ export const mailNotifier: Notifier & { authorize(): void } = {
     ScriptApp.requireScopes(ScriptApp.AuthMode.FULL, [MAIL_SCOPE]);
   },
   failed(refresh, message) {
-    const sheet = SpreadsheetApp.getActive();
+    const sheet = documentSpreadsheet();
     // A refused e-mail (quota, consent withdrawn) must not stop the run from being recorded.
     try {
       send(refresh.owner, sheet, message);

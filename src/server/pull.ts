@@ -20,27 +20,29 @@ import { spreadsheetZone } from './adapters/gas-zone';
 import { documentStore } from './adapters/properties-store';
 import { runLogSheet } from './adapters/run-log-sheet';
 import { sheetTargets } from './adapters/sheet-targets';
+import { documentSpreadsheet } from './adapters/spreadsheet';
 import { assembledClient } from './client-factory';
 import { currentUser } from './user';
 
 export function pullDeps(): PullDeps {
-  const ss = SpreadsheetApp.getActive();
+  const ss = documentSpreadsheet();
   const store = documentStore();
   return {
     client: assembledClient,
     clock: gasClock,
-    zone: spreadsheetZone(),
+    zone: spreadsheetZone(ss),
     store,
     lock: documentLock(),
     targets: sheetTargets(ss, store),
     log: runLogSheet(ss),
     user: currentUser(),
+    spreadsheetId: ss.getId(),
     ensureTrigger: ensureDispatcher,
   };
 }
 
 export function getPullOptions(): PullOptions {
-  const ss = SpreadsheetApp.getActive();
+  const ss = documentSpreadsheet();
   const cell = ss.getActiveRange() ?? ss.getActiveSheet().getRange('A1');
   return {
     timezone: ss.getSpreadsheetTimeZone(),

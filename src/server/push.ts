@@ -22,6 +22,7 @@ import { spreadsheetZone } from './adapters/gas-zone';
 import { documentStore } from './adapters/properties-store';
 import { pushSheets } from './adapters/push-sheets';
 import { sheetGrid } from './adapters/sheet-grid';
+import { documentSpreadsheet } from './adapters/spreadsheet';
 import { assembledClient } from './client-factory';
 import { currentUser } from './user';
 
@@ -33,20 +34,22 @@ const Kind = z.enum(PUSH_KINDS);
 const Key = z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8 to 64 letters, digits, - or _'));
 
 export function pushDeps(): PushDeps {
+  const ss = documentSpreadsheet();
   return {
     client: (limiter) => assembledClient(limiter),
     clock: gasClock,
-    zone: spreadsheetZone(),
+    zone: spreadsheetZone(ss),
     store: documentStore(),
     lock: documentLock(),
-    sheets: pushSheets(SpreadsheetApp.getActive()),
+    sheets: pushSheets(ss),
     user: currentUser(),
+    spreadsheetId: ss.getId(),
     ensureTrigger: ensureDispatcher,
   };
 }
 
 function activeSheet(): GoogleAppsScript.Spreadsheet.Sheet {
-  return SpreadsheetApp.getActive().getActiveSheet();
+  return documentSpreadsheet().getActiveSheet();
 }
 
 function ref(sheet: GoogleAppsScript.Spreadsheet.Sheet): SheetRef {
@@ -72,7 +75,7 @@ export function getPushOptions(): PushOptions {
 
 export function insertPushTemplate(kind: unknown): { sheet: string } {
   const k = parseInput(Kind, kind, 'Kind of push');
-  return { sheet: pushSheets(SpreadsheetApp.getActive()).insertTemplate(templateFor(k)).name };
+  return { sheet: pushSheets(documentSpreadsheet()).insertTemplate(templateFor(k)).name };
 }
 
 export function validatePush(kind: unknown): ValidateSummary {
@@ -95,7 +98,7 @@ export function pollPush(id: unknown): PushView {
 
 /** Syncs the active sheet when it holds a time-off list (or nothing), else the "Time off (Assembled)" sheet. */
 export function syncTimeOff(): SyncSummary {
-  const ss = SpreadsheetApp.getActive();
+  const ss = documentSpreadsheet();
   const active = activeSheet();
   const usable = active.getLastRow() === 0 || looksLikeTimeOffList(headerOf(active));
   const sheet = usable ? active : (ss.getSheetByName(SYNC_SHEET) ?? ss.insertSheet(SYNC_SHEET));

@@ -102,6 +102,7 @@ export function pushSetup(options: { dialect?: Dialect; sim?: SimulatorOptions }
       },
     },
     user: 'ops@example.com',
+    spreadsheetId: 'test-spreadsheet',
     ensureTrigger: () => {
       triggers++;
     },

@@ -52,6 +52,7 @@ export function coreSetup(dialect: Dialect = 'seed', apiKey = TEST_KEY) {
     },
     log: { append: (e) => logs.push(e) },
     user: 'analyst@example.com',
+    spreadsheetId: 'test-spreadsheet',
     ensureTrigger: () => {
       triggers++;
     },

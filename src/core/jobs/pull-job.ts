@@ -10,6 +10,8 @@ export interface PullJob {
   /** The caller's idempotency key: starting twice with one key gives one job. */
   id: string;
   owner: string;
+  /** The spreadsheet it writes into: a time-driven run has no active one and opens it by id. */
+  spreadsheetId?: string;
   spec: PullSpec;
   /** The concrete dates, resolved once when the job starts. */
   range?: ResolvedRange;
@@ -43,10 +45,18 @@ export function pollDelay(polls: number): number {
   return Math.min(POLL_MAX_MS, Math.round(POLL_FIRST_MS * 1.5 ** polls));
 }
 
-export function newJob(id: string, owner: string, spec: PullSpec, now: number, refreshId?: string): PullJob {
+export function newJob(
+  id: string,
+  owner: string,
+  spreadsheetId: string,
+  spec: PullSpec,
+  now: number,
+  refreshId?: string,
+): PullJob {
   return {
     id,
     owner,
+    spreadsheetId,
     spec,
     state: 'queued',
     createdAt: now,

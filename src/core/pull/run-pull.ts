@@ -36,6 +36,8 @@ export interface PullDeps {
   log: RunLog;
   /** Who is running this (the user's email). */
   user: string;
+  /** The spreadsheet this runs in; records keep it for runs that have no active spreadsheet. */
+  spreadsheetId: string;
   /** Makes sure the dispatcher will come back for unfinished jobs. */
   ensureTrigger: () => void;
 }
@@ -53,7 +55,7 @@ export function startPull(deps: PullDeps, input: unknown, key: string, refreshId
     const existing = jobs.get(key);
     if (existing) return existing;
     const now = deps.clock.now();
-    const job = newJob(key, deps.user, spec, now, refreshId);
+    const job = newJob(key, deps.user, deps.spreadsheetId, spec, now, refreshId);
     if (spec.range) job.range = resolveRange(spec.range, now, deps.zone);
     jobs.prune(now);
     jobs.save(job);

@@ -19,6 +19,8 @@ export interface PushJob {
   /** The sidebar's idempotency key: starting twice with one key gives one push. */
   id: string;
   owner: string;
+  /** The spreadsheet of its sheet: a time-driven run has no active one and opens it by id. */
+  spreadsheetId?: string;
   kind: PushKind;
   sheetId: number;
   sheetName: string;

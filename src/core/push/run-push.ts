@@ -45,6 +45,8 @@ export interface PushDeps {
   lock: Lock;
   sheets: PushSheets;
   user: string;
+  /** The spreadsheet this runs in; records keep it for runs that have no active spreadsheet. */
+  spreadsheetId: string;
   ensureTrigger: () => void;
 }
 
@@ -169,6 +171,7 @@ export function startPush(deps: PushDeps, kind: PushKind, ref: SheetRef, key: st
     const job: PushJob = {
       id: key,
       owner: deps.user,
+      spreadsheetId: deps.spreadsheetId,
       kind,
       sheetId: ref.id,
       sheetName: ref.name,

@@ -7,7 +7,7 @@ import { InputError, parseInput } from '../validation';
 import { nextRun } from './frequency';
 import { type Refresh, RefreshInput, RefreshStore } from './refresh';
 
-type Deps = Pick<PullDeps, 'store' | 'clock' | 'zone' | 'user'> & {
+type Deps = Pick<PullDeps, 'store' | 'clock' | 'zone' | 'user' | 'spreadsheetId'> & {
   /** Makes sure the dispatcher will tick (hourly is enough) to run saved refreshes. */
   ensureScheduler: () => void;
 };
@@ -50,6 +50,7 @@ export function saveRefresh(deps: Deps, input: unknown, id: string): Refresh {
     ...valid,
     id,
     owner: deps.user,
+    spreadsheetId: deps.spreadsheetId,
     createdAt: existing?.createdAt ?? now,
     paused: false,
     nextRunAt: nextRun(valid.frequency, now, deps.zone),

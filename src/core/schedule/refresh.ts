@@ -26,6 +26,8 @@ export interface LastRun {
 export interface Refresh extends RefreshInput {
   id: string;
   owner: string;
+  /** The spreadsheet it refreshes: its time-driven runs have no active one and open it by id. */
+  spreadsheetId?: string;
   createdAt: number;
   paused: boolean;
   /** Why it was paused when the add-on paused it (a deleted sheet, a rejected key). */

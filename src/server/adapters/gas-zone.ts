@@ -1,9 +1,10 @@
 import type { Zone } from '../../core/ports';
 import { cachedZone } from '../../core/time/cached-zone';
+import { documentSpreadsheet } from './spreadsheet';
 
 /** The spreadsheet's timezone: every date the add-on resolves or writes is in it. */
-export function spreadsheetZone(): Zone {
-  const name = SpreadsheetApp.getActive().getSpreadsheetTimeZone();
+export function spreadsheetZone(ss = documentSpreadsheet()): Zone {
+  const name = ss.getSpreadsheetTimeZone();
   return cachedZone({
     name,
     offsetMinutes(epochMs) {
