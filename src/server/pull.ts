@@ -13,6 +13,7 @@ import {
 import { advancePull, type PullDeps, startPull as start } from '../core/pull/run-pull';
 import { DateRangeSpec, resolveRange } from '../core/time/date-range';
 import { parseInput } from '../core/validation';
+import { backgroundNotice } from './adapters/background-budget';
 import { ensureDispatcher } from './adapters/dispatcher-trigger';
 import { gasClock } from './adapters/gas-clock';
 import { documentLock } from './adapters/gas-lock';
@@ -103,7 +104,8 @@ export function listChoices(kind: unknown): Choice[] {
 const Key = z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8 to 64 letters, digits, - or _'));
 
 function view(job: PullJob): JobView {
-  return jobView(job, Date.now());
+  const v = jobView(job, Date.now());
+  return v.notice || v.nextPollInMs === 0 ? v : { ...v, notice: backgroundNotice(Date.now()) };
 }
 
 /** Starts a pull; the same key twice (a double click, a retried call) gives the same job. */

@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 import { detectKind } from '../core/push/header';
 import { PUSH_KINDS, type PushKind } from '../core/push/kinds';
-import { PushStore } from '../core/push/push-job';
+import { type PushJob, PushStore } from '../core/push/push-job';
 import { kindChoices, type PushOptions, type PushView, pushView } from '../core/push/push-view';
 import {
   advancePush,
@@ -15,6 +15,7 @@ import {
 import { looksLikeTimeOffList, type SyncSummary, syncTimeOff as sync } from '../core/push/sync-time-off';
 import { templateFor } from '../core/push/template';
 import { parseInput } from '../core/validation';
+import { backgroundNotice } from './adapters/background-budget';
 import { ensureDispatcher } from './adapters/dispatcher-trigger';
 import { gasClock } from './adapters/gas-clock';
 import { documentLock } from './adapters/gas-lock';
@@ -48,6 +49,11 @@ export function pushDeps(): PushDeps {
   };
 }
 
+function view(job: PushJob): PushView {
+  const v = pushView(job, Date.now());
+  return v.notice || v.state !== 'running' ? v : { ...v, notice: backgroundNotice(Date.now()) };
+}
+
 function activeSheet(): GoogleAppsScript.Spreadsheet.Sheet {
   return documentSpreadsheet().getActiveSheet();
 }
@@ -69,7 +75,7 @@ export function getPushOptions(): PushOptions {
     kinds: kindChoices(),
     sheet: sheet.getName(),
     ...(detected ? { detected } : {}),
-    ...(running ? { running: pushView(running, Date.now()) } : {}),
+    ...(running ? { running: view(running) } : {}),
   };
 }
 
@@ -87,13 +93,13 @@ export function startPush(kind: unknown, key: unknown): PushView {
   const deps = pushDeps();
   const k: PushKind = parseInput(Kind, kind, 'Kind of push');
   const job = start(deps, k, ref(activeSheet()), parseInput(Key, key, 'Request key'));
-  return pushView(advancePush(deps, job.id, Date.now() + SLICE_MS), Date.now());
+  return view(advancePush(deps, job.id, Date.now() + SLICE_MS));
 }
 
 /** Carries the push on for a slice; the dispatcher does the same when the sidebar is closed. */
 export function pollPush(id: unknown): PushView {
   const deps = pushDeps();
-  return pushView(advancePush(deps, parseInput(Key, id, 'Push id'), Date.now() + SLICE_MS), Date.now());
+  return view(advancePush(deps, parseInput(Key, id, 'Push id'), Date.now() + SLICE_MS));
 }
 
 /** Syncs the active sheet when it holds a time-off list (or nothing), else the "Time off (Assembled)" sheet. */

@@ -105,6 +105,7 @@ export function pushSetup(options: { dialect?: Dialect; sim?: SimulatorOptions }
     spreadsheetId: 'test-spreadsheet',
     ensureTrigger: () => {
       triggers++;
+      return undefined;
     },
   };
   const org = simulator.admin.org;

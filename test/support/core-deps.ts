@@ -55,10 +55,12 @@ export function coreSetup(dialect: Dialect = 'seed', apiKey = TEST_KEY) {
     spreadsheetId: 'test-spreadsheet',
     ensureTrigger: () => {
       triggers++;
+      return undefined;
     },
     notify: { failed: (refresh, message) => notices.push({ refresh, message }) },
     ensureScheduler: () => {
       triggers++;
+      return undefined;
     },
   };
   return { deps, clock, grids, logs, http, simulator, notices, triggers: () => triggers };

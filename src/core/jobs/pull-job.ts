@@ -28,6 +28,8 @@ export interface PullJob {
   message?: string;
   /** What kind of failure: an AssembledError kind (auth, bad_request, ...) or target_missing. */
   failure?: string;
+  /** Why background runs will not carry it on (no trigger could be created), if so. */
+  notice?: string;
   /** The scheduled refresh that started it, if any. */
   refreshId?: string;
 }

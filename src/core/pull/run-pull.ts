@@ -38,8 +38,11 @@ export interface PullDeps {
   user: string;
   /** The spreadsheet this runs in; records keep it for runs that have no active spreadsheet. */
   spreadsheetId: string;
-  /** Makes sure the dispatcher will come back for unfinished jobs. */
-  ensureTrigger: () => void;
+  /**
+   * Makes sure the dispatcher will come back for unfinished work; says why not in words when
+   * Google would not create its trigger (the work is kept; an open sidebar finishes it).
+   */
+  ensureTrigger: () => string | undefined;
 }
 
 /** Transient failures (rate limit, network, 5xx) are tried again this many times, then fail. */
@@ -59,8 +62,8 @@ export function startPull(deps: PullDeps, input: unknown, key: string, refreshId
     if (spec.range) job.range = resolveRange(spec.range, now, deps.zone);
     jobs.prune(now);
     jobs.save(job);
-    deps.ensureTrigger();
-    return job;
+    const notice = deps.ensureTrigger();
+    return notice ? jobs.save({ ...job, notice }) : job;
   });
 }
 

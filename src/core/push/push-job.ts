@@ -22,6 +22,8 @@ export interface PushJob {
   /** The spreadsheet of its sheet: a time-driven run has no active one and opens it by id. */
   spreadsheetId?: string;
   kind: PushKind;
+  /** Why background runs will not carry it on (no trigger could be created), if so. */
+  notice?: string;
   sheetId: number;
   sheetName: string;
   state: PushState;

@@ -47,7 +47,11 @@ export interface PushDeps {
   user: string;
   /** The spreadsheet this runs in; records keep it for runs that have no active spreadsheet. */
   spreadsheetId: string;
-  ensureTrigger: () => void;
+  /**
+   * Makes sure the dispatcher will come back for unfinished work; says why not in words when
+   * Google would not create its trigger (the work is kept; an open sidebar finishes it).
+   */
+  ensureTrigger: () => string | undefined;
 }
 
 /** Rows per batch: time off is a request a row; the others go in one request a batch. */
@@ -193,8 +197,8 @@ export function startPush(deps: PushDeps, kind: PushKind, ref: SheetRef, key: st
       pushes.save(handed);
     }
     pushes.save(job);
-    deps.ensureTrigger();
-    return job;
+    const notice = deps.ensureTrigger();
+    return notice ? pushes.save({ ...job, notice }) : job;
   });
 }
 

@@ -8,8 +8,8 @@ import { nextRun } from './frequency';
 import { type Refresh, RefreshInput, RefreshStore } from './refresh';
 
 type Deps = Pick<PullDeps, 'store' | 'clock' | 'zone' | 'user' | 'spreadsheetId'> & {
-  /** Makes sure the dispatcher will tick (hourly is enough) to run saved refreshes. */
-  ensureScheduler: () => void;
+  /** Makes sure the dispatcher will tick (hourly is enough); says why not when Google refused. */
+  ensureScheduler: () => string | undefined;
 };
 
 function checked(input: unknown): RefreshInput {
@@ -45,8 +45,9 @@ export function saveRefresh(deps: Deps, input: unknown, id: string): Refresh {
   const existing = store.get(id);
   if (existing) ownedRefresh(deps, id);
   const now = deps.clock.now();
+  const { notice: _, ...before } = existing ?? {};
   const refresh = store.save({
-    ...existing,
+    ...before,
     ...valid,
     id,
     owner: deps.user,
@@ -55,20 +56,21 @@ export function saveRefresh(deps: Deps, input: unknown, id: string): Refresh {
     paused: false,
     nextRunAt: nextRun(valid.frequency, now, deps.zone),
   });
-  deps.ensureScheduler();
-  return refresh;
+  const notice = deps.ensureScheduler();
+  return notice ? store.save({ ...refresh, notice }) : refresh;
 }
 
 export function setPaused(deps: Deps, id: string, paused: boolean): Refresh {
-  const { pausedReason: _, ...refresh } = ownedRefresh(deps, id);
+  const { pausedReason: _, notice: __, ...refresh } = ownedRefresh(deps, id);
   const now = deps.clock.now();
-  const saved = new RefreshStore(deps.store).save({
+  const store = new RefreshStore(deps.store);
+  const saved = store.save({
     ...refresh,
     paused,
     nextRunAt: nextRun(refresh.frequency, now, deps.zone),
   });
-  if (!paused) deps.ensureScheduler();
-  return saved;
+  const notice = paused ? undefined : deps.ensureScheduler();
+  return notice ? store.save({ ...saved, notice }) : saved;
 }
 
 export function deleteRefresh(deps: Deps, id: string): void {

@@ -33,6 +33,8 @@ export interface Refresh extends RefreshInput {
   /** Why it was paused when the add-on paused it (a deleted sheet, a rejected key). */
   pausedReason?: string;
   nextRunAt: number;
+  /** Why it will not run on schedule (no trigger could be created), if so. */
+  notice?: string;
   /** The pull job of the run under way. */
   jobId?: string;
   lastRun?: LastRun;

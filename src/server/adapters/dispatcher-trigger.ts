@@ -46,11 +46,11 @@ export const dispatcherTrigger: DispatcherTrigger = {
 };
 
 /** A job was started: tick often until it is done. */
-export function ensureDispatcher(): void {
-  ensureTrigger(dispatcherTrigger, 'frequent');
+export function ensureDispatcher(): string | undefined {
+  return ensureTrigger(dispatcherTrigger, 'frequent');
 }
 
 /** A refresh was saved or resumed: an hourly tick will run it when due. */
-export function ensureScheduler(): void {
-  ensureTrigger(dispatcherTrigger, 'hourly');
+export function ensureScheduler(): string | undefined {
+  return ensureTrigger(dispatcherTrigger, 'hourly');
 }

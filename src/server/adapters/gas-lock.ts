@@ -1,11 +1,10 @@
 import { leaseLock } from '../../core/lock';
 import type { Lock } from '../../core/ports';
+import { EXECUTION_STARTED_AT } from './execution';
 import { gasClock } from './gas-clock';
 import { documentStore } from './properties-store';
 import { documentSpreadsheet } from './spreadsheet';
 
-// Evaluated when the execution starts (Apps Script loads the bundle afresh for each).
-const STARTED_AT = Date.now();
 /** Apps Script ends every execution by then (6 minutes), so a lease lapses no later. */
 const EXECUTION_MS = 6 * 60_000 + 10_000;
 
@@ -26,7 +25,7 @@ export function documentLock(): Lock {
     clock: gasClock,
     documentId: documentSpreadsheet().getId(),
     holder,
-    lapsesAt: STARTED_AT + EXECUTION_MS,
+    lapsesAt: EXECUTION_STARTED_AT + EXECUTION_MS,
     beforeRelease: () => SpreadsheetApp.flush(),
   });
 }
