@@ -25,7 +25,8 @@ export const LIMITS = {
   urlLength: 2048,
   fetchBytes: 50 * 1024 * 1024,
   urlFetchPerDay: 20_000,
-  propertyValueBytes: 9 * 1024,
+  /** "9 KB" read strictly: 9,000 bytes (UTF-8). */
+  propertyValueBytes: 9_000,
   propertyStoreBytes: 500 * 1024,
   cacheKeyChars: 250,
   cacheValueBytes: 100 * 1024,

@@ -120,3 +120,41 @@ describe('the daily trigger runtime', () => {
     expect(refreshes[0]?.notice).toMatch(/Today’s background time .* is used up/);
   });
 });
+
+describe('records and Apps Script’s 9 KB per property', () => {
+  // 220 agents of 36-character ids: about 9 KB of ids alone.
+  const agents = Array.from(
+    { length: 220 },
+    (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+  );
+  const spec = {
+    source: { kind: 'report', report: 'handle_time', granularity: 'week' },
+    range: { kind: 'relative', preset: 'last_week' },
+    filters: { agent_ids: agents },
+    target: { kind: 'new_sheet', name: 'AHT' },
+    mode: 'replace',
+  };
+
+  it('saves a pull job and a refresh filtered by 220 agents, and reads them back whole', async () => {
+    const { rt } = await startLocalAddon();
+    const job = await rt.callFromSidebar<JobView>('startPull', spec, key());
+    expect((await rt.callFromSidebar<JobView>('pollPull', job.id)).id).toBe(job.id);
+    const [refresh] = await rt.callFromSidebar<RefreshView[]>(
+      'saveRefresh',
+      { spec, frequency: { kind: 'daily', hour: 7 }, notifyByEmail: false },
+      key(),
+    );
+    expect(refresh?.spec.filters.agent_ids).toEqual(agents);
+    // Shorter again: the parts it no longer needs are gone.
+    await rt.callFromSidebar(
+      'saveRefresh',
+      { spec: { ...spec, filters: {} }, frequency: { kind: 'daily', hour: 7 }, notifyByEmail: false },
+      refresh?.id,
+    );
+    const listed = await rt.callFromSidebar<RefreshView[]>('listRefreshes');
+    expect(listed.map((r) => r.spec.filters.agent_ids)).toEqual([undefined]);
+    expect(rt.properties.document.keys().filter((k) => k.includes(refresh?.id ?? '?'))).toHaveLength(1);
+    for (const value of Object.values(rt.properties.document.all()))
+      expect(Buffer.byteLength(value, 'utf8')).toBeLessThanOrEqual(9_000);
+  });
+});
