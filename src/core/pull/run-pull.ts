@@ -183,7 +183,9 @@ function failure(job: PullJob, error: unknown, now: number): PullJob {
   const message = error instanceof Error ? error.message : String(error);
   if (isAssembledError(error) && TRANSIENT.includes(error.kind) && job.errors < MAX_TRANSIENT_ATTEMPTS) {
     const errors = job.errors + 1;
-    return { ...job, errors, nextPollAt: now + pollDelay(errors), message, updatedAt: now };
+    // A Retry-After longer than the backoff is honoured by a later run, never slept through here.
+    const wait = Math.max(pollDelay(errors), error.retryAfterMs ?? 0);
+    return { ...job, errors, nextPollAt: now + wait, message, updatedAt: now };
   }
   const kind = isAssembledError(error)
     ? error.kind
