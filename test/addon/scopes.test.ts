@@ -96,6 +96,9 @@ describe('OAuth scopes', () => {
     );
     expect(denied).toBe(0);
     expect(rt.mail.length).toBeGreaterThan(0);
+    // Sheet writes are buffered: every lock guarding them was released after a flush.
+    expect(rt.counters.lock.acquired).toBeGreaterThan(10);
+    expect(rt.counters.lock.releasedUnflushed).toBe(0);
     expect(rt.workbook.values('AHT').length).toBeGreaterThan(1);
   });
 
