@@ -21,7 +21,15 @@ describe('the per-spreadsheet lease', () => {
     const c = clock();
     const flushed: string[] = [];
     const lock = (holder: string, lapsesAt = c.t + 360_000, documentId = 'doc-1') =>
-      leaseLock({ guard, store, clock: c, documentId, holder, lapsesAt, beforeRelease: () => flushed.push(holder) });
+      leaseLock({
+        guard,
+        store,
+        clock: c,
+        documentId,
+        holder,
+        lapsesAt,
+        beforeRelease: () => flushed.push(holder),
+      });
     return { store, guard, c, lock, flushed };
   };
 
