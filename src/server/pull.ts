@@ -12,6 +12,7 @@ import {
 } from '../core/pull/pull-view';
 import { advancePull, type PullDeps, startPull as start } from '../core/pull/run-pull';
 import { DateRangeSpec, resolveRange } from '../core/time/date-range';
+import { utf8Length } from '../core/utf8';
 import { parseInput } from '../core/validation';
 import { backgroundNotice } from './adapters/background-budget';
 import { ensureDispatcher } from './adapters/dispatcher-trigger';
@@ -64,8 +65,8 @@ export function previewRange(range: unknown): { from: string; to: string } {
 
 const ChoiceKindSchema = z.enum(['queues', 'teams', 'sites', 'agents']);
 const CACHE_SECONDS = 600;
-/** CacheService refuses values over 100 KB; a larger list is simply not cached. */
-const CACHE_MAX_CHARS = 90_000;
+/** CacheService refuses values over 100 KB (UTF-8 bytes); a larger list is simply not cached. */
+const CACHE_MAX_BYTES = 90_000;
 
 function fetchChoices(kind: ChoiceKind): Choice[] {
   const client = assembledClient();
@@ -97,7 +98,7 @@ export function listChoices(kind: unknown): Choice[] {
   if (hit) return JSON.parse(hit) as Choice[];
   const choices = fetchChoices(k).sort((a, b) => a.name.localeCompare(b.name));
   const text = JSON.stringify(choices);
-  if (text.length < CACHE_MAX_CHARS) cache.put(`choices.${k}`, text, CACHE_SECONDS);
+  if (utf8Length(text) < CACHE_MAX_BYTES) cache.put(`choices.${k}`, text, CACHE_SECONDS);
   return choices;
 }
 

@@ -164,3 +164,23 @@ describe('records and Apps Script’s 9 KB per property', () => {
       expect(Buffer.byteLength(value, 'utf8')).toBeLessThanOrEqual(9_000);
   });
 });
+
+describe('Cache’s 100 KB per value, in bytes', () => {
+  it('lists agents whose names take 120 KB in UTF-8 (40,000 characters): not cached, never failing', async () => {
+    const { rt, backend } = await startLocalAddon();
+    const http = backend.http;
+    rt.setHttp((request) => {
+      const response = http(request);
+      if (!request.url.includes('/people')) return response;
+      // Every first name becomes 400 euro signs: three bytes each.
+      const body = JSON.stringify(JSON.parse(response.body), (k, v) =>
+        k === 'first_name' ? '€'.repeat(400) : v,
+      );
+      return { ...response, body };
+    });
+    const first = await rt.callFromSidebar<{ name: string }[]>('listChoices', 'agents');
+    expect(first.length).toBeGreaterThan(50);
+    expect(first[0]?.name).toContain('€'.repeat(400));
+    expect(rt.executions.filter((e) => e.error)).toEqual([]);
+  });
+});

@@ -1,4 +1,5 @@
 import type { Store } from '../../core/ports';
+import { utf8Width } from '../../core/utf8';
 
 /**
  * Apps Script refuses a property value over 9 KB (UTF-8 bytes). A record larger than one part
@@ -19,7 +20,7 @@ function partsOf(text: string): string[] | undefined {
   let bytes = 0;
   for (let i = 0; i < text.length; ) {
     const code = text.codePointAt(i) ?? 0;
-    const width = code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+    const width = utf8Width(code);
     if (bytes + width > PART_BYTES) {
       parts.push(text.slice(start, i));
       start = i;
