@@ -39,6 +39,7 @@ function setup(header: string[], rows: CellValue[][]) {
     user: { id: 'id-bench-0001', email: 'bench@example.com' },
     own: new MemoryStore(),
     newId: () => randomUUID(),
+    spreadsheetId: 'bench-spreadsheet',
     ensureTrigger: () => undefined,
   };
   return { clock, sim, http, grid, deps };

@@ -16,6 +16,8 @@ export const COSTS = {
   cacheMs: 2,
   lockMs: 1,
   triggerMs: 20,
+  /** SpreadsheetApp.openById / openByUrl. */
+  openSpreadsheetMs: 100,
   mailMs: 100,
 } as const;
 
@@ -23,13 +25,15 @@ export const LIMITS = {
   urlLength: 2048,
   fetchBytes: 50 * 1024 * 1024,
   urlFetchPerDay: 20_000,
-  propertyValueBytes: 9 * 1024,
+  /** "9 KB" read strictly: 9,000 bytes (UTF-8). */
+  propertyValueBytes: 9_000,
   propertyStoreBytes: 500 * 1024,
   cacheKeyChars: 250,
   cacheValueBytes: 100 * 1024,
   cacheMaxSeconds: 21_600,
   cacheItems: 1000,
   triggersPerUser: 20,
+  sleepMaxMs: 300_000,
   mailRecipientsPerDay: 100,
 } as const;
 

@@ -21,7 +21,7 @@ function fresh() {
     urlfetch: { calls: 0, fetchCalls: 0, fetchAllBatches: 0, requests: 0, denied: 0 },
     properties: { calls: 0, reads: 0, writes: 0, denied: 0 },
     cache: { calls: 0, reads: 0, writes: 0, denied: 0 },
-    lock: { calls: 0, acquired: 0, timeouts: 0, denied: 0 },
+    lock: { calls: 0, acquired: 0, timeouts: 0, releasedUnflushed: 0, denied: 0 },
     triggers: { calls: 0, created: 0, deleted: 0, reads: 0, fired: 0, denied: 0 },
     ui: { calls: 0, denied: 0 },
     html: { calls: 0, denied: 0 },

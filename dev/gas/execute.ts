@@ -2,10 +2,11 @@
 // locks released, the result recorded. Script errors are reported, never thrown.
 
 import gas from 'gas-local';
-import { Execution, KILL_MESSAGE } from './execution.js';
+import { DAILY_TRIGGER_MESSAGE, Execution } from './execution.js';
 import { buildGlobals } from './globals.js';
 import { describeError, type ErrorInfo, fromRealm } from './realm.js';
 import type { Env } from './services/env.js';
+import { formatJavaDate } from './time/java-date-format.js';
 import type { AuthMode, ExecutionKind, RunResult } from './types.js';
 import type { World } from './world.js';
 
@@ -18,6 +19,15 @@ export interface ExecuteSpec {
   args: (env: Env) => unknown[];
   /** Turns the realm return value into what the caller gets; default: a plain-data copy. */
   output?: (value: unknown) => unknown;
+  /** The spreadsheet it runs in; default the first one. */
+  documentId?: string;
+  /** Whether SpreadsheetApp.getActive() gives it (default true). */
+  activeDocument?: boolean;
+}
+
+/** Time-driven runtime a user has spent on the Pacific-time day of `at` (Apps Script's quota day). */
+function triggerTimeKey(user: string, at: number): string {
+  return `trigger-ms:${user}:${formatJavaDate(at, 'America/Los_Angeles', 'yyyy-MM-dd')}`;
 }
 
 /**
@@ -42,15 +52,33 @@ export function execute(world: World, spec: ExecuteSpec): RunResult {
     spec.authMode,
     spec.kind,
     spec.fnName,
+    spec.documentId ?? world.documents.keys().next().value ?? '',
+    spec.activeDocument ?? true,
   );
   const env: Env = { world, exec };
   const context = exec.realm.context;
   Object.assign(context, buildGlobals(env));
 
+  // Time-driven runs share a daily allowance per user; the run is cut off where it ends.
+  const quotaKey = spec.kind === 'time-trigger' ? triggerTimeKey(spec.user, exec.startedAt) : null;
+  if (quotaKey) {
+    const left = world.triggerRuntimePerDayMs - (world.daily.get(quotaKey) ?? 0);
+    if (left < exec.limitMs) {
+      exec.limitMs = Math.max(0, left);
+      exec.killMessage = DAILY_TRIGGER_MESSAGE;
+    }
+  }
+
   let value: unknown;
   let error: ErrorInfo | undefined;
   const restoreTimeZone = useTimeZone(world.scriptTimeZone);
+  const previousDocument = world.currentDocumentId;
+  world.currentDocumentId = exec.documentId;
   try {
+    if (quotaKey && exec.limitMs <= 0) {
+      exec.killed = true;
+      throw exec.realm.exception(DAILY_TRIGGER_MESSAGE);
+    }
     gas.require(world.buildDir, context);
     const fn = (context as Record<string, unknown>)[spec.fnName];
     if (typeof fn !== 'function') throw exec.realm.exception(`Script function not found: ${spec.fnName}`);
@@ -59,6 +87,7 @@ export function execute(world: World, spec: ExecuteSpec): RunResult {
   } catch (e) {
     error = describeError(e);
   } finally {
+    world.currentDocumentId = previousDocument;
     restoreTimeZone();
     for (const key of exec.heldLocks)
       if (world.locks.get(key)?.executionId === exec.id) world.locks.delete(key);
@@ -66,9 +95,11 @@ export function execute(world: World, spec: ExecuteSpec): RunResult {
 
   // A killed execution reports the kill even when the script caught the exception.
   if (exec.killed) {
-    error = { name: 'Exception', message: KILL_MESSAGE, stack: error?.stack };
+    error = { name: 'Exception', message: exec.killMessage, stack: error?.stack };
     value = undefined;
   }
+  if (quotaKey)
+    world.daily.set(quotaKey, (world.daily.get(quotaKey) ?? 0) + world.clock.now() - exec.startedAt);
   const { executions } = world.counters;
   executions.runs++;
   if (exec.killed) executions.killed++;

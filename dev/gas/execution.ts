@@ -6,11 +6,18 @@ import type { AuthMode, ExecutionKind } from './types.js';
 import type { World } from './world.js';
 
 export const KILL_MESSAGE = 'Exceeded maximum execution time';
+export const DAILY_TRIGGER_MESSAGE = 'Service using too much computer time for one day';
 
 export class Execution {
   readonly realm: Realm;
   readonly startedAt: number;
   killed = false;
+  /** What a kill says: the time limit, or the day's trigger runtime running out. */
+  killMessage = KILL_MESSAGE;
+  /** Virtual ms this execution may use (less than the limit when the day's trigger quota is short). */
+  limitMs: number;
+  /** Spreadsheet writes not yet flushed: another execution may not see them yet. */
+  pendingWrites = false;
   /** Keys of the locks this execution holds; released when it ends. */
   readonly heldLocks = new Set<string>();
 
@@ -21,7 +28,12 @@ export class Execution {
     readonly authMode: AuthMode,
     readonly kind: ExecutionKind,
     readonly fnName: string,
+    /** The spreadsheet it runs in (for a time-driven trigger: the one that installed it). */
+    readonly documentId: string,
+    /** False when SpreadsheetApp.getActive() is null: an add-on's time-driven run. */
+    readonly hasActiveDocument: boolean,
   ) {
+    this.limitMs = world.executionLimitMs;
     this.startedAt = world.clock.now();
     this.realm = new Realm(() => world.clock.now());
   }
@@ -32,12 +44,16 @@ export class Execution {
    * into the script realm's 'Exception' errors.
    */
   call<T>(service: ServiceName, costMs: number, body: () => T): T {
-    this.world.counters[service].calls++;
+    const { counters } = this.world;
+    counters[service].calls++;
     this.spend(costMs);
+    const writes = counters.spreadsheet.writes;
     try {
       return body();
     } catch (e) {
       throw e instanceof Error ? this.realm.exception(e.message) : e;
+    } finally {
+      if (counters.spreadsheet.writes !== writes) this.pendingWrites = true;
     }
   }
 
@@ -51,9 +67,8 @@ export class Execution {
   }
 
   private checkAlive(): void {
-    if (!this.killed && this.world.clock.now() - this.startedAt > this.world.executionLimitMs)
-      this.killed = true;
-    if (this.killed) throw this.realm.exception(KILL_MESSAGE);
+    if (!this.killed && this.world.clock.now() - this.startedAt > this.limitMs) this.killed = true;
+    if (this.killed) throw this.realm.exception(this.killMessage);
   }
 
   /** Services that need authorization fail in AuthMode.NONE (and some in LIMITED). */
@@ -62,5 +77,19 @@ export class Execution {
     if (ok) return;
     this.world.counters[service].denied++;
     throw this.realm.exception(`You do not have permission to call ${method}.`);
+  }
+
+  /**
+   * The manifest's oauthScopes are the whole truth: a method whose scope (any of `anyOf`) is not
+   * listed fails with Apps Script's message.
+   */
+  requireScope(service: ServiceName, method: string, anyOf: readonly string[]): void {
+    const { scopes } = this.world;
+    if (!scopes || anyOf.some((s) => scopes.has(s))) return;
+    this.world.counters[service].denied++;
+    const required = anyOf.length === 1 ? anyOf[0] : `(${anyOf.join(' || ')})`;
+    throw this.realm.exception(
+      `You do not have permission to call ${method}. Required permissions: ${required}`,
+    );
   }
 }

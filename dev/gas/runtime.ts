@@ -57,18 +57,20 @@ export class LocalRuntime {
   constructor(
     private readonly world: World,
     readonly user: string,
+    /** The spreadsheet this view of the runtime works in (the user has it open). */
+    readonly documentId: string = world.document().workbook.id,
   ) {
     this.clock = {
       now: () => world.clock.now(),
       set: (t) => world.clock.set(toEpochMs(t)),
       advance: (ms) => advanceClock(world, ms),
     };
-    this.ui = new UiView(world, user);
-    this.workbook = new WorkbookView(world, user);
+    this.ui = new UiView(world, user, this.documentId);
+    this.workbook = new WorkbookView(world, user, this.documentId);
     this.logs = new LogsView(world);
     this.properties = {
       user: new StoreView(() => world.userStore(user)),
-      document: new StoreView(() => world.documentProperties),
+      document: new StoreView(() => world.document(this.documentId).properties),
       script: new StoreView(() => world.scriptProperties),
     };
   }
@@ -97,6 +99,7 @@ export class LocalRuntime {
       user: this.user,
       authMode: 'FULL',
       kind: 'run',
+      documentId: this.documentId,
       args: ({ exec }) => args.map((a) => exec.realm.toRealm(a)),
     }) as RunResult<T>;
   }
@@ -115,6 +118,7 @@ export class LocalRuntime {
       user: this.user,
       authMode,
       kind: 'simple-trigger',
+      documentId: this.documentId,
       args: (env) => {
         const event: Record<string, unknown> = { authMode, user: new User(this.user) };
         if (authMode !== 'NONE' && type !== 'install') event.source = new Spreadsheet(env);
@@ -132,7 +136,7 @@ export class LocalRuntime {
   private writeAt(a1: string, value: unknown): void {
     const [sheet = '', cell = ''] = a1.includes('!')
       ? a1.split('!')
-      : [this.world.workbook.sheets[0]?.name, a1];
+      : [this.world.document(this.documentId).workbook.sheets[0]?.name, a1];
     const match = /^([A-Z]+)(\d+)$/i.exec(cell);
     if (!match) throw new Error(`Edit range must be one cell: ${a1}`);
     const column = (match[1] as string)
@@ -155,6 +159,7 @@ export class LocalRuntime {
       user: this.user,
       authMode: 'FULL',
       kind: 'sidebar',
+      documentId: this.documentId,
       args: ({ exec }) => legal.map((a) => exec.realm.toRealm(a)),
       output: sidebarResult,
     });
@@ -168,15 +173,24 @@ export class LocalRuntime {
    */
   asUser(email: string, options: { emailHidden?: boolean } = {}): LocalRuntime {
     if (options.emailHidden) this.world.hiddenEmails.add(email);
-    return new LocalRuntime(this.world, email);
+    return new LocalRuntime(this.world, email, this.documentId);
   }
 
-  /** Every trigger of every user. */
+  /**
+   * Another spreadsheet where the same add-on runs, opened by this user: its own sheets,
+   * Document properties, document lock and the users' triggers there.
+   */
+  newSpreadsheet(name = 'Untitled spreadsheet'): LocalRuntime {
+    return new LocalRuntime(this.world, this.user, this.world.addDocument(name, this.user).workbook.id);
+  }
+
+  /** Every trigger of every user, in every spreadsheet. */
   triggers(): TriggerInfo[] {
     return this.world.triggers.map((t) => ({
       uid: t.uid,
       handler: t.handler,
       owner: t.owner,
+      documentId: t.documentId,
       eventType: 'CLOCK',
       nextRunAt: t.nextRunAt,
       description: describeSchedule(t.schedule),
@@ -188,7 +202,7 @@ export class LocalRuntime {
    * returned function is called). User locks belong to this runtime's user.
    */
   holdLock(scope: LockScope, options: { forMs?: number } = {}): () => void {
-    const key = lockKey(scope, this.user, this.world.workbook.id);
+    const key = lockKey(scope, this.user, this.documentId);
     const until = options.forMs === undefined ? null : this.world.clock.now() + options.forMs;
     this.world.locks.set(key, { executionId: null, until });
     return () => {

@@ -53,6 +53,9 @@ export function advanceClock(world: World, ms: number): FiredTrigger[] {
       user: trigger.owner,
       authMode: 'FULL',
       kind: 'time-trigger',
+      documentId: trigger.documentId,
+      // An add-on's time-driven run has no active spreadsheet; a bound script's keeps its container.
+      activeDocument: world.mode === 'bound',
       args: ({ exec }) => [exec.realm.toRealm(clockEvent(world.clock.now(), trigger.uid))],
     });
     world.counters.triggers.fired++;

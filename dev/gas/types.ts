@@ -13,8 +13,22 @@ export type HttpHandler = (request: SimRequest) => SimResponse;
 export interface RuntimeOptions {
   /** Folder of the bundle (.js files) and its .html files; default <repo>/build. */
   buildDir?: string;
-  /** Spreadsheet and script time zone; default America/New_York. */
+  /** The spreadsheet's time zone; default America/New_York. */
   timezone?: string;
+  /**
+   * The script's time zone (Date's local-time methods, Session.getScriptTimeZone); default the
+   * build's appsscript.json timeZone, else `timezone`.
+   */
+  scriptTimeZone?: string;
+  /**
+   * The scopes the script may use; default the build's appsscript.json oauthScopes. Without
+   * either, every scope is granted (Apps Script detects them).
+   */
+  oauthScopes?: string[];
+  /** A test deployment of an Editor add-on: installable triggers cannot be created. */
+  testDeployment?: boolean;
+  /** Total time-driven execution time per user per (Pacific) day; default 90 minutes (consumer). */
+  triggerRuntimePerDayMs?: number;
   /** Virtual clock start; default 2024-03-01T14:00:00Z. */
   now?: Date | number | string;
   /** Active user; default analyst@example.com. */
@@ -62,6 +76,8 @@ export interface TriggerInfo {
   uid: string;
   handler: string;
   owner: string;
+  /** The spreadsheet whose add-on installed it. */
+  documentId: string;
   eventType: 'CLOCK';
   /** Next virtual epoch ms it fires; null once a one-shot trigger has fired (it stays listed). */
   nextRunAt: number | null;

@@ -17,10 +17,11 @@ export class UiView {
   constructor(
     private readonly world: World,
     private readonly user: string,
+    private readonly documentId: string,
   ) {}
 
   private get state() {
-    return this.world.user(this.user).ui;
+    return this.world.user(this.user, this.documentId).ui;
   }
 
   /** Menus added by the script (onOpen), as the user sees them. */
@@ -83,6 +84,7 @@ export class UiView {
       user: this.user,
       authMode: 'FULL',
       kind: 'menu',
+      documentId: this.documentId,
       args: () => [],
     });
   }

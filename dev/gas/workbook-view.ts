@@ -10,10 +10,11 @@ export class WorkbookView {
   constructor(
     private readonly world: World,
     private readonly user: string,
+    private readonly documentId: string,
   ) {}
 
   private get wb() {
-    return this.world.workbook;
+    return this.world.document(this.documentId).workbook;
   }
 
   private sheet(name: string): SheetModel {
@@ -203,7 +204,7 @@ export class WorkbookView {
 
   /** The sheet the user has open, as SpreadsheetApp.getActiveSheet() would pick it. */
   activeSheet(): string {
-    const id = this.world.user(this.user).activeSheetId;
+    const id = this.world.user(this.user, this.documentId).activeSheetId;
     const s = this.wb.sheetById(id) ?? this.wb.sheets.find((x) => !x.hidden) ?? this.wb.sheets[0];
     return s?.name ?? '';
   }
@@ -213,7 +214,7 @@ export class WorkbookView {
     const parts = parseA1(a1Notation);
     const s = parts?.sheetName ? this.wb.sheetByName(parts.sheetName) : this.wb.sheets[0];
     if (!parts || !s) throw new Error(`Range not found: ${a1Notation}`);
-    const state = this.world.user(this.user);
+    const state = this.world.user(this.user, this.documentId);
     state.activeSheetId = s.id;
     state.activeRange = resolveA1(parts, s.maxRows, s.maxColumns);
   }

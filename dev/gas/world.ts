@@ -1,5 +1,6 @@
 // Everything that outlives a single execution: clock, workbook, stores, triggers, locks, UI, logs.
 
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { toEpochMs, VirtualClock } from './clock.js';
@@ -35,73 +36,141 @@ export interface UiState {
   answers: { button: ButtonName; text?: string }[];
 }
 
+/** One user in one spreadsheet: what they see there. */
 export interface UserState {
   ui: UiState;
   activeSheetId: number;
   activeRange: GridRange | null;
-  /** Scopes the user consented to through ScriptApp.requireScopes (granular consent). */
-  grantedScopes: Set<string>;
 }
+
+/** A spreadsheet where the add-on runs: its cells and its Document properties. */
+export interface DocumentState {
+  readonly workbook: WorkbookModel;
+  readonly properties: Map<string, string>;
+}
+
+/** What the runtime reads from the build's appsscript.json. */
+export interface Manifest {
+  timeZone?: string;
+  oauthScopes?: string[];
+}
+
+export function readManifest(buildDir: string): Manifest {
+  const file = path.join(buildDir, 'appsscript.json');
+  if (!fs.existsSync(file)) return {};
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as Manifest;
+}
+
+const DOCUMENT_ID = '1LocalSpreadsheetId00000000000000000000000000';
 
 export class World {
   readonly buildDir: string;
+  /** The manifest's timeZone: Date's local-time methods and Session.getScriptTimeZone use it. */
   readonly scriptTimeZone: string;
+  /** A new spreadsheet's time zone (options.timezone): what the sheet's dates are in. */
+  readonly spreadsheetTimeZone: string;
+  /** The manifest's oauthScopes; null when it lists none (Apps Script then detects them). */
+  readonly scopes: ReadonlySet<string> | null;
   readonly mode: RuntimeMode;
+  readonly testDeployment: boolean;
   readonly executionLimitMs: number;
+  readonly triggerRuntimePerDayMs: number;
   readonly addonName: string;
   readonly scriptId = '1LocalAppsScriptProjectId000000000000000000000000';
   http: HttpHandler | undefined;
 
   readonly clock: VirtualClock;
-  readonly workbook: WorkbookModel;
+  /** Every spreadsheet where the add-on runs, the first one created with the runtime. */
+  readonly documents = new Map<string, DocumentState>();
+  /** The document of the execution under way (the first one between executions). */
+  currentDocumentId = DOCUMENT_ID;
   readonly counters = createCounters();
   readonly logs: LogEntry[] = [];
   readonly mail: SentMail[] = [];
   readonly executions: RunResult[] = [];
 
   readonly userProperties = new Map<string, Map<string, string>>();
-  readonly documentProperties = new Map<string, string>();
+  /** Scopes each user consented to through ScriptApp.requireScopes (granular consent). */
+  readonly grantedScopes = new Map<string, Set<string>>();
   readonly scriptProperties = new Map<string, string>();
   readonly caches = new Map<string, Map<string, CacheEntry>>();
   readonly locks = new Map<string, LockHold>();
   /** Users whose e-mail Google does not give the script (a domain policy, a missing scope). */
   readonly hiddenEmails = new Set<string>();
   triggers: TriggerRecord[] = [];
-  /** Per user and Pacific-time day: UrlFetch calls and mail recipients, for daily quotas. */
+  /** Per user and Pacific-time day: UrlFetch calls, mail recipients, trigger runtime, for daily quotas. */
   readonly daily = new Map<string, number>();
 
   private readonly users = new Map<string, UserState>();
-  private seq = { execution: 0, uuid: 0, trigger: 0 };
+  private seq = { execution: 0, uuid: 0, trigger: 0, document: 0 };
 
   constructor(options: RuntimeOptions) {
     this.buildDir = path.resolve(options.buildDir ?? path.join(REPO_ROOT, 'build'));
-    this.scriptTimeZone = options.timezone ?? 'America/New_York';
+    const manifest = readManifest(this.buildDir);
+    this.spreadsheetTimeZone = options.timezone ?? 'America/New_York';
+    this.scriptTimeZone = options.scriptTimeZone ?? manifest.timeZone ?? this.spreadsheetTimeZone;
+    const scopes = options.oauthScopes ?? manifest.oauthScopes;
+    this.scopes = scopes ? new Set(scopes) : null;
     this.mode = options.mode ?? 'addon';
+    this.testDeployment = options.testDeployment ?? false;
     this.executionLimitMs = options.executionLimitMs ?? 6 * 60 * 1000;
+    this.triggerRuntimePerDayMs = options.triggerRuntimePerDayMs ?? 90 * 60 * 1000;
     this.addonName = options.addonName ?? 'Assembled for Google Sheets';
     this.http = options.http;
     this.clock = new VirtualClock(toEpochMs(options.now ?? '2024-03-01T14:00:00Z'));
-    this.workbook = new WorkbookModel(
-      '1LocalSpreadsheetId00000000000000000000000000',
+    this.addDocument(
       options.spreadsheetName ?? 'Untitled spreadsheet',
-      this.scriptTimeZone,
+      options.user ?? 'analyst@example.com',
     );
-    this.workbook.owner = options.user ?? 'analyst@example.com';
-    this.workbook.addSheet('Sheet1');
   }
 
-  user(email: string): UserState {
-    let state = this.users.get(email);
+  /** A new spreadsheet with one sheet, Sheet1, in the runtime's spreadsheet time zone. */
+  addDocument(name: string, owner: string): DocumentState {
+    const n = this.seq.document++;
+    const id = n === 0 ? DOCUMENT_ID : `${DOCUMENT_ID.slice(0, -String(n).length)}${n}`;
+    const document = {
+      workbook: new WorkbookModel(id, name, this.spreadsheetTimeZone),
+      properties: new Map(),
+    };
+    document.workbook.owner = owner;
+    document.workbook.addSheet('Sheet1');
+    this.documents.set(id, document);
+    return document;
+  }
+
+  document(id: string = this.currentDocumentId): DocumentState {
+    const document = this.documents.get(id);
+    if (!document) throw new Error(`No spreadsheet with id ${id}`);
+    return document;
+  }
+
+  /** The workbook of the execution under way. */
+  get workbook(): WorkbookModel {
+    return this.document().workbook;
+  }
+
+  /** What a user sees in a spreadsheet (by default the one of the execution under way). */
+  user(email: string, documentId: string = this.currentDocumentId): UserState {
+    const key = `${documentId}\n${email}`;
+    let state = this.users.get(key);
     if (!state) {
       state = {
         ui: { menus: [], sidebar: null, dialog: null, alerts: [], toasts: [], answers: [] },
-        activeSheetId: this.workbook.sheets[0]?.id ?? 0,
+        activeSheetId: this.document(documentId).workbook.sheets[0]?.id ?? 0,
         activeRange: null,
-        grantedScopes: new Set(),
       };
-      this.users.set(email, state);
+      this.users.set(key, state);
     }
     return state;
+  }
+
+  scopesGranted(email: string): Set<string> {
+    let granted = this.grantedScopes.get(email);
+    if (!granted) {
+      granted = new Set();
+      this.grantedScopes.set(email, granted);
+    }
+    return granted;
   }
 
   userStore(email: string): Map<string, string> {

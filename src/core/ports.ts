@@ -36,10 +36,22 @@ export interface Http {
   fetchAll(requests: HttpRequest[]): HttpResponse[];
 }
 
-/** Wall clock in epoch milliseconds, and a blocking sleep (Utilities.sleep in Apps Script). */
+/**
+ * Wall clock in epoch milliseconds, and a blocking sleep (Utilities.sleep in Apps Script). A
+ * sleep that would outlast the execution throws WaitTooLong instead: the work yields and a
+ * later execution carries it on.
+ */
 export interface Clock {
   now(): number;
   sleep(ms: number): void;
+}
+
+/** Thrown by Clock.sleep when the wait would run past what the execution has left. */
+export class WaitTooLong extends Error {
+  constructor(readonly waitMs: number) {
+    super(`A wait of ${Math.ceil(waitMs / 1000)} s would outlast this run; it goes on in a later one.`);
+    this.name = 'WaitTooLong';
+  }
 }
 
 /** A key/value store of JSON values (a Properties store in Apps Script). */

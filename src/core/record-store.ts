@@ -6,6 +6,18 @@ import type { Store } from './ports';
 /** Finished records are kept this long so the sidebars can show how they ended. */
 export const KEEP_FINISHED_MS = 24 * 3_600_000;
 
+/**
+ * The spreadsheet the document's records name. Every record of one document's store belongs
+ * to that spreadsheet; a time-driven run, which has no active spreadsheet, opens it by this id.
+ */
+export function recordedSpreadsheetId(store: Store): string | undefined {
+  for (const [, value] of store.entries<unknown>('')) {
+    const id = (value as { spreadsheetId?: unknown } | null)?.spreadsheetId;
+    if (typeof id === 'string' && id !== '') return id;
+  }
+  return undefined;
+}
+
 export class RecordStore<T extends { id: string }> {
   constructor(
     protected readonly store: Store,

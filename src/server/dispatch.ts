@@ -4,7 +4,9 @@ import type { Caller } from '../core/owner';
 import { hasActivePulls, runDuePulls } from '../core/pull/run-pull';
 import { hasActivePushes, runDuePushes } from '../core/push/run-push';
 import { hasRefreshWork, runDueRefreshes } from '../core/schedule/run-refreshes';
+import { startBackgroundTick } from './adapters/background-budget';
 import { dispatcherTrigger } from './adapters/dispatcher-trigger';
+import { EXECUTION_STARTED_AT } from './adapters/execution';
 import { documentStore } from './adapters/properties-store';
 import { pullDeps } from './pull';
 import { pushDeps } from './push';
@@ -40,11 +42,21 @@ function sources(): WorkSource[] {
   ];
 }
 
-/** Both cadences' triggers run the same tick; their names tell which one is installed. */
+/**
+ * Both cadences' triggers run the same tick; their names tell which one is installed. A tick
+ * spends the user's daily background budget; once it is spent, ticks do nothing until the next
+ * (Pacific) day, and the sidebars say so.
+ */
 export function onDispatchTrigger(): void {
-  const result = tick(sources(), dispatcherTrigger, Date.now() + BUDGET_MS);
-  for (const f of result.failed)
-    console.error(`Assembled background task "${f.source}" failed: ${f.message}`);
+  const budget = startBackgroundTick(EXECUTION_STARTED_AT, BUDGET_MS);
+  if (budget.deadline === undefined) return;
+  try {
+    const result = tick(sources(), dispatcherTrigger, budget.deadline);
+    for (const f of result.failed)
+      console.error(`Assembled background task "${f.source}" failed: ${f.message}`);
+  } finally {
+    budget.end(Date.now());
+  }
 }
 
 export const onHourlyDispatchTrigger = onDispatchTrigger;

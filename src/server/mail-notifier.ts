@@ -2,6 +2,7 @@
 // only when a user turns e-mails on (granular consent), never at install.
 import { failureMail } from '../core/schedule/failure-mail';
 import type { Notifier } from '../core/schedule/run-refreshes';
+import { documentSpreadsheet } from './adapters/spreadsheet';
 
 const MAIL_SCOPE = 'https://www.googleapis.com/auth/script.send_mail';
 
@@ -10,7 +11,7 @@ export const mailNotifier: Notifier & { authorize(): void } = {
     ScriptApp.requireScopes(ScriptApp.AuthMode.FULL, [MAIL_SCOPE]);
   },
   failed(refresh, message) {
-    const ss = SpreadsheetApp.getActive();
+    const ss = documentSpreadsheet();
     // A refused e-mail (quota, consent withdrawn) must not stop the run from being recorded.
     try {
       // The run is the owner's own execution: they are the one to tell.

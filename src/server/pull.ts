@@ -12,7 +12,9 @@ import {
 } from '../core/pull/pull-view';
 import { advancePull, type PullDeps, startPull as start } from '../core/pull/run-pull';
 import { DateRangeSpec, resolveRange } from '../core/time/date-range';
+import { utf8Length } from '../core/utf8';
 import { parseInput } from '../core/validation';
+import { backgroundNotice } from './adapters/background-budget';
 import { ensureDispatcher } from './adapters/dispatcher-trigger';
 import { isGridSheet } from './adapters/find-sheet';
 import { gasClock } from './adapters/gas-clock';
@@ -21,28 +23,30 @@ import { spreadsheetZone } from './adapters/gas-zone';
 import { documentStore } from './adapters/properties-store';
 import { runLogSheet } from './adapters/run-log-sheet';
 import { sheetTargets } from './adapters/sheet-targets';
+import { documentSpreadsheet } from './adapters/spreadsheet';
 import { assembledClient } from './client-factory';
 import { currentUser } from './user';
 
 export function pullDeps(): PullDeps {
-  const ss = SpreadsheetApp.getActive();
+  const ss = documentSpreadsheet();
   const store = documentStore();
   return {
     client: assembledClient,
     clock: gasClock,
-    zone: spreadsheetZone(),
+    zone: spreadsheetZone(ss),
     store,
     lock: documentLock(),
     targets: sheetTargets(ss, store),
     log: runLogSheet(ss),
     user: currentUser(),
     newId: () => Utilities.getUuid(),
+    spreadsheetId: ss.getId(),
     ensureTrigger: ensureDispatcher,
   };
 }
 
 export function getPullOptions(): PullOptions {
-  const ss = SpreadsheetApp.getActive();
+  const ss = documentSpreadsheet();
   // Chart and data-source sheets have no cells: they are not targets, and on one there is no cell.
   const grids = ss.getSheets().filter(isGridSheet);
   const active = ss.getActiveSheet();
@@ -68,8 +72,8 @@ export function previewRange(range: unknown): { from: string; to: string } {
 
 const ChoiceKindSchema = z.enum(['queues', 'teams', 'sites', 'agents']);
 const CACHE_SECONDS = 600;
-/** CacheService refuses values over 100 KB; a larger list is simply not cached. */
-const CACHE_MAX_CHARS = 90_000;
+/** CacheService refuses values over 100 KB (UTF-8 bytes); a larger list is simply not cached. */
+const CACHE_MAX_BYTES = 90_000;
 
 function fetchChoices(kind: ChoiceKind): Choice[] {
   const client = assembledClient();
@@ -101,14 +105,15 @@ export function listChoices(kind: unknown): Choice[] {
   if (hit) return JSON.parse(hit) as Choice[];
   const choices = fetchChoices(k).sort((a, b) => a.name.localeCompare(b.name));
   const text = JSON.stringify(choices);
-  if (text.length < CACHE_MAX_CHARS) cache.put(`choices.${k}`, text, CACHE_SECONDS);
+  if (utf8Length(text) < CACHE_MAX_BYTES) cache.put(`choices.${k}`, text, CACHE_SECONDS);
   return choices;
 }
 
 const Key = z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8 to 64 letters, digits, - or _'));
 
 function view(job: PullJob): JobView {
-  return jobView(job, Date.now());
+  const v = jobView(job, Date.now());
+  return v.notice || v.nextPollInMs === 0 ? v : { ...v, notice: backgroundNotice(Date.now()) };
 }
 
 /** Starts a pull; the same key twice (a double click, a retried call) gives the same job. */

@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import { ownerName, owns } from '../core/owner';
 import { detectKind } from '../core/push/header';
 import { PUSH_KINDS, type PushKind } from '../core/push/kinds';
-import { PushStore } from '../core/push/push-job';
+import { type PushJob, PushStore } from '../core/push/push-job';
 import { kindChoices, type PushOptions, type PushView, pushView } from '../core/push/push-view';
 import {
   advancePush,
@@ -16,6 +16,7 @@ import {
 import { looksLikeTimeOffList, type SyncSummary, syncTimeOff as sync } from '../core/push/sync-time-off';
 import { templateFor } from '../core/push/template';
 import { InputError, parseInput } from '../core/validation';
+import { backgroundNotice } from './adapters/background-budget';
 import { ensureDispatcher } from './adapters/dispatcher-trigger';
 import { findOrInsertSheet, isGridSheet } from './adapters/find-sheet';
 import { gasClock } from './adapters/gas-clock';
@@ -24,6 +25,7 @@ import { spreadsheetZone } from './adapters/gas-zone';
 import { documentStore, userStore } from './adapters/properties-store';
 import { pushSheets } from './adapters/push-sheets';
 import { sheetGrid } from './adapters/sheet-grid';
+import { documentSpreadsheet } from './adapters/spreadsheet';
 import { assembledClient } from './client-factory';
 import { currentUser } from './user';
 
@@ -35,23 +37,30 @@ const Kind = z.enum(PUSH_KINDS);
 const Key = z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8 to 64 letters, digits, - or _'));
 
 export function pushDeps(): PushDeps {
+  const ss = documentSpreadsheet();
   return {
     client: (limiter) => assembledClient(limiter),
     clock: gasClock,
-    zone: spreadsheetZone(),
+    zone: spreadsheetZone(ss),
     store: documentStore(),
     lock: documentLock(),
-    sheets: pushSheets(SpreadsheetApp.getActive()),
-    locale: SpreadsheetApp.getActive().getSpreadsheetLocale(),
+    sheets: pushSheets(ss),
+    locale: ss.getSpreadsheetLocale(),
     user: currentUser(),
     own: userStore(),
     newId: () => Utilities.getUuid(),
+    spreadsheetId: ss.getId(),
     ensureTrigger: ensureDispatcher,
   };
 }
 
+function view(job: PushJob): PushView {
+  const v = pushView(job, Date.now());
+  return v.notice || v.state !== 'running' ? v : { ...v, notice: backgroundNotice(Date.now()) };
+}
+
 function activeSheet(): GoogleAppsScript.Spreadsheet.Sheet {
-  return SpreadsheetApp.getActive().getActiveSheet();
+  return documentSpreadsheet().getActiveSheet();
 }
 
 /** The active sheet, when it has rows to push: a chart or data-source sheet has none. */
@@ -83,7 +92,7 @@ export function getPushOptions(): PushOptions {
     kinds: kindChoices(),
     sheet: sheet.getName(),
     ...(detected ? { detected } : {}),
-    ...(running && mine ? { running: pushView(running, Date.now()) } : {}),
+    ...(running && mine ? { running: view(running) } : {}),
     ...(running && !mine
       ? { othersPush: `A push by ${ownerName(running)} is running on this sheet with their API key.` }
       : {}),
@@ -92,7 +101,7 @@ export function getPushOptions(): PushOptions {
 
 export function insertPushTemplate(kind: unknown): { sheet: string } {
   const k = parseInput(Kind, kind, 'Kind of push');
-  return { sheet: pushSheets(SpreadsheetApp.getActive()).insertTemplate(templateFor(k)).name };
+  return { sheet: pushSheets(documentSpreadsheet()).insertTemplate(templateFor(k)).name };
 }
 
 export function validatePush(kind: unknown): ValidateSummary {
@@ -104,18 +113,18 @@ export function startPush(kind: unknown, key: unknown): PushView {
   const deps = pushDeps();
   const k: PushKind = parseInput(Kind, kind, 'Kind of push');
   const job = start(deps, k, ref(activeGrid()), parseInput(Key, key, 'Request key'));
-  return pushView(advancePush(deps, job.id, Date.now() + SLICE_MS), Date.now());
+  return view(advancePush(deps, job.id, Date.now() + SLICE_MS));
 }
 
 /** Carries the push on for a slice; the dispatcher does the same when the sidebar is closed. */
 export function pollPush(id: unknown): PushView {
   const deps = pushDeps();
-  return pushView(advancePush(deps, parseInput(Key, id, 'Push id'), Date.now() + SLICE_MS), Date.now());
+  return view(advancePush(deps, parseInput(Key, id, 'Push id'), Date.now() + SLICE_MS));
 }
 
 /** Syncs the active sheet when it holds a time-off list (or nothing), else the "Time off (Assembled)" sheet. */
 export function syncTimeOff(): SyncSummary {
-  const ss = SpreadsheetApp.getActive();
+  const ss = documentSpreadsheet();
   const active = activeSheet();
   const usable = isGridSheet(active) && (active.getLastRow() === 0 || looksLikeTimeOffList(headerOf(active)));
   const sheet = usable ? active : findOrInsertSheet(ss, SYNC_SHEET);

@@ -10,6 +10,7 @@ import { RefreshStore } from '../core/schedule/refresh';
 import { type RefreshView, refreshView } from '../core/schedule/refresh-view';
 import { type RefreshDeps, runNow } from '../core/schedule/run-refreshes';
 import { parseInput } from '../core/validation';
+import { backgroundNotice } from './adapters/background-budget';
 import { ensureScheduler } from './adapters/dispatcher-trigger';
 import { mailNotifier } from './mail-notifier';
 import { pullDeps } from './pull';
@@ -21,7 +22,12 @@ export function refreshDeps(): RefreshDeps {
 }
 
 function views(deps: RefreshDeps): RefreshView[] {
-  return new RefreshStore(deps.store).all().map((r) => refreshView(r, deps.user, deps.zone));
+  const budget = backgroundNotice(Date.now());
+  return new RefreshStore(deps.store).all().map((r) => {
+    const v = refreshView(r, deps.user, deps.zone);
+    // The budget is the owner's: only their own refreshes wait on it.
+    return v.mine && !v.paused && !v.notice && budget ? { ...v, notice: budget } : v;
+  });
 }
 
 export function listRefreshes(): RefreshView[] {

@@ -70,7 +70,8 @@ describe('the built bundle', () => {
     expect(manifest.runtimeVersion).toBe('V8');
     expect(manifest.addOns).toBeUndefined();
     expect(manifest.oauthScopes).toContain('https://www.googleapis.com/auth/script.external_request');
-    expect(manifest.oauthScopes).toContain('https://www.googleapis.com/auth/spreadsheets.currentonly');
+    expect(manifest.oauthScopes).toContain('https://www.googleapis.com/auth/spreadsheets');
+    expect(manifest.oauthScopes).toContain('https://www.googleapis.com/auth/userinfo.email');
     expect(manifest.urlFetchWhitelist).toEqual(['https://api.assembledhq.com/']);
   });
 

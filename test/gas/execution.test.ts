@@ -19,7 +19,7 @@ function longJob() {
 }
 function stubborn() {
   var sheet = SpreadsheetApp.getActiveSheet();
-  try { Utilities.sleep(7 * 60 * 1000); } catch (e) {
+  try { Utilities.sleep(5 * 60 * 1000); Utilities.sleep(2 * 60 * 1000); } catch (e) {
     try { sheet.getRange('B1').setValue('after kill'); } catch (again) { return 'second: ' + again.message; }
   }
   return 'survived';

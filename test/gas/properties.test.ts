@@ -20,14 +20,14 @@ function stringsOnly() {
 `;
 
 describe('PropertiesService', () => {
-  it('refuses a value over 9 KB and keeps the store unchanged', () => {
+  it('refuses a value over 9 KB (9,000 bytes, the stricter reading) and keeps the store unchanged', () => {
     const rt = runtimeFor(CODE);
-    expect(rt.run('setUser', 'ok', 9 * 1024).error).toBeUndefined();
-    const tooBig = rt.run('setUser', 'big', 9 * 1024 + 1);
+    expect(rt.run('setUser', 'ok', 9_000).error).toBeUndefined();
+    const tooBig = rt.run('setUser', 'big', 9_001);
     expect(tooBig.error?.name).toBe('Exception');
     expect(tooBig.error?.message).toBe('Argument too large: value');
     expect(rt.run('getUser', 'big').value).toBeNull();
-    expect(rt.run('getUser', 'ok').value).toHaveLength(9 * 1024);
+    expect(rt.run('getUser', 'ok').value).toHaveLength(9_000);
   });
 
   it('refuses to grow a store past 500 KB, with the quota message', () => {

@@ -150,3 +150,43 @@ describe.skipIf(!built)('push in the local Apps Script runtime', () => {
     expect(rt.triggers()).toHaveLength(0);
   });
 });
+
+describe.skipIf(!built)('a long Retry-After', () => {
+  it('never sleeps past what Utilities.sleep or the execution allows: the push waits in later runs', async () => {
+    const { rt, sim, agents } = setup();
+    let limited = 0;
+    rt.setHttp((req) => {
+      // The first time-off request is refused for ten minutes, as a busy Assembled may.
+      if (req.method === 'POST' && limited === 0) {
+        limited++;
+        return {
+          status: 429,
+          headers: { 'retry-after': '600' },
+          body: '{"error":"rate limited"}',
+          delayMs: 0,
+        };
+      }
+      return sim.handle(req);
+    });
+    const { sheet } = await rt.callFromSidebar<{ sheet: string }>('insertPushTemplate', 'time_off');
+    const rows = agents
+      .slice(0, 30)
+      .map((p, i) => [
+        p.email,
+        `2026-08-${String((i % 28) + 1).padStart(2, '0')}`,
+        '',
+        'TRUE',
+        'pto',
+        `r${i}`,
+      ]);
+    rt.workbook.write(sheet, rows, { row: 2 });
+    rt.workbook.select(`'${sheet}'!A1`);
+    const view = await follow(
+      rt,
+      await rt.callFromSidebar<PushView>('startPush', 'time_off', 'retry-after-push'),
+    );
+    expect(view.state).toBe('done');
+    expect(rt.executions.filter((e) => e.error).map((e) => e.error?.message)).toEqual([]);
+    expect(column(rt, sheet, 'Push status').filter((s) => s === 'created')).toHaveLength(30);
+  });
+});

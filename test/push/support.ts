@@ -108,8 +108,10 @@ export function pushSetup(options: { dialect?: Dialect; sim?: SimulatorOptions }
     user: OPS,
     own: new MemoryStore(),
     newId: () => randomUUID(),
+    spreadsheetId: 'test-spreadsheet',
     ensureTrigger: () => {
       triggers++;
+      return undefined;
     },
   };
   const org = simulator.admin.org;

@@ -76,12 +76,15 @@ export function coreSetup(dialect: Dialect = 'seed', apiKey = TEST_KEY) {
     log: { append: (e) => logs.push(e) },
     user: ANALYST,
     newId: () => randomUUID(),
+    spreadsheetId: 'test-spreadsheet',
     ensureTrigger: () => {
       triggers++;
+      return undefined;
     },
     notify: { failed: (refresh, message) => notices.push({ refresh, message }) },
     ensureScheduler: () => {
       triggers++;
+      return undefined;
     },
   };
   return { deps, clock, grids, logs, http, simulator, notices, triggers: () => triggers };

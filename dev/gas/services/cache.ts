@@ -102,7 +102,7 @@ export class CacheServiceFake {
   }
 
   getDocumentCache(): Cache {
-    return this.open('getDocumentCache', `document:${this.env.world.workbook.id}`);
+    return this.open('getDocumentCache', `document:${this.env.exec.documentId}`);
   }
 
   getScriptCache(): Cache {

@@ -60,11 +60,18 @@ export class Lock {
     });
   }
 
+  /**
+   * Spreadsheet writes are buffered until flush() or the end of the execution: released before
+   * a flush, the next holder may read the sheet without them (counted in lock.releasedUnflushed).
+   */
   releaseLock(): void {
     this.env.exec.call('lock', 0, () => {
-      if (this.env.world.locks.get(this.key)?.executionId === this.env.exec.id)
-        this.env.world.locks.delete(this.key);
-      this.env.exec.heldLocks.delete(this.key);
+      const { world, exec } = this.env;
+      if (world.locks.get(this.key)?.executionId === exec.id) {
+        world.locks.delete(this.key);
+        if (exec.pendingWrites) world.counters.lock.releasedUnflushed++;
+      }
+      exec.heldLocks.delete(this.key);
     });
   }
 
@@ -83,7 +90,7 @@ export class LockServiceFake {
   private open(method: string, scope: LockScope): Lock {
     return this.env.exec.call('lock', 0, () => {
       this.env.exec.requireAuth('lock', `LockService.${method}`);
-      return new Lock(this.env, lockKey(scope, this.env.exec.user, this.env.world.workbook.id));
+      return new Lock(this.env, lockKey(scope, this.env.exec.user, this.env.exec.documentId));
     });
   }
 
@@ -91,8 +98,10 @@ export class LockServiceFake {
     return this.open('getScriptLock', 'script');
   }
 
-  getDocumentLock(): Lock {
-    return this.open('getDocumentLock', 'document');
+  /** Null where there is no containing document (an add-on's time-driven run). */
+  getDocumentLock(): Lock | null {
+    const lock = this.open('getDocumentLock', 'document');
+    return this.env.exec.hasActiveDocument ? lock : null;
   }
 
   getUserLock(): Lock {

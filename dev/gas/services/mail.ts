@@ -1,6 +1,7 @@
 // MailApp: messages are recorded in rt.mail, within the daily recipient quota.
 
 import { COSTS, LIMITS } from '../costs.js';
+import { SCOPES } from '../scopes.js';
 import { formatJavaDate } from '../time/java-date-format.js';
 import type { SentMail } from '../types.js';
 import type { Env } from './env.js';
@@ -20,6 +21,7 @@ export class MailAppFake {
     const { world, exec } = this.env;
     exec.call('mail', COSTS.mailMs, () => {
       exec.requireAuth('mail', 'MailApp.sendEmail', 'FULL');
+      exec.requireScope('mail', 'MailApp.sendEmail', SCOPES.sendMail);
       const message: MailOptions =
         typeof a === 'object' && a !== null ? { ...a } : { ...options, to: String(a), subject, body };
       if (!message.to) throw new Error('Invalid argument: recipient');
@@ -45,10 +47,9 @@ export class MailAppFake {
   }
 
   getRemainingDailyQuota(): number {
-    return this.env.exec.call(
-      'mail',
-      0,
-      () => LIMITS.mailRecipientsPerDay - (this.env.world.daily.get(this.quotaKey()) ?? 0),
-    );
+    return this.env.exec.call('mail', 0, () => {
+      this.env.exec.requireScope('mail', 'MailApp.getRemainingDailyQuota', SCOPES.sendMail);
+      return LIMITS.mailRecipientsPerDay - (this.env.world.daily.get(this.quotaKey()) ?? 0);
+    });
   }
 }

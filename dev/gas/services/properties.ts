@@ -98,7 +98,10 @@ export class PropertiesServiceFake {
   }
 
   getDocumentProperties(): Properties {
-    return this.open('getDocumentProperties', () => this.env.world.documentProperties);
+    return this.open(
+      'getDocumentProperties',
+      () => this.env.world.document(this.env.exec.documentId).properties,
+    );
   }
 
   getScriptProperties(): Properties {

@@ -3,9 +3,10 @@
 import crypto from 'node:crypto';
 import { COSTS, LIMITS } from '../costs.js';
 import { isDate } from '../realm.js';
+import { SCOPES } from '../scopes.js';
 import { fromLocalMs, toLocalMs } from '../time/timezone.js';
 import type { Env } from './env.js';
-import type { Spreadsheet } from './spreadsheet/spreadsheet.js';
+import { Spreadsheet } from './spreadsheet/spreadsheet.js';
 import { firstRun, intervalMs, type Schedule, type TriggerRecord } from './triggers.js';
 
 export const AuthMode = {
@@ -35,6 +36,9 @@ const TOO_MANY =
 const ADDON_TOO_MANY =
   'This add-on has created too many time-based triggers in this document for this Google user account.';
 const ADDON_TOO_OFTEN = 'Add-ons may not create time-based triggers that run more often than once per hour.';
+/** Paraphrase: test deployments of an Editor add-on do not support installable triggers. */
+export const TEST_DEPLOYMENT_TRIGGERS =
+  'Installable triggers are not supported in a test deployment of an Editor add-on.';
 
 export class Trigger {
   constructor(
@@ -218,13 +222,15 @@ export class ClockTriggerBuilder {
     const { world, exec } = this.env;
     return exec.call('triggers', COSTS.triggerMs, () => {
       exec.requireAuth('triggers', 'ScriptApp.newTrigger', 'FULL');
+      exec.requireScope('triggers', 'ClockTriggerBuilder.create', SCOPES.triggers);
+      if (world.testDeployment && world.mode === 'addon') throw new Error(TEST_DEPLOYMENT_TRIGGERS);
       const now = world.clock.now();
       const schedule = this.schedule(now);
       const mine = world.triggers.filter((t) => t.owner === exec.user);
       if (world.mode === 'addon') {
         const period = intervalMs(schedule);
         if (period !== null && period < 3_600_000) throw new Error(ADDON_TOO_OFTEN);
-        if (mine.some((t) => t.documentId === world.workbook.id)) throw new Error(ADDON_TOO_MANY);
+        if (mine.some((t) => t.documentId === exec.documentId)) throw new Error(ADDON_TOO_MANY);
       }
       if (mine.length >= LIMITS.triggersPerUser) throw new Error(TOO_MANY);
       const seq = world.nextTriggerSeq();
@@ -232,7 +238,7 @@ export class ClockTriggerBuilder {
         uid: String(8_000_000_000 + seq * 7_919),
         owner: exec.user,
         handler: this.handler,
-        documentId: world.workbook.id,
+        documentId: exec.documentId,
         schedule,
         createdAt: now,
         nextRunAt: firstRun(schedule, now),
@@ -272,6 +278,7 @@ export class ScriptAppFake {
   newTrigger(functionName: string): TriggerBuilder {
     return this.env.exec.call('triggers', 0, () => {
       this.env.exec.requireAuth('triggers', 'ScriptApp.newTrigger', 'FULL');
+      this.env.exec.requireScope('triggers', 'ScriptApp.newTrigger', SCOPES.triggers);
       return new TriggerBuilder(this.env, String(functionName));
     });
   }
@@ -280,24 +287,33 @@ export class ScriptAppFake {
     const { world, exec } = this.env;
     return exec.call('triggers', COSTS.triggerMs, () => {
       exec.requireAuth('triggers', `ScriptApp.${method}`, 'FULL');
+      exec.requireScope('triggers', `ScriptApp.${method}`, SCOPES.triggers);
       world.counters.triggers.reads++;
       const mine = world.triggers.filter((t) => t.owner === exec.user && filter(t));
       return exec.realm.array(mine.map((t) => new Trigger(this.env, t)));
     });
   }
 
+  /** The user's triggers of this project in every spreadsheet where the add-on runs. */
   getProjectTriggers(): Trigger[] {
     return this.list('getProjectTriggers', () => true);
   }
 
+  /** The user's triggers in one spreadsheet. */
   getUserTriggers(document: Spreadsheet): Trigger[] {
-    return this.list('getUserTriggers', () => document.getId() === this.env.world.workbook.id);
+    if (!(document instanceof Spreadsheet))
+      throw this.env.exec.realm.exception(
+        "The parameters (null) don't match the method signature for ScriptApp.getUserTriggers.",
+      );
+    const id = document.getId();
+    return this.list('getUserTriggers', (t) => t.documentId === id);
   }
 
   deleteTrigger(trigger: Trigger): void {
     const { world, exec } = this.env;
     exec.call('triggers', COSTS.triggerMs, () => {
       exec.requireAuth('triggers', 'ScriptApp.deleteTrigger', 'FULL');
+      exec.requireScope('triggers', 'ScriptApp.deleteTrigger', SCOPES.triggers);
       if (!(trigger instanceof Trigger)) throw new Error('Invalid argument: trigger');
       const before = world.triggers.length;
       world.triggers = world.triggers.filter((t) => !(t.uid === trigger.record.uid && t.owner === exec.user));
@@ -305,11 +321,16 @@ export class ScriptAppFake {
     });
   }
 
-  /** Granular consent: the user is asked for these scopes; here they always agree, and it is recorded. */
+  /**
+   * Granular consent: the user is asked for these scopes; here they always agree, and it is
+   * recorded. A scope the manifest does not list cannot be granted.
+   */
   requireScopes(_authMode: unknown, scopes: string[]): void {
     this.env.exec.call('triggers', 0, () => {
-      this.env.exec.requireAuth('triggers', 'ScriptApp.requireScopes', 'FULL');
-      const granted = this.env.world.user(this.env.exec.user).grantedScopes;
+      const { exec, world } = this.env;
+      exec.requireAuth('triggers', 'ScriptApp.requireScopes', 'FULL');
+      for (const scope of scopes) exec.requireScope('triggers', 'ScriptApp.requireScopes', [String(scope)]);
+      const granted = world.scopesGranted(exec.user);
       for (const scope of scopes) granted.add(String(scope));
     });
   }

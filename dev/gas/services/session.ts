@@ -1,6 +1,7 @@
 // Session: who runs the script, and the script's time zone.
 
 import crypto from 'node:crypto';
+import { SCOPES } from '../scopes.js';
 import type { Env } from './env.js';
 
 export class User {
@@ -21,6 +22,7 @@ export class SessionFake {
   getActiveUser(): User {
     return this.env.exec.call('session', 0, () => {
       this.env.exec.requireAuth('session', 'Session.getActiveUser');
+      this.env.exec.requireScope('session', 'Session.getActiveUser', SCOPES.userEmail);
       return new User(this.email());
     });
   }
@@ -28,6 +30,7 @@ export class SessionFake {
   getEffectiveUser(): User {
     return this.env.exec.call('session', 0, () => {
       this.env.exec.requireAuth('session', 'Session.getEffectiveUser');
+      this.env.exec.requireScope('session', 'Session.getEffectiveUser', SCOPES.userEmail);
       return new User(this.email());
     });
   }

@@ -3,6 +3,7 @@
 
 import { COSTS, LIMITS } from '../costs.js';
 import { isPlainObject } from '../realm.js';
+import { SCOPES } from '../scopes.js';
 import { formatJavaDate } from '../time/java-date-format.js';
 import type { SimRequest, SimResponse } from '../types.js';
 import { BlobFake, toBuffer, toSignedBytes } from './blob.js';
@@ -131,6 +132,7 @@ export class UrlFetchAppFake {
     const { exec, world } = this.env;
     return exec.call('urlfetch', 0, () => {
       exec.requireAuth('urlfetch', 'UrlFetchApp.fetch', 'FULL');
+      exec.requireScope('urlfetch', 'UrlFetchApp.fetch', SCOPES.externalRequest);
       world.counters.urlfetch.fetchCalls++;
       const prepared = prepare(url, params);
       this.chargeQuota(1);
@@ -150,6 +152,7 @@ export class UrlFetchAppFake {
     const { exec, world } = this.env;
     return exec.call('urlfetch', 0, () => {
       exec.requireAuth('urlfetch', 'UrlFetchApp.fetchAll', 'FULL');
+      exec.requireScope('urlfetch', 'UrlFetchApp.fetchAll', SCOPES.externalRequest);
       world.counters.urlfetch.fetchAllBatches++;
       if (!Array.isArray(requests)) throw new Error('Invalid argument: requests');
       const prepared = requests.map((r) => (typeof r === 'string' ? prepare(r) : prepare(r.url, r)));

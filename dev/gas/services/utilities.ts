@@ -1,6 +1,7 @@
 // Utilities: date formatting in any zone, base64, digests, blobs, a deterministic getUuid, sleep.
 
 import crypto from 'node:crypto';
+import { LIMITS } from '../costs.js';
 import { isDate } from '../realm.js';
 import { formatJavaDate } from '../time/java-date-format.js';
 import { isValidTimeZone } from '../time/timezone.js';
@@ -54,9 +55,13 @@ export class UtilitiesFake {
     });
   }
 
-  /** Blocks on the virtual clock. */
+  /** Blocks on the virtual clock; Apps Script refuses more than 5 minutes. */
   sleep(milliseconds: number): void {
-    this.op(() => undefined, Math.max(0, Number(milliseconds)));
+    const ms = Number(milliseconds);
+    this.op(() => {
+      if (!(ms <= LIMITS.sleepMaxMs)) throw new Error('Invalid argument: milliseconds');
+    });
+    this.op(() => undefined, Math.max(0, ms));
   }
 
   getUuid(): string {

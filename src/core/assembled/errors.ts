@@ -20,6 +20,8 @@ export interface AssembledErrorInit {
   field?: string;
   /** The service's own message, as it came (redacted). */
   detail?: string;
+  /** For rate_limited: how long to wait before trying again, when known (ms). */
+  retryAfterMs?: number;
 }
 
 export class AssembledError extends Error {
@@ -28,6 +30,7 @@ export class AssembledError extends Error {
   readonly endpoint: string;
   readonly field?: string;
   readonly detail?: string;
+  readonly retryAfterMs?: number;
 
   constructor(init: AssembledErrorInit) {
     super(init.message);
@@ -37,6 +40,7 @@ export class AssembledError extends Error {
     this.endpoint = init.endpoint;
     if (init.field !== undefined) this.field = init.field;
     if (init.detail !== undefined) this.detail = init.detail;
+    if (init.retryAfterMs !== undefined) this.retryAfterMs = init.retryAfterMs;
   }
 
   /** Error.message is not enumerable; keep it in logs and job records that stringify errors. */
@@ -50,6 +54,7 @@ export class AssembledError extends Error {
     };
     if (this.field !== undefined) json.field = this.field;
     if (this.detail !== undefined) json.detail = this.detail;
+    if (this.retryAfterMs !== undefined) json.retryAfterMs = this.retryAfterMs;
     return json;
   }
 }

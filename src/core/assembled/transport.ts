@@ -1,6 +1,13 @@
 // The wire: builds requests, paces them, retries what may be retried, and turns every
 // failure into an AssembledError. Endpoint modules describe operations; only this file sends.
-import { type Clock, type Http, type HttpRequest, type HttpResponse, NetworkError } from '../ports';
+import {
+  type Clock,
+  type Http,
+  type HttpRequest,
+  type HttpResponse,
+  NetworkError,
+  WaitTooLong,
+} from '../ports';
 import { AssembledError, type AssembledErrorKind, makeRedactor, userMessage } from './errors';
 import type { TokenBucket } from './rate-limit';
 import { offendingField, serviceMessage } from './reply';
@@ -97,11 +104,21 @@ export class Transport {
     while (queue.length > 0) {
       const now = clock.now();
       const ready = queue.filter((s) => s.notBefore <= now);
-      if (ready.length === 0) {
-        clock.sleep(Math.min(...queue.map((s) => s.notBefore)) - now);
-        continue;
+      let taken: number;
+      try {
+        if (ready.length === 0) {
+          clock.sleep(Math.min(...queue.map((s) => s.notBefore)) - now);
+          continue;
+        }
+        taken = limiter.acquire(Math.min(ready.length, this.config.maxBatch));
+      } catch (e) {
+        // A wait longer than the execution has left: what is still queued is tried in a later run.
+        if (!(e instanceof WaitTooLong)) throw e;
+        for (const slot of queue)
+          results[slot.index] = { ok: false, error: this.later(slot.endpoint, e.waitMs) };
+        return results;
       }
-      const batch = ready.slice(0, limiter.acquire(Math.min(ready.length, this.config.maxBatch)));
+      const batch = ready.slice(0, taken);
       queue = queue.filter((s) => !batch.includes(s));
       const replies = this.fetch(batch.map((s) => s.request));
       const sentAt = clock.now();
@@ -172,7 +189,11 @@ export class Transport {
     if (status === 429) {
       const retryAfterMs = parseRetryAfter(reply.headers['retry-after'], this.config.clock.now());
       this.config.limiter.penalise(retryAfterMs);
-      return { retry: true, exhausted: this.error('rate_limited', endpoint, status), retryAfterMs };
+      const exhausted =
+        retryAfterMs === undefined
+          ? this.error('rate_limited', endpoint, status)
+          : this.later(endpoint, retryAfterMs);
+      return { retry: true, exhausted, retryAfterMs };
     }
     if (status >= 500) {
       if (!repeatable) return this.fail('outcome_unknown', endpoint, status);
@@ -222,6 +243,16 @@ export class Transport {
 
   private fail(kind: AssembledErrorKind, endpoint: string, status: number, problem?: string): Verdict<never> {
     return { done: { ok: false, error: this.error(kind, endpoint, status, problem) } };
+  }
+
+  private later(endpoint: string, waitMs: number): AssembledError {
+    return new AssembledError({
+      kind: 'rate_limited',
+      status: 0,
+      endpoint,
+      message: this.redact(userMessage('rate_limited', endpoint, 429)),
+      retryAfterMs: Math.ceil(waitMs),
+    });
   }
 
   private error(

@@ -3,6 +3,8 @@
 // only while a job is under way: scheduled refreshes alone need no more than an hourly tick,
 // which keeps the user's daily trigger-time quota for real work.
 
+import { triggerProblem } from './background';
+
 /** How often the dispatcher must tick: `frequent` while a job is being polled or resumed. */
 export type Cadence = 'frequent' | 'hourly';
 
@@ -56,10 +58,18 @@ export function tick(sources: WorkSource[], trigger: DispatcherTrigger, deadline
   return result;
 }
 
-/** Called whenever work is added, so a trigger at least as frequent as it needs is there. */
-export function ensureTrigger(trigger: DispatcherTrigger, cadence: Cadence): void {
-  const installed = trigger.current();
-  if (installed === cadence || installed === 'frequent') return;
-  if (installed) trigger.remove();
-  trigger.install(cadence);
+/**
+ * Called whenever work is added, so a trigger at least as frequent as it needs is there.
+ * Google may refuse to create one: the work is kept, and the answer says why in words.
+ */
+export function ensureTrigger(trigger: DispatcherTrigger, cadence: Cadence): string | undefined {
+  try {
+    const installed = trigger.current();
+    if (installed === cadence || installed === 'frequent') return undefined;
+    if (installed) trigger.remove();
+    trigger.install(cadence);
+    return undefined;
+  } catch (error) {
+    return triggerProblem(error);
+  }
 }

@@ -18,6 +18,8 @@ export interface PullJob {
   requestKey?: string;
   /** The target sheet, bound by id when the job starts, so renaming sheets cannot redirect it. */
   sheetId?: number;
+  /** The spreadsheet it writes into: a time-driven run has no active one and opens it by id. */
+  spreadsheetId?: string;
   spec: PullSpec;
   /** The concrete dates, resolved once when the job starts. */
   range?: ResolvedRange;
@@ -34,6 +36,8 @@ export interface PullJob {
   message?: string;
   /** What kind of failure: an AssembledError kind (auth, bad_request, ...) or target_missing. */
   failure?: string;
+  /** Why background runs will not carry it on (no trigger could be created), if so. */
+  notice?: string;
   /** The scheduled refresh that started it, if any. */
   refreshId?: string;
 }
@@ -54,6 +58,7 @@ export function pollDelay(polls: number): number {
 export function newJob(
   id: string,
   owner: Caller,
+  spreadsheetId: string,
   spec: PullSpec,
   now: number,
   requestKey: string,
@@ -64,6 +69,7 @@ export function newJob(
     owner: owner.email,
     ownerId: owner.id,
     requestKey,
+    spreadsheetId,
     spec,
     state: 'queued',
     createdAt: now,

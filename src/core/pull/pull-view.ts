@@ -37,6 +37,8 @@ export interface JobView {
   elapsedMs: number;
   rows: number;
   message: string;
+  /** Why background runs will not finish it (no trigger, today's budget spent), else ''. */
+  notice: string;
   /** When the sidebar should ask again, in ms from now; 0 when the job is over. */
   nextPollInMs: number;
 }
@@ -85,6 +87,7 @@ export function jobView(job: PullJob, now: number): JobView {
     elapsedMs: (over ? job.updatedAt : now) - job.createdAt,
     rows: job.rows ?? 0,
     message: job.message ?? '',
+    notice: over ? '' : (job.notice ?? ''),
     nextPollInMs: over ? 0 : Math.max(1_000, job.nextPollAt - now),
   };
 }

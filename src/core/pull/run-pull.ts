@@ -41,8 +41,13 @@ export interface PullDeps {
   user: Caller;
   /** A fresh unguessable id (Utilities.getUuid in Apps Script). */
   newId: () => string;
-  /** Makes sure the dispatcher will come back for unfinished jobs. */
-  ensureTrigger: () => void;
+  /** The spreadsheet this runs in; records keep it for runs that have no active spreadsheet. */
+  spreadsheetId: string;
+  /**
+   * Makes sure the dispatcher will come back for unfinished work; says why not in words when
+   * Google would not create its trigger (the work is kept; an open sidebar finishes it).
+   */
+  ensureTrigger: () => string | undefined;
 }
 
 /** Transient failures (rate limit, network, 5xx) are tried again this many times, then fail. */
@@ -84,14 +89,14 @@ export function startPull(
         `You already have ${MAX_LIVE_PULLS} pulls under way in this spreadsheet; wait for one to finish.`,
       ]);
     }
-    const job = newJob(deps.newId(), deps.user, spec, now, key, refresh?.id);
+    const job = newJob(deps.newId(), deps.user, deps.spreadsheetId, spec, now, key, refresh?.id);
     const sheetId = refresh ? refresh.sheetId : deps.targets.bind(spec.target);
     if (sheetId !== undefined) job.sheetId = sheetId;
     if (spec.range) job.range = resolveRange(spec.range, now, deps.zone);
     checkBudget(deps.store, deps.user, job, 'job.');
     jobs.save(job);
-    deps.ensureTrigger();
-    return job;
+    const notice = deps.ensureTrigger();
+    return notice ? jobs.save({ ...job, notice }) : job;
   });
 }
 
@@ -235,7 +240,9 @@ function failure(job: PullJob, error: unknown, now: number): PullJob {
   const message = error instanceof Error ? error.message : String(error);
   if (isAssembledError(error) && TRANSIENT.includes(error.kind) && job.errors < MAX_TRANSIENT_ATTEMPTS) {
     const errors = job.errors + 1;
-    return { ...job, errors, nextPollAt: now + pollDelay(errors), message, updatedAt: now };
+    // A Retry-After longer than the backoff is honoured by a later run, never slept through here.
+    const wait = Math.max(pollDelay(errors), error.retryAfterMs ?? 0);
+    return { ...job, errors, nextPollAt: now + wait, message, updatedAt: now };
   }
   const kind = isAssembledError(error)
     ? error.kind

@@ -24,7 +24,11 @@ export interface PushJob {
   ownerId?: string;
   /** The owner's idempotency key: starting twice with one key gives one push (per owner). */
   requestKey?: string;
+  /** The spreadsheet of its sheet: a time-driven run has no active one and opens it by id. */
+  spreadsheetId?: string;
   kind: PushKind;
+  /** Why background runs will not carry it on (no trigger could be created), if so. */
+  notice?: string;
   sheetId: number;
   sheetName: string;
   state: PushState;

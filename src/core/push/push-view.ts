@@ -16,6 +16,8 @@ export interface PushView {
   invalid: number;
   skipped: number;
   message: string;
+  /** Why background runs will not finish it (no trigger, today's budget spent), else ''. */
+  notice: string;
   /** When the sidebar should ask again, in ms from now; 0 when the push is over. */
   nextPollInMs: number;
 }
@@ -65,6 +67,7 @@ export function pushView(job: PushJob, now: number): PushView {
     invalid: job.invalid,
     skipped: job.skipped,
     message: job.state === 'running' ? stage : (job.message ?? stage),
+    notice: job.state === 'running' ? (job.notice ?? '') : '',
     nextPollInMs,
   };
 }

@@ -56,7 +56,13 @@ export interface PushDeps {
   own: Store;
   /** A fresh unguessable id (Utilities.getUuid in Apps Script). */
   newId: () => string;
-  ensureTrigger: () => void;
+  /** The spreadsheet this runs in; records keep it for runs that have no active spreadsheet. */
+  spreadsheetId: string;
+  /**
+   * Makes sure the dispatcher will come back for unfinished work; says why not in words when
+   * Google would not create its trigger (the work is kept; an open sidebar finishes it).
+   */
+  ensureTrigger: () => string | undefined;
 }
 
 /** Rows per batch: time off is a request a row; the others go in one request a batch. */
@@ -214,6 +220,7 @@ export function startPush(deps: PushDeps, kind: PushKind, ref: SheetRef, key: st
       owner: deps.user.email,
       ownerId: deps.user.id,
       requestKey: key,
+      spreadsheetId: deps.spreadsheetId,
       kind,
       sheetId: ref.id,
       sheetName: ref.name,
@@ -236,8 +243,8 @@ export function startPush(deps: PushDeps, kind: PushKind, ref: SheetRef, key: st
       pushes.save(handed);
     }
     pushes.save(job);
-    deps.ensureTrigger();
-    return job;
+    const notice = deps.ensureTrigger();
+    return notice ? pushes.save({ ...job, notice }) : job;
   });
 }
 

@@ -9,9 +9,9 @@ import { InputError, parseInput } from '../validation';
 import { nextRun } from './frequency';
 import { type Refresh, RefreshInput, RefreshStore } from './refresh';
 
-type Deps = Pick<PullDeps, 'store' | 'clock' | 'zone' | 'user' | 'newId' | 'targets'> & {
-  /** Makes sure the dispatcher will tick (hourly is enough) to run saved refreshes. */
-  ensureScheduler: () => void;
+type Deps = Pick<PullDeps, 'store' | 'clock' | 'zone' | 'user' | 'newId' | 'targets' | 'spreadsheetId'> & {
+  /** Makes sure the dispatcher will tick (hourly is enough); says why not when Google refused. */
+  ensureScheduler: () => string | undefined;
 };
 
 /** Scheduled refreshes one editor may keep in a spreadsheet. */
@@ -60,14 +60,16 @@ export function saveRefresh(deps: Deps, input: unknown, key: string): Refresh {
     sameTarget && existing?.sheetId !== undefined ? existing.sheetId : deps.targets.bind(valid.spec.target);
   if (sheetId === undefined) throw new TargetMissing(targetSheet(valid.spec.target));
   const now = deps.clock.now();
+  const { notice: _, ...before } = existing ?? {};
   const refresh: Refresh = {
-    ...existing,
+    ...before,
     ...valid,
     id: existing?.id ?? deps.newId(),
     owner: deps.user.email,
     ownerId: deps.user.id,
     requestKey: existing?.requestKey ?? key,
     sheetId,
+    spreadsheetId: deps.spreadsheetId,
     createdAt: existing?.createdAt ?? now,
     paused: false,
     nextRunAt: nextRun(valid.frequency, now, deps.zone),
@@ -75,20 +77,21 @@ export function saveRefresh(deps: Deps, input: unknown, key: string): Refresh {
   delete refresh.pausedReason;
   checkBudget(deps.store, deps.user, refresh, 'refresh.');
   store.save(refresh);
-  deps.ensureScheduler();
-  return refresh;
+  const notice = deps.ensureScheduler();
+  return notice ? store.save({ ...refresh, notice }) : refresh;
 }
 
 export function setPaused(deps: Deps, id: string, paused: boolean): Refresh {
-  const { pausedReason: _, ...refresh } = ownedRefresh(deps, id);
+  const { pausedReason: _, notice: __, ...refresh } = ownedRefresh(deps, id);
   const now = deps.clock.now();
-  const saved = new RefreshStore(deps.store).save({
+  const store = new RefreshStore(deps.store);
+  const saved = store.save({
     ...refresh,
     paused,
     nextRunAt: nextRun(refresh.frequency, now, deps.zone),
   });
-  if (!paused) deps.ensureScheduler();
-  return saved;
+  const notice = paused ? undefined : deps.ensureScheduler();
+  return notice ? store.save({ ...saved, notice }) : saved;
 }
 
 export function deleteRefresh(deps: Pick<Deps, 'store' | 'user'>, id: string): void {

@@ -23,6 +23,8 @@ export interface RefreshView {
   notifyByEmail: boolean;
   paused: boolean;
   pausedReason: string;
+  /** Why it will not run on schedule (no trigger could be created, today's budget spent), else ''. */
+  notice: string;
   running: boolean;
   nextRun: string;
   lastRun: { at: string; status: RunStatus; rows: number; message: string } | null;
@@ -43,6 +45,7 @@ export function refreshView(r: Refresh, viewer: Caller, zone: Zone): RefreshView
     notifyByEmail: r.notifyByEmail,
     paused: r.paused,
     pausedReason: r.pausedReason ?? '',
+    notice: r.paused ? '' : (r.notice ?? ''),
     running: r.jobId !== undefined,
     nextRun: r.paused ? '' : formatLocalDateTime(r.nextRunAt, zone),
     lastRun: r.lastRun ? { ...r.lastRun, at: formatLocalDateTime(r.lastRun.at, zone) } : null,

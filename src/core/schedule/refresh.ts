@@ -34,11 +34,15 @@ export interface Refresh extends RefreshInput {
   requestKey?: string;
   /** The target sheet's id: the refresh follows it through renames and pauses when it is deleted. */
   sheetId?: number;
+  /** The spreadsheet it refreshes: its time-driven runs have no active one and open it by id. */
+  spreadsheetId?: string;
   createdAt: number;
   paused: boolean;
   /** Why it was paused when the add-on paused it (a deleted sheet, a rejected key). */
   pausedReason?: string;
   nextRunAt: number;
+  /** Why it will not run on schedule (no trigger could be created), if so. */
+  notice?: string;
   /** The pull job of the run under way. */
   jobId?: string;
   lastRun?: LastRun;

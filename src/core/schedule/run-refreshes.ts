@@ -16,7 +16,8 @@ export interface Notifier {
 
 export interface RefreshDeps extends PullDeps {
   notify: Notifier;
-  ensureScheduler: () => void;
+  /** Makes sure the dispatcher will tick (hourly is enough); says why not when Google refused. */
+  ensureScheduler: () => string | undefined;
 }
 
 /** How many appended periods a refresh remembers. */

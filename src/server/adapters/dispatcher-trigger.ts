@@ -1,5 +1,6 @@
 import { type Cadence, type DispatcherTrigger, ensureTrigger } from '../../core/dispatch/dispatcher';
 import type { EntryPointName } from '../main';
+import { documentSpreadsheet } from './spreadsheet';
 
 /** The handler name says the cadence, so no other state is needed to know which one is installed. */
 export const DISPATCH_HANDLERS: Record<Cadence, EntryPointName> = {
@@ -7,10 +8,15 @@ export const DISPATCH_HANDLERS: Record<Cadence, EntryPointName> = {
   hourly: 'onHourlyDispatchTrigger',
 };
 
-/** This user's dispatcher triggers of this project (for an add-on: in this document). */
+/**
+ * This user's dispatcher triggers in this spreadsheet. getProjectTriggers() would list those of
+ * every spreadsheet where the add-on runs, so another document's could pass for this one's.
+ */
 function ownTriggers(): GoogleAppsScript.Script.Trigger[] {
   const handlers: string[] = Object.values(DISPATCH_HANDLERS);
-  return ScriptApp.getProjectTriggers().filter((t) => handlers.includes(t.getHandlerFunction()));
+  return ScriptApp.getUserTriggers(documentSpreadsheet()).filter((t) =>
+    handlers.includes(t.getHandlerFunction()),
+  );
 }
 
 /**
@@ -40,11 +46,11 @@ export const dispatcherTrigger: DispatcherTrigger = {
 };
 
 /** A job was started: tick often until it is done. */
-export function ensureDispatcher(): void {
-  ensureTrigger(dispatcherTrigger, 'frequent');
+export function ensureDispatcher(): string | undefined {
+  return ensureTrigger(dispatcherTrigger, 'frequent');
 }
 
 /** A refresh was saved or resumed: an hourly tick will run it when due. */
-export function ensureScheduler(): void {
-  ensureTrigger(dispatcherTrigger, 'hourly');
+export function ensureScheduler(): string | undefined {
+  return ensureTrigger(dispatcherTrigger, 'hourly');
 }

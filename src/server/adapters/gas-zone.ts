@@ -1,9 +1,9 @@
 import type { Zone } from '../../core/ports';
 import { cachedZone } from '../../core/time/cached-zone';
+import { documentSpreadsheet } from './spreadsheet';
 
-/** The spreadsheet's timezone: every date the add-on resolves or writes is in it. */
-export function spreadsheetZone(): Zone {
-  const name = SpreadsheetApp.getActive().getSpreadsheetTimeZone();
+/** A timezone by its name, its offsets read through Utilities.formatDate. */
+export function namedZone(name: string): Zone {
   return cachedZone({
     name,
     offsetMinutes(epochMs) {
@@ -13,4 +13,9 @@ export function spreadsheetZone(): Zone {
       return sign * (Number(z.slice(1, 3)) * 60 + Number(z.slice(3, 5)));
     },
   });
+}
+
+/** The spreadsheet's timezone: every date the add-on resolves or writes is in it. */
+export function spreadsheetZone(ss = documentSpreadsheet()): Zone {
+  return namedZone(ss.getSpreadsheetTimeZone());
 }

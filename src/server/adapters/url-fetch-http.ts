@@ -29,9 +29,17 @@ function lowerCaseKeys(record: Record<string, string>): Record<string, string> {
   return out;
 }
 
-/** With muteHttpExceptions, UrlFetchApp throws only when no response came at all. */
-function networkError(error: unknown): NetworkError {
-  return new NetworkError(error instanceof Error ? error.message : String(error));
+/** Refusals by Apps Script itself (a scope missing, a daily quota): not the network's fault. */
+const REFUSED = /You do not have permission|Service invoked too many times/;
+
+/**
+ * With muteHttpExceptions, UrlFetchApp throws only when no response came at all, or when
+ * Apps Script refused the call; the refusal is passed on as it is, never called a lost answer.
+ */
+function networkError(error: unknown): Error {
+  const message = error instanceof Error ? error.message : String(error);
+  if (REFUSED.test(message)) return error instanceof Error ? error : new Error(message);
+  return new NetworkError(message);
 }
 
 export const urlFetchHttp: Http = {

@@ -1,5 +1,7 @@
 // SpreadsheetApp: the entry point to the active spreadsheet, its UI and rule builders.
 
+import { COSTS } from '../../costs.js';
+import { SCOPES } from '../../scopes.js';
 import type { Env } from '../env.js';
 import { ProtectionType } from './protection.js';
 import type { Range } from './range.js';
@@ -15,23 +17,54 @@ export class SpreadsheetAppFake {
 
   constructor(private readonly env: Env) {}
 
-  getActiveSpreadsheet(): Spreadsheet {
+  /** Null in an add-on's time-driven run: there is no active spreadsheet there. */
+  getActiveSpreadsheet(): Spreadsheet | null {
+    return this.active('getActiveSpreadsheet');
+  }
+
+  getActive(): Spreadsheet | null {
+    return this.active('getActive');
+  }
+
+  private active(method: string): Spreadsheet | null {
     return this.env.exec.call('spreadsheet', 0, () => {
-      this.env.exec.requireAuth('spreadsheet', 'SpreadsheetApp.getActiveSpreadsheet');
-      return new Spreadsheet(this.env);
+      this.env.exec.requireAuth('spreadsheet', `SpreadsheetApp.${method}`);
+      this.env.exec.requireScope('spreadsheet', `SpreadsheetApp.${method}`, SCOPES.activeSpreadsheet);
+      return this.env.exec.hasActiveDocument ? new Spreadsheet(this.env) : null;
     });
   }
 
-  getActive(): Spreadsheet {
-    return this.getActiveSpreadsheet();
+  private activeOrThrow(method: string): Spreadsheet {
+    const ss = this.active(method);
+    if (!ss) throw this.env.exec.realm.exception(`Cannot call SpreadsheetApp.${method}() from this context.`);
+    return ss;
   }
 
   getActiveSheet(): Sheet {
-    return this.getActiveSpreadsheet().getActiveSheet();
+    return this.activeOrThrow('getActiveSheet').getActiveSheet();
   }
 
   getActiveRange(): Range | null {
-    return this.getActiveSpreadsheet().getActiveRange();
+    return this.activeOrThrow('getActiveRange').getActiveRange();
+  }
+
+  /** Any spreadsheet of the runtime by id; needs the full spreadsheets scope. */
+  openById(id: string): Spreadsheet {
+    return this.env.exec.call('spreadsheet', COSTS.openSpreadsheetMs, () => {
+      this.env.exec.requireAuth('spreadsheet', 'SpreadsheetApp.openById', 'FULL');
+      this.env.exec.requireScope('spreadsheet', 'SpreadsheetApp.openById', SCOPES.anySpreadsheet);
+      const document = this.env.world.documents.get(String(id));
+      if (!document)
+        throw new Error(
+          'Unexpected error while getting the method or property openById on object SpreadsheetApp.',
+        );
+      return new Spreadsheet(this.env, document.workbook);
+    });
+  }
+
+  openByUrl(url: string): Spreadsheet {
+    const id = /\/d\/([^/]+)/.exec(String(url))?.[1] ?? '';
+    return this.openById(id);
   }
 
   /** Time-driven triggers have no user interface to show anything in. */
@@ -47,7 +80,10 @@ export class SpreadsheetAppFake {
     return this.env.exec.call('spreadsheet', 0, () => new DataValidationBuilder(this.env.exec.realm));
   }
 
+  /** Applies this execution's pending writes, so other executions see them. */
   flush(): void {
-    this.env.exec.call('spreadsheet', 0, () => undefined);
+    this.env.exec.call('spreadsheet', 0, () => {
+      this.env.exec.pendingWrites = false;
+    });
   }
 }

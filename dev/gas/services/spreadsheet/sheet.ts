@@ -152,7 +152,7 @@ export class Sheet {
   }
 
   getParent(): Spreadsheet {
-    return this.info(() => new Spreadsheet(this.env));
+    return this.info(() => new Spreadsheet(this.env, this.model.workbook));
   }
 
   getLastRow(): number {

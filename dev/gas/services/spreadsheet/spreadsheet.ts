@@ -3,15 +3,20 @@
 import { isValidTimeZone } from '../../time/timezone.js';
 import type { Env } from '../env.js';
 import { parseA1 } from './a1.js';
+import type { WorkbookModel } from './model.js';
 import { assertSheetEditable, Protection } from './protection.js';
 import type { Range } from './range.js';
 import { Sheet } from './sheet.js';
 
 export class Spreadsheet {
-  constructor(private readonly env: Env) {}
+  constructor(
+    private readonly env: Env,
+    /** Default: the spreadsheet the execution runs in. */
+    private readonly workbook?: WorkbookModel,
+  ) {}
 
   private get wb() {
-    return this.env.world.workbook;
+    return this.workbook ?? this.env.world.workbook;
   }
 
   private get userState() {

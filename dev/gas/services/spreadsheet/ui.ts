@@ -1,5 +1,6 @@
 // SpreadsheetApp.getUi(): menus built by onOpen, sidebars and dialogs, alerts and prompts.
 
+import { SCOPES } from '../../scopes.js';
 import type { MenuEntry, PanelSnapshot } from '../../types.js';
 import type { Env } from '../env.js';
 import { HtmlOutput } from '../html.js';
@@ -97,6 +98,7 @@ export class Ui {
   }
 
   private panel(html: HtmlOutput, modal: boolean, title?: string): PanelSnapshot {
+    this.env.exec.requireScope('ui', modal ? 'Ui.showModalDialog' : 'Ui.showSidebar', SCOPES.containerUi);
     if (!(html instanceof HtmlOutput)) throw new Error('Invalid argument: userInterface');
     return {
       title: title ?? html.getTitle(),
@@ -129,6 +131,7 @@ export class Ui {
   /** alert(prompt), alert(prompt, buttons), alert(title, prompt, buttons); answers come from rt.ui.answer(). */
   alert(a: string, b?: string, c?: string): string {
     return this.env.exec.call('ui', 0, () => {
+      this.env.exec.requireScope('ui', 'Ui.alert', SCOPES.containerUi);
       const [title, prompt, buttonSet] =
         c !== undefined ? [a, b ?? '', c] : b !== undefined && b in ButtonSet ? ['', a, b] : ['', a, 'OK'];
       const queued = this.state.answers.shift();
@@ -140,6 +143,7 @@ export class Ui {
 
   prompt(a: string, b?: string, c?: string): PromptResponse {
     return this.env.exec.call('ui', 0, () => {
+      this.env.exec.requireScope('ui', 'Ui.prompt', SCOPES.containerUi);
       const [title, prompt, buttonSet] =
         c !== undefined ? [a, b ?? '', c] : b !== undefined && b in ButtonSet ? ['', a, b] : ['', a, 'OK'];
       const queued = this.state.answers.shift();

@@ -168,7 +168,8 @@ function showJob(job: JobView): void {
   byId('jobRows').textContent = String(job.rows);
   const tone =
     job.state === 'done' ? 'ok' : job.state === 'failed' || job.state === 'stalled' ? 'error' : 'info';
-  showStatus(status, job.message || job.stage, tone);
+  // A notice says why background runs will not finish the job (the sidebar still does).
+  showStatus(status, [job.message || job.stage, job.notice].filter(Boolean).join(' '), tone);
 }
 
 async function follow(job: JobView): Promise<JobView> {

@@ -34,7 +34,8 @@ function showPush(view: PushView): void {
   progress.value = view.done;
   byId('progressLabel').textContent = `${view.done} of ${view.total} rows done`;
   const tone = view.state === 'failed' ? 'error' : view.state === 'done' ? 'ok' : 'info';
-  showStatus(status, view.message, tone);
+  // A notice says why background runs will not finish the push (the sidebar still does).
+  showStatus(status, [view.message, view.notice].filter(Boolean).join(' '), tone);
 }
 
 async function follow(view: PushView): Promise<void> {

@@ -89,6 +89,7 @@ function card(r: RefreshView): HTMLElement {
     dl,
   );
   if (r.pausedReason) item.append(el('p', { class: 'reason' }, r.pausedReason));
+  if (r.notice) item.append(el('p', { class: 'reason' }, r.notice));
   if (r.mine) {
     const button = (text: string, onClick: (b: HTMLButtonElement) => void) => {
       const b = el('button', { type: 'button', 'aria-label': `${text}: ${r.what}` }, text);

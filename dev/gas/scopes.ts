@@ -1,0 +1,19 @@
+// The OAuth scope each faked service method needs, as Apps Script's reference lists them. A
+// method passes when the manifest lists any one of its scopes.
+
+const AUTH = 'https://www.googleapis.com/auth/';
+
+export const SCOPES = {
+  /** getActiveSpreadsheet() and everything reached from it. */
+  activeSpreadsheet: [`${AUTH}spreadsheets.currentonly`, `${AUTH}spreadsheets`],
+  /** openById / openByUrl: any spreadsheet the user can open. */
+  anySpreadsheet: [`${AUTH}spreadsheets`],
+  /** Sidebars, dialogs, alerts and prompts. */
+  containerUi: [`${AUTH}script.container.ui`],
+  externalRequest: [`${AUTH}script.external_request`],
+  /** Installable triggers: newTrigger, getProjectTriggers, getUserTriggers, deleteTrigger. */
+  triggers: [`${AUTH}script.scriptapp`],
+  sendMail: [`${AUTH}script.send_mail`],
+  /** Session.getActiveUser / getEffectiveUser (their e-mail addresses). */
+  userEmail: [`${AUTH}userinfo.email`],
+} as const;
