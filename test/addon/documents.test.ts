@@ -89,7 +89,8 @@ describe('when Google will not create the trigger', () => {
       const other = rt.newSpreadsheet(`Other ${i}`);
       await other.callFromSidebar(
         'saveRefresh',
-        { spec: people('P'), frequency: { kind: 'daily', hour: 7 }, notifyByEmail: false },
+        // Sheet1 exists in every new spreadsheet: a refresh is bound to a sheet that exists.
+        { spec: people('Sheet1'), frequency: { kind: 'daily', hour: 7 }, notifyByEmail: false },
         key(),
       );
     }
@@ -107,9 +108,13 @@ describe('the daily trigger runtime', () => {
     await pullAndSchedule(rt, 'People', { kind: 'hourly' });
     await pullAndSchedule(rt, 'Team', { kind: 'hourly' });
     await pullAndSchedule(rt, 'Staff', { kind: 'hourly' });
-    // Then Assembled slows down: every answer takes 100 s, so each hourly tick costs minutes.
+    await pullAndSchedule(rt, 'Crew', { kind: 'hourly' });
+    await pullAndSchedule(rt, 'Roster', { kind: 'hourly' });
+    // Then Assembled slows down: every answer takes 10 s, so each hourly tick costs minutes (a
+    // people pull reads people and the names of its teams, sites, queues and roles in one step,
+    // which must still end inside the minute the dispatcher leaves after its 5-minute budget).
     const http = backend.http;
-    rt.setHttp((request) => ({ ...http(request), delayMs: 100_000 }));
+    rt.setHttp((request) => ({ ...http(request), delayMs: 10_000 }));
     const fired = [];
     for (let h = 0; h < 22; h++) {
       fired.push(...rt.clock.advance(HOUR));
@@ -137,7 +142,8 @@ describe('records and Apps Script’s 9 KB per property', () => {
     source: { kind: 'report', report: 'handle_time', granularity: 'week' },
     range: { kind: 'relative', preset: 'last_week' },
     filters: { agent_ids: agents },
-    target: { kind: 'new_sheet', name: 'AHT' },
+    // An existing sheet: a refresh is bound to a sheet that exists when it is saved.
+    target: { kind: 'new_sheet', name: 'Sheet1' },
     mode: 'replace',
   };
 

@@ -13,10 +13,10 @@ import {
 } from './catalogue';
 
 /**
- * Ids a pull may filter on, across all its lists: a job is one 9 KB Document property, and the
- * store is shared by every editor, so no list grows without bound.
+ * Ids a pull may filter on, across all its lists: the store is shared by every editor, so no list
+ * grows without bound (a record over 9 KB is split across properties, so a large team still fits).
  */
-export const MAX_FILTER_IDS = 100;
+export const MAX_FILTER_IDS = 500;
 const ids = z.optional(
   z
     .array(z.string().check(z.minLength(1), z.maxLength(64, 'an id is at most 64 characters')))
