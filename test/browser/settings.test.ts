@@ -20,9 +20,8 @@ describe('Settings in the workbench', () => {
       .poll(() => sb.locator('#status').textContent())
       .toMatch(/The API key should start with sk_live_ and contain no spaces/);
 
-    // A well-formed key that Assembled does not know (revoked in the simulator).
+    // A well-formed key that Assembled never issued: the simulator knows its own keys.
     const wrong = 'sk_live_wrongkey000000';
-    bench().running.workbench.session.backend.simulator?.revokeKey(wrong);
     await sb.getByLabel('API key').fill(wrong);
     await sb.getByRole('button', { name: 'Save' }).click();
     await sb.locator('#status', { hasText: 'Saved.' }).waitFor();
