@@ -1,5 +1,6 @@
 // Failure e-mails to a refresh's owner. Sending mail is a scope of its own: it is asked for
 // only when a user turns e-mails on (granular consent), never at install.
+import { menuPath } from '../core/menu-names';
 import type { Notifier } from '../core/schedule/run-refreshes';
 
 const MAIL_SCOPE = 'https://www.googleapis.com/auth/script.send_mail';
@@ -29,7 +30,7 @@ function send(to: string, sheet: GoogleAppsScript.Spreadsheet.Spreadsheet, messa
       message,
       '',
       `Open the spreadsheet to see it: ${sheet.getUrl()}`,
-      'Extensions ▸ Assembled ▸ Scheduled refreshes… lists every refresh and its last run.',
+      `${menuPath('refreshes')} lists every refresh and its last run.`,
     ].join('\n'),
   });
 }

@@ -1,4 +1,5 @@
 // The one error type the client throws, with messages worded for a spreadsheet user.
+import { menuPath } from '../menu-names';
 
 export type AssembledErrorKind =
   | 'auth'
@@ -68,7 +69,7 @@ export function makeRedactor(secrets: string[]): (text: string) => string {
   };
 }
 
-const SETTINGS = 'Extensions ▸ Assembled ▸ Settings';
+const SETTINGS = menuPath('settings');
 
 /** User-facing wording for each kind; detail is the service's message when there is one. */
 export function userMessage(

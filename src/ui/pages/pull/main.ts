@@ -1,3 +1,4 @@
+import { menuPath } from '../../../core/menu-names';
 import type { FilterName } from '../../../core/pull/catalogue';
 import type { PullFilters, PullSpec, PullTarget } from '../../../core/pull/pull-spec';
 import type { ChoiceKind, JobView, PullOptions, SourceChoice } from '../../../core/pull/pull-view';
@@ -194,7 +195,7 @@ function offerRefresh(pulled: PullSpec): void {
     void busy([button], async () => {
       try {
         await callServer('saveRefresh', { spec: pulled, ...form.value() }, key);
-        showStatus(out, 'Saved. See Extensions ▸ Assembled ▸ Scheduled refreshes… to manage it.', 'ok');
+        showStatus(out, `Saved. See ${menuPath('refreshes')} to manage it.`, 'ok');
       } catch (error) {
         showStatus(out, errorMessage(error), 'error');
       }
