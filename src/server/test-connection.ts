@@ -1,4 +1,5 @@
 import { checkConnection } from '../core/assembled';
+import { checkLabel, checkSummary } from '../core/assembled/check-words';
 import type { ConnectionReport } from '../core/server-api';
 import { assembledClient } from './client-factory';
 
@@ -6,6 +7,8 @@ import { assembledClient } from './client-factory';
 export function testConnection(): ConnectionReport {
   const results = checkConnection(assembledClient());
   const lines = results.map((r) => ({
+    label: checkLabel(r.operation),
+    summary: checkSummary(r),
     operation: r.endpoint || r.operation,
     ok: r.ok,
     status: r.status ?? 0,

@@ -81,8 +81,8 @@ export function userMessage(
   switch (kind) {
     case 'auth':
       return status === 403
-        ? `Assembled refused access to ${endpoint}: the API key has no permission for it. Ask an Assembled admin for a key with access, then set it in ${SETTINGS}.`
-        : `Assembled did not accept the API key: it is missing, mistyped or revoked. Set a valid key in ${SETTINGS}.`;
+        ? `Assembled refused access to ${endpoint}: the API key has no permission for it. Ask an Assembled admin for a key with access, then open ${SETTINGS} and set it.`
+        : `Assembled did not accept the API key: it is missing, mistyped or revoked. Open ${SETTINGS} and set a valid key.`;
     case 'bad_request':
       return `Assembled rejected the request (${endpoint}): ${detail || `HTTP ${status}`}`;
     case 'not_found':

@@ -46,6 +46,8 @@ async function follow(view: PushView): Promise<void> {
   }
 }
 
+let pushing = false;
+
 async function load(): Promise<void> {
   const options = await callServer('getPushOptions');
   kinds = options.kinds;
@@ -57,9 +59,36 @@ async function load(): Promise<void> {
   if (options.running) await follow(options.running);
 }
 
+/**
+ * The buttons act on the sheet in front when pressed. If that is no longer the sheet this sidebar
+ * names, it says so and acts on nothing: the user presses again knowing which sheet it will be.
+ */
+async function sameSheetInFront(): Promise<boolean> {
+  const was = sheetName.textContent;
+  const options = await callServer('getPushOptions');
+  if (options.sheet === was) return true;
+  sheetName.textContent = options.sheet;
+  if (options.detected) kind.value = options.detected;
+  describeKind();
+  showStatus(
+    status,
+    `The sheet in front is now "${options.sheet}", not "${was}". Nothing was done: press the button again to use "${options.sheet}".`,
+    'error',
+  );
+  return false;
+}
+
+/** What an earlier push or check said no longer holds once another action starts. */
+function forgetLastResult(): void {
+  if (pushing) return;
+  byId('progressBox').hidden = true;
+  showStatus(status, '');
+}
+
 kind.addEventListener('change', describeKind);
 
 refreshButton.addEventListener('click', () => {
+  forgetLastResult();
   void busy(buttons, async () => {
     try {
       await load();
@@ -70,6 +99,7 @@ refreshButton.addEventListener('click', () => {
 });
 
 templateButton.addEventListener('click', () => {
+  forgetLastResult();
   showStatus(status, 'Inserting a template…');
   void busy(buttons, async () => {
     try {
@@ -83,9 +113,11 @@ templateButton.addEventListener('click', () => {
 });
 
 validateButton.addEventListener('click', () => {
+  forgetLastResult();
   showStatus(status, 'Checking every row…');
   void busy(buttons, async () => {
     try {
+      if (!(await sameSheetInFront())) return;
       const v = await callServer('validatePush', current());
       const lines = [
         `${v.ok} OK, ${v.errors} to fix, ${v.skipped} already done, in "${v.sheet}". Nothing was sent.`,
@@ -99,12 +131,18 @@ validateButton.addEventListener('click', () => {
 });
 
 pushButton.addEventListener('click', () => {
+  forgetLastResult();
   showStatus(status, 'Starting the push…');
   void busy(buttons, async () => {
+    pushing = true;
     try {
+      if (!(await sameSheetInFront())) return;
+      showStatus(status, `Starting the push of "${sheetName.textContent}"…`);
       await follow(await callServer('startPush', current(), requestKey()));
     } catch (error) {
       showStatus(status, errorMessage(error), 'error');
+    } finally {
+      pushing = false;
     }
   });
 });
