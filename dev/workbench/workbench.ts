@@ -158,8 +158,8 @@ export class Workbench {
   /** The user clicks a tab or a cell. */
   select(sheet: string, a1 = 'A1'): ActionReply {
     try {
+      // The page already shows its own selection; a new sheet shows as activeSheet changes.
       this.rt.workbook.select(`${quoteSheet(sheet)}!${a1}`);
-      this.current.touch();
       return { ok: true };
     } catch (error) {
       return { ok: false, message: messageOf(error) };

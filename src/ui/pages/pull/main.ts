@@ -1,6 +1,7 @@
 import { menuPath } from '../../../core/menu-names';
 import type { FilterName } from '../../../core/pull/catalogue';
 import type { PullFilters, PullSpec, PullTarget } from '../../../core/pull/pull-spec';
+import { describeTarget } from '../../../core/pull/pull-target';
 import type { ChoiceKind, JobView, PullOptions, SourceChoice } from '../../../core/pull/pull-view';
 import type { DateRangeSpec, RelativePreset } from '../../../core/time/date-range';
 import { busy, byId, el, requestKey, showStatus } from '../../dom';
@@ -183,7 +184,8 @@ function paint(): void {
   byId('job').hidden = false;
   byId('jobStage').textContent = job.stage;
   let detail = job.detail;
-  if (!over && asking) detail = 'Asking Assembled whether the report is ready…';
+  if (!over && asking)
+    detail = 'Asking Assembled whether the report is ready; once it is, its rows are fetched and written…';
   else if (!over && job.nextCheckInMs > 0)
     detail = `${job.detail} Next check in ${duration(job.nextCheckInMs - since)}.`;
   byId('jobDetail').textContent = over ? '' : detail;
@@ -200,6 +202,28 @@ function paint(): void {
   showStatus(status, job.state === 'done' || over ? job.message || job.stage : '', tone);
 }
 window.setInterval(paint, 1000);
+
+/** Until the server's first answer (which may take a while): the stage, and a clock that runs. */
+function showStarting(pulled: PullSpec): void {
+  const report = pulled.source.kind === 'report';
+  showJob({
+    id: '',
+    state: 'queued',
+    stage: 'Starting',
+    what: current().label,
+    target: describeTarget(pulled.target),
+    range: pulled.range ? preview.textContent?.replace(/ \(.*\)$/, '') || '' : '',
+    elapsedMs: 0,
+    rows: 0,
+    message: '',
+    detail: report
+      ? 'Asking Assembled to generate the report…'
+      : 'Reading the data from Assembled and writing it into the sheet…',
+    nextPollInMs: 1,
+    nextCheckInMs: 0,
+    estimatedLeftMs: null,
+  });
+}
 
 /** What an earlier pull said no longer holds once the form asks for something else. */
 function forgetLastPull(): void {
@@ -270,11 +294,11 @@ mode.addEventListener('change', () => {
 form.addEventListener('submit', (event) => {
   event.preventDefault();
   forgetLastPull();
-  showStatus(status, 'Starting…');
   pulling = true;
   void busy([run], async () => {
     try {
       const pulled = spec();
+      showStarting(pulled);
       const job = await follow(await callServer('startPull', pulled, requestKey()));
       if (job.state === 'done') offerRefresh(pulled);
     } catch (error) {
