@@ -75,6 +75,9 @@ export class Grid {
     private readonly actions: GridActions,
   ) {
     table.tabIndex = 0;
+    // An interactive grid (ARIA allows the role on a table): cells selectable, several at once.
+    table.setAttribute('role', 'grid');
+    table.setAttribute('aria-multiselectable', 'true');
     table.addEventListener('mousedown', (event) => this.onMouseDown(event));
     table.addEventListener('mouseover', (event) => {
       if (!this.dragging || !(event.buttons & 1)) return;

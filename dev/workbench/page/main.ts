@@ -75,10 +75,11 @@ function renderTabs(s: StateView): void {
         { type: 'button', role: 'tab', 'aria-selected': String(active), tabindex: active ? '0' : '-1' },
         name,
       );
-      tab.addEventListener(
-        'click',
-        () => void act(() => post('/api/select', { sheet: name, a1: grid.selectionOf(name) })),
-      );
+      tab.addEventListener('click', (event) => {
+        // A mouse click hands the keys to the grid, as Sheets does; the keyboard stays on the tabs.
+        if (event.detail > 0) byId('grid').focus({ preventScroll: true });
+        void act(() => post('/api/select', { sheet: name, a1: grid.selectionOf(name) }));
+      });
       return tab;
     }),
   );
