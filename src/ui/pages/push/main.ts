@@ -26,7 +26,16 @@ function describeKind(): void {
   kindHelp.textContent = kinds.find((k) => k.id === current())?.summary ?? '';
 }
 
+/** The push as last heard from the server, and when: the clock ticks between answers. */
+let lastPush: { view: PushView; at: number } | null = null;
+
+function duration(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
+}
+
 function showPush(view: PushView): void {
+  lastPush = { view, at: Date.now() };
   byId('progressBox').hidden = false;
   byId('progressTitle').textContent = `${view.label} → ${view.sheet}`;
   const progress = byId<HTMLProgressElement>('progress');
@@ -35,7 +44,20 @@ function showPush(view: PushView): void {
   byId('progressLabel').textContent = `${view.done} of ${view.total} rows done`;
   const tone = view.state === 'failed' ? 'error' : view.state === 'done' ? 'ok' : 'info';
   showStatus(status, view.message, tone);
+  tick();
 }
+
+function tick(): void {
+  if (!lastPush) return;
+  const { view, at } = lastPush;
+  const since = view.state === 'running' ? Date.now() - at : 0;
+  const left =
+    view.state === 'running' && view.estimatedLeftMs !== null
+      ? `; about ${duration(view.estimatedLeftMs - since)} left`
+      : '';
+  byId('progressTime').textContent = `Elapsed ${duration(view.elapsedMs + since)}${left}`;
+}
+window.setInterval(tick, 1000);
 
 async function follow(view: PushView): Promise<void> {
   showPush(view);
@@ -81,6 +103,7 @@ async function sameSheetInFront(): Promise<boolean> {
 /** What an earlier push or check said no longer holds once another action starts. */
 function forgetLastResult(): void {
   if (pushing) return;
+  lastPush = null;
   byId('progressBox').hidden = true;
   showStatus(status, '');
 }
