@@ -47,6 +47,8 @@ export interface SimulatorOptions {
   now?: () => number;
   /** How long a report job takes from pending to complete, in ms (default 20 s). */
   reportDelayMs?: number;
+  /** Keys issued besides the sample key; any other key is answered 401, as Assembled does. */
+  keys?: readonly string[];
   /** Enforce 300 req/min with bursts of 20 (default true). */
   rateLimit?: boolean;
   /** Send a Retry-After header (seconds) with 429s (default true); off tests clients that back off without it. */
@@ -61,8 +63,10 @@ export interface Simulator {
   /** Change fault injection at run time (tests, workbench). */
   setFaults(faults: FaultOptions): void;
   setDialect(dialect: Dialect): void;
-  /** API keys the simulator accepts (any sk_live_ key is accepted unless revoked). */
+  /** Stops accepting a key (401 "API key has been revoked"). */
   revokeKey(key: string): void;
+  /** Accepts a key from now on, as issuing one in Assembled's settings does. */
+  issueKey(key: string): void;
   /** Count of requests handled, by "METHOD /path-template" and in total; for tests and benchmarks. */
   stats(): { total: number; byRoute: Record<string, number>; rejected429: number };
   /** Back-office access for tests and the workbench: what a manager could see and do in Assembled's UI. */

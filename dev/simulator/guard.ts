@@ -1,5 +1,6 @@
 // HTTP Basic auth (the API key is the username, the password empty) and the per-key rate limit:
-// a token bucket of 20 refilled continuously at 300 a minute.
+// a token bucket of 20 refilled continuously at 300 a minute. Like Assembled, the simulator knows
+// the keys it issued: any other key, however well formed, is answered 401.
 
 import { Buffer } from 'node:buffer';
 
@@ -14,9 +15,12 @@ export interface Guard {
   /** Take a token for this key; when none is left, the seconds until one is. */
   take(key: string, nowMs: number): { ok: true } | { ok: false; retryAfterSec: number };
   revoke(key: string): void;
+  /** Makes a key known, as issuing one in Assembled's settings does. */
+  issue(key: string): void;
 }
 
-export function createGuard(rateLimit: boolean): Guard {
+export function createGuard(rateLimit: boolean, issued: Iterable<string>): Guard {
+  const known = new Set(issued);
   const revoked = new Set<string>();
   const buckets = new Map<string, { tokens: number; atMs: number }>();
   const perMs = PER_MINUTE / 60_000;
@@ -32,6 +36,7 @@ export function createGuard(rateLimit: boolean): Guard {
         return { error: 'Invalid API key' };
       }
       if (revoked.has(key)) return { error: 'API key has been revoked' };
+      if (!known.has(key)) return { error: 'Invalid API key' };
       return { key };
     },
     take(key, nowMs) {
@@ -49,6 +54,12 @@ export function createGuard(rateLimit: boolean): Guard {
     },
     revoke(key) {
       revoked.add(key);
+    },
+    issue(key) {
+      if (!key.startsWith(KEY_PREFIX) || key.length === KEY_PREFIX.length)
+        throw new Error(`An issued key starts with ${KEY_PREFIX}`);
+      known.add(key);
+      revoked.delete(key);
     },
   };
 }

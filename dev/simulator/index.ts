@@ -27,7 +27,8 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   let dialect: Dialect = options.dialect ?? 'seed';
   const org = createOrg(seed, now());
   const faults = createFaults(options.random ?? createRng(seed ^ 0xfa0175).next, options.faults ?? {});
-  const guard = createGuard(options.rateLimit ?? true);
+  const sampleKey = `${KEY_PREFIX}demo_${seed}`;
+  const guard = createGuard(options.rateLimit ?? true, [sampleKey, ...(options.keys ?? [])]);
   const sendRetryAfter = options.retryAfter ?? true;
   const reportDelayMs = options.reportDelayMs ?? DEFAULT_REPORT_DELAY_MS;
   const jobs = new Map<string, ReportJob>();
@@ -150,10 +151,11 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       dialect = d;
     },
     revokeKey: (key) => guard.revoke(key),
+    issueKey: (key) => guard.issue(key),
     stats: () => ({ total: stats.total, byRoute: { ...stats.byRoute }, rejected429: stats.rejected429 }),
     admin: {
       org,
-      sampleKey: `${KEY_PREFIX}demo_${seed}`,
+      sampleKey,
       dialect: () => dialect,
       decideTimeOff(id, decision, approverId) {
         const request = org.timeOff.find((t) => t.id === id);

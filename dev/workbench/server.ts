@@ -18,7 +18,7 @@ export interface RunningWorkbench {
 }
 
 const HOST = '127.0.0.1';
-const MAX_BODY = 1_000_000;
+const MAX_BODY = 4_000_000;
 
 class HttpError extends Error {
   constructor(
@@ -75,6 +75,16 @@ const text = (v: unknown, name: string): string => {
   return v;
 };
 
+/** Rows of text, as typed or pasted. */
+const block = (v: unknown): string[][] => {
+  if (
+    !Array.isArray(v) ||
+    !v.every((line) => Array.isArray(line) && line.every((c) => typeof c === 'string'))
+  )
+    throw new HttpError(400, 'values must be rows of text');
+  return v as string[][];
+};
+
 const PAGE_POLICY =
   "default-src 'self'; frame-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'";
 
@@ -129,14 +139,14 @@ export async function startWorkbench(options: WorkbenchServerOptions = {}): Prom
       }
       case '/api/select':
         return json(res, workbench.select(text(body.sheet, 'sheet'), text(body.a1 ?? 'A1', 'a1')));
-      case '/api/edit':
+      case '/api/write':
         return json(
           res,
-          workbench.edit(
+          workbench.write(
             text(body.sheet, 'sheet'),
             Number(body.row),
             Number(body.column),
-            text(body.value, 'value'),
+            block(body.values),
           ),
         );
       case '/api/add-sheet':

@@ -16,6 +16,8 @@ export interface WorkbenchOptions extends SessionOptions {
 }
 
 const MAX_SKIP_MS = 31 * 24 * 3_600_000;
+/** A paste is one request; the server's body limit keeps it well under this anyway. */
+const MAX_PASTE_CELLS = 100_000;
 
 /** Rebuilds what JSON could not carry (see wire.ts), so the runtime judges the real value. */
 export function decodeArgument(v: unknown): unknown {
@@ -156,19 +158,27 @@ export class Workbench {
   /** The user clicks a tab or a cell. */
   select(sheet: string, a1 = 'A1'): ActionReply {
     try {
+      // The page already shows its own selection; a new sheet shows as activeSheet changes.
       this.rt.workbook.select(`${quoteSheet(sheet)}!${a1}`);
-      this.current.touch();
       return { ok: true };
     } catch (error) {
       return { ok: false, message: messageOf(error) };
     }
   }
 
-  /** The user types into a cell (Sheets' typing rules: numbers, dates, formulas, 'text). */
-  edit(sheet: string, row: number, column: number, value: string): ActionReply {
+  /**
+   * The user types or pastes a block of text at (row, column): each cell as Sheets interprets typing
+   * (numbers, dates, formulas, 'text); an empty string clears the cell.
+   */
+  write(sheet: string, row: number, column: number, values: string[][]): ActionReply {
     try {
       if (!this.rt.workbook.sheetNames().includes(sheet)) throw new Error(`No sheet named ${sheet}`);
-      this.rt.workbook.write(sheet, [[value]], { row, column });
+      if (!Number.isInteger(row) || !Number.isInteger(column) || row < 1 || column < 1)
+        throw new Error('Cells are counted from row 1, column 1');
+      const cells = values.reduce((n, line) => n + line.length, 0);
+      if (cells > MAX_PASTE_CELLS)
+        throw new Error(`Paste at most ${MAX_PASTE_CELLS.toLocaleString('en-US')} cells at once`);
+      this.rt.workbook.write(sheet, values, { row, column });
       this.current.touch();
       return { ok: true };
     } catch (error) {

@@ -13,6 +13,11 @@ import type { SettingsInput, SettingsView } from './settings';
 import type { DateRangeSpec } from './time/date-range';
 
 export interface ConnectionLine {
+  /** What was checked, in words ("People"). */
+  label: string;
+  /** What it read, in words ("100 read"), or why it failed. */
+  summary: string;
+  /** The request behind it ("GET /v0/people"), for the details. */
   operation: string;
   ok: boolean;
   status: number;

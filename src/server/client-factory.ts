@@ -6,6 +6,7 @@ import {
   createAssembledClient,
   type TokenBucket,
 } from '../core/assembled';
+import { menuPath } from '../core/menu-names';
 import { gasClock } from './adapters/gas-clock';
 import { urlFetchHttp } from './adapters/url-fetch-http';
 import { readApiKey, readConnectionOptions } from './settings';
@@ -18,8 +19,7 @@ export function assembledClient(rateLimit?: TokenBucket): AssembledClient {
       kind: 'auth',
       status: 0,
       endpoint: '',
-      message:
-        'No Assembled API key is set for you. Open Extensions ▸ Assembled ▸ Settings… and paste your key.',
+      message: `No Assembled API key is set for you. Open ${menuPath('settings')} and paste your key.`,
     });
   }
   const options = readConnectionOptions();

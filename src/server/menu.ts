@@ -1,5 +1,6 @@
 // The add-on menu. onOpen runs in AuthMode.NONE before the user has authorised the add-on,
 // so it must only build the menu: no Properties, no UrlFetch, no triggers.
+import { MENU_ITEMS } from '../core/menu-names';
 import type { EntryPointName } from './main';
 
 interface MenuItem {
@@ -8,11 +9,11 @@ interface MenuItem {
 }
 
 const ITEMS: (MenuItem | 'separator')[] = [
-  { caption: 'Pull data…', handler: 'showPullSidebar' },
-  { caption: 'Push rows…', handler: 'showPushSidebar' },
-  { caption: 'Scheduled refreshes…', handler: 'showRefreshesSidebar' },
+  { caption: MENU_ITEMS.pull, handler: 'showPullSidebar' },
+  { caption: MENU_ITEMS.push, handler: 'showPushSidebar' },
+  { caption: MENU_ITEMS.refreshes, handler: 'showRefreshesSidebar' },
   'separator',
-  { caption: 'Settings…', handler: 'showSettingsSidebar' },
+  { caption: MENU_ITEMS.settings, handler: 'showSettingsSidebar' },
 ];
 
 export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {

@@ -1,4 +1,5 @@
 import { checkConnection } from '../core/assembled';
+import { checkLabel, checkSummary } from '../core/assembled/check-words';
 import type { ConnectionReport } from '../core/server-api';
 import { assembledClient } from './client-factory';
 
@@ -6,6 +7,8 @@ import { assembledClient } from './client-factory';
 export function testConnection(): ConnectionReport {
   const results = checkConnection(assembledClient());
   const lines = results.map((r) => ({
+    label: checkLabel(r.operation),
+    summary: checkSummary(r),
     // The probe of how the server takes times reads as what it is, not as a second agent-state read.
     operation: r.operation === 'timeFormat' ? `Time format (${r.endpoint})` : r.endpoint || r.operation,
     ok: r.ok,

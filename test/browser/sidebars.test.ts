@@ -106,7 +106,7 @@ describe('Sidebar pages in the workbench', () => {
     await menu(page, 'Settings…');
     const sb = await sidebar(page, 'Assembled settings');
     await sb.getByRole('button', { name: 'Test connection' }).click();
-    await sb.locator('#status', { hasText: 'Connected to Assembled.' }).waitFor();
+    await sb.locator('#status', { hasText: 'Connected to Assembled' }).waitFor();
     const audit = await auditKeyboard(page, sb);
     expect(audit.controls).toBeGreaterThanOrEqual(6);
     expect(audit.unreached).toEqual([]);

@@ -63,6 +63,10 @@ export async function openBench(options: WorkbenchServerOptions = {}): Promise<B
     throw error;
   }
   context.setDefaultTimeout(15_000);
+  // Ctrl+C / Ctrl+V in the grid use the real clipboard; the tests read and fill it.
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+    origin: new URL(running.url).origin,
+  });
   const page = context.pages()[0] ?? (await context.newPage());
   const dialogs: string[] = [];
   page.on('dialog', (dialog) => {
@@ -161,7 +165,11 @@ export async function pullIntoNewSheet(page: Page, source: string, sheet: string
 /** Resets the workbench from the page: a fresh runtime and simulator, the add-on opened again. */
 export async function reset(page: Page): Promise<void> {
   const before = await page.locator('body').getAttribute('data-version');
-  await page.getByRole('button', { name: 'Reset' }).click();
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
+  await page
+    .getByRole('dialog', { name: 'Reset the workbench?' })
+    .getByRole('button', { name: 'Reset everything' })
+    .click();
   await page.waitForFunction(
     (v) => document.body.dataset.version !== v && document.querySelectorAll('[role="tab"]').length === 1,
     before,

@@ -136,7 +136,7 @@ describe('The workbench page', () => {
     await menu(page, 'Settings…');
     const sb = await sidebar(page, 'Assembled settings');
     await sb.getByRole('button', { name: 'Test connection' }).click();
-    await sb.locator('#status', { hasText: 'Connected to Assembled.' }).waitFor();
+    await sb.locator('#status', { hasText: 'Connected to Assembled' }).waitFor();
     await page.getByRole('button', { name: 'Close sidebar' }).click();
     await page.locator('#sidebar').waitFor({ state: 'hidden' });
   });

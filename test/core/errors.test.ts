@@ -21,7 +21,7 @@ describe('errors a spreadsheet user can act on', () => {
     const error = caught(() => client.listPeople());
     expect(error).toMatchObject({ kind: 'auth', status: 401, endpoint: 'GET /v0/people' });
     expect(error.message).toMatch(/API key: it is missing, mistyped or revoked/);
-    expect(error.message).toContain('Extensions ▸ Assembled ▸ Settings');
+    expect(error.message).toContain('Extensions ▸ Assembled for Google Sheets ▸ Settings…');
   });
 
   it('400 shows the service message as it came and the offending field', () => {

@@ -143,7 +143,7 @@ describe('requests are built to the YAML', () => {
   it('sends nothing without a key and says where to set one', () => {
     const { client, http } = setup(() => reply(200, {}), { apiKey: '  ' });
     expect(() => client.listPeople()).toThrow(expect.objectContaining({ kind: 'auth', status: 0 }));
-    expect(() => client.listPeople()).toThrow(/Extensions ▸ Assembled ▸ Settings/);
+    expect(() => client.listPeople()).toThrow(/Extensions ▸ Assembled for Google Sheets ▸ Settings…/);
     expect(http.sent).toHaveLength(0);
   });
 });

@@ -35,7 +35,7 @@ describe('HTTP server', () => {
     server = await startServer({ simulator });
     const r = await fetch(`${server.url}/v0/reports/nonsense`, {
       method: 'POST',
-      headers: { Authorization: basic('sk_live_x'), 'content-type': 'application/json' },
+      headers: { Authorization: basic(simulator.admin.sampleKey), 'content-type': 'application/json' },
       body: '{}',
     });
     expect(r.status).toBe(400);

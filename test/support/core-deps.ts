@@ -14,7 +14,7 @@ import type { RefreshDeps } from '../../src/core/schedule/run-refreshes';
 import type { Extent } from '../../src/core/sheet/grid';
 import { MemoryGrid } from '../sheet/memory-grid';
 
-/** Shaped like an Assembled key (the simulator accepts any sk_live_ key) but plainly a fixture. */
+/** Shaped like an Assembled key (the simulator is told it issued it) but plainly a fixture. */
 export const TEST_KEY = 'sk_live_test_fixture';
 
 /** The caller of core tests, and another editor. */
@@ -23,7 +23,13 @@ export const OTHER = { id: 'id-other-0002', email: 'other@example.com' };
 
 export function coreSetup(dialect: Dialect = 'seed', apiKey = TEST_KEY) {
   const clock = new VirtualClock(Date.parse('2026-05-25T12:00:00Z'));
-  const simulator = createSimulator({ seed: 7, dialect, now: () => clock.now(), reportDelayMs: 20_000 });
+  const simulator = createSimulator({
+    seed: 7,
+    dialect,
+    now: () => clock.now(),
+    reportDelayMs: 20_000,
+    keys: [apiKey],
+  });
   const http = createSimulatorHttp(simulator, clock);
   const grids = new Map<string, MemoryGrid>();
   const extents = new Map<string, Extent>();

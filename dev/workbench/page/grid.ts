@@ -1,24 +1,73 @@
-// The sheet grid: display values, bold, notes, frozen rows, a selected cell and the formula bar
-// that edits it (Enter saves and moves down, Tab right, Escape cancels).
+// The sheet grid, keyed as Sheets is: arrows move, Shift+arrows and a mouse drag select a range,
+// Tab/Enter move on (Enter after Tabs goes back to the column the row began in), typing on a cell
+// replaces it, Enter/F2/double click edit it in the formula bar, Delete clears the range, Ctrl+C /
+// Ctrl+X / Ctrl+V copy, cut and paste tab-separated blocks. The grid keeps every key while a cell
+// is selected: Tab never leaves it.
+//
+// No keystroke may be lost: a commit moves the selection at once and queues the write (writes go
+// to the server one at a time, in order), and the typed value shows in its cell until the server's
+// view has it.
 import type { CellView, SheetView } from '../wire';
+import { parseTsv, toTsv } from './clipboard';
 import { columnLetters, el } from './dom';
 
 export interface GridActions {
+  /** The user's selection, e.g. ("Sheet1", "B2:C5"). */
   select(sheet: string, a1: string): void;
-  edit(sheet: string, row: number, column: number, value: string): Promise<void>;
+  /** Writes a block of typed text at (row, column), as Sheets interprets typing. */
+  write(sheet: string, row: number, column: number, values: string[][]): Promise<void>;
 }
 
 const EMPTY: CellView = { text: '', input: '' };
+
+interface Pending {
+  value: string;
+  seq: number;
+  /** performance.now() when the server applied it; a view fetched after that has it. */
+  appliedAt?: number;
+}
+
+interface Place {
+  row: number;
+  col: number;
+  endRow: number;
+  endCol: number;
+  left: number;
+  top: number;
+}
+
+/** How an edit began: typing over a cell (arrows commit and move) or editing it (arrows move the caret). */
+type EditMode = 'none' | 'replace' | 'edit';
+
+const MOVES: Record<string, [number, number]> = {
+  ArrowUp: [-1, 0],
+  ArrowDown: [1, 0],
+  ArrowLeft: [0, -1],
+  ArrowRight: [0, 1],
+};
 
 export class Grid {
   private view: SheetView | null = null;
   private row = 1;
   private col = 1;
+  private endRow = 1;
+  private endCol = 1;
   private rows = 0;
   private cols = 0;
+  private mode: EditMode = 'none';
+  /** The column a run of Tabs began in: Enter goes back to it on the next row. */
+  private tabStart: number | null = null;
+  private dragging = false;
+  private seq = 0;
+  private writes: Promise<void> = Promise.resolve();
+  /** Typed values not yet in a view from the server, by sheet and cell. */
+  private readonly pending = new Map<string, Pending>();
+  /** Selection and scroll of each sheet, so switching back finds it where it was left. */
+  private readonly places = new Map<string, Place>();
 
   constructor(
     private readonly table: HTMLTableElement,
+    private readonly scroller: HTMLElement,
     private readonly formula: HTMLInputElement,
     private readonly cellName: HTMLInputElement,
     private readonly choices: HTMLDataListElement,
@@ -26,49 +75,80 @@ export class Grid {
     private readonly actions: GridActions,
   ) {
     table.tabIndex = 0;
-    table.addEventListener('click', (event) => {
+    // An interactive grid (ARIA allows the role on a table): cells selectable, several at once.
+    table.setAttribute('role', 'grid');
+    table.setAttribute('aria-multiselectable', 'true');
+    table.addEventListener('mousedown', (event) => this.onMouseDown(event));
+    table.addEventListener('mouseover', (event) => {
+      if (!this.dragging || !(event.buttons & 1)) return;
       const td = (event.target as HTMLElement).closest('td');
-      if (!td) return;
-      this.choose(Number(td.dataset.row), Number(td.dataset.col), true);
+      if (td) this.choose(Number(td.dataset.row), Number(td.dataset.col), { extend: true });
     });
-    table.addEventListener('dblclick', () => this.formula.focus());
+    document.addEventListener('mouseup', () => {
+      if (!this.dragging) return;
+      this.dragging = false;
+      this.tell();
+    });
+    table.addEventListener('dblclick', () => this.startEdit('edit'));
     table.addEventListener('keydown', (event) => this.onGridKey(event));
     formula.addEventListener('keydown', (event) => this.onFormulaKey(event));
+    formula.addEventListener('focus', () => {
+      if (this.mode === 'none') this.mode = 'edit';
+    });
+    // Leaving the formula bar for anything but the grid (a menu, the sidebar) keeps what was typed.
+    formula.addEventListener('blur', () => {
+      if (this.mode !== 'none') this.commit(0, 0, false);
+    });
+    document.addEventListener('copy', (event) => this.onCopy(event, false));
+    document.addEventListener('cut', (event) => this.onCopy(event, true));
+    document.addEventListener('paste', (event) => this.onPaste(event));
   }
 
   get sheetName(): string | null {
     return this.view?.name ?? null;
   }
 
-  private cell(row: number, col: number): CellView {
-    return this.view?.rows[row - 1]?.[col - 1] ?? EMPTY;
+  /** The A1 range last selected on a sheet (A1 for a sheet not yet shown). */
+  selectionOf(sheet: string): string {
+    const place = this.places.get(sheet);
+    return place ? rangeA1(place.endRow, place.endCol, place.row, place.col) : 'A1';
   }
 
-  render(view: SheetView): void {
-    const sameSheet = this.view?.name === view.name;
+  private key(row: number, col: number, sheet = this.view?.name ?? ''): string {
+    return `${sheet}\u0000${row}:${col}`;
+  }
+
+  private cell(row: number, col: number): CellView {
+    const typed = this.pending.get(this.key(row, col));
+    const cell = this.view?.rows[row - 1]?.[col - 1] ?? EMPTY;
+    return typed ? { ...cell, text: typed.value, input: typed.value, numeric: false } : cell;
+  }
+
+  /** Draws a view from the server; fetchedAt is performance.now() when it was asked for. */
+  render(view: SheetView, fetchedAt = performance.now()): void {
+    const previous = this.view?.name;
+    const sameSheet = previous === view.name;
+    if (previous && !sameSheet) this.remember();
     this.view = view;
+    for (const [key, typed] of this.pending)
+      if (typed.appliedAt !== undefined && typed.appliedAt <= fetchedAt) this.pending.delete(key);
+    const place = sameSheet ? null : this.places.get(view.name);
     if (!sameSheet) {
-      this.row = 1;
-      this.col = 1;
+      this.row = place?.row ?? 1;
+      this.col = place?.col ?? 1;
+      this.endRow = place?.endRow ?? this.row;
+      this.endCol = place?.endCol ?? this.col;
+      this.tabStart = null;
     }
-    this.rows = Math.max(view.rows.length + 20, 40);
-    this.cols = Math.max(view.lastColumn + 3, 12);
+    this.rows = Math.max(view.rows.length + 20, 40, this.row, this.endRow);
+    this.cols = Math.max(view.lastColumn + 3, 26, this.col, this.endCol);
     const head = el('tr', {}, el('th', { scope: 'col', 'aria-label': 'Row numbers' }));
     for (let c = 1; c <= this.cols; c++) head.append(el('th', { scope: 'col' }, columnLetters(c)));
     const body = el('tbody');
     for (let r = 1; r <= this.rows; r++) {
       const tr = el('tr', {}, el('th', { scope: 'row' }, String(r)));
       if (r <= view.frozenRows) tr.className = r === view.frozenRows ? 'frozen last' : 'frozen';
-      for (let c = 1; c <= this.cols; c++) {
-        const cell = this.cell(r, c);
-        const td = el('td', { 'data-row': String(r), 'data-col': String(c) }, cell.text);
-        const classes = [cell.numeric ? 'num' : '', cell.bold ? 'bold' : '', cell.note ? 'note' : ''];
-        if (cell.choices) classes.push('list');
-        td.className = classes.filter(Boolean).join(' ');
-        // Notes show on hover as Sheets shows them; a title attribute is text, never HTML.
-        if (cell.note) td.title = cell.note;
-        tr.append(td);
-      }
+      for (let c = 1; c <= this.cols; c++) tr.append(this.td(r, c));
       body.append(tr);
     }
     this.table.replaceChildren(el('thead', {}, head), body);
@@ -77,7 +157,36 @@ export class Grid {
     this.truncated.textContent = view.truncated
       ? `Showing the first ${view.rows.length} of ${view.lastRow} rows; Download .xlsx has them all.`
       : '';
-    this.choose(this.row, this.col, false, !sameSheet || document.activeElement !== this.formula);
+    this.mark(!sameSheet);
+    // Each sheet keeps its own scroll: a new sheet starts at A1, not where the last one was.
+    if (!sameSheet) {
+      this.scroller.scrollLeft = place?.left ?? 0;
+      this.scroller.scrollTop = place?.top ?? 0;
+    }
+    if (this.mode === 'none') this.formula.value = this.cell(this.row, this.col).input;
+  }
+
+  private td(r: number, c: number): HTMLTableCellElement {
+    const cell = this.cell(r, c);
+    const td = el('td', { 'data-row': String(r), 'data-col': String(c) }, cell.text);
+    const classes = [cell.numeric ? 'num' : '', cell.bold ? 'bold' : '', cell.note ? 'note' : ''];
+    if (cell.choices) classes.push('list');
+    td.className = classes.filter(Boolean).join(' ');
+    // Notes show on hover as Sheets shows them; a title attribute is text, never HTML.
+    if (cell.note) td.title = cell.note;
+    return td;
+  }
+
+  private remember(): void {
+    if (!this.view) return;
+    this.places.set(this.view.name, {
+      row: this.row,
+      col: this.col,
+      endRow: this.endRow,
+      endCol: this.endCol,
+      left: this.scroller.scrollLeft,
+      top: this.scroller.scrollTop,
+    });
   }
 
   /** Frozen rows stay under the column letters when the sheet scrolls. */
@@ -90,66 +199,230 @@ export class Grid {
     }
   }
 
-  private choose(row: number, col: number, tell: boolean, updateBar = true): void {
-    this.row = Math.min(Math.max(1, row), this.rows || 1);
-    this.col = Math.min(Math.max(1, col), this.cols || 1);
-    for (const old of this.table.querySelectorAll('td[aria-selected="true"]'))
+  private bounds(): { top: number; left: number; bottom: number; right: number } {
+    return {
+      top: Math.min(this.row, this.endRow),
+      bottom: Math.max(this.row, this.endRow),
+      left: Math.min(this.col, this.endCol),
+      right: Math.max(this.col, this.endCol),
+    };
+  }
+
+  /** Shows the selection: the range highlighted, the active cell outlined, the formula bar. */
+  private mark(scroll: boolean): void {
+    for (const old of this.table.querySelectorAll('td[aria-selected="true"]')) {
       old.removeAttribute('aria-selected');
-    const td = this.table.querySelector<HTMLElement>(`td[data-row="${this.row}"][data-col="${this.col}"]`);
-    td?.setAttribute('aria-selected', 'true');
-    td?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-    const a1 = `${columnLetters(this.col)}${this.row}`;
-    this.cellName.value = a1;
+      old.classList.remove('active');
+    }
+    const b = this.bounds();
+    const rows = this.table.tBodies[0]?.rows;
+    for (let r = b.top; r <= b.bottom && rows; r++) {
+      const tr = rows[r - 1];
+      for (let c = b.left; c <= b.right && tr; c++) tr.cells[c]?.setAttribute('aria-selected', 'true');
+    }
+    rows?.[this.row - 1]?.cells[this.col]?.classList.add('active');
+    if (scroll)
+      rows?.[this.endRow - 1]?.cells[this.endCol]?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    this.cellName.value = rangeA1(this.endRow, this.endCol, this.row, this.col);
     const cell = this.cell(this.row, this.col);
-    if (updateBar) this.formula.value = cell.input;
     this.choices.replaceChildren(...(cell.choices ?? []).map((c) => el('option', { value: c })));
-    if (tell && this.view) this.actions.select(this.view.name, a1);
+  }
+
+  /** Moves the active cell there, or with extend the range's far corner (the active cell stays). */
+  private choose(row: number, col: number, how: { extend?: boolean; tell?: boolean } = {}): void {
+    const r = Math.min(Math.max(1, row), this.rows || 1);
+    const c = Math.min(Math.max(1, col), this.cols || 1);
+    this.endRow = r;
+    this.endCol = c;
+    if (!how.extend) {
+      this.row = r;
+      this.col = c;
+    }
+    if (this.mode === 'none') this.formula.value = this.cell(this.row, this.col).input;
+    this.mark(true);
+    if (how.tell !== false && !this.dragging) this.tell();
+  }
+
+  private tell(): void {
+    if (this.view) this.actions.select(this.view.name, this.cellName.value);
+  }
+
+  private onMouseDown(event: MouseEvent): void {
+    const td = (event.target as HTMLElement).closest('td');
+    if (!td || event.button !== 0) return;
+    if (this.mode !== 'none') this.commit(0, 0, false);
+    this.tabStart = null;
+    this.dragging = true;
+    this.choose(Number(td.dataset.row), Number(td.dataset.col), { extend: event.shiftKey, tell: false });
+    // The grid takes the keys from here on, even when the click began an edit elsewhere.
+    event.preventDefault();
+    this.table.focus({ preventScroll: true });
   }
 
   private onGridKey(event: KeyboardEvent): void {
-    const moves: Record<string, [number, number]> = {
-      ArrowUp: [-1, 0],
-      ArrowDown: [1, 0],
-      ArrowLeft: [0, -1],
-      ArrowRight: [0, 1],
-    };
-    const move = moves[event.key];
+    const move = MOVES[event.key];
+    const plain = !event.ctrlKey && !event.metaKey && !event.altKey;
     if (move) {
       event.preventDefault();
-      this.choose(this.row + move[0], this.col + move[1], true);
+      this.tabStart = null;
+      if (event.shiftKey) this.choose(this.endRow + move[0], this.endCol + move[1], { extend: true });
+      else this.choose(this.row + move[0], this.col + move[1]);
+    } else if (event.key === 'Tab') {
+      event.preventDefault();
+      this.advance(0, event.shiftKey ? -1 : 1);
+    } else if (event.key === 'Enter' && event.shiftKey) {
+      event.preventDefault();
+      this.advance(-1, 0);
     } else if (event.key === 'Enter' || event.key === 'F2') {
       event.preventDefault();
-      this.formula.focus();
+      this.startEdit('edit');
     } else if (event.key === 'Delete' || event.key === 'Backspace') {
       event.preventDefault();
-      void this.commit('', 0, 0);
-    } else if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
-      // Typing on a selected cell replaces it, as in Sheets.
+      this.fill('');
+    } else if (event.key === 'Escape') {
       event.preventDefault();
-      this.formula.value = event.key;
-      this.formula.focus();
+      this.choose(this.row, this.col);
+    } else if (event.key.length === 1 && plain) {
+      // Typing on a selected cell replaces it, as in Sheets; the key itself is the first character.
+      event.preventDefault();
+      this.startEdit('replace', event.key);
     }
+  }
+
+  private startEdit(mode: EditMode, typed?: string): void {
+    this.mode = mode;
+    if (typed !== undefined) this.formula.value = typed;
+    this.formula.focus({ preventScroll: true });
+    const end = this.formula.value.length;
+    this.formula.setSelectionRange(end, end);
   }
 
   private onFormulaKey(event: KeyboardEvent): void {
-    if (event.key === 'Enter' || (event.key === 'Tab' && !event.shiftKey)) {
+    const move = MOVES[event.key];
+    if (event.key === 'Enter') {
       event.preventDefault();
-      const [dr, dc] = event.key === 'Enter' ? [1, 0] : [0, 1];
-      void this.commit(this.formula.value, dr, dc);
+      this.commit(event.shiftKey ? -1 : 1, 0, true);
+    } else if (event.key === 'Tab') {
+      event.preventDefault();
+      this.commit(0, event.shiftKey ? -1 : 1, true);
     } else if (event.key === 'Escape') {
       event.preventDefault();
+      this.mode = 'none';
       this.formula.value = this.cell(this.row, this.col).input;
-      this.table.focus();
+      this.table.focus({ preventScroll: true });
+    } else if (move && this.mode === 'replace' && !event.shiftKey) {
+      event.preventDefault();
+      this.commit(move[0], move[1], true);
     }
   }
 
-  /** Saves the typed value (if it changed), moves the selection on and hands the keys back to the grid. */
-  private async commit(value: string, dr: number, dc: number): Promise<void> {
-    const view = this.view;
-    if (!view) return;
-    const [row, col] = [this.row, this.col];
-    if (value !== this.cell(row, col).input) await this.actions.edit(view.name, row, col, value);
-    this.choose(row + dr, col + dc, true);
-    this.table.focus({ preventScroll: true });
+  /**
+   * Saves what the formula bar holds into the active cell (if it changed) and moves on; the write is
+   * queued, so the next key is already the next cell's.
+   */
+  private commit(dr: number, dc: number, backToGrid: boolean): void {
+    const value = this.formula.value;
+    this.mode = 'none';
+    if (value !== this.cell(this.row, this.col).input) this.write(this.row, this.col, [[value]]);
+    if (backToGrid) {
+      this.advance(dr, dc);
+      this.table.focus({ preventScroll: true });
+    } else this.mark(false);
   }
+
+  /** Tab, Shift+Tab, Enter and Shift+Enter: Enter after Tabs returns to the column the run began in. */
+  private advance(dr: number, dc: number): void {
+    if (dc !== 0) {
+      this.tabStart ??= this.col;
+      this.choose(this.row, this.col + dc);
+      return;
+    }
+    const col = dr > 0 && this.tabStart !== null ? this.tabStart : this.col;
+    this.tabStart = null;
+    this.choose(this.row + dr, col);
+  }
+
+  /** Shows typed values at once and queues their write; rows are padded to a rectangle. */
+  private write(row: number, col: number, values: string[][]): void {
+    const view = this.view;
+    if (!view || !values.length) return;
+    const width = Math.max(...values.map((line) => line.length));
+    const block = values.map((line) => [...line, ...new Array<string>(width - line.length).fill('')]);
+    const seq = ++this.seq;
+    const entries: [string, Pending][] = [];
+    block.forEach((line, r) => {
+      line.forEach((value, c) => {
+        const entry: Pending = { value, seq };
+        const key = this.key(row + r, col + c, view.name);
+        this.pending.set(key, entry);
+        entries.push([key, entry]);
+        const td = this.table.tBodies[0]?.rows[row + r - 1]?.cells[col + c];
+        if (td) {
+          td.textContent = value;
+          td.classList.remove('num');
+        }
+      });
+    });
+    const send = () => this.actions.write(view.name, row, col, block);
+    this.writes = this.writes.then(send, send).finally(() => {
+      const at = performance.now();
+      for (const [key, entry] of entries) if (this.pending.get(key) === entry) entry.appliedAt = at;
+    });
+  }
+
+  /** Writes one value into every selected cell (Delete clears them). */
+  private fill(value: string): void {
+    const b = this.bounds();
+    const block = Array.from({ length: b.bottom - b.top + 1 }, () =>
+      new Array<string>(b.right - b.left + 1).fill(value),
+    );
+    this.write(b.top, b.left, block);
+    if (this.mode === 'none') this.formula.value = value;
+  }
+
+  private ownsKeys(): boolean {
+    return document.activeElement === this.table;
+  }
+
+  private onCopy(event: ClipboardEvent, cut: boolean): void {
+    if (!this.ownsKeys() || !event.clipboardData) return;
+    event.preventDefault();
+    const b = this.bounds();
+    const lines: string[][] = [];
+    for (let r = b.top; r <= b.bottom; r++) {
+      const line: string[] = [];
+      for (let c = b.left; c <= b.right; c++) line.push(this.cell(r, c).text);
+      lines.push(line);
+    }
+    event.clipboardData.setData('text/plain', toTsv(lines));
+    if (cut) this.fill('');
+  }
+
+  private onPaste(event: ClipboardEvent): void {
+    if (!this.ownsKeys() || !event.clipboardData) return;
+    event.preventDefault();
+    const block = parseTsv(event.clipboardData.getData('text/plain'));
+    if (!block.length) return;
+    const b = this.bounds();
+    const single = block.length === 1 && block[0]?.length === 1;
+    // One value pasted over a range fills it, as in Sheets; a block lands at the range's corner.
+    if (single && (b.bottom > b.top || b.right > b.left)) {
+      this.fill(block[0]?.[0] ?? '');
+      return;
+    }
+    this.write(b.top, b.left, block);
+    this.rows = Math.max(this.rows, b.top + block.length - 1);
+    this.row = b.top;
+    this.col = b.left;
+    this.endRow = b.top + block.length - 1;
+    this.endCol = b.left + Math.max(...block.map((line) => line.length)) - 1;
+    this.mark(false);
+    this.tell();
+  }
+}
+
+function rangeA1(r1: number, c1: number, r2: number, c2: number): string {
+  const a = `${columnLetters(Math.min(c1, c2))}${Math.min(r1, r2)}`;
+  const b = `${columnLetters(Math.max(c1, c2))}${Math.max(r1, r2)}`;
+  return a === b ? a : `${a}:${b}`;
 }

@@ -39,15 +39,27 @@ async function act(work: () => Promise<ActionReply>): Promise<void> {
   await refresh();
 }
 
+/** A typed or pasted block: the grid queues these one at a time, so it waits only for the write. */
+async function write(sheet: string, row: number, column: number, values: string[][]): Promise<void> {
+  try {
+    const reply = await post('/api/write', { sheet, row, column, values });
+    if (!reply.ok) say('Error', reply.message);
+  } catch (error) {
+    say('Error', error instanceof Error ? error.message : String(error));
+  }
+  void refresh();
+}
+
 const grid = new Grid(
   byId<HTMLTableElement>('grid'),
+  byId('sheet'),
   byId<HTMLInputElement>('formula'),
   byId<HTMLInputElement>('cellName'),
   byId<HTMLDataListElement>('choices'),
   byId('truncated'),
   {
     select: (sheet, a1) => void act(() => post('/api/select', { sheet, a1 })),
-    edit: (sheet, row, column, value) => act(() => post('/api/edit', { sheet, row, column, value })),
+    write,
   },
 );
 
@@ -63,7 +75,11 @@ function renderTabs(s: StateView): void {
         { type: 'button', role: 'tab', 'aria-selected': String(active), tabindex: active ? '0' : '-1' },
         name,
       );
-      tab.addEventListener('click', () => void act(() => post('/api/select', { sheet: name, a1: 'A1' })));
+      tab.addEventListener('click', (event) => {
+        // A mouse click hands the keys to the grid, as Sheets does; the keyboard stays on the tabs.
+        if (event.detail > 0) byId('grid').focus({ preventScroll: true });
+        void act(() => post('/api/select', { sheet: name, a1: grid.selectionOf(name) }));
+      });
       return tab;
     }),
   );
@@ -117,11 +133,14 @@ async function refresh(): Promise<void> {
           say(s.toast.title || 'Message', s.toast.message);
         }
         if (s.version !== shownVersion || s.activeSheet !== shownSheet) {
+          const asked = performance.now();
           const view = await getJson<SheetView>(`/api/sheet?name=${encodeURIComponent(s.activeSheet)}`);
+          grid.render(view, asked);
+          // Only once drawn: a view that failed to arrive or draw is asked for again next time.
           shownVersion = s.version;
           shownSheet = s.activeSheet;
-          grid.render(view);
           document.body.dataset.version = s.version;
+          document.body.dataset.sheet = s.activeSheet;
         }
       } catch (error) {
         byId('clock').textContent =
@@ -161,7 +180,15 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('[data-skip]')
     () => void act(() => post('/api/skip', { ms: Number(button.dataset.skip) })),
   );
 }
+// Reset throws the whole workbook away: it asks first, in the page, with Cancel as the default.
+const resetDialog = byId<HTMLDialogElement>('resetDialog');
 byId('reset').addEventListener('click', () => {
+  resetDialog.returnValue = '';
+  resetDialog.showModal();
+  byId('resetCancel').focus();
+});
+resetDialog.addEventListener('close', () => {
+  if (resetDialog.returnValue !== 'reset') return;
   sidebarSerial = 0;
   void act(() => post('/api/reset'));
 });
@@ -172,7 +199,7 @@ tabs.addEventListener('keydown', (event) => {
   const at = state.sheets.indexOf(state.activeSheet) + (event.key === 'ArrowRight' ? 1 : -1);
   const next = state.sheets[(at + state.sheets.length) % state.sheets.length];
   if (next)
-    void act(() => post('/api/select', { sheet: next, a1: 'A1' })).then(() => {
+    void act(() => post('/api/select', { sheet: next, a1: grid.selectionOf(next) })).then(() => {
       tabs.querySelector<HTMLElement>('[aria-selected="true"]')?.focus();
     });
 });

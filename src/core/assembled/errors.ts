@@ -1,4 +1,5 @@
 // The one error type the client throws, with messages worded for a spreadsheet user.
+import { menuPath } from '../menu-names';
 
 export type AssembledErrorKind =
   | 'auth'
@@ -88,7 +89,7 @@ export function makeRedactor(apiKey: string, base64: (text: string) => string): 
   };
 }
 
-const SETTINGS = 'Extensions ▸ Assembled ▸ Settings';
+const SETTINGS = menuPath('settings');
 
 /** User-facing wording for each kind; detail is the service's message when there is one. */
 export function userMessage(
@@ -100,8 +101,8 @@ export function userMessage(
   switch (kind) {
     case 'auth':
       return status === 403
-        ? `Assembled refused access to ${endpoint}: the API key has no permission for it. Ask an Assembled admin for a key with access, then set it in ${SETTINGS}.`
-        : `Assembled did not accept the API key: it is missing, mistyped or revoked. Set a valid key in ${SETTINGS}.`;
+        ? `Assembled refused access to ${endpoint}: the API key has no permission for it. Ask an Assembled admin for a key with access, then open ${SETTINGS} and set it.`
+        : `Assembled did not accept the API key: it is missing, mistyped or revoked. Open ${SETTINGS} and set a valid key.`;
     case 'bad_request':
       return `Assembled rejected the request (${endpoint}): ${detail || `HTTP ${status}`}`;
     case 'not_found':

@@ -39,6 +39,12 @@ export interface JobView {
   message: string;
   /** Why background runs will not finish it (no trigger, today's budget spent), else ''. */
   notice: string;
+  /** What is happening within the stage, in a sentence ("Checked 2 times; not ready yet."). */
+  detail: string;
+  /** When the add-on next asks Assembled about the report, in ms from now; 0 when it is not waiting. */
+  nextCheckInMs: number;
+  /** Time left in ms where it can be known; null where it cannot (Assembled gives no estimate). */
+  estimatedLeftMs: number | null;
   /** When the sidebar should ask again, in ms from now; 0 when the job is over. */
   nextPollInMs: number;
 }
@@ -56,7 +62,7 @@ const PRESET_LABELS: Record<RelativePreset, string> = {
 };
 
 const STAGES: Record<PullJob['state'], string> = {
-  queued: 'Queued',
+  queued: 'Starting',
   running: 'Assembled is generating the report',
   writing: 'Writing rows',
   done: 'Done',
@@ -88,6 +94,28 @@ export function jobView(job: PullJob, now: number): JobView {
     rows: job.rows ?? 0,
     message: job.message ?? '',
     notice: over ? '' : (job.notice ?? ''),
+    detail: detail(job),
+    nextCheckInMs: job.state === 'running' ? Math.max(0, job.nextPollAt - now) : 0,
+    estimatedLeftMs: over ? 0 : null,
     nextPollInMs: over ? 0 : Math.max(1_000, job.nextPollAt - now),
   };
+}
+
+function detail(job: PullJob): string {
+  switch (job.state) {
+    case 'queued':
+      return job.spec.source.kind === 'report'
+        ? 'Asking Assembled to generate the report.'
+        : 'Reading the data from Assembled.';
+    case 'running':
+      if (job.errors > 0)
+        return `Assembled did not answer (${job.message ?? 'no reason given'}); trying again.`;
+      return job.polls === 0
+        ? 'Assembled has started the report; the add-on checks on it every few seconds.'
+        : `Checked ${job.polls} time${job.polls === 1 ? '' : 's'}: not ready yet.`;
+    case 'writing':
+      return 'The report is ready: writing its rows into the sheet.';
+    default:
+      return job.message ?? '';
+  }
 }

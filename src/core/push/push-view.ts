@@ -18,6 +18,13 @@ export interface PushView {
   message: string;
   /** Why background runs will not finish it (no trigger, today's budget spent), else ''. */
   notice: string;
+  /** Time since the push started (to its end once over). */
+  elapsedMs: number;
+  /**
+   * Time left at the pace so far, once a row is done; null before that (nothing to judge by).
+   * 0 once the push is over.
+   */
+  estimatedLeftMs: number | null;
   /** When the sidebar should ask again, in ms from now; 0 when the push is over. */
   nextPollInMs: number;
 }
@@ -68,6 +75,14 @@ export function pushView(job: PushJob, now: number): PushView {
     skipped: job.skipped,
     message: job.state === 'running' ? stage : (job.message ?? stage),
     notice: job.state === 'running' ? (job.notice ?? '') : '',
+    elapsedMs: (job.state === 'running' ? now : job.updatedAt) - job.createdAt,
+    estimatedLeftMs: timeLeft(job, now),
     nextPollInMs,
   };
+}
+
+function timeLeft(job: PushJob, now: number): number | null {
+  if (job.state !== 'running') return 0;
+  if (job.done <= 0 || job.total <= job.done) return job.total <= job.done ? 0 : null;
+  return Math.round(((now - job.createdAt) / job.done) * (job.total - job.done));
 }

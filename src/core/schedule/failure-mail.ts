@@ -1,3 +1,4 @@
+import { menuPath } from '../menu-names';
 // The e-mail that tells a refresh's owner a run failed. The spreadsheet's name is set by any
 // editor, so it is quoted as data: one line, cut short, with nothing a mail client would turn
 // into a link; the only link is the spreadsheet's own URL. The subject carries no name at all.
@@ -38,7 +39,7 @@ export function failureMail(
       message,
       '',
       `Open the spreadsheet to see it: ${spreadsheet.url}`,
-      'Extensions ▸ Assembled ▸ Scheduled refreshes… lists every refresh and its last run.',
+      `${menuPath('refreshes')} lists every refresh and its last run.`,
     ].join('\n'),
   };
 }

@@ -1,5 +1,7 @@
+import { menuPath } from '../../../core/menu-names';
 import type { FilterName } from '../../../core/pull/catalogue';
 import type { PullFilters, PullSpec, PullTarget } from '../../../core/pull/pull-spec';
+import { describeTarget } from '../../../core/pull/pull-target';
 import type { ChoiceKind, JobView, PullOptions, SourceChoice } from '../../../core/pull/pull-view';
 import type { DateRangeSpec, RelativePreset } from '../../../core/time/date-range';
 import { busy, byId, el, requestKey, showStatus } from '../../dom';
@@ -159,23 +161,90 @@ function spec(): PullSpec {
   };
 }
 
-function showJob(job: JobView): void {
+/** The job as last heard from the server, when, and whether a check is under way. */
+let shown: { job: JobView; at: number; asking: boolean } | null = null;
+let pulling = false;
+
+function duration(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
+}
+
+function showJob(job: JobView, asking = false): void {
+  shown = { job, at: Date.now(), asking };
+  paint();
+}
+
+/** Draws the progress; called on every answer and every second, so the clock never stands still. */
+function paint(): void {
+  if (!shown) return;
+  const { job, at, asking } = shown;
+  const over = job.nextPollInMs === 0;
+  const since = over ? 0 : Date.now() - at;
   byId('job').hidden = false;
   byId('jobStage').textContent = job.stage;
+  let detail = job.detail;
+  if (!over && asking)
+    detail = 'Asking Assembled whether the report is ready; once it is, its rows are fetched and written…';
+  else if (!over && job.nextCheckInMs > 0)
+    detail = `${job.detail} Next check in ${duration(job.nextCheckInMs - since)}.`;
+  byId('jobDetail').textContent = over ? '' : detail;
   byId('jobWhat').textContent = job.range ? `${job.what}, ${job.range}` : job.what;
   byId('jobTarget').textContent = job.target;
-  byId('jobElapsed').textContent = `${Math.round(job.elapsedMs / 1000)} s`;
-  byId('jobRows').textContent = String(job.rows);
+  byId('jobElapsed').textContent = duration(job.elapsedMs + since);
+  const left = !over && job.estimatedLeftMs !== null ? job.estimatedLeftMs - since : null;
+  byId('jobLeftTerm').hidden = byId('jobLeft').hidden = left === null;
+  byId('jobLeft').textContent = left === null ? '' : `about ${duration(left)}`;
+  byId('jobRows').textContent = job.state === 'done' || job.rows > 0 ? String(job.rows) : 'none yet';
+  byId('jobHint').hidden = over;
   const tone =
     job.state === 'done' ? 'ok' : job.state === 'failed' || job.state === 'stalled' ? 'error' : 'info';
   // A notice says why background runs will not finish the job (the sidebar still does).
-  showStatus(status, [job.message || job.stage, job.notice].filter(Boolean).join(' '), tone);
+  const said = job.state === 'done' || over ? job.message || job.stage : '';
+  showStatus(status, [said, over ? '' : job.notice].filter(Boolean).join(' '), tone);
+}
+window.setInterval(paint, 1000);
+
+/** Until the server's first answer (which may take a while): the stage, and a clock that runs. */
+function showStarting(pulled: PullSpec): void {
+  const report = pulled.source.kind === 'report';
+  showJob({
+    id: '',
+    state: 'queued',
+    stage: 'Starting',
+    what: current().label,
+    target: describeTarget(pulled.target),
+    range: pulled.range ? preview.textContent?.replace(/ \(.*\)$/, '') || '' : '',
+    elapsedMs: 0,
+    rows: 0,
+    message: '',
+    detail: report
+      ? 'Asking Assembled to generate the report…'
+      : 'Reading the data from Assembled and writing it into the sheet…',
+    nextPollInMs: 1,
+    nextCheckInMs: 0,
+    estimatedLeftMs: null,
+    notice: '',
+  });
+}
+
+/** What an earlier pull said no longer holds once the form asks for something else. */
+function forgetLastPull(): void {
+  if (pulling) return;
+  shown = null;
+  byId('job').hidden = true;
+  showStatus(status, '');
+  byId('saveRefresh').hidden = true;
+  byId('frequency').replaceChildren();
+  showStatus(byId('refreshStatus'), '');
 }
 
 async function follow(job: JobView): Promise<JobView> {
   showJob(job);
   while (job.nextPollInMs > 0) {
     await new Promise((r) => setTimeout(r, job.nextPollInMs));
+    if (shown) shown.asking = true;
+    paint();
     job = await callServer('pollPull', job.id);
     showJob(job);
   }
@@ -195,7 +264,7 @@ function offerRefresh(pulled: PullSpec): void {
     void busy([button], async () => {
       try {
         await callServer('saveRefresh', { spec: pulled, ...form.value() }, key);
-        showStatus(out, 'Saved. See Extensions ▸ Assembled ▸ Scheduled refreshes… to manage it.', 'ok');
+        showStatus(out, `Saved. See ${menuPath('refreshes')} to manage it.`, 'ok');
       } catch (error) {
         showStatus(out, errorMessage(error), 'error');
       }
@@ -214,22 +283,32 @@ for (const input of form.querySelectorAll('input[name=targetKind]')) {
   });
 }
 for (const input of [preset, days, from, to]) input.addEventListener('change', updatePreview);
-source.addEventListener('change', onSourceChange);
+source.addEventListener('change', () => {
+  forgetLastPull();
+  onSourceChange();
+});
+form.addEventListener('change', (event) => {
+  if (event.target !== source) forgetLastPull();
+});
 mode.addEventListener('change', () => {
   byId('mergeKeyRow').hidden = mode.value !== 'merge';
 });
 
 form.addEventListener('submit', (event) => {
   event.preventDefault();
-  showStatus(status, 'Starting…');
+  forgetLastPull();
+  pulling = true;
   void busy([run], async () => {
     try {
       const pulled = spec();
-      byId('saveRefresh').hidden = true;
+      showStarting(pulled);
       const job = await follow(await callServer('startPull', pulled, requestKey()));
       if (job.state === 'done') offerRefresh(pulled);
     } catch (error) {
+      shown = null;
       showStatus(status, errorMessage(error), 'error');
+    } finally {
+      pulling = false;
     }
   });
 });

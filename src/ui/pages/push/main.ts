@@ -26,7 +26,16 @@ function describeKind(): void {
   kindHelp.textContent = kinds.find((k) => k.id === current())?.summary ?? '';
 }
 
+/** The push as last heard from the server, and when: the clock ticks between answers. */
+let lastPush: { view: PushView; at: number } | null = null;
+
+function duration(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
+}
+
 function showPush(view: PushView): void {
+  lastPush = { view, at: Date.now() };
   byId('progressBox').hidden = false;
   byId('progressTitle').textContent = `${view.label} → ${view.sheet}`;
   const progress = byId<HTMLProgressElement>('progress');
@@ -36,7 +45,20 @@ function showPush(view: PushView): void {
   const tone = view.state === 'failed' ? 'error' : view.state === 'done' ? 'ok' : 'info';
   // A notice says why background runs will not finish the push (the sidebar still does).
   showStatus(status, [view.message, view.notice].filter(Boolean).join(' '), tone);
+  tick();
 }
+
+function tick(): void {
+  if (!lastPush) return;
+  const { view, at } = lastPush;
+  const since = view.state === 'running' ? Date.now() - at : 0;
+  const left =
+    view.state === 'running' && view.estimatedLeftMs !== null
+      ? `; about ${duration(view.estimatedLeftMs - since)} left`
+      : '';
+  byId('progressTime').textContent = `Elapsed ${duration(view.elapsedMs + since)}${left}`;
+}
+window.setInterval(tick, 1000);
 
 async function follow(view: PushView): Promise<void> {
   showPush(view);
@@ -46,6 +68,8 @@ async function follow(view: PushView): Promise<void> {
     showPush(view);
   }
 }
+
+let pushing = false;
 
 async function load(): Promise<void> {
   const options = await callServer('getPushOptions');
@@ -59,9 +83,37 @@ async function load(): Promise<void> {
   else if (options.othersPush) showStatus(status, options.othersPush, 'info');
 }
 
+/**
+ * The buttons act on the sheet in front when pressed. If that is no longer the sheet this sidebar
+ * names, it says so and acts on nothing: the user presses again knowing which sheet it will be.
+ */
+async function sameSheetInFront(): Promise<boolean> {
+  const was = sheetName.textContent;
+  const options = await callServer('getPushOptions');
+  if (options.sheet === was) return true;
+  sheetName.textContent = options.sheet;
+  if (options.detected) kind.value = options.detected;
+  describeKind();
+  showStatus(
+    status,
+    `The sheet in front is now "${options.sheet}", not "${was}". Nothing was done: press the button again to use "${options.sheet}".`,
+    'error',
+  );
+  return false;
+}
+
+/** What an earlier push or check said no longer holds once another action starts. */
+function forgetLastResult(): void {
+  if (pushing) return;
+  lastPush = null;
+  byId('progressBox').hidden = true;
+  showStatus(status, '');
+}
+
 kind.addEventListener('change', describeKind);
 
 refreshButton.addEventListener('click', () => {
+  forgetLastResult();
   void busy(buttons, async () => {
     try {
       await load();
@@ -72,6 +124,7 @@ refreshButton.addEventListener('click', () => {
 });
 
 templateButton.addEventListener('click', () => {
+  forgetLastResult();
   showStatus(status, 'Inserting a template…');
   void busy(buttons, async () => {
     try {
@@ -85,9 +138,11 @@ templateButton.addEventListener('click', () => {
 });
 
 validateButton.addEventListener('click', () => {
+  forgetLastResult();
   showStatus(status, 'Checking every row…');
   void busy(buttons, async () => {
     try {
+      if (!(await sameSheetInFront())) return;
       const v = await callServer('validatePush', current());
       const lines = [
         `${v.ok} OK, ${v.errors} to fix, ${v.skipped} already done, in "${v.sheet}". Nothing was sent.`,
@@ -101,12 +156,18 @@ validateButton.addEventListener('click', () => {
 });
 
 pushButton.addEventListener('click', () => {
+  forgetLastResult();
   showStatus(status, 'Starting the push…');
   void busy(buttons, async () => {
+    pushing = true;
     try {
+      if (!(await sameSheetInFront())) return;
+      showStatus(status, `Starting the push of "${sheetName.textContent}"…`);
       await follow(await callServer('startPush', current(), requestKey()));
     } catch (error) {
       showStatus(status, errorMessage(error), 'error');
+    } finally {
+      pushing = false;
     }
   });
 });

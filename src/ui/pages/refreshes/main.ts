@@ -18,21 +18,52 @@ function lastRunText(r: RefreshView): string {
   return s === 'done' ? `${at}: ${rows} rows` : `${at}: ${s}${message ? ` (${message})` : ''}`;
 }
 
-async function act(label: string, call: () => Promise<RefreshView[]>): Promise<void> {
+async function act(
+  label: string,
+  call: () => Promise<RefreshView[]>,
+  done = `${label}: done.`,
+): Promise<void> {
   showStatus(status, `${label}…`);
   try {
     render(await busy([...document.querySelectorAll('button')], call));
-    showStatus(status, `${label}: done.`, 'ok');
+    showStatus(status, done, 'ok');
   } catch (error) {
     showStatus(status, errorMessage(error), 'error');
   }
+}
+
+/**
+ * The list keeps itself true: while a refresh runs it is read again every few seconds, so its card
+ * shows the outcome when the run ends; otherwise now and then, for runs the schedule starts.
+ */
+const WHILE_RUNNING_MS = 3_000;
+const IDLE_MS = 60_000;
+let nextRead: number | undefined;
+
+function readAgainLater(refreshes: RefreshView[]): void {
+  window.clearTimeout(nextRead);
+  const wait = refreshes.some((r) => r.running) ? WHILE_RUNNING_MS : IDLE_MS;
+  nextRead = window.setTimeout(() => {
+    // Not while the user is editing a card or another action is under way.
+    const running = refreshes.some((r) => r.running);
+    const userIsHere = !running && list.contains(document.activeElement);
+    if (
+      userIsHere ||
+      list.querySelector('.editor') ||
+      [...document.querySelectorAll('button')].some((b) => b.disabled)
+    ) {
+      readAgainLater(refreshes);
+      return;
+    }
+    callServer('listRefreshes').then(render, () => readAgainLater(refreshes));
+  }, wait);
 }
 
 function editor(r: RefreshView, card: HTMLElement): void {
   const form = createFrequencyForm(`edit-${r.id}`, r.frequency, r.notifyByEmail);
   const save = el('button', { type: 'button', class: 'primary' }, 'Save');
   const cancel = el('button', { type: 'button' }, 'Cancel');
-  const box = el('div', {}, form.root, el('div', { class: 'actions' }, save, cancel));
+  const box = el('div', { class: 'editor' }, form.root, el('div', { class: 'actions' }, save, cancel));
   save.addEventListener(
     'click',
     () => void act('Saving', () => callServer('saveRefresh', { spec: r.spec, ...form.value() }, r.id)),
@@ -100,7 +131,15 @@ function card(r: RefreshView): HTMLElement {
       el(
         'div',
         { class: 'actions' },
-        button('Run now', () => void act('Running', () => callServer('runRefreshNow', r.id))),
+        button(
+          'Run now',
+          () =>
+            void act(
+              'Running',
+              () => callServer('runRefreshNow', r.id),
+              'Started: its card shows the outcome when the run ends.',
+            ),
+        ),
         r.paused
           ? button('Resume', () => void act('Resuming', () => callServer('resumeRefresh', r.id)))
           : button('Pause', () => void act('Pausing', () => callServer('pauseRefresh', r.id))),
@@ -115,6 +154,7 @@ function card(r: RefreshView): HTMLElement {
 function render(refreshes: RefreshView[]): void {
   list.replaceChildren(...refreshes.map(card));
   if (!refreshes.length) list.append(el('li', {}, 'No scheduled refreshes in this spreadsheet yet.'));
+  readAgainLater(refreshes);
 }
 
 byId('reload').addEventListener('click', () => void act('Loading', () => callServer('listRefreshes')));

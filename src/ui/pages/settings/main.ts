@@ -1,6 +1,6 @@
 import type { ConnectionReport } from '../../../core/server-api';
 import type { SettingsView, TimeFormat } from '../../../core/settings';
-import { busy, byId, showStatus } from '../../dom';
+import { busy, byId, el, showStatus } from '../../dom';
 import { callServer, errorMessage } from '../../rpc';
 
 const form = byId<HTMLFormElement>('settings');
@@ -8,7 +8,9 @@ const apiKey = byId<HTMLInputElement>('apiKey');
 const timeFormat = byId<HTMLSelectElement>('timeFormat');
 const apiVersion = byId<HTMLInputElement>('apiVersion');
 const status = byId('status');
-const results = byId<HTMLTableElement>('results');
+const results = byId('results');
+const checks = byId('checks');
+const requests = byId('details').querySelector('tbody') as HTMLTableSectionElement;
 const buttons = ['save', 'test', 'clearKey'].map((id) => byId<HTMLButtonElement>(id));
 
 function show(view: SettingsView): void {
@@ -18,29 +20,50 @@ function show(view: SettingsView): void {
   apiVersion.value = view.apiVersion;
 }
 
-function showReport(report: ConnectionReport): void {
-  const body = results.tBodies[0] as HTMLTableSectionElement;
-  body.replaceChildren(
-    ...report.lines.map((line) => {
-      const row = document.createElement('tr');
-      for (const text of [
-        line.operation,
-        line.ok ? 'OK' : line.message,
-        String(line.records),
-        String(line.ms),
-      ]) {
-        const cell = document.createElement('td');
-        cell.textContent = text;
-        row.append(cell);
-      }
-      return row;
-    }),
+/** One line a check in words ("People: 100 read"); the raw requests behind a Details toggle. */
+function showReport(report: ConnectionReport): string {
+  const failed = report.lines.filter((l) => !l.ok);
+  // Checks not run (nothing to read) follow from others; when every check that ran failed the same
+  // way (a rejected key), that is said once, above the list.
+  const errors = failed.filter((l) => l.status !== 0 || !l.summary.startsWith('Not run'));
+  const shared = errors.length > 1 && errors.every((l) => l.summary === errors[0]?.summary);
+  checks.replaceChildren(
+    ...report.lines.map((line) =>
+      el(
+        'li',
+        { 'data-ok': String(line.ok) },
+        `${line.label}: ${shared && errors.includes(line) ? 'not read' : line.summary}`,
+      ),
+    ),
+  );
+  requests.replaceChildren(
+    ...report.lines.map((line) =>
+      el(
+        'tr',
+        {},
+        el('td', {}, line.operation),
+        el('td', {}, line.status ? String(line.status) : '–'),
+        el('td', {}, String(line.records)),
+        el('td', {}, `${line.ms} ms`),
+      ),
+    ),
   );
   results.hidden = false;
+  if (report.ok) return `Connected to Assembled: all ${report.lines.length} checks passed.`;
+  if (shared) return errors[0]?.summary ?? '';
+  return `${failed.length} of ${report.lines.length} checks failed: see below.`;
+}
+
+/** Whatever was shown of an earlier test no longer holds once something else is done. */
+function clearReport(): void {
+  results.hidden = true;
+  checks.replaceChildren();
+  requests.replaceChildren();
 }
 
 async function run(label: string, work: () => Promise<void>): Promise<void> {
   showStatus(status, `${label}…`);
+  clearReport();
   try {
     await busy(buttons, work);
   } catch (error) {
@@ -66,19 +89,14 @@ form.addEventListener('submit', (event) => {
 byId('test').addEventListener('click', () => {
   void run('Testing the connection', async () => {
     const report = await callServer('testConnection');
-    showReport(report);
-    showStatus(
-      status,
-      report.ok ? 'Connected to Assembled.' : 'Some checks failed: see below.',
-      report.ok ? 'ok' : 'error',
-    );
+    showStatus(status, showReport(report), report.ok ? 'ok' : 'error');
   });
 });
 
 byId('clearKey').addEventListener('click', () => {
   void run('Removing the key', async () => {
     show(await callServer('clearApiKey'));
-    showStatus(status, 'The API key was removed.', 'ok');
+    showStatus(status, 'The API key was removed. Paste a key and Save to connect again.', 'ok');
   });
 });
 

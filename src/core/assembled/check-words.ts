@@ -1,0 +1,43 @@
+// What each connection check read, said for a person ("People: 100 read"); the raw request stays
+// available as the detail behind it.
+import type { CheckResult } from './check';
+
+const LABELS: Record<string, [label: string, noun: string]> = {
+  listPeople: ['People', 'people'],
+  getPerson: ['One person', 'person'],
+  listRoles: ['Roles', 'roles'],
+  listTeams: ['Teams', 'teams'],
+  listSites: ['Sites', 'sites'],
+  listQueues: ['Queues', 'queues'],
+  listSkills: ['Skills', 'skills'],
+  timeFormat: ['Time format', 'times'],
+  listRequirements: ['Staffing requirements', 'requirements'],
+  getAgentStates: ['Agent states', 'states'],
+  getCondensedTimeline: ['Agent-state timeline', 'entries'],
+  getEditHistory: ['Agent-state edit history', 'edits'],
+  listTimeOffRequests: ['Time-off requests', 'requests'],
+  listTimeOffUpdates: ['Time-off updates', 'updates'],
+  listAssistConversations: ['Assist conversations', 'conversations'],
+  startReport: ['Start a report', 'report'],
+  getReport: ['Read a report', 'rows'],
+  createTimeOff: ['Create time off', 'request'],
+  cancelTimeOff: ['Cancel time off', 'request'],
+};
+
+export function checkLabel(operation: string): string {
+  return LABELS[operation]?.[0] ?? operation;
+}
+
+/** "100 read", "started", or why it failed, in the check's own words. */
+export function checkSummary(
+  result: Pick<CheckResult, 'operation' | 'ok' | 'records' | 'error' | 'note'>,
+): string {
+  // The time-format probe's note says what the server takes, whether or not it matches Settings.
+  if (result.operation === 'timeFormat' && result.note) return result.note;
+  if (!result.ok) return result.error?.message ?? (result.note ? `Not run: ${result.note}` : 'Failed');
+  if (result.operation === 'startReport') return 'started';
+  if (result.operation === 'createTimeOff') return 'created';
+  if (result.operation === 'cancelTimeOff') return 'cancelled';
+  const noun = LABELS[result.operation]?.[1];
+  return `${result.records.toLocaleString('en-US')} read${noun && result.records === 0 ? ` (no ${noun} yet)` : ''}`;
+}

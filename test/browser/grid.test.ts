@@ -1,0 +1,182 @@
+// The grid keyed as Sheets is, at full speed: Tab and Enter, no lost keys, ranges, copy and paste,
+// Delete, each sheet shown at its own place, and a Reset that asks first.
+import { describe, expect, it } from 'vitest';
+import { cell, pullIntoNewSheet, reset, useBench } from './support';
+
+const ROWS = [
+  ['2026-12-21', 'TRUE', '=1+1', "'007", 'Amara Lee', '1,234'],
+  ['2026-12-22', 'FALSE', '=2*3', "'008", 'Aisha Haddad', '42'],
+  ['2026-12-23', 'TRUE', '=10/4', "'009", "O'Brien", '-7'],
+];
+const SHOWN = [
+  ['2026-12-21', 'TRUE', '2', '007', 'Amara Lee', '1,234'],
+  ['2026-12-22', 'FALSE', '6', '008', 'Aisha Haddad', '42'],
+  ['2026-12-23', 'TRUE', '2.5', '009', "O'Brien", '-7'],
+];
+
+describe('The workbench grid', () => {
+  const bench = useBench();
+  const shown = (sheet = 'Sheet1') => bench().running.workbench.rt.workbook.displayValues(sheet);
+  const block = (rows: string[][], top: number, left: number, height: number, width: number) =>
+    rows.slice(top - 1, top - 1 + height).map((line) => line.slice(left - 1, left - 1 + width));
+
+  it('types rows with Tab and Enter at full speed: no key is lost and none leaves the grid', async () => {
+    const { page, dialogs } = bench();
+    await reset(page);
+    await cell(page, 1, 'A').click();
+    // No waits between keys: each Tab or Enter is followed at once by the next cell's first key.
+    for (const row of ROWS) {
+      for (const [i, value] of row.entries()) {
+        await page.keyboard.type(value);
+        await page.keyboard.press(i === row.length - 1 ? 'Enter' : 'Tab');
+      }
+    }
+    // Enter after a run of Tabs goes back to the column the row began in, as in Sheets.
+    expect(await page.locator('#cellName').inputValue()).toBe('A4');
+    // Tab past the data and on: the keys stay in the grid, never reaching the tabs, menus or Reset.
+    for (let i = 0; i < 40; i++) await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toMatch(/^(grid|formula)$/);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => block(shown(), 1, 1, 3, 6)).toEqual(SHOWN);
+    await expect.poll(() => cell(page, 3, 'C').textContent()).toBe('2.5');
+    expect(await page.getByRole('tab').allTextContents()).toEqual(['Sheet1']);
+    expect(await page.getByRole('dialog').isVisible()).toBe(false);
+    expect(dialogs).toEqual([]);
+    // Shift+Tab and Shift+Enter go back; typing over a cell replaces it.
+    await cell(page, 2, 'B').click();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Shift+Enter');
+    expect(await page.locator('#cellName').inputValue()).toBe('A1');
+    await page.keyboard.type('x');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.type('y');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => block(shown(), 1, 1, 2, 1)).toEqual([['x'], ['y']]);
+  });
+
+  it('Reset asks first, in the page; Cancel keeps everything', async () => {
+    const { page, dialogs } = bench();
+    await reset(page);
+    await cell(page, 1, 'A').click();
+    await page.keyboard.type('keep me');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => shown()[0]?.[0]).toBe('keep me');
+    await page.getByRole('button', { name: 'Reset', exact: true }).click();
+    const ask = page.getByRole('dialog', { name: 'Reset the workbench?' });
+    await ask.waitFor();
+    // Cancel has the focus: an Enter typed in a hurry does not throw the workbook away.
+    await page.keyboard.press('Enter');
+    await ask.waitFor({ state: 'hidden' });
+    await page.getByRole('button', { name: 'Reset', exact: true }).click();
+    await page.keyboard.press('Escape');
+    await ask.waitFor({ state: 'hidden' });
+    expect(shown()[0]?.[0]).toBe('keep me');
+    expect(dialogs).toEqual([]);
+    await reset(page);
+    expect(shown()[0]?.[0] ?? '').toBe('');
+  });
+
+  it('pastes a 500-row block as typing, copies a range, selects with Shift+arrows and the mouse, Delete clears', async () => {
+    const { page, running } = bench();
+    await reset(page);
+    const lines = Array.from({ length: 500 }, (_, i) => [
+      `Agent ${i + 1}`,
+      `2026-06-${String((i % 28) + 1).padStart(2, '0')}`,
+      String(i * 3),
+      '=1+1',
+      i === 7 ? '"tab\there"' : "'0042",
+    ]);
+    await page.evaluate(
+      (text) => navigator.clipboard.writeText(text),
+      lines.map((l) => l.join('\t')).join('\n'),
+    );
+    await cell(page, 2, 'B').click();
+    await page.keyboard.press('Control+V');
+    // The pasted range is selected, as in Sheets.
+    await expect.poll(() => page.locator('#cellName').inputValue()).toBe('B2:F501');
+    const wb = running.workbench.rt.workbook;
+    await expect.poll(() => wb.displayValues('Sheet1').length).toBe(501);
+    const values = wb.values('Sheet1');
+    const formulas = wb.formulas('Sheet1');
+    // Through the runtime as typed text: dates become dates, numbers numbers, formulas formulas.
+    expect(values[1]?.slice(1)).toEqual(['Agent 1', new Date('2026-06-01T04:00:00Z'), 0, 2, '0042']);
+    expect(values[500]?.[1]).toBe('Agent 500');
+    expect(values[500]?.[3]).toBe(1497);
+    expect(formulas[500]?.[4]).toBe('=1+1');
+    expect(values[8]?.[5]).toBe('tab\there');
+    await expect.poll(() => cell(page, 501, 'B').textContent()).toBe('Agent 500');
+
+    // Shift+arrows select a range; Ctrl+C puts it on the clipboard as Sheets does.
+    await cell(page, 2, 'B').click();
+    await page.keyboard.press('Shift+ArrowDown');
+    await page.keyboard.press('Shift+ArrowDown');
+    await page.keyboard.press('Shift+ArrowRight');
+    expect(await page.locator('#cellName').inputValue()).toBe('B2:C4');
+    await page.keyboard.press('Control+C');
+    await expect
+      .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+      .toBe('Agent 1\t2026-06-01\nAgent 2\t2026-06-02\nAgent 3\t2026-06-03');
+    // Pasting it elsewhere copies the range.
+    await cell(page, 2, 'H').click();
+    await page.keyboard.press('Control+V');
+    await expect
+      .poll(() => block(wb.displayValues('Sheet1'), 2, 8, 3, 2))
+      .toEqual([
+        ['Agent 1', '2026-06-01'],
+        ['Agent 2', '2026-06-02'],
+        ['Agent 3', '2026-06-03'],
+      ]);
+
+    // A mouse drag selects a range; Delete clears every cell in it.
+    await cell(page, 3, 'C').hover();
+    await page.mouse.down();
+    await cell(page, 6, 'D').hover();
+    await page.mouse.up();
+    expect(await page.locator('#cellName').inputValue()).toBe('C3:D6');
+    expect(await page.locator('#grid td[aria-selected="true"]').count()).toBe(8);
+    await page.keyboard.press('Delete');
+    await expect
+      .poll(() => block(wb.displayValues('Sheet1'), 2, 2, 6, 4))
+      .toEqual([
+        ['Agent 1', '2026-06-01', '0', '2'],
+        ['Agent 2', '', '', '2'],
+        ['Agent 3', '', '', '2'],
+        ['Agent 4', '', '', '2'],
+        ['Agent 5', '', '', '2'],
+        ['Agent 6', '2026-06-06', '15', '2'],
+      ]);
+    // Shift+click extends from the active cell.
+    await cell(page, 10, 'B').click();
+    await cell(page, 12, 'C').click({ modifiers: ['Shift'] });
+    expect(await page.locator('#cellName').inputValue()).toBe('B10:C12');
+  });
+
+  it('shows the sheet a pull made, each sheet scrolled to its own position', async () => {
+    const { page } = bench();
+    await reset(page);
+    await pullIntoNewSheet(page, 'People', 'People');
+    // The new sheet is in front, without clicking its tab.
+    await expect.poll(() => page.getByRole('tab', { selected: true }).textContent()).toBe('People');
+    const header = async () =>
+      (await page.locator('#grid tbody tr').first().locator('td').allTextContents()).join(',');
+    await expect.poll(header).toMatch(/^id,.*email/);
+    // Scroll People far right, then pull another sheet: it starts at column A.
+    const sheet = page.locator('#sheet');
+    await sheet.evaluate((e) => {
+      e.scrollLeft = e.scrollWidth;
+    });
+    const peopleLeft = await sheet.evaluate((e) => e.scrollLeft);
+    expect(peopleLeft).toBeGreaterThan(200);
+    await pullIntoNewSheet(page, 'Teams', 'Teams');
+    await expect.poll(header).toMatch(/^id,.*name/);
+    expect(await header()).not.toMatch(/email/);
+    await expect.poll(() => sheet.evaluate((e) => e.scrollLeft)).toBe(0);
+    const [a1, view] = await Promise.all([cell(page, 1, 'A').boundingBox(), sheet.boundingBox()]);
+    expect(a1?.x).toBeGreaterThanOrEqual((view?.x ?? 0) + 30);
+    // Back on People: where it was left.
+    await page.getByRole('tab', { name: 'People' }).click();
+    await expect.poll(header).toMatch(/email/);
+    await expect.poll(() => sheet.evaluate((e) => e.scrollLeft)).toBe(peopleLeft);
+  });
+});

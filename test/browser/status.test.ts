@@ -1,0 +1,171 @@
+// Sidebars say what is true now: progress in view and ticking, each stage named, old results
+// cleared when they no longer hold, the refresh list up to date by itself, pushes that follow the
+// sheet in front, and messages that name the menu as the user sees it.
+import type { FrameLocator, Locator } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { cell, menu, pullIntoNewSheet, reset, sidebar, typeRow, useBench } from './support';
+
+const MENU = 'Extensions ▸ Assembled for Google Sheets';
+
+/** Whether the element is inside its frame's viewport (what a person sees without scrolling). */
+function inView(locator: Locator): Promise<boolean> {
+  return locator.evaluate((e) => {
+    const r = e.getBoundingClientRect();
+    return r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight;
+  });
+}
+
+const seconds = (text: string | null) => {
+  const m = /^(?:(\d+) min )?(\d+) s$/.exec(text ?? '');
+  return m ? Number(m[1] ?? 0) * 60 + Number(m[2]) : Number.NaN;
+};
+
+async function statusOf(sb: FrameLocator, id = '#status'): Promise<string> {
+  return (await sb.locator(id).textContent()) ?? '';
+}
+
+describe('Sidebars say what is true now', () => {
+  const bench = useBench();
+
+  it('Pull data keeps its progress in view, ticking every second, names each stage, and forgets the last pull', async () => {
+    const { page } = bench();
+    await reset(page);
+    await menu(page, 'Pull data…');
+    const sb = await sidebar(page, 'Pull data from Assembled');
+    await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Adherence report' });
+    await sb.getByRole('button', { name: 'Pull data' }).click();
+    const stage = sb.locator('#jobStage');
+    await stage.filter({ hasText: 'Assembled is generating the report' }).waitFor();
+    // Below a long form, yet in view while it runs.
+    expect(await inView(stage)).toBe(true);
+    expect(await inView(sb.locator('#jobElapsed'))).toBe(true);
+    expect(await sb.locator('#jobDetail').textContent()).toMatch(/Next check in \d+ s\./);
+    // The clock ticks between the add-on's checks (the next is some seconds away).
+    const first = seconds(await sb.locator('#jobElapsed').textContent());
+    await expect
+      .poll(() => sb.locator('#jobElapsed').textContent().then(seconds), { timeout: 5_000 })
+      .toBeGreaterThanOrEqual(first + 2);
+    expect(await stage.textContent()).toBe('Assembled is generating the report');
+    await stage.filter({ hasText: /^Done$/ }).waitFor({ timeout: 45_000 });
+    expect(await inView(sb.locator('#status'))).toBe(true);
+    expect(await statusOf(sb)).toMatch(/^\d+ rows written to Adherence report!A1$/);
+    expect(await sb.locator('#jobDetail').textContent()).toBe('');
+
+    // Saving the schedule names the menu as the user sees it.
+    await sb.getByRole('button', { name: 'Save scheduled refresh' }).click();
+    await sb.locator('#refreshStatus', { hasText: 'Saved.' }).waitFor();
+    expect(await statusOf(sb, '#refreshStatus')).toBe(
+      `Saved. See ${MENU} ▸ Scheduled refreshes… to manage it.`,
+    );
+    // Another source: the last pull's Done block and schedule form no longer hold.
+    await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Teams' });
+    await sb.locator('#job').waitFor({ state: 'hidden' });
+    expect(await sb.locator('#saveRefresh').isHidden()).toBe(true);
+    expect(await statusOf(sb)).toBe('');
+    expect(bench().dialogs).toEqual([]);
+  });
+
+  it('Scheduled refreshes: a run updates its card by itself, without Reload', async () => {
+    const { page } = bench();
+    await reset(page);
+    const pull = await pullIntoNewSheet(page, 'Handle time report', 'AHT');
+    await pull.getByRole('button', { name: 'Save scheduled refresh' }).click();
+    await pull.locator('#refreshStatus', { hasText: 'Saved.' }).waitFor();
+    await menu(page, 'Scheduled refreshes…');
+    const sb = await sidebar(page, 'Scheduled refreshes');
+    const card = sb.locator('li.card', { hasText: 'AHT' });
+    await expect.poll(() => card.textContent()).toMatch(/Not run yet/);
+    // A report: Assembled generates it while the card says the run is under way.
+    await card.getByRole('button', { name: /^Run now/ }).click();
+    await expect.poll(() => statusOf(sb)).toMatch(/Started: its card shows the outcome when the run ends\./);
+    expect(await card.textContent()).toMatch(/Running now/);
+    // The background trigger finishes it (an hour skipped fires it at once); the card follows.
+    await page.getByRole('button', { name: 'Skip ahead 1 hour' }).click();
+    await expect
+      .poll(() => card.textContent(), { timeout: 20_000 })
+      .toMatch(/Last run\s*2026-05-25 \d\d:\d\d(:\d\d)?: \d+ rows/);
+    expect(await card.textContent()).not.toMatch(/Not run yet|Running now/);
+  });
+
+  it('Push follows the sheet in front: it says which sheet changed and acts only when pressed again', async () => {
+    const { page } = bench();
+    await reset(page);
+    const sim = bench().running.workbench.session.backend.simulator;
+    const [agent] = sim?.admin.org.people.filter((p) => !p.deleted && p.staffable) ?? [];
+    if (!agent) throw new Error('The demo organisation has no agents');
+    await menu(page, 'Push rows…');
+    const sb = await sidebar(page, 'Push rows to Assembled');
+    await sb.getByLabel('What the rows are').selectOption('time_off');
+    await sb.getByRole('button', { name: 'Insert template' }).click();
+    await sb.locator('#status', { hasText: 'Sheet "Time off to create" is ready' }).waitFor();
+    await typeRow(page, 2, [agent.email, '2026-07-01 09:00', '2026-07-01 17:00', 'FALSE', 'pto', '']);
+    await sb.getByRole('button', { name: 'Push', exact: true }).click();
+    await sb.locator('#progressLabel', { hasText: '1 of 1 rows done' }).waitFor({ timeout: 30_000 });
+    await expect.poll(() => cell(page, 2, 'G').textContent()).toBe('created');
+    expect(await sb.locator('#sheetName').textContent()).toBe('Time off to create');
+
+    // The user looks at another sheet; the sidebar still names the template.
+    await page.getByRole('tab', { name: 'Sheet1' }).click();
+    await expect.poll(() => page.getByRole('tab', { selected: true }).textContent()).toBe('Sheet1');
+    const pushesBefore = sim?.stats().byRoute['POST /v0/time_off'] ?? 0;
+    await sb.getByRole('button', { name: 'Push', exact: true }).click();
+    await expect
+      .poll(() => statusOf(sb))
+      .toBe(
+        'The sheet in front is now "Sheet1", not "Time off to create". Nothing was done: press the button again to use "Sheet1".',
+      );
+    expect(await sb.locator('#sheetName').textContent()).toBe('Sheet1');
+    // The last push's progress does not sit above the new message.
+    expect(await sb.locator('#progressBox').isHidden()).toBe(true);
+    expect(sim?.stats().byRoute['POST /v0/time_off'] ?? 0).toBe(pushesBefore);
+    // Pressed again, it acts on the sheet it now names.
+    await sb.getByRole('button', { name: 'Validate' }).click();
+    await expect.poll(() => statusOf(sb)).toMatch(/The sheet has no header in row 1/);
+  });
+
+  it('Settings: a key Assembled never issued is refused in words; each check read in words, details on demand; Remove key clears the old results', async () => {
+    const { page } = bench();
+    await reset(page);
+    await menu(page, 'Settings…');
+    const sb = await sidebar(page, 'Assembled settings');
+    const checks = sb.locator('#checks li');
+    await sb.getByRole('button', { name: 'Test connection' }).click();
+    await sb.locator('#status', { hasText: 'Connected to Assembled' }).waitFor();
+    expect(await checks.first().textContent()).toBe('People: 100 read');
+    expect(await checks.allTextContents()).toEqual(
+      expect.arrayContaining(['Teams: 8 read', 'Start a report: started']),
+    );
+    // It fits the sidebar: nothing wider than the frame; the raw requests only on demand.
+    const overflow = await sb
+      .locator(':root')
+      .evaluate((e) => e.scrollWidth - (e.ownerDocument.defaultView?.innerWidth ?? 0));
+    expect(overflow).toBeLessThanOrEqual(0);
+    const raw = sb.getByRole('table', { name: 'Requests made by the connection test' });
+    expect(await raw.isVisible()).toBe(false);
+    await sb.getByText('Details: each request').click();
+    await expect.poll(() => raw.textContent()).toMatch(/GET \/v0\/people200100/);
+
+    // Remove key: the earlier all-OK results go, the status says what now holds.
+    await sb.getByRole('button', { name: 'Remove key' }).click();
+    await sb.locator('#status', { hasText: 'The API key was removed.' }).waitFor();
+    expect(await sb.locator('#results').isHidden()).toBe(true);
+    await sb.getByRole('button', { name: 'Test connection' }).click();
+    await expect
+      .poll(() => statusOf(sb))
+      .toBe(`No Assembled API key is set for you. Open ${MENU} ▸ Settings… and paste your key.`);
+    expect(await checks.count()).toBe(0);
+
+    // A well-formed key the simulator never issued: refused, said once, each check "not read".
+    await sb.getByLabel('API key').fill('sk_live_wrongkey000000');
+    await sb.getByRole('button', { name: 'Save' }).click();
+    await sb.locator('#status', { hasText: 'Saved.' }).waitFor();
+    await sb.getByRole('button', { name: 'Test connection' }).click();
+    await expect
+      .poll(() => statusOf(sb))
+      .toBe(
+        `Assembled did not accept the API key: it is missing, mistyped or revoked. Open ${MENU} ▸ Settings… and set a valid key.`,
+      );
+    expect(await checks.first().textContent()).toBe('People: not read');
+    expect(bench().dialogs).toEqual([]);
+  });
+});

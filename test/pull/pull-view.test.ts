@@ -1,0 +1,48 @@
+// What the Pull sidebar is told at each stage: a name for the stage, what is happening within it,
+// and when the add-on next asks Assembled.
+import { describe, expect, it } from 'vitest';
+import { newJob, stillRunning, withState } from '../../src/core/jobs/pull-job';
+import type { PullSpec } from '../../src/core/pull/pull-spec';
+import { jobView } from '../../src/core/pull/pull-view';
+import { ANALYST } from '../support/core-deps';
+
+const T0 = Date.parse('2026-05-25T12:00:00Z');
+const REPORT: PullSpec = {
+  source: { kind: 'report', report: 'adherence', granularity: 'day' },
+  range: { kind: 'relative', preset: 'last_week' },
+  filters: {},
+  target: { kind: 'new_sheet', name: 'Adherence' },
+  mode: 'replace',
+};
+
+describe('pull progress for the sidebar', () => {
+  it('names each stage and what happens in it, with the time to the next check', () => {
+    const queued = newJob('k', ANALYST, 'test-spreadsheet', REPORT, T0, 'k');
+    expect(jobView(queued, T0)).toMatchObject({
+      stage: 'Starting',
+      detail: 'Asking Assembled to generate the report.',
+      nextCheckInMs: 0,
+    });
+    const started = withState(queued, 'running', T0 + 1_000, { reportId: 'r1', nextPollAt: T0 + 11_000 });
+    expect(jobView(started, T0 + 4_000)).toMatchObject({
+      stage: 'Assembled is generating the report',
+      detail: expect.stringMatching(/^Assembled has started the report/),
+      nextCheckInMs: 7_000,
+      estimatedLeftMs: null,
+    });
+    const checked = stillRunning(started, T0 + 11_000);
+    expect(jobView(checked, T0 + 11_000).detail).toBe('Checked 1 time: not ready yet.');
+    const writing = withState(checked, 'writing', T0 + 30_000);
+    expect(jobView(writing, T0 + 30_000)).toMatchObject({
+      stage: 'Writing rows',
+      detail: 'The report is ready: writing its rows into the sheet.',
+      nextCheckInMs: 0,
+    });
+    const done = withState(writing, 'done', T0 + 31_000, { rows: 12, message: '12 rows written' });
+    expect(jobView(done, T0 + 99_000)).toMatchObject({
+      stage: 'Done',
+      detail: '12 rows written',
+      estimatedLeftMs: 0,
+    });
+  });
+});

@@ -1,0 +1,44 @@
+// What the Push sidebar is told while a push runs: elapsed time and, once rows are done, the time
+// left at the pace so far.
+import { describe, expect, it } from 'vitest';
+import type { PushJob } from '../../src/core/push/push-job';
+import { pushView } from '../../src/core/push/push-view';
+
+const T0 = Date.parse('2026-05-25T12:00:00Z');
+
+function job(extra: Partial<PushJob>): PushJob {
+  return {
+    id: 'k',
+    owner: 'ops@example.com',
+    kind: 'time_off',
+    sheetId: 1,
+    sheetName: 'Time off to create',
+    state: 'running',
+    createdAt: T0,
+    updatedAt: T0,
+    total: 40,
+    done: 0,
+    succeeded: 0,
+    failed: 0,
+    skipped: 0,
+    invalid: 0,
+    stalls: 0,
+    ...extra,
+  };
+}
+
+describe('push progress for the sidebar', () => {
+  it('estimates the time left from the pace so far, once a row is done', () => {
+    expect(pushView(job({ done: 0 }), T0 + 5_000)).toMatchObject({ elapsedMs: 5_000, estimatedLeftMs: null });
+    expect(pushView(job({ done: 10 }), T0 + 20_000)).toMatchObject({
+      elapsedMs: 20_000,
+      estimatedLeftMs: 60_000,
+    });
+    expect(pushView(job({ done: 30 }), T0 + 60_000).estimatedLeftMs).toBe(20_000);
+  });
+
+  it('a finished push has nothing left and its elapsed time stops at its end', () => {
+    const done = job({ state: 'done', done: 40, updatedAt: T0 + 90_000, message: 'Finished' });
+    expect(pushView(done, T0 + 600_000)).toMatchObject({ elapsedMs: 90_000, estimatedLeftMs: 0 });
+  });
+});
