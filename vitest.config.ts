@@ -5,6 +5,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/support/build.ts'],
+    setupFiles: ['test/support/event-loop-guard.ts'],
     reporters: ['default', new SummaryReporter()],
     // Tests drive a virtual clock, so no test depends on wall time; the limit only catches hangs.
     testTimeout: 60_000,

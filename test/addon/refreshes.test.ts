@@ -44,7 +44,7 @@ describe.each([
       { ...reportSpec('AHT'), target: { kind: 'sheet', name: 'AHT' } },
       { kind: 'weekly', weekdays: [1], hour: 7 },
     );
-    rt.clock.advance(29 * DAY);
+    await rt.clock.advanceAsync(29 * DAY);
     const runs = loggedRuns(rt);
     // Five Mondays fall in the 29 days after the start, one of them after the DST change.
     expect(runs).toHaveLength(5);
@@ -76,7 +76,7 @@ describe('scheduled refreshes', () => {
       nextRun: '2026-05-26 06:00',
       mine: true,
     });
-    rt.clock.advance(2 * DAY);
+    await rt.clock.advanceAsync(2 * DAY);
     expect(rt.triggers()).toHaveLength(1);
     expect(rt.workbook.sheetNames().filter((n) => n.startsWith('Weekly AHT'))).toEqual(['Weekly AHT']);
   });
@@ -95,7 +95,7 @@ describe('scheduled refreshes', () => {
     );
     // The clock jumps ten hours with no trigger firing (Google was late), then runs on.
     rt.clock.set(rt.clock.now() + 10 * HOUR);
-    rt.clock.advance(5 * 60_000);
+    await rt.clock.advanceAsync(5 * 60_000);
     expect(loggedRuns(rt)).toHaveLength(1);
   });
 
@@ -117,7 +117,7 @@ describe('scheduled refreshes', () => {
       true,
     );
     sim.revokeKey(key);
-    rt.clock.advance(3 * HOUR);
+    await rt.clock.advanceAsync(3 * HOUR);
     expect(rt.workbook.values('Teams')).toEqual([
       ['id', 'name'],
       ['t1', 'Tier 1'],
@@ -147,7 +147,7 @@ describe('scheduled refreshes', () => {
       { kind: 'hourly' },
     );
     rt.workbook.deleteSheet('Sites');
-    rt.clock.advance(2 * HOUR);
+    await rt.clock.advanceAsync(2 * HOUR);
     const [view] = await rt.callFromSidebar<RefreshView[]>('listRefreshes');
     expect(view?.pausedReason).toBe('Paused: its sheet "Sites" was deleted or renamed.');
     expect(loggedRuns(rt)).toHaveLength(0);
@@ -175,7 +175,7 @@ describe('scheduled refreshes', () => {
     const ran = await rt.callFromSidebar<RefreshView[]>('runRefreshNow', 'refresh-000042');
     expect(ran[0]?.lastRun?.status).toBe('done');
     expect(await rt.callFromSidebar<RefreshView[]>('deleteRefresh', 'refresh-000042')).toEqual([]);
-    rt.clock.advance(2 * HOUR);
+    await rt.clock.advanceAsync(2 * HOUR);
     expect(rt.triggers()).toHaveLength(0);
   });
 });
