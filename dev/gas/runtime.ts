@@ -40,7 +40,7 @@ export interface RuntimeClock {
   /** Moves the clock forward, firing every due time-driven trigger in time order. */
   advance(ms: number): FiredTrigger[];
   /**
-   * The same, giving the event loop a turn before each firing: use it for spans that fire many
+   * The same, giving the event loop a turn before each due time: use it for spans that fire many
    * triggers (more than MAX_BACK_TO_BACK_EXECUTIONS may not run without a turn).
    */
   advanceAsync(ms: number): Promise<FiredTrigger[]>;

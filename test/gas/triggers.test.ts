@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_BACK_TO_BACK_EXECUTIONS } from '../../dev/gas/index.js';
+import { type FiredTrigger, type LocalRuntime, MAX_BACK_TO_BACK_EXECUTIONS } from '../../dev/gas/index.js';
 import { runtimeFor } from './fixture.js';
 
 const CODE = `
@@ -177,8 +177,28 @@ describe('long clock advances and the event loop', () => {
     turns.stopped = true;
     expect(fired.map((f) => f.dueAt - start)).toEqual(Array.from({ length: MANY }, (_, i) => (i + 1) * MIN));
     expect(rt.properties.user.get('ticks')).toBe(String(MANY));
-    // A turn before every firing.
+    // A turn before every due time.
     expect(turns.n).toBeGreaterThanOrEqual(MANY);
+  });
+
+  it('advanceAsync fires the same triggers at the same times as advance, mixed schedules and all', async () => {
+    const runtimes = [0, 1].map(() => {
+      const rt = runtimeFor(CODE, { mode: 'bound', now: '2024-03-09T12:00:00Z' });
+      rt.run('every', 'minutes', 15);
+      rt.run('daily', 6);
+      rt.run('once', 90 * MIN);
+      rt.asUser('other@example.com').run('every', 'minutes', 30);
+      return rt;
+    });
+    const [sync, async] = runtimes as [LocalRuntime, LocalRuntime];
+    const firings = (fired: FiredTrigger[]) =>
+      fired.map((f) => [f.owner, f.dueAt, f.result.startedAt, f.result.error?.message]);
+    const expected = firings(sync.clock.advance(2 * 24 * 60 * MIN));
+    await nextTurn();
+    expect(expected.length).toBeGreaterThan(250);
+    expect(firings(await async.clock.advanceAsync(2 * 24 * 60 * MIN))).toEqual(expected);
+    expect(async.clock.now()).toBe(sync.clock.now());
+    expect(async.triggers()).toEqual(sync.triggers());
   });
 
   it(`refuses to run more than ${MAX_BACK_TO_BACK_EXECUTIONS} executions without a turn of the event loop, naming the cure`, async () => {
