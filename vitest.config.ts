@@ -5,8 +5,11 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/support/build.ts'],
+    setupFiles: ['test/support/event-loop-guard.ts'],
     reporters: ['default', new SummaryReporter()],
-    // Tests drive a virtual clock, so no test depends on wall time; the limit only catches hangs.
-    testTimeout: 60_000,
+    // Tests drive a virtual clock, so no test depends on wall time; the limits only catch hangs.
+    // Long runtime runs give the event loop turns, so their wall time counts on a loaded machine.
+    testTimeout: 300_000,
+    hookTimeout: 120_000,
   },
 });

@@ -44,7 +44,35 @@ function useTimeZone(timeZone: string): () => void {
   };
 }
 
+/**
+ * Executions are synchronous, so a caller that runs many in a row (a long clock advance, a loop
+ * of rt.run) holds its event loop all that time, and a test worker that cannot answer vitest for
+ * a minute fails the whole run. So at most this many executions (a few seconds' work) may run
+ * without the event loop getting a turn; rt.clock.advanceAsync and rt.callFromSidebar give one.
+ */
+export const MAX_BACK_TO_BACK_EXECUTIONS = 300;
+
+/** Executions since the event loop last had a turn; a pending setImmediate resets it. */
+const backToBack = { count: 0, turnPending: false };
+
+function countBackToBack(fnName: string): void {
+  if (!backToBack.turnPending) {
+    backToBack.turnPending = true;
+    setImmediate(() => {
+      backToBack.count = 0;
+      backToBack.turnPending = false;
+    });
+  }
+  if (++backToBack.count > MAX_BACK_TO_BACK_EXECUTIONS) {
+    throw new Error(
+      `Not running ${fnName}: ${MAX_BACK_TO_BACK_EXECUTIONS} executions ran back to back without the event loop getting a turn. ` +
+        'Await rt.clock.advanceAsync(ms) rather than rt.clock.advance(ms) for long spans, or await a macrotask between runs.',
+    );
+  }
+}
+
 export function execute(world: World, spec: ExecuteSpec): RunResult {
+  countBackToBack(spec.fnName);
   const exec = new Execution(
     world,
     world.nextExecutionId(),

@@ -2,6 +2,7 @@
 
 export { COSTS, LIMITS } from './costs.js';
 export type { Counters, CounterValues } from './counters.js';
+export { MAX_BACK_TO_BACK_EXECUTIONS } from './execute.js';
 export { KILL_MESSAGE } from './execution.js';
 export { createRuntime, LocalRuntime, type RuntimeClock, type TriggerRunOptions } from './runtime.js';
 export type { LockScope } from './services/lock.js';

@@ -3,7 +3,7 @@
 import { toEpochMs } from './clock.js';
 import type { Counters } from './counters.js';
 import { execute } from './execute.js';
-import { advanceClock } from './scheduler.js';
+import { advanceClock, advanceClockAsync, yieldToEventLoop } from './scheduler.js';
 import { type LockScope, lockKey } from './services/lock.js';
 import { User } from './services/session.js';
 import { Spreadsheet } from './services/spreadsheet/spreadsheet.js';
@@ -39,6 +39,11 @@ export interface RuntimeClock {
   set(t: Date | number | string): void;
   /** Moves the clock forward, firing every due time-driven trigger in time order. */
   advance(ms: number): FiredTrigger[];
+  /**
+   * The same, giving the event loop a turn before each due time: use it for spans that fire many
+   * triggers (more than MAX_BACK_TO_BACK_EXECUTIONS may not run without a turn).
+   */
+  advanceAsync(ms: number): Promise<FiredTrigger[]>;
 }
 
 const TRIGGER_TYPES: Record<string, TriggerRunOptions['type']> = {
@@ -64,6 +69,7 @@ export class LocalRuntime {
       now: () => world.clock.now(),
       set: (t) => world.clock.set(toEpochMs(t)),
       advance: (ms) => advanceClock(world, ms),
+      advanceAsync: (ms) => advanceClockAsync(world, ms),
     };
     this.ui = new UiView(world, user, this.documentId);
     this.workbook = new WorkbookView(world, user, this.documentId);
@@ -163,6 +169,8 @@ export class LocalRuntime {
       args: ({ exec }) => legal.map((a) => exec.realm.toRealm(a)),
       output: sidebarResult,
     });
+    // google.script.run answers asynchronously: the caller's event loop gets a turn.
+    await yieldToEventLoop();
     if (result.error) throw new Error(result.error.message);
     return result.value as T;
   }

@@ -152,7 +152,7 @@ export async function startWorkbench(options: WorkbenchServerOptions = {}): Prom
       case '/api/add-sheet':
         return json(res, workbench.addSheet());
       case '/api/skip':
-        return json(res, workbench.skip(Number(body.ms)));
+        return json(res, await workbench.skip(Number(body.ms)));
       case '/api/close-sidebar':
         return json(res, workbench.closeSidebar());
       case '/api/reset':

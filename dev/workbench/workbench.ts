@@ -194,11 +194,14 @@ export class Workbench {
     return this.select(`Sheet${n}`);
   }
 
-  /** Jumps the virtual clock ahead, firing every trigger that falls due on the way. */
-  skip(ms: number): ActionReply {
+  /**
+   * Jumps the virtual clock ahead, firing every trigger that falls due on the way; the server
+   * answers other requests between those executions rather than freezing for the whole span.
+   */
+  async skip(ms: number): Promise<ActionReply> {
     if (!Number.isFinite(ms) || ms <= 0 || ms > MAX_SKIP_MS)
       return { ok: false, message: 'Skip between 1 ms and 31 days' };
-    this.rt.clock.advance(ms);
+    await this.rt.clock.advanceAsync(ms);
     this.current.collectToasts();
     return { ok: true };
   }

@@ -17,7 +17,7 @@ function start(rt: LocalRuntime, spec: object): Promise<JobView> {
 async function follow(rt: LocalRuntime, job: JobView): Promise<JobView> {
   let current = job;
   for (let i = 0; i < 100 && current.nextPollInMs > 0; i++) {
-    rt.clock.advance(current.nextPollInMs);
+    await rt.clock.advanceAsync(current.nextPollInMs);
     current = await rt.callFromSidebar<JobView>('pollPull', current.id);
   }
   return current;
@@ -121,7 +121,7 @@ describe('Pull data', () => {
     expect(job.state).toBe('running');
     expect(rt.triggers()).toHaveLength(1);
     // Nobody polls: the add-on's hourly dispatcher does the rest.
-    rt.clock.advance(2 * 3_600_000);
+    await rt.clock.advanceAsync(2 * 3_600_000);
     expect(rt.workbook.values('AHT').length).toBeGreaterThan(1);
     expect(rt.triggers()).toHaveLength(0);
     expect(rt.counters.triggers.created).toBe(1);

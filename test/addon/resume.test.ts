@@ -19,13 +19,13 @@ describe('work cut short by the 6-minute limit', () => {
     );
     expect(rt.lastExecution?.killed).toBe(true);
     sim.setFaults({});
-    rt.clock.advance(3 * 60_000);
+    await rt.clock.advanceAsync(3 * 60_000);
     // The sidebar never heard the job's id; asking again with its request key finds the same job.
     const job = await rt.callFromSidebar<JobView>('startPull', spec, 'killed-pull-0001');
     expect(job.state).toBe('done');
     // Append mode would show a second copy if the killed run had written anything.
     expect(rt.workbook.values('Queues').length).toBe(job.rows + 1);
-    rt.clock.advance(HOUR);
+    await rt.clock.advanceAsync(HOUR);
     expect(rt.triggers()).toHaveLength(0);
   });
 
@@ -47,10 +47,10 @@ describe('work cut short by the 6-minute limit', () => {
     );
     sim.setFaults({ latencyMs: 7 * 60_000 });
     // Saved at 08:00 New York: the 09:00 run is started by the next hourly tick and killed.
-    const fired = rt.clock.advance(HOUR + 10 * 60_000);
+    const fired = await rt.clock.advanceAsync(HOUR + 10 * 60_000);
     expect(fired.some((f) => f.result.killed)).toBe(true);
     sim.setFaults({});
-    rt.clock.advance(2 * HOUR);
+    await rt.clock.advanceAsync(2 * HOUR);
     const [view] = await rt.callFromSidebar<RefreshView[]>('listRefreshes');
     expect(view?.lastRun).toMatchObject({ status: 'done' });
     expect(rt.workbook.values('Sites').length).toBeGreaterThan(1);

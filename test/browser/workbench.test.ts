@@ -2,7 +2,7 @@
 // rules across the bridge, the clock, the .xlsx download and Reset.
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { cell, menu, reset, sidebar, typeRow, useBench } from './support';
+import { cell, menu, reset, SKIP_MS, sidebar, typeRow, useBench } from './support';
 
 describe('The workbench page', () => {
   const bench = useBench();
@@ -12,7 +12,10 @@ describe('The workbench page', () => {
     expect(await page.locator('#backend').textContent()).toMatch(/Assembled simulator \(in-process, offline/);
     await expect.poll(() => page.locator('#clock').textContent()).toMatch(/^Mon 2026-05-25 08:0\d:\d\d EDT$/);
     await page.getByRole('button', { name: 'Skip ahead 1 day' }).click();
-    await expect.poll(() => page.locator('#clock').textContent()).toMatch(/^Tue 2026-05-26 08:0\d:\d\d EDT$/);
+    // The skip's executions run one by one while the server answers the page in between.
+    await expect
+      .poll(() => page.locator('#clock').textContent(), { timeout: SKIP_MS })
+      .toMatch(/^Tue 2026-05-26 08:0\d:\d\d EDT$/);
     await page.getByRole('button', { name: 'Extensions' }).click();
     await page.getByRole('menuitem', { name: 'Assembled for Google Sheets' }).click();
     const items = await page.getByRole('menuitem').allTextContents();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { type FiredTrigger, type LocalRuntime, MAX_BACK_TO_BACK_EXECUTIONS } from '../../dev/gas/index.js';
 import { runtimeFor } from './fixture.js';
 
 const CODE = `
@@ -148,5 +149,80 @@ describe('trigger limits', () => {
     const rt = runtimeFor(CODE, { mode: 'bound' });
     expect(rt.run('every', 'minutes', 5).error).toBeUndefined();
     expect(rt.run('every', 'minutes', 7).error?.message).toBe('Invalid argument: minutes');
+  });
+});
+
+/** Counts macrotask turns of this event loop until stopped. */
+function countTurns() {
+  const turns = { n: 0, stopped: false };
+  const turn = () => {
+    if (turns.stopped) return;
+    turns.n++;
+    setImmediate(turn);
+  };
+  setImmediate(turn);
+  return turns;
+}
+
+describe('long clock advances and the event loop', () => {
+  const MANY = MAX_BACK_TO_BACK_EXECUTIONS + 50;
+  const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
+  it('advanceAsync fires what advance fires, giving the event loop a turn between executions', async () => {
+    const rt = runtimeFor(CODE, { mode: 'bound' });
+    rt.run('every', 'minutes', 1);
+    const start = rt.clock.now();
+    const turns = countTurns();
+    const fired = await rt.clock.advanceAsync(MANY * MIN);
+    turns.stopped = true;
+    expect(fired.map((f) => f.dueAt - start)).toEqual(Array.from({ length: MANY }, (_, i) => (i + 1) * MIN));
+    expect(rt.properties.user.get('ticks')).toBe(String(MANY));
+    // A turn before every due time.
+    expect(turns.n).toBeGreaterThanOrEqual(MANY);
+  });
+
+  it('advanceAsync fires the same triggers at the same times as advance, mixed schedules and all', async () => {
+    const runtimes = [0, 1].map(() => {
+      const rt = runtimeFor(CODE, { mode: 'bound', now: '2024-03-09T12:00:00Z' });
+      rt.run('every', 'minutes', 15);
+      rt.run('daily', 6);
+      rt.run('once', 90 * MIN);
+      rt.asUser('other@example.com').run('every', 'minutes', 30);
+      return rt;
+    });
+    const [sync, async] = runtimes as [LocalRuntime, LocalRuntime];
+    const firings = (fired: FiredTrigger[]) =>
+      fired.map((f) => [f.owner, f.dueAt, f.result.startedAt, f.result.error?.message]);
+    const expected = firings(sync.clock.advance(2 * 24 * 60 * MIN));
+    await nextTurn();
+    expect(expected.length).toBeGreaterThan(250);
+    expect(firings(await async.clock.advanceAsync(2 * 24 * 60 * MIN))).toEqual(expected);
+    expect(async.clock.now()).toBe(sync.clock.now());
+    expect(async.triggers()).toEqual(sync.triggers());
+  });
+
+  it(`refuses to run more than ${MAX_BACK_TO_BACK_EXECUTIONS} executions without a turn of the event loop, naming the cure`, async () => {
+    const rt = runtimeFor(CODE, { mode: 'bound' });
+    rt.run('every', 'minutes', 1);
+    await nextTurn();
+    expect(() => rt.clock.advance(MANY * MIN)).toThrow(
+      /\d+ executions ran back to back .*Await rt\.clock\.advanceAsync/,
+    );
+    expect(Number(rt.properties.user.get('ticks'))).toBe(MAX_BACK_TO_BACK_EXECUTIONS);
+    // A turn of the event loop starts a new count.
+    await nextTurn();
+    expect(rt.run('describeTriggers').error).toBeUndefined();
+  });
+
+  it('counts runs of every kind back to back, and each awaited sidebar call gives a turn', async () => {
+    const rt = runtimeFor(CODE);
+    await nextTurn();
+    expect(() => {
+      for (let i = 0; i < MANY; i++) rt.run('describeTriggers');
+    }).toThrow(/back to back/);
+    expect(rt.executions).toHaveLength(MAX_BACK_TO_BACK_EXECUTIONS);
+    await nextTurn();
+    for (let i = 0; i < MANY; i++) await rt.callFromSidebar('describeTriggers');
+    expect(rt.executions).toHaveLength(MAX_BACK_TO_BACK_EXECUTIONS + MANY);
   });
 });

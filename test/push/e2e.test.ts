@@ -134,7 +134,7 @@ describe.skipIf(!built)('push in the local Apps Script runtime', () => {
     // The sidebar is closed: the dispatcher trigger does the rest, hour by hour (add-on triggers).
     for (let hour = 0; hour < 24; hour++) {
       if (hour === 2) sim.setFaults({ force429: 30 });
-      rt.clock.advance(60 * 60_000);
+      await rt.clock.advanceAsync(60 * 60_000);
       const doc = rt.properties.document.get(`assembled.push.${first.id}`);
       if (doc && JSON.parse(doc).state !== 'running') break;
     }
