@@ -28,6 +28,8 @@ function keyOf(headers: Record<string, string>): string {
 /** A and B in one runtime; every request is recorded with the key it carried. */
 async function shared(options: { bHasKey?: boolean; bHidden?: boolean; aHidden?: boolean } = {}) {
   const { rt, sim, key, backend } = await startLocalAddon({ mode: 'bound' });
+  // B's own key, one Assembled issued (the simulator answers 401 to any other).
+  sim.issueKey(B_KEY);
   const seen: Seen[] = [];
   rt.setHttp((req) => {
     seen.push({ key: keyOf(req.headers), method: req.method, path: new URL(req.url, 'https://x').pathname });

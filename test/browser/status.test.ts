@@ -131,9 +131,10 @@ describe('Sidebars say what is true now', () => {
     const checks = sb.locator('#checks li');
     await sb.getByRole('button', { name: 'Test connection' }).click();
     await sb.locator('#status', { hasText: 'Connected to Assembled' }).waitFor();
-    expect(await checks.first().textContent()).toBe('People: 100 read');
+    // First how the server takes times (the workbench runs the live dialect: unix seconds), then each read.
+    expect(await checks.first().textContent()).toBe('Time format: the server accepts unix seconds');
     expect(await checks.allTextContents()).toEqual(
-      expect.arrayContaining(['Teams: 8 read', 'Start a report: started']),
+      expect.arrayContaining(['People: 100 read', 'Teams: 8 read', 'Start a report: started']),
     );
     // It fits the sidebar: nothing wider than the frame; the raw requests only on demand.
     const overflow = await sb
@@ -165,7 +166,7 @@ describe('Sidebars say what is true now', () => {
       .toBe(
         `Assembled did not accept the API key: it is missing, mistyped or revoked. Open ${MENU} ▸ Settings… and set a valid key.`,
       );
-    expect(await checks.first().textContent()).toBe('People: not read');
+    expect(await checks.first().textContent()).toBe('Time format: not read');
     expect(bench().dialogs).toEqual([]);
   });
 });
