@@ -1,6 +1,8 @@
 // SpreadsheetApp: the entry point to the active spreadsheet, its UI and rule builders.
 
 import type { Env } from '../env.js';
+import { ChartType } from './charts.js';
+import { BooleanCriteria, ConditionalFormatRuleBuilder } from './conditional-format.js';
 import type { Range } from './range.js';
 import type { Sheet } from './sheet.js';
 import { Spreadsheet } from './spreadsheet.js';
@@ -9,6 +11,8 @@ import { DataValidationBuilder, DataValidationCriteria } from './validation.js';
 
 export class SpreadsheetAppFake {
   readonly DataValidationCriteria = DataValidationCriteria;
+  readonly BooleanCriteria = BooleanCriteria;
+  readonly ChartType = ChartType;
 
   constructor(private readonly env: Env) {}
 
@@ -42,6 +46,10 @@ export class SpreadsheetAppFake {
 
   newDataValidation(): DataValidationBuilder {
     return this.env.exec.call('spreadsheet', 0, () => new DataValidationBuilder(this.env.exec.realm));
+  }
+
+  newConditionalFormatRule(): ConditionalFormatRuleBuilder {
+    return this.env.exec.call('spreadsheet', 0, () => new ConditionalFormatRuleBuilder(this.env));
   }
 
   flush(): void {

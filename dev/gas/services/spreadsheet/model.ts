@@ -1,5 +1,7 @@
 // The in-memory workbook that outlives executions: sheets of sparse cells.
 
+import type { ChartModel } from './charts.js';
+import type { ConditionalFormatModel } from './conditional-format.js';
 import type { CellValue } from './interpret.js';
 
 export interface ValidationRule {
@@ -17,6 +19,7 @@ export interface Cell {
   format?: string;
   fontWeight?: string;
   background?: string;
+  fontColor?: string;
   validation?: ValidationRule;
 }
 
@@ -28,6 +31,10 @@ export class SheetModel {
   frozenRows = 0;
   frozenColumns = 0;
   readonly columnWidths = new Map<number, number>();
+  /** In the order set; see conditional-format.ts. */
+  conditionalFormats: ConditionalFormatModel[] = [];
+  /** Embedded charts, in insertion order; see charts.ts. */
+  charts: ChartModel[] = [];
   /** rows[r - 1][c - 1]; both levels sparse. */
   rows: (Cell | undefined)[][] = [];
 
