@@ -1,5 +1,6 @@
 // operationId (from the YAML) -> handler. index.ts refuses to start if an operation has none.
 
+import * as activities from './activities';
 import * as agentState from './agent-state';
 import type { Handler } from './context';
 import * as reports from './reports';
@@ -26,6 +27,11 @@ export const HANDLERS: Record<string, Handler> = {
   listTeams: resources.listTeams,
   listSites: resources.listSites,
   listQueues: resources.listQueues,
-  listRequirements: resources.listRequirements,
+  listRequirements: activities.listRequirements,
+  listActivities: activities.listActivities,
+  bulkActivities: activities.bulkActivities,
+  deleteActivities: activities.deleteActivities,
+  listActivityTypes: activities.listActivityTypes,
+  listRequirementTypes: activities.listRequirementTypes,
   listAssistConversations: resources.listAssistConversations,
 };
