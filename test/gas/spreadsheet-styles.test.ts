@@ -13,6 +13,11 @@ function caught(f) { try { f(); return null; } catch (e) { return String(e.messa
 function badColor() { return caught(function () { sheet().getRange('A1:B1').setBackgrounds([['#fff', 'not a colour']]); }); }
 function wrongShape() { return caught(function () { sheet().getRange('A1:B1').setFontColors([['#fff']]); }); }
 function clearFormats() { sheet().getRange('A1').setBackground('#123456').setFontColor('#abcdef'); sheet().getRange('A1').clearFormat(); return [sheet().getRange('A1').getBackground(), sheet().getRange('A1').getFontColor()]; }
+function elapsed(values, format) {
+  var r = sheet().getRange(1, 1, 1, values.length);
+  r.setValues([values]).setNumberFormat(format);
+  return r.getDisplayValues()[0];
+}
 function rules() {
   var s = sheet();
   var r = s.getRange('C2:C10');
@@ -108,6 +113,18 @@ describe('cell colours', () => {
     expect(rt.run('badColor').value).toMatch(/Invalid color "not a colour"/);
     expect(rt.run('wrongShape').value).toMatch(/number of columns/);
     expect(rt.run('clearFormats').value).toEqual(['#ffffff', '#000000']);
+  });
+});
+
+describe('elapsed-time number formats', () => {
+  it('[h]:mm counts hours past a day; [mm]:ss counts minutes', () => {
+    const rt = runtimeFor(CODE);
+    expect(rt.run('elapsed', [1.5 / 24, 25 / 24 + 5 / 1440, 0], '[h]:mm').value).toEqual([
+      '1:30',
+      '25:05',
+      '0:00',
+    ]);
+    expect(rt.run('elapsed', [90 / 86_400], '[mm]:ss').value).toEqual(['01:30']);
   });
 });
 

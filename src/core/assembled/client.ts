@@ -5,6 +5,7 @@ import * as agentStates from './endpoints/agent-states';
 import * as catalogue from './endpoints/catalogue';
 import type { EndpointContext, WriteOptions } from './endpoints/context';
 import * as reports from './endpoints/reports';
+import * as schedules from './endpoints/schedules';
 import * as timeOff from './endpoints/time-off';
 import type {
   AgentState,
@@ -73,6 +74,9 @@ export interface AssembledClient {
   listQueues(): Queue[];
   listRequirements(query?: catalogue.RequirementsQuery): Requirement[];
   listAssistConversations(query?: catalogue.AssistConversationsQuery): AssistConversation[];
+  listActivities(query: schedules.ActivitiesQuery): schedules.ActivitiesPage;
+  listActivityTypes(): schedules.ActivityType[];
+  listRequirementTypes(): schedules.RequirementType[];
   /** The client's clock, so callers (checkConnection) time calls the same way. */
   readonly clock: Clock;
   /** Hears every HTTP reply (retries included); returns the way to stop listening. */
@@ -121,5 +125,8 @@ export function createAssembledClient(options: AssembledClientOptions): Assemble
     listQueues: () => catalogue.listQueues(ctx),
     listRequirements: (query) => catalogue.listRequirements(ctx, query),
     listAssistConversations: (query) => catalogue.listAssistConversations(ctx, query),
+    listActivities: (query) => schedules.listActivities(ctx, query),
+    listActivityTypes: () => schedules.listActivityTypes(ctx),
+    listRequirementTypes: () => schedules.listRequirementTypes(ctx),
   };
 }

@@ -2,6 +2,7 @@
 import { type AssembledClient, isAssembledError, type TimelineQuery } from '../assembled';
 import type { ResourceName } from './catalogue';
 import type { PullFilters } from './pull-spec';
+import { activityRecords, fetchActivities } from './schedule-records';
 
 export interface Window {
   start: number;
@@ -79,5 +80,11 @@ export function fetchRecords(
       return timeOffRequests(client, filters, window);
     case 'time_off_updates':
       return client.listTimeOffUpdates(required(window, resource).start);
+    case 'activities':
+      return activityRecords(fetchActivities(client, filters, required(window, resource)));
+    case 'activity_types':
+      return client.listActivityTypes();
+    case 'requirement_types':
+      return client.listRequirementTypes();
   }
 }

@@ -23,6 +23,7 @@ import { fetchRecords } from './fetch-records';
 import { PullSpec, sourceInfo, sourceLabel, specProblems } from './pull-spec';
 import { describeTarget, TargetMissing, type Targets } from './pull-target';
 import type { RunLog } from './run-log';
+import { withDurationColumn } from './schedule-records';
 import { withNames } from './with-names';
 
 export interface PullDeps {
@@ -156,7 +157,10 @@ function reportFilters(job: PullJob) {
 
 /** Builds the whole table before touching the sheet: a failure here leaves the sheet as it was. */
 function write(deps: PullDeps, job: PullJob, records: readonly object[], jobs: JobStore): PullJob {
-  const table = buildTable(records as Record<string, unknown>[], deps.zone);
+  const built = buildTable(records as Record<string, unknown>[], deps.zone);
+  const { source } = job.spec;
+  const table =
+    source.kind === 'resource' && source.resource === 'activities' ? withDurationColumn(built) : built;
   jobs.save(withState(job, 'writing', deps.clock.now()));
   const target = deps.targets.open(job.spec.target);
   const result = writeTable(target.grid, table, {
