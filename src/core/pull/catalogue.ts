@@ -22,6 +22,7 @@ export const RESOURCES = [
   'activities',
   'activity_types',
   'requirement_types',
+  'schedule_grid',
 ] as const;
 export type ResourceName = (typeof RESOURCES)[number];
 
@@ -84,4 +85,11 @@ export const RESOURCE_INFO: Record<ResourceName, SourceInfo> = {
   },
   activity_types: { label: 'Activity types', range: 'none', filters: [], key: 'id' },
   requirement_types: { label: 'Requirement types', range: 'none', filters: [], key: 'id' },
+  // A picture, not a table: always replaced whole (run-grid.ts).
+  schedule_grid: {
+    label: 'Schedule grid',
+    range: 'required',
+    filters: ['agent_ids', 'team_ids'],
+    key: 'Agent',
+  },
 };

@@ -81,6 +81,7 @@ export function fetchRecords(
     case 'time_off_updates':
       return client.listTimeOffUpdates(required(window, resource).start);
     case 'activities':
+    case 'schedule_grid':
       return activityRecords(fetchActivities(client, filters, required(window, resource)));
     case 'activity_types':
       return client.listActivityTypes();

@@ -57,6 +57,8 @@ export const PullSpec = z.object({
   mode: z.enum(['replace', 'append', 'merge']),
   /** merge: the column that identifies a row; defaults to the source's own key. */
   mergeKey: z.optional(z.string()),
+  /** Schedule grid: minutes per column (default 30). */
+  gridMinutes: z.optional(z.union([z.literal(15), z.literal(30)])),
 });
 export type PullSpec = z.infer<typeof PullSpec>;
 
@@ -75,6 +77,10 @@ export function specProblems(spec: PullSpec): string[] {
   const problems: string[] = [];
   if (info.range === 'required' && !spec.range) problems.push(`${info.label} needs a date range`);
   if (info.range === 'none' && spec.range) problems.push(`${info.label} takes no date range`);
+  const grid = spec.source.kind === 'resource' && spec.source.resource === 'schedule_grid';
+  if (grid && spec.mode !== 'replace')
+    problems.push(`${info.label} is always replaced whole: choose replace`);
+  if (!grid && spec.gridMinutes !== undefined) problems.push(`${info.label} takes no minutes per column`);
   for (const [name, value] of Object.entries(spec.filters) as [FilterName, unknown][]) {
     if (value !== undefined && !info.filters.includes(name))
       problems.push(`${info.label} cannot be filtered by ${name}`);

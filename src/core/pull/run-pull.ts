@@ -22,6 +22,7 @@ import { InputError, parseInput } from '../validation';
 import { fetchRecords } from './fetch-records';
 import { PullSpec, sourceInfo, sourceLabel, specProblems } from './pull-spec';
 import { describeTarget, TargetMissing, type Targets } from './pull-target';
+import { pullScheduleGrid } from './run-grid';
 import type { RunLog } from './run-log';
 import { withDurationColumn } from './schedule-records';
 import { withNames } from './with-names';
@@ -100,6 +101,24 @@ function step(deps: PullDeps, job: PullJob, jobs: JobStore): PullJob {
   const now = deps.clock.now();
   try {
     const { source } = job.spec;
+    if (source.kind === 'resource' && source.resource === 'schedule_grid') {
+      const range = job.range;
+      if (!range) throw new Error('The schedule grid needs a date range');
+      jobs.save(withState(job, 'writing', now));
+      const drawn = pullScheduleGrid(
+        deps.client(),
+        job.spec.filters,
+        range,
+        job.spec.gridMinutes ?? 30,
+        deps.zone,
+        () => deps.targets.open(job.spec.target),
+        headerNote(deps, job),
+      );
+      return withState(job, 'done', deps.clock.now(), {
+        rows: drawn.rows,
+        message: `${drawn.rows} agents drawn on ${drawn.label}`,
+      });
+    }
     if (source.kind === 'resource') {
       const records = fetchRecords(deps.client(), source.resource, job.spec.filters, job.range);
       return write(deps, job, records, jobs);

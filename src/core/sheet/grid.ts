@@ -20,6 +20,10 @@ export interface Grid {
   setColumnFormat(row: number, col: number, rows: number, format: string): void;
   /** Bold header, frozen when it is the sheet's first row, and a note on its first cell. */
   styleHeader(row: number, col: number, cols: number, note: string): void;
+  /** Cell colours of a block (null = default), as two block calls: backgrounds, then font colours. */
+  paint?(row: number, col: number, backgrounds: (string | null)[][], fontColors: (string | null)[][]): void;
+  /** Drops formats (colours, number formats) of a block. */
+  clearFormats?(row: number, col: number, rows: number, cols: number): void;
 }
 
 export const SHEETS_CELL_LIMIT = 10_000_000;

@@ -43,6 +43,14 @@ export function sheetGrid(sheet: Sheet): Grid {
     setColumnFormat: (row, col, rows, format) => {
       sheet.getRange(row, col, rows, 1).setNumberFormat(format);
     },
+    paint(row, col, backgrounds, fontColors) {
+      const range = sheet.getRange(row, col, backgrounds.length, backgrounds[0]?.length ?? 0);
+      range.setBackgrounds(backgrounds as string[][]);
+      range.setFontColors(fontColors as string[][]);
+    },
+    clearFormats: (row, col, rows, cols) => {
+      sheet.getRange(row, col, rows, cols).clearFormat();
+    },
     styleHeader(row, col, cols, note) {
       sheet.getRange(row, col, 1, cols).setFontWeight('bold');
       if (row === 1) sheet.setFrozenRows(1);
