@@ -23,6 +23,7 @@ export const RESOURCES = [
   'activity_types',
   'requirement_types',
   'schedule_grid',
+  'coverage',
 ] as const;
 export type ResourceName = (typeof RESOURCES)[number];
 
@@ -92,4 +93,6 @@ export const RESOURCE_INFO: Record<ResourceName, SourceInfo> = {
     filters: ['agent_ids', 'team_ids'],
     key: 'Agent',
   },
+  // Required vs scheduled per interval, with coloured gaps and a chart (run-coverage.ts).
+  coverage: { label: 'Coverage (required vs scheduled)', range: 'required', filters: [], key: 'start' },
 };

@@ -64,6 +64,8 @@ export function fetchRecords(
       return client.listRoles();
     case 'requirements':
       return client.listRequirements();
+    case 'coverage':
+      return client.listRequirements({ ...times(required(window, resource)) });
     case 'assist_conversations':
       return client.listAssistConversations();
     case 'agent_states':

@@ -78,7 +78,8 @@ export function specProblems(spec: PullSpec): string[] {
   if (info.range === 'required' && !spec.range) problems.push(`${info.label} needs a date range`);
   if (info.range === 'none' && spec.range) problems.push(`${info.label} takes no date range`);
   const grid = spec.source.kind === 'resource' && spec.source.resource === 'schedule_grid';
-  if (grid && spec.mode !== 'replace')
+  const whole = grid || (spec.source.kind === 'resource' && spec.source.resource === 'coverage');
+  if (whole && spec.mode !== 'replace')
     problems.push(`${info.label} is always replaced whole: choose replace`);
   if (!grid && spec.gridMinutes !== undefined) problems.push(`${info.label} takes no minutes per column`);
   for (const [name, value] of Object.entries(spec.filters) as [FilterName, unknown][]) {

@@ -22,6 +22,7 @@ import { InputError, parseInput } from '../validation';
 import { fetchRecords } from './fetch-records';
 import { PullSpec, sourceInfo, sourceLabel, specProblems } from './pull-spec';
 import { describeTarget, TargetMissing, type Targets } from './pull-target';
+import { pullCoverage } from './run-coverage';
 import { pullScheduleGrid } from './run-grid';
 import type { RunLog } from './run-log';
 import { withDurationColumn } from './schedule-records';
@@ -117,6 +118,22 @@ function step(deps: PullDeps, job: PullJob, jobs: JobStore): PullJob {
       return withState(job, 'done', deps.clock.now(), {
         rows: drawn.rows,
         message: `${drawn.rows} agents drawn on ${drawn.label}`,
+      });
+    }
+    if (source.kind === 'resource' && source.resource === 'coverage') {
+      const range = job.range;
+      if (!range) throw new Error('Coverage needs a date range');
+      jobs.save(withState(job, 'writing', now));
+      const drawn = pullCoverage(
+        deps.client(),
+        range,
+        deps.zone,
+        () => deps.targets.open(job.spec.target),
+        headerNote(deps, job),
+      );
+      return withState(job, 'done', deps.clock.now(), {
+        rows: drawn.rows,
+        message: `${drawn.rows} intervals written to ${drawn.label}`,
       });
     }
     if (source.kind === 'resource') {
