@@ -45,7 +45,7 @@ describe.each(['seed', 'live'] as const)('Coverage, %s dialect', (dialect) => {
       ]);
       const rows = values.slice(1);
       expect(rows).toHaveLength((7 * 24 + 1) * 2);
-      expect((rows[0]?.[0] as Date).getTime()).toBe(week.start);
+      expect(rows[0]?.[0]).toEqual(new Date(week.start));
       for (const r of rows) expect(r[4]).toBeCloseTo(Number(r[3]) - Number(r[2]), 6);
       expect(rows.some((r) => Number(r[4]) < 0)).toBe(true);
       expect(rows.some((r) => Number(r[3]) > 0)).toBe(true);
