@@ -77,6 +77,7 @@ export interface AssembledClient {
   listActivities(query: schedules.ActivitiesQuery): schedules.ActivitiesPage;
   listActivityTypes(): schedules.ActivityType[];
   listRequirementTypes(): schedules.RequirementType[];
+  bulkActivities(changes: readonly schedules.ActivityChange[], scheduleId?: string): schedules.Activity[];
   /** The client's clock, so callers (checkConnection) time calls the same way. */
   readonly clock: Clock;
   /** Hears every HTTP reply (retries included); returns the way to stop listening. */
@@ -128,5 +129,6 @@ export function createAssembledClient(options: AssembledClientOptions): Assemble
     listActivities: (query) => schedules.listActivities(ctx, query),
     listActivityTypes: () => schedules.listActivityTypes(ctx),
     listRequirementTypes: () => schedules.listRequirementTypes(ctx),
+    bulkActivities: (changes, scheduleId) => schedules.bulkActivities(ctx, changes, scheduleId),
   };
 }

@@ -21,6 +21,7 @@ export type {
   ActivitiesPage,
   ActivitiesQuery,
   Activity,
+  ActivityChange,
   ActivityType,
   RequirementType,
   ScheduleAgent,

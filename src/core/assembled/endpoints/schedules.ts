@@ -6,12 +6,13 @@ import {
   type activity,
   type activityType,
   activityTypesReply,
+  bulkActivitiesReply,
   type requirementType,
   requirementTypesReply,
   type scheduleAgent,
 } from '../schemas/schedules';
 import type { TimeInput } from '../times';
-import { commaList, type EndpointContext, wireWindow } from './context';
+import { commaList, type EndpointContext, wireTime, wireWindow } from './context';
 
 export type Activity = z.infer<typeof activity>;
 export type ActivityType = z.infer<typeof activityType>;
@@ -68,5 +69,54 @@ export function listRequirementTypes(ctx: EndpointContext): RequirementType[] {
     method: 'GET',
     path: '/v0/requirement_types',
     parse: (json, ep, status) => parseReply(requirementTypesReply, json, ep, status).requirement_types,
+  });
+}
+
+export interface ActivityChange {
+  action: 'create' | 'update' | 'delete';
+  activity: {
+    id?: string;
+    agent_id?: string;
+    type_id?: string;
+    start_time?: TimeInput;
+    end_time?: TimeInput;
+    description?: string;
+    allow_conflicts?: boolean;
+  };
+}
+
+/**
+ * One POST /v0/activities/bulk: a single transaction (a refused batch changed nothing). Never
+ * retried after a lost answer: a second send could apply the batch twice.
+ */
+export function bulkActivities(
+  ctx: EndpointContext,
+  changes: readonly ActivityChange[],
+  scheduleId?: string,
+): Activity[] {
+  const path = '/v0/activities/bulk';
+  const endpoint = `POST ${path}`;
+  const activities = changes.map((c, i) => {
+    const a = c.activity;
+    const at = `activities[${i}].activity`;
+    return {
+      action: c.action,
+      activity: {
+        ...a,
+        ...(a.start_time === undefined
+          ? {}
+          : { start_time: wireTime(ctx, a.start_time, `${at}.start_time`, endpoint) }),
+        ...(a.end_time === undefined
+          ? {}
+          : { end_time: wireTime(ctx, a.end_time, `${at}.end_time`, endpoint) }),
+      },
+    };
+  });
+  return ctx.transport.send({
+    method: 'POST',
+    path,
+    body: { ...(scheduleId ? { schedule_id: scheduleId } : {}), activities },
+    safeToRetry: false,
+    parse: (json, ep, status) => parseReply(bulkActivitiesReply, json, ep, status).activities,
   });
 }

@@ -50,3 +50,5 @@ export const requirementType = z.object({
 });
 
 export const requirementTypesReply = z.object({ requirement_types: collection(requirementType) });
+
+export const bulkActivitiesReply = z.object({ activities: collection(activity) });
