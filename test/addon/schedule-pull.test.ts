@@ -155,3 +155,18 @@ describe.each(['seed', 'live'] as const)('Activities pull, %s dialect', (dialect
     ).toBe(true);
   });
 });
+
+describe('the Pull data sidebar', () => {
+  it('offers the schedule sources with the range and filters they take', async () => {
+    const { rt } = await startLocalAddon();
+    const options = await rt.callFromSidebar<{
+      sources: Array<{ id: string; range: string; filters: string[] }>;
+    }>('getPullOptions');
+    const byId = new Map(options.sources.map((s) => [s.id, s]));
+    expect(byId.get('activities')).toMatchObject({ range: 'required', filters: ['agent_ids', 'team_ids'] });
+    expect(byId.get('schedule_grid')).toMatchObject({ range: 'required' });
+    expect(byId.get('coverage')).toMatchObject({ range: 'required' });
+    expect(byId.get('activity_types')).toMatchObject({ range: 'none' });
+    expect(byId.get('requirement_types')).toMatchObject({ range: 'none' });
+  });
+});
