@@ -2,6 +2,9 @@
 
 import { a1Notation, type GridRange, parseA1, resolveA1 } from './services/spreadsheet/a1.js';
 import { displayValue, readValue, writeCell } from './services/spreadsheet/cells.js';
+import type { ChartModel } from './services/spreadsheet/charts.js';
+import { DEFAULT_BACKGROUND, DEFAULT_FONT_COLOR } from './services/spreadsheet/colors.js';
+import type { ConditionalFormatModel } from './services/spreadsheet/conditional-format.js';
 import type { Cell, SheetKind, SheetModel, ValidationRule } from './services/spreadsheet/model.js';
 import { DEFAULT_NUMBER_FORMAT } from './services/spreadsheet/number-format.js';
 import type { World } from './world.js';
@@ -76,6 +79,24 @@ export class WorkbookView {
 
   fontWeights(sheet: string): string[][] {
     return this.grid(sheet, (c) => c?.fontWeight ?? 'normal');
+  }
+
+  /** What getBackgrounds() / getFontColors() return over the data range. */
+  backgrounds(sheet: string): string[][] {
+    return this.grid(sheet, (c) => c?.background ?? DEFAULT_BACKGROUND);
+  }
+
+  fontColors(sheet: string): string[][] {
+    return this.grid(sheet, (c) => c?.fontColor ?? DEFAULT_FONT_COLOR);
+  }
+
+  /** The sheet's conditional format rules and embedded charts, as the model keeps them. */
+  conditionalFormats(sheet: string): ConditionalFormatModel[] {
+    return this.sheet(sheet).conditionalFormats;
+  }
+
+  charts(sheet: string): ChartModel[] {
+    return this.sheet(sheet).charts;
   }
 
   dataValidations(sheet: string): (ValidationRule | null)[][] {

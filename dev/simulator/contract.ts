@@ -12,6 +12,7 @@ const CONTRACT_FILES = [
   'assembled-agent-state.yml',
   'assembled-time-off.yml',
   'simulator-catalogue.yml',
+  'simulator-schedules.yml',
 ];
 
 export type Schema = {

@@ -134,6 +134,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       nowMs,
       now: Math.floor(nowMs / 1000),
       params,
+      rawQuery: url.searchParams,
       query,
       body: lifted.body,
       jobs,

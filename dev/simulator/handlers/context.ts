@@ -13,6 +13,8 @@ export interface Ctx {
   /** nowMs in unix seconds. */
   now: number;
   params: Record<string, string>;
+  /** The query as sent, for list parameters that may repeat (agents=a&agents=b). */
+  rawQuery?: URLSearchParams;
   /** Validated query: date-times as ISO strings, integers coerced, defaults filled. */
   query: Record<string, unknown>;
   /** Validated JSON body (its date-times as ISO strings in both dialects). */

@@ -1,5 +1,6 @@
 // operationId (from the YAML) -> handler. index.ts refuses to start if an operation has none.
 
+import * as activities from './activities';
 import * as agentState from './agent-state';
 import type { Handler } from './context';
 import * as reports from './reports';
@@ -27,6 +28,11 @@ export const HANDLERS: Record<string, Handler> = {
   listSites: resources.listSites,
   listQueues: resources.listQueues,
   listSkills: resources.listSkills,
-  listRequirements: resources.listRequirements,
+  listRequirements: activities.listRequirements,
+  listActivities: activities.listActivities,
+  bulkActivities: activities.bulkActivities,
+  deleteActivities: activities.deleteActivities,
+  listActivityTypes: activities.listActivityTypes,
+  listRequirementTypes: activities.listRequirementTypes,
   listAssistConversations: resources.listAssistConversations,
 };

@@ -5,6 +5,7 @@ import * as agentStates from './endpoints/agent-states';
 import * as catalogue from './endpoints/catalogue';
 import type { EndpointContext, WriteOptions } from './endpoints/context';
 import * as reports from './endpoints/reports';
+import * as schedules from './endpoints/schedules';
 import * as timeOff from './endpoints/time-off';
 import type {
   AgentState,
@@ -78,6 +79,10 @@ export interface AssembledClient {
   listSkills(): Skill[];
   listRequirements(query?: catalogue.RequirementsQuery): Requirement[];
   listAssistConversations(query?: catalogue.AssistConversationsQuery): AssistConversation[];
+  listActivities(query: schedules.ActivitiesQuery): schedules.ActivitiesPage;
+  listActivityTypes(): schedules.ActivityType[];
+  listRequirementTypes(): schedules.RequirementType[];
+  bulkActivities(changes: readonly schedules.ActivityChange[], scheduleId?: string): schedules.Activity[];
   /** The client's clock, so callers (checkConnection) time calls the same way. */
   readonly clock: Clock;
   /** How this client puts times on the wire. */
@@ -137,5 +142,9 @@ function clientOver(transport: Transport, clock: Clock, timeFormat: TimeFormat):
     listSkills: () => catalogue.listSkills(ctx),
     listRequirements: (query) => catalogue.listRequirements(ctx, query),
     listAssistConversations: (query) => catalogue.listAssistConversations(ctx, query),
+    listActivities: (query) => schedules.listActivities(ctx, query),
+    listActivityTypes: () => schedules.listActivityTypes(ctx),
+    listRequirementTypes: () => schedules.listRequirementTypes(ctx),
+    bulkActivities: (changes, scheduleId) => schedules.bulkActivities(ctx, changes, scheduleId),
   };
 }

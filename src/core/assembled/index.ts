@@ -17,6 +17,15 @@ export type {
 export type { AssistConversationsQuery, RequirementsQuery } from './endpoints/catalogue';
 export type { WriteOptions } from './endpoints/context';
 export { REPORT_POLL_INTERVAL_MS, type StartReportInput } from './endpoints/reports';
+export type {
+  ActivitiesPage,
+  ActivitiesQuery,
+  Activity,
+  ActivityChange,
+  ActivityType,
+  RequirementType,
+  ScheduleAgent,
+} from './endpoints/schedules';
 export type { TimeOffInput, TimeOffRequestsQuery } from './endpoints/time-off';
 export { AssembledError, type AssembledErrorKind, isAssembledError } from './errors';
 export type * from './model';

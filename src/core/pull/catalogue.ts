@@ -20,6 +20,11 @@ export const RESOURCES = [
   'time_off_requests',
   'time_off_updates',
   'assist_conversations',
+  'activities',
+  'activity_types',
+  'requirement_types',
+  'schedule_grid',
+  'coverage',
 ] as const;
 export type ResourceName = (typeof RESOURCES)[number];
 
@@ -82,4 +87,22 @@ export const RESOURCE_INFO: Record<ResourceName, SourceInfo> = {
   },
   time_off_updates: { label: 'Time-off updates', range: 'required', filters: [], key: 'request_id' },
   assist_conversations: { label: 'Assist conversations', range: 'none', filters: [], key: 'id' },
+  // One activity id can repeat across occurrences: a row is the id plus its start.
+  activities: {
+    label: 'Activities (schedule)',
+    range: 'required',
+    filters: ['agent_ids', 'team_ids'],
+    key: 'occurrence_id',
+  },
+  activity_types: { label: 'Activity types', range: 'none', filters: [], key: 'id' },
+  requirement_types: { label: 'Requirement types', range: 'none', filters: [], key: 'id' },
+  // A picture, not a table: always replaced whole (run-grid.ts).
+  schedule_grid: {
+    label: 'Schedule grid',
+    range: 'required',
+    filters: ['agent_ids', 'team_ids'],
+    key: 'Agent',
+  },
+  // Required vs scheduled per interval, with coloured gaps and a chart (run-coverage.ts).
+  coverage: { label: 'Coverage (required vs scheduled)', range: 'required', filters: [], key: 'start' },
 };

@@ -2,6 +2,7 @@
 import { type AssembledClient, isAssembledError, type TimelineQuery } from '../assembled';
 import type { ResourceName } from './catalogue';
 import type { PullFilters } from './pull-spec';
+import { activityRecords, fetchActivities } from './schedule-records';
 import { withNames } from './with-names';
 
 export interface Window {
@@ -76,6 +77,8 @@ function recordsOf(
       return client.listRoles();
     case 'requirements':
       return client.listRequirements();
+    case 'coverage':
+      return client.listRequirements({ ...times(required(window, resource)) });
     case 'assist_conversations':
       return client.listAssistConversations();
     case 'agent_states':
@@ -92,5 +95,12 @@ function recordsOf(
       return timeOffRequests(client, filters, window);
     case 'time_off_updates':
       return client.listTimeOffUpdates(required(window, resource).start);
+    case 'activities':
+    case 'schedule_grid':
+      return activityRecords(fetchActivities(client, filters, required(window, resource)));
+    case 'activity_types':
+      return client.listActivityTypes();
+    case 'requirement_types':
+      return client.listRequirementTypes();
   }
 }

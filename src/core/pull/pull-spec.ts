@@ -67,6 +67,8 @@ export const PullSpec = z.object({
   mode: z.enum(['replace', 'append', 'merge']),
   /** merge: the column that identifies a row; defaults to the source's own key. */
   mergeKey: z.optional(z.string().check(z.maxLength(100, 'at most 100 characters'))),
+  /** Schedule grid: minutes per column (default 30). */
+  gridMinutes: z.optional(z.union([z.literal(15), z.literal(30)])),
 });
 export type PullSpec = z.infer<typeof PullSpec>;
 
@@ -85,6 +87,11 @@ export function specProblems(spec: PullSpec): string[] {
   const problems: string[] = [];
   if (info.range === 'required' && !spec.range) problems.push(`${info.label} needs a date range`);
   if (info.range === 'none' && spec.range) problems.push(`${info.label} takes no date range`);
+  const grid = spec.source.kind === 'resource' && spec.source.resource === 'schedule_grid';
+  const whole = grid || (spec.source.kind === 'resource' && spec.source.resource === 'coverage');
+  if (whole && spec.mode !== 'replace')
+    problems.push(`${info.label} is always replaced whole: choose replace`);
+  if (!grid && spec.gridMinutes !== undefined) problems.push(`${info.label} takes no minutes per column`);
   for (const [name, value] of Object.entries(spec.filters) as [FilterName, unknown][]) {
     if (value !== undefined && !info.filters.includes(name))
       problems.push(`${info.label} cannot be filtered by ${name}`);

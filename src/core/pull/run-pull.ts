@@ -25,7 +25,10 @@ import { fetchRecords } from './fetch-records';
 import { PullSpec, sourceInfo, sourceLabel, specProblems } from './pull-spec';
 import { describeTarget, TargetMissing, type Targets } from './pull-target';
 import { bucketPlan, rollUp } from './report-buckets';
+import { pullCoverage } from './run-coverage';
+import { pullScheduleGrid } from './run-grid';
 import type { RunLog } from './run-log';
+import { withDurationColumn } from './schedule-records';
 import { withNames } from './with-names';
 
 export interface PullDeps {
@@ -147,6 +150,40 @@ function step(deps: PullDeps, job: PullJob, jobs: JobStore): PullJob {
   const now = deps.clock.now();
   try {
     const { source } = job.spec;
+    if (source.kind === 'resource' && source.resource === 'schedule_grid') {
+      const range = job.range;
+      if (!range) throw new Error('The schedule grid needs a date range');
+      jobs.save(withState(job, 'writing', now));
+      const drawn = pullScheduleGrid(
+        deps.client(),
+        job.spec.filters,
+        range,
+        job.spec.gridMinutes ?? 30,
+        deps.zone,
+        () => deps.targets.open(job.spec.target),
+        headerNote(deps, job),
+      );
+      return withState(job, 'done', deps.clock.now(), {
+        rows: drawn.rows,
+        message: `${drawn.rows} agents drawn on ${drawn.label}`,
+      });
+    }
+    if (source.kind === 'resource' && source.resource === 'coverage') {
+      const range = job.range;
+      if (!range) throw new Error('Coverage needs a date range');
+      jobs.save(withState(job, 'writing', now));
+      const drawn = pullCoverage(
+        deps.client(),
+        range,
+        deps.zone,
+        () => deps.targets.open(job.spec.target),
+        headerNote(deps, job),
+      );
+      return withState(job, 'done', deps.clock.now(), {
+        rows: drawn.rows,
+        message: `${drawn.rows} intervals written to ${drawn.label}`,
+      });
+    }
     if (source.kind === 'resource') {
       const records = fetchRecords(deps.client(), source.resource, job.spec.filters, job.range);
       return write(deps, job, records, jobs);
@@ -218,7 +255,10 @@ function reportFilters(job: PullJob) {
 
 /** Builds the whole table before touching the sheet: a failure here leaves the sheet as it was. */
 function write(deps: PullDeps, job: PullJob, records: readonly object[], jobs: JobStore): PullJob {
-  const table = buildTable(records as Record<string, unknown>[], deps.zone);
+  const built = buildTable(records as Record<string, unknown>[], deps.zone);
+  const { source } = job.spec;
+  const table =
+    source.kind === 'resource' && source.resource === 'activities' ? withDurationColumn(built) : built;
   jobs.save(withState(job, 'writing', deps.clock.now()));
   const target = deps.targets.open(job.spec.target, job.sheetId);
   const result = writeTable(target.grid, table, {

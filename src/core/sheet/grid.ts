@@ -26,6 +26,34 @@ export interface Grid {
   prepare(row: number, col: number, rows: number, cols: number): void;
   /** Bold header, frozen when it is the sheet's first row, and a note on its first cell. */
   styleHeader(row: number, col: number, cols: number, note: string): void;
+  /** Cell colours of a block (null = default), as two block calls: backgrounds, then font colours. */
+  paint?(row: number, col: number, backgrounds: (string | null)[][], fontColors: (string | null)[][]): void;
+  /**
+   * Colours blocks by sign (below zero: short, above: over) with conditional format rules, replacing
+   * the rules this writer set before inside `owner` and keeping every other rule of the sheet.
+   */
+  signColors?(owner: Block, blocks: Block[]): void;
+  /** Inserts a line chart of `ranges`, or updates the one already drawn from the same first cell. */
+  lineChart?(chart: LineChartSpec): void;
+  /** Drops formats (colours, number formats) of a block. */
+  clearFormats?(row: number, col: number, rows: number, cols: number): void;
+}
+
+export interface Block {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+export interface LineChartSpec {
+  title: string;
+  xTitle: string;
+  yTitle: string;
+  /** The first range is the x axis; the chart is known again by its first cell. */
+  ranges: Block[];
+  anchorRow: number;
+  anchorCol: number;
 }
 
 export const SHEETS_CELL_LIMIT = 10_000_000;

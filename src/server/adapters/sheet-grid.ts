@@ -6,6 +6,10 @@ import { isGridSheet } from './find-sheet';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
 
+/** Conditional colours of a coverage gap: short of staff, and over. */
+const SHORT_COLOR = '#f4c7c3';
+const OVER_COLOR = '#c9daf8';
+
 /** Cells of the spreadsheet's grid sheets: chart and data-source sheets have none to count. */
 function spreadsheetCells(sheet: Sheet): number {
   return sheet
@@ -111,6 +115,54 @@ export function sheetGrid(sheet: Sheet): Grid {
     },
     setColumnFormat: (row, col, rows, format) => {
       guarded(sheet, () => sheet.getRange(row, col, rows, 1).setNumberFormat(format));
+    },
+    paint(row, col, backgrounds, fontColors) {
+      const range = sheet.getRange(row, col, backgrounds.length, backgrounds[0]?.length ?? 0);
+      range.setBackgrounds(backgrounds as string[][]);
+      range.setFontColors(fontColors as string[][]);
+    },
+    signColors(owner, blocks) {
+      const inside = (r: GoogleAppsScript.Spreadsheet.Range) =>
+        r.getRow() >= owner.row &&
+        r.getColumn() >= owner.col &&
+        r.getRow() < owner.row + owner.rows &&
+        r.getColumn() < owner.col + owner.cols;
+      const others = sheet.getConditionalFormatRules().filter((rule) => !rule.getRanges().every(inside));
+      const ranges = blocks.map((b) => sheet.getRange(b.row, b.col, b.rows, b.cols));
+      const short = SpreadsheetApp.newConditionalFormatRule()
+        .whenNumberLessThan(0)
+        .setBackground(SHORT_COLOR)
+        .setRanges(ranges)
+        .build();
+      const over = SpreadsheetApp.newConditionalFormatRule()
+        .whenNumberGreaterThan(0)
+        .setBackground(OVER_COLOR)
+        .setRanges(ranges)
+        .build();
+      sheet.setConditionalFormatRules([...others, short, over]);
+    },
+    lineChart(spec) {
+      const first = spec.ranges[0];
+      const existing = sheet.getCharts().find((c) => {
+        const r = c.getRanges()[0];
+        return (
+          r !== undefined && first !== undefined && r.getRow() === first.row && r.getColumn() === first.col
+        );
+      });
+      let builder = existing ? existing.modify().clearRanges() : sheet.newChart();
+      for (const b of spec.ranges) builder = builder.addRange(sheet.getRange(b.row, b.col, b.rows, b.cols));
+      const chart = builder
+        .asLineChart()
+        .setTitle(spec.title)
+        .setXAxisTitle(spec.xTitle)
+        .setYAxisTitle(spec.yTitle)
+        .setPosition(spec.anchorRow, spec.anchorCol, 0, 0)
+        .build();
+      if (existing) sheet.updateChart(chart);
+      else sheet.insertChart(chart);
+    },
+    clearFormats: (row, col, rows, cols) => {
+      sheet.getRange(row, col, rows, cols).clearFormat();
     },
     styleHeader(row, col, cols, note) {
       guarded(sheet, () => {

@@ -3,6 +3,8 @@
 import { COSTS } from '../../costs.js';
 import { SCOPES } from '../../scopes.js';
 import type { Env } from '../env.js';
+import { ChartType } from './charts.js';
+import { BooleanCriteria, ConditionalFormatRuleBuilder } from './conditional-format.js';
 import { ProtectionType } from './protection.js';
 import type { Range } from './range.js';
 import type { Sheet } from './sheet.js';
@@ -14,6 +16,8 @@ export class SpreadsheetAppFake {
   readonly DataValidationCriteria = DataValidationCriteria;
   readonly ProtectionType = ProtectionType;
   readonly SheetType = { GRID: 'GRID', OBJECT: 'OBJECT', DATASOURCE: 'DATASOURCE' } as const;
+  readonly BooleanCriteria = BooleanCriteria;
+  readonly ChartType = ChartType;
 
   constructor(private readonly env: Env) {}
 
@@ -78,6 +82,10 @@ export class SpreadsheetAppFake {
 
   newDataValidation(): DataValidationBuilder {
     return this.env.exec.call('spreadsheet', 0, () => new DataValidationBuilder(this.env.exec.realm));
+  }
+
+  newConditionalFormatRule(): ConditionalFormatRuleBuilder {
+    return this.env.exec.call('spreadsheet', 0, () => new ConditionalFormatRuleBuilder(this.env));
   }
 
   /** Applies this execution's pending writes, so other executions see them. */

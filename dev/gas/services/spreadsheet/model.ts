@@ -1,6 +1,8 @@
 // The in-memory workbook that outlives executions: sheets of sparse cells.
 
 import type { GridRange } from './a1.js';
+import type { ChartModel } from './charts.js';
+import type { ConditionalFormatModel } from './conditional-format.js';
 import type { CellValue } from './interpret.js';
 
 export interface ValidationRule {
@@ -18,6 +20,7 @@ export interface Cell {
   format?: string;
   fontWeight?: string;
   background?: string;
+  fontColor?: string;
   validation?: ValidationRule;
 }
 
@@ -96,6 +99,10 @@ export class SheetModel {
   frozenRows = 0;
   frozenColumns = 0;
   readonly columnWidths = new Map<number, number>();
+  /** In the order set; see conditional-format.ts. */
+  conditionalFormats: ConditionalFormatModel[] = [];
+  /** Embedded charts, in insertion order; see charts.ts. */
+  charts: ChartModel[] = [];
   /** rows[r - 1][c - 1]; both levels sparse. */
   rows: (Cell | undefined)[][] = [];
 

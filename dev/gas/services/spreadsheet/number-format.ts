@@ -8,7 +8,8 @@ export const DEFAULT_NUMBER_FORMAT = '0.###############';
 /** What Sheets applies when a script writes a Date into an unformatted cell. */
 export const DEFAULT_DATE_FORMAT = 'M/d/yyyy H:mm:ss';
 
-type Token = { lit: string } | { code: string };
+/** An elapsed code ([h], [mm], [s]) counts past its usual wrap: 25 hours shows as 25. */
+type Token = { lit: string } | { code: string; elapsed?: boolean };
 
 /** Splits a format section into literal text and format codes (quoted text and \x are literal). */
 function tokenize(format: string): Token[] {
@@ -23,6 +24,10 @@ function tokenize(format: string): Token[] {
     } else if (ch === '\\') {
       tokens.push({ lit: format[i + 1] ?? '' });
       i += 2;
+    } else if (/^\[(h+|m+|s+)\]/i.test(format.slice(i))) {
+      const end = format.indexOf(']', i);
+      tokens.push({ code: format.slice(i + 1, end).toLowerCase(), elapsed: true });
+      i = end + 1;
     } else if (/am\/pm/i.test(format.slice(i, i + 5))) {
       tokens.push({ code: 'ampm' });
       i += 5;
@@ -59,6 +64,11 @@ function formatDate(serial: number, format: string): string {
       continue;
     }
     const c = t.code;
+    if (t.elapsed) {
+      const unit = c[0] === 'h' ? 24 : c[0] === 'm' ? 1440 : 86_400;
+      out += pad(Math.floor(serial * unit + 1e-9), Math.min(c.length, 2));
+      continue;
+    }
     const at = codes.indexOf(t);
     const prev = codes[at - 1]?.code[0];
     const next = codes[at + 1]?.code[0];

@@ -4,6 +4,7 @@ import { COSTS, cellCost } from '../../costs.js';
 import type { Env } from '../env.js';
 import { a1Notation, type GridRange } from './a1.js';
 import { displayValue, readValue, writeCell } from './cells.js';
+import { DEFAULT_BACKGROUND, DEFAULT_FONT_COLOR, normaliseColor } from './colors.js';
 import { checkCellText } from './limits.js';
 import { type Cell, contains, intersects, type SheetModel } from './model.js';
 import { DEFAULT_NUMBER_FORMAT } from './number-format.js';
@@ -30,6 +31,7 @@ function clearCell(cell: Cell, options: ClearOptions | undefined, only: boolean)
     cell.format = undefined;
     cell.fontWeight = undefined;
     cell.background = undefined;
+    cell.fontColor = undefined;
   }
   if (options?.commentsOnly) cell.note = undefined;
   if (options?.validationsOnly) cell.validation = undefined;
@@ -175,11 +177,19 @@ export class Range {
   }
 
   getBackgrounds(): string[][] {
-    return this.read(() => this.grid2d((cell) => cell?.background ?? '#ffffff'));
+    return this.read(() => this.grid2d((cell) => cell?.background ?? DEFAULT_BACKGROUND));
   }
 
   getBackground(): string {
-    return this.read(() => this.model.get(this.grid.row, this.grid.col)?.background ?? '#ffffff');
+    return this.read(() => this.model.get(this.grid.row, this.grid.col)?.background ?? DEFAULT_BACKGROUND);
+  }
+
+  getFontColors(): string[][] {
+    return this.read(() => this.grid2d((cell) => cell?.fontColor ?? DEFAULT_FONT_COLOR));
+  }
+
+  getFontColor(): string {
+    return this.read(() => this.model.get(this.grid.row, this.grid.col)?.fontColor ?? DEFAULT_FONT_COLOR);
   }
 
   getDataValidations(): (DataValidation | null)[][] {
@@ -283,8 +293,28 @@ export class Range {
   }
 
   setBackground(color: string | null): Range {
+    const value = normaliseColor(color, 'setBackground');
     return this.setAll((cell) => {
-      cell.background = color ?? undefined;
+      cell.background = value;
+    });
+  }
+
+  setBackgrounds(colors: (string | null)[][]): Range {
+    return this.setEach('setBackgrounds', colors, (cell, v) => {
+      cell.background = normaliseColor(v, 'setBackgrounds');
+    });
+  }
+
+  setFontColor(color: string | null): Range {
+    const value = normaliseColor(color, 'setFontColor');
+    return this.setAll((cell) => {
+      cell.fontColor = value;
+    });
+  }
+
+  setFontColors(colors: (string | null)[][]): Range {
+    return this.setEach('setFontColors', colors, (cell, v) => {
+      cell.fontColor = normaliseColor(v, 'setFontColors');
     });
   }
 

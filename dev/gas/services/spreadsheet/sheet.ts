@@ -4,6 +4,16 @@ import { COSTS, cellCost } from '../../costs.js';
 import type { Env } from '../env.js';
 import { parseA1, resolveA1 } from './a1.js';
 import { writeCell } from './cells.js';
+import {
+  type ChartModel,
+  checkNewChart,
+  copyChart,
+  EmbeddedChart,
+  EmbeddedChartBuilder,
+  indexOfChart,
+  newChartModel,
+} from './charts.js';
+import { ConditionalFormatRule, checkRulesFor } from './conditional-format.js';
 import { checkCellText } from './limits.js';
 import type { SheetModel } from './model.js';
 import { assertEditable, assertSheetEditable, newProtection, Protection } from './protection.js';
@@ -398,5 +408,60 @@ export class Sheet {
 
   getColumnWidth(columnPosition: number): number {
     return this.info(() => this.model.columnWidths.get(columnPosition) ?? 100);
+  }
+
+  // ---- conditional formats and embedded charts (conditional-format.ts, charts.ts) ----
+
+  /** Replaces every rule of the sheet, as Sheets does. */
+  setConditionalFormatRules(rules: ConditionalFormatRule[]): void {
+    const checked = checkRulesFor(this.model, rules);
+    this.write(0, () => {
+      this.model.conditionalFormats = checked.map((r) => ({
+        ...r,
+        ranges: [...r.ranges],
+        values: [...r.values],
+      }));
+    });
+  }
+
+  getConditionalFormatRules(): ConditionalFormatRule[] {
+    return this.info(() =>
+      this.env.exec.realm.array(
+        this.model.conditionalFormats.map((r) => new ConditionalFormatRule(this.env, r)),
+      ),
+    );
+  }
+
+  newChart(): EmbeddedChartBuilder {
+    return this.info(() => new EmbeddedChartBuilder(this.env, newChartModel(this.model)));
+  }
+
+  insertChart(chart: EmbeddedChart): void {
+    const placed = checkNewChart(this.model, chart);
+    this.write(0, () => {
+      this.model.charts.push(placed);
+    });
+  }
+
+  getCharts(): EmbeddedChart[] {
+    return this.info(() =>
+      this.env.exec.realm.array(this.model.charts.map((c) => new EmbeddedChart(this.env, copyChart(c)))),
+    );
+  }
+
+  updateChart(chart: EmbeddedChart): void {
+    const at = indexOfChart(this.model, chart, 'updateChart');
+    const next: ChartModel = copyChart(chart.chart);
+    if (!next.position || next.ranges.length === 0) throw new Error('The chart has no data or no position.');
+    this.write(0, () => {
+      this.model.charts[at] = next;
+    });
+  }
+
+  removeChart(chart: EmbeddedChart): void {
+    const at = indexOfChart(this.model, chart, 'removeChart');
+    this.write(0, () => {
+      this.model.charts.splice(at, 1);
+    });
   }
 }

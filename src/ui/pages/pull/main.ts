@@ -72,6 +72,11 @@ function choices(kind: ChoiceKind) {
 function onSourceChange(): void {
   const s = current();
   byId('granularityRow').hidden = s.kind !== 'report';
+  // The grid is a picture, always replaced whole.
+  const grid = s.id === 'schedule_grid';
+  byId('gridMinutesRow').hidden = !grid;
+  if (grid) mode.value = 'replace';
+  mode.disabled = grid;
   byId('whenSet').hidden = s.range === 'none';
   newSheet.value = s.label;
   mergeKey.value = s.key;
@@ -158,6 +163,9 @@ function spec(): PullSpec {
     target: target(),
     mode: mode.value as PullSpec['mode'],
     ...(mode.value === 'merge' ? { mergeKey: mergeKey.value.trim() } : {}),
+    ...(s.id === 'schedule_grid'
+      ? { gridMinutes: Number(byId<HTMLSelectElement>('gridMinutes').value) as 15 | 30 }
+      : {}),
   };
 }
 

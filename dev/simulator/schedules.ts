@@ -1,0 +1,155 @@
+// The demo org's schedules as Assembled's scheduling API shows them: activity types (with colours),
+// requirement types, and activities. The activities are the schedule segments the agent states were
+// generated from (activity.ts), so a schedule, the states and adherence agree; approved time off shows
+// as time-off activities. Built on first use and kept per org; writes through the API change only this
+// store (history already happened: states do not move).
+
+import type { Org, Person, Queue } from './model';
+import { DAY, HOUR, TZ_OFFSETS } from './time';
+
+export interface ActivityType {
+  id: string;
+  name: string;
+  short_name: string;
+  value: string;
+  productive: boolean;
+  timeoff: boolean;
+  background_color: string;
+  font_color: string;
+  channels: string[];
+  import_id: string;
+}
+
+export interface RequirementType {
+  id: string;
+  name: string;
+  activity_type_ids: string[];
+}
+
+export interface Activity {
+  id: string;
+  agent_id: string;
+  type_id: string;
+  start_time: number;
+  end_time: number;
+  description: string;
+  schedule_id: string;
+}
+
+const type = (
+  id: string,
+  name: string,
+  short: string,
+  kind: 'productive' | 'timeoff' | 'other',
+  background: string,
+  font: string,
+  channels: string[] = [],
+): ActivityType => ({
+  id,
+  name,
+  short_name: short,
+  value: name.toLowerCase().replace(/\W+/g, '_'),
+  productive: kind === 'productive',
+  timeoff: kind === 'timeoff',
+  background_color: background,
+  font_color: font,
+  channels,
+  import_id: '',
+});
+
+export const ACTIVITY_TYPES: readonly ActivityType[] = [
+  type('at_phone', 'Phones', 'PH', 'productive', '#4a86e8', '#ffffff', ['phone']),
+  type('at_chat', 'Chat', 'CH', 'productive', '#6aa84f', '#ffffff', ['chat']),
+  type('at_email', 'Email', 'EM', 'productive', '#f1c232', '#000000', ['email']),
+  type('at_break', 'Break', 'BR', 'other', '#d9d9d9', '#000000'),
+  type('at_lunch', 'Lunch', 'LU', 'other', '#f6b26b', '#000000'),
+  type('at_meeting', 'Team meeting', 'MTG', 'other', '#8e7cc3', '#ffffff'),
+  type('at_training', 'Training', 'TRN', 'other', '#76a5af', '#ffffff'),
+  type('at_pto', 'Paid time off', 'PTO', 'timeoff', '#cc0000', '#ffffff'),
+  type('at_sick', 'Sick', 'SCK', 'timeoff', '#e06666', '#ffffff'),
+];
+
+/** The published schedule, and an empty draft a planner could build in. */
+export const SCHEDULES = ['sch_master', 'sch_draft'] as const;
+export const MASTER_SCHEDULE = 'sch_master';
+
+const WORK_TYPE: Record<string, string> = { phone: 'at_phone', chat: 'at_chat', email: 'at_email' };
+
+export function workTypeOf(person: Person): string {
+  return WORK_TYPE[person.channels[0] ?? 'email'] ?? 'at_email';
+}
+
+/** One requirement type per leaf queue: staff needed on that queue's channel. */
+export function requirementTypes(org: Org): RequirementType[] {
+  return leafQueues(org).map((q) => ({
+    id: requirementTypeId(q),
+    name: q.name,
+    activity_type_ids: [WORK_TYPE[q.channel] ?? 'at_email'],
+  }));
+}
+
+export const requirementTypeId = (q: Queue): string => `rt_${q.id}`;
+
+export function leafQueues(org: Org): Queue[] {
+  return org.queues.filter((q) => !org.queues.some((c) => c.parent_id === q.id));
+}
+
+const stores = new WeakMap<Org, Map<string, Activity>>();
+
+/** Every activity of every schedule, by id (insertion order is not meaningful; callers sort). */
+export function activityStore(org: Org): Map<string, Activity> {
+  let store = stores.get(org);
+  if (!store) {
+    store = buildStore(org);
+    stores.set(org, store);
+  }
+  return store;
+}
+
+/** Replaces the store after a transaction has succeeded as a whole. */
+export function commitStore(org: Org, next: Map<string, Activity>): void {
+  stores.set(org, next);
+}
+
+function buildStore(org: Org): Map<string, Activity> {
+  const store = new Map<string, Activity>();
+  const add = (a: Omit<Activity, 'id' | 'schedule_id'>) => {
+    const id = `act_${a.agent_id}_${a.start_time.toString(36)}`;
+    store.set(id, { id, schedule_id: MASTER_SCHEDULE, ...a });
+  };
+  for (const person of org.people) {
+    const segments = org.schedules.get(person.agent_id);
+    if (!segments) continue;
+    const work = workTypeOf(person);
+    for (const seg of segments) {
+      const typeId = seg.activity === 'work' ? work : seg.activity === 'break' ? 'at_break' : 'at_lunch';
+      add({
+        agent_id: person.agent_id,
+        type_id: typeId,
+        start_time: seg.start,
+        end_time: seg.end,
+        description: '',
+      });
+    }
+  }
+  // Approved time off: one activity per local working day it covers (9:00-17:00 in the agent's zone).
+  for (const t of org.timeOff) {
+    if (t.status !== 'approved') continue;
+    const person = org.people.find((p) => p.agent_id === t.agent_id);
+    const offset = (TZ_OFFSETS[person?.timezone ?? ''] ?? 0) * HOUR;
+    for (let day = t.start_time; day < t.end_time; day += DAY) {
+      const localDay = Math.floor((day + offset) / DAY) * DAY - offset;
+      const start = Math.max(t.start_time, localDay + 9 * HOUR);
+      const end = Math.min(t.end_time, localDay + 17 * HOUR);
+      if (end <= start) continue;
+      add({
+        agent_id: t.agent_id,
+        type_id: t.type === 'sick' ? 'at_sick' : 'at_pto',
+        start_time: start,
+        end_time: end,
+        description: t.notes,
+      });
+    }
+  }
+  return store;
+}

@@ -1,0 +1,122 @@
+// Activities, activity types and requirement types (the scheduling side of the API).
+import type * as z from 'zod/mini';
+import { parseReply } from '../parse';
+import {
+  activitiesReply,
+  type activity,
+  type activityType,
+  activityTypesReply,
+  bulkActivitiesReply,
+  type requirementType,
+  requirementTypesReply,
+  type scheduleAgent,
+} from '../schemas/schedules';
+import type { TimeInput } from '../times';
+import { commaList, type EndpointContext, wireTime, wireWindow } from './context';
+
+export type Activity = z.infer<typeof activity>;
+export type ActivityType = z.infer<typeof activityType>;
+export type RequirementType = z.infer<typeof requirementType>;
+export type ScheduleAgent = z.infer<typeof scheduleAgent>;
+
+export interface ActivitiesQuery {
+  start_time: TimeInput;
+  end_time: TimeInput;
+  agents?: string[];
+  types?: string[];
+  channel?: string;
+  team?: string;
+  schedule_id?: string;
+}
+
+export interface ActivitiesPage {
+  activities: Activity[];
+  agents: ScheduleAgent[];
+  activity_types: ActivityType[];
+}
+
+/** One window of activities, with the agents and activity types they name. */
+export function listActivities(ctx: EndpointContext, query: ActivitiesQuery): ActivitiesPage {
+  const path = '/v0/activities';
+  const endpoint = `GET ${path}`;
+  return ctx.transport.send({
+    method: 'GET',
+    path,
+    query: {
+      ...wireWindow(ctx, query, endpoint),
+      agents: commaList(query.agents),
+      types: commaList(query.types),
+      channel: query.channel,
+      team: query.team,
+      schedule_id: query.schedule_id,
+      include_agents: true,
+      include_activity_types: true,
+    },
+    parse: (json, ep, status) => parseReply(activitiesReply, json, ep, status),
+  });
+}
+
+export function listActivityTypes(ctx: EndpointContext): ActivityType[] {
+  return ctx.transport.send({
+    method: 'GET',
+    path: '/v0/activity_types',
+    parse: (json, ep, status) => parseReply(activityTypesReply, json, ep, status).activity_types,
+  });
+}
+
+export function listRequirementTypes(ctx: EndpointContext): RequirementType[] {
+  return ctx.transport.send({
+    method: 'GET',
+    path: '/v0/requirement_types',
+    parse: (json, ep, status) => parseReply(requirementTypesReply, json, ep, status).requirement_types,
+  });
+}
+
+export interface ActivityChange {
+  action: 'create' | 'update' | 'delete';
+  activity: {
+    id?: string;
+    agent_id?: string;
+    type_id?: string;
+    start_time?: TimeInput;
+    end_time?: TimeInput;
+    description?: string;
+    allow_conflicts?: boolean;
+  };
+}
+
+/**
+ * One POST /v0/activities/bulk: a single transaction (a refused batch changed nothing). Never
+ * retried after a lost answer: a second send could apply the batch twice.
+ */
+export function bulkActivities(
+  ctx: EndpointContext,
+  changes: readonly ActivityChange[],
+  scheduleId?: string,
+): Activity[] {
+  const path = '/v0/activities/bulk';
+  const endpoint = `POST ${path}`;
+  const activities = changes.map((c, i) => {
+    const a = c.activity;
+    const at = `activities[${i}].activity`;
+    return {
+      action: c.action,
+      activity: {
+        ...a,
+        ...(a.start_time === undefined
+          ? {}
+          : { start_time: wireTime(ctx, a.start_time, `${at}.start_time`, endpoint) }),
+        ...(a.end_time === undefined
+          ? {}
+          : { end_time: wireTime(ctx, a.end_time, `${at}.end_time`, endpoint) }),
+      },
+    };
+  });
+  return ctx.transport.send({
+    method: 'POST',
+    path,
+    body: { ...(scheduleId ? { schedule_id: scheduleId } : {}), activities },
+    safeToRetry: false,
+    parse: (json, ep, status) => parseReply(bulkActivitiesReply, json, ep, status).activities,
+  });
+}

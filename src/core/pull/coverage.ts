@@ -1,0 +1,70 @@
+// Staffing coverage: per interval, required vs scheduled staff and the gap (scheduled - required:
+// below zero is short, above is over), in total and per requirement type, as a table a line chart
+// can plot directly (time down the first column, totals beside it).
+import type { Requirement, RequirementType } from '../assembled';
+import { type CellValue, type Column, DATETIME_FORMAT, type Table } from '../table/build-table';
+
+export interface CoverageTable {
+  table: Table;
+  /** 0-based columns holding a gap. */
+  gapColumns: number[];
+  /** 0-based columns the chart plots: time, required, scheduled (totals). */
+  chartColumns: [number, number, number];
+}
+
+const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+const round = (n: number) => Math.round(n * 100) / 100;
+
+export function coverageTable(
+  requirements: readonly Requirement[],
+  types: readonly RequirementType[],
+): CoverageTable {
+  const used = types.filter((t) => requirements.some((r) => r.requirement_type_id === t.id));
+  const index = new Map(used.map((t, i) => [t.id, i]));
+  const byStart = new Map<number, { end: number; required: number[]; scheduled: number[] }>();
+  for (const r of requirements) {
+    const at = index.get(String(r.requirement_type_id));
+    const start = num(r.start_time);
+    if (at === undefined || !start) continue;
+    let slot = byStart.get(start);
+    if (!slot) {
+      slot = { end: num(r.end_time), required: used.map(() => 0), scheduled: used.map(() => 0) };
+      byStart.set(start, slot);
+    }
+    slot.required[at] = (slot.required[at] ?? 0) + num(r.required);
+    slot.scheduled[at] = (slot.scheduled[at] ?? 0) + num(r.scheduled);
+  }
+  const columns: Column[] = [
+    { key: 'start', header: 'start', kind: 'datetime', numberFormat: DATETIME_FORMAT },
+    { key: 'end', header: 'end', kind: 'datetime', numberFormat: DATETIME_FORMAT },
+    { key: 'required', header: 'required (all types)', kind: 'number' },
+    { key: 'scheduled', header: 'scheduled (all types)', kind: 'number' },
+    { key: 'gap', header: 'gap (all types)', kind: 'number' },
+  ];
+  for (const t of used) {
+    const name = t.name ?? t.id;
+    for (const what of ['required', 'scheduled', 'gap'])
+      columns.push({ key: `${t.id}.${what}`, header: `${name}: ${what}`, kind: 'number' });
+  }
+  const rows: CellValue[][] = [...byStart.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([start, s]) => {
+      const required = s.required.reduce((a, b) => a + b, 0);
+      const scheduled = s.scheduled.reduce((a, b) => a + b, 0);
+      const row: CellValue[] = [
+        new Date(start),
+        new Date(s.end),
+        round(required),
+        round(scheduled),
+        round(scheduled - required),
+      ];
+      used.forEach((_, i) => {
+        const req = s.required[i] ?? 0;
+        const sch = s.scheduled[i] ?? 0;
+        row.push(round(req), round(sch), round(sch - req));
+      });
+      return row;
+    });
+  const gapColumns = columns.flatMap((c, i) => (c.key === 'gap' || c.key.endsWith('.gap') ? [i] : []));
+  return { table: { columns, rows }, gapColumns, chartColumns: [0, 2, 3] };
+}

@@ -1,0 +1,42 @@
+// A schedule-grid pull: fetch the window's activities, draw them (schedule-grid.ts), and replace the
+// previous picture in the target. The picture is built before the sheet is touched, so a failed
+// fetch leaves the old grid in place.
+import type { AssembledClient } from '../assembled';
+import type { Zone } from '../ports';
+import type { Extent } from '../sheet/grid';
+import { writePicture } from '../sheet/write-picture';
+import type { PullFilters } from './pull-spec';
+import type { OpenTarget } from './pull-target';
+import { type GridSlot, scheduleGrid } from './schedule-grid';
+import { fetchActivities } from './schedule-records';
+
+export function pullScheduleGrid(
+  client: AssembledClient,
+  filters: PullFilters,
+  window: { start: number; end: number },
+  minutes: GridSlot,
+  zone: Zone,
+  open: () => OpenTarget,
+  note: string,
+): { rows: number; label: string } {
+  const picture = scheduleGrid(fetchActivities(client, filters, window), window, minutes, zone);
+  const target = open();
+  const { grid } = target;
+  const gridWidth = picture.grid.values[0]?.length ?? 0;
+  const legendCol = target.col + gridWidth + 1;
+  const extent: Extent = {
+    rows: Math.max(picture.grid.values.length, picture.legend.values.length),
+    cols: gridWidth + 1 + (picture.legend.values[0]?.length ?? 0),
+  };
+  const previous = target.previous;
+  grid.growTo({ rows: target.row + extent.rows - 1, cols: target.col + extent.cols - 1 });
+  if (previous) {
+    grid.clear(target.row, target.col, previous.rows, previous.cols);
+    grid.clearFormats?.(target.row, target.col, previous.rows, previous.cols);
+  }
+  writePicture(grid, target.row, target.col, picture.grid);
+  writePicture(grid, target.row, legendCol, picture.legend);
+  grid.styleHeader(target.row, target.col, gridWidth, note);
+  target.remember(extent);
+  return { rows: picture.grid.values.length - picture.headerRows, label: target.label };
+}

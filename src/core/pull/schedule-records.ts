@@ -1,0 +1,94 @@
+// Schedule pulls: activities as rows an analyst reads (who, what, when, how long), and the reference
+// data that names and colours them.
+import type { Activity, ActivityType, AssembledClient, ScheduleAgent } from '../assembled';
+import type { Table } from '../table/build-table';
+import type { PullFilters } from './pull-spec';
+
+export interface ScheduleWindow {
+  start: number;
+  end: number;
+}
+
+/** Sheets' elapsed-time format: hours past 24 keep counting. */
+export const DURATION_FORMAT = '[h]:mm';
+const DAY_MS = 86_400_000;
+
+export interface ScheduledActivity {
+  activity: Activity;
+  agent: ScheduleAgent | undefined;
+  type: ActivityType | undefined;
+}
+
+/**
+ * Every activity overlapping the window, once (a team filter means one call per team; an activity in
+ * two of them comes once), with its agent and type, ordered by start then agent.
+ */
+export function fetchActivities(
+  client: AssembledClient,
+  filters: PullFilters,
+  window: ScheduleWindow,
+): ScheduledActivity[] {
+  const base = {
+    start_time: window.start,
+    end_time: window.end,
+    ...(filters.agent_ids?.length ? { agents: filters.agent_ids } : {}),
+  };
+  const teams = filters.team_ids?.length ? filters.team_ids : [undefined];
+  const agents = new Map<string, ScheduleAgent>();
+  const types = new Map<string, ActivityType>();
+  const seen = new Map<string, Activity>();
+  for (const team of teams) {
+    const page = client.listActivities(team ? { ...base, team } : base);
+    for (const a of page.agents) agents.set(a.id, a);
+    for (const t of page.activity_types) types.set(t.id, t);
+    for (const a of page.activities) seen.set(occurrenceId(a), a);
+  }
+  if ([...seen.values()].some((a) => !types.has(a.type_id)))
+    for (const t of client.listActivityTypes()) types.set(t.id, t);
+  return [...seen.values()]
+    .sort((a, b) => a.start_time - b.start_time || a.agent_id.localeCompare(b.agent_id))
+    .map((activity) => ({
+      activity,
+      agent: agents.get(activity.agent_id),
+      type: types.get(activity.type_id),
+    }));
+}
+
+/** The merge key: an id repeats across occurrences of a recurring activity, its start does not. */
+export function occurrenceId(a: Activity): string {
+  return `${a.id}@${new Date(a.start_time).toISOString().replace('.000Z', 'Z')}`;
+}
+
+export function activityRecords(list: readonly ScheduledActivity[]): Record<string, unknown>[] {
+  return list.map(({ activity: a, agent, type }) => ({
+    agent_name: agent?.name ?? '',
+    agent_email: agent?.email ?? '',
+    activity_type: type?.name ?? '',
+    short_name: type?.short_name ?? '',
+    productive: type?.productive ?? false,
+    time_off: type?.timeoff ?? false,
+    start: a.start_time,
+    end: a.end_time,
+    duration: a.end_time - a.start_time,
+    description: a.description ?? '',
+    occurrence_id: occurrenceId(a),
+    activity_id: a.id,
+    agent_id: a.agent_id,
+    type_id: a.type_id,
+    schedule_id: a.schedule_id ?? '',
+  }));
+}
+
+/** The duration column holds elapsed time (days, as Sheets counts it) under a duration format. */
+export function withDurationColumn(table: Table): Table {
+  const at = table.columns.findIndex((c) => c.key === 'duration');
+  if (at < 0) return table;
+  const columns = table.columns.map((c, i) =>
+    i === at ? { ...c, header: 'duration', kind: 'number' as const, numberFormat: DURATION_FORMAT } : c,
+  );
+  for (const row of table.rows) {
+    const v = row[at];
+    if (typeof v === 'number') row[at] = v / DAY_MS;
+  }
+  return { columns, rows: table.rows };
+}

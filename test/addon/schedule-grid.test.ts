@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import type { LocalRuntime } from '../../dev/gas';
+import { startLocalAddon } from '../../dev/local-addon';
+import { ACTIVITY_TYPES, activityStore } from '../../dev/simulator/schedules';
+import type { JobView } from '../../src/core/pull/pull-view';
+
+let keys = 0;
+const key = () => `grid-key-${String(++keys).padStart(6, '0')}`;
+
+async function pull(rt: LocalRuntime, spec: object): Promise<JobView> {
+  let job = await rt.callFromSidebar<JobView>('startPull', spec, key());
+  for (let i = 0; i < 100 && job.nextPollInMs > 0; i++) {
+    rt.clock.advance(job.nextPollInMs);
+    job = await rt.callFromSidebar<JobView>('pollPull', job.id);
+  }
+  return job;
+}
+
+// Each week holds its zone's 25-hour day (autumn 2026): 7 x 24 + 1 hours of columns.
+const WEEKS = [
+  {
+    timezone: 'America/New_York',
+    from: '2026-10-26',
+    to: '2026-11-01',
+    start: Date.UTC(2026, 9, 26, 4),
+    dstDay: '2026-11-01',
+  },
+  {
+    timezone: 'Europe/London',
+    from: '2026-10-19',
+    to: '2026-10-25',
+    start: Date.UTC(2026, 9, 18, 23),
+    dstDay: '2026-10-25',
+  },
+] as const;
+
+const gridSpec = (week: (typeof WEEKS)[number], minutes: 15 | 30) => ({
+  source: { kind: 'resource', resource: 'schedule_grid' },
+  range: { kind: 'absolute', from: week.from, to: week.to },
+  target: { kind: 'new_sheet', name: 'Grid' },
+  mode: 'replace',
+  gridMinutes: minutes,
+});
+
+describe.each(['seed', 'live'] as const)('Schedule grid, %s dialect', (dialect) => {
+  it.each(WEEKS)(
+    '$timezone: a column per 30 minutes of the local week, coloured by activity type',
+    async (week) => {
+      const { rt, sim } = await startLocalAddon({
+        dialect,
+        timezone: week.timezone,
+        now: '2026-11-05T12:00:00Z',
+      });
+      const job = await pull(rt, gridSpec(week, 30));
+      expect(job.state).toBe('done');
+      const values = rt.workbook.values('Grid');
+      const [days, times] = values as string[][];
+      const slots = (7 * 24 + 1) * 2;
+      expect(days?.slice(0, 2)).toEqual(['Team', 'Agent']);
+      // The 25-hour day has 50 columns; its repeated hour shows twice.
+      const dayStarts = (days ?? []).map((d, i) => [d, i] as const).filter(([d]) => /^\d{4}-/.test(d));
+      expect(dayStarts.map(([d]) => d)).toHaveLength(7);
+      const dst = dayStarts.findIndex(([d]) => d === week.dstDay);
+      const next = dayStarts[dst + 1]?.[1] ?? 2 + slots;
+      expect(next - (dayStarts[dst]?.[1] ?? 0)).toBe(50);
+      expect((times ?? []).slice(dayStarts[dst]?.[1], next).filter((t) => t === '01:00')).toHaveLength(2);
+      // Legend beside the grid, after one blank column.
+      expect(days?.[2 + slots]).toBe('');
+      expect(days?.[3 + slots]).toBe('Legend');
+
+      // Every agent cell shows the type of the activity holding that slot, in the type's colours.
+      const backgrounds = rt.workbook.backgrounds('Grid');
+      const fonts = rt.workbook.fontColors('Grid');
+      const emailToRow = new Map<string, number>();
+      const names = values.slice(2).map((r) => String(r[1]));
+      sim.admin.org.people.forEach((p) => {
+        const at = names.indexOf(`${p.first_name} ${p.last_name}`);
+        if (at >= 0) emailToRow.set(p.agent_id, at + 2);
+      });
+      // Every grid row is a person; a name two people share is left out of the sample below.
+      const personNames = new Set(sim.admin.org.people.map((p) => `${p.first_name} ${p.last_name}`));
+      expect(names.every((n) => personNames.has(n))).toBe(true);
+      const shared = new Set(names.filter((n, i) => names.indexOf(n) !== i));
+      const end = week.start + slots * 30 * 60_000;
+      const sample = [...activityStore(sim.admin.org).values()]
+        .filter(
+          (a) =>
+            a.start_time * 1000 >= week.start &&
+            a.end_time * 1000 <= end &&
+            a.end_time - a.start_time >= 3600 &&
+            !shared.has(names[(emailToRow.get(a.agent_id) ?? 2) - 2] ?? ''),
+        )
+        .slice(0, 40);
+      expect(sample.length).toBe(40);
+      for (const a of sample) {
+        const type = ACTIVITY_TYPES.find((t) => t.id === a.type_id);
+        const row = emailToRow.get(a.agent_id) as number;
+        // A slot wholly inside the activity.
+        const col = 2 + Math.ceil((a.start_time * 1000 - week.start) / 1_800_000);
+        expect(values[row]?.[col]).toBe(type?.short_name);
+        expect(backgrounds[row]?.[col]).toBe(type?.background_color);
+        expect(fonts[row]?.[col]).toBe(type?.font_color);
+      }
+      // Agents grouped by team.
+      const teams = values.slice(2).map((r) => String(r[0]));
+      expect(teams).toEqual([...teams].sort((a, b) => a.localeCompare(b)));
+    },
+  );
+
+  it('15-minute columns, written in a handful of block calls; a refresh replaces the picture', async () => {
+    const week = WEEKS[0];
+    const { rt } = await startLocalAddon({ dialect, timezone: week.timezone, now: '2026-11-05T12:00:00Z' });
+    rt.counters.reset();
+    const job = await pull(rt, gridSpec(week, 15));
+    expect(job.state).toBe('done');
+    const width = 2 + (7 * 24 + 1) * 4;
+    expect((rt.workbook.values('Grid')[1] as string[]).slice(2, 6)).toEqual([
+      '00:00',
+      '00:15',
+      '00:30',
+      '00:45',
+    ]);
+    const c = rt.counters.spreadsheet;
+    // Grid and legend: values, backgrounds, font colours, in slices of at most 50,000 cells each.
+    const rows = rt.workbook.values('Grid').length;
+    const slices = Math.ceil(rows / Math.floor(50_000 / width)) + 1;
+    expect(c.setValuesCalls).toBeLessThanOrEqual(slices + 2);
+    expect(c.writes).toBeLessThan(3 * slices + 12);
+    const before = rt.workbook.values('Grid');
+    const again = await pull(rt, { ...gridSpec(week, 30), target: { kind: 'sheet', name: 'Grid' } });
+    expect(again.state).toBe('done');
+    const after = rt.workbook.values('Grid');
+    // Narrower picture: nothing of the old one is left beyond it, values or colours.
+    expect((after[0] as unknown[]).length).toBeLessThan((before[0] as unknown[]).length);
+    expect(
+      rt.workbook
+        .backgrounds('Grid')
+        .flat()
+        .filter((b) => b !== '#ffffff').length,
+    ).toBeGreaterThan(0);
+    const lastColumn = rt.workbook.size('Grid').lastColumn;
+    expect(lastColumn).toBe(2 + (7 * 24 + 1) * 2 + 1 + 2);
+  });
+
+  it('refuses merge mode and minutes per column on other sources', async () => {
+    const week = WEEKS[0];
+    const { rt } = await startLocalAddon({ dialect, timezone: week.timezone, now: '2026-11-05T12:00:00Z' });
+    await expect(pull(rt, { ...gridSpec(week, 30), mode: 'merge' })).rejects.toThrow(/always replaced whole/);
+    await expect(
+      pull(rt, { ...gridSpec(week, 30), source: { kind: 'resource', resource: 'activities' } }),
+    ).rejects.toThrow(/takes no minutes per column/);
+  });
+});

@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest';
+import type { LocalRuntime } from '../../dev/gas';
+import { startLocalAddon } from '../../dev/local-addon';
+import { activityStore } from '../../dev/simulator/schedules';
+import type { JobView } from '../../src/core/pull/pull-view';
+
+let keys = 0;
+const key = () => `sched-key-${String(++keys).padStart(6, '0')}`;
+
+async function pull(rt: LocalRuntime, spec: object): Promise<JobView> {
+  let job = await rt.callFromSidebar<JobView>('startPull', spec, key());
+  for (let i = 0; i < 100 && job.nextPollInMs > 0; i++) {
+    rt.clock.advance(job.nextPollInMs);
+    job = await rt.callFromSidebar<JobView>('pollPull', job.id);
+  }
+  return job;
+}
+
+// Autumn 2026: Europe/London leaves summer time on 25 October, America/New_York on 1 November.
+// Each week below holds that zone's 25-hour day; the window is midnight to midnight in the zone.
+const WEEKS = [
+  {
+    timezone: 'America/New_York',
+    from: '2026-10-26',
+    to: '2026-11-01',
+    start: Date.UTC(2026, 9, 26, 4),
+    end: Date.UTC(2026, 10, 2, 5),
+  },
+  {
+    timezone: 'Europe/London',
+    from: '2026-10-19',
+    to: '2026-10-25',
+    start: Date.UTC(2026, 9, 18, 23),
+    end: Date.UTC(2026, 9, 26, 0),
+  },
+] as const;
+
+describe.each(['seed', 'live'] as const)('Activities pull, %s dialect', (dialect) => {
+  it.each(WEEKS)(
+    'a DST week in $timezone: every activity of the local week, readable, once',
+    async (week) => {
+      const { rt, sim } = await startLocalAddon({
+        dialect,
+        timezone: week.timezone,
+        now: '2026-11-05T12:00:00Z',
+      });
+      const spec = {
+        source: { kind: 'resource', resource: 'activities' },
+        range: { kind: 'absolute', from: week.from, to: week.to },
+        target: { kind: 'new_sheet', name: 'Schedule' },
+        mode: 'merge',
+      };
+      const job = await pull(rt, spec);
+      expect(job.state).toBe('done');
+      const expected = [...activityStore(sim.admin.org).values()].filter(
+        (a) => a.start_time * 1000 < week.end && a.end_time * 1000 > week.start,
+      );
+      expect(expected.length).toBeGreaterThan(100);
+      const byId = new Map(expected.map((a) => [a.id, a]));
+      const values = rt.workbook.values('Schedule');
+      const header = values[0] as string[];
+      for (const name of [
+        'agent_name',
+        'agent_email',
+        'activity_type',
+        'short_name',
+        'productive',
+        'time_off',
+        'start',
+        'end',
+        'duration',
+        'description',
+        'activity_id',
+        'occurrence_id',
+      ])
+        expect(header).toContain(name);
+      const at = (name: string) => header.indexOf(name);
+      const rows = values.slice(1);
+      const shown = rt.workbook.displayValues('Schedule').slice(1);
+      expect(rows.length).toBe(expected.length);
+      expect(new Set(rows.map((r) => r[at('occurrence_id')])).size).toBe(rows.length);
+      rows.forEach((r, i) => {
+        const start = r[at('start')] as Date;
+        const end = r[at('end')] as Date;
+        expect(Object.prototype.toString.call(start)).toBe('[object Date]');
+        expect(start.getTime() < week.end && end.getTime() > week.start).toBe(true);
+        // Elapsed time under a duration format (hours:minutes), not seconds; real elapsed time even
+        // where the local clock went back (the start and end cells show wall time).
+        const source = byId.get(String(r[at('activity_id')]));
+        const minutes = Math.round(((source?.end_time ?? 0) - (source?.start_time ?? 0)) / 60);
+        expect(shown[i]?.[at('duration')]).toBe(
+          `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`,
+        );
+        expect(String(r[at('agent_name')]).length).toBeGreaterThan(0);
+        expect(String(r[at('agent_email')])).toContain('@');
+        expect(String(r[at('short_name')]).length).toBeGreaterThan(0);
+      });
+      const formats = rt.workbook.numberFormats('Schedule');
+      expect(formats[1]?.[at('duration')]).toBe('[h]:mm');
+      expect(formats[1]?.[at('start')]).toBe('yyyy-mm-dd hh:mm:ss');
+      expect(rows.some((r) => r[at('productive')] === true)).toBe(true);
+
+      // Merge on the activity id plus its start: a second pull updates rows, it adds none.
+      const again = await pull(rt, spec);
+      expect(again.state).toBe('done');
+      expect(rt.workbook.values('Schedule').length).toBe(rows.length + 1);
+    },
+  );
+
+  it('filters by agents', async () => {
+    const { rt, sim } = await startLocalAddon({ dialect, now: '2026-11-05T12:00:00Z' });
+    const agents = sim.admin.org.people.filter((p) => p.staffable && !p.deleted).slice(0, 2);
+    const job = await pull(rt, {
+      source: { kind: 'resource', resource: 'activities' },
+      range: { kind: 'absolute', from: '2026-10-26', to: '2026-11-01' },
+      filters: { agent_ids: agents.map((p) => p.agent_id) },
+      target: { kind: 'new_sheet', name: 'Two' },
+      mode: 'replace',
+    });
+    expect(job.state).toBe('done');
+    const values = rt.workbook.values('Two');
+    const emailAt = (values[0] as string[]).indexOf('agent_email');
+    expect(values.length).toBeGreaterThan(1);
+    expect(new Set(values.slice(1).map((r) => r[emailAt]))).toEqual(
+      new Set(agents.filter((p) => values.slice(1).some((r) => r[emailAt] === p.email)).map((p) => p.email)),
+    );
+    expect(values.slice(1).every((r) => agents.some((p) => p.email === r[emailAt]))).toBe(true);
+  });
+
+  it('activity types and requirement types as reference data', async () => {
+    const { rt } = await startLocalAddon({ dialect });
+    for (const resource of ['activity_types', 'requirement_types']) {
+      const job = await pull(rt, {
+        source: { kind: 'resource', resource },
+        target: { kind: 'new_sheet', name: resource },
+        mode: 'replace',
+      });
+      expect(job.state).toBe('done');
+      expect(job.rows).toBeGreaterThan(2);
+    }
+    const types = rt.workbook.values('activity_types');
+    const header = types[0] as string[];
+    for (const name of [
+      'id',
+      'name',
+      'short_name',
+      'background_color',
+      'font_color',
+      'productive',
+      'timeoff',
+    ])
+      expect(header).toContain(name);
+    expect(
+      types.slice(1).every((r) => /^#[0-9a-f]{6}$/.test(String(r[header.indexOf('background_color')]))),
+    ).toBe(true);
+  });
+});
+
+describe('the Pull data sidebar', () => {
+  it('offers the schedule sources with the range and filters they take', async () => {
+    const { rt } = await startLocalAddon();
+    const options = await rt.callFromSidebar<{
+      sources: Array<{ id: string; range: string; filters: string[] }>;
+    }>('getPullOptions');
+    const byId = new Map(options.sources.map((s) => [s.id, s]));
+    expect(byId.get('activities')).toMatchObject({ range: 'required', filters: ['agent_ids', 'team_ids'] });
+    expect(byId.get('schedule_grid')).toMatchObject({ range: 'required' });
+    expect(byId.get('coverage')).toMatchObject({ range: 'required' });
+    expect(byId.get('activity_types')).toMatchObject({ range: 'none' });
+    expect(byId.get('requirement_types')).toMatchObject({ range: 'none' });
+  });
+});

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { intlZone } from '../../dev/intl-zone';
+import type { Activity, ActivityType } from '../../src/core/assembled';
+import { scheduleGrid } from '../../src/core/pull/schedule-grid';
+import type { ScheduledActivity } from '../../src/core/pull/schedule-records';
+
+const zone = intlZone('America/New_York');
+// 8 March 2026 in New York loses an hour: 23 hours, midnight to midnight.
+const start = Date.UTC(2026, 2, 8, 5);
+const end = Date.UTC(2026, 2, 9, 4);
+const HOUR = 3_600_000;
+
+const type = (id: string, short: string, bg: string): ActivityType => ({
+  id,
+  name: id,
+  short_name: short,
+  value: id,
+  productive: true,
+  timeoff: false,
+  background_color: bg,
+  font_color: '#ffffff',
+  channels: [],
+  import_id: null,
+});
+const work = type('work', 'W', '#111111');
+const meeting = type('meeting', 'M', '#222222');
+
+function item(agent: string, t: ActivityType, from: number, to: number, team = 'Team A'): ScheduledActivity {
+  const activity: Activity = {
+    id: `${agent}-${from}`,
+    agent_id: agent,
+    type_id: t.id,
+    start_time: from,
+    end_time: to,
+    description: null,
+    schedule_id: null,
+  };
+  return { activity, agent: { id: agent, name: agent, email: null, teams: [team] }, type: t };
+}
+
+describe('scheduleGrid', () => {
+  it('a 23-hour day has 46 half-hour columns and 92 quarter-hour ones; labels skip 02:00', () => {
+    const list = [item('ann', work, start + 9 * HOUR, start + 12 * HOUR)];
+    const half = scheduleGrid(list, { start, end }, 30, zone);
+    expect(half.grid.values[0]).toHaveLength(2 + 46);
+    expect(half.grid.values[1]?.slice(2, 8)).toEqual(['00:00', '00:30', '01:00', '01:30', '03:00', '03:30']);
+    expect(scheduleGrid(list, { start, end }, 15, zone).grid.values[0]).toHaveLength(2 + 92);
+  });
+
+  it('a meeting on top of a shift wins its slots; a slot goes to the activity covering more of it', () => {
+    const list = [
+      item('ann', work, start + 9 * HOUR, start + 17 * HOUR),
+      item('ann', meeting, start + 10 * HOUR, start + 11 * HOUR),
+      // Covers 10 of bob's 30 minutes at 09:00: work (20 minutes) keeps it.
+      item('bob', work, start + 9 * HOUR + 10 * 60_000, start + 10 * HOUR),
+      item('bob', meeting, start + 9 * HOUR, start + 9 * HOUR + 10 * 60_000),
+    ];
+    const { grid, legend } = scheduleGrid(list, { start, end }, 30, zone);
+    const times = grid.values[1] as string[];
+    // 9 hours after midnight on this day is 10:00 local (the clocks went forward at 02:00).
+    const at = (label: string) => times.indexOf(label);
+    const ann = grid.values.findIndex((r) => r[1] === 'ann');
+    const bob = grid.values.findIndex((r) => r[1] === 'bob');
+    expect(grid.values[ann]?.[at('10:30')]).toBe('W');
+    expect(grid.values[ann]?.[at('11:00')]).toBe('M');
+    expect(grid.values[ann]?.[at('11:30')]).toBe('M');
+    expect(grid.backgrounds[ann]?.[at('11:00')]).toBe('#222222');
+    expect(grid.values[bob]?.[at('10:00')]).toBe('W');
+    expect(grid.values[ann]?.[at('09:30')]).toBe('');
+    expect(grid.backgrounds[ann]?.[at('09:30')]).toBeNull();
+    expect(legend.values.slice(1)).toEqual([
+      ['M', 'meeting'],
+      ['W', 'work'],
+    ]);
+  });
+
+  it('groups agents by team, then name', () => {
+    const list = [
+      item('zoe', work, start, start + HOUR, 'Alpha'),
+      item('amy', work, start, start + HOUR, 'Beta'),
+      item('bea', work, start, start + HOUR, 'Alpha'),
+    ];
+    const { grid } = scheduleGrid(list, { start, end }, 30, zone);
+    expect(grid.values.slice(2).map((r) => [r[0], r[1]])).toEqual([
+      ['Alpha', 'bea'],
+      ['Alpha', 'zoe'],
+      ['Beta', 'amy'],
+    ]);
+  });
+});
