@@ -15,7 +15,7 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ROOT = join(import.meta.dirname, '../..');
 export const RESULTS = join(ROOT, 'test-results');
 /** How long the page may take to show a skip of the clock: its executions run one by one. */
-export const SKIP_MS = 30_000;
+export const SKIP_MS = 60_000;
 
 /** Without these Chromium waits on connections this offline machine cannot make. */
 const ARGS = [
