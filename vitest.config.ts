@@ -11,5 +11,8 @@ export default defineConfig({
     // Long runtime runs give the event loop turns, so their wall time counts on a loaded machine.
     testTimeout: 300_000,
     hookTimeout: 120_000,
+    // Two cores: one worker each (vitest's default leaves one core to the main process).
+    maxWorkers: 2,
+    minWorkers: 1,
   },
 });
