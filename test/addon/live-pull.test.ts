@@ -4,20 +4,13 @@
 import { describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../dev/gas';
 import { startLocalAddon } from '../../dev/local-addon';
-import type { JobView } from '../../src/core/pull/pull-view';
+import { pullToEnd } from './pull-to-end';
 
 let keys = 0;
 const key = () => `live-key-${String(++keys).padStart(6, '0')}`;
 const lastWeek = { kind: 'relative', preset: 'last_week' } as const;
 
-async function pull(rt: LocalRuntime, spec: object): Promise<JobView> {
-  let job = await rt.callFromSidebar<JobView>('startPull', spec, key());
-  for (let i = 0; i < 100 && job.nextPollInMs > 0; i++) {
-    rt.clock.advance(job.nextPollInMs);
-    job = await rt.callFromSidebar<JobView>('pollPull', job.id);
-  }
-  return job;
-}
+const pull = (rt: LocalRuntime, spec: object) => pullToEnd(rt, spec, key());
 
 function table(rt: LocalRuntime, sheet: string) {
   const [header = [], ...rows] = rt.workbook.values(sheet) as unknown[][];

@@ -3,19 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../dev/gas';
 import { startLocalAddon } from '../../dev/local-addon';
-import type { JobView } from '../../src/core/pull/pull-view';
+import { pullToEnd } from './pull-to-end';
 
 let keys = 0;
 const key = () => `writes-key-${String(++keys).padStart(6, '0')}`;
 
-async function pull(rt: LocalRuntime, spec: object): Promise<JobView> {
-  let job = await rt.callFromSidebar<JobView>('startPull', spec, key());
-  for (let i = 0; i < 100 && job.nextPollInMs > 0; i++) {
-    rt.clock.advance(job.nextPollInMs);
-    job = await rt.callFromSidebar<JobView>('pollPull', job.id);
-  }
-  return job;
-}
+const pull = (rt: LocalRuntime, spec: object) => pullToEnd(rt, spec, key());
 
 describe('Pull data, writing the sheet', () => {
   it('grows a new sheet once to the table and writes it in setValues calls of at most 50,000 cells', async () => {

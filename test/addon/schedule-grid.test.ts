@@ -2,19 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../dev/gas';
 import { startLocalAddon } from '../../dev/local-addon';
 import { ACTIVITY_TYPES, activityStore } from '../../dev/simulator/schedules';
-import type { JobView } from '../../src/core/pull/pull-view';
+import { pullToEnd } from './pull-to-end';
 
 let keys = 0;
 const key = () => `grid-key-${String(++keys).padStart(6, '0')}`;
 
-async function pull(rt: LocalRuntime, spec: object): Promise<JobView> {
-  let job = await rt.callFromSidebar<JobView>('startPull', spec, key());
-  for (let i = 0; i < 100 && job.nextPollInMs > 0; i++) {
-    rt.clock.advance(job.nextPollInMs);
-    job = await rt.callFromSidebar<JobView>('pollPull', job.id);
-  }
-  return job;
-}
+const pull = (rt: LocalRuntime, spec: object) => pullToEnd(rt, spec, key());
 
 // Each week holds its zone's 25-hour day (autumn 2026): 7 x 24 + 1 hours of columns.
 const WEEKS = [

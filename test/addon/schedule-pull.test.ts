@@ -2,19 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../dev/gas';
 import { startLocalAddon } from '../../dev/local-addon';
 import { activityStore } from '../../dev/simulator/schedules';
-import type { JobView } from '../../src/core/pull/pull-view';
+import { pullToEnd } from './pull-to-end';
 
 let keys = 0;
 const key = () => `sched-key-${String(++keys).padStart(6, '0')}`;
 
-async function pull(rt: LocalRuntime, spec: object): Promise<JobView> {
-  let job = await rt.callFromSidebar<JobView>('startPull', spec, key());
-  for (let i = 0; i < 100 && job.nextPollInMs > 0; i++) {
-    rt.clock.advance(job.nextPollInMs);
-    job = await rt.callFromSidebar<JobView>('pollPull', job.id);
-  }
-  return job;
-}
+const pull = (rt: LocalRuntime, spec: object) => pullToEnd(rt, spec, key());
 
 // Autumn 2026: Europe/London leaves summer time on 25 October, America/New_York on 1 November.
 // Each week below holds that zone's 25-hour day; the window is midnight to midnight in the zone.

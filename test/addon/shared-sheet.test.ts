@@ -4,9 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../dev/gas';
 import { type LocalAddon, startLocalAddon } from '../../dev/local-addon';
-import type { JobView, PullOptions } from '../../src/core/pull/pull-view';
+import type { PullOptions } from '../../src/core/pull/pull-view';
 import type { PushView } from '../../src/core/push/push-view';
 import type { RefreshView } from '../../src/core/schedule/refresh-view';
+import { pullToEnd } from './pull-to-end';
 
 const HOUR = 3_600_000;
 let keys = 0;
@@ -17,14 +18,7 @@ const teams = (target: object) => ({
   mode: 'replace',
 });
 
-async function pull(rt: LocalRuntime, spec: object): Promise<JobView> {
-  let job = await rt.callFromSidebar<JobView>('startPull', spec, key());
-  for (let i = 0; i < 50 && job.nextPollInMs > 0; i++) {
-    rt.clock.advance(job.nextPollInMs);
-    job = await rt.callFromSidebar<JobView>('pollPull', job.id);
-  }
-  return job;
-}
+const pull = (rt: LocalRuntime, spec: object) => pullToEnd(rt, spec, key());
 
 /** Another editor of the spreadsheet, with their own Assembled key saved. */
 async function editor(addon: LocalAddon, email: string): Promise<LocalRuntime> {

@@ -1,0 +1,12 @@
+// Starts a pull from the sidebar and polls it, as the sidebar does, until it is over.
+import type { LocalRuntime } from '../../dev/gas';
+import type { JobView } from '../../src/core/pull/pull-view';
+
+export async function pullToEnd(rt: LocalRuntime, spec: object, key: string): Promise<JobView> {
+  let job = await rt.callFromSidebar<JobView>('startPull', spec, key);
+  for (let i = 0; i < 100 && job.nextPollInMs > 0; i++) {
+    rt.clock.advance(job.nextPollInMs);
+    job = await rt.callFromSidebar<JobView>('pollPull', job.id);
+  }
+  return job;
+}
