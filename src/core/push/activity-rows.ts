@@ -70,7 +70,8 @@ export function activityRequest(
   else if (c.end && !c.start) activity.end_time = c.end.ms;
   if (c.description !== undefined) activity.description = c.description;
   if (c.allow_conflicts !== undefined) activity.allow_conflicts = c.allow_conflicts;
-  if (action === 'update' && Object.keys(activity).length < 2)
+  const changes = [c.agent, c.activity_type, c.start, c.end, c.description];
+  if (action === 'update' && changes.every((v) => v === undefined))
     p.add('action', 'update needs at least one column to change (Agent, Type, Start, End or Description).');
   return { ...head, activity };
 }
