@@ -157,6 +157,18 @@ describe.each(['seed', 'live'] as const)('Activities push, %s dialect', (dialect
             '',
             'TRUE',
           ],
+          // The same hours as row 4, in another schedule: no overlap there, and one call a schedule.
+          [
+            'create',
+            '',
+            a?.email,
+            'Phones',
+            `${week.after} 09:00`,
+            `${week.after} 11:00`,
+            'draft',
+            'sch_draft',
+            '',
+          ],
         ],
         { row: 2 },
       );
@@ -165,7 +177,7 @@ describe.each(['seed', 'live'] as const)('Activities push, %s dialect', (dialect
       expect(options.detected).toBe('activities');
 
       const done = await push(rt, 'activities');
-      expect(done).toMatchObject({ state: 'done', total: 8, invalid: 5, failed: 1, succeeded: 7 });
+      expect(done).toMatchObject({ state: 'done', total: 9, invalid: 5, failed: 1, succeeded: 8 });
       const rows = records(rt, sheet);
       expect(rows.map((r) => r['Push status'])).toEqual([
         'created',
@@ -179,6 +191,7 @@ describe.each(['seed', 'live'] as const)('Activities push, %s dialect', (dialect
         'error',
         'error',
         'error',
+        'created',
         'created',
         'created',
       ]);
@@ -211,6 +224,9 @@ describe.each(['seed', 'live'] as const)('Activities push, %s dialect', (dialect
       expect(byId.has(toDelete?.id ?? '')).toBe(false);
       expect(store().filter((x) => x.description.startsWith('kept '))).toHaveLength(2);
       expect(store().filter((x) => x.description.startsWith('clash '))).toHaveLength(0);
+      const draft = byId.get(String(rows[13]?.['Assembled ID']));
+      expect(draft).toMatchObject({ schedule_id: 'sch_draft', start_time: utc(week.after, 9, after) / 1000 });
+      expect(made[2]?.schedule_id).toBe('sch_master');
       // One refused call, bisected down to its row: more calls than one, each applied change once.
       expect(bulk).toBeGreaterThan(2);
       expect(store().filter((x) => x.description === 'before')).toHaveLength(1);
@@ -220,7 +236,7 @@ describe.each(['seed', 'live'] as const)('Activities push, %s dialect', (dialect
       const before2 = bulk;
       const again = await push(rt, 'activities');
       // Only the row Assembled refused goes again (it may have been fixed): refused again, alone.
-      expect(again).toMatchObject({ state: 'done', total: 1, failed: 1, skipped: 7 });
+      expect(again).toMatchObject({ state: 'done', total: 1, failed: 1, skipped: 8 });
       expect(bulk).toBe(before2 + 1);
       expect(store().length).toBe(count);
 
