@@ -2,8 +2,7 @@
 // transaction), and windows to clear (DELETE /v0/activities, which cuts what straddles an edge).
 import type { ColumnSpec, KindSpec } from './kinds';
 
-const TIME =
-  "A date cell, or text like 2026-06-01 09:00 in the spreadsheet's timezone (or 2026-06-01T09:00-04:00 with its offset).";
+const TIME = "A date cell, or text like 2026-06-01 09:00 (the spreadsheet's timezone).";
 const schedule: ColumnSpec = {
   key: 'schedule',
   header: 'Schedule',
@@ -28,8 +27,7 @@ function time(key: 'start' | 'end', help: string): ColumnSpec {
 export const ACTIVITIES_KIND: Omit<KindSpec, 'kind'> = {
   label: 'Activities to create, update or delete',
   sheetName: 'Activities',
-  summary:
-    "Each row creates, updates or deletes one activity on an agent's schedule; rows go in bulk transactions, and a refused batch is split to find the rows it refused.",
+  summary: "Each row creates, updates or deletes one activity on an agent's schedule, in bulk transactions.",
   columns: [
     {
       key: 'action',
@@ -47,7 +45,7 @@ export const ACTIVITIES_KIND: Omit<KindSpec, 'kind'> = {
       aliases: ['activity id', 'activity_id', 'id'],
       type: 'text',
       required: false,
-      help: 'The activity to update or delete (the activity_id column of an activities pull). Empty for create.',
+      help: 'The activity to update or delete (activity_id of an activities pull). Empty for create.',
     },
     {
       key: 'agent',
@@ -55,7 +53,7 @@ export const ACTIVITIES_KIND: Omit<KindSpec, 'kind'> = {
       aliases: ['agent', 'agent id', 'agent_id', 'agent email', 'email', 'agent name'],
       type: 'agent',
       required: false,
-      help: "The agent: their agent id, email, or full name as in Assembled's people list. Needed for create.",
+      help: 'Agent id, email or full name. Needed for create.',
     },
     {
       key: 'activity_type',
@@ -63,7 +61,7 @@ export const ACTIVITIES_KIND: Omit<KindSpec, 'kind'> = {
       aliases: ['type', 'activity type', 'activity_type', 'type id', 'type_id'],
       type: 'text',
       required: false,
-      help: 'The activity type: its name (e.g. Phones), short name (PH) or id. Needed for create.',
+      help: 'Activity type name (e.g. Phones), short name (PH) or id. Needed for create.',
     },
     time('start', 'When the activity starts. Needed for create.'),
     time('end', 'When it ends (after Start). Needed for create.'),
@@ -82,7 +80,7 @@ export const ACTIVITIES_KIND: Omit<KindSpec, 'kind'> = {
       aliases: ['allow conflicts', 'allow_conflicts', 'overlap'],
       type: 'boolean',
       required: false,
-      help: "TRUE keeps the agent's overlapping activities; FALSE or empty lets Assembled delete them.",
+      help: "TRUE keeps the agent's overlapping activities; else Assembled deletes them.",
     },
   ],
 };
@@ -99,7 +97,7 @@ export const CLEAR_KIND: Omit<KindSpec, 'kind'> = {
       aliases: ['agents', 'agent ids', 'agent_ids'],
       type: 'text',
       required: true,
-      help: 'One or more agents (agent id, email or full name), separated by commas or semicolons.',
+      help: 'Agent ids, emails or full names, separated by commas or semicolons.',
     },
     { ...time('start', 'Where the window starts.'), required: true },
     { ...time('end', 'Where it ends (after Start).'), required: true },
