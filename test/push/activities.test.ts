@@ -173,8 +173,15 @@ describe.each(['seed', 'live'] as const)('Activities push, %s dialect', (dialect
         { row: 2 },
       );
       rt.workbook.select(`'${sheet}'!A1`);
-      const options = await rt.callFromSidebar<{ detected: string }>('getPushOptions');
+      const options = await rt.callFromSidebar<{
+        detected: string;
+        kinds: { id: string; summary: string }[];
+      }>('getPushOptions');
       expect(options.detected).toBe('activities');
+      // What the sidebar shows before a window is cleared.
+      expect(options.kinds.find((k) => k.id === 'activities_clear')?.summary).toMatch(
+        /straddles .* is cut there, not removed/,
+      );
 
       const done = await push(rt, 'activities');
       expect(done).toMatchObject({ state: 'done', total: 9, invalid: 5, failed: 1, succeeded: 8 });
@@ -340,17 +347,5 @@ describe.each(['seed', 'live'] as const)('Activities push, %s dialect', (dialect
     // Pushing again sends nothing.
     await push(rt, 'activities');
     expect(bulk).toBe(2);
-  });
-});
-
-describe('the push sidebar, before a window is cleared', () => {
-  it('says that activities straddling the window are cut, not removed', async () => {
-    const { rt } = await startLocalAddon({ connect: false });
-    const { kinds } = await rt.callFromSidebar<{ kinds: { id: string; summary: string }[] }>(
-      'getPushOptions',
-    );
-    expect(kinds.find((k) => k.id === 'activities_clear')?.summary).toMatch(
-      /straddles .* is cut there, not removed/,
-    );
   });
 });
