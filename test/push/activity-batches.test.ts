@@ -38,6 +38,25 @@ describe.each(['seed', 'live'] as const)(
         'row 5',
       ]);
     });
+
+    it('a schedule Assembled does not know refuses every change in one call, with no split', () => {
+      const { client, sim, clock } = simSetup(dialect);
+      const agent = sim.admin.org.people.find((p) => p.staffable && !p.deleted)?.agent_id ?? '';
+      const t = Math.floor(clock.now() / HOUR_MS) * HOUR_MS + 20 * 24 * HOUR_MS;
+      const changes: ActivityChange[] = Array.from({ length: 8 }, (_, i) => ({
+        action: 'create',
+        activity: {
+          agent_id: agent,
+          type_id: 'at_meeting',
+          start_time: t + i * HOUR_MS,
+          end_time: t + (i + 1) * HOUR_MS,
+        },
+      }));
+      const outcome = sendActivityChanges(client, changes, { scheduleId: 'sch_nope' });
+      expect(outcome.calls).toBe(1);
+      expect(outcome.refused.size).toBe(8);
+      expect(outcome.refused.get(7)).toContain('unknown schedule sch_nope');
+    });
   },
 );
 

@@ -31,6 +31,7 @@ export interface BatchOutcome {
 }
 
 const NAMED_ITEM = /activities\[(\d+)\]/;
+const WHOLE_CALL = /^schedule_id\b/;
 
 function sameActivity(change: ActivityChange, a: Activity): boolean {
   const c = change.activity;
@@ -79,8 +80,9 @@ export function sendActivityChanges(
         return outcome;
       }
       const message = error.detail ?? error.message;
-      if (batch.length === 1) {
-        outcome.refused.set(batch[0] as number, message);
+      // A refusal of the call itself (its schedule) holds for every part of it: no split.
+      if (batch.length === 1 || WHOLE_CALL.test(message) || error.field === 'schedule_id') {
+        for (const i of batch) outcome.refused.set(i, message);
         continue;
       }
       const named = Number(NAMED_ITEM.exec(message)?.[1]);
