@@ -14,6 +14,11 @@ describe('Push rows in the workbench', () => {
 
     await menu(page, 'Push rows…');
     const sb = await sidebar(page, 'Push rows to Assembled');
+    // Before a window is cleared, the sidebar says what becomes of activities across its edges.
+    await sb.getByLabel('What the rows are').selectOption('activities_clear');
+    await expect
+      .poll(() => sb.locator('#kindHelp').textContent())
+      .toMatch(/straddles .* cut there, not removed/);
     await sb.getByLabel('What the rows are').selectOption('time_off');
     await sb.getByRole('button', { name: 'Insert template' }).click();
     await sb.locator('#status', { hasText: 'Sheet "Time off to create" is ready' }).waitFor();

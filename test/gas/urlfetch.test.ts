@@ -10,6 +10,10 @@ function get(url, mute) {
 function post(url, body) {
   return UrlFetchApp.fetch(url, { method: 'post', contentType: 'application/json', payload: JSON.stringify(body) }).getContentText();
 }
+function send(url, method, body) {
+  var r = UrlFetchApp.fetch(url, { method: method, contentType: 'application/json', payload: JSON.stringify(body), muteHttpExceptions: true });
+  return r.getContentText();
+}
 function postForm(url) { return UrlFetchApp.fetch(url, { method: 'post', payload: { a: 1, b: 'x y' } }).getContentText(); }
 function all(urls) {
   return UrlFetchApp.fetchAll(urls.map(function (u) { return { url: u, muteHttpExceptions: true }; }))
@@ -74,6 +78,18 @@ describe('UrlFetchApp.fetch', () => {
     const rt = runtimeFor(CODE, { http: server() });
     expect(rt.run('post', `${API}/echo`, { a: 1 }).value).toBe('application/json|{"a":1}');
     expect(rt.run('postForm', `${API}/echo`).value).toBe('application/x-www-form-urlencoded|a=1&b=x%20y');
+  });
+
+  it('takes the five methods Google names (DELETE with its body), and refuses any other', () => {
+    const seen: SimRequest[] = [];
+    const rt = runtimeFor(CODE, { http: server(seen) });
+    expect(rt.run('send', `${API}/echo`, 'delete', { agent_ids: ['a'] }).value).toBe(
+      'application/json|{"agent_ids":["a"]}',
+    );
+    expect(seen[0]?.method).toBe('DELETE');
+    for (const m of ['put', 'PATCH']) expect(rt.run('send', `${API}/echo`, m, {}).error).toBeUndefined();
+    expect(rt.run('send', `${API}/echo`, 'remove', {}).error?.message).toBe('Invalid argument: method');
+    expect(seen).toHaveLength(3);
   });
 
   it('turns a lost answer into a Timeout exception after the fetch timeout', () => {

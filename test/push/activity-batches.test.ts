@@ -38,6 +38,25 @@ describe.each(['seed', 'live'] as const)(
         'row 5',
       ]);
     });
+
+    it('a schedule Assembled does not know refuses every change in one call, with no split', () => {
+      const { client, sim, clock } = simSetup(dialect);
+      const agent = sim.admin.org.people.find((p) => p.staffable && !p.deleted)?.agent_id ?? '';
+      const t = Math.floor(clock.now() / HOUR_MS) * HOUR_MS + 20 * 24 * HOUR_MS;
+      const changes: ActivityChange[] = Array.from({ length: 8 }, (_, i) => ({
+        action: 'create',
+        activity: {
+          agent_id: agent,
+          type_id: 'at_meeting',
+          start_time: t + i * HOUR_MS,
+          end_time: t + (i + 1) * HOUR_MS,
+        },
+      }));
+      const outcome = sendActivityChanges(client, changes, { scheduleId: 'sch_nope' });
+      expect(outcome.calls).toBe(1);
+      expect(outcome.refused.size).toBe(8);
+      expect(outcome.refused.get(7)).toContain('unknown schedule sch_nope');
+    });
   },
 );
 
@@ -91,17 +110,38 @@ describe('splitting a refused batch', () => {
     expect(sent.map((b) => b.length)).toEqual([500, 500, 200]);
   });
 
-  it('stops on anything but a 400: a lost answer is not a refusal', () => {
+  it('stops on anything but a 400, keeping what earlier calls applied: a lost answer is not a refusal', () => {
+    const sent: number[][] = [];
     const client = {
-      bulkActivities(): never {
-        throw new AssembledError({
-          kind: 'outcome_unknown',
-          status: 0,
-          endpoint: 'POST /v0/activities/bulk',
-          message: 'No answer',
-        });
+      bulkActivities(changes: readonly ActivityChange[]) {
+        const ids = changes.map((c) => Number(c.activity.description));
+        sent.push(ids);
+        // The first half is refused for item 1, then the answer for the item's right side is lost.
+        if (ids.includes(1))
+          throw new AssembledError({
+            kind: 'bad_request',
+            status: 400,
+            endpoint: 'POST /v0/activities/bulk',
+            message: 'Invalid request',
+            detail: 'Invalid request',
+          });
+        if (ids.includes(3))
+          throw new AssembledError({
+            kind: 'outcome_unknown',
+            status: 0,
+            endpoint: 'POST /v0/activities/bulk',
+            message: 'No answer',
+          });
+        return [];
       },
     };
-    expect(() => sendActivityChanges(client, changesOf(3))).toThrow('No answer');
+    const outcome = sendActivityChanges(client, changesOf(8), { maxBatch: 4 });
+    expect([...outcome.refused.keys()]).toEqual([1]);
+    expect([...outcome.applied.keys()].sort()).toEqual([0]);
+    expect(outcome.stopped?.error.message).toBe('No answer');
+    expect(outcome.stopped?.batch).toEqual([2, 3]);
+    expect(outcome.stopped?.unsent).toEqual([4, 5, 6, 7]);
+    // Nothing after the lost answer was sent.
+    expect(sent.flat().filter((i) => i >= 4)).toEqual([]);
   });
 });

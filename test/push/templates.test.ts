@@ -47,7 +47,9 @@ describe('templates', () => {
     for (const c of t.columns) expect(c.note.length).toBeGreaterThan(10);
     const dates = t.columns.filter((c) => c.validation?.kind === 'date');
     expect(dates.every((c) => c.format === 'yyyy-mm-dd hh:mm')).toBe(true);
-    if (kind !== 'time_off_cancel') expect(t.columns.some((c) => c.validation?.kind === 'list')).toBe(true);
+    // Kinds with a column of fixed values offer them as a dropdown.
+    if (kind !== 'time_off_cancel' && kind !== 'activities_clear')
+      expect(t.columns.some((c) => c.validation?.kind === 'list')).toBe(true);
     if (kind === 'time_off') {
       expect(t.columns.find((c) => c.header === 'All day')?.validation).toEqual({ kind: 'checkbox' });
       expect(dates.map((c) => c.header)).toEqual(['Start', 'End']);

@@ -25,6 +25,8 @@ interface Prepared {
   mute: boolean;
 }
 
+const METHODS = ['GET', 'DELETE', 'PATCH', 'POST', 'PUT'];
+
 function formEncode(payload: Record<string, unknown>): string {
   return Object.entries(payload)
     .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
@@ -53,7 +55,9 @@ function prepare(url: unknown, params: FetchParams = {}): Prepared {
       headers['Content-Type'] = params.contentType ?? 'application/x-www-form-urlencoded';
     }
   }
+  // Google names five methods (get, delete, patch, post, put) and refuses any other.
   const method = String(params.method ?? 'get').toUpperCase();
+  if (!METHODS.includes(method)) throw new Error(`Invalid argument: method`);
   return { request: { method, url: u, headers, body }, mute: Boolean(params.muteHttpExceptions) };
 }
 

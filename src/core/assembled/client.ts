@@ -83,6 +83,7 @@ export interface AssembledClient {
   listActivityTypes(): schedules.ActivityType[];
   listRequirementTypes(): schedules.RequirementType[];
   bulkActivities(changes: readonly schedules.ActivityChange[], scheduleId?: string): schedules.Activity[];
+  clearActivities(window: schedules.ClearWindow): schedules.ClearResult;
   /** The client's clock, so callers (checkConnection) time calls the same way. */
   readonly clock: Clock;
   /** How this client puts times on the wire. */
@@ -146,5 +147,6 @@ function clientOver(transport: Transport, clock: Clock, timeFormat: TimeFormat):
     listActivityTypes: () => schedules.listActivityTypes(ctx),
     listRequirementTypes: () => schedules.listRequirementTypes(ctx),
     bulkActivities: (changes, scheduleId) => schedules.bulkActivities(ctx, changes, scheduleId),
+    clearActivities: (window) => schedules.clearActivities(ctx, window),
   };
 }

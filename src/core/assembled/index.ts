@@ -23,6 +23,8 @@ export type {
   Activity,
   ActivityChange,
   ActivityType,
+  ClearResult,
+  ClearWindow,
   RequirementType,
   ScheduleAgent,
 } from './endpoints/schedules';

@@ -16,14 +16,14 @@ import { parseRetryAfter, type RetryPolicy } from './retry';
 export type QueryValue = string | number | boolean | undefined;
 
 export interface Operation<T> {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
   /** Path with its parameters already encoded, e.g. /v0/people/p%201. */
   path: string;
   query?: Record<string, QueryValue>;
   /** Serialised as JSON. */
   body?: unknown;
   /**
-   * POST only: whether sending it twice is harmless, so it may be retried after a 5xx or a
+   * POST and DELETE: whether sending it twice is harmless, so it may be retried after a 5xx or a
    * lost response. A POST answered 429 is always retried: the server did not process it.
    */
   safeToRetry?: boolean;

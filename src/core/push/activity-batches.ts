@@ -1,9 +1,16 @@
 // Sends activity changes through POST /v0/activities/bulk, which is one transaction: a refused batch
 // changed nothing. The rows it refused are found by splitting the refused batch (never by resending a
 // batch that was applied); when the service's message names the item (activities[3]...), that item
-// is refused at once and the rest of its batch goes on. Anything but a 400 stops: a lost answer means
-// the batch may or may not have been applied, which only listing the window can tell.
-import { type Activity, type ActivityChange, type AssembledClient, isAssembledError } from '../assembled';
+// is refused at once and the rest of its batch goes on. Anything but a 400 stops (what was applied
+// before is kept): a lost answer means the batch may or may not have been applied, which only
+// listing the window can tell.
+import {
+  type Activity,
+  type ActivityChange,
+  type AssembledClient,
+  type AssembledError,
+  isAssembledError,
+} from '../assembled';
 import { toEpochMs } from '../assembled/times';
 
 export const MAX_ACTIVITY_BATCH = 500;
@@ -15,9 +22,16 @@ export interface BatchOutcome {
   refused: Map<number, string>;
   /** Bulk calls made. */
   calls: number;
+  /**
+   * Set when a call got anything but an answer or a 400: the batch it carried (may or may not have
+   * been applied: only listing the window can tell) and the indexes never sent. Outcomes of the
+   * batches before it are kept.
+   */
+  stopped?: { error: AssembledError; batch: number[]; unsent: number[] };
 }
 
 const NAMED_ITEM = /activities\[(\d+)\]/;
+const WHOLE_CALL = /^schedule_id\b/;
 
 function sameActivity(change: ActivityChange, a: Activity): boolean {
   const c = change.activity;
@@ -60,10 +74,15 @@ export function sendActivityChanges(
         outcome.applied.set(i, found);
       }
     } catch (error) {
-      if (!isAssembledError(error) || error.status !== 400) throw error;
+      if (!isAssembledError(error)) throw error;
+      if (error.status !== 400) {
+        outcome.stopped = { error, batch, unsent: queue.flat().sort((a, b) => a - b) };
+        return outcome;
+      }
       const message = error.detail ?? error.message;
-      if (batch.length === 1) {
-        outcome.refused.set(batch[0] as number, message);
+      // A refusal of the call itself (its schedule) holds for every part of it: no split.
+      if (batch.length === 1 || WHOLE_CALL.test(message) || error.field === 'schedule_id') {
+        for (const i of batch) outcome.refused.set(i, message);
         continue;
       }
       const named = Number(NAMED_ITEM.exec(message)?.[1]);

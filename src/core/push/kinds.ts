@@ -1,5 +1,7 @@
-// The five kinds of push and, for each, its columns: the one description that templates, header
+// The kinds of push and, for each, its columns: the one description that templates, header
 // matching and row parsing all read, so a column is named, typed and explained in one place.
+
+import { ACTIVITIES_KIND, CLEAR_KIND } from './activity-kinds';
 
 export const PUSH_KINDS = [
   'time_off',
@@ -7,6 +9,8 @@ export const PUSH_KINDS = [
   'agent_states',
   'state_edits',
   'associations',
+  'activities',
+  'activities_clear',
 ] as const;
 export type PushKind = (typeof PUSH_KINDS)[number];
 
@@ -236,6 +240,8 @@ export const KINDS: Record<PushKind, KindSpec> = {
       },
     ],
   },
+  activities: { kind: 'activities', ...ACTIVITIES_KIND },
+  activities_clear: { kind: 'activities_clear', ...CLEAR_KIND },
 };
 
 /** The columns the add-on adds to record each row's outcome. */
@@ -243,7 +249,7 @@ export const STATUS_COLUMNS = [
   {
     key: 'status',
     header: 'Push status',
-    help: 'Filled in by the add-on: OK or error after Validate; created, cancelled, ingested, inserted, updated, deleted, associated or error after Push. Rows with a done status or an Assembled ID are never sent again.',
+    help: 'Filled in by the add-on: OK or error after Validate; created, cancelled, ingested, inserted, updated, deleted, associated, cleared or error after Push. Rows with a done status or an Assembled ID are never sent again.',
   },
   {
     key: 'id',
@@ -268,6 +274,7 @@ export const DONE_STATUSES = [
   'updated',
   'deleted',
   'associated',
+  'cleared',
 ] as const;
 
 export function kindSpec(kind: PushKind): KindSpec {

@@ -6,6 +6,8 @@ import type { Zone } from '../ports';
 import type { CellValue } from '../table/build-table';
 import { addDays } from '../time/local-date';
 import { fromLocal } from '../time/zone-math';
+import { type ActivityCells, activityRequest, clearRequest } from './activity-rows';
+import type { ActivityTypeDirectory } from './activity-types';
 import type { AgentDirectory } from './agents';
 import { type CellTime, readCellTime, TIME_FORMS } from './cell-time';
 import type { HeaderMap } from './header';
@@ -19,6 +21,8 @@ export interface ParseContext {
   /** The spreadsheet's locale (e.g. de_DE): dates and TRUE/FALSE typed as text in its words. */
   locale?: string;
   agents: AgentDirectory;
+  /** Activity types, for activity rows. */
+  types?: ActivityTypeDirectory;
 }
 
 function isEmpty(v: unknown): boolean {
@@ -213,6 +217,10 @@ function build(
     }
     case 'state_edits':
       return edit(cells, ctx, problems);
+    case 'activities':
+      return activityRequest(cells as unknown as ActivityCells, ctx, problems);
+    case 'activities_clear':
+      return clearRequest(cells as unknown as ActivityCells, ctx, problems);
   }
 }
 

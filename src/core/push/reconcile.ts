@@ -3,6 +3,7 @@
 // with no match was not applied and goes back to the queue. Records already claimed by a row of
 // the sheet are never claimed twice.
 import type { AssembledClient } from '../assembled';
+import { reconcileActivities } from './activity-reconcile';
 import type { PushKind } from './kinds';
 import type { SendItem } from './send';
 import type { RowOutcome } from './sheet-rows';
@@ -31,8 +32,10 @@ export function reconcile(client: AssembledClient, input: ReconcileInput): Map<n
       return reconcileStates(client, input);
     case 'state_edits':
       return reconcileEdits(client, input);
+    case 'activities':
+      return reconcileActivities(client, input);
     default:
-      // Cancels and associations are safe to send twice.
+      // Cancels, associations and windows to clear are safe to send twice.
       return new Map();
   }
 }

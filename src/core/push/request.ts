@@ -1,6 +1,7 @@
 // What a valid row asks Assembled to do, in the client's terms (times as epoch ms), and the short
 // fingerprint that recognises the same request again in a later execution.
 import type { AgentAssociation, AgentStateInput, TimeOffInput } from '../assembled';
+import type { ActivityRequest, ClearRequest } from './activity-request';
 
 export interface TimeOffCreate extends TimeOffInput {
   start_time: number;
@@ -19,7 +20,9 @@ export type PushRequest =
   | { kind: 'state_edits'; action: 'insert'; input: StateRecord }
   | { kind: 'state_edits'; action: 'update'; stateId: string; input: StateRecord }
   | { kind: 'state_edits'; action: 'delete'; stateId: string }
-  | { kind: 'associations'; input: AgentAssociation };
+  | { kind: 'associations'; input: AgentAssociation }
+  | ActivityRequest
+  | ClearRequest;
 
 /** FNV-1a, 32 bits, as 8 hex digits: short enough to keep hundreds in one property. */
 export function hash(text: string): string {

@@ -11,6 +11,7 @@ import type { Grid } from '../sheet/grid';
 import { WriteRefused } from '../sheet/write-table';
 import { InputError } from '../validation';
 import { AcceptedRows } from './accepted';
+import { activityTypes } from './activity-send';
 import { AgentDirectory } from './agents';
 import { KINDS, type PushKind } from './kinds';
 import { type InFlight, type PushJob, PushStore, parseFlight } from './push-job';
@@ -72,6 +73,8 @@ export const BATCH_ROWS: Record<PushKind, number> = {
   agent_states: 250,
   state_edits: 100,
   associations: 250,
+  activities: 100,
+  activities_clear: 10,
 };
 /** After the deadline the execution has this long before Apps Script kills it. */
 export const KILL_MARGIN_MS = 60_000;
@@ -82,6 +85,8 @@ const DONE_WORD: Record<PushKind, string> = {
   agent_states: 'ingested',
   state_edits: 'applied',
   associations: 'associated',
+  activities: 'applied',
+  activities_clear: 'cleared',
 };
 const BACKOFF_MS = 60_000;
 const RATE_PER_MS = 300 / 60_000;
@@ -117,6 +122,7 @@ function readOrThrow(grid: Grid, kind: PushKind, deps: PushDeps, agents: AgentDi
   const read = readSheet(grid, kind, {
     zone: deps.zone,
     agents,
+    types: activityTypes(deps),
     ...(deps.locale ? { locale: deps.locale } : {}),
   });
   if (!read.ok) throw new InputError(KINDS[kind].label, [read.problem]);
@@ -499,7 +505,10 @@ class PushRun {
       else outcomes.set(row.row, sent);
     }
     // Sent rows spend their marks (even if their outcome cannot be written): a copy does not go again.
-    this.accepted.spend(batch.filter((r) => !this.deferred.has(r.row)));
+    // Rows whose answer was lost keep theirs, as a killed run's do: found, they are done; not found,
+    // they go again, in whichever execution reconciles them.
+    const lost = new Set(unknown.map((u) => parseFlight(u).row));
+    this.accepted.spend(batch.filter((r) => !this.deferred.has(r.row) && !lost.has(r.row)));
     if (!this.writeBack(outcomes)) return;
     const ok = [...outcomes.values()].filter((o) => o.status !== 'error').length;
     const changes: Partial<PushJob> = {

@@ -3,6 +3,7 @@
 // batched requests. A batch the service refuses because of one record is sent again without it.
 import type { AgentStateEditInput, AssembledClient, AssembledError } from '../assembled';
 import { isAssembledError } from '../assembled';
+import { sendActivities, sendClears } from './activity-send';
 import type { PushKind } from './kinds';
 import type { PushRequest } from './request';
 import type { RowOutcome } from './sheet-rows';
@@ -51,6 +52,10 @@ export function sendBatch(client: AssembledClient, kind: PushKind, items: SendIt
       return sendTimeOff(client, items);
     case 'time_off_cancel':
       return sendCancels(client, items);
+    case 'activities':
+      return sendActivities(client, items);
+    case 'activities_clear':
+      return sendClears(client, items);
     default:
       return sendBulk(client, kind, items);
   }

@@ -4,6 +4,7 @@
 import type { Grid } from '../sheet/grid';
 import type { CellValue } from '../table/build-table';
 import { toSheetValue } from '../table/sheet-literal';
+import { markOverlaps } from './activity-rows';
 import { type HeaderMap, matchHeader } from './header';
 import { DONE_STATUSES, type PushKind, STATUS_COLUMNS, type StatusKey } from './kinds';
 import { type ParseContext, parseRow, type RowParse } from './parse-row';
@@ -69,6 +70,7 @@ export function readSheet(grid: Grid, kind: PushKind, ctx: ParseContext): ReadRe
     }
     rows.push(row);
   }
+  if (kind === 'activities') markOverlaps(rows, map);
   return { ok: true, sheet: { map, rows } };
 }
 

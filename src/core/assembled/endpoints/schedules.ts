@@ -120,3 +120,43 @@ export function bulkActivities(
     parse: (json, ep, status) => parseReply(bulkActivitiesReply, json, ep, status).activities,
   });
 }
+
+export interface ClearWindow {
+  agent_ids: readonly string[];
+  start_time: TimeInput;
+  end_time: TimeInput;
+  schedule_id?: string;
+}
+
+/** What the service says it did; Assembled documents no reply, so both counts may be missing. */
+export interface ClearResult {
+  deleted?: number;
+  cut?: number;
+}
+
+const count = (v: unknown): number | undefined => (typeof v === 'number' && v >= 0 ? v : undefined);
+
+/**
+ * DELETE /v0/activities: deletes the agents' activities inside the window and cuts those that
+ * straddle its edges. Safe to send twice: a second send finds nothing left inside the window.
+ */
+export function clearActivities(ctx: EndpointContext, window: ClearWindow): ClearResult {
+  const path = '/v0/activities';
+  const endpoint = `DELETE ${path}`;
+  return ctx.transport.send({
+    method: 'DELETE',
+    path,
+    body: {
+      agent_ids: window.agent_ids,
+      ...wireWindow(ctx, window, endpoint),
+      ...(window.schedule_id ? { schedule_id: window.schedule_id } : {}),
+    },
+    safeToRetry: true,
+    parse: (json) => {
+      const reply = (json && typeof json === 'object' ? json : {}) as Record<string, unknown>;
+      const deleted = count(reply.deleted);
+      const cut = count(reply.cut);
+      return { ...(deleted === undefined ? {} : { deleted }), ...(cut === undefined ? {} : { cut }) };
+    },
+  });
+}

@@ -1,0 +1,147 @@
+// An activity row into its request, or its problems: what each action needs, who the agent is,
+// which type is meant, end after start. Then, across the sheet, rows that would overlap for one
+// agent: Assembled would delete the earlier activity, so each such row is named before sending.
+import type { ActivityFields, ActivityRequest, ClearRequest } from './activity-request';
+import type { CellTime } from './cell-time';
+import type { HeaderMap } from './header';
+import type { ParseContext } from './parse-row';
+import type { SheetRow } from './sheet-rows';
+
+export interface ActivityCells {
+  action?: 'create' | 'update' | 'delete';
+  activity_id?: string;
+  agent?: string;
+  agents?: string;
+  activity_type?: string;
+  start?: CellTime;
+  end?: CellTime;
+  description?: string;
+  schedule?: string;
+  allow_conflicts?: boolean;
+}
+
+export interface ProblemSink {
+  column(key: string): string;
+  add(key: string, message: string): void;
+}
+
+function agentId(text: string, ctx: ParseContext, p: ProblemSink, key: string): string | undefined {
+  const found = ctx.agents.resolve(text);
+  if (found.ok) return found.agentId;
+  p.add(key, found.problem);
+  return undefined;
+}
+
+/** Both times given and in order, or undefined (the problem noted). */
+function window(c: ActivityCells, p: ProblemSink): { start: number; end: number } | undefined {
+  if (!c.start || !c.end) return undefined;
+  if (c.end.ms > c.start.ms) return { start: c.start.ms, end: c.end.ms };
+  p.add('end', `must be after ${p.column('start')}.`);
+  return undefined;
+}
+
+export function activityRequest(
+  c: ActivityCells,
+  ctx: ParseContext,
+  p: ProblemSink,
+): ActivityRequest | undefined {
+  const { action } = c;
+  if (!action) return undefined;
+  const id = c.activity_id;
+  if (action !== 'create' && !id) p.add('activity_id', `is empty: ${action} needs the activity's id.`);
+  if (action === 'create' && id)
+    p.add('activity_id', 'must be empty for create (Assembled gives the new activity its id).');
+  const head = { kind: 'activities' as const, action, ...(c.schedule ? { scheduleId: c.schedule } : {}) };
+  if (action === 'delete') return id ? { ...head, activity: { id } } : undefined;
+  if (action === 'create')
+    for (const k of ['agent', 'activity_type', 'start', 'end'] as const)
+      if (c[k] === undefined) p.add(k, 'is empty: create needs it.');
+  const activity: ActivityFields = id ? { id } : {};
+  const agent = c.agent === undefined ? undefined : agentId(c.agent, ctx, p, 'agent');
+  if (agent) activity.agent_id = agent;
+  if (c.activity_type !== undefined) {
+    const found = ctx.types?.resolve(c.activity_type);
+    if (found?.ok) activity.type_id = found.typeId;
+    else p.add('activity_type', found?.problem ?? 'activity types could not be read.');
+  }
+  const t = window(c, p);
+  if (t) Object.assign(activity, { start_time: t.start, end_time: t.end });
+  else if (c.start && !c.end) activity.start_time = c.start.ms;
+  else if (c.end && !c.start) activity.end_time = c.end.ms;
+  if (c.description !== undefined) activity.description = c.description;
+  if (c.allow_conflicts !== undefined) activity.allow_conflicts = c.allow_conflicts;
+  const changes = [c.agent, c.activity_type, c.start, c.end, c.description];
+  if (action === 'update' && changes.every((v) => v === undefined))
+    p.add('action', 'update needs at least one column to change (Agent, Type, Start, End or Description).');
+  return { ...head, activity };
+}
+
+export function clearRequest(c: ActivityCells, ctx: ParseContext, p: ProblemSink): ClearRequest | undefined {
+  const names = (c.agents ?? '')
+    .split(/[,;\n]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const ids = names.map((n) => agentId(n, ctx, p, 'agents'));
+  const t = window(c, p);
+  if (!t || names.length === 0 || ids.some((i) => i === undefined)) return undefined;
+  return {
+    kind: 'activities_clear',
+    input: {
+      agent_ids: [...new Set(ids as string[])],
+      start_time: t.start,
+      end_time: t.end,
+      ...(c.schedule ? { schedule_id: c.schedule } : {}),
+    },
+  };
+}
+
+interface Placed {
+  row: SheetRow;
+  agent: string;
+  start: number;
+  end: number;
+  allow: boolean;
+}
+
+/**
+ * Marks valid rows that overlap another row for the same agent and schedule unless both allow
+ * conflicts: sent as they are, Assembled would delete one activity to place the other.
+ */
+export function markOverlaps(rows: SheetRow[], map: HeaderMap): void {
+  const groups = new Map<string, Placed[]>();
+  for (const row of rows) {
+    const r = row.parse?.ok ? row.parse.request : undefined;
+    if (r?.kind !== 'activities' || r.action === 'delete') continue;
+    const { agent_id: agent, start_time: start, end_time: end } = r.activity;
+    if (!agent || start === undefined || end === undefined) continue;
+    const key = `${agent} ${r.scheduleId ?? ''}`;
+    const list = groups.get(key) ?? [];
+    list.push({ row, agent, start, end, allow: r.activity.allow_conflicts === true });
+    groups.set(key, list);
+  }
+  const clashes = new Map<SheetRow, number[]>();
+  const note = (a: SheetRow, b: SheetRow) => clashes.set(a, [...(clashes.get(a) ?? []), b.row]);
+  for (const list of groups.values()) {
+    list.sort((a, b) => a.start - b.start);
+    list.forEach((a, i) => {
+      for (let j = i + 1; j < list.length && (list[j] as Placed).start < a.end; j++) {
+        const b = list[j] as Placed;
+        if (a.allow && b.allow) continue;
+        note(a.row, b.row);
+        note(b.row, a.row);
+      }
+    });
+  }
+  const start = map.headers[map.columns.start ?? -1] || 'Start';
+  const allow = map.headers[map.columns.allow_conflicts ?? -1] || 'Allow conflicts';
+  for (const [row, others] of clashes) {
+    const list = others.sort((a, b) => a - b).join(', ');
+    row.parse = {
+      ok: false,
+      problems: [
+        `${start}: overlaps row${others.length > 1 ? 's' : ''} ${list} for the same agent, and Assembled would delete one to place the other. Change the times, or set ${allow} to TRUE on both rows.`,
+      ],
+    };
+    delete row.fp;
+  }
+}

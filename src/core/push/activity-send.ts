@@ -1,0 +1,91 @@
+// Sending activity rows: changes through the bulk transaction, one call a schedule (the schedule is
+// named once per call), refused rows found by splitting; windows to clear one DELETE a row.
+import { type AssembledClient, type AssembledError, isAssembledError, TokenBucket } from '../assembled';
+import type { Clock } from '../ports';
+import { sendActivityChanges } from './activity-batches';
+import type { ActivityRequest } from './activity-request';
+import { ActivityTypeDirectory } from './activity-types';
+import { type BatchResult, errorOutcome, type SendItem, type Sent } from './send';
+
+/** The activity types, read with a client of their own only when a row names a type. */
+export function activityTypes(deps: {
+  client: (limiter: TokenBucket) => AssembledClient;
+  clock: Clock;
+}): ActivityTypeDirectory {
+  return new ActivityTypeDirectory(() => deps.client(new TokenBucket(deps.clock)).listActivityTypes());
+}
+
+const PAST = { create: 'created', update: 'updated', delete: 'deleted' } as const;
+const DONE = {
+  create: 'Created in Assembled.',
+  update: 'Updated in Assembled.',
+  delete: 'Deleted in Assembled.',
+};
+
+/** The service names the item by its place in the batch, which means nothing on the sheet. */
+const plain = (message: string) => message.replace(/activities\[\d+\]\.(activity\.)?/g, '');
+
+export function sendActivities(client: AssembledClient, items: SendItem[]): BatchResult {
+  const outcomes = new Map<number, Sent>();
+  const bySchedule = new Map<string, { row: number; request: ActivityRequest }[]>();
+  for (const { row, request } of items) {
+    if (request.kind !== 'activities') throw new Error('A batch mixes kinds of push');
+    const list = bySchedule.get(request.scheduleId ?? '') ?? [];
+    list.push({ row, request });
+    bySchedule.set(request.scheduleId ?? '', list);
+  }
+  let stop: AssembledError | undefined;
+  for (const [scheduleId, group] of bySchedule) {
+    if (stop) {
+      for (const g of group) outcomes.set(g.row, 'retry');
+      continue;
+    }
+    const changes = group.map((g) => ({ action: g.request.action, activity: g.request.activity }));
+    const result = sendActivityChanges(client, changes, {
+      ...(scheduleId ? { scheduleId } : {}),
+      maxBatch: changes.length,
+    });
+    group.forEach((g, i) => {
+      const { action } = g.request;
+      if (result.applied.has(i)) {
+        const id = result.applied.get(i)?.id ?? g.request.activity.id;
+        outcomes.set(g.row, { status: PAST[action], message: DONE[action], ...(id ? { id } : {}) });
+        return;
+      }
+      const refused = result.refused.get(i);
+      if (refused === undefined) return;
+      if (action === 'delete' && /unknown activity/i.test(refused))
+        outcomes.set(g.row, { status: 'deleted', message: 'Was already gone from Assembled.' });
+      else outcomes.set(g.row, { status: 'error', message: `Refused by Assembled: ${plain(refused)}` });
+    });
+    if (!result.stopped) continue;
+    stop = result.stopped.error;
+    const fate: Sent = stop.kind === 'auth' ? 'retry' : errorOutcome('activities', stop);
+    for (const i of result.stopped.batch) outcomes.set((group[i] as { row: number }).row, fate);
+    for (const i of result.stopped.unsent) outcomes.set((group[i] as { row: number }).row, 'retry');
+  }
+  return stop?.kind === 'auth' ? { outcomes, fatal: stop } : { outcomes };
+}
+
+export function sendClears(client: AssembledClient, items: SendItem[]): BatchResult {
+  const outcomes = new Map<number, Sent>();
+  for (const { row, request } of items) {
+    if (request.kind !== 'activities_clear') throw new Error('A batch mixes kinds of push');
+    try {
+      const r = client.clearActivities(request.input);
+      const counts =
+        r.deleted === undefined ? '' : ` ${r.deleted} deleted, ${r.cut ?? 0} cut at the window's edges.`;
+      outcomes.set(row, { status: 'cleared', message: `Window cleared in Assembled.${counts}` });
+    } catch (e) {
+      if (!isAssembledError(e)) throw e;
+      if (e.kind === 'auth') {
+        for (const i of items) if (!outcomes.has(i.row)) outcomes.set(i.row, 'retry');
+        return { outcomes, fatal: e };
+      }
+      // Clearing twice clears nothing more: a lost answer is simply sent again.
+      const lost = e.kind === 'outcome_unknown' || e.kind === 'unexpected_response';
+      outcomes.set(row, lost ? 'retry' : errorOutcome('activities_clear', e));
+    }
+  }
+  return { outcomes };
+}

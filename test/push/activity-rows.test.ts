@@ -1,0 +1,81 @@
+// Activity rows checked before anything is sent, and the DELETE that clears a window on the wire.
+import { describe, expect, it } from 'vitest';
+import { activityStore } from '../../dev/simulator/schedules';
+import { validateSheet } from '../../src/core/push/run-push';
+import { templateFor } from '../../src/core/push/template';
+import { simSetup } from '../core/sim';
+import { pushSetup, records } from './support';
+
+describe('activity rows, validated', () => {
+  it('names in words what each action needs, per row; nothing is sent', () => {
+    const s = pushSetup();
+    const [a] = s.agents;
+    const ref = s.deps.sheets.insertTemplate(templateFor('activities'));
+    const grid = s.grid(ref);
+    grid.write(2, 1, [
+      ['update', '', '', '', '', '', 'x', '', ''],
+      ['delete', '', '', '', '', '', '', '', ''],
+      ['create', 'act_1', a?.email ?? '', 'PH', '2026-07-01 09:00', '2026-07-01 10:00', '', '', ''],
+      ['create', '', '', '', '', '', '', '', ''],
+      ['update', 'act_2', '', '', '', '', '', '', ''],
+      ['move', 'act_3', '', '', '', '', '', '', ''],
+      ['create', '', a?.email ?? '', 'phones', '2026-07-01 10:00', '2026-07-01 09:00', '', '', ''],
+      ['create', '', a?.email ?? '', 'ph', '2026-07-01 11:00', '2026-07-01 12:00', '', '', 'yes'],
+    ]);
+    const summary = validateSheet(s.deps, 'activities', ref);
+    expect(summary).toMatchObject({ rows: 8, ok: 1, errors: 7 });
+    const out = records(grid).map((r) => r['Push message']);
+    expect(out).toEqual([
+      "Activity ID: is empty: update needs the activity's id.",
+      "Activity ID: is empty: delete needs the activity's id.",
+      'Activity ID: must be empty for create (Assembled gives the new activity its id).',
+      'Agent: is empty: create needs it. Type: is empty: create needs it. Start: is empty: create needs it. End: is empty: create needs it.',
+      'Action: update needs at least one column to change (Agent, Type, Start, End or Description).',
+      expect.stringContaining('Action: "move" is not one of create, update, delete.'),
+      'End: must be after Start.',
+      'Ready to push.',
+    ]);
+    expect(s.http.sent.filter((r) => r.method !== 'GET')).toEqual([]);
+  });
+
+  it('a window to clear: every agent of the list is found, the window runs forwards', () => {
+    const s = pushSetup();
+    const [a, b] = s.agents;
+    const ref = s.deps.sheets.insertTemplate(templateFor('activities_clear'));
+    const grid = s.grid(ref);
+    grid.write(2, 1, [
+      [`${a?.email}, nobody@example.com`, '2026-07-01 09:00', '2026-07-01 10:00', ''],
+      [`${a?.email}; ${b?.agent_id}`, '2026-07-01 10:00', '2026-07-01 10:00', ''],
+      [`${a?.email};${b?.agent_id}`, '2026-07-01 09:00', '2026-07-01 10:00', ''],
+    ]);
+    const summary = validateSheet(s.deps, 'activities_clear', ref);
+    expect(summary).toMatchObject({ ok: 1, errors: 2 });
+    const out = records(grid).map((r) => r['Push message']);
+    expect(out[0]).toContain(
+      'Agents: no agent in Assembled has the id, email or full name "nobody@example.com"',
+    );
+    expect(out[1]).toBe('End: must be after Start.');
+  });
+});
+
+describe('DELETE /v0/activities', () => {
+  it.each(['seed', 'live'] as const)(
+    '%s: goes with its JSON body, and is sent again after a 5xx (clearing twice clears nothing more)',
+    (dialect) => {
+      const { client, sim, http } = simSetup(dialect);
+      const org = sim.admin.org;
+      const some = [...activityStore(org).values()].find((x) => x.schedule_id === 'sch_master');
+      expect(some).toBeTruthy();
+      const agent = some?.agent_id ?? '';
+      const from = ((some?.start_time ?? 0) - 3600) * 1000;
+      const to = ((some?.end_time ?? 0) + 3600) * 1000;
+      sim.setFaults({ force5xx: 1 });
+      const result = client.clearActivities({ agent_ids: [agent], start_time: from, end_time: to });
+      expect(result.deleted).toBeGreaterThanOrEqual(1);
+      const deletes = http.sent.filter((r) => r.method === 'DELETE');
+      expect(deletes).toHaveLength(2);
+      expect(JSON.parse(deletes[0]?.body ?? '{}')).toMatchObject({ agent_ids: [agent] });
+      expect(activityStore(org).has(some?.id ?? '')).toBe(false);
+    },
+  );
+});
