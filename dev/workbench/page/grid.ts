@@ -140,8 +140,11 @@ export class Grid {
       this.endCol = place?.endCol ?? this.col;
       this.tabStart = null;
     }
-    this.rows = Math.max(view.rows.length + 20, 40, this.row, this.endRow);
-    this.cols = Math.max(view.lastColumn + 3, 26, this.col, this.endCol);
+    // Room for the charts floating over the grid (about 18 rows by 9 columns each).
+    const chartRows = Math.max(0, ...view.charts.map((c) => c.anchorRow + Math.ceil(c.height / 22) + 1));
+    const chartCols = Math.max(0, ...view.charts.map((c) => c.anchorColumn + Math.ceil(c.width / 72) + 1));
+    this.rows = Math.max(view.rows.length + 20, 40, this.row, this.endRow, chartRows);
+    this.cols = Math.max(view.lastColumn + 3, 26, this.col, this.endCol, chartCols);
     const head = el('tr', {}, el('th', { scope: 'col', 'aria-label': 'Row numbers' }));
     for (let c = 1; c <= this.cols; c++) head.append(el('th', { scope: 'col' }, columnLetters(c)));
     const body = el('tbody');
@@ -174,6 +177,9 @@ export class Grid {
     td.className = classes.filter(Boolean).join(' ');
     // Notes show on hover as Sheets shows them; a title attribute is text, never HTML.
     if (cell.note) td.title = cell.note;
+    // Colours go through custom properties, so the selection can still tint a coloured cell.
+    if (cell.background) td.style.setProperty('--bg', cell.background);
+    if (cell.color) td.style.setProperty('--fg', cell.color);
     return td;
   }
 
