@@ -45,6 +45,8 @@ export function sheetView(rt: LocalRuntime, name: string): SheetView {
   return {
     name,
     frozenRows: wb.frozenRows(name),
+    frozenColumns: wb.frozenColumns(name),
+    columnWidths: wb.columnWidths(name),
     lastRow: size.lastRow,
     lastColumn: size.lastColumn,
     rows,

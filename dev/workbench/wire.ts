@@ -72,6 +72,9 @@ export interface ChartView {
 export interface SheetView {
   name: string;
   frozenRows: number;
+  frozenColumns: number;
+  /** Pixel widths of the columns given one, by 1-based column. */
+  columnWidths: Record<number, number>;
   /** Rows and columns with content. */
   lastRow: number;
   lastColumn: number;

@@ -124,15 +124,24 @@ describe('Pull data in the workbench', () => {
       });
     }
     expect(await colours(page, 3, 1)).toMatchObject({ background: rgb('#ffffff') });
+    // Slot columns are narrow; team and agent stay in view when the sheet scrolls sideways.
+    expect(await at(page, 3, 3).evaluate((td) => td.getBoundingClientRect().width)).toBeLessThan(52);
+    await page.locator('#sheet').evaluate((s) => {
+      s.scrollLeft = 600;
+    });
+    const agent = await at(page, r1, 2).boundingBox();
+    const rowNumber = await page
+      .locator('#grid tbody tr')
+      .nth(r1 - 1)
+      .locator('th')
+      .boundingBox();
+    expect(agent && rowNumber && agent.x - (rowNumber.x + rowNumber.width)).toBeLessThan(200);
     await shoot(page, DOCS_GRID, async () => {
-      // Where the working day begins: the first agent's first activity, a few columns in.
-      await page.evaluate(
-        ([r, c]) => document.querySelector(`#grid td[data-row="${r}"][data-col="${c}"]`)?.scrollIntoView(),
-        [r1, Math.max(1, c1 - 4)],
-      );
-      await page.locator('#sheet').evaluate((s) => {
+      // The working day: from 06:00 on, the agents' names frozen at the left.
+      await page.locator('#sheet').evaluate((s, left) => {
+        s.scrollLeft = left;
         s.scrollTop = 0;
-      });
+      }, 11 * 48);
     });
   });
 
