@@ -182,11 +182,9 @@ describe('Pull data in the workbench', () => {
     expect(box && anchor && [Math.round(box.x - anchor.x), Math.round(box.y - anchor.y)]).toEqual([0, 0]);
     await shoot(page, DOCS_COVERAGE, async () => {
       // The chart at the right, the last gap columns beside it.
-      await page.locator('#sheet').evaluate((s) => {
-        s.scrollLeft = s.scrollWidth;
-      });
-      await page.locator('figure.chart').evaluate((f) => f.scrollIntoView({ inline: 'end' }));
-      await page.locator('#sheet').evaluate((s) => {
+      await page.locator('figure.chart').evaluate((f) => {
+        const s = f.closest('#sheet') as HTMLElement;
+        s.scrollLeft = f.offsetLeft + f.offsetWidth + 16 - s.clientWidth;
         s.scrollTop = 0;
       });
     });
