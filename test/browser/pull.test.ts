@@ -145,6 +145,29 @@ describe('Pull data in the workbench', () => {
     });
   });
 
+  it('filters activities by channel, activity types and schedule from the sidebar', async () => {
+    const { page, running } = bench();
+    await pullIntoNewSheet(page, 'Activities (schedule)', 'Email breaks', async (sb) => {
+      await fixedDay(sb, '2026-05-19');
+      await sb.getByLabel('Channel').selectOption('email');
+      const types = sb.getByRole('group', { name: 'Activity types' });
+      await types.getByLabel('Break', { exact: true }).check();
+      await types.getByLabel('Lunch', { exact: true }).check();
+      await sb.getByLabel('Schedule id').fill('sch_master');
+    });
+    const wb = running.workbench.rt.workbook;
+    const [header, ...rows] = wb.values('Email breaks') as string[][];
+    const column = (name: string) => rows.map((r) => r[(header as string[]).indexOf(name)]);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(new Set(column('type_id'))).toEqual(new Set(['at_break', 'at_lunch']));
+    const people = running.workbench.session.backend.simulator?.admin.org.people ?? [];
+    const email = new Set(people.filter((p) => p.channels.includes('email')).map((p) => p.email));
+    expect(column('agent_email').every((e) => email.has(e as string))).toBe(true);
+    expect(wb.notes('Email breaks')[0]?.[0]).toMatch(
+      /Filters: channel=email; activity_type_ids=at_(break|lunch),at_(break|lunch); schedule_id=sch_master/,
+    );
+  });
+
   it('pulls coverage: gaps coloured by conditional formats, a line chart of required vs scheduled', async () => {
     const { page, running } = bench();
     await pullIntoNewSheet(page, 'Coverage (required vs scheduled)', 'Coverage', (sb) =>
@@ -182,7 +205,7 @@ describe('Pull data in the workbench', () => {
     expect(box && anchor && [Math.round(box.x - anchor.x), Math.round(box.y - anchor.y)]).toEqual([0, 0]);
     await shoot(page, DOCS_COVERAGE, async () => {
       // The chart at the right, the last gap columns beside it.
-      await page.locator('figure.chart').evaluate((f) => {
+      await page.locator('figure.chart').evaluate((f: HTMLElement) => {
         const s = f.closest('#sheet') as HTMLElement;
         s.scrollLeft = f.offsetLeft + f.offsetWidth + 16 - s.clientWidth;
         s.scrollTop = 0;
