@@ -99,6 +99,15 @@ export class WorkbookView {
     return this.sheet(sheet).charts;
   }
 
+  frozenColumns(sheet: string): number {
+    return this.sheet(sheet).frozenColumns;
+  }
+
+  /** Widths in pixels of the columns given one (setColumnWidth), by 1-based column. */
+  columnWidths(sheet: string): Record<number, number> {
+    return Object.fromEntries(this.sheet(sheet).columnWidths);
+  }
+
   dataValidations(sheet: string): (ValidationRule | null)[][] {
     return this.grid(sheet, (c) => (c?.validation ? structuredClone(c.validation) : null));
   }

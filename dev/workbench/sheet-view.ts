@@ -1,6 +1,9 @@
 // The workbook as the page shows it: display values (number formats applied), formulas, notes,
 // bold headers, frozen rows, drop-down choices; and the virtual time in the spreadsheet's zone.
 import type { LocalRuntime } from '../gas';
+import { DEFAULT_BACKGROUND, DEFAULT_FONT_COLOR } from '../gas/services/spreadsheet/colors';
+import { chartView } from './chart-view';
+import { conditionalFormats } from './conditional-format';
 import type { CellView, SheetView } from './wire';
 
 /** Rows sent to the page at most; the .xlsx download has them all. */
@@ -15,6 +18,9 @@ export function sheetView(rt: LocalRuntime, name: string): SheetView {
   const notes = wb.notes(name);
   const weights = wb.fontWeights(name);
   const validations = wb.dataValidations(name);
+  const backgrounds = wb.backgrounds(name);
+  const fontColors = wb.fontColors(name);
+  const conditional = conditionalFormats(wb.conditionalFormats(name), values);
   const rows: CellView[][] = display.slice(0, MAX_ROWS).map((line, r) =>
     line.map((text, c) => {
       const value = values[r]?.[c];
@@ -23,19 +29,29 @@ export function sheetView(rt: LocalRuntime, name: string): SheetView {
       const rule = validations[r]?.[c];
       const cell: CellView = { text, input: formula || text };
       if (typeof value === 'number' || value instanceof Date) cell.numeric = true;
-      if (weights[r]?.[c] === 'bold') cell.bold = true;
+      // A conditional format is drawn over the cell's own format, as in Sheets.
+      const cf = conditional.get(`${r + 1}:${c + 1}`);
+      if (cf?.bold ?? weights[r]?.[c] === 'bold') cell.bold = true;
       if (note) cell.note = note;
       if (rule?.criteria === 'VALUE_IN_LIST') cell.choices = rule.values.map(String);
+      const background = cf?.background ?? backgrounds[r]?.[c];
+      const color = cf?.fontColor ?? fontColors[r]?.[c];
+      if (background && background !== DEFAULT_BACKGROUND) cell.background = background;
+      // On a coloured cell the font colour is shown as given, even the default black.
+      if (color && (color !== DEFAULT_FONT_COLOR || cell.background)) cell.color = color;
       return cell;
     }),
   );
   return {
     name,
     frozenRows: wb.frozenRows(name),
+    frozenColumns: wb.frozenColumns(name),
+    columnWidths: wb.columnWidths(name),
     lastRow: size.lastRow,
     lastColumn: size.lastColumn,
     rows,
     truncated: display.length > MAX_ROWS,
+    charts: wb.charts(name).map((chart) => chartView(rt, chart)),
   };
 }
 

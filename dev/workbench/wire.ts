@@ -45,17 +45,43 @@ export interface CellView {
   bold?: boolean;
   note?: string;
   choices?: string[];
+  /** '#rrggbb' when not the default white / black: the cell's own, or a conditional format's. */
+  background?: string;
+  color?: string;
+}
+
+/** An embedded chart with the data of its ranges read out: the page draws it over the grid. */
+export interface ChartView {
+  id: number;
+  type: string;
+  title: string;
+  xTitle: string;
+  yTitle: string;
+  /** Anchor cell (1-based) and pixel offset from its top-left corner, as setPosition gives them. */
+  anchorRow: number;
+  anchorColumn: number;
+  offsetX: number;
+  offsetY: number;
+  width: number;
+  height: number;
+  /** The domain (first column) as the sheet shows it, so times read in the sheet's zone. */
+  labels: string[];
+  series: { name: string; values: (number | null)[] }[];
 }
 
 export interface SheetView {
   name: string;
   frozenRows: number;
+  frozenColumns: number;
+  /** Pixel widths of the columns given one, by 1-based column. */
+  columnWidths: Record<number, number>;
   /** Rows and columns with content. */
   lastRow: number;
   lastColumn: number;
   /** Rows sent (a long sheet is cut; the download has everything). */
   rows: CellView[][];
   truncated: boolean;
+  charts: ChartView[];
 }
 
 export type RunReply = { ok: true; value: unknown } | { ok: false; message: string };

@@ -1,7 +1,11 @@
 // The in-memory workbook as an .xlsx file (exceljs): values with their number formats, dates as
-// dates in the spreadsheet's zone, formulas, notes, bold, frozen header rows.
+// dates in the spreadsheet's zone, formulas, notes, bold, cell and font colours, conditional
+// formats, frozen header rows. Embedded charts are not written: exceljs cannot write charts.
 import ExcelJS from 'exceljs';
 import type { LocalRuntime } from '../gas';
+import { a1Notation } from '../gas/services/spreadsheet/a1';
+import { DEFAULT_BACKGROUND, DEFAULT_FONT_COLOR } from '../gas/services/spreadsheet/colors';
+import type { ConditionalFormatModel } from '../gas/services/spreadsheet/conditional-format';
 import { instantToSerial } from '../gas/time/timezone';
 
 const DEFAULT_FORMAT = '0.###############';
@@ -20,29 +24,100 @@ export async function workbookXlsx(rt: LocalRuntime): Promise<Buffer> {
     const formats = wb.numberFormats(name);
     const notes = wb.notes(name);
     const weights = wb.fontWeights(name);
+    const backgrounds = wb.backgrounds(name);
+    const fontColors = wb.fontColors(name);
     values.forEach((line, r) => {
       line.forEach((value, c) => {
+        const cell = () => ws.getCell(r + 1, c + 1);
         const formula = formulas[r]?.[c] ?? '';
         const format = formats[r]?.[c] ?? DEFAULT_FORMAT;
         const note = notes[r]?.[c] ?? '';
+        const background = backgrounds[r]?.[c] ?? DEFAULT_BACKGROUND;
+        const color = fontColors[r]?.[c] ?? DEFAULT_FONT_COLOR;
+        const bold = weights[r]?.[c] === 'bold';
+        // On a coloured cell even black is written: Excel's default font colour is its theme's.
+        if (color !== DEFAULT_FONT_COLOR || bold || background !== DEFAULT_BACKGROUND)
+          cell().font = { bold, color: argb(color) };
+        if (background !== DEFAULT_BACKGROUND)
+          cell().fill = { type: 'pattern', pattern: 'solid', fgColor: argb(background) };
         if (value === '' && !formula && !note) return;
-        const cell = ws.getCell(r + 1, c + 1);
         // A date is the same serial number Sheets stores (wall time in the spreadsheet's zone).
         const plain = value instanceof Date ? instantToSerial(value.getTime(), wb.timeZone) : value;
         if (formula) {
           const result = typeof plain === 'number' || typeof plain === 'boolean' ? plain : undefined;
-          cell.value =
+          cell().value =
             result === undefined
               ? { formula: formula.replace(/^=/, '') }
               : { formula: formula.replace(/^=/, ''), result };
         } else {
-          cell.value = plain as string | number | boolean;
+          cell().value = plain as string | number | boolean;
         }
-        if (format !== DEFAULT_FORMAT && typeof plain === 'number') cell.numFmt = format;
-        if (note) cell.note = note;
-        if (weights[r]?.[c] === 'bold') cell.font = { bold: true };
+        if (format !== DEFAULT_FORMAT && typeof plain === 'number') cell().numFmt = format;
+        if (note) cell().note = note;
       });
+    });
+    wb.conditionalFormats(name).forEach((rule, i) => {
+      const written = excelRule(rule, i + 1);
+      if (written)
+        ws.addConditionalFormatting({
+          ref: rule.ranges.map((g) => a1Notation(g.grid)).join(' '),
+          rules: [written],
+        });
     });
   }
   return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+const argb = (hex: string) => ({ argb: `FF${hex.slice(1).toUpperCase()}` });
+
+/** A Sheets rule as Excel's; Sheets' first rule wins, Excel's lowest priority number does. */
+function excelRule(rule: ConditionalFormatModel, priority: number): ExcelJS.ConditionalFormattingRule | null {
+  const style: Partial<ExcelJS.Style> = {};
+  if (rule.background) style.fill = { type: 'pattern', pattern: 'solid', bgColor: argb(rule.background) };
+  if (rule.fontColor || rule.bold !== undefined)
+    style.font = {
+      ...(rule.fontColor ? { color: argb(rule.fontColor) } : {}),
+      ...(rule.bold !== undefined ? { bold: rule.bold } : {}),
+    };
+  const [a, b] = rule.values;
+  const first = rule.ranges[0]?.grid;
+  // Excel reads a rule's formula relative to the top-left cell of its first range.
+  const corner = first ? a1Notation({ ...first, numRows: 1, numCols: 1 }) : 'A1';
+  const cellIs = (operator: 'lessThan' | 'greaterThan' | 'equal' | 'between', formulae: unknown[]) => ({
+    type: 'cellIs' as const,
+    operator,
+    formulae,
+    style,
+    priority,
+  });
+  const expression = (formula: string) => ({
+    type: 'expression' as const,
+    formulae: [formula],
+    style,
+    priority,
+  });
+  switch (rule.criteria) {
+    case 'NUMBER_LESS_THAN':
+      return cellIs('lessThan', [a]);
+    case 'NUMBER_GREATER_THAN':
+      return cellIs('greaterThan', [a]);
+    case 'NUMBER_EQUAL_TO':
+      return cellIs('equal', [a]);
+    case 'NUMBER_BETWEEN':
+      return cellIs('between', [a, b]);
+    case 'NUMBER_LESS_THAN_OR_EQUAL_TO':
+      return expression(`AND(ISNUMBER(${corner}),${corner}<=${a})`);
+    case 'NUMBER_GREATER_THAN_OR_EQUAL_TO':
+      return expression(`AND(ISNUMBER(${corner}),${corner}>=${a})`);
+    case 'CUSTOM_FORMULA':
+      return expression(String(a).replace(/^=/, ''));
+    case 'TEXT_CONTAINS':
+      return { type: 'containsText', operator: 'containsText', text: String(a), style, priority };
+    case 'CELL_EMPTY':
+      return { type: 'containsText', operator: 'containsBlanks', style, priority };
+    case 'CELL_NOT_EMPTY':
+      return { type: 'containsText', operator: 'notContainsBlanks', style, priority };
+    default:
+      return null;
+  }
 }

@@ -70,7 +70,7 @@ export function previewRange(range: unknown): { from: string; to: string } {
   return { from, to };
 }
 
-const ChoiceKindSchema = z.enum(['queues', 'teams', 'sites', 'agents']);
+const ChoiceKindSchema = z.enum(['queues', 'teams', 'sites', 'agents', 'activity_types']);
 const CACHE_SECONDS = 600;
 /** CacheService refuses values over 100 KB (UTF-8 bytes); a larger list is simply not cached. */
 const CACHE_MAX_BYTES = 90_000;
@@ -86,6 +86,8 @@ function fetchChoices(kind: ChoiceKind): Choice[] {
       return named(client.listTeams());
     case 'sites':
       return named(client.listSites());
+    case 'activity_types':
+      return named(client.listActivityTypes());
     case 'agents':
       return client
         .listPeople()

@@ -135,6 +135,27 @@ describe.each(['seed', 'live'] as const)('Schedule grid, %s dialect', (dialect) 
     expect(lastColumn).toBe(2 + (7 * 24 + 1) * 2 + 1 + 2);
   });
 
+  it('slot columns are narrow and team and agent frozen; a merge across that edge only stops the freeze', async () => {
+    const { rt } = await startLocalAddon({ dialect, now: '2026-11-05T12:00:00Z' });
+    const day = { kind: 'absolute', from: '2026-10-27', to: '2026-10-27' };
+    const job = await pull(rt, { ...gridSpec(WEEKS[0], 30), range: day });
+    expect(job.state).toBe('done');
+    const widths = rt.workbook.columnWidths('Grid');
+    expect([widths[1], widths[2], widths[3], widths[2 + 48]]).toEqual([undefined, undefined, 48, 48]);
+    expect(rt.workbook.frozenColumns('Grid')).toBe(2);
+
+    rt.workbook.addSheet('Merged');
+    rt.workbook.merge('Merged!B200:C200');
+    const again = await pull(rt, {
+      ...gridSpec(WEEKS[0], 30),
+      range: day,
+      target: { kind: 'sheet', name: 'Merged' },
+    });
+    expect(again.state).toBe('done');
+    expect(rt.workbook.frozenColumns('Merged')).toBe(0);
+    expect(rt.workbook.values('Merged')[1]?.[2]).toBe('00:00');
+  });
+
   it('refuses merge mode and minutes per column on other sources', async () => {
     const week = WEEKS[0];
     const { rt } = await startLocalAddon({ dialect, timezone: week.timezone, now: '2026-11-05T12:00:00Z' });

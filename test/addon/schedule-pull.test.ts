@@ -120,6 +120,52 @@ describe.each(['seed', 'live'] as const)('Activities pull, %s dialect', (dialect
     expect(values.slice(1).every((r) => agents.some((p) => p.email === r[emailAt]))).toBe(true);
   });
 
+  it('filters by channel, activity types and schedule, activities and grid alike', async () => {
+    const { rt, sim } = await startLocalAddon({ dialect, now: '2026-11-05T12:00:00Z' });
+    const org = sim.admin.org;
+    const range = { kind: 'absolute', from: '2026-10-27', to: '2026-10-27' };
+    const rows = async (filters: object, name: string, resource = 'activities') => {
+      const job = await pull(rt, {
+        source: { kind: 'resource', resource },
+        range,
+        filters,
+        target: { kind: 'new_sheet', name },
+        mode: 'replace',
+      });
+      expect(job.state === 'done' ? 'done' : `${name}: ${job.message}`).toBe('done');
+      const [header, ...body] = rt.workbook.values(name);
+      const at = (column: string) => (header as string[]).indexOf(column);
+      return body.map((r) => ({
+        email: r[at('agent_email')],
+        type: r[at('type_id')],
+        id: r[at('activity_id')],
+      }));
+    };
+    // Two types, sent as the key repeated: Assembled's live API reads a list so.
+    const types = await rows({ activity_type_ids: ['at_break', 'at_lunch'] }, 'Breaks');
+    expect(new Set(types.map((r) => r.type))).toEqual(new Set(['at_break', 'at_lunch']));
+    const phone = await rows({ channel: 'phone' }, 'Phone');
+    const phoneEmails = new Set(org.people.filter((p) => p.channels.includes('phone')).map((p) => p.email));
+    expect(phone.length).toBeGreaterThan(0);
+    expect(phone.every((r) => phoneEmails.has(r.email as string))).toBe(true);
+    expect(phone.length).toBeLessThan((await rows({}, 'All')).length);
+    // An activity on the draft schedule is seen only when that schedule is asked for.
+    const master = [...activityStore(org).values()].find(
+      (a) => a.start_time >= Date.UTC(2026, 9, 27, 12) / 1000,
+    );
+    activityStore(org).set('act_draft_1', {
+      ...(master as NonNullable<typeof master>),
+      id: 'act_draft_1',
+      schedule_id: 'sch_draft',
+    });
+    expect((await rows({ schedule_id: 'sch_draft' }, 'Draft')).map((r) => r.id)).toEqual(['act_draft_1']);
+    expect((await rows({}, 'Master')).map((r) => r.id)).not.toContain('act_draft_1');
+    // The grid takes the same filters: one agent's row for the draft schedule.
+    await rows({ schedule_id: 'sch_draft' }, 'Draft grid', 'schedule_grid');
+    const grid = rt.workbook.values('Draft grid');
+    expect(grid.slice(2).filter((r) => r[1] !== '')).toHaveLength(1);
+  });
+
   it('activity types and requirement types as reference data', async () => {
     const { rt } = await startLocalAddon({ dialect });
     for (const resource of ['activity_types', 'requirement_types']) {
@@ -156,8 +202,9 @@ describe('the Pull data sidebar', () => {
       sources: Array<{ id: string; range: string; filters: string[] }>;
     }>('getPullOptions');
     const byId = new Map(options.sources.map((s) => [s.id, s]));
-    expect(byId.get('activities')).toMatchObject({ range: 'required', filters: ['agent_ids', 'team_ids'] });
-    expect(byId.get('schedule_grid')).toMatchObject({ range: 'required' });
+    const filters = ['agent_ids', 'team_ids', 'channel', 'activity_type_ids', 'schedule_id'];
+    expect(byId.get('activities')).toMatchObject({ range: 'required', filters });
+    expect(byId.get('schedule_grid')).toMatchObject({ range: 'required', filters });
     expect(byId.get('coverage')).toMatchObject({ range: 'required' });
     expect(byId.get('activity_types')).toMatchObject({ range: 'none' });
     expect(byId.get('requirement_types')).toMatchObject({ range: 'none' });

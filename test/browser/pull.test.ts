@@ -1,10 +1,13 @@
 // Pull data and scheduled refreshes, as a person does them in the workbench.
 import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import type { FrameLocator, Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { cell, menu, pullIntoNewSheet, RESULTS, reset, SKIP_MS, sidebar, useBench } from './support';
 
 const DOCS_SHOT = join(import.meta.dirname, '../../docs/workbench.png');
+const DOCS_GRID = join(import.meta.dirname, '../../docs/schedule-grid.png');
+const DOCS_COVERAGE = join(import.meta.dirname, '../../docs/coverage.png');
 
 describe('Pull data in the workbench', () => {
   const bench = useBench();
@@ -93,4 +96,161 @@ describe('Pull data in the workbench', () => {
       .poll(() => cell(page, 1, 'A').getAttribute('title'))
       .toMatch(/Range: 2026-05-25 to 2026-05-31/);
   });
+
+  it('pulls a schedule grid: each cell in its activity type’s colours, a legend beside it', async () => {
+    const { page, running } = bench();
+    await pullIntoNewSheet(page, 'Schedule grid', 'Schedule', (sb) => fixedDay(sb, '2026-05-19'));
+    await page.getByRole('tab', { name: 'Schedule' }).click();
+    await expect.poll(() => at(page, 1, 1).textContent()).toBe('Team');
+    const wb = running.workbench.rt.workbook;
+    const backgrounds = wb.backgrounds('Schedule');
+    const fonts = wb.fontColors('Schedule');
+    const shown = wb.displayValues('Schedule');
+    // Cells of two different activity types, and a legend entry: each drawn in the colours the
+    // add-on gave it (the grid's cells differ from white, and from each other).
+    const [r1, c1] = find(backgrounds, (bg, r) => bg !== '#ffffff' && r > 2);
+    const [r2, c2] = find(
+      backgrounds,
+      (bg, r) => bg !== '#ffffff' && r > 2 && bg !== backgrounds[r1 - 1]?.[c1 - 1],
+    );
+    for (const [r, c] of [
+      [r1, c1],
+      [r2, c2],
+    ] as const) {
+      expect(await colours(page, r, c)).toEqual({
+        background: rgb(backgrounds[r - 1]?.[c - 1] as string),
+        color: rgb(fonts[r - 1]?.[c - 1] as string),
+        text: shown[r - 1]?.[c - 1],
+      });
+    }
+    expect(await colours(page, 3, 1)).toMatchObject({ background: rgb('#ffffff') });
+    // Slot columns are narrow; team and agent stay in view when the sheet scrolls sideways.
+    expect(await at(page, 3, 3).evaluate((td) => td.getBoundingClientRect().width)).toBeLessThan(52);
+    await page.locator('#sheet').evaluate((s) => {
+      s.scrollLeft = 600;
+    });
+    const agent = await at(page, r1, 2).boundingBox();
+    const rowNumber = await page
+      .locator('#grid tbody tr')
+      .nth(r1 - 1)
+      .locator('th')
+      .boundingBox();
+    expect(agent && rowNumber && agent.x - (rowNumber.x + rowNumber.width)).toBeLessThan(200);
+    await shoot(page, DOCS_GRID, async () => {
+      // The working day: from 06:00 on, the agents' names frozen at the left.
+      await page.locator('#sheet').evaluate((s, left) => {
+        s.scrollLeft = left;
+        s.scrollTop = 0;
+      }, 11 * 48);
+    });
+  });
+
+  it('filters activities by channel, activity types and schedule from the sidebar', async () => {
+    const { page, running } = bench();
+    await pullIntoNewSheet(page, 'Activities (schedule)', 'Email breaks', async (sb) => {
+      await fixedDay(sb, '2026-05-19');
+      await sb.getByLabel('Channel').selectOption('email');
+      const types = sb.getByRole('group', { name: 'Activity types' });
+      await types.getByLabel('Break', { exact: true }).check();
+      await types.getByLabel('Lunch', { exact: true }).check();
+      await sb.getByLabel('Schedule id').fill('sch_master');
+    });
+    const wb = running.workbench.rt.workbook;
+    const [header, ...rows] = wb.values('Email breaks') as string[][];
+    const column = (name: string) => rows.map((r) => r[(header as string[]).indexOf(name)]);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(new Set(column('type_id'))).toEqual(new Set(['at_break', 'at_lunch']));
+    const people = running.workbench.session.backend.simulator?.admin.org.people ?? [];
+    const email = new Set(people.filter((p) => p.channels.includes('email')).map((p) => p.email));
+    expect(column('agent_email').every((e) => email.has(e as string))).toBe(true);
+    expect(wb.notes('Email breaks')[0]?.[0]).toMatch(
+      /Filters: channel=email; activity_type_ids=at_(break|lunch),at_(break|lunch); schedule_id=sch_master/,
+    );
+  });
+
+  it('pulls coverage: gaps coloured by conditional formats, a line chart of required vs scheduled', async () => {
+    const { page, running } = bench();
+    await pullIntoNewSheet(page, 'Coverage (required vs scheduled)', 'Coverage', (sb) =>
+      fixedDay(sb, '2026-05-19'),
+    );
+    await page.getByRole('tab', { name: 'Coverage' }).click();
+    await expect.poll(() => at(page, 1, 1).textContent()).toBe('start');
+    const values = running.workbench.rt.workbook.values('Coverage');
+    const gap = (values[0] as string[]).indexOf('gap (all types)') + 1;
+    // No cell is painted: the colours come from the sheet's conditional format rules.
+    const [short] = find(values, (v, _r, c) => c === gap && typeof v === 'number' && v < 0);
+    const [over] = find(values, (v, _r, c) => c === gap && typeof v === 'number' && v > 0);
+    expect((await colours(page, short, gap)).background).toBe(rgb('#f4c7c3'));
+    expect((await colours(page, over, gap)).background).toBe(rgb('#c9daf8'));
+    expect((await colours(page, short, gap - 1)).background).toBe(rgb('#ffffff'));
+
+    // The chart floats beside the table, drawn with its two series in their colours.
+    const canvas = page.locator('figure.chart canvas');
+    await expect.poll(() => canvas.count()).toBe(1);
+    expect(await canvas.getAttribute('aria-label')).toMatch(
+      /^Coverage 2026-05-19 to 2026-05-19: required vs scheduled \(America\/New_York\): line chart of required \(all types\), scheduled \(all types\) over \d+ points$/,
+    );
+    const drawn = await canvas.evaluate((c: HTMLCanvasElement) => {
+      const data = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data ?? new Uint8ClampedArray();
+      const seen = new Set<string>();
+      for (let i = 0; i < data.length; i += 4)
+        if (data[i + 3] === 255)
+          seen.add(`#${[0, 1, 2].map((k) => (data[i + k] ?? 0).toString(16).padStart(2, '0')).join('')}`);
+      return [...seen];
+    });
+    expect(drawn).toEqual(expect.arrayContaining(['#4285f4', '#ea4335']));
+    // Its anchor: the column after the table's and a gap, the header row.
+    const box = await page.locator('figure.chart').boundingBox();
+    const anchor = await at(page, 1, (values[0] as string[]).length + 2).boundingBox();
+    expect(box && anchor && [Math.round(box.x - anchor.x), Math.round(box.y - anchor.y)]).toEqual([0, 0]);
+    await shoot(page, DOCS_COVERAGE, async () => {
+      // The chart at the right, the last gap columns beside it.
+      await page.locator('figure.chart').evaluate((f: HTMLElement) => {
+        const s = f.closest('#sheet') as HTMLElement;
+        s.scrollLeft = f.offsetLeft + f.offsetWidth + 16 - s.clientWidth;
+        s.scrollTop = 0;
+      });
+    });
+  });
 });
+
+/** Sets the sidebar to one fixed day. */
+async function fixedDay(sb: FrameLocator, day: string): Promise<void> {
+  await sb.getByLabel('Fixed dates').check();
+  await sb.getByLabel('From').fill(day);
+  await sb.getByLabel('To (inclusive)').fill(day);
+}
+
+/** A README picture, as the workbench one: written when missing or asked for. */
+async function shoot(page: Page, path: string, arrange: () => Promise<void>): Promise<void> {
+  const shot = !existsSync(path) || process.env.UPDATE_SCREENSHOTS ? path : join(RESULTS, basename(path));
+  mkdirSync(join(shot, '..'), { recursive: true });
+  await page.locator('#closeSidebar').click();
+  await page.locator('#sidebar').waitFor({ state: 'hidden' });
+  await page.setViewportSize({ width: 1200, height: 680 });
+  await arrange();
+  await page.screenshot({ path: shot });
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+/** '#f4c7c3' as the browser computes it: 'rgb(244, 199, 195)'. */
+const rgb = (hex: string) =>
+  `rgb(${[1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+
+/** The first cell (1-based row and column) whose value passes the test, from row 2 down. */
+function find(
+  values: unknown[][],
+  test: (v: unknown, row: number, col: number) => boolean,
+): [number, number] {
+  for (const [r, line] of values.entries())
+    for (const [c, v] of line.entries()) if (r > 0 && test(v, r + 1, c + 1)) return [r + 1, c + 1];
+  throw new Error('no such cell');
+}
+
+const at = (page: Page, row: number, col: number) =>
+  page.locator(`#grid td[data-row="${row}"][data-col="${col}"]`);
+const colours = (page: Page, row: number, col: number) =>
+  at(page, row, col).evaluate((td) => {
+    const style = getComputedStyle(td);
+    return { background: style.backgroundColor, color: style.color, text: td.textContent };
+  });

@@ -154,11 +154,17 @@ export function useBench(options: WorkbenchServerOptions = {}): () => Bench {
 }
 
 /** Pulls a source into a new sheet through the Pull data sidebar and waits until it is done. */
-export async function pullIntoNewSheet(page: Page, source: string, sheet: string): Promise<FrameLocator> {
+export async function pullIntoNewSheet(
+  page: Page,
+  source: string,
+  sheet: string,
+  choose?: (sb: FrameLocator) => Promise<void>,
+): Promise<FrameLocator> {
   await menu(page, 'Pull data…');
   const sb = await sidebar(page, 'Pull data from Assembled');
   await sb.getByLabel('Data', { exact: true }).selectOption({ label: source });
   await sb.getByLabel('Sheet name').fill(sheet);
+  await choose?.(sb);
   await sb.getByRole('button', { name: 'Pull data' }).click();
   await sb.locator('#jobStage', { hasText: /^Done$/ }).waitFor({ timeout: 30_000 });
   return sb;

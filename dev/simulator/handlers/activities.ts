@@ -26,10 +26,15 @@ export const MAX_BULK_ITEMS = 500;
 type Json = Record<string, unknown>;
 
 /** A list parameter: repeated (agents=a&agents=b, as the Go client sends) or comma-separated. */
+/**
+ * A list in the query. The live API takes it as the key repeated (agents=a&agents=b, API-FACTS), so
+ * the live dialect does not split commas: "a,b" is one id there, unknown, and refused. The seed
+ * dialect takes either form.
+ */
 function listParam(ctx: Ctx, name: string): string[] | undefined {
   const raw = ctx.rawQuery?.getAll(name) ?? (typeof ctx.query[name] === 'string' ? [ctx.query[name]] : []);
   const values = (raw as string[])
-    .flatMap((v) => v.split(','))
+    .flatMap((v) => (ctx.dialect === 'live' ? [v] : v.split(',')))
     .map((v) => v.trim())
     .filter(Boolean);
   return values.length > 0 ? values : undefined;

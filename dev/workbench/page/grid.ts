@@ -140,10 +140,17 @@ export class Grid {
       this.endCol = place?.endCol ?? this.col;
       this.tabStart = null;
     }
-    this.rows = Math.max(view.rows.length + 20, 40, this.row, this.endRow);
-    this.cols = Math.max(view.lastColumn + 3, 26, this.col, this.endCol);
+    // Room for the charts floating over the grid (about 18 rows by 9 columns each).
+    const chartRows = Math.max(0, ...view.charts.map((c) => c.anchorRow + Math.ceil(c.height / 22) + 1));
+    const chartCols = Math.max(0, ...view.charts.map((c) => c.anchorColumn + Math.ceil(c.width / 72) + 1));
+    this.rows = Math.max(view.rows.length + 20, 40, this.row, this.endRow, chartRows);
+    this.cols = Math.max(view.lastColumn + 3, 26, this.col, this.endCol, chartCols);
     const head = el('tr', {}, el('th', { scope: 'col', 'aria-label': 'Row numbers' }));
-    for (let c = 1; c <= this.cols; c++) head.append(el('th', { scope: 'col' }, columnLetters(c)));
+    for (let c = 1; c <= this.cols; c++) {
+      const th = el('th', { scope: 'col' }, columnLetters(c));
+      this.size(th, c);
+      head.append(th);
+    }
     const body = el('tbody');
     for (let r = 1; r <= this.rows; r++) {
       const tr = el('tr', {}, el('th', { scope: 'row' }, String(r)));
@@ -153,6 +160,7 @@ export class Grid {
     }
     this.table.replaceChildren(el('thead', {}, head), body);
     this.stickFrozenRows();
+    this.stickFrozenColumns();
     this.truncated.hidden = !view.truncated;
     this.truncated.textContent = view.truncated
       ? `Showing the first ${view.rows.length} of ${view.lastRow} rows; Download .xlsx has them all.`
@@ -174,6 +182,12 @@ export class Grid {
     td.className = classes.filter(Boolean).join(' ');
     // Notes show on hover as Sheets shows them; a title attribute is text, never HTML.
     if (cell.note) td.title = cell.note;
+    this.size(td, c);
+    if (c <= (this.view?.frozenColumns ?? 0))
+      td.classList.add(c === this.view?.frozenColumns ? 'frozen-col-last' : 'frozen-col');
+    // Colours go through custom properties, so the selection can still tint a coloured cell.
+    if (cell.background) td.style.setProperty('--bg', cell.background);
+    if (cell.color) td.style.setProperty('--fg', cell.color);
     return td;
   }
 
@@ -187,6 +201,35 @@ export class Grid {
       left: this.scroller.scrollLeft,
       top: this.scroller.scrollTop,
     });
+  }
+
+  /** A column given a width (setColumnWidth) is exactly that wide. */
+  private size(cell: HTMLElement, c: number): void {
+    const width = this.view?.columnWidths[c];
+    if (width === undefined) return;
+    cell.style.width = cell.style.minWidth = cell.style.maxWidth = `${width}px`;
+  }
+
+  /** Frozen columns stay beside the row numbers when the sheet scrolls sideways. */
+  private stickFrozenColumns(): void {
+    const frozen = this.view?.frozenColumns ?? 0;
+    if (frozen < 1) return;
+    const heads = this.table.tHead?.rows[0]?.cells;
+    const lefts: number[] = [];
+    let left = heads?.[0]?.getBoundingClientRect().width ?? 40;
+    for (let c = 1; c <= frozen; c++) {
+      lefts[c] = left;
+      left += heads?.[c]?.getBoundingClientRect().width ?? 72;
+    }
+    for (const td of this.table.querySelectorAll<HTMLElement>('td.frozen-col, td.frozen-col-last'))
+      td.style.left = `${lefts[Number(td.dataset.col)]}px`;
+    // Their letters too, over the scrolled columns' letters.
+    for (let c = 1; c <= frozen; c++) {
+      const th = heads?.[c];
+      if (!th) continue;
+      th.classList.add('frozen-col');
+      th.style.left = `${lefts[c]}px`;
+    }
   }
 
   /** Frozen rows stay under the column letters when the sheet scrolls. */

@@ -2,6 +2,7 @@
 // sidebar, the clock. Everything shown from the workbook or the API goes in as text.
 import type { ActionReply, FrameMessage, PageMessage, RunReply, SheetView, StateView } from '../wire';
 import { getJson, post } from './api';
+import { Charts } from './charts';
 import { byId, el } from './dom';
 import { Grid } from './grid';
 import { renderMenus, watchMenus } from './menu';
@@ -62,6 +63,8 @@ const grid = new Grid(
     write,
   },
 );
+
+const charts = new Charts(byId('sheet'), byId<HTMLTableElement>('grid'));
 
 function renderTabs(s: StateView): void {
   const current = [...tabs.children].map((t) => t.textContent).join('\u0000');
@@ -136,6 +139,7 @@ async function refresh(): Promise<void> {
           const asked = performance.now();
           const view = await getJson<SheetView>(`/api/sheet?name=${encodeURIComponent(s.activeSheet)}`);
           grid.render(view, asked);
+          charts.render(view.charts);
           // Only once drawn: a view that failed to arrive or draw is asked for again next time.
           shownVersion = s.version;
           shownSheet = s.activeSheet;

@@ -13,7 +13,8 @@ import type { TokenBucket } from './rate-limit';
 import { offendingField, serviceMessage } from './reply';
 import { parseRetryAfter, type RetryPolicy } from './retry';
 
-export type QueryValue = string | number | boolean | undefined;
+/** A list is sent as the key repeated (agents=a&agents=b), as Assembled's live API reads lists. */
+export type QueryValue = string | number | boolean | readonly string[] | undefined;
 
 export interface Operation<T> {
   method: 'GET' | 'POST' | 'DELETE';
@@ -160,9 +161,11 @@ export class Transport {
   }
 
   private url(op: Operation<unknown>): string {
-    const params = Object.entries(op.query ?? {})
-      .filter((entry): entry is [string, string | number | boolean] => entry[1] !== undefined)
-      .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`);
+    const params = Object.entries(op.query ?? {}).flatMap(([k, v]) =>
+      (v === undefined ? [] : Array.isArray(v) ? v : [v]).map(
+        (one) => `${encodeURIComponent(k)}=${encodeURIComponent(String(one))}`,
+      ),
+    );
     return `${this.config.baseUrl.replace(/\/+$/, '')}${op.path}${params.length ? `?${params.join('&')}` : ''}`;
   }
 

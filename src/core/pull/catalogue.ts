@@ -35,6 +35,9 @@ export const FILTERS = [
   'agent_ids',
   'status',
   'priority_order',
+  'channel',
+  'activity_type_ids',
+  'schedule_id',
 ] as const;
 export type FilterName = (typeof FILTERS)[number];
 
@@ -48,6 +51,18 @@ export interface SourceInfo {
 }
 
 const STATE_KEY = 'agent_id,platform,start_time';
+
+/** GET /v0/activities filters by agents, team, channel, activity types and schedule. */
+const ACTIVITY_FILTERS: FilterName[] = [
+  'agent_ids',
+  'team_ids',
+  'channel',
+  'activity_type_ids',
+  'schedule_id',
+];
+
+/** Assembled's channels, as the activities endpoint takes them. */
+export const CHANNELS = ['phone', 'chat', 'email'] as const;
 
 const REPORT_FILTERS: FilterName[] = ['queue_ids', 'team_ids', 'site_ids', 'agent_ids'];
 
@@ -91,7 +106,7 @@ export const RESOURCE_INFO: Record<ResourceName, SourceInfo> = {
   activities: {
     label: 'Activities (schedule)',
     range: 'required',
-    filters: ['agent_ids', 'team_ids'],
+    filters: ACTIVITY_FILTERS,
     key: 'occurrence_id',
   },
   activity_types: { label: 'Activity types', range: 'none', filters: [], key: 'id' },
@@ -100,7 +115,7 @@ export const RESOURCE_INFO: Record<ResourceName, SourceInfo> = {
   schedule_grid: {
     label: 'Schedule grid',
     range: 'required',
-    filters: ['agent_ids', 'team_ids'],
+    filters: ACTIVITY_FILTERS,
     key: 'Agent',
   },
   // Required vs scheduled per interval, with coloured gaps and a chart (run-coverage.ts).

@@ -3,6 +3,7 @@
 import * as z from 'zod/mini';
 import { DateRangeSpec } from '../time/date-range';
 import {
+  CHANNELS,
   type FilterName,
   GRANULARITIES,
   REPORT_TYPES,
@@ -42,6 +43,14 @@ export const PullFilters = z.object({
         z.maxLength(200, 'at most 200 characters'),
         z.regex(/^[a-z0-9_]+(,[a-z0-9_]+)*$/, 'a comma-separated list of platforms, like five9,zendesk'),
       ),
+  ),
+  channel: z.optional(z.enum(CHANNELS)),
+  activity_type_ids: ids,
+  /** Blank: Assembled's master schedule. */
+  schedule_id: z.optional(
+    z
+      .string()
+      .check(z.maxLength(100, 'at most 100 characters'), z.regex(/^\S+$/, 'a schedule id, without spaces')),
   ),
 });
 export type PullFilters = z.infer<typeof PullFilters>;

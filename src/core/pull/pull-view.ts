@@ -24,7 +24,7 @@ export interface Choice {
   name: string;
 }
 
-export type ChoiceKind = 'queues' | 'teams' | 'sites' | 'agents';
+export type ChoiceKind = 'queues' | 'teams' | 'sites' | 'agents' | 'activity_types';
 
 export interface JobView {
   id: string;

@@ -10,6 +10,9 @@ import type { OpenTarget } from './pull-target';
 import { type GridSlot, scheduleGrid } from './schedule-grid';
 import { fetchActivities } from './schedule-records';
 
+/** Pixels: "08:30" and a three-letter short name fit in Sheets' default font. */
+const SLOT_WIDTH = 48;
+
 export function pullScheduleGrid(
   client: AssembledClient,
   filters: PullFilters,
@@ -37,6 +40,14 @@ export function pullScheduleGrid(
   writePicture(grid, target.row, target.col, picture.grid);
   writePicture(grid, target.row, legendCol, picture.legend);
   grid.styleHeader(target.row, target.col, gridWidth, note);
+  // Slot columns just wide enough for a short name or a time; team and agent stay in view when
+  // the picture starts at column A (freezing columns right of A would freeze the user's too).
+  grid.layoutColumns?.({
+    col: target.col + picture.labelColumns,
+    cols: gridWidth - picture.labelColumns,
+    width: SLOT_WIDTH,
+    freeze: target.col === 1 ? picture.labelColumns : 0,
+  });
   target.remember(extent);
   return { rows: picture.grid.values.length - picture.headerRows, label: target.label };
 }

@@ -32,6 +32,9 @@ export function fetchActivities(
     start_time: window.start,
     end_time: window.end,
     ...(filters.agent_ids?.length ? { agents: filters.agent_ids } : {}),
+    ...(filters.activity_type_ids?.length ? { types: filters.activity_type_ids } : {}),
+    ...(filters.channel ? { channel: filters.channel } : {}),
+    ...(filters.schedule_id ? { schedule_id: filters.schedule_id } : {}),
   };
   const teams = filters.team_ids?.length ? filters.team_ids : [undefined];
   const agents = new Map<string, ScheduleAgent>();

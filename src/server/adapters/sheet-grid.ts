@@ -161,6 +161,15 @@ export function sheetGrid(sheet: Sheet): Grid {
       if (existing) sheet.updateChart(chart);
       else sheet.insertChart(chart);
     },
+    layoutColumns({ col, cols, width, freeze }) {
+      if (cols > 0) sheet.setColumnWidths(col, cols, width);
+      if (freeze < 1 || sheet.getFrozenColumns() === freeze) return;
+      try {
+        sheet.setFrozenColumns(freeze);
+      } catch {
+        // A merge of the user's across the frozen edge: Sheets refuses; the picture is written.
+      }
+    },
     clearFormats: (row, col, rows, cols) => {
       sheet.getRange(row, col, rows, cols).clearFormat();
     },

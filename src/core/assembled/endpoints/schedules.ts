@@ -12,7 +12,7 @@ import {
   type scheduleAgent,
 } from '../schemas/schedules';
 import type { TimeInput } from '../times';
-import { commaList, type EndpointContext, wireTime, wireWindow } from './context';
+import { type EndpointContext, wireTime, wireWindow } from './context';
 
 export type Activity = z.infer<typeof activity>;
 export type ActivityType = z.infer<typeof activityType>;
@@ -44,8 +44,8 @@ export function listActivities(ctx: EndpointContext, query: ActivitiesQuery): Ac
     path,
     query: {
       ...wireWindow(ctx, query, endpoint),
-      agents: commaList(query.agents),
-      types: commaList(query.types),
+      agents: query.agents,
+      types: query.types,
       channel: query.channel,
       team: query.team,
       schedule_id: query.schedule_id,

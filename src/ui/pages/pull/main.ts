@@ -1,5 +1,5 @@
 import { menuPath } from '../../../core/menu-names';
-import type { FilterName } from '../../../core/pull/catalogue';
+import { CHANNELS, type FilterName } from '../../../core/pull/catalogue';
 import type { PullFilters, PullSpec, PullTarget } from '../../../core/pull/pull-spec';
 import { describeTarget } from '../../../core/pull/pull-target';
 import type { ChoiceKind, JobView, PullOptions, SourceChoice } from '../../../core/pull/pull-view';
@@ -32,6 +32,7 @@ const PICKERS: Partial<Record<FilterName, [ChoiceKind, string]>> = {
   team_ids: ['teams', 'Teams'],
   site_ids: ['sites', 'Sites'],
   agent_ids: ['agents', 'Agents'],
+  activity_type_ids: ['activity_types', 'Activity types'],
 };
 
 const radio = (name: string) => (form.querySelector(`input[name=${name}]:checked`) as HTMLInputElement).value;
@@ -92,6 +93,15 @@ function onSourceChange(): void {
       const select = el('select', { id: 'status_filter' }, option('', 'Any status'));
       for (const st of ['pending', 'approved', 'denied', 'cancelled']) select.append(option(st, st));
       nodes.push(el('label', { for: 'status_filter' }, 'Status'), select);
+    } else if (f === 'channel') {
+      const select = el('select', { id: 'channel_filter' }, option('', 'Any channel'));
+      for (const ch of CHANNELS) select.append(option(ch, ch));
+      nodes.push(el('label', { for: 'channel_filter' }, 'Channel'), select);
+    } else if (f === 'schedule_id') {
+      nodes.push(
+        el('label', { for: 'schedule_filter' }, 'Schedule id'),
+        el('input', { id: 'schedule_filter', placeholder: 'Blank: the master schedule' }),
+      );
     } else if (f === 'priority_order') {
       nodes.push(
         el('label', { for: 'priority_order' }, 'Platform priority'),
@@ -140,6 +150,10 @@ function filters(): PullFilters {
   if (st?.value) out.status = st.value as PullFilters['status'];
   const po = document.getElementById('priority_order') as HTMLInputElement | null;
   if (po?.value.trim()) out.priority_order = po.value.trim();
+  const ch = document.getElementById('channel_filter') as HTMLSelectElement | null;
+  if (ch?.value) out.channel = ch.value as PullFilters['channel'];
+  const sc = document.getElementById('schedule_filter') as HTMLInputElement | null;
+  if (sc?.value.trim()) out.schedule_id = sc.value.trim();
   return out;
 }
 
