@@ -11,6 +11,7 @@ import type { Grid } from '../sheet/grid';
 import { WriteRefused } from '../sheet/write-table';
 import { InputError } from '../validation';
 import { AcceptedRows } from './accepted';
+import { loadAgentMemo, saveAgentMemo } from './agent-memo';
 import { AgentDirectory } from './agents';
 import { KINDS, type PushKind } from './kinds';
 import { type InFlight, type PushJob, PushStore, parseFlight } from './push-job';
@@ -86,6 +87,12 @@ const DONE_WORD: Record<PushKind, string> = {
 const BACKOFF_MS = 60_000;
 const RATE_PER_MS = 300 / 60_000;
 const BURST = 20;
+/** Time off's pace under the rate limit (a request a row, 5 a second). */
+const ROW_PACE_MS = 200;
+/** Time a batch takes besides its requests: the in-flight mark, its outcomes written, saved. */
+const BATCH_SETTLE_MS = 2_000;
+/** A generous guess at one bulk batch (states, associations): one request and its outcomes. */
+const BULK_BATCH_MS = 17_000;
 /** Rows written per block when a whole sheet is marked (validate, and errors at a push's start). */
 const WRITE_ROWS = 5_000;
 
@@ -337,7 +344,9 @@ class PushRun {
   ) {
     this.pushes = new PushStore(deps.store);
     this.client = deps.client(pacedBucket(deps.clock, job.lastSendAt));
-    this.agents = new AgentDirectory(() => this.client.listPeople());
+    // Later executions answer from what the first one learned: one people read per push.
+    const memo = job.prepared ? loadAgentMemo(deps.own, job.id) : undefined;
+    this.agents = new AgentDirectory(() => this.client.listPeople(), memo);
     this.accepted = new AcceptedRows(deps.own, job.id);
   }
 
@@ -437,6 +446,7 @@ class PushRun {
       sheet.rows.filter((r) => this.sendable(r)),
       this.deps.newId(),
     );
+    saveAgentMemo(this.deps.own, this.job.id, this.agents.found);
     this.save({ prepared: true, skipped, invalid: outcomes.size, total, stalls: 0 });
   }
 
@@ -468,17 +478,22 @@ class PushRun {
         this.finish('done', this.summary());
         return;
       }
-      const batch = pending.slice(0, BATCH_ROWS[this.job.kind]);
-      if (this.now() + this.estimate(batch.length) > this.deadline) return;
+      const batch = pending.slice(0, Math.min(BATCH_ROWS[this.job.kind], this.rowsThatFit()));
+      if (batch.length === 0) return;
       this.sendOne(batch);
     }
   }
 
-  /** A generous guess at a batch's time: time off paces a request a row at 5 a second. */
-  private estimate(rows: number): number {
-    return (
-      (this.job.kind === 'time_off' || this.job.kind === 'time_off_cancel' ? rows * 200 : 2_000) + 15_000
-    );
+  /**
+   * Rows the next batch may hold and still end by the deadline: time off paces a request a row at
+   * 5 a second, so a batch shrinks to the time left (the execution keeps sending until then, and
+   * the lease's margin covers a slow answer); the others are one request a batch.
+   */
+  private rowsThatFit(): number {
+    const left = this.deadline - this.now();
+    const perRequest = this.job.kind === 'time_off' || this.job.kind === 'time_off_cancel';
+    if (!perRequest) return left >= BULK_BATCH_MS ? Number.POSITIVE_INFINITY : 0;
+    return Math.max(0, Math.floor((left - BATCH_SETTLE_MS) / ROW_PACE_MS));
   }
 
   private sendOne(batch: SheetRow[]): void {
