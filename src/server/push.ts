@@ -24,6 +24,7 @@ import { documentLock } from './adapters/gas-lock';
 import { spreadsheetZone } from './adapters/gas-zone';
 import { documentStore, userStore } from './adapters/properties-store';
 import { pushSheets } from './adapters/push-sheets';
+import { runLogSheet } from './adapters/run-log-sheet';
 import { sheetGrid } from './adapters/sheet-grid';
 import { documentSpreadsheet } from './adapters/spreadsheet';
 import { assembledClient } from './client-factory';
@@ -51,6 +52,7 @@ export function pushDeps(): PushDeps {
     newId: () => Utilities.getUuid(),
     spreadsheetId: ss.getId(),
     ensureTrigger: ensureDispatcher,
+    log: runLogSheet(ss),
   };
 }
 

@@ -7,6 +7,7 @@ import { type AssembledClient, isAssembledError, TokenBucket } from '../assemble
 import { withLock } from '../lock';
 import { type Caller, checkBudget, NotYours, ownerName, owns } from '../owner';
 import type { Clock, Lock, Store, Zone } from '../ports';
+import type { RunLog } from '../pull/run-log';
 import type { Grid } from '../sheet/grid';
 import { WriteRefused } from '../sheet/write-table';
 import { InputError } from '../validation';
@@ -27,6 +28,7 @@ import {
   writeOutcomes,
 } from './sheet-rows';
 import type { TemplateSpec } from './template';
+import { TimeOffTypes } from './time-off-types';
 
 export interface SheetRef {
   id: number;
@@ -64,6 +66,8 @@ export interface PushDeps {
    * Google would not create its trigger (the work is kept; an open sidebar finishes it).
    */
   ensureTrigger: () => string | undefined;
+  /** The "Assembled log" sheet: a row per push that ends, as pulls have. */
+  log?: RunLog;
 }
 
 /** Rows per batch: time off is a request a row; the others go in one request a batch. */
@@ -120,10 +124,17 @@ function openSheet(deps: PushDeps, sheet: SheetRef): SheetRef & { grid: Grid } {
   return open;
 }
 
-function readOrThrow(grid: Grid, kind: PushKind, deps: PushDeps, agents: AgentDirectory): SheetSnapshot {
+function readOrThrow(
+  grid: Grid,
+  kind: PushKind,
+  deps: PushDeps,
+  agents: AgentDirectory,
+  timeOffTypes?: TimeOffTypes,
+): SheetSnapshot {
   const read = readSheet(grid, kind, {
     zone: deps.zone,
     agents,
+    ...(timeOffTypes ? { timeOffTypes } : {}),
     ...(deps.locale ? { locale: deps.locale } : {}),
   });
   if (!read.ok) throw new InputError(KINDS[kind].label, [read.problem]);
@@ -150,7 +161,13 @@ export function validateSheet(deps: PushDeps, kind: PushKind, ref: SheetRef): Va
       throw new InputError('Validate', ['A push is running on this sheet; wait for it to finish first.']);
     const { grid, name } = openSheet(deps, ref);
     const client = deps.client(new TokenBucket(deps.clock));
-    const sheet = readOrThrow(grid, kind, deps, new AgentDirectory(() => client.listPeople()));
+    const sheet = readOrThrow(
+      grid,
+      kind,
+      deps,
+      new AgentDirectory(() => client.listPeople()),
+      new TimeOffTypes(() => client.listActivityTypes()),
+    );
     addStatusColumns(grid, sheet.map);
     prepareOutcomes(grid, sheet);
     const outcomes = new Map<number, RowOutcome>();
@@ -289,6 +306,7 @@ function takeLease(deps: PushDeps, id: string, deadline: number): Lease {
       };
       delete failed.leaseUntil;
       new AcceptedRows(deps.own, job.id).drop();
+      logPush(deps, failed);
       return { job: pushes.save(failed), ours: false };
     }
     const leased = { ...job, leaseUntil: deadline + KILL_MARGIN_MS, stalls: job.stalls + 1, updatedAt: now };
@@ -312,6 +330,21 @@ export function advancePush(deps: PushDeps, id: string, deadline: number): PushJ
   }
   run.release(true);
   return run.job;
+}
+
+/** A push that ended, in the log: rows that reached Assembled, and the message when any row did not. */
+function logPush(deps: PushDeps, job: PushJob): void {
+  const clean = job.state === 'done' && job.failed === 0 && job.invalid === 0;
+  deps.log?.append({
+    when: new Date(deps.clock.now()),
+    who: ownerName(job),
+    what: `Push: ${KINDS[job.kind].label}`,
+    target: job.sheetName,
+    status: job.state,
+    rows: job.succeeded,
+    durationMs: job.updatedAt - job.createdAt,
+    error: clean ? '' : (job.message ?? ''),
+  });
 }
 
 /** A token bucket that starts as empty as the service's is likely to be after this push's last send. */
@@ -369,6 +402,7 @@ class PushRun {
   private finish(state: 'done' | 'failed', message: string): void {
     this.save({ state, message });
     this.accepted.drop();
+    logPush(this.deps, this.job);
   }
 
   go(): void {
@@ -379,7 +413,9 @@ class PushRun {
     }
     this.grid = open.grid;
     try {
-      this.sheet = readOrThrow(open.grid, this.job.kind, this.deps, this.agents);
+      // Types are checked when the rows are fixed; later runs send only rows that passed then.
+      const types = this.job.prepared ? undefined : new TimeOffTypes(() => this.client.listActivityTypes());
+      this.sheet = readOrThrow(open.grid, this.job.kind, this.deps, this.agents, types);
     } catch (error) {
       if (isAssembledError(error) && ['rate_limited', 'server', 'network'].includes(error.kind)) {
         this.save({ notBefore: this.now() + BACKOFF_MS, message: error.message });
@@ -584,6 +620,8 @@ class PushRun {
 
   private summary(): string {
     const j = this.job;
+    if (j.total + j.skipped + j.invalid === 0)
+      return `Nothing to push: "${j.sheetName}" has no rows under its header. Add rows, then push again.`;
     const parts = [`${j.succeeded} ${DONE_WORD[j.kind]}`];
     if (j.failed) parts.push(`${j.failed} refused by Assembled`);
     if (j.invalid) parts.push(`${j.invalid} with problems to fix`);
