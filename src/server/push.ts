@@ -13,6 +13,7 @@ import {
   type ValidateSummary,
   validateSheet,
 } from '../core/push/run-push';
+import { isTimeOffPushSheet, syncPushSheet } from '../core/push/sync-push-sheet';
 import { looksLikeTimeOffList, type SyncSummary, syncTimeOff as sync } from '../core/push/sync-time-off';
 import { templateFor } from '../core/push/template';
 import { InputError, parseInput } from '../core/validation';
@@ -128,6 +129,9 @@ export function pollPush(id: unknown): PushView {
 export function syncTimeOff(): SyncSummary {
   const ss = documentSpreadsheet();
   const active = activeSheet();
+  // A sheet pushed from: its created rows take their request's status now.
+  if (isGridSheet(active) && isTimeOffPushSheet(headerOf(active) as never))
+    return syncPushSheet(assembledClient(), { name: active.getName(), grid: sheetGrid(active) });
   const usable = isGridSheet(active) && (active.getLastRow() === 0 || looksLikeTimeOffList(headerOf(active)));
   const sheet = usable ? active : findOrInsertSheet(ss, SYNC_SHEET);
   const deps = pushDeps();

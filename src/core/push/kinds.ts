@@ -268,6 +268,9 @@ export const DONE_STATUSES = [
   'updated',
   'deleted',
   'associated',
+  // Sync time off's word for a created request a manager has since decided on.
+  'approved',
+  'denied',
 ] as const;
 
 export function kindSpec(kind: PushKind): KindSpec {
