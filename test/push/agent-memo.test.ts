@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../dev/memory-store';
 import type { Person } from '../../src/core/assembled';
 import { loadAgentMemo, saveAgentMemo } from '../../src/core/push/agent-memo';
-import { AgentDirectory } from '../../src/core/push/agents';
+import { AgentDirectory, agentKey } from '../../src/core/push/agents';
+import { hash } from '../../src/core/push/request';
 
 const uuid = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
 
@@ -85,5 +86,26 @@ describe('agent memo', () => {
     expect(agents.resolve('ghost@example.com').ok).toBe(false);
     expect(reads).toBe(1);
     expect([...agents.found]).toEqual([['Ana Lopez', uuid(7)]]);
+  });
+});
+
+describe('agent memo clashes', () => {
+  it('two texts whose short hashes clash are left out, and read the list instead', () => {
+    // Distinct texts with the same FNV-1a hash (found once by a search over generated e-mails).
+    const texts = ['a651y@example.com', 'a1c544@example.com'] as const;
+    expect(hash(agentKey(texts[0]))).toBe(hash(agentKey(texts[1])));
+    const own = new MemoryStore();
+    saveAgentMemo(
+      own,
+      'p1',
+      new Map([
+        [texts[0], uuid(1)],
+        [texts[1], uuid(2)],
+      ]),
+    );
+    const memo = loadAgentMemo(own, 'p1');
+    expect(memo?.complete).toBe(false);
+    expect(memo?.get(texts[0])).toBeUndefined();
+    expect(memo?.get(texts[1])).toBeUndefined();
   });
 });

@@ -31,10 +31,17 @@ export function saveAgentMemo(own: Store, pushId: string, pairs: Map<string, str
   const chunks: string[] = [];
   let current = '';
   let kept = 0;
-  let complete = true;
+  // Two texts whose short hashes clash while meaning different agents are left out (they read the list).
+  const byHash = new Map<string, string | null>();
   for (const [text, agentId] of pairs) {
     if (text.trim() === agentId) continue;
-    const entry = `${hash(agentKey(text))}${agentId}\n`;
+    const h = hash(agentKey(text));
+    byHash.set(h, byHash.has(h) && byHash.get(h) !== agentId ? null : agentId);
+  }
+  let complete = ![...byHash.values()].includes(null);
+  for (const [h, agentId] of byHash) {
+    if (agentId === null) continue;
+    const entry = `${h}${agentId}\n`;
     if (current.length + entry.length > PER_CHUNK) {
       chunks.push(current);
       current = '';
