@@ -67,7 +67,17 @@ export const ACTIVITY_TYPES: readonly ActivityType[] = [
   type('at_training', 'Training', 'TRN', 'other', '#76a5af', '#ffffff'),
   type('at_pto', 'Paid time off', 'PTO', 'timeoff', '#cc0000', '#ffffff'),
   type('at_sick', 'Sick', 'SCK', 'timeoff', '#e06666', '#ffffff'),
+  type('at_personal', 'Personal', 'PER', 'timeoff', '#e69138', '#ffffff'),
+  type('at_vacation', 'Vacation', 'VAC', 'timeoff', '#a61c00', '#ffffff'),
 ];
+
+/** The time-off type a request names (by id, name, short name or value, any case), if the account has it. */
+export function timeOffTypeOf(text: string): ActivityType | undefined {
+  const wanted = text.toLowerCase();
+  return ACTIVITY_TYPES.find(
+    (t) => t.timeoff && [t.id, t.name, t.short_name, t.value].some((n) => n.toLowerCase() === wanted),
+  );
+}
 
 /** The published schedule, and an empty draft a planner could build in. */
 export const SCHEDULES = ['sch_master', 'sch_draft'] as const;

@@ -13,6 +13,7 @@ import {
   type ValidateSummary,
   validateSheet,
 } from '../core/push/run-push';
+import { isTimeOffPushSheet, syncPushSheet } from '../core/push/sync-push-sheet';
 import { looksLikeTimeOffList, type SyncSummary, syncTimeOff as sync } from '../core/push/sync-time-off';
 import { templateFor } from '../core/push/template';
 import { InputError, parseInput } from '../core/validation';
@@ -24,6 +25,7 @@ import { documentLock } from './adapters/gas-lock';
 import { spreadsheetZone } from './adapters/gas-zone';
 import { documentStore, userStore } from './adapters/properties-store';
 import { pushSheets } from './adapters/push-sheets';
+import { runLogSheet } from './adapters/run-log-sheet';
 import { sheetGrid } from './adapters/sheet-grid';
 import { documentSpreadsheet } from './adapters/spreadsheet';
 import { assembledClient } from './client-factory';
@@ -51,6 +53,7 @@ export function pushDeps(): PushDeps {
     newId: () => Utilities.getUuid(),
     spreadsheetId: ss.getId(),
     ensureTrigger: ensureDispatcher,
+    log: runLogSheet(ss),
   };
 }
 
@@ -126,6 +129,9 @@ export function pollPush(id: unknown): PushView {
 export function syncTimeOff(): SyncSummary {
   const ss = documentSpreadsheet();
   const active = activeSheet();
+  // A sheet pushed from: its created rows take their request's status now.
+  if (isGridSheet(active) && isTimeOffPushSheet(headerOf(active) as never))
+    return syncPushSheet(assembledClient(), { name: active.getName(), grid: sheetGrid(active) });
   const usable = isGridSheet(active) && (active.getLastRow() === 0 || looksLikeTimeOffList(headerOf(active)));
   const sheet = usable ? active : findOrInsertSheet(ss, SYNC_SHEET);
   const deps = pushDeps();

@@ -31,6 +31,18 @@ describe('time off', () => {
     ]);
   });
 
+  it("refuses a type that is not one of the account's time-off types (400), takes one by name or short name", () => {
+    const s = setup();
+    const day = { start_time: '2026-06-01T00:00:00Z', end_time: '2026-06-02T00:00:00Z' };
+    for (const type of ['<script>alert(1)</script>', 'holiday', 'Phones', 7]) {
+      const r = s.post('/v0/time_off', { agent_id: agentOf(s), type, ...day });
+      expect(r.status).toBe(400);
+      expect(r.body).toContain('type');
+    }
+    for (const type of ['PTO', 'paid time off', 'Sick', 'at_personal'])
+      expect(s.post('/v0/time_off', { agent_id: agentOf(s), type, ...day }).status).toBe(201);
+  });
+
   it('cancel -> cancelled; cancelling again -> 400', () => {
     const s = setup();
     const id = s

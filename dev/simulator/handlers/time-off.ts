@@ -3,6 +3,7 @@
 
 import { render } from '../dialect';
 import type { Org, TimeOffRequest, TimeOffStatus } from '../model';
+import { timeOffTypeOf } from '../schedules';
 import { ApiError, agentOf, type Handler, ok, requireOrder, timeOf } from './context';
 
 export const createTimeOff: Handler = (ctx) => {
@@ -12,6 +13,9 @@ export const createTimeOff: Handler = (ctx) => {
   const start = timeOf(body.start_time) ?? 0;
   const end = timeOf(body.end_time) ?? 0;
   requireOrder(start, end);
+  // Stricter than the YAML (a free string): a type the account does not have is refused.
+  if (body.type !== undefined && (typeof body.type !== 'string' || !timeOffTypeOf(body.type)))
+    throw new ApiError(400, `type: ${JSON.stringify(body.type)} is not a time off type of this account`);
   const request: TimeOffRequest = {
     id: org.newId(),
     agent_id: person.agent_id,

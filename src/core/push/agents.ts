@@ -1,6 +1,8 @@
 // Who a row means: an agent given by agent id, email or full name, resolved against the people
-// list. The list is read once per execution (on first need) and indexed.
+// list. The list is read once per execution at most (on first need) and indexed; a push's later
+// executions answer from what its first one saved (agent-memo.ts) and need not read it at all.
 import type { Person } from '../assembled';
+import type { SavedLookup } from './agent-memo';
 
 export type AgentLookup = { ok: true; agentId: string } | { ok: false; problem: string };
 
@@ -8,9 +10,11 @@ function fullName(p: Person): string {
   return [p.first_name, p.last_name].filter(Boolean).join(' ');
 }
 
-function key(text: string): string {
+/** An agent cell as looked up: trimmed, spaces folded, any case. */
+export function agentKey(text: string): string {
   return text.trim().replace(/\s+/g, ' ').toLowerCase();
 }
+const key = agentKey;
 
 function add(index: Map<string, Person[]>, k: string, p: Person): void {
   if (!k) return;
@@ -26,7 +30,13 @@ export class AgentDirectory {
     names: Map<string, Person[]>;
   };
 
-  constructor(private readonly load: () => Person[]) {}
+  /** What each text resolved to, for the memo a push saves. */
+  readonly found = new Map<string, string>();
+
+  constructor(
+    private readonly load: () => Person[],
+    private readonly saved?: SavedLookup,
+  ) {}
 
   private index() {
     if (this.indexes) return this.indexes;
@@ -44,6 +54,16 @@ export class AgentDirectory {
   }
 
   resolve(text: string): AgentLookup {
+    const memo = this.saved?.get(text);
+    if (memo !== undefined) return { ok: true, agentId: memo };
+    // Not in a complete memo: the cell holds the id itself, or is not one of the push's rows.
+    if (this.saved?.complete) return { ok: true, agentId: text.trim() };
+    const found = this.lookUp(text);
+    if (found.ok) this.found.set(text, found.agentId);
+    return found;
+  }
+
+  private lookUp(text: string): AgentLookup {
     const wanted = key(text);
     const { ids, emails, names } = this.index();
     const [how, found] = ids.has(wanted)

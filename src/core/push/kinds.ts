@@ -275,6 +275,9 @@ export const DONE_STATUSES = [
   'deleted',
   'associated',
   'cleared',
+  // Sync time off's word for a created request a manager has since decided on.
+  'approved',
+  'denied',
 ] as const;
 
 export function kindSpec(kind: PushKind): KindSpec {

@@ -13,6 +13,7 @@ import { type CellTime, readCellTime, TIME_FORMS } from './cell-time';
 import type { HeaderMap } from './header';
 import { type ColumnSpec, KINDS } from './kinds';
 import type { PushRequest, StateRecord } from './request';
+import type { TimeOffTypes } from './time-off-types';
 
 export type RowParse = { ok: true; request: PushRequest } | { ok: false; problems: string[] };
 
@@ -23,6 +24,8 @@ export interface ParseContext {
   agents: AgentDirectory;
   /** Activity types, for activity rows. */
   types?: ActivityTypeDirectory;
+  /** The account's time-off types; without it a type is not checked (a push's later runs). */
+  timeOffTypes?: TimeOffTypes;
 }
 
 function isEmpty(v: unknown): boolean {
@@ -250,7 +253,9 @@ function timeOff(cells: Cells, ctx: ParseContext, problems: Problems): PushReque
   } else if (end.ms <= start.ms) {
     problems.add('end', `must be after ${problems.column('start')}.`);
   } else range = { start: start.ms, end: end.ms };
-  if (!agentId || !range) return undefined;
+  const badType = cells.type ? ctx.timeOffTypes?.problem(cells.type) : undefined;
+  if (badType) problems.add('type', badType);
+  if (!agentId || !range || badType) return undefined;
   return {
     kind: 'time_off',
     input: {

@@ -7,11 +7,13 @@ import { type AssembledClient, isAssembledError, TokenBucket } from '../assemble
 import { withLock } from '../lock';
 import { type Caller, checkBudget, NotYours, ownerName, owns } from '../owner';
 import type { Clock, Lock, Store, Zone } from '../ports';
+import type { RunLog } from '../pull/run-log';
 import type { Grid } from '../sheet/grid';
 import { WriteRefused } from '../sheet/write-table';
 import { InputError } from '../validation';
 import { AcceptedRows } from './accepted';
 import { activityTypes } from './activity-send';
+import { loadAgentMemo, saveAgentMemo } from './agent-memo';
 import { AgentDirectory } from './agents';
 import { KINDS, type PushKind } from './kinds';
 import { type InFlight, type PushJob, PushStore, parseFlight } from './push-job';
@@ -27,6 +29,7 @@ import {
   writeOutcomes,
 } from './sheet-rows';
 import type { TemplateSpec } from './template';
+import { TimeOffTypes } from './time-off-types';
 
 export interface SheetRef {
   id: number;
@@ -64,6 +67,8 @@ export interface PushDeps {
    * Google would not create its trigger (the work is kept; an open sidebar finishes it).
    */
   ensureTrigger: () => string | undefined;
+  /** The "Assembled log" sheet: a row per push that ends, as pulls have. */
+  log?: RunLog;
 }
 
 /** Rows per batch: time off is a request a row; the others go in one request a batch. */
@@ -91,6 +96,12 @@ const DONE_WORD: Record<PushKind, string> = {
 const BACKOFF_MS = 60_000;
 const RATE_PER_MS = 300 / 60_000;
 const BURST = 20;
+/** Time off's pace under the rate limit (a request a row, 5 a second). */
+const ROW_PACE_MS = 200;
+/** Time a batch takes besides its requests: the in-flight mark, its outcomes written, saved. */
+const BATCH_SETTLE_MS = 2_000;
+/** A generous guess at one bulk batch (states, associations): one request and its outcomes. */
+const BULK_BATCH_MS = 17_000;
 /** Rows written per block when a whole sheet is marked (validate, and errors at a push's start). */
 const WRITE_ROWS = 5_000;
 
@@ -118,11 +129,18 @@ function openSheet(deps: PushDeps, sheet: SheetRef): SheetRef & { grid: Grid } {
   return open;
 }
 
-function readOrThrow(grid: Grid, kind: PushKind, deps: PushDeps, agents: AgentDirectory): SheetSnapshot {
+function readOrThrow(
+  grid: Grid,
+  kind: PushKind,
+  deps: PushDeps,
+  agents: AgentDirectory,
+  timeOffTypes?: TimeOffTypes,
+): SheetSnapshot {
   const read = readSheet(grid, kind, {
     zone: deps.zone,
     agents,
     types: activityTypes(deps),
+    ...(timeOffTypes ? { timeOffTypes } : {}),
     ...(deps.locale ? { locale: deps.locale } : {}),
   });
   if (!read.ok) throw new InputError(KINDS[kind].label, [read.problem]);
@@ -149,7 +167,13 @@ export function validateSheet(deps: PushDeps, kind: PushKind, ref: SheetRef): Va
       throw new InputError('Validate', ['A push is running on this sheet; wait for it to finish first.']);
     const { grid, name } = openSheet(deps, ref);
     const client = deps.client(new TokenBucket(deps.clock));
-    const sheet = readOrThrow(grid, kind, deps, new AgentDirectory(() => client.listPeople()));
+    const sheet = readOrThrow(
+      grid,
+      kind,
+      deps,
+      new AgentDirectory(() => client.listPeople()),
+      new TimeOffTypes(() => client.listActivityTypes()),
+    );
     addStatusColumns(grid, sheet.map);
     prepareOutcomes(grid, sheet);
     const outcomes = new Map<number, RowOutcome>();
@@ -288,6 +312,7 @@ function takeLease(deps: PushDeps, id: string, deadline: number): Lease {
       };
       delete failed.leaseUntil;
       new AcceptedRows(deps.own, job.id).drop();
+      logPush(deps, failed);
       return { job: pushes.save(failed), ours: false };
     }
     const leased = { ...job, leaseUntil: deadline + KILL_MARGIN_MS, stalls: job.stalls + 1, updatedAt: now };
@@ -311,6 +336,21 @@ export function advancePush(deps: PushDeps, id: string, deadline: number): PushJ
   }
   run.release(true);
   return run.job;
+}
+
+/** A push that ended, in the log: rows that reached Assembled, and the message when any row did not. */
+function logPush(deps: PushDeps, job: PushJob): void {
+  const clean = job.state === 'done' && job.failed === 0 && job.invalid === 0;
+  deps.log?.append({
+    when: new Date(deps.clock.now()),
+    who: ownerName(job),
+    what: `Push: ${KINDS[job.kind].label}`,
+    target: job.sheetName,
+    status: job.state,
+    rows: job.succeeded,
+    durationMs: job.updatedAt - job.createdAt,
+    error: clean ? '' : (job.message ?? ''),
+  });
 }
 
 /** A token bucket that starts as empty as the service's is likely to be after this push's last send. */
@@ -343,7 +383,9 @@ class PushRun {
   ) {
     this.pushes = new PushStore(deps.store);
     this.client = deps.client(pacedBucket(deps.clock, job.lastSendAt));
-    this.agents = new AgentDirectory(() => this.client.listPeople());
+    // Later executions answer from what the first one learned: one people read per push.
+    const memo = job.prepared ? loadAgentMemo(deps.own, job.id) : undefined;
+    this.agents = new AgentDirectory(() => this.client.listPeople(), memo);
     this.accepted = new AcceptedRows(deps.own, job.id);
   }
 
@@ -366,6 +408,7 @@ class PushRun {
   private finish(state: 'done' | 'failed', message: string): void {
     this.save({ state, message });
     this.accepted.drop();
+    logPush(this.deps, this.job);
   }
 
   go(): void {
@@ -376,7 +419,9 @@ class PushRun {
     }
     this.grid = open.grid;
     try {
-      this.sheet = readOrThrow(open.grid, this.job.kind, this.deps, this.agents);
+      // Types are checked when the rows are fixed; later runs send only rows that passed then.
+      const types = this.job.prepared ? undefined : new TimeOffTypes(() => this.client.listActivityTypes());
+      this.sheet = readOrThrow(open.grid, this.job.kind, this.deps, this.agents, types);
     } catch (error) {
       if (isAssembledError(error) && ['rate_limited', 'server', 'network'].includes(error.kind)) {
         this.save({ notBefore: this.now() + BACKOFF_MS, message: error.message });
@@ -443,6 +488,7 @@ class PushRun {
       sheet.rows.filter((r) => this.sendable(r)),
       this.deps.newId(),
     );
+    saveAgentMemo(this.deps.own, this.job.id, this.agents.found);
     this.save({ prepared: true, skipped, invalid: outcomes.size, total, stalls: 0 });
   }
 
@@ -474,17 +520,22 @@ class PushRun {
         this.finish('done', this.summary());
         return;
       }
-      const batch = pending.slice(0, BATCH_ROWS[this.job.kind]);
-      if (this.now() + this.estimate(batch.length) > this.deadline) return;
+      const batch = pending.slice(0, Math.min(BATCH_ROWS[this.job.kind], this.rowsThatFit()));
+      if (batch.length === 0) return;
       this.sendOne(batch);
     }
   }
 
-  /** A generous guess at a batch's time: time off paces a request a row at 5 a second. */
-  private estimate(rows: number): number {
-    return (
-      (this.job.kind === 'time_off' || this.job.kind === 'time_off_cancel' ? rows * 200 : 2_000) + 15_000
-    );
+  /**
+   * Rows the next batch may hold and still end by the deadline: time off paces a request a row at
+   * 5 a second, so a batch shrinks to the time left (the execution keeps sending until then, and
+   * the lease's margin covers a slow answer); the others are one request a batch.
+   */
+  private rowsThatFit(): number {
+    const left = this.deadline - this.now();
+    const perRequest = this.job.kind === 'time_off' || this.job.kind === 'time_off_cancel';
+    if (!perRequest) return left >= BULK_BATCH_MS ? Number.POSITIVE_INFINITY : 0;
+    return Math.max(0, Math.floor((left - BATCH_SETTLE_MS) / ROW_PACE_MS));
   }
 
   private sendOne(batch: SheetRow[]): void {
@@ -578,6 +629,8 @@ class PushRun {
 
   private summary(): string {
     const j = this.job;
+    if (j.total + j.skipped + j.invalid === 0)
+      return `Nothing to push: "${j.sheetName}" has no rows under its header. Add rows, then push again.`;
     const parts = [`${j.succeeded} ${DONE_WORD[j.kind]}`];
     if (j.failed) parts.push(`${j.failed} refused by Assembled`);
     if (j.invalid) parts.push(`${j.invalid} with problems to fix`);

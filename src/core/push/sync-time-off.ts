@@ -8,6 +8,7 @@ import type { Grid } from '../sheet/grid';
 import { writeTable } from '../sheet/write-table';
 import { buildTable } from '../table/build-table';
 import { normaliseHeader } from './header';
+import { timeOffRow } from './time-off-days';
 
 export interface SyncDeps {
   client: AssembledClient;
@@ -96,7 +97,11 @@ export function syncTimeOff(deps: SyncDeps, target: SyncTarget): SyncSummary {
   const startedAt = deps.clock.now();
   if (!cursor || !sheetHasList(target.grid)) {
     const requests = deps.client.listTimeOffRequests();
-    const result = merge(deps, target, requests);
+    const result = merge(
+      deps,
+      target,
+      requests.map((r) => timeOffRow(r, deps.zone)),
+    );
     const mark = (r: TimeOffRequest) => r.updated_at ?? r.created_at ?? 0;
     const last = Math.max(0, ...requests.map(mark));
     const cursor: Cursor = last
@@ -137,7 +142,7 @@ export function syncTimeOff(deps: SyncDeps, target: SyncTarget): SyncSummary {
     const byId = new Map<string, TimeOffRequest>(deps.client.listTimeOffRequests().map((r) => [r.id, r]));
     records = [...changes.keys()].flatMap((id) => {
       const r = byId.get(id);
-      return r ? [r] : [];
+      return r ? [timeOffRow(r, deps.zone)] : [];
     });
   } else {
     // Status changes only: the update says it all, and columns not given keep the sheet's values.

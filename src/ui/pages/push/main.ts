@@ -144,10 +144,13 @@ validateButton.addEventListener('click', () => {
     try {
       if (!(await sameSheetInFront())) return;
       const v = await callServer('validatePush', current());
-      const lines = [
-        `${v.ok} OK, ${v.errors} to fix, ${v.skipped} already done, in "${v.sheet}". Nothing was sent.`,
-        ...v.problems,
-      ];
+      const lines =
+        v.rows === 0
+          ? [`Nothing to push: "${v.sheet}" has no rows under its header. Add rows, then validate.`]
+          : [
+              `${v.ok} OK, ${v.errors} to fix, ${v.skipped} already done, in "${v.sheet}". Nothing was sent.`,
+              ...v.problems,
+            ];
       showStatus(status, lines.join('\n'), v.errors > 0 ? 'error' : 'ok');
     } catch (error) {
       showStatus(status, errorMessage(error), 'error');

@@ -1,0 +1,38 @@
+// The account's time-off types (activity types marked timeoff), read once per execution on the
+// first row that names a type. A row's type must be one of them, by id, name, short name or
+// value in any case; and it is always a short plain word, so markup never reaches Assembled.
+import { type ActivityType, isAssembledError } from '../assembled';
+
+const PLAIN = /^[\p{L}\p{N}][\p{L}\p{N} _.'()/&-]{0,59}$/u;
+
+export class TimeOffTypes {
+  private types?: ActivityType[];
+
+  constructor(private readonly load: () => ActivityType[]) {}
+
+  private read(): ActivityType[] {
+    try {
+      return this.load().filter((t) => t.timeoff);
+    } catch (error) {
+      const unsupported = ['not_found', 'bad_request', 'unexpected_response'];
+      if (isAssembledError(error) && unsupported.includes(error.kind)) return [];
+      throw error;
+    }
+  }
+
+  /** Why the type cannot be sent, in words; undefined when it is fine. */
+  problem(text: string): string | undefined {
+    if (!PLAIN.test(text)) return `"${text}" is not a time-off type: use a type's name, such as pto or sick.`;
+    this.types ??= this.read();
+    // An account that lists none (or will not say) cannot be checked against.
+    if (this.types.length === 0) return undefined;
+    const wanted = text.toLowerCase();
+    const names = (t: ActivityType) =>
+      [t.id, t.name, t.short_name, t.value].map((n) => (n ?? '').toLowerCase());
+    if (this.types.some((t) => names(t).includes(wanted))) return undefined;
+    const known = this.types.map((t) =>
+      t.short_name && t.name ? `${t.short_name} (${t.name})` : t.name || t.short_name || t.id,
+    );
+    return `"${text}" is not one of your Assembled account's time-off types: ${known.join(', ')}.`;
+  }
+}

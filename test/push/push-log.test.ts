@@ -1,0 +1,82 @@
+// Pushes in the "Assembled log", a sheet with nothing to push said so, and time-off types checked
+// against the account (issue 14 item 14), through the built bundle and the push sidebar's calls.
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { startLocalAddon } from '../../dev/local-addon';
+import type { PushView } from '../../src/core/push/push-view';
+
+const built = existsSync(new URL('../../build/Code.js', import.meta.url));
+const SCRIPT = '<script>alert(1)</script>';
+
+describe.skipIf(!built)('push outcomes a user can find', () => {
+  it('checks each row’s type against the account’s time-off types, sends the others, and logs the push', async () => {
+    const { rt, sim } = await startLocalAddon({ dialect: 'live' });
+    const [a, b, c] = sim.admin.org.people.filter((p) => p.staffable && !p.deleted);
+    const { sheet } = await rt.callFromSidebar<{ sheet: string }>('insertPushTemplate', 'time_off');
+    rt.workbook.write(
+      sheet,
+      [
+        [a?.email, '2026-07-01', '', 'TRUE', 'pto', 'fine'],
+        [b?.email, '2026-07-02', '', 'TRUE', SCRIPT, 'markup'],
+        [c?.email, '2026-07-03', '', 'TRUE', 'Holiday', 'unknown'],
+        [c?.email, '2026-07-06', '', 'TRUE', 'Sick', 'by name'],
+      ],
+      { row: 2 },
+    );
+    rt.workbook.select(`'${sheet}'!A1`);
+    const checked = await rt.callFromSidebar<{ ok: number; errors: number; problems: string[] }>(
+      'validatePush',
+      'time_off',
+    );
+    expect(checked).toMatchObject({ ok: 2, errors: 2 });
+    expect(checked.problems[0]).toBe(
+      `Row 3: Type: "${SCRIPT}" is not a time-off type: use a type's name, such as pto or sick.`,
+    );
+    expect(checked.problems[1]).toMatch(
+      /^Row 4: Type: "Holiday" is not one of your Assembled account's time-off types: PTO \(Paid time off\), SCK \(Sick\)/,
+    );
+
+    let view = await rt.callFromSidebar<PushView>('startPush', 'time_off', 'push-log-types-1');
+    while (view.state === 'running') {
+      await rt.clock.advanceAsync(view.nextPollInMs);
+      view = await rt.callFromSidebar<PushView>('pollPush', view.id);
+    }
+    expect(view).toMatchObject({ state: 'done', succeeded: 2, invalid: 2 });
+    const rows = rt.workbook.values(sheet).slice(1);
+    expect(rows.map((r) => r[6])).toEqual(['created', 'error', 'error', 'created']);
+    const sent = sim.admin.org.timeOff.filter((t) =>
+      ['fine', 'markup', 'unknown', 'by name'].includes(t.notes),
+    );
+    expect(sent.map((t) => [t.notes, t.type])).toEqual([
+      ['fine', 'pto'],
+      ['by name', 'sick'],
+    ]);
+
+    const log = rt.workbook.values('Assembled log');
+    expect(log[0]).toEqual(['When', 'Who', 'What', 'Target', 'Status', 'Rows', 'Duration (s)', 'Error']);
+    expect(log.slice(1)).toHaveLength(1);
+    expect(log[1]?.slice(1, 6)).toEqual([
+      'analyst@example.com',
+      'Push: Time off to create',
+      sheet,
+      'done',
+      2,
+    ]);
+    expect(String(log[1]?.[7])).toMatch(/^Finished: 2 created, 2 with problems to fix\./);
+  });
+
+  it('a sheet with only its header says there is nothing to push, in the sidebar and the log', async () => {
+    const { rt } = await startLocalAddon({ dialect: 'live' });
+    const { sheet } = await rt.callFromSidebar<{ sheet: string }>('insertPushTemplate', 'time_off');
+    rt.workbook.select(`'${sheet}'!A1`);
+    const view = await rt.callFromSidebar<PushView>('startPush', 'time_off', 'push-log-empty-1');
+    expect(view).toMatchObject({
+      state: 'done',
+      total: 0,
+      message: `Nothing to push: "${sheet}" has no rows under its header. Add rows, then push again.`,
+    });
+    const log = rt.workbook.values('Assembled log').slice(1);
+    expect(log.map((r) => r.slice(2, 6))).toEqual([['Push: Time off to create', sheet, 'done', 0]]);
+    expect(log[0]?.[7]).toBe('');
+  });
+});

@@ -1,0 +1,100 @@
+// Sync time off and the sheets it touches (issue 14 item 13), through the built bundle: a sheet
+// pushed from takes its requests' status now, user columns untouched; the synced list shows
+// all-day requests as days, not as the hour the agent's midnight falls on in the sheet's zone.
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { startLocalAddon } from '../../dev/local-addon';
+import { TZ_OFFSETS } from '../../dev/simulator/time';
+import type { PushView } from '../../src/core/push/push-view';
+import type { SyncSummary } from '../../src/core/push/sync-time-off';
+
+const built = existsSync(new URL('../../build/Code.js', import.meta.url));
+
+describe.skipIf(!built)('sync time off', () => {
+  it('updates the status of rows created from the push sheet in front, and nothing else', async () => {
+    const { rt, sim, key } = await startLocalAddon({ dialect: 'live' });
+    const [a, b, c] = sim.admin.org.people.filter((p) => p.staffable && !p.deleted);
+    const { sheet } = await rt.callFromSidebar<{ sheet: string }>('insertPushTemplate', 'time_off');
+    rt.workbook.write(sheet, [['My column']], { row: 1, column: 11 });
+    rt.workbook.write(
+      sheet,
+      [
+        [a?.email, '2026-07-01', '', 'TRUE', 'pto', 'approve me'],
+        [b?.email, '2026-07-02 09:00', '2026-07-02 17:00', 'FALSE', 'sick', 'cancel me'],
+        [c?.email, '2026-07-03 09:00', '2026-07-03 12:00', 'FALSE', '', 'leave me'],
+      ],
+      { row: 2 },
+    );
+    rt.workbook.write(sheet, [['mine 1'], ['mine 2'], ['mine 3']], { row: 2, column: 11 });
+    rt.workbook.select(`'${sheet}'!A1`);
+    let view = await rt.callFromSidebar<PushView>('startPush', 'time_off', 'sync-push-sheet-1');
+    while (view.state === 'running') {
+      await rt.clock.advanceAsync(view.nextPollInMs);
+      view = await rt.callFromSidebar<PushView>('pollPush', view.id);
+    }
+    expect(view).toMatchObject({ state: 'done', succeeded: 3 });
+    const before = rt.workbook.values(sheet);
+    const ids = before.slice(1).map((r) => String(r[7]));
+
+    // In Assembled: a manager approves the first, the second is cancelled.
+    await rt.clock.advanceAsync(60_000);
+    sim.admin.decideTimeOff(ids[0] ?? '', 'approved');
+    const cancelled = sim.handle({
+      method: 'POST',
+      url: `/v0/time_off/${ids[1]}/cancel`,
+      headers: { authorization: `Basic ${Buffer.from(`${key}:`).toString('base64')}` },
+    });
+    expect(cancelled.status).toBe(200);
+
+    const summary = await rt.callFromSidebar<SyncSummary>('syncTimeOff');
+    expect(summary).toMatchObject({ sheet, updated: 2 });
+    const after = rt.workbook.values(sheet);
+    const status = (rows: unknown[][]) => rows.slice(1).map((r) => [r[6], r[8]]);
+    expect(status(after)).toEqual([
+      ['approved', 'Approved in Assembled.'],
+      ['cancelled', 'Cancelled in Assembled.'],
+      ['created', 'Created; pending approval in Assembled.'],
+    ]);
+    // Every other cell is as it was: the user's columns, the ids, Pushed at.
+    const others = (rows: unknown[][]) => rows.map((r) => r.filter((_, i) => i !== 6 && i !== 8));
+    expect(others(after)).toEqual(others(before));
+    expect(rt.workbook.sheetNames()).not.toContain('Time off (Assembled)');
+
+    // A decided row is done: pushing again sends nothing.
+    const again = await rt.callFromSidebar<PushView>('startPush', 'time_off', 'sync-push-sheet-2');
+    expect(again).toMatchObject({ state: 'done', total: 0, skipped: 3 });
+    expect(sim.stats().byRoute['POST /v0/time_off']).toBe(3);
+  });
+
+  it('lists all-day requests as their days, in the agents’ own calendar, and part-day ones with times', async () => {
+    const { rt, sim } = await startLocalAddon({ dialect: 'live' });
+    rt.workbook.addSheet('Leave');
+    rt.workbook.select('Leave!A1');
+    const summary = await rt.callFromSidebar<SyncSummary>('syncTimeOff');
+    expect(summary).toMatchObject({ sheet: 'Leave', full: true });
+    const [header = [], ...rows] = rt.workbook.displayValues('Leave');
+    const col = (name: string) => {
+      const at = header.indexOf(name);
+      expect(at, name).toBeGreaterThanOrEqual(0);
+      return at;
+    };
+    const byId = new Map(rows.map((r) => [r[col('id')], r]));
+    const people = new Map(sim.admin.org.people.map((p) => [p.agent_id, p]));
+    const day = (sec: number) => new Date(sec * 1000).toISOString().slice(0, 10);
+    let manila = 0;
+    for (const t of sim.admin.org.timeOff) {
+      const row = byId.get(t.id) ?? [];
+      if (t.all_day) {
+        const offset = (TZ_OFFSETS[people.get(t.agent_id)?.timezone ?? ''] ?? 0) * 3600;
+        if (offset === 8 * 3600) manila++;
+        expect(row[col('first_day')]).toBe(day(t.start_time + offset));
+        expect(row[col('last_day')]).toBe(day(t.end_time + offset - 86_400));
+        expect(row[col('start_time')]).toBe('');
+      } else {
+        expect(row[col('start_time')]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+      }
+    }
+    // The sample has agents whose midnight is 11:00 or 12:00 the day before in New York.
+    expect(manila).toBeGreaterThan(0);
+  });
+});
