@@ -89,6 +89,14 @@ function place(table: Table, found: readonly string[]): Placement {
   return { header, at, byField };
 }
 
+/**
+ * A number as the sheet shows it. 94.74 / 100 is 0.9473999999999999 in binary: a percent is kept to
+ * 15 digits (0.9474); seconds / 86,400 stay exact (a third of a day must stay 8:00:00).
+ */
+function scaled(v: number, divisor: number): number {
+  return divisor === 100 ? Number((v / divisor).toPrecision(15)) : v / divisor;
+}
+
 function project(table: Table, p: Placement): CellValue[][] {
   const width = p.header.length;
   const divisors = table.columns.map((c, i) => (p.byField[i] ? undefined : c.divisor));
@@ -97,8 +105,7 @@ function project(table: Table, p: Placement): CellValue[][] {
     for (let i = 0; i < p.at.length; i++) {
       const v = row[i] ?? '';
       const d = divisors[i];
-      // 94.74 / 100 is 0.9473999999999999 in binary: kept to 15 digits, the cell holds 0.9474.
-      out[p.at[i] as number] = d && typeof v === 'number' ? Number((v / d).toPrecision(15)) : v;
+      out[p.at[i] as number] = d && typeof v === 'number' ? scaled(v, d) : v;
     }
     return out;
   });
