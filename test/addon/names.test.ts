@@ -82,11 +82,6 @@ describe('names beside ids', () => {
     expect(types.rows.every((r) => String(r[types.at('Activity type names')]).length > 0)).toBe(true);
   });
 
-  it('the condensed timeline reads the people list once, for its platforms and names alike', async () => {
-    const { reads } = await pull('condensed_timeline', true);
-    expect(reads('GET /v0/people')).toBe(1);
-  });
-
   it('the agent picker tells apart people who share a name by their email', async () => {
     const { rt, sim } = addon;
     const choices = await rt.callFromSidebar<Choice[]>('listChoices', 'agents');
