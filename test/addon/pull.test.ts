@@ -57,9 +57,14 @@ describe.each(['seed', 'live'] as const)('Pull data, %s dialect', (dialect) => {
         adherence: [undefined, 'Scheduled', 'Adherence'] as const,
         handle_time: ['Handled', 'Average handle time', undefined] as const,
       }[report];
-      if (count) expect([typeof values[1]?.[at(count)], formats[at(count)]]).toEqual(['number', '0']);
+      const shown = rt.workbook.displayValues(report);
+      if (count)
+        expect([typeof values[1]?.[at(count)], shown[1]?.[at(count)]]).toEqual([
+          'number',
+          expect.stringMatching(/^\d+$/),
+        ]);
       expect(formats[at(duration)]).toBe('[h]:mm:ss');
-      expect(rt.workbook.displayValues(report)[1]?.[at(duration)]).toMatch(/^\d+:\d\d:\d\d$/);
+      expect(shown[1]?.[at(duration)]).toMatch(/^\d+:\d\d:\d\d$/);
       if (percent) {
         expect(formats[at(percent)]).toBe('0.00%');
         expect(values.slice(1).every((r) => Number(r[at(percent)]) <= 1)).toBe(true);

@@ -75,13 +75,13 @@ describe('writeTable', () => {
     expect([...grid.formats.values()].some((f) => f.includes('h') || f.includes('%'))).toBe(false);
   });
 
-  it('durations are days under [h]:mm:ss, percents fractions under a percent format, counts plain', () => {
+  it('durations are days under [h]:mm:ss, percents fractions under a percent format, counts as they are', () => {
     const grid = new MemoryGrid();
     const rows = [{ agent_id: 'a1', scheduled_seconds: 28800, adherence_percent: 94.74, handled: 3 }];
     writeTable(grid, table(rows), { ...base, mode: 'replace' });
     expect(grid.text()[0]).toEqual(['Agent ID', 'Scheduled', 'Adherence', 'Handled']);
     expect(grid.read(2, 2, 1, 3)).toEqual([[1 / 3, 0.9474, 3]]);
-    expect([...grid.formats.values()]).toEqual(['[h]:mm:ss', '0.00%', '0']);
+    expect([...grid.formats.values()]).toEqual(['[h]:mm:ss', '0.00%']);
     expect(grid.header?.note).toContain('Scheduled = scheduled_seconds');
   });
 

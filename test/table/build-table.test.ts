@@ -80,7 +80,7 @@ describe('buildTable', () => {
     expect(columns.map((c) => [c.numberFormat, c.divisor])).toEqual([
       [undefined, undefined],
       ['[h]:mm:ss', 86_400],
-      ['0', undefined],
+      [undefined, undefined],
       ['0.00%', 100],
     ]);
     expect(rows[1]).toEqual(['a2', 200, 2, 88]);

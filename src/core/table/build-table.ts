@@ -7,7 +7,7 @@ import type { Zone } from '../ports';
 import { parseLocalDate } from '../time/local-date';
 import { startOfLocalDay } from '../time/zone-math';
 import { orderColumns } from './column-order';
-import { COUNT_FORMAT, wordsFor } from './column-words';
+import { wordsFor } from './column-words';
 import { type Flat, flattenRecord, isDate, KeyIndex } from './flatten';
 
 export type CellValue = string | number | boolean | Date;
@@ -77,25 +77,10 @@ function columnKind(flat: readonly Flat[][], at: number, numberKind: ColumnKind)
   return kind ?? 'text';
 }
 
-/** Whether every number in the column is whole: a count, shown as a plain number. */
-function wholeNumbers(flat: readonly Flat[][], at: number): boolean {
-  for (let i = 0; i < flat.length; i++) {
-    const v = flat[i]?.[at];
-    if (typeof v === 'number' && !Number.isInteger(v)) return false;
-  }
-  return true;
-}
-
-function describe(key: string, kind: ColumnKind, flat: readonly Flat[][], at: number): Column {
+/** Counts need no format: Sheets shows a whole number plainly (and a format call costs per cell). */
+function describe(key: string, kind: ColumnKind): Column {
   const words = wordsFor(key, kind === 'number');
-  const numberFormat =
-    kind === 'datetime'
-      ? DATETIME_FORMAT
-      : kind === 'date'
-        ? DATE_FORMAT
-        : kind === 'number'
-          ? (words.format ?? (wholeNumbers(flat, at) ? COUNT_FORMAT : undefined))
-          : undefined;
+  const numberFormat = kind === 'datetime' ? DATETIME_FORMAT : kind === 'date' ? DATE_FORMAT : words.format;
   return {
     key,
     header: words.header,
@@ -152,9 +137,7 @@ export function buildTable(records: readonly Record<string, unknown>[], zone: Zo
   const at = keys.map((key) => index.position(key));
 
   const columns = uniqueHeaders(
-    keys.map((key, c) =>
-      describe(key, columnKind(flat, at[c] as number, numberKindFor(key)), flat, at[c] as number),
-    ),
+    keys.map((key, c) => describe(key, columnKind(flat, at[c] as number, numberKindFor(key)))),
   );
   const kinds = columns.map((c) => c.kind);
   const toDay = dayConverter(zone);

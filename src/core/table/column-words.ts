@@ -1,11 +1,11 @@
 // What a column is called in the sheet and how its numbers are shown: the API's field names
-// (scheduled_seconds) become words ("Scheduled"), seconds a duration, percents a percent. The
-// field itself stays findable: the header note lists header = field, and a sheet headed by field
-// names (written before headers were words) is still matched by them (write-table.ts).
+// (scheduled_seconds) become words ("Scheduled"), seconds a duration, percents a percent; counts
+// keep Sheets' plain number display. The field itself stays findable: the header note lists
+// header = field, and a sheet headed by field names (written before headers were words) is still
+// matched by them (write-table.ts).
 
 export const DURATION_FORMAT = '[h]:mm:ss';
 export const PERCENT_FORMAT = '0.00%';
-export const COUNT_FORMAT = '0';
 
 export interface Wording {
   header: string;
