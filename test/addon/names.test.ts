@@ -34,7 +34,7 @@ describe('names beside ids', () => {
   }
 
   it("people: each of a person's role, site, teams and queues is named beside its ids, people read once", async () => {
-    const { header, rows, reads, at } = await pull('people');
+    const { rows, reads, at } = await pull('people');
     const { org } = addon.sim.admin;
     const nameOf = new Map(
       [...org.roles, ...org.sites, ...org.teams, ...org.queues].map((x) => [x.id, x.name] as const),
