@@ -2,6 +2,7 @@
 
 import * as z from 'zod/mini';
 import type { PullJob } from '../core/jobs/pull-job';
+import { agentChoices } from '../core/pull/agent-choices';
 import {
   type Choice,
   type ChoiceKind,
@@ -89,13 +90,7 @@ function fetchChoices(kind: ChoiceKind): Choice[] {
     case 'activity_types':
       return named(client.listActivityTypes());
     case 'agents':
-      return client
-        .listPeople()
-        .filter((p) => p.agent_id)
-        .map((p) => ({
-          id: p.agent_id as string,
-          name: [p.first_name, p.last_name].filter(Boolean).join(' ') || p.email || (p.agent_id as string),
-        }));
+      return agentChoices(client.listPeople());
   }
 }
 

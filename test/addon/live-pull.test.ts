@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../dev/gas';
 import { startLocalAddon } from '../../dev/local-addon';
+import { sheetFields } from '../support/sheet-fields';
 import { pullToEnd } from './pull-to-end';
 
 let keys = 0;
@@ -12,10 +13,18 @@ const lastWeek = { kind: 'relative', preset: 'last_week' } as const;
 
 const pull = (rt: LocalRuntime, spec: object) => pullToEnd(rt, spec, key());
 
+/** The sheet's columns by API field: the header note lists which header holds which field. */
 function table(rt: LocalRuntime, sheet: string) {
-  const [header = [], ...rows] = rt.workbook.values(sheet) as unknown[][];
-  const at = (name: string) => (header as string[]).indexOf(name);
-  return { header: header as string[], rows, at };
+  const [, ...rows] = rt.workbook.values(sheet) as unknown[][];
+  const fields = sheetFields(rt, sheet);
+  const at = (name: string) => fields.indexOf(name);
+  // A duration as the sheet shows it ([h]:mm:ss), in seconds.
+  const shown = rt.workbook.displayValues(sheet).slice(1);
+  const seconds = (row: number, name: string) => {
+    const [h = 0, m = 0, s = 0] = String(shown[row]?.[at(name)]).split(':').map(Number);
+    return h * 3600 + m * 60 + s;
+  };
+  return { header: fields, rows, at, seconds };
 }
 
 describe('live dialect: what the live service sends is what the sheet shows', () => {
@@ -88,7 +97,7 @@ describe('live dialect: what the live service sends is what the sheet shows', ()
       });
       expect(job).toMatchObject({ state: 'done' });
       const { header, rows, at } = table(rt, resource);
-      expect(header.slice(0, 2)).toEqual(['id', 'parent_id']);
+      expect(header.slice(0, 3)).toEqual(['id', 'name', 'parent_id']);
       // Skills have no parents: no empty parent_name column for them.
       if (resource === 'skills') {
         expect(header).not.toContain('parent_name');
@@ -117,11 +126,11 @@ describe('report rows are the sheet calendar days', () => {
       mode: 'replace',
     });
     expect(job).toMatchObject({ state: 'done', range: '2026-05-18 to 2026-05-24' });
-    const { rows, at } = table(rt, 'Adherence');
+    const { rows, at, seconds } = table(rt, 'Adherence');
     // New York is at UTC-4 in May: each local day runs 04:00Z to 04:00Z.
     const starts = new Set<number>();
     const perAgent = new Map<string, number[]>();
-    for (const r of rows) {
+    for (const [i, r] of rows.entries()) {
       const start = (r[at('start_time')] as Date).getTime();
       const end = (r[at('end_time')] as Date).getTime();
       expect(new Date(start).getUTCHours()).toBe(4);
@@ -129,14 +138,16 @@ describe('report rows are the sheet calendar days', () => {
       starts.add(start);
       const agent = String(r[at('agent_id')]);
       perAgent.set(agent, [...(perAgent.get(agent) ?? []), start]);
-      const scheduled = r[at('scheduled_seconds')] as number;
-      const adherent = r[at('adherent_seconds')] as number;
-      expect(r[at('adherence_percent')]).toBeCloseTo((100 * adherent) / scheduled, 2);
+      const scheduled = seconds(i, 'scheduled_seconds');
+      const adherent = seconds(i, 'adherent_seconds');
+      // A percent is a fraction under a percent format.
+      const shown = 100 * (r[at('adherence_percent')] as number);
+      expect(Math.abs(shown - (100 * adherent) / scheduled)).toBeLessThanOrEqual(0.005 + 1e-9);
     }
     expect(starts.size).toBe(7);
     for (const days of perAgent.values()) expect(new Set(days).size).toBe(days.length);
     // The scheduled seconds of the week are Assembled's, summed over the same instants.
-    const total = rows.reduce((n, r) => n + (r[at('scheduled_seconds')] as number), 0);
+    const total = rows.reduce((n: number, _, i) => n + seconds(i, 'scheduled_seconds'), 0);
     const from = Date.UTC(2026, 4, 18, 4) / 1000;
     const to = Date.UTC(2026, 4, 25, 4) / 1000;
     let expected = 0;

@@ -45,7 +45,7 @@ describe('Pull data, writing the sheet', () => {
     expect(job.state).toBe('done');
     const values = rt.workbook.values('Sheet1');
     expect(values[0]?.[0]).toBe('keep me');
-    expect(values[4]?.[26]).toBe('id');
+    expect(values[4]?.[26]).toBe('ID');
     expect(values.length).toBe(4 + job.rows + 1);
   });
 
@@ -66,10 +66,10 @@ describe('Pull data, writing the sheet', () => {
     expect(values.length).toBe(job.rows + 1);
     const header = values[0] as string[];
     const row = (id: string) => values.find((r) => r[0] === id) ?? [];
-    const name = String(row(first.id)[header.indexOf('first_name')]);
+    const name = String(row(first.id)[header.indexOf('First name')]);
     expect(name.length).toBeLessThanOrEqual(50_000);
     expect(name).toMatch(/^A+ … \[cut by the add-on: the full text has 60000 characters\]$/);
-    const skills = String(row(second.id)[header.indexOf('skills')]);
+    const skills = String(row(second.id)[header.indexOf('Skills')]);
     expect(skills.length).toBeLessThanOrEqual(50_000);
     expect(skills).toMatch(
       /^skill-with-a-long-name-0, .* … \[cut by the add-on: the full text has \d+ characters\]$/,

@@ -44,23 +44,46 @@ describe.each(['seed', 'live'] as const)('Pull data, %s dialect', (dialect) => {
       expect(job).toMatchObject({ state: 'done', range: '2026-05-18 to 2026-05-24' });
       const values = rt.workbook.values(report);
       expect(values.length).toBe(job.rows + 1);
-      expect(values[0]).toContain('start_time');
+      // Headers read as words; the API field each holds is in the header note.
+      expect(values[0]).toContain('Start');
       // Times are real dates with a date-time format; numbers stay numbers.
       const at = (name: string) => (values[0] as string[]).indexOf(name);
-      expect(Object.prototype.toString.call(values[1]?.[at('start_time')])).toBe('[object Date]');
-      expect(rt.workbook.numberFormats(report)[1]?.[at('start_time')]).toBe('yyyy-mm-dd hh:mm:ss');
-      const numeric =
-        report === 'ticket_stats' ? 'solved' : report === 'adherence' ? 'adherence_percent' : 'handled';
-      expect(typeof values[1]?.[at(numeric)]).toBe('number');
+      const formats = rt.workbook.numberFormats(report)[1] ?? [];
+      expect(Object.prototype.toString.call(values[1]?.[at('Start')])).toBe('[object Date]');
+      expect(formats[at('Start')]).toBe('yyyy-mm-dd hh:mm:ss');
+      // Counts plain, durations [h]:mm:ss, percents as percents.
+      const [count, duration, percent]: readonly [string | undefined, string, string | undefined] = {
+        ticket_stats: ['Solved', 'Average handle time', undefined] as const,
+        adherence: [undefined, 'Scheduled', 'Adherence'] as const,
+        handle_time: ['Handled', 'Average handle time', undefined] as const,
+      }[report];
+      const shown = rt.workbook.displayValues(report);
+      if (count)
+        expect([typeof values[1]?.[at(count)], shown[1]?.[at(count)]]).toEqual([
+          'number',
+          expect.stringMatching(/^\d+$/),
+        ]);
+      expect(formats[at(duration)]).toBe('[h]:mm:ss');
+      expect(shown[1]?.[at(duration)]).toMatch(/^\d+:\d\d:\d\d$/);
+      if (percent) {
+        expect(formats[at(percent)]).toBe('0.00%');
+        expect(values.slice(1).every((r) => Number(r[at(percent)]) <= 1)).toBe(true);
+      }
       expect(rt.workbook.frozenRows(report)).toBe(1);
-      // Ids come with the names an analyst reads, looked up once per pull.
-      const id = report === 'ticket_stats' ? 'queue' : 'agent';
-      expect(values[0]?.indexOf(`${id}_name`)).toBeGreaterThan(-1);
-      expect(values.slice(1).every((r) => String(r[at(`${id}_name`)]).length > 0)).toBe(true);
+      // Ids come with the names an analyst reads, beside them, looked up once per pull.
+      const id = report === 'ticket_stats' ? 'Queue' : 'Agent';
+      expect(at(`${id} name`)).toBe(at(`${id} ID`) + 1);
+      expect(values.slice(1).every((r) => String(r[at(`${id} name`)]).length > 0)).toBe(true);
       // The run log is created on the way, but the user stays on the sheet that was pulled.
       expect(rt.workbook.activeSheet()).toBe(report);
       expect(rt.workbook.notes(report)[0]?.[0]).toMatch(
         /Source: Assembled .*\nRange: 2026-05-18 to 2026-05-24 \(America\/New_York\)/,
+      );
+      // Generated in the sheet's timezone and format; each header's API field listed.
+      const note = rt.workbook.notes(report)[0]?.[0];
+      expect(note).toMatch(/\nGenerated: 2026-05-25 08:\d\d:\d\d \(America\/New_York\) by /);
+      expect(note).toContain(
+        `\n${duration} = ${report === 'adherence' ? 'scheduled_seconds' : 'average_handle_seconds'}`,
       );
       expect(logRows(rt).at(-1)).toEqual(expect.arrayContaining(['done', job.rows]));
     },
@@ -185,7 +208,7 @@ describe('Pull data', () => {
     const first = await start(rt, spec);
     const before = rt.workbook.values('Time off');
     const header = before[0] as string[];
-    const status = header.indexOf('status');
+    const status = header.indexOf('Status');
     const pendingRow = before.findIndex((r) => r[status] === 'pending');
     const id = String(before[pendingRow]?.[0]);
     // A note typed by the analyst in a column of their own survives the merge.

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../dev/gas';
 import { startLocalAddon } from '../../dev/local-addon';
 import { activityStore } from '../../dev/simulator/schedules';
+import { sheetFields } from '../support/sheet-fields';
 import { pullToEnd } from './pull-to-end';
 
 let keys = 0;
@@ -51,7 +52,7 @@ describe.each(['seed', 'live'] as const)('Activities pull, %s dialect', (dialect
       expect(expected.length).toBeGreaterThan(100);
       const byId = new Map(expected.map((a) => [a.id, a]));
       const values = rt.workbook.values('Schedule');
-      const header = values[0] as string[];
+      const header = sheetFields(rt, 'Schedule');
       for (const name of [
         'agent_name',
         'agent_email',
@@ -82,14 +83,14 @@ describe.each(['seed', 'live'] as const)('Activities pull, %s dialect', (dialect
         const source = byId.get(String(r[at('activity_id')]));
         const minutes = Math.round(((source?.end_time ?? 0) - (source?.start_time ?? 0)) / 60);
         expect(shown[i]?.[at('duration')]).toBe(
-          `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`,
+          `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}:00`,
         );
         expect(String(r[at('agent_name')]).length).toBeGreaterThan(0);
         expect(String(r[at('agent_email')])).toContain('@');
         expect(String(r[at('short_name')]).length).toBeGreaterThan(0);
       });
       const formats = rt.workbook.numberFormats('Schedule');
-      expect(formats[1]?.[at('duration')]).toBe('[h]:mm');
+      expect(formats[1]?.[at('duration')]).toBe('[h]:mm:ss');
       expect(formats[1]?.[at('start')]).toBe('yyyy-mm-dd hh:mm:ss');
       expect(rows.some((r) => r[at('productive')] === true)).toBe(true);
 
@@ -112,7 +113,7 @@ describe.each(['seed', 'live'] as const)('Activities pull, %s dialect', (dialect
     });
     expect(job.state).toBe('done');
     const values = rt.workbook.values('Two');
-    const emailAt = (values[0] as string[]).indexOf('agent_email');
+    const emailAt = sheetFields(rt, 'Two').indexOf('agent_email');
     expect(values.length).toBeGreaterThan(1);
     expect(new Set(values.slice(1).map((r) => r[emailAt]))).toEqual(
       new Set(agents.filter((p) => values.slice(1).some((r) => r[emailAt] === p.email)).map((p) => p.email)),
@@ -178,7 +179,7 @@ describe.each(['seed', 'live'] as const)('Activities pull, %s dialect', (dialect
       expect(job.rows).toBeGreaterThan(2);
     }
     const types = rt.workbook.values('activity_types');
-    const header = types[0] as string[];
+    const header = sheetFields(rt, 'activity_types');
     for (const name of [
       'id',
       'name',

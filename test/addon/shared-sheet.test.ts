@@ -90,7 +90,7 @@ describe('protected ranges', () => {
     expect(await pull(ops, teams({ kind: 'cell', sheet: 'Teams', a1: 'D3' }))).toMatchObject({
       state: 'done',
     });
-    expect(addon.rt.workbook.values('Teams')[2]?.[3]).toBe('id');
+    expect(addon.rt.workbook.values('Teams')[2]?.[3]).toBe('ID');
     const outside = await pull(ops, teams({ kind: 'cell', sheet: 'Teams', a1: 'B3' }));
     expect(outside.message).toMatch(/The sheet "Teams" is protected/);
   });

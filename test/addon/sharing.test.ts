@@ -95,7 +95,7 @@ describe('a shared spreadsheet: scheduled refreshes answer to their owner', () =
     rt.clock.advance(2 * HOUR);
     // A's run did what A saved, into A's sheet, and A's key never touched B's report.
     expect((await lastRun(rt))?.lastRun).toMatchObject({ status: 'done' });
-    expect(rt.workbook.values('Teams')[0]).toContain('name');
+    expect(rt.workbook.values('Teams')[0]).toContain('Name');
     expect(seen.filter((s) => s.key === key && s.path.includes('/reports'))).toEqual([]);
   });
 
@@ -155,7 +155,7 @@ describe('a shared spreadsheet: scheduled refreshes answer to their owner', () =
     b.workbook.renameSheet('Protected', 'Teams');
     rt.clock.advance(2 * HOUR);
     expect(rt.workbook.values('Teams')).toEqual([['keep me']]);
-    expect(rt.workbook.values('Teams (A)')[0]).toContain('name');
+    expect(rt.workbook.values('Teams (A)')[0]).toContain('Name');
     rt.workbook.deleteSheet('Teams (A)');
     rt.clock.advance(24 * HOUR);
     expect((await lastRun(rt))?.pausedReason).toBe('Paused: its sheet "Teams" was deleted.');

@@ -160,7 +160,7 @@ describe('The workbench grid', () => {
     await expect.poll(() => page.getByRole('tab', { selected: true }).textContent()).toBe('People');
     const header = async () =>
       (await page.locator('#grid tbody tr').first().locator('td').allTextContents()).join(',');
-    await expect.poll(header).toMatch(/^id,.*email/);
+    await expect.poll(header).toMatch(/^ID,.*Email/);
     // Scroll People far right, then pull another sheet: it starts at column A.
     const sheet = page.locator('#sheet');
     await sheet.evaluate((e) => {
@@ -169,14 +169,14 @@ describe('The workbench grid', () => {
     const peopleLeft = await sheet.evaluate((e) => e.scrollLeft);
     expect(peopleLeft).toBeGreaterThan(200);
     await pullIntoNewSheet(page, 'Teams', 'Teams');
-    await expect.poll(header).toMatch(/^id,.*name/);
-    expect(await header()).not.toMatch(/email/);
+    await expect.poll(header).toMatch(/^ID,Name/);
+    expect(await header()).not.toMatch(/Email/);
     await expect.poll(() => sheet.evaluate((e) => e.scrollLeft)).toBe(0);
     const [a1, view] = await Promise.all([cell(page, 1, 'A').boundingBox(), sheet.boundingBox()]);
     expect(a1?.x).toBeGreaterThanOrEqual((view?.x ?? 0) + 30);
     // Back on People: where it was left.
     await page.getByRole('tab', { name: 'People' }).click();
-    await expect.poll(header).toMatch(/email/);
+    await expect.poll(header).toMatch(/Email/);
     await expect.poll(() => sheet.evaluate((e) => e.scrollLeft)).toBe(peopleLeft);
   });
 });

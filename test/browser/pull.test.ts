@@ -27,7 +27,21 @@ describe('Pull data in the workbench', () => {
     await page.getByRole('tab', { name: 'AHT' }).click();
     await expect.poll(() => page.getByRole('tab', { selected: true }).textContent()).toBe('AHT');
     const header = await page.locator('#grid tbody tr').first().locator('td').allTextContents();
-    expect(header).toEqual(expect.arrayContaining(['agent_id', 'start_time', 'handled']));
+    // Headers read as words, each id with its name beside it.
+    expect(header.slice(0, 2)).toEqual(['Agent ID', 'Agent name']);
+    expect(header).toEqual(expect.arrayContaining(['Start', 'Handled', 'Average handle time']));
+    expect(header.join()).not.toMatch(/_/);
+    // A duration reads as one.
+    const aht = header.indexOf('Average handle time') + 1;
+    expect(await page.locator(`#grid td[data-row="2"][data-col="${aht}"]`).textContent()).toMatch(
+      /^\d+:\d\d:\d\d$/,
+    );
+    // The agent picker tells apart two people who share a name.
+    const agents = sb.getByRole('group', { name: 'Agents' });
+    await expect.poll(() => agents.getByText(/^Ava Smith \(/).count()).toBe(2);
+    // Typing in its filter leaves only the matching people on screen.
+    await sb.locator('#agent_idsSearch').fill('Ava Smith');
+    await expect.poll(() => agents.locator('label:visible').count()).toBe(2);
     // The header row is frozen and bold, with a note on A1 saying where the data came from.
     await expect.poll(() => cell(page, 1, 'A').getAttribute('class')).toMatch(/bold/);
     expect(await cell(page, 1, 'A').getAttribute('title')).toMatch(/Source: Assembled/);
@@ -36,7 +50,7 @@ describe('Pull data in the workbench', () => {
     expect(await cell(page, rows + 1, 'A').textContent()).not.toBe('');
     expect(await cell(page, rows + 2, 'A').textContent()).toBe('');
     // Times show as their number format says; numbers are right-aligned.
-    const start = header.indexOf('start_time') + 1;
+    const start = header.indexOf('Start') + 1;
     const startCell = page.locator(`#grid td[data-row="2"][data-col="${start}"]`);
     expect(await startCell.textContent()).toMatch(/^2026-05-\d\d \d\d:\d\d:\d\d$/);
     expect(await startCell.getAttribute('class')).toMatch(/num/);
@@ -46,9 +60,10 @@ describe('Pull data in the workbench', () => {
     const shot =
       !existsSync(DOCS_SHOT) || process.env.UPDATE_SCREENSHOTS ? DOCS_SHOT : join(RESULTS, 'workbench.png');
     mkdirSync(join(shot, '..'), { recursive: true });
-    await page.setViewportSize({ width: 1200, height: 680 });
-    await cell(page, 2, 'C').click();
-    await sb.locator('#job').scrollIntoViewIfNeeded();
+    // Wide enough for the worded headers, the names beside the ids, and the namesakes in the picker.
+    await page.setViewportSize({ width: 1480, height: 680 });
+    await cell(page, 3, 'B').click();
+    await sb.locator('#job').evaluate((e) => e.scrollIntoView({ block: 'nearest' }));
     await page.screenshot({ path: shot });
     await page.setViewportSize({ width: 1280, height: 800 });
   });

@@ -24,7 +24,7 @@ describe.each(['seed', 'live'] as const)('pull jobs (%s dialect)', (dialect) => 
     const job = advancePull(deps, startPull(deps, people, 'key-people-0001').id);
     expect(job.state).toBe('done');
     const grid = grids.get('People') as MemoryGrid;
-    expect(grid.text()[0]?.slice(0, 2)).toEqual(['id', 'agent_id']);
+    expect(grid.text()[0]?.slice(0, 3)).toEqual(['ID', 'Agent ID', 'Agent name']);
     expect(job.rows).toBe(grid.used().rows - 1);
     expect(job.rows).toBeGreaterThan(50);
     expect(logs).toMatchObject([{ status: 'done', what: 'People', target: 'People', rows: job.rows }]);

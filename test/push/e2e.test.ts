@@ -93,6 +93,13 @@ describe.skipIf(!built)('push in the local Apps Script runtime', () => {
     );
     expect(done).toMatchObject({ state: 'done', done: 2, total: 2, invalid: 1 });
     expect(column(rt, sheet, 'Push status')).toEqual(['created', 'created', 'error']);
+    // Every time on the sheet reads alike: what the user typed, and when the add-on pushed it.
+    const shown = rt.workbook.displayValues(sheet);
+    const at = (h: string) => (shown[0] ?? []).indexOf(h);
+    expect(shown[1]?.[at('Start')]).toBe('2026-07-01 09:00:00');
+    expect(shown.slice(1, 4).map((r) => r[at('Pushed at')])).toEqual(
+      Array(3).fill(expect.stringMatching(/^2026-05-25 \d\d:\d\d:\d\d$/)),
+    );
     const ids = column(rt, sheet, 'Assembled ID').slice(0, 2);
     const made = ids.map((id) => sim.admin.org.timeOff.find((t) => t.id === id));
     expect(made[0]).toMatchObject({
@@ -110,6 +117,20 @@ describe.skipIf(!built)('push in the local Apps Script runtime', () => {
     );
     expect(again).toMatchObject({ state: 'done', total: 0, skipped: 2 });
     expect(sim.stats().byRoute['POST /v0/time_off']).toBe(2);
+  });
+
+  it("writes Pushed at in the add-on's date-time format on a sheet the user made", async () => {
+    const { rt, agents } = setup();
+    rt.workbook.write('Sheet1', [
+      ['Agent', 'Start', 'End', 'All day', 'Type', 'Notes'],
+      [agents[0]?.email, '2026-07-01 09:00', '2026-07-01 17:00', '', 'pto', ''],
+    ]);
+    rt.workbook.select('Sheet1!A1');
+    await rt.callFromSidebar('validatePush', 'time_off');
+    const shown = rt.workbook.displayValues('Sheet1');
+    const at = (shown[0] ?? []).indexOf('Pushed at');
+    expect(at).toBeGreaterThan(0);
+    expect(shown[1]?.[at]).toMatch(/^2026-05-25 \d\d:\d\d:\d\d$/);
   });
 
   it('2,000 rows: the dispatcher carries the push across killed executions with no duplicate', async () => {

@@ -29,7 +29,7 @@ describe('sync time off', () => {
     const { s, client, grid, sync } = setup();
     const first = sync();
     expect(first).toMatchObject({ full: true, changes: s.org.timeOff.length, added: s.org.timeOff.length });
-    const byId = () => new Map(records(grid).map((r) => [r.id, r]));
+    const byId = () => new Map(records(grid).map((r) => [r.ID, r]));
     expect(byId().size).toBe(s.org.timeOff.length);
     // Nothing changed: one request, nothing written.
     const writes = grid.writes;
@@ -48,10 +48,10 @@ describe('sync time off', () => {
     expect(second).toMatchObject({ full: false, changes: 3, added: 0, updated: 3 });
     // Status changes come from the update stream alone: no list of requests.
     expect(s.http.sent.slice(-1).map((r) => new URL(r.url).pathname)).toEqual(['/v0/time_off/updates']);
-    expect(byId().get(approve?.id ?? '')?.status).toBe('approved');
-    expect(byId().get(deny?.id ?? '')?.status).toBe('denied');
-    expect(byId().get(cancel?.id ?? '')?.status).toBe('cancelled');
-    expect(byId().get(approve?.id ?? '')?.agent_id).toBe(approve?.agent_id);
+    expect(byId().get(approve?.id ?? '')?.Status).toBe('approved');
+    expect(byId().get(deny?.id ?? '')?.Status).toBe('denied');
+    expect(byId().get(cancel?.id ?? '')?.Status).toBe('cancelled');
+    expect(byId().get(approve?.id ?? '')?.['Agent ID']).toBe(approve?.agent_id);
 
     s.clock.advance(60_000);
     const made = client.createTimeOff({
@@ -62,7 +62,7 @@ describe('sync time off', () => {
     });
     const third = sync();
     expect(third).toMatchObject({ changes: 1, added: 1, updated: 0 });
-    expect(byId().get(made.id)).toMatchObject({ notes: 'new one', status: 'pending' });
+    expect(byId().get(made.id)).toMatchObject({ Notes: 'new one', Status: 'pending' });
     expect(byId().size).toBe(s.org.timeOff.length);
     // Repeats at the cursor merge harmlessly: the sheet keeps one row per request.
     sync();

@@ -46,7 +46,9 @@ describe('templates', () => {
     ]);
     for (const c of t.columns) expect(c.note.length).toBeGreaterThan(10);
     const dates = t.columns.filter((c) => c.validation?.kind === 'date');
-    expect(dates.every((c) => c.format === 'yyyy-mm-dd hh:mm')).toBe(true);
+    // Times the user types and the time the add-on writes read alike: the pulled sheets' format.
+    expect(dates.every((c) => c.format === 'yyyy-mm-dd hh:mm:ss')).toBe(true);
+    expect(t.columns.find((c) => c.header === 'Pushed at')?.format).toBe('yyyy-mm-dd hh:mm:ss');
     // Kinds with a column of fixed values offer them as a dropdown.
     if (kind !== 'time_off_cancel' && kind !== 'activities_clear')
       expect(t.columns.some((c) => c.validation?.kind === 'list')).toBe(true);

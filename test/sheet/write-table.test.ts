@@ -18,11 +18,17 @@ describe('writeTable', () => {
     ]);
     const r = writeTable(grid, table([{ id: 'a', name: 'Ana' }]), { ...base, mode: 'replace' });
     expect(grid.text()).toEqual([
-      ['id', 'name'],
+      ['ID', 'Name'],
       ['a', 'Ana'],
     ]);
     expect(r).toMatchObject({ rows: 1, extent: { rows: 2, cols: 2 } });
-    expect(grid.header).toEqual({ row: 1, col: 1, cols: 2, note: 'Assembled: people' });
+    // The note says which API field each header holds.
+    expect(grid.header).toEqual({
+      row: 1,
+      col: 1,
+      cols: 2,
+      note: 'Assembled: people\nColumns (header = API field):\nID = id\nName = name',
+    });
   });
 
   it('a table placed at a cell leaves the cells around it alone', () => {
@@ -33,22 +39,70 @@ describe('writeTable', () => {
     writeTable(grid, table([{ id: 'a' }]), { ...base, row: 2, col: 2, mode: 'replace' });
     expect(grid.text()).toEqual([
       ['keep', '', '', ''],
-      ['', 'id', '', 'keep too'],
+      ['', 'ID', '', 'keep too'],
       ['', 'a', '', ''],
     ]);
   });
 
   it('append adds rows under the existing ones, lining columns up by header', () => {
     const grid = new MemoryGrid([
-      ['name', 'id'],
+      ['Name', 'ID'],
       ['Old', '1'],
     ]);
     writeTable(grid, table([{ id: '2', name: 'New', extra: 5 }]), { ...base, mode: 'append' });
     expect(grid.text()).toEqual([
-      ['name', 'id', 'extra'],
+      ['Name', 'ID', 'Extra'],
       ['Old', '1', ''],
       ['New', '2', '5'],
     ]);
+  });
+
+  it('append into a sheet headed by API fields (before words) lines up by field and keeps its raw numbers', () => {
+    const grid = new MemoryGrid([
+      ['agent_id', 'scheduled_seconds', 'adherence_percent', 'handle_time (seconds)'],
+      ['a1', 28800, 94.5, 300],
+    ]);
+    const rows = [
+      { agent_id: 'a2', scheduled_seconds: 3600, adherence_percent: 50, handle_time: 60, extra: 1 },
+    ];
+    writeTable(grid, table(rows), { ...base, mode: 'append' });
+    expect(grid.text()).toEqual([
+      ['agent_id', 'scheduled_seconds', 'adherence_percent', 'handle_time (seconds)', 'Extra'],
+      ['a1', '28800', '94.5', '300', ''],
+      ['a2', '3600', '50', '60', '1'],
+    ]);
+    // No duration or percent format over raw seconds and percents.
+    expect([...grid.formats.values()].some((f) => f.includes('h') || f.includes('%'))).toBe(false);
+  });
+
+  it('durations are days under [h]:mm:ss, percents fractions under a percent format, counts as they are', () => {
+    const grid = new MemoryGrid();
+    const rows = [{ agent_id: 'a1', scheduled_seconds: 28800, adherence_percent: 94.74, handled: 3 }];
+    writeTable(grid, table(rows), { ...base, mode: 'replace' });
+    expect(grid.text()[0]).toEqual(['Agent ID', 'Scheduled', 'Adherence', 'Handled']);
+    expect(grid.read(2, 2, 1, 3)).toEqual([[1 / 3, 0.9474, 3]]);
+    expect([...grid.formats.values()]).toEqual(['[h]:mm:ss', '0.00%']);
+    expect(grid.header?.note).toContain('Scheduled = scheduled_seconds');
+  });
+
+  it('merge finds its key by header or API field, in a sheet headed either way', () => {
+    const states = (state: string) => [
+      { agent_id: 'a1', platform: 'zendesk', start_time: Date.parse('2026-05-18T09:00:00Z'), state },
+    ];
+    for (const header of [
+      ['agent_id', 'platform', 'start_time', 'state', 'my notes'],
+      ['Agent ID', 'Platform', 'Start', 'State', 'my notes'],
+    ]) {
+      for (const mergeKey of ['agent_id,platform,start_time', 'Agent ID, Platform, Start']) {
+        const grid = new MemoryGrid([header]);
+        writeTable(grid, table(states('busy')), { ...base, mode: 'merge', mergeKey });
+        grid.write(2, 5, [['mine']]);
+        const r = writeTable(grid, table(states('break')), { ...base, mode: 'merge', mergeKey });
+        expect(r).toMatchObject({ appended: 0, updated: 1 });
+        expect(grid.text()[0]).toEqual(header);
+        expect(grid.text()[1]?.slice(3)).toEqual(['break', 'mine']);
+      }
+    }
   });
 
   it('merge updates rows with the same key in place and appends new ones', () => {
@@ -138,7 +192,7 @@ describe('writeTable', () => {
     expect(grid.growths).toBe(1);
     expect(grid.size).toEqual({ rows: 1505, cols: 29 });
     expect(grid.read(5, 27, 2, 3)).toEqual([
-      ['id', 'a', 'b'],
+      ['ID', 'A', 'B'],
       ['0', 0, 0],
     ]);
   });

@@ -67,7 +67,7 @@ describe('buildTable', () => {
     expect(rows[1]?.[at('first_name')]).toBe('=IMPORTXML("http://x","//a")');
   });
 
-  it('keeps numbers as numbers and names the unit of a duration', () => {
+  it('keeps numbers as the API gives them, with headers in words and the format each unit calls for', () => {
     const { columns, rows } = buildTable(
       [
         { agent_id: 'a1', handle_time: 312.5, handled: 4, adherence_percent: 97.1 },
@@ -75,11 +75,13 @@ describe('buildTable', () => {
       ],
       zone,
     );
-    expect(columns.map((c) => c.header)).toEqual([
-      'agent_id',
-      'handle_time (seconds)',
-      'handled',
-      'adherence_percent',
+    expect(columns.map((c) => c.header)).toEqual(['Agent ID', 'Handle time', 'Handled', 'Adherence']);
+    expect(columns.map((c) => c.field)).toEqual(['agent_id', 'handle_time', 'handled', 'adherence_percent']);
+    expect(columns.map((c) => [c.numberFormat, c.divisor])).toEqual([
+      [undefined, undefined],
+      ['[h]:mm:ss', 86_400],
+      [undefined, undefined],
+      ['0.00%', 100],
     ]);
     expect(rows[1]).toEqual(['a2', 200, 2, 88]);
   });

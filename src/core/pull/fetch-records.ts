@@ -51,7 +51,16 @@ export function fetchRecords(
   filters: PullFilters,
   window?: Window,
 ): Records {
-  return withNames(client, recordsOf(client, resource, filters, window) as Record<string, unknown>[]);
+  // The people list is read once per pull, whether the records or their names need it first.
+  let people: ReturnType<AssembledClient['listPeople']> | undefined;
+  const once: AssembledClient = {
+    ...client,
+    listPeople: () => {
+      people ??= client.listPeople();
+      return people;
+    },
+  };
+  return withNames(once, recordsOf(once, resource, filters, window) as Record<string, unknown>[]);
 }
 
 function recordsOf(

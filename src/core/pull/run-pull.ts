@@ -20,6 +20,7 @@ import type { Clock, Lock, Store, Zone } from '../ports';
 import { writeTable } from '../sheet/write-table';
 import { buildTable } from '../table/build-table';
 import { resolveRange } from '../time/date-range';
+import { formatLocalDateTime } from '../time/zone-math';
 import { InputError, parseInput } from '../validation';
 import { fetchRecords } from './fetch-records';
 import { PullSpec, sourceInfo, sourceLabel, specProblems } from './pull-spec';
@@ -302,7 +303,7 @@ function headerNote(deps: PullDeps, job: PullJob): string {
     range ? `Range: ${range.from} to ${range.to} (${deps.zone.name})` : '',
     bucketNote(deps, job),
     filters.length ? `Filters: ${filters.join('; ')}` : '',
-    `Generated: ${new Date(deps.clock.now()).toISOString()} by ${ownerName(job)}`,
+    `Generated: ${formatLocalDateTime(deps.clock.now(), deps.zone, true)} (${deps.zone.name}) by ${ownerName(job)}`,
   ]
     .filter(Boolean)
     .join('\n');

@@ -2,6 +2,7 @@
 // data that names and colours them.
 import type { Activity, ActivityType, AssembledClient, ScheduleAgent } from '../assembled';
 import type { Table } from '../table/build-table';
+import { DURATION_FORMAT } from '../table/column-words';
 import type { PullFilters } from './pull-spec';
 
 export interface ScheduleWindow {
@@ -9,8 +10,6 @@ export interface ScheduleWindow {
   end: number;
 }
 
-/** Sheets' elapsed-time format: hours past 24 keep counting. */
-export const DURATION_FORMAT = '[h]:mm';
 const DAY_MS = 86_400_000;
 
 export interface ScheduledActivity {
@@ -87,7 +86,9 @@ export function withDurationColumn(table: Table): Table {
   const at = table.columns.findIndex((c) => c.key === 'duration');
   if (at < 0) return table;
   const columns = table.columns.map((c, i) =>
-    i === at ? { ...c, header: 'duration', kind: 'number' as const, numberFormat: DURATION_FORMAT } : c,
+    i === at
+      ? { key: c.key, header: c.header, field: c.key, kind: 'number' as const, numberFormat: DURATION_FORMAT }
+      : c,
   );
   for (const row of table.rows) {
     const v = row[at];

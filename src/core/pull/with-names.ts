@@ -1,7 +1,8 @@
-// Assembled names agents, queues, teams, sites and parents by id; an analyst reads names. The
+// Assembled names agents, queues, teams, sites, roles, types and parents by id; an analyst reads names. The
 // names are looked up once per pull (only the lists a pull's rows need) and put beside the ids; an
 // id with no match keeps an empty name. A name the reply already carries is left as it came.
 import type { AssembledClient } from '../assembled/client';
+import { NAME_COLUMN } from '../table/id-names';
 
 type Row = Record<string, unknown>;
 
@@ -13,14 +14,9 @@ type Names = Map<string, string>;
 const byId = (list: readonly { id: string; name: string | null }[]): Names =>
   new Map(list.map((x) => [x.id, x.name ?? ''] as const));
 
-/** Column -> the name column put after it, and where its names come from. */
-interface Lookup {
-  name: string;
-  names: () => Names;
-}
-
-/** Each list is read at most once per pull, and only if some column needs it. */
-function lookups(client: AssembledClient, parents: Names | undefined): Record<string, Lookup> {
+/** Where the names of each id column come from (the name columns themselves: table/id-names.ts). */
+function lookups(client: AssembledClient, parents: Names | undefined): Record<string, () => Names> {
+  // Each list is read at most once per pull, and only if some column needs it.
   const once = (read: () => Names) => {
     let names: Names | undefined;
     return () => {
@@ -36,24 +32,24 @@ function lookups(client: AssembledClient, parents: Names | undefined): Record<st
   const agents = once(
     () => new Map(everyone().flatMap((p) => (p.agent_id ? [[p.agent_id, fullName(p)] as const] : []))),
   );
-  const persons = once(() => new Map(everyone().map((p) => [p.id, fullName(p)] as const)));
   const queues = once(() => byId(client.listQueues()));
   const teams = once(() => byId(client.listTeams()));
   const sites = once(() => byId(client.listSites()));
   const roles = once(() => byId(client.listRoles()));
   return {
-    agent_id: { name: 'agent_name', names: agents },
-    approver_id: { name: 'approver_name', names: persons },
-    queue_id: { name: 'queue_name', names: queues },
-    team_id: { name: 'team_name', names: teams },
-    site_id: { name: 'site_name', names: sites },
-    // A person's own site, teams and queues.
-    site: { name: 'site_name', names: sites },
-    teams: { name: 'team_names', names: teams },
-    queues: { name: 'queue_names', names: queues },
-    role: { name: 'role_name', names: roles },
-    roles: { name: 'role_names', names: roles },
-    ...(parents ? { parent_id: { name: 'parent_name', names: () => parents } } : {}),
+    agent_id: agents,
+    approver_id: once(() => new Map(everyone().map((p) => [p.id, fullName(p)] as const))),
+    queue_id: queues,
+    team_id: teams,
+    site_id: sites,
+    requirement_type_id: once(() => byId(client.listRequirementTypes())),
+    site: sites,
+    teams,
+    queues,
+    role: roles,
+    roles,
+    activity_type_ids: once(() => byId(client.listActivityTypes())),
+    ...(parents ? { parent_id: () => parents } : {}),
   };
 }
 
@@ -74,11 +70,12 @@ export function withNames(client: AssembledClient, rows: readonly Row[]): Row[] 
     : undefined;
   const all = lookups(client, parents);
   const names = new Map<string, { column: string; names: Names }>();
-  for (const [key, l] of Object.entries(all)) {
+  for (const [key, read] of Object.entries(all)) {
+    const column = NAME_COLUMN[key] as string;
     const carried = rows.some((r) => r[key] !== undefined && r[key] !== null && r[key] !== '');
     // A reply that names them already (the live condensed timeline's agent_name) is kept as it came.
-    const named = rows.some((r) => r[l.name] !== undefined);
-    if (carried && !named) names.set(key, { column: l.name, names: l.names() });
+    const named = rows.some((r) => r[column] !== undefined);
+    if (carried && !named) names.set(key, { column, names: read() });
   }
   if (names.size === 0) return [...rows];
   return rows.map((row) => {

@@ -2,7 +2,7 @@
 // status, and (for rows not yet done) its parse. Outcomes go back into the status columns in one
 // block write per batch of rows.
 import type { Grid } from '../sheet/grid';
-import type { CellValue } from '../table/build-table';
+import { type CellValue, DATETIME_FORMAT } from '../table/build-table';
 import { toSheetValue } from '../table/sheet-literal';
 import { markOverlaps } from './activity-rows';
 import { type HeaderMap, matchHeader } from './header';
@@ -153,4 +153,6 @@ export function writeOutcomes(
     }
     grid.write(first, map.status[group[0] as StatusKey] + 1, block);
   }
+  // "Pushed at" reads as every time the add-on writes, whatever format the column had.
+  grid.setColumnFormat(first, map.status.when + 1, last - first + 1, DATETIME_FORMAT);
 }

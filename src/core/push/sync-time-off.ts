@@ -7,6 +7,7 @@ import type { Clock, Store, Zone } from '../ports';
 import type { Grid } from '../sheet/grid';
 import { writeTable } from '../sheet/write-table';
 import { buildTable } from '../table/build-table';
+import { formatLocalDateTime } from '../time/zone-math';
 import { normaliseHeader } from './header';
 import { timeOffRow } from './time-off-days';
 
@@ -78,7 +79,7 @@ function sheetIds(grid: Grid): Set<string> {
 function note(deps: SyncDeps): string {
   return [
     'Source: Assembled time-off requests, kept in step by Sync time off',
-    `Last synced: ${new Date(deps.clock.now()).toISOString()} by ${deps.user}`,
+    `Last synced: ${formatLocalDateTime(deps.clock.now(), deps.zone, true)} (${deps.zone.name}) by ${deps.user}`,
   ].join('\n');
 }
 

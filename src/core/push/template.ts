@@ -1,5 +1,6 @@
 // What "Insert template" puts in a new sheet for a kind: the header, a note per column, and the
 // validation each column gets. The adapter turns this into a sheet; core only describes it.
+import { DATETIME_FORMAT } from '../table/build-table';
 import { type ColumnSpec, KINDS, type PushKind, STATUS_COLUMNS } from './kinds';
 
 export type TemplateValidation =
@@ -26,7 +27,8 @@ export interface TemplateSpec {
 }
 
 export const TEMPLATE_ROWS = 1000;
-export const TEMPLATE_TIME_FORMAT = 'yyyy-mm-dd hh:mm';
+/** Times read as the add-on writes them everywhere (pulled sheets, Pushed at). */
+export const TEMPLATE_TIME_FORMAT = DATETIME_FORMAT;
 
 function validationOf(c: ColumnSpec): TemplateValidation | undefined {
   switch (c.type) {
@@ -52,6 +54,12 @@ export function templateFor(kind: PushKind): TemplateSpec {
       ...(c.type === 'datetime' ? { format: TEMPLATE_TIME_FORMAT } : {}),
     };
   });
-  for (const s of STATUS_COLUMNS) columns.push({ header: s.header, note: s.help, status: true });
+  for (const s of STATUS_COLUMNS)
+    columns.push({
+      header: s.header,
+      note: s.help,
+      status: true,
+      ...(s.key === 'when' ? { format: DATETIME_FORMAT } : {}),
+    });
   return { kind, sheetName: spec.sheetName, columns, rows: TEMPLATE_ROWS };
 }

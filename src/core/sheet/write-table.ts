@@ -3,6 +3,7 @@
 // time out on real Sheets), so 100,000 rows x 12 columns take 26 calls. Replace writes the new table before clearing what is left of the old one, so an
 // interrupted write never leaves a blank sheet. Cells outside the table's block are not touched.
 import type { CellValue, Table } from '../table/build-table';
+import { fieldList } from '../table/column-words';
 import { toSheetValue } from '../table/sheet-literal';
 import { type Extent, type Grid, MAX_CELLS_PER_WRITE, SHEETS_CELL_LIMIT } from './grid';
 
@@ -56,9 +57,58 @@ function existingRows(grid: Grid, o: WriteOptions, width: number): CellValue[][]
   return grid.read(o.row + 1, o.col, last - o.row, width);
 }
 
-function project(table: Table, header: string[]): CellValue[][] {
-  const index = header.map((h) => table.columns.findIndex((c) => c.header === h));
-  return table.rows.map((row) => index.map((i) => (i < 0 ? '' : (row[i] ?? ''))));
+/**
+ * Where each table column goes in the header: under its words, or under its API field in a sheet
+ * written before headers were words (then it keeps that sheet's values as they were: raw numbers).
+ * Columns the sheet lacks go to the right.
+ */
+interface Placement {
+  header: string[];
+  /** Table column -> index in the header. */
+  at: number[];
+  /** Table column -> whether the sheet heads it by its API field. */
+  byField: boolean[];
+}
+
+function place(table: Table, found: readonly string[]): Placement {
+  const header = [...found];
+  const at: number[] = [];
+  const byField: boolean[] = [];
+  for (const c of table.columns) {
+    let i = found.indexOf(c.header);
+    // Before words, a duration without a unit in its name was headed "<field> (seconds)".
+    const old =
+      i < 0 && c.field !== undefined && c.field !== c.header
+        ? found.findIndex((h) => h === c.field || h === `${c.field} (seconds)`)
+        : -1;
+    if (i < 0) i = old;
+    if (i < 0) i = header.push(c.header) - 1;
+    at.push(i);
+    byField.push(old >= 0);
+  }
+  return { header, at, byField };
+}
+
+/**
+ * A number as the sheet shows it. 94.74 / 100 is 0.9473999999999999 in binary: a percent is kept to
+ * 15 digits (0.9474); seconds / 86,400 stay exact (a third of a day must stay 8:00:00).
+ */
+function scaled(v: number, divisor: number): number {
+  return divisor === 100 ? Number((v / divisor).toPrecision(15)) : v / divisor;
+}
+
+function project(table: Table, p: Placement): CellValue[][] {
+  const width = p.header.length;
+  const divisors = table.columns.map((c, i) => (p.byField[i] ? undefined : c.divisor));
+  return table.rows.map((row) => {
+    const out: CellValue[] = new Array(width).fill('');
+    for (let i = 0; i < p.at.length; i++) {
+      const v = row[i] ?? '';
+      const d = divisors[i];
+      out[p.at[i] as number] = d && typeof v === 'number' ? scaled(v, d) : v;
+    }
+    return out;
+  });
 }
 
 /** The sheet's size, from A1, that a block of `extent` at the table's cell needs. */
@@ -117,9 +167,9 @@ function writeEmpty(grid: Grid, o: WriteOptions): WriteResult {
  * A row's identity for merge mode: one column, or several comma-separated (an agent-state record
  * is its agent, platform and start). Dates compare by their instant.
  */
-function mergeKeyOf(header: string[], mergeKey: string): (row: CellValue[]) => string {
+function mergeKeyOf(table: Table, p: Placement, mergeKey: string): (row: CellValue[]) => string {
   const keys = mergeKey.split(',').map((k) => k.trim());
-  const at = keys.map((k) => header.indexOf(k));
+  const at = keys.map((k) => keyColumn(table, p, k));
   const missing = keys.find((_, i) => (at[i] ?? -1) < 0);
   if (missing !== undefined)
     throw new WriteRefused(`The merge key column "${missing}" is not in the data or in the sheet's header.`);
@@ -128,26 +178,38 @@ function mergeKeyOf(header: string[], mergeKey: string): (row: CellValue[]) => s
   return (row) => at.map((i) => text(row[i])).join('\u0000');
 }
 
+/** A merge key names a column by its header or its API field, whichever the sheet uses (case and spaces aside). */
+function keyColumn(table: Table, p: Placement, key: string): number {
+  const exact = p.header.indexOf(key);
+  if (exact >= 0) return exact;
+  const i = table.columns.findIndex((c) => c.key === key || c.field === key || c.header === key);
+  if (i >= 0) return p.at[i] as number;
+  const loose = (h: string) => h.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return p.header.findIndex((h) => loose(h) === loose(key));
+}
+
 export function writeTable(grid: Grid, table: Table, o: WriteOptions): WriteResult {
   if (table.columns.length === 0) return writeEmpty(grid, o);
   const chunk = Math.min(o.chunkCells ?? MAX_CELLS_PER_WRITE, MAX_CELLS_PER_WRITE);
   const found = o.mode === 'replace' ? [] : existingHeader(grid, o);
   // Columns the sheet already has keep their place; new ones go to the right.
-  const header = [...found, ...table.columns.map((c) => c.header).filter((h) => !found.includes(h))];
+  const placed = place(table, found);
+  const { header } = placed;
   let body: CellValue[][];
   let bodyRow = o.row + 1;
   let appended = table.rows.length;
   let updated = 0;
 
   if (o.mode === 'merge' && found.length > 0) {
-    const keyOf = mergeKeyOf(header, o.mergeKey ?? '');
+    const keyOf = mergeKeyOf(table, placed, o.mergeKey ?? '');
+    const carried = new Set(placed.at);
     const old = existingRows(grid, o, found.length).map((r) => [
       ...r,
       ...Array(header.length - r.length).fill(''),
     ]);
     const byKey = new Map(old.map((r, i) => [keyOf(r), i]));
     appended = 0;
-    for (const row of project(table, header)) {
+    for (const row of project(table, placed)) {
       const at = byKey.get(keyOf(row));
       if (at === undefined) {
         byKey.set(keyOf(row), old.length);
@@ -155,18 +217,16 @@ export function writeTable(grid: Grid, table: Table, o: WriteOptions): WriteResu
         appended++;
       } else {
         // Columns the table does not carry keep the sheet's values.
-        old[at] = row.map((v, i) =>
-          table.columns.some((c) => c.header === header[i]) ? v : (old[at]?.[i] ?? ''),
-        );
+        old[at] = row.map((v, i) => (carried.has(i) ? v : (old[at]?.[i] ?? '')));
         updated++;
       }
     }
     body = old;
   } else if (o.mode === 'append' && found.length > 0) {
     bodyRow = Math.max(grid.used().rows + 1, o.row + 1);
-    body = project(table, header);
+    body = project(table, placed);
   } else {
-    body = project(table, header);
+    body = project(table, placed);
   }
 
   const extent = { rows: bodyRow - o.row + body.length, cols: header.length };
@@ -176,13 +236,15 @@ export function writeTable(grid: Grid, table: Table, o: WriteOptions): WriteResu
 
   let calls = writeChunks(grid, o.row, o.col, [header], chunk);
   calls += writeChunks(grid, bodyRow, o.col, body, chunk);
-  for (const column of table.columns) {
-    if (column.numberFormat && body.length > 0) {
-      grid.setColumnFormat(bodyRow, o.col + header.indexOf(column.header), body.length, column.numberFormat);
-    }
-  }
+  table.columns.forEach((column, i) => {
+    // A column headed by its field keeps raw numbers: a duration or percent format would misread them.
+    const format = placed.byField[i] && column.divisor ? undefined : column.numberFormat;
+    if (format && body.length > 0)
+      grid.setColumnFormat(bodyRow, o.col + (placed.at[i] as number), body.length, format);
+  });
   if (o.mode === 'replace') clearLeftovers(grid, o, extent);
-  grid.styleHeader(o.row, o.col, header.length, o.note);
+  const fields = fieldList(table.columns.filter((_, i) => !placed.byField[i]));
+  grid.styleHeader(o.row, o.col, header.length, [o.note, fields].filter(Boolean).join('\n'));
   return { rows: table.rows.length, appended, updated, extent, writeCalls: calls };
 }
 

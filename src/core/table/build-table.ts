@@ -1,11 +1,13 @@
 // The table model: API records in, a header and typed 2-D values out. Every source (reports,
 // people, time off, ...) goes through here, so every sheet follows the same typing rules.
 // What a column's name says (a time, a date, a duration) is worked out once per column, not
-// once per cell: 100,000 report rows must build in a fraction of a second.
+// once per cell: 100,000 report rows must build in a fraction of a second. Values stay as the API
+// gives them (seconds, percents); the sheet's words and formats are the columns' (column-words.ts).
 import type { Zone } from '../ports';
 import { parseLocalDate } from '../time/local-date';
 import { startOfLocalDay } from '../time/zone-math';
 import { orderColumns } from './column-order';
+import { wordsFor } from './column-words';
 import { type Flat, flattenRecord, isDate, KeyIndex } from './flatten';
 
 export type CellValue = string | number | boolean | Date;
@@ -13,10 +15,15 @@ export type ColumnKind = 'text' | 'number' | 'boolean' | 'datetime' | 'date';
 
 export interface Column {
   key: string;
+  /** What the sheet's header says (words: column-words.ts). */
   header: string;
+  /** The API field the column holds, when it comes from one (a sheet may be headed by it). */
+  field?: string;
   kind: ColumnKind;
   /** A Sheets number format for the column, when its kind needs one. */
   numberFormat?: string;
+  /** The sheet shows value / divisor (seconds as days for a duration format, percents as fractions). */
+  divisor?: number;
 }
 
 export interface Table {
@@ -33,7 +40,6 @@ const DATE_KEY = /(^|[._])[a-z]+_date$/;
 const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DURATION_KEY = /(^|[._])(duration|handle_time|handle_seconds|aht|wait_time|talk_time)([._]|$)/;
-const HAS_UNIT = /(_seconds|_secs|_ms|_minutes|_hours|_percent|_pct)$/;
 
 /** What a number under this key means: durations stay numbers, then dates, then times. */
 function numberKindFor(key: string): ColumnKind {
@@ -71,8 +77,28 @@ function columnKind(flat: readonly Flat[][], at: number, numberKind: ColumnKind)
   return kind ?? 'text';
 }
 
-function header(key: string, kind: ColumnKind): string {
-  return kind === 'number' && DURATION_KEY.test(key) && !HAS_UNIT.test(key) ? `${key} (seconds)` : key;
+/** Counts need no format: Sheets shows a whole number plainly (and a format call costs per cell). */
+function describe(key: string, kind: ColumnKind): Column {
+  const words = wordsFor(key, kind === 'number');
+  const numberFormat = kind === 'datetime' ? DATETIME_FORMAT : kind === 'date' ? DATE_FORMAT : words.format;
+  return {
+    key,
+    header: words.header,
+    field: key,
+    kind,
+    ...(numberFormat ? { numberFormat } : {}),
+    ...(words.divisor ? { divisor: words.divisor } : {}),
+  };
+}
+
+/** Two fields that read as the same words (rare) keep them apart by the later one's field name. */
+function uniqueHeaders(columns: Column[]): Column[] {
+  const seen = new Set<string>();
+  return columns.map((c) => {
+    const header = seen.has(c.header) ? c.key : c.header;
+    seen.add(header);
+    return header === c.header ? c : { ...c, header };
+  });
 }
 
 /** Converts one column's values in place of the flat ones; empty cells become ''. */
@@ -110,11 +136,9 @@ export function buildTable(records: readonly Record<string, unknown>[], zone: Zo
   const keys = orderColumns(index.keys);
   const at = keys.map((key) => index.position(key));
 
-  const columns: Column[] = keys.map((key, c) => {
-    const kind = columnKind(flat, at[c] as number, numberKindFor(key));
-    const numberFormat = kind === 'datetime' ? DATETIME_FORMAT : kind === 'date' ? DATE_FORMAT : undefined;
-    return { key, header: header(key, kind), kind, ...(numberFormat ? { numberFormat } : {}) };
-  });
+  const columns = uniqueHeaders(
+    keys.map((key, c) => describe(key, columnKind(flat, at[c] as number, numberKindFor(key)))),
+  );
   const kinds = columns.map((c) => c.kind);
   const toDay = dayConverter(zone);
   const width = columns.length;

@@ -1,18 +1,33 @@
-// A stable, readable column order: the record's own id, then other ids, then names, then the
-// rest as first seen. Stable so that a refresh lines up with the columns it wrote last time.
+// A stable, readable column order: the record's own id and name, then other ids, each followed
+// by its names, then names, then the rest as first seen. Stable so that a refresh lines up with the
+// columns it wrote last time.
+import { NAME_COLUMN } from './id-names';
 
 const NAMES = new Set(['name', 'first_name', 'last_name', 'email']);
 
 function rank(key: string): number {
   if (key === 'id') return 0;
-  if (key.endsWith('_id') || key.endsWith('.id')) return 1;
-  if (NAMES.has(key) || key.endsWith('_name') || key.endsWith('.name')) return 2;
-  return 3;
+  if (key === 'name') return 1;
+  if (key.endsWith('_id') || key.endsWith('.id')) return 2;
+  if (NAMES.has(key) || key.endsWith('_name') || key.endsWith('.name')) return 3;
+  return 4;
 }
 
 export function orderColumns(keysInFirstSeenOrder: readonly string[]): string[] {
+  const present = new Set(keysInFirstSeenOrder);
+  // A name column goes right after the first id column it names.
+  const paired = new Map<string, string>();
+  for (const key of keysInFirstSeenOrder) {
+    const name = NAME_COLUMN[key];
+    if (name && present.has(name) && ![...paired.values()].includes(name)) paired.set(key, name);
+  }
+  const follows = new Set(paired.values());
   return keysInFirstSeenOrder
+    .filter((key) => !follows.has(key))
     .map((key, seen) => ({ key, seen, rank: rank(key) }))
     .sort((a, b) => a.rank - b.rank || a.seen - b.seen)
-    .map((c) => c.key);
+    .flatMap((c) => {
+      const name = paired.get(c.key);
+      return name ? [c.key, name] : [c.key];
+    });
 }

@@ -43,9 +43,13 @@ export function startOfLocalDay(date: LocalDate, zone: Zone): number {
   return fromLocal(date, zone);
 }
 
-/** "2026-03-02 07:00" in the zone: how the sidebar shows a time. */
-export function formatLocalDateTime(epochMs: number, zone: Zone): string {
+/**
+ * "2026-03-02 07:00" in the zone: how the sidebar shows a time; with seconds, "2026-03-02
+ * 07:00:05", as the sheets' date-time format shows one (header notes say their times so too).
+ */
+export function formatLocalDateTime(epochMs: number, zone: Zone, seconds = false): string {
   const l = toLocal(epochMs, zone);
   const p = (n: number) => String(n).padStart(2, '0');
-  return `${l.year}-${p(l.month)}-${p(l.day)} ${p(l.hour)}:${p(l.minute)}`;
+  const s = seconds ? `:${p(Math.floor(epochMs / 1000) - Math.floor(epochMs / MINUTE_MS) * 60)}` : '';
+  return `${l.year}-${p(l.month)}-${p(l.day)} ${p(l.hour)}:${p(l.minute)}${s}`;
 }

@@ -3,6 +3,7 @@ import { CHANNELS, type FilterName } from '../../../core/pull/catalogue';
 import type { PullFilters, PullSpec, PullTarget } from '../../../core/pull/pull-spec';
 import { describeTarget } from '../../../core/pull/pull-target';
 import type { ChoiceKind, JobView, PullOptions, SourceChoice } from '../../../core/pull/pull-view';
+import { wordsFor } from '../../../core/table/column-words';
 import type { DateRangeSpec, RelativePreset } from '../../../core/time/date-range';
 import { busy, byId, el, requestKey, showStatus } from '../../dom';
 import { createFrequencyForm } from '../../frequency-form';
@@ -80,7 +81,11 @@ function onSourceChange(): void {
   mode.disabled = grid;
   byId('whenSet').hidden = s.range === 'none';
   newSheet.value = s.label;
-  mergeKey.value = s.key;
+  // The key as the sheet's header reads it (the API field names are accepted too).
+  mergeKey.value = s.key
+    .split(',')
+    .map((k) => wordsFor(k).header)
+    .join(', ');
   pickers = new Map();
   const nodes: Node[] = [];
   for (const f of s.filters) {

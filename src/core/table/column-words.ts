@@ -1,0 +1,74 @@
+// What a column is called in the sheet and how its numbers are shown: the API's field names
+// (scheduled_seconds) become words ("Scheduled"), seconds a duration, percents a percent; counts
+// keep Sheets' plain number display. The field itself stays findable: the header note lists
+// header = field, and a sheet headed by field names (written before headers were words) is still
+// matched by them (write-table.ts).
+
+export const DURATION_FORMAT = '[h]:mm:ss';
+export const PERCENT_FORMAT = '0.00%';
+
+export interface Wording {
+  header: string;
+  /** Numbers are divided by this to become what the format shows (seconds -> days). */
+  divisor?: number;
+  format?: string;
+}
+
+const DAY_S = 86_400;
+/** Unit suffixes: dropped from the words, the number shown in the format the unit calls for. */
+const UNITS: [RegExp, number, string][] = [
+  [/_(seconds|secs)$/, DAY_S, DURATION_FORMAT],
+  [/_ms$/, DAY_S * 1000, DURATION_FORMAT],
+  [/_minutes$/, 1440, DURATION_FORMAT],
+  [/_hours$/, 24, DURATION_FORMAT],
+  [/_(percent|pct)$/, 100, PERCENT_FORMAT],
+];
+/** Durations the API gives in seconds under a name without the unit. */
+const SECONDS = /(^|_)(duration|handle_time|aht|wait_time|talk_time)$/;
+
+/** Fields whose name alone would not say they hold ids (a person's site, teams, ...). */
+const SPECIAL: Readonly<Record<string, string>> = {
+  site: 'Site ID',
+  teams: 'Team IDs',
+  queues: 'Queue IDs',
+  role: 'Role ID',
+  roles: 'Role IDs',
+  start_time: 'Start',
+  end_time: 'End',
+};
+const TOKENS: Readonly<Record<string, string>> = { id: 'ID', ids: 'IDs', url: 'URL', aht: 'AHT' };
+
+function phrase(field: string): string {
+  const special = SPECIAL[field];
+  if (special) return special;
+  // created_at -> "Created"; average_handle -> "Average handle time".
+  const base = field.replace(/_at$/, '').replace(/_handle$/, '_handle_time');
+  return base
+    .split('_')
+    .filter(Boolean)
+    .map((t) => TOKENS[t] ?? t)
+    .join(' ');
+}
+
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** The words and format for an API field holding numbers (`numbers`) or anything else. */
+export function wordsFor(key: string, numbers = false): Wording {
+  let field = key;
+  let divisor: number | undefined;
+  let format: string | undefined;
+  const last = key.slice(key.lastIndexOf('.') + 1);
+  const unit = UNITS.find(([re]) => re.test(last));
+  if (unit) {
+    field = key.replace(unit[0], '');
+    if (numbers) [, divisor, format] = unit;
+  } else if (numbers && SECONDS.test(last)) [divisor, format] = [DAY_S, DURATION_FORMAT];
+  const header = capital(field.split('.').map(phrase).join(' '));
+  return { header: header || key, ...(divisor ? { divisor } : {}), ...(format ? { format } : {}) };
+}
+
+/** The note's list of which header is which API field, for the columns whose header differs. */
+export function fieldList(columns: readonly { header: string; field?: string }[]): string {
+  const lines = columns.filter((c) => c.field && c.field !== c.header).map((c) => `${c.header} = ${c.field}`);
+  return lines.length ? `Columns (header = API field):\n${lines.join('\n')}` : '';
+}
