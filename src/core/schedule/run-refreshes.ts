@@ -22,6 +22,10 @@ export interface RefreshDeps extends PullDeps {
 
 /** How many appended periods a refresh remembers. */
 const APPENDED_KEPT = 100;
+/** A run that keeps failing is given up, and its owner told, this long after it was due. */
+export const GIVE_UP_AFTER_MS = 3 * 60 * 60_000;
+/** A trigger Google ran late still leaves its run this long to be retried. */
+const LATE_START_MS = 60 * 60_000;
 
 export function ownRefreshes(deps: Pick<PullDeps, 'store' | 'user'>): Refresh[] {
   return new RefreshStore(deps.store).all().filter((r) => owns(deps.user, r));
@@ -70,9 +74,11 @@ export function runNow(deps: RefreshDeps, refresh: Refresh): Refresh {
   let job: PullJob;
   try {
     // Exactly the spec the owner saved, into the sheet it is bound to, as a job of the owner's own.
-    job = startPull(deps, refresh.spec, `run-${Math.min(due, now)}`, {
+    const dueAt = Math.min(due, now);
+    job = startPull(deps, refresh.spec, `run-${dueAt}`, {
       id: refresh.id,
       ...(refresh.sheetId === undefined ? {} : { sheetId: refresh.sheetId }),
+      giveUpAt: Math.max(dueAt, now - LATE_START_MS) + GIVE_UP_AFTER_MS,
     });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
