@@ -1,7 +1,7 @@
 // The dispatcher's refresh work: start the runs that are due, and record how they ended.
 import { isAssembledError } from '../assembled/errors';
 import { JobStore } from '../jobs/job-store';
-import { isTerminal, type PullJob } from '../jobs/pull-job';
+import { isDue, isTerminal, type PullJob } from '../jobs/pull-job';
 import { ownerName, owns } from '../owner';
 import { targetSheet } from '../pull/pull-target';
 import { advancePull, type PullDeps, startPull } from '../pull/run-pull';
@@ -44,15 +44,43 @@ export function hasRefreshWork(deps: Pick<PullDeps, 'store' | 'user'>): boolean 
 
 export function runDueRefreshes(deps: RefreshDeps, deadline: number): void {
   const refreshes = new RefreshStore(deps.store);
+  const started: string[] = [];
   for (const refresh of ownRefreshes(deps)) {
-    if (deps.clock.now() >= deadline) return;
+    if (deps.clock.now() >= deadline) break;
     if (refresh.jobId) {
       const job = runJob(deps, refresh, refresh.jobId);
       if (job && !isTerminal(job)) continue;
       refreshes.save(finish(deps, refresh, job));
       continue;
     }
-    if (!refresh.paused && refresh.nextRunAt <= deps.clock.now()) runNow(deps, refresh);
+    if (!refresh.paused && refresh.nextRunAt <= deps.clock.now()) {
+      if (runNow(deps, refresh).jobId) started.push(refresh.id);
+    }
+  }
+  awaitRuns(deps, started, deadline);
+}
+
+/**
+ * Assembled usually builds a report in seconds: the runs this execution started are polled
+ * while it has time, so a run is written (or its failed attempt seen) within the hour it was
+ * due, not at the next hourly tick. A failed attempt is left for a later tick to retry.
+ */
+function awaitRuns(deps: RefreshDeps, ids: string[], deadline: number): void {
+  const refreshes = new RefreshStore(deps.store);
+  for (;;) {
+    const waiting: PullJob[] = [];
+    for (const id of ids) {
+      const refresh = refreshes.get(id);
+      if (!refresh?.jobId) continue;
+      const job = runJob(deps, refresh, refresh.jobId);
+      if (!job || isTerminal(job)) refreshes.save(finish(deps, refresh, job));
+      else if (job.errors === 0) waiting.push(job);
+    }
+    if (waiting.length === 0) return;
+    const next = Math.min(...waiting.map((j) => j.nextPollAt));
+    if (next >= deadline) return;
+    if (next > deps.clock.now()) deps.clock.sleep(next - deps.clock.now());
+    for (const job of waiting) if (isDue(job, deps.clock.now())) advancePull(deps, job.id);
   }
 }
 
