@@ -76,9 +76,8 @@ function awaitRuns(deps: RefreshDeps, ids: string[], deadline: number): void {
       if (!job || isTerminal(job)) refreshes.save(finish(deps, refresh, job));
       else if (job.errors === 0) waiting.push(job);
     }
-    if (waiting.length === 0) return;
     const next = Math.min(...waiting.map((j) => j.nextPollAt));
-    if (next >= deadline) return;
+    if (waiting.length === 0 || next >= deadline || deps.clock.now() >= deadline) return;
     if (next > deps.clock.now()) deps.clock.sleep(next - deps.clock.now());
     for (const job of waiting) if (isDue(job, deps.clock.now())) advancePull(deps, job.id);
   }
