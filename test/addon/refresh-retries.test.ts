@@ -47,6 +47,34 @@ describe('a scheduled refresh of a report', () => {
     // Started, polled and written in one execution: minutes, not the hour to the next tick.
     expect(Number(run?.[6])).toBeLessThan(300);
   });
+
+  it('a report Assembled takes 10 minutes to build is polled until the tick must stop, then written by the next', async () => {
+    const { rt } = await startLocalAddon({ now: '2026-05-25T09:10:00Z', reportDelayMs: 10 * MINUTE });
+    rt.workbook.addSheet('AHT');
+    await rt.callFromSidebar(
+      'saveRefresh',
+      {
+        spec: {
+          source: { kind: 'report', report: 'handle_time', granularity: 'day' },
+          range: { kind: 'relative', preset: 'last_week' },
+          target: { kind: 'sheet', name: 'AHT' },
+          mode: 'replace',
+        },
+        frequency: { kind: 'daily', hour: 7 },
+        notifyByEmail: false,
+      },
+      'refresh-longbuild',
+    );
+    await until(rt, () => logRows(rt).length > 0, 4 * HOUR);
+    expect(logRows(rt).map((r) => r[4])).toEqual(['done']);
+    const ticks = rt.executions.filter((e) => e.kind === 'time-trigger');
+    expect(ticks.length).toBeGreaterThanOrEqual(2);
+    // Every tick ended cleanly within the dispatcher's 5 minutes (Apps Script kills at 6).
+    for (const tick of ticks) {
+      expect(tick.error).toBeUndefined();
+      expect(tick.durationMs).toBeLessThanOrEqual(5 * MINUTE);
+    }
+  });
 });
 
 describe('a refresh whose later report pages always fail', () => {
@@ -88,6 +116,8 @@ describe('a refresh whose later report pages always fail', () => {
     // until it is built, meets the failing page, and logs the attempt there and then.
     const seenIn = await until(rt, () => logRows(rt).length > 1, 3 * HOUR);
     expect(seenIn).toBeLessThanOrEqual(HOUR);
+    // One attempt per tick: the retries are left to later ticks, spaced out.
+    expect(logRows(rt)).toHaveLength(2);
     const attempt = logRows(rt)[1] ?? [];
     expect(attempt[4]).toBe('retrying');
     expect(attempt[7]).toMatch(

@@ -33,9 +33,8 @@ export interface RefreshView {
   lastRun: { at: string; status: RunStatus; rows: number; message: string } | null;
 }
 
-/** `job` is the run under way (refresh.jobId), as any editor may read it. */
-export function refreshView(r: Refresh, viewer: Caller, zone: Zone, job?: PullJob): RefreshView {
-  const run = job && job.id === r.jobId && job.refreshId === r.id ? job : undefined;
+/** `run` is the run under way (refresh.jobId's job), as any editor may read it. */
+export function refreshView(r: Refresh, viewer: Caller, zone: Zone, run?: PullJob): RefreshView {
   const range = r.spec.range?.kind === 'relative' ? r.spec.range.preset.replace(/_/g, ' ') : '';
   return {
     id: r.id,
