@@ -37,6 +37,8 @@ export interface FaultOptions {
   force429?: number;
   /** Answer the next N requests with 503. */
   force5xx?: number;
+  /** Answer 503 to every request whose `offset` is at least N: a listing whose later pages always fail. */
+  failFromOffset?: number;
 }
 
 export interface SimulatorOptions {

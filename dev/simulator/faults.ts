@@ -12,7 +12,7 @@ export interface Faults {
   /** Time this answer takes: 100-300 ms plus any configured latency. */
   delayMs(): number;
   /** A fault that replaces the answer before the request is even looked at, or null. */
-  before(): Fault | null;
+  before(url: URL): Fault | null;
   /** Whether this successful answer's body should be cut short. */
   malformed(): boolean;
 }
@@ -32,7 +32,11 @@ export function createFaults(random: () => number, initial: FaultOptions): Fault
   return {
     set,
     delayMs: () => 100 + Math.floor(random() * 201) + (options.latencyMs ?? 0),
-    before: () => {
+    before: (url) => {
+      const offset = Number(url.searchParams.get('offset') ?? 0);
+      if (options.failFromOffset !== undefined && offset >= options.failFromOffset) {
+        return { kind: '5xx', status: 503 };
+      }
       if (force429 > 0) {
         force429--;
         return { kind: '429' };

@@ -61,7 +61,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       return text(429, 'Rate limit exceeded: 300 requests a minute, bursts of 20', retry);
     };
 
-    const fault = faults.before();
+    const fault = faults.before(url);
     if (fault?.kind === 'timeout') return { status: 0, headers: {}, body: '', delayMs, timeout: true };
     if (fault?.kind === '429') return tooMany(1);
     if (fault?.kind === '5xx') return text(fault.status, 'Internal server error');

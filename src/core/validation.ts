@@ -1,6 +1,6 @@
 // Turns zod issues into sentences a spreadsheet user can act on. zod/mini ships no locale, so
 // its default messages are all "Invalid input"; this is the one place that words them.
-import type * as z from 'zod/mini';
+import * as z from 'zod/mini';
 
 type Issue = z.core.$ZodIssue;
 
@@ -32,6 +32,13 @@ export function describeIssue(issue: Issue): string {
     default:
       return `${prefix}is not valid`;
   }
+}
+
+/** A whole number in [min, max]. (z.int() would add zod's safe-integer format, 1 KiB of bundle.) */
+export function wholeNumber(min: number, max: number) {
+  return z
+    .number()
+    .check(z.refine(Number.isInteger, 'must be a whole number'), z.minimum(min), z.maximum(max));
 }
 
 function article(type: string): string {

@@ -1,5 +1,6 @@
 // The Scheduled refreshes sidebar's server side, and the refresh work of the dispatcher.
 import * as z from 'zod/mini';
+import { JobStore } from '../core/jobs/job-store';
 import {
   ownedRefresh,
   deleteRefresh as remove,
@@ -23,8 +24,9 @@ export function refreshDeps(): RefreshDeps {
 
 function views(deps: RefreshDeps): RefreshView[] {
   const budget = backgroundNotice(Date.now());
+  const jobs = new JobStore(deps.store);
   return new RefreshStore(deps.store).all().map((r) => {
-    const v = refreshView(r, deps.user, deps.zone);
+    const v = refreshView(r, deps.user, deps.zone, r.jobId ? jobs.get(r.jobId) : undefined);
     // The budget is the owner's: only their own refreshes wait on it.
     return v.mine && !v.paused && !v.notice && budget ? { ...v, notice: budget } : v;
   });

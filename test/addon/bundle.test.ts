@@ -7,6 +7,14 @@ const build = join(import.meta.dirname, '../../build');
 const code = readFileSync(join(build, 'Code.js'), 'utf8');
 const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8'));
 
+/**
+ * What build/Code.js may weigh. Apps Script parses the whole bundle on every execution, onOpen
+ * included. It is fully minified and zod/mini is tree-shaken to the schemas used (~24 KiB), so
+ * growth is the add-on's own code: see what grew with `BUILD_ANALYZE=1 npm run build`. Issue
+ * 13's goal is 120 KiB; this budget stops growth meanwhile.
+ */
+const CODE_BUDGET_KIB = 165;
+
 const ENTRY_POINTS = [
   'onOpen',
   'onInstall',
@@ -75,11 +83,17 @@ describe('the built bundle', () => {
     expect(manifest.urlFetchWhitelist).toEqual(['https://api.assembledhq.com/']);
   });
 
+  it(`stays within its budget of ${CODE_BUDGET_KIB} KiB`, () => {
+    expect(Buffer.byteLength(code) / 1024).toBeLessThanOrEqual(CODE_BUDGET_KIB);
+  });
+
   it('is ES2020 for the V8 runtime and does not bundle the full zod', () => {
     expect(code).not.toMatch(/\?\?=|\|\|=|&&=/);
     // zod/mini's schemas are ZodMini*; the full zod would bring ZodObject, ZodString and friends.
     expect(code).toMatch(/ZodMiniObject/);
     expect(code).not.toMatch(/(?<![$\w])(ZodObject|ZodString)\b/);
+    // Nor a zod locale: validation.ts words every issue itself.
+    expect(code).not.toMatch(/Too small: expected|Invalid input: expected/);
   });
 });
 

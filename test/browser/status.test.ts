@@ -87,6 +87,27 @@ describe('Sidebars say what is true now', () => {
     expect(await card.textContent()).not.toMatch(/Not run yet|Running now/);
   });
 
+  it('Scheduled refreshes: a failed attempt shows on its card with its reason and next try', async () => {
+    const { page, running } = bench();
+    await reset(page);
+    const pull = await pullIntoNewSheet(page, 'Handle time report', 'AHT');
+    await pull.getByRole('button', { name: 'Save scheduled refresh' }).click();
+    await pull.locator('#refreshStatus', { hasText: 'Saved.' }).waitFor();
+    // Every report page after the first fails from now on.
+    running.workbench.session.backend.simulator?.setFaults({ failFromOffset: 1 });
+    await menu(page, 'Scheduled refreshes…');
+    const sb = await sidebar(page, 'Scheduled refreshes');
+    const card = sb.locator('li.card', { hasText: 'AHT' });
+    await card.getByRole('button', { name: /^Run now/ }).click();
+    await expect.poll(() => statusOf(sb)).toMatch(/Started:/);
+    await page.getByRole('button', { name: 'Skip ahead 1 hour' }).click();
+    await expect
+      .poll(() => card.locator('.reason').textContent(), { timeout: 20_000 })
+      .toMatch(/^Attempt 1 failed: .*503.* Next try by 2026-05-25 \d\d:\d\d\.$/);
+    expect(await card.getAttribute('data-health')).toBe('failed');
+    expect(await card.textContent()).toMatch(/Running now/);
+  });
+
   it('Push follows the sheet in front: it says which sheet changed and acts only when pressed again', async () => {
     const { page } = bench();
     await reset(page);

@@ -237,4 +237,24 @@ describe('both dialects, one model', () => {
       /status expected one of pending, running, in_progress, complete, failed/,
     );
   });
+
+  it('people platforms: ids as text or numbers, read as text; anything else named by its field', () => {
+    const people = read({ people: [{ id: 'p1', platforms: { five9: 7, zendesk: '077' } }] }, (c) =>
+      c.listPeople(),
+    );
+    expect(people[0]?.platforms).toEqual({ five9: '7', zendesk: '077' });
+    const { client } = setup(() => reply(200, { people: [{ id: 'p1', platforms: { zendesk: { id: 1 } } }] }));
+    expect(() => client.listPeople()).toThrow(
+      /people\[0\]\.platforms\.zendesk expected a string or a number/,
+    );
+    const list = setup(() => reply(200, { people: [{ id: 'p1', platforms: ['zendesk'] }] })).client;
+    expect(() => list.listPeople()).toThrow(/people\[0\]\.platforms expected an object/);
+  });
+
+  it('report rows must be objects: a row that is a list is refused, naming it', () => {
+    const { client } = setup(() =>
+      reply(200, { id: 'r1', status: 'complete', rows: [{ agent_id: 'a1' }, ['a2']] }),
+    );
+    expect(() => client.getReport('r1')).toThrow(/rows\[1\] expected an object/);
+  });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { intlZone } from '../../dev/intl-zone';
-import { type Frequency, nextRun } from '../../src/core/schedule/frequency';
+import { type Frequency, Frequency as FrequencySchema, nextRun } from '../../src/core/schedule/frequency';
 import { toLocal } from '../../src/core/time/zone-math';
+import { parseInput } from '../../src/core/validation';
 
 const newYork = intlZone('America/New_York');
 const sydney = intlZone('Australia/Sydney');
@@ -73,5 +74,25 @@ describe('nextRun', () => {
     expect(
       runs({ kind: 'weekly', weekdays: [5, 1], hour: 9 }, '2026-06-01T00:00:00Z', '2026-06-09T00:00:00Z'),
     ).toEqual(['2026-06-01 09:00', '2026-06-05 09:00', '2026-06-08 09:00']);
+  });
+});
+
+describe('a frequency from a sidebar', () => {
+  it('takes whole hours and days only, each within its range, and says so', () => {
+    const problems = (input: unknown) => {
+      try {
+        parseInput(FrequencySchema, input, 'Frequency');
+        return '';
+      } catch (error) {
+        return (error as Error).message;
+      }
+    };
+    expect(problems({ kind: 'daily', hour: 7 })).toBe('');
+    expect(problems({ kind: 'daily', hour: 7.5 })).toBe('Frequency: hour: must be a whole number');
+    expect(problems({ kind: 'daily', hour: 24 })).toMatch(/^Frequency: hour: /);
+    expect(problems({ kind: 'weekly', weekdays: [1, 2.5], hour: 7 })).toMatch(
+      /weekdays\[1\]: must be a whole number/,
+    );
+    expect(problems({ kind: 'monthly', day: 28, hour: 0 })).toBe('');
   });
 });

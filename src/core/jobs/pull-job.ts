@@ -40,11 +40,24 @@ export interface PullJob {
   notice?: string;
   /** The scheduled refresh that started it, if any. */
   refreshId?: string;
+  /** A refresh's run: no retry is planned that could come after this (epoch ms). */
+  giveUpAt?: number;
 }
 
 export const POLL_FIRST_MS = 10_000;
 export const POLL_MAX_MS = 5 * 60_000;
 export const STALL_AFTER_MS = 45 * 60_000;
+
+/**
+ * The published add-on's dispatcher ticks hourly (ScriptApp refuses minute ticks there), so a
+ * retry due at nextPollAt comes at the latest an hour later.
+ */
+export const SLOWEST_TICK_MS = 60 * 60_000;
+
+/** The latest a retry of a job that met a transient failure will happen. */
+export function nextTryBy(job: PullJob): number {
+  return job.nextPollAt + SLOWEST_TICK_MS;
+}
 
 export function isTerminal(job: PullJob): boolean {
   return TERMINAL.includes(job.state);

@@ -8,6 +8,7 @@ import {
   isDue,
   isTerminal,
   newJob,
+  nextTryBy,
   type PullJob,
   pollDelay,
   STALL_AFTER_MS,
@@ -73,7 +74,7 @@ export function startPull(
   deps: PullDeps,
   input: unknown,
   key: string,
-  refresh?: { id: string; sheetId?: number },
+  refresh?: { id: string; sheetId?: number; giveUpAt?: number },
 ): PullJob {
   const spec = parseInput(PullSpec, input, 'Pull');
   const problems = specProblems(spec);
@@ -96,6 +97,7 @@ export function startPull(
     const job = newJob(deps.newId(), deps.user, deps.spreadsheetId, spec, now, key, refresh?.id);
     const sheetId = refresh ? refresh.sheetId : deps.targets.bind(spec.target);
     if (sheetId !== undefined) job.sheetId = sheetId;
+    if (refresh?.giveUpAt !== undefined) job.giveUpAt = refresh.giveUpAt;
     if (spec.range) job.range = resolveRange(spec.range, now, deps.zone);
     checkBudget(deps.store, deps.user, job, 'job.');
     jobs.save(job);
@@ -126,7 +128,8 @@ export function advancePull(deps: PullDeps, id: string): PullJob {
     if (isTerminal(current) || !isDue(current, deps.clock.now())) return current;
     const next = overdue(current, deps.clock.now()) ?? step(deps, current, jobs);
     jobs.save(next);
-    if (isTerminal(next)) logRun(deps, next);
+    // A failed attempt is logged when it happens, not only when the job gives up hours later.
+    if (isTerminal(next) || next.errors > current.errors) logRun(deps, next);
     return next;
   });
 }
@@ -279,11 +282,19 @@ function write(deps: PullDeps, job: PullJob, records: readonly object[], jobs: J
 
 function failure(job: PullJob, error: unknown, now: number): PullJob {
   const message = error instanceof Error ? error.message : String(error);
-  if (isAssembledError(error) && TRANSIENT.includes(error.kind) && job.errors < MAX_TRANSIENT_ATTEMPTS) {
+  const transient = isAssembledError(error) && TRANSIENT.includes(error.kind);
+  if (transient && job.errors < MAX_TRANSIENT_ATTEMPTS) {
     const errors = job.errors + 1;
     // A Retry-After longer than the backoff is honoured by a later run, never slept through here.
     const wait = Math.max(pollDelay(errors), error.retryAfterMs ?? 0);
-    return { ...job, errors, nextPollAt: now + wait, message, updatedAt: now };
+    const retry: PullJob = { ...job, errors, nextPollAt: now + wait, message, updatedAt: now };
+    if (job.giveUpAt === undefined || nextTryBy(retry) <= job.giveUpAt) return retry;
+  }
+  if (transient) {
+    return withState(job, 'failed', now, {
+      message: `${message} (gave up after ${job.errors + 1} attempts)`,
+      failure: error.kind,
+    });
   }
   const kind = isAssembledError(error)
     ? error.kind
@@ -315,9 +326,15 @@ function logRun(deps: PullDeps, job: PullJob): void {
     who: ownerName(job),
     what: sourceLabel(job.spec.source) + (job.range ? ` ${job.range.from}..${job.range.to}` : ''),
     target: describeTarget(job.spec.target),
-    status: job.state,
+    status: isTerminal(job) ? job.state : 'retrying',
     rows: job.rows ?? 0,
     durationMs: job.updatedAt - job.createdAt,
-    error: job.state === 'done' ? '' : (job.message ?? ''),
+    error: isTerminal(job) ? (job.state === 'done' ? '' : (job.message ?? '')) : retryNote(deps, job),
   });
+}
+
+/** A failed attempt that will be tried again: why, and when at the latest, in the sheet's zone. */
+function retryNote(deps: PullDeps, job: PullJob): string {
+  const by = formatLocalDateTime(nextTryBy(job), deps.zone);
+  return `Attempt ${job.errors} failed: ${(job.message ?? '').replace(/\.$/, '')}. Next try by ${by} (${deps.zone.name}).`;
 }

@@ -4,8 +4,9 @@ import * as z from 'zod/mini';
 import type { Zone } from '../ports';
 import { addDays, daysInMonth, isoWeekday, type LocalDate } from '../time/local-date';
 import { fromLocal, localDateOf } from '../time/zone-math';
+import { wholeNumber } from '../validation';
 
-const hour = z.number().check(z.int(), z.minimum(0), z.maximum(23));
+const hour = wholeNumber(0, 23);
 
 export const Frequency = z.union([
   z.object({ kind: z.literal('hourly') }),
@@ -17,14 +18,12 @@ export const Frequency = z.union([
   z.object({
     kind: z.literal('weekly'),
     /** ISO weekdays, Monday 1 … Sunday 7. */
-    weekdays: z
-      .array(z.number().check(z.int(), z.minimum(1), z.maximum(7)))
-      .check(z.minLength(1, 'choose at least one weekday')),
+    weekdays: z.array(wholeNumber(1, 7)).check(z.minLength(1, 'choose at least one weekday')),
     hour,
   }),
   z.object({
     kind: z.literal('monthly'),
-    day: z.union([z.number().check(z.int(), z.minimum(1), z.maximum(28)), z.literal('last')]),
+    day: z.union([wholeNumber(1, 28), z.literal('last')]),
     hour,
   }),
 ]);

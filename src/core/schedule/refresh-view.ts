@@ -1,5 +1,6 @@
 // What the Scheduled refreshes sidebar shows of a refresh: plain JSON with times already
 // written out in the spreadsheet's timezone.
+import { nextTryBy, type PullJob } from '../jobs/pull-job';
 import { type Caller, ownerName, owns } from '../owner';
 import type { Zone } from '../ports';
 import { type PullSpec, sourceLabel } from '../pull/pull-spec';
@@ -26,11 +27,14 @@ export interface RefreshView {
   /** Why it will not run on schedule (no trigger could be created, today's budget spent), else ''. */
   notice: string;
   running: boolean;
+  /** The run under way met failures and will be tried again: how many, the last reason, by when. */
+  retry: { attempts: number; reason: string; nextTry: string } | null;
   nextRun: string;
   lastRun: { at: string; status: RunStatus; rows: number; message: string } | null;
 }
 
-export function refreshView(r: Refresh, viewer: Caller, zone: Zone): RefreshView {
+/** `run` is the run under way (refresh.jobId's job), as any editor may read it. */
+export function refreshView(r: Refresh, viewer: Caller, zone: Zone, run?: PullJob): RefreshView {
   const range = r.spec.range?.kind === 'relative' ? r.spec.range.preset.replace(/_/g, ' ') : '';
   return {
     id: r.id,
@@ -47,6 +51,13 @@ export function refreshView(r: Refresh, viewer: Caller, zone: Zone): RefreshView
     pausedReason: r.pausedReason ?? '',
     notice: r.paused ? '' : (r.notice ?? ''),
     running: r.jobId !== undefined,
+    retry: run?.errors
+      ? {
+          attempts: run.errors,
+          reason: run.message ?? '',
+          nextTry: formatLocalDateTime(nextTryBy(run), zone),
+        }
+      : null,
     nextRun: r.paused ? '' : formatLocalDateTime(r.nextRunAt, zone),
     lastRun: r.lastRun ? { ...r.lastRun, at: formatLocalDateTime(r.lastRun.at, zone) } : null,
   };

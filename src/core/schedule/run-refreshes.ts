@@ -1,7 +1,7 @@
 // The dispatcher's refresh work: start the runs that are due, and record how they ended.
 import { isAssembledError } from '../assembled/errors';
 import { JobStore } from '../jobs/job-store';
-import { isTerminal, type PullJob } from '../jobs/pull-job';
+import { isDue, isTerminal, type PullJob } from '../jobs/pull-job';
 import { ownerName, owns } from '../owner';
 import { targetSheet } from '../pull/pull-target';
 import { advancePull, type PullDeps, startPull } from '../pull/run-pull';
@@ -22,6 +22,10 @@ export interface RefreshDeps extends PullDeps {
 
 /** How many appended periods a refresh remembers. */
 const APPENDED_KEPT = 100;
+/** A run that keeps failing is given up, and its owner told, this long after it was due. */
+export const GIVE_UP_AFTER_MS = 3 * 60 * 60_000;
+/** A trigger Google ran late still leaves its run this long to be retried. */
+const LATE_START_MS = 60 * 60_000;
 
 export function ownRefreshes(deps: Pick<PullDeps, 'store' | 'user'>): Refresh[] {
   return new RefreshStore(deps.store).all().filter((r) => owns(deps.user, r));
@@ -40,15 +44,42 @@ export function hasRefreshWork(deps: Pick<PullDeps, 'store' | 'user'>): boolean 
 
 export function runDueRefreshes(deps: RefreshDeps, deadline: number): void {
   const refreshes = new RefreshStore(deps.store);
+  const started: string[] = [];
   for (const refresh of ownRefreshes(deps)) {
-    if (deps.clock.now() >= deadline) return;
+    if (deps.clock.now() >= deadline) break;
     if (refresh.jobId) {
       const job = runJob(deps, refresh, refresh.jobId);
       if (job && !isTerminal(job)) continue;
       refreshes.save(finish(deps, refresh, job));
       continue;
     }
-    if (!refresh.paused && refresh.nextRunAt <= deps.clock.now()) runNow(deps, refresh);
+    if (!refresh.paused && refresh.nextRunAt <= deps.clock.now()) {
+      if (runNow(deps, refresh).jobId) started.push(refresh.id);
+    }
+  }
+  awaitRuns(deps, started, deadline);
+}
+
+/**
+ * Assembled usually builds a report in seconds: the runs this execution started are polled
+ * while it has time, so a run is written (or its failed attempt seen) within the hour it was
+ * due, not at the next hourly tick. A failed attempt is left for a later tick to retry.
+ */
+function awaitRuns(deps: RefreshDeps, ids: string[], deadline: number): void {
+  const refreshes = new RefreshStore(deps.store);
+  for (;;) {
+    const waiting: PullJob[] = [];
+    for (const id of ids) {
+      const refresh = refreshes.get(id);
+      if (!refresh?.jobId) continue;
+      const job = runJob(deps, refresh, refresh.jobId);
+      if (!job || isTerminal(job)) refreshes.save(finish(deps, refresh, job));
+      else if (job.errors === 0) waiting.push(job);
+    }
+    const next = Math.min(...waiting.map((j) => j.nextPollAt));
+    if (waiting.length === 0 || next >= deadline || deps.clock.now() >= deadline) return;
+    if (next > deps.clock.now()) deps.clock.sleep(next - deps.clock.now());
+    for (const job of waiting) if (isDue(job, deps.clock.now())) advancePull(deps, job.id);
   }
 }
 
@@ -70,9 +101,11 @@ export function runNow(deps: RefreshDeps, refresh: Refresh): Refresh {
   let job: PullJob;
   try {
     // Exactly the spec the owner saved, into the sheet it is bound to, as a job of the owner's own.
-    job = startPull(deps, refresh.spec, `run-${Math.min(due, now)}`, {
+    const dueAt = Math.min(due, now);
+    job = startPull(deps, refresh.spec, `run-${dueAt}`, {
       id: refresh.id,
       ...(refresh.sheetId === undefined ? {} : { sheetId: refresh.sheetId }),
+      giveUpAt: Math.max(dueAt, now - LATE_START_MS) + GIVE_UP_AFTER_MS,
     });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

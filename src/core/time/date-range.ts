@@ -2,6 +2,7 @@
 // spreadsheet's timezone and resolved afresh at every run.
 import * as z from 'zod/mini';
 import type { Zone } from '../ports';
+import { wholeNumber } from '../validation';
 import {
   addDays,
   addMonths,
@@ -36,7 +37,7 @@ export const DateRangeSpec = z.union([
     kind: z.literal('relative'),
     preset: z.enum(RELATIVE_PRESETS),
     /** For days_back: how many whole days before today, today excluded. */
-    days: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(366))),
+    days: z.optional(wholeNumber(1, 366)),
   }),
 ]);
 export type DateRangeSpec = z.infer<typeof DateRangeSpec>;

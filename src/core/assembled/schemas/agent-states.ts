@@ -73,7 +73,7 @@ export const agentStateEdit: z.ZodMiniType<AgentStateEdit> = z.object({
 
 /** The YAML gives no schema for edit history: an `edits` list, a bare list, or (its 200 has no content) nothing. */
 export const editHistory = z.pipe(
-  z.union([z.object({ edits: collection(agentStateEdit) }), z.array(agentStateEdit), z.undefined()]),
+  z.optional(z.union([z.object({ edits: collection(agentStateEdit) }), z.array(agentStateEdit)])),
   z.transform((v): AgentStateEdit[] => (v === undefined ? [] : Array.isArray(v) ? v : v.edits)),
 );
 

@@ -1,10 +1,24 @@
 import * as z from 'zod/mini';
 import type { Person } from '../model';
-import { collection, flag, idList, paging, text, when } from './common';
+import { collection, flag, idList, jsonObject, paging, text, when } from './common';
 
-const platformId = z.pipe(
-  z.union([z.string(), z.number()]),
-  z.transform((v) => String(v)),
+/** Platform name to the person's id there; an id given as a number becomes text. */
+const platforms = z.pipe(
+  jsonObject,
+  z.transform((map, ctx) => {
+    const ids: Record<string, string> = {};
+    for (const [platform, id] of Object.entries(map)) {
+      if (typeof id === 'string' || typeof id === 'number') ids[platform] = String(id);
+      else
+        ctx.issues.push({
+          code: 'custom',
+          message: 'expected a string or a number',
+          input: id,
+          path: [platform],
+        });
+    }
+    return ids;
+  }),
 );
 
 export const person: z.ZodMiniType<Person> = z.object({
@@ -22,7 +36,7 @@ export const person: z.ZodMiniType<Person> = z.object({
   teams: idList,
   queues: idList,
   skills: idList,
-  platforms: z._default(z.record(z.string(), platformId), {}),
+  platforms: z._default(platforms, {}),
   start_date: when,
   end_date: when,
   created_at: when,

@@ -7,6 +7,7 @@ const list = byId('list');
 const status = byId('status');
 
 function health(r: RefreshView): 'failed' | 'paused' | 'ok' {
+  if (r.retry) return 'failed';
   if (r.lastRun && (r.lastRun.status === 'failed' || r.lastRun.status === 'stalled')) return 'failed';
   return r.paused ? 'paused' : 'ok';
 }
@@ -119,6 +120,11 @@ function card(r: RefreshView): HTMLElement {
     el('h2', {}, el('span', { class: 'marker', 'aria-hidden': 'true' }), r.what),
     dl,
   );
+  if (r.retry) {
+    const { attempts, reason, nextTry } = r.retry;
+    const tries = attempts === 1 ? 'Attempt 1 failed' : `${attempts} attempts failed`;
+    item.append(el('p', { class: 'reason' }, `${tries}: ${reason} Next try by ${nextTry}.`));
+  }
   if (r.pausedReason) item.append(el('p', { class: 'reason' }, r.pausedReason));
   if (r.notice) item.append(el('p', { class: 'reason' }, r.notice));
   if (r.mine) {

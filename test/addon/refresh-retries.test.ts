@@ -1,0 +1,152 @@
+// A refresh whose report's later pages always fail (issue 13, item 6): its first failed attempt is
+// seen at once, in the sidebar and the log, with its reason and next try; the run is given up and
+// its owner e-mailed within 3 hours of its due time, though the published add-on ticks hourly.
+import { describe, expect, it } from 'vitest';
+import type { LocalRuntime } from '../../dev/gas';
+import { startLocalAddon } from '../../dev/local-addon';
+import type { RefreshView } from '../../src/core/schedule/refresh-view';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+function logRows(rt: LocalRuntime): string[][] {
+  if (!rt.workbook.sheetNames().includes('Assembled log')) return [];
+  return rt.workbook.displayValues('Assembled log').slice(1);
+}
+
+/** Steps the clock a minute at a time until `done` holds; returns the time it took. */
+async function until(rt: LocalRuntime, done: () => boolean, limitMs: number): Promise<number> {
+  const start = rt.clock.now();
+  while (!done() && rt.clock.now() - start < limitMs) await rt.clock.advanceAsync(MINUTE);
+  return rt.clock.now() - start;
+}
+
+describe('a scheduled refresh of a report', () => {
+  it('is written by the hourly tick that started it, when Assembled builds the report in 20 s', async () => {
+    const { rt } = await startLocalAddon({ now: '2026-05-25T09:10:00Z' });
+    rt.workbook.addSheet('AHT');
+    await rt.callFromSidebar(
+      'saveRefresh',
+      {
+        spec: {
+          source: { kind: 'report', report: 'handle_time', granularity: 'day' },
+          range: { kind: 'relative', preset: 'last_week' },
+          target: { kind: 'sheet', name: 'AHT' },
+          mode: 'replace',
+        },
+        frequency: { kind: 'daily', hour: 7 },
+        notifyByEmail: false,
+      },
+      'refresh-sameexec',
+    );
+    await until(rt, () => logRows(rt).length > 0, 3 * HOUR);
+    const [run] = logRows(rt);
+    // 07:00 New York is 11:00Z; the hourly tick (09:10Z + n hours) comes at 11:10Z.
+    expect(run?.[0]).toMatch(/^2026-05-25 07:1\d:\d\d$/);
+    expect(run?.[4]).toBe('done');
+    // Started, polled and written in one execution: minutes, not the hour to the next tick.
+    expect(Number(run?.[6])).toBeLessThan(300);
+  });
+
+  it('a report Assembled takes 10 minutes to build is polled until the tick must stop, then written by the next', async () => {
+    const { rt } = await startLocalAddon({ now: '2026-05-25T09:10:00Z', reportDelayMs: 10 * MINUTE });
+    rt.workbook.addSheet('AHT');
+    await rt.callFromSidebar(
+      'saveRefresh',
+      {
+        spec: {
+          source: { kind: 'report', report: 'handle_time', granularity: 'day' },
+          range: { kind: 'relative', preset: 'last_week' },
+          target: { kind: 'sheet', name: 'AHT' },
+          mode: 'replace',
+        },
+        frequency: { kind: 'daily', hour: 7 },
+        notifyByEmail: false,
+      },
+      'refresh-longbuild',
+    );
+    await until(rt, () => logRows(rt).length > 0, 4 * HOUR);
+    expect(logRows(rt).map((r) => r[4])).toEqual(['done']);
+    const ticks = rt.executions.filter((e) => e.kind === 'time-trigger');
+    expect(ticks.length).toBeGreaterThanOrEqual(2);
+    // Every tick ended cleanly within the dispatcher's 5 minutes (Apps Script kills at 6).
+    for (const tick of ticks) {
+      expect(tick.error).toBeUndefined();
+      expect(tick.durationMs).toBeLessThanOrEqual(5 * MINUTE);
+    }
+  });
+});
+
+describe('a refresh whose later report pages always fail', () => {
+  it('shows its failed attempt within the hour, then gives up and e-mails its owner within 3 hours', async () => {
+    // The published add-on (mode addon): ScriptApp refuses minute ticks, so the dispatcher is hourly.
+    const { rt, sim } = await startLocalAddon({
+      timezone: 'Europe/London',
+      now: '2026-05-25T02:30:00Z',
+      dialect: 'live',
+    });
+    rt.workbook.write('AHT', [
+      ['agent', 'handled'],
+      ['a1', 3],
+    ]);
+    const spec = {
+      source: { kind: 'report', report: 'handle_time', granularity: 'day' },
+      range: { kind: 'relative', preset: 'last_week' },
+      target: { kind: 'sheet', name: 'AHT' },
+      mode: 'replace',
+    };
+    // A first run that lands, so the refresh has a previous "done".
+    const [saved] = await rt.callFromSidebar<RefreshView[]>(
+      'saveRefresh',
+      { spec, frequency: { kind: 'daily', hour: 7 }, notifyByEmail: true },
+      'refresh-retry-01',
+    );
+    await rt.callFromSidebar('runRefreshNow', saved?.id);
+    await until(rt, () => logRows(rt).length > 0, 2 * HOUR);
+    expect(logRows(rt).map((r) => r[4])).toEqual(['done']);
+    const good = rt.workbook.values('AHT');
+
+    // From now on every page after the first is answered 503.
+    sim.setFaults({ failFromOffset: 1 });
+    const due = Date.parse('2026-05-25T06:00:00Z'); // 07:00 in London (BST)
+    await rt.clock.advanceAsync(due - rt.clock.now());
+    const other = rt.asUser('editor@example.com');
+
+    // The hourly tick that starts the run (within the hour after it is due) polls the report
+    // until it is built, meets the failing page, and logs the attempt there and then.
+    const seenIn = await until(rt, () => logRows(rt).length > 1, 3 * HOUR);
+    expect(seenIn).toBeLessThanOrEqual(HOUR);
+    // One attempt per tick: the retries are left to later ticks, spaced out.
+    expect(logRows(rt)).toHaveLength(2);
+    const attempt = logRows(rt)[1] ?? [];
+    expect(attempt[4]).toBe('retrying');
+    expect(attempt[7]).toMatch(
+      /^Attempt 1 failed: .*503.*\. Next try by 2026-05-25 \d\d:\d\d \(Europe\/London\)\.$/,
+    );
+    for (const viewer of [rt, other]) {
+      const [card] = await viewer.callFromSidebar<RefreshView[]>('listRefreshes');
+      expect(card).toMatchObject({ running: true, lastRun: { status: 'done' } });
+      expect(card?.retry).toMatchObject({ attempts: 1, reason: expect.stringMatching(/503/) });
+      expect(card?.retry?.nextTry).toMatch(/^2026-05-25 \d\d:\d\d$/);
+    }
+    expect(rt.mail).toHaveLength(0);
+
+    // Given up within 3 hours of its due time: one e-mail, a failed row, the sheet as it was.
+    await until(rt, () => rt.mail.length > 0, 6 * HOUR);
+    expect(rt.clock.now() - due).toBeLessThanOrEqual(3 * HOUR);
+    expect(rt.mail).toHaveLength(1);
+    expect(rt.mail[0]?.body).toMatch(/503/);
+    expect(rt.mail[0]?.body).toMatch(/gave up after \d attempts/);
+    const statuses = logRows(rt).map((r) => r[4]);
+    expect(statuses.at(-1)).toBe('failed');
+    expect(statuses.filter((s) => s === 'failed')).toHaveLength(1);
+    expect(rt.workbook.values('AHT')).toEqual(good);
+    for (const viewer of [rt, other]) {
+      const [card] = await viewer.callFromSidebar<RefreshView[]>('listRefreshes');
+      expect(card).toMatchObject({ running: false, retry: null, lastRun: { status: 'failed' } });
+    }
+    // Nothing more is sent for this run.
+    await rt.clock.advanceAsync(3 * HOUR);
+    expect(rt.mail).toHaveLength(1);
+  });
+});
