@@ -64,6 +64,7 @@ const PRESET_LABELS: Record<RelativePreset, string> = {
 const STAGES: Record<PullJob['state'], string> = {
   queued: 'Starting',
   running: 'Assembled is generating the report',
+  fetching: 'Reading the report',
   writing: 'Writing rows',
   done: 'Done',
   failed: 'Failed',

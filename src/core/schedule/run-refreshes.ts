@@ -4,7 +4,7 @@ import { JobStore } from '../jobs/job-store';
 import { isTerminal, type PullJob } from '../jobs/pull-job';
 import { ownerName, owns } from '../owner';
 import { targetSheet } from '../pull/pull-target';
-import { advancePull, type PullDeps, startPull } from '../pull/run-pull';
+import { advancePull, type PullDeps, startPull, type Turn } from '../pull/run-pull';
 import { resolveRange } from '../time/date-range';
 import { nextRun } from './frequency';
 import { type Refresh, RefreshStore, type RunStatus } from './refresh';
@@ -48,12 +48,14 @@ export function runDueRefreshes(deps: RefreshDeps, deadline: number): void {
       refreshes.save(finish(deps, refresh, job));
       continue;
     }
-    if (!refresh.paused && refresh.nextRunAt <= deps.clock.now()) runNow(deps, refresh);
+    // The run's report is waited for inside this execution while the tick lasts.
+    if (!refresh.paused && refresh.nextRunAt <= deps.clock.now())
+      runNow(deps, refresh, { deadline, wait: true });
   }
 }
 
 /** Starts a run now (a due run, or "Run now"); a late trigger runs a missed refresh once. */
-export function runNow(deps: RefreshDeps, refresh: Refresh): Refresh {
+export function runNow(deps: RefreshDeps, refresh: Refresh, turn?: Turn): Refresh {
   const store = new RefreshStore(deps.store);
   const now = deps.clock.now();
   const due = refresh.nextRunAt;
@@ -80,7 +82,7 @@ export function runNow(deps: RefreshDeps, refresh: Refresh): Refresh {
     return store.save(finish(deps, r, { state: 'failed', message, failure, updatedAt: now }));
   }
   r = store.save({ ...r, jobId: job.id });
-  const advanced = advancePull(deps, job.id);
+  const advanced = advancePull(deps, job.id, turn);
   return isTerminal(advanced) ? store.save(finish(deps, r, advanced)) : r;
 }
 
