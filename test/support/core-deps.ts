@@ -96,6 +96,7 @@ export function coreSetup(dialect: Dialect = 'seed', apiKey = TEST_KEY) {
         grids.set(name, grid);
         return grid;
       },
+      find: (jobId, part) => grids.get(stageName(jobId, part)),
       publish(jobId, rows, cols, target) {
         const stage = grids.get(stageName(jobId, 'table'));
         if (!stage) throw new Error('no staged table');

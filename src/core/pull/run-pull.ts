@@ -31,7 +31,7 @@ import type { RunLog } from './run-log';
 import { withDurationColumn } from './schedule-records';
 import { fetchNextPages, pagesOf, stageFirstPage } from './staged-fetch';
 import { StagedWrite } from './staged-write';
-import { readStaged, type Staging, stagePages } from './staging';
+import { readStaged, type StagedShape, type Staging, stagedExtent, stagePages } from './staging';
 import { withNames } from './with-names';
 
 export interface PullDeps {
@@ -178,6 +178,8 @@ export function advancePull(deps: PullDeps, id: string, turn?: Turn): PullJob {
 interface RunState {
   /** Whether this execution has counted itself in the job's tries. */
   marked: boolean;
+  /** One client for the execution: its rate limiter paces every page this execution reads. */
+  client?: AssembledClient;
   writer?: StagedWrite;
   /** The target's name for the done message. */
   label?: string;
@@ -257,12 +259,15 @@ function step(deps: PullDeps, job: PullJob, jobs: JobStore, run: RunState): Pull
         message: `${drawn.rows} intervals written to ${drawn.label}`,
       });
     }
-    if (job.state === 'writing') return writePiece(deps, job, run);
+    run.client ??= deps.client();
+    const client = run.client;
+    if (job.state === 'writing') return writePiece(deps, job, run, client);
     if (source.kind === 'resource') {
-      const records = fetchRecords(deps.client(), source.resource, job.spec.filters, job.range);
-      return stageRecords(deps, job, records);
+      return (
+        resumeStaged(deps, job) ??
+        stageRecords(deps, job, fetchRecords(client, source.resource, job.spec.filters, job.range))
+      );
     }
-    const client = deps.client();
     if (!job.reportId) {
       const range = job.range;
       if (!range) throw new Error('A report needs a date range');
@@ -278,14 +283,42 @@ function step(deps: PullDeps, job: PullJob, jobs: JobStore, run: RunState): Pull
         nextPollAt: now + pollDelay(0),
       });
     }
-    if (job.state === 'fetching' && job.fetched) return fetchPages(deps, client, job, job.reportId);
-    return pollOnce(deps, client, job, job.reportId);
+    if (job.state === 'fetching') return fetchPages(deps, client, job, job.reportId);
+    return resumeStaged(deps, job) ?? pollOnce(deps, client, job, job.reportId);
   } catch (error) {
     return failure(job, error, now);
   }
 }
 
 const reportEndpoint = 'GET /v0/reports/{id}';
+
+/**
+ * Picks up what an execution cut short after staging, before it could save the job: the staging
+ * sheet says what was read, so nothing is read again.
+ */
+function resumeStaged(deps: PullDeps, job: PullJob): PullJob | undefined {
+  const stage = deps.staging.find(job.id, 'pages');
+  const staged = stage && stagedExtent(stage);
+  if (!staged?.shape) return undefined;
+  return staged.next >= staged.shape.total
+    ? fetchedAll(deps, job, staged.shape, staged.pages)
+    : withState(job, 'fetching', deps.clock.now(), {
+        fetched: {
+          ...staged.shape,
+          pages: staged.pages,
+          of: pagesOf(staged.shape),
+          since: deps.clock.now(),
+          at: deps.clock.now(),
+        },
+        nextPollAt: deps.clock.now(),
+      });
+}
+
+function fetchedAll(deps: PullDeps, job: PullJob, shape: StagedShape, pages: number): PullJob {
+  const now = deps.clock.now();
+  const fetched = { ...shape, pages, of: pages, since: job.fetched?.since ?? now, at: now };
+  return withState(job, 'writing', now, { fetched, errors: 0, nextPollAt: now });
+}
 
 /** One look at the report: its first page says whether it is ready, and is kept when it is. */
 function pollOnce(deps: PullDeps, client: AssembledClient, job: PullJob, reportId: string): PullJob {
@@ -308,16 +341,11 @@ function pollOnce(deps: PullDeps, client: AssembledClient, job: PullJob, reportI
 
 /** The next batch of pages into the staging sheet; writing begins once the last is there. */
 function fetchPages(deps: PullDeps, client: AssembledClient, job: PullJob, reportId: string): PullJob {
-  const fetched = job.fetched as NonNullable<PullJob['fetched']>;
-  const shape = {
-    kind: fetched.kind === 'metrics' ? ('metrics' as const) : ('rows' as const),
-    total: fetched.total,
-    step: fetched.step,
-  };
-  const read = fetchNextPages(client, reportId, deps.staging.open(job.id, 'pages'), shape, reportEndpoint);
+  const read = fetchNextPages(client, reportId, deps.staging.open(job.id, 'pages'), reportEndpoint);
   const now = deps.clock.now();
+  const fetched = job.fetched && { ...job.fetched, pages: read.pages, at: now };
   return withState(job, read.complete ? 'writing' : 'fetching', now, {
-    fetched: { ...fetched, pages: read.pages, at: now },
+    ...(fetched ? { fetched } : {}),
     errors: 0,
     nextPollAt: now,
   });
@@ -325,31 +353,21 @@ function fetchPages(deps: PullDeps, client: AssembledClient, job: PullJob, repor
 
 /** A resource is read whole (its paging is the client's), then kept so that writing never reads it again. */
 function stageRecords(deps: PullDeps, job: PullJob, records: readonly object[]): PullJob {
-  const stage = deps.staging.open(job.id, 'pages');
   const pages = [];
   for (let offset = 0; offset < records.length; offset += RECORDS_PER_PAGE)
     pages.push({ offset, items: records.slice(offset, offset + RECORDS_PER_PAGE) });
-  stagePages(stage, pages);
-  const now = deps.clock.now();
-  const fetched = {
-    kind: 'records' as const,
-    total: records.length,
-    step: RECORDS_PER_PAGE,
-    pages: pages.length,
-    of: pages.length,
-    since: job.createdAt,
-    at: now,
-  };
-  return withState(job, 'writing', now, { fetched, errors: 0, nextPollAt: now });
+  const shape: StagedShape = { kind: 'records', total: records.length, step: RECORDS_PER_PAGE };
+  stagePages(deps.staging.open(job.id, 'pages'), pages, shape);
+  return fetchedAll(deps, job, shape, pages.length);
 }
 
 /** One piece of the write; the table is built from the staged pages once per execution. */
-function writePiece(deps: PullDeps, job: PullJob, run: RunState): PullJob {
+function writePiece(deps: PullDeps, job: PullJob, run: RunState, client: AssembledClient): PullJob {
   if (!run.writer) {
     const target = deps.targets.open(job.spec.target, job.sheetId);
     run.writer = new StagedWrite(
       job.id,
-      stagedTable(deps, job),
+      stagedTable(deps, job, client),
       target,
       {
         mode: job.spec.mode,
@@ -375,7 +393,7 @@ function writePiece(deps: PullDeps, job: PullJob, run: RunState): PullJob {
 }
 
 /** The table the staged pages make: the same in every execution that builds it. */
-function stagedTable(deps: PullDeps, job: PullJob): Table {
+function stagedTable(deps: PullDeps, job: PullJob, client: AssembledClient): Table {
   const items = readStaged(deps.staging.open(job.id, 'pages')) as Record<string, unknown>[];
   const { source } = job.spec;
   if (source.kind === 'resource') {
@@ -384,10 +402,7 @@ function stagedTable(deps: PullDeps, job: PullJob): Table {
   }
   const rows =
     job.fetched?.kind === 'metrics' ? metricsToRows(items as unknown as Metric[]) : (items as ReportRow[]);
-  return buildTable(
-    withNames(deps.client(), sheetBuckets(deps, job, rows)) as Record<string, unknown>[],
-    deps.zone,
-  );
+  return buildTable(withNames(client, sheetBuckets(deps, job, rows)) as Record<string, unknown>[], deps.zone);
 }
 
 /**

@@ -5,25 +5,15 @@ import type { AssembledClient } from '../assembled/client';
 import type { ReportPageOf } from '../assembled/endpoints/reports';
 import { MAX_PAGES, MAX_RECORDS, refused } from '../assembled/paging';
 import type { Grid } from '../sheet/grid';
-import { type StagedPage, stagedExtent, stagePages } from './staging';
+import { type StagedPage, type StagedShape, stagedExtent, stagePages } from './staging';
 
 /** Pages asked for at once: the rate limit's burst (one fetchAll). */
 const BATCH_PAGES = 20;
 
-/** What the first page said about the whole result. */
-export interface ResultShape {
-  /** Live metrics (grouped into rows when built), or the YAML's rows. */
-  kind: 'metrics' | 'rows';
-  /** Items in the result; the YAML's rows come whole on the first page. */
-  total: number;
-  /** Items a page holds (the server's page size, which may be below what was asked). */
-  step: number;
-}
-
 const itemsOf = (page: ReportPageOf): unknown[] => page.metrics ?? page.rows ?? [];
 
 /** Stages the first page (read by the poll that found the report complete) and says what follows. */
-export function stageFirstPage(stage: Grid, page: ReportPageOf, endpoint: string): ResultShape {
+export function stageFirstPage(stage: Grid, page: ReportPageOf, endpoint: string): StagedShape {
   const items = itemsOf(page);
   const kind = page.metrics ? 'metrics' : 'rows';
   const total =
@@ -32,11 +22,12 @@ export function stageFirstPage(stage: Grid, page: ReportPageOf, endpoint: string
     throw refused(endpoint, `it holds ${total.toLocaleString('en-US')} records, more than a sheet can hold`);
   if (items.length > 0 && Math.ceil(total / items.length) > MAX_PAGES)
     throw refused(endpoint, `it runs past ${MAX_PAGES.toLocaleString('en-US')} pages`);
-  if (stagedExtent(stage).pages === 0) stagePages(stage, [{ offset: 0, items }]);
-  return { kind, total, step: items.length };
+  const shape: StagedShape = { kind, total, step: items.length };
+  if (stagedExtent(stage).pages === 0) stagePages(stage, [{ offset: 0, items }], shape);
+  return shape;
 }
 
-export const pagesOf = (shape: ResultShape) => (shape.step > 0 ? Math.ceil(shape.total / shape.step) : 1);
+export const pagesOf = (shape: StagedShape) => (shape.step > 0 ? Math.ceil(shape.total / shape.step) : 1);
 
 /**
  * Reads and stages the next batch of pages. Returns the pages staged in all; pages read before a
@@ -46,10 +37,10 @@ export function fetchNextPages(
   client: AssembledClient,
   reportId: string,
   stage: Grid,
-  shape: ResultShape,
   endpoint: string,
 ): { pages: number; complete: boolean } {
-  const { pages, next } = stagedExtent(stage);
+  const { pages, next, shape } = stagedExtent(stage);
+  if (!shape) throw new Error('unreachable: the first page is staged before the rest are read');
   if (next >= shape.total || shape.step === 0) return { pages, complete: true };
   const offsets: number[] = [];
   for (let o = next; o < shape.total && offsets.length < BATCH_PAGES; o += shape.step) offsets.push(o);
@@ -72,7 +63,7 @@ export function fetchNextPages(
     }
     read.push({ offset, items });
   }
-  stagePages(stage, read);
+  stagePages(stage, read, shape);
   if (failure) throw failure;
   const staged = pages + read.length;
   return { pages: staged, complete: (read[read.length - 1]?.offset ?? next) + shape.step >= shape.total };

@@ -11,6 +11,8 @@ export type StagePart = 'pages' | 'table';
 export interface Staging {
   /** The job's staging sheet, made (hidden) when missing. */
   open(jobId: string, part: StagePart): Grid;
+  /** The job's staging sheet if it has one. */
+  find(jobId: string, part: StagePart): Grid | undefined;
   /**
    * Copies rows x cols from A1 of the job's table stage onto the target's cell in one call
    * (Range.copyTo): the target shows the old table until then and the whole new one after.
@@ -36,19 +38,32 @@ export interface StagedPage {
   items: unknown[];
 }
 
-/** A page as a staged row: its offset, its item count, then its items' JSON in pieces. */
-function pageRow(page: StagedPage): CellValue[] {
+/** What the whole list is: kept on every staged row, so the sheet alone says how far reading got. */
+export interface StagedShape {
+  /** Live report metrics (grouped into rows when built), report rows, or a resource's records. */
+  kind: 'metrics' | 'rows' | 'records';
+  /** Items in all. */
+  total: number;
+  /** Items a page holds (the first page's count). */
+  step: number;
+}
+
+/** Cells before a staged row's JSON: offset, count, total, kind. */
+const HEAD = 4;
+
+/** A page as a staged row: its offset, item count, the list's total and kind, then its items' JSON in pieces. */
+function pageRow(page: StagedPage, shape: StagedShape): CellValue[] {
   const text = JSON.stringify(page.items);
-  const row: CellValue[] = [page.offset, page.items.length];
+  const row: CellValue[] = [page.offset, page.items.length, shape.total, shape.kind];
   // Each piece keeps its apostrophe: Sheets would read a piece such as "12" or "=x" as a value.
   for (let at = 0; at < text.length; at += CELL_CHARS) row.push(`'${text.slice(at, at + CELL_CHARS)}`);
   return row;
 }
 
 /** Adds pages below those staged already, in one write. */
-export function stagePages(grid: Grid, pages: StagedPage[]): void {
+export function stagePages(grid: Grid, pages: StagedPage[], shape: StagedShape): void {
   if (pages.length === 0) return;
-  const rows = pages.map(pageRow);
+  const rows = pages.map((p) => pageRow(p, shape));
   const width = Math.max(...rows.map((r) => r.length));
   const block = rows.map((r) => [...r, ...Array<CellValue>(width - r.length).fill('')]);
   grid.write(grid.used().rows + 1, 1, block);
@@ -59,12 +74,18 @@ const text = (v: CellValue | undefined) => {
   return s.startsWith("'") ? s.slice(1) : s;
 };
 
-/** Where the staged pages end: the next offset to read, and how many pages there are. */
-export function stagedExtent(grid: Grid): { pages: number; next: number } {
+/** What is staged: pages, the next offset to read, and the list's shape (none before the first page). */
+export function stagedExtent(grid: Grid): { pages: number; next: number; shape?: StagedShape } {
   const { rows } = grid.used();
   if (rows === 0) return { pages: 0, next: 0 };
-  const [last] = grid.read(rows, 1, 1, 2);
-  return { pages: rows, next: Number(last?.[0] ?? 0) + Number(last?.[1] ?? 0) };
+  const heads = grid.read(1, 1, rows, HEAD);
+  const [first, last] = [heads[0] ?? [], heads[rows - 1] ?? []];
+  const shape = {
+    kind: text(first[3]) as StagedShape['kind'],
+    total: Number(first[2]),
+    step: Number(first[1]),
+  };
+  return { pages: rows, next: Number(last[0] ?? 0) + Number(last[1] ?? 0), shape };
 }
 
 /** Every staged item, in order. */
@@ -73,7 +94,7 @@ export function readStaged(grid: Grid): unknown[] {
   if (rows === 0) return [];
   const items: unknown[] = [];
   for (const row of grid.read(1, 1, rows, cols)) {
-    const json = row.slice(2).map(text).join('');
+    const json = row.slice(HEAD).map(text).join('');
     for (const item of JSON.parse(json || '[]') as unknown[]) items.push(item);
   }
   return items;

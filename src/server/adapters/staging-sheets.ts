@@ -21,6 +21,10 @@ export function stagingSheets(ss: Spreadsheet): Staging {
   };
   return {
     open: (jobId, part) => sheetGrid(find(jobId, part) ?? insertHidden(stageName(jobId, part))),
+    find(jobId, part) {
+      const sheet = find(jobId, part);
+      return sheet ? sheetGrid(sheet) : undefined;
+    },
     publish(jobId: string, rows: number, cols: number, target: OpenTarget) {
       const stage = find(jobId, 'table');
       const sheet = ss.getSheets().find((s) => s.getSheetId() === target.sheetId);
