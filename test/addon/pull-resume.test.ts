@@ -18,6 +18,8 @@ let rt: LocalRuntime;
 const pages = new Map<string, number>();
 /** Armed by a test: a kill planned when the write begins (its first request: the names). */
 let onNames: (() => void) | undefined;
+/** Armed by a test: called with each complete page read (offset, and whether it is the last). */
+let onPage: ((offset: number, last: boolean) => void) | undefined;
 
 beforeAll(async () => {
   const local = await startLocalAddon({ dialect: 'live', simulator: { reportPageMax: 200 } });
@@ -28,6 +30,9 @@ beforeAll(async () => {
     if (report && response.body.includes('"status":"complete"')) {
       const key = `${report[1]}@${report[2]}`;
       pages.set(key, (pages.get(key) ?? 0) + 1);
+      const page = JSON.parse(response.body) as { metrics: unknown[]; total_metric_count: number };
+      const offset = Number(report[2]);
+      onPage?.(offset, offset + page.metrics.length >= page.total_metric_count);
     }
     if (/\/v0\/people/.test(request.url) && onNames) {
       onNames();
@@ -44,7 +49,12 @@ const spec = (mode: string, sheet: string) => ({
   mode,
 });
 
-type Kill = { at: 'ready' | 'write'; service: ServiceName; call: number };
+/**
+ * 'ready': the first execution after the report is ready, counting from its start; 'write': the
+ * execution that begins writing, from the write's first request; 'first page' / 'last page':
+ * right after that page is read (with call 1 of Properties: the job's save, after the page is staged).
+ */
+type Kill = { at: 'ready' | 'write' | 'first page' | 'last page'; service: ServiceName; call: number };
 
 let keys = 0;
 
@@ -66,7 +76,14 @@ async function pull(mode: string, sheet: string, kill?: Kill, seen?: () => void)
     if (!armed && rt.clock.now() - started >= REPORT_READY_MS) {
       armed = true;
       if (kill?.at === 'ready') rt.killAfter(kill.service, kill.call);
-      else if (kill) onNames = () => rt.killAfter(kill.service, kill.call);
+      else if (kill?.at === 'write') onNames = () => rt.killAfter(kill.service, kill.call);
+      else if (kill)
+        onPage = (offset, last) => {
+          if (kill.at === (offset === 0 ? 'first page' : last ? 'last page' : '')) {
+            rt.killAfter(kill.service, kill.call);
+            onPage = undefined;
+          }
+        };
     }
     const aimed = armed && readyCalls === 0 ? rt.counters.properties.calls : undefined;
     try {
@@ -81,6 +98,7 @@ async function pull(mode: string, sheet: string, kill?: Kill, seen?: () => void)
     seen?.();
   }
   onNames = undefined;
+  onPage = undefined;
   return { job, killed, readyCalls };
 }
 
@@ -149,6 +167,21 @@ describe('a pull killed at any point carries on and ends with exactly the new ta
     everyPageOnce();
   });
 
+  it.each(['replace', 'append', 'merge'])(
+    '%s, killed right after a page is read, before the job is saved',
+    async (mode) => {
+      for (const at of ['first page', 'last page'] as const) {
+        const sheet = `${mode} ${at}`;
+        seed(mode, sheet, header, agents);
+        const { job, killed } = await pull(mode, sheet, { at, service: 'properties', call: 1 });
+        expect(killed, at).toBe(1);
+        expect(job.state, at).toBe('done');
+        expect(rt.workbook.values(sheet), at).toEqual(expected.get(mode));
+      }
+      everyPageOnce();
+    },
+  );
+
   it.each([
     ['replace', 'properties', 'ready'],
     ['replace', 'spreadsheet', 'write'],
@@ -157,7 +190,7 @@ describe('a pull killed at any point carries on and ends with exactly the new ta
     ['merge', 'properties', 'ready'],
     ['merge', 'spreadsheet', 'write'],
   ] as const)('%s, killed at %s calls (%s)', async (mode, service, at) => {
-    const calls = spread(service === 'properties' ? readyCalls : writeCalls, 4);
+    const calls = spread(service === 'properties' ? readyCalls : writeCalls, 3);
     let kills = 0;
     for (const call of calls) {
       const sheet = `${mode} ${service} ${call}`;
