@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { startLocalAddon } from '../../dev/local-addon';
 import type { JobView } from '../../src/core/pull/pull-view';
+import { isStageSheet } from '../../src/core/pull/staging';
 import type { RefreshView } from '../../src/core/schedule/refresh-view';
 
 const HOUR = 3_600_000;
@@ -63,12 +64,40 @@ describe('reports are polled inside the execution', () => {
       rt.clock.advance(job.nextPollInMs);
       job = await rt.callFromSidebar<JobView>('pollPull', job.id);
       stages.push(job.stage);
+      if (job.state === 'fetching') {
+        // The pages wait in a hidden sheet that is never offered as a target.
+        const staging = rt.workbook.sheetNames().filter(isStageSheet);
+        expect(staging).toHaveLength(1);
+        expect(rt.workbook.isHidden(staging[0] as string)).toBe(true);
+        const options = await rt.callFromSidebar<{ sheets: string[] }>('getPullOptions');
+        expect(options.sheets.filter(isStageSheet)).toEqual([]);
+      }
       // A call stops at its turn's end (20 s), give or take the step under way.
       expect(rt.lastExecution?.durationMs).toBeLessThan(30_000);
     }
     expect(job.state).toBe('done');
     expect(stages).toContainEqual(expect.stringMatching(/^Fetching page \d+ of \d+$/));
     expect(asked.size).toBe(140);
+    expect(rt.workbook.sheetNames().filter(isStageSheet)).toEqual([]);
     expect([...asked.values()].every((n) => n === 1)).toBe(true);
+  });
+
+  it('a pull whose every attempt is cut short at the same step is given up after three', async () => {
+    // An add-on's dispatcher ticks hourly: within these 28 minutes only the sidebar tries.
+    const { rt, sim } = await startLocalAddon();
+    sim.setFaults({ latencyMs: 7 * 60_000 });
+    const spec = {
+      source: { kind: 'resource', resource: 'queues' },
+      target: { kind: 'new_sheet', name: 'Queues' },
+      mode: 'replace',
+    };
+    const outcomes: string[] = [];
+    for (let attempt = 0; attempt < 4; attempt++) {
+      // The sidebar never heard the job's id; starting again with its key finds the same job.
+      const job = await rt.callFromSidebar<JobView>('startPull', spec, 'cut-short-0001').catch(() => null);
+      outcomes.push(job?.state ?? 'killed');
+      rt.clock.advance(7 * 60_000);
+    }
+    expect(outcomes).toEqual(['killed', 'killed', 'killed', 'stalled']);
   });
 });
