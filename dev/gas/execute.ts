@@ -115,6 +115,7 @@ export function execute(world: World, spec: ExecuteSpec): RunResult {
   } catch (e) {
     error = describeError(e);
   } finally {
+    world.pendingKill = undefined;
     world.currentDocumentId = previousDocument;
     restoreTimeZone();
     for (const key of exec.heldLocks)

@@ -1,7 +1,7 @@
 // The runtime as tests, benchmarks and scripts drive it; asUser() gives another user's view.
 
 import { toEpochMs } from './clock.js';
-import type { Counters } from './counters.js';
+import type { Counters, ServiceName } from './counters.js';
 import { execute } from './execute.js';
 import { advanceClock, advanceClockAsync, yieldToEventLoop } from './scheduler.js';
 import { type LockScope, lockKey } from './services/lock.js';
@@ -216,6 +216,16 @@ export class LocalRuntime {
     return () => {
       if (this.world.locks.get(key)?.executionId === null) this.world.locks.delete(key);
     };
+  }
+
+  /**
+   * Cuts an execution short at its `call`-th call of `service` from now (1-based), as the 6-minute
+   * limit would: that call does not happen, and it and every later one throw `Exceeded maximum
+   * execution time`. Called between executions it aims at the next one; called while one runs
+   * (from the HTTP handler, say) at that one. The plan lapses when the execution ends.
+   */
+  killAfter(service: ServiceName, call: number): void {
+    this.world.pendingKill = { service, call, seen: 0 };
   }
 
   /** Replaces what UrlFetchApp reaches (undefined: no network). */

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { toEpochMs, VirtualClock } from './clock.js';
-import { createCounters } from './counters.js';
+import { createCounters, type ServiceName } from './counters.js';
 import type { CacheEntry } from './services/cache.js';
 import type { LockHold } from './services/lock.js';
 import type { GridRange } from './services/spreadsheet/a1.js';
@@ -23,6 +23,13 @@ import type {
   SentMail,
   ToastRecord,
 } from './types.js';
+
+/** Where a test cuts an execution short: at its `call`-th call of a service from now (1-based). */
+export interface KillPlan {
+  service: ServiceName;
+  call: number;
+  seen: number;
+}
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -74,6 +81,8 @@ export class World {
   readonly mode: RuntimeMode;
   readonly testDeployment: boolean;
   readonly executionLimitMs: number;
+  /** rt.killAfter's plan; it lapses when the execution it was meant for ends. */
+  pendingKill: KillPlan | undefined;
   readonly triggerRuntimePerDayMs: number;
   readonly addonName: string;
   readonly scriptId = '1LocalAppsScriptProjectId000000000000000000000000';

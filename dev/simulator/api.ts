@@ -49,6 +49,8 @@ export interface SimulatorOptions {
   now?: () => number;
   /** How long a report job takes from pending to complete, in ms (default 20 s). */
   reportDelayMs?: number;
+  /** Most metrics a live report page holds, whatever `limit` asks (Assembled: 500); tests page small reports. */
+  reportPageMax?: number;
   /** Keys issued besides the sample key; any other key is answered 401, as Assembled does. */
   keys?: readonly string[];
   /** Enforce 300 req/min with bursts of 20 (default true). */

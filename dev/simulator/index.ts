@@ -139,6 +139,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       body: lifted.body,
       jobs,
       reportDelayMs,
+      reportPageMax: options.reportPageMax ?? 500,
     };
     const handler = HANDLERS[operation.operationId];
     if (!handler) throw new Error(`No handler for ${operation.operationId}`);

@@ -11,7 +11,8 @@ import {
   jobView,
   type PullOptions,
 } from '../core/pull/pull-view';
-import { advancePull, type PullDeps, startPull as start } from '../core/pull/run-pull';
+import { advancePull, type PullDeps, SIDEBAR_TURN_MS, startPull as start } from '../core/pull/run-pull';
+import { isStageSheet } from '../core/pull/staging';
 import { DateRangeSpec, resolveRange } from '../core/time/date-range';
 import { utf8Length } from '../core/utf8';
 import { parseInput } from '../core/validation';
@@ -25,6 +26,7 @@ import { documentStore } from './adapters/properties-store';
 import { runLogSheet } from './adapters/run-log-sheet';
 import { sheetTargets } from './adapters/sheet-targets';
 import { documentSpreadsheet } from './adapters/spreadsheet';
+import { stagingSheets } from './adapters/staging-sheets';
 import { assembledClient } from './client-factory';
 import { currentUser } from './user';
 
@@ -43,13 +45,14 @@ export function pullDeps(): PullDeps {
     newId: () => Utilities.getUuid(),
     spreadsheetId: ss.getId(),
     ensureTrigger: ensureDispatcher,
+    staging: stagingSheets(ss),
   };
 }
 
 export function getPullOptions(): PullOptions {
   const ss = documentSpreadsheet();
   // Chart and data-source sheets have no cells: they are not targets, and on one there is no cell.
-  const grids = ss.getSheets().filter(isGridSheet);
+  const grids = ss.getSheets().filter((s) => isGridSheet(s) && !isStageSheet(s.getName()));
   const active = ss.getActiveSheet();
   const cell = isGridSheet(active)
     ? (ss.getActiveRange() ?? active.getRange('A1'))
@@ -117,10 +120,13 @@ function view(job: PullJob): JobView {
 export function startPull(spec: unknown, key: unknown): JobView {
   const deps = pullDeps();
   const job = start(deps, spec, parseInput(Key, key, 'Request key'));
-  return view(advancePull(deps, job.id));
+  return view(advancePull(deps, job.id, sidebarTurn()));
 }
+
+/** A sidebar call works a short turn and never sleeps: the sidebar waits between calls (run-pull.ts Turn). */
+const sidebarTurn = () => ({ deadline: Date.now() + SIDEBAR_TURN_MS, wait: false });
 
 /** Moves a job on by one step if it is due; the sidebar calls this while it is open. */
 export function pollPull(id: unknown): JobView {
-  return view(advancePull(pullDeps(), parseInput(Key, id, 'Job id')));
+  return view(advancePull(pullDeps(), parseInput(Key, id, 'Job id'), sidebarTurn()));
 }

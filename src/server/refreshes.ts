@@ -1,6 +1,7 @@
 // The Scheduled refreshes sidebar's server side, and the refresh work of the dispatcher.
 import * as z from 'zod/mini';
 import { JobStore } from '../core/jobs/job-store';
+import { SIDEBAR_TURN_MS } from '../core/pull/run-pull';
 import {
   ownedRefresh,
   deleteRefresh as remove,
@@ -63,6 +64,9 @@ export function deleteRefresh(id: unknown): RefreshView[] {
 
 export function runRefreshNow(id: unknown): RefreshView[] {
   const deps = refreshDeps();
-  runNow(deps, ownedRefresh(deps, parseInput(Id, id, 'Refresh id')));
+  runNow(deps, ownedRefresh(deps, parseInput(Id, id, 'Refresh id')), {
+    deadline: Date.now() + SIDEBAR_TURN_MS,
+    wait: false,
+  });
   return views(deps);
 }

@@ -55,7 +55,8 @@ describe('finished pulls', () => {
     };
     for (let i = 0; i < 14; i++) {
       const job = startPull(s.deps, people, `people-key-${i}`);
-      expect(advancePull(s.deps, job.id).state).toBe('done');
+      const turn = { deadline: Number.POSITIVE_INFINITY, wait: false };
+      expect(advancePull(s.deps, job.id, turn).state).toBe('done');
     }
     expect(new JobStore(s.deps.store).all()).toHaveLength(11);
     expect(new JobStore(s.deps.store).all().map((j) => j.requestKey)).not.toContain('people-key-0');

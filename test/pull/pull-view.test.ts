@@ -32,10 +32,32 @@ describe('pull progress for the sidebar', () => {
     });
     const checked = stillRunning(started, T0 + 11_000);
     expect(jobView(checked, T0 + 11_000).detail).toBe('Checked 1 time: not ready yet.');
-    const writing = withState(checked, 'writing', T0 + 30_000);
+    const fetched = { kind: 'metrics' as const, total: 3000, step: 500, of: 6, since: T0 + 20_000 };
+    const fetching = withState(checked, 'fetching', T0 + 20_000, {
+      fetched: { ...fetched, pages: 1, at: T0 + 20_000 },
+    });
+    // No pace yet after the first page: no estimate.
+    expect(jobView(fetching, T0 + 20_000)).toMatchObject({
+      stage: 'Fetching page 2 of 6',
+      detail: expect.stringMatching(/^The report is ready: reading its pages/),
+      estimatedLeftMs: null,
+    });
+    // Two more pages in 4 s: three to go, at 2 s a page.
+    const further = withState(fetching, 'fetching', T0 + 24_000, {
+      fetched: { ...fetched, pages: 3, at: T0 + 24_000 },
+    });
+    expect(jobView(further, T0 + 24_000)).toMatchObject({
+      stage: 'Fetching page 4 of 6',
+      estimatedLeftMs: 6_000,
+    });
+    const writing = withState(further, 'writing', T0 + 30_000, {
+      write: { done: 4000, total: 10000, bodyRow: 2, since: T0 + 26_000, at: T0 + 30_000 },
+    });
     expect(jobView(writing, T0 + 30_000)).toMatchObject({
-      stage: 'Writing rows',
-      detail: 'The report is ready: writing its rows into the sheet.',
+      stage: 'Writing rows 4,001 of 10,000',
+      detail: expect.stringMatching(/shows its old table until the last rows are in/),
+      rows: 4000,
+      estimatedLeftMs: 6_000,
       nextCheckInMs: 0,
     });
     const done = withState(writing, 'done', T0 + 31_000, { rows: 12, message: '12 rows written' });

@@ -19,9 +19,10 @@ const adherence: PullSpec = {
 };
 
 describe.each(['seed', 'live'] as const)('pull jobs (%s dialect)', (dialect) => {
-  it('pulls a resource into a sheet in one step and logs the run', () => {
+  it('pulls a resource into a sheet in one turn and logs the run', () => {
     const { deps, grids, logs } = setup(dialect);
-    const job = advancePull(deps, startPull(deps, people, 'key-people-0001').id);
+    const turn = { deadline: Number.POSITIVE_INFINITY, wait: false };
+    const job = advancePull(deps, startPull(deps, people, 'key-people-0001').id, turn);
     expect(job.state).toBe('done');
     const grid = grids.get('People') as MemoryGrid;
     expect(grid.text()[0]?.slice(0, 3)).toEqual(['ID', 'Agent ID', 'Agent name']);
@@ -44,9 +45,13 @@ describe.each(['seed', 'live'] as const)('pull jobs (%s dialect)', (dialect) => 
       clock.advance(job.nextPollAt - clock.now());
       job = advancePull(deps, job.id);
     }
+    // Then a step at a time: pages read, the table staged, published.
+    for (let i = 0; i < 50 && job.state !== 'done'; i++) job = advancePull(deps, job.id);
     expect(job.state).toBe('done');
     expect(job.rows).toBeGreaterThan(0);
     expect((grids.get('Adherence') as MemoryGrid).used().rows).toBe((job.rows ?? 0) + 1);
+    // The staging sheets are gone with the job.
+    expect([...grids.keys()]).toEqual(['Adherence']);
   });
 });
 

@@ -9,6 +9,7 @@ import type { Dialect } from '../../dev/simulator/api';
 import { createAssembledClient } from '../../src/core/assembled';
 import { type OpenTarget, TargetMissing } from '../../src/core/pull/pull-target';
 import type { RunLogEntry } from '../../src/core/pull/run-log';
+import { stageName } from '../../src/core/pull/staging';
 import type { Refresh } from '../../src/core/schedule/refresh';
 import type { RefreshDeps } from '../../src/core/schedule/run-refreshes';
 import type { Extent } from '../../src/core/sheet/grid';
@@ -86,6 +87,25 @@ export function coreSetup(dialect: Dialect = 'seed', apiKey = TEST_KEY) {
     ensureTrigger: () => {
       triggers++;
       return undefined;
+    },
+    // Staging sheets live beside the targets, under their own names, as in a spreadsheet.
+    staging: {
+      open(jobId, part) {
+        const name = stageName(jobId, part);
+        const grid = grids.get(name) ?? new MemoryGrid();
+        grids.set(name, grid);
+        return grid;
+      },
+      find: (jobId, part) => grids.get(stageName(jobId, part)),
+      publish(jobId, rows, cols, target) {
+        const stage = grids.get(stageName(jobId, 'table'));
+        if (!stage) throw new Error('no staged table');
+        target.grid.write(target.row, target.col, stage.read(1, 1, rows, cols));
+      },
+      remove(jobId) {
+        grids.delete(stageName(jobId, 'pages'));
+        grids.delete(stageName(jobId, 'table'));
+      },
     },
     notify: { failed: (refresh, message) => notices.push({ refresh, message }) },
     ensureScheduler: () => {

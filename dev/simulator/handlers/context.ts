@@ -22,6 +22,7 @@ export interface Ctx {
   body: any;
   jobs: Map<string, ReportJob>;
   reportDelayMs: number;
+  reportPageMax: number;
 }
 
 export interface Reply {

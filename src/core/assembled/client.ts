@@ -55,6 +55,8 @@ export interface AssembledClient {
   startReport(type: ReportType, input: reports.StartReportInput, options?: WriteOptions): ReportJob;
   getReport(id: string): Report;
   pollReport(id: string): ReportPoll;
+  /** Pages of a report's result, one batch, each read once (paging left to the caller). */
+  readReportPages(id: string, offsets: number[]): Outcome<reports.ReportPageOf>[];
   // Agent states
   getAgentStates(query: agentStates.AgentStatesQuery): AgentState[];
   getCondensedTimeline(query: agentStates.TimelineQuery): AgentState[];
@@ -122,6 +124,7 @@ function clientOver(transport: Transport, clock: Clock, timeFormat: TimeFormat):
     startReport: (type, input, opts) => reports.startReport(ctx, type, input, opts),
     getReport: (id) => reports.getReport(ctx, id),
     pollReport: (id) => reports.pollReport(ctx, id),
+    readReportPages: (id, offsets) => reports.readReportPages(ctx, id, offsets),
     getAgentStates: (query) => agentStates.getAgentStates(ctx, query),
     getCondensedTimeline: (query) => agentStates.getCondensedTimeline(ctx, query),
     getEditHistory: (query) => agentStates.getEditHistory(ctx, query),

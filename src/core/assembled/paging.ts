@@ -23,7 +23,7 @@ export interface Page<T> {
   total?: number | undefined;
 }
 
-function refused(endpoint: string, problem: string): AssembledError {
+export function refused(endpoint: string, problem: string): AssembledError {
   return new AssembledError({
     kind: 'unexpected_response',
     status: 200,

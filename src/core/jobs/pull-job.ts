@@ -1,10 +1,11 @@
-// A pull job's life: queued -> running (report being generated) -> writing -> done, or failed,
-// or stalled when the report neither completes nor fails in time. Terminal states are final.
+// A pull job's life: queued -> running (report being generated) -> fetching (pages staged) ->
+// writing -> done, or failed, or stalled when the report neither completes nor fails in time.
+// Terminal states are final.
 import type { Caller } from '../owner';
 import type { PullSpec } from '../pull/pull-spec';
 import type { ResolvedRange } from '../time/date-range';
 
-export type JobState = 'queued' | 'running' | 'writing' | 'done' | 'failed' | 'stalled';
+export type JobState = 'queued' | 'running' | 'fetching' | 'writing' | 'done' | 'failed' | 'stalled';
 export const TERMINAL: readonly JobState[] = ['done', 'failed', 'stalled'];
 
 export interface PullJob {
@@ -42,6 +43,37 @@ export interface PullJob {
   refreshId?: string;
   /** A refresh's run: no retry is planned that could come after this (epoch ms). */
   giveUpAt?: number;
+  /** What has been read into the job's staging sheet (staged-fetch.ts), and how much there is. */
+  fetched?: Fetched;
+  /** Executions in a row that took this job up and were cut short before it moved on. */
+  tries?: number;
+  /** The write under way (staged-write.ts): rows landed of the table's, and where it goes. */
+  write?: WriteProgress;
+}
+
+export interface Fetched {
+  /** Live report metrics (grouped into rows when built), report rows, or a resource's records. */
+  kind: 'metrics' | 'rows' | 'records';
+  /** Items in all, and per page. */
+  total: number;
+  step: number;
+  /** Pages staged so far, of how many. */
+  pages: number;
+  of: number;
+  /** When reading began and when it last moved: for the estimate of time left. */
+  since: number;
+  at: number;
+}
+
+export interface WriteProgress {
+  /** Body rows written so far (the header is written first, with the plan). */
+  done: number;
+  total: number;
+  /** Append/merge: the sheet row the body starts at, fixed when the write began. */
+  bodyRow: number;
+  /** When this write began and when `done` last moved: for the estimate of time left. */
+  since: number;
+  at: number;
 }
 
 export const POLL_FIRST_MS = 10_000;

@@ -64,6 +64,7 @@ const PRESET_LABELS: Record<RelativePreset, string> = {
 const STAGES: Record<PullJob['state'], string> = {
   queued: 'Starting',
   running: 'Assembled is generating the report',
+  fetching: 'Reading the report',
   writing: 'Writing rows',
   done: 'Done',
   failed: 'Failed',
@@ -86,19 +87,44 @@ export function jobView(job: PullJob, now: number): JobView {
   return {
     id: job.id,
     state: job.state,
-    stage: STAGES[job.state],
+    stage: stage(job),
     what: sourceLabel(job.spec.source),
     target: describeTarget(job.spec.target),
     range: job.range ? `${job.range.from} to ${job.range.to}` : '',
     elapsedMs: (over ? job.updatedAt : now) - job.createdAt,
-    rows: job.rows ?? 0,
+    rows: job.rows ?? job.write?.done ?? 0,
     message: job.message ?? '',
     notice: over ? '' : (job.notice ?? ''),
     detail: detail(job),
     nextCheckInMs: job.state === 'running' ? Math.max(0, job.nextPollAt - now) : 0,
-    estimatedLeftMs: over ? 0 : null,
+    estimatedLeftMs: over ? 0 : timeLeft(job),
     nextPollInMs: over ? 0 : Math.max(1_000, job.nextPollAt - now),
   };
+}
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** The stage in words, with how far it got where that is known. */
+function stage(job: PullJob): string {
+  if (job.state === 'fetching' && job.fetched)
+    return `Fetching page ${count(job.fetched.pages + 1)} of ${count(job.fetched.of)}`;
+  if (job.state === 'writing' && job.write)
+    return `Writing rows ${count(job.write.done + 1)} of ${count(job.write.total)}`;
+  return STAGES[job.state];
+}
+
+/** What is left of this stage at the pace it has gone so far; null before there is a pace. */
+function pace(done: number, total: number, since: number, at: number): number | null {
+  return done > 0 && at > since ? Math.round(((total - done) * (at - since)) / done) : null;
+}
+
+function timeLeft(job: PullJob): number | null {
+  const { fetched, write } = job;
+  if (job.state === 'fetching' && fetched)
+    // The first page came with the check that found the report ready.
+    return pace(fetched.pages - 1, fetched.of - 1, fetched.since, fetched.at);
+  if (job.state === 'writing' && write) return pace(write.done, write.total, write.since, write.at);
+  return null;
 }
 
 function detail(job: PullJob): string {
@@ -113,8 +139,12 @@ function detail(job: PullJob): string {
       return job.polls === 0
         ? 'Assembled has started the report; the add-on checks on it every few seconds.'
         : `Checked ${job.polls} time${job.polls === 1 ? '' : 's'}: not ready yet.`;
+    case 'fetching':
+      return 'The report is ready: reading its pages from Assembled. Each page is kept, so none is read twice.';
     case 'writing':
-      return 'The report is ready: writing its rows into the sheet.';
+      return job.spec.mode === 'replace'
+        ? 'Writing the rows. The sheet shows its old table until the last rows are in, then the whole new one.'
+        : 'Writing the rows into the sheet.';
     default:
       return job.message ?? '';
   }

@@ -3,6 +3,8 @@
 import type { AssembledClient } from '../assembled/client';
 import { isAssembledError } from '../assembled/errors';
 import type { ReportRow } from '../assembled/model';
+import { metricsToRows } from '../assembled/normalise';
+import type { Metric } from '../assembled/schemas/reports';
 import { JobStore } from '../jobs/job-store';
 import {
   isDue,
@@ -11,15 +13,13 @@ import {
   nextTryBy,
   type PullJob,
   pollDelay,
-  STALL_AFTER_MS,
   stillRunning,
   withState,
 } from '../jobs/pull-job';
 import { withLock } from '../lock';
 import { type Caller, checkBudget, NotYours, ownerName, owns } from '../owner';
-import type { Clock, Lock, Store, Zone } from '../ports';
-import { writeTable } from '../sheet/write-table';
-import { buildTable } from '../table/build-table';
+import { type Clock, type Lock, type Store, WaitTooLong, type Zone } from '../ports';
+import { buildTable, type Table } from '../table/build-table';
 import { resolveRange } from '../time/date-range';
 import { formatLocalDateTime } from '../time/zone-math';
 import { InputError, parseInput } from '../validation';
@@ -31,6 +31,9 @@ import { pullCoverage } from './run-coverage';
 import { pullScheduleGrid } from './run-grid';
 import type { RunLog } from './run-log';
 import { withDurationColumn } from './schedule-records';
+import { fetchNextPages, pagesOf, stageFirstPage } from './staged-fetch';
+import { StagedWrite } from './staged-write';
+import { readStaged, type StagedShape, type Staging, stagedExtent, stagePages } from './staging';
 import { withNames } from './with-names';
 
 export interface PullDeps {
@@ -53,7 +56,30 @@ export interface PullDeps {
    * Google would not create its trigger (the work is kept; an open sidebar finishes it).
    */
   ensureTrigger: () => string | undefined;
+  /** The job's hidden staging sheets: pages read and a replace's new table, between executions. */
+  staging: Staging;
 }
+
+/**
+ * How long one call may carry a job on. The dispatcher works until its tick's deadline and may
+ * wait for a report inside the execution; a sidebar call returns after a short turn, since the
+ * sidebar shows progress between its calls and does its own waiting (a sidebar call held for
+ * minutes would freeze the progress and risk the 6-minute limit).
+ */
+export interface Turn {
+  deadline: number;
+  /** Sleep (Utilities.sleep) until a report's next check when it falls before the deadline. */
+  wait: boolean;
+}
+
+/** What a sidebar call does before answering with the progress. */
+export const SIDEBAR_TURN_MS = 20_000;
+/** Inside one execution a report is checked at least this often (backoff from 10 s). */
+const IN_RUN_POLL_MAX_MS = 30_000;
+/** Executions in a row cut short at the same point before a job is given up. */
+const MAX_TRIES = 3;
+/** Records per staged row of a resource. */
+const RECORDS_PER_PAGE = 500;
 
 /** Transient failures (rate limit, network, 5xx) are tried again this many times, then fail. */
 const MAX_TRANSIENT_ATTEMPTS = 5;
@@ -114,31 +140,80 @@ function forgetOldFinished(jobs: JobStore, mine: PullJob[]): void {
   for (const old of finished.slice(FINISHED_KEPT)) jobs.delete(old.id);
 }
 
-/** Takes the job one step further if it is due; returns it as it now stands. */
-export function advancePull(deps: PullDeps, id: string): PullJob {
+/**
+ * Carries the job on, a saved step at a time, while the turn lasts (by default one step); returns
+ * it as it now stands. Each step is taken under the lock from the job as last saved, so the
+ * sidebar and the dispatcher can both work on it.
+ */
+export function advancePull(deps: PullDeps, id: string, turn?: Turn): PullJob {
   const jobs = new JobStore(deps.store);
   const job = jobs.get(id);
   if (!job) throw new Error(`No pull job ${id}: it may have finished more than a day ago.`);
   // Only the owner's executions move a job on (with the owner's key), or even see it.
   if (!owns(deps.user, job)) throw new NotYours('pull', job);
-  if (isTerminal(job) || !isDue(job, deps.clock.now())) return job;
-  return withLock(deps.lock, () => {
-    // Another execution may have moved it on while this one waited for the lock.
-    const current = jobs.get(id) ?? job;
-    if (isTerminal(current) || !isDue(current, deps.clock.now())) return current;
-    const next = overdue(current, deps.clock.now()) ?? step(deps, current, jobs);
-    jobs.save(next);
-    // A failed attempt is logged when it happens, not only when the job gives up hours later.
-    if (isTerminal(next) || next.errors > current.errors) logRun(deps, next);
-    return next;
-  });
+  const deadline = turn?.deadline ?? deps.clock.now();
+  const run: RunState = { marked: false };
+  let current = job;
+  let waited = false;
+  for (;;) {
+    if (isTerminal(current)) return current;
+    const now = deps.clock.now();
+    if (!waited && !isDue(current, now)) {
+      // A report not ready yet: check again within this execution while time remains.
+      const wait = Math.min(current.nextPollAt - now, IN_RUN_POLL_MAX_MS);
+      // A failed attempt is left for a later execution, so retries stay spaced out.
+      if (!turn?.wait || current.state !== 'running' || current.errors > 0 || now + wait >= deadline)
+        return current;
+      try {
+        deps.clock.sleep(wait);
+      } catch (error) {
+        if (error instanceof WaitTooLong) return current;
+        throw error;
+      }
+      waited = true;
+      continue;
+    }
+    current = withLock(deps.lock, () => stepSaved(deps, jobs, id, waited, run));
+    waited = false;
+    if (deps.clock.now() >= deadline) return current;
+  }
+}
+
+/** What one execution keeps between its steps of a job. */
+interface RunState {
+  /** Whether this execution has counted itself in the job's tries. */
+  marked: boolean;
+  /** One client for the execution: its rate limiter paces every page this execution reads. */
+  client?: AssembledClient;
+  writer?: StagedWrite;
+  /** The target's name for the done message. */
+  label?: string;
+}
+
+/** One step under the lock, from the job as last saved (another execution may have moved it on). */
+function stepSaved(deps: PullDeps, jobs: JobStore, id: string, force: boolean, run: RunState): PullJob {
+  const current = jobs.get(id);
+  if (!current || isTerminal(current)) return current ?? (jobs.get(id) as PullJob);
+  if (!force && !isDue(current, deps.clock.now())) return current;
+  let job = current;
+  if (!run.marked) {
+    // Counted before the work: an execution killed in this step saves nothing after it.
+    run.marked = true;
+    job = jobs.save({ ...job, tries: (job.tries ?? 0) + 1 });
+  }
+  const next = overdue(job, deps.clock.now()) ?? step(deps, job, jobs, run);
+  const saved = jobs.save(isTerminal(next) ? next : { ...next, tries: 0 });
+  if (isTerminal(saved)) deps.staging.remove(saved.id);
+  // A failed attempt is logged when it happens, not only when the job gives up hours later.
+  if (isTerminal(saved) || saved.errors > job.errors) logRun(deps, saved);
+  return saved;
 }
 
 /** The dispatcher's work: every due job of this user (it runs with their key), until the deadline nears. */
 export function runDuePulls(deps: PullDeps, deadline: number): void {
   for (const job of activePulls(deps.store, deps.user)) {
     if (deps.clock.now() >= deadline) return;
-    if (isDue(job, deps.clock.now())) advancePull(deps, job.id);
+    advancePull(deps, job.id, { deadline, wait: true });
   }
 }
 
@@ -150,7 +225,7 @@ export function hasActivePulls(store: Store, user: Caller): boolean {
   return activePulls(store, user).length > 0;
 }
 
-function step(deps: PullDeps, job: PullJob, jobs: JobStore): PullJob {
+function step(deps: PullDeps, job: PullJob, jobs: JobStore, run: RunState): PullJob {
   const now = deps.clock.now();
   try {
     const { source } = job.spec;
@@ -188,11 +263,15 @@ function step(deps: PullDeps, job: PullJob, jobs: JobStore): PullJob {
         message: `${drawn.rows} intervals written to ${drawn.label}`,
       });
     }
+    run.client ??= deps.client();
+    const client = run.client;
+    if (job.state === 'writing') return writePiece(deps, job, run, client);
     if (source.kind === 'resource') {
-      const records = fetchRecords(deps.client(), source.resource, job.spec.filters, job.range);
-      return write(deps, job, records, jobs);
+      return (
+        resumeStaged(deps, job) ??
+        stageRecords(deps, job, fetchRecords(client, source.resource, job.spec.filters, job.range))
+      );
     }
-    const client = deps.client();
     if (!job.reportId) {
       const range = job.range;
       if (!range) throw new Error('A report needs a date range');
@@ -208,28 +287,137 @@ function step(deps: PullDeps, job: PullJob, jobs: JobStore): PullJob {
         nextPollAt: now + pollDelay(0),
       });
     }
-    const poll = client.pollReport(job.reportId);
-    if (!poll.done) return stillRunning(job, now, poll.suggestedWaitMs);
-    if (poll.report.status === 'failed') {
-      return withState(job, 'failed', now, {
-        message: `Assembled could not generate the report: ${poll.report.failure_reason ?? 'no reason given'}`,
-      });
-    }
-    return write(deps, job, withNames(client, sheetBuckets(deps, job, poll.report.rows)), jobs);
+    if (job.state === 'fetching') return fetchPages(deps, client, job, job.reportId);
+    return resumeStaged(deps, job) ?? pollOnce(deps, client, job, job.reportId);
   } catch (error) {
     return failure(job, error, now);
   }
 }
 
+const reportEndpoint = 'GET /v0/reports/{id}';
+
 /**
- * A job whose every attempt ran out of time (killed executions save nothing) stops trying.
- * A report still being generated is judged by its polls instead (stillRunning).
+ * Picks up what an execution cut short after staging, before it could save the job: the staging
+ * sheet says what was read, so nothing is read again.
+ */
+function resumeStaged(deps: PullDeps, job: PullJob): PullJob | undefined {
+  const stage = deps.staging.find(job.id, 'pages');
+  const staged = stage && stagedExtent(stage);
+  if (!staged?.shape) return undefined;
+  return staged.next >= staged.shape.total
+    ? fetchedAll(deps, job, staged.shape, staged.pages)
+    : withState(job, 'fetching', deps.clock.now(), {
+        fetched: {
+          ...staged.shape,
+          pages: staged.pages,
+          of: pagesOf(staged.shape),
+          since: deps.clock.now(),
+          at: deps.clock.now(),
+        },
+        nextPollAt: deps.clock.now(),
+      });
+}
+
+function fetchedAll(deps: PullDeps, job: PullJob, shape: StagedShape, pages: number): PullJob {
+  const now = deps.clock.now();
+  const fetched = { ...shape, pages, of: pages, since: job.fetched?.since ?? now, at: now };
+  return withState(job, 'writing', now, { fetched, errors: 0, nextPollAt: now });
+}
+
+/** One look at the report: its first page says whether it is ready, and is kept when it is. */
+function pollOnce(deps: PullDeps, client: AssembledClient, job: PullJob, reportId: string): PullJob {
+  const now = deps.clock.now();
+  const [outcome] = client.readReportPages(reportId, [0]);
+  if (!outcome) throw new Error('unreachable: one page asked, one answer');
+  if (!outcome.ok) throw outcome.error;
+  const page = outcome.value;
+  if (page.status === 'pending' || page.status === 'running') return stillRunning(job, now);
+  if (page.status === 'failed') {
+    return withState(job, 'failed', now, {
+      message: `Assembled could not generate the report: ${page.failure_reason ?? 'no reason given'}`,
+    });
+  }
+  const shape = stageFirstPage(deps.staging.open(job.id, 'pages'), page, reportEndpoint);
+  const of = pagesOf(shape);
+  const fetched = { ...shape, pages: 1, of, since: now, at: now };
+  return withState(job, of > 1 ? 'fetching' : 'writing', now, { fetched, errors: 0, nextPollAt: now });
+}
+
+/** The next batch of pages into the staging sheet; writing begins once the last is there. */
+function fetchPages(deps: PullDeps, client: AssembledClient, job: PullJob, reportId: string): PullJob {
+  const read = fetchNextPages(client, reportId, deps.staging.open(job.id, 'pages'), reportEndpoint);
+  const now = deps.clock.now();
+  const fetched = job.fetched && { ...job.fetched, pages: read.pages, at: now };
+  return withState(job, read.complete ? 'writing' : 'fetching', now, {
+    ...(fetched ? { fetched } : {}),
+    errors: 0,
+    nextPollAt: now,
+  });
+}
+
+/** A resource is read whole (its paging is the client's), then kept so that writing never reads it again. */
+function stageRecords(deps: PullDeps, job: PullJob, records: readonly object[]): PullJob {
+  const pages = [];
+  for (let offset = 0; offset < records.length; offset += RECORDS_PER_PAGE)
+    pages.push({ offset, items: records.slice(offset, offset + RECORDS_PER_PAGE) });
+  const shape: StagedShape = { kind: 'records', total: records.length, step: RECORDS_PER_PAGE };
+  stagePages(deps.staging.open(job.id, 'pages'), pages, shape);
+  return fetchedAll(deps, job, shape, pages.length);
+}
+
+/** One piece of the write; the table is built from the staged pages once per execution. */
+function writePiece(deps: PullDeps, job: PullJob, run: RunState, client: AssembledClient): PullJob {
+  if (!run.writer) {
+    const target = deps.targets.open(job.spec.target, job.sheetId);
+    run.writer = new StagedWrite(
+      job.id,
+      stagedTable(deps, job, client),
+      target,
+      {
+        mode: job.spec.mode,
+        row: target.row,
+        col: target.col,
+        mergeKey: job.spec.mergeKey ?? sourceInfo(job.spec.source).key,
+        ...(target.previous ? { previous: target.previous } : {}),
+        note: headerNote(deps, job),
+      },
+      deps.staging,
+      () => deps.clock.now(),
+    );
+    run.label = target.label;
+  }
+  const piece = run.writer.next(job.write);
+  const now = deps.clock.now();
+  if (piece.kind === 'progress')
+    return withState(job, 'writing', now, { write: piece.progress, errors: 0, nextPollAt: now });
+  return withState(job, 'done', now, {
+    rows: piece.rows,
+    message: `${piece.rows} rows written to ${run.label}`,
+  });
+}
+
+/** The table the staged pages make: the same in every execution that builds it. */
+function stagedTable(deps: PullDeps, job: PullJob, client: AssembledClient): Table {
+  const items = readStaged(deps.staging.open(job.id, 'pages')) as Record<string, unknown>[];
+  const { source } = job.spec;
+  if (source.kind === 'resource') {
+    const built = buildTable(items, deps.zone);
+    return source.resource === 'activities' ? withDurationColumn(built) : built;
+  }
+  const rows =
+    job.fetched?.kind === 'metrics' ? metricsToRows(items as unknown as Metric[]) : (items as ReportRow[]);
+  return buildTable(withNames(client, sheetBuckets(deps, job, rows)) as Record<string, unknown>[], deps.zone);
+}
+
+/**
+ * A job whose last few executions were all cut short at the same step (a killed execution saves
+ * nothing after the step began) stops trying. A report still being generated is judged by its
+ * polls instead (stillRunning).
  */
 function overdue(job: PullJob, now: number): PullJob | undefined {
-  if (job.state === 'running' || now - job.createdAt <= STALL_AFTER_MS) return undefined;
-  const minutes = Math.round(STALL_AFTER_MS / 60_000);
+  if (job.state === 'running' || (job.tries ?? 0) <= MAX_TRIES) return undefined;
   return withState(job, 'stalled', now, {
-    message: `The pull could not be finished in ${minutes} minutes: each attempt ran out of time. Try a smaller range or fewer filters.`,
+    message: `The pull could not be finished: ${MAX_TRIES} attempts in a row ran out of time at the same step. Try a smaller range or fewer filters.`,
   });
 }
 
@@ -255,29 +443,6 @@ function reportFilters(job: PullJob) {
     ...(site_ids?.length ? { site_ids } : {}),
     ...(agent_ids?.length ? { agent_ids } : {}),
   };
-}
-
-/** Builds the whole table before touching the sheet: a failure here leaves the sheet as it was. */
-function write(deps: PullDeps, job: PullJob, records: readonly object[], jobs: JobStore): PullJob {
-  const built = buildTable(records as Record<string, unknown>[], deps.zone);
-  const { source } = job.spec;
-  const table =
-    source.kind === 'resource' && source.resource === 'activities' ? withDurationColumn(built) : built;
-  jobs.save(withState(job, 'writing', deps.clock.now()));
-  const target = deps.targets.open(job.spec.target, job.sheetId);
-  const result = writeTable(target.grid, table, {
-    mode: job.spec.mode,
-    row: target.row,
-    col: target.col,
-    mergeKey: job.spec.mergeKey ?? sourceInfo(job.spec.source).key,
-    ...(target.previous ? { previous: target.previous } : {}),
-    note: headerNote(deps, job),
-  });
-  target.remember(result.extent);
-  return withState(job, 'done', deps.clock.now(), {
-    rows: result.rows,
-    message: `${result.rows} rows written to ${target.label}`,
-  });
 }
 
 function failure(job: PullJob, error: unknown, now: number): PullJob {

@@ -1,10 +1,10 @@
 // The dispatcher's refresh work: start the runs that are due, and record how they ended.
 import { isAssembledError } from '../assembled/errors';
 import { JobStore } from '../jobs/job-store';
-import { isDue, isTerminal, type PullJob } from '../jobs/pull-job';
+import { isTerminal, type PullJob } from '../jobs/pull-job';
 import { ownerName, owns } from '../owner';
 import { targetSheet } from '../pull/pull-target';
-import { advancePull, type PullDeps, startPull } from '../pull/run-pull';
+import { advancePull, type PullDeps, startPull, type Turn } from '../pull/run-pull';
 import { resolveRange } from '../time/date-range';
 import { nextRun } from './frequency';
 import { type Refresh, RefreshStore, type RunStatus } from './refresh';
@@ -61,30 +61,23 @@ export function runDueRefreshes(deps: RefreshDeps, deadline: number): void {
 }
 
 /**
- * Assembled usually builds a report in seconds: the runs this execution started are polled
- * while it has time, so a run is written (or its failed attempt seen) within the hour it was
- * due, not at the next hourly tick. A failed attempt is left for a later tick to retry.
+ * Assembled usually builds a report in seconds, and builds the reports of runs started together
+ * side by side: each run this execution started is then carried on (polled, fetched, written)
+ * while the tick lasts, so it is written, or its failed attempt seen, within the hour it was due.
  */
 function awaitRuns(deps: RefreshDeps, ids: string[], deadline: number): void {
   const refreshes = new RefreshStore(deps.store);
-  for (;;) {
-    const waiting: PullJob[] = [];
-    for (const id of ids) {
-      const refresh = refreshes.get(id);
-      if (!refresh?.jobId) continue;
-      const job = runJob(deps, refresh, refresh.jobId);
-      if (!job || isTerminal(job)) refreshes.save(finish(deps, refresh, job));
-      else if (job.errors === 0) waiting.push(job);
-    }
-    const next = Math.min(...waiting.map((j) => j.nextPollAt));
-    if (waiting.length === 0 || next >= deadline || deps.clock.now() >= deadline) return;
-    if (next > deps.clock.now()) deps.clock.sleep(next - deps.clock.now());
-    for (const job of waiting) if (isDue(job, deps.clock.now())) advancePull(deps, job.id);
+  for (const id of ids) {
+    if (deps.clock.now() >= deadline) return;
+    const refresh = refreshes.get(id);
+    if (!refresh?.jobId || !runJob(deps, refresh, refresh.jobId)) continue;
+    const job = advancePull(deps, refresh.jobId, { deadline, wait: true });
+    if (isTerminal(job)) refreshes.save(finish(deps, refresh, job));
   }
 }
 
 /** Starts a run now (a due run, or "Run now"); a late trigger runs a missed refresh once. */
-export function runNow(deps: RefreshDeps, refresh: Refresh): Refresh {
+export function runNow(deps: RefreshDeps, refresh: Refresh, turn?: Turn): Refresh {
   const store = new RefreshStore(deps.store);
   const now = deps.clock.now();
   const due = refresh.nextRunAt;
@@ -113,7 +106,7 @@ export function runNow(deps: RefreshDeps, refresh: Refresh): Refresh {
     return store.save(finish(deps, r, { state: 'failed', message, failure, updatedAt: now }));
   }
   r = store.save({ ...r, jobId: job.id });
-  const advanced = advancePull(deps, job.id);
+  const advanced = advancePull(deps, job.id, turn);
   return isTerminal(advanced) ? store.save(finish(deps, r, advanced)) : r;
 }
 

@@ -112,11 +112,11 @@ function project(table: Table, p: Placement): CellValue[][] {
 }
 
 /** The sheet's size, from A1, that a block of `extent` at the table's cell needs. */
-function reach(o: WriteOptions, extent: Extent): Extent {
+export function reach(o: WriteOptions, extent: Extent): Extent {
   return { rows: o.row - 1 + extent.rows, cols: o.col - 1 + extent.cols };
 }
 
-function checkCellLimit(grid: Grid, o: WriteOptions, extent: Extent): void {
+export function checkCellLimit(grid: Grid, o: WriteOptions, extent: Extent): void {
   const after = grid.cellsAfterGrowth(reach(o, extent));
   if (after > SHEETS_CELL_LIMIT) {
     throw new WriteRefused(
@@ -124,28 +124,6 @@ function checkCellLimit(grid: Grid, o: WriteOptions, extent: Extent): void {
         'Narrow the date range or filters, or write to a new spreadsheet. Nothing was written.',
     );
   }
-}
-
-function writeChunks(
-  grid: Grid,
-  row: number,
-  col: number,
-  values: CellValue[][],
-  chunkCells: number,
-): number {
-  if (values.length === 0) return 0;
-  const width = values[0]?.length || 1;
-  const perChunk = Math.max(1, Math.floor(chunkCells / width));
-  let calls = 0;
-  for (let start = 0; start < values.length; start += perChunk) {
-    grid.write(
-      row + start,
-      col,
-      values.slice(start, start + perChunk).map((r) => r.map(toSheetValue)),
-    );
-    calls++;
-  }
-  return calls;
 }
 
 /** No records: replace keeps the header it finds (or says so) and clears the old rows; the other modes change nothing. */
@@ -188,15 +166,32 @@ function keyColumn(table: Table, p: Placement, key: string): number {
   return p.header.findIndex((h) => loose(h) === loose(key));
 }
 
-export function writeTable(grid: Grid, table: Table, o: WriteOptions): WriteResult {
-  if (table.columns.length === 0) return writeEmpty(grid, o);
-  const chunk = Math.min(o.chunkCells ?? MAX_CELLS_PER_WRITE, MAX_CELLS_PER_WRITE);
+/** What a write will put where: worked out before any cell changes. */
+export interface WritePlan {
+  header: string[];
+  /** Where each table column sits in the header, and whether it is headed by its API field. */
+  placed: Placement;
+  /** The rows under the header, from `bodyRow`, as the sheet will hold them. */
+  body: CellValue[][];
+  bodyRow: number;
+  /** The block the table will fill, header included. */
+  extent: Extent;
+  appended: number;
+  updated: number;
+}
+
+/**
+ * Plans a write. `bodyRow` pins where an append began (a resumed append must not move down past
+ * its own first rows); a merge planned again over its own half-written rows finds them by their
+ * keys, so it comes out the same.
+ */
+export function planWrite(grid: Grid, table: Table, o: WriteOptions, bodyRow?: number): WritePlan {
   const found = o.mode === 'replace' ? [] : existingHeader(grid, o);
   // Columns the sheet already has keep their place; new ones go to the right.
   const placed = place(table, found);
   const { header } = placed;
   let body: CellValue[][];
-  let bodyRow = o.row + 1;
+  let at = o.row + 1;
   let appended = table.rows.length;
   let updated = 0;
 
@@ -210,46 +205,80 @@ export function writeTable(grid: Grid, table: Table, o: WriteOptions): WriteResu
     const byKey = new Map(old.map((r, i) => [keyOf(r), i]));
     appended = 0;
     for (const row of project(table, placed)) {
-      const at = byKey.get(keyOf(row));
-      if (at === undefined) {
+      const i = byKey.get(keyOf(row));
+      if (i === undefined) {
         byKey.set(keyOf(row), old.length);
         old.push(row);
         appended++;
       } else {
         // Columns the table does not carry keep the sheet's values.
-        old[at] = row.map((v, i) => (carried.has(i) ? v : (old[at]?.[i] ?? '')));
+        old[i] = row.map((v, k) => (carried.has(k) ? v : (old[i]?.[k] ?? '')));
         updated++;
       }
     }
     body = old;
   } else if (o.mode === 'append' && found.length > 0) {
-    bodyRow = Math.max(grid.used().rows + 1, o.row + 1);
+    at = bodyRow ?? Math.max(grid.used().rows + 1, o.row + 1);
     body = project(table, placed);
   } else {
     body = project(table, placed);
   }
+  const extent = { rows: at - o.row + body.length, cols: header.length };
+  return { header, placed, body, bodyRow: at, extent, appended, updated };
+}
 
-  const extent = { rows: bodyRow - o.row + body.length, cols: header.length };
-  checkCellLimit(grid, o, extent);
-  grid.growTo(reach(o, extent));
-  prepareReach(grid, o, extent);
+/** Chunk size in rows for a table `width` wide. */
+export function chunkRows(width: number, chunkCells = MAX_CELLS_PER_WRITE): number {
+  return Math.max(1, Math.floor(Math.min(chunkCells, MAX_CELLS_PER_WRITE) / Math.max(1, width)));
+}
 
-  let calls = writeChunks(grid, o.row, o.col, [header], chunk);
-  calls += writeChunks(grid, bodyRow, o.col, body, chunk);
+/** Grows the sheet once, checks and readies every cell the write will touch, writes the header and formats. */
+export function beginWrite(grid: Grid, table: Table, o: WriteOptions, plan: WritePlan): void {
+  checkCellLimit(grid, o, plan.extent);
+  grid.growTo(reach(o, plan.extent));
+  prepareReach(grid, o, plan.extent);
+  grid.write(o.row, o.col, [plan.header.map(toSheetValue)]);
+  const { placed } = plan;
   table.columns.forEach((column, i) => {
     // A column headed by its field keeps raw numbers: a duration or percent format would misread them.
     const format = placed.byField[i] && column.divisor ? undefined : column.numberFormat;
-    if (format && body.length > 0)
-      grid.setColumnFormat(bodyRow, o.col + (placed.at[i] as number), body.length, format);
+    if (format && plan.body.length > 0)
+      grid.setColumnFormat(plan.bodyRow, o.col + (placed.at[i] as number), plan.body.length, format);
   });
-  if (o.mode === 'replace') clearLeftovers(grid, o, extent);
-  const fields = fieldList(table.columns.filter((_, i) => !placed.byField[i]));
-  grid.styleHeader(o.row, o.col, header.length, [o.note, fields].filter(Boolean).join('\n'));
+}
+
+/** The header's note: the caller's, then each worded header's API field. */
+export function headerNoteOf(table: Table, o: WriteOptions, plan: WritePlan): string {
+  const fields = fieldList(table.columns.filter((_, i) => !plan.placed.byField[i]));
+  return [o.note, fields].filter(Boolean).join('\n');
+}
+
+/** Body rows [from, to) of the plan, in one write. */
+export function writeBodyRows(grid: Grid, o: WriteOptions, plan: WritePlan, from: number, to: number): void {
+  if (to > from)
+    grid.write(
+      plan.bodyRow + from,
+      o.col,
+      plan.body.slice(from, to).map((r) => r.map(toSheetValue)),
+    );
+}
+
+export function writeTable(grid: Grid, table: Table, o: WriteOptions): WriteResult {
+  if (table.columns.length === 0) return writeEmpty(grid, o);
+  const plan = planWrite(grid, table, o);
+  beginWrite(grid, table, o, plan);
+  const step = chunkRows(plan.header.length, o.chunkCells);
+  let calls = 1;
+  for (let from = 0; from < plan.body.length; from += step, calls++)
+    writeBodyRows(grid, o, plan, from, Math.min(plan.body.length, from + step));
+  if (o.mode === 'replace') clearLeftovers(grid, o, plan.extent);
+  grid.styleHeader(o.row, o.col, plan.header.length, headerNoteOf(table, o, plan));
+  const { appended, updated, extent } = plan;
   return { rows: table.rows.length, appended, updated, extent, writeCalls: calls };
 }
 
 /** What a replace cleared last time, or may own: the block it may clear now. */
-function previousBlock(grid: Grid, o: WriteOptions, now: Extent): Extent {
+export function previousBlock(grid: Grid, o: WriteOptions, now: Extent): Extent {
   if (o.previous) return o.previous;
   return o.row === 1 && o.col === 1 ? grid.used() : now;
 }

@@ -365,6 +365,74 @@ export class Range {
     return this.clear({ validationsOnly: true });
   }
 
+  /**
+   * copyTo(destination) and copyTo(destination, {contentsOnly, formatOnly}): one server-side call
+   * that puts this range's values, formulas, notes and formats (or only the contents or formats)
+   * from the destination's top-left cell, in this range's size; an empty source cell empties the
+   * cell it lands on. Both ranges must be in one spreadsheet, and the paste must fit in the
+   * destination sheet's grid (the stricter reading). Charged as a write of every cell it lands on.
+   * copyTo(destination, copyPasteType, transposed) is not simulated.
+   */
+  copyTo(destination: unknown, options?: unknown, transposed?: unknown): void {
+    if (!(destination instanceof Range))
+      throw new Error(
+        `The parameters (${typeName(destination)}) don't match the method signature for SpreadsheetApp.Range.copyTo.`,
+      );
+    if (
+      transposed !== undefined ||
+      (options !== undefined && (typeof options !== 'object' || options === null))
+    )
+      throw new Error('Range.copyTo with a CopyPasteType is not simulated.');
+    const { contentsOnly = false, formatOnly = false } = (options ?? {}) as ClearOptions;
+    const { numRows, numCols } = this.grid;
+    const to = { row: destination.grid.row, col: destination.grid.col, numRows, numCols };
+    const cost = cellCost(COSTS.sheetWriteMs, COSTS.sheetWritePerCellMs, numRows * numCols);
+    this.env.exec.call('spreadsheet', cost, () => {
+      if (destination.model.workbook !== this.model.workbook)
+        throw new Error('Target range and source range must be on the same spreadsheet.');
+      if (
+        to.row + numRows - 1 > destination.model.maxRows ||
+        to.col + numCols - 1 > destination.model.maxColumns
+      )
+        throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
+      assertEditable(this.env, destination.model, to);
+      const c = this.env.world.counters.spreadsheet;
+      c.writes++;
+      c.cellsWritten += numRows * numCols;
+      // Read every source cell first: the two ranges may overlap.
+      const copies: (Cell | undefined)[][] = [];
+      for (let r = 0; r < numRows; r++) {
+        const line: (Cell | undefined)[] = [];
+        for (let k = 0; k < numCols; k++) {
+          const cell = this.model.get(this.grid.row + r, this.grid.col + k);
+          line.push(cell ? { ...cell } : undefined);
+        }
+        copies.push(line);
+      }
+      const empty: Cell = { value: '' };
+      for (let r = 0; r < numRows; r++)
+        for (let k = 0; k < numCols; k++) {
+          const from = copies[r]?.[k] ?? empty;
+          const cell = destination.model.ensure(to.row + r, to.col + k);
+          if (!formatOnly) {
+            cell.value = from.value;
+            cell.formula = from.formula;
+          }
+          if (!contentsOnly) {
+            cell.format = from.format;
+            cell.fontWeight = from.fontWeight;
+            cell.background = from.background;
+            cell.fontColor = from.fontColor;
+          }
+          if (!contentsOnly && !formatOnly) {
+            cell.note = from.note;
+            cell.validation = from.validation;
+          }
+        }
+      new Range(this.env, destination.model, to).dropHiddenByMerges();
+    });
+  }
+
   /** A merged cell shows (and keeps) only its top-left value: what lands under it is lost. */
   private dropHiddenByMerges(): void {
     for (const m of this.model.merges) {

@@ -5,6 +5,7 @@ import { PAGE_SIZE, readAllPages } from '../paging';
 import { parseReply } from '../parse';
 import { type Metric, type ReportPage, reportJob, reportPage } from '../schemas/reports';
 import type { TimeInput } from '../times';
+import type { Outcome } from '../transport';
 import { type EndpointContext, encodePath, type WriteOptions, wireWindow } from './context';
 
 export interface StartReportInput {
@@ -70,6 +71,25 @@ export function getReport(ctx: EndpointContext, id: string): Report {
     failure_reason: head.failure_reason,
     rows: head.status === 'complete' ? rows : [],
   };
+}
+
+/**
+ * Pages of a report's result at `offsets` (one fetchAll batch as the rate limit allows), each
+ * as it came: a resumable pull keeps every page it read and asks for each one once.
+ */
+export type ReportPageOf = ReportPage;
+
+export function readReportPages(ctx: EndpointContext, id: string, offsets: number[]): Outcome<ReportPage>[] {
+  const path = `/v0/reports/${encodePath(id)}`;
+  return ctx.transport.sendMany(
+    offsets.map((offset) => ({
+      method: 'GET' as const,
+      path,
+      query: { limit: PAGE_SIZE, offset },
+      parse: (json: unknown, endpoint: string, status: number) =>
+        parseReply(reportPage, json, endpoint, status),
+    })),
+  );
 }
 
 /** One look at the job: never waits, never polls twice. */

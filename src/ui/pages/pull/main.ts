@@ -211,7 +211,7 @@ function paint(): void {
   byId('job').hidden = false;
   byId('jobStage').textContent = job.stage;
   let detail = job.detail;
-  if (!over && asking)
+  if (!over && asking && job.state === 'running')
     detail = 'Asking Assembled whether the report is ready; once it is, its rows are fetched and written…';
   else if (!over && job.nextCheckInMs > 0)
     detail = `${job.detail} Next check in ${duration(job.nextCheckInMs - since)}.`;

@@ -1,0 +1,70 @@
+// Reading a complete report's pages a batch at a time into the job's staging sheet. The sheet,
+// not the job record, says how far reading got (each row holds its page's offset), so a run cut
+// short between staging a batch and saving the job loses nothing and asks for no page again.
+import type { AssembledClient } from '../assembled/client';
+import type { ReportPageOf } from '../assembled/endpoints/reports';
+import { MAX_PAGES, MAX_RECORDS, refused } from '../assembled/paging';
+import type { Grid } from '../sheet/grid';
+import { type StagedPage, type StagedShape, stagedExtent, stagePages } from './staging';
+
+/** Pages asked for at once: the rate limit's burst (one fetchAll). */
+const BATCH_PAGES = 20;
+
+const itemsOf = (page: ReportPageOf): unknown[] => page.metrics ?? page.rows ?? [];
+
+/** Stages the first page (read by the poll that found the report complete) and says what follows. */
+export function stageFirstPage(stage: Grid, page: ReportPageOf, endpoint: string): StagedShape {
+  const items = itemsOf(page);
+  const kind = page.metrics ? 'metrics' : 'rows';
+  const total =
+    kind === 'metrics' ? Math.max(items.length, Math.floor(page.total_metric_count ?? 0)) : items.length;
+  if (total > MAX_RECORDS)
+    throw refused(endpoint, `it holds ${total.toLocaleString('en-US')} records, more than a sheet can hold`);
+  if (items.length > 0 && Math.ceil(total / items.length) > MAX_PAGES)
+    throw refused(endpoint, `it runs past ${MAX_PAGES.toLocaleString('en-US')} pages`);
+  const shape: StagedShape = { kind, total, step: items.length };
+  if (stagedExtent(stage).pages === 0) stagePages(stage, [{ offset: 0, items }], shape);
+  return shape;
+}
+
+export const pagesOf = (shape: StagedShape) => (shape.step > 0 ? Math.ceil(shape.total / shape.step) : 1);
+
+/**
+ * Reads and stages the next batch of pages. Returns the pages staged in all; pages read before a
+ * failure in the batch are kept, then the failure is thrown (the job retries from there).
+ */
+export function fetchNextPages(
+  client: AssembledClient,
+  reportId: string,
+  stage: Grid,
+  endpoint: string,
+): { pages: number; complete: boolean } {
+  const { pages, next, shape } = stagedExtent(stage);
+  if (!shape) throw new Error('unreachable: the first page is staged before the rest are read');
+  if (next >= shape.total || shape.step === 0) return { pages, complete: true };
+  const offsets: number[] = [];
+  for (let o = next; o < shape.total && offsets.length < BATCH_PAGES; o += shape.step) offsets.push(o);
+  const read: StagedPage[] = [];
+  let failure: unknown;
+  for (const [i, outcome] of client.readReportPages(reportId, offsets).entries()) {
+    const offset = offsets[i] ?? 0;
+    if (!outcome.ok) {
+      failure = outcome.error;
+      break;
+    }
+    const items = itemsOf(outcome.value);
+    const atEnd = offset + items.length >= shape.total;
+    if (items.length === 0 || (items.length < shape.step && !atEnd)) {
+      failure = refused(
+        endpoint,
+        `the page at offset ${offset} held ${items.length} records where ${shape.step} were expected, so records would be missed`,
+      );
+      break;
+    }
+    read.push({ offset, items });
+  }
+  stagePages(stage, read, shape);
+  if (failure) throw failure;
+  const staged = pages + read.length;
+  return { pages: staged, complete: (read[read.length - 1]?.offset ?? next) + shape.step >= shape.total };
+}

@@ -1,0 +1,106 @@
+// Writing a table a chunk at a time, so an execution cut short leaves work a later one carries
+// on from. Replace builds the new table in the job's hidden staging sheet and copies it onto the
+// target in one call at the end: readers see the old table until then, the whole new one after,
+// and formulas and charts that point at the target keep pointing at it. Append and merge write
+// into the target: a chunk written again lands on the same rows (an append's first row is fixed
+// when it begins; a merge planned again finds its own rows by their keys), so no row is doubled.
+import type { WriteProgress } from '../jobs/pull-job';
+import type { Extent } from '../sheet/grid';
+import {
+  beginWrite,
+  checkCellLimit,
+  chunkRows,
+  headerNoteOf,
+  planWrite,
+  previousBlock,
+  reach,
+  type WriteOptions,
+  type WritePlan,
+  writeBodyRows,
+  writeTable,
+} from '../sheet/write-table';
+import type { Table } from '../table/build-table';
+import type { OpenTarget } from './pull-target';
+import type { Staging } from './staging';
+
+export type WritePiece =
+  | { kind: 'progress'; progress: WriteProgress }
+  | { kind: 'done'; rows: number; extent: Extent };
+
+/** One job's write, carried across the pieces one execution does (the plan is made once per execution). */
+export class StagedWrite {
+  private plan: WritePlan | undefined;
+  private readonly staged: boolean;
+
+  constructor(
+    private readonly jobId: string,
+    private readonly table: Table,
+    private readonly target: OpenTarget,
+    private readonly options: WriteOptions,
+    private readonly staging: Staging,
+    private readonly now: () => number,
+  ) {
+    this.staged = options.mode === 'replace' && table.columns.length > 0;
+  }
+
+  /** The sheet the rows go to, and where the table starts in it. */
+  private where(): { grid: OpenTarget['grid']; o: WriteOptions } {
+    if (!this.staged) return { grid: this.target.grid, o: this.options };
+    return { grid: this.staging.open(this.jobId, 'table'), o: { ...this.options, row: 1, col: 1 } };
+  }
+
+  /** The block a replace publishes: the new table, and blanks over what is left of the old one. */
+  private published(plan: WritePlan): Extent {
+    const before = previousBlock(this.target.grid, this.options, plan.extent);
+    return {
+      rows: Math.max(before.rows, plan.extent.rows),
+      cols: Math.max(before.cols, plan.extent.cols),
+    };
+  }
+
+  /** Does the next piece: the plan and header, one chunk of rows, or the end. */
+  next(progress: WriteProgress | undefined): WritePiece {
+    if (this.table.columns.length === 0) {
+      const result = writeTable(this.target.grid, this.table, this.options);
+      return this.finish(result.rows, result.extent);
+    }
+    const { grid, o } = this.where();
+    this.plan ??= planWrite(grid, this.table, o, progress?.bodyRow);
+    const plan = this.plan;
+    const now = this.now();
+    if (!progress) {
+      if (this.staged) {
+        const block = this.published(plan);
+        checkCellLimit(this.target.grid, this.options, block);
+        checkCellLimit(grid, o, block);
+        this.target.grid.prepare(this.options.row, this.options.col, block.rows, block.cols);
+        grid.growTo(block);
+      }
+      beginWrite(grid, this.table, o, plan);
+      const total = plan.body.length;
+      return { kind: 'progress', progress: { done: 0, total, bodyRow: plan.bodyRow, since: now, at: now } };
+    }
+    if (progress.done < plan.body.length) {
+      const to = Math.min(plan.body.length, progress.done + chunkRows(plan.header.length, o.chunkCells));
+      writeBodyRows(grid, o, plan, progress.done, to);
+      return { kind: 'progress', progress: { ...progress, done: to, total: plan.body.length, at: now } };
+    }
+    if (this.staged) {
+      const block = this.published(plan);
+      this.target.grid.growTo(reach(this.options, block));
+      this.staging.publish(this.jobId, block.rows, block.cols, this.target);
+    }
+    this.target.grid.styleHeader(
+      this.options.row,
+      this.options.col,
+      plan.header.length,
+      headerNoteOf(this.table, this.options, plan),
+    );
+    return this.finish(this.table.rows.length, plan.extent);
+  }
+
+  private finish(rows: number, extent: Extent): WritePiece {
+    this.target.remember(extent);
+    return { kind: 'done', rows, extent };
+  }
+}
