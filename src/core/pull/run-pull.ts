@@ -161,9 +161,7 @@ export function advancePull(deps: PullDeps, id: string, turn?: Turn): PullJob {
     if (!waited && !isDue(current, now)) {
       // A report not ready yet: check again within this execution while time remains.
       const wait = Math.min(current.nextPollAt - now, IN_RUN_POLL_MAX_MS);
-      // A failed attempt is left for a later execution, so retries stay spaced out.
-      if (!turn?.wait || current.state !== 'running' || current.errors > 0 || now + wait >= deadline)
-        return current;
+      if (!turn?.wait || current.state !== 'running' || now + wait >= deadline) return current;
       try {
         deps.clock.sleep(wait);
       } catch (error) {
@@ -173,9 +171,11 @@ export function advancePull(deps: PullDeps, id: string, turn?: Turn): PullJob {
       waited = true;
       continue;
     }
+    const errors = current.errors;
     current = withLock(deps.lock, () => stepSaved(deps, jobs, id, waited, run));
     waited = false;
-    if (deps.clock.now() >= deadline) return current;
+    // A failed attempt is left for a later execution, so retries stay spaced out.
+    if (current.errors > errors || deps.clock.now() >= deadline) return current;
   }
 }
 
@@ -290,7 +290,8 @@ function step(deps: PullDeps, job: PullJob, jobs: JobStore, run: RunState): Pull
     if (job.state === 'fetching') return fetchPages(deps, client, job, job.reportId);
     return resumeStaged(deps, job) ?? pollOnce(deps, client, job, job.reportId);
   } catch (error) {
-    return failure(job, error, now);
+    // Backoff counts from the failure, not from the step's start (a step may read many pages).
+    return failure(job, error, deps.clock.now());
   }
 }
 
