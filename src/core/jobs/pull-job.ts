@@ -1,5 +1,6 @@
 // A pull job's life: queued -> running (report being generated) -> writing -> done, or failed,
 // or stalled when the report neither completes nor fails in time. Terminal states are final.
+import type { LoadProgress } from '../bigquery/load-table';
 import type { Caller } from '../owner';
 import type { PullSpec } from '../pull/pull-spec';
 import type { ResolvedRange } from '../time/date-range';
@@ -40,6 +41,8 @@ export interface PullJob {
   notice?: string;
   /** The scheduled refresh that started it, if any. */
   refreshId?: string;
+  /** A BigQuery load's progress: chunks loaded so far, kept across executions. */
+  load?: LoadProgress;
 }
 
 export const POLL_FIRST_MS = 10_000;

@@ -3,6 +3,8 @@
 import type { AssembledClient } from '../assembled/client';
 import { isAssembledError } from '../assembled/errors';
 import type { ReportRow } from '../assembled/model';
+import { loadIntoBigQuery } from '../bigquery/pull-load';
+import type { Warehouse } from '../bigquery/warehouse';
 import { JobStore } from '../jobs/job-store';
 import {
   isDue,
@@ -51,6 +53,8 @@ export interface PullDeps {
    * Google would not create its trigger (the work is kept; an open sidebar finishes it).
    */
   ensureTrigger: () => string | undefined;
+  /** The BigQuery destination (built on demand); absent where there is none. */
+  warehouse?: () => Warehouse;
 }
 
 /** Transient failures (rate limit, network, 5xx) are tried again this many times, then fail. */
@@ -259,6 +263,7 @@ function write(deps: PullDeps, job: PullJob, records: readonly object[], jobs: J
   const { source } = job.spec;
   const table =
     source.kind === 'resource' && source.resource === 'activities' ? withDurationColumn(built) : built;
+  if (job.spec.target.kind === 'bigquery') return loadIntoBigQuery(deps, job, table, records, jobs);
   jobs.save(withState(job, 'writing', deps.clock.now()));
   const target = deps.targets.open(job.spec.target, job.sheetId);
   const result = writeTable(target.grid, table, {
