@@ -170,3 +170,46 @@ describe('pull into BigQuery', () => {
     );
   });
 });
+
+describe('BigQuery as a refresh target and as input', () => {
+  it("a daily refresh appends yesterday's agent states from the trigger; the project is remembered for every editor", async () => {
+    const { rt } = await addon();
+    const spec = states({ kind: 'relative', preset: 'yesterday' }, 'append', 'daily_states');
+    await rt.callFromSidebar(
+      'saveRefresh',
+      { spec, frequency: { kind: 'daily', hour: 7 }, notifyByEmail: false },
+      'bq-refresh-01',
+    );
+    await rt.clock.advanceAsync(2 * 86_400_000);
+    // One run a day, each its own load jobs; a state spanning midnight is in both days' pulls.
+    const loads = rt.bigquery.jobList().filter((j: Rest) => j.configuration.jobType === 'LOAD');
+    expect(loads.filter((j: Rest) => /_c0$/.test(j.jobReference.jobId))).toHaveLength(2);
+    const sent = loads.reduce((n: number, j: Rest) => n + Number(j.statistics.load.outputRows), 0);
+    const loaded = count(rt, 'daily_states');
+    expect(loaded.rows).toBeGreaterThan(0);
+    expect(loaded.rows).toBe(sent);
+    const other = rt.asUser('lead@example.com');
+    expect((await other.callFromSidebar<Rest>('getPullOptions')).bigQueryProject).toBe(P);
+  });
+
+  it('says what to fix in a BigQuery target, and keeps sheet-only sources off it', async () => {
+    const { rt } = await addon();
+    const bad = {
+      ...states(day('2026-05-21'), 'append'),
+      target: { kind: 'bigquery', project: 'My Project', dataset: 'w-fm', table: 't' },
+    };
+    await expect(rt.callFromSidebar('startPull', bad, key())).rejects.toThrow(
+      /target\.project: a Google Cloud project id.*target\.dataset: a dataset name: letters, digits and underscores/,
+    );
+    const grid = {
+      source: { kind: 'resource', resource: 'schedule_grid' },
+      range: day('2026-05-21'),
+      target: { kind: 'bigquery', project: P, dataset: 'wfm', table: 'grid' },
+      mode: 'replace',
+    };
+    await expect(rt.callFromSidebar('startPull', grid, key())).rejects.toThrow(
+      /Schedule grid is a picture for a sheet: it cannot go to BigQuery/,
+    );
+    expect(rt.bigquery.jobList()).toEqual([]);
+  });
+});
