@@ -44,7 +44,13 @@ function stubWarehouse() {
       now += ms;
     },
   };
-  return { w, sent, jobs, clock: { now: () => now, sleep: (ms: number) => void (now += ms) } };
+  const clock = {
+    now: () => now,
+    sleep: (ms: number) => {
+      now += ms;
+    },
+  };
+  return { w, sent, jobs, clock };
 }
 
 describe('BigQuery destination (core)', () => {
