@@ -28,6 +28,8 @@ function fresh() {
     utilities: { calls: 0, denied: 0 },
     session: { calls: 0, denied: 0 },
     mail: { calls: 0, sent: 0, denied: 0 },
+    /** The BigQuery advanced service: load jobs' uploads and their bytes. */
+    bigquery: { calls: 0, uploads: 0, bytesUploaded: 0, denied: 0 },
     logger: { calls: 0, denied: 0 },
     executions: { runs: 0, errors: 0, killed: 0 },
   };

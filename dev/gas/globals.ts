@@ -1,5 +1,6 @@
 // The global object one execution's script sees.
 
+import { BigQueryFake } from './services/bigquery.js';
 import { CacheServiceFake } from './services/cache.js';
 import type { Env } from './services/env.js';
 import { HtmlServiceFake } from './services/html.js';
@@ -14,7 +15,11 @@ import { UrlFetchAppFake } from './services/urlfetch.js';
 import { UtilitiesFake } from './services/utilities.js';
 
 export function buildGlobals(env: Env): Record<string, unknown> {
+  // Advanced services exist only where the manifest enables them (under their userSymbol).
+  const advanced = env.world.advancedServices;
+  const bigquery = advanced === null || advanced.has('BigQuery') ? { BigQuery: new BigQueryFake(env) } : {};
   return {
+    ...bigquery,
     SpreadsheetApp: new SpreadsheetAppFake(env),
     PropertiesService: new PropertiesServiceFake(env),
     CacheService: new CacheServiceFake(env),

@@ -1,5 +1,6 @@
 // The runtime as tests, benchmarks and scripts drive it; asUser() gives another user's view.
 
+import type { Warehouse } from './bigquery/warehouse.js';
 import { toEpochMs } from './clock.js';
 import type { Counters, ServiceName } from './counters.js';
 import { execute } from './execute.js';
@@ -79,6 +80,11 @@ export class LocalRuntime {
       document: new StoreView(() => world.document(this.documentId).properties),
       script: new StoreView(() => world.scriptProperties),
     };
+  }
+
+  /** The fake BigQuery the advanced service reaches (addProject, rows, jobList, sql). */
+  get bigquery(): Warehouse {
+    return this.world.bigquery;
   }
 
   get counters(): Counters {

@@ -14,6 +14,8 @@ export const SCOPES = {
   /** Installable triggers: newTrigger, getProjectTriggers, getUserTriggers, deleteTrigger. */
   triggers: [`${AUTH}script.scriptapp`],
   sendMail: [`${AUTH}script.send_mail`],
+  /** The BigQuery advanced service (cloud-platform covers it too). */
+  bigquery: [`${AUTH}bigquery`, `${AUTH}cloud-platform`],
   /** Session.getActiveUser / getEffectiveUser (their e-mail addresses). */
   userEmail: [`${AUTH}userinfo.email`],
 } as const;

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Warehouse } from './bigquery/warehouse.js';
 import { toEpochMs, VirtualClock } from './clock.js';
 import { createCounters, type ServiceName } from './counters.js';
 import type { CacheEntry } from './services/cache.js';
@@ -60,6 +61,7 @@ export interface DocumentState {
 export interface Manifest {
   timeZone?: string;
   oauthScopes?: string[];
+  dependencies?: { enabledAdvancedServices?: { userSymbol: string; serviceId: string; version: string }[] };
 }
 
 export function readManifest(buildDir: string): Manifest {
@@ -78,6 +80,10 @@ export class World {
   readonly spreadsheetTimeZone: string;
   /** The manifest's oauthScopes; null when it lists none (Apps Script then detects them). */
   readonly scopes: ReadonlySet<string> | null;
+  /** userSymbols of the manifest's advanced services; null without a manifest (all of them). */
+  readonly advancedServices: ReadonlySet<string> | null;
+  /** What the BigQuery advanced service reaches: projects, datasets, tables, jobs. */
+  readonly bigquery: Warehouse;
   readonly mode: RuntimeMode;
   readonly testDeployment: boolean;
   readonly executionLimitMs: number;
@@ -120,6 +126,10 @@ export class World {
     this.scriptTimeZone = options.scriptTimeZone ?? manifest.timeZone ?? this.spreadsheetTimeZone;
     const scopes = options.oauthScopes ?? manifest.oauthScopes;
     this.scopes = scopes ? new Set(scopes) : null;
+    const hasManifest = Object.keys(manifest).length > 0;
+    this.advancedServices = hasManifest
+      ? new Set((manifest.dependencies?.enabledAdvancedServices ?? []).map((s) => s.userSymbol))
+      : null;
     this.mode = options.mode ?? 'addon';
     this.testDeployment = options.testDeployment ?? false;
     this.executionLimitMs = options.executionLimitMs ?? 6 * 60 * 1000;
@@ -127,6 +137,7 @@ export class World {
     this.addonName = options.addonName ?? 'Assembled for Google Sheets';
     this.http = options.http;
     this.clock = new VirtualClock(toEpochMs(options.now ?? '2024-03-01T14:00:00Z'));
+    this.bigquery = new Warehouse(() => this.clock.now());
     this.addDocument(
       options.spreadsheetName ?? 'Untitled spreadsheet',
       options.user ?? 'analyst@example.com',

@@ -27,6 +27,7 @@ import { runLogSheet } from './adapters/run-log-sheet';
 import { sheetTargets } from './adapters/sheet-targets';
 import { documentSpreadsheet } from './adapters/spreadsheet';
 import { stagingSheets } from './adapters/staging-sheets';
+import { authorizeTarget, rememberedProject, warehouse } from './bigquery';
 import { assembledClient } from './client-factory';
 import { currentUser } from './user';
 
@@ -46,6 +47,7 @@ export function pullDeps(): PullDeps {
     spreadsheetId: ss.getId(),
     ensureTrigger: ensureDispatcher,
     staging: stagingSheets(ss),
+    warehouse,
   };
 }
 
@@ -61,6 +63,7 @@ export function getPullOptions(): PullOptions {
     timezone: ss.getSpreadsheetTimeZone(),
     sheets: grids.map((s) => s.getName()),
     activeCell: { sheet: cell.getSheet().getName(), a1: cell.getCell(1, 1).getA1Notation() },
+    bigQueryProject: rememberedProject(),
     ...catalogueChoices(),
   };
 }
@@ -118,6 +121,7 @@ function view(job: PullJob): JobView {
 
 /** Starts a pull; the same key twice (a double click, a retried call) gives the same job. */
 export function startPull(spec: unknown, key: unknown): JobView {
+  authorizeTarget(spec);
   const deps = pullDeps();
   const job = start(deps, spec, parseInput(Key, key, 'Request key'));
   return view(advancePull(deps, job.id, sidebarTurn()));

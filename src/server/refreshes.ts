@@ -14,6 +14,7 @@ import { type RefreshDeps, runNow } from '../core/schedule/run-refreshes';
 import { parseInput } from '../core/validation';
 import { backgroundNotice } from './adapters/background-budget';
 import { ensureScheduler } from './adapters/dispatcher-trigger';
+import { authorizeTarget } from './bigquery';
 import { mailNotifier } from './mail-notifier';
 import { pullDeps } from './pull';
 
@@ -38,6 +39,7 @@ export function listRefreshes(): RefreshView[] {
 }
 
 export function saveRefresh(input: unknown, id: unknown): RefreshView[] {
+  authorizeTarget((input as { spec?: unknown } | null)?.spec);
   const deps = refreshDeps();
   const refresh = save(deps, input, parseInput(Id, id, 'Refresh id'));
   if (refresh.notifyByEmail) mailNotifier.authorize();

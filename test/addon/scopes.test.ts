@@ -57,6 +57,17 @@ async function everyEntryPoint(rt: LocalRuntime): Promise<string[]> {
     },
     'scope-pull-people',
   );
+  // Into BigQuery: the scope is asked for (granular consent) only here.
+  rt.bigquery.addProject('scope-project');
+  await call(
+    'startPull',
+    {
+      source: { kind: 'resource', resource: 'people' },
+      target: { kind: 'bigquery', project: 'scope-project', dataset: 'wfm', table: 'people' },
+      mode: 'replace',
+    },
+    'scope-pull-bigquery',
+  );
   // A report finishes in the background: the dispatcher trigger opens the spreadsheet by id.
   const job = (await call(
     'startPull',

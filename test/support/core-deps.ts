@@ -7,7 +7,7 @@ import { VirtualClock } from '../../dev/net/virtual-clock';
 import { createSimulator } from '../../dev/simulator';
 import type { Dialect } from '../../dev/simulator/api';
 import { createAssembledClient } from '../../src/core/assembled';
-import { type OpenTarget, TargetMissing } from '../../src/core/pull/pull-target';
+import { type OpenTarget, TargetMissing, targetSheet } from '../../src/core/pull/pull-target';
 import type { RunLogEntry } from '../../src/core/pull/run-log';
 import { stageName } from '../../src/core/pull/staging';
 import type { Refresh } from '../../src/core/schedule/refresh';
@@ -53,7 +53,7 @@ export function coreSetup(dialect: Dialect = 'seed', apiKey = TEST_KEY) {
     lock: new MemoryLock(),
     targets: {
       open(target, sheetId): OpenTarget {
-        const named = target.kind === 'cell' ? target.sheet : target.name;
+        const named = targetSheet(target);
         const name = sheetId === undefined ? named : nameOf(sheetId);
         if (name === undefined || (target.kind !== 'new_sheet' && !grids.has(name)))
           throw new TargetMissing(named);
@@ -73,10 +73,10 @@ export function coreSetup(dialect: Dialect = 'seed', apiKey = TEST_KEY) {
       },
       exists: (target, sheetId) => {
         if (sheetId !== undefined) return grids.has(nameOf(sheetId) ?? '');
-        return target.kind === 'new_sheet' || grids.has(target.kind === 'cell' ? target.sheet : target.name);
+        return target.kind === 'new_sheet' || grids.has(targetSheet(target));
       },
       bind: (target) => {
-        const name = target.kind === 'cell' ? target.sheet : target.name;
+        const name = targetSheet(target);
         return grids.has(name) ? idOf(name) : undefined;
       },
     },

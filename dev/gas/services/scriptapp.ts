@@ -331,6 +331,10 @@ export class ScriptAppFake {
       exec.requireAuth('triggers', 'ScriptApp.requireScopes', 'FULL');
       for (const scope of scopes) exec.requireScope('triggers', 'ScriptApp.requireScopes', [String(scope)]);
       const granted = world.scopesGranted(exec.user);
+      // Consent is asked in a prompt over the document: a time-driven run has none to show, so
+      // it ends there (the stricter reading), and the user must consent from the add-on first.
+      if (exec.kind === 'time-trigger' && scopes.some((scope) => !granted.has(String(scope))))
+        throw new Error('Authorization is required to perform that action.');
       for (const scope of scopes) granted.add(String(scope));
     });
   }

@@ -1,6 +1,7 @@
 // A pull job's life: queued -> running (report being generated) -> fetching (pages staged) ->
 // writing -> done, or failed, or stalled when the report neither completes nor fails in time.
 // Terminal states are final.
+import type { LoadProgress } from '../bigquery/load-table';
 import type { Caller } from '../owner';
 import type { PullSpec } from '../pull/pull-spec';
 import type { ResolvedRange } from '../time/date-range';
@@ -49,6 +50,8 @@ export interface PullJob {
   tries?: number;
   /** The write under way (staged-write.ts): rows landed of the table's, and where it goes. */
   write?: WriteProgress;
+  /** A BigQuery load's progress: chunks loaded so far, kept across executions. */
+  load?: LoadProgress;
 }
 
 export interface Fetched {
@@ -74,6 +77,8 @@ export interface WriteProgress {
   /** When this write began and when `done` last moved: for the estimate of time left. */
   since: number;
   at: number;
+  /** A BigQuery load's progress: chunks loaded so far, kept across executions. */
+  load?: LoadProgress;
 }
 
 export const POLL_FIRST_MS = 10_000;

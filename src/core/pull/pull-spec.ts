@@ -1,6 +1,7 @@
 // A pull: what to fetch, for when, with which filters, and where in the spreadsheet it lands.
 // Saved with jobs and scheduled refreshes, so it is plain JSON and validated on every read.
 import * as z from 'zod/mini';
+import { BigQueryTarget } from '../bigquery/target';
 import { DateRangeSpec } from '../time/date-range';
 import {
   CHANNELS,
@@ -65,6 +66,7 @@ export const PullTarget = z.union([
     sheet: sheetName,
     a1: z.string().check(z.regex(/^[A-Z]{1,3}[1-9][0-9]*$/, 'a cell like B2')),
   }),
+  BigQueryTarget,
 ]);
 export type PullTarget = z.infer<typeof PullTarget>;
 
@@ -100,6 +102,8 @@ export function specProblems(spec: PullSpec): string[] {
   const whole = grid || (spec.source.kind === 'resource' && spec.source.resource === 'coverage');
   if (whole && spec.mode !== 'replace')
     problems.push(`${info.label} is always replaced whole: choose replace`);
+  if (whole && spec.target.kind === 'bigquery')
+    problems.push(`${info.label} is a picture for a sheet: it cannot go to BigQuery`);
   if (!grid && spec.gridMinutes !== undefined) problems.push(`${info.label} takes no minutes per column`);
   for (const [name, value] of Object.entries(spec.filters) as [FilterName, unknown][]) {
     if (value !== undefined && !info.filters.includes(name))

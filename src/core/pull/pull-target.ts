@@ -1,4 +1,5 @@
 // Where a pull lands. The adapter behind it finds or creates the sheet; core only sees a Grid.
+import { bigQueryLabel } from '../bigquery/target';
 import type { Extent, Grid } from '../sheet/grid';
 import type { PullTarget } from './pull-spec';
 
@@ -49,9 +50,11 @@ export interface Targets {
 }
 
 export function targetSheet(target: PullTarget): string {
+  if (target.kind === 'bigquery') return bigQueryLabel(target);
   return target.kind === 'cell' ? target.sheet : target.name;
 }
 
 export function describeTarget(target: PullTarget): string {
+  if (target.kind === 'bigquery') return `BigQuery ${bigQueryLabel(target)}`;
   return target.kind === 'cell' ? `${target.sheet}!${target.a1}` : target.name;
 }

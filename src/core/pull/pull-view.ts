@@ -17,6 +17,8 @@ export interface PullOptions {
   sources: SourceChoice[];
   granularities: readonly string[];
   presets: { id: RelativePreset; label: string }[];
+  /** The Cloud project the spreadsheet's last BigQuery pull used ('' when none). */
+  bigQueryProject?: string;
 }
 
 export interface Choice {
@@ -134,6 +136,7 @@ function detail(job: PullJob): string {
         ? 'Asking Assembled to generate the report.'
         : 'Reading the data from Assembled.';
     case 'running':
+      if (job.load) return job.message ?? '';
       if (job.errors > 0)
         return `Assembled did not answer (${job.message ?? 'no reason given'}); trying again.`;
       return job.polls === 0

@@ -5,6 +5,8 @@ import { isAssembledError } from '../assembled/errors';
 import type { ReportRow } from '../assembled/model';
 import { metricsToRows } from '../assembled/normalise';
 import type { Metric } from '../assembled/schemas/reports';
+import { loadIntoBigQuery } from '../bigquery/pull-load';
+import type { Warehouse } from '../bigquery/warehouse';
 import { JobStore } from '../jobs/job-store';
 import {
   isDue,
@@ -58,6 +60,8 @@ export interface PullDeps {
   ensureTrigger: () => string | undefined;
   /** The job's hidden staging sheets: pages read and a replace's new table, between executions. */
   staging: Staging;
+  /** The BigQuery destination (built on demand); absent where there is none. */
+  warehouse?: () => Warehouse;
 }
 
 /**
@@ -265,7 +269,10 @@ function step(deps: PullDeps, job: PullJob, jobs: JobStore, run: RunState): Pull
     }
     run.client ??= deps.client();
     const client = run.client;
-    if (job.state === 'writing') return writePiece(deps, job, run, client);
+    if (job.state === 'writing')
+      return job.spec.target.kind === 'bigquery'
+        ? loadStaged(deps, job, jobs, client)
+        : writePiece(deps, job, run, client);
     if (source.kind === 'resource') {
       return (
         resumeStaged(deps, job) ??
@@ -372,7 +379,7 @@ function writePiece(deps: PullDeps, job: PullJob, run: RunState, client: Assembl
     const target = deps.targets.open(job.spec.target, job.sheetId);
     run.writer = new StagedWrite(
       job.id,
-      stagedTable(deps, job, client),
+      tableOf(deps, job, stagedRecords(deps, job, client)),
       target,
       {
         mode: job.spec.mode,
@@ -397,17 +404,25 @@ function writePiece(deps: PullDeps, job: PullJob, run: RunState, client: Assembl
   });
 }
 
-/** The table the staged pages make: the same in every execution that builds it. */
-function stagedTable(deps: PullDeps, job: PullJob, client: AssembledClient): Table {
+/** The records the staged pages make: the same in every execution that builds them. */
+function stagedRecords(deps: PullDeps, job: PullJob, client: AssembledClient): Record<string, unknown>[] {
   const items = readStaged(deps.staging.open(job.id, 'pages')) as Record<string, unknown>[];
-  const { source } = job.spec;
-  if (source.kind === 'resource') {
-    const built = buildTable(items, deps.zone);
-    return source.resource === 'activities' ? withDurationColumn(built) : built;
-  }
+  if (job.spec.source.kind === 'resource') return items;
   const rows =
     job.fetched?.kind === 'metrics' ? metricsToRows(items as unknown as Metric[]) : (items as ReportRow[]);
-  return buildTable(withNames(client, sheetBuckets(deps, job, rows)) as Record<string, unknown>[], deps.zone);
+  return withNames(client, sheetBuckets(deps, job, rows)) as Record<string, unknown>[];
+}
+
+function tableOf(deps: PullDeps, job: PullJob, records: Record<string, unknown>[]): Table {
+  const built = buildTable(records, deps.zone);
+  const { source } = job.spec;
+  return source.kind === 'resource' && source.resource === 'activities' ? withDurationColumn(built) : built;
+}
+
+/** The staged rows loaded into BigQuery: chunks already loaded are known by their job ids. */
+function loadStaged(deps: PullDeps, job: PullJob, jobs: JobStore, client: AssembledClient): PullJob {
+  const records = stagedRecords(deps, job, client);
+  return loadIntoBigQuery(deps, job, tableOf(deps, job, records), records, jobs);
 }
 
 /**

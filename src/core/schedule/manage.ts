@@ -58,7 +58,8 @@ export function saveRefresh(deps: Deps, input: unknown, key: string): Refresh {
   const sameTarget = JSON.stringify(existing?.spec.target) === JSON.stringify(valid.spec.target);
   const sheetId =
     sameTarget && existing?.sheetId !== undefined ? existing.sheetId : deps.targets.bind(valid.spec.target);
-  if (sheetId === undefined) throw new TargetMissing(targetSheet(valid.spec.target));
+  if (sheetId === undefined && valid.spec.target.kind !== 'bigquery')
+    throw new TargetMissing(targetSheet(valid.spec.target));
   const now = deps.clock.now();
   const { notice: _, ...before } = existing ?? {};
   const refresh: Refresh = {

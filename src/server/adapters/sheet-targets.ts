@@ -58,7 +58,12 @@ export function sheetTargets(ss: Spreadsheet, store: Store): Targets {
       };
     },
     exists: (target, sheetId) =>
-      (target.kind === 'new_sheet' && sheetId === undefined) || find(ss, target, sheetId) !== null,
-    bind: (target) => findSheet(ss, targetSheet(target))?.getSheetId() ?? undefined,
+      target.kind === 'bigquery' ||
+      (target.kind === 'new_sheet' && sheetId === undefined) ||
+      find(ss, target, sheetId) !== null,
+    bind: (target) =>
+      target.kind === 'bigquery'
+        ? undefined
+        : (findSheet(ss, targetSheet(target))?.getSheetId() ?? undefined),
   };
 }

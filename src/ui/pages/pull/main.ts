@@ -166,6 +166,15 @@ function target(): PullTarget {
   const kind = radio('targetKind');
   if (kind === 'sheet') return { kind: 'sheet', name: sheet.value };
   if (kind === 'cell') return { kind: 'cell', sheet: options.activeCell.sheet, a1: options.activeCell.a1 };
+  if (kind === 'bigquery') {
+    const value = (id: string) => byId<HTMLInputElement>(id).value.trim();
+    return {
+      kind: 'bigquery',
+      project: value('bqProject'),
+      dataset: value('bqDataset'),
+      table: value('bqTable'),
+    };
+  }
   return { kind: 'new_sheet', name: newSheet.value };
 }
 
@@ -307,6 +316,7 @@ for (const input of form.querySelectorAll('input[name=targetKind]')) {
     byId('newSheetRow').hidden = kind !== 'new_sheet';
     byId('sheetRow').hidden = kind !== 'sheet';
     byId('cellRow').hidden = kind !== 'cell';
+    byId('bigqueryRow').hidden = kind !== 'bigquery';
   });
 }
 for (const input of [preset, days, from, to]) input.addEventListener('change', updatePreview);
@@ -344,6 +354,7 @@ callServer('getPullOptions').then(
   (o) => {
     options = o;
     fillForm(o);
+    byId<HTMLInputElement>('bqProject').value = o.bigQueryProject ?? '';
   },
   (error) => showStatus(status, errorMessage(error), 'error'),
 );

@@ -1,0 +1,715 @@
+// The fake BigQuery behind the advanced service: projects, datasets, tables and jobs with the
+// REST v2 shapes and errors, the rows in DuckDB (engine.ts). It outlives executions (World).
+import { Engine, EngineError } from './engine.js';
+import { BigQueryError } from './errors.js';
+import { loadRows } from './load.js';
+import {
+  bigQueryError,
+  checkFieldName,
+  duckTable,
+  duckType,
+  type Field,
+  fieldOfDuck,
+  quote,
+  standardType,
+  type TableName,
+  translate,
+} from './sql.js';
+
+export type { Field };
+
+type Json = Record<string, unknown>;
+
+export interface TableRecord {
+  ref: TableName;
+  schema: Field[];
+  description?: string;
+  timePartitioning?: Json;
+  clustering?: Json;
+  creationTime: number;
+  lastModifiedTime: number;
+  /** Bytes of the JSON loaded into it: BigQuery's numBytes, roughly. */
+  bytes: number;
+}
+
+interface DatasetRecord {
+  ref: { projectId: string; datasetId: string };
+  location: string;
+  creationTime: number;
+  tables: Map<string, TableRecord>;
+}
+
+interface JobRecord {
+  resource: Json;
+  doneAt: number;
+  /** A query's rows (REST form) and schema, for getQueryResults. */
+  result?: { fields: Field[]; rows: Json[] };
+}
+
+export interface ProjectOptions {
+  /** The BigQuery API enabled in the project's Cloud console (default true). */
+  apiEnabled?: boolean;
+}
+
+const LOCATION = 'US';
+const DATASET_ID = /^[A-Za-z0-9_]{1,1024}$/;
+const TABLE_ID = /^[\p{L}\p{M}\p{N}\p{Pc}\p{Pd}\p{Zs}]{1,1024}$/u;
+const JOB_ID = /^[A-Za-z0-9_-]{1,1024}$/;
+
+/** Virtual ms a job takes on BigQuery's side (it is DONE that long after insert). */
+export const JOB_MS = { base: 1_000, perMb: 100 };
+
+/** Java's Double.toString, which is how BigQuery writes a TIMESTAMP in query results. */
+function javaDouble(x: number): string {
+  if (x === 0) return '0.0';
+  const abs = Math.abs(x);
+  if (abs >= 1e-3 && abs < 1e7) return Number.isInteger(x) ? `${x}.0` : String(x);
+  const [mantissa, exponent] = x.toExponential().split('e') as [string, string];
+  return `${mantissa.includes('.') ? mantissa : `${mantissa}.0`}E${Number(exponent)}`;
+}
+
+/** A DuckDB JSON value as BigQuery's REST row cell `{v}`. */
+function cell(value: unknown, duck: string): Json {
+  if (value === null || value === undefined) return { v: null };
+  if (Array.isArray(value)) return { v: value.map((item) => cell(item, duck.slice(0, -2))) };
+  if (duck.startsWith('TIMESTAMP')) {
+    const ms = Date.parse(
+      String(value)
+        .replace(' ', 'T')
+        .replace(/([+-]\d\d)$/, '$1:00'),
+    );
+    return { v: javaDouble(ms / 1000) };
+  }
+  return { v: String(value) };
+}
+
+export class Warehouse {
+  private readonly projects = new Map<string, ProjectOptions & { datasets: Map<string, DatasetRecord> }>();
+  private readonly jobs = new Map<string, JobRecord>();
+  private engineInstance: Engine | undefined;
+  private jobSeq = 0;
+
+  constructor(private readonly now: () => number) {}
+
+  private get engine(): Engine {
+    this.engineInstance ??= new Engine();
+    return this.engineInstance;
+  }
+
+  /** A Google Cloud project the user can reach (tests and the workbench add them). */
+  addProject(projectId: string, options: ProjectOptions = {}): void {
+    if (!this.projects.has(projectId)) this.projects.set(projectId, { ...options, datasets: new Map() });
+    else Object.assign(this.projects.get(projectId) as object, options);
+  }
+
+  projectIds(): string[] {
+    return [...this.projects.keys()];
+  }
+
+  private project(projectId: string) {
+    const project = this.projects.get(String(projectId));
+    if (!project) throw new BigQueryError('notFound', `Not found: Project ${projectId}`);
+    if (project.apiEnabled === false)
+      throw new BigQueryError(
+        'accessDenied',
+        `BigQuery API has not been used in project ${projectId} before or it is disabled. Enable it by visiting https://console.developers.google.com/apis/api/bigquery.googleapis.com/overview?project=${projectId} then retry.`,
+      );
+    return project;
+  }
+
+  private dataset(projectId: string, datasetId: string): DatasetRecord {
+    const dataset = this.project(projectId).datasets.get(String(datasetId));
+    if (!dataset) throw new BigQueryError('notFound', `Not found: Dataset ${projectId}:${datasetId}`);
+    return dataset;
+  }
+
+  table(projectId: string, datasetId: string, tableId: string): TableRecord {
+    const table = this.dataset(projectId, datasetId).tables.get(String(tableId));
+    if (!table) throw new BigQueryError('notFound', `Not found: Table ${projectId}:${datasetId}.${tableId}`);
+    return table;
+  }
+
+  // ---- Datasets ----
+
+  insertDataset(resource: Json, projectId: string): Json {
+    const project = this.project(projectId);
+    const ref = (resource.datasetReference ?? {}) as { datasetId?: string };
+    const datasetId = String(ref.datasetId ?? '');
+    if (!DATASET_ID.test(datasetId))
+      throw new BigQueryError(
+        'invalid',
+        `Invalid dataset ID "${datasetId}". Dataset IDs must be alphanumeric (plus underscores) and must be at most 1024 characters long.`,
+      );
+    if (project.datasets.has(datasetId))
+      throw new BigQueryError('duplicate', `Already Exists: Dataset ${projectId}:${datasetId}`);
+    const location = String(resource.location ?? LOCATION);
+    project.datasets.set(datasetId, {
+      ref: { projectId, datasetId },
+      location,
+      creationTime: this.now(),
+      tables: new Map(),
+    });
+    this.engine.run([`CREATE SCHEMA ${quote(`${projectId}.${datasetId}`)}`]);
+    return this.datasetResource(this.dataset(projectId, datasetId));
+  }
+
+  getDataset(projectId: string, datasetId: string): Json {
+    return this.datasetResource(this.dataset(projectId, datasetId));
+  }
+
+  listDatasets(projectId: string): Json {
+    const datasets = [...this.project(projectId).datasets.values()].map((d) => ({
+      kind: 'bigquery#dataset',
+      id: `${d.ref.projectId}:${d.ref.datasetId}`,
+      datasetReference: { ...d.ref },
+      location: d.location,
+    }));
+    return { kind: 'bigquery#datasetList', etag: 'local', ...(datasets.length ? { datasets } : {}) };
+  }
+
+  private datasetResource(d: DatasetRecord): Json {
+    return {
+      kind: 'bigquery#dataset',
+      id: `${d.ref.projectId}:${d.ref.datasetId}`,
+      datasetReference: { ...d.ref },
+      location: d.location,
+      creationTime: String(d.creationTime),
+      lastModifiedTime: String(d.creationTime),
+    };
+  }
+
+  // ---- Tables ----
+
+  private checkSchema(fields: Field[]): Field[] {
+    const seen = new Set<string>();
+    return fields.map((f) => {
+      checkFieldName(String(f.name));
+      const lower = String(f.name).toLowerCase();
+      if (seen.has(lower)) throw new BigQueryError('invalid', `Field ${f.name} already exists in schema`);
+      seen.add(lower);
+      const type = standardType(f.type);
+      if (type === 'JSON' || f.fields)
+        throw new BigQueryError('invalid', `Field ${f.name}: type not supported by the local fake`);
+      const mode = (f.mode ?? 'NULLABLE').toUpperCase() as Field['mode'];
+      if (!['NULLABLE', 'REQUIRED', 'REPEATED'].includes(String(mode)))
+        throw new BigQueryError('invalid', `Invalid value for mode: ${f.mode} is not a valid value`);
+      return {
+        name: String(f.name),
+        type: String(f.type).toUpperCase(),
+        mode,
+        ...(f.description ? { description: String(f.description) } : {}),
+      };
+    });
+  }
+
+  insertTable(resource: Json, projectId: string, datasetId: string): Json {
+    const dataset = this.dataset(projectId, datasetId);
+    const ref = (resource.tableReference ?? {}) as { tableId?: string };
+    const tableId = String(ref.tableId ?? '');
+    if (!TABLE_ID.test(tableId))
+      throw new BigQueryError(
+        'invalid',
+        `Invalid table ID "${tableId}". Table IDs must be alphanumeric (plus underscores) and must be at most 1024 characters long. Also, Table decorators cannot be used.`,
+      );
+    if (dataset.tables.has(tableId))
+      throw new BigQueryError('duplicate', `Already Exists: Table ${projectId}:${datasetId}.${tableId}`);
+    const fields = this.checkSchema(((resource.schema as Json | undefined)?.fields ?? []) as Field[]);
+    const table = this.createTable({ projectId, datasetId, tableId }, fields, resource);
+    return this.tableResource(table);
+  }
+
+  private createTable(ref: TableName, fields: Field[], options: Json): TableRecord {
+    const dataset = this.dataset(ref.projectId, ref.datasetId);
+    const partitionField = (options.timePartitioning as Json | undefined)?.field;
+    if (partitionField !== undefined) {
+      const f = fields.find((x) => x.name === partitionField);
+      if (!f || !['TIMESTAMP', 'DATE'].includes(standardType(f.type)))
+        throw new BigQueryError(
+          'invalid',
+          `The field specified for time partitioning can only be of type TIMESTAMP, DATE or DATETIME. The type found is: ${f ? f.type : 'missing'}.`,
+        );
+    }
+    for (const name of ((options.clustering as Json | undefined)?.fields ?? []) as string[]) {
+      if (!fields.some((f) => f.name === name))
+        throw new BigQueryError(
+          'invalid',
+          `The field specified for clustering cannot be found in the schema. Invalid field: ${name}.`,
+        );
+    }
+    const columns = fields.map((f) => `${quote(f.name)} ${duckType(f)}`).join(', ');
+    // BigQuery tables may have no columns; DuckDB's may not.
+    this.engine.run([
+      `CREATE TABLE ${duckTable(ref.projectId, ref.datasetId, ref.tableId)} (${columns || '"_empty" BOOLEAN'})`,
+    ]);
+    const now = this.now();
+    const table: TableRecord = {
+      ref: { ...ref },
+      schema: fields,
+      creationTime: now,
+      lastModifiedTime: now,
+      bytes: 0,
+      ...(options.description ? { description: String(options.description) } : {}),
+      ...(options.timePartitioning ? { timePartitioning: { ...(options.timePartitioning as Json) } } : {}),
+      ...(options.clustering ? { clustering: { ...(options.clustering as Json) } } : {}),
+    };
+    dataset.tables.set(ref.tableId, table);
+    return table;
+  }
+
+  getTable(projectId: string, datasetId: string, tableId: string): Json {
+    return this.tableResource(this.table(projectId, datasetId, tableId));
+  }
+
+  listTables(projectId: string, datasetId: string): Json {
+    const tables = [...this.dataset(projectId, datasetId).tables.values()].map((t) => ({
+      kind: 'bigquery#table',
+      id: `${t.ref.projectId}:${t.ref.datasetId}.${t.ref.tableId}`,
+      tableReference: { ...t.ref },
+      type: 'TABLE',
+      creationTime: String(t.creationTime),
+      ...(t.timePartitioning ? { timePartitioning: t.timePartitioning } : {}),
+      ...(t.clustering ? { clustering: t.clustering } : {}),
+    }));
+    return {
+      kind: 'bigquery#tableList',
+      etag: 'local',
+      totalItems: tables.length,
+      ...(tables.length ? { tables } : {}),
+    };
+  }
+
+  removeTable(projectId: string, datasetId: string, tableId: string): void {
+    this.table(projectId, datasetId, tableId);
+    this.engine.run([`DROP TABLE ${duckTable(projectId, datasetId, tableId)}`]);
+    this.dataset(projectId, datasetId).tables.delete(tableId);
+  }
+
+  /** Tables.patch: descriptions and added columns; a column's type or mode cannot change. */
+  patchTable(resource: Json, projectId: string, datasetId: string, tableId: string): Json {
+    const table = this.table(projectId, datasetId, tableId);
+    const fields = (resource.schema as Json | undefined)?.fields as Field[] | undefined;
+    if (fields) this.evolve(table, this.checkSchema(fields), true, true);
+    if (resource.description !== undefined) table.description = String(resource.description);
+    table.lastModifiedTime = this.now();
+    return this.tableResource(table);
+  }
+
+  /**
+   * Applies a new schema to a table as a load or patch would: columns it lacks are added when
+   * allowed (NULLABLE or REPEATED only), a changed type or mode is refused in BigQuery's words.
+   */
+  private evolve(table: TableRecord, fields: Field[], allowAddition: boolean, dropIsError: boolean): void {
+    const name = `${table.ref.projectId}:${table.ref.datasetId}.${table.ref.tableId}`;
+    const byName = new Map(table.schema.map((f) => [f.name.toLowerCase(), f]));
+    const added: Field[] = [];
+    for (const f of fields) {
+      const old = byName.get(f.name.toLowerCase());
+      if (!old) {
+        added.push(f);
+        continue;
+      }
+      if (standardType(old.type) !== standardType(f.type))
+        throw new BigQueryError(
+          'invalid',
+          `Provided Schema does not match Table ${name}. Field ${f.name} has changed type from ${old.type} to ${f.type}`,
+        );
+      if ((old.mode ?? 'NULLABLE') !== (f.mode ?? 'NULLABLE'))
+        throw new BigQueryError(
+          'invalid',
+          `Provided Schema does not match Table ${name}. Field ${f.name} has changed mode from ${old.mode ?? 'NULLABLE'} to ${f.mode ?? 'NULLABLE'}`,
+        );
+      if (f.description !== undefined) old.description = f.description;
+    }
+    if (dropIsError) {
+      const given = new Set(fields.map((f) => f.name.toLowerCase()));
+      const dropped = table.schema.find((f) => !given.has(f.name.toLowerCase()));
+      if (dropped)
+        throw new BigQueryError(
+          'invalid',
+          `Provided Schema does not match Table ${name}. Field ${dropped.name} is missing in new schema`,
+        );
+    }
+    if (added.length && !allowAddition)
+      throw new BigQueryError(
+        'invalid',
+        `Provided Schema does not match Table ${name}. Cannot add fields (field: ${added[0]?.name})`,
+      );
+    for (const f of added) {
+      if (f.mode === 'REQUIRED')
+        throw new BigQueryError(
+          'invalid',
+          `Provided Schema does not match Table ${name}. Cannot add required fields to an existing schema. (field: ${f.name})`,
+        );
+      this.engine.run([
+        `ALTER TABLE ${duckTable(table.ref.projectId, table.ref.datasetId, table.ref.tableId)} ADD COLUMN ${quote(f.name)} ${duckType(f)}`,
+      ]);
+      table.schema.push(f);
+    }
+  }
+
+  private tableResource(t: TableRecord): Json {
+    const rows = this.engine.run([
+      `SELECT count(*) FROM ${duckTable(t.ref.projectId, t.ref.datasetId, t.ref.tableId)}`,
+    ]).rows[0]?.[0];
+    return {
+      kind: 'bigquery#table',
+      id: `${t.ref.projectId}:${t.ref.datasetId}.${t.ref.tableId}`,
+      tableReference: { ...t.ref },
+      schema: { fields: t.schema.map((f) => ({ ...f })) },
+      numRows: String(rows ?? '0'),
+      numBytes: String(t.bytes),
+      creationTime: String(t.creationTime),
+      lastModifiedTime: String(t.lastModifiedTime),
+      type: 'TABLE',
+      location: LOCATION,
+      ...(t.description ? { description: t.description } : {}),
+      ...(t.timePartitioning ? { timePartitioning: { type: 'DAY', ...t.timePartitioning } } : {}),
+      ...(t.clustering ? { clustering: t.clustering } : {}),
+    };
+  }
+
+  // ---- Jobs ----
+
+  private jobKey(projectId: string, jobId: string): string {
+    return `${projectId}:${jobId}`;
+  }
+
+  /**
+   * Jobs.insert. A job id already used in the project is refused with 409 (a retried insert is
+   * the same job, never a second load). A job that fails (bad rows, a schema change, a SQL
+   * error) is still created: its status.errorResult says why.
+   */
+  insertJob(resource: Json, projectId: string, data?: Buffer): Json {
+    this.project(projectId);
+    const given = (resource.jobReference as Json | undefined)?.jobId;
+    const jobId =
+      given === undefined ? `job_${(++this.jobSeq).toString(36)}_${this.now().toString(36)}` : String(given);
+    if (!JOB_ID.test(jobId))
+      throw new BigQueryError(
+        'invalid',
+        `Invalid job ID "${jobId}". Job IDs must be alphanumeric (plus underscores and dashes) and must be at most 1024 characters long.`,
+      );
+    const key = this.jobKey(projectId, jobId);
+    if (this.jobs.has(key))
+      throw new BigQueryError('duplicate', `Already Exists: Job ${projectId}:${LOCATION}.${jobId}`);
+    const configuration = (resource.configuration ?? {}) as Json;
+    const now = this.now();
+    const job: JobRecord = {
+      resource: {
+        kind: 'bigquery#job',
+        id: `${projectId}:${LOCATION}.${jobId}`,
+        jobReference: { projectId, jobId, location: LOCATION },
+        configuration: { ...configuration },
+        statistics: { creationTime: String(now), startTime: String(now) },
+      },
+      doneAt: now,
+    };
+    let status: Json = {};
+    let mb = (data?.length ?? 0) / 1e6;
+    try {
+      if (configuration.load) {
+        (job.resource.configuration as Json).jobType = 'LOAD';
+        const load = this.runLoad(configuration.load as Json, projectId, data);
+        (job.resource.statistics as Json).load = load;
+      } else if (configuration.query) {
+        (job.resource.configuration as Json).jobType = 'QUERY';
+        const query = this.runQuery(configuration.query as Json, projectId, job);
+        (job.resource.statistics as Json).query = query;
+        (job.resource.statistics as Json).totalBytesProcessed = query.totalBytesProcessed;
+        mb += Number(query.totalBytesProcessed) / 1e6;
+      } else {
+        throw new BigQueryError(
+          'invalid',
+          'Required parameter is missing: configuration.load or configuration.query',
+        );
+      }
+    } catch (error) {
+      if (!(error instanceof BigQueryError)) throw error;
+      // Invalid requests are refused at once; failures of the work are the job's status.
+      if (error.reason === 'invalid' && /^Required parameter|^Invalid value for/.test(error.message))
+        throw error;
+      status = { errorResult: error.errorProto, errors: [error.errorProto, ...(error.rowErrors ?? [])] };
+    }
+    job.doneAt = now + JOB_MS.base + Math.ceil(mb * JOB_MS.perMb);
+    job.resource.status = status;
+    this.jobs.set(key, job);
+    return this.jobResource(job);
+  }
+
+  getJob(projectId: string, jobId: string): Json {
+    this.project(projectId);
+    const job = this.jobs.get(this.jobKey(projectId, jobId));
+    if (!job) throw new BigQueryError('notFound', `Not found: Job ${projectId}:${jobId}`);
+    return this.jobResource(job);
+  }
+
+  private jobResource(job: JobRecord): Json {
+    const done = this.now() >= job.doneAt;
+    const copy = structuredClone(job.resource);
+    copy.status = done ? { ...(job.resource.status as Json), state: 'DONE' } : { state: 'RUNNING' };
+    const statistics = copy.statistics as Json;
+    if (done) statistics.endTime = String(job.doneAt);
+    else {
+      delete statistics.load;
+      delete statistics.query;
+    }
+    return copy;
+  }
+
+  /** Jobs.query: a query job, waited for up to timeoutMs (its result on the first page). */
+  query(request: Json, projectId: string): Json {
+    const job = this.insertJob(
+      {
+        configuration: {
+          query: {
+            query: request.query,
+            useLegacySql: request.useLegacySql,
+            ...(request.defaultDataset ? { defaultDataset: request.defaultDataset } : {}),
+          },
+        },
+      },
+      projectId,
+    );
+    const ref = job.jobReference as { jobId: string };
+    return this.queryResults(projectId, ref.jobId, { maxResults: request.maxResults }, true);
+  }
+
+  /** getQueryResults; `atOnce` answers as if the caller waited for the job (Jobs.query). */
+  queryResults(projectId: string, jobId: string, options: Json = {}, atOnce = false): Json {
+    const record = this.jobs.get(this.jobKey(projectId, String(jobId)));
+    if (!record) throw new BigQueryError('notFound', `Not found: Job ${projectId}:${jobId}`);
+    const status = record.resource.status as Json;
+    if (status.errorResult)
+      throw new BigQueryError(
+        (status.errorResult as { reason: 'invalidQuery' }).reason,
+        String((status.errorResult as Json).message),
+      );
+    const jobReference = { projectId, jobId: String(jobId), location: LOCATION };
+    if (!atOnce && this.now() < record.doneAt)
+      return { kind: 'bigquery#getQueryResultsResponse', jobReference, jobComplete: false };
+    const result = record.result ?? { fields: [], rows: [] };
+    const start = Number(options.pageToken ?? options.startIndex ?? 0);
+    const size = Math.min(Number(options.maxResults ?? 10_000) || 10_000, 10_000);
+    const rows = result.rows.slice(start, start + size);
+    const statistics = (record.resource.statistics as Json).query as Json | undefined;
+    return {
+      kind: 'bigquery#getQueryResultsResponse',
+      jobReference,
+      jobComplete: true,
+      schema: { fields: result.fields },
+      totalRows: String(result.rows.length),
+      ...(rows.length ? { rows } : {}),
+      ...(start + size < result.rows.length ? { pageToken: String(start + size) } : {}),
+      totalBytesProcessed: String(statistics?.totalBytesProcessed ?? '0'),
+      cacheHit: false,
+      ...(statistics?.numDmlAffectedRows !== undefined
+        ? { numDmlAffectedRows: statistics.numDmlAffectedRows }
+        : {}),
+    };
+  }
+
+  private tableRef(value: unknown, projectId: string): TableName {
+    const ref = (value ?? {}) as Partial<TableName>;
+    if (!ref.datasetId || !ref.tableId)
+      throw new BigQueryError('invalid', 'Required parameter is missing: destinationTable');
+    return {
+      projectId: String(ref.projectId ?? projectId),
+      datasetId: String(ref.datasetId),
+      tableId: String(ref.tableId),
+    };
+  }
+
+  private runLoad(load: Json, projectId: string, data?: Buffer): Json {
+    const format = String(load.sourceFormat ?? 'CSV');
+    if (format !== 'NEWLINE_DELIMITED_JSON')
+      throw new BigQueryError(
+        'invalid',
+        `Invalid value for sourceFormat: the local fake loads NEWLINE_DELIMITED_JSON only (got ${format})`,
+      );
+    if (!data)
+      throw new BigQueryError(
+        'invalid',
+        'Required parameter is missing: the load job has no data (mediaData)',
+      );
+    const ref = this.tableRef(load.destinationTable, projectId);
+    const write = String(load.writeDisposition ?? 'WRITE_APPEND');
+    const create = String(load.createDisposition ?? 'CREATE_IF_NEEDED');
+    const given = load.schema ? this.checkSchema(((load.schema as Json).fields ?? []) as Field[]) : undefined;
+    this.dataset(ref.projectId, ref.datasetId);
+    let table = this.dataset(ref.projectId, ref.datasetId).tables.get(ref.tableId);
+    let created = false;
+    if (!table) {
+      if (create === 'CREATE_NEVER')
+        throw new BigQueryError(
+          'notFound',
+          `Not found: Table ${ref.projectId}:${ref.datasetId}.${ref.tableId}`,
+        );
+      if (!given) throw new BigQueryError('invalid', 'No schema specified on job or table.');
+      table = this.createTable(ref, given, load);
+      created = true;
+    } else if (given) {
+      const options = ((load.schemaUpdateOptions ?? []) as string[]).map(String);
+      if (options.length && write === 'WRITE_EMPTY')
+        throw new BigQueryError(
+          'invalid',
+          'Schema update options should only be specified with WRITE_APPEND disposition, or with WRITE_TRUNCATE disposition on a table partition.',
+        );
+      this.evolve(
+        table,
+        given,
+        options.includes('ALLOW_FIELD_ADDITION') || write === 'WRITE_TRUNCATE',
+        false,
+      );
+    }
+    const target = duckTable(ref.projectId, ref.datasetId, ref.tableId);
+    if (write === 'WRITE_EMPTY' && !created) {
+      const n = Number(this.engine.run([`SELECT count(*) FROM ${target}`]).rows[0]?.[0] ?? 0);
+      if (n > 0)
+        throw new BigQueryError(
+          'duplicate',
+          `Already Exists: Table ${ref.projectId}:${ref.datasetId}.${ref.tableId}`,
+        );
+    }
+    const rows = loadRows(data.toString('utf8'), table.schema, {
+      ignoreUnknownValues: load.ignoreUnknownValues === true,
+      maxBadRecords: Number(load.maxBadRecords ?? 0),
+    });
+    const statements = write === 'WRITE_TRUNCATE' ? [`DELETE FROM ${target}`] : [];
+    if (rows.count > 0) statements.push(rows.insertSql(target));
+    if (statements.length) this.run(statements, { atomic: true, data: rows.text });
+    if (write === 'WRITE_TRUNCATE') table.bytes = 0;
+    table.bytes += data.length;
+    table.lastModifiedTime = this.now();
+    return {
+      inputFiles: '1',
+      inputFileBytes: String(data.length),
+      outputRows: String(rows.count),
+      outputBytes: String(data.length),
+      badRecords: String(rows.bad),
+    };
+  }
+
+  private run(statements: string[], options: { atomic?: boolean; data?: string } = {}) {
+    try {
+      return this.engine.run(statements, options);
+    } catch (error) {
+      if (error instanceof EngineError) throw bigQueryError(error.message);
+      throw error;
+    }
+  }
+
+  private runQuery(query: Json, projectId: string, job: JobRecord): Json {
+    if (query.useLegacySql !== false)
+      throw new BigQueryError(
+        'invalidQuery',
+        'Legacy SQL is the default of the v2 API: set useLegacySql: false (the local fake runs standard SQL only)',
+      );
+    const defaults = (query.defaultDataset ?? {}) as { projectId?: string; datasetId?: string };
+    const read: TableName[] = [];
+    const sql = translate(
+      String(query.query ?? ''),
+      {
+        projectId: defaults.projectId ?? projectId,
+        ...(defaults.datasetId ? { datasetId: defaults.datasetId } : {}),
+      },
+      read,
+    );
+    for (const t of read) this.table(t.projectId, t.datasetId, t.tableId);
+    const bytes = read.reduce((n, t) => n + this.table(t.projectId, t.datasetId, t.tableId).bytes, 0);
+    const statementType = (/^\s*(\w+)/.exec(sql)?.[1] ?? 'SELECT').toUpperCase();
+    const dml = ['MERGE', 'INSERT', 'UPDATE', 'DELETE'].includes(statementType);
+    if (statementType === 'MERGE') this.checkMergeMatches(sql);
+    const destination = query.destinationTable ? this.tableRef(query.destinationTable, projectId) : undefined;
+    if (destination && !dml) {
+      const write = String(query.writeDisposition ?? 'WRITE_EMPTY');
+      const table = this.table(destination.projectId, destination.datasetId, destination.tableId);
+      const target = duckTable(destination.projectId, destination.datasetId, destination.tableId);
+      const columns = table.schema.map((f) => quote(f.name)).join(', ');
+      const statements = write === 'WRITE_TRUNCATE' ? [`DELETE FROM ${target}`] : [];
+      statements.push(`INSERT INTO ${target} (${columns}) SELECT ${columns} FROM (${sql})`);
+      const result = this.run(statements, { atomic: true });
+      table.bytes = write === 'WRITE_TRUNCATE' ? bytes : table.bytes + bytes;
+      table.lastModifiedTime = this.now();
+      return {
+        statementType,
+        totalBytesProcessed: String(bytes),
+        numDmlAffectedRows: String(result.rows[0]?.[0] ?? 0),
+      };
+    }
+    const result = this.run([sql], { atomic: dml });
+    for (const t of read) this.table(t.projectId, t.datasetId, t.tableId).lastModifiedTime = this.now();
+    if (dml) {
+      const affected = String(result.rows[0]?.[0] ?? 0);
+      job.result = { fields: [], rows: [] };
+      return { statementType, totalBytesProcessed: String(bytes), numDmlAffectedRows: affected };
+    }
+    const fields = result.columns.map((c) => fieldOfDuck(c.name, c.type));
+    job.result = {
+      fields,
+      rows: result.rows.map((row) => ({ f: row.map((v, i) => cell(v, result.columns[i]?.type ?? '')) })),
+    };
+    return { statementType, totalBytesProcessed: String(bytes) };
+  }
+
+  /** BigQuery refuses a MERGE where a target row matches two source rows; DuckDB does not. */
+  private checkMergeMatches(sql: string): void {
+    const m =
+      /^\s*MERGE\s+(?:INTO\s+)?(\S+)\s+(?:AS\s+)?(\w+)\s+USING\s+([\s\S]+?)\s+(?:AS\s+)?(\w+)\s+ON\s+([\s\S]+?)\s+WHEN\b/i.exec(
+        sql,
+      );
+    if (!m) return;
+    const [, target, t, source, s, on] = m;
+    const twice = this.run([
+      `SELECT 1 FROM ${target} AS ${t} JOIN ${source} AS ${s} ON ${on} GROUP BY ${t}.rowid HAVING count(*) > 1 LIMIT 1`,
+    ]);
+    if (twice.rows.length)
+      throw new BigQueryError(
+        'invalidQuery',
+        'UPDATE/MERGE must match at most one source row for each target row',
+      );
+  }
+
+  /** Rows of a table for tests and the workbench, as plain values (timestamps as epoch ms). */
+  rows(projectId: string, datasetId: string, tableId: string, orderBy?: string): Record<string, unknown>[] {
+    const table = this.table(projectId, datasetId, tableId);
+    const columns = table.schema.map((f) => quote(f.name));
+    const result = this.engine.run([
+      `SELECT ${columns.join(', ') || '*'} FROM ${duckTable(projectId, datasetId, tableId)}${orderBy ? ` ORDER BY ${orderBy}` : ''}`,
+    ]);
+    return result.rows.map((row) =>
+      Object.fromEntries(
+        table.schema.map((f, i) => {
+          const v = row[i];
+          const type = standardType(f.type);
+          const plain = (x: unknown) =>
+            x === null
+              ? null
+              : type === 'TIMESTAMP'
+                ? Date.parse(
+                    String(x)
+                      .replace(' ', 'T')
+                      .replace(/([+-]\d\d)$/, '$1:00'),
+                  )
+                : type === 'INT64' || type === 'FLOAT64'
+                  ? Number(x)
+                  : x;
+          return [f.name, Array.isArray(v) ? v.map(plain) : plain(v)];
+        }),
+      ),
+    );
+  }
+
+  /** Every job, for tests (their ids, types and outcomes). */
+  jobList(): Json[] {
+    return [...this.jobs.values()].map((j) => this.jobResource(j));
+  }
+
+  /** Runs SQL as the console would (the workbench's query box). */
+  sql(text: string, projectId: string): Json {
+    return this.query({ query: text, useLegacySql: false }, projectId);
+  }
+
+  dispose(): void {
+    this.engineInstance?.drop();
+  }
+}

@@ -1,0 +1,178 @@
+// A pull's rows into a BigQuery table, one load job per chunk, resumable across executions and
+// idempotent: each chunk's job id is derived from the pull and the chunk, so a chunk retried
+// after a kill is the same job, not a second load. Append loads into the table itself; merge and
+// replace load into a staging table first, then run one MERGE on the key, or one WRITE_TRUNCATE,
+// so readers see the old table until the new rows are all there.
+import type { Clock, Zone } from '../ports';
+import type { Table } from '../table/build-table';
+import { CHUNK_BYTES, CHUNK_ROWS, chunks, listKeys } from './ndjson';
+import { columnName, compareSchema, type Field, mapColumns } from './schema';
+import type { TableRef, Warehouse } from './warehouse';
+
+export interface LoadTarget extends TableRef {
+  mode: 'replace' | 'append' | 'merge';
+  /** merge: the source's key columns (as the table model names them). */
+  key: string[];
+  /** Unique per pull: job ids and the staging table are named from it. */
+  runId: string;
+}
+
+export interface LoadProgress {
+  /** Chunks loaded so far (all of them once `staged`). */
+  chunk: number;
+  rows: number;
+  bytes: number;
+  finished?: boolean;
+}
+
+export class LoadFailed extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'LoadFailed';
+  }
+}
+
+/** How long one execution keeps starting chunks (the rest is left for the next). */
+export const LOAD_BUDGET_MS = 150_000;
+const JOB_WAIT_MS = 120_000;
+
+const q = (name: string) => `\`${name}\``;
+const path = (t: TableRef) => q(`${t.projectId}.${t.datasetId}.${t.tableId}`);
+
+export function consoleLink(t: TableRef): string {
+  return `https://console.cloud.google.com/bigquery?project=${encodeURIComponent(t.projectId)}&ws=!1m5!1m4!4m3!1s${encodeURIComponent(t.projectId)}!2s${encodeURIComponent(t.datasetId)}!3s${encodeURIComponent(t.tableId)}`;
+}
+
+/** The job id of one step of a run: letters, digits, _ and - only. */
+const jobId = (runId: string, step: string) => `assembled_${runId.replace(/[^A-Za-z0-9_-]/g, '_')}_${step}`;
+
+function waitFor(
+  w: Warehouse,
+  clock: Clock,
+  projectId: string,
+  id: string,
+  started: { job: ReturnType<Warehouse['job']> },
+) {
+  let info = started.job;
+  const until = clock.now() + JOB_WAIT_MS;
+  for (let wait = 500; !info.done && clock.now() < until; wait = Math.min(wait * 2, 8_000)) {
+    w.sleep(wait);
+    info = w.job(projectId, id);
+  }
+  if (!info.done) return undefined;
+  if (info.error) throw new LoadFailed(`BigQuery refused the load: ${info.error}`);
+  return info;
+}
+
+/**
+ * Carries the load as far as this execution's budget allows, saving progress after each chunk.
+ * Returns the progress; `finished` once the table holds the rows.
+ */
+export function loadTable(
+  w: Warehouse,
+  target: LoadTarget,
+  table: Table,
+  records: readonly Record<string, unknown>[],
+  deps: { clock: Clock; zone: Zone; save: (p: LoadProgress) => void; budgetMs?: number },
+  progress: LoadProgress = { chunk: 0, rows: 0, bytes: 0 },
+): LoadProgress {
+  const { clock } = deps;
+  const started = clock.now();
+  const budget = deps.budgetMs ?? LOAD_BUDGET_MS;
+  const mapped = mapColumns(table, listKeys(records));
+  const label = `${target.projectId}.${target.datasetId}.${target.tableId}`;
+  w.ensureDataset(target.projectId, target.datasetId);
+  const existing = w.table(target);
+  let fields: Field[] = mapped.map((m) => m.field);
+  if (!existing) {
+    const names = new Set(fields.map((f) => f.name));
+    const partition = ['start_time', 'start', 'date', 'created_at'].find(
+      (n) => names.has(n) && ['TIMESTAMP', 'DATE'].includes(fields.find((f) => f.name === n)?.type ?? ''),
+    );
+    const cluster = ['agent_id', 'queue_id', 'id'].find((n) => names.has(n));
+    w.createTable(target, fields, {
+      ...(partition ? { partitionField: partition } : {}),
+      ...(cluster ? { clusterFields: [cluster] } : {}),
+    });
+  } else {
+    const compared = compareSchema(existing.fields, mapped, label);
+    if (compared.problems.length)
+      throw new LoadFailed(`Cannot load into ${label}: ${compared.problems.join('; ')}`);
+    fields = compared.fields;
+    // A new source column is added to the table before rows that carry it arrive.
+    if (compared.added.length)
+      w.patchSchema(target, [
+        ...existing.fields.map((f) => ({ name: f.name, type: f.type, mode: f.mode ?? 'NULLABLE' }) as Field),
+        ...compared.added,
+      ]);
+  }
+  const staged = target.mode !== 'append';
+  const staging: TableRef = { ...target, tableId: `_staging_${target.runId.replace(/[^A-Za-z0-9_]/g, '_')}` };
+  const into = staged ? staging : target;
+  let p = { ...progress };
+  const limits = { bytes: CHUNK_BYTES, rows: Math.min(CHUNK_ROWS, w.chunkRows ?? CHUNK_ROWS) };
+  for (const chunk of chunks(table, records, mapped, fields, deps.zone, p.chunk, limits)) {
+    if (clock.now() - started > budget) return p;
+    const id = jobId(target.runId, `c${chunk.index}`);
+    const configuration = {
+      load: {
+        destinationTable: into,
+        sourceFormat: 'NEWLINE_DELIMITED_JSON',
+        writeDisposition: 'WRITE_APPEND',
+        createDisposition: 'CREATE_IF_NEEDED',
+        schema: { fields },
+        ...(staged ? {} : { schemaUpdateOptions: ['ALLOW_FIELD_ADDITION'] }),
+      },
+    };
+    const job = waitFor(w, clock, target.projectId, id, {
+      job: w.startJob(target.projectId, id, configuration, chunk.text),
+    });
+    if (!job) return p;
+    p = { chunk: chunk.index + 1, rows: p.rows + chunk.rows, bytes: p.bytes + chunk.bytes };
+    deps.save(p);
+  }
+  if (staged) {
+    const columns = fields.map((f) => q(f.name));
+    const sql =
+      target.mode === 'merge'
+        ? mergeSql(target, staging, fields, target.key.map(columnName))
+        : p.chunk === 0
+          ? `DELETE FROM ${path(target)} WHERE TRUE`
+          : undefined;
+    const id = jobId(target.runId, target.mode);
+    const query = sql
+      ? { query: sql, useLegacySql: false }
+      : {
+          query: `SELECT ${columns.join(', ')} FROM ${path(staging)}`,
+          useLegacySql: false,
+          destinationTable: target,
+          writeDisposition: 'WRITE_TRUNCATE',
+        };
+    if (target.mode === 'replace' || p.chunk > 0) {
+      const job = waitFor(w, clock, target.projectId, id, {
+        job: w.startJob(target.projectId, id, { query }),
+      });
+      if (!job) return p;
+    }
+    if (p.chunk > 0) w.dropTable(staging);
+  }
+  p = { ...p, finished: true };
+  deps.save(p);
+  return p;
+}
+
+/** One MERGE on the key; rows repeated in the staging table (a chunk loaded twice) count once. */
+function mergeSql(target: TableRef, staging: TableRef, fields: Field[], key: string[]): string {
+  const cols = fields.map((f) => q(f.name));
+  const on = key.map((k) => `T.${q(k)} IS NOT DISTINCT FROM S.${q(k)}`).join(' AND ');
+  const set = fields.filter((f) => !key.includes(f.name)).map((f) => `${q(f.name)} = S.${q(f.name)}`);
+  return [
+    `MERGE ${path(target)} T`,
+    `USING (SELECT ${cols.join(', ')} FROM ${path(staging)} WHERE TRUE QUALIFY ROW_NUMBER() OVER (PARTITION BY ${key.map(q).join(', ')}) = 1) S`,
+    `ON ${on}`,
+    set.length ? `WHEN MATCHED THEN UPDATE SET ${set.join(', ')}` : '',
+    `WHEN NOT MATCHED THEN INSERT (${cols.join(', ')}) VALUES (${cols.map((c) => `S.${c}`).join(', ')})`,
+  ]
+    .filter(Boolean)
+    .join('\n');
+}

@@ -1,0 +1,65 @@
+// A pull whose target is a BigQuery table: its rows go through loadTable, one step per execution,
+// the progress saved on the job so that the next execution (sidebar poll or dispatcher) resumes.
+import type { JobStore } from '../jobs/job-store';
+import { type PullJob, withState } from '../jobs/pull-job';
+import type { Clock, Zone } from '../ports';
+import { sourceInfo } from '../pull/pull-spec';
+import type { Table } from '../table/build-table';
+import { consoleLink, LoadFailed, loadTable } from './load-table';
+import { bigQueryLabel } from './target';
+import type { Warehouse } from './warehouse';
+
+interface Deps {
+  clock: Clock;
+  zone: Zone;
+  warehouse?: () => Warehouse;
+}
+
+export function loadIntoBigQuery(
+  deps: Deps,
+  job: PullJob,
+  table: Table,
+  records: readonly object[],
+  jobs: JobStore,
+): PullJob {
+  const target = job.spec.target;
+  if (target.kind !== 'bigquery') throw new Error('not a BigQuery target');
+  if (!deps.warehouse) throw new LoadFailed('BigQuery cannot be reached from here.');
+  const key = (job.spec.mergeKey ?? sourceInfo(job.spec.source).key).split(',').map((k) => k.trim());
+  const missing = key.filter((k) => !table.columns.some((c) => c.key === k));
+  if (job.spec.mode === 'merge' && table.rows.length && missing.length)
+    throw new LoadFailed(
+      `The rows have no ${missing.join(', ')} column to merge on: choose another key, or append.`,
+    );
+  const now = deps.clock.now();
+  let current = job.state === 'writing' ? job : withState(job, 'writing', now);
+  const ref = { projectId: target.project, datasetId: target.dataset, tableId: target.table };
+  const progress = loadTable(
+    deps.warehouse(),
+    { ...ref, mode: job.spec.mode, key, runId: job.id },
+    table,
+    records as Record<string, unknown>[],
+    {
+      clock: deps.clock,
+      zone: deps.zone,
+      save: (load) => {
+        current = jobs.save({ ...current, load, updatedAt: deps.clock.now() });
+      },
+    },
+    job.load,
+  );
+  const at = deps.clock.now();
+  const mb = (progress.bytes / 1e6).toFixed(1);
+  if (!progress.finished) {
+    return withState(current, 'writing', at, {
+      load: progress,
+      nextPollAt: at,
+      message: `Loading into BigQuery: ${progress.rows} of ${table.rows.length} rows so far (${mb} MB)`,
+    });
+  }
+  return withState(current, 'done', at, {
+    load: progress,
+    rows: progress.rows,
+    message: `${progress.rows} rows loaded into ${bigQueryLabel(target)} (${mb} MB): ${consoleLink(ref)}`,
+  });
+}

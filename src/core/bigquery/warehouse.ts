@@ -1,0 +1,56 @@
+// What the BigQuery destination needs from Google's side (the adapter is the advanced service).
+import type { Field } from './schema';
+
+export interface TableRef {
+  projectId: string;
+  datasetId: string;
+  tableId: string;
+}
+
+export interface TableInfo {
+  fields: { name: string; type: string; mode?: string }[];
+  numRows: number;
+}
+
+export interface JobInfo {
+  done: boolean;
+  /** BigQuery's own words when the job failed (errorResult, then the first row error). */
+  error?: string;
+  outputRows?: number;
+  affectedRows?: number;
+}
+
+/** A refused call, in BigQuery's own words (404 not found, 409 already exists, ...). */
+export class WarehouseError extends Error {
+  constructor(
+    message: string,
+    readonly code: number,
+  ) {
+    super(message);
+    this.name = 'WarehouseError';
+  }
+}
+
+export interface Warehouse {
+  /** Rows per load job at most, when set lower than the default (an operator's tuning). */
+  chunkRows?: number;
+  /** null when the table does not exist. */
+  table(ref: TableRef): TableInfo | null;
+  /** Creates the dataset if it is missing. */
+  ensureDataset(projectId: string, datasetId: string): void;
+  createTable(
+    ref: TableRef,
+    fields: Field[],
+    options: { partitionField?: string; clusterFields?: string[] },
+  ): void;
+  /** Adds columns (the whole schema as it should be, old columns first). */
+  patchSchema(ref: TableRef, fields: Field[]): void;
+  /**
+   * Starts a job with the caller's id; a second start with the same id (a retry after a kill)
+   * answers the job already started, never a second one.
+   */
+  startJob(projectId: string, jobId: string, configuration: object, data?: string): JobInfo;
+  job(projectId: string, jobId: string): JobInfo;
+  dropTable(ref: TableRef): void;
+  sleep(ms: number): void;
+}

@@ -1,0 +1,29 @@
+// The BigQuery destination's server side: consent asked only when a pull or refresh goes to
+// BigQuery (granular consent), and the Cloud project remembered for the spreadsheet.
+import type { Warehouse } from '../core/bigquery/warehouse';
+import { BIGQUERY_SCOPE, bigQueryWarehouse } from './adapters/bigquery-warehouse';
+
+const PROJECT_KEY = 'bigquery.project';
+
+/** The project the last BigQuery pull of this spreadsheet used, for the sidebar to offer. */
+export function rememberedProject(): string {
+  return PropertiesService.getDocumentProperties().getProperty(PROJECT_KEY) ?? '';
+}
+
+/**
+ * Before a pull or refresh into BigQuery is saved: the user's consent to the BigQuery scope (the
+ * first time, Google shows its prompt and ends this execution; the sidebar asks again after),
+ * then the project is remembered for the spreadsheet.
+ */
+export function authorizeTarget(spec: unknown): void {
+  const target = (spec as { target?: { kind?: unknown; project?: unknown } } | null)?.target;
+  if (target?.kind !== 'bigquery') return;
+  ScriptApp.requireScopes(ScriptApp.AuthMode.FULL, [BIGQUERY_SCOPE]);
+  if (typeof target.project === 'string' && target.project.trim())
+    PropertiesService.getDocumentProperties().setProperty(PROJECT_KEY, target.project.trim());
+}
+
+export function warehouse(): Warehouse {
+  const rows = Number(PropertiesService.getScriptProperties().getProperty('BIGQUERY_CHUNK_ROWS'));
+  return rows > 0 ? { ...bigQueryWarehouse, chunkRows: rows } : bigQueryWarehouse;
+}

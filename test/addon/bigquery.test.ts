@@ -1,0 +1,215 @@
+// Pulls into a BigQuery table through the built bundle and the fake BigQuery (DuckDB): resumable
+// loads across killed executions with no row twice, merge on the source's key, a schema change,
+// and BigQuery's own words when a job fails.
+import { describe, expect, it } from 'vitest';
+import type { LocalRuntime } from '../../dev/gas';
+import { startLocalAddon } from '../../dev/local-addon';
+import { createRng } from '../../dev/simulator/prng';
+import type { JobView } from '../../src/core/pull/pull-view';
+import { pullToEnd } from './pull-to-end';
+
+// biome-ignore lint/suspicious/noExplicitAny: REST resources are read field by field in assertions
+type Rest = any;
+const P = 'team-analytics';
+const day = (d: string) => ({ kind: 'absolute', from: d, to: d }) as const;
+const states = (range: object, mode: string, table = 'agent_states') => ({
+  source: { kind: 'resource', resource: 'agent_states' },
+  range,
+  target: { kind: 'bigquery', project: P, dataset: 'wfm', table },
+  mode,
+});
+let keys = 0;
+const key = () => `bq-key-${String(++keys).padStart(6, '0')}`;
+
+async function addon(options: { executionLimitMs?: number } = {}) {
+  const { rt, sim } = await startLocalAddon({ dialect: 'live', ...options });
+  rt.bigquery.addProject(P);
+  return { rt, sim };
+}
+
+function count(rt: LocalRuntime, table: string) {
+  const sql = `SELECT count(*) AS n, count(DISTINCT concat(agent_id, '|', platform, '|', CAST(start_time AS STRING))) AS d FROM \`${P}.wfm.${table}\``;
+  const [row] = rt.bigquery.sql(sql, P).rows as { f: { v: string }[] }[];
+  return { rows: Number(row?.f[0]?.v), distinct: Number(row?.f[1]?.v) };
+}
+
+describe('pull into BigQuery', () => {
+  it('loads an agent-state history across executions killed at random points, no row twice', async () => {
+    // A 10-second execution limit and random Assembled latency put each kill somewhere else.
+    const { rt, sim } = await addon({ executionLimitMs: 9_000 });
+    rt.properties.script.set('BIGQUERY_CHUNK_ROWS', '100');
+    const rng = createRng(16);
+    const spec = states(day('2026-05-21'), 'append');
+    const k = key();
+    let job: JobView | undefined;
+    let killed = 0;
+    for (let i = 0; i < 60 && job?.state !== 'done'; i++) {
+      sim.setFaults({ latencyMs: Math.floor(rng.next() * 300) });
+      try {
+        job = job
+          ? await rt.callFromSidebar<JobView>('pollPull', job.id)
+          : await rt.callFromSidebar<JobView>('startPull', spec, k);
+      } catch (error) {
+        expect(String(error)).toMatch(/Exceeded maximum execution time/);
+        killed++;
+      }
+      // A killed execution's lock lapses when it would have ended anyway (6 minutes on).
+      await rt.clock.advanceAsync(killed ? 6.5 * 60_000 : 1_000);
+    }
+    expect(job?.state).toBe('done');
+    expect(killed).toBeGreaterThan(2);
+    const loaded = count(rt, 'agent_states');
+    expect(loaded.rows).toBe(job?.rows);
+    expect(loaded.rows).toBe(loaded.distinct);
+    // The same pull into a sheet: the same rows, each once.
+    sim.setFaults({});
+    const sheet = await pullToEnd(rt, { ...spec, target: { kind: 'new_sheet', name: 'States' } }, key());
+    expect(loaded.rows).toBe(sheet.rows);
+    const loads = rt.bigquery.jobList().filter((j: Rest) => j.configuration.jobType === 'LOAD');
+    expect(loads.length).toBeGreaterThan(5);
+    expect(loads.every((j: Rest) => j.status.state === 'DONE' && !j.status.errorResult)).toBe(true);
+    // Partitioned by day on the start time, clustered by agent; names described as they were.
+    const table = rt.bigquery.getTable(P, 'wfm', 'agent_states') as Rest;
+    expect(table.timePartitioning).toEqual({ type: 'DAY', field: 'start_time' });
+    expect(table.clustering).toEqual({ fields: ['agent_id'] });
+    expect(job?.message).toMatch(
+      /rows loaded into team-analytics\.wfm\.agent_states .*console\.cloud\.google\.com/,
+    );
+  });
+
+  it('merges on the source key: a day loaded again and the next day add only new rows', async () => {
+    const { rt } = await addon();
+    const first = await pullToEnd(rt, states(day('2026-05-21'), 'merge'), key());
+    expect(first.state).toBe('done');
+    const once = count(rt, 'agent_states');
+    expect(once.rows).toBe(first.rows);
+    const both = await pullToEnd(
+      rt,
+      states({ kind: 'absolute', from: '2026-05-21', to: '2026-05-22' }, 'merge'),
+      key(),
+    );
+    expect(both.state).toBe('done');
+    const after = count(rt, 'agent_states');
+    expect(after.rows).toBe(after.distinct);
+    expect(after.rows).toBe(both.rows);
+    expect(after.rows).toBeGreaterThan(once.rows);
+    // The staging tables are gone once merged.
+    expect(
+      (rt.bigquery.listTables(P, 'wfm') as Rest).tables.map((t: Rest) => t.tableReference.tableId),
+    ).toEqual(['agent_states']);
+    // Replace swaps the table whole.
+    const replaced = await pullToEnd(rt, states(day('2026-05-20'), 'replace'), key());
+    expect(count(rt, 'agent_states').rows).toBe(replaced.rows);
+  });
+
+  it('adds a new source column to the table and refuses a changed type in words', async () => {
+    const { rt } = await addon();
+    // A table made earlier with fewer columns: the pull adds the ones it lacks.
+    rt.bigquery.insertDataset({ datasetReference: { datasetId: 'wfm' } }, P);
+    rt.bigquery.insertTable(
+      {
+        tableReference: { tableId: 'narrow' },
+        schema: {
+          fields: [
+            { name: 'agent_id', type: 'STRING' },
+            { name: 'start_time', type: 'TIMESTAMP' },
+          ],
+        },
+      },
+      P,
+      'wfm',
+    );
+    const added = await pullToEnd(rt, states(day('2026-05-21'), 'append', 'narrow'), key());
+    expect(added.state).toBe('done');
+    const fields = (rt.bigquery.getTable(P, 'wfm', 'narrow') as Rest).schema.fields.map((f: Rest) => f.name);
+    expect(fields.slice(0, 2)).toEqual(['agent_id', 'start_time']);
+    expect(fields).toContain('platform');
+    rt.bigquery.insertTable(
+      { tableReference: { tableId: 'typed' }, schema: { fields: [{ name: 'start_time', type: 'INT64' }] } },
+      P,
+      'wfm',
+    );
+    const refused = await pullToEnd(rt, states(day('2026-05-21'), 'append', 'typed'), key());
+    expect(refused.state).toBe('failed');
+    expect(refused.message).toBe(
+      'Cannot load into team-analytics.wfm.typed: column start_time is INT64 in team-analytics.wfm.typed but the source now gives TIMESTAMP: load into a new table, or change the column in BigQuery',
+    );
+    expect(rt.bigquery.rows(P, 'wfm', 'typed')).toEqual([]);
+  });
+
+  it("shows BigQuery's own words when a job fails, in the sidebar and the run log", async () => {
+    const { rt } = await addon();
+    rt.bigquery.insertDataset({ datasetReference: { datasetId: 'wfm' } }, P);
+    rt.bigquery.insertTable(
+      {
+        tableReference: { tableId: 'strict' },
+        schema: { fields: [{ name: 'reviewed_by', type: 'STRING', mode: 'REQUIRED' }] },
+      },
+      P,
+      'wfm',
+    );
+    const failed = await pullToEnd(rt, states(day('2026-05-21'), 'append', 'strict'), key());
+    expect(failed.state).toBe('failed');
+    expect(failed.message).toMatch(
+      /^BigQuery refused the load: Error while reading data, error message: JSON table encountered too many errors, giving up\. .* First error: .*Missing required field: reviewed_by\.$/,
+    );
+    const log = rt.workbook.values('Assembled log') as unknown[][];
+    expect(log.at(-1)).toContain(failed.message);
+    // A project whose BigQuery API is off: Google's words, not ours.
+    rt.bigquery.addProject('other-project', { apiEnabled: false });
+    const off = await pullToEnd(
+      rt,
+      {
+        ...states(day('2026-05-21'), 'append'),
+        target: { kind: 'bigquery', project: 'other-project', dataset: 'wfm', table: 't' },
+      },
+      key(),
+    );
+    expect(off.message).toMatch(
+      /^BigQuery API has not been used in project other-project before or it is disabled/,
+    );
+  });
+});
+
+describe('BigQuery as a refresh target and as input', () => {
+  it("a daily refresh appends yesterday's agent states from the trigger; the project is remembered for every editor", async () => {
+    const { rt } = await addon();
+    const spec = states({ kind: 'relative', preset: 'yesterday' }, 'append', 'daily_states');
+    await rt.callFromSidebar(
+      'saveRefresh',
+      { spec, frequency: { kind: 'daily', hour: 7 }, notifyByEmail: false },
+      'bq-refresh-01',
+    );
+    await rt.clock.advanceAsync(2 * 86_400_000);
+    // One run a day, each its own load jobs; a state spanning midnight is in both days' pulls.
+    const loads = rt.bigquery.jobList().filter((j: Rest) => j.configuration.jobType === 'LOAD');
+    expect(loads.filter((j: Rest) => /_c0$/.test(j.jobReference.jobId))).toHaveLength(2);
+    const sent = loads.reduce((n: number, j: Rest) => n + Number(j.statistics.load.outputRows), 0);
+    const loaded = count(rt, 'daily_states');
+    expect(loaded.rows).toBeGreaterThan(0);
+    expect(loaded.rows).toBe(sent);
+    const other = rt.asUser('lead@example.com');
+    expect((await other.callFromSidebar<Rest>('getPullOptions')).bigQueryProject).toBe(P);
+  });
+
+  it('says what to fix in a BigQuery target, and keeps sheet-only sources off it', async () => {
+    const { rt } = await addon();
+    const bad = {
+      ...states(day('2026-05-21'), 'append'),
+      target: { kind: 'bigquery', project: 'My Project', dataset: 'w-fm', table: 't' },
+    };
+    await expect(rt.callFromSidebar('startPull', bad, key())).rejects.toThrow(
+      /target\.project: a Google Cloud project id.*target\.dataset: a dataset name: letters, digits and underscores/,
+    );
+    const grid = {
+      source: { kind: 'resource', resource: 'schedule_grid' },
+      range: day('2026-05-21'),
+      target: { kind: 'bigquery', project: P, dataset: 'wfm', table: 'grid' },
+      mode: 'replace',
+    };
+    await expect(rt.callFromSidebar('startPull', grid, key())).rejects.toThrow(
+      /Schedule grid is a picture for a sheet: it cannot go to BigQuery/,
+    );
+    expect(rt.bigquery.jobList()).toEqual([]);
+  });
+});

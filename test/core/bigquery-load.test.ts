@@ -1,0 +1,121 @@
+// The BigQuery destination's core: column names and types, schema changes, and a load that
+// stops at its budget and resumes without sending a chunk twice.
+import { describe, expect, it } from 'vitest';
+import { intlZone } from '../../dev/intl-zone';
+import { type LoadProgress, loadTable } from '../../src/core/bigquery/load-table';
+import { columnName, compareSchema, mapColumns } from '../../src/core/bigquery/schema';
+import type { JobInfo, Warehouse } from '../../src/core/bigquery/warehouse';
+import { buildTable } from '../../src/core/table/build-table';
+
+const zone = intlZone('America/New_York');
+
+function records(n: number) {
+  return Array.from({ length: n }, (_, i) => ({
+    agent_id: `a${i}`,
+    start_time: Date.parse('2026-05-01T00:00:00Z') + i * 60_000,
+    handled: i,
+    ratio: i / 3,
+    teams: ['Tier 1', 'Tier 2'],
+  }));
+}
+
+/** A warehouse that remembers jobs by id, as BigQuery does; every call costs a second. */
+function stubWarehouse() {
+  let now = 0;
+  const jobs = new Map<string, { configuration: object; data?: string }>();
+  const sent: string[] = [];
+  const w: Warehouse = {
+    chunkRows: 10,
+    table: () => null,
+    ensureDataset: () => undefined,
+    createTable: () => undefined,
+    patchSchema: () => undefined,
+    startJob(_p, id, configuration, data): JobInfo {
+      now += 1000;
+      if (!jobs.has(id)) {
+        sent.push(id);
+        jobs.set(id, { configuration, ...(data === undefined ? {} : { data }) });
+      }
+      return { done: true };
+    },
+    job: () => ({ done: true }),
+    dropTable: () => undefined,
+    sleep: (ms) => {
+      now += ms;
+    },
+  };
+  const clock = {
+    now: () => now,
+    sleep: (ms: number) => {
+      now += ms;
+    },
+  };
+  return { w, sent, jobs, clock };
+}
+
+describe('BigQuery destination (core)', () => {
+  it('makes column names valid and unique, the original kept as the description', () => {
+    expect(columnName('handle time (seconds)')).toBe('handle_time_seconds');
+    expect(columnName('1st reply')).toBe('_1st_reply');
+    expect(columnName('café.name')).toBe('cafe_name');
+    const table = buildTable([{ 'a b': 1, a_b: 'x', 'agent.name': 'Ann' }], zone);
+    const fields = mapColumns(table, new Set()).map((m) => m.field);
+    expect(fields.map((f) => f.name).sort()).toEqual(['a_b', 'a_b_2', 'agent_name']);
+    expect(fields.find((f) => f.description === 'a b')).toMatchObject({ name: 'a_b', type: 'INT64' });
+    expect(fields.find((f) => f.description === 'a_b')).toMatchObject({ name: 'a_b_2', type: 'STRING' });
+  });
+
+  it('types columns from the table model: TIMESTAMP, INT64, FLOAT64, lists REPEATED', () => {
+    const recs = records(3);
+    const fields = mapColumns(buildTable(recs, zone), new Set(['teams'])).map((m) => m.field);
+    expect(Object.fromEntries(fields.map((f) => [f.name, `${f.type}/${f.mode}`]))).toEqual({
+      agent_id: 'STRING/NULLABLE',
+      start_time: 'TIMESTAMP/NULLABLE',
+      handled: 'INT64/NULLABLE',
+      ratio: 'FLOAT64/NULLABLE',
+      teams: 'STRING/REPEATED',
+    });
+  });
+
+  it('adds new columns, lets whole numbers into FLOAT64, refuses a changed type', () => {
+    const mapped = mapColumns(buildTable(records(3), zone), new Set(['teams']));
+    const existing = [
+      { name: 'agent_id', type: 'STRING' },
+      { name: 'handled', type: 'FLOAT' },
+      { name: 'ratio', type: 'INT64' },
+    ];
+    const compared = compareSchema(existing, mapped, 'p.d.t');
+    expect(compared.added.map((f) => f.name)).toEqual(['start_time', 'teams']);
+    expect(compared.problems).toEqual([
+      'column ratio is INT64 in p.d.t but the source now gives FLOAT64: load into a new table, or change the column in BigQuery',
+    ]);
+  });
+
+  it('stops at its budget and resumes at the next chunk; a chunk already sent is the same job', () => {
+    const { w, sent, clock } = stubWarehouse();
+    const recs = records(45);
+    const table = buildTable(recs, zone);
+    const target = {
+      projectId: 'p',
+      datasetId: 'd',
+      tableId: 't',
+      mode: 'append' as const,
+      key: ['agent_id'],
+      runId: 'run-1',
+    };
+    const saved: LoadProgress[] = [];
+    const deps = { clock, zone, save: (p: LoadProgress) => saved.push(p), budgetMs: 2_500 };
+    let progress = loadTable(w, target, table, recs, deps);
+    expect(progress.finished).toBeUndefined();
+    expect(progress.chunk).toBeGreaterThan(0);
+    // A later execution that lost its last save sends the previous chunk again: the same id.
+    progress = loadTable(w, target, table, recs, deps, {
+      ...progress,
+      chunk: progress.chunk - 1,
+      rows: progress.rows - 10,
+    });
+    while (!progress.finished) progress = loadTable(w, target, table, recs, deps, progress);
+    expect(sent).toEqual(['c0', 'c1', 'c2', 'c3', 'c4'].map((c) => `assembled_run-1_${c}`));
+    expect(progress).toMatchObject({ chunk: 5, rows: 45, finished: true });
+  });
+});

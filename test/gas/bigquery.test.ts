@@ -1,0 +1,250 @@
+// The BigQuery advanced service fake: REST v2 shapes and errors, a real SQL engine, scopes.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createRuntime } from '../../dev/gas/index.js';
+import { fixture, runtimeFor } from './fixture.js';
+
+// Calls BigQuery.<Collection>.<method>(...args); a string `blob` argument becomes a Blob.
+const CODE = `
+function bq(name, args, blob) {
+  var parts = name.split('.');
+  var all = args.slice();
+  if (blob !== undefined) all.push(Utilities.newBlob(blob, 'application/octet-stream'));
+  try {
+    return { value: BigQuery[parts[0]][parts[1]].apply(BigQuery[parts[0]], all) };
+  } catch (e) {
+    return { error: { name: e.name, message: e.message, details: e.details || null } };
+  }
+}
+function consent(scopes) { ScriptApp.requireScopes(ScriptApp.AuthMode.FULL, scopes); }
+function hasBigQuery() { return typeof BigQuery !== 'undefined'; }
+`;
+
+const P = 'team-analytics';
+const ndjson = (rows: (object | undefined)[]) => rows.map((r) => JSON.stringify(r)).join('\n');
+const SCHEMA = [
+  { name: 'agent_id', type: 'STRING', mode: 'NULLABLE' },
+  { name: 'start_time', type: 'TIMESTAMP', description: 'start time' },
+  { name: 'minutes', type: 'INT64' },
+  { name: 'tags', type: 'STRING', mode: 'REPEATED' },
+];
+
+// biome-ignore lint/suspicious/noExplicitAny: REST resources are read field by field in assertions
+type Rest = any;
+type Reply = { value?: Rest; error?: { name: string; message: string; details: Rest } };
+
+function runtime() {
+  const rt = runtimeFor(CODE);
+  rt.bigquery.addProject(P);
+  const call = (name: string, args: unknown[], blob?: string) => {
+    const r = rt.run('bq', name, args, blob);
+    if (r.error) throw new Error(r.error.message);
+    return r.value as Reply;
+  };
+  call('Datasets.insert', [{ datasetReference: { projectId: P, datasetId: 'wfm' } }, P]);
+  return { rt, call };
+}
+
+const loadJob = (jobId: string, extra: object = {}) => ({
+  jobReference: { projectId: P, jobId },
+  configuration: {
+    load: {
+      destinationTable: { projectId: P, datasetId: 'wfm', tableId: 'states' },
+      sourceFormat: 'NEWLINE_DELIMITED_JSON',
+      schema: { fields: SCHEMA },
+      timePartitioning: { type: 'DAY', field: 'start_time' },
+      clustering: { fields: ['agent_id'] },
+      ...extra,
+    },
+  },
+});
+
+const ROWS: Record<string, unknown>[] = [
+  { agent_id: 'a1', start_time: '2026-05-01T09:00:00Z', minutes: 30, tags: ['phone'] },
+  { agent_id: 'a2', start_time: '2026-05-01 10:00:00 UTC', minutes: 15, tags: [] },
+];
+
+describe('BigQuery advanced service (local fake)', () => {
+  it('loads NDJSON into a partitioned, clustered table; the job is RUNNING, then DONE', () => {
+    const { rt, call } = runtime();
+    const job = call('Jobs.insert', [loadJob('pull-1-c0'), P], ndjson(ROWS)).value;
+    expect(job.jobReference).toEqual({ projectId: P, jobId: 'pull-1-c0', location: 'US' });
+    expect(job.status.state).toBe('RUNNING');
+    rt.clock.advance(5_000);
+    const done = call('Jobs.get', [P, 'pull-1-c0']).value;
+    expect(done.status).toEqual({ state: 'DONE' });
+    expect(done.statistics.load.outputRows).toBe('2');
+    const table = call('Tables.get', [P, 'wfm', 'states']).value;
+    expect(table.numRows).toBe('2');
+    expect(table.timePartitioning).toEqual({ type: 'DAY', field: 'start_time' });
+    expect(table.clustering).toEqual({ fields: ['agent_id'] });
+    expect(table.schema.fields[1]).toMatchObject({ name: 'start_time', description: 'start time' });
+    expect(rt.bigquery.rows(P, 'wfm', 'states', 'agent_id')).toEqual([
+      { agent_id: 'a1', start_time: Date.parse('2026-05-01T09:00:00Z'), minutes: 30, tags: ['phone'] },
+      { agent_id: 'a2', start_time: Date.parse('2026-05-01T10:00:00Z'), minutes: 15, tags: [] },
+    ]);
+  });
+
+  it('a second insert with the same job id is refused as BigQuery does, and loads nothing', () => {
+    const { rt, call } = runtime();
+    call('Jobs.insert', [loadJob('pull-1-c0'), P], ndjson(ROWS));
+    const again = call('Jobs.insert', [loadJob('pull-1-c0'), P], ndjson(ROWS));
+    expect(again.error?.name).toBe('GoogleJsonResponseException');
+    expect(again.error?.message).toBe(
+      `API call to bigquery.jobs.insert failed with error: Already Exists: Job ${P}:US.pull-1-c0`,
+    );
+    expect(again.error?.details).toMatchObject({ code: 409 });
+    expect(rt.bigquery.rows(P, 'wfm', 'states')).toHaveLength(2);
+  });
+
+  it('adds a column only with ALLOW_FIELD_ADDITION, refuses a changed type, and truncates', () => {
+    const { rt, call } = runtime();
+    call('Jobs.insert', [loadJob('j0'), P], ndjson(ROWS));
+    const wider = { fields: [...SCHEMA, { name: 'site', type: 'STRING' }] };
+    const refused = call('Jobs.insert', [loadJob('j1', { schema: wider }), P], ndjson(ROWS)).value;
+    rt.clock.advance(5_000);
+    expect(call('Jobs.get', [P, refused.jobReference.jobId]).value.status.errorResult.message).toBe(
+      `Provided Schema does not match Table ${P}:wfm.states. Cannot add fields (field: site)`,
+    );
+    call(
+      'Jobs.insert',
+      [loadJob('j2', { schema: wider, schemaUpdateOptions: ['ALLOW_FIELD_ADDITION'] }), P],
+      ndjson([{ ...ROWS[0], site: 'Lisbon' }]),
+    );
+    expect(rt.bigquery.rows(P, 'wfm', 'states')).toHaveLength(3);
+    const changed = { fields: SCHEMA.map((f) => (f.name === 'minutes' ? { ...f, type: 'STRING' } : f)) };
+    call('Jobs.insert', [loadJob('j3', { schema: changed }), P], ndjson(ROWS));
+    rt.clock.advance(5_000);
+    expect(call('Jobs.get', [P, 'j3']).value.status.errorResult.message).toBe(
+      `Provided Schema does not match Table ${P}:wfm.states. Field minutes has changed type from INT64 to STRING`,
+    );
+    call('Jobs.insert', [loadJob('j4', { writeDisposition: 'WRITE_TRUNCATE' }), P], ndjson([ROWS[1]]));
+    expect(rt.bigquery.rows(P, 'wfm', 'states')).toMatchObject([{ agent_id: 'a2', site: null }]);
+  });
+
+  it('a bad row fails the whole load job with BigQuery error text, loading nothing', () => {
+    const { rt, call } = runtime();
+    const bad = [ROWS[0], { ...ROWS[1], minutes: 'soon' }, { agent_id: 'a3', shoe_size: 9 }];
+    call('Jobs.insert', [loadJob('bad'), P], ndjson(bad));
+    rt.clock.advance(5_000);
+    const status = call('Jobs.get', [P, 'bad']).value.status;
+    expect(status.state).toBe('DONE');
+    expect(status.errorResult.message).toBe(
+      'Error while reading data, error message: JSON table encountered too many errors, giving up. Rows: 3; errors: 2. Please look into the errors[] collection for more details.',
+    );
+    expect(status.errors[1].message).toMatch(/position \d+: Could not convert value 'soon' to integer/);
+    expect(status.errors[2].message).toMatch(/No such field: shoe_size\./);
+    expect(rt.bigquery.rows(P, 'wfm', 'states')).toEqual([]);
+  });
+
+  it('runs standard SQL with backquoted names: MERGE, then a query in REST row shape', () => {
+    const { rt, call } = runtime();
+    call('Jobs.insert', [loadJob('j0'), P], ndjson(ROWS));
+    const stage = loadJob('j1');
+    stage.configuration.load.destinationTable.tableId = 'stage';
+    call(
+      'Jobs.insert',
+      [stage, P],
+      ndjson([
+        { ...ROWS[0], minutes: 45 },
+        { agent_id: 'a9', minutes: 1 },
+      ]),
+    );
+    const merge = `MERGE \`${P}.wfm.states\` T USING \`${P}.wfm.stage\` S ON T.agent_id = S.agent_id
+      WHEN MATCHED THEN UPDATE SET minutes = S.minutes
+      WHEN NOT MATCHED THEN INSERT (agent_id, minutes) VALUES (S.agent_id, S.minutes)`;
+    const job = call('Jobs.insert', [
+      { configuration: { query: { query: merge, useLegacySql: false } } },
+      P,
+    ]).value;
+    rt.clock.advance(5_000);
+    const done = call('Jobs.get', [P, job.jobReference.jobId]).value;
+    expect(done.status).toEqual({ state: 'DONE' });
+    expect(done.statistics.query.numDmlAffectedRows).toBe('2');
+    const result = call('Jobs.query', [
+      {
+        query: `SELECT agent_id, minutes, start_time FROM \`${P}.wfm.states\` ORDER BY agent_id`,
+        useLegacySql: false,
+      },
+      P,
+    ]).value;
+    expect(result.jobComplete).toBe(true);
+    expect(result.schema.fields.map((f: { type: string }) => f.type)).toEqual([
+      'STRING',
+      'INTEGER',
+      'TIMESTAMP',
+    ]);
+    expect(result.rows).toEqual([
+      { f: [{ v: 'a1' }, { v: '45' }, { v: '1.777626E9' }] },
+      { f: [{ v: 'a2' }, { v: '15' }, { v: '1.7776296E9' }] },
+      { f: [{ v: 'a9' }, { v: '1' }, { v: null }] },
+    ]);
+    // Two source rows for one target row: BigQuery refuses the MERGE (DuckDB alone would not).
+    call(
+      'Jobs.insert',
+      [{ ...stage, jobReference: { projectId: P, jobId: 'j2' } }, P],
+      ndjson([{ agent_id: 'a1' }]),
+    );
+    const twice = call('Jobs.query', [{ query: merge, useLegacySql: false }, P]);
+    expect(twice.error?.message).toBe(
+      'API call to bigquery.jobs.query failed with error: UPDATE/MERGE must match at most one source row for each target row',
+    );
+    const legacy = call('Jobs.query', [{ query: 'SELECT 1' }, P]);
+    expect(legacy.error?.message).toMatch(/useLegacySql: false/);
+  });
+
+  it('names what is missing: project, dataset, table, job', () => {
+    const { call } = runtime();
+    expect(call('Tables.get', [P, 'wfm', 'nope']).error?.message).toBe(
+      `API call to bigquery.tables.get failed with error: Not found: Table ${P}:wfm.nope`,
+    );
+    expect(call('Datasets.get', ['other', 'wfm']).error?.message).toMatch(/Not found: Project other$/);
+    expect(call('Jobs.get', [P, 'none']).error?.details.code).toBe(404);
+    expect(call('Datasets.insert', [{ datasetReference: { datasetId: 'wfm' } }, P]).error?.message).toMatch(
+      /Already Exists: Dataset team-analytics:wfm$/,
+    );
+  });
+});
+
+describe('BigQuery service scopes', () => {
+  const AUTH = 'https://www.googleapis.com/auth/';
+  function withManifest(manifest: object) {
+    const dir = fixture(CODE);
+    fs.writeFileSync(path.join(dir, 'appsscript.json'), JSON.stringify(manifest));
+    const rt = createRuntime({ buildDir: dir });
+    rt.bigquery.addProject(P);
+    return rt;
+  }
+  const service = {
+    enabledAdvancedServices: [{ userSymbol: 'BigQuery', serviceId: 'bigquery', version: 'v2' }],
+  };
+
+  it('exists only when the manifest enables the advanced service', () => {
+    expect(withManifest({ oauthScopes: [`${AUTH}bigquery`] }).run('hasBigQuery').value).toBe(false);
+    expect(
+      withManifest({ oauthScopes: [`${AUTH}bigquery`], dependencies: service }).run('hasBigQuery').value,
+    ).toBe(true);
+  });
+
+  it('needs the scope in the manifest and the user consent; a trigger cannot ask for it', () => {
+    const missing = withManifest({ oauthScopes: [`${AUTH}spreadsheets`], dependencies: service });
+    const bq = (r: { value?: unknown }) => (r.value as { error?: { message: string } }).error?.message;
+    expect(bq(missing.run('bq', 'Datasets.list', [P]))).toMatch(
+      /You do not have permission to call BigQuery.Datasets.list. Required permissions: \(https:\/\/www.googleapis.com\/auth\/bigquery/,
+    );
+    const rt = withManifest({
+      oauthScopes: [`${AUTH}bigquery`, `${AUTH}script.scriptapp`],
+      dependencies: service,
+    });
+    expect(bq(rt.run('bq', 'Datasets.list', [P]))).toMatch(/not granted by the user/);
+    expect(rt.counters.bigquery.denied).toBe(1);
+    rt.run('consent', [`${AUTH}bigquery`]);
+    expect(rt.run('bq', 'Datasets.list', [P]).value).toEqual({
+      value: { kind: 'bigquery#datasetList', etag: 'local' },
+    });
+    // Another user has not consented; a time-driven run cannot show them the prompt.
+    const other = rt.asUser('lead@example.com');
+    expect(bq(other.run('bq', 'Datasets.list', [P]))).toMatch(/not granted by the user/);
+  });
+});
