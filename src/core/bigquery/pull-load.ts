@@ -43,7 +43,8 @@ export function loadIntoBigQuery(
       clock: deps.clock,
       zone: deps.zone,
       save: (load) => {
-        current = jobs.save({ ...current, load, updatedAt: deps.clock.now() });
+        // A chunk loaded is a step moved on: kills after it are not counted against the job.
+        current = jobs.save({ ...current, load, tries: 0, updatedAt: deps.clock.now() });
       },
     },
     job.load,

@@ -57,6 +57,7 @@ function typeOf(column: Column, table: Table, at: number): FieldType {
 export function mapColumns(table: Table, lists: ReadonlySet<string>): Mapped[] {
   const taken = new Set<string>();
   return table.columns.map((column, at) => {
+    const original = column.field ?? column.key;
     const base = columnName(column.key);
     let name = base;
     for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base}_${n}`;
@@ -67,7 +68,7 @@ export function mapColumns(table: Table, lists: ReadonlySet<string>): Mapped[] {
       name,
       type: list ? 'STRING' : typeOf(column, table, at),
       mode: list ? 'REPEATED' : 'NULLABLE',
-      ...(name !== column.header ? { description: column.header } : {}),
+      ...(name !== original ? { description: original } : {}),
     };
     return { field, column: at, key: column.key, empty };
   });
