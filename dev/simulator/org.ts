@@ -243,8 +243,51 @@ export function createOrg(seed: number, nowMs: number): Org {
     createdAt,
     newId: () => idRng.uuid(),
   };
-  generateActivity(org, rng);
-  return org;
+  return withLazyActivity(org, rng);
+}
+
+/** The parts of an org that generateActivity fills (and that reading them calls for). */
+const ACTIVITY = [
+  'states',
+  'schedules',
+  'tickets',
+  'timeOff',
+  'timeOffUpdates',
+  'edits',
+  'conversations',
+] as const;
+
+/**
+ * The org with its activity (most of its cost: about 150,000 records) generated when first read
+ * or when the first new id is drawn, so that a simulator asked only for people or teams never
+ * pays for it. The activity is what it would have been at creation: it is generated from a copy
+ * of the people and queues as created, and its ids come before any drawn later.
+ */
+function withLazyActivity(org: Org, rng: Rng): Org {
+  const asCreated: Org = {
+    ...org,
+    people: org.people.map((p) => ({ ...p, channels: [...p.channels], queues: [...p.queues] })),
+    queues: org.queues.map((q) => ({ ...q })),
+  };
+  let generated = false;
+  const full = (): Org => {
+    if (!generated) {
+      generated = true;
+      generateActivity(asCreated, rng);
+    }
+    return asCreated;
+  };
+  const lazy: Org = { ...org, newId: () => full().newId() };
+  for (const key of ACTIVITY)
+    Object.defineProperty(lazy, key, {
+      enumerable: true,
+      get: () => full()[key],
+      set: (value) => {
+        full();
+        Object.assign(asCreated, { [key]: value });
+      },
+    });
+  return lazy;
 }
 
 function pickSite(rng: Rng, [sf, austin, dublin, manila]: Site[]): Site {

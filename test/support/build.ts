@@ -6,6 +6,7 @@ export default function setup(): void {
   const root = join(import.meta.dirname, '../..');
   execFileSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/build.ts'], {
     cwd: root,
-    stdio: 'ignore',
+    // npm test builds only here: a build error must reach the terminal.
+    stdio: ['ignore', 'ignore', 'inherit'],
   });
 }

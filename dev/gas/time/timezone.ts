@@ -34,8 +34,34 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
+/**
+ * A zone's offset changes only at its transitions, months apart: each quarter hour whose first and
+ * last second have the same offset is asked of Intl once (formatToParts is slow, and every date
+ * cell read or written asks). A quarter hour holding a transition is computed per second.
+ */
+const BUCKET_MS = 15 * 60_000;
+const MAX_CACHED = 200_000;
+const offsets = new Map<string, Map<number, number>>();
+
 /** Offset of the zone from UTC at the instant, in ms (New York in winter: -18_000_000). */
 export function offsetMs(ms: number, timeZone: string): number {
+  const bucket = Math.floor(ms / BUCKET_MS);
+  let zone = offsets.get(timeZone);
+  const cached = zone?.get(bucket);
+  if (cached !== undefined) return cached;
+  const start = bucket * BUCKET_MS;
+  const first = intlOffsetMs(start, timeZone);
+  if (first !== intlOffsetMs(start + BUCKET_MS - 1000, timeZone)) return intlOffsetMs(ms, timeZone);
+  if (!zone) {
+    zone = new Map();
+    offsets.set(timeZone, zone);
+  }
+  if (zone.size >= MAX_CACHED) zone.clear();
+  zone.set(bucket, first);
+  return first;
+}
+
+function intlOffsetMs(ms: number, timeZone: string): number {
   const whole = Math.floor(ms / 1000) * 1000;
   const parts = fieldsFormatter(timeZone).formatToParts(new Date(whole));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);

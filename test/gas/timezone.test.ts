@@ -1,0 +1,33 @@
+// Zone offsets are looked up once per quarter hour; an instant beside a transition must still get
+// its own offset, to the second.
+import { describe, expect, it } from 'vitest';
+import { fromLocalMs, offsetMs } from '../../dev/gas/time/timezone';
+
+const at = (iso: string) => Date.parse(iso);
+const MINUTE = 60_000;
+
+describe('offsetMs', () => {
+  it('is exact to the second across a transition that falls inside a quarter hour', () => {
+    // Liberia left its -0:44:30 mean time at 1972-01-07 00:44:30 UTC.
+    const zone = 'Africa/Monrovia';
+    // The quarter hour's start is read first, so a cache keyed by quarter hour would keep its offset.
+    expect(offsetMs(at('1972-01-07T00:30:00Z'), zone)).toBe(-(44 * MINUTE + 30_000));
+    expect(offsetMs(at('1972-01-07T00:44:29Z'), zone)).toBe(-(44 * MINUTE + 30_000));
+    expect(offsetMs(at('1972-01-07T00:44:30Z'), zone)).toBe(0);
+    expect(offsetMs(at('1972-01-07T00:44:59.999Z'), zone)).toBe(0);
+    expect(offsetMs(at('1972-01-07T00:30:00Z'), zone)).toBe(-(44 * MINUTE + 30_000));
+  });
+
+  it('follows daylight saving on both sides of the change, whatever was asked before', () => {
+    const zone = 'America/New_York';
+    const before = at('2026-03-08T06:59:59Z');
+    const after = at('2026-03-08T07:00:00Z');
+    for (let i = 0; i < 2; i++) {
+      expect(offsetMs(before, zone)).toBe(-5 * 60 * MINUTE);
+      expect(offsetMs(after, zone)).toBe(-4 * 60 * MINUTE);
+    }
+    // Local wall times either side of the change map back to their instants.
+    expect(fromLocalMs(at('2026-03-08T01:59:59Z'), zone)).toBe(before);
+    expect(fromLocalMs(at('2026-03-08T03:00:00Z'), zone)).toBe(after);
+  });
+});
