@@ -134,8 +134,9 @@ describe.each(['seed', 'live'] as const)('Activities pull, %s dialect', (dialect
         mode: 'replace',
       });
       expect(job.state === 'done' ? 'done' : `${name}: ${job.message}`).toBe('done');
-      const [header, ...body] = rt.workbook.values(name);
-      const at = (column: string) => (header as string[]).indexOf(column);
+      const [, ...body] = rt.workbook.values(name);
+      const header = sheetFields(rt, name);
+      const at = (column: string) => header.indexOf(column);
       return body.map((r) => ({
         email: r[at('agent_email')],
         type: r[at('type_id')],

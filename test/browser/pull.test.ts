@@ -3,6 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { sheetFields } from '../support/sheet-fields';
 import { cell, menu, pullIntoNewSheet, RESULTS, reset, SKIP_MS, sidebar, useBench } from './support';
 
 const DOCS_SHOT = join(import.meta.dirname, '../../docs/workbench.png');
@@ -171,8 +172,9 @@ describe('Pull data in the workbench', () => {
       await sb.getByLabel('Schedule id').fill('sch_master');
     });
     const wb = running.workbench.rt.workbook;
-    const [header, ...rows] = wb.values('Email breaks') as string[][];
-    const column = (name: string) => rows.map((r) => r[(header as string[]).indexOf(name)]);
+    const [, ...rows] = wb.values('Email breaks') as string[][];
+    const header = sheetFields(running.workbench.rt, 'Email breaks');
+    const column = (name: string) => rows.map((r) => r[header.indexOf(name)]);
     expect(rows.length).toBeGreaterThan(0);
     expect(new Set(column('type_id'))).toEqual(new Set(['at_break', 'at_lunch']));
     const people = running.workbench.session.backend.simulator?.admin.org.people ?? [];

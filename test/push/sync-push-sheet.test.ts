@@ -7,6 +7,7 @@ import { startLocalAddon } from '../../dev/local-addon';
 import { TZ_OFFSETS } from '../../dev/simulator/time';
 import type { PushView } from '../../src/core/push/push-view';
 import type { SyncSummary } from '../../src/core/push/sync-time-off';
+import { sheetFields } from '../support/sheet-fields';
 
 const built = existsSync(new URL('../../build/Code.js', import.meta.url));
 
@@ -72,7 +73,8 @@ describe.skipIf(!built)('sync time off', () => {
     rt.workbook.select('Leave!A1');
     const summary = await rt.callFromSidebar<SyncSummary>('syncTimeOff');
     expect(summary).toMatchObject({ sheet: 'Leave', full: true });
-    const [header = [], ...rows] = rt.workbook.displayValues('Leave');
+    const [, ...rows] = rt.workbook.displayValues('Leave');
+    const header = sheetFields(rt, 'Leave');
     const col = (name: string) => {
       const at = header.indexOf(name);
       expect(at, name).toBeGreaterThanOrEqual(0);
