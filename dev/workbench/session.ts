@@ -22,6 +22,9 @@ export interface Notice {
 /** Across sessions, so a reset never reuses a sidebar's or a version's number. */
 let serials = 0;
 
+/** The one Cloud project the workbench's fake BigQuery knows. */
+export const WORKBENCH_BIGQUERY_PROJECT = 'workbench-demo';
+
 export class Session {
   readonly id = ++serials;
   readonly rt: LocalRuntime;
@@ -41,6 +44,8 @@ export class Session {
       ...(options.buildDir ? { buildDir: options.buildDir } : {}),
       ...(options.user ? { user: options.user } : {}),
     });
+    // A Cloud project the add-on's BigQuery destination can reach in the page (DuckDB, in memory).
+    this.rt.bigquery.addProject(WORKBENCH_BIGQUERY_PROJECT);
     this.backend = createBackend(options, () => this.rt.clock.now());
     this.rt.setHttp(this.backend.http);
   }
