@@ -21,24 +21,29 @@ async function until(rt: LocalRuntime, done: () => boolean, limitMs: number): Pr
   return rt.clock.now() - start;
 }
 
+/** A daily 07:00 refresh of last week's handle time into the sheet AHT. */
+async function saveDailyAht(rt: LocalRuntime, key: string): Promise<void> {
+  await rt.callFromSidebar(
+    'saveRefresh',
+    {
+      spec: {
+        source: { kind: 'report', report: 'handle_time', granularity: 'day' },
+        range: { kind: 'relative', preset: 'last_week' },
+        target: { kind: 'sheet', name: 'AHT' },
+        mode: 'replace',
+      },
+      frequency: { kind: 'daily', hour: 7 },
+      notifyByEmail: false,
+    },
+    key,
+  );
+}
+
 describe('a scheduled refresh of a report', () => {
   it('is written by the hourly tick that started it, when Assembled builds the report in 20 s', async () => {
     const { rt } = await startLocalAddon({ now: '2026-05-25T09:10:00Z' });
     rt.workbook.addSheet('AHT');
-    await rt.callFromSidebar(
-      'saveRefresh',
-      {
-        spec: {
-          source: { kind: 'report', report: 'handle_time', granularity: 'day' },
-          range: { kind: 'relative', preset: 'last_week' },
-          target: { kind: 'sheet', name: 'AHT' },
-          mode: 'replace',
-        },
-        frequency: { kind: 'daily', hour: 7 },
-        notifyByEmail: false,
-      },
-      'refresh-sameexec',
-    );
+    await saveDailyAht(rt, 'refresh-sameexec');
     await until(rt, () => logRows(rt).length > 0, 3 * HOUR);
     const [run] = logRows(rt);
     // 07:00 New York is 11:00Z; the hourly tick (09:10Z + n hours) comes at 11:10Z.
@@ -51,20 +56,7 @@ describe('a scheduled refresh of a report', () => {
   it('a report Assembled takes 10 minutes to build is polled until the tick must stop, then written by the next', async () => {
     const { rt } = await startLocalAddon({ now: '2026-05-25T09:10:00Z', reportDelayMs: 10 * MINUTE });
     rt.workbook.addSheet('AHT');
-    await rt.callFromSidebar(
-      'saveRefresh',
-      {
-        spec: {
-          source: { kind: 'report', report: 'handle_time', granularity: 'day' },
-          range: { kind: 'relative', preset: 'last_week' },
-          target: { kind: 'sheet', name: 'AHT' },
-          mode: 'replace',
-        },
-        frequency: { kind: 'daily', hour: 7 },
-        notifyByEmail: false,
-      },
-      'refresh-longbuild',
-    );
+    await saveDailyAht(rt, 'refresh-longbuild');
     await until(rt, () => logRows(rt).length > 0, 4 * HOUR);
     expect(logRows(rt).map((r) => r[4])).toEqual(['done']);
     const ticks = rt.executions.filter((e) => e.kind === 'time-trigger');
