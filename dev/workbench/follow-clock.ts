@@ -14,6 +14,8 @@ export class FollowClock {
     private readonly target: () => Advancer,
     private readonly tickMs = 1000,
     private readonly onError: (error: unknown) => void = (e) => console.error(e),
+    /** Virtual ms per real ms (tests run the clock faster). */
+    private readonly rate = 1,
   ) {}
 
   start(): void {
@@ -29,7 +31,7 @@ export class FollowClock {
     this.last = now;
     if (elapsed <= 0) return;
     try {
-      this.target().advance(elapsed);
+      this.target().advance(elapsed * this.rate);
     } catch (error) {
       this.onError(error);
     }

@@ -1,6 +1,7 @@
 // The workbench's state and actions, independent of HTTP: one session (runtime + backend), the
 // clock that follows real time, and what the page can ask for.
 import type { LocalRuntime, MenuEntry } from '../gas';
+import { clockRate, clockRateScript } from './clock-rate';
 import { FollowClock } from './follow-clock';
 import { Session, type SessionOptions } from './session';
 import { formatTime, sheetView } from './sheet-view';
@@ -13,6 +14,8 @@ export interface WorkbenchOptions extends SessionOptions {
   /** Follow the real clock (default true); tests of exact times can turn it off. */
   followRealClock?: boolean;
   tickMs?: number;
+  /** How many virtual ms each real ms of following moves the clock (default 1); tests speed it up. */
+  clockRate?: number;
 }
 
 const MAX_SKIP_MS = 31 * 24 * 3_600_000;
@@ -56,6 +59,7 @@ function messageOf(error: unknown): string {
 export class Workbench {
   private current: Session;
   private readonly clock: FollowClock;
+  private readonly rate: number;
 
   private constructor(
     private readonly options: WorkbenchOptions,
@@ -63,6 +67,7 @@ export class Workbench {
     private readonly shim: string,
   ) {
     this.current = session;
+    this.rate = clockRate(options.clockRate);
     this.clock = new FollowClock(
       () => ({
         advance: (ms) => {
@@ -71,6 +76,8 @@ export class Workbench {
         },
       }),
       options.tickMs ?? 1000,
+      undefined,
+      this.rate,
     );
     if (options.followRealClock !== false) this.clock.start();
   }
@@ -125,7 +132,7 @@ export class Workbench {
   sidebarHtml(serial: number): string | null {
     const sidebar = this.current.sidebar();
     if (!sidebar || sidebar.serial !== serial) return null;
-    return injectShim(sidebar.html, this.shim);
+    return injectShim(sidebar.html, clockRateScript(this.rate) + this.shim);
   }
 
   /** google.script.run: the runtime's rules, errors as their message. */

@@ -46,6 +46,9 @@ export async function openBench(options: WorkbenchServerOptions = {}): Promise<B
   const running = await startWorkbench({
     now: '2026-05-25T12:00:00Z',
     reportDelayMs: 2000,
+    // Virtual time runs 10× the real one, and the sidebars' timers with it: the add-on's first
+    // check comes 10 virtual seconds after the start as in the product, 1 real one here.
+    clockRate: 10,
     ...options,
   });
   const profile = mkdtempSync(join(tmpdir(), 'workbench-chromium-'));
