@@ -11,7 +11,7 @@ import {
   jobView,
   type PullOptions,
 } from '../core/pull/pull-view';
-import { advancePull, type PullDeps, SIDEBAR_TURN_MS, startPull as start } from '../core/pull/run-pull';
+import { advancePull, type PullDeps, sidebarTurn, startPull as start } from '../core/pull/run-pull';
 import { isStageSheet } from '../core/pull/staging';
 import { DateRangeSpec, resolveRange } from '../core/time/date-range';
 import { utf8Length } from '../core/utf8';
@@ -124,13 +124,11 @@ export function startPull(spec: unknown, key: unknown): JobView {
   authorizeTarget(spec);
   const deps = pullDeps();
   const job = start(deps, spec, parseInput(Key, key, 'Request key'));
-  return view(advancePull(deps, job.id, sidebarTurn()));
+  return view(advancePull(deps, job.id, sidebarTurn(deps.clock)));
 }
-
-/** A sidebar call works a short turn and never sleeps: the sidebar waits between calls (run-pull.ts Turn). */
-const sidebarTurn = () => ({ deadline: Date.now() + SIDEBAR_TURN_MS, wait: false });
 
 /** Moves a job on by one step if it is due; the sidebar calls this while it is open. */
 export function pollPull(id: unknown): JobView {
-  return view(advancePull(pullDeps(), parseInput(Key, id, 'Job id'), sidebarTurn()));
+  const deps = pullDeps();
+  return view(advancePull(deps, parseInput(Key, id, 'Job id'), sidebarTurn(deps.clock)));
 }

@@ -1,7 +1,7 @@
 // The Scheduled refreshes sidebar's server side, and the refresh work of the dispatcher.
 import * as z from 'zod/mini';
 import { JobStore } from '../core/jobs/job-store';
-import { SIDEBAR_TURN_MS } from '../core/pull/run-pull';
+import { sidebarTurn } from '../core/pull/run-pull';
 import {
   ownedRefresh,
   deleteRefresh as remove,
@@ -66,9 +66,6 @@ export function deleteRefresh(id: unknown): RefreshView[] {
 
 export function runRefreshNow(id: unknown): RefreshView[] {
   const deps = refreshDeps();
-  runNow(deps, ownedRefresh(deps, parseInput(Id, id, 'Refresh id')), {
-    deadline: Date.now() + SIDEBAR_TURN_MS,
-    wait: false,
-  });
+  runNow(deps, ownedRefresh(deps, parseInput(Id, id, 'Refresh id')), sidebarTurn(deps.clock));
   return views(deps);
 }

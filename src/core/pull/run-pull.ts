@@ -77,7 +77,12 @@ export interface Turn {
 }
 
 /** What a sidebar call does before answering with the progress. */
-export const SIDEBAR_TURN_MS = 20_000;
+const SIDEBAR_TURN_MS = 20_000;
+
+/** A sidebar call's turn: a few seconds of work, never a sleep (the sidebar does its own waiting). */
+export function sidebarTurn(clock: Clock): Turn {
+  return { deadline: clock.now() + SIDEBAR_TURN_MS, wait: false };
+}
 /** Inside one execution a report is checked at least this often (backoff from 10 s). */
 const IN_RUN_POLL_MAX_MS = 30_000;
 /** Executions in a row cut short at the same point before a job is given up. */
