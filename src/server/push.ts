@@ -15,7 +15,7 @@ import {
 } from '../core/push/run-push';
 import { isTimeOffPushSheet, syncPushSheet } from '../core/push/sync-push-sheet';
 import { looksLikeTimeOffList, type SyncSummary, syncTimeOff as sync } from '../core/push/sync-time-off';
-import { templateFor } from '../core/push/template';
+import { hasTypeColumn, templateFor, typeChoices } from '../core/push/template';
 import { InputError, parseInput } from '../core/validation';
 import { backgroundNotice } from './adapters/background-budget';
 import { ensureDispatcher } from './adapters/dispatcher-trigger';
@@ -102,9 +102,19 @@ export function getPushOptions(): PushOptions {
   };
 }
 
+/** The account's type names for the template's dropdown; none without a key or a reply. */
+function accountTypes(kind: PushKind): string[] | undefined {
+  if (!hasTypeColumn(kind)) return undefined;
+  try {
+    return typeChoices(kind, assembledClient().listActivityTypes());
+  } catch {
+    return undefined; // the template still helps; rows are checked against the account on push
+  }
+}
+
 export function insertPushTemplate(kind: unknown): { sheet: string } {
   const k = parseInput(Kind, kind, 'Kind of push');
-  return { sheet: pushSheets(documentSpreadsheet()).insertTemplate(templateFor(k)).name };
+  return { sheet: pushSheets(documentSpreadsheet()).insertTemplate(templateFor(k, accountTypes(k))).name };
 }
 
 export function validatePush(kind: unknown): ValidateSummary {

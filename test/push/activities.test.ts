@@ -172,6 +172,12 @@ describe.each(['seed', 'live'] as const)('Activities push, %s dialect', (dialect
         ],
         { row: 2 },
       );
+      // The Type column offers every activity type of the account by name.
+      const typeRule = rt.workbook.dataValidations(sheet)[1]?.[HEADER.indexOf('Type')];
+      expect(typeRule).toMatchObject({ criteria: 'VALUE_IN_LIST', allowInvalid: true });
+      expect(typeRule?.values[0]).toEqual(
+        expect.arrayContaining(['Phones', 'Team meeting', 'Paid time off']),
+      );
       rt.workbook.select(`'${sheet}'!A1`);
       const options = await rt.callFromSidebar<{
         detected: string;

@@ -38,6 +38,18 @@ function column(rt: LocalRuntime, sheet: string, header: string): unknown[] {
 }
 
 describe.skipIf(!built)('push in the local Apps Script runtime', () => {
+  it('inserts a template without a key: the Type dropdown falls back to common types', async () => {
+    const { rt, sim } = setup();
+    rt.properties.user.delete('assembled.apiKey');
+    const { sheet } = await rt.callFromSidebar<{ sheet: string }>('insertPushTemplate', 'time_off');
+    rt.workbook.write(sheet, [['someone@example.com']], { row: 2 });
+    expect(rt.workbook.dataValidations(sheet)[1]?.[4]).toMatchObject({
+      criteria: 'VALUE_IN_LIST',
+      values: [['pto', 'sick', 'personal', 'vacation'], true],
+    });
+    expect(sim.stats().total).toBe(0);
+  });
+
   it('inserts a template, validates and pushes it from the sidebar', async () => {
     const { rt, sim, agents } = setup();
     rt.runAsTrigger('onOpen', { authMode: 'NONE' });
@@ -78,6 +90,12 @@ describe.skipIf(!built)('push in the local Apps Script runtime', () => {
     const rules = rt.workbook.dataValidations(sheet)[1] ?? [];
     expect(rules[3]?.criteria).toBe('CHECKBOX');
     expect(rules[1]?.criteria).toBe('DATE_IS_VALID_DATE');
+    // The Type dropdown offers the account's own time-off types (not fixed guesses), loosely.
+    expect(rules[4]).toMatchObject({
+      criteria: 'VALUE_IN_LIST',
+      values: [['Paid time off', 'Sick', 'Personal', 'Vacation'], true],
+      allowInvalid: true,
+    });
     rt.workbook.select(`'${sheet}'!A1`);
     const options = await rt.callFromSidebar<{ sheet: string; detected: string }>('getPushOptions');
     expect(options).toMatchObject({ sheet, detected: 'time_off' });

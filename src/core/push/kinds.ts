@@ -131,7 +131,7 @@ export const KINDS: Record<PushKind, KindSpec> = {
         aliases: ['type', 'time off type', 'kind'],
         type: 'choice',
         required: false,
-        values: ['pto', 'sick', 'personal', 'vacation', 'other'],
+        values: ['pto', 'sick', 'personal', 'vacation'],
         help: 'Optional type of time off, e.g. pto, sick or personal (Assembled defaults to pto).',
       },
       {

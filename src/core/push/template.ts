@@ -1,5 +1,6 @@
 // What "Insert template" puts in a new sheet for a kind: the header, a note per column, and the
 // validation each column gets. The adapter turns this into a sheet; core only describes it.
+import type { ActivityType } from '../assembled';
 import { DATETIME_FORMAT } from '../table/build-table';
 import { type ColumnSpec, KINDS, type PushKind, STATUS_COLUMNS } from './kinds';
 
@@ -43,10 +44,30 @@ function validationOf(c: ColumnSpec): TemplateValidation | undefined {
   }
 }
 
-export function templateFor(kind: PushKind): TemplateSpec {
+/** The column whose cells name an activity type, for the kinds that have one. */
+const TYPE_COLUMN: Partial<Record<PushKind, string>> = { time_off: 'type', activities: 'activity_type' };
+
+export const hasTypeColumn = (kind: PushKind): boolean => TYPE_COLUMN[kind] !== undefined;
+
+/**
+ * The account's own type names for the kind's type column (time-off types for time off), so the
+ * dropdown offers what Assembled will accept; undefined when the kind has no such column.
+ */
+export function typeChoices(kind: PushKind, types: readonly ActivityType[]): string[] | undefined {
+  if (!hasTypeColumn(kind)) return undefined;
+  const names = types
+    .filter((t) => kind !== 'time_off' || t.timeoff)
+    .map((t) => t.name || t.short_name || t.id);
+  return names.length ? [...new Set(names)] : undefined;
+}
+
+/** `types`: the account's names for the type column (typeChoices); else the column's defaults. */
+export function templateFor(kind: PushKind, types?: readonly string[]): TemplateSpec {
   const spec = KINDS[kind];
   const columns: TemplateColumn[] = spec.columns.map((c) => {
-    const validation = validationOf(c);
+    // Not strict: the account may gain types after the template is made.
+    const validation: TemplateValidation | undefined =
+      types && c.key === TYPE_COLUMN[kind] ? { kind: 'list', values: types, strict: false } : validationOf(c);
     return {
       header: c.header,
       note: `${c.required ? 'Required' : 'Optional'}. ${c.help}`,
