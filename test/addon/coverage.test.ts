@@ -30,11 +30,11 @@ describe.each(['seed', 'live'] as const)('Coverage, %s dialect', (dialect) => {
       const values = rt.workbook.values('Coverage');
       const header = values[0] as string[];
       expect(header.slice(0, 5)).toEqual([
-        'start',
-        'end',
-        'required (all types)',
-        'scheduled (all types)',
-        'gap (all types)',
+        'Start',
+        'End',
+        'Required (all types)',
+        'Scheduled (all types)',
+        'Gap (all types)',
       ]);
       const rows = values.slice(1);
       expect(rows).toHaveLength((7 * 24 + 1) * 2);
@@ -42,7 +42,7 @@ describe.each(['seed', 'live'] as const)('Coverage, %s dialect', (dialect) => {
       for (const r of rows) expect(r[4]).toBeCloseTo(Number(r[3]) - Number(r[2]), 6);
       expect(rows.some((r) => Number(r[4]) < 0)).toBe(true);
       expect(rows.some((r) => Number(r[3]) > 0)).toBe(true);
-      const typeGaps = header.flatMap((h, i) => (/: gap$/.test(h) ? [i] : []));
+      const typeGaps = header.flatMap((h, i) => (/: Gap$/.test(h) ? [i] : []));
       expect(typeGaps.length).toBeGreaterThan(1);
 
       // Gaps coloured by rules, not by painting cells: short red, over blue, on every gap column.

@@ -191,9 +191,9 @@ describe('Pull data in the workbench', () => {
       fixedDay(sb, '2026-05-19'),
     );
     await page.getByRole('tab', { name: 'Coverage' }).click();
-    await expect.poll(() => at(page, 1, 1).textContent()).toBe('start');
+    await expect.poll(() => at(page, 1, 1).textContent()).toBe('Start');
     const values = running.workbench.rt.workbook.values('Coverage');
-    const gap = (values[0] as string[]).indexOf('gap (all types)') + 1;
+    const gap = (values[0] as string[]).indexOf('Gap (all types)') + 1;
     // No cell is painted: the colours come from the sheet's conditional format rules.
     const [short] = find(values, (v, _r, c) => c === gap && typeof v === 'number' && v < 0);
     const [over] = find(values, (v, _r, c) => c === gap && typeof v === 'number' && v > 0);
@@ -205,7 +205,7 @@ describe('Pull data in the workbench', () => {
     const canvas = page.locator('figure.chart canvas');
     await expect.poll(() => canvas.count()).toBe(1);
     expect(await canvas.getAttribute('aria-label')).toMatch(
-      /^Coverage 2026-05-19 to 2026-05-19: required vs scheduled \(America\/New_York\): line chart of required \(all types\), scheduled \(all types\) over \d+ points$/,
+      /^Coverage 2026-05-19 to 2026-05-19: required vs scheduled \(America\/New_York\): line chart of Required \(all types\), Scheduled \(all types\) over \d+ points$/,
     );
     const drawn = await canvas.evaluate((c: HTMLCanvasElement) => {
       const data = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data ?? new Uint8ClampedArray();

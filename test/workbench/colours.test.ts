@@ -57,7 +57,7 @@ describe('the workbench shows and downloads colours, conditional formats and cha
 
   it('gap cells take the colour of the first rule that holds; the download keeps the rules', () => {
     const values = rt.workbook.values('Coverage');
-    const gap = (values[0] as string[]).indexOf('gap (all types)');
+    const gap = (values[0] as string[]).indexOf('Gap (all types)');
     const view = sheetView(rt, 'Coverage');
     const shown = values.slice(1).map((line, i) => [line[gap], view.rows[i + 1]?.[gap]?.background]);
     expect(shown.some(([v]) => Number(v) < 0) && shown.some(([v]) => Number(v) > 0)).toBe(true);
@@ -93,8 +93,8 @@ describe('the workbench shows and downloads colours, conditional formats and cha
       anchorColumn: (values[0] as string[]).length + 2,
       labels: shown.slice(1).map((line) => line[0]),
       series: [
-        { name: 'required (all types)', values: values.slice(1).map((line) => line[2]) },
-        { name: 'scheduled (all types)', values: values.slice(1).map((line) => line[3]) },
+        { name: 'Required (all types)', values: values.slice(1).map((line) => line[2]) },
+        { name: 'Scheduled (all types)', values: values.slice(1).map((line) => line[3]) },
       ],
     });
     expect(chart?.labels[0]).toBe('2026-05-19 00:00:00');

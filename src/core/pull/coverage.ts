@@ -34,17 +34,24 @@ export function coverageTable(
     slot.required[at] = (slot.required[at] ?? 0) + num(r.required);
     slot.scheduled[at] = (slot.scheduled[at] ?? 0) + num(r.scheduled);
   }
-  const columns: Column[] = [
-    { key: 'start', header: 'start', kind: 'datetime', numberFormat: DATETIME_FORMAT },
-    { key: 'end', header: 'end', kind: 'datetime', numberFormat: DATETIME_FORMAT },
-    { key: 'required', header: 'required (all types)', kind: 'number' },
-    { key: 'scheduled', header: 'scheduled (all types)', kind: 'number' },
-    { key: 'gap', header: 'gap (all types)', kind: 'number' },
-  ];
+  const time = (key: string, header: string): Column => ({
+    key,
+    header,
+    kind: 'datetime',
+    numberFormat: DATETIME_FORMAT,
+  });
+  const columns: Column[] = [time('start', 'Start'), time('end', 'End')];
+  // Headers in words, as other pulls have them (coverage is always replaced whole).
+  const MEASURES = [
+    ['required', 'Required'],
+    ['scheduled', 'Scheduled'],
+    ['gap', 'Gap'],
+  ] as const;
+  for (const [key, word] of MEASURES) columns.push({ key, header: `${word} (all types)`, kind: 'number' });
   for (const t of used) {
     const name = t.name ?? t.id;
-    for (const what of ['required', 'scheduled', 'gap'])
-      columns.push({ key: `${t.id}.${what}`, header: `${name}: ${what}`, kind: 'number' });
+    for (const [what, word] of MEASURES)
+      columns.push({ key: `${t.id}.${what}`, header: `${name}: ${word}`, kind: 'number' });
   }
   const rows: CellValue[][] = [...byStart.entries()]
     .sort(([a], [b]) => a - b)
