@@ -135,7 +135,7 @@ describe.each(['seed', 'live'] as const)('Schedule grid, %s dialect', (dialect) 
     expect(lastColumn).toBe(2 + (7 * 24 + 1) * 2 + 1 + 2);
   });
 
-  it('slot columns are narrow and team and agent frozen; a merge across that edge only stops the freeze', async () => {
+  it('slot columns are narrow, team and agent, days and times frozen; a merge across that edge only stops the freeze', async () => {
     const { rt } = await startLocalAddon({ dialect, now: '2026-11-05T12:00:00Z' });
     const day = { kind: 'absolute', from: '2026-10-27', to: '2026-10-27' };
     const job = await pull(rt, { ...gridSpec(WEEKS[0], 30), range: day });
@@ -143,9 +143,11 @@ describe.each(['seed', 'live'] as const)('Schedule grid, %s dialect', (dialect) 
     const widths = rt.workbook.columnWidths('Grid');
     expect([widths[1], widths[2], widths[3], widths[2 + 48]]).toEqual([undefined, undefined, 48, 48]);
     expect(rt.workbook.frozenColumns('Grid')).toBe(2);
+    expect(rt.workbook.frozenRows('Grid')).toBe(2);
 
     rt.workbook.addSheet('Merged');
     rt.workbook.merge('Merged!B200:C200');
+    rt.workbook.merge('Merged!AZ2:AZ3');
     const again = await pull(rt, {
       ...gridSpec(WEEKS[0], 30),
       range: day,
@@ -153,6 +155,7 @@ describe.each(['seed', 'live'] as const)('Schedule grid, %s dialect', (dialect) 
     });
     expect(again.state).toBe('done');
     expect(rt.workbook.frozenColumns('Merged')).toBe(0);
+    expect(rt.workbook.frozenRows('Merged')).toBe(1);
     expect(rt.workbook.values('Merged')[1]?.[2]).toBe('00:00');
   });
 

@@ -40,13 +40,14 @@ export function pullScheduleGrid(
   writePicture(grid, target.row, target.col, picture.grid);
   writePicture(grid, target.row, legendCol, picture.legend);
   grid.styleHeader(target.row, target.col, gridWidth, note);
-  // Slot columns just wide enough for a short name or a time; team and agent stay in view when
-  // the picture starts at column A (freezing columns right of A would freeze the user's too).
-  grid.layoutColumns?.({
+  // Slot columns just wide enough for a short name or a time; team and agent, days and times stay
+  // in view when the picture starts at A1 (freezing past it would freeze the user's cells too).
+  grid.layoutPicture?.({
     col: target.col + picture.labelColumns,
     cols: gridWidth - picture.labelColumns,
     width: SLOT_WIDTH,
     freeze: target.col === 1 ? picture.labelColumns : 0,
+    freezeRows: target.row === 1 ? picture.headerRows : 0,
   });
   target.remember(extent);
   return { rows: picture.grid.values.length - picture.headerRows, label: target.label };

@@ -35,8 +35,17 @@ export interface Grid {
   signColors?(owner: Block, blocks: Block[]): void;
   /** Inserts a line chart of `ranges`, or updates the one already drawn from the same first cell. */
   lineChart?(chart: LineChartSpec): void;
-  /** Narrow columns and frozen label columns, so a wide picture reads with its labels in view. */
-  layoutColumns?(layout: { col: number; cols: number; width: number; freeze: number }): void;
+  /**
+   * Narrow columns, frozen label columns and header rows, so a wide and long picture reads with
+   * its labels in view (0 freezes nothing).
+   */
+  layoutPicture?(layout: {
+    col: number;
+    cols: number;
+    width: number;
+    freeze: number;
+    freezeRows: number;
+  }): void;
   /** Drops formats (colours, number formats) of a block. */
   clearFormats?(row: number, col: number, rows: number, cols: number): void;
 }

@@ -161,13 +161,19 @@ export function sheetGrid(sheet: Sheet): Grid {
       if (existing) sheet.updateChart(chart);
       else sheet.insertChart(chart);
     },
-    layoutColumns({ col, cols, width, freeze }) {
+    layoutPicture({ col, cols, width, freeze, freezeRows }) {
       if (cols > 0) sheet.setColumnWidths(col, cols, width);
-      if (freeze < 1 || sheet.getFrozenColumns() === freeze) return;
-      try {
-        sheet.setFrozenColumns(freeze);
-      } catch {
-        // A merge of the user's across the frozen edge: Sheets refuses; the picture is written.
+      const frozen: [number, () => number, (n: number) => void][] = [
+        [freeze, () => sheet.getFrozenColumns(), (n) => sheet.setFrozenColumns(n)],
+        [freezeRows, () => sheet.getFrozenRows(), (n) => sheet.setFrozenRows(n)],
+      ];
+      for (const [n, get, set] of frozen) {
+        if (n < 1 || get() === n) continue;
+        try {
+          set(n);
+        } catch {
+          // A merge of the user's across the frozen edge: Sheets refuses; the picture is written.
+        }
       }
     },
     clearFormats: (row, col, rows, cols) => {
