@@ -90,7 +90,7 @@ describe('Connected Sheets view of a BigQuery load', () => {
     expect((await pullToEnd(rt, states(day('2026-05-21'), false), key())).state).toBe('done');
   });
 
-  it('a time-driven refresh of another user adds then refreshes the view as that user', async () => {
+  it('a time-driven refresh of another user adds then refreshes the view as that user; an editor’s own load refreshes it as them', async () => {
     const { rt, key: apiKey } = await addon();
     const lead = rt.asUser('lead@example.com');
     await lead.callFromSidebar('saveSettings', { apiKey, timeFormat: 'unix', apiVersion: '' });
@@ -115,5 +115,10 @@ describe('Connected Sheets view of a BigQuery load', () => {
     expect(views(rt)).toEqual([name]);
     expect(rt.workbook.dataSource(name)?.lastRefreshedAt).toBeGreaterThan(made?.lastRefreshedAt ?? Infinity);
     expect(lastLog(rt)).toEqual(expect.arrayContaining(['lead@example.com', 'done', '']));
+    // Another editor's own load of the same table refreshes the same view, as themselves.
+    const mine = await pullToEnd(rt, states(day('2026-05-20')), key());
+    expect(mine.message).toMatch(/Connected Sheets view agent_states refreshed\.$/);
+    expect(views(rt)).toEqual([name]);
+    expect(rt.workbook.dataSource(name)?.runBy).toBe('analyst@example.com');
   });
 });
