@@ -42,6 +42,8 @@ export interface RuntimeOptions {
    * the e-mails of the users who have it); default true. Without it insertDataSourceSheet throws.
    */
   connectedSheets?: boolean | string[];
+  /** Virtual time a Connected Sheets data execution takes after the call that starts it; default 5 s. */
+  dataExecutionMs?: number;
   /** Virtual time one execution may use; default 6 minutes. */
   executionLimitMs?: number;
   /** Title of the menu createAddonMenu() builds; default 'Assembled for Google Sheets'. */

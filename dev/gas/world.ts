@@ -114,6 +114,7 @@ export class World {
   readonly hiddenEmails = new Set<string>();
   /** RuntimeOptions.connectedSheets: who has Connected Sheets on their account. */
   readonly connectedSheets: boolean | readonly string[];
+  readonly dataExecutionMs: number;
   triggers: TriggerRecord[] = [];
   /** Per user and Pacific-time day: UrlFetch calls, mail recipients, trigger runtime, for daily quotas. */
   readonly daily = new Map<string, number>();
@@ -139,6 +140,7 @@ export class World {
     this.addonName = options.addonName ?? 'Assembled for Google Sheets';
     this.http = options.http;
     this.connectedSheets = options.connectedSheets ?? true;
+    this.dataExecutionMs = options.dataExecutionMs ?? 5_000;
     this.clock = new VirtualClock(toEpochMs(options.now ?? '2024-03-01T14:00:00Z'));
     this.bigquery = new Warehouse(() => this.clock.now());
     this.addDocument(

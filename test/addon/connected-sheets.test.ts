@@ -19,7 +19,9 @@ const states = (range: object, view = true) => ({
 let keys = 0;
 const key = () => `cs-key-${String(++keys).padStart(6, '0')}`;
 
-async function addon(options: { connectedSheets?: boolean | string[]; oauthScopes?: string[] } = {}) {
+async function addon(
+  options: { connectedSheets?: boolean | string[]; oauthScopes?: string[]; dataExecutionMs?: number } = {},
+) {
   const local = await startLocalAddon({ dialect: 'live', ...options });
   local.rt.bigquery.addProject(P);
   return local;
@@ -78,6 +80,15 @@ describe('Connected Sheets view of a BigQuery load', () => {
     );
     expect(lastLog(rt)).toEqual(expect.arrayContaining(['done', job.rows, failure]));
     expect(views(rt)).toEqual([]);
+  });
+
+  it('a view slower than the wait is still reported added; Sheets fills it afterwards', async () => {
+    const { rt } = await addon({ dataExecutionMs: 90_000 });
+    const job = await pullToEnd(rt, states(day('2026-05-21')), key());
+    expect(job.message).toMatch(/Connected Sheets view agent_states added\.$/);
+    expect(rt.workbook.dataSource('agent_states')?.state).toBe('RUNNING');
+    await rt.clock.advanceAsync(60_000);
+    expect(rt.workbook.dataSource('agent_states')?.rows).toHaveLength(Math.min(500, loaded(rt)));
   });
 
   it('asks for bigquery.readonly before the load starts; a manifest without it is refused in Google words', async () => {

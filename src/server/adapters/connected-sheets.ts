@@ -53,9 +53,14 @@ export function connectedViews(spreadsheet: Spreadsheet): ConnectedViews {
         );
         if (!ss.getSheetByName(ref.tableId)) view.asSheet().setName(ref.tableId);
       }
-      const status = view.waitForCompletion(60);
-      if (status.getExecutionState() === SpreadsheetApp.DataExecutionState.ERROR)
-        throw new Error(status.getErrorMessage());
+      const { ERROR, RUNNING } = SpreadsheetApp.DataExecutionState;
+      try {
+        const status = view.waitForCompletion(60);
+        if (status.getExecutionState() === ERROR) throw new Error(status.getErrorMessage());
+      } catch (e) {
+        // Past the wait the view is there and Sheets carries on filling it.
+        if (view.getStatus().getExecutionState() !== RUNNING) throw e;
+      }
       return outcome;
     },
   };

@@ -10,8 +10,6 @@ import type { SheetModel, WorkbookModel } from './model.js';
 
 /** Connected Sheets previews this many rows of a table in its data source sheet. */
 export const PREVIEW_ROWS = 500;
-/** Virtual time a data execution takes (it runs after the call that started it returns). */
-export const DATA_EXECUTION_MS = 5_000;
 
 export interface BigQuerySpecModel {
   /** The billing project: queries run (and are charged) there. */
@@ -99,7 +97,7 @@ export function dataSourceOf(sheet: SheetModel): DataSourceModel {
 function start(env: Env, model: DataSourceModel): void {
   model.state = 'RUNNING';
   model.errorMessage = '';
-  model.doneAt = env.world.clock.now() + DATA_EXECUTION_MS;
+  model.doneAt = env.world.clock.now() + env.world.dataExecutionMs;
   model.runBy = env.exec.user;
 }
 
