@@ -135,9 +135,22 @@ export class WorkbookView {
     this.addSheetOfKind(name, 'OBJECT');
   }
 
-  /** A Connected Sheets data-source sheet (Data > Data connectors): no cells a script may write. */
-  addDataSourceSheet(name: string): void {
+  /**
+   * A Connected Sheets data-source sheet (Data > Data connectors): no cells a script may write.
+   * With a table, this user connects it to that BigQuery table and its first execution starts.
+   */
+  addDataSourceSheet(name: string, table?: { projectId: string; datasetId: string; tableId: string }): void {
     this.addSheetOfKind(name, 'DATASOURCE');
+    const sheet = this.sheet(name);
+    if (table) {
+      const model = dataSourceOf(sheet);
+      model.spec = { ...table, tableProjectId: table.projectId, rawQuery: '' };
+      Object.assign(model, {
+        state: 'RUNNING',
+        doneAt: this.world.clock.now() + this.world.dataExecutionMs,
+        runBy: this.user,
+      });
+    }
   }
 
   /**

@@ -68,6 +68,17 @@ describe('Connected Sheets view of a BigQuery load', () => {
     expect(rt.workbook.dataSource('States (BigQuery)')?.lastRefreshedAt).toBe(refreshed?.lastRefreshedAt);
   });
 
+  it('a view the user made before the table existed (in error) is refreshed by force, not doubled', async () => {
+    const { rt } = await addon();
+    rt.workbook.addDataSourceSheet('My states', { projectId: P, datasetId: 'wfm', tableId: 'agent_states' });
+    await rt.clock.advanceAsync(10_000);
+    expect(rt.workbook.dataSource('My states')).toMatchObject({ state: 'ERROR' });
+    const job = await pullToEnd(rt, states(day('2026-05-21')), key());
+    expect(job.message).toMatch(/Connected Sheets view agent_states refreshed\.$/);
+    expect(views(rt)).toEqual(['My states']);
+    expect(rt.workbook.dataSource('My states')).toMatchObject({ state: 'SUCCESS', errorMessage: '' });
+  });
+
   it('an account without Connected Sheets: the load is done, the view failure said in words', async () => {
     const { rt } = await addon({ connectedSheets: false });
     const job = await pullToEnd(rt, states(day('2026-05-21')), key());
