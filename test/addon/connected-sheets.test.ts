@@ -132,6 +132,7 @@ describe('Connected Sheets view of a BigQuery load', () => {
     expect(views(rt)).toEqual([expect.stringMatching(/^Sheet\d+$/)]);
     const made = rt.workbook.dataSource(name);
     expect(made).toMatchObject({ state: 'SUCCESS', runBy: 'lead@example.com' });
+    expect(lastLog(rt)?.slice(-4)).toEqual(['done', expect.any(Number), expect.any(Number), '']);
     expect(rt.executions.some((e) => e.kind === 'time-trigger' && e.user === 'lead@example.com')).toBe(true);
     await rt.clock.advanceAsync(86_400_000);
     expect(views(rt)).toEqual([name]);
