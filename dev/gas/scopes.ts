@@ -16,6 +16,11 @@ export const SCOPES = {
   sendMail: [`${AUTH}script.send_mail`],
   /** The BigQuery advanced service (cloud-platform covers it too). */
   bigquery: [`${AUTH}bigquery`, `${AUTH}cloud-platform`],
+  /**
+   * Connected Sheets (data source sheets): Google's guide says enableBigQueryExecution() adds
+   * bigquery.readonly; the stricter reading takes no other BigQuery scope in its place.
+   */
+  connectedSheets: [`${AUTH}bigquery.readonly`],
   /** Session.getActiveUser / getEffectiveUser (their e-mail addresses). */
   userEmail: [`${AUTH}userinfo.email`],
 } as const;

@@ -37,6 +37,13 @@ export interface RuntimeOptions {
   mode?: RuntimeMode;
   /** What UrlFetchApp reaches. Absent: every fetch fails with "Address unavailable". */
   http?: HttpHandler;
+  /**
+   * Whether Connected Sheets is offered to the user's account (true: everyone, false: no one, or
+   * the e-mails of the users who have it); default true. Without it insertDataSourceSheet throws.
+   */
+  connectedSheets?: boolean | string[];
+  /** Virtual time a Connected Sheets data execution takes after the call that starts it; default 5 s. */
+  dataExecutionMs?: number;
   /** Virtual time one execution may use; default 6 minutes. */
   executionLimitMs?: number;
   /** Title of the menu createAddonMenu() builds; default 'Assembled for Google Sheets'. */

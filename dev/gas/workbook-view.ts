@@ -5,6 +5,7 @@ import { displayValue, readValue, writeCell } from './services/spreadsheet/cells
 import type { ChartModel } from './services/spreadsheet/charts.js';
 import { DEFAULT_BACKGROUND, DEFAULT_FONT_COLOR } from './services/spreadsheet/colors.js';
 import type { ConditionalFormatModel } from './services/spreadsheet/conditional-format.js';
+import { type DataSourceModel, dataSourceOf, settle } from './services/spreadsheet/data-source.js';
 import type { Cell, SheetKind, SheetModel, ValidationRule } from './services/spreadsheet/model.js';
 import { DEFAULT_NUMBER_FORMAT } from './services/spreadsheet/number-format.js';
 import type { World } from './world.js';
@@ -134,9 +135,34 @@ export class WorkbookView {
     this.addSheetOfKind(name, 'OBJECT');
   }
 
-  /** A Connected Sheets data-source sheet (Data > Data connectors): no cells a script may write. */
-  addDataSourceSheet(name: string): void {
+  /**
+   * A Connected Sheets data-source sheet (Data > Data connectors): no cells a script may write.
+   * With a table, this user connects it to that BigQuery table and its first execution starts.
+   */
+  addDataSourceSheet(name: string, table?: { projectId: string; datasetId: string; tableId: string }): void {
     this.addSheetOfKind(name, 'DATASOURCE');
+    const sheet = this.sheet(name);
+    if (table) {
+      const model = dataSourceOf(sheet);
+      model.spec = { ...table, tableProjectId: table.projectId, rawQuery: '' };
+      Object.assign(model, {
+        state: 'RUNNING',
+        doneAt: this.world.clock.now() + this.world.dataExecutionMs,
+        runBy: this.user,
+      });
+    }
+  }
+
+  /**
+   * A data source sheet's Connected Sheets state: its BigQuery spec, execution state, who ran it
+   * and the preview rows (timestamps as epoch ms). Null for other sheets.
+   */
+  dataSource(sheet: string): DataSourceModel | null {
+    const s = this.sheet(sheet);
+    if (s.kind !== 'DATASOURCE') return null;
+    const model = dataSourceOf(s);
+    settle({ world: this.world }, model);
+    return structuredClone(model);
   }
 
   private addSheetOfKind(name: string, kind: SheetKind): void {

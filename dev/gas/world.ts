@@ -112,6 +112,9 @@ export class World {
   readonly locks = new Map<string, LockHold>();
   /** Users whose e-mail Google does not give the script (a domain policy, a missing scope). */
   readonly hiddenEmails = new Set<string>();
+  /** RuntimeOptions.connectedSheets: who has Connected Sheets on their account. */
+  readonly connectedSheets: boolean | readonly string[];
+  readonly dataExecutionMs: number;
   triggers: TriggerRecord[] = [];
   /** Per user and Pacific-time day: UrlFetch calls, mail recipients, trigger runtime, for daily quotas. */
   readonly daily = new Map<string, number>();
@@ -136,6 +139,8 @@ export class World {
     this.triggerRuntimePerDayMs = options.triggerRuntimePerDayMs ?? 90 * 60 * 1000;
     this.addonName = options.addonName ?? 'Assembled for Google Sheets';
     this.http = options.http;
+    this.connectedSheets = options.connectedSheets ?? true;
+    this.dataExecutionMs = options.dataExecutionMs ?? 5_000;
     this.clock = new VirtualClock(toEpochMs(options.now ?? '2024-03-01T14:00:00Z'));
     this.bigquery = new Warehouse(() => this.clock.now());
     this.addDocument(
@@ -182,6 +187,11 @@ export class World {
       this.users.set(key, state);
     }
     return state;
+  }
+
+  connectedSheetsFor(email: string): boolean {
+    const c = this.connectedSheets;
+    return typeof c === 'boolean' ? c : c.includes(email);
   }
 
   scopesGranted(email: string): Set<string> {

@@ -4,12 +4,15 @@ import type { LocalRuntime } from '../gas';
 import { DEFAULT_BACKGROUND, DEFAULT_FONT_COLOR } from '../gas/services/spreadsheet/colors';
 import { chartView } from './chart-view';
 import { conditionalFormats } from './conditional-format';
+import { dataSourceView } from './data-source-view';
 import type { CellView, SheetView } from './wire';
 
 /** Rows sent to the page at most; the .xlsx download has them all. */
 export const MAX_ROWS = 2000;
 
 export function sheetView(rt: LocalRuntime, name: string): SheetView {
+  const source = dataSourceView(rt, name);
+  if (source) return source;
   const wb = rt.workbook;
   const size = wb.size(name);
   const display = wb.displayValues(name);

@@ -82,6 +82,21 @@ export interface SheetView {
   rows: CellView[][];
   truncated: boolean;
   charts: ChartView[];
+  /** A Connected Sheets data source sheet: what it reads (its rows are the preview; read-only). */
+  dataSource?: DataSourceInfo;
+}
+
+export interface DataSourceInfo {
+  /** project.dataset.table (or the query) it reads. */
+  table: string;
+  state: string;
+  /** Preview rows shown; truncated when the table has more. */
+  rows: number;
+  truncated: boolean;
+  runBy: string;
+  /** When its last execution finished, in the spreadsheet's zone ('' before the first). */
+  refreshed: string;
+  error: string;
 }
 
 export type RunReply = { ok: true; value: unknown } | { ok: false; message: string };

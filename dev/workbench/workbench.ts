@@ -180,6 +180,8 @@ export class Workbench {
   write(sheet: string, row: number, column: number, values: string[][]): ActionReply {
     try {
       if (!this.rt.workbook.sheetNames().includes(sheet)) throw new Error(`No sheet named ${sheet}`);
+      if (this.rt.workbook.dataSource(sheet))
+        throw new Error(`${sheet} is a Connected Sheets view of a BigQuery table: it cannot be edited`);
       if (!Number.isInteger(row) || !Number.isInteger(column) || row < 1 || column < 1)
         throw new Error('Cells are counted from row 1, column 1');
       const cells = values.reduce((n, line) => n + line.length, 0);

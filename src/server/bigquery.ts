@@ -2,6 +2,7 @@
 // BigQuery (granular consent), and the Cloud project remembered for the spreadsheet.
 import type { Warehouse } from '../core/bigquery/warehouse';
 import { BIGQUERY_SCOPE, bigQueryWarehouse } from './adapters/bigquery-warehouse';
+import { BIGQUERY_READONLY_SCOPE } from './adapters/connected-sheets';
 
 const PROJECT_KEY = 'bigquery.project';
 
@@ -16,9 +17,13 @@ export function rememberedProject(): string {
  * then the project is remembered for the spreadsheet.
  */
 export function authorizeTarget(spec: unknown): void {
-  const target = (spec as { target?: { kind?: unknown; project?: unknown } } | null)?.target;
+  const target = (spec as { target?: { kind?: unknown; project?: unknown; view?: unknown } } | null)?.target;
   if (target?.kind !== 'bigquery') return;
-  ScriptApp.requireScopes(ScriptApp.AuthMode.FULL, [BIGQUERY_SCOPE]);
+  // A Connected Sheets view reads the table with bigquery.readonly: asked now, not mid-load.
+  ScriptApp.requireScopes(
+    ScriptApp.AuthMode.FULL,
+    target.view === true ? [BIGQUERY_SCOPE, BIGQUERY_READONLY_SCOPE] : [BIGQUERY_SCOPE],
+  );
   if (typeof target.project === 'string' && target.project.trim())
     PropertiesService.getDocumentProperties().setProperty(PROJECT_KEY, target.project.trim());
 }

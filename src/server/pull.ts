@@ -17,6 +17,7 @@ import { DateRangeSpec, resolveRange } from '../core/time/date-range';
 import { utf8Length } from '../core/utf8';
 import { parseInput } from '../core/validation';
 import { backgroundNotice } from './adapters/background-budget';
+import { connectedViews } from './adapters/connected-sheets';
 import { ensureDispatcher } from './adapters/dispatcher-trigger';
 import { isGridSheet } from './adapters/find-sheet';
 import { gasClock } from './adapters/gas-clock';
@@ -48,6 +49,7 @@ export function pullDeps(): PullDeps {
     ensureTrigger: ensureDispatcher,
     staging: stagingSheets(ss),
     warehouse,
+    views: () => connectedViews(ss),
   };
 }
 

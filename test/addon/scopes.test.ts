@@ -57,13 +57,13 @@ async function everyEntryPoint(rt: LocalRuntime): Promise<string[]> {
     },
     'scope-pull-people',
   );
-  // Into BigQuery: the scope is asked for (granular consent) only here.
+  // Into BigQuery, with a Connected Sheets view: the scopes are asked for (granular consent) only here.
   rt.bigquery.addProject('scope-project');
   await call(
     'startPull',
     {
       source: { kind: 'resource', resource: 'people' },
-      target: { kind: 'bigquery', project: 'scope-project', dataset: 'wfm', table: 'people' },
+      target: { kind: 'bigquery', project: 'scope-project', dataset: 'wfm', table: 'people', view: true },
       mode: 'replace',
     },
     'scope-pull-bigquery',

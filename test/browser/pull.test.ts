@@ -229,6 +229,29 @@ describe('Pull data in the workbench', () => {
       });
     });
   });
+
+  it('pulls into BigQuery with a Connected Sheets view: its tab shows the preview under a header naming the table', async () => {
+    const { page, running } = bench();
+    const sb = await pullIntoNewSheet(page, 'People', 'unused', async (s) => {
+      await s.getByLabel('BigQuery table').check();
+      await s.getByLabel('Google Cloud project id').fill('workbench-demo');
+      await s.getByLabel('Table', { exact: true }).fill('people');
+      await s.getByLabel('Add a Connected Sheets view').check();
+    });
+    expect(await sb.locator('#status, #job').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringMatching(/Connected Sheets view people added\./)]),
+    );
+    await page.getByRole('tab', { name: 'people' }).click();
+    const banner = page.getByRole('note').filter({ hasText: 'Connected Sheets' });
+    await expect
+      .poll(() => banner.textContent())
+      .toMatch(
+        /^Connected Sheets view of BigQuery workbench-demo\.assembled\.people · \d+ rows · refreshed .* read-only$/,
+      );
+    await expect.poll(() => cell(page, 1, 'A').getAttribute('class')).toMatch(/bold/);
+    const rows = running.workbench.rt.bigquery.rows('workbench-demo', 'assembled', 'people');
+    expect(await cell(page, rows.length + 1, 'A').textContent()).not.toBe('');
+  });
 });
 
 /** Sets the sidebar to one fixed day. */

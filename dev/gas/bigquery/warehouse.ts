@@ -670,11 +670,17 @@ export class Warehouse {
   }
 
   /** Rows of a table for tests and the workbench, as plain values (timestamps as epoch ms). */
-  rows(projectId: string, datasetId: string, tableId: string, orderBy?: string): Record<string, unknown>[] {
+  rows(
+    projectId: string,
+    datasetId: string,
+    tableId: string,
+    orderBy?: string,
+    limit?: number,
+  ): Record<string, unknown>[] {
     const table = this.table(projectId, datasetId, tableId);
     const columns = table.schema.map((f) => quote(f.name));
     const result = this.engine.run([
-      `SELECT ${columns.join(', ') || '*'} FROM ${duckTable(projectId, datasetId, tableId)}${orderBy ? ` ORDER BY ${orderBy}` : ''}`,
+      `SELECT ${columns.join(', ') || '*'} FROM ${duckTable(projectId, datasetId, tableId)}${orderBy ? ` ORDER BY ${orderBy}` : ''}${limit ? ` LIMIT ${Math.floor(limit)}` : ''}`,
     ]);
     return result.rows.map((row) =>
       Object.fromEntries(

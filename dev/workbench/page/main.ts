@@ -3,6 +3,7 @@
 import type { ActionReply, FrameMessage, PageMessage, RunReply, SheetView, StateView } from '../wire';
 import { getJson, post } from './api';
 import { Charts } from './charts';
+import { showDataSource } from './data-source';
 import { byId, el } from './dom';
 import { Grid } from './grid';
 import { renderMenus, watchMenus } from './menu';
@@ -140,6 +141,7 @@ async function refresh(): Promise<void> {
           const view = await getJson<SheetView>(`/api/sheet?name=${encodeURIComponent(s.activeSheet)}`);
           grid.render(view, asked);
           charts.render(view.charts);
+          showDataSource(byId('dataSource'), view);
           // Only once drawn: a view that failed to arrive or draw is asked for again next time.
           shownVersion = s.version;
           shownSheet = s.activeSheet;

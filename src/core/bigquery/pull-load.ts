@@ -5,6 +5,7 @@ import { type PullJob, withState } from '../jobs/pull-job';
 import type { Clock, Zone } from '../ports';
 import { sourceInfo } from '../pull/pull-spec';
 import type { Table } from '../table/build-table';
+import { type ConnectedViews, showView } from './connected-view';
 import { consoleLink, LoadFailed, loadTable } from './load-table';
 import { bigQueryLabel } from './target';
 import type { Warehouse } from './warehouse';
@@ -13,6 +14,7 @@ interface Deps {
   clock: Clock;
   zone: Zone;
   warehouse?: () => Warehouse;
+  views?: () => ConnectedViews;
 }
 
 export function loadIntoBigQuery(
@@ -58,9 +60,12 @@ export function loadIntoBigQuery(
       message: `Loading into BigQuery: ${progress.rows} of ${table.rows.length} rows so far (${mb} MB)`,
     });
   }
-  return withState(current, 'done', at, {
+  // Only once the table is whole: the view then shows the new rows.
+  const view = target.view ? showView(deps.views, ref) : { note: '' };
+  return withState(current, 'done', deps.clock.now(), {
     load: progress,
     rows: progress.rows,
-    message: `${progress.rows} rows loaded into ${bigQueryLabel(target)} (${mb} MB): ${consoleLink(ref)}`,
+    message: `${progress.rows} rows loaded into ${bigQueryLabel(target)} (${mb} MB): ${consoleLink(ref)}${view.note}`,
+    ...(view.error ? { viewError: view.error } : {}),
   });
 }

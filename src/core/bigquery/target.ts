@@ -24,6 +24,8 @@ export const BigQueryTarget = z.object({
         'a table name: letters, digits, underscores and hyphens',
       ),
     ),
+  /** Add (then refresh) a Connected Sheets view of the table after each load. */
+  view: z.optional(z.boolean()),
 });
 export type BigQueryTarget = z.infer<typeof BigQueryTarget>;
 

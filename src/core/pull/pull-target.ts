@@ -55,6 +55,7 @@ export function targetSheet(target: PullTarget): string {
 }
 
 export function describeTarget(target: PullTarget): string {
-  if (target.kind === 'bigquery') return `BigQuery ${bigQueryLabel(target)}`;
+  if (target.kind === 'bigquery')
+    return `BigQuery ${bigQueryLabel(target)}${target.view ? ' + Connected Sheets view' : ''}`;
   return target.kind === 'cell' ? `${target.sheet}!${target.a1}` : target.name;
 }

@@ -5,6 +5,7 @@ import { isAssembledError } from '../assembled/errors';
 import type { ReportRow } from '../assembled/model';
 import { metricsToRows } from '../assembled/normalise';
 import type { Metric } from '../assembled/schemas/reports';
+import type { ConnectedViews } from '../bigquery/connected-view';
 import { loadIntoBigQuery } from '../bigquery/pull-load';
 import type { Warehouse } from '../bigquery/warehouse';
 import { JobStore } from '../jobs/job-store';
@@ -62,6 +63,8 @@ export interface PullDeps {
   staging: Staging;
   /** The BigQuery destination (built on demand); absent where there is none. */
   warehouse?: () => Warehouse;
+  /** Connected Sheets views of loaded tables (built on demand). */
+  views?: () => ConnectedViews;
 }
 
 /**
@@ -515,7 +518,11 @@ function logRun(deps: PullDeps, job: PullJob): void {
     status: isTerminal(job) ? job.state : 'retrying',
     rows: job.rows ?? 0,
     durationMs: job.updatedAt - job.createdAt,
-    error: isTerminal(job) ? (job.state === 'done' ? '' : (job.message ?? '')) : retryNote(deps, job),
+    error: isTerminal(job)
+      ? job.state === 'done'
+        ? (job.viewError ?? '')
+        : (job.message ?? '')
+      : retryNote(deps, job),
   });
 }
 

@@ -5,6 +5,7 @@ import { SCOPES } from '../../scopes.js';
 import type { Env } from '../env.js';
 import { ChartType } from './charts.js';
 import { BooleanCriteria, ConditionalFormatRuleBuilder } from './conditional-format.js';
+import { DataSourceSpecBuilder, enableBigQueryExecution } from './data-source.js';
 import { ProtectionType } from './protection.js';
 import type { Range } from './range.js';
 import type { Sheet } from './sheet.js';
@@ -18,6 +19,13 @@ export class SpreadsheetAppFake {
   readonly SheetType = { GRID: 'GRID', OBJECT: 'OBJECT', DATASOURCE: 'DATASOURCE' } as const;
   readonly BooleanCriteria = BooleanCriteria;
   readonly ChartType = ChartType;
+  readonly DataExecutionState = {
+    RUNNING: 'RUNNING',
+    SUCCESS: 'SUCCESS',
+    ERROR: 'ERROR',
+    NOT_STARTED: 'NOT_STARTED',
+  } as const;
+  readonly DataSourceType = { BIGQUERY: 'BIGQUERY' } as const;
 
   constructor(private readonly env: Env) {}
 
@@ -86,6 +94,15 @@ export class SpreadsheetAppFake {
 
   newConditionalFormatRule(): ConditionalFormatRuleBuilder {
     return this.env.exec.call('spreadsheet', 0, () => new ConditionalFormatRuleBuilder(this.env));
+  }
+
+  /** Connected Sheets: data executions of BigQuery data sources are refused until this is called. */
+  enableBigQueryExecution(): void {
+    this.env.exec.call('spreadsheet', 0, () => enableBigQueryExecution(this.env.exec));
+  }
+
+  newDataSourceSpec(): DataSourceSpecBuilder {
+    return this.env.exec.call('spreadsheet', 0, () => new DataSourceSpecBuilder(this.env));
   }
 
   /** Applies this execution's pending writes, so other executions see them. */

@@ -3,6 +3,7 @@
 import type { GridRange } from './a1.js';
 import type { ChartModel } from './charts.js';
 import type { ConditionalFormatModel } from './conditional-format.js';
+import type { DataSourceModel } from './data-source.js';
 import type { CellValue } from './interpret.js';
 
 export interface ValidationRule {
@@ -103,6 +104,8 @@ export class SheetModel {
   conditionalFormats: ConditionalFormatModel[] = [];
   /** Embedded charts, in insertion order; see charts.ts. */
   charts: ChartModel[] = [];
+  /** A DATASOURCE sheet's Connected Sheets data source and preview; see data-source.ts. */
+  dataSource?: DataSourceModel;
   /** rows[r - 1][c - 1]; both levels sparse. */
   rows: (Cell | undefined)[][] = [];
 

@@ -14,6 +14,7 @@ import {
   newChartModel,
 } from './charts.js';
 import { ConditionalFormatRule, checkRulesFor } from './conditional-format.js';
+import { type DataSourceSheet, dataSourceSheetOf } from './data-source.js';
 import { checkCellText } from './limits.js';
 import type { SheetModel } from './model.js';
 import { assertEditable, assertSheetEditable, newProtection, Protection } from './protection.js';
@@ -131,6 +132,15 @@ export class Sheet {
   /** SpreadsheetApp.SheetType: GRID, OBJECT (a chart sheet) or DATASOURCE. */
   getType(): string {
     return this.info(() => this.model.kind);
+  }
+
+  /** This sheet as a Connected Sheets data source sheet; null unless it is one. */
+  asDataSourceSheet(): DataSourceSheet | null {
+    return this.info(() =>
+      this.model.kind === 'DATASOURCE'
+        ? dataSourceSheetOf(this.env, this.model, (m) => new Sheet(this.env, m))
+        : null,
+    );
   }
 
   /** The sheet's protection: the existing one if the sheet is already protected. */

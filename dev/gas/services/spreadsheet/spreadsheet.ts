@@ -3,6 +3,7 @@
 import { isValidTimeZone } from '../../time/timezone.js';
 import type { Env } from '../env.js';
 import { parseA1 } from './a1.js';
+import { type DataSourceSheet, dataSourceSheetOf, insertDataSourceSheet } from './data-source.js';
 import type { WorkbookModel } from './model.js';
 import { assertSheetEditable, Protection } from './protection.js';
 import type { Range } from './range.js';
@@ -120,6 +121,24 @@ export class Spreadsheet {
       this.userState.activeRange = null;
       return new Sheet(this.env, model);
     });
+  }
+
+  /** Connected Sheets: a new data source sheet over a BigQuery table or query (data-source.ts). */
+  insertDataSourceSheet(spec: unknown): DataSourceSheet {
+    return this.env.exec.call('spreadsheet', 100, () => {
+      this.env.world.counters.spreadsheet.writes++;
+      return insertDataSourceSheet(this.env, this.wb, spec, (s) => new Sheet(this.env, s));
+    });
+  }
+
+  getDataSourceSheets(): DataSourceSheet[] {
+    return this.info(() =>
+      this.env.exec.realm.array(
+        this.wb.sheets
+          .filter((s) => s.kind === 'DATASOURCE')
+          .map((s) => dataSourceSheetOf(this.env, s, (m) => new Sheet(this.env, m))),
+      ),
+    );
   }
 
   deleteSheet(sheet: Sheet): void {

@@ -173,6 +173,7 @@ function target(): PullTarget {
       project: value('bqProject'),
       dataset: value('bqDataset'),
       table: value('bqTable'),
+      ...(byId<HTMLInputElement>('bqView').checked ? { view: true } : {}),
     };
   }
   return { kind: 'new_sheet', name: newSheet.value };

@@ -1,0 +1,53 @@
+// The workbench's tab for a Connected Sheets data source sheet: the preview rows under their column
+// names, a header saying which BigQuery table it reads, and no edits.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WORKBENCH_BIGQUERY_PROJECT } from '../../dev/workbench/session';
+import { Workbench } from '../../dev/workbench/workbench';
+import { pullToEnd } from '../addon/pull-to-end';
+
+describe('workbench: a Connected Sheets tab', () => {
+  let bench: Workbench;
+  beforeAll(async () => {
+    bench = await Workbench.create({ followRealClock: false, now: '2026-05-25T12:00:00Z' }, '');
+    const job = await pullToEnd(
+      bench.rt,
+      {
+        source: { kind: 'resource', resource: 'people' },
+        target: {
+          kind: 'bigquery',
+          project: WORKBENCH_BIGQUERY_PROJECT,
+          dataset: 'wfm',
+          table: 'people',
+          view: true,
+        },
+        mode: 'replace',
+      },
+      'wb-cs-key-000001',
+    );
+    expect(job.message).toMatch(/Connected Sheets view people added\.$/);
+  });
+  afterAll(() => bench?.close());
+
+  it('shows the preview under bold column names, with the table it reads', () => {
+    expect(bench.state().sheets).toContain('people');
+    const view = bench.sheet('people');
+    const rows = bench.rt.bigquery.rows(WORKBENCH_BIGQUERY_PROJECT, 'wfm', 'people');
+    expect(view.dataSource).toMatchObject({
+      table: `${WORKBENCH_BIGQUERY_PROJECT}.wfm.people`,
+      state: 'SUCCESS',
+      rows: Math.min(500, rows.length),
+      runBy: bench.rt.user,
+    });
+    expect(view.rows[0]?.every((c) => c.bold)).toBe(true);
+    expect(view.rows[0]?.map((c) => c.text)).toEqual(Object.keys(rows[0] ?? {}));
+    expect(view.rows).toHaveLength(Math.min(500, rows.length) + 1);
+    expect(view.frozenRows).toBe(1);
+  });
+
+  it('refuses typing into it, in words', () => {
+    expect(bench.write('people', 2, 1, [['x']])).toEqual({
+      ok: false,
+      message: 'people is a Connected Sheets view of a BigQuery table: it cannot be edited',
+    });
+  });
+});
