@@ -214,6 +214,11 @@ describe('BigQuery advanced service (local fake)', () => {
     expect(twice.error?.message).toBe(
       'API call to bigquery.jobs.query failed with error: UPDATE/MERGE must match at most one source row for each target row',
     );
+    // As in the console: `dataset.table` or `project.dataset.table` unquoted, dashes and all.
+    const unquoted = `SELECT count(*) FROM wfm.states WHERE agent_id IN (SELECT agent_id FROM ${P}.wfm.states)`;
+    expect(call('Jobs.query', [{ query: unquoted, useLegacySql: false }, P]).value.rows).toEqual([
+      { f: [{ v: '3' }] },
+    ]);
     const legacy = call('Jobs.query', [{ query: 'SELECT 1' }, P]);
     expect(legacy.error?.message).toMatch(/useLegacySql: false/);
   });
