@@ -6,7 +6,8 @@
 // Executions are killed at random points (seeded: BQ_BENCH_SEED), as the 6-minute limit or a
 // lost machine would: before a random call of a random service, so the kill lands while pages are
 // read, staged, loaded or saved. The table must still hold every (agent, start) once.
-// Figures: rows per wall second, Apps Script executions used and killed, load jobs, MB uploaded,
+// Load jobs of BQ_BENCH_CHUNK_ROWS rows (default 10,000: three a day). Figures: rows per wall
+// second, Apps Script executions used and killed (and before which service's call), load jobs, MB uploaded,
 // peak memory of the process (DuckDB runs in a worker thread of it).
 import type { SimRequest, SimResponse } from '../dev/gas';
 import type { ServiceName } from '../dev/gas/counters';
@@ -23,7 +24,16 @@ const STATES = ['available', 'busy', 'break', 'lunch', 'training'];
 /** Share of executions killed, and where: before the n-th call (1..KILL_CALLS) of one of these. */
 const KILL_RATE = Number(process.env.BQ_BENCH_KILL_RATE ?? 0.25);
 const KILL_CALLS = 12;
-const KILL_SERVICES: ServiceName[] = ['bigquery', 'urlfetch', 'spreadsheet', 'properties', 'lock'];
+const KILL_SERVICES: ServiceName[] = [
+  'bigquery',
+  'bigquery',
+  'urlfetch',
+  'spreadsheet',
+  'properties',
+  'lock',
+];
+/** Rows per load job (the BIGQUERY_CHUNK_ROWS script property): a day's pull is several jobs, so kills land between and inside them. */
+const CHUNK_ROWS = process.env.BQ_BENCH_CHUNK_ROWS ?? '10000';
 /**
  * The add-on gives up on a step cut short four executions running (by design: a step that never
  * fits is reported, not retried for ever), so random kills never strike more than twice in a row.
@@ -66,6 +76,7 @@ export async function run(): Promise<Record<string, number | string>> {
       : backend.http(request);
   });
   rt.bigquery.addProject(P);
+  rt.properties.script.set('BIGQUERY_CHUNK_ROWS', CHUNK_ROWS);
   rt.counters.reset();
   const rng = createRng(Number(process.env.BQ_BENCH_SEED ?? 16));
   let kills = 0;

@@ -10,6 +10,16 @@ describe('BigQuery in the workbench', () => {
 
   it('pulls agent states into a BigQuery table, then finds the table in the explorer and queries it', async () => {
     const { page } = bench();
+    // The explorer, from the top bar, open before the load: the project has nothing yet.
+    const toggle = page.getByRole('button', { name: 'BigQuery', exact: true });
+    await toggle.click();
+    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('true');
+    const panel = page.getByRole('region', { name: 'BigQuery: workbench-demo' });
+    await expect
+      .poll(() => panel.locator('#bqTree').textContent())
+      .toMatch(/^No datasets in workbench-demo yet/);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('bqSql');
+
     await menu(page, 'Pull data…');
     const sb = await sidebar(page, 'Pull data from Assembled');
     await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Agent states' });
@@ -30,20 +40,21 @@ describe('BigQuery in the workbench', () => {
         ),
       );
 
-    // The explorer, from the top bar: the table with its schema, size, partitioning, clustering.
-    const toggle = page.getByRole('button', { name: 'BigQuery', exact: true });
-    await toggle.click();
-    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('true');
-    const panel = page.getByRole('region', { name: 'BigQuery: workbench-demo' });
+    // The open explorer shows the new table once its load is done, with no reload.
     const table = panel.getByRole('button', { name: /^agent_states/ });
     await expect.poll(() => table.textContent()).toBe(`agent_states ${rows.toLocaleString('en-US')} rows`);
-    // Opened from the keyboard's point of view too: focus lands on the first table.
+    // From the keyboard: Escape closes it, Enter on its button opens it on the first table.
+    await panel.getByLabel('Standard SQL').press('Escape');
+    await expect.poll(() => panel.isHidden()).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('bqToggle');
+    await page.keyboard.press('Enter');
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-table')))
       .toBe('wfm.agent_states');
+    // The table with its schema, size, partitioning, clustering.
     await page.keyboard.press('Enter');
     await expect.poll(() => table.getAttribute('aria-pressed')).toBe('true');
-    const facts = await panel.locator('.bq-facts').innerText();
+    const facts = (await panel.locator('.bq-facts > *').allTextContents()).join(' ');
     expect(facts).toMatch(/Table ID\s+workbench-demo\.wfm\.agent_states/);
     expect(facts).toMatch(/Partitioned by\s+DAY on start_time/);
     expect(facts).toMatch(/Clustered by\s+agent_id/);
