@@ -3,6 +3,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { buildAssets } from './assets';
+import { bigQueryExplorer, bigQueryQuery } from './bigquery-view';
+import { WORKBENCH_BIGQUERY_PROJECT } from './session';
 import { Workbench, type WorkbenchOptions } from './workbench';
 
 export interface WorkbenchServerOptions extends WorkbenchOptions {
@@ -106,6 +108,8 @@ export async function startWorkbench(options: WorkbenchServerOptions = {}): Prom
       if (path === '/app.js') return send(res, 200, 'text/javascript; charset=utf-8', assets.js);
       if (path === '/app.css') return send(res, 200, 'text/css; charset=utf-8', assets.css);
       if (path === '/api/state') return json(res, workbench.state());
+      if (path === '/api/bigquery')
+        return json(res, bigQueryExplorer(workbench.rt, WORKBENCH_BIGQUERY_PROJECT));
       if (path === '/api/sheet') {
         const name = url.searchParams.get('name') ?? '';
         if (!workbench.rt.workbook.sheetNames().includes(name)) throw new HttpError(404, 'No such sheet');
@@ -155,6 +159,8 @@ export async function startWorkbench(options: WorkbenchServerOptions = {}): Prom
         return json(res, await workbench.skip(Number(body.ms)));
       case '/api/close-sidebar':
         return json(res, workbench.closeSidebar());
+      case '/api/bigquery/query':
+        return json(res, bigQueryQuery(workbench.rt, WORKBENCH_BIGQUERY_PROJECT, text(body.sql, 'sql')));
       case '/api/reset':
         await workbench.reset();
         return json(res, { ok: true });

@@ -102,6 +102,31 @@ describe('pull into BigQuery', () => {
     expect(count(rt, 'agent_states').rows).toBe(replaced.rows);
   });
 
+  it("retries BigQuery's transient errors with backoff; a lost insert's retry polls the same job", async () => {
+    const { rt } = await addon();
+    rt.properties.script.set('BIGQUERY_CHUNK_ROWS', '200');
+    // Every write's first answer is lost (dataset, table, each chunk's job, the staging table's
+    // removal), among 500s, 503s and rate limits.
+    rt.bigquery.faults.set({ backendErrors: 1, unavailable: 1, rateLimits: 1, lostWrites: 40 });
+    const merged = await pullToEnd(rt, states(day('2026-05-21'), 'merge'), key());
+    expect(merged.message).toMatch(/rows loaded into/);
+    expect(merged.state).toBe('done');
+    const loaded = count(rt, 'agent_states');
+    expect(loaded.rows).toBe(merged.rows);
+    expect(loaded.rows).toBe(loaded.distinct);
+    expect(rt.bigquery.faults.injected).toBeGreaterThan(8);
+    const loads = rt.bigquery.jobList().filter((j: Rest) => j.configuration.jobType === 'LOAD');
+    expect(new Set(loads.map((j: Rest) => j.jobReference.jobId)).size).toBe(loads.length);
+    expect(
+      (rt.bigquery.listTables(P, 'wfm') as Rest).tables.map((t: Rest) => t.tableReference.tableId),
+    ).toEqual(['agent_states']);
+    // An outage that outlasts the backoff fails the pull in BigQuery's words.
+    rt.bigquery.faults.set({ backendErrors: 50 });
+    const failed = await pullToEnd(rt, states(day('2026-05-22'), 'append'), key());
+    expect(failed.state).toBe('failed');
+    expect(failed.message).toMatch(/^An internal error occurred .* \(gave up after 6 attempts\)$/);
+  });
+
   it('adds a new source column to the table and refuses a changed type in words', async () => {
     const { rt } = await addon();
     // A table made earlier with fewer columns: the pull adds the ones it lacks.

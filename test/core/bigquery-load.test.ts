@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { intlZone } from '../../dev/intl-zone';
 import { type LoadProgress, loadTable } from '../../src/core/bigquery/load-table';
 import { columnName, compareSchema, mapColumns } from '../../src/core/bigquery/schema';
-import type { JobInfo, Warehouse } from '../../src/core/bigquery/warehouse';
+import { type JobInfo, type Warehouse, WarehouseError } from '../../src/core/bigquery/warehouse';
+import { WaitTooLong } from '../../src/core/ports';
 import { buildTable } from '../../src/core/table/build-table';
 
 const zone = intlZone('America/New_York');
@@ -117,5 +118,56 @@ describe('BigQuery destination (core)', () => {
     while (!progress.finished) progress = loadTable(w, target, table, recs, deps, progress);
     expect(sent).toEqual(['c0', 'c1', 'c2', 'c3', 'c4'].map((c) => `assembled_run-1_${c}`));
     expect(progress).toMatchObject({ chunk: 5, rows: 45, finished: true });
+  });
+
+  it('waits out a transient error; one outlasting the execution leaves the rest to the next', () => {
+    const { w, sent, clock } = stubWarehouse();
+    const recs = records(30);
+    const table = buildTable(recs, zone);
+    const target = {
+      projectId: 'p',
+      datasetId: 'd',
+      tableId: 't',
+      mode: 'append' as const,
+      key: [],
+      runId: 'r',
+    };
+    const saved: LoadProgress[] = [];
+    // BigQuery answers 503 from the second chunk on, for as long as `down` says.
+    let down = 0;
+    const start = w.startJob;
+    w.startJob = (...args) => {
+      if (!args[1].endsWith('_c0') && down-- > 0)
+        throw new WarehouseError('Error encountered during execution. Retrying may solve the problem.', 503);
+      return start(...args);
+    };
+    // This execution has 10 s of waiting left: a longer wait is refused, as gasClock refuses it.
+    let left = 10_000;
+    const execution = {
+      now: clock.now,
+      sleep: (ms: number) => {
+        if (ms > left) throw new WaitTooLong(ms);
+        left -= ms;
+        clock.sleep(ms);
+      },
+    };
+    const deps = { clock: execution, zone, save: (p: LoadProgress) => saved.push(p) };
+    down = 2;
+    let progress = loadTable(w, target, table, recs, deps);
+    expect(progress).toMatchObject({ chunk: 3, rows: 30, finished: true });
+    expect(left).toBe(10_000 - 1_000 - 2_000);
+    // Down for longer than the 7 s left: the chunks loaded so far stand, the rest waits.
+    down = 10;
+    progress = loadTable(w, { ...target, runId: 's' }, table, recs, deps);
+    expect(progress).toEqual({ chunk: 1, rows: 10, bytes: expect.any(Number) });
+    expect(saved.at(-1)).toEqual(progress);
+    // The next execution goes on from there (the outage over); chunk 1 is not sent twice.
+    down = 0;
+    left = 10_000;
+    progress = loadTable(w, { ...target, runId: 's' }, table, recs, deps, progress);
+    expect(progress).toMatchObject({ chunk: 3, rows: 30, finished: true });
+    expect(sent.filter((id) => id.startsWith('assembled_s_'))).toEqual(
+      ['c0', 'c1', 'c2'].map((c) => `assembled_s_${c}`),
+    );
   });
 });

@@ -86,10 +86,29 @@ describe('BigQuery advanced service (local fake)', () => {
     ]);
   });
 
+  it('a load job is atomic: its table and rows appear only once the job is DONE', () => {
+    const { rt, call } = runtime();
+    call('Jobs.insert', [loadJob('first'), P], ndjson(ROWS));
+    // Created by the load (CREATE_IF_NEEDED): not there until the job completes.
+    expect(call('Tables.get', [P, 'wfm', 'states']).error?.details.code).toBe(404);
+    rt.clock.advance(5_000);
+    call('Jobs.insert', [loadJob('second'), P], ndjson([ROWS[0]]));
+    const count = () =>
+      call('Jobs.query', [{ query: `SELECT count(*) FROM \`${P}.wfm.states\``, useLegacySql: false }, P])
+        .value.rows[0].f[0].v;
+    expect(call('Jobs.get', [P, 'second']).value.status).toEqual({ state: 'RUNNING' });
+    expect(count()).toBe('2');
+    expect(call('Tables.get', [P, 'wfm', 'states']).value.numRows).toBe('2');
+    rt.clock.advance(5_000);
+    expect(call('Jobs.get', [P, 'second']).value.status).toEqual({ state: 'DONE' });
+    expect(count()).toBe('3');
+  });
+
   it('a second insert with the same job id is refused as BigQuery does, and loads nothing', () => {
     const { rt, call } = runtime();
     call('Jobs.insert', [loadJob('pull-1-c0'), P], ndjson(ROWS));
     const again = call('Jobs.insert', [loadJob('pull-1-c0'), P], ndjson(ROWS));
+    rt.clock.advance(5_000);
     expect(again.error?.name).toBe('GoogleJsonResponseException');
     expect(again.error?.message).toBe(
       `API call to bigquery.jobs.insert failed with error: Already Exists: Job ${P}:US.pull-1-c0`,
@@ -101,6 +120,7 @@ describe('BigQuery advanced service (local fake)', () => {
   it('adds a column only with ALLOW_FIELD_ADDITION, refuses a changed type, and truncates', () => {
     const { rt, call } = runtime();
     call('Jobs.insert', [loadJob('j0'), P], ndjson(ROWS));
+    rt.clock.advance(5_000);
     const wider = { fields: [...SCHEMA, { name: 'site', type: 'STRING' }] };
     const refused = call('Jobs.insert', [loadJob('j1', { schema: wider }), P], ndjson(ROWS)).value;
     rt.clock.advance(5_000);
@@ -112,6 +132,7 @@ describe('BigQuery advanced service (local fake)', () => {
       [loadJob('j2', { schema: wider, schemaUpdateOptions: ['ALLOW_FIELD_ADDITION'] }), P],
       ndjson([{ ...ROWS[0], site: 'Lisbon' }]),
     );
+    rt.clock.advance(5_000);
     expect(rt.bigquery.rows(P, 'wfm', 'states')).toHaveLength(3);
     const changed = { fields: SCHEMA.map((f) => (f.name === 'minutes' ? { ...f, type: 'STRING' } : f)) };
     call('Jobs.insert', [loadJob('j3', { schema: changed }), P], ndjson(ROWS));
@@ -120,6 +141,7 @@ describe('BigQuery advanced service (local fake)', () => {
       `Provided Schema does not match Table ${P}:wfm.states. Field minutes has changed type from INT64 to STRING`,
     );
     call('Jobs.insert', [loadJob('j4', { writeDisposition: 'WRITE_TRUNCATE' }), P], ndjson([ROWS[1]]));
+    rt.clock.advance(5_000);
     expect(rt.bigquery.rows(P, 'wfm', 'states')).toMatchObject([{ agent_id: 'a2', site: null }]);
   });
 
@@ -151,6 +173,7 @@ describe('BigQuery advanced service (local fake)', () => {
         { agent_id: 'a9', minutes: 1 },
       ]),
     );
+    rt.clock.advance(5_000);
     const merge = `MERGE \`${P}.wfm.states\` T USING \`${P}.wfm.stage\` S ON T.agent_id = S.agent_id
       WHEN MATCHED THEN UPDATE SET minutes = S.minutes
       WHEN NOT MATCHED THEN INSERT (agent_id, minutes) VALUES (S.agent_id, S.minutes)`;
@@ -186,12 +209,53 @@ describe('BigQuery advanced service (local fake)', () => {
       [{ ...stage, jobReference: { projectId: P, jobId: 'j2' } }, P],
       ndjson([{ agent_id: 'a1' }]),
     );
+    rt.clock.advance(5_000);
     const twice = call('Jobs.query', [{ query: merge, useLegacySql: false }, P]);
     expect(twice.error?.message).toBe(
       'API call to bigquery.jobs.query failed with error: UPDATE/MERGE must match at most one source row for each target row',
     );
+    // As in the console: `dataset.table` or `project.dataset.table` unquoted, dashes and all.
+    const unquoted = `SELECT count(*) FROM wfm.states WHERE agent_id IN (SELECT agent_id FROM ${P}.wfm.states)`;
+    expect(call('Jobs.query', [{ query: unquoted, useLegacySql: false }, P]).value.rows).toEqual([
+      { f: [{ v: '3' }] },
+    ]);
     const legacy = call('Jobs.query', [{ query: 'SELECT 1' }, P]);
     expect(legacy.error?.message).toMatch(/useLegacySql: false/);
+  });
+
+  it("injects BigQuery's transient errors; a lost answer's job exists, and its retry is a 409", () => {
+    const { rt, call } = runtime();
+    rt.bigquery.faults.set({ backendErrors: 1, unavailable: 1, rateLimits: 1, lostWrites: 1 });
+    const first = call('Datasets.list', [P]).error;
+    expect(first?.name).toBe('GoogleJsonResponseException');
+    expect(first?.message).toMatch(
+      /^API call to bigquery\.datasets\.list failed with error: An internal error/,
+    );
+    expect(first?.details).toMatchObject({ code: 500, errors: [{ reason: 'backendError' }] });
+    expect(call('Datasets.list', [P]).error?.details).toMatchObject({
+      code: 503,
+      errors: [{ reason: 'backendError' }],
+    });
+    expect(call('Datasets.list', [P]).error?.details).toMatchObject({
+      code: 403,
+      errors: [{ reason: 'rateLimitExceeded' }],
+    });
+    // The insert happens; its answer is a 503. Sent again, the same id is the same job.
+    expect(call('Jobs.insert', [loadJob('lost'), P], ndjson(ROWS)).error?.details.code).toBe(503);
+    expect(call('Jobs.insert', [loadJob('lost'), P], ndjson(ROWS)).error?.details.code).toBe(409);
+    rt.clock.advance(5_000);
+    expect(call('Jobs.get', [P, 'lost']).value.status).toEqual({ state: 'DONE' });
+    expect(rt.bigquery.rows(P, 'wfm', 'states')).toHaveLength(2);
+    expect(rt.bigquery.faults.injected).toBe(4);
+    // A share of calls at random, the same ones for the same seed.
+    const outcomes = () => {
+      rt.bigquery.faults.set({ errorRate: 0.5, seed: 7 });
+      return Array.from({ length: 12 }, () => call('Datasets.list', [P]).error?.details.code ?? 200);
+    };
+    const once = outcomes();
+    expect(once.filter((c) => c !== 200).length).toBeGreaterThan(2);
+    expect(once.filter((c) => c === 200).length).toBeGreaterThan(2);
+    expect(outcomes()).toEqual(once);
   });
 
   it('names what is missing: project, dataset, table, job', () => {

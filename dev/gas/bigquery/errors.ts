@@ -7,7 +7,8 @@ export type Reason =
   | 'invalidQuery'
   | 'accessDenied'
   | 'required'
-  | 'backendError';
+  | 'backendError'
+  | 'rateLimitExceeded';
 
 const CODES: Record<Reason, number> = {
   notFound: 404,
@@ -17,6 +18,15 @@ const CODES: Record<Reason, number> = {
   accessDenied: 403,
   required: 400,
   backendError: 500,
+  rateLimitExceeded: 403,
+};
+
+const STATUS: Record<number, string> = {
+  403: 'PERMISSION_DENIED',
+  404: 'NOT_FOUND',
+  409: 'ALREADY_EXISTS',
+  500: 'INTERNAL',
+  503: 'UNAVAILABLE',
 };
 
 export interface ErrorProto {
@@ -31,9 +41,11 @@ export class BigQueryError extends Error {
     message: string,
     /** A failed load's errors[] beyond its errorResult (one per bad row). */
     readonly rowErrors?: ErrorProto[],
+    /** When the reason comes with more than one code (backendError: 500 or 503). */
+    code?: number,
   ) {
     super(message);
-    this.code = CODES[reason];
+    this.code = code ?? CODES[reason];
   }
 
   /** The REST error body's `error` (what Apps Script puts in the exception's `details`). */
@@ -42,7 +54,7 @@ export class BigQueryError extends Error {
       code: this.code,
       message: this.message,
       errors: [{ message: this.message, domain: 'global', reason: this.reason }],
-      status: this.code === 404 ? 'NOT_FOUND' : this.code === 409 ? 'ALREADY_EXISTS' : 'INVALID_ARGUMENT',
+      status: STATUS[this.code] ?? 'INVALID_ARGUMENT',
     };
   }
 

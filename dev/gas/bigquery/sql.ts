@@ -92,8 +92,8 @@ export interface TableName {
 }
 
 /**
- * BigQuery SQL to DuckDB: `project.dataset.table` (or `dataset.table` with a default dataset)
- * becomes the engine's table; a backquoted single name is a quoted identifier; BigQuery's type
+ * BigQuery SQL to DuckDB: `project.dataset.table` (or `dataset.table` with a default dataset),
+ * backquoted or not, becomes the engine's table; a backquoted single name is a quoted identifier; BigQuery's type
  * names in CASTs become DuckDB's. Names of tables the query reads are collected for the job.
  */
 export function translate(
@@ -111,7 +111,20 @@ export function translate(
     tables.push({ projectId, datasetId, tableId });
     return duckTable(projectId, datasetId, tableId);
   });
-  return withNames
+  // Unquoted paths after FROM, JOIN, INTO, UPDATE, USING (dashes allowed there, as in project ids).
+  const withPaths = withNames.replace(
+    /\b(FROM|JOIN|INTO|UPDATE|USING|MERGE)(\s+)([A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*){1,2})\b(?!\s*\()/gi,
+    (_m, keyword: string, space: string, path: string) => {
+      const parts = path.split('.');
+      const [projectId, datasetId, tableId] =
+        parts.length === 2
+          ? [defaults.projectId, parts[0] as string, parts[1] as string]
+          : (parts as [string, string, string]);
+      tables.push({ projectId, datasetId, tableId });
+      return `${keyword}${space}${duckTable(projectId, datasetId, tableId)}`;
+    },
+  );
+  return withPaths
     .replace(/^(\s*)MERGE\s+(?!INTO\b)/i, '$1MERGE INTO ')
     .replace(/\bINT64\b/gi, 'BIGINT')
     .replace(/\bFLOAT64\b/gi, 'DOUBLE')

@@ -2,6 +2,7 @@
 // REST v2 shapes and errors, the rows in DuckDB (engine.ts). It outlives executions (World).
 import { Engine, EngineError } from './engine.js';
 import { BigQueryError } from './errors.js';
+import { Faults } from './faults.js';
 import { loadRows } from './load.js';
 import {
   bigQueryError,
@@ -42,6 +43,8 @@ interface DatasetRecord {
 interface JobRecord {
   resource: Json;
   doneAt: number;
+  /** A load's work, done when the job completes: a load is atomic, no row shows before DONE. */
+  pending?: () => void;
   /** A query's rows (REST form) and schema, for getQueryResults. */
   result?: { fields: Field[]; rows: Json[] };
 }
@@ -86,6 +89,10 @@ function cell(value: unknown, duck: string): Json {
 export class Warehouse {
   private readonly projects = new Map<string, ProjectOptions & { datasets: Map<string, DatasetRecord> }>();
   private readonly jobs = new Map<string, JobRecord>();
+  /** Load jobs not yet DONE, in the order they complete. */
+  private pending: JobRecord[] = [];
+  /** Transient errors to answer calls with (tests, benches): see faults.ts. */
+  readonly faults = new Faults();
   private engineInstance: Engine | undefined;
   private jobSeq = 0;
 
@@ -107,6 +114,7 @@ export class Warehouse {
   }
 
   private project(projectId: string) {
+    this.settle();
     const project = this.projects.get(String(projectId));
     if (!project) throw new BigQueryError('notFound', `Not found: Project ${projectId}`);
     if (project.apiEnabled === false)
@@ -404,19 +412,36 @@ export class Warehouse {
       },
       doneAt: now,
     };
-    let status: Json = {};
     let mb = (data?.length ?? 0) / 1e6;
+    const work = (body: () => void) => {
+      try {
+        body();
+        job.resource.status = {};
+      } catch (error) {
+        if (!(error instanceof BigQueryError)) throw error;
+        job.resource.status = {
+          errorResult: error.errorProto,
+          errors: [error.errorProto, ...(error.rowErrors ?? [])],
+        };
+      }
+    };
     try {
       if (configuration.load) {
         (job.resource.configuration as Json).jobType = 'LOAD';
-        const load = this.runLoad(configuration.load as Json, projectId, data);
-        (job.resource.statistics as Json).load = load;
+        const load = configuration.load as Json;
+        // What the request itself gets wrong is refused at once; the rows land when the job is DONE.
+        const ref = this.checkLoad(load, projectId, data);
+        job.pending = () =>
+          work(() => {
+            (job.resource.statistics as Json).load = this.runLoad(load, ref, data as Buffer);
+          });
       } else if (configuration.query) {
         (job.resource.configuration as Json).jobType = 'QUERY';
         const query = this.runQuery(configuration.query as Json, projectId, job);
         (job.resource.statistics as Json).query = query;
         (job.resource.statistics as Json).totalBytesProcessed = query.totalBytesProcessed;
         mb += Number(query.totalBytesProcessed) / 1e6;
+        job.resource.status = {};
       } else {
         throw new BigQueryError(
           'invalid',
@@ -428,12 +453,39 @@ export class Warehouse {
       // Invalid requests are refused at once; failures of the work are the job's status.
       if (error.reason === 'invalid' && /^Required parameter|^Invalid value for/.test(error.message))
         throw error;
-      status = { errorResult: error.errorProto, errors: [error.errorProto, ...(error.rowErrors ?? [])] };
+      work(() => {
+        throw error;
+      });
     }
     job.doneAt = now + JOB_MS.base + Math.ceil(mb * JOB_MS.perMb);
-    job.resource.status = status;
+    job.resource.status ??= {};
     this.jobs.set(key, job);
+    if (job.pending) {
+      // Kept in completion order (stable for equal times: jobs complete in the order inserted).
+      let at = this.pending.length;
+      while (at > 0 && (this.pending[at - 1] as JobRecord).doneAt > job.doneAt) at--;
+      this.pending.splice(at, 0, job);
+    }
     return this.jobResource(job);
+  }
+
+  private settling = false;
+
+  /** Completes the load jobs whose time has come, in order: their rows appear only now. */
+  private settle(): void {
+    if (this.settling) return;
+    this.settling = true;
+    try {
+      const now = this.now();
+      while (this.pending.length && (this.pending[0] as JobRecord).doneAt <= now) {
+        const job = this.pending.shift() as JobRecord;
+        const run = job.pending;
+        job.pending = undefined;
+        run?.();
+      }
+    } finally {
+      this.settling = false;
+    }
   }
 
   getJob(projectId: string, jobId: string): Json {
@@ -476,6 +528,7 @@ export class Warehouse {
 
   /** getQueryResults; `atOnce` answers as if the caller waited for the job (Jobs.query). */
   queryResults(projectId: string, jobId: string, options: Json = {}, atOnce = false): Json {
+    this.settle();
     const record = this.jobs.get(this.jobKey(projectId, String(jobId)));
     if (!record) throw new BigQueryError('notFound', `Not found: Job ${projectId}:${jobId}`);
     const status = record.resource.status as Json;
@@ -519,7 +572,8 @@ export class Warehouse {
     };
   }
 
-  private runLoad(load: Json, projectId: string, data?: Buffer): Json {
+  /** A load request's own mistakes, refused at insert; answers its destination. */
+  private checkLoad(load: Json, projectId: string, data?: Buffer): TableName {
     const format = String(load.sourceFormat ?? 'CSV');
     if (format !== 'NEWLINE_DELIMITED_JSON')
       throw new BigQueryError(
@@ -531,7 +585,10 @@ export class Warehouse {
         'invalid',
         'Required parameter is missing: the load job has no data (mediaData)',
       );
-    const ref = this.tableRef(load.destinationTable, projectId);
+    return this.tableRef(load.destinationTable, projectId);
+  }
+
+  private runLoad(load: Json, ref: TableName, data: Buffer): Json {
     const write = String(load.writeDisposition ?? 'WRITE_APPEND');
     const create = String(load.createDisposition ?? 'CREATE_IF_NEEDED');
     const given = load.schema ? this.checkSchema(((load.schema as Json).fields ?? []) as Field[]) : undefined;
@@ -707,6 +764,7 @@ export class Warehouse {
 
   /** Every job, for tests (their ids, types and outcomes). */
   jobList(): Json[] {
+    this.settle();
     return [...this.jobs.values()].map((j) => this.jobResource(j));
   }
 

@@ -18,6 +18,14 @@ export const BIGQUERY_COSTS = {
 
 type Json = Record<string, unknown>;
 
+/** The calls whose answer a fault may lose after the work is done (faults.ts). */
+const WRITES = new Set([
+  'BigQuery.Datasets.insert',
+  'BigQuery.Tables.insert',
+  'BigQuery.Tables.delete',
+  'BigQuery.Jobs.insert',
+]);
+
 class Collection {
   constructor(
     protected readonly env: Env,
@@ -37,7 +45,13 @@ class Collection {
         );
       }
       try {
-        return exec.realm.toRealm(body()) as T;
+        // A transient fault (rt.bigquery.faults) answers before the call does any work.
+        const fault = world.bigquery.faults.before();
+        if (fault) throw fault;
+        const answer = body();
+        const lost = WRITES.has(name) ? world.bigquery.faults.afterWrite() : undefined;
+        if (lost) throw lost;
+        return exec.realm.toRealm(answer) as T;
       } catch (error) {
         if (!(error instanceof BigQueryError)) throw error;
         const e = exec.realm.exception(

@@ -2,6 +2,7 @@
 // sidebar, the clock. Everything shown from the workbook or the API goes in as text.
 import type { ActionReply, FrameMessage, PageMessage, RunReply, SheetView, StateView } from '../wire';
 import { getJson, post } from './api';
+import { BigQueryExplorer } from './bigquery';
 import { Charts } from './charts';
 import { showDataSource } from './data-source';
 import { byId, el } from './dom';
@@ -66,6 +67,11 @@ const grid = new Grid(
 );
 
 const charts = new Charts(byId('sheet'), byId<HTMLTableElement>('grid'));
+const explorer = new BigQueryExplorer(
+  document.querySelector('.tools') as HTMLElement,
+  document.querySelector('main.body') as HTMLElement,
+  sidebar,
+);
 
 function renderTabs(s: StateView): void {
   const current = [...tabs.children].map((t) => t.textContent).join('\u0000');
@@ -119,6 +125,7 @@ async function refresh(): Promise<void> {
       try {
         const s = await getJson<StateView>('/api/state');
         state = s;
+        explorer.update(s.version);
         const banner = byId('backend');
         banner.textContent = `Assembled: ${s.backend}`;
         banner.dataset.real = String(s.backend.startsWith('REAL'));

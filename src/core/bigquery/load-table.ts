@@ -3,9 +3,10 @@
 // after a kill is the same job, not a second load. Append loads into the table itself; merge and
 // replace load into a staging table first, then run one MERGE on the key, or one WRITE_TRUNCATE,
 // so readers see the old table until the new rows are all there.
-import type { Clock, Zone } from '../ports';
+import { type Clock, WaitTooLong, type Zone } from '../ports';
 import type { Table } from '../table/build-table';
 import { CHUNK_BYTES, CHUNK_ROWS, chunks, listKeys } from './ndjson';
+import { retrying } from './retry';
 import { columnName, compareSchema, type Field, mapColumns } from './schema';
 import type { TableRef, Warehouse } from './warehouse';
 
@@ -64,17 +65,41 @@ function waitFor(
   return info;
 }
 
+type LoadDeps = { clock: Clock; zone: Zone; save: (p: LoadProgress) => void; budgetMs?: number };
+
 /**
  * Carries the load as far as this execution's budget allows, saving progress after each chunk.
- * Returns the progress; `finished` once the table holds the rows.
+ * Returns the progress; `finished` once the table holds the rows. BigQuery's transient errors are
+ * retried with backoff; one that outlasts the execution leaves the rest to the next.
  */
 export function loadTable(
   w: Warehouse,
   target: LoadTarget,
   table: Table,
   records: readonly Record<string, unknown>[],
-  deps: { clock: Clock; zone: Zone; save: (p: LoadProgress) => void; budgetMs?: number },
+  deps: LoadDeps,
   progress: LoadProgress = { chunk: 0, rows: 0, bytes: 0 },
+): LoadProgress {
+  let saved = progress;
+  const save = (p: LoadProgress) => {
+    saved = p;
+    deps.save(p);
+  };
+  try {
+    return loadSteps(retrying(w, deps.clock), target, table, records, { ...deps, save }, progress);
+  } catch (error) {
+    if (error instanceof WaitTooLong) return saved;
+    throw error;
+  }
+}
+
+function loadSteps(
+  w: Warehouse,
+  target: LoadTarget,
+  table: Table,
+  records: readonly Record<string, unknown>[],
+  deps: LoadDeps,
+  progress: LoadProgress,
 ): LoadProgress {
   const { clock } = deps;
   const started = clock.now();

@@ -25,6 +25,8 @@ export class WarehouseError extends Error {
   constructor(
     message: string,
     readonly code: number,
+    /** BigQuery's reason (backendError, rateLimitExceeded, notFound, ...) when it gave one. */
+    readonly reason = '',
   ) {
     super(message);
     this.name = 'WarehouseError';

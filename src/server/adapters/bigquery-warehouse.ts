@@ -15,9 +15,18 @@ function call<T>(body: () => T): T {
   try {
     return body();
   } catch (error) {
-    const e = error as { message?: string; details?: { code?: number } };
+    const e = error as { message?: string; details?: { code?: number; errors?: { reason?: string }[] } };
     const message = String(e.message ?? error).replace(/^API call to [\w.]+ failed with error: /, '');
-    throw new WarehouseError(message, Number(e.details?.code ?? 0));
+    throw new WarehouseError(message, Number(e.details?.code ?? 0), e.details?.errors?.[0]?.reason);
+  }
+}
+
+/** An insert that may be a retry of one that happened: 409 Already Exists is success. */
+function already(body: () => unknown): void {
+  try {
+    call(body);
+  } catch (error) {
+    if (!(error instanceof WarehouseError) || error.code !== 409) throw error;
   }
 }
 
@@ -58,11 +67,12 @@ export const bigQueryWarehouse: Warehouse = {
     } catch (error) {
       if (!(error instanceof WarehouseError) || error.code !== 404 || !/Dataset/.test(error.message))
         throw error;
-      call(() => api().Datasets.insert({ datasetReference: { projectId, datasetId } }, projectId));
+      // 409: a retried insert whose first answer was lost (the dataset is there).
+      already(() => api().Datasets.insert({ datasetReference: { projectId, datasetId } }, projectId));
     }
   },
   createTable(ref: TableRef, fields: Field[], options) {
-    call(() =>
+    already(() =>
       api().Tables.insert(
         {
           tableReference: ref,
@@ -96,7 +106,12 @@ export const bigQueryWarehouse: Warehouse = {
     return jobInfo(call(() => api().Jobs.get(projectId, jobId)));
   },
   dropTable(ref) {
-    call(() => api().Tables.remove(ref.projectId, ref.datasetId, ref.tableId));
+    try {
+      call(() => api().Tables.remove(ref.projectId, ref.datasetId, ref.tableId));
+    } catch (error) {
+      // 404: a retried remove whose first answer was lost (the table is gone).
+      if (!(error instanceof WarehouseError) || error.code !== 404) throw error;
+    }
   },
   sleep: (ms) => Utilities.sleep(ms),
 };

@@ -1,0 +1,100 @@
+// Pull data into a BigQuery table, then find it in the workbench's BigQuery explorer and query it,
+// as a person does: the sidebar's "BigQuery table" destination, then the explorer beside the sheets.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { menu, RESULTS, sidebar, useBench } from './support';
+
+describe('BigQuery in the workbench', () => {
+  const bench = useBench();
+
+  it('pulls agent states into a BigQuery table, then finds the table in the explorer and queries it', async () => {
+    const { page } = bench();
+    // The explorer, from the top bar, open before the load: the project has nothing yet.
+    const toggle = page.getByRole('button', { name: 'BigQuery', exact: true });
+    await toggle.click();
+    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('true');
+    const panel = page.getByRole('region', { name: 'BigQuery: workbench-demo' });
+    await expect
+      .poll(() => panel.locator('#bqTree').textContent())
+      .toMatch(/^No datasets in workbench-demo yet/);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('bqSql');
+
+    await menu(page, 'Pull data…');
+    const sb = await sidebar(page, 'Pull data from Assembled');
+    await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Agent states' });
+    await sb.getByRole('radio', { name: 'BigQuery table' }).check();
+    await sb.getByLabel('Google Cloud project id').fill('workbench-demo');
+    await sb.getByLabel('Dataset').fill('wfm');
+    await sb.getByLabel('Table', { exact: true }).fill('agent_states');
+    await sb.getByRole('button', { name: 'Pull data' }).click();
+    await sb.locator('#jobStage', { hasText: /^Done$/ }).waitFor({ timeout: 30_000 });
+    const rows = Number(await sb.locator('#jobRows').textContent());
+    expect(rows).toBeGreaterThan(0);
+    // Rows loaded, the bytes and the table's link, in the sidebar.
+    await expect
+      .poll(() => sb.locator('#status').textContent())
+      .toMatch(
+        new RegExp(
+          `^${rows} rows loaded into workbench-demo\\.wfm\\.agent_states \\(\\d+\\.\\d MB\\): https://console\\.cloud\\.google\\.com/bigquery\\?project=workbench-demo.*3sagent_states`,
+        ),
+      );
+
+    // The open explorer shows the new table once its load is done, with no reload.
+    const table = panel.getByRole('button', { name: /^agent_states/ });
+    await expect.poll(() => table.textContent()).toBe(`agent_states ${rows.toLocaleString('en-US')} rows`);
+    // From the keyboard: Escape closes it, Enter on its button opens it on the first table.
+    await panel.getByLabel('Standard SQL').press('Escape');
+    await expect.poll(() => panel.isHidden()).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('bqToggle');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-table')))
+      .toBe('wfm.agent_states');
+    // The table with its schema, size, partitioning, clustering.
+    await page.keyboard.press('Enter');
+    await expect.poll(() => table.getAttribute('aria-pressed')).toBe('true');
+    const facts = (await panel.locator('.bq-facts > *').allTextContents()).join(' ');
+    expect(facts).toMatch(/Table ID\s+workbench-demo\.wfm\.agent_states/);
+    expect(facts).toMatch(/Partitioned by\s+DAY on start_time/);
+    expect(facts).toMatch(/Clustered by\s+agent_id/);
+    expect(facts).toMatch(new RegExp(`Rows\\s+${rows.toLocaleString('en-US')}`));
+    const schema = panel.getByRole('table', { name: 'Schema of agent_states' });
+    const start = await schema
+      .getByRole('row', { name: /^start_time/ })
+      .locator('td')
+      .allTextContents();
+    expect(start).toEqual(['TIMESTAMP', 'NULLABLE', '']);
+    expect(await schema.locator('thead th').allTextContents()).toEqual([
+      'Field name',
+      'Type',
+      'Mode',
+      'Description',
+    ]);
+
+    // A query as in the console: dataset.table, run with Ctrl+Enter.
+    const sql = panel.getByLabel('Standard SQL');
+    await sql.fill(
+      'SELECT agent_id, count(*) AS states FROM wfm.agent_states GROUP BY agent_id ORDER BY states DESC, agent_id LIMIT 5',
+    );
+    await sql.press('Control+Enter');
+    await expect.poll(() => panel.getByRole('status').textContent()).toMatch(/^\d+ rows?\. .* processed\.$/);
+    const results = panel.getByRole('table', { name: 'Query results' });
+    expect(await results.locator('thead th').allTextContents()).toEqual(['agent_id', 'states']);
+    const counts = (await results.locator('tbody tr td:nth-child(2)').allTextContents()).map(Number);
+    expect(counts.length).toBeGreaterThan(0);
+    expect(counts.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(rows);
+    mkdirSync(RESULTS, { recursive: true });
+    await page.screenshot({ path: join(RESULTS, 'bigquery-explorer.png') });
+
+    // BigQuery's own words for a mistake, shown under the editor; the Run button works too.
+    await sql.fill('SELECT nope FROM `workbench-demo.wfm.agent_states`');
+    await panel.getByRole('button', { name: 'Run' }).click();
+    await expect.poll(() => panel.getByRole('alert').textContent()).toBe('Unrecognized name: nope');
+    expect(await results.locator('tr').count()).toBe(0);
+    // Escape closes the panel and gives focus back to its button.
+    await sql.press('Escape');
+    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('bqToggle');
+  });
+});
