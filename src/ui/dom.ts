@@ -9,9 +9,21 @@ export function byId<T extends HTMLElement>(id: string): T {
 
 export type Tone = 'info' | 'ok' | 'error';
 
-export function showStatus(el: HTMLElement, text: string, tone: Tone = 'info'): void {
-  el.textContent = text;
-  el.dataset.tone = tone;
+/** Links the add-on's own messages carry (a loaded table); other text stays text, whatever it says. */
+const CONSOLE_LINK = /(https:\/\/console\.cloud\.google\.com\/\S+)/;
+
+export function showStatus(node: HTMLElement, text: string, tone: Tone = 'info'): void {
+  // A sidebar is sandboxed: a link opens only in a new tab.
+  node.replaceChildren(
+    ...text
+      .split(CONSOLE_LINK)
+      .map((part, i) =>
+        i % 2
+          ? el('a', { href: part, target: '_blank', rel: 'noopener' }, 'Open in the Google Cloud console')
+          : part,
+      ),
+  );
+  node.dataset.tone = tone;
 }
 
 /** Disables the controls while a server call runs, so a double click never sends twice. */

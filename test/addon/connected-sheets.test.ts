@@ -38,7 +38,7 @@ describe('Connected Sheets view of a BigQuery load', () => {
     const first = await pullToEnd(rt, states(day('2026-05-21')), key());
     expect(first.state).toBe('done');
     expect(first.message).toMatch(
-      /rows loaded into team-analytics\.wfm\.agent_states .* Connected Sheets view agent_states added\.$/,
+      /rows loaded into team-analytics\.wfm\.agent_states .* The Connected Sheets view "agent_states" was added\. https:\/\/console\.cloud\.google\.com\/\S+$/,
     );
     expect(views(rt)).toEqual(['agent_states']);
     const view = rt.workbook.dataSource('agent_states');
@@ -58,7 +58,9 @@ describe('Connected Sheets view of a BigQuery load', () => {
     // The user renames the tab: it is still the view, found by its table.
     rt.workbook.renameSheet('agent_states', 'States (BigQuery)');
     const second = await pullToEnd(rt, states(day('2026-05-22')), key());
-    expect(second.message).toMatch(/Connected Sheets view agent_states refreshed\.$/);
+    expect(second.message).toMatch(
+      /The Connected Sheets view "agent_states" was refreshed\. https:\/\/console\.cloud\.google\.com\/\S+$/,
+    );
     expect(views(rt)).toEqual(['States (BigQuery)']);
     const refreshed = rt.workbook.dataSource('States (BigQuery)');
     expect(refreshed?.lastRefreshedAt).toBeGreaterThan(view?.lastRefreshedAt ?? Infinity);
@@ -74,7 +76,9 @@ describe('Connected Sheets view of a BigQuery load', () => {
     await rt.clock.advanceAsync(10_000);
     expect(rt.workbook.dataSource('My states')).toMatchObject({ state: 'ERROR' });
     const job = await pullToEnd(rt, states(day('2026-05-21')), key());
-    expect(job.message).toMatch(/Connected Sheets view agent_states refreshed\.$/);
+    expect(job.message).toMatch(
+      /The Connected Sheets view "agent_states" was refreshed\. https:\/\/console\.cloud\.google\.com\/\S+$/,
+    );
     expect(views(rt)).toEqual(['My states']);
     expect(rt.workbook.dataSource('My states')).toMatchObject({ state: 'SUCCESS', errorMessage: '' });
   });
@@ -87,7 +91,9 @@ describe('Connected Sheets view of a BigQuery load', () => {
     const failure =
       'The Connected Sheets view could not be added: Connected Sheets is not available for your account.';
     expect(job.message).toMatch(
-      new RegExp(`^${job.rows} rows loaded into .* ${failure.replace(/\./g, '\\.')}$`),
+      new RegExp(
+        `^${job.rows.toLocaleString('en-US')} rows loaded into .* ${failure.replace(/\./g, '\\.')} https://`,
+      ),
     );
     expect(lastLog(rt)).toEqual(expect.arrayContaining(['done', job.rows, failure]));
     expect(views(rt)).toEqual([]);
@@ -96,7 +102,9 @@ describe('Connected Sheets view of a BigQuery load', () => {
   it('a view slower than the wait is still reported added; Sheets fills it afterwards', async () => {
     const { rt } = await addon({ dataExecutionMs: 90_000 });
     const job = await pullToEnd(rt, states(day('2026-05-21')), key());
-    expect(job.message).toMatch(/Connected Sheets view agent_states added\.$/);
+    expect(job.message).toMatch(
+      /The Connected Sheets view "agent_states" was added\. https:\/\/console\.cloud\.google\.com\/\S+$/,
+    );
     expect(rt.workbook.dataSource('agent_states')?.state).toBe('RUNNING');
     await rt.clock.advanceAsync(60_000);
     expect(rt.workbook.dataSource('agent_states')?.rows).toHaveLength(Math.min(500, loaded(rt)));
@@ -140,7 +148,9 @@ describe('Connected Sheets view of a BigQuery load', () => {
     expect(lastLog(rt)).toEqual(expect.arrayContaining(['lead@example.com', 'done', '']));
     // Another editor's own load of the same table refreshes the same view, as themselves.
     const mine = await pullToEnd(rt, states(day('2026-05-20')), key());
-    expect(mine.message).toMatch(/Connected Sheets view agent_states refreshed\.$/);
+    expect(mine.message).toMatch(
+      /The Connected Sheets view "agent_states" was refreshed\. https:\/\/console\.cloud\.google\.com\/\S+$/,
+    );
     expect(views(rt)).toEqual([name]);
     expect(rt.workbook.dataSource(name)?.runBy).toBe('analyst@example.com');
   });

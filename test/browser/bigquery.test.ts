@@ -29,16 +29,21 @@ describe('BigQuery in the workbench', () => {
     await sb.getByLabel('Table', { exact: true }).fill('agent_states');
     await sb.getByRole('button', { name: 'Pull data' }).click();
     await sb.locator('#jobStage', { hasText: /^Done$/ }).waitFor({ timeout: 30_000 });
-    const rows = Number(await sb.locator('#jobRows').textContent());
+    const rows = Number((await sb.locator('#jobRows').textContent())?.replace(/,/g, ''));
     expect(rows).toBeGreaterThan(0);
-    // Rows loaded, the bytes and the table's link, in the sidebar.
+    // Rows loaded, the bytes and the table's link, in the sidebar: the link opens a new tab.
     await expect
       .poll(() => sb.locator('#status').textContent())
       .toMatch(
         new RegExp(
-          `^${rows} rows loaded into workbench-demo\\.wfm\\.agent_states \\(\\d+\\.\\d MB\\): https://console\\.cloud\\.google\\.com/bigquery\\?project=workbench-demo.*3sagent_states`,
+          `^${rows.toLocaleString('en-US')} rows loaded into workbench-demo\\.wfm\\.agent_states \\(\\d+\\.\\d MB\\)\\. Open in the Google Cloud console$`,
         ),
       );
+    const link = sb.locator('#status a');
+    expect(await link.getAttribute('href')).toMatch(
+      /^https:\/\/console\.cloud\.google\.com\/bigquery\?project=workbench-demo.*3sagent_states$/,
+    );
+    expect(await link.getAttribute('target')).toBe('_blank');
 
     // The open explorer shows the new table once its load is done, with no reload.
     const table = panel.getByRole('button', { name: /^agent_states/ });

@@ -19,7 +19,7 @@ describe('Pull data in the workbench', () => {
   it('pulls a report into a new sheet through the sidebar and shows its rows in the grid', async () => {
     const { page } = bench();
     const sb = await pullIntoNewSheet(page, 'Handle time report', 'AHT');
-    const rows = Number(await sb.locator('#jobRows').textContent());
+    const rows = Number((await sb.locator('#jobRows').textContent())?.replace(/,/g, ''));
     expect(rows).toBeGreaterThan(10);
     await expect
       .poll(() => sb.locator('#jobWhat').textContent())
@@ -239,7 +239,7 @@ describe('Pull data in the workbench', () => {
       await s.getByLabel('Add a Connected Sheets view').check();
     });
     expect(await sb.locator('#status, #job').allTextContents()).toEqual(
-      expect.arrayContaining([expect.stringMatching(/Connected Sheets view people added\./)]),
+      expect.arrayContaining([expect.stringMatching(/The Connected Sheets view "people" was added\./)]),
     );
     await page.getByRole('tab', { name: 'people' }).click();
     const banner = page.getByRole('note').filter({ hasText: 'Connected Sheets' });

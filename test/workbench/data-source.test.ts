@@ -24,7 +24,7 @@ describe('workbench: a Connected Sheets tab', () => {
       },
       'wb-cs-key-000001',
     );
-    expect(job.message).toMatch(/Connected Sheets view people added\.$/);
+    expect(job.message).toMatch(/The Connected Sheets view "people" was added\. https:/);
   });
   afterAll(() => bench?.close());
 

@@ -14,7 +14,7 @@ export function showView(
 ): { note: string; error?: string } {
   try {
     if (!views) throw new Error('Connected Sheets cannot be reached from here.');
-    return { note: ` Connected Sheets view ${table.tableId} ${views().show(table)}.` };
+    return { note: ` The Connected Sheets view "${table.tableId}" was ${views().show(table)}.` };
   } catch (e) {
     const error = `The Connected Sheets view could not be added: ${e instanceof Error ? e.message : String(e)}`;
     return { note: ` ${error}`, error };

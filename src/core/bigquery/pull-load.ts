@@ -1,5 +1,6 @@
 // A pull whose target is a BigQuery table: its rows go through loadTable, one step per execution,
 // the progress saved on the job so that the next execution (sidebar poll or dispatcher) resumes.
+import { countText as count } from '../count-text';
 import type { JobStore } from '../jobs/job-store';
 import { type PullJob, withState } from '../jobs/pull-job';
 import type { Clock, Zone } from '../ports';
@@ -57,7 +58,7 @@ export function loadIntoBigQuery(
     return withState(current, 'writing', at, {
       load: progress,
       nextPollAt: at,
-      message: `Loading into BigQuery: ${progress.rows} of ${table.rows.length} rows so far (${mb} MB)`,
+      message: `Loading into BigQuery: ${count(progress.rows)} of ${count(table.rows.length)} rows so far (${mb} MB)`,
     });
   }
   // Only once the table is whole: the view then shows the new rows.
@@ -65,7 +66,8 @@ export function loadIntoBigQuery(
   return withState(current, 'done', deps.clock.now(), {
     load: progress,
     rows: progress.rows,
-    message: `${progress.rows} rows loaded into ${bigQueryLabel(target)} (${mb} MB): ${consoleLink(ref)}${view.note}`,
+    // The link last, so nothing after it is read as part of it (the sidebar makes it a link).
+    message: `${count(progress.rows)} rows loaded into ${bigQueryLabel(target)} (${mb} MB).${view.note} ${consoleLink(ref)}`,
     ...(view.error ? { viewError: view.error } : {}),
   });
 }

@@ -1,4 +1,5 @@
 // What the sidebar sees of pulls: plain JSON (google.script.run carries no Dates).
+import { countText as count } from '../count-text';
 import type { PullJob } from '../jobs/pull-job';
 import { RELATIVE_PRESETS, type RelativePreset } from '../time/date-range';
 import { GRANULARITIES, REPORT_TYPES, REPORTS, RESOURCE_INFO, RESOURCES, type SourceInfo } from './catalogue';
@@ -103,8 +104,6 @@ export function jobView(job: PullJob, now: number): JobView {
     nextPollInMs: over ? 0 : Math.max(1_000, job.nextPollAt - now),
   };
 }
-
-const count = (n: number) => n.toLocaleString('en-US');
 
 /** The stage in words, with how far it got where that is known. */
 function stage(job: PullJob): string {

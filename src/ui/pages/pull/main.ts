@@ -1,3 +1,4 @@
+import { countText } from '../../../core/count-text';
 import { menuPath } from '../../../core/menu-names';
 import { CHANNELS, type FilterName } from '../../../core/pull/catalogue';
 import type { PullFilters, PullSpec, PullTarget } from '../../../core/pull/pull-spec';
@@ -232,7 +233,7 @@ function paint(): void {
   const left = !over && job.estimatedLeftMs !== null ? job.estimatedLeftMs - since : null;
   byId('jobLeftTerm').hidden = byId('jobLeft').hidden = left === null;
   byId('jobLeft').textContent = left === null ? '' : `about ${duration(left)}`;
-  byId('jobRows').textContent = job.state === 'done' || job.rows > 0 ? String(job.rows) : 'none yet';
+  byId('jobRows').textContent = job.state === 'done' || job.rows > 0 ? countText(job.rows) : 'none yet';
   byId('jobHint').hidden = over;
   const tone =
     job.state === 'done' ? 'ok' : job.state === 'failed' || job.state === 'stalled' ? 'error' : 'info';
