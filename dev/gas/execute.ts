@@ -1,10 +1,10 @@
 // One execution from start to end: fresh context, the bundle evaluated, the function called,
 // locks released, the result recorded. Script errors are reported, never thrown.
 
-import gas from 'gas-local';
 import { DAILY_TRIGGER_MESSAGE, Execution } from './execution.js';
 import { buildGlobals } from './globals.js';
 import { describeError, type ErrorInfo, fromRealm } from './realm.js';
+import { loadScriptFiles } from './script-files.js';
 import type { Env } from './services/env.js';
 import { formatJavaDate } from './time/java-date-format.js';
 import type { AuthMode, ExecutionKind, RunResult } from './types.js';
@@ -107,7 +107,7 @@ export function execute(world: World, spec: ExecuteSpec): RunResult {
       exec.killed = true;
       throw exec.realm.exception(DAILY_TRIGGER_MESSAGE);
     }
-    gas.require(world.buildDir, context);
+    loadScriptFiles(world.buildDir, context);
     const fn = (context as Record<string, unknown>)[spec.fnName];
     if (typeof fn !== 'function') throw exec.realm.exception(`Script function not found: ${spec.fnName}`);
     const returned = fn.apply(undefined, spec.args(env));

@@ -36,7 +36,7 @@ describe('the built bundle', () => {
     for (const name of ENTRY_POINTS) expect(code).toMatch(new RegExp(`^function ${name}\\(\\) \\{`, 'm'));
   });
 
-  it('exposes every entry point when loaded through gas-local, and nothing else is callable', () => {
+  it('exposes every entry point when loaded by the runtime, and nothing else is callable', () => {
     const rt = createRuntime({ buildDir: build });
     for (const name of ENTRY_POINTS) {
       expect(rt.run(name).error?.message ?? '').not.toMatch(/Script function not found/);
