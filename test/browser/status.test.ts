@@ -24,9 +24,9 @@ async function statusOf(sb: FrameLocator, id = '#status'): Promise<string> {
   return (await sb.locator(id).textContent()) ?? '';
 }
 
-describe('Sidebars say what is true now: a pull in progress', () => {
-  // 3x, not the suite's 10x: this test reads the stage between two of the add-on's checks, which
-  // must stay seconds apart in real time on a busy machine. The others run at 10x (below).
+describe('Sidebars say what is true now', () => {
+  // 3x, not the suite's 10x: the first test reads the stage between two of the add-on's checks,
+  // which must stay seconds apart in real time on a busy machine.
   const bench = useBench({ clockRate: 3 });
 
   it('Pull data keeps its progress in view, ticking every second, names each stage, and forgets the last pull', async () => {
@@ -66,10 +66,6 @@ describe('Sidebars say what is true now: a pull in progress', () => {
     expect(await statusOf(sb)).toBe('');
     expect(bench().dialogs).toEqual([]);
   });
-});
-
-describe('Sidebars say what is true now', () => {
-  const bench = useBench();
 
   it('Scheduled refreshes: a run updates its card by itself, without Reload', async () => {
     const { page } = bench();
