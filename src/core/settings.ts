@@ -1,34 +1,41 @@
 // The user's connection settings. The API key is kept apart from the rest so that it is only ever
 // read where a request is about to be sent, and only ever shown masked.
 import * as z from 'zod/mini';
+import { lazy } from './lazy';
 
 /** Unix seconds first: every time Assembled's own client sends is one; ISO stays for accounts that want it. */
 export const TIME_FORMATS = ['unix', 'iso'] as const;
 export type TimeFormat = (typeof TIME_FORMATS)[number];
 
-export const ConnectionOptions = z.object({
-  timeFormat: z.enum(TIME_FORMATS),
-  apiVersion: z
-    .string()
-    .check(z.regex(/^(\d{4}-\d{2}-\d{2})?$/, 'API-Version must be empty or a date like 2019-06-20')),
-});
+export const ConnectionOptions = lazy(() =>
+  z.object({
+    timeFormat: z.enum(TIME_FORMATS),
+    apiVersion: z
+      .string()
+      .check(z.regex(/^(\d{4}-\d{2}-\d{2})?$/, 'API-Version must be empty or a date like 2019-06-20')),
+  }),
+);
 export type ConnectionOptions = z.infer<typeof ConnectionOptions>;
 
 export const DEFAULT_CONNECTION_OPTIONS: ConnectionOptions = { timeFormat: 'unix', apiVersion: '' };
 
-export const ApiKey = z
-  .string()
-  .check(
-    z.trim(),
-    z.regex(/^sk_live_[A-Za-z0-9_-]+$/, 'The API key should start with sk_live_ and contain no spaces'),
-  );
+export const ApiKey = lazy(() =>
+  z
+    .string()
+    .check(
+      z.trim(),
+      z.regex(/^sk_live_[A-Za-z0-9_-]+$/, 'The API key should start with sk_live_ and contain no spaces'),
+    ),
+);
 
 /** What Settings sends: a new key only when the user typed one. */
-export const SettingsInput = z.object({
-  apiKey: z.optional(ApiKey),
-  timeFormat: z.enum(TIME_FORMATS),
-  apiVersion: ConnectionOptions.shape.apiVersion,
-});
+export const SettingsInput = lazy(() =>
+  z.object({
+    apiKey: z.optional(ApiKey),
+    timeFormat: z.enum(TIME_FORMATS),
+    apiVersion: ConnectionOptions.shape.apiVersion,
+  }),
+);
 export type SettingsInput = z.infer<typeof SettingsInput>;
 
 export interface SettingsView extends ConnectionOptions {

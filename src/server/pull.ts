@@ -2,6 +2,7 @@
 
 import * as z from 'zod/mini';
 import type { PullJob } from '../core/jobs/pull-job';
+import { lazy } from '../core/lazy';
 import { agentChoices } from '../core/pull/agent-choices';
 import {
   type Choice,
@@ -79,7 +80,7 @@ export function previewRange(range: unknown): { from: string; to: string } {
   return { from, to };
 }
 
-const ChoiceKindSchema = z.enum(['queues', 'teams', 'sites', 'agents', 'activity_types']);
+const ChoiceKindSchema = lazy(() => z.enum(['queues', 'teams', 'sites', 'agents', 'activity_types']));
 const CACHE_SECONDS = 600;
 /** CacheService refuses values over 100 KB (UTF-8 bytes); a larger list is simply not cached. */
 const CACHE_MAX_BYTES = 90_000;
@@ -114,7 +115,9 @@ export function listChoices(kind: unknown): Choice[] {
   return choices;
 }
 
-const Key = z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8 to 64 letters, digits, - or _'));
+const Key = lazy(() =>
+  z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8 to 64 letters, digits, - or _')),
+);
 
 function view(job: PullJob): JobView {
   const v = jobView(job, Date.now());

@@ -1,5 +1,6 @@
 // The Push rows sidebar's server side: thin wiring of core/push to Apps Script.
 import * as z from 'zod/mini';
+import { lazy } from '../core/lazy';
 import { ownerName, owns } from '../core/owner';
 import { detectKind } from '../core/push/header';
 import { PUSH_KINDS, type PushKind } from '../core/push/kinds';
@@ -35,8 +36,10 @@ import { currentUser } from './user';
 const SLICE_MS = 30_000;
 const SYNC_SHEET = 'Time off (Assembled)';
 
-const Kind = z.enum(PUSH_KINDS);
-const Key = z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8 to 64 letters, digits, - or _'));
+const Kind = lazy(() => z.enum(PUSH_KINDS));
+const Key = lazy(() =>
+  z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8 to 64 letters, digits, - or _')),
+);
 
 export function pushDeps(): PushDeps {
   const ss = documentSpreadsheet();

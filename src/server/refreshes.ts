@@ -1,6 +1,7 @@
 // The Scheduled refreshes sidebar's server side, and the refresh work of the dispatcher.
 import * as z from 'zod/mini';
 import { JobStore } from '../core/jobs/job-store';
+import { lazy } from '../core/lazy';
 import { sidebarTurn } from '../core/pull/run-pull';
 import {
   ownedRefresh,
@@ -18,7 +19,9 @@ import { authorizeTarget } from './bigquery';
 import { mailNotifier } from './mail-notifier';
 import { pullDeps } from './pull';
 
-const Id = z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8 to 64 letters, digits, - or _'));
+const Id = lazy(() =>
+  z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8 to 64 letters, digits, - or _')),
+);
 
 export function refreshDeps(): RefreshDeps {
   return { ...pullDeps(), notify: mailNotifier, ensureScheduler };

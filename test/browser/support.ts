@@ -94,11 +94,23 @@ export async function openBench(options: WorkbenchServerOptions = {}): Promise<B
   };
 }
 
-/** Extensions ▸ Assembled for Google Sheets ▸ caption. */
+/**
+ * Extensions ▸ Assembled for Google Sheets ▸ caption, then waits for the sidebar page it opens.
+ * Reopening the sidebar already shown keeps its title, so without this wait a test on a busy
+ * machine could fill in the old page just before the new one replaced it.
+ */
 export async function menu(page: Page, caption: string): Promise<void> {
+  const before = await page.locator('#sidebarFrame').getAttribute('src');
   await page.getByRole('button', { name: 'Extensions' }).click();
   await page.getByRole('menuitem', { name: 'Assembled for Google Sheets' }).click();
   await page.getByRole('menuitem', { name: caption }).click();
+  const opened = await page.waitForFunction((old) => {
+    const src = document.querySelector('#sidebarFrame')?.getAttribute('src');
+    return src && src !== old ? src : false;
+  }, before);
+  const src = (await opened.jsonValue()) as string;
+  for (let i = 0; i < 300 && !page.frames().some((f) => f.url().endsWith(src)); i++)
+    await page.waitForTimeout(50);
 }
 
 /** The open sidebar's document, once the given title is showing. */

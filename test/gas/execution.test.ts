@@ -1,5 +1,8 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runtimeFor } from './fixture.js';
+import { createRuntime } from '../../dev/gas/index.js';
+import { fixture, runtimeFor } from './fixture.js';
 
 const CODE = `
 var seen = typeof seen === 'undefined' ? 0 : seen;
@@ -33,6 +36,15 @@ describe('executions', () => {
     const rt = runtimeFor(CODE);
     expect(rt.run('remember', 'x').value).toEqual({ cache: 'x', seen: 1 });
     expect(rt.run('recall').value).toEqual({ cache: 'gone', seen: 0 });
+  });
+
+  it('loads the bundle as it is on disk now: a rebuilt Code.js is run by the next execution', () => {
+    const dir = fixture('function version() { return 1; }');
+    const rt = createRuntime({ buildDir: dir });
+    expect(rt.run('version').value).toBe(1);
+    expect(rt.run('version').value).toBe(1);
+    writeFileSync(join(dir, 'Code.js'), 'function version() { return "two"; }');
+    expect(rt.run('version').value).toBe('two');
   });
 
   it('runs Date on the virtual clock in the script time zone', () => {

@@ -2,6 +2,7 @@
 // Saved with jobs and scheduled refreshes, so it is plain JSON and validated on every read.
 import * as z from 'zod/mini';
 import { BigQueryTarget } from '../bigquery/target';
+import { lazy } from '../lazy';
 import { DateRangeSpec } from '../time/date-range';
 import {
   CHANNELS,
@@ -19,68 +20,80 @@ import {
  * grows without bound (a record over 9 KB is split across properties, so a large team still fits).
  */
 export const MAX_FILTER_IDS = 500;
-const ids = z.optional(
-  z
-    .array(z.string().check(z.minLength(1), z.maxLength(64, 'an id is at most 64 characters')))
-    .check(z.maxLength(MAX_FILTER_IDS, `choose at most ${MAX_FILTER_IDS}`)),
+const ids = lazy(() =>
+  z.optional(
+    z
+      .array(z.string().check(z.minLength(1), z.maxLength(64, 'an id is at most 64 characters')))
+      .check(z.maxLength(MAX_FILTER_IDS, `choose at most ${MAX_FILTER_IDS}`)),
+  ),
 );
 
-export const PullSource = z.union([
-  z.object({ kind: z.literal('report'), report: z.enum(REPORT_TYPES), granularity: z.enum(GRANULARITIES) }),
-  z.object({ kind: z.literal('resource'), resource: z.enum(RESOURCES) }),
-]);
+export const PullSource = lazy(() =>
+  z.union([
+    z.object({ kind: z.literal('report'), report: z.enum(REPORT_TYPES), granularity: z.enum(GRANULARITIES) }),
+    z.object({ kind: z.literal('resource'), resource: z.enum(RESOURCES) }),
+  ]),
+);
 export type PullSource = z.infer<typeof PullSource>;
 
-export const PullFilters = z.object({
-  queue_ids: ids,
-  team_ids: ids,
-  site_ids: ids,
-  agent_ids: ids,
-  status: z.optional(z.enum(['pending', 'approved', 'denied', 'cancelled'])),
-  priority_order: z.optional(
-    z
-      .string()
-      .check(
-        z.maxLength(200, 'at most 200 characters'),
-        z.regex(/^[a-z0-9_]+(,[a-z0-9_]+)*$/, 'a comma-separated list of platforms, like five9,zendesk'),
-      ),
-  ),
-  channel: z.optional(z.enum(CHANNELS)),
-  activity_type_ids: ids,
-  /** Blank: Assembled's master schedule. */
-  schedule_id: z.optional(
-    z
-      .string()
-      .check(z.maxLength(100, 'at most 100 characters'), z.regex(/^\S+$/, 'a schedule id, without spaces')),
-  ),
-});
+export const PullFilters = lazy(() =>
+  z.object({
+    queue_ids: ids,
+    team_ids: ids,
+    site_ids: ids,
+    agent_ids: ids,
+    status: z.optional(z.enum(['pending', 'approved', 'denied', 'cancelled'])),
+    priority_order: z.optional(
+      z
+        .string()
+        .check(
+          z.maxLength(200, 'at most 200 characters'),
+          z.regex(/^[a-z0-9_]+(,[a-z0-9_]+)*$/, 'a comma-separated list of platforms, like five9,zendesk'),
+        ),
+    ),
+    channel: z.optional(z.enum(CHANNELS)),
+    activity_type_ids: ids,
+    /** Blank: Assembled's master schedule. */
+    schedule_id: z.optional(
+      z
+        .string()
+        .check(z.maxLength(100, 'at most 100 characters'), z.regex(/^\S+$/, 'a schedule id, without spaces')),
+    ),
+  }),
+);
 export type PullFilters = z.infer<typeof PullFilters>;
 
-const sheetName = z.string().check(z.trim(), z.minLength(1, 'a sheet name is needed'), z.maxLength(100));
+const sheetName = lazy(() =>
+  z.string().check(z.trim(), z.minLength(1, 'a sheet name is needed'), z.maxLength(100)),
+);
 
-export const PullTarget = z.union([
-  z.object({ kind: z.literal('new_sheet'), name: sheetName }),
-  z.object({ kind: z.literal('sheet'), name: sheetName }),
-  z.object({
-    kind: z.literal('cell'),
-    sheet: sheetName,
-    a1: z.string().check(z.regex(/^[A-Z]{1,3}[1-9][0-9]*$/, 'a cell like B2')),
-  }),
-  BigQueryTarget,
-]);
+export const PullTarget = lazy(() =>
+  z.union([
+    z.object({ kind: z.literal('new_sheet'), name: sheetName }),
+    z.object({ kind: z.literal('sheet'), name: sheetName }),
+    z.object({
+      kind: z.literal('cell'),
+      sheet: sheetName,
+      a1: z.string().check(z.regex(/^[A-Z]{1,3}[1-9][0-9]*$/, 'a cell like B2')),
+    }),
+    BigQueryTarget,
+  ]),
+);
 export type PullTarget = z.infer<typeof PullTarget>;
 
-export const PullSpec = z.object({
-  source: PullSource,
-  range: z.optional(DateRangeSpec),
-  filters: z._default(PullFilters, {}),
-  target: PullTarget,
-  mode: z.enum(['replace', 'append', 'merge']),
-  /** merge: the column that identifies a row; defaults to the source's own key. */
-  mergeKey: z.optional(z.string().check(z.maxLength(100, 'at most 100 characters'))),
-  /** Schedule grid: minutes per column (default 30). */
-  gridMinutes: z.optional(z.union([z.literal(15), z.literal(30)])),
-});
+export const PullSpec = lazy(() =>
+  z.object({
+    source: PullSource,
+    range: z.optional(DateRangeSpec),
+    filters: z._default(PullFilters, {}),
+    target: PullTarget,
+    mode: z.enum(['replace', 'append', 'merge']),
+    /** merge: the column that identifies a row; defaults to the source's own key. */
+    mergeKey: z.optional(z.string().check(z.maxLength(100, 'at most 100 characters'))),
+    /** Schedule grid: minutes per column (default 30). */
+    gridMinutes: z.optional(z.union([z.literal(15), z.literal(30)])),
+  }),
+);
 export type PullSpec = z.infer<typeof PullSpec>;
 
 export function sourceInfo(source: PullSource): SourceInfo {

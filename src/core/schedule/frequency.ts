@@ -1,32 +1,35 @@
 // How often a refresh runs, always on the wall clock of the spreadsheet's timezone, so that
 // "Mondays at 7:00" stays 7:00 across a DST change.
 import * as z from 'zod/mini';
+import { lazy } from '../lazy';
 import type { Zone } from '../ports';
 import { addDays, daysInMonth, isoWeekday, type LocalDate } from '../time/local-date';
 import { fromLocal, localDateOf } from '../time/zone-math';
 import { wholeNumber } from '../validation';
 
-const hour = wholeNumber(0, 23);
+const hour = lazy(() => wholeNumber(0, 23));
 
-export const Frequency = z.union([
-  z.object({ kind: z.literal('hourly') }),
-  z.object({
-    kind: z.literal('every_hours'),
-    hours: z.union([z.literal(1), z.literal(2), z.literal(4), z.literal(6), z.literal(12)]),
-  }),
-  z.object({ kind: z.literal('daily'), hour }),
-  z.object({
-    kind: z.literal('weekly'),
-    /** ISO weekdays, Monday 1 … Sunday 7. */
-    weekdays: z.array(wholeNumber(1, 7)).check(z.minLength(1, 'choose at least one weekday')),
-    hour,
-  }),
-  z.object({
-    kind: z.literal('monthly'),
-    day: z.union([wholeNumber(1, 28), z.literal('last')]),
-    hour,
-  }),
-]);
+export const Frequency = lazy(() =>
+  z.union([
+    z.object({ kind: z.literal('hourly') }),
+    z.object({
+      kind: z.literal('every_hours'),
+      hours: z.union([z.literal(1), z.literal(2), z.literal(4), z.literal(6), z.literal(12)]),
+    }),
+    z.object({ kind: z.literal('daily'), hour }),
+    z.object({
+      kind: z.literal('weekly'),
+      /** ISO weekdays, Monday 1 … Sunday 7. */
+      weekdays: z.array(wholeNumber(1, 7)).check(z.minLength(1, 'choose at least one weekday')),
+      hour,
+    }),
+    z.object({
+      kind: z.literal('monthly'),
+      day: z.union([wholeNumber(1, 28), z.literal('last')]),
+      hour,
+    }),
+  ]),
+);
 export type Frequency = z.infer<typeof Frequency>;
 
 const WEEKDAYS = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];

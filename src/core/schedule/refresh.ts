@@ -2,16 +2,19 @@
 // relative date range resolved afresh at each run. Owned by the user who saved it: it runs
 // under their trigger and their API key.
 import * as z from 'zod/mini';
+import { lazy } from '../lazy';
 import type { Store } from '../ports';
 import { PullSpec } from '../pull/pull-spec';
 import { RecordStore } from '../record-store';
 import { Frequency } from './frequency';
 
-export const RefreshInput = z.object({
-  spec: PullSpec,
-  frequency: Frequency,
-  notifyByEmail: z.boolean(),
-});
+export const RefreshInput = lazy(() =>
+  z.object({
+    spec: PullSpec,
+    frequency: Frequency,
+    notifyByEmail: z.boolean(),
+  }),
+);
 export type RefreshInput = z.infer<typeof RefreshInput>;
 
 export type RunStatus = 'done' | 'failed' | 'stalled' | 'skipped';

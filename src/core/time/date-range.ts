@@ -1,6 +1,7 @@
 // Date ranges a pull or a scheduled refresh asks for: absolute, or relative to "today" in the
 // spreadsheet's timezone and resolved afresh at every run.
 import * as z from 'zod/mini';
+import { lazy } from '../lazy';
 import type { Zone } from '../ports';
 import { wholeNumber } from '../validation';
 import {
@@ -27,19 +28,21 @@ export const RELATIVE_PRESETS = [
 ] as const;
 export type RelativePreset = (typeof RELATIVE_PRESETS)[number];
 
-const isoDate = z
-  .string()
-  .check(z.refine((s) => parseLocalDate(s) !== undefined, 'must be a date like 2026-03-01'));
+const isoDate = lazy(() =>
+  z.string().check(z.refine((s) => parseLocalDate(s) !== undefined, 'must be a date like 2026-03-01')),
+);
 
-export const DateRangeSpec = z.union([
-  z.object({ kind: z.literal('absolute'), from: isoDate, to: isoDate }),
-  z.object({
-    kind: z.literal('relative'),
-    preset: z.enum(RELATIVE_PRESETS),
-    /** For days_back: how many whole days before today, today excluded. */
-    days: z.optional(wholeNumber(1, 366)),
-  }),
-]);
+export const DateRangeSpec = lazy(() =>
+  z.union([
+    z.object({ kind: z.literal('absolute'), from: isoDate, to: isoDate }),
+    z.object({
+      kind: z.literal('relative'),
+      preset: z.enum(RELATIVE_PRESETS),
+      /** For days_back: how many whole days before today, today excluded. */
+      days: z.optional(wholeNumber(1, 366)),
+    }),
+  ]),
+);
 export type DateRangeSpec = z.infer<typeof DateRangeSpec>;
 
 /** A range of whole local days: `from` and `to` inclusive; `start`/`end` the instants (end exclusive). */

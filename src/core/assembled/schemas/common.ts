@@ -1,15 +1,18 @@
 // Building blocks that accept both dialects and normalise on the way through.
 import * as z from 'zod/mini';
+import { lazy } from '../../lazy';
 import type { LooseRecord, Scalar } from '../model';
 import { wireTimeToMs } from '../times';
 
 /** ISO 8601 or unix seconds in; epoch ms out. */
-export const time = z.pipe(
-  z.custom<string | number>(
-    (v) => wireTimeToMs(v) !== undefined,
-    'expected an ISO 8601 date-time or unix seconds',
+export const time = lazy(() =>
+  z.pipe(
+    z.custom<string | number>(
+      (v) => wireTimeToMs(v) !== undefined,
+      'expected an ISO 8601 date-time or unix seconds',
+    ),
+    z.transform((v: string | number) => wireTimeToMs(v) as number),
   ),
-  z.transform((v: string | number) => wireTimeToMs(v) as number),
 );
 
 /** Optional and nullable on the wire; null in the model when absent. */
@@ -17,22 +20,24 @@ export function maybe<S extends z.ZodMiniType>(schema: S) {
   return z._default(z.nullable(schema), null);
 }
 
-export const text = maybe(z.string());
-export const flag = maybe(z.boolean());
-export const when = maybe(time);
+export const text = lazy(() => maybe(z.string()));
+export const flag = lazy(() => maybe(z.boolean()));
+export const when = lazy(() => maybe(time));
 
 /** Lists of ids: plain strings, or objects carrying an id. */
-export const idList = z._default(
-  z.array(
-    z.union([
-      z.string(),
-      z.pipe(
-        z.object({ id: z.string() }),
-        z.transform((v) => v.id),
-      ),
-    ]),
+export const idList = lazy(() =>
+  z._default(
+    z.array(
+      z.union([
+        z.string(),
+        z.pipe(
+          z.object({ id: z.string() }),
+          z.transform((v) => v.id),
+        ),
+      ]),
+    ),
+    [],
   ),
-  [],
 );
 
 /** Arrays or maps keyed by id (the live dialect) both become arrays; a map key fills a missing id. */
@@ -72,26 +77,30 @@ function scalar(key: string, value: unknown): Scalar {
  * A JSON object (not an array, not null). Maps are read with this rather than z.record, whose
  * schema would add 2 KiB to the bundle Apps Script parses on every execution.
  */
-export const jsonObject = z.custom<Record<string, unknown>>(
-  (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
-  'expected an object',
+export const jsonObject = lazy(() =>
+  z.custom<Record<string, unknown>>(
+    (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
+    'expected an object',
+  ),
 );
 
 /** Free-form records: kept whole, flattened to scalars a sheet cell can hold. */
-export const looseRecord = z.pipe(
-  jsonObject,
-  z.transform((v): LooseRecord => {
-    const out: LooseRecord = {};
-    for (const [key, value] of Object.entries(v)) out[key] = scalar(key, value);
-    return out;
-  }),
+export const looseRecord = lazy(() =>
+  z.pipe(
+    jsonObject,
+    z.transform((v): LooseRecord => {
+      const out: LooseRecord = {};
+      for (const [key, value] of Object.entries(v)) out[key] = scalar(key, value);
+      return out;
+    }),
+  ),
 );
 
 /** limit/offset/total paging, where a reply carries it. */
 export const paging = {
-  total: z.optional(z.number()),
-  limit: z.optional(z.number()),
-  offset: z.optional(z.number()),
+  total: lazy(() => z.optional(z.number())),
+  limit: lazy(() => z.optional(z.number())),
+  offset: lazy(() => z.optional(z.number())),
 };
 
 /** A required one-of-two envelope key (YAML name first, live name second). */

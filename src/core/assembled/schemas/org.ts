@@ -1,15 +1,18 @@
 // Roles, teams, sites, queues and skills: id-keyed maps in the live dialect, arrays in the seed one.
 import * as z from 'zod/mini';
+import { lazy } from '../../lazy';
 import type { Queue, Role, Site, Skill, Team } from '../model';
 import { collection, idList, paging, text, time } from './common';
 
-export const role: z.ZodMiniType<Role> = z.object({ id: z.string(), name: text, permissions: idList });
+export const role: z.ZodMiniType<Role> = lazy(() =>
+  z.object({ id: z.string(), name: text, permissions: idList }),
+);
 /** Present only when the reply carries it: no empty column for a field the live service never sends. */
-const optionalText = z.optional(z.nullable(z.string()));
-const optionalTime = z.optional(z.nullable(time));
+const optionalText = lazy(() => z.optional(z.nullable(z.string())));
+const optionalTime = lazy(() => z.optional(z.nullable(time)));
 
 const node = {
-  id: z.string(),
+  id: lazy(() => z.string()),
   name: text,
   parent_id: text,
   created_at: optionalTime,
@@ -21,25 +24,33 @@ function present<T extends object>(v: T): T {
   return Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined)) as T;
 }
 
-export const team: z.ZodMiniType<Team> = z.pipe(
-  z.object({ ...node, site_id: optionalText }),
-  z.transform((v) => present<Team>(v)),
+export const team: z.ZodMiniType<Team> = lazy(() =>
+  z.pipe(
+    z.object({ ...node, site_id: optionalText }),
+    z.transform((v) => present<Team>(v)),
+  ),
 );
-export const site: z.ZodMiniType<Site> = z.pipe(
-  z.object({ ...node, timezone: optionalText }),
-  z.transform((v) => present<Site>(v)),
+export const site: z.ZodMiniType<Site> = lazy(() =>
+  z.pipe(
+    z.object({ ...node, timezone: optionalText }),
+    z.transform((v) => present<Site>(v)),
+  ),
 );
-export const queue: z.ZodMiniType<Queue> = z.pipe(
-  z.object({ ...node, channel: optionalText }),
-  z.transform((v) => present<Queue>(v)),
+export const queue: z.ZodMiniType<Queue> = lazy(() =>
+  z.pipe(
+    z.object({ ...node, channel: optionalText }),
+    z.transform((v) => present<Queue>(v)),
+  ),
 );
-export const skill: z.ZodMiniType<Skill> = z.pipe(
-  z.object(node),
-  z.transform((v) => present<Skill>(v)),
+export const skill: z.ZodMiniType<Skill> = lazy(() =>
+  z.pipe(
+    z.object(node),
+    z.transform((v) => present<Skill>(v)),
+  ),
 );
 
-export const rolesPage = z.object({ roles: collection(role), ...paging });
-export const teamsPage = z.object({ teams: collection(team), ...paging });
-export const sitesPage = z.object({ sites: collection(site), ...paging });
-export const queuesPage = z.object({ queues: collection(queue), ...paging });
-export const skillsPage = z.object({ skills: collection(skill), ...paging });
+export const rolesPage = lazy(() => z.object({ roles: collection(role), ...paging }));
+export const teamsPage = lazy(() => z.object({ teams: collection(team), ...paging }));
+export const sitesPage = lazy(() => z.object({ sites: collection(site), ...paging }));
+export const queuesPage = lazy(() => z.object({ queues: collection(queue), ...paging }));
+export const skillsPage = lazy(() => z.object({ skills: collection(skill), ...paging }));

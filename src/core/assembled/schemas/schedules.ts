@@ -1,54 +1,65 @@
 // Scheduling replies (official Go client, API-FACTS.md): activities with the agents and activity types
 // they name, activity types with their colours, requirement types. Maps keyed by id (live) or arrays.
 import * as z from 'zod/mini';
+import { lazy } from '../../lazy';
 import { collection, flag, text, time } from './common';
 
-const strings = z._default(z.array(z.string()), []);
+const strings = lazy(() => z._default(z.array(z.string()), []));
 
-export const activityType = z.object({
-  id: z.string(),
-  name: text,
-  short_name: text,
-  value: text,
-  productive: flag,
-  timeoff: flag,
-  background_color: text,
-  font_color: text,
-  channels: strings,
-  import_id: text,
-});
+export const activityType = lazy(() =>
+  z.object({
+    id: z.string(),
+    name: text,
+    short_name: text,
+    value: text,
+    productive: flag,
+    timeoff: flag,
+    background_color: text,
+    font_color: text,
+    channels: strings,
+    import_id: text,
+  }),
+);
 
-export const activity = z.object({
-  id: z.string(),
-  agent_id: z.string(),
-  type_id: z.string(),
-  start_time: time,
-  end_time: time,
-  description: text,
-  schedule_id: text,
-});
+export const activity = lazy(() =>
+  z.object({
+    id: z.string(),
+    agent_id: z.string(),
+    type_id: z.string(),
+    start_time: time,
+    end_time: time,
+    description: text,
+    schedule_id: text,
+  }),
+);
 
-export const scheduleAgent = z.object({
-  id: z.string(),
-  name: text,
-  email: text,
-  teams: strings,
-});
+export const scheduleAgent = lazy(() =>
+  z.object({
+    id: z.string(),
+    name: text,
+    email: text,
+    teams: strings,
+  }),
+);
 
-export const activitiesReply = z.object({
-  activities: collection(activity),
-  agents: z._default(collection(scheduleAgent), []),
-  activity_types: z._default(collection(activityType), []),
-});
+export const activitiesReply = lazy(() =>
+  z.object({
+    activities: collection(activity),
+    agents: z._default(collection(scheduleAgent), []),
+    activity_types: z._default(collection(activityType), []),
+  }),
+);
 
-export const activityTypesReply = z.object({ activity_types: collection(activityType) });
+export const activityTypesReply = lazy(() => z.object({ activity_types: collection(activityType) }));
 
-export const requirementType = z.object({
-  id: z.string(),
-  name: text,
-  activity_type_ids: strings,
-});
+export const requirementType = lazy(() =>
+  z.object({
+    id: z.string(),
+    name: text,
+    activity_type_ids: strings,
+  }),
+);
 
-export const requirementTypesReply = z.object({ requirement_types: collection(requirementType) });
+export const requirementTypesReply = lazy(() => z.object({ requirement_types: collection(requirementType) }));
 
-export const bulkActivitiesReply = z.object({ activities: collection(activity) });
+export const bulkActivitiesReply = lazy(() => z.object({ activities: collection(activity) }));
