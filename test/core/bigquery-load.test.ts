@@ -54,6 +54,15 @@ function stubWarehouse() {
   return { w, sent, jobs, clock };
 }
 
+/** An append into p.d.t, as one pull run. */
+const appendTarget = (run: { key: string[]; runId: string }) => ({
+  projectId: 'p',
+  datasetId: 'd',
+  tableId: 't',
+  mode: 'append' as const,
+  ...run,
+});
+
 describe('BigQuery destination (core)', () => {
   it('makes column names valid and unique, the original kept as the description', () => {
     expect(columnName('handle time (seconds)')).toBe('handle_time_seconds');
@@ -96,14 +105,7 @@ describe('BigQuery destination (core)', () => {
     const { w, sent, clock } = stubWarehouse();
     const recs = records(45);
     const table = buildTable(recs, zone);
-    const target = {
-      projectId: 'p',
-      datasetId: 'd',
-      tableId: 't',
-      mode: 'append' as const,
-      key: ['agent_id'],
-      runId: 'run-1',
-    };
+    const target = appendTarget({ key: ['agent_id'], runId: 'run-1' });
     const saved: LoadProgress[] = [];
     const deps = { clock, zone, save: (p: LoadProgress) => saved.push(p), budgetMs: 2_500 };
     let progress = loadTable(w, target, table, recs, deps);
@@ -124,14 +126,7 @@ describe('BigQuery destination (core)', () => {
     const { w, sent, clock } = stubWarehouse();
     const recs = records(30);
     const table = buildTable(recs, zone);
-    const target = {
-      projectId: 'p',
-      datasetId: 'd',
-      tableId: 't',
-      mode: 'append' as const,
-      key: [],
-      runId: 'r',
-    };
+    const target = appendTarget({ key: [], runId: 'r' });
     const saved: LoadProgress[] = [];
     // BigQuery answers 503 from the second chunk on, for as long as `down` says.
     let down = 0;
