@@ -27,11 +27,15 @@ export class WorkbookView {
     return s;
   }
 
-  /** f over the sheet's data range (A1 to last row x last column with content). */
-  private grid<T>(name: string, f: (cell: Cell | undefined) => T): T[][] {
+  /** f over the sheet's data range (A1 to last row x last column with content), or a given extent. */
+  private grid<T>(
+    name: string,
+    f: (cell: Cell | undefined) => T,
+    extent?: { rows: number; cols: number },
+  ): T[][] {
     const s = this.sheet(name);
-    const rows = s.lastRow();
-    const cols = s.lastColumn();
+    const rows = extent?.rows ?? s.lastRow();
+    const cols = extent?.cols ?? s.lastColumn();
     const out: T[][] = [];
     for (let r = 1; r <= rows; r++) {
       const line: T[] = [];
@@ -109,8 +113,21 @@ export class WorkbookView {
     return Object.fromEntries(this.sheet(sheet).columnWidths);
   }
 
+  /**
+   * The rules from A1 to the last cell with content or a rule: rules reach past the data (a push
+   * template's dropdowns cover 1,000 empty rows).
+   */
   dataValidations(sheet: string): (ValidationRule | null)[][] {
-    return this.grid(sheet, (c) => (c?.validation ? structuredClone(c.validation) : null));
+    const s = this.sheet(sheet);
+    const extent = { rows: s.lastRow(), cols: s.lastColumn() };
+    s.rows.forEach((line, r) => {
+      line?.forEach((cell, c) => {
+        if (!cell?.validation) return;
+        extent.rows = Math.max(extent.rows, r + 1);
+        extent.cols = Math.max(extent.cols, c + 1);
+      });
+    });
+    return this.grid(sheet, (c) => (c?.validation ? structuredClone(c.validation) : null), extent);
   }
 
   frozenRows(sheet: string): number {

@@ -24,8 +24,12 @@ export function sheetView(rt: LocalRuntime, name: string): SheetView {
   const backgrounds = wb.backgrounds(name);
   const fontColors = wb.fontColors(name);
   const conditional = conditionalFormats(wb.conditionalFormats(name), values);
-  const rows: CellView[][] = display.slice(0, MAX_ROWS).map((line, r) =>
-    line.map((text, c) => {
+  // Empty rows under the data still show their dropdowns (a template's rows).
+  const height = Math.min(MAX_ROWS, Math.max(display.length, validations.length));
+  const width = Math.max(size.lastColumn, validations[0]?.length ?? 0);
+  const rows: CellView[][] = Array.from({ length: height }, (_, r) =>
+    Array.from({ length: width }, (_, c) => {
+      const text = display[r]?.[c] ?? '';
       const value = values[r]?.[c];
       const formula = formulas[r]?.[c] ?? '';
       const note = notes[r]?.[c] ?? '';
@@ -36,7 +40,8 @@ export function sheetView(rt: LocalRuntime, name: string): SheetView {
       const cf = conditional.get(`${r + 1}:${c + 1}`);
       if (cf?.bold ?? weights[r]?.[c] === 'bold') cell.bold = true;
       if (note) cell.note = note;
-      if (rule?.criteria === 'VALUE_IN_LIST') cell.choices = rule.values.map(String);
+      // Sheets' criteria values for a list: [the list, whether to show the dropdown].
+      if (rule?.criteria === 'VALUE_IN_LIST') cell.choices = (rule.values[0] as unknown[]).map(String);
       const background = cf?.background ?? backgrounds[r]?.[c];
       const color = cf?.fontColor ?? fontColors[r]?.[c];
       if (background && background !== DEFAULT_BACKGROUND) cell.background = background;
