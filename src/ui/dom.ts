@@ -1,6 +1,8 @@
 // Small DOM helpers. Text always goes in through textContent, so data from the API or a sheet
 // (an agent named <img src=x onerror=...>) is shown as text, never parsed as HTML.
 
+import { consoleLinks } from './links';
+
 export function byId<T extends HTMLElement>(id: string): T {
   const el = document.getElementById(id);
   if (!el) throw new Error(`Missing element #${id}`);
@@ -9,19 +11,14 @@ export function byId<T extends HTMLElement>(id: string): T {
 
 export type Tone = 'info' | 'ok' | 'error';
 
-/** Links the add-on's own messages carry (a loaded table); other text stays text, whatever it says. */
-const CONSOLE_LINK = /(https:\/\/console\.cloud\.google\.com\/\S+)/;
-
 export function showStatus(node: HTMLElement, text: string, tone: Tone = 'info'): void {
   // A sidebar is sandboxed: a link opens only in a new tab.
   node.replaceChildren(
-    ...text
-      .split(CONSOLE_LINK)
-      .map((part, i) =>
-        i % 2
-          ? el('a', { href: part, target: '_blank', rel: 'noopener' }, 'Open in the Google Cloud console')
-          : part,
-      ),
+    ...consoleLinks(text).map((part) =>
+      typeof part === 'string'
+        ? part
+        : el('a', { href: part.href, target: '_blank', rel: 'noopener' }, 'Open in the Google Cloud console'),
+    ),
   );
   node.dataset.tone = tone;
 }
