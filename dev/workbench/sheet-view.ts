@@ -5,7 +5,7 @@ import { DEFAULT_BACKGROUND, DEFAULT_FONT_COLOR } from '../gas/services/spreadsh
 import { chartView } from './chart-view';
 import { conditionalFormats } from './conditional-format';
 import { dataSourceView } from './data-source-view';
-import type { CellView, SheetView } from './wire';
+import { type CellView, GRID_MIN_ROWS, GRID_PAD_ROWS, type SheetView } from './wire';
 
 /** Rows sent to the page at most; the .xlsx download has them all. */
 export const MAX_ROWS = 2000;
@@ -24,8 +24,9 @@ export function sheetView(rt: LocalRuntime, name: string): SheetView {
   const backgrounds = wb.backgrounds(name);
   const fontColors = wb.fontColors(name);
   const conditional = conditionalFormats(wb.conditionalFormats(name), values);
-  // Empty rows under the data still show their dropdowns (a template's rows).
-  const height = Math.min(MAX_ROWS, Math.max(display.length, validations.length));
+  // Empty rows the page shows under the data still show their dropdowns (a template's rows).
+  const shown = Math.max(display.length + GRID_PAD_ROWS, GRID_MIN_ROWS);
+  const height = Math.min(MAX_ROWS, Math.max(display.length, Math.min(validations.length, shown)));
   const width = Math.max(size.lastColumn, validations[0]?.length ?? 0);
   const rows: CellView[][] = Array.from({ length: height }, (_, r) =>
     Array.from({ length: width }, (_, c) => {

@@ -5,6 +5,10 @@
 
 export const TAG = '\u0000workbench';
 
+/** The page shows a sheet's rows and this many empty ones under them, and at least GRID_MIN_ROWS. */
+export const GRID_PAD_ROWS = 20;
+export const GRID_MIN_ROWS = 40;
+
 export type Tagged = { [TAG]: 'date'; ms: number } | { [TAG]: 'function' | 'instance' | 'undefined' };
 
 export interface MenuItemView {

@@ -7,7 +7,7 @@
 // No keystroke may be lost: a commit moves the selection at once and queues the write (writes go
 // to the server one at a time, in order), and the typed value shows in its cell until the server's
 // view has it.
-import type { CellView, SheetView } from '../wire';
+import { type CellView, GRID_MIN_ROWS, GRID_PAD_ROWS, type SheetView } from '../wire';
 import { parseTsv, toTsv } from './clipboard';
 import { columnLetters, el } from './dom';
 
@@ -143,7 +143,16 @@ export class Grid {
     // Room for the charts floating over the grid (about 18 rows by 9 columns each).
     const chartRows = Math.max(0, ...view.charts.map((c) => c.anchorRow + Math.ceil(c.height / 22) + 1));
     const chartCols = Math.max(0, ...view.charts.map((c) => c.anchorColumn + Math.ceil(c.width / 72) + 1));
-    this.rows = Math.max(view.rows.length + 20, 40, this.row, this.endRow, chartRows);
+    // The view may carry empty rows with dropdowns; padding counts from the data.
+    const data = Math.min(view.lastRow, view.rows.length);
+    this.rows = Math.max(
+      data + GRID_PAD_ROWS,
+      view.rows.length,
+      GRID_MIN_ROWS,
+      this.row,
+      this.endRow,
+      chartRows,
+    );
     this.cols = Math.max(view.lastColumn + 3, 26, this.col, this.endCol, chartCols);
     const head = el('tr', {}, el('th', { scope: 'col', 'aria-label': 'Row numbers' }));
     for (let c = 1; c <= this.cols; c++) {
