@@ -1,5 +1,6 @@
 // What each connection check read, said for a person ("People: 100 read"); the raw request stays
 // available as the detail behind it.
+import { countText } from '../count-text';
 import type { CheckResult } from './check';
 
 const LABELS: Record<string, [label: string, noun: string]> = {
@@ -39,5 +40,5 @@ export function checkSummary(
   if (result.operation === 'createTimeOff') return 'created';
   if (result.operation === 'cancelTimeOff') return 'cancelled';
   const noun = LABELS[result.operation]?.[1];
-  return `${result.records.toLocaleString('en-US')} read${noun && result.records === 0 ? ` (no ${noun} yet)` : ''}`;
+  return `${countText(result.records)} read${noun && result.records === 0 ? ` (no ${noun} yet)` : ''}`;
 }

@@ -1,6 +1,7 @@
 // limit/offset paging: follows `total` (or total_metric_count) to the end wherever a reply carries
 // it. The server's numbers never decide how much is held: offsets are made a batch at a time, and
 // reading stops with a clear error at a ceiling, or when pages repeat or come back short.
+import { countText } from '../count-text';
 import { AssembledError } from './errors';
 import type { Operation, Transport } from './transport';
 
@@ -44,7 +45,7 @@ class PageReader<T> {
   take(page: Page<T>, offset: number): boolean {
     this.pages += 1;
     if (this.pages > MAX_PAGES) {
-      throw refused(this.endpoint, `it runs past ${MAX_PAGES.toLocaleString('en-US')} pages`);
+      throw refused(this.endpoint, `it runs past ${countText(MAX_PAGES)} pages`);
     }
     if (page.items.length === 0) return false;
     const fingerprint = JSON.stringify(page.items);
@@ -64,7 +65,7 @@ class PageReader<T> {
   tooMany(count: number): AssembledError {
     return refused(
       this.endpoint,
-      `it holds ${count.toLocaleString('en-US')} records, more than a sheet can hold (${MAX_RECORDS.toLocaleString('en-US')} rows)`,
+      `it holds ${countText(count)} records, more than a sheet can hold (${countText(MAX_RECORDS)} rows)`,
     );
   }
 }

@@ -1,9 +1,11 @@
 // Reading a complete report's pages a batch at a time into the job's staging sheet. The sheet,
 // not the job record, says how far reading got (each row holds its page's offset), so a run cut
 // short between staging a batch and saving the job loses nothing and asks for no page again.
+
 import type { AssembledClient } from '../assembled/client';
 import type { ReportPageOf } from '../assembled/endpoints/reports';
 import { MAX_PAGES, MAX_RECORDS, refused } from '../assembled/paging';
+import { countText } from '../count-text';
 import type { Grid } from '../sheet/grid';
 import { type StagedPage, type StagedShape, stagedExtent, stagePages } from './staging';
 
@@ -19,9 +21,9 @@ export function stageFirstPage(stage: Grid, page: ReportPageOf, endpoint: string
   const total =
     kind === 'metrics' ? Math.max(items.length, Math.floor(page.total_metric_count ?? 0)) : items.length;
   if (total > MAX_RECORDS)
-    throw refused(endpoint, `it holds ${total.toLocaleString('en-US')} records, more than a sheet can hold`);
+    throw refused(endpoint, `it holds ${countText(total)} records, more than a sheet can hold`);
   if (items.length > 0 && Math.ceil(total / items.length) > MAX_PAGES)
-    throw refused(endpoint, `it runs past ${MAX_PAGES.toLocaleString('en-US')} pages`);
+    throw refused(endpoint, `it runs past ${countText(MAX_PAGES)} pages`);
   const shape: StagedShape = { kind, total, step: items.length };
   if (stagedExtent(stage).pages === 0) stagePages(stage, [{ offset: 0, items }], shape);
   return shape;

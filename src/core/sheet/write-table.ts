@@ -2,6 +2,7 @@
 // table's final size, then written in blocks of at most 50,000 cells (larger setValues calls
 // time out on real Sheets), so 100,000 rows x 12 columns take 26 calls. Replace writes the new table before clearing what is left of the old one, so an
 // interrupted write never leaves a blank sheet. Cells outside the table's block are not touched.
+import { countText } from '../count-text';
 import type { CellValue, Table } from '../table/build-table';
 import { fieldList } from '../table/column-words';
 import { toSheetValue } from '../table/sheet-literal';
@@ -120,7 +121,7 @@ export function checkCellLimit(grid: Grid, o: WriteOptions, extent: Extent): voi
   const after = grid.cellsAfterGrowth(reach(o, extent));
   if (after > SHEETS_CELL_LIMIT) {
     throw new WriteRefused(
-      `This would take the spreadsheet to ${after.toLocaleString('en-US')} cells, over Google Sheets' limit of 10,000,000. ` +
+      `This would take the spreadsheet to ${countText(after)} cells, over Google Sheets' limit of 10,000,000. ` +
         'Narrow the date range or filters, or write to a new spreadsheet. Nothing was written.',
     );
   }
