@@ -2,7 +2,7 @@
 // schedules, agent states, tickets, time off and assist conversations (activity.ts).
 // Same seed and same creation day => the same org.
 
-import { generateActivity } from './activity';
+import { ACTIVITY, fillActivity } from './activity-cache';
 import type { Org, Person, Queue, Role, Site, Team } from './model';
 import { createRng, type Rng } from './prng';
 import { DAY, dateOf } from './time';
@@ -243,19 +243,8 @@ export function createOrg(seed: number, nowMs: number): Org {
     createdAt,
     newId: () => idRng.uuid(),
   };
-  return withLazyActivity(org, rng);
+  return withLazyActivity(org, rng, idRng, `${seed}:${createdAt}`);
 }
-
-/** The parts of an org that generateActivity fills (and that reading them calls for). */
-const ACTIVITY = [
-  'states',
-  'schedules',
-  'tickets',
-  'timeOff',
-  'timeOffUpdates',
-  'edits',
-  'conversations',
-] as const;
 
 /**
  * The org with its activity (most of its cost: about 150,000 records) generated when first read
@@ -263,7 +252,7 @@ const ACTIVITY = [
  * pays for it. The activity is what it would have been at creation: it is generated from a copy
  * of the people and queues as created, and its ids come before any drawn later.
  */
-function withLazyActivity(org: Org, rng: Rng): Org {
+function withLazyActivity(org: Org, rng: Rng, idRng: Rng, cacheKey: string): Org {
   const asCreated: Org = {
     ...org,
     people: org.people.map((p) => ({ ...p, channels: [...p.channels], queues: [...p.queues] })),
@@ -273,7 +262,7 @@ function withLazyActivity(org: Org, rng: Rng): Org {
   const full = (): Org => {
     if (!generated) {
       generated = true;
-      generateActivity(asCreated, rng);
+      fillActivity(asCreated, rng, idRng, cacheKey);
     }
     return asCreated;
   };

@@ -9,6 +9,8 @@ export interface Rng {
   chance(p: number): boolean;
   /** A random (v4-shaped) UUID, deterministic from the seed. */
   uuid(): string;
+  /** Where the sequence stands: createRng(state) goes on from here. */
+  state(): number;
 }
 
 // Byte -> two hex digits, for fast id formatting (~130k ids per org).
@@ -43,5 +45,6 @@ export function createRng(seed: number): Rng {
       const d = hex8(word());
       return `${a}-${b.slice(0, 4)}-4${b.slice(5)}-${'89ab'[c.charCodeAt(0) & 3]}${c.slice(1, 4)}-${c.slice(4)}${d}`;
     },
+    state: () => a,
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulator } from '../../dev/simulator/index';
+import { createOrg } from '../../dev/simulator/org';
 import { runReport, setup, T0 } from './helpers';
 
 const s = setup();
@@ -97,6 +98,29 @@ describe('the demo organisation', () => {
     expect(runReport(again, 'adherence', body).rows).toEqual(runReport(setup(), 'adherence', body).rows);
     const other = createSimulator({ seed: 8, now: () => T0 });
     expect(other.admin.org.people[0]?.id).not.toBe(org.people[0]?.id);
+  });
+
+  it('made again from the same seed and instant (its activity kept, not generated again): the same records and next ids, and no org sees another’s changes', () => {
+    const activity = (o: typeof org) => ({
+      states: [...o.states],
+      schedules: [...o.schedules],
+      rest: [o.tickets, o.timeOff, o.timeOffUpdates, o.edits, o.conversations],
+    });
+    // A seed and instant no other test uses: the first org generates its activity.
+    const generated = createOrg(424_242, T0 + 86_400_000);
+    const copied = createOrg(424_242, T0 + 86_400_000);
+    expect(activity(copied)).toEqual(activity(generated));
+    expect(copied.tickets.length).toBeGreaterThan(1000);
+    expect([copied.newId(), copied.newId()]).toEqual([generated.newId(), generated.newId()]);
+
+    const [agent, states] = [...copied.states][0] ?? [];
+    if (!agent || !states?.[0]) throw new Error('no states');
+    states[0].state = 'changed';
+    copied.tickets.length = 0;
+    const third = createOrg(424_242, T0 + 86_400_000);
+    expect(third.states.get(agent)?.[0]?.state).toBe(generated.states.get(agent)?.[0]?.state);
+    expect(third.states.get(agent)?.[0]?.state).not.toBe('changed');
+    expect(third.tickets).toEqual(generated.tickets);
   });
 });
 
