@@ -106,6 +106,9 @@ describe.each(['seed', 'live'] as const)('Pull data, %s dialect', (dialect) => {
     );
     expect(job.message).not.toMatch(/fail|error/i);
     expect(job.state).toBe('done');
+    // Counts read as people write them: 20,653 rows, not 20653.
+    const unit = resource === 'coverage' ? 'intervals' : 'rows';
+    expect(job.message).toBe(`${job.rows.toLocaleString('en-US')} ${unit} written to ${resource}!A1`);
     expect(rt.workbook.values(resource).length).toBe(job.rows === 0 ? 1 : job.rows + 1);
   });
 });

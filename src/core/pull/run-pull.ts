@@ -8,6 +8,7 @@ import type { Metric } from '../assembled/schemas/reports';
 import type { ConnectedViews } from '../bigquery/connected-view';
 import { loadIntoBigQuery } from '../bigquery/pull-load';
 import type { Warehouse } from '../bigquery/warehouse';
+import { countText } from '../count-text';
 import { JobStore } from '../jobs/job-store';
 import {
   isDue,
@@ -272,7 +273,7 @@ function step(deps: PullDeps, job: PullJob, jobs: JobStore, run: RunState): Pull
       );
       return withState(job, 'done', deps.clock.now(), {
         rows: drawn.rows,
-        message: `${drawn.rows} intervals written to ${drawn.label}`,
+        message: `${countText(drawn.rows)} intervals written to ${drawn.label}`,
       });
     }
     run.client ??= deps.client();
@@ -408,7 +409,7 @@ function writePiece(deps: PullDeps, job: PullJob, run: RunState, client: Assembl
     return withState(job, 'writing', now, { write: piece.progress, errors: 0, nextPollAt: now });
   return withState(job, 'done', now, {
     rows: piece.rows,
-    message: `${piece.rows} rows written to ${run.label}`,
+    message: `${countText(piece.rows)} rows written to ${run.label}`,
   });
 }
 
