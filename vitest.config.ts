@@ -17,8 +17,9 @@ export default defineConfig({
     minWorkers: 1,
     // A worker runs file after file in one process: no new process and no fresh import of the
     // runtime, simulator and browser driver per file, and their code stays compiled (~20% of the
-    // suite's time). Every test builds its own runtime, simulator or workbench, so nothing a file
-    // leaves behind is read by the next.
+    // suite's time). Every test builds its own runtime, simulator or workbench; what a worker keeps
+    // (compiled code, the simulator's generated activity, handed out as copies) reads the same to
+    // every file, and the suite passes in shuffled order.
     isolate: false,
     sequence: { sequencer: PairBrowserFiles },
     // A larger young generation: the runtime's executions and the simulator's pages live just long
