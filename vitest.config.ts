@@ -6,7 +6,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/support/build.ts'],
-    setupFiles: ['test/support/event-loop-guard.ts'],
+    setupFiles: ['test/support/fresh-heap.ts', 'test/support/event-loop-guard.ts'],
     reporters: ['default', new SummaryReporter()],
     // Tests drive a virtual clock, so no test depends on wall time; the limits only catch hangs.
     // Long runtime runs give the event loop turns, so their wall time counts on a loaded machine.
@@ -24,6 +24,7 @@ export default defineConfig({
     sequence: { sequencer: PairBrowserFiles },
     // A larger young generation: the runtime's executions and the simulator's pages live just long
     // enough to be copied by V8's default 16 MB scavenges; measured ~15% less CPU per test file.
-    poolOptions: { forks: { execArgv: ['--max-semi-space-size=32'] } },
+    // --expose-gc: for fresh-heap.ts.
+    poolOptions: { forks: { execArgv: ['--max-semi-space-size=32', '--expose-gc'] } },
   },
 });

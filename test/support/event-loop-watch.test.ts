@@ -35,3 +35,9 @@ describe('the event-loop watch behind the suite guard', () => {
     expect(() => checkBlock(101, 100)).toThrow(/event loop for 101 ms .*advanceAsync/);
   });
 });
+
+describe('files sharing a worker', () => {
+  it('each start on a collected heap: the worker lets fresh-heap.ts collect it', () => {
+    expect(typeof (globalThis as { gc?: unknown }).gc).toBe('function');
+  });
+});
