@@ -145,25 +145,25 @@ class DataExecutionStatus {
     private readonly env: Env,
     private readonly model: DataSourceModel,
   ) {}
-  private read<T>(f: () => T): T {
+  private info<T>(f: () => T): T {
     return this.env.exec.call('spreadsheet', 0, f);
   }
   getExecutionState(): string {
-    return this.read(() => this.model.state);
+    return this.info(() => this.model.state);
   }
   getErrorCode(): string {
-    return this.read(() => (this.model.state === 'ERROR' ? 'ENGINE' : 'NONE'));
+    return this.info(() => (this.model.state === 'ERROR' ? 'ENGINE' : 'NONE'));
   }
   getErrorMessage(): string {
-    return this.read(() => this.model.errorMessage);
+    return this.info(() => this.model.errorMessage);
   }
   getLastRefreshedTime(): Date | null {
-    return this.read(() =>
+    return this.info(() =>
       this.model.lastRefreshedAt === null ? null : this.env.exec.realm.date(this.model.lastRefreshedAt),
     );
   }
   isTruncated(): boolean {
-    return this.read(() => this.model.truncated);
+    return this.info(() => this.model.truncated);
   }
 }
 
@@ -172,23 +172,23 @@ export class BigQueryDataSourceSpec {
     private readonly env: Env,
     readonly spec: BigQuerySpecModel,
   ) {}
-  private read<T>(f: () => T): T {
+  private info<T>(f: () => T): T {
     return this.env.exec.call('spreadsheet', 0, f);
   }
   getProjectId(): string {
-    return this.read(() => this.spec.projectId);
+    return this.info(() => this.spec.projectId);
   }
   getTableProjectId(): string {
-    return this.read(() => this.spec.tableProjectId);
+    return this.info(() => this.spec.tableProjectId);
   }
   getDatasetId(): string {
-    return this.read(() => this.spec.datasetId);
+    return this.info(() => this.spec.datasetId);
   }
   getTableId(): string {
-    return this.read(() => this.spec.tableId);
+    return this.info(() => this.spec.tableId);
   }
   getRawQuery(): string {
-    return this.read(() => this.spec.rawQuery);
+    return this.info(() => this.spec.rawQuery);
   }
   getType(): string {
     return 'BIGQUERY';
