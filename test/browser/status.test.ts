@@ -86,7 +86,7 @@ describe('Sidebars say what is true now', () => {
     await page.getByRole('button', { name: 'Skip ahead 1 hour' }).click();
     await expect
       .poll(() => card.textContent(), { timeout: 20_000 })
-      .toMatch(/Last run\s*2026-05-25 \d\d:\d\d(:\d\d)?: \d+ rows/);
+      .toMatch(/Last run\s*2026-05-25 \d\d:\d\d(:\d\d)?: \d{1,3}(,\d{3})* rows/);
     expect(await card.textContent()).not.toMatch(/Not run yet|Running now/);
   });
 

@@ -1,6 +1,7 @@
 import type { RefreshView } from '../../../core/schedule/refresh-view';
 import { busy, byId, el, showStatus } from '../../dom';
 import { createFrequencyForm } from '../../frequency-form';
+import { lastRunText } from '../../last-run';
 import { callServer, errorMessage } from '../../rpc';
 
 const list = byId('list');
@@ -10,13 +11,6 @@ function health(r: RefreshView): 'failed' | 'paused' | 'ok' {
   if (r.retry) return 'failed';
   if (r.lastRun && (r.lastRun.status === 'failed' || r.lastRun.status === 'stalled')) return 'failed';
   return r.paused ? 'paused' : 'ok';
-}
-
-function lastRunText(r: RefreshView): string {
-  if (r.running) return 'Running now';
-  if (!r.lastRun) return 'Not run yet';
-  const { at, status: s, rows, message } = r.lastRun;
-  return s === 'done' ? `${at}: ${rows} rows` : `${at}: ${s}${message ? ` (${message})` : ''}`;
 }
 
 async function act(
