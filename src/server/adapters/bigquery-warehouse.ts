@@ -21,12 +21,15 @@ function call<T>(body: () => T): T {
   }
 }
 
-/** An insert that may be a retry of one that happened: 409 Already Exists is success. */
-function already(body: () => unknown): void {
+/**
+ * A call that may repeat one that happened (its answer lost, then retried): the answer that says so
+ * counts as success, 409 Already Exists for an insert, 404 Not Found for a remove.
+ */
+function done(already: 409 | 404, body: () => unknown): void {
   try {
     call(body);
   } catch (error) {
-    if (!(error instanceof WarehouseError) || error.code !== 409) throw error;
+    if (!(error instanceof WarehouseError) || error.code !== already) throw error;
   }
 }
 
@@ -67,12 +70,11 @@ export const bigQueryWarehouse: Warehouse = {
     } catch (error) {
       if (!(error instanceof WarehouseError) || error.code !== 404 || !/Dataset/.test(error.message))
         throw error;
-      // 409: a retried insert whose first answer was lost (the dataset is there).
-      already(() => api().Datasets.insert({ datasetReference: { projectId, datasetId } }, projectId));
+      done(409, () => api().Datasets.insert({ datasetReference: { projectId, datasetId } }, projectId));
     }
   },
   createTable(ref: TableRef, fields: Field[], options) {
-    already(() =>
+    done(409, () =>
       api().Tables.insert(
         {
           tableReference: ref,
@@ -106,12 +108,7 @@ export const bigQueryWarehouse: Warehouse = {
     return jobInfo(call(() => api().Jobs.get(projectId, jobId)));
   },
   dropTable(ref) {
-    try {
-      call(() => api().Tables.remove(ref.projectId, ref.datasetId, ref.tableId));
-    } catch (error) {
-      // 404: a retried remove whose first answer was lost (the table is gone).
-      if (!(error instanceof WarehouseError) || error.code !== 404) throw error;
-    }
+    done(404, () => api().Tables.remove(ref.projectId, ref.datasetId, ref.tableId));
   },
   sleep: (ms) => Utilities.sleep(ms),
 };
