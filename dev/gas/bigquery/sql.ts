@@ -101,28 +101,23 @@ export function translate(
   defaults: { projectId: string; datasetId?: string },
   tables: TableName[] = [],
 ): string {
-  const withNames = sql.replace(/`([^`]+)`(?:\.`([^`]+)`)?(?:\.`([^`]+)`)?/g, (_m, a, b, c) => {
-    const parts = [a, b, c].filter(Boolean).flatMap((p: string) => p.split('.'));
-    if (parts.length === 1) return quote(parts[0] as string);
+  // dataset.table (in the default project) or project.dataset.table: the engine's table, noted.
+  const table = (parts: string[]): string => {
     const [projectId, datasetId, tableId] =
       parts.length === 2
         ? [defaults.projectId, parts[0] as string, parts[1] as string]
         : (parts.slice(-3) as [string, string, string]);
     tables.push({ projectId, datasetId, tableId });
     return duckTable(projectId, datasetId, tableId);
+  };
+  const withNames = sql.replace(/`([^`]+)`(?:\.`([^`]+)`)?(?:\.`([^`]+)`)?/g, (_m, a, b, c) => {
+    const parts = [a, b, c].filter(Boolean).flatMap((p: string) => p.split('.'));
+    return parts.length === 1 ? quote(parts[0] as string) : table(parts);
   });
   // Unquoted paths after FROM, JOIN, INTO, UPDATE, USING (dashes allowed there, as in project ids).
   const withPaths = withNames.replace(
     /\b(FROM|JOIN|INTO|UPDATE|USING|MERGE)(\s+)([A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*){1,2})\b(?!\s*\()/gi,
-    (_m, keyword: string, space: string, path: string) => {
-      const parts = path.split('.');
-      const [projectId, datasetId, tableId] =
-        parts.length === 2
-          ? [defaults.projectId, parts[0] as string, parts[1] as string]
-          : (parts as [string, string, string]);
-      tables.push({ projectId, datasetId, tableId });
-      return `${keyword}${space}${duckTable(projectId, datasetId, tableId)}`;
-    },
+    (_m, keyword: string, space: string, path: string) => `${keyword}${space}${table(path.split('.'))}`,
   );
   return withPaths
     .replace(/^(\s*)MERGE\s+(?!INTO\b)/i, '$1MERGE INTO ')
