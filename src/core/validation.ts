@@ -1,6 +1,7 @@
 // Turns zod issues into sentences a spreadsheet user can act on. zod/mini ships no locale, so
 // its default messages are all "Invalid input"; this is the one place that words them.
 import * as z from 'zod/mini';
+import { lazy } from './lazy';
 
 type Issue = z.core.$ZodIssue;
 
@@ -40,6 +41,11 @@ export function wholeNumber(min: number, max: number) {
     .number()
     .check(z.refine(Number.isInteger, 'must be a whole number'), z.minimum(min), z.maximum(max));
 }
+
+/** A job, refresh or request key a sidebar sends back: what newId() and the sidebars make. */
+export const ClientId = lazy(() =>
+  z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8 to 64 letters, digits, - or _')),
+);
 
 function article(type: string): string {
   return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;

@@ -16,7 +16,7 @@ import { advancePull, type PullDeps, sidebarTurn, startPull as start } from '../
 import { isStageSheet } from '../core/pull/staging';
 import { DateRangeSpec, resolveRange } from '../core/time/date-range';
 import { utf8Length } from '../core/utf8';
-import { parseInput } from '../core/validation';
+import { ClientId, parseInput } from '../core/validation';
 import { backgroundNotice } from './adapters/background-budget';
 import { connectedViews } from './adapters/connected-sheets';
 import { ensureDispatcher } from './adapters/dispatcher-trigger';
@@ -115,10 +115,6 @@ export function listChoices(kind: unknown): Choice[] {
   return choices;
 }
 
-const Key = lazy(() =>
-  z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8 to 64 letters, digits, - or _')),
-);
-
 function view(job: PullJob): JobView {
   const v = jobView(job, Date.now());
   return v.notice || v.nextPollInMs === 0 ? v : { ...v, notice: backgroundNotice(Date.now()) };
@@ -128,12 +124,12 @@ function view(job: PullJob): JobView {
 export function startPull(spec: unknown, key: unknown): JobView {
   authorizeTarget(spec);
   const deps = pullDeps();
-  const job = start(deps, spec, parseInput(Key, key, 'Request key'));
+  const job = start(deps, spec, parseInput(ClientId, key, 'Request key'));
   return view(advancePull(deps, job.id, sidebarTurn(deps.clock)));
 }
 
 /** Moves a job on by one step if it is due; the sidebar calls this while it is open. */
 export function pollPull(id: unknown): JobView {
   const deps = pullDeps();
-  return view(advancePull(deps, parseInput(Key, id, 'Job id'), sidebarTurn(deps.clock)));
+  return view(advancePull(deps, parseInput(ClientId, id, 'Job id'), sidebarTurn(deps.clock)));
 }

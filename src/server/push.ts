@@ -17,7 +17,7 @@ import {
 import { isTimeOffPushSheet, syncPushSheet } from '../core/push/sync-push-sheet';
 import { looksLikeTimeOffList, type SyncSummary, syncTimeOff as sync } from '../core/push/sync-time-off';
 import { hasTypeColumn, templateFor, typeChoices } from '../core/push/template';
-import { InputError, parseInput } from '../core/validation';
+import { ClientId, InputError, parseInput } from '../core/validation';
 import { backgroundNotice } from './adapters/background-budget';
 import { ensureDispatcher } from './adapters/dispatcher-trigger';
 import { findOrInsertSheet, isGridSheet } from './adapters/find-sheet';
@@ -37,9 +37,6 @@ const SLICE_MS = 30_000;
 const SYNC_SHEET = 'Time off (Assembled)';
 
 const Kind = lazy(() => z.enum(PUSH_KINDS));
-const Key = lazy(() =>
-  z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8 to 64 letters, digits, - or _')),
-);
 
 export function pushDeps(): PushDeps {
   const ss = documentSpreadsheet();
@@ -128,14 +125,14 @@ export function validatePush(kind: unknown): ValidateSummary {
 export function startPush(kind: unknown, key: unknown): PushView {
   const deps = pushDeps();
   const k: PushKind = parseInput(Kind, kind, 'Kind of push');
-  const job = start(deps, k, ref(activeGrid()), parseInput(Key, key, 'Request key'));
+  const job = start(deps, k, ref(activeGrid()), parseInput(ClientId, key, 'Request key'));
   return view(advancePush(deps, job.id, Date.now() + SLICE_MS));
 }
 
 /** Carries the push on for a slice; the dispatcher does the same when the sidebar is closed. */
 export function pollPush(id: unknown): PushView {
   const deps = pushDeps();
-  return view(advancePush(deps, parseInput(Key, id, 'Push id'), Date.now() + SLICE_MS));
+  return view(advancePush(deps, parseInput(ClientId, id, 'Push id'), Date.now() + SLICE_MS));
 }
 
 /** Syncs the active sheet when it holds a time-off list (or nothing), else the "Time off (Assembled)" sheet. */

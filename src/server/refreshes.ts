@@ -1,7 +1,5 @@
 // The Scheduled refreshes sidebar's server side, and the refresh work of the dispatcher.
-import * as z from 'zod/mini';
 import { JobStore } from '../core/jobs/job-store';
-import { lazy } from '../core/lazy';
 import { sidebarTurn } from '../core/pull/run-pull';
 import {
   ownedRefresh,
@@ -12,16 +10,12 @@ import {
 import { RefreshStore } from '../core/schedule/refresh';
 import { type RefreshView, refreshView } from '../core/schedule/refresh-view';
 import { type RefreshDeps, runNow } from '../core/schedule/run-refreshes';
-import { parseInput } from '../core/validation';
+import { ClientId, parseInput } from '../core/validation';
 import { backgroundNotice } from './adapters/background-budget';
 import { ensureScheduler } from './adapters/dispatcher-trigger';
 import { authorizeTarget } from './bigquery';
 import { mailNotifier } from './mail-notifier';
 import { pullDeps } from './pull';
-
-const Id = lazy(() =>
-  z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8 to 64 letters, digits, - or _')),
-);
 
 export function refreshDeps(): RefreshDeps {
   return { ...pullDeps(), notify: mailNotifier, ensureScheduler };
@@ -44,31 +38,31 @@ export function listRefreshes(): RefreshView[] {
 export function saveRefresh(input: unknown, id: unknown): RefreshView[] {
   authorizeTarget((input as { spec?: unknown } | null)?.spec);
   const deps = refreshDeps();
-  const refresh = save(deps, input, parseInput(Id, id, 'Refresh id'));
+  const refresh = save(deps, input, parseInput(ClientId, id, 'Refresh id'));
   if (refresh.notifyByEmail) mailNotifier.authorize();
   return views(deps);
 }
 
 export function pauseRefresh(id: unknown): RefreshView[] {
   const deps = refreshDeps();
-  setPaused(deps, parseInput(Id, id, 'Refresh id'), true);
+  setPaused(deps, parseInput(ClientId, id, 'Refresh id'), true);
   return views(deps);
 }
 
 export function resumeRefresh(id: unknown): RefreshView[] {
   const deps = refreshDeps();
-  setPaused(deps, parseInput(Id, id, 'Refresh id'), false);
+  setPaused(deps, parseInput(ClientId, id, 'Refresh id'), false);
   return views(deps);
 }
 
 export function deleteRefresh(id: unknown): RefreshView[] {
   const deps = refreshDeps();
-  remove(deps, parseInput(Id, id, 'Refresh id'));
+  remove(deps, parseInput(ClientId, id, 'Refresh id'));
   return views(deps);
 }
 
 export function runRefreshNow(id: unknown): RefreshView[] {
   const deps = refreshDeps();
-  runNow(deps, ownedRefresh(deps, parseInput(Id, id, 'Refresh id')), sidebarTurn(deps.clock));
+  runNow(deps, ownedRefresh(deps, parseInput(ClientId, id, 'Refresh id')), sidebarTurn(deps.clock));
   return views(deps);
 }
