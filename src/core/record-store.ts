@@ -6,6 +6,10 @@ import type { Store } from './ports';
 /** Finished records are kept this long so the sidebars can show how they ended. */
 export const KEEP_FINISHED_MS = 24 * 3_600_000;
 
+/** What to say of a record asked for by id and no longer kept. */
+export const goneText = (what: string, id: string) =>
+  `No ${what} ${id}: it may have finished more than a day ago.`;
+
 /**
  * The spreadsheet the document's records name. Every record of one document's store belongs
  * to that spreadsheet; a time-driven run, which has no active spreadsheet, opens it by this id.

@@ -16,8 +16,8 @@ export const MAX_RECORDS = 2_000_000;
 /** Pages go out at the rate limit (5 a second): past this many, no execution could finish anyway. */
 export const MAX_PAGES = 2_000;
 
-/** Offsets made and sent at once: the rate limit's burst. */
-const BATCH_PAGES = 20;
+/** Offsets made and sent at once: the rate limit's burst (one fetchAll). */
+export const BATCH_PAGES = 20;
 
 export interface Page<T> {
   items: T[];
@@ -33,6 +33,23 @@ export function refused(endpoint: string, problem: string): AssembledError {
   });
 }
 
+/** The list or report holds more than a sheet could take. */
+export const tooManyRecords = (endpoint: string, count: number) =>
+  refused(
+    endpoint,
+    `it holds ${countText(count)} records, more than a sheet can hold (${countText(MAX_RECORDS)} rows)`,
+  );
+
+export const tooManyPages = (endpoint: string) =>
+  refused(endpoint, `it runs past ${countText(MAX_PAGES)} pages`);
+
+/** A page came back shorter than the page size though more records follow it. */
+export const shortPage = (endpoint: string, offset: number, held: number, step: number) =>
+  refused(
+    endpoint,
+    `the page at offset ${offset} held ${held} records where ${step} were expected, so records would be missed`,
+  );
+
 /** Follows pages and stops on the ceilings; one instance per list read. */
 class PageReader<T> {
   readonly items: T[] = [];
@@ -44,9 +61,7 @@ class PageReader<T> {
   /** Takes a page read at `offset`; false when it was empty. */
   take(page: Page<T>, offset: number): boolean {
     this.pages += 1;
-    if (this.pages > MAX_PAGES) {
-      throw refused(this.endpoint, `it runs past ${countText(MAX_PAGES)} pages`);
-    }
+    if (this.pages > MAX_PAGES) throw tooManyPages(this.endpoint);
     if (page.items.length === 0) return false;
     const fingerprint = JSON.stringify(page.items);
     if (fingerprint === this.previous) {
@@ -57,16 +72,9 @@ class PageReader<T> {
     }
     this.previous = fingerprint;
     if (this.items.length + page.items.length > MAX_RECORDS)
-      throw this.tooMany(this.items.length + page.items.length);
+      throw tooManyRecords(this.endpoint, this.items.length + page.items.length);
     for (const item of page.items) this.items.push(item);
     return true;
-  }
-
-  tooMany(count: number): AssembledError {
-    return refused(
-      this.endpoint,
-      `it holds ${countText(count)} records, more than a sheet can hold (${countText(MAX_RECORDS)} rows)`,
-    );
   }
 }
 
@@ -98,7 +106,7 @@ export function readAllPages<T>(
     }
     return reader.items;
   }
-  if (total > MAX_RECORDS) throw reader.tooMany(total);
+  if (total > MAX_RECORDS) throw tooManyRecords(reader.endpoint, total);
   // The server's page size may be below what was asked; step by what it actually returns.
   const step = first.items.length;
   while (step > 0 && reader.items.length < total) {
@@ -121,10 +129,7 @@ export function readAllPages<T>(
         );
       }
       if (page.items.length < step && !atEnd) {
-        throw refused(
-          reader.endpoint,
-          `the page at offset ${offset} held ${page.items.length} records where ${step} were expected, so records would be missed`,
-        );
+        throw shortPage(reader.endpoint, offset, page.items.length, step);
       }
       if (atEnd) return reader.items;
     }

@@ -23,6 +23,7 @@ import {
 import { withLock } from '../lock';
 import { type Caller, checkBudget, NotYours, ownerName, owns } from '../owner';
 import { type Clock, type Lock, type Store, WaitTooLong, type Zone } from '../ports';
+import { goneText } from '../record-store';
 import { buildTable, type Table } from '../table/build-table';
 import { resolveRange } from '../time/date-range';
 import { formatLocalDateTime } from '../time/zone-math';
@@ -161,7 +162,7 @@ function forgetOldFinished(jobs: JobStore, mine: PullJob[]): void {
 export function advancePull(deps: PullDeps, id: string, turn?: Turn): PullJob {
   const jobs = new JobStore(deps.store);
   const job = jobs.get(id);
-  if (!job) throw new Error(`No pull job ${id}: it may have finished more than a day ago.`);
+  if (!job) throw new Error(goneText('pull job', id));
   // Only the owner's executions move a job on (with the owner's key), or even see it.
   if (!owns(deps.user, job)) throw new NotYours('pull', job);
   const deadline = turn?.deadline ?? deps.clock.now();

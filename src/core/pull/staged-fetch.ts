@@ -4,13 +4,16 @@
 
 import type { AssembledClient } from '../assembled/client';
 import type { ReportPageOf } from '../assembled/endpoints/reports';
-import { MAX_PAGES, MAX_RECORDS, refused } from '../assembled/paging';
-import { countText } from '../count-text';
+import {
+  BATCH_PAGES,
+  MAX_PAGES,
+  MAX_RECORDS,
+  shortPage,
+  tooManyPages,
+  tooManyRecords,
+} from '../assembled/paging';
 import type { Grid } from '../sheet/grid';
 import { type StagedPage, type StagedShape, stagedExtent, stagePages } from './staging';
-
-/** Pages asked for at once: the rate limit's burst (one fetchAll). */
-const BATCH_PAGES = 20;
 
 const itemsOf = (page: ReportPageOf): unknown[] => page.metrics ?? page.rows ?? [];
 
@@ -20,10 +23,8 @@ export function stageFirstPage(stage: Grid, page: ReportPageOf, endpoint: string
   const kind = page.metrics ? 'metrics' : 'rows';
   const total =
     kind === 'metrics' ? Math.max(items.length, Math.floor(page.total_metric_count ?? 0)) : items.length;
-  if (total > MAX_RECORDS)
-    throw refused(endpoint, `it holds ${countText(total)} records, more than a sheet can hold`);
-  if (items.length > 0 && Math.ceil(total / items.length) > MAX_PAGES)
-    throw refused(endpoint, `it runs past ${countText(MAX_PAGES)} pages`);
+  if (total > MAX_RECORDS) throw tooManyRecords(endpoint, total);
+  if (items.length > 0 && Math.ceil(total / items.length) > MAX_PAGES) throw tooManyPages(endpoint);
   const shape: StagedShape = { kind, total, step: items.length };
   if (stagedExtent(stage).pages === 0) stagePages(stage, [{ offset: 0, items }], shape);
   return shape;
@@ -57,10 +58,7 @@ export function fetchNextPages(
     const items = itemsOf(outcome.value);
     const atEnd = offset + items.length >= shape.total;
     if (items.length === 0 || (items.length < shape.step && !atEnd)) {
-      failure = refused(
-        endpoint,
-        `the page at offset ${offset} held ${items.length} records where ${shape.step} were expected, so records would be missed`,
-      );
+      failure = shortPage(endpoint, offset, items.length, shape.step);
       break;
     }
     read.push({ offset, items });

@@ -3,6 +3,7 @@
 // never to one whose id the sheet already holds. Updates and deletes are left to be sent again:
 // an update sets the same fields twice, and a delete of an activity already gone is recognised.
 import type { Activity, AssembledClient } from '../assembled';
+import { FOUND_AFTER_INTERRUPTION } from './outcome-words';
 import type { ReconcileInput } from './reconcile';
 import type { RowOutcome } from './sheet-rows';
 
@@ -10,7 +11,6 @@ import type { RowOutcome } from './sheet-rows';
 const SPAN_MS = 30 * 86_400_000;
 /** agents go on the URL, whose limit is 2 KB. */
 const MAX_AGENTS = 20;
-const FOUND = 'Found in Assembled after an interrupted push; not sent again.';
 
 export function reconcileActivities(
   client: AssembledClient,
@@ -49,7 +49,7 @@ export function reconcileActivities(
       );
       if (!match) continue;
       claimed.add(match.id);
-      out.set(row, { status: 'created', id: match.id, message: FOUND });
+      out.set(row, { status: 'created', id: match.id, message: FOUND_AFTER_INTERRUPTION });
     }
   }
   return out;

@@ -5,7 +5,7 @@ import type { Clock } from '../ports';
 import { sendActivityChanges } from './activity-batches';
 import type { ActivityRequest } from './activity-request';
 import { ActivityTypeDirectory } from './activity-types';
-import { type BatchResult, errorOutcome, type SendItem, type Sent } from './send';
+import { type BatchResult, errorOutcome, mixedBatch, type SendItem, type Sent } from './send';
 
 /** The activity types, read with a client of their own only when a row names a type. */
 export function activityTypes(deps: {
@@ -29,7 +29,7 @@ export function sendActivities(client: AssembledClient, items: SendItem[]): Batc
   const outcomes = new Map<number, Sent>();
   const bySchedule = new Map<string, { row: number; request: ActivityRequest }[]>();
   for (const { row, request } of items) {
-    if (request.kind !== 'activities') throw new Error('A batch mixes kinds of push');
+    if (request.kind !== 'activities') mixedBatch();
     const list = bySchedule.get(request.scheduleId ?? '') ?? [];
     list.push({ row, request });
     bySchedule.set(request.scheduleId ?? '', list);
@@ -70,7 +70,7 @@ export function sendActivities(client: AssembledClient, items: SendItem[]): Batc
 export function sendClears(client: AssembledClient, items: SendItem[]): BatchResult {
   const outcomes = new Map<number, Sent>();
   for (const { row, request } of items) {
-    if (request.kind !== 'activities_clear') throw new Error('A batch mixes kinds of push');
+    if (request.kind !== 'activities_clear') mixedBatch();
     try {
       const r = client.clearActivities(request.input);
       const counts =

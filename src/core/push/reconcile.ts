@@ -5,6 +5,7 @@
 import type { AssembledClient } from '../assembled';
 import { reconcileActivities } from './activity-reconcile';
 import type { PushKind } from './kinds';
+import { FOUND_AFTER_INTERRUPTION } from './outcome-words';
 import type { SendItem } from './send';
 import type { RowOutcome } from './sheet-rows';
 
@@ -41,7 +42,6 @@ export function reconcile(client: AssembledClient, input: ReconcileInput): Map<n
 }
 
 const PAST = { insert: 'inserted', update: 'updated', delete: 'deleted' } as const;
-const FOUND = 'Found in Assembled after an interrupted push; not sent again.';
 
 function reconcileTimeOff(client: AssembledClient, { items, sentAt, claimed }: ReconcileInput) {
   const out = new Map<number, RowOutcome>();
@@ -71,7 +71,7 @@ function reconcileTimeOff(client: AssembledClient, { items, sentAt, claimed }: R
     );
     if (!match) continue;
     claimed.add(match.id);
-    out.set(row, { status: 'created', id: match.id, message: FOUND });
+    out.set(row, { status: 'created', id: match.id, message: FOUND_AFTER_INTERRUPTION });
   }
   return out;
 }
@@ -103,7 +103,7 @@ function reconcileStates(client: AssembledClient, { items }: ReconcileInput) {
     );
     if (at < 0) continue;
     used.add(at);
-    out.set(row, { status: 'ingested', message: FOUND });
+    out.set(row, { status: 'ingested', message: FOUND_AFTER_INTERRUPTION });
   }
   return out;
 }
@@ -133,7 +133,7 @@ function reconcileEdits(client: AssembledClient, { items, sentAt, claimed }: Rec
     if (id) claimed.add(id);
     out.set(row, {
       status: PAST[request.action],
-      message: FOUND,
+      message: FOUND_AFTER_INTERRUPTION,
       ...(id ? { id } : {}),
     });
   }

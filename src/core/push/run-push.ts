@@ -8,6 +8,7 @@ import { withLock } from '../lock';
 import { type Caller, checkBudget, NotYours, ownerName, owns } from '../owner';
 import type { Clock, Lock, Store, Zone } from '../ports';
 import type { RunLog } from '../pull/run-log';
+import { goneText } from '../record-store';
 import type { Grid } from '../sheet/grid';
 import { WriteRefused } from '../sheet/write-table';
 import { InputError } from '../validation';
@@ -297,7 +298,7 @@ function takeLease(deps: PushDeps, id: string, deadline: number): Lease {
   const pushes = new PushStore(deps.store);
   return withLock(deps.lock, () => {
     const job = pushes.get(id);
-    if (!job) throw new InputError('Push', [`No push ${id}: it may have finished more than a day ago.`]);
+    if (!job) throw new InputError('Push', [goneText('push', id)]);
     // Only the owner's executions carry a push on (with the owner's key), or even see it.
     if (!owns(deps.user, job)) throw new NotYours('push', job);
     const now = deps.clock.now();

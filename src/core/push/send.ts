@@ -5,6 +5,7 @@ import type { AgentStateEditInput, AssembledClient, AssembledError } from '../as
 import { isAssembledError } from '../assembled';
 import { sendActivities, sendClears } from './activity-send';
 import type { PushKind } from './kinds';
+import { CREATED_PENDING } from './outcome-words';
 import type { PushRequest } from './request';
 import type { RowOutcome } from './sheet-rows';
 
@@ -62,7 +63,7 @@ export function sendBatch(client: AssembledClient, kind: PushKind, items: SendIt
 }
 
 function sendTimeOff(client: AssembledClient, items: SendItem[]): BatchResult {
-  const inputs = items.map((i) => (i.request.kind === 'time_off' ? i.request.input : unreachable()));
+  const inputs = items.map((i) => (i.request.kind === 'time_off' ? i.request.input : mixedBatch()));
   const replies = client.createTimeOffMany(inputs);
   const outcomes = new Map<number, Sent>();
   let fatal: AssembledError | undefined;
@@ -73,7 +74,7 @@ function sendTimeOff(client: AssembledClient, items: SendItem[]): BatchResult {
       outcomes.set(item.row, {
         status: 'created',
         id: reply.value.id,
-        message: 'Created; pending approval in Assembled.',
+        message: CREATED_PENDING,
       });
     } else if (reply.error.kind === 'auth') {
       fatal = reply.error;
@@ -84,7 +85,7 @@ function sendTimeOff(client: AssembledClient, items: SendItem[]): BatchResult {
 }
 
 function sendCancels(client: AssembledClient, items: SendItem[]): BatchResult {
-  const ids = items.map((i) => (i.request.kind === 'time_off_cancel' ? i.request.requestId : unreachable()));
+  const ids = items.map((i) => (i.request.kind === 'time_off_cancel' ? i.request.requestId : mixedBatch()));
   const replies = client.cancelTimeOffMany(ids, { safeToRetry: true });
   const outcomes = new Map<number, Sent>();
   let fatal: AssembledError | undefined;
@@ -124,7 +125,7 @@ interface BulkCall {
 
 function bulkCall(client: AssembledClient, kind: PushKind, items: SendItem[]): BulkCall {
   if (kind === 'agent_states') {
-    const states = items.map((i) => (i.request.kind === 'agent_states' ? i.request.input : unreachable()));
+    const states = items.map((i) => (i.request.kind === 'agent_states' ? i.request.input : mixedBatch()));
     return {
       lists: { states: items.map((i) => i.row) },
       send: () => {
@@ -134,7 +135,7 @@ function bulkCall(client: AssembledClient, kind: PushKind, items: SendItem[]): B
     };
   }
   if (kind === 'associations') {
-    const list = items.map((i) => (i.request.kind === 'associations' ? i.request.input : unreachable()));
+    const list = items.map((i) => (i.request.kind === 'associations' ? i.request.input : mixedBatch()));
     return {
       lists: { associations: items.map((i) => i.row) },
       send: () => {
@@ -146,7 +147,7 @@ function bulkCall(client: AssembledClient, kind: PushKind, items: SendItem[]): B
   const lists: Record<string, number[]> = { inserts: [], updates: [], deletes: [] };
   const edit: Required<AgentStateEditInput> = { inserts: [], updates: [], deletes: [] };
   for (const { row, request } of items) {
-    if (request.kind !== 'state_edits') unreachable();
+    if (request.kind !== 'state_edits') mixedBatch();
     if (request.action === 'insert') {
       edit.inserts.push(request.input);
       lists.inserts?.push(row);
@@ -211,6 +212,7 @@ function sendBulk(client: AssembledClient, kind: PushKind, items: SendItem[]): B
   return { outcomes };
 }
 
-function unreachable(): never {
+/** Batches are made one kind at a time; a batch holding another kind is a bug in the batching. */
+export function mixedBatch(): never {
   throw new Error('A batch mixes kinds of push');
 }

@@ -7,9 +7,10 @@ import type { Grid } from '../sheet/grid';
 import type { CellValue } from '../table/build-table';
 import { toSheetValue } from '../table/sheet-literal';
 import { matchHeader } from './header';
+import { CREATED_PENDING } from './outcome-words';
 import type { SyncSummary } from './sync-time-off';
 
-const CREATED = { status: 'created', message: 'Created; pending approval in Assembled.' };
+const CREATED = { status: 'created', message: CREATED_PENDING };
 const NOW: Record<TimeOffStatus, { status: string; message: string }> = {
   pending: CREATED,
   approved: { status: 'approved', message: 'Approved in Assembled.' },
