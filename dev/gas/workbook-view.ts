@@ -27,14 +27,18 @@ export class WorkbookView {
     return s;
   }
 
-  /** f over the sheet's data range (A1 to last row x last column with content), or a given extent. */
+  /**
+   * f over the sheet's data range (A1 to last row x last column with content), or a given extent;
+   * `limit` keeps only the first rows (a view of a large sheet need not read all of it).
+   */
   private grid<T>(
     name: string,
     f: (cell: Cell | undefined) => T,
     extent?: { rows: number; cols: number },
+    limit = Number.POSITIVE_INFINITY,
   ): T[][] {
     const s = this.sheet(name);
-    const rows = extent?.rows ?? s.lastRow();
+    const rows = Math.min(limit, extent?.rows ?? s.lastRow());
     const cols = extent?.cols ?? s.lastColumn();
     const out: T[][] = [];
     for (let r = 1; r <= rows; r++) {
@@ -62,37 +66,37 @@ export class WorkbookView {
   }
 
   /** What getValues() returns: numbers, strings, booleans, Dates, '' for empty. */
-  values(sheet: string): unknown[][] {
-    return this.grid(sheet, (c) => readValue(c, this.wb.timeZone, (ms) => new Date(ms)));
+  values(sheet: string, limit?: number): unknown[][] {
+    return this.grid(sheet, (c) => readValue(c, this.wb.timeZone, (ms) => new Date(ms)), undefined, limit);
   }
 
-  displayValues(sheet: string): string[][] {
-    return this.grid(sheet, displayValue);
+  displayValues(sheet: string, limit?: number): string[][] {
+    return this.grid(sheet, displayValue, undefined, limit);
   }
 
-  formulas(sheet: string): string[][] {
-    return this.grid(sheet, (c) => c?.formula ?? '');
+  formulas(sheet: string, limit?: number): string[][] {
+    return this.grid(sheet, (c) => c?.formula ?? '', undefined, limit);
   }
 
-  notes(sheet: string): string[][] {
-    return this.grid(sheet, (c) => c?.note ?? '');
+  notes(sheet: string, limit?: number): string[][] {
+    return this.grid(sheet, (c) => c?.note ?? '', undefined, limit);
   }
 
-  numberFormats(sheet: string): string[][] {
-    return this.grid(sheet, (c) => c?.format ?? DEFAULT_NUMBER_FORMAT);
+  numberFormats(sheet: string, limit?: number): string[][] {
+    return this.grid(sheet, (c) => c?.format ?? DEFAULT_NUMBER_FORMAT, undefined, limit);
   }
 
-  fontWeights(sheet: string): string[][] {
-    return this.grid(sheet, (c) => c?.fontWeight ?? 'normal');
+  fontWeights(sheet: string, limit?: number): string[][] {
+    return this.grid(sheet, (c) => c?.fontWeight ?? 'normal', undefined, limit);
   }
 
   /** What getBackgrounds() / getFontColors() return over the data range. */
-  backgrounds(sheet: string): string[][] {
-    return this.grid(sheet, (c) => c?.background ?? DEFAULT_BACKGROUND);
+  backgrounds(sheet: string, limit?: number): string[][] {
+    return this.grid(sheet, (c) => c?.background ?? DEFAULT_BACKGROUND, undefined, limit);
   }
 
-  fontColors(sheet: string): string[][] {
-    return this.grid(sheet, (c) => c?.fontColor ?? DEFAULT_FONT_COLOR);
+  fontColors(sheet: string, limit?: number): string[][] {
+    return this.grid(sheet, (c) => c?.fontColor ?? DEFAULT_FONT_COLOR, undefined, limit);
   }
 
   /** The sheet's conditional format rules and embedded charts, as the model keeps them. */
@@ -117,17 +121,17 @@ export class WorkbookView {
    * The rules from A1 to the last cell with content or a rule: rules reach past the data (a push
    * template's dropdowns cover 1,000 empty rows).
    */
-  dataValidations(sheet: string): (ValidationRule | null)[][] {
+  dataValidations(sheet: string, limit?: number): (ValidationRule | null)[][] {
     const s = this.sheet(sheet);
     const extent = { rows: s.lastRow(), cols: s.lastColumn() };
-    s.rows.forEach((line, r) => {
+    s.rows.slice(0, limit).forEach((line, r) => {
       line?.forEach((cell, c) => {
         if (!cell?.validation) return;
         extent.rows = Math.max(extent.rows, r + 1);
         extent.cols = Math.max(extent.cols, c + 1);
       });
     });
-    return this.grid(sheet, (c) => (c?.validation ? structuredClone(c.validation) : null), extent);
+    return this.grid(sheet, (c) => (c?.validation ? structuredClone(c.validation) : null), extent, limit);
   }
 
   frozenRows(sheet: string): number {

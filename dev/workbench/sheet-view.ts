@@ -15,14 +15,15 @@ export function sheetView(rt: LocalRuntime, name: string): SheetView {
   if (source) return source;
   const wb = rt.workbook;
   const size = wb.size(name);
-  const display = wb.displayValues(name);
-  const values = wb.values(name);
-  const formulas = wb.formulas(name);
-  const notes = wb.notes(name);
-  const weights = wb.fontWeights(name);
-  const validations = wb.dataValidations(name);
-  const backgrounds = wb.backgrounds(name);
-  const fontColors = wb.fontColors(name);
+  // Only the rows sent are read: a pull of 20,000 rows would otherwise make every view read them all.
+  const display = wb.displayValues(name, MAX_ROWS);
+  const values = wb.values(name, MAX_ROWS);
+  const formulas = wb.formulas(name, MAX_ROWS);
+  const notes = wb.notes(name, MAX_ROWS);
+  const weights = wb.fontWeights(name, MAX_ROWS);
+  const validations = wb.dataValidations(name, MAX_ROWS);
+  const backgrounds = wb.backgrounds(name, MAX_ROWS);
+  const fontColors = wb.fontColors(name, MAX_ROWS);
   const conditional = conditionalFormats(wb.conditionalFormats(name), values);
   // Empty rows the page shows under the data still show their dropdowns (a template's rows).
   const shown = Math.max(display.length + GRID_PAD_ROWS, GRID_MIN_ROWS);
@@ -59,7 +60,7 @@ export function sheetView(rt: LocalRuntime, name: string): SheetView {
     lastRow: size.lastRow,
     lastColumn: size.lastColumn,
     rows,
-    truncated: display.length > MAX_ROWS,
+    truncated: size.lastRow > MAX_ROWS,
     charts: wb.charts(name).map((chart) => chartView(rt, chart)),
   };
 }
