@@ -1,7 +1,7 @@
 // The grid keyed as Sheets is, at full speed: Tab and Enter, no lost keys, ranges, copy and paste,
 // Delete, each sheet shown at its own place, and a Reset that asks first.
 import { describe, expect, it } from 'vitest';
-import { cell, pullIntoNewSheet, reset, useBench } from './support';
+import { cell, pullIntoNewSheet, reset, scrollToEnd, useBench } from './support';
 
 const ROWS = [
   ['2026-12-21', 'TRUE', '=1+1', "'007", 'Amara Lee', '1,234'],
@@ -150,6 +150,37 @@ describe('The workbench grid', () => {
     await cell(page, 10, 'B').click();
     await cell(page, 12, 'C').click({ modifiers: ['Shift'] });
     expect(await page.locator('#cellName').inputValue()).toBe('B10:C12');
+  });
+
+  it('draws a long sheet as it is scrolled or the selection moves down, not all at once', async () => {
+    const { page, running } = bench();
+    await reset(page);
+    const wb = running.workbench.rt.workbook;
+    wb.write(
+      'Sheet1',
+      Array.from({ length: 1500 }, (_, i) => [`Agent ${i + 1}`, String(i + 1)]),
+    );
+    // Another sheet and back: the page asks for Sheet1's view afresh.
+    await page.locator('#addSheet').click();
+    await expect.poll(() => page.getByRole('tab').count()).toBe(2);
+    await page.getByRole('tab', { name: 'Sheet1' }).click();
+    await expect.poll(() => cell(page, 1, 'A').textContent()).toBe('Agent 1');
+    const drawn = await page.locator('#grid tbody tr').count();
+    expect(drawn).toBeLessThan(500);
+    // Keys faster than the page draws (one task, no scroll event between them) still land.
+    await cell(page, 1, 'A').click();
+    await page.locator('#grid').evaluate((grid, n) => {
+      for (let i = 0; i < n; i++)
+        grid.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
+    }, drawn + 50);
+    const target = cell(page, drawn + 51, 'A');
+    await expect.poll(() => target.getAttribute('class')).toMatch(/active/);
+    expect(await target.textContent()).toBe(`Agent ${drawn + 51}`);
+    expect(await page.locator('#cellName').inputValue()).toBe(`A${drawn + 51}`);
+    // Scrolling to the end draws on down to the last row.
+    await scrollToEnd(page);
+    expect(await page.locator('#grid tbody tr').count()).toBeGreaterThanOrEqual(1500);
+    expect(await cell(page, 1500, 'A').textContent()).toBe('Agent 1500');
   });
 
   it('shows the sheet a pull made, each sheet scrolled to its own position', async () => {

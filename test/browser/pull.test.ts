@@ -4,7 +4,17 @@ import { basename, join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { sheetFields } from '../support/sheet-fields';
-import { cell, menu, pullIntoNewSheet, RESULTS, reset, SKIP_MS, sidebar, useBench } from './support';
+import {
+  cell,
+  menu,
+  pullIntoNewSheet,
+  RESULTS,
+  reset,
+  SKIP_MS,
+  scrollToEnd,
+  sidebar,
+  useBench,
+} from './support';
 
 const DOCS_SHOT = join(import.meta.dirname, '../../docs/workbench.png');
 const DOCS_GRID = join(import.meta.dirname, '../../docs/schedule-grid.png');
@@ -48,6 +58,7 @@ describe('Pull data in the workbench', () => {
     expect(await cell(page, 1, 'A').getAttribute('title')).toMatch(/Source: Assembled/);
     expect(await page.locator('#grid tr.frozen').count()).toBe(1);
     // Every row is in the grid, and no more.
+    await scrollToEnd(page);
     expect(await cell(page, rows + 1, 'A').textContent()).not.toBe('');
     expect(await cell(page, rows + 2, 'A').textContent()).toBe('');
     // Times show as their number format says; numbers are right-aligned.
@@ -250,6 +261,7 @@ describe('Pull data in the workbench', () => {
       );
     await expect.poll(() => cell(page, 1, 'A').getAttribute('class')).toMatch(/bold/);
     const rows = running.workbench.rt.bigquery.rows('workbench-demo', 'assembled', 'people');
+    await scrollToEnd(page);
     expect(await cell(page, rows.length + 1, 'A').textContent()).not.toBe('');
   });
 });

@@ -125,6 +125,19 @@ export function cell(page: Page, row: number, column: string) {
   return page.locator(`#grid td[data-row="${row}"][data-col="${col}"]`);
 }
 
+/** Scrolls the grid to its end as a person would, until no more rows are drawn. */
+export async function scrollToEnd(page: Page): Promise<void> {
+  const rows = page.locator('#grid tbody tr');
+  let before = -1;
+  for (let count = await rows.count(); count !== before; count = await rows.count()) {
+    before = count;
+    await page.locator('#sheet').evaluate((e) => {
+      e.scrollTop = e.scrollHeight;
+    });
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
+  }
+}
+
 /** Types one row of values from the selected cell rightwards, as a person would. */
 export async function typeRow(page: Page, row: number, values: string[]): Promise<void> {
   await cell(page, row, 'A').click();
