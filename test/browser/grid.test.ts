@@ -183,6 +183,36 @@ describe('The workbench grid', () => {
     expect(await cell(page, 1500, 'A').textContent()).toBe('Agent 1500');
   });
 
+  it('a cell reached with the arrow keys shows whole, not under the row numbers or column letters', async () => {
+    const { page, running } = bench();
+    await reset(page);
+    running.workbench.rt.workbook.write(
+      'Sheet1',
+      Array.from({ length: 80 }, (_, r) => Array.from({ length: 30 }, (_, c) => `r${r + 1}c${c + 1}`)),
+    );
+    await page.locator('#addSheet').click();
+    await expect.poll(() => page.getByRole('tab').count()).toBe(2);
+    await page.getByRole('tab', { name: 'Sheet1' }).click();
+    await expect.poll(() => cell(page, 1, 'A').textContent()).toBe('r1c1');
+    await cell(page, 1, 'A').click();
+    for (const [key, times] of [
+      ['ArrowRight', 29],
+      ['ArrowDown', 79],
+      ['ArrowLeft', 29],
+      ['ArrowUp', 79],
+    ] as const)
+      for (let i = 0; i < times; i++) await page.keyboard.press(key);
+    expect(await page.locator('#cellName').inputValue()).toBe('A1');
+    const sheet = page.locator('#sheet');
+    await expect.poll(() => sheet.evaluate((e) => e.scrollLeft > 0 || e.scrollTop > 0)).toBe(false);
+    const [a1, corner] = await Promise.all([
+      cell(page, 1, 'A').boundingBox(),
+      page.locator('#grid thead th').first().boundingBox(),
+    ]);
+    expect(a1?.x).toBeGreaterThanOrEqual((corner?.x ?? 0) + (corner?.width ?? 0) - 1);
+    expect(a1?.y).toBeGreaterThanOrEqual((corner?.y ?? 0) + (corner?.height ?? 0) - 1);
+  });
+
   it('shows the sheet a pull made, each sheet scrolled to its own position', async () => {
     const { page } = bench();
     await reset(page);

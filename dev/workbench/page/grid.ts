@@ -264,7 +264,6 @@ export class Grid {
   /** Frozen columns stay beside the row numbers when the sheet scrolls sideways. */
   private stickFrozenColumns(): void {
     const frozen = this.view?.frozenColumns ?? 0;
-    if (frozen < 1) return;
     const heads = this.table.tHead?.rows[0]?.cells;
     const lefts: number[] = [];
     let left = heads?.[0]?.getBoundingClientRect().width ?? 40;
@@ -272,6 +271,9 @@ export class Grid {
       lefts[c] = left;
       left += heads?.[c]?.getBoundingClientRect().width ?? 72;
     }
+    // A cell scrolled into view lands beside the row numbers and frozen columns, not under them.
+    this.scroller.style.scrollPaddingLeft = `${left}px`;
+    if (frozen < 1) return;
     // Rows drawn later take these as they are made.
     this.frozenLefts = lefts;
     for (const td of this.table.querySelectorAll<HTMLElement>('td.frozen-col, td.frozen-col-last'))
@@ -293,6 +295,7 @@ export class Grid {
       for (const td of tr.querySelectorAll<HTMLElement>('td, th')) td.style.top = `${top}px`;
       top += tr.getBoundingClientRect().height;
     }
+    this.scroller.style.scrollPaddingTop = `${top}px`;
   }
 
   private bounds(): { top: number; left: number; bottom: number; right: number } {
