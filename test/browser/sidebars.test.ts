@@ -96,7 +96,7 @@ describe('Sidebar pages in the workbench', () => {
     expect(await cards.count()).toBe(before);
     await first.getByRole('button', { name: /^Delete: / }).click();
     await first.getByRole('button', { name: /^Yes, delete: / }).click();
-    await sb.locator('#status', { hasText: 'Deleting: done.' }).waitFor();
+    await sb.locator('#status', { hasText: 'Deleted.' }).waitFor();
     expect(await cards.count()).toBe(before - 1);
     expect(bench().dialogs).toEqual([]);
   });

@@ -13,11 +13,8 @@ function health(r: RefreshView): 'failed' | 'paused' | 'ok' {
   return r.paused ? 'paused' : 'ok';
 }
 
-async function act(
-  label: string,
-  call: () => Promise<RefreshView[]>,
-  done = `${label}: done.`,
-): Promise<void> {
+/** Runs a call that answers with the list; says what it is doing, then `done` (empty: nothing). */
+async function act(label: string, call: () => Promise<RefreshView[]>, done: string): Promise<void> {
   showStatus(status, `${label}…`);
   try {
     render(await busy([...document.querySelectorAll('button')], call));
@@ -61,7 +58,8 @@ function editor(r: RefreshView, card: HTMLElement): void {
   const box = el('div', { class: 'editor' }, form.root, el('div', { class: 'actions' }, save, cancel));
   save.addEventListener(
     'click',
-    () => void act('Saving', () => callServer('saveRefresh', { spec: r.spec, ...form.value() }, r.id)),
+    () =>
+      void act('Saving', () => callServer('saveRefresh', { spec: r.spec, ...form.value() }, r.id), 'Saved.'),
   );
   cancel.addEventListener('click', () => box.remove());
   card.append(box);
@@ -90,7 +88,10 @@ function confirmDelete(r: RefreshView, card: HTMLElement, trigger: HTMLButtonEle
     el('p', {}, question),
     el('div', { class: 'actions' }, yes, no),
   );
-  yes.addEventListener('click', () => void act('Deleting', () => callServer('deleteRefresh', r.id)));
+  yes.addEventListener(
+    'click',
+    () => void act('Deleting', () => callServer('deleteRefresh', r.id), 'Deleted.'),
+  );
   no.addEventListener('click', () => {
     box.remove();
     trigger.focus();
@@ -141,8 +142,8 @@ function card(r: RefreshView): HTMLElement {
             ),
         ),
         r.paused
-          ? button('Resume', () => void act('Resuming', () => callServer('resumeRefresh', r.id)))
-          : button('Pause', () => void act('Pausing', () => callServer('pauseRefresh', r.id))),
+          ? button('Resume', () => void act('Resuming', () => callServer('resumeRefresh', r.id), 'Resumed.'))
+          : button('Pause', () => void act('Pausing', () => callServer('pauseRefresh', r.id), 'Paused.')),
         button('Edit', () => editor(r, item)),
         button('Delete', (b) => confirmDelete(r, item, b)),
       ),
@@ -157,5 +158,7 @@ function render(refreshes: RefreshView[]): void {
   readAgainLater(refreshes);
 }
 
-byId('reload').addEventListener('click', () => void act('Loading', () => callServer('listRefreshes')));
-void act('Loading', () => callServer('listRefreshes'));
+// The list is what loading shows: nothing more to say once it is there.
+const load = () => void act('Loading', () => callServer('listRefreshes'), '');
+byId('reload').addEventListener('click', load);
+load();
