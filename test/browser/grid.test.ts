@@ -183,6 +183,26 @@ describe('The workbench grid', () => {
     expect(await cell(page, 1500, 'A').textContent()).toBe('Agent 1500');
   });
 
+  it('a sheet longer than the page shows ends on its last row shown, under a note with the counts', async () => {
+    const { page, running } = bench();
+    await reset(page);
+    running.workbench.rt.workbook.write(
+      'Sheet1',
+      Array.from({ length: 2005 }, (_, i) => [`Agent ${i + 1}`]),
+    );
+    await page.locator('#addSheet').click();
+    await expect.poll(() => page.getByRole('tab').count()).toBe(2);
+    await page.getByRole('tab', { name: 'Sheet1' }).click();
+    await expect.poll(() => cell(page, 1, 'A').textContent()).toBe('Agent 1');
+    await scrollToEnd(page);
+    // No empty rows under the last one shown: the sheet does not end there.
+    expect(await page.locator('#grid tbody tr').count()).toBe(2000);
+    expect(await cell(page, 2000, 'A').textContent()).toBe('Agent 2000');
+    await expect(page.locator('#truncated').textContent()).resolves.toBe(
+      'Showing the first 2,000 of 2,005 rows; Download .xlsx has them all.',
+    );
+  });
+
   it('a cell reached with the arrow keys shows whole, not under the row numbers or column letters', async () => {
     const { page, running } = bench();
     await reset(page);

@@ -67,6 +67,8 @@ export class Grid {
   private drawn = 0;
   /** Left offsets (px) of the frozen columns, by column. */
   private frozenLefts: number[] = [];
+  /** The cells the selection marked: cleared one by one, not by searching a table of 50,000. */
+  private marked: HTMLElement[] = [];
   private mode: EditMode = 'none';
   /** The column a run of Tabs began in: Enter goes back to it on the next row. */
   private tabStart: number | null = null;
@@ -162,8 +164,9 @@ export class Grid {
     const chartCols = Math.max(0, ...view.charts.map((c) => c.anchorColumn + Math.ceil(c.width / 72) + 1));
     // The view may carry empty rows with dropdowns; padding counts from the data.
     const data = Math.min(view.lastRow, view.rows.length);
+    // Under a cut-off view the sheet goes on: empty rows there would say it ends.
     this.rows = Math.max(
-      data + GRID_PAD_ROWS,
+      data + (view.truncated ? 0 : GRID_PAD_ROWS),
       view.rows.length,
       GRID_MIN_ROWS,
       this.row,
@@ -194,7 +197,7 @@ export class Grid {
     this.stickFrozenColumns();
     this.truncated.hidden = !view.truncated;
     this.truncated.textContent = view.truncated
-      ? `Showing the first ${view.rows.length} of ${view.lastRow} rows; Download .xlsx has them all.`
+      ? `Showing the first ${count(view.rows.length)} of ${count(view.lastRow)} rows; Download .xlsx has them all.`
       : '';
     this.mark(!sameSheet);
     // Each sheet keeps its own scroll: a new sheet starts at A1, not where the last one was.
@@ -309,15 +312,20 @@ export class Grid {
 
   /** Shows the selection: the range highlighted, the active cell outlined, the formula bar. */
   private mark(scroll: boolean): void {
-    for (const old of this.table.querySelectorAll('td[aria-selected="true"]')) {
+    for (const old of this.marked) {
       old.removeAttribute('aria-selected');
       old.classList.remove('active');
     }
+    this.marked = [];
     const b = this.bounds();
     const rows = this.table.tBodies[0]?.rows;
     for (let r = b.top; r <= b.bottom && rows; r++) {
       const tr = rows[r - 1];
-      for (let c = b.left; c <= b.right && tr; c++) tr.cells[c]?.setAttribute('aria-selected', 'true');
+      for (let c = b.left; c <= b.right && tr; c++) {
+        const td = tr.cells[c];
+        td?.setAttribute('aria-selected', 'true');
+        if (td) this.marked.push(td);
+      }
     }
     rows?.[this.row - 1]?.cells[this.col]?.classList.add('active');
     if (scroll)
@@ -521,6 +529,8 @@ export class Grid {
     this.tell();
   }
 }
+
+const count = (n: number) => n.toLocaleString('en-US');
 
 function rangeA1(r1: number, c1: number, r2: number, c2: number): string {
   const a = `${columnLetters(Math.min(c1, c2))}${Math.min(r1, r2)}`;
