@@ -14,6 +14,9 @@ export const ACTIVITY = [
   'timeOffUpdates',
   'edits',
   'conversations',
+  'plans',
+  'activityUntil',
+  'scheduledUntil',
 ] as const;
 
 type Activity = Pick<Org, (typeof ACTIVITY)[number]>;
@@ -22,7 +25,8 @@ type Activity = Pick<Org, (typeof ACTIVITY)[number]>;
 const KEEP = 2;
 const kept = new Map<string, { activity: Activity; idState: number }>();
 
-// Every activity record is flat (strings, numbers, null), so a copy of each record is a deep copy.
+// Every activity record is flat (strings, numbers, null), so a copy of each record is a deep copy;
+// plans are never changed, so they are shared.
 const copyList = <T extends object>(list: readonly T[]): T[] => list.map((record) => ({ ...record }));
 const copyLists = <T extends object>(byAgent: Map<string, T[]>) =>
   new Map([...byAgent].map(([agent, list]) => [agent, copyList(list)]));
@@ -36,6 +40,9 @@ function copyActivity(from: Activity): Activity {
     timeOffUpdates: copyList(from.timeOffUpdates),
     edits: copyList(from.edits),
     conversations: copyList(from.conversations),
+    plans: new Map(from.plans),
+    activityUntil: from.activityUntil,
+    scheduledUntil: from.scheduledUntil,
   };
 }
 

@@ -2,13 +2,25 @@
 // assist conversations. States and tickets are generated from the schedules, so reports computed
 // from them (reports.ts) agree with what GET /v0/agents/state shows.
 
-import type { AgentState, Org, Person, Queue, ScheduleSegment, TimeOffRequest, TimeOffStatus } from './model';
-import type { Rng } from './prng';
+import type {
+  AgentState,
+  Org,
+  Person,
+  Queue,
+  ScheduleSegment,
+  ShiftPlan,
+  TimeOffRequest,
+  TimeOffStatus,
+} from './model';
+import { createRng, type Rng } from './prng';
 import { DAY, HOUR, MINUTE, TZ_OFFSETS } from './time';
 
 /** Days of agent-state history before the org's creation instant. */
 export const HISTORY_DAYS = 30;
+/** Days of schedule ahead of the present, at creation and as time goes on. */
 const FUTURE_DAYS = 14;
+/** The org lives on in steps of at least this much virtual time (seconds). */
+export const LIVE_STEP = HOUR;
 
 const SOURCE_OF_CHANNEL: Record<string, string> = { phone: 'five9', chat: 'intercom', email: 'zendesk' };
 
@@ -43,51 +55,141 @@ export function generateActivity(org: Org, rng: Rng): void {
 
   generateTimeOff(org, rng, agents, approvers, today);
 
+  const scheduledUntil = today + (FUTURE_DAYS + 1) * DAY;
   for (const person of agents) {
-    const offset = (TZ_OFFSETS[person.timezone] ?? 0) * HOUR;
-    const pattern = rng.pick(PATTERNS);
-    const startHour = rng.pick([6, 7, 8, 9, 10, 11, 13]);
-    const layout = rng.chance(0.1) ? PART_SHIFT : FULL_SHIFT;
-    const away = org.timeOff.filter((t) => t.agent_id === person.agent_id && t.status === 'approved');
-    const segments: ScheduleSegment[] = [];
-    const shifts: ScheduleSegment[][] = [];
+    const plan: ShiftPlan = {
+      weekdays: rng.pick(PATTERNS),
+      startHour: rng.pick([6, 7, 8, 9, 10, 11, 13]),
+      part: rng.chance(0.1),
+    };
+    org.plans.set(person.agent_id, plan);
     // From the local day before the history starts: east of UTC, that day's shift may begin inside it.
-    for (let day = historyStart - DAY; day <= today + FUTURE_DAYS * DAY; day += DAY) {
-      const shiftStart = day + startHour * HOUR - offset;
-      if (!pattern.includes(new Date(day * 1000).getUTCDay()) || shiftStart < historyStart) continue;
-      const shiftEnd = shiftStart + layout.reduce((sum, [, minutes]) => sum + minutes * MINUTE, 0);
-      if (away.some((t) => t.start_time < shiftEnd && t.end_time > shiftStart)) continue;
-      const shift: ScheduleSegment[] = [];
-      let t = shiftStart;
-      for (const [activity, minutes] of layout) {
-        shift.push({ activity, start: t, end: t + minutes * MINUTE });
-        t += minutes * MINUTE;
-      }
-      shifts.push(shift);
-      segments.push(...shift);
-    }
-    org.schedules.set(person.agent_id, segments);
-    org.states.set(person.agent_id, actualStates(org, rng, person, shifts, historyStart));
+    const shifts = planShifts(org, person, plan, historyStart - DAY, scheduledUntil).filter(
+      (shift) => (shift[0]?.start ?? 0) >= historyStart,
+    );
+    org.schedules.set(person.agent_id, shifts.flat());
+    org.states.set(person.agent_id, actualStates(org, rng, person, shifts, historyStart, now));
   }
+  org.activityUntil = now;
+  org.scheduledUntil = scheduledUntil;
 
   generateBacklog(org, rng);
   generateConversations(org, rng, agents);
 }
 
-/** What the agent actually did: each shift's boundaries jittered, work filled with available/busy. */
+/** The shifts of the UTC days in [fromDay, toDay) that the plan works and approved time off spares. */
+function planShifts(org: Org, person: Person, plan: ShiftPlan, fromDay: number, toDay: number) {
+  const offset = (TZ_OFFSETS[person.timezone] ?? 0) * HOUR;
+  const layout = plan.part ? PART_SHIFT : FULL_SHIFT;
+  const away = org.timeOff.filter((t) => t.agent_id === person.agent_id && t.status === 'approved');
+  const shifts: ScheduleSegment[][] = [];
+  for (let day = fromDay; day < toDay; day += DAY) {
+    const shiftStart = day + plan.startHour * HOUR - offset;
+    if (!plan.weekdays.includes(new Date(day * 1000).getUTCDay())) continue;
+    const shiftEnd = shiftStart + layout.reduce((sum, [, minutes]) => sum + minutes * MINUTE, 0);
+    if (away.some((t) => t.start_time < shiftEnd && t.end_time > shiftStart)) continue;
+    const shift: ScheduleSegment[] = [];
+    let t = shiftStart;
+    for (const [activity, minutes] of layout) {
+      shift.push({ activity, start: t, end: t + minutes * MINUTE });
+      t += minutes * MINUTE;
+    }
+    shifts.push(shift);
+  }
+  return shifts;
+}
+
+/**
+ * Time goes on for the org: its agents work their schedules up to `until` (unix seconds), with
+ * states and tickets as at creation, and schedules reach FUTURE_DAYS past it. What existed stays
+ * as it was, but for the state open at the last step, which now ends. Steps under LIVE_STEP wait.
+ */
+export function liveOn(org: Org, until: number): void {
+  const from = org.activityUntil;
+  if (until - from < LIVE_STEP) return;
+  const scheduledUntil = Math.floor((until + FUTURE_DAYS * DAY) / DAY) * DAY + DAY;
+  for (const person of org.people) {
+    const plan = org.plans.get(person.agent_id);
+    if (!plan || person.deleted) continue;
+    const segments = org.schedules.get(person.agent_id) ?? [];
+    if (scheduledUntil > org.scheduledUntil)
+      segments.push(...planShifts(org, person, plan, org.scheduledUntil, scheduledUntil).flat());
+    org.schedules.set(person.agent_id, segments);
+    const states = org.states.get(person.agent_id) ?? [];
+    const ongoing = states.filter((s) => s.end_time === null && s.start_time < from);
+    for (const state of ongoing) end(org, state, from);
+    // Its own stream per agent and step: what is generated does not depend on other agents.
+    const rng = createRng(hash(`${person.agent_id}:${from}`));
+    const next = actualStates(org, rng, person, shiftsOf(segments, from, until), from, until, from);
+    // The state that was open goes on when the agent is still doing the same.
+    const last = ongoing[ongoing.length - 1];
+    const first = next[0];
+    if (
+      last &&
+      first &&
+      !last.ticket_id &&
+      first.state === last.state &&
+      first.sub_state === last.sub_state
+    ) {
+      last.end_time = first.end_time;
+      next.shift();
+    }
+    states.push(...next);
+    states.sort((a, b) => a.start_time - b.start_time);
+    org.states.set(person.agent_id, states);
+  }
+  org.activityUntil = until;
+  org.scheduledUntil = Math.max(org.scheduledUntil, scheduledUntil);
+}
+
+/** Ends an open state, and solves the ticket a busy one was on. */
+function end(org: Org, state: AgentState, at: number): void {
+  state.end_time = at;
+  const ticket = state.ticket_id ? org.tickets.find((t) => t.id === state.ticket_id) : undefined;
+  if (ticket && ticket.solved_at === null) {
+    ticket.solved_at = at;
+    ticket.handle_seconds = at - state.start_time;
+  }
+}
+
+/** A schedule's segments grouped into shifts (runs of adjoining segments) that overlap [from, until). */
+function shiftsOf(segments: ScheduleSegment[], from: number, until: number): ScheduleSegment[][] {
+  const shifts: ScheduleSegment[][] = [];
+  for (const seg of [...segments].sort((a, b) => a.start - b.start)) {
+    const shift = shifts[shifts.length - 1];
+    const tail = shift?.[shift.length - 1];
+    if (shift && tail && tail.end === seg.start) shift.push(seg);
+    else shifts.push([seg]);
+  }
+  return shifts.filter((s) => (s[s.length - 1]?.end ?? 0) > from && (s[0]?.start ?? 0) < until);
+}
+
+function hash(text: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+/**
+ * What the agent actually did from `from` to `now`: each shift's boundaries jittered, work filled
+ * with available/busy, offline between shifts; the state under way at `now` is open. Tickets are
+ * created no earlier than `ticketsFrom` (a later step leaves the counts of past hours alone).
+ */
 function actualStates(
   org: Org,
   rng: Rng,
   person: Person,
   shifts: ScheduleSegment[][],
-  historyStart: number,
+  from: number,
+  now: number,
+  ticketsFrom = Number.NEGATIVE_INFINITY,
 ): AgentState[] {
-  const now = org.createdAt;
   const queues = org.queues.filter((q) => person.queues.includes(q.id));
   const states: AgentState[] = [];
-  let cursor = historyStart;
+  let cursor = from;
   let open = false;
-  const emit = (state: string, subState: string | null, source: string, start: number, end: number) => {
+  const emit = (state: string, subState: string | null, source: string, begin: number, end: number) => {
+    const start = Math.max(begin, from);
     if (open || start >= now || end <= start) return;
     open = end > now;
     const record: AgentState = {
@@ -108,6 +210,7 @@ function actualStates(
         pickQueue(rng, queues, subState),
         start,
         open ? null : end,
+        ticketsFrom,
       );
       if (ticket) record.ticket_id = ticket;
     }
@@ -118,7 +221,7 @@ function actualStates(
     const last = shift[shift.length - 1];
     if (!first || !last || rng.chance(0.02)) continue;
     // Jittered boundaries: late or early log-in, breaks taken a little off-plan, log-out around the end.
-    const bounds = [Math.max(historyStart, first.start + rng.int(-5 * MINUTE, 12 * MINUTE))];
+    const bounds = [Math.max(from, first.start + rng.int(-5 * MINUTE, 12 * MINUTE))];
     for (const seg of shift.slice(1)) bounds.push(seg.start + rng.int(-3 * MINUTE, 8 * MINUTE));
     bounds.push(last.end + rng.int(-10 * MINUTE, 15 * MINUTE));
     for (let i = 1; i < bounds.length; i++)
@@ -160,6 +263,7 @@ function recordTicket(
   queue: Queue | undefined,
   start: number,
   end: number | null,
+  notBefore: number,
 ): string | undefined {
   if (!queue) return undefined;
   const id = org.newId();
@@ -167,7 +271,7 @@ function recordTicket(
     id,
     queue_id: queue.id,
     agent_id: person.agent_id,
-    created_at: start - rng.int(MINUTE, 4 * HOUR),
+    created_at: Math.max(notBefore, start - rng.int(MINUTE, 4 * HOUR)),
     solved_at: end,
     handle_seconds: end === null ? null : end - start,
   });

@@ -70,6 +70,13 @@ export interface AgentState {
 }
 
 /** One contiguous piece of an agent's schedule; the shift is the union of its pieces. */
+/** An agent's working pattern: the days (0 = Sunday), the hour a shift starts, its length. */
+export interface ShiftPlan {
+  weekdays: readonly number[];
+  startHour: number;
+  part: boolean;
+}
+
 export interface ScheduleSegment {
   activity: 'work' | 'break' | 'lunch';
   start: number;
@@ -140,14 +147,20 @@ export interface Org {
   people: Person[];
   /** Per agent_id, sorted by start_time. */
   states: Map<string, AgentState[]>;
-  /** Per agent_id, sorted by start; 30 days back and 14 days ahead of creation. */
+  /** Per agent_id, sorted by start; from 30 days before creation to 14 days past the present. */
   schedules: Map<string, ScheduleSegment[]>;
   tickets: Ticket[];
   timeOff: TimeOffRequest[];
   timeOffUpdates: TimeOffUpdate[];
   edits: StateEdit[];
   conversations: AssistConversation[];
-  /** Unix seconds at which the org was generated (its data ends there). */
+  /** How each staffable agent works (weekdays, start hour, shift), for the days generated later. */
+  plans: Map<string, ShiftPlan>;
+  /** Unix seconds up to which agent states and tickets exist: creation, then as time goes on. */
+  activityUntil: number;
+  /** Unix seconds (a UTC midnight) up to which schedules exist. */
+  scheduledUntil: number;
+  /** Unix seconds at which the org was generated. */
   createdAt: number;
   /** Fresh deterministic ids for records created through the API. */
   newId(): string;

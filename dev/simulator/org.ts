@@ -240,6 +240,9 @@ export function createOrg(seed: number, nowMs: number): Org {
     timeOffUpdates: [],
     edits: [],
     conversations: [],
+    plans: new Map(),
+    activityUntil: createdAt,
+    scheduledUntil: createdAt,
     createdAt,
     newId: () => idRng.uuid(),
   };
