@@ -9,6 +9,7 @@ import type {
   Queue,
   ScheduleSegment,
   ShiftPlan,
+  Ticket,
   TimeOffRequest,
   TimeOffStatus,
 } from './model';
@@ -20,7 +21,7 @@ export const HISTORY_DAYS = 30;
 /** Days of schedule ahead of the present, at creation and as time goes on. */
 const FUTURE_DAYS = 14;
 /** The org lives on in steps of at least this much virtual time (seconds). */
-export const LIVE_STEP = HOUR;
+const LIVE_STEP = HOUR;
 
 const SOURCE_OF_CHANNEL: Record<string, string> = { phone: 'five9', chat: 'intercom', email: 'zendesk' };
 
@@ -108,21 +109,24 @@ export function liveOn(org: Org, until: number): void {
   const from = org.activityUntil;
   if (until - from < LIVE_STEP) return;
   const scheduledUntil = Math.floor((until + FUTURE_DAYS * DAY) / DAY) * DAY + DAY;
-  for (const person of org.people) {
+  const working = org.people.filter((p) => org.plans.has(p.agent_id) && !p.deleted);
+  const ongoing = new Map(working.map((p) => [p.agent_id, openAt(org.states.get(p.agent_id) ?? [], from)]));
+  const tickets = ticketsOf(org, [...ongoing.values()].flat());
+  for (const person of working) {
     const plan = org.plans.get(person.agent_id);
-    if (!plan || person.deleted) continue;
+    if (!plan) continue;
     const segments = org.schedules.get(person.agent_id) ?? [];
     if (scheduledUntil > org.scheduledUntil)
       segments.push(...planShifts(org, person, plan, org.scheduledUntil, scheduledUntil).flat());
     org.schedules.set(person.agent_id, segments);
     const states = org.states.get(person.agent_id) ?? [];
-    const ongoing = states.filter((s) => s.end_time === null && s.start_time < from);
-    for (const state of ongoing) end(org, state, from);
+    const open = ongoing.get(person.agent_id) ?? [];
+    for (const state of open) end(state, from, tickets);
     // Its own stream per agent and step: what is generated does not depend on other agents.
     const rng = createRng(hash(`${person.agent_id}:${from}`));
     const next = actualStates(org, rng, person, shiftsOf(segments, from, until), from, until, from);
     // The state that was open goes on when the agent is still doing the same.
-    const last = ongoing[ongoing.length - 1];
+    const last = open[open.length - 1];
     const first = next[0];
     if (
       last &&
@@ -134,28 +138,60 @@ export function liveOn(org: Org, until: number): void {
       last.end_time = first.end_time;
       next.shift();
     }
+    // Later than all there was, unless a state was sent in for a time after the last step.
+    const sorted = (states[states.length - 1]?.start_time ?? 0) <= (next[0]?.start_time ?? 0);
     states.push(...next);
-    states.sort((a, b) => a.start_time - b.start_time);
+    if (!sorted) states.sort((a, b) => a.start_time - b.start_time);
     org.states.set(person.agent_id, states);
   }
   org.activityUntil = until;
   org.scheduledUntil = Math.max(org.scheduledUntil, scheduledUntil);
 }
 
+/** The states still open at `from`: the last step left them at the end of the list. */
+function openAt(states: AgentState[], from: number): AgentState[] {
+  const open: AgentState[] = [];
+  for (let i = states.length - 1; i >= 0; i--) {
+    const state = states[i] as AgentState;
+    if (state.end_time === null) {
+      if (state.start_time < from) open.unshift(state);
+    } else if (state.end_time <= from) break;
+  }
+  return open;
+}
+
+/** The tickets of these states, looked for from the end: the last step made them. */
+function ticketsOf(org: Org, states: AgentState[]): Map<string, Ticket> {
+  const wanted = new Set(states.flatMap((s) => (s.ticket_id ? [s.ticket_id] : [])));
+  const found = new Map<string, Ticket>();
+  for (let i = org.tickets.length - 1; i >= 0 && found.size < wanted.size; i--) {
+    const ticket = org.tickets[i] as Ticket;
+    if (wanted.has(ticket.id)) found.set(ticket.id, ticket);
+  }
+  return found;
+}
+
 /** Ends an open state, and solves the ticket a busy one was on. */
-function end(org: Org, state: AgentState, at: number): void {
+function end(state: AgentState, at: number, openTickets: Map<string, Ticket>): void {
   state.end_time = at;
-  const ticket = state.ticket_id ? org.tickets.find((t) => t.id === state.ticket_id) : undefined;
-  if (ticket && ticket.solved_at === null) {
+  const ticket = state.ticket_id ? openTickets.get(state.ticket_id) : undefined;
+  if (ticket) {
     ticket.solved_at = at;
     ticket.handle_seconds = at - state.start_time;
   }
 }
 
-/** A schedule's segments grouped into shifts (runs of adjoining segments) that overlap [from, until). */
+/**
+ * The shifts (runs of adjoining segments) of a schedule, sorted by start, that overlap
+ * [from, until): found from the end, as a step of time only reaches the last few.
+ */
 function shiftsOf(segments: ScheduleSegment[], from: number, until: number): ScheduleSegment[][] {
+  let first = segments.length;
+  while (first > 0 && (segments[first - 1]?.end ?? 0) > from) first--;
+  // The whole shift under way at `from`, from its first segment.
+  while (first > 0 && segments[first - 1]?.end === segments[first]?.start) first--;
   const shifts: ScheduleSegment[][] = [];
-  for (const seg of [...segments].sort((a, b) => a.start - b.start)) {
+  for (const seg of segments.slice(first)) {
     const shift = shifts[shifts.length - 1];
     const tail = shift?.[shift.length - 1];
     if (shift && tail && tail.end === seg.start) shift.push(seg);

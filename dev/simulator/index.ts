@@ -1,7 +1,6 @@
 // createSimulator: a pure, synchronous handler of Assembled API requests. Time comes only from
 // options.now; randomness only from the seed (or options.random). See README.md.
 
-import { LIVE_STEP, liveOn } from './activity';
 import type { Dialect, SimRequest, SimResponse, Simulator, SimulatorOptions } from './api';
 import { describeError, matchRoute, type Operation, operations } from './contract';
 import { dateTimeHint, liftRequestTimes } from './dialect';
@@ -79,9 +78,8 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       });
     }
 
-    // Time goes on for the org's people too; within the first step the activity is not even made.
-    const nowSec = Math.floor(nowMs / 1000);
-    if (nowSec - org.createdAt >= LIVE_STEP) liveOn(org, nowSec);
+    // Time goes on for the org's people too, when their activity is next read.
+    org.present = Math.floor(nowMs / 1000);
     let reply: Reply;
     try {
       reply = run(route.operation, route.params, url, request.body, nowMs);

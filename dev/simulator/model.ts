@@ -162,6 +162,8 @@ export interface Org {
   scheduledUntil: number;
   /** Unix seconds at which the org was generated. */
   createdAt: number;
+  /** The simulator's present (unix seconds): activity read is made up to it first. */
+  present: number;
   /** Fresh deterministic ids for records created through the API. */
   newId(): string;
 }

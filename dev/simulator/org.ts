@@ -2,6 +2,7 @@
 // schedules, agent states, tickets, time off and assist conversations (activity.ts).
 // Same seed and same creation day => the same org.
 
+import { liveOn } from './activity';
 import { ACTIVITY, fillActivity } from './activity-cache';
 import type { Org, Person, Queue, Role, Site, Team } from './model';
 import { createRng, type Rng } from './prng';
@@ -241,6 +242,7 @@ export function createOrg(seed: number, nowMs: number): Org {
     edits: [],
     conversations: [],
     plans: new Map(),
+    present: createdAt,
     activityUntil: createdAt,
     scheduledUntil: createdAt,
     createdAt,
@@ -253,7 +255,8 @@ export function createOrg(seed: number, nowMs: number): Org {
  * The org with its activity (most of its cost: about 150,000 records) generated when first read
  * or when the first new id is drawn, so that a simulator asked only for people or teams never
  * pays for it. The activity is what it would have been at creation: it is generated from a copy
- * of the people and queues as created, and its ids come before any drawn later.
+ * of the people and queues as created, and its ids come before any drawn later. Read later than
+ * an hour after its end, it goes on to the org's present first (liveOn).
  */
 function withLazyActivity(org: Org, rng: Rng, idRng: Rng, cacheKey: string): Org {
   const asCreated: Org = {
@@ -262,10 +265,20 @@ function withLazyActivity(org: Org, rng: Rng, idRng: Rng, cacheKey: string): Org
     queues: org.queues.map((q) => ({ ...q })),
   };
   let generated = false;
+  let living = false;
   const full = (): Org => {
     if (!generated) {
       generated = true;
       fillActivity(asCreated, rng, idRng, cacheKey);
+    }
+    // Read at the simulator's present: the people work on to it (with the people as they are now).
+    if (!living && lazy.present > asCreated.activityUntil) {
+      living = true;
+      try {
+        liveOn(lazy, lazy.present);
+      } finally {
+        living = false;
+      }
     }
     return asCreated;
   };

@@ -215,13 +215,17 @@ describe('The workbench grid', () => {
     await page.getByRole('tab', { name: 'Sheet1' }).click();
     await expect.poll(() => cell(page, 1, 'A').textContent()).toBe('r1c1');
     await cell(page, 1, 'A').click();
-    for (const [key, times] of [
-      ['ArrowRight', 29],
-      ['ArrowDown', 79],
-      ['ArrowLeft', 29],
-      ['ArrowUp', 79],
-    ] as const)
-      for (let i = 0; i < times; i++) await page.keyboard.press(key);
+    // Keys one after another as the grid's handler gets them (a person's 216 presses, in one go).
+    await page.locator('#grid').evaluate((grid) => {
+      for (const [key, times] of [
+        ['ArrowRight', 29],
+        ['ArrowDown', 79],
+        ['ArrowLeft', 29],
+        ['ArrowUp', 79],
+      ] as const)
+        for (let i = 0; i < times; i++)
+          grid.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+    });
     expect(await page.locator('#cellName').inputValue()).toBe('A1');
     const sheet = page.locator('#sheet');
     await expect.poll(() => sheet.evaluate((e) => e.scrollLeft > 0 || e.scrollTop > 0)).toBe(false);
