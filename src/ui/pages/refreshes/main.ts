@@ -32,9 +32,13 @@ const WHILE_RUNNING_MS = 3_000;
 const IDLE_MS = 60_000;
 let nextRead: number | undefined;
 
-function readAgainLater(refreshes: RefreshView[]): void {
+/** Coming back to the sidebar (after the sheet, another tab) reads the list this soon after. */
+const ON_RETURN_MS = 300;
+let shown: RefreshView[] = [];
+
+function readAgainLater(refreshes: RefreshView[], after?: number): void {
   window.clearTimeout(nextRead);
-  const wait = refreshes.some((r) => r.running) ? WHILE_RUNNING_MS : IDLE_MS;
+  const wait = after ?? (refreshes.some((r) => r.running) ? WHILE_RUNNING_MS : IDLE_MS);
   nextRead = window.setTimeout(() => {
     // Not while the user is editing a card or another action is under way.
     const running = refreshes.some((r) => r.running);
@@ -153,11 +157,15 @@ function card(r: RefreshView): HTMLElement {
 }
 
 function render(refreshes: RefreshView[]): void {
+  shown = refreshes;
   list.replaceChildren(...refreshes.map(card));
   if (!refreshes.length) list.append(el('li', {}, 'No scheduled refreshes in this spreadsheet yet.'));
   readAgainLater(refreshes);
 }
 
+// Runs may have ended while the user was away; a click that lands on a card waits (the guards
+// above), so the list never changes under a button being pressed.
+window.addEventListener('focus', () => readAgainLater(shown, ON_RETURN_MS));
 // The list is what loading shows: nothing more to say once it is there.
 const load = () => void act('Loading', () => callServer('listRefreshes'), '');
 byId('reload').addEventListener('click', load);
