@@ -80,6 +80,38 @@ describe('Pull data in the workbench', () => {
     await page.setViewportSize({ width: 1280, height: 800 });
   });
 
+  it('offers the sheets and active cell as they are now: a sheet a pull made, a cell clicked since, never another sheet for one gone', async () => {
+    const { page, running } = bench();
+    const sb = await pullIntoNewSheet(page, 'People', 'People');
+    // The sheet the pull just made is a target for the next one.
+    await sb.getByLabel('Existing sheet').check();
+    await expect.poll(() => sb.locator('#sheet option').allTextContents()).toContain('People');
+    // A cell clicked in the grid after the sidebar opened is where "Active cell" writes.
+    await page.getByRole('tab', { name: 'Sheet1' }).click();
+    await cell(page, 5, 'C').click();
+    await sb.getByLabel('Active cell').check();
+    await expect.poll(() => sb.locator('#cellRow').textContent()).toBe('Starting at Sheet1!C5');
+    await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Teams' });
+    await sb.getByRole('button', { name: 'Pull data' }).click();
+    await sb.locator('#jobStage', { hasText: /^Done$/ }).waitFor({ timeout: 30_000 });
+    const wb = running.workbench.rt.workbook;
+    expect(wb.values('Sheet1')[4]?.slice(2, 4)).toEqual(['ID', 'Name']);
+    // The sheet picked is renamed by someone else: coming back, the sidebar says so and does not
+    // put another sheet, which would be written over, in its place.
+    await sb.getByLabel('Existing sheet').check();
+    await expect.poll(() => sb.locator('#sheet option').allTextContents()).toContain('People');
+    await sb.locator('#sheet').selectOption('People');
+    await cell(page, 1, 'A').click();
+    wb.renameSheet('People', 'Staff');
+    await sb.locator('body').click({ position: { x: 4, y: 4 } });
+    await expect.poll(() => sb.locator('#sheet').inputValue()).toBe('');
+    expect(await sb.locator('#sheet option:checked').textContent()).toBe('"People" is gone: pick a sheet');
+    const before = JSON.stringify(wb.values('Sheet1'));
+    await sb.getByRole('button', { name: 'Pull data' }).click();
+    await expect.poll(() => sb.locator('#status').textContent()).toMatch(/a sheet name is needed/);
+    expect(JSON.stringify(wb.values('Sheet1'))).toBe(before);
+  });
+
   it('saves a weekly refresh after a pull; skipping the clock ahead runs it', async () => {
     const { page } = bench();
     const sb = await pullIntoNewSheet(page, 'Handle time report', 'Weekly AHT');

@@ -57,10 +57,36 @@ function fillForm(o: PullOptions): void {
   granularity.value = 'day';
   preset.replaceChildren(...o.presets.map((p) => option(p.id, p.label)));
   preset.value = 'last_week';
-  sheet.replaceChildren(...o.sheets.map((s) => option(s, s)));
-  byId('cellRow').textContent = `Starting at ${o.activeCell.sheet}!${o.activeCell.a1}`;
+  showTargets(o);
   onSourceChange();
 }
+
+/** The sheets to pull into and the active cell, keeping the sheet picked if it is still there. */
+function showTargets(o: PullOptions): void {
+  const picked = sheet.value;
+  sheet.replaceChildren(...o.sheets.map((s) => option(s, s)));
+  if (o.sheets.includes(picked)) sheet.value = picked;
+  // Never another sheet in its place without a word: that one would be written over.
+  else if (picked) {
+    sheet.prepend(el('option', { value: '', disabled: '' }, `"${picked}" is gone: pick a sheet`));
+    sheet.value = '';
+  }
+  byId('cellRow').textContent = `Starting at ${o.activeCell.sheet}!${o.activeCell.a1}`;
+}
+
+/**
+ * Sheets are added and cells selected while the sidebar is open (a pull makes a sheet; the user
+ * clicks in the grid): read them again when the user comes back or picks a target, and before a
+ * pull to the active cell.
+ */
+async function refreshTargets(): Promise<void> {
+  if (!options) return;
+  const o = await callServer('getPullOptions');
+  options = { ...options, sheets: o.sheets, activeCell: o.activeCell };
+  showTargets(options);
+}
+const refreshTargetsQuietly = () => void refreshTargets().catch(() => undefined);
+window.addEventListener('focus', refreshTargetsQuietly);
 
 /** One request per list for the life of the sidebar (the server caches across sidebars). */
 const cache = new Map<ChoiceKind, ReturnType<typeof callServer<'listChoices'>>>();
@@ -319,6 +345,7 @@ for (const input of form.querySelectorAll('input[name=targetKind]')) {
     byId('sheetRow').hidden = kind !== 'sheet';
     byId('cellRow').hidden = kind !== 'cell';
     byId('bigqueryRow').hidden = kind !== 'bigquery';
+    if (kind === 'sheet' || kind === 'cell') refreshTargetsQuietly();
   });
 }
 for (const input of [preset, days, from, to]) input.addEventListener('change', updatePreview);
@@ -339,10 +366,12 @@ form.addEventListener('submit', (event) => {
   pulling = true;
   void busy([run], async () => {
     try {
+      if (radio('targetKind') === 'cell') await refreshTargets();
       const pulled = spec();
       showStarting(pulled);
       const job = await follow(await callServer('startPull', pulled, requestKey()));
       if (job.state === 'done') offerRefresh(pulled);
+      refreshTargetsQuietly();
     } catch (error) {
       shown = null;
       showStatus(status, errorMessage(error), 'error');
