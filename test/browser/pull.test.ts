@@ -106,6 +106,13 @@ describe('Pull data in the workbench', () => {
     await sb.locator('body').click({ position: { x: 4, y: 4 } });
     await expect.poll(() => sb.locator('#sheet').inputValue()).toBe('');
     expect(await sb.locator('#sheet option:checked').textContent()).toBe('"People" is gone: pick a sheet');
+    // And so it stays on the next return (which finds a sheet added meanwhile), not swapped then.
+    await cell(page, 1, 'A').click();
+    wb.addSheet('Later');
+    await sb.locator('body').click({ position: { x: 4, y: 4 } });
+    await expect.poll(() => sb.locator('#sheet option').allTextContents()).toContain('Later');
+    expect(await sb.locator('#sheet').inputValue()).toBe('');
+    expect(await sb.locator('#sheet option:checked').textContent()).toBe('"People" is gone: pick a sheet');
     const before = JSON.stringify(wb.values('Sheet1'));
     await sb.getByRole('button', { name: 'Pull data' }).click();
     await expect.poll(() => sb.locator('#status').textContent()).toMatch(/a sheet name is needed/);

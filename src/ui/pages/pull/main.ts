@@ -63,12 +63,15 @@ function fillForm(o: PullOptions): void {
 
 /** The sheets to pull into and the active cell, keeping the sheet picked if it is still there. */
 function showTargets(o: PullOptions): void {
-  const picked = sheet.value;
+  // The pick is the sheet chosen, or the one already said to be gone (until another is chosen).
+  const picked = sheet.value || (sheet.selectedOptions[0]?.dataset.gone ?? '');
   sheet.replaceChildren(...o.sheets.map((s) => option(s, s)));
   if (o.sheets.includes(picked)) sheet.value = picked;
   // Never another sheet in its place without a word: that one would be written over.
   else if (picked) {
-    sheet.prepend(el('option', { value: '', disabled: '' }, `"${picked}" is gone: pick a sheet`));
+    const gone = el('option', { value: '', disabled: true }, `"${picked}" is gone: pick a sheet`);
+    gone.dataset.gone = picked;
+    sheet.prepend(gone);
     sheet.value = '';
   }
   byId('cellRow').textContent = `Starting at ${o.activeCell.sheet}!${o.activeCell.a1}`;
