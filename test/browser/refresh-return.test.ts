@@ -2,7 +2,7 @@
 // (the other browser files run sidebars 10 times faster), so the sidebar's own minute cannot be
 // what shows the run.
 import { describe, expect, it } from 'vitest';
-import { menu, pullIntoNewSheet, reset, SKIP_MS, sidebar, useBench } from './support';
+import { pullAndSchedule, refreshCard, reset, SKIP_MS, useBench } from './support';
 
 describe('The Scheduled refreshes sidebar', () => {
   const bench = useBench({ clockRate: 1 });
@@ -10,12 +10,8 @@ describe('The Scheduled refreshes sidebar', () => {
   it('coming back to the sidebar shows runs that ended meanwhile, without Reload', async () => {
     const { page } = bench();
     await reset(page);
-    const pull = await pullIntoNewSheet(page, 'Handle time report', 'AHT');
-    await pull.getByRole('button', { name: 'Save scheduled refresh' }).click();
-    await pull.locator('#refreshStatus', { hasText: 'Saved.' }).waitFor();
-    await menu(page, 'Scheduled refreshes…');
-    const sb = await sidebar(page, 'Scheduled refreshes');
-    const card = sb.locator('li.card', { hasText: 'AHT' });
+    await pullAndSchedule(page, 'Handle time report', 'AHT');
+    const { sb, card } = await refreshCard(page, 'AHT');
     await expect.poll(() => card.textContent()).toMatch(/Not run yet/);
     // Away in the sheet while the week goes by and Monday's run is written.
     await page.getByRole('button', { name: 'Skip ahead 1 week' }).click();

@@ -3,7 +3,7 @@
 // sheet in front, and messages that name the menu as the user sees it.
 import type { FrameLocator, Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { cell, menu, pullIntoNewSheet, reset, sidebar, typeRow, useBench } from './support';
+import { cell, menu, pullAndSchedule, refreshCard, reset, sidebar, typeRow, useBench } from './support';
 
 const MENU = 'Extensions ▸ Assembled for Google Sheets';
 
@@ -71,12 +71,8 @@ describe('Sidebars say what is true now', () => {
   it('Scheduled refreshes: a run updates its card by itself, without Reload', async () => {
     const { page } = bench();
     await reset(page);
-    const pull = await pullIntoNewSheet(page, 'Handle time report', 'AHT');
-    await pull.getByRole('button', { name: 'Save scheduled refresh' }).click();
-    await pull.locator('#refreshStatus', { hasText: 'Saved.' }).waitFor();
-    await menu(page, 'Scheduled refreshes…');
-    const sb = await sidebar(page, 'Scheduled refreshes');
-    const card = sb.locator('li.card', { hasText: 'AHT' });
+    await pullAndSchedule(page, 'Handle time report', 'AHT');
+    const { sb, card } = await refreshCard(page, 'AHT');
     await expect.poll(() => card.textContent()).toMatch(/Not run yet/);
     // A report: Assembled generates it while the card says the run is under way.
     await card.getByRole('button', { name: /^Run now/ }).click();
@@ -93,14 +89,10 @@ describe('Sidebars say what is true now', () => {
   it('Scheduled refreshes: a failed attempt shows on its card with its reason and next try', async () => {
     const { page, running } = bench();
     await reset(page);
-    const pull = await pullIntoNewSheet(page, 'Handle time report', 'AHT');
-    await pull.getByRole('button', { name: 'Save scheduled refresh' }).click();
-    await pull.locator('#refreshStatus', { hasText: 'Saved.' }).waitFor();
+    await pullAndSchedule(page, 'Handle time report', 'AHT');
     // Every report page after the first fails from now on.
     running.workbench.session.backend.simulator?.setFaults({ failFromOffset: 1 });
-    await menu(page, 'Scheduled refreshes…');
-    const sb = await sidebar(page, 'Scheduled refreshes');
-    const card = sb.locator('li.card', { hasText: 'AHT' });
+    const { sb, card } = await refreshCard(page, 'AHT');
     await card.getByRole('button', { name: /^Run now/ }).click();
     await expect.poll(() => statusOf(sb)).toMatch(/Started:/);
     await page.getByRole('button', { name: 'Skip ahead 1 hour' }).click();

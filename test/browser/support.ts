@@ -198,6 +198,21 @@ export async function pullIntoNewSheet(
   return sb;
 }
 
+/** Pulls a source into a new sheet and saves the weekly refresh the sidebar then offers. */
+export async function pullAndSchedule(page: Page, source: string, sheet: string): Promise<FrameLocator> {
+  const sb = await pullIntoNewSheet(page, source, sheet);
+  await sb.getByRole('button', { name: 'Save scheduled refresh' }).click();
+  await sb.locator('#refreshStatus', { hasText: 'Saved.' }).waitFor();
+  return sb;
+}
+
+/** Opens Scheduled refreshes; gives the sidebar and the card of the refresh into `sheet`. */
+export async function refreshCard(page: Page, sheet: string) {
+  await menu(page, 'Scheduled refreshes…');
+  const sb = await sidebar(page, 'Scheduled refreshes');
+  return { sb, card: sb.locator('li.card', { hasText: sheet }) };
+}
+
 /** Resets the workbench from the page: a fresh runtime and simulator, the add-on opened again. */
 export async function reset(page: Page): Promise<void> {
   const before = await page.locator('body').getAttribute('data-version');
