@@ -13,7 +13,7 @@ import type {
   TimeOffRequest,
   TimeOffStatus,
 } from './model';
-import { createRng, type Rng } from './prng';
+import { createRng, type Rng, seedFrom } from './prng';
 import { DAY, HOUR, MINUTE, TZ_OFFSETS } from './time';
 
 /** Days of agent-state history before the org's creation instant. */
@@ -22,6 +22,9 @@ export const HISTORY_DAYS = 30;
 const FUTURE_DAYS = 14;
 /** The org lives on in steps of at least this much virtual time (seconds). */
 const LIVE_STEP = HOUR;
+
+/** Schedules made at `at` (unix seconds) reach the end of the UTC day FUTURE_DAYS after it. */
+const scheduleEnd = (at: number) => Math.floor(at / DAY) * DAY + (FUTURE_DAYS + 1) * DAY;
 
 const SOURCE_OF_CHANNEL: Record<string, string> = { phone: 'five9', chat: 'intercom', email: 'zendesk' };
 
@@ -56,7 +59,7 @@ export function generateActivity(org: Org, rng: Rng): void {
 
   generateTimeOff(org, rng, agents, approvers, today);
 
-  const scheduledUntil = today + (FUTURE_DAYS + 1) * DAY;
+  const scheduledUntil = scheduleEnd(now);
   for (const person of agents) {
     const plan: ShiftPlan = {
       weekdays: rng.pick(PATTERNS),
@@ -108,13 +111,16 @@ function planShifts(org: Org, person: Person, plan: ShiftPlan, fromDay: number, 
 export function liveOn(org: Org, until: number): void {
   const from = org.activityUntil;
   if (until - from < LIVE_STEP) return;
-  const scheduledUntil = Math.floor((until + FUTURE_DAYS * DAY) / DAY) * DAY + DAY;
-  const working = org.people.filter((p) => org.plans.has(p.agent_id) && !p.deleted);
-  const ongoing = new Map(working.map((p) => [p.agent_id, openAt(org.states.get(p.agent_id) ?? [], from)]));
-  const tickets = ticketsOf(org, [...ongoing.values()].flat());
-  for (const person of working) {
+  const scheduledUntil = scheduleEnd(until);
+  const working = org.people.flatMap((person) => {
     const plan = org.plans.get(person.agent_id);
-    if (!plan) continue;
+    return plan && !person.deleted ? [{ person, plan }] : [];
+  });
+  const ongoing = new Map(
+    working.map(({ person }) => [person.agent_id, openAt(org.states.get(person.agent_id) ?? [], from)]),
+  );
+  const tickets = ticketsOf(org, [...ongoing.values()].flat());
+  for (const { person, plan } of working) {
     const segments = org.schedules.get(person.agent_id) ?? [];
     if (scheduledUntil > org.scheduledUntil)
       segments.push(...planShifts(org, person, plan, org.scheduledUntil, scheduledUntil).flat());
@@ -123,7 +129,7 @@ export function liveOn(org: Org, until: number): void {
     const open = ongoing.get(person.agent_id) ?? [];
     for (const state of open) end(state, from, tickets);
     // Its own stream per agent and step: what is generated does not depend on other agents.
-    const rng = createRng(hash(`${person.agent_id}:${from}`));
+    const rng = createRng(seedFrom(`${person.agent_id}:${from}`));
     const next = actualStates(org, rng, person, shiftsOf(segments, from, until), from, until, from);
     // The state that was open goes on when the agent is still doing the same.
     const last = open[open.length - 1];
@@ -198,12 +204,6 @@ function shiftsOf(segments: ScheduleSegment[], from: number, until: number): Sch
     else shifts.push([seg]);
   }
   return shifts.filter((s) => (s[s.length - 1]?.end ?? 0) > from && (s[0]?.start ?? 0) < until);
-}
-
-function hash(text: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return h >>> 0;
 }
 
 /**

@@ -69,7 +69,6 @@ export interface AgentState {
   ticket_id?: string;
 }
 
-/** One contiguous piece of an agent's schedule; the shift is the union of its pieces. */
 /** An agent's working pattern: the days (0 = Sunday), the hour a shift starts, its length. */
 export interface ShiftPlan {
   weekdays: readonly number[];
@@ -77,6 +76,7 @@ export interface ShiftPlan {
   part: boolean;
 }
 
+/** One contiguous piece of an agent's schedule; the shift is the union of its pieces. */
 export interface ScheduleSegment {
   activity: 'work' | 'break' | 'lunch';
   start: number;

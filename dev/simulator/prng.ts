@@ -48,3 +48,10 @@ export function createRng(seed: number): Rng {
     state: () => a,
   };
 }
+
+/** A seed from text (FNV-1a): a stream of its own for each name, the same on every run. */
+export function seedFrom(text: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
