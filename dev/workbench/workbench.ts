@@ -1,5 +1,7 @@
 // The workbench's state and actions, independent of HTTP: one session (runtime + backend), the
 // clock that follows real time, and what the page can ask for.
+
+import { countText } from '../../src/core/count-text';
 import type { LocalRuntime, MenuEntry } from '../gas';
 import { clockRate, clockRateScript } from './clock-rate';
 import { FollowClock } from './follow-clock';
@@ -186,7 +188,7 @@ export class Workbench {
         throw new Error('Cells are counted from row 1, column 1');
       const cells = values.reduce((n, line) => n + line.length, 0);
       if (cells > MAX_PASTE_CELLS)
-        throw new Error(`Paste at most ${MAX_PASTE_CELLS.toLocaleString('en-US')} cells at once`);
+        throw new Error(`Paste at most ${countText(MAX_PASTE_CELLS)} cells at once`);
       this.rt.workbook.write(sheet, values, { row, column });
       this.current.touch();
       return { ok: true };

@@ -2,6 +2,8 @@
 // size, partitioning, clustering) and a query box that runs standard SQL as the console does.
 // Opened from the BigQuery button in the top bar; it follows the workbench's version, so a load
 // shows as soon as its job is DONE. Everything from the server goes in as text.
+
+import { countText } from '../../../src/core/count-text';
 import type { BigQueryExplorerView, BigQueryQueryReply, BigQueryTableView } from '../bigquery-wire';
 import { getJson, post } from './api';
 import { el } from './dom';
@@ -19,7 +21,7 @@ function size(bytes: number): string {
   return `${n.toFixed(n < 10 ? 1 : 0)} ${unit}`;
 }
 
-const count = (n: number, one: string) => `${n.toLocaleString('en-US')} ${one}${n === 1 ? '' : 's'}`;
+const count = (n: number, one: string) => `${countText(n)} ${one}${n === 1 ? '' : 's'}`;
 
 const keyOf = (t: BigQueryTableView) => `${t.datasetId}.${t.tableId}`;
 
@@ -212,7 +214,7 @@ export class BigQueryExplorer {
     });
     const facts: [string, string][] = [
       ['Table ID', path],
-      ['Rows', t.numRows.toLocaleString('en-US')],
+      ['Rows', countText(t.numRows)],
       ['Size', size(t.numBytes)],
       ['Partitioned by', t.partitioning || 'Not partitioned'],
       ['Clustered by', t.clustering.join(', ') || 'Not clustered'],

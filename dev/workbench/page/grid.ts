@@ -7,6 +7,8 @@
 // No keystroke may be lost: a commit moves the selection at once and queues the write (writes go
 // to the server one at a time, in order), and the typed value shows in its cell until the server's
 // view has it.
+
+import { countText } from '../../../src/core/count-text';
 import { type CellView, GRID_MIN_ROWS, GRID_PAD_ROWS, type SheetView } from '../wire';
 import { parseTsv, toTsv } from './clipboard';
 import { columnLetters, el } from './dom';
@@ -197,7 +199,7 @@ export class Grid {
     this.stickFrozenColumns();
     this.truncated.hidden = !view.truncated;
     this.truncated.textContent = view.truncated
-      ? `Showing the first ${count(view.rows.length)} of ${count(view.lastRow)} rows; Download .xlsx has them all.`
+      ? `Showing the first ${countText(view.rows.length)} of ${countText(view.lastRow)} rows; Download .xlsx has them all.`
       : '';
     this.mark(!sameSheet);
     // Each sheet keeps its own scroll: a new sheet starts at A1, not where the last one was.
@@ -529,8 +531,6 @@ export class Grid {
     this.tell();
   }
 }
-
-const count = (n: number) => n.toLocaleString('en-US');
 
 function rangeA1(r1: number, c1: number, r2: number, c2: number): string {
   const a = `${columnLetters(Math.min(c1, c2))}${Math.min(r1, r2)}`;
