@@ -34,24 +34,25 @@ let nextRead: number | undefined;
 
 /** Coming back to the sidebar (after the sheet, another tab) reads the list this soon after. */
 const ON_RETURN_MS = 300;
+/** The list as last read: what the cards show. */
 let shown: RefreshView[] = [];
 
-function readAgainLater(refreshes: RefreshView[], after?: number): void {
+function readAgainLater(after?: number): void {
   window.clearTimeout(nextRead);
-  const wait = after ?? (refreshes.some((r) => r.running) ? WHILE_RUNNING_MS : IDLE_MS);
+  const running = shown.some((r) => r.running);
+  const wait = after ?? (running ? WHILE_RUNNING_MS : IDLE_MS);
   nextRead = window.setTimeout(() => {
     // Not while the user is editing a card or another action is under way.
-    const running = refreshes.some((r) => r.running);
     const userIsHere = !running && list.contains(document.activeElement);
     if (
       userIsHere ||
       list.querySelector('.editor') ||
       [...document.querySelectorAll('button')].some((b) => b.disabled)
     ) {
-      readAgainLater(refreshes);
+      readAgainLater();
       return;
     }
-    callServer('listRefreshes').then(render, () => readAgainLater(refreshes));
+    callServer('listRefreshes').then(render, () => readAgainLater());
   }, wait);
 }
 
@@ -160,12 +161,12 @@ function render(refreshes: RefreshView[]): void {
   shown = refreshes;
   list.replaceChildren(...refreshes.map(card));
   if (!refreshes.length) list.append(el('li', {}, 'No scheduled refreshes in this spreadsheet yet.'));
-  readAgainLater(refreshes);
+  readAgainLater();
 }
 
 // Runs may have ended while the user was away; a click that lands on a card waits (the guards
 // above), so the list never changes under a button being pressed.
-window.addEventListener('focus', () => readAgainLater(shown, ON_RETURN_MS));
+window.addEventListener('focus', () => readAgainLater(ON_RETURN_MS));
 // The list is what loading shows: nothing more to say once it is there.
 const load = () => void act('Loading', () => callServer('listRefreshes'), '');
 byId('reload').addEventListener('click', load);
