@@ -45,6 +45,8 @@ describe('templates', () => {
       'Pushed at',
     ]);
     for (const c of t.columns) expect(c.note.length).toBeGreaterThan(10);
+    // The note's first word says whether the column is needed; the help after it does not say it again.
+    for (const c of t.columns) expect(c.note).not.toMatch(/^(Required|Optional)\. (Required|Optional)\b/i);
     const dates = t.columns.filter((c) => c.validation?.kind === 'date');
     // Times the user types and the time the add-on writes read alike: the pulled sheets' format.
     expect(dates.every((c) => c.format === 'yyyy-mm-dd hh:mm:ss')).toBe(true);

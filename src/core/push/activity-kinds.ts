@@ -9,7 +9,7 @@ const schedule: ColumnSpec = {
   aliases: ['schedule', 'schedule id', 'schedule_id'],
   type: 'text',
   required: false,
-  help: "Optional: the schedule's id in Assembled; empty for the master schedule.",
+  help: "The schedule's id in Assembled; empty for the master schedule.",
 };
 
 function time(key: 'start' | 'end', help: string): ColumnSpec {
@@ -71,7 +71,7 @@ export const ACTIVITIES_KIND: Omit<KindSpec, 'kind'> = {
       aliases: ['description', 'notes', 'note'],
       type: 'text',
       required: false,
-      help: 'Optional text shown on the activity.',
+      help: 'Text shown on the activity.',
     },
     schedule,
     {

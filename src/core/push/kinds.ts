@@ -92,7 +92,7 @@ const subState: ColumnSpec = {
   aliases: ['sub state', 'sub_state', 'substate', 'channel'],
   type: 'text',
   required: false,
-  help: 'Optional detail of the state, e.g. phone, chat or email.',
+  help: 'Detail of the state, e.g. phone, chat or email.',
 };
 const source: ColumnSpec = {
   key: 'source',
@@ -100,7 +100,7 @@ const source: ColumnSpec = {
   aliases: ['source', 'platform source'],
   type: 'text',
   required: false,
-  help: 'Optional: the platform the state came from, e.g. zendesk or five9.',
+  help: 'The platform the state came from, e.g. zendesk or five9.',
 };
 
 export const KINDS: Record<PushKind, KindSpec> = {
@@ -132,7 +132,7 @@ export const KINDS: Record<PushKind, KindSpec> = {
         type: 'choice',
         required: false,
         values: ['pto', 'sick', 'personal', 'vacation'],
-        help: 'Optional type of time off, e.g. pto, sick or personal (Assembled defaults to pto).',
+        help: 'The type of time off, e.g. pto, sick or personal (Assembled defaults to pto).',
       },
       {
         key: 'notes',
@@ -140,7 +140,7 @@ export const KINDS: Record<PushKind, KindSpec> = {
         aliases: ['notes', 'note', 'comment', 'comments', 'reason'],
         type: 'text',
         required: false,
-        help: 'Optional note sent with the request.',
+        help: 'A note sent with the request.',
       },
     ],
   },
@@ -178,7 +178,7 @@ export const KINDS: Record<PushKind, KindSpec> = {
       state,
       subState,
       time('start', true, 'When the state began.'),
-      time('end', false, 'Optional: when it ended (after Start); empty for a state still open.'),
+      time('end', false, 'When it ended (after Start); empty for a state still open.'),
       source,
     ],
   },
@@ -210,7 +210,7 @@ export const KINDS: Record<PushKind, KindSpec> = {
       { ...state, required: false, help: `${state.help} Needed for insert and update.` },
       subState,
       time('start', false, 'When the state began. Needed for insert and update.'),
-      time('end', false, 'Optional: when it ended (after Start).'),
+      time('end', false, 'When it ended (after Start).'),
       source,
     ],
   },
