@@ -66,6 +66,9 @@ describe('Push rows in the workbench', () => {
     await sb.getByRole('button', { name: 'Push', exact: true }).click();
     await sb.locator('#progressLabel', { hasText: '2 of 2 rows done' }).waitFor({ timeout: 30_000 });
     await expect.poll(status).toEqual(['created', 'created', 'error', 'error']);
+    // Once over, the box names the sheet and Assembled, and no longer says the push carries on.
+    expect(await sb.locator('#progressTitle').textContent()).toBe('"Time off to create" → Assembled');
+    await expect.poll(() => sb.locator('#pushHint').isHidden()).toBe(true);
     // The bad rows say what to fix, in words; the good ones carry Assembled's id.
     expect(await cell(page, 4, 'I').textContent()).toMatch(/ghost@example\.com/);
     expect(await cell(page, 5, 'I').textContent()).toMatch(/end/i);

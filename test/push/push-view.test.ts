@@ -2,7 +2,7 @@
 // left at the pace so far.
 import { describe, expect, it } from 'vitest';
 import type { PushJob } from '../../src/core/push/push-job';
-import { pushView } from '../../src/core/push/push-view';
+import { progressWords, pushView } from '../../src/core/push/push-view';
 
 const T0 = Date.parse('2026-05-25T12:00:00Z');
 
@@ -40,5 +40,24 @@ describe('push progress for the sidebar', () => {
   it('a finished push has nothing left and its elapsed time stops at its end', () => {
     const done = job({ state: 'done', done: 40, updatedAt: T0 + 90_000, message: 'Finished' });
     expect(pushView(done, T0 + 600_000)).toMatchObject({ elapsedMs: 90_000, estimatedLeftMs: 0 });
+  });
+});
+
+describe('push progress in words', () => {
+  const view = (extra: Partial<PushJob>) => pushView(job(extra), T0);
+
+  it('names the kind once when the sheet is its template, and the sheet always', () => {
+    expect(progressWords(view({})).title).toBe('"Time off to create" → Assembled');
+    expect(progressWords(view({ sheetName: 'Time off to create (2)' })).title).toBe(
+      '"Time off to create (2)" → Assembled',
+    );
+    expect(progressWords(view({ sheetName: 'June leave' })).title).toBe(
+      'Time off to create: "June leave" → Assembled',
+    );
+  });
+
+  it('counts rows done, and says when no row was to be sent', () => {
+    expect(progressWords(view({ done: 3 })).count).toBe('3 of 40 rows done');
+    expect(progressWords(view({ total: 0, invalid: 3, state: 'done' })).count).toBe('No rows to send');
   });
 });

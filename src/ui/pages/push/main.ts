@@ -1,5 +1,5 @@
 import type { PushKind } from '../../../core/push/kinds';
-import type { KindChoice, PushView } from '../../../core/push/push-view';
+import { type KindChoice, type PushView, progressWords } from '../../../core/push/push-view';
 import { busy, byId, el, requestKey, showStatus } from '../../dom';
 import { callServer, errorMessage } from '../../rpc';
 
@@ -37,11 +37,14 @@ function duration(ms: number): string {
 function showPush(view: PushView): void {
   lastPush = { view, at: Date.now() };
   byId('progressBox').hidden = false;
-  byId('progressTitle').textContent = `${view.label} → ${view.sheet}`;
+  const words = progressWords(view);
+  byId('progressTitle').textContent = words.title;
   const progress = byId<HTMLProgressElement>('progress');
+  progress.hidden = view.total === 0;
   progress.max = Math.max(1, view.total);
   progress.value = view.done;
-  byId('progressLabel').textContent = `${view.done} of ${view.total} rows done`;
+  byId('progressLabel').textContent = words.count;
+  byId('pushHint').hidden = view.state !== 'running';
   const tone = view.state === 'failed' ? 'error' : view.state === 'done' ? 'ok' : 'info';
   // A notice says why background runs will not finish the push (the sidebar still does).
   showStatus(status, [view.message, view.notice].filter(Boolean).join(' '), tone);
