@@ -25,6 +25,17 @@ export function parseReply<S extends z.ZodMiniType>(
   });
 }
 
+/**
+ * An operation's `parse` for replies the schema describes, narrowed by `pick` to the part the
+ * caller wants (e.g. a page's records).
+ */
+export function replyOf<S extends z.ZodMiniType, T = z.output<S>>(
+  schema: S,
+  pick: (reply: z.output<S>) => T = (reply) => reply as T,
+): (json: unknown, endpoint: string, status: number) => T {
+  return (json, endpoint, status) => pick(parseReply(schema, json, endpoint, status));
+}
+
 /** Of a union's branches, the problem found furthest into the data is the telling one. */
 function deepest(issues: readonly Issue[]): Issue | undefined {
   let best: Issue | undefined;

@@ -1,7 +1,7 @@
 // assembled-agent-state.yml, less the deprecated single-state POST.
 import type { AgentState, AgentStateEdit, AgentStateEditResult } from '../model';
 import { PAGE_SIZE, readAllPages } from '../paging';
-import { parseReply } from '../parse';
+import { replyOf } from '../parse';
 import { agentStatesPage, editHistory, editResult, timelinePage } from '../schemas/agent-states';
 import type { TimeInput } from '../times';
 import {
@@ -64,7 +64,7 @@ export function getAgentStates(ctx: EndpointContext, query: AgentStatesQuery): A
       method: 'GET',
       path,
       query: { ...window, agent_id: agent, agent_ids: agent, limit: PAGE_SIZE, offset },
-      parse: (json, ep, status) => parseReply(agentStatesPage, json, ep, status),
+      parse: replyOf(agentStatesPage),
     }));
   const agents = [...new Set(query.agent_ids ?? [])];
   return agents.length === 0 ? read() : agents.flatMap((agent) => read(agent));
@@ -82,7 +82,7 @@ export function getCondensedTimeline(ctx: EndpointContext, query: TimelineQuery)
       agent_ids: commaList(query.agent_ids),
       priority_order: commaList(query.priority_order),
     },
-    parse: (json, ep, status) => parseReply(timelinePage, json, ep, status).items,
+    parse: replyOf(timelinePage, (r) => r.items),
   });
 }
 
@@ -98,7 +98,7 @@ export function getEditHistory(
     query: {
       ...optionalWireWindow(ctx, query, endpoint),
     },
-    parse: (json, ep, status) => parseReply(editHistory, json, ep, status),
+    parse: replyOf(editHistory),
   });
 }
 
@@ -147,7 +147,7 @@ export function editAgentStates(
       deletes: edit.deletes,
     },
     safeToRetry: options.safeToRetry,
-    parse: (json, ep, status) => parseReply(editResult, json, ep, status),
+    parse: replyOf(editResult),
   });
 }
 

@@ -3,7 +3,7 @@
 import type * as z from 'zod/mini';
 import type { AssistConversation, Person, Queue, Requirement, Role, Site, Skill, Team } from '../model';
 import { PAGE_SIZE, type Page, readAllPages } from '../paging';
-import { parseReply } from '../parse';
+import { parseReply, replyOf } from '../parse';
 import { assistConversationsPage, requirementsPage } from '../schemas/misc';
 import { queuesPage, rolesPage, sitesPage, skillsPage, teamsPage } from '../schemas/org';
 import { peoplePage, person } from '../schemas/people';
@@ -40,7 +40,7 @@ export function getPerson(ctx: EndpointContext, id: string): Person {
   return ctx.transport.send({
     method: 'GET',
     path: `/v0/people/${encodePath(id)}`,
-    parse: (json, endpoint, status) => parseReply(person, json, endpoint, status),
+    parse: replyOf(person),
   });
 }
 
@@ -80,7 +80,7 @@ export function listRequirements(ctx: EndpointContext, query: RequirementsQuery 
       ...optionalWireWindow(ctx, query, endpoint),
       queue_ids: commaList(query.queue_ids),
     },
-    parse: (json, ep, status) => parseReply(requirementsPage, json, ep, status).requirements,
+    parse: replyOf(requirementsPage, (r) => r.requirements),
   });
 }
 
@@ -104,7 +104,7 @@ export function listAssistConversations(
       method: 'GET',
       path,
       query: { start_time, end_time, agent_id: query.agent_id, limit: PAGE_SIZE, offset },
-      parse: (json, ep, status) => parseReply(assistConversationsPage, json, ep, status),
+      parse: replyOf(assistConversationsPage),
     }),
     PAGE_SIZE,
   );

@@ -2,7 +2,7 @@
 import type { Report, ReportGranularity, ReportJob, ReportPoll, ReportType } from '../model';
 import { metricsToRows } from '../normalise';
 import { PAGE_SIZE, readAllPages } from '../paging';
-import { parseReply } from '../parse';
+import { parseReply, replyOf } from '../parse';
 import { type Metric, type ReportPage, reportJob, reportPage } from '../schemas/reports';
 import type { TimeInput } from '../times';
 import type { Outcome } from '../transport';
@@ -41,7 +41,7 @@ export function startReport(
       granularity: input.granularity,
     },
     safeToRetry: options.safeToRetry,
-    parse: (json, ep, status) => parseReply(reportJob, json, ep, status),
+    parse: replyOf(reportJob),
   });
 }
 
@@ -86,8 +86,7 @@ export function readReportPages(ctx: EndpointContext, id: string, offsets: numbe
       method: 'GET' as const,
       path,
       query: { limit: PAGE_SIZE, offset },
-      parse: (json: unknown, endpoint: string, status: number) =>
-        parseReply(reportPage, json, endpoint, status),
+      parse: replyOf(reportPage),
     })),
   );
 }

@@ -1,6 +1,6 @@
 // Activities, activity types and requirement types (the scheduling side of the API).
 import type * as z from 'zod/mini';
-import { parseReply } from '../parse';
+import { replyOf } from '../parse';
 import {
   activitiesReply,
   type activity,
@@ -52,7 +52,7 @@ export function listActivities(ctx: EndpointContext, query: ActivitiesQuery): Ac
       include_agents: true,
       include_activity_types: true,
     },
-    parse: (json, ep, status) => parseReply(activitiesReply, json, ep, status),
+    parse: replyOf(activitiesReply),
   });
 }
 
@@ -60,7 +60,7 @@ export function listActivityTypes(ctx: EndpointContext): ActivityType[] {
   return ctx.transport.send({
     method: 'GET',
     path: '/v0/activity_types',
-    parse: (json, ep, status) => parseReply(activityTypesReply, json, ep, status).activity_types,
+    parse: replyOf(activityTypesReply, (r) => r.activity_types),
   });
 }
 
@@ -68,7 +68,7 @@ export function listRequirementTypes(ctx: EndpointContext): RequirementType[] {
   return ctx.transport.send({
     method: 'GET',
     path: '/v0/requirement_types',
-    parse: (json, ep, status) => parseReply(requirementTypesReply, json, ep, status).requirement_types,
+    parse: replyOf(requirementTypesReply, (r) => r.requirement_types),
   });
 }
 
@@ -117,7 +117,7 @@ export function bulkActivities(
     path,
     body: { ...(scheduleId ? { schedule_id: scheduleId } : {}), activities },
     safeToRetry: false,
-    parse: (json, ep, status) => parseReply(bulkActivitiesReply, json, ep, status).activities,
+    parse: replyOf(bulkActivitiesReply, (r) => r.activities),
   });
 }
 

@@ -1,7 +1,7 @@
 // assembled-time-off.yml, with batched variants for the push feature.
 import { AssembledError } from '../errors';
 import type { TimeOffRequest, TimeOffStatus, TimeOffUpdate } from '../model';
-import { parseReply } from '../parse';
+import { replyOf } from '../parse';
 import { timeOffRequest, timeOffRequestsPage, timeOffUpdatesPage } from '../schemas/time-off';
 import type { TimeInput } from '../times';
 import type { Operation, Outcome } from '../transport';
@@ -50,7 +50,7 @@ function createOp(
       notes: input.notes,
     },
     safeToRetry: options.safeToRetry,
-    parse: (json, ep, status) => parseReply(timeOffRequest, json, ep, status),
+    parse: replyOf(timeOffRequest),
   };
 }
 
@@ -107,7 +107,7 @@ export function listTimeOffRequests(
       agent_id: query.agent_id,
       ...optionalWireWindow(ctx, query, endpoint),
     },
-    parse: (json, ep, status) => parseReply(timeOffRequestsPage, json, ep, status).requests,
+    parse: replyOf(timeOffRequestsPage, (r) => r.requests),
   });
 }
 
@@ -117,7 +117,7 @@ export function listTimeOffUpdates(ctx: EndpointContext, since: TimeInput): Time
     method: 'GET',
     path,
     query: { since: wireTime(ctx, since, 'since', `GET ${path}`) },
-    parse: (json, ep, status) => parseReply(timeOffUpdatesPage, json, ep, status).updates,
+    parse: replyOf(timeOffUpdatesPage, (r) => r.updates),
   });
 }
 
