@@ -29,13 +29,16 @@ export interface ConnectionLine {
 export interface ConnectionReport {
   ok: boolean;
   lines: ConnectionLine[];
+  /** What was tested differs from what is saved (a key typed, options changed, not yet saved). */
+  unsaved: boolean;
 }
 
 export interface ServerApi {
   getSettings(): SettingsView;
   saveSettings(input: SettingsInput): SettingsView;
   clearApiKey(): SettingsView;
-  testConnection(): ConnectionReport;
+  /** Tests the settings the form shows when given (a typed key not yet saved), else the saved ones. */
+  testConnection(draft?: SettingsInput): ConnectionReport;
   getPullOptions(): PullOptions;
   previewRange(range: DateRangeSpec): { from: string; to: string };
   listChoices(kind: ChoiceKind): Choice[];

@@ -7,14 +7,22 @@ import {
   type TokenBucket,
 } from '../core/assembled';
 import { menuPath } from '../core/menu-names';
+import type { ConnectionOptions } from '../core/settings';
 import { gasClock } from './adapters/gas-clock';
 import { urlFetchHttp } from './adapters/url-fetch-http';
 import { readApiKey, readConnectionOptions } from './settings';
 
 /** `rateLimit`: a bucket to pace with (a push resumes its pacing across executions). */
 export function assembledClient(rateLimit?: TokenBucket): AssembledClient {
-  const apiKey = readApiKey();
-  if (!apiKey) {
+  return clientWith({ apiKey: readApiKey(), ...readConnectionOptions() }, rateLimit);
+}
+
+/** A client with the given key and options (Settings' test of what is typed, not yet saved). */
+export function clientWith(
+  settings: ConnectionOptions & { apiKey: string },
+  rateLimit?: TokenBucket,
+): AssembledClient {
+  if (!settings.apiKey) {
     throw new AssembledError({
       kind: 'auth',
       status: 0,
@@ -22,13 +30,12 @@ export function assembledClient(rateLimit?: TokenBucket): AssembledClient {
       message: `No Assembled API key is set for you. Open ${menuPath('settings')} and paste your key.`,
     });
   }
-  const options = readConnectionOptions();
   return createAssembledClient({
     http: urlFetchHttp,
     clock: gasClock,
-    apiKey,
-    timeFormat: options.timeFormat,
-    apiVersion: options.apiVersion,
+    apiKey: settings.apiKey,
+    timeFormat: settings.timeFormat,
+    apiVersion: settings.apiVersion,
     base64: (text) => Utilities.base64Encode(text, Utilities.Charset.UTF_8),
     ...(rateLimit ? { rateLimit } : {}),
   });

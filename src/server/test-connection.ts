@@ -1,11 +1,25 @@
 import { checkConnection } from '../core/assembled';
 import { checkLabel, checkSummary } from '../core/assembled/check-words';
 import type { ConnectionReport } from '../core/server-api';
-import { assembledClient } from './client-factory';
+import { SettingsInput } from '../core/settings';
+import { parseInput } from '../core/validation';
+import { clientWith } from './client-factory';
+import { readApiKey, readConnectionOptions } from './settings';
 
-/** Settings' "Test connection": every read-only operation once, reported line by line. */
-export function testConnection(): ConnectionReport {
-  const results = checkConnection(assembledClient());
+/**
+ * Settings' "Test connection": every read-only operation once, reported line by line. It tests
+ * what the form shows (a key typed but not saved, the options chosen), else what is saved, so a
+ * key can be tried before it replaces the one that works.
+ */
+export function testConnection(draft?: unknown): ConnectionReport {
+  const form = draft === undefined ? undefined : parseInput(SettingsInput, draft, 'Settings');
+  const saved = { apiKey: readApiKey(), ...readConnectionOptions() };
+  const settings = {
+    apiKey: form?.apiKey || saved.apiKey,
+    timeFormat: form?.timeFormat ?? saved.timeFormat,
+    apiVersion: form?.apiVersion ?? saved.apiVersion,
+  };
+  const results = checkConnection(clientWith(settings));
   const lines = results.map((r) => ({
     label: checkLabel(r.operation),
     summary: checkSummary(r),
@@ -17,5 +31,9 @@ export function testConnection(): ConnectionReport {
     ms: r.ms,
     message: r.error?.message ?? r.note ?? '',
   }));
-  return { ok: lines.every((l) => l.ok), lines };
+  const unsaved =
+    settings.apiKey !== saved.apiKey ||
+    settings.timeFormat !== saved.timeFormat ||
+    settings.apiVersion !== saved.apiVersion;
+  return { ok: lines.every((l) => l.ok), lines, unsaved };
 }

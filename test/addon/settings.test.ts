@@ -77,6 +77,49 @@ describe('Settings', () => {
     expect(await rt.callFromSidebar('getSettings')).toMatchObject({ timeFormat: 'unix' });
   });
 
+  it('tests the key and options typed in Settings before they are saved, and keeps the saved ones', async () => {
+    type Report = { ok: boolean; unsaved: boolean; lines: { ok: boolean; message: string }[] };
+    const { rt, sim, key } = await startLocalAddon({ dialect: 'live' });
+    const before = await rt.callFromSidebar<{ keyHint: string }>('getSettings');
+    const wrong = 'sk_live_typedButWrong1234';
+    const draft = (extra: object) => ({ timeFormat: 'unix', apiVersion: '', ...extra });
+
+    // A mistyped key fails the test, in words that never echo it; the saved key stays and works.
+    const typed = await rt.callFromSidebar<Report>('testConnection', draft({ apiKey: wrong }));
+    expect(typed).toMatchObject({ ok: false, unsaved: true });
+    expect(typed.lines[0]?.message).toMatch(/API key/);
+    expect(JSON.stringify([typed, rt.logs.entries])).not.toContain(wrong);
+    expect(await rt.callFromSidebar('getSettings')).toMatchObject({ keyHint: before.keyHint });
+    expect(JSON.stringify(rt.properties.user.all())).not.toContain(wrong);
+    expect(await rt.callFromSidebar<Report>('testConnection', draft({}))).toMatchObject({
+      ok: true,
+      unsaved: false,
+    });
+
+    // A new key Assembled issued passes before it is saved; so does the old one, still saved.
+    const fresh = 'sk_live_freshlyIssued5678';
+    sim.issueKey(fresh);
+    sim.revokeKey(key);
+    expect(await rt.callFromSidebar<Report>('testConnection', draft({ apiKey: fresh }))).toMatchObject({
+      ok: true,
+      unsaved: true,
+    });
+    expect((await rt.callFromSidebar<Report>('testConnection', draft({}))).ok).toBe(false);
+
+    // Options chosen but not saved are what is tested.
+    sim.issueKey(key);
+    const iso = await rt.callFromSidebar<Report>('testConnection', draft({ timeFormat: 'iso' }));
+    expect(iso).toMatchObject({ ok: false, unsaved: true });
+    expect(await rt.callFromSidebar('getSettings')).toMatchObject({ timeFormat: 'unix' });
+
+    // A malformed key typed is refused before anything is sent.
+    const sent = sim.stats().total;
+    await expect(rt.callFromSidebar('testConnection', draft({ apiKey: 'not a key' }))).rejects.toThrow(
+      /apiKey: The API key should start with sk_live_/,
+    );
+    expect(sim.stats().total).toBe(sent);
+  });
+
   it('a revoked key is reported in words, and the key appears in no log or message', async () => {
     const { rt, sim, key } = await startLocalAddon();
     sim.revokeKey(key);

@@ -22,6 +22,20 @@ describe('Settings in the workbench', () => {
 
     // A well-formed key that Assembled never issued: the simulator knows its own keys.
     const wrong = 'sk_live_wrongkey000000';
+    // Tested before it is saved: the typed key is what is tried, and the saved one stays.
+    await sb.getByLabel('API key').fill(wrong);
+    await sb.getByRole('button', { name: 'Test connection' }).click();
+    await expect.poll(() => sb.locator('#status').textContent()).toMatch(REJECTED);
+    expect(await sb.locator('#status').textContent()).toMatch(
+      /tested the settings above; the saved ones are unchanged/,
+    );
+    expect(await sb.getByLabel('API key').inputValue()).toBe(wrong);
+    await sb.getByLabel('API key').fill('');
+    await sb.getByRole('button', { name: 'Test connection' }).click();
+    await expect
+      .poll(() => sb.locator('#status').textContent())
+      .toMatch(/^Connected to Assembled: all \d+ checks passed\.$/);
+
     await sb.getByLabel('API key').fill(wrong);
     await sb.getByRole('button', { name: 'Save' }).click();
     await sb.locator('#status', { hasText: 'Saved.' }).waitFor();

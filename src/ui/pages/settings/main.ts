@@ -1,5 +1,5 @@
 import type { ConnectionReport } from '../../../core/server-api';
-import type { SettingsView, TimeFormat } from '../../../core/settings';
+import type { SettingsInput, SettingsView, TimeFormat } from '../../../core/settings';
 import { busy, byId, el, showStatus } from '../../dom';
 import { callServer, errorMessage } from '../../rpc';
 
@@ -49,9 +49,26 @@ function showReport(report: ConnectionReport): string {
     ),
   );
   results.hidden = false;
-  if (report.ok) return `Connected to Assembled: all ${report.lines.length} checks passed.`;
-  if (shared) return errors[0]?.summary ?? '';
-  return `${failed.length} of ${report.lines.length} checks failed: see below.`;
+  if (report.ok)
+    return report.unsaved
+      ? `Connected to Assembled with the settings above: all ${report.lines.length} checks passed. They are not saved yet: press Save to use them.`
+      : `Connected to Assembled: all ${report.lines.length} checks passed.`;
+  const failure = shared
+    ? (errors[0]?.summary ?? '')
+    : `${failed.length} of ${report.lines.length} checks failed: see below.`;
+  return report.unsaved
+    ? `${failure} (This tested the settings above; the saved ones are unchanged.)`
+    : failure;
+}
+
+/** The settings as the form shows them: a key only when one is typed. */
+function formInput(): SettingsInput {
+  const typed = apiKey.value.trim();
+  return {
+    ...(typed ? { apiKey: typed } : {}),
+    timeFormat: timeFormat.value as TimeFormat,
+    apiVersion: apiVersion.value.trim(),
+  };
 }
 
 /** Whatever was shown of an earlier test no longer holds once something else is done. */
@@ -74,21 +91,14 @@ async function run(label: string, work: () => Promise<void>): Promise<void> {
 form.addEventListener('submit', (event) => {
   event.preventDefault();
   void run('Saving', async () => {
-    const typed = apiKey.value.trim();
-    show(
-      await callServer('saveSettings', {
-        ...(typed ? { apiKey: typed } : {}),
-        timeFormat: timeFormat.value as TimeFormat,
-        apiVersion: apiVersion.value.trim(),
-      }),
-    );
+    show(await callServer('saveSettings', formInput()));
     showStatus(status, 'Saved.', 'ok');
   });
 });
 
 byId('test').addEventListener('click', () => {
   void run('Testing the connection', async () => {
-    const report = await callServer('testConnection');
+    const report = await callServer('testConnection', formInput());
     showStatus(status, showReport(report), report.ok ? 'ok' : 'error');
   });
 });
