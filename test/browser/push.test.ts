@@ -1,7 +1,7 @@
 // Push rows: the time-off template, rows typed into the grid (good and bad), validate, push, and
 // each row's outcome written beside it.
 import { describe, expect, it } from 'vitest';
-import { cell, menu, sidebar, typeRow, useBench } from './support';
+import { cell, menu, pullIntoNewSheet, sidebar, typeRow, useBench } from './support';
 
 describe('Push rows in the workbench', () => {
   const bench = useBench();
@@ -75,5 +75,36 @@ describe('Push rows in the workbench', () => {
     const ids = await Promise.all([2, 3].map((r) => cell(page, r, 'H').textContent()));
     expect(ids.every((id) => sim?.admin.org.timeOff.some((t) => t.id === id))).toBe(true);
     expect(sim?.stats().byRoute['POST /v0/time_off']).toBe(2);
+  });
+
+  it('does not take a pulled schedule for time off: nothing is chosen, and a choice names the columns it leaves unread', async () => {
+    const { page } = bench();
+    const sim = bench().running.workbench.session.backend.simulator;
+    const posts = () => sim?.stats().byRoute['POST /v0/time_off'] ?? 0;
+    const before = posts();
+    await pullIntoNewSheet(page, 'Activities (schedule)', 'Pulled schedule', (sb) =>
+      sb.getByLabel('Range', { exact: true }).selectOption({ label: 'Today' }),
+    );
+    await menu(page, 'Push rows…');
+    const sb = await sidebar(page, 'Push rows to Assembled');
+    await expect.poll(() => sb.locator('#sheetName').textContent()).toBe('Pulled schedule');
+    // Agent ID, Start and End are there, among many a time-off sheet has not: no kind is guessed.
+    expect(await sb.getByLabel('What the rows are').inputValue()).toBe('');
+    expect(await sb.locator('#kindHelp').textContent()).toMatch(/header is not one of these kinds/);
+    await sb.getByRole('button', { name: 'Push', exact: true }).click();
+    await expect
+      .poll(() => sb.locator('#status').textContent())
+      .toBe('Choose what the rows are first, above.');
+    await expect
+      .poll(() => sb.getByLabel('What the rows are').evaluate((e) => e === document.activeElement))
+      .toBe(true);
+
+    // Chosen on purpose, the check says which columns time off leaves unread; nothing is sent.
+    await sb.getByLabel('What the rows are').selectOption('time_off');
+    await sb.getByRole('button', { name: 'Validate' }).click();
+    await expect
+      .poll(() => sb.locator('#status').textContent())
+      .toMatch(/Columns not read as "Time off to create": "Occurrence ID", "Activity ID", .* and \d+ more\./);
+    expect(posts()).toBe(before);
   });
 });

@@ -57,6 +57,7 @@ describe('Sidebar pages in the workbench', () => {
     const { page } = bench();
     await menu(page, 'Push rows…');
     const sb = await sidebar(page, 'Push rows to Assembled');
+    await sb.getByLabel('What the rows are').selectOption('time_off');
     await sb.getByRole('button', { name: 'Insert template' }).click();
     await sb.locator('#status', { hasText: 'is ready' }).waitFor();
     const audit = await auditKeyboard(page, sb);

@@ -134,7 +134,11 @@ describe('Sidebars say what is true now', () => {
     // The last push's progress does not sit above the new message.
     expect(await sb.locator('#progressBox').isHidden()).toBe(true);
     expect(sim?.stats().byRoute['POST /v0/time_off'] ?? 0).toBe(pushesBefore);
-    // Pressed again, it acts on the sheet it now names.
+    // The kind chosen was for the template; for Sheet1 it is asked again, then acted on.
+    expect(await sb.getByLabel('What the rows are').inputValue()).toBe('');
+    await sb.getByRole('button', { name: 'Validate' }).click();
+    await expect.poll(() => statusOf(sb)).toBe('Choose what the rows are first, above.');
+    await sb.getByLabel('What the rows are').selectOption('time_off');
     await sb.getByRole('button', { name: 'Validate' }).click();
     await expect.poll(() => statusOf(sb)).toMatch(/The sheet has no header in row 1/);
   });

@@ -73,6 +73,7 @@ describe('The workbench page', () => {
     await typeRow(page, 1, ['=1+1', '2026-03-01', "'007"]);
     await menu(page, 'Push rows…');
     const sb = await sidebar(page, 'Push rows to Assembled');
+    await sb.getByLabel('What the rows are').selectOption('time_off');
     await sb.getByRole('button', { name: 'Insert template' }).click();
     await sb.locator('#status', { hasText: 'is ready' }).waitFor();
     const [download] = await Promise.all([

@@ -3,7 +3,7 @@ import { intlZone } from '../../dev/intl-zone';
 import type { Person } from '../../src/core/assembled';
 import { AgentDirectory } from '../../src/core/push/agents';
 import { readCellTime } from '../../src/core/push/cell-time';
-import { detectKind, matchHeader } from '../../src/core/push/header';
+import { detectKind, matchHeader, unreadColumns } from '../../src/core/push/header';
 import type { PushKind } from '../../src/core/push/kinds';
 import { parseRow } from '../../src/core/push/parse-row';
 
@@ -110,6 +110,18 @@ describe('header matching', () => {
     expect(detectKind(['Request ID'])).toBe('time_off_cancel');
     expect(detectKind(['Agent', 'Platform', 'Platform ID'])).toBe('associations');
     expect(detectKind(['Nothing', 'here'])).toBeUndefined();
+  });
+
+  it('does not take a sheet for a kind that leaves more of its columns unread than it reads', () => {
+    // A pulled schedule has Agent ID, Start and End, which time off reads, among eleven it does not.
+    const schedule = ['Occurrence ID', 'Activity ID', 'Agent ID', 'Agent name', 'Type ID', 'Activity type'];
+    const pulled = [...schedule, 'Schedule ID', 'Short name', 'Agent email', 'Productive', 'Time off'];
+    expect(detectKind([...pulled, 'Start', 'End', 'Duration'])).toBeUndefined();
+    const map = matchHeader('time_off', [...pulled, 'Start', 'End', 'Duration', 'Push status']);
+    expect(map.ok && unreadColumns(map.map)).toEqual([...pulled.filter((h) => h !== 'Agent ID'), 'Duration']);
+    // A kind's own sheet with a column or two of the user's is still recognised; so is a tie.
+    expect(detectKind(['Agent', 'Start', 'End', 'Reason', 'Approved by'])).toBe('time_off');
+    expect(detectKind(['Request ID', 'Why'])).toBe('time_off_cancel');
   });
 });
 

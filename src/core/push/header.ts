@@ -94,13 +94,28 @@ export function matchHeader(kind: PushKind, row: readonly CellValue[]): HeaderRe
   return { ok: true, map: { kind, columns, status, added, headers } };
 }
 
-/** The kind whose required columns a header has, preferring the one that matches most columns. */
+/**
+ * The sheet's own columns (named, not status columns) that the kind does not read. Many of them
+ * say the sheet is something else, e.g. a pulled schedule whose Agent ID, Start and End would
+ * otherwise pass for time off.
+ */
+export function unreadColumns(map: HeaderMap): string[] {
+  const used = new Set([...Object.values(map.columns), ...Object.values(map.status)]);
+  return map.headers.filter((h, i) => h !== '' && !used.has(i));
+}
+
+/**
+ * The kind whose required columns a header has, preferring the one that matches most columns;
+ * none when the best reads fewer of the sheet's columns than it leaves unread.
+ */
 export function detectKind(row: readonly CellValue[]): PushKind | undefined {
   let best: { kind: PushKind; score: number } | undefined;
   for (const kind of PUSH_KINDS) {
     const result = matchHeader(kind, row);
     if (!result.ok) continue;
-    const score = Object.keys(result.map.columns).length / KINDS[kind].columns.length;
+    const read = Object.keys(result.map.columns).length;
+    if (read < unreadColumns(result.map).length) continue;
+    const score = read / KINDS[kind].columns.length;
     if (!best || score > best.score) best = { kind, score };
   }
   return best?.kind;

@@ -16,6 +16,7 @@ import { AcceptedRows } from './accepted';
 import { activityTypes } from './activity-send';
 import { loadAgentMemo, saveAgentMemo } from './agent-memo';
 import { AgentDirectory } from './agents';
+import { unreadColumns } from './header';
 import { KINDS, type PushKind } from './kinds';
 import { type InFlight, type PushJob, PushStore, parseFlight } from './push-job';
 import { reconcile } from './reconcile';
@@ -122,6 +123,8 @@ export interface ValidateSummary {
   skipped: number;
   /** The first few problems, "Row 4: Start: ...". */
   problems: string[];
+  /** The sheet's columns this kind does not read: many say it is some other sheet. */
+  unread: string[];
 }
 
 function openSheet(deps: PushDeps, sheet: SheetRef): SheetRef & { grid: Grid } {
@@ -186,6 +189,7 @@ export function validateSheet(deps: PushDeps, kind: PushKind, ref: SheetRef): Va
       errors: 0,
       skipped: 0,
       problems: [],
+      unread: unreadColumns(sheet.map),
     };
     for (const row of sheet.rows) {
       if (row.blank && !row.done) continue;

@@ -18,12 +18,27 @@ const [templateButton, validateButton, pushButton, refreshButton] = buttons as [
 const syncButton = byId<HTMLButtonElement>('sync');
 let kinds: KindChoice[] = [];
 
-function current(): PushKind {
-  return kind.value as PushKind;
+/** The kind chosen; none until the user picks one or the sheet's header says it. */
+function current(): PushKind | undefined {
+  return kinds.find((k) => k.id === kind.value)?.id;
+}
+
+const CHOOSE = 'Choose what the rows are first, above.';
+
+/** The chosen kind, or undefined after saying that one must be chosen. */
+function chosen(): PushKind | undefined {
+  const k = current();
+  if (!k) {
+    showStatus(status, CHOOSE, 'error');
+    kind.focus();
+  }
+  return k;
 }
 
 function describeKind(): void {
-  kindHelp.textContent = kinds.find((k) => k.id === current())?.summary ?? '';
+  kindHelp.textContent =
+    kinds.find((k) => k.id === current())?.summary ??
+    "The sheet's header is not one of these kinds: choose what its rows are. Insert template makes a sheet for the kind chosen, with a note on each column.";
 }
 
 /** The push as last heard from the server, and when: the clock ticks between answers. */
@@ -74,12 +89,23 @@ async function follow(view: PushView): Promise<void> {
 
 let pushing = false;
 
+/** Columns the kind leaves unread, named: many say the sheet holds something else. */
+function unreadLine(label: string, unread: string[]): string {
+  const names = unread.slice(0, 5).map((h) => `"${h}"`);
+  const more = unread.length > 5 ? ` and ${unread.length - 5} more` : '';
+  return `Columns not read as "${label}": ${names.join(', ')}${more}. Check that the rows are what you chose.`;
+}
+
 async function load(): Promise<void> {
   const options = await callServer('getPushOptions');
   kinds = options.kinds;
-  const chosen = kind.value;
-  kind.replaceChildren(...kinds.map((k) => el('option', { value: k.id }, k.label)));
-  kind.value = options.detected ?? (chosen || 'time_off');
+  // A choice holds for the sheet it was made on; another sheet is what its header says, or nothing.
+  const was = sheetName.textContent === options.sheet ? kind.value : '';
+  kind.replaceChildren(
+    el('option', { value: '' }, 'Choose…'),
+    ...kinds.map((k) => el('option', { value: k.id }, k.label)),
+  );
+  kind.value = options.detected ?? was;
   sheetName.textContent = options.sheet;
   describeKind();
   if (options.running) await follow(options.running);
@@ -95,7 +121,7 @@ async function sameSheetInFront(): Promise<boolean> {
   const options = await callServer('getPushOptions');
   if (options.sheet === was) return true;
   sheetName.textContent = options.sheet;
-  if (options.detected) kind.value = options.detected;
+  kind.value = options.detected ?? '';
   describeKind();
   showStatus(
     status,
@@ -129,9 +155,11 @@ refreshButton.addEventListener('click', () => {
 templateButton.addEventListener('click', () => {
   forgetLastResult();
   showStatus(status, 'Inserting a template…');
+  const k = chosen();
+  if (!k) return;
   void busy(buttons, async () => {
     try {
-      const { sheet } = await callServer('insertPushTemplate', current());
+      const { sheet } = await callServer('insertPushTemplate', k);
       sheetName.textContent = sheet;
       showStatus(status, `Sheet "${sheet}" is ready: each header cell has a note on what goes in it.`, 'ok');
     } catch (error) {
@@ -146,12 +174,16 @@ validateButton.addEventListener('click', () => {
   void busy(buttons, async () => {
     try {
       if (!(await sameSheetInFront())) return;
-      const v = await callServer('validatePush', current());
+      const k = chosen();
+      if (!k) return;
+      const v = await callServer('validatePush', k);
+      const label = kinds.find((c) => c.id === k)?.label ?? k;
       const lines =
         v.rows === 0
           ? [`Nothing to push: "${v.sheet}" has no rows under its header. Add rows, then validate.`]
           : [
               `${v.ok} OK, ${v.errors} to fix, ${v.skipped} already done, in "${v.sheet}". Nothing was sent.`,
+              ...(v.unread.length > 0 ? [unreadLine(label, v.unread)] : []),
               ...v.problems,
             ];
       showStatus(status, lines.join('\n'), v.errors > 0 ? 'error' : 'ok');
@@ -168,8 +200,10 @@ pushButton.addEventListener('click', () => {
     pushing = true;
     try {
       if (!(await sameSheetInFront())) return;
+      const k = chosen();
+      if (!k) return;
       showStatus(status, `Starting the push of "${sheetName.textContent}"…`);
-      await follow(await callServer('startPush', current(), requestKey()));
+      await follow(await callServer('startPush', k, requestKey()));
     } catch (error) {
       showStatus(status, errorMessage(error), 'error');
     } finally {
