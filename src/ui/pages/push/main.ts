@@ -186,7 +186,8 @@ validateButton.addEventListener('click', () => {
               ...(v.unread.length > 0 ? [unreadLine(label, v.unread)] : []),
               ...v.problems,
             ];
-      showStatus(status, lines.join('\n'), v.errors > 0 ? 'error' : 'ok');
+      // Unread columns are worth a look even when every row reads well: not the all-clear green.
+      showStatus(status, lines.join('\n'), v.errors > 0 ? 'error' : v.unread.length > 0 ? 'info' : 'ok');
     } catch (error) {
       showStatus(status, errorMessage(error), 'error');
     }
