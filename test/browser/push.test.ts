@@ -82,9 +82,9 @@ describe('Push rows in the workbench', () => {
     const sim = bench().running.workbench.session.backend.simulator;
     const posts = () => sim?.stats().byRoute['POST /v0/time_off'] ?? 0;
     const before = posts();
-    await pullIntoNewSheet(page, 'Activities (schedule)', 'Pulled schedule', (sb) =>
-      sb.getByLabel('Range', { exact: true }).selectOption({ label: 'Today' }),
-    );
+    await pullIntoNewSheet(page, 'Activities (schedule)', 'Pulled schedule', async (sb) => {
+      await sb.getByLabel('Range', { exact: true }).selectOption({ label: 'Today' });
+    });
     await menu(page, 'Push rows…');
     const sb = await sidebar(page, 'Push rows to Assembled');
     await expect.poll(() => sb.locator('#sheetName').textContent()).toBe('Pulled schedule');
