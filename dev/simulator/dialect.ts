@@ -115,8 +115,12 @@ export const render = {
     after: e.after && { id: e.after.id, ...state(d, e.after) },
   }),
   conversation: (d: Dialect, c: AssistConversation) => withTimes(d, c, ['started_at', 'ended_at']),
-  requirement: <T extends { start_time: number; end_time: number }>(d: Dialect, r: T) =>
-    withTimes(d, r, ['start_time', 'end_time']),
+  /** Live: no id, as Assembled's own client reads a requirement (its type's figure for an interval). */
+  requirement: <T extends { id: string; start_time: number; end_time: number }>(d: Dialect, r: T) => {
+    const out = withTimes(d, r, ['start_time', 'end_time']);
+    if (d === 'live') delete out.id;
+    return out;
+  },
   /**
    * Teams, sites, queues, skills. Seed: our catalogue's whole record. Live: what Assembled's client
    * reads, {id, name, parent_id, created_at, updated_at}; no site_id, timezone or channel.

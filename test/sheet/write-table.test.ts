@@ -136,6 +136,27 @@ describe('writeTable', () => {
     expect(grid.writes).toBe(0);
   });
 
+  it('merge refuses a key that rows of the data share, into an empty sheet or a full one, before writing anything', () => {
+    // Seven days of one agent keyed by agent alone would become one row.
+    const days = ['2026-05-11', '2026-05-12'].map((d) => ({ agent_id: 'a1', start_time: d, adherence: 0.9 }));
+    for (const rows of [
+      [],
+      [
+        ['Agent ID', 'Start', 'Adherence'],
+        ['a1', '2026-05-04', 0.8],
+      ],
+    ]) {
+      const grid = new MemoryGrid(rows);
+      expect(() => writeTable(grid, table(days), { ...base, mode: 'merge', mergeKey: 'agent_id' })).toThrow(
+        /merge key "agent_id" does not tell the rows apart: data rows 1 and 2 have the same agent_id\. .*Nothing was written\./,
+      );
+      expect(grid.writes).toBe(0);
+      // With the bucket in the key, each day is its own row.
+      const r = writeTable(grid, table(days), { ...base, mode: 'merge', mergeKey: 'agent_id,start_time' });
+      expect(r).toMatchObject({ appended: 2, updated: 0 });
+    }
+  });
+
   it('refuses a write that would pass 10 million cells, before writing anything', () => {
     const grid = new MemoryGrid([], 9_990_000);
     const rows = Array.from({ length: 2000 }, (_, i) => ({ id: String(i), a: 1, b: 2, c: 3 }));

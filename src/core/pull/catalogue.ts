@@ -66,10 +66,31 @@ export const CHANNELS = ['phone', 'chat', 'email'] as const;
 
 const REPORT_FILTERS: FilterName[] = ['queue_ids', 'team_ids', 'site_ids', 'agent_ids'];
 
+/**
+ * A report row is its agent or queue in one bucket: one a day (or interval, week) of the range. The
+ * bucket is its start and end, which both dialects carry (a day and a week can start together).
+ */
+const BUCKET_KEY = 'start_time,end_time';
+
 export const REPORTS: Record<ReportType, SourceInfo> = {
-  adherence: { label: 'Adherence report', range: 'required', filters: REPORT_FILTERS, key: 'agent_id' },
-  ticket_stats: { label: 'Ticket stats report', range: 'required', filters: REPORT_FILTERS, key: 'queue_id' },
-  handle_time: { label: 'Handle time report', range: 'required', filters: REPORT_FILTERS, key: 'agent_id' },
+  adherence: {
+    label: 'Adherence report',
+    range: 'required',
+    filters: REPORT_FILTERS,
+    key: `agent_id,${BUCKET_KEY}`,
+  },
+  ticket_stats: {
+    label: 'Ticket stats report',
+    range: 'required',
+    filters: REPORT_FILTERS,
+    key: `queue_id,${BUCKET_KEY}`,
+  },
+  handle_time: {
+    label: 'Handle time report',
+    range: 'required',
+    filters: REPORT_FILTERS,
+    key: `agent_id,${BUCKET_KEY}`,
+  },
 };
 
 export const RESOURCE_INFO: Record<ResourceName, SourceInfo> = {
@@ -79,7 +100,8 @@ export const RESOURCE_INFO: Record<ResourceName, SourceInfo> = {
   queues: { label: 'Queues', range: 'none', filters: [], key: 'id' },
   skills: { label: 'Skills', range: 'none', filters: [], key: 'id' },
   roles: { label: 'Roles', range: 'none', filters: [], key: 'id' },
-  requirements: { label: 'Requirements', range: 'none', filters: [], key: 'id' },
+  // Assembled's own client reads no id on a requirement: it is its type's figure for an interval.
+  requirements: { label: 'Requirements', range: 'none', filters: [], key: 'requirement_type_id,start_time' },
   // Live agent-state rows have no id: an agent's record is known by its platform and start.
   agent_states: {
     label: 'Agent states',
@@ -100,7 +122,13 @@ export const RESOURCE_INFO: Record<ResourceName, SourceInfo> = {
     filters: ['status', 'agent_ids'],
     key: 'id',
   },
-  time_off_updates: { label: 'Time-off updates', range: 'required', filters: [], key: 'request_id' },
+  // A request changes more than once (approved, then cancelled): each update is its own row.
+  time_off_updates: {
+    label: 'Time-off updates',
+    range: 'required',
+    filters: [],
+    key: 'request_id,change_type,updated_at',
+  },
   assist_conversations: { label: 'Assist conversations', range: 'none', filters: [], key: 'id' },
   // One activity id can repeat across occurrences: a row is the id plus its start.
   activities: {

@@ -196,28 +196,18 @@ export function planWrite(grid: Grid, table: Table, o: WriteOptions, bodyRow?: n
   let appended = table.rows.length;
   let updated = 0;
 
-  if (o.mode === 'merge' && found.length > 0) {
+  if (o.mode === 'merge') {
     const keyOf = mergeKeyOf(table, placed, o.mergeKey ?? '');
-    const carried = new Set(placed.at);
-    const old = existingRows(grid, o, found.length).map((r) => [
-      ...r,
-      ...Array(header.length - r.length).fill(''),
-    ]);
-    const byKey = new Map(old.map((r, i) => [keyOf(r), i]));
-    appended = 0;
-    for (const row of project(table, placed)) {
-      const i = byKey.get(keyOf(row));
-      if (i === undefined) {
-        byKey.set(keyOf(row), old.length);
-        old.push(row);
-        appended++;
-      } else {
-        // Columns the table does not carry keep the sheet's values.
-        old[i] = row.map((v, k) => (carried.has(k) ? v : (old[i]?.[k] ?? '')));
-        updated++;
-      }
-    }
-    body = old;
+    const rows = project(table, placed);
+    refuseSharedKeys(rows, keyOf, o.mergeKey ?? '');
+    if (found.length > 0) {
+      const old = existingRows(grid, o, found.length).map((r) => [
+        ...r,
+        ...Array(header.length - r.length).fill(''),
+      ]);
+      ({ appended, updated } = mergeInto(old, rows, keyOf, new Set(placed.at)));
+      body = old;
+    } else body = rows;
   } else if (o.mode === 'append' && found.length > 0) {
     at = bodyRow ?? Math.max(grid.used().rows + 1, o.row + 1);
     body = project(table, placed);
@@ -226,6 +216,49 @@ export function planWrite(grid: Grid, table: Table, o: WriteOptions, bodyRow?: n
   }
   const extent = { rows: at - o.row + body.length, cols: header.length };
   return { header, placed, body, bodyRow: at, extent, appended, updated };
+}
+
+/** Updates `old` in place with `rows`: a row whose key is there replaces it, others go below. */
+function mergeInto(
+  old: CellValue[][],
+  rows: CellValue[][],
+  keyOf: (row: CellValue[]) => string,
+  carried: Set<number | undefined>,
+): { appended: number; updated: number } {
+  const byKey = new Map(old.map((r, i) => [keyOf(r), i]));
+  let appended = 0;
+  for (const row of rows) {
+    const i = byKey.get(keyOf(row));
+    if (i === undefined) {
+      byKey.set(keyOf(row), old.length);
+      old.push(row);
+      appended++;
+    } else {
+      // Columns the table does not carry keep the sheet's values.
+      old[i] = row.map((v, k) => (carried.has(k) ? v : (old[i]?.[k] ?? '')));
+    }
+  }
+  return { appended, updated: rows.length - appended };
+}
+
+/**
+ * A merge key must tell the data's rows apart: rows sharing one would overwrite each other, and
+ * later pulls would overwrite the sheet's rows with the wrong ones (an adherence report keyed by
+ * agent alone keeps one day of seven). Refused before any cell changes.
+ */
+function refuseSharedKeys(rows: CellValue[][], keyOf: (row: CellValue[]) => string, mergeKey: string): void {
+  const seen = new Map<string, number>();
+  rows.forEach((row, i) => {
+    const key = keyOf(row);
+    const first = seen.get(key);
+    if (first === undefined) {
+      seen.set(key, i);
+      return;
+    }
+    throw new WriteRefused(
+      `The merge key "${mergeKey}" does not tell the rows apart: data rows ${first + 1} and ${i + 1} have the same ${mergeKey}. Add the columns that differ between such rows (a start time, a type) to the key columns, or choose replace or append. Nothing was written.`,
+    );
+  });
 }
 
 /** Chunk size in rows for a table `width` wide. */

@@ -1,0 +1,56 @@
+// Merged pulls keep one row per record. A weekly KPI workbook merges each week's report into one
+// sheet: every agent's (or queue's) day is its own row, so a second week adds its days beside the
+// first week's; keyed by agent alone, the second week overwrote the first.
+import { describe, expect, it } from 'vitest';
+import { startLocalAddon } from '../../dev/local-addon';
+import { REPORT_TYPES } from '../../src/core/pull/catalogue';
+import { pullToEnd } from './pull-to-end';
+
+const week = (report: string, from: string, to: string) => ({
+  source: { kind: 'report', report, granularity: 'day' },
+  range: { kind: 'absolute', from, to },
+  target: { kind: 'new_sheet', name: 'KPIs' },
+  mode: 'merge',
+});
+
+describe('reports merged week after week', () => {
+  for (const dialect of ['live', 'seed'] as const)
+    it.each(REPORT_TYPES)(`${dialect}: %s keeps each week's days`, async (report) => {
+      const { rt } = await startLocalAddon({ dialect });
+      const rows = () => rt.workbook.values('KPIs').length - 1;
+      const first = await pullToEnd(rt, week(report, '2026-05-11', '2026-05-17'), 'merge-wk-1');
+      expect(first).toMatchObject({ state: 'done' });
+      expect(first.rows).toBeGreaterThan(7);
+      expect(rows()).toBe(first.rows);
+      const again = await pullToEnd(rt, week(report, '2026-05-11', '2026-05-17'), 'merge-wk-2');
+      expect(again).toMatchObject({ state: 'done' });
+      expect(rows()).toBe(first.rows);
+      const next = await pullToEnd(rt, week(report, '2026-05-18', '2026-05-24'), 'merge-wk-3');
+      expect(next).toMatchObject({ state: 'done' });
+      expect(rows()).toBe(first.rows + (next.rows ?? 0));
+    });
+});
+
+describe('lists merged again', () => {
+  it.each(['requirements', 'time_off_updates'])(
+    'live: %s merged twice keeps one row per record',
+    async (resource) => {
+      const { rt } = await startLocalAddon({ dialect: 'live' });
+      const spec = {
+        source: { kind: 'resource', resource },
+        ...(resource === 'requirements'
+          ? {}
+          : { range: { kind: 'absolute', from: '2026-05-11', to: '2026-05-17' } }),
+        target: { kind: 'new_sheet', name: 'List' },
+        mode: 'merge',
+      };
+      const first = await pullToEnd(rt, spec, 'merge-list-1');
+      expect(first).toMatchObject({ state: 'done' });
+      expect(first.rows).toBeGreaterThan(1);
+      // Assembled's client reads no id on a requirement, and the simulator's live dialect sends none.
+      if (resource === 'requirements') expect(rt.workbook.values('List')[0]).not.toContain('ID');
+      expect(await pullToEnd(rt, spec, 'merge-list-2')).toMatchObject({ state: 'done' });
+      expect(rt.workbook.values('List').length - 1).toBe(first.rows);
+    },
+  );
+});
