@@ -52,5 +52,7 @@ describe('Settings in the workbench', () => {
     await pull.getByLabel('Data', { exact: true }).selectOption({ label: 'Teams' });
     await pull.getByRole('button', { name: 'Pull data' }).click();
     await expect.poll(() => pull.locator('#status').textContent(), { timeout: 20_000 }).toMatch(REJECTED);
+    // Over, it wrote none: not "none yet", which promises more.
+    expect(await pull.locator('#jobRows').textContent()).toBe('none');
   });
 });

@@ -262,7 +262,8 @@ function paint(): void {
   const left = !over && job.estimatedLeftMs !== null ? job.estimatedLeftMs - since : null;
   byId('jobLeftTerm').hidden = byId('jobLeft').hidden = left === null;
   byId('jobLeft').textContent = left === null ? '' : `about ${duration(left)}`;
-  byId('jobRows').textContent = job.state === 'done' || job.rows > 0 ? countText(job.rows) : 'none yet';
+  byId('jobRows').textContent =
+    job.state === 'done' || job.rows > 0 ? countText(job.rows) : over ? 'none' : 'none yet';
   byId('jobHint').hidden = over;
   const tone =
     job.state === 'done' ? 'ok' : job.state === 'failed' || job.state === 'stalled' ? 'error' : 'info';
