@@ -1,8 +1,9 @@
 // What the Push sidebar is told while a push runs: elapsed time and, once rows are done, the time
 // left at the pace so far.
 import { describe, expect, it } from 'vitest';
+import { progressWords } from '../../src/core/push/progress-words';
 import type { PushJob } from '../../src/core/push/push-job';
-import { progressWords, pushView } from '../../src/core/push/push-view';
+import { pushView } from '../../src/core/push/push-view';
 
 const T0 = Date.parse('2026-05-25T12:00:00Z');
 

@@ -86,15 +86,3 @@ function timeLeft(job: PushJob, now: number): number | null {
   if (job.done <= 0 || job.total <= job.done) return job.total <= job.done ? 0 : null;
   return Math.round(((now - job.createdAt) / job.done) * (job.total - job.done));
 }
-
-/**
- * The sidebar's heading and count for a push. A template sheet is named after its kind, so the
- * kind is said once; a push with no row to send (all to fix or already done) says so, not "0 of 0".
- */
-export function progressWords(view: PushView): { title: string; count: string } {
-  const from = `"${view.sheet}" → Assembled`;
-  return {
-    title: view.sheet.startsWith(view.label) ? from : `${view.label}: ${from}`,
-    count: view.total === 0 ? 'No rows to send' : `${view.done} of ${view.total} rows done`,
-  };
-}

@@ -248,17 +248,17 @@ function mergeInto(
  */
 function refuseSharedKeys(rows: CellValue[][], keyOf: (row: CellValue[]) => string, mergeKey: string): void {
   const seen = new Map<string, number>();
-  rows.forEach((row, i) => {
+  for (const [i, row] of rows.entries()) {
     const key = keyOf(row);
     const first = seen.get(key);
     if (first === undefined) {
       seen.set(key, i);
-      return;
+      continue;
     }
     throw new WriteRefused(
       `The merge key "${mergeKey}" does not tell the rows apart: data rows ${first + 1} and ${i + 1} have the same ${mergeKey}. Add the columns that differ between such rows (a start time, a type) to the key columns, or choose replace or append. Nothing was written.`,
     );
-  });
+  }
 }
 
 /** Chunk size in rows for a table `width` wide. */

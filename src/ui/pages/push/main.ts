@@ -1,5 +1,6 @@
 import type { PushKind } from '../../../core/push/kinds';
-import { type KindChoice, type PushView, progressWords } from '../../../core/push/push-view';
+import { progressWords } from '../../../core/push/progress-words';
+import type { KindChoice, PushView } from '../../../core/push/push-view';
 import { busy, byId, el, requestKey, showStatus } from '../../dom';
 import { callServer, errorMessage } from '../../rpc';
 

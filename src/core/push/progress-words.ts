@@ -1,0 +1,15 @@
+// The Push sidebar's words for a push's progress. Its own file: the page imports it, and
+// push-view.ts would bring every kind's column table into the page with it.
+import type { PushView } from './push-view';
+
+/**
+ * The sidebar's heading and count for a push. A template sheet is named after its kind, so the
+ * kind is said once; a push with no row to send (all to fix or already done) says so, not "0 of 0".
+ */
+export function progressWords(view: PushView): { title: string; count: string } {
+  const from = `"${view.sheet}" → Assembled`;
+  return {
+    title: view.sheet.startsWith(view.label) ? from : `${view.label}: ${from}`,
+    count: view.total === 0 ? 'No rows to send' : `${view.done} of ${view.total} rows done`,
+  };
+}
