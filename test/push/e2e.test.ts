@@ -137,6 +137,23 @@ describe.skipIf(!built)('push in the local Apps Script runtime', () => {
     expect(sim.stats().byRoute['POST /v0/time_off']).toBe(2);
   });
 
+  it('keeps a platform ID typed with leading zeros as typed, in the sheet and in Assembled', async () => {
+    const { rt, sim, agents } = setup();
+    const [agent] = agents;
+    if (!agent) throw new Error('no agents');
+    const { sheet } = await rt.callFromSidebar<{ sheet: string }>('insertPushTemplate', 'associations');
+    // Typed as a person would: the template's Platform ID column is plain text, as Sheets keeps it.
+    rt.workbook.write(sheet, [[agent.email, 'zendesk', '007123']], { row: 2 });
+    expect(rt.workbook.values(sheet)[1]?.slice(0, 3)).toEqual([agent.email, 'zendesk', '007123']);
+    rt.workbook.select(`'${sheet}'!A1`);
+    const view = await follow(
+      rt,
+      await rt.callFromSidebar<PushView>('startPush', 'associations', 'assoc-zeros-1'),
+    );
+    expect(view).toMatchObject({ state: 'done', succeeded: 1 });
+    expect(sim.admin.org.people.find((p) => p.id === agent.id)?.platforms.zendesk).toBe('007123');
+  });
+
   it("writes Pushed at in the add-on's date-time format on a sheet the user made", async () => {
     const { rt, agents } = setup();
     rt.workbook.write('Sheet1', [

@@ -51,6 +51,10 @@ describe('templates', () => {
     // Times the user types and the time the add-on writes read alike: the pulled sheets' format.
     expect(dates.every((c) => c.format === 'yyyy-mm-dd hh:mm:ss')).toBe(true);
     expect(t.columns.find((c) => c.header === 'Pushed at')?.format).toBe('yyyy-mm-dd hh:mm:ss');
+    // Id columns are Plain text, so an id typed with leading zeros keeps them; free text is not.
+    const ids = t.columns.filter((c) => / ID$|^Schedule$/.test(c.header) && !c.status);
+    expect(ids.every((c) => c.format === '@')).toBe(true);
+    expect(t.columns.filter((c) => c.format === '@')).toEqual(ids);
     // Kinds with a column of fixed values offer them as a dropdown.
     if (kind !== 'time_off_cancel' && kind !== 'activities_clear')
       expect(t.columns.some((c) => c.validation?.kind === 'list')).toBe(true);

@@ -8,6 +8,7 @@ const schedule: ColumnSpec = {
   header: 'Schedule',
   aliases: ['schedule', 'schedule id', 'schedule_id'],
   type: 'text',
+  plainText: true,
   required: false,
   help: "The schedule's id in Assembled; empty for the master schedule.",
 };
@@ -44,6 +45,7 @@ export const ACTIVITIES_KIND: Omit<KindSpec, 'kind'> = {
       header: 'Activity ID',
       aliases: ['activity id', 'activity_id', 'id'],
       type: 'text',
+      plainText: true,
       required: false,
       help: 'The activity to update or delete (activity_id of an activities pull). Empty for create.',
     },

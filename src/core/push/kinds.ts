@@ -30,6 +30,8 @@ export interface ColumnSpec {
   /** Dropdown values; `strict` refuses anything else. */
   values?: readonly string[];
   strict?: boolean;
+  /** An id: the template makes the column Plain text, so 007123 stays 007123, not the number 7123. */
+  plainText?: true;
 }
 
 export interface KindSpec {
@@ -155,6 +157,7 @@ export const KINDS: Record<PushKind, KindSpec> = {
         header: 'Request ID',
         aliases: ['request id', 'request_id', 'time off id', 'id'],
         type: 'text',
+        plainText: true,
         required: true,
         help: 'The id of the time-off request to cancel (the id column of a time-off pull).',
       },
@@ -203,6 +206,7 @@ export const KINDS: Record<PushKind, KindSpec> = {
         header: 'State ID',
         aliases: ['state id', 'state_id', 'record id', 'id'],
         type: 'text',
+        plainText: true,
         required: false,
         help: 'The state record to update or delete (the id column of an agent-states pull). Empty for insert.',
       },
@@ -235,6 +239,7 @@ export const KINDS: Record<PushKind, KindSpec> = {
         header: 'Platform ID',
         aliases: ['platform id', 'platform_id', 'external id', 'platform user id'],
         type: 'text',
+        plainText: true,
         required: true,
         help: "The agent's id on that platform, kept exactly as typed (leading zeros too).",
       },

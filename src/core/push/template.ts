@@ -30,6 +30,8 @@ export interface TemplateSpec {
 export const TEMPLATE_ROWS = 1000;
 /** Times read as the add-on writes them everywhere (pulled sheets, Pushed at). */
 export const TEMPLATE_TIME_FORMAT = DATETIME_FORMAT;
+/** Sheets' Plain text: an id typed as 007123 stays 007123 rather than becoming the number 7123. */
+const PLAIN_TEXT = '@';
 
 function validationOf(c: ColumnSpec): TemplateValidation | undefined {
   switch (c.type) {
@@ -72,7 +74,11 @@ export function templateFor(kind: PushKind, types?: readonly string[]): Template
       header: c.header,
       note: `${c.required ? 'Required' : 'Optional'}. ${c.help}`,
       ...(validation ? { validation } : {}),
-      ...(c.type === 'datetime' ? { format: TEMPLATE_TIME_FORMAT } : {}),
+      ...(c.type === 'datetime'
+        ? { format: TEMPLATE_TIME_FORMAT }
+        : c.plainText
+          ? { format: PLAIN_TEXT }
+          : {}),
     };
   });
   for (const s of STATUS_COLUMNS)
