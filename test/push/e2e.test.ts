@@ -154,6 +154,41 @@ describe.skipIf(!built)('push in the local Apps Script runtime', () => {
     expect(sim.admin.org.people.find((p) => p.id === agent.id)?.platforms.zendesk).toBe('007123');
   });
 
+  it('holds back rows that give one platform ID to two agents, naming the other rows', async () => {
+    const { rt, sim, agents } = setup();
+    const [a, b, c] = agents;
+    if (!a || !b || !c) throw new Error('no agents');
+    const { sheet } = await rt.callFromSidebar<{ sheet: string }>('insertPushTemplate', 'associations');
+    rt.workbook.write(
+      sheet,
+      [
+        [a.email, 'zendesk', '007123'],
+        [b.email, 'five9', '55'],
+        [c.email, 'Zendesk', '007123'],
+      ],
+      { row: 2 },
+    );
+    rt.workbook.select(`'${sheet}'!A1`);
+    const check = await rt.callFromSidebar<{ ok: number; errors: number; problems: string[] }>(
+      'validatePush',
+      'associations',
+    );
+    expect(check).toMatchObject({ ok: 1, errors: 2 });
+    expect(check.problems).toEqual([
+      'Row 2: Platform ID: zendesk ID 007123 is also given to another agent in row 4. A platform ID belongs to one agent: correct the row that is wrong.',
+      'Row 4: Platform ID: zendesk ID 007123 is also given to another agent in row 2. A platform ID belongs to one agent: correct the row that is wrong.',
+    ]);
+    const view = await follow(
+      rt,
+      await rt.callFromSidebar<PushView>('startPush', 'associations', 'assoc-shared-1'),
+    );
+    expect(view).toMatchObject({ state: 'done', succeeded: 1, invalid: 2 });
+    const person = (id: string) => sim.admin.org.people.find((p) => p.id === id)?.platforms ?? {};
+    expect(person(b.id).five9).toBe('55');
+    expect(person(a.id).zendesk).not.toBe('007123');
+    expect(person(c.id).zendesk).not.toBe('007123');
+  });
+
   it("writes Pushed at in the add-on's date-time format on a sheet the user made", async () => {
     const { rt, agents } = setup();
     rt.workbook.write('Sheet1', [

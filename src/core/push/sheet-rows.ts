@@ -5,6 +5,7 @@ import type { Grid } from '../sheet/grid';
 import { type CellValue, DATETIME_FORMAT } from '../table/build-table';
 import { toSheetValue } from '../table/sheet-literal';
 import { markOverlaps } from './activity-rows';
+import { markSharedPlatformIds } from './association-rows';
 import { type HeaderMap, matchHeader } from './header';
 import { DONE_STATUSES, type PushKind, STATUS_COLUMNS, type StatusKey } from './kinds';
 import { type ParseContext, parseRow, type RowParse } from './parse-row';
@@ -71,6 +72,7 @@ export function readSheet(grid: Grid, kind: PushKind, ctx: ParseContext): ReadRe
     rows.push(row);
   }
   if (kind === 'activities') markOverlaps(rows, map);
+  if (kind === 'associations') markSharedPlatformIds(rows, map);
   return { ok: true, sheet: { map, rows } };
 }
 
