@@ -208,7 +208,8 @@ export const KINDS: Record<PushKind, KindSpec> = {
         type: 'text',
         plainText: true,
         required: false,
-        help: 'The state record to update or delete (the id column of an agent-states pull). Empty for insert.',
+        // The live service's state list carries no id; its edit history always does.
+        help: "The state record to update or delete: the State ID column of an agent-state edit history pull, or the ID column of an agent-states pull where Assembled's list carries one. Empty for insert.",
       },
       { ...agent, required: false, help: `${AGENT_HELP} Needed for insert and update.` },
       { ...state, required: false, help: `${state.help} Needed for insert and update.` },
