@@ -2,6 +2,8 @@
 // after its due time a daily 07:00 refresh is written when Assembled builds its report in 20 s and
 // in 10 minutes, and, when the report's later pages always fail, when its first failed attempt is
 // seen and when its owner is e-mailed that the run was given up.
+
+import { saveDailyAht, stepUntil } from '../dev/daily-refresh';
 import type { LocalRuntime } from '../dev/gas';
 import { startLocalAddon } from '../dev/local-addon';
 
@@ -16,31 +18,11 @@ function logStatuses(rt: LocalRuntime): string[] {
     .map((r) => String(r[4]));
 }
 
-/** Steps the clock a minute at a time until `done` holds; minutes from `since` to then. */
+/** Steps the clock until `done` holds (within 12 hours); minutes from `since` to then. */
 async function minutesUntil(rt: LocalRuntime, done: () => boolean, since: number): Promise<number> {
-  const limit = rt.clock.now() + 12 * HOUR;
-  while (!done() && rt.clock.now() < limit) await rt.clock.advanceAsync(MINUTE);
+  await stepUntil(rt, done, 12 * HOUR);
   if (!done()) throw new Error('The refresh did not get there within 12 hours');
   return Math.round((rt.clock.now() - since) / MINUTE);
-}
-
-async function saveDaily(rt: LocalRuntime, notify: boolean): Promise<string> {
-  rt.workbook.write('AHT', [['agent'], ['a1']]);
-  const [saved] = await rt.callFromSidebar<{ id: string }[]>(
-    'saveRefresh',
-    {
-      spec: {
-        source: { kind: 'report', report: 'handle_time', granularity: 'day' },
-        range: { kind: 'relative', preset: 'last_week' },
-        target: { kind: 'sheet', name: 'AHT' },
-        mode: 'replace',
-      },
-      frequency: { kind: 'daily', hour: 7 },
-      notifyByEmail: notify,
-    },
-    `bench-refresh-${notify ? 'mail' : 'plain'}`,
-  );
-  return saved?.id ?? '';
 }
 
 /** 07:00 in New York on 25 May 2026; the refresh is saved at 05:10, so the hourly tick comes at :10. */
@@ -48,7 +30,8 @@ const DUE = Date.parse('2026-05-25T11:00:00Z');
 
 async function built(reportDelayMs: number): Promise<{ minutes: number; ticks: number }> {
   const { rt } = await startLocalAddon({ now: '2026-05-25T09:10:00Z', reportDelayMs });
-  await saveDaily(rt, false);
+  rt.workbook.write('AHT', [['agent'], ['a1']]);
+  await saveDailyAht(rt, { sheet: 'AHT', hour: 7, key: 'bench-refresh-plain' });
   await rt.clock.advanceAsync(DUE - rt.clock.now());
   const minutes = await minutesUntil(rt, () => logStatuses(rt).includes('done'), DUE);
   const ticks = rt.executions.filter(
@@ -59,9 +42,10 @@ async function built(reportDelayMs: number): Promise<{ minutes: number; ticks: n
 
 async function failing(): Promise<{ seen: number; mailed: number; attempts: number }> {
   const { rt, sim } = await startLocalAddon({ now: '2026-05-25T09:10:00Z', dialect: 'live' });
-  const id = await saveDaily(rt, true);
+  rt.workbook.write('AHT', [['agent'], ['a1']]);
+  const [saved] = await saveDailyAht(rt, { sheet: 'AHT', hour: 7, key: 'bench-refresh-mail', notify: true });
   // A first run that lands, so the refresh has a previous "done" to keep showing.
-  await rt.callFromSidebar('runRefreshNow', id);
+  await rt.callFromSidebar('runRefreshNow', saved?.id);
   await minutesUntil(rt, () => logStatuses(rt).includes('done'), rt.clock.now());
   sim.setFaults({ failFromOffset: 1 });
   await rt.clock.advanceAsync(DUE - rt.clock.now());

@@ -2,6 +2,7 @@
 // seen at once, in the sidebar and the log, with its reason and next try; the run is given up and
 // its owner e-mailed within 3 hours of its due time, though the published add-on ticks hourly.
 import { describe, expect, it } from 'vitest';
+import { saveDailyAht, stepUntil } from '../../dev/daily-refresh';
 import type { LocalRuntime } from '../../dev/gas';
 import { startLocalAddon } from '../../dev/local-addon';
 import type { RefreshView } from '../../src/core/schedule/refresh-view';
@@ -14,37 +15,12 @@ function logRows(rt: LocalRuntime): string[][] {
   return rt.workbook.displayValues('Assembled log').slice(1);
 }
 
-/** Steps the clock a minute at a time until `done` holds; returns the time it took. */
-async function until(rt: LocalRuntime, done: () => boolean, limitMs: number): Promise<number> {
-  const start = rt.clock.now();
-  while (!done() && rt.clock.now() - start < limitMs) await rt.clock.advanceAsync(MINUTE);
-  return rt.clock.now() - start;
-}
-
-/** A daily 07:00 refresh of last week's handle time into the sheet AHT. */
-async function saveDailyAht(rt: LocalRuntime, key: string): Promise<void> {
-  await rt.callFromSidebar(
-    'saveRefresh',
-    {
-      spec: {
-        source: { kind: 'report', report: 'handle_time', granularity: 'day' },
-        range: { kind: 'relative', preset: 'last_week' },
-        target: { kind: 'sheet', name: 'AHT' },
-        mode: 'replace',
-      },
-      frequency: { kind: 'daily', hour: 7 },
-      notifyByEmail: false,
-    },
-    key,
-  );
-}
-
 describe('a scheduled refresh of a report', () => {
   it('is written by the hourly tick that started it, when Assembled builds the report in 20 s', async () => {
     const { rt } = await startLocalAddon({ now: '2026-05-25T09:10:00Z' });
     rt.workbook.addSheet('AHT');
-    await saveDailyAht(rt, 'refresh-sameexec');
-    await until(rt, () => logRows(rt).length > 0, 3 * HOUR);
+    await saveDailyAht(rt, { sheet: 'AHT', hour: 7, key: 'refresh-sameexec' });
+    await stepUntil(rt, () => logRows(rt).length > 0, 3 * HOUR);
     const [run] = logRows(rt);
     // 07:00 New York is 11:00Z; the hourly tick (09:10Z + n hours) comes at 11:10Z.
     expect(run?.[0]).toMatch(/^2026-05-25 07:1\d:\d\d$/);
@@ -56,8 +32,8 @@ describe('a scheduled refresh of a report', () => {
   it('a report Assembled takes 10 minutes to build is polled until the tick must stop, then written by the next', async () => {
     const { rt } = await startLocalAddon({ now: '2026-05-25T09:10:00Z', reportDelayMs: 10 * MINUTE });
     rt.workbook.addSheet('AHT');
-    await saveDailyAht(rt, 'refresh-longbuild');
-    await until(rt, () => logRows(rt).length > 0, 4 * HOUR);
+    await saveDailyAht(rt, { sheet: 'AHT', hour: 7, key: 'refresh-longbuild' });
+    await stepUntil(rt, () => logRows(rt).length > 0, 4 * HOUR);
     expect(logRows(rt).map((r) => r[4])).toEqual(['done']);
     const ticks = rt.executions.filter((e) => e.kind === 'time-trigger');
     expect(ticks.length).toBeGreaterThanOrEqual(2);
@@ -81,20 +57,10 @@ describe('a refresh whose later report pages always fail', () => {
       ['agent', 'handled'],
       ['a1', 3],
     ]);
-    const spec = {
-      source: { kind: 'report', report: 'handle_time', granularity: 'day' },
-      range: { kind: 'relative', preset: 'last_week' },
-      target: { kind: 'sheet', name: 'AHT' },
-      mode: 'replace',
-    };
     // A first run that lands, so the refresh has a previous "done".
-    const [saved] = await rt.callFromSidebar<RefreshView[]>(
-      'saveRefresh',
-      { spec, frequency: { kind: 'daily', hour: 7 }, notifyByEmail: true },
-      'refresh-retry-01',
-    );
+    const [saved] = await saveDailyAht(rt, { sheet: 'AHT', hour: 7, key: 'refresh-retry-01', notify: true });
     await rt.callFromSidebar('runRefreshNow', saved?.id);
-    await until(rt, () => logRows(rt).length > 0, 2 * HOUR);
+    await stepUntil(rt, () => logRows(rt).length > 0, 2 * HOUR);
     expect(logRows(rt).map((r) => r[4])).toEqual(['done']);
     const good = rt.workbook.values('AHT');
 
@@ -106,7 +72,7 @@ describe('a refresh whose later report pages always fail', () => {
 
     // The hourly tick that starts the run (within the hour after it is due) polls the report
     // until it is built, meets the failing page, and logs the attempt there and then.
-    const seenIn = await until(rt, () => logRows(rt).length > 1, 3 * HOUR);
+    const seenIn = await stepUntil(rt, () => logRows(rt).length > 1, 3 * HOUR);
     expect(seenIn).toBeLessThanOrEqual(HOUR);
     // One attempt per tick: the retries are left to later ticks, spaced out.
     expect(logRows(rt)).toHaveLength(2);
@@ -124,7 +90,7 @@ describe('a refresh whose later report pages always fail', () => {
     expect(rt.mail).toHaveLength(0);
 
     // Given up within 3 hours of its due time: one e-mail, a failed row, the sheet as it was.
-    await until(rt, () => rt.mail.length > 0, 6 * HOUR);
+    await stepUntil(rt, () => rt.mail.length > 0, 6 * HOUR);
     expect(rt.clock.now() - due).toBeLessThanOrEqual(3 * HOUR);
     expect(rt.mail).toHaveLength(1);
     expect(rt.mail[0]?.body).toMatch(/503/);

@@ -1,0 +1,33 @@
+// A daily scheduled refresh of a report, saved from the sidebar, and the clock stepped a minute at
+// a time until something holds: the scenario the refresh tests and bench/refresh.bench.ts share.
+import type { LocalRuntime } from './gas';
+
+const MINUTE = 60_000;
+
+/** Saves a daily refresh of last week's handle time into `sheet` at `hour` (the spreadsheet's zone). */
+export async function saveDailyAht(
+  rt: LocalRuntime,
+  o: { sheet: string; hour: number; key: string; notify?: boolean },
+): Promise<{ id: string }[]> {
+  return rt.callFromSidebar(
+    'saveRefresh',
+    {
+      spec: {
+        source: { kind: 'report', report: 'handle_time', granularity: 'day' },
+        range: { kind: 'relative', preset: 'last_week' },
+        target: { kind: 'sheet', name: o.sheet },
+        mode: 'replace',
+      },
+      frequency: { kind: 'daily', hour: o.hour },
+      notifyByEmail: o.notify ?? false,
+    },
+    o.key,
+  );
+}
+
+/** Steps the clock a minute at a time until `done` holds or `limitMs` passes; the time it took. */
+export async function stepUntil(rt: LocalRuntime, done: () => boolean, limitMs: number): Promise<number> {
+  const start = rt.clock.now();
+  while (!done() && rt.clock.now() - start < limitMs) await rt.clock.advanceAsync(MINUTE);
+  return rt.clock.now() - start;
+}
