@@ -1,7 +1,9 @@
 // The Push rows sidebar's server side: thin wiring of core/push to Apps Script.
+
 import * as z from 'zod/mini';
 import { lazy } from '../core/lazy';
 import { ownerName, owns } from '../core/owner';
+import { pulledFrom } from '../core/pull/source-note';
 import { detectKind } from '../core/push/header';
 import { PUSH_KINDS, type PushKind } from '../core/push/kinds';
 import { type PushJob, PushStore } from '../core/push/push-job';
@@ -86,15 +88,24 @@ function headerOf(sheet: GoogleAppsScript.Spreadsheet.Sheet): unknown[] {
   return cols > 0 ? (sheet.getRange(1, 1, 1, cols).getValues()[0] ?? []) : [];
 }
 
+/** What a pull wrote here, by the note it leaves on the header's first cell. */
+function pulledInto(sheet: GoogleAppsScript.Spreadsheet.Sheet): string | undefined {
+  return isGridSheet(sheet) && sheet.getLastColumn() > 0
+    ? pulledFrom(sheet.getRange(1, 1).getNote())
+    : undefined;
+}
+
 export function getPushOptions(): PushOptions {
   const sheet = activeSheet();
-  const detected = detectKind(headerOf(sheet) as never);
+  const pulled = pulledInto(sheet);
+  const detected = pulled === undefined ? detectKind(headerOf(sheet) as never) : undefined;
   const running = new PushStore(documentStore()).onSheet(sheet.getSheetId());
   const mine = running && owns(currentUser(), running);
   return {
     kinds: kindChoices(),
     sheet: sheet.getName(),
     ...(detected ? { detected } : {}),
+    ...(pulled === undefined ? {} : { pulled }),
     ...(running && mine ? { running: view(running) } : {}),
     ...(running && !mine
       ? { othersPush: `A push by ${ownerName(running)} is running on this sheet with their API key.` }

@@ -88,9 +88,11 @@ describe('Push rows in the workbench', () => {
     await menu(page, 'Push rows…');
     const sb = await sidebar(page, 'Push rows to Assembled');
     await expect.poll(() => sb.locator('#sheetName').textContent()).toBe('Pulled schedule');
-    // Agent ID, Start and End are there, among many a time-off sheet has not: no kind is guessed.
+    // A pull wrote it (and its Agent ID, Start and End are among many time off has not): no kind is guessed.
     expect(await sb.getByLabel('What the rows are').inputValue()).toBe('');
-    expect(await sb.locator('#kindHelp').textContent()).toMatch(/header is not one of these kinds/);
+    expect(await sb.locator('#kindHelp').textContent()).toMatch(
+      /^This sheet holds Assembled's Activities \(schedule\), written by a pull: choose what its rows are only to send them/,
+    );
     await sb.getByRole('button', { name: 'Push', exact: true }).click();
     await expect
       .poll(() => sb.locator('#status').textContent())

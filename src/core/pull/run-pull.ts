@@ -1,5 +1,6 @@
 // Starting and advancing pull jobs. Each step is short and saved, so the sidebar (while open)
 // and the dispatcher trigger (otherwise) can both carry a job to its end, one step at a time.
+
 import type { AssembledClient } from '../assembled/client';
 import { isAssembledError } from '../assembled/errors';
 import type { ReportRow } from '../assembled/model';
@@ -36,6 +37,7 @@ import { pullCoverage } from './run-coverage';
 import { pullScheduleGrid } from './run-grid';
 import type { RunLog } from './run-log';
 import { withDurationColumn } from './schedule-records';
+import { sourceLine } from './source-note';
 import { fetchNextPages, pagesOf, stageFirstPage } from './staged-fetch';
 import { StagedWrite } from './staged-write';
 import { readStaged, type StagedShape, type Staging, stagedExtent, stagePages } from './staging';
@@ -501,7 +503,7 @@ function headerNote(deps: PullDeps, job: PullJob): string {
     .filter(([, v]) => v !== undefined && (!Array.isArray(v) || v.length > 0))
     .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join(',') : String(v)}`);
   return [
-    `Source: Assembled ${sourceLabel(spec.source)}`,
+    sourceLine(sourceLabel(spec.source)),
     range ? `Range: ${range.from} to ${range.to} (${deps.zone.name})` : '',
     bucketNote(deps, job),
     filters.length ? `Filters: ${filters.join('; ')}` : '',

@@ -41,6 +41,8 @@ export interface PushOptions {
   sheet: string;
   /** The kind the active sheet's header looks like, if any. */
   detected?: PushKind;
+  /** What a pull wrote into the active sheet (its header note says so): no kind is guessed for it. */
+  pulled?: string;
   /** The caller's push running on the active sheet, for the sidebar to follow. */
   running?: PushView;
   /** Another editor's push running on the active sheet: named, never followed or joined. */

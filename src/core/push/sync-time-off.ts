@@ -2,8 +2,10 @@
 // request; later ones read time_off/updates since the sheet's cursor and merge only the changed
 // requests into the sheet by id. A status change is applied from the update itself; a new
 // request (or a change the stream does not spell out) costs one list of requests.
+
 import type { AssembledClient, TimeOffRequest, TimeOffStatus, TimeOffUpdate } from '../assembled';
 import type { Clock, Store, Zone } from '../ports';
+import { sourceLine } from '../pull/source-note';
 import type { Grid } from '../sheet/grid';
 import { writeTable } from '../sheet/write-table';
 import { buildTable } from '../table/build-table';
@@ -78,7 +80,7 @@ function sheetIds(grid: Grid): Set<string> {
 
 function note(deps: SyncDeps): string {
   return [
-    'Source: Assembled time-off requests, kept in step by Sync time off',
+    sourceLine('time-off requests, kept in step by Sync time off'),
     `Last synced: ${formatLocalDateTime(deps.clock.now(), deps.zone, true)} (${deps.zone.name}) by ${deps.user}`,
   ].join('\n');
 }

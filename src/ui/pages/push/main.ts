@@ -36,10 +36,16 @@ function chosen(): PushKind | undefined {
   return k;
 }
 
+/** What a pull wrote into the sheet in front, if its header note says so. */
+let pulled: string | undefined;
+
 function describeKind(): void {
+  const none = pulled
+    ? `This sheet holds Assembled's ${pulled}, written by a pull: choose what its rows are only to send them to Assembled.`
+    : "The sheet's header is not one of these kinds: choose what its rows are.";
   kindHelp.textContent =
     kinds.find((k) => k.id === current())?.summary ??
-    "The sheet's header is not one of these kinds: choose what its rows are. Insert template makes a sheet for the kind chosen, with a note on each column.";
+    `${none} Insert template makes a sheet for the kind chosen, with a note on each column.`;
 }
 
 /** The push as last heard from the server, and when: the clock ticks between answers. */
@@ -107,6 +113,7 @@ async function load(): Promise<void> {
     ...kinds.map((k) => el('option', { value: k.id }, k.label)),
   );
   kind.value = options.detected ?? was;
+  pulled = options.pulled;
   sheetName.textContent = options.sheet;
   describeKind();
   if (options.running) await follow(options.running);
@@ -123,6 +130,7 @@ async function sameSheetInFront(): Promise<boolean> {
   if (options.sheet === was) return true;
   sheetName.textContent = options.sheet;
   kind.value = options.detected ?? '';
+  pulled = options.pulled;
   describeKind();
   showStatus(
     status,
