@@ -142,6 +142,18 @@ describe('each kind end to end', () => {
     expect(records(grid).every((r) => r['Push status'] === 'ingested')).toBe(true);
   });
 
+  it('agent states to ingest keep their platform with the live service, which names it platform', () => {
+    const s = pushSetup({ dialect: 'live' });
+    const start = Date.parse('2026-05-25T13:00:00Z');
+    const { ref, kind } = fill(s, 'Agent states to ingest', [
+      [s.agents[0]?.agent_id ?? '', 'busy', 'chat', new Date(start), new Date(start + 600_000), 'five9'],
+    ]);
+    expect(pushSheet(s, kind, ref).job).toMatchObject({ state: 'done', succeeded: 1 });
+    // The simulator keeps times in unix seconds.
+    const sent = [...s.org.states.values()].flat().filter((st) => st.start_time === start / 1000);
+    expect(sent.map((st) => st.source)).toEqual(['five9']);
+  });
+
   function edits(s: ReturnType<typeof pushSetup>) {
     const agent = s.agents[0];
     const states = s.org.states.get(agent?.agent_id ?? '') ?? [];

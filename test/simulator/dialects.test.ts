@@ -185,11 +185,11 @@ describe('agent states', () => {
   it('the condensed timeline does not overlap and prefers the first source in priority_order', () => {
     const s = setup({ dialect: 'live' });
     const from = T0_SEC - 4 * 3600;
-    // Two overlapping records from two platforms over the same hour.
+    // Two overlapping records from two platforms over the same hour (live names it platform).
     s.post('/v0/agents/state/edit', {
       inserts: [
-        { agent_id: agent, state: 'busy', source: 'zendesk', start_time: from, end_time: from + 3600 },
-        { agent_id: agent, state: 'available', source: 'five9', start_time: from, end_time: from + 3600 },
+        { agent_id: agent, state: 'busy', platform: 'zendesk', start_time: from, end_time: from + 3600 },
+        { agent_id: agent, state: 'available', platform: 'five9', start_time: from, end_time: from + 3600 },
       ],
     });
     const get = (order: string) =>

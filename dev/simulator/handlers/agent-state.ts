@@ -3,7 +3,17 @@
 
 import { agentStates, render, timelinePiece } from '../dialect';
 import type { AgentState, Org } from '../model';
-import { ApiError, agentIdsOf, agentOf, type Handler, ok, pageOf, requireOrder, timeOf } from './context';
+import {
+  ApiError,
+  agentIdsOf,
+  agentOf,
+  type Ctx,
+  type Handler,
+  ok,
+  pageOf,
+  requireOrder,
+  timeOf,
+} from './context';
 
 interface StateInput {
   id?: string;
@@ -12,7 +22,10 @@ interface StateInput {
   sub_state?: string;
   start_time: string;
   end_time?: string;
+  /** The YAML's name for where a state came from. */
   source?: string;
+  /** The live service's: its state list says `platform`, so the stricter reading takes only that. */
+  platform?: string;
 }
 
 /** States overlapping [start, end), by agent in people order, then by start. */
@@ -48,7 +61,8 @@ export const getAgentStates: Handler = (ctx) => {
 };
 
 /** A new state record from validated input; the field prefix names it in errors (e.g. states[2].). */
-function stateFrom(org: Org, input: StateInput, prefix: string, id: string): AgentState {
+function stateFrom(ctx: Ctx, input: StateInput, prefix: string, id: string): AgentState {
+  const { org } = ctx;
   agentOf(org, input.agent_id, `${prefix}agent_id`);
   const start = timeOf(input.start_time) ?? 0;
   const end = timeOf(input.end_time) ?? null;
@@ -60,7 +74,7 @@ function stateFrom(org: Org, input: StateInput, prefix: string, id: string): Age
     sub_state: input.sub_state ?? null,
     start_time: start,
     end_time: end,
-    source: input.source ?? 'api',
+    source: (ctx.dialect === 'live' ? input.platform : input.source) ?? 'api',
   };
 }
 
@@ -80,7 +94,7 @@ function ingest(org: Org, state: AgentState): void {
 }
 
 export const postAgentState: Handler = (ctx) => {
-  const state = stateFrom(ctx.org, ctx.body, '', ctx.org.newId());
+  const state = stateFrom(ctx, ctx.body, '', ctx.org.newId());
   ingest(ctx.org, state);
   return ok(render.state(ctx.dialect, state));
 };
@@ -89,7 +103,7 @@ export const bulkUpdateAgentStates: Handler = (ctx) => {
   const inputs: StateInput[] | undefined = ctx.body.states;
   if (!inputs || inputs.length === 0) throw new ApiError(400, 'Missing required field states');
   // Check every record before storing any, so a bad batch changes nothing.
-  const states = inputs.map((input, i) => stateFrom(ctx.org, input, `states[${i}].`, ''));
+  const states = inputs.map((input, i) => stateFrom(ctx, input, `states[${i}].`, ''));
   for (const state of states) ingest(ctx.org, { ...state, id: ctx.org.newId() });
   return ok({ accepted: states.length }, 202);
 };
@@ -174,12 +188,12 @@ export const editAgentState: Handler = (ctx) => {
   if (inserts.length + updates.length + deletes.length === 0) {
     throw new ApiError(400, 'Missing required field inserts, updates or deletes');
   }
-  const inserted = inserts.map((input, i) => stateFrom(org, input, `inserts[${i}].`, org.newId()));
+  const inserted = inserts.map((input, i) => stateFrom(ctx, input, `inserts[${i}].`, org.newId()));
   const updated = updates.map((input, i) => {
     if (input.id === undefined) throw new ApiError(400, `Missing required field updates[${i}].id`);
     const before = findState(org, input.id);
     if (!before) throw new ApiError(400, `updates[${i}].id: unknown state ${input.id}`);
-    return { before, after: stateFrom(org, input, `updates[${i}].`, before.id) };
+    return { before, after: stateFrom(ctx, input, `updates[${i}].`, before.id) };
   });
   const deleted = deletes.map((id, i) => {
     const state = findState(org, id);

@@ -110,7 +110,9 @@ function stateBody(ctx: EndpointContext, s: AgentStateInput & { id?: string }, e
     sub_state: s.sub_state,
     start_time: wireTime(ctx, s.start_time, 'start_time', endpoint),
     end_time: optionalWireTime(ctx, s.end_time, 'end_time', endpoint),
+    // The YAML names it source; the live service's state list names it platform: one value, both names.
     source: s.source,
+    platform: s.source,
   };
 }
 
