@@ -12,6 +12,7 @@ import {
   jobView,
   type PullOptions,
 } from '../core/pull/pull-view';
+import { isRunLogSheet } from '../core/pull/run-log';
 import { advancePull, type PullDeps, sidebarTurn, startPull as start } from '../core/pull/run-pull';
 import { isStageSheet } from '../core/pull/staging';
 import { DateRangeSpec, resolveRange } from '../core/time/date-range';
@@ -56,8 +57,10 @@ export function pullDeps(): PullDeps {
 
 export function getPullOptions(): PullOptions {
   const ss = documentSpreadsheet();
-  // Chart and data-source sheets have no cells: they are not targets, and on one there is no cell.
-  const grids = ss.getSheets().filter((s) => isGridSheet(s) && !isStageSheet(s.getName()));
+  // Chart and data-source sheets have no cells, and the run log is the add-on's own: none is a target.
+  const grids = ss
+    .getSheets()
+    .filter((s) => isGridSheet(s) && !isStageSheet(s.getName()) && !isRunLogSheet(s.getName()));
   const active = ss.getActiveSheet();
   const cell = isGridSheet(active)
     ? (ss.getActiveRange() ?? active.getRange('A1'))

@@ -3,6 +3,7 @@ import type { LocalRuntime } from '../../dev/gas';
 import { type LocalAddon, startLocalAddon } from '../../dev/local-addon';
 import { RESOURCE_INFO, RESOURCES } from '../../src/core/pull/catalogue';
 import type { JobView } from '../../src/core/pull/pull-view';
+import { pullToEnd } from './pull-to-end';
 
 let keys = 0;
 const key = () => `test-key-${String(++keys).padStart(6, '0')}`;
@@ -245,6 +246,32 @@ describe('Pull data', () => {
         mode: 'replace',
       }),
     ).rejects.toThrow(/source: does not match any accepted form|target/);
+  });
+
+  it("never writes over the add-on's run log: not offered as a target, and refused by name in any case", async () => {
+    const { rt } = await startLocalAddon();
+    const teams = (target: object) => ({
+      source: { kind: 'resource', resource: 'teams' },
+      target,
+      mode: 'replace',
+    });
+    expect(await pullToEnd(rt, teams({ kind: 'new_sheet', name: 'Teams' }), key())).toMatchObject({
+      state: 'done',
+    });
+    const log = rt.workbook.values('Assembled log');
+    expect(log.length).toBe(2);
+    const options = await rt.callFromSidebar<{ sheets: string[] }>('getPullOptions');
+    expect(options.sheets).toContain('Teams');
+    expect(options.sheets).not.toContain('Assembled log');
+    for (const target of [
+      { kind: 'sheet', name: 'Assembled log' },
+      { kind: 'new_sheet', name: 'assembled LOG' },
+      { kind: 'cell', sheet: 'Assembled log', a1: 'J1' },
+    ])
+      await expect(start(rt, teams(target))).rejects.toThrow(
+        /Pull: "Assembled log" is the add-on's log of runs: choose another sheet/,
+      );
+    expect(rt.workbook.values('Assembled log')).toEqual(log);
   });
 
   it('shows the concrete dates a relative range resolves to', async () => {

@@ -14,6 +14,8 @@ import {
   RESOURCES,
   type SourceInfo,
 } from './catalogue';
+import { targetSheet } from './pull-target';
+import { isRunLogSheet, RUN_LOG_SHEET } from './run-log';
 
 /**
  * Ids a pull may filter on, across all its lists: the store is shared by every editor, so no list
@@ -118,6 +120,9 @@ export function specProblems(spec: PullSpec): string[] {
   if (whole && spec.target.kind === 'bigquery')
     problems.push(`${info.label} is a picture for a sheet: it cannot go to BigQuery`);
   if (!grid && spec.gridMinutes !== undefined) problems.push(`${info.label} takes no minutes per column`);
+  // A pull there would overwrite the runs' history, and the next run's row would land in its data.
+  if (spec.target.kind !== 'bigquery' && isRunLogSheet(targetSheet(spec.target)))
+    problems.push(`"${RUN_LOG_SHEET}" is the add-on's log of runs: choose another sheet`);
   for (const [name, value] of Object.entries(spec.filters) as [FilterName, unknown][]) {
     if (value !== undefined && !info.filters.includes(name))
       problems.push(`${info.label} cannot be filtered by ${name}`);

@@ -1,5 +1,10 @@
 // One row per run in the "Assembled log" sheet: when, who, what, where, how it ended.
 export const RUN_LOG_SHEET = 'Assembled log';
+
+/** Sheets keeps names unique whatever their case, so "assembled log" is the log too. */
+export function isRunLogSheet(name: string): boolean {
+  return name.trim().toLowerCase() === RUN_LOG_SHEET.toLowerCase();
+}
 export const RUN_LOG_HEADER = ['When', 'Who', 'What', 'Target', 'Status', 'Rows', 'Duration (s)', 'Error'];
 
 export interface RunLogEntry {
