@@ -163,6 +163,30 @@ describe('Pull data in the workbench', () => {
       .toMatch(/Range: 2026-05-25 to 2026-05-31/);
   });
 
+  it('a merge pull keeps no key of its own unless one is typed: its refresh keys on the source as the add-on defines it', async () => {
+    const { page } = bench();
+    const rt = bench().running.workbench.session.rt;
+    const merge = (key?: string) => async (sb: FrameLocator) => {
+      await sb.getByLabel('If the target has data').selectOption('merge');
+      await expect.poll(() => sb.getByLabel(/Key columns/).inputValue()).toBe('Agent ID, Start, End');
+      if (key) await sb.getByLabel(/Key columns/).fill(key);
+    };
+    const saved = async (sheet: string) => {
+      const views =
+        await rt.callFromSidebar<{ target: string; spec: { mergeKey?: string } }[]>('listRefreshes');
+      return views.find((v) => v.target === sheet)?.spec;
+    };
+    for (const [sheet, key] of [
+      ['Merged KPIs', undefined],
+      ['Merged by hand', 'Agent ID, Start, End, Type'],
+    ] as const) {
+      const sb = await pullIntoNewSheet(page, 'Adherence report', sheet, merge(key));
+      await sb.getByRole('button', { name: 'Save scheduled refresh' }).click();
+      await sb.locator('#refreshStatus', { hasText: 'Saved.' }).waitFor();
+      expect((await saved(sheet))?.mergeKey).toBe(key);
+    }
+  });
+
   it('pulls a schedule grid: each cell in its activity type’s colours, a legend beside it', async () => {
     const { page, running } = bench();
     await pullIntoNewSheet(page, 'Schedule grid', 'Schedule', (sb) => fixedDay(sb, '2026-05-19'));

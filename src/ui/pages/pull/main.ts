@@ -101,6 +101,12 @@ function choices(kind: ChoiceKind) {
   return loading;
 }
 
+/**
+ * The source's own key as shown. Left as it is, none is sent: a saved refresh then keys on the
+ * source's key as the add-on defines it at each run, so a better key reaches refreshes saved before.
+ */
+let defaultKey = '';
+
 function onSourceChange(): void {
   const s = current();
   byId('granularityRow').hidden = s.kind !== 'report';
@@ -112,7 +118,7 @@ function onSourceChange(): void {
   byId('whenSet').hidden = s.range === 'none';
   newSheet.value = s.label;
   // The key as the sheet's header reads it (the API field names are accepted too).
-  mergeKey.value = s.key
+  mergeKey.value = defaultKey = s.key
     .split(',')
     .map((k) => wordsFor(k).header)
     .join(', ');
@@ -221,7 +227,9 @@ function spec(): PullSpec {
     filters: filters(),
     target: target(),
     mode: mode.value as PullSpec['mode'],
-    ...(mode.value === 'merge' ? { mergeKey: mergeKey.value.trim() } : {}),
+    ...(mode.value === 'merge' && mergeKey.value.trim() !== defaultKey
+      ? { mergeKey: mergeKey.value.trim() }
+      : {}),
     ...(s.id === 'schedule_grid'
       ? { gridMinutes: Number(byId<HTMLSelectElement>('gridMinutes').value) as 15 | 30 }
       : {}),
