@@ -106,5 +106,29 @@ describe('a refresh whose later report pages always fail', () => {
     // Nothing more is sent for this run.
     await rt.clock.advanceAsync(3 * HOUR);
     expect(rt.mail).toHaveLength(1);
+
+    // Whoever opens the sheet sees it too: the header note keeps the good run's lines and says
+    // the refresh failed; the next good run writes the note afresh.
+    const note = () => rt.workbook.notes('AHT')[0]?.[0] ?? '';
+    const lines = note().split('\n');
+    expect(lines[0]).toMatch(/^Source: Assembled Handle time report/);
+    expect(lines.at(-1)).toMatch(
+      /^Last refresh failed 2026-05-25 \d\d:\d\d \(Europe\/London\): .*503.* The rows are from the run "Generated" names\.$/,
+    );
+    sim.setFaults({});
+    await stepUntil(rt, () => logRows(rt).at(-1)?.[4] === 'done', 30 * HOUR);
+    expect(logRows(rt).at(-1)?.[4]).toBe('done');
+    expect(note()).not.toMatch(/Last refresh failed/);
+  });
+
+  it('leaves the note of a sheet no pull has written alone when its first run fails', async () => {
+    const { rt, sim } = await startLocalAddon({ now: '2026-05-25T09:10:00Z', dialect: 'live' });
+    rt.workbook.write('AHT', [['agent'], ['a1']]);
+    sim.setFaults({ failFromOffset: 0 });
+    await saveDailyAht(rt, { sheet: 'AHT', hour: 7, key: 'refresh-first-fails', notify: true });
+    await stepUntil(rt, () => rt.mail.length > 0, 8 * HOUR);
+    expect(rt.mail).toHaveLength(1);
+    expect(rt.workbook.notes('AHT')[0]?.[0] ?? '').toBe('');
+    expect(rt.workbook.values('AHT')).toEqual([['agent'], ['a1']]);
   });
 });

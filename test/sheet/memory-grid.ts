@@ -85,6 +85,12 @@ export class MemoryGrid implements Grid {
     if (this.refuse) throw new WriteRefused(this.refuse);
     this.prepared.push(`${row},${col},${rows},${cols}`);
   }
+  noteAt(row: number, col: number): string {
+    return this.header && this.header.row === row && this.header.col === col ? this.header.note : '';
+  }
+  setNote(row: number, col: number, note: string): void {
+    if (this.header && this.header.row === row && this.header.col === col) this.header.note = note;
+  }
   styleHeader(row: number, col: number, cols: number, note: string): void {
     this.header = { row, col, cols, note };
   }

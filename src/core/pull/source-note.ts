@@ -1,5 +1,6 @@
-// The first line of the note on a pulled table's header: which Assembled data the sheet holds.
-// Push reads it back: a sheet of Assembled's own data is never taken for rows to send.
+// The note on a pulled table's header. Its first line says which Assembled data the sheet holds
+// (Push reads it back: a sheet of Assembled's own data is never taken for rows to send); a
+// refresh that failed adds a last line, until a good run writes the note afresh.
 const PREFIX = 'Source: Assembled ';
 
 export function sourceLine(what: string): string {
@@ -10,4 +11,12 @@ export function sourceLine(what: string): string {
 export function pulledFrom(note: string): string | undefined {
   const first = note.split('\n', 1)[0] ?? '';
   return first.startsWith(PREFIX) ? first.slice(PREFIX.length) : undefined;
+}
+
+const FAILED = 'Last refresh failed ';
+
+/** The note of a table whose refresh failed: its rows, and note, are the last good run's. */
+export function failedRunNote(note: string, when: string, reason: string): string {
+  const kept = note.split('\n').filter((line) => !line.startsWith(FAILED));
+  return [...kept, `${FAILED}${when}: ${reason} The rows are from the run "Generated" names.`].join('\n');
 }

@@ -5,7 +5,9 @@ import { isTerminal, type PullJob } from '../jobs/pull-job';
 import { ownerName, owns } from '../owner';
 import { targetSheet } from '../pull/pull-target';
 import { advancePull, type PullDeps, startPull, type Turn } from '../pull/run-pull';
+import { failedRunNote, pulledFrom } from '../pull/source-note';
 import { resolveRange } from '../time/date-range';
+import { formatLocalDateTime } from '../time/zone-math';
 import { nextRun } from './frequency';
 import { type Refresh, RefreshStore, type RunStatus } from './refresh';
 
@@ -138,9 +140,30 @@ function finish(deps: RefreshDeps, refresh: Refresh, job: Ending | undefined): R
     } else if (job.failure === 'target_missing') {
       next = pause(next, gone(r));
     }
-    if (r.notifyByEmail) deps.notify.failed(next, next.pausedReason ?? job.message ?? status);
+    const reason = next.pausedReason ?? job.message ?? status;
+    markFailedRun(deps, r, reason);
+    if (r.notifyByEmail) deps.notify.failed(next, reason);
   }
   return next;
+}
+
+/**
+ * The sheet says so too, for whoever opens it: its header note gains the failure, under the note
+ * of the run whose rows are still there. Only a header a pull wrote is touched.
+ */
+function markFailedRun(deps: RefreshDeps, r: Refresh, reason: string): void {
+  const { target } = r.spec;
+  if (target.kind === 'bigquery' || r.sheetId === undefined || !deps.targets.exists(target, r.sheetId))
+    return;
+  try {
+    const { grid, row, col } = deps.targets.open(target, r.sheetId);
+    const note = grid.noteAt(row, col);
+    if (pulledFrom(note) === undefined) return;
+    const when = `${formatLocalDateTime(deps.clock.now(), deps.zone)} (${deps.zone.name})`;
+    grid.setNote(row, col, failedRunNote(note, when, reason));
+  } catch {
+    // A courtesy: a header someone protected must not keep the run from being recorded.
+  }
 }
 
 function record(r: Refresh, status: RunStatus, at: number, rows: number, message: string): Refresh {

@@ -26,6 +26,10 @@ export interface Grid {
   prepare(row: number, col: number, rows: number, cols: number): void;
   /** Bold header, frozen when it is the sheet's first row, and a note on its first cell. */
   styleHeader(row: number, col: number, cols: number, note: string): void;
+  /** A cell's note ('' for none). */
+  noteAt(row: number, col: number): string;
+  /** Replaces a cell's note, nothing else of it. */
+  setNote(row: number, col: number, note: string): void;
   /** Cell colours of a block (null = default), as two block calls: backgrounds, then font colours. */
   paint?(row: number, col: number, backgrounds: (string | null)[][], fontColors: (string | null)[][]): void;
   /**

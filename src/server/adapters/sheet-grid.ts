@@ -179,6 +179,10 @@ export function sheetGrid(sheet: Sheet): Grid {
     clearFormats: (row, col, rows, cols) => {
       sheet.getRange(row, col, rows, cols).clearFormat();
     },
+    noteAt: (row, col) => sheet.getRange(row, col).getNote(),
+    setNote(row, col, note) {
+      guarded(sheet, () => sheet.getRange(row, col).setNote(note));
+    },
     styleHeader(row, col, cols, note) {
       guarded(sheet, () => {
         sheet.getRange(row, col, 1, cols).setFontWeight('bold');
