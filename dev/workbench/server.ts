@@ -155,6 +155,8 @@ export async function startWorkbench(options: WorkbenchServerOptions = {}): Prom
         );
       case '/api/add-sheet':
         return json(res, workbench.addSheet());
+      case '/api/faults':
+        return json(res, workbench.setFaults(text(body.preset, 'preset')));
       case '/api/skip':
         return json(res, await workbench.skip(Number(body.ms)));
       case '/api/close-sidebar':

@@ -27,6 +27,8 @@ export interface StateView {
   /** Changes whenever the workbook, the UI or the runtime may have changed. */
   version: string;
   backend: string;
+  /** How the simulated Assembled misbehaves (a FAULT_PRESETS key); null with the real API. */
+  faults: string | null;
   /** Virtual time in the spreadsheet's zone, e.g. "2026-05-25 08:00:03 EDT". */
   time: string;
   timeZone: string;

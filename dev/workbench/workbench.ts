@@ -4,6 +4,7 @@
 import { countText } from '../../src/core/count-text';
 import type { LocalRuntime, MenuEntry } from '../gas';
 import { clockRate, clockRateScript } from './clock-rate';
+import { FAULT_PRESETS, type FaultPreset, isFaultPreset } from './faults';
 import { FollowClock } from './follow-clock';
 import { Session, type SessionOptions } from './session';
 import { formatTime, sheetView } from './sheet-view';
@@ -60,6 +61,7 @@ function messageOf(error: unknown): string {
 
 export class Workbench {
   private current: Session;
+  private faults: FaultPreset = 'none';
   private readonly clock: FollowClock;
   private readonly rate: number;
 
@@ -114,6 +116,7 @@ export class Workbench {
     return {
       version: this.current.version(),
       backend: this.banner,
+      faults: this.current.backend.simulator ? this.faults : null,
       time: formatTime(rt.clock.now(), rt.workbook.timeZone),
       timeZone: rt.workbook.timeZone,
       spreadsheetName: rt.workbook.name,
@@ -227,6 +230,18 @@ export class Workbench {
     const next = new Session(this.options);
     await next.open();
     this.current = next;
+    this.faults = 'none';
+  }
+
+  /** How the simulated Assembled misbehaves; refused when the workbench talks to the real one. */
+  setFaults(preset: string): ActionReply {
+    const simulator = this.current.backend.simulator;
+    if (!simulator)
+      return { ok: false, message: 'Faults are for the simulator: this workbench uses the real API.' };
+    if (!isFaultPreset(preset)) return { ok: false, message: `No such fault: ${preset}` };
+    simulator.setFaults(FAULT_PRESETS[preset].faults);
+    this.faults = preset;
+    return { ok: true };
   }
 
   xlsx(): Promise<Buffer> {

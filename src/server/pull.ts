@@ -13,7 +13,13 @@ import {
   type PullOptions,
 } from '../core/pull/pull-view';
 import { isRunLogSheet } from '../core/pull/run-log';
-import { advancePull, type PullDeps, sidebarTurn, startPull as start } from '../core/pull/run-pull';
+import {
+  advancePull,
+  latestSidebarPull,
+  type PullDeps,
+  sidebarTurn,
+  startPull as start,
+} from '../core/pull/run-pull';
 import { isStageSheet } from '../core/pull/staging';
 import { DateRangeSpec, resolveRange } from '../core/time/date-range';
 import { utf8Length } from '../core/utf8';
@@ -32,7 +38,7 @@ import { documentSpreadsheet } from './adapters/spreadsheet';
 import { stagingSheets } from './adapters/staging-sheets';
 import { authorizeTarget, rememberedProject, warehouse } from './bigquery';
 import { assembledClient } from './client-factory';
-import { currentUser } from './user';
+import { currentUser, UnknownCaller } from './user';
 
 export function pullDeps(): PullDeps {
   const ss = documentSpreadsheet();
@@ -55,12 +61,23 @@ export function pullDeps(): PullDeps {
   };
 }
 
+/** The caller's pull a reopened sidebar should follow; none for a caller the add-on cannot tell apart. */
+function runningPull(): PullJob | undefined {
+  try {
+    return latestSidebarPull(documentStore(), currentUser());
+  } catch (error) {
+    if (error instanceof UnknownCaller) return undefined;
+    throw error;
+  }
+}
+
 export function getPullOptions(): PullOptions {
   const ss = documentSpreadsheet();
   // Chart and data-source sheets have no cells, and the run log is the add-on's own: none is a target.
   const grids = ss
     .getSheets()
     .filter((s) => isGridSheet(s) && !isStageSheet(s.getName()) && !isRunLogSheet(s.getName()));
+  const running = runningPull();
   const active = ss.getActiveSheet();
   const cell = isGridSheet(active)
     ? (ss.getActiveRange() ?? active.getRange('A1'))
@@ -71,6 +88,7 @@ export function getPullOptions(): PullOptions {
     activeCell: { sheet: cell.getSheet().getName(), a1: cell.getCell(1, 1).getA1Notation() },
     bigQueryProject: rememberedProject(),
     ...catalogueChoices(),
+    ...(running ? { running: view(running) } : {}),
   };
 }
 

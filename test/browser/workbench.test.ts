@@ -30,6 +30,34 @@ describe('The workbench page', () => {
     await expect.poll(() => page.getByRole('menuitem').count()).toBe(0);
   });
 
+  it('makes the simulated Assembled misbehave from the page, until set back or reset', async () => {
+    const { page } = bench();
+    await reset(page);
+    const status = () => {
+      const sim = bench().running.workbench.session.backend.simulator;
+      if (!sim) throw new Error('The workbench runs no simulator');
+      const auth = `Basic ${Buffer.from(`${sim.admin.sampleKey}:`).toString('base64')}`;
+      return sim.handle({ method: 'GET', url: '/v0/teams', headers: { authorization: auth } }).status;
+    };
+    const faults = page.getByLabel('How the simulated Assembled answers');
+    expect(await faults.inputValue()).toBe('none');
+    expect(status()).toBe(200);
+    await faults.selectOption({ label: 'Is down (every request a 5xx)' });
+    await page.waitForFunction(() => document.body.dataset.faults === 'down');
+    expect(status()).toBeGreaterThanOrEqual(500);
+    // The page shows what the server holds, after a reload too.
+    await page.reload();
+    await expect.poll(() => faults.inputValue()).toBe('down');
+    await faults.selectOption('none');
+    await page.waitForFunction(() => document.body.dataset.faults === 'none');
+    expect(status()).toBe(200);
+    await faults.selectOption('down');
+    await page.waitForFunction(() => document.body.dataset.faults === 'down');
+    await reset(page);
+    await expect.poll(() => faults.inputValue()).toBe('none');
+    expect(status()).toBe(200);
+  });
+
   it('types values as Sheets does: formulas show their value, the formula bar their text', async () => {
     const { page } = bench();
     await reset(page);

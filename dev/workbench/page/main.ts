@@ -1,5 +1,6 @@
 // The workbench page: a spreadsheet view of the runtime's workbook, the add-on's menu and its real
 // sidebar, the clock. Everything shown from the workbook or the API goes in as text.
+import { FAULT_PRESETS } from '../faults';
 import type { ActionReply, FrameMessage, PageMessage, RunReply, SheetView, StateView } from '../wire';
 import { getJson, post } from './api';
 import { BigQueryExplorer } from './bigquery';
@@ -114,6 +115,19 @@ let refreshing: Promise<void> | null = null;
 let again = false;
 
 /** Fetches the state, and the active sheet when anything changed; one at a time. */
+// How the simulated Assembled answers: chosen here, so failures can be tried as a person meets them.
+const faults = byId<HTMLSelectElement>('faults');
+faults.replaceChildren(
+  ...Object.entries(FAULT_PRESETS).map(([value, p]) => el('option', { value }, p.label)),
+);
+faults.addEventListener('change', () => void act(() => post('/api/faults', { preset: faults.value })));
+
+function showFaults(preset: string | null): void {
+  byId('faultsRow').hidden = preset === null;
+  if (preset !== null && document.activeElement !== faults) faults.value = preset;
+  document.body.dataset.faults = preset ?? '';
+}
+
 async function refresh(): Promise<void> {
   if (refreshing) {
     again = true;
@@ -129,6 +143,7 @@ async function refresh(): Promise<void> {
         const banner = byId('backend');
         banner.textContent = `Assembled: ${s.backend}`;
         banner.dataset.real = String(s.backend.startsWith('REAL'));
+        showFaults(s.faults);
         byId('docName').textContent = s.spreadsheetName;
         byId('clock').textContent = s.time;
         byId('clock').title = s.timeZone;

@@ -20,6 +20,8 @@ export interface PullOptions {
   presets: { id: RelativePreset; label: string }[];
   /** The Cloud project the spreadsheet's last BigQuery pull used ('' when none). */
   bigQueryProject?: string;
+  /** The caller's newest pull from the sidebar that is not over, for a reopened sidebar to follow. */
+  running?: JobView;
 }
 
 export interface Choice {

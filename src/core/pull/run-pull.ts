@@ -241,6 +241,13 @@ export function hasActivePulls(store: Store, user: Caller): boolean {
   return activePulls(store, user).length > 0;
 }
 
+/** The caller's newest pull started from the sidebar and not yet over: a reopened sidebar follows it. */
+export function latestSidebarPull(store: Store, user: Caller): PullJob | undefined {
+  return activePulls(store, user)
+    .filter((j) => !j.refreshId)
+    .sort((a, b) => b.createdAt - a.createdAt)[0];
+}
+
 function step(deps: PullDeps, job: PullJob, jobs: JobStore, run: RunState): PullJob {
   const now = deps.clock.now();
   try {

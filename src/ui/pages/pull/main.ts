@@ -327,6 +327,21 @@ async function follow(job: JobView): Promise<JobView> {
   return job;
 }
 
+function resume(job: JobView): void {
+  pulling = true;
+  void busy([run], async () => {
+    try {
+      await follow(job);
+      refreshTargetsQuietly();
+    } catch (error) {
+      shown = null;
+      showStatus(status, errorMessage(error), 'error');
+    } finally {
+      pulling = false;
+    }
+  });
+}
+
 /** After a pull that worked, offer to save it as a scheduled refresh (relative ranges only). */
 function offerRefresh(pulled: PullSpec): void {
   if (pulled.range?.kind === 'absolute') return;
@@ -398,6 +413,8 @@ callServer('getPullOptions').then(
     options = o;
     fillForm(o);
     byId<HTMLInputElement>('bqProject').value = o.bigQueryProject ?? '';
+    // Reopened while a pull of the caller's runs: follow it, as the sidebar that started it did.
+    if (o.running) resume(o.running);
   },
   (error) => showStatus(status, errorMessage(error), 'error'),
 );
