@@ -327,11 +327,12 @@ async function follow(job: JobView): Promise<JobView> {
   return job;
 }
 
-function resume(job: JobView): void {
+/** Runs a pull's following with the Pull button busy; what goes wrong is said in the status line. */
+function whilePulling(work: () => Promise<void>): void {
   pulling = true;
   void busy([run], async () => {
     try {
-      await follow(job);
+      await work();
       refreshTargetsQuietly();
     } catch (error) {
       shown = null;
@@ -339,6 +340,12 @@ function resume(job: JobView): void {
     } finally {
       pulling = false;
     }
+  });
+}
+
+function resume(job: JobView): void {
+  whilePulling(async () => {
+    await follow(job);
   });
 }
 
@@ -390,21 +397,12 @@ mode.addEventListener('change', () => {
 form.addEventListener('submit', (event) => {
   event.preventDefault();
   forgetLastPull();
-  pulling = true;
-  void busy([run], async () => {
-    try {
-      if (radio('targetKind') === 'cell') await refreshTargets();
-      const pulled = spec();
-      showStarting(pulled);
-      const job = await follow(await callServer('startPull', pulled, requestKey()));
-      if (job.state === 'done') offerRefresh(pulled);
-      refreshTargetsQuietly();
-    } catch (error) {
-      shown = null;
-      showStatus(status, errorMessage(error), 'error');
-    } finally {
-      pulling = false;
-    }
+  whilePulling(async () => {
+    if (radio('targetKind') === 'cell') await refreshTargets();
+    const pulled = spec();
+    showStarting(pulled);
+    const job = await follow(await callServer('startPull', pulled, requestKey()));
+    if (job.state === 'done') offerRefresh(pulled);
   });
 });
 
