@@ -67,7 +67,7 @@ for (let run = 1; run <= Number(values.runs); run++) {
       const client = createAssembledClient({
         http: createNodeHttp({ timeoutMs: 30_000 }),
         clock: realClock,
-        apiKey: 'sk_live_prism_mock',
+        apiKey: 'sk_live_test_prism_mock',
         baseUrl: `http://127.0.0.1:${port}`,
         timeFormat: 'iso',
       });

@@ -81,7 +81,7 @@ describe('Settings', () => {
     type Report = { ok: boolean; unsaved: boolean; lines: { ok: boolean; message: string }[] };
     const { rt, sim, key } = await startLocalAddon({ dialect: 'live' });
     const before = await rt.callFromSidebar<{ keyHint: string }>('getSettings');
-    const wrong = 'sk_live_typedButWrong1234';
+    const wrong = 'sk_live_test_typed_but_wrong';
     const draft = (extra: object) => ({ timeFormat: 'unix', apiVersion: '', ...extra });
 
     // A mistyped key fails the test, in words that never echo it; the saved key stays and works.
@@ -97,7 +97,7 @@ describe('Settings', () => {
     });
 
     // A new key Assembled issued passes before it is saved; so does the old one, still saved.
-    const fresh = 'sk_live_freshlyIssued5678';
+    const fresh = 'sk_live_test_freshly_issued';
     sim.issueKey(fresh);
     sim.revokeKey(key);
     expect(await rt.callFromSidebar<Report>('testConnection', draft({ apiKey: fresh }))).toMatchObject({

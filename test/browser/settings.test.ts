@@ -21,7 +21,7 @@ describe('Settings in the workbench', () => {
       .toMatch(/The API key should start with sk_live_ and contain no spaces/);
 
     // A well-formed key that Assembled never issued: the simulator knows its own keys.
-    const wrong = 'sk_live_wrongkey000000';
+    const wrong = 'sk_live_test_never_issued_key';
     // Tested before it is saved: the typed key is what is tried, and the saved one stays.
     await sb.getByLabel('API key').fill(wrong);
     await sb.getByRole('button', { name: 'Test connection' }).click();

@@ -177,7 +177,7 @@ describe('Sidebars say what is true now', () => {
     expect(await checks.count()).toBe(0);
 
     // A well-formed key the simulator never issued: refused, said once, each check "not read".
-    await sb.getByLabel('API key').fill('sk_live_wrongkey000000');
+    await sb.getByLabel('API key').fill('sk_live_test_never_issued_key');
     await sb.getByRole('button', { name: 'Save' }).click();
     await sb.locator('#status', { hasText: 'Saved.' }).waitFor();
     await sb.getByRole('button', { name: 'Test connection' }).click();

@@ -4,7 +4,7 @@ import type { AssembledClientOptions } from '../../src/core/assembled';
 import { createAssembledClient } from '../../src/core/assembled';
 import { type Http, type HttpRequest, type HttpResponse, NetworkError } from '../../src/core/ports';
 
-export const KEY = 'sk_live_S3cretTestKey_42';
+export const KEY = 'sk_live_test_fixture_errors';
 
 export type Reply = HttpResponse | 'network';
 export type Responder = (request: HttpRequest, index: number) => Reply;

@@ -21,14 +21,14 @@ describe('auth', () => {
   });
 
   it('a well-formed key the simulator never issued -> 401 until it is issued', () => {
-    const unknown = people({ Authorization: basic('sk_live_never_issued') });
+    const unknown = people({ Authorization: basic('sk_live_test_never_issued') });
     expect(unknown.status).toBe(401);
     expect(unknown.body).toBe('Invalid API key');
-    s.sim.issueKey('sk_live_never_issued');
-    expect(people({ Authorization: basic('sk_live_never_issued') }).status).toBe(200);
-    const issued = setup({ keys: ['sk_live_from_options'] });
+    s.sim.issueKey('sk_live_test_never_issued');
+    expect(people({ Authorization: basic('sk_live_test_never_issued') }).status).toBe(200);
+    const issued = setup({ keys: ['sk_live_test_from_options'] });
     expect(
-      issued.call('GET', '/v0/people', undefined, { Authorization: basic('sk_live_from_options') }).status,
+      issued.call('GET', '/v0/people', undefined, { Authorization: basic('sk_live_test_from_options') }).status,
     ).toBe(200);
   });
 
