@@ -28,7 +28,8 @@ describe('auth', () => {
     expect(people({ Authorization: basic('sk_live_test_never_issued') }).status).toBe(200);
     const issued = setup({ keys: ['sk_live_test_from_options'] });
     expect(
-      issued.call('GET', '/v0/people', undefined, { Authorization: basic('sk_live_test_from_options') }).status,
+      issued.call('GET', '/v0/people', undefined, { Authorization: basic('sk_live_test_from_options') })
+        .status,
     ).toBe(200);
   });
 
