@@ -153,8 +153,8 @@ function finish(deps: RefreshDeps, refresh: Refresh, job: Ending | undefined): R
  */
 function markFailedRun(deps: RefreshDeps, r: Refresh, reason: string): void {
   const { target } = r.spec;
-  if (target.kind === 'bigquery' || r.sheetId === undefined || !deps.targets.exists(target, r.sheetId))
-    return;
+  // Bound by id, the sheet is found, never made; a deleted one throws TargetMissing, caught below.
+  if (target.kind === 'bigquery' || r.sheetId === undefined) return;
   try {
     const { grid, row, col } = deps.targets.open(target, r.sheetId);
     const note = grid.noteAt(row, col);
@@ -162,7 +162,7 @@ function markFailedRun(deps: RefreshDeps, r: Refresh, reason: string): void {
     const when = `${formatLocalDateTime(deps.clock.now(), deps.zone)} (${deps.zone.name})`;
     grid.setNote(row, col, failedRunNote(note, when, reason));
   } catch {
-    // A courtesy: a header someone protected must not keep the run from being recorded.
+    // A courtesy: a sheet gone or a header someone protected must not keep the run from being recorded.
   }
 }
 
