@@ -1,5 +1,4 @@
 // The Push rows sidebar's server side: thin wiring of core/push to Apps Script.
-
 import * as z from 'zod/mini';
 import { lazy } from '../core/lazy';
 import { ownerName, owns } from '../core/owner';
@@ -90,9 +89,7 @@ function headerOf(sheet: GoogleAppsScript.Spreadsheet.Sheet): unknown[] {
 
 /** What a pull wrote here, by the note it leaves on the header's first cell. */
 function pulledInto(sheet: GoogleAppsScript.Spreadsheet.Sheet): string | undefined {
-  return isGridSheet(sheet) && sheet.getLastColumn() > 0
-    ? pulledFrom(sheet.getRange(1, 1).getNote())
-    : undefined;
+  return isGridSheet(sheet) ? pulledFrom(sheet.getRange(1, 1).getNote()) : undefined;
 }
 
 export function getPushOptions(): PushOptions {

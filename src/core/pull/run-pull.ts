@@ -1,6 +1,5 @@
 // Starting and advancing pull jobs. Each step is short and saved, so the sidebar (while open)
 // and the dispatcher trigger (otherwise) can both carry a job to its end, one step at a time.
-
 import type { AssembledClient } from '../assembled/client';
 import { isAssembledError } from '../assembled/errors';
 import type { ReportRow } from '../assembled/model';

@@ -33,6 +33,12 @@ export const TEMPLATE_TIME_FORMAT = DATETIME_FORMAT;
 /** Sheets' Plain text: an id typed as 007123 stays 007123 rather than becoming the number 7123. */
 const PLAIN_TEXT = '@';
 
+/** The number format a column's cells get: times as the add-on writes them, ids as typed. */
+function formatOf(c: ColumnSpec): { format?: string } {
+  if (c.type === 'datetime') return { format: TEMPLATE_TIME_FORMAT };
+  return c.plainText ? { format: PLAIN_TEXT } : {};
+}
+
 function validationOf(c: ColumnSpec): TemplateValidation | undefined {
   switch (c.type) {
     case 'datetime':
@@ -74,11 +80,7 @@ export function templateFor(kind: PushKind, types?: readonly string[]): Template
       header: c.header,
       note: `${c.required ? 'Required' : 'Optional'}. ${c.help}`,
       ...(validation ? { validation } : {}),
-      ...(c.type === 'datetime'
-        ? { format: TEMPLATE_TIME_FORMAT }
-        : c.plainText
-          ? { format: PLAIN_TEXT }
-          : {}),
+      ...formatOf(c),
     };
   });
   for (const s of STATUS_COLUMNS)
