@@ -11,7 +11,7 @@ describe('requests are built to the YAML', () => {
     client.listRoles();
     const auth = http.sent[0]?.headers.Authorization;
     expect(auth).toBe(`Basic ${base64Encode(`${KEY}:`)}`);
-    expect(auth).toBe(`Basic c2tfbGl2ZV9TM2NyZXRUZXN0S2V5XzQyOg==`);
+    expect(auth).toBe(`Basic c2tfbGl2ZV90ZXN0X2ZpeHR1cmVfZXJyb3JzOg==`);
   });
 
   it('encodes UTF-8 base64 like the platform encoders do', () => {
