@@ -17,7 +17,7 @@ const KINDS: [Frequency['kind'], string][] = [
 ];
 const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
-export function createFrequencyForm(prefix: string, initial?: Frequency, notify = false): FrequencyForm {
+export function createFrequencyForm(prefix: string, f: Frequency, notify = false): FrequencyForm {
   const id = (name: string) => `${prefix}-${name}`;
   const kind = el('select', { id: id('kind') }, ...KINDS.map(([v, t]) => el('option', { value: v }, t)));
   const hours = el(
@@ -64,7 +64,6 @@ export function createFrequencyForm(prefix: string, initial?: Frequency, notify 
   };
   kind.addEventListener('change', sync);
 
-  const f: Frequency = initial ?? { kind: 'weekly', weekdays: [1], hour: 7 };
   kind.value = f.kind;
   if (f.kind === 'every_hours') hours.value = String(f.hours);
   if ('hour' in f) hour.value = String(f.hour);

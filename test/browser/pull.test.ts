@@ -83,6 +83,8 @@ describe('Pull data in the workbench', () => {
   it('offers the sheets and active cell as they are now: a sheet a pull made, a cell clicked since, never another sheet for one gone', async () => {
     const { page, running } = bench();
     const sb = await pullIntoNewSheet(page, 'People', 'People');
+    // A reference list is offered a daily refresh (a report of last week, weekly: see below).
+    await expect.poll(() => sb.getByLabel('Frequency').inputValue()).toBe('daily');
     // The sheet the pull just made is a target for the next one.
     await sb.getByLabel('Existing sheet').check();
     await expect.poll(() => sb.locator('#sheet option').allTextContents()).toContain('People');

@@ -4,6 +4,7 @@ import { CHANNELS, type FilterName } from '../../../core/pull/catalogue';
 import type { PullFilters, PullSpec, PullTarget } from '../../../core/pull/pull-spec';
 import { describeTarget } from '../../../core/pull/pull-target';
 import type { ChoiceKind, JobView, PullOptions, SourceChoice } from '../../../core/pull/pull-view';
+import { suggestedFrequency } from '../../../core/schedule/suggested-frequency';
 import { wordsFor } from '../../../core/table/column-words';
 import type { DateRangeSpec, RelativePreset } from '../../../core/time/date-range';
 import { busy, byId, el, requestKey, showStatus } from '../../dom';
@@ -352,7 +353,7 @@ function resume(job: JobView): void {
 /** After a pull that worked, offer to save it as a scheduled refresh (relative ranges only). */
 function offerRefresh(pulled: PullSpec): void {
   if (pulled.range?.kind === 'absolute') return;
-  const form = createFrequencyForm('refresh');
+  const form = createFrequencyForm('refresh', suggestedFrequency(pulled.range));
   byId('frequency').replaceChildren(form.root);
   byId('saveRefresh').hidden = false;
   const button = byId<HTMLButtonElement>('saveRefreshButton');
