@@ -52,6 +52,8 @@ export interface ServerApi {
   resumeRefresh(id: string): RefreshView[];
   deleteRefresh(id: string): RefreshView[];
   runRefreshNow(id: string): RefreshView[];
+  /** Carries one of the caller's running refreshes on for a few seconds (the sidebar polls it). */
+  pollRefresh(id: string): RefreshView[];
   getPushOptions(): PushOptions;
   insertPushTemplate(kind: PushKind): { sheet: string };
   validatePush(kind: PushKind): ValidateSummary;

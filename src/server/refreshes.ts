@@ -9,7 +9,7 @@ import {
 } from '../core/schedule/manage';
 import { RefreshStore } from '../core/schedule/refresh';
 import { type RefreshView, refreshView } from '../core/schedule/refresh-view';
-import { type RefreshDeps, runNow } from '../core/schedule/run-refreshes';
+import { carryOnRun, type RefreshDeps, runNow } from '../core/schedule/run-refreshes';
 import { ClientId, parseInput } from '../core/validation';
 import { backgroundNotice } from './adapters/background-budget';
 import { ensureScheduler } from './adapters/dispatcher-trigger';
@@ -64,5 +64,12 @@ export function deleteRefresh(id: unknown): RefreshView[] {
 export function runRefreshNow(id: unknown): RefreshView[] {
   const deps = refreshDeps();
   runNow(deps, ownedRefresh(deps, parseInput(ClientId, id, 'Refresh id')), sidebarTurn(deps.clock));
+  return views(deps);
+}
+
+/** The owner's sidebar carries a running run on while it is open (triggers may tick only hourly). */
+export function pollRefresh(id: unknown): RefreshView[] {
+  const deps = refreshDeps();
+  carryOnRun(deps, ownedRefresh(deps, parseInput(ClientId, id, 'Refresh id')), sidebarTurn(deps.clock));
   return views(deps);
 }

@@ -180,3 +180,27 @@ describe('scheduled refreshes', () => {
     expect(rt.triggers()).toHaveLength(0);
   });
 });
+
+describe('Run now in a published add-on, whose trigger ticks only hourly', () => {
+  it("the owner's open sidebar carries the run on and shows it written within a minute of the report; another editor's cannot", async () => {
+    const { rt } = await startLocalAddon({ mode: 'addon', reportDelayMs: 35_000 });
+    rt.workbook.addSheet('AHT');
+    const spec = { ...reportSpec('AHT'), target: { kind: 'sheet', name: 'AHT' } };
+    const [saved] = await save(rt, spec, { kind: 'monthly', day: 1, hour: 7 });
+    const id = saved?.id as string;
+    let [view] = await rt.callFromSidebar<RefreshView[]>('runRefreshNow', id);
+    expect(view).toMatchObject({ running: true });
+    await expect(rt.asUser('editor@example.com').callFromSidebar('pollRefresh', id)).rejects.toThrow(
+      /belongs to analyst@example.com/,
+    );
+    // The sidebar reads the list again every 3 s while a run of the caller's is under way.
+    const started = rt.clock.now();
+    for (let i = 0; i < 40 && view?.running; i++) {
+      await rt.clock.advanceAsync(3_000);
+      [view] = await rt.callFromSidebar<RefreshView[]>('pollRefresh', id);
+    }
+    expect(view?.lastRun).toMatchObject({ status: 'done' });
+    expect(rt.clock.now() - started).toBeLessThan(60_000);
+    expect(rt.workbook.values('AHT').length).toBeGreaterThan(1);
+  });
+});

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { PullSpec } from '../../src/core/pull/pull-spec';
-import { advancePull, startPull } from '../../src/core/pull/run-pull';
+import { advancePull, sidebarTurn, startPull } from '../../src/core/pull/run-pull';
 import { deleteRefresh, saveRefresh, setPaused } from '../../src/core/schedule/manage';
 import { type Refresh, RefreshStore } from '../../src/core/schedule/refresh';
-import { hasRefreshWork, runDueRefreshes } from '../../src/core/schedule/run-refreshes';
+import { carryOnRun, hasRefreshWork, runDueRefreshes, runNow } from '../../src/core/schedule/run-refreshes';
 import { toLocal } from '../../src/core/time/zone-math';
 import { MemoryGrid } from '../sheet/memory-grid';
 import { coreSetup, OTHER, TEST_KEY } from '../support/core-deps';
@@ -165,5 +165,37 @@ describe("a refresh's run is its own job only", () => {
       status: 'failed',
       message: expect.stringMatching(/lost/),
     });
+  });
+});
+
+describe("a refresh's run ends once", () => {
+  it('the sidebar and the dispatcher may both see it end: it is recorded and e-mailed once, even from a stale copy', () => {
+    const s = setupWithSheet();
+    const input = weeklyPeople();
+    const { id } = saveRefresh(
+      s.deps,
+      {
+        ...input,
+        spec: { ...input.spec, source: { kind: 'report', report: 'adherence', granularity: 'day' } },
+      },
+      'refresh-0201',
+    );
+    const store = new RefreshStore(s.deps.store);
+    // Started: the report is being built (20 s here). The dispatcher's list is read now.
+    runNow(s.deps, store.get(id) as Refresh);
+    const stale = store.get(id) as Refresh;
+    expect(stale.jobId).toBeDefined();
+    // The key is revoked meanwhile: the run fails at its next step.
+    s.simulator.revokeKey(TEST_KEY);
+    s.clock.advance(30_000);
+    carryOnRun(s.deps, stale, sidebarTurn(s.clock));
+    const ended = store.get(id);
+    expect(ended?.lastRun).toMatchObject({ status: 'failed' });
+    expect(s.notices).toHaveLength(1);
+    // The other party, holding the copy it read before the end was recorded, finishes its turn.
+    carryOnRun(s.deps, stale, sidebarTurn(s.clock));
+    runDueRefreshes(s.deps, s.clock.now() + 300_000);
+    expect(s.notices).toHaveLength(1);
+    expect(store.get(id)).toEqual(ended);
   });
 });

@@ -2,6 +2,7 @@
 import { isAssembledError } from '../assembled/errors';
 import { JobStore } from '../jobs/job-store';
 import { isTerminal, type PullJob } from '../jobs/pull-job';
+import { withLock } from '../lock';
 import { ownerName, owns } from '../owner';
 import { targetSheet } from '../pull/pull-target';
 import { advancePull, type PullDeps, startPull, type Turn } from '../pull/run-pull';
@@ -45,14 +46,11 @@ export function hasRefreshWork(deps: Pick<PullDeps, 'store' | 'user'>): boolean 
 }
 
 export function runDueRefreshes(deps: RefreshDeps, deadline: number): void {
-  const refreshes = new RefreshStore(deps.store);
   const started: string[] = [];
   for (const refresh of ownRefreshes(deps)) {
     if (deps.clock.now() >= deadline) break;
     if (refresh.jobId) {
-      const job = runJob(deps, refresh, refresh.jobId);
-      if (job && !isTerminal(job)) continue;
-      refreshes.save(finish(deps, refresh, job));
+      settle(deps, refresh.id, refresh.jobId);
       continue;
     }
     if (!refresh.paused && refresh.nextRunAt <= deps.clock.now()) {
@@ -72,10 +70,35 @@ function awaitRuns(deps: RefreshDeps, ids: string[], deadline: number): void {
   for (const id of ids) {
     if (deps.clock.now() >= deadline) return;
     const refresh = refreshes.get(id);
-    if (!refresh?.jobId || !runJob(deps, refresh, refresh.jobId)) continue;
-    const job = advancePull(deps, refresh.jobId, { deadline, wait: true });
-    if (isTerminal(job)) refreshes.save(finish(deps, refresh, job));
+    if (refresh) carryOnRun(deps, refresh, { deadline, wait: true });
   }
+}
+
+/**
+ * Moves a refresh's run on for a turn and records its end. The owner's Scheduled refreshes sidebar
+ * does this while a run is under way, as the Pull sidebar does for a pull: a published add-on's
+ * trigger ticks only hourly, so "Run now" would otherwise show "Running now" for up to an hour.
+ */
+export function carryOnRun(deps: RefreshDeps, refresh: Refresh, turn?: Turn): Refresh {
+  const { jobId } = refresh;
+  if (!jobId) return refresh;
+  const job = runJob(deps, refresh, jobId);
+  if (job && !isTerminal(job)) advancePull(deps, jobId, turn);
+  return settle(deps, refresh.id, jobId) ?? refresh;
+}
+
+/**
+ * Records how a run ended, once: the dispatcher and the owner's sidebar may both see it end, and
+ * only the first records it (and sends its e-mail).
+ */
+function settle(deps: RefreshDeps, refreshId: string, jobId: string): Refresh | undefined {
+  return withLock(deps.lock, () => {
+    const store = new RefreshStore(deps.store);
+    const refresh = store.get(refreshId);
+    if (refresh?.jobId !== jobId) return refresh;
+    const job = runJob(deps, refresh, jobId);
+    return job && !isTerminal(job) ? refresh : store.save(finish(deps, refresh, job));
+  });
 }
 
 /** Starts a run now (a due run, or "Run now"); a late trigger runs a missed refresh once. */
@@ -108,8 +131,7 @@ export function runNow(deps: RefreshDeps, refresh: Refresh, turn?: Turn): Refres
     return store.save(finish(deps, r, { state: 'failed', message, failure, updatedAt: now }));
   }
   r = store.save({ ...r, jobId: job.id });
-  const advanced = advancePull(deps, job.id, turn);
-  return isTerminal(advanced) ? store.save(finish(deps, r, advanced)) : r;
+  return carryOnRun(deps, r, turn);
 }
 
 /** Why a refresh's sheet cannot be found: bound by id, it was deleted; by name (older), or renamed. */

@@ -26,7 +26,9 @@ async function act(label: string, call: () => Promise<RefreshView[]>, done: stri
 
 /**
  * The list keeps itself true: while a refresh runs it is read again every few seconds, so its card
- * shows the outcome when the run ends; otherwise now and then, for runs the schedule starts.
+ * shows the outcome when the run ends; otherwise now and then, for runs the schedule starts. A run
+ * of the caller's own is carried on by those reads (pollRefresh), as the Pull sidebar carries a
+ * pull: the background trigger of a published add-on ticks only hourly.
  */
 const WHILE_RUNNING_MS = 3_000;
 const IDLE_MS = 60_000;
@@ -52,7 +54,13 @@ function readAgainLater(after?: number): void {
       readAgainLater();
       return;
     }
-    callServer('listRefreshes').then(render, () => readAgainLater());
+    const mine = shown.find((r) => r.running && r.mine);
+    const readList = () => callServer('listRefreshes');
+    // A poll that cannot carry the run on (the lock busy, the refresh deleted meanwhile) still
+    // reads the list; the run's own failures are on its card.
+    (mine ? callServer('pollRefresh', mine.id).catch(readList) : readList()).then(render, () =>
+      readAgainLater(),
+    );
   }, wait);
 }
 
