@@ -42,7 +42,7 @@ describe('a sheet of good and bad rows', () => {
         /^error\|agent EMAIL: no agent in Assembled has the id, email or full name "ghost@example.com"/,
       ),
       expect.stringMatching(
-        /^error\|agent EMAIL: \d+ people in Assembled match .* by name\. Use their email or agent id/,
+        /^error\|agent EMAIL: \d+ people in Assembled match .* by name: (\S+@\S+, )*\S+@\S+ or \S+@\S+\. Use one of their emails or agent ids/,
       ),
       expect.stringMatching(/^error\|agent EMAIL: .* has left the organisation/),
       expect.stringMatching(/^error\|Start Time: "soon" is not a date and time/),

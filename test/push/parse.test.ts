@@ -236,7 +236,7 @@ describe('row parsing', () => {
       ],
       [
         ['Sam Smith', '2026-06-01 09:00', '2026-06-01 10:00'],
-        /^Agent: 2 people in Assembled match "Sam Smith" by name\. Use their email/,
+        /^Agent: 2 people in Assembled match "Sam Smith" by name: sam\.one@example\.com or sam\.two@example\.com\. Use one of their emails/,
       ],
       [['gone@example.com', '2026-06-01 09:00', '2026-06-01 10:00'], /^Agent: "gone@example.com" has left/],
       [['manager@example.com', '2026-06-01 09:00', '2026-06-01 10:00'], /^Agent: .* has no agent id/],
@@ -308,6 +308,23 @@ describe('row parsing', () => {
         kind: 'associations',
         input: { agent_id: 'a-1', platform: 'zendesk', platform_id: '00789' },
       },
+    });
+  });
+});
+
+describe('namesakes', () => {
+  it('a name many people share lists the first three by email (else agent id) and counts the rest', () => {
+    const many = [
+      person('a1', 'Jo', 'Lee', 'jo.1@example.com'),
+      person('a2', 'Jo', 'Lee', ''),
+      person('a3', 'Jo', 'Lee', 'jo.3@example.com'),
+      person('a4', 'Jo', 'Lee', 'jo.4@example.com'),
+      person('a5', 'Jo', 'Lee', 'jo.5@example.com'),
+    ];
+    expect(new AgentDirectory(() => many).resolve('jo  lee')).toEqual({
+      ok: false,
+      problem:
+        '5 people in Assembled match "jo  lee" by name: jo.1@example.com, a-a2, jo.3@example.com and 2 more. Use one of their emails or agent ids instead.',
     });
   });
 });

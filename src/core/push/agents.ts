@@ -23,6 +23,17 @@ function add(index: Map<string, Person[]>, k: string, p: Person): void {
   index.set(k, list);
 }
 
+/** Namesakes listed in a row's message, so it can be mended without looking them up. */
+const NAMESAKES_LISTED = 3;
+
+/** Each namesake by what tells them apart: email, else agent id, else person id. */
+function named(people: Person[]): string {
+  const listed = people.slice(0, NAMESAKES_LISTED).map((p) => p.email || p.agent_id || p.id);
+  const more = people.length - listed.length;
+  if (more > 0) return `${listed.join(', ')} and ${more} more`;
+  return `${listed.slice(0, -1).join(', ')} or ${listed[listed.length - 1]}`;
+}
+
 export class AgentDirectory {
   private indexes?: {
     ids: Map<string, Person[]>;
@@ -82,7 +93,7 @@ export class AgentDirectory {
     if (candidates.length > 1) {
       return {
         ok: false,
-        problem: `${candidates.length} people in Assembled match "${text.trim()}" by ${how}. Use their email or agent id instead.`,
+        problem: `${candidates.length} people in Assembled match "${text.trim()}" by ${how}: ${named(candidates)}. Use one of their emails or agent ids instead.`,
       };
     }
     const person = candidates[0] as Person;
