@@ -31,6 +31,14 @@ describe('sync time off', () => {
     expect(first).toMatchObject({ full: true, changes: s.org.timeOff.length, added: s.org.timeOff.length });
     const byId = () => new Map(records(grid).map((r) => [r.ID, r]));
     expect(byId().size).toBe(s.org.timeOff.length);
+    // Names beside the ids, as in a pull: ops read who, not a uuid.
+    const header = grid.read(1, 1, 1, grid.used().cols)[0];
+    expect(header?.slice(0, 5)).toEqual(['ID', 'Agent ID', 'Agent name', 'Approver ID', 'Approver name']);
+    const nameOf = (agentId: unknown) => {
+      const p = s.org.people.find((x) => x.agent_id === agentId);
+      return [p?.first_name, p?.last_name].filter(Boolean).join(' ');
+    };
+    for (const r of records(grid)) expect(r['Agent name'], String(r.ID)).toBe(nameOf(r['Agent ID']));
     // Nothing changed: one request, nothing written.
     const writes = grid.writes;
     const sent = s.http.sent.length;
@@ -62,7 +70,11 @@ describe('sync time off', () => {
     });
     const third = sync();
     expect(third).toMatchObject({ changes: 1, added: 1, updated: 0 });
-    expect(byId().get(made.id)).toMatchObject({ Notes: 'new one', Status: 'pending' });
+    expect(byId().get(made.id)).toMatchObject({
+      Notes: 'new one',
+      Status: 'pending',
+      'Agent name': nameOf(s.agents[0]?.agent_id),
+    });
     expect(byId().size).toBe(s.org.timeOff.length);
     // Repeats at the cursor merge harmlessly: the sheet keeps one row per request.
     sync();

@@ -6,6 +6,7 @@
 import type { AssembledClient, TimeOffRequest, TimeOffStatus, TimeOffUpdate } from '../assembled';
 import type { Clock, Store, Zone } from '../ports';
 import { sourceLine } from '../pull/source-note';
+import { withNames } from '../pull/with-names';
 import type { Grid } from '../sheet/grid';
 import { writeTable } from '../sheet/write-table';
 import { buildTable } from '../table/build-table';
@@ -85,6 +86,14 @@ function note(deps: SyncDeps): string {
   ].join('\n');
 }
 
+/** The list's rows: requests as their days, with the agent's and approver's names beside the ids. */
+function rowsOf(deps: SyncDeps, requests: TimeOffRequest[]): object[] {
+  return withNames(
+    deps.client,
+    requests.map((r) => timeOffRow(r, deps.zone)),
+  );
+}
+
 function merge(deps: SyncDeps, target: SyncTarget, records: object[]) {
   return writeTable(target.grid, buildTable(records as Record<string, unknown>[], deps.zone), {
     mode: 'merge',
@@ -100,11 +109,7 @@ export function syncTimeOff(deps: SyncDeps, target: SyncTarget): SyncSummary {
   const startedAt = deps.clock.now();
   if (!cursor || !sheetHasList(target.grid)) {
     const requests = deps.client.listTimeOffRequests();
-    const result = merge(
-      deps,
-      target,
-      requests.map((r) => timeOffRow(r, deps.zone)),
-    );
+    const result = merge(deps, target, rowsOf(deps, requests));
     const mark = (r: TimeOffRequest) => r.updated_at ?? r.created_at ?? 0;
     const last = Math.max(0, ...requests.map(mark));
     const cursor: Cursor = last
@@ -143,10 +148,10 @@ export function syncTimeOff(deps: SyncDeps, target: SyncTarget): SyncSummary {
   let records: object[];
   if (needFull) {
     const byId = new Map<string, TimeOffRequest>(deps.client.listTimeOffRequests().map((r) => [r.id, r]));
-    records = [...changes.keys()].flatMap((id) => {
-      const r = byId.get(id);
-      return r ? [timeOffRow(r, deps.zone)] : [];
-    });
+    records = rowsOf(
+      deps,
+      [...changes.keys()].flatMap((id) => byId.get(id) ?? []),
+    );
   } else {
     // Status changes only: the update says it all, and columns not given keep the sheet's values.
     records = [...changes.values()].map((u) => ({
