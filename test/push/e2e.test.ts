@@ -76,6 +76,10 @@ describe.skipIf(!built)('push in the local Apps Script runtime', () => {
     expect(rt.workbook.frozenRows(sheet)).toBe(1);
     expect(rt.workbook.notes(sheet)[0]?.every((n) => String(n).length > 10)).toBe(true);
     expect(rt.workbook.fontWeights(sheet)[0]?.[0]).toBe('bold');
+    // Wide enough to read what is typed: an email in Agent, a time in Start, a uuid in Assembled ID.
+    expect(Object.values(rt.workbook.columnWidths(sheet))).toEqual([
+      220, 150, 150, 80, 130, 180, 110, 280, 320, 150,
+    ]);
 
     const [a, b] = agents;
     rt.workbook.write(

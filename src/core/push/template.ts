@@ -2,7 +2,7 @@
 // validation each column gets. The adapter turns this into a sheet; core only describes it.
 import type { ActivityType } from '../assembled';
 import { DATETIME_FORMAT } from '../table/build-table';
-import { type ColumnSpec, KINDS, type PushKind, STATUS_COLUMNS } from './kinds';
+import { type ColumnSpec, KINDS, type PushKind, STATUS_COLUMNS, type StatusKey } from './kinds';
 
 export type TemplateValidation =
   | { kind: 'list'; values: readonly string[]; strict: boolean }
@@ -17,6 +17,8 @@ export interface TemplateColumn {
   format?: string;
   /** Filled in by the add-on, not the user. */
   status?: boolean;
+  /** Pixels: wide enough for what the column holds (an email, a time, an id) as typed. */
+  width: number;
 }
 
 export interface TemplateSpec {
@@ -32,6 +34,18 @@ export const TEMPLATE_ROWS = 1000;
 export const TEMPLATE_TIME_FORMAT = DATETIME_FORMAT;
 /** Sheets' Plain text: an id typed as 007123 stays 007123 rather than becoming the number 7123. */
 const PLAIN_TEXT = '@';
+
+/** Sheets' default column is 100 px: an email or a time typed there would be cut off from view. */
+const WIDTHS: Record<ColumnSpec['type'], number> = {
+  agent: 220,
+  datetime: 150,
+  text: 180,
+  boolean: 80,
+  choice: 130,
+};
+/** A uuid, as Assembled's ids are. */
+const ID_WIDTH = 280;
+const STATUS_WIDTHS: Record<StatusKey, number> = { status: 110, id: ID_WIDTH, message: 320, when: 150 };
 
 /** The number format a column's cells get: times as the add-on writes them, ids as typed. */
 function formatOf(c: ColumnSpec): { format?: string } {
@@ -81,6 +95,7 @@ export function templateFor(kind: PushKind, types?: readonly string[]): Template
       note: `${c.required ? 'Required' : 'Optional'}. ${c.help}`,
       ...(validation ? { validation } : {}),
       ...formatOf(c),
+      width: c.plainText ? ID_WIDTH : WIDTHS[c.type],
     };
   });
   for (const s of STATUS_COLUMNS)
@@ -88,6 +103,7 @@ export function templateFor(kind: PushKind, types?: readonly string[]): Template
       header: s.header,
       note: s.help,
       status: true,
+      width: STATUS_WIDTHS[s.key],
       ...(s.key === 'when' ? { format: DATETIME_FORMAT } : {}),
     });
   return { kind, sheetName: spec.sheetName, columns, rows: TEMPLATE_ROWS };

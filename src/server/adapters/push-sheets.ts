@@ -55,6 +55,7 @@ export function pushSheets(ss: Spreadsheet): PushSheets {
         if (c.format) body.setNumberFormat(c.format);
         if (c.validation) body.setDataValidation(rule(c.validation));
         if (c.status) sheet.getRange(1, i + 1).setBackground('#f1f3f4');
+        sheet.setColumnWidth(i + 1, c.width);
       });
       ss.setActiveSheet(sheet);
       return { id: sheet.getSheetId(), name };
