@@ -46,7 +46,7 @@ export interface JobView {
   notice: string;
   /** What is happening within the stage, in a sentence ("Checked 2 times; not ready yet."). */
   detail: string;
-  /** When the add-on next asks Assembled about the report, in ms from now; 0 when it is not waiting. */
+  /** When the add-on next asks Assembled (about the report, or again after no answer), in ms from now; 0 when it is not waiting. */
   nextCheckInMs: number;
   /** Time left in ms where it can be known; null where it cannot (Assembled gives no estimate). */
   estimatedLeftMs: number | null;
@@ -101,7 +101,7 @@ export function jobView(job: PullJob, now: number): JobView {
     message: job.message ?? '',
     notice: over ? '' : (job.notice ?? ''),
     detail: detail(job),
-    nextCheckInMs: job.state === 'running' ? Math.max(0, job.nextPollAt - now) : 0,
+    nextCheckInMs: job.state === 'running' || retrying(job) ? Math.max(0, job.nextPollAt - now) : 0,
     estimatedLeftMs: over ? 0 : timeLeft(job),
     nextPollInMs: over ? 0 : Math.max(1_000, job.nextPollAt - now),
   };
@@ -130,7 +130,20 @@ function timeLeft(job: PullJob): number | null {
   return null;
 }
 
+/**
+ * A step Assembled did not answer waits to be tried again, at any stage that reads from it (the
+ * sidebar counts down to the next try); a pull must not look as if it were simply reading.
+ */
+function retrying(job: PullJob): boolean {
+  const reading = job.state === 'queued' || job.state === 'fetching' || (job.state === 'running' && !job.load);
+  return reading && job.errors > 0;
+}
+
 function detail(job: PullJob): string {
+  if (retrying(job)) {
+    const tries = job.errors === 1 ? 'once' : `${job.errors} times`;
+    return `Assembled did not answer ${tries} (${job.message ?? 'no reason given'}); the add-on tries again.`;
+  }
   switch (job.state) {
     case 'queued':
       return job.spec.source.kind === 'report'
@@ -138,8 +151,6 @@ function detail(job: PullJob): string {
         : 'Reading the data from Assembled.';
     case 'running':
       if (job.load) return job.message ?? '';
-      if (job.errors > 0)
-        return `Assembled did not answer (${job.message ?? 'no reason given'}); trying again.`;
       return job.polls === 0
         ? 'Assembled has started the report; the add-on checks on it every few seconds.'
         : `Checked ${job.polls} time${job.polls === 1 ? '' : 's'}: not ready yet.`;

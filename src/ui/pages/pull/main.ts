@@ -8,6 +8,7 @@ import { suggestedFrequency } from '../../../core/schedule/suggested-frequency';
 import { wordsFor } from '../../../core/table/column-words';
 import type { DateRangeSpec, RelativePreset } from '../../../core/time/date-range';
 import { busy, byId, el, requestKey, showStatus } from '../../dom';
+import { duration } from '../../duration';
 import { createFrequencyForm } from '../../frequency-form';
 import { createPicker, type Picker } from '../../picker';
 import { callServer, errorMessage } from '../../rpc';
@@ -240,11 +241,6 @@ function spec(): PullSpec {
 /** The job as last heard from the server, when, and whether a check is under way. */
 let shown: { job: JobView; at: number; asking: boolean } | null = null;
 let pulling = false;
-
-function duration(ms: number): string {
-  const s = Math.max(0, Math.round(ms / 1000));
-  return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
-}
 
 function showJob(job: JobView, asking = false): void {
   shown = { job, at: Date.now(), asking };

@@ -2,6 +2,7 @@ import type { PushKind } from '../../../core/push/kinds';
 import { progressWords } from '../../../core/push/progress-words';
 import type { KindChoice, PushView } from '../../../core/push/push-view';
 import { busy, byId, el, requestKey, showStatus } from '../../dom';
+import { duration } from '../../duration';
 import { callServer, errorMessage } from '../../rpc';
 
 const kind = byId<HTMLSelectElement>('kind');
@@ -50,11 +51,6 @@ function describeKind(): void {
 
 /** The push as last heard from the server, and when: the clock ticks between answers. */
 let lastPush: { view: PushView; at: number } | null = null;
-
-function duration(ms: number): string {
-  const s = Math.max(0, Math.round(ms / 1000));
-  return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
-}
 
 function showPush(view: PushView): void {
   lastPush = { view, at: Date.now() };
