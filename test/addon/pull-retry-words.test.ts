@@ -22,7 +22,7 @@ describe('a pull while Assembled is down', () => {
     expect(job).toMatchObject({
       state: 'queued',
       detail: expect.stringMatching(
-        /^Assembled did not answer (once|\d times) \(.*503.*\); the add-on tries again\.$/,
+        /^Assembled did not answer (once|\d times) \(.*503.*[^.]\); the add-on tries again\.$/,
       ),
     });
     expect(job.nextCheckInMs).toBeGreaterThan(0);

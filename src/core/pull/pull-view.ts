@@ -142,7 +142,8 @@ function retrying(job: PullJob): boolean {
 function detail(job: PullJob): string {
   if (retrying(job)) {
     const tries = job.errors === 1 ? 'once' : `${job.errors} times`;
-    return `Assembled did not answer ${tries} (${job.message ?? 'no reason given'}); the add-on tries again.`;
+    const reason = (job.message ?? 'no reason given').replace(/\.$/, '');
+    return `Assembled did not answer ${tries} (${reason}); the add-on tries again.`;
   }
   switch (job.state) {
     case 'queued':
