@@ -24,6 +24,7 @@ function job(extra: Partial<PushJob>): PushJob {
     skipped: 0,
     invalid: 0,
     stalls: 0,
+    prepared: true,
     ...extra,
   };
 }
@@ -60,5 +61,27 @@ describe('push progress in words', () => {
   it('counts rows done, and says when no row was to be sent', () => {
     expect(progressWords(view({ done: 3 })).count).toBe('3 of 40 rows done');
     expect(progressWords(view({ total: 0, invalid: 3, state: 'done' })).count).toBe('No rows to send');
+  });
+
+  it('rows not counted yet are being checked, with no time left to guess', () => {
+    const checking = view({ prepared: false, total: 0 });
+    expect(progressWords(checking).count).toBe('Checking the rows');
+    expect(checking).toMatchObject({
+      preparing: true,
+      estimatedLeftMs: null,
+      message: 'Reading the rows and checking them against Assembled.',
+    });
+  });
+
+  it('while Assembled does not answer, says so with the reason and the time to the next try', () => {
+    const down = 'Assembled had a server error (HTTP 503) on GET /v0/people; try again in a few minutes.';
+    const waiting = view({ prepared: false, total: 0, notBefore: T0 + 45_000, message: down });
+    expect(waiting).toMatchObject({
+      nextTryInMs: 45_000,
+      message: `Assembled did not answer (${down.slice(0, -1)}); the add-on tries again.`,
+    });
+    // Once the wait is over, an old message is not the news.
+    const later = pushView(job({ done: 5, notBefore: T0 - 1, message: down }), T0);
+    expect(later).toMatchObject({ nextTryInMs: 0, message: 'Sending: 5 of 40 rows done.' });
   });
 });

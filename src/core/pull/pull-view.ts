@@ -135,7 +135,8 @@ function timeLeft(job: PullJob): number | null {
  * sidebar counts down to the next try); a pull must not look as if it were simply reading.
  */
 function retrying(job: PullJob): boolean {
-  const reading = job.state === 'queued' || job.state === 'fetching' || (job.state === 'running' && !job.load);
+  const reading =
+    job.state === 'queued' || job.state === 'fetching' || (job.state === 'running' && !job.load);
   return reading && job.errors > 0;
 }
 

@@ -27,6 +27,10 @@ export interface PushView {
   estimatedLeftMs: number | null;
   /** When the sidebar should ask again, in ms from now; 0 when the push is over. */
   nextPollInMs: number;
+  /** Its rows are still being read and checked (the first run has not fixed the rows to send). */
+  preparing: boolean;
+  /** Assembled did not answer: the next try is this far off (ms); 0 when not waiting on it. */
+  nextTryInMs: number;
 }
 
 export interface KindChoice {
@@ -57,12 +61,19 @@ export function pushView(job: PushJob, now: number): PushView {
   const waitUntil = Math.max(job.leaseUntil ?? 0, job.notBefore ?? 0);
   const nextPollInMs =
     job.state !== 'running' ? 0 : waitUntil > now ? Math.min(waitUntil - now, 15_000) : 500;
+  const preparing = job.state === 'running' && !job.prepared;
+  // Set with notBefore when Assembled was down or refused for a while; a later try clears neither.
+  const trouble = job.state === 'running' && (job.notBefore ?? 0) > now && job.message ? job.message : '';
   const stage =
     job.state === 'done'
       ? 'Finished.'
       : job.state === 'failed'
         ? 'Stopped.'
-        : `Sending: ${job.done} of ${job.total} rows done.`;
+        : trouble
+          ? `Assembled did not answer (${trouble.replace(/\.$/, '')}); the add-on tries again.`
+          : preparing
+            ? 'Reading the rows and checking them against Assembled.'
+            : `Sending: ${job.done} of ${job.total} rows done.`;
   return {
     id: job.id,
     kind: job.kind,
@@ -78,8 +89,10 @@ export function pushView(job: PushJob, now: number): PushView {
     message: job.state === 'running' ? stage : (job.message ?? stage),
     notice: job.state === 'running' ? (job.notice ?? '') : '',
     elapsedMs: (job.state === 'running' ? now : job.updatedAt) - job.createdAt,
-    estimatedLeftMs: timeLeft(job, now),
+    estimatedLeftMs: preparing ? null : timeLeft(job, now),
     nextPollInMs,
+    preparing,
+    nextTryInMs: trouble ? (job.notBefore ?? now) - now : 0,
   };
 }
 

@@ -78,6 +78,10 @@ function tick(): void {
       ? `; about ${duration(view.estimatedLeftMs - since)} left`
       : '';
   byId('progressTime').textContent = `Elapsed ${duration(view.elapsedMs + since)}${left}`;
+  if (view.nextTryInMs > 0) {
+    const next = `${view.message} Next try in ${duration(view.nextTryInMs - since)}.`;
+    status.textContent = [next, view.notice].filter(Boolean).join(' ');
+  }
 }
 window.setInterval(tick, 1000);
 

@@ -1,0 +1,64 @@
+// What the Pull and Push sidebars say while Assembled does not answer: the retry, its reason and
+// the time to the next try, at the stage it happened (a list being read, rows being checked).
+import { describe, expect, it } from 'vitest';
+import { startLocalAddon } from '../../dev/local-addon';
+import type { JobView } from '../../src/core/pull/pull-view';
+import { progressWords } from '../../src/core/push/progress-words';
+import type { PushView } from '../../src/core/push/push-view';
+
+describe('a pull while Assembled is down', () => {
+  it('says Assembled did not answer, why, and counts down to the next try; then finishes', async () => {
+    const { rt, sim } = await startLocalAddon();
+    sim.setFaults({ force5xx: 1_000 });
+    const spec = {
+      source: { kind: 'resource', resource: 'people' },
+      filters: {},
+      target: { kind: 'new_sheet', name: 'People' },
+      mode: 'replace',
+    };
+    let job = await rt.callFromSidebar<JobView>('startPull', spec, 'key-0001');
+    for (let i = 0; i < 3 && job.detail.startsWith('Reading'); i++) {
+      await rt.clock.advanceAsync(job.nextPollInMs);
+      job = await rt.callFromSidebar<JobView>('pollPull', job.id);
+    }
+    expect(job).toMatchObject({
+      state: 'queued',
+      detail: expect.stringMatching(
+        /^Assembled did not answer (once|\d times) \(.*503.*[^.]\); the add-on tries again\.$/,
+      ),
+    });
+    expect(job.nextCheckInMs).toBeGreaterThan(0);
+    sim.setFaults({});
+    for (let i = 0; i < 10 && job.nextPollInMs > 0; i++) {
+      await rt.clock.advanceAsync(job.nextPollInMs);
+      job = await rt.callFromSidebar<JobView>('pollPull', job.id);
+    }
+    expect(job).toMatchObject({ state: 'done', detail: expect.not.stringMatching(/did not answer/) });
+  });
+});
+
+describe('a push while Assembled is down', () => {
+  it('says its rows are being checked and Assembled did not answer, not "No rows to send"; then sends', async () => {
+    const { rt, sim } = await startLocalAddon();
+    const agent = sim.admin.org.people.find((p) => !p.deleted && p.staffable && p.email);
+    const { sheet } = await rt.callFromSidebar<{ sheet: string }>('insertPushTemplate', 'time_off');
+    rt.workbook.write(sheet, [[agent?.email, '2026-07-01 09:00', '2026-07-01 17:00', 'FALSE', '', '']], {
+      row: 2,
+    });
+    sim.setFaults({ force5xx: 1_000 });
+    let view = await rt.callFromSidebar<PushView>('startPush', 'time_off', 'key-0002');
+    expect(progressWords(view).count).toBe('Checking the rows');
+    expect(view).toMatchObject({
+      state: 'running',
+      estimatedLeftMs: null,
+      message: expect.stringMatching(/^Assembled did not answer \(.*503.*[^.]\); the add-on tries again\.$/),
+    });
+    expect(view.nextTryInMs).toBeGreaterThan(0);
+    sim.setFaults({});
+    for (let i = 0; i < 10 && view.state === 'running'; i++) {
+      await rt.clock.advanceAsync(view.nextPollInMs);
+      view = await rt.callFromSidebar<PushView>('pollPush', view.id);
+    }
+    expect(view).toMatchObject({ state: 'done', succeeded: 1, nextTryInMs: 0 });
+  });
+});
