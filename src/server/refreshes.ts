@@ -9,7 +9,7 @@ import {
 } from '../core/schedule/manage';
 import { RefreshStore } from '../core/schedule/refresh';
 import { type RefreshView, refreshView } from '../core/schedule/refresh-view';
-import { carryOnRun, type RefreshDeps, runNow } from '../core/schedule/run-refreshes';
+import { carryOnFromSidebar, type RefreshDeps, runNow } from '../core/schedule/run-refreshes';
 import { ClientId, parseInput } from '../core/validation';
 import { backgroundNotice } from './adapters/background-budget';
 import { ensureScheduler } from './adapters/dispatcher-trigger';
@@ -70,6 +70,10 @@ export function runRefreshNow(id: unknown): RefreshView[] {
 /** The owner's sidebar carries a running run on while it is open (triggers may tick only hourly). */
 export function pollRefresh(id: unknown): RefreshView[] {
   const deps = refreshDeps();
-  carryOnRun(deps, ownedRefresh(deps, parseInput(ClientId, id, 'Refresh id')), sidebarTurn(deps.clock));
+  carryOnFromSidebar(
+    deps,
+    ownedRefresh(deps, parseInput(ClientId, id, 'Refresh id')),
+    sidebarTurn(deps.clock),
+  );
   return views(deps);
 }

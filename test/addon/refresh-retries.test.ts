@@ -132,3 +132,27 @@ describe('a refresh whose later report pages always fail', () => {
     expect(rt.workbook.values('AHT')).toEqual([['agent'], ['a1']]);
   });
 });
+
+describe("the owner's open Scheduled refreshes sidebar", () => {
+  it('carries a run on while it goes well, but leaves a failed attempt to wait for its retry at the refresh pace', async () => {
+    const { rt, sim } = await startLocalAddon({ now: '2026-05-25T09:10:00Z', dialect: 'live' });
+    rt.workbook.addSheet('AHT');
+    const [saved] = await saveDailyAht(rt, {
+      sheet: 'AHT',
+      hour: 7,
+      key: 'refresh-sidebar-01',
+      notify: true,
+    });
+    sim.setFaults({ failFromOffset: 1 });
+    let [card] = await rt.callFromSidebar<RefreshView[]>('runRefreshNow', saved?.id);
+    // The sidebar polls every 3 s for a quarter of an hour: the report is built, a page fails,
+    // and no more attempts are made from here (a poll per attempt would give up in minutes).
+    for (let t = 0; t < 15 * MINUTE; t += 3_000) {
+      await rt.clock.advanceAsync(3_000);
+      [card] = await rt.callFromSidebar<RefreshView[]>('pollRefresh', saved?.id);
+    }
+    expect(card).toMatchObject({ running: true, retry: { attempts: 1 } });
+    expect(rt.mail).toHaveLength(0);
+    expect(logRows(rt).map((r) => r[4])).toEqual(['retrying']);
+  });
+});

@@ -84,6 +84,10 @@ describe('Sidebars say what is true now', () => {
       .poll(() => card.textContent(), { timeout: 20_000 })
       .toMatch(/Last run\s*2026-05-25 \d\d:\d\d(:\d\d)?: \d{1,3}(,\d{3})* rows/);
     expect(await card.textContent()).not.toMatch(/Not run yet|Running now/);
+    // The status line no longer says "Started": it says how the run ended.
+    await expect
+      .poll(() => statusOf(sb))
+      .toMatch(/^Handle time report \(day\), last week: 2026-05-25 \d\d:\d\d(:\d\d)?: [\d,]+ rows\.$/);
   });
 
   it('Scheduled refreshes: a failed attempt shows on its card with its reason and next try', async () => {

@@ -19,9 +19,20 @@ async function act(label: string, call: () => Promise<RefreshView[]>, done: stri
   try {
     render(await busy([...document.querySelectorAll('button')], call));
     showStatus(status, done, 'ok');
+    sayRunEnded();
   } catch (error) {
     showStatus(status, errorMessage(error), 'error');
   }
+}
+
+/** The refresh "Run now" was pressed for, until the status line has said how its run ended. */
+let ranNow: string | undefined;
+
+function sayRunEnded(): void {
+  const r = shown.find((x) => x.id === ranNow);
+  if (!r || r.running) return;
+  ranNow = undefined;
+  showStatus(status, `${r.what}: ${lastRunText(r)}.`, health(r) === 'failed' ? 'error' : 'ok');
 }
 
 /**
@@ -58,8 +69,12 @@ function readAgainLater(after?: number): void {
     const readList = () => callServer('listRefreshes');
     // A poll that cannot carry the run on (the lock busy, the refresh deleted meanwhile) still
     // reads the list; the run's own failures are on its card.
-    (mine ? callServer('pollRefresh', mine.id).catch(readList) : readList()).then(render, () =>
-      readAgainLater(),
+    (mine ? callServer('pollRefresh', mine.id).catch(readList) : readList()).then(
+      (refreshes) => {
+        render(refreshes);
+        sayRunEnded();
+      },
+      () => readAgainLater(),
     );
   }, wait);
 }
@@ -145,15 +160,14 @@ function card(r: RefreshView): HTMLElement {
       el(
         'div',
         { class: 'actions' },
-        button(
-          'Run now',
-          () =>
-            void act(
-              'Running',
-              () => callServer('runRefreshNow', r.id),
-              'Started: its card shows the outcome when the run ends.',
-            ),
-        ),
+        button('Run now', () => {
+          ranNow = r.id;
+          void act(
+            'Running',
+            () => callServer('runRefreshNow', r.id),
+            'Started: its card shows the outcome when the run ends.',
+          );
+        }),
         r.paused
           ? button('Resume', () => void act('Resuming', () => callServer('resumeRefresh', r.id), 'Resumed.'))
           : button('Pause', () => void act('Pausing', () => callServer('pauseRefresh', r.id), 'Paused.')),
