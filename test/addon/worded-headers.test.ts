@@ -19,7 +19,16 @@ describe('a sheet headed by API fields, written before headers were words', () =
       mergeKey: 'agent_id,platform,start_time',
     };
     expect(await pullToEnd(rt, spec, key())).toMatchObject({ state: 'done' });
-    const fields = ['agent_id', 'agent_name', 'platform', 'state', 'sub_state', 'start_time', 'end_time'];
+    const fields = [
+      'agent_id',
+      'agent_name',
+      'platform',
+      'state',
+      'sub_state',
+      'start_time',
+      'end_time',
+      'duration',
+    ];
     expect(rt.workbook.values('States')[0]).toHaveLength(fields.length);
     // The sheet as the add-on wrote it before: the same rows under field names.
     rt.workbook.write('States', [fields]);

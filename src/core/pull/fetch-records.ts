@@ -1,8 +1,9 @@
 // Reads a resource's records through the client. Reports are not here: they are jobs (run-pull.ts).
-import { type AssembledClient, isAssembledError, type TimelineQuery } from '../assembled';
+import { type AgentState, type AssembledClient, isAssembledError, type TimelineQuery } from '../assembled';
 import type { ResourceName } from './catalogue';
 import type { PullFilters } from './pull-spec';
 import { activityRecords, fetchActivities } from './schedule-records';
+import { withStateDurations } from './state-durations';
 import { withNames } from './with-names';
 
 export interface Window {
@@ -27,7 +28,7 @@ function timeOffRequests(client: AssembledClient, filters: PullFilters, window?:
  * The live service requires priority_order where the YAML has none: without one from the user,
  * try the YAML's way, then every platform the people are on.
  */
-function condensedTimeline(client: AssembledClient, query: TimelineQuery): Records {
+function condensedTimeline(client: AssembledClient, query: TimelineQuery): AgentState[] {
   if (query.priority_order) return client.getCondensedTimeline(query);
   try {
     return client.getCondensedTimeline(query);
@@ -91,13 +92,15 @@ function recordsOf(
     case 'assist_conversations':
       return client.listAssistConversations();
     case 'agent_states':
-      return client.getAgentStates({ ...times(required(window, resource)), ...agents });
+      return withStateDurations(client.getAgentStates({ ...times(required(window, resource)), ...agents }));
     case 'condensed_timeline':
-      return condensedTimeline(client, {
-        ...times(required(window, resource)),
-        ...agents,
-        ...(filters.priority_order ? { priority_order: filters.priority_order.split(',') } : {}),
-      });
+      return withStateDurations(
+        condensedTimeline(client, {
+          ...times(required(window, resource)),
+          ...agents,
+          ...(filters.priority_order ? { priority_order: filters.priority_order.split(',') } : {}),
+        }),
+      );
     case 'edit_history':
       return client.getEditHistory(window ? times(window) : {});
     case 'time_off_requests':

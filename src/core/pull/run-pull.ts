@@ -431,10 +431,13 @@ function stagedRecords(deps: PullDeps, job: PullJob, client: AssembledClient): R
   return withNames(client, sheetBuckets(deps, job, rows)) as Record<string, unknown>[];
 }
 
+/** Sources whose records carry a duration (ms) beside their start and end. */
+const TIMED: readonly string[] = ['activities', 'agent_states', 'condensed_timeline'];
+
 function tableOf(deps: PullDeps, job: PullJob, records: Record<string, unknown>[]): Table {
   const built = buildTable(records, deps.zone);
   const { source } = job.spec;
-  return source.kind === 'resource' && source.resource === 'activities' ? withDurationColumn(built) : built;
+  return source.kind === 'resource' && TIMED.includes(source.resource) ? withDurationColumn(built) : built;
 }
 
 /** The staged rows loaded into BigQuery: chunks already loaded are known by their job ids. */

@@ -1,0 +1,36 @@
+// Agent states and the condensed timeline carry each state's duration beside its end, as an
+// activity does: time in state is what analysts add up from these lists.
+import { describe, expect, it } from 'vitest';
+import { startLocalAddon } from '../../dev/local-addon';
+import { pullToEnd } from './pull-to-end';
+
+describe.each(['agent_states', 'condensed_timeline'])('a pull of %s', (resource) => {
+  it('has a Duration after End: End minus Start as [h]:mm:ss, blank for a state still under way', async () => {
+    const { rt } = await startLocalAddon({ dialect: 'live', now: '2026-05-25T16:00:00Z' });
+    const spec = {
+      source: { kind: 'resource', resource },
+      range: { kind: 'relative', preset: 'today' },
+      target: { kind: 'new_sheet', name: 'States' },
+      mode: 'replace',
+    };
+    expect(await pullToEnd(rt, spec, `durations-${resource}`)).toMatchObject({ state: 'done' });
+    const [header = [], ...rows] = rt.workbook.values('States');
+    const at = (name: string) => header.indexOf(name);
+    expect(at('Duration')).toBe(at('End') + 1);
+    expect(rt.workbook.numberFormats('States')[1]?.[at('Duration')]).toBe('[h]:mm:ss');
+    const ended = rows.filter((r) => r[at('End')] instanceof Date);
+    expect(ended.length).toBeGreaterThan(0);
+    const shown = rt.workbook.displayValues('States').slice(1);
+    rows.forEach((r, i) => {
+      if (!(r[at('End')] instanceof Date)) return;
+      const s = Math.round(((r[at('End')] as Date).getTime() - (r[at('Start')] as Date).getTime()) / 1000);
+      const p = (n: number) => String(n).padStart(2, '0');
+      expect(shown[i]?.[at('Duration')]).toBe(
+        `${Math.floor(s / 3600)}:${p(Math.floor(s / 60) % 60)}:${p(s % 60)}`,
+      );
+    });
+    const open = rows.filter((r) => r[at('End')] === '');
+    if (resource === 'agent_states') expect(open.length).toBeGreaterThan(0);
+    for (const r of open) expect(r[at('Duration')]).toBe('');
+  });
+});
