@@ -28,7 +28,8 @@ function time(key: 'start' | 'end', help: string): ColumnSpec {
 export const ACTIVITIES_KIND: Omit<KindSpec, 'kind'> = {
   label: 'Activities to create, update or delete',
   sheetName: 'Activities',
-  summary: "Each row creates, updates or deletes one activity on an agent's schedule, in bulk transactions.",
+  summary:
+    "Each row creates, updates or deletes one activity on an agent's schedule, in bulk transactions. A pulled schedule works too: add an Action column and fill it on the rows to change; the rest are left alone.",
   columns: [
     {
       key: 'action',

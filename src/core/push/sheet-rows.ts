@@ -27,7 +27,7 @@ export interface SheetRow {
   when?: number;
   /** Already done: an id or a done status; never sent again. */
   done: boolean;
-  /** Every input cell empty: not a row at all. */
+  /** Every input cell empty, or a listed activity with no Action: not a row to push at all. */
   blank: boolean;
   parse?: RowParse;
   /** Fingerprint of the request, for valid rows. */
@@ -47,6 +47,16 @@ function text(v: CellValue | undefined): string {
   return v === undefined || v instanceof Date ? '' : String(v).trim();
 }
 
+/**
+ * A listed activity (its Activity ID filled, as in a pulled schedule) with no Action is left as it
+ * is: a schedule can be pulled, a few rows given an Action, and pushed, the rest not errors.
+ */
+function unchangedActivity(kind: PushKind, values: CellValue[], map: HeaderMap): boolean {
+  const { action, activity_id: id } = map.columns;
+  if (kind !== 'activities' || action === undefined || id === undefined) return false;
+  return text(values[id]) !== '' && text(values[action]) === '';
+}
+
 /** Reads the whole sheet in one call and parses every row that is not done. */
 export function readSheet(grid: Grid, kind: PushKind, ctx: ParseContext): ReadResult {
   const used = grid.used();
@@ -61,7 +71,9 @@ export function readSheet(grid: Grid, kind: PushKind, ctx: ParseContext): ReadRe
     const values = cells[i] ?? [];
     const status = text(values[map.status.status]).toLowerCase();
     const id = text(values[map.status.id]);
-    const blank = inputs.every((at) => text(values[at]) === '' && !(values[at] instanceof Date));
+    const blank =
+      unchangedActivity(kind, values, map) ||
+      inputs.every((at) => text(values[at]) === '' && !(values[at] instanceof Date));
     const row: SheetRow = { row: i + 1, values, status, id, blank, done: id !== '' || DONE.includes(status) };
     const when = values[map.status.when];
     if (when instanceof Date && !Number.isNaN(when.getTime())) row.when = when.getTime();

@@ -1,0 +1,53 @@
+// A schedule pulled, a few rows given an Action, pushed back: the rows left without one are left
+// as they are (not errors), and only the marked rows are sent.
+import { describe, expect, it } from 'vitest';
+import { startLocalAddon } from '../../dev/local-addon';
+import { activityStore } from '../../dev/simulator/schedules';
+import type { PushView } from '../../src/core/push/push-view';
+import { pullToEnd } from '../addon/pull-to-end';
+
+describe('a pulled schedule pushed back with a few actions', () => {
+  it('sends the rows given an Action, and leaves listed activities without one alone', async () => {
+    const { rt, sim } = await startLocalAddon({ dialect: 'live', now: '2026-05-25T12:00:00Z' });
+    const day = { kind: 'absolute', from: '2026-05-26', to: '2026-05-26' };
+    const spec = {
+      source: { kind: 'resource', resource: 'activities' },
+      range: day,
+      target: { kind: 'new_sheet', name: 'Schedule' },
+      mode: 'replace',
+    };
+    expect(await pullToEnd(rt, spec, 'pulled-schedule-0001')).toMatchObject({ state: 'done' });
+    const [header = [], ...rows] = rt.workbook.values('Schedule');
+    expect(rows.length).toBeGreaterThan(10);
+    const action = header.length + 1;
+    const idAt = header.indexOf('Activity ID');
+    const [moved, dropped] = [rows[0]?.[idAt], rows[1]?.[idAt]].map(String);
+    rt.workbook.write('Schedule', [['Action'], ['update'], ['delete']], { column: action });
+    // Description is the column an update changes here.
+    rt.workbook.write('Schedule', [['moved by ops']], { row: 2, column: header.indexOf('Description') + 1 });
+    // A row with no Activity ID and no Action is still a row to fix: it is not a listed activity.
+    const last = rows.length + 2;
+    const agentAt = header.indexOf('Agent ID') + 1;
+    rt.workbook.write('Schedule', [[rows[2]?.[agentAt - 1]]], { row: last, column: agentAt });
+
+    const checked = await rt.callFromSidebar<{ ok: number; errors: number }>('validatePush', 'activities');
+    expect(checked).toMatchObject({ ok: 2, errors: 1 });
+    let view = await rt.callFromSidebar<PushView>('startPush', 'activities', 'pulled-schedule-0002');
+    for (let i = 0; view.state === 'running' && i < 50; i++) {
+      await rt.clock.advanceAsync(view.nextPollInMs);
+      view = await rt.callFromSidebar<PushView>('pollPush', view.id);
+    }
+    expect(view).toMatchObject({ state: 'done', succeeded: 2, invalid: 1 });
+    const store = activityStore(sim.admin.org);
+    expect(store.get(moved)?.description).toBe('moved by ops');
+    expect(store.has(dropped)).toBe(false);
+    const after = rt.workbook.values('Schedule');
+    const status = after[0]?.indexOf('Push status') ?? -1;
+    expect(after.slice(1).map((r) => r[status])).toEqual([
+      'updated',
+      'deleted',
+      ...rows.slice(2).map(() => ''),
+      'error',
+    ]);
+  });
+});
