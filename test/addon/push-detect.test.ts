@@ -29,3 +29,35 @@ describe('the kind the Push sidebar proposes', () => {
     expect(typed.pulled).toBeUndefined();
   });
 });
+
+describe('a pulled time-off list pushed as "Time off to cancel"', () => {
+  it('is refused before anything is sent, by Validate and by Push; the same ids typed in a sheet of their own are not', async () => {
+    const { rt, sim } = await startLocalAddon({ dialect: 'live' });
+    const spec = {
+      source: { kind: 'resource', resource: 'time_off_requests' },
+      target: { kind: 'new_sheet', name: 'Leave' },
+      mode: 'replace',
+    };
+    expect(await pullToEnd(rt, spec, 'cancel-pulled-1')).toMatchObject({ state: 'done' });
+    const statuses = () => sim.admin.org.timeOff.map((t) => t.status).join();
+    const before = statuses();
+    rt.workbook.select("'Leave'!A1");
+    const refused = /cancel every request it lists.*Nothing was sent/;
+    await expect(rt.callFromSidebar('validatePush', 'time_off_cancel')).rejects.toThrow(refused);
+    const view = await rt.callFromSidebar<{ state: string; message: string }>(
+      'startPush',
+      'time_off_cancel',
+      'cancel-pulled-2',
+    );
+    expect(view).toMatchObject({ state: 'failed', message: expect.stringMatching(refused) });
+    expect(statuses()).toBe(before);
+
+    const [header = [], ...rows] = rt.workbook.values('Leave');
+    rt.workbook.write('To cancel', [
+      ['Request ID'],
+      ...rows.slice(0, 2).map((r) => [r[header.indexOf('ID')]]),
+    ]);
+    rt.workbook.select("'To cancel'!A1");
+    await expect(rt.callFromSidebar('validatePush', 'time_off_cancel')).resolves.toMatchObject({ ok: 2 });
+  });
+});

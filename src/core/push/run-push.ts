@@ -8,6 +8,7 @@ import { withLock } from '../lock';
 import { type Caller, checkBudget, NotYours, ownerName, owns } from '../owner';
 import type { Clock, Lock, Store, Zone } from '../ports';
 import type { RunLog } from '../pull/run-log';
+import { pulledFrom } from '../pull/source-note';
 import { goneText } from '../record-store';
 import type { Grid } from '../sheet/grid';
 import { WriteRefused } from '../sheet/write-table';
@@ -133,6 +134,19 @@ function openSheet(deps: PushDeps, sheet: SheetRef): SheetRef & { grid: Grid } {
   return open;
 }
 
+/**
+ * Every row of a pulled time-off list has a request id: pushed as "Time off to cancel" it would
+ * cancel every request it lists. The requests to cancel go in a sheet of their own.
+ */
+function refuseCancellingAPulledList(grid: Grid, kind: PushKind): void {
+  if (kind !== 'time_off_cancel') return;
+  const pulled = pulledFrom(grid.noteAt(1, 1));
+  if (pulled === undefined) return;
+  throw new InputError(KINDS[kind].label, [
+    `The add-on wrote this sheet (Source: Assembled ${pulled}): pushed as "${KINDS[kind].label}", it would cancel every request it lists. Put the ids of the requests to cancel in a sheet of their own (Insert template) and push that. Nothing was sent.`,
+  ]);
+}
+
 function readOrThrow(
   grid: Grid,
   kind: PushKind,
@@ -140,6 +154,7 @@ function readOrThrow(
   agents: AgentDirectory,
   timeOffTypes?: TimeOffTypes,
 ): SheetSnapshot {
+  refuseCancellingAPulledList(grid, kind);
   const read = readSheet(grid, kind, {
     zone: deps.zone,
     agents,
