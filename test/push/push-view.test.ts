@@ -61,6 +61,10 @@ describe('push progress in words', () => {
   it('counts rows done, and says when no row was to be sent', () => {
     expect(progressWords(view({ done: 3 })).count).toBe('3 of 40 rows done');
     expect(progressWords(view({ total: 0, invalid: 3, state: 'done' })).count).toBe('No rows to send');
+    // Stopped before counting its rows (the sheet refused whole): not "No rows to send".
+    expect(progressWords(view({ total: 0, prepared: false, state: 'failed' })).count).toBe(
+      'Nothing was sent',
+    );
   });
 
   it('rows not counted yet are being checked, with no time left to guess', () => {

@@ -5,7 +5,7 @@ import type { PushView } from './push-view';
 /**
  * The sidebar's heading and count for a push. A template sheet is named after its kind, so the
  * kind is said once; a push with no row to send (all to fix or already done) says so, not "0 of 0",
- * and so does one whose rows are not counted yet.
+ * and so do one whose rows are not counted yet and one stopped before any (a sheet refused whole).
  */
 export function progressWords(view: PushView): { title: string; count: string } {
   const from = `"${view.sheet}" → Assembled`;
@@ -13,8 +13,10 @@ export function progressWords(view: PushView): { title: string; count: string } 
     title: view.sheet.startsWith(view.label) ? from : `${view.label}: ${from}`,
     count: view.preparing
       ? 'Checking the rows'
-      : view.total === 0
-        ? 'No rows to send'
-        : `${view.done} of ${view.total} rows done`,
+      : view.total > 0
+        ? `${view.done} of ${view.total} rows done`
+        : view.state === 'failed'
+          ? 'Nothing was sent'
+          : 'No rows to send',
   };
 }
