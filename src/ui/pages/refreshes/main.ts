@@ -52,7 +52,8 @@ let shown: RefreshView[] = [];
 
 function readAgainLater(after?: number): void {
   window.clearTimeout(nextRead);
-  const running = shown.some((r) => r.running);
+  // A run whose attempt failed waits for the background tick's retry: no need to ask every 3 s.
+  const running = shown.some((r) => r.running && !r.retry);
   const wait = after ?? (running ? WHILE_RUNNING_MS : IDLE_MS);
   nextRead = window.setTimeout(() => {
     // Not while the user is editing a card or another action is under way.
