@@ -21,7 +21,8 @@ describe('a pulled schedule pushed back with a few actions', () => {
     expect(rows.length).toBeGreaterThan(10);
     const action = header.length + 1;
     const idAt = header.indexOf('Activity ID');
-    const [moved, dropped] = [rows[0]?.[idAt], rows[1]?.[idAt]].map(String);
+    const moved = String(rows[0]?.[idAt]);
+    const dropped = String(rows[1]?.[idAt]);
     rt.workbook.write('Schedule', [['Action'], ['update'], ['delete']], { column: action });
     // Description is the column an update changes here.
     rt.workbook.write('Schedule', [['moved by ops']], { row: 2, column: header.indexOf('Description') + 1 });
