@@ -51,6 +51,11 @@ export interface SimulatorOptions {
   reportDelayMs?: number;
   /** Most metrics a live report page holds, whatever `limit` asks (Assembled: 500); tests page small reports. */
   reportPageMax?: number;
+  /**
+   * Managers approve (one in five: deny) each pending time-off request this long after it was made,
+   * as people do in a real account; unset, requests wait for admin.decideTimeOff (tests).
+   */
+  managersDecideAfterMs?: number;
   /** Keys issued besides the sample key; any other key is answered 401, as Assembled does. */
   keys?: readonly string[];
   /** Enforce 300 req/min with bursts of 20 (default true). */

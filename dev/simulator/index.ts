@@ -8,7 +8,7 @@ import { createFaults } from './faults';
 import { createGuard, KEY_PREFIX } from './guard';
 import { ApiError, type Ctx, type Reply } from './handlers/context';
 import { HANDLERS } from './handlers/index';
-import { setStatus } from './handlers/time-off';
+import { decide, decidePending } from './handlers/time-off';
 import { createOrg } from './org';
 import { createRng } from './prng';
 import type { ReportJob } from './report-jobs';
@@ -31,6 +31,10 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   const guard = createGuard(options.rateLimit ?? true, [sampleKey, ...(options.keys ?? [])]);
   const sendRetryAfter = options.retryAfter ?? true;
   const reportDelayMs = options.reportDelayMs ?? DEFAULT_REPORT_DELAY_MS;
+  const managersDecideAfter =
+    options.managersDecideAfterMs === undefined
+      ? undefined
+      : Math.floor(options.managersDecideAfterMs / 1000);
   const jobs = new Map<string, ReportJob>();
   const stats = { total: 0, byRoute: {} as Record<string, number>, rejected429: 0 };
 
@@ -130,6 +134,9 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     if (operation.validateBody && !operation.validateBody(lifted.body))
       throw invalid(operation.validateBody.errors);
 
+    // Managers decide what has waited long enough before anyone reads time off (when they do).
+    if (managersDecideAfter !== undefined && url.pathname.startsWith('/v0/time_off'))
+      decidePending(org, Math.floor(nowMs / 1000), managersDecideAfter);
     const ctx: Ctx = {
       org,
       dialect,
@@ -166,15 +173,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
         if (!request) throw new Error(`No time off request ${id}`);
         if (request.status !== 'pending')
           throw new Error(`Time off request ${id} is ${request.status}, not pending`);
-        request.approver_id = approverId ?? org.people.find((p) => !p.staffable && !p.deleted)?.id ?? null;
-        setStatus(org, request, decision, Math.floor(now() / 1000));
-        if (decision === 'approved') {
-          const schedule = org.schedules.get(request.agent_id) ?? [];
-          org.schedules.set(
-            request.agent_id,
-            schedule.filter((s) => s.end <= request.start_time || s.start >= request.end_time),
-          );
-        }
+        decide(org, request, decision, Math.floor(now() / 1000), approverId);
       },
     },
   };

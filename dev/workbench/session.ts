@@ -4,6 +4,9 @@
 import { type Backend, type BackendOptions, createBackend } from '../backend';
 import { createRuntime, type LocalRuntime } from '../gas';
 
+/** How long a time-off request waits for its manager in the workbench's demo org. */
+const MANAGERS_DECIDE_AFTER_MS = 4 * 60 * 60_000;
+
 export interface SessionOptions extends BackendOptions {
   /** Virtual clock start; default the real time now. */
   now?: Date | number | string;
@@ -46,7 +49,9 @@ export class Session {
     });
     // A Cloud project the add-on's BigQuery destination can reach in the page (DuckDB, in memory).
     this.rt.bigquery.addProject(WORKBENCH_BIGQUERY_PROJECT);
-    this.backend = createBackend(options, () => this.rt.clock.now());
+    // The demo org's managers decide time off as the clock goes on, so Sync time off has news.
+    const simulator = { managersDecideAfterMs: MANAGERS_DECIDE_AFTER_MS, ...options.simulator };
+    this.backend = createBackend({ ...options, simulator }, () => this.rt.clock.now());
     this.rt.setHttp(this.backend.http);
   }
 

@@ -84,6 +84,37 @@ describe('time off', () => {
     const denied = s.sim.admin.org.timeOff.find((t) => t.status === 'denied');
     expect(s.post(`/v0/time_off/${denied?.id}/cancel`).status).toBe(400);
   });
+
+  it('with managersDecideAfterMs, a request still pending that long after it was made is decided then', () => {
+    const HOUR = 3_600_000;
+    for (const decides of [true, false]) {
+      const s = setup(decides ? { managersDecideAfterMs: 4 * HOUR } : {});
+      const ids = Array.from({ length: 20 }, (_, i) => {
+        const day = `2026-06-${String(1 + i).padStart(2, '0')}`;
+        const times = { start_time: `${day}T09:00:00Z`, end_time: `${day}T10:00:00Z` };
+        return s.post('/v0/time_off', { agent_id: agentOf(s, 20 + i), ...times }).json().id as string;
+      });
+      const statuses = () => {
+        const all = s.get('/v0/time_off/requests').json().requests as { id: string; status: string }[];
+        return ids.map((id) => all.find((t) => t.id === id)?.status);
+      };
+      s.advance(4 * HOUR - 60_000);
+      expect(new Set(statuses())).toEqual(new Set(['pending']));
+      s.advance(2 * 60_000);
+      if (!decides) {
+        expect(new Set(statuses())).toEqual(new Set(['pending']));
+        continue;
+      }
+      const decided = statuses();
+      expect(decided.filter((x) => x === 'approved').length).toBeGreaterThan(10);
+      expect(decided.filter((x) => x === 'denied').length).toBeGreaterThan(0);
+      expect(decided).not.toContain('pending');
+      // The stream says when: four hours after each request was made.
+      const updates = s.get('/v0/time_off/updates?since=2026-05-24T19:29:00Z').json().updates;
+      expect(updates.filter((u: { request_id: string }) => ids.includes(u.request_id))).toHaveLength(20);
+      for (const u of updates) expect(u.updated_at).toBe('2026-05-24T19:30:00Z');
+    }
+  });
 });
 
 describe('agent states', () => {

@@ -3,6 +3,7 @@
 
 import { render } from '../dialect';
 import type { Org, TimeOffRequest, TimeOffStatus } from '../model';
+import { seedFrom } from '../prng';
 import { timeOffTypeOf } from '../schedules';
 import { ApiError, agentOf, type Handler, ok, requireOrder, timeOf } from './context';
 
@@ -76,4 +77,33 @@ export function setStatus(org: Org, request: TimeOffRequest, status: TimeOffStat
   request.status = status;
   request.updated_at = now;
   org.timeOffUpdates.push({ request_id: request.id, change_type: status, updated_at: now });
+}
+
+/** A manager's decision on a pending request; an approved one takes its time out of the schedule. */
+export function decide(
+  org: Org,
+  request: TimeOffRequest,
+  decision: 'approved' | 'denied',
+  now: number,
+  approverId?: string,
+): void {
+  request.approver_id = approverId ?? org.people.find((p) => !p.staffable && !p.deleted)?.id ?? null;
+  setStatus(org, request, decision, now);
+  if (decision !== 'approved') return;
+  const schedule = org.schedules.get(request.agent_id) ?? [];
+  org.schedules.set(
+    request.agent_id,
+    schedule.filter((s) => s.end <= request.start_time || s.start >= request.end_time),
+  );
+}
+
+/**
+ * Managers who decide what waits for them: each request still pending `after` seconds after it was
+ * made is approved, or one in five denied (by its id, so the same every run), at that time.
+ */
+export function decidePending(org: Org, now: number, after: number): void {
+  for (const request of org.timeOff) {
+    if (request.status !== 'pending' || request.created_at + after > now) continue;
+    decide(org, request, seedFrom(request.id) % 5 === 0 ? 'denied' : 'approved', request.created_at + after);
+  }
 }
