@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 import { lazy } from '../core/lazy';
 import { ownerName, owns } from '../core/owner';
-import { pulledFrom } from '../core/pull/source-note';
+import { pulledInto } from '../core/pull/source-note';
 import { detectKind } from '../core/push/header';
 import { PUSH_KINDS, type PushKind } from '../core/push/kinds';
 import { type PushJob, PushStore } from '../core/push/push-job';
@@ -87,14 +87,9 @@ function headerOf(sheet: GoogleAppsScript.Spreadsheet.Sheet): unknown[] {
   return cols > 0 ? (sheet.getRange(1, 1, 1, cols).getValues()[0] ?? []) : [];
 }
 
-/** What a pull wrote here, by the note it leaves on the header's first cell. */
-function pulledInto(sheet: GoogleAppsScript.Spreadsheet.Sheet): string | undefined {
-  return isGridSheet(sheet) ? pulledFrom(sheet.getRange(1, 1).getNote()) : undefined;
-}
-
 export function getPushOptions(): PushOptions {
   const sheet = activeSheet();
-  const pulled = pulledInto(sheet);
+  const pulled = isGridSheet(sheet) ? pulledInto(sheetGrid(sheet)) : undefined;
   const detected = pulled === undefined ? detectKind(headerOf(sheet) as never) : undefined;
   const running = new PushStore(documentStore()).onSheet(sheet.getSheetId());
   const mine = running && owns(currentUser(), running);

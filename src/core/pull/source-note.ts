@@ -1,6 +1,8 @@
 // The note on a pulled table's header. Its first line says which Assembled data the sheet holds
 // (Push reads it back: a sheet of Assembled's own data is never taken for rows to send); a
 // refresh that failed adds a last line, until a good run writes the note afresh.
+import type { Grid } from '../sheet/grid';
+
 const PREFIX = 'Source: Assembled ';
 
 export function sourceLine(what: string): string {
@@ -11,6 +13,11 @@ export function sourceLine(what: string): string {
 export function pulledFrom(note: string): string | undefined {
   const first = note.split('\n', 1)[0] ?? '';
   return first.startsWith(PREFIX) ? first.slice(PREFIX.length) : undefined;
+}
+
+/** What a pull wrote into a sheet read from A1 (as Push reads it), by its header's note. */
+export function pulledInto(grid: Pick<Grid, 'noteAt'>): string | undefined {
+  return pulledFrom(grid.noteAt(1, 1));
 }
 
 const FAILED = 'Last refresh failed ';

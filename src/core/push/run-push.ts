@@ -8,7 +8,7 @@ import { withLock } from '../lock';
 import { type Caller, checkBudget, NotYours, ownerName, owns } from '../owner';
 import type { Clock, Lock, Store, Zone } from '../ports';
 import type { RunLog } from '../pull/run-log';
-import { pulledFrom } from '../pull/source-note';
+import { pulledInto } from '../pull/source-note';
 import { goneText } from '../record-store';
 import type { Grid } from '../sheet/grid';
 import { WriteRefused } from '../sheet/write-table';
@@ -140,7 +140,7 @@ function openSheet(deps: PushDeps, sheet: SheetRef): SheetRef & { grid: Grid } {
  */
 function refuseCancellingAPulledList(grid: Grid, kind: PushKind): void {
   if (kind !== 'time_off_cancel') return;
-  const pulled = pulledFrom(grid.noteAt(1, 1));
+  const pulled = pulledInto(grid);
   if (pulled === undefined) return;
   throw new InputError(KINDS[kind].label, [
     `The add-on wrote this sheet (Source: Assembled ${pulled}): pushed as "${KINDS[kind].label}", it would cancel every request it lists. Put the ids of the requests to cancel in a sheet of their own (Insert template) and push that. Nothing was sent.`,
