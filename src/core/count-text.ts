@@ -1,2 +1,14 @@
 /** A count as the sidebars and messages write it: 20,999 (the same in every locale). */
 export const countText = (n: number): string => n.toLocaleString('en-US');
+
+/**
+ * The first `max` items, then a count of the rest: "a, b, c and 2 more". `or` joins a list shown
+ * whole as alternatives: "a, b or c".
+ */
+export function someOf(items: readonly string[], max: number, or = false): string {
+  const shown = items.slice(0, max);
+  const more = items.length - shown.length;
+  if (more > 0) return `${shown.join(', ')} and ${more} more`;
+  if (!or || shown.length < 2) return shown.join(', ');
+  return `${shown.slice(0, -1).join(', ')} or ${shown[shown.length - 1]}`;
+}

@@ -2,6 +2,7 @@
 // list. The list is read once per execution at most (on first need) and indexed; a push's later
 // executions answer from what its first one saved (agent-memo.ts) and need not read it at all.
 import type { Person } from '../assembled';
+import { someOf } from '../count-text';
 import type { SavedLookup } from './agent-memo';
 
 export type AgentLookup = { ok: true; agentId: string } | { ok: false; problem: string };
@@ -28,10 +29,11 @@ const NAMESAKES_LISTED = 3;
 
 /** Each namesake by what tells them apart: email, else agent id, else person id. */
 function named(people: Person[]): string {
-  const listed = people.slice(0, NAMESAKES_LISTED).map((p) => p.email || p.agent_id || p.id);
-  const more = people.length - listed.length;
-  if (more > 0) return `${listed.join(', ')} and ${more} more`;
-  return `${listed.slice(0, -1).join(', ')} or ${listed[listed.length - 1]}`;
+  return someOf(
+    people.map((p) => p.email || p.agent_id || p.id),
+    NAMESAKES_LISTED,
+    true,
+  );
 }
 
 export class AgentDirectory {

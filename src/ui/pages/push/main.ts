@@ -1,3 +1,4 @@
+import { someOf } from '../../../core/count-text';
 import type { PushKind } from '../../../core/push/kinds';
 import { progressWords } from '../../../core/push/progress-words';
 import type { KindChoice, PushView } from '../../../core/push/push-view';
@@ -98,9 +99,11 @@ let pushing = false;
 
 /** Columns the kind leaves unread, named: many say the sheet holds something else. */
 function unreadLine(label: string, unread: string[]): string {
-  const names = unread.slice(0, 5).map((h) => `"${h}"`);
-  const more = unread.length > 5 ? ` and ${unread.length - 5} more` : '';
-  return `Columns not read as "${label}": ${names.join(', ')}${more}. Check that the rows are what you chose.`;
+  const names = someOf(
+    unread.map((h) => `"${h}"`),
+    5,
+  );
+  return `Columns not read as "${label}": ${names}. Check that the rows are what you chose.`;
 }
 
 async function load(): Promise<void> {
