@@ -51,6 +51,45 @@ describe('Pull data, writing the sheet', () => {
     expect(values.length).toBe(4 + job.rows + 1);
   });
 
+  it('appending a period again adds only its new rows, and says where they went and what was left', async () => {
+    const { rt } = await startLocalAddon();
+    const spec = (to: string) => ({
+      source: { kind: 'report', report: 'ticket_stats', granularity: 'day' },
+      range: { kind: 'absolute', from: '2026-05-11', to },
+      target: { kind: 'sheet', name: 'Sheet1' },
+      mode: 'append',
+    });
+    const first = await pull(rt, spec('2026-05-12'));
+    expect(first.message).toBe(`${first.rows} rows appended to Sheet1!A1 (rows 2 to ${first.rows + 1})`);
+    const again = await pull(rt, spec('2026-05-12'));
+    expect(again.message).toBe(
+      `Nothing appended to Sheet1!A1: all ${first.rows} rows were in the sheet already and left as they were (Merge updates such rows)`,
+    );
+    expect(rt.workbook.size('Sheet1').lastRow).toBe(first.rows + 1);
+    // A range one day longer adds that day alone, below the rows already there.
+    const longer = await pull(rt, spec('2026-05-13'));
+    const day = first.rows / 2;
+    expect(longer.message).toBe(
+      `${day} rows appended to Sheet1!A1 (rows ${first.rows + 2} to ${first.rows + day + 1}); ${first.rows} rows were in the sheet already and left as they were (Merge updates such rows)`,
+    );
+    const starts = rt.workbook.values('Sheet1').slice(1).map((r) => String(r[3]));
+    expect(new Set(starts).size).toBe(3);
+    expect(starts.length).toBe(first.rows + day);
+  });
+
+  it('a merge says how many rows it updated and added', async () => {
+    const { rt } = await startLocalAddon();
+    const spec = {
+      source: { kind: 'resource', resource: 'teams' },
+      target: { kind: 'sheet', name: 'Sheet1' },
+      mode: 'merge',
+    };
+    const first = await pull(rt, spec);
+    expect(first.message).toBe(`${first.rows} rows merged into Sheet1!A1: 0 updated, ${first.rows} added`);
+    const again = await pull(rt, spec);
+    expect(again.message).toBe(`${first.rows} rows merged into Sheet1!A1: ${first.rows} updated, 0 added`);
+  });
+
   it('cuts a text or list too long for one cell with a visible marker, and writes every row', async () => {
     const { rt, sim } = await startLocalAddon();
     const [first, second] = sim.admin.org.people;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { intlZone } from '../../dev/intl-zone';
-import { writeTable } from '../../src/core/sheet/write-table';
+import { beginWrite, planWrite, writeBodyRows, writeTable } from '../../src/core/sheet/write-table';
 import { buildTable } from '../../src/core/table/build-table';
 import { MemoryGrid } from './memory-grid';
 
@@ -55,6 +55,47 @@ describe('writeTable', () => {
       ['Old', '1', ''],
       ['New', '2', '5'],
     ]);
+  });
+
+  it('append leaves out rows whose key the sheet already holds, and counts them', () => {
+    const grid = new MemoryGrid([
+      ['ID', 'Name'],
+      ['1', 'Old'],
+    ]);
+    const r = writeTable(grid, table([{ id: '1', name: 'Changed' }, { id: '2', name: 'New' }]), {
+      ...base,
+      mode: 'append',
+      mergeKey: 'id',
+    });
+    expect(grid.text()).toEqual([
+      ['ID', 'Name'],
+      ['1', 'Old'],
+      ['2', 'New'],
+    ]);
+    expect(r).toMatchObject({ rows: 1, appended: 1, present: 1 });
+  });
+
+  it('an append planned again after some of its rows were written plans the same rows', () => {
+    const grid = new MemoryGrid([
+      ['ID', 'Name'],
+      ['1', 'Old'],
+    ]);
+    const t = table([{ id: '1' }, { id: '2' }, { id: '3' }, { id: '4' }]);
+    const o = { ...base, mode: 'append' as const, mergeKey: 'id' };
+    const first = planWrite(grid, t, o);
+    beginWrite(grid, t, o, first);
+    writeBodyRows(grid, o, first, 0, 1);
+    // A later execution pins where the append began: its own rows are not "already there".
+    const again = planWrite(grid, t, o, first.bodyRow);
+    expect(again.body).toEqual(first.body);
+    expect(again.present).toBe(1);
+  });
+
+  it('append with a key the data lacks adds every row', () => {
+    const grid = new MemoryGrid([['ID'], ['1']]);
+    const r = writeTable(grid, table([{ id: '1' }]), { ...base, mode: 'append', mergeKey: 'id,nope' });
+    expect(grid.text()).toEqual([['ID'], ['1'], ['1']]);
+    expect(r).toMatchObject({ appended: 1, present: 0 });
   });
 
   it('append into a sheet headed by API fields (before words) lines up by field and keeps its raw numbers', () => {

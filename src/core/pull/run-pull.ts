@@ -41,6 +41,7 @@ import { fetchNextPages, pagesOf, stageFirstPage } from './staged-fetch';
 import { StagedWrite } from './staged-write';
 import { readStaged, type StagedShape, type Staging, stagedExtent, stagePages } from './staging';
 import { withNames } from './with-names';
+import { writtenWords } from './written-words';
 
 export interface PullDeps {
   /** Built on demand: the API key is read only when a request is about to go. */
@@ -418,7 +419,7 @@ function writePiece(deps: PullDeps, job: PullJob, run: RunState, client: Assembl
     return withState(job, 'writing', now, { write: piece.progress, errors: 0, nextPollAt: now });
   return withState(job, 'done', now, {
     rows: piece.rows,
-    message: `${countText(piece.rows)} rows written to ${run.label}`,
+    message: writtenWords(job.spec.mode, piece, run.label ?? ''),
   });
 }
 

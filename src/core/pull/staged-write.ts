@@ -16,6 +16,7 @@ import {
   reach,
   type WriteOptions,
   type WritePlan,
+  type WriteResult,
   writeBodyRows,
   writeTable,
 } from '../sheet/write-table';
@@ -23,9 +24,10 @@ import type { Table } from '../table/build-table';
 import type { OpenTarget } from './pull-target';
 import type { Staging } from './staging';
 
-export type WritePiece =
-  | { kind: 'progress'; progress: WriteProgress }
-  | { kind: 'done'; rows: number; extent: Extent };
+/** What a finished write did: the result's counts, and the row its body began at. */
+export type Written = Omit<WriteResult, 'writeCalls'> & { bodyRow: number };
+
+export type WritePiece = { kind: 'progress'; progress: WriteProgress } | ({ kind: 'done' } & Written);
 
 /** One job's write, carried across the pieces one execution does (the plan is made once per execution). */
 export class StagedWrite {
@@ -61,8 +63,8 @@ export class StagedWrite {
   /** Does the next piece: the plan and header, one chunk of rows, or the end. */
   next(progress: WriteProgress | undefined): WritePiece {
     if (this.table.columns.length === 0) {
-      const result = writeTable(this.target.grid, this.table, this.options);
-      return this.finish(result.rows, result.extent);
+      const { writeCalls: _, ...result } = writeTable(this.target.grid, this.table, this.options);
+      return this.finish({ ...result, bodyRow: this.options.row + 1 });
     }
     const { grid, o } = this.where();
     this.plan ??= planWrite(grid, this.table, o, progress?.bodyRow);
@@ -96,11 +98,12 @@ export class StagedWrite {
       plan.header.length,
       headerNoteOf(this.table, this.options, plan),
     );
-    return this.finish(this.table.rows.length, plan.extent);
+    const { appended, updated, present, extent, bodyRow } = plan;
+    return this.finish({ rows: appended + updated, appended, updated, present, extent, bodyRow });
   }
 
-  private finish(rows: number, extent: Extent): WritePiece {
-    this.target.remember(extent);
-    return { kind: 'done', rows, extent };
+  private finish(written: Written): WritePiece {
+    this.target.remember(written.extent);
+    return { kind: 'done', ...written };
   }
 }

@@ -15,7 +15,10 @@ export interface WriteOptions {
   /** Top-left cell of the table (its header), 1-based. */
   row: number;
   col: number;
-  /** merge: the column whose value identifies a row. */
+  /**
+   * The columns whose values identify a row (comma-separated). Merge updates the row with the
+   * same key; append leaves out the rows whose key the sheet already holds.
+   */
   mergeKey?: string;
   /** replace: the block the previous write of this target filled, when known. */
   previous?: Extent;
@@ -30,6 +33,8 @@ export interface WriteResult {
   rows: number;
   appended: number;
   updated: number;
+  /** append: rows left out because the sheet already had a row with their key. */
+  present: number;
   /** The block the table now fills, header included. */
   extent: Extent;
   writeCalls: number;
@@ -51,9 +56,9 @@ function existingHeader(grid: Grid, o: WriteOptions): string[] {
   return header;
 }
 
-/** Existing data rows under the header, down to the sheet's last used row. */
-function existingRows(grid: Grid, o: WriteOptions, width: number): CellValue[][] {
-  const last = grid.used().rows;
+/** Existing data rows under the header, down to the sheet's last used row (or to just above `end`). */
+function existingRows(grid: Grid, o: WriteOptions, width: number, end = Infinity): CellValue[][] {
+  const last = Math.min(grid.used().rows, end - 1);
   if (last <= o.row || width === 0) return [];
   return grid.read(o.row + 1, o.col, last - o.row, width);
 }
@@ -129,7 +134,7 @@ export function checkCellLimit(grid: Grid, o: WriteOptions, extent: Extent): voi
 
 /** No records: replace keeps the header it finds (or says so) and clears the old rows; the other modes change nothing. */
 function writeEmpty(grid: Grid, o: WriteOptions): WriteResult {
-  const none = { rows: 0, appended: 0, updated: 0, writeCalls: 0 };
+  const none = { rows: 0, appended: 0, updated: 0, present: 0, writeCalls: 0 };
   const found = existingHeader(grid, o);
   if (o.mode !== 'replace') return { ...none, extent: { rows: 1, cols: found.length } };
   const header = found.length ? found : ['(no records)'];
@@ -157,6 +162,23 @@ function mergeKeyOf(table: Table, p: Placement, mergeKey: string): (row: CellVal
   return (row) => at.map((i) => text(row[i])).join('\u0000');
 }
 
+/**
+ * Append leaves out rows the sheet already holds (by key, among the rows above where this append
+ * began), so pulling a period again, or a moving range that overlaps the last one, adds only
+ * what is new. A key the data or sheet lacks leaves nothing out.
+ */
+function newRows(grid: Grid, table: Table, o: WriteOptions, p: Placement, rows: CellValue[][], at: number) {
+  let keyOf: (row: CellValue[]) => string;
+  try {
+    keyOf = mergeKeyOf(table, p, o.mergeKey ?? '');
+  } catch (e) {
+    if (e instanceof WriteRefused) return rows;
+    throw e;
+  }
+  const held = new Set(existingRows(grid, o, p.header.length, at).map(keyOf));
+  return rows.filter((r) => !held.has(keyOf(r)));
+}
+
 /** A merge key names a column by its header or its API field, whichever the sheet uses (case and spaces aside). */
 function keyColumn(table: Table, p: Placement, key: string): number {
   const exact = p.header.indexOf(key);
@@ -179,6 +201,7 @@ export interface WritePlan {
   extent: Extent;
   appended: number;
   updated: number;
+  present: number;
 }
 
 /**
@@ -210,12 +233,14 @@ export function planWrite(grid: Grid, table: Table, o: WriteOptions, bodyRow?: n
     } else body = rows;
   } else if (o.mode === 'append' && found.length > 0) {
     at = bodyRow ?? Math.max(grid.used().rows + 1, o.row + 1);
-    body = project(table, placed);
+    body = o.mergeKey ? newRows(grid, table, o, placed, project(table, placed), at) : project(table, placed);
+    appended = body.length;
   } else {
     body = project(table, placed);
   }
   const extent = { rows: at - o.row + body.length, cols: header.length };
-  return { header, placed, body, bodyRow: at, extent, appended, updated };
+  const present = table.rows.length - appended - updated;
+  return { header, placed, body, bodyRow: at, extent, appended, updated, present };
 }
 
 /** Updates `old` in place with `rows`: a row whose key is there replaces it, others go below. */
@@ -307,8 +332,8 @@ export function writeTable(grid: Grid, table: Table, o: WriteOptions): WriteResu
     writeBodyRows(grid, o, plan, from, Math.min(plan.body.length, from + step));
   if (o.mode === 'replace') clearLeftovers(grid, o, plan.extent);
   grid.styleHeader(o.row, o.col, plan.header.length, headerNoteOf(table, o, plan));
-  const { appended, updated, extent } = plan;
-  return { rows: table.rows.length, appended, updated, extent, writeCalls: calls };
+  const { appended, updated, present, extent } = plan;
+  return { rows: appended + updated, appended, updated, present, extent, writeCalls: calls };
 }
 
 /** What a replace cleared last time, or may own: the block it may clear now. */
