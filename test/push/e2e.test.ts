@@ -158,6 +158,42 @@ describe.skipIf(!built)('push in the local Apps Script runtime', () => {
     expect(sim.admin.org.people.find((p) => p.id === agent.id)?.platforms.zendesk).toBe('007123');
   });
 
+  it('holds back agent states that overlap on one platform, or lie in the future', async () => {
+    const { rt, agents } = setup();
+    const [a, b] = agents;
+    if (!a || !b) throw new Error('no agents');
+    const { sheet } = await rt.callFromSidebar<{ sheet: string }>('insertPushTemplate', 'agent_states');
+    // Runtime now: 2026-05-25 08:00 in New York.
+    rt.workbook.write(
+      sheet,
+      [
+        [a.email, 'available', '', '2026-05-25 06:00', '2026-05-25 07:00', 'five9'],
+        [a.email, 'break', '', '2026-05-25 06:30', '2026-05-25 06:45', 'Five9'],
+        // Another platform, and an open state: neither overlaps.
+        [a.email, 'busy', '', '2026-05-25 06:30', '2026-05-25 06:45', 'zendesk'],
+        [a.email, 'lunch', '', '2026-05-25 05:00', '', 'five9'],
+        // Touching ends do not overlap.
+        [b.email, 'available', '', '2026-05-25 06:00', '2026-05-25 07:00', 'five9'],
+        [b.email, 'busy', '', '2026-05-25 07:00', '2026-05-25 08:00', 'five9'],
+        [b.email, 'busy', '', '2026-05-26 09:00', '', 'five9'],
+        [b.email, 'busy', '', '2026-05-25 07:30', '2026-05-25 08:30', 'zendesk'],
+      ],
+      { row: 2 },
+    );
+    rt.workbook.select(`'${sheet}'!A1`);
+    const check = await rt.callFromSidebar<{ ok: number; errors: number; problems: string[] }>(
+      'validatePush',
+      'agent_states',
+    );
+    expect(check.problems).toEqual([
+      'Row 2: Start: overlaps row 3, a state of the same agent from the same source: an agent is in one state at a time on a platform. Correct the times of the row that is wrong.',
+      'Row 3: Start: overlaps row 2, a state of the same agent from the same source: an agent is in one state at a time on a platform. Correct the times of the row that is wrong.',
+      'Row 8: Start: 2026-05-26 09:00 is in the future (it is 2026-05-25 08:00 in America/New_York): agent states record what happened. Check the date and time.',
+      'Row 9: End: 2026-05-25 08:30 is in the future (it is 2026-05-25 08:00 in America/New_York): agent states record what happened. Check the date and time, or leave End empty for a state still going.',
+    ]);
+    expect(check).toMatchObject({ ok: 4, errors: 4 });
+  });
+
   it('holds back rows that give one platform ID to two agents, naming the other rows', async () => {
     const { rt, sim, agents } = setup();
     const [a, b, c] = agents;

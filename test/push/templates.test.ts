@@ -118,7 +118,7 @@ describe('each kind end to end', () => {
 
   it('agent states to ingest, in bulk batches', () => {
     const s = pushSetup();
-    const base = Date.parse('2026-05-25T13:00:00Z');
+    const base = Date.parse('2026-05-25T06:00:00Z');
     const rows: CellValue[][] = Array.from({ length: 600 }, (_, i) => {
       const agent = s.agents[i % 20];
       const start = base + Math.floor(i / 20) * 600_000;
@@ -144,7 +144,7 @@ describe('each kind end to end', () => {
 
   it('agent states to ingest keep their platform with the live service, which names it platform', () => {
     const s = pushSetup({ dialect: 'live' });
-    const start = Date.parse('2026-05-25T13:00:00Z');
+    const start = Date.parse('2026-05-25T10:00:00Z');
     const { ref, kind } = fill(s, 'Agent states to ingest', [
       [s.agents[0]?.agent_id ?? '', 'busy', 'chat', new Date(start), new Date(start + 600_000), 'five9'],
     ]);

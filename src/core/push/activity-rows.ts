@@ -4,6 +4,7 @@
 import type { ActivityFields, ActivityRequest, ClearRequest } from './activity-request';
 import type { CellTime } from './cell-time';
 import type { HeaderMap } from './header';
+import { overlapsWithin, refuseRow, rowsText, type Span } from './overlaps';
 import type { ParseContext } from './parse-row';
 import type { SheetRow } from './sheet-rows';
 
@@ -95,53 +96,28 @@ export function clearRequest(c: ActivityCells, ctx: ParseContext, p: ProblemSink
   };
 }
 
-interface Placed {
-  row: SheetRow;
-  agent: string;
-  start: number;
-  end: number;
-  allow: boolean;
-}
-
 /**
  * Marks valid rows that overlap another row for the same agent and schedule unless both allow
  * conflicts: sent as they are, Assembled would delete one activity to place the other.
  */
 export function markOverlaps(rows: SheetRow[], map: HeaderMap): void {
-  const groups = new Map<string, Placed[]>();
+  const groups = new Map<string, Span[]>();
   for (const row of rows) {
     const r = row.parse?.ok ? row.parse.request : undefined;
     if (r?.kind !== 'activities' || r.action === 'delete') continue;
     const { agent_id: agent, start_time: start, end_time: end } = r.activity;
     if (!agent || start === undefined || end === undefined) continue;
     const key = `${agent} ${r.scheduleId ?? ''}`;
-    const list = groups.get(key) ?? [];
-    list.push({ row, agent, start, end, allow: r.activity.allow_conflicts === true });
-    groups.set(key, list);
-  }
-  const clashes = new Map<SheetRow, number[]>();
-  const note = (a: SheetRow, b: SheetRow) => clashes.set(a, [...(clashes.get(a) ?? []), b.row]);
-  for (const list of groups.values()) {
-    list.sort((a, b) => a.start - b.start);
-    list.forEach((a, i) => {
-      for (let j = i + 1; j < list.length && (list[j] as Placed).start < a.end; j++) {
-        const b = list[j] as Placed;
-        if (a.allow && b.allow) continue;
-        note(a.row, b.row);
-        note(b.row, a.row);
-      }
-    });
+    groups.set(key, [
+      ...(groups.get(key) ?? []),
+      { row, start, end, allow: r.activity.allow_conflicts === true },
+    ]);
   }
   const start = map.headers[map.columns.start ?? -1] || 'Start';
   const allow = map.headers[map.columns.allow_conflicts ?? -1] || 'Allow conflicts';
-  for (const [row, others] of clashes) {
-    const list = others.sort((a, b) => a - b).join(', ');
-    row.parse = {
-      ok: false,
-      problems: [
-        `${start}: overlaps row${others.length > 1 ? 's' : ''} ${list} for the same agent, and Assembled would delete one to place the other. Change the times, or set ${allow} to TRUE on both rows.`,
-      ],
-    };
-    delete row.fp;
-  }
+  for (const [row, others] of overlapsWithin(groups.values()))
+    refuseRow(
+      row,
+      `${start}: overlaps ${rowsText(others)} for the same agent, and Assembled would delete one to place the other. Change the times, or set ${allow} to TRUE on both rows.`,
+    );
 }

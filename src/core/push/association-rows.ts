@@ -2,6 +2,7 @@
 // a platform's events to an agent by that ID, so one of the rows is a mistake; neither is sent
 // until it is fixed, since the add-on cannot tell which.
 import type { HeaderMap } from './header';
+import { refuseRow, rowsText } from './overlaps';
 import type { SheetRow } from './sheet-rows';
 
 export function markSharedPlatformIds(rows: SheetRow[], map: HeaderMap): void {
@@ -18,13 +19,10 @@ export function markSharedPlatformIds(rows: SheetRow[], map: HeaderMap): void {
     const [platform, id] = key.split('\u0000');
     for (const { row, agent } of list) {
       const others = list.filter((e) => e.agent !== agent).map((e) => e.row.row);
-      row.parse = {
-        ok: false,
-        problems: [
-          `${column}: ${platform} ID ${id} is also given to another agent in row${others.length > 1 ? 's' : ''} ${others.join(', ')}. A platform ID belongs to one agent: correct the row that is wrong.`,
-        ],
-      };
-      delete row.fp;
+      refuseRow(
+        row,
+        `${column}: ${platform} ID ${id} is also given to another agent in ${rowsText(others)}. A platform ID belongs to one agent: correct the row that is wrong.`,
+      );
     }
   }
 }

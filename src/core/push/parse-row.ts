@@ -5,7 +5,7 @@ import * as z from 'zod/mini';
 import type { Zone } from '../ports';
 import type { CellValue } from '../table/build-table';
 import { addDays } from '../time/local-date';
-import { fromLocal } from '../time/zone-math';
+import { formatLocalDateTime, fromLocal } from '../time/zone-math';
 import { type ActivityCells, activityRequest, clearRequest } from './activity-rows';
 import type { ActivityTypeDirectory } from './activity-types';
 import type { AgentDirectory } from './agents';
@@ -26,6 +26,8 @@ export interface ParseContext {
   types?: ActivityTypeDirectory;
   /** The account's time-off types; without it a type is not checked (a push's later runs). */
   timeOffTypes?: TimeOffTypes;
+  /** Now, for rows that must lie in the past (agent states record what happened). */
+  now?: number;
 }
 
 function isEmpty(v: unknown): boolean {
@@ -168,12 +170,29 @@ function agentOf(cells: Cells, ctx: ParseContext, problems: Problems): string | 
   return undefined;
 }
 
-/** start/end of a state record: end optional, after start when given. */
-function stateTimes(cells: Cells, problems: Problems): { start: number; end?: number } | undefined {
+/**
+ * start/end of a state record: end optional, after start when given, neither later than now (a
+ * state in the future is a typo or a time read in the wrong zone).
+ */
+function stateTimes(
+  cells: Cells,
+  ctx: ParseContext,
+  problems: Problems,
+): { start: number; end?: number } | undefined {
   if (!cells.start) return undefined;
   if (cells.end && cells.end.ms <= cells.start.ms) {
     problems.add('end', `must be after ${problems.column('start')}.`);
     return undefined;
+  }
+  const { now } = ctx;
+  if (now !== undefined) {
+    const late = (['start', 'end'] as const).filter((k) => (cells[k]?.ms ?? -Infinity) > now);
+    for (const k of late)
+      problems.add(
+        k,
+        `${formatLocalDateTime(cells[k]?.ms ?? 0, ctx.zone)} is in the future (it is ${formatLocalDateTime(now, ctx.zone)} in ${ctx.zone.name}): agent states record what happened. Check the date and time${k === 'end' ? ', or leave End empty for a state still going' : ''}.`,
+      );
+    if (late.length) return undefined;
   }
   return { start: cells.start.ms, ...(cells.end ? { end: cells.end.ms } : {}) };
 }
@@ -207,7 +226,7 @@ function build(
       return cells.request_id ? { kind, requestId: cells.request_id } : undefined;
     case 'agent_states': {
       const agentId = agentOf(cells, ctx, problems);
-      const t = stateTimes(cells, problems);
+      const t = stateTimes(cells, ctx, problems);
       return agentId && t && cells.state
         ? { kind, input: stateRecord(agentId, cells.state, cells, t) }
         : undefined;
@@ -282,7 +301,7 @@ function edit(cells: Cells, ctx: ParseContext, problems: Problems): PushRequest 
     if (cells[key] === undefined) problems.add(key, `is empty: ${action} needs it.`);
   }
   const agentId = agentOf(cells, ctx, problems);
-  const t = stateTimes(cells, problems);
+  const t = stateTimes(cells, ctx, problems);
   if (!agentId || !t || !cells.state) return undefined;
   const input = stateRecord(agentId, cells.state, cells, t);
   if (action === 'insert') return { kind: 'state_edits', action, input };

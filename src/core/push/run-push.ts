@@ -159,6 +159,7 @@ function readOrThrow(
     zone: deps.zone,
     agents,
     types: activityTypes(deps),
+    now: deps.clock.now(),
     ...(timeOffTypes ? { timeOffTypes } : {}),
     ...(deps.locale ? { locale: deps.locale } : {}),
   });

@@ -10,6 +10,7 @@ import { type HeaderMap, matchHeader } from './header';
 import { DONE_STATUSES, type PushKind, STATUS_COLUMNS, type StatusKey } from './kinds';
 import { type ParseContext, parseRow, type RowParse } from './parse-row';
 import { fingerprint } from './request';
+import { markStateOverlaps } from './state-rows';
 
 export interface RowOutcome {
   status: string;
@@ -85,6 +86,7 @@ export function readSheet(grid: Grid, kind: PushKind, ctx: ParseContext): ReadRe
   }
   if (kind === 'activities') markOverlaps(rows, map);
   if (kind === 'associations') markSharedPlatformIds(rows, map);
+  if (kind === 'agent_states') markStateOverlaps(rows, map);
   return { ok: true, sheet: { map, rows } };
 }
 
