@@ -170,7 +170,7 @@ function bulkCall(client: AssembledClient, kind: PushKind, items: SendItem[]): B
 
 const DONE_WORD: Record<string, [string, string]> = {
   states: ['ingested', 'Accepted by Assembled for ingestion.'],
-  associations: ['associated', 'Platform id associated in Assembled.'],
+  associations: ['associated', 'Platform ID associated in Assembled.'],
   inserts: ['inserted', 'State record inserted.'],
   updates: ['updated', 'State record updated.'],
   deletes: ['deleted', 'State record deleted.'],
