@@ -27,6 +27,21 @@ describe('bucketPlan', () => {
     expect(bucketPlan('day', summer, london).rollUp).toBe(true);
   });
 
+  it('says which weeks the range cuts short, and nothing when it holds whole weeks', () => {
+    // November 2026 in New York: Sunday the 1st (when summer time ends) to Monday the 30th.
+    const november = { start: Date.UTC(2026, 10, 1, 4), end: Date.UTC(2026, 11, 1, 5) };
+    expect(bucketPlan('week', november, newYork).note).toMatch(
+      / The range cuts the first week short \(1 day, 2026-11-01\) and the last week short \(1 day, 2026-11-30\)\.$/,
+    );
+    const fourWeeks = { start: Date.UTC(2026, 10, 2, 5), end: Date.UTC(2026, 10, 30, 5) };
+    expect(bucketPlan('week', fourWeeks, newYork).note).not.toMatch(/cuts/);
+    const lastDays = { start: Date.UTC(2026, 10, 2, 5), end: Date.UTC(2026, 10, 6, 5) };
+    expect(bucketPlan('month', lastDays, newYork).note).toMatch(
+      / The range cuts the first month short \(4 days, 2026-11-02 to 2026-11-05\)\.$/,
+    );
+    expect(bucketPlan('day', november, newYork).note).not.toMatch(/cuts/);
+  });
+
   it('over 31 days (no intervals there) keeps Assembled buckets and says they are UTC ones', () => {
     const quarter = { start: Date.UTC(2026, 3, 1, 4), end: Date.UTC(2026, 6, 1, 4) };
     const plan = bucketPlan('month', quarter, newYork);

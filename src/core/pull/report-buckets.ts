@@ -4,7 +4,7 @@
 // recomputed from the sums (never averaged), levels such as a backlog taken at the bucket's end.
 import type { ReportGranularity, ReportRow } from '../assembled/model';
 import type { Zone } from '../ports';
-import { addDays, addMonths, isoWeekday, type LocalDate } from '../time/local-date';
+import { addDays, addMonths, formatLocalDate, isoWeekday, type LocalDate } from '../time/local-date';
 import { localDateOf, startOfLocalDay } from '../time/zone-math';
 
 export interface Window {
@@ -62,11 +62,37 @@ export function bucketPlan(granularity: ReportGranularity, window: Window, zone:
       note: `Buckets: Assembled's UTC ${granularity}s, not calendar ${granularity}s in ${zone.name} (ranges over ${MAX_INTERVAL_DAYS} days cannot be rolled up from 30-minute intervals).`,
     };
   }
+  const cut = cutShort(buckets, granularity, zone);
   return {
     ask: 'interval',
     rollUp: true,
-    note: `Buckets: calendar ${granularity}s in ${zone.name}, rolled up from Assembled's 30-minute intervals (its ${granularity}s are UTC ones): counts and seconds summed, averages and percentages recomputed from the sums, backlog as at each bucket's end.`,
+    note: `Buckets: calendar ${granularity}s in ${zone.name}, rolled up from Assembled's 30-minute intervals (its ${granularity}s are UTC ones): counts and seconds summed, averages and percentages recomputed from the sums, backlog as at each bucket's end.${cut ? ` ${cut}` : ''}`,
   };
+}
+
+/**
+ * Names the first and last buckets the range cuts short, so a week of one day is not read as a
+ * week (Start and End show it; totals beside whole weeks do not).
+ */
+function cutShort(buckets: Window[], granularity: 'day' | 'week' | 'month', zone: Zone): string {
+  if (granularity === 'day') return '';
+  const days = (b: Window) => {
+    const from = localDateOf(b.start, zone);
+    const last = localDateOf(b.end - 1, zone);
+    const n = Math.round((startOfLocalDay(addDays(last, 1), zone) - startOfLocalDay(from, zone)) / DAY_MS);
+    const span = n === 1 ? formatLocalDate(from) : `${formatLocalDate(from)} to ${formatLocalDate(last)}`;
+    return `${n} day${n === 1 ? '' : 's'}, ${span}`;
+  };
+  const whole = (b: Window) => {
+    const date = bucketDate(localDateOf(b.start, zone), granularity);
+    return (
+      b.start === startOfLocalDay(date, zone) && b.end === startOfLocalDay(nextDate(date, granularity), zone)
+    );
+  };
+  const cut = buckets.filter((b, i) => (i === 0 || i === buckets.length - 1) && !whole(b));
+  if (cut.length === 0) return '';
+  const which = (b: Window) => (b === buckets[0] ? 'first' : 'last');
+  return `The range cuts ${cut.map((b) => `the ${which(b)} ${granularity} short (${days(b)})`).join(' and ')}.`;
 }
 
 /** Ratios recomputed from summed parts: name -> [numerator, denominator, scale]. */
