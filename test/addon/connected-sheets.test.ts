@@ -52,7 +52,7 @@ describe('Connected Sheets view of a BigQuery load', () => {
       expect.arrayContaining([
         'BigQuery team-analytics.wfm.agent_states + Connected Sheets view',
         'done',
-        '',
+        first.message,
       ]),
     );
     // The user renames the tab: it is still the view, found by its table.
@@ -95,7 +95,7 @@ describe('Connected Sheets view of a BigQuery load', () => {
         `^${job.rows.toLocaleString('en-US')} rows loaded into .* ${failure.replace(/\./g, '\\.')} https://`,
       ),
     );
-    expect(lastLog(rt)).toEqual(expect.arrayContaining(['done', job.rows, failure]));
+    expect(lastLog(rt)).toEqual(expect.arrayContaining(['done', job.rows, job.message]));
     expect(views(rt)).toEqual([]);
   });
 
@@ -140,12 +140,23 @@ describe('Connected Sheets view of a BigQuery load', () => {
     expect(views(rt)).toEqual([expect.stringMatching(/^Sheet\d+$/)]);
     const made = rt.workbook.dataSource(name);
     expect(made).toMatchObject({ state: 'SUCCESS', runBy: 'lead@example.com' });
-    expect(lastLog(rt)?.slice(-4)).toEqual(['done', expect.any(Number), expect.any(Number), '']);
+    expect(lastLog(rt)?.slice(-4)).toEqual([
+      'done',
+      expect.any(Number),
+      expect.any(Number),
+      expect.stringMatching(/ The Connected Sheets view "agent_states" was added\. https:/),
+    ]);
     expect(rt.executions.some((e) => e.kind === 'time-trigger' && e.user === 'lead@example.com')).toBe(true);
     await rt.clock.advanceAsync(86_400_000);
     expect(views(rt)).toEqual([name]);
     expect(rt.workbook.dataSource(name)?.lastRefreshedAt).toBeGreaterThan(made?.lastRefreshedAt ?? Infinity);
-    expect(lastLog(rt)).toEqual(expect.arrayContaining(['lead@example.com', 'done', '']));
+    expect(lastLog(rt)).toEqual(
+      expect.arrayContaining([
+        'lead@example.com',
+        'done',
+        expect.stringMatching(/ The Connected Sheets view "agent_states" was refreshed\. https:/),
+      ]),
+    );
     // Another editor's own load of the same table refreshes the same view, as themselves.
     const mine = await pullToEnd(rt, states(day('2026-05-20')), key());
     expect(mine.message).toMatch(

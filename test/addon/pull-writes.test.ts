@@ -72,7 +72,10 @@ describe('Pull data, writing the sheet', () => {
     expect(longer.message).toBe(
       `${day} rows appended to Sheet1!A1 (rows ${first.rows + 2} to ${first.rows + day + 1}); ${first.rows} rows were in the sheet already and left as they were (Merge updates such rows)`,
     );
-    const starts = rt.workbook.values('Sheet1').slice(1).map((r) => String(r[3]));
+    const starts = rt.workbook
+      .values('Sheet1')
+      .slice(1)
+      .map((r) => String(r[3]));
     expect(new Set(starts).size).toBe(3);
     expect(starts.length).toBe(first.rows + day);
   });

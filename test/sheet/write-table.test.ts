@@ -62,11 +62,18 @@ describe('writeTable', () => {
       ['ID', 'Name'],
       ['1', 'Old'],
     ]);
-    const r = writeTable(grid, table([{ id: '1', name: 'Changed' }, { id: '2', name: 'New' }]), {
-      ...base,
-      mode: 'append',
-      mergeKey: 'id',
-    });
+    const r = writeTable(
+      grid,
+      table([
+        { id: '1', name: 'Changed' },
+        { id: '2', name: 'New' },
+      ]),
+      {
+        ...base,
+        mode: 'append',
+        mergeKey: 'id',
+      },
+    );
     expect(grid.text()).toEqual([
       ['ID', 'Name'],
       ['1', 'Old'],

@@ -7,16 +7,14 @@ export interface ConnectedViews {
   show(table: TableRef): 'added' | 'refreshed';
 }
 
-/** What became of the view: a sentence for the done message, and the failure for the run log. */
-export function showView(
-  views: (() => ConnectedViews) | undefined,
-  table: TableRef,
-): { note: string; error?: string } {
+/** What became of the view: a sentence for the done message (and so the run log). */
+export function showView(views: (() => ConnectedViews) | undefined, table: TableRef): { note: string } {
   try {
     if (!views) throw new Error('Connected Sheets cannot be reached from here.');
     return { note: ` The Connected Sheets view "${table.tableId}" was ${views().show(table)}.` };
   } catch (e) {
-    const error = `The Connected Sheets view could not be added: ${e instanceof Error ? e.message : String(e)}`;
-    return { note: ` ${error}`, error };
+    return {
+      note: ` The Connected Sheets view could not be added: ${e instanceof Error ? e.message : String(e)}`,
+    };
   }
 }

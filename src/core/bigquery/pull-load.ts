@@ -68,6 +68,5 @@ export function loadIntoBigQuery(
     rows: progress.rows,
     // The link last, so nothing after it is read as part of it (the sidebar makes it a link).
     message: `${count(progress.rows)} rows loaded into ${bigQueryLabel(target)} (${mb} MB).${view.note} ${consoleLink(ref)}`,
-    ...(view.error ? { viewError: view.error } : {}),
   });
 }

@@ -52,8 +52,6 @@ export interface PullJob {
   write?: WriteProgress;
   /** A BigQuery load's progress: chunks loaded so far, kept across executions. */
   load?: LoadProgress;
-  /** A done load whose Connected Sheets view failed: why (the run log's Error column). */
-  viewError?: string;
 }
 
 export interface Fetched {

@@ -5,7 +5,9 @@ export const RUN_LOG_SHEET = 'Assembled log';
 export function isRunLogSheet(name: string): boolean {
   return name.trim().toLowerCase() === RUN_LOG_SHEET.toLowerCase();
 }
-export const RUN_LOG_HEADER = ['When', 'Who', 'What', 'Target', 'Status', 'Rows', 'Duration (s)', 'Error'];
+export const RUN_LOG_HEADER = ['When', 'Who', 'What', 'Target', 'Status', 'Rows', 'Duration (s)', 'Message'];
+/** The last column's header in logs written before it held every run's message, not only errors. */
+export const OLD_MESSAGE_HEADER = 'Error';
 
 export interface RunLogEntry {
   when: Date;
@@ -15,7 +17,8 @@ export interface RunLogEntry {
   status: string;
   rows: number;
   durationMs: number;
-  error: string;
+  /** How the run ended, in the words the sidebar showed: what was written, or what went wrong. */
+  message: string;
 }
 
 export interface RunLog {
@@ -23,5 +26,5 @@ export interface RunLog {
 }
 
 export function runLogRow(e: RunLogEntry): (string | number | Date)[] {
-  return [e.when, e.who, e.what, e.target, e.status, e.rows, Math.round(e.durationMs / 100) / 10, e.error];
+  return [e.when, e.who, e.what, e.target, e.status, e.rows, Math.round(e.durationMs / 100) / 10, e.message];
 }

@@ -532,11 +532,7 @@ function logRun(deps: PullDeps, job: PullJob): void {
     status: isTerminal(job) ? job.state : 'retrying',
     rows: job.rows ?? 0,
     durationMs: job.updatedAt - job.createdAt,
-    error: isTerminal(job)
-      ? job.state === 'done'
-        ? (job.viewError ?? '')
-        : (job.message ?? '')
-      : retryNote(deps, job),
+    message: isTerminal(job) ? (job.message ?? '') : retryNote(deps, job),
   });
 }
 

@@ -359,9 +359,8 @@ export function advancePush(deps: PushDeps, id: string, deadline: number): PushJ
   return run.job;
 }
 
-/** A push that ended, in the log: rows that reached Assembled, and the message when any row did not. */
+/** A push that ended, in the log: rows that reached Assembled, and how it ended. */
 function logPush(deps: PushDeps, job: PushJob): void {
-  const clean = job.state === 'done' && job.failed === 0 && job.invalid === 0;
   deps.log?.append({
     when: new Date(deps.clock.now()),
     who: ownerName(job),
@@ -370,7 +369,7 @@ function logPush(deps: PushDeps, job: PushJob): void {
     status: job.state,
     rows: job.succeeded,
     durationMs: job.updatedAt - job.createdAt,
-    error: clean ? '' : (job.message ?? ''),
+    message: job.message ?? '',
   });
 }
 

@@ -1,4 +1,10 @@
-import { RUN_LOG_HEADER, RUN_LOG_SHEET, type RunLog, runLogRow } from '../../core/pull/run-log';
+import {
+  OLD_MESSAGE_HEADER,
+  RUN_LOG_HEADER,
+  RUN_LOG_SHEET,
+  type RunLog,
+  runLogRow,
+} from '../../core/pull/run-log';
 import { toSheetValue } from '../../core/table/sheet-literal';
 import { findSheet } from './find-sheet';
 
@@ -34,6 +40,10 @@ function append(ss: Spreadsheet, entry: Entry): void {
     sheet.getRange(1, 1, 1, RUN_LOG_HEADER.length).setValues([RUN_LOG_HEADER]).setFontWeight('bold');
     sheet.setFrozenRows(1);
     row = 2;
+  } else {
+    // A log begun when its last column held errors alone is headed for what it holds now.
+    const last = sheet.getRange(1, RUN_LOG_HEADER.length);
+    if (last.getValue() === OLD_MESSAGE_HEADER) last.setValue(RUN_LOG_HEADER[RUN_LOG_HEADER.length - 1]);
   }
   sheet.getRange(row, 1, 1, RUN_LOG_HEADER.length).setValues([runLogRow(entry).map(toSheetValue)]);
   sheet.getRange(row, 1).setNumberFormat('yyyy-mm-dd hh:mm:ss');
