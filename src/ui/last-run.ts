@@ -6,7 +6,7 @@ export function lastRunText(r: Pick<RefreshView, 'running' | 'lastRun'>): string
   if (r.running) return 'Running now';
   if (!r.lastRun) return 'Not run yet';
   const { at, status, rows, message } = r.lastRun;
-  return status === 'done'
-    ? `${at}: ${countText(rows)} rows`
-    : `${at}: ${status}${message ? ` (${message})` : ''}`;
+  // A run that wrote nothing says why (an append whose rows were all there already).
+  if (status === 'done') return `${at}: ${rows === 0 && message ? message : `${countText(rows)} rows`}`;
+  return `${at}: ${status}${message ? ` (${message})` : ''}`;
 }
