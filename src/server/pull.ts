@@ -4,6 +4,7 @@ import * as z from 'zod/mini';
 import type { PullJob } from '../core/jobs/pull-job';
 import { lazy } from '../core/lazy';
 import { agentChoices } from '../core/pull/agent-choices';
+import { type PullAgain, pullAgain } from '../core/pull/pull-again';
 import {
   type Choice,
   type ChoiceKind,
@@ -89,7 +90,15 @@ export function getPullOptions(): PullOptions {
     bigQueryProject: rememberedProject(),
     ...catalogueChoices(),
     ...(running ? { running: view(running) } : {}),
+    ...againFor(active),
   };
+}
+
+/** The pull that last filled the active sheet, if the add-on filled it. */
+function againFor(sheet: GoogleAppsScript.Spreadsheet.Sheet): { again?: PullAgain } {
+  if (!isGridSheet(sheet)) return {};
+  const again = pullAgain(documentStore(), sheet.getSheetId(), sheet.getName());
+  return again ? { again } : {};
 }
 
 export function previewRange(range: unknown): { from: string; to: string } {

@@ -121,6 +121,29 @@ describe('Pull data in the workbench', () => {
     expect(JSON.stringify(wb.values('Sheet1'))).toBe(before);
   });
 
+  it('offers to pull again what filled the sheet in front, and nothing for another sheet', async () => {
+    const { page, running } = bench();
+    const sb = await pullIntoNewSheet(page, 'Teams', 'Teams');
+    const wb = running.workbench.rt.workbook;
+    const backToSidebar = () => sb.locator('body').click({ position: { x: 4, y: 4 } });
+    await page.getByRole('tab', { name: 'Teams' }).click();
+    await cell(page, 2, 'B').click();
+    await backToSidebar();
+    const again = sb.getByRole('region', { name: '"Teams"' });
+    await expect.poll(() => again.textContent()).toMatch(/Last filled with Teams\.[\s\S]*Replaces its table/);
+    await page.getByRole('tab', { name: 'Sheet1' }).click();
+    await backToSidebar();
+    await expect.poll(() => sb.locator('#again').isHidden()).toBe(true);
+    // Someone typed over a name; pulling again puts Assembled's back.
+    const name = wb.values('Teams')[1]?.[1];
+    wb.write('Teams', [['typed over']], { row: 2, column: 2 });
+    await page.getByRole('tab', { name: 'Teams' }).click();
+    await backToSidebar();
+    await again.getByRole('button', { name: 'Pull it again' }).click();
+    await expect.poll(() => sb.locator('#status').textContent()).toMatch(/^\d+ rows written to Teams!A1$/);
+    expect(wb.values('Teams')[1]?.[1]).toBe(name);
+  });
+
   it('saves a weekly refresh after a pull; skipping the clock ahead runs it', async () => {
     const { page } = bench();
     const sb = await pullIntoNewSheet(page, 'Handle time report', 'Weekly AHT');

@@ -1,8 +1,10 @@
 // What the sidebar sees of pulls: plain JSON (google.script.run carries no Dates).
+
 import { countText as count } from '../count-text';
 import type { PullJob } from '../jobs/pull-job';
 import { RELATIVE_PRESETS, type RelativePreset } from '../time/date-range';
 import { GRANULARITIES, REPORT_TYPES, REPORTS, RESOURCE_INFO, RESOURCES, type SourceInfo } from './catalogue';
+import type { PullAgain } from './pull-again';
 import { sourceLabel } from './pull-spec';
 import { describeTarget } from './pull-target';
 
@@ -22,6 +24,8 @@ export interface PullOptions {
   bigQueryProject?: string;
   /** The caller's newest pull from the sidebar that is not over, for a reopened sidebar to follow. */
   running?: JobView;
+  /** The pull that last filled the active sheet, to run again. */
+  again?: PullAgain;
 }
 
 export interface Choice {

@@ -29,6 +29,7 @@ import { resolveRange } from '../time/date-range';
 import { formatLocalDateTime } from '../time/zone-math';
 import { InputError, parseInput } from '../validation';
 import { fetchRecords } from './fetch-records';
+import { rememberPull } from './pull-again';
 import { PullSpec, sourceInfo, sourceLabel, specProblems } from './pull-spec';
 import { describeTarget, TargetMissing, type Targets } from './pull-target';
 import { bucketPlan, rollUp } from './report-buckets';
@@ -220,6 +221,8 @@ function stepSaved(deps: PullDeps, jobs: JobStore, id: string, force: boolean, r
   const next = overdue(job, deps.clock.now()) ?? step(deps, job, jobs, run);
   const saved = jobs.save(isTerminal(next) ? next : { ...next, tries: 0 });
   if (isTerminal(saved)) deps.staging.remove(saved.id);
+  if (saved.state === 'done' && saved.spec.target.kind !== 'bigquery')
+    rememberPull(deps.store, saved.sheetId ?? deps.targets.bind(saved.spec.target), saved.spec);
   // A failed attempt is logged when it happens, not only when the job gives up hours later.
   if (isTerminal(saved) || saved.errors > job.errors) logRun(deps, saved);
   return saved;

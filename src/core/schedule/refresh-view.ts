@@ -5,6 +5,7 @@ import { type Caller, ownerName, owns } from '../owner';
 import type { Zone } from '../ports';
 import { type PullSpec, sourceLabel } from '../pull/pull-spec';
 import { describeTarget } from '../pull/pull-target';
+import { rangeWords } from '../time/date-range';
 import { formatLocalDateTime } from '../time/zone-math';
 import { describeFrequency, type Frequency } from './frequency';
 import type { Refresh, RunStatus } from './refresh';
@@ -35,7 +36,7 @@ export interface RefreshView {
 
 /** `run` is the run under way (refresh.jobId's job), as any editor may read it. */
 export function refreshView(r: Refresh, viewer: Caller, zone: Zone, run?: PullJob): RefreshView {
-  const range = r.spec.range?.kind === 'relative' ? r.spec.range.preset.replace(/_/g, ' ') : '';
+  const range = rangeWords(r.spec.range);
   return {
     id: r.id,
     owner: ownerName(r),

@@ -28,6 +28,13 @@ export const RELATIVE_PRESETS = [
 ] as const;
 export type RelativePreset = (typeof RELATIVE_PRESETS)[number];
 
+/** A range in a card's words: "last week", "the last 14 days", "2026-11-01 to 2026-11-30". */
+export function rangeWords(range: DateRangeSpec | undefined): string {
+  if (!range) return '';
+  if (range.kind === 'absolute') return `${range.from} to ${range.to}`;
+  return range.preset === 'days_back' ? `the last ${range.days} days` : range.preset.replace(/_/g, ' ');
+}
+
 const isoDate = lazy(() =>
   z.string().check(z.refine((s) => parseLocalDate(s) !== undefined, 'must be a date like 2026-03-01')),
 );

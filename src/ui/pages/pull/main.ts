@@ -28,6 +28,7 @@ const mode = byId<HTMLSelectElement>('mode');
 const mergeKey = byId<HTMLInputElement>('mergeKey');
 const status = byId('status');
 const run = byId<HTMLButtonElement>('run');
+const again = byId<HTMLButtonElement>('againButton');
 
 let options: PullOptions;
 let pickers = new Map<FilterName, Picker>();
@@ -77,6 +78,16 @@ function showTargets(o: PullOptions): void {
     sheet.value = '';
   }
   byId('cellRow').textContent = `Starting at ${o.activeCell.sheet}!${o.activeCell.a1}`;
+  showAgain(o);
+}
+
+/** With a sheet the add-on filled in front: what filled it, and a button to pull it again. */
+function showAgain(o: PullOptions): void {
+  byId('again').hidden = !o.again;
+  if (!o.again) return;
+  byId('againTitle').textContent = `"${o.activeCell.sheet}"`;
+  byId('againWhat').textContent = `Last filled with ${o.again.what}.`;
+  byId('againHow').textContent = `${o.again.how} Or choose another pull below.`;
 }
 
 /**
@@ -88,6 +99,8 @@ async function refreshTargets(): Promise<void> {
   if (!options) return;
   const o = await callServer('getPullOptions');
   options = { ...options, sheets: o.sheets, activeCell: o.activeCell };
+  if (o.again) options.again = o.again;
+  else delete options.again;
   showTargets(options);
 }
 const refreshTargetsQuietly = () => void refreshTargets().catch(() => undefined);
@@ -279,15 +292,15 @@ function paint(): void {
 window.setInterval(paint, 1000);
 
 /** Until the server's first answer (which may take a while): the stage, and a clock that runs. */
-function showStarting(pulled: PullSpec): void {
+function showStarting(pulled: PullSpec, what: string, range: string): void {
   const report = pulled.source.kind === 'report';
   showJob({
     id: '',
     state: 'queued',
     stage: 'Starting',
-    what: current().label,
+    what,
     target: describeTarget(pulled.target),
-    range: pulled.range ? preview.textContent?.replace(/ \(.*\)$/, '') || '' : '',
+    range,
     elapsedMs: 0,
     rows: 0,
     message: '',
@@ -327,7 +340,7 @@ async function follow(job: JobView): Promise<JobView> {
 /** Runs a pull's following with the Pull button busy; what goes wrong is said in the status line. */
 function whilePulling(work: () => Promise<void>): void {
   pulling = true;
-  void busy([run], async () => {
+  void busy([run, again], async () => {
     try {
       await work();
       refreshTargetsQuietly();
@@ -391,16 +404,27 @@ mode.addEventListener('change', () => {
   byId('mergeKeyRow').hidden = mode.value !== 'merge';
 });
 
+/** Starts a pull and follows it to its end; one that worked may be saved as a refresh. */
+async function pull(pulled: PullSpec, what: string, range: string): Promise<void> {
+  showStarting(pulled, what, range);
+  const job = await follow(await callServer('startPull', pulled, requestKey()));
+  if (job.state === 'done') offerRefresh(pulled);
+}
+
 form.addEventListener('submit', (event) => {
   event.preventDefault();
   forgetLastPull();
   whilePulling(async () => {
     if (radio('targetKind') === 'cell') await refreshTargets();
-    const pulled = spec();
-    showStarting(pulled);
-    const job = await follow(await callServer('startPull', pulled, requestKey()));
-    if (job.state === 'done') offerRefresh(pulled);
+    await pull(spec(), current().label, preview.textContent?.replace(/ \(.*\)$/, '') ?? '');
   });
+});
+
+again.addEventListener('click', () => {
+  const last = options.again;
+  if (!last) return;
+  forgetLastPull();
+  whilePulling(() => pull(last.spec, last.what, ''));
 });
 
 callServer('getPullOptions').then(
