@@ -194,6 +194,34 @@ describe.skipIf(!built)('push in the local Apps Script runtime', () => {
     expect(check).toMatchObject({ ok: 4, errors: 4 });
   });
 
+  it('holds back time off that overlaps other time off of the same agent in the sheet', async () => {
+    const { rt, agents } = setup();
+    const [a, b] = agents;
+    if (!a || !b) throw new Error('no agents');
+    const { sheet } = await rt.callFromSidebar<{ sheet: string }>('insertPushTemplate', 'time_off');
+    rt.workbook.write(
+      sheet,
+      [
+        [a.email, '2026-07-01', '', 'TRUE'],
+        [a.email, '2026-07-01 09:00', '2026-07-01 12:00', 'FALSE'],
+        // The next day, another agent the same day: neither overlaps.
+        [a.email, '2026-07-02', '', 'TRUE'],
+        [b.email, '2026-07-01', '', 'TRUE'],
+      ],
+      { row: 2 },
+    );
+    rt.workbook.select(`'${sheet}'!A1`);
+    const check = await rt.callFromSidebar<{ ok: number; errors: number; problems: string[] }>(
+      'validatePush',
+      'time_off',
+    );
+    expect(check.problems).toEqual([
+      'Row 2: Start: overlaps row 3, time off for the same agent: two requests over the same time. Delete the row typed twice, or correct its dates.',
+      'Row 3: Start: overlaps row 2, time off for the same agent: two requests over the same time. Delete the row typed twice, or correct its dates.',
+    ]);
+    expect(check).toMatchObject({ ok: 2, errors: 2 });
+  });
+
   it('holds back rows that give one platform ID to two agents, naming the other rows', async () => {
     const { rt, sim, agents } = setup();
     const [a, b, c] = agents;

@@ -5,12 +5,12 @@ import type { Grid } from '../sheet/grid';
 import { type CellValue, DATETIME_FORMAT } from '../table/build-table';
 import { toSheetValue } from '../table/sheet-literal';
 import { markOverlaps } from './activity-rows';
+import { markStateOverlaps, markTimeOffOverlaps } from './agent-overlaps';
 import { markSharedPlatformIds } from './association-rows';
 import { type HeaderMap, matchHeader } from './header';
 import { DONE_STATUSES, type PushKind, STATUS_COLUMNS, type StatusKey } from './kinds';
 import { type ParseContext, parseRow, type RowParse } from './parse-row';
 import { fingerprint } from './request';
-import { markStateOverlaps } from './state-rows';
 
 export interface RowOutcome {
   status: string;
@@ -87,6 +87,7 @@ export function readSheet(grid: Grid, kind: PushKind, ctx: ParseContext): ReadRe
   if (kind === 'activities') markOverlaps(rows, map);
   if (kind === 'associations') markSharedPlatformIds(rows, map);
   if (kind === 'agent_states') markStateOverlaps(rows, map);
+  if (kind === 'time_off') markTimeOffOverlaps(rows, map);
   return { ok: true, sheet: { map, rows } };
 }
 
