@@ -25,6 +25,14 @@ describe('Pull it again', () => {
       how: 'Appends the rows it does not hold yet.',
     });
 
+    // A refresh into the sheet is named beside it.
+    const refresh = { spec: again?.spec, frequency: { kind: 'daily', hour: 7 }, notifyByEmail: false };
+    const [saved] = await rt.callFromSidebar<{ id: string }[]>('saveRefresh', refresh, 'pull-again-refresh');
+    expect((await rt.callFromSidebar<PullOptions>('getPullOptions')).again?.scheduled).toBe(
+      'daily at 07:00 by analyst@example.com',
+    );
+    await rt.callFromSidebar('deleteRefresh', saved?.id);
+
     // Renamed: offered under the new name. Another sheet in front: nothing offered.
     rt.workbook.renameSheet('Tickets', 'Tickets (weekly KPI)');
     rt.workbook.select("'Tickets (weekly KPI)'!A1");

@@ -68,11 +68,20 @@ describe('scheduled refreshes', () => {
     await rt.callFromSidebar('startPull', reportSpec('Weekly AHT'), 'pull-000000001');
     // The sidebar offers a refresh once the pull has written its sheet.
     rt.clock.advance(5 * 60_000);
-    for (let i = 0; i < 3; i++) {
-      await save(rt, reportSpec('Weekly AHT'), { kind: 'daily', hour: 6 + i }, `refresh-00000${i}`);
-    }
+    await save(rt, reportSpec('Weekly AHT'), { kind: 'daily', hour: 6 }, 'refresh-000000');
+    // A second refresh into the same place would write over the first's table: refused.
+    await expect(
+      save(rt, reportSpec('Weekly AHT', 'append'), { kind: 'daily', hour: 7 }, 'refresh-000009'),
+    ).rejects.toThrow(
+      'Scheduled refresh: "Weekly AHT" is already refreshed daily at 06:00 by analyst@example.com. Change that refresh in Extensions ▸ Assembled for Google Sheets ▸ Scheduled refreshes… rather than adding a second into the same place: two would write over each other',
+    );
+    // Below it on the same sheet, and on other sheets, are other places.
+    const below = { ...reportSpec('Weekly AHT'), target: { kind: 'cell', sheet: 'Weekly AHT', a1: 'A500' } };
+    await save(rt, below, { kind: 'daily', hour: 7 }, 'refresh-000001');
+    rt.workbook.addSheet('Other');
+    await save(rt, reportSpec('Other'), { kind: 'daily', hour: 8 }, 'refresh-000002');
     const list = await rt.callFromSidebar<RefreshView[]>('listRefreshes');
-    expect(list.map((r) => r.target)).toEqual(['Weekly AHT', 'Weekly AHT', 'Weekly AHT']);
+    expect(list.map((r) => r.target)).toEqual(['Weekly AHT', 'Weekly AHT!A500', 'Other']);
     expect(list[0]).toMatchObject({
       frequencyLabel: 'Daily at 06:00',
       nextRun: '2026-05-26 06:00',

@@ -131,8 +131,11 @@ describe('a shared spreadsheet: scheduled refreshes answer to their owner', () =
       await expect(b.callFromSidebar(fn, ...args), fn).rejects.toThrow(/belongs to analyst@example.com/);
     }
     expect(seen.filter((s) => s.key === B_KEY)).toEqual([]);
-    // A's request key, used by B, saves a refresh of B's own; A's is left as it was.
-    const bs = await b.callFromSidebar<RefreshView[]>('saveRefresh', input, 'refresh-key-0001');
+    // A's request key, used by B, saves a refresh of B's own (into another sheet: one place has one
+    // refresh); A's is left as it was.
+    rt.workbook.addSheet('Teams B');
+    const theirs = { ...input, spec: teamsInto('Teams B') };
+    const bs = await b.callFromSidebar<RefreshView[]>('saveRefresh', theirs, 'refresh-key-0001');
     expect(bs.map((v) => [v.mine, v.frequencyLabel])).toEqual([
       [false, 'Daily at 09:00'],
       [true, 'Every hour'],
@@ -305,14 +308,19 @@ describe('a shared spreadsheet: pulls and pushes act only on the caller’s own 
       { length: 100 },
       (_, i) => `agent-${String(i).padStart(4, '0')}-${'x'.repeat(50)}`,
     );
-    const spec = {
+    const spec = (i: number) => ({
       source: { kind: 'report', report: 'handle_time', granularity: 'day' },
       range: { kind: 'relative', preset: 'last_week' },
       filters: { agent_ids: agents },
-      target: { kind: 'sheet', name: 'AHT' },
+      // One place has one refresh: each its own block of the sheet.
+      target: { kind: 'cell', sheet: 'AHT', a1: `A${1 + i * 1000}` },
       mode: 'replace',
-    };
-    const input = (i: number) => ({ spec, frequency: { kind: 'daily', hour: i % 24 }, notifyByEmail: false });
+    });
+    const input = (i: number) => ({
+      spec: spec(i),
+      frequency: { kind: 'daily', hour: i % 24 },
+      notifyByEmail: false,
+    });
     let refused = '';
     for (let i = 0; i < 20 && !refused; i++) {
       await breathe();
@@ -329,7 +337,7 @@ describe('a shared spreadsheet: pulls and pushes act only on the caller’s own 
     );
     expect(bytes).toBeLessThan(100 * 1024);
     // A can still save a refresh.
-    expect((await saveRefresh(rt, spec)).mine).toBe(true);
+    expect((await saveRefresh(rt, spec(99))).mine).toBe(true);
   });
 });
 

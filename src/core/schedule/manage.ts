@@ -1,6 +1,7 @@
 // Saving, editing, pausing and deleting refreshes. Only the owner changes a refresh: it runs
 // with the owner's key, so another editor's change would silently run as someone else.
 
+import { menuPath } from '../menu-names';
 import { type Caller, checkBudget, owns, requireOwner } from '../owner';
 import { specProblems } from '../pull/pull-spec';
 import { TargetMissing, targetSheet } from '../pull/pull-target';
@@ -8,6 +9,7 @@ import type { PullDeps } from '../pull/run-pull';
 import { InputError, parseInput } from '../validation';
 import { nextRun } from './frequency';
 import { type Refresh, RefreshInput, RefreshStore } from './refresh';
+import { refreshInto, refreshWords } from './sheet-refresh';
 
 type Deps = Pick<PullDeps, 'store' | 'clock' | 'zone' | 'user' | 'newId' | 'targets' | 'spreadsheetId'> & {
   /** Makes sure the dispatcher will tick (hourly is enough); says why not when Google refused. */
@@ -60,6 +62,15 @@ export function saveRefresh(deps: Deps, input: unknown, key: string): Refresh {
     sameTarget && existing?.sheetId !== undefined ? existing.sheetId : deps.targets.bind(valid.spec.target);
   if (sheetId === undefined && valid.spec.target.kind !== 'bigquery')
     throw new TargetMissing(targetSheet(valid.spec.target));
+  const clash = refreshInto(
+    store.all().filter((r) => r.id !== existing?.id),
+    sheetId,
+    valid.spec.target,
+  );
+  if (clash)
+    throw new InputError('Scheduled refresh', [
+      `"${targetSheet(valid.spec.target)}" is already refreshed ${refreshWords(clash)}. Change that refresh in ${menuPath('refreshes')} rather than adding a second into the same place: two would write over each other`,
+    ]);
   const now = deps.clock.now();
   const { notice: _, ...before } = existing ?? {};
   const refresh: Refresh = {

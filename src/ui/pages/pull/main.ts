@@ -88,6 +88,9 @@ function showAgain(o: PullOptions): void {
   byId('againTitle').textContent = `"${o.activeCell.sheet}"`;
   byId('againWhat').textContent = `Last filled with ${o.again.what}.`;
   byId('againHow').textContent = `${o.again.how} Or choose another pull below.`;
+  const scheduled = byId('againScheduled');
+  scheduled.hidden = !o.again.scheduled;
+  scheduled.textContent = `Also refreshed ${o.again.scheduled ?? ''} (${menuPath('refreshes')}).`;
 }
 
 /**
@@ -359,9 +362,12 @@ function resume(job: JobView): void {
   });
 }
 
-/** After a pull that worked, offer to save it as a scheduled refresh (relative ranges only). */
-function offerRefresh(pulled: PullSpec): void {
-  if (pulled.range?.kind === 'absolute') return;
+/**
+ * After a pull that worked, offer to save it as a scheduled refresh (relative ranges only; not
+ * when pulled again into a place that has one).
+ */
+function offerRefresh(pulled: PullSpec, scheduled?: string): void {
+  if (pulled.range?.kind === 'absolute' || scheduled) return;
   const form = createFrequencyForm('refresh', suggestedFrequency(pulled.range));
   byId('frequency').replaceChildren(form.root);
   byId('saveRefresh').hidden = false;
@@ -405,10 +411,10 @@ mode.addEventListener('change', () => {
 });
 
 /** Starts a pull and follows it to its end; one that worked may be saved as a refresh. */
-async function pull(pulled: PullSpec, what: string, range: string): Promise<void> {
+async function pull(pulled: PullSpec, what: string, range: string, scheduled?: string): Promise<void> {
   showStarting(pulled, what, range);
   const job = await follow(await callServer('startPull', pulled, requestKey()));
-  if (job.state === 'done') offerRefresh(pulled);
+  if (job.state === 'done') offerRefresh(pulled, scheduled);
 }
 
 form.addEventListener('submit', (event) => {
@@ -424,7 +430,7 @@ again.addEventListener('click', () => {
   const last = options.again;
   if (!last) return;
   forgetLastPull();
-  whilePulling(() => pull(last.spec, last.what, ''));
+  whilePulling(() => pull(last.spec, last.what, '', last.scheduled));
 });
 
 callServer('getPullOptions').then(

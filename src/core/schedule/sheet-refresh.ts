@@ -1,0 +1,27 @@
+// The scheduled refresh that writes into a given place (a sheet, at its table's first cell). One
+// place has one refresh: two would overwrite each other's table, or append each period twice.
+import { ownerName } from '../owner';
+import type { PullTarget } from '../pull/pull-spec';
+import { describeFrequency } from './frequency';
+import type { Refresh } from './refresh';
+
+/** Where in its sheet a target's table starts. */
+const anchor = (t: PullTarget) => (t.kind === 'cell' ? t.a1 : 'A1');
+
+export function refreshInto(
+  refreshes: readonly Refresh[],
+  sheetId: number | undefined,
+  target: PullTarget,
+): Refresh | undefined {
+  if (sheetId === undefined || target.kind === 'bigquery') return undefined;
+  return refreshes.find(
+    (r) =>
+      r.sheetId === sheetId && r.spec.target.kind !== 'bigquery' && anchor(r.spec.target) === anchor(target),
+  );
+}
+
+/** "weekly on Mon at 07:00 by analyst@example.com (paused)". */
+export function refreshWords(r: Refresh): string {
+  const how = describeFrequency(r.frequency);
+  return `${how.charAt(0).toLowerCase()}${how.slice(1)} by ${ownerName(r)}${r.paused ? ' (paused)' : ''}`;
+}
