@@ -82,6 +82,18 @@ describe('scheduled refreshes', () => {
     await save(rt, reportSpec('Other'), { kind: 'daily', hour: 8 }, 'refresh-000002');
     const list = await rt.callFromSidebar<RefreshView[]>('listRefreshes');
     expect(list.map((r) => r.target)).toEqual(['Weekly AHT', 'Weekly AHT!A500', 'Other']);
+    // Moving a refresh into a place that has one is refused too.
+    const other = list[2] as RefreshView;
+    const moved = { spec: reportSpec('Weekly AHT'), frequency: other.frequency, notifyByEmail: false };
+    await expect(rt.callFromSidebar('saveRefresh', moved, other.id)).rejects.toThrow(/already refreshed/);
+    // Two saved into one place before the check: each can still be edited where it is.
+    const key = `assembled.refresh.${other.id}`;
+    const record = JSON.parse(rt.properties.document.get(key) ?? '{}');
+    const first = JSON.parse(rt.properties.document.get(`assembled.refresh.${list[0]?.id}`) ?? '{}');
+    rt.properties.document.set(key, JSON.stringify({ ...record, spec: first.spec, sheetId: first.sheetId }));
+    const edit = { spec: first.spec, frequency: { kind: 'daily', hour: 9 }, notifyByEmail: false };
+    const edited = await rt.callFromSidebar<RefreshView[]>('saveRefresh', edit, other.id);
+    expect(edited.find((r) => r.id === other.id)?.frequencyLabel).toBe('Daily at 09:00');
     expect(list[0]).toMatchObject({
       frequencyLabel: 'Daily at 06:00',
       nextRun: '2026-05-26 06:00',

@@ -62,11 +62,9 @@ export function saveRefresh(deps: Deps, input: unknown, key: string): Refresh {
     sameTarget && existing?.sheetId !== undefined ? existing.sheetId : deps.targets.bind(valid.spec.target);
   if (sheetId === undefined && valid.spec.target.kind !== 'bigquery')
     throw new TargetMissing(targetSheet(valid.spec.target));
-  const clash = refreshInto(
-    store.all().filter((r) => r.id !== existing?.id),
-    sheetId,
-    valid.spec.target,
-  );
+  // An edit that keeps its place is not held up by a second refresh saved there before this check.
+  const others = existing && sameTarget ? [] : store.all().filter((r) => r.id !== existing?.id);
+  const clash = refreshInto(others, sheetId, valid.spec.target);
   if (clash)
     throw new InputError('Scheduled refresh', [
       `"${targetSheet(valid.spec.target)}" is already refreshed ${refreshWords(clash)}. Change that refresh in ${menuPath('refreshes')} rather than adding a second into the same place: two would write over each other`,
