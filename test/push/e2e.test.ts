@@ -31,6 +31,16 @@ async function follow(rt: LocalRuntime, view: PushView): Promise<PushView> {
   return view;
 }
 
+type Check = { ok: number; errors: number; problems: string[] };
+
+/** A template of `kind` with `rows` under its header, checked by Validate as the sidebar does. */
+async function validateTemplate(rt: LocalRuntime, kind: string, rows: unknown[][]) {
+  const { sheet } = await rt.callFromSidebar<{ sheet: string }>('insertPushTemplate', kind);
+  rt.workbook.write(sheet, rows, { row: 2 });
+  rt.workbook.select(`'${sheet}'!A1`);
+  return { sheet, check: await rt.callFromSidebar<Check>('validatePush', kind) };
+}
+
 function column(rt: LocalRuntime, sheet: string, header: string): unknown[] {
   const [head = [], ...rows] = rt.workbook.values(sheet);
   const at = head.indexOf(header);
@@ -162,29 +172,19 @@ describe.skipIf(!built)('push in the local Apps Script runtime', () => {
     const { rt, agents } = setup();
     const [a, b] = agents;
     if (!a || !b) throw new Error('no agents');
-    const { sheet } = await rt.callFromSidebar<{ sheet: string }>('insertPushTemplate', 'agent_states');
     // Runtime now: 2026-05-25 08:00 in New York.
-    rt.workbook.write(
-      sheet,
-      [
-        [a.email, 'available', '', '2026-05-25 06:00', '2026-05-25 07:00', 'five9'],
-        [a.email, 'break', '', '2026-05-25 06:30', '2026-05-25 06:45', 'Five9'],
-        // Another platform, and an open state: neither overlaps.
-        [a.email, 'busy', '', '2026-05-25 06:30', '2026-05-25 06:45', 'zendesk'],
-        [a.email, 'lunch', '', '2026-05-25 05:00', '', 'five9'],
-        // Touching ends do not overlap.
-        [b.email, 'available', '', '2026-05-25 06:00', '2026-05-25 07:00', 'five9'],
-        [b.email, 'busy', '', '2026-05-25 07:00', '2026-05-25 08:00', 'five9'],
-        [b.email, 'busy', '', '2026-05-26 09:00', '', 'five9'],
-        [b.email, 'busy', '', '2026-05-25 07:30', '2026-05-25 08:30', 'zendesk'],
-      ],
-      { row: 2 },
-    );
-    rt.workbook.select(`'${sheet}'!A1`);
-    const check = await rt.callFromSidebar<{ ok: number; errors: number; problems: string[] }>(
-      'validatePush',
-      'agent_states',
-    );
+    const { check } = await validateTemplate(rt, 'agent_states', [
+      [a.email, 'available', '', '2026-05-25 06:00', '2026-05-25 07:00', 'five9'],
+      [a.email, 'break', '', '2026-05-25 06:30', '2026-05-25 06:45', 'Five9'],
+      // Another platform, and an open state: neither overlaps.
+      [a.email, 'busy', '', '2026-05-25 06:30', '2026-05-25 06:45', 'zendesk'],
+      [a.email, 'lunch', '', '2026-05-25 05:00', '', 'five9'],
+      // Touching ends do not overlap.
+      [b.email, 'available', '', '2026-05-25 06:00', '2026-05-25 07:00', 'five9'],
+      [b.email, 'busy', '', '2026-05-25 07:00', '2026-05-25 08:00', 'five9'],
+      [b.email, 'busy', '', '2026-05-26 09:00', '', 'five9'],
+      [b.email, 'busy', '', '2026-05-25 07:30', '2026-05-25 08:30', 'zendesk'],
+    ]);
     expect(check.problems).toEqual([
       'Row 2: Start: overlaps row 3, a state of the same agent from the same source: an agent is in one state at a time on a platform. Correct the times of the row that is wrong.',
       'Row 3: Start: overlaps row 2, a state of the same agent from the same source: an agent is in one state at a time on a platform. Correct the times of the row that is wrong.',
@@ -198,23 +198,13 @@ describe.skipIf(!built)('push in the local Apps Script runtime', () => {
     const { rt, agents } = setup();
     const [a, b] = agents;
     if (!a || !b) throw new Error('no agents');
-    const { sheet } = await rt.callFromSidebar<{ sheet: string }>('insertPushTemplate', 'time_off');
-    rt.workbook.write(
-      sheet,
-      [
-        [a.email, '2026-07-01', '', 'TRUE'],
-        [a.email, '2026-07-01 09:00', '2026-07-01 12:00', 'FALSE'],
-        // The next day, another agent the same day: neither overlaps.
-        [a.email, '2026-07-02', '', 'TRUE'],
-        [b.email, '2026-07-01', '', 'TRUE'],
-      ],
-      { row: 2 },
-    );
-    rt.workbook.select(`'${sheet}'!A1`);
-    const check = await rt.callFromSidebar<{ ok: number; errors: number; problems: string[] }>(
-      'validatePush',
-      'time_off',
-    );
+    const { check } = await validateTemplate(rt, 'time_off', [
+      [a.email, '2026-07-01', '', 'TRUE'],
+      [a.email, '2026-07-01 09:00', '2026-07-01 12:00', 'FALSE'],
+      // The next day, another agent the same day: neither overlaps.
+      [a.email, '2026-07-02', '', 'TRUE'],
+      [b.email, '2026-07-01', '', 'TRUE'],
+    ]);
     expect(check.problems).toEqual([
       'Row 2: Start: overlaps row 3, time off for the same agent: two requests over the same time. Delete the row typed twice, or correct its dates.',
       'Row 3: Start: overlaps row 2, time off for the same agent: two requests over the same time. Delete the row typed twice, or correct its dates.',
@@ -226,21 +216,11 @@ describe.skipIf(!built)('push in the local Apps Script runtime', () => {
     const { rt, sim, agents } = setup();
     const [a, b, c] = agents;
     if (!a || !b || !c) throw new Error('no agents');
-    const { sheet } = await rt.callFromSidebar<{ sheet: string }>('insertPushTemplate', 'associations');
-    rt.workbook.write(
-      sheet,
-      [
-        [a.email, 'zendesk', '007123'],
-        [b.email, 'five9', '55'],
-        [c.email, 'Zendesk', '007123'],
-      ],
-      { row: 2 },
-    );
-    rt.workbook.select(`'${sheet}'!A1`);
-    const check = await rt.callFromSidebar<{ ok: number; errors: number; problems: string[] }>(
-      'validatePush',
-      'associations',
-    );
+    const { check } = await validateTemplate(rt, 'associations', [
+      [a.email, 'zendesk', '007123'],
+      [b.email, 'five9', '55'],
+      [c.email, 'Zendesk', '007123'],
+    ]);
     expect(check).toMatchObject({ ok: 1, errors: 2 });
     expect(check.problems).toEqual([
       'Row 2: Platform ID: zendesk ID 007123 is also given to another agent in row 4. A platform ID belongs to one agent: correct the row that is wrong.',
