@@ -1,5 +1,4 @@
 // What the sidebar sees of pulls: plain JSON (google.script.run carries no Dates).
-
 import { countText as count } from '../count-text';
 import type { PullJob } from '../jobs/pull-job';
 import { RELATIVE_PRESETS, type RelativePreset } from '../time/date-range';

@@ -4,19 +4,19 @@ import { countText } from '../count-text';
 import type { WriteMode } from '../sheet/write-table';
 import type { Written } from './staged-write';
 
-const rowsText = (n: number) => `${countText(n)} row${n === 1 ? '' : 's'}`;
+const rowCount = (n: number) => `${countText(n)} row${n === 1 ? '' : 's'}`;
 
 export function writtenWords(mode: WriteMode, w: Written, label: string): string {
   if (mode === 'merge')
-    return `${rowsText(w.rows)} merged into ${label}: ${countText(w.updated)} updated, ${countText(w.appended)} added`;
-  if (mode === 'replace') return `${rowsText(w.rows)} written to ${label}`;
+    return `${rowCount(w.rows)} merged into ${label}: ${countText(w.updated)} updated, ${countText(w.appended)} added`;
+  if (mode === 'replace') return `${rowCount(w.rows)} written to ${label}`;
   const one = w.present === 1;
   const kept = `${one ? 'was' : 'were'} in the sheet already and left as ${one ? 'it was' : 'they were'} (Merge updates such rows)`;
   if (w.appended === 0)
     return w.present === 0
       ? `No rows to append to ${label}`
-      : `Nothing appended to ${label}: all ${rowsText(w.present)} ${kept}`;
+      : `Nothing appended to ${label}: all ${rowCount(w.present)} ${kept}`;
   const where = `rows ${countText(w.bodyRow)} to ${countText(w.bodyRow + w.appended - 1)}`;
-  const appended = `${rowsText(w.appended)} appended to ${label} (${where})`;
-  return w.present === 0 ? appended : `${appended}; ${rowsText(w.present)} ${kept}`;
+  const appended = `${rowCount(w.appended)} appended to ${label} (${where})`;
+  return w.present === 0 ? appended : `${appended}; ${rowCount(w.present)} ${kept}`;
 }

@@ -1,5 +1,6 @@
 // Rules across a sheet's rows: time spans of one group (an agent's activities in a schedule, an
-// agent's states from one platform) that overlap, and refusing a row that parsed but breaks one.
+// agent's states from one platform, an agent's time off) that overlap, and refusing a row that
+// parsed but breaks one.
 import type { SheetRow } from './sheet-rows';
 
 export interface Span {
