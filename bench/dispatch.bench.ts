@@ -18,7 +18,8 @@ export async function run(): Promise<Record<string, number | string>> {
       {
         spec: {
           source: { kind: 'resource', resource: 'teams' },
-          target: { kind: 'sheet', name: 'Teams' },
+          // One place has one refresh: each its own block of the sheet.
+          target: { kind: 'cell', sheet: 'Teams', a1: `A${1 + i * 20}` },
           mode: 'replace',
         },
         frequency: { kind: 'daily', hour: 6 },
