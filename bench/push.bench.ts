@@ -69,7 +69,8 @@ function states(count: number) {
   const sim = createSimulator({ seed: 11, dialect: 'live', now: () => clock.now() });
   const http = createSimulatorHttp(sim, clock);
   const agents = sim.admin.org.people.filter((p) => !p.deleted && p.staffable);
-  const base = Date.parse('2026-05-25T13:00:00Z');
+  // States record what happened: these end before the clock's now (12:00Z).
+  const base = Date.parse('2026-05-25T08:00:00Z');
   const rows: CellValue[][] = Array.from({ length: count }, (_, i) => {
     const start = base + Math.floor(i / agents.length) * 300_000;
     return [
@@ -107,7 +108,9 @@ function states(count: number) {
     if (current.state === 'running' && wait > 0) clock.advance(wait);
   }
   const done = new PushStore(deps.store).get(job.id);
-  return { requests: http.sent.length, succeeded: done?.succeeded ?? 0 };
+  if (done?.succeeded !== count)
+    throw new Error(`states bench: ${done?.succeeded ?? 0} of ${count} ingested`);
+  return { requests: http.sent.length, succeeded: done.succeeded };
 }
 
 export async function run(): Promise<Record<string, number | string>> {
