@@ -22,6 +22,7 @@ import {
   startPull as start,
 } from '../core/pull/run-pull';
 import { isStageSheet } from '../core/pull/staging';
+import { scheduledInto } from '../core/schedule/sheet-refresh';
 import { DateRangeSpec, resolveRange } from '../core/time/date-range';
 import { utf8Length } from '../core/utf8';
 import { ClientId, parseInput } from '../core/validation';
@@ -147,6 +148,12 @@ export function listChoices(kind: unknown): Choice[] {
 
 function view(job: PullJob): JobView {
   const v = jobView(job, Date.now());
+  if (job.state === 'done' && job.spec.target.kind !== 'bigquery') {
+    const store = documentStore();
+    const sheetId = job.sheetId ?? sheetTargets(documentSpreadsheet(), store).bind(job.spec.target);
+    const scheduled = scheduledInto(store, sheetId, job.spec.target);
+    if (scheduled) v.scheduled = scheduled;
+  }
   return v.notice || v.nextPollInMs === 0 ? v : { ...v, notice: backgroundNotice(Date.now()) };
 }
 

@@ -17,6 +17,7 @@ describe('Pull it again', () => {
     const { rt, key } = await startLocalAddon({ dialect: 'live' });
     const first = await pullToEnd(rt, spec, 'pull-again-0001');
     expect(first.state).toBe('done');
+    expect(first.scheduled).toBeUndefined();
     rt.workbook.select('Tickets!B3');
     const { again } = await rt.callFromSidebar<PullOptions>('getPullOptions');
     expect(again).toEqual({
@@ -31,6 +32,9 @@ describe('Pull it again', () => {
     expect((await rt.callFromSidebar<PullOptions>('getPullOptions')).again?.scheduled).toBe(
       'daily at 07:00 by analyst@example.com',
     );
+    // A pull into that place says so when done (the sidebar then offers no second refresh there).
+    const into = await pullToEnd(rt, again?.spec ?? {}, 'pull-again-0004');
+    expect(into.scheduled).toBe('daily at 07:00 by analyst@example.com');
     await rt.callFromSidebar('deleteRefresh', saved?.id);
 
     // Renamed: offered under the new name. Another sheet in front: nothing offered.

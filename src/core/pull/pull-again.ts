@@ -2,8 +2,7 @@
 // with the sheet in front: the analyst's "refresh this sheet now" without filling the form again.
 // Its relative range is resolved afresh, as a scheduled refresh's is.
 import type { Store } from '../ports';
-import { RefreshStore } from '../schedule/refresh';
-import { refreshInto, refreshWords } from '../schedule/sheet-refresh';
+import { scheduledInto } from '../schedule/sheet-refresh';
 import { rangeWords } from '../time/date-range';
 import { type PullSpec, type PullTarget, sourceLabel } from './pull-spec';
 
@@ -38,9 +37,9 @@ export function pullAgain(store: Store, sheetId: number, sheetName: string): Pul
   // A new sheet is an existing one now; a renamed sheet is found under its new name.
   const target: PullTarget =
     spec.target.kind === 'cell' ? { ...spec.target, sheet: sheetName } : { kind: 'sheet', name: sheetName };
-  const refresh = refreshInto(new RefreshStore(store).all(), sheetId, target);
+  const scheduled = scheduledInto(store, sheetId, target);
   return {
-    ...(refresh ? { scheduled: refreshWords(refresh) } : {}),
+    ...(scheduled ? { scheduled } : {}),
     spec: { ...spec, target },
     what: [sourceLabel(spec.source), rangeWords(spec.range)].filter(Boolean).join(', '),
     how: HOW[spec.mode],

@@ -55,6 +55,8 @@ export interface JobView {
   estimatedLeftMs: number | null;
   /** When the sidebar should ask again, in ms from now; 0 when the job is over. */
   nextPollInMs: number;
+  /** Done: the scheduled refresh into the same place, in words, so none is offered beside it. */
+  scheduled?: string;
 }
 
 const PRESET_LABELS: Record<RelativePreset, string> = {

@@ -1,9 +1,10 @@
 // The scheduled refresh that writes into a given place (a sheet, at its table's first cell). One
 // place has one refresh: two would overwrite each other's table, or append each period twice.
 import { ownerName } from '../owner';
+import type { Store } from '../ports';
 import type { PullTarget } from '../pull/pull-spec';
 import { describeFrequency } from './frequency';
-import type { Refresh } from './refresh';
+import { type Refresh, RefreshStore } from './refresh';
 
 /** Where in its sheet a target's table starts. */
 const anchor = (t: PullTarget) => (t.kind === 'cell' ? t.a1 : 'A1');
@@ -24,4 +25,14 @@ export function refreshInto(
 export function refreshWords(r: Refresh): string {
   const how = describeFrequency(r.frequency);
   return `${how.charAt(0).toLowerCase()}${how.slice(1)} by ${ownerName(r)}${r.paused ? ' (paused)' : ''}`;
+}
+
+/** The refresh into the place a pull wrote, in words; undefined when there is none. */
+export function scheduledInto(
+  store: Store,
+  sheetId: number | undefined,
+  target: PullTarget,
+): string | undefined {
+  const r = refreshInto(new RefreshStore(store).all(), sheetId, target);
+  return r ? refreshWords(r) : undefined;
 }

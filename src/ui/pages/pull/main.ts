@@ -367,11 +367,18 @@ function resume(job: JobView): void {
  * when pulled again into a place that has one).
  */
 function offerRefresh(pulled: PullSpec, scheduled?: string): void {
-  if (pulled.range?.kind === 'absolute' || scheduled) return;
+  const button = byId<HTMLButtonElement>('saveRefreshButton');
+  if (scheduled) {
+    byId('saveRefresh').hidden = false;
+    button.hidden = true;
+    showStatus(byId('refreshStatus'), `Already refreshed ${scheduled}: see ${menuPath('refreshes')}`);
+    return;
+  }
+  if (pulled.range?.kind === 'absolute') return;
+  button.hidden = false;
   const form = createFrequencyForm('refresh', suggestedFrequency(pulled.range));
   byId('frequency').replaceChildren(form.root);
   byId('saveRefresh').hidden = false;
-  const button = byId<HTMLButtonElement>('saveRefreshButton');
   const key = requestKey();
   button.onclick = () => {
     const out = byId('refreshStatus');
@@ -414,7 +421,7 @@ mode.addEventListener('change', () => {
 async function pull(pulled: PullSpec, what: string, range: string, scheduled?: string): Promise<void> {
   showStarting(pulled, what, range);
   const job = await follow(await callServer('startPull', pulled, requestKey()));
-  if (job.state === 'done') offerRefresh(pulled, scheduled);
+  if (job.state === 'done') offerRefresh(pulled, job.scheduled ?? scheduled);
 }
 
 form.addEventListener('submit', (event) => {
