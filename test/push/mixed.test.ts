@@ -34,6 +34,10 @@ describe('a sheet of good and bad rows', () => {
     ]);
     const summary = validateSheet(s.deps, 'time_off', sheet);
     expect(summary).toMatchObject({ rows: 11, ok: 2, errors: 9 });
+    // The sidebar lists five and counts the rest.
+    expect(summary.problems).toHaveLength(6);
+    expect(summary.problems[4]).toMatch(/^Row 7: /);
+    expect(summary.problems[5]).toBe("… and 4 more rows to fix: each one's Push message says what.");
     const messages = records(sheet.grid).map((r) => `${r['Push status']}|${r['Push message']}`);
     expect(messages).toEqual([
       'OK|Ready to push.',

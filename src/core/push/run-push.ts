@@ -114,6 +114,9 @@ function messageOf(error: unknown): string {
 
 // ---- Validate ---------------------------------------------------------------------------------
 
+/** Problems Validate lists in the sidebar; the rest are counted (each row's message has its own). */
+const PROBLEMS_LISTED = 5;
+
 export interface ValidateSummary {
   sheet: string;
   kind: PushKind;
@@ -122,7 +125,7 @@ export interface ValidateSummary {
   errors: number;
   /** Rows already done (an id or a done status): left as they are. */
   skipped: number;
-  /** The first few problems, "Row 4: Start: ...". */
+  /** The first few problems, "Row 4: Start: ...", then how many more there are. */
   problems: string[];
   /** The sheet's columns this kind does not read: many say it is some other sheet. */
   unread: string[];
@@ -219,9 +222,15 @@ export function validateSheet(deps: PushDeps, kind: PushKind, ref: SheetRef): Va
         if (!bad) continue;
         summary.errors++;
         outcomes.set(row.row, bad);
-        if (summary.problems.length < 5) summary.problems.push(`Row ${row.row}: ${bad.message}`);
+        if (summary.problems.length < PROBLEMS_LISTED)
+          summary.problems.push(`Row ${row.row}: ${bad.message}`);
       }
     }
+    const more = summary.errors - summary.problems.length;
+    if (more > 0)
+      summary.problems.push(
+        `… and ${more} more row${more === 1 ? '' : 's'} to fix: each one's Push message says what.`,
+      );
     writeMany(grid, sheet, outcomes, new Date(deps.clock.now()));
     return summary;
   });
