@@ -15,20 +15,21 @@ describe('per-editor bounds', () => {
   it(`an editor keeps at most ${MAX_REFRESHES} scheduled refreshes; another editor is not held back`, () => {
     const s = coreSetup();
     s.grids.set('Teams', new MemoryGrid([['x']]));
-    const input = {
+    // One place has one refresh: each into its own block of the sheet.
+    const input = (i: number) => ({
       spec: {
         source: { kind: 'resource', resource: 'teams' },
-        target: { kind: 'sheet', name: 'Teams' },
+        target: { kind: 'cell', sheet: 'Teams', a1: `A${1 + i * 100}` },
         mode: 'replace',
       },
       frequency: { kind: 'hourly' },
       notifyByEmail: false,
-    };
-    for (let i = 0; i < MAX_REFRESHES; i++) saveRefresh(s.deps, input, `refresh-key-${i}`);
-    expect(() => saveRefresh(s.deps, input, 'refresh-key-last')).toThrow(
+    });
+    for (let i = 0; i < MAX_REFRESHES; i++) saveRefresh(s.deps, input(i), `refresh-key-${i}`);
+    expect(() => saveRefresh(s.deps, input(MAX_REFRESHES), 'refresh-key-last')).toThrow(
       /already have 20 scheduled refreshes/,
     );
-    expect(saveRefresh({ ...s.deps, user: OTHER }, input, 'refresh-key-other').owner).toBe(
+    expect(saveRefresh({ ...s.deps, user: OTHER }, input(99), 'refresh-key-other').owner).toBe(
       'other@example.com',
     );
   });
