@@ -25,19 +25,28 @@ describe('Push rows in the workbench', () => {
     await expect
       .poll(() => page.getByRole('tab', { selected: true }).textContent())
       .toBe('Time off to create');
-    const header = await page.locator('#grid tbody tr').first().locator('td').allTextContents();
-    expect(header.slice(0, 10)).toEqual([
-      'Agent',
-      'Start',
-      'End',
-      'All day',
-      'Type',
-      'Notes',
-      'Push status',
-      'Assembled ID',
-      'Push message',
-      'Pushed at',
-    ]);
+    // The grid draws the sheet's cells once it has fetched them, a moment after the tab changes.
+    const header = () =>
+      page
+        .locator('#grid tbody tr')
+        .first()
+        .locator('td')
+        .allTextContents()
+        .then((h) => h.slice(0, 10));
+    await expect
+      .poll(header)
+      .toEqual([
+        'Agent',
+        'Start',
+        'End',
+        'All day',
+        'Type',
+        'Notes',
+        'Push status',
+        'Assembled ID',
+        'Push message',
+        'Pushed at',
+      ]);
     // Each header cell carries a note on what goes in it.
     expect(await cell(page, 1, 'A').getAttribute('title')).toMatch(/Required/);
 

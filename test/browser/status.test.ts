@@ -126,6 +126,8 @@ describe('Sidebars say what is true now', () => {
     await sb.getByLabel('What the rows are').selectOption('time_off');
     await sb.getByRole('button', { name: 'Insert template' }).click();
     await sb.locator('#status', { hasText: 'Sheet "Time off to create" is ready' }).waitFor();
+    // Typed only once the grid shows the template (it redraws a moment after the sheet changes).
+    await expect.poll(() => cell(page, 1, 'A').textContent()).toBe('Agent');
     await typeRow(page, 2, [agent.email, '2026-07-01 09:00', '2026-07-01 17:00', 'FALSE', 'pto', '']);
     await sb.getByRole('button', { name: 'Push', exact: true }).click();
     await sb.locator('#progressLabel', { hasText: '1 of 1 rows done' }).waitFor({ timeout: 30_000 });
