@@ -80,6 +80,22 @@ describe('Pull data, writing the sheet', () => {
     expect(starts.length).toBe(first.rows + day);
   });
 
+  it('appends to a table as wide as its sheet, new columns and all, reading only the columns there', async () => {
+    const { rt } = await startLocalAddon();
+    // 26 columns: the sheet's whole width. The teams' other fields go to the right of it.
+    const header = ['ID', 'Name', ...Array.from({ length: 24 }, (_, i) => `Mine ${i + 1}`)];
+    rt.workbook.write('Sheet1', [header, ['t-old', 'Kept', ...Array(24).fill('x')]]);
+    expect(rt.workbook.size('Sheet1').maxColumns).toBe(26);
+    const job = await pull(rt, {
+      source: { kind: 'resource', resource: 'teams' },
+      target: { kind: 'sheet', name: 'Sheet1' },
+      mode: 'append',
+    });
+    expect(job.state).toBe('done');
+    expect(job.message).toMatch(/^\d+ rows appended to Sheet1!A1 \(rows 3 to \d+\)$/);
+    expect(rt.workbook.size('Sheet1').lastColumn).toBeGreaterThan(26);
+  });
+
   it('a merge says how many rows it updated and added', async () => {
     const { rt } = await startLocalAddon();
     const spec = {

@@ -167,7 +167,8 @@ function mergeKeyOf(table: Table, p: Placement, mergeKey: string): (row: CellVal
  * began), so pulling a period again, or a moving range that overlaps the last one, adds only
  * what is new. A key the data or sheet lacks leaves nothing out.
  */
-function newRows(grid: Grid, table: Table, o: WriteOptions, p: Placement, rows: CellValue[][], at: number) {
+function newRows(grid: Grid, table: Table, o: WriteOptions, p: Placement, width: number, at: number) {
+  const rows = project(table, p);
   let keyOf: (row: CellValue[]) => string;
   try {
     keyOf = mergeKeyOf(table, p, o.mergeKey ?? '');
@@ -175,7 +176,8 @@ function newRows(grid: Grid, table: Table, o: WriteOptions, p: Placement, rows: 
     if (e instanceof WriteRefused) return rows;
     throw e;
   }
-  const held = new Set(existingRows(grid, o, p.header.length, at).map(keyOf));
+  // Only the columns the sheet has (the grid may end there); columns new to it are blank above.
+  const held = new Set(existingRows(grid, o, width, at).map(keyOf));
   return rows.filter((r) => !held.has(keyOf(r)));
 }
 
@@ -233,7 +235,7 @@ export function planWrite(grid: Grid, table: Table, o: WriteOptions, bodyRow?: n
     } else body = rows;
   } else if (o.mode === 'append' && found.length > 0) {
     at = bodyRow ?? Math.max(grid.used().rows + 1, o.row + 1);
-    body = o.mergeKey ? newRows(grid, table, o, placed, project(table, placed), at) : project(table, placed);
+    body = o.mergeKey ? newRows(grid, table, o, placed, found.length, at) : project(table, placed);
     appended = body.length;
   } else {
     body = project(table, placed);
