@@ -7,6 +7,7 @@ import { type LocalAddon, startLocalAddon } from '../../dev/local-addon';
 import type { PullOptions } from '../../src/core/pull/pull-view';
 import type { PushView } from '../../src/core/push/push-view';
 import type { RefreshView } from '../../src/core/schedule/refresh-view';
+import { TIME_OFF_HEADER } from '../support/time-off-template';
 import { pullToEnd } from './pull-to-end';
 
 const HOUR = 3_600_000;
@@ -107,18 +108,7 @@ describe('protected ranges', () => {
 function timeOffSheet(addon: LocalAddon, rows: number): void {
   const agents = addon.sim.admin.org.people.filter((p) => !p.deleted && p.staffable);
   addon.rt.workbook.write('Leave', [
-    [
-      'Agent',
-      'Start',
-      'End',
-      'All day',
-      'Type',
-      'Notes',
-      'Push status',
-      'Assembled ID',
-      'Push message',
-      'Pushed at',
-    ],
+    TIME_OFF_HEADER,
     ...Array.from({ length: rows }, (_, i) => [
       agents[i]?.email,
       '2026-07-01 09:00',

@@ -1,6 +1,7 @@
 // Push rows: the time-off template, rows typed into the grid (good and bad), validate, push, and
 // each row's outcome written beside it.
 import { describe, expect, it } from 'vitest';
+import { TIME_OFF_HEADER } from '../support/time-off-template';
 import { cell, menu, pullIntoNewSheet, sidebar, typeRow, useBench } from './support';
 
 describe('Push rows in the workbench', () => {
@@ -33,20 +34,7 @@ describe('Push rows in the workbench', () => {
         .locator('td')
         .allTextContents()
         .then((h) => h.slice(0, 10));
-    await expect
-      .poll(header)
-      .toEqual([
-        'Agent',
-        'Start',
-        'End',
-        'All day',
-        'Type',
-        'Notes',
-        'Push status',
-        'Assembled ID',
-        'Push message',
-        'Pushed at',
-      ]);
+    await expect.poll(header).toEqual(TIME_OFF_HEADER);
     // Each header cell carries a note on what goes in it.
     expect(await cell(page, 1, 'A').getAttribute('title')).toMatch(/Required/);
 

@@ -6,6 +6,7 @@ import { createRuntime, type LocalRuntime } from '../../dev/gas/index.js';
 import { createSimulator } from '../../dev/simulator';
 import type { Simulator } from '../../dev/simulator/api';
 import type { PushView } from '../../src/core/push/push-view';
+import { TIME_OFF_HEADER } from '../support/time-off-template';
 
 const built = existsSync(new URL('../../build/Code.js', import.meta.url));
 
@@ -71,18 +72,7 @@ describe.skipIf(!built)('push in the local Apps Script runtime', () => {
 
     const { sheet } = await rt.callFromSidebar<{ sheet: string }>('insertPushTemplate', 'time_off');
     expect(sheet).toBe('Time off to create');
-    expect(rt.workbook.values(sheet)[0]).toEqual([
-      'Agent',
-      'Start',
-      'End',
-      'All day',
-      'Type',
-      'Notes',
-      'Push status',
-      'Assembled ID',
-      'Push message',
-      'Pushed at',
-    ]);
+    expect(rt.workbook.values(sheet)[0]).toEqual(TIME_OFF_HEADER);
     expect(rt.workbook.frozenRows(sheet)).toBe(1);
     expect(rt.workbook.notes(sheet)[0]?.every((n) => String(n).length > 10)).toBe(true);
     expect(rt.workbook.fontWeights(sheet)[0]?.[0]).toBe('bold');
