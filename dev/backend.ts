@@ -50,11 +50,16 @@ export function createBackend(options: BackendOptions, now: () => number): Backe
     now,
     ...(options.reportDelayMs === undefined ? {} : { reportDelayMs: options.reportDelayMs }),
   }) as Backend['simulator'] & Simulator;
+  const { createdAt, historyDays } = sim.admin.org;
+  // Reports before it show zeros, as they would for an account opened then: say where it begins.
+  const since = new Date((Math.floor(createdAt / 86_400) - historyDays) * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
   return {
     http: (request) => sim.handle(request),
     key: sim.admin.sampleKey,
     timeFormat: dialect === 'live' ? 'unix' : 'iso',
-    banner: `Assembled simulator (in-process, offline, demo organisation seed ${seed}, ${dialect} dialect): no real data is read or changed.`,
+    banner: `Assembled simulator (in-process, offline, demo organisation seed ${seed} with activity from ${since} UTC, ${dialect} dialect): no real data is read or changed.`,
     real: false,
     simulator: sim,
   };

@@ -16,7 +16,7 @@ import type {
 import { createRng, type Rng, seedFrom } from './prng';
 import { DAY, HOUR, MINUTE, TZ_OFFSETS } from './time';
 
-/** Days of agent-state history before the org's creation instant. */
+/** Days of agent-state history before the org's creation instant, unless the org says otherwise. */
 export const HISTORY_DAYS = 30;
 /** Days of schedule ahead of the present, at creation and as time goes on. */
 const FUTURE_DAYS = 14;
@@ -53,7 +53,7 @@ const PATTERNS = [
 export function generateActivity(org: Org, rng: Rng): void {
   const now = org.createdAt;
   const today = Math.floor(now / DAY) * DAY;
-  const historyStart = today - HISTORY_DAYS * DAY;
+  const historyStart = today - org.historyDays * DAY;
   const agents = org.people.filter((p) => p.staffable && !p.deleted);
   const approvers = org.people.filter((p) => !p.staffable && !p.deleted);
 

@@ -47,6 +47,8 @@ export interface SimulatorOptions {
   dialect?: Dialect;
   /** Epoch ms; defaults to Date.now. The local runtime passes its virtual clock. */
   now?: () => number;
+  /** Days of activity (states, tickets, schedules) the org has behind it at creation (default 30). */
+  historyDays?: number;
   /** How long a report job takes from pending to complete, in ms (default 20 s). */
   reportDelayMs?: number;
   /** Most metrics a live report page holds, whatever `limit` asks (Assembled: 500); tests page small reports. */

@@ -147,7 +147,7 @@ export interface Org {
   people: Person[];
   /** Per agent_id, sorted by start_time. */
   states: Map<string, AgentState[]>;
-  /** Per agent_id, sorted by start; from 30 days before creation to 14 days past the present. */
+  /** Per agent_id, sorted by start; from historyDays before creation to 14 days past the present. */
   schedules: Map<string, ScheduleSegment[]>;
   tickets: Ticket[];
   timeOff: TimeOffRequest[];
@@ -162,6 +162,8 @@ export interface Org {
   scheduledUntil: number;
   /** Unix seconds at which the org was generated. */
   createdAt: number;
+  /** Days of states, tickets and schedules made before createdAt (UTC days back from its day). */
+  historyDays: number;
   /** The simulator's present (unix seconds): activity read is made up to it first. */
   present: number;
   /** Fresh deterministic ids for records created through the API. */

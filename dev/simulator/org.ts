@@ -2,7 +2,7 @@
 // schedules, agent states, tickets, time off and assist conversations (activity.ts).
 // Same seed and same creation day => the same org.
 
-import { liveOn } from './activity';
+import { HISTORY_DAYS, liveOn } from './activity';
 import { ACTIVITY, fillActivity } from './activity-cache';
 import type { Org, Person, Queue, Role, Site, Team } from './model';
 import { createRng, type Rng } from './prng';
@@ -100,7 +100,14 @@ export const AWKWARD_PEOPLE: Record<
   64: { first_name: 'Img', last_name: '<img src=x onerror=alert(1)>' },
 };
 
-export function createOrg(seed: number, nowMs: number): Org {
+/** A year of history is about 1.6 million records and a gigabyte of heap. */
+const MAX_HISTORY_DAYS = 366;
+
+export function createOrg(seed: number, nowMs: number, historyDays = HISTORY_DAYS): Org {
+  if (!Number.isInteger(historyDays) || historyDays < 1 || historyDays > MAX_HISTORY_DAYS)
+    throw new Error(
+      `historyDays must be a whole number of days from 1 to ${MAX_HISTORY_DAYS}, not ${historyDays}`,
+    );
   const rng = createRng(seed);
   const idRng = createRng(seed ^ 0x5eed1d5);
   const createdAt = Math.floor(nowMs / 1000);
@@ -246,9 +253,10 @@ export function createOrg(seed: number, nowMs: number): Org {
     activityUntil: createdAt,
     scheduledUntil: createdAt,
     createdAt,
+    historyDays,
     newId: () => idRng.uuid(),
   };
-  return withLazyActivity(org, rng, idRng, `${seed}:${createdAt}`);
+  return withLazyActivity(org, rng, idRng, `${seed}:${createdAt}:${historyDays}`);
 }
 
 /**

@@ -6,6 +6,8 @@ import { createRuntime, type LocalRuntime } from '../gas';
 
 /** How long a time-off request waits for its manager in the workbench's demo org. */
 const MANAGERS_DECIDE_AFTER_MS = 4 * 60 * 60_000;
+/** Activity the demo org has behind it: "Last month" begins at most 61 UTC days back (on the 31st, east of UTC). */
+const HISTORY_DAYS = 62;
 
 export interface SessionOptions extends BackendOptions {
   /** Virtual clock start; default the real time now. */
@@ -49,8 +51,13 @@ export class Session {
     });
     // A Cloud project the add-on's BigQuery destination can reach in the page (DuckDB, in memory).
     this.rt.bigquery.addProject(WORKBENCH_BIGQUERY_PROJECT);
-    // The demo org's managers decide time off as the clock goes on, so Sync time off has news.
-    const simulator = { managersDecideAfterMs: MANAGERS_DECIDE_AFTER_MS, ...options.simulator };
+    // The demo org's managers decide time off as the clock goes on, so Sync time off has news; its
+    // history reaches back past the start of last month, so a "Last month" report has no empty days.
+    const simulator = {
+      managersDecideAfterMs: MANAGERS_DECIDE_AFTER_MS,
+      historyDays: HISTORY_DAYS,
+      ...options.simulator,
+    };
     this.backend = createBackend({ ...options, simulator }, () => this.rt.clock.now());
     this.rt.setHttp(this.backend.http);
   }

@@ -252,4 +252,22 @@ describe('reports agree with the data', () => {
     const firstDay = rows.filter((r: { start_time: string }) => r.start_time === '2026-04-24T00:00:00Z');
     expect(sum(firstDay, 'adherent_seconds') / sum(firstDay, 'scheduled_seconds')).toBeGreaterThan(0.6);
   });
+
+  it('reaches as far back as historyDays says, states and tickets alike', () => {
+    const longer = setup({ historyDays: 62 });
+    const states = (from: string, to: string) =>
+      longer.get(`/v0/agents/state?start_time=${from}T00:00:00Z&end_time=${to}T00:00:00Z`).json().states;
+    expect(states('2026-03-23', '2026-03-24').length).toBeGreaterThan(100);
+    expect(states('2026-03-22', '2026-03-23')).toEqual([]);
+    const body = { start_time: '2026-03-01T00:00:00Z', end_time: '2026-04-01T00:00:00Z', granularity: 'month' };
+    const created = (sim: typeof s) => sum(runReport(sim, 'ticket_stats', body).rows, 'created');
+    expect(created(longer)).toBeGreaterThan(1000);
+    expect(created(s)).toBe(0);
+  });
+
+  it('refuses a history that is not a whole number of days from 1 to 366, naming the value', () => {
+    for (const historyDays of [0, 1.5, 367])
+      expect(() => createOrg(7, T0, historyDays)).toThrow(`from 1 to 366, not ${historyDays}`);
+    expect(createOrg(7, T0, 366).historyDays).toBe(366);
+  });
 });
