@@ -1,6 +1,7 @@
 // The functions a sidebar may call on the server, shared by both sides: src/server implements
 // this interface and src/ui calls it through a typed wrapper over google.script.run.
 // Arguments cross as plain JSON (no Dates) and are parsed with zod on arrival.
+import type { ReportGranularity } from './assembled/model';
 import type { PullSpec } from './pull/pull-spec';
 import type { Choice, ChoiceKind, JobView, PullOptions } from './pull/pull-view';
 import type { PushKind } from './push/kinds';
@@ -40,7 +41,11 @@ export interface ServerApi {
   /** Tests the settings the form shows when given (a typed key not yet saved), else the saved ones. */
   testConnection(draft?: SettingsInput): ConnectionReport;
   getPullOptions(): PullOptions;
-  previewRange(range: DateRangeSpec): { from: string; to: string };
+  /** With a report's granularity, `buckets` says when its rows will be Assembled's UTC buckets. */
+  previewRange(
+    range: DateRangeSpec,
+    granularity?: ReportGranularity,
+  ): { from: string; to: string; buckets?: string };
   listChoices(kind: ChoiceKind): Choice[];
   /** `key`: the caller's idempotency key (the job's id is made by the server). */
   startPull(spec: PullSpec, key: string): JobView;

@@ -4,6 +4,7 @@ import * as z from 'zod/mini';
 import type { PullJob } from '../core/jobs/pull-job';
 import { lazy } from '../core/lazy';
 import { agentChoices } from '../core/pull/agent-choices';
+import { GRANULARITIES } from '../core/pull/catalogue';
 import { type PullAgain, pullAgain } from '../core/pull/pull-again';
 import {
   type Choice,
@@ -13,6 +14,7 @@ import {
   jobView,
   type PullOptions,
 } from '../core/pull/pull-view';
+import { utcBucketsNote } from '../core/pull/report-buckets';
 import { isRunLogSheet } from '../core/pull/run-log';
 import {
   advancePull,
@@ -102,14 +104,23 @@ function againFor(sheet: GoogleAppsScript.Spreadsheet.Sheet): { again?: PullAgai
   return again ? { again } : {};
 }
 
-export function previewRange(range: unknown): { from: string; to: string } {
-  const { from, to } = resolveRange(
+/** The dates a range resolves to; given a report's granularity, also whether its buckets will be UTC ones. */
+export function previewRange(
+  range: unknown,
+  granularity?: unknown,
+): { from: string; to: string; buckets?: string } {
+  const zone = spreadsheetZone();
+  const { from, to, start, end } = resolveRange(
     parseInput(DateRangeSpec, range, 'Date range'),
     Date.now(),
-    spreadsheetZone(),
+    zone,
   );
-  return { from, to };
+  const g = parseInput(GranularitySchema, granularity, 'Granularity');
+  const buckets = g && utcBucketsNote(g, { start, end }, zone);
+  return buckets ? { from, to, buckets } : { from, to };
 }
+
+const GranularitySchema = lazy(() => z.optional(z.enum(GRANULARITIES)));
 
 const ChoiceKindSchema = lazy(() => z.enum(['queues', 'teams', 'sites', 'agents', 'activity_types']));
 const CACHE_SECONDS = 600;

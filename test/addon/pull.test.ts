@@ -286,4 +286,28 @@ describe('Pull data', () => {
       to: '2026-07-01',
     });
   });
+
+  it("says before a report pull when its buckets will be Assembled's UTC ones, not the sheet's days", async () => {
+    const { rt } = await startLocalAddon({ timezone: 'America/New_York', now: '2026-12-02T15:00:00Z' });
+    const quarter = { kind: 'relative', preset: 'last_quarter' };
+    expect(await rt.callFromSidebar('previewRange', quarter, 'week')).toEqual({
+      from: '2026-07-01',
+      to: '2026-09-30',
+      buckets: expect.stringMatching(
+        /^Buckets: Assembled's UTC weeks, not calendar weeks in America\/New_York \(ranges over 31 days/,
+      ),
+    });
+    // Up to 31 days the add-on rolls 30-minute intervals up into the sheet's weeks: nothing to say.
+    const month = { kind: 'absolute', from: '2026-10-01', to: '2026-10-31' };
+    expect(await rt.callFromSidebar('previewRange', month, 'week')).toEqual({
+      from: '2026-10-01',
+      to: '2026-10-31',
+    });
+    expect(await rt.callFromSidebar('previewRange', quarter, 'interval')).not.toHaveProperty('buckets');
+    expect(await rt.callFromSidebar('previewRange', quarter)).not.toHaveProperty('buckets');
+    await expect(rt.callFromSidebar('previewRange', quarter, 'fortnight')).rejects.toThrow(/^Granularity: /);
+    // In UTC Assembled's weeks are the sheet's.
+    const utc = await startLocalAddon({ timezone: 'Etc/UTC', now: '2026-12-02T15:00:00Z' });
+    expect(await utc.rt.callFromSidebar('previewRange', quarter, 'month')).not.toHaveProperty('buckets');
+  });
 });

@@ -144,6 +144,27 @@ describe('Pull data in the workbench', () => {
     expect(wb.values('Teams')[1]?.[1]).toBe(name);
   });
 
+  it("says under the range when a report's weeks will be Assembled's UTC ones, as the choices change", async () => {
+    const { page } = bench();
+    await menu(page, 'Pull data…');
+    const sb = await sidebar(page, 'Pull data');
+    const hint = sb.locator('#bucketsHint');
+    await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Ticket stats report' });
+    await sb.getByLabel('Granularity').selectOption('week');
+    await sb.getByLabel('Range', { exact: true }).selectOption({ label: 'Last quarter' });
+    await expect
+      .poll(() => hint.textContent())
+      .toMatch(/^Buckets: Assembled's UTC weeks, not calendar weeks in/);
+    expect(await hint.isVisible()).toBe(true);
+    // Up to 31 days the rows are the sheet's weeks (rolled up from intervals), as they are by interval.
+    await sb.getByLabel('Range', { exact: true }).selectOption({ label: 'Last month' });
+    await expect.poll(() => hint.isHidden()).toBe(true);
+    await sb.getByLabel('Range', { exact: true }).selectOption({ label: 'Last quarter' });
+    await expect.poll(() => hint.isVisible()).toBe(true);
+    await sb.getByLabel('Granularity').selectOption('interval');
+    await expect.poll(() => hint.isHidden()).toBe(true);
+  });
+
   it('saves a weekly refresh after a pull; skipping the clock ahead runs it', async () => {
     const { page } = bench();
     const sb = await pullIntoNewSheet(page, 'Handle time report', 'Weekly AHT');

@@ -259,7 +259,11 @@ describe('reports agree with the data', () => {
       longer.get(`/v0/agents/state?start_time=${from}T00:00:00Z&end_time=${to}T00:00:00Z`).json().states;
     expect(states('2026-03-23', '2026-03-24').length).toBeGreaterThan(100);
     expect(states('2026-03-22', '2026-03-23')).toEqual([]);
-    const body = { start_time: '2026-03-01T00:00:00Z', end_time: '2026-04-01T00:00:00Z', granularity: 'month' };
+    const body = {
+      start_time: '2026-03-01T00:00:00Z',
+      end_time: '2026-04-01T00:00:00Z',
+      granularity: 'month',
+    };
     const created = (sim: typeof s) => sum(runReport(sim, 'ticket_stats', body).rows, 'created');
     expect(created(longer)).toBeGreaterThan(1000);
     expect(created(s)).toBe(0);

@@ -70,6 +70,12 @@ export function bucketPlan(granularity: ReportGranularity, window: Window, zone:
   };
 }
 
+/** Said before a pull whose rows will be Assembled's UTC buckets rather than the sheet's calendar ones. */
+export function utcBucketsNote(granularity: ReportGranularity, window: Window, zone: Zone): string | undefined {
+  const plan = bucketPlan(granularity, window, zone);
+  return plan.rollUp ? undefined : plan.note;
+}
+
 /**
  * Names the first and last buckets the range cuts short, so a week of one day is not read as a
  * week (Start and End show it; totals beside whole weeks do not).

@@ -1,3 +1,4 @@
+import type { ReportGranularity } from '../../../core/assembled/model';
 import { countText } from '../../../core/count-text';
 import { menuPath } from '../../../core/menu-names';
 import { CHANNELS, type FilterName } from '../../../core/pull/catalogue';
@@ -16,6 +17,7 @@ import { callServer, errorMessage } from '../../rpc';
 const form = byId<HTMLFormElement>('pull');
 const source = byId<HTMLSelectElement>('source');
 const granularity = byId<HTMLSelectElement>('granularity');
+const bucketsHint = byId('bucketsHint');
 const preset = byId<HTMLSelectElement>('preset');
 const days = byId<HTMLInputElement>('days');
 const from = byId<HTMLInputElement>('from');
@@ -187,13 +189,24 @@ async function updatePreview(): Promise<void> {
   byId('absoluteRow').hidden = relative;
   byId('daysRow').hidden = preset.value !== 'days_back';
   const r = range();
+  bucketsHint.hidden = true;
   if (!r || (r.kind === 'absolute' && (!r.from || !r.to))) {
     preview.textContent = '';
     return;
   }
   try {
-    const { from: f, to: t } = await callServer('previewRange', r);
+    const report = current().kind === 'report';
+    const {
+      from: f,
+      to: t,
+      buckets,
+    } = await (report
+      ? callServer('previewRange', r, granularity.value as ReportGranularity)
+      : callServer('previewRange', r));
     preview.textContent = `${f} to ${t} (${options.timezone})`;
+    // Said before the pull, not only in the header note after it.
+    bucketsHint.textContent = buckets ?? '';
+    bucketsHint.hidden = !buckets;
   } catch (error) {
     preview.textContent = errorMessage(error);
   }
@@ -405,7 +418,7 @@ for (const input of form.querySelectorAll('input[name=targetKind]')) {
     if (kind === 'sheet' || kind === 'cell') refreshTargetsQuietly();
   });
 }
-for (const input of [preset, days, from, to]) input.addEventListener('change', updatePreview);
+for (const input of [preset, days, from, to, granularity]) input.addEventListener('change', updatePreview);
 source.addEventListener('change', () => {
   forgetLastPull();
   onSourceChange();
