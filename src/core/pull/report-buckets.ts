@@ -71,7 +71,11 @@ export function bucketPlan(granularity: ReportGranularity, window: Window, zone:
 }
 
 /** Said before a pull whose rows will be Assembled's UTC buckets rather than the sheet's calendar ones. */
-export function utcBucketsNote(granularity: ReportGranularity, window: Window, zone: Zone): string | undefined {
+export function utcBucketsNote(
+  granularity: ReportGranularity,
+  window: Window,
+  zone: Zone,
+): string | undefined {
   const plan = bucketPlan(granularity, window, zone);
   return plan.rollUp ? undefined : plan.note;
 }
