@@ -158,4 +158,32 @@ describe('report rows are the sheet calendar days', () => {
       /Buckets: calendar days in America\/New_York, rolled up from Assembled's 30-minute intervals/,
     );
   });
+
+  it("a large org's 30-minute intervals, too many to read, give way to Assembled's own weeks, and the note says why", async () => {
+    // One metric a page: the week's intervals of 20 agents run past the 2,000 pages a pull reads.
+    const { rt, sim } = await startLocalAddon({ dialect: 'live', simulator: { reportPageMax: 1 } });
+    const agents = sim.admin.org.people.filter((p) => p.staffable && !p.deleted).slice(0, 20);
+    const job = await pull(rt, {
+      source: { kind: 'report', report: 'adherence', granularity: 'week' },
+      range: lastWeek,
+      filters: { agent_ids: agents.map((a) => a.agent_id) },
+      target: { kind: 'new_sheet', name: 'Adherence' },
+      mode: 'replace',
+    });
+    expect(job).toMatchObject({ state: 'done' });
+    const { rows, at } = table(rt, 'Adherence');
+    // The range's local week runs 04:00Z to 04:00Z; Assembled's weeks turn at 00:00Z on the 25th.
+    const instants = (field: string) =>
+      [...new Set(rows.map((r) => (r[at(field)] as Date).toISOString()))].sort();
+    expect(instants('start_time')).toEqual(['2026-05-18T04:00:00.000Z', '2026-05-25T00:00:00.000Z']);
+    expect(instants('end_time')).toEqual(['2026-05-25T00:00:00.000Z', '2026-05-25T04:00:00.000Z']);
+    expect(new Set(rows.map((r) => r[at('agent_id')])).size).toBe(20);
+    expect(rt.workbook.notes('Adherence')[0]?.[0]).toMatch(
+      /Buckets: Assembled's UTC weeks, not calendar weeks in America\/New_York \(its 30-minute intervals over this range were too many to read and roll up\)/,
+    );
+    // Two reports asked; of the intervals only the first page was read.
+    const { byRoute } = sim.stats();
+    expect(byRoute['POST /v0/reports/{reportType}']).toBe(2);
+    expect(byRoute['GET /v0/reports/{reportID}']).toBeLessThan(200);
+  });
 });

@@ -27,6 +27,11 @@ export interface PullJob {
   range?: ResolvedRange;
   state: JobState;
   reportId?: string;
+  /**
+   * The 30-minute intervals the add-on asked for, to roll up into the sheet's days, weeks or
+   * months, were too many to read: the report is asked again at its granularity (UTC buckets).
+   */
+  utcBuckets?: true;
   createdAt: number;
   updatedAt: number;
   polls: number;

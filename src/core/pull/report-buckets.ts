@@ -48,18 +48,31 @@ export function localBuckets(window: Window, granularity: 'day' | 'week' | 'mont
   return out;
 }
 
-/** What to ask for, so that the rows come out as the sheet's calendar buckets. */
-export function bucketPlan(granularity: ReportGranularity, window: Window, zone: Zone): BucketPlan {
+/**
+ * What to ask for, so that the rows come out as the sheet's calendar buckets. `tooManyIntervals`:
+ * the 30-minute intervals over the window proved too many to read (a large org), so Assembled's own
+ * buckets it is.
+ */
+export function bucketPlan(
+  granularity: ReportGranularity,
+  window: Window,
+  zone: Zone,
+  tooManyIntervals = false,
+): BucketPlan {
   if (granularity === 'interval') return { ask: 'interval', rollUp: false };
   // Assembled's buckets start at UTC midnight: they are the sheet's wherever the zone is at UTC then.
   const buckets = localBuckets(window, granularity, zone);
   const lined = buckets.every((b) => zone.offsetMinutes(b.start) === 0 && zone.offsetMinutes(b.end) === 0);
   if (lined) return { ask: granularity, rollUp: false };
-  if (window.end - window.start > MAX_INTERVAL_DAYS * DAY_MS) {
+  const long = window.end - window.start > MAX_INTERVAL_DAYS * DAY_MS;
+  if (long || tooManyIntervals) {
+    const why = long
+      ? `ranges over ${MAX_INTERVAL_DAYS} days cannot be rolled up from 30-minute intervals`
+      : 'its 30-minute intervals over this range were too many to read and roll up';
     return {
       ask: granularity,
       rollUp: false,
-      note: `Buckets: Assembled's UTC ${granularity}s, not calendar ${granularity}s in ${zone.name} (ranges over ${MAX_INTERVAL_DAYS} days cannot be rolled up from 30-minute intervals).`,
+      note: `Buckets: Assembled's UTC ${granularity}s, not calendar ${granularity}s in ${zone.name} (${why}).`,
     };
   }
   const cut = cutShort(buckets, granularity, zone);

@@ -2,7 +2,7 @@
 // and the dispatcher trigger (otherwise) can both carry a job to its end, one step at a time.
 import type { AssembledClient } from '../assembled/client';
 import { isAssembledError } from '../assembled/errors';
-import type { ReportRow } from '../assembled/model';
+import type { ReportGranularity, ReportRow } from '../assembled/model';
 import { metricsToRows } from '../assembled/normalise';
 import type { Metric } from '../assembled/schemas/reports';
 import type { ConnectedViews } from '../bigquery/connected-view';
@@ -32,13 +32,13 @@ import { fetchRecords } from './fetch-records';
 import { rememberPull } from './pull-again';
 import { PullSpec, sourceInfo, sourceLabel, specProblems } from './pull-spec';
 import { describeTarget, TargetMissing, type Targets } from './pull-target';
-import { bucketPlan, rollUp } from './report-buckets';
+import { bucketPlan, rollUp, type Window } from './report-buckets';
 import { pullCoverage } from './run-coverage';
 import { pullScheduleGrid } from './run-grid';
 import type { RunLog } from './run-log';
 import { withDurationColumn } from './schedule-records';
 import { sourceLine } from './source-note';
-import { fetchNextPages, pagesOf, stageFirstPage } from './staged-fetch';
+import { fetchNextPages, firstPageShape, pagesOf, pastCeiling, stageFirstPage } from './staged-fetch';
 import { StagedWrite } from './staged-write';
 import { readStaged, type StagedShape, type Staging, stagedExtent, stagePages } from './staging';
 import { withNames } from './with-names';
@@ -307,7 +307,7 @@ function step(deps: PullDeps, job: PullJob, jobs: JobStore, run: RunState): Pull
       const started = client.startReport(source.report, {
         start_time: range.start,
         end_time: range.end,
-        granularity: bucketPlan(source.granularity, range, deps.zone).ask,
+        granularity: planOf(deps, job, source.granularity, range).ask,
         ...reportFilters(job),
       });
       return withState(job, 'running', now, {
@@ -365,6 +365,15 @@ function pollOnce(deps: PullDeps, client: AssembledClient, job: PullJob, reportI
   if (page.status === 'failed') {
     return withState(job, 'failed', now, {
       message: `Assembled could not generate the report: ${page.failure_reason ?? 'no reason given'}`,
+    });
+  }
+  if (rollsUp(deps, job) && pastCeiling(firstPageShape(page), reportEndpoint)) {
+    // A large org's intervals: Assembled's own days, weeks or months fit where they would not.
+    return withState(job, 'running', now, {
+      reportId: undefined,
+      utcBuckets: true,
+      polls: 0,
+      nextPollAt: now,
     });
   }
   const shape = stageFirstPage(deps.staging.open(job.id, 'pages'), page, reportEndpoint);
@@ -466,14 +475,23 @@ function overdue(job: PullJob, now: number): PullJob | undefined {
 function sheetBuckets(deps: PullDeps, job: PullJob, rows: ReportRow[]): ReportRow[] {
   const { source } = job.spec;
   if (source.kind !== 'report' || source.granularity === 'interval' || !job.range) return rows;
-  const plan = bucketPlan(source.granularity, job.range, deps.zone);
+  const plan = planOf(deps, job, source.granularity, job.range);
   return plan.rollUp ? rollUp(rows, source.granularity, job.range, deps.zone) : rows;
+}
+
+const planOf = (deps: PullDeps, job: PullJob, granularity: ReportGranularity, range: Window) =>
+  bucketPlan(granularity, range, deps.zone, job.utcBuckets);
+
+/** The report asked is 30-minute intervals, to be rolled up into the sheet's buckets. */
+function rollsUp(deps: PullDeps, job: PullJob): boolean {
+  const { source } = job.spec;
+  return source.kind === 'report' && !!job.range && planOf(deps, job, source.granularity, job.range).rollUp;
 }
 
 function bucketNote(deps: PullDeps, job: PullJob): string {
   const { source } = job.spec;
   if (source.kind !== 'report' || !job.range) return '';
-  return bucketPlan(source.granularity, job.range, deps.zone).note ?? '';
+  return planOf(deps, job, source.granularity, job.range).note ?? '';
 }
 
 function reportFilters(job: PullJob) {

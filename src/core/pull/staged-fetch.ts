@@ -17,16 +17,28 @@ import { type StagedPage, type StagedShape, stagedExtent, stagePages } from './s
 
 const itemsOf = (page: ReportPageOf): unknown[] => page.metrics ?? page.rows ?? [];
 
-/** Stages the first page (read by the poll that found the report complete) and says what follows. */
-export function stageFirstPage(stage: Grid, page: ReportPageOf, endpoint: string): StagedShape {
+/** What a complete report's first page says of the whole: its kind, items in all and per page. */
+export function firstPageShape(page: ReportPageOf): StagedShape {
   const items = itemsOf(page);
   const kind = page.metrics ? 'metrics' : 'rows';
   const total =
     kind === 'metrics' ? Math.max(items.length, Math.floor(page.total_metric_count ?? 0)) : items.length;
-  if (total > MAX_RECORDS) throw tooManyRecords(endpoint, total);
-  if (items.length > 0 && Math.ceil(total / items.length) > MAX_PAGES) throw tooManyPages(endpoint);
-  const shape: StagedShape = { kind, total, step: items.length };
-  if (stagedExtent(stage).pages === 0) stagePages(stage, [{ offset: 0, items }], shape);
+  return { kind, total, step: items.length };
+}
+
+/** The ceiling a report passes, if it passes one: more records than a sheet holds, or too many pages. */
+export function pastCeiling(shape: StagedShape, endpoint: string): Error | undefined {
+  if (shape.total > MAX_RECORDS) return tooManyRecords(endpoint, shape.total);
+  if (shape.step > 0 && Math.ceil(shape.total / shape.step) > MAX_PAGES) return tooManyPages(endpoint);
+  return undefined;
+}
+
+/** Stages the first page (read by the poll that found the report complete) and says what follows. */
+export function stageFirstPage(stage: Grid, page: ReportPageOf, endpoint: string): StagedShape {
+  const shape = firstPageShape(page);
+  const past = pastCeiling(shape, endpoint);
+  if (past) throw past;
+  if (stagedExtent(stage).pages === 0) stagePages(stage, [{ offset: 0, items: itemsOf(page) }], shape);
   return shape;
 }
 
