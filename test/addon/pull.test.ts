@@ -248,6 +248,27 @@ describe('Pull data', () => {
     ).rejects.toThrow(/source: does not match any accepted form|target/);
   });
 
+  it('logs the run after the thousandth: the log grows past the rows its sheet was made with', async () => {
+    const { rt } = await startLocalAddon();
+    const teams = {
+      source: { kind: 'resource', resource: 'teams' },
+      target: { kind: 'new_sheet', name: 'T' },
+    };
+    await pullToEnd(rt, { ...teams, mode: 'replace' }, key());
+    // A year of hourly refreshes: every row of the log's sheet (1,000, as Sheets makes one) holds a run.
+    const { maxRows } = rt.workbook.size('Assembled log');
+    const old = Array.from({ length: maxRows - 2 }, (_, i) => [`earlier run ${i}`]);
+    rt.workbook.write('Assembled log', old, { row: 3, column: 3 });
+    expect(rt.workbook.size('Assembled log')).toMatchObject({ lastRow: maxRows, maxRows });
+    expect(await pullToEnd(rt, { ...teams, mode: 'append' }, key())).toMatchObject({ state: 'done' });
+    const last = rt.workbook.values('Assembled log').at(-1);
+    expect(rt.workbook.size('Assembled log').lastRow).toBe(maxRows + 1);
+    expect(last?.slice(2, 5)).toEqual(['Teams', 'T', 'done']);
+    expect(rt.workbook.displayValues('Assembled log').at(-1)?.[0]).toMatch(
+      /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/,
+    );
+  });
+
   it("never writes over the add-on's run log: not offered as a target, and refused by name in any case", async () => {
     const { rt } = await startLocalAddon();
     const teams = (target: object) => ({

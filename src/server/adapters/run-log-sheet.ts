@@ -35,16 +35,16 @@ function append(ss: Spreadsheet, entry: Entry): void {
     sheet = ss.insertSheet(RUN_LOG_SHEET);
     ss.setActiveSheet(active);
   }
-  let row = sheet.getLastRow() + 1;
-  if (row === 1) {
+  if (sheet.getLastRow() === 0) {
     sheet.getRange(1, 1, 1, RUN_LOG_HEADER.length).setValues([RUN_LOG_HEADER]).setFontWeight('bold');
     sheet.setFrozenRows(1);
-    row = 2;
   } else {
     // A log begun when its last column held errors alone is headed for what it holds now.
     const last = sheet.getRange(1, RUN_LOG_HEADER.length);
     if (last.getValue() === OLD_MESSAGE_HEADER) last.setValue(RUN_LOG_HEADER[RUN_LOG_HEADER.length - 1]);
   }
-  sheet.getRange(row, 1, 1, RUN_LOG_HEADER.length).setValues([runLogRow(entry).map(toSheetValue)]);
-  sheet.getRange(row, 1).setNumberFormat('yyyy-mm-dd hh:mm:ss');
+  // appendRow grows the sheet: a range past its last row is refused, so a log with every row of
+  // its sheet used would stop at its thousandth run.
+  sheet.appendRow(runLogRow(entry).map(toSheetValue));
+  sheet.getRange(sheet.getLastRow(), 1).setNumberFormat('yyyy-mm-dd hh:mm:ss');
 }
