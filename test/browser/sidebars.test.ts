@@ -66,6 +66,43 @@ describe('Sidebar pages in the workbench', () => {
     expect(audit.unnamed).toEqual([]);
   });
 
+  it("fits Google's 300-pixel sidebar: Pull data's boxes stay in it, long names wrap, Validate sits beside Push", async () => {
+    const { page, running } = bench();
+    // A sheet name as long as people make them: the Existing sheet list is as wide as its longest.
+    running.workbench.rt.workbook.addSheet(
+      'Adherence by agent and week, Americas support organisation, 2026',
+    );
+    await menu(page, 'Pull data…');
+    const pull = await sidebar(page, 'Pull data from Assembled');
+    await pull.getByLabel('Data', { exact: true }).selectOption({ label: 'Adherence report' });
+    await pull.getByLabel('Existing sheet').check();
+    // The agent picker holds a name with no place to break: '=IMPORTXML("http://x","//a")'.
+    const agents = pull.getByRole('group', { name: 'Agents' });
+    await agents.getByText('=IMPORTXML', { exact: false }).waitFor();
+    expect(await pull.locator('body').evaluate(() => window.innerWidth)).toBe(300);
+    // Where the browser draws classic scrollbars (Windows, Linux) the page has 15 px less; the test
+    // browser draws none, so the body is narrowed to what is left then, with room to spare.
+    const layout = await agents.evaluate((picker) => {
+      document.body.style.width = '240px';
+      return {
+        boxes: Array.from(
+          document.querySelectorAll('fieldset:not([hidden])'),
+          (f) => f.getBoundingClientRect().width,
+        ),
+        sideways: picker.scrollWidth - picker.clientWidth,
+      };
+    });
+    expect(Math.max(...layout.boxes)).toBeLessThanOrEqual(240);
+    // The long name wraps rather than scroll the picker sideways.
+    expect(layout.sideways).toBe(0);
+
+    await menu(page, 'Push rows…');
+    const push = await sidebar(page, 'Push rows to Assembled');
+    const top = (name: string) =>
+      push.getByRole('button', { name, exact: true }).evaluate((b) => b.getBoundingClientRect().top);
+    expect(await top('Validate')).toBe(await top('Push'));
+  });
+
   it('Scheduled refreshes: every control is reached by Tab and labelled, with a card being edited', async () => {
     const { page } = bench();
     await menu(page, 'Scheduled refreshes…');
