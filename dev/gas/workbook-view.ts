@@ -286,6 +286,12 @@ export class WorkbookView {
     return s?.name ?? '';
   }
 
+  /** The user's selection as the script sees it ('Sheet1!C5'), or '' before any. */
+  selection(): string {
+    const range = this.world.user(this.user, this.documentId).activeRange;
+    return range ? `${this.activeSheet()}!${a1Notation(range)}` : '';
+  }
+
   /** Sets the user's active sheet and selection, e.g. select('Sheet1!B2:C5'). */
   select(a1Notation: string): void {
     const parts = parseA1(a1Notation);

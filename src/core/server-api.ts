@@ -41,11 +41,11 @@ export interface ServerApi {
   /** Tests the settings the form shows when given (a typed key not yet saved), else the saved ones. */
   testConnection(draft?: SettingsInput): ConnectionReport;
   getPullOptions(): PullOptions;
-  /** With a report's granularity, `buckets` says when its rows will be Assembled's UTC buckets. */
+  /** With a report's granularity, `note` says when its rows will be UTC buckets or its intervals refused. */
   previewRange(
     range: DateRangeSpec,
     granularity?: ReportGranularity,
-  ): { from: string; to: string; buckets?: string };
+  ): { from: string; to: string; note?: string };
   listChoices(kind: ChoiceKind): Choice[];
   /** `key`: the caller's idempotency key (the job's id is made by the server). */
   startPull(spec: PullSpec, key: string): JobView;

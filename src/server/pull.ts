@@ -14,7 +14,7 @@ import {
   jobView,
   type PullOptions,
 } from '../core/pull/pull-view';
-import { utcBucketsNote } from '../core/pull/report-buckets';
+import { granularityNote } from '../core/pull/report-buckets';
 import { isRunLogSheet } from '../core/pull/run-log';
 import {
   advancePull,
@@ -104,11 +104,11 @@ function againFor(sheet: GoogleAppsScript.Spreadsheet.Sheet): { again?: PullAgai
   return again ? { again } : {};
 }
 
-/** The dates a range resolves to; given a report's granularity, also whether its buckets will be UTC ones. */
+/** The dates a range resolves to; given a report's granularity, what to know of it over this range. */
 export function previewRange(
   range: unknown,
   granularity?: unknown,
-): { from: string; to: string; buckets?: string } {
+): { from: string; to: string; note?: string } {
   const zone = spreadsheetZone();
   const { from, to, start, end } = resolveRange(
     parseInput(DateRangeSpec, range, 'Date range'),
@@ -116,8 +116,8 @@ export function previewRange(
     zone,
   );
   const g = parseInput(GranularitySchema, granularity, 'Granularity');
-  const buckets = g && utcBucketsNote(g, { start, end }, zone);
-  return buckets ? { from, to, buckets } : { from, to };
+  const note = g && granularityNote(g, { start, end }, zone);
+  return note ? { from, to, note } : { from, to };
 }
 
 const GranularitySchema = lazy(() => z.optional(z.enum(GRANULARITIES)));

@@ -308,13 +308,13 @@ describe('Pull data', () => {
     });
   });
 
-  it("says before a report pull when its buckets will be Assembled's UTC ones, not the sheet's days", async () => {
+  it("says before a report pull when its buckets will be Assembled's UTC ones, or its intervals refused", async () => {
     const { rt } = await startLocalAddon({ timezone: 'America/New_York', now: '2026-12-02T15:00:00Z' });
     const quarter = { kind: 'relative', preset: 'last_quarter' };
     expect(await rt.callFromSidebar('previewRange', quarter, 'week')).toEqual({
       from: '2026-07-01',
       to: '2026-09-30',
-      buckets: expect.stringMatching(
+      note: expect.stringMatching(
         /^Buckets: Assembled's UTC weeks, not calendar weeks in America\/New_York \(ranges over 31 days/,
       ),
     });
@@ -324,11 +324,17 @@ describe('Pull data', () => {
       from: '2026-10-01',
       to: '2026-10-31',
     });
-    expect(await rt.callFromSidebar('previewRange', quarter, 'interval')).not.toHaveProperty('buckets');
-    expect(await rt.callFromSidebar('previewRange', quarter)).not.toHaveProperty('buckets');
+    expect(await rt.callFromSidebar('previewRange', quarter)).not.toHaveProperty('note');
+    // Assembled refuses intervals over 31 days (the report fails after it was waited for): said before.
+    expect(await rt.callFromSidebar('previewRange', quarter, 'interval')).toMatchObject({
+      note: expect.stringMatching(
+        /^Intervals: Assembled builds 30-minute intervals for ranges of up to 31 days/,
+      ),
+    });
+    expect(await rt.callFromSidebar('previewRange', month, 'interval')).not.toHaveProperty('note');
     await expect(rt.callFromSidebar('previewRange', quarter, 'fortnight')).rejects.toThrow(/^Granularity: /);
     // In UTC Assembled's weeks are the sheet's.
     const utc = await startLocalAddon({ timezone: 'Etc/UTC', now: '2026-12-02T15:00:00Z' });
-    expect(await utc.rt.callFromSidebar('previewRange', quarter, 'month')).not.toHaveProperty('buckets');
+    expect(await utc.rt.callFromSidebar('previewRange', quarter, 'month')).not.toHaveProperty('note');
   });
 });

@@ -91,12 +91,14 @@ describe('Pull data in the workbench', () => {
     // A cell clicked in the grid after the sidebar opened is where "Active cell" writes.
     await page.getByRole('tab', { name: 'Sheet1' }).click();
     await cell(page, 5, 'C').click();
+    const wb = running.workbench.rt.workbook;
+    // The click reaches the spreadsheet a moment later (on a busy machine, after the sidebar asked).
+    await expect.poll(() => wb.selection()).toBe('Sheet1!C5');
     await sb.getByLabel('Active cell').check();
     await expect.poll(() => sb.locator('#cellRow').textContent()).toBe('Starting at Sheet1!C5');
     await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Teams' });
     await sb.getByRole('button', { name: 'Pull data' }).click();
     await sb.locator('#jobStage', { hasText: /^Done$/ }).waitFor({ timeout: 30_000 });
-    const wb = running.workbench.rt.workbook;
     expect(wb.values('Sheet1')[4]?.slice(2, 4)).toEqual(['ID', 'Name']);
     // The sheet picked is renamed by someone else: coming back, the sidebar says so and does not
     // put another sheet, which would be written over, in its place.
@@ -144,11 +146,11 @@ describe('Pull data in the workbench', () => {
     expect(wb.values('Teams')[1]?.[1]).toBe(name);
   });
 
-  it("says under the range when a report's weeks will be Assembled's UTC ones, as the choices change", async () => {
+  it("says under the range when a report's weeks will be Assembled's UTC ones, or its intervals refused, as the choices change", async () => {
     const { page } = bench();
     await menu(page, 'Pull data…');
     const sb = await sidebar(page, 'Pull data');
-    const hint = sb.locator('#bucketsHint');
+    const hint = sb.locator('#granularityHint');
     await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Ticket stats report' });
     await sb.getByLabel('Granularity').selectOption('week');
     await sb.getByLabel('Range', { exact: true }).selectOption({ label: 'Last quarter' });
@@ -162,6 +164,8 @@ describe('Pull data in the workbench', () => {
     await sb.getByLabel('Range', { exact: true }).selectOption({ label: 'Last quarter' });
     await expect.poll(() => hint.isVisible()).toBe(true);
     await sb.getByLabel('Granularity').selectOption('interval');
+    await expect.poll(() => hint.textContent()).toMatch(/^Intervals: Assembled builds 30-minute intervals/);
+    await sb.getByLabel('Range', { exact: true }).selectOption({ label: 'Last month' });
     await expect.poll(() => hint.isHidden()).toBe(true);
   });
 

@@ -83,12 +83,20 @@ export function bucketPlan(
   };
 }
 
-/** Said before a pull whose rows will be Assembled's UTC buckets rather than the sheet's calendar ones. */
-export function utcBucketsNote(
+/**
+ * Said under the range before a report pull: when its rows will be Assembled's UTC buckets rather
+ * than the sheet's calendar ones, or when Assembled will refuse its 30-minute intervals.
+ */
+export function granularityNote(
   granularity: ReportGranularity,
   window: Window,
   zone: Zone,
 ): string | undefined {
+  if (granularity === 'interval') {
+    return window.end - window.start > MAX_INTERVAL_DAYS * DAY_MS
+      ? `Intervals: Assembled builds 30-minute intervals for ranges of up to ${MAX_INTERVAL_DAYS} days, and this range is longer. Choose a shorter range, or days, weeks or months.`
+      : undefined;
+  }
   const plan = bucketPlan(granularity, window, zone);
   return plan.rollUp ? undefined : plan.note;
 }

@@ -17,7 +17,7 @@ import { callServer, errorMessage } from '../../rpc';
 const form = byId<HTMLFormElement>('pull');
 const source = byId<HTMLSelectElement>('source');
 const granularity = byId<HTMLSelectElement>('granularity');
-const bucketsHint = byId('bucketsHint');
+const granularityHint = byId('granularityHint');
 const preset = byId<HTMLSelectElement>('preset');
 const days = byId<HTMLInputElement>('days');
 const from = byId<HTMLInputElement>('from');
@@ -189,7 +189,7 @@ async function updatePreview(): Promise<void> {
   byId('absoluteRow').hidden = relative;
   byId('daysRow').hidden = preset.value !== 'days_back';
   const r = range();
-  bucketsHint.hidden = true;
+  granularityHint.hidden = true;
   if (!r || (r.kind === 'absolute' && (!r.from || !r.to))) {
     preview.textContent = '';
     return;
@@ -199,14 +199,14 @@ async function updatePreview(): Promise<void> {
     const {
       from: f,
       to: t,
-      buckets,
+      note,
     } = await (report
       ? callServer('previewRange', r, granularity.value as ReportGranularity)
       : callServer('previewRange', r));
     preview.textContent = `${f} to ${t} (${options.timezone})`;
     // Said before the pull, not only in the header note after it.
-    bucketsHint.textContent = buckets ?? '';
-    bucketsHint.hidden = !buckets;
+    granularityHint.textContent = note ?? '';
+    granularityHint.hidden = !note;
   } catch (error) {
     preview.textContent = errorMessage(error);
   }
