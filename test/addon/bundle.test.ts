@@ -14,9 +14,9 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * growth is the add-on's own code: see what grew with `BUILD_ANALYZE=1 npm run build`. Issue
  * 13's goal is 120 KiB (unmet: 193 KiB with the BigQuery destination and activities push, 200.3
  * with the refreshes sidebar carrying runs on and the retry words, 204.5 with append's check of
- * the rows already there, agent-state checks across rows and Pull it again, 206.5 with the pull
- * form saying before a pull that its buckets will be UTC ones, and a large org's too many
- * intervals giving way to them); this budget stops growth meanwhile.
+ * the rows already there, agent-state checks across rows and Pull it again, 206.7 with the pull
+ * form saying before a pull that its buckets will be UTC ones or its intervals refused, and a
+ * large org's too many intervals giving way to UTC buckets); this budget stops growth meanwhile.
  */
 const CODE_BUDGET_KIB = 207;
 
