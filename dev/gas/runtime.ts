@@ -198,6 +198,16 @@ export class LocalRuntime {
     return new LocalRuntime(this.world, this.user, this.world.addDocument(name, this.user).workbook.id);
   }
 
+  /**
+   * Deletes this user's triggers in this spreadsheet, as they may in the Apps Script dashboard, and
+   * as Google does when they revoke the add-on's access or their account goes.
+   */
+  removeTriggers(): void {
+    this.world.triggers = this.world.triggers.filter(
+      (t) => !(t.owner === this.user && t.documentId === this.documentId),
+    );
+  }
+
   /** Every trigger of every user, in every spreadsheet. */
   triggers(): TriggerInfo[] {
     return this.world.triggers.map((t) => ({

@@ -1,5 +1,6 @@
 // The Scheduled refreshes sidebar's server side, and the refresh work of the dispatcher.
 import { JobStore } from '../core/jobs/job-store';
+import { owns } from '../core/owner';
 import { sidebarTurn } from '../core/pull/run-pull';
 import {
   ownedRefresh,
@@ -22,10 +23,15 @@ export function refreshDeps(): RefreshDeps {
 }
 
 function views(deps: RefreshDeps): RefreshView[] {
-  const budget = backgroundNotice(Date.now());
+  const now = Date.now();
+  const budget = backgroundNotice(now);
   const jobs = new JobStore(deps.store);
-  return new RefreshStore(deps.store).all().map((r) => {
-    const v = refreshView(r, deps.user, deps.zone, r.jobId ? jobs.get(r.jobId) : undefined);
+  const refreshes = new RefreshStore(deps.store).all();
+  // A trigger deleted or disabled since (by its owner, or by Google) would leave their refreshes
+  // never run: the owner opening the sidebar sets it again.
+  if (refreshes.some((r) => !r.paused && owns(deps.user, r))) deps.ensureScheduler();
+  return refreshes.map((r) => {
+    const v = refreshView(r, deps.user, deps.zone, now, r.jobId ? jobs.get(r.jobId) : undefined);
     // The budget is the owner's: only their own refreshes wait on it.
     return v.mine && !v.paused && !v.notice && budget ? { ...v, notice: budget } : v;
   });

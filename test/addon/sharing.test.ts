@@ -6,7 +6,7 @@ import type { LocalRuntime } from '../../dev/gas';
 import { startLocalAddon } from '../../dev/local-addon';
 import type { JobView } from '../../src/core/pull/pull-view';
 import type { PushOptions, PushView } from '../../src/core/push/push-view';
-import type { RefreshView } from '../../src/core/schedule/refresh-view';
+import { OVERDUE_AFTER_MS, type RefreshView } from '../../src/core/schedule/refresh-view';
 
 const HOUR = 3_600_000;
 /** Lets the worker's event loop turn between runtime runs (vitest's RPC must not wait a minute). */
@@ -112,6 +112,34 @@ describe('a shared spreadsheet: scheduled refreshes answer to their owner', () =
     const view = await lastRun(rt);
     expect(view).toMatchObject({ paused: false, lastRun: { status: 'done' } });
     expect(rt.mail).toEqual([]);
+  });
+
+  it("a refresh whose owner's trigger is gone shows as overdue to both; A's sidebar, not B's, sets A's trigger again", async () => {
+    const { rt, b } = await shared();
+    rt.workbook.addSheet('Teams');
+    await saveRefresh(rt, teamsInto('Teams'));
+    const [record] = refreshRecords(rt);
+    if (!record) throw new Error('the refresh was saved');
+    // A removed the add-on's trigger in the Apps Script dashboard (or Google disabled it).
+    rt.removeTriggers();
+    rt.clock.set(record.nextRunAt + OVERDUE_AFTER_MS - 60_000);
+    expect((await lastRun(b))?.overdue).toBe('');
+    rt.clock.set(record.nextRunAt + OVERDUE_AFTER_MS + 60_000);
+    expect((await lastRun(b))?.overdue).toMatch(
+      /^Overdue: due \d{4}-\d\d-\d\d 09:00 and not run yet\. Its runs come from analyst@example\.com's hourly trigger: ask analyst@example\.com to open Scheduled refreshes/,
+    );
+    expect(rt.triggers()).toEqual([]);
+    expect((await lastRun(rt))?.overdue).toMatch(
+      /Your hourly trigger was not running it; it is set going again/,
+    );
+    expect(rt.triggers().map((t) => t.owner)).toEqual([rt.user]);
+    rt.clock.advance(HOUR);
+    expect(await lastRun(rt)).toMatchObject({ overdue: '', lastRun: { status: 'done' } });
+    // A paused refresh is not waiting on a trigger: listing it sets none.
+    await rt.callFromSidebar('pauseRefresh', record.id);
+    rt.removeTriggers();
+    await lastRun(rt);
+    expect(rt.triggers()).toEqual([]);
   });
 
   it('B cannot pause, resume, run, edit or delete A’s refresh; A can (ownership checks)', async () => {

@@ -31,16 +31,35 @@ export interface RefreshView {
   /** The run under way met failures and will be tried again: how many, the last reason, by when. */
   retry: { attempts: number; reason: string; nextTry: string } | null;
   nextRun: string;
+  /** A run due a while ago that never started (its owner's trigger is gone): what to do, else ''. */
+  overdue: string;
   lastRun: { at: string; status: RunStatus; rows: number; message: string } | null;
 }
 
+/**
+ * An hourly trigger fires once in each hour at a minute of its own: a run not started two hours
+ * after it was due is not coming (the owner's trigger was deleted, or Google disabled it).
+ */
+export const OVERDUE_AFTER_MS = 2 * 3_600_000;
+
+function overdueWords(r: Refresh, mine: boolean, zone: Zone, now: number): string {
+  if (r.paused || r.jobId !== undefined || now - r.nextRunAt <= OVERDUE_AFTER_MS) return '';
+  const due = `Overdue: due ${formatLocalDateTime(r.nextRunAt, zone)} and not run yet.`;
+  // The owner's sidebar sets their trigger again as it lists the refreshes (src/server/refreshes.ts).
+  if (mine)
+    return `${due} Your hourly trigger was not running it; it is set going again and runs it within the hour.`;
+  const owner = ownerName(r);
+  return `${due} Its runs come from ${owner}'s hourly trigger: ask ${owner} to open Scheduled refreshes, which sets it going again.`;
+}
+
 /** `run` is the run under way (refresh.jobId's job), as any editor may read it. */
-export function refreshView(r: Refresh, viewer: Caller, zone: Zone, run?: PullJob): RefreshView {
+export function refreshView(r: Refresh, viewer: Caller, zone: Zone, now: number, run?: PullJob): RefreshView {
   const range = rangeWords(r.spec.range);
+  const mine = owns(viewer, r);
   return {
     id: r.id,
     owner: ownerName(r),
-    mine: owns(viewer, r),
+    mine,
     what: sourceLabel(r.spec.source) + (range ? `, ${range}` : ''),
     target: describeTarget(r.spec.target),
     mode: r.spec.mode,
@@ -60,6 +79,7 @@ export function refreshView(r: Refresh, viewer: Caller, zone: Zone, run?: PullJo
         }
       : null,
     nextRun: r.paused ? '' : formatLocalDateTime(r.nextRunAt, zone),
+    overdue: overdueWords(r, mine, zone, now),
     lastRun: r.lastRun ? { ...r.lastRun, at: formatLocalDateTime(r.lastRun.at, zone) } : null,
   };
 }

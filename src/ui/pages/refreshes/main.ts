@@ -8,7 +8,7 @@ const list = byId('list');
 const status = byId('status');
 
 function health(r: RefreshView): 'failed' | 'paused' | 'ok' {
-  if (r.retry) return 'failed';
+  if (r.retry || r.overdue) return 'failed';
   if (r.lastRun && (r.lastRun.status === 'failed' || r.lastRun.status === 'stalled')) return 'failed';
   return r.paused ? 'paused' : 'ok';
 }
@@ -151,6 +151,7 @@ function card(r: RefreshView): HTMLElement {
   }
   if (r.pausedReason) item.append(el('p', { class: 'reason' }, r.pausedReason));
   if (r.notice) item.append(el('p', { class: 'reason' }, r.notice));
+  if (r.overdue) item.append(el('p', { class: 'reason' }, r.overdue));
   if (r.mine) {
     const button = (text: string, onClick: (b: HTMLButtonElement) => void) => {
       const b = el('button', { type: 'button', 'aria-label': `${text}: ${r.what}` }, text);
