@@ -33,7 +33,10 @@ function views(deps: RefreshDeps): RefreshView[] {
   return refreshes.map((r) => {
     const v = refreshView(r, deps.user, deps.zone, now, r.jobId ? jobs.get(r.jobId) : undefined);
     // The budget is the owner's: only their own refreshes wait on it.
-    return v.mine && !v.paused && !v.notice && budget ? { ...v, notice: budget } : v;
+    const withBudget = v.mine && !v.paused && !v.notice && budget ? { ...v, notice: budget } : v;
+    // A notice says why the owner's runs cannot start (no trigger could be set, the day's budget is
+    // spent): "set going again" would not be true then.
+    return withBudget.mine && withBudget.notice ? { ...withBudget, overdue: '' } : withBudget;
   });
 }
 

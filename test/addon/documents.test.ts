@@ -98,6 +98,10 @@ describe('when Google will not create the trigger', () => {
     const [refresh] = await pullAndSchedule(rt, 'People');
     expect(refresh?.notice).toMatch(/too many triggers .*Google allows 20/);
     expect(await rt.callFromSidebar<RefreshView[]>('listRefreshes')).toHaveLength(1);
+    // Hours past its time it has not run: the card keeps the reason, not a promise it cannot keep.
+    rt.clock.set(rt.clock.now() + 2 * 86_400_000);
+    const [later] = await rt.callFromSidebar<RefreshView[]>('listRefreshes');
+    expect(later).toMatchObject({ notice: expect.stringMatching(/too many triggers/), overdue: '' });
   });
 });
 
