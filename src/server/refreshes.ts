@@ -36,7 +36,7 @@ function views(deps: RefreshDeps): RefreshView[] {
     const withBudget = v.mine && !v.paused && !v.notice && budget ? { ...v, notice: budget } : v;
     // A notice says why the owner's runs cannot start (no trigger could be set, the day's budget is
     // spent): "set going again" would not be true then.
-    return withBudget.mine && withBudget.notice ? { ...withBudget, overdue: '' } : withBudget;
+    return withBudget.notice ? { ...withBudget, overdue: '' } : withBudget;
   });
 }
 

@@ -102,6 +102,13 @@ describe('when Google will not create the trigger', () => {
     rt.clock.set(rt.clock.now() + 2 * 86_400_000);
     const [later] = await rt.callFromSidebar<RefreshView[]>('listRefreshes');
     expect(later).toMatchObject({ notice: expect.stringMatching(/too many triggers/), overdue: '' });
+    // Another editor reads the same reason, not "ask the owner to open the sidebar".
+    const [seen] = await rt.asUser('editor@example.com').callFromSidebar<RefreshView[]>('listRefreshes');
+    expect(seen).toMatchObject({
+      mine: false,
+      notice: expect.stringMatching(/too many triggers/),
+      overdue: '',
+    });
   });
 });
 
