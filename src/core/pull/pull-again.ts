@@ -7,6 +7,19 @@ import { rangeWords } from '../time/date-range';
 import { type PullSpec, type PullTarget, sourceLabel } from './pull-spec';
 
 const KEY = 'lastPull.';
+/**
+ * What remembered pulls may take of the shared 500 KB Document properties, which jobs and
+ * refreshes need: a spec with long filter lists is kilobytes, and sheets come and go.
+ */
+export const REMEMBER_BYTES = 50 * 1024;
+
+interface Remembered {
+  spec: PullSpec;
+  at: number;
+}
+// Entries saved before their time was kept are the spec alone.
+const specOf = (v: Remembered | PullSpec): PullSpec => ('spec' in v ? v.spec : v);
+const atOf = (v: Remembered | PullSpec): number => ('at' in v ? v.at : 0);
 
 export interface PullAgain {
   /** The pull, aimed at the sheet as it is named now. */
@@ -19,9 +32,21 @@ export interface PullAgain {
   scheduled?: string;
 }
 
-export function rememberPull(store: Store, sheetId: number | undefined, spec: PullSpec): void {
+export function rememberPull(store: Store, sheetId: number | undefined, spec: PullSpec, now: number): void {
   if (sheetId === undefined || spec.target.kind === 'bigquery') return;
-  store.set(`${KEY}${sheetId}`, spec);
+  const key = `${KEY}${sheetId}`;
+  const entry: Remembered = { spec, at: now };
+  let used = key.length + JSON.stringify(entry).length;
+  // The newest are kept within the budget; older ones (often of sheets deleted since) are forgotten.
+  const others = store
+    .entries<Remembered | PullSpec>(KEY)
+    .filter(([k]) => k !== key)
+    .sort(([, a], [, b]) => atOf(b) - atOf(a));
+  for (const [k, v] of others) {
+    used += k.length + JSON.stringify(v).length;
+    if (used > REMEMBER_BYTES) store.delete(k);
+  }
+  store.set(key, entry);
 }
 
 const HOW: Record<PullSpec['mode'], string> = {
@@ -32,7 +57,8 @@ const HOW: Record<PullSpec['mode'], string> = {
 
 /** The pull that last filled the sheet `sheetId`, now called `sheetName`; undefined when none. */
 export function pullAgain(store: Store, sheetId: number, sheetName: string): PullAgain | undefined {
-  const spec = store.get<PullSpec>(`${KEY}${sheetId}`);
+  const stored = store.get<Remembered | PullSpec>(`${KEY}${sheetId}`);
+  const spec = stored && specOf(stored);
   if (!spec || spec.target.kind === 'bigquery') return undefined;
   // A new sheet is an existing one now; a renamed sheet is found under its new name.
   const target: PullTarget =

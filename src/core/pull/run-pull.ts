@@ -222,7 +222,12 @@ function stepSaved(deps: PullDeps, jobs: JobStore, id: string, force: boolean, r
   const saved = jobs.save(isTerminal(next) ? next : { ...next, tries: 0 });
   if (isTerminal(saved)) deps.staging.remove(saved.id);
   if (saved.state === 'done' && saved.spec.target.kind !== 'bigquery')
-    rememberPull(deps.store, saved.sheetId ?? deps.targets.bind(saved.spec.target), saved.spec);
+    rememberPull(
+      deps.store,
+      saved.sheetId ?? deps.targets.bind(saved.spec.target),
+      saved.spec,
+      deps.clock.now(),
+    );
   // A failed attempt is logged when it happens, not only when the job gives up hours later.
   if (isTerminal(saved) || saved.errors > job.errors) logRun(deps, saved);
   return saved;
