@@ -169,6 +169,38 @@ describe('Pull data in the workbench', () => {
     await expect.poll(() => hint.isHidden()).toBe(true);
   });
 
+  it('shows the latest choice when the range previews answer out of order, as side-by-side calls may', async () => {
+    const { page } = bench();
+    await menu(page, 'Pull data…');
+    const sb = await sidebar(page, 'Pull data');
+    await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Ticket stats report' });
+    await sb.getByLabel('Granularity').selectOption('week');
+    const range = sb.getByLabel('Range', { exact: true });
+    await range.selectOption({ label: 'Last month' });
+    const preview = sb.locator('#rangePreview');
+    await expect.poll(() => preview.textContent()).toMatch(/^2026-04-01 to 2026-04-30/);
+    // The next preview (Last quarter's) is held back until the one after it (Last month's) has answered.
+    let held = 0;
+    let release = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route('**/api/run', async (route) => {
+      if (held++ === 0 && route.request().postData()?.includes('previewRange')) await released;
+      await route.continue();
+    });
+    await range.selectOption({ label: 'Last quarter' });
+    await range.selectOption({ label: 'Last month' });
+    await expect.poll(() => held).toBe(2);
+    await expect.poll(() => preview.textContent()).toMatch(/^2026-04-01 to 2026-04-30/);
+    release();
+    // The quarter's answer comes last and is not shown: the month is what the form says.
+    await page.waitForTimeout(1000);
+    await page.unroute('**/api/run');
+    expect(await preview.textContent()).toMatch(/^2026-04-01 to 2026-04-30/);
+    expect(await sb.locator('#granularityHint').isHidden()).toBe(true);
+  });
+
   it('saves a weekly refresh after a pull; skipping the clock ahead runs it', async () => {
     const { page } = bench();
     const sb = await pullIntoNewSheet(page, 'Handle time report', 'Weekly AHT');

@@ -183,7 +183,11 @@ function range(): DateRangeSpec | undefined {
     : { kind: 'relative', preset: p };
 }
 
+/** Bumped by each preview asked: Apps Script runs sidebar calls side by side, so answers may cross. */
+let previewSerial = 0;
+
 async function updatePreview(): Promise<void> {
+  const serial = ++previewSerial;
   const relative = radio('rangeKind') === 'relative';
   byId('relativeRow').hidden = !relative;
   byId('absoluteRow').hidden = relative;
@@ -203,12 +207,13 @@ async function updatePreview(): Promise<void> {
     } = await (report
       ? callServer('previewRange', r, granularity.value as ReportGranularity)
       : callServer('previewRange', r));
+    if (serial !== previewSerial) return;
     preview.textContent = `${f} to ${t} (${options.timezone})`;
     // Said before the pull, not only in the header note after it.
     granularityHint.textContent = note ?? '';
     granularityHint.hidden = !note;
   } catch (error) {
-    preview.textContent = errorMessage(error);
+    if (serial === previewSerial) preview.textContent = errorMessage(error);
   }
 }
 
