@@ -17,8 +17,8 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * the rows already there, agent-state checks across rows and Pull it again, 206.7 with the pull
  * form saying before a pull that its buckets will be UTC ones or its intervals refused, and a
  * large org's too many intervals giving way to UTC buckets, 207.2 with refreshes whose owner's
- * trigger is gone shown as overdue, 207.5 with remembered pulls kept within 50 KB); this budget
- * stops growth meanwhile.
+ * trigger is gone shown as overdue, 207.5 with remembered pulls kept within 50 KB, 207.6 with a
+ * push's rows to fix in the log's Status); this budget stops growth meanwhile.
  */
 const CODE_BUDGET_KIB = 208;
 

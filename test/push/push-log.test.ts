@@ -59,10 +59,38 @@ describe.skipIf(!built)('push outcomes a user can find', () => {
       'analyst@example.com',
       'Push: Time off to create',
       sheet,
-      'done',
+      'done, 2 to fix',
       2,
     ]);
     expect(String(log[1]?.[7])).toMatch(/^Finished: 2 created, 2 with problems to fix\./);
+  });
+
+  it('a push that failed is logged as failed, whatever rows it also left to fix', async () => {
+    const { rt, sim, key, backend } = await startLocalAddon({ dialect: 'live' });
+    const [a] = sim.admin.org.people.filter((p) => p.staffable && !p.deleted);
+    const { sheet } = await rt.callFromSidebar<{ sheet: string }>('insertPushTemplate', 'time_off');
+    rt.workbook.write(
+      sheet,
+      [
+        [a?.email, '2026-07-01', '', 'TRUE', 'pto', 'fine'],
+        [a?.email, '2026-07-09', '2026-07-08', 'TRUE', 'pto', 'ends before it starts'],
+      ],
+      { row: 2 },
+    );
+    rt.workbook.select(`'${sheet}'!A1`);
+    // The key is revoked once the push has read what it needs: its first send is refused.
+    rt.setHttp((request) => {
+      if (request.method === 'POST') sim.revokeKey(key);
+      return backend.http(request);
+    });
+    let view = await rt.callFromSidebar<PushView>('startPush', 'time_off', 'push-log-failed-1');
+    while (view.state === 'running') {
+      await rt.clock.advanceAsync(view.nextPollInMs);
+      view = await rt.callFromSidebar<PushView>('pollPush', view.id);
+    }
+    expect(view).toMatchObject({ state: 'failed', invalid: 1 });
+    const [, ...log] = rt.workbook.values('Assembled log');
+    expect(log.map((r) => r[4])).toEqual(['failed']);
   });
 
   it('a sheet with only its header says there is nothing to push, in the sidebar and the log', async () => {

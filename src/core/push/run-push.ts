@@ -3,7 +3,9 @@
 //   read the sheet in one call -> reconcile any rows left in flight -> mark the next batch in
 //   flight -> send it -> write its outcomes in one block -> clear the mark.
 // Only one execution works on a push at a time (a lease taken under the document lock).
+
 import { type AssembledClient, isAssembledError, TokenBucket } from '../assembled';
+import { countText } from '../count-text';
 import { withLock } from '../lock';
 import { type Caller, checkBudget, NotYours, ownerName, owns } from '../owner';
 import type { Clock, Lock, Store, Zone } from '../ports';
@@ -375,11 +377,17 @@ function logPush(deps: PushDeps, job: PushJob): void {
     who: ownerName(job),
     what: `Push: ${KINDS[job.kind].label}`,
     target: job.sheetName,
-    status: job.state,
+    status: logStatus(job),
     rows: job.succeeded,
     durationMs: job.updatedAt - job.createdAt,
     message: job.message ?? '',
   });
+}
+
+/** A push that left rows to fix says so in the log's Status, where people scan for what needs them. */
+function logStatus(job: PushJob): string {
+  const toFix = job.failed + job.invalid;
+  return job.state === 'done' && toFix > 0 ? `done, ${countText(toFix)} to fix` : job.state;
 }
 
 /** A token bucket that starts as empty as the service's is likely to be after this push's last send. */
