@@ -90,6 +90,8 @@ describe('Pull data in the workbench', () => {
     await expect.poll(() => sb.locator('#sheet option').allTextContents()).toContain('People');
     // A cell clicked in the grid after the sidebar opened is where "Active cell" writes.
     await page.getByRole('tab', { name: 'Sheet1' }).click();
+    // The grid redraws a moment after the tab is clicked: a click before lands on People's cells.
+    await expect.poll(() => cell(page, 1, 'A').textContent()).toBe('');
     await cell(page, 5, 'C').click();
     const wb = running.workbench.rt.workbook;
     // The click reaches the spreadsheet a moment later (on a busy machine, after the sidebar asked).
@@ -129,6 +131,8 @@ describe('Pull data in the workbench', () => {
     const wb = running.workbench.rt.workbook;
     const backToSidebar = () => sb.locator('body').click({ position: { x: 4, y: 4 } });
     await page.getByRole('tab', { name: 'Teams' }).click();
+    // A click before the grid has redrawn would land on the sheet it showed.
+    await expect.poll(() => cell(page, 1, 'A').textContent()).toBe('ID');
     await cell(page, 2, 'B').click();
     await backToSidebar();
     const again = sb.getByRole('region', { name: '"Teams"' });
