@@ -4,6 +4,7 @@
 import type { HttpHandler } from './gas';
 import { ASSEMBLED_ORIGIN, createRealHttp } from './net/real-http';
 import { createSimulator } from './simulator';
+import { historyStart } from './simulator/activity';
 import type { Dialect, Simulator, SimulatorOptions } from './simulator/api';
 
 export interface BackendOptions {
@@ -50,11 +51,8 @@ export function createBackend(options: BackendOptions, now: () => number): Backe
     now,
     ...(options.reportDelayMs === undefined ? {} : { reportDelayMs: options.reportDelayMs }),
   }) as Backend['simulator'] & Simulator;
-  const { createdAt, historyDays } = sim.admin.org;
   // Reports before it show zeros, as they would for an account opened then: say where it begins.
-  const since = new Date((Math.floor(createdAt / 86_400) - historyDays) * 86_400_000)
-    .toISOString()
-    .slice(0, 10);
+  const since = new Date(historyStart(sim.admin.org) * 1000).toISOString().slice(0, 10);
   return {
     http: (request) => sim.handle(request),
     key: sim.admin.sampleKey,

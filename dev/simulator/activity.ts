@@ -50,10 +50,14 @@ const PATTERNS = [
   [2, 3, 4, 5, 6],
 ];
 
+/** Where the org's activity begins (unix seconds): a UTC midnight, historyDays before creation's day. */
+export const historyStart = (org: Pick<Org, 'createdAt' | 'historyDays'>): number =>
+  Math.floor(org.createdAt / DAY) * DAY - org.historyDays * DAY;
+
 export function generateActivity(org: Org, rng: Rng): void {
   const now = org.createdAt;
   const today = Math.floor(now / DAY) * DAY;
-  const historyStart = today - org.historyDays * DAY;
+  const from = historyStart(org);
   const agents = org.people.filter((p) => p.staffable && !p.deleted);
   const approvers = org.people.filter((p) => !p.staffable && !p.deleted);
 
@@ -68,11 +72,11 @@ export function generateActivity(org: Org, rng: Rng): void {
     };
     org.plans.set(person.agent_id, plan);
     // From the local day before the history starts: east of UTC, that day's shift may begin inside it.
-    const shifts = planShifts(org, person, plan, historyStart - DAY, scheduledUntil).filter(
-      (shift) => (shift[0]?.start ?? 0) >= historyStart,
+    const shifts = planShifts(org, person, plan, from - DAY, scheduledUntil).filter(
+      (shift) => (shift[0]?.start ?? 0) >= from,
     );
     org.schedules.set(person.agent_id, shifts.flat());
-    org.states.set(person.agent_id, actualStates(org, rng, person, shifts, historyStart, now));
+    org.states.set(person.agent_id, actualStates(org, rng, person, shifts, from, now));
   }
   org.activityUntil = now;
   org.scheduledUntil = scheduledUntil;

@@ -26,11 +26,7 @@ function views(deps: RefreshDeps): RefreshView[] {
   const now = Date.now();
   const budget = backgroundNotice(now);
   const jobs = new JobStore(deps.store);
-  const refreshes = new RefreshStore(deps.store).all();
-  // A trigger deleted or disabled since (by its owner, or by Google) would leave their refreshes
-  // never run: the owner opening the sidebar sets it again.
-  if (refreshes.some((r) => !r.paused && owns(deps.user, r))) deps.ensureScheduler();
-  return refreshes.map((r) => {
+  return new RefreshStore(deps.store).all().map((r) => {
     const v = refreshView(r, deps.user, deps.zone, now, r.jobId ? jobs.get(r.jobId) : undefined);
     // The budget is the owner's: only their own refreshes wait on it.
     const withBudget = v.mine && !v.paused && !v.notice && budget ? { ...v, notice: budget } : v;
@@ -41,7 +37,11 @@ function views(deps: RefreshDeps): RefreshView[] {
 }
 
 export function listRefreshes(): RefreshView[] {
-  return views(refreshDeps());
+  const deps = refreshDeps();
+  // A trigger deleted or disabled since (by its owner, or by Google) would leave their refreshes
+  // never run: the owner opening the sidebar sets it again (not on every poll of a run).
+  if (new RefreshStore(deps.store).all().some((r) => !r.paused && owns(deps.user, r))) deps.ensureScheduler();
+  return views(deps);
 }
 
 export function saveRefresh(input: unknown, id: unknown): RefreshView[] {

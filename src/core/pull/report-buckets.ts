@@ -24,6 +24,7 @@ export interface BucketPlan {
 /** Assembled refuses interval granularity over longer ranges (a report fails). */
 export const MAX_INTERVAL_DAYS = 31;
 const DAY_MS = 86_400_000;
+const pastIntervalLimit = (window: Window) => window.end - window.start > MAX_INTERVAL_DAYS * DAY_MS;
 
 function bucketDate(d: LocalDate, granularity: 'day' | 'week' | 'month'): LocalDate {
   if (granularity === 'week') return addDays(d, 1 - isoWeekday(d));
@@ -64,7 +65,7 @@ export function bucketPlan(
   const buckets = localBuckets(window, granularity, zone);
   const lined = buckets.every((b) => zone.offsetMinutes(b.start) === 0 && zone.offsetMinutes(b.end) === 0);
   if (lined) return { ask: granularity, rollUp: false };
-  const long = window.end - window.start > MAX_INTERVAL_DAYS * DAY_MS;
+  const long = pastIntervalLimit(window);
   if (long || tooManyIntervals) {
     const why = long
       ? `ranges over ${MAX_INTERVAL_DAYS} days cannot be rolled up from 30-minute intervals`
@@ -93,7 +94,7 @@ export function granularityNote(
   zone: Zone,
 ): string | undefined {
   if (granularity === 'interval') {
-    return window.end - window.start > MAX_INTERVAL_DAYS * DAY_MS
+    return pastIntervalLimit(window)
       ? `Intervals: Assembled builds 30-minute intervals for ranges of up to ${MAX_INTERVAL_DAYS} days, and this range is longer. Choose a shorter range, or days, weeks or months.`
       : undefined;
   }

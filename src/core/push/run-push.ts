@@ -3,7 +3,6 @@
 //   read the sheet in one call -> reconcile any rows left in flight -> mark the next batch in
 //   flight -> send it -> write its outcomes in one block -> clear the mark.
 // Only one execution works on a push at a time (a lease taken under the document lock).
-
 import { type AssembledClient, isAssembledError, TokenBucket } from '../assembled';
 import { countText } from '../count-text';
 import { withLock } from '../lock';
