@@ -56,6 +56,28 @@ describe.each(['seed', 'live'] as const)('pull jobs (%s dialect)', (dialect) => 
 });
 
 describe('pull jobs', () => {
+  it('a replace stops at its end when an Action is typed beside the table while it writes', () => {
+    const { deps, grids } = setup();
+    const first = advancePull(deps, startPull(deps, people, 'key-people-0001').id, {
+      deadline: Number.POSITIVE_INFINITY,
+      wait: false,
+    });
+    expect(first.state).toBe('done');
+    const grid = grids.get('People') as MemoryGrid;
+    const width = grid.used().cols;
+    grid.write(1, width + 1, [['Action', 'Push status']]);
+    let job = advancePull(deps, startPull(deps, people, 'key-people-0002').id);
+    for (let i = 0; i < 50 && !job.write; i++) job = advancePull(deps, job.id);
+    expect(job).toMatchObject({ state: 'writing', write: { done: 0 } });
+    // Typed after the write began: the end of the write finds it.
+    grid.write(3, width + 1, [['update']]);
+    const before = grid.text();
+    for (let i = 0; i < 50 && job.state === 'writing'; i++) job = advancePull(deps, job.id);
+    expect(job).toMatchObject({ state: 'failed' });
+    expect(job.message).toContain('An Action beside the table is not pushed yet (row 3).');
+    expect(grid.text()).toEqual(before);
+  });
+
   it('gives one job for one key, however often it is started', () => {
     const { deps, http } = setup();
     const a = startPull(deps, adherence, 'same-key-0001');

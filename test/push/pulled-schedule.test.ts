@@ -1,5 +1,7 @@
 // A schedule pulled, a few rows given an Action, pushed back: the rows left without one are left
-// as they are (not errors), and only the marked rows are sent.
+// as they are (not errors), and only the marked rows are sent. Pulled again, the pushed Actions
+// and outcomes go with the old rows rather than sit beside other activities; an Action not pushed
+// yet stops the pull.
 import { describe, expect, it } from 'vitest';
 import { startLocalAddon } from '../../dev/local-addon';
 import { activityStore } from '../../dev/simulator/schedules';
@@ -50,5 +52,27 @@ describe('a pulled schedule pushed back with a few actions', () => {
       ...rows.slice(2).map(() => ''),
       'error',
     ]);
+
+    // Pulled again: the deleted activity is gone, so every row below it moves up one.
+    expect(await pullToEnd(rt, spec, 'pulled-schedule-0003')).toMatchObject({ state: 'done' });
+    const again = rt.workbook.values('Schedule');
+    expect(again[0]?.slice(header.length)).toEqual([
+      'Action',
+      'Push status',
+      'Assembled ID',
+      'Push message',
+      'Pushed at',
+    ]);
+    expect(again.slice(1).map((r) => r[idAt])).not.toContain(dropped);
+    expect(again.slice(1).flatMap((r) => r.slice(header.length).filter((v) => v !== ''))).toEqual([]);
+
+    // An Action typed and not pushed: pulling again would put it beside another activity.
+    const target = again.slice(1).findIndex((r) => r[idAt] === moved) + 2;
+    rt.workbook.write('Schedule', [['delete']], { row: target, column: action });
+    const held = rt.workbook.values('Schedule');
+    const refused = await pullToEnd(rt, spec, 'pulled-schedule-0004');
+    expect(refused).toMatchObject({ state: 'failed' });
+    expect(refused.message).toContain(`An Action beside the table is not pushed yet (row ${target}).`);
+    expect(rt.workbook.values('Schedule')).toEqual(held);
   });
 });

@@ -22,6 +22,7 @@ import {
 } from '../sheet/write-table';
 import type { Table } from '../table/build-table';
 import type { OpenTarget } from './pull-target';
+import { clearPushColumns, pushColumnsBeside, refusePendingActions } from './push-columns';
 import type { Staging } from './staging';
 
 /** What a finished write did: the result's counts, and the row its body began at. */
@@ -60,6 +61,11 @@ export class StagedWrite {
     };
   }
 
+  /** A push's Action and outcome columns beside the target's table (push-columns.ts). */
+  private pushColumns(plan: WritePlan) {
+    return pushColumnsBeside(this.target.grid, this.options, plan.extent.cols);
+  }
+
   /** Does the next piece: the plan and header, one chunk of rows, or the end. */
   next(progress: WriteProgress | undefined): WritePiece {
     if (this.table.columns.length === 0) {
@@ -72,6 +78,7 @@ export class StagedWrite {
     const now = this.now();
     if (!progress) {
       if (this.staged) {
+        refusePendingActions(this.pushColumns(plan));
         const block = this.published(plan);
         checkCellLimit(this.target.grid, this.options, block);
         checkCellLimit(grid, o, block);
@@ -88,6 +95,10 @@ export class StagedWrite {
       return { kind: 'progress', progress: { ...progress, done: to, total: plan.body.length, at: now } };
     }
     if (this.staged) {
+      // Checked again: an Action may have been typed since the write began.
+      const beside = this.pushColumns(plan);
+      refusePendingActions(beside);
+      clearPushColumns(this.target.grid, beside, this.options.row);
       const block = this.published(plan);
       this.target.grid.growTo(reach(this.options, block));
       this.staging.publish(this.jobId, block.rows, block.cols, this.target);
