@@ -174,14 +174,21 @@ describe.skipIf(!built)('push in the local Apps Script runtime', () => {
       [b.email, 'busy', '', '2026-05-25 07:00', '2026-05-25 08:00', 'five9'],
       [b.email, 'busy', '', '2026-05-26 09:00', '', 'five9'],
       [b.email, 'busy', '', '2026-05-25 07:30', '2026-05-25 08:30', 'zendesk'],
+      // An open state that starts inside a closed one, and one that starts with it: both clash.
+      [a.email, 'offline', '', '2026-05-25 06:40', '', 'zendesk'],
+      [b.email, 'offline', '', '2026-05-25 06:00', '', 'five9'],
     ]);
+    const clash = (row: number, other: number) =>
+      `Row ${row}: Start: overlaps row ${other}, a state of the same agent from the same source: an agent is in one state at a time on a platform. Correct the times of the row that is wrong.`;
     expect(check.problems).toEqual([
-      'Row 2: Start: overlaps row 3, a state of the same agent from the same source: an agent is in one state at a time on a platform. Correct the times of the row that is wrong.',
-      'Row 3: Start: overlaps row 2, a state of the same agent from the same source: an agent is in one state at a time on a platform. Correct the times of the row that is wrong.',
+      clash(2, 3),
+      clash(3, 2),
+      clash(4, 10),
+      clash(6, 11),
       'Row 8: Start: 2026-05-26 09:00 is in the future (it is 2026-05-25 08:00 in America/New_York): agent states record what happened. Check the date and time.',
-      'Row 9: End: 2026-05-25 08:30 is in the future (it is 2026-05-25 08:00 in America/New_York): agent states record what happened. Check the date and time, or leave End empty for a state still going.',
+      "… and 3 more rows to fix: each one's Push message says what.",
     ]);
-    expect(check).toMatchObject({ ok: 4, errors: 4 });
+    expect(check).toMatchObject({ ok: 2, errors: 8 });
   });
 
   it('holds back time off that overlaps other time off of the same agent in the sheet', async () => {
@@ -202,26 +209,33 @@ describe.skipIf(!built)('push in the local Apps Script runtime', () => {
     expect(check).toMatchObject({ ok: 2, errors: 2 });
   });
 
-  it('holds back rows that give one platform ID to two agents, naming the other rows', async () => {
+  it('holds back rows that give one platform ID to two agents, or one agent two IDs on a platform', async () => {
     const { rt, sim, agents } = setup();
-    const [a, b, c] = agents;
-    if (!a || !b || !c) throw new Error('no agents');
+    const [a, b, c, d] = agents;
+    if (!a || !b || !c || !d) throw new Error('no agents');
     const { check } = await validateTemplate(rt, 'associations', [
       [a.email, 'zendesk', '007123'],
       [b.email, 'five9', '55'],
       [c.email, 'Zendesk', '007123'],
+      [d.email, 'five9', '77'],
+      [d.email, 'five9', '78'],
+      // The same link typed twice is not a clash.
+      [b.email, 'five9', '55'],
     ]);
-    expect(check).toMatchObject({ ok: 1, errors: 2 });
+    expect(check).toMatchObject({ ok: 2, errors: 4 });
     expect(check.problems).toEqual([
       'Row 2: Platform ID: zendesk ID 007123 is also given to another agent in row 4. A platform ID belongs to one agent: correct the row that is wrong.',
       'Row 4: Platform ID: zendesk ID 007123 is also given to another agent in row 2. A platform ID belongs to one agent: correct the row that is wrong.',
+      'Row 5: Platform ID: the same agent gets another five9 ID (78) in row 6. A person has one five9 ID in Assembled, and a second would replace the first: keep the row that is right.',
+      'Row 6: Platform ID: the same agent gets another five9 ID (77) in row 5. A person has one five9 ID in Assembled, and a second would replace the first: keep the row that is right.',
     ]);
     const view = await follow(
       rt,
       await rt.callFromSidebar<PushView>('startPush', 'associations', 'assoc-shared-1'),
     );
-    expect(view).toMatchObject({ state: 'done', succeeded: 1, invalid: 2 });
+    expect(view).toMatchObject({ state: 'done', succeeded: 2, invalid: 4 });
     const person = (id: string) => sim.admin.org.people.find((p) => p.id === id)?.platforms ?? {};
+    expect(person(d.id).five9).not.toMatch(/^7[78]$/);
     expect(person(b.id).five9).toBe('55');
     expect(person(a.id).zendesk).not.toBe('007123');
     expect(person(c.id).zendesk).not.toBe('007123');

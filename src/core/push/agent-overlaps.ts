@@ -1,7 +1,7 @@
 // Rows of one agent whose times overlap, where that is a mistake: neither is sent until it is
 // fixed, since the add-on cannot tell which row is wrong.
-// - Agent states: an agent is in one state at a time on a platform. Open states (no End) are left
-//   alone: a platform's events start a state and leave its end to the next one.
+// - Agent states: an agent is in one state at a time on a platform. An open state (no End) lasts
+//   until the next one starts, so it clashes only by starting inside another state or with it.
 // - Time off: two requests over the same time are one typed twice, or a change that belongs in
 //   Assembled (cancel one, then ask again).
 import type { HeaderMap } from './header';
@@ -12,9 +12,10 @@ export function markStateOverlaps(rows: SheetRow[], map: HeaderMap): void {
   const groups = new Map<string, Span[]>();
   for (const row of rows) {
     const r = row.parse?.ok ? row.parse.request : undefined;
-    if (r?.kind !== 'agent_states' || r.input.end_time === undefined) continue;
+    if (r?.kind !== 'agent_states') continue;
     const key = `${r.input.agent_id}\u0000${(r.input.source ?? '').toLowerCase()}`;
-    const span = { row, start: r.input.start_time, end: r.input.end_time };
+    const { start_time: start, end_time: end } = r.input;
+    const span = { row, start, end: end ?? start + 1 };
     groups.set(key, [...(groups.get(key) ?? []), span]);
   }
   const start = map.headers[map.columns.start ?? -1] || 'Start';
