@@ -191,6 +191,56 @@ describe.skipIf(!built)('push in the local Apps Script runtime', () => {
     expect(check).toMatchObject({ ok: 2, errors: 8 });
   });
 
+  it('says which pushed rows were changed since, and sends none of them again', async () => {
+    const { rt, sim, agents } = setup();
+    const [a] = agents;
+    if (!a) throw new Error('no agents');
+    const { sheet, check } = await validateTemplate(rt, 'agent_states', [
+      [a.email, 'available', '', '2026-05-25 06:00', '2026-05-25 07:00', 'five9'],
+      [a.email, 'break', '', '2026-05-25 07:00', '2026-05-25 07:15', 'five9'],
+    ]);
+    expect(check).toMatchObject({ ok: 2, errors: 0 });
+    const push = async (key: string) =>
+      follow(rt, await rt.callFromSidebar<PushView>('startPush', 'agent_states', key));
+    expect(await push('states-changed-1')).toMatchObject({ state: 'done', succeeded: 2 });
+    const posts = () =>
+      Object.entries(sim.stats().byRoute)
+        .filter(([route]) => route.startsWith('POST'))
+        .reduce((n, [, count]) => n + count, 0);
+    const sent = posts();
+    const [taken] = column(rt, sheet, 'Push message');
+    expect(rt.workbook.notes(sheet)[1]?.[6]).toMatch(/^Sent by the add-on as [0-9a-f]{8}: /);
+
+    // Retyped after the push: the break ran five minutes longer.
+    rt.workbook.write(sheet, [['2026-05-25 07:20']], { row: 3, column: 5 });
+    const changed =
+      'Changed since it was pushed: Assembled holds the row as it was sent, and a done row is never sent again. To send it as a new row, clear its Push status and Assembled ID.';
+    const again = await rt.callFromSidebar<Check>('validatePush', 'agent_states');
+    expect(again).toMatchObject({
+      ok: 0,
+      errors: 0,
+      skipped: 2,
+      changed: 1,
+      problems: [`Row 3: ${changed}`],
+    });
+    const view = await push('states-changed-2');
+    expect(view).toMatchObject({ state: 'done', succeeded: 0, skipped: 2 });
+    expect(view.message).toContain(
+      '2 already done and skipped, one of them changed since it was pushed (its Push message says how to send the change)',
+    );
+    expect(posts()).toBe(sent);
+    expect(column(rt, sheet, 'Push status')).toEqual(['ingested', 'ingested']);
+    expect(column(rt, sheet, 'Push message')).toEqual([taken, changed]);
+
+    // Typed back as it was sent: nothing changed.
+    rt.workbook.write(sheet, [['2026-05-25 07:15']], { row: 3, column: 5 });
+    expect(await rt.callFromSidebar<Check>('validatePush', 'agent_states')).toMatchObject({
+      skipped: 2,
+      changed: 0,
+      problems: [],
+    });
+  });
+
   it('holds back time off that overlaps other time off of the same agent in the sheet', async () => {
     const { rt, agents } = setup();
     const [a, b] = agents;

@@ -85,8 +85,18 @@ export class MemoryGrid implements Grid {
     if (this.refuse) throw new WriteRefused(this.refuse);
     this.prepared.push(`${row},${col},${rows},${cols}`);
   }
+  /** Notes of cells other than the header's first. */
+  notes = new Map<string, string>();
   noteAt(row: number, col: number): string {
-    return this.header && this.header.row === row && this.header.col === col ? this.header.note : '';
+    return this.header && this.header.row === row && this.header.col === col
+      ? this.header.note
+      : (this.notes.get(`${row},${col}`) ?? '');
+  }
+  columnNotes(row: number, col: number, rows: number): string[] {
+    return Array.from({ length: rows }, (_, i) => this.noteAt(row + i, col));
+  }
+  setColumnNotes(row: number, col: number, notes: string[]): void {
+    for (const [i, note] of notes.entries()) this.notes.set(`${row + i},${col}`, note);
   }
   setNote(row: number, col: number, note: string): void {
     if (this.header && this.header.row === row && this.header.col === col) this.header.note = note;

@@ -44,6 +44,8 @@ export interface PushJob {
   failed: number;
   /** Rows already done before this push (an id or a done status). */
   skipped: number;
+  /** Of those, rows changed since they were sent (their Push message says how to send the change). */
+  changed?: number;
   /** Rows whose cells are not valid (marked error, not sent). */
   invalid: number;
   inFlight?: InFlight;

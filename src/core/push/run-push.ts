@@ -23,6 +23,7 @@ import { KINDS, type PushKind } from './kinds';
 import { type InFlight, type PushJob, PushStore, parseFlight } from './push-job';
 import { reconcile } from './reconcile';
 import { type SendItem, type Sent, sendBatch } from './send';
+import { changedMessage } from './sent-print';
 import {
   addStatusColumns,
   prepareOutcomes,
@@ -126,6 +127,8 @@ export interface ValidateSummary {
   errors: number;
   /** Rows already done (an id or a done status): left as they are. */
   skipped: number;
+  /** Of those, rows changed since they were sent (sent-print.ts). */
+  changed: number;
   /** The first few problems, "Row 4: Start: ...", then how many more there are. */
   problems: string[];
   /** The sheet's columns this kind does not read: many say it is some other sheet. */
@@ -179,6 +182,13 @@ function writeMany(grid: Grid, sheet: SheetSnapshot, outcomes: Map<number, RowOu
   }
 }
 
+/** A done row changed since it was sent keeps its status; its message says how to send the change. */
+function changedOutcome(kind: PushKind, sheet: SheetSnapshot, row: SheetRow): RowOutcome | undefined {
+  if (!row.changed) return undefined;
+  const status = String(row.values[sheet.map.status.status] ?? '').trim();
+  return { status, ...(row.id ? { id: row.id } : {}), message: changedMessage(kind) };
+}
+
 function problemOutcome(row: SheetRow): RowOutcome | undefined {
   return row.parse && !row.parse.ok ? { status: 'error', message: row.parse.problems.join(' ') } : undefined;
 }
@@ -208,14 +218,22 @@ export function validateSheet(deps: PushDeps, kind: PushKind, ref: SheetRef): Va
       ok: 0,
       errors: 0,
       skipped: 0,
+      changed: 0,
       problems: [],
       unread: unreadColumns(sheet.map),
     };
     for (const row of sheet.rows) {
       if (row.blank && !row.done) continue;
       summary.rows++;
-      if (row.done) summary.skipped++;
-      else if (row.parse?.ok) {
+      if (row.done) {
+        summary.skipped++;
+        const changed = changedOutcome(kind, sheet, row);
+        if (!changed) continue;
+        summary.changed++;
+        outcomes.set(row.row, changed);
+        if (summary.problems.length < PROBLEMS_LISTED)
+          summary.problems.push(`Row ${row.row}: ${changed.message}`);
+      } else if (row.parse?.ok) {
         summary.ok++;
         outcomes.set(row.row, { status: 'OK', message: 'Ready to push.' });
       } else {
@@ -513,10 +531,16 @@ class PushRun {
     const sheet = this.sheet as SheetSnapshot;
     const outcomes = new Map<number, RowOutcome>();
     let skipped = 0;
+    let changed = 0;
+    let invalid = 0;
     for (const row of sheet.rows) {
       if (row.done) skipped++;
       const bad = row.done ? undefined : problemOutcome(row);
-      if (bad) outcomes.set(row.row, bad);
+      if (bad) invalid++;
+      const again = changedOutcome(this.job.kind, sheet, row);
+      if (again) changed++;
+      const outcome = bad ?? again;
+      if (outcome) outcomes.set(row.row, outcome);
     }
     writeMany(this.grid as Grid, sheet, outcomes, new Date(this.now()));
     // The rows to send are fixed now: rows added or changed later wait for their own push.
@@ -525,7 +549,7 @@ class PushRun {
       this.deps.newId(),
     );
     saveAgentMemo(this.deps.own, this.job.id, this.agents.found);
-    this.save({ prepared: true, skipped, invalid: outcomes.size, total, stalls: 0 });
+    this.save({ prepared: true, skipped, ...(changed ? { changed } : {}), invalid, total, stalls: 0 });
   }
 
   /** Valid, not done, and not already tried by this push and refused by Assembled. */
@@ -671,6 +695,10 @@ class PushRun {
     if (j.failed) parts.push(`${j.failed} refused by Assembled`);
     if (j.invalid) parts.push(`${j.invalid} with problems to fix`);
     if (j.skipped) parts.push(`${j.skipped} already done and skipped`);
+    if (j.changed)
+      parts.push(
+        `${j.changed === 1 ? 'one of them' : `${j.changed} of them`} changed since it was pushed (its Push message says how to send the change)`,
+      );
     return `Finished: ${parts.join(', ')}. See the Push status column.`;
   }
 }

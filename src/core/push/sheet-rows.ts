@@ -11,6 +11,7 @@ import { type HeaderMap, matchHeader } from './header';
 import { DONE_STATUSES, type PushKind, STATUS_COLUMNS, type StatusKey } from './kinds';
 import { type ParseContext, parseRow, type RowParse } from './parse-row';
 import { fingerprint } from './request';
+import { inputPrint, sentNote, sentPrint } from './sent-print';
 
 export interface RowOutcome {
   status: string;
@@ -33,6 +34,10 @@ export interface SheetRow {
   parse?: RowParse;
   /** Fingerprint of the request, for valid rows. */
   fp?: string;
+  /** The note of its Push status cell, as read. */
+  note?: string;
+  /** Done, and changed since it was sent (sent-print.ts): still never sent again. */
+  changed?: boolean;
 }
 
 export interface SheetSnapshot {
@@ -67,6 +72,9 @@ export function readSheet(grid: Grid, kind: PushKind, ctx: ParseContext): ReadRe
   if (!header.ok) return header;
   const { map } = header;
   const inputs = Object.values(map.columns);
+  const statusInSheet = !map.added.some((a) => a.index === map.status.status);
+  const notes =
+    statusInSheet && cells.length > 1 ? grid.columnNotes(2, map.status.status + 1, cells.length - 1) : [];
   const rows: SheetRow[] = [];
   for (let i = 1; i < cells.length; i++) {
     const values = cells[i] ?? [];
@@ -78,6 +86,10 @@ export function readSheet(grid: Grid, kind: PushKind, ctx: ParseContext): ReadRe
     const row: SheetRow = { row: i + 1, values, status, id, blank, done: id !== '' || DONE.includes(status) };
     const when = values[map.status.when];
     if (when instanceof Date && !Number.isNaN(when.getTime())) row.when = when.getTime();
+    const note = notes[i - 1] ?? '';
+    if (note) row.note = note;
+    const sent = row.done ? sentPrint(note) : undefined;
+    if (sent && sent !== inputPrint(values, map)) row.changed = true;
     if (!row.done && !blank) {
       row.parse = parseRow(values, map, ctx);
       if (row.parse.ok) row.fp = fingerprint(row.parse.request);
@@ -172,4 +184,29 @@ export function writeOutcomes(
   }
   // "Pushed at" reads as every time the add-on writes, whatever format the column had.
   grid.setColumnFormat(first, map.status.when + 1, last - first + 1, DATETIME_FORMAT);
+  writeSentPrints(grid, map, byRow, outcomes, first, last);
+}
+
+/** Notes the print of each row Assembled took; rows between keep the notes they had. */
+function writeSentPrints(
+  grid: Grid,
+  map: HeaderMap,
+  byRow: Map<number, SheetRow>,
+  outcomes: Map<number, RowOutcome>,
+  first: number,
+  last: number,
+): void {
+  const notes: string[] = [];
+  let changes = 0;
+  for (let n = first; n <= last; n++) {
+    const row = byRow.get(n);
+    const taken = outcomes.has(n) && row && !row.blank && !row.changed && DONE.includes(row.status);
+    const note = taken ? sentNote(inputPrint(row.values, map)) : (row?.note ?? '');
+    if (row && note !== (row.note ?? '')) {
+      row.note = note;
+      changes++;
+    }
+    notes.push(note);
+  }
+  if (changes > 0) grid.setColumnNotes(first, map.status.status + 1, notes);
 }

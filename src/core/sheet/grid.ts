@@ -30,6 +30,10 @@ export interface Grid {
   noteAt(row: number, col: number): string;
   /** Replaces a cell's note, nothing else of it. */
   setNote(row: number, col: number, note: string): void;
+  /** The notes of a column's cells, in one call ('' for none). */
+  columnNotes(row: number, col: number, rows: number): string[];
+  /** Replaces the notes of a column's cells, in one call. */
+  setColumnNotes(row: number, col: number, notes: string[]): void;
   /** Cell colours of a block (null = default), as two block calls: backgrounds, then font colours. */
   paint?(row: number, col: number, backgrounds: (string | null)[][], fontColors: (string | null)[][]): void;
   /**

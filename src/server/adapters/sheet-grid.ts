@@ -180,6 +180,14 @@ export function sheetGrid(sheet: Sheet): Grid {
       sheet.getRange(row, col, rows, cols).clearFormat();
     },
     noteAt: (row, col) => sheet.getRange(row, col).getNote(),
+    columnNotes: (row, col, rows) =>
+      sheet
+        .getRange(row, col, rows, 1)
+        .getNotes()
+        .map((r) => r[0] ?? ''),
+    setColumnNotes(row, col, notes) {
+      guarded(sheet, () => sheet.getRange(row, col, notes.length, 1).setNotes(notes.map((n) => [n])));
+    },
     setNote(row, col, note) {
       guarded(sheet, () => sheet.getRange(row, col).setNote(note));
     },

@@ -194,12 +194,14 @@ validateButton.addEventListener('click', () => {
         v.rows === 0
           ? [`Nothing to push: "${v.sheet}" has no rows under its header. Add rows, then validate.`]
           : [
-              `${v.ok} OK, ${v.errors} to fix, ${v.skipped} already done, in "${v.sheet}". Nothing was sent.`,
+              `${v.ok} OK, ${v.errors} to fix, ${v.skipped} already done${v.changed ? ` (${v.changed} changed since pushed)` : ''}, in "${v.sheet}". Nothing was sent.`,
               ...(v.unread.length > 0 ? [unreadLine(label, v.unread)] : []),
               ...v.problems,
             ];
-      // Unread columns are worth a look even when every row reads well: not the all-clear green.
-      showStatus(status, lines.join('\n'), v.errors > 0 ? 'error' : v.unread.length > 0 ? 'info' : 'ok');
+      // Unread columns and rows changed since pushed are worth a look even when every row reads
+      // well: not the all-clear green.
+      const note = v.unread.length > 0 || v.changed > 0;
+      showStatus(status, lines.join('\n'), v.errors > 0 ? 'error' : note ? 'info' : 'ok');
     } catch (error) {
       showStatus(status, errorMessage(error), 'error');
     }

@@ -1,0 +1,44 @@
+// What a row held when Assembled took it, kept as a short print in the note of its Push status
+// cell. A done row is never sent again; when someone changes it afterwards (new times typed over
+// a pushed state, a pushed row copied and edited), its print no longer matches, and Validate and
+// Push say so rather than skip the change without a word. In Sheets the note goes with the row
+// when the sheet is sorted or the row copied.
+import type { CellValue } from '../table/build-table';
+import type { HeaderMap } from './header';
+import type { PushKind } from './kinds';
+import { hash } from './request';
+
+const PRINT = /^Sent by the add-on as ([0-9a-f]{8})\b/;
+
+/** A print of the row's input cells (the status columns aside). */
+export function inputPrint(values: readonly CellValue[], map: HeaderMap): string {
+  const cells = Object.values(map.columns)
+    .sort((a, b) => a - b)
+    .map((at) => {
+      const v = values[at];
+      return v instanceof Date ? v.getTime() : typeof v === 'string' ? v.trim() : (v ?? '');
+    });
+  return hash(JSON.stringify(cells));
+}
+
+export function sentNote(print: string): string {
+  return `Sent by the add-on as ${print}: a change to the row after that is pointed out at Validate and Push.`;
+}
+
+/** The print a Push status note holds, if the add-on wrote it. */
+export function sentPrint(note: string): string | undefined {
+  return PRINT.exec(note)?.[1];
+}
+
+const HOW: Partial<Record<PushKind, string>> = {
+  time_off:
+    'To change it, cancel the request (Time off to cancel, with its Assembled ID), then clear Push status and Assembled ID here and push the row as new.',
+  activities:
+    'To send the change, put update in Action (and the Assembled ID in Activity ID if it is empty), then clear Push status and Assembled ID.',
+};
+
+/** The Push message of a done row changed since it was sent. */
+export function changedMessage(kind: PushKind): string {
+  const how = HOW[kind] ?? 'To send it as a new row, clear its Push status and Assembled ID.';
+  return `Changed since it was pushed: Assembled holds the row as it was sent, and a done row is never sent again. ${how}`;
+}
