@@ -26,10 +26,10 @@ describe('activity rows, validated', () => {
     expect(summary).toMatchObject({ rows: 8, ok: 1, errors: 7 });
     const out = records(grid).map((r) => r['Push message']);
     expect(out).toEqual([
-      "Activity ID: is empty: update needs the activity's id.",
-      "Activity ID: is empty: delete needs the activity's id.",
+      "Activity ID: is empty, and update needs the activity's id (the Activity ID column of an Activities pull).",
+      "Activity ID: is empty, and delete needs the activity's id (the Activity ID column of an Activities pull).",
       'Activity ID: must be empty for create (Assembled gives the new activity its id).',
-      'Agent: is empty: create needs it. Type: is empty: create needs it. Start: is empty: create needs it. End: is empty: create needs it.',
+      'Agent: is empty, and create needs it. Type: is empty, and create needs it. Start: is empty, and create needs it. End: is empty, and create needs it.',
       'Action: update needs at least one column to change (Agent, Type, Start, End or Description).',
       expect.stringContaining('Action: "move" is not one of create, update, delete.'),
       'End: must be after Start.',

@@ -278,7 +278,7 @@ describe('row parsing', () => {
     });
     expect(parse('state_edits', h, ['Update', '', 'a-1', 'busy', '2026-06-01 09:00']).result).toMatchObject({
       ok: false,
-      problems: [expect.stringMatching(/^State ID: is empty: update needs/)],
+      problems: [expect.stringMatching(/^State ID: is empty, and update needs/)],
     });
     expect(
       parse('state_edits', h, ['insert', 's-9', 'a-1', 'busy', '2026-06-01 09:00']).result,

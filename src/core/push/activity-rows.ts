@@ -49,14 +49,18 @@ export function activityRequest(
   const { action } = c;
   if (!action) return undefined;
   const id = c.activity_id;
-  if (action !== 'create' && !id) p.add('activity_id', `is empty: ${action} needs the activity's id.`);
+  if (action !== 'create' && !id)
+    p.add(
+      'activity_id',
+      `is empty, and ${action} needs the activity's id (the Activity ID column of an Activities pull).`,
+    );
   if (action === 'create' && id)
     p.add('activity_id', 'must be empty for create (Assembled gives the new activity its id).');
   const head = { kind: 'activities' as const, action, ...(c.schedule ? { scheduleId: c.schedule } : {}) };
   if (action === 'delete') return id ? { ...head, activity: { id } } : undefined;
   if (action === 'create')
     for (const k of ['agent', 'activity_type', 'start', 'end'] as const)
-      if (c[k] === undefined) p.add(k, 'is empty: create needs it.');
+      if (c[k] === undefined) p.add(k, 'is empty, and create needs it.');
   const activity: ActivityFields = id ? { id } : {};
   const agent = c.agent === undefined ? undefined : agentId(c.agent, ctx, p, 'agent');
   if (agent) activity.agent_id = agent;

@@ -292,13 +292,16 @@ function edit(cells: Cells, ctx: ParseContext, problems: Problems): PushRequest 
   const { action } = cells;
   if (!action) return undefined;
   if (action !== 'insert' && !cells.state_id)
-    problems.add('state_id', `is empty: ${action} needs the state record's id.`);
+    problems.add(
+      'state_id',
+      `is empty, and ${action} needs the state record's id (the State ID column of an agent-state edit history pull).`,
+    );
   if (action === 'delete')
     return cells.state_id ? { kind: 'state_edits', action, stateId: cells.state_id } : undefined;
   if (action === 'insert' && cells.state_id)
     problems.add('state_id', 'must be empty for insert (Assembled gives the new record its id).');
   for (const key of ['agent', 'state', 'start'] as const) {
-    if (cells[key] === undefined) problems.add(key, `is empty: ${action} needs it.`);
+    if (cells[key] === undefined) problems.add(key, `is empty, and ${action} needs it.`);
   }
   const agentId = agentOf(cells, ctx, problems);
   const t = stateTimes(cells, ctx, problems);

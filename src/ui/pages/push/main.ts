@@ -236,6 +236,8 @@ syncButton.addEventListener('click', () => {
     } catch (error) {
       showStatus(syncStatus, errorMessage(error), 'error');
     }
+    // The section sits at the foot of a 300-pixel sidebar: its answer may land below the fold.
+    syncStatus.scrollIntoView({ block: 'nearest' });
   });
 });
 
