@@ -138,16 +138,41 @@ export function pollPush(id: unknown): PushView {
   return view(advancePush(deps, parseInput(ClientId, id, 'Push id'), Date.now() + SLICE_MS));
 }
 
-/** Syncs the active sheet when it holds a time-off list (or nothing), else the "Time off (Assembled)" sheet. */
+/**
+ * Syncs the active sheet when it holds a time-off list (or nothing), else the "Time off
+ * (Assembled)" sheet; the run gets its row in the log, as pulls and pushes do.
+ */
 export function syncTimeOff(): SyncSummary {
-  const ss = documentSpreadsheet();
+  const deps = pushDeps();
+  const started = Date.now();
   const active = activeSheet();
+  const log = (status: string, target: string, rows: number, message: string) =>
+    deps.log?.append({
+      when: new Date(started),
+      who: deps.user.email,
+      what: 'Sync time off',
+      target,
+      status,
+      rows,
+      durationMs: Date.now() - started,
+      message,
+    });
+  try {
+    const summary = syncInto(deps, active);
+    log('done', summary.sheet, summary.changes, summary.message);
+    return summary;
+  } catch (error) {
+    log('failed', active.getName(), 0, error instanceof Error ? error.message : String(error));
+    throw error;
+  }
+}
+
+function syncInto(deps: PushDeps, active: GoogleAppsScript.Spreadsheet.Sheet): SyncSummary {
   // A sheet pushed from: its created rows take their request's status now.
   if (isGridSheet(active) && isTimeOffPushSheet(headerOf(active) as never))
     return syncPushSheet(assembledClient(), { name: active.getName(), grid: sheetGrid(active) });
   const usable = isGridSheet(active) && (active.getLastRow() === 0 || looksLikeTimeOffList(headerOf(active)));
-  const sheet = usable ? active : findOrInsertSheet(ss, SYNC_SHEET);
-  const deps = pushDeps();
+  const sheet = usable ? active : findOrInsertSheet(documentSpreadsheet(), SYNC_SHEET);
   return sync(
     { client: assembledClient(), clock: gasClock, zone: deps.zone, store: deps.store, user: deps.user.email },
     { ...ref(sheet), grid: sheetGrid(sheet) },

@@ -67,12 +67,32 @@ describe.skipIf(!built)('sync time off', () => {
     expect(sim.stats().byRoute['POST /v0/time_off']).toBe(3);
   });
 
+  it('logs a sync that failed, with its reason and never the key', async () => {
+    const { rt } = await startLocalAddon({ dialect: 'live' });
+    rt.workbook.addSheet('Leave');
+    rt.workbook.select('Leave!A1');
+    rt.properties.user.set('assembled.apiKey', JSON.stringify('sk_live_not_issued_0000'));
+    await expect(rt.callFromSidebar('syncTimeOff')).rejects.toThrow(/API key/);
+    const row = rt.workbook.values('Assembled log').at(-1) ?? [];
+    expect(row.slice(2, 6)).toEqual(['Sync time off', 'Leave', 'failed', 0]);
+    expect(String(row[7])).toMatch(/API key/);
+    expect(JSON.stringify(rt.workbook.values('Assembled log'))).not.toContain('sk_live_not_issued');
+  });
+
   it('lists all-day requests as their days, in the agents’ own calendar, and part-day ones with times', async () => {
     const { rt, sim } = await startLocalAddon({ dialect: 'live' });
     rt.workbook.addSheet('Leave');
     rt.workbook.select('Leave!A1');
     const summary = await rt.callFromSidebar<SyncSummary>('syncTimeOff');
     expect(summary).toMatchObject({ sheet: 'Leave', full: true });
+    // The run has its row in the log, as pulls and pushes do.
+    expect(rt.workbook.values('Assembled log').at(-1)?.slice(1, 6)).toEqual([
+      'analyst@example.com',
+      'Sync time off',
+      'Leave',
+      'done',
+      summary.changes,
+    ]);
     const [, ...rows] = rt.workbook.displayValues('Leave');
     const header = sheetFields(rt, 'Leave');
     const col = (name: string) => {
