@@ -85,6 +85,16 @@ describe('Pull data in the workbench', () => {
     const sb = await pullIntoNewSheet(page, 'People', 'People');
     // A reference list is offered a daily refresh (a report of last week, weekly: see below).
     await expect.poll(() => sb.getByLabel('Frequency').inputValue()).toBe('daily');
+    // A new sheet named like it (whatever the case) would be it: the form says so before a pull.
+    const hint = sb.locator('#newSheetHint');
+    await sb.getByLabel('Sheet name').fill('people');
+    await expect
+      .poll(() => hint.textContent())
+      .toBe(
+        '"People" is already a sheet: this pull writes into it (replace it). Type another name for a new sheet.',
+      );
+    await sb.getByLabel('Sheet name').fill('People 2');
+    await expect.poll(() => hint.isHidden()).toBe(true);
     // The sheet the pull just made is a target for the next one.
     await sb.getByLabel('Existing sheet').check();
     await expect.poll(() => sb.locator('#sheet option').allTextContents()).toContain('People');

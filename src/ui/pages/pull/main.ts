@@ -81,7 +81,23 @@ function showTargets(o: PullOptions): void {
   }
   byId('cellRow').textContent = `Starting at ${o.activeCell.sheet}!${o.activeCell.a1}`;
   showAgain(o);
+  showNameTaken();
 }
+
+/**
+ * A "new" sheet named like one already there is that sheet (names are unique whatever their
+ * case): the pull writes into it, so the form says so before a sheet of the user's is written over.
+ */
+function showNameTaken(): void {
+  const hint = byId('newSheetHint');
+  const name = newSheet.value.trim().toLowerCase();
+  const taken = options?.sheets.find((s) => s.toLowerCase() === name);
+  hint.hidden = !taken;
+  if (!taken) return;
+  const how = mode.selectedOptions[0]?.textContent?.split(':')[0]?.toLowerCase() ?? 'replace it';
+  hint.textContent = `"${taken}" is already a sheet: this pull writes into it (${how}). Type another name for a new sheet.`;
+}
+newSheet.addEventListener('input', showNameTaken);
 
 /** With a sheet the add-on filled in front: what filled it, and a button to pull it again. */
 function showAgain(o: PullOptions): void {
@@ -137,6 +153,7 @@ function onSourceChange(): void {
   mode.disabled = grid;
   byId('whenSet').hidden = s.range === 'none';
   newSheet.value = s.label;
+  showNameTaken();
   // The key as the sheet's header reads it (the API field names are accepted too).
   mergeKey.value = defaultKey = s.key
     .split(',')
@@ -433,6 +450,7 @@ form.addEventListener('change', (event) => {
 });
 mode.addEventListener('change', () => {
   byId('mergeKeyRow').hidden = mode.value !== 'merge';
+  showNameTaken();
 });
 
 /** Starts a pull and follows it to its end; one that worked may be saved as a refresh. */
