@@ -124,7 +124,7 @@ describe('pull into BigQuery', () => {
     rt.bigquery.faults.set({ backendErrors: 50 });
     const failed = await pullToEnd(rt, states(day('2026-05-22'), 'append'), key());
     expect(failed.state).toBe('failed');
-    expect(failed.message).toMatch(/^An internal error occurred .* \(gave up after 6 attempts\)$/);
+    expect(failed.message).toMatch(/^An internal error occurred .* The add-on gave up after 6 attempts\.$/);
   });
 
   it('adds a new source column to the table and refuses a changed type in words', async () => {

@@ -26,7 +26,7 @@ function retried<A extends unknown[], R>(clock: Clock, call: (...args: A) => R) 
         const wait = RETRY_DELAYS_MS[attempt];
         if (wait === undefined)
           throw new WarehouseError(
-            `${error.message} (gave up after ${attempt + 1} attempts)`,
+            `${error.message} The add-on gave up after ${attempt + 1} attempts.`,
             error.code,
             error.reason,
           );

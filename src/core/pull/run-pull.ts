@@ -521,7 +521,7 @@ function failure(job: PullJob, error: unknown, now: number): PullJob {
   }
   if (transient) {
     return withState(job, 'failed', now, {
-      message: `${message} (gave up after ${job.errors + 1} attempts)`,
+      message: `${message} The add-on gave up after ${job.errors + 1} attempts.`,
       failure: error.kind,
     });
   }

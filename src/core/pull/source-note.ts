@@ -22,8 +22,12 @@ export function pulledInto(grid: Pick<Grid, 'noteAt'>): string | undefined {
 
 const FAILED = 'Last refresh failed ';
 
+const GENERATED = /^Generated: (.+?)(?: by .*)?$/;
+
 /** The note of a table whose refresh failed: its rows, and note, are the last good run's. */
 export function failedRunNote(note: string, when: string, reason: string): string {
   const kept = note.split('\n').filter((line) => !line.startsWith(FAILED));
-  return [...kept, `${FAILED}${when}: ${reason} The rows are from the run "Generated" names.`].join('\n');
+  const generated = kept.map((line) => GENERATED.exec(line)?.[1]).find(Boolean);
+  const rows = generated ? `from the run of ${generated}` : 'from the last run that worked';
+  return [...kept, `${FAILED}${when}: ${reason} The rows below are still ${rows}.`].join('\n');
 }
