@@ -154,7 +154,14 @@ describe('scheduled refreshes', () => {
     expect(rt.mail[0]?.body).not.toContain(key);
     const [view] = await rt.callFromSidebar<RefreshView[]>('listRefreshes');
     expect(view).toMatchObject({ paused: true, lastRun: { status: 'failed' } });
-    expect(view?.pausedReason).toMatch(/API key of analyst@example.com was rejected/);
+    // To its owner the card speaks to them; to another editor it names the owner.
+    expect(view?.pausedReason).toMatch(
+      /^Paused: Assembled did not accept your API key\. Set a valid key in .*Settings…, then resume this refresh\.$/,
+    );
+    const [seen] = await rt.asUser('editor@example.com').callFromSidebar<RefreshView[]>('listRefreshes');
+    expect(seen?.pausedReason).toMatch(
+      /^Paused: Assembled did not accept the API key of analyst@example\.com, whose refresh it is; analyst@example\.com sets a valid key in .*Settings…, then resumes it\.$/,
+    );
   });
 
   it('deleting the target sheet pauses its refresh with a clear reason', async () => {

@@ -85,6 +85,7 @@ export function saveRefresh(deps: Deps, input: unknown, key: string): Refresh {
     nextRunAt: nextRun(valid.frequency, now, deps.zone),
   };
   delete refresh.pausedReason;
+  delete refresh.pausedForKey;
   checkBudget(deps.store, deps.user, refresh, 'refresh.');
   store.save(refresh);
   const notice = deps.ensureScheduler();
@@ -92,7 +93,7 @@ export function saveRefresh(deps: Deps, input: unknown, key: string): Refresh {
 }
 
 export function setPaused(deps: Deps, id: string, paused: boolean): Refresh {
-  const { pausedReason: _, notice: __, ...refresh } = ownedRefresh(deps, id);
+  const { pausedReason: _, pausedForKey: ___, notice: __, ...refresh } = ownedRefresh(deps, id);
   const now = deps.clock.now();
   const store = new RefreshStore(deps.store);
   const saved = store.save({

@@ -1,6 +1,7 @@
 // What the Scheduled refreshes sidebar shows of a refresh: plain JSON with times already
 // written out in the spreadsheet's timezone.
 import { nextTryBy, type PullJob } from '../jobs/pull-job';
+import { menuPath } from '../menu-names';
 import { type Caller, ownerName, owns } from '../owner';
 import type { Zone } from '../ports';
 import { type PullSpec, sourceLabel } from '../pull/pull-spec';
@@ -68,7 +69,10 @@ export function refreshView(r: Refresh, viewer: Caller, zone: Zone, now: number,
     frequencyLabel: describeFrequency(r.frequency),
     notifyByEmail: r.notifyByEmail,
     paused: r.paused,
-    pausedReason: r.pausedReason ?? '',
+    pausedReason:
+      mine && r.pausedForKey
+        ? `Paused: Assembled did not accept your API key. Set a valid key in ${menuPath('settings')}, then resume this refresh.`
+        : (r.pausedReason ?? ''),
     notice: r.paused ? '' : (r.notice ?? ''),
     running: r.jobId !== undefined,
     retry: run?.errors

@@ -43,6 +43,8 @@ export interface Refresh extends RefreshInput {
   paused: boolean;
   /** Why it was paused when the add-on paused it (a deleted sheet, a rejected key). */
   pausedReason?: string;
+  /** Paused because its owner's key was refused: the owner's own card says so to them. */
+  pausedForKey?: true;
   nextRunAt: number;
   /** Why it will not run on schedule (no trigger could be created), if so. */
   notice?: string;

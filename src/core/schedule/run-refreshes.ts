@@ -3,6 +3,7 @@ import { isAssembledError } from '../assembled/errors';
 import { JobStore } from '../jobs/job-store';
 import { isTerminal, type PullJob } from '../jobs/pull-job';
 import { withLock } from '../lock';
+import { menuPath } from '../menu-names';
 import { ownerName, owns } from '../owner';
 import { targetSheet } from '../pull/pull-target';
 import { advancePull, type PullDeps, startPull, type Turn } from '../pull/run-pull';
@@ -167,10 +168,13 @@ function finish(deps: RefreshDeps, refresh: Refresh, job: Ending | undefined): R
   }
   if (status !== 'done') {
     if (job.failure === 'auth') {
-      next = pause(
-        next,
-        `the Assembled API key of ${ownerName(r)} was rejected or is missing; they must set a valid key in Settings`,
-      );
+      next = {
+        ...pause(
+          next,
+          `Assembled did not accept the API key of ${ownerName(r)}, whose refresh it is; ${ownerName(r)} sets a valid key in ${menuPath('settings')}, then resumes it`,
+        ),
+        pausedForKey: true,
+      };
     } else if (job.failure === 'target_missing') {
       next = pause(next, gone(r));
     }
