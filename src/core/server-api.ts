@@ -32,6 +32,8 @@ export interface ConnectionReport {
   lines: ConnectionLine[];
   /** What was tested differs from what is saved (a key typed, options changed, not yet saved). */
   unsaved: boolean;
+  /** Assembled refused the key tested (HTTP 401). */
+  keyRefused: boolean;
 }
 
 export interface ServerApi {

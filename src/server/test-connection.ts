@@ -6,6 +6,9 @@ import { parseInput } from '../core/validation';
 import { clientWith } from './client-factory';
 import { readApiKey, readConnectionOptions } from './settings';
 
+const KEY_REFUSED =
+  "Assembled did not accept the API key: it is missing, mistyped or revoked. Copy it again from Assembled's API settings, paste it above and test again.";
+
 /**
  * Settings' "Test connection": every read-only operation once, reported line by line. It tests
  * what the form shows (a key typed but not saved, the options chosen), else what is saved, so a
@@ -20,9 +23,11 @@ export function testConnection(draft?: unknown): ConnectionReport {
     apiVersion: form?.apiVersion ?? saved.apiVersion,
   };
   const results = checkConnection(clientWith(settings));
+  const refused = (r: (typeof results)[number]) => r.error?.kind === 'auth' && r.status === 401;
   const lines = results.map((r) => ({
     label: checkLabel(r.operation),
-    summary: checkSummary(r),
+    // Said in Settings, where the key is pasted: not "open Settings".
+    summary: refused(r) ? KEY_REFUSED : checkSummary(r),
     // The probe of how the server takes times reads as what it is, not as a second agent-state read.
     operation: r.operation === 'timeFormat' ? `Time format (${r.endpoint})` : r.endpoint || r.operation,
     ok: r.ok,
@@ -35,5 +40,5 @@ export function testConnection(draft?: unknown): ConnectionReport {
     settings.apiKey !== saved.apiKey ||
     settings.timeFormat !== saved.timeFormat ||
     settings.apiVersion !== saved.apiVersion;
-  return { ok: lines.every((l) => l.ok), lines, unsaved };
+  return { ok: lines.every((l) => l.ok), lines, unsaved, keyRefused: results.some(refused) };
 }

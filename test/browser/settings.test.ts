@@ -45,6 +45,20 @@ describe('Settings in the workbench', () => {
     expect(await sb.getByRole('region', { name: 'Connection test results' }).textContent()).toMatch(
       /People: not read/,
     );
+    // Said in Settings, where the key is pasted: what to do here, not "open Settings".
+    expect(await sb.locator('#status').textContent()).toMatch(
+      /Copy it again from Assembled's API settings, paste it above and test again\.$/,
+    );
+    // A key refused when tested, saved anyway: the save says what that means.
+    await sb.getByLabel('API key').fill(`${wrong}_2`);
+    await sb.getByRole('button', { name: 'Test connection' }).click();
+    await expect.poll(() => sb.locator('#status').textContent()).toMatch(REJECTED);
+    await sb.getByRole('button', { name: 'Save' }).click();
+    await expect
+      .poll(() => sb.locator('#status').textContent())
+      .toBe(
+        'Saved, though Assembled did not accept this key when it was tested: pulls, pushes and scheduled refreshes fail with it until a valid key is saved.',
+      );
 
     // The same words where the key is used: a pull fails saying so.
     await menu(page, 'Pull data…');

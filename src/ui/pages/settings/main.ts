@@ -88,17 +88,29 @@ async function run(label: string, work: () => Promise<void>): Promise<void> {
   }
 }
 
+/** A key typed that Assembled refused when it was tested: saved anyway, it is said to be so. */
+let refused = '';
+
 form.addEventListener('submit', (event) => {
   event.preventDefault();
+  const typed = formInput().apiKey ?? '';
   void run('Saving', async () => {
     show(await callServer('saveSettings', formInput()));
-    showStatus(status, 'Saved.', 'ok');
+    if (typed && typed === refused)
+      showStatus(
+        status,
+        'Saved, though Assembled did not accept this key when it was tested: pulls, pushes and scheduled refreshes fail with it until a valid key is saved.',
+        'error',
+      );
+    else showStatus(status, 'Saved.', 'ok');
   });
 });
 
 byId('test').addEventListener('click', () => {
+  const typed = formInput().apiKey ?? '';
   void run('Testing the connection', async () => {
     const report = await callServer('testConnection', formInput());
+    refused = report.keyRefused ? typed : '';
     showStatus(status, showReport(report), report.ok ? 'ok' : 'error');
   });
 });
