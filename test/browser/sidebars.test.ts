@@ -132,6 +132,14 @@ describe('Sidebar pages in the workbench', () => {
     await ask.getByRole('button', { name: /^Keep: / }).click();
     expect(await ask.count()).toBe(0);
     expect(await cards.count()).toBe(before);
+    // Keep has the focus, so Enter keeps; Escape keeps too, as a question asked in a dialog would.
+    for (const key of ['Enter', 'Escape']) {
+      await first.getByRole('button', { name: /^Delete: / }).click();
+      await ask.waitFor({ timeout: 5_000 });
+      await page.keyboard.press(key);
+      await expect.poll(() => ask.count()).toBe(0);
+      expect(await cards.count()).toBe(before);
+    }
     await first.getByRole('button', { name: /^Delete: / }).click();
     await first.getByRole('button', { name: /^Yes, delete: / }).click();
     await sb.locator('#status', { hasText: 'Deleted.' }).waitFor();

@@ -101,7 +101,7 @@ function editor(r: RefreshView, card: HTMLElement): void {
 function confirmDelete(r: RefreshView, card: HTMLElement, trigger: HTMLButtonElement): void {
   const open = card.querySelector<HTMLElement>('.confirm');
   if (open) {
-    open.querySelector('button')?.focus();
+    open.querySelector<HTMLButtonElement>('button.keep')?.focus();
     return;
   }
   const question = `Delete the refresh of ${r.what} into ${r.target}?`;
@@ -110,7 +110,7 @@ function confirmDelete(r: RefreshView, card: HTMLElement, trigger: HTMLButtonEle
     { type: 'button', class: 'danger', 'aria-label': `Yes, delete: ${r.what}` },
     'Delete',
   );
-  const no = el('button', { type: 'button', 'aria-label': `Keep: ${r.what}` }, 'Keep');
+  const no = el('button', { type: 'button', class: 'keep', 'aria-label': `Keep: ${r.what}` }, 'Keep');
   const box = el(
     'div',
     { class: 'confirm', role: 'group', 'aria-label': question },
@@ -121,12 +121,17 @@ function confirmDelete(r: RefreshView, card: HTMLElement, trigger: HTMLButtonEle
     'click',
     () => void act('Deleting', () => callServer('deleteRefresh', r.id), 'Deleted.'),
   );
-  no.addEventListener('click', () => {
+  const keep = () => {
     box.remove();
     trigger.focus();
+  };
+  no.addEventListener('click', keep);
+  box.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') keep();
   });
   card.append(box);
-  yes.focus();
+  // Keep has the focus: an Enter pressed twice never deletes.
+  no.focus();
 }
 
 function card(r: RefreshView): HTMLElement {
