@@ -85,6 +85,8 @@ describe('Pull data in the workbench', () => {
     const sb = await pullIntoNewSheet(page, 'People', 'People');
     // A reference list is offered a daily refresh (a report of last week, weekly: see below).
     await expect.poll(() => sb.getByLabel('Frequency').inputValue()).toBe('daily');
+    // It has no date range to resolve at each run.
+    expect(await sb.locator('#saveRefreshHint').textContent()).toBe('Reruns this pull into the same place.');
     // A new sheet named like it (whatever the case) would be it: the form says so before a pull.
     const hint = sb.locator('#newSheetHint');
     await sb.getByLabel('Sheet name').fill('people');
@@ -220,6 +222,9 @@ describe('Pull data in the workbench', () => {
     const sb = await pullIntoNewSheet(page, 'Handle time report', 'Weekly AHT');
     // The pull offers to refresh the sheet on a schedule: weekly, Monday 07:00 by default.
     await expect.poll(() => sb.getByLabel('Frequency').inputValue()).toBe('weekly');
+    expect(await sb.locator('#saveRefreshHint').textContent()).toBe(
+      'Reruns this pull into the same place; its date range is resolved afresh at each run.',
+    );
     await sb.getByRole('button', { name: 'Save scheduled refresh' }).click();
     await sb.locator('#refreshStatus', { hasText: 'Saved.' }).waitFor();
 

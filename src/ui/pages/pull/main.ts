@@ -410,6 +410,10 @@ function offerRefresh(pulled: PullSpec, scheduled?: string): void {
     return;
   }
   if (pulled.range?.kind === 'absolute') return;
+  // Reference lists have no range to speak of.
+  byId('saveRefreshHint').textContent = pulled.range
+    ? 'Reruns this pull into the same place; its date range is resolved afresh at each run.'
+    : 'Reruns this pull into the same place.';
   button.hidden = false;
   const form = createFrequencyForm('refresh', suggestedFrequency(pulled.range));
   byId('frequency').replaceChildren(form.root);
