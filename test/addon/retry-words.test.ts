@@ -7,7 +7,7 @@ import { progressWords } from '../../src/core/push/progress-words';
 import type { PushView } from '../../src/core/push/push-view';
 
 describe('a pull while Assembled is down', () => {
-  it('says Assembled did not answer, why, and counts down to the next try; then finishes', async () => {
+  it('says a request to Assembled failed, why, and counts down to the next try; then finishes', async () => {
     const { rt, sim } = await startLocalAddon();
     sim.setFaults({ force5xx: 1_000 });
     const spec = {
@@ -24,7 +24,7 @@ describe('a pull while Assembled is down', () => {
     expect(job).toMatchObject({
       state: 'queued',
       detail: expect.stringMatching(
-        /^Assembled did not answer (once|\d times) \(.*503.*[^.]\); the add-on tries again\.$/,
+        /^(A request to Assembled failed|Requests to Assembled failed \d times in a row) \(.*503.*[^.]\); the add-on tries again\.$/,
       ),
     });
     expect(job.nextCheckInMs).toBeGreaterThan(0);
@@ -33,12 +33,36 @@ describe('a pull while Assembled is down', () => {
       await rt.clock.advanceAsync(job.nextPollInMs);
       job = await rt.callFromSidebar<JobView>('pollPull', job.id);
     }
-    expect(job).toMatchObject({ state: 'done', detail: expect.not.stringMatching(/did not answer/) });
+    expect(job).toMatchObject({ state: 'done', detail: expect.not.stringMatching(/failed/) });
+  });
+});
+
+describe('a report pull once Assembled answers again', () => {
+  it('drops the failures from its words as soon as a request goes through', async () => {
+    const { rt, sim } = await startLocalAddon({ reportDelayMs: 10 * 60_000 });
+    sim.setFaults({ force5xx: 1_000 });
+    const spec = {
+      source: { kind: 'report', report: 'adherence', granularity: 'day' },
+      range: { kind: 'relative', preset: 'last_week' },
+      filters: {},
+      target: { kind: 'new_sheet', name: 'Adherence' },
+      mode: 'replace',
+    };
+    let job = await rt.callFromSidebar<JobView>('startPull', spec, 'key-0003');
+    expect(job.detail).toMatch(/failed.*; the add-on tries again\.$/);
+    sim.setFaults({});
+    // The report starts, and Assembled takes minutes to build it: the checks are what is said.
+    for (let i = 0; i < 5 && job.state === 'queued'; i++) {
+      await rt.clock.advanceAsync(job.nextPollInMs);
+      job = await rt.callFromSidebar<JobView>('pollPull', job.id);
+    }
+    expect(job.state).toBe('running');
+    expect(job.detail).not.toMatch(/failed/);
   });
 });
 
 describe('a push while Assembled is down', () => {
-  it('says its rows are being checked and Assembled did not answer, not "No rows to send"; then sends', async () => {
+  it('says its rows are being checked and a request to Assembled failed, not "No rows to send"; then sends', async () => {
     const { rt, sim } = await startLocalAddon();
     const agent = sim.admin.org.people.find((p) => !p.deleted && p.staffable && p.email);
     const { sheet } = await rt.callFromSidebar<{ sheet: string }>('insertPushTemplate', 'time_off');
@@ -51,7 +75,9 @@ describe('a push while Assembled is down', () => {
     expect(view).toMatchObject({
       state: 'running',
       estimatedLeftMs: null,
-      message: expect.stringMatching(/^Assembled did not answer \(.*503.*[^.]\); the add-on tries again\.$/),
+      message: expect.stringMatching(
+        /^A request to Assembled failed \(.*503.*[^.]\); the add-on tries again\.$/,
+      ),
     });
     expect(view.nextTryInMs).toBeGreaterThan(0);
     sim.setFaults({});

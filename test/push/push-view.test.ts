@@ -82,7 +82,7 @@ describe('push progress in words', () => {
     const waiting = view({ prepared: false, total: 0, notBefore: T0 + 45_000, message: down });
     expect(waiting).toMatchObject({
       nextTryInMs: 45_000,
-      message: `Assembled did not answer (${down.slice(0, -1)}); the add-on tries again.`,
+      message: `A request to Assembled failed (${down.slice(0, -1)}); the add-on tries again.`,
     });
     // Once the wait is over, an old message is not the news.
     const later = pushView(job({ done: 5, notBefore: T0 - 1, message: down }), T0);

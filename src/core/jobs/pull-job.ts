@@ -138,7 +138,9 @@ export function newJob(
 
 export function withState(job: PullJob, state: JobState, now: number, extra: Partial<PullJob> = {}): PullJob {
   if (isTerminal(job)) throw new Error(`Job ${job.id} is ${job.state} and cannot become ${state}`);
-  return { ...job, ...extra, state, updatedAt: now };
+  // A step that went on answered: the failures counted before it are over (and no longer shown).
+  const errors = state === 'failed' || state === 'stalled' ? job.errors : 0;
+  return { ...job, errors, ...extra, state, updatedAt: now };
 }
 
 /** After a poll that found the report still being generated. */

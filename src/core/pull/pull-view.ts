@@ -136,7 +136,7 @@ function timeLeft(job: PullJob): number | null {
 }
 
 /**
- * A step Assembled did not answer waits to be tried again, at any stage that reads from it (the
+ * A step whose request failed waits to be tried again, at any stage that reads from it (the
  * sidebar counts down to the next try); a pull must not look as if it were simply reading.
  */
 function retrying(job: PullJob): boolean {
@@ -147,9 +147,13 @@ function retrying(job: PullJob): boolean {
 
 function detail(job: PullJob): string {
   if (retrying(job)) {
-    const tries = job.errors === 1 ? 'once' : `${job.errors} times`;
     const reason = (job.message ?? 'no reason given').replace(/\.$/, '');
-    return `Assembled did not answer ${tries} (${reason}); the add-on tries again.`;
+    // Assembled may have answered, refusing (a rate limit): the words fit any failure.
+    const failed =
+      job.errors === 1
+        ? 'A request to Assembled failed'
+        : `Requests to Assembled failed ${job.errors} times in a row`;
+    return `${failed} (${reason}); the add-on tries again.`;
   }
   switch (job.state) {
     case 'queued':

@@ -29,7 +29,7 @@ export interface PushView {
   nextPollInMs: number;
   /** Its rows are still being read and checked (the first run has not fixed the rows to send). */
   preparing: boolean;
-  /** Assembled did not answer: the next try is this far off (ms); 0 when not waiting on it. */
+  /** A request to Assembled failed: the next try is this far off (ms); 0 when not waiting on it. */
   nextTryInMs: number;
 }
 
@@ -70,7 +70,7 @@ export function pushView(job: PushJob, now: number): PushView {
       : job.state === 'failed'
         ? 'Stopped.'
         : trouble
-          ? `Assembled did not answer (${trouble.replace(/\.$/, '')}); the add-on tries again.`
+          ? `A request to Assembled failed (${trouble.replace(/\.$/, '')}); the add-on tries again.`
           : preparing
             ? 'Reading the rows and checking them against Assembled.'
             : `Sending: ${job.done} of ${job.total} rows done.`;
