@@ -137,6 +137,21 @@ describe('Pull data in the workbench', () => {
     expect(JSON.stringify(wb.values('Sheet1'))).toBe(before);
   });
 
+  it('asks again for a filter list that could not be read, on Try again', async () => {
+    const { page, running } = bench();
+    const sim = running.workbench.session.backend.simulator;
+    sim?.setFaults({ errorRate: 1 });
+    await menu(page, 'Pull data…');
+    const sb = await sidebar(page, 'Pull data from Assembled');
+    const teams = sb.getByRole('group', { name: 'Teams' });
+    await expect
+      .poll(() => teams.textContent(), { timeout: 30_000 })
+      .toMatch(/^Could not load the list: .* Try again$/);
+    sim?.setFaults({});
+    await teams.getByRole('button', { name: 'Try again' }).click();
+    await expect.poll(() => teams.textContent()).toMatch(/Tier 1 Americas/);
+  });
+
   it('offers to pull again what filled the sheet in front, and nothing for another sheet', async () => {
     const { page, running } = bench();
     const sb = await pullIntoNewSheet(page, 'Teams', 'Teams');

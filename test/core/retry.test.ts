@@ -39,12 +39,12 @@ describe('retry policy', () => {
     expect((dated.http.sentAt[1] ?? 0) - dated.start).toBe(12_000);
   });
 
-  it('gives up on 429s when the attempts run out, saying the work will resume', () => {
+  it('gives up on 429s when the attempts run out, saying to wait a minute', () => {
     const { client, http } = setup(() => reply(429, ''), { retry: { maxAttempts: 3 } });
     const error = caught(() => client.listRoles());
     expect(error.kind).toBe('rate_limited');
     expect(error.status).toBe(429);
-    expect(error.message).toMatch(/rate limit was hit.*will resume/);
+    expect(error.message).toMatch(/rate limit was hit.*wait a minute and try again\.$/);
     expect(http.sent).toHaveLength(3);
   });
 

@@ -108,7 +108,7 @@ export function userMessage(
     case 'not_found':
       return `Assembled found nothing at ${endpoint}: the id may be wrong or the record deleted.`;
     case 'rate_limited':
-      return `Assembled's rate limit was hit (${endpoint}) and retries ran out for now; the work will resume.`;
+      return `Assembled's rate limit was hit (${endpoint}) and the add-on's retries ran out for now; wait a minute and try again.`;
     case 'server':
       return `Assembled had a server error (HTTP ${status}) on ${endpoint}; try again in a few minutes.`;
     case 'network':

@@ -134,6 +134,8 @@ function choices(kind: ChoiceKind) {
   if (hit) return hit;
   const loading = callServer('listChoices', kind);
   cache.set(kind, loading);
+  // A failure is not kept: the picker's Try again asks the server afresh.
+  loading.catch(() => cache.delete(kind));
   return loading;
 }
 
