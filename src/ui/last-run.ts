@@ -2,11 +2,18 @@
 import { countText } from '../core/count-text';
 import type { RefreshView } from '../core/schedule/refresh-view';
 
-export function lastRunText(r: Pick<RefreshView, 'running' | 'lastRun'>): string {
-  if (r.running) return 'Running now';
-  if (!r.lastRun) return 'Not run yet';
-  const { at, status, rows, message } = r.lastRun;
+type Run = NonNullable<RefreshView['lastRun']>;
+
+function runText({ at, status, rows, message }: Run): string {
   // A run that wrote nothing says why (an append whose rows were all there already).
-  if (status === 'done') return `${at}: ${rows === 0 && message ? message : `${countText(rows)} rows`}`;
-  return `${at}: ${status}${message ? ` (${message})` : ''}`;
+  if (status === 'done') return `${at}, ${rows === 0 && message ? message : `${countText(rows)} rows`}`;
+  return `${at}, ${status}${message ? ` (${message})` : ''}`;
+}
+
+export function lastRunText(r: Pick<RefreshView, 'running' | 'lastRun' | 'retry'>): string {
+  // While a run is under way (or waits to try again) the one before it is what the sheet holds.
+  const before = r.lastRun ? `. Before it: ${runText(r.lastRun)}` : '';
+  if (r.running && r.retry) return `Waiting to try again${before}`;
+  if (r.running) return `Running now${before}`;
+  return r.lastRun ? runText(r.lastRun) : 'Not run yet';
 }

@@ -82,12 +82,12 @@ describe('Sidebars say what is true now', () => {
     // trigger ticks only hourly, so the clock is not skipped here); the card follows.
     await expect
       .poll(() => card.textContent(), { timeout: 20_000 })
-      .toMatch(/Last run\s*2026-05-25 \d\d:\d\d(:\d\d)?: \d{1,3}(,\d{3})* rows/);
+      .toMatch(/Last run\s*2026-05-25 \d\d:\d\d(:\d\d)?, \d{1,3}(,\d{3})* rows/);
     expect(await card.textContent()).not.toMatch(/Not run yet|Running now/);
     // The status line no longer says "Started": it says how the run ended.
     await expect
       .poll(() => statusOf(sb))
-      .toMatch(/^Handle time report \(day\), last week: 2026-05-25 \d\d:\d\d(:\d\d)?: [\d,]+ rows\.$/);
+      .toMatch(/^Handle time report \(day\), last week: 2026-05-25 \d\d:\d\d(:\d\d)?, [\d,]+ rows\.$/);
   });
 
   it('Scheduled refreshes: a failed attempt shows on its card with its reason and next try', async () => {
@@ -104,7 +104,8 @@ describe('Sidebars say what is true now', () => {
       .poll(() => card.locator('.reason').textContent(), { timeout: 20_000 })
       .toMatch(/^Attempt 1 failed: .*503.* Next try by 2026-05-25 \d\d:\d\d\.$/);
     expect(await card.getAttribute('data-health')).toBe('failed');
-    expect(await card.textContent()).toMatch(/Running now/);
+    // Not running: waiting for the retry.
+    expect(await card.textContent()).toMatch(/Last run\s*Waiting to try again/);
     // Waiting for that retry, the sidebar reads the list now and then, not every 3 s (here ten
     // times faster: every 0.3 s rather than every 6 s).
     const reads = () =>
@@ -198,7 +199,7 @@ describe('Sidebars say what is true now', () => {
     await expect
       .poll(() => statusOf(sb))
       .toBe(
-        `Assembled did not accept the API key: it is missing, mistyped or revoked. Open ${MENU} ▸ Settings… and set a valid key.`,
+        "Assembled did not accept the API key: it is missing, mistyped or revoked. Copy it again from Assembled's API settings, paste it above and test again.",
       );
     expect(await checks.first().textContent()).toBe('Time format: not read');
     expect(bench().dialogs).toEqual([]);
