@@ -40,6 +40,16 @@ export interface StateView {
   sidebar: { serial: number; title: string } | null;
   /** Most recent toast and error of a menu run, newest first; text only. */
   toast: { serial: number; title: string; message: string } | null;
+  /** The e-mail the add-on sent (MailApp), oldest first: no mail leaves the workbench. */
+  mail: MailView[];
+}
+
+export interface MailView {
+  /** When it was sent, in the spreadsheet's zone. */
+  at: string;
+  to: string;
+  subject: string;
+  body: string;
 }
 
 export interface CellView {

@@ -126,6 +126,12 @@ export class Workbench {
       menus,
       sidebar: sidebar ? { serial: sidebar.serial, title: sidebar.title } : null,
       toast: notice,
+      mail: rt.mail.map((m) => ({
+        at: formatTime(m.at, rt.workbook.timeZone),
+        to: m.to,
+        subject: m.subject,
+        body: m.body,
+      })),
     };
   }
 

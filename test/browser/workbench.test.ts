@@ -61,6 +61,41 @@ describe('The workbench page', () => {
     expect(status()).toBe(200);
   });
 
+  it('shows the mail the add-on sent: a refresh given up e-mails its owner', async () => {
+    const { page, running } = bench();
+    await reset(page);
+    const { rt } = running.workbench;
+    rt.workbook.addSheet('Teams');
+    await rt.callFromSidebar(
+      'saveRefresh',
+      {
+        spec: {
+          source: { kind: 'resource', resource: 'teams' },
+          target: { kind: 'sheet', name: 'Teams' },
+          mode: 'replace',
+        },
+        frequency: { kind: 'daily', hour: 9 },
+        notifyByEmail: true,
+      },
+      'mail-refresh-0001',
+    );
+    await page.getByLabel('How the simulated Assembled answers').selectOption('down');
+    await page.waitForFunction(() => document.body.dataset.faults === 'down');
+    await page.getByRole('button', { name: 'Skip ahead 1 day' }).click();
+    await expect.poll(() => page.locator('#mailButton').textContent(), { timeout: SKIP_MS }).toBe('Mail (1)');
+    await page.getByRole('button', { name: 'Mail (1)' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Mail the add-on sent' });
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    expect(await dialog.locator('li').count()).toBe(1);
+    expect(await dialog.locator('li').textContent()).toMatch(
+      /refresh of yours failed.*To analyst@example\.com, /,
+    );
+    expect(await dialog.locator('pre').textContent()).toMatch(/gave up after 3 attempts/);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await reset(page);
+  });
+
   it('types values as Sheets does: formulas show their value, the formula bar their text', async () => {
     const { page } = bench();
     await reset(page);

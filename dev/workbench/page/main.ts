@@ -154,6 +154,7 @@ async function refresh(): Promise<void> {
         }
         renderTabs(s);
         renderSidebar(s);
+        showMail(s);
         if (s.toast && s.toast.serial !== noticeSerial) {
           noticeSerial = s.toast.serial;
           say(s.toast.title || 'Message', s.toast.message);
@@ -209,6 +210,36 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('[data-skip]')
   );
 }
 // Reset throws the whole workbook away: it asks first, in the page, with Cancel as the default.
+// The failure e-mail of a refresh, as its owner would get it: MailApp's mail, kept here.
+const mailDialog = byId<HTMLDialogElement>('mailDialog');
+function showMail(s: StateView): void {
+  byId('mailButton').textContent = s.mail.length ? `Mail (${s.mail.length})` : 'Mail';
+}
+byId('mailButton').addEventListener('click', () => {
+  const mail = [...(state?.mail ?? [])].reverse();
+  byId('mailList').replaceChildren(
+    ...(mail.length
+      ? mail.map((m) =>
+          el(
+            'li',
+            {},
+            el('strong', {}, m.subject),
+            el('div', { class: 'muted' }, `To ${m.to}, ${m.at}`),
+            el('pre', {}, m.body),
+          ),
+        )
+      : [
+          el(
+            'li',
+            {},
+            'None yet: the add-on e-mails a refresh’s owner when a run is given up, if they asked.',
+          ),
+        ]),
+  );
+  mailDialog.showModal();
+  byId('mailClose').focus();
+});
+
 const resetDialog = byId<HTMLDialogElement>('resetDialog');
 byId('reset').addEventListener('click', () => {
   resetDialog.returnValue = '';
