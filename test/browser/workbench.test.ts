@@ -126,6 +126,12 @@ describe('The workbench page', () => {
     await page.keyboard.type('=2*3');
     await page.keyboard.press('Enter');
     await expect.poll(() => cell(page, 6, 'A').textContent()).toBe('6');
+    // A formula the runtime does not work out says so on hover (Sheets would compute it).
+    await page.keyboard.type('=SUM(A1:A6)');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => cell(page, 7, 'A').textContent()).toBe('#NAME?');
+    expect(await cell(page, 7, 'A').getAttribute('title')).toMatch(/^Not computed in the workbench/);
+    expect(await cell(page, 6, 'A').getAttribute('title')).toBeNull();
     // A number typed into a date-formatted cell shows as a date, as in Sheets.
     await cell(page, 2, 'A').click();
     await page.keyboard.type('6');

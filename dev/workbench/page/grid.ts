@@ -235,6 +235,10 @@ export class Grid {
     td.className = classes.filter(Boolean).join(' ');
     // Notes show on hover as Sheets shows them; a title attribute is text, never HTML.
     if (cell.note) td.title = cell.note;
+    // The runtime computes plain arithmetic only; Sheets would compute this one.
+    else if (cell.text === '#NAME?' && cell.input.startsWith('='))
+      td.title =
+        'Not computed in the workbench, which works out plain arithmetic only: Google Sheets computes this formula.';
     this.size(td, c);
     if (c <= (this.view?.frozenColumns ?? 0)) {
       td.classList.add(c === this.view?.frozenColumns ? 'frozen-col-last' : 'frozen-col');
