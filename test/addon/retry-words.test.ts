@@ -24,9 +24,12 @@ describe('a pull while Assembled is down', () => {
     expect(job).toMatchObject({
       state: 'queued',
       detail: expect.stringMatching(
-        /^(A request to Assembled failed|Requests to Assembled failed \d times in a row) \(.*503.*[^.]\); the add-on tries again\.$/,
+        /^(A request to Assembled failed|Requests to Assembled failed \d times in a row) \(.*503.*[^.]\); the add-on tries again, (once more|up to \d more times)\.$/,
       ),
     });
+    // It says how many tries are left: six failures in all end the pull.
+    const failures = Number(/failed (\d) times/.exec(job.detail)?.[1] ?? 1);
+    expect(job.detail).toContain(failures === 5 ? 'once more.' : `up to ${6 - failures} more times.`);
     expect(job.nextCheckInMs).toBeGreaterThan(0);
     sim.setFaults({});
     for (let i = 0; i < 10 && job.nextPollInMs > 0; i++) {
@@ -49,7 +52,7 @@ describe('a report pull once Assembled answers again', () => {
       mode: 'replace',
     };
     let job = await rt.callFromSidebar<JobView>('startPull', spec, 'key-0003');
-    expect(job.detail).toMatch(/failed.*; the add-on tries again\.$/);
+    expect(job.detail).toMatch(/failed.*; the add-on tries again, up to 5 more times\.$/);
     sim.setFaults({});
     // The report starts, and Assembled takes minutes to build it: the checks are what is said.
     for (let i = 0; i < 5 && job.state === 'queued'; i++) {

@@ -106,6 +106,9 @@ export function isTerminal(job: PullJob): boolean {
 }
 
 /** The wait before the next poll: about 10 s at first, growing to 5 minutes. */
+/** Failed attempts a job tries again after (a rate limit, Assembled down); the next failure ends it. */
+export const MAX_RETRIES = 5;
+
 export function pollDelay(polls: number): number {
   return Math.min(POLL_MAX_MS, Math.round(POLL_FIRST_MS * 1.5 ** polls));
 }

@@ -1,6 +1,6 @@
 // What the sidebar sees of pulls: plain JSON (google.script.run carries no Dates).
 import { countText as count } from '../count-text';
-import type { PullJob } from '../jobs/pull-job';
+import { MAX_RETRIES, type PullJob } from '../jobs/pull-job';
 import { RELATIVE_PRESETS, type RelativePreset } from '../time/date-range';
 import { GRANULARITIES, REPORT_TYPES, REPORTS, RESOURCE_INFO, RESOURCES, type SourceInfo } from './catalogue';
 import type { PullAgain } from './pull-again';
@@ -153,7 +153,8 @@ function detail(job: PullJob): string {
       job.errors === 1
         ? 'A request to Assembled failed'
         : `Requests to Assembled failed ${job.errors} times in a row`;
-    return `${failed} (${reason}); the add-on tries again.`;
+    const left = MAX_RETRIES + 1 - job.errors;
+    return `${failed} (${reason}); the add-on tries again, ${left === 1 ? 'once more' : `up to ${left} more times`}.`;
   }
   switch (job.state) {
     case 'queued':

@@ -13,6 +13,7 @@ import { JobStore } from '../jobs/job-store';
 import {
   isDue,
   isTerminal,
+  MAX_RETRIES,
   newJob,
   nextTryBy,
   type PullJob,
@@ -99,7 +100,6 @@ const MAX_TRIES = 3;
 const RECORDS_PER_PAGE = 500;
 
 /** Transient failures (rate limit, network, 5xx) are tried again this many times, then fail. */
-const MAX_TRANSIENT_ATTEMPTS = 5;
 const TRANSIENT = ['rate_limited', 'network', 'server', 'outcome_unknown'];
 
 /** Live pulls one editor may have started from the sidebar at once (refresh runs are counted by their refreshes). */
@@ -512,7 +512,7 @@ function reportFilters(job: PullJob) {
 function failure(job: PullJob, error: unknown, now: number): PullJob {
   const message = error instanceof Error ? error.message : String(error);
   const transient = isAssembledError(error) && TRANSIENT.includes(error.kind);
-  if (transient && job.errors < MAX_TRANSIENT_ATTEMPTS) {
+  if (transient && job.errors < MAX_RETRIES) {
     const errors = job.errors + 1;
     // A Retry-After longer than the backoff is honoured by a later run, never slept through here.
     const wait = Math.max(pollDelay(errors), error.retryAfterMs ?? 0);
