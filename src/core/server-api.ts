@@ -52,6 +52,7 @@ export interface ServerApi {
   /** `key`: the caller's idempotency key (the job's id is made by the server). */
   startPull(spec: PullSpec, key: string): JobView;
   pollPull(id: string): JobView;
+  stopPull(id: string): JobView;
   listRefreshes(): RefreshView[];
   /** `idOrKey`: one of the caller's refreshes to edit, or an idempotency key for a new one. */
   saveRefresh(input: RefreshInput, idOrKey: string): RefreshView[];

@@ -4,7 +4,7 @@
 import type { ServerApi } from '../core/server-api';
 import { onDispatchTrigger, onHourlyDispatchTrigger } from './dispatch';
 import { onInstall, onOpen } from './menu';
-import { getPullOptions, listChoices, pollPull, previewRange, startPull } from './pull';
+import { getPullOptions, listChoices, pollPull, previewRange, startPull, stopPull } from './pull';
 import { getPushOptions, insertPushTemplate, pollPush, startPush, syncTimeOff, validatePush } from './push';
 import {
   deleteRefresh,
@@ -29,6 +29,7 @@ const sidebarApi: ServerApi = {
   listChoices,
   startPull,
   pollPull,
+  stopPull,
   listRefreshes,
   saveRefresh,
   pauseRefresh,

@@ -22,6 +22,7 @@ import {
   type PullDeps,
   sidebarTurn,
   startPull as start,
+  stopPull as stopJob,
 } from '../core/pull/run-pull';
 import { isStageSheet } from '../core/pull/staging';
 import { scheduledInto } from '../core/schedule/sheet-refresh';
@@ -174,6 +175,11 @@ export function startPull(spec: unknown, key: unknown): JobView {
   const deps = pullDeps();
   const job = start(deps, spec, parseInput(ClientId, key, 'Request key'));
   return view(advancePull(deps, job.id, sidebarTurn(deps.clock)));
+}
+
+/** Stops the caller's pull; the sidebar's Stop button. */
+export function stopPull(id: unknown): JobView {
+  return view(stopJob(pullDeps(), parseInput(ClientId, id, 'Job id')));
 }
 
 /** Moves a job on by one step if it is due; the sidebar calls this while it is open. */

@@ -152,6 +152,28 @@ describe('Pull data in the workbench', () => {
     await expect.poll(() => teams.textContent()).toMatch(/Tier 1 Americas/);
   });
 
+  it('stops a pull that waits out an outage, and the form is free again', async () => {
+    const { page, running } = bench();
+    const sim = running.workbench.session.backend.simulator;
+    await menu(page, 'Pull data…');
+    const sb = await sidebar(page, 'Pull data from Assembled');
+    await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Teams' });
+    sim?.setFaults({ errorRate: 1 });
+    await sb.getByRole('button', { name: 'Pull data' }).click();
+    await expect
+      .poll(() => sb.locator('#jobDetail').textContent(), { timeout: 30_000 })
+      .toMatch(/failed.*the add-on tries again/);
+    await sb.getByRole('button', { name: 'Stop this pull' }).click();
+    await expect.poll(() => sb.locator('#jobStage').textContent()).toBe('Stopped');
+    expect(await sb.locator('#status').textContent()).toBe(
+      'Stopped: nothing was written, and the target is as it was.',
+    );
+    expect(await sb.getByRole('button', { name: 'Stop this pull' }).isHidden()).toBe(true);
+    await expect.poll(() => sb.getByRole('button', { name: 'Pull data' }).isEnabled()).toBe(true);
+    sim?.setFaults({});
+    expect(running.workbench.rt.workbook.sheetNames()).not.toContain('Teams');
+  });
+
   it('offers to pull again what filled the sheet in front, and nothing for another sheet', async () => {
     const { page, running } = bench();
     const sb = await pullIntoNewSheet(page, 'Teams', 'Teams');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PullSpec } from '../../src/core/pull/pull-spec';
-import { advancePull, runDuePulls, startPull } from '../../src/core/pull/run-pull';
+import { advancePull, runDuePulls, startPull, stopPull } from '../../src/core/pull/run-pull';
 import type { MemoryGrid } from '../sheet/memory-grid';
 import { coreSetup as setup } from '../support/core-deps';
 
@@ -76,6 +76,54 @@ describe('pull jobs', () => {
     expect(job).toMatchObject({ state: 'failed' });
     expect(job.message).toContain('An Action beside the table is not pushed yet (row 3).');
     expect(grid.text()).toEqual(before);
+  });
+
+  it("stops a pull at its owner's word: nothing more is sent or written, its staging goes", () => {
+    const { deps, grids, http, logs } = setup();
+    let job = advancePull(deps, startPull(deps, adherence, 'key-stop-0001').id);
+    expect(job.state).toBe('running');
+    // Another editor cannot stop it: it is not theirs.
+    expect(() =>
+      stopPull({ ...deps, user: { id: 'someone-else', email: 'b@example.com' } }, job.id),
+    ).toThrow();
+    job = stopPull(deps, job.id);
+    expect(job).toMatchObject({
+      state: 'failed',
+      failure: 'stopped',
+      message: 'Stopped: nothing was written, and the target is as it was.',
+    });
+    expect(logs.at(-1)).toMatchObject({
+      status: 'stopped',
+      what: expect.stringMatching(/^Adherence report/),
+    });
+    const sent = http.sent.length;
+    deps.clock.advance(3_600_000);
+    expect(advancePull(deps, job.id).state).toBe('failed');
+    expect(http.sent.length).toBe(sent);
+    expect(grids.size).toBe(0);
+    // Stopping it again changes nothing.
+    expect(stopPull(deps, job.id)).toEqual(job);
+    // A scheduled refresh's run is paused from its card, not stopped from a pull sidebar.
+    const run = startPull(deps, adherence, 'key-stop-0002', { id: 'refresh-1' });
+    expect(() => stopPull(deps, run.id)).toThrow(/scheduled refresh's run: pause the refresh/);
+  });
+
+  it('stopped while a replace is staged, the target keeps its old table and the staging goes', () => {
+    const { deps, grids } = setup();
+    advancePull(deps, startPull(deps, people, 'key-people-0001').id, {
+      deadline: Number.POSITIVE_INFINITY,
+      wait: false,
+    });
+    const grid = grids.get('People') as MemoryGrid;
+    const before = grid.text();
+    let job = advancePull(deps, startPull(deps, people, 'key-people-0002').id);
+    for (let i = 0; i < 50 && !job.write; i++) job = advancePull(deps, job.id);
+    expect(job).toMatchObject({ state: 'writing', write: { done: 0 } });
+    expect(grids.size).toBeGreaterThan(1);
+    job = stopPull(deps, job.id);
+    expect(job.message).toBe('Stopped: nothing was written, and the target is as it was.');
+    expect(grid.text()).toEqual(before);
+    expect([...grids.keys()]).toEqual(['People']);
   });
 
   it('gives one job for one key, however often it is started', () => {

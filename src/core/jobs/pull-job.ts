@@ -105,10 +105,13 @@ export function isTerminal(job: PullJob): boolean {
   return TERMINAL.includes(job.state);
 }
 
-/** The wait before the next poll: about 10 s at first, growing to 5 minutes. */
+/** The `failure` of a job its owner stopped: the log and the sidebar say "stopped". */
+export const STOPPED = 'stopped';
+
 /** Failed attempts a job tries again after (a rate limit, Assembled down); the next failure ends it. */
 export const MAX_RETRIES = 5;
 
+/** The wait before the next poll: about 10 s at first, growing to 5 minutes. */
 export function pollDelay(polls: number): number {
   return Math.min(POLL_MAX_MS, Math.round(POLL_FIRST_MS * 1.5 ** polls));
 }

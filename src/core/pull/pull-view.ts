@@ -1,6 +1,6 @@
 // What the sidebar sees of pulls: plain JSON (google.script.run carries no Dates).
 import { countText as count } from '../count-text';
-import { MAX_RETRIES, type PullJob } from '../jobs/pull-job';
+import { MAX_RETRIES, type PullJob, STOPPED } from '../jobs/pull-job';
 import { RELATIVE_PRESETS, type RelativePreset } from '../time/date-range';
 import { GRANULARITIES, REPORT_TYPES, REPORTS, RESOURCE_INFO, RESOURCES, type SourceInfo } from './catalogue';
 import type { PullAgain } from './pull-again';
@@ -118,7 +118,7 @@ function stage(job: PullJob): string {
     return `Fetching page ${count(job.fetched.pages + 1)} of ${count(job.fetched.of)}`;
   if (job.state === 'writing' && job.write)
     return `Writing rows ${count(job.write.done + 1)} of ${count(job.write.total)}`;
-  return STAGES[job.state];
+  return job.failure === STOPPED ? 'Stopped' : STAGES[job.state];
 }
 
 /** What is left of this stage at the pace it has gone so far; null before there is a pace. */

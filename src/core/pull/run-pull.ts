@@ -18,6 +18,7 @@ import {
   nextTryBy,
   type PullJob,
   pollDelay,
+  STOPPED,
   stillRunning,
   withState,
 } from '../jobs/pull-job';
@@ -231,6 +232,38 @@ function stepSaved(deps: PullDeps, jobs: JobStore, id: string, force: boolean, r
   // A failed attempt is logged when it happens, not only when the job gives up hours later.
   if (isTerminal(saved) || saved.errors > job.errors) logRun(deps, saved);
   return saved;
+}
+
+/**
+ * Stops the caller's pull started from the sidebar: nothing more is read or written, and its
+ * staging goes. A replace has written nothing until its last step; an append or merge keeps the
+ * rows it wrote, and says how many.
+ */
+export function stopPull(deps: PullDeps, id: string): PullJob {
+  const jobs = new JobStore(deps.store);
+  return withLock(deps.lock, () => {
+    const job = jobs.get(id);
+    if (!job) throw new Error(goneText('pull job', id));
+    if (!owns(deps.user, job)) throw new NotYours('pull', job);
+    if (isTerminal(job)) return job;
+    if (job.refreshId)
+      throw new InputError('Stop', [
+        "This is a scheduled refresh's run: pause the refresh in Scheduled refreshes instead.",
+      ]);
+    const written = job.state === 'writing' ? (job.write?.done ?? 0) : 0;
+    const message =
+      job.spec.target.kind === 'bigquery' && job.state === 'writing'
+        ? 'Stopped: load jobs BigQuery had already taken may still finish.'
+        : written > 0 && job.spec.mode !== 'replace'
+          ? `Stopped while writing: the ${countText(written)} rows written so far stay in the sheet.`
+          : 'Stopped: nothing was written, and the target is as it was.';
+    const saved = jobs.save(
+      withState(job, 'failed', deps.clock.now(), { message, failure: STOPPED, rows: written }),
+    );
+    deps.staging.remove(saved.id);
+    logRun(deps, saved);
+    return saved;
+  });
 }
 
 /** The dispatcher's work: every due job of this user (it runs with their key), until the deadline nears. */
@@ -555,7 +588,7 @@ function logRun(deps: PullDeps, job: PullJob): void {
     who: ownerName(job),
     what: sourceLabel(job.spec.source) + (job.range ? ` ${job.range.from}..${job.range.to}` : ''),
     target: describeTarget(job.spec.target),
-    status: isTerminal(job) ? job.state : 'retrying',
+    status: job.failure === STOPPED ? STOPPED : isTerminal(job) ? job.state : 'retrying',
     rows: job.rows ?? 0,
     durationMs: job.updatedAt - job.createdAt,
     message: isTerminal(job) ? (job.message ?? '') : retryNote(deps, job),

@@ -314,6 +314,8 @@ function paint(): void {
   else if (!over && job.nextCheckInMs > 0)
     detail = `${job.detail} Next check in ${duration(job.nextCheckInMs - since)}.`;
   byId('jobDetail').textContent = over ? '' : detail;
+  // Until the server has answered there is no job to stop.
+  byId('stopPull').hidden = over || !job.id;
   byId('jobWhat').textContent = job.range ? `${job.what}, ${job.range}` : job.what;
   byId('jobTarget').textContent = job.target;
   byId('jobElapsed').textContent = duration(job.elapsedMs + since);
@@ -323,8 +325,8 @@ function paint(): void {
   byId('jobRows').textContent =
     job.state === 'done' || job.rows > 0 ? countText(job.rows) : over ? 'none' : 'none yet';
   byId('jobHint').hidden = over;
-  const tone =
-    job.state === 'done' ? 'ok' : job.state === 'failed' || job.state === 'stalled' ? 'error' : 'info';
+  const failed = (job.state === 'failed' || job.state === 'stalled') && job.stage !== 'Stopped';
+  const tone = job.state === 'done' ? 'ok' : failed ? 'error' : 'info';
   // A notice says why background runs will not finish the job (the sidebar still does).
   const said = job.state === 'done' || over ? job.message || job.stage : '';
   showStatus(status, [said, over ? '' : job.notice].filter(Boolean).join(' '), tone);
@@ -365,10 +367,16 @@ function forgetLastPull(): void {
   showStatus(byId('refreshStatus'), '');
 }
 
+/** Ends the wait before the next poll early: a pull just stopped is followed to its end at once. */
+let wake: (() => void) | undefined;
+
 async function follow(job: JobView): Promise<JobView> {
   showJob(job);
   while (job.nextPollInMs > 0) {
-    await new Promise((r) => setTimeout(r, job.nextPollInMs));
+    await new Promise<void>((r) => {
+      wake = r;
+      setTimeout(r, job.nextPollInMs);
+    });
     if (shown) shown.asking = true;
     paint();
     job = await callServer('pollPull', job.id);
@@ -472,6 +480,20 @@ form.addEventListener('submit', (event) => {
   whilePulling(async () => {
     if (radio('targetKind') === 'cell') await refreshTargets();
     await pull(spec(), current().label, preview.textContent?.replace(/ \(.*\)$/, '') ?? '');
+  });
+});
+
+const stop = byId<HTMLButtonElement>('stopPull');
+stop.addEventListener('click', () => {
+  const id = shown?.job.id;
+  if (!id) return;
+  void busy([stop], async () => {
+    try {
+      showJob(await callServer('stopPull', id));
+      wake?.();
+    } catch (error) {
+      showStatus(status, errorMessage(error), 'error');
+    }
   });
 });
 
