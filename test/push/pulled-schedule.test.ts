@@ -65,6 +65,9 @@ describe('a pulled schedule pushed back with a few actions', () => {
     ]);
     expect(again.slice(1).map((r) => r[idAt])).not.toContain(dropped);
     expect(again.slice(1).flatMap((r) => r.slice(header.length).filter((v) => v !== ''))).toEqual([]);
+    // And the notes there: a push keeps a print of what it sent in its status cell's note.
+    const notes = rt.workbook.notes('Schedule');
+    expect(notes.slice(1).flatMap((r) => r.slice(header.length).filter((n) => n !== ''))).toEqual([]);
 
     // An Action typed and not pushed: pulling again would put it beside another activity.
     const target = again.slice(1).findIndex((r) => r[idAt] === moved) + 2;

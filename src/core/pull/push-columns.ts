@@ -70,8 +70,15 @@ export function refusePendingActions(found: PushColumns): void {
   );
 }
 
-/** Clears the cells of the push's columns under the header (the header stays for the next push). */
+/**
+ * Clears the cells of the push's columns under the header, and their notes (a push keeps a print
+ * of what it sent in its status cell's note); the header stays for the next push.
+ */
 export function clearPushColumns(grid: Grid, found: PushColumns, headerRow: number): void {
   if (found.rows === 0) return;
-  for (const col of found.cols) grid.clear(headerRow + 1, col, found.rows, 1);
+  const none = new Array<string>(found.rows).fill('');
+  for (const col of found.cols) {
+    grid.clear(headerRow + 1, col, found.rows, 1);
+    grid.setColumnNotes(headerRow + 1, col, none);
+  }
 }
