@@ -119,9 +119,16 @@ describe('pull jobs', () => {
     let job = advancePull(deps, startPull(deps, people, 'key-people-0002').id);
     for (let i = 0; i < 50 && !job.write; i++) job = advancePull(deps, job.id);
     expect(job).toMatchObject({ state: 'writing', write: { done: 0 } });
+    // Its rows are in the staging sheet, not yet copied onto the target.
+    job = advancePull(deps, job.id);
+    expect(job.state).toBe('writing');
+    expect(job.write?.done).toBeGreaterThan(0);
     expect(grids.size).toBeGreaterThan(1);
     job = stopPull(deps, job.id);
-    expect(job.message).toBe('Stopped: nothing was written, and the target is as it was.');
+    expect(job).toMatchObject({
+      message: 'Stopped: nothing was written, and the target is as it was.',
+      rows: 0,
+    });
     expect(grid.text()).toEqual(before);
     expect([...grids.keys()]).toEqual(['People']);
   });

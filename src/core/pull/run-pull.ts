@@ -100,7 +100,7 @@ const MAX_TRIES = 3;
 /** Records per staged row of a resource. */
 const RECORDS_PER_PAGE = 500;
 
-/** Transient failures (rate limit, network, 5xx) are tried again this many times, then fail. */
+/** Failures that are tried again (rate limit, network, 5xx), MAX_RETRIES times, then fail. */
 const TRANSIENT = ['rate_limited', 'network', 'server', 'outcome_unknown'];
 
 /** Live pulls one editor may have started from the sidebar at once (refresh runs are counted by their refreshes). */
@@ -250,15 +250,18 @@ export function stopPull(deps: PullDeps, id: string): PullJob {
       throw new InputError('Stop', [
         "This is a scheduled refresh's run: pause the refresh in Scheduled refreshes instead.",
       ]);
-    const written = job.state === 'writing' ? (job.write?.done ?? 0) : 0;
+    const bigquery = job.spec.target.kind === 'bigquery';
+    // A replace writes into its staging sheet until its last step: only an append or merge has rows in.
+    const kept =
+      job.state === 'writing' && !bigquery && job.spec.mode !== 'replace' ? (job.write?.done ?? 0) : 0;
     const message =
-      job.spec.target.kind === 'bigquery' && job.state === 'writing'
+      bigquery && job.state === 'writing'
         ? 'Stopped: load jobs BigQuery had already taken may still finish.'
-        : written > 0 && job.spec.mode !== 'replace'
-          ? `Stopped while writing: the ${countText(written)} rows written so far stay in the sheet.`
+        : kept > 0
+          ? `Stopped while writing: the ${countText(kept)} rows written so far stay in the sheet.`
           : 'Stopped: nothing was written, and the target is as it was.';
     const saved = jobs.save(
-      withState(job, 'failed', deps.clock.now(), { message, failure: STOPPED, rows: written }),
+      withState(job, 'failed', deps.clock.now(), { message, failure: STOPPED, rows: kept }),
     );
     deps.staging.remove(saved.id);
     logRun(deps, saved);
