@@ -149,7 +149,7 @@ export function syncTimeOff(): SyncSummary {
   const log = (status: string, target: string, rows: number, message: string) =>
     deps.log?.append({
       when: new Date(started),
-      who: deps.user.email,
+      who: ownerName({ owner: deps.user.email }),
       what: 'Sync time off',
       target,
       status,
