@@ -79,7 +79,7 @@ describe('pull jobs', () => {
   });
 
   it("stops a pull at its owner's word: nothing more is sent or written, its staging goes", () => {
-    const { deps, grids, http, logs } = setup();
+    const { deps, clock, grids, http, logs } = setup();
     let job = advancePull(deps, startPull(deps, adherence, 'key-stop-0001').id);
     expect(job.state).toBe('running');
     // Another editor cannot stop it: it is not theirs.
@@ -97,7 +97,7 @@ describe('pull jobs', () => {
       what: expect.stringMatching(/^Adherence report/),
     });
     const sent = http.sent.length;
-    deps.clock.advance(3_600_000);
+    clock.advance(3_600_000);
     expect(advancePull(deps, job.id).state).toBe('failed');
     expect(http.sent.length).toBe(sent);
     expect(grids.size).toBe(0);
