@@ -287,7 +287,7 @@ describe('Pull data in the workbench', () => {
     await refreshes.getByRole('button', { name: 'Reload' }).click();
     await expect
       .poll(() => card.textContent(), { timeout: 10_000 })
-      .toMatch(/Last run\s*2026-06-01 0[78]:\d\d(:\d\d)?: \d{1,3}(,\d{3})* rows/);
+      .toMatch(/Last run\s*2026-06-01 0[78]:\d\d(:\d\d)?, \d{1,3}(,\d{3})* rows/);
     expect(await card.textContent()).toMatch(/Next run\s*2026-06-08 07:00/);
 
     // The run is in the log sheet, and the sheet now holds the week just ended.

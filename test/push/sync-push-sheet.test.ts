@@ -71,12 +71,12 @@ describe.skipIf(!built)('sync time off', () => {
     const { rt } = await startLocalAddon({ dialect: 'live' });
     rt.workbook.addSheet('Leave');
     rt.workbook.select('Leave!A1');
-    rt.properties.user.set('assembled.apiKey', JSON.stringify('sk_live_not_issued_0000'));
+    rt.properties.user.set('assembled.apiKey', JSON.stringify('sk_live_test_not_issued'));
     await expect(rt.callFromSidebar('syncTimeOff')).rejects.toThrow(/API key/);
     const row = rt.workbook.values('Assembled log').at(-1) ?? [];
     expect(row.slice(2, 6)).toEqual(['Sync time off', 'Leave', 'failed', 0]);
     expect(String(row[7])).toMatch(/API key/);
-    expect(JSON.stringify(rt.workbook.values('Assembled log'))).not.toContain('sk_live_not_issued');
+    expect(JSON.stringify(rt.workbook.values('Assembled log'))).not.toContain('sk_live_test_not_issued');
   });
 
   it('lists all-day requests as their days, in the agents’ own calendar, and part-day ones with times', async () => {
