@@ -51,7 +51,7 @@ describe.each([
     for (const run of runs) {
       // An hourly tick starts the run; the report job then ticks every minute until it is written.
       expect(run).toMatch(
-        /^\d{4}-\d\d-\d\d 07:[0-5]\d:\d\d Handle time report \(day\) \d{4}-\d\d-\d\d\.\.\d{4}-\d\d-\d\d done$/,
+        /^\d{4}-\d\d-\d\d 07:[0-5]\d:\d\d Handle time report \(day\) \d{4}-\d\d-\d\d\.\.\d{4}-\d\d-\d\d \(scheduled\) done$/,
       );
     }
     const first = runs[0]?.split(' ') ?? [];
@@ -145,7 +145,7 @@ describe('scheduled refreshes', () => {
       ['id', 'name'],
       ['t1', 'Tier 1'],
     ]);
-    expect(loggedRuns(rt)).toEqual([expect.stringMatching(/ Teams failed$/)]);
+    expect(loggedRuns(rt)).toEqual([expect.stringMatching(/ Teams \(scheduled\) failed$/)]);
     expect(rt.mail).toHaveLength(1);
     expect(rt.mail[0]).toMatchObject({
       to: 'analyst@example.com',

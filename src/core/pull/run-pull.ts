@@ -589,7 +589,8 @@ function logRun(deps: PullDeps, job: PullJob): void {
   deps.log.append({
     when: new Date(deps.clock.now()),
     who: ownerName(job),
-    what: sourceLabel(job.spec.source) + (job.range ? ` ${job.range.from}..${job.range.to}` : ''),
+    // A scheduled refresh's run is told apart from a pull from the sidebar.
+    what: `${sourceLabel(job.spec.source)}${job.range ? ` ${job.range.from}..${job.range.to}` : ''}${job.refreshId ? ' (scheduled)' : ''}`,
     target: describeTarget(job.spec.target),
     status: job.failure === STOPPED ? STOPPED : isTerminal(job) ? job.state : 'retrying',
     rows: job.rows ?? 0,
