@@ -119,9 +119,11 @@ describe.skipIf(!built)('push in the local Apps Script runtime', () => {
     const shown = rt.workbook.displayValues(sheet);
     const at = (h: string) => (shown[0] ?? []).indexOf(h);
     expect(shown[1]?.[at('Start')]).toBe('2026-07-01 09:00:00');
-    expect(shown.slice(1, 4).map((r) => r[at('Pushed at')])).toEqual(
-      Array(3).fill(expect.stringMatching(/^2026-05-25 \d\d:\d\d:\d\d$/)),
-    );
+    // A row never sent (its cells have problems) has no time there: Validate and Push only marked it.
+    expect(shown.slice(1, 4).map((r) => r[at('Pushed at')])).toEqual([
+      ...Array(2).fill(expect.stringMatching(/^2026-05-25 \d\d:\d\d:\d\d$/)),
+      '',
+    ]);
     const ids = column(rt, sheet, 'Assembled ID').slice(0, 2);
     const made = ids.map((id) => sim.admin.org.timeOff.find((t) => t.id === id));
     expect(made[0]).toMatchObject({
@@ -209,7 +211,8 @@ describe.skipIf(!built)('push in the local Apps Script runtime', () => {
         .reduce((n, [, count]) => n + count, 0);
     const sent = posts();
     const [taken] = column(rt, sheet, 'Push message');
-    expect(rt.workbook.notes(sheet)[1]?.[6]).toMatch(/^Sent by the add-on as [0-9a-f]{8}: /);
+    const pushedAt = column(rt, sheet, 'Pushed at');
+    expect(rt.workbook.notes(sheet)[1]?.[6]).toMatch(/^What the add-on sent, kept as [0-9a-f]{8}: /);
 
     // Retyped after the push: the break ran five minutes longer.
     rt.workbook.write(sheet, [['2026-05-25 07:20']], { row: 3, column: 5 });
@@ -231,6 +234,8 @@ describe.skipIf(!built)('push in the local Apps Script runtime', () => {
     expect(posts()).toBe(sent);
     expect(column(rt, sheet, 'Push status')).toEqual(['ingested', 'ingested']);
     expect(column(rt, sheet, 'Push message')).toEqual([taken, changed]);
+    // When they reached Assembled stays as it was: nothing was sent since.
+    expect(column(rt, sheet, 'Pushed at')).toEqual(pushedAt);
 
     // Typed back as it was sent: nothing changed.
     rt.workbook.write(sheet, [['2026-05-25 07:15']], { row: 3, column: 5 });
@@ -299,10 +304,12 @@ describe.skipIf(!built)('push in the local Apps Script runtime', () => {
     ]);
     rt.workbook.select('Sheet1!A1');
     await rt.callFromSidebar('validatePush', 'time_off');
-    const shown = rt.workbook.displayValues('Sheet1');
-    const at = (shown[0] ?? []).indexOf('Pushed at');
+    const at = (rt.workbook.displayValues('Sheet1')[0] ?? []).indexOf('Pushed at');
     expect(at).toBeGreaterThan(0);
-    expect(shown[1]?.[at]).toMatch(/^2026-05-25 \d\d:\d\d:\d\d$/);
+    // Validate sends nothing: Pushed at stays empty until the row is sent.
+    expect(rt.workbook.displayValues('Sheet1')[1]?.[at]).toBe('');
+    await follow(rt, await rt.callFromSidebar<PushView>('startPush', 'time_off', 'pushed-at-0001'));
+    expect(rt.workbook.displayValues('Sheet1')[1]?.[at]).toMatch(/^2026-05-25 \d\d:\d\d:\d\d$/);
   });
 
   it('2,000 rows: the dispatcher carries the push across killed executions with no duplicate', async () => {

@@ -266,7 +266,7 @@ export const STATUS_COLUMNS = [
   {
     key: 'when',
     header: 'Pushed at',
-    help: 'Filled in by the add-on: when the row was last checked or sent.',
+    help: 'Filled in by the add-on: when the row was last sent to Assembled (Validate leaves it as it was).',
   },
 ] as const;
 export type StatusKey = (typeof STATUS_COLUMNS)[number]['key'];

@@ -186,7 +186,7 @@ function writeMany(grid: Grid, sheet: SheetSnapshot, outcomes: Map<number, RowOu
 function changedOutcome(kind: PushKind, sheet: SheetSnapshot, row: SheetRow): RowOutcome | undefined {
   if (!row.changed) return undefined;
   const status = String(row.values[sheet.map.status.status] ?? '').trim();
-  return { status, ...(row.id ? { id: row.id } : {}), message: changedMessage(kind) };
+  return { status, ...(row.id ? { id: row.id } : {}), message: changedMessage(kind), unsent: true };
 }
 
 function problemOutcome(row: SheetRow): RowOutcome | undefined {
@@ -235,12 +235,12 @@ export function validateSheet(deps: PushDeps, kind: PushKind, ref: SheetRef): Va
           summary.problems.push(`Row ${row.row}: ${changed.message}`);
       } else if (row.parse?.ok) {
         summary.ok++;
-        outcomes.set(row.row, { status: 'OK', message: 'Ready to push.' });
+        outcomes.set(row.row, { status: 'OK', message: 'Ready to push.', unsent: true });
       } else {
         const bad = problemOutcome(row);
         if (!bad) continue;
         summary.errors++;
-        outcomes.set(row.row, bad);
+        outcomes.set(row.row, { ...bad, unsent: true });
         if (summary.problems.length < PROBLEMS_LISTED)
           summary.problems.push(`Row ${row.row}: ${bad.message}`);
       }
@@ -540,7 +540,7 @@ class PushRun {
       const again = changedOutcome(this.job.kind, sheet, row);
       if (again) changed++;
       const outcome = bad ?? again;
-      if (outcome) outcomes.set(row.row, outcome);
+      if (outcome) outcomes.set(row.row, { ...outcome, unsent: true });
     }
     writeMany(this.grid as Grid, sheet, outcomes, new Date(this.now()));
     // The rows to send are fixed now: rows added or changed later wait for their own push.

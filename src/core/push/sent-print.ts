@@ -8,7 +8,7 @@ import type { HeaderMap } from './header';
 import type { PushKind } from './kinds';
 import { hash } from './request';
 
-const PRINT = /^Sent by the add-on as ([0-9a-f]{8})\b/;
+const PRINT = /^What the add-on sent, kept as ([0-9a-f]{8})\b/;
 
 /** A print of the row's input cells (the status columns aside). */
 export function inputPrint(values: readonly CellValue[], map: HeaderMap): string {
@@ -22,7 +22,7 @@ export function inputPrint(values: readonly CellValue[], map: HeaderMap): string
 }
 
 export function sentNote(print: string): string {
-  return `Sent by the add-on as ${print}: a change to the row after that is pointed out at Validate and Push.`;
+  return `What the add-on sent, kept as ${print}: if the row is changed after it was sent, Validate and Push say so.`;
 }
 
 /** The print a Push status note holds, if the add-on wrote it. */

@@ -17,6 +17,8 @@ export interface RowOutcome {
   status: string;
   id?: string;
   message: string;
+  /** Nothing was sent (Validate's marks, a changed row pointed out): "Pushed at" keeps its time. */
+  unsent?: true;
 }
 
 export interface SheetRow {
@@ -165,8 +167,10 @@ export function writeOutcomes(
     row.values[map.status.status] = o.status;
     row.values[map.status.id] = o.id ?? row.id;
     row.values[map.status.message] = o.message;
-    row.values[map.status.when] = when;
-    row.when = when.getTime();
+    if (!o.unsent) {
+      row.values[map.status.when] = when;
+      row.when = when.getTime();
+    }
     row.status = o.status.toLowerCase();
     row.id = o.id ?? row.id;
     row.done = row.id !== '' || DONE.includes(row.status);
