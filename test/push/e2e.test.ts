@@ -246,6 +246,40 @@ describe.skipIf(!built)('push in the local Apps Script runtime', () => {
     });
   });
 
+  it('holds back new agent states that overlap states already pushed from the sheet', async () => {
+    const { rt, sim, agents } = setup();
+    const [a] = agents;
+    if (!a) throw new Error('no agents');
+    const { sheet } = await validateTemplate(rt, 'agent_states', [
+      [a.email, 'available', '', '2026-05-25 06:00', '2026-05-25 07:00', 'five9'],
+    ]);
+    const first = await follow(
+      rt,
+      await rt.callFromSidebar<PushView>('startPush', 'agent_states', 'held-0001'),
+    );
+    expect(first).toMatchObject({ state: 'done', succeeded: 1 });
+    // With no new row, the rows pushed are not read for their times (which needs the people list).
+    const peopleReads = () => sim.stats().byRoute['GET /v0/people'] ?? 0;
+    const before = peopleReads();
+    await rt.callFromSidebar<Check>('validatePush', 'agent_states');
+    expect(peopleReads()).toBe(before);
+    rt.workbook.write(
+      sheet,
+      [
+        // Starts inside the state pushed in row 2; the next one starts after it ends.
+        [a.email, 'break', '', '2026-05-25 06:30', '', 'five9'],
+        [a.email, 'busy', '', '2026-05-25 07:00', '2026-05-25 07:30', 'five9'],
+      ],
+      { row: 3 },
+    );
+    const check = await rt.callFromSidebar<Check>('validatePush', 'agent_states');
+    expect(check).toMatchObject({ ok: 1, errors: 1 });
+    expect(check.problems).toEqual([
+      'Row 3: Start: overlaps row 2, a state of the same agent from the same source: an agent is in one state at a time on a platform. Correct the times of the row that is wrong.',
+    ]);
+    expect(column(rt, sheet, 'Push status')).toEqual(['ingested', 'error', 'OK']);
+  });
+
   it('holds back time off that overlaps other time off of the same agent in the sheet', async () => {
     const { rt, agents } = setup();
     const [a, b] = agents;

@@ -6,12 +6,18 @@
 //   Assembled (cancel one, then ask again).
 import type { HeaderMap } from './header';
 import { overlapsWithin, refuseRow, rowsText, type Span } from './overlaps';
+import type { PushRequest } from './request';
 import type { SheetRow } from './sheet-rows';
 
-export function markStateOverlaps(rows: SheetRow[], map: HeaderMap): void {
+/** `held`: rows already pushed, with what they sent; a new row clashing with one is held back. */
+export function markStateOverlaps(
+  rows: SheetRow[],
+  map: HeaderMap,
+  held: { row: SheetRow; request: PushRequest }[] = [],
+): void {
   const groups = new Map<string, Span[]>();
-  for (const row of rows) {
-    const r = row.parse?.ok ? row.parse.request : undefined;
+  const sent = rows.map((row) => ({ row, request: row.parse?.ok ? row.parse.request : undefined }));
+  for (const { row, request: r } of [...sent, ...held]) {
     if (r?.kind !== 'agent_states') continue;
     const key = `${r.input.agent_id}\u0000${(r.input.source ?? '').toLowerCase()}`;
     const { start_time: start, end_time: end } = r.input;
@@ -19,11 +25,13 @@ export function markStateOverlaps(rows: SheetRow[], map: HeaderMap): void {
     groups.set(key, [...(groups.get(key) ?? []), span]);
   }
   const start = map.headers[map.columns.start ?? -1] || 'Start';
-  for (const [row, others] of overlapsWithin(groups.values()))
+  for (const [row, others] of overlapsWithin(groups.values())) {
+    if (row.done) continue;
     refuseRow(
       row,
       `${start}: overlaps ${rowsText(others)}, a state of the same agent from the same source: an agent is in one state at a time on a platform. Correct the times of the row that is wrong.`,
     );
+  }
 }
 
 export function markTimeOffOverlaps(rows: SheetRow[], map: HeaderMap): void {

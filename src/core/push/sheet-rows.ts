@@ -100,7 +100,18 @@ export function readSheet(grid: Grid, kind: PushKind, ctx: ParseContext): ReadRe
   }
   if (kind === 'activities') markOverlaps(rows, map);
   if (kind === 'associations') markSharedPlatformIds(rows, map);
-  if (kind === 'agent_states') markStateOverlaps(rows, map);
+  if (kind === 'agent_states') {
+    // States Assembled already holds (rows done) clash with new ones too: read only when there are new ones.
+    const held = rows.some((r) => r.parse?.ok)
+      ? rows
+          .filter((r) => r.done && !r.blank)
+          .flatMap((row) => {
+            const parse = parseRow(row.values, map, ctx);
+            return parse.ok ? [{ row, request: parse.request }] : [];
+          })
+      : [];
+    markStateOverlaps(rows, map, held);
+  }
   if (kind === 'time_off') markTimeOffOverlaps(rows, map);
   return { ok: true, sheet: { map, rows } };
 }
