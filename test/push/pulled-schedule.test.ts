@@ -78,4 +78,37 @@ describe('a pulled schedule pushed back with a few actions', () => {
     expect(refused.message).toContain(`An Action beside the table is not pushed yet (row ${target}).`);
     expect(rt.workbook.values('Schedule')).toEqual(held);
   });
+
+  it('holds back an update placed over a listed activity, which Assembled would delete, until that one has an Action', async () => {
+    const { rt } = await startLocalAddon({ dialect: 'live', now: '2026-05-25T12:00:00Z' });
+    const spec = {
+      source: { kind: 'resource', resource: 'activities' },
+      range: { kind: 'absolute', from: '2026-05-26', to: '2026-05-26' },
+      target: { kind: 'new_sheet', name: 'Schedule' },
+      mode: 'replace',
+    };
+    expect(await pullToEnd(rt, spec, 'pulled-schedule-0011')).toMatchObject({ state: 'done' });
+    const [header = [], ...rows] = rt.workbook.values('Schedule');
+    const col = (name: string) => header.indexOf(name);
+    // Two activities of one agent, one after the other.
+    const i = rows.findIndex((r, k) => rows[k + 1]?.[col('Agent ID')] === r[col('Agent ID')]);
+    expect(i).toBeGreaterThanOrEqual(0);
+    const next = rows[i + 1] ?? [];
+    const action = header.length + 1;
+    rt.workbook.write('Schedule', [['Action']], { column: action });
+    // The first is stretched over the second.
+    rt.workbook.write('Schedule', [[next[col('End')]]], { row: i + 2, column: col('End') + 1 });
+    rt.workbook.write('Schedule', [['update']], { row: i + 2, column: action });
+    const checked = await rt.callFromSidebar<{ ok: number; errors: number; problems: string[] }>(
+      'validatePush',
+      'activities',
+    );
+    expect(checked).toMatchObject({ ok: 0, errors: 1 });
+    expect(checked.problems).toEqual([
+      `Row ${i + 2}: Start: overlaps row ${i + 3} for the same agent, and Assembled would delete what this row is placed over. Change the times, set Allow conflicts to TRUE on this row, or give the rows it overlaps an Action (delete them, or update their times).`,
+    ]);
+    // Said to go, the second is no longer in the way.
+    rt.workbook.write('Schedule', [['delete']], { row: i + 3, column: action });
+    expect(await rt.callFromSidebar('validatePush', 'activities')).toMatchObject({ ok: 2, errors: 0 });
+  });
 });

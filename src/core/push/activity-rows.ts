@@ -104,24 +104,36 @@ export function clearRequest(c: ActivityCells, ctx: ParseContext, p: ProblemSink
  * Marks valid rows that overlap another row for the same agent and schedule unless both allow
  * conflicts: sent as they are, Assembled would delete one activity to place the other.
  */
-export function markOverlaps(rows: SheetRow[], map: HeaderMap): void {
+/**
+ * `listed`: the activities a pulled schedule lists with no Action, with what they hold. A row
+ * placed over one of them would have Assembled delete it, unless the row allows conflicts.
+ */
+export function markOverlaps(
+  rows: SheetRow[],
+  map: HeaderMap,
+  listed: { row: SheetRow; request: ActivityRequest }[] = [],
+): void {
   const groups = new Map<string, Span[]>();
-  for (const row of rows) {
-    const r = row.parse?.ok ? row.parse.request : undefined;
+  const isListed = new Set(listed.map((l) => l.row));
+  const sent = rows.map((row) => ({ row, request: row.parse?.ok ? row.parse.request : undefined }));
+  for (const { row, request: r } of [...sent, ...listed]) {
     if (r?.kind !== 'activities' || r.action === 'delete') continue;
     const { agent_id: agent, start_time: start, end_time: end } = r.activity;
     if (!agent || start === undefined || end === undefined) continue;
     const key = `${agent} ${r.scheduleId ?? ''}`;
-    groups.set(key, [
-      ...(groups.get(key) ?? []),
-      { row, start, end, allow: r.activity.allow_conflicts === true },
-    ]);
+    // Whether Assembled keeps what a row overlaps is the placed row's to say: a listed one allows.
+    const allow = isListed.has(row) || r.activity.allow_conflicts === true;
+    groups.set(key, [...(groups.get(key) ?? []), { row, start, end, allow }]);
   }
   const start = map.headers[map.columns.start ?? -1] || 'Start';
   const allow = map.headers[map.columns.allow_conflicts ?? -1] || 'Allow conflicts';
-  for (const [row, others] of overlapsWithin(groups.values()))
+  for (const [row, others] of overlapsWithin(groups.values())) {
+    if (isListed.has(row)) continue;
     refuseRow(
       row,
-      `${start}: overlaps ${rowsText(others)} for the same agent, and Assembled would delete one to place the other. Change the times, or set ${allow} to TRUE on both rows.`,
+      others.some((n) => listed.some((l) => l.row.row === n))
+        ? `${start}: overlaps ${rowsText(others)} for the same agent, and Assembled would delete what this row is placed over. Change the times, set ${allow} to TRUE on this row, or give the rows it overlaps an Action (delete them, or update their times).`
+        : `${start}: overlaps ${rowsText(others)} for the same agent, and Assembled would delete one to place the other. Change the times, or set ${allow} to TRUE on both rows.`,
     );
+  }
 }

@@ -98,7 +98,7 @@ export function readSheet(grid: Grid, kind: PushKind, ctx: ParseContext): ReadRe
     }
     rows.push(row);
   }
-  if (kind === 'activities') markOverlaps(rows, map);
+  if (kind === 'activities') markOverlaps(rows, map, listedActivities(rows, map, ctx));
   if (kind === 'associations') markSharedPlatformIds(rows, map);
   if (kind === 'agent_states') {
     // States Assembled already holds (rows done) clash with new ones too: read only when there are new ones.
@@ -114,6 +114,23 @@ export function readSheet(grid: Grid, kind: PushKind, ctx: ParseContext): ReadRe
   }
   if (kind === 'time_off') markTimeOffOverlaps(rows, map);
   return { ok: true, sheet: { map, rows } };
+}
+
+/**
+ * The activities a pulled schedule lists with no Action, read as what they hold (an update of
+ * themselves), when there are rows to send: a row placed over one of them is a clash.
+ */
+function listedActivities(rows: SheetRow[], map: HeaderMap, ctx: ParseContext) {
+  const { action } = map.columns;
+  if (action === undefined || !rows.some((r) => r.parse?.ok)) return [];
+  return rows
+    .filter((r) => r.blank && !r.done && text(r.values[map.columns.activity_id ?? -1]) !== '')
+    .flatMap((row) => {
+      const values = [...row.values];
+      values[action] = 'update';
+      const parse = parseRow(values, map, ctx);
+      return parse.ok && parse.request.kind === 'activities' ? [{ row, request: parse.request }] : [];
+    });
 }
 
 function matchFail(kind: PushKind, row: CellValue[]): ReadResult {
