@@ -78,6 +78,7 @@ describe('a refresh whose later report pages always fail', () => {
     expect(logRows(rt)).toHaveLength(2);
     const attempt = logRows(rt)[1] ?? [];
     expect(attempt[4]).toBe('retrying');
+    expect(attempt[7]).not.toMatch(/in a few minutes/);
     expect(attempt[7]).toMatch(
       /^Attempt 1 failed: .*503.*\. Next try by 2026-05-25 \d\d:\d\d \(Europe\/London\)\.$/,
     );
@@ -86,6 +87,7 @@ describe('a refresh whose later report pages always fail', () => {
       expect(card).toMatchObject({ running: true, lastRun: { status: 'done' } });
       expect(card?.retry).toMatchObject({ attempts: 1, reason: expect.stringMatching(/503/) });
       expect(card?.retry?.nextTry).toMatch(/^2026-05-25 \d\d:\d\d$/);
+      expect(card?.retry?.reason).not.toMatch(/in a few minutes/);
     }
     expect(rt.mail).toHaveLength(0);
 

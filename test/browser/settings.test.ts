@@ -49,11 +49,24 @@ describe('Settings in the workbench', () => {
     expect(await sb.locator('#status').textContent()).toMatch(
       /Copy it again from Assembled's API settings, paste it above and test again\.$/,
     );
-    // A key refused when tested, saved anyway: the save says what that means.
+    // A key refused when tested is not saved at the first press: the form asks first.
     await sb.getByLabel('API key').fill(`${wrong}_2`);
     await sb.getByRole('button', { name: 'Test connection' }).click();
     await expect.poll(() => sb.locator('#status').textContent()).toMatch(REJECTED);
-    await sb.getByRole('button', { name: 'Save' }).click();
+    await sb.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect
+      .poll(() => sb.locator('#status').textContent())
+      .toMatch(
+        /^Assembled did not accept this key when it was tested, so it is not saved yet: .* Check the key, or press Save anyway\.$/,
+      );
+    expect(await sb.getByLabel('API key').inputValue()).toBe(`${wrong}_2`);
+    // Another key typed asks nothing more; typing the refused one back asks again.
+    await sb.getByLabel('API key').fill(`${wrong}_3`);
+    expect(await sb.getByRole('button', { name: 'Save', exact: true }).count()).toBe(1);
+    await sb.getByLabel('API key').fill(`${wrong}_2`);
+    await sb.getByRole('button', { name: 'Save', exact: true }).click();
+    // Saved anyway: the save says what that means.
+    await sb.getByRole('button', { name: 'Save anyway' }).click();
     await expect
       .poll(() => sb.locator('#status').textContent())
       .toBe(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type AssembledError, base64Encode } from '../../src/core/assembled';
+import { type AssembledError, base64Encode, causeOf } from '../../src/core/assembled';
 import { caught } from './caught';
 import { KEY, reply, setup } from './fake-http';
 
@@ -52,6 +52,28 @@ describe('errors a spreadsheet user can act on', () => {
       kind: 'auth',
       status: 403,
     });
+  });
+
+  it('keeps the cause and drops the advice to try again by hand, for words said while the add-on retries', () => {
+    const failures: [() => unknown, RegExp][] = [
+      [
+        () => setup(() => reply(503, 'down')).client.listTeams(),
+        /^Assembled had a server error \(HTTP 503\) on .+[^.;]$/,
+      ],
+      [() => setup(() => reply(429, 'slow')).client.listTeams(), /^Assembled's rate limit was hit \(.+\)$/],
+      [
+        () => setup(() => 'network').client.listTeams(),
+        /^Could not reach Assembled \(.+\): no response arrived$/,
+      ],
+    ];
+    for (const [call, cause] of failures) {
+      const { message } = caught(call);
+      expect(message).toMatch(/try again( in a few minutes)?\.$/);
+      expect(causeOf(message)).toMatch(cause);
+    }
+    // A failure that carries no such advice is left whole, bar its full stop.
+    const refused = caught(() => setup(() => reply(401, 'no')).client.listTeams()).message;
+    expect(causeOf(refused)).toBe(refused.replace(/\.$/, ''));
   });
 
   it('names the endpoint and the field when a reply fits neither dialect', () => {

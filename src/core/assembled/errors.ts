@@ -91,6 +91,15 @@ export function makeRedactor(apiKey: string, base64: (text: string) => string): 
 
 const SETTINGS = menuPath('settings');
 
+/** The advice that ends a failure's words for a person to act on ("wait a minute and try again"). */
+const BY_HAND =
+  /( and the add-on's retries ran out for now)?; (try again in a few minutes|wait a minute and try again)\.?$|\. Check the connection and try again\.?$/;
+
+/** A failure's cause alone, for words said while the add-on itself is about to try again. */
+export function causeOf(message: string): string {
+  return message.replace(BY_HAND, '').replace(/\.$/, '');
+}
+
 /** User-facing wording for each kind; detail is the service's message when there is one. */
 export function userMessage(
   kind: AssembledErrorKind,

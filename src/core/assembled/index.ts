@@ -29,7 +29,7 @@ export type {
   ScheduleAgent,
 } from './endpoints/schedules';
 export type { TimeOffInput, TimeOffRequestsQuery } from './endpoints/time-off';
-export { AssembledError, type AssembledErrorKind, isAssembledError } from './errors';
+export { AssembledError, type AssembledErrorKind, causeOf, isAssembledError } from './errors';
 export type * from './model';
 export { type RateLimitOptions, TokenBucket } from './rate-limit';
 export type { RetryOptions } from './retry';

@@ -1,4 +1,5 @@
 // What the sidebar sees of pulls: plain JSON (google.script.run carries no Dates).
+import { causeOf } from '../assembled/errors';
 import { countText as count } from '../count-text';
 import { MAX_RETRIES, type PullJob, STOPPED } from '../jobs/pull-job';
 import { RELATIVE_PRESETS, type RelativePreset } from '../time/date-range';
@@ -147,7 +148,7 @@ function retrying(job: PullJob): boolean {
 
 function detail(job: PullJob): string {
   if (retrying(job)) {
-    const reason = (job.message ?? 'no reason given').replace(/\.$/, '');
+    const reason = causeOf(job.message ?? 'no reason given');
     // Assembled may have answered, refusing (a rate limit): the words fit any failure.
     const failed =
       job.errors === 1

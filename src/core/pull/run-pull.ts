@@ -1,7 +1,7 @@
 // Starting and advancing pull jobs. Each step is short and saved, so the sidebar (while open)
 // and the dispatcher trigger (otherwise) can both carry a job to its end, one step at a time.
 import type { AssembledClient } from '../assembled/client';
-import { isAssembledError } from '../assembled/errors';
+import { causeOf, isAssembledError } from '../assembled/errors';
 import type { ReportGranularity, ReportRow } from '../assembled/model';
 import { metricsToRows } from '../assembled/normalise';
 import type { Metric } from '../assembled/schemas/reports';
@@ -602,5 +602,5 @@ function logRun(deps: PullDeps, job: PullJob): void {
 /** A failed attempt that will be tried again: why, and when at the latest, in the sheet's zone. */
 function retryNote(deps: PullDeps, job: PullJob): string {
   const by = formatLocalDateTime(nextTryBy(job), deps.zone);
-  return `Attempt ${job.errors} failed: ${(job.message ?? '').replace(/\.$/, '')}. Next try by ${by} (${deps.zone.name}).`;
+  return `Attempt ${job.errors} failed: ${causeOf(job.message ?? '')}. Next try by ${by} (${deps.zone.name}).`;
 }

@@ -1,4 +1,5 @@
 // What the sidebar sees of a push: plain JSON (google.script.run carries no Dates).
+import { causeOf } from '../assembled/errors';
 import { KINDS, PUSH_KINDS, type PushKind } from './kinds';
 import type { PushJob } from './push-job';
 
@@ -70,7 +71,7 @@ export function pushView(job: PushJob, now: number): PushView {
       : job.state === 'failed'
         ? 'Stopped.'
         : trouble
-          ? `A request to Assembled failed (${trouble.replace(/\.$/, '')}); the add-on tries again.`
+          ? `A request to Assembled failed (${causeOf(trouble)}); the add-on tries again.`
           : preparing
             ? 'Reading the rows and checking them against Assembled.'
             : `Sending: ${job.done} of ${job.total} rows done.`;

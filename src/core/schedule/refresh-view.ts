@@ -1,5 +1,6 @@
 // What the Scheduled refreshes sidebar shows of a refresh: plain JSON with times already
 // written out in the spreadsheet's timezone.
+import { causeOf } from '../assembled/errors';
 import { nextTryBy, type PullJob } from '../jobs/pull-job';
 import { menuPath } from '../menu-names';
 import { type Caller, ownerName, owns } from '../owner';
@@ -78,7 +79,8 @@ export function refreshView(r: Refresh, viewer: Caller, zone: Zone, now: number,
     retry: run?.errors
       ? {
           attempts: run.errors,
-          reason: run.message ?? '',
+          // The tick tries again by itself: Assembled's "try again" is not for the reader.
+          reason: `${causeOf(run.message ?? 'no reason given')}.`,
           nextTry: formatLocalDateTime(nextTryBy(run), zone),
         }
       : null,

@@ -88,12 +88,32 @@ async function run(label: string, work: () => Promise<void>): Promise<void> {
   }
 }
 
-/** A key typed that Assembled refused when it was tested: saved anyway, it is said to be so. */
+/** A key typed that Assembled refused when it was tested: saving it asks first, as it would
+ *  replace whatever key works today and stop everything that uses it. */
 let refused = '';
+const save = byId<HTMLButtonElement>('save');
+let confirming = false;
+
+function askAgain(): void {
+  confirming = false;
+  save.textContent = 'Save';
+}
+apiKey.addEventListener('input', askAgain);
 
 form.addEventListener('submit', (event) => {
   event.preventDefault();
   const typed = formInput().apiKey ?? '';
+  if (typed && typed === refused && !confirming) {
+    confirming = true;
+    save.textContent = 'Save anyway';
+    showStatus(
+      status,
+      'Assembled did not accept this key when it was tested, so it is not saved yet: pulls, pushes and scheduled refreshes would fail with it. Check the key, or press Save anyway.',
+      'error',
+    );
+    return;
+  }
+  askAgain();
   void run('Saving', async () => {
     show(await callServer('saveSettings', formInput()));
     if (typed && typed === refused)
