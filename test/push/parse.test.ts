@@ -119,6 +119,17 @@ describe('header matching', () => {
     expect(detectKind([...pulled, 'Start', 'End', 'Duration'])).toBeUndefined();
     const map = matchHeader('time_off', [...pulled, 'Start', 'End', 'Duration', 'Push status']);
     expect(map.ok && unreadColumns(map.map)).toEqual([...pulled.filter((h) => h !== 'Agent ID'), 'Duration']);
+    // For Activities a pulled schedule is its own sheet: only a column of the user's is unread.
+    const own = matchHeader('activities', [
+      'Action',
+      ...pulled,
+      'Start',
+      'End',
+      'Duration',
+      'Description',
+      'Team lead',
+    ]);
+    expect(own.ok && unreadColumns(own.map)).toEqual(['Team lead']);
     // A kind's own sheet with a column or two of the user's is still recognised; so is a tie.
     expect(detectKind(['Agent', 'Start', 'End', 'Reason', 'Approved by'])).toBe('time_off');
     expect(detectKind(['Request ID', 'Why'])).toBe('time_off_cancel');

@@ -61,24 +61,47 @@ export function occurrenceId(a: Activity): string {
   return `${a.id}@${new Date(a.start_time).toISOString().replace('.000Z', 'Z')}`;
 }
 
-export function activityRecords(list: readonly ScheduledActivity[]): Record<string, unknown>[] {
-  return list.map(({ activity: a, agent, type }) => ({
-    agent_name: agent?.name ?? '',
-    agent_email: agent?.email ?? '',
-    activity_type: type?.name ?? '',
-    short_name: type?.short_name ?? '',
-    productive: type?.productive ?? false,
-    time_off: type?.timeoff ?? false,
-    start: a.start_time,
-    end: a.end_time,
-    duration: a.end_time - a.start_time,
-    description: a.description ?? '',
-    occurrence_id: occurrenceId(a),
-    activity_id: a.id,
-    agent_id: a.agent_id,
-    type_id: a.type_id,
-    schedule_id: a.schedule_id ?? '',
-  }));
+/** A pulled schedule's columns: the Activities push knows them as its own sheet's (activity-kinds.ts). */
+export const ACTIVITY_FIELDS = [
+  'agent_name',
+  'agent_email',
+  'activity_type',
+  'short_name',
+  'productive',
+  'time_off',
+  'start',
+  'end',
+  'duration',
+  'description',
+  'occurrence_id',
+  'activity_id',
+  'agent_id',
+  'type_id',
+  'schedule_id',
+] as const;
+type ActivityRecord = Record<(typeof ACTIVITY_FIELDS)[number], unknown>;
+
+export function activityRecords(list: readonly ScheduledActivity[]): ActivityRecord[] {
+  return list.map(
+    ({ activity: a, agent, type }) =>
+      ({
+        agent_name: agent?.name ?? '',
+        agent_email: agent?.email ?? '',
+        activity_type: type?.name ?? '',
+        short_name: type?.short_name ?? '',
+        productive: type?.productive ?? false,
+        time_off: type?.timeoff ?? false,
+        start: a.start_time,
+        end: a.end_time,
+        duration: a.end_time - a.start_time,
+        description: a.description ?? '',
+        occurrence_id: occurrenceId(a),
+        activity_id: a.id,
+        agent_id: a.agent_id,
+        type_id: a.type_id,
+        schedule_id: a.schedule_id ?? '',
+      }) satisfies ActivityRecord,
+  );
 }
 
 /** The duration column holds elapsed time (days, as Sheets counts it) under a duration format. */

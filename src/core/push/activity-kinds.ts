@@ -1,5 +1,7 @@
 // The two activity pushes and their columns: changes to single activities (sent through the bulk
 // transaction), and windows to clear (DELETE /v0/activities, which cuts what straddles an edge).
+import { ACTIVITY_FIELDS } from '../pull/schedule-records';
+import { wordsFor } from '../table/column-words';
 import type { ColumnSpec, KindSpec } from './kinds';
 
 const TIME = "A date cell, or text like 2026-06-01 09:00 (the spreadsheet's timezone).";
@@ -30,6 +32,7 @@ export const ACTIVITIES_KIND: Omit<KindSpec, 'kind'> = {
   sheetName: 'Activities',
   summary:
     "Each row creates, updates or deletes one activity on an agent's schedule, in bulk transactions. A pulled schedule works too: add an Action column and fill it on the rows to change; the rest are left alone.",
+  leaves: ACTIVITY_FIELDS.map((f) => wordsFor(f).header),
   columns: [
     {
       key: 'action',

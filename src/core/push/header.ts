@@ -97,11 +97,12 @@ export function matchHeader(kind: PushKind, row: readonly CellValue[]): HeaderRe
 /**
  * The sheet's own columns (named, not status columns) that the kind does not read. Many of them
  * say the sheet is something else, e.g. a pulled schedule whose Agent ID, Start and End would
- * otherwise pass for time off.
+ * otherwise pass for time off; for Activities those are its own sheet's, and not counted.
  */
 export function unreadColumns(map: HeaderMap): string[] {
   const used = new Set([...Object.values(map.columns), ...Object.values(map.status)]);
-  return map.headers.filter((h, i) => h !== '' && !used.has(i));
+  const known = new Set((KINDS[map.kind].leaves ?? []).map(normaliseHeader));
+  return map.headers.filter((h, i) => h !== '' && !used.has(i) && !known.has(normaliseHeader(h)));
 }
 
 /**

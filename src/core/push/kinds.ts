@@ -42,6 +42,8 @@ export interface KindSpec {
   /** What a row of this kind does, for the sidebar. */
   summary: string;
   columns: readonly ColumnSpec[];
+  /** Columns of a pulled table this kind is meant to be filled in on: not read, and no sign of a wrong sheet. */
+  leaves?: readonly string[];
 }
 
 const AGENT_HELP =
