@@ -21,9 +21,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * push's rows to fix in the log's Status, 209.0 with a replace clearing a push's Action and
  * outcome columns beside its table, 211.3 with done rows changed since they were pushed pointed
  * out, 212.4 with Sync time off logged and the QA round's words, 213.5
- * with Stop this pull, 214.5 with pushed and listed rows in the cross-row checks); this budget stops growth meanwhile.
+ * with Stop this pull, 214.5 with pushed and listed rows in the cross-row checks, 215.0 with retry words keeping
+ * only the cause and a pulled schedule's own columns known to Activities); this budget stops
+ * growth meanwhile.
  */
-const CODE_BUDGET_KIB = 215;
+const CODE_BUDGET_KIB = 216;
 
 const ENTRY_POINTS = [
   'onOpen',
