@@ -97,6 +97,10 @@ describe('a refresh whose later report pages always fail', () => {
     expect(rt.mail).toHaveLength(1);
     expect(rt.mail[0]?.body).toMatch(/503/);
     expect(rt.mail[0]?.body).toMatch(/gave up after \d attempts/);
+    // The owner learns they need not act for the next run, and when it is.
+    expect(rt.mail[0]?.body).toMatch(
+      /^It runs again as scheduled, next at 2026-05-26 07:00 \(Europe\/London\)\.$/m,
+    );
     const statuses = logRows(rt).map((r) => r[4]);
     expect(statuses.at(-1)).toBe('failed');
     expect(statuses.filter((s) => s === 'failed')).toHaveLength(1);

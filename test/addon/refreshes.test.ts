@@ -152,6 +152,10 @@ describe('scheduled refreshes', () => {
       subject: expect.stringMatching(/refresh of yours failed/),
     });
     expect(rt.mail[0]?.body).not.toContain(key);
+    // Paused for the key, it has no next run until resumed: the e-mail says so.
+    expect(rt.mail[0]?.body).toMatch(
+      /^It is paused, and runs again once resumed in .*Scheduled refreshes…\.$/m,
+    );
     const [view] = await rt.callFromSidebar<RefreshView[]>('listRefreshes');
     expect(view).toMatchObject({ paused: true, lastRun: { status: 'failed' } });
     // To its owner the card speaks to them; to another editor it names the owner.

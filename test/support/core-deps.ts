@@ -36,7 +36,7 @@ export function coreSetup(dialect: Dialect = 'seed', apiKey = TEST_KEY) {
   const extents = new Map<string, Extent>();
   const logs: RunLogEntry[] = [];
   let triggers = 0;
-  const notices: { refresh: Refresh; message: string }[] = [];
+  const notices: { refresh: Refresh; message: string; next: string }[] = [];
   // Sheet ids as Sheets gives them: one per sheet name, kept when a grid is replaced.
   const ids = new Map<string, number>();
   const idOf = (name: string) => {
@@ -107,7 +107,7 @@ export function coreSetup(dialect: Dialect = 'seed', apiKey = TEST_KEY) {
         grids.delete(stageName(jobId, 'table'));
       },
     },
-    notify: { failed: (refresh, message) => notices.push({ refresh, message }) },
+    notify: { failed: (refresh, message, next) => notices.push({ refresh, message, next }) },
     ensureScheduler: () => {
       triggers++;
       return undefined;

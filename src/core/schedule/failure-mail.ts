@@ -2,7 +2,9 @@ import { menuPath } from '../menu-names';
 // The e-mail that tells a refresh's owner a run failed. The spreadsheet's name is set by any
 // editor, so it is quoted as data: one line, cut short, with nothing a mail client would turn
 // into a link; the only link is the spreadsheet's own URL. The subject carries no name at all.
+import type { Zone } from '../ports';
 import { describeTarget } from '../pull/pull-target';
+import { formatLocalDateTime } from '../time/zone-math';
 import type { Refresh } from './refresh';
 
 const NAME_MAX = 80;
@@ -23,9 +25,17 @@ export function quoteAsData(name: string): string {
   return `"${defanged}"`;
 }
 
+/** What happens next to a refresh whose run failed: the owner need not act to get the next run. */
+export function nextRunWords(refresh: Refresh, zone: Zone): string {
+  return refresh.paused
+    ? `It is paused, and runs again once resumed in ${menuPath('refreshes')}.`
+    : `It runs again as scheduled, next at ${formatLocalDateTime(refresh.nextRunAt, zone)} (${zone.name}).`;
+}
+
 export function failureMail(
   refresh: Refresh,
   message: string,
+  next: string,
   spreadsheet: { name: string; url: string },
 ): { subject: string; body: string } {
   return {
@@ -37,6 +47,7 @@ export function failureMail(
       `Refresh: into the sheet ${quoteAsData(describeTarget(refresh.spec.target))}`,
       '',
       message,
+      next,
       '',
       `Open the spreadsheet to see it: ${spreadsheet.url}`,
       `${menuPath('refreshes')} lists every refresh and its last run.`,
