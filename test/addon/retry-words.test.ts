@@ -23,6 +23,7 @@ describe('a pull while Assembled is down', () => {
     }
     expect(job).toMatchObject({
       state: 'queued',
+      stage: 'Waiting to try again',
       detail: expect.stringMatching(
         /^(A request to Assembled failed|Requests to Assembled failed \d times in a row) \(.*503.*[^.]\); the add-on tries again, (once more|up to \d more times)\.$/,
       ),
@@ -38,7 +39,7 @@ describe('a pull while Assembled is down', () => {
       await rt.clock.advanceAsync(job.nextPollInMs);
       job = await rt.callFromSidebar<JobView>('pollPull', job.id);
     }
-    expect(job).toMatchObject({ state: 'done', detail: expect.not.stringMatching(/failed/) });
+    expect(job).toMatchObject({ state: 'done', stage: 'Done', detail: expect.not.stringMatching(/failed/) });
   });
 });
 
@@ -62,6 +63,7 @@ describe('a report pull once Assembled answers again', () => {
       job = await rt.callFromSidebar<JobView>('pollPull', job.id);
     }
     expect(job.state).toBe('running');
+    expect(job.stage).toBe('Assembled is generating the report');
     expect(job.detail).not.toMatch(/failed/);
   });
 });

@@ -115,6 +115,8 @@ export function jobView(job: PullJob, now: number): JobView {
 
 /** The stage in words, with how far it got where that is known. */
 function stage(job: PullJob): string {
+  // Not "Starting" for minutes on end: the pull is between tries, as its detail says.
+  if (retrying(job)) return 'Waiting to try again';
   if (job.state === 'fetching' && job.fetched)
     return `Fetching page ${count(job.fetched.pages + 1)} of ${count(job.fetched.of)}`;
   if (job.state === 'writing' && job.write)
