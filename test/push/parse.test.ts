@@ -130,6 +130,8 @@ describe('header matching', () => {
       'Team lead',
     ]);
     expect(own.ok && unreadColumns(own.map)).toEqual(['Team lead']);
+    // So a pulled schedule given an Action column is taken for Activities when the sidebar opens.
+    expect(detectKind(['Action', ...pulled, 'Start', 'End', 'Duration', 'Description'])).toBe('activities');
     // A kind's own sheet with a column or two of the user's is still recognised; so is a tie.
     expect(detectKind(['Agent', 'Start', 'End', 'Reason', 'Approved by'])).toBe('time_off');
     expect(detectKind(['Request ID', 'Why'])).toBe('time_off_cancel');
