@@ -90,7 +90,7 @@ function headerOf(sheet: GoogleAppsScript.Spreadsheet.Sheet): unknown[] {
 export function getPushOptions(): PushOptions {
   const sheet = activeSheet();
   const pulled = isGridSheet(sheet) ? pulledInto(sheetGrid(sheet)) : undefined;
-  const detected = pulled === undefined ? detectKind(headerOf(sheet) as never) : undefined;
+  const detected = detectKind(headerOf(sheet) as never, pulled);
   const running = new PushStore(documentStore()).onSheet(sheet.getSheetId());
   const mine = running && owns(currentUser(), running);
   return {

@@ -25,7 +25,14 @@ describe('a pulled schedule pushed back with a few actions', () => {
     const idAt = header.indexOf('Activity ID');
     const moved = String(rows[0]?.[idAt]);
     const dropped = String(rows[1]?.[idAt]);
+    // Push rows… takes a pulled table for nothing until it is given an Action column; then it is
+    // the Activities push's own sheet.
+    const options = () => rt.callFromSidebar<{ detected?: string; pulled?: string }>('getPushOptions');
+    const before = await options();
+    expect(before.pulled).toBe('Activities (schedule)');
+    expect(before.detected).toBeUndefined();
     rt.workbook.write('Schedule', [['Action'], ['update'], ['delete']], { column: action });
+    expect(await options()).toMatchObject({ pulled: 'Activities (schedule)', detected: 'activities' });
     // Description is the column an update changes here.
     rt.workbook.write('Schedule', [['moved by ops']], { row: 2, column: header.indexOf('Description') + 1 });
     // A row with no Activity ID and no Action is still a row to fix: it is not a listed activity.

@@ -1,5 +1,6 @@
 // The two activity pushes and their columns: changes to single activities (sent through the bulk
 // transaction), and windows to clear (DELETE /v0/activities, which cuts what straddles an edge).
+import { RESOURCE_INFO } from '../pull/catalogue';
 import { ACTIVITY_FIELDS } from '../pull/schedule-records';
 import { wordsFor } from '../table/column-words';
 import type { ColumnSpec, KindSpec } from './kinds';
@@ -32,7 +33,10 @@ export const ACTIVITIES_KIND: Omit<KindSpec, 'kind'> = {
   sheetName: 'Activities',
   summary:
     "Each row creates, updates or deletes one activity on an agent's schedule, in bulk transactions. A pulled schedule works too: add an Action column and fill it on the rows to change; the rest are left alone.",
-  leaves: ACTIVITY_FIELDS.map((f) => wordsFor(f).header),
+  fillsIn: {
+    source: RESOURCE_INFO.activities.label,
+    headers: ACTIVITY_FIELDS.map((f) => wordsFor(f).header),
+  },
   columns: [
     {
       key: 'action',

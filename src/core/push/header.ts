@@ -101,15 +101,21 @@ export function matchHeader(kind: PushKind, row: readonly CellValue[]): HeaderRe
  */
 export function unreadColumns(map: HeaderMap): string[] {
   const used = new Set([...Object.values(map.columns), ...Object.values(map.status)]);
-  const known = new Set((KINDS[map.kind].leaves ?? []).map(normaliseHeader));
+  const known = new Set((KINDS[map.kind].fillsIn?.headers ?? []).map(normaliseHeader));
   return map.headers.filter((h, i) => h !== '' && !used.has(i) && !known.has(normaliseHeader(h)));
 }
 
 /**
  * The kind whose required columns a header has, preferring the one that matches most columns;
- * none when the best reads fewer of the sheet's columns than it leaves unread.
+ * none when the best reads fewer of the sheet's columns than it leaves unread. A table a pull
+ * wrote (`pulled`, its source) is taken only for the kind made to be filled in on it.
  */
-export function detectKind(row: readonly CellValue[]): PushKind | undefined {
+export function detectKind(row: readonly CellValue[], pulled?: string): PushKind | undefined {
+  const kind = bestKind(row);
+  return pulled === undefined || (kind && KINDS[kind].fillsIn?.source === pulled) ? kind : undefined;
+}
+
+function bestKind(row: readonly CellValue[]): PushKind | undefined {
   let best: { kind: PushKind; score: number } | undefined;
   for (const kind of PUSH_KINDS) {
     const result = matchHeader(kind, row);

@@ -42,8 +42,11 @@ export interface KindSpec {
   /** What a row of this kind does, for the sidebar. */
   summary: string;
   columns: readonly ColumnSpec[];
-  /** Columns of a pulled table this kind is meant to be filled in on: not read, and no sign of a wrong sheet. */
-  leaves?: readonly string[];
+  /**
+   * The pulled table this kind is filled in on (a schedule given Actions): its source as the
+   * header note names it, and its columns, left alone and no sign of a wrong sheet.
+   */
+  fillsIn?: { source: string; headers: readonly string[] };
 }
 
 const AGENT_HELP =
