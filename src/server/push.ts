@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import { lazy } from '../core/lazy';
 import { ownerName, owns } from '../core/owner';
 import { pulledInto } from '../core/pull/source-note';
-import { detectKind } from '../core/push/header';
+import { proposeKind, statusColumnOf } from '../core/push/kind-note';
 import { PUSH_KINDS, type PushKind } from '../core/push/kinds';
 import { type PushJob, PushStore } from '../core/push/push-job';
 import { kindChoices, type PushOptions, type PushView, pushView } from '../core/push/push-view';
@@ -18,6 +18,7 @@ import {
 import { isTimeOffPushSheet, syncPushSheet } from '../core/push/sync-push-sheet';
 import { looksLikeTimeOffList, type SyncSummary, syncTimeOff as sync } from '../core/push/sync-time-off';
 import { hasTypeColumn, templateFor, typeChoices } from '../core/push/template';
+import type { CellValue } from '../core/table/build-table';
 import { ClientId, InputError, parseInput } from '../core/validation';
 import { backgroundNotice } from './adapters/background-budget';
 import { ensureDispatcher } from './adapters/dispatcher-trigger';
@@ -90,7 +91,10 @@ function headerOf(sheet: GoogleAppsScript.Spreadsheet.Sheet): unknown[] {
 export function getPushOptions(): PushOptions {
   const sheet = activeSheet();
   const pulled = isGridSheet(sheet) ? pulledInto(sheetGrid(sheet)) : undefined;
-  const detected = detectKind(headerOf(sheet) as never, pulled);
+  const header = headerOf(sheet) as CellValue[];
+  const status = statusColumnOf(header);
+  const note = status < 0 ? '' : sheet.getRange(1, status + 1).getNote();
+  const detected = proposeKind(header, note, pulled);
   const running = new PushStore(documentStore()).onSheet(sheet.getSheetId());
   const mine = running && owns(currentUser(), running);
   return {

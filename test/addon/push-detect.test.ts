@@ -61,3 +61,75 @@ describe('a pulled time-off list pushed as "Time off to cancel"', () => {
     await expect(rt.callFromSidebar('validatePush', 'time_off_cancel')).resolves.toMatchObject({ ok: 2 });
   });
 });
+
+describe('the kind a sheet was last validated or pushed as', () => {
+  // Agent states with the team's own columns: more of them than the kind reads, so the header
+  // alone proposes nothing.
+  const HEADER = ['Agent', 'State', 'Start', 'Team', 'Shift lead', 'Site', 'Week', 'Comment'];
+
+  it('is proposed again, to every editor, through a rename, while the header still has its columns', async () => {
+    const addon = await startLocalAddon({ dialect: 'live' });
+    const { rt, sim } = addon;
+    const agent = sim.admin.org.people.find((p) => !p.deleted && p.staffable && p.email);
+    rt.workbook.write('Floor', [
+      HEADER,
+      [agent?.email, 'ready', '2026-05-20 09:00', 'T1', 'Sam', 'Lisbon', 21, ''],
+    ]);
+    rt.workbook.select("'Floor'!A1");
+    const proposed = async (who = rt) => (await who.callFromSidebar<PushOptions>('getPushOptions')).detected;
+    expect(await proposed()).toBeUndefined();
+    await rt.callFromSidebar('validatePush', 'agent_states');
+    expect(await proposed()).toBe('agent_states');
+    // It is the sheet's, not the user's: another editor sees it too, and it survives a rename.
+    const ops = rt.asUser('ops@example.com');
+    await ops.callFromSidebar('saveSettings', {
+      apiKey: addon.key,
+      timeFormat: addon.backend.timeFormat,
+      apiVersion: '',
+    });
+    rt.workbook.renameSheet('Floor', 'Floor (May)');
+    ops.workbook.select("'Floor (May)'!A1");
+    expect(await proposed(ops)).toBe('agent_states');
+    // A header that has lost the kind's columns is proposed nothing rather than a kind it cannot be.
+    rt.workbook.write('Floor (May)', [['Agent', 'Status', 'Begins']]);
+    expect(await proposed(ops)).toBeUndefined();
+  });
+
+  it('is not proposed for a table a pull wrote, even after it was validated as that kind once', async () => {
+    const { rt } = await startLocalAddon({ dialect: 'live' });
+    const spec = {
+      source: { kind: 'resource', resource: 'agent_states' },
+      range: { kind: 'absolute', from: '2026-05-22', to: '2026-05-22' },
+      target: { kind: 'new_sheet', name: 'States' },
+      mode: 'replace',
+    };
+    expect(await pullToEnd(rt, spec, 'detect-pull-2')).toMatchObject({ state: 'done' });
+    rt.workbook.select("'States'!A1");
+    await rt.callFromSidebar('validatePush', 'agent_states');
+    const options = await rt.callFromSidebar<PushOptions>('getPushOptions');
+    expect(options.pulled).toBe('Agent states');
+    expect(options.detected).toBeUndefined();
+  });
+
+  it('is left unsaid when the header row is protected, and Validate still marks the rows', async () => {
+    const addon = await startLocalAddon({ dialect: 'live', mode: 'bound' });
+    const { rt, sim } = addon;
+    const agent = sim.admin.org.people.find((p) => !p.deleted && p.staffable && p.email);
+    rt.workbook.write('Floor', [
+      [...HEADER, 'Push status', 'Assembled ID', 'Push message', 'Pushed at'],
+      [agent?.email, 'ready', '2026-05-20 09:00', 'T1', 'Sam', 'Lisbon', 21, ''],
+    ]);
+    // The owner protects the header; an editor validates.
+    rt.workbook.protect('Floor!A1:Z1');
+    const ops = rt.asUser('ops@example.com');
+    await ops.callFromSidebar('saveSettings', {
+      apiKey: addon.key,
+      timeFormat: addon.backend.timeFormat,
+      apiVersion: '',
+    });
+    ops.workbook.select("'Floor'!A1");
+    expect(await ops.callFromSidebar('validatePush', 'agent_states')).toMatchObject({ ok: 1, errors: 0 });
+    expect(rt.workbook.values('Floor')[1]?.[8]).toBe('OK');
+    expect((await ops.callFromSidebar<PushOptions>('getPushOptions')).detected).toBeUndefined();
+  });
+});

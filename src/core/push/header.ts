@@ -107,15 +107,9 @@ export function unreadColumns(map: HeaderMap): string[] {
 
 /**
  * The kind whose required columns a header has, preferring the one that matches most columns;
- * none when the best reads fewer of the sheet's columns than it leaves unread. A table a pull
- * wrote (`pulled`, its source) is taken only for the kind made to be filled in on it.
+ * none when the best reads fewer of the sheet's columns than it leaves unread.
  */
-export function detectKind(row: readonly CellValue[], pulled?: string): PushKind | undefined {
-  const kind = bestKind(row);
-  return pulled === undefined || (kind && KINDS[kind].fillsIn?.source === pulled) ? kind : undefined;
-}
-
-function bestKind(row: readonly CellValue[]): PushKind | undefined {
+export function detectKind(row: readonly CellValue[]): PushKind | undefined {
   let best: { kind: PushKind; score: number } | undefined;
   for (const kind of PUSH_KINDS) {
     const result = matchHeader(kind, row);

@@ -8,6 +8,7 @@ import { markOverlaps } from './activity-rows';
 import { markStateOverlaps, markTimeOffOverlaps } from './agent-overlaps';
 import { markSharedPlatformIds } from './association-rows';
 import { type HeaderMap, matchHeader } from './header';
+import { kindNote } from './kind-note';
 import { DONE_STATUSES, type PushKind, STATUS_COLUMNS, type StatusKey } from './kinds';
 import { type ParseContext, parseRow, type RowParse } from './parse-row';
 import { fingerprint } from './request';
@@ -138,14 +139,25 @@ function matchFail(kind: PushKind, row: CellValue[]): ReadResult {
   return result.ok ? { ok: false, problem: 'The sheet is empty.' } : result;
 }
 
-/** Adds the status columns the sheet lacks, in one write of the header cells. */
+/**
+ * Adds the status columns the sheet lacks, in one write of the header cells, and names the kind
+ * the rows go as in the Push status header's note (kind-note.ts).
+ */
 export function addStatusColumns(grid: Grid, map: HeaderMap): void {
-  if (map.added.length === 0) return;
-  const first = map.added[0]?.index ?? 0;
-  grid.write(1, first + 1, [map.added.map((a) => toSheetValue(a.header))]);
-  grid.styleHeader(1, first + 1, map.added.length, STATUS_COLUMNS[0].help);
-  for (const a of map.added) map.headers[a.index] = a.header;
-  map.added = [];
+  if (map.added.length > 0) {
+    const first = map.added[0]?.index ?? 0;
+    grid.write(1, first + 1, [map.added.map((a) => toSheetValue(a.header))]);
+    grid.styleHeader(1, first + 1, map.added.length, STATUS_COLUMNS[0].help);
+    for (const a of map.added) map.headers[a.index] = a.header;
+    map.added = [];
+  }
+  const col = map.status.status + 1;
+  const note = kindNote(map.kind);
+  try {
+    if (grid.noteAt(1, col) !== note) grid.setNote(1, col, note);
+  } catch {
+    // A protected header keeps its note: the sidebar then goes by the header alone.
+  }
 }
 
 /**

@@ -2,6 +2,7 @@
 // validation each column gets. The adapter turns this into a sheet; core only describes it.
 import type { ActivityType } from '../assembled';
 import { DATETIME_FORMAT } from '../table/build-table';
+import { kindNote } from './kind-note';
 import { type ColumnSpec, KINDS, type PushKind, STATUS_COLUMNS, type StatusKey } from './kinds';
 
 export type TemplateValidation =
@@ -101,7 +102,7 @@ export function templateFor(kind: PushKind, types?: readonly string[]): Template
   for (const s of STATUS_COLUMNS)
     columns.push({
       header: s.header,
-      note: s.help,
+      note: s.key === 'status' ? kindNote(kind) : s.help,
       status: true,
       width: STATUS_WIDTHS[s.key],
       ...(s.key === 'when' ? { format: DATETIME_FORMAT } : {}),

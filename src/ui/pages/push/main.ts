@@ -21,7 +21,7 @@ const [templateButton, validateButton, pushButton, refreshButton] = buttons as [
 const syncButton = byId<HTMLButtonElement>('sync');
 let kinds: KindChoice[] = [];
 
-/** The kind chosen; none until the user picks one or the sheet's header says it. */
+/** The kind chosen; none until the user picks one or the server proposes one for the sheet. */
 function current(): PushKind | undefined {
   return kinds.find((k) => k.id === kind.value)?.id;
 }
@@ -109,7 +109,8 @@ function unreadLine(label: string, unread: string[]): string {
 async function load(): Promise<void> {
   const options = await callServer('getPushOptions');
   kinds = options.kinds;
-  // A choice holds for the sheet it was made on; another sheet is what its header says, or nothing.
+  // A choice holds for the sheet it was made on; another sheet is what the server proposes for it
+  // (the kind its rows last went as, or what its header reads as), or nothing.
   const was = sheetName.textContent === options.sheet ? kind.value : '';
   kind.replaceChildren(
     el('option', { value: '' }, 'Choose…'),

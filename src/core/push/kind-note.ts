@@ -1,0 +1,44 @@
+// The kind a sheet's rows were last validated or pushed as, kept in the note of its Push status
+// header cell: the sidebar proposes it when the sheet is in front again, even where the header
+// alone would not say (a team's own columns beside the kind's). It lives in the sheet, so it goes
+// with the sheet through renames and copies, and is the same for every editor.
+import type { CellValue } from '../table/build-table';
+import { detectKind, matchHeader, normaliseHeader } from './header';
+import { KINDS, PUSH_KINDS, type PushKind, STATUS_COLUMNS } from './kinds';
+
+const AS = 'Rows here go to Assembled as: ';
+
+export function kindNote(kind: PushKind): string {
+  return `${STATUS_COLUMNS[0].help}\n${AS}${KINDS[kind].label}.`;
+}
+
+function kindInNote(note: string): PushKind | undefined {
+  const line = note.split('\n').find((l) => l.startsWith(AS));
+  return PUSH_KINDS.find((k) => line === `${AS}${KINDS[k].label}.`);
+}
+
+/** The 0-based index of a header's Push status column; -1 without one. */
+export function statusColumnOf(header: readonly CellValue[]): number {
+  const status = normaliseHeader(STATUS_COLUMNS[0].header);
+  return header.findIndex((h) => typeof h === 'string' && normaliseHeader(h) === status);
+}
+
+/** A table a pull wrote (`pulled`, its source) is taken only for the kind made to be filled in on it. */
+function fits(kind: PushKind, pulled: string | undefined): boolean {
+  return pulled === undefined || KINDS[kind].fillsIn?.source === pulled;
+}
+
+/**
+ * The kind the sidebar proposes for a sheet: the one its rows last went as while the header still
+ * has that kind's columns, else the one the header reads as.
+ */
+export function proposeKind(
+  header: readonly CellValue[],
+  statusNote: string,
+  pulled?: string,
+): PushKind | undefined {
+  const last = kindInNote(statusNote);
+  if (last && fits(last, pulled) && matchHeader(last, header).ok) return last;
+  const read = detectKind(header);
+  return read && fits(read, pulled) ? read : undefined;
+}
