@@ -22,10 +22,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * outcome columns beside its table, 211.3 with done rows changed since they were pushed pointed
  * out, 212.4 with Sync time off logged and the QA round's words, 213.5
  * with Stop this pull, 214.5 with pushed and listed rows in the cross-row checks, 215.0 with retry words keeping
- * only the cause and a pulled schedule's own columns known to Activities); this budget stops
- * growth meanwhile.
+ * only the cause and a pulled schedule's own columns known to Activities, 215.8 with the kind a
+ * sheet last went as kept in its Push status note, 217.8 with a "did you mean" for a misspelt
+ * agent, fastest-levenshtein 1.3 of it); this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 216;
+const CODE_BUDGET_KIB = 218;
 
 const ENTRY_POINTS = [
   'onOpen',

@@ -341,3 +341,39 @@ describe('namesakes', () => {
     });
   });
 });
+
+describe('an agent that matches no one', () => {
+  const staff = [
+    person('1', 'Ava', 'Smith', 'ava.smith@example.com'),
+    person('2', 'Ann', 'Lee', 'ann.lee@example.com'),
+    person('3', 'Ana', 'Lee', 'ana.lee@example.com'),
+    person('4', 'Zed', 'Gone', 'zed.gone@example.com', { deleted: true }),
+    person('5', 'Ava', 'Smithe', 'boss@example.com', { agent_id: null }),
+  ];
+  const problem = (text: string, directory = new AgentDirectory(() => staff)) => {
+    const found = directory.resolve(text);
+    return found.ok ? '' : found.problem;
+  };
+
+  it('suggests the nearest name or email of a current agent, by a letter or two', () => {
+    expect(problem('Ava Smtih')).toBe(
+      'no agent in Assembled has the id, email or full name "Ava Smtih". Did you mean "Ava Smith"? Check the spelling, or use their email.',
+    );
+    expect(problem('ava.smith@exampel.com')).toMatch(/Did you mean "ava\.smith@example\.com"\?/);
+    // Two as near: both are named.
+    expect(problem('Anx Lee')).toMatch(/Did you mean "Ann Lee" or "Ana Lee"\?/);
+    // Someone who has left, or is no agent, is not suggested; neither is a name far off.
+    expect(problem('Zed Gon')).not.toMatch(/Did you mean/);
+    expect(problem('Ava Smithee')).toMatch(/Did you mean "Ava Smith"\?/);
+    expect(problem('Ava Smxxx')).not.toMatch(/Did you mean/);
+    expect(problem('Al')).not.toMatch(/Did you mean/);
+  });
+
+  it('looks for near misses of at most 50 texts in a run; a text seen again keeps its suggestion', () => {
+    const directory = new AgentDirectory(() => staff);
+    expect(problem('Ava Smtih', directory)).toMatch(/Did you mean/);
+    for (let i = 0; i < 49; i++) problem(`nobody ${i}`, directory);
+    expect(problem('Ava Smtih', directory)).toMatch(/Did you mean "Ava Smith"/);
+    expect(problem('Ann Lea', directory)).not.toMatch(/Did you mean/);
+  });
+});

@@ -4,6 +4,7 @@
 import type { Person } from '../assembled';
 import { someOf } from '../count-text';
 import type { SavedLookup } from './agent-memo';
+import { closest, type Known } from './closest';
 
 export type AgentLookup = { ok: true; agentId: string } | { ok: false; problem: string };
 
@@ -24,6 +25,9 @@ function add(index: Map<string, Person[]>, k: string, p: Person): void {
   index.set(k, list);
 }
 
+/** Texts per execution given a "did you mean": 1,000 cells that match no one are another column. */
+const GUESSES = 50;
+
 /** Namesakes listed in a row's message, so it can be mended without looking them up. */
 const NAMESAKES_LISTED = 3;
 
@@ -38,6 +42,7 @@ function named(people: Person[]): string {
 
 export class AgentDirectory {
   private indexes?: {
+    people: Person[];
     ids: Map<string, Person[]>;
     emails: Map<string, Person[]>;
     names: Map<string, Person[]>;
@@ -56,14 +61,38 @@ export class AgentDirectory {
     const ids = new Map<string, Person[]>();
     const emails = new Map<string, Person[]>();
     const names = new Map<string, Person[]>();
-    for (const p of this.load()) {
+    const people = this.load();
+    for (const p of people) {
       if (p.agent_id) add(ids, p.agent_id.trim().toLowerCase(), p);
       add(ids, p.id.trim().toLowerCase(), p);
       if (p.email) add(emails, key(p.email), p);
       add(names, key(fullName(p)), p);
     }
-    this.indexes = { ids, emails, names };
+    this.indexes = { people, ids, emails, names };
     return this.indexes;
+  }
+
+  /** Near misses of each text that matched no one, found once however many rows hold it. */
+  private readonly guessed = new Map<string, string[]>();
+  private known?: Known[];
+
+  /** The current agents' names and emails nearest a text that matched none. */
+  private nearest(wanted: string): string[] {
+    const done = this.guessed.get(wanted);
+    if (done) return done;
+    // Each text costs a pass over the people: past so many, the column is likely something else.
+    if (this.guessed.size >= GUESSES) return [];
+    this.known ??= this.index().people.flatMap((p) =>
+      p.deleted || !p.agent_id
+        ? []
+        : [
+            { key: key(fullName(p)), label: fullName(p) },
+            ...(p.email ? [{ key: key(p.email), label: p.email }] : []),
+          ],
+    );
+    const near = closest(wanted, this.known);
+    this.guessed.set(wanted, near);
+    return near;
   }
 
   resolve(text: string): AgentLookup {
@@ -85,9 +114,18 @@ export class AgentDirectory {
         ? ['email', emails.get(wanted) ?? []]
         : ['name', names.get(wanted) ?? []];
     if (found.length === 0) {
+      const near = this.nearest(wanted);
+      const guess =
+        near.length > 0
+          ? ` Did you mean ${someOf(
+              near.map((n) => `"${n}"`),
+              NAMESAKES_LISTED,
+              true,
+            )}?`
+          : '';
       return {
         ok: false,
-        problem: `no agent in Assembled has the id, email or full name "${text.trim()}". Check the spelling, or use their email.`,
+        problem: `no agent in Assembled has the id, email or full name "${text.trim()}".${guess} Check the spelling, or use their email.`,
       };
     }
     const current = found.filter((p) => !p.deleted);
