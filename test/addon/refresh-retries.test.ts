@@ -88,6 +88,8 @@ describe('a refresh whose later report pages always fail', () => {
       expect(card?.retry).toMatchObject({ attempts: 1, reason: expect.stringMatching(/503/) });
       expect(card?.retry?.nextTry).toMatch(/^2026-05-25 \d\d:\d\d$/);
       expect(card?.retry?.reason).not.toMatch(/in a few minutes/);
+      // A daily refresh's next run is a day off, long after the retry: its time stands.
+      expect(card?.nextRun).toBe('2026-05-26 07:00');
     }
     expect(rt.mail).toHaveLength(0);
 
@@ -160,5 +162,30 @@ describe("the owner's open Scheduled refreshes sidebar", () => {
     expect(card).toMatchObject({ running: true, retry: { attempts: 1 } });
     expect(rt.mail).toHaveLength(0);
     expect(logRows(rt).map((r) => r[4])).toEqual(['retrying']);
+  });
+});
+
+describe('an hourly refresh between attempts', () => {
+  it('shows its next run as after this one: its hour comes before the retry', async () => {
+    const { rt, sim } = await startLocalAddon({ now: '2026-05-25T09:10:00Z', dialect: 'live' });
+    rt.workbook.addSheet('Teams');
+    const [saved] = await rt.callFromSidebar<{ id: string }[]>(
+      'saveRefresh',
+      {
+        spec: {
+          source: { kind: 'resource', resource: 'teams' },
+          target: { kind: 'sheet', name: 'Teams' },
+          mode: 'replace',
+        },
+        frequency: { kind: 'hourly' },
+        notifyByEmail: false,
+      },
+      'refresh-hourly-retry',
+    );
+    sim.setFaults({ force5xx: 100_000 });
+    await rt.callFromSidebar('runRefreshNow', saved?.id);
+    await stepUntil(rt, () => logRows(rt).length > 0, 2 * HOUR);
+    const [card] = await rt.callFromSidebar<RefreshView[]>('listRefreshes');
+    expect(card).toMatchObject({ running: true, retry: { attempts: 1 }, nextRun: 'After this run' });
   });
 });

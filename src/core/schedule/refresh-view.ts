@@ -84,7 +84,12 @@ export function refreshView(r: Refresh, viewer: Caller, zone: Zone, now: number,
           nextTry: formatLocalDateTime(nextTryBy(run), zone),
         }
       : null,
-    nextRun: r.paused ? '' : formatLocalDateTime(r.nextRunAt, zone),
+    nextRun: r.paused
+      ? ''
+      : // A run between attempts holds the next one back: a time before its retry would not happen.
+        run?.errors && r.nextRunAt <= nextTryBy(run)
+        ? 'After this run'
+        : formatLocalDateTime(r.nextRunAt, zone),
     overdue: overdueWords(r, mine, zone, now),
     lastRun: r.lastRun ? { ...r.lastRun, at: formatLocalDateTime(r.lastRun.at, zone) } : null,
   };
