@@ -166,7 +166,7 @@ describe("the owner's open Scheduled refreshes sidebar", () => {
 });
 
 describe('an hourly refresh between attempts', () => {
-  it('shows its next run as after this one: its hour comes before the retry', async () => {
+  it('shows its next run as after this one (its hour comes before the retry), and its e-mail names no past time', async () => {
     const { rt, sim } = await startLocalAddon({ now: '2026-05-25T09:10:00Z', dialect: 'live' });
     rt.workbook.addSheet('Teams');
     const [saved] = await rt.callFromSidebar<{ id: string }[]>(
@@ -178,7 +178,7 @@ describe('an hourly refresh between attempts', () => {
           mode: 'replace',
         },
         frequency: { kind: 'hourly' },
-        notifyByEmail: false,
+        notifyByEmail: true,
       },
       'refresh-hourly-retry',
     );
@@ -187,5 +187,10 @@ describe('an hourly refresh between attempts', () => {
     await stepUntil(rt, () => logRows(rt).length > 0, 2 * HOUR);
     const [card] = await rt.callFromSidebar<RefreshView[]>('listRefreshes');
     expect(card).toMatchObject({ running: true, retry: { attempts: 1 }, nextRun: 'After this run' });
+    // Given up, its e-mail does not name a time already past as the next run.
+    await stepUntil(rt, () => rt.mail.length > 0, 6 * HOUR);
+    expect(rt.mail[0]?.body).toMatch(
+      /^It runs again within the hour: its next time passed while this run was tried\.$/m,
+    );
   });
 });

@@ -181,7 +181,7 @@ function finish(deps: RefreshDeps, refresh: Refresh, job: Ending | undefined): R
     }
     const reason = next.pausedReason ?? job.message ?? status;
     markFailedRun(deps, r, reason);
-    if (r.notifyByEmail) deps.notify.failed(next, reason, nextRunWords(next, deps.zone));
+    if (r.notifyByEmail) deps.notify.failed(next, reason, nextRunWords(next, deps.zone, now));
   }
   return next;
 }
