@@ -6,16 +6,18 @@ import { startLocalAddon } from '../../dev/local-addon';
 import type { PushOptions } from '../../src/core/push/push-view';
 import { pullToEnd } from './pull-to-end';
 
+/** Agent states pulled into a sheet: header and all, they would pass for states to ingest. */
+const STATES_PULL = {
+  source: { kind: 'resource', resource: 'agent_states' },
+  range: { kind: 'absolute', from: '2026-05-22', to: '2026-05-22' },
+  target: { kind: 'new_sheet', name: 'States' },
+  mode: 'replace',
+};
+
 describe('the kind the Push sidebar proposes', () => {
   it('is none for a pulled sheet, and the header for the same columns typed by hand', async () => {
     const { rt } = await startLocalAddon({ dialect: 'live' });
-    const spec = {
-      source: { kind: 'resource', resource: 'agent_states' },
-      range: { kind: 'absolute', from: '2026-05-22', to: '2026-05-22' },
-      target: { kind: 'new_sheet', name: 'States' },
-      mode: 'replace',
-    };
-    expect(await pullToEnd(rt, spec, 'detect-pull-1')).toMatchObject({ state: 'done' });
+    expect(await pullToEnd(rt, STATES_PULL, 'detect-pull-1')).toMatchObject({ state: 'done' });
     rt.workbook.select("'States'!A1");
     const pulled = await rt.callFromSidebar<PushOptions>('getPushOptions');
     expect(pulled).toMatchObject({ sheet: 'States', pulled: 'Agent states' });
@@ -97,13 +99,7 @@ describe('the kind a sheet was last validated or pushed as', () => {
 
   it('is not proposed for a table a pull wrote, even after it was validated as that kind once', async () => {
     const { rt } = await startLocalAddon({ dialect: 'live' });
-    const spec = {
-      source: { kind: 'resource', resource: 'agent_states' },
-      range: { kind: 'absolute', from: '2026-05-22', to: '2026-05-22' },
-      target: { kind: 'new_sheet', name: 'States' },
-      mode: 'replace',
-    };
-    expect(await pullToEnd(rt, spec, 'detect-pull-2')).toMatchObject({ state: 'done' });
+    expect(await pullToEnd(rt, STATES_PULL, 'detect-pull-2')).toMatchObject({ state: 'done' });
     rt.workbook.select("'States'!A1");
     await rt.callFromSidebar('validatePush', 'agent_states');
     const options = await rt.callFromSidebar<PushOptions>('getPushOptions');
