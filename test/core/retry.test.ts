@@ -104,6 +104,14 @@ describe('retry policy', () => {
     expect(http.sent).toHaveLength(3);
   });
 
+  it('starts a report again after a 5xx or a lost answer: a report started twice changes no data', () => {
+    const job = { report_id: 'r1' };
+    const { client, http } = setup((_, i) => (i === 0 ? reply(500) : i === 1 ? 'network' : reply(200, job)));
+    const window = { start_time: Date.UTC(2026, 4, 1), end_time: Date.UTC(2026, 4, 2) };
+    expect(client.startReport('adherence', window)).toMatchObject({ id: 'r1' });
+    expect(http.sent).toHaveLength(3);
+  });
+
   it('reads a cut-short body again on a GET, but never re-sends a POST whose 2xx was unreadable', () => {
     const get = setup((_, i) => (i === 0 ? reply(200, '{"roles": [') : reply(200, ROLES)));
     expect(get.client.listRoles()).toHaveLength(1);

@@ -40,7 +40,9 @@ export function startReport(
       agent_ids: input.agent_ids,
       granularity: input.granularity,
     },
-    safeToRetry: options.safeToRetry,
+    // Starting a report changes no data in Assembled: a second one started after a lost answer is
+    // only a report no one reads, so a 5xx is retried like a read's, not left as "not known".
+    safeToRetry: options.safeToRetry ?? true,
     parse: replyOf(reportJob),
   });
 }
