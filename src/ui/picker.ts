@@ -25,6 +25,7 @@ export function createPicker(id: string, label: string, load: () => Promise<Choi
           return { choice, row: el('label', { for: `${id}-${i}` }, box, choice.name) };
         });
         list.replaceChildren(...items.map((i) => i.row));
+        rove(shown()[0]);
         if (!items.length) list.textContent = 'None found.';
       },
       (error: unknown) => {
@@ -42,6 +43,56 @@ export function createPicker(id: string, label: string, load: () => Promise<Choi
   search.addEventListener('input', () => {
     const q = search.value.trim().toLowerCase();
     for (const { choice, row } of items) row.hidden = q !== '' && !choice.name.toLowerCase().includes(q);
+    rove(shown()[0]);
+  });
+
+  // The list is one Tab stop, moved through with the arrow keys (a long list of agents would
+  // otherwise be a hundred Tab presses between the filter and the button below it).
+  const boxes = () => items.map((i) => i.row.querySelector('input') as HTMLInputElement);
+  const shown = () =>
+    items.filter((i) => !i.row.hidden).map((i) => i.row.querySelector('input') as HTMLInputElement);
+  function rove(to: HTMLInputElement | undefined): void {
+    for (const box of boxes()) box.tabIndex = box === to ? 0 : -1;
+  }
+  list.addEventListener('focusin', (event) => {
+    if (event.target instanceof HTMLInputElement) rove(event.target);
+  });
+  list.addEventListener('keydown', (event) => {
+    const visible = shown();
+    const at = visible.indexOf(event.target as HTMLInputElement);
+    const to =
+      event.key === 'ArrowDown'
+        ? visible[at + 1]
+        : event.key === 'ArrowUp'
+          ? visible[at - 1]
+          : event.key === 'Home'
+            ? visible[0]
+            : event.key === 'End'
+              ? visible[visible.length - 1]
+              : undefined;
+    if (event.key === 'Enter') {
+      // Enter picks, as Space does; it never sends the form (a pull of everyone).
+      event.preventDefault();
+      (event.target as HTMLInputElement).click();
+    } else if (to) {
+      event.preventDefault();
+      to.focus();
+    } else if (event.key === 'ArrowUp') {
+      event.preventDefault();
+      search.focus();
+    }
+  });
+  search.addEventListener('keydown', (event) => {
+    const visible = shown();
+    if (event.key === 'Enter') {
+      // Typed to find one: Enter picks it. Never the form's submit, which would start a pull.
+      event.preventDefault();
+      if (visible.length === 1) visible[0]?.click();
+      else visible[0]?.focus();
+    } else if (event.key === 'ArrowDown' && visible[0]) {
+      event.preventDefault();
+      visible[0].focus();
+    }
   });
   return { root, selected: () => [...chosen] };
 }

@@ -53,6 +53,28 @@ describe('Pull data in the workbench', () => {
     // Typing in its filter leaves only the matching people on screen.
     await sb.locator('#agent_idsSearch').fill('Ava Smith');
     await expect.poll(() => agents.locator('label:visible').count()).toBe(2);
+    // Enter there never sends the form (an unfiltered pull): with two matches it goes to the first,
+    // and the arrows move down the list, which is one Tab stop.
+    const focused = () => sb.locator(':focus').evaluate((e) => (e as HTMLInputElement).value || e.id);
+    await sb.locator('#agent_idsSearch').press('Enter');
+    const first = await focused();
+    await sb.locator(':focus').press('ArrowDown');
+    expect(await focused()).not.toBe(first);
+    await sb.locator(':focus').press('Tab');
+    expect(
+      await sb
+        .locator(':focus')
+        .evaluate((e) => e.closest('[role=group]')?.getAttribute('aria-label') ?? e.id),
+    ).not.toBe('Agents');
+    // With one match, Enter picks it.
+    await sb.locator('#agent_idsSearch').fill('Aisha Haddad');
+    await sb.locator('#agent_idsSearch').press('Enter');
+    await expect.poll(() => agents.locator('input:checked').count()).toBe(1);
+    await sb.locator('#agent_idsSearch').press('Enter');
+    await expect.poll(() => agents.locator('input:checked').count()).toBe(0);
+    // No pull was started by any of it: the last one's progress was put away, none shown since.
+    await page.waitForTimeout(300);
+    expect(await sb.locator('#job').isHidden()).toBe(true);
     // The header row is frozen and bold, with a note on A1 saying where the data came from.
     await expect.poll(() => cell(page, 1, 'A').getAttribute('class')).toMatch(/bold/);
     expect(await cell(page, 1, 'A').getAttribute('title')).toMatch(/Source: Assembled/);
