@@ -193,8 +193,9 @@ describe('Sidebars say what is true now', () => {
 
     // A well-formed key the simulator never issued: refused, said once, each check "not read".
     await sb.getByLabel('API key').fill('sk_live_test_never_issued_key');
-    await sb.getByRole('button', { name: 'Save' }).click();
-    await sb.locator('#status', { hasText: 'Saved.' }).waitFor();
+    await sb.getByRole('button', { name: 'Save', exact: true }).click();
+    await sb.getByRole('button', { name: 'Save anyway' }).click();
+    await sb.locator('#status', { hasText: 'Saved, though' }).waitFor();
     await sb.getByRole('button', { name: 'Test connection' }).click();
     await expect
       .poll(() => statusOf(sb))

@@ -88,49 +88,67 @@ async function run(label: string, work: () => Promise<void>): Promise<void> {
   }
 }
 
-/** A key typed that Assembled refused when it was tested: saving it asks first, as it would
- *  replace whatever key works today and stop everything that uses it. */
+/**
+ * Typed keys as Assembled took them when tested. A key is tried before it is saved: one Assembled
+ * refuses is saved only by Save anyway, as it would replace whatever key works today.
+ */
 let refused = '';
-const save = byId<HTMLButtonElement>('save');
-let confirming = false;
+let accepted = '';
+const saveAnyway = byId<HTMLButtonElement>('saveAnyway');
+buttons.push(saveAnyway);
 
-function askAgain(): void {
-  confirming = false;
-  save.textContent = 'Save';
+function tested(typed: string, report: ConnectionReport): void {
+  refused = report.keyRefused ? typed : '';
+  accepted = report.keyRefused ? '' : typed;
 }
-apiKey.addEventListener('input', askAgain);
+
+function askFirst(): void {
+  saveAnyway.hidden = false;
+  showStatus(
+    status,
+    'Assembled did not accept this key when it was tested, so it is not saved yet: pulls, pushes and scheduled refreshes would fail with it. Check the key, or press Save anyway.',
+    'error',
+  );
+}
+apiKey.addEventListener('input', () => {
+  saveAnyway.hidden = true;
+});
+
+async function save(typed: string): Promise<void> {
+  saveAnyway.hidden = true;
+  show(await callServer('saveSettings', formInput()));
+  if (typed && typed === refused)
+    showStatus(
+      status,
+      'Saved, though Assembled did not accept this key when it was tested: pulls, pushes and scheduled refreshes fail with it until a valid key is saved.',
+      'error',
+    );
+  else showStatus(status, 'Saved.', 'ok');
+}
 
 form.addEventListener('submit', (event) => {
   event.preventDefault();
   const typed = formInput().apiKey ?? '';
-  if (typed && typed === refused && !confirming) {
-    confirming = true;
-    save.textContent = 'Save anyway';
-    showStatus(
-      status,
-      'Assembled did not accept this key when it was tested, so it is not saved yet: pulls, pushes and scheduled refreshes would fail with it. Check the key, or press Save anyway.',
-      'error',
-    );
-    return;
-  }
-  askAgain();
-  void run('Saving', async () => {
-    show(await callServer('saveSettings', formInput()));
-    if (typed && typed === refused)
-      showStatus(
-        status,
-        'Saved, though Assembled did not accept this key when it was tested: pulls, pushes and scheduled refreshes fail with it until a valid key is saved.',
-        'error',
-      );
-    else showStatus(status, 'Saved.', 'ok');
+  if (typed && typed === refused) return askFirst();
+  if (!typed || typed === accepted) return void run('Saving', () => save(typed));
+  void run('Checking the key with Assembled', async () => {
+    const report = await callServer('testConnection', formInput());
+    tested(typed, report);
+    if (report.keyRefused) askFirst();
+    else await save(typed);
   });
+});
+
+saveAnyway.addEventListener('click', () => {
+  const typed = formInput().apiKey ?? '';
+  void run('Saving', () => save(typed));
 });
 
 byId('test').addEventListener('click', () => {
   const typed = formInput().apiKey ?? '';
   void run('Testing the connection', async () => {
     const report = await callServer('testConnection', formInput());
-    refused = report.keyRefused ? typed : '';
+    tested(typed, report);
     showStatus(status, showReport(report), report.ok ? 'ok' : 'error');
   });
 });
