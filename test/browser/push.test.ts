@@ -63,6 +63,8 @@ describe('Push rows in the workbench', () => {
     await sb.getByRole('button', { name: 'Push', exact: true }).click();
     await sb.locator('#progressLabel', { hasText: '2 of 2 rows done' }).waitFor({ timeout: 30_000 });
     await expect.poll(status).toEqual(['created', 'created', 'error', 'error']);
+    // Done with rows to fix is said in red, as Validate says it: not the all-clear green.
+    await expect.poll(() => sb.locator('#status').getAttribute('data-tone')).toBe('error');
     // Once over, the box names the sheet and Assembled, and no longer says the push carries on.
     expect(await sb.locator('#progressTitle').textContent()).toBe('"Time off to create" → Assembled');
     await expect.poll(() => sb.locator('#pushHint').isHidden()).toBe(true);

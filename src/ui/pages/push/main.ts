@@ -64,7 +64,9 @@ function showPush(view: PushView): void {
   progress.value = view.done;
   byId('progressLabel').textContent = words.count;
   byId('pushHint').hidden = view.state !== 'running';
-  const tone = view.state === 'failed' ? 'error' : view.state === 'done' ? 'ok' : 'info';
+  // Done with rows to fix is not the all-clear: red, as Validate says rows to fix.
+  const troubled = view.state === 'failed' || view.failed + view.invalid > 0;
+  const tone = troubled && view.state !== 'running' ? 'error' : view.state === 'done' ? 'ok' : 'info';
   // A notice says why background runs will not finish the push (the sidebar still does).
   showStatus(status, [view.message, view.notice].filter(Boolean).join(' '), tone);
   tick();
