@@ -157,6 +157,12 @@ describe('Pull data in the workbench', () => {
     await sb.getByRole('button', { name: 'Pull data' }).click();
     await expect.poll(() => sb.locator('#status').textContent()).toMatch(/a sheet name is needed/);
     expect(JSON.stringify(wb.values('Sheet1'))).toBe(before);
+    // Opened again with another sheet in front, Existing sheet starts on that one, not the first.
+    await page.getByRole('tab', { name: 'Later' }).click();
+    await expect.poll(() => wb.activeSheet()).toBe('Later');
+    await menu(page, 'Pull data…');
+    const again = await sidebar(page, 'Pull data from Assembled');
+    await expect.poll(() => again.locator('#sheet').inputValue()).toBe('Later');
   });
 
   it('asks again for a filter list that could not be read, on Try again', async () => {

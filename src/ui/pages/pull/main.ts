@@ -79,6 +79,8 @@ function showTargets(o: PullOptions): void {
     sheet.prepend(gone);
     sheet.value = '';
   }
+  // None picked yet: the sheet in front, the one "Existing sheet" most likely means.
+  else if (o.sheets.includes(o.activeCell.sheet)) sheet.value = o.activeCell.sheet;
   byId('cellRow').textContent = `Starting at ${o.activeCell.sheet}!${o.activeCell.a1}`;
   showAgain(o);
   showNameTaken();
