@@ -42,13 +42,15 @@ describe('a pulled schedule pushed back with a few actions', () => {
 
     const checked = await rt.callFromSidebar<{ ok: number; errors: number }>('validatePush', 'activities');
     // The pull's own columns are the sheet Activities is meant for: none is named as unread.
-    expect(checked).toMatchObject({ ok: 2, errors: 1, unread: [] });
+    // The rows with no Action are counted as left alone, so no one wonders whether they go too.
+    expect(checked).toMatchObject({ ok: 2, errors: 1, unread: [], listed: rows.length - 2 });
     let view = await rt.callFromSidebar<PushView>('startPush', 'activities', 'pulled-schedule-0002');
     for (let i = 0; view.state === 'running' && i < 50; i++) {
       await rt.clock.advanceAsync(view.nextPollInMs);
       view = await rt.callFromSidebar<PushView>('pollPush', view.id);
     }
     expect(view).toMatchObject({ state: 'done', succeeded: 2, invalid: 1 });
+    expect(view.message).toContain(`, ${rows.length - 2} listed with no Action (left as they are).`);
     const store = activityStore(sim.admin.org);
     expect(store.get(moved)?.description).toBe('moved by ops');
     expect(store.has(dropped)).toBe(false);
@@ -104,6 +106,19 @@ describe('a pulled schedule pushed back with a few actions', () => {
     const next = rows[i + 1] ?? [];
     const action = header.length + 1;
     rt.workbook.write('Schedule', [['Action']], { column: action });
+    // No Action filled in yet: nothing to push, and the words say what to fill, not "no rows".
+    expect(await rt.callFromSidebar('validatePush', 'activities')).toMatchObject({
+      rows: 0,
+      listed: rows.length,
+    });
+    let none = await rt.callFromSidebar<PushView>('startPush', 'activities', 'pulled-schedule-0012');
+    for (let k = 0; none.state === 'running' && k < 20; k++) {
+      await rt.clock.advanceAsync(none.nextPollInMs);
+      none = await rt.callFromSidebar<PushView>('pollPush', none.id);
+    }
+    expect(none.message).toBe(
+      `Nothing to push: the ${rows.length} activities listed in "Schedule" have no Action. Put create, update or delete in the Action of each row to change.`,
+    );
     // The first is stretched over the second.
     rt.workbook.write('Schedule', [[next[col('End')]]], { row: i + 2, column: col('End') + 1 });
     rt.workbook.write('Schedule', [['update']], { row: i + 2, column: action });

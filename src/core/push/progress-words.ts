@@ -20,3 +20,13 @@ export function progressWords(view: PushView): { title: string; count: string } 
           : 'No rows to send',
   };
 }
+
+/**
+ * Validate's and Push's words for a sheet with no row to push: a pulled schedule whose rows all
+ * lack an Action has rows, and is told what to fill in, not that it has none.
+ */
+export function nothingToPush(sheet: string, listed: number, then: string): string {
+  return listed
+    ? `Nothing to push: the ${listed} activities listed in "${sheet}" have no Action. Put create, update or delete in the Action of each row to change.`
+    : `Nothing to push: "${sheet}" has no rows under its header. Add rows, then ${then}.`;
+}

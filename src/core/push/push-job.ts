@@ -48,6 +48,8 @@ export interface PushJob {
   changed?: number;
   /** Rows whose cells are not valid (marked error, not sent). */
   invalid: number;
+  /** Listed activities with no Action (a pulled schedule's other rows): left as they are. */
+  listed?: number;
   inFlight?: InFlight;
   /** An execution is working on the push until then (epoch ms); others leave it alone. */
   leaseUntil?: number;

@@ -20,6 +20,7 @@ import { loadAgentMemo, saveAgentMemo } from './agent-memo';
 import { AgentDirectory } from './agents';
 import { unreadColumns } from './header';
 import { KINDS, type PushKind } from './kinds';
+import { nothingToPush } from './progress-words';
 import { type InFlight, type PushJob, PushStore, parseFlight } from './push-job';
 import { reconcile } from './reconcile';
 import { type SendItem, type Sent, sendBatch } from './send';
@@ -129,6 +130,8 @@ export interface ValidateSummary {
   skipped: number;
   /** Of those, rows changed since they were sent (sent-print.ts). */
   changed: number;
+  /** Listed activities with no Action (a pulled schedule's other rows): left as they are. */
+  listed: number;
   /** The first few problems, "Row 4: Start: ...", then how many more there are. */
   problems: string[];
   /** The sheet's columns this kind does not read: many say it is some other sheet. */
@@ -219,10 +222,12 @@ export function validateSheet(deps: PushDeps, kind: PushKind, ref: SheetRef): Va
       errors: 0,
       skipped: 0,
       changed: 0,
+      listed: 0,
       problems: [],
       unread: unreadColumns(sheet.map),
     };
     for (const row of sheet.rows) {
+      if (row.listed && !row.done) summary.listed++;
       if (row.blank && !row.done) continue;
       summary.rows++;
       if (row.done) {
@@ -533,8 +538,10 @@ class PushRun {
     let skipped = 0;
     let changed = 0;
     let invalid = 0;
+    let listed = 0;
     for (const row of sheet.rows) {
       if (row.done) skipped++;
+      else if (row.listed) listed++;
       const bad = row.done ? undefined : problemOutcome(row);
       if (bad) invalid++;
       const again = changedOutcome(this.job.kind, sheet, row);
@@ -549,7 +556,15 @@ class PushRun {
       this.deps.newId(),
     );
     saveAgentMemo(this.deps.own, this.job.id, this.agents.found);
-    this.save({ prepared: true, skipped, ...(changed ? { changed } : {}), invalid, total, stalls: 0 });
+    this.save({
+      prepared: true,
+      skipped,
+      ...(changed ? { changed } : {}),
+      ...(listed ? { listed } : {}),
+      invalid,
+      total,
+      stalls: 0,
+    });
   }
 
   /** Valid, not done, and not already tried by this push and refused by Assembled. */
@@ -689,8 +704,7 @@ class PushRun {
 
   private summary(): string {
     const j = this.job;
-    if (j.total + j.skipped + j.invalid === 0)
-      return `Nothing to push: "${j.sheetName}" has no rows under its header. Add rows, then push again.`;
+    if (j.total + j.skipped + j.invalid === 0) return nothingToPush(j.sheetName, j.listed ?? 0, 'push again');
     const parts = [`${j.succeeded} ${DONE_WORD[j.kind]}`];
     if (j.failed) parts.push(`${j.failed} refused by Assembled`);
     if (j.invalid) parts.push(`${j.invalid} with problems to fix`);
@@ -699,6 +713,7 @@ class PushRun {
       parts.push(
         `${j.changed === 1 ? 'one of them' : `${j.changed} of them`} changed since it was pushed (its Push message says how to send the change)`,
       );
+    if (j.listed) parts.push(`${j.listed} listed with no Action (left as they are)`);
     return `Finished: ${parts.join(', ')}. See the Push status column.`;
   }
 }

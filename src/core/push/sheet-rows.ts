@@ -34,6 +34,8 @@ export interface SheetRow {
   done: boolean;
   /** Every input cell empty, or a listed activity with no Action: not a row to push at all. */
   blank: boolean;
+  /** A listed activity with no Action (a pulled schedule's row): left as it is in Assembled. */
+  listed?: true;
   parse?: RowParse;
   /** Fingerprint of the request, for valid rows. */
   fp?: string;
@@ -83,10 +85,10 @@ export function readSheet(grid: Grid, kind: PushKind, ctx: ParseContext): ReadRe
     const values = cells[i] ?? [];
     const status = text(values[map.status.status]).toLowerCase();
     const id = text(values[map.status.id]);
-    const blank =
-      unchangedActivity(kind, values, map) ||
-      inputs.every((at) => text(values[at]) === '' && !(values[at] instanceof Date));
+    const listed = unchangedActivity(kind, values, map);
+    const blank = listed || inputs.every((at) => text(values[at]) === '' && !(values[at] instanceof Date));
     const row: SheetRow = { row: i + 1, values, status, id, blank, done: id !== '' || DONE.includes(status) };
+    if (listed) row.listed = true;
     const when = values[map.status.when];
     if (when instanceof Date && !Number.isNaN(when.getTime())) row.when = when.getTime();
     const note = notes[i - 1] ?? '';
@@ -125,7 +127,7 @@ function listedActivities(rows: SheetRow[], map: HeaderMap, ctx: ParseContext) {
   const { action } = map.columns;
   if (action === undefined || !rows.some((r) => r.parse?.ok)) return [];
   return rows
-    .filter((r) => r.blank && !r.done && text(r.values[map.columns.activity_id ?? -1]) !== '')
+    .filter((r) => r.listed && !r.done)
     .flatMap((row) => {
       const values = [...row.values];
       values[action] = 'update';

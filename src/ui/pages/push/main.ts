@@ -1,6 +1,6 @@
 import { someOf } from '../../../core/count-text';
 import type { PushKind } from '../../../core/push/kinds';
-import { progressWords } from '../../../core/push/progress-words';
+import { nothingToPush, progressWords } from '../../../core/push/progress-words';
 import type { KindChoice, PushView } from '../../../core/push/push-view';
 import { busy, byId, el, requestKey, showStatus } from '../../dom';
 import { duration } from '../../duration';
@@ -195,9 +195,9 @@ validateButton.addEventListener('click', () => {
       const label = kinds.find((c) => c.id === k)?.label ?? k;
       const lines =
         v.rows === 0
-          ? [`Nothing to push: "${v.sheet}" has no rows under its header. Add rows, then validate.`]
+          ? [nothingToPush(v.sheet, v.listed, 'validate')]
           : [
-              `${v.ok} OK, ${v.errors} to fix, ${v.skipped} already done${v.changed ? ` (${v.changed} changed since pushed)` : ''}, in "${v.sheet}". Nothing was sent.`,
+              `${v.ok} OK, ${v.errors} to fix, ${v.skipped} already done${v.changed ? ` (${v.changed} changed since pushed)` : ''}${v.listed ? `, ${v.listed} listed with no Action (left as they are)` : ''}, in "${v.sheet}". Nothing was sent.`,
               ...(v.unread.length > 0 ? [unreadLine(label, v.unread)] : []),
               ...v.problems,
             ];
