@@ -63,8 +63,12 @@ describe('Push rows in the workbench', () => {
     await sb.getByRole('button', { name: 'Push', exact: true }).click();
     await sb.locator('#progressLabel', { hasText: '2 of 2 rows done' }).waitFor({ timeout: 30_000 });
     await expect.poll(status).toEqual(['created', 'created', 'error', 'error']);
-    // Done with rows to fix is said in red, as Validate says it: not the all-clear green.
+    // Done with rows to fix is said in red, as Validate says it: not the all-clear green; and
+    // the rows are named there, as the Push message column may sit behind the sidebar.
     await expect.poll(() => sb.locator('#status').getAttribute('data-tone')).toBe('error');
+    const said = (await sb.locator('#status').textContent()) ?? '';
+    expect(said).toMatch(/Row 4: Agent: no agent in Assembled has .*ghost@example\.com/);
+    expect(said).toMatch(/Row 5: End: /);
     // Once over, the box names the sheet and Assembled, and no longer says the push carries on.
     expect(await sb.locator('#progressTitle').textContent()).toBe('"Time off to create" → Assembled');
     await expect.poll(() => sb.locator('#pushHint').isHidden()).toBe(true);

@@ -191,6 +191,12 @@ describe.skipIf(!built)('push in the local Apps Script runtime', () => {
       "… and 3 more rows to fix: each one's Push message says what.",
     ]);
     expect(check).toMatchObject({ ok: 2, errors: 8 });
+    // Pushed, the same rows are listed once it is over: the Push message column may be out of sight.
+    const pushed = await follow(
+      rt,
+      await rt.callFromSidebar<PushView>('startPush', 'agent_states', 'clash-push-1'),
+    );
+    expect(pushed).toMatchObject({ state: 'done', invalid: 8, problems: check.problems });
   });
 
   it('says which pushed rows were changed since, and sends none of them again', async () => {

@@ -17,6 +17,8 @@ export interface PushView {
   invalid: number;
   skipped: number;
   message: string;
+  /** Once it is over: the first rows to fix, as Validate lists them; [] when none. */
+  problems: string[];
   /** Why background runs will not finish it (no trigger, today's budget spent), else ''. */
   notice: string;
   /** Time since the push started (to its end once over). */
@@ -88,6 +90,7 @@ export function pushView(job: PushJob, now: number): PushView {
     invalid: job.invalid,
     skipped: job.skipped,
     message: job.state === 'running' ? stage : (job.message ?? stage),
+    problems: job.state === 'running' ? [] : (job.problems ?? []),
     notice: job.state === 'running' ? (job.notice ?? '') : '',
     elapsedMs: (job.state === 'running' ? now : job.updatedAt) - job.createdAt,
     estimatedLeftMs: preparing ? null : timeLeft(job, now),

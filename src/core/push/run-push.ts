@@ -117,8 +117,19 @@ function messageOf(error: unknown): string {
 
 // ---- Validate ---------------------------------------------------------------------------------
 
-/** Problems Validate lists in the sidebar; the rest are counted (each row's message has its own). */
+/** Problems Validate and Push list in the sidebar; the rest are counted (each row's message has its own). */
 const PROBLEMS_LISTED = 5;
+
+/** The problems listed, and how many more rows there are to fix when not all are. */
+function withMore(problems: string[], errors: number): string[] {
+  const more = errors - problems.length;
+  return more > 0
+    ? [
+        ...problems,
+        `… and ${more} more row${more === 1 ? '' : 's'} to fix: each one's Push message says what.`,
+      ]
+    : problems;
+}
 
 export interface ValidateSummary {
   sheet: string;
@@ -250,11 +261,7 @@ export function validateSheet(deps: PushDeps, kind: PushKind, ref: SheetRef): Va
           summary.problems.push(`Row ${row.row}: ${bad.message}`);
       }
     }
-    const more = summary.errors - summary.problems.length;
-    if (more > 0)
-      summary.problems.push(
-        `… and ${more} more row${more === 1 ? '' : 's'} to fix: each one's Push message says what.`,
-      );
+    summary.problems = withMore(summary.problems, summary.errors);
     writeMany(grid, sheet, outcomes, new Date(deps.clock.now()));
     return summary;
   });
@@ -539,11 +546,14 @@ class PushRun {
     let changed = 0;
     let invalid = 0;
     let listed = 0;
+    const problems: string[] = [];
     for (const row of sheet.rows) {
       if (row.done) skipped++;
       else if (row.listed) listed++;
       const bad = row.done ? undefined : problemOutcome(row);
       if (bad) invalid++;
+      // Said in the sidebar too: the Push message column can sit out of sight behind it.
+      if (bad && problems.length < PROBLEMS_LISTED) problems.push(`Row ${row.row}: ${bad.message}`);
       const again = changedOutcome(this.job.kind, sheet, row);
       if (again) changed++;
       const outcome = bad ?? again;
@@ -561,6 +571,7 @@ class PushRun {
       skipped,
       ...(changed ? { changed } : {}),
       ...(listed ? { listed } : {}),
+      ...(invalid ? { problems: withMore(problems, invalid) } : {}),
       invalid,
       total,
       stalls: 0,

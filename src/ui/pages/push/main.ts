@@ -68,7 +68,8 @@ function showPush(view: PushView): void {
   const troubled = view.state === 'failed' || view.failed + view.invalid > 0;
   const tone = troubled && view.state !== 'running' ? 'error' : view.state === 'done' ? 'ok' : 'info';
   // A notice says why background runs will not finish the push (the sidebar still does).
-  showStatus(status, [view.message, view.notice].filter(Boolean).join(' '), tone);
+  const said = [view.message, view.notice].filter(Boolean).join(' ');
+  showStatus(status, [said, ...view.problems].join('\n'), tone);
   tick();
 }
 
