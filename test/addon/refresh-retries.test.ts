@@ -99,6 +99,8 @@ describe('a refresh whose later report pages always fail', () => {
     expect(rt.mail).toHaveLength(1);
     expect(rt.mail[0]?.body).toMatch(/503/);
     expect(rt.mail[0]?.body).toMatch(/gave up after \d attempts/);
+    // Not "try again in a few minutes": the add-on did, and the e-mail says when it runs next.
+    expect(rt.mail[0]?.body).not.toMatch(/try again/);
     // The owner learns they need not act for the next run, and when it is.
     expect(rt.mail[0]?.body).toMatch(
       /^It runs again as scheduled, next at 2026-05-26 07:00 \(Europe\/London\)\.$/m,

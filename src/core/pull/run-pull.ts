@@ -557,7 +557,8 @@ function failure(job: PullJob, error: unknown, now: number): PullJob {
   }
   if (transient) {
     return withState(job, 'failed', now, {
-      message: `${message} The add-on gave up after ${job.errors + 1} attempts.`,
+      // Assembled's "try again in a few minutes" was the add-on's to follow, and it has.
+      message: `${causeOf(message)}. The add-on gave up after ${job.errors + 1} attempts.`,
       failure: error.kind,
     });
   }
