@@ -5,7 +5,7 @@
 // once every Action in them has been pushed; an Action not pushed yet stops the pull instead,
 // since the pull would lose it.
 import { normaliseHeader } from '../push/header';
-import { DONE_STATUSES, KINDS, STATUS_COLUMNS } from '../push/kinds';
+import { isDone, KINDS, STATUS_COLUMNS } from '../push/kinds';
 import { rowsText } from '../push/overlaps';
 import type { Grid } from '../sheet/grid';
 import { WriteRefused } from '../sheet/write-table';
@@ -20,7 +20,6 @@ const ACTION = new Set(
 const STATUS = normaliseHeader(STATUS_COLUMNS[0].header);
 const ID = normaliseHeader(STATUS_COLUMNS[1].header);
 const PUSHED = new Set([...STATUS_COLUMNS.map((s) => normaliseHeader(s.header)), ...ACTION]);
-const DONE: readonly string[] = DONE_STATUSES;
 
 export interface PushColumns {
   /** Sheet columns (1-based) of the push's columns beside the table. */
@@ -54,7 +53,7 @@ export function pushColumnsBeside(grid: Grid, at: { row: number; col: number }, 
   const body = cells.slice(1);
   if (action !== undefined)
     body.forEach((row, i) => {
-      const done = DONE.includes(text(row[status ?? -1]).toLowerCase()) || text(row[id ?? -1]) !== '';
+      const done = isDone(text(row[status ?? -1]), text(row[id ?? -1]));
       if (text(row[action]) !== '' && !done) pending.push(at.row + 1 + i);
     });
   return { cols: cols.map((i) => first + i), pending, rows: body.length };

@@ -27,8 +27,8 @@ function headerTexts(row: readonly CellValue[]): string[] {
   return headers;
 }
 
-/** Index of each status column present in the header. */
-function findStatus(normal: string[]): Partial<Record<StatusKey, number>> {
+/** Index of each status column present in the (normalised) header. */
+export function findStatus(normal: string[]): Partial<Record<StatusKey, number>> {
   const out: Partial<Record<StatusKey, number>> = {};
   for (const s of STATUS_COLUMNS) {
     const at = normal.indexOf(normaliseHeader(s.header));

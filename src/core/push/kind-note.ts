@@ -3,7 +3,7 @@
 // alone would not say (a team's own columns beside the kind's). It lives in the sheet, so it goes
 // with the sheet through renames and copies, and is the same for every editor.
 import type { CellValue } from '../table/build-table';
-import { detectKind, matchHeader, normaliseHeader } from './header';
+import { detectKind, findStatus, matchHeader, normaliseHeader } from './header';
 import { KINDS, PUSH_KINDS, type PushKind, STATUS_COLUMNS } from './kinds';
 
 const AS = 'Rows here go to Assembled as: ';
@@ -19,8 +19,7 @@ function kindInNote(note: string): PushKind | undefined {
 
 /** The 0-based index of a header's Push status column; -1 without one. */
 export function statusColumnOf(header: readonly CellValue[]): number {
-  const status = normaliseHeader(STATUS_COLUMNS[0].header);
-  return header.findIndex((h) => typeof h === 'string' && normaliseHeader(h) === status);
+  return findStatus(header.map(normaliseHeader)).status ?? -1;
 }
 
 /** A table a pull wrote (`pulled`, its source) is taken only for the kind made to be filled in on it. */

@@ -291,6 +291,13 @@ export const DONE_STATUSES = [
   'denied',
 ] as const;
 
+const DONE: readonly string[] = DONE_STATUSES;
+
+/** A row is finished, never sent again, once it has an Assembled ID or a done status (any case). */
+export function isDone(status: string, id: string): boolean {
+  return id !== '' || DONE.includes(status.toLowerCase());
+}
+
 export function kindSpec(kind: PushKind): KindSpec {
   return KINDS[kind];
 }

@@ -120,6 +120,11 @@ function messageOf(error: unknown): string {
 /** Problems Validate and Push list in the sidebar; the rest are counted (each row's message has its own). */
 const PROBLEMS_LISTED = 5;
 
+/** Lists a row's problem while fewer than PROBLEMS_LISTED are. */
+function listProblem(problems: string[], row: number, message: string): void {
+  if (problems.length < PROBLEMS_LISTED) problems.push(`Row ${row}: ${message}`);
+}
+
 /** The problems listed, and how many more rows there are to fix when not all are. */
 function withMore(problems: string[], errors: number): string[] {
   const more = errors - problems.length;
@@ -247,8 +252,7 @@ export function validateSheet(deps: PushDeps, kind: PushKind, ref: SheetRef): Va
         if (!changed) continue;
         summary.changed++;
         outcomes.set(row.row, changed);
-        if (summary.problems.length < PROBLEMS_LISTED)
-          summary.problems.push(`Row ${row.row}: ${changed.message}`);
+        listProblem(summary.problems, row.row, changed.message);
       } else if (row.parse?.ok) {
         summary.ok++;
         outcomes.set(row.row, { status: 'OK', message: 'Ready to push.', unsent: true });
@@ -257,8 +261,7 @@ export function validateSheet(deps: PushDeps, kind: PushKind, ref: SheetRef): Va
         if (!bad) continue;
         summary.errors++;
         outcomes.set(row.row, { ...bad, unsent: true });
-        if (summary.problems.length < PROBLEMS_LISTED)
-          summary.problems.push(`Row ${row.row}: ${bad.message}`);
+        listProblem(summary.problems, row.row, bad.message);
       }
     }
     summary.problems = withMore(summary.problems, summary.errors);
@@ -551,9 +554,11 @@ class PushRun {
       if (row.done) skipped++;
       else if (row.listed) listed++;
       const bad = row.done ? undefined : problemOutcome(row);
-      if (bad) invalid++;
-      // Said in the sidebar too: the Push message column can sit out of sight behind it.
-      if (bad && problems.length < PROBLEMS_LISTED) problems.push(`Row ${row.row}: ${bad.message}`);
+      if (bad) {
+        invalid++;
+        // Said in the sidebar too: the Push message column can sit out of sight behind it.
+        listProblem(problems, row.row, bad.message);
+      }
       const again = changedOutcome(this.job.kind, sheet, row);
       if (again) changed++;
       const outcome = bad ?? again;

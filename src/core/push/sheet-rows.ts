@@ -9,7 +9,7 @@ import { markStateOverlaps, markTimeOffOverlaps } from './agent-overlaps';
 import { markSharedPlatformIds } from './association-rows';
 import { type HeaderMap, matchHeader } from './header';
 import { kindNote } from './kind-note';
-import { DONE_STATUSES, type PushKind, STATUS_COLUMNS, type StatusKey } from './kinds';
+import { isDone, type PushKind, STATUS_COLUMNS, type StatusKey } from './kinds';
 import { type ParseContext, parseRow, type RowParse } from './parse-row';
 import { fingerprint } from './request';
 import { inputPrint, sentNote, sentPrint } from './sent-print';
@@ -52,8 +52,6 @@ export interface SheetSnapshot {
 
 export type ReadResult = { ok: true; sheet: SheetSnapshot } | { ok: false; problem: string };
 
-const DONE: readonly string[] = DONE_STATUSES;
-
 function text(v: CellValue | undefined): string {
   return v === undefined || v instanceof Date ? '' : String(v).trim();
 }
@@ -87,7 +85,7 @@ export function readSheet(grid: Grid, kind: PushKind, ctx: ParseContext): ReadRe
     const id = text(values[map.status.id]);
     const listed = unchangedActivity(kind, values, map);
     const blank = listed || inputs.every((at) => text(values[at]) === '' && !(values[at] instanceof Date));
-    const row: SheetRow = { row: i + 1, values, status, id, blank, done: id !== '' || DONE.includes(status) };
+    const row: SheetRow = { row: i + 1, values, status, id, blank, done: isDone(status, id) };
     if (listed) row.listed = true;
     const when = values[map.status.when];
     if (when instanceof Date && !Number.isNaN(when.getTime())) row.when = when.getTime();
@@ -215,7 +213,7 @@ export function writeOutcomes(
     }
     row.status = o.status.toLowerCase();
     row.id = o.id ?? row.id;
-    row.done = row.id !== '' || DONE.includes(row.status);
+    row.done = isDone(row.status, row.id);
   }
   const numbers = [...outcomes.keys()];
   const first = Math.min(...numbers);
@@ -246,7 +244,7 @@ function writeSentPrints(
   let changes = 0;
   for (let n = first; n <= last; n++) {
     const row = byRow.get(n);
-    const taken = outcomes.has(n) && row && !row.blank && !row.changed && DONE.includes(row.status);
+    const taken = outcomes.has(n) && row && !row.blank && !row.changed && isDone(row.status, '');
     const note = taken ? sentNote(inputPrint(row.values, map)) : (row?.note ?? '');
     if (row && note !== (row.note ?? '')) {
       row.note = note;
