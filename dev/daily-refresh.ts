@@ -1,5 +1,7 @@
 // A daily scheduled refresh of a report, saved from the sidebar, and the clock stepped a minute at
-// a time until something holds: the scenario the refresh tests and bench/refresh.bench.ts share.
+// a time until something holds: the scenario the refresh tests and bench/refresh.bench.ts share;
+// and a refresh of a reference list into a sheet, which many refresh tests save.
+import type { Frequency } from '../src/core/schedule/frequency';
 import type { LocalRuntime } from './gas';
 
 const MINUTE = 60_000;
@@ -19,6 +21,26 @@ export async function saveDailyAht(
         mode: 'replace',
       },
       frequency: { kind: 'daily', hour: o.hour },
+      notifyByEmail: o.notify ?? false,
+    },
+    o.key,
+  );
+}
+
+/** Saves a refresh of a reference list (teams, sites, …) replacing the sheet `sheet`, which must exist. */
+export async function saveListRefresh(
+  rt: LocalRuntime,
+  o: { resource: string; sheet: string; frequency: Frequency; key: string; notify?: boolean },
+): Promise<{ id: string }[]> {
+  return rt.callFromSidebar(
+    'saveRefresh',
+    {
+      spec: {
+        source: { kind: 'resource', resource: o.resource },
+        target: { kind: 'sheet', name: o.sheet },
+        mode: 'replace',
+      },
+      frequency: o.frequency,
       notifyByEmail: o.notify ?? false,
     },
     o.key,

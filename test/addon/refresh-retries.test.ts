@@ -2,7 +2,7 @@
 // seen at once, in the sidebar and the log, with its reason and next try; the run is given up and
 // its owner e-mailed within 3 hours of its due time, though the published add-on ticks hourly.
 import { describe, expect, it } from 'vitest';
-import { saveDailyAht, stepUntil } from '../../dev/daily-refresh';
+import { saveDailyAht, saveListRefresh, stepUntil } from '../../dev/daily-refresh';
 import type { LocalRuntime } from '../../dev/gas';
 import { startLocalAddon } from '../../dev/local-addon';
 import type { RefreshView } from '../../src/core/schedule/refresh-view';
@@ -171,19 +171,13 @@ describe('an hourly refresh between attempts', () => {
   it('shows its next run as after this one (its hour comes before the retry), and its e-mail names no past time', async () => {
     const { rt, sim } = await startLocalAddon({ now: '2026-05-25T09:10:00Z', dialect: 'live' });
     rt.workbook.addSheet('Teams');
-    const [saved] = await rt.callFromSidebar<{ id: string }[]>(
-      'saveRefresh',
-      {
-        spec: {
-          source: { kind: 'resource', resource: 'teams' },
-          target: { kind: 'sheet', name: 'Teams' },
-          mode: 'replace',
-        },
-        frequency: { kind: 'hourly' },
-        notifyByEmail: true,
-      },
-      'refresh-hourly-retry',
-    );
+    const [saved] = await saveListRefresh(rt, {
+      resource: 'teams',
+      sheet: 'Teams',
+      frequency: { kind: 'hourly' },
+      key: 'refresh-hourly-retry',
+      notify: true,
+    });
     sim.setFaults({ force5xx: 100_000 });
     await rt.callFromSidebar('runRefreshNow', saved?.id);
     await stepUntil(rt, () => logRows(rt).length > 0, 2 * HOUR);

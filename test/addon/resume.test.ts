@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { saveListRefresh } from '../../dev/daily-refresh';
 import { startLocalAddon } from '../../dev/local-addon';
 import type { JobView } from '../../src/core/pull/pull-view';
 import type { RefreshView } from '../../src/core/schedule/refresh-view';
@@ -32,19 +33,12 @@ describe('work cut short by the 6-minute limit', () => {
   it('a scheduled refresh killed mid-run resumes and completes in the next tick', async () => {
     const { rt, sim } = await startLocalAddon({ mode: 'bound' });
     rt.workbook.addSheet('Sites');
-    await rt.callFromSidebar(
-      'saveRefresh',
-      {
-        spec: {
-          source: { kind: 'resource', resource: 'sites' },
-          target: { kind: 'sheet', name: 'Sites' },
-          mode: 'replace',
-        },
-        frequency: { kind: 'daily', hour: 9 },
-        notifyByEmail: false,
-      },
-      'killed-refresh-01',
-    );
+    await saveListRefresh(rt, {
+      resource: 'sites',
+      sheet: 'Sites',
+      frequency: { kind: 'daily', hour: 9 },
+      key: 'killed-refresh-01',
+    });
     sim.setFaults({ latencyMs: 7 * 60_000 });
     // Saved at 08:00 New York: the 09:00 run is started by the next hourly tick and killed.
     const fired = await rt.clock.advanceAsync(HOUR + 10 * 60_000);

@@ -2,6 +2,7 @@
 // rules across the bridge, the clock, the .xlsx download and Reset.
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { saveListRefresh } from '../../dev/daily-refresh';
 import { cell, menu, reset, SKIP_MS, sidebar, typeRow, useBench } from './support';
 
 describe('The workbench page', () => {
@@ -66,19 +67,13 @@ describe('The workbench page', () => {
     await reset(page);
     const { rt } = running.workbench;
     rt.workbook.addSheet('Teams');
-    await rt.callFromSidebar(
-      'saveRefresh',
-      {
-        spec: {
-          source: { kind: 'resource', resource: 'teams' },
-          target: { kind: 'sheet', name: 'Teams' },
-          mode: 'replace',
-        },
-        frequency: { kind: 'daily', hour: 9 },
-        notifyByEmail: true,
-      },
-      'mail-refresh-0001',
-    );
+    await saveListRefresh(rt, {
+      resource: 'teams',
+      sheet: 'Teams',
+      frequency: { kind: 'daily', hour: 9 },
+      key: 'mail-refresh-0001',
+      notify: true,
+    });
     await page.getByLabel('How the simulated Assembled answers').selectOption('down');
     await page.waitForFunction(() => document.body.dataset.faults === 'down');
     await page.getByRole('button', { name: 'Skip ahead 1 day' }).click();
