@@ -7,11 +7,17 @@ export interface Picker {
   selected(): string[];
 }
 
-export function createPicker(id: string, label: string, load: () => Promise<Choice[]>): Picker {
+/** `initial`: the ids ticked from the start (a pull's filters put back in the form). */
+export function createPicker(
+  id: string,
+  label: string,
+  load: () => Promise<Choice[]>,
+  initial: readonly string[] = [],
+): Picker {
   const search = el('input', { id: `${id}Search`, type: 'search', placeholder: 'Type to filter…' });
   const list = el('div', { class: 'picker', role: 'group', 'aria-label': label }, 'Loading…');
   const root = el('div', {}, el('label', { for: `${id}Search` }, label), search, list);
-  const chosen = new Set<string>();
+  const chosen = new Set<string>(initial);
   let items: { choice: Choice; row: HTMLElement }[] = [];
 
   const fill = () =>
@@ -19,6 +25,7 @@ export function createPicker(id: string, label: string, load: () => Promise<Choi
       (choices) => {
         items = choices.map((choice, i) => {
           const box = el('input', { type: 'checkbox', id: `${id}-${i}`, value: choice.id });
+          box.checked = chosen.has(choice.id);
           box.addEventListener('change', () =>
             box.checked ? chosen.add(choice.id) : chosen.delete(choice.id),
           );

@@ -423,6 +423,34 @@ describe('Pull data in the workbench', () => {
     expect(wb.notes('Email breaks')[0]?.[0]).toMatch(
       /Filters: channel=email; activity_type_ids=at_(break|lunch),at_(break|lunch); schedule_id=sch_master/,
     );
+
+    // Reopened over that sheet, Change it puts the whole pull back in the form, aimed at it: one
+    // filter changed and pulled again keeps the others.
+    await page.getByRole('tab', { name: 'Email breaks' }).click();
+    await expect.poll(() => page.getByRole('tab', { selected: true }).textContent()).toBe('Email breaks');
+    await menu(page, 'Pull data…');
+    const sb = await sidebar(page, 'Pull data from Assembled');
+    await sb.getByRole('button', { name: 'Change it' }).click();
+    await expect
+      .poll(() => sb.locator('#status').textContent())
+      .toMatch(/holds the pull that last filled "Email breaks"/);
+    expect(await sb.getByLabel('Data', { exact: true }).locator('option:checked').textContent()).toBe(
+      'Activities (schedule)',
+    );
+    expect(await sb.getByLabel('Fixed dates').isChecked()).toBe(true);
+    expect(await sb.getByLabel('From').inputValue()).toBe('2026-05-19');
+    expect(await sb.getByLabel('Schedule id').inputValue()).toBe('sch_master');
+    expect(await sb.getByLabel('Existing sheet').isChecked()).toBe(true);
+    expect(await sb.locator('#sheet').inputValue()).toBe('Email breaks');
+    const types = sb.getByRole('group', { name: 'Activity types' });
+    await expect.poll(() => types.getByLabel('Lunch', { exact: true }).isChecked()).toBe(true);
+    await sb.getByLabel('Channel').selectOption('chat');
+    await sb.getByRole('button', { name: 'Pull data' }).click();
+    await sb.locator('#jobStage', { hasText: /^Done$/ }).waitFor({ timeout: 30_000 });
+    expect(wb.notes('Email breaks')[0]?.[0]).toMatch(
+      /Filters: channel=chat; activity_type_ids=at_(break|lunch),at_(break|lunch); schedule_id=sch_master/,
+    );
+    expect(wb.sheetNames().filter((n) => n.startsWith('Activities'))).toEqual([]);
   });
 
   it('pulls coverage: gaps coloured by conditional formats, a line chart of required vs scheduled', async () => {

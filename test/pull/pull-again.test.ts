@@ -96,4 +96,16 @@ describe('the pull that last filled a sheet', () => {
     store.set('lastPull.4', { ...base, target: { kind: 'sheet', name: 'Old' } });
     expect(pullAgain(store, 4, 'Now')?.spec.target).toEqual({ kind: 'sheet', name: 'Now' });
   });
+
+  it('offers nothing for a pull this version cannot read (a source since retired), rather than failing', () => {
+    const store = new MemoryStore();
+    rememberPull(store, 5, { ...base, target: { kind: 'sheet', name: 'S' } }, 1000);
+    expect(pullAgain(store, 5, 'S')).toBeDefined();
+    const kept = store.get<{ spec: PullSpec; at: number }>('lastPull.5');
+    store.set('lastPull.5', {
+      ...kept,
+      spec: { ...kept?.spec, source: { kind: 'resource', resource: 'retired' } },
+    });
+    expect(pullAgain(store, 5, 'S')).toBeUndefined();
+  });
 });

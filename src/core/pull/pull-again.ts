@@ -4,7 +4,7 @@
 import type { Store } from '../ports';
 import { scheduledInto } from '../schedule/sheet-refresh';
 import { rangeWords } from '../time/date-range';
-import { type PullSpec, type PullTarget, sourceLabel } from './pull-spec';
+import { PullSpec, type PullTarget, sourceLabel } from './pull-spec';
 
 const KEY = 'lastPull.';
 /**
@@ -58,7 +58,9 @@ const HOW: Record<PullSpec['mode'], string> = {
 /** The pull that last filled the sheet `sheetId`, now called `sheetName`; undefined when none. */
 export function pullAgain(store: Store, sheetId: number, sheetName: string): PullAgain | undefined {
   const stored = store.get<Remembered | PullSpec>(`${KEY}${sheetId}`);
-  const spec = stored && specOf(stored);
+  // Kept by an older version (a source since retired): not offered, rather than failing the sidebar.
+  const parsed = stored && PullSpec.safeParse(specOf(stored));
+  const spec = parsed?.success ? parsed.data : undefined;
   if (!spec || spec.target.kind === 'bigquery') return undefined;
   // A new sheet is an existing one now; a renamed sheet is found under its new name.
   const target: PullTarget =

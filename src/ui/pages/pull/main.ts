@@ -107,7 +107,7 @@ function showAgain(o: PullOptions): void {
   if (!o.again) return;
   byId('againTitle').textContent = `"${o.activeCell.sheet}"`;
   byId('againWhat').textContent = `Last filled with ${o.again.what}.`;
-  byId('againHow').textContent = `${o.again.how} Or choose another pull below.`;
+  byId('againHow').textContent = `${o.again.how} Or change it in the form below.`;
   const scheduled = byId('againScheduled');
   scheduled.hidden = !o.again.scheduled;
   scheduled.textContent = `Also refreshed ${o.again.scheduled ?? ''} (${menuPath('refreshes')}).`;
@@ -147,7 +147,8 @@ function choices(kind: ChoiceKind) {
  */
 let defaultKey = '';
 
-function onSourceChange(): void {
+/** Shows the choices the source takes; `initial` puts back the filters of a pull being changed. */
+function onSourceChange(initial: PullFilters = {}): void {
   const s = current();
   byId('granularityRow').hidden = s.kind !== 'report';
   // The grid is a picture, always replaced whole.
@@ -168,26 +169,36 @@ function onSourceChange(): void {
   for (const f of s.filters) {
     const picker = PICKERS[f];
     if (picker) {
-      const p = createPicker(f, picker[1], () => choices(picker[0]));
+      const p = createPicker(f, picker[1], () => choices(picker[0]), initial[f] as string[] | undefined);
       pickers.set(f, p);
       nodes.push(p.root);
     } else if (f === 'status') {
       const select = el('select', { id: 'status_filter' }, option('', 'Any status'));
       for (const st of ['pending', 'approved', 'denied', 'cancelled']) select.append(option(st, st));
+      select.value = initial.status ?? '';
       nodes.push(el('label', { for: 'status_filter' }, 'Status'), select);
     } else if (f === 'channel') {
       const select = el('select', { id: 'channel_filter' }, option('', 'Any channel'));
       for (const ch of CHANNELS) select.append(option(ch, ch));
+      select.value = initial.channel ?? '';
       nodes.push(el('label', { for: 'channel_filter' }, 'Channel'), select);
     } else if (f === 'schedule_id') {
       nodes.push(
         el('label', { for: 'schedule_filter' }, 'Schedule id'),
-        el('input', { id: 'schedule_filter', placeholder: 'Blank: the master schedule' }),
+        el('input', {
+          id: 'schedule_filter',
+          placeholder: 'Blank: the master schedule',
+          value: initial.schedule_id ?? '',
+        }),
       );
     } else if (f === 'priority_order') {
       nodes.push(
         el('label', { for: 'priority_order' }, 'Platform priority'),
-        el('input', { id: 'priority_order', placeholder: 'e.g. five9,zendesk' }),
+        el('input', {
+          id: 'priority_order',
+          placeholder: 'e.g. five9,zendesk',
+          value: initial.priority_order ?? '',
+        }),
       );
     }
   }
@@ -446,13 +457,17 @@ function offerRefresh(pulled: PullSpec, scheduled?: string): void {
 
 for (const input of form.querySelectorAll('input[name=rangeKind]'))
   input.addEventListener('change', updatePreview);
+function showTargetKind(): void {
+  const kind = radio('targetKind');
+  byId('newSheetRow').hidden = kind !== 'new_sheet';
+  byId('sheetRow').hidden = kind !== 'sheet';
+  byId('cellRow').hidden = kind !== 'cell';
+  byId('bigqueryRow').hidden = kind !== 'bigquery';
+}
 for (const input of form.querySelectorAll('input[name=targetKind]')) {
   input.addEventListener('change', () => {
+    showTargetKind();
     const kind = radio('targetKind');
-    byId('newSheetRow').hidden = kind !== 'new_sheet';
-    byId('sheetRow').hidden = kind !== 'sheet';
-    byId('cellRow').hidden = kind !== 'cell';
-    byId('bigqueryRow').hidden = kind !== 'bigquery';
     if (kind === 'sheet' || kind === 'cell') refreshTargetsQuietly();
   });
 }
@@ -464,10 +479,11 @@ source.addEventListener('change', () => {
 form.addEventListener('change', (event) => {
   if (event.target !== source) forgetLastPull();
 });
-mode.addEventListener('change', () => {
+function showMode(): void {
   byId('mergeKeyRow').hidden = mode.value !== 'merge';
   showNameTaken();
-});
+}
+mode.addEventListener('change', showMode);
 
 /** Starts a pull and follows it to its end; one that worked may be saved as a refresh. */
 async function pull(pulled: PullSpec, what: string, range: string, scheduled?: string): Promise<void> {
@@ -505,6 +521,54 @@ again.addEventListener('click', () => {
   forgetLastPull();
   whilePulling(() => pull(last.spec, last.what, '', last.scheduled));
 });
+
+const check = (name: string, value: string) =>
+  ((form.querySelector(`input[name=${name}][value=${value}]`) as HTMLInputElement).checked = true);
+
+/**
+ * Puts the pull that filled the sheet in front back in the form, aimed at that sheet, so one
+ * filter or date can be changed without choosing everything again.
+ */
+function editAgain(): void {
+  const last = options.again;
+  if (!last) return;
+  const { spec: pulled } = last;
+  const id = pulled.source.kind === 'report' ? pulled.source.report : pulled.source.resource;
+  forgetLastPull();
+  // Offered only for a spec this version reads (pull-again.ts), so its source is in the list.
+  source.value = String(options.sources.findIndex((s) => s.id === id));
+  if (pulled.source.kind === 'report') granularity.value = pulled.source.granularity;
+  const r = pulled.range;
+  if (r?.kind === 'absolute') {
+    check('rangeKind', 'absolute');
+    from.value = r.from;
+    to.value = r.to;
+  } else if (r) {
+    check('rangeKind', 'relative');
+    preset.value = r.preset;
+    if (r.days) days.value = String(r.days);
+  }
+  mode.value = pulled.mode;
+  onSourceChange(pulled.filters);
+  if (pulled.mergeKey) mergeKey.value = pulled.mergeKey;
+  if (pulled.gridMinutes) byId<HTMLSelectElement>('gridMinutes').value = String(pulled.gridMinutes);
+  const t = pulled.target;
+  check('targetKind', t.kind === 'cell' ? 'cell' : 'sheet');
+  if (t.kind === 'sheet') sheet.value = t.name;
+  showTargetKind();
+  showMode();
+  // The form writes from the active cell: where this pull started is said if that is elsewhere.
+  const elsewhere =
+    t.kind === 'cell' && t.a1 !== options.activeCell.a1
+      ? ` It started at ${t.a1}: select that cell to write there again.`
+      : '';
+  showStatus(
+    status,
+    `The form holds the pull that last filled "${options.activeCell.sheet}". Change what you need, then Pull data.${elsewhere}`,
+  );
+  source.focus();
+}
+byId('editAgain').addEventListener('click', editAgain);
 
 callServer('getPullOptions').then(
   (o) => {
