@@ -191,6 +191,9 @@ describe.each(['seed', 'live'] as const)('Activities push, %s dialect', (dialect
 
       const done = await push(rt, 'activities');
       expect(done).toMatchObject({ state: 'done', total: 9, invalid: 5, failed: 1, succeeded: 8 });
+      // The five found before sending are listed; the one Assembled refused is counted after them.
+      expect(done.problems).toHaveLength(6);
+      expect(done.problems[5]).toBe("… and 1 more row to fix: each one's Push message says what.");
       const rows = records(rt, sheet);
       expect(rows.map((r) => r['Push status'])).toEqual([
         'created',

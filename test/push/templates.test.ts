@@ -109,6 +109,10 @@ describe('each kind end to end', () => {
     ]);
     const { job } = pushSheet(s, kind, ref);
     expect(job).toMatchObject({ state: 'done', succeeded: 3, failed: 1 });
+    // Refused while sending, the row is listed with the rows to fix, as one found before sending is.
+    expect(job.problems).toEqual([
+      expect.stringMatching(/^Row 5: No time-off request has the id "no-such-request"/),
+    ]);
     expect(pending.map((t) => t.status)).toEqual(['cancelled', 'cancelled']);
     const out = records(grid);
     expect(out.map((r) => r['Push status'])).toEqual(['cancelled', 'cancelled', 'cancelled', 'error']);

@@ -50,7 +50,7 @@ export interface PushJob {
   invalid: number;
   /** Listed activities with no Action (a pulled schedule's other rows): left as they are. */
   listed?: number;
-  /** The first rows to fix, "Row 4: Start: ...", as Validate lists them (run-push.ts). */
+  /** The first rows to fix, "Row 4: Start: ...": found before sending, then refused by Assembled. */
   problems?: string[];
   inFlight?: InFlight;
   /** An execution is working on the push until then (epoch ms); others leave it alone. */

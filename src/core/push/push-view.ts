@@ -1,6 +1,7 @@
 // What the sidebar sees of a push: plain JSON (google.script.run carries no Dates).
 import { causeOf } from '../assembled/errors';
 import { KINDS, PUSH_KINDS, type PushKind } from './kinds';
+import { withMore } from './problem-list';
 import type { PushJob } from './push-job';
 
 export interface PushView {
@@ -90,7 +91,7 @@ export function pushView(job: PushJob, now: number): PushView {
     invalid: job.invalid,
     skipped: job.skipped,
     message: job.state === 'running' ? stage : (job.message ?? stage),
-    problems: job.state === 'running' ? [] : (job.problems ?? []),
+    problems: job.state === 'running' ? [] : withMore(job.problems ?? [], job.invalid + job.failed),
     notice: job.state === 'running' ? (job.notice ?? '') : '',
     elapsedMs: (job.state === 'running' ? now : job.updatedAt) - job.createdAt,
     estimatedLeftMs: preparing ? null : timeLeft(job, now),

@@ -20,6 +20,7 @@ import { loadAgentMemo, saveAgentMemo } from './agent-memo';
 import { AgentDirectory } from './agents';
 import { unreadColumns } from './header';
 import { KINDS, type PushKind } from './kinds';
+import { listProblem, withMore } from './problem-list';
 import { nothingToPush } from './progress-words';
 import { type InFlight, type PushJob, PushStore, parseFlight } from './push-job';
 import { reconcile } from './reconcile';
@@ -116,25 +117,6 @@ function messageOf(error: unknown): string {
 }
 
 // ---- Validate ---------------------------------------------------------------------------------
-
-/** Problems Validate and Push list in the sidebar; the rest are counted (each row's message has its own). */
-const PROBLEMS_LISTED = 5;
-
-/** Lists a row's problem while fewer than PROBLEMS_LISTED are. */
-function listProblem(problems: string[], row: number, message: string): void {
-  if (problems.length < PROBLEMS_LISTED) problems.push(`Row ${row}: ${message}`);
-}
-
-/** The problems listed, and how many more rows there are to fix when not all are. */
-function withMore(problems: string[], errors: number): string[] {
-  const more = errors - problems.length;
-  return more > 0
-    ? [
-        ...problems,
-        `… and ${more} more row${more === 1 ? '' : 's'} to fix: each one's Push message says what.`,
-      ]
-    : problems;
-}
 
 export interface ValidateSummary {
   sheet: string;
@@ -576,7 +558,7 @@ class PushRun {
       skipped,
       ...(changed ? { changed } : {}),
       ...(listed ? { listed } : {}),
-      ...(invalid ? { problems: withMore(problems, invalid) } : {}),
+      ...(invalid ? { problems } : {}),
       invalid,
       total,
       stalls: 0,
@@ -653,10 +635,14 @@ class PushRun {
     this.accepted.spend(batch.filter((r) => !this.deferred.has(r.row) && !lost.has(r.row)));
     if (!this.writeBack(outcomes)) return;
     const ok = [...outcomes.values()].filter((o) => o.status !== 'error').length;
+    // Rows Assembled refused join the rows to fix listed in the sidebar.
+    const problems = [...(this.job.problems ?? [])];
+    for (const [row, o] of outcomes) if (o.status === 'error') listProblem(problems, row, o.message);
     const changes: Partial<PushJob> = {
       done: this.job.done + outcomes.size,
       succeeded: this.job.succeeded + ok,
       failed: this.job.failed + outcomes.size - ok,
+      ...(problems.length ? { problems } : {}),
       lastSendAt: this.now(),
       stalls: 0,
     };
