@@ -113,6 +113,8 @@ function excelRule(rule: ConditionalFormatModel, priority: number): ExcelJS.Cond
       return expression(String(a).replace(/^=/, ''));
     case 'TEXT_CONTAINS':
       return { type: 'containsText', operator: 'containsText', text: String(a), style, priority };
+    case 'TEXT_EQUAL_TO':
+      return expression(`EXACT(LOWER(${corner}),"${String(a).toLowerCase().replace(/"/g, '""')}")`);
     case 'CELL_EMPTY':
       return { type: 'containsText', operator: 'containsBlanks', style, priority };
     case 'CELL_NOT_EMPTY':

@@ -25,7 +25,8 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * only the cause and a pulled schedule's own columns known to Activities, 215.8 with the kind a
  * sheet last went as kept in its Push status note, 217.8 with a "did you mean" for a misspelt
  * agent, fastest-levenshtein 1.3 of it, 218.2 with a pulled schedule's rows with no Action counted
- * as left alone, 218.4 with a push listing its rows to fix); this budget stops growth meanwhile.
+ * as left alone, 218.4 with a push listing its rows to fix, 218.8 with the rows Assembled refused listed too and
+ * Push status "error" shown in red); this budget stops growth meanwhile.
  */
 const CODE_BUDGET_KIB = 219;
 

@@ -59,6 +59,10 @@ describe('Push rows in the workbench', () => {
     const status = () => Promise.all([2, 3, 4, 5].map((r) => cell(page, r, 'G').textContent()));
     await expect.poll(status).toEqual(['OK', 'OK', 'error', 'error']);
     expect(sim?.stats().byRoute['POST /v0/time_off'] ?? 0).toBe(0);
+    // The rows to fix stand out in red; the others keep the sheet's own colours.
+    const fill = (row: number) => cell(page, row, 'G').evaluate((e) => getComputedStyle(e).backgroundColor);
+    expect(await fill(4)).toBe('rgb(252, 232, 230)');
+    expect(await fill(2)).not.toBe(await fill(4));
 
     await sb.getByRole('button', { name: 'Push', exact: true }).click();
     await sb.locator('#progressLabel', { hasText: '2 of 2 rows done' }).waitFor({ timeout: 30_000 });

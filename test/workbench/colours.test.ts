@@ -117,4 +117,20 @@ describe('the workbench shows and downloads colours, conditional formats and cha
       ['1:2', { background: '#bbbbbb' }],
     ]);
   });
+
+  it('"text is exactly" matches the whole text whatever its case, never a part of it', () => {
+    const grid = { row: 1, col: 1, numRows: 1, numCols: 4 };
+    const out = conditionalFormats(
+      [
+        {
+          ranges: [{ sheet: undefined as never, grid }],
+          criteria: 'TEXT_EQUAL_TO',
+          values: ['error'],
+          fontColor: '#cc0000',
+        },
+      ],
+      [['error', 'Error', 'errors', 7]],
+    );
+    expect([...out.keys()]).toEqual(['1:1', '1:2']);
+  });
 });

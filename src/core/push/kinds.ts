@@ -275,6 +275,8 @@ export const STATUS_COLUMNS = [
   },
 ] as const;
 export type StatusKey = (typeof STATUS_COLUMNS)[number]['key'];
+/** The Push status of a row to fix, shown in red so it is found in a long sheet. */
+export const ERROR_STATUS = 'error';
 
 /** Statuses that mean the row is finished: it is never sent again. */
 export const DONE_STATUSES = [

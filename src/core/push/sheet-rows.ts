@@ -9,7 +9,7 @@ import { markStateOverlaps, markTimeOffOverlaps } from './agent-overlaps';
 import { markSharedPlatformIds } from './association-rows';
 import { type HeaderMap, matchHeader } from './header';
 import { kindNote } from './kind-note';
-import { isDone, type PushKind, STATUS_COLUMNS, type StatusKey } from './kinds';
+import { ERROR_STATUS, isDone, type PushKind, STATUS_COLUMNS, type StatusKey } from './kinds';
 import { type ParseContext, parseRow, type RowParse } from './parse-row';
 import { fingerprint } from './request';
 import { inputPrint, sentNote, sentPrint } from './sent-print';
@@ -148,6 +148,7 @@ export function addStatusColumns(grid: Grid, map: HeaderMap): void {
     const first = map.added[0]?.index ?? 0;
     grid.write(1, first + 1, [map.added.map((a) => toSheetValue(a.header))]);
     grid.styleHeader(1, first + 1, map.added.length, STATUS_COLUMNS[0].help);
+    grid.flag?.(map.status.status + 1, ERROR_STATUS);
     for (const a of map.added) map.headers[a.index] = a.header;
     map.added = [];
   }

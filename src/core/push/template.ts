@@ -3,7 +3,7 @@
 import type { ActivityType } from '../assembled';
 import { DATETIME_FORMAT } from '../table/build-table';
 import { kindNote } from './kind-note';
-import { type ColumnSpec, KINDS, type PushKind, STATUS_COLUMNS, type StatusKey } from './kinds';
+import { type ColumnSpec, ERROR_STATUS, KINDS, type PushKind, STATUS_COLUMNS, type StatusKey } from './kinds';
 
 export type TemplateValidation =
   | { kind: 'list'; values: readonly string[]; strict: boolean }
@@ -18,6 +18,8 @@ export interface TemplateColumn {
   format?: string;
   /** Filled in by the add-on, not the user. */
   status?: boolean;
+  /** Cells reading this are shown in red (Push status: error). */
+  flag?: string;
   /** Pixels: wide enough for what the column holds (an email, a time, an id) as typed. */
   width: number;
 }
@@ -104,6 +106,7 @@ export function templateFor(kind: PushKind, types?: readonly string[]): Template
       header: s.header,
       note: s.key === 'status' ? kindNote(kind) : s.help,
       status: true,
+      ...(s.key === 'status' ? { flag: ERROR_STATUS } : {}),
       width: STATUS_WIDTHS[s.key],
       ...(s.key === 'when' ? { format: DATETIME_FORMAT } : {}),
     });

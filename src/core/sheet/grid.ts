@@ -41,6 +41,8 @@ export interface Grid {
    * the rules this writer set before inside `owner` and keeping every other rule of the sheet.
    */
   signColors?(owner: Block, blocks: Block[]): void;
+  /** Shows the cells of column `col` that read `text` in red, with a conditional format rule. */
+  flag?(col: number, text: string): void;
   /** Inserts a line chart of `ranges`, or updates the one already drawn from the same first cell. */
   lineChart?(chart: LineChartSpec): void;
   /**

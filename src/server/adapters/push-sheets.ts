@@ -2,6 +2,7 @@ import type { PushSheets, SheetRef } from '../../core/push/run-push';
 import type { TemplateSpec, TemplateValidation } from '../../core/push/template';
 import { toSheetValue } from '../../core/table/sheet-literal';
 import { findSheet } from './find-sheet';
+import { flagColumn } from './flag-column';
 import { sheetGrid } from './sheet-grid';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -55,6 +56,7 @@ export function pushSheets(ss: Spreadsheet): PushSheets {
         if (c.format) body.setNumberFormat(c.format);
         if (c.validation) body.setDataValidation(rule(c.validation));
         if (c.status) sheet.getRange(1, i + 1).setBackground('#f1f3f4');
+        if (c.flag) flagColumn(sheet, i + 1, c.flag);
         sheet.setColumnWidth(i + 1, c.width);
       });
       ss.setActiveSheet(sheet);

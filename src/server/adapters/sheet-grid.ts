@@ -2,6 +2,7 @@ import type { Extent, Grid } from '../../core/sheet/grid';
 import { WriteRefused } from '../../core/sheet/write-table';
 import type { CellValue } from '../../core/table/build-table';
 import { isGridSheet } from './find-sheet';
+import { flagColumn } from './flag-column';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
@@ -120,6 +121,9 @@ export function sheetGrid(sheet: Sheet): Grid {
       const range = sheet.getRange(row, col, backgrounds.length, backgrounds[0]?.length ?? 0);
       range.setBackgrounds(backgrounds as string[][]);
       range.setFontColors(fontColors as string[][]);
+    },
+    flag(col, text) {
+      flagColumn(sheet, col, text);
     },
     signColors(owner, blocks) {
       const inside = (r: GoogleAppsScript.Spreadsheet.Range) =>

@@ -16,6 +16,7 @@ export const BooleanCriteria = {
   NUMBER_EQUAL_TO: 'NUMBER_EQUAL_TO',
   CUSTOM_FORMULA: 'CUSTOM_FORMULA',
   TEXT_CONTAINS: 'TEXT_CONTAINS',
+  TEXT_EQUAL_TO: 'TEXT_EQUAL_TO',
   CELL_EMPTY: 'CELL_EMPTY',
   CELL_NOT_EMPTY: 'CELL_NOT_EMPTY',
 } as const;
@@ -76,6 +77,9 @@ export class ConditionalFormatRuleBuilder {
   }
   whenTextContains(text: string) {
     return this.when('TEXT_CONTAINS', [String(text)]);
+  }
+  whenTextEqualTo(text: string) {
+    return this.when('TEXT_EQUAL_TO', [String(text)]);
   }
   whenCellEmpty() {
     return this.when('CELL_EMPTY', []);

@@ -1,0 +1,51 @@
+// A Push status of "error" is shown in red, so the rows to fix are found in a long sheet: the
+// template comes with the rule, and a sheet whose status columns Validate adds gets it once.
+import { describe, expect, it } from 'vitest';
+import type { LocalRuntime } from '../../dev/gas/runtime';
+import { startLocalAddon } from '../../dev/local-addon';
+
+/** The sheet's conditional format rules, as the column (1-based) and rows each covers. */
+const rules = (rt: LocalRuntime, sheet: string) =>
+  rt.workbook.conditionalFormats(sheet).map((r) => ({
+    criteria: r.criteria,
+    values: r.values,
+    background: r.background,
+    col: r.ranges[0]?.grid.col,
+    rows: r.ranges[0]?.grid.numRows,
+  }));
+
+describe('Push status "error" in red', () => {
+  it('comes with the template, over the Push status column', async () => {
+    const { rt } = await startLocalAddon({ dialect: 'live' });
+    const { sheet } = await rt.callFromSidebar<{ sheet: string }>('insertPushTemplate', 'time_off');
+    const header = rt.workbook.values(sheet)[0] ?? [];
+    expect(rules(rt, sheet)).toEqual([
+      {
+        criteria: 'TEXT_EQUAL_TO',
+        values: ['error'],
+        background: expect.stringMatching(/^#/),
+        col: header.indexOf('Push status') + 1,
+        rows: 1000,
+      },
+    ]);
+  });
+
+  it('is added with the status columns Validate adds, not again when they are there', async () => {
+    const { rt, sim } = await startLocalAddon({ dialect: 'live' });
+    const agent = sim.admin.org.people.find((p) => !p.deleted && p.staffable && p.email);
+    rt.workbook.write('Floor', [
+      ['Agent', 'State', 'Start'],
+      [agent?.email, 'ready', '2026-05-20 09:00'],
+      ['ghost@example.com', 'ready', '2026-05-20 09:00'],
+    ]);
+    rt.workbook.select("'Floor'!A1");
+    await rt.callFromSidebar('validatePush', 'agent_states');
+    const header = rt.workbook.values('Floor')[0] ?? [];
+    const col = header.indexOf('Push status') + 1;
+    expect(col).toBeGreaterThan(0);
+    expect(rules(rt, 'Floor')).toMatchObject([{ criteria: 'TEXT_EQUAL_TO', values: ['error'], col }]);
+    expect(rt.workbook.values('Floor').map((r) => r[col - 1])).toEqual(['Push status', 'OK', 'error']);
+    await rt.callFromSidebar('validatePush', 'agent_states');
+    expect(rules(rt, 'Floor')).toHaveLength(1);
+  });
+});
