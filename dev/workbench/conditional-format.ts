@@ -28,7 +28,8 @@ function holds(rule: ConditionalFormatModel, value: unknown): boolean {
       return n >= Math.min(a as number, b as number) && n <= Math.max(a as number, b as number);
     case 'TEXT_CONTAINS':
       return typeof value === 'string' && value.toLowerCase().includes(String(a).toLowerCase());
-    // Sheets compares text regardless of case, for "is exactly" as for "contains".
+    // Read regardless of case, as "contains" is (unconfirmed for "is exactly"; the add-on writes its
+    // statuses in one case, so either reading draws the same).
     case 'TEXT_EQUAL_TO':
       return typeof value === 'string' && value.toLowerCase() === String(a).toLowerCase();
     case 'CELL_EMPTY':
