@@ -304,6 +304,21 @@ describe.skipIf(!built)('push in the local Apps Script runtime', () => {
     expect(check).toMatchObject({ ok: 2, errors: 2 });
   });
 
+  it('names both clashes of a row that gives its agent a second ID and another agent’s ID', async () => {
+    const { rt, agents } = setup();
+    const [, , c, d] = agents;
+    if (!c || !d) throw new Error('no agents');
+    const { check } = await validateTemplate(rt, 'associations', [
+      [d.email, 'five9', '77'],
+      [d.email, 'five9', '78'],
+      [c.email, 'five9', '78'],
+    ]);
+    expect(check).toMatchObject({ ok: 0, errors: 3 });
+    expect(check.problems[1]).toBe(
+      'Row 3: Platform ID: the same agent gets another five9 ID (77) in row 2. A person has one five9 ID in Assembled, and a second would replace the first: keep the row that is right. Platform ID: five9 ID 78 is also given to another agent in row 4. A platform ID belongs to one agent: correct the row that is wrong.',
+    );
+  });
+
   it('holds back rows that give one platform ID to two agents, or one agent two IDs on a platform', async () => {
     const { rt, sim, agents } = setup();
     const [a, b, c, d] = agents;

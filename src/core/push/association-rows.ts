@@ -22,7 +22,6 @@ export function markSharedPlatformIds(rows: SheetRow[], map: HeaderMap): void {
       links.push({ row, agent: r.input.agent_id, platform: r.input.platform, id: r.input.platform_id });
   }
   const column = map.headers[map.columns.platform_id ?? -1] || 'Platform ID';
-  // Checked first: refuseRow keeps a row's last problem, and a shared ID is the graver one.
   for (const list of groupBy(links, (l) => `${l.agent}\u0000${l.platform}`)) {
     for (const { row, platform, id } of list) {
       const others = list.filter((l) => l.id !== id);

@@ -34,8 +34,12 @@ export function overlapsWithin(groups: Iterable<Span[]>): Map<SheetRow, number[]
 export const rowsText = (rows: readonly number[]): string =>
   `row${rows.length > 1 ? 's' : ''} ${rows.join(', ')}`;
 
-/** A row that parsed on its own but breaks a rule across rows: it is not sent. */
+/**
+ * A row that parsed on its own but breaks a rule across rows: it is not sent. A row breaking two
+ * such rules (a platform ID clashing both ways) says both.
+ */
 export function refuseRow(row: SheetRow, problem: string): void {
-  row.parse = { ok: false, problems: [problem] };
+  const before = row.parse?.ok === false ? row.parse.problems : [];
+  row.parse = { ok: false, problems: [...before, problem] };
   delete row.fp;
 }
