@@ -68,5 +68,6 @@ export interface ServerApi {
   /** `key`: the caller's idempotency key (the push's id is made by the server). */
   startPush(kind: PushKind, key: string): PushView;
   pollPush(id: string): PushView;
+  stopPush(id: string): PushView;
   syncTimeOff(): SyncSummary;
 }

@@ -5,7 +5,15 @@ import type { ServerApi } from '../core/server-api';
 import { onDispatchTrigger, onHourlyDispatchTrigger } from './dispatch';
 import { onInstall, onOpen } from './menu';
 import { getPullOptions, listChoices, pollPull, previewRange, startPull, stopPull } from './pull';
-import { getPushOptions, insertPushTemplate, pollPush, startPush, syncTimeOff, validatePush } from './push';
+import {
+  getPushOptions,
+  insertPushTemplate,
+  pollPush,
+  startPush,
+  stopPush,
+  syncTimeOff,
+  validatePush,
+} from './push';
 import {
   deleteRefresh,
   listRefreshes,
@@ -42,6 +50,7 @@ const sidebarApi: ServerApi = {
   validatePush,
   startPush,
   pollPush,
+  stopPush,
   syncTimeOff,
 };
 

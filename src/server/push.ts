@@ -12,6 +12,7 @@ import {
   type PushDeps,
   type SheetRef,
   startPush as start,
+  stopPush as stop,
   type ValidateSummary,
   validateSheet,
 } from '../core/push/run-push';
@@ -140,6 +141,11 @@ export function startPush(kind: unknown, key: unknown): PushView {
 export function pollPush(id: unknown): PushView {
   const deps = pushDeps();
   return view(advancePush(deps, parseInput(ClientId, id, 'Push id'), Date.now() + SLICE_MS));
+}
+
+/** Stops the caller's push; the sidebar's Stop button. */
+export function stopPush(id: unknown): PushView {
+  return view(stop(pushDeps(), parseInput(ClientId, id, 'Push id')));
 }
 
 /**

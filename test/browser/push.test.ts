@@ -118,4 +118,33 @@ describe('Push rows in the workbench', () => {
     expect(await sb.locator('#status').getAttribute('data-tone')).toBe('info');
     expect(posts()).toBe(before);
   });
+
+  it('stops a push waiting out an outage with Stop this push; the buttons are free again', async () => {
+    const { page } = bench();
+    const sim = bench().running.workbench.session.backend.simulator;
+    const [a] = sim?.admin.org.people.filter((p) => !p.deleted && p.staffable) ?? [];
+    if (!a) throw new Error('The demo organisation has no agents');
+    await menu(page, 'Push rows…');
+    const sb = await sidebar(page, 'Push rows to Assembled');
+    await sb.getByLabel('What the rows are').selectOption('time_off');
+    await sb.getByRole('button', { name: 'Insert template' }).click();
+    await sb.locator('#status', { hasText: /^Sheet ".*" is ready/ }).waitFor();
+    await typeRow(page, 2, [a.email, '2026-07-08 09:00', '2026-07-08 17:00', 'FALSE', 'pto', 'Stopped']);
+    const posts = () => sim?.stats().byRoute['POST /v0/time_off'] ?? 0;
+    const before = posts();
+    sim?.setFaults({ force5xx: 1_000_000 });
+    try {
+      await sb.getByRole('button', { name: 'Push', exact: true }).click();
+      await expect
+        .poll(() => sb.locator('#status').textContent())
+        .toMatch(/failed.*the add-on tries again\. Next try in/);
+      await sb.getByRole('button', { name: 'Stop this push' }).click();
+      await expect.poll(() => sb.locator('#status').textContent()).toMatch(/^Stopped: no row was sent\./);
+      await expect.poll(() => sb.getByRole('button', { name: 'Push', exact: true }).isEnabled()).toBe(true);
+      expect(await sb.getByRole('button', { name: 'Stop this push' }).isHidden()).toBe(true);
+    } finally {
+      sim?.setFaults({});
+    }
+    expect(posts()).toBe(before);
+  });
 });

@@ -61,6 +61,8 @@ export interface PushJob {
   stalls: number;
   /** Not before this time (epoch ms): set after a run of rate-limit or server trouble. */
   notBefore?: number;
+  /** Tries in a row that failed that way, since when (epoch ms); progress clears it. */
+  failing?: { since: number; tries: number };
   message?: string;
 }
 

@@ -3,7 +3,8 @@
 //   read the sheet in one call -> reconcile any rows left in flight -> mark the next batch in
 //   flight -> send it -> write its outcomes in one block -> clear the mark.
 // Only one execution works on a push at a time (a lease taken under the document lock).
-import { type AssembledClient, isAssembledError, TokenBucket } from '../assembled';
+import { type AssembledClient, type AssembledError, isAssembledError, TokenBucket } from '../assembled';
+import { causeOf } from '../assembled/errors';
 import { countText } from '../count-text';
 import { withLock } from '../lock';
 import { type Caller, checkBudget, NotYours, ownerName, owns } from '../owner';
@@ -101,6 +102,13 @@ const DONE_WORD: Record<PushKind, string> = {
   activities_clear: 'cleared',
 };
 const BACKOFF_MS = 60_000;
+/**
+ * A push that Assembled keeps refusing (down, rate limited) this long, over this many tries, is
+ * stopped: the sidebar waits on it, and nobody may want the rows sent hours later. The tries
+ * count too: in the background an add-on's trigger comes back only hourly.
+ */
+export const OUTAGE_MS = 30 * 60_000;
+export const OUTAGE_TRIES = 5;
 const RATE_PER_MS = 300 / 60_000;
 const BURST = 20;
 /** Time off's pace under the rate limit (a request a row, 5 a second). */
@@ -354,7 +362,7 @@ function takeLease(deps: PushDeps, id: string, deadline: number): Lease {
         ...job,
         state: 'failed',
         updatedAt: now,
-        message: `Stopped: ${MAX_STALLS} runs in a row were cut short${job.message ? ` (last problem: ${job.message})` : ''}. Rows already sent keep their status; push again to carry on.`,
+        message: `Stopped: ${MAX_STALLS} runs in a row were cut short${job.message ? ` (last problem: ${job.message})` : ''}. ${STOPPED_TAIL}`,
       };
       delete failed.leaseUntil;
       new AcceptedRows(deps.own, job.id).drop();
@@ -363,6 +371,37 @@ function takeLease(deps: PushDeps, id: string, deadline: number): Lease {
     }
     const leased = { ...job, leaseUntil: deadline + KILL_MARGIN_MS, stalls: job.stalls + 1, updatedAt: now };
     return { job: pushes.save(leased), ours: true };
+  });
+}
+
+const STOPPED_TAIL = 'Rows already sent keep their status; push again to send the rest.';
+
+/**
+ * Stops the caller's push (the sidebar's Stop): no more rows are sent. A batch whose answer was
+ * lost stays marked, for the next push of the sheet to look up before sending anything.
+ */
+export function stopPush(deps: PushDeps, id: string): PushJob {
+  const pushes = new PushStore(deps.store);
+  return withLock(deps.lock, () => {
+    const job = pushes.get(id);
+    if (!job) throw new InputError('Push', [goneText('push', id)]);
+    if (!owns(deps.user, job)) throw new NotYours('push', job);
+    if (job.state !== 'running') return job;
+    // An execution sending a batch would write the push back as running over the stop.
+    if ((job.leaseUntil ?? 0) > deps.clock.now())
+      throw new InputError('Stop', ['a batch is being sent right now: press Stop again in a few seconds']);
+    const sent =
+      job.done > 0 ? `${countText(job.done)} of ${countText(job.total)} rows were sent` : 'no row was sent';
+    const stopped: PushJob = {
+      ...job,
+      state: 'failed',
+      updatedAt: deps.clock.now(),
+      message: `Stopped: ${sent}. ${STOPPED_TAIL}`,
+    };
+    delete stopped.notBefore;
+    new AcceptedRows(deps.own, job.id).drop();
+    logPush(deps, stopped);
+    return pushes.save(stopped);
   });
 }
 
@@ -456,6 +495,29 @@ class PushRun {
     this.job = this.pushes.save(job);
   }
 
+  /**
+   * Tries again after a while, unless every try has failed for OUTAGE_MS: then the push stops.
+   * A rate limit says Assembled is up: it is waited out without counting.
+   */
+  private waitOut(message: string | undefined, error?: AssembledError): void {
+    if (error?.kind === 'rate_limited') {
+      this.save({ notBefore: this.now() + BACKOFF_MS, message: error.message });
+      return;
+    }
+    const { since, tries } = this.job.failing ?? { since: this.now(), tries: 0 };
+    const failing = { since, tries: tries + 1 };
+    const minutes = Math.round((this.now() - since) / 60_000);
+    if (failing.tries < OUTAGE_TRIES || this.now() - since < OUTAGE_MS) {
+      this.save({ notBefore: this.now() + BACKOFF_MS, failing, ...(message ? { message } : {}) });
+      return;
+    }
+    const cause = message ? ` (last problem: ${causeOf(message)})` : '';
+    this.finish(
+      'failed',
+      `Stopped: Assembled refused ${failing.tries} tries in a row over ${minutes} minutes${cause}. ${STOPPED_TAIL}`,
+    );
+  }
+
   private finish(state: 'done' | 'failed', message: string): void {
     this.save({ state, message });
     this.accepted.drop();
@@ -475,7 +537,7 @@ class PushRun {
       this.sheet = readOrThrow(open.grid, this.job.kind, this.deps, this.agents, types);
     } catch (error) {
       if (isAssembledError(error) && ['rate_limited', 'server', 'network'].includes(error.kind)) {
-        this.save({ notBefore: this.now() + BACKOFF_MS, message: error.message });
+        this.waitOut(error.message, error);
         return;
       }
       this.finish('failed', messageOf(error));
@@ -587,7 +649,7 @@ class PushRun {
       const pending = this.pending();
       if (pending.length === 0) {
         if (this.deferred.size > 0) {
-          this.save({ notBefore: this.now() + BACKOFF_MS });
+          this.waitOut(this.job.message);
           return;
         }
         this.finish('done', this.summary());
@@ -647,6 +709,7 @@ class PushRun {
       stalls: 0,
     };
     this.job = { ...this.job, ...changes };
+    if (outcomes.size > 0) delete this.job.failing;
     const flight: InFlight | undefined = unknown.length ? { sentAt, rows: unknown } : undefined;
     if (flight) this.save({ inFlight: flight });
     else {
@@ -686,7 +749,7 @@ class PushRun {
       } catch (error) {
         if (!isAssembledError(error)) throw error;
         // Not known yet: keep the mark and come back later rather than risk a duplicate.
-        this.save({ notBefore: this.now() + BACKOFF_MS, message: error.message });
+        this.waitOut(error.message, error);
         return false;
       }
     }

@@ -63,7 +63,7 @@ function showPush(view: PushView): void {
   progress.max = Math.max(1, view.total);
   progress.value = view.done;
   byId('progressLabel').textContent = words.count;
-  byId('pushHint').hidden = view.state !== 'running';
+  byId('pushHint').hidden = byId('stopPush').hidden = view.state !== 'running';
   // Done with rows to fix is not the all-clear: red, as Validate says rows to fix.
   const troubled = view.state === 'failed' || view.failed + view.invalid > 0;
   const tone = troubled && view.state !== 'running' ? 'error' : view.state === 'done' ? 'ok' : 'info';
@@ -89,14 +89,46 @@ function tick(): void {
 }
 window.setInterval(tick, 1000);
 
+/** Ends the wait before the next poll early: a push just stopped is shown stopped at once. */
+let wake: (() => void) | undefined;
+/** A poll under way: a Stop pressed meanwhile waits for it, as the push is being sent then. */
+let polling: Promise<PushView> | undefined;
+/** A Stop under way: no poll starts meanwhile (it would be sending while the stop is asked). */
+let stopping: Promise<void> | undefined;
+
 async function follow(view: PushView): Promise<void> {
   showPush(view);
   while (view.state === 'running') {
-    await new Promise((r) => setTimeout(r, view.nextPollInMs));
-    view = await callServer('pollPush', view.id);
+    await new Promise<void>((r) => {
+      wake = r;
+      setTimeout(r, view.nextPollInMs);
+    });
+    await stopping;
+    if (lastPush?.view.state !== 'running') return;
+    polling = callServer('pollPush', view.id);
+    view = await polling.finally(() => {
+      polling = undefined;
+    });
     showPush(view);
   }
 }
+
+const stopButton = byId<HTMLButtonElement>('stopPush');
+stopButton.addEventListener('click', () => {
+  const id = lastPush?.view.id;
+  if (!id) return;
+  stopping = busy([stopButton], async () => {
+    try {
+      await polling?.catch(() => undefined);
+      showPush(await callServer('stopPush', id));
+    } catch (error) {
+      showStatus(status, errorMessage(error), 'error');
+    } finally {
+      stopping = undefined;
+      wake?.();
+    }
+  });
+});
 
 let pushing = false;
 

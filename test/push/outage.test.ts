@@ -1,0 +1,124 @@
+// A push Assembled keeps refusing is stopped after OUTAGE_MS of failed tries, counted from its
+// last progress; and a person can stop a push (the sidebar's Stop), never another person's.
+import { describe, expect, it } from 'vitest';
+import { PushStore } from '../../src/core/push/push-job';
+import { advancePush, OUTAGE_MS, OUTAGE_TRIES, startPush, stopPush } from '../../src/core/push/run-push';
+import type { CellValue } from '../../src/core/table/build-table';
+import { drive, pushSetup } from './support';
+
+const HEADER = ['Agent', 'Start', 'End', 'All day', 'Type', 'Notes'];
+const DAY = 86_400_000;
+
+function rows(s: ReturnType<typeof pushSetup>, n: number): CellValue[][] {
+  const base = Date.parse('2026-08-03T13:00:00Z');
+  return Array.from({ length: n }, (_, i) => {
+    const agent = s.agents[i % s.agents.length];
+    const start = base + Math.floor(i / s.agents.length) * DAY;
+    return [
+      agent?.email ?? '',
+      new Date(start),
+      new Date(start + 8 * 3_600_000),
+      false,
+      'pto',
+      `outage ${i}`,
+    ];
+  });
+}
+
+const DOWN = { force5xx: 1_000_000 };
+
+describe('a push while Assembled is down', () => {
+  it(`is stopped after ${OUTAGE_MS / 60_000} minutes and ${OUTAGE_TRIES} tries that failed, saying why`, () => {
+    const s = pushSetup();
+    const sheet = s.addSheet('Leave', [HEADER, ...rows(s, 3)]);
+    s.simulator.setFaults(DOWN);
+    const started = s.clock.now();
+    const { job } = drive(s, startPush(s.deps, 'time_off', sheet, 'outage-0001').id);
+    expect(job).toMatchObject({ state: 'failed', done: 0 });
+    expect(job.message).toMatch(
+      /^Stopped: Assembled refused \d+ tries in a row over 3\d minutes \(last problem: .*503.*\)\. Rows already sent keep their status; push again to send the rest\.$/,
+    );
+    expect(job.updatedAt - started).toBeGreaterThanOrEqual(OUTAGE_MS);
+    expect(job.updatedAt - started).toBeLessThan(OUTAGE_MS + 5 * 60_000);
+  });
+
+  it('counts the 30 minutes from its last progress: rows sent between outages start the count again', () => {
+    const s = pushSetup();
+    // 60 rows: a first batch of 50, then 10.
+    const sheet = s.addSheet('Leave', [HEADER, ...rows(s, 60)]);
+    s.simulator.setFaults(DOWN);
+    const pushes = new PushStore(s.deps.store);
+    const id = startPush(s.deps, 'time_off', sheet, 'outage-0002').id;
+    const started = s.clock.now();
+    // Down for 20 minutes; then up for one batch, and down again.
+    for (let job = pushes.get(id); s.clock.now() - started < 20 * 60_000; job = pushes.get(id)) {
+      s.clock.advance(Math.max(60_000, (job?.notBefore ?? 0) - s.clock.now()));
+      advancePush(s.deps, id, s.clock.now() + 5 * 60_000);
+    }
+    s.simulator.setFaults({});
+    const downAfterABatch = () =>
+      s.atRequest(s.sentCount() + 1, () => {
+        if ((s.simulator.stats().byRoute['POST /v0/time_off'] ?? 0) >= 50) s.simulator.setFaults(DOWN);
+        else downAfterABatch();
+      });
+    downAfterABatch();
+    const back = s.clock.now();
+    const { job } = drive(s, id);
+    expect(job).toMatchObject({ state: 'failed', done: 50, succeeded: 50 });
+    expect(job.message).toMatch(/^Stopped: Assembled refused \d+ tries in a row over 3\d minutes/);
+    expect(job.updatedAt - back).toBeGreaterThanOrEqual(OUTAGE_MS);
+  });
+
+  it(`in the background, where tries come back hourly, is not stopped before ${OUTAGE_TRIES} tries`, () => {
+    const s = pushSetup();
+    const sheet = s.addSheet('Leave', [HEADER, ...rows(s, 3)]);
+    s.simulator.setFaults(DOWN);
+    const started = s.clock.now();
+    const { job, runs } = drive(s, startPush(s.deps, 'time_off', sheet, 'outage-0003').id, {
+      gapMs: 60 * 60_000,
+    });
+    expect(job).toMatchObject({ state: 'failed', done: 0 });
+    expect(runs).toBe(OUTAGE_TRIES);
+    expect(job.message).toMatch(
+      new RegExp(`^Stopped: Assembled refused ${OUTAGE_TRIES} tries in a row over 2\\d\\d minutes`),
+    );
+    expect(job.updatedAt - started).toBeGreaterThan(4 * 60 * 60_000);
+  });
+});
+
+describe('stopping a push', () => {
+  it('stops one waiting out an outage: nothing more is sent, and it says how far it got', () => {
+    const s = pushSetup();
+    const sheet = s.addSheet('Leave', [HEADER, ...rows(s, 3)]);
+    s.simulator.setFaults(DOWN);
+    const job = advancePush(
+      s.deps,
+      startPush(s.deps, 'time_off', sheet, 'stop-0001').id,
+      s.clock.now() + 60_000,
+    );
+    expect(job.state).toBe('running');
+    const stopped = stopPush(s.deps, job.id);
+    expect(stopped).toMatchObject({ state: 'failed' });
+    expect(stopped.message).toBe(
+      'Stopped: no row was sent. Rows already sent keep their status; push again to send the rest.',
+    );
+    s.simulator.setFaults({});
+    s.clock.advance(10 * 60_000);
+    expect(advancePush(s.deps, job.id, s.clock.now() + 60_000).state).toBe('failed');
+    expect(s.simulator.stats().byRoute['POST /v0/time_off'] ?? 0).toBe(0);
+  });
+
+  it('is refused for another person’s push, and while an execution is sending a batch', () => {
+    const s = pushSetup();
+    const sheet = s.addSheet('Leave', [HEADER, ...rows(s, 3)]);
+    s.simulator.setFaults(DOWN);
+    const job = startPush(s.deps, 'time_off', sheet, 'stop-0002');
+    expect(() =>
+      stopPush({ ...s.deps, user: { id: 'id-someone-0002', email: 'someone@example.com' } }, job.id),
+    ).toThrow(/someone else|belongs to/i);
+    const pushes = new PushStore(s.deps.store);
+    pushes.save({ ...job, leaseUntil: s.clock.now() + 60_000 });
+    expect(() => stopPush(s.deps, job.id)).toThrow(/a batch is being sent right now: press Stop again/);
+    expect(pushes.get(job.id)?.state).toBe('running');
+  });
+});
