@@ -107,11 +107,15 @@ describe('Sidebar pages in the workbench', () => {
     const { page } = bench();
     await menu(page, 'Scheduled refreshes…');
     const sb = await sidebar(page, 'Scheduled refreshes');
-    await sb
-      .getByRole('button', { name: /^Edit: / })
-      .first()
-      .click();
+    const edit = sb.getByRole('button', { name: /^Edit: / }).first();
+    await edit.click();
     await sb.getByLabel('Frequency').first().waitFor();
+    // Edit shows its form at once: in view, its first field focused; pressed again, the same form.
+    const focused = () => sb.locator(':focus').evaluate((e) => e.id);
+    await expect.poll(focused).toMatch(/^edit-.*-kind$/);
+    await edit.click();
+    await expect.poll(focused).toMatch(/^edit-.*-kind$/);
+    expect(await sb.locator('.editor').count()).toBe(1);
     const audit = await auditKeyboard(page, sb);
     expect(audit.controls).toBeGreaterThan(8);
     expect(audit.unreached).toEqual([]);

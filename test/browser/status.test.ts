@@ -104,6 +104,12 @@ describe('Sidebars say what is true now', () => {
       .poll(() => card.locator('.reason').textContent(), { timeout: 20_000 })
       .toMatch(/^Attempt 1 failed: .*503.* Next try by 2026-05-25 \d\d:\d\d\.$/);
     expect(await card.getAttribute('data-health')).toBe('failed');
+    // The status line no longer says "Started" above a card that says the attempt failed.
+    await expect
+      .poll(() => statusOf(sb))
+      .toMatch(
+        /^Handle time report \(day\), last week: attempt 1 failed\. Its card says why and when it is tried again\.$/,
+      );
     // Not running: waiting for the retry.
     expect(await card.textContent()).toMatch(/Last run\s*Waiting to try again/);
     // Waiting for that retry, the sidebar reads the list now and then, not every 3 s (here ten

@@ -30,6 +30,15 @@ let ranNow: string | undefined;
 
 function sayRunEnded(): void {
   const r = shown.find((x) => x.id === ranNow);
+  // An attempt that failed is said at once; how the run ends is said when it ends.
+  if (r?.retry) {
+    showStatus(
+      status,
+      `${r.what}: attempt ${r.retry.attempts} failed. Its card says why and when it is tried again.`,
+      'error',
+    );
+    return;
+  }
   if (!r || r.running) return;
   ranNow = undefined;
   showStatus(status, `${r.what}: ${lastRunText(r)}.`, health(r) === 'failed' ? 'error' : 'ok');
@@ -80,7 +89,13 @@ function readAgainLater(after?: number): void {
   }, wait);
 }
 
+/** Opens the card's editor, or goes back to it, in view with its first field focused. */
 function editor(r: RefreshView, card: HTMLElement): void {
+  const open = card.querySelector<HTMLElement>('.editor');
+  if (open) {
+    showEditor(open);
+    return;
+  }
   const form = createFrequencyForm(`edit-${r.id}`, r.frequency, r.notifyByEmail);
   const save = el('button', { type: 'button', class: 'primary' }, 'Save');
   const cancel = el('button', { type: 'button' }, 'Cancel');
@@ -92,6 +107,13 @@ function editor(r: RefreshView, card: HTMLElement): void {
   );
   cancel.addEventListener('click', () => box.remove());
   card.append(box);
+  showEditor(box);
+}
+
+// A card low in the list opens its editor below the fold: Edit would seem to do nothing.
+function showEditor(box: HTMLElement): void {
+  box.scrollIntoView({ block: 'nearest' });
+  box.querySelector('select')?.focus({ preventScroll: true });
 }
 
 /**
