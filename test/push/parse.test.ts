@@ -359,7 +359,12 @@ describe('an agent that matches no one', () => {
     expect(problem('Ava Smtih')).toBe(
       'no agent in Assembled has the id, email or full name "Ava Smtih". Did you mean "Ava Smith"? Check the spelling, or use their email.',
     );
-    expect(problem('ava.smith@exampel.com')).toMatch(/Did you mean "ava\.smith@example\.com"\?/);
+    expect(problem('ava.smith@exampel.com')).toMatch(
+      /Did you mean "ava\.smith@example\.com"\? Check the spelling\.$/,
+    );
+    expect(problem('nobody.here@example.com')).toBe(
+      'no agent in Assembled has the id, email or full name "nobody.here@example.com". Check the spelling.',
+    );
     // Two as near: both are named.
     expect(problem('Anx Lee')).toMatch(/Did you mean "Ann Lee" or "Ana Lee"\?/);
     // Someone who has left, or is no agent, is not suggested; neither is a name far off.

@@ -123,9 +123,11 @@ export class AgentDirectory {
               true,
             )}?`
           : '';
+      // An email typed already: "use their email" would be no advice.
+      const advice = wanted.includes('@') ? 'Check the spelling.' : 'Check the spelling, or use their email.';
       return {
         ok: false,
-        problem: `no agent in Assembled has the id, email or full name "${text.trim()}".${guess} Check the spelling, or use their email.`,
+        problem: `no agent in Assembled has the id, email or full name "${text.trim()}".${guess} ${advice}`,
       };
     }
     const current = found.filter((p) => !p.deleted);
