@@ -34,6 +34,8 @@ describe.skipIf(!built)('sync time off', () => {
       view = await rt.callFromSidebar<PushView>('pollPush', view.id);
     }
     expect(view).toMatchObject({ state: 'done', succeeded: 3 });
+    // The first row's note is retyped after it was pushed: Assembled holds it as it was sent.
+    rt.workbook.write(sheet, [['approve me, please']], { row: 2, column: 6 });
     const before = rt.workbook.values(sheet);
     const ids = before.slice(1).map((r) => String(r[7]));
 
@@ -52,7 +54,11 @@ describe.skipIf(!built)('sync time off', () => {
     const after = rt.workbook.values(sheet);
     const status = (rows: unknown[][]) => rows.slice(1).map((r) => [r[6], r[8]]);
     expect(status(after)).toEqual([
-      ['approved', 'Approved in Assembled.'],
+      // The new status does not hide that the row was changed since it was pushed.
+      [
+        'approved',
+        expect.stringMatching(/^Approved in Assembled\. Changed since it was pushed: .*cancel the request/),
+      ],
       ['cancelled', 'Cancelled in Assembled.'],
       ['created', 'Created; pending approval in Assembled.'],
     ]);
