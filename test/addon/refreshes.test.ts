@@ -79,9 +79,20 @@ describe('scheduled refreshes', () => {
     const below = { ...reportSpec('Weekly AHT'), target: { kind: 'cell', sheet: 'Weekly AHT', a1: 'A500' } };
     await save(rt, below, { kind: 'daily', hour: 7 }, 'refresh-000001');
     rt.workbook.addSheet('Other');
-    await save(rt, reportSpec('Other'), { kind: 'daily', hour: 8 }, 'refresh-000002');
+    await save(
+      rt,
+      { ...reportSpec('Other'), filters: { team_ids: ['team-1'] } },
+      { kind: 'daily', hour: 8 },
+      'refresh-000002',
+    );
     const list = await rt.callFromSidebar<RefreshView[]>('listRefreshes');
     expect(list.map((r) => r.target)).toEqual(['Weekly AHT', 'Weekly AHT!A500', 'Other']);
+    // Refreshes of one report read apart by their filters.
+    expect(list.map((r) => r.what)).toEqual([
+      'Handle time report (day), last week',
+      'Handle time report (day), last week',
+      'Handle time report (day), last week, filtered: 1 team',
+    ]);
     // Moving a refresh into a place that has one is refused too.
     const other = list[2] as RefreshView;
     const moved = { spec: reportSpec('Weekly AHT'), frequency: other.frequency, notifyByEmail: false };

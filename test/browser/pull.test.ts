@@ -430,6 +430,13 @@ describe('Pull data in the workbench', () => {
     await expect.poll(() => page.getByRole('tab', { selected: true }).textContent()).toBe('Email breaks');
     await menu(page, 'Pull data…');
     const sb = await sidebar(page, 'Pull data from Assembled');
+    // What filled the sheet names its filters, in the box and in the log.
+    expect(await sb.locator('#againWhat').textContent()).toBe(
+      'Last filled with Activities (schedule), 2026-05-19 to 2026-05-19, filtered: 2 activity types, channel email, schedule sch_master.',
+    );
+    expect(String(wb.values('Assembled log').at(-1)?.[2])).toMatch(
+      /, filtered: 2 activity types, channel email, schedule sch_master$/,
+    );
     await sb.getByRole('button', { name: 'Change it' }).click();
     await expect
       .poll(() => sb.locator('#status').textContent())

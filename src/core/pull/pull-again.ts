@@ -4,6 +4,7 @@
 import type { Store } from '../ports';
 import { scheduledInto } from '../schedule/sheet-refresh';
 import { rangeWords } from '../time/date-range';
+import { filterWords } from './filter-words';
 import { PullSpec, type PullTarget, sourceLabel } from './pull-spec';
 
 const KEY = 'lastPull.';
@@ -69,7 +70,9 @@ export function pullAgain(store: Store, sheetId: number, sheetName: string): Pul
   return {
     ...(scheduled ? { scheduled } : {}),
     spec: { ...spec, target },
-    what: [sourceLabel(spec.source), rangeWords(spec.range)].filter(Boolean).join(', '),
+    what: [sourceLabel(spec.source), rangeWords(spec.range), filterWords(spec.filters)]
+      .filter(Boolean)
+      .join(', '),
     how: HOW[spec.mode],
   };
 }

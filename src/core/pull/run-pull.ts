@@ -31,6 +31,7 @@ import { resolveRange } from '../time/date-range';
 import { formatLocalDateTime } from '../time/zone-math';
 import { InputError, parseInput } from '../validation';
 import { fetchRecords } from './fetch-records';
+import { filterWords } from './filter-words';
 import { rememberPull } from './pull-again';
 import { PullSpec, sourceInfo, sourceLabel, specProblems } from './pull-spec';
 import { describeTarget, TargetMissing, type Targets } from './pull-target';
@@ -591,7 +592,13 @@ function logRun(deps: PullDeps, job: PullJob): void {
     when: new Date(deps.clock.now()),
     who: ownerName(job),
     // A scheduled refresh's run is told apart from a pull from the sidebar.
-    what: `${sourceLabel(job.spec.source)}${job.range ? ` ${job.range.from}..${job.range.to}` : ''}${job.refreshId ? ' (scheduled)' : ''}`,
+    what: [
+      `${sourceLabel(job.spec.source)}${job.range ? ` ${job.range.from}..${job.range.to}` : ''}`,
+      filterWords(job.spec.filters),
+    ]
+      .filter(Boolean)
+      .join(', ')
+      .concat(job.refreshId ? ' (scheduled)' : ''),
     target: describeTarget(job.spec.target),
     status: job.failure === STOPPED ? STOPPED : isTerminal(job) ? job.state : 'retrying',
     rows: job.rows ?? 0,

@@ -5,6 +5,7 @@ import { nextTryBy, type PullJob } from '../jobs/pull-job';
 import { menuPath } from '../menu-names';
 import { type Caller, ownerName, owns } from '../owner';
 import type { Zone } from '../ports';
+import { filterWords } from '../pull/filter-words';
 import { type PullSpec, sourceLabel } from '../pull/pull-spec';
 import { describeTarget } from '../pull/pull-target';
 import { rangeWords } from '../time/date-range';
@@ -62,7 +63,7 @@ export function refreshView(r: Refresh, viewer: Caller, zone: Zone, now: number,
     id: r.id,
     owner: ownerName(r),
     mine,
-    what: sourceLabel(r.spec.source) + (range ? `, ${range}` : ''),
+    what: [sourceLabel(r.spec.source), range, filterWords(r.spec.filters)].filter(Boolean).join(', '),
     target: describeTarget(r.spec.target),
     mode: r.spec.mode,
     spec: r.spec,
