@@ -58,6 +58,7 @@ describe.skipIf(!built)('push in the local Apps Script runtime', () => {
       criteria: 'VALUE_IN_LIST',
       values: [['pto', 'sick', 'personal', 'vacation'], true],
     });
+    expect(rt.workbook.notes(sheet)[0]?.[4]).toMatch(/e\.g\. pto, sick or personal/);
     expect(sim.stats().total).toBe(0);
   });
 
@@ -100,6 +101,10 @@ describe.skipIf(!built)('push in the local Apps Script runtime', () => {
       values: [['Paid time off', 'Sick', 'Personal', 'Vacation'], true],
       allowInvalid: true,
     });
+    // Its note speaks of those, not of the fallback's pto and sick.
+    expect(rt.workbook.notes(sheet)[0]?.[4]).toMatch(
+      /^Optional\. The type of time off: one of the account's types in the dropdown/,
+    );
     rt.workbook.select(`'${sheet}'!A1`);
     const options = await rt.callFromSidebar<{ sheet: string; detected: string }>('getPushOptions');
     expect(options).toMatchObject({ sheet, detected: 'time_off' });

@@ -86,6 +86,9 @@ export function typeChoices(kind: PushKind, types: readonly ActivityType[]): str
   return names.length ? [...new Set(names)] : undefined;
 }
 
+const ACCOUNT_TIME_OFF_TYPES =
+  "The type of time off: one of the account's types in the dropdown (a short name or id works too). Empty: the account's default.";
+
 /** `types`: the account's names for the type column (typeChoices); else the column's defaults. */
 export function templateFor(kind: PushKind, types?: readonly string[]): TemplateSpec {
   const spec = KINDS[kind];
@@ -93,9 +96,12 @@ export function templateFor(kind: PushKind, types?: readonly string[]): Template
     // Not strict: the account may gain types after the template is made.
     const validation: TemplateValidation | undefined =
       types && c.key === TYPE_COLUMN[kind] ? { kind: 'list', values: types, strict: false } : validationOf(c);
+    // The account's names in the dropdown: an example of other names (pto, sick) would contradict it.
+    const help =
+      types && kind === 'time_off' && c.key === TYPE_COLUMN[kind] ? ACCOUNT_TIME_OFF_TYPES : c.help;
     return {
       header: c.header,
-      note: `${c.required ? 'Required' : 'Optional'}. ${c.help}`,
+      note: `${c.required ? 'Required' : 'Optional'}. ${help}`,
       ...(validation ? { validation } : {}),
       ...formatOf(c),
       width: c.plainText ? ID_WIDTH : WIDTHS[c.type],
