@@ -65,7 +65,9 @@ describe('Push rows in the workbench', () => {
     expect(await fill(2)).not.toBe(await fill(4));
 
     await sb.getByRole('button', { name: 'Push', exact: true }).click();
-    await sb.locator('#progressLabel', { hasText: '2 of 2 rows done' }).waitFor({ timeout: 30_000 });
+    await sb
+      .locator('#progressLabel', { hasText: '2 of 2 rows sent; 2 to fix, not sent' })
+      .waitFor({ timeout: 30_000 });
     await expect.poll(status).toEqual(['created', 'created', 'error', 'error']);
     // Done with rows to fix is said in red, as Validate says it: not the all-clear green; and
     // the rows are named there, as the Push message column may sit behind the sidebar.

@@ -58,8 +58,11 @@ describe('push progress in words', () => {
     );
   });
 
-  it('counts rows done, and says when no row was to be sent', () => {
-    expect(progressWords(view({ done: 3 })).count).toBe('3 of 40 rows done');
+  it('counts rows sent and rows to fix, and says when no row was to be sent', () => {
+    expect(progressWords(view({ done: 3 })).count).toBe('3 of 40 rows sent');
+    expect(progressWords(view({ done: 40, invalid: 4 })).count).toBe(
+      '40 of 40 rows sent; 4 to fix, not sent',
+    );
     expect(progressWords(view({ total: 0, invalid: 3, state: 'done' })).count).toBe('No rows to send');
     // Stopped before counting its rows (the sheet refused whole): not "No rows to send".
     expect(progressWords(view({ total: 0, prepared: false, state: 'failed' })).count).toBe(
@@ -88,6 +91,6 @@ describe('push progress in words', () => {
     });
     // Once the wait is over, an old message is not the news.
     const later = pushView(job({ done: 5, notBefore: T0 - 1, message: down }), T0);
-    expect(later).toMatchObject({ nextTryInMs: 0, message: 'Sending: 5 of 40 rows done.' });
+    expect(later).toMatchObject({ nextTryInMs: 0, message: 'Sending: 5 of 40 rows sent.' });
   });
 });

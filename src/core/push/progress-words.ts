@@ -14,7 +14,8 @@ export function progressWords(view: PushView): { title: string; count: string } 
     count: view.preparing
       ? 'Checking the rows'
       : view.total > 0
-        ? `${view.done} of ${view.total} rows done`
+        ? // A full bar over rows that all went still leaves rows to fix, not sent: said beside it.
+          `${view.done} of ${view.total} rows sent${view.invalid ? `; ${view.invalid} to fix, not sent` : ''}`
         : view.state === 'failed'
           ? 'Nothing was sent'
           : 'No rows to send',

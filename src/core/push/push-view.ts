@@ -77,7 +77,7 @@ export function pushView(job: PushJob, now: number): PushView {
           ? `A request to Assembled failed (${causeOf(trouble)}); the add-on tries again.`
           : preparing
             ? 'Reading the rows and checking them against Assembled.'
-            : `Sending: ${job.done} of ${job.total} rows done.`;
+            : `Sending: ${job.done} of ${job.total} rows sent.`;
   return {
     id: job.id,
     kind: job.kind,
