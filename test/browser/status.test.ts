@@ -60,6 +60,14 @@ describe('Sidebars say what is true now', () => {
     expect(await statusOf(sb, '#refreshStatus')).toBe(
       `Saved. See ${MENU} ▸ Scheduled refreshes… to manage it.`,
     );
+    // Said where it is seen: the form ends the sidebar, below the fold.
+    await expect
+      .poll(() =>
+        sb
+          .locator('#refreshStatus')
+          .evaluate((e) => e.getBoundingClientRect().bottom <= window.innerHeight + 1),
+      )
+      .toBe(true);
     // Another source: the last pull's Done block and schedule form no longer hold.
     await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Teams' });
     await sb.locator('#job').waitFor({ state: 'hidden' });

@@ -451,6 +451,8 @@ function offerRefresh(pulled: PullSpec, scheduled?: string): void {
       } catch (error) {
         showStatus(out, errorMessage(error), 'error');
       }
+      // The form ends the sidebar: its answer would land below the fold.
+      out.scrollIntoView({ block: 'nearest' });
     });
   };
 }
