@@ -3,34 +3,14 @@
 import { describe, expect, it } from 'vitest';
 import { PushStore } from '../../src/core/push/push-job';
 import { advancePush, OUTAGE_MS, OUTAGE_TRIES, startPush, stopPush } from '../../src/core/push/run-push';
-import type { CellValue } from '../../src/core/table/build-table';
-import { drive, pushSetup } from './support';
-
-const HEADER = ['Agent', 'Start', 'End', 'All day', 'Type', 'Notes'];
-const DAY = 86_400_000;
-
-function rows(s: ReturnType<typeof pushSetup>, n: number): CellValue[][] {
-  const base = Date.parse('2026-08-03T13:00:00Z');
-  return Array.from({ length: n }, (_, i) => {
-    const agent = s.agents[i % s.agents.length];
-    const start = base + Math.floor(i / s.agents.length) * DAY;
-    return [
-      agent?.email ?? '',
-      new Date(start),
-      new Date(start + 8 * 3_600_000),
-      false,
-      'pto',
-      `outage ${i}`,
-    ];
-  });
-}
+import { drive, TIME_OFF_SHEET as HEADER, pushSetup, timeOffRows } from './support';
 
 const DOWN = { force5xx: 1_000_000 };
 
 describe('a push while Assembled is down', () => {
   it(`is stopped after ${OUTAGE_MS / 60_000} minutes and ${OUTAGE_TRIES} tries that failed, saying why`, () => {
     const s = pushSetup();
-    const sheet = s.addSheet('Leave', [HEADER, ...rows(s, 3)]);
+    const sheet = s.addSheet('Leave', [HEADER, ...timeOffRows(s, 3, 'outage')]);
     s.simulator.setFaults(DOWN);
     const started = s.clock.now();
     const { job } = drive(s, startPush(s.deps, 'time_off', sheet, 'outage-0001').id);
@@ -45,7 +25,7 @@ describe('a push while Assembled is down', () => {
   it('counts the 30 minutes from its last progress: rows sent between outages start the count again', () => {
     const s = pushSetup();
     // 60 rows: a first batch of 50, then 10.
-    const sheet = s.addSheet('Leave', [HEADER, ...rows(s, 60)]);
+    const sheet = s.addSheet('Leave', [HEADER, ...timeOffRows(s, 60, 'outage')]);
     s.simulator.setFaults(DOWN);
     const pushes = new PushStore(s.deps.store);
     const id = startPush(s.deps, 'time_off', sheet, 'outage-0002').id;
@@ -71,7 +51,7 @@ describe('a push while Assembled is down', () => {
 
   it(`in the background, where tries come back hourly, is not stopped before ${OUTAGE_TRIES} tries`, () => {
     const s = pushSetup();
-    const sheet = s.addSheet('Leave', [HEADER, ...rows(s, 3)]);
+    const sheet = s.addSheet('Leave', [HEADER, ...timeOffRows(s, 3, 'outage')]);
     s.simulator.setFaults(DOWN);
     const started = s.clock.now();
     const { job, runs } = drive(s, startPush(s.deps, 'time_off', sheet, 'outage-0003').id, {
@@ -89,7 +69,7 @@ describe('a push while Assembled is down', () => {
 describe('stopping a push', () => {
   it('stops one waiting out an outage: nothing more is sent, and it says how far it got', () => {
     const s = pushSetup();
-    const sheet = s.addSheet('Leave', [HEADER, ...rows(s, 3)]);
+    const sheet = s.addSheet('Leave', [HEADER, ...timeOffRows(s, 3, 'outage')]);
     s.simulator.setFaults(DOWN);
     const job = advancePush(
       s.deps,
@@ -110,7 +90,7 @@ describe('stopping a push', () => {
 
   it('is refused for another person’s push, and while an execution is sending a batch', () => {
     const s = pushSetup();
-    const sheet = s.addSheet('Leave', [HEADER, ...rows(s, 3)]);
+    const sheet = s.addSheet('Leave', [HEADER, ...timeOffRows(s, 3, 'outage')]);
     s.simulator.setFaults(DOWN);
     const job = startPush(s.deps, 'time_off', sheet, 'stop-0002');
     expect(() =>

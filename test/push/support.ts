@@ -204,3 +204,24 @@ export function records(grid: MemoryGrid): Record<string, string>[] {
   const [header = [], ...rows] = grid.text();
   return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
 }
+
+/** The header of a time-off sheet typed by hand (no status columns yet). */
+export const TIME_OFF_SHEET = ['Agent', 'Start', 'End', 'All day', 'Type', 'Notes'];
+const DAY = 86_400_000;
+
+/** n time-off rows over the simulator's agents, each a distinct 8-hour day, marked by a note. */
+export function timeOffRows(s: ReturnType<typeof pushSetup>, n: number, tag: string): CellValue[][] {
+  const base = Date.parse('2026-08-03T13:00:00Z');
+  return Array.from({ length: n }, (_, i) => {
+    const agent = s.agents[i % s.agents.length];
+    const start = base + Math.floor(i / s.agents.length) * DAY;
+    return [
+      agent?.email ?? '',
+      new Date(start),
+      new Date(start + 8 * 3_600_000),
+      false,
+      'pto',
+      `${tag} ${i}`,
+    ];
+  });
+}

@@ -7,28 +7,7 @@ import {
   startPush,
   validateSheet,
 } from '../../src/core/push/run-push';
-import type { CellValue } from '../../src/core/table/build-table';
-import { drive, OPS, pushSetup, records } from './support';
-
-const HEADER = ['Agent', 'Start', 'End', 'All day', 'Type', 'Notes'];
-const DAY = 86_400_000;
-
-/** n time-off rows over the simulator's agents, each a distinct 8-hour day, marked by a note. */
-function rows(s: ReturnType<typeof pushSetup>, n: number, tag: string): CellValue[][] {
-  const base = Date.parse('2026-08-03T13:00:00Z');
-  return Array.from({ length: n }, (_, i) => {
-    const agent = s.agents[i % s.agents.length];
-    const start = base + Math.floor(i / s.agents.length) * DAY;
-    return [
-      agent?.email ?? '',
-      new Date(start),
-      new Date(start + 8 * 3_600_000),
-      false,
-      'pto',
-      `${tag} ${i}`,
-    ];
-  });
-}
+import { drive, TIME_OFF_SHEET as HEADER, OPS, pushSetup, records, timeOffRows as rows } from './support';
 
 function created(s: ReturnType<typeof pushSetup>, tag: string) {
   return s.org.timeOff.filter((t) => t.notes.startsWith(`${tag} `));
