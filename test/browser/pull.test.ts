@@ -165,6 +165,17 @@ describe('Pull data in the workbench', () => {
     await expect.poll(() => again.locator('#sheet').inputValue()).toBe('Later');
   });
 
+  it('keeps the filters another data choice takes too, when the data is changed', async () => {
+    const { page } = bench();
+    await menu(page, 'Pull data…');
+    const sb = await sidebar(page, 'Pull data from Assembled');
+    await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Adherence report' });
+    const team = () => sb.getByRole('group', { name: 'Teams' }).getByLabel('Tier 1 EMEA', { exact: true });
+    await team().check();
+    await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Ticket stats report' });
+    await expect.poll(() => team().isChecked()).toBe(true);
+  });
+
   it('asks again for a filter list that could not be read, on Try again', async () => {
     const { page, running } = bench();
     const sim = running.workbench.session.backend.simulator;

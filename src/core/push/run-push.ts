@@ -103,7 +103,7 @@ const DONE_WORD: Record<PushKind, string> = {
 };
 const BACKOFF_MS = 60_000;
 /**
- * A push that Assembled keeps refusing (down, rate limited) this long, over this many tries, is
+ * A push that Assembled keeps refusing (down, unreachable) this long, over this many tries, is
  * stopped: the sidebar waits on it, and nobody may want the rows sent hours later. The tries
  * count too: in the background an add-on's trigger comes back only hourly.
  */

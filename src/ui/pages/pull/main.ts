@@ -476,7 +476,8 @@ for (const input of form.querySelectorAll('input[name=targetKind]')) {
 for (const input of [preset, days, from, to, granularity]) input.addEventListener('change', updatePreview);
 source.addEventListener('change', () => {
   forgetLastPull();
-  onSourceChange();
+  // Filters the new source takes too (a team for another report) stay chosen.
+  onSourceChange(filters());
 });
 form.addEventListener('change', (event) => {
   if (event.target !== source) forgetLastPull();
