@@ -61,7 +61,7 @@ describe('Push rows in the workbench', () => {
     expect(sim?.stats().byRoute['POST /v0/time_off'] ?? 0).toBe(0);
     // The rows to fix stand out in red; the others keep the sheet's own colours.
     const fill = (row: number) => cell(page, row, 'G').evaluate((e) => getComputedStyle(e).backgroundColor);
-    expect(await fill(4)).toBe('rgb(252, 232, 230)');
+    await expect.poll(() => fill(4)).toBe('rgb(252, 232, 230)');
     expect(await fill(2)).not.toBe(await fill(4));
 
     await sb.getByRole('button', { name: 'Push', exact: true }).click();

@@ -7,6 +7,14 @@ import { drive, TIME_OFF_SHEET as HEADER, pushSetup, timeOffRows } from './suppo
 
 const DOWN = { force5xx: 1_000_000 };
 
+/** Assembled goes down once the first batch of 50 time-off rows has reached it. */
+function downAfterABatch(s: ReturnType<typeof pushSetup>): void {
+  s.atRequest(s.sentCount() + 1, () => {
+    if ((s.simulator.stats().byRoute['POST /v0/time_off'] ?? 0) >= 50) s.simulator.setFaults(DOWN);
+    else downAfterABatch(s);
+  });
+}
+
 describe('a push while Assembled is down', () => {
   it(`is stopped after ${OUTAGE_MS / 60_000} minutes and ${OUTAGE_TRIES} tries that failed, saying why`, () => {
     const s = pushSetup();
@@ -36,12 +44,7 @@ describe('a push while Assembled is down', () => {
       advancePush(s.deps, id, s.clock.now() + 5 * 60_000);
     }
     s.simulator.setFaults({});
-    const downAfterABatch = () =>
-      s.atRequest(s.sentCount() + 1, () => {
-        if ((s.simulator.stats().byRoute['POST /v0/time_off'] ?? 0) >= 50) s.simulator.setFaults(DOWN);
-        else downAfterABatch();
-      });
-    downAfterABatch();
+    downAfterABatch(s);
     const back = s.clock.now();
     const { job } = drive(s, id);
     expect(job).toMatchObject({ state: 'failed', done: 50, succeeded: 50 });
@@ -79,13 +82,27 @@ describe('stopping a push', () => {
     expect(job.state).toBe('running');
     const stopped = stopPush(s.deps, job.id);
     expect(stopped).toMatchObject({ state: 'failed' });
-    expect(stopped.message).toBe(
-      'Stopped: no row was sent. Rows already sent keep their status; push again to send the rest.',
-    );
+    expect(stopped.message).toBe('Stopped: no row was sent. Push again to send the rows.');
     s.simulator.setFaults({});
     s.clock.advance(10 * 60_000);
     expect(advancePush(s.deps, job.id, s.clock.now() + 60_000).state).toBe('failed');
     expect(s.simulator.stats().byRoute['POST /v0/time_off'] ?? 0).toBe(0);
+  });
+
+  it('says how many rows went before it was stopped, and that they keep their status', () => {
+    const s = pushSetup();
+    const sheet = s.addSheet('Leave', [HEADER, ...timeOffRows(s, 60, 'stop')]);
+    // The first batch of 50 goes; then Assembled is down.
+    downAfterABatch(s);
+    const job = advancePush(
+      s.deps,
+      startPush(s.deps, 'time_off', sheet, 'stop-0003').id,
+      s.clock.now() + 5 * 60_000,
+    );
+    expect(job).toMatchObject({ state: 'running', done: 50 });
+    expect(stopPush(s.deps, job.id).message).toBe(
+      'Stopped: 50 of 60 rows were sent. Rows already sent keep their status; push again to send the rest.',
+    );
   });
 
   it('is refused for another person’s push, and while an execution is sending a batch', () => {

@@ -390,13 +390,15 @@ export function stopPush(deps: PushDeps, id: string): PushJob {
     // An execution sending a batch would write the push back as running over the stop.
     if ((job.leaseUntil ?? 0) > deps.clock.now())
       throw new InputError('Stop', ['a batch is being sent right now: press Stop again in a few seconds']);
-    const sent =
-      job.done > 0 ? `${countText(job.done)} of ${countText(job.total)} rows were sent` : 'no row was sent';
+    const said =
+      job.done > 0
+        ? `${countText(job.done)} of ${countText(job.total)} rows were sent. ${STOPPED_TAIL}`
+        : 'no row was sent. Push again to send the rows.';
     const stopped: PushJob = {
       ...job,
       state: 'failed',
       updatedAt: deps.clock.now(),
-      message: `Stopped: ${sent}. ${STOPPED_TAIL}`,
+      message: `Stopped: ${said}`,
     };
     delete stopped.notBefore;
     new AcceptedRows(deps.own, job.id).drop();
