@@ -218,6 +218,8 @@ describe('scheduled refreshes', () => {
     expect((await rt.callFromSidebar<RefreshView[]>('resumeRefresh', id))[0]?.paused).toBe(false);
     const ran = await rt.callFromSidebar<RefreshView[]>('runRefreshNow', id);
     expect(ran[0]?.lastRun?.status).toBe('done');
+    // The log tells a run by hand from a scheduled one.
+    expect(loggedRuns(rt).at(-1)).toMatch(/ \(run now\) done$/);
     expect(await rt.callFromSidebar<RefreshView[]>('deleteRefresh', id)).toEqual([]);
     await rt.clock.advanceAsync(2 * HOUR);
     expect(rt.triggers()).toHaveLength(0);

@@ -47,6 +47,8 @@ export interface PullJob {
   notice?: string;
   /** The scheduled refresh that started it, if any. */
   refreshId?: string;
+  /** A refresh's run started by Run now, before it was due. */
+  byHand?: true;
   /** A refresh's run: no retry is planned that could come after this (epoch ms). */
   giveUpAt?: number;
   /** What has been read into the job's staging sheet (staged-fetch.ts), and how much there is. */

@@ -119,7 +119,7 @@ export function startPull(
   deps: PullDeps,
   input: unknown,
   key: string,
-  refresh?: { id: string; sheetId?: number; giveUpAt?: number },
+  refresh?: { id: string; sheetId?: number; giveUpAt?: number; byHand?: boolean },
 ): PullJob {
   const spec = parseInput(PullSpec, input, 'Pull');
   const problems = specProblems(spec);
@@ -143,6 +143,7 @@ export function startPull(
     const sheetId = refresh ? refresh.sheetId : deps.targets.bind(spec.target);
     if (sheetId !== undefined) job.sheetId = sheetId;
     if (refresh?.giveUpAt !== undefined) job.giveUpAt = refresh.giveUpAt;
+    if (refresh?.byHand) job.byHand = true;
     if (spec.range) job.range = resolveRange(spec.range, now, deps.zone);
     checkBudget(deps.store, deps.user, job, 'job.');
     jobs.save(job);
@@ -598,7 +599,7 @@ function logRun(deps: PullDeps, job: PullJob): void {
     ]
       .filter(Boolean)
       .join(', ')
-      .concat(job.refreshId ? ' (scheduled)' : ''),
+      .concat(job.refreshId ? (job.byHand ? ' (run now)' : ' (scheduled)') : ''),
     target: describeTarget(job.spec.target),
     status: job.failure === STOPPED ? STOPPED : isTerminal(job) ? job.state : 'retrying',
     rows: job.rows ?? 0,

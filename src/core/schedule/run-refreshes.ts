@@ -138,6 +138,8 @@ export function runNow(deps: RefreshDeps, refresh: Refresh, turn?: Turn): Refres
       id: refresh.id,
       ...(refresh.sheetId === undefined ? {} : { sheetId: refresh.sheetId }),
       giveUpAt: Math.max(dueAt, now - LATE_START_MS) + GIVE_UP_AFTER_MS,
+      // Before it is due, only Run now starts it: the log says so rather than "(scheduled)".
+      ...(now < due ? { byHand: true } : {}),
     });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
