@@ -25,6 +25,12 @@ export function sentNote(print: string): string {
   return `What the add-on sent, kept as ${print}: if the row is changed after it was sent, Validate and Push say so.`;
 }
 
+/** Whether a row whose Push status note holds a print was changed since it was sent. */
+export function changedSinceSent(note: string, values: readonly CellValue[], map: HeaderMap): boolean {
+  const sent = sentPrint(note);
+  return sent !== undefined && sent !== inputPrint(values, map);
+}
+
 /** The print a Push status note holds, if the add-on wrote it. */
 export function sentPrint(note: string): string | undefined {
   return PRINT.exec(note)?.[1];

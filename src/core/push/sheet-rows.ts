@@ -12,7 +12,7 @@ import { kindNote } from './kind-note';
 import { ERROR_STATUS, isDone, type PushKind, STATUS_COLUMNS, type StatusKey } from './kinds';
 import { type ParseContext, parseRow, type RowParse } from './parse-row';
 import { fingerprint } from './request';
-import { inputPrint, sentNote, sentPrint } from './sent-print';
+import { changedSinceSent, inputPrint, sentNote } from './sent-print';
 
 export interface RowOutcome {
   status: string;
@@ -91,8 +91,7 @@ export function readSheet(grid: Grid, kind: PushKind, ctx: ParseContext): ReadRe
     if (when instanceof Date && !Number.isNaN(when.getTime())) row.when = when.getTime();
     const note = notes[i - 1] ?? '';
     if (note) row.note = note;
-    const sent = row.done ? sentPrint(note) : undefined;
-    if (sent && sent !== inputPrint(values, map)) row.changed = true;
+    if (row.done && changedSinceSent(note, values, map)) row.changed = true;
     if (!row.done && !blank) {
       row.parse = parseRow(values, map, ctx);
       if (row.parse.ok) row.fp = fingerprint(row.parse.request);

@@ -8,7 +8,7 @@ import type { CellValue } from '../table/build-table';
 import { toSheetValue } from '../table/sheet-literal';
 import { matchHeader } from './header';
 import { CREATED_PENDING } from './outcome-words';
-import { changedMessage, inputPrint, sentPrint } from './sent-print';
+import { changedMessage, changedSinceSent } from './sent-print';
 import type { SyncSummary } from './sync-time-off';
 
 const CREATED = { status: 'created', message: CREATED_PENDING };
@@ -58,11 +58,9 @@ export function syncPushSheet(client: AssembledClient, target: { name: string; g
     const last = Math.max(...changed.keys());
     // A row changed since it was pushed keeps saying so beside its new status (sent-print.ts).
     const notes = grid.columnNotes(first, at.status + 1, last - first + 1);
-    for (const [n, now] of changed) {
-      const sent = sentPrint(notes[n - first] ?? '');
-      if (sent && sent !== inputPrint(cells[n - 1] ?? [], match.map))
+    for (const [n, now] of changed)
+      if (changedSinceSent(notes[n - first] ?? '', cells[n - 1] ?? [], match.map))
         changed.set(n, { ...now, message: `${now.message} ${changedMessage('time_off')}` });
-    }
     // One block per column from the first to the last changed row; rows between keep what was read.
     for (const [key, col] of [
       ['status', at.status],
