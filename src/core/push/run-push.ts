@@ -358,16 +358,8 @@ function takeLease(deps: PushDeps, id: string, deadline: number): Lease {
     if (job.state !== 'running') return { job, ours: false };
     if ((job.leaseUntil ?? 0) > now || (job.notBefore ?? 0) > now) return { job, ours: false };
     if (job.stalls >= MAX_STALLS) {
-      const failed: PushJob = {
-        ...job,
-        state: 'failed',
-        updatedAt: now,
-        message: `Stopped: ${MAX_STALLS} runs in a row were cut short${job.message ? ` (last problem: ${job.message})` : ''}. ${STOPPED_TAIL}`,
-      };
-      delete failed.leaseUntil;
-      new AcceptedRows(deps.own, job.id).drop();
-      logPush(deps, failed);
-      return { job: pushes.save(failed), ours: false };
+      const message = `Stopped: ${MAX_STALLS} runs in a row were cut short${job.message ? ` (last problem: ${job.message})` : ''}. ${STOPPED_TAIL}`;
+      return { job: stopped(deps, pushes, job, message), ours: false };
     }
     const leased = { ...job, leaseUntil: deadline + KILL_MARGIN_MS, stalls: job.stalls + 1, updatedAt: now };
     return { job: pushes.save(leased), ours: true };
@@ -377,9 +369,19 @@ function takeLease(deps: PushDeps, id: string, deadline: number): Lease {
 const STOPPED_TAIL = 'Rows already sent keep their status; push again to send the rest.';
 
 /**
- * Stops the caller's push (the sidebar's Stop): no more rows are sent. A batch whose answer was
- * lost stays marked, for the next push of the sheet to look up before sending anything.
+ * Ends a push no execution holds (under the lock): saved as failed with `message`, logged. A batch
+ * in flight stays marked, for the next push of the sheet to look up before sending anything.
  */
+function stopped(deps: PushDeps, pushes: PushStore, job: PushJob, message: string): PushJob {
+  const ended: PushJob = { ...job, state: 'failed', updatedAt: deps.clock.now(), message };
+  delete ended.leaseUntil;
+  delete ended.notBefore;
+  new AcceptedRows(deps.own, job.id).drop();
+  logPush(deps, ended);
+  return pushes.save(ended);
+}
+
+/** Stops the caller's push (the sidebar's Stop): no more rows are sent. */
 export function stopPush(deps: PushDeps, id: string): PushJob {
   const pushes = new PushStore(deps.store);
   return withLock(deps.lock, () => {
@@ -394,16 +396,7 @@ export function stopPush(deps: PushDeps, id: string): PushJob {
       job.done > 0
         ? `${countText(job.done)} of ${countText(job.total)} rows were sent. ${STOPPED_TAIL}`
         : 'no row was sent. Push again to send the rows.';
-    const stopped: PushJob = {
-      ...job,
-      state: 'failed',
-      updatedAt: deps.clock.now(),
-      message: `Stopped: ${said}`,
-    };
-    delete stopped.notBefore;
-    new AcceptedRows(deps.own, job.id).drop();
-    logPush(deps, stopped);
-    return pushes.save(stopped);
+    return stopped(deps, pushes, job, `Stopped: ${said}`);
   });
 }
 
