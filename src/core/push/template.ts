@@ -93,12 +93,13 @@ const ACCOUNT_TIME_OFF_TYPES =
 export function templateFor(kind: PushKind, types?: readonly string[]): TemplateSpec {
   const spec = KINDS[kind];
   const columns: TemplateColumn[] = spec.columns.map((c) => {
+    const accountTypes = types && c.key === TYPE_COLUMN[kind] ? types : undefined;
     // Not strict: the account may gain types after the template is made.
-    const validation: TemplateValidation | undefined =
-      types && c.key === TYPE_COLUMN[kind] ? { kind: 'list', values: types, strict: false } : validationOf(c);
+    const validation: TemplateValidation | undefined = accountTypes
+      ? { kind: 'list', values: accountTypes, strict: false }
+      : validationOf(c);
     // The account's names in the dropdown: an example of other names (pto, sick) would contradict it.
-    const help =
-      types && kind === 'time_off' && c.key === TYPE_COLUMN[kind] ? ACCOUNT_TIME_OFF_TYPES : c.help;
+    const help = accountTypes && kind === 'time_off' ? ACCOUNT_TIME_OFF_TYPES : c.help;
     return {
       header: c.header,
       note: `${c.required ? 'Required' : 'Optional'}. ${help}`,
