@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterWords } from '../../src/core/pull/filter-words';
+import { filterWords } from '../../src/core/pull/pull-words';
 
 describe("a pull's filters in words", () => {
   it('counts each list and names each choice; nothing without filters', () => {

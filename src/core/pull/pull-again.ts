@@ -3,9 +3,8 @@
 // Its relative range is resolved afresh, as a scheduled refresh's is.
 import type { Store } from '../ports';
 import { scheduledInto } from '../schedule/sheet-refresh';
-import { rangeWords } from '../time/date-range';
-import { filterWords } from './filter-words';
-import { PullSpec, type PullTarget, sourceLabel } from './pull-spec';
+import { PullSpec, type PullTarget } from './pull-spec';
+import { pullWords } from './pull-words';
 
 const KEY = 'lastPull.';
 /**
@@ -70,9 +69,7 @@ export function pullAgain(store: Store, sheetId: number, sheetName: string): Pul
   return {
     ...(scheduled ? { scheduled } : {}),
     spec: { ...spec, target },
-    what: [sourceLabel(spec.source), rangeWords(spec.range), filterWords(spec.filters)]
-      .filter(Boolean)
-      .join(', '),
+    what: pullWords(spec),
     how: HOW[spec.mode],
   };
 }

@@ -1,6 +1,8 @@
-// A pull's filters in a few words ("1 team, 2 queues, channel email"), so two refreshes of the same
-// report for different teams read apart on their cards, in Pull it again and in the log.
-import type { PullFilters } from './pull-spec';
+// A pull in a few words: its data, range and filters ("Ticket stats report (day), last week,
+// filtered: 1 team"), so two refreshes of one report for different teams read apart on their
+// cards, in Pull it again and in the log.
+import { rangeWords } from '../time/date-range';
+import { type PullFilters, type PullSpec, sourceLabel } from './pull-spec';
 
 const LISTS: [keyof PullFilters, string, string][] = [
   ['queue_ids', 'queue', 'queues'],
@@ -22,4 +24,11 @@ export function filterWords(filters: PullFilters): string {
   if (filters.schedule_id) words.push(`schedule ${filters.schedule_id}`);
   if (filters.priority_order) words.push(`platforms ${filters.priority_order}`);
   return words.length ? `filtered: ${words.join(', ')}` : '';
+}
+
+/** The pull as a card and Pull it again name it; its range as saved (relative or fixed). */
+export function pullWords(spec: PullSpec): string {
+  return [sourceLabel(spec.source), rangeWords(spec.range), filterWords(spec.filters)]
+    .filter(Boolean)
+    .join(', ');
 }

@@ -5,10 +5,9 @@ import { nextTryBy, type PullJob } from '../jobs/pull-job';
 import { menuPath } from '../menu-names';
 import { type Caller, ownerName, owns } from '../owner';
 import type { Zone } from '../ports';
-import { filterWords } from '../pull/filter-words';
-import { type PullSpec, sourceLabel } from '../pull/pull-spec';
+import type { PullSpec } from '../pull/pull-spec';
 import { describeTarget } from '../pull/pull-target';
-import { rangeWords } from '../time/date-range';
+import { pullWords } from '../pull/pull-words';
 import { formatLocalDateTime } from '../time/zone-math';
 import { describeFrequency, type Frequency } from './frequency';
 import type { Refresh, RunStatus } from './refresh';
@@ -57,13 +56,12 @@ function overdueWords(r: Refresh, mine: boolean, zone: Zone, now: number): strin
 
 /** `run` is the run under way (refresh.jobId's job), as any editor may read it. */
 export function refreshView(r: Refresh, viewer: Caller, zone: Zone, now: number, run?: PullJob): RefreshView {
-  const range = rangeWords(r.spec.range);
   const mine = owns(viewer, r);
   return {
     id: r.id,
     owner: ownerName(r),
     mine,
-    what: [sourceLabel(r.spec.source), range, filterWords(r.spec.filters)].filter(Boolean).join(', '),
+    what: pullWords(r.spec),
     target: describeTarget(r.spec.target),
     mode: r.spec.mode,
     spec: r.spec,
