@@ -28,10 +28,10 @@ function holds(rule: ConditionalFormatModel, value: unknown): boolean {
       return n >= Math.min(a as number, b as number) && n <= Math.max(a as number, b as number);
     case 'TEXT_CONTAINS':
       return typeof value === 'string' && value.toLowerCase().includes(String(a).toLowerCase());
-    // Read regardless of case, as "contains" is (unconfirmed for "is exactly"; the add-on writes its
-    // statuses in one case, so either reading draws the same).
+    // Whether Sheets' "is exactly" ignores case is not confirmed: the stricter reading, the exact
+    // text only (the add-on writes its statuses in one case, so it draws the same under either).
     case 'TEXT_EQUAL_TO':
-      return typeof value === 'string' && value.toLowerCase() === String(a).toLowerCase();
+      return typeof value === 'string' && value === String(a);
     case 'CELL_EMPTY':
       return value === '' || value === undefined;
     case 'CELL_NOT_EMPTY':

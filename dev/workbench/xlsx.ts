@@ -114,7 +114,7 @@ function excelRule(rule: ConditionalFormatModel, priority: number): ExcelJS.Cond
     case 'TEXT_CONTAINS':
       return { type: 'containsText', operator: 'containsText', text: String(a), style, priority };
     case 'TEXT_EQUAL_TO':
-      return expression(`EXACT(LOWER(${corner}),"${String(a).toLowerCase().replace(/"/g, '""')}")`);
+      return expression(`EXACT(${corner},"${String(a).replace(/"/g, '""')}")`);
     case 'CELL_EMPTY':
       return { type: 'containsText', operator: 'containsBlanks', style, priority };
     case 'CELL_NOT_EMPTY':
