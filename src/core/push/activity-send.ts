@@ -6,6 +6,7 @@ import { sendActivityChanges } from './activity-batches';
 import type { ActivityRequest } from './activity-request';
 import { ActivityTypeDirectory } from './activity-types';
 import { type BatchResult, errorOutcome, mixedBatch, type SendItem, type Sent } from './send';
+import { toFix } from './sheet-rows';
 
 /** The activity types, read with a client of their own only when a row names a type. */
 export function activityTypes(deps: {
@@ -56,7 +57,7 @@ export function sendActivities(client: AssembledClient, items: SendItem[]): Batc
       if (refused === undefined) return;
       if (action === 'delete' && /unknown activity/i.test(refused))
         outcomes.set(g.row, { status: 'deleted', message: 'Was already gone from Assembled.' });
-      else outcomes.set(g.row, { status: 'error', message: `Refused by Assembled: ${plain(refused)}` });
+      else outcomes.set(g.row, toFix(`Refused by Assembled: ${plain(refused)}`));
     });
     if (!result.stopped) continue;
     stop = result.stopped.error;

@@ -29,11 +29,13 @@ import { type SendItem, type Sent, sendBatch } from './send';
 import { changedMessage } from './sent-print';
 import {
   addStatusColumns,
+  isToFix,
   prepareOutcomes,
   type RowOutcome,
   readSheet,
   type SheetRow,
   type SheetSnapshot,
+  toFix,
   writeOutcomes,
 } from './sheet-rows';
 import type { TemplateSpec } from './template';
@@ -199,7 +201,7 @@ function changedOutcome(kind: PushKind, sheet: SheetSnapshot, row: SheetRow): Ro
 }
 
 function problemOutcome(row: SheetRow): RowOutcome | undefined {
-  return row.parse && !row.parse.ok ? { status: 'error', message: row.parse.problems.join(' ') } : undefined;
+  return row.parse && !row.parse.ok ? toFix(row.parse.problems.join(' ')) : undefined;
 }
 
 /** Dry run: marks every row that is not done OK or its problems. Nothing is sent. */
@@ -571,7 +573,7 @@ class PushRun {
     } catch (error) {
       if (!(error instanceof WriteRefused)) throw error;
       const rows = [...outcomes.keys()].sort((a, b) => a - b).join(', ');
-      const ok = [...outcomes.values()].filter((o) => o.status !== 'error').length;
+      const ok = [...outcomes.values()].filter((o) => !isToFix(o)).length;
       this.finish(
         'failed',
         `Rows ${rows} reached Assembled (${ok} accepted), but their outcome could not be written: ${error.message} They are never sent again: push again once the status columns can be edited, and their outcome is looked up in Assembled.`,
@@ -624,7 +626,7 @@ class PushRun {
 
   /** Valid, not done, and not already tried by this push and refused by Assembled. */
   private sendable(r: SheetRow): boolean {
-    return !r.done && r.parse?.ok === true && !(r.status === 'error' && (r.when ?? 0) >= this.job.createdAt);
+    return !r.done && r.parse?.ok === true && !(isToFix(r) && (r.when ?? 0) >= this.job.createdAt);
   }
 
   /** The rows this push was started with that are still to send in this execution. */
@@ -691,10 +693,10 @@ class PushRun {
     const lost = new Set(unknown.map((u) => parseFlight(u).row));
     this.accepted.spend(batch.filter((r) => !this.deferred.has(r.row) && !lost.has(r.row)));
     if (!this.writeBack(outcomes)) return;
-    const ok = [...outcomes.values()].filter((o) => o.status !== 'error').length;
+    const ok = [...outcomes.values()].filter((o) => !isToFix(o)).length;
     // Rows Assembled refused join the rows to fix listed in the sidebar.
     const problems = [...(this.job.problems ?? [])];
-    for (const [row, o] of outcomes) if (o.status === 'error') listProblem(problems, row, o.message);
+    for (const [row, o] of outcomes) if (isToFix(o)) listProblem(problems, row, o.message);
     const changes: Partial<PushJob> = {
       done: this.job.done + outcomes.size,
       succeeded: this.job.succeeded + ok,
@@ -731,7 +733,7 @@ class PushRun {
       if (found.done) {
         // Its outcome was written but the mark not cleared: count it now.
         doneAlready++;
-        if (found.status !== 'error') okAlready++;
+        if (!isToFix(found)) okAlready++;
         continue;
       }
       if (found.parse?.ok) items.push({ row: found.row, request: found.parse.request });

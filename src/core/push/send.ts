@@ -7,7 +7,7 @@ import { sendActivities, sendClears } from './activity-send';
 import type { PushKind } from './kinds';
 import { CREATED_PENDING } from './outcome-words';
 import type { PushRequest } from './request';
-import type { RowOutcome } from './sheet-rows';
+import { type RowOutcome, toFix } from './sheet-rows';
 
 /** A row's fate after sending: an outcome for the sheet, unknown (reconcile), or not sent (try later). */
 export type Sent = RowOutcome | 'unknown' | 'retry';
@@ -38,7 +38,7 @@ export function errorOutcome(kind: PushKind, error: AssembledError): Sent {
     case 'network':
       return 'retry';
     default:
-      return { status: 'error', message: error.message };
+      return toFix(error.message);
   }
 }
 
@@ -101,10 +101,7 @@ function sendCancels(client: AssembledClient, items: SendItem[]): BatchResult {
       // A resend after a lost answer, or a request cancelled by hand: the row's intent holds.
       outcomes.set(item.row, { status: 'cancelled', id, message: 'Was already cancelled in Assembled.' });
     } else if (reply.error.kind === 'not_found') {
-      outcomes.set(item.row, {
-        status: 'error',
-        message: `No time-off request has the id "${id}". Check the Request ID column.`,
-      });
+      outcomes.set(item.row, toFix(`No time-off request has the id "${id}". Check the Request ID column.`));
     } else outcomes.set(item.row, errorOutcome('time_off_cancel', reply.error));
   });
   return fatal ? { outcomes, fatal } : { outcomes };
@@ -205,7 +202,7 @@ function sendBulk(client: AssembledClient, kind: PushKind, items: SendItem[]): B
         for (const item of pending) outcomes.set(item.row, fate);
         return { outcomes };
       }
-      outcomes.set(badRow, { status: 'error', message: error.message });
+      outcomes.set(badRow, toFix(error.message));
       pending = pending.filter((p) => p.row !== badRow);
     }
   }

@@ -22,6 +22,15 @@ export interface RowOutcome {
   unsent?: true;
 }
 
+/** A row to fix: its Push status reads ERROR_STATUS, shown in red, and its message says why. */
+export function toFix(message: string): RowOutcome {
+  return { status: ERROR_STATUS, message };
+}
+
+export function isToFix(outcome: Pick<RowOutcome, 'status'>): boolean {
+  return outcome.status === ERROR_STATUS;
+}
+
 export interface SheetRow {
   /** 1-based row number in the sheet. */
   row: number;
