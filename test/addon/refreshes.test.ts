@@ -51,11 +51,11 @@ describe.each([
     for (const run of runs) {
       // An hourly tick starts the run; the report job then ticks every minute until it is written.
       expect(run).toMatch(
-        /^\d{4}-\d\d-\d\d 07:[0-5]\d:\d\d Handle time report \(day\) \d{4}-\d\d-\d\d\.\.\d{4}-\d\d-\d\d \(scheduled\) done$/,
+        /^\d{4}-\d\d-\d\d 07:[0-5]\d:\d\d Scheduled: Handle time report \(day\) \d{4}-\d\d-\d\d\.\.\d{4}-\d\d-\d\d done$/,
       );
     }
     const first = runs[0]?.split(' ') ?? [];
-    const [from, to] = (first[6] ?? '').split('..');
+    const [from, to] = (first[7] ?? '').split('..');
     expect(new Date(`${from}T12:00:00Z`).getUTCDay()).toBe(1);
     expect(new Date(`${to}T12:00:00Z`).getUTCDay()).toBe(0);
     expect(rt.triggers()).toHaveLength(1);
@@ -156,7 +156,7 @@ describe('scheduled refreshes', () => {
       ['id', 'name'],
       ['t1', 'Tier 1'],
     ]);
-    expect(loggedRuns(rt)).toEqual([expect.stringMatching(/ Teams \(scheduled\) failed$/)]);
+    expect(loggedRuns(rt)).toEqual([expect.stringMatching(/ Scheduled: Teams failed$/)]);
     expect(rt.mail).toHaveLength(1);
     expect(rt.mail[0]).toMatchObject({
       to: 'analyst@example.com',
@@ -219,7 +219,7 @@ describe('scheduled refreshes', () => {
     const ran = await rt.callFromSidebar<RefreshView[]>('runRefreshNow', id);
     expect(ran[0]?.lastRun?.status).toBe('done');
     // The log tells a run by hand from a scheduled one.
-    expect(loggedRuns(rt).at(-1)).toMatch(/ \(run now\) done$/);
+    expect(loggedRuns(rt).at(-1)).toMatch(/ Run now: Queues done$/);
     expect(await rt.callFromSidebar<RefreshView[]>('deleteRefresh', id)).toEqual([]);
     await rt.clock.advanceAsync(2 * HOUR);
     expect(rt.triggers()).toHaveLength(0);

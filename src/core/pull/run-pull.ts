@@ -592,20 +592,24 @@ function logRun(deps: PullDeps, job: PullJob): void {
   deps.log.append({
     when: new Date(deps.clock.now()),
     who: ownerName(job),
-    // A scheduled refresh's run is told apart from a pull from the sidebar.
+    // A refresh's run is told apart from a pull from the sidebar first, where a narrow column shows it.
     what: [
-      `${sourceLabel(job.spec.source)}${job.range ? ` ${job.range.from}..${job.range.to}` : ''}`,
+      `${runKind(job)}${sourceLabel(job.spec.source)}${job.range ? ` ${job.range.from}..${job.range.to}` : ''}`,
       filterWords(job.spec.filters),
     ]
       .filter(Boolean)
-      .join(', ')
-      .concat(job.refreshId ? (job.byHand ? ' (run now)' : ' (scheduled)') : ''),
+      .join(', '),
     target: describeTarget(job.spec.target),
     status: job.failure === STOPPED ? STOPPED : isTerminal(job) ? job.state : 'retrying',
     rows: job.rows ?? 0,
     durationMs: job.updatedAt - job.createdAt,
     message: isTerminal(job) ? (job.message ?? '') : retryNote(deps, job),
   });
+}
+
+function runKind(job: PullJob): string {
+  if (!job.refreshId) return '';
+  return job.byHand ? 'Run now: ' : 'Scheduled: ';
 }
 
 /** A failed attempt that will be tried again: why, and when at the latest, in the sheet's zone. */
