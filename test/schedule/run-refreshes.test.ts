@@ -50,10 +50,10 @@ describe('scheduled refreshes', () => {
     expect(starts).toHaveLength(4);
     for (const at of starts) expect(toLocal(Number(at), s.deps.zone)).toMatchObject({ hour: 7 });
     expect(s.logs.map((l) => l.what)).toEqual([
-      'Scheduled: Time-off requests 2026-05-25..2026-05-31',
-      'Scheduled: Time-off requests 2026-06-01..2026-06-07',
-      'Scheduled: Time-off requests 2026-06-08..2026-06-14',
-      'Scheduled: Time-off requests 2026-06-15..2026-06-21',
+      'Scheduled: Time-off requests 2026-05-25 to 2026-05-31',
+      'Scheduled: Time-off requests 2026-06-01 to 2026-06-07',
+      'Scheduled: Time-off requests 2026-06-08 to 2026-06-14',
+      'Scheduled: Time-off requests 2026-06-15 to 2026-06-21',
     ]);
   });
 

@@ -2,7 +2,7 @@
 import { causeOf } from '../assembled/errors';
 import { countText as count } from '../count-text';
 import { MAX_RETRIES, type PullJob, STOPPED } from '../jobs/pull-job';
-import { RELATIVE_PRESETS, type RelativePreset } from '../time/date-range';
+import { datesWords, RELATIVE_PRESETS, type RelativePreset } from '../time/date-range';
 import { GRANULARITIES, REPORT_TYPES, REPORTS, RESOURCE_INFO, RESOURCES, type SourceInfo } from './catalogue';
 import type { PullAgain } from './pull-again';
 import { sourceLabel } from './pull-spec';
@@ -101,7 +101,7 @@ export function jobView(job: PullJob, now: number): JobView {
     stage: stage(job),
     what: sourceLabel(job.spec.source),
     target: describeTarget(job.spec.target),
-    range: job.range ? `${job.range.from} to ${job.range.to}` : '',
+    range: job.range ? datesWords(job.range) : '',
     elapsedMs: (over ? job.updatedAt : now) - job.createdAt,
     rows: job.rows ?? job.write?.done ?? 0,
     message: job.message ?? '',

@@ -4,6 +4,7 @@
 import type { AssembledClient } from '../assembled';
 import type { Zone } from '../ports';
 import { writeTable } from '../sheet/write-table';
+import { datesWords } from '../time/date-range';
 import { coverageTable } from './coverage';
 import type { OpenTarget } from './pull-target';
 
@@ -35,7 +36,7 @@ export function pullCoverage(
       coverage.gapColumns.map((c) => ({ row: target.row + 1, col: target.col + c, rows, cols: 1 })),
     );
     grid.lineChart?.({
-      title: `Coverage ${window.from} to ${window.to}: required vs scheduled (${zone.name})`,
+      title: `Coverage ${datesWords(window)}: required vs scheduled (${zone.name})`,
       xTitle: `Interval start (${zone.name})`,
       yTitle: 'Staff',
       ranges: coverage.chartColumns.map((c) => ({

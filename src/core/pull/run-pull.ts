@@ -27,7 +27,7 @@ import { type Caller, checkBudget, NotYours, ownerName, owns } from '../owner';
 import { type Clock, type Lock, type Store, WaitTooLong, type Zone } from '../ports';
 import { goneText } from '../record-store';
 import { buildTable, type Table } from '../table/build-table';
-import { resolveRange } from '../time/date-range';
+import { datesWords, resolveRange } from '../time/date-range';
 import { formatLocalDateTime } from '../time/zone-math';
 import { InputError, parseInput } from '../validation';
 import { fetchRecords } from './fetch-records';
@@ -579,7 +579,7 @@ function headerNote(deps: PullDeps, job: PullJob): string {
     .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join(',') : String(v)}`);
   return [
     sourceLine(sourceLabel(spec.source)),
-    range ? `Range: ${range.from} to ${range.to} (${deps.zone.name})` : '',
+    range ? `Range: ${datesWords(range)} (${deps.zone.name})` : '',
     bucketNote(deps, job),
     filters.length ? `Filters: ${filters.join('; ')}` : '',
     `Generated: ${formatLocalDateTime(deps.clock.now(), deps.zone, true)} (${deps.zone.name}) by ${ownerName(job)}`,
@@ -594,7 +594,7 @@ function logRun(deps: PullDeps, job: PullJob): void {
     who: ownerName(job),
     // A refresh's run is told apart from a pull from the sidebar first, where a narrow column shows it.
     what: [
-      `${runKind(job)}${sourceLabel(job.spec.source)}${job.range ? ` ${job.range.from}..${job.range.to}` : ''}`,
+      `${runKind(job)}${sourceLabel(job.spec.source)}${job.range ? ` ${datesWords(job.range)}` : ''}`,
       filterWords(job.spec.filters),
     ]
       .filter(Boolean)

@@ -28,10 +28,15 @@ export const RELATIVE_PRESETS = [
 ] as const;
 export type RelativePreset = (typeof RELATIVE_PRESETS)[number];
 
+/** Two dates as every sidebar, note and log row says them: "2026-11-01 to 2026-11-30". */
+export function datesWords({ from, to }: { from: string; to: string }): string {
+  return `${from} to ${to}`;
+}
+
 /** A range in a card's words: "last week", "the last 14 days", "2026-11-01 to 2026-11-30". */
 export function rangeWords(range: DateRangeSpec | undefined): string {
   if (!range) return '';
-  if (range.kind === 'absolute') return `${range.from} to ${range.to}`;
+  if (range.kind === 'absolute') return datesWords(range);
   return range.preset === 'days_back' ? `the last ${range.days} days` : range.preset.replace(/_/g, ' ');
 }
 
