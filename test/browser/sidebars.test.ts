@@ -144,10 +144,18 @@ describe('Sidebar pages in the workbench', () => {
       await expect.poll(() => ask.count()).toBe(0);
       expect(await cards.count()).toBe(before);
     }
+    // The line below the list told of the last action ("Paused."); asked to delete, it no longer does.
+    await first.getByRole('button', { name: /^Pause: / }).click();
+    await sb.locator('#status', { hasText: 'Paused.' }).waitFor();
     await first.getByRole('button', { name: /^Delete: / }).click();
+    await ask.waitFor({ timeout: 5_000 });
+    expect(await sb.locator('#status').textContent()).toBe('');
     await first.getByRole('button', { name: /^Yes, delete: / }).click();
     await sb.locator('#status', { hasText: 'Deleted.' }).waitFor();
     expect(await cards.count()).toBe(before - 1);
+    // The focus goes to the card now in its place (or Reload), not to the page.
+    const focused = () => sb.locator(':focus').evaluate((e) => e.getAttribute('aria-label') ?? e.id);
+    await expect.poll(focused).toMatch(/^(Run now: |reload$)/);
     expect(bench().dialogs).toEqual([]);
   });
 

@@ -88,6 +88,13 @@ describe('The workbench page', () => {
     expect(await dialog.locator('pre').textContent()).toMatch(/gave up after 3 attempts/);
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.isVisible()).toBe(false);
+    // The card says the run was given up in red, as its attempts were, and that its owner is e-mailed.
+    await menu(page, 'Scheduled refreshes…');
+    const card = (await sidebar(page, 'Scheduled refreshes')).locator('li.card', { hasText: 'Teams' });
+    await expect
+      .poll(() => card.locator('dd.failed').textContent())
+      .toMatch(/, failed \(.*gave up after 3 attempts/);
+    expect(await card.textContent()).toMatch(/If it fails\s*E-mail the owner/);
     await reset(page);
   });
 

@@ -7,19 +7,29 @@ import { callServer, errorMessage } from '../../rpc';
 const list = byId('list');
 const status = byId('status');
 
+const failedRun = (r: RefreshView) => r.lastRun?.status === 'failed' || r.lastRun?.status === 'stalled';
+
 function health(r: RefreshView): 'failed' | 'paused' | 'ok' {
-  if (r.retry || r.overdue) return 'failed';
-  if (r.lastRun && (r.lastRun.status === 'failed' || r.lastRun.status === 'stalled')) return 'failed';
+  if (r.retry || r.overdue || failedRun(r)) return 'failed';
   return r.paused ? 'paused' : 'ok';
 }
 
-/** Runs a call that answers with the list; says what it is doing, then `done` (empty: nothing). */
-async function act(label: string, call: () => Promise<RefreshView[]>, done: string): Promise<void> {
+/**
+ * Runs a call that answers with the list; says what it is doing, then `done` (empty: nothing).
+ * `then` runs once the new cards are drawn (to put the focus back where a person expects it).
+ */
+async function act(
+  label: string,
+  call: () => Promise<RefreshView[]>,
+  done: string,
+  then?: () => void,
+): Promise<void> {
   showStatus(status, `${label}…`);
   try {
     render(await busy([...document.querySelectorAll('button')], call));
     showStatus(status, done, 'ok');
     sayRunEnded();
+    then?.();
   } catch (error) {
     showStatus(status, errorMessage(error), 'error');
   }
@@ -139,9 +149,16 @@ function confirmDelete(r: RefreshView, card: HTMLElement, trigger: HTMLButtonEle
     el('p', {}, question),
     el('div', { class: 'actions' }, yes, no),
   );
+  const at = [...list.children].indexOf(card);
   yes.addEventListener(
     'click',
-    () => void act('Deleting', () => callServer('deleteRefresh', r.id), 'Deleted.'),
+    () =>
+      void act(
+        'Deleting',
+        () => callServer('deleteRefresh', r.id),
+        'Deleted.',
+        () => focusNear(at),
+      ),
   );
   const keep = () => {
     box.remove();
@@ -152,18 +169,30 @@ function confirmDelete(r: RefreshView, card: HTMLElement, trigger: HTMLButtonEle
     if (event.key === 'Escape') keep();
   });
   card.append(box);
+  // The line below the list still tells of the last action, not of this question.
+  showStatus(status, '');
   // Keep has the focus: an Enter pressed twice never deletes.
   no.focus();
 }
 
+/** After a delete the focus goes to the card now in its place (or Reload), not to the page. */
+function focusNear(index: number): void {
+  const cards = list.querySelectorAll<HTMLElement>('.card');
+  const next = cards[Math.min(index, cards.length - 1)]?.querySelector('button') ?? byId('reload');
+  next.focus();
+}
+
 function card(r: RefreshView): HTMLElement {
   const dl = el('dl', {});
-  const row = (term: string, value: string) => dl.append(el('dt', {}, term), el('dd', {}, value));
+  const row = (term: string, value: string, attrs: Record<string, string> = {}) =>
+    dl.append(el('dt', {}, term), el('dd', attrs, value));
   row('Target', r.target);
   row('Mode', r.mode);
   row('Frequency', r.frequencyLabel);
   row('Next run', r.paused ? 'Paused' : r.nextRun);
-  row('Last run', lastRunText(r));
+  // A run given up is as plain to see as an attempt that will be tried again.
+  row('Last run', lastRunText(r), !r.running && failedRun(r) ? { class: 'failed' } : {});
+  row('If it fails', r.notifyByEmail ? 'E-mail the owner' : 'No e-mail');
   row('Owner', r.owner);
   const item = el(
     'li',
