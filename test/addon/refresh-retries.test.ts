@@ -99,6 +99,13 @@ describe('a refresh whose later report pages always fail', () => {
     expect(rt.mail).toHaveLength(1);
     expect(rt.mail[0]?.body).toMatch(/503/);
     expect(rt.mail[0]?.body).toMatch(/gave up after \d attempts/);
+    // Which refresh, in the subject too, and the week it was to pull, which the next run will not.
+    expect(rt.mail[0]?.subject).toBe(
+      'An Assembled scheduled refresh of yours failed: Handle time report (day), last week',
+    );
+    expect(rt.mail[0]?.body).toMatch(
+      /^Not pulled: 2026-05-18 to 2026-05-24\. Run now on its card pulls last week as of the day you press it\.$/m,
+    );
     // Not "try again in a few minutes": the add-on did, and the e-mail says when it runs next.
     expect(rt.mail[0]?.body).not.toMatch(/try again/);
     // The owner learns they need not act for the next run, and when it is.

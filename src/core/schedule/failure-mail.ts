@@ -1,9 +1,12 @@
 import { menuPath } from '../menu-names';
 // The e-mail that tells a refresh's owner a run failed. The spreadsheet's name is set by any
 // editor, so it is quoted as data: one line, cut short, with nothing a mail client would turn
-// into a link; the only link is the spreadsheet's own URL. The subject carries no name at all.
+// into a link; the only link is the spreadsheet's own URL. The subject carries no name at all,
+// only the add-on's own words for the data, so that two refreshes' mails read apart.
 import type { Zone } from '../ports';
 import { describeTarget } from '../pull/pull-target';
+import { pullWords } from '../pull/pull-words';
+import { datesWords, rangeWords } from '../time/date-range';
 import { formatLocalDateTime } from '../time/zone-math';
 import type { Refresh } from './refresh';
 
@@ -34,21 +37,31 @@ export function nextRunWords(refresh: Refresh, zone: Zone, now: number): string 
   return `It runs again as scheduled, next at ${formatLocalDateTime(refresh.nextRunAt, zone)} (${zone.name}).`;
 }
 
+function runNowWords({ spec }: Refresh): string {
+  const range =
+    spec.range?.kind === 'relative' ? ` ${rangeWords(spec.range)} as of the day you press it` : ' them';
+  return `Run now on its card pulls${range}.`;
+}
+
 export function failureMail(
   refresh: Refresh,
   message: string,
   next: string,
   spreadsheet: { name: string; url: string },
+  missed?: { from: string; to: string },
 ): { subject: string; body: string } {
+  const what = pullWords(refresh.spec);
   return {
-    subject: 'An Assembled scheduled refresh of yours failed',
+    subject: `An Assembled scheduled refresh of yours failed: ${what}`,
     body: [
       'A scheduled refresh you own did not complete.',
       '',
       `Spreadsheet: ${quoteAsData(spreadsheet.name)} (its name, as its editors set it)`,
-      `Refresh: into the sheet ${quoteAsData(describeTarget(refresh.spec.target))}`,
+      `Refresh: ${what}, into the sheet ${quoteAsData(describeTarget(refresh.spec.target))}`,
       '',
       message,
+      // A relative range moves on: the dates this run was for are not pulled by the next one.
+      ...(missed ? [`Not pulled: ${datesWords(missed)}. ${runNowWords(refresh)}`] : []),
       next,
       '',
       `Open the spreadsheet to see it: ${spreadsheet.url}`,

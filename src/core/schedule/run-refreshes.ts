@@ -8,15 +8,18 @@ import { ownerName, owns } from '../owner';
 import { targetSheet } from '../pull/pull-target';
 import { advancePull, type PullDeps, startPull, type Turn } from '../pull/run-pull';
 import { failedRunNote, pulledFrom } from '../pull/source-note';
-import { resolveRange } from '../time/date-range';
+import { type ResolvedRange, resolveRange } from '../time/date-range';
 import { formatLocalDateTime } from '../time/zone-math';
 import { nextRunWords } from './failure-mail';
 import { nextRun } from './frequency';
 import { type Refresh, RefreshStore, type RunStatus } from './refresh';
 
 export interface Notifier {
-  /** Tells the refresh's owner that a run failed (e-mail in Apps Script), and when it runs next. */
-  failed(refresh: Refresh, message: string, next: string): void;
+  /**
+   * Tells the refresh's owner that a run failed (e-mail in Apps Script), the dates it was to pull,
+   * and when it runs next.
+   */
+  failed(refresh: Refresh, message: string, next: string, missed?: ResolvedRange): void;
 }
 
 export interface RefreshDeps extends PullDeps {
@@ -183,7 +186,7 @@ function finish(deps: RefreshDeps, refresh: Refresh, job: Ending | undefined): R
     }
     const reason = next.pausedReason ?? job.message ?? status;
     markFailedRun(deps, r, reason);
-    if (r.notifyByEmail) deps.notify.failed(next, reason, nextRunWords(next, deps.zone, now));
+    if (r.notifyByEmail) deps.notify.failed(next, reason, nextRunWords(next, deps.zone, now), job.range);
   }
   return next;
 }
