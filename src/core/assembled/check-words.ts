@@ -35,7 +35,7 @@ export function checkSummary(
 ): string {
   // The time-format probe's note says what the server takes, whether or not it matches Settings.
   if (result.operation === 'timeFormat' && result.note) return result.note;
-  if (!result.ok) return result.error?.message ?? (result.note ? `Not run: ${result.note}` : 'Failed');
+  if (!result.ok) return result.error?.message ?? (result.note ? `not run (${result.note})` : 'failed');
   if (result.operation === 'startReport') return 'started';
   if (result.operation === 'createTimeOff') return 'created';
   if (result.operation === 'cancelTimeOff') return 'cancelled';

@@ -24,16 +24,13 @@ function show(view: SettingsView): void {
 function showReport(report: ConnectionReport): string {
   const failed = report.lines.filter((l) => !l.ok);
   // Checks not run (nothing to read) follow from others; when every check that ran failed the same
-  // way (a rejected key), that is said once, above the list.
-  const errors = failed.filter((l) => l.status !== 0 || !l.summary.startsWith('Not run'));
+  // way (a rejected key), that is said once, with no list of checks that all failed (the requests
+  // stay behind Details).
+  const errors = failed.filter((l) => l.status !== 0 || !l.summary.startsWith('not run'));
   const shared = errors.length > 1 && errors.every((l) => l.summary === errors[0]?.summary);
   checks.replaceChildren(
-    ...report.lines.map((line) =>
-      el(
-        'li',
-        { 'data-ok': String(line.ok) },
-        `${line.label}: ${shared && errors.includes(line) ? 'not read' : line.summary}`,
-      ),
+    ...(shared ? [] : report.lines).map((line) =>
+      el('li', { 'data-ok': String(line.ok) }, `${line.label}: ${line.summary}`),
     ),
   );
   requests.replaceChildren(
