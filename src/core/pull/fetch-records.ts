@@ -1,5 +1,7 @@
 // Reads a resource's records through the client. Reports are not here: they are jobs (run-pull.ts).
 import { type AgentState, type AssembledClient, isAssembledError, type TimelineQuery } from '../assembled';
+import type { Zone } from '../ports';
+import { timeOffRow } from '../push/time-off-days';
 import type { ResourceName } from './catalogue';
 import type { PullFilters } from './pull-spec';
 import { activityRecords, fetchActivities } from './schedule-records';
@@ -13,15 +15,25 @@ export interface Window {
 
 type Records = readonly object[];
 
-/** Time off is filtered by one agent at a time; several agents mean one call each. */
-function timeOffRequests(client: AssembledClient, filters: PullFilters, window?: Window): Records {
+/**
+ * Time off is filtered by one agent at a time; several agents mean one call each. Each request is
+ * listed as its days, as Sync time off lists it (time-off-days.ts).
+ */
+function timeOffRequests(
+  client: AssembledClient,
+  filters: PullFilters,
+  zone: Zone,
+  window?: Window,
+): Records {
   const base = {
     ...(filters.status ? { status: filters.status } : {}),
     ...(window ? { start_time: window.start, end_time: window.end } : {}),
   };
   const agents = filters.agent_ids ?? [];
-  if (agents.length === 0) return client.listTimeOffRequests(base);
-  return agents.flatMap((agent_id) => client.listTimeOffRequests({ ...base, agent_id }));
+  const requests = agents.length
+    ? agents.flatMap((agent_id) => client.listTimeOffRequests({ ...base, agent_id }))
+    : client.listTimeOffRequests(base);
+  return requests.map((r) => timeOffRow(r, zone));
 }
 
 /**
@@ -45,11 +57,15 @@ function required(window: Window | undefined, resource: ResourceName): Window {
   return window;
 }
 
-/** The resource's records, with names put beside the ids they carry (with-names.ts). */
+/**
+ * The resource's records, with names put beside the ids they carry (with-names.ts); `zone` is the
+ * sheet's, for the days of time off.
+ */
 export function fetchRecords(
   client: AssembledClient,
   resource: ResourceName,
   filters: PullFilters,
+  zone: Zone,
   window?: Window,
 ): Records {
   // The people list is read once per pull, whether the records or their names need it first.
@@ -61,13 +77,14 @@ export function fetchRecords(
       return people;
     },
   };
-  return withNames(once, recordsOf(once, resource, filters, window) as Record<string, unknown>[]);
+  return withNames(once, recordsOf(once, resource, filters, zone, window) as Record<string, unknown>[]);
 }
 
 function recordsOf(
   client: AssembledClient,
   resource: ResourceName,
   filters: PullFilters,
+  zone: Zone,
   window?: Window,
 ): Records {
   const agents = filters.agent_ids?.length ? { agent_ids: filters.agent_ids } : {};
@@ -104,7 +121,7 @@ function recordsOf(
     case 'edit_history':
       return client.getEditHistory(window ? times(window) : {});
     case 'time_off_requests':
-      return timeOffRequests(client, filters, window);
+      return timeOffRequests(client, filters, zone, window);
     case 'time_off_updates':
       return client.listTimeOffUpdates(required(window, resource).start);
     case 'activities':

@@ -341,7 +341,7 @@ function step(deps: PullDeps, job: PullJob, jobs: JobStore, run: RunState): Pull
     if (source.kind === 'resource') {
       return (
         resumeStaged(deps, job) ??
-        stageRecords(deps, job, fetchRecords(client, source.resource, job.spec.filters, job.range))
+        stageRecords(deps, job, fetchRecords(client, source.resource, job.spec.filters, deps.zone, job.range))
       );
     }
     if (!job.reportId) {

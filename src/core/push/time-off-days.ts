@@ -1,9 +1,9 @@
-// A time-off request as a sheet row: every request gets its first and last day off (dates), and
-// only a part-day request keeps its exact start and end times. An all-day request starts at a
-// midnight of the agent's own zone, which the sheet's zone shows as some odd hour (11:00 the day
-// before for Manila in New York): its day is the sheet's day when it starts at the sheet's
-// midnight (a request pushed from the sheet), else the day of the nearest UTC midnight (any
-// agent's midnight from UTC-12 to UTC+12 rounds to its own date).
+// A time-off request as a sheet row, as a pull and Sync time off list it: every request gets its
+// first and last day off (dates), and only a part-day request keeps its exact start and end times.
+// An all-day request starts at a midnight of the agent's own zone, which the sheet's zone shows as
+// some odd hour (11:00 the day before for Manila in New York): its day is the sheet's day when it
+// starts at the sheet's midnight (a request pushed from the sheet), else the day of the nearest UTC
+// midnight (any agent's midnight from UTC-12 to UTC+12 rounds to its own date).
 import type { TimeOffRequest } from '../assembled';
 import type { Zone } from '../ports';
 import { formatLocalDate, fromDayNumber } from '../time/local-date';
