@@ -1,9 +1,12 @@
 // Which kind the Push sidebar proposes for the sheet in front: one whose header it reads, never a
 // sheet of Assembled's own data that a pull wrote (agent states pulled would pass for states to
-// ingest, header and all).
+// ingest, header and all). A time-off list of Assembled's is neither cancelled wholesale nor asked
+// for again.
 import { describe, expect, it } from 'vitest';
+import type { LocalRuntime } from '../../dev/gas';
 import { startLocalAddon } from '../../dev/local-addon';
-import type { PushOptions } from '../../src/core/push/push-view';
+import type { PushOptions, PushView } from '../../src/core/push/push-view';
+import type { ValidateSummary } from '../../src/core/push/run-push';
 import { pullToEnd } from './pull-to-end';
 
 /** Agent states pulled into a sheet: header and all, they would pass for states to ingest. */
@@ -61,6 +64,91 @@ describe('a pulled time-off list pushed as "Time off to cancel"', () => {
     ]);
     rt.workbook.select("'To cancel'!A1");
     await expect(rt.callFromSidebar('validatePush', 'time_off_cancel')).resolves.toMatchObject({ ok: 2 });
+  });
+});
+
+describe('a time-off list pushed as "Time off to create"', () => {
+  const LEAVE = {
+    source: { kind: 'resource', resource: 'time_off_requests' },
+    target: { kind: 'new_sheet', name: 'Leave' },
+    mode: 'replace',
+  };
+  const HELD =
+    /^ID: \S+ is a request already in Assembled, so it is not sent again\. To cancel it, put its ID in a "Time off to cancel" sheet \(Insert template\); to ask for it again as a new request, clear its ID\.$/;
+
+  async function pushToEnd(rt: LocalRuntime, key: string): Promise<PushView> {
+    let view = await rt.callFromSidebar<PushView>('startPush', 'time_off', key);
+    while (view.state === 'running') {
+      await rt.clock.advanceAsync(view.nextPollInMs);
+      view = await rt.callFromSidebar<PushView>('pollPush', view.id);
+    }
+    return view;
+  }
+
+  it('marks each request the pulled sheet lists as already in Assembled, sends none, and sends a row whose ID was cleared', async () => {
+    const { rt, sim } = await startLocalAddon({ dialect: 'live' });
+    expect(await pullToEnd(rt, LEAVE, 'create-pulled-1')).toMatchObject({ state: 'done' });
+    const count = sim.admin.org.timeOff.length;
+    const created = () => sim.stats().byRoute['POST /v0/time_off'] ?? 0;
+    rt.workbook.select("'Leave'!A1");
+    const checked = await rt.callFromSidebar<ValidateSummary>('validatePush', 'time_off');
+    expect(checked).toMatchObject({ ok: 0, errors: count });
+    const [header = [], ...rows] = rt.workbook.values('Leave');
+    const at = (name: string) => header.indexOf(name);
+    for (const r of rows) {
+      expect(r[at('Push status')]).toBe('error');
+      expect(r[at('Push message')]).toMatch(HELD);
+      expect(r[at('Push message')]).toContain(String(r[at('ID')]));
+    }
+    expect(await pushToEnd(rt, 'create-pulled-2')).toMatchObject({
+      state: 'done',
+      succeeded: 0,
+      invalid: count,
+    });
+    expect(created()).toBe(0);
+    expect(sim.admin.org.timeOff.length).toBe(count);
+
+    // A part-day request copied as a new one: its ID cleared, it goes.
+    const copy = rows.findIndex((r) => r[at('All day')] === false);
+    expect(copy).toBeGreaterThanOrEqual(0);
+    rt.workbook.write('Leave', [['']], { row: copy + 2, column: at('ID') + 1 });
+    expect(await rt.callFromSidebar('validatePush', 'time_off')).toMatchObject({ ok: 1, errors: count - 1 });
+    expect(await pushToEnd(rt, 'create-pulled-3')).toMatchObject({ state: 'done', succeeded: 1 });
+    expect(created()).toBe(1);
+  });
+
+  it('knows request ids by the header note, by a time-off list header, or by a column named for them; a plain ID elsewhere is none', async () => {
+    const { rt, sim } = await startLocalAddon({ dialect: 'live' });
+    expect(await pullToEnd(rt, LEAVE, 'create-pulled-4')).toMatchObject({ state: 'done' });
+    const [header = [], ...rows] = rt.workbook.values('Leave');
+    const validate = async (sheet: string) => {
+      rt.workbook.select(`'${sheet}'!A1`);
+      return rt.callFromSidebar<ValidateSummary>('validatePush', 'time_off');
+    };
+    // The pulled sheet with its Status column renamed: its header note still says what it holds.
+    rt.workbook.write('Leave', [['Decision']], { row: 1, column: header.indexOf('Status') + 1 });
+    expect(await validate('Leave')).toMatchObject({ ok: 0, errors: rows.length });
+    // Its rows copied into a sheet of their own, header and all, with no note.
+    rt.workbook.write('Copied', [header, ...rows]);
+    expect(await validate('Copied')).toMatchObject({ ok: 0, errors: rows.length });
+    expect(rt.workbook.values('Copied')[1]?.[header.length + 2]).toMatch(HELD);
+
+    const agent = sim.admin.org.people.find((p) => !p.deleted && p.staffable && p.email)?.email;
+    const typed = [agent, '2026-07-01 09:00', '2026-07-01 12:00'];
+    // A column named for request ids holds them, in any sheet.
+    rt.workbook.write('Named', [
+      ['Request ID', 'Agent', 'Start', 'End'],
+      ['req-42', ...typed],
+    ]);
+    const named = await validate('Named');
+    expect(named).toMatchObject({ ok: 0, errors: 1 });
+    expect(named.problems[0]).toMatch(/^Row 2: Request ID: req-42 is a request already in Assembled/);
+    // A plain ID in a sheet that is no time-off list is the team's own numbering.
+    rt.workbook.write('Numbered', [
+      ['ID', 'Agent', 'Start', 'End'],
+      [1, ...typed],
+    ]);
+    expect(await validate('Numbered')).toMatchObject({ ok: 1, errors: 0 });
   });
 });
 

@@ -13,6 +13,7 @@ import { ERROR_STATUS, isDone, type PushKind, STATUS_COLUMNS, type StatusKey } f
 import { type ParseContext, parseRow, type RowParse } from './parse-row';
 import { fingerprint } from './request';
 import { changedSinceSent, inputPrint, sentNote } from './sent-print';
+import { heldProblem, requestIdColumn } from './time-off-held';
 
 export interface RowOutcome {
   status: string;
@@ -88,6 +89,8 @@ export function readSheet(grid: Grid, kind: PushKind, ctx: ParseContext): ReadRe
   const notes =
     statusInSheet && cells.length > 1 ? grid.columnNotes(2, map.status.status + 1, cells.length - 1) : [];
   const rows: SheetRow[] = [];
+  // Time off Assembled already holds is never asked for again (time-off-held.ts).
+  const held = kind === 'time_off' ? requestIdColumn(grid, map) : -1;
   for (let i = 1; i < cells.length; i++) {
     const values = cells[i] ?? [];
     const status = text(values[map.status.status]).toLowerCase();
@@ -102,7 +105,10 @@ export function readSheet(grid: Grid, kind: PushKind, ctx: ParseContext): ReadRe
     if (note) row.note = note;
     if (row.done && changedSinceSent(note, values, map)) row.changed = true;
     if (!row.done && !blank) {
-      row.parse = parseRow(values, map, ctx);
+      const request = text(values[held]);
+      row.parse = request
+        ? { ok: false, problems: [heldProblem(map.headers[held] ?? '', request)] }
+        : parseRow(values, map, ctx);
       if (row.parse.ok) row.fp = fingerprint(row.parse.request);
     }
     rows.push(row);
