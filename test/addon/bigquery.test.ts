@@ -162,6 +162,27 @@ describe('pull into BigQuery', () => {
     expect(rt.bigquery.rows(P, 'wfm', 'typed')).toEqual([]);
   });
 
+  it('loads time off partitioned on its first day, which every request has (an all-day one has no start time)', async () => {
+    const { rt } = await addon();
+    const spec = {
+      source: { kind: 'resource', resource: 'time_off_requests' },
+      range: { kind: 'absolute', from: '2026-05-01', to: '2026-06-30' },
+      target: { kind: 'bigquery', project: P, dataset: 'wfm', table: 'time_off' },
+      mode: 'replace',
+    };
+    expect((await pullToEnd(rt, spec, key())).state).toBe('done');
+    const table = rt.bigquery.getTable(P, 'wfm', 'time_off') as Rest;
+    const type = (name: string) => table.schema.fields.find((f: Rest) => f.name === name)?.type;
+    expect(table.timePartitioning?.field).toBe('first_day');
+    expect([type('first_day'), type('last_day')]).toEqual(['DATE', 'DATE']);
+    const sql = `SELECT count(*) AS n, countif(first_day IS NULL) AS nd, countif(start_time IS NULL) AS ns FROM \`${P}.wfm.time_off\``;
+    const [row] = rt.bigquery.sql(sql, P).rows as { f: { v: string }[] }[];
+    expect(Number(row?.f[0]?.v)).toBeGreaterThan(0);
+    expect(Number(row?.f[1]?.v)).toBe(0);
+    // The sample has all-day requests: the point of partitioning on the day.
+    expect(Number(row?.f[2]?.v)).toBeGreaterThan(0);
+  });
+
   it("shows BigQuery's own words when a job fails, in the sidebar and the run log", async () => {
     const { rt } = await addon();
     rt.bigquery.insertDataset({ datasetReference: { datasetId: 'wfm' } }, P);

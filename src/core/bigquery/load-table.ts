@@ -111,7 +111,8 @@ function loadSteps(
   let fields: Field[] = mapped.map((m) => m.field);
   if (!existing) {
     const names = new Set(fields.map((f) => f.name));
-    const partition = ['start_time', 'start', 'date', 'created_at'].find(
+    // Time off partitions on its first day: an all-day request has no start time.
+    const partition = ['first_day', 'start_time', 'start', 'date', 'created_at'].find(
       (n) => names.has(n) && ['TIMESTAMP', 'DATE'].includes(fields.find((f) => f.name === n)?.type ?? ''),
     );
     const cluster = ['agent_id', 'queue_id', 'id'].find((n) => names.has(n));
