@@ -45,7 +45,7 @@ const people = [
   person('5', 'No', 'Agent', 'manager@example.com', { agent_id: null }),
 ];
 
-function parse(kind: PushKind, header: string[], row: unknown[]) {
+function parse(kind: PushKind, header: string[], row: unknown[], locale?: string) {
   const m = matchHeader(kind, header);
   if (!m.ok) throw new Error(m.problem);
   let loads = 0;
@@ -53,7 +53,7 @@ function parse(kind: PushKind, header: string[], row: unknown[]) {
     loads++;
     return people;
   });
-  const result = parseRow(row as never, m.map, { zone, agents });
+  const result = parseRow(row as never, m.map, { zone, agents, ...(locale ? { locale } : {}) });
   return { result, loads };
 }
 
@@ -306,6 +306,34 @@ describe('row parsing', () => {
     expect(parse('state_edits', h, ['insert', '', '', 'busy', '']).result).toMatchObject({
       ok: false,
       problems: [expect.stringMatching(/^Agent: is empty/), expect.stringMatching(/^Start: is empty/)],
+    });
+  });
+
+  it('refuses an agent state over 7 days: a day and month read the wrong way round', () => {
+    const h = ['Agent', 'State', 'Sub-state', 'Start', 'End', 'Source'];
+    // 03/12/2026 is March 12 in the US: typed for December 3, it makes a state of nine months.
+    const swapped = parse(
+      'agent_states',
+      h,
+      ['a-1', 'Available', '', '03/12/2026 10:00', '2026-12-03 10:30'],
+      'en_US',
+    );
+    expect(swapped.result).toEqual({
+      ok: false,
+      problems: [
+        'End: the state would last 266 days (Start read as 2026-03-12 10:00, End as 2026-12-03 10:30), and no agent state lasts over 7 days. Check the day and month of Start and End.',
+      ],
+    });
+    // Seven days is the most; a minute more is refused, an edit's insert too.
+    const week = ['a-1', 'offline', '', '2026-06-01 09:00', '2026-06-08 09:00'];
+    expect(parse('agent_states', h, week).result.ok).toBe(true);
+    expect(parse('agent_states', h, [...week.slice(0, 4), '2026-06-08 09:01']).result.ok).toBe(false);
+    const insert = ['insert', '', 'a-1', 'busy', '2026-06-01 09:00', '2026-07-01 09:00'];
+    expect(
+      parse('state_edits', ['Action', 'State ID', 'Agent', 'State', 'Start', 'End'], insert).result,
+    ).toMatchObject({
+      ok: false,
+      problems: [expect.stringMatching(/^End: the state would last 30 days/)],
     });
   });
 

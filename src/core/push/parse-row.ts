@@ -171,8 +171,15 @@ function agentOf(cells: Cells, ctx: ParseContext, problems: Problems): string | 
 }
 
 /**
- * start/end of a state record: end optional, after start when given, neither later than now (a
- * state in the future is a typo or a time read in the wrong zone).
+ * The longest an agent state may last. No real one lasts a week, while a day and month read the
+ * wrong way round (03/12 for 12/03) move a date by 27 days or more: a state that long is a misread.
+ */
+const MAX_STATE_DAYS = 7;
+const DAY_MS = 86_400_000;
+
+/**
+ * start/end of a state record: end optional, after start when given, at most MAX_STATE_DAYS on,
+ * neither later than now (a state in the future is a typo or a time read in the wrong zone).
  */
 function stateTimes(
   cells: Cells,
@@ -184,6 +191,16 @@ function stateTimes(
     problems.add('end', `must be after ${problems.column('start')}.`);
     return undefined;
   }
+  const { start, end } = cells;
+  const long = end !== undefined && end.ms - start.ms > MAX_STATE_DAYS * DAY_MS;
+  if (long) {
+    const at = (t: CellTime) => formatLocalDateTime(t.ms, ctx.zone);
+    const [from, to] = [problems.column('start'), problems.column('end')];
+    problems.add(
+      'end',
+      `the state would last ${Math.round((end.ms - start.ms) / DAY_MS)} days (${from} read as ${at(start)}, ${to} as ${at(end)}), and no agent state lasts over ${MAX_STATE_DAYS} days. Check the day and month of ${from} and ${to}.`,
+    );
+  }
   const { now } = ctx;
   if (now !== undefined) {
     const late = (['start', 'end'] as const).filter((k) => (cells[k]?.ms ?? -Infinity) > now);
@@ -194,6 +211,7 @@ function stateTimes(
       );
     if (late.length) return undefined;
   }
+  if (long) return undefined;
   return { start: cells.start.ms, ...(cells.end ? { end: cells.end.ms } : {}) };
 }
 
