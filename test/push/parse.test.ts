@@ -402,6 +402,22 @@ describe('an agent that matches no one', () => {
     expect(problem('Al')).not.toMatch(/Did you mean/);
   });
 
+  it('offers agents whose name others share by email, since that name would match them all', () => {
+    const namesakes = [
+      ...staff,
+      person('6', 'Ava', 'Smith', 'ava.smith2@example.com'),
+      // Shared with someone who is no agent: the name still fails, so the agent's email is offered.
+      person('7', 'Ann', 'Lee', 'ann.lee.manager@example.com', { agent_id: null }),
+      // Shared only with someone who has left: the name picks the current agent, so it is offered.
+      person('8', 'Ana', 'Lee', 'ana.lee.old@example.com', { deleted: true }),
+    ];
+    const directory = new AgentDirectory(() => namesakes);
+    expect(problem('Ava Smiht', directory)).toBe(
+      'no agent in Assembled has the id, email or full name "Ava Smiht". Did you mean "ava.smith@example.com" or "ava.smith2@example.com"? Check the spelling, or use their email.',
+    );
+    expect(problem('Anx Lee', directory)).toMatch(/Did you mean "ann\.lee@example\.com" or "Ana Lee"\?/);
+  });
+
   it('looks for near misses of at most 50 texts in a run; a text seen again keeps its suggestion', () => {
     const directory = new AgentDirectory(() => staff);
     expect(problem('Ava Smtih', directory)).toMatch(/Did you mean/);

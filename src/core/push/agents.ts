@@ -82,11 +82,14 @@ export class AgentDirectory {
     if (done) return done;
     // Each text costs a pass over the people: past so many, the column is likely something else.
     if (this.guessed.size >= GUESSES) return [];
-    this.known ??= this.index().people.flatMap((p) =>
+    const { people, names } = this.index();
+    // A name several current people share would only fail again: such agents are offered by email.
+    const shared = (p: Person) => (names.get(key(fullName(p))) ?? []).filter((q) => !q.deleted).length > 1;
+    this.known ??= people.flatMap((p) =>
       p.deleted || !p.agent_id
         ? []
         : [
-            { key: key(fullName(p)), label: fullName(p) },
+            { key: key(fullName(p)), label: shared(p) ? p.email || p.agent_id : fullName(p) },
             ...(p.email ? [{ key: key(p.email), label: p.email }] : []),
           ],
     );
