@@ -247,7 +247,11 @@ export const getEditHistory: Handler = (ctx) => {
   return ok({ edits: edits.map((e) => render.edit(ctx.dialect, e)) });
 };
 
-/** Each association needs agent_id, platform and platform_id; it sets the person's platforms entry. */
+/**
+ * Each association needs agent_id, platform and platform_id; it sets the person's platforms entry,
+ * replacing their ID there. Another person holding that ID keeps it: nothing known of the live
+ * service says it refuses or moves a platform ID another person holds.
+ */
 export const createAgentAssociations: Handler = (ctx) => {
   const associations: Array<{ agent_id?: string; platform?: string; platform_id?: string }> =
     ctx.body.associations ?? [];
