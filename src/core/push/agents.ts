@@ -8,7 +8,7 @@ import { closest, type Known } from './closest';
 
 export type AgentLookup = { ok: true; agentId: string } | { ok: false; problem: string };
 
-function fullName(p: Person): string {
+export function fullName(p: Person): string {
   return [p.first_name, p.last_name].filter(Boolean).join(' ');
 }
 
@@ -48,7 +48,7 @@ export class AgentDirectory {
     names: Map<string, Person[]>;
   };
 
-  /** What each text resolved to, for the memo a push saves. */
+  /** What each text resolved to, and the ID an agent held on a platform, for the memo a push saves. */
   readonly found = new Map<string, string>();
 
   constructor(
@@ -96,6 +96,24 @@ export class AgentDirectory {
     const near = closest(wanted, this.known);
     this.guessed.set(wanted, near);
     return near;
+  }
+
+  /** Everyone, as read; undefined in a push's later runs, which check nothing against the list. */
+  people(): readonly Person[] | undefined {
+    return this.saved?.complete ? undefined : this.index().people;
+  }
+
+  /** The ID an agent holds on a platform in Assembled; in a push's later runs, as its first run read it. */
+  heldId(agentId: string, platform: string): string | undefined {
+    const k = `${agentId}\u0000${platform}`;
+    const memo = this.saved?.get(k);
+    if (memo !== undefined || this.saved?.complete) return memo;
+    const person = this.index()
+      .ids.get(agentId.toLowerCase())
+      ?.find((p) => p.agent_id === agentId);
+    const id = person?.platforms[platform];
+    if (id !== undefined) this.found.set(k, id);
+    return id;
   }
 
   resolve(text: string): AgentLookup {

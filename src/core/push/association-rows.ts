@@ -1,7 +1,11 @@
-// Across a sheet of platform-ID associations: one platform ID given to two agents (Assembled maps
-// a platform's events to an agent by that ID), or one agent given two IDs on a platform (a person
-// holds one ID per platform, so the later would replace the earlier). One of the rows is a
-// mistake; none is sent until it is fixed, since the add-on cannot tell which.
+// Platform-ID associations that would leave one platform ID with two agents (Assembled maps a
+// platform's events to an agent by that ID, and lets two hold it), or give an agent a second ID on
+// a platform (a person holds one ID per platform, so the later replaces the earlier): across the
+// sheet's rows, where one of the rows is a mistake and none is sent until it is fixed, since the
+// add-on cannot tell which; and against the IDs people hold in Assembled already.
+import type { Person } from '../assembled';
+import { someOf } from '../count-text';
+import { type AgentDirectory, fullName } from './agents';
 import type { HeaderMap } from './header';
 import { refuseRow, rowsText } from './overlaps';
 import type { SheetRow } from './sheet-rows';
@@ -14,15 +18,23 @@ function groupBy(links: Link[], key: (l: Link) => string): Link[][] {
   return [...groups.values()];
 }
 
-export function markSharedPlatformIds(rows: SheetRow[], map: HeaderMap): void {
-  const links: Link[] = [];
-  for (const row of rows) {
+/** The rows that would send an association. */
+function linksOf(rows: SheetRow[]): Link[] {
+  return rows.flatMap((row) => {
     const r = row.parse?.ok ? row.parse.request : undefined;
-    if (r?.kind === 'associations')
-      links.push({ row, agent: r.input.agent_id, platform: r.input.platform, id: r.input.platform_id });
-  }
-  const column = map.headers[map.columns.platform_id ?? -1] || 'Platform ID';
-  for (const list of groupBy(links, (l) => `${l.agent}\u0000${l.platform}`)) {
+    return r?.kind === 'associations'
+      ? [{ row, agent: r.input.agent_id, platform: r.input.platform, id: r.input.platform_id }]
+      : [];
+  });
+}
+
+const columnOf = (map: HeaderMap) => map.headers[map.columns.platform_id ?? -1] || 'Platform ID';
+const onPlatform = (agent: string | null, platform: string) => `${agent}\u0000${platform}`;
+
+export function markSharedPlatformIds(rows: SheetRow[], map: HeaderMap): void {
+  const links = linksOf(rows);
+  const column = columnOf(map);
+  for (const list of groupBy(links, (l) => onPlatform(l.agent, l.platform))) {
     for (const { row, platform, id } of list) {
       const others = list.filter((l) => l.id !== id);
       if (others.length === 0) continue;
@@ -43,3 +55,55 @@ export function markSharedPlatformIds(rows: SheetRow[], map: HeaderMap): void {
     }
   }
 }
+
+/** Who holds the ID, and how it is freed: by a row here for a current agent, else in Assembled. */
+function heldText(column: string, { platform, id }: Link, holders: Person[]): string {
+  const who = someOf(
+    holders.map((p) => `${fullName(p)} (${p.email || p.agent_id || p.id})`),
+    3,
+  );
+  const gone = holders.every((p) => p.deleted);
+  const fix = holders.some((p) => p.agent_id && !p.deleted)
+    ? `first give them their new ${platform} ID in a row of this sheet, or remove it from them in Assembled`
+    : 'remove it from them in Assembled first';
+  return `${column}: ${platform} ID ${id} belongs in Assembled to ${who}${gone ? ', who has left' : ''}. A platform ID belongs to one agent: if this one is right, ${fix}.`;
+}
+
+/**
+ * Against the people in Assembled: a platform ID someone else holds there is refused, unless a row
+ * here gives them another ID on that platform (and is sent); a row replacing its agent's own ID
+ * notes the one it replaces, said with its outcome. A push's later runs refuse nothing (its rows
+ * were fixed when checked) and take the IDs replaced from what its first run read.
+ */
+export function markHeldPlatformIds(rows: SheetRow[], map: HeaderMap, agents: AgentDirectory): void {
+  let links = linksOf(rows);
+  if (links.length === 0) return;
+  const people = agents.people();
+  const holders = new Map<string, Person[]>();
+  for (const p of people ?? [])
+    for (const [platform, id] of Object.entries(p.platforms)) {
+      const k = `${platform}\u0000${id}`;
+      holders.set(k, [...(holders.get(k) ?? []), p]);
+    }
+  const column = columnOf(map);
+  // Until none is refused: a refused row no longer frees the ID its agent holds.
+  for (let refused = holders.size > 0; refused; ) {
+    const moving = new Set(links.map((l) => onPlatform(l.agent, l.platform)));
+    const others = (l: Link) =>
+      (holders.get(`${l.platform}\u0000${l.id}`) ?? []).filter(
+        (p) => p.agent_id !== l.agent && !moving.has(onPlatform(p.agent_id, l.platform)),
+      );
+    const taken = new Set(links.filter((l) => others(l).length > 0));
+    for (const l of taken) refuseRow(l.row, heldText(column, l, others(l)));
+    links = links.filter((l) => !taken.has(l));
+    refused = taken.size > 0;
+  }
+  for (const l of links) {
+    const held = agents.heldId(l.agent, l.platform);
+    if (held !== undefined && held !== l.id) l.row.replaces = held;
+  }
+}
+
+/** What a row's outcome adds when it replaces its agent's ID: the old one is gone once sent. */
+export const replacing = (row: SheetRow, sent: boolean): string =>
+  row.replaces ? ` It ${sent ? 'replaced' : 'replaces'} ${row.replaces}.` : '';

@@ -19,6 +19,7 @@ import { AcceptedRows } from './accepted';
 import { activityTypes } from './activity-send';
 import { loadAgentMemo, saveAgentMemo } from './agent-memo';
 import { AgentDirectory } from './agents';
+import { replacing } from './association-rows';
 import { unreadColumns } from './header';
 import { KINDS, type PushKind } from './kinds';
 import { listProblem, withMore } from './problem-list';
@@ -247,7 +248,11 @@ export function validateSheet(deps: PushDeps, kind: PushKind, ref: SheetRef): Va
         listProblem(summary.problems, row.row, changed.message);
       } else if (row.parse?.ok) {
         summary.ok++;
-        outcomes.set(row.row, { status: 'OK', message: 'Ready to push.', unsent: true });
+        outcomes.set(row.row, {
+          status: 'OK',
+          message: `Ready to push.${replacing(row, false)}`,
+          unsent: true,
+        });
       } else {
         const bad = problemOutcome(row);
         if (!bad) continue;
@@ -685,7 +690,11 @@ class PushRun {
       const sent: Sent = result.outcomes.get(row.row) ?? 'retry';
       if (sent === 'unknown') unknown.push(`${row.row}:${row.fp}`);
       else if (sent === 'retry') this.deferred.add(row.row);
-      else outcomes.set(row.row, sent);
+      else
+        outcomes.set(
+          row.row,
+          isToFix(sent) ? sent : { ...sent, message: sent.message + replacing(row, true) },
+        );
     }
     // Sent rows spend their marks (even if their outcome cannot be written): a copy does not go again.
     // Rows whose answer was lost keep theirs, as a killed run's do: found, they are done; not found,

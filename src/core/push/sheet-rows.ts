@@ -6,7 +6,7 @@ import { type CellValue, DATETIME_FORMAT } from '../table/build-table';
 import { toSheetValue } from '../table/sheet-literal';
 import { markOverlaps } from './activity-rows';
 import { markStateOverlaps, markTimeOffOverlaps } from './agent-overlaps';
-import { markSharedPlatformIds } from './association-rows';
+import { markHeldPlatformIds, markSharedPlatformIds } from './association-rows';
 import { type HeaderMap, matchHeader } from './header';
 import { kindNote } from './kind-note';
 import { ERROR_STATUS, isDone, type PushKind, STATUS_COLUMNS, type StatusKey } from './kinds';
@@ -53,6 +53,8 @@ export interface SheetRow {
   note?: string;
   /** Done, and changed since it was sent (sent-print.ts): still never sent again. */
   changed?: boolean;
+  /** The agent's own ID on the platform in Assembled that the row's association replaces. */
+  replaces?: string;
 }
 
 export interface SheetSnapshot {
@@ -114,7 +116,10 @@ export function readSheet(grid: Grid, kind: PushKind, ctx: ParseContext): ReadRe
     rows.push(row);
   }
   if (kind === 'activities') markOverlaps(rows, map, listedActivities(rows, map, ctx));
-  if (kind === 'associations') markSharedPlatformIds(rows, map);
+  if (kind === 'associations') {
+    markSharedPlatformIds(rows, map);
+    markHeldPlatformIds(rows, map, ctx.agents);
+  }
   if (kind === 'agent_states') {
     // States Assembled already holds (rows done) clash with new ones too: read only when there are new ones.
     const held = rows.some((r) => r.parse?.ok)

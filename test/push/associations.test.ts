@@ -1,0 +1,110 @@
+// Platform-ID associations checked against the IDs people hold in Assembled (the simulator sets
+// a person's platforms[platform] and lets two people hold one ID, as far as the live service is
+// known to): an ID someone else holds is refused, naming them and how to free it; a row that
+// replaces its agent's own ID says which, in Validate and in its outcome.
+import { describe, expect, it } from 'vitest';
+import type { Person } from '../../dev/simulator/model';
+import { advancePush, startPush, validateSheet } from '../../src/core/push/run-push';
+import { drive, fullName, pushSetup, records } from './support';
+
+const HEADER = ['Agent', 'Platform', 'Platform ID'];
+
+function setup() {
+  const s = pushSetup();
+  const five9 = (p: Person | undefined) => p?.platforms.five9 ?? '';
+  // Current agents a full name picks out, and someone who has left, each with a five9 ID.
+  const named = s.agents.filter(
+    (p) => five9(p) && s.org.people.filter((q) => fullName(q) === fullName(p)).length === 1,
+  );
+  const gone = s.org.people.find((p) => p.deleted && five9(p));
+  const [maya, ines, mei, other] = named;
+  if (!maya || !ines || !mei || !other || !gone) throw new Error('the demo org lacks five9 agents');
+  const sheet = (rows: string[][]) => {
+    const ref = s.addSheet('Links', [HEADER, ...rows]);
+    return { ref, check: validateSheet(s.deps, 'associations', ref) };
+  };
+  const push = (ref: { id: number; name: string }, key: string) =>
+    drive(s, startPush(s.deps, 'associations', ref, key).id).job;
+  const held = (p: Person) => s.org.people.find((q) => q.id === p.id)?.platforms.five9;
+  return { s, five9, maya, ines, mei, other, gone, sheet, push, held };
+}
+
+describe('platform-ID associations against Assembled', () => {
+  it('refuses an ID someone else holds in Assembled, naming them and how to free it', () => {
+    const { s, five9, maya, ines, other, gone, sheet, push, held } = setup();
+    const [mayaWas, otherWas] = [five9(maya), five9(other)];
+    const { ref, check } = sheet([
+      [fullName(maya), 'five9', five9(gone)],
+      [other.email, 'five9', five9(ines)],
+    ]);
+    expect(check).toMatchObject({ ok: 0, errors: 2 });
+    expect(check.problems).toEqual([
+      `Row 2: Platform ID: five9 ID ${five9(gone)} belongs in Assembled to ${fullName(gone)} (${gone.email}), who has left. A platform ID belongs to one agent: if this one is right, remove it from them in Assembled first.`,
+      `Row 3: Platform ID: five9 ID ${five9(ines)} belongs in Assembled to ${fullName(ines)} (${ines.email}). A platform ID belongs to one agent: if this one is right, first give them their new five9 ID in a row of this sheet, or remove it from them in Assembled.`,
+    ]);
+    expect(push(ref, 'held-1')).toMatchObject({ state: 'done', succeeded: 0, invalid: 2 });
+    expect(s.http.sent.some((r) => r.url.includes('/v0/agents/associations'))).toBe(false);
+    expect([held(maya), held(other), held(ines)]).toEqual([mayaWas, otherWas, five9(ines)]);
+  });
+
+  it('lets a row take an ID its holder gives up in the same sheet, unless that row is refused', () => {
+    const { five9, maya, ines, mei, sheet, push, held } = setup();
+    const [mayaWas, inesWas] = [five9(maya), five9(ines)];
+    // Ines moves to a new ID: hers is free for Maya.
+    const { ref, check } = sheet([
+      [maya.email, 'five9', inesWas],
+      [ines.email, 'five9', 'agent0001'],
+    ]);
+    expect(check).toMatchObject({ ok: 2, errors: 0 });
+    expect(push(ref, 'moved-1')).toMatchObject({ state: 'done', succeeded: 2 });
+    expect([held(maya), held(ines)]).toEqual([inesWas, 'agent0001']);
+    expect(mayaWas).not.toBe(inesWas);
+
+    // Mei's ID is taken: her row is refused, so Mei's first ID is not freed for Maya either.
+    const chain = sheet([
+      [maya.email, 'five9', five9(mei)],
+      [mei.email, 'five9', held(ines) ?? ''],
+    ]).check;
+    expect(chain).toMatchObject({ ok: 0, errors: 2 });
+    expect(chain.problems[1]).toMatch(
+      `Row 3: Platform ID: five9 ID agent0001 belongs in Assembled to ${fullName(ines)}`,
+    );
+    expect(chain.problems[0]).toMatch(
+      `Row 2: Platform ID: five9 ID ${five9(mei)} belongs in Assembled to ${fullName(mei)}`,
+    );
+  });
+
+  it('says which ID a row replaces, in Validate and in the outcome of a later run, reading people once', () => {
+    const { s, five9, maya, ines, mei, sheet } = setup();
+    const peopleReads = () => s.http.sent.filter((r) => r.url.includes('/v0/people')).length;
+    const { ref, check } = sheet([
+      [maya.email, 'five9', 'agent0002'],
+      [ines.agent_id, 'salesforce', 'sf-1'],
+      // The ID the agent holds already: nothing is replaced.
+      [fullName(mei), 'five9', five9(mei)],
+    ]);
+    const grid = s.grid(ref);
+    const messages = () => records(grid).map((r) => r['Push message']);
+    expect(check).toMatchObject({ ok: 3, errors: 0 });
+    expect(messages()).toEqual([
+      `Ready to push. It replaces ${five9(maya)}.`,
+      'Ready to push.',
+      'Ready to push.',
+    ]);
+
+    const id = startPush(s.deps, 'associations', ref, 'replaced-1').id;
+    // A first run with no time left fixes the rows and sends none; a later run sends them all.
+    const reads = peopleReads();
+    expect(advancePush(s.deps, id, s.clock.now() + 1)).toMatchObject({ state: 'running', done: 0 });
+    expect(peopleReads()).toBeGreaterThan(reads);
+    const afterFirst = peopleReads();
+    const wasMaya = five9(maya);
+    expect(drive(s, id).job).toMatchObject({ state: 'done', succeeded: 3 });
+    expect(peopleReads()).toBe(afterFirst);
+    expect(messages()).toEqual([
+      `Platform ID associated in Assembled. It replaced ${wasMaya}.`,
+      'Platform ID associated in Assembled.',
+      'Platform ID associated in Assembled.',
+    ]);
+  });
+});
