@@ -217,6 +217,9 @@ function range(): DateRangeSpec | undefined {
 
 /** Bumped by each preview asked: Apps Script runs sidebar calls side by side, so answers may cross. */
 let previewSerial = 0;
+/** The range as last previewed ("2026-05-18 to 2026-05-24"), and why it cannot be pulled ('' if it can). */
+let previewed = '';
+let rangeProblem = '';
 
 async function updatePreview(): Promise<void> {
   const serial = ++previewSerial;
@@ -226,6 +229,7 @@ async function updatePreview(): Promise<void> {
   byId('daysRow').hidden = preset.value !== 'days_back';
   const r = range();
   granularityHint.hidden = true;
+  previewed = rangeProblem = '';
   if (!r || (r.kind === 'absolute' && (!r.from || !r.to))) {
     preview.textContent = '';
     return;
@@ -240,12 +244,13 @@ async function updatePreview(): Promise<void> {
       ? callServer('previewRange', r, granularity.value as ReportGranularity)
       : callServer('previewRange', r));
     if (serial !== previewSerial) return;
-    preview.textContent = `${f} to ${t} (${options.timezone})`;
+    previewed = `${f} to ${t}`;
+    preview.textContent = `${previewed} (${options.timezone})`;
     // Said before the pull, not only in the header note after it.
     granularityHint.textContent = note ?? '';
     granularityHint.hidden = !note;
   } catch (error) {
-    if (serial === previewSerial) preview.textContent = errorMessage(error);
+    if (serial === previewSerial) preview.textContent = rangeProblem = errorMessage(error);
   }
 }
 
@@ -406,6 +411,8 @@ function whilePulling(work: () => Promise<void>): void {
       await work();
       refreshTargetsQuietly();
     } catch (error) {
+      // Refused before it began (no key, a range that cannot be): no progress to show, only why.
+      if (!shown?.job.id) byId('job').hidden = true;
       shown = null;
       showStatus(status, errorMessage(error), 'error');
     } finally {
@@ -498,9 +505,15 @@ async function pull(pulled: PullSpec, what: string, range: string, scheduled?: s
 form.addEventListener('submit', (event) => {
   event.preventDefault();
   forgetLastPull();
+  // The form already says this range cannot be pulled: said here too, at the field to fix.
+  if (rangeProblem) {
+    showStatus(status, rangeProblem, 'error');
+    (radio('rangeKind') === 'absolute' ? from : preset.value === 'days_back' ? days : preset).focus();
+    return;
+  }
   whilePulling(async () => {
     if (radio('targetKind') === 'cell') await refreshTargets();
-    await pull(spec(), current().label, preview.textContent?.replace(/ \(.*\)$/, '') ?? '');
+    await pull(spec(), current().label, previewed);
   });
 });
 

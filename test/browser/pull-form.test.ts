@@ -1,0 +1,72 @@
+// The Pull data form before a pull starts: what it says when a pull cannot start.
+import type { FrameLocator, Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { menu, reset, sidebar, useBench } from './support';
+
+const NO_KEY = /^No Assembled API key is set for you\. Open Extensions ▸ .* and paste your key\.$/;
+
+async function openPull(page: Page): Promise<FrameLocator> {
+  await menu(page, 'Pull data…');
+  const sb = await sidebar(page, 'Pull data from Assembled');
+  // The form is filled once the options have come.
+  await expect.poll(() => sb.getByLabel('Sheet name').inputValue()).not.toBe('');
+  return sb;
+}
+
+/** Whether the element is on screen in the sidebar's frame, not scrolled away. */
+const inView = (sb: FrameLocator, selector: string) =>
+  sb.locator(selector).evaluate((e) => {
+    const box = e.getBoundingClientRect();
+    return box.height > 0 && box.top >= 0 && box.bottom <= window.innerHeight;
+  });
+
+describe('The Pull data form', () => {
+  const bench = useBench();
+  beforeEach(async () => {
+    await reset(bench().page);
+  });
+
+  it('shows only the error when a pull is refused before it starts, with the form free to fix it', async () => {
+    const { page, running } = bench();
+    await running.workbench.rt.callFromSidebar('clearApiKey');
+    const sb = await openPull(page);
+    await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Adherence report' });
+    await sb.getByRole('button', { name: 'Pull data' }).click();
+    await expect.poll(() => sb.locator('#status').textContent()).toMatch(NO_KEY);
+    expect(await sb.locator('#status').getAttribute('data-tone')).toBe('error');
+    // No progress for a pull that never began, and nothing said to go to the log.
+    expect(await sb.locator('#job').isHidden()).toBe(true);
+    expect(await inView(sb, '#status')).toBe(true);
+    expect(await sb.getByRole('button', { name: 'Pull data' }).isEnabled()).toBe(true);
+  });
+
+  it('says at once that a fixed range ends before it starts, and starts nothing', async () => {
+    const { page, running } = bench();
+    const sb = await openPull(page);
+    await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Handle time report' });
+    await sb.getByLabel('Fixed dates').check();
+    await sb.getByLabel('From').fill('2026-11-20');
+    await sb.getByLabel('To (inclusive)').fill('2026-11-10');
+    const ends = 'The date range ends (2026-11-10) before it starts (2026-11-20)';
+    await expect.poll(() => sb.locator('#rangePreview').textContent()).toBe(ends);
+    let asked = 0;
+    await page.route('**/api/run', async (route) => {
+      if (route.request().postData()?.includes('startPull')) asked++;
+      await route.continue();
+    });
+    await sb.getByRole('button', { name: 'Pull data' }).click();
+    await expect.poll(() => sb.locator('#status').textContent()).toBe(ends);
+    await page.unroute('**/api/run');
+    expect(asked).toBe(0);
+    expect(await sb.locator('#job').isHidden()).toBe(true);
+    expect(await sb.getByLabel('From').evaluate((e) => e === document.activeElement)).toBe(true);
+    expect(running.workbench.rt.workbook.sheetNames()).not.toContain('Handle time report');
+    // Put right, the same button pulls, and the progress names the range, not an error.
+    await sb.getByLabel('To (inclusive)').fill('2026-11-21');
+    await expect.poll(() => sb.locator('#rangePreview').textContent()).toMatch(/^2026-11-20 to 2026-11-21 /);
+    await sb.getByRole('button', { name: 'Pull data' }).click();
+    await expect
+      .poll(() => sb.locator('#jobWhat').textContent())
+      .toMatch(/^Handle time report( \(day\))?, 2026-11-20 to 2026-11-21$/);
+  });
+});
