@@ -1,7 +1,8 @@
-// The Pull data form before a pull starts: what it says when a pull cannot start.
+// The Pull data form before a pull starts: what it says when a pull cannot start, and the name it
+// offers for a new sheet.
 import type { FrameLocator, Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { menu, reset, sidebar, useBench } from './support';
+import { cell, menu, reset, sidebar, useBench } from './support';
 
 const NO_KEY = /^No Assembled API key is set for you\. Open Extensions ▸ .* and paste your key\.$/;
 
@@ -68,5 +69,36 @@ describe('The Pull data form', () => {
     await expect
       .poll(() => sb.locator('#jobWhat').textContent())
       .toMatch(/^Handle time report( \(day\))?, 2026-11-20 to 2026-11-21$/);
+  });
+
+  it('offers a new sheet name no sheet has yet, and still warns of a name typed that is taken', async () => {
+    const { page, running } = bench();
+    const wb = running.workbench.rt.workbook;
+    wb.addSheet('Adherence report');
+    wb.addSheet('adherence report 2');
+    const sb = await openPull(page);
+    await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Adherence report' });
+    await expect.poll(() => sb.getByLabel('Sheet name').inputValue()).toBe('Adherence report 3');
+    expect(await sb.locator('#newSheetHint').isHidden()).toBe(true);
+    await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Teams' });
+    await expect.poll(() => sb.getByLabel('Sheet name').inputValue()).toBe('Teams');
+    // A sheet added while the sidebar is open: the name offered moves on, when it was not typed.
+    wb.addSheet('Teams');
+    await cell(page, 1, 'A').click();
+    await sb.locator('body').click({ position: { x: 4, y: 4 } });
+    await expect.poll(() => sb.getByLabel('Sheet name').inputValue()).toBe('Teams 2');
+    // A name typed that is a sheet's is kept, and the form says the pull writes into that sheet.
+    await sb.getByLabel('Sheet name').fill('teams');
+    await expect
+      .poll(() => sb.locator('#newSheetHint').textContent())
+      .toBe(
+        '"Teams" is already a sheet: this pull writes into it (replace it). Type another name for a new sheet.',
+      );
+    // Read again on coming back (it finds a sheet added meanwhile), the typed name stays.
+    wb.addSheet('Later');
+    await cell(page, 1, 'A').click();
+    await sb.locator('body').click({ position: { x: 4, y: 4 } });
+    await expect.poll(() => sb.locator('#sheet option').allTextContents()).toContain('Later');
+    expect(await sb.getByLabel('Sheet name').inputValue()).toBe('teams');
   });
 });

@@ -6,6 +6,7 @@ import type { PullFilters, PullSpec, PullTarget } from '../../../core/pull/pull-
 import { describeTarget } from '../../../core/pull/pull-target';
 import type { ChoiceKind, JobView, PullOptions, SourceChoice } from '../../../core/pull/pull-view';
 import { suggestedFrequency } from '../../../core/schedule/suggested-frequency';
+import { freeSheetName } from '../../../core/sheet/free-sheet-name';
 import { wordsFor } from '../../../core/table/column-words';
 import type { DateRangeSpec, RelativePreset } from '../../../core/time/date-range';
 import { busy, byId, el, requestKey, showStatus } from '../../dom';
@@ -83,6 +84,15 @@ function showTargets(o: PullOptions): void {
   else if (o.sheets.includes(o.activeCell.sheet)) sheet.value = o.activeCell.sheet;
   byId('cellRow').textContent = `Starting at ${o.activeCell.sheet}!${o.activeCell.a1}`;
   showAgain(o);
+  offerName();
+}
+
+/** Whether the new sheet's name was typed; else it is offered: the data's, unless a sheet has that. */
+let nameTyped = false;
+
+/** The name one click would pull into is never another sheet's (a typed one is kept, and said). */
+function offerName(): void {
+  if (!nameTyped) newSheet.value = freeSheetName(current().label, options.sheets);
   showNameTaken();
 }
 
@@ -99,7 +109,10 @@ function showNameTaken(): void {
   const how = mode.selectedOptions[0]?.textContent?.split(':')[0]?.toLowerCase() ?? 'replace it';
   hint.textContent = `"${taken}" is already a sheet: this pull writes into it (${how}). Type another name for a new sheet.`;
 }
-newSheet.addEventListener('input', showNameTaken);
+newSheet.addEventListener('input', () => {
+  nameTyped = true;
+  showNameTaken();
+});
 
 /** With a sheet the add-on filled in front: what filled it, and a button to pull it again. */
 function showAgain(o: PullOptions): void {
@@ -157,8 +170,8 @@ function onSourceChange(initial: PullFilters = {}): void {
   if (grid) mode.value = 'replace';
   mode.disabled = grid;
   byId('whenSet').hidden = s.range === 'none';
-  newSheet.value = s.label;
-  showNameTaken();
+  nameTyped = false;
+  offerName();
   // The key as the sheet's header reads it (the API field names are accepted too).
   mergeKey.value = defaultKey = s.key
     .split(',')
