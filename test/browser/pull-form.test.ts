@@ -1,5 +1,5 @@
-// The Pull data form before a pull starts: what it says when a pull cannot start, and the name it
-// offers for a new sheet.
+// The Pull data form before a pull starts: what it says when a pull cannot start, the name it
+// offers for a new sheet, and the range it previews as it is typed.
 import type { FrameLocator, Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { cell, menu, reset, sidebar, useBench } from './support';
@@ -100,5 +100,59 @@ describe('The Pull data form', () => {
     await sb.locator('body').click({ position: { x: 4, y: 4 } });
     await expect.poll(() => sb.locator('#sheet option').allTextContents()).toContain('Later');
     expect(await sb.getByLabel('Sheet name').inputValue()).toBe('teams');
+  });
+
+  it('previews N days back as it is typed, naming the field as the form does', async () => {
+    const { page } = bench();
+    const sb = await openPull(page);
+    await sb.getByLabel('Range', { exact: true }).selectOption({ label: 'Custom: N days back' });
+    const preview = sb.locator('#rangePreview');
+    await expect.poll(() => preview.textContent()).toMatch(/^2026-05-11 to 2026-05-24 /);
+    const days = sb.getByLabel('Days back');
+    // Typed, not left: the field keeps the focus throughout.
+    for (const [typed, said] of [
+      ['0', 'Days back must be at least 1.'],
+      ['400', 'Days back must be at most 366.'],
+      ['-5', 'Days back must be at least 1.'],
+      ['', 'Days back must be a whole number from 1 to 366.'],
+      ['2.5', 'Days back must be a whole number from 1 to 366.'],
+    ]) {
+      await days.fill(typed as string);
+      await expect.poll(() => preview.textContent()).toBe(said);
+    }
+    await days.fill('3');
+    await expect.poll(() => preview.textContent()).toMatch(/^2026-05-22 to 2026-05-24 /);
+    expect(await days.evaluate((e) => e === document.activeElement)).toBe(true);
+    // Out of bounds, Pull data says so rather than start.
+    await days.fill('400');
+    await sb.getByRole('button', { name: 'Pull data' }).click();
+    await expect.poll(() => sb.locator('#status').textContent()).toBe('Days back must be at most 366.');
+    expect(await sb.locator('#job').isHidden()).toBe(true);
+    // The dates for a number typed before are not shown over what is wrong with the one typed after.
+    let release = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let held = 0;
+    await page.route('**/api/run', async (route) => {
+      if (route.request().postData()?.includes('previewRange')) {
+        held++;
+        await released;
+      }
+      await route.continue();
+    });
+    await days.fill('5');
+    await expect.poll(() => held).toBe(1);
+    await days.fill('0');
+    await expect.poll(() => preview.textContent()).toBe('Days back must be at least 1.');
+    const answered = page.waitForResponse((r) => r.url().endsWith('/api/run'));
+    release();
+    await (await answered).finished();
+    await page.unroute('**/api/run');
+    // A turn of the sidebar's event loop: the answer has reached the page by then.
+    await sb
+      .locator('body')
+      .evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
+    expect(await preview.textContent()).toBe('Days back must be at least 1.');
   });
 });

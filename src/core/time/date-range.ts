@@ -4,6 +4,7 @@ import * as z from 'zod/mini';
 import { lazy } from '../lazy';
 import type { Zone } from '../ports';
 import { wholeNumber } from '../validation';
+import { DAYS_BACK_MAX, DAYS_BACK_MIN } from './days-back';
 import {
   addDays,
   addMonths,
@@ -51,7 +52,7 @@ export const DateRangeSpec = lazy(() =>
       kind: z.literal('relative'),
       preset: z.enum(RELATIVE_PRESETS),
       /** For days_back: how many whole days before today, today excluded. */
-      days: z.optional(wholeNumber(1, 366)),
+      days: z.optional(wholeNumber(DAYS_BACK_MIN, DAYS_BACK_MAX)),
     }),
   ]),
 );

@@ -9,6 +9,7 @@ import { suggestedFrequency } from '../../../core/schedule/suggested-frequency';
 import { freeSheetName } from '../../../core/sheet/free-sheet-name';
 import { wordsFor } from '../../../core/table/column-words';
 import type { DateRangeSpec, RelativePreset } from '../../../core/time/date-range';
+import { DAYS_BACK_MAX, DAYS_BACK_MIN, daysBackProblem } from '../../../core/time/days-back';
 import { busy, byId, el, requestKey, showStatus } from '../../dom';
 import { duration } from '../../duration';
 import { createFrequencyForm } from '../../frequency-form';
@@ -228,14 +229,19 @@ function range(): DateRangeSpec | undefined {
     : { kind: 'relative', preset: p };
 }
 
-/** Bumped by each preview asked: Apps Script runs sidebar calls side by side, so answers may cross. */
+/** Bumped by each check of the range: Apps Script runs sidebar calls side by side, so answers may cross. */
 let previewSerial = 0;
 /** The range as last previewed ("2026-05-18 to 2026-05-24"), and why it cannot be pulled ('' if it can). */
 let previewed = '';
 let rangeProblem = '';
 
-async function updatePreview(): Promise<void> {
-  const serial = ++previewSerial;
+/**
+ * What the form tells of the range by itself, at once: which fields it takes, and a Days back out
+ * of bounds. Gives the range for the server to resolve, when there is one.
+ */
+function checkRange(): DateRangeSpec | undefined {
+  // An answer on its way is for a range the form no longer holds.
+  previewSerial++;
   const relative = radio('rangeKind') === 'relative';
   byId('relativeRow').hidden = !relative;
   byId('absoluteRow').hidden = relative;
@@ -245,8 +251,17 @@ async function updatePreview(): Promise<void> {
   previewed = rangeProblem = '';
   if (!r || (r.kind === 'absolute' && (!r.from || !r.to))) {
     preview.textContent = '';
-    return;
+    return undefined;
   }
+  const problem = r.kind === 'relative' && r.preset === 'days_back' ? daysBackProblem(days.value) : undefined;
+  if (problem) preview.textContent = rangeProblem = problem;
+  return problem ? undefined : r;
+}
+
+async function updatePreview(): Promise<void> {
+  const r = checkRange();
+  if (!r) return;
+  const serial = previewSerial;
   try {
     const report = current().kind === 'report';
     const {
@@ -266,6 +281,15 @@ async function updatePreview(): Promise<void> {
     if (serial === previewSerial) preview.textContent = rangeProblem = errorMessage(error);
   }
 }
+
+/** Days back is checked at each keystroke; the dates it gives are asked for once typing pauses. */
+let typing: ReturnType<typeof setTimeout> | undefined;
+days.min = String(DAYS_BACK_MIN);
+days.max = String(DAYS_BACK_MAX);
+days.addEventListener('input', () => {
+  clearTimeout(typing);
+  if (checkRange()) typing = setTimeout(updatePreview, 300);
+});
 
 function filters(): PullFilters {
   const out: PullFilters = {};
@@ -493,7 +517,7 @@ for (const input of form.querySelectorAll('input[name=targetKind]')) {
     if (kind === 'sheet' || kind === 'cell') refreshTargetsQuietly();
   });
 }
-for (const input of [preset, days, from, to, granularity]) input.addEventListener('change', updatePreview);
+for (const input of [preset, from, to, granularity]) input.addEventListener('change', updatePreview);
 source.addEventListener('change', () => {
   forgetLastPull();
   // Filters the new source takes too (a team for another report) stay chosen.
