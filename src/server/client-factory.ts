@@ -12,6 +12,10 @@ import { gasClock } from './adapters/gas-clock';
 import { urlFetchHttp } from './adapters/url-fetch-http';
 import { readApiKey, readConnectionOptions } from './settings';
 
+/** Said wherever the caller's key is needed and none is saved. */
+export const noKeyMessage = () =>
+  `No Assembled API key is set for you. Open ${menuPath('settings')} and paste your key.`;
+
 /** `rateLimit`: a bucket to pace with (a push resumes its pacing across executions). */
 export function assembledClient(rateLimit?: TokenBucket): AssembledClient {
   return clientWith({ apiKey: readApiKey(), ...readConnectionOptions() }, rateLimit);
@@ -27,7 +31,7 @@ export function clientWith(
       kind: 'auth',
       status: 0,
       endpoint: '',
-      message: `No Assembled API key is set for you. Open ${menuPath('settings')} and paste your key.`,
+      message: noKeyMessage(),
     });
   }
   return createAssembledClient({

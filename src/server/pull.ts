@@ -42,7 +42,8 @@ import { sheetTargets } from './adapters/sheet-targets';
 import { documentSpreadsheet } from './adapters/spreadsheet';
 import { stagingSheets } from './adapters/staging-sheets';
 import { authorizeTarget, rememberedProject, warehouse } from './bigquery';
-import { assembledClient } from './client-factory';
+import { assembledClient, noKeyMessage } from './client-factory';
+import { readApiKey } from './settings';
 import { currentUser, UnknownCaller } from './user';
 
 export function pullDeps(): PullDeps {
@@ -93,6 +94,7 @@ export function getPullOptions(): PullOptions {
     activeCell: { sheet: cell.getSheet().getName(), a1: cell.getCell(1, 1).getA1Notation() },
     bigQueryProject: rememberedProject(),
     ...catalogueChoices(),
+    ...(readApiKey() ? {} : { keyMissing: noKeyMessage() }),
     ...(running ? { running: view(running) } : {}),
     ...againFor(active),
   };

@@ -7,12 +7,16 @@ export interface Picker {
   selected(): string[];
 }
 
-/** `initial`: the ids ticked from the start (a pull's filters put back in the form). */
+/**
+ * `initial`: the ids ticked from the start (a pull's filters put back in the form). `unavailable`:
+ * why the list cannot be read at all (said briefly; the page says the rest once), so it is not asked for.
+ */
 export function createPicker(
   id: string,
   label: string,
   load: () => Promise<Choice[]>,
   initial: readonly string[] = [],
+  unavailable?: string,
 ): Picker {
   const search = el('input', { id: `${id}Search`, type: 'search', placeholder: 'Type to filter…' });
   const list = el('div', { class: 'picker', role: 'group', 'aria-label': label }, 'Loading…');
@@ -46,7 +50,8 @@ export function createPicker(
         list.replaceChildren(`Could not load the list: ${why} `, again);
       },
     );
-  fill();
+  if (unavailable) list.textContent = `Could not load: ${unavailable}`;
+  else fill();
   search.addEventListener('input', () => {
     const q = search.value.trim().toLowerCase();
     for (const { choice, row } of items) row.hidden = q !== '' && !choice.name.toLowerCase().includes(q);

@@ -1,5 +1,5 @@
 // The Pull data form before a pull starts: what it says when a pull cannot start, the name it
-// offers for a new sheet, and the range it previews as it is typed.
+// offers for a new sheet, the range it previews as it is typed, and a missing key said once.
 import type { FrameLocator, Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { cell, menu, reset, sidebar, useBench } from './support';
@@ -105,6 +105,8 @@ describe('The Pull data form', () => {
   it('previews N days back as it is typed, naming the field as the form does', async () => {
     const { page } = bench();
     const sb = await openPull(page);
+    // With a key saved, no notice of a missing one.
+    expect(await sb.locator('#keyNotice').isHidden()).toBe(true);
     await sb.getByLabel('Range', { exact: true }).selectOption({ label: 'Custom: N days back' });
     const preview = sb.locator('#rangePreview');
     await expect.poll(() => preview.textContent()).toMatch(/^2026-05-11 to 2026-05-24 /);
@@ -154,5 +156,21 @@ describe('The Pull data form', () => {
       .locator('body')
       .evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
     expect(await preview.textContent()).toBe('Days back must be at least 1.');
+  });
+
+  it('says once at the top that no key is set; the filter lists only say they could not load', async () => {
+    const { page, running } = bench();
+    await running.workbench.rt.callFromSidebar('clearApiKey');
+    const sb = await openPull(page);
+    await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Adherence report' });
+    const notice = sb.locator('#keyNotice');
+    await expect.poll(() => notice.textContent()).toMatch(NO_KEY);
+    expect(await notice.isVisible()).toBe(true);
+    expect(await inView(sb, '#keyNotice')).toBe(true);
+    for (const name of ['Queues', 'Teams', 'Sites', 'Agents'])
+      await expect
+        .poll(() => sb.getByRole('group', { name }).textContent())
+        .toBe('Could not load: no API key is set.');
+    expect(await sb.locator('body').textContent()).not.toMatch(/paste your key[\s\S]*paste your key/);
   });
 });

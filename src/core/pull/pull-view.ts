@@ -26,6 +26,8 @@ export interface PullOptions {
   running?: JobView;
   /** The pull that last filled the active sheet, to run again. */
   again?: PullAgain;
+  /** Why nothing can be read from Assembled: the caller has no key (what to do, in words). */
+  keyMissing?: string;
 }
 
 export interface Choice {

@@ -183,7 +183,14 @@ function onSourceChange(initial: PullFilters = {}): void {
   for (const f of s.filters) {
     const picker = PICKERS[f];
     if (picker) {
-      const p = createPicker(f, picker[1], () => choices(picker[0]), initial[f] as string[] | undefined);
+      const p = createPicker(
+        f,
+        picker[1],
+        () => choices(picker[0]),
+        initial[f] as string[] | undefined,
+        // Each list would fail alike: the notice above says why, once.
+        options.keyMissing && 'no API key is set.',
+      );
       pickers.set(f, p);
       nodes.push(p.root);
     } else if (f === 'status') {
@@ -626,6 +633,9 @@ byId('editAgain').addEventListener('click', editAgain);
 callServer('getPullOptions').then(
   (o) => {
     options = o;
+    const notice = byId('keyNotice');
+    notice.hidden = !o.keyMissing;
+    showStatus(notice, o.keyMissing ?? '', 'error');
     fillForm(o);
     byId<HTMLInputElement>('bqProject').value = o.bigQueryProject ?? '';
     // Reopened while a pull of the caller's runs: follow it, as the sidebar that started it did.
