@@ -10,6 +10,7 @@ import { freeSheetName } from '../../../core/sheet/free-sheet-name';
 import { wordsFor } from '../../../core/table/column-words';
 import type { DateRangeSpec, RelativePreset } from '../../../core/time/date-range';
 import { DAYS_BACK_MAX, DAYS_BACK_MIN, daysBackProblem } from '../../../core/time/days-back';
+import { checkAgain } from '../../check-again';
 import { busy, byId, el, requestKey, showStatus } from '../../dom';
 import { duration } from '../../duration';
 import { createFrequencyForm } from '../../frequency-form';
@@ -353,8 +354,11 @@ function spec(): PullSpec {
   };
 }
 
-/** The job as last heard from the server, when, and whether a check is under way. */
-let shown: { job: JobView; at: number; asking: boolean } | null = null;
+/**
+ * The job as last heard from the server, when, whether a check is under way, and why the last
+ * check could not be made (it is made again: check-again.ts).
+ */
+let shown: { job: JobView; at: number; asking: boolean; trouble?: string } | null = null;
 let pulling = false;
 
 function showJob(job: JobView, asking = false): void {
@@ -391,7 +395,8 @@ function paint(): void {
   const tone = job.state === 'done' ? 'ok' : failed ? 'error' : 'info';
   // A notice says why background runs will not finish the job (the sidebar still does).
   const said = job.state === 'done' || over ? job.message || job.stage : '';
-  showStatus(status, [said, over ? '' : job.notice].filter(Boolean).join(' '), tone);
+  if (shown.trouble) showStatus(status, shown.trouble, 'error');
+  else showStatus(status, [said, over ? '' : job.notice].filter(Boolean).join(' '), tone);
 }
 window.setInterval(paint, 1000);
 
@@ -441,7 +446,16 @@ async function follow(job: JobView): Promise<JobView> {
     });
     if (shown) shown.asking = true;
     paint();
-    job = await callServer('pollPull', job.id);
+    const id = job.id;
+    job = await checkAgain(
+      // A pull stopped while a failed check waited is over: nothing more to check.
+      () => (shown?.job.nextPollInMs === 0 ? Promise.resolve(shown.job) : callServer('pollPull', id)),
+      'pull',
+      (words) => {
+        if (shown) shown.trouble = words;
+        paint();
+      },
+    );
     showJob(job);
   }
   return job;

@@ -2,6 +2,7 @@ import { someOf } from '../../../core/count-text';
 import type { PushKind } from '../../../core/push/kinds';
 import { nothingToPush, progressWords } from '../../../core/push/progress-words';
 import type { KindChoice, PushView } from '../../../core/push/push-view';
+import { checkAgain } from '../../check-again';
 import { busy, byId, el, requestKey, showStatus } from '../../dom';
 import { duration } from '../../duration';
 import { callServer, errorMessage } from '../../rpc';
@@ -105,8 +106,18 @@ async function follow(view: PushView): Promise<void> {
     });
     await stopping;
     if (lastPush?.view.state !== 'running') return;
-    polling = callServer('pollPush', view.id);
-    view = await polling.finally(() => {
+    const id = view.id;
+    // `polling` is the call on its way only: a Stop pressed while a failed check waits goes at once.
+    view = await checkAgain(
+      () => {
+        // A push stopped while a failed check waited is over: nothing more to check.
+        if (lastPush && lastPush.view.state !== 'running') return Promise.resolve(lastPush.view);
+        polling = callServer('pollPush', id);
+        return polling;
+      },
+      'push',
+      (words) => showStatus(status, words, 'error'),
+    ).finally(() => {
       polling = undefined;
     });
     showPush(view);

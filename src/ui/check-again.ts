@@ -1,0 +1,37 @@
+// A check on a running job that the sidebar could not make (the network dropped, the laptop slept,
+// Google answered with an error) is made again, a few times, further apart each time. The job
+// carries on on the server meanwhile: a sidebar that stopped at the first failure would freeze its
+// clock on a job still running.
+import { RUN_LOG_SHEET } from '../core/pull/run-log';
+import { duration } from './duration';
+import { errorMessage } from './rpc';
+
+/** The waits after each failed check; after the last, the sidebar stops following. */
+export const CHECK_AGAIN_AFTER_MS = [5_000, 15_000, 45_000];
+
+/**
+ * Calls `check` until it answers. After each failure `waiting` is told what to say; after the last,
+ * the failure is thrown in words that say the job carries on and where its outcome will be.
+ */
+export async function checkAgain<T>(
+  check: () => Promise<T>,
+  what: string,
+  waiting: (words: string) => void,
+): Promise<T> {
+  for (let i = 0; ; i++) {
+    try {
+      return await check();
+    } catch (error) {
+      const why = errorMessage(error).replace(/\.?$/, '.');
+      const wait = CHECK_AGAIN_AFTER_MS[i];
+      if (wait === undefined)
+        throw new Error(
+          `Lost touch with the ${what}: ${why} It carries on without this sidebar, and its outcome goes to the "${RUN_LOG_SHEET}" sheet; open this sidebar again to follow it.`,
+        );
+      waiting(
+        `Could not check on the ${what}: ${why} Trying again in ${duration(wait)}; the ${what} carries on meanwhile.`,
+      );
+      await new Promise((r) => setTimeout(r, wait));
+    }
+  }
+}

@@ -1,0 +1,118 @@
+// A sidebar whose check on a running pull or push fails (the network dropped, Google answered with
+// an error) tries again and says so, rather than freezing on the job; after its last try it says
+// the job carries on without it. The failures are the page's own calls refused on their way.
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { menu, sidebar, typeRow, useBench } from './support';
+
+/** The next `times` calls of `fn` from the sidebar fail as a dropped connection would. */
+async function failCalls(page: Page, fn: string, times: number): Promise<() => number> {
+  let failed = 0;
+  await page.unrouteAll();
+  await page.route('**/api/run', async (route) => {
+    if (route.request().postDataJSON()?.fn === fn && failed < times) {
+      failed++;
+      await route.fulfill({ status: 503, body: 'Service Unavailable' });
+    } else await route.continue();
+  });
+  return () => failed;
+}
+
+describe('a sidebar that cannot check on its job', () => {
+  const bench = useBench();
+
+  it('Pull data: tries again and says so; after its last try it says the pull carries on without it', async () => {
+    const { page, running } = bench();
+    const sim = running.workbench.session.backend.simulator;
+    await menu(page, 'Pull data…');
+    const sb = await sidebar(page, 'Pull data from Assembled');
+    await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Teams' });
+    // An outage keeps the pull running, so the sidebar keeps checking on it.
+    sim?.setFaults({ errorRate: 1 });
+    try {
+      const failed = await failCalls(page, 'pollPull', 1);
+      await sb.getByRole('button', { name: 'Pull data' }).click();
+      await expect
+        .poll(() => sb.locator('#status').textContent(), { timeout: 30_000 })
+        .toMatch(
+          /^Could not check on the pull: .*503.* Trying again in 5 s; the pull carries on meanwhile\.$/,
+        );
+      // The next check is made, and the sidebar follows the pull again.
+      await expect
+        .poll(() => sb.locator('#jobDetail').textContent(), { timeout: 30_000 })
+        .toMatch(/failed.*the add-on tries again/);
+      await expect.poll(() => sb.locator('#status').textContent()).not.toMatch(/Could not check/);
+      expect(failed()).toBe(1);
+
+      // Every check fails from now on: three more tries, then it lets go, in words, with the form free.
+      const refused = await failCalls(page, 'pollPull', 1_000);
+      await expect
+        .poll(() => sb.locator('#status').textContent(), { timeout: 60_000 })
+        .toMatch(
+          /^Lost touch with the pull: .*503.* It carries on without this sidebar, and its outcome goes to the "Assembled log" sheet; open this sidebar again to follow it\.$/,
+        );
+      expect(refused()).toBe(4);
+      await expect.poll(() => sb.getByRole('button', { name: 'Pull data' }).isEnabled()).toBe(true);
+    } finally {
+      await page.unrouteAll();
+      sim?.setFaults({});
+    }
+  });
+
+  it('Pull data: Stop this pull goes while a failed check waits, and nothing is said over the stop', async () => {
+    const { page, running } = bench();
+    const sim = running.workbench.session.backend.simulator;
+    await menu(page, 'Pull data…');
+    const sb = await sidebar(page, 'Pull data from Assembled');
+    await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Sites' });
+    sim?.setFaults({ errorRate: 1 });
+    try {
+      await failCalls(page, 'pollPull', 1_000);
+      await sb.getByRole('button', { name: 'Pull data' }).click();
+      await expect
+        .poll(() => sb.locator('#status').textContent(), { timeout: 30_000 })
+        .toMatch(/^Could not check on the pull: /);
+      await sb.getByRole('button', { name: 'Stop this pull' }).click();
+      const stopped = 'Stopped: nothing was written, and the target is as it was.';
+      await expect.poll(() => sb.locator('#status').textContent()).toBe(stopped);
+      await page.waitForTimeout(8_000);
+      expect(await sb.locator('#status').textContent()).toBe(stopped);
+    } finally {
+      await page.unrouteAll();
+      sim?.setFaults({});
+    }
+  });
+
+  it('Push rows: says a check failed, and Stop this push goes at once while the next try waits', async () => {
+    const { page, running } = bench();
+    const sim = running.workbench.session.backend.simulator;
+    const [a] = sim?.admin.org.people.filter((p) => !p.deleted && p.staffable) ?? [];
+    if (!a) throw new Error('The demo organisation has no agents');
+    await menu(page, 'Push rows…');
+    const sb = await sidebar(page, 'Push rows to Assembled');
+    await sb.getByLabel('What the rows are').selectOption('time_off');
+    await sb.getByRole('button', { name: 'Insert template' }).click();
+    await sb.locator('#status', { hasText: /^Sheet ".*" is ready/ }).waitFor();
+    await typeRow(page, 2, [a.email, '2026-07-08 09:00', '2026-07-08 17:00', 'FALSE', 'pto', 'Lost']);
+    sim?.setFaults({ force5xx: 1_000_000 });
+    try {
+      await failCalls(page, 'pollPush', 1_000);
+      await sb.getByRole('button', { name: 'Push', exact: true }).click();
+      await expect
+        .poll(() => sb.locator('#status').textContent(), { timeout: 30_000 })
+        .toMatch(
+          /^Could not check on the push: .*503.* Trying again in \d+ s; the push carries on meanwhile\.$/,
+        );
+      await sb.getByRole('button', { name: 'Stop this push' }).click();
+      await expect
+        .poll(() => sb.locator('#status').textContent(), { timeout: 3_000 })
+        .toMatch(/^Stopped: no row was sent\./);
+      // Its tries done (6.5 s at the workbench's tenfold clock), it says nothing over the stop.
+      await page.waitForTimeout(8_000);
+      expect(await sb.locator('#status').textContent()).toMatch(/^Stopped: no row was sent\./);
+    } finally {
+      await page.unrouteAll();
+      sim?.setFaults({});
+    }
+  });
+});
