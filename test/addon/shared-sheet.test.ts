@@ -58,6 +58,15 @@ describe('merged cells in a target', () => {
     expect(rt.workbook.merges('Teams')).toEqual(['Z1:Z2']);
     expect(rt.workbook.frozenRows('Teams')).toBe(0);
   });
+
+  it("a table pulled beside the user's cells (at D1) leaves their row 1 unfrozen", async () => {
+    const { rt } = await startLocalAddon();
+    rt.workbook.write('Notes', [['my notes']]);
+    const job = await pull(rt, teams({ kind: 'cell', sheet: 'Notes', a1: 'D1' }));
+    expect(job).toMatchObject({ state: 'done' });
+    expect(rt.workbook.values('Notes')[0]?.slice(0, 4)).toEqual(['my notes', '', '', 'ID']);
+    expect(rt.workbook.frozenRows('Notes')).toBe(0);
+  });
 });
 
 describe('protected ranges', () => {

@@ -198,8 +198,10 @@ export function sheetGrid(sheet: Sheet): Grid {
     styleHeader(row, col, cols, note) {
       guarded(sheet, () => {
         sheet.getRange(row, col, 1, cols).setFontWeight('bold');
-        // A merge outside the table across rows 1 and 2 is the user's: the header stays unfrozen.
-        if (row === 1 && sheet.getFrozenRows() !== 1 && !mergeAcrossFirstRow(sheet)) sheet.setFrozenRows(1);
+        // Frozen only for a table that starts at A1: freezing the row of one beside the user's cells
+        // would freeze theirs too, as would a merge outside the table across rows 1 and 2.
+        if (row === 1 && col === 1 && sheet.getFrozenRows() !== 1 && !mergeAcrossFirstRow(sheet))
+          sheet.setFrozenRows(1);
         sheet.getRange(row, col).setNote(note);
       });
     },
