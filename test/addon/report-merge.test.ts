@@ -28,6 +28,10 @@ describe('reports merged week after week', () => {
       const next = await pullToEnd(rt, week(report, '2026-05-18', '2026-05-24'), 'merge-wk-3');
       expect(next).toMatchObject({ state: 'done' });
       expect(rows()).toBe(first.rows + (next.rows ?? 0));
+      // The sheet holds both weeks: the note says its range is the last pull's.
+      expect(rt.workbook.notes('KPIs')[0]?.[0]).toMatch(
+        /\nRange of the last pull, merged in: 2026-05-18 to 2026-05-24 \(/,
+      );
     });
 });
 

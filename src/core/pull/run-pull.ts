@@ -572,6 +572,12 @@ function failure(job: PullJob, error: unknown, now: number): PullJob {
   return withState(job, 'failed', now, { message, failure: kind });
 }
 
+/** A merged or appended sheet holds more than the last pull's range: the note says whose range it is. */
+function rangeLabel(mode: PullSpec['mode']): string {
+  if (mode === 'merge') return 'Range of the last pull, merged in';
+  return mode === 'append' ? 'Range of the last pull, appended' : 'Range';
+}
+
 function headerNote(deps: PullDeps, job: PullJob): string {
   const { spec, range } = job;
   const filters = Object.entries(spec.filters)
@@ -579,7 +585,7 @@ function headerNote(deps: PullDeps, job: PullJob): string {
     .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join(',') : String(v)}`);
   return [
     sourceLine(sourceLabel(spec.source)),
-    range ? `Range: ${datesWords(range)} (${deps.zone.name})` : '',
+    range ? `${rangeLabel(spec.mode)}: ${datesWords(range)} (${deps.zone.name})` : '',
     bucketNote(deps, job),
     filters.length ? `Filters: ${filters.join('; ')}` : '',
     `Generated: ${formatLocalDateTime(deps.clock.now(), deps.zone, true)} (${deps.zone.name}) by ${ownerName(job)}`,
