@@ -73,7 +73,7 @@ describe('pull into BigQuery', () => {
     expect(table.timePartitioning).toEqual({ type: 'DAY', field: 'start_time' });
     expect(table.clustering).toEqual({ fields: ['agent_id'] });
     expect(job?.message).toMatch(
-      /rows loaded into team-analytics\.wfm\.agent_states .*console\.cloud\.google\.com/,
+      /rows appended to team-analytics\.wfm\.agent_states .*console\.cloud\.google\.com/,
     );
   });
 
@@ -109,7 +109,7 @@ describe('pull into BigQuery', () => {
     // removal), among 500s, 503s and rate limits.
     rt.bigquery.faults.set({ backendErrors: 1, unavailable: 1, rateLimits: 1, lostWrites: 40 });
     const merged = await pullToEnd(rt, states(day('2026-05-21'), 'merge'), key());
-    expect(merged.message).toMatch(/rows loaded into/);
+    expect(merged.message).toMatch(/rows merged into/);
     expect(merged.state).toBe('done');
     const loaded = count(rt, 'agent_states');
     expect(loaded.rows).toBe(merged.rows);
@@ -170,7 +170,10 @@ describe('pull into BigQuery', () => {
       target: { kind: 'bigquery', project: P, dataset: 'wfm', table: 'time_off' },
       mode: 'replace',
     };
-    expect((await pullToEnd(rt, spec, key())).state).toBe('done');
+    const job = await pullToEnd(rt, spec, key());
+    expect(job.state).toBe('done');
+    // A few kilobytes are not "0.0 MB".
+    expect(job.message).toMatch(/ rows loaded into team-analytics\.wfm\.time_off \(under 0\.1 MB\)\./);
     const table = rt.bigquery.getTable(P, 'wfm', 'time_off') as Rest;
     const type = (name: string) => table.schema.fields.find((f: Rest) => f.name === name)?.type;
     expect(table.timePartitioning?.field).toBe('first_day');

@@ -38,7 +38,7 @@ describe('Connected Sheets view of a BigQuery load', () => {
     const first = await pullToEnd(rt, states(day('2026-05-21')), key());
     expect(first.state).toBe('done');
     expect(first.message).toMatch(
-      /rows loaded into team-analytics\.wfm\.agent_states .* The Connected Sheets view "agent_states" was added\. https:\/\/console\.cloud\.google\.com\/\S+$/,
+      /rows appended to team-analytics\.wfm\.agent_states .* The Connected Sheets view "agent_states" was added\. https:\/\/console\.cloud\.google\.com\/\S+$/,
     );
     expect(views(rt)).toEqual(['agent_states']);
     const view = rt.workbook.dataSource('agent_states');
@@ -92,7 +92,7 @@ describe('Connected Sheets view of a BigQuery load', () => {
       'The Connected Sheets view could not be added: Connected Sheets is not available for your account.';
     expect(job.message).toMatch(
       new RegExp(
-        `^${job.rows.toLocaleString('en-US')} rows loaded into .* ${failure.replace(/\./g, '\\.')} https://`,
+        `^${job.rows.toLocaleString('en-US')} rows appended to .* ${failure.replace(/\./g, '\\.')} https://`,
       ),
     );
     expect(lastLog(rt)).toEqual(expect.arrayContaining(['done', job.rows, job.message]));

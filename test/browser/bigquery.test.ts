@@ -36,7 +36,7 @@ describe('BigQuery in the workbench', () => {
       .poll(() => sb.locator('#status').textContent())
       .toMatch(
         new RegExp(
-          `^${rows.toLocaleString('en-US')} rows loaded into workbench-demo\\.wfm\\.agent_states \\(\\d+\\.\\d MB\\)\\. Open in the Google Cloud console$`,
+          `^${rows.toLocaleString('en-US')} rows loaded into workbench-demo\\.wfm\\.agent_states \\((\\d+\\.\\d|under 0\\.1) MB\\)\\. Open in the Google Cloud console$`,
         ),
       );
     const link = sb.locator('#status a');

@@ -18,6 +18,9 @@ interface Deps {
   views?: () => ConnectedViews;
 }
 
+/** How the rows went in: an append adds every row, the same ones again too (README). */
+const LOADED = { replace: 'loaded into', merge: 'merged into', append: 'appended to' } as const;
+
 export function loadIntoBigQuery(
   deps: Deps,
   job: PullJob,
@@ -53,7 +56,8 @@ export function loadIntoBigQuery(
     job.load,
   );
   const at = deps.clock.now();
-  const mb = (progress.bytes / 1e6).toFixed(1);
+  // A small load is "under 0.1 MB", not "0.0 MB".
+  const mb = progress.bytes < 50_000 ? 'under 0.1' : (progress.bytes / 1e6).toFixed(1);
   if (!progress.finished) {
     return withState(current, 'writing', at, {
       load: progress,
@@ -67,6 +71,6 @@ export function loadIntoBigQuery(
     load: progress,
     rows: progress.rows,
     // The link last, so nothing after it is read as part of it (the sidebar makes it a link).
-    message: `${count(progress.rows)} rows loaded into ${bigQueryLabel(target)} (${mb} MB).${view.note} ${consoleLink(ref)}`,
+    message: `${count(progress.rows)} rows ${LOADED[job.spec.mode]} ${bigQueryLabel(target)} (${mb} MB).${view.note} ${consoleLink(ref)}`,
   });
 }
