@@ -118,7 +118,12 @@ describe('header matching', () => {
     const pulled = [...schedule, 'Schedule ID', 'Short name', 'Agent email', 'Productive', 'Time off'];
     expect(detectKind([...pulled, 'Start', 'End', 'Duration'])).toBeUndefined();
     const map = matchHeader('time_off', [...pulled, 'Start', 'End', 'Duration', 'Push status']);
-    expect(map.ok && unreadColumns(map.map)).toEqual([...pulled.filter((h) => h !== 'Agent ID'), 'Duration']);
+    // Agent name and Agent email are read too, when Agent ID is empty.
+    const agent = ['Agent ID', 'Agent name', 'Agent email'];
+    expect(map.ok && unreadColumns(map.map)).toEqual([
+      ...pulled.filter((h) => !agent.includes(h)),
+      'Duration',
+    ]);
     // For Activities a pulled schedule is its own sheet: only a column of the user's is unread.
     const own = matchHeader('activities', [
       'Action',

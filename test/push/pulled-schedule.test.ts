@@ -134,4 +134,30 @@ describe('a pulled schedule pushed back with a few actions', () => {
     rt.workbook.write('Schedule', [['delete']], { row: i + 3, column: action });
     expect(await rt.callFromSidebar('validatePush', 'activities')).toMatchObject({ ok: 2, errors: 0 });
   });
+
+  it('reads a create typed into the sheet by agent name and type id, when Agent ID and Activity type are empty', async () => {
+    const { rt } = await startLocalAddon({ dialect: 'live', now: '2026-05-25T12:00:00Z' });
+    const spec = {
+      source: { kind: 'resource', resource: 'activities' },
+      range: { kind: 'absolute', from: '2026-05-26', to: '2026-05-26' },
+      target: { kind: 'new_sheet', name: 'Schedule' },
+      mode: 'replace',
+    };
+    expect(await pullToEnd(rt, spec, 'pulled-schedule-0021')).toMatchObject({ state: 'done' });
+    const [header = [], first = [], ...rest] = rt.workbook.values('Schedule');
+    const col = (name: string) => header.indexOf(name);
+    const row = header.map(() => '' as unknown);
+    row[col('Agent name')] = first[col('Agent name')];
+    row[col('Type ID')] = first[col('Type ID')];
+    row[col('Start')] = '2026-05-26 23:00';
+    row[col('End')] = '2026-05-26 23:30';
+    rt.workbook.write('Schedule', [[...row, 'create']], { row: rest.length + 3 });
+    rt.workbook.write('Schedule', [['Action']], { column: header.length + 1 });
+    const checked = await rt.callFromSidebar<{ ok: number; errors: number; problems: string[] }>(
+      'validatePush',
+      'activities',
+    );
+    expect(checked.problems).toEqual([]);
+    expect(checked).toMatchObject({ ok: 1, errors: 0 });
+  });
 });

@@ -7,6 +7,11 @@ export interface HeaderMap {
   kind: PushKind;
   /** Column key -> 0-based index in the sheet. */
   columns: Record<string, number>;
+  /**
+   * Other columns that name a key too (a pulled schedule's Agent name and Agent email beside its
+   * Agent ID), read in turn when the first is empty: a row typed into such a sheet may fill any.
+   */
+  more: Record<string, number[]>;
   /** Status key -> 0-based index; columns missing from the sheet are placed right of the last one. */
   status: Record<StatusKey, number>;
   /** Status headers to add, with their 0-based index, when the sheet lacks them. */
@@ -37,8 +42,13 @@ export function findStatus(normal: string[]): Partial<Record<StatusKey, number>>
   return out;
 }
 
-function findColumns(kind: PushKind, normal: string[], taken: Set<number>): Record<string, number> {
+function findColumns(
+  kind: PushKind,
+  normal: string[],
+  taken: Set<number>,
+): Pick<HeaderMap, 'columns' | 'more'> {
   const columns: Record<string, number> = {};
+  const more: Record<string, number[]> = {};
   // The template's own header wins over an alias, so "State ID" beats a stray "id".
   for (const pass of ['header', 'alias'] as const) {
     for (const spec of KINDS[kind].columns) {
@@ -54,7 +64,15 @@ function findColumns(kind: PushKind, normal: string[], taken: Set<number>): Reco
       }
     }
   }
-  return columns;
+  for (const spec of KINDS[kind].columns) {
+    if (columns[spec.key] === undefined) continue;
+    const also = spec.aliases.flatMap((name) =>
+      normal.flatMap((h, i) => (h === normaliseHeader(name) && !taken.has(i) ? [i] : [])),
+    );
+    for (const i of also) taken.add(i);
+    if (also.length) more[spec.key] = also;
+  }
+  return { columns, more };
 }
 
 export type HeaderResult = { ok: true; map: HeaderMap } | { ok: false; problem: string };
@@ -71,7 +89,7 @@ export function matchHeader(kind: PushKind, row: readonly CellValue[]): HeaderRe
   const normal = headers.map(normaliseHeader);
   const found = findStatus(normal);
   const taken = new Set(Object.values(found));
-  const columns = findColumns(kind, normal, taken);
+  const { columns, more } = findColumns(kind, normal, taken);
   const missing = spec.columns.filter((c) => c.required && columns[c.key] === undefined);
   if (missing.length > 0) {
     const names = missing.map((c) => `"${c.header}"`).join(', ');
@@ -91,7 +109,7 @@ export function matchHeader(kind: PushKind, row: readonly CellValue[]): HeaderRe
       next++;
     } else status[s.key] = at;
   }
-  return { ok: true, map: { kind, columns, status, added, headers } };
+  return { ok: true, map: { kind, columns, more, status, added, headers } };
 }
 
 /**
@@ -100,7 +118,11 @@ export function matchHeader(kind: PushKind, row: readonly CellValue[]): HeaderRe
  * otherwise pass for time off; for Activities those are its own sheet's, and not counted.
  */
 export function unreadColumns(map: HeaderMap): string[] {
-  const used = new Set([...Object.values(map.columns), ...Object.values(map.status)]);
+  const used = new Set([
+    ...Object.values(map.columns),
+    ...Object.values(map.more).flat(),
+    ...Object.values(map.status),
+  ]);
   const known = new Set((KINDS[map.kind].fillsIn?.headers ?? []).map(normaliseHeader));
   return map.headers.filter((h, i) => h !== '' && !used.has(i) && !known.has(normaliseHeader(h)));
 }

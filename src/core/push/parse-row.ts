@@ -146,8 +146,9 @@ class Problems {
 export function parseRow(values: readonly CellValue[], map: HeaderMap, ctx: ParseContext): RowParse {
   const raw: Record<string, unknown> = {};
   for (const spec of KINDS[map.kind].columns) {
-    const at = map.columns[spec.key];
-    raw[spec.key] = at === undefined ? '' : (values[at] ?? '');
+    const at = [map.columns[spec.key], ...(map.more[spec.key] ?? [])];
+    const filled = at.find((i) => i !== undefined && String(values[i] ?? '').trim() !== '');
+    raw[spec.key] = filled === undefined ? '' : (values[filled] ?? '');
   }
   const problems = new Problems(map);
   const parsed = rowSchema(map.kind, ctx.zone, ctx.locale).safeParse(raw);
