@@ -101,23 +101,34 @@ describe('each kind end to end', () => {
     const s = pushSetup();
     const pending = s.org.timeOff.filter((t) => t.status === 'pending').slice(0, 2);
     const cancelled = s.org.timeOff.find((t) => t.status === 'cancelled');
+    const denied = s.org.timeOff.find((t) => t.status === 'denied');
     const { ref, grid, kind } = fill(s, 'Time off to cancel', [
       [pending[0]?.id ?? '', 'sick no more'],
       [pending[1]?.id ?? ''],
       [cancelled?.id ?? ''],
       ['no-such-request'],
+      [denied?.id ?? ''],
     ]);
     const { job } = pushSheet(s, kind, ref);
-    expect(job).toMatchObject({ state: 'done', succeeded: 3, failed: 1 });
+    expect(job).toMatchObject({ state: 'done', succeeded: 4, failed: 1 });
     // Refused while sending, the row is listed with the rows to fix, as one found before sending is.
     expect(job.problems).toEqual([
       expect.stringMatching(/^Row 5: No time-off request has the id "no-such-request"/),
     ]);
     expect(pending.map((t) => t.status)).toEqual(['cancelled', 'cancelled']);
     const out = records(grid);
-    expect(out.map((r) => r['Push status'])).toEqual(['cancelled', 'cancelled', 'cancelled', 'error']);
+    expect(out.map((r) => r['Push status'])).toEqual([
+      'cancelled',
+      'cancelled',
+      'cancelled',
+      'error',
+      'denied',
+    ]);
     expect(out[2]?.['Push message']).toMatch(/already cancelled/);
     expect(out[3]?.['Push message']).toMatch(/No time-off request has the id "no-such-request"/);
+    // A denied request is not in effect: the row's intent holds, said in plain words.
+    expect(out[4]?.['Push message']).toBe('Was denied in Assembled, so there is nothing to cancel.');
+    expect(denied?.status).toBe('denied');
   });
 
   it('agent states to ingest, in bulk batches', () => {
