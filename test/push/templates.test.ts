@@ -108,12 +108,14 @@ describe('each kind end to end', () => {
       [cancelled?.id ?? ''],
       ['no-such-request'],
       [denied?.id ?? ''],
+      ['', 'id forgotten'],
     ]);
     const { job } = pushSheet(s, kind, ref);
-    expect(job).toMatchObject({ state: 'done', succeeded: 4, failed: 1 });
-    // Refused while sending, the row is listed with the rows to fix, as one found before sending is.
+    expect(job).toMatchObject({ state: 'done', succeeded: 4, failed: 1, invalid: 1 });
+    // Refused while sending, the row is listed with the rows to fix found before sending, by row.
     expect(job.problems).toEqual([
       expect.stringMatching(/^Row 5: No time-off request has the id "no-such-request"/),
+      expect.stringMatching(/^Row 7: /),
     ]);
     expect(pending.map((t) => t.status)).toEqual(['cancelled', 'cancelled']);
     const out = records(grid);
@@ -123,6 +125,7 @@ describe('each kind end to end', () => {
       'cancelled',
       'error',
       'denied',
+      'error',
     ]);
     expect(out[2]?.['Push message']).toMatch(/already cancelled/);
     expect(out[3]?.['Push message']).toMatch(/No time-off request has the id "no-such-request"/);

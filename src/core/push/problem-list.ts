@@ -3,9 +3,19 @@
 
 const PROBLEMS_LISTED = 5;
 
-/** Lists a row's problem while fewer than PROBLEMS_LISTED are. */
+/** The row a listed problem is of ("Row 4: ..." gives 4). */
+function rowOf(problem: string): number {
+  return Number(/^Row (\d+):/.exec(problem)?.[1] ?? Number.POSITIVE_INFINITY);
+}
+
+/**
+ * Lists a row's problem in row order, keeping the first PROBLEMS_LISTED rows: rows Assembled
+ * refused come after the rows found invalid before sending, but are listed among them.
+ */
 export function listProblem(problems: string[], row: number, message: string): void {
-  if (problems.length < PROBLEMS_LISTED) problems.push(`Row ${row}: ${message}`);
+  const at = problems.findIndex((p) => rowOf(p) > row);
+  problems.splice(at < 0 ? problems.length : at, 0, `Row ${row}: ${message}`);
+  problems.splice(PROBLEMS_LISTED);
 }
 
 /** The problems listed, and how many more rows there are to fix when not all are. */
