@@ -1,6 +1,7 @@
 // A push Assembled keeps refusing is stopped after OUTAGE_MS of failed tries, counted from its
 // last progress; and a person can stop a push (the sidebar's Stop), never another person's.
 import { describe, expect, it } from 'vitest';
+import type { RunLogEntry } from '../../src/core/pull/run-log';
 import { PushStore } from '../../src/core/push/push-job';
 import { advancePush, OUTAGE_MS, OUTAGE_TRIES, startPush, stopPush } from '../../src/core/push/run-push';
 import { drive, TIME_OFF_SHEET as HEADER, pushSetup, timeOffRows } from './support';
@@ -80,9 +81,12 @@ describe('stopping a push', () => {
       s.clock.now() + 60_000,
     );
     expect(job.state).toBe('running');
-    const stopped = stopPush(s.deps, job.id);
+    const logs: RunLogEntry[] = [];
+    const stopped = stopPush({ ...s.deps, log: { append: (e) => logs.push(e) } }, job.id);
     expect(stopped).toMatchObject({ state: 'failed' });
     expect(stopped.message).toBe('Stopped: no row was sent. Push again to send the rows.');
+    // Logged as a stopped pull is, not as a failure.
+    expect(logs).toEqual([expect.objectContaining({ status: 'stopped', message: stopped.message })]);
     s.simulator.setFaults({});
     s.clock.advance(10 * 60_000);
     expect(advancePush(s.deps, job.id, s.clock.now() + 60_000).state).toBe('failed');

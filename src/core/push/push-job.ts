@@ -64,6 +64,8 @@ export interface PushJob {
   /** Tries in a row that failed that way, since when (epoch ms); progress clears it. */
   failing?: { since: number; tries: number };
   message?: string;
+  /** Its owner ended it with Stop this push: the log says "stopped", as for a stopped pull. */
+  stopped?: true;
 }
 
 export class PushStore extends RecordStore<PushJob> {

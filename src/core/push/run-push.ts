@@ -6,6 +6,7 @@
 import { type AssembledClient, type AssembledError, isAssembledError, TokenBucket } from '../assembled';
 import { causeOf } from '../assembled/errors';
 import { countText } from '../count-text';
+import { STOPPED } from '../jobs/pull-job';
 import { withLock } from '../lock';
 import { type Caller, checkBudget, NotYours, ownerName, owns } from '../owner';
 import type { Clock, Lock, Store, Zone } from '../ports';
@@ -403,7 +404,7 @@ export function stopPush(deps: PushDeps, id: string): PushJob {
       job.done > 0
         ? `${countText(job.done)} of ${countText(job.total)} rows were sent. ${STOPPED_TAIL}`
         : 'no row was sent. Push again to send the rows.';
-    return stopped(deps, pushes, job, `Stopped: ${said}`);
+    return stopped(deps, pushes, { ...job, stopped: true }, `Stopped: ${said}`);
   });
 }
 
@@ -441,6 +442,7 @@ function logPush(deps: PushDeps, job: PushJob): void {
 
 /** A push that left rows to fix says so in the log's Status, where people scan for what needs them. */
 function logStatus(job: PushJob): string {
+  if (job.stopped) return STOPPED;
   const toFix = job.failed + job.invalid;
   return job.state === 'done' && toFix > 0 ? `done, ${countText(toFix)} to fix` : job.state;
 }
