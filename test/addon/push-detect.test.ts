@@ -152,6 +152,45 @@ describe('a time-off list pushed as "Time off to create"', () => {
   });
 });
 
+describe.each(['agent_states', 'condensed_timeline'])(
+  'a pull of %s pushed as "Agent states to ingest"',
+  (resource) => {
+    it('is refused row by row as states Assembled holds, sends none, and its Platform column is read in a copy', async () => {
+      const { rt, sim } = await startLocalAddon({ dialect: 'live' });
+      const spec = { ...STATES_PULL, source: { kind: 'resource', resource } };
+      expect(await pullToEnd(rt, spec, `ingest-pulled-${resource}`)).toMatchObject({ state: 'done' });
+      const [header = [], ...rows] = rt.workbook.values('States');
+      expect(rows.length).toBeGreaterThan(0);
+      const count = () => [...sim.admin.org.states.values()].reduce((n, list) => n + list.length, 0);
+      const before = count();
+      rt.workbook.select("'States'!A1");
+      const checked = await rt.callFromSidebar<ValidateSummary>('validatePush', 'agent_states');
+      expect(checked).toMatchObject({ ok: 0, errors: rows.length });
+      expect(checked.problems[0]).toMatch(
+        /^Row 2: Assembled holds this state already \(the sheet is a pull of (Agent states|Condensed agent-state timeline)\), so it is not ingested again\. To change a state, use "Agent-state edits" \(Insert template\); new states go in a sheet of their own\.$/,
+      );
+      let view = await rt.callFromSidebar<PushView>(
+        'startPush',
+        'agent_states',
+        `ingest-pulled-${resource}-2`,
+      );
+      while (view.state === 'running') {
+        await rt.clock.advanceAsync(view.nextPollInMs);
+        view = await rt.callFromSidebar<PushView>('pollPush', view.id);
+      }
+      expect(view).toMatchObject({ state: 'done', succeeded: 0, invalid: rows.length });
+      expect(count()).toBe(before);
+
+      // Copied into a sheet of its own (no header note), its Platform is the platform the states go as.
+      expect(header).toContain('Platform');
+      rt.workbook.write('Copied', [header, rows[0] ?? []]);
+      rt.workbook.select("'Copied'!A1");
+      const copied = await rt.callFromSidebar<ValidateSummary>('validatePush', 'agent_states');
+      expect(copied.unread).not.toContain('Platform');
+    });
+  },
+);
+
 describe('the kind a sheet was last validated or pushed as', () => {
   // Agent states with the team's own columns: more of them than the kind reads, so the header
   // alone proposes nothing.

@@ -104,7 +104,8 @@ const subState: ColumnSpec = {
 const source: ColumnSpec = {
   key: 'source',
   header: 'Source',
-  aliases: ['source', 'platform source'],
+  // "Platform": an agent-states pull's name for it, as the live service's state list has it.
+  aliases: ['source', 'platform source', 'platform'],
   type: 'text',
   required: false,
   help: 'The platform the state came from, e.g. zendesk or five9.',

@@ -8,12 +8,12 @@ import { markOverlaps } from './activity-rows';
 import { markStateOverlaps, markTimeOffOverlaps } from './agent-overlaps';
 import { markHeldPlatformIds, markSharedPlatformIds } from './association-rows';
 import { type HeaderMap, matchHeader } from './header';
+import { heldCheck } from './held-rows';
 import { kindNote } from './kind-note';
 import { ERROR_STATUS, isDone, type PushKind, STATUS_COLUMNS, type StatusKey } from './kinds';
 import { type ParseContext, parseRow, type RowParse } from './parse-row';
 import { fingerprint } from './request';
 import { changedSinceSent, inputPrint, sentNote } from './sent-print';
-import { heldProblem, requestIdColumn } from './time-off-held';
 
 export interface RowOutcome {
   status: string;
@@ -91,8 +91,8 @@ export function readSheet(grid: Grid, kind: PushKind, ctx: ParseContext): ReadRe
   const notes =
     statusInSheet && cells.length > 1 ? grid.columnNotes(2, map.status.status + 1, cells.length - 1) : [];
   const rows: SheetRow[] = [];
-  // Time off Assembled already holds is never asked for again (time-off-held.ts).
-  const held = kind === 'time_off' ? requestIdColumn(grid, map) : -1;
+  // Records Assembled already holds are never made again (held-rows.ts).
+  const heldBy = heldCheck(grid, kind, map);
   for (let i = 1; i < cells.length; i++) {
     const values = cells[i] ?? [];
     const status = text(values[map.status.status]).toLowerCase();
@@ -107,10 +107,8 @@ export function readSheet(grid: Grid, kind: PushKind, ctx: ParseContext): ReadRe
     if (note) row.note = note;
     if (row.done && changedSinceSent(note, values, map)) row.changed = true;
     if (!row.done && !blank) {
-      const request = text(values[held]);
-      row.parse = request
-        ? { ok: false, problems: [heldProblem(map.headers[held] ?? '', request)] }
-        : parseRow(values, map, ctx);
+      const held = heldBy?.(values);
+      row.parse = held ? { ok: false, problems: [held] } : parseRow(values, map, ctx);
       if (row.parse.ok) row.fp = fingerprint(row.parse.request);
     }
     rows.push(row);
