@@ -102,6 +102,53 @@ describe('The Pull data form', () => {
     expect(await sb.getByLabel('Sheet name').inputValue()).toBe('teams');
   });
 
+  it('starts a pull with one click on Pull data after a field was edited below a finished pull', async () => {
+    const { page, running } = bench();
+    const sb = await openPull(page);
+    await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Teams' });
+    await sb.getByRole('button', { name: 'Pull data' }).click();
+    await sb.locator('#jobStage', { hasText: /^Done$/ }).waitFor({ timeout: 30_000 });
+    await sb.getByRole('button', { name: 'Save scheduled refresh' }).waitFor();
+    // Typed, not left: the field's change comes as the press on the button takes the focus.
+    await sb.getByLabel('Sheet name').fill('Teams again');
+    const run = sb.getByRole('button', { name: 'Pull data' });
+    await run.scrollIntoViewIfNeeded();
+    const box = await run.boundingBox();
+    if (!box) throw new Error('Pull data is not on screen');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.up();
+    // Nothing moved under the press: the pull started, and only then was the last one put away.
+    await expect
+      .poll(() => sb.locator('#status').textContent(), { timeout: 30_000 })
+      .toMatch(/rows written to Teams again!A1$/);
+    expect(running.workbench.rt.workbook.sheetNames()).toContain('Teams again');
+    // Pressed there but released elsewhere (no click): the edit puts the last pull away then.
+    await sb.getByRole('button', { name: 'Save scheduled refresh' }).waitFor();
+    await sb.getByLabel('Sheet name').fill('Teams once more');
+    await run.scrollIntoViewIfNeeded();
+    const again = (await run.boundingBox()) ?? box;
+    await page.mouse.move(again.x + again.width / 2, again.y + again.height / 2);
+    await page.mouse.down();
+    expect(await sb.locator('#job').isVisible()).toBe(true);
+    await page.mouse.move(again.x + again.width / 2, again.y - 120);
+    await page.mouse.up();
+    await sb.locator('#job').waitFor({ state: 'hidden' });
+    expect(await sb.locator('#saveRefresh').isHidden()).toBe(true);
+    // A range Pull data refuses: what it says stays, not put away by the edit the press ended.
+    await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Handle time report' });
+    await sb.getByLabel('Range', { exact: true }).selectOption({ label: 'Custom: N days back' });
+    await sb.getByLabel('Days back').fill('400');
+    await run.scrollIntoViewIfNeeded();
+    const third = (await run.boundingBox()) ?? box;
+    await page.mouse.click(third.x + third.width / 2, third.y + third.height / 2);
+    await expect.poll(() => sb.locator('#status').textContent()).toBe('Days back must be at most 366.');
+    await sb
+      .locator('body')
+      .evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
+    expect(await sb.locator('#status').textContent()).toBe('Days back must be at most 366.');
+  });
+
   it('previews N days back as it is typed, naming the field as the form does', async () => {
     const { page } = bench();
     const sb = await openPull(page);

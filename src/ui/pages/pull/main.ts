@@ -425,6 +425,7 @@ function showStarting(pulled: PullSpec, what: string, range: string): void {
 
 /** What an earlier pull said no longer holds once the form asks for something else. */
 function forgetLastPull(): void {
+  forgetOnRelease = false;
   if (pulling) return;
   shown = null;
   byId('job').hidden = true;
@@ -433,6 +434,22 @@ function forgetLastPull(): void {
   byId('frequency').replaceChildren();
   showStatus(byId('refreshStatus'), '');
 }
+
+/**
+ * A press elsewhere takes the focus from a field, whose change then comes before the release:
+ * what it puts away waits for the release, so nothing moves under the pointer and the click (Pull
+ * data, which forgets anyway) lands where it was pressed.
+ */
+let pressed = false;
+let forgetOnRelease = false;
+window.addEventListener('pointerdown', () => {
+  pressed = true;
+});
+window.addEventListener('pointerup', () => {
+  pressed = false;
+  // After the click this release makes.
+  if (forgetOnRelease) setTimeout(() => forgetOnRelease && forgetLastPull());
+});
 
 /** Ends the wait before the next poll early: a pull just stopped is followed to its end at once. */
 let wake: (() => void) | undefined;
@@ -545,7 +562,9 @@ source.addEventListener('change', () => {
   onSourceChange(filters());
 });
 form.addEventListener('change', (event) => {
-  if (event.target !== source) forgetLastPull();
+  if (event.target === source) return;
+  if (pressed) forgetOnRelease = true;
+  else forgetLastPull();
 });
 function showMode(): void {
   byId('mergeKeyRow').hidden = mode.value !== 'merge';
