@@ -95,6 +95,17 @@ describe('Sidebar pages in the workbench', () => {
     expect(Math.max(...layout.boxes)).toBeLessThanOrEqual(240);
     // The long name wraps rather than scroll the picker sideways.
     expect(layout.sideways).toBe(0);
+    // The progress of a pull into a BigQuery table with a long name: its values wrap too.
+    await pull.getByRole('radio', { name: 'BigQuery table' }).check();
+    await pull.getByLabel('Google Cloud project id').fill('workbench-demo');
+    await pull.getByLabel('Table', { exact: true }).fill('adherence_daily_by_agent_americas_support_2026');
+    await pull.getByRole('button', { name: 'Pull data' }).click();
+    await pull.locator('#jobStage', { hasText: /^Done$/ }).waitFor({ timeout: 30_000 });
+    const dock = await pull.locator('#dock').evaluate((d) => ({
+      sideways: d.scrollWidth - d.clientWidth,
+      page: document.documentElement.scrollWidth - window.innerWidth,
+    }));
+    expect(dock).toEqual({ sideways: 0, page: 0 });
 
     await menu(page, 'Push rows…');
     const push = await sidebar(page, 'Push rows to Assembled');
