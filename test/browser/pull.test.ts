@@ -233,9 +233,14 @@ describe('Pull data in the workbench', () => {
     wb.write('Teams', [['typed over']], { row: 2, column: 2 });
     await page.getByRole('tab', { name: 'Teams' }).click();
     await backToSidebar();
+    // The form below asks for something else; after Pull it again it shows the pull that ran.
+    await sb.getByLabel('If the target has data').selectOption({ label: 'Append below it' });
     await again.getByRole('button', { name: 'Pull it again' }).click();
     await expect.poll(() => sb.locator('#status').textContent()).toMatch(/^\d+ rows written to Teams!A1$/);
     expect(wb.values('Teams')[1]?.[1]).toBe(name);
+    expect(await sb.getByLabel('If the target has data').inputValue()).toBe('replace');
+    expect(await sb.getByLabel('Existing sheet').isChecked()).toBe(true);
+    expect(await sb.locator('#sheet').inputValue()).toBe('Teams');
   });
 
   it("says under the range when a report's weeks will be Assembled's UTC ones, or its intervals refused, as the choices change", async () => {

@@ -608,13 +608,6 @@ stop.addEventListener('click', () => {
   });
 });
 
-again.addEventListener('click', () => {
-  const last = options.again;
-  if (!last) return;
-  forgetLastPull();
-  whilePulling(() => pull(last.spec, last.what, '', last.scheduled));
-});
-
 const check = (name: string, value: string) =>
   ((form.querySelector(`input[name=${name}][value=${value}]`) as HTMLInputElement).checked = true);
 
@@ -622,10 +615,7 @@ const check = (name: string, value: string) =>
  * Puts the pull that filled the sheet in front back in the form, aimed at that sheet, so one
  * filter or date can be changed without choosing everything again.
  */
-function editAgain(): void {
-  const last = options.again;
-  if (!last) return;
-  const { spec: pulled } = last;
+function putInForm(pulled: PullSpec): void {
   const id = pulled.source.kind === 'report' ? pulled.source.report : pulled.source.resource;
   forgetLastPull();
   // Offered only for a spec this version reads (pull-again.ts), so its source is in the list.
@@ -650,6 +640,14 @@ function editAgain(): void {
   if (t.kind === 'sheet') sheet.value = t.name;
   showTargetKind();
   showMode();
+}
+
+/** Change it: the pull in the form, said so, to change a part of it. */
+function editAgain(): void {
+  const last = options.again;
+  if (!last) return;
+  putInForm(last.spec);
+  const t = last.spec.target;
   // The form writes from the active cell: where this pull started is said if that is elsewhere.
   const elsewhere =
     t.kind === 'cell' && t.a1 !== options.activeCell.a1
@@ -662,6 +660,14 @@ function editAgain(): void {
   source.focus();
 }
 byId('editAgain').addEventListener('click', editAgain);
+
+again.addEventListener('click', () => {
+  const last = options.again;
+  if (!last) return;
+  // The form shows the pull that runs: Pull data below it then does the same, never another.
+  putInForm(last.spec);
+  whilePulling(() => pull(last.spec, last.what, '', last.scheduled));
+});
 
 callServer('getPullOptions').then(
   (o) => {
