@@ -32,10 +32,12 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * note speaking of the account's types, 221.7 with pulled time off as its days, a pulled time-off
  * list refused as new requests, and a failure e-mail naming its refresh and the dates missed,
  * 223.6 with platform IDs checked against those people hold in Assembled, agent states over 7
- * days refused, and a shared name's "did you mean" offering emails); this budget stops growth
+ * days refused, and a shared name's "did you mean" offering emails, 225.0 with pulled agent
+ * states refused for ingest, a denied request's cancel said in words, a row read from any column
+ * that names its field, and BigQuery's answer saying how rows went in); this budget stops growth
  * meanwhile.
  */
-const CODE_BUDGET_KIB = 224.0;
+const CODE_BUDGET_KIB = 225.5;
 
 const ENTRY_POINTS = [
   'onOpen',
