@@ -3,7 +3,7 @@
 // the job carries on without it. The failures are the page's own calls refused on their way.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { menu, sidebar, typeRow, useBench } from './support';
+import { menu, sidebar, typedTimeOff, useBench } from './support';
 
 /** The next `times` calls of `fn` from the sidebar fail as a dropped connection would. */
 async function failCalls(page: Page, fn: string, times: number): Promise<() => number> {
@@ -88,12 +88,7 @@ describe('a sidebar that cannot check on its job', () => {
     const sim = running.workbench.session.backend.simulator;
     const [a] = sim?.admin.org.people.filter((p) => !p.deleted && p.staffable) ?? [];
     if (!a) throw new Error('The demo organisation has no agents');
-    await menu(page, 'Push rows…');
-    const sb = await sidebar(page, 'Push rows to Assembled');
-    await sb.getByLabel('What the rows are').selectOption('time_off');
-    await sb.getByRole('button', { name: 'Insert template' }).click();
-    await sb.locator('#status', { hasText: /^Sheet ".*" is ready/ }).waitFor();
-    await typeRow(page, 2, [a.email, '2026-07-08 09:00', '2026-07-08 17:00', 'FALSE', 'pto', 'Lost']);
+    const sb = await typedTimeOff(page, a.email, 'Lost');
     sim?.setFaults({ force5xx: 1_000_000 });
     try {
       await failCalls(page, 'pollPush', 1_000);

@@ -2,7 +2,7 @@
 // each row's outcome written beside it.
 import { describe, expect, it } from 'vitest';
 import { TIME_OFF_HEADER } from '../support/time-off-template';
-import { cell, menu, pullIntoNewSheet, sidebar, typeRow, useBench } from './support';
+import { cell, menu, pullIntoNewSheet, sidebar, typedTimeOff, typeRow, useBench } from './support';
 
 describe('Push rows in the workbench', () => {
   const bench = useBench();
@@ -126,12 +126,7 @@ describe('Push rows in the workbench', () => {
     const sim = bench().running.workbench.session.backend.simulator;
     const [a] = sim?.admin.org.people.filter((p) => !p.deleted && p.staffable) ?? [];
     if (!a) throw new Error('The demo organisation has no agents');
-    await menu(page, 'Push rows…');
-    const sb = await sidebar(page, 'Push rows to Assembled');
-    await sb.getByLabel('What the rows are').selectOption('time_off');
-    await sb.getByRole('button', { name: 'Insert template' }).click();
-    await sb.locator('#status', { hasText: /^Sheet ".*" is ready/ }).waitFor();
-    await typeRow(page, 2, [a.email, '2026-07-08 09:00', '2026-07-08 17:00', 'FALSE', 'pto', 'Stopped']);
+    const sb = await typedTimeOff(page, a.email, 'Stopped');
     const posts = () => sim?.stats().byRoute['POST /v0/time_off'] ?? 0;
     const before = posts();
     sim?.setFaults({ force5xx: 1_000_000 });

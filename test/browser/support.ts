@@ -227,3 +227,14 @@ export async function reset(page: Page): Promise<void> {
   );
   await page.locator('#sidebar').waitFor({ state: 'hidden' });
 }
+
+/** Inserts the time-off template from Push rows and types one row for `email`; gives the sidebar. */
+export async function typedTimeOff(page: Page, email: string, notes: string): Promise<FrameLocator> {
+  await menu(page, 'Push rows…');
+  const sb = await sidebar(page, 'Push rows to Assembled');
+  await sb.getByLabel('What the rows are').selectOption('time_off');
+  await sb.getByRole('button', { name: 'Insert template' }).click();
+  await sb.locator('#status', { hasText: /^Sheet ".*" is ready/ }).waitFor();
+  await typeRow(page, 2, [email, '2026-07-08 09:00', '2026-07-08 17:00', 'FALSE', 'pto', notes]);
+  return sb;
+}

@@ -8,17 +8,22 @@ import { activityStore } from '../../dev/simulator/schedules';
 import type { PushView } from '../../src/core/push/push-view';
 import { pullToEnd } from '../addon/pull-to-end';
 
+/** A day's schedule pulled into a new sheet "Schedule", in the live dialect. */
+async function pulledSchedule(key: string) {
+  const addon = await startLocalAddon({ dialect: 'live', now: '2026-05-25T12:00:00Z' });
+  const spec = {
+    source: { kind: 'resource', resource: 'activities' },
+    range: { kind: 'absolute', from: '2026-05-26', to: '2026-05-26' },
+    target: { kind: 'new_sheet', name: 'Schedule' },
+    mode: 'replace',
+  };
+  expect(await pullToEnd(addon.rt, spec, key)).toMatchObject({ state: 'done' });
+  return { ...addon, spec };
+}
+
 describe('a pulled schedule pushed back with a few actions', () => {
   it('sends the rows given an Action, and leaves listed activities without one alone', async () => {
-    const { rt, sim } = await startLocalAddon({ dialect: 'live', now: '2026-05-25T12:00:00Z' });
-    const day = { kind: 'absolute', from: '2026-05-26', to: '2026-05-26' };
-    const spec = {
-      source: { kind: 'resource', resource: 'activities' },
-      range: day,
-      target: { kind: 'new_sheet', name: 'Schedule' },
-      mode: 'replace',
-    };
-    expect(await pullToEnd(rt, spec, 'pulled-schedule-0001')).toMatchObject({ state: 'done' });
+    const { rt, sim, spec } = await pulledSchedule('pulled-schedule-0001');
     const [header = [], ...rows] = rt.workbook.values('Schedule');
     expect(rows.length).toBeGreaterThan(10);
     const action = header.length + 1;
@@ -90,14 +95,7 @@ describe('a pulled schedule pushed back with a few actions', () => {
   });
 
   it('holds back an update placed over a listed activity, which Assembled would delete, until that one has an Action', async () => {
-    const { rt } = await startLocalAddon({ dialect: 'live', now: '2026-05-25T12:00:00Z' });
-    const spec = {
-      source: { kind: 'resource', resource: 'activities' },
-      range: { kind: 'absolute', from: '2026-05-26', to: '2026-05-26' },
-      target: { kind: 'new_sheet', name: 'Schedule' },
-      mode: 'replace',
-    };
-    expect(await pullToEnd(rt, spec, 'pulled-schedule-0011')).toMatchObject({ state: 'done' });
+    const { rt } = await pulledSchedule('pulled-schedule-0011');
     const [header = [], ...rows] = rt.workbook.values('Schedule');
     const col = (name: string) => header.indexOf(name);
     // Two activities of one agent, one after the other.
@@ -136,14 +134,7 @@ describe('a pulled schedule pushed back with a few actions', () => {
   });
 
   it('reads a create typed into the sheet by agent name and type id, when Agent ID and Activity type are empty', async () => {
-    const { rt } = await startLocalAddon({ dialect: 'live', now: '2026-05-25T12:00:00Z' });
-    const spec = {
-      source: { kind: 'resource', resource: 'activities' },
-      range: { kind: 'absolute', from: '2026-05-26', to: '2026-05-26' },
-      target: { kind: 'new_sheet', name: 'Schedule' },
-      mode: 'replace',
-    };
-    expect(await pullToEnd(rt, spec, 'pulled-schedule-0021')).toMatchObject({ state: 'done' });
+    const { rt } = await pulledSchedule('pulled-schedule-0021');
     const [header = [], first = [], ...rest] = rt.workbook.values('Schedule');
     const col = (name: string) => header.indexOf(name);
     const row = header.map(() => '' as unknown);
