@@ -221,9 +221,11 @@ export async function reset(page: Page): Promise<void> {
     .getByRole('dialog', { name: 'Reset the workbench?' })
     .getByRole('button', { name: 'Reset everything' })
     .click();
+  // A fresh simulator and runtime take a while on a busy machine.
   await page.waitForFunction(
     (v) => document.body.dataset.version !== v && document.querySelectorAll('[role="tab"]').length === 1,
     before,
+    { timeout: 45_000 },
   );
   await page.locator('#sidebar').waitFor({ state: 'hidden' });
 }
