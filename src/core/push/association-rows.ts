@@ -30,6 +30,8 @@ function linksOf(rows: SheetRow[]): Link[] {
 
 const columnOf = (map: HeaderMap) => map.headers[map.columns.platform_id ?? -1] || 'Platform ID';
 const onPlatform = (agent: string | null, platform: string) => `${agent}\u0000${platform}`;
+/** One platform ID: whose it is, in the sheet's rows and in Assembled, is looked up by this. */
+const idOn = (platform: string, id: string) => `${platform}\u0000${id}`;
 
 export function markSharedPlatformIds(rows: SheetRow[], map: HeaderMap): void {
   const links = linksOf(rows);
@@ -44,7 +46,7 @@ export function markSharedPlatformIds(rows: SheetRow[], map: HeaderMap): void {
       );
     }
   }
-  for (const list of groupBy(links, (l) => `${l.platform}\u0000${l.id}`)) {
+  for (const list of groupBy(links, (l) => idOn(l.platform, l.id))) {
     if (new Set(list.map((e) => e.agent)).size < 2) continue;
     for (const { row, agent, platform, id } of list) {
       const others = list.filter((e) => e.agent !== agent).map((e) => e.row.row);
@@ -82,7 +84,7 @@ export function markHeldPlatformIds(rows: SheetRow[], map: HeaderMap, agents: Ag
   const holders = new Map<string, Person[]>();
   for (const p of people ?? [])
     for (const [platform, id] of Object.entries(p.platforms)) {
-      const k = `${platform}\u0000${id}`;
+      const k = idOn(platform, id);
       holders.set(k, [...(holders.get(k) ?? []), p]);
     }
   const column = columnOf(map);
@@ -90,7 +92,7 @@ export function markHeldPlatformIds(rows: SheetRow[], map: HeaderMap, agents: Ag
   for (let refused = holders.size > 0; refused; ) {
     const moving = new Set(links.map((l) => onPlatform(l.agent, l.platform)));
     const others = (l: Link) =>
-      (holders.get(`${l.platform}\u0000${l.id}`) ?? []).filter(
+      (holders.get(idOn(l.platform, l.id)) ?? []).filter(
         (p) => p.agent_id !== l.agent && !moving.has(onPlatform(p.agent_id, l.platform)),
       );
     const taken = new Set(links.filter((l) => others(l).length > 0));
