@@ -83,6 +83,31 @@ describe('a sidebar that cannot check on its job', () => {
     }
   });
 
+  it('Push rows: after its last try it says the push carries on without it, and no countdown talks over that', async () => {
+    const { page, running } = bench();
+    const sim = running.workbench.session.backend.simulator;
+    const [a] = sim?.admin.org.people.filter((p) => !p.deleted && p.staffable) ?? [];
+    if (!a) throw new Error('The demo organisation has no agents');
+    const sb = await typedTimeOff(page, a.email, 'Lost touch');
+    // Assembled refuses, so the push shows its own next try; then every check fails.
+    sim?.setFaults({ force5xx: 1_000_000 });
+    try {
+      const refused = await failCalls(page, 'pollPush', 1_000);
+      await sb.getByRole('button', { name: 'Push', exact: true }).click();
+      const lost =
+        /^Lost touch with the push: .*503.* It carries on without this sidebar, and its outcome goes to the "Assembled log" sheet; open this sidebar again to follow it\.$/;
+      await expect.poll(() => sb.locator('#status').textContent(), { timeout: 60_000 }).toMatch(lost);
+      expect(refused()).toBe(4);
+      // The push's own countdown ticks every second (a tenth of one here): it stays unsaid.
+      await page.waitForTimeout(2_000);
+      expect(await sb.locator('#status').textContent()).toMatch(lost);
+      await expect.poll(() => sb.getByRole('button', { name: 'Push', exact: true }).isEnabled()).toBe(true);
+    } finally {
+      await page.unrouteAll();
+      sim?.setFaults({});
+    }
+  });
+
   it('Push rows: says a check failed, and Stop this push goes at once while the next try waits', async () => {
     const { page, running } = bench();
     const sim = running.workbench.session.backend.simulator;

@@ -51,8 +51,11 @@ function describeKind(): void {
     `${none} Insert template makes a sheet for the kind chosen, with a note on each column.`;
 }
 
-/** The push as last heard from the server, and when: the clock ticks between answers. */
-let lastPush: { view: PushView; at: number } | null = null;
+/**
+ * The push as last heard from the server, and when: the clock ticks between answers. `trouble` is
+ * why a later check failed; it stays on screen, not the stale view's countdown.
+ */
+let lastPush: { view: PushView; at: number; trouble?: string } | null = null;
 
 function showPush(view: PushView): void {
   lastPush = { view, at: Date.now() };
@@ -83,7 +86,7 @@ function tick(): void {
       ? `; about ${duration(view.estimatedLeftMs - since)} left`
       : '';
   byId('progressTime').textContent = `Elapsed ${duration(view.elapsedMs + since)}${left}`;
-  if (view.nextTryInMs > 0) {
+  if (view.nextTryInMs > 0 && !lastPush.trouble) {
     const next = `${view.message} Next try in ${duration(view.nextTryInMs - since)}.`;
     status.textContent = [next, view.notice].filter(Boolean).join(' ');
   }
@@ -116,7 +119,10 @@ async function follow(view: PushView): Promise<void> {
         return polling;
       },
       'push',
-      (words) => showStatus(status, words, 'error'),
+      (words) => {
+        if (lastPush) lastPush.trouble = words;
+        showStatus(status, words, 'error');
+      },
     ).finally(() => {
       polling = undefined;
     });
