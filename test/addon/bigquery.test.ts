@@ -102,6 +102,38 @@ describe('pull into BigQuery', () => {
     expect(count(rt, 'agent_states').rows).toBe(replaced.rows);
   });
 
+  it("merges a report's whole week over each agent's cut-short week, in one statement, the other weeks kept", async () => {
+    const { rt } = await addon();
+    const weeks = (from: string, to: string) => ({
+      source: { kind: 'report', report: 'adherence', granularity: 'week' },
+      range: { kind: 'absolute', from, to },
+      target: { kind: 'bigquery', project: P, dataset: 'wfm', table: 'weekly' },
+      mode: 'merge',
+    });
+    const spans = () =>
+      (
+        rt.bigquery.sql(
+          `SELECT CAST(start_time AS STRING), CAST(end_time AS STRING), count(*) FROM \`${P}.wfm.weekly\` GROUP BY 1, 2 ORDER BY 1, 2`,
+          P,
+        ).rows as { f: { v: string }[] }[]
+      ).map((r) => `${r.f[0]?.v.slice(5, 10)}–${r.f[1]?.v.slice(5, 10)} ${r.f[2]?.v}`);
+    const before = await pullToEnd(rt, weeks('2026-05-04', '2026-05-10'), key());
+    const part = await pullToEnd(rt, weeks('2026-05-11', '2026-05-13'), key());
+    expect([before.state, part.state]).toEqual(['done', 'done']);
+    const agents = part.rows;
+    expect(spans()).toEqual([`05-04–05-11 ${before.rows}`, `05-11–05-14 ${agents}`]);
+    const whole = await pullToEnd(rt, weeks('2026-05-11', '2026-05-17'), key());
+    expect(whole).toMatchObject({ state: 'done', rows: agents });
+    expect(spans()).toEqual([`05-04–05-11 ${before.rows}`, `05-11–05-18 ${agents}`]);
+    // Merged again, the same weeks are updated, not taken out.
+    expect(await pullToEnd(rt, weeks('2026-05-11', '2026-05-17'), key())).toMatchObject({ state: 'done' });
+    expect(spans()).toEqual([`05-04–05-11 ${before.rows}`, `05-11–05-18 ${agents}`]);
+    const merges = rt.bigquery
+      .jobList()
+      .filter((j: Rest) => /^MERGE/.test(j.configuration.query?.query ?? ''));
+    expect(merges.length).toBe(4);
+  });
+
   it("retries BigQuery's transient errors with backoff; a lost insert's retry polls the same job", async () => {
     const { rt } = await addon();
     rt.properties.script.set('BIGQUERY_CHUNK_ROWS', '200');

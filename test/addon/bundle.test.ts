@@ -34,10 +34,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * 223.6 with platform IDs checked against those people hold in Assembled, agent states over 7
  * days refused, and a shared name's "did you mean" offering emails, 225.0 with pulled agent
  * states refused for ingest, a denied request's cancel said in words, a row read from any column
- * that names its field, and BigQuery's answer saying how rows went in); this budget stops growth
- * meanwhile.
+ * that names its field, and BigQuery's answer saying how rows went in, 227.3 with a report's
+ * bucket cut short by one pull giving way, in a sheet and in BigQuery, to the bucket merged whole
+ * later); this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 225.5;
+const CODE_BUDGET_KIB = 227.5;
 
 const ENTRY_POINTS = [
   'onOpen',

@@ -35,6 +35,31 @@ describe('reports merged week after week', () => {
     });
 });
 
+describe('a week pulled in part, then whole', () => {
+  const weekTo = (to: string) => ({
+    source: { kind: 'report', report: 'adherence', granularity: 'week' },
+    range: { kind: 'absolute', from: '2026-05-11', to },
+    target: { kind: 'new_sheet', name: 'Weekly' },
+    mode: 'merge',
+  });
+  for (const dialect of ['live', 'seed'] as const)
+    it(`${dialect}: the whole week takes the place of each agent's cut-short week, which would count its days twice`, async () => {
+      const { rt } = await startLocalAddon({ dialect });
+      const first = await pullToEnd(rt, weekTo('2026-05-13'), 'part-week');
+      expect(first).toMatchObject({ state: 'done' });
+      expect(first.rows).toBeGreaterThan(1);
+      const whole = await pullToEnd(rt, weekTo('2026-05-17'), 'whole-week');
+      expect(whole).toMatchObject({ state: 'done', rows: first.rows });
+      expect(whole.message).toContain(
+        `${first.rows} rows over part of the same time taken out, as they would count it twice`,
+      );
+      const [header, ...rows] = rt.workbook.values('Weekly');
+      expect(rows).toHaveLength(first.rows);
+      const end = header?.indexOf('End') ?? -1;
+      expect(new Set(rows.map((r) => String(r[end]))).size).toBe(1);
+    });
+});
+
 describe('lists merged again', () => {
   it.each(['requirements', 'time_off_updates'])(
     'live: %s merged twice keeps one row per record',

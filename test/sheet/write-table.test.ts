@@ -312,3 +312,131 @@ describe('writeTable', () => {
     expect([...grid.formats.entries()]).toEqual([['2,2,1', 'yyyy-mm-dd hh:mm:ss']]);
   });
 });
+
+describe('merge of spans (a report: agent, start, end)', () => {
+  const key = { mergeKey: 'agent_id,start_time,end_time', span: ['start_time', 'end_time'] as const };
+  const o = { ...base, mode: 'merge' as const, ...key };
+  const at = (d: string) => Date.parse(`${d}T00:00:00Z`);
+  const row = (agent: string, from: string, to: string, handled: number) => ({
+    agent_id: agent,
+    start_time: at(from),
+    end_time: at(to),
+    handled,
+  });
+  const rows = (grid: MemoryGrid) =>
+    grid
+      .read(2, 1, grid.used().rows - 1, 4)
+      .map(
+        ([a, s, e, n]) =>
+          `${a} ${(s as Date).toISOString().slice(5, 10)}–${(e as Date).toISOString().slice(5, 10)} ${n}`,
+      );
+
+  it('a week cut short gives way to the whole week, in its place; other agents and weeks stay', () => {
+    const grid = new MemoryGrid();
+    writeTable(
+      grid,
+      table([
+        row('a1', '2026-05-04', '2026-05-11', 40),
+        row('a1', '2026-05-11', '2026-05-14', 12),
+        row('a2', '2026-05-11', '2026-05-14', 9),
+      ]),
+      o,
+    );
+    const r = writeTable(
+      grid,
+      table([row('a2', '2026-05-11', '2026-05-18', 30), row('a1', '2026-05-11', '2026-05-18', 28)]),
+      o,
+    );
+    expect(rows(grid)).toEqual(['a1 05-04–05-11 40', 'a1 05-11–05-18 28', 'a2 05-11–05-18 30']);
+    expect(r).toMatchObject({ appended: 2, updated: 0, superseded: 2 });
+    // Pulled again, the whole weeks are the same rows: updated, nothing taken out.
+    expect(writeTable(grid, table([row('a1', '2026-05-11', '2026-05-18', 29)]), o)).toMatchObject({
+      appended: 0,
+      updated: 1,
+      superseded: 0,
+    });
+    expect(rows(grid)[1]).toBe('a1 05-11–05-18 29');
+  });
+
+  it('a span takes out every row it overlaps, a long one that began well before included, and clears the rows left below', () => {
+    const days = Array.from({ length: 7 }, (_, i) => row('a1', `2026-05-${11 + i}`, `2026-05-${12 + i}`, i));
+    const grid = new MemoryGrid();
+    writeTable(
+      grid,
+      table([
+        row('a1', '2026-04-20', '2026-05-13', 100),
+        // Between the long row and the week, ending before the week begins: the search walks past it.
+        row('a1', '2026-05-04', '2026-05-05', 3),
+        ...days,
+        row('a1', '2026-05-18', '2026-05-19', 7),
+      ]),
+      o,
+    );
+    expect(grid.used().rows).toBe(11);
+    const r = writeTable(grid, table([row('a1', '2026-05-11', '2026-05-18', 50)]), o);
+    expect(rows(grid)).toEqual(['a1 05-11–05-18 50', 'a1 05-04–05-05 3', 'a1 05-18–05-19 7']);
+    expect(r).toMatchObject({ appended: 1, superseded: 8, extent: { rows: 4, cols: 4 } });
+    expect(grid.used().rows).toBe(4);
+  });
+
+  it('only with its start and end in the key: a key of agent and start alone takes nothing out', () => {
+    const grid = new MemoryGrid();
+    const own = { ...o, mergeKey: 'agent_id,start_time' };
+    writeTable(grid, table([row('a1', '2026-05-11', '2026-05-14', 12)]), own);
+    writeTable(grid, table([row('a1', '2026-05-12', '2026-05-18', 28)]), own);
+    expect(rows(grid)).toHaveLength(2);
+    // Nor without the span named, whatever the key.
+    const plain = new MemoryGrid();
+    writeTable(plain, table([row('a1', '2026-05-11', '2026-05-14', 12)]), {
+      ...base,
+      mode: 'merge',
+      mergeKey: key.mergeKey,
+    });
+    writeTable(plain, table([row('a1', '2026-05-11', '2026-05-18', 28)]), {
+      ...base,
+      mode: 'merge',
+      mergeKey: key.mergeKey,
+    });
+    expect(rows(plain)).toHaveLength(2);
+  });
+
+  it('rows whose start or end is not a date are left as they are', () => {
+    const grid = new MemoryGrid([
+      ['Agent ID', 'Start', 'End', 'Handled'],
+      ['a1', 'week 20', 'week 21', 5],
+    ]);
+    const r = writeTable(grid, table([row('a1', '2026-05-11', '2026-05-18', 28)]), o);
+    expect(r).toMatchObject({ appended: 1, superseded: 0 });
+    expect(grid.used().rows).toBe(3);
+  });
+
+  it('planned again after some rows were written, it comes out the same (a merge cut short and resumed)', () => {
+    const days = Array.from({ length: 5 }, (_, i) => row('a1', `2026-05-${11 + i}`, `2026-05-${12 + i}`, i));
+    const start = [
+      row('a0', '2026-05-11', '2026-05-18', 1),
+      ...days,
+      row('a2', '2026-05-11', '2026-05-14', 2),
+      row('a3', '2026-05-11', '2026-05-18', 3),
+    ];
+    const next = table([
+      row('a1', '2026-05-11', '2026-05-18', 50),
+      row('a2', '2026-05-11', '2026-05-18', 60),
+      row('a4', '2026-05-11', '2026-05-18', 70),
+    ]);
+    const whole = new MemoryGrid();
+    writeTable(whole, table(start), o);
+    writeTable(whole, next, o);
+    for (let written = 1; written <= 4; written++) {
+      const grid = new MemoryGrid();
+      writeTable(grid, table(start), o);
+      const first = planWrite(grid, next, o);
+      beginWrite(grid, next, o, first);
+      writeBodyRows(grid, o, first, 0, written);
+      // A later execution plans again over the rows already written, and writes it all.
+      const r = writeTable(grid, next, o);
+      expect(rows(grid)).toEqual(rows(whole));
+      expect(grid.used().rows).toBe(whole.used().rows);
+      expect(r.appended + r.updated).toBe(3);
+    }
+  });
+});

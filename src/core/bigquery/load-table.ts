@@ -14,6 +14,8 @@ export interface LoadTarget extends TableRef {
   mode: 'replace' | 'append' | 'merge';
   /** merge: the source's key columns (as the table model names them). */
   key: string[];
+  /** merge: the key's start and end columns, when its rows are spans of time (write-table.ts). */
+  span?: readonly [string, string] | undefined;
   /** Unique per pull: job ids and the staging table are named from it. */
   runId: string;
 }
@@ -161,7 +163,7 @@ function loadSteps(
     const columns = fields.map((f) => q(f.name));
     const sql =
       target.mode === 'merge'
-        ? mergeSql(target, staging, fields, target.key.map(columnName))
+        ? mergeSql(target, staging, fields, target.key.map(columnName), target.span?.map(columnName))
         : p.chunk === 0
           ? `DELETE FROM ${path(target)} WHERE TRUE`
           : undefined;
@@ -187,17 +189,42 @@ function loadSteps(
   return p;
 }
 
-/** One MERGE on the key; rows repeated in the staging table (a chunk loaded twice) count once. */
-function mergeSql(target: TableRef, staging: TableRef, fields: Field[], key: string[]): string {
+/**
+ * One MERGE on the key; rows repeated in the staging table (a chunk loaded twice) count once. With
+ * a span, the table's rows of the same record whose span a new row overlaps come along marked
+ * `_gone`, and are deleted in the same statement: readers never see a week both cut short and whole.
+ */
+function mergeSql(
+  target: TableRef,
+  staging: TableRef,
+  fields: Field[],
+  key: string[],
+  span?: string[],
+): string {
   const cols = fields.map((f) => q(f.name));
-  const on = key.map((k) => `T.${q(k)} IS NOT DISTINCT FROM S.${q(k)}`).join(' AND ');
+  const same = (a: string, b: string, ks: string[]) =>
+    ks.map((k) => `${a}.${q(k)} IS NOT DISTINCT FROM ${b}.${q(k)}`).join(' AND ');
   const set = fields.filter((f) => !key.includes(f.name)).map((f) => `${q(f.name)} = S.${q(f.name)}`);
+  const once = `QUALIFY ROW_NUMBER() OVER (PARTITION BY ${key.map(q).join(', ')}) = 1`;
+  let source = `SELECT ${cols.join(', ')} FROM ${path(staging)} WHERE TRUE ${once}`;
+  if (span) {
+    const [start, end] = span.map(q) as [string, string];
+    const gone = fields.map((f) => (key.includes(f.name) ? `G.${q(f.name)}` : 'NULL'));
+    const entity = key.filter((k) => !span.includes(k));
+    source = [
+      `(${source.replace(' FROM', ', FALSE AS _gone FROM')})`,
+      `UNION ALL (SELECT ${gone.join(', ')}, TRUE FROM ${path(target)} G WHERE EXISTS (SELECT 1 FROM ${path(staging)} N`,
+      `WHERE ${[same('N', 'G', entity), `N.${start} < G.${end} AND G.${start} < N.${end}`].filter(Boolean).join(' AND ')}`,
+      `AND NOT (${same('N', 'G', span)})) ${once})`,
+    ].join(' ');
+  }
   return [
     `MERGE ${path(target)} T`,
-    `USING (SELECT ${cols.join(', ')} FROM ${path(staging)} WHERE TRUE QUALIFY ROW_NUMBER() OVER (PARTITION BY ${key.map(q).join(', ')}) = 1) S`,
-    `ON ${on}`,
+    `USING (${source}) S`,
+    `ON ${same('T', 'S', key)}`,
+    span ? 'WHEN MATCHED AND S._gone THEN DELETE' : '',
     set.length ? `WHEN MATCHED THEN UPDATE SET ${set.join(', ')}` : '',
-    `WHEN NOT MATCHED THEN INSERT (${cols.join(', ')}) VALUES (${cols.map((c) => `S.${c}`).join(', ')})`,
+    `WHEN NOT MATCHED${span ? ' AND NOT S._gone' : ''} THEN INSERT (${cols.join(', ')}) VALUES (${cols.map((c) => `S.${c}`).join(', ')})`,
   ]
     .filter(Boolean)
     .join('\n');

@@ -5,6 +5,7 @@ import type { JobStore } from '../jobs/job-store';
 import { type PullJob, withState } from '../jobs/pull-job';
 import type { Clock, Zone } from '../ports';
 import { sourceInfo } from '../pull/pull-spec';
+import { spanIn } from '../sheet/overlaps';
 import type { Table } from '../table/build-table';
 import { type ConnectedViews, showView } from './connected-view';
 import { consoleLink, LoadFailed, loadTable } from './load-table';
@@ -42,7 +43,7 @@ export function loadIntoBigQuery(
   const ref = { projectId: target.project, datasetId: target.dataset, tableId: target.table };
   const progress = loadTable(
     deps.warehouse(),
-    { ...ref, mode: job.spec.mode, key, runId: job.id },
+    { ...ref, mode: job.spec.mode, key, span: spanIn(key, sourceInfo(job.spec.source).span), runId: job.id },
     table,
     records as Record<string, unknown>[],
     {

@@ -48,6 +48,8 @@ export interface SourceInfo {
   filters: FilterName[];
   /** The column, or comma-separated columns, that identify a record, for merge mode. */
   key: string;
+  /** The key's start and end columns, when its records are spans of time (write-table.ts). */
+  span?: readonly [string, string];
 }
 
 const STATE_KEY = 'agent_id,platform,start_time';
@@ -64,33 +66,22 @@ const ACTIVITY_FILTERS: FilterName[] = [
 /** Assembled's channels, as the activities endpoint takes them. */
 export const CHANNELS = ['phone', 'chat', 'email'] as const;
 
-const REPORT_FILTERS: FilterName[] = ['queue_ids', 'team_ids', 'site_ids', 'agent_ids'];
-
 /**
  * A report row is its agent or queue in one bucket: one a day (or interval, week) of the range. The
  * bucket is its start and end, which both dialects carry (a day and a week can start together).
+ * It is a span: a week cut short by one pull's range gives way to the whole week pulled later.
  */
+const BUCKET: Pick<SourceInfo, 'range' | 'filters' | 'span'> = {
+  range: 'required',
+  filters: ['queue_ids', 'team_ids', 'site_ids', 'agent_ids'],
+  span: ['start_time', 'end_time'],
+};
 const BUCKET_KEY = 'start_time,end_time';
 
 export const REPORTS: Record<ReportType, SourceInfo> = {
-  adherence: {
-    label: 'Adherence report',
-    range: 'required',
-    filters: REPORT_FILTERS,
-    key: `agent_id,${BUCKET_KEY}`,
-  },
-  ticket_stats: {
-    label: 'Ticket stats report',
-    range: 'required',
-    filters: REPORT_FILTERS,
-    key: `queue_id,${BUCKET_KEY}`,
-  },
-  handle_time: {
-    label: 'Handle time report',
-    range: 'required',
-    filters: REPORT_FILTERS,
-    key: `agent_id,${BUCKET_KEY}`,
-  },
+  adherence: { ...BUCKET, label: 'Adherence report', key: `agent_id,${BUCKET_KEY}` },
+  ticket_stats: { ...BUCKET, label: 'Ticket stats report', key: `queue_id,${BUCKET_KEY}` },
+  handle_time: { ...BUCKET, label: 'Handle time report', key: `agent_id,${BUCKET_KEY}` },
 };
 
 export const RESOURCE_INFO: Record<ResourceName, SourceInfo> = {

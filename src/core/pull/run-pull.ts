@@ -460,6 +460,7 @@ function writePiece(deps: PullDeps, job: PullJob, run: RunState, client: Assembl
         row: target.row,
         col: target.col,
         mergeKey: job.spec.mergeKey ?? sourceInfo(job.spec.source).key,
+        span: sourceInfo(job.spec.source).span,
         ...(target.previous ? { previous: target.previous } : {}),
         note: headerNote(deps, job),
       },

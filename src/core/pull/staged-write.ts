@@ -10,6 +10,7 @@ import {
   beginWrite,
   checkCellLimit,
   chunkRows,
+  clearTakenOut,
   headerNoteOf,
   planWrite,
   previousBlock,
@@ -103,14 +104,15 @@ export class StagedWrite {
       this.target.grid.growTo(reach(this.options, block));
       this.staging.publish(this.jobId, block.rows, block.cols, this.target);
     }
+    clearTakenOut(grid, o, plan);
     this.target.grid.styleHeader(
       this.options.row,
       this.options.col,
       plan.header.length,
       headerNoteOf(this.table, this.options, plan),
     );
-    const { appended, updated, present, extent, bodyRow } = plan;
-    return this.finish({ rows: appended + updated, appended, updated, present, extent, bodyRow });
+    const { appended, updated, present, superseded, extent, bodyRow } = plan;
+    return this.finish({ rows: appended + updated, appended, updated, present, superseded, extent, bodyRow });
   }
 
   private finish(written: Written): WritePiece {

@@ -7,8 +7,14 @@ import type { Written } from './staged-write';
 const rowCount = (n: number) => `${countText(n)} row${n === 1 ? '' : 's'}`;
 
 export function writtenWords(mode: WriteMode, w: Written, label: string): string {
-  if (mode === 'merge')
-    return `${rowCount(w.rows)} merged into ${label}: ${countText(w.updated)} updated, ${countText(w.appended)} added`;
+  if (mode === 'merge') {
+    const merged = `${rowCount(w.rows)} merged into ${label}: ${countText(w.updated)} updated, ${countText(w.appended)} added`;
+    // A week cut short by an earlier pull, beside the whole week now: the days would count twice.
+    const gone = w.superseded;
+    return gone
+      ? `${merged}; ${rowCount(gone)} over part of the same time taken out, as ${gone === 1 ? 'it' : 'they'} would count it twice`
+      : merged;
+  }
   if (mode === 'replace') return `${rowCount(w.rows)} written to ${label}`;
   const one = w.present === 1;
   const kept = `${one ? 'was' : 'were'} in the sheet already and left as ${one ? 'it was' : 'they were'} (Merge updates such rows)`;

@@ -7,6 +7,7 @@ import type { CellValue, Table } from '../table/build-table';
 import { fieldList } from '../table/column-words';
 import { toSheetValue } from '../table/sheet-literal';
 import { type Extent, type Grid, MAX_CELLS_PER_WRITE, SHEETS_CELL_LIMIT } from './grid';
+import { overlapping, type Spans, spanIn } from './overlaps';
 
 export type WriteMode = 'replace' | 'append' | 'merge';
 
@@ -20,6 +21,11 @@ export interface WriteOptions {
    * same key; append leaves out the rows whose key the sheet already holds.
    */
   mergeKey?: string;
+  /**
+   * merge: the key's start and end columns, when its rows are spans of time (a report's buckets).
+   * A sheet row of the same record otherwise whose span overlaps a new row's gives way to it.
+   */
+  span?: readonly [string, string];
   /** replace: the block the previous write of this target filled, when known. */
   previous?: Extent;
   /** Text of the note on the header's first cell. */
@@ -35,6 +41,8 @@ export interface WriteResult {
   updated: number;
   /** append: rows left out because the sheet already had a row with their key. */
   present: number;
+  /** merge: the sheet's rows taken out, as a new row's span overlapped theirs (see `span`). */
+  superseded: number;
   /** The block the table now fills, header included. */
   extent: Extent;
   writeCalls: number;
@@ -134,7 +142,7 @@ export function checkCellLimit(grid: Grid, o: WriteOptions, extent: Extent): voi
 
 /** No records: replace keeps the header it finds (or says so) and clears the old rows; the other modes change nothing. */
 function writeEmpty(grid: Grid, o: WriteOptions): WriteResult {
-  const none = { rows: 0, appended: 0, updated: 0, present: 0, writeCalls: 0 };
+  const none = { rows: 0, appended: 0, updated: 0, present: 0, superseded: 0, writeCalls: 0 };
   const found = existingHeader(grid, o);
   if (o.mode !== 'replace') return { ...none, extent: { rows: 1, cols: found.length } };
   const header = found.length ? found : ['(no records)'];
@@ -153,13 +161,44 @@ function writeEmpty(grid: Grid, o: WriteOptions): WriteResult {
  */
 function mergeKeyOf(table: Table, p: Placement, mergeKey: string): (row: CellValue[]) => string {
   const keys = mergeKey.split(',').map((k) => k.trim());
+  const at = keyColumns(table, p, keys);
+  return (row) => at.map((i) => text(row[i])).join('\u0000');
+}
+
+const isDate = (v: CellValue | undefined): v is Date => Object.prototype.toString.call(v) === '[object Date]';
+const text = (v: CellValue | undefined) => (isDate(v) ? String(v.getTime()) : String(v));
+
+function keyColumns(table: Table, p: Placement, keys: readonly string[]): number[] {
   const at = keys.map((k) => keyColumn(table, p, k));
   const missing = keys.find((_, i) => (at[i] ?? -1) < 0);
   if (missing !== undefined)
     throw new WriteRefused(`The merge key column "${missing}" is not in the data or in the sheet's header.`);
-  const text = (v: CellValue | undefined) =>
-    Object.prototype.toString.call(v) === '[object Date]' ? String((v as Date).getTime()) : String(v);
-  return (row) => at.map((i) => text(row[i])).join('\u0000');
+  return at;
+}
+
+/** The key's record and span, when `span` names two of its columns (otherwise no spans). */
+function spansOf(
+  table: Table,
+  p: Placement,
+  mergeKey: string,
+  span: WriteOptions['span'],
+): Spans | undefined {
+  const keys = mergeKey.split(',').map((k) => k.trim());
+  const both = spanIn(keys, span);
+  if (!both) return undefined;
+  const at = keyColumns(
+    table,
+    p,
+    keys.filter((k) => !both.includes(k)),
+  );
+  const [start, end] = keyColumns(table, p, both) as [number, number];
+  return {
+    entityOf: (row) => at.map((i) => text(row[i])).join('\u0000'),
+    spanOf: (row) => {
+      const [s, e] = [row[start], row[end]];
+      return isDate(s) && isDate(e) ? [s.getTime(), e.getTime()] : undefined;
+    },
+  };
 }
 
 /**
@@ -204,6 +243,9 @@ export interface WritePlan {
   appended: number;
   updated: number;
   present: number;
+  superseded: number;
+  /** merge: the sheet's rows under the body that it no longer fills (rows were taken out). */
+  leftover: number;
 }
 
 /**
@@ -220,6 +262,8 @@ export function planWrite(grid: Grid, table: Table, o: WriteOptions, bodyRow?: n
   let at = o.row + 1;
   let appended = table.rows.length;
   let updated = 0;
+  let superseded = 0;
+  let leftover = 0;
 
   if (o.mode === 'merge') {
     const keyOf = mergeKeyOf(table, placed, o.mergeKey ?? '');
@@ -230,8 +274,11 @@ export function planWrite(grid: Grid, table: Table, o: WriteOptions, bodyRow?: n
         ...r,
         ...Array(header.length - r.length).fill(''),
       ]);
-      ({ appended, updated } = mergeInto(old, rows, keyOf, new Set(placed.at)));
-      body = old;
+      const spans = spansOf(table, placed, o.mergeKey ?? '', o.span);
+      const carried = new Set(placed.at);
+      ({ appended, updated, superseded } = mergeInto(old, rows, keyOf, carried, spans));
+      body = old.filter((r) => r !== GONE);
+      leftover = old.length - body.length;
     } else body = rows;
   } else if (o.mode === 'append' && found.length > 0) {
     at = bodyRow ?? Math.max(grid.used().rows + 1, o.row + 1);
@@ -242,30 +289,62 @@ export function planWrite(grid: Grid, table: Table, o: WriteOptions, bodyRow?: n
   }
   const extent = { rows: at - o.row + body.length, cols: header.length };
   const present = table.rows.length - appended - updated;
-  return { header, placed, body, bodyRow: at, extent, appended, updated, present };
+  return { header, placed, body, bodyRow: at, extent, appended, updated, present, superseded, leftover };
 }
 
-/** Updates `old` in place with `rows`: a row whose key is there replaces it, others go below. */
+/** A row `mergeInto` took out; the caller drops them. */
+const GONE: CellValue[] = [];
+
+/**
+ * Updates `old` in place with `rows`: a row whose key is there replaces it, others go below. With
+ * spans, a new row also takes out the rows its span overlaps (taking the first one's place when its
+ * key is new), and a key the sheet holds twice keeps its first row: a merge cut short and planned
+ * again finds its written rows above, their old places below, and comes out the same.
+ */
 function mergeInto(
   old: CellValue[][],
   rows: CellValue[][],
   keyOf: (row: CellValue[]) => string,
   carried: Set<number | undefined>,
-): { appended: number; updated: number } {
-  const byKey = new Map(old.map((r, i) => [keyOf(r), i]));
+  spans?: Spans,
+): { appended: number; updated: number; superseded: number } {
+  const byKey = new Map<string, number>();
+  let superseded = 0;
+  const takeOut = (i: number) => {
+    if (old[i] === GONE) return;
+    old[i] = GONE;
+    superseded++;
+  };
+  old.forEach((r, i) => {
+    const key = keyOf(r);
+    if (spans && byKey.has(key)) takeOut(i);
+    else byKey.set(key, i);
+  });
+  const over = spans ? overlapping(old, rows, spans) : new Map<number, number[]>();
   let appended = 0;
-  for (const row of rows) {
-    const i = byKey.get(keyOf(row));
-    if (i === undefined) {
-      byKey.set(keyOf(row), old.length);
+  rows.forEach((row, j) => {
+    const key = keyOf(row);
+    let i = byKey.get(key);
+    const hits = (over.get(j) ?? []).filter((h) => old[h] !== GONE && h !== i);
+    if (i === undefined && hits.length) {
+      // A new record in the place of the first it overlaps: none of that row's cells are its own.
+      i = hits.shift() as number;
+      superseded++;
+      old[i] = row;
+      byKey.set(key, i);
+      appended++;
+    } else if (i === undefined) {
+      byKey.set(key, old.length);
       old.push(row);
       appended++;
     } else {
       // Columns the table does not carry keep the sheet's values.
-      old[i] = row.map((v, k) => (carried.has(k) ? v : (old[i]?.[k] ?? '')));
+      const was = old[i];
+      old[i] = row.map((v, k) => (carried.has(k) ? v : (was?.[k] ?? '')));
     }
-  }
-  return { appended, updated: rows.length - appended };
+    for (const h of hits) takeOut(h);
+  });
+  return { appended, updated: rows.length - appended, superseded };
 }
 
 /**
@@ -333,9 +412,16 @@ export function writeTable(grid: Grid, table: Table, o: WriteOptions): WriteResu
   for (let from = 0; from < plan.body.length; from += step, calls++)
     writeBodyRows(grid, o, plan, from, Math.min(plan.body.length, from + step));
   if (o.mode === 'replace') clearLeftovers(grid, o, plan.extent);
+  clearTakenOut(grid, o, plan);
   grid.styleHeader(o.row, o.col, plan.header.length, headerNoteOf(table, o, plan));
-  const { appended, updated, present, extent } = plan;
-  return { rows: appended + updated, appended, updated, present, extent, writeCalls: calls };
+  const { appended, updated, present, superseded, extent } = plan;
+  return { rows: appended + updated, appended, updated, present, superseded, extent, writeCalls: calls };
+}
+
+/** After a merge that took rows out: the rows under its body it no longer fills. */
+export function clearTakenOut(grid: Grid, o: WriteOptions, plan: WritePlan): void {
+  if (plan.leftover > 0)
+    grid.clear(plan.bodyRow + plan.body.length, o.col, plan.leftover, plan.header.length);
 }
 
 /** What a replace cleared last time, or may own: the block it may clear now. */

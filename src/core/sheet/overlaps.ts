@@ -1,0 +1,72 @@
+// A report's row is its agent (or queue) over one bucket, from its start to its end. A bucket cut
+// short by the range it was pulled for (a week pulled Monday to Wednesday) is not the same record as
+// the whole bucket pulled later, yet it counts the same days: merged side by side, the sheet would
+// count Monday to Wednesday twice. So in a merge the newer row takes the place of the sheet's rows
+// for the same agent whose span overlaps its own.
+import type { CellValue } from '../table/build-table';
+
+/** The span, when the merge key has both its columns: a key of the user's own without them is plain. */
+export function spanIn(key: readonly string[], span?: readonly [string, string]): typeof span {
+  return span?.every((k) => key.includes(k)) ? span : undefined;
+}
+
+/** What tells a row's record apart besides its span, and its span as instants. */
+export interface Spans {
+  entityOf(row: CellValue[]): string;
+  /** Start and end in ms, or undefined when either cell is not a date. */
+  spanOf(row: CellValue[]): [number, number] | undefined;
+}
+
+interface Held {
+  start: number;
+  end: number;
+  index: number;
+}
+
+/**
+ * For each new row (by index), the old rows (by index) of its entity whose span overlaps its own
+ * (the same span too: the caller tells its own key's row apart). Per entity the old spans are sorted, so each look-up is a binary
+ * search and a short walk back (no longer than the entity's longest span).
+ */
+export function overlapping(old: CellValue[][], rows: CellValue[][], spans: Spans): Map<number, number[]> {
+  const byEntity = new Map<string, { held: Held[]; longest: number }>();
+  old.forEach((row, index) => {
+    const span = spans.spanOf(row);
+    if (!span) return;
+    const key = spans.entityOf(row);
+    const entry = byEntity.get(key) ?? { held: [], longest: 0 };
+    entry.held.push({ start: span[0], end: span[1], index });
+    entry.longest = Math.max(entry.longest, span[1] - span[0]);
+    byEntity.set(key, entry);
+  });
+  for (const { held } of byEntity.values()) held.sort((a, b) => a.start - b.start);
+
+  const found = new Map<number, number[]>();
+  rows.forEach((row, j) => {
+    const span = spans.spanOf(row);
+    const entry = span && byEntity.get(spans.entityOf(row));
+    if (!span || !entry) return;
+    const [start, end] = span;
+    const { held, longest } = entry;
+    // The first held span that starts at or after this one's end: none from there on overlaps.
+    let lo = 0;
+    let hi = held.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((held[mid] as Held).start < end) lo = mid + 1;
+      else hi = mid;
+    }
+    const hits: number[] = [];
+    for (let k = lo - 1; k >= 0; k--) {
+      const h = held[k] as Held;
+      if (h.start + longest <= start) break;
+      if (h.end > start) hits.push(h.index);
+    }
+    if (hits.length)
+      found.set(
+        j,
+        hits.sort((a, b) => a - b),
+      );
+  });
+  return found;
+}
