@@ -51,6 +51,33 @@ describe('Pull data, writing the sheet', () => {
     expect(values.length).toBe(4 + job.rows + 1);
   });
 
+  it('a table at a cell writes over nothing it did not write: refused in words, both tables kept; its own old block is its to replace', async () => {
+    const { rt } = await startLocalAddon();
+    const teams = (a1: string) => ({
+      source: { kind: 'resource', resource: 'teams' },
+      target: { kind: 'cell', sheet: 'Sheet1', a1 },
+      mode: 'replace',
+    });
+    const first = await pull(rt, teams('B2'));
+    expect(first.state).toBe('done');
+    // The user's total under the table, one row below its last.
+    const under = first.rows + 4;
+    rt.workbook.write('Sheet1', [['Total']], { row: under, column: 3 });
+    // Pulled again, the table fills the block it filled before: its own to write over.
+    expect(await pull(rt, teams('B2'))).toMatchObject({ state: 'done' });
+    const before = rt.workbook.values('Sheet1');
+    // Two rows higher it would reach the total and the first table's rows.
+    const over = await pull(rt, teams(`B${under - first.rows}`));
+    expect(over.state).toBe('failed');
+    expect(over.message).toMatch(
+      new RegExp(
+        `The table would write over B${under - first.rows} and \\d+ more cells, which it did not write\\. Clear them, or pull to another cell or a new sheet\\. Nothing was written\\.`,
+      ),
+    );
+    expect(rt.workbook.values('Sheet1')).toEqual(before);
+    expect(before[under - 1]?.[2]).toBe('Total');
+  });
+
   it('appending a period again adds only its new rows, and says where they went and what was left', async () => {
     const { rt } = await startLocalAddon();
     const spec = (to: string) => ({

@@ -101,7 +101,7 @@ describe('protected ranges', () => {
       state: 'done',
     });
     expect(addon.rt.workbook.values('Teams')[2]?.[3]).toBe('ID');
-    const outside = await pull(ops, teams({ kind: 'cell', sheet: 'Teams', a1: 'B3' }));
+    const outside = await pull(ops, teams({ kind: 'cell', sheet: 'Teams', a1: 'B250' }));
     expect(outside.message).toMatch(/The sheet "Teams" is protected/);
   });
 

@@ -440,3 +440,65 @@ describe('merge of spans (a report: agent, start, end)', () => {
     }
   });
 });
+
+describe('a replace writes over nothing it did not write', () => {
+  const teams = (n: number, extra = false) =>
+    table(
+      Array.from({ length: n }, (_, i) => ({
+        id: `t${i}`,
+        name: `Team ${i}`,
+        ...(extra ? { size: i } : {}),
+      })),
+    );
+
+  it('at a cell with no record of its last block: every cell of the new block must be empty', () => {
+    const grid = new MemoryGrid([
+      ['', '', ''],
+      ['', '', ''],
+      ['', '', 'mine'],
+      ['', 'also mine', ''],
+    ]);
+    expect(() => writeTable(grid, teams(3), { ...base, row: 2, col: 2, mode: 'replace' })).toThrow(
+      'The table would write over C3 and 1 more cell, which it did not write. Clear them, or pull to another cell or a new sheet. Nothing was written.',
+    );
+    expect(grid.writes).toBe(0);
+    // One row fewer reaches only C3.
+    expect(() => writeTable(grid, teams(1), { ...base, row: 2, col: 2, mode: 'replace' })).toThrow(
+      /^The table would write over C3, which it did not write\. Clear it,/,
+    );
+  });
+
+  it('its last block is its own; rows below it and columns right of it are not', () => {
+    const grid = new MemoryGrid();
+    const at = { ...base, row: 2, col: 2, mode: 'replace' as const };
+    const first = writeTable(grid, teams(3), at);
+    const previous = first.extent;
+    grid.write(7, 2, [['total']]);
+    grid.write(2, 4, [['note']]);
+    // The same size, or smaller: written over its own cells.
+    expect(writeTable(grid, teams(2), { ...at, previous })).toMatchObject({ rows: 2 });
+    expect(writeTable(grid, teams(3), { ...at, previous })).toMatchObject({ rows: 3 });
+    // Two more rows reach the total under it; a third column reaches the note beside it.
+    expect(() => writeTable(grid, teams(5), { ...at, previous })).toThrow(/write over B7,/);
+    expect(() => writeTable(grid, teams(3, true), { ...at, previous })).toThrow(/write over D2,/);
+    expect(grid.text()[6]?.[1]).toBe('total');
+    expect(grid.text()[1]?.[3]).toBe('note');
+  });
+
+  it('a table at A1 with no record owns its sheet; append and merge are not replaces', () => {
+    const full = () =>
+      new MemoryGrid([
+        ['ID', 'Name'],
+        ['t0', 'Old'],
+        ['', '', 'beside'],
+      ]);
+    expect(writeTable(full(), teams(4), { ...base, mode: 'replace' })).toMatchObject({ rows: 4 });
+    const at = { ...base, row: 1, col: 2, mergeKey: 'id' };
+    const grid = new MemoryGrid([
+      ['', 'ID', 'Name'],
+      ['', 't0', 'Old'],
+    ]);
+    expect(writeTable(grid, teams(2), { ...at, mode: 'merge' })).toMatchObject({ updated: 1, appended: 1 });
+    expect(writeTable(grid, teams(3), { ...at, mode: 'append' })).toMatchObject({ appended: 1 });
+  });
+});

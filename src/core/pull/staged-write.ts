@@ -15,6 +15,7 @@ import {
   planWrite,
   previousBlock,
   reach,
+  refuseCovering,
   type WriteOptions,
   type WritePlan,
   type WriteResult,
@@ -79,6 +80,7 @@ export class StagedWrite {
     const now = this.now();
     if (!progress) {
       if (this.staged) {
+        refuseCovering(this.target.grid, this.options, plan.extent);
         refusePendingActions(this.pushColumns(plan));
         const block = this.published(plan);
         checkCellLimit(this.target.grid, this.options, block);

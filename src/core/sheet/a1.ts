@@ -14,3 +14,11 @@ export function cellPosition(a1: string): CellPosition {
   for (const letter of m[1] as string) col = col * 26 + letter.charCodeAt(0) - 64;
   return { row: Number(m[2]), col };
 }
+
+/** The A1 name of a cell from its row and column (1-based): row 5, column 28 is "AB5". */
+export function cellName(row: number, col: number): string {
+  let letters = '';
+  for (let c = col; c > 0; c = Math.floor((c - 1) / 26))
+    letters = String.fromCharCode(65 + ((c - 1) % 26)) + letters;
+  return `${letters}${row}`;
+}

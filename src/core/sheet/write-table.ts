@@ -6,6 +6,7 @@ import { countText } from '../count-text';
 import type { CellValue, Table } from '../table/build-table';
 import { fieldList } from '../table/column-words';
 import { toSheetValue } from '../table/sheet-literal';
+import { cellName } from './a1';
 import { type Extent, type Grid, MAX_CELLS_PER_WRITE, SHEETS_CELL_LIMIT } from './grid';
 import { overlapping, type Spans, spanIn } from './overlaps';
 
@@ -406,6 +407,7 @@ export function writeBodyRows(grid: Grid, o: WriteOptions, plan: WritePlan, from
 export function writeTable(grid: Grid, table: Table, o: WriteOptions): WriteResult {
   if (table.columns.length === 0) return writeEmpty(grid, o);
   const plan = planWrite(grid, table, o);
+  refuseCovering(grid, o, plan.extent);
   beginWrite(grid, table, o, plan);
   const step = chunkRows(plan.header.length, o.chunkCells);
   let calls = 1;
@@ -428,6 +430,45 @@ export function clearTakenOut(grid: Grid, o: WriteOptions, plan: WritePlan): voi
 export function previousBlock(grid: Grid, o: WriteOptions, now: Extent): Extent {
   if (o.previous) return o.previous;
   return o.row === 1 && o.col === 1 ? grid.used() : now;
+}
+
+/**
+ * A replace writes over nothing it did not write, as Sheets' own array formulas will not spill over
+ * data: the cells its block newly covers (beyond the block it filled last time) must be empty. A
+ * table at A1 with no such record owns its sheet. Refused before any cell changes.
+ */
+export function refuseCovering(grid: Grid, o: WriteOptions, now: Extent): void {
+  if (o.mode !== 'replace' || (!o.previous && o.row === 1 && o.col === 1)) return;
+  const owned = o.previous ?? { rows: 0, cols: 0 };
+  const used = grid.used();
+  // Right of the old block, then under it: only as far as the sheet has anything.
+  const strips = [
+    {
+      row: o.row,
+      col: o.col + owned.cols,
+      rows: Math.min(owned.rows, now.rows),
+      cols: now.cols - owned.cols,
+    },
+    { row: o.row + owned.rows, col: o.col, rows: now.rows - owned.rows, cols: now.cols },
+  ];
+  let first = '';
+  let more = 0;
+  for (const s of strips) {
+    const rows = Math.min(s.rows, used.rows - s.row + 1);
+    const cols = Math.min(s.cols, used.cols - s.col + 1);
+    if (rows <= 0 || cols <= 0) continue;
+    grid.read(s.row, s.col, rows, cols).forEach((line, r) => {
+      line.forEach((v, c) => {
+        if (v === '' || v === null || v === undefined) return;
+        if (first) more++;
+        else first = cellName(s.row + r, s.col + c);
+      });
+    });
+  }
+  if (first)
+    throw new WriteRefused(
+      `The table would write over ${first}${more ? ` and ${countText(more)} more cell${more === 1 ? '' : 's'}` : ''}, which it did not write. Clear ${more ? 'them' : 'it'}, or pull to another cell or a new sheet. Nothing was written.`,
+    );
 }
 
 /** Everything this write will touch is checked and readied before the first cell changes. */
