@@ -159,6 +159,22 @@ describe.each(['seed', 'live'] as const)('Schedule grid, %s dialect', (dialect) 
     expect(rt.workbook.values('Merged')[1]?.[2]).toBe('00:00');
   });
 
+  it('a picture placed at a cell writes over nothing it did not write; its own last picture is its to replace', async () => {
+    const { rt } = await startLocalAddon({ dialect, now: '2026-11-05T12:00:00Z' });
+    const day = { kind: 'absolute', from: '2026-10-27', to: '2026-10-27' };
+    const at = { ...gridSpec(WEEKS[0], 30), range: day, target: { kind: 'cell', sheet: 'Sheet1', a1: 'C3' } };
+    expect(await pull(rt, at)).toMatchObject({ state: 'done' });
+    expect(await pull(rt, at)).toMatchObject({ state: 'done' });
+    // The user's note beside the picture: a longer range, more columns, would reach it.
+    const cols = rt.workbook.size('Sheet1').lastColumn;
+    rt.workbook.write('Sheet1', [['my note']], { row: 3, column: cols + 2 });
+    const before = rt.workbook.values('Sheet1');
+    const longer = await pull(rt, { ...at, range: { ...day, to: '2026-10-28' } });
+    expect(longer.state).toBe('failed');
+    expect(longer.message).toMatch(/would write over [A-Z]+3, which it did not write/);
+    expect(rt.workbook.values('Sheet1')).toEqual(before);
+  });
+
   it('refuses merge mode and minutes per column on other sources', async () => {
     const week = WEEKS[0];
     const { rt } = await startLocalAddon({ dialect, timezone: week.timezone, now: '2026-11-05T12:00:00Z' });

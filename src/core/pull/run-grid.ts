@@ -5,6 +5,7 @@ import type { AssembledClient } from '../assembled';
 import type { Zone } from '../ports';
 import type { Extent } from '../sheet/grid';
 import { writePicture } from '../sheet/write-picture';
+import { refuseCovering } from '../sheet/write-table';
 import type { PullFilters } from './pull-spec';
 import type { OpenTarget } from './pull-target';
 import { type GridSlot, scheduleGrid } from './schedule-grid';
@@ -32,6 +33,8 @@ export function pullScheduleGrid(
     cols: gridWidth + 1 + (picture.legend.values[0]?.length ?? 0),
   };
   const previous = target.previous;
+  const at = { mode: 'replace', row: target.row, col: target.col } as const;
+  refuseCovering(grid, previous ? { ...at, previous } : at, extent);
   grid.growTo({ rows: target.row + extent.rows - 1, cols: target.col + extent.cols - 1 });
   if (previous) {
     grid.clear(target.row, target.col, previous.rows, previous.cols);

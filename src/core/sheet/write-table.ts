@@ -433,11 +433,15 @@ export function previousBlock(grid: Grid, o: WriteOptions, now: Extent): Extent 
 }
 
 /**
- * A replace writes over nothing it did not write, as Sheets' own array formulas will not spill over
- * data: the cells its block newly covers (beyond the block it filled last time) must be empty. A
+ * A replace (a table, or a schedule grid's picture) writes over nothing it did not write, as Sheets'
+ * own array formulas will not spill over data: the cells its block newly covers (beyond the block it filled last time) must be empty. A
  * table at A1 with no such record owns its sheet. Refused before any cell changes.
  */
-export function refuseCovering(grid: Grid, o: WriteOptions, now: Extent): void {
+export function refuseCovering(
+  grid: Grid,
+  o: Pick<WriteOptions, 'mode' | 'row' | 'col' | 'previous'>,
+  now: Extent,
+): void {
   if (o.mode !== 'replace' || (!o.previous && o.row === 1 && o.col === 1)) return;
   const owned = o.previous ?? { rows: 0, cols: 0 };
   const used = grid.used();
