@@ -433,9 +433,10 @@ export function previousBlock(grid: Grid, o: WriteOptions, now: Extent): Extent 
 }
 
 /**
- * A replace (a table, or a schedule grid's picture) writes over nothing it did not write, as Sheets'
- * own array formulas will not spill over data: the cells its block newly covers (beyond the block it filled last time) must be empty. A
- * table at A1 with no such record owns its sheet. Refused before any cell changes.
+ * A replace (a table, or a schedule grid's picture) writes over nothing it did not write, as
+ * Sheets' own array formulas will not spill over data: the cells its block newly covers (beyond
+ * the block it filled last time) must be empty. A table at A1 with no such record owns its sheet.
+ * Refused before any cell changes.
  */
 export function refuseCovering(
   grid: Grid,
