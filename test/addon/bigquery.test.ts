@@ -125,13 +125,15 @@ describe('pull into BigQuery', () => {
     const whole = await pullToEnd(rt, weeks('2026-05-11', '2026-05-17'), key());
     expect(whole).toMatchObject({ state: 'done', rows: agents });
     expect(spans()).toEqual([`05-04–05-11 ${before.rows}`, `05-11–05-18 ${agents}`]);
-    // Merged again, the same weeks are updated, not taken out.
+    // Merged again, the same weeks are updated, not taken out; a part of one never replaces it.
     expect(await pullToEnd(rt, weeks('2026-05-11', '2026-05-17'), key())).toMatchObject({ state: 'done' });
+    expect(spans()).toEqual([`05-04–05-11 ${before.rows}`, `05-11–05-18 ${agents}`]);
+    expect(await pullToEnd(rt, weeks('2026-05-12', '2026-05-13'), key())).toMatchObject({ state: 'done' });
     expect(spans()).toEqual([`05-04–05-11 ${before.rows}`, `05-11–05-18 ${agents}`]);
     const merges = rt.bigquery
       .jobList()
       .filter((j: Rest) => /^MERGE/.test(j.configuration.query?.query ?? ''));
-    expect(merges.length).toBe(4);
+    expect(merges.length).toBe(5);
   });
 
   it("retries BigQuery's transient errors with backoff; a lost insert's retry polls the same job", async () => {

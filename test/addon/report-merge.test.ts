@@ -51,12 +51,20 @@ describe('a week pulled in part, then whole', () => {
       const whole = await pullToEnd(rt, weekTo('2026-05-17'), 'whole-week');
       expect(whole).toMatchObject({ state: 'done', rows: first.rows });
       expect(whole.message).toContain(
-        `${first.rows} rows over part of the same time taken out, as they would count it twice`,
+        `${first.rows} rows from earlier pulls over the same time taken out, so no day counts twice`,
       );
       const [header, ...rows] = rt.workbook.values('Weekly');
       expect(rows).toHaveLength(first.rows);
       const end = header?.indexOf('End') ?? -1;
       expect(new Set(rows.map((r) => String(r[end]))).size).toBe(1);
+      // A part of that week pulled again never replaces the whole of it: it is left out.
+      const after = rt.workbook.values('Weekly');
+      const part = await pullToEnd(rt, weekTo('2026-05-12'), 'part-again');
+      expect(part).toMatchObject({ state: 'done', rows: 0 });
+      expect(part.message).toContain(
+        `0 updated, 0 added; ${first.rows} rows left out, as longer rows in the sheet hold all their time`,
+      );
+      expect(rt.workbook.values('Weekly')).toEqual(after);
     });
 });
 

@@ -379,6 +379,28 @@ describe('merge of spans (a report: agent, start, end)', () => {
     expect(grid.used().rows).toBe(4);
   });
 
+  it("a row inside one of the sheet's longer rows is left out: a part week never replaces the whole week", () => {
+    const grid = new MemoryGrid();
+    writeTable(
+      grid,
+      table([row('a1', '2026-05-11', '2026-05-18', 40), row('a2', '2026-05-11', '2026-05-14', 9)]),
+      o,
+    );
+    // Thursday to Wednesday: a1's part of each week lies inside a row the sheet holds, or is new.
+    const r = writeTable(
+      grid,
+      table([
+        row('a1', '2026-05-14', '2026-05-18', 20),
+        row('a1', '2026-05-18', '2026-05-21', 15),
+        row('a2', '2026-05-12', '2026-05-18', 30),
+      ]),
+      o,
+    );
+    // a2's new row overlaps its old one without lying inside it: it takes its place.
+    expect(rows(grid)).toEqual(['a1 05-11–05-18 40', 'a2 05-12–05-18 30', 'a1 05-18–05-21 15']);
+    expect(r).toMatchObject({ appended: 2, updated: 0, present: 1, superseded: 1 });
+  });
+
   it('only with its start and end in the key: a key of agent and start alone takes nothing out', () => {
     const grid = new MemoryGrid();
     const own = { ...o, mergeKey: 'agent_id,start_time' };

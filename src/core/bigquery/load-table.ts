@@ -191,8 +191,9 @@ function loadSteps(
 
 /**
  * One MERGE on the key; rows repeated in the staging table (a chunk loaded twice) count once. With
- * a span, the table's rows of the same record whose span a new row overlaps come along marked
- * `_gone`, and are deleted in the same statement: readers never see a week both cut short and whole.
+ * a span, as in a sheet (overlaps.ts): the table's rows of the same record whose span a new row
+ * overlaps come along marked `_gone` and are deleted in the same statement, so readers never see a
+ * week both cut short and whole; a new row inside a longer one of the table is left out.
  */
 function mergeSql(
   target: TableRef,
@@ -211,12 +212,15 @@ function mergeSql(
     const [start, end] = span.map(q) as [string, string];
     const gone = fields.map((f) => (key.includes(f.name) ? `G.${q(f.name)}` : 'NULL'));
     const entity = key.filter((k) => !span.includes(k));
+    const near = (...more: string[]) =>
+      [same('N', 'G', entity), ...more, `NOT (${same('N', 'G', span)})`].filter(Boolean).join(' AND ');
     source = [
-      `(${source.replace(' FROM', ', FALSE AS _gone FROM')})`,
-      `UNION ALL (SELECT ${gone.join(', ')}, TRUE FROM ${path(target)} G WHERE EXISTS (SELECT 1 FROM ${path(staging)} N`,
-      `WHERE ${[same('N', 'G', entity), `N.${start} < G.${end} AND G.${start} < N.${end}`].filter(Boolean).join(' AND ')}`,
-      `AND NOT (${same('N', 'G', span)})) ${once})`,
-    ].join(' ');
+      `WITH fresh AS (${source}),`,
+      // A new row inside a longer row of the table is left out: a part week never replaces a whole one.
+      `kept AS (SELECT * FROM fresh N WHERE NOT EXISTS (SELECT 1 FROM ${path(target)} G WHERE ${near(`G.${start} <= N.${start} AND N.${end} <= G.${end}`)}))`,
+      'SELECT *, FALSE AS _gone FROM kept',
+      `UNION ALL (SELECT ${gone.join(', ')}, TRUE FROM ${path(target)} G WHERE EXISTS (SELECT 1 FROM kept N WHERE ${near(`N.${start} < G.${end} AND G.${start} < N.${end}`)}) ${once})`,
+    ].join('\n');
   }
   return [
     `MERGE ${path(target)} T`,

@@ -10,10 +10,13 @@ export function writtenWords(mode: WriteMode, w: Written, label: string): string
   if (mode === 'merge') {
     const merged = `${rowCount(w.rows)} merged into ${label}: ${countText(w.updated)} updated, ${countText(w.appended)} added`;
     // A week cut short by an earlier pull, beside the whole week now: the days would count twice.
-    const gone = w.superseded;
-    return gone
-      ? `${merged}; ${rowCount(gone)} over part of the same time taken out, as ${gone === 1 ? 'it' : 'they'} would count it twice`
-      : merged;
+    const gone = w.superseded
+      ? `; ${rowCount(w.superseded)} from earlier pulls over the same time taken out, so no day counts twice`
+      : '';
+    const left = w.present
+      ? `; ${rowCount(w.present)} left out, as longer rows in the sheet hold all their time`
+      : '';
+    return merged + gone + left;
   }
   if (mode === 'replace') return `${rowCount(w.rows)} written to ${label}`;
   const one = w.present === 1;

@@ -1,8 +1,9 @@
 // A report's row is its agent (or queue) over one bucket, from its start to its end. A bucket cut
 // short by the range it was pulled for (a week pulled Monday to Wednesday) is not the same record as
 // the whole bucket pulled later, yet it counts the same days: merged side by side, the sheet would
-// count Monday to Wednesday twice. So in a merge the newer row takes the place of the sheet's rows
-// for the same agent whose span overlaps its own.
+// count Monday to Wednesday twice. So in a merge a new row takes the place of the sheet's rows for
+// the same agent whose span overlaps its own, unless one of them holds all of its time: then the
+// sheet's longer row stays and the new one is left out (a part week never replaces a whole one).
 import type { CellValue } from '../table/build-table';
 
 /** The span, when the merge key has both its columns: a key of the user's own without them is plain. */
@@ -23,12 +24,18 @@ interface Held {
   index: number;
 }
 
+/** The old rows a new row overlaps, and whether one of them holds all of its time. */
+export interface Overlap {
+  hits: number[];
+  covered: boolean;
+}
+
 /**
  * For each new row (by index), the old rows (by index) of its entity whose span overlaps its own
- * (the same span too: the caller tells its own key's row apart). Per entity the old spans are sorted, so each look-up is a binary
- * search and a short walk back (no longer than the entity's longest span).
+ * without being the same (that one is its own key's). Per entity the old spans are sorted, so each
+ * look-up is a binary search and a short walk back (no longer than the entity's longest span).
  */
-export function overlapping(old: CellValue[][], rows: CellValue[][], spans: Spans): Map<number, number[]> {
+export function overlapping(old: CellValue[][], rows: CellValue[][], spans: Spans): Map<number, Overlap> {
   const byEntity = new Map<string, { held: Held[]; longest: number }>();
   old.forEach((row, index) => {
     const span = spans.spanOf(row);
@@ -41,7 +48,7 @@ export function overlapping(old: CellValue[][], rows: CellValue[][], spans: Span
   });
   for (const { held } of byEntity.values()) held.sort((a, b) => a.start - b.start);
 
-  const found = new Map<number, number[]>();
+  const found = new Map<number, Overlap>();
   rows.forEach((row, j) => {
     const span = spans.spanOf(row);
     const entry = span && byEntity.get(spans.entityOf(row));
@@ -57,16 +64,15 @@ export function overlapping(old: CellValue[][], rows: CellValue[][], spans: Span
       else hi = mid;
     }
     const hits: number[] = [];
+    let covered = false;
     for (let k = lo - 1; k >= 0; k--) {
       const h = held[k] as Held;
       if (h.start + longest <= start) break;
-      if (h.end > start) hits.push(h.index);
+      if (h.end <= start || (h.start === start && h.end === end)) continue;
+      hits.push(h.index);
+      covered ||= h.start <= start && h.end >= end;
     }
-    if (hits.length)
-      found.set(
-        j,
-        hits.sort((a, b) => a - b),
-      );
+    if (hits.length) found.set(j, { hits: hits.sort((a, b) => a - b), covered });
   });
   return found;
 }

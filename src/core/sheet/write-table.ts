@@ -8,7 +8,7 @@ import { fieldList } from '../table/column-words';
 import { toSheetValue } from '../table/sheet-literal';
 import { cellName } from './a1';
 import { type Extent, type Grid, MAX_CELLS_PER_WRITE, SHEETS_CELL_LIMIT } from './grid';
-import { overlapping, type Spans, spanIn } from './overlaps';
+import { type Overlap, overlapping, type Spans, spanIn } from './overlaps';
 
 export type WriteMode = 'replace' | 'append' | 'merge';
 
@@ -40,7 +40,10 @@ export interface WriteResult {
   rows: number;
   appended: number;
   updated: number;
-  /** append: rows left out because the sheet already had a row with their key. */
+  /**
+   * Rows left out. append: the sheet already had a row with their key; merge: a longer row of the
+   * sheet holds all their time (see `span`).
+   */
   present: number;
   /** merge: the sheet's rows taken out, as a new row's span overlapped theirs (see `span`). */
   superseded: number;
@@ -299,8 +302,9 @@ const GONE: CellValue[] = [];
 /**
  * Updates `old` in place with `rows`: a row whose key is there replaces it, others go below. With
  * spans, a new row also takes out the rows its span overlaps (taking the first one's place when its
- * key is new), and a key the sheet holds twice keeps its first row: a merge cut short and planned
- * again finds its written rows above, their old places below, and comes out the same.
+ * key is new) or, when one of them holds all its time, is left out; and a key the sheet holds twice
+ * keeps its first row: a merge cut short and planned again finds its written rows above, their old
+ * places below, and comes out the same.
  */
 function mergeInto(
   old: CellValue[][],
@@ -321,12 +325,15 @@ function mergeInto(
     if (spans && byKey.has(key)) takeOut(i);
     else byKey.set(key, i);
   });
-  const over = spans ? overlapping(old, rows, spans) : new Map<number, number[]>();
+  const over = spans ? overlapping(old, rows, spans) : new Map<number, Overlap>();
   let appended = 0;
+  let updated = 0;
   rows.forEach((row, j) => {
     const key = keyOf(row);
     let i = byKey.get(key);
-    const hits = (over.get(j) ?? []).filter((h) => old[h] !== GONE && h !== i);
+    const found = over.get(j);
+    if (found?.covered) return;
+    const hits = (found?.hits ?? []).filter((h) => old[h] !== GONE);
     if (i === undefined && hits.length) {
       // A new record in the place of the first it overlaps: none of that row's cells are its own.
       i = hits.shift() as number;
@@ -342,10 +349,11 @@ function mergeInto(
       // Columns the table does not carry keep the sheet's values.
       const was = old[i];
       old[i] = row.map((v, k) => (carried.has(k) ? v : (was?.[k] ?? '')));
+      updated++;
     }
     for (const h of hits) takeOut(h);
   });
-  return { appended, updated: rows.length - appended, superseded };
+  return { appended, updated, superseded };
 }
 
 /**
