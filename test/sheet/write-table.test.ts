@@ -481,12 +481,12 @@ describe('a replace writes over nothing it did not write', () => {
       ['', 'also mine', ''],
     ]);
     expect(() => writeTable(grid, teams(3), { ...base, row: 2, col: 2, mode: 'replace' })).toThrow(
-      'The table would write over C3 and 1 more cell, which it did not write. Clear them, or pull to another cell or a new sheet. Nothing was written.',
+      'The table needs B2:C5 (4 rows, 2 columns) but would write over C3 and 1 more cell there, which it did not write. Clear them, or pull to another cell or a new sheet. Nothing was written.',
     );
     expect(grid.writes).toBe(0);
     // One row fewer reaches only C3.
     expect(() => writeTable(grid, teams(1), { ...base, row: 2, col: 2, mode: 'replace' })).toThrow(
-      /^The table would write over C3, which it did not write\. Clear it,/,
+      /^The table needs B2:C3 \(2 rows, 2 columns\) but would write over C3 there, which it did not write\. Clear it,/,
     );
   });
 
@@ -501,8 +501,8 @@ describe('a replace writes over nothing it did not write', () => {
     expect(writeTable(grid, teams(2), { ...at, previous })).toMatchObject({ rows: 2 });
     expect(writeTable(grid, teams(3), { ...at, previous })).toMatchObject({ rows: 3 });
     // Two more rows reach the total under it; a third column reaches the note beside it.
-    expect(() => writeTable(grid, teams(5), { ...at, previous })).toThrow(/write over B7,/);
-    expect(() => writeTable(grid, teams(3, true), { ...at, previous })).toThrow(/write over D2,/);
+    expect(() => writeTable(grid, teams(5), { ...at, previous })).toThrow(/write over B7 there,/);
+    expect(() => writeTable(grid, teams(3, true), { ...at, previous })).toThrow(/write over D2 there,/);
     expect(grid.text()[6]?.[1]).toBe('total');
     expect(grid.text()[1]?.[3]).toBe('note');
   });

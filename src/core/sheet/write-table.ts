@@ -480,7 +480,7 @@ export function refuseCovering(
   }
   if (first)
     throw new WriteRefused(
-      `The table would write over ${first}${more ? ` and ${countText(more)} more cell${more === 1 ? '' : 's'}` : ''}, which it did not write. Clear ${more ? 'them' : 'it'}, or pull to another cell or a new sheet. Nothing was written.`,
+      `The table needs ${cellName(o.row, o.col)}:${cellName(o.row + now.rows - 1, o.col + now.cols - 1)} (${countText(now.rows)} rows, ${countText(now.cols)} columns) but would write over ${first}${more ? ` and ${countText(more)} more cell${more === 1 ? '' : 's'}` : ''} there, which it did not write. Clear ${more ? 'them' : 'it'}, or pull to another cell or a new sheet. Nothing was written.`,
     );
 }
 
