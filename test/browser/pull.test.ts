@@ -131,7 +131,7 @@ describe('Pull data in the workbench', () => {
     // The click reaches the spreadsheet a moment later (on a busy machine, after the sidebar asked).
     await expect.poll(() => wb.selection()).toBe('Sheet1!C5');
     await sb.getByLabel('Active cell').check();
-    await expect.poll(() => sb.locator('#cellRow').textContent()).toBe('Starting at Sheet1!C5');
+    await expect.poll(() => sb.locator('#cellAt').textContent()).toBe('Starting at Sheet1!C5');
     await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Teams' });
     await sb.getByRole('button', { name: 'Pull data' }).click();
     await sb.locator('#jobStage', { hasText: /^Done$/ }).waitFor({ timeout: 30_000 });
@@ -241,6 +241,45 @@ describe('Pull data in the workbench', () => {
     expect(await sb.getByLabel('If the target has data').inputValue()).toBe('replace');
     expect(await sb.getByLabel('Existing sheet').isChecked()).toBe(true);
     expect(await sb.locator('#sheet').inputValue()).toBe('Teams');
+  });
+
+  it('Change it on a table at a cell writes at that cell again, not at the cell selected since, until asked', async () => {
+    const { page, running } = bench();
+    const wb = running.workbench.rt.workbook;
+    await page.getByRole('tab', { name: 'Sheet1' }).click();
+    await cell(page, 4, 'C').click();
+    await expect.poll(() => wb.selection()).toBe('Sheet1!C4');
+    await menu(page, 'Pull data…');
+    let sb = await sidebar(page, 'Pull data from Assembled');
+    await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Teams' });
+    await sb.getByLabel('Active cell').check();
+    await expect.poll(() => sb.locator('#cellAt').textContent()).toBe('Starting at Sheet1!C4');
+    await sb.getByRole('button', { name: 'Pull data' }).click();
+    await sb.locator('#jobStage', { hasText: /^Done$/ }).waitFor({ timeout: 30_000 });
+    const table = wb.values('Sheet1');
+    expect(table[3]?.[2]).toBe('ID');
+    // The user moves on to another cell, then changes the pull from its card.
+    await cell(page, 30, 'H').click();
+    await expect.poll(() => wb.selection()).toBe('Sheet1!H30');
+    await menu(page, 'Pull data…');
+    sb = await sidebar(page, 'Pull data from Assembled');
+    await sb.getByRole('button', { name: 'Change it' }).click();
+    await expect
+      .poll(() => sb.locator('#cellAt').textContent())
+      .toBe('Starting at Sheet1!C4, where this pull wrote.');
+    await sb.getByRole('button', { name: 'Pull data' }).click();
+    await expect.poll(() => sb.locator('#status').textContent()).toMatch(/rows written to Sheet1!C4$/);
+    expect(wb.values('Sheet1')).toEqual(table);
+    // Asked for, the selected cell it is.
+    await sb.getByRole('button', { name: 'Use the selected cell' }).click();
+    await expect.poll(() => sb.locator('#cellAt').textContent()).toBe('Starting at Sheet1!H30');
+    expect(await sb.getByRole('button', { name: 'Use the selected cell' }).isHidden()).toBe(true);
+    // So is choosing another target and Active cell again.
+    await sb.getByRole('button', { name: 'Change it' }).click();
+    await expect.poll(() => sb.locator('#cellAt').textContent()).toMatch(/C4, where this pull wrote/);
+    await sb.getByLabel('New sheet').check();
+    await sb.getByLabel('Active cell').check();
+    await expect.poll(() => sb.locator('#cellAt').textContent()).toBe('Starting at Sheet1!H30');
   });
 
   it("says under the range when a report's weeks will be Assembled's UTC ones, or its intervals refused, as the choices change", async () => {

@@ -84,10 +84,27 @@ function showTargets(o: PullOptions): void {
   }
   // None picked yet: the sheet in front, the one "Existing sheet" most likely means.
   else if (o.sheets.includes(o.activeCell.sheet)) sheet.value = o.activeCell.sheet;
-  byId('cellRow').textContent = `Starting at ${o.activeCell.sheet}!${o.activeCell.a1}`;
+  showCell();
   showAgain(o);
   offerName();
 }
+
+/**
+ * The cell a pull put back in the form (Change it) wrote at: it writes there again, not at
+ * whatever cell is selected now, until the user asks for the selected one.
+ */
+let pinned: { sheet: string; a1: string } | undefined;
+
+function showCell(): void {
+  const at = pinned ?? options.activeCell;
+  byId('cellAt').textContent = `Starting at ${at.sheet}!${at.a1}${pinned ? ', where this pull wrote.' : ''}`;
+  byId('useSelected').hidden = !pinned;
+}
+byId('useSelected').addEventListener('click', () => {
+  pinned = undefined;
+  showCell();
+  refreshTargetsQuietly();
+});
 
 /** Whether the new sheet's name was typed; else it is offered: the data's, unless a sheet has that. */
 let nameTyped = false;
@@ -319,7 +336,7 @@ function filters(): PullFilters {
 function target(): PullTarget {
   const kind = radio('targetKind');
   if (kind === 'sheet') return { kind: 'sheet', name: sheet.value };
-  if (kind === 'cell') return { kind: 'cell', sheet: options.activeCell.sheet, a1: options.activeCell.a1 };
+  if (kind === 'cell') return { kind: 'cell', ...(pinned ?? options.activeCell) };
   if (kind === 'bigquery') {
     const value = (id: string) => byId<HTMLInputElement>(id).value.trim();
     return {
@@ -550,6 +567,9 @@ function showTargetKind(): void {
 }
 for (const input of form.querySelectorAll('input[name=targetKind]')) {
   input.addEventListener('change', () => {
+    // Another target chosen: "Active cell" means the selected cell again.
+    pinned = undefined;
+    showCell();
     showTargetKind();
     const kind = radio('targetKind');
     if (kind === 'sheet' || kind === 'cell') refreshTargetsQuietly();
@@ -638,6 +658,8 @@ function putInForm(pulled: PullSpec): void {
   const t = pulled.target;
   check('targetKind', t.kind === 'cell' ? 'cell' : 'sheet');
   if (t.kind === 'sheet') sheet.value = t.name;
+  pinned = t.kind === 'cell' ? { sheet: t.sheet, a1: t.a1 } : undefined;
+  showCell();
   showTargetKind();
   showMode();
 }
@@ -647,15 +669,9 @@ function editAgain(): void {
   const last = options.again;
   if (!last) return;
   putInForm(last.spec);
-  const t = last.spec.target;
-  // The form writes from the active cell: where this pull started is said if that is elsewhere.
-  const elsewhere =
-    t.kind === 'cell' && t.a1 !== options.activeCell.a1
-      ? ` It started at ${t.a1}: select that cell to write there again.`
-      : '';
   showStatus(
     status,
-    `The form holds the pull that last filled "${options.activeCell.sheet}". Change what you need, then Pull data.${elsewhere}`,
+    `The form holds the pull that last filled "${options.activeCell.sheet}". Change what you need, then Pull data.`,
   );
   source.focus();
 }
