@@ -1,6 +1,9 @@
 /** A count as the sidebars and messages write it: 20,999 (the same in every locale). */
 export const countText = (n: number): string => n.toLocaleString('en-US');
 
+/** A count of rows: "1 row", "20,999 rows". */
+export const rowCount = (n: number): string => `${countText(n)} row${n === 1 ? '' : 's'}`;
+
 /**
  * The first `max` items, then a count of the rest: "a, b, c and 2 more". `or` joins a list shown
  * whole as alternatives: "a, b or c".

@@ -1,12 +1,12 @@
 // A scheduled refresh's last run as its card says it.
-import { countText } from '../core/count-text';
+import { rowCount } from '../core/count-text';
 import type { RefreshView } from '../core/schedule/refresh-view';
 
 type Run = NonNullable<RefreshView['lastRun']>;
 
 function runText({ at, status, rows, message }: Run): string {
   // A run that wrote nothing says why (an append whose rows were all there already).
-  if (status === 'done') return `${at}, ${rows === 0 && message ? message : `${countText(rows)} rows`}`;
+  if (status === 'done') return `${at}, ${rows === 0 && message ? message : rowCount(rows)}`;
   return `${at}, ${status}${message ? ` (${message})` : ''}`;
 }
 

@@ -8,6 +8,9 @@ describe('a refresh card’s last run', () => {
     expect(lastRunText({ ...idle, lastRun: { at, status: 'done', rows: 21_383, message: '' } })).toBe(
       '2026-06-01 07:00, 21,383 rows',
     );
+    expect(lastRunText({ ...idle, lastRun: { at, status: 'done', rows: 1, message: '' } })).toBe(
+      '2026-06-01 07:00, 1 row',
+    );
   });
 
   it('says why a run wrote no rows, when it was told', () => {

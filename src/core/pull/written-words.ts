@@ -1,10 +1,8 @@
 // What a finished write says in the sidebar and the log: where the rows went, and for an append
 // or merge what happened to the rows the sheet already held.
-import { countText } from '../count-text';
+import { countText, rowCount } from '../count-text';
 import type { WriteMode } from '../sheet/write-table';
 import type { Written } from './staged-write';
-
-const rowCount = (n: number) => `${countText(n)} row${n === 1 ? '' : 's'}`;
 
 export function writtenWords(mode: WriteMode, w: Written, label: string): string {
   if (mode === 'merge') {
