@@ -28,6 +28,10 @@ const GENERATED = /^Generated: (.+?)(?: by .*)?$/;
 export function failedRunNote(note: string, when: string, reason: string): string {
   const kept = note.split('\n').filter((line) => !line.startsWith(FAILED));
   const generated = kept.map((line) => GENERATED.exec(line)?.[1]).find(Boolean);
-  const rows = generated ? `from the run of ${generated}` : 'from the last run that worked';
-  return [...kept, `${FAILED}${when}: ${reason} The rows below are still ${rows}.`].join('\n');
+  // True of a merged or appended sheet too, whose rows come from many runs.
+  const run = generated ? `the run of ${generated}` : 'the last run that worked';
+  return [
+    ...kept,
+    `${FAILED}${when}: ${reason} Nothing was written: the rows below are as ${run} left them.`,
+  ].join('\n');
 }
