@@ -130,7 +130,7 @@ describe('a refresh whose later report pages always fail', () => {
     const lines = note().split('\n');
     expect(lines[0]).toMatch(/^Source: Assembled Handle time report/);
     expect(lines.at(-1)).toMatch(
-      /^Last refresh failed 2026-05-25 \d\d:\d\d \(Europe\/London\): .*503.* The add-on gave up after 3 attempts\. Nothing was written: the rows below are as the run of 2026-05-2\d \d\d:\d\d:\d\d \(Europe\/London\) left them\.$/,
+      /^Last refresh failed 2026-05-25 \d\d:\d\d \(Europe\/London\): .*503.* The add-on gave up after 3 attempts\. The rows were last brought up to date by the run of 2026-05-2\d \d\d:\d\d:\d\d \(Europe\/London\)\.$/,
     );
     sim.setFaults({});
     await stepUntil(rt, () => logRows(rt).at(-1)?.[4] === 'done', 30 * HOUR);

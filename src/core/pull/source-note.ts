@@ -30,8 +30,5 @@ export function failedRunNote(note: string, when: string, reason: string): strin
   const generated = kept.map((line) => GENERATED.exec(line)?.[1]).find(Boolean);
   // True of a merged or appended sheet too, whose rows come from many runs.
   const run = generated ? `the run of ${generated}` : 'the last run that worked';
-  return [
-    ...kept,
-    `${FAILED}${when}: ${reason} Nothing was written: the rows below are as ${run} left them.`,
-  ].join('\n');
+  return [...kept, `${FAILED}${when}: ${reason} The rows were last brought up to date by ${run}.`].join('\n');
 }
