@@ -31,6 +31,7 @@ import { type SendItem, type Sent, sendBatch } from './send';
 import { changedMessage } from './sent-print';
 import {
   addStatusColumns,
+  emptiedRows,
   isToFix,
   prepareOutcomes,
   type RowOutcome,
@@ -187,9 +188,9 @@ function readOrThrow(
   return read.sheet;
 }
 
-/** Writes outcomes for many rows, a block of rows at a time. */
+/** Writes outcomes for many rows, a block of rows at a time; rows the user emptied are cleared. */
 function writeMany(grid: Grid, sheet: SheetSnapshot, outcomes: Map<number, RowOutcome>, when: Date): void {
-  const entries = [...outcomes].sort((a, b) => a[0] - b[0]);
+  const entries = [...new Map([...emptiedRows(sheet), ...outcomes])].sort((a, b) => a[0] - b[0]);
   for (let i = 0; i < entries.length; i += WRITE_ROWS) {
     writeOutcomes(grid, sheet, new Map(entries.slice(i, i + WRITE_ROWS)), when);
   }

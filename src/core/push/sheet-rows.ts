@@ -21,6 +21,8 @@ export interface RowOutcome {
   message: string;
   /** Nothing was sent (Validate's marks, a changed row pointed out): "Pushed at" keeps its time. */
   unsent?: true;
+  /** "Pushed at" is emptied too (a row whose cells were all emptied, emptiedRows). */
+  cleared?: true;
 }
 
 /** A row to fix: its Push status reads ERROR_STATUS, shown in red, and its message says why. */
@@ -151,6 +153,25 @@ function listedActivities(rows: SheetRow[], map: HeaderMap, ctx: ParseContext) {
     });
 }
 
+/**
+ * Rows whose cells were all emptied (every cell but the add-on's own) that still show an outcome:
+ * an error or "Ready to push." beside an empty row speaks of cells now gone, so it is cleared.
+ * A done row keeps its status and Assembled ID: Assembled still holds what it sent, and the same
+ * cells typed or pasted back must not be sent a second time.
+ */
+export function emptiedRows(sheet: SheetSnapshot): Map<number, RowOutcome> {
+  const own = new Set(Object.values(sheet.map.status));
+  const cleared = new Map<number, RowOutcome>();
+  for (const row of sheet.rows) {
+    if (row.done || !row.blank) continue;
+    const empty = (v: CellValue | undefined) => text(v) === '' && !(v instanceof Date);
+    const shown = [...own].some((at) => !empty(row.values[at]));
+    if (shown && row.values.every((v, at) => own.has(at) || empty(v)))
+      cleared.set(row.row, { status: '', message: '', unsent: true, cleared: true });
+  }
+  return cleared;
+}
+
 function matchFail(kind: PushKind, row: CellValue[]): ReadResult {
   const result = matchHeader(kind, row);
   return result.ok ? { ok: false, problem: 'The sheet is empty.' } : result;
@@ -228,6 +249,9 @@ export function writeOutcomes(
     if (!o.unsent) {
       row.values[map.status.when] = when;
       row.when = when.getTime();
+    } else if (o.cleared) {
+      row.values[map.status.when] = '';
+      delete row.when;
     }
     row.status = o.status.toLowerCase();
     row.id = o.id ?? row.id;
