@@ -216,6 +216,30 @@ function stateTimes(
   return { start: cells.start.ms, ...(cells.end ? { end: cells.end.ms } : {}) };
 }
 
+/**
+ * The most days one time-off row asks for: a calendar month, so a longer leave (parental leave)
+ * goes as a row a month. A day and month read the wrong way round (05/01 for 01/05) move a date by
+ * 27 days or more: in a request of five days or more, or by two months or more, that lands over it.
+ */
+const MAX_TIME_OFF_DAYS = 31;
+
+/** Longer time off is a row to fix that says how Start and End were read. */
+function notTooLong(request: PushRequest | undefined, ctx: ParseContext, problems: Problems) {
+  if (request?.kind !== 'time_off') return request;
+  const { start_time: start, end_time: end } = request.input;
+  const days = Math.round((end - start) / DAY_MS);
+  if (days <= MAX_TIME_OFF_DAYS) return request;
+  // Whole days (from midnight to midnight) are shown as the first and last day off.
+  const whole = [start, end].every((ms) => formatLocalDateTime(ms, ctx.zone).endsWith(' 00:00'));
+  const at = (ms: number) => formatLocalDateTime(ms, ctx.zone).slice(0, whole ? 10 : undefined);
+  const [from, to] = [problems.column('start'), problems.column('end')];
+  problems.add(
+    'end',
+    `the time off would last ${days} days (${from} read as ${at(start)}, ${to} as ${at(whole ? end - 1 : end)}), and a row may ask for at most ${MAX_TIME_OFF_DAYS} days. Check the day and month of ${from} and ${to}; a longer leave goes as one row a month.`,
+  );
+  return undefined;
+}
+
 function stateRecord(
   agentId: string,
   state: string,
@@ -240,7 +264,7 @@ function build(
 ): PushRequest | undefined {
   switch (kind) {
     case 'time_off':
-      return timeOff(cells, ctx, problems);
+      return notTooLong(timeOff(cells, ctx, problems), ctx, problems);
     case 'time_off_cancel':
       return cells.request_id ? { kind, requestId: cells.request_id } : undefined;
     case 'agent_states': {
