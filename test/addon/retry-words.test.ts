@@ -95,3 +95,36 @@ describe('a push while Assembled is down', () => {
     expect(view).toMatchObject({ state: 'done', succeeded: 1, nextTryInMs: 0 });
   });
 });
+
+describe('a push that meets an outage while sending its rows', () => {
+  it('says why and when it tries again; stopped, its message and log line give the last cause', async () => {
+    const { rt, sim } = await startLocalAddon();
+    const ids = sim.admin.org.timeOff
+      .filter((t) => t.status === 'pending' || t.status === 'approved')
+      .slice(0, 3)
+      .map((t) => [t.id]);
+    const { sheet } = await rt.callFromSidebar<{ sheet: string }>('insertPushTemplate', 'time_off_cancel');
+    rt.workbook.write(sheet, ids, { row: 2 });
+    // Cancels need nothing read first: the rows are checked, and every send fails.
+    sim.setFaults({ force5xx: 1_000_000 });
+    let view = await rt.callFromSidebar<PushView>('startPush', 'time_off_cancel', 'key-0004');
+    expect(view).toMatchObject({ state: 'running', preparing: false, done: 0, total: 3 });
+    const cause = /Assembled had a server error \(HTTP 5\d\d\) on POST \/v0\/time_off\/[^/]+\/cancel/;
+    expect(view.message).toMatch(/^A request to Assembled failed \(.*\); the add-on tries again\.$/);
+    expect(view.message).toMatch(cause);
+    expect(view.nextTryInMs).toBeGreaterThan(0);
+    // Another try, and the same words: each try that fails says so.
+    await rt.clock.advanceAsync(view.nextPollInMs);
+    view = await rt.callFromSidebar<PushView>('pollPush', view.id);
+    expect(view.message).toMatch(cause);
+    const stopped = await rt.callFromSidebar<PushView>('stopPush', view.id);
+    expect(stopped.message).toMatch(
+      /^Stopped: no row was sent \(last problem: .*\)\. Push again to send the rows\.$/,
+    );
+    expect(stopped.message).toMatch(cause);
+    const log = rt.workbook.values('Assembled log').slice(1);
+    expect(log.map((r) => [r[3], r[4]])).toEqual([[sheet, 'stopped']]);
+    expect(String(log[0]?.at(-1))).toMatch(cause);
+    sim.setFaults({});
+  });
+});

@@ -136,7 +136,10 @@ describe('Push rows in the workbench', () => {
         .poll(() => sb.locator('#status').textContent())
         .toMatch(/failed.*the add-on tries again\. Next try in/);
       await sb.getByRole('button', { name: 'Stop this push' }).click();
-      await expect.poll(() => sb.locator('#status').textContent()).toMatch(/^Stopped: no row was sent\./);
+      // With the cause of the tries that failed, in the sidebar as in the log.
+      await expect
+        .poll(() => sb.locator('#status').textContent())
+        .toMatch(/^Stopped: no row was sent \(last problem: .*HTTP 503.*\)\. Push again to send the rows\./);
       await expect.poll(() => sb.getByRole('button', { name: 'Push', exact: true }).isEnabled()).toBe(true);
       expect(await sb.getByRole('button', { name: 'Stop this push' }).isHidden()).toBe(true);
     } finally {

@@ -31,6 +31,35 @@ describe('a push while Assembled is down', () => {
     expect(job.updatedAt - started).toBeLessThan(OUTAGE_MS + 5 * 60_000);
   });
 
+  it('stopped after failing to send rows (nothing was read first), says the last send’s cause', () => {
+    const s = pushSetup();
+    const ids = s.simulator.admin.org.timeOff.filter((t) => t.status === 'pending').slice(0, 3);
+    const sheet = s.addSheet('Cancel', [['Request ID'], ...ids.map((t) => [t.id])]);
+    s.simulator.setFaults(DOWN);
+    const { job } = drive(s, startPush(s.deps, 'time_off_cancel', sheet, 'outage-0004').id);
+    expect(job).toMatchObject({ state: 'failed', done: 0, total: 3 });
+    expect(job.message).toMatch(
+      /^Stopped: Assembled refused \d+ tries in a row over 3\d minutes \(last problem: Assembled had a server error \(HTTP 503\) on POST \/v0\/time_off\/[^/]+\/cancel\)\. /,
+    );
+  });
+
+  it('is never stopped for the rate limit: Assembled is up, and the rows go once it lets them', () => {
+    const s = pushSetup();
+    const ids = s.simulator.admin.org.timeOff.filter((t) => t.status === 'pending').slice(0, 3);
+    const sheet = s.addSheet('Cancel', [['Request ID'], ...ids.map((t) => [t.id])]);
+    s.simulator.setFaults({ force429: 1_000_000 });
+    const id = startPush(s.deps, 'time_off_cancel', sheet, 'outage-0005').id;
+    const pushes = new PushStore(s.deps.store);
+    const started = s.clock.now();
+    for (let job = pushes.get(id); s.clock.now() - started < 2 * OUTAGE_MS; job = pushes.get(id)) {
+      s.clock.advance(Math.max(60_000, (job?.notBefore ?? 0) - s.clock.now()));
+      advancePush(s.deps, id, s.clock.now() + 60_000);
+    }
+    expect(pushes.get(id)).toMatchObject({ state: 'running', done: 0 });
+    s.simulator.setFaults({});
+    expect(drive(s, id).job).toMatchObject({ state: 'done', succeeded: 3 });
+  });
+
   it('counts the 30 minutes from its last progress: rows sent between outages start the count again', () => {
     const s = pushSetup();
     // 60 rows: a first batch of 50, then 10.
@@ -71,7 +100,7 @@ describe('a push while Assembled is down', () => {
 });
 
 describe('stopping a push', () => {
-  it('stops one waiting out an outage: nothing more is sent, and it says how far it got', () => {
+  it('stops one waiting out an outage: nothing more is sent, and it says how far it got and why', () => {
     const s = pushSetup();
     const sheet = s.addSheet('Leave', [HEADER, ...timeOffRows(s, 3, 'outage')]);
     s.simulator.setFaults(DOWN);
@@ -84,7 +113,9 @@ describe('stopping a push', () => {
     const logs: RunLogEntry[] = [];
     const stopped = stopPush({ ...s.deps, log: { append: (e) => logs.push(e) } }, job.id);
     expect(stopped).toMatchObject({ state: 'failed' });
-    expect(stopped.message).toBe('Stopped: no row was sent. Push again to send the rows.');
+    expect(stopped.message).toBe(
+      'Stopped: no row was sent (last problem: Assembled had a server error (HTTP 503) on GET /v0/people). Push again to send the rows.',
+    );
     // Logged as a stopped pull is, not as a failure.
     expect(logs).toEqual([expect.objectContaining({ status: 'stopped', message: stopped.message })]);
     s.simulator.setFaults({});
@@ -104,8 +135,8 @@ describe('stopping a push', () => {
       s.clock.now() + 5 * 60_000,
     );
     expect(job).toMatchObject({ state: 'running', done: 50 });
-    expect(stopPush(s.deps, job.id).message).toBe(
-      'Stopped: 50 of 60 rows were sent. Rows already sent keep their status; push again to send the rest.',
+    expect(stopPush(s.deps, job.id).message).toMatch(
+      /^Stopped: 50 of 60 rows were sent \(last problem: .*HTTP 503.*\)\. Rows already sent keep their status; push again to send the rest\.$/,
     );
   });
 

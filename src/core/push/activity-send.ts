@@ -35,6 +35,7 @@ export function sendActivities(client: AssembledClient, items: SendItem[]): Batc
     list.push({ row, request });
     bySchedule.set(request.scheduleId ?? '', list);
   }
+  const why: Pick<BatchResult, 'retry'> = {};
   let stop: AssembledError | undefined;
   for (const [scheduleId, group] of bySchedule) {
     if (stop) {
@@ -61,15 +62,16 @@ export function sendActivities(client: AssembledClient, items: SendItem[]): Batc
     });
     if (!result.stopped) continue;
     stop = result.stopped.error;
-    const fate: Sent = stop.kind === 'auth' ? 'retry' : errorOutcome('activities', stop);
+    const fate: Sent = stop.kind === 'auth' ? 'retry' : errorOutcome('activities', stop, why);
     for (const i of result.stopped.batch) outcomes.set((group[i] as { row: number }).row, fate);
     for (const i of result.stopped.unsent) outcomes.set((group[i] as { row: number }).row, 'retry');
   }
-  return stop?.kind === 'auth' ? { outcomes, fatal: stop } : { outcomes };
+  return stop?.kind === 'auth' ? { outcomes, fatal: stop } : { outcomes, ...why };
 }
 
 export function sendClears(client: AssembledClient, items: SendItem[]): BatchResult {
   const outcomes = new Map<number, Sent>();
+  const why: Pick<BatchResult, 'retry'> = {};
   for (const { row, request } of items) {
     if (request.kind !== 'activities_clear') mixedBatch();
     try {
@@ -84,9 +86,8 @@ export function sendClears(client: AssembledClient, items: SendItem[]): BatchRes
         return { outcomes, fatal: e };
       }
       // Clearing twice clears nothing more: a lost answer is simply sent again.
-      const lost = e.kind === 'outcome_unknown' || e.kind === 'unexpected_response';
-      outcomes.set(row, lost ? 'retry' : errorOutcome('activities_clear', e));
+      outcomes.set(row, errorOutcome('activities_clear', e, why));
     }
   }
-  return { outcomes };
+  return { outcomes, ...why };
 }

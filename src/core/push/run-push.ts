@@ -401,10 +401,12 @@ export function stopPush(deps: PushDeps, id: string): PushJob {
     // An execution sending a batch would write the push back as running over the stop.
     if ((job.leaseUntil ?? 0) > deps.clock.now())
       throw new InputError('Stop', ['a batch is being sent right now: press Stop again in a few seconds']);
+    // Waiting out failed tries: the last one's cause says why nothing more went.
+    const cause = job.failing && job.message ? ` (last problem: ${causeOf(job.message)})` : '';
     const said =
       job.done > 0
-        ? `${countText(job.done)} of ${countText(job.total)} rows were sent. ${STOPPED_TAIL}`
-        : 'no row was sent. Push again to send the rows.';
+        ? `${countText(job.done)} of ${countText(job.total)} rows were sent${cause}. ${STOPPED_TAIL}`
+        : `no row was sent${cause}. Push again to send the rows.`;
     return stopped(deps, pushes, { ...job, stopped: true }, `Stopped: ${said}`);
   });
 }
@@ -467,6 +469,8 @@ class PushRun {
   private sheet?: SheetSnapshot;
   /** Rows not sent this execution after the service would not take them (rate limit, 5xx). */
   private readonly deferred = new Set<number>();
+  /** Why the last of them was not taken: said while the push waits, and when it stops. */
+  private trouble?: AssembledError;
   /** The rows this push was started with, as they stand in this execution's read of the sheet. */
   private readonly accepted: AcceptedRows;
   private allowed = new Set<number>();
@@ -654,7 +658,7 @@ class PushRun {
       const pending = this.pending();
       if (pending.length === 0) {
         if (this.deferred.size > 0) {
-          this.waitOut(this.job.message);
+          this.waitOut(this.trouble?.message, this.trouble);
           return;
         }
         this.finish('done', this.summary());
@@ -687,6 +691,7 @@ class PushRun {
       request: (r.parse as { ok: true; request: SendItem['request'] }).request,
     }));
     const result = sendBatch(this.client, this.job.kind, items);
+    if (result.retry) this.trouble = result.retry;
     const outcomes = new Map<number, RowOutcome>();
     const unknown: string[] = [];
     for (const row of batch) {

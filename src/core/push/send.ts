@@ -21,12 +21,21 @@ export interface BatchResult {
   outcomes: Map<number, Sent>;
   /** A failure that stops the whole push (the key was refused). */
   fatal?: AssembledError;
+  /** The last failure that left rows to try later: the push says it while it waits. */
+  retry?: AssembledError;
 }
 
 /** Kinds whose requests may be sent twice without harm. */
-const IDEMPOTENT: readonly PushKind[] = ['time_off_cancel', 'associations'];
+const IDEMPOTENT: readonly PushKind[] = ['time_off_cancel', 'associations', 'activities_clear'];
 
-export function errorOutcome(kind: PushKind, error: AssembledError): Sent {
+/** A row's fate after `error`; one left to try later notes the error in `why`. */
+export function errorOutcome(kind: PushKind, error: AssembledError, why: Pick<BatchResult, 'retry'>): Sent {
+  const fate = fateOf(kind, error);
+  if (fate === 'retry') why.retry = error;
+  return fate;
+}
+
+function fateOf(kind: PushKind, error: AssembledError): Sent {
   switch (error.kind) {
     case 'outcome_unknown':
       return IDEMPOTENT.includes(kind) ? 'retry' : 'unknown';
@@ -66,6 +75,7 @@ function sendTimeOff(client: AssembledClient, items: SendItem[]): BatchResult {
   const inputs = items.map((i) => (i.request.kind === 'time_off' ? i.request.input : mixedBatch()));
   const replies = client.createTimeOffMany(inputs);
   const outcomes = new Map<number, Sent>();
+  const why: Pick<BatchResult, 'retry'> = {};
   let fatal: AssembledError | undefined;
   items.forEach((item, i) => {
     const reply = replies[i];
@@ -79,15 +89,16 @@ function sendTimeOff(client: AssembledClient, items: SendItem[]): BatchResult {
     } else if (reply.error.kind === 'auth') {
       fatal = reply.error;
       outcomes.set(item.row, 'retry');
-    } else outcomes.set(item.row, errorOutcome('time_off', reply.error));
+    } else outcomes.set(item.row, errorOutcome('time_off', reply.error, why));
   });
-  return fatal ? { outcomes, fatal } : { outcomes };
+  return { outcomes, ...why, ...(fatal ? { fatal } : {}) };
 }
 
 function sendCancels(client: AssembledClient, items: SendItem[]): BatchResult {
   const ids = items.map((i) => (i.request.kind === 'time_off_cancel' ? i.request.requestId : mixedBatch()));
   const replies = client.cancelTimeOffMany(ids, { safeToRetry: true });
   const outcomes = new Map<number, Sent>();
+  const why: Pick<BatchResult, 'retry'> = {};
   let fatal: AssembledError | undefined;
   items.forEach((item, i) => {
     const reply = replies[i];
@@ -109,9 +120,9 @@ function sendCancels(client: AssembledClient, items: SendItem[]): BatchResult {
       });
     } else if (reply.error.kind === 'not_found') {
       outcomes.set(item.row, toFix(`No time-off request has the id "${id}". Check the Request ID column.`));
-    } else outcomes.set(item.row, errorOutcome('time_off_cancel', reply.error));
+    } else outcomes.set(item.row, errorOutcome('time_off_cancel', reply.error, why));
   });
-  return fatal ? { outcomes, fatal } : { outcomes };
+  return { outcomes, ...why, ...(fatal ? { fatal } : {}) };
 }
 
 /** "states[3].agent_id" -> ['states', 3]: which record of a batch the service refused. */
@@ -205,9 +216,10 @@ function sendBulk(client: AssembledClient, kind: PushKind, items: SendItem[]): B
       const bad = error.kind === 'bad_request' ? offendingRecord(error) : undefined;
       const badRow = bad ? call.lists[bad.list]?.[bad.index] : undefined;
       if (badRow === undefined || attempt >= 10) {
-        const fate = errorOutcome(kind, error);
+        const why: Pick<BatchResult, 'retry'> = {};
+        const fate = errorOutcome(kind, error, why);
         for (const item of pending) outcomes.set(item.row, fate);
-        return { outcomes };
+        return { outcomes, ...why };
       }
       outcomes.set(badRow, toFix(error.message));
       pending = pending.filter((p) => p.row !== badRow);
