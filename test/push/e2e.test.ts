@@ -309,6 +309,27 @@ describe.skipIf(!built)('push in the local Apps Script runtime', () => {
     expect(check).toMatchObject({ ok: 2, errors: 2 });
   });
 
+  it('sends each type the dropdown offers, in any case, as Assembled’s id for it; an account’s own type as typed', async () => {
+    const { rt, sim, agents } = setup();
+    const [a] = agents;
+    if (!a) throw new Error('no agents');
+    // The dropdown's words (the account's type names), one typed in capitals, a short name of the
+    // account's own, and one no type has.
+    const types = ['Paid time off', 'PAID TIME OFF', 'Vacation', 'SCK', 'Holiday'];
+    const { sheet, check } = await validateTemplate(
+      rt,
+      'time_off',
+      types.map((type, i) => [a.email, `2026-07-0${i + 1}`, '', 'TRUE', type, `type ${i}`]),
+    );
+    expect(check).toMatchObject({ ok: 4, errors: 1 });
+    expect(check.problems).toEqual([expect.stringMatching(/^Row 6: Type: "Holiday" is not one of your/)]);
+    const done = await follow(rt, await rt.callFromSidebar<PushView>('startPush', 'time_off', 'e2e-types'));
+    expect(done).toMatchObject({ state: 'done', succeeded: 4, invalid: 1 });
+    const ids = column(rt, sheet, 'Assembled ID');
+    const sent = ids.slice(0, 4).map((id) => sim.admin.org.timeOff.find((t) => t.id === id)?.type);
+    expect(sent).toEqual(['pto', 'pto', 'vacation', 'SCK']);
+  });
+
   it('names both clashes of a row that gives its agent a second ID and another agent’s ID', async () => {
     const { rt, agents } = setup();
     const [, , c, d] = agents;

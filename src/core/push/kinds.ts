@@ -29,6 +29,8 @@ export interface ColumnSpec {
   help: string;
   /** Dropdown values; `strict` refuses anything else. */
   values?: readonly string[];
+  /** Other words for a value (lowercase), such as an account's name for it: sent as the value. */
+  words?: ReadonlyMap<string, string>;
   strict?: boolean;
   /** An id: the template makes the column Plain text, so 007123 stays 007123, not the number 7123. */
   plainText?: true;
@@ -140,6 +142,8 @@ export const KINDS: Record<PushKind, KindSpec> = {
         type: 'choice',
         required: false,
         values: ['pto', 'sick', 'personal', 'vacation'],
+        // The template's dropdown offers the account's names; Assembled's requests carry pto.
+        words: new Map([['paid time off', 'pto']]),
         help: 'The type of time off, e.g. pto, sick or personal (Assembled defaults to pto).',
       },
       {

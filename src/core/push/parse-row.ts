@@ -79,7 +79,8 @@ function cellSchema(spec: ColumnSpec, zone: Zone, locale: string | undefined) {
         }
         case 'choice': {
           const text = cellText(v);
-          const known = spec.values?.find((x) => x === text.toLowerCase());
+          const lower = text.toLowerCase();
+          const known = spec.values?.find((x) => x === lower) ?? spec.words?.get(lower);
           if (known) return known;
           if (spec.strict) {
             issue(ctx.issues, v, `"${text}" is not one of ${(spec.values ?? []).join(', ')}.`);
