@@ -330,6 +330,42 @@ describe.skipIf(!built)('push in the local Apps Script runtime', () => {
     expect(sent).toEqual(['pto', 'pto', 'vacation', 'SCK']);
   });
 
+  it('cancels time off: an ID typed twice is a row to fix, and the count tells cancelled from already so', async () => {
+    const { rt, sim } = setup();
+    const requests = sim.admin.org.timeOff;
+    const live = requests.filter((t) => t.status === 'pending' || t.status === 'approved').slice(0, 4);
+    const denied = requests.find((t) => t.status === 'denied');
+    const cancelled = requests.find((t) => t.status === 'cancelled');
+    if (live.length < 4 || !denied || !cancelled) throw new Error('the demo organisation lacks requests');
+    const ids = [...live.map((t) => t.id), denied.id, cancelled.id, live[0]?.id, 'abc-123'];
+    const { sheet, check } = await validateTemplate(
+      rt,
+      'time_off_cancel',
+      ids.map((id) => [id]),
+    );
+    expect(check).toMatchObject({ ok: 7, errors: 1 });
+    expect(check.problems).toEqual([
+      `Row 8: Request ID ${live[0]?.id} is also on row 2: delete the row typed twice.`,
+    ]);
+    const done = await follow(
+      rt,
+      await rt.callFromSidebar<PushView>('startPush', 'time_off_cancel', 'e2e-cancel'),
+    );
+    expect(done.message).toBe(
+      'Finished: 4 cancelled, 2 already cancelled or denied, 1 refused by Assembled, 1 with problems to fix. See the Push status column.',
+    );
+    expect(column(rt, sheet, 'Push status')).toEqual([
+      ...Array(4).fill('cancelled'),
+      'denied',
+      'cancelled',
+      'error',
+      'error',
+    ]);
+    expect(live.map((t) => t.status)).toEqual(Array(4).fill('cancelled'));
+    // The row typed twice was not sent: each request was asked to cancel once.
+    expect(sim.stats().byRoute['POST /v0/time_off/{id}/cancel']).toBe(7);
+  });
+
   it('names both clashes of a row that gives its agent a second ID and another agent’s ID', async () => {
     const { rt, agents } = setup();
     const [, , c, d] = agents;

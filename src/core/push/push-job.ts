@@ -41,6 +41,8 @@ export interface PushJob {
   /** Rows finished by this push: sent, found already in Assembled, or failed on sending. */
   done: number;
   succeeded: number;
+  /** Of those, rows Assembled had so already (a request already cancelled or denied). */
+  already?: number;
   failed: number;
   /** Rows already done before this push (an id or a done status). */
   skipped: number;

@@ -718,6 +718,7 @@ class PushRun {
       done: this.job.done + outcomes.size,
       succeeded: this.job.succeeded + ok,
       failed: this.job.failed + outcomes.size - ok,
+      already: (this.job.already ?? 0) + [...outcomes.values()].filter((o) => o.already).length,
       ...(problems.length ? { problems } : {}),
       lastSendAt: this.now(),
       stalls: 0,
@@ -784,7 +785,9 @@ class PushRun {
   private summary(): string {
     const j = this.job;
     if (j.total + j.skipped + j.invalid === 0) return nothingToPush(j.sheetName, j.listed ?? 0, 'push again');
-    const parts = [`${j.succeeded} ${DONE_WORD[j.kind]}`];
+    // Only cancels are told apart so far: nothing else sets `already`.
+    const parts = [`${j.succeeded - (j.already ?? 0)} ${DONE_WORD[j.kind]}`];
+    if (j.already) parts.push(`${j.already} already cancelled or denied`);
     if (j.failed) parts.push(`${j.failed} refused by Assembled`);
     if (j.invalid) parts.push(`${j.invalid} with problems to fix`);
     if (j.skipped) parts.push(`${j.skipped} already done and skipped`);

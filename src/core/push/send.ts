@@ -110,13 +110,19 @@ function sendCancels(client: AssembledClient, items: SendItem[]): BatchResult {
       outcomes.set(item.row, 'retry');
     } else if (reply.error.kind === 'bad_request' && /already cancel/i.test(reply.error.detail ?? '')) {
       // A resend after a lost answer, or a request cancelled by hand: the row's intent holds.
-      outcomes.set(item.row, { status: 'cancelled', id, message: 'Was already cancelled in Assembled.' });
+      outcomes.set(item.row, {
+        status: 'cancelled',
+        id,
+        message: 'Was already cancelled in Assembled.',
+        already: true,
+      });
     } else if (reply.error.kind === 'bad_request' && /\bdenied\b/i.test(reply.error.detail ?? '')) {
       // A denied request is not in effect either: nothing is left to cancel, so the row is done.
       outcomes.set(item.row, {
         status: 'denied',
         id,
         message: 'Was denied in Assembled, so there is nothing to cancel.',
+        already: true,
       });
     } else if (reply.error.kind === 'not_found') {
       outcomes.set(item.row, toFix(`No time-off request has the id "${id}". Check the Request ID column.`));

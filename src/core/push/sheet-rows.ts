@@ -7,6 +7,7 @@ import { toSheetValue } from '../table/sheet-literal';
 import { markOverlaps } from './activity-rows';
 import { markStateOverlaps, markTimeOffOverlaps } from './agent-overlaps';
 import { markHeldPlatformIds, markSharedPlatformIds } from './association-rows';
+import { markRepeatedCancels } from './cancel-rows';
 import { type HeaderMap, matchHeader } from './header';
 import { heldCheck } from './held-rows';
 import { kindNote } from './kind-note';
@@ -23,6 +24,8 @@ export interface RowOutcome {
   unsent?: true;
   /** "Pushed at" is emptied too (a row whose cells were all emptied, emptiedRows). */
   cleared?: true;
+  /** Assembled had it so already (a cancel of a request cancelled or denied): counted apart. */
+  already?: true;
 }
 
 /** A row to fix: its Push status reads ERROR_STATUS, shown in red, and its message says why. */
@@ -133,6 +136,7 @@ export function readSheet(grid: Grid, kind: PushKind, ctx: ParseContext): ReadRe
     markStateOverlaps(rows, map, held);
   }
   if (kind === 'time_off') markTimeOffOverlaps(rows, map);
+  if (kind === 'time_off_cancel') markRepeatedCancels(rows, map);
   return { ok: true, sheet: { map, rows } };
 }
 
