@@ -376,6 +376,8 @@ function takeLease(deps: PushDeps, id: string, deadline: number): Lease {
 }
 
 const STOPPED_TAIL = 'Rows already sent keep their status; push again to send the rest.';
+/** The last failed try's cause, said when a push stops after it; '' when there is none. */
+const lastProblem = (message: string | undefined) => (message ? ` (last problem: ${causeOf(message)})` : '');
 
 /**
  * Ends a push no execution holds (under the lock): saved as failed with `message`, logged. A batch
@@ -402,7 +404,7 @@ export function stopPush(deps: PushDeps, id: string): PushJob {
     if ((job.leaseUntil ?? 0) > deps.clock.now())
       throw new InputError('Stop', ['a batch is being sent right now: press Stop again in a few seconds']);
     // Waiting out failed tries: the last one's cause says why nothing more went.
-    const cause = job.failing && job.message ? ` (last problem: ${causeOf(job.message)})` : '';
+    const cause = lastProblem(job.failing && job.message);
     const said =
       job.done > 0
         ? `${countText(job.done)} of ${countText(job.total)} rows were sent${cause}. ${STOPPED_TAIL}`
@@ -520,10 +522,9 @@ class PushRun {
       this.save({ notBefore: this.now() + BACKOFF_MS, failing, ...(message ? { message } : {}) });
       return;
     }
-    const cause = message ? ` (last problem: ${causeOf(message)})` : '';
     this.finish(
       'failed',
-      `Stopped: Assembled refused ${failing.tries} tries in a row over ${minutes} minutes${cause}. ${STOPPED_TAIL}`,
+      `Stopped: Assembled refused ${failing.tries} tries in a row over ${minutes} minutes${lastProblem(message)}. ${STOPPED_TAIL}`,
     );
   }
 
