@@ -263,6 +263,8 @@ describe('Pull data in the workbench', () => {
     await expect.poll(() => wb.selection()).toBe('Sheet1!H30');
     await menu(page, 'Pull data…');
     sb = await sidebar(page, 'Pull data from Assembled');
+    // The card names the table by its cell: the sheet may hold others.
+    await expect.poll(() => sb.locator('#againTitle').textContent()).toBe('"Sheet1!C4"');
     await sb.getByRole('button', { name: 'Change it' }).click();
     await expect
       .poll(() => sb.locator('#cellAt').textContent())

@@ -137,7 +137,9 @@ newSheet.addEventListener('input', () => {
 function showAgain(o: PullOptions): void {
   byId('again').hidden = !o.again;
   if (!o.again) return;
-  byId('againTitle').textContent = `"${o.activeCell.sheet}"`;
+  // A table placed at a cell is named by its cell: the sheet may hold others.
+  const t = o.again.spec.target;
+  byId('againTitle').textContent = `"${o.activeCell.sheet}${t.kind === 'cell' ? `!${t.a1}` : ''}"`;
   byId('againWhat').textContent = `Last filled with ${o.again.what}.`;
   byId('againHow').textContent = `${o.again.how} Or change it in the form below.`;
   const scheduled = byId('againScheduled');
