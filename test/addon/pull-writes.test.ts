@@ -78,6 +78,35 @@ describe('Pull data, writing the sheet', () => {
     expect(before[under - 1]?.[2]).toBe('Total');
   });
 
+  it('an append at a cell goes on under its own rows, never past a total typed under them', async () => {
+    const { rt } = await startLocalAddon();
+    const day = (d: string) => ({
+      source: { kind: 'report', report: 'ticket_stats', granularity: 'day' },
+      range: { kind: 'absolute', from: d, to: d },
+      target: { kind: 'cell', sheet: 'Sheet1', a1: 'B20' },
+      mode: 'append',
+    });
+    const first = await pull(rt, day('2026-05-11'));
+    expect(first.state).toBe('done');
+    const under = 20 + first.rows + 1;
+    rt.workbook.write('Sheet1', [['Total']], { row: under, column: 2 });
+    const before = rt.workbook.values('Sheet1');
+    const next = await pull(rt, day('2026-05-12'));
+    expect(next.state).toBe('failed');
+    expect(next.message).toMatch(
+      new RegExp(
+        `^The table needs B20:[A-Z]+\\d+ .* would write over B${under} there, which it did not write`,
+      ),
+    );
+    expect(rt.workbook.values('Sheet1')).toEqual(before);
+    // The total moved out of the way, the day goes on right under the first.
+    rt.workbook.write('Sheet1', [['']], { row: under, column: 2 });
+    rt.workbook.write('Sheet1', [['Total']], { row: under + 40, column: 2 });
+    expect(await pull(rt, day('2026-05-12'))).toMatchObject({ state: 'done' });
+    expect(rt.workbook.values('Sheet1')[under - 1]?.[1]).not.toBe('');
+    expect(rt.workbook.values('Sheet1')[under + 39]?.[1]).toBe('Total');
+  });
+
   it('appending a period again adds only its new rows, and says where they went and what was left', async () => {
     const { rt } = await startLocalAddon();
     const spec = (to: string) => ({

@@ -507,6 +507,28 @@ describe('a replace writes over nothing it did not write', () => {
     expect(grid.text()[1]?.[3]).toBe('note');
   });
 
+  it('an append or merge at a cell goes on at the end of its last block, and not over a total typed under it', () => {
+    const at = { ...base, row: 2, col: 2, mergeKey: 'id' };
+    for (const mode of ['append', 'merge'] as const) {
+      const grid = new MemoryGrid();
+      const previous = writeTable(grid, teams(2), { ...at, mode: 'replace' }).extent;
+      grid.write(6, 2, [['Total']]);
+      // The same rows again: nothing new, so nothing under the table is touched.
+      expect(writeTable(grid, teams(2), { ...at, mode, previous })).toMatchObject({ appended: 0 });
+      expect(() => writeTable(grid, teams(4), { ...at, mode, previous })).toThrow(
+        /^The table needs B2:C6 \(5 rows, 2 columns\) but would write over B6 there,/,
+      );
+      expect(grid.text()[5]?.[1]).toBe('Total');
+      // With room under it, the new rows go right under the table, not under the total.
+      const room = new MemoryGrid();
+      const last = writeTable(room, teams(2), { ...at, mode: 'replace' }).extent;
+      room.write(9, 2, [['Total']]);
+      expect(writeTable(room, teams(3), { ...at, mode, previous: last })).toMatchObject({ appended: 1 });
+      expect(room.text()[4]?.slice(1, 3)).toEqual(['t2', 'Team 2']);
+      expect(room.text()[8]?.[1]).toBe('Total');
+    }
+  });
+
   it('a table at A1 with no record owns its sheet; append and merge are not replaces', () => {
     const full = () =>
       new MemoryGrid([

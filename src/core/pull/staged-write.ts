@@ -79,8 +79,8 @@ export class StagedWrite {
     const plan = this.plan;
     const now = this.now();
     if (!progress) {
+      refuseCovering(this.target.grid, this.options, plan.extent);
       if (this.staged) {
-        refuseCovering(this.target.grid, this.options, plan.extent);
         refusePendingActions(this.pushColumns(plan));
         const block = this.published(plan);
         checkCellLimit(this.target.grid, this.options, block);

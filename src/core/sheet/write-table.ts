@@ -269,12 +269,15 @@ export function planWrite(grid: Grid, table: Table, o: WriteOptions, bodyRow?: n
   let superseded = 0;
   let leftover = 0;
 
+  // A table placed at a cell is the block it filled last time: a total typed under it is not a row
+  // of it, so merge reads no further and append goes on at the block's end (refuseCovering).
+  const end = atCell(o) && o.previous ? o.row + o.previous.rows : undefined;
   if (o.mode === 'merge') {
     const keyOf = mergeKeyOf(table, placed, o.mergeKey ?? '');
     const rows = project(table, placed);
     refuseSharedKeys(rows, keyOf, o.mergeKey ?? '');
     if (found.length > 0) {
-      const old = existingRows(grid, o, found.length).map((r) => [
+      const old = existingRows(grid, o, found.length, end).map((r) => [
         ...r,
         ...Array(header.length - r.length).fill(''),
       ]);
@@ -285,7 +288,7 @@ export function planWrite(grid: Grid, table: Table, o: WriteOptions, bodyRow?: n
       leftover = old.length - body.length;
     } else body = rows;
   } else if (o.mode === 'append' && found.length > 0) {
-    at = bodyRow ?? Math.max(grid.used().rows + 1, o.row + 1);
+    at = bodyRow ?? end ?? Math.max(grid.used().rows + 1, o.row + 1);
     body = o.mergeKey ? newRows(grid, table, o, placed, found.length, at) : project(table, placed);
     appended = body.length;
   } else {
@@ -428,6 +431,9 @@ export function writeTable(grid: Grid, table: Table, o: WriteOptions): WriteResu
   return { rows: appended + updated, appended, updated, present, superseded, extent, writeCalls: calls };
 }
 
+/** Whether the table is placed at a cell other than A1, where it owns only its own block. */
+const atCell = (o: Pick<WriteOptions, 'row' | 'col'>) => o.row !== 1 || o.col !== 1;
+
 /** After a merge that took rows out: the rows under its body it no longer fills. */
 export function clearTakenOut(grid: Grid, o: WriteOptions, plan: WritePlan): void {
   if (plan.leftover > 0)
@@ -441,9 +447,10 @@ export function previousBlock(grid: Grid, o: WriteOptions, now: Extent): Extent 
 }
 
 /**
- * A replace (a table, or a schedule grid's picture) writes over nothing it did not write, as
- * Sheets' own array formulas will not spill over data: the cells its block newly covers (beyond
- * the block it filled last time) must be empty. A table at A1 with no such record owns its sheet.
+ * A pull (a table, or a schedule grid's picture) writes over nothing it did not write, as Sheets'
+ * own array formulas will not spill over data: the cells its block newly covers (beyond the block
+ * it filled last time) must be empty. A replace at A1 with no such record owns its sheet; an append
+ * or merge owns the rows under its header, unless placed at a cell with a record of its block.
  * Refused before any cell changes.
  */
 export function refuseCovering(
@@ -451,7 +458,9 @@ export function refuseCovering(
   o: Pick<WriteOptions, 'mode' | 'row' | 'col' | 'previous'>,
   now: Extent,
 ): void {
-  if (o.mode !== 'replace' || (!o.previous && o.row === 1 && o.col === 1)) return;
+  // An append or merge owns the rows under its header unless placed at a cell with a last block.
+  const owns = o.mode === 'replace' ? o.previous || atCell(o) : o.previous && atCell(o);
+  if (!owns) return;
   const owned = o.previous ?? { rows: 0, cols: 0 };
   const used = grid.used();
   // Right of the old block, then under it: only as far as the sheet has anything.
