@@ -39,7 +39,8 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * later, 228.2 with a replace at a cell refusing to write over cells it did not write, 228.6 with
  * a part of a bucket left out where the whole is held, 230.2 with an emptied row's outcome cleared,
  * time off over 31 days refused, a failure while sending said, "Paid time off" sent as pto and a
- * cancel typed twice marked); this budget stops growth meanwhile.
+ * cancel typed twice marked, 230.3 with an append or merge at a cell kept above a total typed
+ * under it); this budget stops growth meanwhile.
  */
 const CODE_BUDGET_KIB = 230.5;
 
