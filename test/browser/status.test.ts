@@ -170,6 +170,22 @@ describe('Sidebars say what is true now', () => {
     await sb.getByLabel('What the rows are').selectOption('time_off');
     await sb.getByRole('button', { name: 'Validate' }).click();
     await expect.poll(() => statusOf(sb)).toMatch(/The sheet has no header in row 1/);
+
+    // Sync time off writes into the sheet in front too: back on the template, it says so first.
+    await page.getByRole('tab', { name: 'Time off to create' }).click();
+    await expect
+      .poll(() => page.getByRole('tab', { selected: true }).textContent())
+      .toBe('Time off to create');
+    const sync = sb.getByRole('button', { name: 'Sync time off' });
+    await sync.click();
+    await expect
+      .poll(() => sb.locator('#syncStatus').textContent())
+      .toBe(
+        'The sheet in front is now "Time off to create", not "Sheet1". Nothing was done: press the button again to use "Time off to create".',
+      );
+    await sync.click();
+    await expect.poll(() => sb.locator('#syncStatus').textContent()).toMatch(/Time off to create/);
+    expect(await sb.locator('#syncStatus').textContent()).not.toMatch(/sheet in front is now/);
   });
 
   it('Settings: a key Assembled never issued is refused in words; each check read in words, details on demand; Remove key clears the old results', async () => {

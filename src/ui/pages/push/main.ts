@@ -180,7 +180,7 @@ async function load(): Promise<void> {
  * The buttons act on the sheet in front when pressed. If that is no longer the sheet this sidebar
  * names, it says so and acts on nothing: the user presses again knowing which sheet it will be.
  */
-async function sameSheetInFront(): Promise<boolean> {
+async function sameSheetInFront(said = status): Promise<boolean> {
   const was = sheetName.textContent;
   const options = await callServer('getPushOptions');
   if (options.sheet === was) return true;
@@ -189,7 +189,7 @@ async function sameSheetInFront(): Promise<boolean> {
   pulled = options.pulled;
   describeKind();
   showStatus(
-    status,
+    said,
     `The sheet in front is now "${options.sheet}", not "${was}". Nothing was done: press the button again to use "${options.sheet}".`,
     'error',
   );
@@ -284,6 +284,8 @@ syncButton.addEventListener('click', () => {
   showStatus(syncStatus, 'Syncing…');
   void busy([syncButton], async () => {
     try {
+      // Sync writes into the sheet in front, as the other buttons do: the one this sidebar names.
+      if (!(await sameSheetInFront(syncStatus))) return;
       const result = await callServer('syncTimeOff');
       showStatus(syncStatus, result.message, 'ok');
     } catch (error) {
