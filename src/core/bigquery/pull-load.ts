@@ -6,6 +6,7 @@ import { type PullJob, withState } from '../jobs/pull-job';
 import type { Clock, Zone } from '../ports';
 import { sourceInfo } from '../pull/pull-spec';
 import { spanIn } from '../sheet/overlaps';
+import { keyNames } from '../sheet/write-table';
 import type { Table } from '../table/build-table';
 import { type ConnectedViews, showView } from './connected-view';
 import { consoleLink, LoadFailed, loadTable } from './load-table';
@@ -32,7 +33,7 @@ export function loadIntoBigQuery(
   const target = job.spec.target;
   if (target.kind !== 'bigquery') throw new Error('not a BigQuery target');
   if (!deps.warehouse) throw new LoadFailed('BigQuery cannot be reached from here.');
-  const key = (job.spec.mergeKey ?? sourceInfo(job.spec.source).key).split(',').map((k) => k.trim());
+  const key = keyNames(job.spec.mergeKey ?? sourceInfo(job.spec.source).key);
   const missing = key.filter((k) => !table.columns.some((c) => c.key === k));
   if (job.spec.mode === 'merge' && table.rows.length && missing.length)
     throw new LoadFailed(

@@ -197,10 +197,12 @@ function stateTimes(
   const long = end !== undefined && end.ms - start.ms > MAX_STATE_DAYS * DAY_MS;
   if (long) {
     const at = (t: CellTime) => formatLocalDateTime(t.ms, ctx.zone);
-    const [from, to] = [problems.column('start'), problems.column('end')];
-    problems.add(
-      'end',
-      `the state would last ${Math.round((end.ms - start.ms) / DAY_MS)} days (${from} read as ${at(start)}, ${to} as ${at(end)}), and no agent state lasts over ${MAX_STATE_DAYS} days. Check the day and month of ${from} and ${to}.`,
+    lastsTooLong(
+      problems,
+      'the state',
+      end.ms - start.ms,
+      [at(start), at(end)],
+      `no agent state lasts over ${MAX_STATE_DAYS} days`,
     );
   }
   const { now } = ctx;
@@ -233,12 +235,34 @@ function notTooLong(request: PushRequest | undefined, ctx: ParseContext, problem
   // Whole days (from midnight to midnight) are shown as the first and last day off.
   const whole = [start, end].every((ms) => formatLocalDateTime(ms, ctx.zone).endsWith(' 00:00'));
   const at = (ms: number) => formatLocalDateTime(ms, ctx.zone).slice(0, whole ? 10 : undefined);
+  lastsTooLong(
+    problems,
+    'the time off',
+    end - start,
+    [at(start), at(whole ? end - 1 : end)],
+    `a row may ask for at most ${MAX_TIME_OFF_DAYS} days`,
+    '; a longer leave goes as one row a month',
+  );
+  return undefined;
+}
+
+/**
+ * End's problem when a span lasts longer than `limit` allows: its length, and how Start and End
+ * were read (`read`), since a day and month swapped is the likely cause.
+ */
+function lastsTooLong(
+  problems: Problems,
+  what: string,
+  ms: number,
+  read: [string, string],
+  limit: string,
+  more = '',
+): void {
   const [from, to] = [problems.column('start'), problems.column('end')];
   problems.add(
     'end',
-    `the time off would last ${days} days (${from} read as ${at(start)}, ${to} as ${at(whole ? end - 1 : end)}), and a row may ask for at most ${MAX_TIME_OFF_DAYS} days. Check the day and month of ${from} and ${to}; a longer leave goes as one row a month.`,
+    `${what} would last ${Math.round(ms / DAY_MS)} days (${from} read as ${read[0]}, ${to} as ${read[1]}), and ${limit}. Check the day and month of ${from} and ${to}${more}.`,
   );
-  return undefined;
 }
 
 function stateRecord(

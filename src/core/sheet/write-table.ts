@@ -164,10 +164,12 @@ function writeEmpty(grid: Grid, o: WriteOptions): WriteResult {
  * is its agent, platform and start). Dates compare by their instant.
  */
 function mergeKeyOf(table: Table, p: Placement, mergeKey: string): (row: CellValue[]) => string {
-  const keys = mergeKey.split(',').map((k) => k.trim());
-  const at = keyColumns(table, p, keys);
+  const at = keyColumns(table, p, keyNames(mergeKey));
   return (row) => at.map((i) => text(row[i])).join('\u0000');
 }
+
+/** The columns a merge key names: "agent_id, start_time" -> ['agent_id', 'start_time']. */
+export const keyNames = (mergeKey: string): string[] => mergeKey.split(',').map((k) => k.trim());
 
 const isDate = (v: CellValue | undefined): v is Date => Object.prototype.toString.call(v) === '[object Date]';
 const text = (v: CellValue | undefined) => (isDate(v) ? String(v.getTime()) : String(v));
@@ -187,7 +189,7 @@ function spansOf(
   mergeKey: string,
   span: WriteOptions['span'],
 ): Spans | undefined {
-  const keys = mergeKey.split(',').map((k) => k.trim());
+  const keys = keyNames(mergeKey);
   const both = spanIn(keys, span);
   if (!both) return undefined;
   const at = keyColumns(
@@ -443,7 +445,7 @@ export function clearTakenOut(grid: Grid, o: WriteOptions, plan: WritePlan): voi
 /** What a replace cleared last time, or may own: the block it may clear now. */
 export function previousBlock(grid: Grid, o: WriteOptions, now: Extent): Extent {
   if (o.previous) return o.previous;
-  return o.row === 1 && o.col === 1 ? grid.used() : now;
+  return atCell(o) ? now : grid.used();
 }
 
 /**
