@@ -3,7 +3,7 @@
 // the job carries on without it. The failures are the page's own calls refused on their way.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { menu, sidebar, typedTimeOff, useBench } from './support';
+import { demoAgent, menu, sidebar, typedTimeOff, useBench } from './support';
 
 /** The next `times` calls of `fn` from the sidebar fail as a dropped connection would. */
 async function failCalls(page: Page, fn: string, times: number): Promise<() => number> {
@@ -86,9 +86,7 @@ describe('a sidebar that cannot check on its job', () => {
   it('Push rows: after its last try it says the push carries on without it, and no countdown talks over that', async () => {
     const { page, running } = bench();
     const sim = running.workbench.session.backend.simulator;
-    const [a] = sim?.admin.org.people.filter((p) => !p.deleted && p.staffable) ?? [];
-    if (!a) throw new Error('The demo organisation has no agents');
-    const sb = await typedTimeOff(page, a.email, 'Lost touch');
+    const sb = await typedTimeOff(page, demoAgent(bench()).email, 'Lost touch');
     // Assembled refuses, so the push shows its own next try; then every check fails.
     sim?.setFaults({ force5xx: 1_000_000 });
     try {
@@ -111,9 +109,7 @@ describe('a sidebar that cannot check on its job', () => {
   it('Push rows: says a check failed, and Stop this push goes at once while the next try waits', async () => {
     const { page, running } = bench();
     const sim = running.workbench.session.backend.simulator;
-    const [a] = sim?.admin.org.people.filter((p) => !p.deleted && p.staffable) ?? [];
-    if (!a) throw new Error('The demo organisation has no agents');
-    const sb = await typedTimeOff(page, a.email, 'Lost');
+    const sb = await typedTimeOff(page, demoAgent(bench()).email, 'Lost');
     sim?.setFaults({ force5xx: 1_000_000 });
     try {
       await failCalls(page, 'pollPush', 1_000);

@@ -2,7 +2,7 @@
 // each row's outcome written beside it.
 import { describe, expect, it } from 'vitest';
 import { TIME_OFF_HEADER } from '../support/time-off-template';
-import { cell, menu, pullIntoNewSheet, sidebar, typedTimeOff, typeRow, useBench } from './support';
+import { cell, demoAgent, menu, pullIntoNewSheet, sidebar, typedTimeOff, typeRow, useBench } from './support';
 
 describe('Push rows in the workbench', () => {
   const bench = useBench();
@@ -10,8 +10,7 @@ describe('Push rows in the workbench', () => {
   it('inserts the time-off template, validates typed rows and pushes them, each row with its status', async () => {
     const { page } = bench();
     const sim = bench().running.workbench.session.backend.simulator;
-    const [a, b] = sim?.admin.org.people.filter((p) => !p.deleted && p.staffable) ?? [];
-    if (!a || !b) throw new Error('The demo organisation has no agents');
+    const [a, b] = [demoAgent(bench()), demoAgent(bench(), 1)];
 
     await menu(page, 'Push rows…');
     const sb = await sidebar(page, 'Push rows to Assembled');
@@ -124,9 +123,7 @@ describe('Push rows in the workbench', () => {
   it('stops a push waiting out an outage with Stop this push; the buttons are free again', async () => {
     const { page } = bench();
     const sim = bench().running.workbench.session.backend.simulator;
-    const [a] = sim?.admin.org.people.filter((p) => !p.deleted && p.staffable) ?? [];
-    if (!a) throw new Error('The demo organisation has no agents');
-    const sb = await typedTimeOff(page, a.email, 'Stopped');
+    const sb = await typedTimeOff(page, demoAgent(bench()).email, 'Stopped');
     const posts = () => sim?.stats().byRoute['POST /v0/time_off'] ?? 0;
     const before = posts();
     sim?.setFaults({ force5xx: 1_000_000 });

@@ -3,7 +3,17 @@
 // sheet in front, and messages that name the menu as the user sees it.
 import type { FrameLocator, Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { cell, menu, pullAndSchedule, refreshCard, reset, sidebar, typeRow, useBench } from './support';
+import {
+  cell,
+  demoAgent,
+  menu,
+  pullAndSchedule,
+  refreshCard,
+  reset,
+  sidebar,
+  typeRow,
+  useBench,
+} from './support';
 
 const MENU = 'Extensions ▸ Assembled for Google Sheets';
 
@@ -134,8 +144,7 @@ describe('Sidebars say what is true now', () => {
     const { page } = bench();
     await reset(page);
     const sim = bench().running.workbench.session.backend.simulator;
-    const [agent] = sim?.admin.org.people.filter((p) => !p.deleted && p.staffable) ?? [];
-    if (!agent) throw new Error('The demo organisation has no agents');
+    const agent = demoAgent(bench());
     await menu(page, 'Push rows…');
     const sb = await sidebar(page, 'Push rows to Assembled');
     await sb.getByLabel('What the rows are').selectOption('time_off');

@@ -231,6 +231,14 @@ export async function reset(page: Page): Promise<void> {
 }
 
 /** Inserts the time-off template from Push rows and types one row for `email`; gives the sidebar. */
+/** The demo organisation's `i`th current agent a row may name (not deleted, staffable). */
+export function demoAgent(bench: Bench, i = 0) {
+  const sim = bench.running.workbench.session.backend.simulator;
+  const agent = sim?.admin.org.people.filter((p) => !p.deleted && p.staffable)[i];
+  if (!agent) throw new Error('The demo organisation has no agents');
+  return agent;
+}
+
 export async function typedTimeOff(page: Page, email: string, notes: string): Promise<FrameLocator> {
   await menu(page, 'Push rows…');
   const sb = await sidebar(page, 'Push rows to Assembled');
