@@ -188,6 +188,24 @@ describe('Pull data', () => {
     expect(job.message).toMatch(/had not finished the report after 45 minutes/);
   });
 
+  it('a report started late, after Assembled was down, is given its own 45 minutes', async () => {
+    const { rt, sim } = await startLocalAddon({ simulator: { reportDelayMs: 10 * 60_000 } });
+    sim.setFaults({ errorRate: 1 });
+    const first = await start(rt, {
+      source: { kind: 'report', report: 'adherence', granularity: 'day' },
+      range: lastWeek,
+      target: { kind: 'new_sheet', name: 'Late' },
+      mode: 'replace',
+    });
+    expect(first.state).toBe('queued');
+    // Assembled is back an hour after the pull was asked for; the report then takes 10 minutes.
+    await rt.clock.advanceAsync(60 * 60_000);
+    sim.setFaults({});
+    const job = await follow(rt, await rt.callFromSidebar<JobView>('pollPull', first.id));
+    expect(job.message).not.toMatch(/had not finished/);
+    expect(job.state).toBe('done');
+  });
+
   it('a rejected key fails the pull in words and writes nothing', async () => {
     const { rt, sim, key: apiKey } = await startLocalAddon();
     sim.revokeKey(apiKey);

@@ -27,6 +27,8 @@ export interface PullJob {
   range?: ResolvedRange;
   state: JobState;
   reportId?: string;
+  /** When Assembled was asked for the report now awaited: its 45 minutes count from here. */
+  reportAskedAt?: number;
   /**
    * The 30-minute intervals the add-on asked for, to roll up into the sheet's days, weeks or
    * months, were too many to read: the report is asked again at its granularity (UTC buckets).
@@ -153,7 +155,8 @@ export function withState(job: PullJob, state: JobState, now: number, extra: Par
 
 /** After a poll that found the report still being generated. */
 export function stillRunning(job: PullJob, now: number, suggestedWaitMs = 0): PullJob {
-  if (now - job.createdAt > STALL_AFTER_MS) {
+  // Not from the job's start: retries while Assembled was down are not the report's slowness.
+  if (now - (job.reportAskedAt ?? job.createdAt) > STALL_AFTER_MS) {
     const minutes = Math.round(STALL_AFTER_MS / 60_000);
     return withState(job, 'stalled', now, {
       message: `Assembled had not finished the report after ${minutes} minutes. Try a shorter date range, or run it again later.`,

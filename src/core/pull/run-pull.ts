@@ -355,6 +355,7 @@ function step(deps: PullDeps, job: PullJob, jobs: JobStore, run: RunState): Pull
       });
       return withState(job, 'running', now, {
         reportId: started.id,
+        reportAskedAt: now,
         polls: 0,
         nextPollAt: now + pollDelay(0),
       });
