@@ -206,6 +206,54 @@ describe('Pull data', () => {
     expect(job.state).toBe('done');
   });
 
+  it('refuses to append or merge another granularity or source into a pulled table, before asking Assembled', async () => {
+    const { rt, sim } = await startLocalAddon();
+    const report = (granularity: string) => ({ kind: 'report', report: 'adherence', granularity });
+    const into = { kind: 'sheet', name: 'Adherence' };
+    await pullToEnd(
+      rt,
+      {
+        source: report('day'),
+        range: lastWeek,
+        target: { kind: 'new_sheet', name: 'Adherence' },
+        mode: 'replace',
+      },
+      key(),
+    );
+    const before = rt.workbook.values('Adherence');
+    const asked = () => sim.stats().byRoute['POST /v0/reports/adherence'] ?? 0;
+    const reports = asked();
+    await expect(
+      start(rt, { source: report('week'), range: lastWeek, target: into, mode: 'append' }),
+    ).rejects.toThrow(
+      'Pull: "Adherence" holds Adherence report (day), not Adherence report (week). Appending would mix the two in one table: pull into another sheet, or choose Replace it',
+    );
+    await expect(
+      start(rt, {
+        source: { kind: 'resource', resource: 'teams' },
+        target: { kind: 'cell', sheet: 'Adherence', a1: 'A1' },
+        mode: 'merge',
+      }),
+    ).rejects.toThrow(/holds Adherence report \(day\), not Teams\. Merging would mix/);
+    expect(asked()).toBe(reports);
+    expect(rt.workbook.values('Adherence')).toEqual(before);
+    // Beside the table, past the sheet's last column, nothing is held: the pull goes ahead.
+    const beside = await pullToEnd(
+      rt,
+      {
+        source: { kind: 'resource', resource: 'teams' },
+        target: { kind: 'cell', sheet: 'Adherence', a1: 'AZ1' },
+        mode: 'append',
+      },
+      key(),
+    );
+    expect(beside.state).toBe('done');
+    // The same report at the same granularity appends; another one replaces.
+    await pullToEnd(rt, { source: report('day'), range: lastWeek, target: into, mode: 'append' }, key());
+    await pullToEnd(rt, { source: report('week'), range: lastWeek, target: into, mode: 'replace' }, key());
+    expect(rt.workbook.values('Adherence').length).toBeLessThan(before.length);
+  });
+
   it('a rejected key fails the pull in words and writes nothing', async () => {
     const { rt, sim, key: apiKey } = await startLocalAddon();
     sim.revokeKey(apiKey);

@@ -31,6 +31,7 @@ import { datesWords, resolveRange } from '../time/date-range';
 import { formatLocalDateTime } from '../time/zone-math';
 import { InputError, parseInput } from '../validation';
 import { fetchRecords } from './fetch-records';
+import { refuseMixing } from './mixed-target';
 import { rememberPull } from './pull-again';
 import { PullSpec, sourceInfo, sourceLabel, specProblems } from './pull-spec';
 import { describeTarget, TargetMissing, type Targets } from './pull-target';
@@ -124,6 +125,8 @@ export function startPull(
   const spec = parseInput(PullSpec, input, 'Pull');
   const problems = specProblems(spec);
   if (problems.length) throw new InputError('Pull', problems);
+  // A refresh writes what it wrote before; a pull from the sidebar may aim at another's table.
+  if (!refresh) refuseMixing(deps.targets, spec);
   // A job that could never run is not saved: no key, no job (and nothing fills the store).
   deps.client();
   const jobs = new JobStore(deps.store);
