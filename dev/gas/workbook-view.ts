@@ -142,6 +142,15 @@ export class WorkbookView {
     return this.sheet(sheet).hidden;
   }
 
+  /** The sheet's tab colour (#rrggbb), or null for none. */
+  tabColor(sheet: string): string | null {
+    return this.sheet(sheet).tabColor;
+  }
+
+  setTabColor(sheet: string, color: string | null): void {
+    this.sheet(sheet).tabColor = color;
+  }
+
   size(sheet: string): { lastRow: number; lastColumn: number; maxRows: number; maxColumns: number } {
     const s = this.sheet(sheet);
     return { lastRow: s.lastRow(), lastColumn: s.lastColumn(), maxRows: s.maxRows, maxColumns: s.maxColumns };

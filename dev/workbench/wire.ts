@@ -35,6 +35,8 @@ export interface StateView {
   spreadsheetName: string;
   user: string;
   sheets: string[];
+  /** The colour of each sheet's tab that has one (#rrggbb), by sheet name. */
+  tabColors: Record<string, string>;
   activeSheet: string;
   menus: MenuView[];
   sidebar: { serial: number; title: string } | null;

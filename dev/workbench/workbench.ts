@@ -122,6 +122,12 @@ export class Workbench {
       spreadsheetName: rt.workbook.name,
       user: rt.user,
       sheets: rt.workbook.sheetNames(),
+      tabColors: Object.fromEntries(
+        rt.workbook.sheetNames().flatMap((name) => {
+          const color = rt.workbook.tabColor(name);
+          return color ? [[name, color]] : [];
+        }),
+      ),
       activeSheet: rt.workbook.activeSheet(),
       menus,
       sidebar: sidebar ? { serial: sidebar.serial, title: sidebar.title } : null,

@@ -41,9 +41,10 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * time off over 31 days refused, a failure while sending said, "Paid time off" sent as pto and a
  * cancel typed twice marked, 230.3 with an append or merge at a cell kept above a total typed
  * under it, 230.7 with an append or merge of another source or granularity refused before it
- * starts); this budget stops growth meanwhile.
+ * starts, 231.2 with a failed refresh's tab turned red until a good run); this budget stops growth
+ * meanwhile.
  */
-const CODE_BUDGET_KIB = 230.7;
+const CODE_BUDGET_KIB = 231.2;
 
 const ENTRY_POINTS = [
   'onOpen',

@@ -63,6 +63,8 @@ describe('a refresh whose later report pages always fail', () => {
     await stepUntil(rt, () => logRows(rt).length > 0, 2 * HOUR);
     expect(logRows(rt).map((r) => r[4])).toEqual(['done']);
     const good = rt.workbook.values('AHT');
+    // The analyst's own tab colour, which a failed run covers for a while.
+    rt.workbook.setTabColor('AHT', '#0b8043');
 
     // From now on every page after the first is answered 503.
     sim.setFaults({ failFromOffset: 1 });
@@ -123,6 +125,12 @@ describe('a refresh whose later report pages always fail', () => {
     // Nothing more is sent for this run.
     await rt.clock.advanceAsync(3 * HOUR);
     expect(rt.mail).toHaveLength(1);
+    // Its tab turns red, seen from any sheet without hovering over a note.
+    expect(rt.workbook.tabColor('AHT')).toBe('#d93025');
+    // The next day's run fails too: the tab stays red, and still knows the colour to give back.
+    const failed = () => logRows(rt).filter((r) => r[4] === 'failed').length;
+    await stepUntil(rt, () => failed() > 1, 30 * HOUR);
+    expect(rt.workbook.tabColor('AHT')).toBe('#d93025');
 
     // Whoever opens the sheet sees it too: the header note keeps the good run's lines and says
     // the refresh failed; the next good run writes the note afresh.
@@ -130,12 +138,22 @@ describe('a refresh whose later report pages always fail', () => {
     const lines = note().split('\n');
     expect(lines[0]).toMatch(/^Source: Assembled Handle time report/);
     expect(lines.at(-1)).toMatch(
-      /^Last refresh failed 2026-05-25 \d\d:\d\d \(Europe\/London\): .*503.* The add-on gave up after 3 attempts\. The rows were last brought up to date by the run of 2026-05-2\d \d\d:\d\d:\d\d \(Europe\/London\)\.$/,
+      /^Last refresh failed 2026-05-2\d \d\d:\d\d \(Europe\/London\): .*503.* The add-on gave up after 3 attempts\. The rows were last brought up to date by the run of 2026-05-2\d \d\d:\d\d:\d\d \(Europe\/London\)\.$/,
     );
     sim.setFaults({});
     await stepUntil(rt, () => logRows(rt).at(-1)?.[4] === 'done', 30 * HOUR);
     expect(logRows(rt).at(-1)?.[4]).toBe('done');
     expect(note()).not.toMatch(/Last refresh failed/);
+    expect(rt.workbook.tabColor('AHT')).toBe('#0b8043');
+
+    // A colour someone picks while the tab is red is theirs: the good run after leaves it.
+    sim.setFaults({ failFromOffset: 1 });
+    await stepUntil(rt, () => failed() > 2, 30 * HOUR);
+    expect(rt.workbook.tabColor('AHT')).toBe('#d93025');
+    rt.workbook.setTabColor('AHT', '#1a73e8');
+    sim.setFaults({});
+    await stepUntil(rt, () => logRows(rt).at(-1)?.[4] === 'done', 30 * HOUR);
+    expect(rt.workbook.tabColor('AHT')).toBe('#1a73e8');
   });
 
   it('leaves the note of a sheet no pull has written alone when its first run fails', async () => {

@@ -11,6 +11,8 @@ function paint(bg, fg) {
 function paintOne(color) { sheet().getRange('A1:B2').setBackground(color).setFontColor(color); return sheet().getRange('A1:B2').getBackgrounds(); }
 function caught(f) { try { f(); return null; } catch (e) { return String(e.message); } }
 function badColor() { return caught(function () { sheet().getRange('A1:B1').setBackgrounds([['#fff', 'not a colour']]); }); }
+function tab(color) { sheet().setTabColor(color); return sheet().getTabColor(); }
+function badTab() { return caught(function () { sheet().setTabColor('not a colour'); }); }
 function wrongShape() { return caught(function () { sheet().getRange('A1:B1').setFontColors([['#fff']]); }); }
 function clearFormats() { sheet().getRange('A1').setBackground('#123456').setFontColor('#abcdef'); sheet().getRange('A1').clearFormat(); return [sheet().getRange('A1').getBackground(), sheet().getRange('A1').getFontColor()]; }
 function elapsed(values, format) {
@@ -113,6 +115,16 @@ describe('cell colours', () => {
     expect(rt.run('badColor').value).toMatch(/Invalid color "not a colour"/);
     expect(rt.run('wrongShape').value).toMatch(/number of columns/);
     expect(rt.run('clearFormats').value).toEqual(['#ffffff', '#000000']);
+  });
+
+  it('keeps a tab colour as #rrggbb, resets it with null, and refuses one it cannot read', () => {
+    const rt = runtimeFor(CODE);
+    expect(rt.run('tab', '#D93025').value).toBe('#d93025');
+    expect(rt.run('tab', null).value).toBeNull();
+    expect(rt.run('badTab').value).toMatch(
+      /Invalid color "not a colour" passed to SpreadsheetApp.Sheet.setTabColor/,
+    );
+    expect(rt.run('tab', '#d93025').value).toBe('#d93025');
   });
 });
 

@@ -75,9 +75,12 @@ const explorer = new BigQueryExplorer(
 );
 
 function renderTabs(s: StateView): void {
-  const current = [...tabs.children].map((t) => t.textContent).join('\u0000');
+  const current = [...tabs.children].map(
+    (t) => `${t.textContent}\u0001${(t as HTMLElement).dataset.color ?? ''}`,
+  );
+  const wanted = s.sheets.map((name) => `${name}\u0001${s.tabColors[name] ?? ''}`);
   const selected = tabs.querySelector('[aria-selected="true"]')?.textContent;
-  if (current === s.sheets.join('\u0000') && selected === s.activeSheet) return;
+  if (current.join('\u0000') === wanted.join('\u0000') && selected === s.activeSheet) return;
   tabs.replaceChildren(
     ...s.sheets.map((name) => {
       const active = name === s.activeSheet;
@@ -86,6 +89,12 @@ function renderTabs(s: StateView): void {
         { type: 'button', role: 'tab', 'aria-selected': String(active), tabindex: active ? '0' : '-1' },
         name,
       );
+      // Sheets draws a tab's colour as a bar along its foot.
+      const color = s.tabColors[name];
+      if (color) {
+        tab.dataset.color = color;
+        tab.style.setProperty('--tab-color', color);
+      }
       tab.addEventListener('click', (event) => {
         // A mouse click hands the keys to the grid, as Sheets does; the keyboard stays on the tabs.
         if (event.detail > 0) byId('grid').focus({ preventScroll: true });

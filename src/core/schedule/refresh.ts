@@ -53,6 +53,8 @@ export interface Refresh extends RefreshInput {
   lastRun?: LastRun;
   /** append mode: the periods already appended ("from..to"), newest last. */
   appended?: string[];
+  /** The sheet's tab colour before a failed run turned it red, given back by the next good run. */
+  tabWas?: string | null;
 }
 
 export class RefreshStore extends RecordStore<Refresh> {

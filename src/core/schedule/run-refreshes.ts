@@ -8,8 +8,10 @@ import { ownerName, owns } from '../owner';
 import { targetSheet } from '../pull/pull-target';
 import { advancePull, type PullDeps, startPull, type Turn } from '../pull/run-pull';
 import { failedRunNote, pulledFrom } from '../pull/source-note';
+import type { Grid } from '../sheet/grid';
 import { type ResolvedRange, resolveRange } from '../time/date-range';
 import { formatLocalDateTime } from '../time/zone-math';
+import { redTab, restoreTab } from './failed-tab';
 import { nextRunWords } from './failure-mail';
 import { nextRun } from './frequency';
 import { type Refresh, RefreshStore, type RunStatus } from './refresh';
@@ -169,6 +171,10 @@ function finish(deps: RefreshDeps, refresh: Refresh, job: Ending | undefined): R
   if (!job) return record(r, 'failed', now, 0, 'The run was lost; it will run again at its next time.');
   const status = job.state as RunStatus;
   let next = record(r, status, job.updatedAt, job.rows ?? 0, job.message ?? '');
+  if (status === 'done' && r.tabWas !== undefined) {
+    onSheet(deps, r, (grid) => restoreTab(grid, r.tabWas ?? null));
+    delete next.tabWas;
+  }
   if (status === 'done' && r.spec.mode === 'append' && job.range) {
     next.appended = [...(r.appended ?? []), `${job.range.from}..${job.range.to}`].slice(-APPENDED_KEPT);
   }
@@ -185,7 +191,8 @@ function finish(deps: RefreshDeps, refresh: Refresh, job: Ending | undefined): R
       next = pause(next, gone(r));
     }
     const reason = next.pausedReason ?? job.message ?? status;
-    markFailedRun(deps, r, reason);
+    const was = markFailedRun(deps, r, reason);
+    if (was !== undefined) next.tabWas = was;
     if (r.notifyByEmail) deps.notify.failed(next, reason, nextRunWords(next, deps.zone, now), job.range);
   }
   return next;
@@ -193,20 +200,34 @@ function finish(deps: RefreshDeps, refresh: Refresh, job: Ending | undefined): R
 
 /**
  * The sheet says so too, for whoever opens it: its header note gains the failure, under the note
- * of the run whose rows are still there. Only a header a pull wrote is touched.
+ * of the run whose rows are still there, and its tab turns red. Only a header a pull wrote is
+ * touched. Returns the tab's colour before, when this run turned it red.
  */
-function markFailedRun(deps: RefreshDeps, r: Refresh, reason: string): void {
-  const { target } = r.spec;
-  // Bound by id, the sheet is found, never made; a deleted one throws TargetMissing, caught below.
-  if (target.kind === 'bigquery' || r.sheetId === undefined) return;
-  try {
-    const { grid, row, col } = deps.targets.open(target, r.sheetId);
+function markFailedRun(deps: RefreshDeps, r: Refresh, reason: string): string | null | undefined {
+  return onSheet(deps, r, (grid, row, col) => {
     const note = grid.noteAt(row, col);
-    if (pulledFrom(note) === undefined) return;
+    if (pulledFrom(note) === undefined) return undefined;
     const when = `${formatLocalDateTime(deps.clock.now(), deps.zone)} (${deps.zone.name})`;
     grid.setNote(row, col, failedRunNote(note, when, reason));
+    return redTab(grid);
+  });
+}
+
+/** Works on the refresh's sheet, if it is still there; undefined when it is not or the work failed. */
+function onSheet<T>(
+  deps: RefreshDeps,
+  r: Refresh,
+  work: (grid: Grid, row: number, col: number) => T,
+): T | undefined {
+  const { target } = r.spec;
+  // Bound by id, the sheet is found, never made; a deleted one throws TargetMissing, caught below.
+  if (target.kind === 'bigquery' || r.sheetId === undefined) return undefined;
+  try {
+    const { grid, row, col } = deps.targets.open(target, r.sheetId);
+    return work(grid, row, col);
   } catch {
     // A courtesy: a sheet gone or a header someone protected must not keep the run from being recorded.
+    return undefined;
   }
 }
 

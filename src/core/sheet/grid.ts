@@ -30,6 +30,9 @@ export interface Grid {
   noteAt(row: number, col: number): string;
   /** Replaces a cell's note, nothing else of it. */
   setNote(row: number, col: number, note: string): void;
+  /** The sheet's tab colour (#rrggbb) or null for none, and setting it. */
+  tabColor?(): string | null;
+  setTabColor?(color: string | null): void;
   /** The notes of a column's cells, in one call ('' for none). */
   columnNotes(row: number, col: number, rows: number): string[];
   /** Replaces the notes of a column's cells, in one call. */

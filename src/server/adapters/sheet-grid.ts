@@ -184,6 +184,9 @@ export function sheetGrid(sheet: Sheet): Grid {
       sheet.getRange(row, col, rows, cols).clearFormat();
     },
     noteAt: (row, col) => sheet.getRange(row, col).getNote(),
+    tabColor: () => sheet.getTabColor(),
+    // null resets the colour, though the types say string.
+    setTabColor: (color) => void sheet.setTabColor(color as string),
     columnNotes: (row, col, rows) =>
       sheet
         .getRange(row, col, rows, 1)

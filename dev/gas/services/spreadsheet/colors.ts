@@ -18,12 +18,12 @@ export const DEFAULT_BACKGROUND = '#ffffff';
 export const DEFAULT_FONT_COLOR = '#000000';
 
 /** '#abc' / '#AABBCC' / 'red' -> '#aabbcc'; null or '' resets (undefined). */
-export function normaliseColor(value: unknown, method: string): string | undefined {
+export function normaliseColor(value: unknown, method: string, owner = 'Range'): string | undefined {
   if (value === null || value === undefined || value === '') return undefined;
   const text = String(value).trim().toLowerCase();
   const named = NAMED[text];
   if (named) return named;
   if (/^#[0-9a-f]{6}$/.test(text)) return text;
   if (/^#[0-9a-f]{3}$/.test(text)) return `#${[...text.slice(1)].map((h) => h + h).join('')}`;
-  throw new Error(`Invalid color "${String(value)}" passed to SpreadsheetApp.Range.${method}.`);
+  throw new Error(`Invalid color "${String(value)}" passed to SpreadsheetApp.${owner}.${method}.`);
 }

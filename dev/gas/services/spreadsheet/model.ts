@@ -94,6 +94,8 @@ const hasContent = (c: Cell | undefined) => c !== undefined && (c.value !== '' |
 
 export class SheetModel {
   hidden = false;
+  /** The tab's colour as Sheets gives it back (#rrggbb), or null for none. */
+  tabColor: string | null = null;
   kind: SheetKind = 'GRID';
   /** Merged blocks, none overlapping another. */
   merges: GridRange[] = [];

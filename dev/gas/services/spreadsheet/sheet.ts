@@ -13,6 +13,7 @@ import {
   indexOfChart,
   newChartModel,
 } from './charts.js';
+import { normaliseColor } from './colors.js';
 import { ConditionalFormatRule, checkRulesFor } from './conditional-format.js';
 import { type DataSourceSheet, dataSourceSheetOf } from './data-source.js';
 import { checkCellText } from './limits.js';
@@ -378,6 +379,20 @@ export class Sheet {
 
   isSheetHidden(): boolean {
     return this.info(() => this.model.hidden);
+  }
+
+  getTabColor(): string | null {
+    return this.info(() => this.model.tabColor);
+  }
+
+  /** As cell colours are read; null resets. */
+  setTabColor(color: string | null): Sheet {
+    return this.info(() => {
+      const value = normaliseColor(color, 'setTabColor', 'Sheet');
+      assertSheetEditable(this.env, this.model);
+      this.model.tabColor = value ?? null;
+      return this;
+    });
   }
 
   activate(): Sheet {
