@@ -41,10 +41,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * time off over 31 days refused, a failure while sending said, "Paid time off" sent as pto and a
  * cancel typed twice marked, 230.3 with an append or merge at a cell kept above a total typed
  * under it, 230.7 with an append or merge of another source or granularity refused before it
- * starts, 231.2 with a failed refresh's tab turned red until a good run); this budget stops growth
- * meanwhile.
+ * starts, 231.2 with a failed refresh's tab turned red until a good run, 232.5 with failures
+ * naming the call in words, "while reading the report", in place of method and path: a line per
+ * endpoint in call-words.ts); this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 231.2;
+const CODE_BUDGET_KIB = 232.5;
 
 const ENTRY_POINTS = [
   'onOpen',

@@ -58,12 +58,15 @@ describe('errors a spreadsheet user can act on', () => {
     const failures: [() => unknown, RegExp][] = [
       [
         () => setup(() => reply(503, 'down')).client.listTeams(),
-        /^Assembled had a server error \(HTTP 503\) on .+[^.;]$/,
+        /^Assembled had a server error \(HTTP 503\) while reading teams$/,
       ],
-      [() => setup(() => reply(429, 'slow')).client.listTeams(), /^Assembled's rate limit was hit \(.+\)$/],
+      [
+        () => setup(() => reply(429, 'slow')).client.listTeams(),
+        /^Assembled's rate limit was hit while reading teams$/,
+      ],
       [
         () => setup(() => 'network').client.listTeams(),
-        /^Could not reach Assembled \(.+\): no response arrived$/,
+        /^Could not reach Assembled while reading teams: no response arrived$/,
       ],
     ];
     for (const [call, cause] of failures) {
@@ -76,15 +79,15 @@ describe('errors a spreadsheet user can act on', () => {
     expect(causeOf(refused)).toBe(refused.replace(/\.$/, ''));
   });
 
-  it('names the endpoint and the field when a reply fits neither dialect', () => {
+  it('names the call and the field when a reply fits neither dialect', () => {
     const people = [{ id: 'p0' }, { id: 'p1' }, { id: 'p2' }, { id: 42 }];
     const error = caught(() => setup(() => reply(200, { people, total: 4 })).client.listPeople());
     expect(error).toMatchObject({ kind: 'unexpected_response', field: 'people[3].id', status: 200 });
-    expect(error.message).toContain('GET /v0/people: people[3].id expected a string');
+    expect(error.message).toContain('could not read while reading people: people[3].id expected a string');
 
     const missing = caught(() => setup(() => reply(200, { data: [] })).client.getAgentStates(WINDOW));
     expect(missing.message).toContain(
-      'GET /v0/agents/state: states is missing (expected states or agent_states)',
+      'could not read while reading agent states: states is missing (expected states or agent_states)',
     );
 
     const badTime = caught(() =>

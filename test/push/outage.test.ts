@@ -39,7 +39,7 @@ describe('a push while Assembled is down', () => {
     const { job } = drive(s, startPush(s.deps, 'time_off_cancel', sheet, 'outage-0004').id);
     expect(job).toMatchObject({ state: 'failed', done: 0, total: 3 });
     expect(job.message).toMatch(
-      /^Stopped: Assembled refused \d+ tries in a row over 3\d minutes \(last problem: Assembled had a server error \(HTTP 503\) on POST \/v0\/time_off\/[^/]+\/cancel\)\. /,
+      /^Stopped: Assembled refused \d+ tries in a row over 3\d minutes \(last problem: Assembled had a server error \(HTTP 503\) while cancelling time off\)\. /,
     );
   });
 
@@ -114,7 +114,7 @@ describe('stopping a push', () => {
     const stopped = stopPush({ ...s.deps, log: { append: (e) => logs.push(e) } }, job.id);
     expect(stopped).toMatchObject({ state: 'failed' });
     expect(stopped.message).toBe(
-      'Stopped: no row was sent (last problem: Assembled had a server error (HTTP 503) on GET /v0/people). Push again to send the rows.',
+      'Stopped: no row was sent (last problem: Assembled had a server error (HTTP 503) while reading people). Push again to send the rows.',
     );
     // Logged as a stopped pull is, not as a failure.
     expect(logs).toEqual([expect.objectContaining({ status: 'stopped', message: stopped.message })]);

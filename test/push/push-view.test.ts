@@ -81,13 +81,13 @@ describe('push progress in words', () => {
   });
 
   it('while Assembled does not answer, says so with the reason and the time to the next try', () => {
-    const down = 'Assembled had a server error (HTTP 503) on GET /v0/people; try again in a few minutes.';
+    const down = 'Assembled had a server error (HTTP 503) while reading people; try again in a few minutes.';
     const waiting = view({ prepared: false, total: 0, notBefore: T0 + 45_000, message: down });
     expect(waiting).toMatchObject({
       nextTryInMs: 45_000,
       // The cause, not Assembled's advice to try again: the add-on is doing that.
       message:
-        'A request to Assembled failed (Assembled had a server error (HTTP 503) on GET /v0/people); the add-on tries again.',
+        'A request to Assembled failed (Assembled had a server error (HTTP 503) while reading people); the add-on tries again.',
     });
     // Once the wait is over, an old message is not the news.
     const later = pushView(job({ done: 5, notBefore: T0 - 1, message: down }), T0);

@@ -1,5 +1,6 @@
 // The one error type the client throws, with messages worded for a spreadsheet user.
 import { menuPath } from '../menu-names';
+import { callWords } from './call-words';
 
 export type AssembledErrorKind =
   | 'auth'
@@ -100,31 +101,35 @@ export function causeOf(message: string): string {
   return message.replace(BY_HAND, '').replace(/\.$/, '');
 }
 
-/** User-facing wording for each kind; detail is the service's message when there is one. */
+/**
+ * User-facing wording for each kind; detail is the service's message when there is one. The call
+ * is said in words (callWords), never as method and path: those stay in `endpoint`, for logs.
+ */
 export function userMessage(
   kind: AssembledErrorKind,
   endpoint: string,
   status: number,
   detail?: string,
 ): string {
+  const call = callWords(endpoint);
   switch (kind) {
     case 'auth':
       return status === 403
-        ? `Assembled refused access to ${endpoint}: the API key has no permission for it. Ask an Assembled admin for a key with access, then open ${SETTINGS} and set it.`
+        ? `Assembled refused access while ${call}: the API key has no permission for that. Ask an Assembled admin for a key with access, then open ${SETTINGS} and set it.`
         : `Assembled did not accept the API key: it is missing, mistyped or revoked. Open ${SETTINGS} and set a valid key.`;
     case 'bad_request':
-      return `Assembled rejected the request (${endpoint}): ${detail || `HTTP ${status}`}`;
+      return `Assembled rejected the request while ${call}: ${detail || `HTTP ${status}`}`;
     case 'not_found':
-      return `Assembled found nothing at ${endpoint}: the id may be wrong or the record deleted.`;
+      return `Assembled found nothing while ${call}: the id may be wrong or the record deleted.`;
     case 'rate_limited':
-      return `Assembled's rate limit was hit (${endpoint}) and the add-on's retries ran out for now; wait a minute and try again.`;
+      return `Assembled's rate limit was hit while ${call} and the add-on's retries ran out for now; wait a minute and try again.`;
     case 'server':
-      return `Assembled had a server error (HTTP ${status}) on ${endpoint}; try again in a few minutes.`;
+      return `Assembled had a server error (HTTP ${status}) while ${call}; try again in a few minutes.`;
     case 'network':
-      return `Could not reach Assembled (${endpoint}): no response arrived. Check the connection and try again.`;
+      return `Could not reach Assembled while ${call}: no response arrived. Check the connection and try again.`;
     case 'outcome_unknown':
-      return `It is not known whether Assembled applied ${endpoint} (${status ? `HTTP ${status}` : 'no response'}); it was not sent again, to avoid a duplicate. Check in Assembled before resending.`;
+      return `Assembled gave no clear answer while ${call} (${status ? `HTTP ${status}` : 'no response'}), so it is not known whether the request took effect; it was not sent again, to avoid a duplicate. Check in Assembled before resending.`;
     case 'unexpected_response':
-      return `Assembled sent a reply the add-on could not read — ${endpoint}: ${detail ?? 'unknown format'}`;
+      return `Assembled sent a reply the add-on could not read while ${call}: ${detail ?? 'unknown format'}`;
   }
 }

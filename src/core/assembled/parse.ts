@@ -1,5 +1,5 @@
 // Runs a zod/mini schema over a reply and turns the first problem into an error naming the
-// endpoint and the field, e.g. "GET /v0/people: people[3].id expected a string".
+// call (in words) and the field, e.g. "… while reading people: people[3].id expected a string".
 import type * as z from 'zod/mini';
 import { AssembledError, userMessage } from './errors';
 
