@@ -181,4 +181,16 @@ describe('a failure names the call in words, not as method and path', () => {
       expect(message).not.toContain(KEY);
     }
   });
+
+  it('names the call in words too where a list is too long to read, or a time cannot be sent', () => {
+    const tooMany = setup(() => reply(200, { people: [{ id: 'p0' }], total: 3_000_000 }));
+    expect(caught(() => tooMany.client.listPeople()).message).toMatch(
+      /^Assembled's answer could not be read to the end while reading people: it holds 3,000,000 records/,
+    );
+    const notSent = setup(() => reply(200, { states: [] }));
+    expect(caught(() => notSent.client.getAgentStates({ start_time: 'soon', end_time: T1 })).message).toBe(
+      'start_time is not a date and time the add-on can read (for reading agent states); nothing was sent.',
+    );
+    expect(notSent.http.sent).toHaveLength(0);
+  });
 });

@@ -2,6 +2,7 @@
 // it. The server's numbers never decide how much is held: offsets are made a batch at a time, and
 // reading stops with a clear error at a ceiling, or when pages repeat or come back short.
 import { countText } from '../count-text';
+import { callWords } from './call-words';
 import { AssembledError } from './errors';
 import type { Operation, Transport } from './transport';
 
@@ -29,7 +30,7 @@ export function refused(endpoint: string, problem: string): AssembledError {
     kind: 'unexpected_response',
     status: 200,
     endpoint,
-    message: `Assembled's answer to ${endpoint} could not be read to the end: ${problem}. Nothing was written; try a smaller date range or fewer records.`,
+    message: `Assembled's answer could not be read to the end while ${callWords(endpoint)}: ${problem}. Nothing was written; try a smaller date range or fewer records.`,
   });
 }
 

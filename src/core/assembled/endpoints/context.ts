@@ -1,4 +1,6 @@
 // What every endpoint module shares: the transport and how times go on the wire.
+
+import { callWords } from '../call-words';
 import { AssembledError } from '../errors';
 import { type EpochMs, formatTime, type TimeFormat, type TimeInput, toEpochMs } from '../times';
 import type { Transport } from '../transport';
@@ -68,7 +70,7 @@ function epochOf(input: TimeInput, field: string, endpoint: string): EpochMs {
     status: 0,
     endpoint,
     field,
-    message: `${field} is not a date and time the add-on can read (${endpoint}); nothing was sent.`,
+    message: `${field} is not a date and time the add-on can read (for ${callWords(endpoint)}); nothing was sent.`,
   });
 }
 
