@@ -43,9 +43,10 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * under it, 230.7 with an append or merge of another source or granularity refused before it
  * starts, 231.2 with a failed refresh's tab turned red until a good run, 232.5 with failures
  * naming the call in words, "while reading the report", in place of method and path: a line per
- * endpoint in call-words.ts); this budget stops growth meanwhile.
+ * endpoint in call-words.ts, 232.7 with an agent-state pull's note saying its edge states are
+ * whole); this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 232.5;
+const CODE_BUDGET_KIB = 232.7;
 
 const ENTRY_POINTS = [
   'onOpen',

@@ -32,5 +32,9 @@ describe.each(['agent_states', 'condensed_timeline'])('a pull of %s', (resource)
     const open = rows.filter((r) => r[at('End')] === '');
     if (resource === 'agent_states') expect(open.length).toBeGreaterThan(0);
     for (const r of open) expect(r[at('Duration')]).toBe('');
+    // A sum of Duration over the range counts the edges' states whole, and the note says so.
+    expect(rt.workbook.notes('States')[0]?.[0]).toMatch(
+      /\nStates that cross the range's start or end are listed whole: their Duration counts time outside the range\.\n/,
+    );
   });
 });

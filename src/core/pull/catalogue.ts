@@ -50,9 +50,14 @@ export interface SourceInfo {
   key: string;
   /** The key's start and end columns, when its records are spans of time (write-table.ts). */
   span?: readonly [string, string];
+  /** What the header note says of the records beside the pull's own lines. */
+  note?: string;
 }
 
 const STATE_KEY = 'agent_id,platform,start_time';
+/** Assembled gives the states that overlap the range, as they were: a sum of them says so. */
+const WHOLE_STATES =
+  "States that cross the range's start or end are listed whole: their Duration counts time outside the range.";
 
 /** GET /v0/activities filters by agents, team, channel, activity types and schedule. */
 const ACTIVITY_FILTERS: FilterName[] = [
@@ -99,12 +104,14 @@ export const RESOURCE_INFO: Record<ResourceName, SourceInfo> = {
     range: 'required',
     filters: ['agent_ids'],
     key: STATE_KEY,
+    note: WHOLE_STATES,
   },
   condensed_timeline: {
     label: 'Condensed agent-state timeline',
     range: 'required',
     filters: ['agent_ids', 'priority_order'],
     key: STATE_KEY,
+    note: WHOLE_STATES,
   },
   edit_history: { label: 'Agent-state edit history', range: 'optional', filters: [], key: 'id' },
   time_off_requests: {

@@ -592,6 +592,7 @@ function headerNote(deps: PullDeps, job: PullJob): string {
     sourceLine(sourceLabel(spec.source)),
     range ? `${rangeLabel(spec.mode)}: ${datesWords(range)} (${deps.zone.name})` : '',
     bucketNote(deps, job),
+    sourceInfo(spec.source).note ?? '',
     filters.length ? `Filters: ${filters.join('; ')}` : '',
     `Generated: ${formatLocalDateTime(deps.clock.now(), deps.zone, true)} (${deps.zone.name}) by ${ownerName(job)}`,
   ]
