@@ -138,6 +138,20 @@ describe('Sidebars say what is true now', () => {
     const before = reads();
     await page.waitForTimeout(3_000);
     expect(reads() - before).toBeLessThanOrEqual(1);
+
+    // Given up after its retries, the sheet's tab turns red: seen from any sheet, no note opened.
+    const tab = page.getByRole('tab', { name: 'AHT' });
+    for (let i = 0; i < 6 && (await tab.getAttribute('data-color')) === null; i++) {
+      await page.getByRole('button', { name: 'Skip ahead 1 hour' }).click();
+      await page.waitForTimeout(2_000);
+    }
+    await expect.poll(() => tab.getAttribute('data-color'), { timeout: 20_000 }).toBe('#d93025');
+    const red = () => tab.evaluate((e) => getComputedStyle(e).boxShadow);
+    expect(await red()).toMatch(/rgb\(217, 48, 37\)/);
+    // Seen from another sheet too.
+    await page.getByRole('tab').filter({ hasNotText: 'AHT' }).first().click();
+    await expect.poll(() => tab.getAttribute('aria-selected')).toBe('false');
+    expect(await red()).toMatch(/rgb\(217, 48, 37\)/);
   });
 
   it('Push follows the sheet in front: it says which sheet changed and acts only when pressed again', async () => {
