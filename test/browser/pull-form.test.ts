@@ -71,6 +71,34 @@ describe('The Pull data form', () => {
       .toMatch(/^Handle time report( \(day\))?, 2026-11-20 to 2026-11-21$/);
   });
 
+  it('refuses a merge by key with the key columns cleared at once, at the field, and starts nothing', async () => {
+    const { page } = bench();
+    const sb = await openPull(page);
+    await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Adherence report' });
+    await sb.getByLabel('If the target has data').selectOption('merge');
+    const key = sb.getByLabel('Key columns (headers, comma-separated)');
+    await expect.poll(() => key.inputValue()).toBe('Agent ID, Start, End');
+    await key.fill(' , ');
+    let asked = 0;
+    await page.route('**/api/run', async (route) => {
+      if (route.request().postData()?.includes('startPull')) asked++;
+      await route.continue();
+    });
+    await sb.getByRole('button', { name: 'Pull data' }).click();
+    const words =
+      'Merge by key needs at least one key column: type its header, such as "Agent ID, Start, End".';
+    await expect.poll(() => sb.locator('#mergeKeyHint').textContent()).toBe(words);
+    await page.unroute('**/api/run');
+    expect(asked).toBe(0);
+    expect(await sb.locator('#status').textContent()).toBe(words);
+    expect(await sb.locator('#job').isHidden()).toBe(true);
+    expect(await key.evaluate((e) => e === document.activeElement)).toBe(true);
+    expect(await key.getAttribute('aria-invalid')).toBe('true');
+    // Typing again takes the word away.
+    await key.fill('Agent ID');
+    expect(await sb.locator('#mergeKeyHint').isHidden()).toBe(true);
+  });
+
   it('offers a new sheet name no sheet has yet, and still warns of a name typed that is taken', async () => {
     const { page, running } = bench();
     const wb = running.workbench.rt.workbook;

@@ -167,6 +167,22 @@ describe('pull jobs', () => {
     );
   });
 
+  it('refuses a merge by key with no key column at once, before asking Assembled for the report', () => {
+    const { deps, http } = setup();
+    const merge = { ...adherence, mode: 'merge' as const };
+    for (const mergeKey of ['', ' , ,', '  ']) {
+      expect(() => startPull(deps, { ...merge, mergeKey }, `k-no-key-${mergeKey.length}`)).toThrow(
+        'Pull: Merge by key needs at least one key column: type its header, such as "Agent ID, Start, End"',
+      );
+    }
+    expect(() => startPull(deps, { ...merge, mergeKey: 'Agent ID,,Start' }, 'k-blank-key')).toThrow(
+      'Pull: Merge by key: "Agent ID,,Start" has a blank between commas: remove the extra comma',
+    );
+    expect(http.sent).toEqual([]);
+    // Replace and append keep no key: a blank one left over is no matter.
+    expect(startPull(deps, { ...adherence, mergeKey: '' }, 'k-replace-key').state).toBe('queued');
+  });
+
   it('the dispatcher carries a job to its end and the trigger is asked for on start', () => {
     const s = setup();
     const job = startPull(s.deps, adherence, 'key-dispatch-1');

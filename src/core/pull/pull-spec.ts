@@ -14,6 +14,7 @@ import {
   RESOURCES,
   type SourceInfo,
 } from './catalogue';
+import { keyHeaders, mergeKeyProblem } from './merge-key';
 import { targetSheet } from './pull-target';
 import { isRunLogSheet, RUN_LOG_SHEET } from './run-log';
 
@@ -119,6 +120,12 @@ export function specProblems(spec: PullSpec): string[] {
     problems.push(`${info.label} is always replaced whole: choose replace`);
   if (whole && spec.target.kind === 'bigquery')
     problems.push(`${info.label} is a picture for a sheet: it cannot go to BigQuery`);
+  // Refused now, not after the report is generated and the write finds no such column.
+  const keyProblem =
+    spec.mode === 'merge' && spec.mergeKey !== undefined
+      ? mergeKeyProblem(spec.mergeKey, keyHeaders(info.key))
+      : undefined;
+  if (keyProblem) problems.push(keyProblem);
   if (!grid && spec.gridMinutes !== undefined) problems.push(`${info.label} takes no minutes per column`);
   // A pull there would overwrite the runs' history, and the next run's row would land in its data.
   if (spec.target.kind !== 'bigquery' && isRunLogSheet(targetSheet(spec.target)))

@@ -2,12 +2,12 @@ import type { ReportGranularity } from '../../../core/assembled/model';
 import { countText } from '../../../core/count-text';
 import { menuPath } from '../../../core/menu-names';
 import { CHANNELS, type FilterName } from '../../../core/pull/catalogue';
+import { keyHeaders, mergeKeyProblem } from '../../../core/pull/merge-key';
 import type { PullFilters, PullSpec, PullTarget } from '../../../core/pull/pull-spec';
 import { describeTarget } from '../../../core/pull/pull-target';
 import type { ChoiceKind, JobView, PullOptions, SourceChoice } from '../../../core/pull/pull-view';
 import { suggestedFrequency } from '../../../core/schedule/suggested-frequency';
 import { freeSheetName } from '../../../core/sheet/free-sheet-name';
-import { wordsFor } from '../../../core/table/column-words';
 import type { DateRangeSpec, RelativePreset } from '../../../core/time/date-range';
 import { DAYS_BACK_MAX, DAYS_BACK_MIN, daysBackProblem } from '../../../core/time/days-back';
 import { checkAgain } from '../../check-again';
@@ -194,10 +194,8 @@ function onSourceChange(initial: PullFilters = {}): void {
   nameTyped = false;
   offerName();
   // The key as the sheet's header reads it (the API field names are accepted too).
-  mergeKey.value = defaultKey = s.key
-    .split(',')
-    .map((k) => wordsFor(k).header)
-    .join(', ');
+  mergeKey.value = defaultKey = keyHeaders(s.key);
+  showKeyProblem('');
   pickers = new Map();
   const nodes: Node[] = [];
   for (const f of s.filters) {
@@ -594,6 +592,16 @@ function showMode(): void {
 }
 mode.addEventListener('change', showMode);
 
+/** Says under the key field why it cannot be merged by ('' clears it). */
+function showKeyProblem(problem: string): void {
+  const hint = byId('mergeKeyHint');
+  hint.hidden = !problem;
+  hint.textContent = problem;
+  if (problem) mergeKey.setAttribute('aria-invalid', 'true');
+  else mergeKey.removeAttribute('aria-invalid');
+}
+mergeKey.addEventListener('input', () => showKeyProblem(''));
+
 /** Starts a pull and follows it to its end; one that worked may be saved as a refresh. */
 async function pull(pulled: PullSpec, what: string, range: string, scheduled?: string): Promise<void> {
   showStarting(pulled, what, range);
@@ -608,6 +616,14 @@ form.addEventListener('submit', (event) => {
   if (rangeProblem) {
     showStatus(status, rangeProblem, 'error');
     (radio('rangeKind') === 'absolute' ? from : preset.value === 'days_back' ? days : preset).focus();
+    return;
+  }
+  // A key naming no column is refused here, not after the report is generated.
+  const keyProblem = mode.value === 'merge' ? mergeKeyProblem(mergeKey.value, defaultKey) : undefined;
+  if (keyProblem) {
+    showKeyProblem(`${keyProblem}.`);
+    showStatus(status, `${keyProblem}.`, 'error');
+    mergeKey.focus();
     return;
   }
   whilePulling(async () => {
