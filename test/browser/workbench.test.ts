@@ -95,6 +95,8 @@ describe('The workbench page', () => {
       .poll(() => card.locator('dd.failed').textContent())
       .toMatch(/, failed \(.*gave up after 3 attempts/);
     expect(await card.textContent()).toMatch(/If it fails\s*E-mail the owner/);
+    // Its mode in the Pull form's words, not the stored value.
+    expect(await card.textContent()).toMatch(/If the target has data\s*Replace it/);
     await reset(page);
   });
 

@@ -5,7 +5,9 @@ import { nextTryBy, type PullJob } from '../jobs/pull-job';
 import { menuPath } from '../menu-names';
 import { type Caller, ownerName, owns } from '../owner';
 import type { Zone } from '../ports';
-import type { PullSpec } from '../pull/pull-spec';
+import { keyHeaders } from '../pull/merge-key';
+import { MODE_WORDS } from '../pull/mode-words';
+import { type PullSpec, sourceInfo } from '../pull/pull-spec';
 import { describeTarget } from '../pull/pull-target';
 import { pullWords } from '../pull/pull-words';
 import { formatLocalDateTime } from '../time/zone-math';
@@ -19,6 +21,7 @@ export interface RefreshView {
   mine: boolean;
   what: string;
   target: string;
+  /** What it does to the data there, in the Pull form's words: "Replace it", "Merge by key (ID)". */
   mode: string;
   /** The saved pull, for editing. */
   spec: PullSpec;
@@ -54,6 +57,14 @@ function overdueWords(r: Refresh, mine: boolean, zone: Zone, now: number): strin
   return `${due} Its runs come from ${owner}'s hourly trigger: ask ${owner} to open Scheduled refreshes, which sets it going again.`;
 }
 
+/** The mode as the Pull form words it; a merge names its key columns (the source's own unless typed). */
+function modeWords(spec: PullSpec): string {
+  const words = MODE_WORDS[spec.mode];
+  return spec.mode === 'merge'
+    ? `${words} (${spec.mergeKey ?? keyHeaders(sourceInfo(spec.source).key)})`
+    : words;
+}
+
 /** `run` is the run under way (refresh.jobId's job), as any editor may read it. */
 export function refreshView(r: Refresh, viewer: Caller, zone: Zone, now: number, run?: PullJob): RefreshView {
   const mine = owns(viewer, r);
@@ -63,7 +74,7 @@ export function refreshView(r: Refresh, viewer: Caller, zone: Zone, now: number,
     mine,
     what: pullWords(r.spec),
     target: describeTarget(r.spec.target),
-    mode: r.spec.mode,
+    mode: modeWords(r.spec),
     spec: r.spec,
     frequency: r.frequency,
     frequencyLabel: describeFrequency(r.frequency),

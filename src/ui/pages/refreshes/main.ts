@@ -187,7 +187,7 @@ function card(r: RefreshView): HTMLElement {
   const row = (term: string, value: string, attrs: Record<string, string> = {}) =>
     dl.append(el('dt', {}, term), el('dd', attrs, value));
   row('Target', r.target);
-  row('Mode', r.mode);
+  row('If the target has data', r.mode);
   row('Frequency', r.frequencyLabel);
   row('Next run', r.paused ? 'Paused' : r.nextRun);
   // A run given up is as plain to see as an attempt that will be tried again.

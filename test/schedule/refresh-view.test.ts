@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { intlZone } from '../../dev/intl-zone';
+import { MODE_WORDS } from '../../src/core/pull/mode-words';
+import type { PullSpec } from '../../src/core/pull/pull-spec';
+import type { Refresh } from '../../src/core/schedule/refresh';
+import { refreshView } from '../../src/core/schedule/refresh-view';
+
+const zone = intlZone('Europe/London');
+const owner = { id: 'owner-1', email: 'analyst@example.com' };
+const at = Date.UTC(2026, 11, 12, 6);
+
+function refresh(spec: Partial<PullSpec>, lastRun?: Refresh['lastRun']): Refresh {
+  return {
+    id: 'r1',
+    owner: owner.email,
+    ownerId: owner.id,
+    createdAt: at - 86_400_000,
+    paused: false,
+    nextRunAt: at + 86_400_000,
+    notifyByEmail: true,
+    frequency: { kind: 'daily', hour: 6 },
+    spec: {
+      source: { kind: 'report', report: 'adherence', granularity: 'day' },
+      range: { kind: 'relative', preset: 'last_week' },
+      filters: {},
+      target: { kind: 'sheet', name: 'Adherence' },
+      mode: 'replace',
+      ...spec,
+    },
+    ...(lastRun ? { lastRun } : {}),
+  };
+}
+
+describe('a refresh card', () => {
+  it('words its mode as the Pull form does; a merge names its key columns', () => {
+    const view = (spec: Partial<PullSpec>) => refreshView(refresh(spec), owner, zone, at).mode;
+    expect(view({ mode: 'replace' })).toBe('Replace it');
+    expect(view({ mode: 'append' })).toBe('Append below it');
+    expect(view({ mode: 'merge' })).toBe('Merge by key (Agent ID, Start, End)');
+    expect(view({ mode: 'merge', mergeKey: 'Agent ID, Start' })).toBe('Merge by key (Agent ID, Start)');
+    // The form's own choices, word for word.
+    const html = readFileSync(join(__dirname, '../../src/ui/pages/pull/index.html'), 'utf8');
+    const select = html.slice(
+      html.indexOf('<select id="mode"'),
+      html.indexOf('</select>', html.indexOf('id="mode"')),
+    );
+    const choices = Object.fromEntries(
+      [...select.matchAll(/<option value="(\w+)">([^<]+)</g)].map((m) => [m[1], m[2]]),
+    );
+    expect(choices).toEqual(MODE_WORDS);
+  });
+});
