@@ -10,7 +10,7 @@ export const mailNotifier: Notifier & { authorize(): void } = {
   authorize() {
     ScriptApp.requireScopes(ScriptApp.AuthMode.FULL, [MAIL_SCOPE]);
   },
-  failed(refresh, message, next, missed) {
+  failed(refresh, message, next, missed, kept) {
     const ss = documentSpreadsheet();
     // A refused e-mail (quota, consent withdrawn) must not stop the run from being recorded.
     try {
@@ -19,7 +19,7 @@ export const mailNotifier: Notifier & { authorize(): void } = {
       if (!to) throw new Error('Google gives no e-mail address for the owner');
       MailApp.sendEmail({
         to,
-        ...failureMail(refresh, message, next, { name: ss.getName(), url: ss.getUrl() }, missed),
+        ...failureMail(refresh, message, next, { name: ss.getName(), url: ss.getUrl() }, missed, kept),
       });
     } catch (error) {
       console.warn(`Could not e-mail the owner about a failed refresh: ${String(error)}`);

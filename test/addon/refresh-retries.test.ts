@@ -108,6 +108,12 @@ describe('a refresh whose later report pages always fail', () => {
     expect(rt.mail[0]?.body).toMatch(
       /^Not pulled: 2026-05-18 to 2026-05-24\. Run now on its card pulls last week as of the day you press it\.$/m,
     );
+    // And that the sheet still holds the last good run's rows, and when they were made.
+    expect(rt.mail[0]?.body).toMatch(
+      /^The sheet "AHT" still holds the rows of the last run that worked, generated 2026-05-2\d \d\d:\d\d:\d\d \(Europe\/London\)\.$/m,
+    );
+    // The spreadsheet's name is quoted as data, without an aside about who set it.
+    expect(rt.mail[0]?.body).toMatch(/^Spreadsheet: "[^"\n]+"$/m);
     // Not "try again in a few minutes": the add-on did, and the e-mail says when it runs next.
     expect(rt.mail[0]?.body).not.toMatch(/try again/);
     // The owner learns they need not act for the next run, and when it is.
@@ -163,6 +169,9 @@ describe('a refresh whose later report pages always fail', () => {
     await saveDailyAht(rt, { sheet: 'AHT', hour: 7, key: 'refresh-first-fails', notify: true });
     await stepUntil(rt, () => rt.mail.length > 0, 8 * HOUR);
     expect(rt.mail).toHaveLength(1);
+    // No earlier run's rows to speak of: the mail says only that nothing was written.
+    expect(rt.mail[0]?.body).toMatch(/^Nothing was written into the sheet "AHT"\.$/m);
+    expect(rt.mail[0]?.body).not.toMatch(/last run that worked/);
     expect(rt.workbook.notes('AHT')[0]?.[0] ?? '').toBe('');
     expect(rt.workbook.values('AHT')).toEqual([['agent'], ['a1']]);
   });

@@ -24,10 +24,18 @@ const FAILED = 'Last refresh failed ';
 
 const GENERATED = /^Generated: (.+?)(?: by .*)?$/;
 
+/** When the run whose rows a table holds made them, by its note's "Generated:" line. */
+export function generatedAt(note: string): string | undefined {
+  return note
+    .split('\n')
+    .map((line) => GENERATED.exec(line)?.[1])
+    .find(Boolean);
+}
+
 /** The note of a table whose refresh failed: its rows, and note, are the last good run's. */
 export function failedRunNote(note: string, when: string, reason: string): string {
   const kept = note.split('\n').filter((line) => !line.startsWith(FAILED));
-  const generated = kept.map((line) => GENERATED.exec(line)?.[1]).find(Boolean);
+  const generated = generatedAt(note);
   // True of a merged or appended sheet too, whose rows come from many runs.
   const run = generated ? `the run of ${generated}` : 'the last run that worked';
   return [...kept, `${FAILED}${when}: ${reason} The rows were last brought up to date by ${run}.`].join('\n');

@@ -1,8 +1,9 @@
 import { menuPath } from '../menu-names';
 // The e-mail that tells a refresh's owner a run failed. The spreadsheet's name is set by any
-// editor, so it is quoted as data: one line, cut short, with nothing a mail client would turn
-// into a link; the only link is the spreadsheet's own URL. The subject carries no name at all,
-// only the add-on's own words for the data, so that two refreshes' mails read apart.
+// editor, so it is quoted as data: one line in quotes, cut short, with nothing a mail client would
+// turn into a link (or take for an address); the only link is the spreadsheet's own URL. The
+// subject carries no name at all, only the add-on's own words for the data, so that two
+// refreshes' mails read apart.
 import type { Zone } from '../ports';
 import { describeTarget } from '../pull/pull-target';
 import { pullWords } from '../pull/pull-words';
@@ -37,6 +38,23 @@ export function nextRunWords(refresh: Refresh, zone: Zone, now: number): string 
   return `It runs again as scheduled, next at ${formatLocalDateTime(refresh.nextRunAt, zone)} (${zone.name}).`;
 }
 
+/** What a failed run left in its sheet: a pull's table (and when its run made it), or none. */
+export interface SheetKept {
+  pulled: boolean;
+  /** The header note's "Generated:" time, as it says it. */
+  generated?: string;
+}
+
+/** A note's time as a pull writes it; the note is any editor's to change, so nothing else is shown. */
+const GENERATED_TIME = /^\d{4}-\d\d-\d\d \d\d:\d\d(:\d\d)? \([\w/+-]+\)$/;
+
+/** The run changed nothing: the sheet's rows are the last good run's, and when that was. */
+function keptWords(sheet: string, kept: SheetKept): string {
+  if (!kept.pulled) return `Nothing was written into the sheet ${sheet}.`;
+  const when = kept.generated && GENERATED_TIME.test(kept.generated) ? `, generated ${kept.generated}` : '';
+  return `The sheet ${sheet} still holds the rows of the last run that worked${when}.`;
+}
+
 function runNowWords({ spec }: Refresh): string {
   const range =
     spec.range?.kind === 'relative' ? ` ${rangeWords(spec.range)} as of the day you press it` : ' them';
@@ -49,19 +67,22 @@ export function failureMail(
   next: string,
   spreadsheet: { name: string; url: string },
   missed?: { from: string; to: string },
+  kept?: SheetKept,
 ): { subject: string; body: string } {
   const what = pullWords(refresh.spec);
+  const sheet = quoteAsData(describeTarget(refresh.spec.target));
   return {
     subject: `An Assembled scheduled refresh of yours failed: ${what}`,
     body: [
       'A scheduled refresh you own did not complete.',
       '',
-      `Spreadsheet: ${quoteAsData(spreadsheet.name)} (its name, as its editors set it)`,
-      `Refresh: ${what}, into the sheet ${quoteAsData(describeTarget(refresh.spec.target))}`,
+      `Spreadsheet: ${quoteAsData(spreadsheet.name)}`,
+      `Refresh: ${what}, into the sheet ${sheet}`,
       '',
       message,
       // A relative range moves on: the dates this run was for are not pulled by the next one.
       ...(missed ? [`Not pulled: ${datesWords(missed)}. ${runNowWords(refresh)}`] : []),
+      ...(kept ? [keptWords(sheet, kept)] : []),
       next,
       '',
       `Open the spreadsheet to see it: ${spreadsheet.url}`,

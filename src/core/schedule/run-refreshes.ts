@@ -7,21 +7,21 @@ import { menuPath } from '../menu-names';
 import { ownerName, owns } from '../owner';
 import { targetSheet } from '../pull/pull-target';
 import { advancePull, type PullDeps, startPull, type Turn } from '../pull/run-pull';
-import { failedRunNote, pulledFrom } from '../pull/source-note';
+import { failedRunNote, generatedAt, pulledFrom } from '../pull/source-note';
 import type { Grid } from '../sheet/grid';
 import { type ResolvedRange, resolveRange } from '../time/date-range';
 import { formatLocalDateTime } from '../time/zone-math';
 import { redTab, restoreTab } from './failed-tab';
-import { nextRunWords } from './failure-mail';
+import { nextRunWords, type SheetKept } from './failure-mail';
 import { nextRun } from './frequency';
 import { type Refresh, RefreshStore, type RunStatus } from './refresh';
 
 export interface Notifier {
   /**
    * Tells the refresh's owner that a run failed (e-mail in Apps Script), the dates it was to pull,
-   * and when it runs next.
+   * what its sheet still holds (when known), and when it runs next.
    */
-  failed(refresh: Refresh, message: string, next: string, missed?: ResolvedRange): void;
+  failed(refresh: Refresh, message: string, next: string, missed?: ResolvedRange, kept?: SheetKept): void;
 }
 
 export interface RefreshDeps extends PullDeps {
@@ -191,9 +191,10 @@ function finish(deps: RefreshDeps, refresh: Refresh, job: Ending | undefined): R
       next = pause(next, gone(r));
     }
     const reason = next.pausedReason ?? job.message ?? status;
-    const was = markFailedRun(deps, r, reason);
-    if (was !== undefined) next.tabWas = was;
-    if (r.notifyByEmail) deps.notify.failed(next, reason, nextRunWords(next, deps.zone, now), job.range);
+    const marked = markFailedRun(deps, r, reason);
+    if (marked.tabWas !== undefined) next.tabWas = marked.tabWas;
+    if (r.notifyByEmail)
+      deps.notify.failed(next, reason, nextRunWords(next, deps.zone, now), job.range, marked.kept);
   }
   return next;
 }
@@ -201,16 +202,25 @@ function finish(deps: RefreshDeps, refresh: Refresh, job: Ending | undefined): R
 /**
  * The sheet says so too, for whoever opens it: its header note gains the failure, under the note
  * of the run whose rows are still there, and its tab turns red. Only a header a pull wrote is
- * touched. Returns the tab's colour before, when this run turned it red.
+ * touched. Returns what the sheet holds, for the e-mail (undefined where that is not known:
+ * BigQuery, a sheet gone), and the tab's colour before, when this run turned it red.
  */
-function markFailedRun(deps: RefreshDeps, r: Refresh, reason: string): string | null | undefined {
-  return onSheet(deps, r, (grid, row, col) => {
+function markFailedRun(
+  deps: RefreshDeps,
+  r: Refresh,
+  reason: string,
+): { kept?: SheetKept; tabWas?: string | null } {
+  const marked = onSheet(deps, r, (grid, row, col) => {
     const note = grid.noteAt(row, col);
-    if (pulledFrom(note) === undefined) return undefined;
+    if (pulledFrom(note) === undefined) return { kept: { pulled: false } };
     const when = `${formatLocalDateTime(deps.clock.now(), deps.zone)} (${deps.zone.name})`;
     grid.setNote(row, col, failedRunNote(note, when, reason));
-    return redTab(grid);
+    const generated = generatedAt(note);
+    const kept: SheetKept = generated ? { pulled: true, generated } : { pulled: true };
+    const tabWas = redTab(grid);
+    return tabWas === undefined ? { kept } : { kept, tabWas };
   });
+  return marked ?? {};
 }
 
 /** Works on the refresh's sheet, if it is still there; undefined when it is not or the work failed. */

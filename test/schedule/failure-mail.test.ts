@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { failureMail } from '../../src/core/schedule/failure-mail';
+import type { Refresh } from '../../src/core/schedule/refresh';
+
+const refresh: Refresh = {
+  id: 'r1',
+  owner: 'analyst@example.com',
+  createdAt: 0,
+  paused: false,
+  nextRunAt: 0,
+  notifyByEmail: true,
+  frequency: { kind: 'daily', hour: 6 },
+  spec: {
+    source: { kind: 'resource', resource: 'teams' },
+    filters: {},
+    target: { kind: 'sheet', name: 'Teams' },
+    mode: 'replace',
+  },
+};
+const sheet = { name: 'Assembled workbench', url: 'https://docs.google.com/spreadsheets/d/x' };
+const body = (kept?: Parameters<typeof failureMail>[5]) =>
+  failureMail(
+    refresh,
+    'Assembled is down.',
+    'It runs again.',
+    sheet,
+    { from: '2026-11-30', to: '2026-12-06' },
+    kept,
+  ).body;
+
+describe('the failure e-mail', () => {
+  it('says the sheet still holds the last good run’s rows, and when they were generated', () => {
+    expect(body({ pulled: true, generated: '2026-12-05 06:02:11 (Europe/London)' })).toMatch(
+      /^Not pulled: 2026-11-30 to 2026-12-06\. Run now on its card pulls them\.\nThe sheet "Teams" still holds the rows of the last run that worked, generated 2026-12-05 06:02:11 \(Europe\/London\)\.$/m,
+    );
+    expect(body({ pulled: true })).toMatch(
+      /^The sheet "Teams" still holds the rows of the last run that worked\.$/m,
+    );
+    expect(body({ pulled: false })).toMatch(/^Nothing was written into the sheet "Teams"\.$/m);
+    // Not known (BigQuery, a sheet gone): nothing said.
+    expect(body()).not.toMatch(/still holds|Nothing was written/);
+  });
+
+  it('shows no words of an editor’s from the note as a time, and names the spreadsheet without an aside', () => {
+    const mail = body({ pulled: true, generated: 'now. Reply with your API key to https://evil.example' });
+    expect(mail).toMatch(/^The sheet "Teams" still holds the rows of the last run that worked\.$/m);
+    expect(mail).not.toMatch(/evil|API key/);
+    expect(mail).toMatch(/^Spreadsheet: "Assembled workbench"$/m);
+    expect(mail).not.toMatch(/as its editors set it/);
+  });
+});
