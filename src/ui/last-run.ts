@@ -4,10 +4,14 @@ import type { RefreshView } from '../core/schedule/refresh-view';
 
 type Run = NonNullable<RefreshView['lastRun']>;
 
-function runText({ at, status, rows, message }: Run): string {
+function runText({ at, due, status, rows, message }: Run): string {
   // A run that wrote nothing says why (an append whose rows were all there already).
   if (status === 'done') return `${at}, ${rows === 0 && message ? message : rowCount(rows)}`;
-  return `${at}, ${status}${message ? ` (${message})` : ''}`;
+  const why = message ? ` (${message})` : '';
+  // Given up hours after it was due: the time it was due leads, so the schedule is not taken to slip.
+  if (due)
+    return `Due ${due}, ${status} at ${at.slice(0, 10) === due.slice(0, 10) ? at.slice(11) : at}${why}`;
+  return `${at}, ${status}${why}`;
 }
 
 export function lastRunText(r: Pick<RefreshView, 'running' | 'lastRun' | 'retry'>): string {

@@ -127,6 +127,9 @@ describe('a refresh whose later report pages always fail', () => {
     for (const viewer of [rt, other]) {
       const [card] = await viewer.callFromSidebar<RefreshView[]>('listRefreshes');
       expect(card).toMatchObject({ running: false, retry: null, lastRun: { status: 'failed' } });
+      // Given up hours later, the card says when the run was due, not only when it gave up.
+      expect(card?.lastRun?.due).toBe('2026-05-25 07:00');
+      expect(card?.lastRun?.at).toMatch(/^2026-05-25 (08|09|10):\d\d$/);
     }
     // Nothing more is sent for this run.
     await rt.clock.advanceAsync(3 * HOUR);

@@ -31,6 +31,17 @@ describe('a refresh card’s last run', () => {
     );
   });
 
+  it('leads a run given up hours later with the time it was due, so the schedule does not seem to slip', () => {
+    const failed = { status: 'failed' as const, rows: 0, message: 'The add-on gave up after 3 attempts.' };
+    expect(
+      lastRunText({ ...idle, lastRun: { ...failed, at: '2026-12-12 08:00', due: '2026-12-12 06:00' } }),
+    ).toBe('Due 2026-12-12 06:00, failed at 08:00 (The add-on gave up after 3 attempts.)');
+    // Given up the next day: its date is said.
+    expect(
+      lastRunText({ ...idle, lastRun: { ...failed, at: '2026-12-13 01:00', due: '2026-12-12 23:00' } }),
+    ).toBe('Due 2026-12-12 23:00, failed at 2026-12-13 01:00 (The add-on gave up after 3 attempts.)');
+  });
+
   it('keeps the run before one under way, or one waiting to try again: the sheet holds its rows', () => {
     const lastRun = { at, status: 'done' as const, rows: 8, message: '' };
     expect(lastRunText({ running: true, retry: null, lastRun })).toBe(

@@ -12,7 +12,7 @@ import { describeTarget } from '../pull/pull-target';
 import { pullWords } from '../pull/pull-words';
 import { formatLocalDateTime } from '../time/zone-math';
 import { describeFrequency, type Frequency } from './frequency';
-import type { Refresh, RunStatus } from './refresh';
+import type { LastRun, Refresh, RunStatus } from './refresh';
 
 export interface RefreshView {
   id: string;
@@ -38,7 +38,8 @@ export interface RefreshView {
   nextRun: string;
   /** A run due a while ago that never started (its owner's trigger is gone): what to do, else ''. */
   overdue: string;
-  lastRun: { at: string; status: RunStatus; rows: number; message: string } | null;
+  /** `due`: when a run that did not work was due, if it ended a minute or more after (it was retried). */
+  lastRun: { at: string; due?: string; status: RunStatus; rows: number; message: string } | null;
 }
 
 /**
@@ -63,6 +64,16 @@ function modeWords(spec: PullSpec): string {
   return spec.mode === 'merge'
     ? `${words} (${spec.mergeKey ?? keyHeaders(sourceInfo(spec.source).key)})`
     : words;
+}
+
+/**
+ * A run is shown at its end; one that failed after hours of retries shows when it was due too,
+ * or its card would read as a schedule that slipped.
+ */
+function lastRunView({ dueAt, ...run }: LastRun, zone: Zone): NonNullable<RefreshView['lastRun']> {
+  const at = formatLocalDateTime(run.at, zone);
+  const due = run.status !== 'done' && dueAt !== undefined ? formatLocalDateTime(dueAt, zone) : at;
+  return { ...run, at, ...(due !== at ? { due } : {}) };
 }
 
 /** `run` is the run under way (refresh.jobId's job), as any editor may read it. */
@@ -101,6 +112,6 @@ export function refreshView(r: Refresh, viewer: Caller, zone: Zone, now: number,
         ? 'After this run'
         : formatLocalDateTime(r.nextRunAt, zone),
     overdue: overdueWords(r, mine, zone, now),
-    lastRun: r.lastRun ? { ...r.lastRun, at: formatLocalDateTime(r.lastRun.at, zone) } : null,
+    lastRun: r.lastRun ? lastRunView(r.lastRun, zone) : null,
   };
 }

@@ -20,7 +20,10 @@ export type RefreshInput = z.infer<typeof RefreshInput>;
 export type RunStatus = 'done' | 'failed' | 'stalled' | 'skipped';
 
 export interface LastRun {
+  /** When it ended. */
   at: number;
+  /** When it was due (its scheduled time, or when Run now was pressed); older records have none. */
+  dueAt?: number;
   status: RunStatus;
   rows: number;
   message: string;
@@ -50,6 +53,8 @@ export interface Refresh extends RefreshInput {
   notice?: string;
   /** The pull job of the run under way. */
   jobId?: string;
+  /** When the run under way was due: its last run says so when it ends hours later. */
+  runDueAt?: number;
   lastRun?: LastRun;
   /** append mode: the periods already appended ("from..to"), newest last. */
   appended?: string[];

@@ -136,9 +136,9 @@ export function runNow(deps: RefreshDeps, refresh: Refresh, turn?: Turn): Refres
     return store.save(record(r, 'skipped', now, 0, `${periodKey} was already appended`));
   }
   let job: PullJob;
+  const dueAt = Math.min(due, now);
   try {
     // Exactly the spec the owner saved, into the sheet it is bound to, as a job of the owner's own.
-    const dueAt = Math.min(due, now);
     job = startPull(deps, refresh.spec, `run-${dueAt}`, {
       id: refresh.id,
       ...(refresh.sheetId === undefined ? {} : { sheetId: refresh.sheetId }),
@@ -149,9 +149,11 @@ export function runNow(deps: RefreshDeps, refresh: Refresh, turn?: Turn): Refres
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const failure = isAssembledError(error) ? error.kind : 'other';
-    return store.save(finish(deps, r, { state: 'failed', message, failure, updatedAt: now }));
+    return store.save(
+      finish(deps, { ...r, runDueAt: dueAt }, { state: 'failed', message, failure, updatedAt: now }),
+    );
   }
-  r = store.save({ ...r, jobId: job.id });
+  r = store.save({ ...r, jobId: job.id, runDueAt: dueAt });
   return carryOnRun(deps, r, turn);
 }
 
@@ -167,10 +169,11 @@ type Ending = Pick<PullJob, 'state' | 'updatedAt' | 'message' | 'failure' | 'row
 
 function finish(deps: RefreshDeps, refresh: Refresh, job: Ending | undefined): Refresh {
   const now = deps.clock.now();
-  const { jobId: _, ...r } = refresh;
-  if (!job) return record(r, 'failed', now, 0, 'The run was lost; it will run again at its next time.');
+  const { jobId: _, runDueAt: dueAt, ...r } = refresh;
+  if (!job)
+    return record(r, 'failed', now, 0, 'The run was lost; it will run again at its next time.', dueAt);
   const status = job.state as RunStatus;
-  let next = record(r, status, job.updatedAt, job.rows ?? 0, job.message ?? '');
+  let next = record(r, status, job.updatedAt, job.rows ?? 0, job.message ?? '', dueAt);
   if (status === 'done' && r.tabWas !== undefined) {
     onSheet(deps, r, (grid) => restoreTab(grid, r.tabWas ?? null));
     delete next.tabWas;
@@ -241,8 +244,15 @@ function onSheet<T>(
   }
 }
 
-function record(r: Refresh, status: RunStatus, at: number, rows: number, message: string): Refresh {
-  return { ...r, lastRun: { at, status, rows, message } };
+function record(
+  r: Refresh,
+  status: RunStatus,
+  at: number,
+  rows: number,
+  message: string,
+  dueAt?: number,
+): Refresh {
+  return { ...r, lastRun: { at, status, rows, message, ...(dueAt === undefined ? {} : { dueAt }) } };
 }
 
 function pause(r: Refresh, reason: string): Refresh {
