@@ -45,6 +45,23 @@ describe('buildTable', () => {
     ]);
   });
 
+  it("keeps a nested object's fields together though a later record brings one first seen", () => {
+    // As Assembled's people: everyone has a Zendesk id, only phone agents a Five9 one.
+    const records = [
+      { id: 'p1', platforms: { zendesk: '1' }, staffable: true, created_at: '2026-03-01T15:00:00Z' },
+      { id: 'p2', platforms: { zendesk: '2', five9: 'agent1' }, staffable: true },
+      { id: 'p3', platforms: { zendesk: '3', intercom: 'i3' }, staffable: false },
+    ];
+    expect(buildTable(records, zone).columns.map((c) => c.key)).toEqual([
+      'id',
+      'platforms.zendesk',
+      'platforms.five9',
+      'platforms.intercom',
+      'staffable',
+      'created_at',
+    ]);
+  });
+
   it('flattens nested objects and joins lists by name', () => {
     const { columns, rows } = buildTable(people, zone);
     const at = (key: string) => columns.findIndex((c) => c.key === key);
