@@ -228,7 +228,7 @@ describe.skipIf(!built)('push in the local Apps Script runtime', () => {
     // Retyped after the push: the break ran five minutes longer.
     rt.workbook.write(sheet, [['2026-05-25 07:20']], { row: 3, column: 5 });
     const changed =
-      'Changed since it was pushed: Assembled holds the row as it was sent, and a done row is never sent again. To send it as a new row, clear its Push status and Assembled ID.';
+      'Changed since it was pushed: Assembled holds the row as it was sent, and a done row is never sent again. Sending it again would add a second state beside this one. To change this state in Assembled, use an Agent-state edits row instead: update in Action, its State ID (from an agent-states or agent-state edit history pull) and the new values.';
     const again = await rt.callFromSidebar<Check>('validatePush', 'agent_states');
     expect(again).toMatchObject({
       ok: 0,
@@ -255,6 +255,26 @@ describe.skipIf(!built)('push in the local Apps Script runtime', () => {
       changed: 0,
       problems: [],
     });
+  });
+
+  it('tells a changed inserted state record to be sent as an update, not inserted again', async () => {
+    const { rt, agents } = setup();
+    const [a] = agents;
+    if (!a) throw new Error('no agents');
+    const { sheet, check } = await validateTemplate(rt, 'state_edits', [
+      ['insert', '', a.email, 'lunch', '', '2026-05-25 06:00', '2026-05-25 07:00', 'five9'],
+    ]);
+    expect(check).toMatchObject({ ok: 1, errors: 0 });
+    const pushed = await follow(
+      rt,
+      await rt.callFromSidebar<PushView>('startPush', 'state_edits', 'edits-changed-1'),
+    );
+    expect(pushed).toMatchObject({ state: 'done', succeeded: 1 });
+    rt.workbook.write(sheet, [['break']], { row: 2, column: 4 });
+    const again = await rt.callFromSidebar<Check>('validatePush', 'state_edits');
+    expect(again.problems).toEqual([
+      'Row 2: Changed since it was pushed: Assembled holds the row as it was sent, and a done row is never sent again. To send the change, put update in Action (and the Assembled ID in State ID if it is empty), then clear Push status and Assembled ID.',
+    ]);
   });
 
   it('holds back new agent states that overlap states already pushed from the sheet', async () => {

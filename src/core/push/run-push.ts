@@ -200,7 +200,9 @@ function writeMany(grid: Grid, sheet: SheetSnapshot, outcomes: Map<number, RowOu
 function changedOutcome(kind: PushKind, sheet: SheetSnapshot, row: SheetRow): RowOutcome | undefined {
   if (!row.changed) return undefined;
   const status = String(row.values[sheet.map.status.status] ?? '').trim();
-  return { status, ...(row.id ? { id: row.id } : {}), message: changedMessage(kind), unsent: true };
+  const { action } = sheet.map.columns;
+  const said = action === undefined ? '' : String(row.values[action] ?? '');
+  return { status, ...(row.id ? { id: row.id } : {}), message: changedMessage(kind, said), unsent: true };
 }
 
 function problemOutcome(row: SheetRow): RowOutcome | undefined {

@@ -41,10 +41,19 @@ const HOW: Partial<Record<PushKind, string>> = {
     'To change it, cancel the request (Time off to cancel, with its Assembled ID), then clear Push status and Assembled ID here and push the row as new.',
   activities:
     'To send the change, put update in Action (and the Assembled ID in Activity ID if it is empty), then clear Push status and Assembled ID.',
+  // Sent again, the row would be ingested as a second state beside the first, not in its place.
+  agent_states:
+    'Sending it again would add a second state beside this one. To change this state in Assembled, use an Agent-state edits row instead: update in Action, its State ID (from an agent-states or agent-state edit history pull) and the new values.',
 };
 
-/** The Push message of a done row changed since it was sent. */
-export function changedMessage(kind: PushKind): string {
-  const how = HOW[kind] ?? 'To send it as a new row, clear its Push status and Assembled ID.';
+/** An inserted state record sent again would be a second record: an update changes the first. */
+const EDIT_HOW =
+  'To send the change, put update in Action (and the Assembled ID in State ID if it is empty), then clear Push status and Assembled ID.';
+
+/** The Push message of a done row changed since it was sent; `action` is its Action cell, if any. */
+export function changedMessage(kind: PushKind, action = ''): string {
+  const edit = kind === 'state_edits' && action.trim().toLowerCase() !== 'delete';
+  const how =
+    (edit ? EDIT_HOW : HOW[kind]) ?? 'To send it as a new row, clear its Push status and Assembled ID.';
   return `Changed since it was pushed: Assembled holds the row as it was sent, and a done row is never sent again. ${how}`;
 }

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { changedMessage } from '../../src/core/push/sent-print';
+
+describe('the Push message of a done row changed since it was pushed', () => {
+  it('never tells a kind whose resend makes a second record to resend it', () => {
+    // Sent again, an agent state is ingested beside the first one; an insert inserts another.
+    expect(changedMessage('agent_states')).toContain(
+      'use an Agent-state edits row instead: update in Action',
+    );
+    expect(changedMessage('agent_states')).not.toContain('send it as a new row');
+    for (const action of ['insert', 'Update ', ''])
+      expect(changedMessage('state_edits', action)).toContain(
+        'put update in Action (and the Assembled ID in State ID if it is empty)',
+      );
+    expect(changedMessage('state_edits', 'delete')).toContain('To send it as a new row');
+  });
+
+  it('lets a kind whose resend replaces or repeats harmlessly be sent as a new row', () => {
+    for (const kind of ['associations', 'time_off_cancel', 'activities_clear'] as const)
+      expect(changedMessage(kind)).toContain(
+        'To send it as a new row, clear its Push status and Assembled ID.',
+      );
+  });
+});
