@@ -357,4 +357,28 @@ describe.each(['seed', 'live'] as const)('Activities push, %s dialect', (dialect
     await push(rt, 'activities');
     expect(bulk).toBe(2);
   });
+
+  it('a delete never sent before whose activity Assembled does not know is a row to fix', async () => {
+    const { rt, sim } = await startLocalAddon({ dialect, now: '2026-10-20T12:00:00Z' });
+    const org = sim.admin.org;
+    const existing = [...activityStore(org).values()].find(
+      (x) => x.start_time * 1000 > Date.parse('2026-10-22T00:00:00Z'),
+    );
+    rt.workbook.write('Sheet1', [
+      HEADER,
+      ['delete', 'bogus-activity-id', '', '', '', '', '', '', ''],
+      ['delete', existing?.id, '', '', '', '', '', '', ''],
+    ]);
+    rt.workbook.select('Sheet1!A1');
+    const done = await push(rt, 'activities');
+    expect(done).toMatchObject({ state: 'done', total: 2, succeeded: 1, failed: 1 });
+    const rows = records(rt, 'Sheet1');
+    expect(rows.map((r) => r['Push status'])).toEqual(['error', 'deleted']);
+    expect(rows[0]?.['Push message']).toBe(
+      'No activity has the id "bogus-activity-id" in Assembled: check the Activity ID.',
+    );
+    expect(done.problems).toEqual([
+      'Row 2: No activity has the id "bogus-activity-id" in Assembled: check the Activity ID.',
+    ]);
+  });
 });

@@ -28,11 +28,11 @@ const plain = (message: string) => message.replace(/activities\[\d+\]\.(activity
 
 export function sendActivities(client: AssembledClient, items: SendItem[]): BatchResult {
   const outcomes = new Map<number, Sent>();
-  const bySchedule = new Map<string, { row: number; request: ActivityRequest }[]>();
-  for (const { row, request } of items) {
+  const bySchedule = new Map<string, { row: number; request: ActivityRequest; again?: true }[]>();
+  for (const { row, request, again } of items) {
     if (request.kind !== 'activities') mixedBatch();
     const list = bySchedule.get(request.scheduleId ?? '') ?? [];
-    list.push({ row, request });
+    list.push({ row, request, ...(again ? { again } : {}) });
     bySchedule.set(request.scheduleId ?? '', list);
   }
   const why: Pick<BatchResult, 'retry'> = {};
@@ -56,8 +56,17 @@ export function sendActivities(client: AssembledClient, items: SendItem[]): Batc
       }
       const refused = result.refused.get(i);
       if (refused === undefined) return;
-      if (action === 'delete' && /unknown activity/i.test(refused))
+      const gone = action === 'delete' && /unknown activity/i.test(refused);
+      // Gone after a try whose answer was lost: that try deleted it. Never sent: a mistyped id.
+      if (gone && g.again)
         outcomes.set(g.row, { status: 'deleted', message: 'Was already gone from Assembled.' });
+      else if (gone)
+        outcomes.set(
+          g.row,
+          toFix(
+            `No activity has the id "${g.request.activity.id ?? ''}" in Assembled: check the Activity ID.`,
+          ),
+        );
       else outcomes.set(g.row, toFix(`Refused by Assembled: ${plain(refused)}`));
     });
     if (!result.stopped) continue;

@@ -55,6 +55,11 @@ export interface PushJob {
   /** The first rows to fix, "Row 4: Start: ...": found before sending, then refused by Assembled. */
   problems?: string[];
   inFlight?: InFlight;
+  /**
+   * Fingerprints of rows in flight that were not found in Assembled and go again: their first try
+   * may have been applied (an activity's delete then finds it gone, and that is no mistake).
+   */
+  again?: string[];
   /** An execution is working on the push until then (epoch ms); others leave it alone. */
   leaseUntil?: number;
   /** When this push last sent a request, so the next execution paces from there. */
@@ -86,7 +91,9 @@ export class PushStore extends RecordStore<PushJob> {
 
   /** Forgets finished pushes older than a day; one with rows still in flight is kept for reconciling. */
   prune(now: number): void {
-    this.deleteWhere((j) => j.state !== 'running' && !j.inFlight && now - j.updatedAt > KEEP_FINISHED_MS);
+    this.deleteWhere(
+      (j) => j.state !== 'running' && !j.inFlight && !j.again && now - j.updatedAt > KEEP_FINISHED_MS,
+    );
   }
 }
 

@@ -309,7 +309,7 @@ export function startPush(deps: PushDeps, kind: PushKind, ref: SheetRef, key: st
     pushes.prune(now);
     AcceptedRows.dropAllBut(deps.own, new Set(mine.filter((j) => j.state === 'running').map((j) => j.id)));
     // A push that stopped with rows in flight hands them on: they are reconciled, never resent blind.
-    const orphan = pushes.all().find((j) => j.sheetId === ref.id && j.inFlight);
+    const orphan = pushes.all().find((j) => j.sheetId === ref.id && (j.inFlight || j.again));
     const job: PushJob = {
       id: deps.newId(),
       owner: deps.user.email,
@@ -330,11 +330,13 @@ export function startPush(deps: PushDeps, kind: PushKind, ref: SheetRef, key: st
       invalid: 0,
       stalls: 0,
       ...(orphan?.inFlight ? { inFlight: orphan.inFlight } : {}),
+      ...(orphan?.again ? { again: orphan.again } : {}),
     };
     checkBudget(deps.store, deps.user, job, 'push.');
     if (orphan) {
       const handed = { ...orphan };
       delete handed.inFlight;
+      delete handed.again;
       pushes.save(handed);
     }
     pushes.save(job);
@@ -531,6 +533,8 @@ class PushRun {
   }
 
   private finish(state: 'done' | 'failed', message: string): void {
+    // Done, every row went: none is left to go again.
+    if (state === 'done') delete this.job.again;
     this.save({ state, message });
     this.accepted.drop();
     logPush(this.deps, this.job);
@@ -689,9 +693,11 @@ class PushRun {
     const sentAt = this.now();
     // The mark goes down before anything is sent.
     this.save({ inFlight: { sentAt, rows: batch.map((r) => `${r.row}:${r.fp}`) } });
-    const items = batch.map((r) => ({
+    const again = new Set(this.job.again);
+    const items: SendItem[] = batch.map((r) => ({
       row: r.row,
       request: (r.parse as { ok: true; request: SendItem['request'] }).request,
+      ...(again.has(r.fp ?? '') ? { again: true as const } : {}),
     }));
     const result = sendBatch(this.client, this.job.kind, items);
     if (result.retry) this.trouble = result.retry;
@@ -726,7 +732,12 @@ class PushRun {
       lastSendAt: this.now(),
       stalls: 0,
     };
-    this.job = { ...this.job, ...changes };
+    // Rows sent again have their answer now, or are in flight again (marked there); rows not taken
+    // (a rate limit) keep theirs.
+    const settled = new Set(batch.filter((r) => !this.deferred.has(r.row)).map((r) => r.fp));
+    const left = this.job.again?.filter((fp) => !settled.has(fp));
+    this.job = { ...this.job, ...changes, ...(left?.length ? { again: left } : {}) };
+    if (!left?.length) delete this.job.again;
     if (outcomes.size > 0) delete this.job.failing;
     const flight: InFlight | undefined = unknown.length ? { sentAt, rows: unknown } : undefined;
     if (flight) this.save({ inFlight: flight });
@@ -742,6 +753,7 @@ class PushRun {
     const sheet = this.sheet as SheetSnapshot;
     const taken = new Set<number>();
     const items: SendItem[] = [];
+    const fpAt = new Map<number, string>();
     let doneAlready = 0;
     let okAlready = 0;
     for (const { row, fp } of flight.rows.map(parseFlight)) {
@@ -757,7 +769,10 @@ class PushRun {
         if (!isToFix(found)) okAlready++;
         continue;
       }
-      if (found.parse?.ok) items.push({ row: found.row, request: found.parse.request });
+      if (found.parse?.ok) {
+        items.push({ row: found.row, request: found.parse.request });
+        fpAt.set(found.row, found.fp ?? '');
+      }
     }
     const claimed = new Set(sheet.rows.map((r) => r.id).filter(Boolean));
     let found = new Map<number, RowOutcome>();
@@ -772,8 +787,14 @@ class PushRun {
       }
     }
     if (!this.writeBack(found)) return false;
+    // Rows not found go again; their first try may still have been applied (a delete, say).
+    const again = [
+      ...(this.job.again ?? []),
+      ...items.filter((i) => !found.has(i.row)).map((i) => fpAt.get(i.row) ?? ''),
+    ];
     const job = {
       ...this.job,
+      ...(again.length ? { again } : {}),
       done: this.job.done + found.size + doneAlready,
       succeeded: this.job.succeeded + found.size + okAlready,
       failed: this.job.failed + doneAlready - okAlready,

@@ -15,6 +15,8 @@ export type Sent = RowOutcome | 'unknown' | 'retry';
 export interface SendItem {
   row: number;
   request: PushRequest;
+  /** Sent before, by a try whose answer was lost: it may have been applied then. */
+  again?: true;
 }
 
 export interface BatchResult {
