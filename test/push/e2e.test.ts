@@ -277,6 +277,25 @@ describe.skipIf(!built)('push in the local Apps Script runtime', () => {
     ]);
   });
 
+  it('says plainly that no state has the id an edit names, and sends the rest', async () => {
+    const { rt, agents } = setup();
+    const [a] = agents;
+    if (!a) throw new Error('no agents');
+    const { sheet, check } = await validateTemplate(rt, 'state_edits', [
+      ['delete', 'bogus-state-id'],
+      ['insert', '', a.email, 'lunch', '', '2026-05-25 06:00', '2026-05-25 07:00', 'five9'],
+    ]);
+    expect(check).toMatchObject({ ok: 2, errors: 0 });
+    const pushed = await follow(
+      rt,
+      await rt.callFromSidebar<PushView>('startPush', 'state_edits', 'edits-unknown-1'),
+    );
+    const unknown = 'No state has the id "bogus-state-id" in Assembled: check the State ID.';
+    expect(pushed).toMatchObject({ state: 'done', succeeded: 1, failed: 1, problems: [`Row 2: ${unknown}`] });
+    expect(column(rt, sheet, 'Push status')).toEqual(['error', 'inserted']);
+    expect(column(rt, sheet, 'Push message')[0]).toBe(unknown);
+  });
+
   it('holds back new agent states that overlap states already pushed from the sheet', async () => {
     const { rt, sim, agents } = setup();
     const [a] = agents;

@@ -199,6 +199,14 @@ const DONE_WORD: Record<string, [string, string]> = {
   deletes: ['deleted', 'State record deleted.'],
 };
 
+/** Why Assembled refused a record, in words: a state id it does not know is said plainly. */
+function refusal(error: AssembledError, request: PushRequest | undefined): string {
+  const unknown = /\bunknown state\b|\bstate\b.*\bnot found\b/i.test(error.detail ?? '');
+  if (request?.kind === 'state_edits' && request.action !== 'insert' && unknown)
+    return `No state has the id "${request.stateId}" in Assembled: check the State ID.`;
+  return error.message;
+}
+
 /** One request for the batch; a record the service names as bad is taken out and the rest resent. */
 function sendBulk(client: AssembledClient, kind: PushKind, items: SendItem[]): BatchResult {
   const outcomes = new Map<number, Sent>();
@@ -229,7 +237,8 @@ function sendBulk(client: AssembledClient, kind: PushKind, items: SendItem[]): B
         for (const item of pending) outcomes.set(item.row, fate);
         return { outcomes, ...why };
       }
-      outcomes.set(badRow, toFix(error.message));
+      const request = pending.find((p) => p.row === badRow)?.request;
+      outcomes.set(badRow, toFix(refusal(error, request)));
       pending = pending.filter((p) => p.row !== badRow);
     }
   }
