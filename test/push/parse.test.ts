@@ -342,6 +342,34 @@ describe('row parsing', () => {
     });
   });
 
+  it('takes a near miss of a known state or platform for a typo, and sends a value far from all as written', () => {
+    const states = ['Agent', 'State', 'Start'];
+    expect(parse('agent_states', states, ['a-1', 'avialable', '2026-06-01 09:00']).result).toEqual({
+      ok: false,
+      problems: ['State: "avialable" is not a state Assembled knows; did you mean "available"?'],
+    });
+    const edit = ['insert', '', 'a-1', 'lunh', '2026-06-01 09:00'];
+    expect(parse('state_edits', ['Action', 'State ID', 'Agent', 'State', 'Start'], edit).result).toEqual({
+      ok: false,
+      problems: ['State: "lunh" is not a state Assembled knows; did you mean "lunch"?'],
+    });
+    const platform = ['Agent', 'Platform', 'Platform ID'];
+    expect(parse('associations', platform, ['a-1', 'zendesks', '42']).result).toEqual({
+      ok: false,
+      problems: ['Platform: "zendesks" is not a platform Assembled knows; did you mean "zendesk"?'],
+    });
+    // Case aside, a known value is sent as Assembled spells it; a custom one far from all as typed.
+    expect(parse('agent_states', states, ['a-1', 'LUNCH', '2026-06-01 09:00']).result).toMatchObject({
+      ok: true,
+      request: { input: { state: 'lunch' } },
+    });
+    expect(parse('agent_states', states, ['a-1', 'Coaching', '2026-06-01 09:00']).result).toMatchObject({
+      ok: true,
+      request: { input: { state: 'Coaching' } },
+    });
+    expect(parse('associations', platform, ['a-1', 'freshdesk', '42']).result).toMatchObject({ ok: true });
+  });
+
   it('keeps platform ids exactly as typed', () => {
     const { result } = parse(
       'associations',

@@ -32,6 +32,11 @@ export interface ColumnSpec {
   /** Other words for a value (lowercase), such as an account's name for it: sent as the value. */
   words?: ReadonlyMap<string, string>;
   strict?: boolean;
+  /**
+   * What a value is ("state"), when other values go as written: one a letter or two from a known
+   * value is taken for a typo of it and refused, with a "did you mean".
+   */
+  noun?: string;
   /** An id: the template makes the column Plain text, so 007123 stays 007123, not the number 7123. */
   plainText?: true;
 }
@@ -93,7 +98,8 @@ const state: ColumnSpec = {
   type: 'choice',
   required: true,
   values: STATE_VALUES,
-  help: 'The state, e.g. available, busy, break, lunch or offline (other values are sent as written).',
+  noun: 'state',
+  help: 'The state, e.g. available, busy, break, lunch or offline (other values are sent as written, unless a near miss of one of these).',
 };
 const subState: ColumnSpec = {
   key: 'sub_state',
@@ -243,6 +249,7 @@ export const KINDS: Record<PushKind, KindSpec> = {
         type: 'choice',
         required: true,
         values: ['zendesk', 'five9', 'intercom', 'salesforce', 'kustomer', 'talkdesk', 'gorgias'],
+        noun: 'platform',
         help: 'The platform, e.g. zendesk, five9, intercom or salesforce (lower case, as Assembled names it).',
       },
       {

@@ -10,6 +10,7 @@ import { type ActivityCells, activityRequest, clearRequest } from './activity-ro
 import type { ActivityTypeDirectory } from './activity-types';
 import type { AgentDirectory } from './agents';
 import { type CellTime, readCellTime, TIME_FORMS } from './cell-time';
+import { closest } from './closest';
 import type { HeaderMap } from './header';
 import { type ColumnSpec, KINDS } from './kinds';
 import type { PushRequest, StateRecord } from './request';
@@ -84,6 +85,17 @@ function cellSchema(spec: ColumnSpec, zone: Zone, locale: string | undefined) {
           if (known) return known;
           if (spec.strict) {
             issue(ctx.issues, v, `"${text}" is not one of ${(spec.values ?? []).join(', ')}.`);
+            return undefined;
+          }
+          const near = spec.noun
+            ? closest(
+                lower,
+                (spec.values ?? []).map((x) => ({ key: x, label: x })),
+              )
+            : [];
+          if (near.length > 0) {
+            const said = near.map((x) => `"${x}"`).join(' or ');
+            issue(ctx.issues, v, `"${text}" is not a ${spec.noun} Assembled knows; did you mean ${said}?`);
             return undefined;
           }
           return text;
