@@ -82,6 +82,16 @@ export function syncPushSheet(client: AssembledClient, target: { name: string; g
     message:
       changed.size === 0
         ? `The ${created.length} requests created from "${name}" are as the sheet says.`
-        : `${changed.size} of the ${created.length} requests created from "${name}" changed in Assembled; their Push status is updated.`,
+        : `${changed.size} of the ${created.length} requests created from "${name}" changed in Assembled (${byStatus(changed)}); their Push status is updated.`,
   };
+}
+
+/** "534 approved, 134 denied": the changed rows counted by their new status, in NOW's order. */
+function byStatus(changed: Map<number, { status: string }>): string {
+  const statuses = [...changed.values()].map((c) => c.status);
+  return Object.entries(NOW)
+    .map(([word, { status }]) => [word, statuses.filter((s) => s === status).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([word, n]) => `${n} ${word}`)
+    .join(', ');
 }
