@@ -288,6 +288,21 @@ describe('row parsing', () => {
     ]);
   });
 
+  it("says a cell's problem and the agent's together, not one a Validate", () => {
+    expect(parse('time_off', header, ['gone@example.com', '', '', '', 'pto']).result).toEqual({
+      ok: false,
+      problems: [
+        expect.stringMatching(/^Start: is empty\./),
+        expect.stringMatching(/^Agent: .*gone@example\.com/),
+      ],
+    });
+    // An agent that is found adds nothing.
+    expect(parse('time_off', header, ['ada@example.com', '', '', '', 'pto']).result).toEqual({
+      ok: false,
+      problems: [expect.stringMatching(/^Start: is empty\./)],
+    });
+  });
+
   it('checks what each edit action needs', () => {
     const h = ['Action', 'State ID', 'Agent', 'State', 'Start', 'End'];
     expect(parse('state_edits', h, ['delete', 's-1']).result).toEqual({

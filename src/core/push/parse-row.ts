@@ -166,7 +166,13 @@ export function parseRow(values: readonly CellValue[], map: HeaderMap, ctx: Pars
   const problems = new Problems(map);
   const parsed = rowSchema(map.kind, ctx.zone, ctx.locale).safeParse(raw);
   if (!parsed.success) {
-    for (const i of parsed.error.issues) problems.add(String(i.path[0] ?? ''), i.message);
+    const keys = parsed.error.issues.map((i) => String(i.path[0] ?? ''));
+    parsed.error.issues.forEach((i, n) => {
+      problems.add(keys[n] as string, i.message);
+    });
+    // The agent is looked up all the same: a row says all it needs at once, not a problem a Validate.
+    const agent = cellText(raw.agent);
+    if (agent && !keys.includes('agent')) agentOf({ agent }, ctx, problems);
     return { ok: false, problems: problems.list };
   }
   const cells = parsed.data as Cells;
