@@ -47,9 +47,12 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * whole, 234.0 with a merge key naming no column refused when the pull starts, a refresh card's
  * mode in the Pull form's words, a failure e-mail saying the sheet still holds the last good
  * run's rows and when they were generated, a run given up hours late shown at the time it was
- * due, and a nested object's fields kept together); this budget stops growth meanwhile.
+ * due, and a nested object's fields kept together, 235.9 with the ops QA round's push checks:
+ * a changed pushed state pointed to an edit, a mistyped delete ID a row to fix, a misspelt state or
+ * platform's "did you mean", Sync's counts by status and every problem of a row said at once);
+ * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 234.0;
+const CODE_BUDGET_KIB = 235.9;
 
 const ENTRY_POINTS = [
   'onOpen',
