@@ -49,10 +49,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * run's rows and when they were generated, a run given up hours late shown at the time it was
  * due, and a nested object's fields kept together, 235.9 with the ops QA round's push checks:
  * a changed pushed state pointed to an edit, a mistyped delete ID a row to fix, a misspelt state or
- * platform's "did you mean", Sync's counts by status and every problem of a row said at once);
- * this budget stops growth meanwhile.
+ * platform's "did you mean", Sync's counts by status and every problem of a row said at once,
+ * 236.4 with a refresh failing run after run e-mailing about once a day, not every run); this
+ * budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 235.9;
+const CODE_BUDGET_KIB = 236.4;
 
 const ENTRY_POINTS = [
   'onOpen',

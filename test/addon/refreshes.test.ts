@@ -179,6 +179,43 @@ describe('scheduled refreshes', () => {
     );
   });
 
+  it('an hourly refresh failing run after run e-mails its owner when it starts failing, then about once a day', async () => {
+    const { rt, sim } = await startLocalAddon({ mode: 'bound' });
+    rt.workbook.addSheet('Teams');
+    await save(
+      rt,
+      {
+        source: { kind: 'resource', resource: 'teams' },
+        target: { kind: 'sheet', name: 'Teams' },
+        mode: 'replace',
+      },
+      { kind: 'hourly' },
+      'refresh-000010',
+      true,
+    );
+    await rt.clock.advanceAsync(2 * HOUR);
+    const failed = () => loggedRuns(rt).filter((r) => r.endsWith(' failed')).length;
+    expect(failed()).toBe(0);
+    // Assembled is down for a day and a half: every hourly run fails.
+    sim.setFaults({ errorRate: 1 });
+    await rt.clock.advanceAsync(12 * HOUR);
+    expect(failed()).toBeGreaterThan(3);
+    expect(rt.mail).toHaveLength(1);
+    expect(rt.mail[0]?.body).not.toMatch(/failed every run since/);
+    await rt.clock.advanceAsync(24 * HOUR);
+    expect(rt.mail).toHaveLength(2);
+    expect(rt.mail[1]?.body).toMatch(
+      /^It has failed every run since the one due 2026-05-2\d \d\d:\d\d \(America\/New_York\); while it goes on failing, this e-mail comes about once a day\. It runs again/m,
+    );
+    // Back, then down again: a new row of failures, told at once.
+    sim.setFaults({});
+    await rt.clock.advanceAsync(2 * HOUR);
+    sim.setFaults({ errorRate: 1 });
+    await rt.clock.advanceAsync(4 * HOUR);
+    expect(rt.mail).toHaveLength(3);
+    expect(rt.mail[2]?.body).not.toMatch(/failed every run since/);
+  });
+
   it('deleting the target sheet pauses its refresh with a clear reason', async () => {
     const { rt } = await startLocalAddon({ mode: 'bound' });
     rt.workbook.addSheet('Sites');

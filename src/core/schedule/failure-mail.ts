@@ -38,6 +38,25 @@ export function nextRunWords(refresh: Refresh, zone: Zone, now: number): string 
   return `It runs again as scheduled, next at ${formatLocalDateTime(refresh.nextRunAt, zone)} (${zone.name}).`;
 }
 
+/**
+ * A refresh failing run after run e-mails its owner when it starts failing, then about once a day
+ * while it goes on: an hourly refresh down for a day would otherwise send 24 of them (and MailApp
+ * sends 100 a day for a consumer account). Not a full 24 h, so a daily refresh still tells of each
+ * day it fails, whatever its retries took.
+ */
+const MAIL_AGAIN_AFTER_MS = 20 * 60 * 60_000;
+
+export function mailDue(before: Refresh, now: number): boolean {
+  return before.mailedAt === undefined || now - before.mailedAt >= MAIL_AGAIN_AFTER_MS;
+}
+
+/** Said in a later e-mail of a row of failed runs: since when, and why no e-mail came between. */
+export function failingWords(before: Refresh, zone: Zone): string {
+  if (before.failingSince === undefined) return '';
+  const since = `${formatLocalDateTime(before.failingSince, zone)} (${zone.name})`;
+  return `It has failed every run since the one due ${since}; while it goes on failing, this e-mail comes about once a day.`;
+}
+
 /** What a failed run left in its sheet: a pull's table (and when its run made it), or none. */
 export interface SheetKept {
   pulled: boolean;

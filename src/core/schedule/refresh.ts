@@ -60,6 +60,10 @@ export interface Refresh extends RefreshInput {
   appended?: string[];
   /** The sheet's tab colour before a failed run turned it red, given back by the next good run. */
   tabWas?: string | null;
+  /** When the first of the failed runs in a row was due; gone with the next good run. */
+  failingSince?: number;
+  /** When the owner was last e-mailed of a failed run in this row of them. */
+  mailedAt?: number;
 }
 
 export class RefreshStore extends RecordStore<Refresh> {

@@ -12,7 +12,7 @@ import type { Grid } from '../sheet/grid';
 import { type ResolvedRange, resolveRange } from '../time/date-range';
 import { formatLocalDateTime } from '../time/zone-math';
 import { redTab, restoreTab } from './failed-tab';
-import { nextRunWords, type SheetKept } from './failure-mail';
+import { failingWords, mailDue, nextRunWords, type SheetKept } from './failure-mail';
 import { nextRun } from './frequency';
 import { type Refresh, RefreshStore, type RunStatus } from './refresh';
 
@@ -178,6 +178,10 @@ function finish(deps: RefreshDeps, refresh: Refresh, job: Ending | undefined): R
     onSheet(deps, r, (grid) => restoreTab(grid, r.tabWas ?? null));
     delete next.tabWas;
   }
+  if (status === 'done') {
+    delete next.failingSince;
+    delete next.mailedAt;
+  }
   if (status === 'done' && r.spec.mode === 'append' && job.range) {
     next.appended = [...(r.appended ?? []), `${job.range.from}..${job.range.to}`].slice(-APPENDED_KEPT);
   }
@@ -196,8 +200,14 @@ function finish(deps: RefreshDeps, refresh: Refresh, job: Ending | undefined): R
     const reason = next.pausedReason ?? job.message ?? status;
     const marked = markFailedRun(deps, r, reason);
     if (marked.tabWas !== undefined) next.tabWas = marked.tabWas;
-    if (r.notifyByEmail)
-      deps.notify.failed(next, reason, nextRunWords(next, deps.zone, now), job.range, marked.kept);
+    next.failingSince = r.failingSince ?? dueAt ?? now;
+    if (r.notifyByEmail && mailDue(r, now)) {
+      const later = [failingWords(r, deps.zone), nextRunWords(next, deps.zone, now)]
+        .filter(Boolean)
+        .join(' ');
+      deps.notify.failed(next, reason, later, job.range, marked.kept);
+      next.mailedAt = now;
+    }
   }
   return next;
 }
