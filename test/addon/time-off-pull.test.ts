@@ -28,6 +28,12 @@ describe('a pull of time-off requests', () => {
     const [header = [], ...rows] = rt.workbook.displayValues('Leave');
     expect(header[col('first_day')]).toBe('First day');
     expect(header[col('last_day')]).toBe('Last day');
+    // The days sit where the times do, not at the far right: an all-day request's times are blank.
+    expect([col('last_day'), col('start_time'), col('end_time')]).toEqual([
+      col('first_day') + 1,
+      col('first_day') + 2,
+      col('first_day') + 3,
+    ]);
     const byId = new Map(rows.map((r) => [r[col('id')], r]));
     const people = new Map(sim.admin.org.people.map((p) => [p.agent_id, p]));
     const day = (sec: number) => new Date(sec * 1000).toISOString().slice(0, 10);

@@ -24,13 +24,16 @@ export function timeOffRow(r: TimeOffRequest, zone: Zone): Record<string, unknow
   // The end is exclusive: the last day off is the day before an all-day end, the day of a part-day one.
   const lastDay = allDay ? dayOf(end, zone, true) : dayOf(Math.max(start, end - 1), zone, false);
   const last = allDay && lastDay > dayOf(start, zone, true) ? previousDay(lastDay) : lastDay;
-  return {
-    ...r,
-    first_day: dayOf(start, zone, allDay),
-    last_day: last,
-    start_time: allDay ? '' : start,
-    end_time: allDay ? '' : end,
-  };
+  const row: Record<string, unknown> = {};
+  // The days go just before the times, which an all-day request leaves blank: read side by side.
+  for (const [key, value] of Object.entries(r)) {
+    if (key === 'start_time') {
+      row.first_day = dayOf(start, zone, allDay);
+      row.last_day = last;
+    }
+    row[key] = (key === 'start_time' || key === 'end_time') && allDay ? '' : value;
+  }
+  return row;
 }
 
 function previousDay(iso: string): string {
