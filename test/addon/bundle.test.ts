@@ -50,10 +50,10 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * due, and a nested object's fields kept together, 235.9 with the ops QA round's push checks:
  * a changed pushed state pointed to an edit, a mistyped delete ID a row to fix, a misspelt state or
  * platform's "did you mean", Sync's counts by status and every problem of a row said at once,
- * 236.4 with a refresh failing run after run e-mailing about once a day, not every run); this
+ * 236.6 with a refresh failing run after run e-mailing about once a day, not every run); this
  * budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 236.4;
+const CODE_BUDGET_KIB = 236.6;
 
 const ENTRY_POINTS = [
   'onOpen',

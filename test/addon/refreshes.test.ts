@@ -167,6 +167,8 @@ describe('scheduled refreshes', () => {
     expect(rt.mail[0]?.body).toMatch(
       /^It is paused, and runs again once resumed in .*Scheduled refreshes…\.$/m,
     );
+    // Paused, it does not go on failing: no word of further e-mails.
+    expect(rt.mail[0]?.body).not.toMatch(/once a day/);
     const [view] = await rt.callFromSidebar<RefreshView[]>('listRefreshes');
     expect(view).toMatchObject({ paused: true, lastRun: { status: 'failed' } });
     // To its owner the card speaks to them; to another editor it names the owner.
@@ -202,10 +204,13 @@ describe('scheduled refreshes', () => {
     expect(failed()).toBeGreaterThan(3);
     expect(rt.mail).toHaveLength(1);
     expect(rt.mail[0]?.body).not.toMatch(/failed every run since/);
+    expect(rt.mail[0]?.body).toMatch(
+      /^If it goes on failing, this e-mail comes about once a day, not for every run\.$/m,
+    );
     await rt.clock.advanceAsync(24 * HOUR);
     expect(rt.mail).toHaveLength(2);
     expect(rt.mail[1]?.body).toMatch(
-      /^It has failed every run since the one due 2026-05-2\d \d\d:\d\d \(America\/New_York\); while it goes on failing, this e-mail comes about once a day\. It runs again/m,
+      /^It has failed every run since the one due 2026-05-2\d \d\d:\d\d \(America\/New_York\); while it goes on failing, this e-mail comes about once a day\.$/m,
     );
     // Back, then down again: a new row of failures, told at once.
     sim.setFaults({});

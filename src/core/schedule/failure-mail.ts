@@ -50,9 +50,11 @@ export function mailDue(before: Refresh, now: number): boolean {
   return before.mailedAt === undefined || now - before.mailedAt >= MAIL_AGAIN_AFTER_MS;
 }
 
-/** Said in a later e-mail of a row of failed runs: since when, and why no e-mail came between. */
-export function failingWords(before: Refresh, zone: Zone): string {
-  if (before.failingSince === undefined) return '';
+/** How often the e-mail comes while failing goes on, and in a later one since when it has. */
+export function failingWords(before: Refresh, after: Refresh, zone: Zone): string {
+  if (after.paused) return '';
+  if (before.failingSince === undefined)
+    return 'If it goes on failing, this e-mail comes about once a day, not for every run.';
   const since = `${formatLocalDateTime(before.failingSince, zone)} (${zone.name})`;
   return `It has failed every run since the one due ${since}; while it goes on failing, this e-mail comes about once a day.`;
 }

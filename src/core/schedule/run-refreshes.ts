@@ -202,9 +202,10 @@ function finish(deps: RefreshDeps, refresh: Refresh, job: Ending | undefined): R
     if (marked.tabWas !== undefined) next.tabWas = marked.tabWas;
     next.failingSince = r.failingSince ?? dueAt ?? now;
     if (r.notifyByEmail && mailDue(r, now)) {
-      const later = [failingWords(r, deps.zone), nextRunWords(next, deps.zone, now)]
+      // Lines of their own: when it runs next, then how often the e-mail comes.
+      const later = [nextRunWords(next, deps.zone, now), failingWords(r, next, deps.zone)]
         .filter(Boolean)
-        .join(' ');
+        .join('\n');
       deps.notify.failed(next, reason, later, job.range, marked.kept);
       next.mailedAt = now;
     }

@@ -621,8 +621,10 @@ form.addEventListener('submit', (event) => {
   // A key naming no column is refused here, not after the report is generated.
   const keyProblem = mode.value === 'merge' ? mergeKeyProblem(mergeKey.value, defaultKey) : undefined;
   if (keyProblem) {
+    // Said by the field only (read out, as it describes it): the status bar at the foot would
+    // cover the words and outlast them.
     showKeyProblem(`${keyProblem}.`);
-    showStatus(status, `${keyProblem}.`, 'error');
+    showStatus(status, '');
     mergeKey.focus();
     return;
   }
