@@ -57,7 +57,8 @@ export class InputError extends Error {
     readonly what: string,
     readonly problems: string[],
   ) {
-    super(`${what}: ${problems.join('; ')}`);
+    // Said as a sentence: the sidebar shows it as it is.
+    super(`${what}: ${problems.join('; ')}`.replace(/([^.?!])$/, '$1.'));
     this.name = 'InputError';
   }
 }

@@ -50,10 +50,13 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * due, and a nested object's fields kept together, 235.9 with the ops QA round's push checks:
  * a changed pushed state pointed to an edit, a mistyped delete ID a row to fix, a misspelt state or
  * platform's "did you mean", Sync's counts by status and every problem of a row said at once,
- * 236.6 with a refresh failing run after run e-mailing about once a day, not every run); this
- * budget stops growth meanwhile.
+ * 236.6 with a refresh failing run after run e-mailing about once a day, not every run, 237.5
+ * with a pushed state's change advice saying where a State ID may be had, a state's Source checked
+ * for near misses, a row's readable cells checked when another is not, a push's retries saying
+ * when it gives up, and a card's next run never shown already past); this budget stops growth
+ * meanwhile.
  */
-const CODE_BUDGET_KIB = 236.6;
+const CODE_BUDGET_KIB = 237.5;
 
 const ENTRY_POINTS = [
   'onOpen',

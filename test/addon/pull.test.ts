@@ -226,7 +226,7 @@ describe('Pull data', () => {
     await expect(
       start(rt, { source: report('week'), range: lastWeek, target: into, mode: 'append' }),
     ).rejects.toThrow(
-      'Pull: "Adherence" holds Adherence report (day), not Adherence report (week). Appending would mix the two in one table: pull into another sheet, or choose Replace it',
+      'Pull: "Adherence" holds Adherence report (day), not Adherence report (week). Appending would mix the two in one table: pull into another sheet, or choose Replace it.',
     );
     await expect(
       start(rt, {

@@ -83,7 +83,7 @@ describe('a push while Assembled is down', () => {
       state: 'running',
       estimatedLeftMs: null,
       message: expect.stringMatching(
-        /^A request to Assembled failed \(.*503.*[^.]\); the add-on tries again\.$/,
+        /^A request to Assembled failed \(.*503.*[^.]\); the add-on tries again, and stops the push if requests go on failing for 30 minutes\.$/,
       ),
     });
     expect(view.nextTryInMs).toBeGreaterThan(0);
@@ -110,13 +110,19 @@ describe('a push that meets an outage while sending its rows', () => {
     let view = await rt.callFromSidebar<PushView>('startPush', 'time_off_cancel', 'key-0004');
     expect(view).toMatchObject({ state: 'running', preparing: false, done: 0, total: 3 });
     const cause = /Assembled had a server error \(HTTP 5\d\d\) while cancelling time off/;
-    expect(view.message).toMatch(/^A request to Assembled failed \(.*\); the add-on tries again\.$/);
+    expect(view.message).toMatch(/^A request to Assembled failed \(.*\); the add-on tries again, and stops/);
     expect(view.message).toMatch(cause);
     expect(view.nextTryInMs).toBeGreaterThan(0);
     // Another try, and the same words: each try that fails says so.
     await rt.clock.advanceAsync(view.nextPollInMs);
     view = await rt.callFromSidebar<PushView>('pollPush', view.id);
     expect(view.message).toMatch(cause);
+    // Each try counted, and when the add-on will give up: a long wait has an end in sight.
+    await rt.clock.advanceAsync(view.nextTryInMs);
+    view = await rt.callFromSidebar<PushView>('pollPush', view.id);
+    expect(view.message).toMatch(
+      /^Requests to Assembled failed 2 times in a row over 1 min \(.*\); .* if requests go on failing for 30 minutes\.$/,
+    );
     const stopped = await rt.callFromSidebar<PushView>('stopPush', view.id);
     expect(stopped.message).toMatch(
       /^Stopped: no row was sent \(last problem: .*\)\. Push again to send the rows\.$/,

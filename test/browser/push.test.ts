@@ -131,7 +131,9 @@ describe('Push rows in the workbench', () => {
       await sb.getByRole('button', { name: 'Push', exact: true }).click();
       await expect
         .poll(() => sb.locator('#status').textContent())
-        .toMatch(/failed.*the add-on tries again\. Next try in/);
+        .toMatch(
+          /failed.*the add-on tries again, and stops the push if requests go on failing for 30 minutes\. Next try in/,
+        );
       await sb.getByRole('button', { name: 'Stop this push' }).click();
       // With the cause of the tries that failed, in the sidebar as in the log.
       await expect

@@ -172,11 +172,11 @@ describe('pull jobs', () => {
     const merge = { ...adherence, mode: 'merge' as const };
     for (const mergeKey of ['', ' , ,', '  ']) {
       expect(() => startPull(deps, { ...merge, mergeKey }, `k-no-key-${mergeKey.length}`)).toThrow(
-        'Pull: Merge by key needs at least one key column: type its header, such as "Agent ID, Start, End"',
+        'Pull: Merge by key needs at least one key column: type its header, such as "Agent ID, Start, End".',
       );
     }
     expect(() => startPull(deps, { ...merge, mergeKey: 'Agent ID,,Start' }, 'k-blank-key')).toThrow(
-      'Pull: Merge by key: "Agent ID,,Start" has a blank between commas: remove the extra comma',
+      'Pull: Merge by key: "Agent ID,,Start" has a blank between commas: remove the extra comma.',
     );
     expect(http.sent).toEqual([]);
     // Replace and append keep no key: a blank one left over is no matter.

@@ -228,7 +228,7 @@ describe.skipIf(!built)('push in the local Apps Script runtime', () => {
     // Retyped after the push: the break ran five minutes longer.
     rt.workbook.write(sheet, [['2026-05-25 07:20']], { row: 3, column: 5 });
     const changed =
-      'Changed since it was pushed: Assembled holds the row as it was sent, and a done row is never sent again. Sending it again would add a second state beside this one. To change this state in Assembled, use an Agent-state edits row instead: update in Action, its State ID (from an agent-states or agent-state edit history pull) and the new values.';
+      "Changed since it was pushed: Assembled holds the row as it was sent, and a done row is never sent again. Sending it again would add a second state beside this one. To change it, an Agent-state edits row (update in Action) needs its State ID, which Assembled's list of states does not always give: an agent-states pull shows an ID column only where it does, and an agent-state edit history pull lists a state only once it was edited. Without an ID, change the state in Assembled itself.";
     const again = await rt.callFromSidebar<Check>('validatePush', 'agent_states');
     expect(again).toMatchObject({
       ok: 0,

@@ -2,8 +2,8 @@
 // last progress; and a person can stop a push (the sidebar's Stop), never another person's.
 import { describe, expect, it } from 'vitest';
 import type { RunLogEntry } from '../../src/core/pull/run-log';
-import { PushStore } from '../../src/core/push/push-job';
-import { advancePush, OUTAGE_MS, OUTAGE_TRIES, startPush, stopPush } from '../../src/core/push/run-push';
+import { OUTAGE_MS, OUTAGE_TRIES, PushStore } from '../../src/core/push/push-job';
+import { advancePush, startPush, stopPush } from '../../src/core/push/run-push';
 import { drive, TIME_OFF_SHEET as HEADER, pushSetup, timeOffRows } from './support';
 
 const DOWN = { force5xx: 1_000_000 };

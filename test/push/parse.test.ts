@@ -303,6 +303,29 @@ describe('row parsing', () => {
     });
   });
 
+  it('checks the cells that read well together when another cannot be read', () => {
+    // All day unreadable, End before Start: both are said, not one a Validate.
+    const row = ['ada@example.com', '2026-06-10', '2026-06-05', 'yes please', 'pto'];
+    expect(parse('time_off', header, row).result).toEqual({
+      ok: false,
+      problems: [
+        'All day: "yes please" is not TRUE or FALSE.',
+        expect.stringMatching(/^End: must be on or after Start\./),
+      ],
+    });
+    // A cell that could not be read says its own problem only, not that it is empty too.
+    const lunh = ['insert', '', 'a-1', 'lunh', '2026-06-01 09:00', '2026-05-01 09:00'];
+    expect(
+      parse('state_edits', ['Action', 'State ID', 'Agent', 'State', 'Start', 'End'], lunh).result,
+    ).toEqual({
+      ok: false,
+      problems: [
+        'State: "lunh" is not a state Assembled knows; did you mean "lunch"?',
+        expect.stringMatching(/^End: must be after Start/),
+      ],
+    });
+  });
+
   it('checks what each edit action needs', () => {
     const h = ['Action', 'State ID', 'Agent', 'State', 'Start', 'End'];
     expect(parse('state_edits', h, ['delete', 's-1']).result).toEqual({
@@ -372,6 +395,24 @@ describe('row parsing', () => {
     expect(parse('associations', platform, ['a-1', 'zendesks', '42']).result).toEqual({
       ok: false,
       problems: ['Platform: "zendesks" is not a platform Assembled knows; did you mean "zendesk"?'],
+    });
+    // An agent state's Source is a platform too, and optional: a typo there is caught the same way.
+    const sourced = ['Agent', 'State', 'Start', 'Source'];
+    expect(parse('agent_states', sourced, ['a-1', 'busy', '2026-06-01 09:00', 'zendesks']).result).toEqual({
+      ok: false,
+      problems: ['Source: "zendesks" is not a platform Assembled knows; did you mean "zendesk"?'],
+    });
+    expect(parse('agent_states', sourced, ['a-1', 'busy', '2026-06-01 09:00', 'Five9']).result).toMatchObject(
+      {
+        ok: true,
+        request: { input: { source: 'five9' } },
+      },
+    );
+    expect(
+      parse('agent_states', sourced, ['a-1', 'busy', '2026-06-01 09:00', 'genesys']).result,
+    ).toMatchObject({
+      ok: true,
+      request: { input: { source: 'genesys' } },
     });
     // Case aside, a known value is sent as Assembled spells it; a custom one far from all as typed.
     expect(parse('agent_states', states, ['a-1', 'LUNCH', '2026-06-01 09:00']).result).toMatchObject({

@@ -5,8 +5,10 @@ describe('the Push message of a done row changed since it was pushed', () => {
   it('never tells a kind whose resend makes a second record to resend it', () => {
     // Sent again, an agent state is ingested beside the first one; an insert inserts another.
     expect(changedMessage('agent_states')).toContain(
-      'use an Agent-state edits row instead: update in Action',
+      'an Agent-state edits row (update in Action) needs its State ID',
     );
+    // Assembled's list of states may carry no id: the words say where else to change it.
+    expect(changedMessage('agent_states')).toContain('Without an ID, change the state in Assembled itself.');
     expect(changedMessage('agent_states')).not.toContain('send it as a new row');
     for (const action of ['insert', 'Update ', ''])
       expect(changedMessage('state_edits', action)).toContain(

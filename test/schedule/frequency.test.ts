@@ -88,7 +88,7 @@ describe('a frequency from a sidebar', () => {
       }
     };
     expect(problems({ kind: 'daily', hour: 7 })).toBe('');
-    expect(problems({ kind: 'daily', hour: 7.5 })).toBe('Frequency: hour: must be a whole number');
+    expect(problems({ kind: 'daily', hour: 7.5 })).toBe('Frequency: hour: must be a whole number.');
     expect(problems({ kind: 'daily', hour: 24 })).toMatch(/^Frequency: hour: /);
     expect(problems({ kind: 'weekly', weekdays: [1, 2.5], hour: 7 })).toMatch(
       /weekdays\[1\]: must be a whole number/,

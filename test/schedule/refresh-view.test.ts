@@ -52,6 +52,19 @@ describe('a refresh card', () => {
     expect(choices).toEqual(MODE_WORDS);
   });
 
+  it('never shows a next run already past as if it were to come', () => {
+    const hour = 3_600_000;
+    const card = (r: Partial<Refresh>) => refreshView({ ...refresh({}), ...r }, owner, zone, at).nextRun;
+    expect(card({ nextRunAt: at + hour })).toBe('2026-12-12 07:00');
+    // Past while a run is under way (an outage, a long report): that run holds it back.
+    expect(card({ nextRunAt: at - hour, jobId: 'job-1' })).toBe('After this run');
+    expect(card({ nextRunAt: at, jobId: 'job-1' })).toBe('After this run');
+    expect(card({ nextRunAt: at + hour, jobId: 'job-1' })).toBe('2026-12-12 07:00');
+    // Past with none under way: due, the next check starts it.
+    expect(card({ nextRunAt: at - hour })).toBe('Due now (2026-12-12 05:00)');
+    expect(card({ nextRunAt: at - hour, paused: true })).toBe('');
+  });
+
   it('shows a failed run given up hours after it was due at its due time too; a run that worked, at its end', () => {
     const hour = 3_600_000;
     const view = (lastRun: Refresh['lastRun']) => refreshView(refresh({}, lastRun), owner, zone, at).lastRun;

@@ -109,14 +109,18 @@ const subState: ColumnSpec = {
   required: false,
   help: 'Detail of the state, e.g. phone, chat or email.',
 };
+/** The platforms Assembled names most, lower case as it spells them: a near miss is a typo. */
+const PLATFORMS = ['zendesk', 'five9', 'intercom', 'salesforce', 'kustomer', 'talkdesk', 'gorgias'];
 const source: ColumnSpec = {
   key: 'source',
   header: 'Source',
   // "Platform": an agent-states pull's name for it, as the live service's state list has it.
   aliases: ['source', 'platform source', 'platform'],
-  type: 'text',
+  type: 'choice',
   required: false,
-  help: 'The platform the state came from, e.g. zendesk or five9.',
+  values: PLATFORMS,
+  noun: 'platform',
+  help: 'The platform the state came from, e.g. zendesk or five9 (other values are sent as written, unless a near miss of a known one).',
 };
 
 export const KINDS: Record<PushKind, KindSpec> = {
@@ -248,7 +252,7 @@ export const KINDS: Record<PushKind, KindSpec> = {
         aliases: ['platform', 'platform name', 'system'],
         type: 'choice',
         required: true,
-        values: ['zendesk', 'five9', 'intercom', 'salesforce', 'kustomer', 'talkdesk', 'gorgias'],
+        values: PLATFORMS,
         noun: 'platform',
         help: 'The platform, e.g. zendesk, five9, intercom or salesforce (lower case, as Assembled names it).',
       },

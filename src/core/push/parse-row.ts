@@ -107,10 +107,16 @@ function cellSchema(spec: ColumnSpec, zone: Zone, locale: string | undefined) {
   );
 }
 
-const schemas = new WeakMap<Zone, Map<string, z.ZodMiniType>>();
+interface RowSchema {
+  row: z.ZodMiniType;
+  /** Each column's own schema, so the cells that read well are checked together when one does not. */
+  cells: Record<string, z.ZodMiniType>;
+}
+
+const schemas = new WeakMap<Zone, Map<string, RowSchema>>();
 
 /** The row schema of a kind: one optional cell schema per column key. */
-function rowSchema(kind: keyof typeof KINDS, zone: Zone, locale: string | undefined): z.ZodMiniType {
+function rowSchema(kind: keyof typeof KINDS, zone: Zone, locale: string | undefined): RowSchema {
   let byKind = schemas.get(zone);
   if (!byKind) {
     byKind = new Map();
@@ -118,9 +124,9 @@ function rowSchema(kind: keyof typeof KINDS, zone: Zone, locale: string | undefi
   }
   const hit = byKind.get(`${kind} ${locale}`);
   if (hit) return hit;
-  const shape: Record<string, z.ZodMiniType> = {};
-  for (const spec of KINDS[kind].columns) shape[spec.key] = cellSchema(spec, zone, locale);
-  const schema = z.object(shape);
+  const cells: Record<string, z.ZodMiniType> = {};
+  for (const spec of KINDS[kind].columns) cells[spec.key] = cellSchema(spec, zone, locale);
+  const schema = { row: z.object(cells), cells };
   byKind.set(`${kind} ${locale}`, schema);
   return schema;
 }
@@ -151,8 +157,11 @@ class Problems {
     const header = at === undefined ? undefined : this.map.headers[at];
     return header || (KINDS[this.map.kind].columns.find((c) => c.key === key)?.header ?? key);
   }
+  /** The column key of each problem in `list`. */
+  readonly keys: string[] = [];
   add(key: string, message: string): void {
     this.list.push(`${this.column(key)}: ${message}`);
+    this.keys.push(key);
   }
 }
 
@@ -164,15 +173,25 @@ export function parseRow(values: readonly CellValue[], map: HeaderMap, ctx: Pars
     raw[spec.key] = filled === undefined ? '' : (values[filled] ?? '');
   }
   const problems = new Problems(map);
-  const parsed = rowSchema(map.kind, ctx.zone, ctx.locale).safeParse(raw);
+  const schema = rowSchema(map.kind, ctx.zone, ctx.locale);
+  const parsed = schema.row.safeParse(raw);
   if (!parsed.success) {
     const keys = parsed.error.issues.map((i) => String(i.path[0] ?? ''));
     parsed.error.issues.forEach((i, n) => {
       problems.add(keys[n] as string, i.message);
     });
-    // The agent is looked up all the same: a row says all it needs at once, not a problem a Validate.
-    const agent = cellText(raw.agent);
-    if (agent && !keys.includes('agent')) agentOf({ agent }, ctx, problems);
+    // The cells that read well are checked all the same, the agent looked up: a row says all it
+    // needs at once, not a problem a Validate.
+    const read: Record<string, unknown> = {};
+    for (const [key, cell] of Object.entries(schema.cells))
+      if (!keys.includes(key)) read[key] = cell.safeParse(raw[key]).data;
+    const rest = new Problems(map);
+    if (read.agent !== undefined) agentOf(read as Cells, ctx, rest);
+    build(map.kind, read as Cells, ctx, rest);
+    // A cell that could not be read has said its problem; what it lacks says nothing more.
+    rest.list.forEach((line, n) => {
+      if (!keys.includes(rest.keys[n] as string) && !problems.list.includes(line)) problems.list.push(line);
+    });
     return { ok: false, problems: problems.list };
   }
   const cells = parsed.data as Cells;

@@ -75,6 +75,14 @@ export interface PushJob {
   stopped?: true;
 }
 
+/**
+ * A push that Assembled keeps refusing (down, unreachable) this long, over this many tries, is
+ * stopped: the sidebar waits on it, and nobody may want the rows sent hours later. The tries
+ * count too: in the background an add-on's trigger comes back only hourly.
+ */
+export const OUTAGE_MS = 30 * 60_000;
+export const OUTAGE_TRIES = 5;
+
 export class PushStore extends RecordStore<PushJob> {
   constructor(store: Store) {
     super(store, 'push.');

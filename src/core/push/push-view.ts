@@ -2,7 +2,7 @@
 import { causeOf } from '../assembled/errors';
 import { KINDS, PUSH_KINDS, type PushKind } from './kinds';
 import { withMore } from './problem-list';
-import type { PushJob } from './push-job';
+import { OUTAGE_MS, type PushJob } from './push-job';
 
 export interface PushView {
   id: string;
@@ -74,7 +74,7 @@ export function pushView(job: PushJob, now: number): PushView {
       : job.state === 'failed'
         ? 'Stopped.'
         : trouble
-          ? `A request to Assembled failed (${causeOf(trouble)}); the add-on tries again.`
+          ? troubleWords(trouble, job.failing, now)
           : preparing
             ? 'Reading the rows and checking them against Assembled.'
             : `Sending: ${job.done} of ${job.total} rows sent.`;
@@ -105,4 +105,19 @@ function timeLeft(job: PushJob, now: number): number | null {
   if (job.state !== 'running') return 0;
   if (job.done <= 0 || job.total <= job.done) return job.total <= job.done ? 0 : null;
   return Math.round(((now - job.createdAt) / job.done) * (job.total - job.done));
+}
+
+/**
+ * A request that failed, and what comes of it: a rate limit (no `failing`) is waited out; tries
+ * that keep failing stop the push after OUTAGE_MS, which the words say, so a long wait has an end.
+ */
+function troubleWords(message: string, failing: PushJob['failing'], now: number): string {
+  const cause = causeOf(message);
+  if (!failing) return `A request to Assembled failed (${cause}); the add-on tries again.`;
+  const minutes = Math.round((now - failing.since) / 60_000);
+  const failed =
+    failing.tries === 1
+      ? 'A request to Assembled failed'
+      : `Requests to Assembled failed ${failing.tries} times in a row${minutes > 0 ? ` over ${minutes} min` : ''}`;
+  return `${failed} (${cause}); the add-on tries again, and stops the push if requests go on failing for ${OUTAGE_MS / 60_000} minutes.`;
 }

@@ -25,7 +25,7 @@ import { unreadColumns } from './header';
 import { KINDS, type PushKind } from './kinds';
 import { listProblem, withMore } from './problem-list';
 import { nothingToPush } from './progress-words';
-import { type InFlight, type PushJob, PushStore, parseFlight } from './push-job';
+import { type InFlight, OUTAGE_MS, OUTAGE_TRIES, type PushJob, PushStore, parseFlight } from './push-job';
 import { reconcile } from './reconcile';
 import { type SendItem, type Sent, sendBatch } from './send';
 import { changedMessage } from './sent-print';
@@ -107,13 +107,6 @@ const DONE_WORD: Record<PushKind, string> = {
   activities_clear: 'cleared',
 };
 const BACKOFF_MS = 60_000;
-/**
- * A push that Assembled keeps refusing (down, unreachable) this long, over this many tries, is
- * stopped: the sidebar waits on it, and nobody may want the rows sent hours later. The tries
- * count too: in the background an add-on's trigger comes back only hourly.
- */
-export const OUTAGE_MS = 30 * 60_000;
-export const OUTAGE_TRIES = 5;
 const RATE_PER_MS = 300 / 60_000;
 const BURST = 20;
 /** Time off's pace under the rate limit (a request a row, 5 a second). */

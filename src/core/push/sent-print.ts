@@ -43,7 +43,7 @@ const HOW: Partial<Record<PushKind, string>> = {
     'To send the change, put update in Action (and the Assembled ID in Activity ID if it is empty), then clear Push status and Assembled ID.',
   // Sent again, the row would be ingested as a second state beside the first, not in its place.
   agent_states:
-    'Sending it again would add a second state beside this one. To change this state in Assembled, use an Agent-state edits row instead: update in Action, its State ID (from an agent-states or agent-state edit history pull) and the new values.',
+    "Sending it again would add a second state beside this one. To change it, an Agent-state edits row (update in Action) needs its State ID, which Assembled's list of states does not always give: an agent-states pull shows an ID column only where it does, and an agent-state edit history pull lists a state only once it was edited. Without an ID, change the state in Assembled itself.",
 };
 
 /** An inserted state record sent again would be a second record: an update changes the first. */

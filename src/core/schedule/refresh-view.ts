@@ -76,6 +76,18 @@ function lastRunView({ dueAt, ...run }: LastRun, zone: Zone): NonNullable<Refres
   return { ...run, at, ...(due !== at ? { due } : {}) };
 }
 
+/**
+ * When the refresh runs next. A run under way holds the next one back: a time before its retry,
+ * or one already past while it is tried, would not happen then. A time past with no run under way
+ * is due: the next check starts it.
+ */
+function nextRunText(r: Refresh, zone: Zone, now: number, run?: PullJob): string {
+  const held = r.nextRunAt <= now || (run?.errors ? r.nextRunAt <= nextTryBy(run) : false);
+  if (r.jobId !== undefined && held) return 'After this run';
+  const at = formatLocalDateTime(r.nextRunAt, zone);
+  return r.nextRunAt <= now ? `Due now (${at})` : at;
+}
+
 /** `run` is the run under way (refresh.jobId's job), as any editor may read it. */
 export function refreshView(r: Refresh, viewer: Caller, zone: Zone, now: number, run?: PullJob): RefreshView {
   const mine = owns(viewer, r);
@@ -105,12 +117,7 @@ export function refreshView(r: Refresh, viewer: Caller, zone: Zone, now: number,
           nextTry: formatLocalDateTime(nextTryBy(run), zone),
         }
       : null,
-    nextRun: r.paused
-      ? ''
-      : // A run between attempts holds the next one back: a time before its retry would not happen.
-        run?.errors && r.nextRunAt <= nextTryBy(run)
-        ? 'After this run'
-        : formatLocalDateTime(r.nextRunAt, zone),
+    nextRun: r.paused ? '' : nextRunText(r, zone, now, run),
     overdue: overdueWords(r, mine, zone, now),
     lastRun: r.lastRun ? lastRunView(r.lastRun, zone) : null,
   };
