@@ -51,14 +51,20 @@ function article(type: string): string {
   return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
 }
 
-/** Thrown when input from a sidebar, a sheet row or a saved spec does not fit its schema. */
+/** A problem as the sidebar shows it: a sentence, capitalised and ended. */
+const sentence = (problem: string) =>
+  `${problem.charAt(0).toUpperCase()}${problem.slice(1)}`.replace(/([^.?!])$/, '$1.');
+
+/**
+ * Thrown when input from a sidebar, a sheet row or a saved spec does not fit: its message is the
+ * problems in sentences, as a person reads them in the sidebar; `what` names the input for code.
+ */
 export class InputError extends Error {
   constructor(
     readonly what: string,
     readonly problems: string[],
   ) {
-    // Said as a sentence: the sidebar shows it as it is.
-    super(`${what}: ${problems.join('; ')}`.replace(/([^.?!])$/, '$1.'));
+    super(problems.map(sentence).join(' '));
     this.name = 'InputError';
   }
 }
@@ -67,5 +73,6 @@ export class InputError extends Error {
 export function parseInput<S extends z.ZodMiniType>(schema: S, value: unknown, what: string): z.infer<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  throw new InputError(what, result.error.issues.map(describeIssue));
+  // A schema's problems name fields by path, not words: `what` says whose fields they are.
+  throw new InputError(what, [`${what}: ${result.error.issues.map(describeIssue).join('; ')}`]);
 }

@@ -226,7 +226,7 @@ describe('Pull data', () => {
     await expect(
       start(rt, { source: report('week'), range: lastWeek, target: into, mode: 'append' }),
     ).rejects.toThrow(
-      'Pull: "Adherence" holds Adherence report (day), not Adherence report (week). Appending would mix the two in one table: pull into another sheet, or choose Replace it.',
+      '"Adherence" holds Adherence report (day), not Adherence report (week). Appending would mix the two in one table: pull into another sheet, or choose Replace it.',
     );
     await expect(
       start(rt, {
@@ -303,7 +303,7 @@ describe('Pull data', () => {
         target: { kind: 'new_sheet', name: 'P' },
         mode: 'replace',
       }),
-    ).rejects.toThrow(/Pull: People takes no date range; People cannot be filtered by queue_ids/);
+    ).rejects.toThrow(/^People takes no date range\. People cannot be filtered by queue_ids\.$/);
     await expect(
       start(rt, {
         source: { kind: 'report', report: 'adherence', granularity: 'hourly' },
@@ -356,7 +356,7 @@ describe('Pull data', () => {
       { kind: 'cell', sheet: 'Assembled log', a1: 'J1' },
     ])
       await expect(start(rt, teams(target))).rejects.toThrow(
-        /Pull: "Assembled log" is the add-on's log of runs: choose another sheet/,
+        /^"Assembled log" is the add-on's log of runs: choose another sheet/,
       );
     expect(rt.workbook.values('Assembled log')).toEqual(log);
   });

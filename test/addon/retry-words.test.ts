@@ -83,7 +83,7 @@ describe('a push while Assembled is down', () => {
       state: 'running',
       estimatedLeftMs: null,
       message: expect.stringMatching(
-        /^A request to Assembled failed \(.*503.*[^.]\); the add-on tries again, and stops the push if requests go on failing for 30 minutes\.$/,
+        /^A request to Assembled failed \(.*503.*[^.]\); the add-on tries again, and stops the push once 5 tries in a row have failed over 30 minutes or more\.$/,
       ),
     });
     expect(view.nextTryInMs).toBeGreaterThan(0);
@@ -93,6 +93,33 @@ describe('a push while Assembled is down', () => {
       view = await rt.callFromSidebar<PushView>('pollPush', view.id);
     }
     expect(view).toMatchObject({ state: 'done', succeeded: 1, nextTryInMs: 0 });
+  });
+});
+
+describe("a push held back by Assembled's rate limit", () => {
+  it('says Assembled is up and the wait has no limit, how long so far, and counts no failed tries', async () => {
+    const { rt, sim } = await startLocalAddon();
+    const agent = sim.admin.org.people.find((p) => !p.deleted && p.staffable && p.email);
+    const { sheet } = await rt.callFromSidebar<{ sheet: string }>('insertPushTemplate', 'time_off');
+    rt.workbook.write(sheet, [[agent?.email, '2026-07-01 09:00', '2026-07-01 17:00', 'FALSE', '', '']], {
+      row: 2,
+    });
+    sim.setFaults({ force429: 1_000_000 });
+    let view = await rt.callFromSidebar<PushView>('startPush', 'time_off', 'key-0005');
+    for (let i = 0; i < 4; i++) {
+      await rt.clock.advanceAsync(Math.max(view.nextTryInMs, view.nextPollInMs));
+      view = await rt.callFromSidebar<PushView>('pollPush', view.id);
+    }
+    expect(view.state).toBe('running');
+    expect(view.message).toMatch(
+      /^Assembled's rate limit was hit while .*\. Assembled is up, so the add-on waits its turn and tries again for as long as it takes, \d+ min so far\.$/,
+    );
+    sim.setFaults({});
+    for (let i = 0; i < 10 && view.state === 'running'; i++) {
+      await rt.clock.advanceAsync(view.nextPollInMs);
+      view = await rt.callFromSidebar<PushView>('pollPush', view.id);
+    }
+    expect(view).toMatchObject({ state: 'done', succeeded: 1 });
   });
 });
 
@@ -121,7 +148,7 @@ describe('a push that meets an outage while sending its rows', () => {
     await rt.clock.advanceAsync(view.nextTryInMs);
     view = await rt.callFromSidebar<PushView>('pollPush', view.id);
     expect(view.message).toMatch(
-      /^Requests to Assembled failed 2 times in a row over 1 min \(.*\); .* if requests go on failing for 30 minutes\.$/,
+      /^Requests to Assembled failed 2 times in a row \(.*\); .* once 5 tries in a row have failed over 30 minutes or more\.$/,
     );
     const stopped = await rt.callFromSidebar<PushView>('stopPush', view.id);
     expect(stopped.message).toMatch(

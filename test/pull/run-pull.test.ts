@@ -161,7 +161,7 @@ describe('pull jobs', () => {
         { ...people, range: { kind: 'relative', preset: 'today' }, filters: { queue_ids: ['q'] } },
         'k-bad-spec-1',
       ),
-    ).toThrow(/People takes no date range; People cannot be filtered by queue_ids/);
+    ).toThrow(/People takes no date range\. People cannot be filtered by queue_ids/);
     expect(() => startPull(deps, { ...adherence, range: undefined }, 'k-bad-spec-2')).toThrow(
       /needs a date range/,
     );
@@ -172,11 +172,11 @@ describe('pull jobs', () => {
     const merge = { ...adherence, mode: 'merge' as const };
     for (const mergeKey of ['', ' , ,', '  ']) {
       expect(() => startPull(deps, { ...merge, mergeKey }, `k-no-key-${mergeKey.length}`)).toThrow(
-        'Pull: Merge by key needs at least one key column: type its header, such as "Agent ID, Start, End".',
+        'Merge by key needs at least one key column: type its header, such as "Agent ID, Start, End".',
       );
     }
     expect(() => startPull(deps, { ...merge, mergeKey: 'Agent ID,,Start' }, 'k-blank-key')).toThrow(
-      'Pull: Merge by key: "Agent ID,,Start" has a blank between commas: remove the extra comma.',
+      'Merge by key: "Agent ID,,Start" has a blank between commas: remove the extra comma.',
     );
     expect(http.sent).toEqual([]);
     // Replace and append keep no key: a blank one left over is no matter.

@@ -150,7 +150,7 @@ describe('stopping a push', () => {
     ).toThrow(/someone else|belongs to/i);
     const pushes = new PushStore(s.deps.store);
     pushes.save({ ...job, leaseUntil: s.clock.now() + 60_000 });
-    expect(() => stopPush(s.deps, job.id)).toThrow(/a batch is being sent right now: press Stop again/);
+    expect(() => stopPush(s.deps, job.id)).toThrow(/A batch is being sent right now: press Stop again/);
     expect(pushes.get(job.id)?.state).toBe('running');
   });
 });

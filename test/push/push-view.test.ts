@@ -87,8 +87,19 @@ describe('push progress in words', () => {
       nextTryInMs: 45_000,
       // The cause, not Assembled's advice to try again: the add-on is doing that.
       message:
-        'A request to Assembled failed (Assembled had a server error (HTTP 503) while reading people); the add-on tries again.',
+        'A request to Assembled failed (Assembled had a server error (HTTP 503) while reading people); the add-on tries again, and stops the push once 5 tries in a row have failed over 30 minutes or more.',
     });
+    // Tries counted; a rate limit is no failure to count: Assembled is up, and the wait has no end.
+    expect(
+      view({ notBefore: T0 + 45_000, message: down, failing: { since: T0 - 180_000, tries: 3 } }).message,
+    ).toMatch(
+      /^Requests to Assembled failed 3 times in a row \(.*HTTP 503.*\); the add-on tries again, and stops/,
+    );
+    const limited =
+      "Assembled's rate limit was hit while reading people and the add-on's retries ran out for now; wait a minute and try again.";
+    expect(view({ notBefore: T0 + 45_000, message: limited, limitedSince: T0 - 12 * 60_000 }).message).toBe(
+      "Assembled's rate limit was hit while reading people. Assembled is up, so the add-on waits its turn and tries again for as long as it takes, 12 min so far.",
+    );
     // Once the wait is over, an old message is not the news.
     const later = pushView(job({ done: 5, notBefore: T0 - 1, message: down }), T0);
     expect(later).toMatchObject({ nextTryInMs: 0, message: 'Sending: 5 of 40 rows sent.' });

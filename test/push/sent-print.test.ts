@@ -17,6 +17,14 @@ describe('the Push message of a done row changed since it was pushed', () => {
     expect(changedMessage('state_edits', 'delete')).toContain('To send it as a new row');
   });
 
+  it('does not tell a time-off request already cancelled or denied to be cancelled first', () => {
+    expect(changedMessage('time_off', '', 'created')).toContain('cancel the request (Time off to cancel');
+    for (const status of ['cancelled', 'Denied '])
+      expect(changedMessage('time_off', '', status)).toBe(
+        'Changed since it was pushed: Assembled holds the row as it was sent, and a done row is never sent again. To send it as a new row, clear its Push status and Assembled ID.',
+      );
+  });
+
   it('lets a kind whose resend replaces or repeats harmlessly be sent as a new row', () => {
     for (const kind of ['associations', 'time_off_cancel', 'activities_clear'] as const)
       expect(changedMessage(kind)).toContain(

@@ -399,7 +399,7 @@ function edit(cells: Cells, ctx: ParseContext, problems: Problems): PushRequest 
   if (action !== 'insert' && !cells.state_id)
     problems.add(
       'state_id',
-      `is empty, and ${action} needs the state record's id (the State ID column of an agent-state edit history pull).`,
+      `is empty, and ${action} needs the state record's id. An agent-state edit history pull lists it once a state was edited, and an agent-states pull has an ID column only where Assembled's list gives one; without an ID, change the state in Assembled itself.`,
     );
   if (action === 'delete')
     return cells.state_id ? { kind: 'state_edits', action, stateId: cells.state_id } : undefined;

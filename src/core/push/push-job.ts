@@ -70,6 +70,8 @@ export interface PushJob {
   notBefore?: number;
   /** Tries in a row that failed that way, since when (epoch ms); progress clears it. */
   failing?: { since: number; tries: number };
+  /** Waiting out Assembled's rate limit since then (epoch ms), uncounted; progress clears it. */
+  limitedSince?: number;
   message?: string;
   /** Its owner ended it with Stop this push: the log says "stopped", as for a stopped pull. */
   stopped?: true;

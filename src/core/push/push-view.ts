@@ -2,7 +2,7 @@
 import { causeOf } from '../assembled/errors';
 import { KINDS, PUSH_KINDS, type PushKind } from './kinds';
 import { withMore } from './problem-list';
-import { OUTAGE_MS, type PushJob } from './push-job';
+import { OUTAGE_MS, OUTAGE_TRIES, type PushJob } from './push-job';
 
 export interface PushView {
   id: string;
@@ -74,7 +74,7 @@ export function pushView(job: PushJob, now: number): PushView {
       : job.state === 'failed'
         ? 'Stopped.'
         : trouble
-          ? troubleWords(trouble, job.failing, now)
+          ? troubleWords(trouble, job, now)
           : preparing
             ? 'Reading the rows and checking them against Assembled.'
             : `Sending: ${job.done} of ${job.total} rows sent.`;
@@ -108,16 +108,19 @@ function timeLeft(job: PushJob, now: number): number | null {
 }
 
 /**
- * A request that failed, and what comes of it: a rate limit (no `failing`) is waited out; tries
- * that keep failing stop the push after OUTAGE_MS, which the words say, so a long wait has an end.
+ * A request that failed, and what comes of it. A rate limit says Assembled is up: it is waited out
+ * for as long as it takes. Tries that keep failing stop the push (OUTAGE_TRIES of them over
+ * OUTAGE_MS), which the words say, so a long wait has an end in sight.
  */
-function troubleWords(message: string, failing: PushJob['failing'], now: number): string {
+function troubleWords(message: string, job: PushJob, now: number): string {
   const cause = causeOf(message);
-  if (!failing) return `A request to Assembled failed (${cause}); the add-on tries again.`;
-  const minutes = Math.round((now - failing.since) / 60_000);
+  if (job.limitedSince !== undefined) {
+    const minutes = Math.floor((now - job.limitedSince) / 60_000);
+    const so = minutes > 0 ? `, ${minutes} min so far` : '';
+    return `${cause}. Assembled is up, so the add-on waits its turn and tries again for as long as it takes${so}.`;
+  }
+  const tries = job.failing?.tries ?? 1;
   const failed =
-    failing.tries === 1
-      ? 'A request to Assembled failed'
-      : `Requests to Assembled failed ${failing.tries} times in a row${minutes > 0 ? ` over ${minutes} min` : ''}`;
-  return `${failed} (${cause}); the add-on tries again, and stops the push if requests go on failing for ${OUTAGE_MS / 60_000} minutes.`;
+    tries === 1 ? 'A request to Assembled failed' : `Requests to Assembled failed ${tries} times in a row`;
+  return `${failed} (${cause}); the add-on tries again, and stops the push once ${OUTAGE_TRIES} tries in a row have failed over ${OUTAGE_MS / 60_000} minutes or more.`;
 }

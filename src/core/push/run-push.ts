@@ -195,7 +195,12 @@ function changedOutcome(kind: PushKind, sheet: SheetSnapshot, row: SheetRow): Ro
   const status = String(row.values[sheet.map.status.status] ?? '').trim();
   const { action } = sheet.map.columns;
   const said = action === undefined ? '' : String(row.values[action] ?? '');
-  return { status, ...(row.id ? { id: row.id } : {}), message: changedMessage(kind, said), unsent: true };
+  return {
+    status,
+    ...(row.id ? { id: row.id } : {}),
+    message: changedMessage(kind, said, status),
+    unsent: true,
+  };
 }
 
 function problemOutcome(row: SheetRow): RowOutcome | undefined {
@@ -509,9 +514,11 @@ class PushRun {
    */
   private waitOut(message: string | undefined, error?: AssembledError): void {
     if (error?.kind === 'rate_limited') {
-      this.save({ notBefore: this.now() + BACKOFF_MS, message: error.message });
+      const limitedSince = this.job.limitedSince ?? this.now();
+      this.save({ notBefore: this.now() + BACKOFF_MS, message: error.message, limitedSince });
       return;
     }
+    delete this.job.limitedSince;
     const { since, tries } = this.job.failing ?? { since: this.now(), tries: 0 };
     const failing = { since, tries: tries + 1 };
     const minutes = Math.round((this.now() - since) / 60_000);
@@ -731,7 +738,10 @@ class PushRun {
     const left = this.job.again?.filter((fp) => !settled.has(fp));
     this.job = { ...this.job, ...changes, ...(left?.length ? { again: left } : {}) };
     if (!left?.length) delete this.job.again;
-    if (outcomes.size > 0) delete this.job.failing;
+    if (outcomes.size > 0) {
+      delete this.job.failing;
+      delete this.job.limitedSince;
+    }
     const flight: InFlight | undefined = unknown.length ? { sentAt, rows: unknown } : undefined;
     if (flight) this.save({ inFlight: flight });
     else {

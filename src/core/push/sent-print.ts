@@ -50,10 +50,18 @@ const HOW: Partial<Record<PushKind, string>> = {
 const EDIT_HOW =
   'To send the change, put update in Action (and the Assembled ID in State ID if it is empty), then clear Push status and Assembled ID.';
 
-/** The Push message of a done row changed since it was sent; `action` is its Action cell, if any. */
-export function changedMessage(kind: PushKind, action = ''): string {
+/** A request cancelled or denied in Assembled has nothing left to cancel. */
+const ENDED_TIME_OFF = ['cancelled', 'denied'];
+
+/**
+ * The Push message of a done row changed since it was sent; `action` is its Action cell, if any,
+ * and `status` its Push status (a synced time-off row's is the request's own).
+ */
+export function changedMessage(kind: PushKind, action = '', status = ''): string {
   const edit = kind === 'state_edits' && action.trim().toLowerCase() !== 'delete';
+  const ended = kind === 'time_off' && ENDED_TIME_OFF.includes(status.trim().toLowerCase());
   const how =
-    (edit ? EDIT_HOW : HOW[kind]) ?? 'To send it as a new row, clear its Push status and Assembled ID.';
+    (edit ? EDIT_HOW : ended ? undefined : HOW[kind]) ??
+    'To send it as a new row, clear its Push status and Assembled ID.';
   return `Changed since it was pushed: Assembled holds the row as it was sent, and a done row is never sent again. ${how}`;
 }
