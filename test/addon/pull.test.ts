@@ -206,6 +206,33 @@ describe('Pull data', () => {
     expect(job.state).toBe('done');
   });
 
+  it('refuses a "new sheet" named like a sheet of the user\'s own; one it pulled before, or an empty one, it writes into', async () => {
+    const { rt, sim } = await startLocalAddon();
+    const teams = { kind: 'resource', resource: 'teams' };
+    rt.workbook.write('Sheet1', [['My KPI notes'], ['Target adherence', 0.9]]);
+    const reads = () => sim.stats().byRoute['GET /v0/teams'] ?? 0;
+    const before = reads();
+    await expect(
+      start(rt, { source: teams, target: { kind: 'new_sheet', name: 'sheet1' }, mode: 'replace' }),
+    ).rejects.toThrow(
+      '"sheet1" is already a sheet, and holds data the add-on did not pull. Type another name for the new sheet, or choose Existing sheet to write into that one.',
+    );
+    expect(rt.workbook.values('Sheet1')).toEqual([
+      ['My KPI notes', ''],
+      ['Target adherence', 0.9],
+    ]);
+    expect(reads()).toBe(before);
+    // A table the add-on pulled there is written again, as a pull into a new sheet run twice.
+    const spec = { source: teams, target: { kind: 'new_sheet', name: 'Teams' }, mode: 'replace' };
+    await pullToEnd(rt, spec, key());
+    await pullToEnd(rt, spec, key());
+    expect(rt.workbook.values('Teams')[0]?.[0]).toBe('ID');
+    // So is an empty sheet.
+    rt.workbook.addSheet('Empty');
+    await pullToEnd(rt, { ...spec, target: { kind: 'new_sheet', name: 'Empty' } }, key());
+    expect(rt.workbook.values('Empty').length).toBeGreaterThan(1);
+  });
+
   it('refuses to append or merge another granularity or source into a pulled table, before asking Assembled', async () => {
     const { rt, sim } = await startLocalAddon();
     const report = (granularity: string) => ({ kind: 'report', report: 'adherence', granularity });

@@ -258,8 +258,10 @@ describe('chart and data-source sheets', () => {
     const job = await pull(rt, teams({ kind: 'sheet', name: 'Chart1' }));
     expect(job).toMatchObject({ state: 'failed' });
     expect(job.message).toMatch(/"Chart1" is a chart sheet.*Choose another/);
-    const ds = await pull(rt, teams({ kind: 'new_sheet', name: 'warehouse' }));
-    expect(ds.message).toMatch(/"Warehouse" is a data-source sheet/);
+    // A new sheet named like it is it: refused before the pull starts.
+    await expect(pull(rt, teams({ kind: 'new_sheet', name: 'warehouse' }))).rejects.toThrow(
+      /"Warehouse" is a data-source sheet/,
+    );
     // Beside them, grid sheets are pulled into as ever (chart sheets have no cells to count).
     expect(await pull(rt, teams({ kind: 'new_sheet', name: 'Teams' }))).toMatchObject({ state: 'done' });
   });

@@ -121,7 +121,7 @@ describe('The Pull data form', () => {
     await expect
       .poll(() => sb.locator('#newSheetHint').textContent())
       .toBe(
-        '"Teams" is already a sheet: this pull writes into it (replace it). Type another name for a new sheet.',
+        '"Teams" is already a sheet: this pull writes into it (replace it) if it is empty or holds a table the add-on pulled, else it is refused. Type another name for a new sheet.',
       );
     // Read again on coming back (it finds a sheet added meanwhile), the typed name stays.
     wb.addSheet('Later');

@@ -115,7 +115,7 @@ describe('Pull data in the workbench', () => {
     await expect
       .poll(() => hint.textContent())
       .toBe(
-        '"People" is already a sheet: this pull writes into it (replace it). Type another name for a new sheet.',
+        '"People" is already a sheet: this pull writes into it (replace it) if it is empty or holds a table the add-on pulled, else it is refused. Type another name for a new sheet.',
       );
     await sb.getByLabel('Sheet name').fill('People 2');
     await expect.poll(() => hint.isHidden()).toBe(true);

@@ -529,6 +529,38 @@ describe('a replace writes over nothing it did not write', () => {
     }
   });
 
+  it('a table at A1 with a record of its block is that block too: a total typed under it is kept', () => {
+    const at = { ...base, mergeKey: 'id' };
+    for (const mode of ['append', 'merge'] as const) {
+      const grid = new MemoryGrid();
+      const previous = writeTable(grid, teams(2), { ...at, mode: 'replace' }).extent;
+      grid.write(5, 1, [['Total']]);
+      expect(() => writeTable(grid, teams(4), { ...at, mode, previous })).toThrow(
+        /^The table needs A1:B5 \(5 rows, 2 columns\) but would write over A5 there,/,
+      );
+      expect(grid.text()[4]?.[0]).toBe('Total');
+      // One more row fits above it, and goes right under the table.
+      const grown = writeTable(grid, teams(3), { ...at, mode, previous });
+      expect(grown).toMatchObject({ appended: 1, extent: { rows: 4, cols: 2 } });
+      expect(grid.text()[3]?.slice(0, 2)).toEqual(['t2', 'Team 2']);
+      // A replace clears what its last block held, not the total under it.
+      writeTable(grid, teams(1), { ...at, mode: 'replace', previous: grown.extent });
+      expect(grid.text()[2]?.slice(0, 2)).toEqual(['', '']);
+      expect(grid.text()[4]?.[0]).toBe('Total');
+    }
+  });
+
+  it('a column the user heads beside the table is kept by append and merge, not refused as covered', () => {
+    const at = { ...base, row: 2, col: 2, mergeKey: 'id' };
+    for (const mode of ['append', 'merge'] as const) {
+      const grid = new MemoryGrid();
+      const previous = writeTable(grid, teams(2), { ...at, mode: 'replace' }).extent;
+      grid.write(2, 4, [['My notes'], ['call back']]);
+      expect(writeTable(grid, teams(3), { ...at, mode, previous })).toMatchObject({ appended: 1 });
+      expect(grid.text()[2]?.[3]).toBe('call back');
+    }
+  });
+
   it('a table at A1 with no record owns its sheet; append and merge are not replaces', () => {
     const full = () =>
       new MemoryGrid([

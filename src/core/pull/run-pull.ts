@@ -45,6 +45,7 @@ import { sourceLine } from './source-note';
 import { fetchNextPages, firstPageShape, pagesOf, pastCeiling, stageFirstPage } from './staged-fetch';
 import { StagedWrite } from './staged-write';
 import { readStaged, type StagedShape, type Staging, stagedExtent, stagePages } from './staging';
+import { refuseTakenName } from './taken-name';
 import { withNames } from './with-names';
 import { writtenWords } from './written-words';
 
@@ -126,7 +127,10 @@ export function startPull(
   const problems = specProblems(spec);
   if (problems.length) throw new InputError('Pull', problems);
   // A refresh writes what it wrote before; a pull from the sidebar may aim at another's table.
-  if (!refresh) refuseMixing(deps.targets, spec);
+  if (!refresh) {
+    refuseTakenName(deps.targets, spec);
+    refuseMixing(deps.targets, spec);
+  }
   // A job that could never run is not saved: no key, no job (and nothing fills the store).
   deps.client();
   const jobs = new JobStore(deps.store);

@@ -79,7 +79,7 @@ export class StagedWrite {
     const plan = this.plan;
     const now = this.now();
     if (!progress) {
-      refuseCovering(this.target.grid, this.options, plan.extent);
+      refuseCovering(this.target.grid, this.options, plan.extent, plan.headed);
       if (this.staged) {
         refusePendingActions(this.pushColumns(plan));
         const block = this.published(plan);

@@ -246,6 +246,8 @@ export interface WritePlan {
   bodyRow: number;
   /** The block the table will fill, header included. */
   extent: Extent;
+  /** Columns the sheet's header already had (append, merge): a column of the user's among them is kept. */
+  headed: number;
   appended: number;
   updated: number;
   present: number;
@@ -271,9 +273,9 @@ export function planWrite(grid: Grid, table: Table, o: WriteOptions, bodyRow?: n
   let superseded = 0;
   let leftover = 0;
 
-  // A table placed at a cell is the block it filled last time: a total typed under it is not a row
-  // of it, so merge reads no further and append goes on at the block's end (refuseCovering).
-  const end = atCell(o) && o.previous ? o.row + o.previous.rows : undefined;
+  // A table is the block it filled last time, at A1 as at a cell: a total typed under it is not a
+  // row of it, so merge reads no further and append goes on at the block's end (refuseCovering).
+  const end = o.previous ? o.row + o.previous.rows : undefined;
   if (o.mode === 'merge') {
     const keyOf = mergeKeyOf(table, placed, o.mergeKey ?? '');
     const rows = project(table, placed);
@@ -298,7 +300,19 @@ export function planWrite(grid: Grid, table: Table, o: WriteOptions, bodyRow?: n
   }
   const extent = { rows: at - o.row + body.length, cols: header.length };
   const present = table.rows.length - appended - updated;
-  return { header, placed, body, bodyRow: at, extent, appended, updated, present, superseded, leftover };
+  return {
+    header,
+    placed,
+    body,
+    bodyRow: at,
+    extent,
+    headed: found.length,
+    appended,
+    updated,
+    present,
+    superseded,
+    leftover,
+  };
 }
 
 /** A row `mergeInto` took out; the caller drops them. */
@@ -420,7 +434,7 @@ export function writeBodyRows(grid: Grid, o: WriteOptions, plan: WritePlan, from
 export function writeTable(grid: Grid, table: Table, o: WriteOptions): WriteResult {
   if (table.columns.length === 0) return writeEmpty(grid, o);
   const plan = planWrite(grid, table, o);
-  refuseCovering(grid, o, plan.extent);
+  refuseCovering(grid, o, plan.extent, plan.headed);
   beginWrite(grid, table, o, plan);
   const step = chunkRows(plan.header.length, o.chunkCells);
   let calls = 1;
@@ -451,19 +465,22 @@ export function previousBlock(grid: Grid, o: WriteOptions, now: Extent): Extent 
 /**
  * A pull (a table, or a schedule grid's picture) writes over nothing it did not write, as Sheets'
  * own array formulas will not spill over data: the cells its block newly covers (beyond the block
- * it filled last time) must be empty. A replace at A1 with no such record owns its sheet; an append
- * or merge owns the rows under its header, unless placed at a cell with a record of its block.
+ * it filled last time) must be empty. Without such a record, a replace at A1 owns its sheet, and an
+ * append or merge the rows under its header.
  * Refused before any cell changes.
  */
 export function refuseCovering(
   grid: Grid,
   o: Pick<WriteOptions, 'mode' | 'row' | 'col' | 'previous'>,
   now: Extent,
+  headed = 0,
 ): void {
-  // An append or merge owns the rows under its header unless placed at a cell with a last block.
-  const owns = o.mode === 'replace' ? o.previous || atCell(o) : o.previous && atCell(o);
+  // Without a record of its last block, an append or merge owns the rows under its header, and a
+  // replace at A1 its sheet (a table written before blocks were recorded, or by hand).
+  const owns = o.previous || (o.mode === 'replace' && atCell(o));
   if (!owns) return;
-  const owned = o.previous ?? { rows: 0, cols: 0 };
+  // Columns headed already (one the user added beside the table) are kept as they are, not covered.
+  const owned = { rows: o.previous?.rows ?? 0, cols: Math.max(o.previous?.cols ?? 0, headed) };
   const used = grid.used();
   // Right of the old block, then under it: only as far as the sheet has anything.
   const strips = [

@@ -126,7 +126,7 @@ function showNameTaken(): void {
   hint.hidden = !taken;
   if (!taken) return;
   const how = mode.selectedOptions[0]?.textContent?.split(':')[0]?.toLowerCase() ?? 'replace it';
-  hint.textContent = `"${taken}" is already a sheet: this pull writes into it (${how}). Type another name for a new sheet.`;
+  hint.textContent = `"${taken}" is already a sheet: this pull writes into it (${how}) if it is empty or holds a table the add-on pulled, else it is refused. Type another name for a new sheet.`;
 }
 newSheet.addEventListener('input', () => {
   nameTyped = true;

@@ -1,0 +1,19 @@
+// "New sheet" with the name of a sheet already there names that sheet (names are unique). Writing
+// into it is right for a table the add-on pulled there before, or an empty sheet; a sheet of the
+// user's own (notes, a total, a template) is refused rather than written over without a word.
+import { InputError } from '../validation';
+import type { PullSpec } from './pull-spec';
+import type { Targets } from './pull-target';
+import { pulledFrom } from './source-note';
+
+export function refuseTakenName(targets: Targets, spec: PullSpec): void {
+  if (spec.target.kind !== 'new_sheet') return;
+  const sheetId = targets.bind(spec.target);
+  if (sheetId === undefined) return;
+  const { grid } = targets.open(spec.target, sheetId);
+  const used = grid.used();
+  if (used.rows === 0 || used.cols === 0 || pulledFrom(grid.noteAt(1, 1)) !== undefined) return;
+  throw new InputError('Pull', [
+    `"${spec.target.name}" is already a sheet, and holds data the add-on did not pull. Type another name for the new sheet, or choose Existing sheet to write into that one`,
+  ]);
+}
