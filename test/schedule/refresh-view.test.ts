@@ -61,7 +61,9 @@ describe('a refresh card', () => {
     expect(card({ nextRunAt: at, jobId: 'job-1' })).toBe('After this run');
     expect(card({ nextRunAt: at + hour, jobId: 'job-1' })).toBe('2026-12-12 07:00');
     // Past with none under way: due, the next check starts it.
-    expect(card({ nextRunAt: at - hour })).toBe('Due now (2026-12-12 05:00)');
+    expect(card({ nextRunAt: at - hour })).toBe(
+      "Due since 2026-12-12 05:00: the add-on's next check, within the hour, starts it",
+    );
     expect(card({ nextRunAt: at - hour, paused: true })).toBe('');
   });
 

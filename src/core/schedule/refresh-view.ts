@@ -79,13 +79,13 @@ function lastRunView({ dueAt, ...run }: LastRun, zone: Zone): NonNullable<Refres
 /**
  * When the refresh runs next. A run under way holds the next one back: a time before its retry,
  * or one already past while it is tried, would not happen then. A time past with no run under way
- * is due: the next check starts it.
+ * is due: the next check (hourly, at most) starts it.
  */
 function nextRunText(r: Refresh, zone: Zone, now: number, run?: PullJob): string {
   const held = r.nextRunAt <= now || (run?.errors ? r.nextRunAt <= nextTryBy(run) : false);
   if (r.jobId !== undefined && held) return 'After this run';
   const at = formatLocalDateTime(r.nextRunAt, zone);
-  return r.nextRunAt <= now ? `Due now (${at})` : at;
+  return r.nextRunAt <= now ? `Due since ${at}: the add-on's next check, within the hour, starts it` : at;
 }
 
 /** `run` is the run under way (refresh.jobId's job), as any editor may read it. */
