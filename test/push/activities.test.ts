@@ -212,6 +212,12 @@ describe.each(['seed', 'live'] as const)('Activities push, %s dialect', (dialect
         'created',
       ]);
       const message = (i: number) => String(rows[i]?.['Push message']);
+      // Without Allow conflicts Assembled deletes what the new times overlap: the row says so.
+      const removed =
+        /^Created in Assembled\. Without Allow conflicts set to TRUE, Assembled removed any of this agent's activities that it overlaps/;
+      expect(message(0)).toMatch(removed);
+      expect(message(11)).toBe('Created in Assembled.');
+      expect(message(5)).toBe('Deleted in Assembled.');
       expect(message(4)).toMatch(/^Refused by Assembled: .*act_missing/);
       expect(message(6)).toContain(
         'Type: no activity type in Assembled has the id, name or short name "Nap"',

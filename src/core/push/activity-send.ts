@@ -23,6 +23,13 @@ const DONE = {
   delete: 'Deleted in Assembled.',
 };
 
+/**
+ * Without allow_conflicts Assembled deletes the agent's activities the new times overlap, and says
+ * nothing of it: the row's message says so, since what was there is gone from the schedule.
+ */
+const REPLACED =
+  "Without Allow conflicts set to TRUE, Assembled removed any of this agent's activities that it overlaps: pull the schedule to see them.";
+
 /** The service names the item by its place in the batch, which means nothing on the sheet. */
 const plain = (message: string) => message.replace(/activities\[\d+\]\.(activity\.)?/g, '');
 
@@ -51,7 +58,11 @@ export function sendActivities(client: AssembledClient, items: SendItem[]): Batc
       const { action } = g.request;
       if (result.applied.has(i)) {
         const id = result.applied.get(i)?.id ?? g.request.activity.id;
-        outcomes.set(g.row, { status: PAST[action], message: DONE[action], ...(id ? { id } : {}) });
+        const message =
+          action !== 'delete' && !g.request.activity.allow_conflicts
+            ? `${DONE[action]} ${REPLACED}`
+            : DONE[action];
+        outcomes.set(g.row, { status: PAST[action], message, ...(id ? { id } : {}) });
         return;
       }
       const refused = result.refused.get(i);
