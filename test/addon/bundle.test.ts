@@ -57,9 +57,10 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * wait said as such, a "new sheet" named like a sheet of the user's own refused, and an A1 table
  * kept to its last block like one at a cell, 238.9 with an activity type's "did you mean", a
  * card's due run said to wait for the next check, and an activity sent without Allow conflicts
- * saying Assembled removed what it overlaps); this budget stops growth meanwhile.
+ * saying Assembled removed what it overlaps, 239.0 with a sidebar pull's log line saying the
+ * sidebar tries again within a minute); this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 238.9;
+const CODE_BUDGET_KIB = 239.0;
 
 const ENTRY_POINTS = [
   'onOpen',

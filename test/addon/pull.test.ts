@@ -206,6 +206,26 @@ describe('Pull data', () => {
     expect(job.state).toBe('done');
   });
 
+  it("logs a sidebar pull's failed attempt with when the sidebar tries again, and when the trigger does", async () => {
+    const { rt, sim } = await startLocalAddon();
+    sim.setFaults({ force5xx: 1_000_000 });
+    let job = await start(rt, {
+      source: { kind: 'report', report: 'adherence', granularity: 'day' },
+      range: lastWeek,
+      target: { kind: 'new_sheet', name: 'Adherence' },
+      mode: 'replace',
+    });
+    const logged = () => (rt.workbook.sheetNames().includes('Assembled log') ? logRows(rt) : []);
+    const retrying = () => logged().filter((r) => r[4] === 'retrying');
+    for (let i = 0; i < 200 && retrying().length === 0; i++) {
+      await rt.clock.advanceAsync(job.nextPollInMs);
+      job = await rt.callFromSidebar<JobView>('pollPull', job.id);
+    }
+    expect(String(retrying()[0]?.[7])).toMatch(
+      /^Attempt 1 failed: .*\. Next try within a minute while the Pull sidebar is open, else by \d{4}-\d\d-\d\d \d\d:\d\d \(.+\)\.$/,
+    );
+  });
+
   it('refuses a "new sheet" named like a sheet of the user\'s own; one it pulled before, or an empty one, it writes into', async () => {
     const { rt, sim } = await startLocalAddon();
     const teams = { kind: 'resource', resource: 'teams' };

@@ -628,8 +628,12 @@ function runKind(job: PullJob): string {
   return job.byHand ? 'Run now: ' : 'Scheduled: ';
 }
 
-/** A failed attempt that will be tried again: why, and when at the latest, in the sheet's zone. */
+/**
+ * A failed attempt that will be tried again: why, and when at the latest, in the sheet's zone. A
+ * pull from the sidebar is tried again sooner while the sidebar follows it: the log says both.
+ */
 function retryNote(deps: PullDeps, job: PullJob): string {
-  const by = formatLocalDateTime(nextTryBy(job), deps.zone);
-  return `Attempt ${job.errors} failed: ${causeOf(job.message ?? '')}. Next try by ${by} (${deps.zone.name}).`;
+  const by = `${formatLocalDateTime(nextTryBy(job), deps.zone)} (${deps.zone.name})`;
+  const when = job.refreshId ? `by ${by}` : `within a minute while the Pull sidebar is open, else by ${by}`;
+  return `Attempt ${job.errors} failed: ${causeOf(job.message ?? '')}. Next try ${when}.`;
 }
