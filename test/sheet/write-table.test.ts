@@ -181,6 +181,14 @@ describe('writeTable', () => {
     expect(() =>
       writeTable(grid, table([{ id: 'r1' }]), { ...base, mode: 'merge', mergeKey: 'nope' }),
     ).toThrow(/merge key column "nope"/);
+    // Every key column that is not there is named, not the first only.
+    expect(() =>
+      writeTable(new MemoryGrid(), table([{ id: 'r1' }]), {
+        ...base,
+        mode: 'merge',
+        mergeKey: 'Queue, id, Date',
+      }),
+    ).toThrow('The merge key columns "Queue" and "Date" are not in the data or in the sheet\'s header.');
     expect(grid.writes).toBe(0);
   });
 

@@ -176,9 +176,12 @@ const text = (v: CellValue | undefined) => (isDate(v) ? String(v.getTime()) : St
 
 function keyColumns(table: Table, p: Placement, keys: readonly string[]): number[] {
   const at = keys.map((k) => keyColumn(table, p, k));
-  const missing = keys.find((_, i) => (at[i] ?? -1) < 0);
-  if (missing !== undefined)
-    throw new WriteRefused(`The merge key column "${missing}" is not in the data or in the sheet's header.`);
+  // Every column the key names that is not there, so one fix is enough.
+  const missing = keys.filter((_, i) => (at[i] ?? -1) < 0).map((k) => `"${k}"`);
+  if (missing.length)
+    throw new WriteRefused(
+      `The merge key column${missing.length > 1 ? 's' : ''} ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not in the data or in the sheet's header.`,
+    );
   return at;
 }
 
