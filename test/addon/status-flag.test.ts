@@ -49,3 +49,39 @@ describe('Push status "error" in red', () => {
     expect(rules(rt, 'Floor')).toHaveLength(1);
   });
 });
+
+describe('a failed run in the log', () => {
+  it('is shown in red: the log comes with the rule over its Status column, once', async () => {
+    const { rt, sim } = await startLocalAddon({ dialect: 'live' });
+    const teams = {
+      source: { kind: 'resource', resource: 'teams' },
+      target: { kind: 'new_sheet', name: 'Teams' },
+      mode: 'replace',
+    };
+    sim.setFaults({ force5xx: 1_000_000 });
+    let job = await rt.callFromSidebar<{ id: string; nextPollInMs: number }>(
+      'startPull',
+      teams,
+      'log-flag-0001',
+    );
+    for (let i = 0; i < 50 && job.nextPollInMs > 0; i++) {
+      await rt.clock.advanceAsync(job.nextPollInMs);
+      job = await rt.callFromSidebar('pollPull', job.id);
+    }
+    sim.setFaults({});
+    await rt.callFromSidebar('startPull', teams, 'log-flag-0002');
+    const header = rt.workbook.values('Assembled log')[0] ?? [];
+    const statuses = rt.workbook.values('Assembled log').map((r) => r[header.indexOf('Status')]);
+    expect(statuses).toContain('failed');
+    expect(statuses).toContain('done');
+    expect(rules(rt, 'Assembled log')).toEqual([
+      {
+        criteria: 'TEXT_EQUAL_TO',
+        values: ['failed'],
+        background: expect.stringMatching(/^#/),
+        col: header.indexOf('Status') + 1,
+        rows: 1000,
+      },
+    ]);
+  });
+});

@@ -7,6 +7,7 @@ import {
 } from '../../core/pull/run-log';
 import { toSheetValue } from '../../core/table/sheet-literal';
 import { findSheet } from './find-sheet';
+import { flagColumn } from './flag-column';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Entry = Parameters<RunLog['append']>[0];
@@ -38,6 +39,8 @@ function append(ss: Spreadsheet, entry: Entry): void {
   if (sheet.getLastRow() === 0) {
     sheet.getRange(1, 1, 1, RUN_LOG_HEADER.length).setValues([RUN_LOG_HEADER]).setFontWeight('bold');
     sheet.setFrozenRows(1);
+    // A failed run stands out among the done ones, as a Push status of error does.
+    flagColumn(sheet, RUN_LOG_HEADER.indexOf('Status') + 1, 'failed');
   } else {
     // A log begun when its last column held errors alone is headed for what it holds now.
     const last = sheet.getRange(1, RUN_LOG_HEADER.length);
