@@ -243,6 +243,29 @@ describe('Pull data in the workbench', () => {
     expect(await sb.locator('#sheet').inputValue()).toBe('Teams');
   });
 
+  it('Pull it again never pulls what filled a sheet no longer in front, though its card was read before', async () => {
+    const { page } = bench();
+    await pullIntoNewSheet(page, 'Sites', 'Sites');
+    const sb = await pullIntoNewSheet(page, 'Queues', 'Queues');
+    const backToSidebar = () => sb.locator('body').click({ position: { x: 4, y: 4 } });
+    await page.getByRole('tab', { name: 'Sites' }).click();
+    await expect.poll(() => cell(page, 1, 'A').textContent()).toBe('ID');
+    await backToSidebar();
+    await expect.poll(() => sb.locator('#againTitle').textContent()).toBe('"Sites"');
+    // Another tab clicked: the sidebar has no focus, so its card still names Sites.
+    await page.getByRole('tab', { name: 'Queues' }).click();
+    expect(await sb.locator('#againTitle').textContent()).toBe('"Sites"');
+    await sb.getByRole('button', { name: 'Pull it again' }).click();
+    const said = () => sb.locator('#status').textContent();
+    await expect.poll(said).toMatch(/^("Queues" is in front now|\d+ rows written to Queues!A1$)/);
+    // Told, the card now names Queues; pressed again, Queues is pulled.
+    if ((await said())?.startsWith('"Queues" is in front now')) {
+      await expect.poll(() => sb.locator('#againTitle').textContent()).toBe('"Queues"');
+      await sb.getByRole('button', { name: 'Pull it again' }).click();
+    }
+    await expect.poll(said).toMatch(/^\d+ rows written to Queues!A1$/);
+  });
+
   it('Change it on a table at a cell writes at that cell again, not at the cell selected since, until asked', async () => {
     const { page, running } = bench();
     const wb = running.workbench.rt.workbook;

@@ -697,9 +697,27 @@ function editAgain(): void {
 }
 byId('editAgain').addEventListener('click', editAgain);
 
-again.addEventListener('click', () => {
+again.addEventListener('click', async () => {
+  // The card was read when the sidebar last had focus: another sheet may be in front since (a tab
+  // clicked does not focus the sidebar). Read it again; a card that changed is shown, not pulled.
+  const card = JSON.stringify([options.activeCell.sheet, options.again?.spec]);
+  again.disabled = true;
+  try {
+    await refreshTargets();
+  } catch {
+    // Not read: the card stands as it was shown.
+  } finally {
+    again.disabled = false;
+  }
   const last = options.again;
   if (!last) return;
+  if (JSON.stringify([options.activeCell.sheet, last.spec]) !== card) {
+    showStatus(
+      status,
+      `"${options.activeCell.sheet}" is in front now: its card above says what filled it. Press Pull it again to pull that.`,
+    );
+    return;
+  }
   // The form shows the pull that runs: Pull data below it then does the same, never another.
   putInForm(last.spec);
   whilePulling(() => pull(last.spec, last.what, '', last.scheduled));
