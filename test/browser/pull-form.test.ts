@@ -48,8 +48,13 @@ describe('The Pull data form', () => {
     await sb.getByLabel('Fixed dates').check();
     await sb.getByLabel('From').fill('2026-11-20');
     await sb.getByLabel('To (inclusive)').fill('2026-11-10');
-    const ends = 'The date range ends (2026-11-10) before it starts (2026-11-20)';
+    const ends =
+      'The date range ends (2026-11-10) before it starts (2026-11-20): put the earlier date in From.';
     await expect.poll(() => sb.locator('#rangePreview').textContent()).toBe(ends);
+    // In the colour of a problem, not a hint's grey.
+    expect(await sb.locator('#rangePreview').evaluate((e) => getComputedStyle(e).color)).toBe(
+      'rgb(197, 34, 31)',
+    );
     let asked = 0;
     await page.route('**/api/run', async (route) => {
       if (route.request().postData()?.includes('startPull')) asked++;
@@ -65,6 +70,9 @@ describe('The Pull data form', () => {
     // Put right, the same button pulls, and the progress names the range, not an error.
     await sb.getByLabel('To (inclusive)').fill('2026-11-21');
     await expect.poll(() => sb.locator('#rangePreview').textContent()).toMatch(/^2026-11-20 to 2026-11-21 /);
+    expect(await sb.locator('#rangePreview').evaluate((e) => getComputedStyle(e).color)).not.toBe(
+      'rgb(197, 34, 31)',
+    );
     await sb.getByRole('button', { name: 'Pull data' }).click();
     await expect
       .poll(() => sb.locator('#jobWhat').textContent())

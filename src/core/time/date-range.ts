@@ -110,7 +110,7 @@ export function resolveRange(spec: DateRangeSpec, now: number, zone: Zone): Reso
       : relativeDays(spec.preset, localDateOf(now, zone), spec.days);
   if (compareLocalDates(first, last) > 0) {
     throw new Error(
-      `The date range ends (${formatLocalDate(last)}) before it starts (${formatLocalDate(first)})`,
+      `The date range ends (${formatLocalDate(last)}) before it starts (${formatLocalDate(first)}): put the earlier date in From.`,
     );
   }
   return {

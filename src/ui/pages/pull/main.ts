@@ -274,12 +274,16 @@ function checkRange(): DateRangeSpec | undefined {
   const r = range();
   granularityHint.hidden = true;
   previewed = rangeProblem = '';
+  delete preview.dataset.tone;
   if (!r || (r.kind === 'absolute' && (!r.from || !r.to))) {
     preview.textContent = '';
     return undefined;
   }
   const problem = r.kind === 'relative' && r.preset === 'days_back' ? daysBackProblem(days.value) : undefined;
-  if (problem) preview.textContent = rangeProblem = problem;
+  if (problem) {
+    preview.textContent = rangeProblem = problem;
+    preview.dataset.tone = 'error';
+  }
   return problem ? undefined : r;
 }
 
@@ -303,7 +307,10 @@ async function updatePreview(): Promise<void> {
     granularityHint.textContent = note ?? '';
     granularityHint.hidden = !note;
   } catch (error) {
-    if (serial === previewSerial) preview.textContent = rangeProblem = errorMessage(error);
+    if (serial !== previewSerial) return;
+    // A range that cannot be is a problem to fix, said in the colour of one.
+    preview.textContent = rangeProblem = errorMessage(error);
+    preview.dataset.tone = 'error';
   }
 }
 
