@@ -9,6 +9,13 @@ let keys = 0;
 const key = () => `test-key-${String(++keys).padStart(6, '0')}`;
 
 const lastWeek = { kind: 'relative', preset: 'last_week' } as const;
+/** Last week's adherence by day into a new sheet, replacing it: the plain report pull. */
+const adherenceInto = (name: string) => ({
+  source: { kind: 'report', report: 'adherence', granularity: 'day' },
+  range: lastWeek,
+  target: { kind: 'new_sheet', name },
+  mode: 'replace',
+});
 
 function start(rt: LocalRuntime, spec: object): Promise<JobView> {
   return rt.callFromSidebar<JobView>('startPull', spec, key());
@@ -175,15 +182,7 @@ describe('Pull data', () => {
 
   it('a report that never finishes is marked stalled with a message', async () => {
     const { rt } = await startLocalAddon({ simulator: { reportDelayMs: 6 * 3_600_000 } });
-    const job = await follow(
-      rt,
-      await start(rt, {
-        source: { kind: 'report', report: 'adherence', granularity: 'day' },
-        range: lastWeek,
-        target: { kind: 'new_sheet', name: 'Slow' },
-        mode: 'replace',
-      }),
-    );
+    const job = await follow(rt, await start(rt, adherenceInto('Slow')));
     expect(job.state).toBe('stalled');
     expect(job.message).toMatch(/had not finished the report after 45 minutes/);
   });
@@ -191,12 +190,7 @@ describe('Pull data', () => {
   it('a report started late, after Assembled was down, is given its own 45 minutes', async () => {
     const { rt, sim } = await startLocalAddon({ simulator: { reportDelayMs: 10 * 60_000 } });
     sim.setFaults({ errorRate: 1 });
-    const first = await start(rt, {
-      source: { kind: 'report', report: 'adherence', granularity: 'day' },
-      range: lastWeek,
-      target: { kind: 'new_sheet', name: 'Late' },
-      mode: 'replace',
-    });
+    const first = await start(rt, adherenceInto('Late'));
     expect(first.state).toBe('queued');
     // Assembled is back an hour after the pull was asked for; the report then takes 10 minutes.
     await rt.clock.advanceAsync(60 * 60_000);
@@ -209,12 +203,7 @@ describe('Pull data', () => {
   it("logs a sidebar pull's failed attempt with when the sidebar tries again, and when the trigger does", async () => {
     const { rt, sim } = await startLocalAddon();
     sim.setFaults({ force5xx: 1_000_000 });
-    let job = await start(rt, {
-      source: { kind: 'report', report: 'adherence', granularity: 'day' },
-      range: lastWeek,
-      target: { kind: 'new_sheet', name: 'Adherence' },
-      mode: 'replace',
-    });
+    let job = await start(rt, adherenceInto('Adherence'));
     const logged = () => (rt.workbook.sheetNames().includes('Assembled log') ? logRows(rt) : []);
     const retrying = () => logged().filter((r) => r[4] === 'retrying');
     for (let i = 0; i < 200 && retrying().length === 0; i++) {

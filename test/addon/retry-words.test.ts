@@ -68,14 +68,20 @@ describe('a report pull once Assembled answers again', () => {
   });
 });
 
+/** A running add-on with a time-off template holding one good row. */
+async function withOneTimeOffRow() {
+  const addon = await startLocalAddon();
+  const agent = addon.sim.admin.org.people.find((p) => !p.deleted && p.staffable && p.email);
+  const { sheet } = await addon.rt.callFromSidebar<{ sheet: string }>('insertPushTemplate', 'time_off');
+  addon.rt.workbook.write(sheet, [[agent?.email, '2026-07-01 09:00', '2026-07-01 17:00', 'FALSE', '', '']], {
+    row: 2,
+  });
+  return addon;
+}
+
 describe('a push while Assembled is down', () => {
   it('says its rows are being checked and a request to Assembled failed, not "No rows to send"; then sends', async () => {
-    const { rt, sim } = await startLocalAddon();
-    const agent = sim.admin.org.people.find((p) => !p.deleted && p.staffable && p.email);
-    const { sheet } = await rt.callFromSidebar<{ sheet: string }>('insertPushTemplate', 'time_off');
-    rt.workbook.write(sheet, [[agent?.email, '2026-07-01 09:00', '2026-07-01 17:00', 'FALSE', '', '']], {
-      row: 2,
-    });
+    const { rt, sim } = await withOneTimeOffRow();
     sim.setFaults({ force5xx: 1_000 });
     let view = await rt.callFromSidebar<PushView>('startPush', 'time_off', 'key-0002');
     expect(progressWords(view).count).toBe('Checking the rows');
@@ -98,12 +104,7 @@ describe('a push while Assembled is down', () => {
 
 describe("a push held back by Assembled's rate limit", () => {
   it('says Assembled is up and the wait has no limit, how long so far, and counts no failed tries', async () => {
-    const { rt, sim } = await startLocalAddon();
-    const agent = sim.admin.org.people.find((p) => !p.deleted && p.staffable && p.email);
-    const { sheet } = await rt.callFromSidebar<{ sheet: string }>('insertPushTemplate', 'time_off');
-    rt.workbook.write(sheet, [[agent?.email, '2026-07-01 09:00', '2026-07-01 17:00', 'FALSE', '', '']], {
-      row: 2,
-    });
+    const { rt, sim } = await withOneTimeOffRow();
     sim.setFaults({ force429: 1_000_000 });
     let view = await rt.callFromSidebar<PushView>('startPush', 'time_off', 'key-0005');
     for (let i = 0; i < 4; i++) {
