@@ -59,9 +59,10 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * card's due run said to wait for the next check, and an activity sent without Allow conflicts
  * saying Assembled removed what it overlaps, 239.0 with a sidebar pull's log line saying the
  * sidebar tries again within a minute, 239.1 with every missing merge key column named and the
- * log's failed runs in red); this budget stops growth meanwhile.
+ * log's failed runs in red, 239.4 with rows emptied at the foot of a table's last block left out,
+ * so an append or merge goes on with no gap); this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 239.1;
+const CODE_BUDGET_KIB = 239.4;
 
 const ENTRY_POINTS = [
   'onOpen',

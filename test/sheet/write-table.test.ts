@@ -558,6 +558,36 @@ describe('a replace writes over nothing it did not write', () => {
     }
   });
 
+  it('rows emptied at the foot of its last block are not the table: new rows go on with no gap', () => {
+    for (const mode of ['append', 'merge'] as const) {
+      const grid = new MemoryGrid();
+      const o = { ...base, mergeKey: 'id' };
+      const previous = writeTable(grid, teams(4), { ...o, mode: 'replace' }).extent;
+      // Its last two rows deleted by hand: rows 4 and 5 are empty now.
+      grid.write(4, 1, [
+        ['', ''],
+        ['', ''],
+      ]);
+      expect(writeTable(grid, teams(3), { ...o, mode, previous })).toMatchObject({ appended: 1 });
+      expect(grid.text().map((r) => r[0])).toEqual(['ID', 't0', 't1', 't2']);
+    }
+    // Emptied rows are looked for from the foot up, a chunk at a time, past the first chunk too.
+    const grid = new MemoryGrid();
+    const o = { ...base, mergeKey: 'id', mode: 'append' as const };
+    const previous = writeTable(grid, teams(1200), { ...o, mode: 'replace' }).extent;
+    grid.write(
+      502,
+      1,
+      Array.from({ length: 700 }, () => ['', '']),
+    );
+    // A total typed further down keeps the sheet's used rows past the emptied ones.
+    grid.write(1300, 1, [['Total']]);
+    expect(writeTable(grid, teams(501), { ...o, previous })).toMatchObject({ appended: 1 });
+    expect(grid.text()[501]?.[0]).toBe('t500');
+    expect(grid.text()[502]?.[0]).toBe('');
+    expect(grid.text()[1299]?.[0]).toBe('Total');
+  });
+
   it('a column the user heads beside the table is kept by append and merge, not refused as covered', () => {
     const at = { ...base, row: 2, col: 2, mergeKey: 'id' };
     for (const mode of ['append', 'merge'] as const) {

@@ -75,6 +75,25 @@ function existingRows(grid: Grid, o: WriteOptions, width: number, end = Infinity
   return grid.read(o.row + 1, o.col, last - o.row, width);
 }
 
+/** Rows read at a time, from the foot of a block up, looking for its last row that holds something. */
+const FOOT_CHUNK = 500;
+
+/**
+ * The end (exclusive) of a block's rows that hold something: rows emptied at its foot since it was
+ * written (deleted or cleared by hand) are not the table's, so new rows go on without a gap.
+ */
+function filledEnd(grid: Grid, o: WriteOptions, end: number, width: number): number {
+  let last = Math.min(end - 1, grid.used().rows);
+  while (last > o.row) {
+    const from = Math.max(o.row + 1, last - FOOT_CHUNK + 1);
+    const rows = grid.read(from, o.col, last - from + 1, width);
+    for (let i = rows.length - 1; i >= 0; i--)
+      if (rows[i]?.some((v) => v !== '' && v !== null && v !== undefined)) return from + i + 1;
+    last = from - 1;
+  }
+  return o.row + 1;
+}
+
 /**
  * Where each table column goes in the header: under its words, or under its API field in a sheet
  * written before headers were words (then it keeps that sheet's values as they were: raw numbers).
@@ -278,7 +297,8 @@ export function planWrite(grid: Grid, table: Table, o: WriteOptions, bodyRow?: n
 
   // A table is the block it filled last time, at A1 as at a cell: a total typed under it is not a
   // row of it, so merge reads no further and append goes on at the block's end (refuseCovering).
-  const end = o.previous ? o.row + o.previous.rows : undefined;
+  const end =
+    o.previous && found.length > 0 ? filledEnd(grid, o, o.row + o.previous.rows, found.length) : undefined;
   if (o.mode === 'merge') {
     const keyOf = mergeKeyOf(table, placed, o.mergeKey ?? '');
     const rows = project(table, placed);
