@@ -46,6 +46,7 @@ import { fetchNextPages, firstPageShape, pagesOf, pastCeiling, stageFirstPage } 
 import { StagedWrite } from './staged-write';
 import { readStaged, type StagedShape, type Staging, stagedExtent, stagePages } from './staging';
 import { refuseTakenName } from './taken-name';
+import { targetNow } from './target-now';
 import { withNames } from './with-names';
 import { writtenWords } from './written-words';
 
@@ -128,8 +129,11 @@ export function startPull(
   if (problems.length) throw new InputError('Pull', problems);
   // A refresh writes what it wrote before; a pull from the sidebar may aim at another's table.
   if (!refresh) {
-    refuseTakenName(deps.targets, spec);
-    refuseMixing(deps.targets, spec);
+    // Read once, and only where a check applies: a replace into a sheet or a cell needs neither.
+    const checked = spec.target.kind === 'new_sheet' || spec.mode !== 'replace';
+    const there = checked ? targetNow(deps.targets, spec.target) : undefined;
+    refuseTakenName(spec, there);
+    refuseMixing(spec, there);
   }
   // A job that could never run is not saved: no key, no job (and nothing fills the store).
   deps.client();

@@ -3,16 +3,11 @@
 // user's own (notes, a total, a template) is refused rather than written over without a word.
 import { InputError } from '../validation';
 import type { PullSpec } from './pull-spec';
-import type { Targets } from './pull-target';
-import { pulledFrom } from './source-note';
+import type { TargetNow } from './target-now';
 
-export function refuseTakenName(targets: Targets, spec: PullSpec): void {
-  if (spec.target.kind !== 'new_sheet') return;
-  const sheetId = targets.bind(spec.target);
-  if (sheetId === undefined) return;
-  const { grid } = targets.open(spec.target, sheetId);
-  const used = grid.used();
-  if (used.rows === 0 || used.cols === 0 || pulledFrom(grid.noteAt(1, 1)) !== undefined) return;
+export function refuseTakenName(spec: PullSpec, now: TargetNow | undefined): void {
+  if (spec.target.kind !== 'new_sheet' || !now) return;
+  if (now.used.rows === 0 || now.used.cols === 0 || now.held !== undefined) return;
   throw new InputError('Pull', [
     `"${spec.target.name}" is already a sheet, and holds data the add-on did not pull. Type another name for the new sheet, or choose Existing sheet to write into that one`,
   ]);

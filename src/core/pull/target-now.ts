@@ -1,0 +1,25 @@
+// What a pull's target holds before the pull is started, read once for the checks that refuse a
+// pull there (taken-name.ts, mixed-target.ts).
+import type { Extent } from '../sheet/grid';
+import type { PullTarget } from './pull-spec';
+import type { Targets } from './pull-target';
+import { pulledFrom } from './source-note';
+
+export interface TargetNow {
+  /** The sheet's used rows and columns, from A1. */
+  used: Extent;
+  /** What a pull wrote at the target's first cell, as its header note says; else undefined. */
+  held: string | undefined;
+}
+
+/** Undefined when no sheet answers to the target yet (a new sheet, BigQuery). */
+export function targetNow(targets: Targets, target: PullTarget): TargetNow | undefined {
+  if (target.kind === 'bigquery') return undefined;
+  const sheetId = targets.bind(target);
+  if (sheetId === undefined) return undefined;
+  const { grid, row, col } = targets.open(target, sheetId);
+  const used = grid.used();
+  // A table's header is a cell in use: beyond them (maybe beyond the grid) nothing is held.
+  const inUse = row <= used.rows && col <= used.cols;
+  return { used, held: inUse ? pulledFrom(grid.noteAt(row, col)) : undefined };
+}
