@@ -224,7 +224,7 @@ describe('Pull data', () => {
     await expect(
       start(rt, { source: teams, target: { kind: 'new_sheet', name: 'sheet1' }, mode: 'replace' }),
     ).rejects.toThrow(
-      '"sheet1" is already a sheet, and holds data the add-on did not pull. Type another name for the new sheet, or choose Existing sheet to write into that one.',
+      '"Sheet1" is already a sheet, and holds data the add-on did not pull. Type another name for the new sheet, or choose Existing sheet to write into that one.',
     );
     expect(rt.workbook.values('Sheet1')).toEqual([
       ['My KPI notes', ''],

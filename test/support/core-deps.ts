@@ -64,6 +64,7 @@ export function coreSetup(dialect: Dialect = 'seed', apiKey = TEST_KEY) {
         return {
           grid,
           sheetId: idOf(name),
+          sheet: name,
           row: 1,
           col: 1,
           label: `${name}!A1`,

@@ -7,6 +7,8 @@ export interface OpenTarget {
   grid: Grid;
   /** The sheet's id: later runs find it by this, whatever it is renamed to. */
   sheetId: number;
+  /** The sheet's name now, as its tab shows it. */
+  sheet: string;
   row: number;
   col: number;
   /** A name for the log and the sidebar, e.g. "People!A1". */

@@ -6,6 +6,8 @@ import type { Targets } from './pull-target';
 import { pulledFrom } from './source-note';
 
 export interface TargetNow {
+  /** The sheet's name as its tab shows it (a name is matched whatever its case). */
+  sheet: string;
   /** The sheet's used rows and columns, from A1. */
   used: Extent;
   /** What a pull wrote at the target's first cell, as its header note says; else undefined. */
@@ -17,9 +19,9 @@ export function targetNow(targets: Targets, target: PullTarget): TargetNow | und
   if (target.kind === 'bigquery') return undefined;
   const sheetId = targets.bind(target);
   if (sheetId === undefined) return undefined;
-  const { grid, row, col } = targets.open(target, sheetId);
+  const { grid, sheet, row, col } = targets.open(target, sheetId);
   const used = grid.used();
   // A table's header is a cell in use: beyond them (maybe beyond the grid) nothing is held.
   const inUse = row <= used.rows && col <= used.cols;
-  return { used, held: inUse ? pulledFrom(grid.noteAt(row, col)) : undefined };
+  return { sheet, used, held: inUse ? pulledFrom(grid.noteAt(row, col)) : undefined };
 }

@@ -50,6 +50,7 @@ export function sheetTargets(ss: Spreadsheet, store: Store): Targets {
       return {
         grid: sheetGrid(sheet),
         sheetId: sheet.getSheetId(),
+        sheet: sheet.getName(),
         row,
         col,
         label: `${sheet.getName()}!${target.kind === 'cell' ? target.a1 : 'A1'}`,
