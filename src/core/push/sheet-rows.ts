@@ -193,7 +193,7 @@ export function addStatusColumns(grid: Grid, map: HeaderMap): void {
     grid.flag?.(map.status.status + 1, ERROR_STATUS);
     for (const a of map.added) map.headers[a.index] = a.header;
     map.added = [];
-  }
+  } else grid.stretchFlag?.(map.status.status + 1, ERROR_STATUS);
   const col = map.status.status + 1;
   const note = kindNote(map.kind);
   try {

@@ -46,6 +46,8 @@ export interface Grid {
   signColors?(owner: Block, blocks: Block[]): void;
   /** Shows the cells of column `col` that read `text` in red, with a conditional format rule. */
   flag?(col: number, text: string): void;
+  /** Stretches that rule, where it still is, over rows added to the sheet since. */
+  stretchFlag?(col: number, text: string): void;
   /** Inserts a line chart of `ranges`, or updates the one already drawn from the same first cell. */
   lineChart?(chart: LineChartSpec): void;
   /**

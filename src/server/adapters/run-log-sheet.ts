@@ -7,7 +7,7 @@ import {
 } from '../../core/pull/run-log';
 import { toSheetValue } from '../../core/table/sheet-literal';
 import { findSheet } from './find-sheet';
-import { flagColumn } from './flag-column';
+import { flagColumn, stretchFlag } from './flag-column';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Entry = Parameters<RunLog['append']>[0];
@@ -28,6 +28,8 @@ export function runLogSheet(ss: Spreadsheet): RunLog {
   };
 }
 
+const STATUS_COL = RUN_LOG_HEADER.indexOf('Status') + 1;
+
 function append(ss: Spreadsheet, entry: Entry): void {
   let sheet = findSheet(ss, RUN_LOG_SHEET);
   if (!sheet) {
@@ -36,11 +38,12 @@ function append(ss: Spreadsheet, entry: Entry): void {
     sheet = ss.insertSheet(RUN_LOG_SHEET);
     ss.setActiveSheet(active);
   }
-  if (sheet.getLastRow() === 0) {
+  const lastRow = sheet.getLastRow();
+  if (lastRow === 0) {
     sheet.getRange(1, 1, 1, RUN_LOG_HEADER.length).setValues([RUN_LOG_HEADER]).setFontWeight('bold');
     sheet.setFrozenRows(1);
     // A failed run stands out among the done ones, as a Push status of error does.
-    flagColumn(sheet, RUN_LOG_HEADER.indexOf('Status') + 1, 'failed');
+    flagColumn(sheet, STATUS_COL, 'failed');
   } else {
     // A log begun when its last column held errors alone is headed for what it holds now.
     const last = sheet.getRange(1, RUN_LOG_HEADER.length);
@@ -48,6 +51,8 @@ function append(ss: Spreadsheet, entry: Entry): void {
   }
   // appendRow grows the sheet: a range past its last row is refused, so a log with every row of
   // its sheet used would stop at its thousandth run.
+  const grows = lastRow >= sheet.getMaxRows();
   sheet.appendRow(runLogRow(entry).map(toSheetValue));
+  if (grows) stretchFlag(sheet, STATUS_COL, 'failed');
   sheet.getRange(sheet.getLastRow(), 1).setNumberFormat('yyyy-mm-dd hh:mm:ss');
 }

@@ -2,7 +2,7 @@ import type { Extent, Grid } from '../../core/sheet/grid';
 import { WriteRefused } from '../../core/sheet/write-table';
 import type { CellValue } from '../../core/table/build-table';
 import { isGridSheet } from './find-sheet';
-import { flagColumn } from './flag-column';
+import { flagColumn, stretchFlag } from './flag-column';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
@@ -124,6 +124,9 @@ export function sheetGrid(sheet: Sheet): Grid {
     },
     flag(col, text) {
       flagColumn(sheet, col, text);
+    },
+    stretchFlag(col, text) {
+      stretchFlag(sheet, col, text);
     },
     signColors(owner, blocks) {
       const inside = (r: GoogleAppsScript.Spreadsheet.Range) =>
