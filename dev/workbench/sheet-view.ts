@@ -44,6 +44,9 @@ export function sheetView(rt: LocalRuntime, name: string): SheetView {
       if (note) cell.note = note;
       // Sheets' criteria values for a list: [the list, whether to show the dropdown].
       if (rule?.criteria === 'VALUE_IN_LIST') cell.choices = (rule.values[0] as unknown[]).map(String);
+      // Anything else typed in a checkbox cell shows as its text (Sheets marks it invalid).
+      if (rule?.criteria === 'CHECKBOX' && (typeof value === 'boolean' || text === ''))
+        cell.checkbox = value === true ? 'checked' : 'unchecked';
       const background = cf?.background ?? backgrounds[r]?.[c];
       const color = cf?.fontColor ?? fontColors[r]?.[c];
       if (background && background !== DEFAULT_BACKGROUND) cell.background = background;

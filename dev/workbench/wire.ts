@@ -63,6 +63,8 @@ export interface CellView {
   bold?: boolean;
   note?: string;
   choices?: string[];
+  /** A cell with checkbox validation holding TRUE, FALSE or nothing: drawn as a box, as Sheets does. */
+  checkbox?: 'checked' | 'unchecked';
   /** '#rrggbb' when not the default white / black: the cell's own, or a conditional format's. */
   background?: string;
   color?: string;

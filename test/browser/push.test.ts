@@ -85,6 +85,32 @@ describe('Push rows in the workbench', () => {
     expect(sim?.stats().byRoute['POST /v0/time_off']).toBe(2);
   });
 
+  it("draws the template's All day cells as checkboxes: a click on the box or Space ticks and clears one", async () => {
+    const { page } = bench();
+    const rt = bench().running.workbench.rt;
+    await menu(page, 'Push rows…');
+    const sb = await sidebar(page, 'Push rows to Assembled');
+    await sb.getByLabel('What the rows are').selectOption('time_off');
+    await sb.getByRole('button', { name: 'Insert template' }).click();
+    await sb.locator('#status', { hasText: /Sheet ".*" is ready/ }).waitFor();
+    const name = (await page.getByRole('tab', { selected: true }).textContent()) ?? '';
+    const allDay = cell(page, 2, 'D');
+    const value = () => rt.workbook.values(name)[1]?.[3];
+    await expect.poll(() => allDay.getAttribute('class')).toMatch(/\bcheckbox unchecked\b/);
+    await allDay.locator('.box').click();
+    await expect.poll(value).toBe(true);
+    await expect.poll(() => allDay.getAttribute('class')).toMatch(/\bchecked\b/);
+    await page.keyboard.press(' ');
+    await expect.poll(value).toBe(false);
+    await expect.poll(() => allDay.getAttribute('class')).toMatch(/\bunchecked\b/);
+    // Text other than TRUE or FALSE shows as typed, as Sheets shows an invalid checkbox cell.
+    await page.keyboard.type('yes');
+    await page.keyboard.press('Enter');
+    await expect.poll(value).toBe('yes');
+    await expect.poll(() => allDay.textContent()).toBe('yes');
+    expect(await allDay.getAttribute('class')).not.toMatch(/checkbox/);
+  });
+
   it('does not take a pulled schedule for time off: nothing is chosen, and a choice names the columns it leaves unread', async () => {
     const { page } = bench();
     const sim = bench().running.workbench.session.backend.simulator;

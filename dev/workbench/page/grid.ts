@@ -142,7 +142,13 @@ export class Grid {
   private cell(row: number, col: number): CellView {
     const typed = this.pending.get(this.key(row, col));
     const cell = this.view?.rows[row - 1]?.[col - 1] ?? EMPTY;
-    return typed ? { ...cell, text: typed.value, input: typed.value, numeric: false } : cell;
+    if (!typed) return cell;
+    const { checkbox, ...rest } = cell;
+    const shown = { ...rest, text: typed.value, input: typed.value, numeric: false };
+    // A checkbox cell stays a box for TRUE, FALSE or nothing typed in it (Sheets reads either case).
+    const tick = typed.value.toUpperCase();
+    if (!checkbox || !['TRUE', 'FALSE', ''].includes(tick)) return shown;
+    return { ...shown, text: tick, checkbox: tick === 'TRUE' ? 'checked' : 'unchecked' };
   }
 
   /** Draws a view from the server; fetchedAt is performance.now() when it was asked for. */
@@ -233,6 +239,7 @@ export class Grid {
     const classes = [cell.numeric ? 'num' : '', cell.bold ? 'bold' : '', cell.note ? 'note' : ''];
     if (cell.choices) classes.push('list');
     td.className = classes.filter(Boolean).join(' ');
+    if (cell.checkbox) this.drawValue(td, cell);
     // Notes show on hover as Sheets shows them; a title attribute is text, never HTML.
     if (cell.note) td.title = cell.note;
     // The runtime computes plain arithmetic only; Sheets would compute this one.
@@ -368,6 +375,8 @@ export class Grid {
     this.tabStart = null;
     this.dragging = true;
     this.choose(Number(td.dataset.row), Number(td.dataset.col), { extend: event.shiftKey, tell: false });
+    // A click on a checkbox's box ticks or clears it, as in Sheets.
+    if ((event.target as HTMLElement).closest('.box') && !event.shiftKey) this.toggle();
     // The grid takes the keys from here on, even when the click began an edit elsewhere.
     event.preventDefault();
     this.table.focus({ preventScroll: true });
@@ -396,11 +405,20 @@ export class Grid {
     } else if (event.key === 'Escape') {
       event.preventDefault();
       this.choose(this.row, this.col);
+    } else if (event.key === ' ' && plain && this.cell(this.row, this.col).checkbox) {
+      event.preventDefault();
+      this.toggle();
     } else if (event.key.length === 1 && plain) {
       // Typing on a selected cell replaces it, as in Sheets; the key itself is the first character.
       event.preventDefault();
       this.startEdit('replace', event.key);
     }
+  }
+
+  /** Space, or a click on the box: a checkbox cell's TRUE becomes FALSE and the other way round. */
+  private toggle(): void {
+    const ticked = this.cell(this.row, this.col).checkbox === 'checked';
+    this.write(this.row, this.col, [[ticked ? 'FALSE' : 'TRUE']]);
   }
 
   private startEdit(mode: EditMode, typed?: string): void {
@@ -471,10 +489,7 @@ export class Grid {
         this.pending.set(key, entry);
         entries.push([key, entry]);
         const td = this.table.tBodies[0]?.rows[row + r - 1]?.cells[col + c];
-        if (td) {
-          td.textContent = value;
-          td.classList.remove('num');
-        }
+        if (td) this.drawValue(td, this.cell(row + r, col + c));
       });
     });
     const send = () => this.actions.write(view.name, row, col, block);
@@ -482,6 +497,23 @@ export class Grid {
       const at = performance.now();
       for (const [key, entry] of entries) if (this.pending.get(key) === entry) entry.appliedAt = at;
     });
+  }
+
+  /** Draws a cell's value in its td: a checkbox as its box, else as text. */
+  private drawValue(td: HTMLTableCellElement, cell: CellView): void {
+    td.classList.remove('num', 'checkbox', 'checked', 'unchecked');
+    if (!cell.checkbox) {
+      td.textContent = cell.text;
+      return;
+    }
+    td.classList.add('checkbox', cell.checkbox);
+    const value = td.querySelector('.value');
+    if (value) value.textContent = cell.text;
+    else
+      td.replaceChildren(
+        el('span', { class: 'box', 'aria-hidden': 'true' }),
+        el('span', { class: 'value' }, cell.text),
+      );
   }
 
   /** Writes one value into every selected cell (Delete clears them). */
