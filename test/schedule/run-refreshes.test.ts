@@ -80,6 +80,36 @@ describe('scheduled refreshes', () => {
     expect(r?.appended).toEqual(['2026-05-18..2026-05-24']);
   });
 
+  it('append mode pulls a period not yet over at every run, for the rows added since', () => {
+    const s = setupWithSheet();
+    const spec = { ...weeklyPeople('append').spec, range: { kind: 'relative', preset: 'today' } };
+    const { id } = saveRefresh(
+      s.deps,
+      { ...weeklyPeople('append'), spec, frequency: { kind: 'hourly' } },
+      'refresh-0013',
+    );
+    drive(s, 5 * 3_600_000);
+    const r = new RefreshStore(s.deps.store).get(id);
+    expect(s.logs).toHaveLength(5);
+    expect(r?.lastRun).toMatchObject({ status: 'done' });
+    expect(r?.appended ?? []).toEqual([]);
+  });
+
+  it('Run now of a period appended before runs it again: it is asked for', () => {
+    const s = setupWithSheet();
+    const { id } = saveRefresh(
+      s.deps,
+      { ...weeklyPeople('append'), frequency: { kind: 'daily', hour: 6 } },
+      'refresh-0014',
+    );
+    drive(s, 24 * 3_600_000);
+    const store = new RefreshStore(s.deps.store);
+    expect(store.get(id)?.appended).toEqual(['2026-05-18..2026-05-24']);
+    runNow(s.deps, store.get(id) as Refresh, sidebarTurn(s.deps.clock));
+    expect(s.logs).toHaveLength(2);
+    expect(store.get(id)?.lastRun).toMatchObject({ status: 'done' });
+  });
+
   it('a deleted target sheet pauses the refresh with a reason instead of failing every hour', () => {
     const s = setupWithSheet();
     const { id } = saveRefresh(s.deps, { ...weeklyPeople(), frequency: { kind: 'hourly' } }, 'refresh-0004');

@@ -56,7 +56,7 @@ export interface Refresh extends RefreshInput {
   /** When the run under way was due: its last run says so when it ends hours later. */
   runDueAt?: number;
   lastRun?: LastRun;
-  /** append mode: the periods already appended ("from..to"), newest last. */
+  /** append mode: the periods appended after they were over ("from..to"), newest last. */
   appended?: string[];
   /** The sheet's tab colour before a failed run turned it red, given back by the next good run. */
   tabWas?: string | null;

@@ -132,7 +132,9 @@ export function runNow(deps: RefreshDeps, refresh: Refresh, turn?: Turn): Refres
   }
   const period = refresh.spec.range ? resolveRange(refresh.spec.range, now, deps.zone) : undefined;
   const periodKey = period ? `${period.from}..${period.to}` : '';
-  if (refresh.spec.mode === 'append' && periodKey && refresh.appended?.includes(periodKey)) {
+  // A scheduled run skips a period appended whole before; Run now is asked for, so it runs (an
+  // append adds only rows not there yet).
+  if (refresh.spec.mode === 'append' && now >= due && periodKey && refresh.appended?.includes(periodKey)) {
     return store.save(record(r, 'skipped', now, 0, `${periodKey} was already appended`));
   }
   let job: PullJob;
@@ -182,7 +184,9 @@ function finish(deps: RefreshDeps, refresh: Refresh, job: Ending | undefined): R
     delete next.failingSince;
     delete next.mailedAt;
   }
-  if (status === 'done' && r.spec.mode === 'append' && job.range) {
+  // Only a period over before the run began is appended whole: today's, or this week's, is pulled
+  // again at each run for the rows added since.
+  if (status === 'done' && r.spec.mode === 'append' && job.range && job.range.end <= (dueAt ?? now)) {
     next.appended = [...(r.appended ?? []), `${job.range.from}..${job.range.to}`].slice(-APPENDED_KEPT);
   }
   if (status !== 'done') {
