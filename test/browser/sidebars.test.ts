@@ -2,7 +2,7 @@
 // keyboard use (every control reached by Tab and labelled).
 import { describe, expect, it } from 'vitest';
 import { auditKeyboard } from './a11y';
-import { menu, pullIntoNewSheet, sidebar, useBench } from './support';
+import { menu, pullIntoNewSheet, refreshCard, sidebar, useBench } from './support';
 
 const XSS = '<img src=x onerror=alert(1)>';
 const XSS_SHEET = '<img src=y onerror=alert(2)>';
@@ -182,5 +182,32 @@ describe('Sidebar pages in the workbench', () => {
     expect(audit.unreached).toEqual([]);
     expect(audit.unnamed).toEqual([]);
     expect(bench().dialogs).toEqual([]);
+  });
+  it('Edit changes what a refresh does to the data there: an append becomes a merge', async () => {
+    const { page, running } = bench();
+    await pullIntoNewSheet(page, 'Teams', 'Teams kept', async (sb) => {
+      await sb.getByLabel('If the target has data').selectOption('append');
+    });
+    const pull = await sidebar(page, 'Pull data from Assembled');
+    await pull.getByRole('button', { name: 'Save scheduled refresh' }).click();
+    await pull.locator('#refreshStatus', { hasText: 'Saved.' }).waitFor();
+    const { sb, card } = await refreshCard(page, 'Teams kept');
+    await expect.poll(() => card.textContent()).toMatch(/If the target has data\s*Append below it/);
+    await card.getByRole('button', { name: /^Edit: / }).click();
+    const mode = card.getByLabel('If the target has data');
+    expect(await mode.locator('option').allTextContents()).toEqual([
+      'Replace it',
+      'Append below it',
+      expect.stringMatching(/^Merge by key \(.+\)$/),
+    ]);
+    await mode.selectOption('merge');
+    await card.getByRole('button', { name: 'Save' }).click();
+    await sb.locator('#status', { hasText: 'Saved.' }).waitFor();
+    await expect.poll(() => card.textContent()).toMatch(/If the target has data\s*Merge by key/);
+    const saved =
+      await running.workbench.rt.callFromSidebar<{ target: string; spec: { mode: string } }[]>(
+        'listRefreshes',
+      );
+    expect(saved.find((r) => r.target === 'Teams kept')?.spec.mode).toBe('merge');
   });
 });

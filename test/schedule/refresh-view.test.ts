@@ -34,6 +34,21 @@ function refresh(spec: Partial<PullSpec>, lastRun?: Refresh['lastRun']): Refresh
 }
 
 describe('a refresh card', () => {
+  it('offers Edit every mode, but only replace for a schedule grid or coverage (laid out whole)', () => {
+    const modes = (spec: Partial<PullSpec>) =>
+      refreshView(refresh(spec), owner, zone, at).modes.map((m) => m.label);
+    expect(modes({ mode: 'append' })).toEqual([
+      'Replace it',
+      'Append below it',
+      'Merge by key (Agent ID, Start, End)',
+    ]);
+    const grid = { source: { kind: 'resource', resource: 'schedule_grid' } } as Partial<PullSpec>;
+    expect(modes(grid)).toEqual(['Replace it']);
+    expect(modes({ source: { kind: 'resource', resource: 'coverage' } } as Partial<PullSpec>)).toEqual([
+      'Replace it',
+    ]);
+  });
+
   it('words its mode as the Pull form does; a merge names its key columns', () => {
     const view = (spec: Partial<PullSpec>) => refreshView(refresh(spec), owner, zone, at).mode;
     expect(view({ mode: 'replace' })).toBe('Replace it');

@@ -7,3 +7,5 @@ export const MODE_WORDS: Readonly<Record<PullSpec['mode'], string>> = {
   append: 'Append below it',
   merge: 'Merge by key',
 };
+
+export const MODES = Object.keys(MODE_WORDS) as PullSpec['mode'][];

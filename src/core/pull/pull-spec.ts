@@ -108,6 +108,13 @@ export function sourceLabel(source: PullSource): string {
   return source.kind === 'report' ? `${info.label} (${source.granularity})` : info.label;
 }
 
+/** A schedule grid or coverage is a picture of its range, laid out whole: only replaced. */
+export function replacedWhole(source: PullSpec['source']): boolean {
+  return (
+    source.kind === 'resource' && (source.resource === 'schedule_grid' || source.resource === 'coverage')
+  );
+}
+
 /** Checks what the schema cannot: the range and filters the chosen source accepts. */
 export function specProblems(spec: PullSpec): string[] {
   const info = sourceInfo(spec.source);
@@ -115,7 +122,7 @@ export function specProblems(spec: PullSpec): string[] {
   if (info.range === 'required' && !spec.range) problems.push(`${info.label} needs a date range`);
   if (info.range === 'none' && spec.range) problems.push(`${info.label} takes no date range`);
   const grid = spec.source.kind === 'resource' && spec.source.resource === 'schedule_grid';
-  const whole = grid || (spec.source.kind === 'resource' && spec.source.resource === 'coverage');
+  const whole = replacedWhole(spec.source);
   if (whole && spec.mode !== 'replace')
     problems.push(`${info.label} is always replaced whole: choose replace`);
   if (whole && spec.target.kind === 'bigquery')

@@ -6,8 +6,8 @@ import { menuPath } from '../menu-names';
 import { type Caller, ownerName, owns } from '../owner';
 import type { Zone } from '../ports';
 import { keyHeaders } from '../pull/merge-key';
-import { MODE_WORDS } from '../pull/mode-words';
-import { type PullSpec, sourceInfo } from '../pull/pull-spec';
+import { MODE_WORDS, MODES } from '../pull/mode-words';
+import { type PullSpec, replacedWhole, sourceInfo } from '../pull/pull-spec';
 import { describeTarget } from '../pull/pull-target';
 import { pullWords } from '../pull/pull-words';
 import { formatLocalDateTime } from '../time/zone-math';
@@ -23,6 +23,8 @@ export interface RefreshView {
   target: string;
   /** What it does to the data there, in the Pull form's words: "Replace it", "Merge by key (ID)". */
   mode: string;
+  /** The modes Edit offers, in the Pull form's words (a schedule grid is only replaced). */
+  modes: { value: PullSpec['mode']; label: string }[];
   /** The saved pull, for editing. */
   spec: PullSpec;
   frequency: Frequency;
@@ -98,6 +100,10 @@ export function refreshView(r: Refresh, viewer: Caller, zone: Zone, now: number,
     what: pullWords(r.spec),
     target: describeTarget(r.spec.target),
     mode: modeWords(r.spec),
+    modes: (replacedWhole(r.spec.source) ? (['replace'] as const) : MODES).map((value) => ({
+      value,
+      label: value === 'merge' ? modeWords({ ...r.spec, mode: value }) : MODE_WORDS[value],
+    })),
     spec: r.spec,
     frequency: r.frequency,
     frequencyLabel: describeFrequency(r.frequency),

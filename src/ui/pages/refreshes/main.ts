@@ -3,6 +3,7 @@ import { busy, byId, el, showStatus } from '../../dom';
 import { createFrequencyForm } from '../../frequency-form';
 import { lastRunText } from '../../last-run';
 import { callServer, errorMessage } from '../../rpc';
+import { modeField } from './mode-field';
 
 const list = byId('list');
 const status = byId('status');
@@ -107,13 +108,24 @@ function editor(r: RefreshView, card: HTMLElement): void {
     return;
   }
   const form = createFrequencyForm(`edit-${r.id}`, r.frequency, r.notifyByEmail);
+  const mode = modeField(`edit-${r.id}`, r);
   const save = el('button', { type: 'button', class: 'primary' }, 'Save');
   const cancel = el('button', { type: 'button' }, 'Cancel');
-  const box = el('div', { class: 'editor' }, form.root, el('div', { class: 'actions' }, save, cancel));
+  const box = el(
+    'div',
+    { class: 'editor' },
+    form.root,
+    mode.root,
+    el('div', { class: 'actions' }, save, cancel),
+  );
   save.addEventListener(
     'click',
     () =>
-      void act('Saving', () => callServer('saveRefresh', { spec: r.spec, ...form.value() }, r.id), 'Saved.'),
+      void act(
+        'Saving',
+        () => callServer('saveRefresh', { spec: mode.spec(), ...form.value() }, r.id),
+        'Saved.',
+      ),
   );
   cancel.addEventListener('click', () => box.remove());
   card.append(box);

@@ -1,0 +1,28 @@
+// "If the target has data" in a refresh's editor: an append refresh of agent states can become a
+// merge (which updates a state that has ended since) without deleting it and starting again.
+import type { RefreshView } from '../../../core/schedule/refresh-view';
+import { el } from '../../dom';
+
+export function modeField(
+  prefix: string,
+  r: RefreshView,
+): { root: HTMLElement; spec(): RefreshView['spec'] } {
+  const select = el(
+    'select',
+    { id: `${prefix}-mode` },
+    ...r.modes.map((m) => el('option', { value: m.value }, m.label)),
+  );
+  select.value = r.spec.mode;
+  select.disabled = r.modes.length < 2;
+  const root = el('div', {}, el('label', { for: select.id }, 'If the target has data'), select);
+  return {
+    root,
+    spec() {
+      const mode = select.value as RefreshView['spec']['mode'];
+      if (mode === r.spec.mode) return r.spec;
+      // A merge key chosen before stays with a merge; any other mode has none.
+      const { mergeKey: _, ...rest } = r.spec;
+      return { ...rest, mode };
+    },
+  };
+}
