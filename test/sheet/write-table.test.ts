@@ -366,6 +366,36 @@ describe('merge of spans (a report: agent, start, end)', () => {
     expect(rows(grid)[1]).toBe('a1 05-11–05-18 29');
   });
 
+  it("the user's cells beside a row taken out move to the row in its place: a comment on a week cut short stays with the week", () => {
+    const grid = new MemoryGrid();
+    writeTable(
+      grid,
+      table([row('a1', '2026-05-04', '2026-05-11', 40), row('a1', '2026-05-11', '2026-05-14', 12)]),
+      o,
+    );
+    grid.write(1, 5, [['Comment'], ['quiet week'], ['email spike - promo']]);
+    // Two short rows the new week overlaps: the first comment filled goes with the week.
+    const day = (d: string) => new Date(at(d));
+    grid.write(4, 1, [['a2', day('2026-05-11'), day('2026-05-12'), 1, '']]);
+    grid.write(5, 1, [['a2', day('2026-05-12'), day('2026-05-14'), 2, 'chat ok']]);
+    const r = writeTable(
+      grid,
+      table([row('a1', '2026-05-11', '2026-05-18', 28), row('a2', '2026-05-11', '2026-05-18', 30)]),
+      o,
+    );
+    expect(r).toMatchObject({ appended: 2, superseded: 3 });
+    expect(
+      grid
+        .text()
+        .slice(1)
+        .map((line) => [line[0], line[4]]),
+    ).toEqual([
+      ['a1', 'quiet week'],
+      ['a1', 'email spike - promo'],
+      ['a2', 'chat ok'],
+    ]);
+  });
+
   it('a span takes out every row it overlaps, a long one that began well before included, and clears the rows left below', () => {
     const days = Array.from({ length: 7 }, (_, i) => row('a1', `2026-05-${11 + i}`, `2026-05-${12 + i}`, i));
     const grid = new MemoryGrid();

@@ -78,6 +78,8 @@ function existingRows(grid: Grid, o: WriteOptions, width: number, end = Infinity
 /** Rows read at a time, from the foot of a block up, looking for its last row that holds something. */
 const FOOT_CHUNK = 500;
 
+const filled = (v: CellValue | undefined): boolean => v !== '' && v !== null && v !== undefined;
+
 /**
  * The end (exclusive) of a block's rows that hold something: rows emptied at its foot since it was
  * written (deleted or cleared by hand) are not the table's, so new rows go on without a gap.
@@ -87,8 +89,7 @@ function filledEnd(grid: Grid, o: WriteOptions, end: number, width: number): num
   while (last > o.row) {
     const from = Math.max(o.row + 1, last - FOOT_CHUNK + 1);
     const rows = grid.read(from, o.col, last - from + 1, width);
-    for (let i = rows.length - 1; i >= 0; i--)
-      if (rows[i]?.some((v) => v !== '' && v !== null && v !== undefined)) return from + i + 1;
+    for (let i = rows.length - 1; i >= 0; i--) if (rows[i]?.some(filled)) return from + i + 1;
     last = from - 1;
   }
   return o.row + 1;
@@ -343,8 +344,8 @@ const GONE: CellValue[] = [];
 
 /**
  * Updates `old` in place with `rows`: a row whose key is there replaces it, others go below. With
- * spans, a new row also takes out the rows its span overlaps (taking the first one's place when its
- * key is new) or, when one of them holds all its time, is left out; and a key the sheet holds twice
+ * spans, a new row also takes out the rows its span overlaps (taking the first one's place, and the
+ * user's cells beside them, when its key is new) or, when one of them holds all its time, is left out; and a key the sheet holds twice
  * keeps its first row: a merge cut short and planned again finds its written rows above, their old
  * places below, and comes out the same.
  */
@@ -377,10 +378,12 @@ function mergeInto(
     if (found?.covered) return;
     const hits = (found?.hits ?? []).filter((h) => old[h] !== GONE);
     if (i === undefined && hits.length) {
-      // A new record in the place of the first it overlaps: none of that row's cells are its own.
+      // A new record in the place of the first it overlaps (a week cut short, now whole). The
+      // cells of the user's own beside the rows it takes out go with it, the first filled of each.
+      const was = hits.map((h) => old[h] as CellValue[]);
       i = hits.shift() as number;
       superseded++;
-      old[i] = row;
+      old[i] = row.map((v, k) => (carried.has(k) ? v : (was.map((w) => w[k]).find(filled) ?? '')));
       byKey.set(key, i);
       appended++;
     } else if (i === undefined) {
