@@ -110,6 +110,32 @@ describe('scheduled refreshes', () => {
     expect(store.get(id)?.lastRun).toMatchObject({ status: 'done' });
   });
 
+  it('a merge of month to date, run daily, catches up on the month just ended at its first run after it', () => {
+    const s = setupWithSheet();
+    const spec = { ...weeklyPeople('merge').spec, range: { kind: 'relative', preset: 'month_to_date' } };
+    saveRefresh(
+      s.deps,
+      { ...weeklyPeople('merge'), spec, frequency: { kind: 'daily', hour: 7 } },
+      'refresh-0015',
+    );
+    drive(s, 10 * 24 * 3_600_000);
+    const pulled = s.logs.map((l) => l.what.replace('Scheduled: Time-off requests ', ''));
+    // 31 May at 07:00 pulled the 31st part way: 1 June goes back over May, then June goes on alone.
+    expect(pulled.slice(5, 8)).toEqual([
+      '2026-05-01 to 2026-05-31',
+      '2026-05-01 to 2026-06-01',
+      '2026-06-01 to 2026-06-02',
+    ]);
+  });
+
+  it('a replace of month to date shows its own range alone: it never goes back', () => {
+    const s = setupWithSheet();
+    const spec = { ...weeklyPeople().spec, range: { kind: 'relative', preset: 'month_to_date' } };
+    saveRefresh(s.deps, { ...weeklyPeople(), spec, frequency: { kind: 'daily', hour: 7 } }, 'refresh-0016');
+    drive(s, 8 * 24 * 3_600_000);
+    expect(s.logs.map((l) => l.what).filter((w) => w.includes('2026-05-01 to 2026-06'))).toEqual([]);
+  });
+
   it('a deleted target sheet pauses the refresh with a reason instead of failing every hour', () => {
     const s = setupWithSheet();
     const { id } = saveRefresh(s.deps, { ...weeklyPeople(), frequency: { kind: 'hourly' } }, 'refresh-0004');

@@ -6,6 +6,7 @@ import { lazy } from '../lazy';
 import type { Store } from '../ports';
 import { PullSpec } from '../pull/pull-spec';
 import { RecordStore } from '../record-store';
+import type { PulledRange } from './catch-up';
 import { Frequency } from './frequency';
 
 export const RefreshInput = lazy(() =>
@@ -55,7 +56,11 @@ export interface Refresh extends RefreshInput {
   jobId?: string;
   /** When the run under way was due: its last run says so when it ends hours later. */
   runDueAt?: number;
+  /** The first day of the run under way's own range (before any catch-up, catch-up.ts). */
+  runFrom?: string;
   lastRun?: LastRun;
+  /** The range the last good run pulled, and when it began (catch-up.ts). */
+  lastPulled?: PulledRange;
   /** append mode: the periods appended after they were over ("from..to"), newest last. */
   appended?: string[];
   /** The sheet's tab colour before a failed run turned it red, given back by the next good run. */

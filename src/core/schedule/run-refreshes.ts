@@ -11,6 +11,7 @@ import { failedRunNote, generatedAt, pulledFrom } from '../pull/source-note';
 import type { Grid } from '../sheet/grid';
 import { type ResolvedRange, resolveRange } from '../time/date-range';
 import { formatLocalDateTime } from '../time/zone-math';
+import { catchesUp, catchUpFrom } from './catch-up';
 import { redTab, restoreTab } from './failed-tab';
 import { failingWords, mailDue, nextRunWords, type SheetKept } from './failure-mail';
 import { nextRun } from './frequency';
@@ -139,6 +140,8 @@ export function runNow(deps: RefreshDeps, refresh: Refresh, turn?: Turn): Refres
   }
   let job: PullJob;
   const dueAt = Math.min(due, now);
+  const from =
+    period && catchesUp(refresh.spec) ? catchUpFrom(refresh.lastPulled, period, deps.zone) : undefined;
   try {
     // Exactly the spec the owner saved, into the sheet it is bound to, as a job of the owner's own.
     job = startPull(deps, refresh.spec, `run-${dueAt}`, {
@@ -147,6 +150,7 @@ export function runNow(deps: RefreshDeps, refresh: Refresh, turn?: Turn): Refres
       giveUpAt: Math.max(dueAt, now - LATE_START_MS) + GIVE_UP_AFTER_MS,
       // Before it is due, only Run now starts it: the log says so rather than "(scheduled)".
       ...(now < due ? { byHand: true } : {}),
+      ...(from ? { from } : {}),
     });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -155,7 +159,7 @@ export function runNow(deps: RefreshDeps, refresh: Refresh, turn?: Turn): Refres
       finish(deps, { ...r, runDueAt: dueAt }, { state: 'failed', message, failure, updatedAt: now }),
     );
   }
-  r = store.save({ ...r, jobId: job.id, runDueAt: dueAt });
+  r = store.save({ ...r, jobId: job.id, runDueAt: dueAt, ...(period ? { runFrom: period.from } : {}) });
   return carryOnRun(deps, r, turn);
 }
 
@@ -171,7 +175,7 @@ type Ending = Pick<PullJob, 'state' | 'updatedAt' | 'message' | 'failure' | 'row
 
 function finish(deps: RefreshDeps, refresh: Refresh, job: Ending | undefined): Refresh {
   const now = deps.clock.now();
-  const { jobId: _, runDueAt: dueAt, ...r } = refresh;
+  const { jobId: _, runDueAt: dueAt, runFrom, ...r } = refresh;
   if (!job)
     return record(r, 'failed', now, 0, 'The run was lost; it will run again at its next time.', dueAt);
   const status = job.state as RunStatus;
@@ -183,6 +187,10 @@ function finish(deps: RefreshDeps, refresh: Refresh, job: Ending | undefined): R
   if (status === 'done') {
     delete next.failingSince;
     delete next.mailedAt;
+    // Its own range's first day, not the day a catch-up went back to: the next run then catches
+    // up on this run's range alone.
+    if (job.range)
+      next.lastPulled = { from: runFrom ?? job.range.from, end: job.range.end, at: dueAt ?? now };
   }
   // Only a period over before the run began is appended whole: today's, or this week's, is pulled
   // again at each run for the rows added since.

@@ -1,0 +1,48 @@
+// A merge or append refresh of a moving range leaves no day unpulled between two runs. A weekly
+// "month to date" run on 28 December pulls the 28th part way; the next, on 4 January, resolves to
+// January alone, so the rest of December would never reach the sheet. That run starts where the
+// last one's data stopped being whole: the last range again when it was not over as it ran (its
+// buckets come out aligned as before, so a merge replaces them whole), or the first day after it.
+import type { Zone } from '../ports';
+import type { PullSpec } from '../pull/pull-spec';
+import type { ResolvedRange } from '../time/date-range';
+import { addDays, formatLocalDate, type LocalDate, parseLocalDate } from '../time/local-date';
+import { localDateOf } from '../time/zone-math';
+
+/** The range a refresh's last good run pulled, and when the run began. */
+export interface PulledRange {
+  from: string;
+  end: number;
+  at: number;
+}
+
+/** How far back a run goes to catch up at most: a refresh paused for months starts a month back. */
+export const CATCH_UP_DAYS = 31;
+
+/**
+ * A merge, or an append into a sheet (which adds only the rows not there yet), may pull days again
+ * to catch up; a replace shows its own range alone, and a BigQuery append would add them twice.
+ */
+export function catchesUp(spec: PullSpec): boolean {
+  return spec.mode === 'merge' || (spec.mode === 'append' && spec.target.kind !== 'bigquery');
+}
+
+/** The first day the next run pulls, when earlier than its own range's; else undefined. */
+export function catchUpFrom(
+  last: PulledRange | undefined,
+  range: ResolvedRange,
+  zone: Zone,
+): string | undefined {
+  if (!last) return undefined;
+  const from =
+    last.end > last.at
+      ? last.from
+      : last.end < range.start
+        ? formatLocalDate(localDateOf(last.end, zone))
+        : undefined;
+  if (from === undefined || from >= range.from) return undefined;
+  const floor = formatLocalDate(addDays(parseLocalDate(range.from) as LocalDate, -CATCH_UP_DAYS));
+  // Dates as yyyy-mm-dd compare as text.
+  if (from < floor) return floor;
+  return from;
+}

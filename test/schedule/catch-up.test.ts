@@ -1,0 +1,60 @@
+// Where a merge or append refresh's run starts so that no day falls between two runs.
+import { describe, expect, it } from 'vitest';
+import { intlZone } from '../../dev/intl-zone';
+import type { PullSpec } from '../../src/core/pull/pull-spec';
+import { CATCH_UP_DAYS, catchesUp, catchUpFrom } from '../../src/core/schedule/catch-up';
+import { resolveRange } from '../../src/core/time/date-range';
+
+const zone = intlZone('America/New_York');
+const local = (text: string) => Date.parse(`${text}-05:00`);
+const range = (from: string, to: string) => resolveRange({ kind: 'absolute', from, to }, 0, zone);
+
+describe('catchUpFrom', () => {
+  const december = range('2026-12-01', '2026-12-28');
+  const january = range('2027-01-01', '2027-01-04');
+
+  it("goes back over the last run's range when that was not over as it ran", () => {
+    const last = { from: december.from, end: december.end, at: local('2026-12-28T06:41') };
+    expect(catchUpFrom(last, january, zone)).toBe('2026-12-01');
+  });
+
+  it('starts at the first day no run pulled, when the last range was over', () => {
+    const whole = range('2026-12-20', '2026-12-27');
+    const last = { from: whole.from, end: whole.end, at: local('2026-12-28T07:00') };
+    expect(catchUpFrom(last, january, zone)).toBe('2026-12-28');
+  });
+
+  it('adds nothing when the last range ended as this one starts, or starts where this one does', () => {
+    const before = range('2026-12-25', '2026-12-31');
+    expect(
+      catchUpFrom({ from: before.from, end: before.end, at: local('2027-01-01T07:00') }, january, zone),
+    ).toBe(undefined);
+    // Today pulled an hour ago, pulled again: its own range already starts there.
+    const today = range('2027-01-04', '2027-01-04');
+    expect(
+      catchUpFrom({ from: today.from, end: today.end, at: local('2027-01-04T08:00') }, today, zone),
+    ).toBe(undefined);
+    expect(catchUpFrom(undefined, january, zone)).toBe(undefined);
+  });
+
+  it(`goes back ${CATCH_UP_DAYS} days at most: a refresh paused for months does not pull them all`, () => {
+    const spring = range('2026-04-01', '2026-04-30');
+    const last = { from: spring.from, end: spring.end, at: local('2026-05-01T07:00') };
+    expect(catchUpFrom(last, january, zone)).toBe('2026-12-01');
+  });
+});
+
+describe('catchesUp', () => {
+  const spec = (mode: PullSpec['mode'], target: PullSpec['target']) => ({ mode, target }) as PullSpec;
+  const sheet = { kind: 'sheet', name: 'Tickets' } as const;
+  const table = { kind: 'bigquery', project: 'p', dataset: 'd', table: 't' } as const;
+
+  it('holds for a merge anywhere and an append into a sheet; not for a replace or a BigQuery append', () => {
+    expect([spec('merge', sheet), spec('merge', table), spec('append', sheet)].map(catchesUp)).toEqual([
+      true,
+      true,
+      true,
+    ]);
+    expect([spec('replace', sheet), spec('append', table)].map(catchesUp)).toEqual([false, false]);
+  });
+});
