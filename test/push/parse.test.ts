@@ -396,6 +396,19 @@ describe('row parsing', () => {
       ok: false,
       problems: ['Platform: "zendesks" is not a platform Assembled knows; did you mean "zendesk"?'],
     });
+    // Two letters swapped, in a name too short to allow two edits, is one slip.
+    const platformOf = (typed: string) => parse('associations', platform, ['a-1', typed, '42']).result;
+    expect(['zendeks', 'fvie9'].map(platformOf)).toEqual([
+      {
+        ok: false,
+        problems: ['Platform: "zendeks" is not a platform Assembled knows; did you mean "zendesk"?'],
+      },
+      { ok: false, problems: ['Platform: "fvie9" is not a platform Assembled knows; did you mean "five9"?'] },
+    ]);
+    // Two slips are not a near miss of a name this short: two swaps, two letters changed, a swap
+    // and a letter left out. Such a name may be a platform of the organisation's own.
+    for (const typed of ['zedneks', 'zenexsk', 'fvi9'])
+      expect(platformOf(typed)).toMatchObject({ ok: true, request: { input: { platform: typed } } });
     // An agent state's Source is a platform too, and optional: a typo there is caught the same way.
     const sourced = ['Agent', 'State', 'Start', 'Source'];
     expect(parse('agent_states', sourced, ['a-1', 'busy', '2026-06-01 09:00', 'zendesks']).result).toEqual({
