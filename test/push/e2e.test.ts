@@ -228,7 +228,7 @@ describe.skipIf(!built)('push in the local Apps Script runtime', () => {
     // Retyped after the push: the break ran five minutes longer.
     rt.workbook.write(sheet, [['2026-05-25 07:20']], { row: 3, column: 5 });
     const changed =
-      "Changed since it was pushed: Assembled holds the row as it was sent, and a done row is never sent again. Sending it again would add a second state beside this one. To change it, an Agent-state edits row (update in Action) needs its State ID, which Assembled's list of states does not always give: an agent-states pull shows an ID column only where it does, and an agent-state edit history pull lists a state only once it was edited. Without an ID, change the state in Assembled itself.";
+      "Changed since it was pushed: Assembled holds the row as it was sent, and a done row is never sent again. Sending it again would add a second state beside this one. To change it, an Agent-state edits row (update in Action) needs its State ID, which Assembled's list of states does not always give: an agent-states pull shows an ID column only where it does, and an agent-state edit history pull lists a state only once it was edited. Without an ID, change the state in Assembled itself. When it was sent: Accepted by Assembled for ingestion.";
     const again = await rt.callFromSidebar<Check>('validatePush', 'agent_states');
     expect(again).toMatchObject({
       ok: 0,
@@ -248,13 +248,23 @@ describe.skipIf(!built)('push in the local Apps Script runtime', () => {
     // When they reached Assembled stays as it was: nothing was sent since.
     expect(column(rt, sheet, 'Pushed at')).toEqual(pushedAt);
 
-    // Typed back as it was sent: nothing changed.
+    // Typed back as it was sent: nothing changed, and the row says again what it said then.
     rt.workbook.write(sheet, [['2026-05-25 07:15']], { row: 3, column: 5 });
     expect(await rt.callFromSidebar<Check>('validatePush', 'agent_states')).toMatchObject({
       skipped: 2,
       changed: 0,
       problems: [],
     });
+    expect(column(rt, sheet, 'Push message')).toEqual([taken, taken]);
+    // Changed and put back again between two pushes: Push says so the same way.
+    rt.workbook.write(sheet, [['2026-05-25 07:25']], { row: 3, column: 5 });
+    await push('states-changed-3');
+    expect(column(rt, sheet, 'Push message')).toEqual([taken, changed]);
+    rt.workbook.write(sheet, [['2026-05-25 07:15']], { row: 3, column: 5 });
+    await push('states-changed-4');
+    expect(column(rt, sheet, 'Push message')).toEqual([taken, taken]);
+    expect(column(rt, sheet, 'Pushed at')).toEqual(pushedAt);
+    expect(posts()).toBe(sent);
   });
 
   it('tells a changed inserted state record to be sent as an update, not inserted again', async () => {
@@ -273,7 +283,7 @@ describe.skipIf(!built)('push in the local Apps Script runtime', () => {
     rt.workbook.write(sheet, [['break']], { row: 2, column: 4 });
     const again = await rt.callFromSidebar<Check>('validatePush', 'state_edits');
     expect(again.problems).toEqual([
-      'Row 2: Changed since it was pushed: Assembled holds the row as it was sent, and a done row is never sent again. To send the change, put update in Action (and the Assembled ID in State ID if it is empty), then clear Push status and Assembled ID.',
+      'Row 2: Changed since it was pushed: Assembled holds the row as it was sent, and a done row is never sent again. To send the change, put update in Action (and the Assembled ID in State ID if it is empty), then clear Push status and Assembled ID. When it was sent: State record inserted.',
     ]);
   });
 

@@ -28,7 +28,7 @@ import { nothingToPush } from './progress-words';
 import { type InFlight, OUTAGE_MS, OUTAGE_TRIES, type PushJob, PushStore, parseFlight } from './push-job';
 import { reconcile } from './reconcile';
 import { type SendItem, type Sent, sendBatch } from './send';
-import { changedMessage } from './sent-print';
+import { changedMessage, saysChanged, sentMessage } from './sent-print';
 import {
   addStatusColumns,
   emptiedRows,
@@ -192,15 +192,30 @@ function writeMany(grid: Grid, sheet: SheetSnapshot, outcomes: Map<number, RowOu
 /** A done row changed since it was sent keeps its status; its message says how to send the change. */
 function changedOutcome(kind: PushKind, sheet: SheetSnapshot, row: SheetRow): RowOutcome | undefined {
   if (!row.changed) return undefined;
-  const status = String(row.values[sheet.map.status.status] ?? '').trim();
   const { action } = sheet.map.columns;
   const said = action === undefined ? '' : String(row.values[action] ?? '');
-  return {
-    status,
-    ...(row.id ? { id: row.id } : {}),
-    message: changedMessage(kind, said, status),
-    unsent: true,
-  };
+  const { status, message } = doneCells(sheet, row);
+  return { ...doneOutcome(sheet, row), message: changedMessage(kind, said, status, message) };
+}
+
+/**
+ * A row no longer changed since it was sent (put back as it was) says again what it said then;
+ * a row still changed is changedOutcome's, and a row pushed again gets its new message anyway.
+ */
+function restoredOutcome(sheet: SheetSnapshot, row: SheetRow): RowOutcome | undefined {
+  const { message } = doneCells(sheet, row);
+  if (!saysChanged(message)) return undefined;
+  return { ...doneOutcome(sheet, row), message: sentMessage(message) };
+}
+
+function doneCells(sheet: SheetSnapshot, row: SheetRow): { status: string; message: string } {
+  const { status, message } = sheet.map.status;
+  return { status: String(row.values[status] ?? '').trim(), message: String(row.values[message] ?? '') };
+}
+
+function doneOutcome(sheet: SheetSnapshot, row: SheetRow): RowOutcome {
+  const { status, message } = doneCells(sheet, row);
+  return { status, ...(row.id ? { id: row.id } : {}), message, unsent: true };
 }
 
 function problemOutcome(row: SheetRow): RowOutcome | undefined {
@@ -244,6 +259,8 @@ export function validateSheet(deps: PushDeps, kind: PushKind, ref: SheetRef): Va
       if (row.done) {
         summary.skipped++;
         const changed = changedOutcome(kind, sheet, row);
+        const back = changed ? undefined : restoredOutcome(sheet, row);
+        if (back) outcomes.set(row.row, back);
         if (!changed) continue;
         summary.changed++;
         outcomes.set(row.row, changed);
@@ -621,7 +638,7 @@ class PushRun {
       }
       const again = changedOutcome(this.job.kind, sheet, row);
       if (again) changed++;
-      const outcome = bad ?? again;
+      const outcome = bad ?? again ?? restoredOutcome(sheet, row);
       if (outcome) outcomes.set(row.row, { ...outcome, unsent: true });
     }
     writeMany(this.grid as Grid, sheet, outcomes, new Date(this.now()));

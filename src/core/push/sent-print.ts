@@ -53,15 +53,32 @@ const EDIT_HOW =
 /** A request cancelled or denied in Assembled has nothing left to cancel. */
 const ENDED_TIME_OFF = ['cancelled', 'denied'];
 
+const CHANGED = 'Changed since it was pushed:';
+/** What the message said when the row was sent follows this, so putting the row back restores it. */
+const WHEN_SENT = ' When it was sent: ';
+
 /**
  * The Push message of a done row changed since it was sent; `action` is its Action cell, if any,
- * and `status` its Push status (a synced time-off row's is the request's own).
+ * `status` its Push status (a synced time-off row's is the request's own), and `was` its message.
  */
-export function changedMessage(kind: PushKind, action = '', status = ''): string {
+export function changedMessage(kind: PushKind, action = '', status = '', was = ''): string {
   const edit = kind === 'state_edits' && action.trim().toLowerCase() !== 'delete';
   const ended = kind === 'time_off' && ENDED_TIME_OFF.includes(status.trim().toLowerCase());
   const how =
     (edit ? EDIT_HOW : ended ? undefined : HOW[kind]) ??
     'To send it as a new row, clear its Push status and Assembled ID.';
-  return `Changed since it was pushed: Assembled holds the row as it was sent, and a done row is never sent again. ${how}`;
+  const sent = was ? `${WHEN_SENT}${sentMessage(was)}` : '';
+  return `${CHANGED} Assembled holds the row as it was sent, and a done row is never sent again. ${how}${sent}`;
+}
+
+/** Whether a done row's message says it was changed (changedMessage). */
+export function saysChanged(message: string): boolean {
+  return message.startsWith(CHANGED);
+}
+
+/** The message a done row had when it was sent, from what it says now. */
+export function sentMessage(message: string): string {
+  if (!saysChanged(message)) return message;
+  const at = message.lastIndexOf(WHEN_SENT);
+  return at < 0 ? 'Done: the row is as it was sent.' : message.slice(at + WHEN_SENT.length);
 }
