@@ -304,6 +304,48 @@ describe.skipIf(!built)('push in the local Apps Script runtime', () => {
     expect(pushed).toMatchObject({ state: 'done', succeeded: 1, failed: 1, problems: [`Row 2: ${unknown}`] });
     expect(column(rt, sheet, 'Push status')).toEqual(['error', 'inserted']);
     expect(column(rt, sheet, 'Push message')[0]).toBe(unknown);
+
+    // Validate keeps Assembled's answer while the row stands as it was sent...
+    expect(await rt.callFromSidebar<Check>('validatePush', 'state_edits')).toMatchObject({
+      ok: 0,
+      errors: 1,
+      problems: [
+        `Row 2: Refused by Assembled when last pushed, and not changed since: ${unknown} Change the row, or push it again to send it as it is.`,
+      ],
+    });
+    expect(column(rt, sheet, 'Push status')).toEqual(['error', 'inserted']);
+    expect(column(rt, sheet, 'Push message')[0]).toBe(unknown);
+    // ...and checks it afresh once it is changed.
+    rt.workbook.write(sheet, [['another-state-id']], { row: 2, column: 2 });
+    expect(await rt.callFromSidebar<Check>('validatePush', 'state_edits')).toMatchObject({
+      ok: 1,
+      errors: 0,
+    });
+    expect(column(rt, sheet, 'Push status')).toEqual(['OK', 'inserted']);
+    // Typed back, Validate has said "Ready to push" since: Assembled is asked again, not quoted.
+    rt.workbook.write(sheet, [['bogus-state-id']], { row: 2, column: 2 });
+    expect(await rt.callFromSidebar<Check>('validatePush', 'state_edits')).toMatchObject({
+      ok: 1,
+      errors: 0,
+    });
+  });
+
+  it("keeps only Assembled's refusal: a row Validate marked, now right with nothing in it changed, is ready", async () => {
+    const { rt, agents } = setup();
+    const [a] = agents;
+    if (!a) throw new Error('no agents');
+    // Two states of one agent from one platform at once: Validate marks both.
+    const { sheet, check } = await validateTemplate(rt, 'agent_states', [
+      [a.email, 'available', '', '2026-05-25 06:00', '2026-05-25 07:00', 'five9'],
+      [a.email, 'break', '', '2026-05-25 06:30', '2026-05-25 06:45', 'five9'],
+    ]);
+    expect(check).toMatchObject({ ok: 0, errors: 2 });
+    rt.workbook.write(sheet, [['', '', '', '', '', '']], { row: 3 });
+    expect(await rt.callFromSidebar<Check>('validatePush', 'agent_states')).toMatchObject({
+      ok: 1,
+      errors: 0,
+    });
+    expect(column(rt, sheet, 'Push status')[0]).toBe('OK');
   });
 
   it('holds back new agent states that overlap states already pushed from the sheet', async () => {

@@ -194,7 +194,7 @@ function changedOutcome(kind: PushKind, sheet: SheetSnapshot, row: SheetRow): Ro
   if (!row.changed) return undefined;
   const { action } = sheet.map.columns;
   const said = action === undefined ? '' : String(row.values[action] ?? '');
-  const { status, message } = doneCells(sheet, row);
+  const { status, message } = statusCells(sheet, row);
   return { ...doneOutcome(sheet, row), message: changedMessage(kind, said, status, message) };
 }
 
@@ -203,18 +203,22 @@ function changedOutcome(kind: PushKind, sheet: SheetSnapshot, row: SheetRow): Ro
  * a row still changed is changedOutcome's, and a row pushed again gets its new message anyway.
  */
 function restoredOutcome(sheet: SheetSnapshot, row: SheetRow): RowOutcome | undefined {
-  const { message } = doneCells(sheet, row);
+  const { message } = statusCells(sheet, row);
   if (!saysChanged(message)) return undefined;
   return { ...doneOutcome(sheet, row), message: sentMessage(message) };
 }
 
-function doneCells(sheet: SheetSnapshot, row: SheetRow): { status: string; message: string } {
+function refusedAgain(message: string): string {
+  return `Refused by Assembled when last pushed, and not changed since: ${message} Change the row, or push it again to send it as it is.`;
+}
+
+function statusCells(sheet: SheetSnapshot, row: SheetRow): { status: string; message: string } {
   const { status, message } = sheet.map.status;
   return { status: String(row.values[status] ?? '').trim(), message: String(row.values[message] ?? '') };
 }
 
 function doneOutcome(sheet: SheetSnapshot, row: SheetRow): RowOutcome {
-  const { status, message } = doneCells(sheet, row);
+  const { status, message } = statusCells(sheet, row);
   return { status, ...(row.id ? { id: row.id } : {}), message, unsent: true };
 }
 
@@ -265,6 +269,10 @@ export function validateSheet(deps: PushDeps, kind: PushKind, ref: SheetRef): Va
         summary.changed++;
         outcomes.set(row.row, changed);
         listProblem(summary.problems, row.row, changed.message);
+      } else if (row.refused && row.parse?.ok) {
+        // Assembled's answer stands until the row is changed: "Ready to push" would hide it.
+        summary.errors++;
+        listProblem(summary.problems, row.row, refusedAgain(statusCells(sheet, row).message));
       } else if (row.parse?.ok) {
         summary.ok++;
         outcomes.set(row.row, {

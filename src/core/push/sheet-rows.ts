@@ -14,7 +14,7 @@ import { kindNote } from './kind-note';
 import { ERROR_STATUS, isDone, type PushKind, STATUS_COLUMNS, type StatusKey } from './kinds';
 import { type ParseContext, parseRow, type RowParse } from './parse-row';
 import { fingerprint } from './request';
-import { changedSinceSent, inputPrint, sentNote } from './sent-print';
+import { changedSinceSent, inputPrint, sentNote, sentPrint } from './sent-print';
 
 export interface RowOutcome {
   status: string;
@@ -58,6 +58,8 @@ export interface SheetRow {
   note?: string;
   /** Done, and changed since it was sent (sent-print.ts): still never sent again. */
   changed?: boolean;
+  /** Refused by Assembled when last pushed, and not changed since: Validate keeps its answer. */
+  refused?: true;
   /** The agent's own ID on the platform in Assembled that the row's association replaces. */
   replaces?: string;
 }
@@ -111,6 +113,8 @@ export function readSheet(grid: Grid, kind: PushKind, ctx: ParseContext): ReadRe
     const note = notes[i - 1] ?? '';
     if (note) row.note = note;
     if (row.done && changedSinceSent(note, values, map)) row.changed = true;
+    if (!row.done && status === ERROR_STATUS && sentPrint(note) === inputPrint(values, map))
+      row.refused = true;
     if (!row.done && !blank) {
       const held = heldBy?.(values);
       row.parse = held ? { ok: false, problems: [held] } : parseRow(values, map, ctx);
@@ -290,7 +294,10 @@ function writeSentPrints(
   let changes = 0;
   for (let n = first; n <= last; n++) {
     const row = byRow.get(n);
-    const taken = outcomes.has(n) && row && !row.blank && !row.changed && isDone(row.status, '');
+    // Taken by Assembled, or refused by it as the row stands (so Validate can tell an edit since).
+    const o = outcomes.get(n);
+    const refused = o !== undefined && !o.unsent && isToFix(o);
+    const taken = o && row && !row.blank && !row.changed && (isDone(row.status, '') || refused);
     const note = taken ? sentNote(inputPrint(row.values, map)) : (row?.note ?? '');
     if (row && note !== (row.note ?? '')) {
       row.note = note;
