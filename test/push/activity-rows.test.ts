@@ -21,9 +21,11 @@ describe('activity rows, validated', () => {
       ['move', 'act_3', '', '', '', '', '', '', ''],
       ['create', '', a?.email ?? '', 'phones', '2026-07-01 10:00', '2026-07-01 09:00', '', '', ''],
       ['create', '', a?.email ?? '', 'ph', '2026-07-01 11:00', '2026-07-01 12:00', '', '', 'yes'],
+      ['create', '', a?.email ?? '', 'ph', '2026-07-01 13:00', '2026-07-01 14:00', '', '', ''],
+      ['delete', 'act_9', '', '', '', '', '', '', ''],
     ]);
     const summary = validateSheet(s.deps, 'activities', ref);
-    expect(summary).toMatchObject({ rows: 8, ok: 1, errors: 7 });
+    expect(summary).toMatchObject({ rows: 10, ok: 3, errors: 7 });
     const out = records(grid).map((r) => r['Push message']);
     expect(out).toEqual([
       "Activity ID: is empty, and update needs the activity's id (the Activity ID column of an Activities pull).",
@@ -33,6 +35,9 @@ describe('activity rows, validated', () => {
       'Action: update needs at least one column to change (Agent, Type, Start, End or Description).',
       expect.stringContaining('Action: "move" is not one of create, update, delete.'),
       'End: must be after Start.',
+      'Ready to push.',
+      // Said before it is sent, while Allow conflicts can still be set.
+      "Ready to push. Allow conflicts is not TRUE: sending it removes any of this agent's activities that it overlaps (set TRUE to keep them).",
       'Ready to push.',
     ]);
     expect(s.http.sent.filter((r) => r.method !== 'GET')).toEqual([]);

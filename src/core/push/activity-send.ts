@@ -30,6 +30,14 @@ const DONE = {
 const REPLACED =
   "Without Allow conflicts set to TRUE, Assembled removed any of this agent's activities that it overlaps: pull the schedule to see them.";
 
+/** Said before the row is sent, so it can still be set to TRUE (Validate's "Ready to push."). */
+export function removesOverlapped(request: { kind: string } | undefined): string {
+  const r = request as ActivityRequest | undefined;
+  return r?.kind === 'activities' && r.action !== 'delete' && !r.activity.allow_conflicts
+    ? " Allow conflicts is not TRUE: sending it removes any of this agent's activities that it overlaps (set TRUE to keep them)."
+    : '';
+}
+
 /** The service names the item by its place in the batch, which means nothing on the sheet. */
 const plain = (message: string) => message.replace(/activities\[\d+\]\.(activity\.)?/g, '');
 

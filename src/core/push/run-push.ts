@@ -17,7 +17,7 @@ import type { Grid } from '../sheet/grid';
 import { WriteRefused } from '../sheet/write-table';
 import { InputError } from '../validation';
 import { AcceptedRows } from './accepted';
-import { activityTypes } from './activity-send';
+import { activityTypes, removesOverlapped } from './activity-send';
 import { loadAgentMemo, saveAgentMemo } from './agent-memo';
 import { AgentDirectory } from './agents';
 import { replacing } from './association-rows';
@@ -277,7 +277,7 @@ export function validateSheet(deps: PushDeps, kind: PushKind, ref: SheetRef): Va
         summary.ok++;
         outcomes.set(row.row, {
           status: 'OK',
-          message: `Ready to push.${replacing(row, false)}`,
+          message: `Ready to push.${replacing(row, false)}${removesOverlapped(row.parse.request)}`,
           unsent: true,
         });
       } else {
