@@ -1,7 +1,7 @@
 // Each kind end to end: insert its template, fill it in, validate, push, and check both the sheet
 // and what the simulator now holds.
 import { describe, expect, it } from 'vitest';
-import { PUSH_KINDS } from '../../src/core/push/kinds';
+import { PUSH_KINDS, type PushKind } from '../../src/core/push/kinds';
 import { startPush, validateSheet } from '../../src/core/push/run-push';
 import { templateFor } from '../../src/core/push/template';
 import type { CellValue } from '../../src/core/table/build-table';
@@ -68,6 +68,22 @@ describe('templates', () => {
         values: ['insert', 'update', 'delete'],
         strict: true,
       });
+  });
+});
+
+describe('template column widths', () => {
+  const width = (kind: PushKind, header: string) =>
+    templateFor(kind).columns.find((c) => c.header === header)?.width;
+
+  it("keep the outcome nearer: an Assembled ID column that stays empty, and a platform's own id, are narrow", () => {
+    const noIds: PushKind[] = ['agent_states', 'associations', 'activities_clear'];
+    const ids: PushKind[] = ['time_off', 'activities', 'state_edits'];
+    const [narrow = 0] = noIds.map((k) => width(k, 'Assembled ID'));
+    expect(noIds.map((k) => width(k, 'Assembled ID'))).toEqual(noIds.map(() => narrow));
+    expect(ids.map((k) => width(k, 'Assembled ID'))).toEqual(ids.map(() => 280));
+    expect(narrow).toBeLessThan(200);
+    expect(width('associations', 'Platform ID')).toBe(narrow);
+    expect(width('activities', 'Activity ID')).toBe(280);
   });
 });
 

@@ -98,6 +98,7 @@ export const ACTIVITIES_KIND: Omit<KindSpec, 'kind'> = {
 export const CLEAR_KIND: Omit<KindSpec, 'kind'> = {
   label: 'Activity windows to clear',
   sheetName: 'Activity windows to clear',
+  noIds: true,
   summary:
     "Each row deletes the agents' activities inside its window. An activity that straddles the window's start or end is cut there, not removed: its part outside the window stays.",
   columns: [

@@ -39,6 +39,8 @@ export interface ColumnSpec {
   noun?: string;
   /** An id: the template makes the column Plain text, so 007123 stays 007123, not the number 7123. */
   plainText?: true;
+  /** An id shorter than Assembled's uuids (a platform's own): the template's column is narrower. */
+  shortId?: true;
 }
 
 export interface KindSpec {
@@ -49,6 +51,8 @@ export interface KindSpec {
   /** What a row of this kind does, for the sidebar. */
   summary: string;
   columns: readonly ColumnSpec[];
+  /** Assembled gives its records no id: the template keeps the empty Assembled ID column narrow. */
+  noIds?: true;
   /**
    * The pulled table this kind is filled in on (a schedule given Actions): its source as the
    * header note names it, and its columns, left alone and no sign of a wrong sheet.
@@ -195,6 +199,7 @@ export const KINDS: Record<PushKind, KindSpec> = {
     kind: 'agent_states',
     label: 'Agent states to ingest',
     sheetName: 'Agent states to ingest',
+    noIds: true,
     summary: 'Rows are sent in bulk batches as agent-state records.',
     columns: [
       agent,
@@ -243,6 +248,7 @@ export const KINDS: Record<PushKind, KindSpec> = {
     kind: 'associations',
     label: 'Platform-ID associations',
     sheetName: 'Platform-ID associations',
+    noIds: true,
     summary: 'Each row links an agent to their id on a platform; rows go in batches.',
     columns: [
       agent,
@@ -262,6 +268,7 @@ export const KINDS: Record<PushKind, KindSpec> = {
         aliases: ['platform id', 'platform_id', 'external id', 'platform user id'],
         type: 'text',
         plainText: true,
+        shortId: true,
         required: true,
         help: "The agent's id on that platform, kept exactly as typed (leading zeros too).",
       },

@@ -48,6 +48,8 @@ const WIDTHS: Record<ColumnSpec['type'], number> = {
 };
 /** A uuid, as Assembled's ids are. */
 const ID_WIDTH = 280;
+/** A platform's own id (a Zendesk user id), or an Assembled ID column that stays empty. */
+const SHORT_ID_WIDTH = 120;
 const STATUS_WIDTHS: Record<StatusKey, number> = { status: 110, id: ID_WIDTH, message: 320, when: 150 };
 
 /** The number format a column's cells get: times as the add-on writes them, ids as typed. */
@@ -105,7 +107,7 @@ export function templateFor(kind: PushKind, types?: readonly string[]): Template
       note: `${c.required ? 'Required' : 'Optional'}. ${help}`,
       ...(validation ? { validation } : {}),
       ...formatOf(c),
-      width: c.plainText ? ID_WIDTH : WIDTHS[c.type],
+      width: c.shortId ? SHORT_ID_WIDTH : c.plainText ? ID_WIDTH : WIDTHS[c.type],
     };
   });
   for (const s of STATUS_COLUMNS)
@@ -114,7 +116,8 @@ export function templateFor(kind: PushKind, types?: readonly string[]): Template
       note: s.key === 'status' ? kindNote(kind) : s.help,
       status: true,
       ...(s.key === 'status' ? { flag: ERROR_STATUS } : {}),
-      width: STATUS_WIDTHS[s.key],
+      // The outcome beside the row is in view sooner, rather than behind the sidebar.
+      width: s.key === 'id' && spec.noIds ? SHORT_ID_WIDTH : STATUS_WIDTHS[s.key],
       ...(s.key === 'when' ? { format: DATETIME_FORMAT } : {}),
     });
   return { kind, sheetName: spec.sheetName, columns, rows: TEMPLATE_ROWS };
