@@ -34,8 +34,17 @@ const onPlatform = (agent: string | null, platform: string) => `${agent}\u0000${
 const idOn = (platform: string, id: string) => `${platform}\u0000${id}`;
 
 export function markSharedPlatformIds(rows: SheetRow[], map: HeaderMap): void {
-  const links = linksOf(rows);
   const column = columnOf(map);
+  const links = linksOf(rows);
+  // A row typed twice: the first copy is sent, the others are pointed at it.
+  for (const list of groupBy(links, (l) => idOn(onPlatform(l.agent, l.platform), l.id))) {
+    const [first, ...copies] = list as [Link, ...Link[]];
+    for (const { row } of copies)
+      refuseRow(
+        row,
+        `${column}: the same association as row ${first.row.row}, typed twice: delete this row.`,
+      );
+  }
   for (const list of groupBy(links, (l) => onPlatform(l.agent, l.platform))) {
     for (const { row, platform, id } of list) {
       const others = list.filter((l) => l.id !== id);
