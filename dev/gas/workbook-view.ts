@@ -257,6 +257,11 @@ export class WorkbookView {
     });
   }
 
+  /** The user hides a sheet from its tab. */
+  hideSheet(name: string): void {
+    this.sheet(name).hidden = true;
+  }
+
   /** The user deletes a sheet from its tab. */
   deleteSheet(name: string): void {
     const sheet = this.sheet(name);
@@ -266,8 +271,12 @@ export class WorkbookView {
 
   /** The user renames a sheet from its tab (its id stays). */
   renameSheet(from: string, to: string): void {
-    if (this.wb.sheetByName(to)) throw new Error(`A sheet named ${to} already exists`);
-    this.sheet(from).name = to;
+    const sheet = this.sheet(from);
+    // Sheets tells names apart whatever their case: "people" is taken by "People".
+    const taken = this.wb.sheetByNameAnyCase(to);
+    if (taken && taken !== sheet)
+      throw new Error(`A sheet with the name "${to}" already exists. Please enter another name.`);
+    sheet.name = to;
   }
 
   /** The user renames the spreadsheet (any editor may). */

@@ -155,6 +155,10 @@ export async function startWorkbench(options: WorkbenchServerOptions = {}): Prom
         );
       case '/api/add-sheet':
         return json(res, workbench.addSheet());
+      case '/api/rename-sheet':
+        return json(res, workbench.renameSheet(text(body.sheet, 'sheet'), text(body.name, 'name')));
+      case '/api/delete-sheet':
+        return json(res, workbench.deleteSheet(text(body.sheet, 'sheet')));
       case '/api/faults':
         return json(res, workbench.setFaults(text(body.preset, 'preset')));
       case '/api/skip':

@@ -24,6 +24,8 @@ export interface WorkbenchOptions extends SessionOptions {
 const MAX_SKIP_MS = 31 * 24 * 3_600_000;
 /** A paste is one request; the server's body limit keeps it well under this anyway. */
 const MAX_PASTE_CELLS = 100_000;
+/** Sheets refuses a longer sheet name. */
+const MAX_SHEET_NAME = 100;
 
 /** Rebuilds what JSON could not carry (see wire.ts), so the runtime judges the real value. */
 export function decodeArgument(v: unknown): unknown {
@@ -218,6 +220,34 @@ export class Workbench {
     while (names.has(`Sheet${n}`)) n++;
     this.rt.workbook.addSheet(`Sheet${n}`);
     return this.select(`Sheet${n}`);
+  }
+
+  /** The user renames a sheet from its tab, as Sheets allows: a name of its own, 100 characters at most. */
+  renameSheet(from: string, to: string): ActionReply {
+    const name = to.trim();
+    if (!name) return { ok: false, message: 'A sheet needs a name.' };
+    if (name.length > MAX_SHEET_NAME)
+      return { ok: false, message: `A sheet name is at most ${MAX_SHEET_NAME} characters.` };
+    try {
+      this.rt.workbook.renameSheet(from, name);
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, message: messageOf(error) };
+    }
+  }
+
+  /** The user deletes a sheet from its tab; Sheets keeps at least one visible sheet. */
+  deleteSheet(name: string): ActionReply {
+    const wb = this.rt.workbook;
+    const visible = wb.sheetNames().filter((n) => !wb.isHidden(n));
+    if (visible.length === 1 && visible[0] === name)
+      return { ok: false, message: "You can't remove all the visible sheets in a document." };
+    try {
+      wb.deleteSheet(name);
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, message: messageOf(error) };
+    }
   }
 
   /**

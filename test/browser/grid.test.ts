@@ -55,6 +55,41 @@ describe('The workbench grid', () => {
     await expect.poll(() => block(shown(), 1, 1, 2, 1)).toEqual([['x'], ['y']]);
   });
 
+  it('renames and deletes a sheet from its tab, as Sheets does: a double-click or right-click opens it', async () => {
+    const { page } = bench();
+    await reset(page);
+    await page.getByRole('button', { name: 'Add sheet' }).click();
+    await page.getByRole('tab', { name: 'Sheet2' }).waitFor();
+    const dialog = page.getByRole('dialog', { name: 'Sheet "Sheet2"' });
+    await page.getByRole('tab', { name: 'Sheet2' }).dblclick();
+    await page.getByLabel('Name').fill('Notes');
+    await page.keyboard.press('Enter');
+    await page.getByRole('tab', { name: 'Notes' }).waitFor();
+    expect(bench().running.workbench.rt.workbook.sheetNames()).toEqual(['Sheet1', 'Notes']);
+    // Names are told apart whatever their case: "sheet1" is taken.
+    await page.getByRole('tab', { name: 'Notes' }).click({ button: 'right' });
+    await page.getByLabel('Name').fill('sheet1');
+    await page.getByRole('button', { name: 'Rename' }).click();
+    await expect.poll(() => page.locator('#notice').textContent()).toMatch(/already exists/);
+    expect(bench().running.workbench.rt.workbook.sheetNames()).toEqual(['Sheet1', 'Notes']);
+    // Delete asks a second time, in the dialog.
+    await page.getByRole('tab', { name: 'Notes' }).click({ button: 'right' });
+    await page.getByRole('button', { name: 'Delete sheet' }).click();
+    await page.getByRole('button', { name: 'Yes, delete "Notes"' }).click();
+    await expect.poll(() => page.getByRole('tab').allTextContents()).toEqual(['Sheet1']);
+    // The last sheet stays.
+    await page.getByRole('tab', { name: 'Sheet1' }).focus();
+    await page.keyboard.press('F2');
+    await page.getByRole('button', { name: 'Delete sheet' }).click();
+    await page.getByRole('button', { name: 'Yes, delete "Sheet1"' }).click();
+    await expect
+      .poll(() => page.locator('#notice').textContent())
+      .toMatch(/can't remove all the visible sheets/);
+    expect(await page.getByRole('tab').allTextContents()).toEqual(['Sheet1']);
+    expect(await dialog.isVisible()).toBe(false);
+    expect(bench().dialogs).toEqual([]);
+  });
+
   it('Reset asks first, in the page; Cancel keeps everything', async () => {
     const { page, dialogs } = bench();
     await reset(page);

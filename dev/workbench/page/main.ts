@@ -95,6 +95,12 @@ function renderTabs(s: StateView): void {
         tab.dataset.color = color;
         tab.style.setProperty('--tab-color', color);
       }
+      // Right-click or double-click, as on a Sheets tab: rename or delete the sheet.
+      tab.addEventListener('contextmenu', (event) => {
+        event.preventDefault();
+        openSheetDialog(name);
+      });
+      tab.addEventListener('dblclick', () => openSheetDialog(name));
       tab.addEventListener('click', (event) => {
         // A mouse click hands the keys to the grid, as Sheets does; the keyboard stays on the tabs.
         if (event.detail > 0) byId('grid').focus({ preventScroll: true });
@@ -262,6 +268,54 @@ resetDialog.addEventListener('close', () => {
 });
 byId('closeSidebar').addEventListener('click', () => void act(() => post('/api/close-sidebar')));
 byId('addSheet').addEventListener('click', () => void act(() => post('/api/add-sheet')));
+
+// A sheet's tab menu: rename, or delete after a second press that says what goes with it.
+const sheetDialog = byId<HTMLDialogElement>('sheetDialog');
+const sheetName = byId<HTMLInputElement>('sheetName');
+const sheetDelete = byId<HTMLButtonElement>('sheetDelete');
+let sheetOpen = '';
+function openSheetDialog(name: string): void {
+  sheetOpen = name;
+  byId('sheetTitle').textContent = `Sheet "${name}"`;
+  byId('sheetWarn').textContent = '';
+  sheetDelete.textContent = 'Delete sheet';
+  delete sheetDelete.dataset.armed;
+  sheetName.value = name;
+  sheetDialog.returnValue = '';
+  sheetDialog.showModal();
+  sheetName.select();
+}
+// Enter renames: the form's first button, which a plain Enter would press, is Cancel.
+sheetName.addEventListener('keydown', (event) => {
+  if (event.key !== 'Enter') return;
+  event.preventDefault();
+  sheetDialog.close('rename');
+});
+sheetDelete.addEventListener('click', () => {
+  if (!sheetDelete.dataset.armed) {
+    sheetDelete.dataset.armed = 'true';
+    sheetDelete.textContent = `Yes, delete "${sheetOpen}"`;
+    byId('sheetWarn').textContent =
+      'Its cells go for good, and formulas that refer to it break, as in Sheets. Press again to delete it.';
+    sheetDelete.focus();
+    return;
+  }
+  sheetDialog.close('delete');
+});
+sheetDialog.addEventListener('close', () => {
+  const name = sheetOpen;
+  if (sheetDialog.returnValue === 'delete') void act(() => post('/api/delete-sheet', { sheet: name }));
+  else if (sheetDialog.returnValue === 'rename' && sheetName.value !== name)
+    void act(() => post('/api/rename-sheet', { sheet: name, name: sheetName.value }));
+});
+tabs.addEventListener('keydown', (event) => {
+  // F2, or the context-menu key, opens the tab's menu from the keyboard.
+  const tab = (event.target as HTMLElement).closest<HTMLElement>('[role="tab"]');
+  if (tab && (event.key === 'F2' || event.key === 'ContextMenu' || (event.shiftKey && event.key === 'F10'))) {
+    event.preventDefault();
+    openSheetDialog(tab.textContent ?? '');
+  }
+});
 tabs.addEventListener('keydown', (event) => {
   if (!state || (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft')) return;
   const at = state.sheets.indexOf(state.activeSheet) + (event.key === 'ArrowRight' ? 1 : -1);
