@@ -16,7 +16,10 @@ export function writtenWords(mode: WriteMode, w: Written, label: string): string
       : '';
     return merged + gone + left;
   }
-  if (mode === 'replace') return `${rowCount(w.rows)} written to ${label}`;
+  if (mode === 'replace')
+    return w.rows === 0
+      ? `No rows: Assembled holds none for this range and these filters, so ${label} shows "(no records)"`
+      : `${rowCount(w.rows)} written to ${label}`;
   const one = w.present === 1;
   const kept = `${one ? 'was' : 'were'} in the sheet already and left as ${one ? 'it was' : 'they were'} (Merge updates such rows)`;
   if (w.appended === 0)
