@@ -96,14 +96,19 @@ export function getPushOptions(): PushOptions {
   const status = statusColumnOf(header);
   const note = status < 0 ? '' : sheet.getRange(1, status + 1).getNote();
   const detected = proposeKind(header, note, pulled);
-  const running = new PushStore(documentStore()).onSheet(sheet.getSheetId());
-  const mine = running && owns(currentUser(), running);
+  const pushes = new PushStore(documentStore());
+  const running = pushes.onSheet(sheet.getSheetId());
+  const user = currentUser();
+  const mine = running && owns(user, running);
+  // Reopened after its push ended, the sidebar shows how it ended, as it did then.
+  const last = running ? undefined : pushes.lastOnSheet(sheet.getSheetId(), (j) => owns(user, j));
   return {
     kinds: kindChoices(),
     sheet: sheet.getName(),
     ...(detected ? { detected } : {}),
     ...(pulled === undefined ? {} : { pulled }),
     ...(running && mine ? { running: view(running) } : {}),
+    ...(last ? { last: view(last) } : {}),
     ...(running && !mine
       ? { othersPush: `A push by ${ownerName(running)} is running on this sheet with their API key.` }
       : {}),

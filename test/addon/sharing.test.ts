@@ -392,6 +392,30 @@ describe('a shared spreadsheet: pushes', () => {
     return { ...s, agents };
   }
 
+  it("the Push sidebar opened again shows how the opener's own last push of the sheet ended, not another's", async () => {
+    const { rt, b } = await leave(3);
+    expect((await rt.callFromSidebar<PushOptions>('getPushOptions')).last).toBeUndefined();
+    const push = async (key: string) => {
+      let view = await rt.callFromSidebar<PushView>('startPush', 'time_off', key);
+      for (let i = 0; i < 20 && view.state === 'running'; i++) {
+        await rt.clock.advanceAsync(view.nextPollInMs);
+        view = await rt.callFromSidebar<PushView>('pollPush', view.id);
+      }
+      return view;
+    };
+    await push('a-push-first');
+    // The second push of the sheet finds its rows done: it is the one shown.
+    await rt.clock.advanceAsync(60_000);
+    const a = await push('a-push-last');
+    expect(a.state).toBe('done');
+    expect((await rt.callFromSidebar<PushOptions>('getPushOptions')).last).toMatchObject({
+      id: a.id,
+      state: 'done',
+      message: a.message,
+    });
+    expect((await b.callFromSidebar<PushOptions>('getPushOptions')).last).toBeUndefined();
+  });
+
   it("startPush and pollPush: B's push on A's sheet names A's push and never drives it with B's key (item 5)", async () => {
     const { rt, b, seen } = await leave(300);
     const a = await rt.callFromSidebar<PushView>('startPush', 'time_off', 'a-push-0001');

@@ -83,6 +83,15 @@ describe('Push rows in the workbench', () => {
     const ids = await Promise.all([2, 3].map((r) => cell(page, r, 'H').textContent()));
     expect(ids.every((id) => sim?.admin.org.timeOff.some((t) => t.id === id))).toBe(true);
     expect(sim?.stats().byRoute['POST /v0/time_off']).toBe(2);
+
+    // Closed and opened again, the sidebar shows how the push of the sheet in front ended.
+    await page.getByRole('button', { name: 'Close sidebar' }).click();
+    await menu(page, 'Push rows…');
+    const again = await sidebar(page, 'Push rows to Assembled');
+    await expect
+      .poll(() => again.locator('#progressLabel').textContent())
+      .toBe('2 of 2 rows sent; 2 to fix, not sent');
+    expect(await again.locator('#status').textContent()).toBe(said);
   });
 
   it("draws the template's All day cells as checkboxes: a click on the box or Space ticks and clears one", async () => {

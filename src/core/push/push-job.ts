@@ -99,6 +99,13 @@ export class PushStore extends RecordStore<PushJob> {
     return this.running().find((j) => j.sheetId === sheetId);
   }
 
+  /** The caller's latest push of a sheet (finished ones are kept a day, prune). */
+  lastOnSheet(sheetId: number, mine: (job: PushJob) => boolean): PushJob | undefined {
+    return this.all()
+      .filter((j) => j.sheetId === sheetId && mine(j))
+      .sort((a, b) => b.updatedAt - a.updatedAt)[0];
+  }
+
   /** Forgets finished pushes older than a day; one with rows still in flight is kept for reconciling. */
   prune(now: number): void {
     this.deleteWhere(

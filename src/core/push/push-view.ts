@@ -55,6 +55,8 @@ export interface PushOptions {
   running?: PushView;
   /** Another editor's push running on the active sheet: named, never followed or joined. */
   othersPush?: string;
+  /** The caller's last push of the active sheet, over within the day: how it ended is shown again. */
+  last?: PushView;
 }
 
 export function kindChoices(): KindChoice[] {

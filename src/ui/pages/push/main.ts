@@ -174,6 +174,7 @@ async function load(): Promise<void> {
   describeKind();
   if (options.running) await follow(options.running);
   else if (options.othersPush) showStatus(status, options.othersPush, 'info');
+  else if (options.last) showPush(options.last);
 }
 
 /**
