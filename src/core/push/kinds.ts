@@ -200,7 +200,8 @@ export const KINDS: Record<PushKind, KindSpec> = {
     label: 'Agent states to ingest',
     sheetName: 'Agent states to ingest',
     noIds: true,
-    summary: 'Rows are sent in bulk batches as agent-state records.',
+    summary:
+      "Rows are sent in bulk batches as agent-state records. They are checked against each other, not against the states Assembled holds already: ingest only states no platform sends Assembled itself, or the agent's time is counted twice.",
     columns: [
       agent,
       state,
