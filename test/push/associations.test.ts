@@ -74,19 +74,6 @@ describe('platform-ID associations against Assembled', () => {
     );
   });
 
-  it('sends a row typed twice once: the copy is pointed at the first', () => {
-    const { maya, sheet } = setup();
-    const { check } = sheet([
-      [maya.email, 'salesforce', 'sf-9'],
-      [maya.email, 'salesforce', 'sf-9'],
-      [maya.email, 'intercom', 'ic-9'],
-    ]);
-    expect(check).toMatchObject({ ok: 2, errors: 1 });
-    expect(check.problems).toEqual([
-      'Row 3: Platform ID: the same association as row 2, typed twice: delete this row.',
-    ]);
-  });
-
   it('says which ID a row replaces, in Validate and in the outcome of a later run, reading people once', () => {
     const { s, five9, maya, ines, mei, sheet } = setup();
     const peopleReads = () => s.http.sent.filter((r) => r.url.includes('/v0/people')).length;
