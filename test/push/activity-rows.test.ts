@@ -43,6 +43,18 @@ describe('activity rows, validated', () => {
     expect(s.http.sent.filter((r) => r.method !== 'GET')).toEqual([]);
   });
 
+  it('says a header pasted again among the rows repeats the header, not that its cells are wrong', () => {
+    const s = pushSetup();
+    const ref = s.deps.sheets.insertTemplate(templateFor('activities_clear'));
+    const grid = s.grid(ref);
+    const header = grid.read(1, 1, 1, 4)[0] ?? [];
+    grid.write(2, 1, [header.map((h) => ` ${String(h).toUpperCase()} `), header.map(() => 'x')]);
+    expect(validateSheet(s.deps, 'activities_clear', ref)).toMatchObject({ ok: 0, errors: 2 });
+    const out = records(grid).map((r) => r['Push message']);
+    expect(out[0]).toBe('The row repeats the header (pasted with the rows?): delete it.');
+    expect(out[1]).not.toMatch(/repeats the header/);
+  });
+
   it('a window to clear: every agent of the list is found, the window runs forwards', () => {
     const s = pushSetup();
     const [a, b] = s.agents;

@@ -85,6 +85,13 @@ function unchangedActivity(kind: PushKind, values: CellValue[], map: HeaderMap):
   return text(values[id]) !== '' && text(values[action]) === '';
 }
 
+/** A row whose input cells read as their headers: a header pasted again among the rows. */
+function repeatsHeader(values: CellValue[], map: HeaderMap): boolean {
+  return Object.values(map.columns).every(
+    (at) => text(values[at]).toLowerCase() === (map.headers[at] ?? '').toLowerCase(),
+  );
+}
+
 /** Reads the whole sheet in one call and parses every row that is not done. */
 export function readSheet(grid: Grid, kind: PushKind, ctx: ParseContext): ReadResult {
   const used = grid.used();
@@ -117,7 +124,11 @@ export function readSheet(grid: Grid, kind: PushKind, ctx: ParseContext): ReadRe
       row.refused = true;
     if (!row.done && !blank) {
       const held = heldBy?.(values);
-      row.parse = held ? { ok: false, problems: [held] } : parseRow(values, map, ctx);
+      row.parse = held
+        ? { ok: false, problems: [held] }
+        : repeatsHeader(values, map)
+          ? { ok: false, problems: ['The row repeats the header (pasted with the rows?): delete it.'] }
+          : parseRow(values, map, ctx);
       if (row.parse.ok) row.fp = fingerprint(row.parse.request);
     }
     rows.push(row);
