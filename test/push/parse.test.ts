@@ -497,8 +497,11 @@ describe('an agent that matches no one', () => {
     );
     // Two as near: both are named.
     expect(problem('Anx Lee')).toMatch(/Did you mean "Ann Lee" or "Ana Lee"\?/);
-    // Someone who has left, or is no agent, is not suggested; neither is a name far off.
-    expect(problem('Zed Gon')).not.toMatch(/Did you mean/);
+    // Someone who has left is suggested as having left, when no current agent is near.
+    expect(problem('Zed Gon')).toBe(
+      'no agent in Assembled has the id, email or full name "Zed Gon". Did you mean "Zed Gone"? They have left the organisation (deleted in Assembled). Check the spelling, or use their email.',
+    );
+    // Someone who is no agent is not suggested; neither is a name far off.
     expect(problem('Ava Smithee')).toMatch(/Did you mean "Ava Smith"\?/);
     expect(problem('Ava Smxxx')).not.toMatch(/Did you mean/);
     expect(problem('Al')).not.toMatch(/Did you mean/);

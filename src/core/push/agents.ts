@@ -73,29 +73,45 @@ export class AgentDirectory {
   }
 
   /** Near misses of each text that matched no one, found once however many rows hold it. */
-  private readonly guessed = new Map<string, string[]>();
-  private known?: Known[];
+  private readonly guessed = new Map<string, string>();
+  private known?: { current: Known[]; left: Known[] };
 
-  /** The current agents' names and emails nearest a text that matched none. */
-  private nearest(wanted: string): string[] {
+  /**
+   * " Did you mean …?" for a text that matched no one: the current agents' names and emails
+   * nearest it, else a departed agent's (said to have left), else ''.
+   */
+  private nearest(wanted: string): string {
     const done = this.guessed.get(wanted);
-    if (done) return done;
+    if (done !== undefined) return done;
     // Each text costs a pass over the people: past so many, the column is likely something else.
-    if (this.guessed.size >= GUESSES) return [];
+    if (this.guessed.size >= GUESSES) return '';
     const { people, names } = this.index();
     // A name several current people share would only fail again: such agents are offered by email.
     const shared = (p: Person) => (names.get(key(fullName(p))) ?? []).filter((q) => !q.deleted).length > 1;
-    this.known ??= people.flatMap((p) =>
-      p.deleted || !p.agent_id
-        ? []
-        : [
-            { key: key(fullName(p)), label: shared(p) ? p.email || p.agent_id : fullName(p) },
-            ...(p.email ? [{ key: key(p.email), label: p.email }] : []),
-          ],
-    );
-    const near = closest(wanted, this.known);
-    this.guessed.set(wanted, near);
-    return near;
+    const knownOf = (p: Person): Known[] => [
+      { key: key(fullName(p)), label: shared(p) ? p.email || p.agent_id || p.id : fullName(p) },
+      ...(p.email ? [{ key: key(p.email), label: p.email }] : []),
+    ];
+    const agents = people.filter((p) => p.agent_id);
+    this.known ??= {
+      current: agents.filter((p) => !p.deleted).flatMap(knownOf),
+      left: agents.filter((p) => p.deleted).flatMap(knownOf),
+    };
+    const quoted = (labels: string[]) =>
+      someOf(
+        labels.map((n) => `"${n}"`),
+        NAMESAKES_LISTED,
+        true,
+      );
+    const near = closest(wanted, this.known.current);
+    const gone = near.length ? [] : closest(wanted, this.known.left);
+    const guess = near.length
+      ? ` Did you mean ${quoted(near)}?`
+      : gone.length
+        ? ` Did you mean ${quoted(gone)}? They have left the organisation (deleted in Assembled).`
+        : '';
+    this.guessed.set(wanted, guess);
+    return guess;
   }
 
   /** Everyone, as read; undefined in a push's later runs, which check nothing against the list. */
@@ -135,15 +151,7 @@ export class AgentDirectory {
         ? ['email', emails.get(wanted) ?? []]
         : ['name', names.get(wanted) ?? []];
     if (found.length === 0) {
-      const near = this.nearest(wanted);
-      const guess =
-        near.length > 0
-          ? ` Did you mean ${someOf(
-              near.map((n) => `"${n}"`),
-              NAMESAKES_LISTED,
-              true,
-            )}?`
-          : '';
+      const guess = this.nearest(wanted);
       // An email typed already: "use their email" would be no advice.
       const advice = wanted.includes('@') ? 'Check the spelling.' : 'Check the spelling, or use their email.';
       return {
