@@ -11,7 +11,8 @@ import {
 import { RefreshStore } from '../core/schedule/refresh';
 import { type RefreshView, refreshView } from '../core/schedule/refresh-view';
 import { carryOnFromSidebar, type RefreshDeps, runNow } from '../core/schedule/run-refreshes';
-import { ClientId, parseInput } from '../core/validation';
+import { gone, namedNow } from '../core/schedule/sheet-refresh';
+import { ClientId, InputError, parseInput } from '../core/validation';
 import { backgroundNotice } from './adapters/background-budget';
 import { ensureScheduler } from './adapters/dispatcher-trigger';
 import { authorizeTarget } from './bigquery';
@@ -26,7 +27,8 @@ function views(deps: RefreshDeps): RefreshView[] {
   const now = Date.now();
   const budget = backgroundNotice(now);
   const jobs = new JobStore(deps.store);
-  return new RefreshStore(deps.store).all().map((r) => {
+  return new RefreshStore(deps.store).all().map((saved) => {
+    const r = namedNow(deps.targets, saved);
     const v = refreshView(r, deps.user, deps.zone, now, r.jobId ? jobs.get(r.jobId) : undefined);
     // The budget is the owner's: only their own refreshes wait on it.
     const withBudget = v.mine && !v.paused && !v.notice && budget ? { ...v, notice: budget } : v;
@@ -72,7 +74,14 @@ export function deleteRefresh(id: unknown): RefreshView[] {
 
 export function runRefreshNow(id: unknown): RefreshView[] {
   const deps = refreshDeps();
-  runNow(deps, ownedRefresh(deps, parseInput(ClientId, id, 'Refresh id')), sidebarTurn(deps.clock));
+  const refresh = ownedRefresh(deps, parseInput(ClientId, id, 'Refresh id'));
+  // Its sheet gone, the run pauses it rather than start: said as the refusal it is, not as the
+  // last run's outcome.
+  if (!deps.targets.exists(refresh.spec.target, refresh.sheetId)) {
+    runNow(deps, refresh);
+    throw new InputError('Run now', [`Nothing was run: ${gone(refresh)}`]);
+  }
+  runNow(deps, refresh, sidebarTurn(deps.clock));
   return views(deps);
 }
 

@@ -71,10 +71,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * association typed twice sent once, 242.4 with a replace that found no rows saying so, 242.5
  * with the caller's last push of the sheet shown again in a reopened Push sidebar, 242.7 with
  * the agent-states help saying Assembled's own states are not read, 242.9 with a header pasted
- * among the rows said to be one, 243.1 with a misspelt departed agent offered as having left);
- * this budget stops growth meanwhile.
+ * among the rows said to be one, 243.1 with a misspelt departed agent offered as having left,
+ * 243.7 with a refresh naming its sheet as its tab does and refusing Resume and Run now once the
+ * sheet is deleted); this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 243.1;
+const CODE_BUDGET_KIB = 243.7;
 
 const ENTRY_POINTS = [
   'onOpen',

@@ -233,11 +233,25 @@ describe('scheduled refreshes', () => {
       },
       { kind: 'hourly' },
     );
-    rt.workbook.deleteSheet('Sites');
+    // Renamed, the card names it as its tab does at once, before any run.
+    rt.workbook.renameSheet('Sites', 'Our sites');
+    expect((await rt.callFromSidebar<RefreshView[]>('listRefreshes'))[0]?.target).toBe('Our sites');
+    await rt.clock.advanceAsync(HOUR);
+    // And so does the log's Target of the run after.
+    const [head = [], ...logged] = rt.workbook.values('Assembled log');
+    expect(logged.map((r) => r[head.indexOf('Target')])).toEqual(['Our sites']);
+    rt.workbook.deleteSheet('Our sites');
     await rt.clock.advanceAsync(2 * HOUR);
     const [view] = await rt.callFromSidebar<RefreshView[]>('listRefreshes');
-    expect(view?.pausedReason).toBe('Paused: its sheet "Sites" was deleted.');
-    expect(loggedRuns(rt)).toHaveLength(0);
+    const reason =
+      'its sheet "Our sites" was deleted. Delete this refresh, then pull into a sheet and save a refresh there.';
+    expect(view?.pausedReason).toBe(`Paused: ${reason}`);
+    const runs = loggedRuns(rt).length;
+    // Resume and Run now say it cannot run, rather than seem to work.
+    await expect(rt.callFromSidebar('resumeRefresh', view?.id)).rejects.toThrow(`It cannot run: ${reason}`);
+    await expect(rt.callFromSidebar('runRefreshNow', view?.id)).rejects.toThrow(`Nothing was run: ${reason}`);
+    expect((await rt.callFromSidebar<RefreshView[]>('listRefreshes'))[0]?.paused).toBe(true);
+    expect(loggedRuns(rt)).toHaveLength(runs);
   });
 
   it('other editors see refreshes but cannot change them; the owner can pause, resume, run now and delete', async () => {

@@ -187,9 +187,13 @@ describe('a shared spreadsheet: scheduled refreshes answer to their owner', () =
     rt.clock.advance(2 * HOUR);
     expect(rt.workbook.values('Teams')).toEqual([['keep me']]);
     expect(rt.workbook.values('Teams (A)')[0]).toContain('Name');
+    // Its card names the sheet as its tab does now.
+    expect((await lastRun(rt))?.target).toBe('Teams (A)');
     rt.workbook.deleteSheet('Teams (A)');
     rt.clock.advance(24 * HOUR);
-    expect((await lastRun(rt))?.pausedReason).toBe('Paused: its sheet "Teams" was deleted.');
+    expect((await lastRun(rt))?.pausedReason).toBe(
+      'Paused: its sheet "Teams (A)" was deleted. Delete this refresh, then pull into a sheet and save a refresh there.',
+    );
     expect(rt.workbook.values('Teams')).toEqual([['keep me']]);
   });
 

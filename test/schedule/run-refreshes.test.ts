@@ -144,7 +144,8 @@ describe('scheduled refreshes', () => {
     const r = new RefreshStore(s.deps.store).get(id);
     expect(r).toMatchObject({
       paused: true,
-      pausedReason: 'Paused: its sheet "Time off" was deleted.',
+      pausedReason:
+        'Paused: its sheet "Time off" was deleted. Delete this refresh, then pull into a sheet and save a refresh there.',
     });
     expect(s.logs).toHaveLength(0);
     expect(hasRefreshWork(s.deps)).toBe(false);

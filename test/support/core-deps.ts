@@ -76,6 +76,10 @@ export function coreSetup(dialect: Dialect = 'seed', apiKey = TEST_KEY) {
         if (sheetId !== undefined) return grids.has(nameOf(sheetId) ?? '');
         return target.kind === 'new_sheet' || grids.has(targetSheet(target));
       },
+      nameOf: (sheetId) => {
+        const name = nameOf(sheetId);
+        return name !== undefined && grids.has(name) ? name : undefined;
+      },
       bind: (target) => {
         const name = targetSheet(target);
         return grids.has(name) ? idOf(name) : undefined;

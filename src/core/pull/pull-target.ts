@@ -49,6 +49,14 @@ export interface Targets {
   exists(target: PullTarget, sheetId?: number): boolean;
   /** The id of the sheet the target names now; undefined for a new sheet not made yet. */
   bind(target: PullTarget): number | undefined;
+  /** The name the sheet with this id has now; undefined when it is gone. */
+  nameOf(sheetId: number): string | undefined;
+}
+
+/** The target with its sheet called by the name it has now (a refresh follows its sheet by id). */
+export function withSheetName(target: PullTarget, name: string): PullTarget {
+  if (target.kind === 'bigquery') return target;
+  return target.kind === 'cell' ? { ...target, sheet: name } : { ...target, name };
 }
 
 export function targetSheet(target: PullTarget): string {

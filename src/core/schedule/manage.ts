@@ -9,7 +9,7 @@ import type { PullDeps } from '../pull/run-pull';
 import { InputError, parseInput } from '../validation';
 import { nextRun } from './frequency';
 import { type Refresh, RefreshInput, RefreshStore } from './refresh';
-import { refreshInto, refreshWords } from './sheet-refresh';
+import { gone, refreshInto, refreshWords } from './sheet-refresh';
 
 type Deps = Pick<PullDeps, 'store' | 'clock' | 'zone' | 'user' | 'newId' | 'targets' | 'spreadsheetId'> & {
   /** Makes sure the dispatcher will tick (hourly is enough); says why not when Google refused. */
@@ -94,6 +94,9 @@ export function saveRefresh(deps: Deps, input: unknown, key: string): Refresh {
 
 export function setPaused(deps: Deps, id: string, paused: boolean): Refresh {
   const { pausedReason: _, pausedForKey: ___, notice: __, ...refresh } = ownedRefresh(deps, id);
+  // Resumed, it would only pause again at its next run, saying so an hour or a day later.
+  if (!paused && !deps.targets.exists(refresh.spec.target, refresh.sheetId))
+    throw new InputError('Resume', [`It cannot run: ${gone(refresh)}`]);
   const now = deps.clock.now();
   const store = new RefreshStore(deps.store);
   const saved = store.save({

@@ -5,7 +5,6 @@ import { isTerminal, type PullJob } from '../jobs/pull-job';
 import { withLock } from '../lock';
 import { menuPath } from '../menu-names';
 import { ownerName, owns } from '../owner';
-import { targetSheet } from '../pull/pull-target';
 import { advancePull, type PullDeps, startPull, type Turn } from '../pull/run-pull';
 import { failedRunNote, generatedAt, pulledFrom } from '../pull/source-note';
 import type { Grid } from '../sheet/grid';
@@ -16,6 +15,7 @@ import { redTab, restoreTab } from './failed-tab';
 import { failingWords, mailDue, nextRunWords, type SheetKept } from './failure-mail';
 import { nextRun } from './frequency';
 import { type Refresh, RefreshStore, type RunStatus } from './refresh';
+import { gone, namedNow } from './sheet-refresh';
 
 export interface Notifier {
   /**
@@ -131,6 +131,8 @@ export function runNow(deps: RefreshDeps, refresh: Refresh, turn?: Turn): Refres
   if (!deps.targets.exists(refresh.spec.target, refresh.sheetId)) {
     return store.save(pause(r, gone(refresh)));
   }
+  // Renamed since: its card, the log and any later message name the sheet as its tab does.
+  r = namedNow(deps.targets, r);
   const period = refresh.spec.range ? resolveRange(refresh.spec.range, now, deps.zone) : undefined;
   const periodKey = period ? `${period.from}..${period.to}` : '';
   // A scheduled run skips a period appended whole before; Run now is asked for, so it runs (an
@@ -144,7 +146,7 @@ export function runNow(deps: RefreshDeps, refresh: Refresh, turn?: Turn): Refres
     period && catchesUp(refresh.spec) ? catchUpFrom(refresh.lastPulled, period, deps.zone) : undefined;
   try {
     // Exactly the spec the owner saved, into the sheet it is bound to, as a job of the owner's own.
-    job = startPull(deps, refresh.spec, `run-${dueAt}`, {
+    job = startPull(deps, r.spec, `run-${dueAt}`, {
       id: refresh.id,
       ...(refresh.sheetId === undefined ? {} : { sheetId: refresh.sheetId }),
       giveUpAt: Math.max(dueAt, now - LATE_START_MS) + GIVE_UP_AFTER_MS,
@@ -161,14 +163,6 @@ export function runNow(deps: RefreshDeps, refresh: Refresh, turn?: Turn): Refres
   }
   r = store.save({ ...r, jobId: job.id, runDueAt: dueAt, ...(period ? { runFrom: period.from } : {}) });
   return carryOnRun(deps, r, turn);
-}
-
-/** Why a refresh's sheet cannot be found: bound by id, it was deleted; by name (older), or renamed. */
-function gone(r: Refresh): string {
-  const name = targetSheet(r.spec.target);
-  return r.sheetId === undefined
-    ? `its sheet "${name}" was deleted or renamed`
-    : `its sheet "${name}" was deleted`;
 }
 
 type Ending = Pick<PullJob, 'state' | 'updatedAt' | 'message' | 'failure' | 'rows' | 'range'>;

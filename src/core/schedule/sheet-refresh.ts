@@ -3,6 +3,7 @@
 import { ownerName } from '../owner';
 import type { Store } from '../ports';
 import type { PullTarget } from '../pull/pull-spec';
+import { type Targets, targetSheet, withSheetName } from '../pull/pull-target';
 import { describeFrequency } from './frequency';
 import { type Refresh, RefreshStore } from './refresh';
 
@@ -35,4 +36,22 @@ export function scheduledInto(
 ): string | undefined {
   const r = refreshInto(new RefreshStore(store).all(), sheetId, target);
   return r ? refreshWords(r) : undefined;
+}
+
+/**
+ * Why a refresh's sheet cannot be found (bound by id, it was deleted; by name, an older refresh's,
+ * or renamed), and what to do: a refresh writes into the sheet it was saved for, never another.
+ */
+export function gone(r: Refresh): string {
+  const name = targetSheet(r.spec.target);
+  const what = r.sheetId === undefined ? 'was deleted or renamed' : 'was deleted';
+  return `its sheet "${name}" ${what}. Delete this refresh, then pull into a sheet and save a refresh there`;
+}
+
+/** The refresh with its sheet called by the name its tab has now: it follows the sheet by id. */
+export function namedNow(targets: Pick<Targets, 'nameOf'>, r: Refresh): Refresh {
+  const name = r.sheetId === undefined ? undefined : targets.nameOf(r.sheetId);
+  return name === undefined || name === targetSheet(r.spec.target)
+    ? r
+    : { ...r, spec: { ...r.spec, target: withSheetName(r.spec.target, name) } };
 }

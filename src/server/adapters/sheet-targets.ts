@@ -62,6 +62,7 @@ export function sheetTargets(ss: Spreadsheet, store: Store): Targets {
       target.kind === 'bigquery' ||
       (target.kind === 'new_sheet' && sheetId === undefined) ||
       find(ss, target, sheetId) !== null,
+    nameOf: (sheetId) => byId(ss, sheetId)?.getName(),
     bind: (target) =>
       target.kind === 'bigquery'
         ? undefined
