@@ -221,6 +221,38 @@ describe('scheduled refreshes', () => {
     expect(rt.mail[2]?.body).not.toMatch(/failed every run since/);
   });
 
+  it('a pull of other data into the place a refresh writes is refused; the same data may be pulled there again', async () => {
+    const { rt } = await startLocalAddon({ mode: 'bound' });
+    rt.workbook.addSheet('Sites');
+    const sites = {
+      source: { kind: 'resource', resource: 'sites' },
+      target: { kind: 'sheet', name: 'Sites' },
+      mode: 'replace',
+    };
+    await save(rt, sites, { kind: 'daily', hour: 7 });
+    // "New sheet" with its name in another case names that sheet too.
+    const queues = {
+      ...sites,
+      source: { kind: 'resource', resource: 'queues' },
+      target: { kind: 'new_sheet', name: 'sites' },
+    };
+    await expect(rt.callFromSidebar('startPull', queues, 'pull-other-0001')).rejects.toThrow(
+      /^"Sites" is refreshed daily at 07:00 by .* with Sites: Queues pulled there would be replaced at its next run\. Pull into another sheet, or change or delete that refresh in .*Scheduled refreshes/,
+    );
+    expect(rt.workbook.values('Sites')).toEqual([]);
+    await expect(rt.callFromSidebar('startPull', sites, 'pull-same-0001')).resolves.toMatchObject({
+      state: expect.any(String),
+    });
+    // Another sheet, or another cell of this one, is free.
+    await expect(
+      rt.callFromSidebar(
+        'startPull',
+        { ...queues, target: { kind: 'cell', sheet: 'Sites', a1: 'H1' } },
+        'pull-other-0002',
+      ),
+    ).resolves.toMatchObject({ state: expect.any(String) });
+  });
+
   it('deleting the target sheet pauses its refresh with a clear reason', async () => {
     const { rt } = await startLocalAddon({ mode: 'bound' });
     rt.workbook.addSheet('Sites');

@@ -36,6 +36,7 @@ import { rememberPull } from './pull-again';
 import { PullSpec, sourceInfo, sourceLabel, specProblems } from './pull-spec';
 import { describeTarget, TargetMissing, type Targets } from './pull-target';
 import { filterWords } from './pull-words';
+import { refuseRefreshed } from './refreshed-target';
 import { bucketPlan, rollUp, type Window } from './report-buckets';
 import { pullCoverage } from './run-coverage';
 import { pullScheduleGrid } from './run-grid';
@@ -134,6 +135,7 @@ export function startPull(
     const there = checked ? targetNow(deps.targets, spec.target) : undefined;
     refuseTakenName(spec, there);
     refuseMixing(spec, there);
+    refuseRefreshed(spec, deps.targets, deps.store);
   }
   // A job that could never run is not saved: no key, no job (and nothing fills the store).
   deps.client();

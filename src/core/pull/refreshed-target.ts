@@ -1,0 +1,22 @@
+// A pull into the place a scheduled refresh writes, of other data than the refresh's: the pull's
+// table would sit there until the refresh's next run put its own back, and the sidebar would call
+// the pull's table refreshed. Refused before Assembled is asked for anything.
+
+import { menuPath } from '../menu-names';
+import type { Store } from '../ports';
+import { RefreshStore } from '../schedule/refresh';
+import { refreshInto, refreshWords } from '../schedule/sheet-refresh';
+import { InputError } from '../validation';
+import { type PullSpec, sourceLabel } from './pull-spec';
+import { type Targets, targetSheet } from './pull-target';
+
+export function refuseRefreshed(spec: PullSpec, targets: Targets, store: Store): void {
+  const sheetId = targets.bind(spec.target);
+  if (sheetId === undefined) return;
+  const r = refreshInto(new RefreshStore(store).all(), sheetId, spec.target);
+  const theirs = r && sourceLabel(r.spec.source);
+  if (!r || theirs === sourceLabel(spec.source)) return;
+  throw new InputError('Pull', [
+    `"${targets.nameOf(sheetId) ?? targetSheet(spec.target)}" is refreshed ${refreshWords(r)} with ${theirs}: ${sourceLabel(spec.source)} pulled there would be replaced at its next run. Pull into another sheet, or change or delete that refresh in ${menuPath('refreshes')}`,
+  ]);
+}
