@@ -276,7 +276,7 @@ export class WorkbookView {
     const taken = this.wb.sheetByNameAnyCase(to);
     if (taken && taken !== sheet)
       throw new Error(`A sheet with the name "${to}" already exists. Please enter another name.`);
-    sheet.name = to;
+    this.wb.renameSheet(sheet, to);
   }
 
   /** The user renames the spreadsheet (any editor may). */

@@ -269,4 +269,24 @@ describe('sheet names', () => {
     expect(rt.run('byName', 'people').value).toBeNull();
     expect(rt.run('byName', 'PEOPLE').value).toBe('PEOPLE');
   });
+
+  it('renamed, a sheet takes the formulas that refer to it along: they name it anew', () => {
+    const rt = runtimeFor(CODE);
+    rt.run('insert', 'Ticket stats');
+    rt.run('insert', 'Teams');
+    rt.run('insert', 'MyTeams');
+    const formula = "=SUM('Ticket stats'!F2:F6)+teams!A1+MyTeams!A1+'Ticket stats2'!A1";
+    rt.workbook.write('Sheet1', [[formula]]);
+    rt.workbook.write('Teams', [["='TICKET STATS'!B2"]]);
+    expect(rt.run('rename', 'Ticket stats', "Tickets' MTD").value).toEqual({ value: "Tickets' MTD" });
+    expect(rt.workbook.formulas('Sheet1')[0]?.[0]).toBe(
+      "=SUM('Tickets'' MTD'!F2:F6)+teams!A1+MyTeams!A1+'Ticket stats2'!A1",
+    );
+    expect(rt.workbook.formulas('Teams')[0]?.[0]).toBe("='Tickets'' MTD'!B2");
+    // As the user renames a tab, too; a plain name is matched unquoted.
+    rt.workbook.renameSheet('Teams', 'Our teams');
+    expect(rt.workbook.formulas('Sheet1')[0]?.[0]).toBe(
+      "=SUM('Tickets'' MTD'!F2:F6)+'Our teams'!A1+MyTeams!A1+'Ticket stats2'!A1",
+    );
+  });
 });

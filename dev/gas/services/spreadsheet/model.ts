@@ -45,6 +45,17 @@ export const MAX_CELLS = 10_000_000;
 /** Sheets compares sheet names without regard to case when it keeps them unique. */
 export const sameSheetName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
+/**
+ * A formula's reference to the sheet: 'Its name'! (quotes doubled inside), or Name! unquoted when
+ * the name is a plain word; whatever the case, and not inside a longer name.
+ */
+function sheetReference(name: string): RegExp {
+  const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const quoted = `'${literal(name.replace(/'/g, "''"))}'!`;
+  const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? `|${literal(name)}!` : '';
+  return new RegExp(`(^|[^A-Za-z0-9_.'"])(?:${quoted}${plain})`, 'gi');
+}
+
 const lastOf = (start: number, count: number) => start + count - 1;
 
 export function intersects(a: GridRange, b: GridRange): boolean {
@@ -235,6 +246,21 @@ export class WorkbookModel {
 
   sheetByName(name: string): SheetModel | undefined {
     return this.sheets.find((s) => s.name === name);
+  }
+
+  /**
+   * Renames a sheet as Sheets does: every formula that refers to it, in any sheet, is rewritten to
+   * the new name, so it goes on pointing at the same cells (and not at a new sheet of the old name).
+   */
+  renameSheet(sheet: SheetModel, to: string): void {
+    const refers = sheetReference(sheet.name);
+    const quoted = `'${to.replace(/'/g, "''")}'!`;
+    for (const other of this.sheets)
+      for (const row of other.rows)
+        for (const cell of row ?? [])
+          if (cell?.formula)
+            cell.formula = cell.formula.replace(refers, (_, lead: string) => `${lead}${quoted}`);
+    sheet.name = to;
   }
 
   sheetById(id: number): SheetModel | undefined {

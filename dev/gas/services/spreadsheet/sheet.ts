@@ -125,7 +125,7 @@ export class Sheet {
         throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
       }
       assertSheetEditable(this.env, this.model);
-      this.model.name = String(name);
+      this.model.workbook.renameSheet(this.model, String(name));
       return this;
     });
   }
