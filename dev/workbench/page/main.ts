@@ -280,16 +280,38 @@ function openSheetDialog(name: string): void {
   byId('sheetWarn').textContent = '';
   sheetDelete.textContent = 'Delete sheet';
   delete sheetDelete.dataset.armed;
+  // Sheets keeps one sheet at least: with one tab, there is nothing to delete.
+  sheetDelete.disabled = tabs.children.length < 2;
   sheetName.value = name;
   sheetDialog.returnValue = '';
   sheetDialog.showModal();
   sheetName.select();
 }
+/** Renames from the dialog; a name refused keeps the dialog open with it, saying why. */
+async function renameSheet(): Promise<void> {
+  const name = sheetOpen;
+  if (sheetName.value === name) {
+    sheetDialog.close();
+    return;
+  }
+  const reply = await post('/api/rename-sheet', { sheet: name, name: sheetName.value });
+  if (reply.ok) {
+    sheetDialog.close();
+    await refresh();
+  } else {
+    byId('sheetWarn').textContent = reply.message;
+    sheetName.focus();
+  }
+}
 // Enter renames: the form's first button, which a plain Enter would press, is Cancel.
 sheetName.addEventListener('keydown', (event) => {
   if (event.key !== 'Enter') return;
   event.preventDefault();
-  sheetDialog.close('rename');
+  void renameSheet();
+});
+byId('sheetRename').addEventListener('click', (event) => {
+  event.preventDefault();
+  void renameSheet();
 });
 sheetDelete.addEventListener('click', () => {
   if (!sheetDelete.dataset.armed) {
@@ -305,8 +327,6 @@ sheetDelete.addEventListener('click', () => {
 sheetDialog.addEventListener('close', () => {
   const name = sheetOpen;
   if (sheetDialog.returnValue === 'delete') void act(() => post('/api/delete-sheet', { sheet: name }));
-  else if (sheetDialog.returnValue === 'rename' && sheetName.value !== name)
-    void act(() => post('/api/rename-sheet', { sheet: name, name: sheetName.value }));
 });
 tabs.addEventListener('keydown', (event) => {
   // F2, or the context-menu key, opens the tab's menu from the keyboard.
