@@ -73,10 +73,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * the agent-states help saying Assembled's own states are not read, 242.9 with a header pasted
  * among the rows said to be one, 243.1 with a misspelt departed agent offered as having left,
  * 243.7 with a refresh naming its sheet as its tab does and refusing Resume and Run now once the
- * sheet is deleted, 244.1 with a pull of other data into a refreshed place refused); this
- * budget stops growth meanwhile.
+ * sheet is deleted, 244.1 with a pull of other data into a refreshed place refused, 244.2 with
+ * overlapping states and activities told a row typed twice may be deleted); this budget stops
+ * growth meanwhile.
  */
-const CODE_BUDGET_KIB = 244.1;
+const CODE_BUDGET_KIB = 244.2;
 
 const ENTRY_POINTS = [
   'onOpen',

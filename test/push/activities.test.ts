@@ -228,6 +228,9 @@ describe.each(['seed', 'live'] as const)('Activities push, %s dialect', (dialect
       expect(message(8)).toBe('End: must be after Start.');
       expect(message(9)).toMatch(/^Start: overlaps row 12 for the same agent/);
       expect(message(10)).toMatch(/^Start: overlaps row 11 for the same agent/);
+      expect(message(10)).toMatch(
+        /Change the times, delete a row typed twice, or set .* to TRUE on both rows\.$/,
+      );
 
       // The times were read in the sheet's zone, on both sides of the change.
       const byId = new Map(store().map((x) => [x.id, x]));

@@ -186,7 +186,7 @@ describe.skipIf(!built)('push in the local Apps Script runtime', () => {
       [b.email, 'offline', '', '2026-05-25 06:00', '', 'five9'],
     ]);
     const clash = (row: number, other: number) =>
-      `Row ${row}: Start: overlaps row ${other}, a state of the same agent from the same source: an agent is in one state at a time on a platform. Correct the times of the row that is wrong.`;
+      `Row ${row}: Start: overlaps row ${other}, a state of the same agent from the same source: an agent is in one state at a time on a platform. Correct the times of the row that is wrong, or delete a row typed twice.`;
     expect(check.problems).toEqual([
       clash(2, 3),
       clash(3, 2),
@@ -377,7 +377,7 @@ describe.skipIf(!built)('push in the local Apps Script runtime', () => {
     const check = await rt.callFromSidebar<Check>('validatePush', 'agent_states');
     expect(check).toMatchObject({ ok: 1, errors: 1 });
     expect(check.problems).toEqual([
-      'Row 3: Start: overlaps row 2, a state of the same agent from the same source: an agent is in one state at a time on a platform. Correct the times of the row that is wrong.',
+      'Row 3: Start: overlaps row 2, a state of the same agent from the same source: an agent is in one state at a time on a platform. Correct the times of the row that is wrong, or delete a row typed twice.',
     ]);
     expect(column(rt, sheet, 'Push status')).toEqual(['ingested', 'error', 'OK']);
   });

@@ -133,7 +133,7 @@ export function markOverlaps(
       row,
       others.some((n) => listed.some((l) => l.row.row === n))
         ? `${start}: overlaps ${rowsText(others)} for the same agent, and Assembled would delete what this row is placed over. Change the times, set ${allow} to TRUE on this row, or give the rows it overlaps an Action (delete them, or update their times).`
-        : `${start}: overlaps ${rowsText(others)} for the same agent, and Assembled would delete one to place the other. Change the times, or set ${allow} to TRUE on both rows.`,
+        : `${start}: overlaps ${rowsText(others)} for the same agent, and Assembled would delete one to place the other. Change the times, delete a row typed twice, or set ${allow} to TRUE on both rows.`,
     );
   }
 }

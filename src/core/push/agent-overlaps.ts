@@ -29,7 +29,7 @@ export function markStateOverlaps(
     if (row.done) continue;
     refuseRow(
       row,
-      `${start}: overlaps ${rowsText(others)}, a state of the same agent from the same source: an agent is in one state at a time on a platform. Correct the times of the row that is wrong.`,
+      `${start}: overlaps ${rowsText(others)}, a state of the same agent from the same source: an agent is in one state at a time on a platform. Correct the times of the row that is wrong, or delete a row typed twice.`,
     );
   }
 }
