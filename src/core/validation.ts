@@ -53,7 +53,8 @@ function article(type: string): string {
 
 /** A problem as the sidebar shows it: a sentence, capitalised and ended. */
 const sentence = (problem: string) =>
-  `${problem.charAt(0).toUpperCase()}${problem.slice(1)}`.replace(/([^.?!])$/, '$1.');
+  // A menu path ends in "…", which ends the sentence too.
+  `${problem.charAt(0).toUpperCase()}${problem.slice(1)}`.replace(/([^.?!…])$/, '$1.');
 
 /**
  * Thrown when input from a sidebar, a sheet row or a saved spec does not fit: its message is the

@@ -237,7 +237,7 @@ describe('scheduled refreshes', () => {
       target: { kind: 'new_sheet', name: 'sites' },
     };
     await expect(rt.callFromSidebar('startPull', queues, 'pull-other-0001')).rejects.toThrow(
-      /^"Sites" is refreshed daily at 07:00 by .* with Sites: Queues pulled there would be replaced at its next run\. Pull into another sheet, or change or delete that refresh in .*Scheduled refreshes/,
+      /^"Sites" is refreshed daily at 07:00 by .* with Sites: Queues pulled there would be replaced at its next run\. Pull into another sheet, or change or delete that refresh in .*Scheduled refreshes…$/,
     );
     expect(rt.workbook.values('Sites')).toEqual([]);
     await expect(rt.callFromSidebar('startPull', sites, 'pull-same-0001')).resolves.toMatchObject({

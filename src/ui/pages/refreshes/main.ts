@@ -32,7 +32,11 @@ async function act(
     sayRunEnded();
     then?.();
   } catch (error) {
+    // Refused (a Run now whose sheet is gone): no run to tell of, so the next read of the list
+    // leaves the refusal on the status line, and draws the card as the refusal left it.
+    ranNow = undefined;
     showStatus(status, errorMessage(error), 'error');
+    readAgainLater(ON_RETURN_MS);
   }
 }
 
