@@ -10,9 +10,9 @@ import {
 } from '../core/schedule/manage';
 import { RefreshStore } from '../core/schedule/refresh';
 import { type RefreshView, refreshView } from '../core/schedule/refresh-view';
-import { carryOnFromSidebar, type RefreshDeps, runNow } from '../core/schedule/run-refreshes';
-import { gone, namedNow } from '../core/schedule/sheet-refresh';
-import { ClientId, InputError, parseInput } from '../core/validation';
+import { carryOnFromSidebar, type RefreshDeps, runNowByHand } from '../core/schedule/run-refreshes';
+import { namedNow } from '../core/schedule/sheet-refresh';
+import { ClientId, parseInput } from '../core/validation';
 import { backgroundNotice } from './adapters/background-budget';
 import { ensureScheduler } from './adapters/dispatcher-trigger';
 import { authorizeTarget } from './bigquery';
@@ -74,14 +74,7 @@ export function deleteRefresh(id: unknown): RefreshView[] {
 
 export function runRefreshNow(id: unknown): RefreshView[] {
   const deps = refreshDeps();
-  const refresh = ownedRefresh(deps, parseInput(ClientId, id, 'Refresh id'));
-  // Its sheet gone, the run pauses it rather than start: said as the refusal it is, not as the
-  // last run's outcome.
-  if (!deps.targets.exists(refresh.spec.target, refresh.sheetId)) {
-    runNow(deps, refresh);
-    throw new InputError('Run now', [`Nothing was run: ${gone(refresh)}`]);
-  }
-  runNow(deps, refresh, sidebarTurn(deps.clock));
+  runNowByHand(deps, ownedRefresh(deps, parseInput(ClientId, id, 'Refresh id')), sidebarTurn(deps.clock));
   return views(deps);
 }
 

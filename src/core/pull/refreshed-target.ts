@@ -10,8 +10,13 @@ import { InputError } from '../validation';
 import { type PullSpec, sourceLabel } from './pull-spec';
 import { type Targets, targetSheet } from './pull-target';
 
-export function refuseRefreshed(spec: PullSpec, targets: Targets, store: Store): void {
-  const sheetId = targets.bind(spec.target);
+/** `sheetId`: the sheet the target names now (Targets.bind), if any. */
+export function refuseRefreshed(
+  spec: PullSpec,
+  sheetId: number | undefined,
+  targets: Targets,
+  store: Store,
+): void {
   if (sheetId === undefined) return;
   const r = refreshInto(new RefreshStore(store).all(), sheetId, spec.target);
   const theirs = r && sourceLabel(r.spec.source);

@@ -128,14 +128,17 @@ export function startPull(
   const spec = parseInput(PullSpec, input, 'Pull');
   const problems = specProblems(spec);
   if (problems.length) throw new InputError('Pull', problems);
+  // The sheet the target names now, found once for the checks and the job; a refresh's own is
+  // the one it is bound to.
+  const sheetId = refresh ? refresh.sheetId : deps.targets.bind(spec.target);
   // A refresh writes what it wrote before; a pull from the sidebar may aim at another's table.
   if (!refresh) {
     // Read once, and only where a check applies: a replace into a sheet or a cell needs neither.
     const checked = spec.target.kind === 'new_sheet' || spec.mode !== 'replace';
-    const there = checked ? targetNow(deps.targets, spec.target) : undefined;
+    const there = checked ? targetNow(deps.targets, spec.target, sheetId) : undefined;
     refuseTakenName(spec, there);
     refuseMixing(spec, there);
-    refuseRefreshed(spec, deps.targets, deps.store);
+    refuseRefreshed(spec, sheetId, deps.targets, deps.store);
   }
   // A job that could never run is not saved: no key, no job (and nothing fills the store).
   deps.client();
@@ -153,7 +156,6 @@ export function startPull(
       ]);
     }
     const job = newJob(deps.newId(), deps.user, deps.spreadsheetId, spec, now, key, refresh?.id);
-    const sheetId = refresh ? refresh.sheetId : deps.targets.bind(spec.target);
     if (sheetId !== undefined) job.sheetId = sheetId;
     if (refresh?.giveUpAt !== undefined) job.giveUpAt = refresh.giveUpAt;
     if (refresh?.byHand) job.byHand = true;

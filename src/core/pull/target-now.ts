@@ -14,10 +14,15 @@ export interface TargetNow {
   held: string | undefined;
 }
 
-/** Undefined when no sheet answers to the target yet (a new sheet, BigQuery). */
-export function targetNow(targets: Targets, target: PullTarget): TargetNow | undefined {
-  if (target.kind === 'bigquery') return undefined;
-  const sheetId = targets.bind(target);
+/**
+ * `sheetId`: the sheet the target names now (Targets.bind); undefined when none answers to it yet
+ * (a new sheet, BigQuery), and so then is what this gives.
+ */
+export function targetNow(
+  targets: Targets,
+  target: PullTarget,
+  sheetId: number | undefined,
+): TargetNow | undefined {
   if (sheetId === undefined) return undefined;
   const { grid, sheet, row, col } = targets.open(target, sheetId);
   const used = grid.used();

@@ -10,6 +10,7 @@ import { failedRunNote, generatedAt, pulledFrom } from '../pull/source-note';
 import type { Grid } from '../sheet/grid';
 import { type ResolvedRange, resolveRange } from '../time/date-range';
 import { formatLocalDateTime } from '../time/zone-math';
+import { InputError } from '../validation';
 import { catchesUp, catchUpFrom } from './catch-up';
 import { redTab, restoreTab } from './failed-tab';
 import { failingWords, mailDue, nextRunWords, type SheetKept } from './failure-mail';
@@ -119,6 +120,16 @@ function settle(deps: RefreshDeps, refreshId: string, jobId: string): Refresh | 
     const job = runJob(deps, refresh, jobId);
     return job && !isTerminal(job) ? refresh : store.save(finish(deps, refresh, job));
   });
+}
+
+/**
+ * "Run now" from the owner's sidebar. Its sheet gone, the run pauses the refresh without starting,
+ * which is said as the refusal it is, not left to read as the last run's outcome.
+ */
+export function runNowByHand(deps: RefreshDeps, refresh: Refresh, turn: Turn): Refresh {
+  if (deps.targets.exists(refresh.spec.target, refresh.sheetId)) return runNow(deps, refresh, turn);
+  runNow(deps, refresh);
+  throw new InputError('Run now', [`Nothing was run: ${gone(refresh)}`]);
 }
 
 /** Starts a run now (a due run, or "Run now"); a late trigger runs a missed refresh once. */
