@@ -5,6 +5,7 @@ import type { Clock } from '../ports';
 import { sendActivityChanges } from './activity-batches';
 import type { ActivityRequest } from './activity-request';
 import { ActivityTypeDirectory } from './activity-types';
+import type { PushRequest } from './request';
 import { type BatchResult, errorOutcome, mixedBatch, type SendItem, type Sent } from './send';
 import { toFix } from './sheet-rows';
 
@@ -30,10 +31,12 @@ const DONE = {
 const REPLACED =
   "Without Allow conflicts set to TRUE, Assembled removed any of this agent's activities that it overlaps: pull the schedule to see them.";
 
+/** A create or update sent without allow_conflicts: Assembled removes what it overlaps. */
+const removesWhatItOverlaps = (r: ActivityRequest) => r.action !== 'delete' && !r.activity.allow_conflicts;
+
 /** Said before the row is sent, so it can still be set to TRUE (Validate's "Ready to push."). */
-export function removesOverlapped(request: { kind: string } | undefined): string {
-  const r = request as ActivityRequest | undefined;
-  return r?.kind === 'activities' && r.action !== 'delete' && !r.activity.allow_conflicts
+export function removesOverlapped(request: PushRequest | undefined): string {
+  return request?.kind === 'activities' && removesWhatItOverlaps(request)
     ? " Allow conflicts is not TRUE: sending it removes any of this agent's activities that it overlaps (set TRUE to keep them)."
     : '';
 }
@@ -66,10 +69,7 @@ export function sendActivities(client: AssembledClient, items: SendItem[]): Batc
       const { action } = g.request;
       if (result.applied.has(i)) {
         const id = result.applied.get(i)?.id ?? g.request.activity.id;
-        const message =
-          action !== 'delete' && !g.request.activity.allow_conflicts
-            ? `${DONE[action]} ${REPLACED}`
-            : DONE[action];
+        const message = removesWhatItOverlaps(g.request) ? `${DONE[action]} ${REPLACED}` : DONE[action];
         outcomes.set(g.row, { status: PAST[action], message, ...(id ? { id } : {}) });
         return;
       }

@@ -194,8 +194,8 @@ function changedOutcome(kind: PushKind, sheet: SheetSnapshot, row: SheetRow): Ro
   if (!row.changed) return undefined;
   const { action } = sheet.map.columns;
   const said = action === undefined ? '' : String(row.values[action] ?? '');
-  const { status, message } = statusCells(sheet, row);
-  return { ...doneOutcome(sheet, row), message: changedMessage(kind, said, status, message) };
+  const cells = statusCells(sheet, row);
+  return { ...doneOutcome(row, cells), message: changedMessage(kind, said, cells.status, cells.message) };
 }
 
 /**
@@ -203,9 +203,9 @@ function changedOutcome(kind: PushKind, sheet: SheetSnapshot, row: SheetRow): Ro
  * a row still changed is changedOutcome's, and a row pushed again gets its new message anyway.
  */
 function restoredOutcome(sheet: SheetSnapshot, row: SheetRow): RowOutcome | undefined {
-  const { message } = statusCells(sheet, row);
-  if (!saysChanged(message)) return undefined;
-  return { ...doneOutcome(sheet, row), message: sentMessage(message) };
+  const cells = statusCells(sheet, row);
+  if (!saysChanged(cells.message)) return undefined;
+  return { ...doneOutcome(row, cells), message: sentMessage(cells.message) };
 }
 
 function refusedAgain(message: string): string {
@@ -217,8 +217,8 @@ function statusCells(sheet: SheetSnapshot, row: SheetRow): { status: string; mes
   return { status: String(row.values[status] ?? '').trim(), message: String(row.values[message] ?? '') };
 }
 
-function doneOutcome(sheet: SheetSnapshot, row: SheetRow): RowOutcome {
-  const { status, message } = statusCells(sheet, row);
+/** A done row's outcome as it stands: nothing is sent, its status and Assembled ID stay. */
+function doneOutcome(row: SheetRow, { status, message }: { status: string; message: string }): RowOutcome {
   return { status, ...(row.id ? { id: row.id } : {}), message, unsent: true };
 }
 

@@ -526,7 +526,7 @@ export function refuseCovering(
     if (rows <= 0 || cols <= 0) continue;
     grid.read(s.row, s.col, rows, cols).forEach((line, r) => {
       line.forEach((v, c) => {
-        if (v === '' || v === null || v === undefined) return;
+        if (!filled(v)) return;
         if (first) more++;
         else first = cellName(s.row + r, s.col + c);
       });
