@@ -153,6 +153,25 @@ describe('Push rows in the workbench', () => {
     // Every row reads, but this is no all-clear.
     expect(await sb.locator('#status').getAttribute('data-tone')).toBe('info');
     expect(posts()).toBe(before);
+
+    // As schedule edits, a row given an Action and no Allow conflicts is counted above the list:
+    // its Push message alone may sit behind the sidebar.
+    const action = await page
+      .locator('#grid td[data-row="1"]')
+      .evaluateAll((cells) => cells.filter((c) => c.textContent !== '').length + 1);
+    await page.locator(`#grid td[data-row="1"][data-col="${action}"]`).click();
+    await page.keyboard.type('Action');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('update');
+    await page.keyboard.press('Enter');
+    await sb.getByLabel('What the rows are').selectOption('activities');
+    await sb.getByRole('button', { name: 'Validate' }).click();
+    await expect
+      .poll(() => sb.locator('#status').textContent())
+      .toContain(
+        "1 OK row has Allow conflicts not TRUE: Assembled removes whatever of the agent's activities it overlaps",
+      );
+    expect(await sb.locator('#status').getAttribute('data-tone')).toBe('info');
   });
 
   it('stops a push waiting out an outage with Stop this push; the buttons are free again', async () => {

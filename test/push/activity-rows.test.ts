@@ -1,6 +1,7 @@
 // Activity rows checked before anything is sent, and the DELETE that clears a window on the wire.
 import { describe, expect, it } from 'vitest';
 import { activityStore } from '../../dev/simulator/schedules';
+import { removingWords } from '../../src/core/push/progress-words';
 import { validateSheet } from '../../src/core/push/run-push';
 import { templateFor } from '../../src/core/push/template';
 import { simSetup } from '../core/sim';
@@ -25,7 +26,11 @@ describe('activity rows, validated', () => {
       ['delete', 'act_9', '', '', '', '', '', '', ''],
     ]);
     const summary = validateSheet(s.deps, 'activities', ref);
-    expect(summary).toMatchObject({ rows: 10, ok: 3, errors: 7 });
+    // The sidebar counts the OK row sent without Allow conflicts, as its Push message warns.
+    expect(summary).toMatchObject({ rows: 10, ok: 3, errors: 7, removing: 1 });
+    expect(removingWords(summary.removing)).toBe(
+      "1 OK row has Allow conflicts not TRUE: Assembled removes whatever of the agent's activities it overlaps (set TRUE to keep them).",
+    );
     const out = records(grid).map((r) => r['Push message']);
     expect(out).toEqual([
       "Activity ID: is empty, and update needs the activity's id (the Activity ID column of an Activities pull).",

@@ -34,9 +34,13 @@ const REPLACED =
 /** A create or update sent without allow_conflicts: Assembled removes what it overlaps. */
 const removesWhatItOverlaps = (r: ActivityRequest) => r.action !== 'delete' && !r.activity.allow_conflicts;
 
+/** A row whose sending removes what it overlaps of the agent's schedule. */
+export const removesOverlap = (request: PushRequest | undefined): boolean =>
+  request?.kind === 'activities' && removesWhatItOverlaps(request);
+
 /** Said before the row is sent, so it can still be set to TRUE (Validate's "Ready to push."). */
 export function removesOverlapped(request: PushRequest | undefined): string {
-  return request?.kind === 'activities' && removesWhatItOverlaps(request)
+  return removesOverlap(request)
     ? " Allow conflicts is not TRUE: sending it removes any of this agent's activities that it overlaps (set TRUE to keep them)."
     : '';
 }

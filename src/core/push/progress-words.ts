@@ -1,5 +1,6 @@
 // The Push sidebar's words for a push's progress. Its own file: the page imports it, and
 // push-view.ts would bring every kind's column table into the page with it.
+import { countText } from '../count-text';
 import type { PushView } from './push-view';
 
 /**
@@ -30,4 +31,11 @@ export function nothingToPush(sheet: string, listed: number, then: string): stri
   return listed
     ? `Nothing to push: the ${listed} activities listed in "${sheet}" have no Action. Put create, update or delete in the Action of each row to change.`
     : `Nothing to push: "${sheet}" has no rows under its header. Add rows, then ${then}.`;
+}
+
+/** Validate's word on the OK activity rows sent without Allow conflicts (run-push.ts counts them). */
+export function removingWords(removing: number): string {
+  return removing === 1
+    ? "1 OK row has Allow conflicts not TRUE: Assembled removes whatever of the agent's activities it overlaps (set TRUE to keep them)."
+    : `${countText(removing)} OK rows have Allow conflicts not TRUE: Assembled removes whatever of their agents' activities they overlap (set TRUE to keep them).`;
 }

@@ -17,7 +17,7 @@ import type { Grid } from '../sheet/grid';
 import { WriteRefused } from '../sheet/write-table';
 import { InputError } from '../validation';
 import { AcceptedRows } from './accepted';
-import { activityTypes, removesOverlapped } from './activity-send';
+import { activityTypes, removesOverlap, removesOverlapped } from './activity-send';
 import { loadAgentMemo, saveAgentMemo } from './agent-memo';
 import { AgentDirectory } from './agents';
 import { replacing } from './association-rows';
@@ -136,6 +136,8 @@ export interface ValidateSummary {
   changed: number;
   /** Listed activities with no Action (a pulled schedule's other rows): left as they are. */
   listed: number;
+  /** OK activity rows without Allow conflicts: Assembled removes what they overlap. */
+  removing: number;
   /** The first few problems, "Row 4: Start: ...", then how many more there are. */
   problems: string[];
   /** The sheet's columns this kind does not read: many say it is some other sheet. */
@@ -253,6 +255,7 @@ export function validateSheet(deps: PushDeps, kind: PushKind, ref: SheetRef): Va
       skipped: 0,
       changed: 0,
       listed: 0,
+      removing: 0,
       problems: [],
       unread: unreadColumns(sheet.map),
     };
@@ -275,6 +278,7 @@ export function validateSheet(deps: PushDeps, kind: PushKind, ref: SheetRef): Va
         listProblem(summary.problems, row.row, refusedAgain(statusCells(sheet, row).message));
       } else if (row.parse?.ok) {
         summary.ok++;
+        if (removesOverlap(row.parse.request)) summary.removing++;
         outcomes.set(row.row, {
           status: 'OK',
           message: `Ready to push.${replacing(row, false)}${removesOverlapped(row.parse.request)}`,
