@@ -12,6 +12,9 @@ export default defineConfig({
     // Long runtime runs give the event loop turns, so their wall time counts on a loaded machine.
     testTimeout: 300_000,
     hookTimeout: 120_000,
+    // expect.poll waits for the page as Playwright's locators do (15 s, support.ts): its own 1 s
+    // default lost a checkbox's write on a busy machine, where a click's round trip took longer.
+    expect: { poll: { timeout: 15_000 } },
     // Two cores: one worker each (vitest's default leaves one core to the main process).
     maxWorkers: 2,
     minWorkers: 1,
