@@ -23,13 +23,21 @@ export function showStatus(node: HTMLElement, text: string, tone: Tone = 'info')
   node.dataset.tone = tone;
 }
 
-/** Disables the controls while a server call runs, so a double click never sends twice. */
+/**
+ * Disables the controls while a server call runs, so a double click never sends twice. A disabled
+ * button drops the keyboard focus to the page, so it goes back to the control that had it, unless
+ * the work put it somewhere on purpose (a field to fix).
+ */
 export async function busy<T>(controls: HTMLButtonElement[], work: () => Promise<T>): Promise<T> {
+  const had = document.activeElement;
   for (const c of controls) c.disabled = true;
   try {
     return await work();
   } finally {
     for (const c of controls) c.disabled = false;
+    const lost = !document.activeElement || document.activeElement === document.body;
+    if (lost && had instanceof HTMLElement && had !== document.body && had.isConnected && !had.hidden)
+      had.focus({ preventScroll: true });
   }
 }
 

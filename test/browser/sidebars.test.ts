@@ -171,12 +171,58 @@ describe('Sidebar pages in the workbench', () => {
     expect(bench().dialogs).toEqual([]);
   });
 
+  it('Scheduled refreshes by keyboard: the focus stays on the button pressed as the list is drawn again; two refreshes of the same data are named by target', async () => {
+    const { page } = bench();
+    await pullAndSchedule(page, 'Queues', 'Queues east');
+    await pullAndSchedule(page, 'Queues', 'Queues west');
+    const { sb, card } = await refreshCard(page, 'Queues west');
+    const focused = () => sb.locator(':focus').evaluate((e) => e.getAttribute('aria-label') ?? e.id);
+    // Two "Queues" refreshes: each is named with its target, on its heading and its buttons.
+    await card.getByRole('heading', { name: 'Queues into Queues west' }).waitFor();
+    await card.getByRole('button', { name: 'Pause: Queues into Queues west' }).focus();
+    await page.keyboard.press('Enter');
+    await sb.locator('#status', { hasText: 'Paused.' }).waitFor();
+    // The list drawn again, the focus is on the same card's toggle, now Resume, not on the page.
+    await expect.poll(focused).toBe('Resume: Queues into Queues west');
+    await page.keyboard.press('Enter');
+    await sb.locator('#status', { hasText: 'Resumed.' }).waitFor();
+    await expect.poll(focused).toBe('Pause: Queues into Queues west');
+    // The editor closes with Escape, and the focus goes back to its Edit.
+    await card.getByRole('button', { name: 'Edit: Queues into Queues west' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(focused).toMatch(/^edit-.*-kind$/);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => card.locator('.editor').count()).toBe(0);
+    await expect.poll(focused).toBe('Edit: Queues into Queues west');
+    // A mouse button held on a card: the list read again meanwhile (as on coming back to the
+    // sidebar) waits, so the click lands on the button pressed.
+    const pause = card.getByRole('button', { name: 'Pause: Queues into Queues west' });
+    const box = await pause.boundingBox();
+    if (!box) throw new Error('Pause is not on screen');
+    const pressed = await pause.elementHandle();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await sb.locator('body').evaluate(() => window.dispatchEvent(new Event('focus')));
+    await page.waitForTimeout(1_000);
+    expect(await pressed?.evaluate((b) => b.isConnected)).toBe(true);
+    await page.mouse.up();
+    await sb.locator('#status', { hasText: 'Paused.' }).waitFor();
+    await sb.getByRole('button', { name: 'Run now: Queues into Queues east' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => sb.locator('#status').textContent()).toMatch(/^Queues into Queues east: /);
+    await expect.poll(focused).toBe('Run now: Queues into Queues east');
+  });
+
   it('Settings: every control is reached by Tab and labelled', async () => {
     const { page } = bench();
     await menu(page, 'Settings…');
     const sb = await sidebar(page, 'Assembled settings');
-    await sb.getByRole('button', { name: 'Test connection' }).click();
+    // Pressed from the keyboard, the button keeps the focus once the test is over (it is disabled
+    // while the test runs, which would drop the focus to the page).
+    await sb.getByRole('button', { name: 'Test connection' }).focus();
+    await page.keyboard.press('Enter');
     await sb.locator('#status', { hasText: 'Connected to Assembled' }).waitFor();
+    await expect.poll(() => sb.locator(':focus').evaluate((e) => e.textContent)).toBe('Test connection');
     const audit = await auditKeyboard(page, sb);
     expect(audit.controls).toBeGreaterThanOrEqual(6);
     expect(audit.unreached).toEqual([]);

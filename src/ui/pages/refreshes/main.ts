@@ -8,6 +8,14 @@ import { modeField } from './mode-field';
 const list = byId('list');
 const status = byId('status');
 
+/**
+ * A refresh as the list names it: its data, and its target too where another refresh of the same
+ * data would read the same (two "Run now: Teams" buttons cannot be told apart by ear).
+ */
+function nameOf(r: RefreshView): string {
+  return shown.filter((x) => x.what === r.what).length > 1 ? `${r.what} into ${r.target}` : r.what;
+}
+
 const failedRun = (r: RefreshView) => r.lastRun?.status === 'failed' || r.lastRun?.status === 'stalled';
 
 function health(r: RefreshView): 'failed' | 'paused' | 'ok' {
@@ -49,14 +57,14 @@ function sayRunEnded(): void {
   if (r?.retry) {
     showStatus(
       status,
-      `${r.what}: attempt ${r.retry.attempts} failed. Its card says why and when it is tried again.`,
+      `${nameOf(r)}: attempt ${r.retry.attempts} failed. Its card says why and when it is tried again.`,
       'error',
     );
     return;
   }
   if (!r || r.running) return;
   ranNow = undefined;
-  showStatus(status, `${r.what}: ${lastRunText(r)}.`, health(r) === 'failed' ? 'error' : 'ok');
+  showStatus(status, `${nameOf(r)}: ${lastRunText(r)}.`, health(r) === 'failed' ? 'error' : 'ok');
 }
 
 /**
@@ -80,11 +88,11 @@ function readAgainLater(after?: number): void {
   const running = shown.some((r) => r.running && !r.retry);
   const wait = after ?? (running ? WHILE_RUNNING_MS : IDLE_MS);
   nextRead = window.setTimeout(() => {
-    // Not while the user is editing a card or another action is under way.
-    const userIsHere = !running && list.contains(document.activeElement);
+    // Not while the user is editing a card, answering a card's question, or another action is under
+    // way: drawing the list again would throw the editor or the question away. (A focused button is
+    // drawn again focused: see render.)
     if (
-      userIsHere ||
-      list.querySelector('.editor') ||
+      list.querySelector('.editor, .confirm') ||
       [...document.querySelectorAll('button')].some((b) => b.disabled)
     ) {
       readAgainLater();
@@ -96,6 +104,11 @@ function readAgainLater(after?: number): void {
     // reads the list; the run's own failures are on its card.
     (mine ? callServer('pollRefresh', mine.id).catch(readList) : readList()).then(
       (refreshes) => {
+        // Pressed meanwhile: the button under the pointer stays until its click has landed.
+        if (pressing) {
+          readAgainLater(ON_RETURN_MS);
+          return;
+        }
         render(refreshes);
         sayRunEnded();
       },
@@ -113,7 +126,8 @@ function editor(r: RefreshView, card: HTMLElement): void {
   }
   const form = createFrequencyForm(`edit-${r.id}`, r.frequency, r.notifyByEmail);
   const mode = modeField(`edit-${r.id}`, r);
-  const save = el('button', { type: 'button', class: 'primary' }, 'Save');
+  // Saved, the list is drawn again and the focus goes back to the card's Edit (data-act).
+  const save = el('button', { type: 'button', class: 'primary', 'data-act': `${r.id} edit` }, 'Save');
   const cancel = el('button', { type: 'button' }, 'Cancel');
   const box = el(
     'div',
@@ -131,7 +145,14 @@ function editor(r: RefreshView, card: HTMLElement): void {
         'Saved.',
       ),
   );
-  cancel.addEventListener('click', () => box.remove());
+  const close = () => {
+    box.remove();
+    card.querySelector<HTMLButtonElement>(`[data-act="${r.id} edit"]`)?.focus();
+  };
+  cancel.addEventListener('click', close);
+  box.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') close();
+  });
   card.append(box);
   showEditor(box);
 }
@@ -153,12 +174,13 @@ function confirmDelete(r: RefreshView, card: HTMLElement, trigger: HTMLButtonEle
     return;
   }
   const question = `Delete the refresh of ${r.what} into ${r.target}?`;
+  const name = nameOf(r);
   const yes = el(
     'button',
-    { type: 'button', class: 'danger', 'aria-label': `Yes, delete: ${r.what}` },
+    { type: 'button', class: 'danger', 'aria-label': `Yes, delete: ${name}` },
     'Delete',
   );
-  const no = el('button', { type: 'button', class: 'keep', 'aria-label': `Keep: ${r.what}` }, 'Keep');
+  const no = el('button', { type: 'button', class: 'keep', 'aria-label': `Keep: ${name}` }, 'Keep');
   const box = el(
     'div',
     { class: 'confirm', role: 'group', 'aria-label': question },
@@ -213,7 +235,7 @@ function card(r: RefreshView): HTMLElement {
   const item = el(
     'li',
     { class: 'card', 'data-health': health(r) },
-    el('h2', {}, el('span', { class: 'marker', 'aria-hidden': 'true' }), r.what),
+    el('h2', {}, el('span', { class: 'marker', 'aria-hidden': 'true' }), nameOf(r)),
     dl,
   );
   if (r.retry) {
@@ -225,8 +247,13 @@ function card(r: RefreshView): HTMLElement {
   if (r.notice) item.append(el('p', { class: 'reason' }, r.notice));
   if (r.overdue) item.append(el('p', { class: 'reason' }, r.overdue));
   if (r.mine) {
-    const button = (text: string, onClick: (b: HTMLButtonElement) => void) => {
-      const b = el('button', { type: 'button', 'aria-label': `${text}: ${r.what}` }, text);
+    // data-act: the same control on the card drawn again, where the focus goes back (render).
+    const button = (text: string, act: string, onClick: (b: HTMLButtonElement) => void) => {
+      const b = el(
+        'button',
+        { type: 'button', 'aria-label': `${text}: ${nameOf(r)}`, 'data-act': `${r.id} ${act}` },
+        text,
+      );
       b.addEventListener('click', () => onClick(b));
       return b;
     };
@@ -234,7 +261,7 @@ function card(r: RefreshView): HTMLElement {
       el(
         'div',
         { class: 'actions' },
-        button('Run now', () => {
+        button('Run now', 'run', () => {
           ranNow = r.id;
           void act(
             'Running',
@@ -243,25 +270,50 @@ function card(r: RefreshView): HTMLElement {
           );
         }),
         r.paused
-          ? button('Resume', () => void act('Resuming', () => callServer('resumeRefresh', r.id), 'Resumed.'))
-          : button('Pause', () => void act('Pausing', () => callServer('pauseRefresh', r.id), 'Paused.')),
-        button('Edit', () => editor(r, item)),
-        button('Delete', (b) => confirmDelete(r, item, b)),
+          ? button(
+              'Resume',
+              'pause',
+              () => void act('Resuming', () => callServer('resumeRefresh', r.id), 'Resumed.'),
+            )
+          : button(
+              'Pause',
+              'pause',
+              () => void act('Pausing', () => callServer('pauseRefresh', r.id), 'Paused.'),
+            ),
+        button('Edit', 'edit', () => editor(r, item)),
+        button('Delete', 'delete', (b) => confirmDelete(r, item, b)),
       ),
     );
   }
   return item;
 }
 
+/** The control on a card the keyboard was last on (its data-act), to come back to when redrawn. */
+let lastAct: string | undefined;
+list.addEventListener('focusin', (event) => {
+  lastAct = event.target instanceof HTMLElement ? event.target.dataset.act : undefined;
+});
+
 function render(refreshes: RefreshView[]): void {
   shown = refreshes;
   list.replaceChildren(...refreshes.map(card));
   if (!refreshes.length) list.append(el('li', {}, 'No scheduled refreshes in this spreadsheet yet.'));
+  // Drawing the list again (every few seconds while a refresh runs, or after an action) takes the
+  // focused button away: the focus goes to the same button on the new card, not to the page.
+  const lost = !document.activeElement || document.activeElement === document.body;
+  if (lost && lastAct)
+    list.querySelector<HTMLElement>(`[data-act="${lastAct}"]`)?.focus({ preventScroll: true });
   readAgainLater();
 }
 
-// Runs may have ended while the user was away; a click that lands on a card waits (the guards
-// above), so the list never changes under a button being pressed.
+/** A mouse button held down on the list: the card under it is not drawn again until the click. */
+let pressing = false;
+list.addEventListener('pointerdown', () => {
+  pressing = true;
+});
+// The click comes after pointerup, in the same task: let it land first.
+window.addEventListener('pointerup', () => window.setTimeout(() => (pressing = false)));
+// Runs may have ended while the user was away.
 window.addEventListener('focus', () => readAgainLater(ON_RETURN_MS));
 // The list is what loading shows: nothing more to say once it is there.
 const load = () => void act('Loading', () => callServer('listRefreshes'), '');
