@@ -60,6 +60,21 @@ describe('a push while Assembled is down', () => {
     expect(drive(s, id).job).toMatchObject({ state: 'done', succeeded: 3 });
   });
 
+  it('waits out a rate limit as long as Assembled asks (Retry-After), not a minute a try', () => {
+    const s = pushSetup();
+    const ids = s.simulator.admin.org.timeOff.filter((t) => t.status === 'pending').slice(0, 3);
+    const sheet = s.addSheet('Cancel', [['Request ID'], ...ids.map((t) => [t.id])]);
+    // Refusals enough to outlast an execution's own retries, each with Retry-After: 1.
+    s.simulator.setFaults({ force429: 60 });
+    const id = startPush(s.deps, 'time_off_cancel', sheet, 'outage-0006').id;
+    const started = s.clock.now();
+    const job = advancePush(s.deps, id, s.clock.now() + 60_000);
+    expect(job).toMatchObject({ state: 'running', limitedSince: expect.any(Number) });
+    expect((job.notBefore ?? 0) - s.clock.now()).toBeLessThanOrEqual(1_000);
+    expect(drive(s, id).job).toMatchObject({ state: 'done', succeeded: 3 });
+    expect(s.clock.now() - started).toBeLessThan(5 * 60_000);
+  });
+
   it('counts the 30 minutes from its last progress: rows sent between outages start the count again', () => {
     const s = pushSetup();
     // 60 rows: a first batch of 50, then 10.

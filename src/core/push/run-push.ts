@@ -544,7 +544,10 @@ class PushRun {
   private waitOut(message: string | undefined, error?: AssembledError): void {
     if (error?.kind === 'rate_limited') {
       const limitedSince = this.job.limitedSince ?? this.now();
-      this.save({ notBefore: this.now() + BACKOFF_MS, message: error.message, limitedSince });
+      // As long as Assembled asks (a second, often): a minute between tries made a storm of 60
+      // refusals last an hour.
+      const wait = error.retryAfterMs ?? BACKOFF_MS;
+      this.save({ notBefore: this.now() + wait, message: error.message, limitedSince });
       return;
     }
     delete this.job.limitedSince;
