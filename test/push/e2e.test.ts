@@ -400,6 +400,39 @@ describe.skipIf(!built)('push in the local Apps Script runtime', () => {
     expect(check).toMatchObject({ ok: 2, errors: 2 });
   });
 
+  it('holds back time off typed again after the first was pushed: it would be a second request', async () => {
+    const { rt, sim, agents } = setup();
+    const [a] = agents;
+    if (!a) throw new Error('no agents');
+    const typed = [a.email, '2026-07-01 09:00', '2026-07-01 17:00', 'FALSE', 'pto', 'Dentist'];
+    const { sheet } = await validateTemplate(rt, 'time_off', [typed]);
+    const first = await follow(rt, await rt.callFromSidebar<PushView>('startPush', 'time_off', 'again-0001'));
+    expect(first).toMatchObject({ state: 'done', succeeded: 1 });
+    // The same request typed again below, and one the next day.
+    rt.workbook.write(sheet, [typed, [a.email, '2026-07-02', '', 'TRUE', 'pto', 'Next day']], { row: 3 });
+    const check = await rt.callFromSidebar<Check>('validatePush', 'time_off');
+    expect(check).toMatchObject({ ok: 1, errors: 1 });
+    expect(check.problems).toEqual([
+      expect.stringMatching(
+        /^Row 3: Start: overlaps row 2, time off for the same agent already pushed to Assembled: this would be a second request over the same time\. .*cancel it first/,
+      ),
+    ]);
+    const posts = () => sim.stats().byRoute['POST /v0/time_off'] ?? 0;
+    const before = posts();
+    const second = await follow(
+      rt,
+      await rt.callFromSidebar<PushView>('startPush', 'time_off', 'again-0002'),
+    );
+    expect(second).toMatchObject({ state: 'done', succeeded: 1, invalid: 1 });
+    expect(posts()).toBe(before + 1);
+    // The first request cancelled (as Sync time off writes it), the time is free again.
+    const status = (column(rt, sheet, 'Push status') as string[]).map((s) => [s]);
+    status[0] = ['cancelled'];
+    const at = (rt.workbook.values(sheet)[0] ?? []).indexOf('Push status') + 1;
+    rt.workbook.write(sheet, status, { row: 2, column: at });
+    expect(await rt.callFromSidebar<Check>('validatePush', 'time_off')).toMatchObject({ ok: 1, errors: 0 });
+  });
+
   it('sends each type the dropdown offers, in any case, as Assembled’s id for it; an account’s own type as typed', async () => {
     const { rt, sim, agents } = setup();
     const [a] = agents;

@@ -34,18 +34,32 @@ export function markStateOverlaps(
   }
 }
 
-export function markTimeOffOverlaps(rows: SheetRow[], map: HeaderMap): void {
+/**
+ * `held`: rows already pushed whose request is still live in Assembled (not cancelled or denied);
+ * a new row over the same time would be a second request, so it is held back too.
+ */
+export function markTimeOffOverlaps(
+  rows: SheetRow[],
+  map: HeaderMap,
+  held: { row: SheetRow; request: PushRequest }[] = [],
+): void {
   const groups = new Map<string, Span[]>();
-  for (const row of rows) {
-    const r = row.parse?.ok ? row.parse.request : undefined;
+  const sent = rows.map((row) => ({ row, request: row.parse?.ok ? row.parse.request : undefined }));
+  for (const { row, request: r } of [...sent, ...held]) {
     if (r?.kind !== 'time_off') continue;
     const span = { row, start: r.input.start_time, end: r.input.end_time };
     groups.set(r.input.agent_id, [...(groups.get(r.input.agent_id) ?? []), span]);
   }
   const start = map.headers[map.columns.start ?? -1] || 'Start';
-  for (const [row, others] of overlapsWithin(groups.values()))
+  const done = new Set(held.map((h) => h.row.row));
+  // A row pushed is refused too, to no effect: it is not sent again.
+  for (const [row, others] of overlapsWithin(groups.values())) {
+    const pushed = others.filter((r) => done.has(r));
     refuseRow(
       row,
-      `${start}: overlaps ${rowsText(others)}, time off for the same agent: two requests over the same time. Delete the row typed twice, or correct its dates.`,
+      pushed.length > 0
+        ? `${start}: overlaps ${rowsText(pushed)}, time off for the same agent already pushed to Assembled: this would be a second request over the same time. Delete this row if it was typed twice; to change the request, cancel it first (Time off to cancel, with its Assembled ID), or Sync time off if it was cancelled in Assembled.`
+        : `${start}: overlaps ${rowsText(others)}, time off for the same agent: two requests over the same time. Delete the row typed twice, or correct its dates.`,
     );
+  }
 }

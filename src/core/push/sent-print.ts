@@ -51,7 +51,7 @@ const EDIT_HOW =
   'To send the change, put update in Action (and the Assembled ID in State ID if it is empty), then clear Push status and Assembled ID.';
 
 /** A request cancelled or denied in Assembled has nothing left to cancel. */
-const ENDED_TIME_OFF = ['cancelled', 'denied'];
+export const ENDED_TIME_OFF = ['cancelled', 'denied'];
 
 const CHANGED = 'Changed since it was pushed:';
 /** What the message said when the row was sent follows this, so putting the row back restores it. */

@@ -14,7 +14,7 @@ import { kindNote } from './kind-note';
 import { ERROR_STATUS, isDone, type PushKind, STATUS_COLUMNS, type StatusKey } from './kinds';
 import { type ParseContext, parseRow, type RowParse } from './parse-row';
 import { fingerprint } from './request';
-import { changedSinceSent, inputPrint, sentNote, sentPrint } from './sent-print';
+import { changedSinceSent, ENDED_TIME_OFF, inputPrint, sentNote, sentPrint } from './sent-print';
 
 export interface RowOutcome {
   status: string;
@@ -138,19 +138,29 @@ export function readSheet(grid: Grid, kind: PushKind, ctx: ParseContext): ReadRe
     markSharedPlatformIds(rows, map);
     markHeldPlatformIds(rows, map, ctx.agents);
   }
-  if (kind === 'agent_states') {
-    // States Assembled already holds (rows done) clash with new ones too: read only when there are new ones.
-    const held = rows.some((r) => r.parse?.ok)
+  // States and time off Assembled already holds (rows done) clash with new ones too: read only
+  // when there are new ones. A request cancelled or denied holds no time any more.
+  const held = (live: (row: SheetRow) => boolean) =>
+    rows.some((r) => r.parse?.ok)
       ? rows
-          .filter((r) => r.done && !r.blank)
+          .filter((r) => r.done && !r.blank && live(r))
           .flatMap((row) => {
             const parse = parseRow(row.values, map, ctx);
             return parse.ok ? [{ row, request: parse.request }] : [];
           })
       : [];
-    markStateOverlaps(rows, map, held);
-  }
-  if (kind === 'time_off') markTimeOffOverlaps(rows, map);
+  if (kind === 'agent_states')
+    markStateOverlaps(
+      rows,
+      map,
+      held(() => true),
+    );
+  if (kind === 'time_off')
+    markTimeOffOverlaps(
+      rows,
+      map,
+      held((r) => !ENDED_TIME_OFF.includes(r.status)),
+    );
   if (kind === 'time_off_cancel') markRepeatedCancels(rows, map);
   return { ok: true, sheet: { map, rows } };
 }
