@@ -60,7 +60,9 @@ describe.skipIf(!built)('sync time off', () => {
       // The new status does not hide that the row was changed since it was pushed.
       [
         'approved',
-        expect.stringMatching(/^Approved in Assembled\. Changed since it was pushed: .*cancel the request/),
+        expect.stringMatching(
+          /^Changed since it was pushed: .*cancel the request.*\. Assembled's last word on it: Approved in Assembled\.$/,
+        ),
       ],
       ['cancelled', 'Cancelled in Assembled.'],
       ['created', 'Created; pending approval in Assembled.'],
@@ -69,6 +71,14 @@ describe.skipIf(!built)('sync time off', () => {
     const others = (rows: unknown[][]) => rows.map((r) => r.filter((_, i) => i !== 6 && i !== 8));
     expect(others(after)).toEqual(others(before));
     expect(rt.workbook.sheetNames()).not.toContain('Time off (Assembled)');
+
+    // Validate says it once (the sync's words are not wrapped again); put back as it was pushed,
+    // the row says Assembled's last word alone.
+    await rt.callFromSidebar('validatePush', 'time_off');
+    expect(rt.workbook.values(sheet)[1]?.[8]).toBe(after[1]?.[8]);
+    rt.workbook.write(sheet, [['approve me']], { row: 2, column: 6 });
+    await rt.callFromSidebar('validatePush', 'time_off');
+    expect(rt.workbook.values(sheet)[1]?.[8]).toBe('Approved in Assembled.');
 
     // A decided row is done: pushing again sends nothing.
     const again = await rt.callFromSidebar<PushView>('startPush', 'time_off', 'sync-push-sheet-2');

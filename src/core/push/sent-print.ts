@@ -54,8 +54,11 @@ const EDIT_HOW =
 export const ENDED_TIME_OFF = ['cancelled', 'denied'];
 
 const CHANGED = 'Changed since it was pushed:';
-/** What the message said when the row was sent follows this, so putting the row back restores it. */
-const WHEN_SENT = ' When it was sent: ';
+/**
+ * Assembled's last word on the row (its answer to the push, or what Sync time off learned since)
+ * follows this, so putting the row back restores it. Said once: a message read back never nests.
+ */
+const LAST_WORD = " Assembled's last word on it: ";
 
 /**
  * The Push message of a done row changed since it was sent; `action` is its Action cell, if any,
@@ -67,7 +70,7 @@ export function changedMessage(kind: PushKind, action = '', status = '', was = '
   const how =
     (edit ? EDIT_HOW : ended ? undefined : HOW[kind]) ??
     'To send it as a new row, clear its Push status and Assembled ID.';
-  const sent = was ? `${WHEN_SENT}${sentMessage(was)}` : '';
+  const sent = was ? `${LAST_WORD}${sentMessage(was)}` : '';
   return `${CHANGED} Assembled holds the row as it was sent, and a done row is never sent again. ${how}${sent}`;
 }
 
@@ -79,6 +82,6 @@ export function saysChanged(message: string): boolean {
 /** The message a done row had when it was sent, from what it says now. */
 export function sentMessage(message: string): string {
   if (!saysChanged(message)) return message;
-  const at = message.lastIndexOf(WHEN_SENT);
-  return at < 0 ? 'Done: the row is as it was sent.' : message.slice(at + WHEN_SENT.length);
+  const at = message.lastIndexOf(LAST_WORD);
+  return at < 0 ? 'Done: the row is as it was sent.' : message.slice(at + LAST_WORD.length);
 }

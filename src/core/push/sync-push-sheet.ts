@@ -60,7 +60,7 @@ export function syncPushSheet(client: AssembledClient, target: { name: string; g
     const notes = grid.columnNotes(first, at.status + 1, last - first + 1);
     for (const [n, now] of changed)
       if (changedSinceSent(notes[n - first] ?? '', cells[n - 1] ?? [], match.map))
-        changed.set(n, { ...now, message: `${now.message} ${changedMessage('time_off', '', now.status)}` });
+        changed.set(n, { ...now, message: changedMessage('time_off', '', now.status, now.message) });
     // One block per column from the first to the last changed row; rows between keep what was read.
     for (const [key, col] of [
       ['status', at.status],
