@@ -63,6 +63,10 @@ describe('push progress in words', () => {
     expect(progressWords(view({ done: 40, invalid: 4 })).count).toBe(
       '40 of 40 rows sent; 4 to fix, not sent',
     );
+    // Rows Assembled refused are to fix too, as the summary and the log count them.
+    expect(progressWords(view({ done: 40, failed: 2, invalid: 4 })).count).toBe(
+      '40 of 40 rows sent, 2 refused by Assembled; 4 to fix, not sent',
+    );
     expect(progressWords(view({ total: 0, invalid: 3, state: 'done' })).count).toBe('No rows to send');
     // Stopped before counting its rows (the sheet refused whole): not "No rows to send".
     expect(progressWords(view({ total: 0, prepared: false, state: 'failed' })).count).toBe(

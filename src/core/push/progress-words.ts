@@ -15,8 +15,9 @@ export function progressWords(view: PushView): { title: string; count: string } 
     count: view.preparing
       ? 'Checking the rows'
       : view.total > 0
-        ? // A full bar over rows that all went still leaves rows to fix, not sent: said beside it.
-          `${view.done} of ${view.total} rows sent${view.invalid ? `; ${view.invalid} to fix, not sent` : ''}`
+        ? // A full bar over rows that all went still leaves rows to fix: those Assembled refused
+          // and those not sent, counted as the summary below and the log count them.
+          `${view.done} of ${view.total} rows sent${view.failed ? `, ${view.failed} refused by Assembled` : ''}${view.invalid ? `; ${view.invalid} to fix, not sent` : ''}`
         : view.state === 'failed'
           ? 'Nothing was sent'
           : 'No rows to send',
