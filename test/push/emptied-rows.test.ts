@@ -127,6 +127,11 @@ describe('a row the user emptied', () => {
     await validate(rt, 'time_off');
     expect(column(rt, sheet, 'Push status', 2)).toEqual(['created', 'created']);
     expect(column(rt, sheet, 'Assembled ID', 2)).toEqual([id, 'typed-id-1']);
+    // Its message says emptying withdrew nothing, and how to withdraw it (not "push the row as new").
+    const [said] = column(rt, sheet, 'Push message', 1);
+    expect(said).toMatch(
+      /^Changed since it was pushed: its cells were emptied, but Assembled still holds what the row sent, and emptying a row withdraws nothing\. To withdraw the request, cancel it: Time off to cancel, with its Assembled ID\. Assembled's last word on it: Created/,
+    );
 
     rt.workbook.write(sheet, [row, marked], { row: 2 });
     expect(await push(rt, 'time_off', 'emptied-done-2')).toMatchObject({ succeeded: 0, skipped: 2 });

@@ -48,7 +48,9 @@ describe('a sheet of good and bad rows', () => {
       expect.stringMatching(
         /^error\|agent EMAIL: \d+ people in Assembled match .* by name: (\S+@\S+, )*\S+@\S+ or \S+@\S+\. Use one of their emails or agent ids/,
       ),
-      expect.stringMatching(/^error\|agent EMAIL: .* has left the organisation/),
+      expect.stringMatching(
+        /^error\|agent EMAIL: .* has left the organisation \(deleted in Assembled\): delete the row, or name an agent who is still there\.$/,
+      ),
       expect.stringMatching(/^error\|Start Time: "soon" is not a date and time/),
       expect.stringMatching(/^error\|Start Time: is empty/),
       expect.stringMatching(/^error\|end_time: must be after Start Time/),

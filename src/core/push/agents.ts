@@ -169,7 +169,11 @@ export class AgentDirectory {
     }
     const person = candidates[0] as Person;
     if (person.deleted) {
-      return { ok: false, problem: `"${text.trim()}" has left the organisation (deleted in Assembled).` };
+      // Nothing in the row can be fixed for them: the way on is said.
+      return {
+        ok: false,
+        problem: `"${text.trim()}" has left the organisation (deleted in Assembled): delete the row, or name an agent who is still there.`,
+      };
     }
     if (!person.agent_id) {
       return { ok: false, problem: `"${text.trim()}" has no agent id in Assembled (they are not an agent).` };

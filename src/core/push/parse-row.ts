@@ -56,7 +56,8 @@ function cellSchema(spec: ColumnSpec, zone: Zone, locale: string | undefined) {
     z.unknown(),
     z.transform((v: unknown, ctx): string | boolean | CellTime | undefined => {
       if (isEmpty(v)) {
-        if (spec.required) issue(ctx.issues, v, `is empty. ${spec.help}`);
+        // The column's help says what goes in it; the words before it say that the row needs it.
+        if (spec.required) issue(ctx.issues, v, `is empty, and the row needs it. Fill it in: ${spec.help}`);
         return undefined;
       }
       switch (spec.type) {

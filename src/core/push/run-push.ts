@@ -28,7 +28,7 @@ import { nothingToPush } from './progress-words';
 import { type InFlight, OUTAGE_MS, OUTAGE_TRIES, type PushJob, PushStore, parseFlight } from './push-job';
 import { reconcile } from './reconcile';
 import { type SendItem, type Sent, sendBatch } from './send';
-import { changedMessage, saysChanged, sentMessage } from './sent-print';
+import { changedMessage, emptiedMessage, saysChanged, sentMessage } from './sent-print';
 import {
   addStatusColumns,
   emptiedRows,
@@ -197,7 +197,10 @@ function changedOutcome(kind: PushKind, sheet: SheetSnapshot, row: SheetRow): Ro
   const { action } = sheet.map.columns;
   const said = action === undefined ? '' : String(row.values[action] ?? '');
   const cells = statusCells(sheet, row);
-  return { ...doneOutcome(row, cells), message: changedMessage(kind, said, cells.status, cells.message) };
+  const message = row.blank
+    ? emptiedMessage(kind, cells.message)
+    : changedMessage(kind, said, cells.status, cells.message);
+  return { ...doneOutcome(row, cells), message };
 }
 
 /**

@@ -74,6 +74,20 @@ export function changedMessage(kind: PushKind, action = '', status = '', was = '
   return `${CHANGED} Assembled holds the row as it was sent, and a done row is never sent again. ${how}${sent}`;
 }
 
+/**
+ * A done row whose cells were all emptied: emptying withdraws nothing, which the message says with
+ * the way to withdraw it where there is one. Said like a change, so typed back it says again what
+ * it said.
+ */
+export function emptiedMessage(kind: PushKind, was = ''): string {
+  const how =
+    kind === 'time_off'
+      ? ' To withdraw the request, cancel it: Time off to cancel, with its Assembled ID.'
+      : ' To undo it, change it in Assembled.';
+  const sent = was ? `${LAST_WORD}${sentMessage(was)}` : '';
+  return `${CHANGED} its cells were emptied, but Assembled still holds what the row sent, and emptying a row withdraws nothing.${how}${sent}`;
+}
+
 /** Whether a done row's message says it was changed (changedMessage). */
 export function saysChanged(message: string): boolean {
   return message.startsWith(CHANGED);
