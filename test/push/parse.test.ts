@@ -386,6 +386,11 @@ describe('row parsing', () => {
       ok: false,
       problems: ['State: "avialable" is not a state Assembled knows; did you mean "available"?'],
     });
+    // The same letters, one typed two places early: one slip, as a swap is.
+    expect(parse('agent_states', states, ['a-1', 'brake', '2026-06-01 09:00']).result).toEqual({
+      ok: false,
+      problems: ['State: "brake" is not a state Assembled knows; did you mean "break"?'],
+    });
     const edit = ['insert', '', 'a-1', 'lunh', '2026-06-01 09:00'];
     expect(parse('state_edits', ['Action', 'State ID', 'Agent', 'State', 'Start'], edit).result).toEqual({
       ok: false,

@@ -14,16 +14,17 @@ function allowed(length: number): number {
   return Math.min(3, Math.max(1, Math.floor(length / 4)));
 }
 
+/** The letters of a text in order: two texts with the same are the same letters shuffled. */
+const letters = (text: string) => [...text].sort().join('');
+
 /**
- * Edit distance with two neighbouring letters swapped counted as one edit, the commonest slip of
- * the fingers ("zendeks"), which Levenshtein counts as two.
+ * Edit distance with the same letters in another order counted as one edit when Levenshtein counts
+ * two: two neighbouring letters swapped, the commonest slip of the fingers ("zendeks"), or a letter
+ * typed a place or two early ("brake" for "break").
  */
 function edits(a: string, b: string): number {
   const d = distance(a, b);
-  if (d !== 2 || a.length !== b.length) return d;
-  // Two edits between texts of one length: a swap when the first two letters that differ are.
-  const at = [...a].findIndex((ch, i) => ch !== b[i]);
-  return a[at] === b[at + 1] && a[at + 1] === b[at] ? 1 : d;
+  return d === 2 && a.length === b.length && letters(a) === letters(b) ? 1 : d;
 }
 
 /** The labels at the least distance from `wanted`, when that is a near miss; none otherwise. */
