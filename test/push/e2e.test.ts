@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createRuntime, type LocalRuntime } from '../../dev/gas/index.js';
 import { createSimulator } from '../../dev/simulator';
 import type { Simulator } from '../../dev/simulator/api';
+import { againWords } from '../../src/core/push/progress-words';
 import type { PushView } from '../../src/core/push/push-view';
 import { TIME_OFF_HEADER } from '../support/time-off-template';
 
@@ -163,6 +164,11 @@ describe.skipIf(!built)('push in the local Apps Script runtime', () => {
     );
     expect(view).toMatchObject({ state: 'done', succeeded: 1 });
     expect(sim.admin.org.people.find((p) => p.id === agent.id)?.platforms.zendesk).toBe('007123');
+    // Its status cleared, it is sent again with no word of a second one: an association is set, not made.
+    rt.workbook.write(sheet, [['']], { row: 2, column: 4 });
+    const check = await rt.callFromSidebar<Check & { again: number }>('validatePush', 'associations');
+    expect(check).toMatchObject({ ok: 1, again: 0 });
+    expect(column(rt, sheet, 'Push message')[0]).toBe('Ready to push.');
   });
 
   it('holds back agent states that overlap on one platform, or lie in the future', async () => {
@@ -431,6 +437,31 @@ describe.skipIf(!built)('push in the local Apps Script runtime', () => {
     const at = (rt.workbook.values(sheet)[0] ?? []).indexOf('Push status') + 1;
     rt.workbook.write(sheet, status, { row: 2, column: at });
     expect(await rt.callFromSidebar<Check>('validatePush', 'time_off')).toMatchObject({ ok: 1, errors: 0 });
+  });
+
+  it('says a row pushed before, whose Push status and Assembled ID were cleared, would be made twice', async () => {
+    const { rt, agents } = setup();
+    const [a] = agents;
+    if (!a) throw new Error('no agents');
+    const typed = [a.email, '2026-07-01', '', 'TRUE', 'pto', 'Cleared'];
+    const { sheet } = await validateTemplate(rt, 'time_off', [typed]);
+    const first = await follow(
+      rt,
+      await rt.callFromSidebar<PushView>('startPush', 'time_off', 'cleared-0001'),
+    );
+    expect(first).toMatchObject({ state: 'done', succeeded: 1 });
+    const at = (rt.workbook.values(sheet)[0] ?? []).indexOf('Push status') + 1;
+    rt.workbook.write(sheet, [['', '']], { row: 2, column: at });
+    const check = await rt.callFromSidebar<Check & { again: number }>('validatePush', 'time_off');
+    expect(check).toMatchObject({ ok: 1, errors: 0, again: 1 });
+    expect(againWords(check.again)).toMatch(/^1 OK row was pushed before as it stands/);
+    expect(column(rt, sheet, 'Push message')[0]).toMatch(
+      /^Ready to push\. It was pushed as it stands before, and its Push status and Assembled ID were cleared since: pushed again, it is made a second time in Assembled/,
+    );
+    // Changed, it is a new row like any other.
+    rt.workbook.write(sheet, [['Changed']], { row: 2, column: 6 });
+    expect(await rt.callFromSidebar<Check>('validatePush', 'time_off')).toMatchObject({ ok: 1, again: 0 });
+    expect(column(rt, sheet, 'Push message')[0]).toBe('Ready to push.');
   });
 
   it('sends each type the dropdown offers, in any case, as Assembled’s id for it; an account’s own type as typed', async () => {

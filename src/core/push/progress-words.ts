@@ -40,3 +40,10 @@ export function removingWords(removing: number): string {
     ? "1 OK row has Allow conflicts not TRUE: Assembled removes whatever of the agent's activities it overlaps (set TRUE to keep them)."
     : `${countText(removing)} OK rows have Allow conflicts not TRUE: Assembled removes whatever of their agents' activities they overlap (set TRUE to keep them).`;
 }
+
+/** Validate's word on OK rows pushed before as they stand, their status and ID cleared since. */
+export function againWords(again: number): string {
+  return again === 1
+    ? '1 OK row was pushed before as it stands (its Push status and Assembled ID cleared since): pushed again, it is made a second time in Assembled. Its Push message says more.'
+    : `${countText(again)} OK rows were pushed before as they stand (their Push status and Assembled ID cleared since): pushed again, they are made a second time in Assembled. Their Push messages say more.`;
+}

@@ -28,7 +28,7 @@ import { nothingToPush } from './progress-words';
 import { type InFlight, OUTAGE_MS, OUTAGE_TRIES, type PushJob, PushStore, parseFlight } from './push-job';
 import { reconcile } from './reconcile';
 import { type SendItem, type Sent, sendBatch } from './send';
-import { changedMessage, emptiedMessage, saysChanged, sentMessage } from './sent-print';
+import { changedMessage, emptiedMessage, SENT_BEFORE, saysChanged, sentMessage } from './sent-print';
 import {
   addStatusColumns,
   emptiedRows,
@@ -138,6 +138,8 @@ export interface ValidateSummary {
   listed: number;
   /** OK activity rows without Allow conflicts: Assembled removes what they overlap. */
   removing: number;
+  /** OK rows pushed as they stand before, their status and ID cleared since (SheetRow.sentBefore). */
+  again: number;
   /** The first few problems, "Row 4: Start: ...", then how many more there are. */
   problems: string[];
   /** The sheet's columns this kind does not read: many say it is some other sheet. */
@@ -259,6 +261,7 @@ export function validateSheet(deps: PushDeps, kind: PushKind, ref: SheetRef): Va
       changed: 0,
       listed: 0,
       removing: 0,
+      again: 0,
       problems: [],
       unread: unreadColumns(sheet.map),
     };
@@ -282,9 +285,10 @@ export function validateSheet(deps: PushDeps, kind: PushKind, ref: SheetRef): Va
       } else if (row.parse?.ok) {
         summary.ok++;
         if (removesOverlap(row.parse.request)) summary.removing++;
+        if (row.sentBefore) summary.again++;
         outcomes.set(row.row, {
           status: 'OK',
-          message: `Ready to push.${replacing(row, false)}${removesOverlapped(row.parse.request)}`,
+          message: `Ready to push.${replacing(row, false)}${removesOverlapped(row.parse.request)}${row.sentBefore ? SENT_BEFORE : ''}`,
           unsent: true,
         });
       } else {

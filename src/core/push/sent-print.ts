@@ -88,6 +88,10 @@ export function emptiedMessage(kind: PushKind, was = ''): string {
   return `${CHANGED} its cells were emptied, but Assembled still holds what the row sent, and emptying a row withdraws nothing.${how}${sent}`;
 }
 
+/** Validate's word on a row sent as it stands before, whose Push status and Assembled ID were cleared. */
+export const SENT_BEFORE =
+  ' It was pushed as it stands before, and its Push status and Assembled ID were cleared since: pushed again, it is made a second time in Assembled, unless the first was cancelled or deleted there.';
+
 /** Whether a done row's message says it was changed (changedMessage). */
 export function saysChanged(message: string): boolean {
   return message.startsWith(CHANGED);

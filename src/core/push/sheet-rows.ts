@@ -60,6 +60,8 @@ export interface SheetRow {
   changed?: boolean;
   /** Refused by Assembled when last pushed, and not changed since: Validate keeps its answer. */
   refused?: true;
+  /** Sent and taken as it stands, then its status and ID cleared: sent again, it is made twice. */
+  sentBefore?: true;
   /** The agent's own ID on the platform in Assembled that the row's association replaces. */
   replaces?: string;
 }
@@ -120,8 +122,11 @@ export function readSheet(grid: Grid, kind: PushKind, ctx: ParseContext): ReadRe
     const note = notes[i - 1] ?? '';
     if (note) row.note = note;
     if (row.done && changedSinceSent(note, values, map)) row.changed = true;
-    if (!row.done && status === ERROR_STATUS && sentPrint(note) === inputPrint(values, map))
-      row.refused = true;
+    const sentAsIs =
+      !row.done && sentPrint(note) !== undefined && sentPrint(note) === inputPrint(values, map);
+    if (sentAsIs && status === ERROR_STATUS) row.refused = true;
+    // An association sent again changes nothing.
+    else if (sentAsIs && kind !== 'associations') row.sentBefore = true;
     if (!row.done && !blank) {
       const held = heldBy?.(values);
       row.parse = held

@@ -1,6 +1,6 @@
 import { someOf } from '../../../core/count-text';
 import type { PushKind } from '../../../core/push/kinds';
-import { nothingToPush, progressWords, removingWords } from '../../../core/push/progress-words';
+import { againWords, nothingToPush, progressWords, removingWords } from '../../../core/push/progress-words';
 import type { KindChoice, PushView } from '../../../core/push/push-view';
 import { checkAgain } from '../../check-again';
 import { busy, byId, el, requestKey, showStatus } from '../../dom';
@@ -250,12 +250,13 @@ validateButton.addEventListener('click', () => {
           : [
               `${v.ok} OK, ${v.errors} to fix, ${v.skipped} already done${v.changed ? ` (${v.changed} changed since pushed)` : ''}${v.listed ? `, ${v.listed} listed with no Action (left as they are)` : ''}, in "${v.sheet}". Nothing was sent.`,
               ...(v.removing > 0 ? [removingWords(v.removing)] : []),
+              ...(v.again > 0 ? [againWords(v.again)] : []),
               ...(v.unread.length > 0 ? [unreadLine(label, v.unread)] : []),
               ...v.problems,
             ];
-      // Unread columns, rows changed since pushed and rows that remove activities are worth a look
+      // Unread columns, rows changed since pushed, rows that remove activities and rows pushed before are worth a look
       // even when every row reads well: not the all-clear green.
-      const note = v.unread.length > 0 || v.changed > 0 || v.removing > 0;
+      const note = v.unread.length > 0 || v.changed > 0 || v.removing > 0 || v.again > 0;
       showStatus(status, lines.join('\n'), v.errors > 0 ? 'error' : note ? 'info' : 'ok');
     } catch (error) {
       showStatus(status, errorMessage(error), 'error');
