@@ -46,6 +46,12 @@ describe('live dialect: what the live service sends is what the sheet shows', ()
     expect(before.header).not.toContain('source');
     expect(before.rows.length).toBeGreaterThan(500);
     expect(before.rows.every((r) => String(r[before.at('agent_name')]).length > 0)).toBe(true);
+    // Namesakes (the org has two of several names) are told apart by email; others by name alone.
+    const names = new Set(before.rows.map((r) => String(r[before.at('agent_name')])));
+    expect([...names].filter((n) => n.startsWith('Ava Smith'))).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^Ava Smith \(.+@.+\)$/)]),
+    );
+    expect([...names].some((n) => !n.includes('('))).toBe(true);
     // The same pull merged again finds every row by its key: nothing is added twice.
     const again = await pull(rt, spec);
     expect(again).toMatchObject({ state: 'done' });

@@ -11,6 +11,27 @@ function fullName(p: { first_name: string | null; last_name: string | null; emai
 }
 
 type Names = Map<string, string>;
+type Person = ReturnType<AssembledClient['listPeople']>[number];
+
+/**
+ * People by `key`, named; two people of one name are told apart by email, as the push's "did you
+ * mean" tells them ("Ava Smith (ava.smith@…)"): a pivot by name would add their rows together.
+ */
+function peopleNames(people: readonly Person[], key: (p: Person) => string | null): Names {
+  const count = new Map<string, number>();
+  for (const p of people) count.set(fullName(p), (count.get(fullName(p)) ?? 0) + 1);
+  const names: Names = new Map();
+  for (const p of people) {
+    const id = key(p);
+    const name = fullName(p);
+    if (id)
+      names.set(
+        id,
+        (count.get(name) ?? 0) > 1 && p.email && p.email !== name ? `${name} (${p.email})` : name,
+      );
+  }
+  return names;
+}
 const byId = (list: readonly { id: string; name: string | null }[]): Names =>
   new Map(list.map((x) => [x.id, x.name ?? ''] as const));
 
@@ -29,16 +50,14 @@ function lookups(client: AssembledClient, parents: Names | undefined): Record<st
     people ??= client.listPeople();
     return people;
   };
-  const agents = once(
-    () => new Map(everyone().flatMap((p) => (p.agent_id ? [[p.agent_id, fullName(p)] as const] : []))),
-  );
+  const agents = once(() => peopleNames(everyone(), (p) => p.agent_id));
   const queues = once(() => byId(client.listQueues()));
   const teams = once(() => byId(client.listTeams()));
   const sites = once(() => byId(client.listSites()));
   const roles = once(() => byId(client.listRoles()));
   return {
     agent_id: agents,
-    approver_id: once(() => new Map(everyone().map((p) => [p.id, fullName(p)] as const))),
+    approver_id: once(() => peopleNames(everyone(), (p) => p.id)),
     queue_id: queues,
     team_id: teams,
     site_id: sites,
