@@ -219,6 +219,30 @@ describe('Pull data', () => {
     );
   });
 
+  it("a pull that Assembled's outage ends says the sheet still holds what it held, and to try again", async () => {
+    const { rt, sim } = await startLocalAddon();
+    const first = await follow(rt, await start(rt, adherenceInto('Adherence')));
+    expect(first.state).toBe('done');
+    const before = rt.workbook.values('Adherence');
+    // Assembled is down (the workbench's "Is down"): Pull it again, replacing the table.
+    sim.setFaults({ errorRate: 1 });
+    const job = await follow(rt, await start(rt, adherenceInto('Adherence')));
+    expect(job).toMatchObject({ state: 'failed', rows: 0 });
+    expect(job.message).toMatch(
+      /^Assembled had a server error \(HTTP 5\d\d\) while starting the report\. The add-on gave up after 6 attempts\. Nothing was written: "Adherence" still holds what it held before this pull\. Try again in a few minutes\.$/,
+    );
+    expect(rt.workbook.values('Adherence')).toEqual(before);
+    // The log says it in the same words.
+    expect(logRows(rt).at(-1)).toEqual(expect.arrayContaining(['failed', job.message]));
+    // A first pull into a new sheet makes none.
+    const fresh = await follow(rt, await start(rt, adherenceInto('Adherence 2')));
+    expect(fresh.message).toMatch(
+      /gave up after 6 attempts\. Nothing was written, and no sheet "Adherence 2" was made\. Try again in a few minutes\.$/,
+    );
+    expect(rt.workbook.sheetNames()).not.toContain('Adherence 2');
+    sim.setFaults({});
+  });
+
   it('refuses a "new sheet" named like a sheet of the user\'s own; one it pulled before, or an empty one, it writes into', async () => {
     const { rt, sim } = await startLocalAddon();
     const teams = { kind: 'resource', resource: 'teams' };

@@ -102,6 +102,17 @@ export function causeOf(message: string): string {
 }
 
 /**
+ * What causeOf takes off, as a sentence of its own ("Try again in a few minutes."), for words said
+ * once the add-on has stopped trying; '' when the message has none.
+ */
+export function adviceOf(message: string): string {
+  const found = BY_HAND.exec(message);
+  if (!found) return '';
+  const advice = found[2] ?? 'check the connection and try again';
+  return `${advice[0]?.toUpperCase()}${advice.slice(1)}.`;
+}
+
+/**
  * User-facing wording for each kind; detail is the service's message when there is one. The call
  * is said in words (callWords), never as method and path: those stay in `endpoint`, for logs.
  */

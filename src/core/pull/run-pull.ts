@@ -30,6 +30,7 @@ import { buildTable, type Table } from '../table/build-table';
 import { datesWords, resolveRange } from '../time/date-range';
 import { formatLocalDateTime } from '../time/zone-math';
 import { InputError, parseInput } from '../validation';
+import { gaveUpWords, rowsLeft } from './failed-words';
 import { fetchRecords } from './fetch-records';
 import { refuseMixing } from './mixed-target';
 import { rememberPull } from './pull-again';
@@ -271,9 +272,7 @@ export function stopPull(deps: PullDeps, id: string): PullJob {
         "This is a scheduled refresh's run: pause the refresh in Scheduled refreshes instead.",
       ]);
     const bigquery = job.spec.target.kind === 'bigquery';
-    // A replace writes into its staging sheet until its last step: only an append or merge has rows in.
-    const kept =
-      job.state === 'writing' && !bigquery && job.spec.mode !== 'replace' ? (job.write?.done ?? 0) : 0;
+    const kept = rowsLeft(job);
     const message =
       bigquery && job.state === 'writing'
         ? 'Stopped: load jobs BigQuery had already taken may still finish.'
@@ -578,10 +577,13 @@ function failure(job: PullJob, error: unknown, now: number): PullJob {
     if (job.giveUpAt === undefined || nextTryBy(retry) <= job.giveUpAt) return retry;
   }
   if (transient) {
+    // Assembled's "try again in a few minutes" was the add-on's to follow, and it has; from the
+    // sidebar it is the person's now, with what became of the target.
+    const gaveUp = `${causeOf(message)}. The add-on gave up after ${job.errors + 1} attempts.`;
     return withState(job, 'failed', now, {
-      // Assembled's "try again in a few minutes" was the add-on's to follow, and it has.
-      message: `${causeOf(message)}. The add-on gave up after ${job.errors + 1} attempts.`,
+      message: job.refreshId ? gaveUp : `${gaveUp} ${gaveUpWords(job, message)}`,
       failure: error.kind,
+      rows: rowsLeft(job),
     });
   }
   const kind = isAssembledError(error)
