@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../dev/gas';
+import { intlZone } from '../../dev/intl-zone';
 import { type LocalAddon, startLocalAddon } from '../../dev/local-addon';
 import { RESOURCE_INFO, RESOURCES } from '../../src/core/pull/catalogue';
 import type { JobView } from '../../src/core/pull/pull-view';
+import { formatLocalDateTime } from '../../src/core/time/zone-math';
 import { pullToEnd } from './pull-to-end';
 
 let keys = 0;
@@ -207,16 +209,27 @@ describe('Pull data', () => {
   it("logs a sidebar pull's failed attempt with when the sidebar tries again, and when the trigger does", async () => {
     const { rt, sim } = await startLocalAddon();
     sim.setFaults({ force5xx: 1_000_000 });
-    let job = await start(rt, adherenceInto('Adherence'));
     const logged = () => (rt.workbook.sheetNames().includes('Assembled log') ? logRows(rt) : []);
     const retrying = () => logged().filter((r) => r[4] === 'retrying');
-    for (let i = 0; i < 200 && retrying().length === 0; i++) {
+    // The time the sidebar's "Next check in" counts down to, as the log's zone says it.
+    const at = (ms: number) => formatLocalDateTime(rt.clock.now() + ms, intlZone('America/New_York'), true);
+    const nextTries: string[] = [];
+    // Starting it makes the first attempt.
+    let job = await start(rt, adherenceInto('Adherence'));
+    if (retrying().length > 0) nextTries.push(at(job.nextCheckInMs));
+    for (let i = 0; i < 200 && retrying().length < 5; i++) {
+      const before = retrying().length;
       await rt.clock.advanceAsync(job.nextPollInMs);
       job = await rt.callFromSidebar<JobView>('pollPull', job.id);
+      if (retrying().length > before) nextTries.push(at(job.nextCheckInMs));
     }
-    expect(String(retrying()[0]?.[7])).toMatch(
-      /^Attempt 1 failed: .*\. Next try within a minute while the Pull sidebar is open, else by \d{4}-\d\d-\d\d \d\d:\d\d \(.+\)\.$/,
+    const notes = retrying().map((r) => String(r[7]));
+    expect(notes[0]).toMatch(
+      /^Attempt 1 failed: .*\. Next try at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d while the Pull sidebar is open, else by \d{4}-\d\d-\d\d \d\d:\d\d \(America\/New_York\)\.$/,
     );
+    // Each says the time the sidebar counted down to, the fifth's over a minute away.
+    expect(notes.map((n) => /Next try at (\S+ \S+) while/.exec(n)?.[1])).toEqual(nextTries);
+    expect(job.nextCheckInMs).toBeGreaterThan(60_000);
   });
 
   it("a pull that Assembled's outage ends says the sheet still holds what it held, and to try again", async () => {

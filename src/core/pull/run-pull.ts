@@ -643,10 +643,13 @@ function runKind(job: PullJob): string {
 
 /**
  * A failed attempt that will be tried again: why, and when at the latest, in the sheet's zone. A
- * pull from the sidebar is tried again sooner while the sidebar follows it: the log says both.
+ * pull from the sidebar is tried again when it is due while the sidebar follows it (the time its
+ * "Next check in" counts down to, to the second): the log says both.
  */
 function retryNote(deps: PullDeps, job: PullJob): string {
-  const by = `${formatLocalDateTime(nextTryBy(job), deps.zone)} (${deps.zone.name})`;
-  const when = job.refreshId ? `by ${by}` : `within a minute while the Pull sidebar is open, else by ${by}`;
-  return `Attempt ${job.errors} failed: ${causeOf(job.message ?? '')}. Next try ${when}.`;
+  const by = `by ${formatLocalDateTime(nextTryBy(job), deps.zone)}`;
+  const when = job.refreshId
+    ? by
+    : `at ${formatLocalDateTime(job.nextPollAt, deps.zone, true)} while the Pull sidebar is open, else ${by}`;
+  return `Attempt ${job.errors} failed: ${causeOf(job.message ?? '')}. Next try ${when} (${deps.zone.name}).`;
 }
