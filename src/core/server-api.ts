@@ -21,6 +21,8 @@ export interface ConnectionLine {
   /** The request behind it ("GET /v0/people"), for the details. */
   operation: string;
   ok: boolean;
+  /** Not run, as what it needed came from a check that failed ("no person to read"). */
+  notRun: boolean;
   status: number;
   records: number;
   ms: number;
@@ -34,6 +36,8 @@ export interface ConnectionReport {
   unsaved: boolean;
   /** Assembled refused the key tested (HTTP 401). */
   keyRefused: boolean;
+  /** Assembled is down (a server error or no answer on every check), said once for every line. */
+  outage?: string;
 }
 
 export interface ServerApi {

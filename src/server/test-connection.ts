@@ -1,5 +1,5 @@
 import { checkConnection } from '../core/assembled';
-import { checkLabel, checkSummary } from '../core/assembled/check-words';
+import { checkLabel, checkSummary, notRun, outageWords } from '../core/assembled/check-words';
 import type { ConnectionReport } from '../core/server-api';
 import { SettingsInput } from '../core/settings';
 import { parseInput } from '../core/validation';
@@ -31,6 +31,7 @@ export function testConnection(draft?: unknown): ConnectionReport {
     // The probe of how the server takes times reads as what it is, not as a second agent-state read.
     operation: r.operation === 'timeFormat' ? `Time format (${r.endpoint})` : r.endpoint || r.operation,
     ok: r.ok,
+    notRun: notRun(r),
     status: r.status ?? 0,
     records: r.records,
     ms: r.ms,
@@ -40,5 +41,12 @@ export function testConnection(draft?: unknown): ConnectionReport {
     settings.apiKey !== saved.apiKey ||
     settings.timeFormat !== saved.timeFormat ||
     settings.apiVersion !== saved.apiVersion;
-  return { ok: lines.every((l) => l.ok), lines, unsaved, keyRefused: results.some(refused) };
+  const outage = outageWords(results);
+  return {
+    ok: lines.every((l) => l.ok),
+    lines,
+    unsaved,
+    keyRefused: results.some(refused),
+    ...(outage ? { outage } : {}),
+  };
 }

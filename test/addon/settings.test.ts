@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { startLocalAddon } from '../../dev/local-addon';
+import type { ConnectionReport } from '../../src/core/server-api';
 
 describe('Settings', () => {
   it('keeps the API key in the user properties only, and shows it masked', async () => {
@@ -49,6 +50,21 @@ describe('Settings', () => {
       records: 100,
     });
     expect(report.lines.length).toBeGreaterThan(8);
+  });
+
+  it('Test connection with Assembled down says so once, and marks the checks not run as such', async () => {
+    const { rt, sim } = await startLocalAddon({ dialect: 'live' });
+    sim.setFaults({ errorRate: 1 });
+    const report = await rt.callFromSidebar<ConnectionReport>('testConnection');
+    expect(report).toMatchObject({
+      ok: false,
+      keyRefused: false,
+      outage:
+        'Assembled is not answering (a server error on every check: 15 failed, 2 not run): try again in a few minutes.',
+    });
+    expect(report.lines.filter((l) => l.notRun).map((l) => l.label)).toEqual(['One person', 'Read a report']);
+    sim.setFaults({});
+    expect((await rt.callFromSidebar<ConnectionReport>('testConnection')).outage).toBeUndefined();
   });
 
   it('Test connection says which way of sending times the server takes, and fails when Settings sends the other', async () => {

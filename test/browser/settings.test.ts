@@ -1,6 +1,6 @@
 // Settings: a wrong API key is explained in words, in Settings and wherever it is used.
 import { describe, expect, it } from 'vitest';
-import { menu, sidebar, useBench } from './support';
+import { menu, reset, sidebar, useBench } from './support';
 
 const REJECTED = /Assembled did not accept the API key: it is missing, mistyped or revoked\./;
 
@@ -90,5 +90,27 @@ describe('Settings in the workbench', () => {
     await expect.poll(() => pull.locator('#status').textContent(), { timeout: 20_000 }).toMatch(REJECTED);
     // Over, it wrote none: not "none yet", which promises more.
     expect(await pull.locator('#jobRows').textContent()).toBe('none');
+  });
+
+  it('says once that Assembled is down, counting the checks not run apart from those that failed', async () => {
+    const { page } = bench();
+    // The key saved is one Assembled issued, not the one the test above saved anyway.
+    await reset(page);
+    await page.getByLabel('How the simulated Assembled answers').selectOption('down');
+    await page.waitForFunction(() => document.body.dataset.faults === 'down');
+    await menu(page, 'Settings…');
+    const sb = await sidebar(page, 'Assembled settings');
+    await sb.getByRole('button', { name: 'Test connection' }).click();
+    await expect
+      .poll(() => sb.locator('#status').textContent(), { timeout: 60_000 })
+      .toBe(
+        'Assembled is not answering (a server error on every check: 15 failed, 2 not run): try again in a few minutes.',
+      );
+    // Not the server error's advice on fifteen lines: the requests stay behind Details.
+    const results = sb.getByRole('region', { name: 'Connection test results' });
+    expect(await results.locator('#checks li').count()).toBe(0);
+    expect(await results.locator('#details tbody tr').count()).toBe(17);
+    await page.getByLabel('How the simulated Assembled answers').selectOption('none');
+    await page.waitForFunction(() => document.body.dataset.faults === 'none');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkConnection } from '../../src/core/assembled';
+import { checkSummary, failedCount, notRun, outageWords } from '../../src/core/assembled/check-words';
 import { simSetup } from './sim';
 
 describe('checkConnection', () => {
@@ -89,5 +90,29 @@ describe('checkConnection', () => {
     expect(results.every((r) => !r.ok)).toBe(true);
     expect(results[0]).toMatchObject({ status: 401, error: { kind: 'auth' } });
     expect(JSON.stringify(results)).not.toContain(key);
+  });
+
+  it('says Assembled is down once, counting the checks not run apart from those that failed', () => {
+    const { client, sim } = simSetup('live');
+    sim.setFaults({ errorRate: 1 });
+    const results = checkConnection(client);
+    expect(results).toHaveLength(17);
+    // What the people and the report would have given was never there to read.
+    expect(results.filter(notRun).map((r) => [r.operation, checkSummary(r)])).toEqual([
+      ['getPerson', 'not run (no person to read)'],
+      ['getReport', 'not run (no report was started)'],
+    ]);
+    expect(outageWords(results)).toBe(
+      'Assembled is not answering (a server error on every check: 15 failed, 2 not run): try again in a few minutes.',
+    );
+    // Not when Assembled answers some checks, or refuses the key.
+    sim.setFaults({ failFromOffset: 1 });
+    expect(outageWords(checkConnection(client))).toBeUndefined();
+    sim.setFaults({});
+    sim.revokeKey(sim.admin.sampleKey);
+    expect(outageWords(checkConnection(client))).toBeUndefined();
+    expect(failedCount([{ ok: true }, { ok: false }, { ok: false, notRun: true }])).toBe(
+      '1 failed, 1 not run',
+    );
   });
 });

@@ -42,3 +42,31 @@ export function checkSummary(
   const noun = LABELS[result.operation]?.[1];
   return `${countText(result.records)} read${noun && result.records === 0 ? ` (no ${noun} yet)` : ''}`;
 }
+
+/** A check left out because what it needed came from one that failed (no person to read). */
+export function notRun(result: Pick<CheckResult, 'ok' | 'status' | 'error'>): boolean {
+  return !result.ok && result.status === null && !result.error;
+}
+
+/** How many checks failed, and apart from them how many were not run: "15 failed, 2 not run". */
+export function failedCount(checks: readonly { ok: boolean; notRun?: boolean }[]): string {
+  const skipped = checks.filter((c) => c.notRun).length;
+  const failed = checks.filter((c) => !c.ok).length - skipped;
+  return `${failed} failed${skipped ? `, ${skipped} not run` : ''}`;
+}
+
+/**
+ * Assembled down: every check that ran met a server error or no answer. Said once, as a refused
+ * key is, rather than its advice on every line; undefined otherwise.
+ */
+export function outageWords(
+  results: readonly Pick<CheckResult, 'ok' | 'status' | 'error'>[],
+): string | undefined {
+  const ran = results.filter((r) => !notRun(r));
+  const counted = failedCount(results.map((r) => ({ ok: r.ok, notRun: notRun(r) })));
+  const kinds = new Set(ran.map((r) => r.error?.kind));
+  if (ran.length < 2 || [...kinds].some((k) => k !== 'server' && k !== 'network')) return undefined;
+  return kinds.has('network')
+    ? `Assembled is not answering (no response or a server error on every check: ${counted}): check the connection, or try again in a few minutes.`
+    : `Assembled is not answering (a server error on every check: ${counted}): try again in a few minutes.`;
+}

@@ -1,3 +1,4 @@
+import { failedCount } from '../../../core/assembled/check-words';
 import type { ConnectionReport } from '../../../core/server-api';
 import type { SettingsInput, SettingsView, TimeFormat } from '../../../core/settings';
 import { busy, byId, el, showStatus } from '../../dom';
@@ -22,15 +23,15 @@ function show(view: SettingsView): void {
 
 /** One line a check in words ("People: 100 read"); the raw requests behind a Details toggle. */
 function showReport(report: ConnectionReport): string {
-  const failed = report.lines.filter((l) => !l.ok);
   // Checks not run (nothing to read) follow from others; when every check that ran failed the same
-  // way (a rejected key), that is said once, with no list of checks that all failed (the requests
-  // stay behind Details).
-  const errors = failed.filter((l) => l.status !== 0 || !l.summary.startsWith('not run'));
-  const shared = errors.length > 1 && errors.every((l) => l.summary === errors[0]?.summary);
+  // way (a rejected key, Assembled down), that is said once, with no list of checks that all
+  // failed (the requests stay behind Details).
+  const errors = report.lines.filter((l) => !l.ok && !l.notRun);
+  const shared =
+    !!report.outage || (errors.length > 1 && errors.every((l) => l.summary === errors[0]?.summary));
   checks.replaceChildren(
     ...(shared ? [] : report.lines).map((line) =>
-      el('li', { 'data-ok': String(line.ok) }, `${line.label}: ${line.summary}`),
+      el('li', { 'data-ok': line.notRun ? 'skipped' : String(line.ok) }, `${line.label}: ${line.summary}`),
     ),
   );
   requests.replaceChildren(
@@ -50,9 +51,11 @@ function showReport(report: ConnectionReport): string {
     return report.unsaved
       ? `Connected to Assembled with the settings above: all ${report.lines.length} checks passed. They are not saved yet: press Save to use them.`
       : `Connected to Assembled: all ${report.lines.length} checks passed.`;
-  const failure = shared
-    ? (errors[0]?.summary ?? '')
-    : `${failed.length} of ${report.lines.length} checks failed: see below.`;
+  const failure =
+    report.outage ??
+    (shared
+      ? (errors[0]?.summary ?? '')
+      : `Of ${report.lines.length} checks, ${failedCount(report.lines)}: see below.`);
   return report.unsaved
     ? `${failure} (This tested the settings above; the saved ones are unchanged.)`
     : failure;
