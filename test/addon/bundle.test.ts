@@ -78,10 +78,12 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * of the ops QA round of 2026-12-04: time off typed again after a push held back, a rate limit
  * waited out as Assembled asks, an emptied done row's message, the OK rows without Allow
  * conflicts counted, 245.3 with a row pushed before and its status cleared said to be made
- * twice if pushed again, 245.5 with namesakes told apart by email beside ids); this budget
- * stops growth meanwhile.
+ * twice if pushed again, 245.5 with namesakes told apart by email beside ids, 247.0 with the
+ * outage QA round's words: a failed pull saying what became of its target and what to do, the
+ * log's next try to the second, Test connection saying an outage once); this budget stops
+ * growth meanwhile.
  */
-const CODE_BUDGET_KIB = 245.5;
+const CODE_BUDGET_KIB = 247.0;
 
 const ENTRY_POINTS = [
   'onOpen',
