@@ -18,9 +18,17 @@ export function createPicker(
   initial: readonly string[] = [],
   unavailable?: string,
 ): Picker {
-  const search = el('input', { id: `${id}Search`, type: 'search', placeholder: 'Type to filter…' });
+  // What the filter left, and what Enter picked, on screen and said aloud: a screen reader has no
+  // other way to hear that a filter matched nothing, or that a ticked name is hidden by it.
+  const note = el('p', { class: 'hint', id: `${id}Note`, 'aria-live': 'polite' });
+  const search = el('input', {
+    id: `${id}Search`,
+    type: 'search',
+    placeholder: 'Type to filter…',
+    'aria-describedby': `${id}Note`,
+  });
   const list = el('div', { class: 'picker', role: 'group', 'aria-label': label }, 'Loading…');
-  const root = el('div', {}, el('label', { for: `${id}Search` }, label), search, list);
+  const root = el('div', {}, el('label', { for: `${id}Search` }, label), search, note, list);
   const chosen = new Set<string>(initial);
   let items: { choice: Choice; row: HTMLElement }[] = [];
 
@@ -56,7 +64,22 @@ export function createPicker(
     const q = search.value.trim().toLowerCase();
     for (const { choice, row } of items) row.hidden = q !== '' && !choice.name.toLowerCase().includes(q);
     rove(shown()[0]);
+    say();
   });
+
+  /** `picked`: what Enter in the filter box just did, said first. */
+  function say(picked = ''): void {
+    const q = search.value.trim();
+    const count = shown().length;
+    const hidden = items.filter((i) => i.row.hidden && chosen.has(i.choice.id)).length;
+    note.textContent = [
+      picked,
+      q === '' ? '' : count === 0 ? `None match "${q}".` : `${count} of ${items.length} match.`,
+      hidden === 0 ? '' : `${hidden} ticked, not shown.`,
+    ]
+      .filter(Boolean)
+      .join(' ');
+  }
 
   // The list is one Tab stop, moved through with the arrow keys (a long list of agents would
   // otherwise be a hundred Tab presses between the filter and the button below it).
@@ -99,8 +122,11 @@ export function createPicker(
     if (event.key === 'Enter') {
       // Typed to find one: Enter picks it. Never the form's submit, which would start a pull.
       event.preventDefault();
-      if (visible.length === 1) visible[0]?.click();
-      else visible[0]?.focus();
+      const [one] = visible;
+      if (visible.length === 1 && one) {
+        one.click();
+        say(`${one.labels?.[0]?.textContent ?? ''} ${one.checked ? 'ticked' : 'unticked'}.`);
+      } else visible[0]?.focus();
     } else if (event.key === 'ArrowDown' && visible[0]) {
       event.preventDefault();
       visible[0].focus();

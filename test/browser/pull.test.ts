@@ -53,6 +53,10 @@ describe('Pull data in the workbench', () => {
     // Typing in its filter leaves only the matching people on screen.
     await sb.locator('#agent_idsSearch').fill('Ava Smith');
     await expect.poll(() => agents.locator('label:visible').count()).toBe(2);
+    // How many match is said under the box (and aloud: it is a live region the box points to).
+    const note = sb.locator('#agent_idsNote');
+    await expect.poll(() => note.textContent()).toMatch(/^2 of \d+ match\.$/);
+    expect(await sb.locator('#agent_idsSearch').getAttribute('aria-describedby')).toBe('agent_idsNote');
     // Enter there never sends the form (an unfiltered pull): with two matches it goes to the first,
     // and the arrows move down the list, which is one Tab stop.
     const focused = () => sb.locator(':focus').evaluate((e) => (e as HTMLInputElement).value || e.id);
@@ -70,6 +74,11 @@ describe('Pull data in the workbench', () => {
     await sb.locator('#agent_idsSearch').fill('Aisha Haddad');
     await sb.locator('#agent_idsSearch').press('Enter');
     await expect.poll(() => agents.locator('input:checked').count()).toBe(1);
+    await expect.poll(() => note.textContent()).toMatch(/^Aisha Haddad ticked\. 1 of \d+ match\.$/);
+    // A filter that hides her, or matches no one, says so.
+    await sb.locator('#agent_idsSearch').fill('zzz');
+    await expect.poll(() => note.textContent()).toBe('None match "zzz". 1 ticked, not shown.');
+    await sb.locator('#agent_idsSearch').fill('Aisha Haddad');
     await sb.locator('#agent_idsSearch').press('Enter');
     await expect.poll(() => agents.locator('input:checked').count()).toBe(0);
     // No pull was started by any of it: the last one's progress was put away, none shown since.
