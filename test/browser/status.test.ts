@@ -86,6 +86,38 @@ describe('Sidebars say what is true now', () => {
     expect(bench().dialogs).toEqual([]);
   });
 
+  it('Pull data tells screen readers each stage once, as it begins, not every second', async () => {
+    const { page } = bench();
+    await reset(page);
+    await menu(page, 'Pull data…');
+    const sb = await sidebar(page, 'Pull data from Assembled');
+    await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Adherence report' });
+    const said = sb.locator('#jobSaid');
+    expect(await said.getAttribute('aria-live')).toBe('polite');
+    // Each time its words are set, whether or not they changed (a reader may say them again).
+    await said.evaluate((e) => {
+      const log: string[] = [];
+      (window as unknown as { said: string[] }).said = log;
+      new MutationObserver(() => log.push(e.textContent ?? '')).observe(e, {
+        childList: true,
+        characterData: true,
+        subtree: true,
+      });
+    });
+    const heard = () => said.evaluate(() => (window as unknown as { said: string[] }).said);
+    await sb.getByRole('button', { name: 'Pull data' }).click();
+    await sb.locator('#jobStage', { hasText: /^Done$/ }).waitFor({ timeout: 45_000 });
+    await expect.poll(heard).toContain('Done');
+    const words = await heard();
+    // Assembled took 9 s to generate the report, redrawn each second: said once all the same.
+    expect(words.slice(0, 2)).toEqual(['Starting', 'Assembled is generating the report']);
+    expect(words.at(-1)).toBe('Done');
+    for (const w of words.slice(2, -1)) expect(w).toMatch(/^(Fetching page|Writing rows) [\d,]+ of [\d,]+$/);
+    expect(words.length).toBeLessThanOrEqual(5);
+    // Drawn on screen nowhere: the Progress section and the status line show it.
+    expect(await said.evaluate((e) => e.getBoundingClientRect().width)).toBeLessThanOrEqual(1);
+  });
+
   it('Scheduled refreshes: a run updates its card by itself, without Reload', async () => {
     const { page } = bench();
     await reset(page);

@@ -384,6 +384,8 @@ function spec(): PullSpec {
  */
 let shown: { job: JobView; at: number; asking: boolean; trouble?: string } | null = null;
 let pulling = false;
+/** The kind of stage (the job's state) last said to screen readers; '' before a pull. */
+let saidState = '';
 
 function showJob(job: JobView, asking = false): void {
   shown = { job, at: Date.now(), asking };
@@ -398,6 +400,12 @@ function paint(): void {
   const since = over ? 0 : Date.now() - at;
   byId('job').hidden = false;
   byId('jobStage').textContent = job.stage;
+  // Said aloud once as each kind of stage begins, in its words then ("Fetching page 1 of 12"):
+  // not each page, nor each second this is drawn.
+  if (job.state !== saidState) {
+    saidState = job.state;
+    byId('jobSaid').textContent = job.stage;
+  }
   let detail = job.detail;
   if (!over && asking && job.state === 'running')
     detail = 'Asking Assembled whether the report is ready; once it is, its rows are fetched and written…';
@@ -427,6 +435,7 @@ window.setInterval(paint, 1000);
 /** Until the server's first answer (which may take a while): the stage, and a clock that runs. */
 function showStarting(pulled: PullSpec, what: string, range: string): void {
   const report = pulled.source.kind === 'report';
+  saidState = '';
   showJob({
     id: '',
     state: 'queued',
@@ -453,6 +462,8 @@ function forgetLastPull(): void {
   if (pulling) return;
   shown = null;
   byId('job').hidden = true;
+  saidState = '';
+  byId('jobSaid').textContent = '';
   showStatus(status, '');
   byId('saveRefresh').hidden = true;
   byId('frequency').replaceChildren();
