@@ -79,6 +79,48 @@ describe('The Pull data form', () => {
       .toMatch(/^Handle time report( \(day\))?, 2026-11-20 to 2026-11-21$/);
   });
 
+  it('says which date a fixed range lacks, and Pull data refuses it at that field, starting nothing', async () => {
+    const { page, running } = bench();
+    const sb = await openPull(page);
+    await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Handle time report' });
+    let asked = 0;
+    await page.route('**/api/run', async (route) => {
+      if (route.request().postData()?.includes('startPull')) asked++;
+      await route.continue();
+    });
+    const preview = sb.locator('#rangePreview');
+    const focused = (label: string) => sb.getByLabel(label).evaluate((e) => e === document.activeElement);
+    await sb.getByLabel('Fixed dates').check();
+    // Nothing typed yet is no mistake: a hint, until Pull data is pressed.
+    const both = 'Type the dates the range starts (From) and ends (To).';
+    await expect.poll(() => preview.textContent()).toBe(both);
+    expect(await preview.getAttribute('data-tone')).toBeNull();
+    await sb.getByRole('button', { name: 'Pull data' }).click();
+    await expect.poll(() => sb.locator('#status').textContent()).toBe(both);
+    expect(await preview.getAttribute('data-tone')).toBe('error');
+    expect(await focused('From')).toBe(true);
+
+    await sb.getByLabel('From').fill('2026-12-10');
+    const noTo = 'Type the date the range ends (To).';
+    await expect.poll(() => preview.textContent()).toBe(noTo);
+    expect(await preview.getAttribute('data-tone')).toBe('error');
+    await sb.getByRole('button', { name: 'Pull data' }).click();
+    await expect.poll(() => sb.locator('#status').textContent()).toBe(noTo);
+    expect(await focused('To (inclusive)')).toBe(true);
+
+    await sb.getByLabel('From').fill('');
+    await sb.getByLabel('To (inclusive)').fill('2026-12-12');
+    const noFrom = 'Type the date the range starts (From).';
+    await expect.poll(() => preview.textContent()).toBe(noFrom);
+    await sb.getByRole('button', { name: 'Pull data' }).click();
+    await expect.poll(() => sb.locator('#status').textContent()).toBe(noFrom);
+    expect(await focused('From')).toBe(true);
+    await page.unroute('**/api/run');
+    expect(asked).toBe(0);
+    expect(await sb.locator('#job').isHidden()).toBe(true);
+    expect(running.workbench.rt.workbook.sheetNames()).not.toContain('Handle time report');
+  });
+
   it('refuses a merge by key with the key columns cleared at once, at the field, and starts nothing', async () => {
     const { page } = bench();
     const sb = await openPull(page);

@@ -10,6 +10,7 @@ import { suggestedFrequency } from '../../../core/schedule/suggested-frequency';
 import { freeSheetName } from '../../../core/sheet/free-sheet-name';
 import type { DateRangeSpec, RelativePreset } from '../../../core/time/date-range';
 import { DAYS_BACK_MAX, DAYS_BACK_MIN, daysBackProblem } from '../../../core/time/days-back';
+import { fixedDatesMissing } from '../../../core/time/fixed-dates';
 import { checkAgain } from '../../check-again';
 import { busy, byId, el, requestKey, showStatus } from '../../dom';
 import { duration } from '../../duration';
@@ -259,6 +260,19 @@ let previewSerial = 0;
 /** The range as last previewed ("2026-05-18 to 2026-05-24"), and why it cannot be pulled ('' if it can). */
 let previewed = '';
 let rangeProblem = '';
+/** The field to fix for `rangeProblem`: Pull data puts the focus there. */
+let rangeField: HTMLElement = preset;
+
+/**
+ * Says under the range what is wrong with it. Without a tone it is a hint (Fixed dates chosen,
+ * nothing typed yet: no mistake made), said as a problem once Pull data is pressed.
+ */
+function showRangeProblem(problem: string, field: HTMLElement, tone?: 'error'): void {
+  preview.textContent = rangeProblem = problem;
+  rangeField = field;
+  if (tone) preview.dataset.tone = tone;
+  else delete preview.dataset.tone;
+}
 
 /**
  * What the form tells of the range by itself, at once: which fields it takes, and a Days back out
@@ -275,15 +289,20 @@ function checkRange(): DateRangeSpec | undefined {
   granularityHint.hidden = true;
   previewed = rangeProblem = '';
   delete preview.dataset.tone;
-  if (!r || (r.kind === 'absolute' && (!r.from || !r.to))) {
-    preview.textContent = '';
+  preview.textContent = '';
+  if (!r) return undefined;
+  // A date left out is said at once, not found by the server once the pull has started.
+  const missing = r.kind === 'absolute' ? fixedDatesMissing(r.from, r.to) : undefined;
+  if (missing) {
+    showRangeProblem(
+      missing.problem,
+      missing.field === 'from' ? from : to,
+      from.value || to.value ? 'error' : undefined,
+    );
     return undefined;
   }
   const problem = r.kind === 'relative' && r.preset === 'days_back' ? daysBackProblem(days.value) : undefined;
-  if (problem) {
-    preview.textContent = rangeProblem = problem;
-    preview.dataset.tone = 'error';
-  }
+  if (problem) showRangeProblem(problem, days, 'error');
   return problem ? undefined : r;
 }
 
@@ -309,8 +328,8 @@ async function updatePreview(): Promise<void> {
   } catch (error) {
     if (serial !== previewSerial) return;
     // A range that cannot be is a problem to fix, said in the colour of one.
-    preview.textContent = rangeProblem = errorMessage(error);
-    preview.dataset.tone = 'error';
+    const field = r.kind === 'absolute' ? from : r.preset === 'days_back' ? days : preset;
+    showRangeProblem(errorMessage(error), field, 'error');
   }
 }
 
@@ -632,8 +651,9 @@ form.addEventListener('submit', (event) => {
   forgetLastPull();
   // The form already says this range cannot be pulled: said here too, at the field to fix.
   if (rangeProblem) {
+    showRangeProblem(rangeProblem, rangeField, 'error');
     showStatus(status, rangeProblem, 'error');
-    (radio('rangeKind') === 'absolute' ? from : preset.value === 'days_back' ? days : preset).focus();
+    rangeField.focus();
     return;
   }
   // A key naming no column is refused here, not after the report is generated.
