@@ -41,6 +41,24 @@ export async function busy<T>(controls: HTMLButtonElement[], work: () => Promise
   }
 }
 
+/** Each field's own hints, kept apart from the words of a problem tied to it for a while. */
+const ownHints = new WeakMap<HTMLElement, string>();
+
+/**
+ * Ties a field to the words that say what is wrong with it (aria-invalid, aria-describedby), so a
+ * screen reader says them with the field while the problem stands; no `problemId` unties them,
+ * keeping the field's own hint.
+ */
+export function markInvalid(field: HTMLElement, problemId?: string): void {
+  if (!ownHints.has(field)) ownHints.set(field, field.getAttribute('aria-describedby') ?? '');
+  const own = ownHints.get(field) ?? '';
+  const describedBy = [own, problemId ?? ''].filter(Boolean).join(' ');
+  if (problemId) field.setAttribute('aria-invalid', 'true');
+  else field.removeAttribute('aria-invalid');
+  if (describedBy) field.setAttribute('aria-describedby', describedBy);
+  else field.removeAttribute('aria-describedby');
+}
+
 /** Creates an element with attributes and text or child nodes; text is never parsed as HTML. */
 export function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,

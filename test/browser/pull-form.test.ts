@@ -66,10 +66,14 @@ describe('The Pull data form', () => {
     expect(asked).toBe(0);
     expect(await sb.locator('#job').isHidden()).toBe(true);
     expect(await sb.getByLabel('From').evaluate((e) => e === document.activeElement)).toBe(true);
+    expect(await sb.getByLabel('From').getAttribute('aria-invalid')).toBe('true');
+    expect(await sb.getByLabel('From').getAttribute('aria-describedby')).toBe('rangePreview');
     expect(running.workbench.rt.workbook.sheetNames()).not.toContain('Handle time report');
     // Put right, the same button pulls, and the progress names the range, not an error.
     await sb.getByLabel('To (inclusive)').fill('2026-11-21');
     await expect.poll(() => sb.locator('#rangePreview').textContent()).toMatch(/^2026-11-20 to 2026-11-21 /);
+    expect(await sb.getByLabel('From').getAttribute('aria-invalid')).toBeNull();
+    expect(await sb.getByLabel('From').getAttribute('aria-describedby')).toBeNull();
     expect(await sb.locator('#rangePreview').evaluate((e) => getComputedStyle(e).color)).not.toBe(
       'rgb(197, 34, 31)',
     );
@@ -107,6 +111,8 @@ describe('The Pull data form', () => {
     await sb.getByRole('button', { name: 'Pull data' }).click();
     await expect.poll(() => sb.locator('#status').textContent()).toBe(noTo);
     expect(await focused('To (inclusive)')).toBe(true);
+    expect(await sb.getByLabel('To (inclusive)').getAttribute('aria-invalid')).toBe('true');
+    expect(await sb.getByLabel('From').getAttribute('aria-invalid')).toBeNull();
 
     await sb.getByLabel('From').fill('');
     await sb.getByLabel('To (inclusive)').fill('2026-12-12');
@@ -252,10 +258,15 @@ describe('The Pull data form', () => {
     await expect.poll(() => preview.textContent()).toMatch(/^2026-05-22 to 2026-05-24 /);
     expect(await days.evaluate((e) => e === document.activeElement)).toBe(true);
     // Out of bounds, Pull data says so rather than start.
+    expect(await days.getAttribute('aria-invalid')).toBeNull();
     await days.fill('400');
     await sb.getByRole('button', { name: 'Pull data' }).click();
     await expect.poll(() => sb.locator('#status').textContent()).toBe('Days back must be at most 366.');
     expect(await sb.locator('#job').isHidden()).toBe(true);
+    // The words are tied to the field, as a screen reader says them with it.
+    expect(await days.evaluate((e) => e === document.activeElement)).toBe(true);
+    expect(await days.getAttribute('aria-invalid')).toBe('true');
+    expect(await days.getAttribute('aria-describedby')).toBe('rangePreview');
     // The dates for a number typed before are not shown over what is wrong with the one typed after.
     let release = () => {};
     const released = new Promise<void>((resolve) => {

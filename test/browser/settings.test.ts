@@ -19,6 +19,7 @@ describe('Settings in the workbench', () => {
     await expect
       .poll(() => sb.locator('#status').textContent())
       .toMatch(/The API key should start with sk_live_ and contain no spaces/);
+    expect(await sb.getByLabel('API key').getAttribute('aria-invalid')).toBe('true');
 
     // A well-formed key that Assembled never issued: the simulator knows its own keys.
     const wrong = 'sk_live_test_never_issued_key';
@@ -43,6 +44,10 @@ describe('Settings in the workbench', () => {
     await sb.getByLabel('API key').fill(wrong);
     await sb.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => sb.locator('#status').textContent()).toMatch(ASKED);
+    // The words are tied to the key field while they stand, as a screen reader says them with it.
+    const key = sb.getByLabel('API key');
+    expect(await key.getAttribute('aria-invalid')).toBe('true');
+    expect(await key.getAttribute('aria-describedby')).toBe('apiKeyHint status');
     // Pressed again (a double click), Save asks again: only Save anyway saves such a key.
     await sb.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => sb.locator('#status').textContent()).toMatch(ASKED);
@@ -71,6 +76,9 @@ describe('Settings in the workbench', () => {
     expect(await sb.getByLabel('API key').inputValue()).toBe(`${wrong}_2`);
     await sb.getByLabel('API key').fill(`${wrong}_3`);
     expect(await saveAnyway.isHidden()).toBe(true);
+    // Another key typed: nothing is said to be wrong with it yet.
+    expect(await key.getAttribute('aria-invalid')).toBeNull();
+    expect(await key.getAttribute('aria-describedby')).toBe('apiKeyHint');
     await sb.getByLabel('API key').fill(`${wrong}_2`);
     await sb.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => saveAnyway.isVisible()).toBe(true);

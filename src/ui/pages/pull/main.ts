@@ -12,7 +12,7 @@ import type { DateRangeSpec, RelativePreset } from '../../../core/time/date-rang
 import { DAYS_BACK_MAX, DAYS_BACK_MIN, daysBackProblem } from '../../../core/time/days-back';
 import { fixedDatesMissing } from '../../../core/time/fixed-dates';
 import { checkAgain } from '../../check-again';
-import { busy, byId, el, requestKey, showStatus } from '../../dom';
+import { busy, byId, el, markInvalid, requestKey, showStatus } from '../../dom';
 import { duration } from '../../duration';
 import { createFrequencyForm } from '../../frequency-form';
 import { createPicker, type Picker } from '../../picker';
@@ -272,6 +272,8 @@ function showRangeProblem(problem: string, field: HTMLElement, tone?: 'error'): 
   rangeField = field;
   if (tone) preview.dataset.tone = tone;
   else delete preview.dataset.tone;
+  // A problem is tied to its field while it stands, as the merge key's is.
+  if (tone) markInvalid(field, preview.id);
 }
 
 /**
@@ -289,6 +291,7 @@ function checkRange(): DateRangeSpec | undefined {
   granularityHint.hidden = true;
   previewed = rangeProblem = '';
   delete preview.dataset.tone;
+  for (const field of [preset, days, from, to]) markInvalid(field);
   preview.textContent = '';
   if (!r) return undefined;
   // A date left out is said at once, not found by the server once the pull has started.

@@ -1,7 +1,7 @@
 import { failedCount } from '../../../core/assembled/check-words';
 import type { ConnectionReport } from '../../../core/server-api';
 import type { SettingsInput, SettingsView, TimeFormat } from '../../../core/settings';
-import { busy, byId, el, showStatus } from '../../dom';
+import { busy, byId, el, markInvalid, showStatus } from '../../dom';
 import { callServer, errorMessage } from '../../rpc';
 
 const form = byId<HTMLFormElement>('settings');
@@ -78,13 +78,20 @@ function clearReport(): void {
   requests.replaceChildren();
 }
 
+/** Ties the key field to the status line while that says the key is wrong; false unties it. */
+const keyWrong = (wrong: boolean) => markInvalid(apiKey, wrong ? status.id : undefined);
+
 async function run(label: string, work: () => Promise<void>): Promise<void> {
   showStatus(status, `${label}…`);
   clearReport();
+  keyWrong(false);
   try {
     await busy(buttons, work);
   } catch (error) {
-    showStatus(status, errorMessage(error), 'error');
+    const said = errorMessage(error);
+    showStatus(status, said, 'error');
+    // A key Settings refuses as typed ("The API key should start with sk_live_…").
+    keyWrong(/\bAPI key\b/.test(said) && apiKey.value.trim() !== '');
   }
 }
 
@@ -104,6 +111,7 @@ function tested(typed: string, report: ConnectionReport): void {
 
 function askFirst(): void {
   saveAnyway.hidden = false;
+  keyWrong(true);
   showStatus(
     status,
     'Assembled did not accept this key when it was tested, so it is not saved yet: pulls, pushes and scheduled refreshes would fail with it. Check the key, or press Save anyway.',
@@ -112,11 +120,14 @@ function askFirst(): void {
 }
 apiKey.addEventListener('input', () => {
   saveAnyway.hidden = true;
+  keyWrong(false);
 });
 
 async function save(typed: string): Promise<void> {
   saveAnyway.hidden = true;
   show(await callServer('saveSettings', formInput()));
+  // Saved anyway, the key stays wrong until another is saved.
+  keyWrong(typed !== '' && typed === refused);
   if (typed && typed === refused)
     showStatus(
       status,
@@ -150,6 +161,8 @@ byId('test').addEventListener('click', () => {
     const report = await callServer('testConnection', formInput());
     tested(typed, report);
     showStatus(status, showReport(report), report.ok ? 'ok' : 'error');
+    // The key field is where a refused key (typed or saved) is put right.
+    keyWrong(report.keyRefused);
   });
 });
 
