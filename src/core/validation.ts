@@ -1,5 +1,8 @@
 // Turns zod issues into sentences a spreadsheet user can act on. zod/mini ships no locale, so
-// its default messages are all "Invalid input"; this is the one place that words them.
+// its default messages are all "Invalid input"; this is the one place that words them. A schema's
+// own message for a field a sidebar's form fills is a whole sentence, capitalised ("Choose at
+// least one weekday for a weekly refresh"), said as it is: the person who reads it knows the
+// field, not its path.
 import * as z from 'zod/mini';
 import { lazy } from './lazy';
 
@@ -12,11 +15,15 @@ export function describePath(path: readonly PropertyKey[]): string {
   }, '');
 }
 
+/** A schema's own message that names its field in words, so no path goes before it. */
+const wholeSentence = (message: string) => /^[A-Z]/.test(message);
+
 export function describeIssue(issue: Issue): string {
   const where = describePath(issue.path);
   const prefix = where ? `${where}: ` : '';
   // A message set by our own schema (anything but zod/mini's placeholder) is already worded.
-  if (issue.message && issue.message !== 'Invalid input') return prefix + issue.message;
+  if (issue.message && issue.message !== 'Invalid input')
+    return wholeSentence(issue.message) ? issue.message : prefix + issue.message;
   switch (issue.code) {
     case 'invalid_type':
       return `${prefix}expected ${article(issue.expected)}`;
@@ -74,6 +81,10 @@ export class InputError extends Error {
 export function parseInput<S extends z.ZodMiniType>(schema: S, value: unknown, what: string): z.infer<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  // A schema's problems name fields by path, not words: `what` says whose fields they are.
-  throw new InputError(what, [`${what}: ${result.error.issues.map(describeIssue).join('; ')}`]);
+  const problems = result.error.issues.map(describeIssue);
+  // Problems worded for a form's field are said as they are; the others name fields by path, not
+  // words (input no form makes: a saved spec, a call by hand), and `what` says whose fields they are.
+  const worded = problems.filter(wholeSentence);
+  const pathed = problems.filter((p) => !wholeSentence(p));
+  throw new InputError(what, [...worded, ...(pathed.length ? [`${what}: ${pathed.join('; ')}`] : [])]);
 }

@@ -1,11 +1,17 @@
 // The frequency controls shared by "Save as scheduled refresh" (Pull data) and "Edit"
 // (Scheduled refreshes).
 import type { Frequency } from '../core/schedule/frequency';
-import { el } from './dom';
+import { NO_WEEKDAY } from '../core/schedule/frequency-words';
+import { el, markInvalid } from './dom';
 
 export interface FrequencyForm {
   root: HTMLElement;
   value(): { frequency: Frequency; notifyByEmail: boolean };
+  /**
+   * Before a save: what is wrong with the form (a weekly refresh with no weekday ticked), said
+   * under its field, which gets the focus; undefined when nothing is.
+   */
+  problem(): string | undefined;
 }
 
 const KINDS: [Frequency['kind'], string][] = [
@@ -46,12 +52,26 @@ export function createFrequencyForm(prefix: string, f: Frequency, notify = false
     { role: 'group', 'aria-label': 'Weekdays', class: 'weekdays' },
     ...weekdayBoxes.map((box, i) => el('label', { class: 'inline', for: box.id }, box, DAYS[i] ?? '')),
   );
+  // Said by the group, as the merge key's problem is by its field, and gone once a day is ticked.
+  const weekdaysProblem = el('p', {
+    class: 'hint',
+    id: id('weekdaysProblem'),
+    'data-tone': 'error',
+    'aria-live': 'polite',
+    hidden: true,
+  });
+  const showWeekdaysProblem = (problem: string) => {
+    weekdaysProblem.textContent = problem;
+    weekdaysProblem.hidden = !problem;
+    markInvalid(weekdays, problem ? weekdaysProblem.id : undefined);
+  };
+  for (const box of weekdayBoxes) box.addEventListener('change', () => showWeekdaysProblem(''));
   const email = el('input', { type: 'checkbox', id: id('email') });
   email.checked = notify;
 
   const rows = {
     hours: el('div', {}, el('label', { for: hours.id }, 'Every'), hours),
-    weekdays: el('div', {}, weekdays),
+    weekdays: el('div', {}, weekdays, weekdaysProblem),
     day: el('div', {}, el('label', { for: dayOfMonth.id }, 'Day of the month'), dayOfMonth),
     hour: el('div', {}, el('label', { for: hour.id }, 'At (spreadsheet time)'), hour),
   };
@@ -62,7 +82,10 @@ export function createFrequencyForm(prefix: string, f: Frequency, notify = false
     rows.day.hidden = k !== 'monthly';
     rows.hour.hidden = k === 'hourly' || k === 'every_hours';
   };
-  kind.addEventListener('change', sync);
+  kind.addEventListener('change', () => {
+    showWeekdaysProblem('');
+    sync();
+  });
 
   kind.value = f.kind;
   if (f.kind === 'every_hours') hours.value = String(f.hours);
@@ -85,6 +108,13 @@ export function createFrequencyForm(prefix: string, f: Frequency, notify = false
 
   return {
     root,
+    problem() {
+      if (kind.value !== 'weekly' || weekdayBoxes.some((b) => b.checked)) return undefined;
+      const problem = `${NO_WEEKDAY}.`;
+      showWeekdaysProblem(problem);
+      weekdayBoxes[0]?.focus();
+      return problem;
+    },
     value() {
       const h = Number(hour.value);
       const frequency: Frequency = (() => {

@@ -282,7 +282,7 @@ describe('BigQuery as a refresh target and as input', () => {
       target: { kind: 'bigquery', project: 'My Project', dataset: 'w-fm', table: 't' },
     };
     await expect(rt.callFromSidebar('startPull', bad, key())).rejects.toThrow(
-      /target\.project: a Google Cloud project id.*target\.dataset: a dataset name: letters, digits and underscores/,
+      /^The Google Cloud project id is 6 to 30 lower-case letters, digits or hyphens, like my-team-123\. Type the dataset name in letters, digits and underscores\.$/,
     );
     const grid = {
       source: { kind: 'resource', resource: 'schedule_grid' },

@@ -391,6 +391,23 @@ describe('Pull data', () => {
     ).rejects.toThrow(/source: does not match any accepted form|target/);
   });
 
+  it('says what to fix in a field a form fills in its words, with no field path', async () => {
+    const { rt } = await startLocalAddon();
+    const teams = { source: { kind: 'report', report: 'handle_time', granularity: 'day' }, mode: 'replace' };
+    const fixed = (from: string, to: string) => ({ kind: 'absolute', from, to });
+    await expect(
+      start(rt, { ...teams, range: fixed('2026-12-10', ''), target: { kind: 'new_sheet', name: 'T' } }),
+    ).rejects.toThrow(/^Type the date the range ends \(To\) like 2026-03-01\.$/);
+    await expect(
+      start(rt, { ...teams, range: fixed('', '2026-12-10'), target: { kind: 'new_sheet', name: ' ' } }),
+    ).rejects.toThrow(
+      /^Type the date the range starts \(From\) like 2026-03-01\. Type a name for the new sheet\.$/,
+    );
+    await expect(
+      rt.callFromSidebar('previewRange', { kind: 'relative', preset: 'days_back', days: 0 }),
+    ).rejects.toThrow(/^Days back must be a whole number from 1 to 366\.$/);
+  });
+
   it('logs the run after the thousandth: the log grows past the rows its sheet was made with', async () => {
     const { rt } = await startLocalAddon();
     const teams = {

@@ -63,6 +63,13 @@ describe.each([
 });
 
 describe('scheduled refreshes', () => {
+  it('says a weekly refresh with no weekday in words, with no field path', async () => {
+    const { rt } = await startLocalAddon({ mode: 'bound' });
+    await expect(save(rt, reportSpec('AHT'), { kind: 'weekly', weekdays: [], hour: 7 })).rejects.toThrow(
+      /^Choose at least one weekday for a weekly refresh\.$/,
+    );
+  });
+
   it('a refresh saved after a pull into a new sheet writes into that sheet ever after; one trigger for many refreshes', async () => {
     const { rt } = await startLocalAddon({ mode: 'bound' });
     await rt.callFromSidebar('startPull', reportSpec('Weekly AHT'), 'pull-000000001');

@@ -29,12 +29,14 @@ describe('Settings', () => {
     const error = await rt
       .callFromSidebar('saveSettings', { apiKey: bad, timeFormat: 'iso', apiVersion: '' })
       .catch((e: Error) => e);
-    expect(String(error)).toMatch(/apiKey: The API key should start with sk_live_/);
+    // Said as the form's words, with no field path before them.
+    expect(String(error)).toMatch(/: The API key should start with sk_live_ and contain no spaces\.$/);
+    expect(String(error)).not.toMatch(/apiKey/);
     expect(String(error)).not.toContain('SECRET');
     await expect(
       rt.callFromSidebar('saveSettings', { timeFormat: 'xml', apiVersion: 'yesterday' }),
     ).rejects.toThrow(
-      /timeFormat: must be one of "unix", "iso"; apiVersion: API-Version must be empty or a date/,
+      /^API-Version must be empty or a date like 2019-06-20\. Settings: timeFormat: must be one of "unix", "iso"\.$/,
     );
   });
 
@@ -131,7 +133,7 @@ describe('Settings', () => {
     // A malformed key typed is refused before anything is sent.
     const sent = sim.stats().total;
     await expect(rt.callFromSidebar('testConnection', draft({ apiKey: 'not a key' }))).rejects.toThrow(
-      /apiKey: The API key should start with sk_live_/,
+      /^The API key should start with sk_live_/,
     );
     expect(sim.stats().total).toBe(sent);
   });

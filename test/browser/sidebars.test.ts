@@ -256,6 +256,44 @@ describe('Sidebar pages in the workbench', () => {
       );
     expect(saved.find((r) => r.target === 'Teams kept')?.spec.mode).toBe('merge');
   });
+  it('a weekly refresh with no weekday is refused at the weekdays, in Pull data and in Edit, before any save', async () => {
+    const { page, running } = bench();
+    const saves = () => running.workbench.rt.executions.filter((e) => e.fnName === 'saveRefresh').length;
+    const focused = (box: ReturnType<typeof page.locator>) =>
+      box.evaluate((e) => e === e.ownerDocument.activeElement);
+    const WORDS = 'Choose at least one weekday for a weekly refresh.';
+    const pull = await pullIntoNewSheet(page, 'Teams', 'Teams weekly');
+    const offer = pull.locator('#saveRefresh');
+    await offer.getByLabel('Frequency').selectOption('weekly');
+    const before = saves();
+    await offer.getByRole('button', { name: 'Save scheduled refresh' }).click();
+    const group = offer.getByRole('group', { name: 'Weekdays' });
+    const problem = offer.locator('#refresh-weekdaysProblem');
+    await expect.poll(() => problem.textContent()).toBe(WORDS);
+    expect(await group.getAttribute('aria-invalid')).toBe('true');
+    expect(await group.getAttribute('aria-describedby')).toBe('refresh-weekdaysProblem');
+    expect(await focused(offer.getByLabel('Mon', { exact: true }))).toBe(true);
+    expect(saves()).toBe(before);
+    // A day ticked puts the words away; the refresh is saved.
+    await offer.getByLabel('Mon', { exact: true }).check();
+    expect(await problem.isHidden()).toBe(true);
+    expect(await group.getAttribute('aria-invalid')).toBeNull();
+    await offer.getByRole('button', { name: 'Save scheduled refresh' }).click();
+    await pull.locator('#refreshStatus', { hasText: 'Saved.' }).waitFor();
+
+    const { sb, card } = await refreshCard(page, 'Teams weekly');
+    await card.getByRole('button', { name: /^Edit: / }).click();
+    await card.getByLabel('Mon', { exact: true }).uncheck();
+    const saved = saves();
+    await card.getByRole('button', { name: 'Save' }).click();
+    const edited = card.getByRole('group', { name: 'Weekdays' });
+    await expect.poll(() => edited.getAttribute('aria-invalid')).toBe('true');
+    expect(await card.locator('.hint[data-tone="error"]').textContent()).toBe(WORDS);
+    expect(await focused(card.getByLabel('Mon', { exact: true }))).toBe(true);
+    expect(await sb.locator('#status').textContent()).toBe('');
+    expect(saves()).toBe(saved);
+  });
+
   it('Run now of a refresh whose sheet was deleted says so in red, and the card shows it paused', async () => {
     const { page, running } = bench();
     await pullAndSchedule(page, 'Sites', 'Sites gone');

@@ -95,4 +95,10 @@ describe('a frequency from a sidebar', () => {
     );
     expect(problems({ kind: 'monthly', day: 28, hour: 0 })).toBe('');
   });
+
+  it('says a weekly refresh with no weekday in the words of the form, with no field path', () => {
+    expect(() => parseInput(FrequencySchema, { kind: 'weekly', weekdays: [], hour: 7 }, 'Frequency')).toThrow(
+      /^Choose at least one weekday for a weekly refresh\.$/,
+    );
+  });
 });

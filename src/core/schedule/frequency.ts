@@ -6,6 +6,7 @@ import type { Zone } from '../ports';
 import { addDays, daysInMonth, isoWeekday, type LocalDate } from '../time/local-date';
 import { fromLocal, localDateOf } from '../time/zone-math';
 import { wholeNumber } from '../validation';
+import { NO_WEEKDAY } from './frequency-words';
 
 const hour = lazy(() => wholeNumber(0, 23));
 
@@ -20,7 +21,7 @@ export const Frequency = lazy(() =>
     z.object({
       kind: z.literal('weekly'),
       /** ISO weekdays, Monday 1 … Sunday 7. */
-      weekdays: z.array(wholeNumber(1, 7)).check(z.minLength(1, 'choose at least one weekday')),
+      weekdays: z.array(wholeNumber(1, 7)).check(z.minLength(1, NO_WEEKDAY)),
       hour,
     }),
     z.object({

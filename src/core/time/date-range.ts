@@ -3,7 +3,6 @@
 import * as z from 'zod/mini';
 import { lazy } from '../lazy';
 import type { Zone } from '../ports';
-import { wholeNumber } from '../validation';
 import { DAYS_BACK_MAX, DAYS_BACK_MIN } from './days-back';
 import {
   addDays,
@@ -41,18 +40,31 @@ export function rangeWords(range: DateRangeSpec | undefined): string {
   return range.preset === 'days_back' ? `the last ${range.days} days` : range.preset.replace(/_/g, ' ');
 }
 
-const isoDate = lazy(() =>
-  z.string().check(z.refine((s) => parseLocalDate(s) !== undefined, 'must be a date like 2026-03-01')),
-);
+/** A date of a Fixed dates range; `words` says which, as the form names it. */
+const isoDate = (words: string) =>
+  z.string().check(z.refine((s) => parseLocalDate(s) !== undefined, `Type ${words} like 2026-03-01`));
 
 export const DateRangeSpec = lazy(() =>
   z.union([
-    z.object({ kind: z.literal('absolute'), from: isoDate, to: isoDate }),
+    z.object({
+      kind: z.literal('absolute'),
+      from: isoDate('the date the range starts (From)'),
+      to: isoDate('the date the range ends (To)'),
+    }),
     z.object({
       kind: z.literal('relative'),
       preset: z.enum(RELATIVE_PRESETS),
       /** For days_back: how many whole days before today, today excluded. */
-      days: z.optional(wholeNumber(DAYS_BACK_MIN, DAYS_BACK_MAX)),
+      days: z.optional(
+        z
+          .number()
+          .check(
+            z.refine(
+              (n) => Number.isInteger(n) && n >= DAYS_BACK_MIN && n <= DAYS_BACK_MAX,
+              `Days back must be a whole number from ${DAYS_BACK_MIN} to ${DAYS_BACK_MAX}`,
+            ),
+          ),
+      ),
     }),
   ]),
 );

@@ -583,6 +583,8 @@ function offerRefresh(pulled: PullSpec, scheduled?: string): void {
   const key = requestKey();
   button.onclick = () => {
     const out = byId('refreshStatus');
+    // Said at the field to fix (the focus goes there), not after a trip to the server.
+    if (form.problem()) return showStatus(out, '');
     void busy([button], async () => {
       try {
         await callServer('saveRefresh', { spec: pulled, ...form.value() }, key);

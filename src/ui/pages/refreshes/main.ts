@@ -136,15 +136,15 @@ function editor(r: RefreshView, card: HTMLElement): void {
     mode.root,
     el('div', { class: 'actions' }, save, cancel),
   );
-  save.addEventListener(
-    'click',
-    () =>
-      void act(
-        'Saving',
-        () => callServer('saveRefresh', { spec: mode.spec(), ...form.value() }, r.id),
-        'Saved.',
-      ),
-  );
+  save.addEventListener('click', () => {
+    // Said at the field to fix (the focus goes there), not after a trip to the server.
+    if (form.problem()) return showStatus(status, '');
+    void act(
+      'Saving',
+      () => callServer('saveRefresh', { spec: mode.spec(), ...form.value() }, r.id),
+      'Saved.',
+    );
+  });
   const close = () => {
     box.remove();
     card.querySelector<HTMLButtonElement>(`[data-act="${r.id} edit"]`)?.focus();
