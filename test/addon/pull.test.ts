@@ -128,6 +128,29 @@ describe.each(['seed', 'live'] as const)('Pull data, %s dialect', (dialect) => {
 });
 
 describe('Pull data', () => {
+  it('says a merge or append that finds no rows found none and left the sheet as it was', async () => {
+    const { rt } = await startLocalAddon();
+    const acts = (range: object, mode: string, kind = 'sheet') => ({
+      source: { kind: 'resource', resource: 'activities' },
+      range,
+      target: { kind, name: 'Acts' },
+      mode,
+    });
+    await follow(rt, await start(rt, acts(lastWeek, 'replace', 'new_sheet')));
+    const before = JSON.stringify(rt.workbook.values('Acts'));
+    expect(rt.workbook.values('Acts').length).toBeGreaterThan(1);
+    // A range Assembled holds no schedule for yet.
+    const future = { kind: 'absolute', from: '2028-01-01', to: '2028-01-02' };
+    for (const mode of ['merge', 'append']) {
+      const job = await follow(rt, await start(rt, acts(future, mode)));
+      expect(job.state).toBe('done');
+      expect(job.message).toBe(
+        'No rows: Assembled holds none for this range and these filters, so Acts!A1 was left as it was',
+      );
+      expect(JSON.stringify(rt.workbook.values('Acts'))).toBe(before);
+    }
+  });
+
   it('writes awkward names and ids as the literal text they are', async () => {
     const { rt } = await startLocalAddon();
     await follow(

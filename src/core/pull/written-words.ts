@@ -4,7 +4,12 @@ import { countText, rowCount } from '../count-text';
 import type { WriteMode } from '../sheet/write-table';
 import type { Written } from './staged-write';
 
+/** Said when Assembled sent no rows: not "0 rows merged", which reads as if something was done. */
+const NONE = 'No rows: Assembled holds none for this range and these filters';
+
 export function writtenWords(mode: WriteMode, w: Written, label: string): string {
+  // An append or merge of nothing changes nothing (write-table's writeEmpty), and says so.
+  if (mode !== 'replace' && w.rows === 0 && w.present === 0) return `${NONE}, so ${label} was left as it was`;
   if (mode === 'merge') {
     const merged = `${rowCount(w.rows)} merged into ${label}: ${countText(w.updated)} updated, ${countText(w.appended)} added`;
     // A week cut short by an earlier pull, beside the whole week now: the days would count twice.
@@ -18,14 +23,11 @@ export function writtenWords(mode: WriteMode, w: Written, label: string): string
   }
   if (mode === 'replace')
     return w.rows === 0
-      ? `No rows: Assembled holds none for this range and these filters, so ${label} shows "(no records)"`
+      ? `${NONE}, so ${label} shows "(no records)"`
       : `${rowCount(w.rows)} written to ${label}`;
   const one = w.present === 1;
   const kept = `${one ? 'was' : 'were'} in the sheet already and left as ${one ? 'it was' : 'they were'} (Merge updates such rows)`;
-  if (w.appended === 0)
-    return w.present === 0
-      ? `No rows to append to ${label}`
-      : `Nothing appended to ${label}: all ${rowCount(w.present)} ${kept}`;
+  if (w.appended === 0) return `Nothing appended to ${label}: all ${rowCount(w.present)} ${kept}`;
   const where = `rows ${countText(w.bodyRow)} to ${countText(w.bodyRow + w.appended - 1)}`;
   const appended = `${rowCount(w.appended)} appended to ${label} (${where})`;
   return w.present === 0 ? appended : `${appended}; ${rowCount(w.present)} ${kept}`;
