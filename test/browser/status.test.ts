@@ -266,8 +266,19 @@ describe('Sidebars say what is true now', () => {
     await sb.getByText('Details: each request').click();
     await expect.poll(() => raw.textContent()).toMatch(/GET \/v0\/people200100/);
 
-    // Remove key: the earlier all-OK results go, the status says what now holds.
+    // Remove key asks first, in the page; Keep it (focused, so Enter keeps) and Escape keep it.
+    const ask = sb.getByRole('group', { name: 'Remove the saved key?' });
+    for (const key of ['Enter', 'Escape']) {
+      await sb.getByRole('button', { name: 'Remove key' }).click();
+      await ask.waitFor();
+      await page.keyboard.press(key);
+      await ask.waitFor({ state: 'hidden' });
+      expect(await sb.locator(':focus').textContent()).toBe('Remove key');
+    }
+    expect(await checks.count()).toBeGreaterThan(0);
+    // Removed: the earlier all-OK results go, the status says what now holds.
     await sb.getByRole('button', { name: 'Remove key' }).click();
+    await ask.getByRole('button', { name: 'Remove key' }).click();
     await sb.locator('#status', { hasText: 'The API key was removed.' }).waitFor();
     expect(await sb.locator('#results').isHidden()).toBe(true);
     await sb.getByRole('button', { name: 'Test connection' }).click();

@@ -166,7 +166,25 @@ byId('test').addEventListener('click', () => {
   });
 });
 
-byId('clearKey').addEventListener('click', () => {
+// Remove key asks first, inside the page: the key may not be to hand again, and what runs with it
+// stops. Keep it has the focus, so an Enter pressed twice removes nothing.
+const clearAsk = byId('clearAsk');
+const clearKey = byId<HTMLButtonElement>('clearKey');
+const keepKey = () => {
+  clearAsk.hidden = true;
+  clearKey.focus();
+};
+clearKey.addEventListener('click', () => {
+  clearAsk.hidden = false;
+  byId('clearKeep').focus();
+});
+byId('clearKeep').addEventListener('click', keepKey);
+clearAsk.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape') keepKey();
+});
+byId('clearYes').addEventListener('click', () => {
+  clearAsk.hidden = true;
+  clearKey.focus();
   void run('Removing the key', async () => {
     show(await callServer('clearApiKey'));
     showStatus(status, 'The API key was removed. Paste a key and Save to connect again.', 'ok');
