@@ -116,6 +116,14 @@ describe('Sidebars say what is true now', () => {
     expect(words.length).toBeLessThanOrEqual(5);
     // Drawn on screen nowhere: the Progress section and the status line show it.
     expect(await said.evaluate((e) => e.getBoundingClientRect().width)).toBeLessThanOrEqual(1);
+
+    // A wait to try again is a stage of its own, said as it begins, and so is going on after it.
+    const { workbench } = bench().running;
+    workbench.setFaults('down');
+    await sb.getByRole('button', { name: 'Pull it again' }).click();
+    await expect.poll(() => said.textContent(), { timeout: 30_000 }).toBe('Waiting to try again');
+    workbench.setFaults('none');
+    await expect.poll(() => said.textContent(), { timeout: 45_000 }).not.toBe('Waiting to try again');
   });
 
   it('Scheduled refreshes: a run updates its card by itself, without Reload', async () => {

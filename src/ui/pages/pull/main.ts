@@ -406,7 +406,7 @@ function spec(): PullSpec {
  */
 let shown: { job: JobView; at: number; asking: boolean; trouble?: string } | null = null;
 let pulling = false;
-/** The kind of stage (the job's state) last said to screen readers; '' before a pull. */
+/** The kind of stage (its words, counts left out) last said to screen readers; '' before a pull. */
 let saidState = '';
 
 function showJob(job: JobView, asking = false): void {
@@ -423,9 +423,11 @@ function paint(): void {
   byId('job').hidden = false;
   byId('jobStage').textContent = job.stage;
   // Said aloud once as each kind of stage begins, in its words then ("Fetching page 1 of 12"):
-  // not each page, nor each second this is drawn.
-  if (job.state !== saidState) {
-    saidState = job.state;
+  // not each page, nor each second this is drawn. Waiting to try again is a kind of its own, and
+  // so is going on after it.
+  const kind = job.stage.replace(/[\d,]+/g, '#');
+  if (kind !== saidState) {
+    saidState = kind;
     byId('jobSaid').textContent = job.stage;
   }
   let detail = job.detail;
