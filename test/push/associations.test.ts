@@ -80,7 +80,7 @@ describe('platform-ID associations against Assembled', () => {
     const { ref, check } = sheet([
       [maya.email, 'five9', 'agent0002'],
       [ines.agent_id, 'salesforce', 'sf-1'],
-      // The ID the agent holds already: nothing is replaced.
+      // The ID the agent holds already: nothing is replaced, and the row says nothing changes.
       [fullName(mei), 'five9', five9(mei)],
     ]);
     const grid = s.grid(ref);
@@ -89,7 +89,7 @@ describe('platform-ID associations against Assembled', () => {
     expect(messages()).toEqual([
       `Ready to push. It replaces ${five9(maya)}.`,
       'Ready to push.',
-      'Ready to push.',
+      'Ready to push. The agent has this ID already: sending it changes nothing.',
     ]);
 
     const id = startPush(s.deps, 'associations', ref, 'replaced-1').id;
@@ -104,7 +104,7 @@ describe('platform-ID associations against Assembled', () => {
     expect(messages()).toEqual([
       `Platform ID associated in Assembled. It replaced ${wasMaya}.`,
       'Platform ID associated in Assembled.',
-      'Platform ID associated in Assembled.',
+      'Platform ID associated in Assembled. The agent had this ID already: nothing changed.',
     ]);
   });
 });

@@ -164,11 +164,14 @@ describe.skipIf(!built)('push in the local Apps Script runtime', () => {
     );
     expect(view).toMatchObject({ state: 'done', succeeded: 1 });
     expect(sim.admin.org.people.find((p) => p.id === agent.id)?.platforms.zendesk).toBe('007123');
-    // Its status cleared, it is sent again with no word of a second one: an association is set, not made.
+    // Its status cleared, it is sent again with no word of a second one: an association is set,
+    // not made, and the agent has it already.
     rt.workbook.write(sheet, [['']], { row: 2, column: 4 });
     const check = await rt.callFromSidebar<Check & { again: number }>('validatePush', 'associations');
     expect(check).toMatchObject({ ok: 1, again: 0 });
-    expect(column(rt, sheet, 'Push message')[0]).toBe('Ready to push.');
+    expect(column(rt, sheet, 'Push message')[0]).toBe(
+      'Ready to push. The agent has this ID already: sending it changes nothing.',
+    );
   });
 
   it('holds back agent states that overlap on one platform, or lie in the future', async () => {

@@ -111,10 +111,19 @@ export function markHeldPlatformIds(rows: SheetRow[], map: HeaderMap, agents: Ag
   }
   for (const l of links) {
     const held = agents.heldId(l.agent, l.platform);
-    if (held !== undefined && held !== l.id) l.row.replaces = held;
+    if (held === l.id) l.row.holds = true;
+    else if (held !== undefined) l.row.replaces = held;
   }
 }
 
-/** What a row's outcome adds when it replaces its agent's ID: the old one is gone once sent. */
-export const replacing = (row: SheetRow, sent: boolean): string =>
-  row.replaces ? ` It ${sent ? 'replaced' : 'replaces'} ${row.replaces}.` : '';
+/**
+ * What a row's outcome adds when it replaces its agent's ID (the old one is gone once sent), or
+ * when the agent held that very ID already ("associated" alone would read as a change).
+ */
+export function replacing(row: SheetRow, sent: boolean): string {
+  if (row.holds)
+    return sent
+      ? ' The agent had this ID already: nothing changed.'
+      : ' The agent has this ID already: sending it changes nothing.';
+  return row.replaces ? ` It ${sent ? 'replaced' : 'replaces'} ${row.replaces}.` : '';
+}

@@ -64,6 +64,8 @@ export interface SheetRow {
   sentBefore?: true;
   /** The agent's own ID on the platform in Assembled that the row's association replaces. */
   replaces?: string;
+  /** The agent holds this very platform ID in Assembled already: sending it changes nothing. */
+  holds?: true;
 }
 
 export interface SheetSnapshot {
