@@ -12,7 +12,7 @@ export const ConnectionOptions = lazy(() =>
     timeFormat: z.enum(TIME_FORMATS),
     apiVersion: z
       .string()
-      .check(z.regex(/^(\d{4}-\d{2}-\d{2})?$/, 'API-Version must be empty or a date like 2019-06-20')),
+      .check(z.regex(/^(\d{4}-\d{2}-\d{2})?$/, 'API-Version must be empty or a date like 2019-06-20.')),
   }),
 );
 export type ConnectionOptions = z.infer<typeof ConnectionOptions>;
@@ -24,7 +24,7 @@ export const ApiKey = lazy(() =>
     .string()
     .check(
       z.trim(),
-      z.regex(/^sk_live_[A-Za-z0-9_-]+$/, 'The API key should start with sk_live_ and contain no spaces'),
+      z.regex(/^sk_live_[A-Za-z0-9_-]+$/, 'The API key should start with sk_live_ and contain no spaces.'),
     ),
 );
 

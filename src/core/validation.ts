@@ -1,7 +1,7 @@
 // Turns zod issues into sentences a spreadsheet user can act on. zod/mini ships no locale, so
 // its default messages are all "Invalid input"; this is the one place that words them. A schema's
-// own message for a field a sidebar's form fills is a whole sentence, capitalised ("Choose at
-// least one weekday for a weekly refresh"), said as it is: the person who reads it knows the
+// own message for a field a sidebar's form fills is a whole sentence, capitalised and ended ("Choose
+// at least one weekday for a weekly refresh."), said as it is: the person who reads it knows the
 // field, not its path.
 import * as z from 'zod/mini';
 import { lazy } from './lazy';
@@ -15,8 +15,11 @@ export function describePath(path: readonly PropertyKey[]): string {
   }, '');
 }
 
-/** A schema's own message that names its field in words, so no path goes before it. */
-const wholeSentence = (message: string) => /^[A-Z]/.test(message);
+/**
+ * A schema's own message that names its field in words, so no path goes before it: capitalised and
+ * ended with a full stop (zod's own English, which a test run may have loaded, has no full stop).
+ */
+const wholeSentence = (message: string) => /^[A-Z].*\.$/.test(message);
 
 export function describeIssue(issue: Issue): string {
   const where = describePath(issue.path);

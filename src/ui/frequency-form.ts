@@ -110,7 +110,7 @@ export function createFrequencyForm(prefix: string, f: Frequency, notify = false
     root,
     problem() {
       if (kind.value !== 'weekly' || weekdayBoxes.some((b) => b.checked)) return undefined;
-      const problem = `${NO_WEEKDAY}.`;
+      const problem = NO_WEEKDAY;
       showWeekdaysProblem(problem);
       weekdayBoxes[0]?.focus();
       return problem;

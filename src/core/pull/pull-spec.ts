@@ -50,10 +50,10 @@ export const PullFilters = lazy(() =>
       z
         .string()
         .check(
-          z.maxLength(200, 'Platform priority is at most 200 characters'),
+          z.maxLength(200, 'Platform priority is at most 200 characters.'),
           z.regex(
             /^[a-z0-9_]+(,[a-z0-9_]+)*$/,
-            'Type the platform priority as a comma-separated list of platforms, like five9,zendesk',
+            'Type the platform priority as a comma-separated list of platforms, like five9,zendesk.',
           ),
         ),
     ),
@@ -64,8 +64,8 @@ export const PullFilters = lazy(() =>
       z
         .string()
         .check(
-          z.maxLength(100, 'A schedule id is at most 100 characters'),
-          z.regex(/^\S+$/, 'Type the schedule id without spaces'),
+          z.maxLength(100, 'A schedule id is at most 100 characters.'),
+          z.regex(/^\S+$/, 'Type the schedule id without spaces.'),
         ),
     ),
   }),
@@ -76,18 +76,18 @@ export type PullFilters = z.infer<typeof PullFilters>;
 const sheetName = (missing: string) =>
   z
     .string()
-    .check(z.trim(), z.minLength(1, missing), z.maxLength(100, 'A sheet name is at most 100 characters'));
+    .check(z.trim(), z.minLength(1, missing), z.maxLength(100, 'A sheet name is at most 100 characters.'));
 
 export const PullTarget = lazy(() =>
   z.union([
-    z.object({ kind: z.literal('new_sheet'), name: sheetName('Type a name for the new sheet') }),
+    z.object({ kind: z.literal('new_sheet'), name: sheetName('Type a name for the new sheet.') }),
     z.object({
       kind: z.literal('sheet'),
-      name: sheetName('Pick the sheet to pull into: a sheet name is needed'),
+      name: sheetName('Pick the sheet to pull into: a sheet name is needed.'),
     }),
     z.object({
       kind: z.literal('cell'),
-      sheet: sheetName('Select the cell to pull into: a sheet name is needed'),
+      sheet: sheetName('Select the cell to pull into: a sheet name is needed.'),
       a1: z.string().check(z.regex(/^[A-Z]{1,3}[1-9][0-9]*$/, 'a cell like B2')),
     }),
     BigQueryTarget,
@@ -103,7 +103,7 @@ export const PullSpec = lazy(() =>
     target: PullTarget,
     mode: z.enum(['replace', 'append', 'merge']),
     /** merge: the column that identifies a row; defaults to the source's own key. */
-    mergeKey: z.optional(z.string().check(z.maxLength(100, 'Key columns are at most 100 characters'))),
+    mergeKey: z.optional(z.string().check(z.maxLength(100, 'Key columns are at most 100 characters.'))),
     /** Schedule grid: minutes per column (default 30). */
     gridMinutes: z.optional(z.union([z.literal(15), z.literal(30)])),
   }),

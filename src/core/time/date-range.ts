@@ -42,7 +42,7 @@ export function rangeWords(range: DateRangeSpec | undefined): string {
 
 /** A date of a Fixed dates range; `words` says which, as the form names it. */
 const isoDate = (words: string) =>
-  z.string().check(z.refine((s) => parseLocalDate(s) !== undefined, `Type ${words} like 2026-03-01`));
+  z.string().check(z.refine((s) => parseLocalDate(s) !== undefined, `Type ${words} like 2026-03-01.`));
 
 export const DateRangeSpec = lazy(() =>
   z.union([
@@ -61,7 +61,7 @@ export const DateRangeSpec = lazy(() =>
           .check(
             z.refine(
               (n) => Number.isInteger(n) && n >= DAYS_BACK_MIN && n <= DAYS_BACK_MAX,
-              `Days back must be a whole number from ${DAYS_BACK_MIN} to ${DAYS_BACK_MAX}`,
+              `Days back must be a whole number from ${DAYS_BACK_MIN} to ${DAYS_BACK_MAX}.`,
             ),
           ),
       ),
