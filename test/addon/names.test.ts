@@ -74,8 +74,12 @@ describe('names beside ids', () => {
   });
 
   it('requirements and requirement types: their types named beside the ids', async () => {
-    const req = await pull('requirements');
+    const req = await pull('requirements', true);
     expect(req.at('Requirement type name')).toBe(req.at('Requirement type ID') + 1);
+    // The range asked for, in the sheet's days (New York), not the UTC day Assembled answers unasked.
+    const starts = req.rows.map((r) => (r[req.at('Start')] as unknown as Date).getTime());
+    expect(new Date(Math.min(...starts)).toISOString()).toBe('2026-05-22T04:00:00.000Z');
+    expect(Math.max(...starts)).toBeLessThan(Date.parse('2026-05-23T04:00:00Z'));
     expect(req.rows.every((r) => String(r[req.at('Requirement type name')]).length > 0)).toBe(true);
     const types = await pull('requirement_types');
     expect(types.at('Activity type names')).toBe(types.at('Activity type IDs') + 1);

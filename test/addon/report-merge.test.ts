@@ -75,9 +75,7 @@ describe('lists merged again', () => {
       const { rt } = await startLocalAddon({ dialect: 'live' });
       const spec = {
         source: { kind: 'resource', resource },
-        ...(resource === 'requirements'
-          ? {}
-          : { range: { kind: 'absolute', from: '2026-05-11', to: '2026-05-17' } }),
+        range: { kind: 'absolute', from: '2026-05-11', to: '2026-05-17' },
         target: { kind: 'new_sheet', name: 'List' },
         mode: 'merge',
       };

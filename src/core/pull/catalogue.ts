@@ -97,7 +97,13 @@ export const RESOURCE_INFO: Record<ResourceName, SourceInfo> = {
   skills: { label: 'Skills', range: 'none', filters: [], key: 'id' },
   roles: { label: 'Roles', range: 'none', filters: [], key: 'id' },
   // Assembled's own client reads no id on a requirement: it is its type's figure for an interval.
-  requirements: { label: 'Requirements', range: 'none', filters: [], key: 'requirement_type_id,start_time' },
+  // Asked for with no range, Assembled answers one UTC day, which straddles two of the sheet's days.
+  requirements: {
+    label: 'Requirements',
+    range: 'required',
+    filters: [],
+    key: 'requirement_type_id,start_time',
+  },
   // Live agent-state rows have no id: an agent's record is known by its platform and start.
   agent_states: {
     label: 'Agent states',

@@ -103,7 +103,6 @@ function recordsOf(
     case 'roles':
       return client.listRoles();
     case 'requirements':
-      return client.listRequirements();
     case 'coverage':
       return client.listRequirements({ ...times(required(window, resource)) });
     case 'assist_conversations':
