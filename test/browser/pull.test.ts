@@ -244,8 +244,11 @@ describe('Pull data in the workbench', () => {
     await backToSidebar();
     // The form below asks for something else; after Pull it again it shows the pull that ran.
     await sb.getByLabel('If the target has data').selectOption({ label: 'Append below it' });
-    await again.getByRole('button', { name: 'Pull it again' }).click();
+    // Pressed from the keyboard, the button keeps the focus once the pull is over.
+    await again.getByRole('button', { name: 'Pull it again' }).focus();
+    await page.keyboard.press('Enter');
     await expect.poll(() => sb.locator('#status').textContent()).toMatch(/^\d+ rows written to Teams!A1$/);
+    await expect.poll(() => sb.locator(':focus').evaluate((e) => e.textContent)).toBe('Pull it again');
     expect(wb.values('Teams')[1]?.[1]).toBe(name);
     expect(await sb.getByLabel('If the target has data').inputValue()).toBe('replace');
     expect(await sb.getByLabel('Existing sheet').isChecked()).toBe(true);

@@ -746,14 +746,8 @@ again.addEventListener('click', async () => {
   // The card was read when the sidebar last had focus: another sheet may be in front since (a tab
   // clicked does not focus the sidebar). Read it again; a card that changed is shown, not pulled.
   const card = JSON.stringify([options.activeCell.sheet, options.again?.spec]);
-  again.disabled = true;
-  try {
-    await refreshTargets();
-  } catch {
-    // Not read: the card stands as it was shown.
-  } finally {
-    again.disabled = false;
-  }
+  // Not read: the card stands as it was shown. (busy gives the focus back to the button.)
+  await busy([again], () => refreshTargets().catch(() => undefined));
   const last = options.again;
   if (!last) return;
   if (JSON.stringify([options.activeCell.sheet, last.spec]) !== card) {
