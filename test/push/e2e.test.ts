@@ -454,6 +454,7 @@ describe.skipIf(!built)('push in the local Apps Script runtime', () => {
     );
     expect(first).toMatchObject({ state: 'done', succeeded: 1 });
     const at = (rt.workbook.values(sheet)[0] ?? []).indexOf('Push status') + 1;
+    const [id] = column(rt, sheet, 'Assembled ID');
     rt.workbook.write(sheet, [['', '']], { row: 2, column: at });
     const check = await rt.callFromSidebar<Check & { again: number }>('validatePush', 'time_off');
     expect(check).toMatchObject({ ok: 1, errors: 0, again: 1 });
@@ -461,7 +462,12 @@ describe.skipIf(!built)('push in the local Apps Script runtime', () => {
     expect(column(rt, sheet, 'Push message')[0]).toMatch(
       /^Ready to push\. It was pushed as it stands before, and its Push status and Assembled ID were cleared since: pushed again, it is made a second time in Assembled/,
     );
+    // Its status and ID typed back, it is done again, and says so, not that it is to be sent.
+    rt.workbook.write(sheet, [['created', String(id)]], { row: 2, column: at });
+    expect(await rt.callFromSidebar<Check>('validatePush', 'time_off')).toMatchObject({ ok: 0 });
+    expect(column(rt, sheet, 'Push message')[0]).toBe('Done: the row is as it was sent.');
     // Changed, it is a new row like any other.
+    rt.workbook.write(sheet, [['', '']], { row: 2, column: at });
     rt.workbook.write(sheet, [['Changed']], { row: 2, column: 6 });
     expect(await rt.callFromSidebar<Check>('validatePush', 'time_off')).toMatchObject({ ok: 1, again: 0 });
     expect(column(rt, sheet, 'Push message')[0]).toBe('Ready to push.');

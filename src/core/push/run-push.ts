@@ -28,7 +28,7 @@ import { nothingToPush } from './progress-words';
 import { type InFlight, OUTAGE_MS, OUTAGE_TRIES, type PushJob, PushStore, parseFlight } from './push-job';
 import { reconcile } from './reconcile';
 import { type SendItem, type Sent, sendBatch } from './send';
-import { changedMessage, emptiedMessage, SENT_BEFORE, saysChanged, sentMessage } from './sent-print';
+import { AS_SENT, changedMessage, emptiedMessage, SENT_BEFORE, saysChanged, sentMessage } from './sent-print';
 import {
   addStatusColumns,
   emptiedRows,
@@ -211,9 +211,15 @@ function changedOutcome(kind: PushKind, sheet: SheetSnapshot, row: SheetRow): Ro
  */
 function restoredOutcome(sheet: SheetSnapshot, row: SheetRow): RowOutcome | undefined {
   const cells = statusCells(sheet, row);
+  // Validate's word from while the row was not done (its status and ID cleared, then typed back)
+  // would say it is still to be sent.
+  if (cells.message.startsWith(READY)) return { ...doneOutcome(row, cells), message: AS_SENT };
   if (!saysChanged(cells.message)) return undefined;
   return { ...doneOutcome(row, cells), message: sentMessage(cells.message) };
 }
+
+/** Validate's word for a row that reads well and is to be sent. */
+const READY = 'Ready to push.';
 
 function refusedAgain(message: string): string {
   return `Refused by Assembled when last pushed, and not changed since: ${message} Change the row, or push it again to send it as it is.`;
@@ -288,7 +294,7 @@ export function validateSheet(deps: PushDeps, kind: PushKind, ref: SheetRef): Va
         if (row.sentBefore) summary.again++;
         outcomes.set(row.row, {
           status: 'OK',
-          message: `Ready to push.${replacing(row, false)}${removesOverlapped(row.parse.request)}${row.sentBefore ? SENT_BEFORE : ''}`,
+          message: `${READY}${replacing(row, false)}${removesOverlapped(row.parse.request)}${row.sentBefore ? SENT_BEFORE : ''}`,
           unsent: true,
         });
       } else {

@@ -97,9 +97,12 @@ export function saysChanged(message: string): boolean {
   return message.startsWith(CHANGED);
 }
 
+/** A done row's message when Assembled's last word on it is not known. */
+export const AS_SENT = 'Done: the row is as it was sent.';
+
 /** The message a done row had when it was sent, from what it says now. */
 export function sentMessage(message: string): string {
   if (!saysChanged(message)) return message;
   const at = message.lastIndexOf(LAST_WORD);
-  return at < 0 ? 'Done: the row is as it was sent.' : message.slice(at + LAST_WORD.length);
+  return at < 0 ? AS_SENT : message.slice(at + LAST_WORD.length);
 }
