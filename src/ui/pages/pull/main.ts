@@ -423,9 +423,10 @@ function paint(): void {
   byId('job').hidden = false;
   byId('jobStage').textContent = job.stage;
   // Said aloud once as each kind of stage begins, in its words then ("Fetching page 1 of 12"):
-  // not each page, nor each second this is drawn. Waiting to try again is a kind of its own, and
-  // so is going on after it.
-  const kind = job.stage.replace(/[\d,]+/g, '#');
+  // not each page, nor each second this is drawn. A kind is the job's state (its words change as
+  // counts come: "Writing rows", then "Writing rows 1 of 9"); waiting to try again is a kind of its
+  // own, and so is going on after it.
+  const kind = `${job.state}${job.stage.startsWith('Waiting') ? ' waiting' : ''}`;
   if (kind !== saidState) {
     saidState = kind;
     byId('jobSaid').textContent = job.stage;

@@ -42,29 +42,36 @@ async function act(
   } catch (error) {
     // Refused (a Run now whose sheet is gone): no run to tell of, so the next read of the list
     // leaves the refusal on the status line, and draws the card as the refusal left it.
-    ranNow = undefined;
+    ranNow.clear();
     showStatus(status, errorMessage(error), 'error');
     readAgainLater(ON_RETURN_MS);
   }
 }
 
-/** The refresh "Run now" was pressed for, until the status line has said how its run ended. */
-let ranNow: string | undefined;
+/** The refreshes "Run now" was pressed for, until the status line has said how each run ended. */
+const ranNow = new Set<string>();
 
 function sayRunEnded(): void {
-  const r = shown.find((x) => x.id === ranNow);
-  // An attempt that failed is said at once; how the run ends is said when it ends.
-  if (r?.retry) {
-    showStatus(
-      status,
-      `${nameOf(r)}: attempt ${r.retry.attempts} failed. Its card says why and when it is tried again.`,
-      'error',
-    );
-    return;
+  // Each run pressed for is said when it ends (or when an attempt fails), all on the one line: a
+  // second Run now while the first runs does not silence the first.
+  const said: string[] = [];
+  let failed = false;
+  for (const id of ranNow) {
+    const r = shown.find((x) => x.id === id);
+    if (r?.retry) {
+      said.push(
+        `${nameOf(r)}: attempt ${r.retry.attempts} failed. Its card says why and when it is tried again.`,
+      );
+      failed = true;
+      continue;
+    }
+    if (r?.running) continue;
+    ranNow.delete(id);
+    if (!r) continue;
+    said.push(`${nameOf(r)}: ${lastRunText(r)}.`);
+    failed ||= health(r) === 'failed';
   }
-  if (!r || r.running) return;
-  ranNow = undefined;
-  showStatus(status, `${nameOf(r)}: ${lastRunText(r)}.`, health(r) === 'failed' ? 'error' : 'ok');
+  if (said.length) showStatus(status, said.join(' '), failed ? 'error' : 'ok');
 }
 
 /**
@@ -262,7 +269,7 @@ function card(r: RefreshView): HTMLElement {
         'div',
         { class: 'actions' },
         button('Run now', 'run', () => {
-          ranNow = r.id;
+          ranNow.add(r.id);
           void act(
             'Running',
             () => callServer('runRefreshNow', r.id),
