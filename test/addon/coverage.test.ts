@@ -29,12 +29,13 @@ describe.each(['seed', 'live'] as const)('Coverage, %s dialect', (dialect) => {
       expect(job.state).toBe('done');
       const values = rt.workbook.values('Coverage');
       const header = values[0] as string[];
-      expect(header.slice(0, 5)).toEqual([
+      expect(header.slice(0, 6)).toEqual([
         'Start',
         'End',
         'Required (all types)',
         'Scheduled (all types)',
         'Gap (all types)',
+        'Short (all types)',
       ]);
       const rows = values.slice(1);
       expect(rows).toHaveLength((7 * 24 + 1) * 2);
@@ -44,6 +45,14 @@ describe.each(['seed', 'live'] as const)('Coverage, %s dialect', (dialect) => {
       expect(rows.some((r) => Number(r[3]) > 0)).toBe(true);
       const typeGaps = header.flatMap((h, i) => (/: Gap$/.test(h) ? [i] : []));
       expect(typeGaps.length).toBeGreaterThan(1);
+      // Short adds up the types' shortfalls, which the total gap nets against types over: some
+      // interval is short in a type though its total gap is not below zero.
+      for (const r of rows)
+        expect(r[5]).toBeCloseTo(
+          typeGaps.reduce((n, i) => n + Math.min(0, Number(r[i])), 0),
+          6,
+        );
+      expect(rows.some((r) => Number(r[4]) >= 0 && Number(r[5]) < 0)).toBe(true);
 
       // Gaps coloured by rules, not by painting cells: short red, over blue, on every gap column.
       const rules = rt.workbook.conditionalFormats('Coverage');
@@ -51,7 +60,7 @@ describe.each(['seed', 'live'] as const)('Coverage, %s dialect', (dialect) => {
         ['NUMBER_LESS_THAN', 0, '#f4c7c3'],
         ['NUMBER_GREATER_THAN', 0, '#c9daf8'],
       ]);
-      expect(rules[0]?.ranges.map((g) => g.grid.col - 1)).toEqual([4, ...typeGaps]);
+      expect(rules[0]?.ranges.map((g) => g.grid.col - 1)).toEqual([4, 5, ...typeGaps]);
       expect(rules[0]?.ranges.every((g) => g.grid.row === 2 && g.grid.numRows === rows.length)).toBe(true);
 
       // A line chart of required vs scheduled beside the table, titled in the sheet's timezone.

@@ -1,5 +1,6 @@
 // Staffing coverage: per interval, required vs scheduled staff and the gap (scheduled - required:
-// below zero is short, above is over), in total and per requirement type, as a table a line chart
+// below zero is short, above is over), in total (with the types' shortfalls added up apart: Short)
+// and per requirement type, as a table a line chart
 // can plot directly (time down the first column, totals beside it).
 import type { Requirement, RequirementType } from '../assembled';
 import { type CellValue, type Column, DATETIME_FORMAT, type Table } from '../table/build-table';
@@ -48,6 +49,9 @@ export function coverageTable(
     ['gap', 'Gap'],
   ] as const;
   for (const [key, word] of MEASURES) columns.push({ key, header: `${word} (all types)`, kind: 'number' });
+  // The types' shortfalls added up: the total gap nets a queue over against one short, and a lead
+  // reading it would miss the shortage (a type with no one scheduled all day behind a total of 0).
+  columns.push({ key: 'short', header: 'Short (all types)', kind: 'number' });
   for (const t of used) {
     const name = t.name ?? t.id;
     for (const [what, word] of MEASURES)
@@ -64,6 +68,9 @@ export function coverageTable(
         round(required),
         round(scheduled),
         round(scheduled - required),
+        round(
+          used.reduce((short, _, i) => short + Math.min(0, (s.scheduled[i] ?? 0) - (s.required[i] ?? 0)), 0),
+        ),
       ];
       used.forEach((_, i) => {
         const req = s.required[i] ?? 0;
@@ -72,6 +79,9 @@ export function coverageTable(
       });
       return row;
     });
-  const gapColumns = columns.flatMap((c, i) => (c.key === 'gap' || c.key.endsWith('.gap') ? [i] : []));
+  // Short is a gap that is never over: coloured as one.
+  const gapColumns = columns.flatMap((c, i) =>
+    c.key === 'gap' || c.key === 'short' || c.key.endsWith('.gap') ? [i] : [],
+  );
   return { table: { columns, rows }, gapColumns, chartColumns: [0, 2, 3] };
 }
