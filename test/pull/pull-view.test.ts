@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { newJob, stillRunning, withState } from '../../src/core/jobs/pull-job';
 import type { PullSpec } from '../../src/core/pull/pull-spec';
-import { jobView } from '../../src/core/pull/pull-view';
+import { catalogueChoices, jobView } from '../../src/core/pull/pull-view';
 import { ANALYST } from '../support/core-deps';
 
 const T0 = Date.parse('2026-05-25T12:00:00Z');
@@ -66,5 +66,24 @@ describe('pull progress for the sidebar', () => {
       detail: '12 rows written',
       estimatedLeftMs: 0,
     });
+  });
+});
+
+describe('the Range list', () => {
+  it('offers ranges ahead beside those behind, for schedules and coverage, N days back last', () => {
+    expect(catalogueChoices().presets.map((p) => p.label)).toEqual([
+      'Today',
+      'Yesterday',
+      'Tomorrow',
+      'Last 7 days',
+      'Last week (Mon–Sun)',
+      'Week to date',
+      'This week (Mon–Sun)',
+      'Next week (Mon–Sun)',
+      'Last month',
+      'Month to date',
+      'Last quarter',
+      'Custom: N days back',
+    ]);
   });
 });

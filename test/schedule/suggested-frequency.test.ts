@@ -12,6 +12,10 @@ describe('the frequency a new refresh is offered with', () => {
     expect(relative('last_month')).toBe('Monthly on day 1 at 07:00');
     expect(relative('last_quarter')).toBe('Monthly on day 1 at 07:00');
     expect(relative('last_week')).toBe('Weekly on Mon at 07:00');
+    // Plans ahead: next week's on Friday, before the weekend; this week's and tomorrow's daily.
+    expect(relative('next_week')).toBe('Weekly on Fri at 07:00');
+    expect(relative('this_week')).toBe('Daily at 07:00');
+    expect(relative('tomorrow')).toBe('Daily at 07:00');
   });
 
   it('ranges that move every day run daily; today runs every hour', () => {

@@ -20,6 +20,10 @@ describe('relative date ranges', () => {
     ['last_month', '2026-02-01', '2026-02-28'],
     ['month_to_date', '2026-03-01', '2026-03-02'],
     ['last_quarter', '2025-10-01', '2025-12-31'],
+    // Ahead, for schedules and coverage.
+    ['tomorrow', '2026-03-03', '2026-03-03'],
+    ['this_week', '2026-03-02', '2026-03-08'],
+    ['next_week', '2026-03-09', '2026-03-15'],
   ])('%s on Monday 2 March 2026 in New York is %s..%s', (preset, from, to) => {
     const r = resolveRange(rel(preset), mondayMorningNY, newYork);
     expect([r.from, r.to]).toEqual([from, to]);

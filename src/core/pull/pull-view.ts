@@ -72,6 +72,9 @@ const PRESET_LABELS: Record<RelativePreset, string> = {
   month_to_date: 'Month to date',
   last_quarter: 'Last quarter',
   days_back: 'Custom: N days back',
+  tomorrow: 'Tomorrow',
+  this_week: 'This week (Mon–Sun)',
+  next_week: 'Next week (Mon–Sun)',
 };
 
 const STAGES: Record<PullJob['state'], string> = {

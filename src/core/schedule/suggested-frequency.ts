@@ -21,6 +21,12 @@ export function suggestedFrequency(range: DateRangeSpec | undefined): Frequency 
     case 'last_month':
     case 'last_quarter':
       return { kind: 'monthly', day: 1, hour: MORNING };
+    case 'tomorrow':
+    case 'this_week':
+      return { kind: 'daily', hour: MORNING };
+    // Next week's plans in hand before the weekend.
+    case 'next_week':
+      return { kind: 'weekly', weekdays: [5], hour: MORNING };
     default:
       return { kind: 'weekly', weekdays: [1], hour: MORNING };
   }

@@ -15,12 +15,17 @@ import {
 } from './local-date';
 import { localDateOf, startOfLocalDay } from './zone-math';
 
+/** In the order the Range list offers them. Tomorrow, this week and next week look ahead, for what
+ * Assembled plans before it happens: schedules and coverage. */
 export const RELATIVE_PRESETS = [
   'today',
   'yesterday',
+  'tomorrow',
   'last_7_days',
   'last_week',
   'week_to_date',
+  'this_week',
+  'next_week',
   'last_month',
   'month_to_date',
   'last_quarter',
@@ -112,6 +117,14 @@ function relativeDays(preset: RelativePreset, today: LocalDate, days = 1): [Loca
     }
     case 'days_back':
       return [addDays(today, -days), addDays(today, -1)];
+    case 'tomorrow':
+      return [addDays(today, 1), addDays(today, 1)];
+    case 'this_week':
+      return [startOfWeek(today), addDays(startOfWeek(today), 6)];
+    case 'next_week': {
+      const monday = addDays(startOfWeek(today), 7);
+      return [monday, addDays(monday, 6)];
+    }
   }
 }
 
