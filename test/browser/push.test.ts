@@ -118,7 +118,10 @@ describe('Push rows in the workbench', () => {
     await sb.getByLabel('What the rows are').selectOption('time_off');
     await sb.getByRole('button', { name: 'Insert template' }).click();
     await sb.locator('#status', { hasText: /Sheet ".*" is ready/ }).waitFor();
-    const name = (await page.getByRole('tab', { selected: true }).textContent()) ?? '';
+    // The sheet the status names, once its tab is the one in front: the tab read at once may still
+    // be the last test's sheet on a busy machine (whose D2 then never turned TRUE).
+    const name = /Sheet "(.*)" is ready/.exec((await sb.locator('#status').textContent()) ?? '')?.[1] ?? '';
+    await page.getByRole('tab', { name, exact: true, selected: true }).waitFor();
     const allDay = cell(page, 2, 'D');
     const value = () => rt.workbook.values(name)[1]?.[3];
     await expect.poll(() => allDay.getAttribute('class')).toMatch(/\bcheckbox unchecked\b/);
