@@ -45,8 +45,13 @@ export function describeIssue(issue: Issue): string {
   }
 }
 
-/** A whole number in [min, max]. (z.int() would add zod's safe-integer format, 1 KiB of bundle.) */
-export function wholeNumber(min: number, max: number) {
+/**
+ * A whole number in [min, max]. (z.int() would add zod's safe-integer format, 1 KiB of bundle.)
+ * `sentence`: a form's field's whole-sentence message, said once for any of the three problems.
+ */
+export function wholeNumber(min: number, max: number, sentence?: string) {
+  if (sentence)
+    return z.number().check(z.refine((n) => Number.isInteger(n) && n >= min && n <= max, sentence));
   return z
     .number()
     .check(z.refine(Number.isInteger, 'must be a whole number'), z.minimum(min), z.maximum(max));

@@ -23,6 +23,9 @@ export function showStatus(node: HTMLElement, text: string, tone: Tone = 'info')
   node.dataset.tone = tone;
 }
 
+/** Whether the keyboard focus fell to the page (its control disabled, hidden or drawn again). */
+export const focusLost = (): boolean => !document.activeElement || document.activeElement === document.body;
+
 /**
  * Disables the controls while a server call runs, so a double click never sends twice. A disabled
  * button drops the keyboard focus to the page, so it goes back to the control that had it, unless
@@ -35,8 +38,7 @@ export async function busy<T>(controls: HTMLButtonElement[], work: () => Promise
     return await work();
   } finally {
     for (const c of controls) c.disabled = false;
-    const lost = !document.activeElement || document.activeElement === document.body;
-    if (lost && had instanceof HTMLElement && had !== document.body && had.isConnected && !had.hidden)
+    if (focusLost() && had instanceof HTMLElement && had !== document.body && had.isConnected && !had.hidden)
       had.focus({ preventScroll: true });
   }
 }

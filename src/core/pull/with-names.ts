@@ -18,12 +18,12 @@ type Person = ReturnType<AssembledClient['listPeople']>[number];
  * mean" tells them ("Ava Smith (ava.smith@…)"): a pivot by name would add their rows together.
  */
 function peopleNames(people: readonly Person[], key: (p: Person) => string | null): Names {
+  const named = people.map((p) => ({ p, name: fullName(p) }));
   const count = new Map<string, number>();
-  for (const p of people) count.set(fullName(p), (count.get(fullName(p)) ?? 0) + 1);
+  for (const { name } of named) count.set(name, (count.get(name) ?? 0) + 1);
   const names: Names = new Map();
-  for (const p of people) {
+  for (const { p, name } of named) {
     const id = key(p);
-    const name = fullName(p);
     if (id)
       names.set(
         id,

@@ -9,15 +9,17 @@ import { overlapsWithin, refuseRow, rowsText, type Span } from './overlaps';
 import type { PushRequest } from './request';
 import type { SheetRow } from './sheet-rows';
 
+type Held = { row: SheetRow; request: PushRequest }[];
+
+/** The rows' requests (where they read well), then those of the rows already pushed. */
+function withHeld(rows: SheetRow[], held: Held): { row: SheetRow; request?: PushRequest }[] {
+  return [...rows.map((row) => ({ row, request: row.parse?.ok ? row.parse.request : undefined })), ...held];
+}
+
 /** `held`: rows already pushed, with what they sent; a new row clashing with one is held back. */
-export function markStateOverlaps(
-  rows: SheetRow[],
-  map: HeaderMap,
-  held: { row: SheetRow; request: PushRequest }[] = [],
-): void {
+export function markStateOverlaps(rows: SheetRow[], map: HeaderMap, held: Held = []): void {
   const groups = new Map<string, Span[]>();
-  const sent = rows.map((row) => ({ row, request: row.parse?.ok ? row.parse.request : undefined }));
-  for (const { row, request: r } of [...sent, ...held]) {
+  for (const { row, request: r } of withHeld(rows, held)) {
     if (r?.kind !== 'agent_states') continue;
     const key = `${r.input.agent_id}\u0000${(r.input.source ?? '').toLowerCase()}`;
     const { start_time: start, end_time: end } = r.input;
@@ -38,14 +40,9 @@ export function markStateOverlaps(
  * `held`: rows already pushed whose request is still live in Assembled (not cancelled or denied);
  * a new row over the same time would be a second request, so it is held back too.
  */
-export function markTimeOffOverlaps(
-  rows: SheetRow[],
-  map: HeaderMap,
-  held: { row: SheetRow; request: PushRequest }[] = [],
-): void {
+export function markTimeOffOverlaps(rows: SheetRow[], map: HeaderMap, held: Held = []): void {
   const groups = new Map<string, Span[]>();
-  const sent = rows.map((row) => ({ row, request: row.parse?.ok ? row.parse.request : undefined }));
-  for (const { row, request: r } of [...sent, ...held]) {
+  for (const { row, request: r } of withHeld(rows, held)) {
     if (r?.kind !== 'time_off') continue;
     const span = { row, start: r.input.start_time, end: r.input.end_time };
     groups.set(r.input.agent_id, [...(groups.get(r.input.agent_id) ?? []), span]);

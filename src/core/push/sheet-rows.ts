@@ -124,8 +124,8 @@ export function readSheet(grid: Grid, kind: PushKind, ctx: ParseContext): ReadRe
     const note = notes[i - 1] ?? '';
     if (note) row.note = note;
     if (row.done && changedSinceSent(note, values, map)) row.changed = true;
-    const sentAsIs =
-      !row.done && sentPrint(note) !== undefined && sentPrint(note) === inputPrint(values, map);
+    const print = sentPrint(note);
+    const sentAsIs = !row.done && print !== undefined && print === inputPrint(values, map);
     if (sentAsIs && status === ERROR_STATUS) row.refused = true;
     // An association sent again changes nothing.
     else if (sentAsIs && kind !== 'associations') row.sentBefore = true;

@@ -3,6 +3,7 @@
 import * as z from 'zod/mini';
 import { lazy } from '../lazy';
 import type { Zone } from '../ports';
+import { wholeNumber } from '../validation';
 import { DAYS_BACK_MAX, DAYS_BACK_MIN } from './days-back';
 import {
   addDays,
@@ -61,14 +62,11 @@ export const DateRangeSpec = lazy(() =>
       preset: z.enum(RELATIVE_PRESETS),
       /** For days_back: how many whole days before today, today excluded. */
       days: z.optional(
-        z
-          .number()
-          .check(
-            z.refine(
-              (n) => Number.isInteger(n) && n >= DAYS_BACK_MIN && n <= DAYS_BACK_MAX,
-              `Days back must be a whole number from ${DAYS_BACK_MIN} to ${DAYS_BACK_MAX}.`,
-            ),
-          ),
+        wholeNumber(
+          DAYS_BACK_MIN,
+          DAYS_BACK_MAX,
+          `Days back must be a whole number from ${DAYS_BACK_MIN} to ${DAYS_BACK_MAX}.`,
+        ),
       ),
     }),
   ]),

@@ -1,5 +1,5 @@
 import type { RefreshView } from '../../../core/schedule/refresh-view';
-import { busy, byId, el, showStatus } from '../../dom';
+import { busy, byId, el, focusLost, showStatus } from '../../dom';
 import { createFrequencyForm } from '../../frequency-form';
 import { lastRunText } from '../../last-run';
 import { callServer, errorMessage } from '../../rpc';
@@ -307,8 +307,7 @@ function render(refreshes: RefreshView[]): void {
   if (!refreshes.length) list.append(el('li', {}, 'No scheduled refreshes in this spreadsheet yet.'));
   // Drawing the list again (every few seconds while a refresh runs, or after an action) takes the
   // focused button away: the focus goes to the same button on the new card, not to the page.
-  const lost = !document.activeElement || document.activeElement === document.body;
-  if (lost && lastAct)
+  if (focusLost() && lastAct)
     list.querySelector<HTMLElement>(`[data-act="${lastAct}"]`)?.focus({ preventScroll: true });
   readAgainLater();
 }
