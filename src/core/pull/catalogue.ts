@@ -97,7 +97,8 @@ export const RESOURCE_INFO: Record<ResourceName, SourceInfo> = {
   skills: { label: 'Skills', range: 'none', filters: [], key: 'id' },
   roles: { label: 'Roles', range: 'none', filters: [], key: 'id' },
   // Assembled's own client reads no id on a requirement: it is its type's figure for an interval.
-  // Asked for with no range, Assembled answers one UTC day, which straddles two of the sheet's days.
+  // Always asked for a range in the sheet's days: what Assembled answers with none is not
+  // documented (the simulator gives one UTC day, which straddles two of the sheet's days).
   requirements: {
     label: 'Requirements',
     range: 'required',
