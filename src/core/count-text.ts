@@ -5,13 +5,13 @@ export const countText = (n: number): string => n.toLocaleString('en-US');
 export const rowCount = (n: number): string => `${countText(n)} row${n === 1 ? '' : 's'}`;
 
 /**
- * The first `max` items, then a count of the rest: "a, b, c and 2 more". `or` joins a list shown
- * whole as alternatives: "a, b or c".
+ * The first `max` items, then a count of the rest: "a, b, c and 2 more". `last` joins the last of a
+ * list shown whole: "a, b or c", "a, b and c".
  */
-export function someOf(items: readonly string[], max: number, or = false): string {
+export function someOf(items: readonly string[], max: number, last?: 'or' | 'and'): string {
   const shown = items.slice(0, max);
   const more = items.length - shown.length;
   if (more > 0) return `${shown.join(', ')} and ${more} more`;
-  if (!or || shown.length < 2) return shown.join(', ');
-  return `${shown.slice(0, -1).join(', ')} or ${shown[shown.length - 1]}`;
+  if (!last || shown.length < 2) return shown.join(', ');
+  return `${shown.slice(0, -1).join(', ')} ${last} ${shown[shown.length - 1]}`;
 }

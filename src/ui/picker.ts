@@ -5,6 +5,8 @@ import { el } from './dom';
 export interface Picker {
   root: HTMLElement;
   selected(): string[];
+  /** The names of the ticked ids, in the same order; undefined while any is not in the list. */
+  names(): string[] | undefined;
 }
 
 /**
@@ -132,5 +134,10 @@ export function createPicker(
       visible[0].focus();
     }
   });
-  return { root, selected: () => [...chosen] };
+  const names = () => {
+    const byId = new Map(items.map(({ choice }) => [choice.id, choice.name]));
+    const found = [...chosen].map((c) => byId.get(c));
+    return found.every((n) => n !== undefined) ? (found as string[]) : undefined;
+  };
+  return { root, selected: () => [...chosen], names };
 }

@@ -88,7 +88,7 @@ describe('scheduled refreshes', () => {
     rt.workbook.addSheet('Other');
     await save(
       rt,
-      { ...reportSpec('Other'), filters: { team_ids: ['team-1'] } },
+      { ...reportSpec('Other'), filters: { team_ids: ['team-1'] }, filterNames: { team_ids: ['Tier 2'] } },
       { kind: 'daily', hour: 8 },
       'refresh-000002',
     );
@@ -98,7 +98,7 @@ describe('scheduled refreshes', () => {
     expect(list.map((r) => r.what)).toEqual([
       'Handle time report (day), last week',
       'Handle time report (day), last week',
-      'Handle time report (day), last week, filtered: 1 team',
+      'Handle time report (day), last week, filtered: team "Tier 2"',
     ]);
     // Moving a refresh into a place that has one is refused too.
     const other = list[2] as RefreshView;
@@ -120,6 +120,23 @@ describe('scheduled refreshes', () => {
     await rt.clock.advanceAsync(2 * DAY);
     expect(rt.triggers()).toHaveLength(1);
     expect(rt.workbook.sheetNames().filter((n) => n.startsWith('Weekly AHT'))).toEqual(['Weekly AHT']);
+  });
+
+  it("a pull names the ids it is filtered by, as the sidebar listed them, in the log and the header's note", async () => {
+    const { rt, sim } = await startLocalAddon({ mode: 'bound' });
+    const team = sim.admin.org.teams[0]?.id ?? '';
+    const filtered = {
+      ...reportSpec('Tier 2 AHT'),
+      filters: { team_ids: [team] },
+      filterNames: { team_ids: ['Tier 2'] },
+    };
+    await rt.callFromSidebar('startPull', filtered, 'pull-000000001');
+    await rt.clock.advanceAsync(5 * 60_000);
+    expect(loggedRuns(rt).at(-1)).toMatch(/, filtered: team "Tier 2" done$/);
+    expect(rt.workbook.notes('Tier 2 AHT')[0]?.[0]).toContain(`Filters: team_ids=${team} ("Tier 2")`);
+    // More names than a card shows are not kept: the shared store holds a few per list.
+    const many = { ...filtered, filterNames: { team_ids: ['A', 'B', 'C', 'D'] } };
+    await expect(rt.callFromSidebar('startPull', many, 'pull-000000002')).rejects.toThrow();
   });
 
   it('a late trigger runs a missed refresh once, not once per missed period', async () => {

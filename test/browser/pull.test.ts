@@ -513,7 +513,7 @@ describe('Pull data in the workbench', () => {
     const email = new Set(people.filter((p) => p.channels.includes('email')).map((p) => p.email));
     expect(column('agent_email').every((e) => email.has(e as string))).toBe(true);
     expect(wb.notes('Email breaks')[0]?.[0]).toMatch(
-      /Filters: channel=email; activity_type_ids=at_(break|lunch),at_(break|lunch); schedule_id=sch_master/,
+      /Filters: channel=email; activity_type_ids=at_break,at_lunch \("Break", "Lunch"\); schedule_id=sch_master/,
     );
 
     // Reopened over that sheet, Change it puts the whole pull back in the form, aimed at it: one
@@ -524,10 +524,10 @@ describe('Pull data in the workbench', () => {
     const sb = await sidebar(page, 'Pull data from Assembled');
     // What filled the sheet names its filters, in the box and in the log.
     expect(await sb.locator('#againWhat').textContent()).toBe(
-      'Last filled with Activities (schedule), 2026-05-19 to 2026-05-19, filtered: 2 activity types, channel email, schedule sch_master.',
+      'Last filled with Activities (schedule), 2026-05-19 to 2026-05-19, filtered: activity types "Break" and "Lunch", channel email, schedule sch_master.',
     );
     expect(String(wb.values('Assembled log').at(-1)?.[2])).toMatch(
-      /, filtered: 2 activity types, channel email, schedule sch_master$/,
+      /, filtered: activity types "Break" and "Lunch", channel email, schedule sch_master$/,
     );
     await sb.getByRole('button', { name: 'Change it' }).click();
     await expect
@@ -547,7 +547,8 @@ describe('Pull data in the workbench', () => {
     await sb.getByRole('button', { name: 'Pull data' }).click();
     await sb.locator('#jobStage', { hasText: /^Done$/ }).waitFor({ timeout: 30_000 });
     expect(wb.notes('Email breaks')[0]?.[0]).toMatch(
-      /Filters: channel=chat; activity_type_ids=at_(break|lunch),at_(break|lunch); schedule_id=sch_master/,
+      // The names come back with the ticks they were saved with.
+      /Filters: channel=chat; activity_type_ids=at_break,at_lunch \("Break", "Lunch"\); schedule_id=sch_master/,
     );
     expect(wb.sheetNames().filter((n) => n.startsWith('Activities'))).toEqual([]);
   });

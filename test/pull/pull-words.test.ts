@@ -13,3 +13,21 @@ describe("a pull's filters in words", () => {
     );
   });
 });
+
+describe('filter lists named as the sidebar listed them', () => {
+  it('names a list with a name for each id, in the order chosen', () => {
+    expect(filterWords({ team_ids: ['t1'] }, { team_ids: ['Tier 2'] })).toBe('filtered: team "Tier 2"');
+    expect(
+      filterWords(
+        { queue_ids: ['q1', 'q2', 'q3'], agent_ids: ['a1', 'a2'] },
+        { queue_ids: ['Email', 'Chat', 'Phone'], agent_ids: ['Ava Smith', 'Bo Li'] },
+      ),
+    ).toBe('filtered: queues "Email", "Chat" and "Phone", agents "Ava Smith" and "Bo Li"');
+  });
+
+  it('counts a list whose names do not match its ids one for one', () => {
+    // Names saved for fewer ids (a list changed by hand, or too long to name) say nothing wrong.
+    expect(filterWords({ team_ids: ['t1', 't2'] }, { team_ids: ['Tier 2'] })).toBe('filtered: 2 teams');
+    expect(filterWords({ team_ids: ['t1'] }, { site_ids: ['Austin'] })).toBe('filtered: 1 team');
+  });
+});

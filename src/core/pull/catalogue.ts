@@ -41,6 +41,12 @@ export const FILTERS = [
 ] as const;
 export type FilterName = (typeof FILTERS)[number];
 
+/** The filter lists a person picks from by name. */
+export const NAMED_LISTS = ['queue_ids', 'team_ids', 'site_ids', 'agent_ids', 'activity_type_ids'] as const;
+export type NamedList = (typeof NAMED_LISTS)[number];
+/** A list of up to this many ids is named on cards and in the log (pull-words.ts); a longer one is counted. */
+export const MAX_NAMED = 3;
+
 export interface SourceInfo {
   label: string;
   /** Whether the source takes a date range: required, optional, or not at all. */

@@ -8,6 +8,7 @@ import {
   CHANNELS,
   type FilterName,
   GRANULARITIES,
+  MAX_NAMED,
   REPORT_TYPES,
   REPORTS,
   RESOURCE_INFO,
@@ -72,6 +73,26 @@ export const PullFilters = lazy(() =>
 );
 export type PullFilters = z.infer<typeof PullFilters>;
 
+/**
+ * The names of a few chosen ids, as the sidebar listed them when the pull was set up: a card reads
+ * "filtered: team "Tier 2"", not "1 team". Only the ids are sent to Assembled.
+ */
+export const FilterNames = lazy(() => {
+  const names = z.optional(
+    z
+      .array(z.string().check(z.maxLength(100, 'A name is at most 100 characters.')))
+      .check(z.maxLength(MAX_NAMED)),
+  );
+  return z.object({
+    queue_ids: names,
+    team_ids: names,
+    site_ids: names,
+    agent_ids: names,
+    activity_type_ids: names,
+  });
+});
+export type FilterNames = z.infer<typeof FilterNames>;
+
 /** A sheet's name; `missing` says what to do when there is none, as the form asks for it. */
 const sheetName = (missing: string) =>
   z
@@ -100,6 +121,7 @@ export const PullSpec = lazy(() =>
     source: PullSource,
     range: z.optional(DateRangeSpec),
     filters: z._default(PullFilters, {}),
+    filterNames: z.optional(FilterNames),
     target: PullTarget,
     mode: z.enum(['replace', 'append', 'merge']),
     /** merge: the column that identifies a row; defaults to the source's own key. */

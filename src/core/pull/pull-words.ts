@@ -1,10 +1,12 @@
 // A pull in a few words: its data, range and filters ("Ticket stats report (day), last week,
-// filtered: 1 team"), so two refreshes of one report for different teams read apart on their
-// cards, in Pull it again and in the log.
+// filtered: team "Tier 2""), so two refreshes of one report for different teams read apart on
+// their cards, in Pull it again and in the log.
+import { someOf } from '../count-text';
 import { rangeWords } from '../time/date-range';
-import { type PullFilters, type PullSpec, sourceLabel } from './pull-spec';
+import type { NamedList } from './catalogue';
+import { type FilterNames, type PullFilters, type PullSpec, sourceLabel } from './pull-spec';
 
-const LISTS: [keyof PullFilters, string, string][] = [
+const LISTS: [NamedList, string, string][] = [
   ['queue_ids', 'queue', 'queues'],
   ['team_ids', 'team', 'teams'],
   ['site_ids', 'site', 'sites'],
@@ -12,12 +14,24 @@ const LISTS: [keyof PullFilters, string, string][] = [
   ['activity_type_ids', 'activity type', 'activity types'],
 ];
 
-/** '' without filters. */
-export function filterWords(filters: PullFilters): string {
+/**
+ * '' without filters. A list is named when `names` has a name for each of its ids ("teams "Tier 1"
+ * and "Tier 2""), else counted ("12 agents").
+ */
+export function filterWords(filters: PullFilters, names: FilterNames = {}): string {
   const words: string[] = [];
   for (const [key, one, many] of LISTS) {
-    const n = (filters[key] as string[] | undefined)?.length ?? 0;
-    if (n > 0) words.push(`${n} ${n === 1 ? one : many}`);
+    const n = filters[key]?.length ?? 0;
+    const named = names[key];
+    if (n > 0 && named?.length === n)
+      words.push(
+        `${n === 1 ? one : many} ${someOf(
+          named.map((name) => `"${name}"`),
+          n,
+          'and',
+        )}`,
+      );
+    else if (n > 0) words.push(`${n} ${n === 1 ? one : many}`);
   }
   if (filters.status) words.push(`status ${filters.status}`);
   if (filters.channel) words.push(`channel ${filters.channel}`);
@@ -28,7 +42,7 @@ export function filterWords(filters: PullFilters): string {
 
 /** The pull as a card and Pull it again name it; its range as saved (relative or fixed). */
 export function pullWords(spec: PullSpec): string {
-  return [sourceLabel(spec.source), rangeWords(spec.range), filterWords(spec.filters)]
+  return [sourceLabel(spec.source), rangeWords(spec.range), filterWords(spec.filters, spec.filterNames)]
     .filter(Boolean)
     .join(', ');
 }

@@ -30,6 +30,7 @@ import { buildTable, type Table } from '../table/build-table';
 import { datesWords, resolveRange } from '../time/date-range';
 import { formatLocalDateTime } from '../time/zone-math';
 import { InputError, parseInput } from '../validation';
+import type { NamedList } from './catalogue';
 import { gaveUpWords, rowsLeft } from './failed-words';
 import { fetchRecords } from './fetch-records';
 import { refuseMixing } from './mixed-target';
@@ -604,7 +605,10 @@ function headerNote(deps: PullDeps, job: PullJob): string {
   const { spec, range } = job;
   const filters = Object.entries(spec.filters)
     .filter(([, v]) => v !== undefined && (!Array.isArray(v) || v.length > 0))
-    .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join(',') : String(v)}`);
+    .map(
+      ([k, v]) =>
+        `${k}=${Array.isArray(v) ? v.join(',') + namesNote(v, spec.filterNames?.[k as NamedList]) : String(v)}`,
+    );
   return [
     sourceLine(sourceLabel(spec.source)),
     range ? `${rangeLabel(spec.mode)}: ${datesWords(range)} (${deps.zone.name})` : '',
@@ -617,6 +621,11 @@ function headerNote(deps: PullDeps, job: PullJob): string {
     .join('\n');
 }
 
+/** ' ("Tier 1", "Tier 2")' when the ids' names were saved with the pull, one each. */
+function namesNote(ids: string[], names: string[] | undefined): string {
+  return names?.length === ids.length ? ` (${names.map((n) => `"${n}"`).join(', ')})` : '';
+}
+
 function logRun(deps: PullDeps, job: PullJob): void {
   deps.log.append({
     when: new Date(deps.clock.now()),
@@ -624,7 +633,7 @@ function logRun(deps: PullDeps, job: PullJob): void {
     // A refresh's run is told apart from a pull from the sidebar first, where a narrow column shows it.
     what: [
       `${runKind(job)}${sourceLabel(job.spec.source)}${job.range ? ` ${datesWords(job.range)}` : ''}`,
-      filterWords(job.spec.filters),
+      filterWords(job.spec.filters, job.spec.filterNames),
     ]
       .filter(Boolean)
       .join(', '),

@@ -36,7 +36,7 @@ function named(people: Person[]): string {
   return someOf(
     people.map((p) => p.email || p.agent_id || p.id),
     NAMESAKES_LISTED,
-    true,
+    'or',
   );
 }
 
@@ -101,7 +101,7 @@ export class AgentDirectory {
       someOf(
         labels.map((n) => `"${n}"`),
         NAMESAKES_LISTED,
-        true,
+        'or',
       );
     const near = closest(wanted, this.known.current);
     const gone = near.length ? [] : closest(wanted, this.known.left);

@@ -1,9 +1,9 @@
 import type { ReportGranularity } from '../../../core/assembled/model';
 import { countText } from '../../../core/count-text';
 import { menuPath } from '../../../core/menu-names';
-import { CHANNELS, type FilterName } from '../../../core/pull/catalogue';
+import { CHANNELS, type FilterName, MAX_NAMED, type NamedList } from '../../../core/pull/catalogue';
 import { keyHeaders, mergeKeyProblem } from '../../../core/pull/merge-key';
-import type { PullFilters, PullSpec, PullTarget } from '../../../core/pull/pull-spec';
+import type { FilterNames, PullFilters, PullSpec, PullTarget } from '../../../core/pull/pull-spec';
 import { describeTarget } from '../../../core/pull/pull-target';
 import type { ChoiceKind, JobView, PullOptions, SourceChoice } from '../../../core/pull/pull-view';
 import { suggestedFrequency } from '../../../core/schedule/suggested-frequency';
@@ -362,6 +362,16 @@ function filters(): PullFilters {
   return out;
 }
 
+/** Names for the lists short enough to be named on cards and in the log (pull-words.ts). */
+function filterNames(): FilterNames {
+  const out: FilterNames = {};
+  for (const [name, picker] of pickers) {
+    const names = picker.names();
+    if (names?.length && names.length <= MAX_NAMED) out[name as NamedList] = names;
+  }
+  return out;
+}
+
 function target(): PullTarget {
   const kind = radio('targetKind');
   if (kind === 'sheet') return { kind: 'sheet', name: sheet.value };
@@ -389,6 +399,7 @@ function spec(): PullSpec {
         : { kind: 'resource', resource: s.id as never },
     ...(r ? { range: r } : {}),
     filters: filters(),
+    filterNames: filterNames(),
     target: target(),
     mode: mode.value as PullSpec['mode'],
     ...(mode.value === 'merge' && mergeKey.value.trim() !== defaultKey
