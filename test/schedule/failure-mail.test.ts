@@ -48,4 +48,18 @@ describe('the failure e-mail', () => {
     expect(mail).toMatch(/^Spreadsheet: "Assembled workbench"$/m);
     expect(mail).not.toMatch(/as its editors set it/);
   });
+
+  it('counts filtered ids, never names them: a name is set in Assembled by others, and could be a link', () => {
+    const named = {
+      ...refresh,
+      spec: {
+        ...refresh.spec,
+        filters: { team_ids: ['t1'] },
+        filterNames: { team_ids: ['https://evil.example'] },
+      },
+    };
+    const mail = failureMail(named, 'Assembled is down.', 'It runs again.', sheet);
+    expect(mail.subject).toBe('An Assembled scheduled refresh of yours failed: Teams, filtered: 1 team');
+    expect(mail.body).not.toMatch(/evil/);
+  });
 });

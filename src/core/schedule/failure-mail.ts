@@ -90,7 +90,8 @@ export function failureMail(
   missed?: { from: string; to: string },
   kept?: SheetKept,
 ): { subject: string; body: string } {
-  const what = pullWords(refresh.spec);
+  // Counted, not named: a team's or agent's name is set in Assembled by others, and could be a link.
+  const what = pullWords({ ...refresh.spec, filterNames: undefined });
   const sheet = quoteAsData(describeTarget(refresh.spec.target));
   return {
     subject: `An Assembled scheduled refresh of yours failed: ${what}`,
