@@ -23,7 +23,11 @@ describe('BigQuery in the workbench', () => {
     await menu(page, 'Pull data…');
     const sb = await sidebar(page, 'Pull data from Assembled');
     await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Agent states' });
+    const append = sb.getByLabel('If the target has data').locator('option[value=append]');
+    expect(await append.textContent()).toBe('Append below it');
     await sb.getByRole('radio', { name: 'BigQuery table' }).check();
+    // A table has no "below": its append says what a load does.
+    expect(await append.textContent()).toBe('Append: add every row to it');
     await sb.getByLabel('Google Cloud project id').fill('workbench-demo');
     await sb.getByLabel('Dataset').fill('wfm');
     await sb.getByLabel('Table', { exact: true }).fill('agent_states');

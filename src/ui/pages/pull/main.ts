@@ -620,6 +620,9 @@ function showTargetKind(): void {
   byId('sheetRow').hidden = kind !== 'sheet';
   byId('cellRow').hidden = kind !== 'cell';
   byId('bigqueryRow').hidden = kind !== 'bigquery';
+  // A table has no "below": a load adds its rows, whatever the table holds already.
+  const append = mode.querySelector<HTMLOptionElement>('option[value=append]');
+  if (append) append.textContent = kind === 'bigquery' ? 'Append: add every row to it' : 'Append below it';
 }
 for (const input of form.querySelectorAll('input[name=targetKind]')) {
   input.addEventListener('change', () => {
