@@ -118,13 +118,19 @@ describe('Pull data in the workbench', () => {
     await expect.poll(() => sb.getByLabel('Frequency').inputValue()).toBe('daily');
     // It has no date range to resolve at each run.
     expect(await sb.locator('#saveRefreshHint').textContent()).toBe('Reruns this pull into the same place.');
-    // A new sheet named like it (whatever the case) would be it: the form says so before a pull.
+    // The name stays in the field: the sheet it names is the one just made, and said to be so.
     const hint = sb.locator('#newSheetHint');
-    await sb.getByLabel('Sheet name').fill('people');
     await expect
       .poll(() => hint.textContent())
       .toBe(
-        '"People" is already a sheet: this pull writes into it (replace it) if it is empty or holds a table the add-on pulled, else it is refused. Type another name for a new sheet.',
+        '"People" holds the rows this pull just wrote: Pull data writes into it again (replace it). Type another name for another new sheet.',
+      );
+    // A new sheet named like another (whatever the case) would be it: the form says so before a pull.
+    await sb.getByLabel('Sheet name').fill('sheet1');
+    await expect
+      .poll(() => hint.textContent())
+      .toBe(
+        '"Sheet1" is already a sheet: this pull writes into it (replace it) if it is empty or holds a table the add-on pulled, else it is refused. Type another name for a new sheet.',
       );
     await sb.getByLabel('Sheet name').fill('People 2');
     await expect.poll(() => hint.isHidden()).toBe(true);

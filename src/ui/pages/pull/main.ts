@@ -127,8 +127,13 @@ function showNameTaken(): void {
   hint.hidden = !taken;
   if (!taken) return;
   const how = mode.selectedOptions[0]?.textContent?.split(':')[0]?.toLowerCase() ?? 'replace it';
-  hint.textContent = `"${taken}" is already a sheet: this pull writes into it (${how}) if it is empty or holds a table the add-on pulled, else it is refused. Type another name for a new sheet.`;
+  hint.textContent =
+    name === madeSheet
+      ? `"${taken}" holds the rows this pull just wrote: Pull data writes into it again (${how}). Type another name for another new sheet.`
+      : `"${taken}" is already a sheet: this pull writes into it (${how}) if it is empty or holds a table the add-on pulled, else it is refused. Type another name for a new sheet.`;
 }
+/** The new sheet the pull shown made (lower case), so its name is not warned of as if another's. */
+let madeSheet = '';
 newSheet.addEventListener('input', () => {
   nameTyped = true;
   showNameTaken();
@@ -504,6 +509,8 @@ function forgetLastPull(): void {
   byId('saveRefresh').hidden = true;
   byId('frequency').replaceChildren();
   showStatus(byId('refreshStatus'), '');
+  madeSheet = '';
+  showNameTaken();
 }
 
 /**
@@ -665,6 +672,8 @@ mergeKey.addEventListener('input', () => showKeyProblem(''));
 async function pull(pulled: PullSpec, what: string, range: string, scheduled?: string): Promise<void> {
   showStarting(pulled, what, range);
   const job = await follow(await callServer('startPull', pulled, requestKey()));
+  if (job.state === 'done' && pulled.target.kind === 'new_sheet')
+    madeSheet = pulled.target.name.trim().toLowerCase();
   if (job.state === 'done') offerRefresh(pulled, job.scheduled ?? scheduled);
 }
 
