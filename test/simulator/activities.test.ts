@@ -168,6 +168,10 @@ describe('GET /v0/requirements: required vs scheduled per requirement type', () 
     expect(s.get(`/v0/requirements?requirement_types=rt_nope`).body).toBe(
       'requirement_types: unknown requirement type rt_nope',
     );
+    // Without its range: refused, the stricter reading of what Assembled does not document.
+    const rangeless = s.get(`/v0/requirements?requirement_types=${types[0]}`);
+    expect([rangeless.status, rangeless.body]).toEqual([400, 'start_time and end_time are required']);
+    expect(s.get(`/v0/requirements?start_time=${day}`).status).toBe(400);
   });
 
   it('scheduled moves when an activity is added through the bulk endpoint', () => {

@@ -164,7 +164,7 @@ describe('routing', () => {
     '/v0/teams',
     '/v0/sites',
     '/v0/queues',
-    '/v0/requirements',
+    '/v0/requirements?start_time=2026-05-25T00:00:00Z&end_time=2026-05-26T00:00:00Z',
     '/v0/assist/conversations',
   ])('serves the catalogue resource %s', (url) => {
     expect(s.get(url).status).toBe(200);

@@ -40,12 +40,15 @@ export const getPerson: Handler = (ctx) => {
 export const MAX_REQUIREMENT_DAYS = 31;
 
 /**
- * Staffing requirements per leaf queue per 30-minute interval (default: the current UTC day), forecast
- * from the tickets created in the same weekday and half-hour over the history, at 80% occupancy.
+ * Staffing requirements per leaf queue per 30-minute interval, forecast from the tickets created in
+ * the same weekday and half-hour over the history, at 80% occupancy. A request without its range is
+ * refused: what Assembled answers then is not known, so the stricter reading.
  */
 export const listRequirements: Handler = (ctx) => {
-  const start = timeOf(ctx.query.start_time) ?? Math.floor(ctx.now / DAY) * DAY;
-  const end = timeOf(ctx.query.end_time) ?? start + DAY;
+  const start = timeOf(ctx.query.start_time);
+  const end = timeOf(ctx.query.end_time);
+  if (start === undefined || end === undefined)
+    throw new ApiError(400, 'start_time and end_time are required');
   requireOrder(start, end);
   if (end - start > MAX_REQUIREMENT_DAYS * DAY) {
     throw new ApiError(400, `end_time: range must be at most ${MAX_REQUIREMENT_DAYS} days`);

@@ -79,7 +79,7 @@ export interface AssembledClient {
   listSites(): Site[];
   listQueues(): Queue[];
   listSkills(): Skill[];
-  listRequirements(query?: catalogue.RequirementsQuery): Requirement[];
+  listRequirements(query: catalogue.RequirementsQuery): Requirement[];
   listAssistConversations(query?: catalogue.AssistConversationsQuery): AssistConversation[];
   listActivities(query: schedules.ActivitiesQuery): schedules.ActivitiesPage;
   listActivityTypes(): schedules.ActivityType[];

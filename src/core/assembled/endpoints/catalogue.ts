@@ -8,7 +8,7 @@ import { assistConversationsPage, requirementsPage } from '../schemas/misc';
 import { queuesPage, rolesPage, sitesPage, skillsPage, teamsPage } from '../schemas/org';
 import { peoplePage, person } from '../schemas/people';
 import type { TimeInput } from '../times';
-import { commaList, type EndpointContext, encodePath, optionalWireTime, optionalWireWindow } from './context';
+import { commaList, type EndpointContext, encodePath, optionalWireTime, wireWindow } from './context';
 
 /** A paged list whose records sit under `key`. */
 function pagedList<K extends string, T>(
@@ -64,20 +64,21 @@ export function listSkills(ctx: EndpointContext): Skill[] {
   return pagedList(ctx, '/v0/skills', 'skills', skillsPage);
 }
 
+/** The range is required: what Assembled answers without one is not documented (API-FACTS lists both). */
 export interface RequirementsQuery {
-  start_time?: TimeInput;
-  end_time?: TimeInput;
+  start_time: TimeInput;
+  end_time: TimeInput;
   queue_ids?: string[];
 }
 
-export function listRequirements(ctx: EndpointContext, query: RequirementsQuery = {}): Requirement[] {
+export function listRequirements(ctx: EndpointContext, query: RequirementsQuery): Requirement[] {
   const path = '/v0/requirements';
   const endpoint = `GET ${path}`;
   return ctx.transport.send({
     method: 'GET',
     path,
     query: {
-      ...optionalWireWindow(ctx, query, endpoint),
+      ...wireWindow(ctx, query, endpoint),
       queue_ids: commaList(query.queue_ids),
     },
     parse: replyOf(requirementsPage, (r) => r.requirements),
