@@ -286,6 +286,13 @@ describe('Sidebars say what is true now', () => {
       await ask.waitFor({ state: 'hidden' });
       expect(await sb.locator(':focus').textContent()).toBe('Remove key');
     }
+    // Asked again while the question is open: the same question, Keep it focused again.
+    await sb.getByRole('button', { name: 'Remove key' }).click();
+    await sb.getByRole('button', { name: 'Remove key' }).first().click();
+    expect(await ask.count()).toBe(1);
+    expect(await sb.locator(':focus').textContent()).toBe('Keep it');
+    await page.keyboard.press('Escape');
+    await ask.waitFor({ state: 'hidden' });
     expect(await checks.count()).toBeGreaterThan(0);
     // Removed: the earlier all-OK results go, the status says what now holds.
     await sb.getByRole('button', { name: 'Remove key' }).click();

@@ -1,4 +1,5 @@
 import type { RefreshView } from '../../../core/schedule/refresh-view';
+import { askInPage } from '../../ask-in-page';
 import { busy, byId, el, focusLost, showStatus } from '../../dom';
 import { createFrequencyForm } from '../../frequency-form';
 import { lastRunText } from '../../last-run';
@@ -170,33 +171,25 @@ function showEditor(box: HTMLElement): void {
   box.querySelector('select')?.focus({ preventScroll: true });
 }
 
-/**
- * Asks inside the card: the sidebar is a sandboxed frame where confirm() may be ignored and
- * return false, so that a browser dialog would leave Delete doing nothing.
- */
+/** Asks inside the card (ask-in-page.ts); asked again, the question there takes the focus. */
 function confirmDelete(r: RefreshView, card: HTMLElement, trigger: HTMLButtonElement): void {
   const open = card.querySelector<HTMLElement>('.confirm');
   if (open) {
     open.querySelector<HTMLButtonElement>('button.keep')?.focus();
     return;
   }
-  const question = `Delete the refresh of ${r.what} into ${r.target}?`;
   const name = nameOf(r);
-  const yes = el(
-    'button',
-    { type: 'button', class: 'danger', 'aria-label': `Yes, delete: ${name}` },
-    'Delete',
-  );
-  const no = el('button', { type: 'button', class: 'keep', 'aria-label': `Keep: ${name}` }, 'Keep');
-  const box = el(
-    'div',
-    { class: 'confirm', role: 'group', 'aria-label': question },
-    el('p', {}, question),
-    el('div', { class: 'actions' }, yes, no),
-  );
   const at = [...list.children].indexOf(card);
-  yes.addEventListener(
-    'click',
+  askInPage(
+    {
+      question: `Delete the refresh of ${r.what} into ${r.target}?`,
+      yes: 'Delete',
+      keep: 'Keep',
+      yesLabel: `Yes, delete: ${name}`,
+      keepLabel: `Keep: ${name}`,
+    },
+    trigger,
+    (box) => card.append(box),
     () =>
       void act(
         'Deleting',
@@ -205,19 +198,8 @@ function confirmDelete(r: RefreshView, card: HTMLElement, trigger: HTMLButtonEle
         () => focusNear(at),
       ),
   );
-  const keep = () => {
-    box.remove();
-    trigger.focus();
-  };
-  no.addEventListener('click', keep);
-  box.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape') keep();
-  });
-  card.append(box);
   // The line below the list still tells of the last action, not of this question.
   showStatus(status, '');
-  // Keep has the focus: an Enter pressed twice never deletes.
-  no.focus();
 }
 
 /** After a delete the focus goes to the card now in its place (or Reload), not to the page. */

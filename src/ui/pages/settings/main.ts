@@ -1,6 +1,7 @@
 import { failedCount } from '../../../core/assembled/check-words';
 import type { ConnectionReport } from '../../../core/server-api';
 import type { SettingsInput, SettingsView, TimeFormat } from '../../../core/settings';
+import { askInPage } from '../../ask-in-page';
 import { busy, byId, el, markInvalid, showStatus } from '../../dom';
 import { callServer, errorMessage } from '../../rpc';
 
@@ -166,29 +167,32 @@ byId('test').addEventListener('click', () => {
   });
 });
 
-// Remove key asks first, inside the page: the key may not be to hand again, and what runs with it
-// stops. Keep it has the focus, so an Enter pressed twice removes nothing.
-const clearAsk = byId('clearAsk');
+// Remove key asks first, inside the page (ask-in-page.ts): the key may not be to hand again, and
+// what runs with it stops.
 const clearKey = byId<HTMLButtonElement>('clearKey');
-const keepKey = () => {
-  clearAsk.hidden = true;
-  clearKey.focus();
-};
 clearKey.addEventListener('click', () => {
-  clearAsk.hidden = false;
-  byId('clearKeep').focus();
-});
-byId('clearKeep').addEventListener('click', keepKey);
-clearAsk.addEventListener('keydown', (event) => {
-  if (event.key === 'Escape') keepKey();
-});
-byId('clearYes').addEventListener('click', () => {
-  clearAsk.hidden = true;
-  clearKey.focus();
-  void run('Removing the key', async () => {
-    show(await callServer('clearApiKey'));
-    showStatus(status, 'The API key was removed. Paste a key and Save to connect again.', 'ok');
-  });
+  const open = document.querySelector<HTMLElement>('.confirm');
+  if (open) {
+    open.querySelector<HTMLButtonElement>('button.keep')?.focus();
+    return;
+  }
+  askInPage(
+    {
+      question: 'Remove the saved key?',
+      text: 'Remove your saved API key? Your scheduled refreshes and pushes in this spreadsheet stop until you save a key again.',
+      yes: 'Remove key',
+      keep: 'Keep it',
+    },
+    clearKey,
+    (box) => clearKey.parentElement?.after(box),
+    (close) => {
+      close();
+      void run('Removing the key', async () => {
+        show(await callServer('clearApiKey'));
+        showStatus(status, 'The API key was removed. Paste a key and Save to connect again.', 'ok');
+      });
+    },
+  );
 });
 
 void run('Loading', async () => {

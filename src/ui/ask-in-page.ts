@@ -1,0 +1,47 @@
+// A question asked inside the page before something is undone (Delete a refresh, Remove key): the
+// sidebar is a sandboxed frame where a browser dialog may be ignored and return false at once, which
+// would leave the button doing nothing.
+import { el } from './dom';
+
+export interface Question {
+  /** The group's name, and its words when `text` is not given. */
+  question: string;
+  text?: string;
+  yes: string;
+  keep: string;
+  /** Names for the buttons when their words alone do not say what they act on. */
+  yesLabel?: string;
+  keepLabel?: string;
+}
+
+/**
+ * Puts the question where `place` does and gives Keep the focus, so an Enter pressed twice undoes
+ * nothing. Keep and Escape take it away and give the focus back to `trigger`. `onYes` gets that same
+ * `close`, for an answer that does not redraw the question away itself.
+ */
+export function askInPage(
+  q: Question,
+  trigger: HTMLElement,
+  place: (box: HTMLElement) => void,
+  onYes: (close: () => void) => void,
+): void {
+  const yes = el('button', { type: 'button', class: 'danger', 'aria-label': q.yesLabel ?? false }, q.yes);
+  const keep = el('button', { type: 'button', class: 'keep', 'aria-label': q.keepLabel ?? false }, q.keep);
+  const box = el(
+    'div',
+    { class: 'confirm', role: 'group', 'aria-label': q.question },
+    el('p', {}, q.text ?? q.question),
+    el('div', { class: 'actions' }, yes, keep),
+  );
+  const close = () => {
+    box.remove();
+    trigger.focus();
+  };
+  keep.addEventListener('click', close);
+  box.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') close();
+  });
+  yes.addEventListener('click', () => onYes(close));
+  place(box);
+  keep.focus();
+}
