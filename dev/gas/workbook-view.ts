@@ -221,6 +221,25 @@ export class WorkbookView {
     sheet.merges.push(grid);
   }
 
+  /** The user inserts a note on each cell of a range (Insert > Note), e.g. note('Sheet1!C1', 'why'). */
+  note(a1: string, text: string): void {
+    const { sheet, grid } = this.gridOf(a1);
+    for (let r = grid.row; r < grid.row + grid.numRows; r++)
+      for (let c = grid.col; c < grid.col + grid.numCols; c++) sheet.ensure(r, c).note = text;
+  }
+
+  /** The user freezes rows and columns (View > Freeze). */
+  freeze(sheet: string, frozen: { rows?: number; columns?: number }): void {
+    const s = this.sheet(sheet);
+    s.frozenRows = frozen.rows ?? s.frozenRows;
+    s.frozenColumns = frozen.columns ?? s.frozenColumns;
+  }
+
+  /** The user drags a column's edge to make it this many pixels wide. */
+  resizeColumn(sheet: string, column: number, pixels: number): void {
+    this.sheet(sheet).columnWidths.set(column, pixels);
+  }
+
   /** The sheet's merged ranges in A1 notation. */
   merges(sheet: string): string[] {
     return this.sheet(sheet).merges.map(a1Notation);

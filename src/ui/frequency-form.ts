@@ -2,6 +2,7 @@
 // (Scheduled refreshes).
 import type { Frequency } from '../core/schedule/frequency';
 import { NO_WEEKDAY } from '../core/schedule/frequency-words';
+import { WEEKDAY_NAMES } from '../core/time/local-date';
 import { el, markInvalid } from './dom';
 
 export interface FrequencyForm {
@@ -21,7 +22,7 @@ const KINDS: [Frequency['kind'], string][] = [
   ['weekly', 'Weekly'],
   ['monthly', 'Monthly'],
 ];
-const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+const DAYS = WEEKDAY_NAMES.slice(1);
 
 export function createFrequencyForm(prefix: string, f: Frequency, notify = false): FrequencyForm {
   const id = (name: string) => `${prefix}-${name}`;

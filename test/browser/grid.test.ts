@@ -218,6 +218,50 @@ describe('The workbench grid', () => {
     expect(await cell(page, 1500, 'A').textContent()).toBe('Agent 1500');
   });
 
+  it('runs text wider than its cell on over the empty cells to its right, as Sheets draws it', async () => {
+    const { page, running } = bench();
+    await reset(page);
+    const wb = running.workbench.rt.workbook;
+    const long = 'A heading far too long for any one column of this sheet to hold';
+    const number = '12345678901234567890';
+    // Row 7 reaches past the run-on text, so the sheet's extent holds the note in C3.
+    wb.write('Sheet1', [
+      [long],
+      [long, 'x'],
+      [long],
+      ['', 'short'],
+      [long, '', 'x'],
+      [number],
+      ['', '', '', '', '', '', '', 'edge'],
+    ]);
+    // Narrow enough that the number, as shown, does not fit.
+    wb.resizeColumn('Sheet1', 1, 30);
+    wb.note('Sheet1!C3', 'a note of its own');
+    wb.write('Sheet2', [['', long]]);
+    wb.freeze('Sheet2', { columns: 2 });
+    // Another sheet and back: the page asks for Sheet1's view afresh.
+    await page.getByRole('tab', { name: 'Sheet2' }).click();
+    await expect.poll(() => cell(page, 1, 'B').textContent()).toBe(long);
+    // Long text in the last frozen column stays there: the columns beyond scroll under it.
+    expect(await cell(page, 1, 'C').getAttribute('data-spill')).toBeNull();
+    await page.getByRole('tab', { name: 'Sheet1' }).click();
+    await expect.poll(() => cell(page, 1, 'A').textContent()).toBe(long);
+    const spill = (row: number, col: string) => cell(page, row, col).getAttribute('data-spill');
+    // Row 1: drawn on over B and beyond, each cell still empty for reading and typing.
+    expect(await spill(1, 'B')).toBe(long);
+    expect(await cell(page, 1, 'B').textContent()).toBe('');
+    // A cell with a value stops it, and so does a cell with a note (its mark in the corner).
+    expect(await spill(2, 'B')).toBeNull();
+    expect(await spill(3, 'B')).toBe(long);
+    expect(await spill(3, 'C')).toBeNull();
+    // "short" fits; a run stops at the first cell with a value; a number never runs on (Sheets
+    // shows it in its cell or as ###).
+    expect(await spill(4, 'C')).toBeNull();
+    expect([await spill(5, 'B'), await spill(5, 'C')]).toEqual([long, null]);
+    expect(await cell(page, 6, 'A').textContent()).toBe('1.23E+19');
+    expect(await spill(6, 'B')).toBeNull();
+  });
+
   it('a sheet longer than the page shows ends on its last row shown, under a note with the counts', async () => {
     const { page, running } = bench();
     await reset(page);

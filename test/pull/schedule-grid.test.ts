@@ -47,6 +47,33 @@ describe('scheduleGrid', () => {
     expect(scheduleGrid(list, { start, end }, 15, zone).grid.values[0]).toHaveLength(2 + 92);
   });
 
+  it('says the day above its first column and again every 12 columns of whole hours, so a grid scrolled sideways still says it', () => {
+    const list = [item('ann', work, start + 9 * HOUR, start + 12 * HOUR)];
+    const labelled = (minutes: 15 | 30) => {
+      const { values } = scheduleGrid(list, { start, end: end + 24 * HOUR }, minutes, zone).grid;
+      const [days, times] = values as string[][];
+      return (days ?? []).flatMap((d, i) => (i >= 2 && d ? [`${times?.[i]} ${d}`] : []));
+    };
+    // Sunday 8 March loses 02:00, so its 06:00 is the tenth column, not the thirteenth: said by the clock.
+    expect(labelled(30)).toEqual([
+      '00:00 Sun 2026-03-08',
+      '06:00 Sun 2026-03-08',
+      '12:00 Sun 2026-03-08',
+      '18:00 Sun 2026-03-08',
+      '00:00 Mon 2026-03-09',
+      '06:00 Mon 2026-03-09',
+      '12:00 Mon 2026-03-09',
+      '18:00 Mon 2026-03-09',
+    ]);
+    // Quarter hours: every 3 hours.
+    expect(labelled(15).slice(0, 3)).toEqual([
+      '00:00 Sun 2026-03-08',
+      '03:00 Sun 2026-03-08',
+      '06:00 Sun 2026-03-08',
+    ]);
+    expect(labelled(15)).toHaveLength(16);
+  });
+
   it('a meeting on top of a shift wins its slots; a slot goes to the activity covering more of it', () => {
     const list = [
       item('ann', work, start + 9 * HOUR, start + 17 * HOUR),

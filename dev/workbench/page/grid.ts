@@ -45,6 +45,23 @@ type EditMode = 'none' | 'replace' | 'edit';
  * Rows drawn at first, and added as the sheet is scrolled or the selection moves down: a sheet of
  * 2,000 rows drawn whole is 50,000 cells, over a second of the page's time on every switch.
  */
+/** A cell's padding on the left, as the page's style sets it. */
+const CELL_PADDING = 4;
+let measure: { context: CanvasRenderingContext2D | null; font: string } | undefined;
+/** How wide text is drawn in a grid cell (bold or not), in pixels. */
+function textWidth(text: string, bold = false): number {
+  if (!measure) {
+    const style = getComputedStyle(document.getElementById('grid') ?? document.body);
+    measure = {
+      context: document.createElement('canvas').getContext('2d'),
+      font: `${style.fontSize} ${style.fontFamily}`,
+    };
+  }
+  if (!measure.context) return 0;
+  measure.context.font = `${bold ? '700 ' : ''}${measure.font}`;
+  return measure.context.measureText(text).width;
+}
+
 const FIRST_DRAW = 100;
 const DRAW_STEP = 200;
 /** Drawing more starts this close (px) to the end of what is drawn. */
@@ -69,6 +86,8 @@ export class Grid {
   private drawn = 0;
   /** Left offsets (px) of the frozen columns, by column. */
   private frozenLefts: number[] = [];
+  /** Each column's left edge in the table, as last measured (columnLefts). */
+  private lefts: number[] = [];
   /** The cells the selection marked: cleared one by one, not by searching a table of 50,000. */
   private marked: HTMLElement[] = [];
   private mode: EditMode = 'none';
@@ -199,6 +218,7 @@ export class Grid {
     );
     this.drawn = 0;
     this.frozenLefts = [];
+    this.lefts = [];
     this.table.replaceChildren(el('thead', {}, head), el('tbody'));
     this.drawTo(want);
     this.stickFrozenRows();
@@ -230,6 +250,12 @@ export class Grid {
       rows.append(tr);
     }
     body.append(rows);
+    // Columns not given a width fit their text (up to a limit), so the rows just drawn may have
+    // widened one: measured now, and every drawn row's run-on text placed again if they did.
+    const lefts = this.columnLefts();
+    const moved = lefts.join() !== this.lefts.join();
+    this.lefts = lefts;
+    for (const tr of [...body.rows].slice(moved ? 0 : this.drawn)) this.spill(tr, tr.rowIndex);
     this.drawn = last;
   }
 
@@ -256,6 +282,46 @@ export class Grid {
     if (cell.background) td.style.setProperty('--bg', cell.background);
     if (cell.color) td.style.setProperty('--fg', cell.color);
     return td;
+  }
+
+  /**
+   * Text wider than its cell runs on over the empty cells to its right, as Sheets shows it (a
+   * schedule grid's day above its narrow columns). Each of those cells draws its own stretch of the
+   * text (a pseudo-element, so its own contents stay empty), never across a frozen column's edge.
+   */
+  private spill(tr: HTMLTableRowElement, r: number): void {
+    const frozen = this.view?.frozenColumns ?? 0;
+    const lefts = this.lefts;
+    for (const td of tr.cells) {
+      td.classList.remove('spills', 'spill-bold');
+      delete td.dataset.spill;
+    }
+    for (let c = 1; c < this.cols; c++) {
+      const from = this.cell(r, c);
+      if (!from.text || from.numeric || from.checkbox || this.cell(r, c + 1).text) continue;
+      const ends = (lefts[c] ?? 0) + CELL_PADDING + textWidth(from.text, from.bold);
+      let k = c + 1;
+      for (; k <= this.cols && (lefts[k] ?? Infinity) < ends && k > frozen === c > frozen; k++) {
+        const over = this.cell(r, k);
+        const td = tr.cells[k];
+        if (over.text || over.checkbox || over.note || over.choices || !td) break;
+        td.dataset.spill = from.text;
+        td.style.setProperty('--spill-left', `${(lefts[c] ?? 0) - (lefts[k] ?? 0) + CELL_PADDING}px`);
+        if (from.bold) td.classList.add('spill-bold');
+        if (from.color) td.style.setProperty('--spill-fg', from.color);
+      }
+      // No gridline through the text, as in Sheets: the run's inner edges go.
+      for (let i = c; i < k - 1; i++) tr.cells[i]?.classList.add('spills');
+      c = k - 1;
+    }
+  }
+
+  /** Where each column starts now, from the column letters' cells. */
+  private columnLefts(): number[] {
+    const heads = this.table.tHead?.rows[0]?.cells;
+    const lefts: number[] = [];
+    for (let c = 1; c <= this.cols + 1; c++) lefts[c] = heads?.[c]?.offsetLeft ?? Infinity;
+    return lefts;
   }
 
   private remember(): void {

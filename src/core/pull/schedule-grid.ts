@@ -4,6 +4,7 @@
 // loses or gains an hour to DST has that many fewer or more columns.
 import type { Zone } from '../ports';
 import type { CellValue } from '../table/build-table';
+import { formatLocalDate, isoWeekday, WEEKDAY_NAMES } from '../time/local-date';
 import { toLocal } from '../time/zone-math';
 import type { ScheduledActivity } from './schedule-records';
 
@@ -27,6 +28,8 @@ export interface ScheduleGrid {
 }
 
 const MINUTE_MS = 60_000;
+/** The day is said again every this many columns (6 hours of 30 minutes, 3 of 15): about a screen. */
+const DAY_LABEL_EVERY = 12;
 const pad = (n: number) => String(n).padStart(2, '0');
 
 export function scheduleGrid(
@@ -39,14 +42,16 @@ export function scheduleGrid(
   const slots: number[] = [];
   for (let t = window.start; t < window.end; t += slotMs) slots.push(t);
 
-  // Header: the day's date above its first column, the local time above every column.
+  // Header: the day ("Tue 2026-05-19") above its first column and again every few hours, so a grid
+  // scrolled sideways still says which day it shows; the local time above every column.
   const days: CellValue[] = ['Team', 'Agent'];
   const times: CellValue[] = ['', ''];
+  const everyHours = (DAY_LABEL_EVERY * slotMinutes) / 60;
   let lastDay = '';
   for (const t of slots) {
     const l = toLocal(t, zone);
-    const day = `${l.year}-${pad(l.month)}-${pad(l.day)}`;
-    days.push(day === lastDay ? '' : day);
+    const day = `${WEEKDAY_NAMES[isoWeekday(l)]} ${formatLocalDate(l)}`;
+    days.push(day !== lastDay || (l.minute === 0 && l.hour % everyHours === 0) ? day : '');
     lastDay = day;
     times.push(`${pad(l.hour)}:${pad(l.minute)}`);
   }

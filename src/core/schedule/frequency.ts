@@ -3,7 +3,7 @@
 import * as z from 'zod/mini';
 import { lazy } from '../lazy';
 import type { Zone } from '../ports';
-import { addDays, daysInMonth, isoWeekday, type LocalDate } from '../time/local-date';
+import { addDays, daysInMonth, isoWeekday, type LocalDate, WEEKDAY_NAMES } from '../time/local-date';
 import { fromLocal, localDateOf } from '../time/zone-math';
 import { wholeNumber } from '../validation';
 import { NO_WEEKDAY } from './frequency-words';
@@ -33,7 +33,6 @@ export const Frequency = lazy(() =>
 );
 export type Frequency = z.infer<typeof Frequency>;
 
-const WEEKDAYS = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const at = (h: number) => `${String(h).padStart(2, '0')}:00`;
 
 export function describeFrequency(f: Frequency): string {
@@ -47,7 +46,7 @@ export function describeFrequency(f: Frequency): string {
     case 'weekly':
       return `Weekly on ${[...f.weekdays]
         .sort()
-        .map((d) => WEEKDAYS[d])
+        .map((d) => WEEKDAY_NAMES[d])
         .join(', ')} at ${at(f.hour)}`;
     case 'monthly':
       return `Monthly on ${f.day === 'last' ? 'the last day' : `day ${f.day}`} at ${at(f.hour)}`;

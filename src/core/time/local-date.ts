@@ -40,6 +40,9 @@ export function isoWeekday(d: LocalDate): number {
   return w === 0 ? 7 : w;
 }
 
+/** Short weekday names by ISO weekday: WEEKDAY_NAMES[1] is 'Mon', WEEKDAY_NAMES[7] 'Sun'. */
+export const WEEKDAY_NAMES = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
+
 export function formatLocalDate(d: LocalDate): string {
   const pad = (n: number, w = 2) => String(n).padStart(w, '0');
   return `${pad(d.year, 4)}-${pad(d.month)}-${pad(d.day)}`;
