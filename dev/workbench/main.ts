@@ -2,6 +2,7 @@
 // runs the build first); starts the Assembled simulator in-process, or uses the real API when
 // ASSEMBLED_API_KEY is set; serves the workbench on 127.0.0.1 until Ctrl-C.
 import { startWorkbench } from './server';
+import { SECOND_EDITOR, SECOND_EDITOR_KEY } from './session';
 
 const port = Number(process.env.PORT ?? 8080);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -34,6 +35,7 @@ Assembled for Google Sheets: workbench
   Open          ${running.url}
   Add-on        build/Code.js and build/*.html in the local Apps Script runtime (${workbench.rt.workbook.timeZone}, user ${workbench.rt.user})
   Assembled     ${workbench.banner}
+  Editors       ${workbench.rt.user} at the keyboard; switch to ${SECOND_EDITOR} in the top bar (no key saved${apiKey ? '' : `; theirs is ${SECOND_EDITOR_KEY}`})
   Clock         virtual, following the real clock; skip ahead from the page
 Ctrl-C stops the server, the clock and the ${apiKey ? 'HTTP worker' : 'simulator'}.
 `);

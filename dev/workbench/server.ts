@@ -135,7 +135,8 @@ export async function startWorkbench(options: WorkbenchServerOptions = {}): Prom
     switch (path) {
       case '/api/run': {
         const args = Array.isArray(body.args) ? body.args : [];
-        return json(res, await workbench.run(text(body.fn, 'fn'), args));
+        const from = body.from === undefined ? undefined : text(body.from, 'from');
+        return json(res, await workbench.run(text(body.fn, 'fn'), args, from));
       }
       case '/api/menu': {
         const steps = Array.isArray(body.path) ? body.path.map((p) => text(p, 'path')) : [];
@@ -163,6 +164,8 @@ export async function startWorkbench(options: WorkbenchServerOptions = {}): Prom
         return json(res, workbench.setFaults(text(body.preset, 'preset')));
       case '/api/skip':
         return json(res, await workbench.skip(Number(body.ms)));
+      case '/api/editor':
+        return json(res, workbench.switchEditor(text(body.email, 'email')));
       case '/api/close-sidebar':
         return json(res, workbench.closeSidebar());
       case '/api/bigquery/query':

@@ -68,6 +68,11 @@ export function sheetView(rt: LocalRuntime, name: string): SheetView {
   };
 }
 
+/** A sheet's name as A1 notation needs it: 'It''s here'. */
+export function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
 /** "2026-05-25 08:00:03 EDT" in the given zone. */
 export function formatTime(ms: number, timeZone: string): string {
   const parts = Object.fromEntries(

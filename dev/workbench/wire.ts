@@ -33,7 +33,10 @@ export interface StateView {
   time: string;
   timeZone: string;
   spreadsheetName: string;
+  /** The editor at the keyboard: the menu, sidebar and toasts are theirs. */
   user: string;
+  /** The editors the page can switch between, the first editor first. */
+  editors: string[];
   sheets: string[];
   /** The colour of each sheet's tab that has one (#rrggbb), by sheet name. */
   tabColors: Record<string, string>;

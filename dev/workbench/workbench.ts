@@ -7,7 +7,7 @@ import { clockRate, clockRateScript } from './clock-rate';
 import { FAULT_PRESETS, type FaultPreset, isFaultPreset } from './faults';
 import { FollowClock } from './follow-clock';
 import { Session, type SessionOptions } from './session';
-import { formatTime, sheetView } from './sheet-view';
+import { formatTime, quoteSheet, sheetView } from './sheet-view';
 import { injectShim } from './sidebar-html';
 import type { ActionReply, MenuItemView, RunReply, SheetView, StateView } from './wire';
 import { TAG } from './wire';
@@ -53,10 +53,6 @@ function menuItem(entry: MenuEntry): MenuItemView {
   return { type: 'item', caption: entry.caption };
 }
 
-function quoteSheet(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
-}
-
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -98,8 +94,9 @@ export class Workbench {
     return this.current;
   }
 
+  /** The runtime as the editor at the keyboard sees it (the workbook, clock and mail are shared). */
   get rt(): LocalRuntime {
-    return this.current.rt;
+    return this.current.editor;
   }
 
   get banner(): string {
@@ -123,6 +120,7 @@ export class Workbench {
       timeZone: rt.workbook.timeZone,
       spreadsheetName: rt.workbook.name,
       user: rt.user,
+      editors: this.current.editors(),
       sheets: rt.workbook.sheetNames(),
       tabColors: Object.fromEntries(
         rt.workbook.sheetNames().flatMap((name) => {
@@ -154,8 +152,14 @@ export class Workbench {
     return injectShim(sidebar.html, clockRateScript(this.rate) + this.shim);
   }
 
-  /** google.script.run: the runtime's rules, errors as their message. */
-  async run(fn: string, args: unknown[]): Promise<RunReply> {
+  /**
+   * google.script.run: the runtime's rules, errors as their message. `from` is the editor whose
+   * sidebar made the call: a call still on its way when another editor took the keyboard does not
+   * run as them.
+   */
+  async run(fn: string, args: unknown[], from?: string): Promise<RunReply> {
+    if (from !== undefined && from !== this.rt.user)
+      return { ok: false, message: `This sidebar was ${from}'s, who is no longer at the keyboard.` };
     try {
       const value = await this.rt.callFromSidebar(fn, ...args.map(decodeArgument));
       return { ok: true, value: value === undefined ? null : value };
@@ -262,12 +266,25 @@ export class Workbench {
     return { ok: true };
   }
 
+  /** Another editor of the spreadsheet takes the keyboard (the top bar's Editor). */
+  switchEditor(email: string): ActionReply {
+    try {
+      this.current.switchEditor(email);
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, message: messageOf(error) };
+    }
+  }
+
   closeSidebar(): ActionReply {
     this.rt.ui.closeSidebar();
     return { ok: true };
   }
 
-  /** A fresh runtime and backend: an empty spreadsheet, the add-on opened, the key saved. */
+  /**
+   * A fresh runtime and backend: an empty spreadsheet, the add-on opened, the key saved, the first
+   * editor at the keyboard.
+   */
   async reset(): Promise<void> {
     const next = new Session(this.options);
     await next.open();
