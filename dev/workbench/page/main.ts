@@ -21,6 +21,8 @@ let shownVersion = '';
 let shownSheet = '';
 let menusJson = '';
 let sidebarSerial = 0;
+/** The editor whose sidebar is shown: its calls run as them, or not at all. */
+let sidebarUser = '';
 let noticeSerial = 0;
 let noticeTimer: number | undefined;
 
@@ -120,6 +122,7 @@ function renderSidebar(s: StateView): void {
   }
   if (s.sidebar.serial === sidebarSerial) return;
   sidebarSerial = s.sidebar.serial;
+  sidebarUser = s.user;
   byId('sidebarTitle').textContent = s.sidebar.title;
   frame.title = s.sidebar.title;
   frame.src = `/sidebar/${s.sidebar.serial}`;
@@ -143,6 +146,20 @@ function showFaults(preset: string | null): void {
   document.body.dataset.faults = preset ?? '';
 }
 
+// Who is at the keyboard: the spreadsheet's first editor or a second one, to try what sharing allows.
+const editor = byId<HTMLSelectElement>('editor');
+editor.addEventListener('change', () => void act(() => post('/api/editor', { email: editor.value })));
+
+function showEditors(s: StateView): void {
+  const names = s.editors.join('\n');
+  if (editor.dataset.editors !== names) {
+    editor.dataset.editors = names;
+    editor.replaceChildren(...s.editors.map((email) => el('option', { value: email }, email)));
+  }
+  if (document.activeElement !== editor) editor.value = s.user;
+  document.body.dataset.editor = s.user;
+}
+
 async function refresh(): Promise<void> {
   if (refreshing) {
     again = true;
@@ -159,6 +176,7 @@ async function refresh(): Promise<void> {
         banner.textContent = `Assembled: ${s.backend}`;
         banner.dataset.real = String(s.backend.startsWith('REAL'));
         showFaults(s.faults);
+        showEditors(s);
         byId('docName').textContent = s.spreadsheetName;
         byId('clock').textContent = s.time;
         byId('clock').title = s.timeZone;
@@ -212,7 +230,7 @@ window.addEventListener('message', (event: MessageEvent<FrameMessage>) => {
       // The sandboxed frame has an opaque origin: '*' is the only way to address it.
       target?.postMessage(answer, '*');
     };
-    post<RunReply>('/api/run', { fn: message.fn, args: message.args })
+    post<RunReply>('/api/run', { fn: message.fn, args: message.args, from: sidebarUser })
       .then(reply, (error: unknown) => reply({ ok: false, message: String(error) }))
       .finally(() => void refresh());
   }

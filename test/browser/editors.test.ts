@@ -1,0 +1,41 @@
+// Two editors of one spreadsheet in the workbench: the second sees the first's scheduled refresh and
+// whose it is, with no key of their own saved and none of the refresh's controls; switching back
+// gives the first editor their controls again.
+import { describe, expect, it } from 'vitest';
+import { SECOND_EDITOR } from '../../dev/workbench/session';
+import { menu, pullAndSchedule, refreshCard, sidebar, useBench } from './support';
+
+describe('A second editor in the workbench', () => {
+  const bench = useBench();
+
+  it("sees the first editor's refresh and its owner but not its controls; switching back restores them", async () => {
+    const { page, running } = bench();
+    const first = running.workbench.rt.user;
+    const editor = page.getByLabel('Editor at the keyboard');
+    const atKeyboard = (email: string) =>
+      page.waitForFunction((e) => document.body.dataset.editor === e, email);
+    await atKeyboard(first);
+    expect(await editor.inputValue()).toBe(first);
+    await pullAndSchedule(page, 'Teams', 'Teams weekly');
+
+    await editor.selectOption(SECOND_EDITOR);
+    await atKeyboard(SECOND_EDITOR);
+    // The first editor's sidebar was theirs: it closed as they left the keyboard.
+    await page.locator('#sidebar').waitFor({ state: 'hidden' });
+    await menu(page, 'Settings…');
+    const settings = await sidebar(page, 'Assembled settings');
+    // No key saved for them: the field shows none masked.
+    await expect.poll(() => settings.getByLabel('API key').getAttribute('placeholder')).toBe('sk_live_…');
+
+    const { card } = await refreshCard(page, 'Teams weekly');
+    await expect.poll(() => card.locator('dt:text-is("Owner") + dd').textContent()).toBe(first);
+    expect(await card.getByRole('button').count()).toBe(0);
+
+    await editor.selectOption(first);
+    await atKeyboard(first);
+    await page.locator('#sidebar').waitFor({ state: 'hidden' });
+    const { card: own } = await refreshCard(page, 'Teams weekly');
+    for (const name of ['Run now', 'Pause', 'Edit', 'Delete'])
+      await own.getByRole('button', { name: new RegExp(`^${name}: `) }).waitFor();
+  });
+});
