@@ -1,5 +1,5 @@
 // npm run check -- --base-url URL --api-key KEY [--write] [--time-format iso] [--api-version 2019-06-20]
-//                   [--only agent-state,time-off,reports,catalogue]
+//                   [--only agent-state,time-off,reports,catalogue,schedules]
 // Runs the same connection check as Settings ▸ Test connection, over real HTTP. The key may come
 // from ASSEMBLED_API_KEY instead of the command line; it is never printed. Times go as unix seconds
 // unless --time-format iso; the first line says which the server accepts.

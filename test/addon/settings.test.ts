@@ -62,7 +62,7 @@ describe('Settings', () => {
       ok: false,
       keyRefused: false,
       outage:
-        'Assembled is not answering (a server error on every check: 15 failed, 2 not run): try again in a few minutes.',
+        'Assembled is not answering (a server error on every check: 18 failed, 2 not run): try again in a few minutes.',
     });
     expect(report.lines.filter((l) => l.notRun).map((l) => l.label)).toEqual(['One person', 'Read a report']);
     sim.setFaults({});

@@ -112,12 +112,12 @@ describe('Settings in the workbench', () => {
     await expect
       .poll(() => sb.locator('#status').textContent(), { timeout: 60_000 })
       .toBe(
-        'Assembled is not answering (a server error on every check: 15 failed, 2 not run): try again in a few minutes.',
+        'Assembled is not answering (a server error on every check: 18 failed, 2 not run): try again in a few minutes.',
       );
     // Not the server error's advice on fifteen lines: the requests stay behind Details.
     const results = sb.getByRole('region', { name: 'Connection test results' });
     expect(await results.locator('#checks li').count()).toBe(0);
-    expect(await results.locator('#details tbody tr').count()).toBe(17);
+    expect(await results.locator('#details tbody tr').count()).toBe(20);
     await page.getByLabel('How the simulated Assembled answers').selectOption('none');
     await page.waitForFunction(() => document.body.dataset.faults === 'none');
   });

@@ -18,6 +18,9 @@ describe('checkConnection', () => {
       'listQueues',
       'listSkills',
       'listRequirements',
+      'listActivityTypes',
+      'listRequirementTypes',
+      'listActivities',
       'getAgentStates',
       'getCondensedTimeline',
       'getEditHistory',
@@ -96,14 +99,14 @@ describe('checkConnection', () => {
     const { client, sim } = simSetup('live');
     sim.setFaults({ errorRate: 1 });
     const results = checkConnection(client);
-    expect(results).toHaveLength(17);
+    expect(results).toHaveLength(20);
     // What the people and the report would have given was never there to read.
     expect(results.filter(notRun).map((r) => [r.operation, checkSummary(r)])).toEqual([
       ['getPerson', 'not run (no person to read)'],
       ['getReport', 'not run (no report was started)'],
     ]);
     expect(outageWords(results)).toBe(
-      'Assembled is not answering (a server error on every check: 15 failed, 2 not run): try again in a few minutes.',
+      'Assembled is not answering (a server error on every check: 18 failed, 2 not run): try again in a few minutes.',
     );
     // Not when Assembled answers some checks, or refuses the key.
     sim.setFaults({ failFromOffset: 1 });

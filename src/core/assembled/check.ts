@@ -32,14 +32,17 @@ export interface CheckOptions {
   only?: readonly CheckGroup[];
 }
 
-export const CHECK_GROUPS = ['catalogue', 'agent-state', 'time-off', 'reports'] as const;
+export const CHECK_GROUPS = ['catalogue', 'agent-state', 'time-off', 'reports', 'schedules'] as const;
 export type CheckGroup = (typeof CHECK_GROUPS)[number];
+
+const SCHEDULE_PATHS = ['/v0/activities', '/v0/activity_types', '/v0/requirement_types'];
 
 function groupOf(endpoint: string): CheckGroup {
   const path = endpoint.split(' ')[1] ?? '';
   if (path.startsWith('/v0/agents/')) return 'agent-state';
   if (path.startsWith('/v0/time_off')) return 'time-off';
   if (path.startsWith('/v0/reports')) return 'reports';
+  if (SCHEDULE_PATHS.includes(path)) return 'schedules';
   return 'catalogue';
 }
 
@@ -99,6 +102,15 @@ export function checkConnection(given: AssembledClient, options: CheckOptions = 
     run('listQueues', 'GET /v0/queues', () => client.listQueues(), length);
     run('listSkills', 'GET /v0/skills', () => client.listSkills(), length);
     run('listRequirements', 'GET /v0/requirements', () => client.listRequirements(window), length);
+    // What schedule grids, coverage and activity pulls read.
+    run('listActivityTypes', 'GET /v0/activity_types', () => client.listActivityTypes(), length);
+    run('listRequirementTypes', 'GET /v0/requirement_types', () => client.listRequirementTypes(), length);
+    run(
+      'listActivities',
+      'GET /v0/activities',
+      () => client.listActivities(window),
+      (page) => page.activities.length,
+    );
     const states = run('getAgentStates', 'GET /v0/agents/state', () => client.getAgentStates(window), length);
     const platforms = [
       ...new Set([
