@@ -1,12 +1,15 @@
 // The in-memory workbook as an .xlsx file (exceljs): values with their number formats, dates as
 // dates in the spreadsheet's zone, formulas, notes, bold, cell and font colours, conditional
-// formats, frozen header rows. Embedded charts are not written: exceljs cannot write charts.
+// formats, frozen rows and columns, column widths, and a Connected Sheets tab's preview rows.
+// Embedded charts are not written: exceljs cannot write charts.
 import ExcelJS from 'exceljs';
 import type { LocalRuntime } from '../gas';
 import { a1Notation } from '../gas/services/spreadsheet/a1';
 import { DEFAULT_BACKGROUND, DEFAULT_FONT_COLOR } from '../gas/services/spreadsheet/colors';
 import type { ConditionalFormatModel } from '../gas/services/spreadsheet/conditional-format';
+import type { DataSourceModel } from '../gas/services/spreadsheet/data-source';
 import { instantToSerial } from '../gas/time/timezone';
+import { dataSourceInfo } from './data-source-view';
 
 const DEFAULT_FORMAT = '0.###############';
 
@@ -15,10 +18,20 @@ export async function workbookXlsx(rt: LocalRuntime): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = 'Assembled for Google Sheets workbench';
   for (const name of wb.sheetNames()) {
-    const frozen = wb.frozenRows(name);
+    const source = wb.dataSource(name);
+    if (source) {
+      addPreview(book, name, source, wb.timeZone);
+      continue;
+    }
+    const rows = wb.frozenRows(name);
+    const columns = wb.frozenColumns(name);
     const ws = book.addWorksheet(name, {
-      ...(frozen > 0 ? { views: [{ state: 'frozen' as const, ySplit: frozen }] } : {}),
+      ...(rows > 0 || columns > 0
+        ? { views: [{ state: 'frozen' as const, ySplit: rows, xSplit: columns }] }
+        : {}),
     });
+    for (const [column, pixels] of Object.entries(wb.columnWidths(name)))
+      ws.getColumn(Number(column)).width = excelWidth(pixels);
     const values = wb.values(name);
     const formulas = wb.formulas(name);
     const formats = wb.numberFormats(name);
@@ -69,6 +82,34 @@ export async function workbookXlsx(rt: LocalRuntime): Promise<Buffer> {
 }
 
 const argb = (hex: string) => ({ argb: `FF${hex.slice(1).toUpperCase()}` });
+
+/** Excel's column width is in characters of its default font, about 7 pixels each. */
+const excelWidth = (pixels: number) => Math.round((pixels / 7) * 100) / 100;
+
+/**
+ * A Connected Sheets tab has no cells of its own: its rows are in BigQuery. The file gets the
+ * preview the tab shows, under its column names, with a note on A1 naming the table.
+ */
+function addPreview(book: ExcelJS.Workbook, name: string, source: DataSourceModel, timeZone: string): void {
+  const ws = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const info = dataSourceInfo(source, timeZone);
+  ws.addRow(source.columns.map((c) => c.name)).font = { bold: true };
+  for (const row of source.rows)
+    ws.addRow(
+      row.map((v, i) =>
+        source.columns[i]?.type === 'TIMESTAMP' && typeof v === 'number'
+          ? instantToSerial(v, timeZone)
+          : Array.isArray(v)
+            ? v.join(', ')
+            : v,
+      ),
+    );
+  source.columns.forEach((c, i) => {
+    if (c.type === 'TIMESTAMP') ws.getColumn(i + 1).numFmt = 'yyyy-mm-dd hh:mm:ss';
+  });
+  ws.getCell(1, 1).note =
+    `Connected Sheets view of ${info.table} (BigQuery): the first ${info.rows} rows as last previewed${info.truncated ? '; the table has more' : ''}.`;
+}
 
 /** A Sheets rule as Excel's; Sheets' first rule wins, Excel's lowest priority number does. */
 function excelRule(rule: ConditionalFormatModel, priority: number): ExcelJS.ConditionalFormattingRule | null {

@@ -55,6 +55,15 @@ describe('the workbench shows and downloads colours, conditional formats and cha
     expect(cell?.font?.color).toEqual({ argb: `FF${fg.slice(1).toUpperCase()}` });
   });
 
+  it("the download keeps the grid's frozen team and agent columns, its header rows and its narrow columns", () => {
+    const ws = book.getWorksheet('Grid');
+    expect(ws?.views[0]).toMatchObject({ state: 'frozen', xSplit: 2, ySplit: 2 });
+    const widths = rt.workbook.columnWidths('Grid');
+    expect(widths[3]).toBe(48);
+    // Excel measures in characters of about 7 pixels.
+    expect(ws?.getColumn(3).width).toBeCloseTo(48 / 7, 2);
+  });
+
   it('gap cells take the colour of the first rule that holds; the download keeps the rules', () => {
     const values = rt.workbook.values('Coverage');
     const gap = (values[0] as string[]).indexOf('Gap (all types)');
