@@ -86,9 +86,10 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * with a form's whole-sentence messages ended by a full stop, 248.0 with requirements pulled for a
  * range, a done row typed back saying so and coverage's Short column, 248.2 with the ranges ahead:
  * tomorrow, this week, next week, 248.7 with filtered ids named on cards and in the log, 249.2
- * with Test connection reading the schedule endpoints); this budget stops growth meanwhile.
+ * with Test connection reading the schedule endpoints, 249.6 with an append or merge under an
+ * emptied header refused); this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 249.2;
+const CODE_BUDGET_KIB = 249.6;
 
 const ENTRY_POINTS = [
   'onOpen',

@@ -51,6 +51,27 @@ describe('Pull data, writing the sheet', () => {
     expect(values.length).toBe(4 + job.rows + 1);
   });
 
+  it('an append or merge at a cell right of everything the sheet holds starts its table there', async () => {
+    const { rt } = await startLocalAddon();
+    rt.workbook.write('Sheet1', [
+      ['keep me', 'and me'],
+      ['', ''],
+      ['', 'me too'],
+    ]);
+    for (const [mode, a1] of [
+      ['append', 'D1'],
+      ['merge', 'H1'],
+    ] as const) {
+      const job = await pull(rt, {
+        source: { kind: 'resource', resource: 'teams' },
+        target: { kind: 'cell', sheet: 'Sheet1', a1 },
+        mode,
+      });
+      expect([job.state, job.message]).toEqual(['done', expect.stringMatching(/^\d+ rows/)]);
+    }
+    expect(rt.workbook.values('Sheet1')[2]?.slice(0, 4)).toEqual(['', 'me too', '', expect.anything()]);
+  });
+
   it('a table at a cell writes over nothing it did not write: refused in words, both tables kept; its own old block is its to replace', async () => {
     const { rt } = await startLocalAddon();
     const teams = (a1: string) => ({

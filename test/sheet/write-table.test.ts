@@ -646,3 +646,22 @@ describe('a replace writes over nothing it did not write', () => {
     expect(writeTable(grid, teams(3), { ...at, mode: 'append' })).toMatchObject({ appended: 1 });
   });
 });
+
+describe('an append or merge under an emptied header', () => {
+  const teams = (n: number) =>
+    table(Array.from({ length: n }, (_, i) => ({ id: `t${i}`, name: `Team ${i}` })));
+
+  it.each(['append', 'merge'] as const)('%s is refused, naming the row, and nothing is written', (mode) => {
+    const grid = new MemoryGrid();
+    const previous = writeTable(grid, teams(2), { ...base, mode: 'replace' }).extent;
+    grid.write(1, 1, [['', '']]);
+    const before = grid.text();
+    expect(() => writeTable(grid, teams(3), { ...base, mode, mergeKey: 'id', previous })).toThrow(
+      `Row 1, the table's header, is empty, though the rows under it hold data: ${mode === 'merge' ? 'a merge' : 'an append'} cannot tell which column is which. Type the header back, or choose Replace it to write the whole table again. Nothing was written.`,
+    );
+    expect(grid.text()).toEqual(before);
+    // With nothing under it either, there is nothing to lose: the table is written.
+    const empty = new MemoryGrid();
+    expect(writeTable(empty, teams(2), { ...base, mode, mergeKey: 'id' })).toMatchObject({ rows: 2 });
+  });
+});

@@ -259,6 +259,20 @@ function keyColumn(table: Table, p: Placement, key: string): number {
   return p.header.findIndex((h) => loose(h) === loose(key));
 }
 
+/**
+ * An append or merge reads the header to know which column is which: with the header row emptied
+ * over rows that hold data, it would write its own header and rows over them.
+ */
+function refuseHeadless(grid: Grid, o: WriteOptions): void {
+  const used = grid.used();
+  const width = Math.min(o.previous?.cols ?? Infinity, used.cols - o.col + 1);
+  const end = o.previous ? o.row + o.previous.rows : Infinity;
+  if (width <= 0 || !existingRows(grid, o, width, end).some((r) => r.some(filled))) return;
+  throw new WriteRefused(
+    `Row ${o.row}, the table's header, is empty, though the rows under it hold data: ${o.mode === 'merge' ? 'a merge' : 'an append'} cannot tell which column is which. Type the header back, or choose Replace it to write the whole table again. Nothing was written.`,
+  );
+}
+
 /** What a write will put where: worked out before any cell changes. */
 export interface WritePlan {
   header: string[];
@@ -286,6 +300,7 @@ export interface WritePlan {
  */
 export function planWrite(grid: Grid, table: Table, o: WriteOptions, bodyRow?: number): WritePlan {
   const found = o.mode === 'replace' ? [] : existingHeader(grid, o);
+  if (o.mode !== 'replace' && found.length === 0) refuseHeadless(grid, o);
   // Columns the sheet already has keep their place; new ones go to the right.
   const placed = place(table, found);
   const { header } = placed;
