@@ -108,9 +108,11 @@ function everyPageOnce() {
   expect(twice).toEqual([]);
 }
 
-/** What the user had in the sheet before each mode's pull. */
+/** What the sheet held before each mode's pull: a table the add-on pulled, rows the user changed. */
 function seed(mode: string, sheet: string, header: string[], agents: string[]) {
   if (!rt.workbook.sheetNames().includes(sheet)) rt.workbook.addSheet(sheet);
+  // Its header note says the add-on pulled it (a sheet of the user's own is refused).
+  rt.workbook.note(`${sheet}!A1`, 'Source: Assembled Adherence report (day)');
   if (mode === 'replace') {
     // An older, larger table: every cell of it must go, all at once.
     rt.workbook.write(

@@ -162,6 +162,8 @@ describe('Pull data, writing the sheet', () => {
     // 26 columns: the sheet's whole width. The teams' other fields go to the right of it.
     const header = ['ID', 'Name', ...Array.from({ length: 24 }, (_, i) => `Mine ${i + 1}`)];
     rt.workbook.write('Sheet1', [header, ['t-old', 'Kept', ...Array(24).fill('x')]]);
+    // A teams table the add-on pulled (its header note says so), with the user's columns beside it.
+    rt.workbook.note('Sheet1!A1', 'Source: Assembled Teams');
     expect(rt.workbook.size('Sheet1').maxColumns).toBe(26);
     const job = await pull(rt, {
       source: { kind: 'resource', resource: 'teams' },

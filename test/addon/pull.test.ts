@@ -193,7 +193,14 @@ describe('Pull data', () => {
 
   it('a failed report leaves the target sheet untouched and says why, in the sidebar and the log', async () => {
     const { rt } = await startLocalAddon();
-    rt.workbook.write('Sheet1', [['my data', 42]]);
+    // A table pulled there before: what the failed pull would have replaced.
+    const teams = {
+      source: { kind: 'resource', resource: 'teams' },
+      target: { kind: 'sheet', name: 'Sheet1' },
+    };
+    await pullToEnd(rt, { ...teams, mode: 'replace' }, key());
+    const before = rt.workbook.values('Sheet1');
+    expect(before.length).toBeGreaterThan(1);
     const job = await follow(
       rt,
       await start(rt, {
@@ -205,7 +212,7 @@ describe('Pull data', () => {
     );
     expect(job.state).toBe('failed');
     expect(job.message).toMatch(/Assembled could not generate the report: .*92 days/);
-    expect(rt.workbook.values('Sheet1')).toEqual([['my data', 42]]);
+    expect(rt.workbook.values('Sheet1')).toEqual(before);
     expect(logRows(rt).at(-1)).toEqual(expect.arrayContaining(['failed', job.message]));
   });
 
@@ -288,7 +295,7 @@ describe('Pull data', () => {
     await expect(
       start(rt, { source: teams, target: { kind: 'new_sheet', name: 'sheet1' }, mode: 'replace' }),
     ).rejects.toThrow(
-      '"Sheet1" is already a sheet, and holds data the add-on did not pull. Type another name for the new sheet, or choose Existing sheet to write into that one.',
+      '"Sheet1" is already a sheet, and holds data the add-on did not pull. Type another name for the new sheet.',
     );
     expect(rt.workbook.values('Sheet1')).toEqual([
       ['My KPI notes', ''],
@@ -304,6 +311,43 @@ describe('Pull data', () => {
     rt.workbook.addSheet('Empty');
     await pullToEnd(rt, { ...spec, target: { kind: 'new_sheet', name: 'Empty' } }, key());
     expect(rt.workbook.values('Empty').length).toBeGreaterThan(1);
+  });
+
+  it("refuses an Existing sheet of the user's own, in any mode, before asking Assembled; an empty one, a pulled one, or one whose pulled block is recorded, it writes into", async () => {
+    const { rt, sim } = await startLocalAddon();
+    const teams = { kind: 'resource', resource: 'teams' };
+    rt.workbook.write('KPIs', [
+      ['Headcount', '=COUNTA(People!A2:A500)'],
+      ['Target adherence', 0.9],
+    ]);
+    const formulas = rt.workbook.formulas('KPIs');
+    const values = rt.workbook.values('KPIs');
+    const reads = () => sim.stats().byRoute['GET /v0/teams'] ?? 0;
+    const before = reads();
+    // The advice given for a "new sheet" named KPIs no longer leads to writing over it.
+    await expect(
+      start(rt, { source: teams, target: { kind: 'new_sheet', name: 'KPIs' }, mode: 'replace' }),
+    ).rejects.toThrow(
+      '"KPIs" is already a sheet, and holds data the add-on did not pull. Type another name for the new sheet.',
+    );
+    for (const mode of ['replace', 'append', 'merge'])
+      await expect(
+        start(rt, { source: teams, target: { kind: 'sheet', name: 'KPIs' }, mode }),
+      ).rejects.toThrow(
+        '"KPIs" holds data the add-on did not pull, which a pull would write over. Choose a new sheet, or clear "KPIs" first if what it holds may go.',
+      );
+    expect(rt.workbook.formulas('KPIs')).toEqual(formulas);
+    expect(rt.workbook.values('KPIs')).toEqual(values);
+    expect(reads()).toBe(before);
+    // An empty sheet is written into.
+    rt.workbook.addSheet('Teams');
+    const spec = { source: teams, target: { kind: 'sheet', name: 'Teams' }, mode: 'replace' };
+    expect(await pullToEnd(rt, spec, key())).toMatchObject({ state: 'done' });
+    // So is the table pulled there, and again with its header note cleared: its block is recorded.
+    expect(await pullToEnd(rt, spec, key())).toMatchObject({ state: 'done' });
+    rt.workbook.note('Teams!A1', '');
+    expect(await pullToEnd(rt, spec, key())).toMatchObject({ state: 'done' });
+    expect(rt.workbook.values('Teams')[0]?.[0]).toBe('ID');
   });
 
   it('refuses to append or merge another granularity or source into a pulled table, before asking Assembled', async () => {

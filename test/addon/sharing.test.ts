@@ -75,7 +75,8 @@ describe('a shared spreadsheet: scheduled refreshes answer to their owner', () =
   it("B cannot plant a job that A's scheduled run picks up and runs with A's key (item 1)", async () => {
     const { rt, b, seen, key } = await shared({ bHasKey: true });
     rt.workbook.write('Teams', [['old']]);
-    rt.workbook.write('Payroll', [['salary'], [100]]);
+    // Empty, so B's pull there is started (a sheet of the user's own would be refused before).
+    rt.workbook.addSheet('Payroll');
     await saveRefresh(rt, teamsInto('Teams'));
     // B knows what main named A's next run (refresh-<id>-<nextRunAt>) and starts that job first.
     for (const r of refreshRecords(rt)) {
@@ -101,7 +102,8 @@ describe('a shared spreadsheet: scheduled refreshes answer to their owner', () =
 
   it("B with no key cannot make A's refresh fail, pause, or e-mail A that A's key was rejected (items 1, 4)", async () => {
     const { rt, b } = await shared();
-    rt.workbook.write('Teams', [['old']]);
+    // Empty: B's pull into a sheet of the user's own would be refused before its key is asked for.
+    rt.workbook.addSheet('Teams');
     await saveRefresh(rt, teamsInto('Teams'), 'refresh-key-0001', true);
     for (const r of refreshRecords(rt)) {
       await expect(

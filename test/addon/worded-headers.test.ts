@@ -48,6 +48,7 @@ describe('a sheet headed by API fields, written before headers were words', () =
     const old = ['agent_id', 'start_time', 'scheduled_seconds', 'adherence_percent'];
     rt.workbook.addSheet('Adherence');
     rt.workbook.write('Adherence', [old, ['a-old', '2026-05-01 00:00', 28800, 94.5]]);
+    rt.workbook.note('Adherence!A1', 'Source: Assembled Adherence report (day)');
     const job = await pullToEnd(
       rt,
       {

@@ -200,6 +200,8 @@ describe("a refresh's run is its own job only", () => {
     const s = setupWithSheet();
     const r = saveRefresh(s.deps, { ...weeklyPeople(), notifyByEmail: false }, 'refresh-0101');
     const spec = { ...weeklyPeople().spec, target: { kind: 'sheet', name: 'Time off' } };
+    // A table the add-on pulled there (its header note says so): the owner's pull is not refused.
+    s.grids.get('Time off')?.styleHeader(1, 1, 1, 'Source: Assembled Time-off requests');
     const job = other
       ? startPull({ ...s.deps, user: OTHER }, spec, 'planted-0001', { id: r.id })
       : startPull(s.deps, spec, 'planted-0002');

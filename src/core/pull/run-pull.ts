@@ -34,6 +34,7 @@ import type { NamedList } from './catalogue';
 import { gaveUpWords, rowsLeft } from './failed-words';
 import { fetchRecords } from './fetch-records';
 import { refuseMixing } from './mixed-target';
+import { refuseOwnSheet } from './own-sheet';
 import { rememberPull } from './pull-again';
 import { PullSpec, sourceInfo, sourceLabel, specProblems } from './pull-spec';
 import { describeTarget, TargetMissing, type Targets } from './pull-target';
@@ -135,10 +136,12 @@ export function startPull(
   const sheetId = refresh ? refresh.sheetId : deps.targets.bind(spec.target);
   // A refresh writes what it wrote before; a pull from the sidebar may aim at another's table.
   if (!refresh) {
-    // Read once, and only where a check applies: a replace into a sheet or a cell needs neither.
-    const checked = spec.target.kind === 'new_sheet' || spec.mode !== 'replace';
+    // Read once, and only where a check applies: a replace at a cell needs none.
+    const checked =
+      spec.target.kind === 'new_sheet' || spec.target.kind === 'sheet' || spec.mode !== 'replace';
     const there = checked ? targetNow(deps.targets, spec.target, sheetId) : undefined;
     refuseTakenName(spec, there);
+    refuseOwnSheet(spec, there);
     refuseMixing(spec, there);
     refuseRefreshed(spec, sheetId, deps.targets, deps.store);
   }

@@ -9,6 +9,6 @@ export function refuseTakenName(spec: PullSpec, now: TargetNow | undefined): voi
   if (spec.target.kind !== 'new_sheet' || !now) return;
   if (now.used.rows === 0 || now.used.cols === 0 || now.held !== undefined) return;
   throw new InputError('Pull', [
-    `"${now.sheet}" is already a sheet, and holds data the add-on did not pull. Type another name for the new sheet, or choose Existing sheet to write into that one`,
+    `"${now.sheet}" is already a sheet, and holds data the add-on did not pull. Type another name for the new sheet`,
   ]);
 }

@@ -1,5 +1,5 @@
 // What a pull's target holds before the pull is started, read once for the checks that refuse a
-// pull there (taken-name.ts, mixed-target.ts).
+// pull there (taken-name.ts, own-sheet.ts, mixed-target.ts).
 import type { Extent } from '../sheet/grid';
 import type { PullTarget } from './pull-spec';
 import type { Targets } from './pull-target';
@@ -12,6 +12,8 @@ export interface TargetNow {
   used: Extent;
   /** What a pull wrote at the target's first cell, as its header note says; else undefined. */
   held: string | undefined;
+  /** Whether the add-on recorded the block it last wrote there (kept if its header note is cleared). */
+  recorded: boolean;
 }
 
 /**
@@ -24,9 +26,14 @@ export function targetNow(
   sheetId: number | undefined,
 ): TargetNow | undefined {
   if (sheetId === undefined) return undefined;
-  const { grid, sheet, row, col } = targets.open(target, sheetId);
+  const { grid, sheet, row, col, previous } = targets.open(target, sheetId);
   const used = grid.used();
   // A table's header is a cell in use: beyond them (maybe beyond the grid) nothing is held.
   const inUse = row <= used.rows && col <= used.cols;
-  return { sheet, used, held: inUse ? pulledFrom(grid.noteAt(row, col)) : undefined };
+  return {
+    sheet,
+    used,
+    held: inUse ? pulledFrom(grid.noteAt(row, col)) : undefined,
+    recorded: previous !== undefined,
+  };
 }
