@@ -277,6 +277,35 @@ describe('scheduled refreshes', () => {
     ).resolves.toMatchObject({ state: expect.any(String) });
   });
 
+  it('an append or merge into the place a Replace refresh writes is refused, naming the refresh; a replace of the same data is not', async () => {
+    const { rt, sim } = await startLocalAddon({ mode: 'bound' });
+    rt.workbook.addSheet('Adherence wk');
+    const weekly = {
+      source: { kind: 'report', report: 'adherence', granularity: 'day' },
+      range: { kind: 'relative', preset: 'last_week' },
+      target: { kind: 'sheet', name: 'Adherence wk' },
+      mode: 'replace',
+    };
+    await save(rt, weekly, { kind: 'weekly', weekdays: [1], hour: 7 });
+    const asked = () => sim.stats().byRoute['POST /v0/reports/adherence'] ?? 0;
+    const before = asked();
+    const older = { ...weekly, range: { kind: 'absolute', from: '2026-05-04', to: '2026-05-10' } };
+    for (const [mode, done] of [
+      ['append', 'appended'],
+      ['merge', 'merged'],
+    ] as const)
+      await expect(rt.callFromSidebar('startPull', { ...older, mode }, `pull-${mode}-0001`)).rejects.toThrow(
+        new RegExp(
+          `^"Adherence wk" is refreshed weekly on Mon at 07:00 by .*, replacing its table: rows ${done} there would be gone at its next run\\. Pull into another sheet, or change that refresh to append or merge in .*Scheduled refreshes…$`,
+        ),
+      );
+    expect(asked()).toBe(before);
+    expect(rt.workbook.values('Adherence wk')).toEqual([]);
+    await expect(rt.callFromSidebar('startPull', older, 'pull-replace-0001')).resolves.toMatchObject({
+      state: expect.any(String),
+    });
+  });
+
   it('deleting the target sheet pauses its refresh with a clear reason', async () => {
     const { rt } = await startLocalAddon({ mode: 'bound' });
     rt.workbook.addSheet('Sites');

@@ -1,6 +1,7 @@
 // A pull into the place a scheduled refresh writes, of other data than the refresh's: the pull's
 // table would sit there until the refresh's next run put its own back, and the sidebar would call
-// the pull's table refreshed. Refused before Assembled is asked for anything.
+// the pull's table refreshed. So too rows appended or merged into a table its refresh replaces.
+// Refused before Assembled is asked for anything.
 
 import { menuPath } from '../menu-names';
 import type { Store } from '../ports';
@@ -19,9 +20,16 @@ export function refuseRefreshed(
 ): void {
   if (sheetId === undefined) return;
   const r = refreshInto(new RefreshStore(store).all(), sheetId, spec.target);
-  const theirs = r && sourceLabel(r.spec.source);
-  if (!r || theirs === sourceLabel(spec.source)) return;
-  throw new InputError('Pull', [
-    `"${targets.nameOf(sheetId) ?? targetSheet(spec.target)}" is refreshed ${refreshWords(r)} with ${theirs}: ${sourceLabel(spec.source)} pulled there would be replaced at its next run. Pull into another sheet, or change or delete that refresh in ${menuPath('refreshes')}`,
-  ]);
+  if (!r) return;
+  const theirs = sourceLabel(r.spec.source);
+  const name = targets.nameOf(sheetId) ?? targetSheet(spec.target);
+  if (theirs !== sourceLabel(spec.source))
+    throw new InputError('Pull', [
+      `"${name}" is refreshed ${refreshWords(r)} with ${theirs}: ${sourceLabel(spec.source)} pulled there would be replaced at its next run. Pull into another sheet, or change or delete that refresh in ${menuPath('refreshes')}`,
+    ]);
+  // The same data added to a table its refresh replaces: the rows would go at its next run.
+  if (r.spec.mode === 'replace' && spec.mode !== 'replace')
+    throw new InputError('Pull', [
+      `"${name}" is refreshed ${refreshWords(r)}, replacing its table: rows ${spec.mode === 'append' ? 'appended' : 'merged'} there would be gone at its next run. Pull into another sheet, or change that refresh to append or merge in ${menuPath('refreshes')}`,
+    ]);
 }
