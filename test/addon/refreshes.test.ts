@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../dev/gas';
 import { startLocalAddon } from '../../dev/local-addon';
+import type { JobView } from '../../src/core/pull/pull-view';
 import type { RefreshView } from '../../src/core/schedule/refresh-view';
 
 const HOUR = 3_600_000;
@@ -122,7 +123,7 @@ describe('scheduled refreshes', () => {
     expect(rt.workbook.sheetNames().filter((n) => n.startsWith('Weekly AHT'))).toEqual(['Weekly AHT']);
   });
 
-  it("a pull names the ids it is filtered by, as the sidebar listed them, in the log and the header's note", async () => {
+  it("a pull names the ids it is filtered by, as the sidebar listed them, in the log, the header's note and the sidebar's progress", async () => {
     const { rt, sim } = await startLocalAddon({ mode: 'bound' });
     const team = sim.admin.org.teams[0]?.id ?? '';
     const filtered = {
@@ -130,9 +131,16 @@ describe('scheduled refreshes', () => {
       filters: { team_ids: [team] },
       filterNames: { team_ids: ['Tier 2'] },
     };
-    await rt.callFromSidebar('startPull', filtered, 'pull-000000001');
+    const started = await rt.callFromSidebar<JobView>('startPull', filtered, 'pull-000000001');
     await rt.clock.advanceAsync(5 * 60_000);
     expect(loggedRuns(rt).at(-1)).toMatch(/, filtered: team "Tier 2" done$/);
+    // The progress panel's What says it as the log does, from the start to Done.
+    const what = /^Handle time report \(day\), 2026-\d\d-\d\d to 2026-\d\d-\d\d, filtered: team "Tier 2"$/;
+    expect(started.what).toMatch(what);
+    expect(await rt.callFromSidebar<JobView>('pollPull', started.id)).toMatchObject({
+      state: 'done',
+      what: expect.stringMatching(what),
+    });
     expect(rt.workbook.notes('Tier 2 AHT')[0]?.[0]).toContain(`Filters: team_ids=${team} ("Tier 2")`);
     // More names than a card shows are not kept: the shared store holds a few per list.
     const many = { ...filtered, filterNames: { team_ids: ['A', 'B', 'C', 'D'] } };

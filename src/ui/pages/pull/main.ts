@@ -455,7 +455,7 @@ function paint(): void {
   byId('jobDetail').textContent = over ? '' : detail;
   // Until the server has answered there is no job to stop.
   byId('stopPull').hidden = over || !job.id;
-  byId('jobWhat').textContent = job.range ? `${job.what}, ${job.range}` : job.what;
+  byId('jobWhat').textContent = job.what;
   byId('jobTarget').textContent = job.target;
   byId('jobElapsed').textContent = duration(job.elapsedMs + since);
   const left = !over && job.estimatedLeftMs !== null ? job.estimatedLeftMs - since : null;
@@ -481,7 +481,8 @@ function showStarting(pulled: PullSpec, what: string, range: string): void {
     id: '',
     state: 'queued',
     stage: 'Starting',
-    what,
+    // The server's answer says its filters too.
+    what: [what, range].filter(Boolean).join(', '),
     target: describeTarget(pulled.target),
     range,
     elapsedMs: 0,
