@@ -17,6 +17,10 @@ export async function workbookXlsx(rt: LocalRuntime): Promise<Buffer> {
   const wb = rt.workbook;
   const book = new ExcelJS.Workbook();
   book.creator = 'Assembled for Google Sheets workbench';
+  // Formulas go without a cached result where the workbench has none (it does not calculate):
+  // a viewer that only shows cached results would show such cells blank, so it is told to
+  // calculate them when the file is opened.
+  book.calcProperties.fullCalcOnLoad = true;
   for (const name of wb.sheetNames()) {
     const source = wb.dataSource(name);
     if (source) {
