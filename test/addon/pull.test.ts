@@ -330,12 +330,16 @@ describe('Pull data', () => {
     ).rejects.toThrow(
       '"KPIs" is already a sheet, and holds data the add-on did not pull. Type another name for the new sheet.',
     );
-    for (const mode of ['replace', 'append', 'merge'])
-      await expect(
-        start(rt, { source: teams, target: { kind: 'sheet', name: 'KPIs' }, mode }),
-      ).rejects.toThrow(
-        '"KPIs" holds data the add-on did not pull, which a pull would write over. Choose a new sheet, or clear "KPIs" first if what it holds may go.',
-      );
+    // The sheet picked, or its A1 as the active cell (a table at A1 owns its sheet).
+    const own = [
+      { kind: 'sheet', name: 'KPIs' },
+      { kind: 'cell', sheet: 'KPIs', a1: 'A1' },
+    ];
+    for (const target of own)
+      for (const mode of ['replace', 'append', 'merge'])
+        await expect(start(rt, { source: teams, target, mode })).rejects.toThrow(
+          '"KPIs" holds data the add-on did not pull, which a pull would write over. Choose a new sheet, or clear "KPIs" first if what it holds may go.',
+        );
     expect(rt.workbook.formulas('KPIs')).toEqual(formulas);
     expect(rt.workbook.values('KPIs')).toEqual(values);
     expect(reads()).toBe(before);

@@ -49,7 +49,6 @@ import { sourceLine } from './source-note';
 import { fetchNextPages, firstPageShape, pagesOf, pastCeiling, stageFirstPage } from './staged-fetch';
 import { StagedWrite } from './staged-write';
 import { readStaged, type StagedShape, type Staging, stagedExtent, stagePages } from './staging';
-import { refuseTakenName } from './taken-name';
 import { targetNow } from './target-now';
 import { withNames } from './with-names';
 import { writtenWords } from './written-words';
@@ -136,11 +135,9 @@ export function startPull(
   const sheetId = refresh ? refresh.sheetId : deps.targets.bind(spec.target);
   // A refresh writes what it wrote before; a pull from the sidebar may aim at another's table.
   if (!refresh) {
-    // Read once, and only where a check applies: a replace at a cell needs none.
-    const checked =
-      spec.target.kind === 'new_sheet' || spec.target.kind === 'sheet' || spec.mode !== 'replace';
+    // Read once, and only where a check applies: a replace at a cell other than A1 needs none.
+    const checked = spec.target.kind !== 'cell' || spec.target.a1 === 'A1' || spec.mode !== 'replace';
     const there = checked ? targetNow(deps.targets, spec.target, sheetId) : undefined;
-    refuseTakenName(spec, there);
     refuseOwnSheet(spec, there);
     refuseMixing(spec, there);
     refuseRefreshed(spec, sheetId, deps.targets, deps.store);

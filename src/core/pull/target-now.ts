@@ -1,5 +1,5 @@
 // What a pull's target holds before the pull is started, read once for the checks that refuse a
-// pull there (taken-name.ts, own-sheet.ts, mixed-target.ts).
+// pull there (own-sheet.ts, mixed-target.ts).
 import type { Extent } from '../sheet/grid';
 import type { PullTarget } from './pull-spec';
 import type { Targets } from './pull-target';
