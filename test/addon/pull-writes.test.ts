@@ -51,6 +51,33 @@ describe('Pull data, writing the sheet', () => {
     expect(values.length).toBe(4 + job.rows + 1);
   });
 
+  it('a replace says a column the user headed beside it stays as typed, row by row, and what keeps it with its rows', async () => {
+    const { rt } = await startLocalAddon();
+    const teams = {
+      source: { kind: 'resource', resource: 'teams' },
+      target: { kind: 'new_sheet', name: 'Teams' },
+      mode: 'replace',
+    };
+    const first = await pull(rt, teams);
+    expect(first.message).toBe(`${first.rows} rows written to Teams!A1`);
+    const width = rt.workbook.values('Teams')[0]?.length ?? 0;
+    rt.workbook.write('Teams', [['My comment'], ['checked with TL']], { row: 1, column: width + 2 });
+    const again = await pull(rt, { ...teams, target: { kind: 'sheet', name: 'Teams' } });
+    expect(again.message).toBe(
+      `${again.rows} rows written to Teams!A1. The column "My comment" beside it stays as typed, row by row, though the table's rows may have moved: Merge by key keeps such a column with its rows`,
+    );
+    expect(rt.workbook.values('Teams')[1]?.[width + 1]).toBe('checked with TL');
+    // A narrower table over a wider one: the old table's own headers are not the user's columns.
+    const people = await pull(rt, {
+      ...teams,
+      source: { kind: 'resource', resource: 'people' },
+      target: { kind: 'new_sheet', name: 'Wide' },
+    });
+    expect(people.state).toBe('done');
+    const narrower = await pull(rt, { ...teams, target: { kind: 'sheet', name: 'Wide' } });
+    expect(narrower.message).toBe(`${narrower.rows} rows written to Wide!A1`);
+  });
+
   it('an append or merge at a cell right of everything the sheet holds starts its table there', async () => {
     const { rt } = await startLocalAddon();
     rt.workbook.write('Sheet1', [

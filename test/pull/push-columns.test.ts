@@ -19,11 +19,17 @@ describe('push columns beside a pulled table', () => {
     // "Note" is the person's own column: it is not the push's and is never cleared.
     expect(pushColumnsBeside(grid, { row: 1, col: 1 }, 2)).toEqual({
       cols: [4, 5, 6],
+      others: [{ col: 3, header: 'Note' }],
       pending: [3, 6],
       rows: 5,
     });
     // Columns of the table itself are not beside it.
-    expect(pushColumnsBeside(grid, { row: 1, col: 1 }, 6)).toEqual({ cols: [], pending: [], rows: 0 });
+    expect(pushColumnsBeside(grid, { row: 1, col: 1 }, 6)).toEqual({
+      cols: [],
+      others: [],
+      pending: [],
+      rows: 0,
+    });
   });
 
   it('names the first five rows not pushed, and how many more', () => {

@@ -24,6 +24,8 @@ const PUSHED = new Set([...STATUS_COLUMNS.map((s) => normaliseHeader(s.header)),
 export interface PushColumns {
   /** Sheet columns (1-based) of the push's columns beside the table. */
   cols: number[];
+  /** The other columns headed beside the table (a person's comments), by sheet column and header. */
+  others: { col: number; header: string }[];
   /** Sheet rows whose Action has not been pushed. */
   pending: number[];
   /** Rows under the header that reach into those columns. */
@@ -37,7 +39,7 @@ const text = (v: CellValue | undefined) => (v instanceof Date ? 'date' : String(
  * and the rows whose Action a push has not yet sent (no done status, no Assembled ID).
  */
 export function pushColumnsBeside(grid: Grid, at: { row: number; col: number }, width: number): PushColumns {
-  const none: PushColumns = { cols: [], pending: [], rows: 0 };
+  const none: PushColumns = { cols: [], others: [], pending: [], rows: 0 };
   const used = grid.used();
   const first = at.col + width;
   if (used.cols < first || used.rows < at.row) return none;
@@ -45,7 +47,11 @@ export function pushColumnsBeside(grid: Grid, at: { row: number; col: number }, 
   const header = (cells[0] ?? []).map(normaliseHeader);
   const find = (names: (h: string) => boolean) => header.flatMap((h, i) => (names(h) ? [i] : []));
   const cols = find((h) => PUSHED.has(h));
-  if (cols.length === 0) return none;
+  const others = find((h) => h !== '' && !PUSHED.has(h)).map((i) => ({
+    col: first + i,
+    header: text(cells[0]?.[i]),
+  }));
+  if (cols.length === 0) return { ...none, others };
   const [action] = find((h) => ACTION.has(h));
   const [status] = find((h) => h === STATUS);
   const [id] = find((h) => h === ID);
@@ -56,7 +62,7 @@ export function pushColumnsBeside(grid: Grid, at: { row: number; col: number }, 
       const done = isDone(text(row[status ?? -1]), text(row[id ?? -1]));
       if (text(row[action]) !== '' && !done) pending.push(at.row + 1 + i);
     });
-  return { cols: cols.map((i) => first + i), pending, rows: body.length };
+  return { cols: cols.map((i) => first + i), others, pending, rows: body.length };
 }
 
 /** Stops a replace that would leave Actions not yet pushed beside other records. */

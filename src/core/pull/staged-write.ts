@@ -27,8 +27,11 @@ import type { OpenTarget } from './pull-target';
 import { clearPushColumns, pushColumnsBeside, refusePendingActions } from './push-columns';
 import type { Staging } from './staging';
 
-/** What a finished write did: the result's counts, and the row its body began at. */
-export type Written = Omit<WriteResult, 'writeCalls'> & { bodyRow: number };
+/**
+ * What a finished write did: the result's counts, the row its body began at, and for a replace the
+ * headers of columns a person keeps beside the table (they stay as typed, row by row).
+ */
+export type Written = Omit<WriteResult, 'writeCalls'> & { bodyRow: number; keptBeside?: string[] };
 
 export type WritePiece = { kind: 'progress'; progress: WriteProgress } | ({ kind: 'done' } & Written);
 
@@ -97,6 +100,7 @@ export class StagedWrite {
       writeBodyRows(grid, o, plan, progress.done, to);
       return { kind: 'progress', progress: { ...progress, done: to, total: plan.body.length, at: now } };
     }
+    let keptBeside: string[] | undefined;
     if (this.staged) {
       // Checked again: an Action may have been typed since the write began.
       const beside = this.pushColumns(plan);
@@ -105,6 +109,8 @@ export class StagedWrite {
       const block = this.published(plan);
       this.target.grid.growTo(reach(this.options, block));
       this.staging.publish(this.jobId, block.rows, block.cols, this.target);
+      const right = this.options.col + block.cols;
+      keptBeside = beside.others.filter((o) => o.col >= right).map((o) => o.header);
     }
     clearTakenOut(grid, o, plan);
     this.target.grid.styleHeader(
@@ -114,7 +120,17 @@ export class StagedWrite {
       headerNoteOf(this.table, this.options, plan),
     );
     const { appended, updated, present, superseded, extent, bodyRow } = plan;
-    return this.finish({ rows: appended + updated, appended, updated, present, superseded, extent, bodyRow });
+    const rows = appended + updated;
+    return this.finish({
+      rows,
+      appended,
+      updated,
+      present,
+      superseded,
+      extent,
+      bodyRow,
+      ...(keptBeside?.length ? { keptBeside } : {}),
+    });
   }
 
   private finish(written: Written): WritePiece {
