@@ -16,15 +16,22 @@ export interface Question {
 
 /**
  * Puts the question where `place` does and gives Keep the focus, so an Enter pressed twice undoes
- * nothing. Keep and Escape take it away and give the focus back to `trigger`. `onYes` gets that same
- * `close`, for an answer that does not redraw the question away itself.
+ * nothing; asked again while a question is open in `scope`, that one's Keep takes the focus. Keep
+ * and Escape take it away and give the focus back to `trigger`. `onYes` gets that same `close`, for
+ * an answer that does not redraw the question away itself.
  */
 export function askInPage(
   q: Question,
   trigger: HTMLElement,
+  scope: ParentNode,
   place: (box: HTMLElement) => void,
   onYes: (close: () => void) => void,
 ): void {
+  const open = scope.querySelector<HTMLElement>('.confirm');
+  if (open) {
+    open.querySelector<HTMLButtonElement>('button.keep')?.focus();
+    return;
+  }
   const yes = el('button', { type: 'button', class: 'danger', 'aria-label': q.yesLabel ?? false }, q.yes);
   const keep = el('button', { type: 'button', class: 'keep', 'aria-label': q.keepLabel ?? false }, q.keep);
   const box = el(

@@ -120,9 +120,8 @@ export class StagedWrite {
       headerNoteOf(this.table, this.options, plan),
     );
     const { appended, updated, present, superseded, extent, bodyRow } = plan;
-    const rows = appended + updated;
     return this.finish({
-      rows,
+      rows: appended + updated,
       appended,
       updated,
       present,

@@ -171,13 +171,8 @@ function showEditor(box: HTMLElement): void {
   box.querySelector('select')?.focus({ preventScroll: true });
 }
 
-/** Asks inside the card (ask-in-page.ts); asked again, the question there takes the focus. */
+/** Asks inside the card (ask-in-page.ts). */
 function confirmDelete(r: RefreshView, card: HTMLElement, trigger: HTMLButtonElement): void {
-  const open = card.querySelector<HTMLElement>('.confirm');
-  if (open) {
-    open.querySelector<HTMLButtonElement>('button.keep')?.focus();
-    return;
-  }
   const name = nameOf(r);
   const at = [...list.children].indexOf(card);
   askInPage(
@@ -189,6 +184,7 @@ function confirmDelete(r: RefreshView, card: HTMLElement, trigger: HTMLButtonEle
       keepLabel: `Keep: ${name}`,
     },
     trigger,
+    card,
     (box) => card.append(box),
     () =>
       void act(

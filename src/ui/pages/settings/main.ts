@@ -171,11 +171,6 @@ byId('test').addEventListener('click', () => {
 // what runs with it stops.
 const clearKey = byId<HTMLButtonElement>('clearKey');
 clearKey.addEventListener('click', () => {
-  const open = document.querySelector<HTMLElement>('.confirm');
-  if (open) {
-    open.querySelector<HTMLButtonElement>('button.keep')?.focus();
-    return;
-  }
   askInPage(
     {
       question: 'Remove the saved key?',
@@ -184,6 +179,7 @@ clearKey.addEventListener('click', () => {
       keep: 'Keep it',
     },
     clearKey,
+    document,
     (box) => clearKey.parentElement?.after(box),
     (close) => {
       close();
