@@ -126,6 +126,14 @@ export type RunReply = { ok: true; value: unknown } | { ok: false; message: stri
 
 export type ActionReply = { ok: true } | { ok: false; message: string };
 
+/** A sheet as the server sends it: `writes` counts the typed writes applied before it was built. */
+export interface SheetReply extends SheetView {
+  writes: number;
+}
+
+/** A typed write: `writes` counts the writes applied so far, so a view with as many has this one. */
+export type WriteReply = { ok: true; writes: number } | { ok: false; message: string };
+
 /** Messages between the sidebar's iframe and the page. */
 export type FrameMessage = { kind: 'run'; id: number; fn: string; args: unknown[] } | { kind: 'close' };
 

@@ -9,7 +9,7 @@ import { FollowClock } from './follow-clock';
 import { Session, type SessionOptions } from './session';
 import { formatTime, quoteSheet, sheetView } from './sheet-view';
 import { injectShim } from './sidebar-html';
-import type { ActionReply, MenuItemView, RunReply, SheetView, StateView } from './wire';
+import type { ActionReply, MenuItemView, RunReply, SheetReply, StateView, WriteReply } from './wire';
 import { TAG } from './wire';
 import { workbookXlsx } from './xlsx';
 
@@ -62,6 +62,8 @@ export class Workbench {
   private faults: FaultPreset = 'none';
   private readonly clock: FollowClock;
   private readonly rate: number;
+  /** Typed writes applied, never reset: the page keeps a typed value shown until a view has it. */
+  private writes = 0;
 
   private constructor(
     private readonly options: WorkbenchOptions,
@@ -141,8 +143,8 @@ export class Workbench {
     };
   }
 
-  sheet(name: string): SheetView {
-    return sheetView(this.rt, name);
+  sheet(name: string): SheetReply {
+    return { ...sheetView(this.rt, name), writes: this.writes };
   }
 
   /** The open sidebar's page with google.script.run bridged to this workbench; null if it changed. */
@@ -200,7 +202,7 @@ export class Workbench {
    * The user types or pastes a block of text at (row, column): each cell as Sheets interprets typing
    * (numbers, dates, formulas, 'text); an empty string clears the cell.
    */
-  write(sheet: string, row: number, column: number, values: string[][]): ActionReply {
+  write(sheet: string, row: number, column: number, values: string[][]): WriteReply {
     try {
       if (!this.rt.workbook.sheetNames().includes(sheet)) throw new Error(`No sheet named ${sheet}`);
       if (this.rt.workbook.dataSource(sheet))
@@ -212,7 +214,7 @@ export class Workbench {
         throw new Error(`Paste at most ${countText(MAX_PASTE_CELLS)} cells at once`);
       this.rt.workbook.write(sheet, values, { row, column });
       this.current.touch();
-      return { ok: true };
+      return { ok: true, writes: ++this.writes };
     } catch (error) {
       return { ok: false, message: messageOf(error) };
     }

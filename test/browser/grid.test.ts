@@ -343,4 +343,30 @@ describe('The workbench grid', () => {
     await expect.poll(header).toMatch(/Email/);
     await expect.poll(() => sheet.evaluate((e) => e.scrollLeft)).toBe(peopleLeft);
   });
+
+  it('a typed formula shows its value even when the sheet was fetched while the write’s reply was on its way', async () => {
+    const { page } = bench();
+    await reset(page);
+    // The server applies the write at once; its reply reaches the page only after the page's own
+    // once-a-second look has fetched the sheet that holds it (and so will not fetch it again).
+    await page.route('**/api/write', async (route) => {
+      const response = await route.fetch();
+      await page.waitForResponse((r) => r.url().includes('/api/sheet?'));
+      await route.fulfill({ response });
+    });
+    await cell(page, 1, 'A').click();
+    await page.keyboard.type('=2*3');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => cell(page, 1, 'A').textContent()).toBe('6');
+    await page.unroute('**/api/write');
+    // A write the server refuses shows what the cell really holds once its reply is in.
+    await page.route('**/api/write', (route) =>
+      route.fulfill({ json: { ok: false, message: 'No sheet named Sheet1' } }),
+    );
+    await cell(page, 1, 'A').click();
+    await page.keyboard.type('refused');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => cell(page, 1, 'A').textContent()).toBe('6');
+    await page.unroute('**/api/write');
+  });
 });

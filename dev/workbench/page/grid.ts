@@ -9,24 +9,29 @@
 // view has it.
 
 import { countText } from '../../../src/core/count-text';
-import { type CellView, GRID_MIN_ROWS, GRID_PAD_ROWS, type SheetView } from '../wire';
+import { type CellView, GRID_MIN_ROWS, GRID_PAD_ROWS, type SheetReply } from '../wire';
 import { parseTsv, toTsv } from './clipboard';
 import { columnLetters, el } from './dom';
 
 export interface GridActions {
   /** The user's selection, e.g. ("Sheet1", "B2:C5"). */
   select(sheet: string, a1: string): void;
-  /** Writes a block of typed text at (row, column), as Sheets interprets typing. */
-  write(sheet: string, row: number, column: number, values: string[][]): Promise<void>;
+  /**
+   * Writes a block of typed text at (row, column), as Sheets interprets typing; resolves to the
+   * server's count of writes applied with it (see SheetReply), or null if it was refused.
+   */
+  write(sheet: string, row: number, column: number, values: string[][]): Promise<number | null>;
 }
 
 const EMPTY: CellView = { text: '', input: '' };
 
 interface Pending {
   value: string;
-  seq: number;
-  /** performance.now() when the server applied it; a view fetched after that has it. */
-  appliedAt?: number;
+  /**
+   * The server's count of writes once this one was applied: a view built with as many has it.
+   * Counted, not timed: a view asked for before the reply came back may already hold the write.
+   */
+  applied?: number;
 }
 
 interface Place {
@@ -75,7 +80,7 @@ const MOVES: Record<string, [number, number]> = {
 };
 
 export class Grid {
-  private view: SheetView | null = null;
+  private view: SheetReply | null = null;
   private row = 1;
   private col = 1;
   private endRow = 1;
@@ -94,7 +99,6 @@ export class Grid {
   /** The column a run of Tabs began in: Enter goes back to it on the next row. */
   private tabStart: number | null = null;
   private dragging = false;
-  private seq = 0;
   private writes: Promise<void> = Promise.resolve();
   /** Typed values not yet in a view from the server, by sheet and cell. */
   private readonly pending = new Map<string, Pending>();
@@ -170,14 +174,13 @@ export class Grid {
     return { ...shown, text: tick, checkbox: tick === 'TRUE' ? 'checked' : 'unchecked' };
   }
 
-  /** Draws a view from the server; fetchedAt is performance.now() when it was asked for. */
-  render(view: SheetView, fetchedAt = performance.now()): void {
+  /** Draws a view from the server. */
+  render(view: SheetReply): void {
     const previous = this.view?.name;
     const sameSheet = previous === view.name;
     if (previous && !sameSheet) this.remember();
     this.view = view;
-    for (const [key, typed] of this.pending)
-      if (typed.appliedAt !== undefined && typed.appliedAt <= fetchedAt) this.pending.delete(key);
+    this.dropApplied();
     const place = sameSheet ? null : this.places.get(view.name);
     if (!sameSheet) {
       this.row = place?.row ?? 1;
@@ -546,11 +549,10 @@ export class Grid {
     if (!view || !values.length) return;
     const width = Math.max(...values.map((line) => line.length));
     const block = values.map((line) => [...line, ...new Array<string>(width - line.length).fill('')]);
-    const seq = ++this.seq;
     const entries: [string, Pending][] = [];
     block.forEach((line, r) => {
       line.forEach((value, c) => {
-        const entry: Pending = { value, seq };
+        const entry: Pending = { value };
         const key = this.key(row + r, col + c, view.name);
         this.pending.set(key, entry);
         entries.push([key, entry]);
@@ -559,10 +561,28 @@ export class Grid {
       });
     });
     const send = () => this.actions.write(view.name, row, col, block);
-    this.writes = this.writes.then(send, send).finally(() => {
-      const at = performance.now();
-      for (const [key, entry] of entries) if (this.pending.get(key) === entry) entry.appliedAt = at;
-    });
+    const settle = (applied: number | null) => {
+      // A refused write is in no view: the next one shows what the cell really holds.
+      for (const [, entry] of entries) entry.applied = applied ?? 0;
+      // The view shown may already hold it (asked for while the reply was on its way), and a
+      // view of the same version is not asked for again: it is drawn again now, without them.
+      if (this.view && this.hasApplied()) this.render(this.view);
+    };
+    this.writes = this.writes.then(send, send).then(settle, () => settle(null));
+  }
+
+  /** Whether the shown view already holds a typed value. */
+  private inView(typed: Pending): boolean {
+    return typed.applied !== undefined && typed.applied <= (this.view?.writes ?? 0);
+  }
+
+  private hasApplied(): boolean {
+    return [...this.pending.values()].some((typed) => this.inView(typed));
+  }
+
+  /** Forgets typed values the shown view already holds. */
+  private dropApplied(): void {
+    for (const [key, typed] of this.pending) if (this.inView(typed)) this.pending.delete(key);
   }
 
   /** Draws a cell's value in its td: a checkbox as its box, else as text. */

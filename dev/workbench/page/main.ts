@@ -1,7 +1,15 @@
 // The workbench page: a spreadsheet view of the runtime's workbook, the add-on's menu and its real
 // sidebar, the clock. Everything shown from the workbook or the API goes in as text.
 import { FAULT_PRESETS } from '../faults';
-import type { ActionReply, FrameMessage, PageMessage, RunReply, SheetView, StateView } from '../wire';
+import type {
+  ActionReply,
+  FrameMessage,
+  PageMessage,
+  RunReply,
+  SheetReply,
+  StateView,
+  WriteReply,
+} from '../wire';
 import { getJson, post } from './api';
 import { BigQueryExplorer } from './bigquery';
 import { Charts } from './charts';
@@ -45,15 +53,21 @@ async function act(work: () => Promise<ActionReply>): Promise<void> {
   await refresh();
 }
 
-/** A typed or pasted block: the grid queues these one at a time, so it waits only for the write. */
-async function write(sheet: string, row: number, column: number, values: string[][]): Promise<void> {
+/**
+ * A typed or pasted block: the grid queues these one at a time, so it waits only for the write.
+ * Resolves to the server's count of writes applied with this one, or null if it was refused.
+ */
+async function write(sheet: string, row: number, column: number, values: string[][]): Promise<number | null> {
+  let applied: number | null = null;
   try {
-    const reply = await post('/api/write', { sheet, row, column, values });
-    if (!reply.ok) say('Error', reply.message);
+    const reply = await post<WriteReply>('/api/write', { sheet, row, column, values });
+    if (reply.ok) applied = reply.writes;
+    else say('Error', reply.message);
   } catch (error) {
     say('Error', error instanceof Error ? error.message : String(error));
   }
   void refresh();
+  return applied;
 }
 
 const grid = new Grid(
@@ -193,9 +207,8 @@ async function refresh(): Promise<void> {
           say(s.toast.title || 'Message', s.toast.message);
         }
         if (s.version !== shownVersion || s.activeSheet !== shownSheet) {
-          const asked = performance.now();
-          const view = await getJson<SheetView>(`/api/sheet?name=${encodeURIComponent(s.activeSheet)}`);
-          grid.render(view, asked);
+          const view = await getJson<SheetReply>(`/api/sheet?name=${encodeURIComponent(s.activeSheet)}`);
+          grid.render(view);
           charts.render(view.charts);
           showDataSource(byId('dataSource'), view);
           // Only once drawn: a view that failed to arrive or draw is asked for again next time.
