@@ -78,6 +78,28 @@ describe('Pull data, writing the sheet', () => {
     expect(narrower.message).toBe(`${narrower.rows} rows written to Wide!A1`);
   });
 
+  it('a merge keeps the formulas of a column the user added beside the table as formulas', async () => {
+    const { rt } = await startLocalAddon();
+    const teams = {
+      source: { kind: 'resource', resource: 'teams' },
+      target: { kind: 'new_sheet', name: 'Teams' },
+      mode: 'replace',
+    };
+    await pull(rt, teams);
+    const width = rt.workbook.values('Teams')[0]?.length ?? 0;
+    // One the runtime computes, one Sheets would (the runtime shows #NAME? for it).
+    rt.workbook.write('Teams', [['Mine'], ['=1+1'], ['=LEN(B3)']], { row: 1, column: width + 1 });
+    const merged = await pull(rt, { ...teams, target: { kind: 'sheet', name: 'Teams' }, mode: 'merge' });
+    expect(merged.message).toMatch(/^\d+ rows merged into Teams!A1: \d+ updated, 0 added/);
+    expect(rt.workbook.formulas('Teams').map((r) => r[width])).toEqual([
+      '',
+      '=1+1',
+      '=LEN(B3)',
+      ...Array(merged.rows - 2).fill(''),
+    ]);
+    expect(rt.workbook.values('Teams')[1]?.[width]).toBe(2);
+  });
+
   it('an append or merge at a cell right of everything the sheet holds starts its table there', async () => {
     const { rt } = await startLocalAddon();
     rt.workbook.write('Sheet1', [

@@ -53,6 +53,21 @@ export class MemoryGrid implements Grid {
       Array.from({ length: cols }, (_, j) => this.cells[row - 1 + i]?.[col - 1 + j] ?? ''),
     );
   }
+  /**
+   * Cells written a string starting with = and no apostrophe: formulas, as Sheets reads them (a
+   * read gives the formula's text here, as nothing computes it).
+   */
+  formulaCells = new Map<string, string>();
+  /** Writes a formula and the value a read gives for it, as Sheets would compute it. */
+  formula(row: number, col: number, formula: string, shows: CellValue): void {
+    this.write(row, col, [[shows]]);
+    this.formulaCells.set(`${row},${col}`, formula);
+  }
+  formulas(row: number, col: number, rows: number, cols: number): string[][] {
+    return Array.from({ length: rows }, (_, i) =>
+      Array.from({ length: cols }, (_, j) => this.formulaCells.get(`${row + i},${col + j}`) ?? ''),
+    );
+  }
   write(row: number, col: number, values: CellValue[][]): void {
     const width = values[0]?.length ?? 0;
     this.growTo({ rows: row + values.length - 1, cols: col + width - 1 });
@@ -63,8 +78,11 @@ export class MemoryGrid implements Grid {
         const line = this.cells[row - 1 + i] ?? [];
         this.cells[row - 1 + i] = line;
         for (let k = line.length; k < col - 1 + j; k++) line[k] = '';
-        // Sheets drops the protecting apostrophe.
+        // Sheets drops the protecting apostrophe; without one, "=…" is a formula.
         line[col - 1 + j] = typeof v === 'string' && v.startsWith("'") ? v.slice(1) : v;
+        const at = `${row + i},${col + j}`;
+        if (typeof v === 'string' && v.startsWith('=')) this.formulaCells.set(at, v);
+        else this.formulaCells.delete(at);
       });
     });
   }
@@ -73,6 +91,7 @@ export class MemoryGrid implements Grid {
       for (let j = 0; j < cols; j++) {
         const line = this.cells[row - 1 + i];
         if (line && col - 1 + j < line.length) line[col - 1 + j] = '';
+        this.formulaCells.delete(`${row + i},${col + j}`);
       }
   }
   setColumnFormat(row: number, col: number, rows: number, format: string): void {

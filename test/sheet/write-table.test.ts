@@ -396,6 +396,38 @@ describe('merge of spans (a report: agent, start, end)', () => {
     ]);
   });
 
+  it("formulas of the user's own beside the rows stay formulas, moved with their rows as Sheets copies a cell", () => {
+    const grid = new MemoryGrid();
+    const week = table([
+      row('a1', '2026-05-04', '2026-05-11', 40),
+      row('a1', '2026-05-11', '2026-05-12', 2),
+      row('a1', '2026-05-12', '2026-05-14', 10),
+      row('a2', '2026-05-11', '2026-05-18', 9),
+    ]);
+    writeTable(grid, week, o);
+    grid.write(1, 5, [['Mine'], ['=D2*2'], ['=D3/8'], ['=D4/8'], ['=D5+$D$2']]);
+    // A figure typed over as a formula, in a row the merge does not update, stays one too.
+    grid.write(2, 4, [['=40+0']]);
+    // The whole week takes the place of the first short row; the second goes, so a2 moves up.
+    writeTable(grid, table([row('a1', '2026-05-11', '2026-05-18', 30)]), o);
+    expect(grid.formulas(2, 4, 4, 2)).toEqual([
+      ['=40+0', '=D2*2'],
+      ['', '=D3/8'],
+      ['', '=D4+$D$2'],
+      ['', ''],
+    ]);
+    expect(grid.read(2, 1, 3, 1)).toEqual([['a1'], ['a1'], ['a2']]);
+  });
+
+  it('a key cell that is a formula is known by its value: its row is updated, not added again', () => {
+    const grid = new MemoryGrid();
+    writeTable(grid, table([row('a1', '2026-05-04', '2026-05-11', 40)]), o);
+    grid.formula(2, 1, '=LOWER("A1")', 'a1');
+    const r = writeTable(grid, table([row('a1', '2026-05-04', '2026-05-11', 41)]), o);
+    expect(r).toMatchObject({ appended: 0, updated: 1 });
+    expect(grid.used().rows).toBe(2);
+  });
+
   it('a span takes out every row it overlaps, a long one that began well before included, and clears the rows left below', () => {
     const days = Array.from({ length: 7 }, (_, i) => row('a1', `2026-05-${11 + i}`, `2026-05-${12 + i}`, i));
     const grid = new MemoryGrid();

@@ -15,6 +15,8 @@ export interface Grid {
   /** Grows the sheet, once, so that a block ending at (rows, cols) from A1 fits. */
   growTo(extent: Extent): void;
   read(row: number, col: number, rows: number, cols: number): CellValue[][];
+  /** A block's formulas in A1 notation, '' where a cell holds a plain value (Range.getFormulas). */
+  formulas(row: number, col: number, rows: number, cols: number): string[][];
   write(row: number, col: number, values: CellValue[][]): void;
   clear(row: number, col: number, rows: number, cols: number): void;
   setColumnFormat(row: number, col: number, rows: number, format: string): void;

@@ -5,6 +5,7 @@
 // the same agent whose span overlaps its own, unless one of them holds all of its time: then the
 // sheet's longer row stays and the new one is left out (a part week never replaces a whole one).
 import type { CellValue } from '../table/build-table';
+import type { BodyCell } from './kept-formula';
 
 /** The span, when the merge key has both its columns: a key of the user's own without them is plain. */
 export function spanIn(key: readonly string[], span?: readonly [string, string]): typeof span {
@@ -13,9 +14,9 @@ export function spanIn(key: readonly string[], span?: readonly [string, string])
 
 /** What tells a row's record apart besides its span, and its span as instants. */
 export interface Spans {
-  entityOf(row: CellValue[]): string;
+  entityOf(row: readonly BodyCell[]): string;
   /** Start and end in ms, or undefined when either cell is not a date. */
-  spanOf(row: CellValue[]): [number, number] | undefined;
+  spanOf(row: readonly BodyCell[]): [number, number] | undefined;
 }
 
 interface Held {
@@ -35,7 +36,7 @@ export interface Overlap {
  * without being the same (that one is its own key's). Per entity the old spans are sorted, so each
  * look-up is a binary search and a short walk back (no longer than the entity's longest span).
  */
-export function overlapping(old: CellValue[][], rows: CellValue[][], spans: Spans): Map<number, Overlap> {
+export function overlapping(old: BodyCell[][], rows: CellValue[][], spans: Spans): Map<number, Overlap> {
   const byEntity = new Map<string, { held: Held[]; longest: number }>();
   old.forEach((row, index) => {
     const span = spans.spanOf(row);

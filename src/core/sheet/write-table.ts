@@ -8,6 +8,7 @@ import { fieldList } from '../table/column-words';
 import { toSheetValue } from '../table/sheet-literal';
 import { cellName } from './a1';
 import { type Extent, type Grid, MAX_CELLS_PER_WRITE, SHEETS_CELL_LIMIT } from './grid';
+import { type BodyCell, KeptFormula } from './kept-formula';
 import { type Overlap, overlapping, type Spans, spanIn } from './overlaps';
 
 export type WriteMode = 'replace' | 'append' | 'merge';
@@ -128,6 +129,30 @@ function place(table: Table, found: readonly string[]): Placement {
 }
 
 /**
+ * The rows a merge rewrites, with their formulas (a column of the user's own, a cell typed over)
+ * kept as formulas: their values (a stale number, "#NAME?") written back would freeze them. The key
+ * columns are read as values, which is what tells the rows apart.
+ */
+function rowsToRewrite(
+  grid: Grid,
+  o: WriteOptions,
+  width: number,
+  end: number | undefined,
+  keys: ReadonlySet<number>,
+): BodyCell[][] {
+  const rows: BodyCell[][] = existingRows(grid, o, width, end);
+  if (rows.length === 0) return rows;
+  const first = o.row + 1;
+  grid.formulas(first, o.col, rows.length, width).forEach((line, r) => {
+    line.forEach((formula, k) => {
+      const row = rows[r];
+      if (formula && row && !keys.has(k)) row[k] = new KeptFormula(formula, first + r);
+    });
+  });
+  return rows;
+}
+
+/**
  * A number as the sheet shows it. 94.74 / 100 is 0.9473999999999999 in binary: a percent is kept to
  * 15 digits (0.9474); seconds / 86,400 stay exact (a third of a day must stay 8:00:00).
  */
@@ -183,7 +208,7 @@ function writeEmpty(grid: Grid, o: WriteOptions): WriteResult {
  * A row's identity for merge mode: one column, or several comma-separated (an agent-state record
  * is its agent, platform and start). Dates compare by their instant.
  */
-function mergeKeyOf(table: Table, p: Placement, mergeKey: string): (row: CellValue[]) => string {
+function mergeKeyOf(table: Table, p: Placement, mergeKey: string): (row: readonly BodyCell[]) => string {
   const at = keyColumns(table, p, keyNames(mergeKey));
   return (row) => at.map((i) => text(row[i])).join('\u0000');
 }
@@ -191,8 +216,8 @@ function mergeKeyOf(table: Table, p: Placement, mergeKey: string): (row: CellVal
 /** The columns a merge key names: "agent_id, start_time" -> ['agent_id', 'start_time']. */
 export const keyNames = (mergeKey: string): string[] => mergeKey.split(',').map((k) => k.trim());
 
-const isDate = (v: CellValue | undefined): v is Date => Object.prototype.toString.call(v) === '[object Date]';
-const text = (v: CellValue | undefined) => (isDate(v) ? String(v.getTime()) : String(v));
+const isDate = (v: BodyCell | undefined): v is Date => Object.prototype.toString.call(v) === '[object Date]';
+const text = (v: BodyCell | undefined) => (isDate(v) ? String(v.getTime()) : String(v));
 
 function keyColumns(table: Table, p: Placement, keys: readonly string[]): number[] {
   const at = keys.map((k) => keyColumn(table, p, k));
@@ -279,7 +304,7 @@ export interface WritePlan {
   /** Where each table column sits in the header, and whether it is headed by its API field. */
   placed: Placement;
   /** The rows under the header, from `bodyRow`, as the sheet will hold them. */
-  body: CellValue[][];
+  body: BodyCell[][];
   bodyRow: number;
   /** The block the table will fill, header included. */
   extent: Extent;
@@ -304,7 +329,7 @@ export function planWrite(grid: Grid, table: Table, o: WriteOptions, bodyRow?: n
   // Columns the sheet already has keep their place; new ones go to the right.
   const placed = place(table, found);
   const { header } = placed;
-  let body: CellValue[][];
+  let body: BodyCell[][];
   let at = o.row + 1;
   let appended = table.rows.length;
   let updated = 0;
@@ -320,9 +345,10 @@ export function planWrite(grid: Grid, table: Table, o: WriteOptions, bodyRow?: n
     const rows = project(table, placed);
     refuseSharedKeys(rows, keyOf, o.mergeKey ?? '');
     if (found.length > 0) {
-      const old = existingRows(grid, o, found.length, end).map((r) => [
+      const keys = new Set(keyColumns(table, placed, keyNames(o.mergeKey ?? '')));
+      const old = rowsToRewrite(grid, o, found.length, end, keys).map((r) => [
         ...r,
-        ...Array(header.length - r.length).fill(''),
+        ...Array<BodyCell>(header.length - r.length).fill(''),
       ]);
       const spans = spansOf(table, placed, o.mergeKey ?? '', o.span);
       const carried = new Set(placed.at);
@@ -355,7 +381,7 @@ export function planWrite(grid: Grid, table: Table, o: WriteOptions, bodyRow?: n
 }
 
 /** A row `mergeInto` took out; the caller drops them. */
-const GONE: CellValue[] = [];
+const GONE: BodyCell[] = [];
 
 /**
  * Updates `old` in place with `rows`: a row whose key is there replaces it, others go below. With
@@ -365,9 +391,9 @@ const GONE: CellValue[] = [];
  * places below, and comes out the same.
  */
 function mergeInto(
-  old: CellValue[][],
+  old: BodyCell[][],
   rows: CellValue[][],
-  keyOf: (row: CellValue[]) => string,
+  keyOf: (row: readonly BodyCell[]) => string,
   carried: Set<number | undefined>,
   spans?: Spans,
 ): { appended: number; updated: number; superseded: number } {
@@ -468,7 +494,11 @@ export function writeBodyRows(grid: Grid, o: WriteOptions, plan: WritePlan, from
     grid.write(
       plan.bodyRow + from,
       o.col,
-      plan.body.slice(from, to).map((r) => r.map(toSheetValue)),
+      plan.body
+        .slice(from, to)
+        .map((r, i) =>
+          r.map((v) => (v instanceof KeptFormula ? v.at(plan.bodyRow + from + i) : toSheetValue(v))),
+        ),
     );
 }
 

@@ -104,6 +104,7 @@ export function sheetGrid(sheet: Sheet): Grid {
     },
     growTo: (e) => ensureSize(sheet, e.rows, e.cols),
     read: (row, col, rows, cols) => sheet.getRange(row, col, rows, cols).getValues() as CellValue[][],
+    formulas: (row, col, rows, cols) => sheet.getRange(row, col, rows, cols).getFormulas(),
     write(row, col, values) {
       const width = values[0]?.length ?? 0;
       guarded(sheet, () => {
