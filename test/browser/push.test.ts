@@ -219,4 +219,28 @@ describe('Push rows in the workbench', () => {
     }
     expect(posts()).toBe(before);
   });
+
+  it('opened again during a push, holds the buttons and keeps the progress and Stop in view, as the first open did', async () => {
+    const { page } = bench();
+    const sim = bench().running.workbench.session.backend.simulator;
+    const sb = await typedTimeOff(page, demoAgent(bench()).email, 'Reopened');
+    sim?.setFaults({ force5xx: 1_000_000 });
+    try {
+      await sb.getByRole('button', { name: 'Push', exact: true }).click();
+      await sb.locator('#status', { hasText: 'Next try in' }).waitFor();
+      await page.getByRole('button', { name: 'Close sidebar' }).click();
+      await menu(page, 'Push rows…');
+      const again = await sidebar(page, 'Push rows to Assembled');
+      await again.locator('#status', { hasText: 'Next try in' }).waitFor();
+      for (const name of ['Push', 'Validate', 'Insert template'])
+        expect(await again.getByRole('button', { name, exact: true }).isDisabled()).toBe(true);
+      expect(await again.locator('#progressBox').isVisible()).toBe(true);
+      // Stop stays the way out: the push ends, and the buttons are free again.
+      await again.getByRole('button', { name: 'Stop this push' }).click();
+      await expect.poll(() => again.locator('#status').textContent()).toMatch(/^Stopped: no row was sent/);
+      await expect.poll(() => again.getByRole('button', { name: 'Validate' }).isEnabled()).toBe(true);
+    } finally {
+      sim?.setFaults({});
+    }
+  });
 });

@@ -147,8 +147,6 @@ stopButton.addEventListener('click', () => {
   });
 });
 
-let pushing = false;
-
 /** Columns the kind leaves unread, named: many say the sheet holds something else. */
 function unreadLine(label: string, unread: string[]): string {
   const names = someOf(
@@ -172,7 +170,9 @@ async function load(): Promise<void> {
   pulled = options.pulled;
   sheetName.textContent = options.sheet;
   describeKind();
-  if (options.running) await follow(options.running);
+  const running = options.running;
+  // Reopened during a push, the sidebar holds the buttons while it follows, as Push does.
+  if (running) await busy(buttons, () => follow(running));
   else if (options.othersPush) showStatus(status, options.othersPush, 'info');
   else if (options.last) showPush(options.last);
 }
@@ -197,9 +197,12 @@ async function sameSheetInFront(said = status): Promise<boolean> {
   return false;
 }
 
-/** What an earlier push or check said no longer holds once another action starts. */
+/**
+ * What an earlier push or check said no longer holds once another action starts; a push still
+ * running stays in view, with its Stop button, whatever is pressed.
+ */
 function forgetLastResult(): void {
-  if (pushing) return;
+  if (lastPush?.view.state === 'running') return;
   lastPush = null;
   byId('progressBox').hidden = true;
   showStatus(status, '');
@@ -268,7 +271,6 @@ pushButton.addEventListener('click', () => {
   forgetLastResult();
   showStatus(status, 'Starting the push…');
   void busy(buttons, async () => {
-    pushing = true;
     try {
       if (!(await sameSheetInFront())) return;
       const k = chosen();
@@ -277,8 +279,6 @@ pushButton.addEventListener('click', () => {
       await follow(await callServer('startPush', k, requestKey()));
     } catch (error) {
       showStatus(status, errorMessage(error), 'error');
-    } finally {
-      pushing = false;
     }
   });
 });
