@@ -5,6 +5,7 @@ import type { ReportGranularity } from './assembled/model';
 import type { PullSpec } from './pull/pull-spec';
 import type { Choice, ChoiceKind, JobView, PullOptions } from './pull/pull-view';
 import type { PushKind } from './push/kinds';
+import type { OthersPush } from './push/others-push';
 import type { PushOptions, PushView } from './push/push-view';
 import type { ValidateSummary } from './push/run-push';
 import type { SyncSummary } from './push/sync-time-off';
@@ -72,6 +73,8 @@ export interface ServerApi {
   /** `key`: the caller's idempotency key (the push's id is made by the server). */
   startPush(kind: PushKind, key: string): PushView;
   pollPush(id: string): PushView;
+  /** Another editor's push on the sheet: how it stands, read only. */
+  watchPush(id: string): OthersPush;
   stopPush(id: string): PushView;
   syncTimeOff(): SyncSummary;
 }

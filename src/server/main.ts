@@ -13,6 +13,7 @@ import {
   stopPush,
   syncTimeOff,
   validatePush,
+  watchPush,
 } from './push';
 import {
   deleteRefresh,
@@ -50,6 +51,7 @@ const sidebarApi: ServerApi = {
   validatePush,
   startPush,
   pollPush,
+  watchPush,
   stopPush,
   syncTimeOff,
 };

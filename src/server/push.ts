@@ -5,6 +5,7 @@ import { ownerName, owns } from '../core/owner';
 import { pulledInto } from '../core/pull/source-note';
 import { proposeKind, statusColumnOf } from '../core/push/kind-note';
 import { PUSH_KINDS, type PushKind } from '../core/push/kinds';
+import { type OthersPush, othersPushView } from '../core/push/others-push';
 import { type PushJob, PushStore } from '../core/push/push-job';
 import { kindChoices, type PushOptions, type PushView, pushView } from '../core/push/push-view';
 import {
@@ -110,7 +111,7 @@ export function getPushOptions(): PushOptions {
     ...(running && mine ? { running: view(running) } : {}),
     ...(last ? { last: view(last) } : {}),
     ...(running && !mine
-      ? { othersPush: `A push by ${ownerName(running)} is running on this sheet with their API key.` }
+      ? { othersPush: othersPushView(running.id, running, Date.now(), spreadsheetZone()) }
       : {}),
   };
 }
@@ -146,6 +147,12 @@ export function startPush(kind: unknown, key: unknown): PushView {
 export function pollPush(id: unknown): PushView {
   const deps = pushDeps();
   return view(advancePush(deps, parseInput(ClientId, id, 'Push id'), Date.now() + SLICE_MS));
+}
+
+/** Another editor's push, for a sidebar waiting on it: read only, never carried on. */
+export function watchPush(id: unknown): OthersPush {
+  const push = parseInput(ClientId, id, 'Push id');
+  return othersPushView(push, new PushStore(documentStore()).get(push), Date.now(), spreadsheetZone());
 }
 
 /** Stops the caller's push; the sidebar's Stop button. */

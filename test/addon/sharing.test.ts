@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../dev/gas';
 import { startLocalAddon } from '../../dev/local-addon';
 import type { JobView } from '../../src/core/pull/pull-view';
+import type { OthersPush } from '../../src/core/push/others-push';
 import type { PushOptions, PushView } from '../../src/core/push/push-view';
 import { OVERDUE_AFTER_MS, type RefreshView } from '../../src/core/schedule/refresh-view';
 
@@ -428,7 +429,7 @@ describe('a shared spreadsheet: pushes', () => {
     expect(a.state).toBe('running');
     const options = await b.callFromSidebar<PushOptions>('getPushOptions');
     expect(options.running).toBeUndefined();
-    expect(options.othersPush).toMatch(/push by analyst@example.com is running/);
+    expect(options.othersPush?.message).toMatch(/push by analyst@example.com is running/);
     await expect(b.callFromSidebar('startPush', 'time_off', 'b-push-0001')).rejects.toThrow(
       /push by analyst@example.com is running on this sheet/,
     );
@@ -437,6 +438,28 @@ describe('a shared spreadsheet: pushes', () => {
     );
     await expect(b.callFromSidebar('pollPush', a.id)).rejects.toThrow(/belongs to analyst@example.com/);
     expect(seen.filter((s) => s.key === B_KEY && s.method === 'POST')).toEqual([]);
+  });
+
+  it("B waiting on A's push is told when it goes on, from its saved state, and when it is over (watchPush reads only)", async () => {
+    const { rt, b, sim, seen } = await leave(3);
+    sim.setFaults({ force5xx: 1_000_000 });
+    const a = await rt.callFromSidebar<PushView>('startPush', 'time_off', 'a-push-watch');
+    expect(a.nextTryInMs).toBeGreaterThan(0);
+    const options = await b.callFromSidebar<PushOptions>('getPushOptions');
+    expect(options.othersPush).toMatchObject({ id: a.id, running: true });
+    // A's sidebar may be closed: the words give the hourly check's bound after the next try.
+    expect(options.othersPush?.message).toMatch(
+      /^A push by analyst@example\.com is running on this sheet with their API key \(its rows are still being checked\)\. It goes on at its next try, \d{4}-\d\d-\d\d \d\d:\d\d, if they have the Push sidebar open, else by \d{4}-\d\d-\d\d \d\d:\d\d at their hourly background check\./,
+    );
+    expect(await b.callFromSidebar<OthersPush>('watchPush', a.id)).toMatchObject({ running: true });
+    sim.setFaults({});
+    rt.clock.advance(3 * HOUR);
+    const over = await b.callFromSidebar<OthersPush>('watchPush', a.id);
+    expect(over.running).toBe(false);
+    expect(over.message).toMatch(
+      /^The push by analyst@example\.com finished at .*: 3 of 3 rows sent\. You can validate and push this sheet now\.$/,
+    );
+    expect(seen.filter((s) => s.key === B_KEY)).toEqual([]);
   });
 
   it('a push without a key saves nothing (item 4)', async () => {

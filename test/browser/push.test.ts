@@ -1,8 +1,19 @@
 // Push rows: the time-off template, rows typed into the grid (good and bad), validate, push, and
 // each row's outcome written beside it.
 import { describe, expect, it } from 'vitest';
+import { SECOND_EDITOR } from '../../dev/workbench/session';
 import { TIME_OFF_HEADER } from '../support/time-off-template';
-import { cell, demoAgent, menu, pullIntoNewSheet, sidebar, typedTimeOff, typeRow, useBench } from './support';
+import {
+  cell,
+  demoAgent,
+  menu,
+  pullIntoNewSheet,
+  SKIP_MS,
+  sidebar,
+  typedTimeOff,
+  typeRow,
+  useBench,
+} from './support';
 
 describe('Push rows in the workbench', () => {
   const bench = useBench();
@@ -241,6 +252,48 @@ describe('Push rows in the workbench', () => {
       await expect.poll(() => again.getByRole('button', { name: 'Validate' }).isEnabled()).toBe(true);
     } finally {
       sim?.setFaults({});
+    }
+  });
+
+  it("another editor's push: named with when it goes on, Validate and Push held, and the sidebar says when it is over", async () => {
+    const { page, running } = bench();
+    const sim = bench().running.workbench.session.backend.simulator;
+    const first = running.workbench.rt.user;
+    const editor = page.getByLabel('Editor at the keyboard');
+    const atKeyboard = (email: string) =>
+      page.waitForFunction((e) => document.body.dataset.editor === e, email);
+    const sb = await typedTimeOff(page, demoAgent(bench()).email, 'Theirs');
+    sim?.setFaults({ force5xx: 1_000_000 });
+    try {
+      await sb.getByRole('button', { name: 'Push', exact: true }).click();
+      await sb.locator('#status', { hasText: 'Next try in' }).waitFor();
+      await editor.selectOption(SECOND_EDITOR);
+      await atKeyboard(SECOND_EDITOR);
+      await page.locator('#sidebar').waitFor({ state: 'hidden' });
+      await menu(page, 'Push rows…');
+      const sam = await sidebar(page, 'Push rows to Assembled');
+      await sam.locator('#status', { hasText: `A push by ${first} is running` }).waitFor();
+      expect(await sam.locator('#status').textContent()).toMatch(
+        /It goes on (at its next try, .*, if|while) they have the Push sidebar open, else by .* at their hourly background check\./,
+      );
+      for (const name of ['Push', 'Validate'])
+        expect(await sam.getByRole('button', { name, exact: true }).isDisabled()).toBe(true);
+      // Nothing of theirs is shown as this editor's progress ("0 of 0 rows").
+      expect(await sam.locator('#progressBox').isHidden()).toBe(true);
+      await page.screenshot({ path: 'test-results/push-others-running.png' });
+
+      // Their hourly check carries it on to the end; this sidebar notices and frees the buttons.
+      sim?.setFaults({});
+      await page.getByRole('button', { name: 'Skip ahead 1 hour' }).click();
+      await sam
+        .locator('#status', { hasText: `The push by ${first} finished at` })
+        .waitFor({ timeout: SKIP_MS });
+      await expect.poll(() => sam.getByRole('button', { name: 'Push', exact: true }).isEnabled()).toBe(true);
+      await page.screenshot({ path: 'test-results/push-others-over.png' });
+    } finally {
+      sim?.setFaults({});
+      await editor.selectOption(first);
+      await atKeyboard(first);
     }
   });
 });

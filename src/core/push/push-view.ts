@@ -1,6 +1,7 @@
 // What the sidebar sees of a push: plain JSON (google.script.run carries no Dates).
 import { causeOf } from '../assembled/errors';
 import { KINDS, PUSH_KINDS, type PushKind } from './kinds';
+import type { OthersPush } from './others-push';
 import { withMore } from './problem-list';
 import { OUTAGE_MS, OUTAGE_TRIES, type PushJob } from './push-job';
 
@@ -53,8 +54,8 @@ export interface PushOptions {
   pulled?: string;
   /** The caller's push running on the active sheet, for the sidebar to follow. */
   running?: PushView;
-  /** Another editor's push running on the active sheet: named, never followed or joined. */
-  othersPush?: string;
+  /** Another editor's push running on the active sheet: named and watched, never joined or driven. */
+  othersPush?: OthersPush;
   /** The caller's last push of the active sheet, over within the day: how it ended is shown again. */
   last?: PushView;
 }

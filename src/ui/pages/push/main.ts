@@ -1,5 +1,6 @@
 import { someOf } from '../../../core/count-text';
 import type { PushKind } from '../../../core/push/kinds';
+import type { OthersPush } from '../../../core/push/others-push';
 import { againWords, nothingToPush, progressWords, removingWords } from '../../../core/push/progress-words';
 import type { KindChoice, PushView } from '../../../core/push/push-view';
 import { checkAgain } from '../../check-again';
@@ -130,6 +131,24 @@ async function follow(view: PushView): Promise<void> {
   }
 }
 
+/**
+ * Another editor's push of the sheet: the server would refuse Validate and Push meanwhile, so the
+ * buttons wait, and the sidebar asks after it as it follows its own, to say when it is over.
+ */
+async function watch(others: OthersPush): Promise<void> {
+  showStatus(status, others.message, 'info');
+  while (others.running) {
+    const id = others.id;
+    await new Promise((r) => setTimeout(r, others.nextPollInMs));
+    others = await checkAgain(
+      () => callServer('watchPush', id),
+      'push',
+      (words) => showStatus(status, words, 'error'),
+    );
+    showStatus(status, others.message, others.running ? 'info' : 'ok');
+  }
+}
+
 const stopButton = byId<HTMLButtonElement>('stopPush');
 stopButton.addEventListener('click', () => {
   const id = lastPush?.view.id;
@@ -172,8 +191,9 @@ async function load(): Promise<void> {
   describeKind();
   const running = options.running;
   // Reopened during a push, the sidebar holds the buttons while it follows, as Push does.
+  const others = options.othersPush;
   if (running) await busy(buttons, () => follow(running));
-  else if (options.othersPush) showStatus(status, options.othersPush, 'info');
+  else if (others) await busy(buttons, () => watch(others));
   else if (options.last) showPush(options.last);
 }
 

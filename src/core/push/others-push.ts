@@ -1,0 +1,47 @@
+// Another editor's push of the sheet in front, as the Push sidebar tells it: whose, how far, and
+// when it goes on. It runs with their key, so only they carry it on: their open Push sidebar, or
+// their hourly background check.
+import { SLOWEST_TICK_MS } from '../jobs/pull-job';
+import { ownerName } from '../owner';
+import type { Zone } from '../ports';
+import { formatLocalDateTime } from '../time/zone-math';
+import type { PushJob } from './push-job';
+
+export interface OthersPush {
+  id: string;
+  /** Still running: Validate and Push wait, and the sidebar asks again after nextPollInMs. */
+  running: boolean;
+  message: string;
+  nextPollInMs: number;
+}
+
+/** How often a sidebar asks after another editor's push: its own push's slowest pace. */
+const WATCH_MS = 15_000;
+
+export function othersPushView(id: string, job: PushJob | undefined, now: number, zone: Zone): OthersPush {
+  const at = (ms: number) => formatLocalDateTime(ms, zone);
+  const over = (message: string): OthersPush => ({
+    id,
+    running: false,
+    message: `${message} You can validate and push this sheet now.`,
+    nextPollInMs: 0,
+  });
+  if (!job) return over('The other push of this sheet is over.');
+  const who = ownerName(job);
+  if (job.state !== 'running')
+    return over(
+      `The push by ${who} ${job.state === 'done' ? 'finished' : 'stopped'} at ${at(job.updatedAt)}: ${job.succeeded} of ${job.total} rows sent.`,
+    );
+  const progress = job.prepared
+    ? `${job.done} of ${job.total} rows sent`
+    : 'its rows are still being checked';
+  // Their sidebar carries it on from its next try; closed, their hourly check does, up to an hour on.
+  const next = Math.max(job.notBefore ?? 0, now);
+  const first = next > now ? `at its next try, ${at(next)}, if` : 'while';
+  return {
+    id,
+    running: true,
+    message: `A push by ${who} is running on this sheet with their API key (${progress}). It goes on ${first} they have the Push sidebar open, else by ${at(next + SLOWEST_TICK_MS)} at their hourly background check. Validate and Push wait until it is over; this sidebar says when.`,
+    nextPollInMs: WATCH_MS,
+  };
+}
