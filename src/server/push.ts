@@ -5,7 +5,7 @@ import { ownerName, owns } from '../core/owner';
 import { pulledInto } from '../core/pull/source-note';
 import { proposeKind, statusColumnOf } from '../core/push/kind-note';
 import { PUSH_KINDS, type PushKind } from '../core/push/kinds';
-import { type OthersPush, othersPushView } from '../core/push/others-push';
+import { type OthersPush, olderThanLatest, othersPushView } from '../core/push/others-push';
 import { type PushJob, PushStore } from '../core/push/push-job';
 import { kindChoices, type PushOptions, type PushView, pushView } from '../core/push/push-view';
 import {
@@ -103,6 +103,8 @@ export function getPushOptions(): PushOptions {
   const mine = running && owns(user, running);
   // Reopened after its push ended, the sidebar shows how it ended, as it did then.
   const last = running ? undefined : pushes.lastOnSheet(sheet.getSheetId(), (j) => owns(user, j));
+  const latest = last && pushes.lastOnSheet(sheet.getSheetId(), () => true);
+  const lastNote = last && latest && olderThanLatest(last, latest, spreadsheetZone());
   return {
     kinds: kindChoices(),
     sheet: sheet.getName(),
@@ -110,6 +112,7 @@ export function getPushOptions(): PushOptions {
     ...(pulled === undefined ? {} : { pulled }),
     ...(running && mine ? { running: view(running) } : {}),
     ...(last ? { last: view(last) } : {}),
+    ...(lastNote ? { lastNote } : {}),
     ...(running && !mine
       ? { othersPush: othersPushView(running.id, running, Date.now(), spreadsheetZone()) }
       : {}),

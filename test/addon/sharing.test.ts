@@ -423,6 +423,35 @@ describe('a shared spreadsheet: pushes', () => {
     expect((await b.callFromSidebar<PushOptions>('getPushOptions')).last).toBeUndefined();
   });
 
+  it("A's last push summary, older than B's push of the sheet since, says whose and when that was", async () => {
+    const { rt, b, agents } = await leave(3);
+    const push = async (who: LocalRuntime, key: string) => {
+      let view = await who.callFromSidebar<PushView>('startPush', 'time_off', key);
+      for (let i = 0; i < 20 && view.state === 'running'; i++) {
+        await rt.clock.advanceAsync(view.nextPollInMs);
+        view = await who.callFromSidebar<PushView>('pollPush', view.id);
+      }
+      return view;
+    };
+    expect((await push(rt, 'a-push-older')).state).toBe('done');
+    expect((await rt.callFromSidebar<PushOptions>('getPushOptions')).lastNote).toBeUndefined();
+    await rt.clock.advanceAsync(60_000);
+    b.workbook.write(
+      'Leave',
+      [[agents[0]?.email, '2026-09-01 09:00', '2026-09-01 17:00', '', 'pto', 'B 1']],
+      {
+        row: 5,
+      },
+    );
+    expect((await push(b, 'b-push-newer')).state).toBe('done');
+    const options = await rt.callFromSidebar<PushOptions>('getPushOptions');
+    expect(options.lastNote).toMatch(
+      /^Your last push of this sheet, ended \d{4}-\d\d-\d\d \d\d:\d\d\. editor@example\.com pushed it since \(ended \d{4}-\d\d-\d\d \d\d:\d\d\): the Push status column shows where each row stands now\.$/,
+    );
+    // B's own summary is the sheet's latest: shown as it is.
+    expect((await b.callFromSidebar<PushOptions>('getPushOptions')).lastNote).toBeUndefined();
+  });
+
   it("startPush and pollPush: B's push on A's sheet names A's push and never drives it with B's key (item 5)", async () => {
     const { rt, b, seen } = await leave(300);
     const a = await rt.callFromSidebar<PushView>('startPush', 'time_off', 'a-push-0001');

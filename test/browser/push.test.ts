@@ -280,7 +280,6 @@ describe('Push rows in the workbench', () => {
         expect(await sam.getByRole('button', { name, exact: true }).isDisabled()).toBe(true);
       // Nothing of theirs is shown as this editor's progress ("0 of 0 rows").
       expect(await sam.locator('#progressBox').isHidden()).toBe(true);
-      await page.screenshot({ path: 'test-results/push-others-running.png' });
 
       // Their hourly check carries it on to the end; this sidebar notices and frees the buttons.
       sim?.setFaults({});
@@ -289,11 +288,56 @@ describe('Push rows in the workbench', () => {
         .locator('#status', { hasText: `The push by ${first} finished at` })
         .waitFor({ timeout: SKIP_MS });
       await expect.poll(() => sam.getByRole('button', { name: 'Push', exact: true }).isEnabled()).toBe(true);
-      await page.screenshot({ path: 'test-results/push-others-over.png' });
     } finally {
       sim?.setFaults({});
       await editor.selectOption(first);
       await atKeyboard(first);
     }
+  });
+
+  it("an editor's last push summary, with another editor's push of the sheet since, says whose and when", async () => {
+    const { page, running } = bench();
+    const first = running.workbench.rt.user;
+    const editor = page.getByLabel('Editor at the keyboard');
+    const atKeyboard = (email: string) =>
+      page.waitForFunction((e) => document.body.dataset.editor === e, email);
+    const sb = await typedTimeOff(page, demoAgent(bench()).email, 'Mine');
+    await sb.getByRole('button', { name: 'Push', exact: true }).click();
+    await sb.locator('#progressLabel', { hasText: '1 of 1 rows sent' }).waitFor({ timeout: 30_000 });
+    try {
+      await editor.selectOption(SECOND_EDITOR);
+      await atKeyboard(SECOND_EDITOR);
+      await page.locator('#sidebar').waitFor({ state: 'hidden' });
+      await menu(page, 'Settings…');
+      const settings = await sidebar(page, 'Assembled settings');
+      await settings.getByLabel('API key').fill('sk_live_demo_sam');
+      await settings.getByRole('button', { name: 'Save' }).click();
+      await settings.locator('#status', { hasText: 'Saved.' }).waitFor();
+      await typeRow(page, 3, [
+        demoAgent(bench(), 1).email,
+        '2026-07-09 09:00',
+        '2026-07-09 17:00',
+        '',
+        'pto',
+        'Theirs',
+      ]);
+      await menu(page, 'Push rows…');
+      const sam = await sidebar(page, 'Push rows to Assembled');
+      await sam.getByRole('button', { name: 'Push', exact: true }).click();
+      await sam.locator('#progressLabel', { hasText: '1 of 1 rows sent' }).waitFor({ timeout: 30_000 });
+    } finally {
+      await editor.selectOption(first);
+      await atKeyboard(first);
+    }
+    await menu(page, 'Push rows…');
+    const again = await sidebar(page, 'Push rows to Assembled');
+    // Said under the heading of the summary it dates, in view at the top of the box.
+    await expect
+      .poll(() => again.locator('#progressNote').textContent())
+      .toMatch(
+        /^Your last push of this sheet, ended .*\. sam@example\.com pushed it since \(ended .*\): the Push status column shows where each row stands now\.$/,
+      );
+    // Not the all-clear green of a summary that is the sheet's latest.
+    expect(await again.locator('#status').getAttribute('data-tone')).toBe('info');
   });
 });

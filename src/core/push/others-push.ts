@@ -1,6 +1,6 @@
 // Another editor's push of the sheet in front, as the Push sidebar tells it: whose, how far, and
 // when it goes on. It runs with their key, so only they carry it on: their open Push sidebar, or
-// their hourly background check.
+// their hourly background check. And the caller's own last push, once another's ended since.
 import { SLOWEST_TICK_MS } from '../jobs/pull-job';
 import { ownerName } from '../owner';
 import type { Zone } from '../ports';
@@ -44,4 +44,14 @@ export function othersPushView(id: string, job: PushJob | undefined, now: number
     message: `A push by ${who} is running on this sheet with their API key (${progress}). It goes on ${first} they have the Push sidebar open, else by ${at(next + SLOWEST_TICK_MS)} at their hourly background check. Validate and Push wait until it is over; this sidebar says when.`,
     nextPollInMs: WATCH_MS,
   };
+}
+
+/**
+ * The caller's last push of a sheet, when another editor's push of it ended later: whose and
+ * when, said above its summary, whose counts no longer say where the rows stand.
+ */
+export function olderThanLatest(mine: PushJob, latest: PushJob, zone: Zone): string | undefined {
+  if (latest.id === mine.id || latest.updatedAt <= mine.updatedAt) return undefined;
+  const at = (ms: number) => formatLocalDateTime(ms, zone);
+  return `Your last push of this sheet, ended ${at(mine.updatedAt)}. ${ownerName(latest)} pushed it since (ended ${at(latest.updatedAt)}): the Push status column shows where each row stands now.`;
 }

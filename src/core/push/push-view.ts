@@ -58,6 +58,8 @@ export interface PushOptions {
   othersPush?: OthersPush;
   /** The caller's last push of the active sheet, over within the day: how it ended is shown again. */
   last?: PushView;
+  /** Another editor pushed the sheet after `last`: whose and when, shown above it. */
+  lastNote?: string;
 }
 
 export function kindChoices(): KindChoice[] {

@@ -58,11 +58,15 @@ function describeKind(): void {
  */
 let lastPush: { view: PushView; at: number; trouble?: string } | null = null;
 
-function showPush(view: PushView): void {
+/** `note`: said under its heading, when the summary is no longer the sheet's latest (no all-clear then). */
+function showPush(view: PushView, note = ''): void {
   lastPush = { view, at: Date.now() };
   byId('progressBox').hidden = false;
   const words = progressWords(view);
   byId('progressTitle').textContent = words.title;
+  const older = byId('progressNote');
+  older.textContent = note;
+  older.hidden = !note;
   const progress = byId<HTMLProgressElement>('progress');
   progress.hidden = view.total === 0;
   progress.max = Math.max(1, view.total);
@@ -74,7 +78,7 @@ function showPush(view: PushView): void {
   const tone = troubled && view.state !== 'running' ? 'error' : view.state === 'done' ? 'ok' : 'info';
   // A notice says why background runs will not finish the push (the sidebar still does).
   const said = [view.message, view.notice].filter(Boolean).join(' ');
-  showStatus(status, [said, ...view.problems].join('\n'), tone);
+  showStatus(status, [said, ...view.problems].join('\n'), note && tone === 'ok' ? 'info' : tone);
   tick();
 }
 
@@ -194,7 +198,7 @@ async function load(): Promise<void> {
   const others = options.othersPush;
   if (running) await busy(buttons, () => follow(running));
   else if (others) await busy(buttons, () => watch(others));
-  else if (options.last) showPush(options.last);
+  else if (options.last) showPush(options.last, options.lastNote);
 }
 
 /**
