@@ -2,11 +2,12 @@
 // fixed, since the add-on cannot tell which row is wrong.
 // - Agent states: an agent is in one state at a time on a platform. An open state (no End) lasts
 //   until the next one starts, so it clashes only by starting inside another state or with it.
+//   State edits' inserts and updates place states too, and are checked alike.
 // - Time off: two requests over the same time are one typed twice, or a change that belongs in
 //   Assembled (cancel one, then ask again).
 import type { HeaderMap } from './header';
 import { overlapsWithin, refuseRow, rowsText, type Span } from './overlaps';
-import type { PushRequest } from './request';
+import type { PushRequest, StateRecord } from './request';
 import type { SheetRow } from './sheet-rows';
 
 type Held = { row: SheetRow; request: PushRequest }[];
@@ -16,13 +17,20 @@ function withHeld(rows: SheetRow[], held: Held): { row: SheetRow; request?: Push
   return [...rows.map((row) => ({ row, request: row.parse?.ok ? row.parse.request : undefined })), ...held];
 }
 
+/** The state a request places (a state to ingest, an edit's insert or update), if any. */
+function placed(r: PushRequest | undefined): StateRecord | undefined {
+  if (r?.kind === 'agent_states') return r.input;
+  return r?.kind === 'state_edits' && r.action !== 'delete' ? r.input : undefined;
+}
+
 /** `held`: rows already pushed, with what they sent; a new row clashing with one is held back. */
 export function markStateOverlaps(rows: SheetRow[], map: HeaderMap, held: Held = []): void {
   const groups = new Map<string, Span[]>();
-  for (const { row, request: r } of withHeld(rows, held)) {
-    if (r?.kind !== 'agent_states') continue;
-    const key = `${r.input.agent_id}\u0000${(r.input.source ?? '').toLowerCase()}`;
-    const { start_time: start, end_time: end } = r.input;
+  for (const { row, request } of withHeld(rows, held)) {
+    const input = placed(request);
+    if (!input) continue;
+    const key = `${input.agent_id}\u0000${(input.source ?? '').toLowerCase()}`;
+    const { start_time: start, end_time: end } = input;
     const span = { row, start, end: end ?? start + 1 };
     groups.set(key, [...(groups.get(key) ?? []), span]);
   }

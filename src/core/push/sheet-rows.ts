@@ -162,6 +162,8 @@ export function readSheet(grid: Grid, kind: PushKind, ctx: ParseContext): ReadRe
       map,
       held(() => true),
     );
+  // Edits are checked among themselves: a done row may since have been edited or deleted.
+  if (kind === 'state_edits') markStateOverlaps(rows, map);
   if (kind === 'time_off')
     markTimeOffOverlaps(
       rows,
