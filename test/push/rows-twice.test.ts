@@ -4,11 +4,13 @@ import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../dev/gas';
 import { startLocalAddon } from '../../dev/local-addon';
+import { activityStore } from '../../dev/simulator/schedules';
+import { clearingWords } from '../../src/core/push/progress-words';
 import type { PushView } from '../../src/core/push/push-view';
 
 const built = existsSync(new URL('../../build/Code.js', import.meta.url));
 
-type Check = { ok: number; errors: number; problems: string[] };
+type Check = { ok: number; errors: number; problems: string[]; clearing?: unknown };
 
 async function follow(rt: LocalRuntime, view: PushView): Promise<PushView> {
   for (let i = 0; view.state === 'running' && i < 100; i++) {
@@ -83,5 +85,89 @@ describe.skipIf(!built)('rows typed twice', () => {
       'inserted',
       'inserted',
     ]);
+  });
+
+  it('a window to clear typed twice is refused below the first, which alone is sent', async () => {
+    const { rt, sim } = await startLocalAddon({ dialect: 'live' });
+    const [a, b] = sim.admin.org.people.filter((p) => !p.deleted && p.staffable);
+    if (!a || !b) throw new Error('no agents');
+    const window = [`${a.email}; ${b.email}`, '2026-05-27 10:00', '2026-05-27 14:00', ''];
+    const { sheet, check } = await validateTemplate(rt, 'activities_clear', [
+      window,
+      [a.email, '2026-05-28 10:00', '2026-05-28 14:00', ''],
+      [a.email, '2026-05-29 10:00', '2026-05-29 14:00', ''],
+      [b.email, '2026-05-27 10:00', '2026-05-27 14:00', ''],
+      [`${b.email}, ${a.email}`, '2026-05-27 10:00', '2026-05-27 14:00', ''],
+    ]);
+    expect(check).toMatchObject({
+      ok: 4,
+      errors: 1,
+      problems: [
+        'Row 6: Clears the same window as row 2 (the same Agents, Start, End and Schedule): delete the row typed twice.',
+      ],
+    });
+    const deletes = () => sim.stats().byRoute['DELETE /v0/activities'] ?? 0;
+    const pushed = await follow(
+      rt,
+      await rt.callFromSidebar<PushView>('startPush', 'activities_clear', 'clear-twice-1'),
+    );
+    expect(pushed).toMatchObject({ state: 'done', succeeded: 4, invalid: 1 });
+    expect(deletes()).toBe(4);
+    expect(column(rt, sheet, 'Push status')).toEqual(['cleared', 'cleared', 'cleared', 'cleared', 'error']);
+  });
+});
+
+describe.skipIf(!built)('Validate of windows to clear', () => {
+  it('says what each window would remove, read and not deleted, and that it cannot be undone', async () => {
+    const { rt, sim, backend } = await startLocalAddon({ dialect: 'live' });
+    const from = Date.parse('2026-05-27T14:00:00Z') / 1000;
+    const to = Date.parse('2026-05-27T18:00:00Z') / 1000;
+    const store = () => [...activityStore(sim.admin.org).values()];
+    const of = (agent: string) =>
+      store().filter((x) => x.agent_id === agent && x.schedule_id === 'sch_master');
+    const within = (agent: string) =>
+      of(agent).filter((x) => x.start_time >= from && x.end_time <= to).length;
+    const a = sim.admin.org.people.find((p) => !p.deleted && p.staffable && within(p.agent_id) > 1);
+    if (!a) throw new Error('no agent works that window');
+    const inside = within(a.agent_id);
+    const cut = of(a.agent_id).filter((x) => x.start_time < to && x.end_time > from).length - inside;
+    expect(inside).toBeGreaterThan(1);
+    const before = store().length;
+    const { sheet, check } = await validateTemplate(rt, 'activities_clear', [
+      [a.email, '2026-05-27 10:00', '2026-05-27 14:00', ''],
+      [a.email, '2030-01-01 10:00', '2030-01-01 14:00', ''],
+    ]);
+    expect(check).toMatchObject({ ok: 2, errors: 0 });
+    const edges = cut ? `, and cut ${cut} ${cut === 1 ? 'activity' : 'activities'} at its edges` : '';
+    expect(column(rt, sheet, 'Push message')).toEqual([
+      `Ready to push. Push would remove ${inside} activities of the row's agents in this window${edges}, as the schedule stands now; that cannot be undone.`,
+      "Ready to push. The window holds no activity of the row's agents now: Push would remove nothing.",
+    ]);
+    expect(check.clearing).toEqual({ rows: 2, activities: inside });
+    expect(store().length).toBe(before);
+    expect(sim.stats().byRoute['DELETE /v0/activities'] ?? 0).toBe(0);
+
+    // Assembled failing the read: the general words, and Validate still checks the rows.
+    rt.setHttp((req) =>
+      req.method === 'GET' && /\/v0\/activities\?/.test(req.url)
+        ? { status: 400, headers: {}, body: '{"error":"no"}', delayMs: 0 }
+        : backend.http(req),
+    );
+    const failing = await rt.callFromSidebar<Check>('validatePush', 'activities_clear');
+    expect(failing).toMatchObject({ ok: 2, errors: 0, clearing: { rows: 2 } });
+    const general =
+      "Ready to push. Push removes every activity of the row's agents inside the window (those straddling its edges are cut there), and that cannot be undone.";
+    expect(column(rt, sheet, 'Push message')).toEqual([general, general]);
+  });
+});
+
+describe("the sidebar's words on windows to clear", () => {
+  it('say what Push removes, counted or not, and that it cannot be undone', () => {
+    expect(clearingWords({ rows: 2, activities: 35 })).toBe(
+      'Push would remove 35 activities inside the 2 OK windows, as the schedule stands now, and that cannot be undone.',
+    );
+    expect(clearingWords({ rows: 1 })).toBe(
+      'Push removes every activity of their agents inside the OK window, and that cannot be undone.',
+    );
   });
 });

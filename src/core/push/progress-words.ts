@@ -47,3 +47,11 @@ export function againWords(again: number): string {
     ? '1 OK row was pushed before as it stands (its Push status and Assembled ID cleared since): pushed again, it is made a second time in Assembled. Its Push message says more.'
     : `${countText(again)} OK rows were pushed before as they stand (their Push status and Assembled ID cleared since): pushed again, they are made a second time in Assembled. Their Push messages say more.`;
 }
+
+/** Validate's word on the OK windows to clear (run-push.ts counts them): a clear cannot be undone. */
+export function clearingWords({ rows, activities }: { rows: number; activities?: number }): string {
+  const windows = rows === 1 ? 'the OK window' : `the ${countText(rows)} OK windows`;
+  return activities === undefined
+    ? `Push removes every activity of their agents inside ${windows}, and that cannot be undone.`
+    : `Push would remove ${countText(activities)} ${activities === 1 ? 'activity' : 'activities'} inside ${windows}, as the schedule stands now, and that cannot be undone.`;
+}

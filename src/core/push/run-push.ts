@@ -21,6 +21,7 @@ import { activityTypes, removesOverlap, removesOverlapped } from './activity-sen
 import { loadAgentMemo, saveAgentMemo } from './agent-memo';
 import { AgentDirectory } from './agents';
 import { replacing } from './association-rows';
+import { type ClearCount, clearWords, countClears } from './clear-rows';
 import { unreadColumns } from './header';
 import { KINDS, type PushKind } from './kinds';
 import { listProblem, withMore } from './problem-list';
@@ -140,6 +141,8 @@ export interface ValidateSummary {
   removing: number;
   /** OK rows pushed as they stand before, their status and ID cleared since (SheetRow.sentBefore). */
   again: number;
+  /** OK windows to clear, and the activities they would remove when every one was counted. */
+  clearing?: { rows: number; activities?: number };
   /** The first few problems, "Row 4: Start: ...", then how many more there are. */
   problems: string[];
   /** The sheet's columns this kind does not read: many say it is some other sheet. */
@@ -239,6 +242,17 @@ function problemOutcome(row: SheetRow): RowOutcome | undefined {
   return row.parse && !row.parse.ok ? toFix(row.parse.problems.join(' ')) : undefined;
 }
 
+/** Adds a window to Validate's count of clears; the activities stay counted only while every window is. */
+function countClear(
+  sum: ValidateSummary['clearing'] = { rows: 0, activities: 0 },
+  count: ClearCount | undefined,
+): ValidateSummary['clearing'] {
+  const rows = sum.rows + 1;
+  return count && sum.activities !== undefined
+    ? { rows, activities: sum.activities + count.removed }
+    : { rows };
+}
+
 /** Dry run: marks every row that is not done OK or its problems. Nothing is sent. */
 export function validateSheet(deps: PushDeps, kind: PushKind, ref: SheetRef): ValidateSummary {
   return withLock(deps.lock, () => {
@@ -257,6 +271,8 @@ export function validateSheet(deps: PushDeps, kind: PushKind, ref: SheetRef): Va
     addStatusColumns(grid, sheet.map);
     prepareOutcomes(grid, sheet);
     const outcomes = new Map<number, RowOutcome>();
+    // A clear cannot be undone: what each window would remove is said before it is sent.
+    const clears = kind === 'activities_clear' ? countClears(client, sheet.rows) : undefined;
     const summary: ValidateSummary = {
       sheet: name,
       kind,
@@ -292,9 +308,11 @@ export function validateSheet(deps: PushDeps, kind: PushKind, ref: SheetRef): Va
         summary.ok++;
         if (removesOverlap(row.parse.request)) summary.removing++;
         if (row.sentBefore) summary.again++;
+        const clear = clears ? clearWords(clears.get(row.row)) : '';
+        if (clears) summary.clearing = countClear(summary.clearing, clears.get(row.row));
         outcomes.set(row.row, {
           status: 'OK',
-          message: `${READY}${replacing(row, false)}${removesOverlapped(row.parse.request)}${row.sentBefore ? SENT_BEFORE : ''}`,
+          message: `${READY}${replacing(row, false)}${removesOverlapped(row.parse.request)}${clear}${row.sentBefore ? SENT_BEFORE : ''}`,
           unsent: true,
         });
       } else {

@@ -8,6 +8,7 @@ import { markOverlaps } from './activity-rows';
 import { markStateOverlaps, markTimeOffOverlaps } from './agent-overlaps';
 import { markHeldPlatformIds, markSharedPlatformIds } from './association-rows';
 import { markRepeatedCancels } from './cancel-rows';
+import { markRepeatedWindows } from './clear-rows';
 import { type HeaderMap, matchHeader } from './header';
 import { heldCheck } from './held-rows';
 import { kindNote } from './kind-note';
@@ -171,6 +172,7 @@ export function readSheet(grid: Grid, kind: PushKind, ctx: ParseContext): ReadRe
       held((r) => !ENDED_TIME_OFF.includes(r.status)),
     );
   if (kind === 'time_off_cancel') markRepeatedCancels(rows, map);
+  if (kind === 'activities_clear') markRepeatedWindows(rows, map);
   return { ok: true, sheet: { map, rows } };
 }
 
