@@ -25,7 +25,7 @@ describe('a push while Assembled is down', () => {
     const { job } = drive(s, startPush(s.deps, 'time_off', sheet, 'outage-0001').id);
     expect(job).toMatchObject({ state: 'failed', done: 0 });
     expect(job.message).toMatch(
-      /^Stopped: Assembled refused \d+ tries in a row over 3\d minutes \(last problem: .*503.*\)\. Rows already sent keep their status; push again to send the rest\.$/,
+      /^Stopped: Assembled failed \d+ tries in a row over 3\d minutes \(last problem: .*503.*\)\. Rows already sent keep their status; push again to send the rest\.$/,
     );
     expect(job.updatedAt - started).toBeGreaterThanOrEqual(OUTAGE_MS);
     expect(job.updatedAt - started).toBeLessThan(OUTAGE_MS + 5 * 60_000);
@@ -39,7 +39,7 @@ describe('a push while Assembled is down', () => {
     const { job } = drive(s, startPush(s.deps, 'time_off_cancel', sheet, 'outage-0004').id);
     expect(job).toMatchObject({ state: 'failed', done: 0, total: 3 });
     expect(job.message).toMatch(
-      /^Stopped: Assembled refused \d+ tries in a row over 3\d minutes \(last problem: Assembled had a server error \(HTTP 503\) while cancelling time off\)\. /,
+      /^Stopped: Assembled failed \d+ tries in a row over 3\d minutes \(last problem: Assembled had a server error \(HTTP 503\) while cancelling time off\)\. /,
     );
   });
 
@@ -93,7 +93,7 @@ describe('a push while Assembled is down', () => {
     const back = s.clock.now();
     const { job } = drive(s, id);
     expect(job).toMatchObject({ state: 'failed', done: 50, succeeded: 50 });
-    expect(job.message).toMatch(/^Stopped: Assembled refused \d+ tries in a row over 3\d minutes/);
+    expect(job.message).toMatch(/^Stopped: Assembled failed \d+ tries in a row over 3\d minutes/);
     expect(job.updatedAt - back).toBeGreaterThanOrEqual(OUTAGE_MS);
   });
 
@@ -108,7 +108,7 @@ describe('a push while Assembled is down', () => {
     expect(job).toMatchObject({ state: 'failed', done: 0 });
     expect(runs).toBe(OUTAGE_TRIES);
     expect(job.message).toMatch(
-      new RegExp(`^Stopped: Assembled refused ${OUTAGE_TRIES} tries in a row over 2\\d\\d minutes`),
+      new RegExp(`^Stopped: Assembled failed ${OUTAGE_TRIES} tries in a row over 2\\d\\d minutes`),
     );
     expect(job.updatedAt - started).toBeGreaterThan(4 * 60 * 60_000);
   });

@@ -292,14 +292,20 @@ describe('row parsing', () => {
     expect(parse('time_off', header, ['gone@example.com', '', '', '', 'pto']).result).toEqual({
       ok: false,
       problems: [
-        expect.stringMatching(/^Start: is empty, and the row needs it\. Fill it in: /),
+        expect.stringMatching(
+          /^Start: is empty, and the row needs a date and time, such as 2026-06-01 09:00\.$/,
+        ),
         expect.stringMatching(/^Agent: .*gone@example\.com/),
       ],
     });
     // An agent that is found adds nothing.
     expect(parse('time_off', header, ['ada@example.com', '', '', '', 'pto']).result).toEqual({
       ok: false,
-      problems: [expect.stringMatching(/^Start: is empty, and the row needs it\. Fill it in: When/)],
+      problems: [
+        expect.stringMatching(
+          /^Start: is empty, and the row needs a date and time, such as 2026-06-01 09:00\.$/,
+        ),
+      ],
     });
   });
 

@@ -108,6 +108,7 @@ export const CLEAR_KIND: Omit<KindSpec, 'kind'> = {
       aliases: ['agents', 'agent ids', 'agent_ids'],
       type: 'text',
       required: true,
+      needs: 'agent ids, emails or full names, separated by commas or semicolons',
       help: 'Agent ids, emails or full names, separated by commas or semicolons.',
     },
     { ...time('start', 'Where the window starts.'), required: true },

@@ -27,6 +27,8 @@ export interface ColumnSpec {
   required: boolean;
   /** The note on the template's header cell. */
   help: string;
+  /** What an empty required cell should hold, where its type does not say (parse-row.ts). */
+  needs?: string;
   /** Dropdown values; `strict` refuses anything else. */
   values?: readonly string[];
   /** Other words for a value (lowercase), such as an account's name for it: sent as the value. */
@@ -183,6 +185,7 @@ export const KINDS: Record<PushKind, KindSpec> = {
         type: 'text',
         plainText: true,
         required: true,
+        needs: 'the id of the time-off request to cancel',
         help: 'The id of the time-off request to cancel (the id column of a time-off pull).',
       },
       {
@@ -271,6 +274,7 @@ export const KINDS: Record<PushKind, KindSpec> = {
         plainText: true,
         shortId: true,
         required: true,
+        needs: "the agent's id on that platform",
         help: "The agent's id on that platform, kept exactly as typed (leading zeros too).",
       },
     ],

@@ -2,6 +2,7 @@
 // heads it) and what to fix. Cells are read with zod/mini; rules across cells (end after start,
 // what an action needs, who the agent is) are checked after.
 import * as z from 'zod/mini';
+import { someOf } from '../count-text';
 import type { Zone } from '../ports';
 import type { CellValue } from '../table/build-table';
 import { addDays } from '../time/local-date';
@@ -50,14 +51,23 @@ const issue = (issues: Issues, input: unknown, message: string) => {
 const TRUE = ['true', 'yes', 'y', '1', 'x', 'wahr', 'ja', 'vrai', 'oui', 'verdadeiro', 'sim'];
 const FALSE = ['false', 'no', 'n', '0', 'falsch', 'nein', 'faux', 'non', 'falso', 'não', 'nao'];
 
+/** What an empty required cell should hold, in a few words (the header note says more). */
+function wanted(spec: ColumnSpec): string {
+  if (spec.needs) return spec.needs;
+  if (spec.type === 'agent') return "the agent's Assembled id, email or full name";
+  if (spec.type === 'datetime') return 'a date and time, such as 2026-06-01 09:00';
+  const values = spec.values ?? [];
+  if (spec.strict) return someOf(values, values.length, 'or');
+  return `${spec.noun ? `a ${spec.noun}` : 'a value'}, such as ${someOf(values.slice(0, 3), 3, 'or')}`;
+}
+
 /** The zod/mini schema of one cell, by column type; empty cells come out undefined. */
 function cellSchema(spec: ColumnSpec, zone: Zone, locale: string | undefined) {
   return z.pipe(
     z.unknown(),
     z.transform((v: unknown, ctx): string | boolean | CellTime | undefined => {
       if (isEmpty(v)) {
-        // The column's help says what goes in it; the words before it say that the row needs it.
-        if (spec.required) issue(ctx.issues, v, `is empty, and the row needs it. Fill it in: ${spec.help}`);
+        if (spec.required) issue(ctx.issues, v, `is empty, and the row needs ${wanted(spec)}.`);
         return undefined;
       }
       switch (spec.type) {

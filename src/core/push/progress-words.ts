@@ -1,6 +1,6 @@
 // The Push sidebar's words for a push's progress. Its own file: the page imports it, and
 // push-view.ts would bring every kind's column table into the page with it.
-import { countText } from '../count-text';
+import { countText, rowCount } from '../count-text';
 import type { PushView } from './push-view';
 
 /**
@@ -17,7 +17,7 @@ export function progressWords(view: PushView): { title: string; count: string } 
       : view.total > 0
         ? // A full bar over rows that all went still leaves rows to fix: those Assembled refused
           // and those not sent, counted as the summary below and the log count them.
-          `${view.done} of ${view.total} rows sent${view.failed ? `, ${view.failed} refused by Assembled` : ''}${view.invalid ? `; ${view.invalid} to fix, not sent` : ''}`
+          `${countText(view.done)} of ${rowCount(view.total)} sent${view.failed ? `, ${view.failed} refused by Assembled` : ''}${view.invalid ? `; ${view.invalid} to fix, not sent` : ''}`
         : view.state === 'failed'
           ? 'Nothing was sent'
           : 'No rows to send',

@@ -44,6 +44,8 @@ export interface PushJob {
   /** Of those, rows Assembled had so already (a request already cancelled or denied). */
   already?: number;
   failed: number;
+  /** Rows sent, by the status each was given (created, updated, deleted…), for the summary. */
+  byStatus?: Record<string, number>;
   /** Rows already done before this push (an id or a done status). */
   skipped: number;
   /** Of those, rows changed since they were sent (their Push message says how to send the change). */

@@ -5,7 +5,7 @@
 // Only one execution works on a push at a time (a lease taken under the document lock).
 import { type AssembledClient, type AssembledError, isAssembledError, TokenBucket } from '../assembled';
 import { causeOf } from '../assembled/errors';
-import { countText } from '../count-text';
+import { countText, rowCount } from '../count-text';
 import { STOPPED } from '../jobs/pull-job';
 import { withLock } from '../lock';
 import { type Caller, checkBudget, NotYours, ownerName, owns } from '../owner';
@@ -21,6 +21,7 @@ import { activityTypes, removesOverlap, removesOverlapped } from './activity-sen
 import { loadAgentMemo, saveAgentMemo } from './agent-memo';
 import { AgentDirectory } from './agents';
 import { replacing } from './association-rows';
+import { markUnknownCancels } from './cancel-rows';
 import { type ClearCount, clearWords, countClears } from './clear-rows';
 import { unreadColumns } from './header';
 import { KINDS, type PushKind } from './kinds';
@@ -98,15 +99,23 @@ export const BATCH_ROWS: Record<PushKind, number> = {
 /** After the deadline the execution has this long before Apps Script kills it. */
 export const KILL_MARGIN_MS = 60_000;
 const MAX_STALLS = 5;
-const DONE_WORD: Record<PushKind, string> = {
+/** The summary's one word for a kind's rows sent; kinds of several actions count each (byStatus). */
+const DONE_WORD: Record<PushKind, string | undefined> = {
   time_off: 'created',
   time_off_cancel: 'cancelled',
   agent_states: 'ingested',
-  state_edits: 'applied',
+  state_edits: undefined,
   associations: 'associated',
-  activities: 'applied',
+  activities: undefined,
   activities_clear: 'cleared',
 };
+
+/** Adds rows' done statuses (created, deleted…) to a push's count of each. */
+function tally(byStatus: Record<string, number> | undefined, statuses: string[]): Record<string, number> {
+  const out = { ...byStatus };
+  for (const s of statuses) out[s] = (out[s] ?? 0) + 1;
+  return out;
+}
 const BACKOFF_MS = 60_000;
 const RATE_PER_MS = 300 / 60_000;
 const BURST = 20;
@@ -268,6 +277,7 @@ export function validateSheet(deps: PushDeps, kind: PushKind, ref: SheetRef): Va
       new AgentDirectory(() => client.listPeople()),
       new TimeOffTypes(() => client.listActivityTypes()),
     );
+    if (kind === 'time_off_cancel') markUnknownCancels(client, sheet);
     addStatusColumns(grid, sheet.map);
     prepareOutcomes(grid, sheet);
     const outcomes = new Map<number, RowOutcome>();
@@ -469,7 +479,7 @@ export function stopPush(deps: PushDeps, id: string): PushJob {
     const cause = lastProblem(job.failing && job.message);
     const said =
       job.done > 0
-        ? `${countText(job.done)} of ${countText(job.total)} rows were sent${cause}. ${STOPPED_TAIL}`
+        ? `${countText(job.done)} of ${rowCount(job.total)} ${job.done === 1 ? 'was' : 'were'} sent${cause}. ${STOPPED_TAIL}`
         : `no row was sent${cause}. Push again to send the rows.`;
     return stopped(deps, pushes, { ...job, stopped: true }, `Stopped: ${said}`);
   });
@@ -589,9 +599,11 @@ class PushRun {
       this.save({ notBefore: this.now() + BACKOFF_MS, failing, ...(message ? { message } : {}) });
       return;
     }
+    // A server error or no answer is Assembled failing, not refusing the rows.
+    const failed = !error || error.kind === 'server' || error.kind === 'network';
     this.finish(
       'failed',
-      `Stopped: Assembled refused ${failing.tries} tries in a row over ${minutes} minutes${lastProblem(message)}. ${STOPPED_TAIL}`,
+      `Stopped: Assembled ${failed ? 'failed' : 'refused'} ${failing.tries} tries in a row over ${minutes} minutes${lastProblem(message)}. ${STOPPED_TAIL}`,
     );
   }
 
@@ -791,6 +803,10 @@ class PushRun {
       succeeded: this.job.succeeded + ok,
       failed: this.job.failed + outcomes.size - ok,
       already: (this.job.already ?? 0) + [...outcomes.values()].filter((o) => o.already).length,
+      byStatus: tally(
+        this.job.byStatus,
+        [...outcomes.values()].filter((o) => !isToFix(o) && !o.already).map((o) => o.status),
+      ),
       ...(problems.length ? { problems } : {}),
       lastSendAt: this.now(),
       stalls: 0,
@@ -822,6 +838,7 @@ class PushRun {
     const fpAt = new Map<number, string>();
     let doneAlready = 0;
     let okAlready = 0;
+    const statuses: string[] = [];
     for (const { row, fp } of flight.rows.map(parseFlight)) {
       // The row where it was, else the same request elsewhere (rows moved by a sort or an insert).
       const same = (r: SheetRow) => !taken.has(r.row) && (r.fp === fp || (r.done && r.row === row));
@@ -832,7 +849,10 @@ class PushRun {
       if (found.done) {
         // Its outcome was written but the mark not cleared: count it now.
         doneAlready++;
-        if (!isToFix(found)) okAlready++;
+        if (!isToFix(found)) {
+          okAlready++;
+          statuses.push(found.status);
+        }
         continue;
       }
       if (found.parse?.ok) {
@@ -863,6 +883,7 @@ class PushRun {
       ...(again.length ? { again } : {}),
       done: this.job.done + found.size + doneAlready,
       succeeded: this.job.succeeded + found.size + okAlready,
+      byStatus: tally(this.job.byStatus, [...statuses, ...[...found.values()].map((o) => o.status)]),
       failed: this.job.failed + doneAlready - okAlready,
       stalls: 0,
       updatedAt: this.now(),
@@ -876,7 +897,9 @@ class PushRun {
     const j = this.job;
     if (j.total + j.skipped + j.invalid === 0) return nothingToPush(j.sheetName, j.listed ?? 0, 'push again');
     // Only cancels are told apart so far: nothing else sets `already`.
-    const parts = [`${j.succeeded - (j.already ?? 0)} ${DONE_WORD[j.kind]}`];
+    const word = DONE_WORD[j.kind];
+    const sent = Object.entries(j.byStatus ?? {}).map(([status, n]) => `${n} ${status}`);
+    const parts = word ? [`${j.succeeded - (j.already ?? 0)} ${word}`] : sent.length ? sent : ['0 sent'];
     if (j.already) parts.push(`${j.already} already cancelled or denied`);
     if (j.failed) parts.push(`${j.failed} refused by Assembled`);
     if (j.invalid) parts.push(`${j.invalid} with problems to fix`);
