@@ -303,7 +303,7 @@ describe('Push rows in the workbench', () => {
       page.waitForFunction((e) => document.body.dataset.editor === e, email);
     const sb = await typedTimeOff(page, demoAgent(bench()).email, 'Mine');
     await sb.getByRole('button', { name: 'Push', exact: true }).click();
-    await sb.locator('#progressLabel', { hasText: '1 of 1 rows sent' }).waitFor({ timeout: 30_000 });
+    await sb.locator('#progressLabel', { hasText: '1 of 1 row sent' }).waitFor({ timeout: 30_000 });
     try {
       await editor.selectOption(SECOND_EDITOR);
       await atKeyboard(SECOND_EDITOR);
@@ -324,7 +324,7 @@ describe('Push rows in the workbench', () => {
       await menu(page, 'Push rows…');
       const sam = await sidebar(page, 'Push rows to Assembled');
       await sam.getByRole('button', { name: 'Push', exact: true }).click();
-      await sam.locator('#progressLabel', { hasText: '1 of 1 rows sent' }).waitFor({ timeout: 30_000 });
+      await sam.locator('#progressLabel', { hasText: '1 of 1 row sent' }).waitFor({ timeout: 30_000 });
     } finally {
       await editor.selectOption(first);
       await atKeyboard(first);

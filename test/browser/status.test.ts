@@ -211,7 +211,7 @@ describe('Sidebars say what is true now', () => {
     await expect.poll(() => cell(page, 1, 'A').textContent()).toBe('Agent');
     await typeRow(page, 2, [agent.email, '2026-07-01 09:00', '2026-07-01 17:00', 'FALSE', 'pto', '']);
     await sb.getByRole('button', { name: 'Push', exact: true }).click();
-    await sb.locator('#progressLabel', { hasText: '1 of 1 rows sent' }).waitFor({ timeout: 30_000 });
+    await sb.locator('#progressLabel', { hasText: '1 of 1 row sent' }).waitFor({ timeout: 30_000 });
     await expect.poll(() => cell(page, 2, 'G').textContent()).toBe('created');
     expect(await sb.locator('#sheetName').textContent()).toBe('Time off to create');
 
