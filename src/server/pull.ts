@@ -25,6 +25,7 @@ import {
   stopPull as stopJob,
 } from '../core/pull/run-pull';
 import { isStageSheet } from '../core/pull/staging';
+import { targetNow } from '../core/pull/target-now';
 import { scheduledInto } from '../core/schedule/sheet-refresh';
 import { DateRangeSpec, resolveRange } from '../core/time/date-range';
 import { utf8Length } from '../core/utf8';
@@ -103,8 +104,12 @@ export function getPullOptions(): PullOptions {
 /** The pull that last filled the active sheet, if the add-on filled it. */
 function againFor(sheet: GoogleAppsScript.Spreadsheet.Sheet): { again?: PullAgain } {
   if (!isGridSheet(sheet)) return {};
-  const again = pullAgain(documentStore(), sheet.getSheetId(), sheet.getName());
-  return again ? { again } : {};
+  const store = documentStore();
+  const again = pullAgain(store, sheet.getSheetId(), sheet.getName());
+  if (!again) return {};
+  const targets = sheetTargets(documentSpreadsheet(), store);
+  const header = targetNow(targets, again.spec.target, sheet.getSheetId())?.header;
+  return { again: header?.length ? { ...again, header } : again };
 }
 
 /** The dates a range resolves to; given a report's granularity, what to know of it over this range. */

@@ -2,6 +2,7 @@
 // offers for a new sheet, the range it previews as it is typed, and a missing key said once.
 import type { FrameLocator, Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { JobView } from '../../src/core/pull/pull-view';
 import { cell, menu, reset, sidebar, useBench } from './support';
 
 const NO_KEY = /^No Assembled API key is set for you\. Open Extensions ▸ .* and paste your key\.$/;
@@ -154,6 +155,52 @@ describe('The Pull data form', () => {
     // Typing again takes the word away.
     await key.fill('Agent ID');
     expect(await sb.locator('#mergeKeyHint').isHidden()).toBe(true);
+  });
+
+  it('warns as the key field is left of a key column the table filled has not, and Pull data starts nothing', async () => {
+    const { page, running } = bench();
+    const { rt } = running.workbench;
+    // A sheet the add-on filled, in front.
+    const teams = {
+      source: { kind: 'resource', resource: 'teams' },
+      target: { kind: 'new_sheet', name: 'Teams' },
+    };
+    let job = await rt.callFromSidebar<JobView>('startPull', { ...teams, mode: 'replace' }, 'teams-first');
+    while (job.nextPollInMs > 0) job = await rt.callFromSidebar<JobView>('pollPull', job.id);
+    expect(job.state).toBe('done');
+    await page.getByRole('tab', { name: 'Teams' }).click();
+    const sb = await openPull(page);
+    await sb.getByRole('button', { name: 'Change it' }).click();
+    await sb.getByLabel('If the target has data').selectOption('merge');
+    const key = sb.getByLabel('Key columns (headers, comma-separated)');
+    await expect.poll(() => key.inputValue()).toBe('ID');
+    await key.fill('Team');
+    await key.press('Tab');
+    const words =
+      'The merge key column "Team" is not in the data or in the sheet\'s header. Type the key columns as the sheet\'s header names them, comma-separated.';
+    await expect.poll(() => sb.locator('#mergeKeyHint').textContent()).toBe(words);
+    expect(await sb.locator('#mergeKeyHint').isVisible()).toBe(true);
+    expect(await key.getAttribute('aria-invalid')).toBe('true');
+    let asked = 0;
+    await page.route('**/api/run', async (route) => {
+      if (route.request().postData()?.includes('startPull')) asked++;
+      await route.continue();
+    });
+    await sb.getByRole('button', { name: 'Pull data' }).click();
+    expect(await key.evaluate((e) => e === document.activeElement)).toBe(true);
+    expect(await sb.locator('#mergeKeyHint').textContent()).toBe(words);
+    expect(asked).toBe(0);
+    expect(await sb.locator('#job').isHidden()).toBe(true);
+    // A column the header has, by its words or its API field, is no problem.
+    for (const typed of ['name, id', 'ID']) {
+      await key.fill(typed);
+      await key.press('Tab');
+      expect(await sb.locator('#mergeKeyHint').isHidden()).toBe(true);
+    }
+    await sb.getByRole('button', { name: 'Pull data' }).click();
+    await sb.locator('#jobStage', { hasText: /^Done$/ }).waitFor({ timeout: 30_000 });
+    await page.unroute('**/api/run');
+    expect(asked).toBe(1);
   });
 
   it('offers a new sheet name no sheet has yet, and still warns of a name typed that is taken', async () => {

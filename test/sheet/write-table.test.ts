@@ -188,7 +188,9 @@ describe('writeTable', () => {
         mode: 'merge',
         mergeKey: 'Queue, id, Date',
       }),
-    ).toThrow('The merge key columns "Queue" and "Date" are not in the data or in the sheet\'s header.');
+    ).toThrow(
+      'The merge key columns "Queue" and "Date" are not in the data or in the sheet\'s header. Type the key columns as the sheet\'s header names them, comma-separated. Nothing was written.',
+    );
     expect(grid.writes).toBe(0);
   });
 
@@ -204,13 +206,19 @@ describe('writeTable', () => {
     ]) {
       const grid = new MemoryGrid(rows);
       expect(() => writeTable(grid, table(days), { ...base, mode: 'merge', mergeKey: 'agent_id' })).toThrow(
-        /merge key "agent_id" does not tell the rows apart: data rows 1 and 2 have the same agent_id\. .*Nothing was written\./,
+        // What the rows share, not their places in the data, which no one can find.
+        /merge key "agent_id" does not tell the rows apart: two rows of the data have Agent ID a1\. .*Nothing was written\./,
       );
       expect(grid.writes).toBe(0);
       // With the bucket in the key, each day is its own row.
       const r = writeTable(grid, table(days), { ...base, mode: 'merge', mergeKey: 'agent_id,start_time' });
       expect(r).toMatchObject({ appended: 2, updated: 0 });
     }
+    // A time is said to be the same, not in words the sheet's zone would give it.
+    const twice = [...days, { agent_id: 'a1', start_time: '2026-05-11', adherence: 0.5 }];
+    expect(() =>
+      writeTable(new MemoryGrid(), table(twice), { ...base, mode: 'merge', mergeKey: 'agent_id,start_time' }),
+    ).toThrow('does not tell the rows apart: two rows of the data have Agent ID a1 and the same Start.');
   });
 
   it('refuses a write that would pass 10 million cells, before writing anything', () => {

@@ -28,6 +28,8 @@ export interface PullAgain {
   what: string;
   /** What pulling again does to the sheet, by the pull's mode. */
   how: string;
+  /** The header of the table it filled, as the sheet has it now: the form checks a merge key by it. */
+  header?: string[];
   /** The scheduled refresh into the same place, in words ("weekly on Mon at 07:00 by …"). */
   scheduled?: string;
 }

@@ -50,6 +50,7 @@ import { fetchNextPages, firstPageShape, pagesOf, pastCeiling, stageFirstPage } 
 import { StagedWrite } from './staged-write';
 import { readStaged, type StagedShape, type Staging, stagedExtent, stagePages } from './staging';
 import { targetNow } from './target-now';
+import { refuseUnknownKey } from './unknown-key';
 import { withNames } from './with-names';
 import { writtenWords } from './written-words';
 
@@ -140,6 +141,7 @@ export function startPull(
     const there = checked ? targetNow(deps.targets, spec.target, sheetId) : undefined;
     refuseOwnSheet(spec, there);
     refuseMixing(spec, there);
+    refuseUnknownKey(spec, there);
     refuseRefreshed(spec, sheetId, deps.targets, deps.store);
   }
   // A job that could never run is not saved: no key, no job (and nothing fills the store).

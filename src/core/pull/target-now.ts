@@ -1,6 +1,7 @@
 // What a pull's target holds before the pull is started, read once for the checks that refuse a
-// pull there (own-sheet.ts, mixed-target.ts).
+// pull there (own-sheet.ts, mixed-target.ts, merge-key.ts).
 import type { Extent } from '../sheet/grid';
+import { existingHeader } from '../sheet/write-table';
 import type { PullTarget } from './pull-spec';
 import type { Targets } from './pull-target';
 import { pulledFrom } from './source-note';
@@ -12,6 +13,8 @@ export interface TargetNow {
   used: Extent;
   /** What a pull wrote at the target's first cell, as its header note says; else undefined. */
   held: string | undefined;
+  /** The header row at the target's cell, as far as it has words ([] when none). */
+  header: string[];
   /** Whether the add-on recorded the block it last wrote there (kept if its header note is cleared). */
   recorded: boolean;
 }
@@ -34,6 +37,7 @@ export function targetNow(
     sheet,
     used,
     held: inUse ? pulledFrom(grid.noteAt(row, col)) : undefined,
+    header: inUse ? existingHeader(grid, { row, col }) : [],
     recorded: previous !== undefined,
   };
 }

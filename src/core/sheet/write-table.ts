@@ -9,6 +9,7 @@ import { toSheetValue } from '../table/sheet-literal';
 import { cellName } from './a1';
 import { type Extent, type Grid, MAX_CELLS_PER_WRITE, SHEETS_CELL_LIMIT } from './grid';
 import { type BodyCell, KeptFormula } from './kept-formula';
+import { missingKeyText } from './key-words';
 import { type Overlap, overlapping, type Spans, spanIn } from './overlaps';
 
 export type WriteMode = 'replace' | 'append' | 'merge';
@@ -60,7 +61,8 @@ export class WriteRefused extends Error {
   }
 }
 
-function existingHeader(grid: Grid, o: WriteOptions): string[] {
+/** The header row of a table at `o`'s cell, as far as it has words. */
+export function existingHeader(grid: Grid, o: Pick<WriteOptions, 'row' | 'col'>): string[] {
   const used = grid.used();
   if (used.rows < o.row || used.cols < o.col) return [];
   const cells = grid.read(o.row, o.col, 1, used.cols - o.col + 1)[0] ?? [];
@@ -222,11 +224,8 @@ const text = (v: BodyCell | undefined) => (isDate(v) ? String(v.getTime()) : Str
 function keyColumns(table: Table, p: Placement, keys: readonly string[]): number[] {
   const at = keys.map((k) => keyColumn(table, p, k));
   // Every column the key names that is not there, so one fix is enough.
-  const missing = keys.filter((_, i) => (at[i] ?? -1) < 0).map((k) => `"${k}"`);
-  if (missing.length)
-    throw new WriteRefused(
-      `The merge key column${missing.length > 1 ? 's' : ''} ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not in the data or in the sheet's header.`,
-    );
+  const missing = keys.filter((_, i) => (at[i] ?? -1) < 0);
+  if (missing.length) throw new WriteRefused(`${missingKeyText(missing)} Nothing was written.`);
   return at;
 }
 
@@ -343,7 +342,7 @@ export function planWrite(grid: Grid, table: Table, o: WriteOptions, bodyRow?: n
   if (o.mode === 'merge') {
     const keyOf = mergeKeyOf(table, placed, o.mergeKey ?? '');
     const rows = project(table, placed);
-    refuseSharedKeys(rows, keyOf, o.mergeKey ?? '');
+    refuseSharedKeys(rows, table, placed, o.mergeKey ?? '');
     if (found.length > 0) {
       const keys = new Set(keyColumns(table, placed, keyNames(o.mergeKey ?? '')));
       const old = rowsToRewrite(grid, o, found.length, end, keys).map((r) => [
@@ -445,21 +444,36 @@ function mergeInto(
 /**
  * A merge key must tell the data's rows apart: rows sharing one would overwrite each other, and
  * later pulls would overwrite the sheet's rows with the wrong ones (an adherence report keyed by
- * agent alone keeps one day of seven). Refused before any cell changes.
+ * agent alone keeps one day of seven). Refused before any cell changes, naming the key's values
+ * the rows share: the data's row numbers are no rows a person can find.
  */
-function refuseSharedKeys(rows: CellValue[][], keyOf: (row: CellValue[]) => string, mergeKey: string): void {
-  const seen = new Map<string, number>();
-  for (const [i, row] of rows.entries()) {
+function refuseSharedKeys(rows: CellValue[][], table: Table, p: Placement, mergeKey: string): void {
+  const at = keyColumns(table, p, keyNames(mergeKey));
+  const keyOf = (row: readonly BodyCell[]) => at.map((i) => text(row[i])).join('\u0000');
+  const seen = new Set<string>();
+  for (const row of rows) {
     const key = keyOf(row);
-    const first = seen.get(key);
-    if (first === undefined) {
-      seen.set(key, i);
+    if (!seen.has(key)) {
+      seen.add(key);
       continue;
     }
     throw new WriteRefused(
-      `The merge key "${mergeKey}" does not tell the rows apart: data rows ${first + 1} and ${i + 1} have the same ${mergeKey}. Add the columns that differ between such rows (a start time, a type) to the key columns, or choose replace or append. Nothing was written.`,
+      `The merge key "${mergeKey}" does not tell the rows apart: ${sharedWords(row, at, p.header)}. Add the columns that differ between such rows (a start time, a type) to the key columns, or choose replace or append. Nothing was written.`,
     );
   }
+}
+
+/**
+ * "two rows of the data have Agent ID 123 and the same Start": a time is said as "the same" (its
+ * words would need the sheet's zone), any other value as it is.
+ */
+function sharedWords(row: readonly CellValue[], at: readonly number[], header: readonly string[]): string {
+  const said = at
+    .filter((i) => !isDate(row[i]))
+    .map((i) => `${header[i]} ${String(row[i] ?? '') || '(blank)'}`);
+  const same = at.filter((i) => isDate(row[i])).map((i) => header[i]);
+  const sameWords = same.length ? `the same ${same.join(' and ')}` : '';
+  return `two rows of the data have ${[said.join(', '), sameWords].filter(Boolean).join(' and ')}`;
 }
 
 /** Chunk size in rows for a table `width` wide. */

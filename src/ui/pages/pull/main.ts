@@ -2,7 +2,7 @@ import type { ReportGranularity } from '../../../core/assembled/model';
 import { countText } from '../../../core/count-text';
 import { menuPath } from '../../../core/menu-names';
 import { CHANNELS, type FilterName, MAX_NAMED, type NamedList } from '../../../core/pull/catalogue';
-import { keyHeaders, mergeKeyProblem } from '../../../core/pull/merge-key';
+import { keyHeaders, keyNotHeadedText, mergeKeyProblem } from '../../../core/pull/merge-key';
 import type { FilterNames, PullFilters, PullSpec, PullTarget } from '../../../core/pull/pull-spec';
 import { describeTarget } from '../../../core/pull/pull-target';
 import type { ChoiceKind, JobView, PullOptions, SourceChoice } from '../../../core/pull/pull-view';
@@ -521,6 +521,7 @@ function forgetLastPull(): void {
  */
 let pressed = false;
 let forgetOnRelease = false;
+let checkKeyOnRelease = false;
 window.addEventListener('pointerdown', () => {
   pressed = true;
 });
@@ -528,6 +529,11 @@ window.addEventListener('pointerup', () => {
   pressed = false;
   // After the click this release makes.
   if (forgetOnRelease) setTimeout(() => forgetOnRelease && forgetLastPull());
+  if (checkKeyOnRelease)
+    setTimeout(() => {
+      checkKeyOnRelease = false;
+      checkKey();
+    });
 });
 
 /** Ends the wait before the next poll early: a pull just stopped is followed to its end at once. */
@@ -668,6 +674,28 @@ function showKeyProblem(problem: string): void {
   else mergeKey.removeAttribute('aria-invalid');
 }
 mergeKey.addEventListener('input', () => showKeyProblem(''));
+// Left (Tab), the key is checked at once: a mistyped column is said before the pull, not after the
+// fetch. Left by a press, it is said at the release, so nothing moves under the pointer.
+const checkKey = () => showKeyProblem(keyProblem() ?? '');
+mergeKey.addEventListener('change', () => {
+  if (pressed) checkKeyOnRelease = true;
+  else checkKey();
+});
+
+/**
+ * Why the typed key cannot be merged by: none named, or, into the table the sheet in front holds
+ * (its header known), a column that header lacks. undefined when it may be.
+ */
+function keyProblem(): string | undefined {
+  if (mode.value !== 'merge') return undefined;
+  const blank = mergeKeyProblem(mergeKey.value, defaultKey);
+  if (blank) return `${blank}.`;
+  const last = options.again;
+  const into = target();
+  const same =
+    last && into.kind === last.spec.target.kind && describeTarget(into) === describeTarget(last.spec.target);
+  return same && last.header ? keyNotHeadedText(mergeKey.value, last.header, current().key) : undefined;
+}
 
 /** Starts a pull and follows it to its end; one that worked may be saved as a refresh. */
 async function pull(pulled: PullSpec, what: string, range: string, scheduled?: string): Promise<void> {
@@ -689,11 +717,11 @@ form.addEventListener('submit', (event) => {
     return;
   }
   // A key naming no column is refused here, not after the report is generated.
-  const keyProblem = mode.value === 'merge' ? mergeKeyProblem(mergeKey.value, defaultKey) : undefined;
-  if (keyProblem) {
+  const problem = keyProblem();
+  if (problem) {
     // Said by the field only (read out, as it describes it): the status bar at the foot would
     // cover the words and outlast them.
-    showKeyProblem(`${keyProblem}.`);
+    showKeyProblem(problem);
     showStatus(status, '');
     mergeKey.focus();
     return;
