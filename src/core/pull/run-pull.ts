@@ -30,7 +30,7 @@ import { buildTable, type Table } from '../table/build-table';
 import { datesWords, resolveRange } from '../time/date-range';
 import { formatLocalDateTime } from '../time/zone-math';
 import { InputError, parseInput } from '../validation';
-import type { NamedList } from './catalogue';
+import { type NamedList, SUB_LISTS } from './catalogue';
 import { gaveUpWords, rowsLeft } from './failed-words';
 import { fetchRecords } from './fetch-records';
 import { refuseMixing } from './mixed-target';
@@ -38,7 +38,7 @@ import { refuseOwnSheet } from './own-sheet';
 import { rememberPull } from './pull-again';
 import { PullSpec, sourceInfo, sourceLabel, specProblems } from './pull-spec';
 import { describeTarget, TargetMissing, type Targets } from './pull-target';
-import { filterWords } from './pull-words';
+import { specFilterWords } from './pull-words';
 import { refuseRefreshed } from './refreshed-target';
 import { bucketPlan, rollUp, type Window } from './report-buckets';
 import { pullCoverage } from './run-coverage';
@@ -609,7 +609,7 @@ function headerNote(deps: PullDeps, job: PullJob): string {
     .filter(([, v]) => v !== undefined && (!Array.isArray(v) || v.length > 0))
     .map(
       ([k, v]) =>
-        `${k}=${Array.isArray(v) ? v.join(',') + namesNote(v, spec.filterNames?.[k as NamedList]) : String(v)}`,
+        `${k}=${Array.isArray(v) ? v.join(',') + namesNote(v, spec.filterNames?.[k as NamedList]) + subNote(spec, k) : String(v)}`,
     );
   return [
     sourceLine(sourceLabel(spec.source)),
@@ -621,6 +621,12 @@ function headerNote(deps: PullDeps, job: PullJob): string {
   ]
     .filter(Boolean)
     .join('\n');
+}
+
+/** ' with sub-teams' where the source's filter on a team (site, queue) takes in those under it. */
+function subNote(spec: PullSpec, key: string): string {
+  const sub = SUB_LISTS[key as NamedList];
+  return sub && sourceInfo(spec.source).subTrees ? ` with ${sub}` : '';
 }
 
 /** ' ("Tier 1", "Tier 2")' when the ids' names were saved with the pull, one each. */
@@ -635,7 +641,7 @@ function logRun(deps: PullDeps, job: PullJob): void {
     // A refresh's run is told apart from a pull from the sidebar first, where a narrow column shows it.
     what: [
       `${runKind(job)}${sourceLabel(job.spec.source)}${job.range ? ` ${datesWords(job.range)}` : ''}`,
-      filterWords(job.spec.filters, job.spec.filterNames),
+      specFilterWords(job.spec),
     ]
       .filter(Boolean)
       .join(', '),
