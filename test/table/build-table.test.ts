@@ -62,6 +62,15 @@ describe('buildTable', () => {
     ]);
   });
 
+  it('heads a person\'s platform ids as the platform\'s ID, not "Platforms zendesk"', () => {
+    const { columns } = buildTable(people, zone);
+    const header = (key: string) => columns.find((c) => c.key === key)?.header;
+    expect(header('platforms.zendesk')).toBe('Zendesk ID');
+    expect(header('platforms.five9')).toBe('Five9 ID');
+    // The API field stays beside it, for the note and for sheets headed by fields.
+    expect(columns.find((c) => c.key === 'platforms.zendesk')?.field).toBe('platforms.zendesk');
+  });
+
   it('flattens nested objects and joins lists by name', () => {
     const { columns, rows } = buildTable(people, zone);
     const at = (key: string) => columns.findIndex((c) => c.key === key);

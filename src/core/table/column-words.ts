@@ -63,7 +63,9 @@ export function wordsFor(key: string, numbers = false): Wording {
     field = key.replace(unit[0], '');
     if (numbers) [, divisor, format] = unit;
   } else if (numbers && SECONDS.test(last)) [divisor, format] = [DAY_S, DURATION_FORMAT];
-  const header = capital(field.split('.').map(phrase).join(' '));
+  // A person's platforms map each platform to their id on it: "platforms.zendesk" is their Zendesk ID.
+  const platform = /^platforms\.([^.]+)$/.exec(field)?.[1];
+  const header = platform ? `${capital(platform)} ID` : capital(field.split('.').map(phrase).join(' '));
   return { header: header || key, ...(divisor ? { divisor } : {}), ...(format ? { format } : {}) };
 }
 
