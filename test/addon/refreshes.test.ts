@@ -350,6 +350,50 @@ describe('scheduled refreshes', () => {
     expect(loggedRuns(rt)).toHaveLength(runs);
   });
 
+  it('a sheet deleted before a run e-mails the owner who asked, once, and logs the run', async () => {
+    const { rt } = await startLocalAddon({ dialect: 'live' });
+    const spec = {
+      source: { kind: 'resource', resource: 'time_off_requests' },
+      range: { kind: 'relative', preset: 'this_week' },
+      target: { kind: 'new_sheet', name: 'Time off' },
+      mode: 'replace',
+    };
+    await rt.callFromSidebar('startPull', spec, 'pull-timeoff-01');
+    await rt.clock.advanceAsync(5 * 60_000);
+    await save(rt, spec, { kind: 'hourly' }, 'refresh-timeoff-1', true);
+    const pulled = loggedRuns(rt).length;
+    rt.workbook.deleteSheet('Time off');
+    // Another editor's trigger runs their own work only: the owner's refresh is theirs to run.
+    const sam = rt.asUser('sam@example.com');
+    await rt.clock.advanceAsync(HOUR);
+    const reason =
+      'its sheet "Time off" was deleted. Delete this refresh, then pull into a sheet and save a refresh there.';
+    expect(rt.mail.map((m) => m.to)).toEqual(['analyst@example.com']);
+    expect(rt.mail[0]?.subject).toBe(
+      'An Assembled scheduled refresh of yours failed: Time-off requests, this week',
+    );
+    expect(rt.mail[0]?.body).toContain(`\nPaused: ${reason}\n`);
+    // Not "resume it" nor "Run now": neither runs into a deleted sheet.
+    expect(rt.mail[0]?.body).not.toMatch(/once resumed|Run now/);
+    expect(loggedRuns(rt).slice(pulled)).toEqual([
+      expect.stringMatching(/ Scheduled: Time-off requests \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d failed$/),
+    ]);
+    const [head = [], ...rows] = rt.workbook.values('Assembled log');
+    expect(rows.at(-1)?.[head.indexOf('Message')]).toBe(`Nothing was run: ${reason}`);
+    for (const viewer of [rt, sam]) {
+      const [card] = await viewer.callFromSidebar<RefreshView[]>('listRefreshes');
+      expect(card).toMatchObject({
+        paused: true,
+        pausedReason: `Paused: ${reason}`,
+        lastRun: { status: 'failed', message: `Nothing was run: ${reason}` },
+      });
+    }
+    // Paused, it is not run again: no e-mail or row every hour.
+    await rt.clock.advanceAsync(3 * HOUR);
+    expect(rt.mail).toHaveLength(1);
+    expect(loggedRuns(rt)).toHaveLength(pulled + 1);
+  });
+
   it('other editors see refreshes but cannot change them; the owner can pause, resume, run now and delete', async () => {
     const { rt } = await startLocalAddon({ mode: 'bound' });
     rt.workbook.addSheet('Queues');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PullSpec } from '../../src/core/pull/pull-spec';
-import { advancePull, sidebarTurn, startPull } from '../../src/core/pull/run-pull';
+import { advancePull, runDuePulls, sidebarTurn, startPull } from '../../src/core/pull/run-pull';
 import { deleteRefresh, saveRefresh, setPaused } from '../../src/core/schedule/manage';
 import { type Refresh, RefreshStore } from '../../src/core/schedule/refresh';
 import { carryOnRun, hasRefreshWork, runDueRefreshes, runNow } from '../../src/core/schedule/run-refreshes';
@@ -136,19 +136,38 @@ describe('scheduled refreshes', () => {
     expect(s.logs.map((l) => l.what).filter((w) => w.includes('2026-05-01 to 2026-06'))).toEqual([]);
   });
 
-  it('a deleted target sheet pauses the refresh with a reason instead of failing every hour', () => {
+  it('a deleted target sheet pauses the refresh with a reason instead of failing every hour, logged and told once', () => {
     const s = setupWithSheet();
     const { id } = saveRefresh(s.deps, { ...weeklyPeople(), frequency: { kind: 'hourly' } }, 'refresh-0004');
     s.grids.delete('Time off');
     drive(s, 5 * 3_600_000);
     const r = new RefreshStore(s.deps.store).get(id);
-    expect(r).toMatchObject({
-      paused: true,
-      pausedReason:
-        'Paused: its sheet "Time off" was deleted. Delete this refresh, then pull into a sheet and save a refresh there.',
-    });
-    expect(s.logs).toHaveLength(0);
+    const reason =
+      'its sheet "Time off" was deleted. Delete this refresh, then pull into a sheet and save a refresh there.';
+    expect(r).toMatchObject({ paused: true, pausedReason: `Paused: ${reason}` });
+    expect(s.logs.map((l) => [l.status, l.message])).toEqual([['failed', `Nothing was run: ${reason}`]]);
+    expect(s.notices.map((n) => n.message)).toEqual([`Paused: ${reason}`]);
     expect(hasRefreshWork(s.deps)).toBe(false);
+  });
+
+  it('a refresh paused for its deleted sheet is e-mailed though a failure was e-mailed within the day', () => {
+    const s = setupWithSheet();
+    const { id } = saveRefresh(s.deps, { ...weeklyPeople(), frequency: { kind: 'hourly' } }, 'refresh-0017');
+    s.simulator.setFaults({ force5xx: 100_000 });
+    // The dispatcher's tick: the run's retries, then the refreshes.
+    for (let i = 0; i < 5; i++) {
+      s.clock.advance(3_600_000);
+      runDuePulls(s.deps, s.clock.now() + 300_000);
+      runDueRefreshes(s.deps, s.clock.now() + 300_000);
+    }
+    expect(s.notices).toHaveLength(1);
+    s.grids.delete('Time off');
+    drive(s, 3 * 3_600_000);
+    expect(new RefreshStore(s.deps.store).get(id)?.paused).toBe(true);
+    expect(s.notices.map((n) => n.message)).toEqual([
+      expect.stringMatching(/gave up/),
+      expect.stringMatching(/^Paused: its sheet "Time off" was deleted\./),
+    ]);
   });
 
   it('a rejected key pauses the refresh, names its owner, tells them, and leaves the sheet as it was', () => {

@@ -101,11 +101,11 @@ export const STALL_AFTER_MS = 45 * 60_000;
 export const SLOWEST_TICK_MS = 60 * 60_000;
 
 /** The latest a retry of a job that met a transient failure will happen. */
-export function nextTryBy(job: PullJob): number {
+export function nextTryBy(job: Pick<PullJob, 'nextPollAt'>): number {
   return job.nextPollAt + SLOWEST_TICK_MS;
 }
 
-export function isTerminal(job: PullJob): boolean {
+export function isTerminal(job: Pick<PullJob, 'state'>): boolean {
   return TERMINAL.includes(job.state);
 }
 

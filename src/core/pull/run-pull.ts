@@ -634,7 +634,25 @@ function namesNote(ids: string[], names: string[] | undefined): string {
   return names?.length === ids.length ? ` (${names.map((n) => `"${n}"`).join(', ')})` : '';
 }
 
-function logRun(deps: PullDeps, job: PullJob): void {
+/** What a log row tells of a run: a job, or a refresh's run that ended before it had one. */
+export type LoggedRun = Pick<
+  PullJob,
+  | 'owner'
+  | 'spec'
+  | 'range'
+  | 'refreshId'
+  | 'byHand'
+  | 'failure'
+  | 'state'
+  | 'rows'
+  | 'message'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'errors'
+  | 'nextPollAt'
+>;
+
+export function logRun(deps: Pick<PullDeps, 'log' | 'clock' | 'zone'>, job: LoggedRun): void {
   deps.log.append({
     when: new Date(deps.clock.now()),
     who: ownerName(job),
@@ -653,7 +671,7 @@ function logRun(deps: PullDeps, job: PullJob): void {
   });
 }
 
-function runKind(job: PullJob): string {
+function runKind(job: LoggedRun): string {
   if (!job.refreshId) return '';
   return job.byHand ? 'Run now: ' : 'Scheduled: ';
 }
@@ -663,7 +681,7 @@ function runKind(job: PullJob): string {
  * pull from the sidebar is tried again when it is due while the sidebar follows it (the time its
  * "Next check in" counts down to, to the second): the log says both.
  */
-function retryNote(deps: PullDeps, job: PullJob): string {
+function retryNote(deps: Pick<PullDeps, 'zone'>, job: LoggedRun): string {
   const by = `by ${formatLocalDateTime(nextTryBy(job), deps.zone)}`;
   const when = job.refreshId
     ? by

@@ -5,7 +5,7 @@ import { isTerminal, type PullJob } from '../jobs/pull-job';
 import { withLock } from '../lock';
 import { menuPath } from '../menu-names';
 import { ownerName, owns } from '../owner';
-import { advancePull, type PullDeps, startPull, type Turn } from '../pull/run-pull';
+import { advancePull, logRun, type PullDeps, startPull, type Turn } from '../pull/run-pull';
 import { failedRunNote, generatedAt, pulledFrom } from '../pull/source-note';
 import type { Grid } from '../sheet/grid';
 import { type ResolvedRange, resolveRange } from '../time/date-range';
@@ -16,7 +16,7 @@ import { redTab, restoreTab } from './failed-tab';
 import { failingWords, mailDue, nextRunWords, type SheetKept } from './failure-mail';
 import { nextRun } from './frequency';
 import { type Refresh, RefreshStore, type RunStatus } from './refresh';
-import { gone, namedNow } from './sheet-refresh';
+import { gone, namedNow, notRun } from './sheet-refresh';
 
 export interface Notifier {
   /**
@@ -123,13 +123,13 @@ function settle(deps: RefreshDeps, refreshId: string, jobId: string): Refresh | 
 }
 
 /**
- * "Run now" from the owner's sidebar. Its sheet gone, the run pauses the refresh without starting,
- * which is said as the refusal it is, not left to read as the last run's outcome.
+ * "Run now" from the owner's sidebar. Its sheet gone, the refresh is paused without a run, which
+ * is said to the owner at the keyboard as the refusal it is, not logged or e-mailed as a run.
  */
 export function runNowByHand(deps: RefreshDeps, refresh: Refresh, turn: Turn): Refresh {
   if (deps.targets.exists(refresh.spec.target, refresh.sheetId)) return runNow(deps, refresh, turn);
-  runNow(deps, refresh);
-  throw new InputError('Run now', [`Nothing was run: ${gone(refresh)}`]);
+  new RefreshStore(deps.store).save(pause(refresh, gone(refresh)));
+  throw new InputError('Run now', [notRun(refresh)]);
 }
 
 /** Starts a run now (a due run, or "Run now"); a late trigger runs a missed refresh once. */
@@ -137,14 +137,17 @@ export function runNow(deps: RefreshDeps, refresh: Refresh, turn?: Turn): Refres
   const store = new RefreshStore(deps.store);
   const now = deps.clock.now();
   const due = refresh.nextRunAt;
+  const dueAt = Math.min(due, now);
   let r: Refresh = { ...refresh, nextRunAt: nextRun(refresh.frequency, now, deps.zone) };
+  const period = refresh.spec.range ? resolveRange(refresh.spec.range, now, deps.zone) : undefined;
 
   if (!deps.targets.exists(refresh.spec.target, refresh.sheetId)) {
-    return store.save(pause(r, gone(refresh)));
+    // A failed run like any other: logged, and its owner e-mailed (once: it pauses).
+    const ending = { failure: 'target_missing', message: `${notRun(refresh)}.` };
+    return store.save(failedAtStart(deps, r, { dueAt, byHand: now < due, period }, ending));
   }
   // Renamed since: its card, the log and any later message name the sheet as its tab does.
   r = namedNow(deps.targets, r);
-  const period = refresh.spec.range ? resolveRange(refresh.spec.range, now, deps.zone) : undefined;
   const periodKey = period ? `${period.from}..${period.to}` : '';
   // A scheduled run skips a period appended whole before; Run now is asked for, so it runs (an
   // append adds only rows not there yet).
@@ -152,7 +155,6 @@ export function runNow(deps: RefreshDeps, refresh: Refresh, turn?: Turn): Refres
     return store.save(record(r, 'skipped', now, 0, `${periodKey} was already appended`));
   }
   let job: PullJob;
-  const dueAt = Math.min(due, now);
   const from =
     period && catchesUp(refresh.spec) ? catchUpFrom(refresh.lastPulled, period, deps.zone) : undefined;
   try {
@@ -177,6 +179,36 @@ export function runNow(deps: RefreshDeps, refresh: Refresh, turn?: Turn): Refres
 }
 
 type Ending = Pick<PullJob, 'state' | 'updatedAt' | 'message' | 'failure' | 'rows' | 'range'>;
+
+/**
+ * A run that failed before its job could start: it gets its row in the log, as every run does,
+ * and is recorded (and e-mailed) by finish.
+ */
+function failedAtStart(
+  deps: RefreshDeps,
+  r: Refresh,
+  run: { dueAt: number; byHand: boolean; period: ResolvedRange | undefined },
+  why: { failure: string; message: string },
+): Refresh {
+  const now = deps.clock.now();
+  const ending: Ending = {
+    state: 'failed',
+    updatedAt: now,
+    ...why,
+    ...(run.period ? { range: run.period } : {}),
+  };
+  logRun(deps, {
+    ...ending,
+    owner: r.owner,
+    spec: r.spec,
+    refreshId: r.id,
+    createdAt: now,
+    errors: 0,
+    nextPollAt: now,
+    ...(run.byHand ? { byHand: true } : {}),
+  });
+  return finish(deps, { ...r, runDueAt: run.dueAt }, ending);
+}
 
 function finish(deps: RefreshDeps, refresh: Refresh, job: Ending | undefined): Refresh {
   const now = deps.clock.now();
@@ -203,6 +235,7 @@ function finish(deps: RefreshDeps, refresh: Refresh, job: Ending | undefined): R
     next.appended = [...(r.appended ?? []), `${job.range.from}..${job.range.to}`].slice(-APPENDED_KEPT);
   }
   if (status !== 'done') {
+    const sheetGone = job.failure === 'target_missing';
     if (job.failure === 'auth') {
       next = {
         ...pause(
@@ -211,19 +244,21 @@ function finish(deps: RefreshDeps, refresh: Refresh, job: Ending | undefined): R
         ),
         pausedForKey: true,
       };
-    } else if (job.failure === 'target_missing') {
+    } else if (sheetGone) {
       next = pause(next, gone(r));
     }
     const reason = next.pausedReason ?? job.message ?? status;
     const marked = markFailedRun(deps, r, reason);
     if (marked.tabWas !== undefined) next.tabWas = marked.tabWas;
     next.failingSince = r.failingSince ?? dueAt ?? now;
-    if (r.notifyByEmail && mailDue(r, now)) {
-      // Lines of their own: when it runs next, then how often the e-mail comes.
-      const later = [nextRunWords(next, deps.zone, now), failingWords(r, next, deps.zone)]
-        .filter(Boolean)
-        .join('\n');
-      deps.notify.failed(next, reason, later, job.range, marked.kept);
+    // A refresh this run paused is told of at once, however recently a failure was e-mailed.
+    if (r.notifyByEmail && ((next.paused && !r.paused) || mailDue(r, now))) {
+      // Lines of their own: when it runs next, then how often the e-mail comes. A deleted sheet's
+      // pause says what to do instead: it is not resumed, nor run now, into no sheet.
+      const later = sheetGone
+        ? ''
+        : [nextRunWords(next, deps.zone, now), failingWords(r, next, deps.zone)].filter(Boolean).join('\n');
+      deps.notify.failed(next, reason, later, sheetGone ? undefined : job.range, marked.kept);
       next.mailedAt = now;
     }
   }

@@ -48,6 +48,9 @@ export function gone(r: Refresh): string {
   return `its sheet "${name}" ${what}. Delete this refresh, then pull into a sheet and save a refresh there`;
 }
 
+/** A run its deleted sheet kept from starting, in words. */
+export const notRun = (r: Refresh) => `Nothing was run: ${gone(r)}`;
+
 /** The refresh with its sheet called by the name its tab has now: it follows the sheet by id. */
 export function namedNow(targets: Pick<Targets, 'nameOf'>, r: Refresh): Refresh {
   const name = r.sheetId === undefined ? undefined : targets.nameOf(r.sheetId);
