@@ -394,6 +394,48 @@ describe('scheduled refreshes', () => {
     expect(loggedRuns(rt)).toHaveLength(pulled + 1);
   });
 
+  it('after Remove key, a refresh says everywhere that no key is saved for its owner, and its run is logged', async () => {
+    const { rt, key } = await startLocalAddon({ dialect: 'live' });
+    rt.workbook.addSheet('Teams');
+    const spec = {
+      source: { kind: 'resource', resource: 'teams' },
+      target: { kind: 'sheet', name: 'Teams' },
+      mode: 'replace',
+    };
+    const [saved] = await save(rt, spec, { kind: 'hourly' }, 'refresh-nokey-01', true);
+    await rt.clock.advanceAsync(HOUR);
+    expect(loggedRuns(rt)).toHaveLength(1);
+    await rt.callFromSidebar('clearApiKey');
+    await rt.clock.advanceAsync(HOUR);
+    const settings = 'Extensions ▸ Assembled for Google Sheets ▸ Settings…';
+    const said = 'no Assembled API key is saved for analyst@example.com, whose refresh it is';
+    const ran = 'No Assembled API key is saved for analyst@example.com, whose refresh it is.';
+    const [head = [], ...rows] = rt.workbook.values('Assembled log');
+    expect(rows.map((r) => [r[head.indexOf('Status')], r[head.indexOf('Message')]])).toEqual([
+      ['done', expect.any(String)],
+      ['failed', ran],
+    ]);
+    const [mine] = await rt.callFromSidebar<RefreshView[]>('listRefreshes');
+    expect(mine).toMatchObject({
+      paused: true,
+      pausedReason: `Paused: no Assembled API key is saved for you. Save one in ${settings}, then resume this refresh.`,
+      lastRun: { status: 'failed', message: ran },
+    });
+    const pausedReason = `Paused: ${said}; analyst@example.com saves one in ${settings}, then resumes it.`;
+    const [theirs] = await rt.asUser('sam@example.com').callFromSidebar<RefreshView[]>('listRefreshes');
+    expect(theirs).toMatchObject({ pausedReason, lastRun: { message: ran } });
+    expect(rt.mail).toHaveLength(1);
+    expect(rt.mail[0]?.body).toContain(`\n${pausedReason}\n`);
+    expect(rt.workbook.notes('Teams')[0]?.[0]).toContain(`: ${pausedReason} The rows were last`);
+    for (const text of [rt.mail[0]?.body, rt.workbook.notes('Teams')[0]?.[0], JSON.stringify([mine, theirs])])
+      expect(text).not.toMatch(/did not accept|set for you/);
+    // Saved again and resumed, it runs.
+    await rt.callFromSidebar('saveSettings', { apiKey: key, timeFormat: 'unix', apiVersion: '' });
+    await rt.callFromSidebar('resumeRefresh', saved?.id);
+    await rt.clock.advanceAsync(HOUR);
+    expect(loggedRuns(rt).at(-1)).toMatch(/ done$/);
+  });
+
   it('other editors see refreshes but cannot change them; the owner can pause, resume, run now and delete', async () => {
     const { rt } = await startLocalAddon({ mode: 'bound' });
     rt.workbook.addSheet('Queues');

@@ -65,6 +65,11 @@ export function isAssembledError(value: unknown): value is AssembledError {
   return value instanceof AssembledError;
 }
 
+/** A call never sent for want of a key: an `auth` failure that no answer came with. */
+export function noKeySent(error: AssembledError): boolean {
+  return error.kind === 'auth' && error.status === 0;
+}
+
 /**
  * Blanks the API key in every form a reply could echo it in: as typed, URL-encoded, and base64
  * (the Basic token of `key:` and of the key alone, padded or not). Run it

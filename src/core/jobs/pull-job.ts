@@ -43,7 +43,7 @@ export interface PullJob {
   rows?: number;
   /** Why it failed or stalled, or what it wrote. */
   message?: string;
-  /** What kind of failure: an AssembledError kind (auth, bad_request, ...) or target_missing. */
+  /** What kind of failure: an AssembledError kind (auth, bad_request, ...), NO_KEY or target_missing. */
   failure?: string;
   /** Why background runs will not carry it on (no trigger could be created), if so. */
   notice?: string;
@@ -111,6 +111,9 @@ export function isTerminal(job: Pick<PullJob, 'state'>): boolean {
 
 /** The `failure` of a job its owner stopped: the log and the sidebar say "stopped". */
 export const STOPPED = 'stopped';
+
+/** The `failure` of a job whose owner has no API key saved: nothing was sent. */
+export const NO_KEY = 'no_key';
 
 /** Failed attempts a job tries again after (a rate limit, Assembled down); the next failure ends it. */
 export const MAX_RETRIES = 5;

@@ -1,7 +1,7 @@
 // Starting and advancing pull jobs. Each step is short and saved, so the sidebar (while open)
 // and the dispatcher trigger (otherwise) can both carry a job to its end, one step at a time.
 import type { AssembledClient } from '../assembled/client';
-import { causeOf, isAssembledError } from '../assembled/errors';
+import { causeOf, isAssembledError, noKeySent } from '../assembled/errors';
 import type { ReportGranularity, ReportRow } from '../assembled/model';
 import { metricsToRows } from '../assembled/normalise';
 import type { Metric } from '../assembled/schemas/reports';
@@ -14,6 +14,7 @@ import {
   isDue,
   isTerminal,
   MAX_RETRIES,
+  NO_KEY,
   newJob,
   nextTryBy,
   type PullJob,
@@ -589,12 +590,13 @@ function failure(job: PullJob, error: unknown, now: number): PullJob {
       rows: rowsLeft(job),
     });
   }
-  const kind = isAssembledError(error)
-    ? error.kind
-    : error instanceof TargetMissing
-      ? 'target_missing'
-      : 'other';
-  return withState(job, 'failed', now, { message, failure: kind });
+  return withState(job, 'failed', now, { message, failure: failureOf(error) });
+}
+
+/** A job's `failure` for what was thrown: an Assembled error's kind (NO_KEY for no key), or ours. */
+export function failureOf(error: unknown): string {
+  if (isAssembledError(error)) return noKeySent(error) ? NO_KEY : error.kind;
+  return error instanceof TargetMissing ? 'target_missing' : 'other';
 }
 
 /** A merged or appended sheet holds more than the last pull's range: the note says whose range it is. */

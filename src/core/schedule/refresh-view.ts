@@ -90,6 +90,14 @@ function nextRunText(r: Refresh, zone: Zone, now: number, run?: PullJob): string
   return r.nextRunAt <= now ? `Due since ${at}: the add-on's next check, within the hour, starts it` : at;
 }
 
+/** Why the viewer's own refresh was paused for their key, said to them. */
+function ownKeyReason(why: NonNullable<Refresh['pausedForKey']>): string {
+  const settings = menuPath('settings');
+  return why === 'missing'
+    ? `Paused: no Assembled API key is saved for you. Save one in ${settings}, then resume this refresh.`
+    : `Paused: Assembled did not accept your API key. Set a valid key in ${settings}, then resume this refresh.`;
+}
+
 /** `run` is the run under way (refresh.jobId's job), as any editor may read it. */
 export function refreshView(r: Refresh, viewer: Caller, zone: Zone, now: number, run?: PullJob): RefreshView {
   const mine = owns(viewer, r);
@@ -109,10 +117,7 @@ export function refreshView(r: Refresh, viewer: Caller, zone: Zone, now: number,
     frequencyLabel: describeFrequency(r.frequency),
     notifyByEmail: r.notifyByEmail,
     paused: r.paused,
-    pausedReason:
-      mine && r.pausedForKey
-        ? `Paused: Assembled did not accept your API key. Set a valid key in ${menuPath('settings')}, then resume this refresh.`
-        : (r.pausedReason ?? ''),
+    pausedReason: mine && r.pausedForKey ? ownKeyReason(r.pausedForKey) : (r.pausedReason ?? ''),
     notice: r.paused ? '' : (r.notice ?? ''),
     running: r.jobId !== undefined,
     retry: run?.errors

@@ -47,8 +47,11 @@ export interface Refresh extends RefreshInput {
   paused: boolean;
   /** Why it was paused when the add-on paused it (a deleted sheet, a rejected key). */
   pausedReason?: string;
-  /** Paused because its owner's key was refused: the owner's own card says so to them. */
-  pausedForKey?: true;
+  /**
+   * Paused because its owner's key was refused (true), or none is saved ('missing'): the owner's
+   * own card says so to them.
+   */
+  pausedForKey?: true | 'missing';
   nextRunAt: number;
   /** Why it will not run on schedule (no trigger could be created), if so. */
   notice?: string;

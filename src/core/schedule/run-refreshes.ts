@@ -1,11 +1,10 @@
 // The dispatcher's refresh work: start the runs that are due, and record how they ended.
-import { isAssembledError } from '../assembled/errors';
 import { JobStore } from '../jobs/job-store';
-import { isTerminal, type PullJob } from '../jobs/pull-job';
+import { isTerminal, NO_KEY, type PullJob } from '../jobs/pull-job';
 import { withLock } from '../lock';
 import { menuPath } from '../menu-names';
 import { ownerName, owns } from '../owner';
-import { advancePull, logRun, type PullDeps, startPull, type Turn } from '../pull/run-pull';
+import { advancePull, failureOf, logRun, type PullDeps, startPull, type Turn } from '../pull/run-pull';
 import { failedRunNote, generatedAt, pulledFrom } from '../pull/source-note';
 import type { Grid } from '../sheet/grid';
 import { type ResolvedRange, resolveRange } from '../time/date-range';
@@ -168,15 +167,19 @@ export function runNow(deps: RefreshDeps, refresh: Refresh, turn?: Turn): Refres
       ...(from ? { from } : {}),
     });
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const failure = isAssembledError(error) ? error.kind : 'other';
-    return store.save(
-      finish(deps, { ...r, runDueAt: dueAt }, { state: 'failed', message, failure, updatedAt: now }),
-    );
+    const failure = failureOf(error);
+    const message = failure === NO_KEY ? noKeyFor(r) : error instanceof Error ? error.message : String(error);
+    return store.save(failedAtStart(deps, r, { dueAt, byHand: now < due, period }, { failure, message }));
   }
   r = store.save({ ...r, jobId: job.id, runDueAt: dueAt, ...(period ? { runFrom: period.from } : {}) });
   return carryOnRun(deps, r, turn);
 }
+
+/**
+ * A run with no key: said in the owner's name, not as "for you", since every editor reads the
+ * card and the log.
+ */
+const noKeyFor = (r: Refresh) => `No Assembled API key is saved for ${ownerName(r)}, whose refresh it is.`;
 
 type Ending = Pick<PullJob, 'state' | 'updatedAt' | 'message' | 'failure' | 'rows' | 'range'>;
 
@@ -216,7 +219,8 @@ function finish(deps: RefreshDeps, refresh: Refresh, job: Ending | undefined): R
   if (!job)
     return record(r, 'failed', now, 0, 'The run was lost; it will run again at its next time.', dueAt);
   const status = job.state as RunStatus;
-  let next = record(r, status, job.updatedAt, job.rows ?? 0, job.message ?? '', dueAt);
+  const message = job.failure === NO_KEY ? noKeyFor(r) : (job.message ?? '');
+  let next = record(r, status, job.updatedAt, job.rows ?? 0, message, dueAt);
   if (status === 'done' && r.tabWas !== undefined) {
     onSheet(deps, r, (grid) => restoreTab(grid, r.tabWas ?? null));
     delete next.tabWas;
@@ -236,13 +240,18 @@ function finish(deps: RefreshDeps, refresh: Refresh, job: Ending | undefined): R
   }
   if (status !== 'done') {
     const sheetGone = job.failure === 'target_missing';
-    if (job.failure === 'auth') {
+    if (job.failure === 'auth' || job.failure === NO_KEY) {
+      const owner = ownerName(r);
+      const [why, todo] =
+        job.failure === NO_KEY
+          ? [`no Assembled API key is saved for ${owner}`, 'saves one']
+          : [`Assembled did not accept the API key of ${owner}`, 'sets a valid key'];
       next = {
         ...pause(
           next,
-          `Assembled did not accept the API key of ${ownerName(r)}, whose refresh it is; ${ownerName(r)} sets a valid key in ${menuPath('settings')}, then resumes it`,
+          `${why}, whose refresh it is; ${owner} ${todo} in ${menuPath('settings')}, then resumes it`,
         ),
-        pausedForKey: true,
+        pausedForKey: job.failure === NO_KEY ? 'missing' : true,
       };
     } else if (sheetGone) {
       next = pause(next, gone(r));
