@@ -10,7 +10,7 @@ import {
 } from '../core/schedule/manage';
 import { RefreshStore } from '../core/schedule/refresh';
 import { type RefreshView, refreshView } from '../core/schedule/refresh-view';
-import { carryOnFromSidebar, type RefreshDeps, runNowByHand } from '../core/schedule/run-refreshes';
+import { carryOnRun, type RefreshDeps, runNowByHand } from '../core/schedule/run-refreshes';
 import { namedNow } from '../core/schedule/sheet-refresh';
 import { ClientId, parseInput } from '../core/validation';
 import { backgroundNotice } from './adapters/background-budget';
@@ -81,10 +81,6 @@ export function runRefreshNow(id: unknown): RefreshView[] {
 /** The owner's sidebar carries a running run on while it is open (triggers may tick only hourly). */
 export function pollRefresh(id: unknown): RefreshView[] {
   const deps = refreshDeps();
-  carryOnFromSidebar(
-    deps,
-    ownedRefresh(deps, parseInput(ClientId, id, 'Refresh id')),
-    sidebarTurn(deps.clock),
-  );
+  carryOnRun(deps, ownedRefresh(deps, parseInput(ClientId, id, 'Refresh id')), sidebarTurn(deps.clock));
   return views(deps);
 }

@@ -227,3 +227,75 @@ describe('an hourly refresh between attempts', () => {
     );
   });
 });
+
+/** Each failed attempt in the log was tried again half an hour after it at the soonest, by the time its row gave. */
+function expectPaced(rt: LocalRuntime, sheet: string, hourlyTicks: boolean): void {
+  // The log's times are the sheet's local times: compared as written.
+  const at = (local: string) => Date.parse(`${local.replace(' ', 'T')}Z`);
+  const rows = logRows(rt).filter((r) => r[3] === sheet);
+  expect(rows.map((r) => r[4])).toEqual([...rows.slice(1).map(() => 'retrying'), 'failed']);
+  for (const [i, row] of rows.slice(1).entries()) {
+    const before = rows[i] ?? [];
+    const by = /Next try by (\d{4}-\d\d-\d\d \d\d:\d\d) /.exec(before[7] ?? '')?.[1] ?? '';
+    const tried = at(row[0] ?? '');
+    expect(tried - at(before[0] ?? '')).toBeGreaterThanOrEqual(30 * MINUTE);
+    expect(tried).toBeLessThan(at(by) + MINUTE);
+    // The published add-on's next hourly tick takes it: at the time the row gave.
+    if (hourlyTicks) expect(tried).toBeGreaterThanOrEqual(at(by) - 5 * MINUTE);
+  }
+}
+
+describe.each(['addon', 'bound'] as const)(
+  'two hourly refreshes whose later pages always fail (%s)',
+  (mode) => {
+    it('try each failed attempt again half an hour after it at the soonest, and by the time its log row gives', async () => {
+      // As the workbench's QA found it: a report and a list started in the same tick.
+      const { rt, sim } = await startLocalAddon({ now: '2026-12-05T03:40:00Z', dialect: 'live', mode });
+      const due = Date.parse('2026-12-05T04:00:00Z'); // 23:00 in New York
+      for (const [name, source, writes] of [
+        ['Adherence', { kind: 'report', report: 'adherence', granularity: 'day' }, 'replace'],
+        ['States', { kind: 'resource', resource: 'agent_states' }, 'append'],
+      ] as const) {
+        rt.workbook.addSheet(name);
+        await rt.callFromSidebar(
+          'saveRefresh',
+          {
+            spec: {
+              source,
+              range: { kind: 'relative', preset: 'today' },
+              target: { kind: 'sheet', name },
+              mode: writes,
+            },
+            frequency: { kind: 'hourly' },
+            notifyByEmail: true,
+          },
+          `refresh-pace-${name}`,
+        );
+      }
+      sim.setFaults({ failFromOffset: 1 });
+      await stepUntil(rt, () => rt.mail.length === 2, 6 * HOUR);
+      // Both given up, and their owner told, within 3 hours of their due time.
+      expect(rt.clock.now() - due).toBeLessThanOrEqual(3 * HOUR);
+      for (const sheet of ['Adherence', 'States']) expectPaced(rt, sheet, mode === 'addon');
+    });
+  },
+);
+
+describe("a refresh whose report's checks fail while Assembled builds it", () => {
+  it("is not checked again every minute by a bound script's minute ticks, though a report is awaited", async () => {
+    const { rt, sim } = await startLocalAddon({
+      now: '2026-05-25T09:10:00Z',
+      dialect: 'live',
+      mode: 'bound',
+      reportDelayMs: 20 * MINUTE,
+    });
+    rt.workbook.addSheet('AHT');
+    await saveDailyAht(rt, { sheet: 'AHT', hour: 7, key: 'refresh-pace-built', notify: true });
+    // 07:00 in New York: the tick that starts the run polls the report until it must stop.
+    await rt.clock.advanceAsync(Date.parse('2026-05-25T11:20:00Z') - rt.clock.now());
+    expect(logRows(rt)).toEqual([]);
+    sim.setFaults({ force5xx: 100_000 });
+    await stepUntil(rt, () => rt.mail.length > 0, 6 * HOUR);
+    expectPaced(rt, 'AHT', false);
+  });
+});

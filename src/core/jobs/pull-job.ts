@@ -100,9 +100,17 @@ export const STALL_AFTER_MS = 45 * 60_000;
  */
 export const SLOWEST_TICK_MS = 60 * 60_000;
 
+/**
+ * A refresh's failed attempt is tried again no sooner than this, whoever comes by first (a bound
+ * script's minute ticks, the tick's other runs, the owner's open sidebar): the run keeps the hours
+ * it is given to get past an outage, and the published add-on's next hourly tick takes it.
+ */
+export const REFRESH_RETRY_MS = SLOWEST_TICK_MS / 2;
+
 /** The latest a retry of a job that met a transient failure will happen. */
-export function nextTryBy(job: Pick<PullJob, 'nextPollAt'>): number {
-  return job.nextPollAt + SLOWEST_TICK_MS;
+export function nextTryBy(job: Pick<PullJob, 'nextPollAt' | 'refreshId'>): number {
+  // A refresh's retry, due half an hour after its failure, is the next hourly tick's: within the hour.
+  return job.nextPollAt + SLOWEST_TICK_MS - (job.refreshId ? REFRESH_RETRY_MS : 0);
 }
 
 export function isTerminal(job: Pick<PullJob, 'state'>): boolean {

@@ -19,6 +19,7 @@ import {
   nextTryBy,
   type PullJob,
   pollDelay,
+  REFRESH_RETRY_MS,
   STOPPED,
   stillRunning,
   withState,
@@ -204,7 +205,9 @@ export function advancePull(deps: PullDeps, id: string, turn?: Turn): PullJob {
     if (!waited && !isDue(current, now)) {
       // A report not ready yet: check again within this execution while time remains.
       const wait = Math.min(current.nextPollAt - now, IN_RUN_POLL_MAX_MS);
-      if (!turn?.wait || current.state !== 'running' || now + wait >= deadline) return current;
+      // A failed attempt's retry is not slept towards: it waits for its own time.
+      const retrying = current.errors > 0;
+      if (!turn?.wait || current.state !== 'running' || retrying || now + wait >= deadline) return current;
       try {
         deps.clock.sleep(wait);
       } catch (error) {
@@ -576,7 +579,7 @@ function failure(job: PullJob, error: unknown, now: number): PullJob {
   if (transient && job.errors < MAX_RETRIES) {
     const errors = job.errors + 1;
     // A Retry-After longer than the backoff is honoured by a later run, never slept through here.
-    const wait = Math.max(pollDelay(errors), error.retryAfterMs ?? 0);
+    const wait = Math.max(job.refreshId ? REFRESH_RETRY_MS : pollDelay(errors), error.retryAfterMs ?? 0);
     const retry: PullJob = { ...job, errors, nextPollAt: now + wait, message, updatedAt: now };
     if (job.giveUpAt === undefined || nextTryBy(retry) <= job.giveUpAt) return retry;
   }

@@ -84,8 +84,9 @@ function awaitRuns(deps: RefreshDeps, ids: string[], deadline: number): void {
 
 /**
  * Moves a refresh's run on for a turn and records its end. The owner's Scheduled refreshes sidebar
- * does this too (carryOnFromSidebar), as the Pull sidebar does for a pull: a published add-on's
- * trigger ticks only hourly, so "Run now" would otherwise show "Running now" for up to an hour.
+ * does this too, as the Pull sidebar does for a pull: a published add-on's trigger ticks only
+ * hourly, so "Run now" would otherwise show "Running now" for up to an hour. An attempt Assembled
+ * failed is not tried again before its time (REFRESH_RETRY_MS), whoever carries the run on.
  */
 export function carryOnRun(deps: RefreshDeps, refresh: Refresh, turn?: Turn): Refresh {
   const { jobId } = refresh;
@@ -93,18 +94,6 @@ export function carryOnRun(deps: RefreshDeps, refresh: Refresh, turn?: Turn): Re
   const job = runJob(deps, refresh, jobId);
   if (job && !isTerminal(job)) advancePull(deps, jobId, turn);
   return settle(deps, refresh.id, jobId) ?? refresh;
-}
-
-/**
- * What the owner's open Scheduled refreshes sidebar does while a run is under way: carries it on
- * as long as it goes well. An attempt Assembled failed waits for its retry at the refresh's own
- * pace (the dispatcher's ticks, spread over the hours a run is given): polled every few seconds,
- * a run would use up its attempts in minutes and be given up while Assembled is briefly down.
- */
-export function carryOnFromSidebar(deps: RefreshDeps, refresh: Refresh, turn: Turn): Refresh {
-  const job = refresh.jobId ? runJob(deps, refresh, refresh.jobId) : undefined;
-  if (job && !isTerminal(job) && job.errors > 0) return refresh;
-  return carryOnRun(deps, refresh, turn);
 }
 
 /**
