@@ -222,9 +222,42 @@ describe('an hourly refresh between attempts', () => {
     expect(card).toMatchObject({ running: true, retry: { attempts: 1 }, nextRun: 'After this run' });
     // Given up, its e-mail does not name a time already past as the next run.
     await stepUntil(rt, () => rt.mail.length > 0, 6 * HOUR);
-    expect(rt.mail[0]?.body).toMatch(
-      /^It runs again within the hour: its next time passed while this run was tried\.$/m,
+    const next = /^It runs again as scheduled, next at (\S+ \S+) \(America\/New_York\)\.$/m.exec(
+      rt.mail[0]?.body ?? '',
     );
+    const [after] = await rt.callFromSidebar<RefreshView[]>('listRefreshes');
+    expect(next?.[1]).toBe(after?.nextRun);
+    expect(Date.parse(`${next?.[1]?.replace(' ', 'T')}:00-04:00`)).toBeGreaterThan(rt.clock.now());
+  });
+
+  it('once its run ends late after retries, shows its next time to come, never as due hours ago or overdue', async () => {
+    // 22:40 in New York: its 23:00 run starts at the 23:40 tick, fails there and at 00:40.
+    const { rt, sim } = await startLocalAddon({ now: '2026-12-05T03:40:00Z', dialect: 'live' });
+    rt.workbook.addSheet('Teams');
+    await saveListRefresh(rt, {
+      resource: 'teams',
+      sheet: 'Teams',
+      frequency: { kind: 'hourly' },
+      key: 'refresh-late-done',
+    });
+    sim.setFaults({ force5xx: 100_000 });
+    await stepUntil(rt, () => logRows(rt).length === 2, 3 * HOUR);
+    sim.setFaults({});
+    // Written by the 01:40 tick, with its 00:00 and 01:00 gone by meanwhile.
+    await stepUntil(rt, () => logRows(rt).at(-1)?.[4] === 'done', 2 * HOUR);
+    expect(logRows(rt).at(-1)?.[0]).toMatch(/^2026-12-05 01:40/);
+    const sam = rt.asUser('sam@example.com');
+    for (const viewer of [rt, sam]) {
+      const [card] = await viewer.callFromSidebar<RefreshView[]>('listRefreshes');
+      expect(card).toMatchObject({ nextRun: '2026-12-05 02:00', overdue: '', lastRun: { status: 'done' } });
+    }
+    // Before the next tick, its time is due as any hourly refresh's is, and not overdue.
+    await rt.clock.advanceAsync(Date.parse('2026-12-05T07:30:00Z') - rt.clock.now());
+    for (const viewer of [rt, sam]) {
+      const [card] = await viewer.callFromSidebar<RefreshView[]>('listRefreshes');
+      expect(card?.nextRun).toMatch(/^Due since 2026-12-05 02:00:/);
+      expect(card?.overdue).toBe('');
+    }
   });
 });
 

@@ -30,11 +30,8 @@ export function quoteAsData(name: string): string {
 }
 
 /** What happens next to a refresh whose run failed: the owner need not act to get the next run. */
-export function nextRunWords(refresh: Refresh, zone: Zone, now: number): string {
+export function nextRunWords(refresh: Refresh, zone: Zone): string {
   if (refresh.paused) return `It is paused, and runs again once resumed in ${menuPath('refreshes')}.`;
-  // Its time came while this run was being tried again: the next background tick runs it.
-  if (refresh.nextRunAt <= now)
-    return 'It runs again within the hour: its next time passed while this run was tried.';
   return `It runs again as scheduled, next at ${formatLocalDateTime(refresh.nextRunAt, zone)} (${zone.name}).`;
 }
 

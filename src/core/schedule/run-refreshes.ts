@@ -204,7 +204,10 @@ function failedAtStart(
 
 function finish(deps: RefreshDeps, refresh: Refresh, job: Ending | undefined): Refresh {
   const now = deps.clock.now();
-  const { jobId: _, runDueAt: dueAt, runFrom, ...r } = refresh;
+  const { jobId: _, runDueAt: dueAt, runFrom, ...ran } = refresh;
+  // Its next time was set as it started; a run tried for hours may outlive it. The next run is then
+  // the first time after this one ended: the times it outlived are not owed a run of their own.
+  const r = ran.nextRunAt > now ? ran : { ...ran, nextRunAt: nextRun(ran.frequency, now, deps.zone) };
   if (!job)
     return record(r, 'failed', now, 0, 'The run was lost; it will run again at its next time.', dueAt);
   const status = job.state as RunStatus;
@@ -255,7 +258,7 @@ function finish(deps: RefreshDeps, refresh: Refresh, job: Ending | undefined): R
       // pause says what to do instead: it is not resumed, nor run now, into no sheet.
       const later = sheetGone
         ? ''
-        : [nextRunWords(next, deps.zone, now), failingWords(r, next, deps.zone)].filter(Boolean).join('\n');
+        : [nextRunWords(next, deps.zone), failingWords(r, next, deps.zone)].filter(Boolean).join('\n');
       deps.notify.failed(next, reason, later, sheetGone ? undefined : job.range, marked.kept);
       next.mailedAt = now;
     }
