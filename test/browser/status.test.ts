@@ -137,7 +137,10 @@ describe('Sidebars say what is true now', () => {
     await expect.poll(() => card.textContent()).toMatch(/Not run yet/);
     // A report: Assembled generates it while the card says the run is under way.
     await card.getByRole('button', { name: /^Run now/ }).click();
-    await expect.poll(() => statusOf(sb)).toMatch(/Started: its card shows the outcome when the run ends\./);
+    // Said on the card pressed, as on the line screen readers hear.
+    await expect
+      .poll(() => card.locator('.said').textContent())
+      .toMatch(/^Started: this card shows the outcome when the run ends\.$/);
     expect(await card.textContent()).toMatch(/Running now/);
     // The open sidebar carries the run on, no background tick needed (a published add-on's
     // trigger ticks only hourly, so the clock is not skipped here); the card follows.

@@ -1,6 +1,6 @@
 import type { RefreshView } from '../../../core/schedule/refresh-view';
 import { askInPage } from '../../ask-in-page';
-import { busy, byId, el, focusLost, showStatus } from '../../dom';
+import { busy, byId, el, focusLost, showStatus, type Tone } from '../../dom';
 import { createFrequencyForm } from '../../frequency-form';
 import { lastRunText } from '../../last-run';
 import { callServer, errorMessage } from '../../rpc';
@@ -25,27 +25,54 @@ function health(r: RefreshView): 'failed' | 'paused' | 'ok' {
 }
 
 /**
- * Runs a call that answers with the list; says what it is doing, then `done` (empty: nothing).
- * `then` runs once the new cards are drawn (to put the focus back where a person expects it).
+ * What the last action said, when it was pressed on a card still listed: drawn on that card, as the
+ * line under the list may be far below the fold, where a refusal seemed to be no answer at all.
+ */
+let said: { id: string; text: string; tone: Tone } | undefined;
+
+const saidLine = (s: NonNullable<typeof said>) => el('p', { class: 'said', 'data-tone': s.tone }, s.text);
+
+/**
+ * Says `text` on the status line, which screen readers hear; said of a card (`id`), it is drawn on
+ * that card, in view, and the line under the list keeps it for screen readers only.
+ */
+function say(text: string, tone: Tone = 'info', id?: string): void {
+  showStatus(status, text, tone);
+  for (const old of list.querySelectorAll('.said')) old.remove();
+  const card = id && text ? list.querySelector(`[data-id="${CSS.escape(id)}"]`) : null;
+  said = id && card ? { id, text, tone } : undefined;
+  status.classList.toggle('sr-only', !!said);
+  if (!said || !card) return;
+  const line = saidLine(said);
+  card.append(line);
+  line.scrollIntoView({ block: 'nearest' });
+}
+
+/**
+ * Runs a call that answers with the list; says what it is doing, then `done` (empty: nothing), on
+ * the card of `id` when it was pressed on one. `then` runs once the new cards are drawn (to put the
+ * focus back where a person expects it).
  */
 async function act(
   label: string,
   call: () => Promise<RefreshView[]>,
   done: string,
+  id?: string,
   then?: () => void,
 ): Promise<void> {
-  showStatus(status, `${label}…`);
+  say(`${label}…`, 'info', id);
   try {
     render(await busy([...document.querySelectorAll('button')], call));
-    showStatus(status, done, 'ok');
+    say(done, 'ok', id);
     sayRunEnded();
     then?.();
   } catch (error) {
-    // Refused (a Run now whose sheet is gone): no run to tell of, so the next read of the list
-    // leaves the refusal on the status line, and draws the card as the refusal left it.
+    // Refused (a Run now whose sheet is gone): no run to tell of. The card is drawn as the refusal
+    // left it (paused, say) before the refusal is put on it, so the redraw cannot push it out of view.
     ranNow.clear();
-    showStatus(status, errorMessage(error), 'error');
-    readAgainLater(ON_RETURN_MS);
+    const refusal = errorMessage(error);
+    await callServer('listRefreshes').then(render, () => readAgainLater(ON_RETURN_MS));
+    say(refusal, 'error', id);
   }
 }
 
@@ -55,12 +82,14 @@ const ranNow = new Set<string>();
 function sayRunEnded(): void {
   // Each run pressed for is said when it ends (or when an attempt fails), all on the one line: a
   // second Run now while the first runs does not silence the first.
-  const said: string[] = [];
+  const words: string[] = [];
+  const of: string[] = [];
   let failed = false;
   for (const id of ranNow) {
     const r = shown.find((x) => x.id === id);
     if (r?.retry) {
-      said.push(
+      of.push(id);
+      words.push(
         `${nameOf(r)}: attempt ${r.retry.attempts} failed. Its card says why and when it is tried again.`,
       );
       failed = true;
@@ -69,10 +98,12 @@ function sayRunEnded(): void {
     if (r?.running) continue;
     ranNow.delete(id);
     if (!r) continue;
-    said.push(`${nameOf(r)}: ${lastRunText(r)}.`);
+    of.push(id);
+    words.push(`${nameOf(r)}: ${lastRunText(r)}.`);
     failed ||= health(r) === 'failed';
   }
-  if (said.length) showStatus(status, said.join(' '), failed ? 'error' : 'ok');
+  // One run's end is said on its card; several, on the line under the list.
+  if (words.length) say(words.join(' '), failed ? 'error' : 'ok', of.length === 1 ? of[0] : undefined);
 }
 
 /**
@@ -146,11 +177,12 @@ function editor(r: RefreshView, card: HTMLElement): void {
   );
   save.addEventListener('click', () => {
     // Said at the field to fix (the focus goes there), not after a trip to the server.
-    if (form.problem()) return showStatus(status, '');
+    if (form.problem()) return say('');
     void act(
       'Saving',
       () => callServer('saveRefresh', { spec: mode.spec(), ...form.value() }, r.id),
       'Saved.',
+      r.id,
     );
   });
   const close = () => {
@@ -191,11 +223,12 @@ function confirmDelete(r: RefreshView, card: HTMLElement, trigger: HTMLButtonEle
         'Deleting',
         () => callServer('deleteRefresh', r.id),
         'Deleted.',
+        r.id,
         () => focusNear(at),
       ),
   );
-  // The line below the list still tells of the last action, not of this question.
-  showStatus(status, '');
+  // The card and the line below the list still tell of the last action, not of this question.
+  say('');
 }
 
 /** After a delete the focus goes to the card now in its place (or Reload), not to the page. */
@@ -219,7 +252,7 @@ function card(r: RefreshView): HTMLElement {
   row('Owner', r.owner);
   const item = el(
     'li',
-    { class: 'card', 'data-health': health(r) },
+    { class: 'card', 'data-health': health(r), 'data-id': r.id },
     el('h2', {}, el('span', { class: 'marker', 'aria-hidden': 'true' }), nameOf(r)),
     dl,
   );
@@ -251,25 +284,27 @@ function card(r: RefreshView): HTMLElement {
           void act(
             'Running',
             () => callServer('runRefreshNow', r.id),
-            'Started: its card shows the outcome when the run ends.',
+            'Started: this card shows the outcome when the run ends.',
+            r.id,
           );
         }),
         r.paused
           ? button(
               'Resume',
               'pause',
-              () => void act('Resuming', () => callServer('resumeRefresh', r.id), 'Resumed.'),
+              () => void act('Resuming', () => callServer('resumeRefresh', r.id), 'Resumed.', r.id),
             )
           : button(
               'Pause',
               'pause',
-              () => void act('Pausing', () => callServer('pauseRefresh', r.id), 'Paused.'),
+              () => void act('Pausing', () => callServer('pauseRefresh', r.id), 'Paused.', r.id),
             ),
         button('Edit', 'edit', () => editor(r, item)),
         button('Delete', 'delete', (b) => confirmDelete(r, item, b)),
       ),
     );
   }
+  if (said?.id === r.id) item.append(saidLine(said));
   return item;
 }
 
@@ -282,6 +317,11 @@ list.addEventListener('focusin', (event) => {
 function render(refreshes: RefreshView[]): void {
   shown = refreshes;
   list.replaceChildren(...refreshes.map(card));
+  // Its card gone (deleted), what was said of it stays on the line under the list.
+  if (said && !refreshes.some((r) => r.id === said?.id)) {
+    said = undefined;
+    status.classList.remove('sr-only');
+  }
   if (!refreshes.length) list.append(el('li', {}, 'No scheduled refreshes in this spreadsheet yet.'));
   // Drawing the list again (every few seconds while a refresh runs, or after an action) takes the
   // focused button away: the focus goes to the same button on the new card, not to the page.
