@@ -29,7 +29,9 @@ function views(deps: RefreshDeps): RefreshView[] {
   const jobs = new JobStore(deps.store);
   return new RefreshStore(deps.store).all().map((saved) => {
     const r = namedNow(deps.targets, saved);
-    const v = refreshView(r, deps.user, deps.zone, now, r.jobId ? jobs.get(r.jobId) : undefined);
+    // Looked up for every viewer, with no key: a sheet deleted shows on its card before any run.
+    const there = deps.targets.exists(r.spec.target, r.sheetId);
+    const v = refreshView(r, deps.user, deps.zone, now, r.jobId ? jobs.get(r.jobId) : undefined, there);
     // The budget is the owner's: only their own refreshes wait on it.
     const withBudget = v.mine && !v.paused && !v.notice && budget ? { ...v, notice: budget } : v;
     // A notice says why the owner's runs cannot start (no trigger could be set, the day's budget is

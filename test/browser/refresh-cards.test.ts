@@ -2,6 +2,7 @@
 // in view and heard by screen readers.
 import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { SECOND_EDITOR } from '../../dev/workbench/session';
 import type { Bench } from './support';
 import { refreshCard, useBench } from './support';
 
@@ -40,24 +41,75 @@ describe('Scheduled refresh cards', () => {
   it('a refusal on a card low in the list is said on that card, in view, and to screen readers', async () => {
     const { page, running } = bench();
     await refreshesInto(bench(), 'Staff A', 'Staff B', 'Staff C', 'Staff D');
-    running.workbench.rt.workbook.deleteSheet('Staff D');
     const { sb, card } = await refreshCard(page, 'Staff D');
+    // The sheet is deleted while the card is on screen, as Run now goes down: the list, read
+    // before, still offers it.
+    const run = card.getByRole('button', { name: /^Run now: / });
+    await run.scrollIntoViewIfNeeded();
+    const box = await run.boundingBox();
+    if (!box) throw new Error('Run now is not on screen');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    running.workbench.rt.workbook.deleteSheet('Staff D');
+    await page.mouse.up();
     const refused = /^Nothing was run: its sheet "Staff D" was deleted\./;
-    await card.getByRole('button', { name: /^Run now: / }).click();
     const said = card.locator('.said');
     await expect.poll(() => said.textContent()).toMatch(refused);
     expect(await said.getAttribute('data-tone')).toBe('error');
+    // Drawn as the refusal left it (its sheet gone: Delete alone, and that said once, not again as
+    // why it paused), the refusal on it in view.
+    await expect.poll(() => card.getByRole('button').count()).toBe(1);
+    expect(await card.locator('.reason').allTextContents()).toEqual([
+      expect.stringMatching(/^It cannot run: its sheet "Staff D" was deleted\./),
+    ]);
     await expect.poll(() => inView(said)).toBe(true);
+    // The focus, on Run now no longer offered, goes to the card's Delete, not to the page.
+    await expect
+      .poll(() => sb.locator(':focus').evaluate((e) => e.getAttribute('aria-label')))
+      .toBe('Delete: Teams into Staff D');
     // The live region says it too, drawn nowhere (the card shows it).
-    expect(await sb.locator('#status').textContent()).toMatch(refused);
-    expect(await sb.locator('#status').getAttribute('role')).toBe('status');
-    expect(await sb.locator('#status').evaluate((e) => e.getBoundingClientRect().width)).toBeLessThanOrEqual(
-      1,
-    );
-    // Resume, on the card now paused: its refusal takes the place of the last one, on the card.
-    await card.getByRole('button', { name: /^Resume: / }).click();
-    await expect.poll(() => said.textContent()).toMatch(/^It cannot run: its sheet "Staff D" was deleted\./);
-    await expect.poll(() => inView(said)).toBe(true);
+    const status = sb.locator('#status');
+    expect(await status.textContent()).toMatch(refused);
+    expect(await status.getAttribute('role')).toBe('status');
+    expect(await status.evaluate((e) => e.getBoundingClientRect().width)).toBeLessThanOrEqual(1);
+    // The list read again (as on coming back to the sidebar) keeps the refusal on its card.
+    const reads = () => running.workbench.rt.executions.filter((e) => e.fnName === 'listRefreshes').length;
+    const before = reads();
+    await sb.getByRole('heading', { name: 'Scheduled refreshes' }).click();
+    await expect.poll(reads).toBeGreaterThan(before);
+    await expect.poll(() => said.textContent()).toMatch(refused);
     expect(await sb.locator('.said').count()).toBe(1);
+  });
+
+  it('a card whose sheet was deleted says so as it is listed, and offers only Delete; another editor is told whom to ask', async () => {
+    const { page, running } = bench();
+    await refreshesInto(bench(), 'Payroll');
+    running.workbench.rt.workbook.deleteSheet('Payroll');
+    const { card } = await refreshCard(page, 'Payroll');
+    const term = (t: string) => card.locator(`dt:text-is("${t}") + dd`);
+    await expect.poll(() => term('Target').textContent()).toBe('Payroll (deleted)');
+    expect(await term('Next run').textContent()).toBe('None');
+    expect(await card.getAttribute('data-health')).toBe('failed');
+    expect(await card.locator('.reason').allTextContents()).toEqual([
+      'It cannot run: its sheet "Payroll" was deleted. Delete this refresh, then pull into a sheet and save a refresh there.',
+    ]);
+    expect(await card.getByRole('button').allTextContents()).toEqual(['Delete']);
+
+    const first = running.workbench.rt.user;
+    const editor = page.getByLabel('Editor at the keyboard');
+    await editor.selectOption(SECOND_EDITOR);
+    await page.waitForFunction((e) => document.body.dataset.editor === e, SECOND_EDITOR);
+    await page.locator('#sidebar').waitFor({ state: 'hidden' });
+    const { card: theirs } = await refreshCard(page, 'Payroll');
+    await expect
+      .poll(() => theirs.locator('.reason').allTextContents())
+      .toEqual([
+        'It cannot run: its sheet "Payroll" was deleted. Ask analyst@example.com, its owner, to delete it.',
+      ]);
+    expect(await theirs.getAttribute('data-health')).toBe('failed');
+    expect(await theirs.getByRole('button').count()).toBe(0);
+    await editor.selectOption(first);
+    await page.waitForFunction((e) => document.body.dataset.editor === e, first);
+    await page.locator('#sidebar').waitFor({ state: 'hidden' });
   });
 });

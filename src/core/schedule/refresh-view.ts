@@ -13,6 +13,7 @@ import { pullWords } from '../pull/pull-words';
 import { formatLocalDateTime } from '../time/zone-math';
 import { describeFrequency, type Frequency } from './frequency';
 import type { LastRun, Refresh, RunStatus } from './refresh';
+import { gone, sheetGone } from './sheet-refresh';
 
 export interface RefreshView {
   id: string;
@@ -31,6 +32,8 @@ export interface RefreshView {
   frequencyLabel: string;
   notifyByEmail: boolean;
   paused: boolean;
+  /** Its sheet is gone, so it can never run: why, and what to do, in words for the viewer; else ''. */
+  targetGone: string;
   pausedReason: string;
   /** Why it will not run on schedule (no trigger could be created, today's budget spent), else ''. */
   notice: string;
@@ -98,8 +101,25 @@ function ownKeyReason(why: NonNullable<Refresh['pausedForKey']>): string {
     : `Paused: Assembled did not accept your API key. Set a valid key in ${settings}, then resume this refresh.`;
 }
 
-/** `run` is the run under way (refresh.jobId's job), as any editor may read it. */
-export function refreshView(r: Refresh, viewer: Caller, zone: Zone, now: number, run?: PullJob): RefreshView {
+/** Its owner is told what to do; another editor, who can do nothing with it, whom to ask. */
+function goneWords(r: Refresh, mine: boolean): string {
+  return mine
+    ? `It cannot run: ${gone(r)}.`
+    : `It cannot run: ${sheetGone(r)}. Ask ${ownerName(r)}, its owner, to delete it.`;
+}
+
+/**
+ * `run` is the run under way (refresh.jobId's job), as any editor may read it; `sheetThere`,
+ * whether its target sheet is still in the spreadsheet.
+ */
+export function refreshView(
+  r: Refresh,
+  viewer: Caller,
+  zone: Zone,
+  now: number,
+  run?: PullJob,
+  sheetThere = true,
+): RefreshView {
   const mine = owns(viewer, r);
   return {
     id: r.id,
@@ -131,5 +151,6 @@ export function refreshView(r: Refresh, viewer: Caller, zone: Zone, now: number,
     nextRun: r.paused ? '' : nextRunText(r, zone, now, run),
     overdue: overdueWords(r, mine, zone, now),
     lastRun: r.lastRun ? lastRunView(r.lastRun, zone) : null,
+    targetGone: sheetThere ? '' : goneWords(r, mine),
   };
 }

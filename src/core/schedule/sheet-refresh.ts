@@ -43,9 +43,13 @@ export function scheduledInto(
  * or renamed), and what to do: a refresh writes into the sheet it was saved for, never another.
  */
 export function gone(r: Refresh): string {
-  const name = targetSheet(r.spec.target);
+  return `${sheetGone(r)}. Delete this refresh, then pull into a sheet and save a refresh there`;
+}
+
+/** "its sheet "Staff" was deleted": what befell it, for a reader who cannot act on the refresh too. */
+export function sheetGone(r: Refresh): string {
   const what = r.sheetId === undefined ? 'was deleted or renamed' : 'was deleted';
-  return `its sheet "${name}" ${what}. Delete this refresh, then pull into a sheet and save a refresh there`;
+  return `its sheet "${targetSheet(r.spec.target)}" ${what}`;
 }
 
 /** A run its deleted sheet kept from starting, in words. */

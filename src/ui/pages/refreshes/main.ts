@@ -20,7 +20,7 @@ function nameOf(r: RefreshView): string {
 const failedRun = (r: RefreshView) => r.lastRun?.status === 'failed' || r.lastRun?.status === 'stalled';
 
 function health(r: RefreshView): 'failed' | 'paused' | 'ok' {
-  if (r.retry || r.overdue || failedRun(r)) return 'failed';
+  if (r.targetGone || r.retry || r.overdue || failedRun(r)) return 'failed';
   return r.paused ? 'paused' : 'ok';
 }
 
@@ -242,10 +242,10 @@ function card(r: RefreshView): HTMLElement {
   const dl = el('dl', {});
   const row = (term: string, value: string, attrs: Record<string, string> = {}) =>
     dl.append(el('dt', {}, term), el('dd', attrs, value));
-  row('Target', r.target);
+  row('Target', r.targetGone ? `${r.target} (deleted)` : r.target);
   row('If the target has data', r.mode);
   row('Frequency', r.frequencyLabel);
-  row('Next run', r.paused ? 'Paused' : r.nextRun);
+  row('Next run', r.targetGone ? 'None' : r.paused ? 'Paused' : r.nextRun);
   // A run given up is as plain to see as an attempt that will be tried again.
   row('Last run', lastRunText(r), !r.running && failedRun(r) ? { class: 'failed' } : {});
   row('If it fails', r.notifyByEmail ? 'E-mail the owner' : 'No e-mail');
@@ -261,9 +261,9 @@ function card(r: RefreshView): HTMLElement {
     const tries = attempts === 1 ? 'Attempt 1 failed' : `${attempts} attempts failed`;
     item.append(el('p', { class: 'reason' }, `${tries}: ${reason} Next try by ${nextTry}.`));
   }
-  if (r.pausedReason) item.append(el('p', { class: 'reason' }, r.pausedReason));
-  if (r.notice) item.append(el('p', { class: 'reason' }, r.notice));
-  if (r.overdue) item.append(el('p', { class: 'reason' }, r.overdue));
+  // Its sheet gone, that is all there is to say: why it paused, or is overdue, follows from it.
+  const reasons = r.targetGone ? [r.targetGone] : [r.pausedReason, r.notice, r.overdue];
+  for (const reason of reasons.filter(Boolean)) item.append(el('p', { class: 'reason' }, reason));
   if (r.mine) {
     // data-act: the same control on the card drawn again, where the focus goes back (render).
     const button = (text: string, act: string, onClick: (b: HTMLButtonElement) => void) => {
@@ -275,34 +275,38 @@ function card(r: RefreshView): HTMLElement {
       b.addEventListener('click', () => onClick(b));
       return b;
     };
-    item.append(
-      el(
-        'div',
-        { class: 'actions' },
-        button('Run now', 'run', () => {
-          ranNow.add(r.id);
-          void act(
-            'Running',
-            () => callServer('runRefreshNow', r.id),
-            'Started: this card shows the outcome when the run ends.',
-            r.id,
-          );
-        }),
-        r.paused
-          ? button(
-              'Resume',
-              'pause',
-              () => void act('Resuming', () => callServer('resumeRefresh', r.id), 'Resumed.', r.id),
-            )
-          : button(
-              'Pause',
-              'pause',
-              () => void act('Pausing', () => callServer('pauseRefresh', r.id), 'Paused.', r.id),
-            ),
-        button('Edit', 'edit', () => editor(r, item)),
-        button('Delete', 'delete', (b) => confirmDelete(r, item, b)),
-      ),
-    );
+    const remove = button('Delete', 'delete', (b) => confirmDelete(r, item, b));
+    // Its sheet gone, it can only be deleted: Run now, Resume, Pause and Edit would be for nothing.
+    if (r.targetGone) item.append(el('div', { class: 'actions' }, remove));
+    else
+      item.append(
+        el(
+          'div',
+          { class: 'actions' },
+          button('Run now', 'run', () => {
+            ranNow.add(r.id);
+            void act(
+              'Running',
+              () => callServer('runRefreshNow', r.id),
+              'Started: this card shows the outcome when the run ends.',
+              r.id,
+            );
+          }),
+          r.paused
+            ? button(
+                'Resume',
+                'pause',
+                () => void act('Resuming', () => callServer('resumeRefresh', r.id), 'Resumed.', r.id),
+              )
+            : button(
+                'Pause',
+                'pause',
+                () => void act('Pausing', () => callServer('pauseRefresh', r.id), 'Paused.', r.id),
+              ),
+          button('Edit', 'edit', () => editor(r, item)),
+          remove,
+        ),
+      );
   }
   if (said?.id === r.id) item.append(saidLine(said));
   return item;
@@ -324,9 +328,13 @@ function render(refreshes: RefreshView[]): void {
   }
   if (!refreshes.length) list.append(el('li', {}, 'No scheduled refreshes in this spreadsheet yet.'));
   // Drawing the list again (every few seconds while a refresh runs, or after an action) takes the
-  // focused button away: the focus goes to the same button on the new card, not to the page.
+  // focused button away: the focus goes to the same button on the new card, not to the page (or
+  // to the card's first, when that button is no longer offered: Run now on a card whose sheet is gone).
   if (focusLost() && lastAct)
-    list.querySelector<HTMLElement>(`[data-act="${lastAct}"]`)?.focus({ preventScroll: true });
+    (
+      list.querySelector<HTMLElement>(`[data-act="${lastAct}"]`) ??
+      list.querySelector<HTMLElement>(`[data-id="${CSS.escape(lastAct.split(' ')[0] ?? '')}"] button`)
+    )?.focus({ preventScroll: true });
   readAgainLater();
 }
 
