@@ -1,6 +1,6 @@
 // Two editors of one spreadsheet in the workbench: the second sees the first's scheduled refresh and
-// whose it is, with no key of their own saved and none of the refresh's controls; switching back
-// gives the first editor their controls again.
+// whose it is, with no key of their own saved and none of the refresh's controls (a line says only
+// its owner can run or change it); switching back gives the first editor their controls again.
 import { describe, expect, it } from 'vitest';
 import { SECOND_EDITOR } from '../../dev/workbench/session';
 import { menu, pullAndSchedule, refreshCard, sidebar, useBench } from './support';
@@ -8,7 +8,7 @@ import { menu, pullAndSchedule, refreshCard, sidebar, useBench } from './support
 describe('A second editor in the workbench', () => {
   const bench = useBench();
 
-  it("sees the first editor's refresh and its owner but not its controls; switching back restores them", async () => {
+  it("sees the first editor's refresh and its owner but not its controls, and why; switching back restores them", async () => {
     const { page, running } = bench();
     const first = running.workbench.rt.user;
     const editor = page.getByLabel('Editor at the keyboard');
@@ -30,6 +30,10 @@ describe('A second editor in the workbench', () => {
     const { card } = await refreshCard(page, 'Teams weekly');
     await expect.poll(() => card.locator('dt:text-is("Owner") + dd').textContent()).toBe(first);
     expect(await card.getByRole('button').count()).toBe(0);
+    // In their place, why not.
+    expect(await card.locator('.hint').textContent()).toBe(
+      'Only its owner can run or change it: it runs with their API key.',
+    );
 
     await editor.selectOption(first);
     await atKeyboard(first);
@@ -37,5 +41,6 @@ describe('A second editor in the workbench', () => {
     const { card: own } = await refreshCard(page, 'Teams weekly');
     for (const name of ['Run now', 'Pause', 'Edit', 'Delete'])
       await own.getByRole('button', { name: new RegExp(`^${name}: `) }).waitFor();
+    expect(await own.locator('.hint').count()).toBe(0);
   });
 });

@@ -264,6 +264,11 @@ function card(r: RefreshView): HTMLElement {
   // Its sheet gone, that is all there is to say: why it paused, or is overdue, follows from it.
   const reasons = r.targetGone ? [r.targetGone] : [r.pausedReason, r.notice, r.overdue];
   for (const reason of reasons.filter(Boolean)) item.append(el('p', { class: 'reason' }, reason));
+  // In place of the buttons another editor does not get, why not (a gone sheet's line names whom to ask).
+  if (!r.mine && !r.targetGone)
+    item.append(
+      el('p', { class: 'hint' }, 'Only its owner can run or change it: it runs with their API key.'),
+    );
   if (r.mine) {
     // data-act: the same control on the card drawn again, where the focus goes back (render).
     const button = (text: string, act: string, onClick: (b: HTMLButtonElement) => void) => {
