@@ -42,6 +42,11 @@ export interface SettingsView extends ConnectionOptions {
   hasKey: boolean;
   /** The key with all but its prefix and last four characters hidden, or '' when there is none. */
   keyHint: string;
+  /**
+   * From a save: how many of the caller's scheduled refreshes are paused for their key (none saved,
+   * or refused), which a new key does not resume by itself.
+   */
+  pausedForKey?: number;
 }
 
 export function maskKey(key: string): string {

@@ -1,5 +1,6 @@
 // Settings live in the user's own Properties: other editors of the spreadsheet cannot read them.
 
+import { pausedForKey } from '../core/schedule/manage';
 import {
   ConnectionOptions,
   DEFAULT_CONNECTION_OPTIONS,
@@ -8,7 +9,8 @@ import {
   type SettingsView,
 } from '../core/settings';
 import { parseInput } from '../core/validation';
-import { userStore } from './adapters/properties-store';
+import { documentStore, userStore } from './adapters/properties-store';
+import { savedUserId } from './user';
 
 const KEY = 'apiKey';
 const OPTIONS = 'connection';
@@ -32,7 +34,13 @@ export function saveSettings(input: unknown): SettingsView {
   const store = userStore();
   if (apiKey) store.set(KEY, apiKey);
   store.set(OPTIONS, options);
-  return getSettings();
+  return { ...getSettings(), pausedForKey: keyPaused() };
+}
+
+/** The caller's refreshes waiting on a key, told by their id alone (Settings needs no e-mail). */
+function keyPaused(): number {
+  const id = savedUserId();
+  return id ? pausedForKey({ store: documentStore(), user: { id, email: '' } }) : 0;
 }
 
 export function clearApiKey(): SettingsView {

@@ -28,13 +28,19 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** The caller's id if one was made before (nothing is theirs without one), asking Google nothing. */
+export function savedUserId(): string | undefined {
+  const id = userStore().get<string>(ID_KEY);
+  return typeof id === 'string' && ID_PATTERN.test(id) ? id : undefined;
+}
+
 /** The caller's id, made under the user lock so two first calls at once agree on one. */
 function userId(): string {
   let store: ReturnType<typeof userStore>;
   try {
     store = userStore();
-    const id = store.get<string>(ID_KEY);
-    if (typeof id === 'string' && ID_PATTERN.test(id)) return id;
+    const id = savedUserId();
+    if (id) return id;
   } catch (error) {
     throw new UnknownCaller(`your own settings could not be read: ${errorText(error)}`);
   }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { startLocalAddon } from '../../dev/local-addon';
+import type { RefreshView } from '../../src/core/schedule/refresh-view';
 import type { ConnectionReport } from '../../src/core/server-api';
+import type { SettingsView } from '../../src/core/settings';
 
 describe('Settings', () => {
   it('keeps the API key in the user properties only, and shows it masked', async () => {
@@ -146,5 +148,45 @@ describe('Settings', () => {
     expect(report.lines[0]?.message).toMatch(/API key/);
     expect(JSON.stringify(report)).not.toContain(key);
     expect(JSON.stringify(rt.logs.entries)).not.toContain(key);
+  });
+
+  it("a save counts the caller's refreshes a refused key paused, which the new key does not resume; another editor's are not theirs", async () => {
+    const { rt, sim, key } = await startLocalAddon({ mode: 'bound' });
+    rt.workbook.addSheet('Teams');
+    const [saved] = await rt.callFromSidebar<RefreshView[]>(
+      'saveRefresh',
+      {
+        spec: {
+          source: { kind: 'resource', resource: 'teams' },
+          target: { kind: 'sheet', name: 'Teams' },
+          mode: 'replace',
+        },
+        frequency: { kind: 'daily', hour: 7 },
+        notifyByEmail: false,
+      },
+      'refresh-teams-01',
+    );
+    const options = { timeFormat: 'unix', apiVersion: '' };
+    expect((await rt.callFromSidebar<SettingsView>('saveSettings', options)).pausedForKey).toBe(0);
+    sim.revokeKey(key);
+    const [run] = await rt.callFromSidebar<RefreshView[]>('runRefreshNow', saved?.id);
+    expect(run?.paused).toBe(true);
+    const fresh = 'sk_live_test_fresh_key_1';
+    sim.issueKey(fresh);
+    expect(
+      (await rt.callFromSidebar<SettingsView>('saveSettings', { apiKey: fresh, ...options })).pausedForKey,
+    ).toBe(1);
+    // Still paused: resuming it is the owner's to do.
+    expect((await rt.callFromSidebar<RefreshView[]>('listRefreshes'))[0]?.paused).toBe(true);
+    const other = rt.asUser('editor@example.com');
+    sim.issueKey('sk_live_test_editor_key');
+    expect(
+      (
+        await other.callFromSidebar<SettingsView>('saveSettings', {
+          apiKey: 'sk_live_test_editor_key',
+          ...options,
+        })
+      ).pausedForKey,
+    ).toBe(0);
   });
 });

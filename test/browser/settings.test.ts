@@ -121,4 +121,42 @@ describe('Settings in the workbench', () => {
     await page.getByLabel('How the simulated Assembled answers').selectOption('none');
     await page.waitForFunction(() => document.body.dataset.faults === 'none');
   });
+
+  it('a key saved says which scheduled refreshes a missing or refused key paused, and where to resume them', async () => {
+    const { page, running } = bench();
+    await reset(page);
+    const { rt, session } = running.workbench;
+    const options = { timeFormat: 'unix', apiVersion: '' };
+    rt.workbook.addSheet('Teams kept');
+    const [refresh] = await rt.callFromSidebar<{ id: string }[]>(
+      'saveRefresh',
+      {
+        spec: {
+          source: { kind: 'resource', resource: 'teams' },
+          target: { kind: 'sheet', name: 'Teams kept' },
+          mode: 'replace',
+        },
+        frequency: { kind: 'daily', hour: 7 },
+        notifyByEmail: false,
+      },
+      'refresh-teams-kept',
+    );
+    // Its run with a key Assembled never issued pauses it.
+    await rt.callFromSidebar('saveSettings', { apiKey: 'sk_live_test_never_issued_key', ...options });
+    const [run] = await rt.callFromSidebar<{ paused: boolean }[]>('runRefreshNow', refresh?.id);
+    expect(run?.paused).toBe(true);
+
+    await menu(page, 'Settings…');
+    const sb = await sidebar(page, 'Assembled settings');
+    await sb.getByLabel('API key').fill(session.backend.key);
+    await sb.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect
+      .poll(() => sb.locator('#status').textContent(), { timeout: 30_000 })
+      .toBe(
+        'Saved. One of your scheduled refreshes is paused because your API key was missing or refused: open Extensions ▸ Assembled for Google Sheets ▸ Scheduled refreshes… to resume it.',
+      );
+    // Options saved alone, with no key typed, say no more than that.
+    await sb.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => sb.locator('#status').textContent()).toBe('Saved.');
+  });
 });

@@ -108,6 +108,12 @@ export function setPaused(deps: Deps, id: string, paused: boolean): Refresh {
   return notice ? store.save({ ...saved, notice }) : saved;
 }
 
+/** The caller's refreshes a run paused for their key (none saved, or Assembled refused it). */
+export function pausedForKey(deps: Pick<Deps, 'store' | 'user'>): number {
+  return new RefreshStore(deps.store).all().filter((r) => owns(deps.user, r) && r.paused && r.pausedForKey)
+    .length;
+}
+
 export function deleteRefresh(deps: Pick<Deps, 'store' | 'user'>, id: string): void {
   ownedRefresh(deps, id);
   new RefreshStore(deps.store).delete(id);

@@ -1,4 +1,5 @@
 import { failedCount } from '../../../core/assembled/check-words';
+import { menuPath } from '../../../core/menu-names';
 import type { ConnectionReport } from '../../../core/server-api';
 import type { SettingsInput, SettingsView, TimeFormat } from '../../../core/settings';
 import { askInPage } from '../../ask-in-page';
@@ -124,9 +125,18 @@ apiKey.addEventListener('input', () => {
   keyWrong(false);
 });
 
+/** A new key does not resume the refreshes a missing or refused one paused: where to do that. */
+function toResume(paused = 0): string {
+  if (!paused) return '';
+  const which =
+    paused === 1 ? 'One of your scheduled refreshes is' : `${paused} of your scheduled refreshes are`;
+  return ` ${which} paused because your API key was missing or refused: open ${menuPath('refreshes')} to resume ${paused === 1 ? 'it' : 'them'}.`;
+}
+
 async function save(typed: string): Promise<void> {
   saveAnyway.hidden = true;
-  show(await callServer('saveSettings', formInput()));
+  const saved = await callServer('saveSettings', formInput());
+  show(saved);
   // Saved anyway, the key stays wrong until another is saved.
   keyWrong(typed !== '' && typed === refused);
   if (typed && typed === refused)
@@ -135,7 +145,7 @@ async function save(typed: string): Promise<void> {
       'Saved, though Assembled did not accept this key when it was tested: pulls, pushes and scheduled refreshes fail with it until a valid key is saved.',
       'error',
     );
-  else showStatus(status, 'Saved.', 'ok');
+  else showStatus(status, `Saved.${typed ? toResume(saved.pausedForKey) : ''}`, 'ok');
 }
 
 form.addEventListener('submit', (event) => {
