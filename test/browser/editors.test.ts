@@ -1,6 +1,7 @@
 // Two editors of one spreadsheet in the workbench: the second sees the first's scheduled refresh and
 // whose it is, with no key of their own saved and none of the refresh's controls (a line says only
-// its owner can run or change it); switching back gives the first editor their controls again.
+// its owner can run or change it); switching back gives the first editor their controls again. Their
+// pull with no key is refused before it starts, said once, with no stage left behind.
 import { describe, expect, it } from 'vitest';
 import { SECOND_EDITOR } from '../../dev/workbench/session';
 import { menu, pullAndSchedule, refreshCard, sidebar, useBench } from './support';
@@ -42,5 +43,25 @@ describe('A second editor in the workbench', () => {
     for (const name of ['Run now', 'Pause', 'Edit', 'Delete'])
       await own.getByRole('button', { name: new RegExp(`^${name}: `) }).waitFor();
     expect(await own.locator('.hint').count()).toBe(0);
+  });
+
+  it('a pull the second editor has no key for is refused before it starts, and screen readers are not left with "Starting"', async () => {
+    const { page, running } = bench();
+    const first = running.workbench.rt.user;
+    const editor = page.getByLabel('Editor at the keyboard');
+    await editor.selectOption(SECOND_EDITOR);
+    await page.waitForFunction((e) => document.body.dataset.editor === e, SECOND_EDITOR);
+    await page.locator('#sidebar').waitFor({ state: 'hidden' });
+    await page.getByRole('tab', { name: 'Teams weekly' }).click();
+    await menu(page, 'Pull data…');
+    const sb = await sidebar(page, 'Pull data from Assembled');
+    await sb.getByRole('button', { name: 'Pull it again' }).click();
+    await expect
+      .poll(() => sb.locator('#status').textContent())
+      .toMatch(/^No Assembled API key is set for you\./);
+    expect(await sb.locator('#job').isHidden()).toBe(true);
+    expect(await sb.locator('#jobSaid').textContent()).toBe('');
+    await editor.selectOption(first);
+    await page.waitForFunction((e) => document.body.dataset.editor === e, first);
   });
 });

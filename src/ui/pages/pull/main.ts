@@ -584,8 +584,13 @@ function whilePulling(work: () => Promise<void>): void {
       await work();
       refreshTargetsQuietly();
     } catch (error) {
-      // Refused before it began (no key, a range that cannot be): no progress to show, only why.
-      if (!shown?.job.id) byId('job').hidden = true;
+      // Refused before it began (no key, a range that cannot be): no progress to show, only why,
+      // and no "Starting" left for screen readers (the status line tells them why).
+      if (!shown?.job.id) {
+        byId('job').hidden = true;
+        saidState = '';
+        byId('jobSaid').textContent = '';
+      }
       shown = null;
       showStatus(status, errorMessage(error), 'error');
     } finally {
