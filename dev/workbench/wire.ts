@@ -37,6 +37,7 @@ export interface StateView {
   user: string;
   /** The editors the page can switch between, the first editor first. */
   editors: string[];
+  /** The sheets that have a tab, in order: hidden ones are left out, as Sheets leaves them out. */
   sheets: string[];
   /** The colour of each sheet's tab that has one (#rrggbb), by sheet name. */
   tabColors: Record<string, string>;

@@ -123,7 +123,7 @@ export class Workbench {
       spreadsheetName: rt.workbook.name,
       user: rt.user,
       editors: this.current.editors(),
-      sheets: rt.workbook.sheetNames(),
+      sheets: this.tabs(),
       tabColors: Object.fromEntries(
         rt.workbook.sheetNames().flatMap((name) => {
           const color = rt.workbook.tabColor(name);
@@ -141,6 +141,16 @@ export class Workbench {
         body: m.body,
       })),
     };
+  }
+
+  /**
+   * The sheets whose tabs show. Sheets leaves hidden sheets out of its tab bar (they are listed as
+   * hidden under All sheets), the add-on's staging sheets among them; one in view keeps its tab.
+   */
+  private tabs(): string[] {
+    const wb = this.rt.workbook;
+    const active = wb.activeSheet();
+    return wb.sheetNames().filter((name) => name === active || !wb.isHidden(name));
   }
 
   sheet(name: string): SheetReply {

@@ -1,4 +1,5 @@
-// A sheet renamed or deleted from its tab in the workbench, with Sheets' own refusals.
+// A sheet renamed or deleted from its tab in the workbench, with Sheets' own refusals; hidden sheets
+// have no tab, as in Sheets.
 import { afterEach, describe, expect, it } from 'vitest';
 import { Workbench } from '../../dev/workbench/workbench';
 
@@ -36,5 +37,16 @@ describe('the workbench sheet tabs', () => {
     });
     expect(bench.deleteSheet('Sheet2')).toEqual({ ok: true });
     expect(wb.sheetNames()).toEqual(['Sheet1']);
+  });
+
+  it("hidden sheets have no tab, as in Sheets: a large pull's staging sheet among them", async () => {
+    bench = await Workbench.create({ followRealClock: false }, '');
+    const wb = bench.rt.workbook;
+    bench.addSheet();
+    wb.addSheet('~assembled-staging-pages-1');
+    wb.hideSheet('~assembled-staging-pages-1');
+    expect(bench.state().sheets).toEqual(['Sheet1', 'Sheet2']);
+    // Still in the workbook, as in Sheets.
+    expect(wb.sheetNames()).toContain('~assembled-staging-pages-1');
   });
 });
