@@ -150,6 +150,42 @@ describe('Push rows in the workbench', () => {
     expect(await allDay.getAttribute('class')).not.toMatch(/checkbox/);
   });
 
+  it('asks before windows are cleared, with what Validate counted; Keep sends nothing', async () => {
+    const { page } = bench();
+    const sim = bench().running.workbench.session.backend.simulator;
+    const deletes = () => sim?.stats().byRoute['DELETE /v0/activities'] ?? 0;
+    const before = deletes();
+    await menu(page, 'Push rows…');
+    const sb = await sidebar(page, 'Push rows to Assembled');
+    await sb.getByLabel('What the rows are').selectOption('activities_clear');
+    await sb.getByRole('button', { name: 'Insert template' }).click();
+    await sb.locator('#status', { hasText: 'is ready' }).waitFor();
+    await typeRow(page, 2, [demoAgent(bench()).email, '2030-01-01 10:00', '2030-01-01 14:00', '']);
+    const push = sb.getByRole('button', { name: 'Push', exact: true });
+    const question = sb.getByRole('group', { name: 'Clear these windows?' });
+    await push.click();
+    await expect
+      .poll(() => question.textContent())
+      .toMatch(
+        /^Push removes every activity of their agents inside the OK windows, and that cannot be undone\./,
+      );
+    await sb.getByRole('button', { name: 'Keep them' }).click();
+    await question.waitFor({ state: 'detached' });
+    expect(deletes()).toBe(before);
+    // Validate counts them; the question then says so.
+    await sb.getByRole('button', { name: 'Validate' }).click();
+    await expect
+      .poll(() => sb.locator('#status').textContent())
+      .toMatch(/Push would remove 0 activities inside the OK window, as the schedule stands now/);
+    await push.click();
+    await expect
+      .poll(() => question.textContent())
+      .toMatch(/^Push would remove 0 activities inside the OK window/);
+    await sb.getByRole('button', { name: 'Clear them' }).click();
+    await expect.poll(() => cell(page, 2, 'E').textContent(), { timeout: 30_000 }).toBe('cleared');
+    expect(deletes()).toBe(before + 1);
+  });
+
   it('does not take a pulled schedule for time off: nothing is chosen, and a choice names the columns it leaves unread', async () => {
     const { page } = bench();
     const sim = bench().running.workbench.session.backend.simulator;

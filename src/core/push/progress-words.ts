@@ -49,8 +49,13 @@ export function againWords(again: number): string {
 }
 
 /** Validate's word on the OK windows to clear (run-push.ts counts them): a clear cannot be undone. */
-export function clearingWords({ rows, activities }: { rows: number; activities?: number }): string {
-  const windows = rows === 1 ? 'the OK window' : `the ${countText(rows)} OK windows`;
+export function clearingWords({ rows, activities }: { rows?: number; activities?: number }): string {
+  const windows =
+    rows === undefined
+      ? 'the OK windows'
+      : rows === 1
+        ? 'the OK window'
+        : `the ${countText(rows)} OK windows`;
   return activities === undefined
     ? `Push removes every activity of their agents inside ${windows}, and that cannot be undone.`
     : `Push would remove ${countText(activities)} ${activities === 1 ? 'activity' : 'activities'} inside ${windows}, as the schedule stands now, and that cannot be undone.`;

@@ -1,8 +1,15 @@
 import { someOf } from '../../../core/count-text';
 import type { PushKind } from '../../../core/push/kinds';
 import type { OthersPush } from '../../../core/push/others-push';
-import { againWords, nothingToPush, progressWords, removingWords } from '../../../core/push/progress-words';
+import {
+  againWords,
+  clearingWords,
+  nothingToPush,
+  progressWords,
+  removingWords,
+} from '../../../core/push/progress-words';
 import type { KindChoice, PushView } from '../../../core/push/push-view';
+import { askInPage } from '../../ask-in-page';
 import { checkAgain } from '../../check-again';
 import { busy, byId, el, requestKey, showStatus } from '../../dom';
 import { duration } from '../../duration';
@@ -277,13 +284,15 @@ validateButton.addEventListener('click', () => {
           : [
               `${v.ok} OK, ${v.errors} to fix, ${v.skipped} already done${v.changed ? ` (${v.changed} changed since pushed)` : ''}${v.listed ? `, ${v.listed} listed with no Action (left as they are)` : ''}, in "${v.sheet}". Nothing was sent.`,
               ...(v.removing > 0 ? [removingWords(v.removing)] : []),
+              ...(v.clearing ? [clearingWords(v.clearing)] : []),
               ...(v.again > 0 ? [againWords(v.again)] : []),
               ...(v.unread.length > 0 ? [unreadLine(label, v.unread)] : []),
               ...v.problems,
             ];
       // Unread columns, rows changed since pushed, rows that remove activities and rows pushed before are worth a look
       // even when every row reads well: not the all-clear green.
-      const note = v.unread.length > 0 || v.changed > 0 || v.removing > 0 || v.again > 0;
+      const note = v.unread.length > 0 || v.changed > 0 || v.removing > 0 || v.again > 0 || !!v.clearing;
+      clearing = v.clearing ? { sheet: v.sheet, words: clearingWords(v.clearing) } : undefined;
       showStatus(status, lines.join('\n'), v.errors > 0 ? 'error' : note ? 'info' : 'ok');
     } catch (error) {
       showStatus(status, errorMessage(error), 'error');
@@ -291,7 +300,32 @@ validateButton.addEventListener('click', () => {
   });
 });
 
+/** What the last Validate said windows to clear would remove, for the sheet it checked. */
+let clearing: { sheet: string; words: string } | undefined;
+
+// A clear cannot be undone: Push of windows to clear asks first, inside the page (ask-in-page.ts),
+// with what this sidebar's last Validate of the sheet counted, or the words for any window.
 pushButton.addEventListener('click', () => {
+  if (chosen() !== 'activities_clear') return push();
+  const counted = clearing?.sheet === sheetName.textContent ? clearing.words : undefined;
+  askInPage(
+    {
+      question: 'Clear these windows?',
+      text: counted ?? clearingWords({}),
+      yes: 'Clear them',
+      keep: 'Keep them',
+    },
+    pushButton,
+    document,
+    (box) => pushButton.parentElement?.after(box),
+    (close) => {
+      close();
+      push();
+    },
+  );
+});
+
+function push(): void {
   forgetLastResult();
   showStatus(status, 'Starting the push…');
   void busy(buttons, async () => {
@@ -305,7 +339,7 @@ pushButton.addEventListener('click', () => {
       showStatus(status, errorMessage(error), 'error');
     }
   });
-});
+}
 
 syncButton.addEventListener('click', () => {
   showStatus(syncStatus, 'Syncing…');
