@@ -2,12 +2,14 @@
 // against the simulator: the sidebar's calls, the dispatcher trigger, the 6-minute kill.
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createRuntime, type LocalRuntime } from '../../dev/gas/index.js';
+import { createRuntime } from '../../dev/gas/index.js';
 import { createSimulator } from '../../dev/simulator';
 import type { Simulator } from '../../dev/simulator/api';
 import { againWords } from '../../src/core/push/progress-words';
 import type { PushView } from '../../src/core/push/push-view';
+import type { ValidateSummary } from '../../src/core/push/run-push';
 import { TIME_OFF_HEADER } from '../support/time-off-template';
+import { column, follow, validateTemplate } from './in-runtime';
 
 const built = existsSync(new URL('../../build/Code.js', import.meta.url));
 
@@ -23,30 +25,6 @@ function setup(options: { executionLimitMs?: number } = {}) {
   rt.properties.user.set('assembled.apiKey', JSON.stringify(sim.admin.sampleKey));
   const agents = sim.admin.org.people.filter((p) => !p.deleted && p.staffable);
   return { rt, sim, agents };
-}
-
-async function follow(rt: LocalRuntime, view: PushView): Promise<PushView> {
-  for (let i = 0; view.state === 'running' && i < 100; i++) {
-    rt.clock.set(rt.clock.now() + view.nextPollInMs);
-    view = await rt.callFromSidebar<PushView>('pollPush', view.id);
-  }
-  return view;
-}
-
-type Check = { ok: number; errors: number; problems: string[] };
-
-/** A template of `kind` with `rows` under its header, checked by Validate as the sidebar does. */
-async function validateTemplate(rt: LocalRuntime, kind: string, rows: unknown[][]) {
-  const { sheet } = await rt.callFromSidebar<{ sheet: string }>('insertPushTemplate', kind);
-  rt.workbook.write(sheet, rows, { row: 2 });
-  rt.workbook.select(`'${sheet}'!A1`);
-  return { sheet, check: await rt.callFromSidebar<Check>('validatePush', kind) };
-}
-
-function column(rt: LocalRuntime, sheet: string, header: string): unknown[] {
-  const [head = [], ...rows] = rt.workbook.values(sheet);
-  const at = head.indexOf(header);
-  return rows.map((r) => r[at]);
 }
 
 describe.skipIf(!built)('push in the local Apps Script runtime', () => {
@@ -167,7 +145,7 @@ describe.skipIf(!built)('push in the local Apps Script runtime', () => {
     // Its status cleared, it is sent again with no word of a second one: an association is set,
     // not made, and the agent has it already.
     rt.workbook.write(sheet, [['']], { row: 2, column: 4 });
-    const check = await rt.callFromSidebar<Check & { again: number }>('validatePush', 'associations');
+    const check = await rt.callFromSidebar<ValidateSummary>('validatePush', 'associations');
     expect(check).toMatchObject({ ok: 1, again: 0 });
     expect(column(rt, sheet, 'Push message')[0]).toBe(
       'Ready to push. The agent has this ID already: sending it changes nothing.',
@@ -238,7 +216,7 @@ describe.skipIf(!built)('push in the local Apps Script runtime', () => {
     rt.workbook.write(sheet, [['2026-05-25 07:20']], { row: 3, column: 5 });
     const changed =
       "Changed since it was pushed: Assembled holds the row as it was sent, and a done row is never sent again. Sending it again would add a second state beside this one. To change it, an Agent-state edits row (update in Action) needs its State ID, which Assembled's list of states does not always give: an agent-states pull shows an ID column only where it does, and an agent-state edit history pull lists a state only once it was edited. Without an ID, change the state in Assembled itself. Assembled's last word on it: Accepted by Assembled for ingestion.";
-    const again = await rt.callFromSidebar<Check>('validatePush', 'agent_states');
+    const again = await rt.callFromSidebar<ValidateSummary>('validatePush', 'agent_states');
     expect(again).toMatchObject({
       ok: 0,
       errors: 0,
@@ -259,7 +237,7 @@ describe.skipIf(!built)('push in the local Apps Script runtime', () => {
 
     // Typed back as it was sent: nothing changed, and the row says again what it said then.
     rt.workbook.write(sheet, [['2026-05-25 07:15']], { row: 3, column: 5 });
-    expect(await rt.callFromSidebar<Check>('validatePush', 'agent_states')).toMatchObject({
+    expect(await rt.callFromSidebar<ValidateSummary>('validatePush', 'agent_states')).toMatchObject({
       skipped: 2,
       changed: 0,
       problems: [],
@@ -290,7 +268,7 @@ describe.skipIf(!built)('push in the local Apps Script runtime', () => {
     );
     expect(pushed).toMatchObject({ state: 'done', succeeded: 1 });
     rt.workbook.write(sheet, [['break']], { row: 2, column: 4 });
-    const again = await rt.callFromSidebar<Check>('validatePush', 'state_edits');
+    const again = await rt.callFromSidebar<ValidateSummary>('validatePush', 'state_edits');
     expect(again.problems).toEqual([
       "Row 2: Changed since it was pushed: Assembled holds the row as it was sent, and a done row is never sent again. To send the change, put update in Action (and the Assembled ID in State ID if it is empty), then clear Push status and Assembled ID. Assembled's last word on it: State record inserted.",
     ]);
@@ -315,7 +293,7 @@ describe.skipIf(!built)('push in the local Apps Script runtime', () => {
     expect(column(rt, sheet, 'Push message')[0]).toBe(unknown);
 
     // Validate keeps Assembled's answer while the row stands as it was sent...
-    expect(await rt.callFromSidebar<Check>('validatePush', 'state_edits')).toMatchObject({
+    expect(await rt.callFromSidebar<ValidateSummary>('validatePush', 'state_edits')).toMatchObject({
       ok: 0,
       errors: 1,
       problems: [
@@ -326,14 +304,14 @@ describe.skipIf(!built)('push in the local Apps Script runtime', () => {
     expect(column(rt, sheet, 'Push message')[0]).toBe(unknown);
     // ...and checks it afresh once it is changed.
     rt.workbook.write(sheet, [['another-state-id']], { row: 2, column: 2 });
-    expect(await rt.callFromSidebar<Check>('validatePush', 'state_edits')).toMatchObject({
+    expect(await rt.callFromSidebar<ValidateSummary>('validatePush', 'state_edits')).toMatchObject({
       ok: 1,
       errors: 0,
     });
     expect(column(rt, sheet, 'Push status')).toEqual(['OK', 'inserted']);
     // Typed back, Validate has said "Ready to push" since: Assembled is asked again, not quoted.
     rt.workbook.write(sheet, [['bogus-state-id']], { row: 2, column: 2 });
-    expect(await rt.callFromSidebar<Check>('validatePush', 'state_edits')).toMatchObject({
+    expect(await rt.callFromSidebar<ValidateSummary>('validatePush', 'state_edits')).toMatchObject({
       ok: 1,
       errors: 0,
     });
@@ -350,7 +328,7 @@ describe.skipIf(!built)('push in the local Apps Script runtime', () => {
     ]);
     expect(check).toMatchObject({ ok: 0, errors: 2 });
     rt.workbook.write(sheet, [['', '', '', '', '', '']], { row: 3 });
-    expect(await rt.callFromSidebar<Check>('validatePush', 'agent_states')).toMatchObject({
+    expect(await rt.callFromSidebar<ValidateSummary>('validatePush', 'agent_states')).toMatchObject({
       ok: 1,
       errors: 0,
     });
@@ -372,7 +350,7 @@ describe.skipIf(!built)('push in the local Apps Script runtime', () => {
     // With no new row, the rows pushed are not read for their times (which needs the people list).
     const peopleReads = () => sim.stats().byRoute['GET /v0/people'] ?? 0;
     const before = peopleReads();
-    await rt.callFromSidebar<Check>('validatePush', 'agent_states');
+    await rt.callFromSidebar<ValidateSummary>('validatePush', 'agent_states');
     expect(peopleReads()).toBe(before);
     rt.workbook.write(
       sheet,
@@ -383,7 +361,7 @@ describe.skipIf(!built)('push in the local Apps Script runtime', () => {
       ],
       { row: 3 },
     );
-    const check = await rt.callFromSidebar<Check>('validatePush', 'agent_states');
+    const check = await rt.callFromSidebar<ValidateSummary>('validatePush', 'agent_states');
     expect(check).toMatchObject({ ok: 1, errors: 1 });
     expect(check.problems).toEqual([
       'Row 3: Start: overlaps row 2, a state of the same agent from the same source: an agent is in one state at a time on a platform. Correct the times of the row that is wrong, or delete a row typed twice.',
@@ -419,7 +397,7 @@ describe.skipIf(!built)('push in the local Apps Script runtime', () => {
     expect(first).toMatchObject({ state: 'done', succeeded: 1 });
     // The same request typed again below, and one the next day.
     rt.workbook.write(sheet, [typed, [a.email, '2026-07-02', '', 'TRUE', 'pto', 'Next day']], { row: 3 });
-    const check = await rt.callFromSidebar<Check>('validatePush', 'time_off');
+    const check = await rt.callFromSidebar<ValidateSummary>('validatePush', 'time_off');
     expect(check).toMatchObject({ ok: 1, errors: 1 });
     expect(check.problems).toEqual([
       expect.stringMatching(
@@ -439,7 +417,10 @@ describe.skipIf(!built)('push in the local Apps Script runtime', () => {
     status[0] = ['cancelled'];
     const at = (rt.workbook.values(sheet)[0] ?? []).indexOf('Push status') + 1;
     rt.workbook.write(sheet, status, { row: 2, column: at });
-    expect(await rt.callFromSidebar<Check>('validatePush', 'time_off')).toMatchObject({ ok: 1, errors: 0 });
+    expect(await rt.callFromSidebar<ValidateSummary>('validatePush', 'time_off')).toMatchObject({
+      ok: 1,
+      errors: 0,
+    });
   });
 
   it('says a row pushed before, whose Push status and Assembled ID were cleared, would be made twice', async () => {
@@ -456,7 +437,7 @@ describe.skipIf(!built)('push in the local Apps Script runtime', () => {
     const at = (rt.workbook.values(sheet)[0] ?? []).indexOf('Push status') + 1;
     const [id] = column(rt, sheet, 'Assembled ID');
     rt.workbook.write(sheet, [['', '']], { row: 2, column: at });
-    const check = await rt.callFromSidebar<Check & { again: number }>('validatePush', 'time_off');
+    const check = await rt.callFromSidebar<ValidateSummary>('validatePush', 'time_off');
     expect(check).toMatchObject({ ok: 1, errors: 0, again: 1 });
     expect(againWords(check.again)).toMatch(/^1 OK row was pushed before as it stands/);
     expect(column(rt, sheet, 'Push message')[0]).toMatch(
@@ -464,12 +445,15 @@ describe.skipIf(!built)('push in the local Apps Script runtime', () => {
     );
     // Its status and ID typed back, it is done again, and says so, not that it is to be sent.
     rt.workbook.write(sheet, [['created', String(id)]], { row: 2, column: at });
-    expect(await rt.callFromSidebar<Check>('validatePush', 'time_off')).toMatchObject({ ok: 0 });
+    expect(await rt.callFromSidebar<ValidateSummary>('validatePush', 'time_off')).toMatchObject({ ok: 0 });
     expect(column(rt, sheet, 'Push message')[0]).toBe('Done: the row is as it was sent.');
     // Changed, it is a new row like any other.
     rt.workbook.write(sheet, [['', '']], { row: 2, column: at });
     rt.workbook.write(sheet, [['Changed']], { row: 2, column: 6 });
-    expect(await rt.callFromSidebar<Check>('validatePush', 'time_off')).toMatchObject({ ok: 1, again: 0 });
+    expect(await rt.callFromSidebar<ValidateSummary>('validatePush', 'time_off')).toMatchObject({
+      ok: 1,
+      again: 0,
+    });
     expect(column(rt, sheet, 'Push message')[0]).toBe('Ready to push.');
   });
 

@@ -6,21 +6,7 @@ import type { LocalRuntime } from '../../dev/gas';
 import { startLocalAddon } from '../../dev/local-addon';
 import type { PushView } from '../../src/core/push/push-view';
 import type { ValidateSummary } from '../../src/core/push/run-push';
-
-async function follow(rt: LocalRuntime, view: PushView): Promise<PushView> {
-  for (let i = 0; view.state === 'running' && i < 100; i++) {
-    rt.clock.set(rt.clock.now() + view.nextPollInMs);
-    view = await rt.callFromSidebar<PushView>('pollPush', view.id);
-  }
-  return view;
-}
-
-async function template(rt: LocalRuntime, kind: string, rows: unknown[][]): Promise<string> {
-  const { sheet } = await rt.callFromSidebar<{ sheet: string }>('insertPushTemplate', kind);
-  rt.workbook.write(sheet, rows, { row: 2 });
-  rt.workbook.select(`'${sheet}'!A1`);
-  return sheet;
-}
+import { follow, template } from './in-runtime';
 
 /** The column's first `count` cells under the header ('' for cells past the sheet's used range). */
 function column(rt: LocalRuntime, sheet: string, header: string, count: number): unknown[] {

@@ -2,29 +2,13 @@
 // one sentence, ids to cancel looked up at Validate, and the progress count's grammar.
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { LocalRuntime } from '../../dev/gas';
 import { startLocalAddon } from '../../dev/local-addon';
 import { progressWords } from '../../src/core/push/progress-words';
 import type { PushView } from '../../src/core/push/push-view';
+import type { ValidateSummary } from '../../src/core/push/run-push';
+import { follow, template } from './in-runtime';
 
 const built = existsSync(new URL('../../build/Code.js', import.meta.url));
-
-type Check = { ok: number; errors: number; problems: string[] };
-
-async function follow(rt: LocalRuntime, view: PushView): Promise<PushView> {
-  for (let i = 0; view.state === 'running' && i < 100; i++) {
-    rt.clock.set(rt.clock.now() + view.nextPollInMs);
-    view = await rt.callFromSidebar<PushView>('pollPush', view.id);
-  }
-  return view;
-}
-
-async function template(rt: LocalRuntime, kind: string, rows: unknown[][]): Promise<string> {
-  const { sheet } = await rt.callFromSidebar<{ sheet: string }>('insertPushTemplate', kind);
-  rt.workbook.write(sheet, rows, { row: 2 });
-  rt.workbook.select(`'${sheet}'!A1`);
-  return sheet;
-}
 
 describe.skipIf(!built)("Push's words", () => {
   it('counts state edits by what each row says, not "applied"', async () => {
@@ -44,12 +28,12 @@ describe.skipIf(!built)("Push's words", () => {
   it('says an empty required cell in one sentence, and an unknown id to cancel at Validate', async () => {
     const { rt, sim } = await startLocalAddon({ dialect: 'live' });
     await template(rt, 'time_off', [['', '2026-07-01 09:00', '2026-07-01 17:00']]);
-    expect(await rt.callFromSidebar<Check>('validatePush', 'time_off')).toMatchObject({
+    expect(await rt.callFromSidebar<ValidateSummary>('validatePush', 'time_off')).toMatchObject({
       problems: ["Row 2: Agent: is empty, and the row needs the agent's Assembled id, email or full name."],
     });
     const pending = sim.admin.org.timeOff.find((t) => t.status === 'pending');
     await template(rt, 'time_off_cancel', [['not-an-id'], [pending?.id]]);
-    expect(await rt.callFromSidebar<Check>('validatePush', 'time_off_cancel')).toMatchObject({
+    expect(await rt.callFromSidebar<ValidateSummary>('validatePush', 'time_off_cancel')).toMatchObject({
       ok: 1,
       errors: 1,
       problems: ['Row 2: No time-off request has the id "not-an-id". Check the Request ID column.'],

@@ -2,37 +2,14 @@
 // the local runtime: caught by Validate and never sent, as in every other kind.
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { LocalRuntime } from '../../dev/gas';
 import { startLocalAddon } from '../../dev/local-addon';
 import { activityStore } from '../../dev/simulator/schedules';
 import { clearingWords } from '../../src/core/push/progress-words';
 import type { PushView } from '../../src/core/push/push-view';
+import type { ValidateSummary } from '../../src/core/push/run-push';
+import { column, follow, validateTemplate } from './in-runtime';
 
 const built = existsSync(new URL('../../build/Code.js', import.meta.url));
-
-type Check = { ok: number; errors: number; problems: string[]; clearing?: unknown };
-
-async function follow(rt: LocalRuntime, view: PushView): Promise<PushView> {
-  for (let i = 0; view.state === 'running' && i < 100; i++) {
-    rt.clock.set(rt.clock.now() + view.nextPollInMs);
-    view = await rt.callFromSidebar<PushView>('pollPush', view.id);
-  }
-  return view;
-}
-
-/** A template of `kind` with `rows` from row 2, validated as the sidebar does. */
-async function validateTemplate(rt: LocalRuntime, kind: string, rows: unknown[][]) {
-  const { sheet } = await rt.callFromSidebar<{ sheet: string }>('insertPushTemplate', kind);
-  rt.workbook.write(sheet, rows, { row: 2 });
-  rt.workbook.select(`'${sheet}'!A1`);
-  return { sheet, check: await rt.callFromSidebar<Check>('validatePush', kind) };
-}
-
-function column(rt: LocalRuntime, sheet: string, header: string): unknown[] {
-  const [head = [], ...rows] = rt.workbook.values(sheet);
-  const at = head.indexOf(header);
-  return rows.map((r) => r[at]);
-}
 
 describe.skipIf(!built)('rows typed twice', () => {
   it('two identical state-edit inserts are refused as "Agent states to ingest" refuses them', async () => {
@@ -153,7 +130,7 @@ describe.skipIf(!built)('Validate of windows to clear', () => {
         ? { status: 400, headers: {}, body: '{"error":"no"}', delayMs: 0 }
         : backend.http(req),
     );
-    const failing = await rt.callFromSidebar<Check>('validatePush', 'activities_clear');
+    const failing = await rt.callFromSidebar<ValidateSummary>('validatePush', 'activities_clear');
     expect(failing).toMatchObject({ ok: 2, errors: 0, clearing: { rows: 2 } });
     const general =
       "Ready to push. Push removes every activity of the row's agents inside the window (those straddling its edges are cut there), and that cannot be undone.";
