@@ -97,6 +97,12 @@ export function setPaused(deps: Deps, id: string, paused: boolean): Refresh {
   // Resumed, it would only pause again at its next run, saying so an hour or a day later.
   if (!paused && !deps.targets.exists(refresh.spec.target, refresh.sheetId))
     throw new InputError('Resume', [`It cannot run: ${gone(refresh)}`]);
+  // Resumed, its owner has dealt with what stopped it: a failure after this is news, e-mailed even
+  // within the day of the e-mail that told them of the pause.
+  if (!paused) {
+    delete refresh.mailedAt;
+    delete refresh.failingSince;
+  }
   const now = deps.clock.now();
   const store = new RefreshStore(deps.store);
   const saved = store.save({

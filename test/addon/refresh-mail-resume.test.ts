@@ -1,0 +1,36 @@
+// A refresh its owner resumed after a pause (no key saved) and that fails again within the day
+// e-mails them again: the once-a-day limit counts from the failures they have not dealt with.
+import { describe, expect, it } from 'vitest';
+import { startLocalAddon } from '../../dev/local-addon';
+import type { RefreshView } from '../../src/core/schedule/refresh-view';
+
+const HOUR = 60 * 60_000;
+
+describe('a resumed refresh that fails again', () => {
+  it('e-mails its owner again, within the day of the pause e-mail', async () => {
+    const { rt, sim, key } = await startLocalAddon({ dialect: 'live' });
+    rt.workbook.addSheet('Teams');
+    const spec = {
+      source: { kind: 'resource', resource: 'teams' },
+      target: { kind: 'sheet', name: 'Teams' },
+      mode: 'replace',
+    };
+    const [saved] = await rt.callFromSidebar<RefreshView[]>(
+      'saveRefresh',
+      { spec, frequency: { kind: 'hourly' }, notifyByEmail: true },
+      'refresh-resume-mail',
+    );
+    await rt.callFromSidebar('clearApiKey');
+    await rt.clock.advanceAsync(HOUR);
+    expect(rt.mail).toHaveLength(1);
+    await rt.callFromSidebar('saveSettings', { apiKey: key, timeFormat: 'unix', apiVersion: '' });
+    await rt.callFromSidebar('resumeRefresh', saved?.id);
+    // Assembled down from now on: the run is tried, given up, and its owner told.
+    sim.setFaults({ errorRate: 1 });
+    for (let i = 0; i < 5 && rt.mail.length < 2; i++) await rt.clock.advanceAsync(HOUR);
+    expect(rt.mail).toHaveLength(2);
+    expect(rt.mail[1]?.body).not.toMatch(/API key/);
+    // A new row of failures: not counted from the one the owner dealt with.
+    expect(rt.mail[1]?.body).toContain('If it goes on failing, this e-mail comes about once a day');
+  });
+});
