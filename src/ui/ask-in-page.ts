@@ -17,8 +17,8 @@ export interface Question {
 /**
  * Puts the question where `place` does and gives Keep the focus, so an Enter pressed twice undoes
  * nothing; asked again while a question is open in `scope`, that one's Keep takes the focus. Keep
- * and Escape take it away and give the focus back to `trigger`. `onYes` gets that same `close`, for
- * an answer that does not redraw the question away itself.
+ * and Escape take it away and give the focus back to `trigger`, then call `onKeep`. `onYes` gets
+ * that same `close`, for an answer that does not redraw the question away itself.
  */
 export function askInPage(
   q: Question,
@@ -26,6 +26,7 @@ export function askInPage(
   scope: ParentNode,
   place: (box: HTMLElement) => void,
   onYes: (close: () => void) => void,
+  onKeep?: () => void,
 ): void {
   const open = scope.querySelector<HTMLElement>('.confirm');
   if (open) {
@@ -44,9 +45,13 @@ export function askInPage(
     box.remove();
     trigger.focus();
   };
-  keep.addEventListener('click', close);
+  const kept = () => {
+    close();
+    onKeep?.();
+  };
+  keep.addEventListener('click', kept);
   box.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape') close();
+    if (event.key === 'Escape') kept();
   });
   yes.addEventListener('click', () => onYes(close));
   place(box);

@@ -171,6 +171,7 @@ describe('Push rows in the workbench', () => {
       );
     await sb.getByRole('button', { name: 'Keep them' }).click();
     await question.waitFor({ state: 'detached' });
+    expect(await sb.locator('#status').textContent()).toBe('Nothing was sent: no window was cleared.');
     expect(deletes()).toBe(before);
     // Validate counts them; the question then says so.
     await sb.getByRole('button', { name: 'Validate' }).click();

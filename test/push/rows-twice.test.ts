@@ -120,7 +120,7 @@ describe.skipIf(!built)('Validate of windows to clear', () => {
       `Ready to push. Push would remove ${inside} activities of the row's agents in this window${edges}, as the schedule stands now; that cannot be undone.`,
       "Ready to push. The window holds no activity of the row's agents now: Push would remove nothing.",
     ]);
-    expect(check.clearing).toEqual({ rows: 2, activities: inside });
+    expect(check.clearing).toEqual({ rows: 2, activities: inside, cut });
     expect(store().length).toBe(before);
     expect(sim.stats().byRoute['DELETE /v0/activities'] ?? 0).toBe(0);
 
@@ -142,6 +142,9 @@ describe("the sidebar's words on windows to clear", () => {
   it('say what Push removes, counted or not, and that it cannot be undone', () => {
     expect(clearingWords({ rows: 2, activities: 35 })).toBe(
       'Push would remove 35 activities inside the 2 OK windows, as the schedule stands now, and that cannot be undone.',
+    );
+    expect(clearingWords({ rows: 1, activities: 0, cut: 1 })).toBe(
+      'Push would remove 0 activities inside the OK window and cut 1 at its edges, as the schedule stands now, and that cannot be undone.',
     );
     expect(clearingWords({ rows: 1 })).toBe(
       'Push removes every activity of their agents inside the OK window, and that cannot be undone.',

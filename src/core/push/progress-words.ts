@@ -49,7 +49,15 @@ export function againWords(again: number): string {
 }
 
 /** Validate's word on the OK windows to clear (run-push.ts counts them): a clear cannot be undone. */
-export function clearingWords({ rows, activities }: { rows?: number; activities?: number }): string {
+export function clearingWords({
+  rows,
+  activities,
+  cut,
+}: {
+  rows?: number;
+  activities?: number;
+  cut?: number;
+}): string {
   const windows =
     rows === undefined
       ? 'the OK windows'
@@ -58,5 +66,5 @@ export function clearingWords({ rows, activities }: { rows?: number; activities?
         : `the ${countText(rows)} OK windows`;
   return activities === undefined
     ? `Push removes every activity of their agents inside ${windows}, and that cannot be undone.`
-    : `Push would remove ${countText(activities)} ${activities === 1 ? 'activity' : 'activities'} inside ${windows}, as the schedule stands now, and that cannot be undone.`;
+    : `Push would remove ${countText(activities)} ${activities === 1 ? 'activity' : 'activities'} inside ${windows}${cut ? ` and cut ${countText(cut)} at ${rows === 1 ? 'its' : 'their'} edges` : ''}, as the schedule stands now, and that cannot be undone.`;
 }

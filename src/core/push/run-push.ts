@@ -150,8 +150,8 @@ export interface ValidateSummary {
   removing: number;
   /** OK rows pushed as they stand before, their status and ID cleared since (SheetRow.sentBefore). */
   again: number;
-  /** OK windows to clear, and the activities they would remove when every one was counted. */
-  clearing?: { rows: number; activities?: number };
+  /** OK windows to clear, and the activities they would remove and cut, when every one was counted. */
+  clearing?: { rows: number; activities?: number; cut?: number };
   /** The first few problems, "Row 4: Start: ...", then how many more there are. */
   problems: string[];
   /** The sheet's columns this kind does not read: many say it is some other sheet. */
@@ -253,12 +253,12 @@ function problemOutcome(row: SheetRow): RowOutcome | undefined {
 
 /** Adds a window to Validate's count of clears; the activities stay counted only while every window is. */
 function countClear(
-  sum: ValidateSummary['clearing'] = { rows: 0, activities: 0 },
+  sum: ValidateSummary['clearing'] = { rows: 0, activities: 0, cut: 0 },
   count: ClearCount | undefined,
 ): ValidateSummary['clearing'] {
   const rows = sum.rows + 1;
   return count && sum.activities !== undefined
-    ? { rows, activities: sum.activities + count.removed }
+    ? { rows, activities: sum.activities + count.removed, cut: (sum.cut ?? 0) + count.cut }
     : { rows };
 }
 

@@ -322,6 +322,7 @@ pushButton.addEventListener('click', () => {
       close();
       push();
     },
+    () => showStatus(status, 'Nothing was sent: no window was cleared.'),
   );
 });
 
