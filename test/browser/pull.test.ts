@@ -213,12 +213,21 @@ describe('Pull data in the workbench', () => {
     const sb = await sidebar(page, 'Pull data from Assembled');
     await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Teams' });
     sim?.setFaults({ errorRate: 1 });
-    await sb.getByRole('button', { name: 'Pull data' }).click();
+    // By keyboard: Pull data, disabled while it runs, hands the focus to Stop, not to the page.
+    const focused = () =>
+      sb
+        .locator(':focus')
+        .evaluate((e) => e.id)
+        .catch(() => 'none');
+    await sb.getByRole('button', { name: 'Pull data' }).focus();
+    await page.keyboard.press('Enter');
     await expect
       .poll(() => sb.locator('#jobDetail').textContent(), { timeout: 30_000 })
       .toMatch(/failed.*the add-on tries again/);
-    await sb.getByRole('button', { name: 'Stop this pull' }).click();
+    await expect.poll(focused).toBe('stopPull');
+    await page.keyboard.press('Enter');
     await expect.poll(() => sb.locator('#jobStage').textContent()).toBe('Stopped');
+    await expect.poll(focused).toBe('run');
     expect(await sb.locator('#status').textContent()).toBe(
       'Stopped: nothing was written, and the target is as it was.',
     );

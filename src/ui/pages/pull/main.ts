@@ -18,7 +18,7 @@ import type { DateRangeSpec, RelativePreset } from '../../../core/time/date-rang
 import { DAYS_BACK_MAX, DAYS_BACK_MIN, daysBackProblem } from '../../../core/time/days-back';
 import { fixedDatesMissing } from '../../../core/time/fixed-dates';
 import { checkAgain } from '../../check-again';
-import { busy, byId, el, markInvalid, requestKey, showStatus } from '../../dom';
+import { busy, byId, el, focusLost, markInvalid, requestKey, showStatus } from '../../dom';
 import { duration } from '../../duration';
 import { createFrequencyForm } from '../../frequency-form';
 import { createPicker, type Picker } from '../../picker';
@@ -466,8 +466,11 @@ function paint(): void {
   else if (!over && job.nextCheckInMs > 0)
     detail = `${job.detail} Next check in ${duration(job.nextCheckInMs - since)}.`;
   byId('jobDetail').textContent = over ? '' : detail;
-  // Until the server has answered there is no job to stop.
-  byId('stopPull').hidden = over || !job.id;
+  // Until the server has answered there is no job to stop. Pull data, disabled while it runs,
+  // dropped the keyboard focus: it goes to Stop, the one thing to do meanwhile.
+  const stopButton = byId('stopPull');
+  stopButton.hidden = over || !job.id;
+  if (!stopButton.hidden && focusLost()) stopButton.focus({ preventScroll: true });
   byId('jobWhat').textContent = job.what;
   byId('jobTarget').textContent = job.target;
   byId('jobElapsed').textContent = duration(job.elapsedMs + since);
