@@ -421,6 +421,9 @@ describe('Pull data in the workbench', () => {
       .toMatch(/^Mon 2026-06-01 09:0/);
     await refreshes.getByRole('button', { name: 'Reload' }).click();
     await expect
+      .poll(() => refreshes.locator('#status').textContent())
+      .toBe('Reloaded: the list is as it stands now.');
+    await expect
       .poll(() => card.textContent(), { timeout: 10_000 })
       .toMatch(/Last run\s*2026-06-01 0[78]:\d\d(:\d\d)?, \d{1,3}(,\d{3})* rows/);
     expect(await card.textContent()).toMatch(/Next run\s*2026-06-08 07:00/);

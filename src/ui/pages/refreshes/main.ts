@@ -354,5 +354,9 @@ window.addEventListener('pointerup', () => window.setTimeout(() => (pressing = f
 window.addEventListener('focus', () => readAgainLater(ON_RETURN_MS));
 // The list is what loading shows: nothing more to say once it is there.
 const load = () => void act('Loading', () => callServer('listRefreshes'), '');
-byId('reload').addEventListener('click', load);
+// Said when done, so a screen reader hears that Reload did something (the list may look the same).
+byId('reload').addEventListener(
+  'click',
+  () => void act('Loading', () => callServer('listRefreshes'), 'Reloaded: the list is as it stands now.'),
+);
 load();
