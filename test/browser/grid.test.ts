@@ -369,4 +369,25 @@ describe('The workbench grid', () => {
     await expect.poll(() => cell(page, 1, 'A').textContent()).toBe('6');
     await page.unroute('**/api/write');
   });
+
+  it('goes to a cell or range typed in the name box, as Sheets does; anything else leaves the selection', async () => {
+    const { page } = bench();
+    await reset(page);
+    const name = page.locator('#cellName');
+    await cell(page, 1, 'A').click();
+    await name.fill('C4');
+    await name.press('Enter');
+    expect(await name.inputValue()).toBe('C4');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('grid');
+    await page.keyboard.type('here');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => cell(page, 4, 'C').textContent()).toBe('here');
+    expect(await cell(page, 1, 'A').textContent()).toBe('');
+    await name.fill('b2:$C$3');
+    await name.press('Enter');
+    expect(await name.inputValue()).toBe('B2:C3');
+    await name.fill('not a cell');
+    await name.press('Enter');
+    expect(await name.inputValue()).toBe('B2:C3');
+  });
 });

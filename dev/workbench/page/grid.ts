@@ -11,7 +11,7 @@
 import { countText } from '../../../src/core/count-text';
 import { type CellView, GRID_MIN_ROWS, GRID_PAD_ROWS, type SheetReply } from '../wire';
 import { parseTsv, toTsv } from './clipboard';
-import { columnLetters, el } from './dom';
+import { columnLetters, columnNumber, el } from './dom';
 
 export interface GridActions {
   /** The user's selection, e.g. ("Sheet1", "B2:C5"). */
@@ -143,6 +143,15 @@ export class Grid {
     formula.addEventListener('blur', () => {
       if (this.mode !== 'none') this.commit(0, 0, false);
     });
+    // The name box, as in Sheets: a cell or range typed there and Enter selects it.
+    cellName.addEventListener('keydown', (event) => {
+      if (event.key !== 'Enter' && event.key !== 'Escape') return;
+      event.preventDefault();
+      if (event.key === 'Enter') this.goTo(cellName.value);
+      this.mark(false);
+      table.focus();
+    });
+    cellName.addEventListener('blur', () => this.mark(false));
     document.addEventListener('copy', (event) => this.onCopy(event, false));
     document.addEventListener('cut', (event) => this.onCopy(event, true));
     document.addEventListener('paste', (event) => this.onPaste(event));
@@ -431,6 +440,15 @@ export class Grid {
     if (this.mode === 'none') this.formula.value = this.cell(this.row, this.col).input;
     this.mark(true);
     if (how.tell !== false && !this.dragging) this.tell();
+  }
+
+  /** Selects a cell or range typed as A1 notation; anything else leaves the selection as it is. */
+  private goTo(a1: string): void {
+    const m = /^\s*\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?\s*$/.exec(a1);
+    if (!m) return;
+    const [, c1 = 'A', r1 = '1', c2, r2] = m;
+    this.choose(Number(r1), columnNumber(c1), { tell: !c2 });
+    if (c2 && r2) this.choose(Number(r2), columnNumber(c2), { extend: true });
   }
 
   private tell(): void {
