@@ -275,6 +275,37 @@ describe('BigQuery as a refresh target and as input', () => {
     expect((await other.callFromSidebar<Rest>('getPullOptions')).bigQueryProject).toBe(P);
   });
 
+  it("a refresh edited to append into a table says it in the Pull form's BigQuery words, and that each run adds every row again", async () => {
+    const { rt } = await addon();
+    const spec = states({ kind: 'relative', preset: 'yesterday' }, 'merge', 'hourly_states');
+    const form = { frequency: { kind: 'hourly' }, notifyByEmail: false };
+    const [saved] = await rt.callFromSidebar<Rest[]>('saveRefresh', { spec, ...form }, 'bq-refresh-02');
+    // Edit: the mode changed to append, sent with the card's id as the Scheduled refreshes sidebar does.
+    const [card] = await rt.callFromSidebar<Rest[]>(
+      'saveRefresh',
+      { spec: { ...spec, mode: 'append' }, ...form },
+      saved.id,
+    );
+    expect(card.mode).toBe('Append: add every row to it');
+    const again =
+      'Each run adds every row of its range to the table again, so rows pulled by an earlier run are there twice. To keep one row per record, choose Merge by key.';
+    expect(card.modes).toEqual([
+      { value: 'replace', label: 'Replace it', note: '' },
+      { value: 'append', label: 'Append: add every row to it', note: again },
+      { value: 'merge', label: 'Merge by key (Agent ID, Platform, Start)', note: '' },
+    ]);
+    // Into a sheet, an append skips the rows there: the sheet's words, nothing to warn of.
+    const sheet = { ...spec, mode: 'append', target: { kind: 'sheet', name: 'Sheet1' } };
+    const views = await rt.callFromSidebar<Rest[]>(
+      'saveRefresh',
+      { spec: sheet, ...form },
+      'sheet-refresh-1',
+    );
+    const onSheet = views.find((v) => v.target === 'Sheet1');
+    expect(onSheet.mode).toBe('Append below it');
+    expect(onSheet.modes.map((m: Rest) => m.note)).toEqual(['', '', '']);
+  });
+
   it('says what to fix in a BigQuery target, and keeps sheet-only sources off it', async () => {
     const { rt } = await addon();
     const bad = {

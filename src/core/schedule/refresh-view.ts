@@ -6,7 +6,7 @@ import { menuPath } from '../menu-names';
 import { type Caller, ownerName, owns } from '../owner';
 import type { Zone } from '../ports';
 import { keyHeaders } from '../pull/merge-key';
-import { MODE_WORDS, MODES } from '../pull/mode-words';
+import { MODES, modeLabel, modeNote } from '../pull/mode-words';
 import { type PullSpec, replacedWhole, sourceInfo } from '../pull/pull-spec';
 import { describeTarget } from '../pull/pull-target';
 import { pullWords } from '../pull/pull-words';
@@ -24,8 +24,11 @@ export interface RefreshView {
   target: string;
   /** What it does to the data there, in the Pull form's words: "Replace it", "Merge by key (ID)". */
   mode: string;
-  /** The modes Edit offers, in the Pull form's words (a schedule grid is only replaced). */
-  modes: { value: PullSpec['mode']; label: string }[];
+  /**
+   * The modes Edit offers, in the Pull form's words (a schedule grid is only replaced); `note`, what
+   * a person should know before choosing it ('' when nothing), shown on the card for its own mode.
+   */
+  modes: { value: PullSpec['mode']; label: string; note: string }[];
   /** The saved pull, for editing. */
   spec: PullSpec;
   frequency: Frequency;
@@ -65,7 +68,7 @@ function overdueWords(r: Refresh, mine: boolean, zone: Zone, now: number): strin
 
 /** The mode as the Pull form words it; a merge names its key columns (the source's own unless typed). */
 function modeWords(spec: PullSpec): string {
-  const words = MODE_WORDS[spec.mode];
+  const words = modeLabel(spec.mode, spec.target.kind);
   return spec.mode === 'merge'
     ? `${words} (${spec.mergeKey ?? keyHeaders(sourceInfo(spec.source).key)})`
     : words;
@@ -130,7 +133,8 @@ export function refreshView(
     mode: modeWords(r.spec),
     modes: (replacedWhole(r.spec.source) ? (['replace'] as const) : MODES).map((value) => ({
       value,
-      label: value === 'merge' ? modeWords({ ...r.spec, mode: value }) : MODE_WORDS[value],
+      label: modeWords({ ...r.spec, mode: value }),
+      note: modeNote({ ...r.spec, mode: value }),
     })),
     spec: r.spec,
     frequency: r.frequency,

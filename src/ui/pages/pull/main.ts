@@ -9,6 +9,7 @@ import {
   SUB_LISTS,
 } from '../../../core/pull/catalogue';
 import { keyHeaders, keyNotHeadedText, mergeKeyProblem } from '../../../core/pull/merge-key';
+import { modeLabel } from '../../../core/pull/mode-words';
 import type { FilterNames, PullFilters, PullSpec, PullTarget } from '../../../core/pull/pull-spec';
 import { describeTarget } from '../../../core/pull/pull-target';
 import type { ChoiceKind, JobView, PullOptions, SourceChoice } from '../../../core/pull/pull-view';
@@ -655,9 +656,8 @@ function showTargetKind(): void {
   byId('sheetRow').hidden = kind !== 'sheet';
   byId('cellRow').hidden = kind !== 'cell';
   byId('bigqueryRow').hidden = kind !== 'bigquery';
-  // A table has no "below": a load adds its rows, whatever the table holds already.
   const append = mode.querySelector<HTMLOptionElement>('option[value=append]');
-  if (append) append.textContent = kind === 'bigquery' ? 'Append: add every row to it' : 'Append below it';
+  if (append) append.textContent = modeLabel('append', kind as PullTarget['kind']);
 }
 for (const input of form.querySelectorAll('input[name=targetKind]')) {
   input.addEventListener('change', () => {

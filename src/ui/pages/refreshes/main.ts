@@ -256,6 +256,8 @@ function card(r: RefreshView): HTMLElement {
     el('h2', {}, el('span', { class: 'marker', 'aria-hidden': 'true' }), nameOf(r)),
     dl,
   );
+  const modeNote = r.modes.find((m) => m.value === r.spec.mode)?.note;
+  if (modeNote) item.append(el('p', { class: 'hint' }, modeNote));
   if (r.retry) {
     const { attempts, reason, nextTry } = r.retry;
     const tries = attempts === 1 ? 'Attempt 1 failed' : `${attempts} attempts failed`;

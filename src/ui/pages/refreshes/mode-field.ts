@@ -9,12 +9,20 @@ export function modeField(
 ): { root: HTMLElement; spec(): RefreshView['spec'] } {
   const select = el(
     'select',
-    { id: `${prefix}-mode` },
+    { id: `${prefix}-mode`, 'aria-describedby': `${prefix}-mode-note` },
     ...r.modes.map((m) => el('option', { value: m.value }, m.label)),
   );
   select.value = r.spec.mode;
   select.disabled = r.modes.length < 2;
-  const root = el('div', {}, el('label', { for: select.id }, 'If the target has data'), select);
+  // What the mode chosen does that its name does not say (an append into BigQuery), as it is chosen.
+  const note = el('p', { id: `${prefix}-mode-note`, class: 'hint' });
+  const showNote = () => {
+    note.textContent = r.modes.find((m) => m.value === select.value)?.note ?? '';
+    note.hidden = !note.textContent;
+  };
+  select.addEventListener('change', showNote);
+  showNote();
+  const root = el('div', {}, el('label', { for: select.id }, 'If the target has data'), select, note);
   return {
     root,
     spec() {
