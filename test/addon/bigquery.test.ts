@@ -220,6 +220,38 @@ describe('pull into BigQuery', () => {
     expect(Number(row?.f[2]?.v)).toBeGreaterThan(0);
   });
 
+  it('loads a duration in days, as tables loaded before hold it, and says so in the column description', async () => {
+    const { rt } = await addon();
+    const days = 'days (fraction of a day)';
+    // Each row's duration is its span in days: end - start (seconds) over 86,400 (epoch: the fake's DuckDB).
+    const offDays = (table: string) => {
+      const sql = `SELECT count(*) AS n, countif(abs(duration * 86400 - (epoch(end_time) - epoch(start_time))) > 0.001) AS off FROM \`${P}.wfm.${table}\` WHERE end_time IS NOT NULL`;
+      const [row] = rt.bigquery.sql(sql, P).rows as { f: { v: string }[] }[];
+      return { rows: Number(row?.f[0]?.v), off: Number(row?.f[1]?.v) };
+    };
+    const described = (table: string) =>
+      (rt.bigquery.getTable(P, 'wfm', table) as Rest).schema.fields.find((f: Rest) => f.name === 'duration')
+        ?.description;
+    await pullToEnd(rt, states(day('2026-05-21'), 'append', 'new_states'), key());
+    expect(described('new_states')).toBe(days);
+    expect(offDays('new_states').rows).toBeGreaterThan(0);
+    expect(offDays('new_states').off).toBe(0);
+    // A table loaded before durations were described: its column gets the words, its unit stays days.
+    const old = (rt.bigquery.getTable(P, 'wfm', 'new_states') as Rest).schema.fields.map(
+      ({ description: _, ...f }: Rest) => f,
+    );
+    rt.bigquery.insertTable(
+      { tableReference: { projectId: P, datasetId: 'wfm', tableId: 'old_states' }, schema: { fields: old } },
+      P,
+      'wfm',
+    );
+    await pullToEnd(rt, states(day('2026-05-21'), 'append', 'old_states'), key());
+    await pullToEnd(rt, states(day('2026-05-22'), 'merge', 'old_states'), key());
+    expect(described('old_states')).toBe(days);
+    expect(offDays('old_states').rows).toBeGreaterThan(offDays('new_states').rows);
+    expect(offDays('old_states').off).toBe(0);
+  });
+
   it("shows BigQuery's own words when a job fails, in the sidebar and the run log", async () => {
     const { rt } = await addon();
     rt.bigquery.insertDataset({ datasetReference: { datasetId: 'wfm' } }, P);

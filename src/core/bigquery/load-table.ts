@@ -127,11 +127,21 @@ function loadSteps(
     if (compared.problems.length)
       throw new LoadFailed(`Cannot load into ${label}: ${compared.problems.join('; ')}`);
     fields = compared.fields;
-    // A new source column is added to the table before rows that carry it arrive.
-    if (compared.added.length)
+    // A new source column is added to the table before rows that carry it arrive; a column loaded
+    // before its unit was described (durations in days) is described now. Descriptions there stay.
+    const { added, described } = compared;
+    if (added.length || described.size)
       w.patchSchema(target, [
-        ...existing.fields.map((f) => ({ name: f.name, type: f.type, mode: f.mode ?? 'NULLABLE' }) as Field),
-        ...compared.added,
+        ...existing.fields.map((f) => {
+          const description = f.description ?? described.get(f.name);
+          return {
+            name: f.name,
+            type: f.type,
+            mode: f.mode ?? 'NULLABLE',
+            ...(description ? { description } : {}),
+          } as Field;
+        }),
+        ...added,
       ]);
   }
   const staged = target.mode !== 'append';

@@ -64,11 +64,13 @@ export function mapColumns(table: Table, lists: ReadonlySet<string>): Mapped[] {
     taken.add(name.toLowerCase());
     const list = lists.has(column.key);
     const empty = table.rows.every((r) => r[at] === '' || r[at] === undefined);
+    // The original name where it was changed, and the unit where the name does not say it.
+    const description = [name !== original ? original : '', column.unit ?? ''].filter(Boolean).join(': ');
     const field: Field = {
       name,
       type: list ? 'STRING' : typeOf(column, table, at),
       mode: list ? 'REPEATED' : 'NULLABLE',
-      ...(name !== original ? { description: original } : {}),
+      ...(description ? { description } : {}),
     };
     return { field, column: at, key: column.key, empty };
   });
@@ -77,16 +79,20 @@ export function mapColumns(table: Table, lists: ReadonlySet<string>): Mapped[] {
 const SAME: Record<string, string> = { INTEGER: 'INT64', FLOAT: 'FLOAT64', BOOLEAN: 'BOOL' };
 const norm = (type: string) => SAME[type] ?? type;
 
-/** How the source's columns meet an existing table: columns to add, or why they cannot load. */
+/**
+ * How the source's columns meet an existing table: columns to add, columns loaded before without
+ * the description they now get (a unit), or why they cannot load.
+ */
 export function compareSchema(
-  existing: readonly { name: string; type: string; mode?: string }[],
+  existing: readonly { name: string; type: string; mode?: string; description?: string }[],
   mapped: Mapped[],
   table: string,
-): { fields: Field[]; added: Field[]; problems: string[] } {
+): { fields: Field[]; added: Field[]; described: Map<string, string>; problems: string[] } {
   const byName = new Map(existing.map((f) => [f.name.toLowerCase(), f]));
   const added: Field[] = [];
   const problems: string[] = [];
   const fields: Field[] = [];
+  const described = new Map<string, string>();
   for (const m of mapped) {
     const old = byName.get(m.field.name.toLowerCase());
     if (!old) {
@@ -107,7 +113,8 @@ export function compareSchema(
         `column ${old.name} is ${mode === 'REPEATED' ? 'a list of ' : ''}${was} in ${table} but the source now gives ${m.field.mode === 'REPEATED' ? 'a list of ' : ''}${m.field.type}: load into a new table, or change the column in BigQuery`,
       );
     }
+    if (m.field.description && !old.description) described.set(old.name, m.field.description);
     fields.push({ ...m.field, name: old.name, type: was as FieldType, mode: mode as Field['mode'] });
   }
-  return { fields, added, problems };
+  return { fields, added, described, problems };
 }

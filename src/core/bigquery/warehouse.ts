@@ -8,7 +8,7 @@ export interface TableRef {
 }
 
 export interface TableInfo {
-  fields: { name: string; type: string; mode?: string }[];
+  fields: { name: string; type: string; mode?: string; description?: string }[];
   numRows: number;
 }
 

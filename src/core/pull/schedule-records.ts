@@ -104,13 +104,24 @@ export function activityRecords(list: readonly ScheduledActivity[]): ActivityRec
   );
 }
 
-/** The duration column holds elapsed time (days, as Sheets counts it) under a duration format. */
+/**
+ * The duration column holds elapsed time (days, as Sheets counts it) under a duration format. A
+ * BigQuery table gets the same days, said in its column's description: tables loaded before hold
+ * days, so seconds now would mix two units in one column.
+ */
 export function withDurationColumn(table: Table): Table {
   const at = table.columns.findIndex((c) => c.key === 'duration');
   if (at < 0) return table;
   const columns = table.columns.map((c, i) =>
     i === at
-      ? { key: c.key, header: c.header, field: c.key, kind: 'number' as const, numberFormat: DURATION_FORMAT }
+      ? {
+          key: c.key,
+          header: c.header,
+          field: c.key,
+          kind: 'number' as const,
+          numberFormat: DURATION_FORMAT,
+          unit: 'days (fraction of a day)',
+        }
       : c,
   );
   for (const row of table.rows) {

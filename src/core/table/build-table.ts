@@ -24,6 +24,8 @@ export interface Column {
   numberFormat?: string;
   /** The sheet shows value / divisor (seconds as days for a duration format, percents as fractions). */
   divisor?: number;
+  /** What its numbers count where no format shows it (a BigQuery column's description). */
+  unit?: string;
 }
 
 export interface Table {

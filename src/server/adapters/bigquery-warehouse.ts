@@ -56,6 +56,7 @@ export const bigQueryWarehouse: Warehouse = {
           name: String(f.name),
           type: String(f.type),
           mode: f.mode ?? 'NULLABLE',
+          ...(f.description ? { description: String(f.description) } : {}),
         })),
         numRows: Number(t?.numRows ?? 0),
       };
