@@ -81,6 +81,43 @@ describe('Scheduled refresh cards', () => {
     expect(await sb.locator('.said').count()).toBe(1);
   });
 
+  it("a refresh into a BigQuery table edited to append uses the Pull form's words, and says each run adds every row again", async () => {
+    const { page } = bench();
+    await bench().running.workbench.rt.callFromSidebar(
+      'saveRefresh',
+      {
+        spec: {
+          source: { kind: 'resource', resource: 'agent_states' },
+          range: { kind: 'relative', preset: 'yesterday' },
+          target: { kind: 'bigquery', project: 'workbench-demo', dataset: 'wfm', table: 'hourly_states' },
+          mode: 'merge',
+        },
+        frequency: { kind: 'hourly' },
+        notifyByEmail: false,
+      },
+      'key-hourly-states',
+    );
+    const { card } = await refreshCard(page, 'hourly_states');
+    await card.getByRole('button', { name: /^Edit: / }).click();
+    const mode = card.getByLabel('If the target has data');
+    const note = card.locator('[id$="-mode-note"]');
+    await expect.poll(() => note.isHidden()).toBe(true);
+    await mode.selectOption('append');
+    expect(await mode.locator('option:checked').textContent()).toBe('Append: add every row to it');
+    const again =
+      'Each run adds every row of its range to the table again, so rows pulled by an earlier run are there twice. To keep one row per record, choose Merge by key.';
+    await expect.poll(() => note.textContent()).toBe(again);
+    // Heard with the choice, not only seen below it.
+    expect(
+      await mode.evaluate(
+        (e) => document.getElementById(e.getAttribute('aria-describedby') ?? '')?.textContent,
+      ),
+    ).toBe(again);
+    await card.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => card.locator('dd').nth(1).textContent()).toBe('Append: add every row to it');
+    expect(await card.locator(':scope > .hint').first().textContent()).toBe(again);
+  });
+
   it('a card whose sheet was deleted says so as it is listed, and offers only Delete; another editor is told whom to ask', async () => {
     const { page, running } = bench();
     await refreshesInto(bench(), 'Payroll');
