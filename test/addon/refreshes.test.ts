@@ -379,13 +379,23 @@ describe('scheduled refreshes', () => {
       expect.stringMatching(/ Scheduled: Time-off requests \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d failed$/),
     ]);
     const [head = [], ...rows] = rt.workbook.values('Assembled log');
-    expect(rows.at(-1)?.[head.indexOf('Message')]).toBe(`Nothing was run: ${reason}`);
+    // The log and every card's Last run say what happened, and only that: what to do is said once,
+    // by the card's reason line, to its viewer (Sam cannot delete the owner's refresh).
+    const happened = 'Nothing was run: its sheet "Time off" was deleted.';
+    expect(rows.at(-1)?.[head.indexOf('Message')]).toBe(happened);
+    const todo = {
+      [rt.user]:
+        'It cannot run: its sheet "Time off" was deleted. Delete this refresh, then pull into a sheet and save a refresh there.',
+      'sam@example.com':
+        'It cannot run: its sheet "Time off" was deleted. Ask analyst@example.com, its owner, to delete it.',
+    };
     for (const viewer of [rt, sam]) {
       const [card] = await viewer.callFromSidebar<RefreshView[]>('listRefreshes');
       expect(card).toMatchObject({
         paused: true,
         pausedReason: `Paused: ${reason}`,
-        lastRun: { status: 'failed', message: `Nothing was run: ${reason}` },
+        targetGone: todo[viewer.user],
+        lastRun: { status: 'failed', message: happened },
       });
     }
     // Paused, it is not run again: no e-mail or row every hour.

@@ -145,7 +145,10 @@ describe('scheduled refreshes', () => {
     const reason =
       'its sheet "Time off" was deleted. Delete this refresh, then pull into a sheet and save a refresh there.';
     expect(r).toMatchObject({ paused: true, pausedReason: `Paused: ${reason}` });
-    expect(s.logs.map((l) => [l.status, l.message])).toEqual([['failed', `Nothing was run: ${reason}`]]);
+    // The log says what happened; what to do is the owner's, said in the e-mail and on the card.
+    expect(s.logs.map((l) => [l.status, l.message])).toEqual([
+      ['failed', 'Nothing was run: its sheet "Time off" was deleted.'],
+    ]);
     expect(s.notices.map((n) => n.message)).toEqual([`Paused: ${reason}`]);
     expect(hasRefreshWork(s.deps)).toBe(false);
   });

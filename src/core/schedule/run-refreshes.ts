@@ -117,7 +117,8 @@ function settle(deps: RefreshDeps, refreshId: string, jobId: string): Refresh | 
 export function runNowByHand(deps: RefreshDeps, refresh: Refresh, turn: Turn): Refresh {
   if (deps.targets.exists(refresh.spec.target, refresh.sheetId)) return runNow(deps, refresh, turn);
   new RefreshStore(deps.store).save(pause(refresh, gone(refresh)));
-  throw new InputError('Run now', [notRun(refresh)]);
+  // Said to the owner alone, who can act on it: what to do too.
+  throw new InputError('Run now', [`Nothing was run: ${gone(refresh)}`]);
 }
 
 /** Starts a run now (a due run, or "Run now"); a late trigger runs a missed refresh once. */

@@ -52,8 +52,11 @@ export function sheetGone(r: Refresh): string {
   return `its sheet "${targetSheet(r.spec.target)}" ${what}`;
 }
 
-/** A run its deleted sheet kept from starting, in words. */
-export const notRun = (r: Refresh) => `Nothing was run: ${gone(r)}`;
+/**
+ * A run its deleted sheet kept from starting, as its card's Last run and the log say it: what
+ * happened only. What to do is said once, for the reader, by the card's reason line.
+ */
+export const notRun = (r: Refresh) => `Nothing was run: ${sheetGone(r)}`;
 
 /** The refresh with its sheet called by the name its tab has now: it follows the sheet by id. */
 export function namedNow(targets: Pick<Targets, 'nameOf'>, r: Refresh): Refresh {
