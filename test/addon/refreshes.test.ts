@@ -198,6 +198,10 @@ describe('scheduled refreshes', () => {
       subject: expect.stringMatching(/refresh of yours failed/),
     });
     expect(rt.mail[0]?.body).not.toContain(key);
+    // Its reader is the owner: the e-mail speaks to them.
+    expect(rt.mail[0]?.body).toMatch(
+      /^Paused: Assembled did not accept your API key\. Set a valid key in .*Settings…, then resume this refresh\.$/m,
+    );
     // Paused for the key, it has no next run until resumed: the e-mail says so.
     expect(rt.mail[0]?.body).toMatch(
       /^It is paused, and runs again once resumed in .*Scheduled refreshes…\.$/m,
@@ -425,17 +429,24 @@ describe('scheduled refreshes', () => {
       ['done', expect.any(String)],
       ['failed', ran],
     ]);
+    // The owner's card speaks to them, its Last run as its reason line does.
+    const toYou = `Paused: no Assembled API key is saved for you. Save one in ${settings}, then resume this refresh.`;
     const [mine] = await rt.callFromSidebar<RefreshView[]>('listRefreshes');
     expect(mine).toMatchObject({
       paused: true,
-      pausedReason: `Paused: no Assembled API key is saved for you. Save one in ${settings}, then resume this refresh.`,
-      lastRun: { status: 'failed', message: ran },
+      pausedReason: toYou,
+      lastRun: { status: 'failed', message: 'No Assembled API key is saved for you.' },
     });
+    // Another editor's names the owner, in both.
     const pausedReason = `Paused: ${said}; analyst@example.com saves one in ${settings}, then resumes it.`;
     const [theirs] = await rt.asUser('sam@example.com').callFromSidebar<RefreshView[]>('listRefreshes');
     expect(theirs).toMatchObject({ pausedReason, lastRun: { message: ran } });
+    // The e-mail goes to the owner alone, and speaks to them.
     expect(rt.mail).toHaveLength(1);
-    expect(rt.mail[0]?.body).toContain(`\n${pausedReason}\n`);
+    expect(rt.mail[0]?.to).toBe('analyst@example.com');
+    expect(rt.mail[0]?.body).toContain(`\n${toYou}\n`);
+    expect(rt.mail[0]?.body).not.toContain('whose refresh it is');
+    // The sheet's note is any editor's to read: it names the owner.
     expect(rt.workbook.notes('Teams')[0]?.[0]).toContain(`: ${pausedReason} The rows were last`);
     for (const text of [rt.mail[0]?.body, rt.workbook.notes('Teams')[0]?.[0], JSON.stringify([mine, theirs])])
       expect(text).not.toMatch(/did not accept|set for you/);

@@ -2,7 +2,6 @@
 // written out in the spreadsheet's timezone.
 import { causeOf } from '../assembled/errors';
 import { nextTryBy, type PullJob } from '../jobs/pull-job';
-import { menuPath } from '../menu-names';
 import { type Caller, ownerName, owns } from '../owner';
 import type { Zone } from '../ports';
 import { keyHeaders } from '../pull/merge-key';
@@ -12,7 +11,8 @@ import { describeTarget } from '../pull/pull-target';
 import { pullWords } from '../pull/pull-words';
 import { formatLocalDateTime } from '../time/zone-math';
 import { describeFrequency, type Frequency } from './frequency';
-import type { LastRun, Refresh, RunStatus } from './refresh';
+import { keyPauseToOwner, NO_KEY_FOR_YOU, noKeyFor } from './key-pause';
+import type { Refresh, RunStatus } from './refresh';
 import { gone, sheetGone } from './sheet-refresh';
 
 export interface RefreshView {
@@ -78,10 +78,14 @@ function modeWords(spec: PullSpec): string {
  * A run is shown at its end; one that failed after hours of retries shows when it was due too,
  * or its card would read as a schedule that slipped.
  */
-function lastRunView({ dueAt, ...run }: LastRun, zone: Zone): NonNullable<RefreshView['lastRun']> {
+function lastRunView(r: Refresh, mine: boolean, zone: Zone): RefreshView['lastRun'] {
+  if (!r.lastRun) return null;
+  const { dueAt, ...run } = r.lastRun;
   const at = formatLocalDateTime(run.at, zone);
   const due = run.status !== 'done' && dueAt !== undefined ? formatLocalDateTime(dueAt, zone) : at;
-  return { ...run, at, ...(due !== at ? { due } : {}) };
+  // Its owner is told as "you", as the reason line under it does.
+  const message = mine && run.message === noKeyFor(r) ? NO_KEY_FOR_YOU : run.message;
+  return { ...run, at, message, ...(due !== at ? { due } : {}) };
 }
 
 /**
@@ -94,14 +98,6 @@ function nextRunText(r: Refresh, zone: Zone, now: number, run?: PullJob): string
   if (r.jobId !== undefined && held) return 'After this run';
   const at = formatLocalDateTime(r.nextRunAt, zone);
   return r.nextRunAt <= now ? `Due since ${at}: the add-on's next check, within the hour, starts it` : at;
-}
-
-/** Why the viewer's own refresh was paused for their key, said to them. */
-function ownKeyReason(why: NonNullable<Refresh['pausedForKey']>): string {
-  const settings = menuPath('settings');
-  return why === 'missing'
-    ? `Paused: no Assembled API key is saved for you. Save one in ${settings}, then resume this refresh.`
-    : `Paused: Assembled did not accept your API key. Set a valid key in ${settings}, then resume this refresh.`;
 }
 
 /** Its owner is told what to do; another editor, who can do nothing with it, whom to ask. */
@@ -141,7 +137,7 @@ export function refreshView(
     frequencyLabel: describeFrequency(r.frequency),
     notifyByEmail: r.notifyByEmail,
     paused: r.paused,
-    pausedReason: mine && r.pausedForKey ? ownKeyReason(r.pausedForKey) : (r.pausedReason ?? ''),
+    pausedReason: mine && r.pausedForKey ? keyPauseToOwner(r.pausedForKey) : (r.pausedReason ?? ''),
     notice: r.paused ? '' : (r.notice ?? ''),
     running: r.jobId !== undefined,
     retry: run?.errors
@@ -154,7 +150,7 @@ export function refreshView(
       : null,
     nextRun: r.paused ? '' : nextRunText(r, zone, now, run),
     overdue: overdueWords(r, mine, zone, now),
-    lastRun: r.lastRun ? lastRunView(r.lastRun, zone) : null,
+    lastRun: lastRunView(r, mine, zone),
     targetGone: sheetThere ? '' : goneWords(r, mine),
   };
 }

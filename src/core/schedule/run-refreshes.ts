@@ -2,8 +2,7 @@
 import { JobStore } from '../jobs/job-store';
 import { isTerminal, NO_KEY, type PullJob } from '../jobs/pull-job';
 import { withLock } from '../lock';
-import { menuPath } from '../menu-names';
-import { ownerName, owns } from '../owner';
+import { owns } from '../owner';
 import { advancePull, failureOf, logRun, type PullDeps, startPull, type Turn } from '../pull/run-pull';
 import { failedRunNote, generatedAt, pulledFrom } from '../pull/source-note';
 import type { Grid } from '../sheet/grid';
@@ -14,6 +13,7 @@ import { catchesUp, catchUpFrom } from './catch-up';
 import { redTab, restoreTab } from './failed-tab';
 import { failingWords, mailDue, nextRunWords, type SheetKept } from './failure-mail';
 import { nextRun } from './frequency';
+import { keyPauseNamed, keyPauseToOwner, noKeyFor } from './key-pause';
 import { type Refresh, RefreshStore, type RunStatus } from './refresh';
 import { gone, namedNow, notRun } from './sheet-refresh';
 
@@ -165,12 +165,6 @@ export function runNow(deps: RefreshDeps, refresh: Refresh, turn?: Turn): Refres
   return carryOnRun(deps, r, turn);
 }
 
-/**
- * A run with no key: said in the owner's name, not as "for you", since every editor reads the
- * card and the log.
- */
-const noKeyFor = (r: Refresh) => `No Assembled API key is saved for ${ownerName(r)}, whose refresh it is.`;
-
 type Ending = Pick<PullJob, 'state' | 'updatedAt' | 'message' | 'failure' | 'rows' | 'range'>;
 
 /**
@@ -233,19 +227,10 @@ function finish(deps: RefreshDeps, refresh: Refresh, job: Ending | undefined): R
   }
   if (status !== 'done') {
     const sheetGone = job.failure === 'target_missing';
+    let forKey: Refresh['pausedForKey'];
     if (job.failure === 'auth' || job.failure === NO_KEY) {
-      const owner = ownerName(r);
-      const [why, todo] =
-        job.failure === NO_KEY
-          ? [`no Assembled API key is saved for ${owner}`, 'saves one']
-          : [`Assembled did not accept the API key of ${owner}`, 'sets a valid key'];
-      next = {
-        ...pause(
-          next,
-          `${why}, whose refresh it is; ${owner} ${todo} in ${menuPath('settings')}, then resumes it`,
-        ),
-        pausedForKey: job.failure === NO_KEY ? 'missing' : true,
-      };
+      forKey = job.failure === NO_KEY ? 'missing' : true;
+      next = { ...pause(next, keyPauseNamed(r, forKey)), pausedForKey: forKey };
     } else if (sheetGone) {
       next = pause(next, gone(r));
     }
@@ -260,7 +245,9 @@ function finish(deps: RefreshDeps, refresh: Refresh, job: Ending | undefined): R
       const later = sheetGone
         ? ''
         : [nextRunWords(next, deps.zone), failingWords(r, next, deps.zone)].filter(Boolean).join('\n');
-      deps.notify.failed(next, reason, later, sheetGone ? undefined : job.range, marked.kept);
+      // The e-mail is the owner's alone: a pause for their key is said to them.
+      const told = forKey ? keyPauseToOwner(forKey) : reason;
+      deps.notify.failed(next, told, later, sheetGone ? undefined : job.range, marked.kept);
       next.mailedAt = now;
     }
   }
