@@ -122,6 +122,10 @@ describe('a refresh whose later report pages always fail', () => {
     );
     const statuses = logRows(rt).map((r) => r[4]);
     expect(statuses.at(-1)).toBe('failed');
+    // Each attempt's Duration is its own time, not the half hours waited between attempts.
+    const attempts = logRows(rt).slice(1);
+    expect(attempts.length).toBeGreaterThan(2);
+    for (const row of attempts) expect(Number(row[6])).toBeLessThan(10 * 60);
     expect(statuses.filter((s) => s === 'failed')).toHaveLength(1);
     expect(rt.workbook.values('AHT')).toEqual(good);
     for (const viewer of [rt, other]) {

@@ -35,6 +35,8 @@ export interface PullJob {
    */
   utcBuckets?: true;
   createdAt: number;
+  /** When the attempt under way began, if it is a retry: the log times an attempt from it. */
+  attemptAt?: number;
   updatedAt: number;
   polls: number;
   /** Transient failures (rate limit, network, 5xx) met so far. */

@@ -247,6 +247,8 @@ function stepSaved(deps: PullDeps, jobs: JobStore, id: string, force: boolean, r
     run.marked = true;
     job = jobs.save({ ...job, tries: (job.tries ?? 0) + 1 });
   }
+  // A retry is an attempt of its own: its log row times it, not the wait since the run began.
+  if (job.errors > 0) job = { ...job, attemptAt: deps.clock.now() };
   const next = overdue(job, deps.clock.now()) ?? step(deps, job, jobs, run);
   const saved = jobs.save(isTerminal(next) ? next : { ...next, tries: 0 });
   if (isTerminal(saved)) deps.staging.remove(saved.id);
@@ -652,6 +654,7 @@ export type LoggedRun = Pick<
   | 'rows'
   | 'message'
   | 'createdAt'
+  | 'attemptAt'
   | 'updatedAt'
   | 'errors'
   | 'nextPollAt'
@@ -671,7 +674,7 @@ export function logRun(deps: Pick<PullDeps, 'log' | 'clock' | 'zone'>, job: Logg
     target: describeTarget(job.spec.target),
     status: job.failure === STOPPED ? STOPPED : isTerminal(job) ? job.state : 'retrying',
     rows: job.rows ?? 0,
-    durationMs: job.updatedAt - job.createdAt,
+    durationMs: job.updatedAt - (job.attemptAt ?? job.createdAt),
     message: isTerminal(job) ? (job.message ?? '') : retryNote(deps, job),
   });
 }
