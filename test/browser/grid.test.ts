@@ -384,6 +384,17 @@ describe('The workbench grid', () => {
     await expect.poll(() => cell(page, 4, 'C').textContent()).toBe('here');
     expect(await cell(page, 1, 'A').textContent()).toBe('');
     await name.fill('b2:$C$3');
+    // A view drawn while the address is being typed (a change made elsewhere) leaves it as typed.
+    const version = await page.evaluate(() => document.body.dataset.version);
+    await page.evaluate(() =>
+      fetch('/api/write', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ sheet: 'Sheet1', row: 9, column: 9, values: [['elsewhere']] }),
+      }),
+    );
+    await page.waitForFunction((v) => document.body.dataset.version !== v, version);
+    expect(await name.inputValue()).toBe('b2:$C$3');
     await name.press('Enter');
     expect(await name.inputValue()).toBe('B2:C3');
     await name.fill('not a cell');

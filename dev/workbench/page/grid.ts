@@ -148,8 +148,8 @@ export class Grid {
       if (event.key !== 'Enter' && event.key !== 'Escape') return;
       event.preventDefault();
       if (event.key === 'Enter') this.goTo(cellName.value);
-      this.mark(false);
       table.focus();
+      this.mark(false);
     });
     cellName.addEventListener('blur', () => this.mark(false));
     document.addEventListener('copy', (event) => this.onCopy(event, false));
@@ -421,7 +421,9 @@ export class Grid {
     rows?.[this.row - 1]?.cells[this.col]?.classList.add('active');
     if (scroll)
       rows?.[this.endRow - 1]?.cells[this.endCol]?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-    this.cellName.value = rangeA1(this.endRow, this.endCol, this.row, this.col);
+    // Not under the person typing an address there: a view drawn meanwhile would replace it.
+    if (document.activeElement !== this.cellName)
+      this.cellName.value = rangeA1(this.endRow, this.endCol, this.row, this.col);
     const cell = this.cell(this.row, this.col);
     this.choices.replaceChildren(...(cell.choices ?? []).map((c) => el('option', { value: c })));
   }
