@@ -4,6 +4,9 @@ export const countText = (n: number): string => n.toLocaleString('en-US');
 /** A count of rows: "1 row", "20,999 rows". */
 export const rowCount = (n: number): string => `${countText(n)} row${n === 1 ? '' : 's'}`;
 
+/** A count of activities: "1 activity", "35 activities". */
+export const activityCount = (n: number): string => `${countText(n)} ${n === 1 ? 'activity' : 'activities'}`;
+
 /**
  * The first `max` items, then a count of the rest: "a, b, c and 2 more". `last` joins the last of a
  * list shown whole: "a, b or c", "a, b and c".

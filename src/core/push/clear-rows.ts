@@ -3,7 +3,7 @@
 // cannot be undone. A done window typed again is not refused: clearing it later, once the schedule
 // has changed, may be meant.
 import { type AssembledClient, isAssembledError } from '../assembled';
-import { countText } from '../count-text';
+import { activityCount } from '../count-text';
 import type { ClearRequest } from './activity-request';
 import type { HeaderMap } from './header';
 import { refuseRow } from './overlaps';
@@ -81,14 +81,12 @@ export function countClears(client: AssembledClient, rows: SheetRow[]): Map<numb
   return counts;
 }
 
-const activities = (n: number) => `${countText(n)} ${n === 1 ? 'activity' : 'activities'}`;
-
 /** Validate's words on a window to clear: what Push would remove, and that it cannot be undone. */
 export function clearWords(count: ClearCount | undefined): string {
   if (!count)
     return " Push removes every activity of the row's agents inside the window (those straddling its edges are cut there), and that cannot be undone.";
   if (count.removed + count.cut === 0)
     return " The window holds no activity of the row's agents now: Push would remove nothing.";
-  const cut = count.cut ? `, and cut ${activities(count.cut)} at its edges` : '';
-  return ` Push would remove ${activities(count.removed)} of the row's agents in this window${cut}, as the schedule stands now; that cannot be undone.`;
+  const cut = count.cut ? `, and cut ${activityCount(count.cut)} at its edges` : '';
+  return ` Push would remove ${activityCount(count.removed)} of the row's agents in this window${cut}, as the schedule stands now; that cannot be undone.`;
 }

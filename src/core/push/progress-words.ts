@@ -1,6 +1,6 @@
 // The Push sidebar's words for a push's progress. Its own file: the page imports it, and
 // push-view.ts would bring every kind's column table into the page with it.
-import { countText, rowCount } from '../count-text';
+import { activityCount, countText, rowCount } from '../count-text';
 import type { PushView } from './push-view';
 
 /**
@@ -66,5 +66,5 @@ export function clearingWords({
         : `the ${countText(rows)} OK windows`;
   return activities === undefined
     ? `Push removes every activity of their agents inside ${windows}, and that cannot be undone.`
-    : `Push would remove ${countText(activities)} ${activities === 1 ? 'activity' : 'activities'} inside ${windows}${cut ? ` and cut ${countText(cut)} at ${rows === 1 ? 'its' : 'their'} edges` : ''}, as the schedule stands now, and that cannot be undone.`;
+    : `Push would remove ${activityCount(activities)} inside ${windows}${cut ? ` and cut ${countText(cut)} at ${rows === 1 ? 'its' : 'their'} edges` : ''}, as the schedule stands now, and that cannot be undone.`;
 }
