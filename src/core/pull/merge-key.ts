@@ -1,6 +1,6 @@
 // The key columns a merge by key is typed with, checked before a pull starts: a key that names no
 // column would otherwise be found wanting only after the report was generated.
-import { missingKeyText } from '../sheet/key-words';
+import { looseHeader, missingKeyText } from '../sheet/key-words';
 import { wordsFor } from '../table/column-words';
 
 /** A source's key as the sheet's header reads it: "agent_id,start_time" -> "Agent ID, Start". */
@@ -20,12 +20,8 @@ export function mergeKeyProblem(mergeKey: string, example: string): string | und
   return undefined;
 }
 
-/** Case, spaces and marks aside; a header written before words said "<field> (seconds)". */
-const loose = (h: string) =>
-  h
-    .replace(/ \(seconds\)$/, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, '');
+/** As a merge matches columns; a header written before words said "<field> (seconds)". */
+const loose = (h: string) => looseHeader(h.replace(/ \(seconds\)$/, ''));
 
 /**
  * The key columns a table's `header` has no column for, by header or API field (as write-table.ts

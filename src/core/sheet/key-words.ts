@@ -7,3 +7,6 @@ export function missingKeyText(missing: readonly string[]): string {
   const many = missing.length > 1;
   return `The merge key column${many ? 's' : ''} ${named} ${many ? 'are' : 'is'} not in the data or in the sheet's header. Type the key columns as the sheet's header names them, comma-separated.`;
 }
+
+/** A header or key column as a merge matches them: case, spaces and marks aside. */
+export const looseHeader = (h: string): string => h.toLowerCase().replace(/[^a-z0-9]/g, '');

@@ -9,7 +9,7 @@ import { toSheetValue } from '../table/sheet-literal';
 import { cellName } from './a1';
 import { type Extent, type Grid, MAX_CELLS_PER_WRITE, SHEETS_CELL_LIMIT } from './grid';
 import { type BodyCell, KeptFormula } from './kept-formula';
-import { missingKeyText } from './key-words';
+import { looseHeader, missingKeyText } from './key-words';
 import { type Overlap, overlapping, type Spans, spanIn } from './overlaps';
 
 export type WriteMode = 'replace' | 'append' | 'merge';
@@ -279,8 +279,7 @@ function keyColumn(table: Table, p: Placement, key: string): number {
   if (exact >= 0) return exact;
   const i = table.columns.findIndex((c) => c.key === key || c.field === key || c.header === key);
   if (i >= 0) return p.at[i] as number;
-  const loose = (h: string) => h.toLowerCase().replace(/[^a-z0-9]/g, '');
-  return p.header.findIndex((h) => loose(h) === loose(key));
+  return p.header.findIndex((h) => looseHeader(h) === looseHeader(key));
 }
 
 /**
