@@ -19,8 +19,6 @@ export function createPicker(
   load: () => Promise<Choice[]>,
   initial: readonly string[] = [],
   unavailable?: string,
-  /** What a choice takes in beyond itself ("A team takes in its sub-teams."), said under the label. */
-  hint?: string,
 ): Picker {
   // What the filter left, and what Enter picked, on screen and said aloud: a screen reader has no
   // other way to hear that a filter matched nothing, or that a ticked name is hidden by it.
@@ -29,11 +27,10 @@ export function createPicker(
     id: `${id}Search`,
     type: 'search',
     placeholder: 'Type to filter…',
-    'aria-describedby': hint ? `${id}Hint ${id}Note` : `${id}Note`,
+    'aria-describedby': `${id}Note`,
   });
   const list = el('div', { class: 'picker', role: 'group', 'aria-label': label }, 'Loading…');
-  const about = hint ? [el('p', { class: 'hint', id: `${id}Hint` }, hint)] : [];
-  const root = el('div', {}, el('label', { for: `${id}Search` }, label), ...about, search, note, list);
+  const root = el('div', {}, el('label', { for: `${id}Search` }, label), search, note, list);
   const chosen = new Set<string>(initial);
   let items: { choice: Choice; row: HTMLElement }[] = [];
 

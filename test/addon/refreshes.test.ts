@@ -99,7 +99,7 @@ describe('scheduled refreshes', () => {
     expect(list.map((r) => r.what)).toEqual([
       'Handle time report (day), last week',
       'Handle time report (day), last week',
-      'Handle time report (day), last week, filtered: team "Tier 2" with its sub-teams',
+      'Handle time report (day), last week, filtered: team "Tier 2"',
     ]);
     // Moving a refresh into a place that has one is refused too.
     const other = list[2] as RefreshView;
@@ -133,18 +133,15 @@ describe('scheduled refreshes', () => {
     };
     const started = await rt.callFromSidebar<JobView>('startPull', filtered, 'pull-000000001');
     await rt.clock.advanceAsync(5 * 60_000);
-    expect(loggedRuns(rt).at(-1)).toMatch(/, filtered: team "Tier 2" with its sub-teams done$/);
+    expect(loggedRuns(rt).at(-1)).toMatch(/, filtered: team "Tier 2" done$/);
     // The progress panel's What says it as the log does, from the start to Done.
-    const what =
-      /^Handle time report \(day\), 2026-\d\d-\d\d to 2026-\d\d-\d\d, filtered: team "Tier 2" with its sub-teams$/;
+    const what = /^Handle time report \(day\), 2026-\d\d-\d\d to 2026-\d\d-\d\d, filtered: team "Tier 2"$/;
     expect(started.what).toMatch(what);
     expect(await rt.callFromSidebar<JobView>('pollPull', started.id)).toMatchObject({
       state: 'done',
       what: expect.stringMatching(what),
     });
-    expect(rt.workbook.notes('Tier 2 AHT')[0]?.[0]).toContain(
-      `Filters: team_ids=${team} ("Tier 2") with sub-teams`,
-    );
+    expect(rt.workbook.notes('Tier 2 AHT')[0]?.[0]).toContain(`Filters: team_ids=${team} ("Tier 2")`);
     // More names than a card shows are not kept: the shared store holds a few per list.
     const many = { ...filtered, filterNames: { team_ids: ['A', 'B', 'C', 'D'] } };
     await expect(rt.callFromSidebar('startPull', many, 'pull-000000002')).rejects.toThrow();

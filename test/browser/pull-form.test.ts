@@ -203,23 +203,6 @@ describe('The Pull data form', () => {
     expect(asked).toBe(1);
   });
 
-  it("says under a report's team and site pickers that each includes what sits under it", async () => {
-    const { page } = bench();
-    const sb = await openPull(page);
-    await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Adherence report' });
-    await expect.poll(() => sb.locator('#team_idsHint').textContent()).toBe('A team includes its sub-teams.');
-    expect(await sb.locator('#site_idsHint').textContent()).toBe('A site includes its sub-sites.');
-    expect(await sb.locator('#queue_idsHint').textContent()).toBe('A queue includes its sub-queues.');
-    // Read out with the picker's filter box.
-    expect(await sb.locator('#team_idsSearch').getAttribute('aria-describedby')).toBe(
-      'team_idsHint team_idsNote',
-    );
-    // An activity's team is that team alone: nothing said.
-    await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Activities (schedule)' });
-    await sb.locator('#team_idsSearch').waitFor();
-    expect(await sb.locator('#team_idsHint').count()).toBe(0);
-  });
-
   it('offers a new sheet name no sheet has yet, and still warns of a name typed that is taken', async () => {
     const { page, running } = bench();
     const wb = running.workbench.rt.workbook;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterWords, pullWords } from '../../src/core/pull/pull-words';
+import { filterWords } from '../../src/core/pull/pull-words';
 
 describe("a pull's filters in words", () => {
   it('counts each list and names each choice; nothing without filters', () => {
@@ -29,35 +29,5 @@ describe('filter lists named as the sidebar listed them', () => {
     // Names saved for fewer ids (a list changed by hand, or too long to name) say nothing wrong.
     expect(filterWords({ team_ids: ['t1', 't2'] }, { team_ids: ['Tier 2'] })).toBe('filtered: 2 teams');
     expect(filterWords({ team_ids: ['t1'] }, { site_ids: ['Austin'] })).toBe('filtered: 1 team');
-  });
-});
-
-describe('filters that take in what sits under them', () => {
-  it("says a report's team, site or queue takes in its sub-teams, sub-sites or sub-queues", () => {
-    expect(filterWords({ team_ids: ['t2'] }, { team_ids: ['Tier 2'] }, true)).toBe(
-      'filtered: team "Tier 2" with its sub-teams',
-    );
-    expect(filterWords({ site_ids: ['s1', 's2'], agent_ids: ['a1'] }, {}, true)).toBe(
-      'filtered: 2 sites with their sub-sites, 1 agent',
-    );
-    expect(
-      pullWords({
-        source: { kind: 'report', report: 'adherence', granularity: 'day' },
-        filters: { queue_ids: ['q1'] },
-        filterNames: { queue_ids: ['Email'] },
-        target: { kind: 'new_sheet', name: 'X' },
-        mode: 'replace',
-      }),
-    ).toBe('Adherence report (day), filtered: queue "Email" with its sub-queues');
-    // An activity's team is that team alone.
-    expect(
-      pullWords({
-        source: { kind: 'resource', resource: 'activities' },
-        filters: { team_ids: ['t2'] },
-        filterNames: { team_ids: ['Tier 2'] },
-        target: { kind: 'new_sheet', name: 'X' },
-        mode: 'replace',
-      }),
-    ).toBe('Activities (schedule), filtered: team "Tier 2"');
   });
 });

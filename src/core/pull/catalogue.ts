@@ -58,16 +58,7 @@ export interface SourceInfo {
   span?: readonly [string, string];
   /** What the header note says of the records beside the pull's own lines. */
   note?: string;
-  /** Whether a team, site or queue filter takes in what sits under it (SUB_LISTS) too. */
-  subTrees?: boolean;
 }
-
-/** Teams, sites and queues form trees (parent_id): what a filter on one takes in under it. */
-export const SUB_LISTS: Partial<Record<FilterName, string>> = {
-  queue_ids: 'sub-queues',
-  team_ids: 'sub-teams',
-  site_ids: 'sub-sites',
-};
 
 const STATE_KEY = 'agent_id,platform,start_time';
 /** Assembled gives the states that overlap the range, as they were: a sum of them says so. */
@@ -91,10 +82,8 @@ export const CHANNELS = ['phone', 'chat', 'email'] as const;
  * bucket is its start and end, which both dialects carry (a day and a week can start together).
  * It is a span: a week cut short by one pull's range gives way to the whole week pulled later.
  */
-const BUCKET: Pick<SourceInfo, 'range' | 'filters' | 'span' | 'subTrees'> = {
+const BUCKET: Pick<SourceInfo, 'range' | 'filters' | 'span'> = {
   range: 'required',
-  // Assembled's reports count a team, site or queue with all beneath it (API-FACTS.md).
-  subTrees: true,
   filters: ['queue_ids', 'team_ids', 'site_ids', 'agent_ids'],
   span: ['start_time', 'end_time'],
 };

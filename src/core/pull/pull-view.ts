@@ -7,7 +7,7 @@ import { GRANULARITIES, REPORT_TYPES, REPORTS, RESOURCE_INFO, RESOURCES, type So
 import type { PullAgain } from './pull-again';
 import { sourceLabel } from './pull-spec';
 import { describeTarget } from './pull-target';
-import { specFilterWords } from './pull-words';
+import { filterWords } from './pull-words';
 
 export interface SourceChoice extends SourceInfo {
   kind: 'report' | 'resource';
@@ -43,7 +43,7 @@ export interface JobView {
   state: PullJob['state'];
   /** queued / running / writing / done / failed / stalled, said for a person. */
   stage: string;
-  /** The data, its dates and its filters, as the log says them ("Adherence report (day), 2026-11-23 to 2026-11-29, filtered: team "Tier 2" with its sub-teams"). */
+  /** The data, its dates and its filters, as the log says them ("Adherence report (day), 2026-11-23 to 2026-11-29, filtered: team "Tier 2""). */
   what: string;
   target: string;
   range: string;
@@ -106,7 +106,11 @@ export function jobView(job: PullJob, now: number): JobView {
     id: job.id,
     state: job.state,
     stage: stage(job),
-    what: [sourceLabel(job.spec.source), job.range ? datesWords(job.range) : '', specFilterWords(job.spec)]
+    what: [
+      sourceLabel(job.spec.source),
+      job.range ? datesWords(job.range) : '',
+      filterWords(job.spec.filters, job.spec.filterNames),
+    ]
       .filter(Boolean)
       .join(', '),
     target: describeTarget(job.spec.target),

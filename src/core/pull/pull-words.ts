@@ -1,10 +1,10 @@
 // A pull in a few words: its data, range and filters ("Ticket stats report (day), last week,
-// filtered: team "Tier 2" with its sub-teams"), so two refreshes of one report for different teams read apart on
+// filtered: team "Tier 2""), so two refreshes of one report for different teams read apart on
 // their cards, in Pull it again and in the log.
 import { someOf } from '../count-text';
 import { rangeWords } from '../time/date-range';
-import { type NamedList, SUB_LISTS } from './catalogue';
-import { type FilterNames, type PullFilters, type PullSpec, sourceInfo, sourceLabel } from './pull-spec';
+import type { NamedList } from './catalogue';
+import { type FilterNames, type PullFilters, type PullSpec, sourceLabel } from './pull-spec';
 
 const LISTS: [NamedList, string, string][] = [
   ['queue_ids', 'queue', 'queues'],
@@ -16,25 +16,22 @@ const LISTS: [NamedList, string, string][] = [
 
 /**
  * '' without filters. A list is named when `names` has a name for each of its ids ("teams "Tier 1"
- * and "Tier 2""), else counted ("12 agents"). `subTrees`: a team, site or queue takes in those
- * under it, and is said to ("team "Tier 2" with its sub-teams").
+ * and "Tier 2""), else counted ("12 agents").
  */
-export function filterWords(filters: PullFilters, names: FilterNames = {}, subTrees = false): string {
+export function filterWords(filters: PullFilters, names: FilterNames = {}): string {
   const words: string[] = [];
   for (const [key, one, many] of LISTS) {
     const n = filters[key]?.length ?? 0;
     const named = names[key];
-    if (n === 0) continue;
-    const sub = subTrees && SUB_LISTS[key] ? ` with ${n === 1 ? 'its' : 'their'} ${SUB_LISTS[key]}` : '';
-    if (named?.length === n)
+    if (n > 0 && named?.length === n)
       words.push(
         `${n === 1 ? one : many} ${someOf(
           named.map((name) => `"${name}"`),
           n,
           'and',
-        )}${sub}`,
+        )}`,
       );
-    else words.push(`${n} ${n === 1 ? one : many}${sub}`);
+    else if (n > 0) words.push(`${n} ${n === 1 ? one : many}`);
   }
   if (filters.status) words.push(`status ${filters.status}`);
   if (filters.channel) words.push(`channel ${filters.channel}`);
@@ -45,9 +42,7 @@ export function filterWords(filters: PullFilters, names: FilterNames = {}, subTr
 
 /** The pull as a card and Pull it again name it; its range as saved (relative or fixed). */
 export function pullWords(spec: PullSpec): string {
-  return [sourceLabel(spec.source), rangeWords(spec.range), specFilterWords(spec)].filter(Boolean).join(', ');
+  return [sourceLabel(spec.source), rangeWords(spec.range), filterWords(spec.filters, spec.filterNames)]
+    .filter(Boolean)
+    .join(', ');
 }
-
-/** The spec's filters in words, with what its source's filters take in. */
-export const specFilterWords = (spec: Pick<PullSpec, 'source' | 'filters' | 'filterNames'>): string =>
-  filterWords(spec.filters, spec.filterNames, sourceInfo(spec.source).subTrees);

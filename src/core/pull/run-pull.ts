@@ -32,7 +32,7 @@ import { buildTable, type Table } from '../table/build-table';
 import { datesWords, resolveRange } from '../time/date-range';
 import { formatLocalDateTime } from '../time/zone-math';
 import { InputError, parseInput } from '../validation';
-import { type NamedList, SUB_LISTS } from './catalogue';
+import type { NamedList } from './catalogue';
 import { gaveUpWords, rowsLeft } from './failed-words';
 import { fetchRecords } from './fetch-records';
 import { refuseMixing } from './mixed-target';
@@ -40,7 +40,7 @@ import { refuseOwnSheet } from './own-sheet';
 import { rememberPull } from './pull-again';
 import { PullSpec, sourceInfo, sourceLabel, specProblems } from './pull-spec';
 import { describeTarget, TargetMissing, type Targets } from './pull-target';
-import { specFilterWords } from './pull-words';
+import { filterWords } from './pull-words';
 import { refuseRefreshed } from './refreshed-target';
 import { bucketPlan, rollUp, type Window } from './report-buckets';
 import { pullCoverage } from './run-coverage';
@@ -616,7 +616,7 @@ function headerNote(deps: PullDeps, job: PullJob): string {
     .filter(([, v]) => v !== undefined && (!Array.isArray(v) || v.length > 0))
     .map(
       ([k, v]) =>
-        `${k}=${Array.isArray(v) ? v.join(',') + namesNote(v, spec.filterNames?.[k as NamedList]) + subNote(spec, k) : String(v)}`,
+        `${k}=${Array.isArray(v) ? v.join(',') + namesNote(v, spec.filterNames?.[k as NamedList]) : String(v)}`,
     );
   return [
     sourceLine(sourceLabel(spec.source)),
@@ -628,12 +628,6 @@ function headerNote(deps: PullDeps, job: PullJob): string {
   ]
     .filter(Boolean)
     .join('\n');
-}
-
-/** ' with sub-teams' where the source's filter on a team (site, queue) takes in those under it. */
-function subNote(spec: PullSpec, key: string): string {
-  const sub = SUB_LISTS[key as NamedList];
-  return sub && sourceInfo(spec.source).subTrees ? ` with ${sub}` : '';
 }
 
 /** ' ("Tier 1", "Tier 2")' when the ids' names were saved with the pull, one each. */
@@ -667,7 +661,7 @@ export function logRun(deps: Pick<PullDeps, 'log' | 'clock' | 'zone'>, job: Logg
     // A refresh's run is told apart from a pull from the sidebar first, where a narrow column shows it.
     what: [
       `${runKind(job)}${sourceLabel(job.spec.source)}${job.range ? ` ${datesWords(job.range)}` : ''}`,
-      specFilterWords(job.spec),
+      filterWords(job.spec.filters, job.spec.filterNames),
     ]
       .filter(Boolean)
       .join(', '),

@@ -1,13 +1,7 @@
 import type { ReportGranularity } from '../../../core/assembled/model';
 import { countText } from '../../../core/count-text';
 import { menuPath } from '../../../core/menu-names';
-import {
-  CHANNELS,
-  type FilterName,
-  MAX_NAMED,
-  type NamedList,
-  SUB_LISTS,
-} from '../../../core/pull/catalogue';
+import { CHANNELS, type FilterName, MAX_NAMED, type NamedList } from '../../../core/pull/catalogue';
 import { keyHeaders, keyNotHeadedText, mergeKeyProblem } from '../../../core/pull/merge-key';
 import { modeLabel } from '../../../core/pull/mode-words';
 import type { FilterNames, PullFilters, PullSpec, PullTarget } from '../../../core/pull/pull-spec';
@@ -194,12 +188,6 @@ function choices(kind: ChoiceKind) {
  */
 let defaultKey = '';
 
-/** "A team includes its sub-teams.", where the source's filter on one does (reports). */
-function subTreeHint(s: SourceChoice, f: FilterName): string | undefined {
-  const sub = s.subTrees ? SUB_LISTS[f] : undefined;
-  return sub && `A ${sub.slice('sub-'.length, -1)} includes its ${sub}.`;
-}
-
 /** Shows the choices the source takes; `initial` puts back the filters of a pull being changed. */
 function onSourceChange(initial: PullFilters = {}): void {
   const s = current();
@@ -227,7 +215,6 @@ function onSourceChange(initial: PullFilters = {}): void {
         initial[f] as string[] | undefined,
         // Each list would fail alike: the notice above says why, once.
         options.keyMissing && 'no API key is set.',
-        subTreeHint(s, f),
       );
       pickers.set(f, p);
       nodes.push(p.root);
