@@ -44,26 +44,13 @@ export function computeReport(org: Org, type: ReportType, p: ReportParams, cutAt
   }
 }
 
-/** A node and all its descendants, for filters on the site, team and queue trees. */
-function withDescendants(ids: string[], nodes: Array<{ id: string; parent_id: string | null }>): Set<string> {
-  const out = new Set(ids);
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const n of nodes) {
-      if (n.parent_id && out.has(n.parent_id) && !out.has(n.id)) {
-        out.add(n.id);
-        grew = true;
-      }
-    }
-  }
-  return out;
-}
-
 /** Agents matching every filter given; the queue filter counts only when `byQueue`. */
 function selectAgents(org: Org, p: ReportParams, byQueue: boolean): Person[] {
-  const teams = withDescendants(p.team_ids, org.teams);
-  const sites = withDescendants(p.site_ids, org.sites);
-  const queues = withDescendants(p.queue_ids, org.queues);
+  // Only the ids named: whether Assembled's filters take in a team's sub-teams is not known, so the
+  // simulator takes the stricter reading and the add-on names every sub-team it means.
+  const teams = new Set(p.team_ids);
+  const sites = new Set(p.site_ids);
+  const queues = new Set(p.queue_ids);
   return org.people.filter(
     (x) =>
       x.staffable &&
@@ -125,7 +112,7 @@ function adherence(org: Org, p: ReportParams, cutAt: number): ReportRow[] {
 
 function handleTime(org: Org, p: ReportParams): ReportRow[] {
   const agents = new Set(selectAgents(org, p, false).map((x) => x.agent_id));
-  const queues = withDescendants(p.queue_ids, org.queues);
+  const queues = new Set(p.queue_ids);
   const acc = new Map<string, { agent: string; bucket: number; handled: number; seconds: number }>();
   for (const t of org.tickets) {
     if (t.agent_id === null || t.solved_at === null || t.solved_at < p.start || t.solved_at >= p.end)
@@ -154,7 +141,7 @@ function handleTime(org: Org, p: ReportParams): ReportRow[] {
 }
 
 function ticketStats(org: Org, p: ReportParams): ReportRow[] {
-  const chosen = withDescendants(p.queue_ids, org.queues);
+  const chosen = new Set(p.queue_ids);
   const leaves = org.queues.filter(
     (q) => !org.queues.some((c) => c.parent_id === q.id) && (p.queue_ids.length === 0 || chosen.has(q.id)),
   );

@@ -137,8 +137,8 @@ const CACHE_MAX_BYTES = 90_000;
 
 function fetchChoices(kind: ChoiceKind): Choice[] {
   const client = assembledClient();
-  const named = (list: { id: string; name: string | null }[]) =>
-    list.map((x) => ({ id: x.id, name: x.name ?? x.id }));
+  const named = (list: { id: string; name: string | null; parent_id?: string | null }[]) =>
+    list.map((x) => ({ id: x.id, name: x.name ?? x.id, ...(x.parent_id ? { parent: x.parent_id } : {}) }));
   switch (kind) {
     case 'queues':
       return named(client.listQueues());

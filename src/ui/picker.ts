@@ -1,4 +1,7 @@
 // A searchable multi-select: a filter box over a list of checkboxes, filled from the server.
+
+import { someOf } from '../core/count-text';
+import { choiceTree } from '../core/pull/choice-tree';
 import type { Choice } from '../core/pull/pull-view';
 import { el } from './dom';
 
@@ -32,18 +35,18 @@ export function createPicker(
   const list = el('div', { class: 'picker', role: 'group', 'aria-label': label }, 'Loading…');
   const root = el('div', {}, el('label', { for: `${id}Search` }, label), search, note, list);
   const chosen = new Set<string>(initial);
-  let items: { choice: Choice; row: HTMLElement }[] = [];
+  let items: { choice: Choice; row: HTMLElement; below: string[] }[] = [];
 
   const fill = () =>
     load().then(
       (choices) => {
-        items = choices.map((choice, i) => {
+        items = choiceTree(choices).map(({ choice, depth, below }, i) => {
           const box = el('input', { type: 'checkbox', id: `${id}-${i}`, value: choice.id });
           box.checked = chosen.has(choice.id);
-          box.addEventListener('change', () =>
-            box.checked ? chosen.add(choice.id) : chosen.delete(choice.id),
-          );
-          return { choice, row: el('label', { for: `${id}-${i}` }, box, choice.name) };
+          box.addEventListener('change', () => tick(choice, below, box.checked));
+          const row = el('label', { for: `${id}-${i}` }, box, choice.name);
+          if (depth > 0) row.style.paddingLeft = `${depth * 1.25}em`;
+          return { choice, row, below };
         });
         list.replaceChildren(...items.map((i) => i.row));
         rove(shown()[0]);
@@ -68,6 +71,17 @@ export function createPicker(
     rove(shown()[0]);
     say();
   });
+
+  /** Ticks or unticks a choice and every one under it (a team's sub-teams), and says so. */
+  function tick(choice: Choice, below: readonly string[], on: boolean): void {
+    for (const c of [choice.id, ...below]) on ? chosen.add(c) : chosen.delete(c);
+    for (const { choice: c, row } of items) {
+      if (below.includes(c.id)) (row.querySelector('input') as HTMLInputElement).checked = on;
+    }
+    const under = items.filter((i) => below.includes(i.choice.id)).map((i) => i.choice.name);
+    if (under.length)
+      say(`${choice.name} ${on ? 'ticked' : 'unticked'}, with ${someOf(under, 3, 'and')} under it.`);
+  }
 
   /** `picked`: what Enter in the filter box just did, said first. */
   function say(picked = ''): void {
@@ -127,7 +141,9 @@ export function createPicker(
       const [one] = visible;
       if (visible.length === 1 && one) {
         one.click();
-        say(`${one.labels?.[0]?.textContent ?? ''} ${one.checked ? 'ticked' : 'unticked'}.`);
+        // One with others under it has said what it ticked with them.
+        const withBelow = items.some((i) => i.choice.id === one.value && i.below.length > 0);
+        if (!withBelow) say(`${one.labels?.[0]?.textContent ?? ''} ${one.checked ? 'ticked' : 'unticked'}.`);
       } else visible[0]?.focus();
     } else if (event.key === 'ArrowDown' && visible[0]) {
       event.preventDefault();

@@ -101,4 +101,16 @@ describe('names beside ids', () => {
     const alone = people.find((p) => !shared.includes(p) && p.agent_id);
     expect(choices.find((c) => c.id === alone?.agent_id)?.name).toBe(full(alone as (typeof people)[number]));
   });
+  it('the team, site and queue pickers know which each sits under', async () => {
+    const { rt, sim } = addon;
+    for (const [kind, list] of [
+      ['teams', sim.admin.org.teams],
+      ['sites', sim.admin.org.sites],
+      ['queues', sim.admin.org.queues],
+    ] as const) {
+      const choices = await rt.callFromSidebar<Choice[]>('listChoices', kind);
+      expect(choices.some((c) => c.parent)).toBe(true);
+      for (const x of list) expect(choices.find((c) => c.id === x.id)?.parent).toBe(x.parent_id ?? undefined);
+    }
+  });
 });

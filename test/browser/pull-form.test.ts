@@ -3,7 +3,7 @@
 import type { FrameLocator, Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { JobView } from '../../src/core/pull/pull-view';
-import { cell, menu, reset, sidebar, useBench } from './support';
+import { cell, menu, pullIntoNewSheet, reset, sidebar, useBench } from './support';
 
 const NO_KEY = /^No Assembled API key is set for you\. Open Extensions ▸ .* and paste your key\.$/;
 
@@ -359,5 +359,34 @@ describe('The Pull data form', () => {
         .poll(() => sb.getByRole('group', { name }).textContent())
         .toBe('Could not load: no API key is set.');
     expect(await sb.locator('body').textContent()).not.toMatch(/paste your key[\s\S]*paste your key/);
+  });
+  it('lists sub-teams under their team; ticking a team ticks them too, and the pull names them all', async () => {
+    const { page } = bench();
+    const sb = await pullIntoNewSheet(page, 'Handle time report', 'Tier 2', async (form) => {
+      const teams = form.getByRole('group', { name: 'Teams' });
+      const row = (name: string) => teams.locator('label', { hasText: new RegExp(`^${name}$`) });
+      await row('Billing Specialists').waitFor();
+      // Under its parent, set in from it.
+      const order = await teams.locator('label').allTextContents();
+      expect(order.indexOf('Billing Specialists')).toBe(order.indexOf('Tier 2') + 1);
+      const inset = (name: string) =>
+        row(name)
+          .locator('input')
+          .evaluate((e) => e.getBoundingClientRect().left);
+      expect(await inset('Billing Specialists')).toBeGreaterThan(await inset('Tier 2'));
+      await form.locator('#team_idsSearch').fill('Tier 2');
+      await form.locator('#team_idsSearch').press('Enter');
+      await expect
+        .poll(() => form.locator('#team_idsNote').textContent())
+        .toMatch(/^Tier 2 ticked, with Billing Specialists under it\. /);
+      await form.locator('#team_idsSearch').fill('');
+      expect(await row('Billing Specialists').locator('input').isChecked()).toBe(true);
+      // One can still be left out by hand.
+      expect(await row('Quality').locator('input').isChecked()).toBe(false);
+    });
+    expect(await sb.locator('#jobWhat').textContent()).toMatch(
+      /filtered: teams "Tier 2" and "Billing Specialists"$/,
+    );
+    expect(await cell(page, 1, 'A').getAttribute('title')).toMatch(/"Tier 2", "Billing Specialists"/);
   });
 });

@@ -34,6 +34,8 @@ export interface PullOptions {
 export interface Choice {
   id: string;
   name: string;
+  /** The team, site or queue this one sits under (those lists are trees). */
+  parent?: string;
 }
 
 export type ChoiceKind = 'queues' | 'teams' | 'sites' | 'agents' | 'activity_types';
