@@ -307,7 +307,7 @@ describe('BigQuery as a refresh target and as input', () => {
     expect((await other.callFromSidebar<Rest>('getPullOptions')).bigQueryProject).toBe(P);
   });
 
-  it("a refresh edited to append into a table says it in the Pull form's BigQuery words, and that each run adds every row again", async () => {
+  it("a refresh edited to append into a table says it in the Pull form's BigQuery words, and that a day under way is added again at every run", async () => {
     const { rt } = await addon();
     const spec = states({ kind: 'relative', preset: 'yesterday' }, 'merge', 'hourly_states');
     const form = { frequency: { kind: 'hourly' }, notifyByEmail: false };
@@ -320,7 +320,7 @@ describe('BigQuery as a refresh target and as input', () => {
     );
     expect(card.mode).toBe('Append: add every row to it');
     const again =
-      'Each run adds every row of its range to the table again, so rows pulled by an earlier run are there twice. To keep one row per record, choose Merge by key.';
+      'A day already over when a run begins is added once; a day still under way (today, this week) is added whole at every run, so its earlier rows are there again. To keep one row per record, choose Merge by key.';
     expect(card.modes).toEqual([
       { value: 'replace', label: 'Replace it', note: '' },
       { value: 'append', label: 'Append: add every row to it', note: again },
@@ -336,6 +336,77 @@ describe('BigQuery as a refresh target and as input', () => {
     const onSheet = views.find((v) => v.target === 'Sheet1');
     expect(onSheet.mode).toBe('Append below it');
     expect(onSheet.modes.map((m: Rest) => m.note)).toEqual(['', '', '']);
+  });
+
+  it('an append refresh loads a day once it is over: created as append, changed to append, or given a wider range', async () => {
+    const { rt } = await addon();
+    const form = { frequency: { kind: 'daily', hour: 7 }, notifyByEmail: false };
+    const save = async (spec: object, id: string) =>
+      (await rt.callFromSidebar<Rest[]>('saveRefresh', { spec, ...form }, id)).find(
+        (v) => v.id === id || v.spec.target.table === (spec as Rest).target.table,
+      );
+    const week = { kind: 'relative', preset: 'last_7_days' };
+    // Created as append; one created as replace (changed to append after its first run); one
+    // appending yesterday, whose range is widened to the last 7 days after its first run.
+    await save(states(week, 'append', 'appended'), 'bq-once-1');
+    const replaced = await save(states(week, 'replace', 'replaced'), 'bq-once-2');
+    const widened = await save(
+      states({ kind: 'relative', preset: 'yesterday' }, 'append', 'widened'),
+      'bq-once-3',
+    );
+    await rt.clock.advanceAsync(86_400_000);
+    // Changed in the Edit form (mode) and through saveRefresh (range), as the sidebar sends it.
+    await rt.callFromSidebar(
+      'saveRefresh',
+      { spec: { ...replaced.spec, mode: 'append' }, ...form },
+      replaced.id,
+    );
+    await rt.callFromSidebar('saveRefresh', { spec: { ...widened.spec, range: week }, ...form }, widened.id);
+    await rt.clock.advanceAsync(2 * 86_400_000);
+    const log = (rt.workbook.values('Assembled log') as string[][]).slice(1);
+    const loaded = (table: string) =>
+      log
+        .filter((row) => row.join(' ').includes(`wfm.${table}`))
+        .map((row) => row.find((c) => /^Scheduled: /.test(String(c))));
+    // Each day once: the first run the days it has, each later run the day just over.
+    expect(loaded('appended')).toEqual([
+      'Scheduled: Agent states 2026-05-19 to 2026-05-25',
+      'Scheduled: Agent states 2026-05-26 to 2026-05-26',
+      'Scheduled: Agent states 2026-05-27 to 2026-05-27',
+    ]);
+    expect(loaded('replaced')).toEqual(loaded('appended'));
+    // The widened range's days before the one it held first, then on from there.
+    expect(loaded('widened')).toEqual([
+      'Scheduled: Agent states 2026-05-25 to 2026-05-25',
+      'Scheduled: Agent states 2026-05-20 to 2026-05-24',
+      'Scheduled: Agent states 2026-05-26 to 2026-05-27',
+    ]);
+    for (const table of ['appended', 'replaced']) {
+      const sent = log
+        .filter((row) => row.join(' ').includes(`wfm.${table}`))
+        .reduce((n, row) => n + Number(row[5]), 0);
+      expect(count(rt, table).rows).toBe(sent);
+    }
+    // Run now of days the table holds whole adds nothing, and says why.
+    const mine = await rt.callFromSidebar<Rest[]>('listRefreshes');
+    const loads = rt.bigquery.jobList().length;
+    const after = await rt.callFromSidebar<Rest[]>('runRefreshNow', mine[0].id);
+    expect(rt.bigquery.jobList()).toHaveLength(loads);
+    expect(after[0].lastRun).toMatchObject({ status: 'skipped', rows: 0 });
+    expect(after[0].lastRun.message).toBe(
+      'Nothing appended: the table holds 2026-05-21 to 2026-05-27 already, loaded after those days were over.',
+    );
+    // Other data into that table: it holds none of it, so Run now loads the whole range.
+    const [agent] = rt.bigquery.sql(`SELECT agent_id FROM \`${P}.wfm.appended\` LIMIT 1`, P).rows as Rest[];
+    const other = { ...mine[0].spec, filters: { agent_ids: [agent.f[0].v] } };
+    await rt.callFromSidebar('saveRefresh', { spec: other, ...form }, mine[0].id);
+    let [rerun] = await rt.callFromSidebar<Rest[]>('runRefreshNow', mine[0].id);
+    for (let i = 0; i < 20 && rerun.running; i++) {
+      await rt.clock.advanceAsync(5_000);
+      [rerun] = await rt.callFromSidebar<Rest[]>('pollRefresh', mine[0].id);
+    }
+    expect(rerun.lastRun).toMatchObject({ status: 'done' });
+    expect(log.length + 1).toBe((rt.workbook.values('Assembled log') as unknown[][]).length - 1);
   });
 
   it('says what to fix in a BigQuery target, and keeps sheet-only sources off it', async () => {

@@ -81,7 +81,7 @@ describe('Scheduled refresh cards', () => {
     expect(await sb.locator('.said').count()).toBe(1);
   });
 
-  it("a refresh into a BigQuery table edited to append uses the Pull form's words, and says each run adds every row again", async () => {
+  it("a refresh into a BigQuery table edited to append uses the Pull form's words, and says a day over is added once, a day under way at every run", async () => {
     const { page } = bench();
     await bench().running.workbench.rt.callFromSidebar(
       'saveRefresh',
@@ -105,7 +105,7 @@ describe('Scheduled refresh cards', () => {
     await mode.selectOption('append');
     expect(await mode.locator('option:checked').textContent()).toBe('Append: add every row to it');
     const again =
-      'Each run adds every row of its range to the table again, so rows pulled by an earlier run are there twice. To keep one row per record, choose Merge by key.';
+      'A day already over when a run begins is added once; a day still under way (today, this week) is added whole at every run, so its earlier rows are there again. To keep one row per record, choose Merge by key.';
     await expect.poll(() => note.textContent()).toBe(again);
     // Heard with the choice, not only seen below it.
     expect(

@@ -16,11 +16,14 @@ export function modeLabel(mode: PullSpec['mode'], target: PullTarget['kind']): s
 }
 
 /**
- * A refresh appending into BigQuery loads its whole range at every run (a sheet's append skips the
- * rows it holds): said where the mode is, or an hourly "yesterday" grows by a day's copy each hour.
+ * A refresh appending into BigQuery adds every row it loads (a sheet's append skips the rows it
+ * holds): it loads a day of its range once that day is over (held-days.ts), but a day still under
+ * way at every run, and a list with no dates whole at every run. Said where the mode is.
  */
-export function modeNote(spec: Pick<PullSpec, 'mode' | 'target'>): string {
-  return spec.mode === 'append' && spec.target.kind === 'bigquery'
-    ? 'Each run adds every row of its range to the table again, so rows pulled by an earlier run are there twice. To keep one row per record, choose Merge by key.'
-    : '';
+export function modeNote(spec: Pick<PullSpec, 'mode' | 'target' | 'range'>): string {
+  if (spec.mode !== 'append' || spec.target.kind !== 'bigquery') return '';
+  const twice = spec.range
+    ? 'A day already over when a run begins is added once; a day still under way (today, this week) is added whole at every run, so its earlier rows are there again.'
+    : 'Each run adds every row to the table again, so rows pulled by an earlier run are there twice.';
+  return `${twice} To keep one row per record, choose Merge by key.`;
 }

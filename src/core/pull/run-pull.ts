@@ -128,7 +128,13 @@ export function startPull(
   deps: PullDeps,
   input: unknown,
   key: string,
-  refresh?: { id: string; sheetId?: number; giveUpAt?: number; byHand?: boolean; from?: string },
+  refresh?: {
+    id: string;
+    sheetId?: number;
+    giveUpAt?: number;
+    byHand?: boolean;
+    days?: { from: string; to: string };
+  },
 ): PullJob {
   const spec = parseInput(PullSpec, input, 'Pull');
   const problems = specProblems(spec);
@@ -166,9 +172,10 @@ export function startPull(
     if (refresh?.giveUpAt !== undefined) job.giveUpAt = refresh.giveUpAt;
     if (refresh?.byHand) job.byHand = true;
     if (spec.range) job.range = resolveRange(spec.range, now, deps.zone);
-    // A refresh catching up on days its last run left (catch-up.ts) starts earlier.
-    if (job.range && refresh?.from && refresh.from < job.range.from)
-      job.range = resolveRange({ kind: 'absolute', from: refresh.from, to: job.range.to }, now, deps.zone);
+    // A refresh catching up on days its last run left (catch-up.ts) starts earlier; one appending
+    // into BigQuery leaves out the days its table holds (held-days.ts).
+    if (job.range && refresh?.days)
+      job.range = resolveRange({ kind: 'absolute', ...refresh.days }, now, deps.zone);
     checkBudget(deps.store, deps.user, job, 'job.');
     jobs.save(job);
     const notice = deps.ensureTrigger();

@@ -21,7 +21,8 @@ export const CATCH_UP_DAYS = 31;
 
 /**
  * A merge, or an append into a sheet (which adds only the rows not there yet), may pull days again
- * to catch up; a replace shows its own range alone, and a BigQuery append would add them twice.
+ * to catch up; a replace shows its own range alone, and a BigQuery append, which would add them
+ * twice, catches up from the days its table holds (held-days.ts).
  */
 export function catchesUp(spec: PullSpec): boolean {
   return spec.mode === 'merge' || (spec.mode === 'append' && spec.target.kind !== 'bigquery');

@@ -70,7 +70,15 @@ export function saveRefresh(deps: Deps, input: unknown, key: string): Refresh {
       `"${targetSheet(valid.spec.target)}" is already refreshed ${refreshWords(clash)}. Change that refresh in ${menuPath('refreshes')} rather than adding a second into the same place: two would write over each other`,
     ]);
   const now = deps.clock.now();
-  const { notice: _, ...before } = existing ?? {};
+  const { notice: _, ...before }: Partial<Refresh> = existing ?? {};
+  // What its target holds already is of other data, or in another place, once either changes.
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  const sameData =
+    same(existing?.spec.source, valid.spec.source) && same(existing?.spec.filters, valid.spec.filters);
+  if (!sameTarget || !sameData) {
+    delete before.held;
+    delete before.appended;
+  }
   const refresh: Refresh = {
     ...before,
     ...valid,

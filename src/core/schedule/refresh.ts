@@ -8,6 +8,7 @@ import { PullSpec } from '../pull/pull-spec';
 import { RecordStore } from '../record-store';
 import type { PulledRange } from './catch-up';
 import { Frequency } from './frequency';
+import type { DaySpan } from './held-days';
 
 export const RefreshInput = lazy(() =>
   z.object({
@@ -66,6 +67,8 @@ export interface Refresh extends RefreshInput {
   lastPulled?: PulledRange;
   /** append mode: the periods appended after they were over ("from..to"), newest last. */
   appended?: string[];
+  /** A BigQuery target: the days its table holds whole, loaded after they were over (held-days.ts). */
+  held?: DaySpan;
   /** The sheet's tab colour before a failed run turned it red, given back by the next good run. */
   tabWas?: string | null;
   /** When the first of the failed runs in a row was due; gone with the next good run. */

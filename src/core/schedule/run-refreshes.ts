@@ -6,13 +6,14 @@ import { owns } from '../owner';
 import { advancePull, failureOf, logRun, type PullDeps, startPull, type Turn } from '../pull/run-pull';
 import { failedRunNote, generatedAt, pulledFrom } from '../pull/source-note';
 import type { Grid } from '../sheet/grid';
-import { type ResolvedRange, resolveRange } from '../time/date-range';
+import { datesWords, type ResolvedRange, resolveRange } from '../time/date-range';
 import { formatLocalDateTime } from '../time/zone-math';
 import { InputError } from '../validation';
 import { catchesUp, catchUpFrom } from './catch-up';
 import { redTab, restoreTab } from './failed-tab';
 import { failingWords, mailDue, nextRunWords, type SheetKept } from './failure-mail';
 import { nextRun } from './frequency';
+import { daysToLoad, heldAfter, loadsOnce } from './held-days';
 import { keyPauseNamed, keyPauseToOwner, noKeyFor } from './key-pause';
 import { type Refresh, RefreshStore, type RunStatus } from './refresh';
 import { gone, namedNow, notRun } from './sheet-refresh';
@@ -138,14 +139,23 @@ export function runNow(deps: RefreshDeps, refresh: Refresh, turn?: Turn): Refres
   // Renamed since: its card, the log and any later message name the sheet as its tab does.
   r = namedNow(deps.targets, r);
   const periodKey = period ? `${period.from}..${period.to}` : '';
+  // A BigQuery append would add again every row of the days its table holds whole: it leaves them
+  // out, and Run now too (held-days.ts).
+  const loadOnce = period && loadsOnce(refresh.spec);
+  const held = loadOnce ? daysToLoad(refresh.held, period) : undefined;
+  if (loadOnce && !held) {
+    const why = `Nothing appended: the table holds ${datesWords(period)} already, loaded after those days were over.`;
+    return store.save(record(r, 'skipped', now, 0, why));
+  }
   // A scheduled run skips a period appended whole before; Run now is asked for, so it runs (an
-  // append adds only rows not there yet).
+  // append into a sheet adds only rows not there yet).
   if (refresh.spec.mode === 'append' && now >= due && periodKey && refresh.appended?.includes(periodKey)) {
     return store.save(record(r, 'skipped', now, 0, `${periodKey} was already appended`));
   }
   let job: PullJob;
   const from =
     period && catchesUp(refresh.spec) ? catchUpFrom(refresh.lastPulled, period, deps.zone) : undefined;
+  const days = held ?? (from && period ? { from, to: period.to } : undefined);
   try {
     // Exactly the spec the owner saved, into the sheet it is bound to, as a job of the owner's own.
     job = startPull(deps, r.spec, `run-${dueAt}`, {
@@ -154,7 +164,7 @@ export function runNow(deps: RefreshDeps, refresh: Refresh, turn?: Turn): Refres
       giveUpAt: Math.max(dueAt, now - LATE_START_MS) + GIVE_UP_AFTER_MS,
       // Before it is due, only Run now starts it: the log says so rather than "(scheduled)".
       ...(now < due ? { byHand: true } : {}),
-      ...(from ? { from } : {}),
+      ...(days ? { days } : {}),
     });
   } catch (error) {
     const failure = failureOf(error);
@@ -165,7 +175,7 @@ export function runNow(deps: RefreshDeps, refresh: Refresh, turn?: Turn): Refres
   return carryOnRun(deps, r, turn);
 }
 
-type Ending = Pick<PullJob, 'state' | 'updatedAt' | 'message' | 'failure' | 'rows' | 'range'>;
+type Ending = Pick<PullJob, 'state' | 'createdAt' | 'updatedAt' | 'message' | 'failure' | 'rows' | 'range'>;
 
 /**
  * A run that failed before its job could start: it gets its row in the log, as every run does,
@@ -180,6 +190,7 @@ function failedAtStart(
   const now = deps.clock.now();
   const ending: Ending = {
     state: 'failed',
+    createdAt: now,
     updatedAt: now,
     ...why,
     ...(run.period ? { range: run.period } : {}),
@@ -189,7 +200,6 @@ function failedAtStart(
     owner: r.owner,
     spec: r.spec,
     refreshId: r.id,
-    createdAt: now,
     errors: 0,
     nextPollAt: now,
     ...(run.byHand ? { byHand: true } : {}),
@@ -219,6 +229,13 @@ function finish(deps: RefreshDeps, refresh: Refresh, job: Ending | undefined): R
     // up on this run's range alone.
     if (job.range)
       next.lastPulled = { from: runFrom ?? job.range.from, end: job.range.end, at: dueAt ?? now };
+    // From the job's start, not the time it was due: a late run's range is resolved as it starts.
+    const held =
+      job.range && r.spec.target.kind === 'bigquery'
+        ? heldAfter(r.spec.mode, r.held, job.range, job.createdAt, deps.zone)
+        : undefined;
+    if (held) next.held = held;
+    else delete next.held;
   }
   // Only a period over before the run began is appended whole: today's, or this week's, is pulled
   // again at each run for the rows added since.
