@@ -293,6 +293,47 @@ describe('Pull data in the workbench', () => {
     await expect.poll(said).toMatch(/^\d+ rows written to Queues!A1$/);
   });
 
+  it('offers the pull that filled the sheet in front as a scheduled refresh from its card, as after the pull', async () => {
+    const { page, running } = bench();
+    const wb = running.workbench.rt.workbook;
+    await pullIntoNewSheet(page, 'Adherence report', 'Adherence');
+    await pullIntoNewSheet(page, 'Adherence report', 'Fixed', (sb) => fixedDay(sb, '2026-05-19'));
+    // Another pull since: the offer below the form is that one's.
+    const sb = await pullIntoNewSheet(page, 'People', 'People');
+    const backToSidebar = () => sb.locator('body').click({ position: { x: 4, y: 4 } });
+    const card = sb.getByRole('region', { name: '"Adherence"' });
+    const schedule = card.getByRole('button', { name: 'Refresh on a schedule…' });
+    await page.getByRole('tab', { name: 'Adherence' }).click();
+    await expect.poll(() => wb.activeSheet()).toBe('Adherence');
+    await backToSidebar();
+    await schedule.click();
+    // The form a pull offers, for the card's pull, with the focus on its first field.
+    await expect.poll(() => sb.getByLabel('Frequency').inputValue()).toBe('weekly');
+    expect(await sb.locator(':focus').evaluate((e) => e.id)).toBe('refresh-kind');
+    expect(await sb.locator('#saveRefreshHint').textContent()).toBe(
+      'Reruns the pull that last filled "Adherence" (Adherence report (day), last week) into it; its date range is resolved afresh at each run.',
+    );
+    expect(await sb.locator('#job').isHidden()).toBe(true);
+    await sb.getByRole('button', { name: 'Save scheduled refresh' }).click();
+    await sb.locator('#refreshStatus', { hasText: 'Saved.' }).waitFor();
+    const saved =
+      await running.workbench.session.rt.callFromSidebar<
+        { target: string; spec: { source: { report?: string }; range?: { preset?: string } } }[]
+      >('listRefreshes');
+    expect(saved.map((r) => [r.target, r.spec.source.report, r.spec.range?.preset])).toEqual([
+      ['Adherence', 'adherence', 'last_week'],
+    ]);
+    // Refreshed now, the card says so and offers no second refresh.
+    await expect.poll(() => card.locator('#againScheduled').textContent()).toMatch(/^Also refreshed weekly/);
+    expect(await schedule.isHidden()).toBe(true);
+    // A pull of fixed dates would pull the same rows at every run: its card offers none.
+    await page.getByRole('tab', { name: 'Fixed' }).click();
+    await expect.poll(() => wb.activeSheet()).toBe('Fixed');
+    await backToSidebar();
+    await expect.poll(() => sb.locator('#againTitle').textContent()).toBe('"Fixed"');
+    expect(await sb.locator('#scheduleAgain').isHidden()).toBe(true);
+  });
+
   it('Change it on a table at a cell writes at that cell again, not at the cell selected since, until asked', async () => {
     const { page, running } = bench();
     const wb = running.workbench.rt.workbook;

@@ -36,6 +36,7 @@ const mergeKey = byId<HTMLInputElement>('mergeKey');
 const status = byId('status');
 const run = byId<HTMLButtonElement>('run');
 const again = byId<HTMLButtonElement>('againButton');
+const scheduleAgain = byId<HTMLButtonElement>('scheduleAgain');
 
 let options: PullOptions;
 let pickers = new Map<FilterName, Picker>();
@@ -152,6 +153,8 @@ function showAgain(o: PullOptions): void {
   const scheduled = byId('againScheduled');
   scheduled.hidden = !o.again.scheduled;
   scheduled.textContent = `Also refreshed ${o.again.scheduled ?? ''} (${menuPath('refreshes')}).`;
+  // Offered as after a pull, so a sheet filled earlier need not be pulled again to schedule it.
+  scheduleAgain.hidden = !!o.again.scheduled || o.again.spec.range?.kind === 'absolute';
 }
 
 /**
@@ -570,7 +573,7 @@ async function follow(job: JobView): Promise<JobView> {
 /** Runs a pull's following with the Pull button busy; what goes wrong is said in the status line. */
 function whilePulling(work: () => Promise<void>): void {
   pulling = true;
-  void busy([run, again], async () => {
+  void busy([run, again, scheduleAgain], async () => {
     try {
       await work();
       refreshTargetsQuietly();
@@ -597,10 +600,11 @@ function resume(job: JobView): void {
 }
 
 /**
- * After a pull that worked, offer to save it as a scheduled refresh (relative ranges only; not
- * when pulled again into a place that has one).
+ * After a pull that worked, or from the card of the sheet a pull filled, offer to save it as a
+ * scheduled refresh (relative ranges only; not when pulled again into a place that has one).
+ * `what` says which pull is meant.
  */
-function offerRefresh(pulled: PullSpec, scheduled?: string): void {
+function offerRefresh(pulled: PullSpec, scheduled?: string, what = 'this pull into the same place'): void {
   const button = byId<HTMLButtonElement>('saveRefreshButton');
   if (scheduled) {
     byId('saveRefresh').hidden = false;
@@ -611,8 +615,8 @@ function offerRefresh(pulled: PullSpec, scheduled?: string): void {
   if (pulled.range?.kind === 'absolute') return;
   // Reference lists have no range to speak of.
   byId('saveRefreshHint').textContent = pulled.range
-    ? 'Reruns this pull into the same place; its date range is resolved afresh at each run.'
-    : 'Reruns this pull into the same place.';
+    ? `Reruns ${what}; its date range is resolved afresh at each run.`
+    : `Reruns ${what}.`;
   button.hidden = false;
   const form = createFrequencyForm('refresh', suggestedFrequency(pulled.range));
   byId('frequency').replaceChildren(form.root);
@@ -626,6 +630,8 @@ function offerRefresh(pulled: PullSpec, scheduled?: string): void {
       try {
         await callServer('saveRefresh', { spec: pulled, ...form.value() }, key);
         showStatus(out, `Saved. See ${menuPath('refreshes')} to manage it.`, 'ok');
+        // The sheet's card says it is refreshed now, and offers no second refresh.
+        refreshTargetsQuietly();
       } catch (error) {
         showStatus(out, errorMessage(error), 'error');
       }
@@ -802,6 +808,20 @@ function editAgain(): void {
   source.focus();
 }
 byId('editAgain').addEventListener('click', editAgain);
+
+/** Refresh on a schedule: the card's pull offered as a refresh, as after a pull of it. */
+scheduleAgain.addEventListener('click', () => {
+  const last = options.again;
+  if (!last) return;
+  forgetLastPull();
+  offerRefresh(
+    last.spec,
+    undefined,
+    `the pull that last filled ${byId('againTitle').textContent} (${last.what}) into it`,
+  );
+  byId('saveRefresh').scrollIntoView({ block: 'start' });
+  byId('frequency').querySelector('select')?.focus({ preventScroll: true });
+});
 
 again.addEventListener('click', async () => {
   // The card was read when the sidebar last had focus: another sheet may be in front since (a tab
