@@ -96,7 +96,7 @@ export function getPullOptions(): PullOptions {
     bigQueryProject: rememberedProject(),
     ...catalogueChoices(),
     ...(readApiKey() ? {} : { keyMissing: noKeyMessage() }),
-    ...(running ? { running: view(running) } : {}),
+    ...(running ? { running: { ...view(running), spec: running.spec } } : {}),
     ...againFor(active),
   };
 }

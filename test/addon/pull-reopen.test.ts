@@ -19,7 +19,8 @@ describe('a reopened Pull sidebar', () => {
     expect(started.nextPollInMs).toBeGreaterThan(0);
 
     const mine = await rt.callFromSidebar<PullOptions>('getPullOptions');
-    expect(mine.running).toMatchObject({ id: started.id });
+    // With its spec, which that sidebar did not send: it offers the pull as a refresh once done.
+    expect(mine.running).toMatchObject({ id: started.id, spec });
     expect((await other.callFromSidebar<PullOptions>('getPullOptions')).running).toBeUndefined();
 
     let job = started;

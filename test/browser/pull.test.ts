@@ -237,6 +237,42 @@ describe('Pull data in the workbench', () => {
     expect(running.workbench.rt.workbook.sheetNames()).not.toContain('Teams');
   });
 
+  it('offers the scheduled refresh of a pull followed to its end by a sidebar opened again, as a watched one does', async () => {
+    const { page, running } = bench();
+    const sim = running.workbench.session.backend.simulator;
+    await menu(page, 'Pull data…');
+    let sb = await sidebar(page, 'Pull data from Assembled');
+    await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Handle time report' });
+    await sb.getByLabel('Sheet name').fill('Reopened AHT');
+    // An outage holds the pull at its start while the sidebar is closed and opened again.
+    sim?.setFaults({ errorRate: 1 });
+    try {
+      await sb.getByRole('button', { name: 'Pull data' }).click();
+      await expect
+        .poll(() => sb.locator('#jobDetail').textContent(), { timeout: 30_000 })
+        .toMatch(/failed.*the add-on tries again/);
+      await page.locator('#closeSidebar').click();
+      await page.locator('#sidebar').waitFor({ state: 'hidden' });
+      await menu(page, 'Pull data…');
+      sb = await sidebar(page, 'Pull data from Assembled');
+      await expect.poll(() => sb.locator('#jobTarget').textContent()).toBe('Reopened AHT');
+    } finally {
+      sim?.setFaults({});
+    }
+    await sb.locator('#jobStage', { hasText: /^Done$/ }).waitFor({ timeout: 30_000 });
+    await expect.poll(() => sb.getByLabel('Frequency').inputValue()).toBe('weekly');
+    expect(await sb.locator('#saveRefreshHint').textContent()).toBe(
+      'Reruns this pull into the same place; its date range is resolved afresh at each run.',
+    );
+    await sb.getByRole('button', { name: 'Save scheduled refresh' }).click();
+    await sb.locator('#refreshStatus', { hasText: 'Saved.' }).waitFor();
+    const saved =
+      await running.workbench.session.rt.callFromSidebar<
+        { target: string; spec: { source: { report?: string } } }[]
+      >('listRefreshes');
+    expect(saved.map((r) => [r.target, r.spec.source.report])).toEqual([['Reopened AHT', 'handle_time']]);
+  });
+
   it('offers to pull again what filled the sheet in front, and nothing for another sheet', async () => {
     const { page, running } = bench();
     const sb = await pullIntoNewSheet(page, 'Teams', 'Teams');

@@ -5,7 +5,7 @@ import { MAX_RETRIES, type PullJob, STOPPED } from '../jobs/pull-job';
 import { datesWords, RELATIVE_PRESETS, type RelativePreset } from '../time/date-range';
 import { GRANULARITIES, REPORT_TYPES, REPORTS, RESOURCE_INFO, RESOURCES, type SourceInfo } from './catalogue';
 import type { PullAgain } from './pull-again';
-import { sourceLabel } from './pull-spec';
+import { type PullSpec, sourceLabel } from './pull-spec';
 import { describeTarget } from './pull-target';
 import { filterWords } from './pull-words';
 
@@ -23,8 +23,11 @@ export interface PullOptions {
   presets: { id: RelativePreset; label: string }[];
   /** The Cloud project the spreadsheet's last BigQuery pull used ('' when none). */
   bigQueryProject?: string;
-  /** The caller's newest pull from the sidebar that is not over, for a reopened sidebar to follow. */
-  running?: JobView;
+  /**
+   * The caller's newest pull from the sidebar that is not over, for a reopened sidebar to follow,
+   * with its spec: that sidebar did not send it, and offers it as a refresh once it is done.
+   */
+  running?: JobView & { spec: PullSpec };
   /** The pull that last filled the active sheet, to run again. */
   again?: PullAgain;
   /** Why nothing can be read from Assembled: the caller has no key (what to do, in words). */

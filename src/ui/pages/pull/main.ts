@@ -593,10 +593,9 @@ function whilePulling(work: () => Promise<void>): void {
   });
 }
 
-function resume(job: JobView): void {
-  whilePulling(async () => {
-    await follow(job);
-  });
+/** A pull started by a sidebar since closed, followed to its end as if this one had started it. */
+function resume(job: JobView & { spec: PullSpec }): void {
+  whilePulling(async () => ended(job.spec, await follow(job)));
 }
 
 /**
@@ -711,13 +710,17 @@ function keyProblem(): string | undefined {
   return same && last.header ? keyNotHeadedText(mergeKey.value, last.header, current().key) : undefined;
 }
 
-/** Starts a pull and follows it to its end; one that worked may be saved as a refresh. */
+/** Starts a pull and follows it to its end. */
 async function pull(pulled: PullSpec, what: string, range: string, scheduled?: string): Promise<void> {
   showStarting(pulled, what, range);
-  const job = await follow(await callServer('startPull', pulled, requestKey()));
-  if (job.state === 'done' && pulled.target.kind === 'new_sheet')
-    madeSheet = pulled.target.name.trim().toLowerCase();
-  if (job.state === 'done') offerRefresh(pulled, job.scheduled ?? scheduled);
+  ended(pulled, await follow(await callServer('startPull', pulled, requestKey())), scheduled);
+}
+
+/** A pull followed to its end: one that worked may be saved as a refresh. */
+function ended(pulled: PullSpec, job: JobView, scheduled?: string): void {
+  if (job.state !== 'done') return;
+  if (pulled.target.kind === 'new_sheet') madeSheet = pulled.target.name.trim().toLowerCase();
+  offerRefresh(pulled, job.scheduled ?? scheduled);
 }
 
 form.addEventListener('submit', (event) => {
