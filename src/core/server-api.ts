@@ -70,6 +70,8 @@ export interface ServerApi {
   getPushOptions(): PushOptions;
   insertPushTemplate(kind: PushKind): { sheet: string };
   validatePush(kind: PushKind): ValidateSummary;
+  /** The windows a push of the sheet as windows to clear would clear (Push asks first when any). */
+  windowsToClear(): number;
   /** `key`: the caller's idempotency key (the push's id is made by the server). */
   startPush(kind: PushKind, key: string): PushView;
   pollPush(id: string): PushView;

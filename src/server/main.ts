@@ -14,6 +14,7 @@ import {
   syncTimeOff,
   validatePush,
   watchPush,
+  windowsToClear,
 } from './push';
 import {
   deleteRefresh,
@@ -49,6 +50,7 @@ const sidebarApi: ServerApi = {
   getPushOptions,
   insertPushTemplate,
   validatePush,
+  windowsToClear,
   startPush,
   pollPush,
   watchPush,

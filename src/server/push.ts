@@ -10,6 +10,7 @@ import { type PushJob, PushStore } from '../core/push/push-job';
 import { kindChoices, type PushOptions, type PushView, pushView } from '../core/push/push-view';
 import {
   advancePush,
+  countWindowsToClear,
   type PushDeps,
   type SheetRef,
   startPush as start,
@@ -136,6 +137,11 @@ export function insertPushTemplate(kind: unknown): { sheet: string } {
 
 export function validatePush(kind: unknown): ValidateSummary {
   return validateSheet(pushDeps(), parseInput(Kind, kind, 'Kind of push'), ref(activeGrid()));
+}
+
+/** The windows a push of the active sheet would clear: Push asks first only when there is one. */
+export function windowsToClear(): number {
+  return countWindowsToClear(pushDeps(), ref(activeGrid()));
 }
 
 /** Starts a push of the active sheet; the same key twice (a double click) gives the same push. */

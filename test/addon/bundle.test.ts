@@ -104,11 +104,12 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * paused, 259.3 with a BigQuery append refresh's card saying each run adds every row again, 259.6
  * with a BigQuery duration column described as days, 259.7 with a resumed refresh e-mailing anew,
  * 259.8 with the owner of a refresh paused for their key told so as you, 259.9 with a retried run's
- * log rows timing each attempt from its own start, 260.8 with a BigQuery append refresh loading
- * a day once it is over, whatever mode it was made in or range it was given);
+ * log rows timing each attempt from its own start, 260.8 with a BigQuery append refresh loading a
+ * day once it is over, whatever mode it was made in or range it was given, 261.2 with Push of
+ * windows to clear asking only when the sheet has a window to clear);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 260.8;
+const CODE_BUDGET_KIB = 261.2;
 
 const ENTRY_POINTS = [
   'onOpen',

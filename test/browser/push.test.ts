@@ -167,7 +167,7 @@ describe('Push rows in the workbench', () => {
     await expect
       .poll(() => question.textContent())
       .toMatch(
-        /^Push removes every activity of their agents inside the OK windows, and that cannot be undone\./,
+        /^Push removes every activity of their agents inside the OK window, and that cannot be undone\./,
       );
     await sb.getByRole('button', { name: 'Keep them' }).click();
     await question.waitFor({ state: 'detached' });
@@ -185,6 +185,37 @@ describe('Push rows in the workbench', () => {
     await sb.getByRole('button', { name: 'Clear them' }).click();
     await expect.poll(() => cell(page, 2, 'E').textContent(), { timeout: 30_000 }).toBe('cleared');
     expect(deletes()).toBe(before + 1);
+  });
+
+  it('pushes windows to clear unasked when none would be cleared: nothing to send, or the rows to fix', async () => {
+    const { page } = bench();
+    const sim = bench().running.workbench.session.backend.simulator;
+    const deletes = () => sim?.stats().byRoute['DELETE /v0/activities'] ?? 0;
+    const before = deletes();
+    await menu(page, 'Push rows…');
+    const sb = await sidebar(page, 'Push rows to Assembled');
+    await sb.getByLabel('What the rows are').selectOption('activities_clear');
+    await sb.getByRole('button', { name: 'Insert template' }).click();
+    await sb.locator('#status', { hasText: 'is ready' }).waitFor();
+    const push = sb.getByRole('button', { name: 'Push', exact: true });
+    const question = sb.getByRole('group', { name: 'Clear these windows?' });
+    // No rows under the header: the answer is that there is nothing to send, not the question.
+    await push.click();
+    const nothing = sb.locator('#status', {
+      hasText: /^Nothing to push: ".*" has no rows under its header\./,
+    });
+    await nothing.or(question).waitFor();
+    expect(await question.count()).toBe(0);
+    // A row that reads badly clears no window: Push marks it to fix, unasked.
+    await typeRow(page, 2, ['ghost@example.com', '2030-01-01 10:00', '2030-01-01 14:00', '']);
+    await push.click();
+    await sb
+      .locator('#status', { hasText: /^Finished: 0 cleared, 1 with problems to fix\./ })
+      .or(question)
+      .waitFor();
+    expect(await question.count()).toBe(0);
+    expect(await cell(page, 2, 'E').textContent()).toBe('error');
+    expect(deletes()).toBe(before);
   });
 
   it('does not take a pulled schedule for time off: nothing is chosen, and a choice names the columns it leaves unread', async () => {

@@ -30,6 +30,11 @@ export function markRepeatedWindows(rows: SheetRow[], map: HeaderMap): void {
   }
 }
 
+/** Windows a push of these rows would clear: Push asks first only when there is one. */
+export function windowsToClear(rows: SheetRow[]): number {
+  return rows.filter((row) => !row.done && clearOf(row)).length;
+}
+
 /** The list endpoint takes at most 31 days a call; agents go on the URL, whose limit is 2 KB. */
 const SPAN_MS = 30 * 86_400_000;
 const MAX_AGENTS = 20;

@@ -22,7 +22,7 @@ import { loadAgentMemo, saveAgentMemo } from './agent-memo';
 import { AgentDirectory } from './agents';
 import { replacing } from './association-rows';
 import { markUnknownCancels } from './cancel-rows';
-import { type ClearCount, clearWords, countClears } from './clear-rows';
+import { type ClearCount, clearWords, countClears, windowsToClear } from './clear-rows';
 import { unreadColumns } from './header';
 import { KINDS, type PushKind } from './kinds';
 import { listProblem, withMore } from './problem-list';
@@ -337,6 +337,16 @@ export function validateSheet(deps: PushDeps, kind: PushKind, ref: SheetRef): Va
     writeMany(grid, sheet, outcomes, new Date(deps.clock.now()));
     return summary;
   });
+}
+
+/**
+ * The windows a push of the sheet as windows to clear would clear, read as Push reads them; nothing
+ * is written. The sidebar asks before a clear only when there is one.
+ */
+export function countWindowsToClear(deps: PushDeps, ref: SheetRef): number {
+  const client = deps.client(new TokenBucket(deps.clock));
+  const agents = new AgentDirectory(() => client.listPeople());
+  return windowsToClear(readOrThrow(openSheet(deps, ref).grid, 'activities_clear', deps, agents).rows);
 }
 
 // ---- Push -------------------------------------------------------------------------------------

@@ -304,14 +304,33 @@ validateButton.addEventListener('click', () => {
 let clearing: { sheet: string; words: string } | undefined;
 
 // A clear cannot be undone: Push of windows to clear asks first, inside the page (ask-in-page.ts),
-// with what this sidebar's last Validate of the sheet counted, or the words for any window.
+// with what this sidebar's last Validate of the sheet counted, or the words for any window. A sheet
+// with no window to clear (no rows, or none that reads well and is not done) is pushed unasked:
+// Push then says what there is to fix or that there is nothing to send.
 pushButton.addEventListener('click', () => {
   if (chosen() !== 'activities_clear') return push();
+  forgetLastResult();
+  showStatus(status, 'Reading the windows to clear…');
+  let windows: number | undefined;
+  void busy(buttons, async () => {
+    try {
+      if (await sameSheetInFront()) windows = await callServer('windowsToClear');
+    } catch (error) {
+      showStatus(status, errorMessage(error), 'error');
+    }
+  }).then(() => {
+    if (windows === 0) push();
+    else if (windows) askToClear(windows);
+  });
+});
+
+function askToClear(windows: number): void {
+  showStatus(status, '');
   const counted = clearing?.sheet === sheetName.textContent ? clearing.words : undefined;
   askInPage(
     {
       question: 'Clear these windows?',
-      text: counted ?? clearingWords({}),
+      text: counted ?? clearingWords({ rows: windows }),
       yes: 'Clear them',
       keep: 'Keep them',
     },
@@ -324,7 +343,7 @@ pushButton.addEventListener('click', () => {
     },
     () => showStatus(status, 'Nothing was sent: no window was cleared.'),
   );
-});
+}
 
 function push(): void {
   forgetLastResult();
