@@ -106,4 +106,22 @@ describe('BigQuery in the workbench', () => {
     await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('false');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('bqToggle');
   });
+
+  it("offers to refresh an append into a table with the card's note: what each run adds", async () => {
+    const { page } = bench();
+    await menu(page, 'Pull data…');
+    const sb = await sidebar(page, 'Pull data from Assembled');
+    await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Agent states' });
+    await sb.getByLabel('Range', { exact: true }).selectOption({ label: 'Yesterday' });
+    await sb.getByRole('radio', { name: 'BigQuery table' }).check();
+    await sb.getByLabel('If the target has data').selectOption('append');
+    await sb.getByLabel('Google Cloud project id').fill('workbench-demo');
+    await sb.getByLabel('Dataset').fill('wfm');
+    await sb.getByLabel('Table', { exact: true }).fill('states_appended');
+    await sb.getByRole('button', { name: 'Pull data' }).click();
+    await sb.getByRole('button', { name: 'Save scheduled refresh' }).waitFor({ timeout: 30_000 });
+    expect(await sb.locator('#saveRefreshHint').textContent()).toBe(
+      'Reruns this pull into the same place; its date range is resolved afresh at each run. A day already over when a run begins is added once; a day still under way (today, this week) is added whole at every run, so its earlier rows are there again. To keep one row per record, choose Merge by key.',
+    );
+  });
 });

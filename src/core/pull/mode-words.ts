@@ -18,7 +18,8 @@ export function modeLabel(mode: PullSpec['mode'], target: PullTarget['kind']): s
 /**
  * A refresh appending into BigQuery adds every row it loads (a sheet's append skips the rows it
  * holds): it loads a day of its range once that day is over (held-days.ts), but a day still under
- * way at every run, and a list with no dates whole at every run. Said where the mode is.
+ * way at every run, and a list with no dates whole at every run. Said where the mode is: a
+ * refresh's card and Edit form, and the Pull form's offer to refresh.
  */
 export function modeNote(spec: Pick<PullSpec, 'mode' | 'target' | 'range'>): string {
   if (spec.mode !== 'append' || spec.target.kind !== 'bigquery') return '';

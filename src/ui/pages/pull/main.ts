@@ -3,7 +3,7 @@ import { countText } from '../../../core/count-text';
 import { menuPath } from '../../../core/menu-names';
 import { CHANNELS, type FilterName, MAX_NAMED, type NamedList } from '../../../core/pull/catalogue';
 import { keyHeaders, keyNotHeadedText, mergeKeyProblem } from '../../../core/pull/merge-key';
-import { modeLabel } from '../../../core/pull/mode-words';
+import { modeLabel, modeNote } from '../../../core/pull/mode-words';
 import type { FilterNames, PullFilters, PullSpec, PullTarget } from '../../../core/pull/pull-spec';
 import { describeTarget } from '../../../core/pull/pull-target';
 import type { ChoiceKind, JobView, PullOptions, SourceChoice } from '../../../core/pull/pull-view';
@@ -612,10 +612,12 @@ function offerRefresh(pulled: PullSpec, scheduled?: string, what = 'this pull in
     return;
   }
   if (pulled.range?.kind === 'absolute') return;
-  // Reference lists have no range to speak of.
-  byId('saveRefreshHint').textContent = pulled.range
+  // Reference lists have no range to speak of. An append into BigQuery says, as the refresh's card
+  // will, what each run adds.
+  const reruns = pulled.range
     ? `Reruns ${what}; its date range is resolved afresh at each run.`
     : `Reruns ${what}.`;
+  byId('saveRefreshHint').textContent = [reruns, modeNote(pulled)].filter(Boolean).join(' ');
   button.hidden = false;
   const form = createFrequencyForm('refresh', suggestedFrequency(pulled.range));
   byId('frequency').replaceChildren(form.root);
