@@ -59,12 +59,12 @@ describe('Pull data, writing the sheet', () => {
       mode: 'replace',
     };
     const first = await pull(rt, teams);
-    expect(first.message).toBe(`${first.rows} rows written to Teams!A1`);
+    expect(first.message).toBe(`${first.rows} rows written to Teams!A1.`);
     const width = rt.workbook.values('Teams')[0]?.length ?? 0;
     rt.workbook.write('Teams', [['My comment'], ['checked with TL']], { row: 1, column: width + 2 });
     const again = await pull(rt, { ...teams, target: { kind: 'sheet', name: 'Teams' } });
     expect(again.message).toBe(
-      `${again.rows} rows written to Teams!A1. The column "My comment" beside it stays as typed, row by row, though the table's rows may have moved: Merge by key keeps such a column with its rows`,
+      `${again.rows} rows written to Teams!A1. The column "My comment" beside it stays as typed, row by row, though the table's rows may have moved: Merge by key keeps such a column with its rows.`,
     );
     expect(rt.workbook.values('Teams')[1]?.[width + 1]).toBe('checked with TL');
     // A narrower table over a wider one: the old table's own headers are not the user's columns.
@@ -75,7 +75,7 @@ describe('Pull data, writing the sheet', () => {
     });
     expect(people.state).toBe('done');
     const narrower = await pull(rt, { ...teams, target: { kind: 'sheet', name: 'Wide' } });
-    expect(narrower.message).toBe(`${narrower.rows} rows written to Wide!A1`);
+    expect(narrower.message).toBe(`${narrower.rows} rows written to Wide!A1.`);
   });
 
   it('a merge keeps the formulas of a column the user added beside the table as formulas', async () => {
@@ -90,7 +90,7 @@ describe('Pull data, writing the sheet', () => {
     // One the runtime computes, one Sheets would (the runtime shows #NAME? for it).
     rt.workbook.write('Teams', [['Mine'], ['=1+1'], ['=LEN(B3)']], { row: 1, column: width + 1 });
     const merged = await pull(rt, { ...teams, target: { kind: 'sheet', name: 'Teams' }, mode: 'merge' });
-    expect(merged.message).toMatch(/^\d+ rows merged into Teams!A1: \d+ updated, 0 added/);
+    expect(merged.message).toMatch(/^\d+ rows merged into Teams!A1: \d+ updated, 0 added\.$/);
     expect(rt.workbook.formulas('Teams').map((r) => r[width])).toEqual([
       '',
       '=1+1',
@@ -186,17 +186,17 @@ describe('Pull data, writing the sheet', () => {
       mode: 'append',
     });
     const first = await pull(rt, spec('2026-05-12'));
-    expect(first.message).toBe(`${first.rows} rows appended to Sheet1!A1 (rows 2 to ${first.rows + 1})`);
+    expect(first.message).toBe(`${first.rows} rows appended to Sheet1!A1 (rows 2 to ${first.rows + 1}).`);
     const again = await pull(rt, spec('2026-05-12'));
     expect(again.message).toBe(
-      `Nothing appended to Sheet1!A1: all ${first.rows} rows were in the sheet already and left as they were (Merge updates such rows)`,
+      `Nothing appended to Sheet1!A1: all ${first.rows} rows were in the sheet already and left as they were (Merge updates such rows).`,
     );
     expect(rt.workbook.size('Sheet1').lastRow).toBe(first.rows + 1);
     // A range one day longer adds that day alone, below the rows already there.
     const longer = await pull(rt, spec('2026-05-13'));
     const day = first.rows / 2;
     expect(longer.message).toBe(
-      `${day} rows appended to Sheet1!A1 (rows ${first.rows + 2} to ${first.rows + day + 1}); ${first.rows} rows were in the sheet already and left as they were (Merge updates such rows)`,
+      `${day} rows appended to Sheet1!A1 (rows ${first.rows + 2} to ${first.rows + day + 1}); ${first.rows} rows were in the sheet already and left as they were (Merge updates such rows).`,
     );
     const starts = rt.workbook
       .values('Sheet1')
@@ -220,7 +220,7 @@ describe('Pull data, writing the sheet', () => {
       mode: 'append',
     });
     expect(job.state).toBe('done');
-    expect(job.message).toMatch(/^\d+ rows appended to Sheet1!A1 \(rows 3 to \d+\)$/);
+    expect(job.message).toMatch(/^\d+ rows appended to Sheet1!A1 \(rows 3 to \d+\)\.$/);
     expect(rt.workbook.size('Sheet1').lastColumn).toBeGreaterThan(26);
   });
 
@@ -232,9 +232,9 @@ describe('Pull data, writing the sheet', () => {
       mode: 'merge',
     };
     const first = await pull(rt, spec);
-    expect(first.message).toBe(`${first.rows} rows merged into Sheet1!A1: 0 updated, ${first.rows} added`);
+    expect(first.message).toBe(`${first.rows} rows merged into Sheet1!A1: 0 updated, ${first.rows} added.`);
     const again = await pull(rt, spec);
-    expect(again.message).toBe(`${first.rows} rows merged into Sheet1!A1: ${first.rows} updated, 0 added`);
+    expect(again.message).toBe(`${first.rows} rows merged into Sheet1!A1: ${first.rows} updated, 0 added.`);
   });
 
   it('cuts a text or list too long for one cell with a visible marker, and writes every row', async () => {

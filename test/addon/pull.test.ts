@@ -120,8 +120,8 @@ describe.each(['seed', 'live'] as const)('Pull data, %s dialect', (dialect) => {
     const unit = resource === 'coverage' ? 'intervals' : 'rows';
     expect(job.message).toBe(
       job.rows === 0
-        ? `No rows: Assembled holds none for this range and these filters, so ${resource}!A1 shows "(no records)"`
-        : `${job.rows.toLocaleString('en-US')} ${unit} written to ${resource}!A1`,
+        ? `No rows: Assembled holds none for this range and these filters, so ${resource}!A1 shows "(no records)".`
+        : `${job.rows.toLocaleString('en-US')} ${unit} written to ${resource}!A1.`,
     );
     expect(rt.workbook.values(resource).length).toBe(job.rows === 0 ? 1 : job.rows + 1);
   });
@@ -145,7 +145,7 @@ describe('Pull data', () => {
       const job = await follow(rt, await start(rt, acts(future, mode)));
       expect(job.state).toBe('done');
       expect(job.message).toBe(
-        'No rows: Assembled holds none for this range and these filters, so Acts!A1 was left as it was',
+        'No rows: Assembled holds none for this range and these filters, so Acts!A1 was left as it was.',
       );
       expect(JSON.stringify(rt.workbook.values('Acts'))).toBe(before);
     }
@@ -211,7 +211,7 @@ describe('Pull data', () => {
       }),
     );
     expect(job.state).toBe('failed');
-    expect(job.message).toMatch(/Assembled could not generate the report: .*92 days/);
+    expect(job.message).toMatch(/Assembled could not generate the report: .*92 days\.$/);
     expect(rt.workbook.values('Sheet1')).toEqual(before);
     expect(logRows(rt).at(-1)).toEqual(expect.arrayContaining(['failed', job.message]));
   });

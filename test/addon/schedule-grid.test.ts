@@ -46,6 +46,8 @@ describe.each(['seed', 'live'] as const)('Schedule grid, %s dialect', (dialect) 
       });
       const job = await pull(rt, gridSpec(week, 30));
       expect(job.state).toBe('done');
+      // A sentence, with its full stop, as every pull's outcome in the sidebar and the log.
+      expect(job.message).toMatch(/^\d+ agents drawn on Grid!A1\.$/);
       const values = rt.workbook.values('Grid');
       const [days, times] = values as string[][];
       const slots = (7 * 24 + 1) * 2;

@@ -253,7 +253,7 @@ describe('The Pull data form', () => {
     // Nothing moved under the press: the pull started, and only then was the last one put away.
     await expect
       .poll(() => sb.locator('#status').textContent(), { timeout: 30_000 })
-      .toMatch(/rows written to Teams again!A1$/);
+      .toMatch(/rows written to Teams again!A1\.$/);
     expect(running.workbench.rt.workbook.sheetNames()).toContain('Teams again');
     // Pressed there but released elsewhere (no click): the edit puts the last pull away then.
     await sb.getByRole('button', { name: 'Save scheduled refresh' }).waitFor();

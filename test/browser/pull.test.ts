@@ -298,7 +298,7 @@ describe('Pull data in the workbench', () => {
     // Pressed from the keyboard, the button keeps the focus once the pull is over.
     await again.getByRole('button', { name: 'Pull it again' }).focus();
     await page.keyboard.press('Enter');
-    await expect.poll(() => sb.locator('#status').textContent()).toMatch(/^\d+ rows written to Teams!A1$/);
+    await expect.poll(() => sb.locator('#status').textContent()).toMatch(/^\d+ rows written to Teams!A1\.$/);
     await expect.poll(() => sb.locator(':focus').evaluate((e) => e.textContent)).toBe('Pull it again');
     expect(wb.values('Teams')[1]?.[1]).toBe(name);
     expect(await sb.getByLabel('If the target has data').inputValue()).toBe('replace');
@@ -320,13 +320,13 @@ describe('Pull data in the workbench', () => {
     expect(await sb.locator('#againTitle').textContent()).toBe('"Sites"');
     await sb.getByRole('button', { name: 'Pull it again' }).click();
     const said = () => sb.locator('#status').textContent();
-    await expect.poll(said).toMatch(/^("Queues" is in front now|\d+ rows written to Queues!A1$)/);
+    await expect.poll(said).toMatch(/^("Queues" is in front now|\d+ rows written to Queues!A1\.$)/);
     // Told, the card now names Queues; pressed again, Queues is pulled.
     if ((await said())?.startsWith('"Queues" is in front now')) {
       await expect.poll(() => sb.locator('#againTitle').textContent()).toBe('"Queues"');
       await sb.getByRole('button', { name: 'Pull it again' }).click();
     }
-    await expect.poll(said).toMatch(/^\d+ rows written to Queues!A1$/);
+    await expect.poll(said).toMatch(/^\d+ rows written to Queues!A1\.$/);
   });
 
   it('offers the pull that filled the sheet in front as a scheduled refresh from its card, as after the pull', async () => {
@@ -397,7 +397,7 @@ describe('Pull data in the workbench', () => {
       .poll(() => sb.locator('#cellAt').textContent())
       .toBe('Starting at Sheet1!C4, where this pull wrote.');
     await sb.getByRole('button', { name: 'Pull data' }).click();
-    await expect.poll(() => sb.locator('#status').textContent()).toMatch(/rows written to Sheet1!C4$/);
+    await expect.poll(() => sb.locator('#status').textContent()).toMatch(/rows written to Sheet1!C4\.$/);
     expect(wb.values('Sheet1')).toEqual(table);
     // Asked for, the selected cell it is.
     await sb.getByRole('button', { name: 'Use the selected cell' }).click();

@@ -61,7 +61,7 @@ describe('Sidebars say what is true now', () => {
     expect(await stage.textContent()).toBe('Assembled is generating the report');
     await stage.filter({ hasText: /^Done$/ }).waitFor({ timeout: 45_000 });
     expect(await inView(sb.locator('#status'))).toBe(true);
-    expect(await statusOf(sb)).toMatch(/^\d{1,3}(,\d{3})* rows written to Adherence report!A1$/);
+    expect(await statusOf(sb)).toMatch(/^\d{1,3}(,\d{3})* rows written to Adherence report!A1\.$/);
     expect(await sb.locator('#jobDetail').textContent()).toBe('');
 
     // Saving the schedule names the menu as the user sees it.

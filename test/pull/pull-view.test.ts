@@ -60,10 +60,10 @@ describe('pull progress for the sidebar', () => {
       estimatedLeftMs: 6_000,
       nextCheckInMs: 0,
     });
-    const done = withState(writing, 'done', T0 + 31_000, { rows: 12, message: '12 rows written' });
+    const done = withState(writing, 'done', T0 + 31_000, { rows: 12, message: '12 rows written.' });
     expect(jobView(done, T0 + 99_000)).toMatchObject({
       stage: 'Done',
-      detail: '12 rows written',
+      detail: '12 rows written.',
       estimatedLeftMs: 0,
     });
   });

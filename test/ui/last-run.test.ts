@@ -14,7 +14,9 @@ describe('a refresh card’s last run', () => {
   });
 
   it('says why a run wrote no rows, when it was told', () => {
-    const message = 'Nothing appended to Sheet1!A1: all 35 rows were in the sheet already';
+    // As writtenWords says it: a sentence with its full stop.
+    const message =
+      'Nothing appended to Sheet1!A1: all 35 rows were in the sheet already and left as they were (Merge updates such rows).';
     expect(lastRunText({ ...idle, lastRun: { at, status: 'done', rows: 0, message } })).toBe(
       `2026-06-01 07:00, ${message}`,
     );

@@ -346,7 +346,7 @@ function step(deps: PullDeps, job: PullJob, jobs: JobStore, run: RunState): Pull
       );
       return withState(job, 'done', deps.clock.now(), {
         rows: drawn.rows,
-        message: `${drawn.rows} agents drawn on ${drawn.label}`,
+        message: `${drawn.rows} agents drawn on ${drawn.label}.`,
       });
     }
     if (source.kind === 'resource' && source.resource === 'coverage') {
@@ -362,7 +362,7 @@ function step(deps: PullDeps, job: PullJob, jobs: JobStore, run: RunState): Pull
       );
       return withState(job, 'done', deps.clock.now(), {
         rows: drawn.rows,
-        message: `${countText(drawn.rows)} intervals written to ${drawn.label}`,
+        message: `${countText(drawn.rows)} intervals written to ${drawn.label}.`,
       });
     }
     run.client ??= deps.client();
@@ -441,7 +441,8 @@ function pollOnce(deps: PullDeps, client: AssembledClient, job: PullJob, reportI
   if (page.status === 'pending' || page.status === 'running') return stillRunning(job, now);
   if (page.status === 'failed') {
     return withState(job, 'failed', now, {
-      message: `Assembled could not generate the report: ${page.failure_reason ?? 'no reason given'}`,
+      // Assembled's reason may end with its own full stop: the sentence has one, whichever.
+      message: `Assembled could not generate the report: ${(page.failure_reason ?? 'no reason given').replace(/\.$/, '')}.`,
     });
   }
   if (rollsUp(deps, job) && pastCeiling(firstPageShape(page), reportEndpoint)) {

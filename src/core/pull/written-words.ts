@@ -7,7 +7,12 @@ import type { Written } from './staged-write';
 /** Said when Assembled sent no rows: not "0 rows merged", which reads as if something was done. */
 const NONE = 'No rows: Assembled holds none for this range and these filters';
 
+/** A sentence, ended by its full stop as the pull's other words are (a failure's, BigQuery's). */
 export function writtenWords(mode: WriteMode, w: Written, label: string): string {
+  return `${outcome(mode, w, label)}.`;
+}
+
+function outcome(mode: WriteMode, w: Written, label: string): string {
   // An append or merge of nothing changes nothing (write-table's writeEmpty), and says so.
   if (mode !== 'replace' && w.rows === 0 && w.present === 0) return `${NONE}, so ${label} was left as it was`;
   if (mode === 'merge') {
