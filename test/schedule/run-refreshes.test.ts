@@ -76,7 +76,10 @@ describe('scheduled refreshes', () => {
     drive(s, 3 * 24 * 3_600_000);
     const r = new RefreshStore(s.deps.store).get(id);
     expect(s.logs).toHaveLength(1);
-    expect(r?.lastRun).toMatchObject({ status: 'skipped' });
+    expect(r?.lastRun).toMatchObject({
+      status: 'skipped',
+      message: 'Nothing appended: 2026-05-18 to 2026-05-24 went in whole at an earlier run.',
+    });
     expect(r?.appended).toEqual(['2026-05-18..2026-05-24']);
   });
 

@@ -149,8 +149,16 @@ export function runNow(deps: RefreshDeps, refresh: Refresh, turn?: Turn): Refres
   }
   // A scheduled run skips a period appended whole before; Run now is asked for, so it runs (an
   // append into a sheet adds only rows not there yet).
-  if (refresh.spec.mode === 'append' && now >= due && periodKey && refresh.appended?.includes(periodKey)) {
-    return store.save(record(r, 'skipped', now, 0, `${periodKey} was already appended`));
+  if (refresh.spec.mode === 'append' && now >= due && period && refresh.appended?.includes(periodKey)) {
+    return store.save(
+      record(
+        r,
+        'skipped',
+        now,
+        0,
+        `Nothing appended: ${datesWords(period)} went in whole at an earlier run.`,
+      ),
+    );
   }
   let job: PullJob;
   const from =
