@@ -159,4 +159,25 @@ describe('Settings in the workbench', () => {
     await sb.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => sb.locator('#status').textContent()).toBe('Saved.');
   });
+
+  it('with no key saved, Save with the key field empty saves nothing and says where the key goes', async () => {
+    const { page, running } = bench();
+    await reset(page);
+    const { rt } = running.workbench;
+    await rt.callFromSidebar('clearApiKey');
+    await menu(page, 'Settings…');
+    const sb = await sidebar(page, 'Assembled settings');
+    const key = sb.getByLabel('API key');
+    await expect.poll(() => key.getAttribute('placeholder')).toBe('sk_live_…');
+    await sb.getByLabel('Send times as').selectOption('iso');
+    await sb.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect
+      .poll(() => sb.locator('#status').textContent())
+      .toBe('No API key is saved yet, so nothing was saved: paste your API key in API key above, then Save.');
+    expect(await sb.locator('#status').getAttribute('data-tone')).toBe('error');
+    // The words are tied to the key field, where the key goes.
+    expect(await key.getAttribute('aria-invalid')).toBe('true');
+    expect(await key.getAttribute('aria-describedby')).toBe('apiKeyHint status');
+    expect(await rt.callFromSidebar('getSettings')).toMatchObject({ hasKey: false, timeFormat: 'unix' });
+  });
 });

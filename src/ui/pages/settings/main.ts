@@ -16,7 +16,11 @@ const checks = byId('checks');
 const requests = byId('details').querySelector('tbody') as HTMLTableSectionElement;
 const buttons = ['save', 'test', 'clearKey'].map((id) => byId<HTMLButtonElement>(id));
 
+/** Whether the user has a key saved: with none, the key field is what a save needs first. */
+let hasKey = false;
+
 function show(view: SettingsView): void {
+  hasKey = view.hasKey;
   apiKey.value = '';
   apiKey.placeholder = view.hasKey ? view.keyHint : 'sk_live_…';
   timeFormat.value = view.timeFormat;
@@ -148,9 +152,21 @@ async function save(typed: string): Promise<void> {
   else showStatus(status, `Saved.${typed ? toResume(saved.pausedForKey) : ''}`, 'ok');
 }
 
+/** No key saved and none typed: nothing would connect, so nothing is done and the field says so. */
+function keyFirst(said: string): void {
+  clearReport();
+  keyWrong(true);
+  showStatus(status, said, 'error');
+  apiKey.focus();
+}
+
 form.addEventListener('submit', (event) => {
   event.preventDefault();
   const typed = formInput().apiKey ?? '';
+  if (!typed && !hasKey)
+    return keyFirst(
+      'No API key is saved yet, so nothing was saved: paste your API key in API key above, then Save.',
+    );
   if (typed && typed === refused) return askFirst();
   if (!typed || typed === accepted) return void run('Saving', () => save(typed));
   void run('Checking the key with Assembled', async () => {
