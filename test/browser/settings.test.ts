@@ -180,4 +180,45 @@ describe('Settings in the workbench', () => {
     expect(await key.getAttribute('aria-describedby')).toBe('apiKeyHint status');
     expect(await rt.callFromSidebar('getSettings')).toMatchObject({ hasKey: false, timeFormat: 'unix' });
   });
+
+  it('Remove key is offered only while a key is saved, and its question is put away by anything else done', async () => {
+    const { page, running } = bench();
+    await reset(page);
+    const { rt, session } = running.workbench;
+    await rt.callFromSidebar('clearApiKey');
+    await menu(page, 'Settings…');
+    const sb = await sidebar(page, 'Assembled settings');
+    const key = sb.getByLabel('API key');
+    const remove = sb.getByRole('button', { name: 'Remove key' });
+    const ask = sb.getByRole('group', { name: 'Remove the saved key?' });
+    await expect.poll(() => key.getAttribute('placeholder')).toBe('sk_live_…');
+    expect(await remove.count()).toBe(0);
+
+    await key.fill(session.backend.key);
+    await sb.getByRole('button', { name: 'Save', exact: true }).click();
+    await sb.locator('#status', { hasText: 'Saved.' }).waitFor();
+    await remove.waitFor();
+    // Asked, then another action taken instead: the question goes, the key stays.
+    const elsewhere: [string, () => Promise<unknown>][] = [
+      ['Test connection', () => sb.getByRole('button', { name: 'Test connection' }).click()],
+      ['typing a key', () => key.fill('sk_live_')],
+      ['Save', () => sb.getByRole('button', { name: 'Save', exact: true }).click()],
+    ];
+    for (const [what, act] of elsewhere) {
+      if (what === 'Save') await key.fill('');
+      await remove.click();
+      await ask.waitFor();
+      await act();
+      await ask.waitFor({ state: 'hidden' });
+      expect(await rt.callFromSidebar('getSettings'), what).toMatchObject({ hasKey: true });
+    }
+    await expect.poll(() => sb.locator('#status').textContent()).toMatch(/^Saved\./);
+
+    // Removed: nothing left to remove, and the field for a new key has the focus.
+    await remove.click();
+    await ask.getByRole('button', { name: 'Remove key' }).click();
+    await sb.locator('#status', { hasText: 'The API key was removed.' }).waitFor();
+    expect(await remove.count()).toBe(0);
+    expect(await key.evaluate((e) => e === document.activeElement)).toBe(true);
+  });
 });

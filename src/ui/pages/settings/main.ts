@@ -14,13 +14,16 @@ const status = byId('status');
 const results = byId('results');
 const checks = byId('checks');
 const requests = byId('details').querySelector('tbody') as HTMLTableSectionElement;
-const buttons = ['save', 'test', 'clearKey'].map((id) => byId<HTMLButtonElement>(id));
+const clearKey = byId<HTMLButtonElement>('clearKey');
+const buttons = [byId<HTMLButtonElement>('save'), byId<HTMLButtonElement>('test'), clearKey];
 
 /** Whether the user has a key saved: with none, the key field is what a save needs first. */
 let hasKey = false;
 
 function show(view: SettingsView): void {
   hasKey = view.hasKey;
+  // With no key saved there is nothing to remove.
+  clearKey.hidden = !view.hasKey;
   apiKey.value = '';
   apiKey.placeholder = view.hasKey ? view.keyHint : 'sk_live_…';
   timeFormat.value = view.timeFormat;
@@ -87,7 +90,15 @@ function clearReport(): void {
 /** Ties the key field to the status line while that says the key is wrong; false unties it. */
 const keyWrong = (wrong: boolean) => markInvalid(apiKey, wrong ? status.id : undefined);
 
+/**
+ * Remove key's question is put away once anything else is done: left open beside "Saved." it
+ * would be one click from removing the key just saved.
+ */
+const putAwayQuestion = () => document.querySelector('.confirm')?.remove();
+form.addEventListener('input', putAwayQuestion);
+
 async function run(label: string, work: () => Promise<void>): Promise<void> {
+  putAwayQuestion();
   showStatus(status, `${label}…`);
   clearReport();
   keyWrong(false);
@@ -162,6 +173,7 @@ function keyFirst(said: string): void {
 
 form.addEventListener('submit', (event) => {
   event.preventDefault();
+  putAwayQuestion();
   const typed = formInput().apiKey ?? '';
   if (!typed && !hasKey)
     return keyFirst(
@@ -195,7 +207,6 @@ byId('test').addEventListener('click', () => {
 
 // Remove key asks first, inside the page (ask-in-page.ts): the key may not be to hand again, and
 // what runs with it stops.
-const clearKey = byId<HTMLButtonElement>('clearKey');
 clearKey.addEventListener('click', () => {
   askInPage(
     {
@@ -212,6 +223,8 @@ clearKey.addEventListener('click', () => {
       void run('Removing the key', async () => {
         show(await callServer('clearApiKey'));
         showStatus(status, 'The API key was removed. Paste a key and Save to connect again.', 'ok');
+        // Remove key is gone with the key: the field a new one goes in takes the focus.
+        apiKey.focus();
       });
     },
   );
