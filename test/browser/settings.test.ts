@@ -181,6 +181,22 @@ describe('Settings in the workbench', () => {
     expect(await rt.callFromSidebar('getSettings')).toMatchObject({ hasKey: false, timeFormat: 'unix' });
   });
 
+  it('with no key saved, Test connection with the key field empty says to paste the key here, not to open Settings', async () => {
+    const { page, running } = bench();
+    await reset(page);
+    await running.workbench.rt.callFromSidebar('clearApiKey');
+    await menu(page, 'Settings…');
+    const sb = await sidebar(page, 'Assembled settings');
+    const key = sb.getByLabel('API key');
+    await expect.poll(() => key.getAttribute('placeholder')).toBe('sk_live_…');
+    await sb.getByRole('button', { name: 'Test connection' }).click();
+    await expect
+      .poll(() => sb.locator('#status').textContent())
+      .toBe('No API key is saved yet: paste your API key in API key above, then Test connection.');
+    expect(await key.getAttribute('aria-invalid')).toBe('true');
+    expect(await sb.locator('#results').isHidden()).toBe(true);
+  });
+
   it('Remove key is offered only while a key is saved, and its question is put away by anything else done', async () => {
     const { page, running } = bench();
     await reset(page);

@@ -305,7 +305,7 @@ describe('Sidebars say what is true now', () => {
     await sb.getByRole('button', { name: 'Test connection' }).click();
     await expect
       .poll(() => statusOf(sb))
-      .toBe(`No Assembled API key is set for you. Open ${MENU} ▸ Settings… and paste your key.`);
+      .toBe('No API key is saved yet: paste your API key in API key above, then Test connection.');
     expect(await checks.count()).toBe(0);
 
     // A well-formed key the simulator never issued: refused, said once, with no list of checks

@@ -17,7 +17,7 @@ const requests = byId('details').querySelector('tbody') as HTMLTableSectionEleme
 const clearKey = byId<HTMLButtonElement>('clearKey');
 const buttons = [byId<HTMLButtonElement>('save'), byId<HTMLButtonElement>('test'), clearKey];
 
-/** Whether the user has a key saved: with none, the key field is what a save needs first. */
+/** Whether the user has a key saved: with none, Save and Test connection need one typed. */
 let hasKey = false;
 
 function show(view: SettingsView): void {
@@ -196,6 +196,9 @@ saveAnyway.addEventListener('click', () => {
 
 byId('test').addEventListener('click', () => {
   const typed = formInput().apiKey ?? '';
+  // Said here, where the key goes: not the "open Settings" of a pull without a key.
+  if (!typed && !hasKey)
+    return keyFirst('No API key is saved yet: paste your API key in API key above, then Test connection.');
   void run('Testing the connection', async () => {
     const report = await callServer('testConnection', formInput());
     tested(typed, report);
