@@ -1,4 +1,4 @@
-import { checkConnection } from '../core/assembled';
+import { checkConnection, keyRefused } from '../core/assembled';
 import { checkLabel, checkSummary, notRun, outageWords } from '../core/assembled/check-words';
 import type { ConnectionReport } from '../core/server-api';
 import { SettingsInput } from '../core/settings';
@@ -23,11 +23,10 @@ export function testConnection(draft?: unknown): ConnectionReport {
     apiVersion: form?.apiVersion ?? saved.apiVersion,
   };
   const results = checkConnection(clientWith(settings));
-  const refused = (r: (typeof results)[number]) => r.error?.kind === 'auth' && r.status === 401;
   const lines = results.map((r) => ({
     label: checkLabel(r.operation),
     // Said in Settings, where the key is pasted: not "open Settings".
-    summary: refused(r) ? KEY_REFUSED : checkSummary(r),
+    summary: keyRefused(r) ? KEY_REFUSED : checkSummary(r),
     // The probe of how the server takes times reads as what it is, not as a second agent-state read.
     operation: r.operation === 'timeFormat' ? `Time format (${r.endpoint})` : r.endpoint || r.operation,
     ok: r.ok,
@@ -46,7 +45,7 @@ export function testConnection(draft?: unknown): ConnectionReport {
     ok: lines.every((l) => l.ok),
     lines,
     unsaved,
-    keyRefused: results.some(refused),
+    keyRefused: results.some(keyRefused),
     ...(outage ? { outage } : {}),
   };
 }

@@ -140,6 +140,21 @@ describe('Settings', () => {
     expect(sim.stats().total).toBe(sent);
   });
 
+  it('Test connection stops once Assembled refuses the key: one refused call, the other checks not tried', async () => {
+    const { rt, sim, key } = await startLocalAddon({ dialect: 'live' });
+    sim.revokeKey(key);
+    const sent = sim.stats().total;
+    const report = await rt.callFromSidebar<ConnectionReport>('testConnection');
+    // One call refused, not one a check: each press of the button against a wrong key.
+    expect(sim.stats().total - sent).toBe(1);
+    expect(report).toMatchObject({ ok: false, keyRefused: true });
+    const [refused, ...rest] = report.lines;
+    expect(refused).toMatchObject({ status: 401, notRun: false });
+    expect(rest.length).toBeGreaterThan(15);
+    for (const line of rest)
+      expect(line, line.label).toMatchObject({ notRun: true, summary: 'not run (the API key was refused)' });
+  });
+
   it('a revoked key is reported in words, and the key appears in no log or message', async () => {
     const { rt, sim, key } = await startLocalAddon();
     sim.revokeKey(key);

@@ -57,11 +57,15 @@ describe('Settings in the workbench', () => {
     expect(await sb.locator('body').textContent()).not.toContain(wrong);
     await sb.getByRole('button', { name: 'Test connection' }).click();
     await expect.poll(() => sb.locator('#status').textContent()).toMatch(REJECTED);
-    // Every check failed the one way, said once: no list of checks that all failed, the requests
-    // still behind Details.
+    // Refused, the test stops: the refusal said once, the checks after it not tried (not 20 calls
+    // refused), said in one line; the requests still behind Details, only the first one sent.
     const results = sb.getByRole('region', { name: 'Connection test results' });
-    expect(await results.locator('#checks li').count()).toBe(0);
-    expect(await results.locator('#details tbody tr').count()).toBeGreaterThan(5);
+    expect(await results.locator('#checks li').allTextContents()).toEqual([
+      'The other 19 checks were not tried: Assembled would refuse the key on each.',
+    ]);
+    const rows = results.locator('#details tbody tr');
+    expect(await rows.count()).toBe(20);
+    expect(await rows.locator('td:nth-child(2)').allTextContents()).toEqual(['401', ...Array(19).fill('–')]);
     // Said in Settings, where the key is pasted: what to do here, not "open Settings".
     expect(await sb.locator('#status').textContent()).toMatch(
       /Copy it again from Assembled's API settings, paste it above and test again\.$/,

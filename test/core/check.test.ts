@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkConnection } from '../../src/core/assembled';
+import { checkConnection, createAssembledClient } from '../../src/core/assembled';
 import { checkSummary, failedCount, notRun, outageWords } from '../../src/core/assembled/check-words';
+import type { HttpRequest } from '../../src/core/ports';
 import { simSetup } from './sim';
 
 describe('checkConnection', () => {
@@ -93,6 +94,31 @@ describe('checkConnection', () => {
     expect(results.every((r) => !r.ok)).toBe(true);
     expect(results[0]).toMatchObject({ status: 401, error: { kind: 'auth' } });
     expect(JSON.stringify(results)).not.toContain(key);
+  });
+
+  it('stops at a refused key (401), but not at a call the key has no permission for (403)', () => {
+    const { client, sim, key } = simSetup('live');
+    sim.revokeKey(key);
+    const refused = checkConnection(client);
+    expect(refused).toHaveLength(20);
+    expect(refused[0]).toMatchObject({ status: 401, error: { kind: 'auth' } });
+    expect(
+      refused.slice(1).every((r) => notRun(r) && checkSummary(r) === 'not run (the API key was refused)'),
+    ).toBe(true);
+    expect(sim.stats().total).toBe(1);
+
+    // A key without permission for the roles: only that check fails.
+    const roles = simSetup('live');
+    const forbidden = (r: HttpRequest) => new URL(r.url).pathname === '/v0/roles';
+    const denied = { status: 403, headers: {}, body: '{"error":"forbidden"}' };
+    const http = {
+      fetch: (r: HttpRequest) => (forbidden(r) ? denied : roles.http.fetch(r)),
+      fetchAll: (rs: HttpRequest[]) => rs.map((r) => (forbidden(r) ? denied : roles.http.fetch(r))),
+    };
+    const partly = checkConnection(
+      createAssembledClient({ http, clock: roles.clock, apiKey: roles.key, timeFormat: 'unix' }),
+    );
+    expect(partly.filter((r) => !r.ok).map((r) => [r.operation, r.status])).toEqual([['listRoles', 403]]);
   });
 
   it('says Assembled is down once, counting the checks not run apart from those that failed', () => {

@@ -50,6 +50,16 @@ const FORMAT_NAMES: Record<TimeFormat, string> = { unix: 'unix seconds', iso: 'I
 
 const DAY = 86_400_000;
 
+/**
+ * Assembled refused the key itself (401): every call after it would be refused alike. A 403 is the
+ * key's permission for one call, which says nothing of the others.
+ */
+export const keyRefused = (result: Pick<CheckResult, 'error' | 'status'>): boolean =>
+  result.error?.kind === 'auth' && result.status === 401;
+
+/** Why the checks after a refused key were not tried (each would be one more refused call). */
+const AFTER_REFUSAL = 'the API key was refused';
+
 export function checkConnection(given: AssembledClient, options: CheckOptions = {}): CheckResult[] {
   const results: CheckResult[] = [];
   let last: { endpoint: string; status: number } | undefined;
@@ -57,8 +67,13 @@ export function checkConnection(given: AssembledClient, options: CheckOptions = 
     last = { endpoint: e.endpoint, status: e.status };
   });
   const wanted = (endpoint: string) => !options.only || options.only.includes(groupOf(endpoint));
+  let refused = false;
   const run = <T>(operation: string, fallback: string, call: () => T, count: (value: T) => number) => {
     if (!wanted(fallback)) return undefined;
+    if (refused) {
+      skip(operation, fallback, AFTER_REFUSAL);
+      return undefined;
+    }
     last = undefined;
     const started = given.clock.now();
     const base = () => ({ operation, endpoint: last?.endpoint ?? fallback, status: last?.status ?? null });
@@ -70,14 +85,25 @@ export function checkConnection(given: AssembledClient, options: CheckOptions = 
       if (!(e instanceof AssembledError)) throw e;
       const ms = given.clock.now() - started;
       const error = { kind: e.kind, message: e.message, ...(e.field ? { field: e.field } : {}) };
-      results.push({ ...base(), ok: false, records: 0, ms, error });
+      const failed: CheckResult = { ...base(), ok: false, records: 0, ms, error };
+      results.push(failed);
+      refused ||= keyRefused(failed);
       return undefined;
     }
   };
   const length = (list: unknown[]) => list.length;
+  // After a refused key, whatever else is left out is left out for that.
   const skip = (operation: string, endpoint: string, note: string) => {
     if (wanted(endpoint))
-      results.push({ operation, endpoint, ok: false, status: null, records: 0, ms: 0, note });
+      results.push({
+        operation,
+        endpoint,
+        ok: false,
+        status: null,
+        records: 0,
+        ms: 0,
+        note: refused ? AFTER_REFUSAL : note,
+      });
   };
 
   try {

@@ -5,7 +5,14 @@
 // sorts, does arithmetic and round-trips through JSON stores without parsing; it is what
 // Clock.now() and Date use, and the sheet layer can turn it into a Date cell in one step.
 export { base64Encode } from './base64';
-export { CHECK_GROUPS, type CheckGroup, type CheckOptions, type CheckResult, checkConnection } from './check';
+export {
+  CHECK_GROUPS,
+  type CheckGroup,
+  type CheckOptions,
+  type CheckResult,
+  checkConnection,
+  keyRefused,
+} from './check';
 export { type AssembledClient, type AssembledClientOptions, createAssembledClient } from './client';
 export type {
   AgentAssociation,

@@ -33,15 +33,28 @@ function show(view: SettingsView): void {
 /** One line a check in words ("People: 100 read"); the raw requests behind a Details toggle. */
 function showReport(report: ConnectionReport): string {
   // Checks not run (nothing to read) follow from others; when every check that ran failed the same
-  // way (a rejected key, Assembled down), that is said once, with no list of checks that all
-  // failed (the requests stay behind Details).
+  // way (Assembled down), that is said once, with no list of checks that all failed (the requests
+  // stay behind Details). A refused key stops the test (check.ts): the refusal, the last check
+  // that ran, is said once, and one line says the rest were not tried.
   const errors = report.lines.filter((l) => !l.ok && !l.notRun);
   const shared =
-    !!report.outage || (errors.length > 1 && errors.every((l) => l.summary === errors[0]?.summary));
+    !!report.outage ||
+    report.keyRefused ||
+    (errors.length > 1 && errors.every((l) => l.summary === errors[0]?.summary));
+  const notTried = report.keyRefused ? report.lines.filter((l) => l.notRun).length : 0;
   checks.replaceChildren(
     ...(shared ? [] : report.lines).map((line) =>
       el('li', { 'data-ok': line.notRun ? 'skipped' : String(line.ok) }, `${line.label}: ${line.summary}`),
     ),
+    ...(notTried
+      ? [
+          el(
+            'li',
+            { 'data-ok': 'skipped' },
+            `${notTried === 1 ? 'The other check was' : `The other ${notTried} checks were`} not tried: Assembled would refuse the key on each.`,
+          ),
+        ]
+      : []),
   );
   requests.replaceChildren(
     ...report.lines.map((line) =>
@@ -63,7 +76,7 @@ function showReport(report: ConnectionReport): string {
   const failure =
     report.outage ??
     (shared
-      ? (errors[0]?.summary ?? '')
+      ? (errors[errors.length - 1]?.summary ?? '')
       : `Of ${report.lines.length} checks, ${failedCount(report.lines)}: see below.`);
   return report.unsaved
     ? `${failure} (This tested the settings above; the saved ones are unchanged.)`
