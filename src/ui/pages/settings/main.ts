@@ -161,6 +161,9 @@ function toResume(paused = 0): string {
   return ` ${which} paused because your API key was missing or refused: open ${menuPath('refreshes')} to resume ${paused === 1 ? 'it' : 'them'}.`;
 }
 
+/** What a key Assembled accepted is for, said once it is saved. */
+const toPull = ` Open ${menuPath('pull')} to pull a report.`;
+
 async function save(typed: string): Promise<void> {
   saveAnyway.hidden = true;
   const saved = await callServer('saveSettings', formInput());
@@ -173,7 +176,7 @@ async function save(typed: string): Promise<void> {
       'Saved, though Assembled did not accept this key when it was tested: pulls, pushes and scheduled refreshes fail with it until a valid key is saved.',
       'error',
     );
-  else showStatus(status, `Saved.${typed ? toResume(saved.pausedForKey) : ''}`, 'ok');
+  else showStatus(status, `Saved.${typed ? toResume(saved.pausedForKey) || toPull : ''}`, 'ok');
 }
 
 /** No key saved and none typed: nothing would connect, so nothing is done and the field says so. */
