@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { intlZone } from '../../dev/intl-zone';
-import { beginWrite, planWrite, writeBodyRows, writeTable } from '../../src/core/sheet/write-table';
+import {
+  beginWrite,
+  planWrite,
+  type WriteMode,
+  type WriteOptions,
+  writeBodyRows,
+  writeTable,
+} from '../../src/core/sheet/write-table';
 import { buildTable } from '../../src/core/table/build-table';
 import { MemoryGrid } from './memory-grid';
 
@@ -703,5 +710,86 @@ describe('an append or merge under an emptied header', () => {
     // With nothing under it either, there is nothing to lose: the table is written.
     const empty = new MemoryGrid();
     expect(writeTable(empty, teams(2), { ...base, mode, mergeKey: 'id' })).toMatchObject({ rows: 2 });
+  });
+});
+
+describe('a column whose header a person typed over', () => {
+  const agents = (n: number, extra = false) =>
+    table(
+      Array.from({ length: n }, (_, i) => ({
+        id: `a${i}`,
+        name: `Agent ${i}`,
+        handled: i + 10,
+        ...(extra ? { backlog: 7 } : {}),
+      })),
+    );
+  type Last = WriteOptions['previous'];
+  /** Writes as a pull does, with what the target's last write recorded; gives this write's record. */
+  function pull(grid: MemoryGrid, t: ReturnType<typeof agents>, mode: WriteMode, previous?: Last) {
+    const o = { ...base, mode, mergeKey: 'id', ...(previous ? { previous } : {}) };
+    const { held, placed } = planWrite(grid, t, o);
+    const result = writeTable(grid, t, o);
+    return { last: { ...result.extent, held }, renamed: placed.renamed, result };
+  }
+
+  it.each(['append', 'merge'] as const)(
+    '%s writes the field under the new header, keeps it, and adds a field the sheet never had at the end',
+    (mode) => {
+      const grid = new MemoryGrid();
+      const { last } = pull(grid, agents(2), 'replace');
+      grid.write(1, 3, [['Handled tickets']]);
+      const next = pull(grid, agents(3, true), mode, last);
+      expect(next.renamed).toEqual([{ index: 2, header: 'Handled tickets', takes: 'Handled' }]);
+      expect(grid.text()).toEqual([
+        ['ID', 'Name', 'Handled tickets', 'Backlog'],
+        ['a0', 'Agent 0', '10', mode === 'merge' ? '7' : ''],
+        ['a1', 'Agent 1', '11', mode === 'merge' ? '7' : ''],
+        ['a2', 'Agent 2', '12', '7'],
+      ]);
+      expect(grid.header?.note).toContain('\nHandled tickets = handled\nBacklog = backlog');
+      // Known by its kept header from then on, wherever it is moved: nothing more to say.
+      grid.cells = grid.cells.map((r) => [r[2] ?? '', r[0] ?? '', r[1] ?? '', r[3] ?? '']);
+      expect(pull(grid, agents(4, true), mode, next.last).renamed).toEqual([]);
+      expect(grid.text()[4]).toEqual(['13', 'a3', 'Agent 3', '7']);
+    },
+  );
+
+  it.each(['append', 'merge'] as const)(
+    '%s is refused, nothing written, where which column holds the field cannot be told',
+    (mode) => {
+      const refused = (grid: MemoryGrid, previous: Last, why: string) => {
+        const before = grid.text();
+        expect(() => pull(grid, agents(3), mode, previous)).toThrow(
+          `${mode === 'merge' ? 'A merge' : 'An append'} would add "Handled" again as a new column at the end: it is gone from the table's header (row 1), and ${why}. Type "Handled" back as the header of its column (of an empty column at the table's end if it was deleted), or choose Replace it to write the whole table again. Nothing was written.`,
+        );
+        expect(grid.text()).toEqual(before);
+      };
+      // Pulled before columns were recorded: the note says the sheet held it, not where.
+      const old = new MemoryGrid();
+      const { last } = pull(old, agents(2), 'replace');
+      old.write(1, 3, [['Handled tickets']]);
+      refused(old, { rows: last.rows, cols: last.cols }, 'no record says which column held it');
+      // Its header cleared.
+      const cleared = new MemoryGrid();
+      cleared.write(1, 1, [['ID', 'Name', '', 'Mine']]);
+      refused(cleared, last, 'column C, where it was, has no header');
+      // Another of the table's columns moved there.
+      const moved = new MemoryGrid();
+      moved.write(1, 1, [['Name', 'ID', 'Handled tickets']]);
+      refused(
+        moved,
+        last,
+        'columns were moved, inserted or deleted since the last pull, so which one was renamed cannot be told',
+      );
+    },
+  );
+
+  it('with no record and no note naming the field, a column headed otherwise is not taken for it', () => {
+    const grid = new MemoryGrid([
+      ['ID', 'Name', 'Mine'],
+      ['a0', 'Agent 0', 'x'],
+    ]);
+    expect(pull(grid, agents(2), 'append').renamed).toEqual([]);
+    expect(grid.text()[0]).toEqual(['ID', 'Name', 'Mine', 'Handled']);
   });
 });

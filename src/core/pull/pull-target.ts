@@ -1,6 +1,7 @@
 // Where a pull lands. The adapter behind it finds or creates the sheet; core only sees a Grid.
 import { bigQueryLabel } from '../bigquery/target';
-import type { Extent, Grid } from '../sheet/grid';
+import type { Grid } from '../sheet/grid';
+import type { LastBlock } from '../sheet/renamed-columns';
 import type { PullTarget } from './pull-spec';
 
 export interface OpenTarget {
@@ -13,9 +14,9 @@ export interface OpenTarget {
   col: number;
   /** A name for the log and the sidebar, e.g. "People!A1". */
   label: string;
-  /** The block the previous pull into this target filled, when one was recorded. */
-  previous?: Extent;
-  remember(extent: Extent): void;
+  /** The block the previous pull into this target filled (and what its columns held), when recorded. */
+  previous?: LastBlock;
+  remember(block: LastBlock): void;
 }
 
 /** The sheet a pull or refresh writes to is gone (deleted or renamed). */

@@ -6,6 +6,7 @@
 // when it begins; a merge planned again finds its own rows by their keys), so no row is doubled.
 import type { WriteProgress } from '../jobs/pull-job';
 import type { Extent } from '../sheet/grid';
+import type { HeldColumns, RenamedColumn } from '../sheet/renamed-columns';
 import {
   beginWrite,
   checkCellLimit,
@@ -28,10 +29,15 @@ import { clearPushColumns, pushColumnsBeside, refusePendingActions } from './pus
 import type { Staging } from './staging';
 
 /**
- * What a finished write did: the result's counts, the row its body began at, and for a replace the
- * headers of columns a person keeps beside the table (they stay as typed, row by row).
+ * What a finished write did: the result's counts, the row its body began at, for a replace the
+ * headers of columns a person keeps beside the table (they stay as typed, row by row), and for an
+ * append or merge the columns whose header a person typed over, which still take their field.
  */
-export type Written = Omit<WriteResult, 'writeCalls'> & { bodyRow: number; keptBeside?: string[] };
+export type Written = Omit<WriteResult, 'writeCalls'> & {
+  bodyRow: number;
+  keptBeside?: string[];
+  renamed?: RenamedColumn[];
+};
 
 export type WritePiece = { kind: 'progress'; progress: WriteProgress } | ({ kind: 'done' } & Written);
 
@@ -75,7 +81,8 @@ export class StagedWrite {
   next(progress: WriteProgress | undefined): WritePiece {
     if (this.table.columns.length === 0) {
       const { writeCalls: _, ...result } = writeTable(this.target.grid, this.table, this.options);
-      return this.finish({ ...result, bodyRow: this.options.row + 1 });
+      // Nothing was placed: what the columns held is as the last write left it.
+      return this.finish({ ...result, bodyRow: this.options.row + 1 }, this.target.previous?.held);
     }
     const { grid, o } = this.where();
     this.plan ??= planWrite(grid, this.table, o, progress?.bodyRow);
@@ -120,20 +127,25 @@ export class StagedWrite {
       headerNoteOf(this.table, this.options, plan),
     );
     const { appended, updated, present, superseded, extent, bodyRow } = plan;
-    return this.finish({
-      rows: appended + updated,
-      appended,
-      updated,
-      present,
-      superseded,
-      extent,
-      bodyRow,
-      ...(keptBeside?.length ? { keptBeside } : {}),
-    });
+    const renamed = plan.placed.renamed.map((r) => ({ ...r, col: this.options.col + r.index }));
+    return this.finish(
+      {
+        rows: appended + updated,
+        appended,
+        updated,
+        present,
+        superseded,
+        extent,
+        bodyRow,
+        ...(keptBeside?.length ? { keptBeside } : {}),
+        ...(renamed.length ? { renamed } : {}),
+      },
+      plan.held,
+    );
   }
 
-  private finish(written: Written): WritePiece {
-    this.target.remember(written.extent);
+  private finish(written: Written, held: HeldColumns | undefined): WritePiece {
+    this.target.remember({ ...written.extent, ...(held ? { held } : {}) });
     return { kind: 'done', ...written };
   }
 }

@@ -1,6 +1,7 @@
 // What a finished write says in the sidebar and the log: where the rows went, and for an append
 // or merge what happened to the rows the sheet already held.
 import { countText, rowCount, someOf } from '../count-text';
+import { renamedWords } from '../sheet/renamed-columns';
 import type { WriteMode } from '../sheet/write-table';
 import type { Written } from './staged-write';
 
@@ -9,7 +10,9 @@ const NONE = 'No rows: Assembled holds none for this range and these filters';
 
 /** A sentence, ended by its full stop as the pull's other words are (a failure's, BigQuery's). */
 export function writtenWords(mode: WriteMode, w: Written, label: string): string {
-  return `${outcome(mode, w, label)}.`;
+  const words = outcome(mode, w, label);
+  // A column whose header a person typed over still takes its field: said once, when first found.
+  return w.renamed?.length ? `${words}. ${renamedWords(w.renamed)}.` : `${words}.`;
 }
 
 function outcome(mode: WriteMode, w: Written, label: string): string {

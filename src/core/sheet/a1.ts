@@ -17,8 +17,13 @@ export function cellPosition(a1: string): CellPosition {
 
 /** The A1 name of a cell from its row and column (1-based): row 5, column 28 is "AB5". */
 export function cellName(row: number, col: number): string {
+  return `${columnName(col)}${row}`;
+}
+
+/** The letters of a column (1-based): 28 is "AB". */
+export function columnName(col: number): string {
   let letters = '';
   for (let c = col; c > 0; c = Math.floor((c - 1) / 26))
     letters = String.fromCharCode(65 + ((c - 1) % 26)) + letters;
-  return `${letters}${row}`;
+  return letters;
 }

@@ -11,6 +11,15 @@ import { type Extent, type Grid, MAX_CELLS_PER_WRITE, SHEETS_CELL_LIMIT } from '
 import { type BodyCell, KeptFormula } from './kept-formula';
 import { looseHeader, missingKeyText } from './key-words';
 import { type Overlap, overlapping, type Spans, spanIn } from './overlaps';
+import {
+  findLost,
+  type HeldColumns,
+  type LastBlock,
+  type LostColumn,
+  lostText,
+  notedColumns,
+  type Renamed,
+} from './renamed-columns';
 
 export type WriteMode = 'replace' | 'append' | 'merge';
 
@@ -29,8 +38,11 @@ export interface WriteOptions {
    * A sheet row of the same record otherwise whose span overlaps a new row's gives way to it.
    */
   span?: readonly [string, string];
-  /** replace: the block the previous write of this target filled, when known. */
-  previous?: Extent;
+  /**
+   * The block the previous write of this target filled, when known: replace clears it; append and
+   * merge find a renamed column by what its columns held.
+   */
+  previous?: LastBlock;
   /** Text of the note on the header's first cell. */
   note: string;
   /** Cells per setValues call (at most MAX_CELLS_PER_WRITE). */
@@ -100,8 +112,9 @@ function filledEnd(grid: Grid, o: WriteOptions, end: number, width: number): num
 
 /**
  * Where each table column goes in the header: under its words, or under its API field in a sheet
- * written before headers were words (then it keeps that sheet's values as they were: raw numbers).
- * Columns the sheet lacks go to the right.
+ * written before headers were words (then it keeps that sheet's values as they were: raw numbers),
+ * or under the header a person typed over its own (renamed-columns.ts). Columns the sheet never
+ * had go to the right.
  */
 interface Placement {
   header: string[];
@@ -109,25 +122,67 @@ interface Placement {
   at: number[];
   /** Table column -> whether the sheet heads it by its API field. */
   byField: boolean[];
+  /** Columns found under a header the user typed over theirs, at this write. */
+  renamed: Renamed[];
 }
 
-function place(table: Table, found: readonly string[]): Placement {
+type FindLost = (
+  lost: LostColumn[],
+  taken: Set<number>,
+) => Pick<ReturnType<typeof findLost>, 'at' | 'renamed'>;
+
+function place(table: Table, found: readonly string[], lostIn?: FindLost): Placement {
   const header = [...found];
   const at: number[] = [];
   const byField: boolean[] = [];
   for (const c of table.columns) {
-    let i = found.indexOf(c.header);
+    const i = found.indexOf(c.header);
     // Before words, a duration without a unit in its name was headed "<field> (seconds)".
     const old =
       i < 0 && c.field !== undefined && c.field !== c.header
         ? found.findIndex((h) => h === c.field || h === `${c.field} (seconds)`)
         : -1;
-    if (i < 0) i = old;
-    if (i < 0) i = header.push(c.header) - 1;
-    at.push(i);
+    at.push(i < 0 ? old : i);
     byField.push(old >= 0);
   }
-  return { header, at, byField };
+  const lost = table.columns.filter((_, k) => (at[k] as number) < 0);
+  const kept =
+    lost.length && lostIn ? lostIn(lost, new Set(at)) : { at: new Map<string, number>(), renamed: [] };
+  table.columns.forEach((c, k) => {
+    if ((at[k] as number) < 0) at[k] = kept.at.get(c.key) ?? header.push(c.header) - 1;
+  });
+  return { header, at, byField, renamed: kept.renamed };
+}
+
+/** The lost columns of an append or merge into a header the sheet has: renamed, new, or refused. */
+function lostColumns(grid: Grid, o: WriteOptions, found: readonly string[]): FindLost {
+  return (lost, taken) => {
+    const kept = findLost(lost, {
+      found,
+      taken,
+      held: o.previous?.held,
+      noted: notedColumns(grid.noteAt(o.row, o.col)),
+      holdsRows: (i) => holdsRows(grid, o, i),
+      col: o.col,
+    });
+    if (kept.refused) throw new WriteRefused(lostText(kept.refused.headers, kept.refused.why, o.row, o.mode));
+    return kept;
+  };
+}
+
+/** Whether a column of the header holds anything in the rows the last write filled under it. */
+function holdsRows(grid: Grid, o: WriteOptions, i: number): boolean {
+  const rows = Math.min((o.previous?.rows ?? 1) - 1, grid.used().rows - o.row);
+  return rows <= 0 || grid.read(o.row + 1, o.col + i, rows, 1).some((r) => filled(r[0]));
+}
+
+/** What each column of the header holds after the write, recorded for the next one. */
+function heldBy(table: Table, p: Placement): HeldColumns {
+  const keys = p.header.map(() => '');
+  table.columns.forEach((c, k) => {
+    keys[p.at[k] as number] = c.key;
+  });
+  return { keys, header: p.header };
 }
 
 /**
@@ -306,6 +361,8 @@ export interface WritePlan {
   bodyRow: number;
   /** The block the table will fill, header included. */
   extent: Extent;
+  /** What each column of the header will hold, recorded with the block. */
+  held: HeldColumns;
   /** Columns the sheet's header already had (append, merge): a column of the user's among them is kept. */
   headed: number;
   appended: number;
@@ -324,8 +381,8 @@ export interface WritePlan {
 export function planWrite(grid: Grid, table: Table, o: WriteOptions, bodyRow?: number): WritePlan {
   const found = o.mode === 'replace' ? [] : existingHeader(grid, o);
   if (o.mode !== 'replace' && found.length === 0) refuseHeadless(grid, o);
-  // Columns the sheet already has keep their place; new ones go to the right.
-  const placed = place(table, found);
+  // Columns the sheet already has keep their place, renamed or not; new ones go to the right.
+  const placed = place(table, found, found.length ? lostColumns(grid, o, found) : undefined);
   const { header } = placed;
   let body: BodyCell[][];
   let at = o.row + 1;
@@ -369,6 +426,7 @@ export function planWrite(grid: Grid, table: Table, o: WriteOptions, bodyRow?: n
     body,
     bodyRow: at,
     extent,
+    held: heldBy(table, placed),
     headed: found.length,
     appended,
     updated,
@@ -495,9 +553,14 @@ export function beginWrite(grid: Grid, table: Table, o: WriteOptions, plan: Writ
   });
 }
 
-/** The header's note: the caller's, then each worded header's API field. */
+/** The header's note: the caller's, then each worded header's API field, under the header the sheet gives it. */
 export function headerNoteOf(table: Table, o: WriteOptions, plan: WritePlan): string {
-  const fields = fieldList(table.columns.filter((_, i) => !plan.placed.byField[i]));
+  const { placed } = plan;
+  const fields = fieldList(
+    table.columns
+      .map((c, i) => ({ header: placed.header[placed.at[i] as number] ?? c.header, field: c.field }))
+      .filter((_, i) => !placed.byField[i]),
+  );
   return [o.note, fields].filter(Boolean).join('\n');
 }
 

@@ -69,8 +69,11 @@ export function wordsFor(key: string, numbers = false): Wording {
   return { header: header || key, ...(divisor ? { divisor } : {}), ...(format ? { format } : {}) };
 }
 
+/** The line over the note's list of which header is which API field. */
+export const FIELD_LIST = 'Columns (header = API field):';
+
 /** The note's list of which header is which API field, for the columns whose header differs. */
 export function fieldList(columns: readonly { header: string; field?: string }[]): string {
   const lines = columns.filter((c) => c.field && c.field !== c.header).map((c) => `${c.header} = ${c.field}`);
-  return lines.length ? `Columns (header = API field):\n${lines.join('\n')}` : '';
+  return lines.length ? `${FIELD_LIST}\n${lines.join('\n')}` : '';
 }

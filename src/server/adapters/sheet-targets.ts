@@ -8,7 +8,7 @@ import {
   targetSheet,
 } from '../../core/pull/pull-target';
 import { cellPosition } from '../../core/sheet/a1';
-import type { Extent } from '../../core/sheet/grid';
+import type { LastBlock } from '../../core/sheet/renamed-columns';
 import { findOrInsertSheet, findSheet, isGridSheet } from './find-sheet';
 import { sheetGrid } from './sheet-grid';
 
@@ -33,7 +33,8 @@ function gridOnly(sheet: Sheet): Sheet {
 /**
  * Targets in the active spreadsheet. A "new sheet" target is created on first write and reused
  * by later runs of the same pull; the size of each table written is remembered per target so
- * that the next replace clears exactly what it left.
+ * that the next replace clears exactly what it left, with what each column held, so that an
+ * append or merge finds a column whose header was typed over.
  */
 export function sheetTargets(ss: Spreadsheet, store: Store): Targets {
   return {
@@ -46,7 +47,7 @@ export function sheetTargets(ss: Spreadsheet, store: Store): Targets {
       // Not getRange(a1): the cell may lie outside the grid until the write grows the sheet.
       const { row, col } = target.kind === 'cell' ? cellPosition(target.a1) : { row: 1, col: 1 };
       const key = `extent.${sheet.getSheetId()}.${row}.${col}`;
-      const previous = store.get<Extent>(key);
+      const previous = store.get<LastBlock>(key);
       return {
         grid: sheetGrid(sheet),
         sheetId: sheet.getSheetId(),
@@ -55,7 +56,7 @@ export function sheetTargets(ss: Spreadsheet, store: Store): Targets {
         col,
         label: `${sheet.getName()}!${target.kind === 'cell' ? target.a1 : 'A1'}`,
         ...(previous ? { previous } : {}),
-        remember: (extent) => store.set(key, extent),
+        remember: (block) => store.set(key, block),
       };
     },
     exists: (target, sheetId) =>
