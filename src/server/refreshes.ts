@@ -18,9 +18,10 @@ import { ensureScheduler } from './adapters/dispatcher-trigger';
 import { authorizeTarget } from './bigquery';
 import { mailNotifier } from './mail-notifier';
 import { pullDeps } from './pull';
+import { readApiKey } from './settings';
 
 export function refreshDeps(): RefreshDeps {
-  return { ...pullDeps(), notify: mailNotifier, ensureScheduler };
+  return { ...pullDeps(), notify: mailNotifier, ensureScheduler, hasKey: () => readApiKey() !== '' };
 }
 
 function views(deps: RefreshDeps): RefreshView[] {

@@ -117,6 +117,7 @@ export function coreSetup(dialect: Dialect = 'seed', apiKey = TEST_KEY) {
       triggers++;
       return undefined;
     },
+    hasKey: () => apiKey !== '',
   };
   return { deps, clock, grids, logs, http, simulator, notices, triggers: () => triggers };
 }

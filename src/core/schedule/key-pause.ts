@@ -12,6 +12,9 @@ export const noKeyFor = (r: Refresh) =>
 /** The same run, on its owner's card. */
 export const NO_KEY_FOR_YOU = 'No Assembled API key is saved for you.';
 
+/** Resume refused to an owner with no key saved. */
+export const NO_KEY_TO_RESUME = `Not resumed: no Assembled API key is saved for you, and this refresh runs with yours. Save your API key in ${menuPath('settings')} first, then Resume.`;
+
 /** Why the refresh was paused, in its owner's name: "Paused: " leads it. */
 export function keyPauseNamed(r: Refresh, why: NonNullable<Refresh['pausedForKey']>): string {
   const owner = ownerName(r);

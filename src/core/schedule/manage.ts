@@ -8,13 +8,13 @@ import { TargetMissing, targetSheet } from '../pull/pull-target';
 import type { PullDeps } from '../pull/run-pull';
 import { InputError, parseInput } from '../validation';
 import { nextRun } from './frequency';
+import { NO_KEY_TO_RESUME } from './key-pause';
 import { type Refresh, RefreshInput, RefreshStore } from './refresh';
+import type { RefreshDeps } from './run-refreshes';
 import { gone, refreshInto, refreshWords } from './sheet-refresh';
 
-type Deps = Pick<PullDeps, 'store' | 'clock' | 'zone' | 'user' | 'newId' | 'targets' | 'spreadsheetId'> & {
-  /** Makes sure the dispatcher will tick (hourly is enough); says why not when Google refused. */
-  ensureScheduler: () => string | undefined;
-};
+type Deps = Pick<PullDeps, 'store' | 'clock' | 'zone' | 'user' | 'newId' | 'targets' | 'spreadsheetId'> &
+  Pick<RefreshDeps, 'ensureScheduler' | 'hasKey'>;
 
 /** Scheduled refreshes one editor may keep in a spreadsheet. */
 export const MAX_REFRESHES = 20;
@@ -105,6 +105,8 @@ export function setPaused(deps: Deps, id: string, paused: boolean): Refresh {
   // Resumed, it would only pause again at its next run, saying so an hour or a day later.
   if (!paused && !deps.targets.exists(refresh.spec.target, refresh.sheetId))
     throw new InputError('Resume', [`It cannot run: ${gone(refresh)}`]);
+  // With no key of its owner's, its next run would fail, pause it again and e-mail them.
+  if (!paused && !deps.hasKey()) throw new InputError('Resume', [NO_KEY_TO_RESUME]);
   // Resumed, its owner has dealt with what stopped it: a failure after this is news, e-mailed even
   // within the day of the e-mail that told them of the pause.
   if (!paused) {

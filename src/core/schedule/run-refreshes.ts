@@ -30,6 +30,8 @@ export interface RefreshDeps extends PullDeps {
   notify: Notifier;
   /** Makes sure the dispatcher will tick (hourly is enough); says why not when Google refused. */
   ensureScheduler: () => string | undefined;
+  /** Whether the caller has an API key saved: a refresh of theirs runs with it. Never the key itself. */
+  hasKey: () => boolean;
 }
 
 /** How many appended periods a refresh remembers. */

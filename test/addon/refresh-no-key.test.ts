@@ -1,0 +1,59 @@
+// A refresh paused because its owner had no API key saved, seen by its owner and by another
+// editor: what Resume does, and what each card says, while no key is saved and once one is.
+import { describe, expect, it } from 'vitest';
+import type { LocalRuntime } from '../../dev/gas';
+import { type LocalAddon, startLocalAddon } from '../../dev/local-addon';
+import type { RefreshView } from '../../src/core/schedule/refresh-view';
+
+const HOUR = 60 * 60_000;
+const SETTINGS = 'Extensions ▸ Assembled for Google Sheets ▸ Settings…';
+
+/** Sam, an editor with a key, owns an hourly refresh of teams into "Teams" that e-mails on failure. */
+async function samsRefresh(addon: LocalAddon): Promise<{ sam: LocalRuntime; id: string }> {
+  const { rt, key, backend } = addon;
+  rt.workbook.addSheet('Teams');
+  const sam = rt.asUser('sam@example.com');
+  await sam.callFromSidebar('saveSettings', { apiKey: key, timeFormat: backend.timeFormat, apiVersion: '' });
+  const spec = {
+    source: { kind: 'resource', resource: 'teams' },
+    target: { kind: 'sheet', name: 'Teams' },
+    mode: 'replace',
+  };
+  const [saved] = await sam.callFromSidebar<RefreshView[]>(
+    'saveRefresh',
+    { spec, frequency: { kind: 'hourly' }, notifyByEmail: true },
+    'refresh-sam-nokey',
+  );
+  return { sam, id: saved?.id ?? '' };
+}
+
+const card = async (viewer: LocalRuntime) =>
+  (await viewer.callFromSidebar<RefreshView[]>('listRefreshes'))[0];
+
+describe('a refresh paused because its owner has no key saved', () => {
+  it('is not resumed while its owner still has none, though another editor has one', async () => {
+    const addon = await startLocalAddon({ dialect: 'live' });
+    const { rt } = addon;
+    const { sam, id } = await samsRefresh(addon);
+    await sam.callFromSidebar('clearApiKey');
+    await rt.clock.advanceAsync(HOUR);
+    expect(rt.mail.map((m) => m.to)).toEqual(['sam@example.com']);
+    const before = await card(sam);
+    expect(before).toMatchObject({ paused: true, nextRun: '' });
+    await expect(sam.callFromSidebar('resumeRefresh', id)).rejects.toThrow(
+      `Not resumed: no Assembled API key is saved for you, and this refresh runs with yours. Save your API key in ${SETTINGS} first, then Resume.`,
+    );
+    // Nothing changed: still paused, for the same reason, and not run (nor e-mailed) again.
+    expect(await card(sam)).toEqual(before);
+    const logged = rt.workbook.values('Assembled log').length;
+    await rt.clock.advanceAsync(3 * HOUR);
+    expect(rt.workbook.values('Assembled log')).toHaveLength(logged);
+    expect(rt.mail).toHaveLength(1);
+    // With a key saved again, Resume works.
+    await sam.callFromSidebar('saveSettings', { apiKey: addon.key, timeFormat: 'unix', apiVersion: '' });
+    expect((await sam.callFromSidebar<RefreshView[]>('resumeRefresh', id))[0]).toMatchObject({
+      paused: false,
+      pausedReason: '',
+    });
+  });
+});
