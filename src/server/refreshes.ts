@@ -28,11 +28,13 @@ function views(deps: RefreshDeps): RefreshView[] {
   const now = Date.now();
   const budget = backgroundNotice(now);
   const jobs = new JobStore(deps.store);
+  const hasKey = deps.hasKey();
   return new RefreshStore(deps.store).all().map((saved) => {
     const r = namedNow(deps.targets, saved);
     // Looked up for every viewer, with no key: a sheet deleted shows on its card before any run.
     const there = deps.targets.exists(r.spec.target, r.sheetId);
-    const v = refreshView(r, deps.user, deps.zone, now, r.jobId ? jobs.get(r.jobId) : undefined, there);
+    const run = r.jobId ? jobs.get(r.jobId) : undefined;
+    const v = refreshView(r, deps.user, deps.zone, now, run, there, hasKey);
     // The budget is the owner's: only their own refreshes wait on it.
     const withBudget = v.mine && !v.paused && !v.notice && budget ? { ...v, notice: budget } : v;
     // A notice says why the owner's runs cannot start (no trigger could be set, the day's budget is

@@ -30,7 +30,7 @@ async function samsRefresh(addon: LocalAddon): Promise<{ sam: LocalRuntime; id: 
 const card = async (viewer: LocalRuntime) =>
   (await viewer.callFromSidebar<RefreshView[]>('listRefreshes'))[0];
 
-describe('a refresh paused because its owner has no key saved', () => {
+describe('a refresh paused because its owner had no API key saved', () => {
   it('is not resumed while its owner still has none, though another editor has one', async () => {
     const addon = await startLocalAddon({ dialect: 'live' });
     const { rt } = addon;
@@ -55,5 +55,32 @@ describe('a refresh paused because its owner has no key saved', () => {
       paused: false,
       pausedReason: '',
     });
+  });
+
+  it("says to its owner, once they save one, that only Resume is left; another editor's card does not change", async () => {
+    const addon = await startLocalAddon({ dialect: 'live' });
+    const { rt } = addon;
+    const { sam } = await samsRefresh(addon);
+    await sam.callFromSidebar('clearApiKey');
+    await rt.clock.advanceAsync(HOUR);
+    expect(await card(sam)).toMatchObject({
+      pausedReason: `Paused: no Assembled API key is saved for you. Save one in ${SETTINGS}, then resume this refresh.`,
+      lastRun: { status: 'failed', message: 'No Assembled API key was saved for you.' },
+    });
+    const theirs = await card(rt);
+    const saved = await sam.callFromSidebar<{ pausedForKey?: number }>('saveSettings', {
+      apiKey: addon.key,
+      timeFormat: 'unix',
+      apiVersion: '',
+    });
+    expect(saved.pausedForKey).toBe(1);
+    expect(await card(sam)).toMatchObject({
+      paused: true,
+      pausedReason:
+        'Paused while no Assembled API key was saved for you; your key is saved now: Resume to restart it.',
+      lastRun: { status: 'failed', message: 'No Assembled API key was saved for you.' },
+    });
+    // The other editor cannot read Sam's key: their card says what it said before.
+    expect(await card(rt)).toEqual(theirs);
   });
 });

@@ -432,7 +432,7 @@ describe('scheduled refreshes', () => {
     expect(mine).toMatchObject({
       paused: true,
       pausedReason: toYou,
-      lastRun: { status: 'failed', message: 'No Assembled API key is saved for you.' },
+      lastRun: { status: 'failed', message: 'No Assembled API key was saved for you.' },
     });
     // Another editor's names the owner, in both.
     const pausedReason = `Paused: ${said}; analyst@example.com saves one in ${settings}, then resumes it.`;

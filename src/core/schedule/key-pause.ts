@@ -9,8 +9,8 @@ import type { Refresh } from './refresh';
 export const noKeyFor = (r: Refresh) =>
   `No Assembled API key is saved for ${ownerName(r)}, whose refresh it is.`;
 
-/** The same run, on its owner's card. */
-export const NO_KEY_FOR_YOU = 'No Assembled API key is saved for you.';
+/** The same run, on its owner's card: what was so then, whether or not a key is saved now. */
+export const NO_KEY_FOR_YOU = 'No Assembled API key was saved for you.';
 
 /** Resume refused to an owner with no key saved. */
 export const NO_KEY_TO_RESUME = `Not resumed: no Assembled API key is saved for you, and this refresh runs with yours. Save your API key in ${menuPath('settings')} first, then Resume.`;
@@ -25,10 +25,16 @@ export function keyPauseNamed(r: Refresh, why: NonNullable<Refresh['pausedForKey
   return `${what}, whose refresh it is; ${owner} ${todo} in ${menuPath('settings')}, then resumes it`;
 }
 
-/** Why the refresh was paused, said to its owner. */
-export function keyPauseToOwner(why: NonNullable<Refresh['pausedForKey']>): string {
+/**
+ * Why the refresh was paused, said to its owner; `keySaved`, whether they have a key saved now. A
+ * key saved since a pause for none leaves only Resume to do. One Assembled refused may be the same
+ * key still, which only the next run can tell.
+ */
+export function keyPauseToOwner(why: NonNullable<Refresh['pausedForKey']>, keySaved = false): string {
   const settings = menuPath('settings');
-  return why === 'missing'
-    ? `Paused: no Assembled API key is saved for you. Save one in ${settings}, then resume this refresh.`
-    : `Paused: Assembled did not accept your API key. Set a valid key in ${settings}, then resume this refresh.`;
+  if (why !== 'missing')
+    return `Paused: Assembled did not accept your API key. Set a valid key in ${settings}, then resume this refresh.`;
+  return keySaved
+    ? 'Paused while no Assembled API key was saved for you; your key is saved now: Resume to restart it.'
+    : `Paused: no Assembled API key is saved for you. Save one in ${settings}, then resume this refresh.`;
 }

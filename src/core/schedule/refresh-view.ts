@@ -109,7 +109,8 @@ function goneWords(r: Refresh, mine: boolean): string {
 
 /**
  * `run` is the run under way (refresh.jobId's job), as any editor may read it; `sheetThere`,
- * whether its target sheet is still in the spreadsheet.
+ * whether its target sheet is still in the spreadsheet; `viewerHasKey`, whether the viewer has an
+ * API key saved (another's is theirs alone to read: only the owner's own card says it).
  */
 export function refreshView(
   r: Refresh,
@@ -118,6 +119,7 @@ export function refreshView(
   now: number,
   run?: PullJob,
   sheetThere = true,
+  viewerHasKey = false,
 ): RefreshView {
   const mine = owns(viewer, r);
   return {
@@ -137,7 +139,8 @@ export function refreshView(
     frequencyLabel: describeFrequency(r.frequency),
     notifyByEmail: r.notifyByEmail,
     paused: r.paused,
-    pausedReason: mine && r.pausedForKey ? keyPauseToOwner(r.pausedForKey) : (r.pausedReason ?? ''),
+    pausedReason:
+      mine && r.pausedForKey ? keyPauseToOwner(r.pausedForKey, viewerHasKey) : (r.pausedReason ?? ''),
     notice: r.paused ? '' : (r.notice ?? ''),
     running: r.jobId !== undefined,
     retry: run?.errors
