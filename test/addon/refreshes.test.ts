@@ -213,7 +213,7 @@ describe('scheduled refreshes', () => {
     );
     const [seen] = await rt.asUser('editor@example.com').callFromSidebar<RefreshView[]>('listRefreshes');
     expect(seen?.pausedReason).toMatch(
-      /^Paused: Assembled did not accept the API key of analyst@example\.com, whose refresh it is; analyst@example\.com sets a valid key in .*Settings…, then resumes it\.$/,
+      /^Paused: Assembled did not accept the API key of its owner, analyst@example\.com; they need to set a valid key in .*Settings… and resume it\.$/,
     );
   });
 
@@ -419,8 +419,7 @@ describe('scheduled refreshes', () => {
     await rt.callFromSidebar('clearApiKey');
     await rt.clock.advanceAsync(HOUR);
     const settings = 'Extensions ▸ Assembled for Google Sheets ▸ Settings…';
-    const said = 'no Assembled API key is saved for analyst@example.com, whose refresh it is';
-    const ran = 'No Assembled API key is saved for analyst@example.com, whose refresh it is.';
+    const ran = 'Its owner, analyst@example.com, had no Assembled API key saved.';
     const [head = [], ...rows] = rt.workbook.values('Assembled log');
     expect(rows.map((r) => [r[head.indexOf('Status')], r[head.indexOf('Message')]])).toEqual([
       ['done', expect.any(String)],
@@ -435,14 +434,14 @@ describe('scheduled refreshes', () => {
       lastRun: { status: 'failed', message: 'No Assembled API key was saved for you.' },
     });
     // Another editor's names the owner, in both.
-    const pausedReason = `Paused: ${said}; analyst@example.com saves one in ${settings}, then resumes it.`;
+    const pausedReason = `Paused: its owner, analyst@example.com, had no Assembled API key saved when it ran; they need to save one in ${settings} and resume it.`;
     const [theirs] = await rt.asUser('sam@example.com').callFromSidebar<RefreshView[]>('listRefreshes');
     expect(theirs).toMatchObject({ pausedReason, lastRun: { message: ran } });
     // The e-mail goes to the owner alone, and speaks to them.
     expect(rt.mail).toHaveLength(1);
     expect(rt.mail[0]?.to).toBe('analyst@example.com');
     expect(rt.mail[0]?.body).toContain(`\n${toYou}\n`);
-    expect(rt.mail[0]?.body).not.toContain('whose refresh it is');
+    expect(rt.mail[0]?.body).not.toMatch(/its owner/i);
     // The sheet's note is any editor's to read: it names the owner.
     expect(rt.workbook.notes('Teams')[0]?.[0]).toContain(`: ${pausedReason} The rows were last`);
     for (const text of [rt.mail[0]?.body, rt.workbook.notes('Teams')[0]?.[0], JSON.stringify([mine, theirs])])

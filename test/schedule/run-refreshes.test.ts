@@ -185,7 +185,7 @@ describe('scheduled refreshes', () => {
     s.simulator.revokeKey(TEST_KEY);
     drive(s, 2 * 3_600_000);
     const r = new RefreshStore(s.deps.store).get(id);
-    expect(r?.pausedReason).toMatch(/API key of analyst@example.com, whose refresh it is/);
+    expect(r?.pausedReason).toMatch(/API key of its owner, analyst@example.com;/);
     expect(r?.lastRun).toMatchObject({ status: 'failed' });
     expect(s.notices).toHaveLength(1);
     expect((s.grids.get('Time off') as MemoryGrid).text()).toEqual([['keep me']]);

@@ -5,9 +5,11 @@ import { menuPath } from '../menu-names';
 import { ownerName } from '../owner';
 import type { Refresh } from './refresh';
 
-/** The run's message, in the log and on other editors' cards. */
-export const noKeyFor = (r: Refresh) =>
-  `No Assembled API key is saved for ${ownerName(r)}, whose refresh it is.`;
+/**
+ * The run's message, in the log and on other editors' cards: what was so when it ran. Another
+ * editor cannot read the owner's key, so nothing is said of it now.
+ */
+export const noKeyFor = (r: Refresh) => `Its owner, ${ownerName(r)}, had no Assembled API key saved.`;
 
 /** The same run, on its owner's card: what was so then, whether or not a key is saved now. */
 export const NO_KEY_FOR_YOU = 'No Assembled API key was saved for you.';
@@ -20,9 +22,9 @@ export function keyPauseNamed(r: Refresh, why: NonNullable<Refresh['pausedForKey
   const owner = ownerName(r);
   const [what, todo] =
     why === 'missing'
-      ? [`no Assembled API key is saved for ${owner}`, 'saves one']
-      : [`Assembled did not accept the API key of ${owner}`, 'sets a valid key'];
-  return `${what}, whose refresh it is; ${owner} ${todo} in ${menuPath('settings')}, then resumes it`;
+      ? [`its owner, ${owner}, had no Assembled API key saved when it ran`, 'save one']
+      : [`Assembled did not accept the API key of its owner, ${owner}`, 'set a valid key'];
+  return `${what}; they need to ${todo} in ${menuPath('settings')} and resume it`;
 }
 
 /**
