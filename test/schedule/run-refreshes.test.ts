@@ -268,7 +268,9 @@ describe("a refresh's run ends once", () => {
       'refresh-0201',
     );
     const store = new RefreshStore(s.deps.store);
-    // Started: the report is being built (20 s here). The dispatcher's list is read now.
+    // Due, it is started (a run started before it is due is a Run now, not e-mailed): the report is
+    // being built (20 s here). The dispatcher's list is read now.
+    s.clock.advance((store.get(id)?.nextRunAt ?? 0) - s.clock.now());
     runNow(s.deps, store.get(id) as Refresh);
     const stale = store.get(id) as Refresh;
     expect(stale.jobId).toBeDefined();

@@ -118,17 +118,21 @@ function settle(deps: RefreshDeps, refreshId: string, jobId: string): Refresh | 
  * is said to the owner at the keyboard as the refusal it is, not logged or e-mailed as a run.
  */
 export function runNowByHand(deps: RefreshDeps, refresh: Refresh, turn: Turn): Refresh {
-  if (deps.targets.exists(refresh.spec.target, refresh.sheetId)) return runNow(deps, refresh, turn);
+  if (deps.targets.exists(refresh.spec.target, refresh.sheetId)) return runNow(deps, refresh, turn, true);
   new RefreshStore(deps.store).save(pause(refresh, gone(refresh)));
   // Said to the owner alone, who can act on it: what to do too.
   throw new InputError('Run now', [`Nothing was run: ${gone(refresh)}`]);
 }
 
-/** Starts a run now (a due run, or "Run now"); a late trigger runs a missed refresh once. */
-export function runNow(deps: RefreshDeps, refresh: Refresh, turn?: Turn): Refresh {
+/**
+ * Starts a run now (a due run, or one `pressed` for by Run now, which alone starts it before it is
+ * due); a late trigger runs a missed refresh once.
+ */
+export function runNow(deps: RefreshDeps, refresh: Refresh, turn?: Turn, pressed = false): Refresh {
   const store = new RefreshStore(deps.store);
   const now = deps.clock.now();
   const due = refresh.nextRunAt;
+  const byHand = pressed || now < due;
   const dueAt = Math.min(due, now);
   let r: Refresh = { ...refresh, nextRunAt: nextRun(refresh.frequency, now, deps.zone) };
   const period = refresh.spec.range ? resolveRange(refresh.spec.range, now, deps.zone) : undefined;
@@ -136,7 +140,7 @@ export function runNow(deps: RefreshDeps, refresh: Refresh, turn?: Turn): Refres
   if (!deps.targets.exists(refresh.spec.target, refresh.sheetId)) {
     // A failed run like any other: logged, and its owner e-mailed (once: it pauses).
     const ending = { failure: 'target_missing', message: `${notRun(refresh)}.` };
-    return store.save(failedAtStart(deps, r, { dueAt, byHand: now < due, period }, ending));
+    return store.save(failedAtStart(deps, r, { dueAt, byHand, period }, ending));
   }
   // Renamed since: its card, the log and any later message name the sheet as its tab does.
   r = namedNow(deps.targets, r);
@@ -172,20 +176,23 @@ export function runNow(deps: RefreshDeps, refresh: Refresh, turn?: Turn): Refres
       id: refresh.id,
       ...(refresh.sheetId === undefined ? {} : { sheetId: refresh.sheetId }),
       giveUpAt: Math.max(dueAt, now - LATE_START_MS) + GIVE_UP_AFTER_MS,
-      // Before it is due, only Run now starts it: the log says so rather than "(scheduled)".
-      ...(now < due ? { byHand: true } : {}),
+      // The log says "Run now" rather than "Scheduled"; a failure is said in the sidebar, not e-mailed.
+      ...(byHand ? { byHand: true } : {}),
       ...(days ? { days } : {}),
     });
   } catch (error) {
     const failure = failureOf(error);
     const message = failure === NO_KEY ? noKeyFor(r) : error instanceof Error ? error.message : String(error);
-    return store.save(failedAtStart(deps, r, { dueAt, byHand: now < due, period }, { failure, message }));
+    return store.save(failedAtStart(deps, r, { dueAt, byHand, period }, { failure, message }));
   }
   r = store.save({ ...r, jobId: job.id, runDueAt: dueAt, ...(period ? { runFrom: period.from } : {}) });
   return carryOnRun(deps, r, turn);
 }
 
-type Ending = Pick<PullJob, 'state' | 'createdAt' | 'updatedAt' | 'message' | 'failure' | 'rows' | 'range'>;
+type Ending = Pick<
+  PullJob,
+  'state' | 'createdAt' | 'updatedAt' | 'message' | 'failure' | 'rows' | 'range' | 'byHand'
+>;
 
 /**
  * A run that failed before its job could start: it gets its row in the log, as every run does,
@@ -204,6 +211,7 @@ function failedAtStart(
     updatedAt: now,
     ...why,
     ...(run.period ? { range: run.period } : {}),
+    ...(run.byHand ? { byHand: true } : {}),
   };
   logRun(deps, {
     ...ending,
@@ -212,7 +220,6 @@ function failedAtStart(
     refreshId: r.id,
     errors: 0,
     nextPollAt: now,
-    ...(run.byHand ? { byHand: true } : {}),
   });
   return finish(deps, { ...r, runDueAt: run.dueAt }, ending);
 }
@@ -264,6 +271,9 @@ function finish(deps: RefreshDeps, refresh: Refresh, job: Ending | undefined): R
     const reason = next.pausedReason ?? job.message ?? status;
     const marked = markFailedRun(deps, r, reason);
     if (marked.tabWas !== undefined) next.tabWas = marked.tabWas;
+    // A run pressed for is watched in the sidebar, which says how it failed: no e-mail, and the
+    // scheduled runs' failing (since when, when last e-mailed) is left as it was.
+    if (job.byHand) return next;
     next.failingSince = r.failingSince ?? dueAt ?? now;
     // A refresh this run paused is told of at once, however recently a failure was e-mailed.
     if (r.notifyByEmail && ((next.paused && !r.paused) || mailDue(r, now))) {

@@ -1,0 +1,62 @@
+// A run its owner pressed Run now for is watched in the sidebar, which says how it ended: its
+// failure is not e-mailed, and leaves the scheduled runs' failing and e-mails as they were.
+import { describe, expect, it } from 'vitest';
+import type { LocalRuntime } from '../../dev/gas';
+import { startLocalAddon } from '../../dev/local-addon';
+import type { RefreshView } from '../../src/core/schedule/refresh-view';
+
+const HOUR = 60 * 60_000;
+
+/** An hourly refresh of teams into "Teams" that e-mails its owner when a run fails. */
+async function hourlyTeams(rt: LocalRuntime): Promise<string> {
+  rt.workbook.addSheet('Teams');
+  const spec = {
+    source: { kind: 'resource', resource: 'teams' },
+    target: { kind: 'sheet', name: 'Teams' },
+    mode: 'replace',
+  };
+  const [saved] = await rt.callFromSidebar<RefreshView[]>(
+    'saveRefresh',
+    { spec, frequency: { kind: 'hourly' }, notifyByEmail: true },
+    'refresh-run-now-mail',
+  );
+  return saved?.id ?? '';
+}
+
+const card = async (rt: LocalRuntime) => (await rt.callFromSidebar<RefreshView[]>('listRefreshes'))[0];
+
+describe('Run now that fails', () => {
+  it('is said on the card, not e-mailed; the next scheduled run that fails e-mails as the first of its row', async () => {
+    const { rt, sim } = await startLocalAddon({ dialect: 'live' });
+    const id = await hourlyTeams(rt);
+    // Assembled down: every attempt fails, until the run is given up hours later.
+    sim.setFaults({ errorRate: 1 });
+    await rt.callFromSidebar('runRefreshNow', id);
+    for (let i = 0; i < 5 && (await card(rt))?.lastRun?.status !== 'failed'; i++)
+      await rt.clock.advanceAsync(HOUR);
+    expect(await card(rt)).toMatchObject({ running: false, lastRun: { status: 'failed' } });
+    const [head = [], ...rows] = rt.workbook.values('Assembled log');
+    // Its attempts, then its end: all of the run pressed for.
+    const runs = rows.map((r) => `${r[head.indexOf('What')]} ${r[head.indexOf('Status')]}`);
+    expect(runs.at(-1)).toBe('Run now: Teams failed');
+    expect(runs.every((r) => r.startsWith('Run now: '))).toBe(true);
+    expect(rt.mail).toEqual([]);
+    // The scheduled run after it fails too: e-mailed, as the first failure of a row.
+    for (let i = 0; i < 6 && rt.mail.length === 0; i++) await rt.clock.advanceAsync(HOUR);
+    expect(rt.mail).toHaveLength(1);
+    expect(rt.mail[0]?.body).toContain('If it goes on failing, this e-mail comes about once a day');
+  });
+
+  it('with no key saved pauses the refresh, said on its card, with no e-mail', async () => {
+    const { rt } = await startLocalAddon({ dialect: 'live' });
+    const id = await hourlyTeams(rt);
+    await rt.callFromSidebar('clearApiKey');
+    const [after] = await rt.callFromSidebar<RefreshView[]>('runRefreshNow', id);
+    expect(after).toMatchObject({
+      paused: true,
+      pausedReason: expect.stringMatching(/^Paused: no Assembled API key is saved for you\./),
+      lastRun: { status: 'failed', message: 'No Assembled API key was saved for you.' },
+    });
+    expect(rt.mail).toEqual([]);
+  });
+});
