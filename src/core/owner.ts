@@ -27,6 +27,11 @@ export function ownerName(record: Owned): string {
   return record.owner || 'an editor whose e-mail Google does not share';
 }
 
+/** The owner as `viewer` reads it: "you" for their own. */
+export function ownerSeenBy(viewer: Caller, record: Owned): string {
+  return owns(viewer, record) ? 'you' : ownerName(record);
+}
+
 /** The words for "this is not yours", without anything of the record beyond who owns it. */
 export class NotYours extends Error {
   constructor(what: string, record: Owned) {

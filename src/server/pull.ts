@@ -45,7 +45,7 @@ import { stagingSheets } from './adapters/staging-sheets';
 import { authorizeTarget, rememberedProject, warehouse } from './bigquery';
 import { assembledClient, noKeyMessage } from './client-factory';
 import { readApiKey } from './settings';
-import { currentUser, UnknownCaller } from './user';
+import { currentUser, readingCaller, UnknownCaller } from './user';
 
 export function pullDeps(): PullDeps {
   const ss = documentSpreadsheet();
@@ -105,7 +105,7 @@ export function getPullOptions(): PullOptions {
 function againFor(sheet: GoogleAppsScript.Spreadsheet.Sheet): { again?: PullAgain } {
   if (!isGridSheet(sheet)) return {};
   const store = documentStore();
-  const again = pullAgain(store, sheet.getSheetId(), sheet.getName());
+  const again = pullAgain(store, sheet.getSheetId(), sheet.getName(), readingCaller());
   if (!again) return {};
   const targets = sheetTargets(documentSpreadsheet(), store);
   const header = targetNow(targets, again.spec.target, sheet.getSheetId())?.header;
@@ -170,7 +170,7 @@ function view(job: PullJob): JobView {
   if (job.state === 'done' && job.spec.target.kind !== 'bigquery') {
     const store = documentStore();
     const sheetId = job.sheetId ?? sheetTargets(documentSpreadsheet(), store).bind(job.spec.target);
-    const scheduled = scheduledInto(store, sheetId, job.spec.target);
+    const scheduled = scheduledInto(store, sheetId, job.spec.target, readingCaller());
     if (scheduled) v.scheduled = scheduled;
   }
   return v.notice || v.nextPollInMs === 0 ? v : { ...v, notice: backgroundNotice(Date.now()) };

@@ -34,6 +34,11 @@ export function savedUserId(): string | undefined {
   return typeof id === 'string' && ID_PATTERN.test(id) ? id : undefined;
 }
 
+/** The caller as far as reading needs (which records are theirs), making no id and asking Google nothing. */
+export function readingCaller(): Caller {
+  return { id: savedUserId() ?? '', email: '' };
+}
+
 /** The caller's id, made under the user lock so two first calls at once agree on one. */
 function userId(): string {
   let store: ReturnType<typeof userStore>;

@@ -81,7 +81,7 @@ describe('scheduled refreshes', () => {
     await expect(
       save(rt, reportSpec('Weekly AHT', 'append'), { kind: 'daily', hour: 7 }, 'refresh-000009'),
     ).rejects.toThrow(
-      '"Weekly AHT" is already refreshed daily at 06:00 by analyst@example.com. Change that refresh in Extensions ▸ Assembled for Google Sheets ▸ Scheduled refreshes… rather than adding a second into the same place: two would write over each other',
+      '"Weekly AHT" is already refreshed daily at 06:00 by you. Change that refresh in Extensions ▸ Assembled for Google Sheets ▸ Scheduled refreshes… rather than adding a second into the same place: two would write over each other',
     );
     // Below it on the same sheet, and on other sheets, are other places.
     const below = { ...reportSpec('Weekly AHT'), target: { kind: 'cell', sheet: 'Weekly AHT', a1: 'A500' } };

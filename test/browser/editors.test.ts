@@ -40,6 +40,8 @@ describe('A second editor in the workbench', () => {
     await atKeyboard(first);
     await page.locator('#sidebar').waitFor({ state: 'hidden' });
     const { card: own } = await refreshCard(page, 'Teams weekly');
+    // Their own is theirs in words too.
+    await expect.poll(() => own.locator('dt:text-is("Owner") + dd').textContent()).toBe('you');
     for (const name of ['Run now', 'Pause', 'Edit', 'Delete'])
       await own.getByRole('button', { name: new RegExp(`^${name}: `) }).waitFor();
     expect(await own.locator('.hint').count()).toBe(0);

@@ -10,8 +10,8 @@ import { refreshCard, useBench } from './support';
 function inView(locator: Locator): Promise<boolean> {
   return locator.evaluate((e) => {
     const r = e.getBoundingClientRect();
-    // Lines may sit at fractions of a pixel, and scrolling aligns to whole ones.
-    return r.height > 0 && r.top >= -0.5 && r.bottom <= window.innerHeight + 0.5;
+    // The page scrolls by whole pixels: a line scrolled into view may end a fraction of one below.
+    return r.height > 0 && r.top > -1 && r.bottom < window.innerHeight + 1;
   });
 }
 

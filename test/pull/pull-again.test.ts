@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../dev/memory-store';
 import { pullAgain, REMEMBER_BYTES, rememberPull } from '../../src/core/pull/pull-again';
 import type { PullSpec } from '../../src/core/pull/pull-spec';
+import { ANALYST } from '../support/core-deps';
 
 const base: PullSpec = {
   source: { kind: 'resource', resource: 'people' },
@@ -14,12 +15,12 @@ describe('the pull that last filled a sheet', () => {
   it('keeps a cell target at its cell, in the sheet as named now', () => {
     const store = new MemoryStore();
     rememberPull(store, 7, base, 1);
-    expect(pullAgain(store, 7, 'New name')).toEqual({
+    expect(pullAgain(store, 7, 'New name', ANALYST)).toEqual({
       spec: { ...base, target: { kind: 'cell', sheet: 'New name', a1: 'C3' } },
       what: 'People',
       how: 'Updates its rows with the same key and adds new ones.',
     });
-    expect(pullAgain(store, 8, 'Other')).toBeUndefined();
+    expect(pullAgain(store, 8, 'Other', ANALYST)).toBeUndefined();
   });
 
   it('keeps nothing for a BigQuery pull or a sheet not known', () => {
@@ -47,7 +48,7 @@ describe('the pull that last filled a sheet', () => {
       },
       1,
     );
-    expect(pullAgain(store, 1, 'S')?.what).toBe('Adherence report (week), 2026-11-01 to 2026-11-30');
+    expect(pullAgain(store, 1, 'S', ANALYST)?.what).toBe('Adherence report (week), 2026-11-01 to 2026-11-30');
     rememberPull(
       store,
       1,
@@ -58,7 +59,7 @@ describe('the pull that last filled a sheet', () => {
       },
       2,
     );
-    expect(pullAgain(store, 1, 'S')?.what).toBe('Adherence report (week), the last 14 days');
+    expect(pullAgain(store, 1, 'S', ANALYST)?.what).toBe('Adherence report (week), the last 14 days');
   });
 
   it('keeps the newest within 50 KB of the shared store, forgetting the oldest (often of sheets gone)', () => {
@@ -79,33 +80,33 @@ describe('the pull that last filled a sheet', () => {
       .reduce((sum, [k, v]) => sum + k.length + JSON.stringify(v).length, 0);
     expect(bytes).toBeLessThanOrEqual(REMEMBER_BYTES);
     expect(bytes).toBeGreaterThan(REMEMBER_BYTES - 2 * 1024);
-    expect(pullAgain(store, 60, 'S60')?.spec.filters.agent_ids).toHaveLength(30);
-    expect(pullAgain(store, 1, 'S1')).toBeUndefined();
+    expect(pullAgain(store, 60, 'S60', ANALYST)?.spec.filters.agent_ids).toHaveLength(30);
+    expect(pullAgain(store, 1, 'S1', ANALYST)).toBeUndefined();
     // Pulling into an old sheet again makes it the newest: the oldest left goes, not it.
     const oldestLeft = Math.min(
       ...store.entries('lastPull.').map(([k]) => Number(k.slice('lastPull.'.length))),
     );
     rememberPull(store, oldestLeft, spec(oldestLeft), 2000);
     rememberPull(store, 61, spec(61), 2001);
-    expect(pullAgain(store, oldestLeft, 'again')).toBeDefined();
-    expect(pullAgain(store, oldestLeft + 1, 'next')).toBeUndefined();
+    expect(pullAgain(store, oldestLeft, 'again', ANALYST)).toBeDefined();
+    expect(pullAgain(store, oldestLeft + 1, 'next', ANALYST)).toBeUndefined();
   });
 
   it('reads a pull remembered before its time was kept (the spec alone)', () => {
     const store = new MemoryStore();
     store.set('lastPull.4', { ...base, target: { kind: 'sheet', name: 'Old' } });
-    expect(pullAgain(store, 4, 'Now')?.spec.target).toEqual({ kind: 'sheet', name: 'Now' });
+    expect(pullAgain(store, 4, 'Now', ANALYST)?.spec.target).toEqual({ kind: 'sheet', name: 'Now' });
   });
 
   it('offers nothing for a pull this version cannot read (a source since retired), rather than failing', () => {
     const store = new MemoryStore();
     rememberPull(store, 5, { ...base, target: { kind: 'sheet', name: 'S' } }, 1000);
-    expect(pullAgain(store, 5, 'S')).toBeDefined();
+    expect(pullAgain(store, 5, 'S', ANALYST)).toBeDefined();
     const kept = store.get<{ spec: PullSpec; at: number }>('lastPull.5');
     store.set('lastPull.5', {
       ...kept,
       spec: { ...kept?.spec, source: { kind: 'resource', resource: 'retired' } },
     });
-    expect(pullAgain(store, 5, 'S')).toBeUndefined();
+    expect(pullAgain(store, 5, 'S', ANALYST)).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 // The pull that last filled a sheet, kept by the sheet's id, so Pull data can offer to run it again
 // with the sheet in front: the analyst's "refresh this sheet now" without filling the form again.
 // Its relative range is resolved afresh, as a scheduled refresh's is.
+import type { Caller } from '../owner';
 import type { Store } from '../ports';
 import { scheduledInto } from '../schedule/sheet-refresh';
 import { PullSpec, type PullTarget } from './pull-spec';
@@ -30,7 +31,7 @@ export interface PullAgain {
   how: string;
   /** The header of the table it filled, as the sheet has it now: the form checks a merge key by it. */
   header?: string[];
-  /** The scheduled refresh into the same place, in words ("weekly on Mon at 07:00 by …"). */
+  /** The scheduled refresh into the same place, in words ("weekly on Mon at 07:00 by …", "by you"). */
   scheduled?: string;
 }
 
@@ -57,8 +58,16 @@ const HOW: Record<PullSpec['mode'], string> = {
   merge: 'Updates its rows with the same key and adds new ones.',
 };
 
-/** The pull that last filled the sheet `sheetId`, now called `sheetName`; undefined when none. */
-export function pullAgain(store: Store, sheetId: number, sheetName: string): PullAgain | undefined {
+/**
+ * The pull that last filled the sheet `sheetId`, now called `sheetName`, as `viewer` is told of it;
+ * undefined when none.
+ */
+export function pullAgain(
+  store: Store,
+  sheetId: number,
+  sheetName: string,
+  viewer: Caller,
+): PullAgain | undefined {
   const stored = store.get<Remembered | PullSpec>(`${KEY}${sheetId}`);
   // Kept by an older version (a source since retired): not offered, rather than failing the sidebar.
   const parsed = stored && PullSpec.safeParse(specOf(stored));
@@ -67,7 +76,7 @@ export function pullAgain(store: Store, sheetId: number, sheetName: string): Pul
   // A new sheet is an existing one now; a renamed sheet is found under its new name.
   const target: PullTarget =
     spec.target.kind === 'cell' ? { ...spec.target, sheet: sheetName } : { kind: 'sheet', name: sheetName };
-  const scheduled = scheduledInto(store, sheetId, target);
+  const scheduled = scheduledInto(store, sheetId, target, viewer);
   return {
     ...(scheduled ? { scheduled } : {}),
     spec: { ...spec, target },

@@ -150,7 +150,7 @@ export function startPull(
     refuseOwnSheet(spec, there);
     refuseMixing(spec, there);
     refuseUnknownKey(spec, there);
-    refuseRefreshed(spec, sheetId, deps.targets, deps.store);
+    refuseRefreshed(spec, sheetId, deps.targets, deps.store, deps.user);
   }
   // A job that could never run is not saved: no key, no job (and nothing fills the store).
   deps.client();

@@ -67,7 +67,7 @@ export function saveRefresh(deps: Deps, input: unknown, key: string): Refresh {
   const clash = refreshInto(others, sheetId, valid.spec.target);
   if (clash)
     throw new InputError('Scheduled refresh', [
-      `"${targetSheet(valid.spec.target)}" is already refreshed ${refreshWords(clash)}. Change that refresh in ${menuPath('refreshes')} rather than adding a second into the same place: two would write over each other`,
+      `"${targetSheet(valid.spec.target)}" is already refreshed ${refreshWords(clash, deps.user)}. Change that refresh in ${menuPath('refreshes')} rather than adding a second into the same place: two would write over each other`,
     ]);
   const now = deps.clock.now();
   const { notice: _, ...before }: Partial<Refresh> = existing ?? {};

@@ -2,7 +2,7 @@
 // written out in the spreadsheet's timezone.
 import { causeOf } from '../assembled/errors';
 import { nextTryBy, type PullJob } from '../jobs/pull-job';
-import { type Caller, ownerName, owns } from '../owner';
+import { type Caller, ownerName, ownerSeenBy, owns } from '../owner';
 import type { Zone } from '../ports';
 import { keyHeaders } from '../pull/merge-key';
 import { MODES, modeLabel, modeNote } from '../pull/mode-words';
@@ -17,6 +17,7 @@ import { gone, sheetGone } from './sheet-refresh';
 
 export interface RefreshView {
   id: string;
+  /** Its owner's e-mail, or "you" on the viewer's own. */
   owner: string;
   /** Whether the viewer owns it (and so may change it). */
   mine: boolean;
@@ -124,7 +125,7 @@ export function refreshView(
   const mine = owns(viewer, r);
   return {
     id: r.id,
-    owner: ownerName(r),
+    owner: ownerSeenBy(viewer, r),
     mine,
     what: pullWords(r.spec),
     target: describeTarget(r.spec.target),

@@ -1,6 +1,6 @@
 // The scheduled refresh that writes into a given place (a sheet, at its table's first cell). One
 // place has one refresh: two would overwrite each other's table, or append each period twice.
-import { ownerName } from '../owner';
+import { type Caller, ownerSeenBy } from '../owner';
 import type { Store } from '../ports';
 import type { PullTarget } from '../pull/pull-spec';
 import { type Targets, targetSheet, withSheetName } from '../pull/pull-target';
@@ -22,10 +22,10 @@ export function refreshInto(
   );
 }
 
-/** "weekly on Mon at 07:00 by analyst@example.com (paused)". */
-export function refreshWords(r: Refresh): string {
+/** "weekly on Mon at 07:00 by analyst@example.com (paused)", or "by you" to its owner. */
+export function refreshWords(r: Refresh, viewer: Caller): string {
   const how = describeFrequency(r.frequency);
-  return `${how.charAt(0).toLowerCase()}${how.slice(1)} by ${ownerName(r)}${r.paused ? ' (paused)' : ''}`;
+  return `${how.charAt(0).toLowerCase()}${how.slice(1)} by ${ownerSeenBy(viewer, r)}${r.paused ? ' (paused)' : ''}`;
 }
 
 /** The refresh into the place a pull wrote, in words; undefined when there is none. */
@@ -33,9 +33,10 @@ export function scheduledInto(
   store: Store,
   sheetId: number | undefined,
   target: PullTarget,
+  viewer: Caller,
 ): string | undefined {
   const r = refreshInto(new RefreshStore(store).all(), sheetId, target);
-  return r ? refreshWords(r) : undefined;
+  return r ? refreshWords(r, viewer) : undefined;
 }
 
 /**
