@@ -108,10 +108,12 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * day once it is over, whatever mode it was made in or range it was given, 261.2 with Push of
  * windows to clear asking only when the sheet has a window to clear, 261.3 with outcomes and a
  * skipped append said in sentences, 261.4 with Test connection stopping at a refused key, 264.1
- * with a column whose header the user typed over still taking its field on append and merge);
+ * with a column whose header the user typed over still taking its field on append and merge, 264.6
+ * with Resume refused without a key, a paused card saying so as the key is now, Run now mailing
+ * nothing, and a refresh's owner named "you");
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 264.1;
+const CODE_BUDGET_KIB = 264.6;
 
 const ENTRY_POINTS = [
   'onOpen',
