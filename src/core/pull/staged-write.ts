@@ -81,8 +81,12 @@ export class StagedWrite {
   next(progress: WriteProgress | undefined): WritePiece {
     if (this.table.columns.length === 0) {
       const { writeCalls: _, ...result } = writeTable(this.target.grid, this.table, this.options);
+      const written = { ...result, bodyRow: this.options.row + 1 };
+      // An append or merge of nothing changes nothing, the record of its block included: a header
+      // row recorded as the block would make the next one write over the rows under it.
+      if (this.options.mode !== 'replace') return { kind: 'done', ...written };
       // Nothing was placed: what the columns held is as the last write left it.
-      return this.finish({ ...result, bodyRow: this.options.row + 1 }, this.target.previous?.held);
+      return this.finish(written, this.target.previous?.held);
     }
     const { grid, o } = this.where();
     this.plan ??= planWrite(grid, this.table, o, progress?.bodyRow);
