@@ -142,9 +142,42 @@ describe('scheduled refreshes', () => {
       what: expect.stringMatching(what),
     });
     expect(rt.workbook.notes('Tier 2 AHT')[0]?.[0]).toContain(`Filters: team_ids=${team} ("Tier 2")`);
-    // More names than a card shows are not kept: the shared store holds a few per list.
-    const many = { ...filtered, filterNames: { team_ids: ['A', 'B', 'C', 'D'] } };
+    // More names than a note says are not kept: the shared store holds the first 50 of a list.
+    const many = { ...filtered, filterNames: { team_ids: Array.from({ length: 51 }, (_, i) => `T${i}`) } };
     await expect(rt.callFromSidebar('startPull', many, 'pull-000000002')).rejects.toThrow();
+  });
+
+  it("a pull of more teams than a card names names each in the header's note, with its id", async () => {
+    const { rt, sim } = await startLocalAddon({ mode: 'bound' });
+    const teams = sim.admin.org.teams.slice(0, 4);
+    expect(teams).toHaveLength(4);
+    const four = {
+      ...reportSpec('Four teams'),
+      filters: { team_ids: teams.map((t) => t.id) },
+      filterNames: { team_ids: teams.map((t) => t.name) },
+    };
+    const started = await rt.callFromSidebar<JobView>('startPull', four, 'pull-000000001');
+    await rt.clock.advanceAsync(5 * 60_000);
+    // The one-line words stay short: the progress panel and the log count them.
+    expect(started.what).toMatch(/, filtered: 4 teams$/);
+    expect(loggedRuns(rt).at(-1)).toMatch(/, filtered: 4 teams done$/);
+    const names = teams.map((t) => `"${t.name}"`).join(', ');
+    expect(rt.workbook.notes('Four teams')[0]?.[0]).toContain(
+      `Filters: team_ids=${teams.map((t) => t.id).join(',')} (${names})`,
+    );
+    // A longer list is named as far as 50, then counted: the note stays a few KB.
+    const ids = sim.admin.org.people.slice(0, 60).map((p) => p.agent_id);
+    expect(ids).toHaveLength(60);
+    const sixty = {
+      ...reportSpec('Sixty agents'),
+      filters: { agent_ids: ids },
+      filterNames: { agent_ids: ids.slice(0, 50).map((id) => `Name of ${id}`) },
+    };
+    await rt.callFromSidebar<JobView>('startPull', sixty, 'pull-000000002');
+    await rt.clock.advanceAsync(5 * 60_000);
+    const note = rt.workbook.notes('Sixty agents')[0]?.[0];
+    expect(note).toContain(`Filters: agent_ids=${ids.join(',')} ("Name of ${ids[0]}", "Name of ${ids[1]}", `);
+    expect(note).toContain(`"Name of ${ids[49]}" and 10 more)`);
   });
 
   it('a late trigger runs a missed refresh once, not once per missed period', async () => {

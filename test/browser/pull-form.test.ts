@@ -389,4 +389,17 @@ describe('The Pull data form', () => {
     );
     expect(await cell(page, 1, 'A').getAttribute('title')).toMatch(/"Tier 2", "Billing Specialists"/);
   });
+
+  it("names every ticked team in the header's note, though the progress counts more than three", async () => {
+    const { page } = bench();
+    const four = ['Tier 1 Americas', 'Tier 1 EMEA', 'Tier 1 APAC', 'Quality'];
+    const sb = await pullIntoNewSheet(page, 'Handle time report', 'Four teams', async (form) => {
+      const teams = form.getByRole('group', { name: 'Teams' });
+      for (const name of four) await teams.getByLabel(name, { exact: true }).check();
+    });
+    expect(await sb.locator('#jobWhat').textContent()).toMatch(/filtered: 4 teams$/);
+    expect(await cell(page, 1, 'A').getAttribute('title')).toMatch(
+      /Filters: team_ids=[^ ]+ \("Tier 1 Americas", "Tier 1 EMEA", "Tier 1 APAC", "Quality"\)/,
+    );
+  });
 });

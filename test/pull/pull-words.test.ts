@@ -25,6 +25,11 @@ describe('filter lists named as the sidebar listed them', () => {
     ).toBe('filtered: queues "Email", "Chat" and "Phone", agents "Ava Smith" and "Bo Li"');
   });
 
+  it('counts a list longer than a card names, though its names were kept (the header note says them)', () => {
+    const ids = ['t1', 't2', 't3', 't4'];
+    expect(filterWords({ team_ids: ids }, { team_ids: ['A', 'B', 'C', 'D'] })).toBe('filtered: 4 teams');
+  });
+
   it('counts a list whose names do not match its ids one for one', () => {
     // Names saved for fewer ids (a list changed by hand, or too long to name) say nothing wrong.
     expect(filterWords({ team_ids: ['t1', 't2'] }, { team_ids: ['Tier 2'] })).toBe('filtered: 2 teams');

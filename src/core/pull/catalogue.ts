@@ -46,6 +46,11 @@ export const NAMED_LISTS = ['queue_ids', 'team_ids', 'site_ids', 'agent_ids', 'a
 export type NamedList = (typeof NAMED_LISTS)[number];
 /** A list of up to this many ids is named on cards and in the log (pull-words.ts); a longer one is counted. */
 export const MAX_NAMED = 3;
+/**
+ * Names kept with a pull per list: its header note has room to name a longer list than a card does,
+ * so an analyst can tell which teams a sheet covers; past this many, "and N more" (a bounded note).
+ */
+export const MAX_NOTE_NAMED = 50;
 
 export interface SourceInfo {
   label: string;

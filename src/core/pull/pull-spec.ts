@@ -8,7 +8,7 @@ import {
   CHANNELS,
   type FilterName,
   GRANULARITIES,
-  MAX_NAMED,
+  MAX_NOTE_NAMED,
   REPORT_TYPES,
   REPORTS,
   RESOURCE_INFO,
@@ -74,14 +74,15 @@ export const PullFilters = lazy(() =>
 export type PullFilters = z.infer<typeof PullFilters>;
 
 /**
- * The names of a few chosen ids, as the sidebar listed them when the pull was set up: a card reads
- * "filtered: team "Tier 2"", not "1 team". Only the ids are sent to Assembled.
+ * The names of the chosen ids (the first few dozen), as the sidebar listed them when the pull was set
+ * up: a card reads "filtered: team "Tier 2"", not "1 team", and the header note names each team.
+ * Only the ids are sent to Assembled.
  */
 export const FilterNames = lazy(() => {
   const names = z.optional(
     z
       .array(z.string().check(z.maxLength(100, 'A name is at most 100 characters.')))
-      .check(z.maxLength(MAX_NAMED)),
+      .check(z.maxLength(MAX_NOTE_NAMED)),
   );
   return z.object({
     queue_ids: names,

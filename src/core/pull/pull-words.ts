@@ -3,7 +3,7 @@
 // their cards, in Pull it again and in the log.
 import { someOf } from '../count-text';
 import { rangeWords } from '../time/date-range';
-import type { NamedList } from './catalogue';
+import { MAX_NAMED, type NamedList } from './catalogue';
 import { type FilterNames, type PullFilters, type PullSpec, sourceLabel } from './pull-spec';
 
 const LISTS: [NamedList, string, string][] = [
@@ -15,15 +15,15 @@ const LISTS: [NamedList, string, string][] = [
 ];
 
 /**
- * '' without filters. A list is named when `names` has a name for each of its ids ("teams "Tier 1"
- * and "Tier 2""), else counted ("12 agents").
+ * '' without filters. A short list is named when `names` has a name for each of its ids ("teams
+ * "Tier 1" and "Tier 2""), else counted ("12 agents"): these words fit on a card and a log line.
  */
 export function filterWords(filters: PullFilters, names: FilterNames = {}): string {
   const words: string[] = [];
   for (const [key, one, many] of LISTS) {
     const n = filters[key]?.length ?? 0;
     const named = names[key];
-    if (n > 0 && named?.length === n)
+    if (n > 0 && n <= MAX_NAMED && named?.length === n)
       words.push(
         `${n === 1 ? one : many} ${someOf(
           named.map((name) => `"${name}"`),

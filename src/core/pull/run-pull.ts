@@ -32,7 +32,7 @@ import { buildTable, type Table } from '../table/build-table';
 import { datesWords, resolveRange } from '../time/date-range';
 import { formatLocalDateTime } from '../time/zone-math';
 import { InputError, parseInput } from '../validation';
-import type { NamedList } from './catalogue';
+import { MAX_NOTE_NAMED, type NamedList } from './catalogue';
 import { gaveUpWords, rowsLeft } from './failed-words';
 import { fetchRecords } from './fetch-records';
 import { refuseMixing } from './mixed-target';
@@ -638,9 +638,15 @@ function headerNote(deps: PullDeps, job: PullJob): string {
     .join('\n');
 }
 
-/** ' ("Tier 1", "Tier 2")' when the ids' names were saved with the pull, one each. */
+/**
+ * ' ("Tier 1", "Tier 2")' when the ids' names were saved with the pull, in their order: every one, or
+ * the first MAX_NOTE_NAMED and "and N more" for a longer list (so the note stays a few KB).
+ */
 function namesNote(ids: string[], names: string[] | undefined): string {
-  return names?.length === ids.length ? ` (${names.map((n) => `"${n}"`).join(', ')})` : '';
+  const kept = Math.min(ids.length, MAX_NOTE_NAMED);
+  if (names?.length !== kept) return '';
+  const named = names.map((n) => `"${n}"`).join(', ');
+  return ` (${ids.length > kept ? `${named} and ${ids.length - kept} more` : named})`;
 }
 
 /** What a log row tells of a run: a job, or a refresh's run that ended before it had one. */

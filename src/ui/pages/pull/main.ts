@@ -1,7 +1,7 @@
 import type { ReportGranularity } from '../../../core/assembled/model';
 import { countText } from '../../../core/count-text';
 import { menuPath } from '../../../core/menu-names';
-import { CHANNELS, type FilterName, MAX_NAMED, type NamedList } from '../../../core/pull/catalogue';
+import { CHANNELS, type FilterName, MAX_NOTE_NAMED, type NamedList } from '../../../core/pull/catalogue';
 import { keyHeaders, keyNotHeadedText, mergeKeyProblem } from '../../../core/pull/merge-key';
 import { modeLabel, modeNote } from '../../../core/pull/mode-words';
 import type { FilterNames, PullFilters, PullSpec, PullTarget } from '../../../core/pull/pull-spec';
@@ -371,12 +371,12 @@ function filters(): PullFilters {
   return out;
 }
 
-/** Names for the lists short enough to be named on cards and in the log (pull-words.ts). */
+/** The ticked ids' names (the first MAX_NOTE_NAMED of a list): cards, the log and the header note say them. */
 function filterNames(): FilterNames {
   const out: FilterNames = {};
   for (const [name, picker] of pickers) {
     const names = picker.names();
-    if (names?.length && names.length <= MAX_NAMED) out[name as NamedList] = names;
+    if (names?.length) out[name as NamedList] = names.slice(0, MAX_NOTE_NAMED);
   }
   return out;
 }
