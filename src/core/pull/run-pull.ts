@@ -29,6 +29,7 @@ import { type Caller, checkBudget, NotYours, ownerName, owns } from '../owner';
 import { type Clock, type Lock, type Store, WaitTooLong, type Zone } from '../ports';
 import { goneText } from '../record-store';
 import { buildTable, type Table } from '../table/build-table';
+import { clockChangeNote } from '../time/clock-changes';
 import { datesWords, resolveRange } from '../time/date-range';
 import { formatLocalDateTime } from '../time/zone-math';
 import { InputError, parseInput } from '../validation';
@@ -573,6 +574,16 @@ function bucketNote(deps: PullDeps, job: PullJob): string {
   return planOf(deps, job, source.granularity, job.range).note ?? '';
 }
 
+/**
+ * Where clocks changed in the range, for rows of times finer than a day (intervals, states,
+ * activities): a sheet's date-times carry no offset, so an hour of them comes twice, or never.
+ */
+function clockNote(deps: PullDeps, job: PullJob): string {
+  const { source } = job.spec;
+  if (!job.range || (source.kind === 'report' && source.granularity !== 'interval')) return '';
+  return clockChangeNote(job.range, deps.zone, deps.clock.now());
+}
+
 function reportFilters(job: PullJob) {
   const { queue_ids, team_ids, site_ids, agent_ids } = job.spec.filters;
   return {
@@ -630,6 +641,7 @@ function headerNote(deps: PullDeps, job: PullJob): string {
     sourceLine(sourceLabel(spec.source)),
     range ? `${rangeLabel(spec.mode)}: ${datesWords(range)} (${deps.zone.name})` : '',
     bucketNote(deps, job),
+    clockNote(deps, job),
     sourceInfo(spec.source).note ?? '',
     filters.length ? `Filters: ${filters.join('; ')}` : '',
     `Generated: ${formatLocalDateTime(deps.clock.now(), deps.zone, true)} (${deps.zone.name}) by ${ownerName(job)}`,

@@ -1,0 +1,78 @@
+// A sheet's date-times are wall-clock times with no offset. On the night clocks go back an hour's
+// times come twice (two 01:30 rows, one of them ending at 01:00, before it starts); on the night
+// they go forward an hour's never happen. A sheet of times finer than a day says so in its note.
+import type { Zone } from '../ports';
+import { formatLocalDate } from './local-date';
+import { toLocal } from './zone-math';
+
+const MINUTE_MS = 60_000;
+const DAY_MINUTES = 1440;
+
+export interface ClockChange {
+  /** The first instant of the new offset. */
+  at: number;
+  /** Minutes east of UTC before and from `at`. */
+  before: number;
+  after: number;
+}
+
+/**
+ * The zone's offset changes in [start, end): a day at a time, then halved down to the minute (a
+ * real change falls on a whole minute), so a month costs a few dozen offset look-ups.
+ */
+export function clockChanges(window: { start: number; end: number }, zone: Zone): ClockChange[] {
+  const changes: ClockChange[] = [];
+  const offset = (minute: number) => zone.offsetMinutes(minute * MINUTE_MS);
+  // In whole minutes; a day's last minute is the next day's first, so no change falls between.
+  const last = Math.ceil(window.end / MINUTE_MS) - 1;
+  for (let from = Math.floor(window.start / MINUTE_MS); from < last; from += DAY_MINUTES) {
+    let [lo, hi] = [from, Math.min(from + DAY_MINUTES, last)];
+    const before = offset(lo);
+    const after = offset(hi);
+    if (before === after) continue;
+    while (hi - lo > 1) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (offset(mid) === before) lo = mid;
+      else hi = mid;
+    }
+    changes.push({ at: hi * MINUTE_MS, before, after });
+  }
+  return changes;
+}
+
+/** "UTC−5", "UTC+5:30", "UTC". */
+function utc(offset: number): string {
+  if (offset === 0) return 'UTC';
+  const abs = Math.abs(offset);
+  const minutes = abs % 60 ? `:${String(abs % 60).padStart(2, '0')}` : '';
+  return `UTC${offset < 0 ? '\u2212' : '+'}${Math.floor(abs / 60)}${minutes}`;
+}
+
+/** The wall-clock time an instant shows at a fixed offset. */
+function wall(epochMs: number, offset: number) {
+  const l = toLocal(epochMs, { name: '', offsetMinutes: () => offset });
+  return {
+    date: formatLocalDate(l),
+    time: `${String(l.hour).padStart(2, '0')}:${String(l.minute).padStart(2, '0')}`,
+  };
+}
+
+/** One line for a change: which wall-clock times come twice, or never, and at which offsets. */
+export function clockChangeWords(change: ClockChange, zone: Zone, now: number): string {
+  const { at, before, after } = change;
+  const past = at <= now;
+  // The times between the two offsets' readings of `at`: repeated going back, skipped going forward.
+  const first = wall(at, Math.min(before, after));
+  const last = wall(at - MINUTE_MS, Math.max(before, after));
+  const span = `from ${first.time} to ${last.time}`;
+  if (after < before)
+    return `Clocks ${past ? 'went' : 'go'} back on ${first.date} (${zone.name}): times ${span} come twice, first at ${utc(before)}, then at ${utc(after)}.`;
+  return `Clocks ${past ? 'went' : 'go'} forward on ${first.date} (${zone.name}): ${first.time} became ${wall(at, after).time}, so no times ${span} occur that day (${utc(before)}, then ${utc(after)}).`;
+}
+
+/** The header note's lines for the clock changes in a range of times finer than a day; '' for none. */
+export function clockChangeNote(window: { start: number; end: number }, zone: Zone, now: number): string {
+  return clockChanges(window, zone)
+    .map((c) => clockChangeWords(c, zone, now))
+    .join('\n');
+}
