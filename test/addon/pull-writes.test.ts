@@ -185,11 +185,18 @@ describe('Pull data, writing the sheet', () => {
       target: { kind: 'sheet', name: 'Sheet1' },
       mode: 'append',
     });
+    const rangeLine = () => rt.workbook.notes('Sheet1')[0]?.[0]?.split('\n')[1];
+    // Into an empty sheet an append is its first write, and says so: the sheet holds just its range.
     const first = await pull(rt, spec('2026-05-12'));
-    expect(first.message).toBe(`${first.rows} rows appended to Sheet1!A1 (rows 2 to ${first.rows + 1}).`);
+    expect(first.message).toBe(`${first.rows} rows written to Sheet1!A1.`);
+    expect(rangeLine()).toMatch(/^Range: 2026-05-11 to 2026-05-12 \(/);
     const again = await pull(rt, spec('2026-05-12'));
     expect(again.message).toBe(
       `Nothing appended to Sheet1!A1: all ${first.rows} rows were in the sheet already and left as they were (Merge updates such rows).`,
+    );
+    // Its note claims no append of rows it did not add.
+    expect(rangeLine()).toMatch(
+      /^Range of the last pull, which added nothing new \(the sheet held all its rows already\): 2026-05-11 to 2026-05-12 \(/,
     );
     expect(rt.workbook.size('Sheet1').lastRow).toBe(first.rows + 1);
     // A range one day longer adds that day alone, below the rows already there.
@@ -198,12 +205,28 @@ describe('Pull data, writing the sheet', () => {
     expect(longer.message).toBe(
       `${day} rows appended to Sheet1!A1 (rows ${first.rows + 2} to ${first.rows + day + 1}); ${first.rows} rows were in the sheet already and left as they were (Merge updates such rows).`,
     );
+    expect(rangeLine()).toMatch(/^Range of the last pull, appended: 2026-05-11 to 2026-05-13 \(/);
     const starts = rt.workbook
       .values('Sheet1')
       .slice(1)
       .map((r) => String(r[3]));
     expect(new Set(starts).size).toBe(3);
     expect(starts.length).toBe(first.rows + day);
+  });
+
+  it('a pull into a new sheet with Append or Merge chosen says its rows were written there', async () => {
+    const { rt } = await startLocalAddon();
+    for (const mode of ['append', 'merge']) {
+      const job = await pull(rt, {
+        source: { kind: 'report', report: 'handle_time', granularity: 'day' },
+        range: { kind: 'absolute', from: '2026-05-11', to: '2026-05-12' },
+        target: { kind: 'new_sheet', name: `HT ${mode}` },
+        mode,
+      });
+      expect(job.rows).toBeGreaterThan(0);
+      expect(job.message).toBe(`${job.rows} rows written to HT ${mode}!A1`);
+      expect(rt.workbook.notes(`HT ${mode}`)[0]?.[0]).toMatch(/\nRange: 2026-05-11 to 2026-05-12 \(/);
+    }
   });
 
   it('appends to a table as wide as its sheet, new columns and all, reading only the columns there', async () => {
@@ -231,8 +254,9 @@ describe('Pull data, writing the sheet', () => {
       target: { kind: 'sheet', name: 'Sheet1' },
       mode: 'merge',
     };
+    // The first, into the empty sheet, is a first write.
     const first = await pull(rt, spec);
-    expect(first.message).toBe(`${first.rows} rows merged into Sheet1!A1: 0 updated, ${first.rows} added.`);
+    expect(first.message).toBe(`${first.rows} rows written to Sheet1!A1.`);
     const again = await pull(rt, spec);
     expect(again.message).toBe(`${first.rows} rows merged into Sheet1!A1: ${first.rows} updated, 0 added.`);
   });

@@ -50,7 +50,7 @@ import type { RunLog } from './run-log';
 import { withDurationColumn } from './schedule-records';
 import { sourceLine } from './source-note';
 import { fetchNextPages, firstPageShape, pagesOf, pastCeiling, stageFirstPage } from './staged-fetch';
-import { StagedWrite } from './staged-write';
+import { StagedWrite, type WriteOutcome } from './staged-write';
 import { readStaged, type StagedShape, type Staging, stagedExtent, stagePages } from './staging';
 import { targetNow } from './target-now';
 import { refuseUnknownKey } from './unknown-key';
@@ -499,6 +499,7 @@ function writePiece(deps: PullDeps, job: PullJob, run: RunState, client: Assembl
         span: sourceInfo(job.spec.source).span,
         ...(target.previous ? { previous: target.previous } : {}),
         note: headerNote(deps, job),
+        noteOf: (done) => headerNote(deps, job, done),
       },
       deps.staging,
       () => deps.clock.now(),
@@ -623,13 +624,20 @@ export function failureOf(error: unknown): string {
   return error instanceof TargetMissing ? 'target_missing' : 'other';
 }
 
-/** A merged or appended sheet holds more than the last pull's range: the note says whose range it is. */
-function rangeLabel(mode: PullSpec['mode']): string {
+/**
+ * A merged or appended sheet holds more than the last pull's range: the note says whose range it is,
+ * and of an append that added nothing, that it did not. A first write into an empty sheet holds its range.
+ */
+function rangeLabel(mode: PullSpec['mode'], done: WriteOutcome | undefined): string {
+  if (mode === 'replace' || done?.fresh) return 'Range';
   if (mode === 'merge') return 'Range of the last pull, merged in';
-  return mode === 'append' ? 'Range of the last pull, appended' : 'Range';
+  return done?.appended === 0
+    ? 'Range of the last pull, which added nothing new (the sheet held all its rows already)'
+    : 'Range of the last pull, appended';
 }
 
-function headerNote(deps: PullDeps, job: PullJob): string {
+/** `done`: what the write did, once it is known (the note is written at its end). */
+function headerNote(deps: PullDeps, job: PullJob, done?: WriteOutcome): string {
   const { spec, range } = job;
   const filters = Object.entries(spec.filters)
     .filter(([, v]) => v !== undefined && (!Array.isArray(v) || v.length > 0))
@@ -639,7 +647,7 @@ function headerNote(deps: PullDeps, job: PullJob): string {
     );
   return [
     sourceLine(sourceLabel(spec.source)),
-    range ? `${rangeLabel(spec.mode)}: ${datesWords(range)} (${deps.zone.name})` : '',
+    range ? `${rangeLabel(spec.mode, done)}: ${datesWords(range)} (${deps.zone.name})` : '',
     bucketNote(deps, job),
     clockNote(deps, job),
     sourceInfo(spec.source).note ?? '',

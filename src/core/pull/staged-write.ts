@@ -29,15 +29,23 @@ import { clearPushColumns, pushColumnsBeside, refusePendingActions } from './pus
 import type { Staging } from './staging';
 
 /**
- * What a finished write did: the result's counts, the row its body began at, for a replace the
+ * What a finished write did: the result's counts, the row its body began at, whether the place held
+ * no table (an append or merge into a new or empty sheet is its first write), for a replace the
  * headers of columns a person keeps beside the table (they stay as typed, row by row), and for an
  * append or merge the columns whose header a person typed over, which still take their field.
  */
 export type Written = Omit<WriteResult, 'writeCalls'> & {
   bodyRow: number;
+  fresh?: true;
   keptBeside?: string[];
   renamed?: RenamedColumn[];
 };
+
+/** What the header's note may say of a write: a first one, or an append that added nothing. */
+export type WriteOutcome = Pick<Written, 'fresh' | 'appended'>;
+
+/** `noteOf`: the header's note for what the write did, in place of `note`. */
+export type StagedWriteOptions = WriteOptions & { noteOf?: (done: WriteOutcome) => string };
 
 export type WritePiece = { kind: 'progress'; progress: WriteProgress } | ({ kind: 'done' } & Written);
 
@@ -50,7 +58,7 @@ export class StagedWrite {
     private readonly jobId: string,
     private readonly table: Table,
     private readonly target: OpenTarget,
-    private readonly options: WriteOptions,
+    private readonly options: StagedWriteOptions,
     private readonly staging: Staging,
     private readonly now: () => number,
   ) {
@@ -124,13 +132,15 @@ export class StagedWrite {
       keptBeside = beside.others.filter((o) => o.col >= right).map((o) => o.header);
     }
     clearTakenOut(grid, o, plan);
+    const { appended, updated, present, superseded, extent, bodyRow } = plan;
+    const fresh = plan.headed === 0 ? ({ fresh: true } as const) : {};
+    const note = this.options.noteOf?.({ ...fresh, appended }) ?? this.options.note;
     this.target.grid.styleHeader(
       this.options.row,
       this.options.col,
       plan.header.length,
-      headerNoteOf(this.table, this.options, plan),
+      headerNoteOf(this.table, { ...this.options, note }, plan),
     );
-    const { appended, updated, present, superseded, extent, bodyRow } = plan;
     const renamed = plan.placed.renamed.map((r) => ({ ...r, col: this.options.col + r.index }));
     return this.finish(
       {
@@ -141,6 +151,7 @@ export class StagedWrite {
         superseded,
         extent,
         bodyRow,
+        ...fresh,
         ...(keptBeside?.length ? { keptBeside } : {}),
         ...(renamed.length ? { renamed } : {}),
       },

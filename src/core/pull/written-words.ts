@@ -18,6 +18,8 @@ export function writtenWords(mode: WriteMode, w: Written, label: string): string
 function outcome(mode: WriteMode, w: Written, label: string): string {
   // An append or merge of nothing changes nothing (write-table's writeEmpty), and says so.
   if (mode !== 'replace' && w.rows === 0 && w.present === 0) return `${NONE}, so ${label} was left as it was`;
+  // Into a new or empty sheet an append or merge is a first write, whatever the mode chosen.
+  if (mode !== 'replace' && w.fresh) return `${rowCount(w.rows)} written to ${label}`;
   if (mode === 'merge') {
     const merged = `${rowCount(w.rows)} merged into ${label}: ${countText(w.updated)} updated, ${countText(w.appended)} added`;
     // A week cut short by an earlier pull, beside the whole week now: the days would count twice.
