@@ -1,6 +1,7 @@
 // The in-memory workbook as an .xlsx file (exceljs): values with their number formats, dates as
 // dates in the spreadsheet's zone, formulas, notes, bold, cell and font colours, conditional
-// formats, frozen rows and columns, column widths, and a Connected Sheets tab's preview rows.
+// formats, frozen rows and columns, column widths, hidden sheets kept hidden (a pull's staging
+// sheets, as Sheets' own export keeps them), and a Connected Sheets tab's preview rows.
 // Embedded charts are not written: exceljs cannot write charts.
 import ExcelJS from 'exceljs';
 import type { LocalRuntime } from '../gas';
@@ -8,6 +9,7 @@ import { a1Notation } from '../gas/services/spreadsheet/a1';
 import { DEFAULT_BACKGROUND, DEFAULT_FONT_COLOR } from '../gas/services/spreadsheet/colors';
 import type { ConditionalFormatModel } from '../gas/services/spreadsheet/conditional-format';
 import type { DataSourceModel } from '../gas/services/spreadsheet/data-source';
+import { referenceRenamer } from '../gas/services/spreadsheet/model';
 import { instantToSerial } from '../gas/time/timezone';
 import { dataSourceInfo } from './data-source-view';
 
@@ -21,15 +23,27 @@ export async function workbookXlsx(rt: LocalRuntime): Promise<Buffer> {
   // a viewer that only shows cached results would show such cells blank, so it is told to
   // calculate them when the file is opened.
   book.calcProperties.fullCalcOnLoad = true;
+  const names = excelNames(wb.sheetNames());
+  // A formula pointing at a sheet whose name Excel could not take points at the name it got.
+  const renames = [...names]
+    .filter(([from, to]) => from !== to)
+    .map(([from, to]) => referenceRenamer(from, to));
   for (const name of wb.sheetNames()) {
+    const excelName = names.get(name) ?? name;
+    const state = wb.isHidden(name) ? ('hidden' as const) : ('visible' as const);
     const source = wb.dataSource(name);
     if (source) {
-      addPreview(book, name, source, wb.timeZone);
+      addPreview(
+        book.addWorksheet(excelName, { state, views: [{ state: 'frozen', ySplit: 1 }] }),
+        source,
+        wb.timeZone,
+      );
       continue;
     }
     const rows = wb.frozenRows(name);
     const columns = wb.frozenColumns(name);
-    const ws = book.addWorksheet(name, {
+    const ws = book.addWorksheet(excelName, {
+      state,
       ...(rows > 0 || columns > 0
         ? { views: [{ state: 'frozen' as const, ySplit: rows, xSplit: columns }] }
         : {}),
@@ -62,10 +76,8 @@ export async function workbookXlsx(rt: LocalRuntime): Promise<Buffer> {
         const plain = value instanceof Date ? instantToSerial(value.getTime(), wb.timeZone) : value;
         if (formula) {
           const result = typeof plain === 'number' || typeof plain === 'boolean' ? plain : undefined;
-          cell().value =
-            result === undefined
-              ? { formula: formula.replace(/^=/, '') }
-              : { formula: formula.replace(/^=/, ''), result };
+          const text = renames.reduce((f, renamed) => renamed(f), formula).replace(/^=/, '');
+          cell().value = result === undefined ? { formula: text } : { formula: text, result };
         } else {
           cell().value = plain as string | number | boolean;
         }
@@ -87,6 +99,35 @@ export async function workbookXlsx(rt: LocalRuntime): Promise<Buffer> {
 
 const argb = (hex: string) => ({ argb: `FF${hex.slice(1).toUpperCase()}` });
 
+/** The longest sheet name Excel takes. */
+const EXCEL_NAME_MAX = 31;
+
+/**
+ * Each sheet's name as Excel takes it: at most 31 characters, none of * ? : / \ [ ], no quote at
+ * either end, not "History", and unique whatever the case. A name Excel takes as it is stays; a
+ * name cut or changed that would meet another ends " (2)", " (3)"... within the 31.
+ */
+export function excelNames(names: readonly string[]): Map<string, string> {
+  const taken = new Set(['history']);
+  const fits = (name: string) =>
+    name.length <= EXCEL_NAME_MAX && !/[*?:/\\[\]]|^'|'$/.test(name) && !taken.has(name.toLowerCase());
+  const out = new Map<string, string>();
+  for (const name of names)
+    if (fits(name)) {
+      out.set(name, name);
+      taken.add(name.toLowerCase());
+    }
+  for (const name of names) {
+    if (out.has(name)) continue;
+    const plain = name.replace(/[*?:/\\[\]]/g, '_').replace(/^'+|'+$/g, '') || 'Sheet';
+    let excel = plain.slice(0, EXCEL_NAME_MAX);
+    for (let n = 2; !fits(excel); n++) excel = `${plain.slice(0, EXCEL_NAME_MAX - ` (${n})`.length)} (${n})`;
+    out.set(name, excel);
+    taken.add(excel.toLowerCase());
+  }
+  return out;
+}
+
 /** Excel's column width is in characters of its default font, about 7 pixels each. */
 const excelWidth = (pixels: number) => Math.round((pixels / 7) * 100) / 100;
 
@@ -94,8 +135,7 @@ const excelWidth = (pixels: number) => Math.round((pixels / 7) * 100) / 100;
  * A Connected Sheets tab has no cells of its own: its rows are in BigQuery. The file gets the
  * preview the tab shows, under its column names, with a note on A1 naming the table.
  */
-function addPreview(book: ExcelJS.Workbook, name: string, source: DataSourceModel, timeZone: string): void {
-  const ws = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+function addPreview(ws: ExcelJS.Worksheet, source: DataSourceModel, timeZone: string): void {
   const info = dataSourceInfo(source, timeZone);
   ws.addRow(source.columns.map((c) => c.name)).font = { bold: true };
   for (const row of source.rows)

@@ -4,7 +4,7 @@ import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { startLocalAddon } from '../../dev/local-addon';
-import { workbookXlsx } from '../../dev/workbench/xlsx';
+import { excelNames, workbookXlsx } from '../../dev/workbench/xlsx';
 
 /** One file of a zip (an .xlsx), found by the zip's central directory. */
 function unzipped(zip: Buffer, name: string): string {
@@ -36,5 +36,41 @@ describe('the .xlsx download', () => {
     await book.xlsx.load(xlsx as unknown as ArrayBuffer);
     expect(book.getWorksheet('KPIs')?.getCell('B1').formula).toBe('COUNTA(People!A2:A500)');
     expect(unzipped(xlsx, 'xl/workbook.xml')).toMatch(/<calcPr [^>]*fullCalcOnLoad="1"/);
+  });
+
+  it("keeps a pull's hidden staging sheets hidden, each under a name of its own within Excel's 31 characters", async () => {
+    const { rt } = await startLocalAddon();
+    const staging = ['~assembled-staging-pages-pull-000000001', '~assembled-staging-pages-pull-000000002'];
+    for (const name of staging) {
+      rt.workbook.write(name, [['staged']]);
+      rt.workbook.hideSheet(name);
+    }
+    // A KPI formula points at a sheet whose name is too long for Excel: it follows the name it gets.
+    const long = 'Ticket stats (interval) November 2026';
+    rt.workbook.write(long, [['Created'], [4]]);
+    rt.workbook.write('KPIs', [['Created', `='${long}'!A2`]]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await workbookXlsx(rt)) as unknown as ArrayBuffer);
+    const sheets = book.worksheets.map((ws) => ({ name: ws.name, state: ws.state }));
+    expect(sheets).toEqual([
+      { name: 'Sheet1', state: 'visible' },
+      { name: '~assembled-staging-pages-pull-0', state: 'hidden' },
+      { name: '~assembled-staging-pages-pu (2)', state: 'hidden' },
+      { name: 'Ticket stats (interval) Novembe', state: 'visible' },
+      { name: 'KPIs', state: 'visible' },
+    ]);
+    expect(book.getWorksheet('KPIs')?.getCell('B1').formula).toBe("'Ticket stats (interval) Novembe'!A2");
+  });
+
+  it('names each sheet as Excel takes it, keeping the names it takes as they are', () => {
+    const names = ['A'.repeat(40), `${'A'.repeat(31)}`, 'Q3/Q4 [draft]', "'quoted'", 'history'];
+    const excel = excelNames(names);
+    expect(names.map((n) => excel.get(n))).toEqual([
+      `${'A'.repeat(27)} (2)`,
+      'A'.repeat(31),
+      'Q3_Q4 _draft_',
+      'quoted',
+      'history (2)',
+    ]);
   });
 });

@@ -56,6 +56,13 @@ function sheetReference(name: string): RegExp {
   return new RegExp(`(^|[^A-Za-z0-9_.'"])(?:${quoted}${plain})`, 'gi');
 }
 
+/** Rewrites a formula's references to sheet `from` to point at sheet `to`. */
+export function referenceRenamer(from: string, to: string): (formula: string) => string {
+  const refers = sheetReference(from);
+  const quoted = `'${to.replace(/'/g, "''")}'!`;
+  return (formula) => formula.replace(refers, (_, lead: string) => `${lead}${quoted}`);
+}
+
 const lastOf = (start: number, count: number) => start + count - 1;
 
 export function intersects(a: GridRange, b: GridRange): boolean {
@@ -253,13 +260,10 @@ export class WorkbookModel {
    * the new name, so it goes on pointing at the same cells (and not at a new sheet of the old name).
    */
   renameSheet(sheet: SheetModel, to: string): void {
-    const refers = sheetReference(sheet.name);
-    const quoted = `'${to.replace(/'/g, "''")}'!`;
+    const renamed = referenceRenamer(sheet.name, to);
     for (const other of this.sheets)
       for (const row of other.rows)
-        for (const cell of row ?? [])
-          if (cell?.formula)
-            cell.formula = cell.formula.replace(refers, (_, lead: string) => `${lead}${quoted}`);
+        for (const cell of row ?? []) if (cell?.formula) cell.formula = renamed(cell.formula);
     sheet.name = to;
   }
 
