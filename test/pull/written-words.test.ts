@@ -38,7 +38,7 @@ describe('writtenWords', () => {
   it('says an append or merge into a new or empty sheet wrote its rows, not appended or merged them', () => {
     for (const mode of ['merge', 'append'] as const)
       expect(writtenWords(mode, { ...written(484), fresh: true }, 'HT merged!A1')).toBe(
-        '484 rows written to HT merged!A1',
+        '484 rows written to HT merged!A1.',
       );
   });
 });
