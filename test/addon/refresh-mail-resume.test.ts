@@ -2,29 +2,17 @@
 // e-mails them again: the once-a-day limit counts from the failures they have not dealt with.
 import { describe, expect, it } from 'vitest';
 import { startLocalAddon } from '../../dev/local-addon';
-import type { RefreshView } from '../../src/core/schedule/refresh-view';
-
-const HOUR = 60 * 60_000;
+import { HOUR, hourlyTeams } from './hourly-teams';
 
 describe('a resumed refresh that fails again', () => {
   it('e-mails its owner again, within the day of the pause e-mail', async () => {
     const { rt, sim, key } = await startLocalAddon({ dialect: 'live' });
-    rt.workbook.addSheet('Teams');
-    const spec = {
-      source: { kind: 'resource', resource: 'teams' },
-      target: { kind: 'sheet', name: 'Teams' },
-      mode: 'replace',
-    };
-    const [saved] = await rt.callFromSidebar<RefreshView[]>(
-      'saveRefresh',
-      { spec, frequency: { kind: 'hourly' }, notifyByEmail: true },
-      'refresh-resume-mail',
-    );
+    const id = await hourlyTeams(rt, 'refresh-resume-mail');
     await rt.callFromSidebar('clearApiKey');
     await rt.clock.advanceAsync(HOUR);
     expect(rt.mail).toHaveLength(1);
     await rt.callFromSidebar('saveSettings', { apiKey: key, timeFormat: 'unix', apiVersion: '' });
-    await rt.callFromSidebar('resumeRefresh', saved?.id);
+    await rt.callFromSidebar('resumeRefresh', id);
     // Assembled down from now on: the run is tried, given up, and its owner told.
     sim.setFaults({ errorRate: 1 });
     for (let i = 0; i < 5 && rt.mail.length < 2; i++) await rt.clock.advanceAsync(HOUR);

@@ -4,27 +4,16 @@ import { describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../dev/gas';
 import { type LocalAddon, startLocalAddon } from '../../dev/local-addon';
 import type { RefreshView } from '../../src/core/schedule/refresh-view';
+import { HOUR, hourlyTeams } from './hourly-teams';
 
-const HOUR = 60 * 60_000;
 const SETTINGS = 'Extensions ▸ Assembled for Google Sheets ▸ Settings…';
 
 /** Sam, an editor with a key, owns an hourly refresh of teams into "Teams" that e-mails on failure. */
 async function samsRefresh(addon: LocalAddon): Promise<{ sam: LocalRuntime; id: string }> {
   const { rt, key, backend } = addon;
-  rt.workbook.addSheet('Teams');
   const sam = rt.asUser('sam@example.com');
   await sam.callFromSidebar('saveSettings', { apiKey: key, timeFormat: backend.timeFormat, apiVersion: '' });
-  const spec = {
-    source: { kind: 'resource', resource: 'teams' },
-    target: { kind: 'sheet', name: 'Teams' },
-    mode: 'replace',
-  };
-  const [saved] = await sam.callFromSidebar<RefreshView[]>(
-    'saveRefresh',
-    { spec, frequency: { kind: 'hourly' }, notifyByEmail: true },
-    'refresh-sam-nokey',
-  );
-  return { sam, id: saved?.id ?? '' };
+  return { sam, id: await hourlyTeams(rt, 'refresh-sam-nokey', sam) };
 }
 
 const card = async (viewer: LocalRuntime) =>

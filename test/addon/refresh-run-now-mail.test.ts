@@ -4,31 +4,14 @@ import { describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../dev/gas';
 import { startLocalAddon } from '../../dev/local-addon';
 import type { RefreshView } from '../../src/core/schedule/refresh-view';
-
-const HOUR = 60 * 60_000;
-
-/** An hourly refresh of teams into "Teams" that e-mails its owner when a run fails. */
-async function hourlyTeams(rt: LocalRuntime): Promise<string> {
-  rt.workbook.addSheet('Teams');
-  const spec = {
-    source: { kind: 'resource', resource: 'teams' },
-    target: { kind: 'sheet', name: 'Teams' },
-    mode: 'replace',
-  };
-  const [saved] = await rt.callFromSidebar<RefreshView[]>(
-    'saveRefresh',
-    { spec, frequency: { kind: 'hourly' }, notifyByEmail: true },
-    'refresh-run-now-mail',
-  );
-  return saved?.id ?? '';
-}
+import { HOUR, hourlyTeams } from './hourly-teams';
 
 const card = async (rt: LocalRuntime) => (await rt.callFromSidebar<RefreshView[]>('listRefreshes'))[0];
 
 describe('Run now that fails', () => {
   it('is said on the card, not e-mailed; the next scheduled run that fails e-mails as the first of its row', async () => {
     const { rt, sim } = await startLocalAddon({ dialect: 'live' });
-    const id = await hourlyTeams(rt);
+    const id = await hourlyTeams(rt, 'refresh-run-now-mail');
     // Assembled down: every attempt fails, until the run is given up hours later.
     sim.setFaults({ errorRate: 1 });
     await rt.callFromSidebar('runRefreshNow', id);
@@ -49,7 +32,7 @@ describe('Run now that fails', () => {
 
   it('with no key saved pauses the refresh, said on its card, with no e-mail', async () => {
     const { rt } = await startLocalAddon({ dialect: 'live' });
-    const id = await hourlyTeams(rt);
+    const id = await hourlyTeams(rt, 'refresh-run-now-mail');
     await rt.callFromSidebar('clearApiKey');
     const [after] = await rt.callFromSidebar<RefreshView[]>('runRefreshNow', id);
     expect(after).toMatchObject({

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { SECOND_EDITOR } from '../../dev/workbench/session';
 import { TIME_OFF_HEADER } from '../support/time-off-template';
 import {
+  type Bench,
   cell,
   demoAgent,
   menu,
@@ -14,6 +15,19 @@ import {
   typeRow,
   useBench,
 } from './support';
+
+/** The Push sidebar with a template of windows to clear, and a count of the clears Assembled took. */
+async function clearTemplate(bench: Bench) {
+  const { page } = bench;
+  const sim = bench.running.workbench.session.backend.simulator;
+  const deletes = () => sim?.stats().byRoute['DELETE /v0/activities'] ?? 0;
+  await menu(page, 'Push rows…');
+  const sb = await sidebar(page, 'Push rows to Assembled');
+  await sb.getByLabel('What the rows are').selectOption('activities_clear');
+  await sb.getByRole('button', { name: 'Insert template' }).click();
+  await sb.locator('#status', { hasText: 'is ready' }).waitFor();
+  return { page, sb, deletes };
+}
 
 describe('Push rows in the workbench', () => {
   const bench = useBench();
@@ -151,15 +165,8 @@ describe('Push rows in the workbench', () => {
   });
 
   it('asks before windows are cleared, with what Validate counted; Keep sends nothing', async () => {
-    const { page } = bench();
-    const sim = bench().running.workbench.session.backend.simulator;
-    const deletes = () => sim?.stats().byRoute['DELETE /v0/activities'] ?? 0;
+    const { page, sb, deletes } = await clearTemplate(bench());
     const before = deletes();
-    await menu(page, 'Push rows…');
-    const sb = await sidebar(page, 'Push rows to Assembled');
-    await sb.getByLabel('What the rows are').selectOption('activities_clear');
-    await sb.getByRole('button', { name: 'Insert template' }).click();
-    await sb.locator('#status', { hasText: 'is ready' }).waitFor();
     await typeRow(page, 2, [demoAgent(bench()).email, '2030-01-01 10:00', '2030-01-01 14:00', '']);
     const push = sb.getByRole('button', { name: 'Push', exact: true });
     const question = sb.getByRole('group', { name: 'Clear these windows?' });
@@ -188,15 +195,8 @@ describe('Push rows in the workbench', () => {
   });
 
   it('pushes windows to clear unasked when none would be cleared: nothing to send, or the rows to fix', async () => {
-    const { page } = bench();
-    const sim = bench().running.workbench.session.backend.simulator;
-    const deletes = () => sim?.stats().byRoute['DELETE /v0/activities'] ?? 0;
+    const { page, sb, deletes } = await clearTemplate(bench());
     const before = deletes();
-    await menu(page, 'Push rows…');
-    const sb = await sidebar(page, 'Push rows to Assembled');
-    await sb.getByLabel('What the rows are').selectOption('activities_clear');
-    await sb.getByRole('button', { name: 'Insert template' }).click();
-    await sb.locator('#status', { hasText: 'is ready' }).waitFor();
     const push = sb.getByRole('button', { name: 'Push', exact: true });
     const question = sb.getByRole('group', { name: 'Clear these windows?' });
     // No rows under the header: the answer is that there is nothing to send, not the question.
