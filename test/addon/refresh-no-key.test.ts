@@ -38,6 +38,18 @@ describe('a refresh paused because its owner had no API key saved', () => {
     await rt.clock.advanceAsync(3 * HOUR);
     expect(rt.workbook.values('Assembled log')).toHaveLength(logged);
     expect(rt.mail).toHaveLength(1);
+    // An edit saved meanwhile keeps its pause and its reason: it would only fail again.
+    const spec = {
+      source: { kind: 'resource', resource: 'teams' },
+      target: { kind: 'sheet', name: 'Teams' },
+      mode: 'replace',
+    };
+    const daily = { spec, frequency: { kind: 'daily', hour: 6 }, notifyByEmail: true };
+    expect((await sam.callFromSidebar<RefreshView[]>('saveRefresh', daily, id))[0]).toMatchObject({
+      paused: true,
+      pausedReason: before?.pausedReason,
+      nextRun: '',
+    });
     // With a key saved again, Resume works.
     await sam.callFromSidebar('saveSettings', { apiKey: addon.key, timeFormat: 'unix', apiVersion: '' });
     expect((await sam.callFromSidebar<RefreshView[]>('resumeRefresh', id))[0]).toMatchObject({

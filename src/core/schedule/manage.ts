@@ -92,8 +92,14 @@ export function saveRefresh(deps: Deps, input: unknown, key: string): Refresh {
     paused: false,
     nextRunAt: nextRun(valid.frequency, now, deps.zone),
   };
-  delete refresh.pausedReason;
-  delete refresh.pausedForKey;
+  // An edit resumes a paused refresh, but not one paused for a key its owner still has not saved:
+  // it would only fail again (Resume is refused the same way).
+  const stillNoKey = existing?.paused && existing.pausedForKey === 'missing' && !deps.hasKey();
+  if (stillNoKey) refresh.paused = true;
+  else {
+    delete refresh.pausedReason;
+    delete refresh.pausedForKey;
+  }
   checkBudget(deps.store, deps.user, refresh, 'refresh.');
   store.save(refresh);
   const notice = deps.ensureScheduler();
