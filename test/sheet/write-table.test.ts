@@ -769,8 +769,9 @@ describe('a column whose header a person typed over', () => {
       const { last } = pull(old, agents(2), 'replace');
       old.write(1, 3, [['Handled tickets']]);
       refused(old, { rows: last.rows, cols: last.cols }, 'no record says which column held it');
-      // Its header cleared.
+      // Its header cleared, its rows still there.
       const cleared = new MemoryGrid();
+      pull(cleared, agents(2), 'replace');
       cleared.write(1, 1, [['ID', 'Name', '', 'Mine']]);
       refused(cleared, last, 'column C, where it was, has no header');
       // Another of the table's columns moved there.
@@ -781,6 +782,26 @@ describe('a column whose header a person typed over', () => {
         last,
         'columns were moved, inserted or deleted since the last pull, so which one was renamed cannot be told',
       );
+    },
+  );
+
+  it.each(['append', 'merge'] as const)(
+    '%s brings a column deleted by hand back at the end, as before columns were recorded',
+    (mode) => {
+      // Name deleted from the middle: the columns after it moved left, and no header is new.
+      const middle = new MemoryGrid();
+      const { last } = pull(middle, agents(2), 'replace');
+      middle.cells = middle.cells.map((r) => [r[0] ?? '', r[2] ?? '']);
+      expect(pull(middle, agents(3), mode, last).renamed).toEqual([]);
+      expect(middle.text()[0]).toEqual(['ID', 'Handled', 'Name']);
+      expect(middle.text()[3]).toEqual(['a2', '12', 'Agent 2']);
+      // Handled, the last, deleted: its place is empty, header and rows.
+      const end = new MemoryGrid();
+      pull(end, agents(2), 'replace');
+      end.cells = end.cells.map((r) => [r[0] ?? '', r[1] ?? '']);
+      expect(pull(end, agents(3), mode, last).renamed).toEqual([]);
+      expect(end.text()[0]).toEqual(['ID', 'Name', 'Handled']);
+      expect(end.text()[3]).toEqual(['a2', 'Agent 2', '12']);
     },
   );
 

@@ -2,8 +2,8 @@
 // still takes its field when an append or merge writes again: headers alone would add the field
 // again at the end, and new rows would land there with nothing said. Each write records, with its
 // block, what each column held; a field whose header is gone was renamed where its column now has
-// words no write put there, every other column being where it was. Where that cannot be told, the
-// write is refused, naming the header to type back.
+// words no write put there, every other column being where it was; one deleted comes back at the
+// end. Where that cannot be told, the write is refused, naming the header to type back.
 import { FIELD_LIST } from '../table/column-words';
 import { columnName } from './a1';
 import type { Extent } from './grid';
@@ -80,11 +80,17 @@ export function findLost(
   const moved = held.header.some((h, q) => h !== '' && c.found[q] !== h && c.found.includes(h));
   const unsure =
     'columns were moved, inserted or deleted since the last pull, so which one was renamed cannot be told';
+  // No header the add-on did not write: a column was deleted, not renamed. It comes back at the
+  // end, as a field the sheet never held does.
+  const unknown = c.found.some((h) => h !== '' && !held.header.includes(h));
+  if (moved && !unknown) return { at, renamed };
   if (moved) return refuse(unsure);
   for (const k of gone) {
     const p = was(k);
     const now = c.found[p] ?? '';
     const where = `column ${columnName(c.col + p)}, where it was,`;
+    // The table's last column deleted: nothing there now, header or rows.
+    if (now === '' && !c.holdsRows(p)) continue;
     if (now === '') return refuse(`${where} has no header`);
     // Words the table puts elsewhere are no name a person gave this column.
     if (taken.has(p) || held.header.includes(now)) return refuse(unsure);
