@@ -38,6 +38,12 @@ describe('a refresh paused because its owner had no API key saved', () => {
     await rt.clock.advanceAsync(3 * HOUR);
     expect(rt.workbook.values('Assembled log')).toHaveLength(logged);
     expect(rt.mail).toHaveLength(1);
+    // Run now is refused at the keyboard, with nothing run, logged or e-mailed.
+    await expect(sam.callFromSidebar('runRefreshNow', id)).rejects.toThrow(
+      `Nothing was run: no Assembled API key is saved for you, and this refresh runs with yours. Save your API key in ${SETTINGS} first.`,
+    );
+    expect(rt.workbook.values('Assembled log')).toHaveLength(logged);
+    expect(rt.mail).toHaveLength(1);
     // An edit saved meanwhile keeps its pause and its reason: it would only fail again.
     const spec = {
       source: { kind: 'resource', resource: 'teams' },

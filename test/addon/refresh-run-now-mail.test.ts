@@ -30,16 +30,16 @@ describe('Run now that fails', () => {
     expect(rt.mail[0]?.body).toContain('If it goes on failing, this e-mail comes about once a day');
   });
 
-  it('with no key saved pauses the refresh, said on its card, with no e-mail', async () => {
+  it('with no key saved is refused at the keyboard: nothing run, paused, logged or e-mailed', async () => {
     const { rt } = await startLocalAddon({ dialect: 'live' });
     const id = await hourlyTeams(rt, 'refresh-run-now-mail');
     await rt.callFromSidebar('clearApiKey');
-    const [after] = await rt.callFromSidebar<RefreshView[]>('runRefreshNow', id);
-    expect(after).toMatchObject({
-      paused: true,
-      pausedReason: expect.stringMatching(/^Paused: no Assembled API key is saved for you\./),
-      lastRun: { status: 'failed', message: 'No Assembled API key was saved for you.' },
-    });
+    const before = await card(rt);
+    await expect(rt.callFromSidebar('runRefreshNow', id)).rejects.toThrow(
+      /^Nothing was run: no Assembled API key is saved for you/,
+    );
+    expect(await card(rt)).toEqual(before);
+    expect(rt.workbook.sheetNames()).not.toContain('Assembled log');
     expect(rt.mail).toEqual([]);
   });
 });

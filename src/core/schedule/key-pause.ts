@@ -14,8 +14,13 @@ export const noKeyFor = (r: Refresh) => `Its owner, ${ownerName(r)}, had no Asse
 /** The same run, on its owner's card: what was so then, whether or not a key is saved now. */
 export const NO_KEY_FOR_YOU = 'No Assembled API key was saved for you.';
 
+const NO_KEY_YOURS = `no Assembled API key is saved for you, and this refresh runs with yours. Save your API key in ${menuPath('settings')} first`;
+
 /** Resume refused to an owner with no key saved. */
-export const NO_KEY_TO_RESUME = `Not resumed: no Assembled API key is saved for you, and this refresh runs with yours. Save your API key in ${menuPath('settings')} first, then Resume.`;
+export const NO_KEY_TO_RESUME = `Not resumed: ${NO_KEY_YOURS}, then Resume.`;
+
+/** Run now refused the same way: a run would only fail, and pause the refresh. */
+export const NO_KEY_TO_RUN = `Nothing was run: ${NO_KEY_YOURS}.`;
 
 /** Why the refresh was paused, in its owner's name: "Paused: " leads it. */
 export function keyPauseNamed(r: Refresh, why: NonNullable<Refresh['pausedForKey']>): string {

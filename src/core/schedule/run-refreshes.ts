@@ -14,7 +14,7 @@ import { redTab, restoreTab } from './failed-tab';
 import { failingWords, mailDue, nextRunWords, type SheetKept } from './failure-mail';
 import { nextRun } from './frequency';
 import { daysToLoad, heldAfter, loadsOnce } from './held-days';
-import { keyPauseNamed, keyPauseToOwner, noKeyFor } from './key-pause';
+import { keyPauseNamed, keyPauseToOwner, NO_KEY_TO_RUN, noKeyFor } from './key-pause';
 import { type Refresh, RefreshStore, type RunStatus } from './refresh';
 import { gone, namedNow, notRun } from './sheet-refresh';
 
@@ -118,6 +118,7 @@ function settle(deps: RefreshDeps, refreshId: string, jobId: string): Refresh | 
  * is said to the owner at the keyboard as the refusal it is, not logged or e-mailed as a run.
  */
 export function runNowByHand(deps: RefreshDeps, refresh: Refresh, turn: Turn): Refresh {
+  if (!deps.hasKey()) throw new InputError('Run now', [NO_KEY_TO_RUN]);
   if (deps.targets.exists(refresh.spec.target, refresh.sheetId)) return runNow(deps, refresh, turn, true);
   new RefreshStore(deps.store).save(pause(refresh, gone(refresh)));
   // Said to the owner alone, who can act on it: what to do too.
