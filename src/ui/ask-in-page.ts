@@ -57,3 +57,8 @@ export function askInPage(
   place(box);
   keep.focus();
 }
+
+/** Takes away the question open in `scope`, if any, with no answer: something else was done instead. */
+export function putAwayQuestion(scope: ParentNode): void {
+  scope.querySelector('.confirm')?.remove();
+}

@@ -57,7 +57,8 @@ export function saveRefresh(deps: Deps, input: unknown, key: string): Refresh {
     ]);
   }
   // Bound to the sheet by id now: renaming sheets later cannot send its writes elsewhere.
-  const sameTarget = JSON.stringify(existing?.spec.target) === JSON.stringify(valid.spec.target);
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  const sameTarget = same(existing?.spec.target, valid.spec.target);
   const sheetId =
     sameTarget && existing?.sheetId !== undefined ? existing.sheetId : deps.targets.bind(valid.spec.target);
   if (sheetId === undefined && valid.spec.target.kind !== 'bigquery')
@@ -72,7 +73,6 @@ export function saveRefresh(deps: Deps, input: unknown, key: string): Refresh {
   const now = deps.clock.now();
   const { notice: _, ...before }: Partial<Refresh> = existing ?? {};
   // What its target holds already is of other data, or in another place, once either changes.
-  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
   const sameData =
     same(existing?.spec.source, valid.spec.source) && same(existing?.spec.filters, valid.spec.filters);
   if (!sameTarget || !sameData) {

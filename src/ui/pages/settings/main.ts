@@ -2,7 +2,7 @@ import { failedCount } from '../../../core/assembled/check-words';
 import { menuPath } from '../../../core/menu-names';
 import type { ConnectionReport } from '../../../core/server-api';
 import type { SettingsInput, SettingsView, TimeFormat } from '../../../core/settings';
-import { askInPage } from '../../ask-in-page';
+import { askInPage, putAwayQuestion } from '../../ask-in-page';
 import { busy, byId, el, markInvalid, showStatus } from '../../dom';
 import { callServer, errorMessage } from '../../rpc';
 
@@ -107,11 +107,11 @@ const keyWrong = (wrong: boolean) => markInvalid(apiKey, wrong ? status.id : und
  * Remove key's question is put away once anything else is done: left open beside "Saved." it
  * would be one click from removing the key just saved.
  */
-const putAwayQuestion = () => document.querySelector('.confirm')?.remove();
-form.addEventListener('input', putAwayQuestion);
+const putAway = () => putAwayQuestion(document);
+form.addEventListener('input', putAway);
 
 async function run(label: string, work: () => Promise<void>): Promise<void> {
-  putAwayQuestion();
+  putAway();
   showStatus(status, `${label}…`);
   clearReport();
   keyWrong(false);
@@ -189,7 +189,7 @@ function keyFirst(said: string): void {
 
 form.addEventListener('submit', (event) => {
   event.preventDefault();
-  putAwayQuestion();
+  putAway();
   const typed = formInput().apiKey ?? '';
   if (!typed && !hasKey)
     return keyFirst(
