@@ -14,7 +14,7 @@ import {
   jobView,
   type PullOptions,
 } from '../core/pull/pull-view';
-import { granularityNote } from '../core/pull/report-buckets';
+import { granularityNote, timesOfDay } from '../core/pull/report-buckets';
 import { isRunLogSheet } from '../core/pull/run-log';
 import {
   advancePull,
@@ -27,6 +27,7 @@ import {
 import { isStageSheet } from '../core/pull/staging';
 import { targetNow } from '../core/pull/target-now';
 import { scheduledInto } from '../core/schedule/sheet-refresh';
+import { clockChangeNote } from '../core/time/clock-changes';
 import { DateRangeSpec, resolveRange } from '../core/time/date-range';
 import { utf8Length } from '../core/utf8';
 import { ClientId, parseInput } from '../core/validation';
@@ -118,13 +119,14 @@ export function previewRange(
   granularity?: unknown,
 ): { from: string; to: string; note?: string } {
   const zone = spreadsheetZone();
-  const { from, to, start, end } = resolveRange(
-    parseInput(DateRangeSpec, range, 'Date range'),
-    Date.now(),
-    zone,
-  );
+  const now = Date.now();
+  const { from, to, start, end } = resolveRange(parseInput(DateRangeSpec, range, 'Date range'), now, zone);
   const g = parseInput(GranularitySchema, granularity, 'Granularity');
-  const note = g && granularityNote(g, { start, end }, zone);
+  const window = { start, end };
+  // Said before the pull, as the header note says it after.
+  const note = [g && granularityNote(g, window, zone), timesOfDay(g) && clockChangeNote(window, zone, now)]
+    .filter(Boolean)
+    .join(' ');
   return note ? { from, to, note } : { from, to };
 }
 

@@ -43,6 +43,21 @@ describe("a pull over a night the clocks change, in the sheet's zone", () => {
     expect(rt.workbook.notes('After')[0]?.[0]).not.toContain('Clocks');
   });
 
+  it('says it under the range before the pull, for intervals and other times of day; not for days', async () => {
+    const { rt } = await startLocalAddon({ timezone: 'America/New_York', now: '2026-12-02T15:00:00Z' });
+    const november = { kind: 'absolute', from: '2026-10-30', to: '2026-11-02' };
+    expect(await rt.callFromSidebar('previewRange', november, 'interval')).toEqual({
+      from: '2026-10-30',
+      to: '2026-11-02',
+      note: BACK,
+    });
+    // Agent states, schedules and the like are asked for with no granularity.
+    expect(await rt.callFromSidebar('previewRange', november)).toMatchObject({ note: BACK });
+    expect(await rt.callFromSidebar('previewRange', november, 'day')).not.toHaveProperty('note');
+    const after = { kind: 'absolute', from: '2026-11-02', to: '2026-11-03' };
+    expect(await rt.callFromSidebar('previewRange', after, 'interval')).not.toHaveProperty('note');
+  });
+
   it('says which times never happen on the night clocks go forward', async () => {
     const { rt } = await startLocalAddon({ timezone: 'America/New_York', now: '2026-04-02T15:00:00Z' });
     await pullToEnd(rt, ticketStats('interval', '2026-03-08', '2026-03-08', 'Spring'), 'pull-000000001');

@@ -532,6 +532,7 @@ describe('Pull data', () => {
     expect(await rt.callFromSidebar('previewRange', { kind: 'relative', preset: 'last_quarter' })).toEqual({
       from: '2026-04-01',
       to: '2026-06-30',
+      note: expect.stringMatching(/^Clocks went back on 2026-04-05 \(Australia\/Sydney\)/),
     });
     expect(await rt.callFromSidebar('previewRange', { kind: 'relative', preset: 'month_to_date' })).toEqual({
       from: '2026-07-01',

@@ -432,6 +432,15 @@ describe('Pull data in the workbench', () => {
     await expect.poll(() => hint.textContent()).toMatch(/^Intervals: Assembled builds 30-minute intervals/);
     await sb.getByLabel('Range', { exact: true }).selectOption({ label: 'Last month' });
     await expect.poll(() => hint.isHidden()).toBe(true);
+    // Agent states are times of day: the night the clocks change is said before the pull too.
+    await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Agent states' });
+    await sb.getByLabel('Fixed dates').check();
+    await sb.getByLabel('From').fill('2026-03-08');
+    await sb.getByLabel('To (inclusive)').fill('2026-03-08');
+    await expect
+      .poll(() => hint.textContent())
+      .toMatch(/^Clocks went forward on 2026-03-08 \(America\/New_York\): 02:00 became 03:00/);
+    expect(await hint.isVisible()).toBe(true);
   });
 
   it('shows the latest choice when the range previews answer out of order, as side-by-side calls may', async () => {

@@ -85,6 +85,14 @@ export function bucketPlan(
 }
 
 /**
+ * Rows at times finer than a day (a report's intervals, or a source that is not a report: states,
+ * schedules) meet the zone's clock changes, said before a pull and in its header note.
+ */
+export function timesOfDay(granularity: ReportGranularity | undefined): boolean {
+  return granularity === undefined || granularity === 'interval';
+}
+
+/**
  * Said under the range before a report pull: when its rows will be Assembled's UTC buckets rather
  * than the sheet's calendar ones, or when Assembled will refuse its 30-minute intervals.
  */

@@ -43,7 +43,7 @@ import { PullSpec, sourceInfo, sourceLabel, specProblems } from './pull-spec';
 import { describeTarget, TargetMissing, type Targets } from './pull-target';
 import { filterWords } from './pull-words';
 import { refuseRefreshed } from './refreshed-target';
-import { bucketPlan, rollUp, type Window } from './report-buckets';
+import { bucketPlan, rollUp, timesOfDay, type Window } from './report-buckets';
 import { pullCoverage } from './run-coverage';
 import { pullScheduleGrid } from './run-grid';
 import type { RunLog } from './run-log';
@@ -581,7 +581,7 @@ function bucketNote(deps: PullDeps, job: PullJob): string {
  */
 function clockNote(deps: PullDeps, job: PullJob): string {
   const { source } = job.spec;
-  if (!job.range || (source.kind === 'report' && source.granularity !== 'interval')) return '';
+  if (!job.range || !timesOfDay(source.kind === 'report' ? source.granularity : undefined)) return '';
   return clockChangeNote(job.range, deps.zone, deps.clock.now());
 }
 
