@@ -1,6 +1,6 @@
 // The in-memory workbook as an .xlsx file (exceljs): values with their number formats, dates as
-// dates in the spreadsheet's zone, formulas, notes, bold, cell and font colours, conditional
-// formats, frozen rows and columns, column widths, hidden sheets kept hidden (a pull's staging
+// dates in the spreadsheet's zone, formulas (newer functions named as Excel files them), notes, bold, cell and font colours, conditional
+// formats, frozen rows and columns, column widths, tab colours, hidden sheets kept hidden (a pull's staging
 // sheets, as Sheets' own export keeps them), and a Connected Sheets tab's preview rows.
 // Embedded charts are not written: exceljs cannot write charts.
 import ExcelJS from 'exceljs';
@@ -12,6 +12,7 @@ import type { DataSourceModel } from '../gas/services/spreadsheet/data-source';
 import { referenceRenamer } from '../gas/services/spreadsheet/model';
 import { instantToSerial } from '../gas/time/timezone';
 import { dataSourceInfo } from './data-source-view';
+import { excelFormula } from './excel-functions';
 
 const DEFAULT_FORMAT = '0.###############';
 
@@ -42,8 +43,11 @@ export async function workbookXlsx(rt: LocalRuntime): Promise<Buffer> {
     }
     const rows = wb.frozenRows(name);
     const columns = wb.frozenColumns(name);
+    const tab = wb.tabColor(name);
     const ws = book.addWorksheet(excelName, {
       state,
+      // A failed refresh's red tab, as Sheets' export keeps it.
+      ...(tab ? { properties: { tabColor: argb(tab) } } : {}),
       ...(rows > 0 || columns > 0
         ? { views: [{ state: 'frozen' as const, ySplit: rows, xSplit: columns }] }
         : {}),
@@ -76,7 +80,7 @@ export async function workbookXlsx(rt: LocalRuntime): Promise<Buffer> {
         const plain = value instanceof Date ? instantToSerial(value.getTime(), wb.timeZone) : value;
         if (formula) {
           const result = typeof plain === 'number' || typeof plain === 'boolean' ? plain : undefined;
-          const text = renames.reduce((f, renamed) => renamed(f), formula).replace(/^=/, '');
+          const text = excelFormula(renames.reduce((f, renamed) => renamed(f), formula).replace(/^=/, ''));
           cell().value = result === undefined ? { formula: text } : { formula: text, result };
         } else {
           cell().value = plain as string | number | boolean;

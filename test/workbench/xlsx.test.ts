@@ -38,6 +38,24 @@ describe('the .xlsx download', () => {
     expect(unzipped(xlsx, 'xl/workbook.xml')).toMatch(/<calcPr [^>]*fullCalcOnLoad="1"/);
   });
 
+  it('names the newer functions as Excel files them, leaving text and sheet names alone; keeps a red tab red', async () => {
+    const { rt } = await startLocalAddon();
+    rt.workbook.write('AHT Nov', [['Agent'], ['Ava']]);
+    rt.workbook.setTabColor('AHT Nov', '#ea4335');
+    const kpi = `=IFNA(XLOOKUP(A2,'AHT Nov'!A:A,'AHT Nov'!B:B),"XLOOKUP(" & TEXTJOIN(",",TRUE,FILTER(B:B,B:B>0)))`;
+    rt.workbook.write('KPIs', [['Ava', kpi, '=SUM(B2:B9)', '=sort(B2:B9)']]);
+    const xlsx = await workbookXlsx(rt);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx as unknown as ArrayBuffer);
+    const kpis = book.getWorksheet('KPIs');
+    expect(kpis?.getCell('B1').formula).toBe(
+      `_xlfn.IFNA(_xlfn.XLOOKUP(A2,'AHT Nov'!A:A,'AHT Nov'!B:B),"XLOOKUP(" & _xlfn.TEXTJOIN(",",TRUE,_xlfn._xlws.FILTER(B:B,B:B>0)))`,
+    );
+    expect(kpis?.getCell('C1').formula).toBe('SUM(B2:B9)');
+    expect(kpis?.getCell('D1').formula).toBe('_xlfn._xlws.SORT(B2:B9)');
+    expect(book.getWorksheet('AHT Nov')?.properties.tabColor).toEqual({ argb: 'FFEA4335' });
+  });
+
   it("keeps a pull's hidden staging sheets hidden, each under a name of its own within Excel's 31 characters", async () => {
     const { rt } = await startLocalAddon();
     const staging = ['~assembled-staging-pages-pull-000000001', '~assembled-staging-pages-pull-000000002'];
