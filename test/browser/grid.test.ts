@@ -187,6 +187,56 @@ describe('The workbench grid', () => {
     expect(await page.locator('#cellName').inputValue()).toBe('B10:C12');
   });
 
+  it('pastes a copied formula with its references moved to where it lands, $ held, as Sheets does; other programs get what the cells show', async () => {
+    const { page } = bench();
+    await reset(page);
+    const wb = bench().running.workbench.rt.workbook;
+    await cell(page, 1, 'A').click();
+    for (const row of [
+      ['Agent', 'Handled', 'Share'],
+      ['Ava', '4', '=B2/SUM($B$2:$B$4)&" of B2"'],
+      ['Ben', '6'],
+      ['Cy', '10'],
+    ]) {
+      for (const [i, value] of row.entries()) {
+        await page.keyboard.type(value);
+        await page.keyboard.press(i === row.length - 1 ? 'Enter' : 'Tab');
+      }
+    }
+    await expect.poll(() => wb.formulas('Sheet1')[1]?.[2]).toBe('=B2/SUM($B$2:$B$4)&" of B2"');
+    await cell(page, 2, 'C').click();
+    await page.keyboard.press('Control+C');
+    // Outside the workbench the copy is what the cell shows, not its formula.
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).not.toMatch(/^=/);
+    // One formula pasted over a range: each cell's references move with it.
+    await cell(page, 3, 'C').click();
+    await page.keyboard.press('Shift+ArrowDown');
+    await page.keyboard.press('Control+V');
+    await expect
+      .poll(() => wb.formulas('Sheet1').map((line) => line[2] ?? ''))
+      .toEqual([
+        '',
+        '=B2/SUM($B$2:$B$4)&" of B2"',
+        '=B3/SUM($B$2:$B$4)&" of B2"',
+        '=B4/SUM($B$2:$B$4)&" of B2"',
+      ]);
+    // A block pasted one column to the right and two rows up: every cell moves as far.
+    await cell(page, 3, 'C').click();
+    await page.keyboard.press('Shift+ArrowDown');
+    await page.keyboard.press('Control+C');
+    await cell(page, 1, 'D').click();
+    await page.keyboard.press('Control+V');
+    await expect
+      .poll(() => [wb.formulas('Sheet1')[0]?.[3], wb.formulas('Sheet1')[1]?.[3]])
+      .toEqual(['=C1/SUM($B$2:$B$4)&" of B2"', '=C2/SUM($B$2:$B$4)&" of B2"']);
+    // Moved off the sheet's left edge, a reference is #REF!.
+    await cell(page, 2, 'C').click();
+    await page.keyboard.press('Control+C');
+    await cell(page, 2, 'A').click();
+    await page.keyboard.press('Control+V');
+    await expect.poll(() => wb.formulas('Sheet1')[1]?.[0]).toBe('=#REF!/SUM($B$2:$B$4)&" of B2"');
+  });
+
   it('draws a long sheet as it is scrolled or the selection moves down, not all at once', async () => {
     const { page, running } = bench();
     await reset(page);

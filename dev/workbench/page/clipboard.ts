@@ -60,3 +60,38 @@ function closingQuote(text: string, from: number): number {
   }
   return -1;
 }
+
+/** Where a block was copied from: a cut moves its formulas as they are, so it has none. */
+export interface CopiedFrom {
+  row: number;
+  col: number;
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+const escaped = (text: string) => text.replace(/[&<>"]/g, (ch) => ESCAPES[ch] ?? ch);
+
+/**
+ * The block as HTML beside its plain text, as Sheets puts its own there: each cell's formula (or
+ * what it shows), and where it was copied from, for a paste in the workbench to move references.
+ */
+export function copiedHtml(inputs: string[][], from: CopiedFrom | undefined): string {
+  const origin = from ? ` data-workbench-from="${from.row},${from.col}"` : '';
+  const rows = inputs.map(
+    (line) => `<tr>${line.map((v) => `<td data-input="${escaped(v)}">${escaped(v)}</td>`).join('')}</tr>`,
+  );
+  return `<table data-workbench-cells${origin}>${rows.join('')}</table>`;
+}
+
+/** A block copied in the workbench, read back from its HTML; undefined for anything else. */
+export function pastedCells(html: string): { inputs: string[][]; from?: CopiedFrom } | undefined {
+  if (!html) return undefined;
+  const table = new DOMParser()
+    .parseFromString(html, 'text/html')
+    .querySelector('table[data-workbench-cells]');
+  if (!table) return undefined;
+  const inputs = Array.from(table.querySelectorAll('tr'), (tr) =>
+    Array.from(tr.querySelectorAll('td'), (td) => td.getAttribute('data-input') ?? ''),
+  );
+  const [row, col] = (table.getAttribute('data-workbench-from') ?? '').split(',').map(Number);
+  return row && col ? { inputs, from: { row, col } } : { inputs };
+}

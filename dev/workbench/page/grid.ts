@@ -10,8 +10,9 @@
 
 import { countText } from '../../../src/core/count-text';
 import { type CellView, GRID_MIN_ROWS, GRID_PAD_ROWS, type SheetReply } from '../wire';
-import { parseTsv, toTsv } from './clipboard';
+import { copiedHtml, parseTsv, pastedCells, toTsv } from './clipboard';
 import { columnLetters, columnNumber, el } from './dom';
+import { shiftFormula } from './formula-shift';
 
 export interface GridActions {
   /** The user's selection, e.g. ("Sheet1", "B2:C5"). */
@@ -641,28 +642,55 @@ export class Grid {
     event.preventDefault();
     const b = this.bounds();
     const lines: string[][] = [];
+    const inputs: string[][] = [];
     for (let r = b.top; r <= b.bottom; r++) {
       const line: string[] = [];
-      for (let c = b.left; c <= b.right; c++) line.push(this.cell(r, c).text);
+      const typed: string[] = [];
+      for (let c = b.left; c <= b.right; c++) {
+        const cell = this.cell(r, c);
+        line.push(cell.text);
+        typed.push(cell.input.startsWith('=') ? cell.input : cell.text);
+      }
       lines.push(line);
+      inputs.push(typed);
     }
+    // Other programs take what the cells show; a paste here takes their formulas, as Sheets'.
     event.clipboardData.setData('text/plain', toTsv(lines));
+    event.clipboardData.setData(
+      'text/html',
+      copiedHtml(inputs, cut ? undefined : { row: b.top, col: b.left }),
+    );
     if (cut) this.fill('');
   }
 
   private onPaste(event: ClipboardEvent): void {
     if (!this.ownsKeys() || !event.clipboardData) return;
     event.preventDefault();
-    const block = parseTsv(event.clipboardData.getData('text/plain'));
+    const copied = pastedCells(event.clipboardData.getData('text/html'));
+    const block = copied?.inputs ?? parseTsv(event.clipboardData.getData('text/plain'));
     if (!block.length) return;
     const b = this.bounds();
+    // Formulas copied here move their relative references with the cell they land in.
+    const from = copied?.from;
+    // (i, j): the cell's place in the block copied; (r, c): where it lands.
+    const at = (r: number, c: number, value: string, i = 0, j = 0) =>
+      from && value.startsWith('=') ? shiftFormula(value, r - from.row - i, c - from.col - j) : value;
     const single = block.length === 1 && block[0]?.length === 1;
     // One value pasted over a range fills it, as in Sheets; a block lands at the range's corner.
     if (single && (b.bottom > b.top || b.right > b.left)) {
-      this.fill(block[0]?.[0] ?? '');
+      const value = block[0]?.[0] ?? '';
+      const rows = Array.from({ length: b.bottom - b.top + 1 }, (_, i) =>
+        Array.from({ length: b.right - b.left + 1 }, (_, j) => at(b.top + i, b.left + j, value)),
+      );
+      this.write(b.top, b.left, rows);
+      if (this.mode === 'none') this.formula.value = rows[0]?.[0] ?? '';
       return;
     }
-    this.write(b.top, b.left, block);
+    this.write(
+      b.top,
+      b.left,
+      block.map((line, i) => line.map((value, j) => at(b.top + i, b.left + j, value, i, j))),
+    );
     this.rows = Math.max(this.rows, b.top + block.length - 1);
     this.row = b.top;
     this.col = b.left;
