@@ -64,6 +64,8 @@ export class Workbench {
   private readonly rate: number;
   /** Typed writes applied, never reset: the page keeps a typed value shown until a view has it. */
   private writes = 0;
+  /** The skip under way, which the next waits for. */
+  private skipping: Promise<void> = Promise.resolve();
 
   private constructor(
     private readonly options: WorkbenchOptions,
@@ -273,8 +275,14 @@ export class Workbench {
   async skip(ms: number): Promise<ActionReply> {
     if (!Number.isFinite(ms) || ms <= 0 || ms > MAX_SKIP_MS)
       return { ok: false, message: 'Skip between 1 ms and 31 days' };
-    await this.rt.clock.advanceAsync(ms);
-    this.current.collectToasts();
+    // Clicks quicker than a skip each add their time: one after another, never two at once from
+    // the same start (three quick "+1 day" made two days).
+    const skipped = this.skipping.then(async () => {
+      await this.rt.clock.advanceAsync(ms);
+      this.current.collectToasts();
+    });
+    this.skipping = skipped.catch(() => undefined);
+    await skipped;
     return { ok: true };
   }
 

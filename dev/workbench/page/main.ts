@@ -249,11 +249,16 @@ window.addEventListener('message', (event: MessageEvent<FrameMessage>) => {
   }
 });
 
+// While skips run (each waits for the one before) the clock says so: a day's runs take a while.
+const skipSet = document.querySelector<HTMLFieldSetElement>('fieldset.skip');
+let skipsUnderWay = 0;
 for (const button of document.querySelectorAll<HTMLButtonElement>('[data-skip]')) {
-  button.addEventListener(
-    'click',
-    () => void act(() => post('/api/skip', { ms: Number(button.dataset.skip) })),
-  );
+  button.addEventListener('click', () => {
+    skipSet?.setAttribute('aria-busy', String(++skipsUnderWay > 0));
+    void act(() => post('/api/skip', { ms: Number(button.dataset.skip) })).finally(() =>
+      skipSet?.setAttribute('aria-busy', String(--skipsUnderWay > 0)),
+    );
+  });
 }
 // Reset throws the whole workbook away: it asks first, in the page, with Cancel as the default.
 // The failure e-mail of a refresh, as its owner would get it: MailApp's mail, kept here.
