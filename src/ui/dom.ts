@@ -23,13 +23,18 @@ export function showStatus(node: HTMLElement, text: string, tone: Tone = 'info')
   node.dataset.tone = tone;
 }
 
-/** Whether the keyboard focus fell to the page (its control disabled, hidden or drawn again). */
-export const focusLost = (): boolean => !document.activeElement || document.activeElement === document.body;
+/**
+ * Whether the keyboard focus fell to the page (its control disabled, hidden or drawn again) while
+ * the person is in the sidebar. Gone to the sheet, they have the focus there: given back to a
+ * button here, it would take the keys meant for the sheet (a Space would press Pause).
+ */
+export const focusLost = (): boolean =>
+  document.hasFocus() && (!document.activeElement || document.activeElement === document.body);
 
 /**
  * Disables the controls while a server call runs, so a double click never sends twice. A disabled
  * button drops the keyboard focus to the page, so it goes back to the control that had it, unless
- * the work put it somewhere on purpose (a field to fix).
+ * the work put it somewhere on purpose (a field to fix) or the person has left the sidebar meanwhile.
  */
 export async function busy<T>(controls: HTMLButtonElement[], work: () => Promise<T>): Promise<T> {
   const had = document.activeElement;

@@ -319,15 +319,25 @@ function card(r: RefreshView): HTMLElement {
   return item;
 }
 
-/** The control on a card the keyboard was last on (its data-act), to come back to when redrawn. */
+/**
+ * The control on a card the keyboard is on (its data-act), to come back to when redrawn; forgotten
+ * once the focus goes elsewhere (another control, the sheet), not when a redraw or a call under way
+ * (its button disabled) takes it.
+ */
 let lastAct: string | undefined;
+let drawing = false;
 list.addEventListener('focusin', (event) => {
   lastAct = event.target instanceof HTMLElement ? event.target.dataset.act : undefined;
+});
+list.addEventListener('focusout', (event) => {
+  if (!drawing && !(event.target instanceof HTMLButtonElement && event.target.disabled)) lastAct = undefined;
 });
 
 function render(refreshes: RefreshView[]): void {
   shown = refreshes;
+  drawing = true;
   list.replaceChildren(...refreshes.map(card));
+  drawing = false;
   // Its card gone (deleted), what was said of it stays on the line under the list.
   if (said && !refreshes.some((r) => r.id === said?.id)) {
     said = undefined;
@@ -336,7 +346,8 @@ function render(refreshes: RefreshView[]): void {
   if (!refreshes.length) list.append(el('li', {}, 'No scheduled refreshes in this spreadsheet yet.'));
   // Drawing the list again (every few seconds while a refresh runs, or after an action) takes the
   // focused button away: the focus goes to the same button on the new card, not to the page (or
-  // to the card's first, when that button is no longer offered: Run now on a card whose sheet is gone).
+  // to the card's first, when that button is no longer offered: Run now on a card whose sheet is gone),
+  // while the person is in the sidebar only (focusLost).
   if (focusLost() && lastAct)
     (
       list.querySelector<HTMLElement>(`[data-act="${lastAct}"]`) ??
