@@ -104,6 +104,28 @@ describe('Settings in the workbench', () => {
     expect(await pull.locator('#jobRows').textContent()).toBe('none');
   });
 
+  it('Save anyway, pressed from the keyboard, leaves the focus on the key field it was about, not the page', async () => {
+    const { page } = bench();
+    await reset(page);
+    await menu(page, 'Settings…');
+    const sb = await sidebar(page, 'Assembled settings');
+    const key = sb.getByLabel('API key');
+    await key.fill('sk_live_wrongkey');
+    await key.press('Enter');
+    const saveAnyway = sb.getByRole('button', { name: 'Save anyway' });
+    await saveAnyway.waitFor();
+    await saveAnyway.focus();
+    await page.keyboard.press('Enter');
+    await sb.locator('#status', { hasText: 'Saved, though' }).waitFor();
+    expect(await saveAnyway.isHidden()).toBe(true);
+    const focused = () =>
+      sb.locator('body').evaluate(() => document.activeElement?.id || document.activeElement?.tagName);
+    await expect.poll(focused).toBe('apiKey');
+    // Where it lands, the field says what is wrong with the key saved.
+    expect(await key.getAttribute('aria-invalid')).toBe('true');
+    expect(await key.getAttribute('aria-describedby')).toBe('apiKeyHint status');
+  });
+
   it('says once that Assembled is down, counting the checks not run apart from those that failed', async () => {
     const { page } = bench();
     // The key saved is one Assembled issued, not the one the test above saved anyway.

@@ -207,6 +207,9 @@ form.addEventListener('submit', (event) => {
 
 saveAnyway.addEventListener('click', () => {
   const typed = formInput().apiKey ?? '';
+  // Save anyway goes once pressed: the focus goes to the key it was about (tied to what is said of
+  // it), not to the page.
+  apiKey.focus();
   void run('Saving', () => save(typed));
 });
 
