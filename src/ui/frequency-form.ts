@@ -53,18 +53,19 @@ export function createFrequencyForm(prefix: string, f: Frequency, notify = false
     { role: 'group', 'aria-label': 'Weekdays', class: 'weekdays' },
     ...weekdayBoxes.map((box, i) => el('label', { class: 'inline', for: box.id }, box, DAYS[i] ?? '')),
   );
-  // Said by the group, as the merge key's problem is by its field, and gone once a day is ticked.
+  // Said by each day's checkbox, as the merge key's problem is by its field, and gone once a day is
+  // ticked: a screen reader says a group's description on no checkbox in it. Not a live region:
+  // the first day takes the focus and says it, once.
   const weekdaysProblem = el('p', {
     class: 'hint',
     id: id('weekdaysProblem'),
     'data-tone': 'error',
-    'aria-live': 'polite',
     hidden: true,
   });
   const showWeekdaysProblem = (problem: string) => {
     weekdaysProblem.textContent = problem;
     weekdaysProblem.hidden = !problem;
-    markInvalid(weekdays, problem ? weekdaysProblem.id : undefined);
+    for (const box of weekdayBoxes) markInvalid(box, problem ? weekdaysProblem.id : undefined);
   };
   for (const box of weekdayBoxes) box.addEventListener('change', () => showWeekdaysProblem(''));
   const email = el('input', { type: 'checkbox', id: id('email') });
