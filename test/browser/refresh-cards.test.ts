@@ -82,6 +82,24 @@ describe('Scheduled refresh cards', () => {
     expect(await sb.locator('.said').count()).toBe(1);
   });
 
+  it('an answer drawn on its card is said once to screen readers, by the status line, not again by the card', async () => {
+    const { page } = bench();
+    await refreshesInto(bench(), 'Staff E');
+    const { sb, card } = await refreshCard(page, 'Staff E');
+    await card.getByRole('button', { name: /^Pause: / }).focus();
+    await page.keyboard.press('Enter');
+    await card.locator('.said', { hasText: 'Paused.' }).waitFor();
+    // What a screen reader has of the page (Chromium's accessibility tree): "Paused." once.
+    const heard = async () => (await sb.locator('body').ariaSnapshot()).match(/Paused\./g)?.length ?? 0;
+    expect(await heard()).toBe(1);
+    expect(await sb.locator('#status').textContent()).toBe('Paused.');
+    // Drawn again (a read of the list), still once.
+    await card.getByRole('button', { name: /^Resume: / }).focus();
+    await page.keyboard.press('Enter');
+    await card.locator('.said', { hasText: 'Resumed.' }).waitFor();
+    expect((await sb.locator('body').ariaSnapshot()).match(/Resumed\./g)?.length).toBe(1);
+  });
+
   it("a refresh into a BigQuery table edited to append uses the Pull form's words, and says a day over is added once, a day under way at every run", async () => {
     const { page } = bench();
     await bench().running.workbench.rt.callFromSidebar(

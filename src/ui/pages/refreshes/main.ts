@@ -30,11 +30,13 @@ function health(r: RefreshView): 'failed' | 'paused' | 'ok' {
  */
 let said: { id: string; text: string; tone: Tone } | undefined;
 
-const saidLine = (s: NonNullable<typeof said>) => el('p', { class: 'said', 'data-tone': s.tone }, s.text);
+// For the eye only: the status line says the same to screen readers, which read both ("Paused. Paused.").
+const saidLine = (s: NonNullable<typeof said>) =>
+  el('p', { class: 'said', 'data-tone': s.tone, 'aria-hidden': 'true' }, s.text);
 
 /**
  * Says `text` on the status line, which screen readers hear; said of a card (`id`), it is drawn on
- * that card, in view, and the line under the list keeps it for screen readers only.
+ * that card, in view, and the line under the list keeps it for screen readers only (once: saidLine).
  */
 function say(text: string, tone: Tone = 'info', id?: string): void {
   showStatus(status, text, tone);
