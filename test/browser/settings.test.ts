@@ -263,9 +263,12 @@ describe('Settings in the workbench', () => {
     }
     await expect.poll(() => sb.locator('#status').textContent()).toMatch(/^Saved\./);
 
-    // Removed: nothing left to remove, and the field for a new key has the focus.
+    // Removed: nothing left to remove, and the field for a new key has the focus. The question's
+    // answer is named apart from the button that asked it, as a list of buttons reads them.
     await remove.click();
-    await ask.getByRole('button', { name: 'Remove key' }).click();
+    expect(await sb.getByRole('button', { name: 'Remove key', exact: true }).count()).toBe(1);
+    expect(await ask.getByRole('button').allTextContents()).toEqual(['Yes, remove key', 'Keep it']);
+    await ask.getByRole('button', { name: 'Yes, remove key', exact: true }).click();
     await sb.locator('#status', { hasText: 'The API key was removed.' }).waitFor();
     expect(await remove.count()).toBe(0);
     expect(await key.evaluate((e) => e === document.activeElement)).toBe(true);

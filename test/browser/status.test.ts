@@ -299,7 +299,7 @@ describe('Sidebars say what is true now', () => {
     expect(await checks.count()).toBeGreaterThan(0);
     // Removed: the earlier all-OK results go, the status says what now holds.
     await sb.getByRole('button', { name: 'Remove key' }).click();
-    await ask.getByRole('button', { name: 'Remove key' }).click();
+    await ask.getByRole('button', { name: 'Yes, remove key', exact: true }).click();
     await sb.locator('#status', { hasText: 'The API key was removed.' }).waitFor();
     expect(await sb.locator('#results').isHidden()).toBe(true);
     await sb.getByRole('button', { name: 'Test connection' }).click();

@@ -234,7 +234,8 @@ clearKey.addEventListener('click', () => {
     {
       question: 'Remove the saved key?',
       text: 'Remove your saved API key? Your scheduled refreshes and pushes in this spreadsheet stop until you save a key again.',
-      yes: 'Remove key',
+      // Not "Remove key" again: a screen reader's list of buttons would hold two of that name.
+      yes: 'Yes, remove key',
       keep: 'Keep it',
     },
     clearKey,
