@@ -18,6 +18,7 @@ import { duration } from '../../duration';
 import { createFrequencyForm } from '../../frequency-form';
 import { createPicker, type Picker } from '../../picker';
 import { callServer, errorMessage } from '../../rpc';
+import { keepFocusClear } from './dock';
 
 const form = byId<HTMLFormElement>('pull');
 const source = byId<HTMLSelectElement>('source');
@@ -37,6 +38,8 @@ const status = byId('status');
 const run = byId<HTMLButtonElement>('run');
 const again = byId<HTMLButtonElement>('againButton');
 const scheduleAgain = byId<HTMLButtonElement>('scheduleAgain');
+
+keepFocusClear(byId('dock'));
 
 let options: PullOptions;
 let pickers = new Map<FilterName, Picker>();
