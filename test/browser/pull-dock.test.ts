@@ -65,4 +65,58 @@ describe('The Pull data progress dock', () => {
     expect(await focus(sb)).toEqual({ id: 'from', clear: true });
     expect(await sb.locator('#jobStage').textContent()).toBe('Assembled is generating the report');
   });
+
+  it('at 200% text: fits the sidebar, and the dock follows the form rather than cover it, its values under their labels', async () => {
+    const { page } = bench();
+    const sb = await openPull(page);
+    const root = sb.locator(':root');
+    // Text at twice its size in the same 300 pixels, as a person who enlarges text sees it.
+    await root.evaluate(() => {
+      document.documentElement.style.zoom = '2';
+    });
+    /** Visible elements whose right edge passes the sidebar's, and the page's sideways scroll. */
+    const pastEdge = () =>
+      root.evaluate(() => ({
+        sideways: document.documentElement.scrollWidth - innerWidth,
+        past: Array.from(document.querySelectorAll<HTMLElement>('body *'))
+          .filter((e) => e.checkVisibility() && e.getBoundingClientRect().right > innerWidth + 0.5)
+          .map((e) => e.id || e.tagName),
+      }));
+    expect(await pastEdge()).toEqual({ sideways: 0, past: [] });
+    // The data chosen and the sheet name offered are shown whole, not cut.
+    const cut = await root.evaluate(() => {
+      const data = document.getElementById('source') as HTMLSelectElement;
+      const whole = document.createElement('select');
+      whole.append(new Option(data.selectedOptions[0]?.text));
+      whole.style.width = 'auto';
+      data.after(whole);
+      const name = document.getElementById('newSheet') as HTMLInputElement;
+      const out = { data: whole.offsetWidth > data.offsetWidth, name: name.scrollWidth > name.clientWidth };
+      whole.remove();
+      return out;
+    });
+    expect(cut).toEqual({ data: false, name: false });
+
+    await sb.getByRole('button', { name: 'Pull data' }).click();
+    await sb.locator('#jobStage', { hasText: /^Done$/ }).waitFor({ timeout: 45_000 });
+    expect(await pastEdge()).toEqual({ sideways: 0, past: [] });
+    // Pull data, pressed, stays in view above the panel that follows it.
+    await expect.poll(() => focus(sb)).toEqual({ id: 'run', clear: true });
+    // Each value under its label, as wide as the panel, not a few letters a line beside it.
+    const narrowest = await root.evaluate(() => {
+      const widths = Array.from(document.querySelectorAll('dd'))
+        .filter((d) => d.checkVisibility())
+        .map((d) => d.getBoundingClientRect().width);
+      return Math.min(...widths) / (document.querySelector('dl')?.getBoundingClientRect().width ?? 1);
+    });
+    expect(narrowest).toBeGreaterThan(0.9);
+    // Scrolled back to the top of the form, the dock (taller than a third of the sidebar) is not over it.
+    const covers = await root.evaluate(() => {
+      window.scrollTo(0, 0);
+      const dock = document.getElementById('dock')?.getBoundingClientRect();
+      const shown = dock ? Math.max(0, Math.min(dock.bottom, innerHeight) - Math.max(dock.top, 0)) : 0;
+      return shown / innerHeight;
+    });
+    expect(covers).toBeLessThanOrEqual(1 / 3);
+  });
 });

@@ -1,11 +1,15 @@
 // The progress and status stuck to the foot of the Pull sidebar, over the form scrolled above it:
-// never over the control that has the keyboard focus.
+// never over the control that has the keyboard focus, nor over most of the sidebar.
+
+/** Taller than this share of the sidebar (text enlarged, a long name), the dock follows the form. */
+const MAX_SHARE = 1 / 3;
 
 /**
  * Keeps the focused control clear of the dock: the page's scroll padding is the dock's height, so
  * Tab scrolls a control above it, and a control focused by the page (Pull data given back after a
  * pull, a checkbox reached with the arrows) is scrolled there too, as is the focus the dock grew
- * over. A press is left alone: nothing moves under the pointer before its click.
+ * over. A press is left alone: nothing moves under the pointer before its click. A dock taller
+ * than MAX_SHARE of the sidebar stops sticking ("loose"): it would hide the form it reports on.
  */
 export function keepFocusClear(dock: HTMLElement): void {
   let pressed = false;
@@ -17,15 +21,20 @@ export function keepFocusClear(dock: HTMLElement): void {
     window.addEventListener(end, () => {
       pressed = false;
     });
+  let loose = false;
   const reveal = (target: EventTarget | null) => {
-    if (pressed || !(target instanceof HTMLElement) || dock.contains(target)) return;
+    if (pressed || !(target instanceof HTMLElement) || (dock.contains(target) && !loose)) return;
     const { top, bottom } = target.getBoundingClientRect();
-    if (top < 0 || bottom > dock.getBoundingClientRect().top) target.scrollIntoView({ block: 'nearest' });
+    const floor = loose ? window.innerHeight : Math.min(window.innerHeight, dock.getBoundingClientRect().top);
+    if (top < 0 || bottom > floor) target.scrollIntoView({ block: 'nearest' });
   };
-  new ResizeObserver(() => {
-    document.documentElement.style.scrollPaddingBottom = `${dock.offsetHeight}px`;
+  const fit = () => {
+    loose = dock.getBoundingClientRect().height > window.innerHeight * MAX_SHARE;
+    dock.classList.toggle('loose', loose);
+    document.documentElement.style.scrollPaddingBottom = loose ? '' : `${dock.offsetHeight}px`;
     reveal(document.activeElement);
-  }).observe(dock);
+  };
+  new ResizeObserver(fit).observe(dock);
+  window.addEventListener('resize', fit);
   document.addEventListener('focusin', (event) => reveal(event.target));
-  window.addEventListener('resize', () => reveal(document.activeElement));
 }
