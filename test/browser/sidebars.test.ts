@@ -308,4 +308,28 @@ describe('Sidebar pages in the workbench', () => {
     expect(await sb.locator('#status').textContent()).toBe('');
     expect(saves()).toBe(saved);
   });
+
+  it('every sidebar opens under one h1, its first heading, as Settings and Scheduled refreshes do', async () => {
+    const { page } = bench();
+    for (const [item, title, h1] of [
+      ['Pull data…', 'Pull data from Assembled', 'Pull data from Assembled'],
+      ['Push rows…', 'Push rows to Assembled', 'Push rows to Assembled'],
+      ['Settings…', 'Assembled settings', 'Connection to Assembled'],
+      ['Scheduled refreshes…', 'Scheduled refreshes', 'Scheduled refreshes'],
+    ] as const) {
+      await menu(page, item);
+      const sb = await sidebar(page, title);
+      const headings = await sb
+        .locator('h1, h2, h3, h4')
+        .evaluateAll((hs) =>
+          hs.filter((h) => h.checkVisibility()).map((h) => `${h.tagName} ${h.textContent}`),
+        );
+      expect(headings[0], title).toBe(`H1 ${h1}`);
+      expect(
+        headings.filter((h) => h.startsWith('H1 ')),
+        title,
+      ).toHaveLength(1);
+      expect(await sb.getByRole('heading', { level: 1, name: h1 }).isVisible()).toBe(true);
+    }
+  });
 });
