@@ -1,6 +1,8 @@
 // A sheet's date-times carry no offset: a pull of intervals over the night clocks go back has two
-// 01:00 and two 01:30 rows per queue, one of them ending at 01:00. Its header note says why.
+// 01:00 and two 01:30 rows per queue, one of them ending at 01:00. Its header note says why, and a
+// merge or append of the same times pairs those rows, rather than counting them twice.
 import { describe, expect, it } from 'vitest';
+import type { LocalRuntime } from '../../dev/gas';
 import { startLocalAddon } from '../../dev/local-addon';
 import { pullToEnd } from './pull-to-end';
 
@@ -64,5 +66,61 @@ describe("a pull over a night the clocks change, in the sheet's zone", () => {
     expect(rt.workbook.notes('Spring')[0]?.[0]).toContain(
       'Clocks went forward on 2026-03-08 (America/New_York): 02:00 became 03:00, so no times from 02:00 to 02:59 occur that day (UTC\u22125, then UTC\u22124).',
     );
+  });
+});
+
+describe('merging and appending intervals over a night the clocks change', () => {
+  const handleTime = (mode: string, from: string, to: string, target = { kind: 'sheet', name: 'AHT' }) => ({
+    source: { kind: 'report', report: 'handle_time', granularity: 'interval' },
+    range: { kind: 'absolute', from, to },
+    target,
+    mode,
+  });
+  const start = (now: string) =>
+    startLocalAddon({ timezone: 'America/New_York', now, simulator: { historyDays: 62 } });
+  /** The sheet's rows as it shows them, and its Handled in all. */
+  const shown = (rt: LocalRuntime, sheet: string) => {
+    const [header, ...rows] = rt.workbook.displayValues(sheet);
+    const handled = header?.indexOf('Handled') ?? -1;
+    return { rows, handled: rows.reduce((sum, r) => sum + Number(r[handled]), 0) };
+  };
+  let keys = 0;
+  const pull = async (rt: LocalRuntime, spec: object) => {
+    const job = await pullToEnd(rt, spec, `dst-${String(++keys).padStart(6, '0')}`);
+    expect(job.state, job.message).toBe('done');
+    return job;
+  };
+
+  it.each([
+    ['back', '2026-11-01', '2026-12-04T15:00:00Z'],
+    ['forward', '2026-03-08', '2026-04-02T15:00:00Z'],
+  ])('the same day merged or appended again changes nothing (clocks going %s)', async (_, day, now) => {
+    const { rt } = await start(now);
+    await pull(rt, handleTime('replace', day, day, { kind: 'new_sheet', name: 'AHT' }));
+    const first = shown(rt, 'AHT');
+    expect(first.rows.length).toBeGreaterThan(48);
+    const merged = await pull(rt, handleTime('merge', day, day));
+    expect(merged.message).toBe(
+      `${first.rows.length} rows merged into AHT!A1: ${first.rows.length} updated, 0 added.`,
+    );
+    expect(shown(rt, 'AHT')).toEqual(first);
+    const appended = await pull(rt, handleTime('append', day, day));
+    expect(appended.message).toMatch(/^Nothing appended to AHT!A1: all \d+ rows were in the sheet already/);
+    expect(shown(rt, 'AHT')).toEqual(first);
+  });
+
+  it('merging a moving three days each day ends with what one pull of all the days gives', async () => {
+    const { rt } = await start('2026-12-04T15:00:00Z');
+    const days = [
+      ['2026-10-30', '2026-11-01'],
+      ['2026-10-31', '2026-11-02'],
+      ['2026-11-01', '2026-11-03'],
+    ] as const;
+    for (const [i, [from, to]] of days.entries())
+      await pull(rt, handleTime('merge', from, to, { kind: i ? 'sheet' : 'new_sheet', name: 'AHT' }));
+    await pull(rt, handleTime('replace', '2026-10-30', '2026-11-03', { kind: 'new_sheet', name: 'Whole' }));
+    const whole = shown(rt, 'Whole');
+    expect(whole.rows.filter((r) => String(r[2]).endsWith(' 01:00:00')).length).toBeGreaterThan(0);
+    expect(shown(rt, 'AHT')).toEqual(whole);
   });
 });

@@ -10,6 +10,7 @@ import {
 } from '../../src/core/sheet/write-table';
 import { buildTable } from '../../src/core/table/build-table';
 import { MemoryGrid } from './memory-grid';
+import { WallClockGrid } from './wall-clock-grid';
 
 const zone = intlZone('Europe/London');
 const table = (records: Record<string, unknown>[]) => buildTable(records, zone);
@@ -544,6 +545,86 @@ describe('merge of spans (a report: agent, start, end)', () => {
       expect(rows(grid)).toEqual(rows(whole));
       expect(grid.used().rows).toBe(whole.used().rows);
       expect(r.appended + r.updated).toBe(3);
+    }
+  });
+});
+
+describe('merge and append over the night clocks go back (a sheet holds wall-clock times)', () => {
+  const ny = intlZone('America/New_York');
+  const o = {
+    ...base,
+    mode: 'merge' as const,
+    mergeKey: 'agent_id,start_time,end_time',
+    span: ['start_time', 'end_time'] as const,
+    zone: ny,
+  };
+  // 00:30 EDT to 02:30 EST in half hours: 01:00 and 01:30 come twice, and 01:30 EDT ends at 01:00 EST.
+  const starts = Array.from({ length: 6 }, (_, i) => Date.parse('2026-11-01T04:30:00Z') + i * 1_800_000);
+  const night = (agents: string[], handled: (agent: string, i: number) => number) =>
+    buildTable(
+      starts.flatMap((start, i) =>
+        agents.map((agent) => ({
+          agent_id: agent,
+          start_time: start,
+          end_time: start + 1_800_000,
+          handled: handled(agent, i),
+        })),
+      ),
+      ny,
+    );
+  const wall = (v: unknown) => new Date(wallClockOf(v as Date)).toISOString().slice(11, 16);
+  const wallClockOf = (d: Date) => d.getTime() + ny.offsetMinutes(d.getTime()) * 60_000;
+  const rows = (grid: MemoryGrid) =>
+    grid.read(2, 1, grid.used().rows - 1, 4).map(([a, s, e, n]) => `${a} ${wall(s)}-${wall(e)} ${n}`);
+
+  it('merged again, each of the two rows of a repeated half hour takes its own figures, in its place', () => {
+    const grid = new WallClockGrid(ny);
+    writeTable(
+      grid,
+      night(['a1', 'a2'], (_, i) => i),
+      o,
+    );
+    const r = writeTable(
+      grid,
+      night(['a1', 'a2'], (a, i) => (a === 'a1' ? 10 * i : i)),
+      o,
+    );
+    expect(r).toMatchObject({ appended: 0, updated: 12, present: 0, superseded: 0 });
+    expect(rows(grid).filter((line) => line.startsWith('a1'))).toEqual([
+      'a1 00:30-01:00 0',
+      'a1 01:00-01:30 10',
+      'a1 01:30-01:00 20',
+      'a1 01:00-01:30 30',
+      'a1 01:30-02:00 40',
+      'a1 02:00-02:30 50',
+    ]);
+    // Appended again, none of them is new.
+    expect(
+      writeTable(
+        grid,
+        night(['a1', 'a2'], () => 1),
+        { ...o, mode: 'append' },
+      ),
+    ).toMatchObject({
+      appended: 0,
+      present: 12,
+    });
+  });
+
+  it('planned again after some rows were written, it comes out the same (a merge cut short and resumed)', () => {
+    const before = night(['a1', 'a2'], (_, i) => i);
+    const next = night(['a1', 'a2', 'a3'], (a, i) => (a === 'a2' ? 100 + i : 10 * i));
+    const whole = new WallClockGrid(ny);
+    writeTable(whole, before, o);
+    writeTable(whole, next, o);
+    for (let written = 1; written <= 18; written++) {
+      const grid = new WallClockGrid(ny);
+      writeTable(grid, before, o);
+      const first = planWrite(grid, next, o);
+      beginWrite(grid, next, o, first);
+      writeBodyRows(grid, o, first, 0, written);
+      writeTable(grid, next, o);
+      expect(rows(grid), `cut after ${written}`).toEqual(rows(whole));
     }
   });
 });

@@ -497,6 +497,7 @@ function writePiece(deps: PullDeps, job: PullJob, run: RunState, client: Assembl
         col: target.col,
         mergeKey: job.spec.mergeKey ?? sourceInfo(job.spec.source).key,
         span: sourceInfo(job.spec.source).span,
+        zone: deps.zone,
         ...(target.previous ? { previous: target.previous } : {}),
         note: headerNote(deps, job),
         noteOf: (done) => headerNote(deps, job, done),

@@ -12,10 +12,13 @@ export function spanIn(key: readonly string[], span?: readonly [string, string])
   return span?.every((k) => key.includes(k)) ? span : undefined;
 }
 
-/** What tells a row's record apart besides its span, and its span as instants. */
+/** What tells a row's record apart besides its span, and its span as the sheet's wall clock reads it. */
 export interface Spans {
   entityOf(row: readonly BodyCell[]): string;
-  /** Start and end in ms, or undefined when either cell is not a date. */
+  /**
+   * The wall clock from start to end, in ms (wall-clock.ts `wallSpan`), or undefined when either
+   * cell is not a date or the span runs backwards for no change of clocks.
+   */
   spanOf(row: readonly BodyCell[]): [number, number] | undefined;
 }
 

@@ -3,9 +3,11 @@
 // time out on real Sheets), so 100,000 rows x 12 columns take 26 calls. Replace writes the new table before clearing what is left of the old one, so an
 // interrupted write never leaves a blank sheet. Cells outside the table's block are not touched.
 import { countText } from '../count-text';
+import type { Zone } from '../ports';
 import type { CellValue, Table } from '../table/build-table';
 import { fieldList } from '../table/column-words';
 import { toSheetValue } from '../table/sheet-literal';
+import { comings, wallClock, wallSpan } from '../time/wall-clock';
 import { cellName } from './a1';
 import { type Extent, type Grid, MAX_CELLS_PER_WRITE, SHEETS_CELL_LIMIT } from './grid';
 import { type BodyCell, KeptFormula } from './kept-formula';
@@ -38,6 +40,11 @@ export interface WriteOptions {
    * A sheet row of the same record otherwise whose span overlaps a new row's gives way to it.
    */
   span?: readonly [string, string];
+  /**
+   * The sheet's zone: the key's dates compare by the wall-clock time a cell holds, as a time the
+   * clocks go back over reads back as either of its instants (without it, by their instant).
+   */
+  zone?: Zone;
   /**
    * The block the previous write of this target filled, when known: replace clears it; append and
    * merge find a renamed column by what its columns held.
@@ -261,20 +268,52 @@ function writeEmpty(grid: Grid, o: WriteOptions): WriteResult {
   return { ...none, extent, writeCalls: 1 };
 }
 
+/** Each row's identity for merge and append, in the rows' order (see `identitiesOf`). */
+type IdentitiesOf = (rows: readonly (readonly BodyCell[])[]) => string[];
+
 /**
- * A row's identity for merge mode: one column, or several comma-separated (an agent-state record
- * is its agent, platform and start). Dates compare by their instant.
+ * Rows' identities for merge mode: one column, or several comma-separated (an agent-state record is
+ * its agent, platform and start); dates by the wall-clock time a cell holds. On the night clocks go
+ * back two records may hold the same key (an agent's two 01:00 to 01:30 intervals): the k-th row
+ * holding it is its k-th coming, up to as many as its times can come (`comings`), so the k-th new
+ * row takes the k-th sheet row's place; a row past those is a copy.
  */
-function mergeKeyOf(table: Table, p: Placement, mergeKey: string): (row: readonly BodyCell[]) => string {
-  const at = keyColumns(table, p, keyNames(mergeKey));
-  return (row) => at.map((i) => text(row[i])).join('\u0000');
+function identitiesOf(table: Table, p: Placement, o: WriteOptions): IdentitiesOf {
+  const keys = keyNames(o.mergeKey ?? '');
+  const at = keyColumns(table, p, keys);
+  const span = spanIn(keys, o.span);
+  const [start, end] = span ? keyColumns(table, p, span) : [];
+  const { zone } = o;
+  const times = (row: readonly BodyCell[]) => {
+    if (!zone) return 1;
+    const [s, e] = [row[start ?? -1], row[end ?? -1]];
+    const walls = at.map((i) => row[i]).filter(isDate);
+    const crosses = isDate(s) && isDate(e) && wall(e, zone) <= wall(s, zone);
+    return comings(
+      walls.map((d) => wall(d, zone)),
+      zone,
+      crosses,
+    );
+  };
+  return (rows) => {
+    const seen = new Map<string, number>();
+    return rows.map((row) => {
+      const key = at.map((i) => text(row[i], zone)).join('\u0000');
+      const k = seen.get(key) ?? 0;
+      seen.set(key, k + 1);
+      const coming = k && Math.min(k, times(row) - 1);
+      return coming ? `${key}\u0001${coming}` : key;
+    });
+  };
 }
 
 /** The columns a merge key names: "agent_id, start_time" -> ['agent_id', 'start_time']. */
 export const keyNames = (mergeKey: string): string[] => mergeKey.split(',').map((k) => k.trim());
 
 const isDate = (v: BodyCell | undefined): v is Date => Object.prototype.toString.call(v) === '[object Date]';
-const text = (v: BodyCell | undefined) => (isDate(v) ? String(v.getTime()) : String(v));
+/** A date's time as a cell holds it: its wall clock in the sheet's zone, else its instant. */
+const wall = (d: Date, zone?: Zone) => (zone ? wallClock(d.getTime(), zone) : d.getTime());
+const text = (v: BodyCell | undefined, zone?: Zone) => (isDate(v) ? String(wall(v, zone)) : String(v));
 
 function keyColumns(table: Table, p: Placement, keys: readonly string[]): number[] {
   const at = keys.map((k) => keyColumn(table, p, k));
@@ -285,14 +324,9 @@ function keyColumns(table: Table, p: Placement, keys: readonly string[]): number
 }
 
 /** The key's record and span, when `span` names two of its columns (otherwise no spans). */
-function spansOf(
-  table: Table,
-  p: Placement,
-  mergeKey: string,
-  span: WriteOptions['span'],
-): Spans | undefined {
-  const keys = keyNames(mergeKey);
-  const both = spanIn(keys, span);
+function spansOf(table: Table, p: Placement, o: WriteOptions): Spans | undefined {
+  const keys = keyNames(o.mergeKey ?? '');
+  const both = spanIn(keys, o.span);
   if (!both) return undefined;
   const at = keyColumns(
     table,
@@ -300,11 +334,12 @@ function spansOf(
     keys.filter((k) => !both.includes(k)),
   );
   const [start, end] = keyColumns(table, p, both) as [number, number];
+  const { zone } = o;
   return {
-    entityOf: (row) => at.map((i) => text(row[i])).join('\u0000'),
+    entityOf: (row) => at.map((i) => text(row[i], zone)).join('\u0000'),
     spanOf: (row) => {
       const [s, e] = [row[start], row[end]];
-      return isDate(s) && isDate(e) ? [s.getTime(), e.getTime()] : undefined;
+      return isDate(s) && isDate(e) ? wallSpan(wall(s, zone), wall(e, zone), zone) : undefined;
     },
   };
 }
@@ -316,16 +351,17 @@ function spansOf(
  */
 function newRows(grid: Grid, table: Table, o: WriteOptions, p: Placement, width: number, at: number) {
   const rows = project(table, p);
-  let keyOf: (row: CellValue[]) => string;
+  let identities: IdentitiesOf;
   try {
-    keyOf = mergeKeyOf(table, p, o.mergeKey ?? '');
+    identities = identitiesOf(table, p, o);
   } catch (e) {
     if (e instanceof WriteRefused) return rows;
     throw e;
   }
   // Only the columns the sheet has (the grid may end there); columns new to it are blank above.
-  const held = new Set(existingRows(grid, o, width, at).map(keyOf));
-  return rows.filter((r) => !held.has(keyOf(r)));
+  const held = new Set(identities(existingRows(grid, o, width, at)));
+  const ids = identities(rows);
+  return rows.filter((_, j) => !held.has(ids[j] as string));
 }
 
 /** A merge key names a column by its header or its API field, whichever the sheet uses (case and spaces aside). */
@@ -396,18 +432,18 @@ export function planWrite(grid: Grid, table: Table, o: WriteOptions, bodyRow?: n
   const end =
     o.previous && found.length > 0 ? filledEnd(grid, o, o.row + o.previous.rows, found.length) : undefined;
   if (o.mode === 'merge') {
-    const keyOf = mergeKeyOf(table, placed, o.mergeKey ?? '');
+    const identities = identitiesOf(table, placed, o);
     const rows = project(table, placed);
-    refuseSharedKeys(rows, table, placed, o.mergeKey ?? '');
+    refuseSharedKeys(rows, identities, table, placed, o.mergeKey ?? '');
     if (found.length > 0) {
       const keys = new Set(keyColumns(table, placed, keyNames(o.mergeKey ?? '')));
       const old = rowsToRewrite(grid, o, found.length, end, keys).map((r) => [
         ...r,
         ...Array<BodyCell>(header.length - r.length).fill(''),
       ]);
-      const spans = spansOf(table, placed, o.mergeKey ?? '', o.span);
+      const spans = spansOf(table, placed, o);
       const carried = new Set(placed.at);
-      ({ appended, updated, superseded } = mergeInto(old, rows, keyOf, carried, spans));
+      ({ appended, updated, superseded } = mergeInto(old, rows, identities, carried, spans));
       body = old.filter((r) => r !== GONE);
       leftover = old.length - body.length;
     } else body = rows;
@@ -440,19 +476,21 @@ export function planWrite(grid: Grid, table: Table, o: WriteOptions, bodyRow?: n
 const GONE: BodyCell[] = [];
 
 /**
- * Updates `old` in place with `rows`: a row whose key is there replaces it, others go below. With
- * spans, a new row also takes out the rows its span overlaps (taking the first one's place, and the
- * user's cells beside them, when its key is new) or, when one of them holds all its time, is left out; and a key the sheet holds twice
- * keeps its first row: a merge cut short and planned again finds its written rows above, their old
- * places below, and comes out the same.
+ * Updates `old` in place with `rows`: a row whose identity (key) is there replaces it, others go
+ * below. With spans, a new row also takes out the rows its span overlaps (taking the first one's
+ * place, and the user's cells beside them, when its key is new) or, when one of them holds all its
+ * time, is left out; and an identity the sheet holds twice keeps its first row: a merge cut short
+ * and planned again finds its written rows above, their old places below, and comes out the same.
  */
 function mergeInto(
   old: BodyCell[][],
   rows: CellValue[][],
-  keyOf: (row: readonly BodyCell[]) => string,
+  identities: IdentitiesOf,
   carried: Set<number | undefined>,
   spans?: Spans,
 ): { appended: number; updated: number; superseded: number } {
+  const oldIds = identities(old);
+  const newIds = identities(rows);
   const byKey = new Map<string, number>();
   let superseded = 0;
   const takeOut = (i: number) => {
@@ -460,8 +498,8 @@ function mergeInto(
     old[i] = GONE;
     superseded++;
   };
-  old.forEach((r, i) => {
-    const key = keyOf(r);
+  old.forEach((_, i) => {
+    const key = oldIds[i] as string;
     if (spans && byKey.has(key)) takeOut(i);
     else byKey.set(key, i);
   });
@@ -469,7 +507,7 @@ function mergeInto(
   let appended = 0;
   let updated = 0;
   rows.forEach((row, j) => {
-    const key = keyOf(row);
+    const key = newIds[j] as string;
     let i = byKey.get(key);
     const found = over.get(j);
     if (found?.covered) return;
@@ -504,12 +542,18 @@ function mergeInto(
  * agent alone keeps one day of seven). Refused before any cell changes, naming the key's values
  * the rows share: the data's row numbers are no rows a person can find.
  */
-function refuseSharedKeys(rows: CellValue[][], table: Table, p: Placement, mergeKey: string): void {
+function refuseSharedKeys(
+  rows: CellValue[][],
+  identities: IdentitiesOf,
+  table: Table,
+  p: Placement,
+  mergeKey: string,
+): void {
   const at = keyColumns(table, p, keyNames(mergeKey));
-  const keyOf = (row: readonly BodyCell[]) => at.map((i) => text(row[i])).join('\u0000');
+  const ids = identities(rows);
   const seen = new Set<string>();
-  for (const row of rows) {
-    const key = keyOf(row);
+  for (const [j, row] of rows.entries()) {
+    const key = ids[j] as string;
     if (!seen.has(key)) {
       seen.add(key);
       continue;
