@@ -465,6 +465,28 @@ describe('merge of spans (a report: agent, start, end)', () => {
     expect(grid.used().rows).toBe(4);
   });
 
+  it('taking rows out while adding others below, it clears only the rows it no longer fills: a total typed under the table stays', () => {
+    const grid = new MemoryGrid();
+    const previous = writeTable(
+      grid,
+      table([
+        row('a1', '2026-05-11', '2026-05-12', 1),
+        row('a1', '2026-05-12', '2026-05-14', 2),
+        row('a2', '2026-05-11', '2026-05-18', 9),
+      ]),
+      o,
+    ).extent;
+    grid.write(5, 1, [['Total']]);
+    // a1's week takes its days' places (one taken out); a3 is new, below: the table keeps 3 rows.
+    const r = writeTable(
+      grid,
+      table([row('a1', '2026-05-11', '2026-05-18', 28), row('a3', '2026-05-11', '2026-05-18', 5)]),
+      { ...o, previous },
+    );
+    expect(r).toMatchObject({ appended: 2, superseded: 2, extent: { rows: 4, cols: 4 } });
+    expect(grid.text().map((line) => line[0])).toEqual(['Agent ID', 'a1', 'a2', 'a3', 'Total']);
+  });
+
   it("a row inside one of the sheet's longer rows is left out: a part week never replaces the whole week", () => {
     const grid = new MemoryGrid();
     writeTable(

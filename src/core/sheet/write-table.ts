@@ -443,9 +443,11 @@ export function planWrite(grid: Grid, table: Table, o: WriteOptions, bodyRow?: n
       ]);
       const spans = spansOf(table, placed, o);
       const carried = new Set(placed.at);
+      const filledBefore = old.length;
       ({ appended, updated, superseded } = mergeInto(old, rows, identities, carried, spans));
       body = old.filter((r) => r !== GONE);
-      leftover = old.length - body.length;
+      // Rows added below count against those taken out: only the table's old rows are cleared.
+      leftover = Math.max(0, filledBefore - body.length);
     } else body = rows;
   } else if (o.mode === 'append' && found.length > 0) {
     at = bodyRow ?? end ?? Math.max(grid.used().rows + 1, o.row + 1);
