@@ -41,7 +41,7 @@ describe.skipIf(!built)("Push's words", () => {
   });
 
   it('counts one row sent as a row', () => {
-    const view = { sheet: 'S', label: 'L', total: 1, done: 1, failed: 0, invalid: 0 } as PushView;
+    const view = { sheet: 'S', label: 'L', total: 1, done: 1, failed: 0, invalid: 0, notSent: 0 } as PushView;
     expect(progressWords(view).count).toBe('1 of 1 row sent');
   });
 });

@@ -17,7 +17,7 @@ export function progressWords(view: PushView): { title: string; count: string } 
       : view.total > 0
         ? // A full bar over rows that all went still leaves rows to fix: those Assembled refused
           // and those not sent, counted as the summary below and the log count them.
-          `${countText(view.done)} of ${rowCount(view.total)} sent${view.failed ? `, ${view.failed} refused by Assembled` : ''}${view.invalid ? `; ${view.invalid} to fix, not sent` : ''}`
+          `${countText(view.done)} of ${rowCount(view.total)} sent${view.failed ? `, ${view.failed} refused by Assembled` : ''}${view.invalid ? `; ${view.invalid} to fix, not sent` : ''}${view.notSent ? `; ${view.notSent} changed during the push, not sent` : ''}`
         : view.state === 'failed'
           ? 'Nothing was sent'
           : 'No rows to send',

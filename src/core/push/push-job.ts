@@ -50,6 +50,8 @@ export interface PushJob {
   skipped: number;
   /** Of those, rows changed since they were sent (their Push message says how to send the change). */
   changed?: number;
+  /** Rows changed or added while it ran, so not sent (marked "not sent", or an error when they do not read). */
+  notSent?: number;
   /** Rows whose cells are not valid (marked error, not sent). */
   invalid: number;
   /** Listed activities with no Action (a pulled schedule's other rows): left as they are. */

@@ -17,6 +17,8 @@ export interface PushView {
   succeeded: number;
   failed: number;
   invalid: number;
+  /** Rows changed or added during the push, so not sent (marked so beside them). */
+  notSent: number;
   skipped: number;
   message: string;
   /** Once it is over: the first rows to fix, as Validate lists them; [] when none. */
@@ -94,6 +96,7 @@ export function pushView(job: PushJob, now: number): PushView {
     succeeded: job.succeeded,
     failed: job.failed,
     invalid: job.invalid,
+    notSent: job.notSent ?? 0,
     skipped: job.skipped,
     message: job.state === 'running' ? stage : (job.message ?? stage),
     problems: job.state === 'running' ? [] : withMore(job.problems ?? [], job.invalid + job.failed),

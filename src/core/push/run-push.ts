@@ -230,6 +230,10 @@ function restoredOutcome(sheet: SheetSnapshot, row: SheetRow): RowOutcome | unde
   return { ...doneOutcome(row, cells), message: sentMessage(cells.message) };
 }
 
+/** The Push status of a row changed during its push, so not sent; the next push sends it. */
+const NOT_SENT = 'not sent';
+const CHANGED_MID_PUSH = 'Changed or added during the push, not sent:';
+
 /** Validate's word for a row that reads well and is to be sent. */
 const READY = 'Ready to push.';
 
@@ -753,13 +757,38 @@ class PushRun {
           this.waitOut(this.trouble?.message, this.trouble);
           return;
         }
-        this.finish('done', this.summary());
+        if (this.markNotSent()) this.finish('done', this.summary());
         return;
       }
       const batch = pending.slice(0, Math.min(BATCH_ROWS[this.job.kind], this.rowsThatFit()));
       if (batch.length === 0) return;
       this.sendOne(batch);
     }
+  }
+
+  /**
+   * Rows changed (or added) since the push started no longer match the rows it was started with and
+   * are not sent: each says so beside it, rather than keep an old word or none. A row marked to fix
+   * keeps its mark (checks made only at the start, such as time-off types, may pass it later).
+   * False when the sheet refused the marks.
+   */
+  private markNotSent(): boolean {
+    const sheet = this.sheet as SheetSnapshot;
+    const outcomes = new Map<number, RowOutcome>();
+    for (const row of sheet.rows) {
+      if (row.done || row.blank || !row.parse || isToFix(row)) continue;
+      const message = row.parse.ok
+        ? `${CHANGED_MID_PUSH} push again to send it.`
+        : `${CHANGED_MID_PUSH} ${row.parse.problems.join(' ')} Fix it, then push again.`;
+      outcomes.set(row.row, {
+        ...(row.parse.ok ? { status: NOT_SENT, message } : toFix(message)),
+        unsent: true,
+      });
+    }
+    if (!this.writeBack(outcomes)) return false;
+    const notSent = Math.max(this.job.total - this.job.done, outcomes.size);
+    if (notSent > 0) this.job = { ...this.job, notSent };
+    return true;
   }
 
   /**
@@ -911,6 +940,10 @@ class PushRun {
     const sent = Object.entries(j.byStatus ?? {}).map(([status, n]) => `${n} ${status}`);
     const parts = word ? [`${j.succeeded - (j.already ?? 0)} ${word}`] : sent.length ? sent : ['0 sent'];
     if (j.already) parts.push(`${j.already} already cancelled or denied`);
+    if (j.notSent)
+      parts.push(
+        `${j.notSent} not sent as ${j.notSent === 1 ? 'it was' : 'they were'} changed during the push (push again to send ${j.notSent === 1 ? 'it' : 'them'})`,
+      );
     if (j.failed) parts.push(`${j.failed} refused by Assembled`);
     if (j.invalid) parts.push(`${j.invalid} with problems to fix`);
     if (j.skipped) parts.push(`${j.skipped} already done and skipped`);

@@ -80,8 +80,8 @@ function showPush(view: PushView, note = ''): void {
   progress.value = view.done;
   byId('progressLabel').textContent = words.count;
   byId('pushHint').hidden = byId('stopPush').hidden = view.state !== 'running';
-  // Done with rows to fix is not the all-clear: red, as Validate says rows to fix.
-  const troubled = view.state === 'failed' || view.failed + view.invalid > 0;
+  // Done with rows to fix or rows not sent is not the all-clear: red, as Validate says rows to fix.
+  const troubled = view.state === 'failed' || view.failed + view.invalid + view.notSent > 0;
   const tone = troubled && view.state !== 'running' ? 'error' : view.state === 'done' ? 'ok' : 'info';
   // A notice says why background runs will not finish the push (the sidebar still does).
   const said = [view.message, view.notice].filter(Boolean).join(' ');
