@@ -7,7 +7,7 @@ import type { Choice, ChoiceKind, JobView, PullOptions } from './pull/pull-view'
 import type { PushKind } from './push/kinds';
 import type { OthersPush } from './push/others-push';
 import type { PushOptions, PushView } from './push/push-view';
-import type { ValidateSummary } from './push/run-push';
+import type { PushAsk, ValidateSummary } from './push/run-push';
 import type { SyncSummary } from './push/sync-time-off';
 import type { RefreshInput } from './schedule/refresh';
 import type { RefreshView } from './schedule/refresh-view';
@@ -70,8 +70,8 @@ export interface ServerApi {
   getPushOptions(): PushOptions;
   insertPushTemplate(kind: PushKind): { sheet: string };
   validatePush(kind: PushKind): ValidateSummary;
-  /** The windows a push of the sheet as windows to clear would clear (Push asks first when any). */
-  windowsToClear(): number;
+  /** What a push of the sheet would ask about first (Push asks only when there is something). */
+  askBeforePush(kind: PushKind): PushAsk;
   /** `key`: the caller's idempotency key (the push's id is made by the server). */
   startPush(kind: PushKind, key: string): PushView;
   pollPush(id: string): PushView;

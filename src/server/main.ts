@@ -6,6 +6,7 @@ import { onDispatchTrigger, onHourlyDispatchTrigger } from './dispatch';
 import { onInstall, onOpen } from './menu';
 import { getPullOptions, listChoices, pollPull, previewRange, startPull, stopPull } from './pull';
 import {
+  askBeforePush,
   getPushOptions,
   insertPushTemplate,
   pollPush,
@@ -14,7 +15,6 @@ import {
   syncTimeOff,
   validatePush,
   watchPush,
-  windowsToClear,
 } from './push';
 import {
   deleteRefresh,
@@ -50,7 +50,7 @@ const sidebarApi: ServerApi = {
   getPushOptions,
   insertPushTemplate,
   validatePush,
-  windowsToClear,
+  askBeforePush,
   startPush,
   pollPush,
   watchPush,

@@ -10,7 +10,8 @@ import { type PushJob, PushStore } from '../core/push/push-job';
 import { kindChoices, type PushOptions, type PushView, pushView } from '../core/push/push-view';
 import {
   advancePush,
-  countWindowsToClear,
+  askBeforePush as ask,
+  type PushAsk,
   type PushDeps,
   type SheetRef,
   startPush as start,
@@ -139,9 +140,9 @@ export function validatePush(kind: unknown): ValidateSummary {
   return validateSheet(pushDeps(), parseInput(Kind, kind, 'Kind of push'), ref(activeGrid()));
 }
 
-/** The windows a push of the active sheet would clear: Push asks first only when there is one. */
-export function windowsToClear(): number {
-  return countWindowsToClear(pushDeps(), ref(activeGrid()));
+/** What a push of the active sheet would ask about first (windows to clear, rows made twice). */
+export function askBeforePush(kind: unknown): PushAsk {
+  return ask(pushDeps(), parseInput(Kind, kind, 'Kind of push'), ref(activeGrid()));
 }
 
 /** Starts a push of the active sheet; the same key twice (a double click) gives the same push. */

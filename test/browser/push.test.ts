@@ -194,6 +194,33 @@ describe('Push rows in the workbench', () => {
     expect(deletes()).toBe(before + 1);
   });
 
+  it('asks before a row pushed before, its status cleared since, is made a second time; declined, nothing is sent', async () => {
+    const { page } = bench();
+    const { rt, session } = bench().running.workbench;
+    const posts = () => session.backend.simulator?.stats().byRoute['POST /v0/time_off'] ?? 0;
+    const sb = await typedTimeOff(page, demoAgent(bench()).email, 'Twice?');
+    const push = sb.getByRole('button', { name: 'Push', exact: true });
+    await push.click();
+    await expect.poll(() => cell(page, 2, 'G').textContent(), { timeout: 30_000 }).toBe('created');
+    const before = posts();
+    const name = (await page.getByRole('tab', { selected: true }).textContent()) ?? '';
+    // Its Push status, Assembled ID, message and time cleared, as by hand.
+    rt.workbook.write(name, [['', '', '', '']], { row: 2, column: 7 });
+    await push.click();
+    const question = sb.getByRole('group', { name: 'Make this row a second time?' });
+    await expect
+      .poll(() => question.textContent())
+      .toMatch(/pushed again, it is made a second time in Assembled/);
+    await sb.getByRole('button', { name: 'Send nothing' }).click();
+    await question.waitFor({ state: 'detached' });
+    expect(await sb.locator('#status').textContent()).toMatch(/^Nothing was sent\./);
+    expect(posts()).toBe(before);
+    await push.click();
+    await sb.getByRole('button', { name: 'Send again' }).click();
+    await expect.poll(() => rt.workbook.values(name)[1]?.[6], { timeout: 30_000 }).toBe('created');
+    expect(posts()).toBe(before + 1);
+  });
+
   it('pushes windows to clear unasked when none would be cleared: nothing to send, or the rows to fix', async () => {
     const { page, sb, deletes } = await clearTemplate(bench());
     const before = deletes();

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { activityStore } from '../../dev/simulator/schedules';
 import { removingWords } from '../../src/core/push/progress-words';
-import { countWindowsToClear, validateSheet } from '../../src/core/push/run-push';
+import { askBeforePush, validateSheet } from '../../src/core/push/run-push';
 import { templateFor } from '../../src/core/push/template';
 import { simSetup } from '../core/sim';
 import { pushSetup, records } from './support';
@@ -86,18 +86,18 @@ describe('windows Push would clear (it asks first only when there is one)', () =
     const [a] = s.agents;
     const ref = s.deps.sheets.insertTemplate(templateFor('activities_clear'));
     const grid = s.grid(ref);
-    expect(countWindowsToClear(s.deps, ref)).toBe(0);
+    expect(askBeforePush(s.deps, 'activities_clear', ref).clear).toBe(0);
     grid.write(2, 1, [
       [a?.email ?? '', '2026-07-01 09:00', '2026-07-01 10:00', '', 'cleared'],
       ['nobody@example.com', '2026-07-01 09:00', '2026-07-01 10:00', '', ''],
       [a?.email ?? '', '2026-07-01 12:00', '2026-07-01 11:00', '', ''],
     ]);
-    expect(countWindowsToClear(s.deps, ref)).toBe(0);
+    expect(askBeforePush(s.deps, 'activities_clear', ref).clear).toBe(0);
     grid.write(5, 1, [
       [a?.email ?? '', '2026-07-02 09:00', '2026-07-02 10:00', '', ''],
       [a?.email ?? '', '2026-07-02 09:00', '2026-07-02 10:00', '', ''],
     ]);
-    expect(countWindowsToClear(s.deps, ref)).toBe(1);
+    expect(askBeforePush(s.deps, 'activities_clear', ref).clear).toBe(1);
     // Read only: no row's status or message is written, and nothing is sent.
     expect(records(grid).map((r) => r['Push status'])).toEqual(['cleared', '', '', '', '']);
     expect(s.http.sent.filter((r) => r.method !== 'GET')).toEqual([]);

@@ -343,14 +343,34 @@ export function validateSheet(deps: PushDeps, kind: PushKind, ref: SheetRef): Va
   });
 }
 
+/** What Push asks before it sends, a count each: what it cannot take back, or would make twice. */
+export interface PushAsk {
+  /** Windows to clear (a clear cannot be undone). */
+  clear: number;
+  /** Rows pushed before as they stand, their status and ID cleared since: sent, they are made twice. */
+  again: number;
+}
+
 /**
- * The windows a push of the sheet as windows to clear would clear, read as Push reads them; nothing
- * is written. The sidebar asks before a clear only when there is one.
+ * What a push of the sheet would ask about, read as Push reads it; nothing is written. The sidebar
+ * asks first only when there is something. With Assembled not answering, the rows pushed before are
+ * still counted (the push waits it out, then would send them): they read well when they went.
  */
-export function countWindowsToClear(deps: PushDeps, ref: SheetRef): number {
+export function askBeforePush(deps: PushDeps, kind: PushKind, ref: SheetRef): PushAsk {
+  const { grid } = openSheet(deps, ref);
   const client = deps.client(new TokenBucket(deps.clock));
-  const agents = new AgentDirectory(() => client.listPeople());
-  return windowsToClear(readOrThrow(openSheet(deps, ref).grid, 'activities_clear', deps, agents).rows);
+  const read = (agents: AgentDirectory) => readOrThrow(grid, kind, deps, agents).rows;
+  let rows: SheetRow[];
+  try {
+    rows = read(new AgentDirectory(() => client.listPeople()));
+  } catch (error) {
+    if (kind === 'activities_clear' || !isAssembledError(error)) throw error;
+    rows = read(new AgentDirectory(() => []));
+  }
+  return {
+    clear: kind === 'activities_clear' ? windowsToClear(rows) : 0,
+    again: rows.filter((r) => r.sentBefore).length,
+  };
 }
 
 // ---- Push -------------------------------------------------------------------------------------

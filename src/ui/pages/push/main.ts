@@ -9,7 +9,8 @@ import {
   removingWords,
 } from '../../../core/push/progress-words';
 import type { KindChoice, PushView } from '../../../core/push/push-view';
-import { askInPage } from '../../ask-in-page';
+import type { PushAsk } from '../../../core/push/run-push';
+import { askInPage, type Question } from '../../ask-in-page';
 import { checkAgain } from '../../check-again';
 import { busy, byId, el, requestKey, showStatus } from '../../dom';
 import { duration } from '../../duration';
@@ -303,46 +304,63 @@ validateButton.addEventListener('click', () => {
 /** What the last Validate said windows to clear would remove, for the sheet it checked. */
 let clearing: { sheet: string; words: string } | undefined;
 
-// A clear cannot be undone: Push of windows to clear asks first, inside the page (ask-in-page.ts),
-// with what this sidebar's last Validate of the sheet counted, or the words for any window. A sheet
-// with no window to clear (no rows, or none that reads well and is not done) is pushed unasked:
-// Push then says what there is to fix or that there is nothing to send.
+// What cannot be taken back is asked first, inside the page (ask-in-page.ts): windows to clear (with
+// what this sidebar's last Validate of the sheet counted, or the words for any window), and rows
+// pushed before whose status was cleared, which would be made a second time. A sheet with nothing to
+// ask about is pushed unasked: Push then says what there is to fix or that there is nothing to send.
 pushButton.addEventListener('click', () => {
-  if (chosen() !== 'activities_clear') return push();
+  const k = chosen();
+  if (!k) return;
   forgetLastResult();
-  showStatus(status, 'Reading the windows to clear…');
-  let windows: number | undefined;
+  showStatus(status, 'Reading the rows…');
+  let asks: PushAsk | undefined;
   void busy(buttons, async () => {
     try {
-      if (await sameSheetInFront()) windows = await callServer('windowsToClear');
+      if (await sameSheetInFront()) asks = await callServer('askBeforePush', k);
     } catch (error) {
       showStatus(status, errorMessage(error), 'error');
     }
   }).then(() => {
-    if (windows === 0) push();
-    else if (windows) askToClear(windows);
+    if (!asks) return;
+    const question = askFor(asks);
+    if (!question) return push();
+    showStatus(status, '');
+    askInPage(
+      question,
+      pushButton,
+      document,
+      (box) => pushButton.parentElement?.after(box),
+      (close) => {
+        close();
+        push();
+      },
+      () => showStatus(status, question.declined),
+    );
   });
 });
 
-function askToClear(windows: number): void {
-  showStatus(status, '');
-  const counted = clearing?.sheet === sheetName.textContent ? clearing.words : undefined;
-  askInPage(
-    {
+/** The question Push asks before sending, if any, and what is said when it is declined. */
+function askFor({ clear, again }: PushAsk): (Question & { declined: string }) | undefined {
+  if (clear > 0) {
+    const counted = clearing?.sheet === sheetName.textContent ? clearing.words : undefined;
+    return {
       question: 'Clear these windows?',
-      text: counted ?? clearingWords({ rows: windows }),
+      text: counted ?? clearingWords({ rows: clear }),
       yes: 'Clear them',
       keep: 'Keep them',
-    },
-    pushButton,
-    document,
-    (box) => pushButton.parentElement?.after(box),
-    (close) => {
-      close();
-      push();
-    },
-    () => showStatus(status, 'Nothing was sent: no window was cleared.'),
-  );
+      declined: 'Nothing was sent: no window was cleared.',
+    };
+  }
+  if (again > 0)
+    return {
+      question: again === 1 ? 'Make this row a second time?' : `Make these ${again} rows a second time?`,
+      text: againWords(again),
+      yes: 'Send again',
+      keep: 'Send nothing',
+      declined:
+        'Nothing was sent. To push the other rows only, delete the rows pushed before (Validate marks them) or give them their Push status back.',
+    };
+  return undefined;
 }
 
 function push(): void {
