@@ -221,6 +221,30 @@ describe('Push rows in the workbench', () => {
     expect(posts()).toBe(before + 1);
   });
 
+  it('asks before time-off requests are cancelled, as a cancel cannot be undone; declined, nothing is sent', async () => {
+    const { page } = bench();
+    const sim = bench().running.workbench.session.backend.simulator;
+    const cancels = () => sim?.stats().byRoute['POST /v0/time_off/{id}/cancel'] ?? 0;
+    const [p, q] = (sim?.admin.org.timeOff ?? []).filter((t) => t.status === 'pending');
+    await menu(page, 'Push rows…');
+    const sb = await sidebar(page, 'Push rows to Assembled');
+    await sb.getByLabel('What the rows are').selectOption('time_off_cancel');
+    await sb.getByRole('button', { name: 'Insert template' }).click();
+    await sb.locator('#status', { hasText: 'is ready' }).waitFor();
+    await typeRow(page, 2, [p?.id ?? '']);
+    await typeRow(page, 3, [q?.id ?? '']);
+    const before = cancels();
+    await sb.getByRole('button', { name: 'Push', exact: true }).click();
+    const question = sb.getByRole('group', { name: 'Cancel these 2 time-off requests?' });
+    await expect
+      .poll(() => question.textContent())
+      .toMatch(/^Cancel 2 time-off requests in Assembled\? This cannot be undone\./);
+    await sb.getByRole('button', { name: 'Keep them' }).click();
+    await question.waitFor({ state: 'detached' });
+    expect(await sb.locator('#status').textContent()).toBe('Nothing was sent: no request was cancelled.');
+    expect(cancels()).toBe(before);
+  });
+
   it('pushes windows to clear unasked when none would be cleared: nothing to send, or the rows to fix', async () => {
     const { page, sb, deletes } = await clearTemplate(bench());
     const before = deletes();

@@ -34,4 +34,16 @@ describe.skipIf(!built)('asked before Push', () => {
     });
     rt.setHttp(backend.http);
   });
+
+  it('counts the time-off requests a push would cancel: a cancel cannot be undone', async () => {
+    const { rt, sim } = await startLocalAddon({ dialect: 'live' });
+    const [p, q] = sim.admin.org.timeOff.filter((t) => t.status === 'pending');
+    await template(rt, 'time_off_cancel', [[p?.id], [q?.id], ['']]);
+    expect(await rt.callFromSidebar<PushAsk>('askBeforePush', 'time_off_cancel')).toEqual({
+      clear: 0,
+      cancel: 2,
+      again: 0,
+    });
+    expect(sim.stats().byRoute['POST /v0/time_off/{id}/cancel'] ?? 0).toBe(0);
+  });
 });

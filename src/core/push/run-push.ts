@@ -347,6 +347,8 @@ export function validateSheet(deps: PushDeps, kind: PushKind, ref: SheetRef): Va
 export interface PushAsk {
   /** Windows to clear (a clear cannot be undone). */
   clear: number;
+  /** Time-off requests to cancel (a cancel cannot be undone). */
+  cancel: number;
   /** Rows pushed before as they stand, their status and ID cleared since: sent, they are made twice. */
   again: number;
 }
@@ -369,6 +371,7 @@ export function askBeforePush(deps: PushDeps, kind: PushKind, ref: SheetRef): Pu
   }
   return {
     clear: kind === 'activities_clear' ? windowsToClear(rows) : 0,
+    cancel: kind === 'time_off_cancel' ? rows.filter((r) => !r.done && r.parse?.ok).length : 0,
     again: rows.filter((r) => r.sentBefore).length,
   };
 }

@@ -340,7 +340,7 @@ pushButton.addEventListener('click', () => {
 });
 
 /** The question Push asks before sending, if any, and what is said when it is declined. */
-function askFor({ clear, again }: PushAsk): (Question & { declined: string }) | undefined {
+function askFor({ clear, cancel, again }: PushAsk): (Question & { declined: string }) | undefined {
   if (clear > 0) {
     const counted = clearing?.sheet === sheetName.textContent ? clearing.words : undefined;
     return {
@@ -349,6 +349,16 @@ function askFor({ clear, again }: PushAsk): (Question & { declined: string }) | 
       yes: 'Clear them',
       keep: 'Keep them',
       declined: 'Nothing was sent: no window was cleared.',
+    };
+  }
+  if (cancel > 0) {
+    const requests = cancel === 1 ? 'this time-off request' : `these ${cancel} time-off requests`;
+    return {
+      question: `Cancel ${requests}?`,
+      text: `Cancel ${cancel === 1 ? '1 time-off request' : `${cancel} time-off requests`} in Assembled? This cannot be undone.`,
+      yes: cancel === 1 ? 'Cancel it' : 'Cancel them',
+      keep: cancel === 1 ? 'Keep it' : 'Keep them',
+      declined: 'Nothing was sent: no request was cancelled.',
     };
   }
   if (again > 0)
