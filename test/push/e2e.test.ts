@@ -387,6 +387,29 @@ describe.skipIf(!built)('push in the local Apps Script runtime', () => {
     expect(check).toMatchObject({ ok: 2, errors: 2 });
   });
 
+  it('holds back only the later copy of a time-off row typed twice: the first is sent', async () => {
+    const { rt, sim, agents } = setup();
+    const [a, b] = agents;
+    if (!a || !b) throw new Error('no agents');
+    const typed = [a.email, '2026-07-01 09:00', '2026-07-01 17:00', 'FALSE', 'pto', 'Dentist'];
+    const { sheet, check } = await validateTemplate(rt, 'time_off', [
+      typed,
+      [b.email, '2026-07-01', '', 'TRUE'],
+      typed,
+    ]);
+    expect(check).toMatchObject({ ok: 2, errors: 1 });
+    expect(check.problems).toEqual(['Row 4: The same time off as row 2, typed twice: delete this row.']);
+    const posts = () => sim.stats().byRoute['POST /v0/time_off'] ?? 0;
+    const before = posts();
+    const pushed = await follow(
+      rt,
+      await rt.callFromSidebar<PushView>('startPush', 'time_off', 'twice-0001'),
+    );
+    expect(pushed).toMatchObject({ state: 'done', succeeded: 2, invalid: 1 });
+    expect(posts()).toBe(before + 2);
+    expect(column(rt, sheet, 'Push status')).toEqual(['created', 'created', 'error']);
+  });
+
   it('holds back time off typed again after the first was pushed: it would be a second request', async () => {
     const { rt, sim, agents } = setup();
     const [a] = agents;

@@ -3,8 +3,8 @@
 // - Agent states: an agent is in one state at a time on a platform. An open state (no End) lasts
 //   until the next one starts, so it clashes only by starting inside another state or with it.
 //   State edits' inserts and updates place states too, and are checked alike.
-// - Time off: two requests over the same time are one typed twice, or a change that belongs in
-//   Assembled (cancel one, then ask again).
+// - Time off: two requests over the same time are a change that belongs in Assembled (cancel one,
+//   then ask again). A row typed twice, the same request, is told apart: only its later copies wait.
 import type { HeaderMap } from './header';
 import { overlapsWithin, refuseRow, rowsText, type Span } from './overlaps';
 import type { PushRequest, StateRecord } from './request';
@@ -49,13 +49,22 @@ export function markStateOverlaps(rows: SheetRow[], map: HeaderMap, held: Held =
  * a new row over the same time would be a second request, so it is held back too.
  */
 export function markTimeOffOverlaps(rows: SheetRow[], map: HeaderMap, held: Held = []): void {
+  const start = map.headers[map.columns.start ?? -1] || 'Start';
+  // A row typed twice: the first copy goes, the later ones are pointed at it (no clash to judge).
+  const first = new Map<string, number>();
+  const copies = new Map<SheetRow, number>();
+  for (const row of rows) {
+    if (row.done || !row.fp) continue;
+    const at = first.get(row.fp);
+    if (at === undefined) first.set(row.fp, row.row);
+    else copies.set(row, at);
+  }
   const groups = new Map<string, Span[]>();
   for (const { row, request: r } of withHeld(rows, held)) {
-    if (r?.kind !== 'time_off') continue;
+    if (r?.kind !== 'time_off' || copies.has(row)) continue;
     const span = { row, start: r.input.start_time, end: r.input.end_time };
     groups.set(r.input.agent_id, [...(groups.get(r.input.agent_id) ?? []), span]);
   }
-  const start = map.headers[map.columns.start ?? -1] || 'Start';
   const done = new Set(held.map((h) => h.row.row));
   // A row pushed is refused too, to no effect: it is not sent again.
   for (const [row, others] of overlapsWithin(groups.values())) {
@@ -67,4 +76,6 @@ export function markTimeOffOverlaps(rows: SheetRow[], map: HeaderMap, held: Held
         : `${start}: overlaps ${rowsText(others)}, time off for the same agent: two requests over the same time. Delete the row typed twice, or correct its dates.`,
     );
   }
+  for (const [row, at] of copies)
+    refuseRow(row, `The same time off as row ${at}, typed twice: delete this row.`);
 }
