@@ -40,6 +40,26 @@ describe.skipIf(!built)("Push's words", () => {
     });
   });
 
+  it('counts a row changed since it was pushed, when listed, among the rows left unlisted', async () => {
+    const { rt, sim } = await startLocalAddon({ dialect: 'live' });
+    const a = sim.admin.org.people.find((p) => !p.deleted && p.staffable);
+    const sheet = await template(rt, 'time_off', [[a?.email, '2026-07-01 09:00', '2026-07-01 17:00']]);
+    await follow(rt, await rt.callFromSidebar<PushView>('startPush', 'time_off', 'more-rows-1'));
+    // The pushed row changed, then six rows that do not read.
+    rt.workbook.write(sheet, [['2026-07-01 16:00']], { row: 2, column: 3 });
+    rt.workbook.write(
+      sheet,
+      Array.from({ length: 6 }, () => ['', '2026-07-02 09:00', '2026-07-02 17:00']),
+      { row: 3 },
+    );
+    const check = await rt.callFromSidebar<ValidateSummary>('validatePush', 'time_off');
+    expect(check).toMatchObject({ errors: 6, changed: 1 });
+    expect(check.problems[0]).toMatch(/^Row 2: Changed since it was pushed/);
+    expect(check.problems.slice(5)).toEqual([
+      "… and 2 more rows to fix or look at: each one's Push message says what.",
+    ]);
+  });
+
   it('counts one row sent as a row', () => {
     const view = { sheet: 'S', label: 'L', total: 1, done: 1, failed: 0, invalid: 0, notSent: 0 } as PushView;
     expect(progressWords(view).count).toBe('1 of 1 row sent');

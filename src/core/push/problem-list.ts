@@ -18,13 +18,17 @@ export function listProblem(problems: string[], row: number, message: string): v
   problems.splice(PROBLEMS_LISTED);
 }
 
-/** The problems listed, and how many more rows there are to fix when not all are. */
-export function withMore(problems: readonly string[], errors: number): string[] {
-  const more = errors - problems.length;
+/**
+ * The problems listed, and how many more rows there are when not all are: `errors` rows to fix and
+ * `changed` rows changed since they were pushed (Validate lists those too), the listed among them.
+ */
+export function withMore(problems: readonly string[], errors: number, changed = 0): string[] {
+  const more = errors + changed - problems.length;
+  const what = changed > 0 ? 'to fix or look at' : 'to fix';
   return more > 0
     ? [
         ...problems,
-        `… and ${more} more row${more === 1 ? '' : 's'} to fix: each one's Push message says what.`,
+        `… and ${more} more row${more === 1 ? '' : 's'} ${what}: each one's Push message says what.`,
       ]
     : [...problems];
 }

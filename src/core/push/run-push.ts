@@ -337,7 +337,7 @@ export function validateSheet(deps: PushDeps, kind: PushKind, ref: SheetRef): Va
         listProblem(summary.problems, row.row, bad.message);
       }
     }
-    summary.problems = withMore(summary.problems, summary.errors);
+    summary.problems = withMore(summary.problems, summary.errors, summary.changed);
     writeMany(grid, sheet, outcomes, new Date(deps.clock.now()));
     return summary;
   });
