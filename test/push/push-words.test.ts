@@ -38,6 +38,18 @@ describe.skipIf(!built)("Push's words", () => {
       errors: 1,
       problems: ['Row 2: No time-off request has the id "not-an-id". Check the Request ID column.'],
     });
+    // Push sends only the id Validate found, and marks the other with the same words.
+    const cancels = () => sim.stats().byRoute['POST /v0/time_off/{id}/cancel'] ?? 0;
+    const before = cancels();
+    const pushed = await follow(
+      rt,
+      await rt.callFromSidebar<PushView>('startPush', 'time_off_cancel', 'unknown-id-1'),
+    );
+    expect(pushed).toMatchObject({ state: 'done', total: 1, succeeded: 1, failed: 0, invalid: 1 });
+    expect(cancels()).toBe(before + 1);
+    expect(pushed.problems).toEqual([
+      'Row 2: No time-off request has the id "not-an-id". Check the Request ID column.',
+    ]);
   });
 
   it('counts a row changed since it was pushed, when listed, among the rows left unlisted', async () => {

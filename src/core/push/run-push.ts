@@ -663,6 +663,9 @@ class PushRun {
       // Types are checked when the rows are fixed; later runs send only rows that passed then.
       const types = this.job.prepared ? undefined : new TimeOffTypes(() => this.client.listActivityTypes());
       this.sheet = readOrThrow(open.grid, this.job.kind, this.deps, this.agents, types);
+      // Ids no request has are marked as Validate marks them, not sent to be refused one by one.
+      if (!this.job.prepared && this.job.kind === 'time_off_cancel')
+        markUnknownCancels(this.client, this.sheet);
     } catch (error) {
       if (isAssembledError(error) && ['rate_limited', 'server', 'network'].includes(error.kind)) {
         this.waitOut(error.message, error);
