@@ -323,6 +323,41 @@ describe('Push rows in the workbench', () => {
     expect(await sb.locator('#status').getAttribute('data-tone')).toBe('info');
   });
 
+  it('says aloud which sheet Use the sheet now in front took; a kind not chosen is marked at its field until one is', async () => {
+    const { page } = bench();
+    await page.getByRole('tab', { name: 'Sheet1' }).click();
+    await menu(page, 'Push rows…');
+    const sb = await sidebar(page, 'Push rows to Assembled');
+    await expect.poll(() => sb.locator('#sheetName').textContent()).toBe('Sheet1');
+    /** The words of the page's polite live regions (what a screen reader says when they change). */
+    const polite = () =>
+      sb
+        .locator('[aria-live="polite"], [role="status"]:not([aria-live])')
+        .evaluateAll((els) => els.map((e) => e.textContent ?? '').filter(Boolean));
+    // Another sheet goes in front, its tab clicked: the sidebar still names Sheet1 until asked.
+    const name = 'Rows to check';
+    bench().running.workbench.rt.workbook.addSheet(name);
+    await page.getByRole('tab', { name }).click();
+    await sb.getByRole('button', { name: 'Use the sheet now in front' }).click();
+    await expect.poll(() => sb.locator('#sheetName').textContent()).toBe(name);
+    await expect.poll(polite).toContainEqual(expect.stringContaining(`"${name}"`));
+
+    // Validate with nothing chosen: the field is marked and tied to the words, which go once a kind is.
+    const kind = sb.getByLabel('What the rows are');
+    await kind.selectOption('');
+    await sb.getByRole('button', { name: 'Validate' }).click();
+    await expect
+      .poll(() => sb.locator('#status').textContent())
+      .toBe('Choose what the rows are first, above.');
+    await expect.poll(() => kind.evaluate((e) => e === document.activeElement)).toBe(true);
+    expect(await kind.getAttribute('aria-invalid')).toBe('true');
+    expect(await kind.getAttribute('aria-describedby')).toBe('kindHelp status');
+    await kind.selectOption('time_off');
+    await expect.poll(() => sb.locator('#status').textContent()).toBe('');
+    expect(await kind.getAttribute('aria-invalid')).toBeNull();
+    expect(await kind.getAttribute('aria-describedby')).toBe('kindHelp');
+  });
+
   it('stops a push waiting out an outage with Stop this push; the buttons are free again', async () => {
     const { page } = bench();
     const sim = bench().running.workbench.session.backend.simulator;

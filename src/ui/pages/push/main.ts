@@ -12,13 +12,14 @@ import type { KindChoice, PushView } from '../../../core/push/push-view';
 import type { PushAsk } from '../../../core/push/run-push';
 import { askInPage, type Question } from '../../ask-in-page';
 import { checkAgain } from '../../check-again';
-import { busy, byId, el, requestKey, showStatus } from '../../dom';
+import { busy, byId, el, markInvalid, requestKey, showStatus } from '../../dom';
 import { duration } from '../../duration';
 import { callServer, errorMessage } from '../../rpc';
 
 const kind = byId<HTMLSelectElement>('kind');
 const kindHelp = byId('kindHelp');
 const sheetName = byId('sheetName');
+const sheetSaid = byId('sheetSaid');
 const status = byId('status');
 const syncStatus = byId('syncStatus');
 const buttons = ['template', 'validate', 'push', 'refreshSheet'].map((id) => byId<HTMLButtonElement>(id));
@@ -38,14 +39,27 @@ function current(): PushKind | undefined {
 
 const CHOOSE = 'Choose what the rows are first, above.';
 
+/** Ties the kind to the status line while that says to choose one; false unties it. */
+const kindMissing = (missing: boolean) => markInvalid(kind, missing ? status.id : undefined);
+
 /** The chosen kind, or undefined after saying that one must be chosen. */
 function chosen(): PushKind | undefined {
   const k = current();
   if (!k) {
     showStatus(status, CHOOSE, 'error');
+    kindMissing(true);
     kind.focus();
   }
   return k;
+}
+
+/**
+ * Names the sheet the buttons act on; `say`: aloud too, when the user asked for it (Use the sheet
+ * now in front), as the name alone changes without a word.
+ */
+function showSheet(sheet: string, say = false): void {
+  sheetName.textContent = sheet;
+  sheetSaid.textContent = say ? `Validate and Push work on "${sheet}", the sheet now in front.` : '';
 }
 
 /** What a pull wrote into the sheet in front, if its header note says so. */
@@ -187,7 +201,7 @@ function unreadLine(label: string, unread: string[]): string {
   return `Columns not read as "${label}": ${names}. Check that the rows are what you chose.`;
 }
 
-async function load(): Promise<void> {
+async function load(say = false): Promise<void> {
   const options = await callServer('getPushOptions');
   kinds = options.kinds;
   // A choice holds for the sheet it was made on; another sheet is what the server proposes for it
@@ -199,7 +213,7 @@ async function load(): Promise<void> {
   );
   kind.value = options.detected ?? was;
   pulled = options.pulled;
-  sheetName.textContent = options.sheet;
+  showSheet(options.sheet, say);
   describeKind();
   const running = options.running;
   // Reopened during a push, the sidebar holds the buttons while it follows, as Push does.
@@ -217,7 +231,7 @@ async function sameSheetInFront(said = status): Promise<boolean> {
   const was = sheetName.textContent;
   const options = await callServer('getPushOptions');
   if (options.sheet === was) return true;
-  sheetName.textContent = options.sheet;
+  showSheet(options.sheet);
   kind.value = options.detected ?? '';
   pulled = options.pulled;
   describeKind();
@@ -234,19 +248,28 @@ async function sameSheetInFront(said = status): Promise<boolean> {
  * running stays in view, with its Stop button, whatever is pressed.
  */
 function forgetLastResult(): void {
+  kindMissing(false);
+  sheetSaid.textContent = '';
   if (lastPush?.view.state === 'running') return;
   lastPush = null;
   byId('progressBox').hidden = true;
   showStatus(status, '');
 }
 
-kind.addEventListener('change', describeKind);
+kind.addEventListener('change', () => {
+  describeKind();
+  // Chosen: the words asking for a choice no longer hold.
+  if (kind.hasAttribute('aria-invalid')) {
+    kindMissing(false);
+    showStatus(status, '');
+  }
+});
 
 refreshButton.addEventListener('click', () => {
   forgetLastResult();
   void busy(buttons, async () => {
     try {
-      await load();
+      await load(true);
     } catch (error) {
       showStatus(status, errorMessage(error), 'error');
     }
@@ -261,7 +284,7 @@ templateButton.addEventListener('click', () => {
   void busy(buttons, async () => {
     try {
       const { sheet } = await callServer('insertPushTemplate', k);
-      sheetName.textContent = sheet;
+      showSheet(sheet);
       showStatus(status, `Sheet "${sheet}" is ready: each header cell has a note on what goes in it.`, 'ok');
     } catch (error) {
       showStatus(status, errorMessage(error), 'error');
