@@ -11,7 +11,20 @@ export function byId<T extends HTMLElement>(id: string): T {
 
 export type Tone = 'info' | 'ok' | 'error';
 
+/** What each status line was last given, and showed. */
+const lastSaid = new WeakMap<HTMLElement, { text: string; tone: Tone; shown: string }>();
+
+/**
+ * Says `text` on a status line. A failure is said at once (assertive), the rest in its turn
+ * (polite): a line with role=status changes its aria-live before its words. The same words again
+ * (Pull data's progress is drawn every second) are left as they are, as a live region whose words
+ * are set again may be read again.
+ */
 export function showStatus(node: HTMLElement, text: string, tone: Tone = 'info'): void {
+  const last = lastSaid.get(node);
+  if (last?.text === text && last.tone === tone && node.textContent === last.shown) return;
+  if (node.getAttribute('role') === 'status')
+    node.setAttribute('aria-live', tone === 'error' ? 'assertive' : 'polite');
   // A sidebar is sandboxed: a link opens only in a new tab.
   node.replaceChildren(
     ...consoleLinks(text).map((part) =>
@@ -21,6 +34,7 @@ export function showStatus(node: HTMLElement, text: string, tone: Tone = 'info')
     ),
   );
   node.dataset.tone = tone;
+  lastSaid.set(node, { text, tone, shown: node.textContent ?? '' });
 }
 
 /**

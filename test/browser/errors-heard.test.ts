@@ -1,0 +1,83 @@
+// A sidebar's status line says a failure at once (assertive: it interrupts), the rest in its turn
+// (polite), and says each thing once: words set again, as the Pull sidebar draws its progress
+// every second, are left as they are.
+import type { FrameLocator } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { menu, sidebar, useBench } from './support';
+
+/** How the status line's changes are said: its aria-live, or its role's own. */
+const politeness = (sb: FrameLocator, id = '#status') =>
+  sb
+    .locator(id)
+    .evaluate(
+      (e) => e.getAttribute('aria-live') ?? (e.getAttribute('role') === 'alert' ? 'assertive' : 'polite'),
+    );
+
+describe('A sidebar status line', () => {
+  const bench = useBench();
+
+  it('Settings: a key Assembled refuses is said assertively; the settings saved after, politely', async () => {
+    const { page, running } = bench();
+    await menu(page, 'Settings…');
+    const sb = await sidebar(page, 'Assembled settings');
+    const key = sb.getByLabel('API key');
+    await key.fill('sk_live_wrongkey');
+    await key.press('Enter');
+    await sb.locator('#status', { hasText: 'Assembled did not accept this key' }).waitFor();
+    expect(await politeness(sb)).toBe('assertive');
+    expect(await sb.locator('#status').getAttribute('role')).toBe('status');
+    // One live region says it: no alert beside the status line with the same words.
+    expect(await sb.locator('[role="alert"]:not([hidden])').count()).toBe(0);
+    await key.fill(running.workbench.session.backend.key);
+    await key.press('Enter');
+    await sb.locator('#status', { hasText: /^Saved\./ }).waitFor();
+    expect(await politeness(sb)).toBe('polite');
+  });
+
+  it('Pull data: a failed pull is said assertively, once, though its progress is drawn every second', async () => {
+    const { page, running } = bench();
+    const { rt, session } = running.workbench;
+    await rt.callFromSidebar('saveSettings', {
+      apiKey: 'sk_live_never_issued',
+      timeFormat: 'unix',
+      apiVersion: '',
+    });
+    try {
+      await menu(page, 'Pull data…');
+      const sb = await sidebar(page, 'Pull data from Assembled');
+      await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Teams' });
+      // Each time the status line's words, and the elapsed time drawn each second, are set.
+      await sb.locator('body').evaluate(() => {
+        const counts = { status: 0, ticks: 0 };
+        (window as unknown as { counts: typeof counts }).counts = counts;
+        const watch = (id: string, what: keyof typeof counts) =>
+          new MutationObserver(() => counts[what]++).observe(document.getElementById(id) as Node, {
+            childList: true,
+            characterData: true,
+            subtree: true,
+          });
+        watch('status', 'status');
+        watch('jobElapsed', 'ticks');
+      });
+      const counts = () =>
+        sb.locator('body').evaluate(() => ({
+          ...(window as unknown as { counts: { status: number; ticks: number } }).counts,
+        }));
+      await sb.getByRole('button', { name: 'Pull data' }).click();
+      await sb
+        .locator('#status', { hasText: 'Assembled did not accept the API key' })
+        .waitFor({ timeout: 30_000 });
+      expect(await politeness(sb)).toBe('assertive');
+      const failed = await counts();
+      // Three more drawings of the progress: the failure is not set again.
+      await expect.poll(async () => (await counts()).ticks).toBeGreaterThanOrEqual(failed.ticks + 3);
+      expect((await counts()).status).toBe(failed.status);
+    } finally {
+      await rt.callFromSidebar('saveSettings', {
+        apiKey: session.backend.key,
+        timeFormat: 'unix',
+        apiVersion: '',
+      });
+    }
+  });
+});
