@@ -135,7 +135,10 @@ export interface SheetReply extends SheetView {
 /** A typed write: `writes` counts the writes applied so far, so a view with as many has this one. */
 export type WriteReply = { ok: true; writes: number } | { ok: false; message: string };
 
-/** Messages between the sidebar's iframe and the page. */
-export type FrameMessage = { kind: 'run'; id: number; fn: string; args: unknown[] } | { kind: 'close' };
+/** Messages between the sidebar's iframe and the page; `f6`: F6 was pressed in the sidebar (regions.ts). */
+export type FrameMessage =
+  | { kind: 'run'; id: number; fn: string; args: unknown[] }
+  | { kind: 'close' }
+  | { kind: 'f6'; back: boolean };
 
 export type PageMessage = { kind: 'result'; id: number; reply: RunReply };

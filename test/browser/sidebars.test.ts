@@ -1,11 +1,19 @@
 // Every sidebar page, checked for escaping (data is shown as text, never run as HTML) and for
 // keyboard use (every control reached by Tab and labelled).
+import type { FrameLocator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { auditKeyboard } from './a11y';
-import { menu, pullAndSchedule, pullIntoNewSheet, refreshCard, sidebar, useBench } from './support';
+import { cell, menu, pullAndSchedule, pullIntoNewSheet, refreshCard, sidebar, useBench } from './support';
 
 const XSS = '<img src=x onerror=alert(1)>';
 const XSS_SHEET = '<img src=y onerror=alert(2)>';
+/** Each sidebar: its menu item, its title, its h1. */
+const PAGES = [
+  ['Pull data…', 'Pull data from Assembled', 'Pull data from Assembled'],
+  ['Push rows…', 'Push rows to Assembled', 'Push rows to Assembled'],
+  ['Settings…', 'Assembled settings', 'Connection to Assembled'],
+  ['Scheduled refreshes…', 'Scheduled refreshes', 'Scheduled refreshes'],
+] as const;
 
 describe('Sidebar pages in the workbench', () => {
   const bench = useBench();
@@ -311,12 +319,7 @@ describe('Sidebar pages in the workbench', () => {
 
   it('every sidebar opens under one h1, its first heading, as Settings and Scheduled refreshes do', async () => {
     const { page } = bench();
-    for (const [item, title, h1] of [
-      ['Pull data…', 'Pull data from Assembled', 'Pull data from Assembled'],
-      ['Push rows…', 'Push rows to Assembled', 'Push rows to Assembled'],
-      ['Settings…', 'Assembled settings', 'Connection to Assembled'],
-      ['Scheduled refreshes…', 'Scheduled refreshes', 'Scheduled refreshes'],
-    ] as const) {
+    for (const [item, title, h1] of PAGES) {
       await menu(page, item);
       const sb = await sidebar(page, title);
       const headings = await sb
@@ -330,6 +333,23 @@ describe('Sidebar pages in the workbench', () => {
         title,
       ).toHaveLength(1);
       expect(await sb.getByRole('heading', { level: 1, name: h1 }).isVisible()).toBe(true);
+    }
+  });
+
+  it('opening a sidebar from the menu puts the keyboard in it, at its h1, as a dialog opened on purpose does', async () => {
+    const { page } = bench();
+    const inside = (sb: FrameLocator) =>
+      sb.locator(':root').evaluate(() => (document.hasFocus() ? document.activeElement?.textContent : null));
+    for (const [item, title, h1] of PAGES) {
+      // The keyboard on the grid, then the menu.
+      await cell(page, 1, 'A').click();
+      await menu(page, item);
+      const sb = await sidebar(page, title);
+      await expect.poll(() => inside(sb), { message: title }).toBe(h1);
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('sidebarFrame');
+      // Tab goes on into the page from the top.
+      await page.keyboard.press('Tab');
+      expect(await sb.locator(':focus').evaluate((e) => e.tagName), title).toMatch(/^(INPUT|SELECT|BUTTON)$/);
     }
   });
 });

@@ -222,4 +222,44 @@ describe('The workbench page', () => {
     await page.getByRole('button', { name: 'Close sidebar' }).click();
     await page.locator('#sidebar').waitFor({ state: 'hidden' });
   });
+
+  it('F6 and Shift+F6 take the keyboard round the top bar, the grid and the sidebar; Close sidebar is reached from there', async () => {
+    const { page } = bench();
+    await menu(page, 'Settings…');
+    const sb = await sidebar(page, 'Assembled settings');
+    /** The page's focused element (its id or words), and the sidebar's when the page's is its frame. */
+    const where = () =>
+      page.evaluate(() => document.activeElement?.id || document.activeElement?.textContent);
+    const inSidebar = () => sb.locator(':root').evaluate(() => document.activeElement?.id);
+    // Opened, the sidebar takes the keyboard (at its h1); a click gives it to the grid.
+    await expect.poll(where).toBe('sidebarFrame');
+    await cell(page, 1, 'A').click();
+    expect(await where()).toBe('grid');
+    // Tab stays in the grid, as in Sheets; F6 leaves it.
+    await page.keyboard.press('F6');
+    expect(await where()).toBe('sidebarFrame');
+    await page.keyboard.press('Tab');
+    expect(await inSidebar()).toBe('apiKey');
+    // Pressed in the sidebar, F6 goes on to the top bar, then the grid; Shift+F6 goes back.
+    await page.keyboard.press('F6');
+    await expect.poll(where).toBe('Extensions');
+    await page.keyboard.press('F6');
+    expect(await where()).toBe('grid');
+    await page.keyboard.press('Shift+F6');
+    expect(await where()).toBe('Extensions');
+    await page.keyboard.press('Shift+F6');
+    expect(await where()).toBe('sidebarFrame');
+    // Into the sidebar's page at its top: just before it, Close sidebar.
+    await page.keyboard.press('Shift+Tab');
+    expect(await where()).toBe('closeSidebar');
+    await page.keyboard.press('Enter');
+    await page.locator('#sidebar').waitFor({ state: 'hidden' });
+    // With no sidebar, F6 goes between the top bar and the grid.
+    await page.keyboard.press('F6');
+    expect(await where()).toBe('Extensions');
+    await page.keyboard.press('F6');
+    expect(await where()).toBe('grid');
+    await page.keyboard.press('F6');
+    expect(await where()).toBe('Extensions');
+  });
 });

@@ -17,6 +17,7 @@ import { showDataSource } from './data-source';
 import { byId, el } from './dom';
 import { Grid } from './grid';
 import { renderMenus, watchMenus } from './menu';
+import { cycle, type Region, watchRegions } from './regions';
 
 const frame = byId<HTMLIFrameElement>('sidebarFrame');
 const sidebar = byId('sidebar');
@@ -237,6 +238,8 @@ window.addEventListener('message', (event: MessageEvent<FrameMessage>) => {
   const target = frame.contentWindow;
   if (message.kind === 'close') {
     void act(() => post('/api/close-sidebar'));
+  } else if (message.kind === 'f6') {
+    cycle(regions, message.back);
   } else if (message.kind === 'run') {
     const reply = (r: RunReply) => {
       const answer: PageMessage = { kind: 'result', id: message.id, reply: r };
@@ -382,6 +385,23 @@ tabs.addEventListener('keydown', (event) => {
     });
 });
 watchMenus(menubar);
+
+const topBar = [document.querySelector('header.top'), document.querySelector('.formulabar'), byId('backend')];
+const regions: Region[] = [
+  {
+    holds: (e) => topBar.some((part) => part?.contains(e)),
+    shown: () => true,
+    enter: () => menubar.querySelector<HTMLButtonElement>('button')?.focus(),
+  },
+  {
+    holds: (e) => byId('sheet').contains(e) || tabs.contains(e) || byId('addSheet') === e,
+    shown: () => byId('sheet').checkVisibility(),
+    enter: () => byId('grid').focus(),
+  },
+  // Into the sidebar's page at its top: Tab goes on to its first control, Shift+Tab to Close sidebar.
+  { holds: (e) => sidebar.contains(e), shown: () => !sidebar.hidden, enter: () => frame.focus() },
+];
+watchRegions(regions);
 
 void refresh();
 window.setInterval(() => void refresh(), 1000);

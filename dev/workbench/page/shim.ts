@@ -66,6 +66,14 @@ function runner(handlers: Handlers): Record<string, unknown> {
   });
 }
 
+// F6 in the sidebar goes on to the page's next part, as F6 in the page does (regions.ts): the
+// keyboard is the frame's while it is in there.
+window.addEventListener('keydown', (event) => {
+  if (event.key !== 'F6' || event.ctrlKey || event.altKey || event.metaKey) return;
+  event.preventDefault();
+  post({ kind: 'f6', back: event.shiftKey });
+});
+
 const host = {
   close: () => post({ kind: 'close' }),
   setHeight: () => undefined,

@@ -15,6 +15,7 @@ import { fixedDatesMissing } from '../../../core/time/fixed-dates';
 import { checkAgain } from '../../check-again';
 import { busy, byId, el, focusLost, markInvalid, requestKey, showStatus } from '../../dom';
 import { duration } from '../../duration';
+import { focusHeading } from '../../first-focus';
 import { createFrequencyForm } from '../../frequency-form';
 import { createPicker, type Picker } from '../../picker';
 import { callServer, errorMessage } from '../../rpc';
@@ -864,3 +865,4 @@ callServer('getPullOptions').then(
   },
   (error) => showStatus(status, errorMessage(error), 'error'),
 );
+focusHeading();

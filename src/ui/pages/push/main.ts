@@ -14,6 +14,7 @@ import { askInPage, type Question } from '../../ask-in-page';
 import { checkAgain } from '../../check-again';
 import { busy, byId, el, markInvalid, requestKey, showStatus } from '../../dom';
 import { duration } from '../../duration';
+import { focusHeading } from '../../first-focus';
 import { callServer, errorMessage } from '../../rpc';
 
 const kind = byId<HTMLSelectElement>('kind');
@@ -429,3 +430,4 @@ syncButton.addEventListener('click', () => {
 });
 
 load().catch((error) => showStatus(status, errorMessage(error), 'error'));
+focusHeading();

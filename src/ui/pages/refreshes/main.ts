@@ -1,6 +1,7 @@
 import type { RefreshView } from '../../../core/schedule/refresh-view';
 import { askInPage } from '../../ask-in-page';
 import { busy, byId, el, focusLost, showStatus, type Tone } from '../../dom';
+import { focusHeading } from '../../first-focus';
 import { createFrequencyForm } from '../../frequency-form';
 import { lastRunText } from '../../last-run';
 import { callServer, errorMessage } from '../../rpc';
@@ -375,3 +376,4 @@ byId('reload').addEventListener(
   () => void act('Loading', () => callServer('listRefreshes'), 'Reloaded: the list is as it stands now.'),
 );
 load();
+focusHeading();

@@ -4,6 +4,7 @@ import type { ConnectionReport } from '../../../core/server-api';
 import type { SettingsInput, SettingsView, TimeFormat } from '../../../core/settings';
 import { askInPage, putAwayQuestion } from '../../ask-in-page';
 import { busy, byId, el, markInvalid, showStatus } from '../../dom';
+import { focusHeading } from '../../first-focus';
 import { callServer, errorMessage } from '../../rpc';
 
 const form = byId<HTMLFormElement>('settings');
@@ -257,3 +258,4 @@ void run('Loading', async () => {
   show(await callServer('getSettings'));
   showStatus(status, '');
 });
+focusHeading();
