@@ -128,6 +128,29 @@ describe('The Pull data form', () => {
     expect(running.workbench.rt.workbook.sheetNames()).not.toContain('Handle time report');
   });
 
+  it('says a missing To as a mistake only once To is left, not as soon as From is filled', async () => {
+    const { page } = bench();
+    const sb = await openPull(page);
+    await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Handle time report' });
+    await sb.getByLabel('Fixed dates').check();
+    const preview = sb.locator('#rangePreview');
+    const to = sb.getByLabel('To (inclusive)');
+    await sb.getByLabel('From').fill('2026-12-10');
+    const noTo = 'Type the date the range ends (To).';
+    await expect.poll(() => preview.textContent()).toBe(noTo);
+    // Not reached yet: a hint, and To not marked.
+    expect(await preview.getAttribute('data-tone')).toBeNull();
+    expect(await to.getAttribute('aria-invalid')).toBeNull();
+    // Reached and left empty: now it is a mistake, tied to To.
+    await to.focus();
+    expect(await to.getAttribute('aria-invalid')).toBeNull();
+    await sb.getByLabel('Sheet name').focus();
+    await expect.poll(() => preview.getAttribute('data-tone')).toBe('error');
+    expect(await preview.textContent()).toBe(noTo);
+    expect(await to.getAttribute('aria-invalid')).toBe('true');
+    expect(await to.getAttribute('aria-describedby')).toBe('rangePreview');
+  });
+
   it('refuses a merge by key with the key columns cleared at once, at the field, and starts nothing', async () => {
     const { page } = bench();
     const sb = await openPull(page);

@@ -268,6 +268,18 @@ function range(): DateRangeSpec | undefined {
     : { kind: 'relative', preset: p };
 }
 
+/**
+ * The date fields left by the user (or checked by Pull data): a date missing there is a mistake.
+ * One not reached yet is only a hint: From filled, To is not wrong before the user gets to it.
+ */
+const datesLeft = new Set<HTMLElement>();
+for (const field of [from, to])
+  field.addEventListener('blur', () => {
+    datesLeft.add(field);
+    // The hint that this date is missing becomes a mistake (nothing checked again, nothing moves).
+    if (rangeProblem && rangeField === field) showRangeProblem(rangeProblem, field, 'error');
+  });
+
 /** Bumped by each check of the range: Apps Script runs sidebar calls side by side, so answers may cross. */
 let previewSerial = 0;
 /** The range as last previewed ("2026-05-18 to 2026-05-24"), and why it cannot be pulled ('' if it can). */
@@ -310,11 +322,8 @@ function checkRange(): DateRangeSpec | undefined {
   // A date left out is said at once, not found by the server once the pull has started.
   const missing = r.kind === 'absolute' ? fixedDatesMissing(r.from, r.to) : undefined;
   if (missing) {
-    showRangeProblem(
-      missing.problem,
-      missing.field === 'from' ? from : to,
-      from.value || to.value ? 'error' : undefined,
-    );
+    const field = missing.field === 'from' ? from : to;
+    showRangeProblem(missing.problem, field, datesLeft.has(field) ? 'error' : undefined);
     return undefined;
   }
   const problem = r.kind === 'relative' && r.preset === 'days_back' ? daysBackProblem(days.value) : undefined;
@@ -734,6 +743,8 @@ form.addEventListener('submit', (event) => {
   forgetLastPull();
   // The form already says this range cannot be pulled: said here too, at the field to fix.
   if (rangeProblem) {
+    // Pressed, a date missing is a mistake in either field, left or not.
+    datesLeft.add(from).add(to);
     showRangeProblem(rangeProblem, rangeField, 'error');
     showStatus(status, rangeProblem, 'error');
     rangeField.focus();
