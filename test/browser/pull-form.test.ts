@@ -151,6 +151,82 @@ describe('The Pull data form', () => {
     expect(await to.getAttribute('aria-describedby')).toBe('rangePreview');
   });
 
+  it('says what BigQuery would refuse at each field of the table, focusing the first, and starts nothing', async () => {
+    const { page } = bench();
+    const sb = await openPull(page);
+    await sb.getByRole('radio', { name: 'BigQuery table' }).check();
+    const project = sb.getByLabel('Google Cloud project id');
+    const table = sb.getByLabel('Table', { exact: true });
+    await project.fill('');
+    let asked = 0;
+    await page.route('**/api/run', async (route) => {
+      if (route.request().postData()?.includes('startPull')) asked++;
+      await route.continue();
+    });
+    await sb.getByRole('button', { name: 'Pull data' }).click();
+    /** A field's problem as a screen reader meets it: marked, and the words that describe it. */
+    const said = (field: typeof project) =>
+      field.evaluate((e) => ({
+        invalid: e.getAttribute('aria-invalid'),
+        words: (e.getAttribute('aria-describedby') ?? '')
+          .split(' ')
+          .map((id) => document.getElementById(id)?.textContent)
+          .join(' '),
+      }));
+    await expect
+      .poll(() => said(project))
+      .toEqual({
+        invalid: 'true',
+        words:
+          'The Google Cloud project id is 6 to 30 lower-case letters, digits or hyphens, like my-team-123.',
+      });
+    expect(await said(table)).toEqual({
+      invalid: 'true',
+      words: 'Type the table name in letters, digits, underscores and hyphens.',
+    });
+    expect(await said(sb.getByLabel('Dataset'))).toEqual({ invalid: null, words: '' });
+    expect(await project.evaluate((e) => e === document.activeElement)).toBe(true);
+    expect(await sb.locator('#status').textContent()).toBe('');
+    expect(await sb.locator('#job').isHidden()).toBe(true);
+    await page.unroute('**/api/run');
+    expect(asked).toBe(0);
+    // Typed, the project's words go; the table's stay until it is typed too.
+    await project.fill('workbench-demo');
+    expect(await said(project)).toEqual({ invalid: null, words: '' });
+    expect((await said(table)).invalid).toBe('true');
+  });
+
+  it("says at the Sheet field, and focuses it, that the sheet chosen holds data of the user's own", async () => {
+    const { page, running } = bench();
+    running.workbench.rt.workbook.write('Sheet1', [
+      ['Budget', '2026'],
+      ['Travel', '1200'],
+    ]);
+    const sb = await openPull(page);
+    await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Teams' });
+    await sb.getByLabel('Existing sheet').check();
+    const sheet = sb.getByLabel('Sheet', { exact: true });
+    await sheet.selectOption('Sheet1');
+    await sb.getByRole('button', { name: 'Pull data' }).click();
+    const words = sb.locator('#sheetProblem');
+    await expect.poll(() => words.textContent()).toMatch(/^"Sheet1" holds data the add-on did not pull/);
+    expect(await words.isVisible()).toBe(true);
+    expect(await sheet.getAttribute('aria-invalid')).toBe('true');
+    expect(await sheet.getAttribute('aria-describedby')).toBe('sheetProblem');
+    expect(await sheet.evaluate((e) => e === document.activeElement)).toBe(true);
+    // Said once, at the field, not again in the status line at the foot.
+    expect(await sb.locator('#status').textContent()).toBe('');
+    expect(await sb.locator('#job').isHidden()).toBe(true);
+    expect(await running.workbench.rt.workbook.displayValues('Sheet1')).toEqual([
+      ['Budget', '2026'],
+      ['Travel', '1200'],
+    ]);
+    // Another target chosen, the words go.
+    await sb.getByLabel('New sheet').check();
+    expect(await words.isHidden()).toBe(true);
+    expect(await sheet.getAttribute('aria-invalid')).toBeNull();
+  });
+
   it('refuses a merge by key with the key columns cleared at once, at the field, and starts nothing', async () => {
     const { page } = bench();
     const sb = await openPull(page);

@@ -70,3 +70,14 @@ export function describeTarget(target: PullTarget): string {
     return `BigQuery ${bigQueryLabel(target)}${target.view ? ' + Connected Sheets view' : ''}`;
   return target.kind === 'cell' ? `${target.sheet}!${target.a1}` : target.name;
 }
+
+/**
+ * Whether a pull's refusal is about the sheet it would write into. Those refusals (own-sheet.ts,
+ * mixed-target.ts, refreshed-target.ts, the run log's in pull-spec.ts) begin with that sheet's name
+ * in quotes, whatever its case: a sidebar gets only an error's message, and by this the Pull form
+ * says it at the field that names the sheet.
+ */
+export function refusesTarget(message: string, target: PullTarget): boolean {
+  if (target.kind === 'bigquery') return false;
+  return message.toLowerCase().startsWith(`"${targetSheet(target).trim().toLowerCase()}"`);
+}

@@ -1,11 +1,12 @@
 import type { ReportGranularity } from '../../../core/assembled/model';
+import { type BigQueryField, bigQueryFieldProblem } from '../../../core/bigquery/target-fields';
 import { countText } from '../../../core/count-text';
 import { menuPath } from '../../../core/menu-names';
 import { CHANNELS, type FilterName, MAX_NOTE_NAMED, type NamedList } from '../../../core/pull/catalogue';
 import { keyHeaders, keyNotHeadedText, mergeKeyProblem } from '../../../core/pull/merge-key';
 import { modeLabel, modeNote } from '../../../core/pull/mode-words';
 import type { FilterNames, PullFilters, PullSpec, PullTarget } from '../../../core/pull/pull-spec';
-import { describeTarget } from '../../../core/pull/pull-target';
+import { describeTarget, refusesTarget } from '../../../core/pull/pull-target';
 import type { ChoiceKind, JobView, PullOptions, SourceChoice } from '../../../core/pull/pull-view';
 import { suggestedFrequency } from '../../../core/schedule/suggested-frequency';
 import { freeSheetName } from '../../../core/sheet/free-sheet-name';
@@ -593,13 +594,22 @@ function whilePulling(work: () => Promise<void>): void {
     } catch (error) {
       // Refused before it began (no key, a range that cannot be): no progress to show, only why,
       // and no "Starting" left for screen readers (the status line tells them why).
-      if (!shown?.job.id) {
+      const refused = !shown?.job.id;
+      if (refused) {
         byId('job').hidden = true;
         saidState = '';
         byId('jobSaid').textContent = '';
       }
       shown = null;
-      showStatus(status, errorMessage(error), 'error');
+      const said = errorMessage(error);
+      // Refused for the sheet it would write into (one of the user's own, another's refresh): said
+      // at the field that names it, which takes the focus, as the form's own checks are.
+      const at = refused && refusesTarget(said, target()) ? sheetField() : undefined;
+      if (at) {
+        showTargetProblem(at[0], said, at[1]);
+        showStatus(status, '');
+        at[0].focus();
+      } else showStatus(status, said, 'error');
     } finally {
       pulling = false;
     }
@@ -698,9 +708,9 @@ function showKeyProblem(problem: string): void {
   const hint = byId('mergeKeyHint');
   hint.hidden = !problem;
   hint.textContent = problem;
-  if (problem) mergeKey.setAttribute('aria-invalid', 'true');
-  else mergeKey.removeAttribute('aria-invalid');
+  markInvalid(mergeKey, problem ? hint.id : undefined);
 }
+
 mergeKey.addEventListener('input', () => showKeyProblem(''));
 // Left (Tab), the key is checked at once: a mistyped column is said before the pull, not after the
 // fetch. Left by a press, it is said at the release, so nothing moves under the pointer.
@@ -725,6 +735,70 @@ function keyProblem(): string | undefined {
   return same && last.header ? keyNotHeadedText(mergeKey.value, last.header, current().key) : undefined;
 }
 
+/**
+ * Says under a field of the target what is wrong with it, tied to it (markInvalid) while it stands,
+ * as the range's and the merge key's problems are ('' puts it away). The words go after `after`
+ * (the field itself, or what is said under it already) and are made on first use.
+ */
+function showTargetProblem(field: HTMLElement, problem: string, after: Element = field): void {
+  const id = `${field.id}Problem`;
+  let words = document.getElementById(id);
+  if (!words && !problem) return;
+  if (!words) {
+    words = el('p', { class: 'hint', id, 'data-tone': 'error', 'aria-live': 'polite' });
+    after.after(words);
+  }
+  words.textContent = problem;
+  words.hidden = !problem;
+  markInvalid(field, problem ? id : undefined);
+}
+
+const BIGQUERY_INPUTS: [BigQueryField, string][] = [
+  ['project', 'bqProject'],
+  ['dataset', 'bqDataset'],
+  ['table', 'bqTable'],
+];
+
+/** The fields that say where the pull goes, each with what is said under it already. */
+function targetFields(): [HTMLElement, Element][] {
+  return [
+    [newSheet, byId('newSheetHint')],
+    [sheet, sheet],
+    [byId('targetCell'), byId('cellAt')],
+    ...BIGQUERY_INPUTS.map(([, id]): [HTMLElement, Element] => [byId(id), byId(id)]),
+  ];
+}
+const clearTargetProblems = () => {
+  for (const [field] of targetFields()) showTargetProblem(field, '');
+};
+// Changed, a field's problem is put away; another kind of target, all of them.
+form.addEventListener('input', (event) => {
+  const field = event.target as HTMLElement;
+  if ((field as HTMLInputElement).name === 'targetKind') clearTargetProblems();
+  else if (targetFields().some(([f]) => f === field)) showTargetProblem(field, '');
+});
+
+/** Where the target's fields are wrong for BigQuery, said at each: the first of them, to fix first. */
+function bigQueryFault(): HTMLElement | undefined {
+  if (radio('targetKind') !== 'bigquery') return undefined;
+  let first: HTMLElement | undefined;
+  for (const [name, id] of BIGQUERY_INPUTS) {
+    const input = byId<HTMLInputElement>(id);
+    const problem = bigQueryFieldProblem(name, input.value) ?? '';
+    showTargetProblem(input, problem);
+    if (problem) first ??= input;
+  }
+  return first;
+}
+
+/** The field naming the sheet the pull would write into, and what is said under it already. */
+function sheetField(): [HTMLElement, Element] | undefined {
+  const [named, existing, cell] = targetFields();
+  return ({ new_sheet: named, sheet: existing, cell } as Record<string, [HTMLElement, Element]>)[
+    radio('targetKind')
+  ];
+}
+
 /** Starts a pull and follows it to its end. */
 async function pull(pulled: PullSpec, what: string, range: string, scheduled?: string): Promise<void> {
   showStarting(pulled, what, range);
@@ -741,6 +815,7 @@ function ended(pulled: PullSpec, job: JobView, scheduled?: string): void {
 form.addEventListener('submit', (event) => {
   event.preventDefault();
   forgetLastPull();
+  clearTargetProblems();
   // The form already says this range cannot be pulled: said here too, at the field to fix.
   if (rangeProblem) {
     // Pressed, a date missing is a mistake in either field, left or not.
@@ -758,6 +833,13 @@ form.addEventListener('submit', (event) => {
     showKeyProblem(problem);
     showStatus(status, '');
     mergeKey.focus();
+    return;
+  }
+  // A project, dataset or table BigQuery would refuse: said at each such field, not in one sentence.
+  const fault = bigQueryFault();
+  if (fault) {
+    showStatus(status, '');
+    fault.focus();
     return;
   }
   whilePulling(async () => {
