@@ -2,7 +2,7 @@
 // are rolled up.
 import { describe, expect, it } from 'vitest';
 import { intlZone } from '../../dev/intl-zone';
-import { bucketPlan, localBuckets, rollUp } from '../../src/core/pull/report-buckets';
+import { bucketPlan, intervalParts, localBuckets, rollUp } from '../../src/core/pull/report-buckets';
 
 const H = 3_600_000;
 const DAY = 24 * H;
@@ -59,6 +59,40 @@ describe('bucketPlan', () => {
       newYork,
     );
     expect(month).toEqual([{ start: Date.UTC(2026, 4, 1, 4), end: Date.UTC(2026, 5, 1, 4) }]);
+  });
+});
+
+describe('intervalParts', () => {
+  // New York in winter (UTC-5): 1 December 2026 to 5 January 2027, a month to date run's catch-up.
+  const ny = (month: number, day: number) => Date.UTC(2026, month, day, 5);
+  const range = { start: ny(11, 1), end: ny(12, 5) };
+  const january = { start: ny(12, 1), end: ny(12, 5) };
+
+  it('cuts a caught-up range where the sheet buckets meet, each part within 31 days', () => {
+    expect(intervalParts('month', range, january, newYork)).toEqual([
+      { start: ny(11, 1), end: ny(12, 1) },
+      { start: ny(12, 1), end: ny(12, 5) },
+    ]);
+    // Weeks from Monday: 28 December is the last Monday within 31 days of the 1st.
+    expect(intervalParts('week', range, january, newYork)).toEqual([
+      { start: ny(11, 1), end: ny(11, 28) },
+      { start: ny(11, 28), end: ny(12, 5) },
+    ]);
+    expect(intervalParts('interval', range, january, newYork)).toEqual([
+      { start: ny(11, 1), end: ny(12, 1) },
+      { start: ny(12, 1), end: ny(12, 5) },
+    ]);
+    const plan = bucketPlan('month', range, newYork, false, intervalParts('month', range, january, newYork));
+    expect(plan).toMatchObject({ ask: 'interval', rollUp: true });
+  });
+
+  it('leaves one report where it does: within 31 days, a long range of its own, or buckets Assembled lines up', () => {
+    expect(intervalParts('month', january, january, newYork)).toBeUndefined();
+    expect(intervalParts('month', range, range, newYork)).toBeUndefined();
+    const winter = { start: Date.UTC(2026, 11, 1), end: Date.UTC(2027, 0, 5) };
+    expect(
+      intervalParts('month', winter, { ...winter, start: Date.UTC(2027, 0, 1) }, london),
+    ).toBeUndefined();
   });
 });
 

@@ -4,6 +4,7 @@
 import type { LoadProgress } from '../bigquery/load-table';
 import type { Caller } from '../owner';
 import type { PullSpec } from '../pull/pull-spec';
+import type { Window } from '../pull/report-buckets';
 import type { ResolvedRange } from '../time/date-range';
 
 export type JobState = 'queued' | 'running' | 'fetching' | 'writing' | 'done' | 'failed' | 'stalled';
@@ -34,6 +35,12 @@ export interface PullJob {
    * months, were too many to read: the report is asked again at its granularity (UTC buckets).
    */
   utcBuckets?: true;
+  /**
+   * A refresh's range that went back past the days Assembled builds intervals for, asked as these
+   * reports one after another (report-buckets.ts intervalParts), and the one being read.
+   */
+  parts?: Window[];
+  part?: number;
   createdAt: number;
   /** When the attempt under way began, if it is a retry: the log times an attempt from it. */
   attemptAt?: number;

@@ -52,20 +52,21 @@ export function localBuckets(window: Window, granularity: 'day' | 'week' | 'mont
 /**
  * What to ask for, so that the rows come out as the sheet's calendar buckets. `tooManyIntervals`:
  * the 30-minute intervals over the window proved too many to read (a large org), so Assembled's own
- * buckets it is.
+ * buckets it is. `parts`: the window is asked in these pieces (intervalParts), each a report.
  */
 export function bucketPlan(
   granularity: ReportGranularity,
   window: Window,
   zone: Zone,
   tooManyIntervals = false,
+  parts: readonly Window[] = [window],
 ): BucketPlan {
   if (granularity === 'interval') return { ask: 'interval', rollUp: false };
   // Assembled's buckets start at UTC midnight: they are the sheet's wherever the zone is at UTC then.
   const buckets = localBuckets(window, granularity, zone);
   const lined = buckets.every((b) => zone.offsetMinutes(b.start) === 0 && zone.offsetMinutes(b.end) === 0);
   if (lined) return { ask: granularity, rollUp: false };
-  const long = pastIntervalLimit(window);
+  const long = parts.some(pastIntervalLimit);
   if (long || tooManyIntervals) {
     const why = long
       ? `ranges over ${MAX_INTERVAL_DAYS} days cannot be rolled up from 30-minute intervals`
@@ -82,6 +83,35 @@ export function bucketPlan(
     rollUp: true,
     note: `Buckets: calendar ${granularity}s in ${zone.name}, rolled up from Assembled's 30-minute intervals (its ${granularity}s are UTC ones): counts and seconds summed, averages and percentages recomputed from the sums, backlog as at each bucket's end.${cut ? ` ${cut}` : ''}`,
   };
+}
+
+/**
+ * A refresh that goes back to finish the period before (catch-up.ts) can take its range past the
+ * days Assembled builds 30-minute intervals for, while its own range is within them: a month to
+ * date run on 4 January pulls 1 December on. Asked as one report, its rows would be Assembled's UTC
+ * buckets, unlike those of every other run into the sheet. So it is asked in parts, each within
+ * the limit and cut where the sheet's buckets meet (at midnights where one bucket alone is longer),
+ * whose intervals are rolled up together. Undefined where one report does.
+ */
+export function intervalParts(
+  granularity: ReportGranularity,
+  range: Window,
+  own: Window,
+  zone: Zone,
+): Window[] | undefined {
+  if (!pastIntervalLimit(range) || pastIntervalLimit(own)) return undefined;
+  const cuts = (g: 'day' | 'week' | 'month') => localBuckets(range, g, zone).map((b) => b.end);
+  const [bounds, midnights] = [cuts(granularity === 'interval' ? 'day' : granularity), cuts('day')];
+  const parts: Window[] = [];
+  for (let start = range.start; start < range.end; ) {
+    const fits = (t: number) => t > start && t - start <= MAX_INTERVAL_DAYS * DAY_MS;
+    const end = bounds.filter(fits).pop() ?? midnights.filter(fits).pop();
+    if (end === undefined) return undefined;
+    parts.push({ start, end });
+    start = end;
+  }
+  const plan = bucketPlan(granularity, range, zone, false, parts);
+  return granularity === 'interval' || plan.rollUp ? parts : undefined;
 }
 
 /**

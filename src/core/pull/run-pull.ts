@@ -43,7 +43,7 @@ import { PullSpec, sourceInfo, sourceLabel, specProblems } from './pull-spec';
 import { describeTarget, TargetMissing, type Targets } from './pull-target';
 import { filterWords } from './pull-words';
 import { refuseRefreshed } from './refreshed-target';
-import { bucketPlan, rollUp, timesOfDay, type Window } from './report-buckets';
+import { bucketPlan, intervalParts, rollUp, timesOfDay, type Window } from './report-buckets';
 import { pullCoverage } from './run-coverage';
 import { pullScheduleGrid } from './run-grid';
 import type { RunLog } from './run-log';
@@ -173,10 +173,16 @@ export function startPull(
     if (refresh?.giveUpAt !== undefined) job.giveUpAt = refresh.giveUpAt;
     if (refresh?.byHand) job.byHand = true;
     if (spec.range) job.range = resolveRange(spec.range, now, deps.zone);
-    // A refresh catching up on days its last run left (catch-up.ts) starts earlier; one appending
-    // into BigQuery leaves out the days its table holds (held-days.ts).
-    if (job.range && refresh?.days)
+    // A refresh catching up on days its last run left (catch-up.ts) starts earlier, in parts where
+    // that takes it past Assembled's intervals; one appending into BigQuery leaves out the days its
+    // table holds (held-days.ts).
+    if (job.range && refresh?.days) {
+      const own = job.range;
       job.range = resolveRange({ kind: 'absolute', ...refresh.days }, now, deps.zone);
+      const parts =
+        spec.source.kind === 'report' && intervalParts(spec.source.granularity, job.range, own, deps.zone);
+      if (parts) job.parts = parts;
+    }
     checkBudget(deps.store, deps.user, job, 'job.');
     jobs.save(job);
     const notice = deps.ensureTrigger();
@@ -259,7 +265,7 @@ function stepSaved(deps: PullDeps, jobs: JobStore, id: string, force: boolean, r
   if (job.errors > 0) job = { ...job, attemptAt: deps.clock.now() };
   const next = overdue(job, deps.clock.now()) ?? step(deps, job, jobs, run);
   const saved = jobs.save(isTerminal(next) ? next : { ...next, tries: 0 });
-  if (isTerminal(saved)) deps.staging.remove(saved.id);
+  if (isTerminal(saved)) removeStaging(deps, saved);
   if (saved.state === 'done' && saved.spec.target.kind !== 'bigquery')
     rememberPull(
       deps.store,
@@ -299,7 +305,7 @@ export function stopPull(deps: PullDeps, id: string): PullJob {
     const saved = jobs.save(
       withState(job, 'failed', deps.clock.now(), { message, failure: STOPPED, rows: kept }),
     );
-    deps.staging.remove(saved.id);
+    removeStaging(deps, saved);
     logRun(deps, saved);
     return saved;
   });
@@ -381,9 +387,10 @@ function step(deps: PullDeps, job: PullJob, jobs: JobStore, run: RunState): Pull
     if (!job.reportId) {
       const range = job.range;
       if (!range) throw new Error('A report needs a date range');
+      const asked = job.parts?.[job.part ?? 0] ?? range;
       const started = client.startReport(source.report, {
-        start_time: range.start,
-        end_time: range.end,
+        start_time: asked.start,
+        end_time: asked.end,
         granularity: planOf(deps, job, source.granularity, range).ask,
         ...reportFilters(job),
       });
@@ -405,11 +412,23 @@ function step(deps: PullDeps, job: PullJob, jobs: JobStore, run: RunState): Pull
 const reportEndpoint = 'GET /v0/reports/{id}';
 
 /**
+ * The staging of the report being read: the job's own, or for a later part of a range asked in
+ * parts, one of that part's own (its offsets start again at 0).
+ */
+const stageId = (job: PullJob, part = job.part ?? 0) => (part ? `${job.id}.${part}` : job.id);
+
+const stagesOf = (job: PullJob) => (job.parts ?? [undefined]).map((_, part) => stageId(job, part));
+
+function removeStaging(deps: PullDeps, job: PullJob): void {
+  for (const id of stagesOf(job)) deps.staging.remove(id);
+}
+
+/**
  * Picks up what an execution cut short after staging, before it could save the job: the staging
  * sheet says what was read, so nothing is read again.
  */
 function resumeStaged(deps: PullDeps, job: PullJob): PullJob | undefined {
-  const stage = deps.staging.find(job.id, 'pages');
+  const stage = deps.staging.find(stageId(job), 'pages');
   const staged = stage && stagedExtent(stage);
   if (!staged?.shape) return undefined;
   return staged.next >= staged.shape.total
@@ -426,9 +445,19 @@ function resumeStaged(deps: PullDeps, job: PullJob): PullJob | undefined {
       });
 }
 
+/** A report read whole: the next part's is asked for, or the rows are written. */
 function fetchedAll(deps: PullDeps, job: PullJob, shape: StagedShape, pages: number): PullJob {
   const now = deps.clock.now();
   const fetched = { ...shape, pages, of: pages, since: job.fetched?.since ?? now, at: now };
+  const part = (job.part ?? 0) + 1;
+  if (job.parts && part < job.parts.length)
+    return withState(job, 'running', now, {
+      part,
+      reportId: undefined,
+      polls: 0,
+      errors: 0,
+      nextPollAt: now,
+    });
   return withState(job, 'writing', now, { fetched, errors: 0, nextPollAt: now });
 }
 
@@ -447,25 +476,31 @@ function pollOnce(deps: PullDeps, client: AssembledClient, job: PullJob, reportI
     });
   }
   if (rollsUp(deps, job) && pastCeiling(firstPageShape(page), reportEndpoint)) {
-    // A large org's intervals: Assembled's own days, weeks or months fit where they would not.
+    // A large org's intervals: Assembled's own days, weeks or months fit where they would not, over
+    // the whole range in one report (the parts read so far are let go).
+    removeStaging(deps, job);
     return withState(job, 'running', now, {
       reportId: undefined,
       utcBuckets: true,
+      parts: undefined,
+      part: undefined,
       polls: 0,
       nextPollAt: now,
     });
   }
-  const shape = stageFirstPage(deps.staging.open(job.id, 'pages'), page, reportEndpoint);
+  const shape = stageFirstPage(deps.staging.open(stageId(job), 'pages'), page, reportEndpoint);
   const of = pagesOf(shape);
+  if (of <= 1) return fetchedAll(deps, job, shape, 1);
   const fetched = { ...shape, pages: 1, of, since: now, at: now };
-  return withState(job, of > 1 ? 'fetching' : 'writing', now, { fetched, errors: 0, nextPollAt: now });
+  return withState(job, 'fetching', now, { fetched, errors: 0, nextPollAt: now });
 }
 
 /** The next batch of pages into the staging sheet; writing begins once the last is there. */
 function fetchPages(deps: PullDeps, client: AssembledClient, job: PullJob, reportId: string): PullJob {
-  const read = fetchNextPages(client, reportId, deps.staging.open(job.id, 'pages'), reportEndpoint);
+  const read = fetchNextPages(client, reportId, deps.staging.open(stageId(job), 'pages'), reportEndpoint);
   const now = deps.clock.now();
   const fetched = job.fetched && { ...job.fetched, pages: read.pages, at: now };
+  if (read.complete && job.fetched) return fetchedAll(deps, job, job.fetched, read.pages);
   return withState(job, read.complete ? 'writing' : 'fetching', now, {
     ...(fetched ? { fetched } : {}),
     errors: 0,
@@ -519,7 +554,10 @@ function writePiece(deps: PullDeps, job: PullJob, run: RunState, client: Assembl
 
 /** The records the staged pages make: the same in every execution that builds them. */
 function stagedRecords(deps: PullDeps, job: PullJob, client: AssembledClient): Record<string, unknown>[] {
-  const items = readStaged(deps.staging.open(job.id, 'pages')) as Record<string, unknown>[];
+  const items = stagesOf(job).flatMap((id) => readStaged(deps.staging.open(id, 'pages'))) as Record<
+    string,
+    unknown
+  >[];
   if (job.spec.source.kind === 'resource') return items;
   const rows =
     job.fetched?.kind === 'metrics' ? metricsToRows(items as unknown as Metric[]) : (items as ReportRow[]);
@@ -562,7 +600,7 @@ function sheetBuckets(deps: PullDeps, job: PullJob, rows: ReportRow[]): ReportRo
 }
 
 const planOf = (deps: PullDeps, job: PullJob, granularity: ReportGranularity, range: Window) =>
-  bucketPlan(granularity, range, deps.zone, job.utcBuckets);
+  bucketPlan(granularity, range, deps.zone, job.utcBuckets, job.parts);
 
 /** The report asked is 30-minute intervals, to be rolled up into the sheet's buckets. */
 function rollsUp(deps: PullDeps, job: PullJob): boolean {
