@@ -15,6 +15,7 @@ import {
   type PullOptions,
 } from '../core/pull/pull-view';
 import { granularityNote, timesOfDay } from '../core/pull/report-buckets';
+import { reportWindow, untilNote } from '../core/pull/report-until';
 import { isRunLogSheet } from '../core/pull/run-log';
 import {
   advancePull,
@@ -123,8 +124,12 @@ export function previewRange(
   const { from, to, start, end } = resolveRange(parseInput(DateRangeSpec, range, 'Date range'), now, zone);
   const g = parseInput(GranularitySchema, granularity, 'Granularity');
   const window = { start, end };
-  // Said before the pull, as the header note says it after.
-  const note = [g && granularityNote(g, window, zone), timesOfDay(g) && clockChangeNote(window, zone, now)]
+  // Said before the pull, as the header note says it after; a report stops at now (report-until.ts).
+  const note = [
+    g && untilNote(window, now, zone, true),
+    g && granularityNote(g, reportWindow(window, now), zone),
+    timesOfDay(g) && clockChangeNote(window, zone, now),
+  ]
     .filter(Boolean)
     .join(' ');
   return note ? { from, to, note } : { from, to };

@@ -40,9 +40,9 @@ const WEEKS = [
   '2026-12-21 00:00:00 -> 2026-12-28 00:00:00',
   '2026-12-28 00:00:00 -> 2027-01-04 00:00:00',
   '2027-01-04 00:00:00 -> 2027-01-11 00:00:00',
-  '2027-01-11 00:00:00 -> 2027-01-12 00:00:00',
+  '2027-01-11 00:00:00 -> 2027-01-11 07:00:00',
 ];
-const MONTHS = ['2026-12-01 00:00:00 -> 2027-01-01 00:00:00', '2027-01-01 00:00:00 -> 2027-01-12 00:00:00'];
+const MONTHS = ['2026-12-01 00:00:00 -> 2027-01-01 00:00:00', '2027-01-01 00:00:00 -> 2027-01-11 07:00:00'];
 
 describe('a month-to-date merge refresh finishing the month it outlived (New York)', () => {
   it.each([
@@ -71,7 +71,7 @@ describe('a month-to-date merge refresh finishing the month it outlived (New Yor
     expect(note).not.toContain("Assembled's UTC");
     await at(rt, '2027-01-11T13:00:00Z');
     expect(what()).toMatch(/ 2027-01-01 to 2027-01-11$/);
-    // One row per agent in each, as the sheet's calendar has them: none cut at a UTC midnight.
+    // One row per agent in each, as the sheet's calendar has them (the last up to the run): none cut at a UTC midnight.
     const held = spans(rt, 'MTD');
     expect(Object.keys(held).sort()).toEqual(expected);
     expect(held[expected[0] as string]).toBe(94);
@@ -146,7 +146,7 @@ describe('a run asked in parts, cut short by the time limit', () => {
     ]);
     expect(Object.keys(spans(rt, 'MTD')).sort()).toEqual([
       '2026-12-01 00:00:00 -> 2027-01-01 00:00:00',
-      '2027-01-01 00:00:00 -> 2027-01-05 00:00:00',
+      '2027-01-01 00:00:00 -> 2027-01-04 07:00:00',
     ]);
     expect(rt.workbook.sheetNames().filter(isStageSheet)).toEqual([]);
   });

@@ -44,6 +44,7 @@ import { describeTarget, TargetMissing, type Targets } from './pull-target';
 import { filterWords } from './pull-words';
 import { refuseRefreshed } from './refreshed-target';
 import { bucketPlan, intervalParts, rollUp, timesOfDay, type Window } from './report-buckets';
+import { reportWindow, untilNote } from './report-until';
 import { pullCoverage } from './run-coverage';
 import { pullScheduleGrid } from './run-grid';
 import type { RunLog } from './run-log';
@@ -179,8 +180,9 @@ export function startPull(
     if (job.range && refresh?.days) {
       const own = job.range;
       job.range = resolveRange({ kind: 'absolute', ...refresh.days }, now, deps.zone);
+      const [asked, ownAsked] = [reportWindow(job.range, now), reportWindow(own, now)];
       const parts =
-        spec.source.kind === 'report' && intervalParts(spec.source.granularity, job.range, own, deps.zone);
+        spec.source.kind === 'report' && intervalParts(spec.source.granularity, asked, ownAsked, deps.zone);
       if (parts) job.parts = parts;
     }
     checkBudget(deps.store, deps.user, job, 'job.');
@@ -387,7 +389,7 @@ function step(deps: PullDeps, job: PullJob, jobs: JobStore, run: RunState): Pull
     if (!job.reportId) {
       const range = job.range;
       if (!range) throw new Error('A report needs a date range');
-      const asked = job.parts?.[job.part ?? 0] ?? range;
+      const asked = job.parts?.[job.part ?? 0] ?? reportSpan(job, range);
       const started = client.startReport(source.report, {
         start_time: asked.start,
         end_time: asked.end,
@@ -596,11 +598,14 @@ function sheetBuckets(deps: PullDeps, job: PullJob, rows: ReportRow[]): ReportRo
   const { source } = job.spec;
   if (source.kind !== 'report' || source.granularity === 'interval' || !job.range) return rows;
   const plan = planOf(deps, job, source.granularity, job.range);
-  return plan.rollUp ? rollUp(rows, source.granularity, job.range, deps.zone) : rows;
+  return plan.rollUp ? rollUp(rows, source.granularity, reportSpan(job, job.range), deps.zone) : rows;
 }
 
+/** The time a report asks for: its range, up to the last whole interval before the job began. */
+const reportSpan = (job: PullJob, range: Window) => reportWindow(range, job.createdAt);
+
 const planOf = (deps: PullDeps, job: PullJob, granularity: ReportGranularity, range: Window) =>
-  bucketPlan(granularity, range, deps.zone, job.utcBuckets, job.parts);
+  bucketPlan(granularity, reportSpan(job, range), deps.zone, job.utcBuckets, job.parts);
 
 /** The report asked is 30-minute intervals, to be rolled up into the sheet's buckets. */
 function rollsUp(deps: PullDeps, job: PullJob): boolean {
@@ -687,6 +692,7 @@ function headerNote(deps: PullDeps, job: PullJob, done?: WriteOutcome): string {
   return [
     sourceLine(sourceLabel(spec.source)),
     range ? `${rangeLabel(spec.mode, done)}: ${datesWords(range)} (${deps.zone.name})` : '',
+    range && spec.source.kind === 'report' ? untilNote(range, job.createdAt, deps.zone) : '',
     bucketNote(deps, job),
     clockNote(deps, job),
     sourceInfo(spec.source).note ?? '',

@@ -1,0 +1,40 @@
+// A report over a range that runs past now counts the time scheduled after now but none of it
+// adherent or handled yet: month-to-date adherence pulled at 07:41 counted the whole day's 8 hours
+// scheduled against 07:41 of adherence, and read 86% for a month at 93%. So a report's range ends
+// at the last whole 30-minute interval before the pull began, and its note and the Pull form say so.
+import type { Zone } from '../ports';
+import { formatLocalDateTime } from '../time/zone-math';
+import type { Window } from './report-buckets';
+
+/** Assembled's intervals: half hours from UTC midnight. */
+const INTERVAL_MS = 30 * 60_000;
+
+/** The end of the last whole interval before `now`, where `window` runs past it; else undefined. */
+export function reportUntil(window: Window, now: number): number | undefined {
+  const until = Math.floor(now / INTERVAL_MS) * INTERVAL_MS;
+  return window.start < until && until < window.end ? until : undefined;
+}
+
+/** The part of `window` a report asked at `now` covers. */
+export function reportWindow(window: Window, now: number): Window {
+  return { start: window.start, end: reportUntil(window, now) ?? window.end };
+}
+
+/** Why the rows stop at now: what Assembled counts of the time after `it`. */
+const counted = (it: string) =>
+  `Assembled counts the time scheduled ${it} but none of it adherent or handled yet`;
+
+/**
+ * Said in the header note (`now`: when the pull began) and, `before` it, under the range: where the
+ * rows stop short of a range that runs past now, or that the range lies ahead.
+ */
+export function untilNote(window: Window, now: number, zone: Zone, before = false): string {
+  if (window.end <= now) return '';
+  const until = reportUntil(window, now);
+  if (until === undefined)
+    return `The range lies ahead of the pull, or began less than 30 minutes before it: ${counted('in it')}.`;
+  const when = formatLocalDateTime(until, zone);
+  return before
+    ? `This range runs past now: the rows will stop at the last whole 30-minute interval before the pull begins (${when} in ${zone.name}, if it began now), since ${counted('after now')}.`
+    : `Until: ${when} (${zone.name}), the last whole 30-minute interval before the pull began. The range runs past it, and ${counted('after it')}, so the rows stop there; a later pull brings the rest.`;
+}

@@ -1,0 +1,99 @@
+// A report over a range that runs past now: Assembled counts the time scheduled after now, but none
+// of it adherent or handled yet. Month-to-date adherence pulled at 07:41 counted all of the day's
+// scheduled hours against 07:41 of adherence and read several points low. A report now stops at
+// the last whole 30-minute interval before the pull began, and the form and header note say so.
+import { describe, expect, it } from 'vitest';
+import type { LocalRuntime } from '../../dev/gas';
+import { startLocalAddon } from '../../dev/local-addon';
+import { pullToEnd } from './pull-to-end';
+
+const adherence = (granularity: string, range: object, name: string) => ({
+  source: { kind: 'report', report: 'adherence', granularity },
+  range,
+  target: { kind: 'new_sheet', name },
+  mode: 'replace',
+});
+const monthToDate = { kind: 'relative', preset: 'month_to_date' };
+
+/** A column of the sheet: its display values, and its durations ("40:00:00") summed in seconds. */
+function column(rt: LocalRuntime, sheet: string, header: string) {
+  const [head = [], ...rows] = rt.workbook.displayValues(sheet);
+  const shown = rows.map((r) => String(r[head.indexOf(header)]));
+  const seconds = shown.reduce((sum, t) => {
+    const [h = 0, m = 0, s = 0] = t.split(':').map(Number);
+    return sum + h * 3600 + m * 60 + s;
+  }, 0);
+  return { shown, seconds };
+}
+
+describe('a report whose range runs past now (New York, Monday 7 December 2026, 07:41)', () => {
+  it('stops at the last whole interval before the pull: time scheduled after it is not counted against adherence', async () => {
+    const { rt } = await startLocalAddon({ timezone: 'America/New_York', now: '2026-12-07T12:41:00Z' });
+    expect(await rt.callFromSidebar('previewRange', monthToDate, 'month')).toEqual({
+      from: '2026-12-01',
+      to: '2026-12-07',
+      note: 'This range runs past now: the rows will stop at the last whole 30-minute interval before the pull begins (2026-12-07 07:30 in America/New_York, if it began now), since Assembled counts the time scheduled after now but none of it adherent or handled yet.',
+    });
+    // A range over, and a list that is not a report, are pulled whole as before.
+    const lastMonth = { kind: 'relative', preset: 'last_month' };
+    expect(await rt.callFromSidebar('previewRange', lastMonth, 'month')).not.toHaveProperty('note');
+    expect(await rt.callFromSidebar('previewRange', monthToDate)).not.toHaveProperty('note');
+    expect(
+      await rt.callFromSidebar('previewRange', { kind: 'relative', preset: 'tomorrow' }, 'day'),
+    ).toMatchObject({
+      note: expect.stringMatching(
+        /^The range lies ahead of the pull, or began less than 30 minutes before it: /,
+      ),
+    });
+
+    expect(await pullToEnd(rt, adherence('month', monthToDate, 'MTD'), 'pull-00000001')).toMatchObject({
+      state: 'done',
+    });
+    const mtd = column(rt, 'MTD', 'Scheduled');
+    expect(new Set(column(rt, 'MTD', 'End').shown)).toEqual(new Set(['2026-12-07 07:30:00']));
+    expect(rt.workbook.notes('MTD')[0]?.[0]).toContain(
+      '\nUntil: 2026-12-07 07:30 (America/New_York), the last whole 30-minute interval before the pull began. The range runs past it, and Assembled counts the time scheduled after it but none of it adherent or handled yet, so the rows stop there; a later pull brings the rest.\n',
+    );
+    // Its hours scheduled are the six days before and today's intervals up to 07:30, none after.
+    const days = { kind: 'absolute', from: '2026-12-01', to: '2026-12-06' };
+    await pullToEnd(rt, adherence('month', days, 'Six days'), 'pull-00000002');
+    await pullToEnd(
+      rt,
+      adherence('interval', { kind: 'relative', preset: 'today' }, 'Today'),
+      'pull-00000003',
+    );
+    const starts = column(rt, 'Today', 'Start').shown;
+    expect(starts.length).toBeGreaterThan(0);
+    expect(starts.filter((s) => s >= '2026-12-07 07:30')).toEqual([]);
+    expect(mtd.seconds).toBe(
+      column(rt, 'Six days', 'Scheduled').seconds + column(rt, 'Today', 'Scheduled').seconds,
+    );
+    const percent = (sheet: string) =>
+      column(rt, sheet, 'Adherent').seconds / column(rt, sheet, 'Scheduled').seconds;
+    expect(Math.abs(percent('MTD') - percent('Six days'))).toBeLessThan(0.02);
+  });
+
+  it('a scheduled refresh stops there too', async () => {
+    const { rt } = await startLocalAddon({
+      timezone: 'America/New_York',
+      now: '2026-12-06T17:00:00Z',
+      mode: 'bound',
+    });
+    rt.workbook.addSheet('MTD');
+    const spec = {
+      ...adherence('day', monthToDate, 'MTD'),
+      target: { kind: 'sheet', name: 'MTD' },
+      mode: 'merge',
+    };
+    const frequency = { kind: 'weekly', weekdays: [1], hour: 7 };
+    await rt.callFromSidebar('saveRefresh', { spec, frequency, notifyByEmail: false }, 'refresh-000001');
+    await rt.clock.advanceAsync(Date.parse('2026-12-07T13:00:00Z') - rt.clock.now());
+    const ends = column(rt, 'MTD', 'End').shown;
+    expect(ends).toContain('2026-12-07 00:00:00');
+    expect(ends).toContain('2026-12-07 07:00:00');
+    expect(ends).not.toContain('2026-12-08 00:00:00');
+    expect(rt.workbook.notes('MTD')[0]?.[0]).toContain(
+      '\nUntil: 2026-12-07 07:00 (America/New_York), the last whole',
+    );
+  });
+});
