@@ -119,10 +119,13 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * during a push marked not sent and counted, Push asking before rows pushed before are made a
  * second time and before cancelling time off, only the later copy of a time-off row typed twice
  * held back, Validate's count of more rows counting rows changed since pushed, and cancel ids
- * Validate found unknown not sent);
+ * Validate found unknown not sent, 270.5 with a BigQuery table's field rules shared with the Pull
+ * form, which says each at its field, a refresh's catch-up past 31 days asked in parts so every
+ * bucket is a calendar one, and a report stopping at the last whole interval before now, said in
+ * its note and form);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 268.7;
+const CODE_BUDGET_KIB = 270.5;
 
 const ENTRY_POINTS = [
   'onOpen',
