@@ -41,6 +41,10 @@ describe("a pull over a night the clocks change, in the sheet's zone", () => {
     expect(rt.workbook.notes('States')[0]?.[0]).toContain(`\n${BACK}\n`);
     await pullToEnd(rt, ticketStats('day', '2026-11-01', '2026-11-01', 'Days'), 'pull-000000002');
     expect(rt.workbook.notes('Days')[0]?.[0]).not.toContain('Clocks');
+    // Days rolled up from intervals: ticket stats' backlog is a level, taken at each day's end.
+    expect(rt.workbook.notes('Days')[0]?.[0]).toContain(
+      "recomputed from the sums, backlog as at each bucket's end.",
+    );
     await pullToEnd(rt, ticketStats('interval', '2026-11-02', '2026-11-03', 'After'), 'pull-000000003');
     expect(rt.workbook.notes('After')[0]?.[0]).not.toContain('Clocks');
   });

@@ -163,6 +163,8 @@ describe('report rows are the sheet calendar days', () => {
     expect(rt.workbook.notes('Adherence')[0]?.[0]).toMatch(
       /Buckets: calendar days in America\/New_York, rolled up from Assembled's 30-minute intervals/,
     );
+    // Adherence has no backlog for the note to speak of (ticket stats' is in clock-change.test.ts).
+    expect(rt.workbook.notes('Adherence')[0]?.[0]).not.toContain('backlog');
   });
 
   it("a large org's 30-minute intervals, too many to read, give way to Assembled's own weeks, and the note says why", async () => {

@@ -63,6 +63,8 @@ export interface SourceInfo {
   span?: readonly [string, string];
   /** What the header note says of the records beside the pull's own lines. */
   note?: string;
+  /** A report's levels, not flows (taken at a bucket's end when rolled up), as its note names them. */
+  levels?: string;
 }
 
 const STATE_KEY = 'agent_id,platform,start_time';
@@ -96,7 +98,7 @@ const BUCKET_KEY = 'start_time,end_time';
 
 export const REPORTS: Record<ReportType, SourceInfo> = {
   adherence: { ...BUCKET, label: 'Adherence report', key: `agent_id,${BUCKET_KEY}` },
-  ticket_stats: { ...BUCKET, label: 'Ticket stats report', key: `queue_id,${BUCKET_KEY}` },
+  ticket_stats: { ...BUCKET, label: 'Ticket stats report', key: `queue_id,${BUCKET_KEY}`, levels: 'backlog' },
   handle_time: { ...BUCKET, label: 'Handle time report', key: `agent_id,${BUCKET_KEY}` },
 };
 

@@ -53,6 +53,7 @@ export function localBuckets(window: Window, granularity: 'day' | 'week' | 'mont
  * What to ask for, so that the rows come out as the sheet's calendar buckets. `tooManyIntervals`:
  * the 30-minute intervals over the window proved too many to read (a large org), so Assembled's own
  * buckets it is. `parts`: the window is asked in these pieces (intervalParts), each a report.
+ * `levels`: the report's columns that are levels, not flows (a backlog), named in the note.
  */
 export function bucketPlan(
   granularity: ReportGranularity,
@@ -60,6 +61,7 @@ export function bucketPlan(
   zone: Zone,
   tooManyIntervals = false,
   parts: readonly Window[] = [window],
+  levels?: string,
 ): BucketPlan {
   if (granularity === 'interval') return { ask: 'interval', rollUp: false };
   // Assembled's buckets start at UTC midnight: they are the sheet's wherever the zone is at UTC then.
@@ -81,7 +83,7 @@ export function bucketPlan(
   return {
     ask: 'interval',
     rollUp: true,
-    note: `Buckets: calendar ${granularity}s in ${zone.name}, rolled up from Assembled's 30-minute intervals (its ${granularity}s are UTC ones): counts and seconds summed, averages and percentages recomputed from the sums, backlog as at each bucket's end.${cut ? ` ${cut}` : ''}`,
+    note: `Buckets: calendar ${granularity}s in ${zone.name}, rolled up from Assembled's 30-minute intervals (its ${granularity}s are UTC ones): counts and seconds summed, averages and percentages recomputed from the sums${levels ? `, ${levels} as at each bucket's end` : ''}.${cut ? ` ${cut}` : ''}`,
   };
 }
 

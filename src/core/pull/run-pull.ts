@@ -605,7 +605,14 @@ function sheetBuckets(deps: PullDeps, job: PullJob, rows: ReportRow[]): ReportRo
 const reportSpan = (job: PullJob, range: Window) => reportWindow(range, job.createdAt);
 
 const planOf = (deps: PullDeps, job: PullJob, granularity: ReportGranularity, range: Window) =>
-  bucketPlan(granularity, reportSpan(job, range), deps.zone, job.utcBuckets, job.parts);
+  bucketPlan(
+    granularity,
+    reportSpan(job, range),
+    deps.zone,
+    job.utcBuckets,
+    job.parts,
+    sourceInfo(job.spec.source).levels,
+  );
 
 /** The report asked is 30-minute intervals, to be rolled up into the sheet's buckets. */
 function rollsUp(deps: PullDeps, job: PullJob): boolean {
