@@ -46,6 +46,27 @@ describe('The Pull data progress dock', () => {
     expect(await focus(sb)).toEqual({ id: 'newSheet', clear: true });
   });
 
+  it('in a short sidebar, where the dock follows the form, shows how the pull ended, Pull data in view above it', async () => {
+    const { page } = bench();
+    // A sidebar about 500 pixels tall: the dock is taller than a third of it, so it is not stuck.
+    await page.setViewportSize({ width: 1280, height: 760 });
+    const sb = await openPull(page);
+    // A pull over before Stop is offered: nothing has brought the dock into view while it ran.
+    await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Agent states' });
+    await sb.getByRole('button', { name: 'Pull data' }).click();
+    await sb.locator('#jobStage', { hasText: /^Done$/ }).waitFor({ timeout: 45_000 });
+    await expect.poll(async () => (await focus(sb)).id).toBe('run');
+    expect(await sb.locator('#dock').getAttribute('class')).toContain('loose');
+    const inView = await sb.locator('#status').evaluate((e) => {
+      const box = e.getBoundingClientRect();
+      return box.height > 0 && box.top >= 0 && box.bottom <= innerHeight;
+    });
+    expect({ status: inView, focus: await focus(sb) }).toEqual({
+      status: true,
+      focus: { id: 'run', clear: true },
+    });
+  });
+
   it('keeps the focus in view while a pull runs: a picker walked with the arrows, Fixed dates chosen', async () => {
     const { page } = bench();
     const sb = await openPull(page);

@@ -10,8 +10,9 @@ const MAX_SHARE = 1 / 3;
  * pull, a checkbox reached with the arrows) is scrolled there too, as is the focus the dock grew
  * over. A press is left alone: nothing moves under the pointer before its click. A dock taller
  * than MAX_SHARE of the sidebar stops sticking ("loose"): it would hide the form it reports on.
+ * Gives what brings a loose dock into view, for when a pull ends.
  */
-export function keepFocusClear(dock: HTMLElement): void {
+export function keepFocusClear(dock: HTMLElement): () => void {
   let pressed = false;
   window.addEventListener('pointerdown', () => {
     pressed = true;
@@ -37,4 +38,8 @@ export function keepFocusClear(dock: HTMLElement): void {
   new ResizeObserver(fit).observe(dock);
   window.addEventListener('resize', fit);
   document.addEventListener('focusin', (event) => reveal(event.target));
+  // Following the form, the dock may be below what is shown: brought into view when it has news.
+  return () => {
+    if (loose) dock.scrollIntoView({ block: 'nearest' });
+  };
 }

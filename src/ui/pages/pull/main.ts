@@ -41,7 +41,7 @@ const run = byId<HTMLButtonElement>('run');
 const again = byId<HTMLButtonElement>('againButton');
 const scheduleAgain = byId<HTMLButtonElement>('scheduleAgain');
 
-keepFocusClear(byId('dock'));
+const showDock = keepFocusClear(byId('dock'));
 
 let options: PullOptions;
 let pickers = new Map<FilterName, Picker>();
@@ -464,6 +464,8 @@ function paint(): void {
   if (kind !== saidState) {
     saidState = kind;
     byId('jobSaid').textContent = job.stage;
+    // How it ended is shown where the eye is, even when the dock follows the form (dock.ts).
+    if (over) showDock();
   }
   let detail = job.detail;
   if (!over && asking && job.state === 'running')
