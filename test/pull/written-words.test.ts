@@ -9,6 +9,7 @@ const written = (rows: number): Written => ({
   updated: 0,
   present: 0,
   superseded: 0,
+  replacing: 0,
   bodyRow: 2,
   extent: { rows: rows + 1, cols: 3 },
 });
@@ -40,5 +41,23 @@ describe('writtenWords', () => {
       expect(writtenWords(mode, { ...written(484), fresh: true }, 'HT merged!A1')).toBe(
         '484 rows written to HT merged!A1.',
       );
+  });
+
+  it('says a merge row in the place of rows over the same time replaced them, apart from the rows added', () => {
+    // A weekly month-to-date run: every agent's month so far takes the place of last week's.
+    const weekly = { ...written(94), replacing: 94, superseded: 94 };
+    expect(writtenWords('merge', weekly, 'MTD!A1')).toBe(
+      '94 rows merged into MTD!A1: 0 updated, 0 added, 94 replacing rows from earlier pulls over the same time (94 taken out, so no day counts twice).',
+    );
+    // The first run of January: December's rows finished, January's new.
+    const january = { ...written(188), replacing: 94, superseded: 94 };
+    expect(writtenWords('merge', january, 'MTD!A1')).toBe(
+      '188 rows merged into MTD!A1: 0 updated, 94 added, 94 replacing rows from earlier pulls over the same time (94 taken out, so no day counts twice).',
+    );
+    // Rows taken out beside rows updated, none replacing: said as before.
+    const updated = { ...written(0), rows: 3, updated: 3, superseded: 2 };
+    expect(writtenWords('merge', updated, 'MTD!A1')).toBe(
+      '3 rows merged into MTD!A1: 3 updated, 0 added; 2 rows from earlier pulls over the same time taken out, so no day counts twice.',
+    );
   });
 });

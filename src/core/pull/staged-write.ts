@@ -132,7 +132,7 @@ export class StagedWrite {
       keptBeside = beside.others.filter((o) => o.col >= right).map((o) => o.header);
     }
     clearTakenOut(grid, o, plan);
-    const { appended, updated, present, superseded, extent, bodyRow } = plan;
+    const { appended, updated, present, superseded, replacing, extent, bodyRow } = plan;
     const fresh = plan.headed === 0 ? ({ fresh: true } as const) : {};
     const note = this.options.noteOf?.({ ...fresh, appended }) ?? this.options.note;
     this.target.grid.styleHeader(
@@ -149,6 +149,7 @@ export class StagedWrite {
         updated,
         present,
         superseded,
+        replacing,
         extent,
         bodyRow,
         ...fresh,

@@ -21,11 +21,15 @@ function outcome(mode: WriteMode, w: Written, label: string): string {
   // Into a new or empty sheet an append or merge is a first write, whatever the mode chosen.
   if (mode !== 'replace' && w.fresh) return `${rowCount(w.rows)} written to ${label}`;
   if (mode === 'merge') {
-    const merged = `${rowCount(w.rows)} merged into ${label}: ${countText(w.updated)} updated, ${countText(w.appended)} added`;
-    // A week cut short by an earlier pull, beside the whole week now: the days would count twice.
-    const gone = w.superseded
-      ? `; ${rowCount(w.superseded)} from earlier pulls over the same time taken out, so no day counts twice`
-      : '';
+    // A row in the place of rows over the same time (a week cut short by an earlier pull, now whole)
+    // is not one more: said apart from the rows added, with the rows taken out.
+    const merged = `${rowCount(w.rows)} merged into ${label}: ${countText(w.updated)} updated, ${countText(w.appended - w.replacing)} added`;
+    const twice = 'so no day counts twice';
+    const gone = w.replacing
+      ? `, ${countText(w.replacing)} replacing rows from earlier pulls over the same time (${countText(w.superseded)} taken out, ${twice})`
+      : w.superseded
+        ? `; ${rowCount(w.superseded)} from earlier pulls over the same time taken out, ${twice}`
+        : '';
     const left = w.present
       ? `; ${rowCount(w.present)} left out, as longer rows in the sheet hold all their time`
       : '';

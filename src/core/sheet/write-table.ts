@@ -68,6 +68,8 @@ export interface WriteResult {
   present: number;
   /** merge: the sheet's rows taken out, as a new row's span overlapped theirs (see `span`). */
   superseded: number;
+  /** merge: of the rows appended, those that went in the place of rows taken out (a week now whole). */
+  replacing: number;
   /** The block the table now fills, header included. */
   extent: Extent;
   writeCalls: number;
@@ -255,7 +257,7 @@ export function checkCellLimit(grid: Grid, o: WriteOptions, extent: Extent): voi
 
 /** No records: replace keeps the header it finds (or says so) and clears the old rows; the other modes change nothing. */
 function writeEmpty(grid: Grid, o: WriteOptions): WriteResult {
-  const none = { rows: 0, appended: 0, updated: 0, present: 0, superseded: 0, writeCalls: 0 };
+  const none = { rows: 0, appended: 0, updated: 0, present: 0, superseded: 0, replacing: 0, writeCalls: 0 };
   const found = existingHeader(grid, o);
   if (o.mode !== 'replace') return { ...none, extent: { rows: 1, cols: found.length } };
   const header = found.length ? found : ['(no records)'];
@@ -405,6 +407,7 @@ export interface WritePlan {
   updated: number;
   present: number;
   superseded: number;
+  replacing: number;
   /** merge: the sheet's rows under the body that it no longer fills (rows were taken out). */
   leftover: number;
 }
@@ -425,6 +428,7 @@ export function planWrite(grid: Grid, table: Table, o: WriteOptions, bodyRow?: n
   let appended = table.rows.length;
   let updated = 0;
   let superseded = 0;
+  let replacing = 0;
   let leftover = 0;
 
   // A table is the block it filled last time, at A1 as at a cell: a total typed under it is not a
@@ -445,6 +449,8 @@ export function planWrite(grid: Grid, table: Table, o: WriteOptions, bodyRow?: n
       const carried = new Set(placed.at);
       const filledBefore = old.length;
       ({ appended, updated, superseded } = mergeInto(old, rows, identities, carried, spans));
+      // A new row goes below the sheet's, or in the place of the first row it took out.
+      replacing = appended - (old.length - filledBefore);
       body = old.filter((r) => r !== GONE);
       // Rows added below count against those taken out: only the table's old rows are cleared.
       leftover = Math.max(0, filledBefore - body.length);
@@ -470,6 +476,7 @@ export function planWrite(grid: Grid, table: Table, o: WriteOptions, bodyRow?: n
     updated,
     present,
     superseded,
+    replacing,
     leftover,
   };
 }
@@ -636,8 +643,17 @@ export function writeTable(grid: Grid, table: Table, o: WriteOptions): WriteResu
   if (o.mode === 'replace') clearLeftovers(grid, o, plan.extent);
   clearTakenOut(grid, o, plan);
   grid.styleHeader(o.row, o.col, plan.header.length, headerNoteOf(table, o, plan));
-  const { appended, updated, present, superseded, extent } = plan;
-  return { rows: appended + updated, appended, updated, present, superseded, extent, writeCalls: calls };
+  const { appended, updated, present, superseded, replacing, extent } = plan;
+  return {
+    rows: appended + updated,
+    appended,
+    updated,
+    present,
+    superseded,
+    replacing,
+    extent,
+    writeCalls: calls,
+  };
 }
 
 /** Whether the table is placed at a cell other than A1, where it owns only its own block. */
