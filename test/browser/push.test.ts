@@ -370,7 +370,7 @@ describe('Push rows in the workbench', () => {
       await expect
         .poll(() => sb.locator('#status').textContent())
         .toMatch(
-          /failed.*the add-on tries again, and stops the push once 5 tries in a row have failed over 30 minutes or more\. Next try in/,
+          /failed.*the add-on tries again, and the push stops if it is still failing at 30 min\. Next try in/,
         );
       await sb.getByRole('button', { name: 'Stop this push' }).click();
       // With the cause of the tries that failed, in the sidebar as in the log.

@@ -114,6 +114,30 @@ describe('a push while Assembled is down', () => {
   });
 });
 
+describe('a push whose answer was lost, while Assembled is down', () => {
+  it('says it was checking whether Assembled took the batch, not reading time-off requests', () => {
+    const s = pushSetup();
+    const sheet = s.addSheet('Leave', [HEADER, ...timeOffRows(s, 3, 'lost')]);
+    // The batch reaches Assembled, its answer is lost, and Assembled goes down.
+    s.loseAnswers(1);
+    const downOnceSent = () =>
+      s.atRequest(s.sentCount() + 1, () => {
+        if (!s.simulator.stats().byRoute['POST /v0/time_off']) return downOnceSent();
+        s.simulator.setFaults(DOWN);
+      });
+    downOnceSent();
+    const id = startPush(s.deps, 'time_off', sheet, 'outage-0007').id;
+    const job = advancePush(s.deps, id, s.clock.now() + 60_000);
+    expect(job).toMatchObject({ state: 'running', inFlight: expect.anything() });
+    expect(job.message).toMatch(
+      /^Assembled had a server error \(HTTP 503\) while checking whether Assembled took the last batch;/,
+    );
+    expect(drive(s, id).job.message).toMatch(
+      /^Stopped: .*\(last problem: .* while checking whether Assembled took the last batch\)\./,
+    );
+  });
+});
+
 describe('stopping a push', () => {
   it('stops one waiting out an outage: nothing more is sent, and it says how far it got and why', () => {
     const s = pushSetup();

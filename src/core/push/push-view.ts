@@ -102,7 +102,8 @@ export function pushView(job: PushJob, now: number): PushView {
     problems: job.state === 'running' ? [] : withMore(job.problems ?? [], job.invalid + job.failed),
     notice: job.state === 'running' ? (job.notice ?? '') : '',
     elapsedMs: (job.state === 'running' ? now : job.updatedAt) - job.createdAt,
-    estimatedLeftMs: preparing ? null : timeLeft(job, now),
+    // No pace to go by while a failing Assembled holds the rows back.
+    estimatedLeftMs: preparing || (trouble && job.failing) ? null : timeLeft(job, now),
     nextPollInMs,
     preparing,
     nextTryInMs: trouble ? (job.notBefore ?? now) - now : 0,
@@ -117,8 +118,8 @@ function timeLeft(job: PushJob, now: number): number | null {
 
 /**
  * A request that failed, and what comes of it. A rate limit says Assembled is up: it is waited out
- * for as long as it takes. Tries that keep failing stop the push (OUTAGE_TRIES of them over
- * OUTAGE_MS), which the words say, so a long wait has an end in sight.
+ * for as long as it takes. Failing that keeps on stops the push (OUTAGE_MS of it, over at least
+ * OUTAGE_TRIES tries), which the words say in minutes, so a long wait has an end in sight.
  */
 function troubleWords(message: string, job: PushJob, now: number): string {
   const cause = causeOf(message);
@@ -127,8 +128,16 @@ function troubleWords(message: string, job: PushJob, now: number): string {
     const so = minutes > 0 ? `, ${minutes} min so far` : '';
     return `${cause}. Assembled is up, so the add-on waits its turn and tries again for as long as it takes${so}.`;
   }
-  const tries = job.failing?.tries ?? 1;
-  const failed =
-    tries === 1 ? 'A request to Assembled failed' : `Requests to Assembled failed ${tries} times in a row`;
-  return `${failed} (${cause}); the add-on tries again, and stops the push once ${OUTAGE_TRIES} tries in a row have failed over ${OUTAGE_MS / 60_000} minutes or more.`;
+  const minutes = Math.floor((now - (job.failing?.since ?? now)) / 60_000);
+  const limit = OUTAGE_MS / 60_000;
+  const failed = minutes > 0 ? `Assembled has failed for ${minutes} min` : 'A request to Assembled failed';
+  // Past the time, tries are still owed (in the background they come hourly): count those down.
+  const owed = OUTAGE_TRIES - (job.failing?.tries ?? 1);
+  const stops =
+    minutes < limit
+      ? `if it is still failing at ${limit} min`
+      : owed > 1
+        ? `if the next ${owed} tries fail too`
+        : 'if the next try fails too';
+  return `${failed} (${cause}); the add-on tries again, and the push stops ${stops}.`;
 }

@@ -4,6 +4,7 @@
 //   flight -> send it -> write its outcomes in one block -> clear the mark.
 // Only one execution works on a push at a time (a lease taken under the document lock).
 import { type AssembledClient, type AssembledError, isAssembledError, TokenBucket } from '../assembled';
+import { callWords } from '../assembled/call-words';
 import { causeOf } from '../assembled/errors';
 import { countText, rowCount } from '../count-text';
 import { STOPPED } from '../jobs/pull-job';
@@ -117,6 +118,8 @@ function tally(byStatus: Record<string, number> | undefined, statuses: string[])
   return out;
 }
 const BACKOFF_MS = 60_000;
+/** A failed look for a batch whose answer was lost, in a person's words. */
+const CHECKING_BATCH = 'while checking whether Assembled took the last batch';
 const RATE_PER_MS = 300 / 60_000;
 const BURST = 20;
 /** Time off's pace under the rate limit (a request a row, 5 a second). */
@@ -932,8 +935,10 @@ class PushRun {
         found = reconcile(this.client, { kind: this.job.kind, items, sentAt: flight.sentAt, claimed });
       } catch (error) {
         if (!isAssembledError(error)) throw error;
-        // Not known yet: keep the mark and come back later rather than risk a duplicate.
-        this.waitOut(error.message, error);
+        // Not known yet: keep the mark and come back later rather than risk a duplicate. The
+        // call lists requests or activities; what it is for is the news to a person pushing.
+        const checking = error.message.replace(`while ${callWords(error.endpoint)}`, CHECKING_BATCH);
+        this.waitOut(checking, error);
         return false;
       }
     }
