@@ -466,6 +466,54 @@ describe('row parsing', () => {
   });
 });
 
+describe('cells that hold something other than what was typed', () => {
+  const header = ['Agent', 'Start', 'End', 'All day', 'Type', 'Notes'];
+  const platform = ['Agent', 'Platform', 'Platform ID'];
+  const platformId = (id: unknown) => parse('associations', platform, ['a-1', 'zendesk', id]).result;
+
+  it('a formula error is named, with the formula to fix, in a time cell as in any other', () => {
+    expect(parse('time_off', header, ['ada@example.com', '#NAME?', '2026-06-01 10:00']).result).toEqual({
+      ok: false,
+      problems: ['Start: holds the formula error #NAME?: fix the formula that fills it, or type the value.'],
+    });
+    expect(parse('time_off', header, ['#N/A', '2026-06-01 09:00', '#REF!']).result).toEqual({
+      ok: false,
+      problems: [
+        'Agent: holds the formula error #N/A: fix the formula that fills it, or type the value.',
+        'End: holds the formula error #REF!: fix the formula that fills it, or type the value.',
+      ],
+    });
+  });
+
+  it('an id Excel wrote in scientific notation is refused: its digits are lost', () => {
+    expect(platformId('1.5E+10')).toEqual({
+      ok: false,
+      problems: [
+        `Platform ID: "1.5E+10" is an id turned into a number in scientific notation (as Excel shows long numbers), so its digits are lost: type the id as text (format the column as Plain text, or start the id with ').`,
+      ],
+    });
+    expect(platformId('1,23457E+15')).toMatchObject({ ok: false });
+    // An id of the platform's own that has an E in it is no number.
+    expect(platformId('12E45')).toMatchObject({ ok: true, request: { input: { platform_id: '12E45' } } });
+  });
+
+  it('an id held as a number goes as its digits up to 15 of them, past which it is not exact', () => {
+    expect(platformId(15_000_000_000)).toMatchObject({
+      ok: true,
+      request: { input: { platform_id: '15000000000' } },
+    });
+    expect(platformId(999_999_999_999_999)).toMatchObject({ ok: true });
+    expect(platformId(1_234_567_890_123_456_800)).toEqual({
+      ok: false,
+      problems: [
+        expect.stringMatching(
+          /^Platform ID: 1234567890123456800 is a number too long to be exact \(a number keeps 15 digits\), so the id's last digits are lost: type the id as text/,
+        ),
+      ],
+    });
+  });
+});
+
 describe('namesakes', () => {
   it('a name many people share lists the first three by email (else agent id) and counts the rest', () => {
     const many = [

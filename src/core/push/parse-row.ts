@@ -10,6 +10,7 @@ import { formatLocalDateTime, fromLocal } from '../time/zone-math';
 import { type ActivityCells, activityRequest, clearRequest } from './activity-rows';
 import type { ActivityTypeDirectory } from './activity-types';
 import type { AgentDirectory } from './agents';
+import { cellFault } from './cell-faults';
 import { type CellTime, readCellTime, TIME_FORMS } from './cell-time';
 import { closest } from './closest';
 import type { HeaderMap } from './header';
@@ -68,6 +69,11 @@ function cellSchema(spec: ColumnSpec, zone: Zone, locale: string | undefined) {
     z.transform((v: unknown, ctx): string | boolean | CellTime | undefined => {
       if (isEmpty(v)) {
         if (spec.required) issue(ctx.issues, v, `is empty, and the row needs ${wanted(spec)}.`);
+        return undefined;
+      }
+      const fault = cellFault(v, spec.plainText === true);
+      if (fault) {
+        issue(ctx.issues, v, fault);
         return undefined;
       }
       switch (spec.type) {
