@@ -5,7 +5,7 @@
 // when the sheet is sorted or the row copied.
 import type { CellValue } from '../table/build-table';
 import type { HeaderMap } from './header';
-import type { PushKind } from './kinds';
+import { KINDS, type PushKind } from './kinds';
 import { hash } from './request';
 
 const PRINT = /^What the add-on sent, kept as ([0-9a-f]{8})\b/;
@@ -37,6 +37,8 @@ export function sentPrint(note: string): string | undefined {
 }
 
 const HOW: Partial<Record<PushKind, string>> = {
+  // An agent holds one ID per platform: sent again, the row sets it again, nothing doubles.
+  associations: 'An association is safe to send again: to send the change, clear its Push status.',
   time_off:
     'To change it, cancel the request (Time off to cancel, with its Assembled ID), then clear Push status and Assembled ID here and push the row as new.',
   activities:
@@ -69,7 +71,7 @@ export function changedMessage(kind: PushKind, action = '', status = '', was = '
   const ended = kind === 'time_off' && ENDED_TIME_OFF.includes(status.trim().toLowerCase());
   const how =
     (edit ? EDIT_HOW : ended ? undefined : HOW[kind]) ??
-    'To send it as a new row, clear its Push status and Assembled ID.';
+    `To send it as a new row, clear its Push status${KINDS[kind].noIds ? '' : ' and Assembled ID'}.`;
   const sent = was ? `${LAST_WORD}${sentMessage(was)}` : '';
   return `${CHANGED} Assembled holds the row as it was sent, and a done row is never sent again. ${how}${sent}`;
 }
