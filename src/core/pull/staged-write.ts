@@ -12,6 +12,7 @@ import {
   checkCellLimit,
   chunkRows,
   clearTakenOut,
+  countsOf,
   headerNoteOf,
   planWrite,
   previousBlock,
@@ -132,7 +133,7 @@ export class StagedWrite {
       keptBeside = beside.others.filter((o) => o.col >= right).map((o) => o.header);
     }
     clearTakenOut(grid, o, plan);
-    const { appended, updated, present, superseded, replacing, extent, bodyRow } = plan;
+    const { appended, bodyRow } = plan;
     const fresh = plan.headed === 0 ? ({ fresh: true } as const) : {};
     const note = this.options.noteOf?.({ ...fresh, appended }) ?? this.options.note;
     this.target.grid.styleHeader(
@@ -144,13 +145,7 @@ export class StagedWrite {
     const renamed = plan.placed.renamed.map((r) => ({ ...r, col: this.options.col + r.index }));
     return this.finish(
       {
-        rows: appended + updated,
-        appended,
-        updated,
-        present,
-        superseded,
-        replacing,
-        extent,
+        ...countsOf(plan),
         bodyRow,
         ...fresh,
         ...(keptBeside?.length ? { keptBeside } : {}),

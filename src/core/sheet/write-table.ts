@@ -643,17 +643,13 @@ export function writeTable(grid: Grid, table: Table, o: WriteOptions): WriteResu
   if (o.mode === 'replace') clearLeftovers(grid, o, plan.extent);
   clearTakenOut(grid, o, plan);
   grid.styleHeader(o.row, o.col, plan.header.length, headerNoteOf(table, o, plan));
+  return { ...countsOf(plan), writeCalls: calls };
+}
+
+/** What a planned write did to the rows, as a result says it. */
+export function countsOf(plan: WritePlan): Omit<WriteResult, 'writeCalls'> {
   const { appended, updated, present, superseded, replacing, extent } = plan;
-  return {
-    rows: appended + updated,
-    appended,
-    updated,
-    present,
-    superseded,
-    replacing,
-    extent,
-    writeCalls: calls,
-  };
+  return { rows: appended + updated, appended, updated, present, superseded, replacing, extent };
 }
 
 /** Whether the table is placed at a cell other than A1, where it owns only its own block. */
