@@ -38,7 +38,7 @@ describe('A sidebar status line', () => {
     const { page, running } = bench();
     const { rt, session } = running.workbench;
     await rt.callFromSidebar('saveSettings', {
-      apiKey: 'sk_live_never_issued',
+      apiKey: 'sk_live_test_never_issued',
       timeFormat: 'unix',
       apiVersion: '',
     });

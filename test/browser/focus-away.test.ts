@@ -89,7 +89,7 @@ describe('A sidebar left for the sheet', () => {
     expect(await card.getByRole('button', { name: /^Pause: / }).count()).toBe(1);
     // Nor within the sidebar: a click on its words after a button leaves no button focused.
     await card.getByRole('button', { name: /^Pause: / }).focus();
-    await sb.getByRole('heading', { name: 'Scheduled refreshes' }).click();
+    await card.getByRole('heading', { level: 2 }).click();
     await redrawn(sb);
     expect(await sb.locator('body').evaluate(() => document.activeElement === document.body)).toBe(true);
   });
