@@ -438,7 +438,8 @@ export function planWrite(grid: Grid, table: Table, o: WriteOptions, bodyRow?: n
   if (o.mode === 'merge') {
     const identities = identitiesOf(table, placed, o);
     const rows = project(table, placed);
-    refuseSharedKeys(rows, identities, table, placed, o.mergeKey ?? '');
+    const ids = identities(rows);
+    refuseSharedKeys(rows, ids, table, placed, o.mergeKey ?? '');
     if (found.length > 0) {
       const keys = new Set(keyColumns(table, placed, keyNames(o.mergeKey ?? '')));
       const old = rowsToRewrite(grid, o, found.length, end, keys).map((r) => [
@@ -448,7 +449,7 @@ export function planWrite(grid: Grid, table: Table, o: WriteOptions, bodyRow?: n
       const spans = spansOf(table, placed, o);
       const carried = new Set(placed.at);
       const filledBefore = old.length;
-      ({ appended, updated, superseded } = mergeInto(old, rows, identities, carried, spans));
+      ({ appended, updated, superseded } = mergeInto(old, identities(old), rows, ids, carried, spans));
       // A new row goes below the sheet's, or in the place of the first row it took out.
       replacing = appended - (old.length - filledBefore);
       body = old.filter((r) => r !== GONE);
@@ -490,16 +491,16 @@ const GONE: BodyCell[] = [];
  * place, and the user's cells beside them, when its key is new) or, when one of them holds all its
  * time, is left out; and an identity the sheet holds twice keeps its first row: a merge cut short
  * and planned again finds its written rows above, their old places below, and comes out the same.
+ * `oldIds`, `newIds`: each row's identity (identitiesOf), worked out once per plan.
  */
 function mergeInto(
   old: BodyCell[][],
+  oldIds: readonly string[],
   rows: CellValue[][],
-  identities: IdentitiesOf,
+  newIds: readonly string[],
   carried: Set<number | undefined>,
   spans?: Spans,
 ): { appended: number; updated: number; superseded: number } {
-  const oldIds = identities(old);
-  const newIds = identities(rows);
   const byKey = new Map<string, number>();
   let superseded = 0;
   const takeOut = (i: number) => {
@@ -553,13 +554,12 @@ function mergeInto(
  */
 function refuseSharedKeys(
   rows: CellValue[][],
-  identities: IdentitiesOf,
+  ids: readonly string[],
   table: Table,
   p: Placement,
   mergeKey: string,
 ): void {
   const at = keyColumns(table, p, keyNames(mergeKey));
-  const ids = identities(rows);
   const seen = new Set<string>();
   for (const [j, row] of rows.entries()) {
     const key = ids[j] as string;
