@@ -49,9 +49,11 @@ export interface ServerApi {
   testConnection(draft?: SettingsInput): ConnectionReport;
   getPullOptions(): PullOptions;
   /** With a report's granularity, `note` says when its rows will be UTC buckets or its intervals refused. */
+  /** With a mode too, says what an append leaves out (report-until.ts). */
   previewRange(
     range: DateRangeSpec,
     granularity?: ReportGranularity,
+    mode?: PullSpec['mode'],
   ): { from: string; to: string; note?: string };
   listChoices(kind: ChoiceKind): Choice[];
   /** `key`: the caller's idempotency key (the job's id is made by the server). */

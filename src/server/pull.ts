@@ -6,6 +6,7 @@ import { lazy } from '../core/lazy';
 import { agentChoices } from '../core/pull/agent-choices';
 import { GRANULARITIES } from '../core/pull/catalogue';
 import { type PullAgain, pullAgain } from '../core/pull/pull-again';
+import { WRITE_MODES } from '../core/pull/pull-spec';
 import {
   type Choice,
   type ChoiceKind,
@@ -14,8 +15,8 @@ import {
   jobView,
   type PullOptions,
 } from '../core/pull/pull-view';
-import { granularityNote, timesOfDay } from '../core/pull/report-buckets';
-import { reportWindow, untilNote } from '../core/pull/report-until';
+import { bucketPlan, granularityNote, timesOfDay, UTC } from '../core/pull/report-buckets';
+import { appendNote, reportWindow, untilNote } from '../core/pull/report-until';
 import { isRunLogSheet } from '../core/pull/run-log';
 import {
   advancePull,
@@ -118,15 +119,18 @@ function againFor(sheet: GoogleAppsScript.Spreadsheet.Sheet): { again?: PullAgai
 export function previewRange(
   range: unknown,
   granularity?: unknown,
+  mode?: unknown,
 ): { from: string; to: string; note?: string } {
   const zone = spreadsheetZone();
   const now = Date.now();
   const { from, to, start, end } = resolveRange(parseInput(DateRangeSpec, range, 'Date range'), now, zone);
   const g = parseInput(GranularitySchema, granularity, 'Granularity');
+  const append = parseInput(ModeSchema, mode, 'Mode') === 'append';
   const window = { start, end };
+  const utc = g && g !== 'interval' && bucketPlan(g, reportWindow(window, now), zone).utc;
   // Said before the pull, as the header note says it after; a report stops at now (report-until.ts).
   const note = [
-    g && untilNote(window, now, zone, true),
+    g && (append ? appendNote(window, now, g, utc ? UTC : zone, true) : untilNote(window, now, zone, true)),
     g && granularityNote(g, reportWindow(window, now), zone),
     timesOfDay(g) && clockChangeNote(window, zone, now),
   ]
@@ -136,6 +140,7 @@ export function previewRange(
 }
 
 const GranularitySchema = lazy(() => z.optional(z.enum(GRANULARITIES)));
+const ModeSchema = lazy(() => z.optional(z.enum(WRITE_MODES)));
 
 const ChoiceKindSchema = lazy(() => z.enum(['queues', 'teams', 'sites', 'agents', 'activity_types']));
 const CACHE_SECONDS = 600;

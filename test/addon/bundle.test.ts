@@ -125,10 +125,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * its note and form, 270.6 with a roll-up's note naming a backlog only where a report has one,
  * 271.9 with a merge's rows that replaced earlier ones said as replacing, a push waiting on a
  * failing Assembled said in minutes, cells holding a formula error or an id mangled into a number
- * said as such, and a changed association's advice);
+ * said as such, and a changed association's advice, 273.0 with an append leaving out the day,
+ * week or month under way, said in its note and form);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 271.9;
+const CODE_BUDGET_KIB = 273.0;
 
 const ENTRY_POINTS = [
   'onOpen',

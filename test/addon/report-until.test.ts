@@ -97,3 +97,72 @@ describe('a report whose range runs past now (New York, Monday 7 December 2026, 
     );
   });
 });
+
+describe('an append over a range that runs past now (New York, Monday 7 December 2026, 07:41)', () => {
+  const appendInto = (granularity: string, range: object, name: string) => ({
+    ...adherence(granularity, range, name),
+    target: { kind: 'sheet', name },
+    mode: 'append',
+  });
+
+  it('adds no row of the day under way: the form and header note say the rows stop at its start', async () => {
+    const { rt } = await startLocalAddon({ timezone: 'America/New_York', now: '2026-12-07T12:41:00Z' });
+    expect(await rt.callFromSidebar('previewRange', monthToDate, 'day', 'append')).toMatchObject({
+      note: 'This range runs past now: an append adds each day once, whole, so the rows will stop at the start of the day under way (2026-12-07 00:00 in America/New_York, if the pull began now); the first pull after it ends adds it.',
+    });
+    // Intervals are whole as they come; other modes stop at the last whole interval.
+    expect(await rt.callFromSidebar('previewRange', monthToDate, 'interval', 'append')).toMatchObject({
+      note: expect.stringMatching(
+        /^This range runs past now: the rows will stop at the last whole 30-minute/,
+      ),
+    });
+    expect(
+      await rt.callFromSidebar('previewRange', { kind: 'relative', preset: 'today' }, 'day', 'append'),
+    ).toMatchObject({
+      note: 'This range is the day under way or lies ahead: an append adds each day once, whole, so this pull will add no rows; the first pull after it ends adds it.',
+    });
+
+    rt.workbook.addSheet('Log');
+    await pullToEnd(rt, appendInto('day', monthToDate, 'Log'), 'pull-00000001');
+    expect(column(rt, 'Log', 'Start').shown.filter((s) => s >= '2026-12-07')).toEqual([]);
+    expect(new Set(column(rt, 'Log', 'End').shown)).toContain('2026-12-07 00:00:00');
+    expect(rt.workbook.notes('Log')[0]?.[0]).toContain(
+      '\nUntil: 2026-12-07 00:00 (America/New_York), the start of the day under way as the pull began: an append adds each day once, whole, so the rows stop there; the first pull after it ends adds it.\n',
+    );
+  });
+
+  it("where the rows are Assembled's UTC days, the UTC day under way is left out", async () => {
+    const { rt } = await startLocalAddon({ timezone: 'America/New_York', now: '2026-12-07T12:41:00Z' });
+    rt.workbook.addSheet('Log');
+    const long = { kind: 'absolute', from: '2026-11-01', to: '2026-12-07' };
+    await pullToEnd(rt, appendInto('day', long, 'Log'), 'pull-00000001');
+    const starts = column(rt, 'Log', 'Start').shown;
+    // A UTC day starts at 19:00 the day before in New York.
+    expect(starts).toContain('2026-12-05 19:00:00');
+    expect(starts.filter((s) => s >= '2026-12-06 19:00')).toEqual([]);
+    expect(rt.workbook.notes('Log')[0]?.[0]).toContain(
+      '\nUntil: 2026-12-07 00:00 (UTC), the start of the day under way as the pull began:',
+    );
+  });
+
+  it('a daily append refresh adds each day once, whole, the day after it ends', async () => {
+    const { rt } = await startLocalAddon({
+      timezone: 'America/New_York',
+      now: '2026-12-06T17:00:00Z',
+      mode: 'bound',
+    });
+    rt.workbook.addSheet('Log');
+    const spec = appendInto('day', monthToDate, 'Log');
+    const frequency = { kind: 'daily', hour: 7 };
+    await rt.callFromSidebar('saveRefresh', { spec, frequency, notifyByEmail: false }, 'refresh-000001');
+    await rt.clock.advanceAsync(Date.parse('2026-12-08T13:00:00Z') - rt.clock.now());
+    const starts = column(rt, 'Log', 'Start').shown;
+    const agents = column(rt, 'Log', 'Agent ID').shown;
+    const rows = starts.map((s, i) => `${agents[i]} ${s}`);
+    // The 7th, pulled part-way on the 7th and whole on the 8th, is there once per agent, whole.
+    expect(rows.filter((r) => r.includes(' 2026-12-07')).length).toBeGreaterThan(0);
+    expect(rows.length).toBe(new Set(rows).size);
+    expect(starts.filter((s) => s >= '2026-12-08')).toEqual([]);
+    expect(column(rt, 'Log', 'End').shown.filter((e) => !e.endsWith(' 00:00:00'))).toEqual([]);
+  });
+});

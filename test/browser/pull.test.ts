@@ -432,6 +432,15 @@ describe('Pull data in the workbench', () => {
     await expect.poll(() => hint.textContent()).toMatch(/^Intervals: Assembled builds 30-minute intervals/);
     await sb.getByLabel('Range', { exact: true }).selectOption({ label: 'Last month' });
     await expect.poll(() => hint.isHidden()).toBe(true);
+    // An append adds no day still under way, said as the mode is chosen.
+    await sb.getByLabel('Granularity').selectOption('day');
+    await sb.getByLabel('Range', { exact: true }).selectOption('month_to_date');
+    await expect.poll(() => hint.textContent()).toMatch(/^This range runs past now: the rows will stop/);
+    await sb.getByLabel('If the target has data').selectOption('append');
+    await expect
+      .poll(() => hint.textContent())
+      .toMatch(/^This range runs past now: an append adds each day once, whole/);
+    await sb.getByLabel('If the target has data').selectOption('replace');
     // Agent states are times of day: the night the clocks change is said before the pull too.
     await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Agent states' });
     await sb.getByLabel('Fixed dates').check();

@@ -117,6 +117,9 @@ export const PullTarget = lazy(() =>
 );
 export type PullTarget = z.infer<typeof PullTarget>;
 
+/** How a pull writes into its target. */
+export const WRITE_MODES = ['replace', 'append', 'merge'] as const;
+
 export const PullSpec = lazy(() =>
   z.object({
     source: PullSource,
@@ -124,7 +127,7 @@ export const PullSpec = lazy(() =>
     filters: z._default(PullFilters, {}),
     filterNames: z.optional(FilterNames),
     target: PullTarget,
-    mode: z.enum(['replace', 'append', 'merge']),
+    mode: z.enum(WRITE_MODES),
     /** merge: the column that identifies a row; defaults to the source's own key. */
     mergeKey: z.optional(z.string().check(z.maxLength(100, 'Key columns are at most 100 characters.'))),
     /** Schedule grid: minutes per column (default 30). */

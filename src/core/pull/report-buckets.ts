@@ -19,6 +19,8 @@ export interface BucketPlan {
   rollUp: boolean;
   /** Said in the header note when the rows are not plainly what Assembled answered. */
   note?: string;
+  /** The rows are Assembled's UTC buckets, not the sheet's calendar ones. */
+  utc?: true;
 }
 
 /** Assembled refuses interval granularity over longer ranges (a report fails). */
@@ -35,6 +37,14 @@ function bucketDate(d: LocalDate, granularity: 'day' | 'week' | 'month'): LocalD
 function nextDate(d: LocalDate, granularity: 'day' | 'week' | 'month'): LocalDate {
   return granularity === 'month' ? addMonths(d, 1) : addDays(d, granularity === 'week' ? 7 : 1);
 }
+
+/** The start of the calendar bucket (in `zone`) that holds `t`. */
+export function bucketStart(t: number, granularity: 'day' | 'week' | 'month', zone: Zone): number {
+  return startOfLocalDay(bucketDate(localDateOf(t, zone), granularity), zone);
+}
+
+/** Assembled's own buckets are UTC ones. */
+export const UTC: Zone = { name: 'UTC', offsetMinutes: () => 0 };
 
 /** The sheet's calendar buckets over the window, each clipped to it. */
 export function localBuckets(window: Window, granularity: 'day' | 'week' | 'month', zone: Zone): Window[] {
@@ -76,6 +86,7 @@ export function bucketPlan(
     return {
       ask: granularity,
       rollUp: false,
+      utc: true,
       note: `Buckets: Assembled's UTC ${granularity}s, not calendar ${granularity}s in ${zone.name} (${why}).`,
     };
   }

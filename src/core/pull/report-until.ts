@@ -2,9 +2,14 @@
 // adherent or handled yet: month-to-date adherence pulled at 07:41 counted the whole day's 8 hours
 // scheduled against 07:41 of adherence, and read 86% for a month at 93%. So a report's range ends
 // at the last whole 30-minute interval before the pull began, and its note and the Pull form say so.
+//
+// An append adds each row once, so it adds no row of a day (week, month) still under way: such a
+// row would go in part-way, and again whole once the day was over, counted twice. The pull after
+// the day ends adds it whole (a refresh goes back for it, catch-up.ts).
+import type { ReportGranularity } from '../assembled/model';
 import type { Zone } from '../ports';
 import { formatLocalDateTime } from '../time/zone-math';
-import type { Window } from './report-buckets';
+import { bucketStart, type Window } from './report-buckets';
 
 /** Assembled's intervals: half hours from UTC midnight. */
 const INTERVAL_MS = 30 * 60_000;
@@ -37,4 +42,40 @@ export function untilNote(window: Window, now: number, zone: Zone, before = fals
   return before
     ? `This range runs past now: the rows will stop at the last whole 30-minute interval before the pull begins (${when} in ${zone.name}, if it began now), since ${counted('after now')}.`
     : `Until: ${when} (${zone.name}), the last whole 30-minute interval before the pull began. The range runs past it, and ${counted('after it')}, so the rows stop there; a later pull brings the rest.`;
+}
+
+/**
+ * Where an append's rows stop: the start of the bucket under way at `now`, where `window` runs
+ * past it; else undefined. `zone`: the buckets' own (UTC where they are Assembled's).
+ */
+export function appendUntil(
+  window: Window,
+  now: number,
+  granularity: ReportGranularity,
+  zone: Zone,
+): number | undefined {
+  if (granularity === 'interval' || window.end <= now) return undefined;
+  return bucketStart(now, granularity, zone);
+}
+
+/** An append's counterpart of `untilNote`: its rows stop at the start of the bucket under way. */
+export function appendNote(
+  window: Window,
+  now: number,
+  granularity: ReportGranularity,
+  zone: Zone,
+  before = false,
+): string {
+  const until = appendUntil(window, now, granularity, zone);
+  if (until === undefined || granularity === 'interval') return untilNote(window, now, zone, before);
+  const once = `an append adds each ${granularity} once, whole`;
+  const after = `the first pull after it ends adds it`;
+  if (until <= window.start)
+    return before
+      ? `This range is the ${granularity} under way or lies ahead: ${once}, so this pull will add no rows; ${after}.`
+      : `No rows: the range is the ${granularity} under way or lies ahead, and ${once}; ${after}.`;
+  const when = formatLocalDateTime(until, zone);
+  return before
+    ? `This range runs past now: ${once}, so the rows will stop at the start of the ${granularity} under way (${when} in ${zone.name}, if the pull began now); ${after}.`
+    : `Until: ${when} (${zone.name}), the start of the ${granularity} under way as the pull began: ${once}, so the rows stop there; ${after}.`;
 }

@@ -43,8 +43,8 @@ import { PullSpec, sourceInfo, sourceLabel, specProblems } from './pull-spec';
 import { describeTarget, TargetMissing, type Targets } from './pull-target';
 import { filterWords } from './pull-words';
 import { refuseRefreshed } from './refreshed-target';
-import { bucketPlan, intervalParts, rollUp, timesOfDay, type Window } from './report-buckets';
-import { reportWindow, untilNote } from './report-until';
+import { bucketPlan, intervalParts, rollUp, timesOfDay, UTC, type Window } from './report-buckets';
+import { appendNote, appendUntil, reportWindow, untilNote } from './report-until';
 import { pullCoverage } from './run-coverage';
 import { pullScheduleGrid } from './run-grid';
 import type { RunLog } from './run-log';
@@ -598,7 +598,12 @@ function sheetBuckets(deps: PullDeps, job: PullJob, rows: ReportRow[]): ReportRo
   const { source } = job.spec;
   if (source.kind !== 'report' || source.granularity === 'interval' || !job.range) return rows;
   const plan = planOf(deps, job, source.granularity, job.range);
-  return plan.rollUp ? rollUp(rows, source.granularity, reportSpan(job, job.range), deps.zone) : rows;
+  const rolled = plan.rollUp ? rollUp(rows, source.granularity, reportSpan(job, job.range), deps.zone) : rows;
+  if (job.spec.mode !== 'append') return rolled;
+  const until = appendUntil(job.range, job.createdAt, source.granularity, plan.utc ? UTC : deps.zone);
+  return until === undefined
+    ? rolled
+    : rolled.filter((r) => typeof r.start_time !== 'number' || r.start_time < until);
 }
 
 /** The time a report asks for: its range, up to the last whole interval before the job began. */
@@ -618,6 +623,18 @@ const planOf = (deps: PullDeps, job: PullJob, granularity: ReportGranularity, ra
 function rollsUp(deps: PullDeps, job: PullJob): boolean {
   const { source } = job.spec;
   return source.kind === 'report' && !!job.range && planOf(deps, job, source.granularity, job.range).rollUp;
+}
+
+/** Where the report's rows stop short of its range (report-until.ts), for the header note. */
+function reportUntilNote(
+  deps: PullDeps,
+  job: PullJob,
+  granularity: ReportGranularity,
+  range: Window,
+): string {
+  if (job.spec.mode !== 'append') return untilNote(range, job.createdAt, deps.zone);
+  const zone = planOf(deps, job, granularity, range).utc ? UTC : deps.zone;
+  return appendNote(range, job.createdAt, granularity, zone);
 }
 
 function bucketNote(deps: PullDeps, job: PullJob): string {
@@ -699,7 +716,7 @@ function headerNote(deps: PullDeps, job: PullJob, done?: WriteOutcome): string {
   return [
     sourceLine(sourceLabel(spec.source)),
     range ? `${rangeLabel(spec.mode, done)}: ${datesWords(range)} (${deps.zone.name})` : '',
-    range && spec.source.kind === 'report' ? untilNote(range, job.createdAt, deps.zone) : '',
+    range && spec.source.kind === 'report' ? reportUntilNote(deps, job, spec.source.granularity, range) : '',
     bucketNote(deps, job),
     clockNote(deps, job),
     sourceInfo(spec.source).note ?? '',

@@ -343,7 +343,7 @@ async function updatePreview(): Promise<void> {
       to: t,
       note,
     } = await (report
-      ? callServer('previewRange', r, granularity.value as ReportGranularity)
+      ? callServer('previewRange', r, granularity.value as ReportGranularity, mode.value as PullSpec['mode'])
       : callServer('previewRange', r));
     if (serial !== previewSerial) return;
     previewed = `${f} to ${t}`;
@@ -688,7 +688,7 @@ for (const input of form.querySelectorAll('input[name=targetKind]')) {
     if (kind === 'sheet' || kind === 'cell') refreshTargetsQuietly();
   });
 }
-for (const input of [preset, from, to, granularity]) input.addEventListener('change', updatePreview);
+for (const input of [preset, from, to, granularity, mode]) input.addEventListener('change', updatePreview);
 source.addEventListener('change', () => {
   forgetLastPull();
   // Filters the new source takes too (a team for another report) stay chosen.
