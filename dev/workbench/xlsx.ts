@@ -106,6 +106,9 @@ const argb = (hex: string) => ({ argb: `FF${hex.slice(1).toUpperCase()}` });
 /** The longest sheet name Excel takes. */
 const EXCEL_NAME_MAX = 31;
 
+/** The first `n` UTF-16 units of `text` (what Excel counts), an emoji's half left out rather than cut. */
+const cut = (text: string, n: number) => text.slice(0, /[\uD800-\uDBFF]/.test(text[n - 1] ?? '') ? n - 1 : n);
+
 /**
  * Each sheet's name as Excel takes it: at most 31 characters, none of * ? : / \ [ ], no quote at
  * either end, not "History", and unique whatever the case. A name Excel takes as it is stays; a
@@ -124,8 +127,8 @@ export function excelNames(names: readonly string[]): Map<string, string> {
   for (const name of names) {
     if (out.has(name)) continue;
     const plain = name.replace(/[*?:/\\[\]]/g, '_').replace(/^'+|'+$/g, '') || 'Sheet';
-    let excel = plain.slice(0, EXCEL_NAME_MAX);
-    for (let n = 2; !fits(excel); n++) excel = `${plain.slice(0, EXCEL_NAME_MAX - ` (${n})`.length)} (${n})`;
+    let excel = cut(plain, EXCEL_NAME_MAX);
+    for (let n = 2; !fits(excel); n++) excel = `${cut(plain, EXCEL_NAME_MAX - ` (${n})`.length)} (${n})`;
     out.set(name, excel);
     taken.add(excel.toLowerCase());
   }

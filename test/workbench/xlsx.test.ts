@@ -90,5 +90,9 @@ describe('the .xlsx download', () => {
       'quoted',
       'history (2)',
     ]);
+    // An emoji is two of Excel's 31 characters: a cut falling between them leaves it out whole.
+    const emoji = `Weekly KPI summary, Ana's wk48📊 Café`;
+    expect(excelNames([emoji]).get(emoji)).toBe(`Weekly KPI summary, Ana's wk48`);
+    expect(excelNames([`${'B'.repeat(29)}📊x`]).get(`${'B'.repeat(29)}📊x`)).toBe(`${'B'.repeat(29)}📊`);
   });
 });
