@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../dev/gas';
 import { startLocalAddon } from '../../dev/local-addon';
 import { ACTIVITY_TYPES, activityStore } from '../../dev/simulator/schedules';
+import { contrastRatio } from '../support/contrast';
 import { pullToEnd } from './pull-to-end';
 
 let keys = 0;
@@ -98,8 +99,31 @@ describe.each(['seed', 'live'] as const)('Schedule grid, %s dialect', (dialect) 
         const col = 2 + Math.ceil((a.start_time * 1000 - week.start) / 1_800_000);
         expect(values[row]?.[col]).toBe(type?.short_name);
         expect(backgrounds[row]?.[col]).toBe(type?.background_color);
-        expect(fonts[row]?.[col]).toBe(type?.font_color);
       }
+      // Every cell's text reads on its fill (4.5:1), the legend's too: white on Chat's green or
+      // Phones' blue, as Assembled gives them, would not, and becomes black.
+      const unreadable = backgrounds.flatMap((line, r) =>
+        line.flatMap((bg, c) => {
+          const font = fonts[r]?.[c] ?? '#000000';
+          return values[r]?.[c] !== '' && contrastRatio(bg, font) < 4.5
+            ? [`${values[r]?.[c]} ${font} on ${bg}`]
+            : [];
+        }),
+      );
+      expect(unreadable).toEqual([]);
+      const legend = values.findIndex((r) => r.includes('Legend'));
+      const legendCol = values[legend]?.indexOf('Legend') as number;
+      const fontOf = (name: string) => {
+        const r = values.findIndex((line) => line[legendCol + 1] === name);
+        return [backgrounds[r]?.[legendCol], fonts[r]?.[legendCol]];
+      };
+      expect([fontOf('Chat'), fontOf('Phones')]).toEqual([
+        ['#6aa84f', '#000000'],
+        ['#4a86e8', '#000000'],
+      ]);
+      // A type's own font that reads on its fill is kept: white on Paid time off's red (5.9:1).
+      expect(fontOf('Paid time off')).toEqual(['#cc0000', '#ffffff']);
+
       // Agents grouped by team.
       const teams = values.slice(2).map((r) => String(r[0]));
       expect(teams).toEqual([...teams].sort((a, b) => a.localeCompare(b)));

@@ -3,6 +3,7 @@ import { intlZone } from '../../dev/intl-zone';
 import type { Activity, ActivityType } from '../../src/core/assembled';
 import { scheduleGrid } from '../../src/core/pull/schedule-grid';
 import type { ScheduledActivity } from '../../src/core/pull/schedule-records';
+import { contrastRatio } from '../support/contrast';
 
 const zone = intlZone('America/New_York');
 // 8 March 2026 in New York loses an hour: 23 hours, midnight to midnight.
@@ -10,7 +11,7 @@ const start = Date.UTC(2026, 2, 8, 5);
 const end = Date.UTC(2026, 2, 9, 4);
 const HOUR = 3_600_000;
 
-const type = (id: string, short: string, bg: string): ActivityType => ({
+const type = (id: string, short: string, bg: string, font = '#ffffff'): ActivityType => ({
   id,
   name: id,
   short_name: short,
@@ -18,7 +19,7 @@ const type = (id: string, short: string, bg: string): ActivityType => ({
   productive: true,
   timeoff: false,
   background_color: bg,
-  font_color: '#ffffff',
+  font_color: font,
   channels: [],
   import_id: null,
 });
@@ -112,6 +113,38 @@ describe('scheduleGrid', () => {
       ['Alpha', 'bea'],
       ['Alpha', 'zoe'],
       ['Beta', 'amy'],
+    ]);
+  });
+
+  it("draws every type's text readable on its fill (4.5:1), keeping the type's own font where it reads", () => {
+    // Assembled's colours as an account may have them: white on a mid green or blue does not read.
+    const types = [
+      type('chat', 'CH', '#6aa84f'),
+      type('phones', 'PH', '#4a86e8'),
+      type('email', 'EM', '#f1c232', '#000000'),
+      type('pto', 'PTO', '#cc0000'),
+      type('night', 'NT', '#1c2331', '#333333'),
+      type('short', 'SH', '#FFF', '#ffffff'),
+    ];
+    const list = types.map((t, i) => item(`agent${i}`, t, start + HOUR, start + 3 * HOUR));
+    const { grid, legend } = scheduleGrid(list, { start, end }, 30, zone);
+    const cells = (p: typeof grid) =>
+      p.backgrounds.flatMap((row, r) =>
+        row.flatMap((bg, c) => (bg ? [{ text: p.values[r]?.[c], bg, font: p.fontColors[r]?.[c] }] : [])),
+      );
+    const long = (bg: string) => (bg.length === 4 ? bg.replace(/\w/g, '$&$&') : bg);
+    const drawn = [...cells(grid), ...cells(legend)];
+    expect(new Set(drawn.map((d) => d.text))).toEqual(new Set(['CH', 'PH', 'EM', 'PTO', 'NT', 'SH']));
+    for (const { text, bg, font } of drawn)
+      expect(contrastRatio(long(bg), font ?? '#000000'), `${text} on ${bg}`).toBeGreaterThanOrEqual(4.5);
+    const fontOf = (short: string) => drawn.find((d) => d.text === short)?.font;
+    // Readable as Assembled gave them: kept.
+    expect([fontOf('EM'), fontOf('PTO')]).toEqual(['#000000', '#ffffff']);
+    expect([fontOf('CH'), fontOf('PH'), fontOf('NT'), fontOf('SH')]).toEqual([
+      '#000000',
+      '#000000',
+      '#ffffff',
+      '#000000',
     ]);
   });
 });

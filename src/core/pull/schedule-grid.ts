@@ -6,6 +6,7 @@ import type { Zone } from '../ports';
 import type { CellValue } from '../table/build-table';
 import { formatLocalDate, isoWeekday, WEEKDAY_NAMES } from '../time/local-date';
 import { toLocal } from '../time/zone-math';
+import { readableFont } from './readable-font';
 import type { ScheduledActivity } from './schedule-records';
 
 export const GRID_SLOTS = [15, 30] as const;
@@ -83,6 +84,13 @@ export function scheduleGrid(
   const best: number[][] = order.map(() => new Array<number>(width).fill(-1));
   const bestLength: number[][] = order.map(() => new Array<number>(width).fill(0));
   const used = new Map<string, ScheduledActivity['type']>();
+  // A type's font, made readable on its fill once per type, not once per cell.
+  const fonts = new Map<ScheduledActivity['type'], string | null>();
+  const fontOf = (type: ScheduledActivity['type']): string | null => {
+    if (!fonts.has(type))
+      fonts.set(type, readableFont(type?.background_color ?? null, type?.font_color ?? null));
+    return fonts.get(type) ?? null;
+  };
   for (const { activity: a, type } of list) {
     const r = rowOf.get(a.agent_id) as number;
     const first = Math.max(0, Math.floor((a.start_time - window.start) / slotMs));
@@ -99,7 +107,7 @@ export function scheduleGrid(
       (bestLength[r] as number[])[c] = length;
       (values[r] as CellValue[])[c + 2] = type?.short_name || type?.name || a.type_id;
       (backgrounds[r] as (string | null)[])[c + 2] = type?.background_color ?? null;
-      (fontColors[r] as (string | null)[])[c + 2] = type?.font_color ?? null;
+      (fontColors[r] as (string | null)[])[c + 2] = fontOf(type);
       if (type) used.set(type.id, type);
     }
   }
@@ -120,7 +128,7 @@ export function scheduleGrid(
       ...types.map((t) => [t.short_name ?? '', t.name ?? '']),
     ],
     backgrounds: [[null, null], ...types.map((t) => [t.background_color, null])],
-    fontColors: [[null, null], ...types.map((t) => [t.font_color, null])],
+    fontColors: [[null, null], ...types.map((t) => [fontOf(t), null])],
   };
   return { grid, legend, headerRows: 2, labelColumns: 2 };
 }
