@@ -127,10 +127,10 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * failing Assembled said in minutes, cells holding a formula error or an id mangled into a number
  * said as such, and a changed association's advice, 273.0 with an append leaving out the day,
  * week or month under way, said in its note and form, 273.6 with a schedule grid's text made
- * readable on its activity type's fill);
+ * readable on its activity type's fill, 273.8 with the grid's legend said where it is);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 273.6;
+const CODE_BUDGET_KIB = 273.8;
 
 const ENTRY_POINTS = [
   'onOpen',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../dev/gas';
 import { startLocalAddon } from '../../dev/local-addon';
 import { ACTIVITY_TYPES, activityStore } from '../../dev/simulator/schedules';
+import { columnName } from '../../src/core/sheet/a1';
 import { contrastRatio } from '../support/contrast';
 import { pullToEnd } from './pull-to-end';
 
@@ -48,10 +49,16 @@ describe.each(['seed', 'live'] as const)('Schedule grid, %s dialect', (dialect) 
       const job = await pull(rt, gridSpec(week, 30));
       expect(job.state).toBe('done');
       // A sentence, with its full stop, as every pull's outcome in the sidebar and the log.
-      expect(job.message).toMatch(/^\d+ agents drawn on Grid!A1\.$/);
       const values = rt.workbook.values('Grid');
       const [days, times] = values as string[][];
       const slots = (7 * 24 + 1) * 2;
+      // The legend, past the last slot, is said where it is: in the outcome, in the frozen corner
+      // under "Team" and in the header's note.
+      const types = new Set(values.slice(2).flatMap((r) => r.slice(2, 2 + slots).filter(Boolean))).size;
+      const legendAt = `${columnName(4 + slots)}1:${columnName(5 + slots)}${1 + types}`;
+      expect(job.message).toBe(`${values.length - 2} agents drawn on Grid!A1; the legend is at ${legendAt}.`);
+      expect(times?.[0]).toBe(`Legend at ${legendAt}`);
+      expect(rt.workbook.notes('Grid')[0]?.[0]).toContain(`\nLegend at ${legendAt}, right of the grid`);
       expect(days?.slice(0, 2)).toEqual(['Team', 'Agent']);
       // The 25-hour day has 50 columns; its repeated hour shows twice.
       // A day's first column: its label, said again every few hours (unit-tested in test/pull).
@@ -64,9 +71,11 @@ describe.each(['seed', 'live'] as const)('Schedule grid, %s dialect', (dialect) 
       const next = dayStarts[dst + 1]?.[1] ?? 2 + slots;
       expect(next - (dayStarts[dst]?.[1] ?? 0)).toBe(50);
       expect((times ?? []).slice(dayStarts[dst]?.[1], next).filter((t) => t === '01:00')).toHaveLength(2);
-      // Legend beside the grid, after one blank column.
+      // Legend beside the grid, after one blank column, a row per type drawn.
       expect(days?.[2 + slots]).toBe('');
       expect(days?.[3 + slots]).toBe('Legend');
+      expect(values.slice(1, 1 + types).every((r) => r[3 + slots] !== '')).toBe(true);
+      expect(values[1 + types]?.[3 + slots] ?? '').toBe('');
 
       // Every agent cell shows the type of the activity holding that slot, in the type's colours.
       const backgrounds = rt.workbook.backgrounds('Grid');
@@ -194,7 +203,13 @@ describe.each(['seed', 'live'] as const)('Schedule grid, %s dialect', (dialect) 
     const day = { kind: 'absolute', from: '2026-10-27', to: '2026-10-27' };
     const at = { ...gridSpec(WEEKS[0], 30), range: day, target: { kind: 'cell', sheet: 'Sheet1', a1: 'C3' } };
     expect(await pull(rt, at)).toMatchObject({ state: 'done' });
-    expect(await pull(rt, at)).toMatchObject({ state: 'done' });
+    const again = await pull(rt, at);
+    expect(again.state).toBe('done');
+    // The legend said where it is, on the sheet as placed: 48 slots from D, a blank column, then it.
+    const legendAt = /; the legend is at ([A-Z]+)3:[A-Z]+\d+\.$/.exec(again.message ?? '')?.[1];
+    expect(legendAt).toBe(columnName(3 + 2 + 48 + 1));
+    expect(rt.workbook.values('Sheet1')[2]?.[3 + 2 + 48]).toBe('Legend');
+    expect(rt.workbook.values('Sheet1')[3]?.[2]).toMatch(new RegExp(`^Legend at ${legendAt}3:`));
     // The user's note beside the picture: a longer range, more columns, would reach it.
     const cols = rt.workbook.size('Sheet1').lastColumn;
     rt.workbook.write('Sheet1', [['my note']], { row: 3, column: cols + 2 });

@@ -3,9 +3,11 @@
 // fetch leaves the old grid in place.
 import type { AssembledClient } from '../assembled';
 import type { Zone } from '../ports';
+import { cellName } from '../sheet/a1';
 import type { Extent } from '../sheet/grid';
 import { writePicture } from '../sheet/write-picture';
 import { refuseCovering } from '../sheet/write-table';
+import type { CellValue } from '../table/build-table';
 import type { PullFilters } from './pull-spec';
 import type { OpenTarget } from './pull-target';
 import { type GridSlot, scheduleGrid } from './schedule-grid';
@@ -22,12 +24,19 @@ export function pullScheduleGrid(
   zone: Zone,
   open: () => OpenTarget,
   note: string,
-): { rows: number; label: string } {
+): { rows: number; label: string; legend: string } {
   const picture = scheduleGrid(fetchActivities(client, filters, window), window, minutes, zone);
   const target = open();
   const { grid } = target;
   const gridWidth = picture.grid.values[0]?.length ?? 0;
   const legendCol = target.col + gridWidth + 1;
+  // The legend lies past the last slot, out of view: the frozen corner under "Team" and the
+  // header's note say where, as the outcome does.
+  const legend = `${cellName(target.row, legendCol)}:${cellName(
+    target.row + picture.legend.values.length - 1,
+    legendCol + (picture.legend.values[0]?.length ?? 1) - 1,
+  )}`;
+  (picture.grid.values[1] as CellValue[])[0] = `Legend at ${legend}`;
   const extent: Extent = {
     rows: Math.max(picture.grid.values.length, picture.legend.values.length),
     cols: gridWidth + 1 + (picture.legend.values[0]?.length ?? 0),
@@ -42,7 +51,7 @@ export function pullScheduleGrid(
   }
   writePicture(grid, target.row, target.col, picture.grid);
   writePicture(grid, target.row, legendCol, picture.legend);
-  grid.styleHeader(target.row, target.col, gridWidth, note);
+  grid.styleHeader(target.row, target.col, gridWidth, `${note}\nLegend at ${legend}, right of the grid`);
   // Slot columns just wide enough for a short name or a time; team and agent, days and times stay
   // in view when the picture starts at A1 (freezing past it would freeze the user's cells too).
   grid.layoutPicture?.({
@@ -53,5 +62,5 @@ export function pullScheduleGrid(
     freezeRows: target.row === 1 ? picture.headerRows : 0,
   });
   target.remember(extent);
-  return { rows: picture.grid.values.length - picture.headerRows, label: target.label };
+  return { rows: picture.grid.values.length - picture.headerRows, label: target.label, legend };
 }

@@ -355,7 +355,7 @@ function step(deps: PullDeps, job: PullJob, jobs: JobStore, run: RunState): Pull
       );
       return withState(job, 'done', deps.clock.now(), {
         rows: drawn.rows,
-        message: `${drawn.rows} agents drawn on ${drawn.label}.`,
+        message: `${drawn.rows} agents drawn on ${drawn.label}; the legend is at ${drawn.legend}.`,
       });
     }
     if (source.kind === 'resource' && source.resource === 'coverage') {
