@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../dev/gas';
 import { startLocalAddon } from '../../dev/local-addon';
+import { columnName } from '../../src/core/sheet/a1';
 import { pullToEnd } from './pull-to-end';
 
 let keys = 0;
@@ -29,6 +30,20 @@ describe.each(['seed', 'live'] as const)('Coverage, %s dialect', (dialect) => {
       expect(job.state).toBe('done');
       const values = rt.workbook.values('Coverage');
       const header = values[0] as string[];
+      // The chart lies past the table, far to the right: the outcome says where.
+      expect(job.message).toBe(
+        `${values.length - 1} intervals written to Coverage!A1; their chart is at ${columnName(header.length + 2)}1.`,
+      );
+      // Start and End stay in view as the sheet scrolls sideways, the header as it scrolls down.
+      expect([rt.workbook.frozenColumns('Coverage'), rt.workbook.frozenRows('Coverage')]).toEqual([2, 1]);
+      // Gap and Short say what their numbers and colours mean, and why Short is below zero.
+      const notes = rt.workbook.notes('Coverage')[0] as string[];
+      expect(notes[4]).toMatch(
+        /^Gap = Scheduled - Required.* Below zero \(red\) is short .* above zero \(blue\) is over/,
+      );
+      expect(notes[5]).toMatch(
+        /^Short = .*below zero \(red\), as a Gap is \(-3 is 3 people short\)\. It can be below zero while Gap \(all types\) is 0 or above/,
+      );
       expect(header.slice(0, 6)).toEqual([
         'Start',
         'End',
@@ -84,6 +99,8 @@ describe.each(['seed', 'live'] as const)('Coverage, %s dialect', (dialect) => {
       expect(after).toHaveLength(3);
       expect(after[0]?.ranges[0]?.grid.col).toBe(200);
       expect(rt.workbook.charts('Coverage').map((c) => c.chartId)).toEqual([id]);
+      expect(rt.workbook.notes('Coverage')[0]?.slice(4, 6)).toEqual(notes.slice(4, 6));
+      expect(rt.workbook.frozenColumns('Coverage')).toBe(2);
     },
   );
 });

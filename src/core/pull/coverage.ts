@@ -11,7 +11,18 @@ export interface CoverageTable {
   gapColumns: number[];
   /** 0-based columns the chart plots: time, required, scheduled (totals). */
   chartColumns: [number, number, number];
+  /** Notes for headers whose numbers need their sign explained, by 0-based column. */
+  headerNotes: { col: number; note: string }[];
 }
+
+// Short keeps Gap's sign (below zero: short) so that it reads, and is coloured, as a gap; which
+// the notes say, since "Short: -3" beside a positive Gap looks wrong until it is explained.
+const GAP_NOTE =
+  'Gap = Scheduled - Required, in staff. Below zero (red) is short of staff, above zero (blue) is over; ' +
+  "each type's Gap reads the same. This total nets types over against types short: Short (all types) counts the shortfalls alone.";
+const SHORT_NOTE =
+  'Short = the Gaps of the types short of staff, added up: 0 when no type is short, else below zero (red), ' +
+  'as a Gap is (-3 is 3 people short). It can be below zero while Gap (all types) is 0 or above: other types are over by as much or more.';
 
 const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
 const round = (n: number) => Math.round(n * 100) / 100;
@@ -83,5 +94,9 @@ export function coverageTable(
   const gapColumns = columns.flatMap((c, i) =>
     c.key === 'gap' || c.key === 'short' || c.key.endsWith('.gap') ? [i] : [],
   );
-  return { table: { columns, rows }, gapColumns, chartColumns: [0, 2, 3] };
+  const headerNotes = [
+    { col: columns.findIndex((c) => c.key === 'gap'), note: GAP_NOTE },
+    { col: columns.findIndex((c) => c.key === 'short'), note: SHORT_NOTE },
+  ];
+  return { table: { columns, rows }, gapColumns, chartColumns: [0, 2, 3], headerNotes };
 }

@@ -3,6 +3,7 @@
 // refresh rewrites the table and updates the same rules and chart in place.
 import type { AssembledClient } from '../assembled';
 import type { Zone } from '../ports';
+import { cellName } from '../sheet/a1';
 import { writeTable } from '../sheet/write-table';
 import { datesWords } from '../time/date-range';
 import { coverageTable } from './coverage';
@@ -14,7 +15,7 @@ export function pullCoverage(
   zone: Zone,
   open: () => OpenTarget,
   note: string,
-): { rows: number; label: string } {
+): { rows: number; label: string; chart?: string } {
   const types = client.listRequirementTypes();
   const requirements = client.listRequirements({ start_time: window.start, end_time: window.end });
   const coverage = coverageTable(requirements, types);
@@ -27,27 +28,38 @@ export function pullCoverage(
     note,
   });
   target.remember(result.extent);
+  const { grid } = target;
+  for (const { col, note } of coverage.headerNotes) grid.setNote(target.row, target.col + col, note);
+  // Start and End stay in view as the sheet scrolls sideways, as a schedule grid's agents do (only
+  // from column A: freezing past it would freeze the user's cells too).
+  grid.layoutPicture?.({
+    col: target.col,
+    cols: 0,
+    width: 0,
+    freeze: target.col === 1 ? 2 : 0,
+    freezeRows: 0,
+  });
   const rows = coverage.table.rows.length;
-  if (rows > 0) {
-    const { grid } = target;
-    const owner = { row: target.row, col: target.col, rows: result.extent.rows, cols: result.extent.cols };
-    grid.signColors?.(
-      owner,
-      coverage.gapColumns.map((c) => ({ row: target.row + 1, col: target.col + c, rows, cols: 1 })),
-    );
-    grid.lineChart?.({
-      title: `Coverage ${datesWords(window)}: required vs scheduled (${zone.name})`,
-      xTitle: `Interval start (${zone.name})`,
-      yTitle: 'Staff',
-      ranges: coverage.chartColumns.map((c) => ({
-        row: target.row,
-        col: target.col + c,
-        rows: rows + 1,
-        cols: 1,
-      })),
-      anchorRow: target.row,
-      anchorCol: target.col + coverage.table.columns.length + 1,
-    });
-  }
-  return { rows, label: target.label };
+  if (rows === 0) return { rows, label: target.label };
+  const owner = { row: target.row, col: target.col, rows: result.extent.rows, cols: result.extent.cols };
+  grid.signColors?.(
+    owner,
+    coverage.gapColumns.map((c) => ({ row: target.row + 1, col: target.col + c, rows, cols: 1 })),
+  );
+  // After the table and a blank column: far to the right of a wide one, so the outcome says where.
+  const anchorCol = target.col + coverage.table.columns.length + 1;
+  grid.lineChart?.({
+    title: `Coverage ${datesWords(window)}: required vs scheduled (${zone.name})`,
+    xTitle: `Interval start (${zone.name})`,
+    yTitle: 'Staff',
+    ranges: coverage.chartColumns.map((c) => ({
+      row: target.row,
+      col: target.col + c,
+      rows: rows + 1,
+      cols: 1,
+    })),
+    anchorRow: target.row,
+    anchorCol,
+  });
+  return { rows, label: target.label, chart: cellName(target.row, anchorCol) };
 }

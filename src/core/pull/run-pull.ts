@@ -371,7 +371,7 @@ function step(deps: PullDeps, job: PullJob, jobs: JobStore, run: RunState): Pull
       );
       return withState(job, 'done', deps.clock.now(), {
         rows: drawn.rows,
-        message: `${countText(drawn.rows)} intervals written to ${drawn.label}.`,
+        message: `${countText(drawn.rows)} intervals written to ${drawn.label}${drawn.chart ? `; their chart is at ${drawn.chart}` : ''}.`,
       });
     }
     run.client ??= deps.client();

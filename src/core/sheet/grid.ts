@@ -53,8 +53,8 @@ export interface Grid {
   /** Inserts a line chart of `ranges`, or updates the one already drawn from the same first cell. */
   lineChart?(chart: LineChartSpec): void;
   /**
-   * Narrow columns, frozen label columns and header rows, so a wide and long picture reads with
-   * its labels in view (0 freezes nothing).
+   * Narrow columns, frozen label columns and header rows, so a wide and long picture or table
+   * reads with its labels in view (0 freezes nothing; 0 columns are left their width).
    */
   layoutPicture?(layout: {
     col: number;
