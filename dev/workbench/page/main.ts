@@ -91,6 +91,16 @@ const explorer = new BigQueryExplorer(
   sidebar,
 );
 
+/** Scrolls the row of tabs just enough to show the selected one, as Sheets does. */
+function showSelectedTab(): void {
+  const tab = tabs.querySelector<HTMLElement>('[aria-selected="true"]');
+  if (!tab) return;
+  const { offsetLeft: left, offsetWidth: width } = tab;
+  if (left < tabs.scrollLeft) tabs.scrollLeft = left;
+  else if (left + width > tabs.scrollLeft + tabs.clientWidth)
+    tabs.scrollLeft = left + width - tabs.clientWidth;
+}
+
 function renderTabs(s: StateView): void {
   const current = [...tabs.children].map(
     (t) => `${t.textContent}\u0001${(t as HTMLElement).dataset.color ?? ''}`,
@@ -98,6 +108,7 @@ function renderTabs(s: StateView): void {
   const wanted = s.sheets.map((name) => `${name}\u0001${s.tabColors[name] ?? ''}`);
   const selected = tabs.querySelector('[aria-selected="true"]')?.textContent;
   if (current.join('\u0000') === wanted.join('\u0000') && selected === s.activeSheet) return;
+  const scrolled = tabs.scrollLeft;
   tabs.replaceChildren(
     ...s.sheets.map((name) => {
       const active = name === s.activeSheet;
@@ -126,6 +137,8 @@ function renderTabs(s: StateView): void {
       return tab;
     }),
   );
+  tabs.scrollLeft = scrolled;
+  showSelectedTab();
 }
 
 function renderSidebar(s: StateView): void {
@@ -367,6 +380,16 @@ sheetDialog.addEventListener('close', () => {
   const name = sheetOpen;
   if (sheetDialog.returnValue === 'delete') void act(() => post('/api/delete-sheet', { sheet: name }));
 });
+// The wheel scrolls the row of tabs sideways, as over Sheets' tabs (Shift+wheel already does).
+tabs.addEventListener(
+  'wheel',
+  (event) => {
+    if (event.deltaX !== 0 || event.deltaY === 0 || tabs.scrollWidth <= tabs.clientWidth) return;
+    event.preventDefault();
+    tabs.scrollLeft += event.deltaY;
+  },
+  { passive: false },
+);
 tabs.addEventListener('keydown', (event) => {
   // F2, or the context-menu key, opens the tab's menu from the keyboard.
   const tab = (event.target as HTMLElement).closest<HTMLElement>('[role="tab"]');
