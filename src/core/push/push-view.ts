@@ -1,6 +1,7 @@
 // What the sidebar sees of a push: plain JSON (google.script.run carries no Dates).
 import { causeOf } from '../assembled/errors';
 import { KINDS, PUSH_KINDS, type PushKind } from './kinds';
+import { NO_KEY_STOP_YOURS, noKeyStop } from './no-key-stop';
 import type { OthersPush } from './others-push';
 import { withMore } from './problem-list';
 import { OUTAGE_MS, OUTAGE_TRIES, type PushJob } from './push-job';
@@ -98,7 +99,13 @@ export function pushView(job: PushJob, now: number): PushView {
     invalid: job.invalid,
     notSent: job.notSent ?? 0,
     skipped: job.skipped,
-    message: job.state === 'running' ? stage : (job.message ?? stage),
+    // Only the owner sees their push: the log's words name them, these say "you".
+    message:
+      job.state === 'running'
+        ? stage
+        : job.message === noKeyStop(job)
+          ? NO_KEY_STOP_YOURS
+          : (job.message ?? stage),
     problems: job.state === 'running' ? [] : withMore(job.problems ?? [], job.invalid + job.failed),
     notice: job.state === 'running' ? (job.notice ?? '') : '',
     elapsedMs: (job.state === 'running' ? now : job.updatedAt) - job.createdAt,

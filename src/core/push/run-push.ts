@@ -5,7 +5,7 @@
 // Only one execution works on a push at a time (a lease taken under the document lock).
 import { type AssembledClient, type AssembledError, isAssembledError, TokenBucket } from '../assembled';
 import { callWords } from '../assembled/call-words';
-import { causeOf } from '../assembled/errors';
+import { causeOf, noKeySent } from '../assembled/errors';
 import { countText, rowCount } from '../count-text';
 import { STOPPED } from '../jobs/pull-job';
 import { withLock } from '../lock';
@@ -26,6 +26,7 @@ import { markUnknownCancels } from './cancel-rows';
 import { type ClearCount, clearWords, countClears, windowsToClear } from './clear-rows';
 import { unreadColumns } from './header';
 import { KINDS, type PushKind } from './kinds';
+import { noKeyStop } from './no-key-stop';
 import { listProblem, withMore } from './problem-list';
 import { nothingToPush } from './progress-words';
 import { type InFlight, OUTAGE_MS, OUTAGE_TRIES, type PushJob, PushStore, parseFlight } from './push-job';
@@ -577,7 +578,8 @@ function pacedBucket(clock: Clock, lastSendAt: number | undefined): TokenBucket 
 
 class PushRun {
   private readonly pushes: PushStore;
-  private readonly client: AssembledClient;
+  /** Built first thing in go(): with no key saved, the push stops there (and its lease is let go). */
+  private client!: AssembledClient;
   private readonly agents: AgentDirectory;
   private grid?: Grid;
   private sheet?: SheetSnapshot;
@@ -595,7 +597,6 @@ class PushRun {
     private readonly deadline: number,
   ) {
     this.pushes = new PushStore(deps.store);
-    this.client = deps.client(pacedBucket(deps.clock, job.lastSendAt));
     // Later executions answer from what the first one learned: one people read per push.
     const memo = job.prepared ? loadAgentMemo(deps.own, job.id) : undefined;
     this.agents = new AgentDirectory(() => this.client.listPeople(), memo);
@@ -656,6 +657,14 @@ class PushRun {
   }
 
   go(): void {
+    try {
+      this.client = this.deps.client(pacedBucket(this.deps.clock, this.job.lastSendAt));
+    } catch (error) {
+      // The key was removed while the push ran: another's key never carries it on, so it ends.
+      if (!isAssembledError(error) || !noKeySent(error)) throw error;
+      this.finish('failed', noKeyStop(this.job));
+      return;
+    }
     const open = this.deps.sheets.open(this.job.sheetId);
     if (!open) {
       this.finish('failed', `The sheet "${this.job.sheetName}" was deleted; the push stopped.`);
