@@ -33,9 +33,9 @@ describe.skipIf(!built)('rows changed during a push', () => {
     const done = await follow(rt, waiting);
     expect(done).toMatchObject({ state: 'done', done: 3, total: 6 });
     expect(done.message).toBe(
-      'Finished: 3 created, 3 not sent as they were changed during the push (push again to send them). See the Push status column.',
+      'Finished: 3 created, 3 not sent as they were changed or added during the push (push again to send them). See the Push status column.',
     );
-    expect(progressWords(done).count).toBe('3 of 6 rows sent; 3 changed during the push, not sent');
+    expect(progressWords(done).count).toBe('3 of 6 rows sent; 3 changed or added during the push, not sent');
     expect(column(rt, sheet, 'Push status')).toEqual([
       'created',
       'created',

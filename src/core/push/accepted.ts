@@ -1,11 +1,13 @@
-// The rows a push was started with, fixed when it starts: a mark per valid row (a hash of its
-// request, salted per push so that no one can craft another row with the same mark). Rows
-// added or changed later, by anyone, do not match and wait for their own push. Kept in the
+// The rows a push was started with, fixed when Push is pressed: a mark per row (a hash of its
+// input cells, salted per push so that no one can craft another row with the same mark), read
+// without asking Assembled, so a push that must wait before it can read its rows still knows them.
+// Its first run keeps the marks of the rows it will send. Rows added or changed later, by anyone,
+// do not match and wait for their own push. Kept in the
 // owner's own store (User properties): only the owner's executions carry a push on, and a big
 // push never takes room in the spreadsheet's shared store. A row's mark is spent once it is sent,
 // so a copy of a sent row does not go again.
 import type { Store } from '../ports';
-import { hash, type PushRequest } from './request';
+import { hash } from './request';
 import type { SheetRow } from './sheet-rows';
 
 const MARK = 8;
@@ -13,10 +15,6 @@ const MARK = 8;
 const PER_CHUNK = 1_000;
 const SPENT = '-'.repeat(MARK);
 const PREFIX = 'pushrows.';
-
-function requestOf(row: SheetRow): PushRequest | undefined {
-  return row.parse?.ok ? row.parse.request : undefined;
-}
 
 export class AcceptedRows {
   private chunks: string[] = [];
@@ -32,14 +30,14 @@ export class AcceptedRows {
     return `${PREFIX}${this.pushId}.${part}`;
   }
 
-  private mark(request: PushRequest): string {
-    return hash(this.salt + JSON.stringify(request));
+  private mark(input: string): string {
+    return hash(this.salt + input);
   }
 
   /** Fixes the rows to send (in sheet order); returns how many. */
   fix(rows: SheetRow[], salt: string): number {
     this.salt = salt;
-    const marks = rows.map(requestOf).flatMap((r) => (r ? [this.mark(r)] : []));
+    const marks = rows.flatMap((r) => (r.input ? [this.mark(r.input)] : []));
     this.chunks = [];
     for (let i = 0; i < marks.length; i += PER_CHUNK)
       this.chunks.push(marks.slice(i, i + PER_CHUNK).join(''));
@@ -78,9 +76,8 @@ export class AcceptedRows {
     const left = new Map([...this.unspent()].map(([m, list]) => [m, list.length]));
     const out = new Set<number>();
     for (const row of rows) {
-      const request = requestOf(row);
-      if (!request) continue;
-      const m = this.mark(request);
+      if (!row.input) continue;
+      const m = this.mark(row.input);
       const n = left.get(m) ?? 0;
       if (n > 0) {
         left.set(m, n - 1);
@@ -94,8 +91,7 @@ export class AcceptedRows {
   spend(rows: SheetRow[]): void {
     const at = this.unspent();
     for (const row of rows) {
-      const request = requestOf(row);
-      const index = request ? at.get(this.mark(request))?.shift() : undefined;
+      const index = row.input ? at.get(this.mark(row.input))?.shift() : undefined;
       if (index === undefined) continue;
       const c = Math.floor(index / PER_CHUNK);
       const i = (index % PER_CHUNK) * MARK;

@@ -6,6 +6,7 @@ import { ownerName } from '../owner';
 import type { Zone } from '../ports';
 import { formatLocalDateTime } from '../time/zone-math';
 import { noKeyReason } from './no-key-stop';
+import { notSentWords } from './progress-words';
 import type { PushJob } from './push-job';
 
 export interface OthersPush {
@@ -31,7 +32,7 @@ export function othersPushView(id: string, job: PushJob | undefined, now: number
   const who = ownerName(job);
   if (job.state !== 'running')
     return over(
-      `The push by ${who} ${job.state === 'done' ? 'finished' : 'stopped'} at ${at(job.updatedAt)}${noKeyReason(job)}: ${job.succeeded} of ${job.total} rows sent.`,
+      `The push by ${who} ${job.state === 'done' ? 'finished' : 'stopped'} at ${at(job.updatedAt)}${noKeyReason(job)}: ${job.succeeded} of ${job.total} rows sent${notSentWords(job.notSent)}.`,
     );
   const progress = job.prepared
     ? `${job.done} of ${job.total} rows sent`

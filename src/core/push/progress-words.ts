@@ -17,11 +17,16 @@ export function progressWords(view: PushView): { title: string; count: string } 
       : view.total > 0
         ? // A full bar over rows that all went still leaves rows to fix: those Assembled refused
           // and those not sent, counted as the summary below and the log count them.
-          `${countText(view.done)} of ${rowCount(view.total)} sent${view.failed ? `, ${view.failed} refused by Assembled` : ''}${view.invalid ? `; ${view.invalid} to fix, not sent` : ''}${view.notSent ? `; ${view.notSent} changed during the push, not sent` : ''}`
+          `${countText(view.done)} of ${rowCount(view.total)} sent${view.failed ? `, ${view.failed} refused by Assembled` : ''}${view.invalid ? `; ${view.invalid} to fix, not sent` : ''}${notSentWords(view.notSent)}`
         : view.state === 'failed'
           ? 'Nothing was sent'
           : 'No rows to send',
   };
+}
+
+/** Rows changed or added during a push, so not sent, after its count of rows sent; '' when none. */
+export function notSentWords(notSent: number | undefined): string {
+  return notSent ? `; ${notSent} changed or added during the push, not sent` : '';
 }
 
 /**

@@ -40,6 +40,7 @@ import {
   prepareOutcomes,
   type RowOutcome,
   readSheet,
+  rowsAsTheyStand,
   type SheetRow,
   type SheetSnapshot,
   toFix,
@@ -449,6 +450,10 @@ export function startPush(deps: PushDeps, kind: PushKind, ref: SheetRef, key: st
       pushes.save(handed);
     }
     pushes.save(job);
+    // The rows there now are the push's: rows added later wait for a push of their own, even when
+    // Assembled keeps this one from reading its rows for a while.
+    const open = deps.sheets.open(ref.id);
+    if (open) new AcceptedRows(deps.own, job.id).fix(rowsAsTheyStand(open.grid, kind), deps.newId());
     const notice = deps.ensureTrigger();
     return notice ? pushes.save({ ...job, notice }) : job;
   });
@@ -728,9 +733,15 @@ class PushRun {
     }
   }
 
-  /** First run: mark the invalid rows and count what is to be sent. */
+  /**
+   * First run: mark the invalid rows and count what is to be sent, of the rows there when Push was
+   * pressed; the others are left as they are, and marked not sent at the end (markNotSent).
+   */
   private prepare(): void {
     const sheet = this.sheet as SheetSnapshot;
+    // A push started before its rows were marked at the start takes the rows there now.
+    const started = this.accepted.load() ? this.accepted.allowed(sheet.rows) : undefined;
+    const later = (r: SheetRow) => started !== undefined && r.input !== undefined && !started.has(r.row);
     const outcomes = new Map<number, RowOutcome>();
     let skipped = 0;
     let changed = 0;
@@ -740,7 +751,7 @@ class PushRun {
     for (const row of sheet.rows) {
       if (row.done) skipped++;
       else if (row.listed) listed++;
-      const bad = row.done ? undefined : problemOutcome(row);
+      const bad = row.done || later(row) ? undefined : problemOutcome(row);
       if (bad) {
         invalid++;
         // Said in the sidebar too: the Push message column can sit out of sight behind it.
@@ -754,7 +765,7 @@ class PushRun {
     writeMany(this.grid as Grid, sheet, outcomes, new Date(this.now()));
     // The rows to send are fixed now: rows added or changed later wait for their own push.
     const total = this.accepted.fix(
-      sheet.rows.filter((r) => this.sendable(r)),
+      sheet.rows.filter((r) => this.sendable(r) && !later(r)),
       this.deps.newId(),
     );
     saveAgentMemo(this.deps.own, this.job.id, this.agents.found);
@@ -974,7 +985,8 @@ class PushRun {
 
   private summary(): string {
     const j = this.job;
-    if (j.total + j.skipped + j.invalid === 0) return nothingToPush(j.sheetName, j.listed ?? 0, 'push again');
+    if (j.total + j.skipped + j.invalid + (j.notSent ?? 0) === 0)
+      return nothingToPush(j.sheetName, j.listed ?? 0, 'push again');
     // Only cancels are told apart so far: nothing else sets `already`.
     const word = DONE_WORD[j.kind];
     const sent = Object.entries(j.byStatus ?? {}).map(([status, n]) => `${n} ${status}`);
@@ -982,7 +994,7 @@ class PushRun {
     if (j.already) parts.push(`${j.already} already cancelled or denied`);
     if (j.notSent)
       parts.push(
-        `${j.notSent} not sent as ${j.notSent === 1 ? 'it was' : 'they were'} changed during the push (push again to send ${j.notSent === 1 ? 'it' : 'them'})`,
+        `${j.notSent} not sent as ${j.notSent === 1 ? 'it was' : 'they were'} changed or added during the push (push again to send ${j.notSent === 1 ? 'it' : 'them'})`,
       );
     if (j.failed) parts.push(`${j.failed} refused by Assembled`);
     if (j.invalid) parts.push(`${j.invalid} with problems to fix`);

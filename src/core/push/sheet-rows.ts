@@ -55,6 +55,8 @@ export interface SheetRow {
   parse?: RowParse;
   /** Fingerprint of the request, for valid rows. */
   fp?: string;
+  /** A print of its input cells (inputPrint), for rows not done and not blank: read without Assembled. */
+  input?: string;
   /** The note of its Push status cell, as read. */
   note?: string;
   /** Done, and changed since it was sent (sent-print.ts): still never sent again. */
@@ -97,15 +99,45 @@ function repeatsHeader(values: CellValue[], map: HeaderMap): boolean {
   );
 }
 
-/** Reads the whole sheet in one call and parses every row that is not done. */
-export function readSheet(grid: Grid, kind: PushKind, ctx: ParseContext): ReadResult {
+/** A row as it stands, nothing parsed: its cells, its status, whether it is done or blank. */
+function rowAsIs(kind: PushKind, map: HeaderMap, values: CellValue[], at: number): SheetRow {
+  const status = text(values[map.status.status]).toLowerCase();
+  const id = text(values[map.status.id]);
+  const listed = unchangedActivity(kind, values, map);
+  const blank =
+    listed || Object.values(map.columns).every((i) => text(values[i]) === '' && !(values[i] instanceof Date));
+  const row: SheetRow = { row: at, values, status, id, blank, done: isDone(status, id) };
+  if (listed) row.listed = true;
+  if (!row.done && !blank) row.input = inputPrint(values, map);
+  return row;
+}
+
+/**
+ * The rows as they stand, nothing parsed and nothing asked of Assembled: what Push was pressed on
+ * (accepted.ts). None when the header is not the kind's (the push then stops on it).
+ */
+export function rowsAsTheyStand(grid: Grid, kind: PushKind): SheetRow[] {
+  const read = readCells(grid, kind);
+  return read.ok ? read.cells.slice(1).map((values, i) => rowAsIs(kind, read.map, values, i + 2)) : [];
+}
+
+/** The whole sheet in one call, its header matched to the kind. */
+function readCells(
+  grid: Grid,
+  kind: PushKind,
+): { ok: true; map: HeaderMap; cells: CellValue[][] } | { ok: false; problem: string } {
   const used = grid.used();
   if (used.rows === 0 || used.cols === 0) return matchFail(kind, []);
   const cells = grid.read(1, 1, used.rows, used.cols);
   const header = matchHeader(kind, cells[0] ?? []);
-  if (!header.ok) return header;
-  const { map } = header;
-  const inputs = Object.values(map.columns);
+  return header.ok ? { ok: true, map: header.map, cells } : header;
+}
+
+/** Reads the whole sheet in one call and parses every row that is not done. */
+export function readSheet(grid: Grid, kind: PushKind, ctx: ParseContext): ReadResult {
+  const read = readCells(grid, kind);
+  if (!read.ok) return read;
+  const { map, cells } = read;
   const statusInSheet = !map.added.some((a) => a.index === map.status.status);
   const notes =
     statusInSheet && cells.length > 1 ? grid.columnNotes(2, map.status.status + 1, cells.length - 1) : [];
@@ -114,19 +146,15 @@ export function readSheet(grid: Grid, kind: PushKind, ctx: ParseContext): ReadRe
   const heldBy = heldCheck(grid, kind, map);
   for (let i = 1; i < cells.length; i++) {
     const values = cells[i] ?? [];
-    const status = text(values[map.status.status]).toLowerCase();
-    const id = text(values[map.status.id]);
-    const listed = unchangedActivity(kind, values, map);
-    const blank = listed || inputs.every((at) => text(values[at]) === '' && !(values[at] instanceof Date));
-    const row: SheetRow = { row: i + 1, values, status, id, blank, done: isDone(status, id) };
-    if (listed) row.listed = true;
+    const row = rowAsIs(kind, map, values, i + 1);
+    const { status, blank } = row;
     const when = values[map.status.when];
     if (when instanceof Date && !Number.isNaN(when.getTime())) row.when = when.getTime();
     const note = notes[i - 1] ?? '';
     if (note) row.note = note;
     if (row.done && changedSinceSent(note, values, map)) row.changed = true;
     const print = sentPrint(note);
-    const sentAsIs = !row.done && print !== undefined && print === inputPrint(values, map);
+    const sentAsIs = print !== undefined && print === row.input;
     if (sentAsIs && status === ERROR_STATUS) row.refused = true;
     // An association sent again changes nothing.
     else if (sentAsIs && kind !== 'associations') row.sentBefore = true;
@@ -212,7 +240,7 @@ export function emptiedRows(sheet: SheetSnapshot): Map<number, RowOutcome> {
   return cleared;
 }
 
-function matchFail(kind: PushKind, row: CellValue[]): ReadResult {
+function matchFail(kind: PushKind, row: CellValue[]): { ok: false; problem: string } {
   const result = matchHeader(kind, row);
   return result.ok ? { ok: false, problem: 'The sheet is empty.' } : result;
 }
