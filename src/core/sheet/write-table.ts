@@ -397,7 +397,7 @@ export interface WritePlan {
   /** The rows under the header, from `bodyRow`, as the sheet will hold them. */
   body: BodyCell[][];
   bodyRow: number;
-  /** The block the table will fill, header included. */
+  /** The block the write covers, header included (and the user's columns an append or merge keeps). */
   extent: Extent;
   /** What each column of the header will hold, recorded with the block. */
   held: HeldColumns;
@@ -648,8 +648,25 @@ export function writeTable(grid: Grid, table: Table, o: WriteOptions): WriteResu
 
 /** What a planned write did to the rows, as a result says it. */
 export function countsOf(plan: WritePlan): Omit<WriteResult, 'writeCalls'> {
-  const { appended, updated, present, superseded, replacing, extent } = plan;
-  return { rows: appended + updated, appended, updated, present, superseded, replacing, extent };
+  const { appended, updated, present, superseded, replacing } = plan;
+  return {
+    rows: appended + updated,
+    appended,
+    updated,
+    present,
+    superseded,
+    replacing,
+    extent: tableBlock(plan),
+  };
+}
+
+/**
+ * The block the table fills, recorded for the next write: up to its last column. The columns the
+ * user headed at its right are in the header an append or merge rewrites, but are not the table's:
+ * recorded as its, the next replace would clear them.
+ */
+function tableBlock(plan: WritePlan): Extent {
+  return { rows: plan.extent.rows, cols: Math.max(...plan.placed.at) + 1 };
 }
 
 /** Whether the table is placed at a cell other than A1, where it owns only its own block. */

@@ -1,0 +1,58 @@
+// The columns a user types beside a pulled table are theirs: pulled again, by replace, append or
+// merge in any order, the table leaves them as typed.
+import { describe, expect, it } from 'vitest';
+import type { LocalRuntime } from '../../dev/gas';
+import { startLocalAddon } from '../../dev/local-addon';
+import { pullToEnd } from './pull-to-end';
+
+let keys = 0;
+const key = () => `own-cols-key-${String(++keys).padStart(6, '0')}`;
+const pull = (rt: LocalRuntime, spec: object) => pullToEnd(rt, spec, key());
+
+const teams = (mode: string) => ({
+  source: { kind: 'resource', resource: 'teams' },
+  target: { kind: 'sheet', name: 'Teams' },
+  mode,
+  ...(mode === 'merge' ? { mergeKey: 'ID' } : {}),
+});
+
+/** A teams table pulled by Replace, with the user's own two columns typed beside it. */
+async function teamsWithOwnColumns(rt: LocalRuntime): Promise<number> {
+  rt.workbook.addSheet('Teams');
+  expect(await pull(rt, teams('replace'))).toMatchObject({ state: 'done' });
+  const width = rt.workbook.values('Teams')[0]?.length ?? 0;
+  rt.workbook.write(
+    'Teams',
+    [
+      ['My label', 'x'],
+      ['label Support', '=1+1'],
+      ['label Americas', ''],
+    ],
+    { row: 1, column: width + 1 },
+  );
+  return width;
+}
+
+const own = (rt: LocalRuntime, width: number) =>
+  rt.workbook.formulas('Teams').map((r) => r.slice(width, width + 2));
+const ownValues = (rt: LocalRuntime, width: number) =>
+  rt.workbook.values('Teams').map((r) => r.slice(width, width + 2));
+
+describe("the user's own columns beside a pulled table", () => {
+  for (const first of ['merge', 'append'] as const) {
+    it(`a replace after ${first === 'merge' ? 'a merge' : 'an append'} keeps them, headers and all, and says so`, async () => {
+      const { rt } = await startLocalAddon();
+      const width = await teamsWithOwnColumns(rt);
+      const typed = ownValues(rt, width).slice(0, 3);
+      const formulas = own(rt, width).slice(0, 3);
+      expect(await pull(rt, teams(first))).toMatchObject({ state: 'done' });
+      const replaced = await pull(rt, teams('replace'));
+      expect(replaced.state).toBe('done');
+      expect(ownValues(rt, width).slice(0, 3)).toEqual(typed);
+      expect(own(rt, width).slice(0, 3)).toEqual(formulas);
+      expect(replaced.message).toBe(
+        `${replaced.rows} rows written to Teams!A1. The columns "My label" and "x" beside it stay as typed, row by row, though the table's rows may have moved: Merge by key keeps such a column with its rows.`,
+      );
+    });
+  }
+});
