@@ -56,3 +56,44 @@ describe("the user's own columns beside a pulled table", () => {
     });
   }
 });
+
+const acts = (range: readonly [string, string]) => ({
+  source: { kind: 'resource', resource: 'activities' },
+  range: { kind: 'absolute', from: range[0], to: range[1] },
+  target: { kind: 'sheet', name: 'Acts' },
+  mode: 'replace',
+});
+// A range Assembled holds no schedule for.
+const NOTHING = ['2028-01-01', '2028-01-02'] as const;
+
+describe('a replace that finds no rows', () => {
+  it("leaves the user's own column beside the table as typed, and clears only the table's rows", async () => {
+    const { rt } = await startLocalAddon();
+    rt.workbook.addSheet('Acts');
+    const first = await pull(rt, acts(['2026-05-11', '2026-05-12']));
+    expect(first.rows).toBeGreaterThan(2);
+    const header = rt.workbook.values('Acts')[0] ?? [];
+    const coach = header.length;
+    rt.workbook.write('Acts', [['Coach'], ['talk to Ava'], ['=1+1']], { row: 1, column: coach + 1 });
+    const none = await pull(rt, acts(NOTHING));
+    expect([none.state, none.rows]).toEqual(['done', 0]);
+    const after = rt.workbook.formulas('Acts');
+    expect(rt.workbook.values('Acts').map((r) => r[coach])).toEqual(['Coach', 'talk to Ava', 2]);
+    expect(after[2]?.[coach]).toBe('=1+1');
+    // The table keeps its header, with no rows under it.
+    expect(rt.workbook.values('Acts').map((r) => r.slice(0, header.length))).toEqual([
+      header,
+      Array(header.length).fill(''),
+      Array(header.length).fill(''),
+    ]);
+    // Pulled again with rows, the column is still the user's, as typed.
+    const again = await pull(rt, acts(['2026-05-11', '2026-05-12']));
+    expect(again.message).toContain('The column "Coach" beside it stays as typed');
+    expect(
+      rt.workbook
+        .values('Acts')
+        .map((r) => r[coach])
+        .slice(0, 3),
+    ).toEqual(['Coach', 'talk to Ava', 2]);
+  });
+});

@@ -255,12 +255,17 @@ export function checkCellLimit(grid: Grid, o: WriteOptions, extent: Extent): voi
   }
 }
 
-/** No records: replace keeps the header it finds (or says so) and clears the old rows; the other modes change nothing. */
+/**
+ * No records: replace keeps the table's header (or says so) and clears its old rows; the other
+ * modes change nothing. The columns headed right of the block it filled last time are the user's:
+ * they stay as typed, as a refresh that finds nothing must lose nothing typed.
+ */
 function writeEmpty(grid: Grid, o: WriteOptions): WriteResult {
   const none = { rows: 0, appended: 0, updated: 0, present: 0, superseded: 0, replacing: 0, writeCalls: 0 };
   const found = existingHeader(grid, o);
   if (o.mode !== 'replace') return { ...none, extent: { rows: 1, cols: found.length } };
-  const header = found.length ? found : ['(no records)'];
+  const own = found.slice(0, o.previous?.cols);
+  const header = own.some(Boolean) ? own : ['(no records)'];
   const extent = { rows: 1, cols: header.length };
   grid.growTo(reach(o, extent));
   prepareReach(grid, o, extent);
