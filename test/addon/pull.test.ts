@@ -152,6 +152,32 @@ describe('Pull data', () => {
     }
   });
 
+  it("says a replace that finds no rows kept the table's header, whose note still lists its columns", async () => {
+    const { rt } = await startLocalAddon();
+    const acts = (range: object, kind = 'sheet') => ({
+      source: { kind: 'resource', resource: 'activities' },
+      range,
+      target: { kind, name: 'Acts' },
+      mode: 'replace',
+    });
+    await follow(rt, await start(rt, acts(lastWeek, 'new_sheet')));
+    const header = rt.workbook.values('Acts')[0];
+    const columns = (note: string) => note.split('Columns (header = API field):')[1] ?? '(no list)';
+    const listed = columns(rt.workbook.notes('Acts')[0]?.[0] ?? '');
+    expect(listed).toMatch(/^\n.+ = /);
+    const job = await follow(
+      rt,
+      await start(rt, acts({ kind: 'absolute', from: '2028-01-01', to: '2028-01-02' })),
+    );
+    expect(job.message).toBe(
+      "No rows: Assembled holds none for this range and these filters, so Acts!A1 keeps the table's header, with no rows under it.",
+    );
+    expect(rt.workbook.values('Acts')).toEqual([header]);
+    const note = rt.workbook.notes('Acts')[0]?.[0] ?? '';
+    expect(note).toContain('Range: 2028-01-01 to 2028-01-02');
+    expect(columns(note)).toBe(listed);
+  });
+
   it('writes awkward names and ids as the literal text they are', async () => {
     const { rt } = await startLocalAddon();
     await follow(

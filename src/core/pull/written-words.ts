@@ -37,7 +37,7 @@ function outcome(mode: WriteMode, w: Written, label: string): string {
   }
   if (mode === 'replace')
     return w.rows === 0
-      ? `${NONE}, so ${label} shows "(no records)"`
+      ? `${NONE}, so ${label} ${w.keptHeader ? "keeps the table's header, with no rows under it" : 'shows "(no records)"'}`
       : `${rowCount(w.rows)} written to ${label}${keptWords(w.keptBeside)}`;
   const one = w.present === 1;
   const kept = `${one ? 'was' : 'were'} in the sheet already and left as ${one ? 'it was' : 'they were'} (Merge updates such rows)`;

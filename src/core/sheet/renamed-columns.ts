@@ -4,7 +4,7 @@
 // block, what each column held; a field whose header is gone was renamed where its column now has
 // words no write put there, every other column being where it was; one deleted comes back at the
 // end. Where that cannot be told, the write is refused, naming the header to type back.
-import { FIELD_LIST } from '../table/column-words';
+import { notedFields } from '../table/column-words';
 import { columnName } from './a1';
 import type { Extent } from './grid';
 
@@ -114,13 +114,9 @@ export function lostText(headers: readonly string[], why: string, headerRow: num
 
 /** The fields and headers a header note lists ("Handled = handled"), as written before columns were recorded. */
 export function notedColumns(note: string): Set<string> {
-  const lines = note.split('\n');
-  const from = lines.indexOf(FIELD_LIST);
   const noted = new Set<string>();
-  if (from < 0) return noted;
-  for (const line of lines.slice(from + 1)) {
+  for (const line of notedFields(note)) {
     const eq = line.lastIndexOf(' = ');
-    if (eq < 0) break;
     noted.add(line.slice(0, eq));
     noted.add(line.slice(eq + 3));
   }

@@ -5,7 +5,7 @@
 import { countText } from '../count-text';
 import type { Zone } from '../ports';
 import type { CellValue, Table } from '../table/build-table';
-import { fieldList } from '../table/column-words';
+import { fieldList, notedFieldList } from '../table/column-words';
 import { toSheetValue } from '../table/sheet-literal';
 import { comings, wallClock, wallSpan } from '../time/wall-clock';
 import { cellName } from './a1';
@@ -72,6 +72,8 @@ export interface WriteResult {
   replacing: number;
   /** The block the table now fills, header included. */
   extent: Extent;
+  /** replace of no records: the table's header was kept, with no rows under it ("(no records)" otherwise). */
+  keptHeader?: true;
   writeCalls: number;
 }
 
@@ -265,15 +267,20 @@ function writeEmpty(grid: Grid, o: WriteOptions): WriteResult {
   const found = existingHeader(grid, o);
   if (o.mode !== 'replace') return { ...none, extent: { rows: 1, cols: found.length } };
   const own = found.slice(0, o.previous?.cols);
-  const header = own.some(Boolean) ? own : ['(no records)'];
+  const kept = own.some(Boolean) && own.join() !== NO_RECORDS;
+  const header = kept ? own : [NO_RECORDS];
   const extent = { rows: 1, cols: header.length };
   grid.growTo(reach(o, extent));
   prepareReach(grid, o, extent);
   grid.write(o.row, o.col, [header.map(toSheetValue)]);
   clearLeftovers(grid, o, extent);
-  grid.styleHeader(o.row, o.col, header.length, o.note);
-  return { ...none, extent, writeCalls: 1 };
+  // A header kept is still the columns' header: its note keeps saying which API field each holds.
+  const fields = kept ? notedFieldList(grid.noteAt(o.row, o.col)) : '';
+  grid.styleHeader(o.row, o.col, header.length, [o.note, fields].filter(Boolean).join('\n'));
+  return { ...none, extent, writeCalls: 1, ...(kept ? { keptHeader: true as const } : {}) };
 }
+
+const NO_RECORDS = '(no records)';
 
 /** Each row's identity for merge and append, in the rows' order (see `identitiesOf`). */
 type IdentitiesOf = (rows: readonly (readonly BodyCell[])[]) => string[];

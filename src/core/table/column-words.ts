@@ -74,6 +74,22 @@ export const FIELD_LIST = 'Columns (header = API field):';
 
 /** The note's list of which header is which API field, for the columns whose header differs. */
 export function fieldList(columns: readonly { header: string; field?: string }[]): string {
-  const lines = columns.filter((c) => c.field && c.field !== c.header).map((c) => `${c.header} = ${c.field}`);
-  return lines.length ? `${FIELD_LIST}\n${lines.join('\n')}` : '';
+  return listOf(
+    columns.filter((c) => c.field && c.field !== c.header).map((c) => `${c.header} = ${c.field}`),
+  );
 }
+
+const listOf = (lines: readonly string[]) => (lines.length ? `${FIELD_LIST}\n${lines.join('\n')}` : '');
+
+/** The "header = field" lines of the list a header's note holds (`fieldList`), or none. */
+export function notedFields(note: string): string[] {
+  const lines = note.split('\n');
+  const from = lines.indexOf(FIELD_LIST);
+  if (from < 0) return [];
+  const listed = lines.slice(from + 1);
+  const end = listed.findIndex((line) => !line.includes(' = '));
+  return end < 0 ? listed : listed.slice(0, end);
+}
+
+/** The list a header's note holds, as it was written: kept over a table with no rows. */
+export const notedFieldList = (note: string): string => listOf(notedFields(note));
