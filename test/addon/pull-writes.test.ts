@@ -177,6 +177,33 @@ describe('Pull data, writing the sheet', () => {
     expect(rt.workbook.values('Sheet1')[under + 39]?.[1]).toBe('Total');
   });
 
+  it("an append's or merge's header note says its filters are the last pull's, as its range line does", async () => {
+    const { rt, sim } = await startLocalAddon();
+    const [one, two] = ['Tier 1 Americas', 'Tier 1 EMEA'].map((n) =>
+      sim.admin.org.teams.find((t) => t.name === n),
+    );
+    const spec = (mode: string, team: { id: string; name: string } | undefined) => ({
+      source: { kind: 'report', report: 'handle_time', granularity: 'day' },
+      range: { kind: 'absolute', from: '2026-05-11', to: '2026-05-12' },
+      filters: { team_ids: [team?.id ?? ''] },
+      filterNames: { team_ids: [team?.name ?? ''] },
+      target: { kind: 'sheet', name: 'Sheet1' },
+      mode,
+    });
+    const filtersLine = () =>
+      rt.workbook
+        .notes('Sheet1')[0]?.[0]
+        ?.split('\n')
+        .find((l) => l.startsWith('Filters'));
+    // Into an empty sheet the append is its first write: the sheet holds just that pull.
+    expect(await pull(rt, spec('append', one))).toMatchObject({ state: 'done' });
+    expect(filtersLine()).toBe(`Filters: team_ids=${one?.id} ("${one?.name}")`);
+    for (const mode of ['append', 'merge']) {
+      expect(await pull(rt, spec(mode, two))).toMatchObject({ state: 'done' });
+      expect(filtersLine()).toBe(`Filters of the last pull: team_ids=${two?.id} ("${two?.name}")`);
+    }
+  });
+
   it('appending a period again adds only its new rows, and says where they went and what was left', async () => {
     const { rt } = await startLocalAddon();
     const spec = (to: string) => ({

@@ -693,11 +693,15 @@ export function failureOf(error: unknown): string {
 }
 
 /**
- * A merged or appended sheet holds more than the last pull's range: the note says whose range it is,
- * and of an append that added nothing, that it did not. A first write into an empty sheet holds its range.
+ * A merged or appended sheet holds more than the last pull's range and filters: the note says
+ * whose they are. A first write into an empty sheet holds just its own.
  */
+const ofLastPull = (mode: PullSpec['mode'], done: WriteOutcome | undefined): boolean =>
+  mode !== 'replace' && !done?.fresh;
+
+/** The note's range: the last pull's after a merge or append, and of an append that added nothing, that it did not. */
 function rangeLabel(mode: PullSpec['mode'], done: WriteOutcome | undefined): string {
-  if (mode === 'replace' || done?.fresh) return 'Range';
+  if (!ofLastPull(mode, done)) return 'Range';
   if (mode === 'merge') return 'Range of the last pull, merged in';
   return done?.appended === 0
     ? 'Range of the last pull, which added nothing new (the sheet held all its rows already)'
@@ -720,7 +724,9 @@ function headerNote(deps: PullDeps, job: PullJob, done?: WriteOutcome): string {
     bucketNote(deps, job),
     clockNote(deps, job),
     sourceInfo(spec.source).note ?? '',
-    filters.length ? `Filters: ${filters.join('; ')}` : '',
+    filters.length
+      ? `Filters${ofLastPull(spec.mode, done) ? ' of the last pull' : ''}: ${filters.join('; ')}`
+      : '',
     `Generated: ${formatLocalDateTime(deps.clock.now(), deps.zone, true)} (${deps.zone.name}) by ${ownerName(job)}`,
   ]
     .filter(Boolean)
