@@ -55,6 +55,27 @@ describe("the user's own columns beside a pulled table", () => {
       );
     });
   }
+
+  it("a replace keeps them whatever block the merge's record spans: what its columns held says which are the table's", async () => {
+    const { rt } = await startLocalAddon();
+    const width = await teamsWithOwnColumns(rt);
+    const typed = ownValues(rt, width).slice(0, 3);
+    expect(await pull(rt, teams('merge'))).toMatchObject({ state: 'done' });
+    // A record spanning the whole header the merge rewrote, the user's columns included.
+    const docs = rt.properties.document;
+    const key = docs.keys().find((k) => k.includes('.extent.')) as string;
+    const block = JSON.parse(docs.get(key) as string);
+    docs.set(
+      key,
+      JSON.stringify({
+        ...block,
+        cols: width + 2,
+        held: { keys: [...block.held.keys, '', ''], header: [...block.held.header, 'My label', 'x'] },
+      }),
+    );
+    expect(await pull(rt, teams('replace'))).toMatchObject({ state: 'done' });
+    expect(ownValues(rt, width).slice(0, 3)).toEqual(typed);
+  });
 });
 
 const acts = (range: readonly [string, string]) => ({

@@ -17,6 +17,18 @@ export interface HeldColumns {
 /** The block a target's last write filled, and (since they were recorded) what its columns held. */
 export type LastBlock = Extent & { held?: HeldColumns };
 
+/**
+ * A recorded block up to the table's last column. An append or merge records the whole header it
+ * rewrote, the user's columns at the table's right included, which the next replace would clear
+ * as the table's; what the columns held tells them apart.
+ */
+export function tableBlock(block: LastBlock): LastBlock {
+  const keys = block.held?.keys ?? [];
+  let last = keys.length - 1;
+  while (last >= 0 && !keys[last]) last--;
+  return last >= 0 && last + 1 < block.cols ? { ...block, cols: last + 1 } : block;
+}
+
 /** A table column the sheet's header no longer names. */
 export interface LostColumn {
   key: string;

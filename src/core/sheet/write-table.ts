@@ -668,17 +668,8 @@ export function countsOf(plan: WritePlan): Omit<WriteResult, 'writeCalls'> {
     present,
     superseded,
     replacing,
-    extent: tableBlock(plan),
+    extent: plan.extent,
   };
-}
-
-/**
- * The block the table fills, recorded for the next write: up to its last column. The columns the
- * user headed at its right are in the header an append or merge rewrites, but are not the table's:
- * recorded as its, the next replace would clear them.
- */
-function tableBlock(plan: WritePlan): Extent {
-  return { rows: plan.extent.rows, cols: Math.max(...plan.placed.at) + 1 };
 }
 
 /** Whether the table is placed at a cell other than A1, where it owns only its own block. */

@@ -8,7 +8,7 @@ import {
   targetSheet,
 } from '../../core/pull/pull-target';
 import { cellPosition } from '../../core/sheet/a1';
-import type { LastBlock } from '../../core/sheet/renamed-columns';
+import { type LastBlock, tableBlock } from '../../core/sheet/renamed-columns';
 import { findOrInsertSheet, findSheet, isGridSheet } from './find-sheet';
 import { sheetGrid } from './sheet-grid';
 
@@ -47,7 +47,8 @@ export function sheetTargets(ss: Spreadsheet, store: Store): Targets {
       // Not getRange(a1): the cell may lie outside the grid until the write grows the sheet.
       const { row, col } = target.kind === 'cell' ? cellPosition(target.a1) : { row: 1, col: 1 };
       const key = `extent.${sheet.getSheetId()}.${row}.${col}`;
-      const previous = store.get<LastBlock>(key);
+      const recorded = store.get<LastBlock>(key);
+      const previous = recorded && tableBlock(recorded);
       return {
         grid: sheetGrid(sheet),
         sheetId: sheet.getSheetId(),
