@@ -42,4 +42,34 @@ describe("a refresh's owner", () => {
     // A pull into its place says so when done.
     expect((await pullToEnd(sam, spec, 'owner-words-pull-2')).scheduled).toBe('every hour by you (paused)');
   });
+
+  it('is asked to change their refresh by another editor, who cannot; its owner is sent to Scheduled refreshes', async () => {
+    const { rt, key } = await startLocalAddon({ dialect: 'live' });
+    const sam = rt.asUser('sam@example.com');
+    await sam.callFromSidebar('saveSettings', { apiKey: key, timeFormat: 'unix', apiVersion: '' });
+    rt.workbook.addSheet('Teams');
+    const spec = { ...teams, target: { kind: 'sheet', name: 'Teams' } };
+    const frequency = { kind: 'hourly' };
+    await rt.callFromSidebar('saveRefresh', { spec, frequency, notifyByEmail: false }, 'owner-ask-refresh');
+    const sites = { ...spec, source: { kind: 'resource', resource: 'sites' } };
+    const appended = { ...spec, mode: 'append' };
+    const menu = 'Extensions ▸ Assembled for Google Sheets ▸ Scheduled refreshes…';
+    // Another editor cannot change or delete it: they are told whom to ask, never to do it themselves.
+    await expect(sam.callFromSidebar('startPull', sites, 'owner-ask-pull-1')).rejects.toThrow(
+      /Pull into another sheet, or ask analyst@example\.com to change or delete it\.$/,
+    );
+    await expect(sam.callFromSidebar('startPull', appended, 'owner-ask-pull-2')).rejects.toThrow(
+      /Pull into another sheet, or ask analyst@example\.com to change it to append or merge\.$/,
+    );
+    await expect(
+      sam.callFromSidebar('saveRefresh', { spec, frequency, notifyByEmail: false }, 'owner-ask-refresh-2'),
+    ).rejects.toThrow(/Rather than add a second, ask analyst@example\.com to change it\.$/);
+    // Its owner can, where refreshes are changed.
+    await expect(rt.callFromSidebar('startPull', sites, 'owner-ask-pull-3')).rejects.toThrow(
+      `Pull into another sheet, or change or delete that refresh in ${menu}`,
+    );
+    await expect(rt.callFromSidebar('startPull', appended, 'owner-ask-pull-4')).rejects.toThrow(
+      `Pull into another sheet, or change that refresh to append or merge in ${menu}`,
+    );
+  });
 });

@@ -81,7 +81,7 @@ describe('scheduled refreshes', () => {
     await expect(
       save(rt, reportSpec('Weekly AHT', 'append'), { kind: 'daily', hour: 7 }, 'refresh-000009'),
     ).rejects.toThrow(
-      '"Weekly AHT" is already refreshed daily at 06:00 by you. Change that refresh in Extensions ▸ Assembled for Google Sheets ▸ Scheduled refreshes… rather than adding a second into the same place: two would write over each other',
+      '"Weekly AHT" is already refreshed daily at 06:00 by you, and two refreshes into one place would write over each other. Rather than add a second, change that refresh in Extensions ▸ Assembled for Google Sheets ▸ Scheduled refreshes…',
     );
     // Below it on the same sheet, and on other sheets, are other places.
     const below = { ...reportSpec('Weekly AHT'), target: { kind: 'cell', sheet: 'Weekly AHT', a1: 'A500' } };
@@ -421,7 +421,7 @@ describe('scheduled refreshes', () => {
       [rt.user]:
         'It cannot run: its sheet "Time off" was deleted. Delete this refresh, then pull into a sheet and save a refresh there.',
       'sam@example.com':
-        'It cannot run: its sheet "Time off" was deleted. Ask analyst@example.com, its owner, to delete it.',
+        'It cannot run: its sheet "Time off" was deleted; ask analyst@example.com to delete it.',
     };
     for (const viewer of [rt, sam]) {
       const [card] = await viewer.callFromSidebar<RefreshView[]>('listRefreshes');

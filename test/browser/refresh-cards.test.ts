@@ -159,9 +159,7 @@ describe('Scheduled refresh cards', () => {
     const { card: theirs } = await refreshCard(page, 'Payroll');
     await expect
       .poll(() => theirs.locator('.reason').allTextContents())
-      .toEqual([
-        'It cannot run: its sheet "Payroll" was deleted. Ask analyst@example.com, its owner, to delete it.',
-      ]);
+      .toEqual(['It cannot run: its sheet "Payroll" was deleted; ask analyst@example.com to delete it.']);
     expect(await theirs.getAttribute('data-health')).toBe('failed');
     expect(await theirs.getByRole('button').count()).toBe(0);
     await editor.selectOption(first);

@@ -3,11 +3,10 @@
 // the pull's table refreshed. So too rows appended or merged into a table its refresh replaces.
 // Refused before Assembled is asked for anything.
 
-import { menuPath } from '../menu-names';
 import type { Caller } from '../owner';
 import type { Store } from '../ports';
 import { RefreshStore } from '../schedule/refresh';
-import { refreshInto, refreshWords } from '../schedule/sheet-refresh';
+import { refreshInto, refreshWords, toHaveDone } from '../schedule/sheet-refresh';
 import { InputError } from '../validation';
 import { type PullSpec, sourceLabel } from './pull-spec';
 import { type Targets, targetSheet } from './pull-target';
@@ -27,11 +26,11 @@ export function refuseRefreshed(
   const name = targets.nameOf(sheetId) ?? targetSheet(spec.target);
   if (theirs !== sourceLabel(spec.source))
     throw new InputError('Pull', [
-      `"${name}" is refreshed ${refreshWords(r, viewer)} with ${theirs}: ${sourceLabel(spec.source)} pulled there would be replaced at its next run. Pull into another sheet, or change or delete that refresh in ${menuPath('refreshes')}`,
+      `"${name}" is refreshed ${refreshWords(r, viewer)} with ${theirs}: ${sourceLabel(spec.source)} pulled there would be replaced at its next run. Pull into another sheet, or ${toHaveDone(r, viewer, 'change or delete')}`,
     ]);
   // The same data added to a table its refresh replaces: the rows would go at its next run.
   if (r.spec.mode === 'replace' && spec.mode !== 'replace')
     throw new InputError('Pull', [
-      `"${name}" is refreshed ${refreshWords(r, viewer)}, replacing its table: rows ${spec.mode === 'append' ? 'appended' : 'merged'} there would be gone at its next run. Pull into another sheet, or change that refresh to append or merge in ${menuPath('refreshes')}`,
+      `"${name}" is refreshed ${refreshWords(r, viewer)}, replacing its table: rows ${spec.mode === 'append' ? 'appended' : 'merged'} there would be gone at its next run. Pull into another sheet, or ${toHaveDone(r, viewer, 'change', ' to append or merge')}`,
     ]);
 }

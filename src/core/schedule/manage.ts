@@ -1,7 +1,6 @@
 // Saving, editing, pausing and deleting refreshes. Only the owner changes a refresh: it runs
 // with the owner's key, so another editor's change would silently run as someone else.
 
-import { menuPath } from '../menu-names';
 import { type Caller, checkBudget, owns, requireOwner } from '../owner';
 import { specProblems } from '../pull/pull-spec';
 import { TargetMissing, targetSheet } from '../pull/pull-target';
@@ -11,7 +10,7 @@ import { nextRun } from './frequency';
 import { NO_KEY_TO_RESUME } from './key-pause';
 import { type Refresh, RefreshInput, RefreshStore } from './refresh';
 import type { RefreshDeps } from './run-refreshes';
-import { gone, refreshInto, refreshWords } from './sheet-refresh';
+import { gone, refreshInto, refreshWords, toHaveDone } from './sheet-refresh';
 
 type Deps = Pick<PullDeps, 'store' | 'clock' | 'zone' | 'user' | 'newId' | 'targets' | 'spreadsheetId'> &
   Pick<RefreshDeps, 'ensureScheduler' | 'hasKey'>;
@@ -68,7 +67,7 @@ export function saveRefresh(deps: Deps, input: unknown, key: string): Refresh {
   const clash = refreshInto(others, sheetId, valid.spec.target);
   if (clash)
     throw new InputError('Scheduled refresh', [
-      `"${targetSheet(valid.spec.target)}" is already refreshed ${refreshWords(clash, deps.user)}. Change that refresh in ${menuPath('refreshes')} rather than adding a second into the same place: two would write over each other`,
+      `"${targetSheet(valid.spec.target)}" is already refreshed ${refreshWords(clash, deps.user)}, and two refreshes into one place would write over each other. Rather than add a second, ${toHaveDone(clash, deps.user, 'change')}`,
     ]);
   const now = deps.clock.now();
   const { notice: _, ...before }: Partial<Refresh> = existing ?? {};

@@ -13,7 +13,7 @@ import { formatLocalDateTime } from '../time/zone-math';
 import { describeFrequency, type Frequency } from './frequency';
 import { keyPauseToOwner, NO_KEY_FOR_YOU, noKeyFor } from './key-pause';
 import type { Refresh, RunStatus } from './refresh';
-import { gone, sheetGone } from './sheet-refresh';
+import { gone, sheetGone, toHaveDone } from './sheet-refresh';
 
 export interface RefreshView {
   id: string;
@@ -102,10 +102,10 @@ function nextRunText(r: Refresh, zone: Zone, now: number, run?: PullJob): string
 }
 
 /** Its owner is told what to do; another editor, who can do nothing with it, whom to ask. */
-function goneWords(r: Refresh, mine: boolean): string {
-  return mine
+function goneWords(r: Refresh, viewer: Caller): string {
+  return owns(viewer, r)
     ? `It cannot run: ${gone(r)}.`
-    : `It cannot run: ${sheetGone(r)}. Ask ${ownerName(r)}, its owner, to delete it.`;
+    : `It cannot run: ${sheetGone(r)}; ${toHaveDone(r, viewer, 'delete')}.`;
 }
 
 /**
@@ -155,6 +155,6 @@ export function refreshView(
     nextRun: r.paused ? '' : nextRunText(r, zone, now, run),
     overdue: overdueWords(r, mine, zone, now),
     lastRun: lastRunView(r, mine, zone),
-    targetGone: sheetThere ? '' : goneWords(r, mine),
+    targetGone: sheetThere ? '' : goneWords(r, viewer),
   };
 }

@@ -1,6 +1,7 @@
 // The scheduled refresh that writes into a given place (a sheet, at its table's first cell). One
 // place has one refresh: two would overwrite each other's table, or append each period twice.
-import { type Caller, ownerSeenBy } from '../owner';
+import { menuPath } from '../menu-names';
+import { type Caller, ownerName, ownerSeenBy, owns } from '../owner';
 import type { Store } from '../ports';
 import type { PullTarget } from '../pull/pull-spec';
 import { type Targets, targetSheet, withSheetName } from '../pull/pull-target';
@@ -26,6 +27,16 @@ export function refreshInto(
 export function refreshWords(r: Refresh, viewer: Caller): string {
   const how = describeFrequency(r.frequency);
   return `${how.charAt(0).toLowerCase()}${how.slice(1)} by ${ownerSeenBy(viewer, r)}${r.paused ? ' (paused)' : ''}`;
+}
+
+/**
+ * How `viewer` gets `verb` ("change or delete") done to a refresh, `how` after it: their own in
+ * Scheduled refreshes; another's is its owner's alone (it runs with their key), so they are asked.
+ */
+export function toHaveDone(r: Refresh, viewer: Caller, verb: string, how = ''): string {
+  return owns(viewer, r)
+    ? `${verb} that refresh${how} in ${menuPath('refreshes')}`
+    : `ask ${ownerName(r)} to ${verb} it${how}`;
 }
 
 /** The refresh into the place a pull wrote, in words; undefined when there is none. */
