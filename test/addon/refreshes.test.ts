@@ -406,7 +406,10 @@ describe('scheduled refreshes', () => {
     expect(rt.mail[0]?.subject).toBe(
       'An Assembled scheduled refresh of yours failed: Time-off requests, this week',
     );
-    expect(rt.mail[0]?.body).toContain(`\nPaused: ${reason}\n`);
+    // What the sheet held went with it; who deleted it is not known, so no one is named.
+    expect(rt.mail[0]?.body).toContain(
+      `\nPaused: ${reason}\nThe rows the sheet "Time off" held went with it.\n\nOpen the spreadsheet`,
+    );
     // Not "resume it" nor "Run now": neither runs into a deleted sheet.
     expect(rt.mail[0]?.body).not.toMatch(/once resumed|Run now/);
     expect(loggedRuns(rt).slice(pulled)).toEqual([

@@ -28,6 +28,7 @@ import { withLock } from '../lock';
 import { type Caller, checkBudget, NotYours, ownerName, owns } from '../owner';
 import { type Clock, type Lock, type Store, WaitTooLong, type Zone } from '../ports';
 import { goneText } from '../record-store';
+import { cutShort } from '../schedule/sheet-refresh';
 import { buildTable, type Table } from '../table/build-table';
 import { clockChangeNote } from '../time/clock-changes';
 import { datesWords, resolveRange } from '../time/date-range';
@@ -683,7 +684,10 @@ function failure(job: PullJob, error: unknown, now: number): PullJob {
       rows: rowsLeft(job),
     });
   }
-  return withState(job, 'failed', now, { message, failure: failureOf(error) });
+  // A refresh's run is read by every editor, in the log and on its card: what became of it alone,
+  // not a pull's "choose another target" (its card says what the reader can do).
+  const said = job.refreshId && error instanceof TargetMissing ? `${cutShort(job)}.` : message;
+  return withState(job, 'failed', now, { message: said, failure: failureOf(error) });
 }
 
 /** A job's `failure` for what was thrown: an Assembled error's kind (NO_KEY for no key), or ours. */

@@ -56,18 +56,24 @@ export function failingWords(before: Refresh, after: Refresh, zone: Zone): strin
   return `It has failed every run since the one due ${since}; while it goes on failing, this e-mail comes about once a day.`;
 }
 
-/** What a failed run left in its sheet: a pull's table (and when its run made it), or none. */
-export interface SheetKept {
-  pulled: boolean;
-  /** The header note's "Generated:" time, as it says it. */
-  generated?: string;
-}
+/**
+ * What a failed run left in its sheet: a pull's table (and when its run made it), or none; or
+ * nothing at all, the sheet deleted (by whom is not known: no one is named).
+ */
+export type SheetKept =
+  | {
+      pulled: boolean;
+      /** The header note's "Generated:" time, as it says it. */
+      generated?: string;
+    }
+  | { deleted: true };
 
 /** A note's time as a pull writes it; the note is any editor's to change, so nothing else is shown. */
 const GENERATED_TIME = /^\d{4}-\d\d-\d\d \d\d:\d\d(:\d\d)? \([\w/+-]+\)$/;
 
 /** The run changed nothing: the sheet's rows are the last good run's, and when that was. */
 function keptWords(sheet: string, kept: SheetKept): string {
+  if ('deleted' in kept) return `The rows the sheet ${sheet} held went with it.`;
   if (!kept.pulled) return `Nothing was written into the sheet ${sheet}.`;
   const when = kept.generated && GENERATED_TIME.test(kept.generated) ? `, generated ${kept.generated}` : '';
   return `The sheet ${sheet} still holds the rows of the last run that worked${when}.`;
@@ -102,7 +108,7 @@ export function failureMail(
       // A relative range moves on: the dates this run was for are not pulled by the next one.
       ...(missed ? [`Not pulled: ${datesWords(missed)}. ${runNowWords(refresh)}`] : []),
       ...(kept ? [keptWords(sheet, kept)] : []),
-      next,
+      ...(next ? [next] : []),
       '',
       `Open the spreadsheet to see it: ${spreadsheet.url}`,
       `${menuPath('refreshes')} lists every refresh and its last run.`,

@@ -285,7 +285,10 @@ function finish(deps: RefreshDeps, refresh: Refresh, job: Ending | undefined): R
         : [nextRunWords(next, deps.zone), failingWords(r, next, deps.zone)].filter(Boolean).join('\n');
       // The e-mail is the owner's alone: a pause for their key is said to them.
       const told = forKey ? keyPauseToOwner(forKey) : reason;
-      deps.notify.failed(next, told, later, sheetGone ? undefined : job.range, marked.kept);
+      // A sheet bound by id was deleted, and its rows with it (one by name may only be renamed).
+      const kept: SheetKept | undefined =
+        sheetGone && r.sheetId !== undefined ? { deleted: true } : marked.kept;
+      deps.notify.failed(next, told, later, sheetGone ? undefined : job.range, kept);
       next.mailedAt = now;
     }
   }

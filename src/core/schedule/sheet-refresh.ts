@@ -59,7 +59,7 @@ export function gone(r: Refresh): string {
 }
 
 /** "its sheet "Staff" was deleted": what befell it, for a reader who cannot act on the refresh too. */
-export function sheetGone(r: Refresh): string {
+export function sheetGone(r: Pick<Refresh, 'sheetId' | 'spec'>): string {
   const what = r.sheetId === undefined ? 'was deleted or renamed' : 'was deleted';
   return `its sheet "${targetSheet(r.spec.target)}" ${what}`;
 }
@@ -69,6 +69,10 @@ export function sheetGone(r: Refresh): string {
  * happened only. What to do is said once, for the reader, by the card's reason line.
  */
 export const notRun = (r: Refresh) => `Nothing was run: ${sheetGone(r)}`;
+
+/** The same of a run its sheet was deleted under (a refresh's job, in the log and on every card). */
+export const cutShort = (r: Pick<Refresh, 'sheetId' | 'spec'>) =>
+  `Not finished: ${sheetGone(r)} during the run`;
 
 /** The refresh with its sheet called by the name its tab has now: it follows the sheet by id. */
 export function namedNow(targets: Pick<Targets, 'nameOf'>, r: Refresh): Refresh {

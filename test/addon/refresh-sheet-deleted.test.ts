@@ -1,0 +1,51 @@
+// A refresh whose sheet another editor deleted while its run was under way: what became of the run
+// is said the same way to everyone (the log, each card's Last run), what to do only by each card's
+// own line and the owner's e-mail, which says the sheet's rows went with it and names no one.
+import { describe, expect, it } from 'vitest';
+import { saveDailyAht, stepUntil } from '../../dev/daily-refresh';
+import { startLocalAddon } from '../../dev/local-addon';
+import type { RefreshView } from '../../src/core/schedule/refresh-view';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+describe('a refresh whose sheet is deleted during its run', () => {
+  it('says the run was cut short, names only actions that exist, and e-mails that the rows went with the sheet', async () => {
+    // Assembled takes 10 minutes to build the report: the run spans two hourly ticks.
+    const { rt } = await startLocalAddon({ now: '2026-05-25T09:10:00Z', reportDelayMs: 10 * MINUTE });
+    const sam = rt.asUser('sam@example.com');
+    rt.workbook.write('AHT', [['agent'], ['a1']]);
+    await saveDailyAht(rt, { sheet: 'AHT', hour: 7, key: 'refresh-cut-short', notify: true });
+    const card = async (viewer = sam) => (await viewer.callFromSidebar<RefreshView[]>('listRefreshes'))[0];
+    for (let t = 0; t < 4 * HOUR && !(await card())?.running; t += MINUTE)
+      await rt.clock.advanceAsync(MINUTE);
+    expect((await card())?.running).toBe(true);
+    sam.workbook.deleteSheet('AHT');
+    await stepUntil(rt, () => rt.mail.length > 0, 3 * HOUR);
+
+    const happened = 'Not finished: its sheet "AHT" was deleted during the run.';
+    const [head = [], ...rows] = rt.workbook.values('Assembled log');
+    expect(rows.map((r) => [r[head.indexOf('Status')], r[head.indexOf('Message')]])).toEqual([
+      ['failed', happened],
+    ]);
+    const todo = {
+      [rt.user]:
+        'It cannot run: its sheet "AHT" was deleted. Delete this refresh, then pull into a sheet and save a refresh there.',
+      [sam.user]: 'It cannot run: its sheet "AHT" was deleted; ask analyst@example.com to delete it.',
+    };
+    for (const viewer of [rt, sam])
+      expect(await card(viewer)).toMatchObject({
+        paused: true,
+        targetGone: todo[viewer.user],
+        lastRun: { status: 'failed', message: happened },
+      });
+
+    expect(rt.mail.map((m) => m.to)).toEqual(['analyst@example.com']);
+    const body = rt.mail[0]?.body ?? '';
+    expect(body).toContain(
+      '\nPaused: its sheet "AHT" was deleted. Delete this refresh, then pull into a sheet and save a refresh there.\nThe rows the sheet "AHT" held went with it.\n\nOpen the spreadsheet',
+    );
+    // Who deleted it is not known: no one is named; nor a target the refresh cannot be given.
+    expect(body).not.toMatch(/sam@|deleted by|restore|another target/);
+  });
+});
