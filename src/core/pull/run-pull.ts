@@ -1,5 +1,7 @@
 // Starting and advancing pull jobs. Each step is short and saved, so the sidebar (while open)
 // and the dispatcher trigger (otherwise) can both carry a job to its end, one step at a time.
+
+import { keyRefused } from '../assembled/check';
 import type { AssembledClient } from '../assembled/client';
 import { causeOf, isAssembledError, noKeySent } from '../assembled/errors';
 import type { ReportGranularity, ReportRow } from '../assembled/model';
@@ -28,6 +30,7 @@ import { withLock } from '../lock';
 import { type Caller, checkBudget, NotYours, ownerName, owns } from '../owner';
 import { type Clock, type Lock, type Store, WaitTooLong, type Zone } from '../ports';
 import { goneText } from '../record-store';
+import { keyRefusedFor, noKeyFor } from '../schedule/key-pause';
 import { cutShort } from '../schedule/sheet-refresh';
 import { buildTable, type Table } from '../table/build-table';
 import { clockChangeNote } from '../time/clock-changes';
@@ -684,10 +687,19 @@ function failure(job: PullJob, error: unknown, now: number): PullJob {
       rows: rowsLeft(job),
     });
   }
-  // A refresh's run is read by every editor, in the log and on its card: what became of it alone,
-  // not a pull's "choose another target" (its card says what the reader can do).
-  const said = job.refreshId && error instanceof TargetMissing ? `${cutShort(job)}.` : message;
+  const said = job.refreshId ? refreshSaid(job, error, message) : message;
   return withState(job, 'failed', now, { message: said, failure: failureOf(error) });
+}
+
+/**
+ * A refresh's run is read by every editor, in the log and on its card: what became of it alone,
+ * not a pull's "choose another target", and whose key it was (its card says what the reader can do).
+ */
+function refreshSaid(job: PullJob, error: unknown, message: string): string {
+  if (error instanceof TargetMissing) return `${cutShort(job)}.`;
+  if (!isAssembledError(error)) return message;
+  if (noKeySent(error)) return noKeyFor(job);
+  return keyRefused({ error, status: error.status }) ? keyRefusedFor(job) : message;
 }
 
 /** A job's `failure` for what was thrown: an Assembled error's kind (NO_KEY for no key), or ours. */

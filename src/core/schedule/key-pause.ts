@@ -2,17 +2,24 @@
 // where every editor reads it (the log, the sheet's note, another editor's card), and to the
 // owner as "you" where only they read it (their card, their e-mail).
 import { menuPath } from '../menu-names';
-import { ownerName } from '../owner';
+import { type Owned, ownerName } from '../owner';
 import type { Refresh } from './refresh';
 
 /**
  * The run's message, in the log and on other editors' cards: what was so when it ran. Another
  * editor cannot read the owner's key, so nothing is said of it now.
  */
-export const noKeyFor = (r: Refresh) => `Its owner, ${ownerName(r)}, had no Assembled API key saved.`;
+export const noKeyFor = (r: Owned) => `Its owner, ${ownerName(r)}, had no Assembled API key saved.`;
 
 /** The same run, on its owner's card: what was so then, whether or not a key is saved now. */
 export const NO_KEY_FOR_YOU = 'No Assembled API key was saved for you.';
+
+/** A run whose owner's key Assembled refused, in the log and on other editors' cards: whose key. */
+export const keyRefusedFor = (r: Owned) =>
+  `Assembled did not accept the API key of its owner, ${ownerName(r)}.`;
+
+/** The same run, on its owner's card (its reason line says what to do). */
+export const KEY_REFUSED_FOR_YOU = 'Assembled did not accept your API key.';
 
 const NO_KEY_YOURS = `no Assembled API key is saved for you, and this refresh runs with yours. Save your API key in ${menuPath('settings')} first`;
 

@@ -11,7 +11,7 @@ import { describeTarget } from '../pull/pull-target';
 import { pullWords } from '../pull/pull-words';
 import { formatLocalDateTime } from '../time/zone-math';
 import { describeFrequency, type Frequency } from './frequency';
-import { keyPauseToOwner, NO_KEY_FOR_YOU, noKeyFor } from './key-pause';
+import { KEY_REFUSED_FOR_YOU, keyPauseToOwner, keyRefusedFor, NO_KEY_FOR_YOU, noKeyFor } from './key-pause';
 import type { Refresh, RunStatus } from './refresh';
 import { gone, sheetGone, toHaveDone } from './sheet-refresh';
 
@@ -85,7 +85,8 @@ function lastRunView(r: Refresh, mine: boolean, zone: Zone): RefreshView['lastRu
   const at = formatLocalDateTime(run.at, zone);
   const due = run.status !== 'done' && dueAt !== undefined ? formatLocalDateTime(dueAt, zone) : at;
   // Its owner is told as "you", as the reason line under it does.
-  const message = mine && run.message === noKeyFor(r) ? NO_KEY_FOR_YOU : run.message;
+  const yours = { [noKeyFor(r)]: NO_KEY_FOR_YOU, [keyRefusedFor(r)]: KEY_REFUSED_FOR_YOU }[run.message];
+  const message = (mine && yours) || run.message;
   return { ...run, at, message, ...(due !== at ? { due } : {}) };
 }
 
