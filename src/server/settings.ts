@@ -1,6 +1,6 @@
 // Settings live in the user's own Properties: other editors of the spreadsheet cannot read them.
 
-import { pausedForKey } from '../core/schedule/manage';
+import { pausedForKey, pauseForRemovedKey } from '../core/schedule/manage';
 import {
   ConnectionOptions,
   DEFAULT_CONNECTION_OPTIONS,
@@ -45,5 +45,8 @@ function keyPaused(): number {
 
 export function clearApiKey(): SettingsView {
   userStore().delete(KEY);
+  // Their refreshes here stop now, as Remove key says, not one failure e-mail each at their next run.
+  const id = savedUserId();
+  if (id) pauseForRemovedKey({ store: documentStore(), user: { id, email: '' } });
   return getSettings();
 }

@@ -1,5 +1,7 @@
 // A refresh paused because its owner had no API key saved, seen by its owner and by another
-// editor: what Resume does, and what each card says, while no key is saved and once one is.
+// editor: what Resume does, and what each card says, while no key is saved and once one is. Remove
+// key pauses the owner's refreshes in its spreadsheet at once; one in another spreadsheet finds the
+// key missing at its next run.
 import { describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../dev/gas';
 import { type LocalAddon, startLocalAddon } from '../../dev/local-addon';
@@ -19,12 +21,67 @@ async function samsRefresh(addon: LocalAddon): Promise<{ sam: LocalRuntime; id: 
 const card = async (viewer: LocalRuntime) =>
   (await viewer.callFromSidebar<RefreshView[]>('listRefreshes'))[0];
 
+/** Removes the owner's key from another spreadsheet: this one's refreshes find it gone as they run. */
+const removeKeyElsewhere = (owner: LocalRuntime) => owner.newSpreadsheet().callFromSidebar('clearApiKey');
+
+describe('Remove key', () => {
+  it("pauses its owner's refreshes in the spreadsheet at once, for every editor to see, and e-mails nothing", async () => {
+    const addon = await startLocalAddon({ dialect: 'live' });
+    const { rt } = addon;
+    const { sam, id } = await samsRefresh(addon);
+    const people = {
+      spec: {
+        source: { kind: 'resource', resource: 'people' },
+        target: { kind: 'sheet', name: 'People' },
+        mode: 'replace',
+      },
+      frequency: { kind: 'hourly' },
+      notifyByEmail: true,
+    };
+    rt.workbook.addSheet('People');
+    const [, byHand] = await sam.callFromSidebar<RefreshView[]>('saveRefresh', people, 'refresh-sam-people');
+    await sam.callFromSidebar('pauseRefresh', byHand?.id);
+    await sam.callFromSidebar('clearApiKey');
+    // Before any run, both cards say so: paused, for want of the owner's key.
+    const [mine, kept] = await sam.callFromSidebar<RefreshView[]>('listRefreshes');
+    expect(mine).toMatchObject({
+      paused: true,
+      nextRun: '',
+      pausedReason: `Paused: no Assembled API key is saved for you. Save one in ${SETTINGS}, then resume this refresh.`,
+      lastRun: null,
+    });
+    // The one its owner paused is left paused as it was.
+    expect(kept).toMatchObject({ paused: true, pausedReason: '' });
+    expect(await card(rt)).toMatchObject({
+      paused: true,
+      pausedReason: `Paused: its owner, sam@example.com, removed their Assembled API key; they need to save one in ${SETTINGS} and resume it.`,
+    });
+    // Not run, logged or e-mailed: its owner chose this.
+    await rt.clock.advanceAsync(3 * HOUR);
+    expect(rt.workbook.sheetNames()).not.toContain('Assembled log');
+    expect(rt.mail).toEqual([]);
+    // A key saved again: Settings counts it among those to resume, and Resume runs it.
+    const saved = await sam.callFromSidebar<{ pausedForKey?: number }>('saveSettings', {
+      apiKey: addon.key,
+      timeFormat: 'unix',
+      apiVersion: '',
+    });
+    expect(saved.pausedForKey).toBe(1);
+    expect((await sam.callFromSidebar<RefreshView[]>('resumeRefresh', id))[0]).toMatchObject({
+      paused: false,
+      pausedReason: '',
+    });
+    await rt.clock.advanceAsync(HOUR);
+    expect((await card(rt))?.lastRun?.status).toBe('done');
+  });
+});
+
 describe('a refresh paused because its owner had no API key saved', () => {
   it('is not resumed while its owner still has none, though another editor has one', async () => {
     const addon = await startLocalAddon({ dialect: 'live' });
     const { rt } = addon;
     const { sam, id } = await samsRefresh(addon);
-    await sam.callFromSidebar('clearApiKey');
+    await removeKeyElsewhere(sam);
     await rt.clock.advanceAsync(HOUR);
     expect(rt.mail.map((m) => m.to)).toEqual(['sam@example.com']);
     const before = await card(sam);
@@ -68,7 +125,7 @@ describe('a refresh paused because its owner had no API key saved', () => {
     const addon = await startLocalAddon({ dialect: 'live' });
     const { rt } = addon;
     const { sam } = await samsRefresh(addon);
-    await sam.callFromSidebar('clearApiKey');
+    await removeKeyElsewhere(sam);
     await rt.clock.advanceAsync(HOUR);
     expect(await card(sam)).toMatchObject({
       pausedReason: `Paused: no Assembled API key is saved for you. Save one in ${SETTINGS}, then resume this refresh.`,

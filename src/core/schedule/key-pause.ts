@@ -29,13 +29,18 @@ export const NO_KEY_TO_RESUME = `Not resumed: ${NO_KEY_YOURS}, then Resume.`;
 /** Run now refused the same way: a run would only fail, and pause the refresh. */
 export const NO_KEY_TO_RUN = `Nothing was run: ${NO_KEY_YOURS}.`;
 
-/** Why the refresh was paused, in its owner's name: "Paused: " leads it. */
-export function keyPauseNamed(r: Refresh, why: NonNullable<Refresh['pausedForKey']>): string {
+/**
+ * Why the refresh was paused, in its owner's name: "Paused: " leads it. 'removed': by its owner's
+ * Remove key, before any run.
+ */
+export function keyPauseNamed(r: Refresh, why: NonNullable<Refresh['pausedForKey']> | 'removed'): string {
   const owner = ownerName(r);
   const [what, todo] =
-    why === 'missing'
-      ? [`its owner, ${owner}, had no Assembled API key saved when it ran`, 'save one']
-      : [`Assembled did not accept the API key of its owner, ${owner}`, 'set a valid key'];
+    why === true
+      ? [`Assembled did not accept the API key of its owner, ${owner}`, 'set a valid key']
+      : why === 'missing'
+        ? [`its owner, ${owner}, had no Assembled API key saved when it ran`, 'save one']
+        : [`its owner, ${owner}, removed their Assembled API key`, 'save one'];
   return `${what}; they need to ${todo} in ${menuPath('settings')} and resume it`;
 }
 

@@ -7,7 +7,7 @@ import { TargetMissing, targetSheet } from '../pull/pull-target';
 import type { PullDeps } from '../pull/run-pull';
 import { InputError, parseInput } from '../validation';
 import { nextRun } from './frequency';
-import { NO_KEY_TO_RESUME } from './key-pause';
+import { keyPauseNamed, NO_KEY_TO_RESUME } from './key-pause';
 import { type Refresh, RefreshInput, RefreshStore } from './refresh';
 import type { RefreshDeps } from './run-refreshes';
 import { gone, refreshInto, refreshWords, toHaveDone } from './sheet-refresh';
@@ -127,6 +127,21 @@ export function setPaused(deps: Deps, id: string, paused: boolean): Refresh {
   });
   const notice = paused ? undefined : deps.ensureScheduler();
   return notice ? store.save({ ...saved, notice }) : saved;
+}
+
+/**
+ * The caller removed their key: their refreshes here stop at once, as Remove key said they would,
+ * paused for want of it (every editor's card says so), rather than each failing at its next run and
+ * e-mailing them of what they just did. One they paused themselves is left as it is.
+ */
+export function pauseForRemovedKey(deps: Pick<Deps, 'store' | 'user'>): void {
+  const store = new RefreshStore(deps.store);
+  for (const r of store.all()) {
+    if (!owns(deps.user, r) || (r.paused && r.pausedForKey !== true)) continue;
+    const { notice: _, ...rest } = r;
+    const pausedReason = `Paused: ${keyPauseNamed(r, 'removed')}.`;
+    store.save({ ...rest, paused: true, pausedForKey: 'missing', pausedReason });
+  }
 }
 
 /** The caller's refreshes a run paused for their key (none saved, or Assembled refused it). */
