@@ -38,6 +38,23 @@ export function showStatus(node: HTMLElement, text: string, tone: Tone = 'info')
 }
 
 /**
+ * Says on a status line what an action came to (showStatus) and brings it into view: under the
+ * buttons of a 300-pixel sidebar (a short window, text enlarged) it lands below the fold, and the
+ * button seems to have done nothing. Only scrolled to, the focus left where it is; nor while the
+ * page asks a question (ask-in-page.ts), which keeps the view until it is answered.
+ */
+export function showAnswer(node: HTMLElement, text: string, tone: Tone = 'info'): void {
+  showStatus(node, text, tone);
+  bringIntoView(node);
+}
+
+/** Brings a status line already said (a push's end, drawn by its progress) into view, as showAnswer. */
+export function bringIntoView(node: HTMLElement): void {
+  if (!node.textContent || document.querySelector('.confirm')) return;
+  node.scrollIntoView({ block: 'nearest' });
+}
+
+/**
  * Whether the keyboard focus fell to the page (its control disabled, hidden or drawn again) while
  * the person is in the sidebar. Gone to the sheet, they have the focus there: given back to a
  * button here, it would take the keys meant for the sheet (a Space would press Pause).

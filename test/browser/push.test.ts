@@ -1,5 +1,6 @@
 // Push rows: the time-off template, rows typed into the grid (good and bad), validate, push, and
 // each row's outcome written beside it.
+import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SECOND_EDITOR } from '../../dev/workbench/session';
 import { TIME_OFF_HEADER } from '../support/time-off-template';
@@ -27,6 +28,17 @@ async function clearTemplate(bench: Bench) {
   await sb.getByRole('button', { name: 'Insert template' }).click();
   await sb.locator('#status', { hasText: 'is ready' }).waitFor();
   return { page, sb, deletes };
+}
+
+/**
+ * Whether a person sees the element's words without scrolling: all of it inside the frame, or,
+ * taller than the frame, its start at the top. Scrolling is by whole pixels, hence the pixel's slack.
+ */
+function shown(locator: Locator): Promise<boolean> {
+  return locator.evaluate((e) => {
+    const r = e.getBoundingClientRect();
+    return r.height > 0 && r.top > -1 && (r.bottom < innerHeight + 1 || r.top < 1);
+  });
 }
 
 describe('Push rows in the workbench', () => {
@@ -133,6 +145,76 @@ describe('Push rows in the workbench', () => {
       .poll(() => again.locator('#status').textContent())
       .toMatch(/^1 OK, 0 to fix, 1 already done, .*\n1 OK row was pushed before as it stands/);
     expect(await again.locator('#status').getAttribute('data-tone')).toBe('info');
+  });
+
+  it('brings what Insert template, Validate and Push came to into view in a short sidebar with text at 200%, the focus left on the button', async () => {
+    const { page } = bench();
+    const sim = bench().running.workbench.session.backend.simulator;
+    // A laptop's 720 pixels: the sidebar is about 460 tall, and its text twice its size.
+    await page.setViewportSize({ width: 1280, height: 720 });
+    try {
+      await menu(page, 'Push rows…');
+      const sb = await sidebar(page, 'Push rows to Assembled');
+      await sb.locator(':root').evaluate(() => {
+        document.body.style.zoom = '2';
+      });
+      const status = sb.locator('#status');
+      const focused = () => sb.locator(':root').evaluate(() => document.activeElement?.id);
+      await sb.getByLabel('What the rows are').selectOption('time_off');
+      await sb.getByRole('button', { name: 'Insert template' }).click();
+      await status.filter({ hasText: /^Sheet ".*" is ready/ }).waitFor();
+      expect({ shown: await shown(status), focus: await focused() }).toEqual({
+        shown: true,
+        focus: 'template',
+      });
+
+      // A row that reads well and one to fix.
+      const agent = demoAgent(bench());
+      await typeRow(page, 2, [agent.email, '2026-07-13 09:00', '2026-07-13 17:00', '', 'pto', '']);
+      await typeRow(page, 3, ['ghost@example.com', '2026-07-13 09:00', '2026-07-13 17:00', '', 'pto', '']);
+      // Scrolled back to the top, as after reading the sheet's notes, Validate is pressed from there.
+      await sb.locator(':root').evaluate(() => window.scrollTo(0, 0));
+      await sb.getByRole('button', { name: 'Validate' }).click();
+      await status.filter({ hasText: /^1 OK, 1 to fix/ }).waitFor();
+      expect({ shown: await shown(status), focus: await focused() }).toEqual({
+        shown: true,
+        focus: 'validate',
+      });
+
+      await sb.locator(':root').evaluate(() => window.scrollTo(0, 0));
+      await sb.getByRole('button', { name: 'Push', exact: true }).click();
+      await status
+        .filter({ hasText: /^Finished: 1 created, 1 with problems to fix\./ })
+        .waitFor({ timeout: 30_000 });
+      expect({ shown: await shown(status), focus: await focused() }).toEqual({ shown: true, focus: 'push' });
+      expect(sim?.stats().byRoute['POST /v0/time_off'] ?? 0).toBeGreaterThan(0);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 800 });
+    }
+  });
+
+  it('keeps a question Push asks in view: an answer that comes meanwhile is not scrolled to', async () => {
+    await bench().page.setViewportSize({ width: 1280, height: 720 });
+    try {
+      const { page, sb } = await clearTemplate(bench());
+      await sb.locator(':root').evaluate(() => {
+        document.body.style.zoom = '2';
+      });
+      await typeRow(page, 2, [demoAgent(bench()).email, '2030-01-01 10:00', '2030-01-01 14:00', '']);
+      await sb.getByRole('button', { name: 'Push', exact: true }).click();
+      const question = sb.getByRole('group', { name: 'Clear these windows?' });
+      // Its Keep, focused, is in view (the question's words above it, taller than the sidebar at 200%).
+      const keep = question.getByRole('button', { name: 'Keep them' });
+      await expect.poll(() => shown(keep)).toBe(true);
+      // Validate, pressed above the question, answers while the question waits.
+      await sb.getByRole('button', { name: 'Validate' }).evaluate((b: HTMLButtonElement) => b.click());
+      await sb.locator('#status', { hasText: /^1 OK, 0 to fix/ }).waitFor();
+      expect(await shown(keep)).toBe(true);
+      await keep.click();
+      await question.waitFor({ state: 'detached' });
+    } finally {
+      await bench().page.setViewportSize({ width: 1280, height: 800 });
+    }
   });
 
   it("draws the template's All day cells as checkboxes: a click on the box or Space ticks and clears one", async () => {

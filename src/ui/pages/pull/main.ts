@@ -14,7 +14,7 @@ import type { DateRangeSpec, RelativePreset } from '../../../core/time/date-rang
 import { DAYS_BACK_MAX, DAYS_BACK_MIN, daysBackProblem } from '../../../core/time/days-back';
 import { fixedDatesMissing } from '../../../core/time/fixed-dates';
 import { checkAgain } from '../../check-again';
-import { busy, byId, el, focusLost, markInvalid, requestKey, showStatus } from '../../dom';
+import { busy, byId, el, focusLost, markInvalid, requestKey, showAnswer, showStatus } from '../../dom';
 import { duration } from '../../duration';
 import { focusHeading } from '../../first-focus';
 import { createFrequencyForm } from '../../frequency-form';
@@ -655,14 +655,12 @@ function offerRefresh(pulled: PullSpec, scheduled?: string, what = 'this pull in
     void busy([button], async () => {
       try {
         await callServer('saveRefresh', { spec: pulled, ...form.value() }, key);
-        showStatus(out, `Saved. See ${menuPath('refreshes')} to manage it.`, 'ok');
+        showAnswer(out, `Saved. See ${menuPath('refreshes')} to manage it.`, 'ok');
         // The sheet's card says it is refreshed now, and offers no second refresh.
         refreshTargetsQuietly();
       } catch (error) {
-        showStatus(out, errorMessage(error), 'error');
+        showAnswer(out, errorMessage(error), 'error');
       }
-      // The form ends the sidebar: its answer would land below the fold.
-      out.scrollIntoView({ block: 'nearest' });
     });
   };
 }

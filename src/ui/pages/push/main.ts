@@ -12,7 +12,7 @@ import type { KindChoice, PushView } from '../../../core/push/push-view';
 import type { PushAsk } from '../../../core/push/run-push';
 import { askInPage, type Question } from '../../ask-in-page';
 import { checkAgain } from '../../check-again';
-import { busy, byId, el, markInvalid, requestKey, showStatus } from '../../dom';
+import { bringIntoView, busy, byId, el, markInvalid, requestKey, showAnswer, showStatus } from '../../dom';
 import { duration } from '../../duration';
 import { focusHeading } from '../../first-focus';
 import { callServer, errorMessage } from '../../rpc';
@@ -128,8 +128,10 @@ let polling: Promise<PushView> | undefined;
 /** A Stop under way: no poll starts meanwhile (it would be sending while the stop is asked). */
 let stopping: Promise<void> | undefined;
 
-async function follow(view: PushView): Promise<void> {
+/** `started`: the push was just started here, so its progress and Stop are brought into view. */
+async function follow(view: PushView, started = false): Promise<void> {
   showPush(view);
+  if (started) bringIntoView(status);
   while (view.state === 'running') {
     await new Promise<void>((r) => {
       wake = r;
@@ -156,6 +158,8 @@ async function follow(view: PushView): Promise<void> {
     });
     showPush(view);
   }
+  // How it ended is the answer to Push (or Stop): in view, where the buttons left the eye.
+  bringIntoView(status);
 }
 
 /**
@@ -185,7 +189,7 @@ stopButton.addEventListener('click', () => {
       await polling?.catch(() => undefined);
       showPush(await callServer('stopPush', id));
     } catch (error) {
-      showStatus(status, errorMessage(error), 'error');
+      showAnswer(status, errorMessage(error), 'error');
     } finally {
       stopping = undefined;
       wake?.();
@@ -236,7 +240,7 @@ async function sameSheetInFront(said = status): Promise<boolean> {
   kind.value = options.detected ?? '';
   pulled = options.pulled;
   describeKind();
-  showStatus(
+  showAnswer(
     said,
     `The sheet in front is now "${options.sheet}", not "${was}". Nothing was done: press the button again to use "${options.sheet}".`,
     'error',
@@ -272,7 +276,7 @@ refreshButton.addEventListener('click', () => {
     try {
       await load(true);
     } catch (error) {
-      showStatus(status, errorMessage(error), 'error');
+      showAnswer(status, errorMessage(error), 'error');
     }
   });
 });
@@ -286,9 +290,9 @@ templateButton.addEventListener('click', () => {
     try {
       const { sheet } = await callServer('insertPushTemplate', k);
       showSheet(sheet);
-      showStatus(status, `Sheet "${sheet}" is ready: each header cell has a note on what goes in it.`, 'ok');
+      showAnswer(status, `Sheet "${sheet}" is ready: each header cell has a note on what goes in it.`, 'ok');
     } catch (error) {
-      showStatus(status, errorMessage(error), 'error');
+      showAnswer(status, errorMessage(error), 'error');
     }
   });
 });
@@ -318,9 +322,9 @@ validateButton.addEventListener('click', () => {
       // even when every row reads well: not the all-clear green.
       const note = v.unread.length > 0 || v.changed > 0 || v.removing > 0 || v.again > 0 || !!v.clearing;
       clearing = v.clearing ? { sheet: v.sheet, words: clearingWords(v.clearing) } : undefined;
-      showStatus(status, lines.join('\n'), v.errors > 0 ? 'error' : note ? 'info' : 'ok');
+      showAnswer(status, lines.join('\n'), v.errors > 0 ? 'error' : note ? 'info' : 'ok');
     } catch (error) {
-      showStatus(status, errorMessage(error), 'error');
+      showAnswer(status, errorMessage(error), 'error');
     }
   });
 });
@@ -342,7 +346,7 @@ pushButton.addEventListener('click', () => {
     try {
       if (await sameSheetInFront()) asks = await callServer('askBeforePush', k);
     } catch (error) {
-      showStatus(status, errorMessage(error), 'error');
+      showAnswer(status, errorMessage(error), 'error');
     }
   }).then(() => {
     if (!asks) return;
@@ -358,7 +362,7 @@ pushButton.addEventListener('click', () => {
         close();
         push();
       },
-      () => showStatus(status, question.declined),
+      () => showAnswer(status, question.declined),
     );
   });
 });
@@ -406,9 +410,9 @@ function push(): void {
       const k = chosen();
       if (!k) return;
       showStatus(status, `Starting the push of "${sheetName.textContent}"…`);
-      await follow(await callServer('startPush', k, requestKey()));
+      await follow(await callServer('startPush', k, requestKey()), true);
     } catch (error) {
-      showStatus(status, errorMessage(error), 'error');
+      showAnswer(status, errorMessage(error), 'error');
     }
   });
 }
@@ -420,12 +424,10 @@ syncButton.addEventListener('click', () => {
       // Sync writes into the sheet in front, as the other buttons do: the one this sidebar names.
       if (!(await sameSheetInFront(syncStatus))) return;
       const result = await callServer('syncTimeOff');
-      showStatus(syncStatus, result.message, 'ok');
+      showAnswer(syncStatus, result.message, 'ok');
     } catch (error) {
-      showStatus(syncStatus, errorMessage(error), 'error');
+      showAnswer(syncStatus, errorMessage(error), 'error');
     }
-    // The section sits at the foot of a 300-pixel sidebar: its answer may land below the fold.
-    syncStatus.scrollIntoView({ block: 'nearest' });
   });
 });
 
