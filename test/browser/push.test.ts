@@ -1,6 +1,5 @@
 // Push rows: the time-off template, rows typed into the grid (good and bad), validate, push, and
 // each row's outcome written beside it.
-import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SECOND_EDITOR } from '../../dev/workbench/session';
 import { TIME_OFF_HEADER } from '../support/time-off-template';
@@ -11,6 +10,7 @@ import {
   menu,
   pullIntoNewSheet,
   SKIP_MS,
+  shown,
   sidebar,
   typedTimeOff,
   typeRow,
@@ -28,17 +28,6 @@ async function clearTemplate(bench: Bench) {
   await sb.getByRole('button', { name: 'Insert template' }).click();
   await sb.locator('#status', { hasText: 'is ready' }).waitFor();
   return { page, sb, deletes };
-}
-
-/**
- * Whether a person sees the element's words without scrolling: all of it inside the frame, or,
- * taller than the frame, its start at the top. Scrolling is by whole pixels, hence the pixel's slack.
- */
-function shown(locator: Locator): Promise<boolean> {
-  return locator.evaluate((e) => {
-    const r = e.getBoundingClientRect();
-    return r.height > 0 && r.top > -1 && (r.bottom < innerHeight + 1 || r.top < 1);
-  });
 }
 
 describe('Push rows in the workbench', () => {

@@ -1,6 +1,6 @@
 // Settings: a wrong API key is explained in words, in Settings and wherever it is used.
 import { describe, expect, it } from 'vitest';
-import { menu, reset, sidebar, useBench } from './support';
+import { menu, reset, shown, sidebar, useBench } from './support';
 
 const REJECTED = /Assembled did not accept the API key: it is missing, mistyped or revoked\./;
 
@@ -124,6 +124,44 @@ describe('Settings in the workbench', () => {
     // Where it lands, the field says what is wrong with the key saved.
     expect(await key.getAttribute('aria-invalid')).toBe('true');
     expect(await key.getAttribute('aria-describedby')).toBe('apiKeyHint status');
+  });
+
+  it("brings Save's and Test connection's answers into view in a short sidebar, with text at 200% too", async () => {
+    const { page } = bench();
+    await reset(page);
+    // A laptop's 720 pixels: the sidebar is about 460 tall, the answer under four buttons.
+    await page.setViewportSize({ width: 1280, height: 720 });
+    try {
+      for (const zoom of ['1', '2']) {
+        await menu(page, 'Settings…');
+        const sb = await sidebar(page, 'Assembled settings');
+        await sb.locator(':root').evaluate((_, z) => {
+          document.body.style.zoom = z;
+        }, zoom);
+        const status = sb.locator('#status');
+        const focused = () => sb.locator(':root').evaluate(() => document.activeElement?.id);
+        await sb.getByLabel('API key').fill('sk_live_test_never_issued_key');
+        await sb.getByRole('button', { name: 'Save', exact: true }).click();
+        await status.filter({ hasText: /so it is not saved yet/ }).waitFor();
+        expect({ zoom, shown: await shown(status), focus: await focused() }).toEqual({
+          zoom,
+          shown: true,
+          focus: 'save',
+        });
+        // The saved key tested, pressed with the top of the form in view.
+        await sb.getByLabel('API key').fill('');
+        await sb.locator(':root').evaluate(() => window.scrollTo(0, 0));
+        await sb.getByRole('button', { name: 'Test connection' }).click();
+        await status.filter({ hasText: /^Connected to Assembled/ }).waitFor();
+        expect({ zoom, shown: await shown(status), focus: await focused() }).toEqual({
+          zoom,
+          shown: true,
+          focus: 'test',
+        });
+      }
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 800 });
+    }
   });
 
   it('says once that Assembled is down, counting the checks not run apart from those that failed', async () => {

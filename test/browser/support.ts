@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type FrameLocator, type Page } from 'playwright-core';
+import { type BrowserContext, chromium, type FrameLocator, type Locator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, type TestContext } from 'vitest';
 import {
   type RunningWorkbench,
@@ -150,6 +150,17 @@ export async function typeRow(page: Page, row: number, values: string[]): Promis
       before,
     );
   }
+}
+
+/**
+ * Whether a person sees the element's words without scrolling: all of it inside the frame, or,
+ * taller than the frame, its start at the top. Scrolling is by whole pixels, hence the pixel's slack.
+ */
+export function shown(locator: Locator): Promise<boolean> {
+  return locator.evaluate((e) => {
+    const r = e.getBoundingClientRect();
+    return r.height > 0 && r.top > -1 && (r.bottom < innerHeight + 1 || r.top < 1);
+  });
 }
 
 /** Saves a screenshot under test-results/ when the test failed. */

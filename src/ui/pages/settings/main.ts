@@ -3,7 +3,7 @@ import { menuPath } from '../../../core/menu-names';
 import type { ConnectionReport } from '../../../core/server-api';
 import type { SettingsInput, SettingsView, TimeFormat } from '../../../core/settings';
 import { askInPage, putAwayQuestion } from '../../ask-in-page';
-import { busy, byId, el, markInvalid, showStatus } from '../../dom';
+import { busy, byId, el, markInvalid, showAnswer, showStatus } from '../../dom';
 import { focusHeading } from '../../first-focus';
 import { callServer, errorMessage } from '../../rpc';
 
@@ -120,7 +120,7 @@ async function run(label: string, work: () => Promise<void>): Promise<void> {
     await busy(buttons, work);
   } catch (error) {
     const said = errorMessage(error);
-    showStatus(status, said, 'error');
+    showAnswer(status, said, 'error');
     // A key Settings refuses as typed ("The API key should start with sk_live_…").
     keyWrong(/\bAPI key\b/.test(said) && apiKey.value.trim() !== '');
   }
@@ -143,7 +143,7 @@ function tested(typed: string, report: ConnectionReport): void {
 function askFirst(): void {
   saveAnyway.hidden = false;
   keyWrong(true);
-  showStatus(
+  showAnswer(
     status,
     'Assembled did not accept this key when it was tested, so it is not saved yet: pulls, pushes and scheduled refreshes would fail with it. Check the key, or press Save anyway.',
     'error',
@@ -172,19 +172,22 @@ async function save(typed: string): Promise<void> {
   // Saved anyway, the key stays wrong until another is saved.
   keyWrong(typed !== '' && typed === refused);
   if (typed && typed === refused)
-    showStatus(
+    showAnswer(
       status,
       'Saved, though Assembled did not accept this key when it was tested: pulls, pushes and scheduled refreshes fail with it until a valid key is saved.',
       'error',
     );
-  else showStatus(status, `Saved.${typed ? toResume(saved.pausedForKey) || toPull : ''}`, 'ok');
+  else showAnswer(status, `Saved.${typed ? toResume(saved.pausedForKey) || toPull : ''}`, 'ok');
 }
 
-/** No key saved and none typed: nothing would connect, so nothing is done and the field says so. */
+/**
+ * No key saved and none typed: nothing would connect, so nothing is done and the field says so.
+ * The words are brought into view, then the field: where both do not fit, the field is what shows.
+ */
 function keyFirst(said: string): void {
   clearReport();
   keyWrong(true);
-  showStatus(status, said, 'error');
+  showAnswer(status, said, 'error');
   apiKey.focus();
 }
 
@@ -222,7 +225,7 @@ byId('test').addEventListener('click', () => {
   void run('Testing the connection', async () => {
     const report = await callServer('testConnection', formInput());
     tested(typed, report);
-    showStatus(status, showReport(report), report.ok ? 'ok' : 'error');
+    showAnswer(status, showReport(report), report.ok ? 'ok' : 'error');
     // The key field is where a refused key (typed or saved) is put right.
     keyWrong(report.keyRefused);
   });
@@ -246,7 +249,7 @@ clearKey.addEventListener('click', () => {
       close();
       void run('Removing the key', async () => {
         show(await callServer('clearApiKey'));
-        showStatus(status, 'The API key was removed. Paste a key and Save to connect again.', 'ok');
+        showAnswer(status, 'The API key was removed. Paste a key and Save to connect again.', 'ok');
         // Remove key is gone with the key: the field a new one goes in takes the focus.
         apiKey.focus();
       });
