@@ -82,6 +82,50 @@ describe('Scheduled refresh cards', () => {
     expect(await sb.locator('.said').count()).toBe(1);
   });
 
+  it('with text at 200%, a card keeps its values inside it: none runs past its edge, nor makes the sidebar scroll sideways', async () => {
+    const { page } = bench();
+    await refreshesInto(bench(), 'Weekly handle time by queue for the leadership review');
+    const { sb, card } = await refreshCard(page, 'Weekly handle time');
+    await card.waitFor();
+    const root = sb.locator(':root');
+    /** Whether the card's first value is beside its label, not under it. */
+    const beside = () =>
+      card
+        .locator('dd')
+        .first()
+        .evaluate((dd) => {
+          const dt = dd.previousElementSibling?.getBoundingClientRect();
+          return !!dt && dd.getBoundingClientRect().left > dt.right;
+        });
+    expect(await beside()).toBe(true);
+    /** Words in a card whose right edge passes the card's, and the page's sideways scroll. */
+    const pastEdge = () =>
+      root.evaluate(() => {
+        const past: string[] = [];
+        for (const c of Array.from(document.querySelectorAll('li.card'))) {
+          const edge = c.getBoundingClientRect().right;
+          for (const e of Array.from(c.querySelectorAll('*'))) {
+            if (!e.checkVisibility()) continue;
+            const words = document.createRange();
+            words.selectNodeContents(e);
+            const right = Math.max(e.getBoundingClientRect().right, words.getBoundingClientRect().right);
+            if (right > edge + 0.5) past.push(e.textContent ?? e.tagName);
+          }
+        }
+        return { sideways: document.documentElement.scrollWidth - innerWidth, past };
+      });
+    // Text at twice its size in the same 300 pixels, as a person who enlarges text sees it: the
+    // browser's zoom, and the body's alone.
+    for (const zoomed of ['html', 'body']) {
+      await root.evaluate((_, z) => {
+        document.documentElement.style.zoom = document.body.style.zoom = '';
+        (z === 'html' ? document.documentElement : document.body).style.zoom = '2';
+      }, zoomed);
+      expect({ zoomed, ...(await pastEdge()) }).toEqual({ zoomed, sideways: 0, past: [] });
+      expect(await beside()).toBe(false);
+    }
+  });
+
   it('an answer drawn on its card is said once to screen readers, by the status line, not again by the card', async () => {
     const { page } = bench();
     await refreshesInto(bench(), 'Staff E');
