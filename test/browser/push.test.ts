@@ -235,7 +235,7 @@ describe('Push rows in the workbench', () => {
     expect(await allDay.getAttribute('class')).not.toMatch(/checkbox/);
   });
 
-  it('asks before windows are cleared, with what Validate counted; Keep sends nothing', async () => {
+  it('asks before windows are cleared, in plain words, with what Validate counted; Keep sends nothing', async () => {
     const { page, sb, deletes } = await clearTemplate(bench());
     const before = deletes();
     await typeRow(page, 2, [demoAgent(bench()).email, '2030-01-01 10:00', '2030-01-01 14:00', '']);
@@ -245,7 +245,7 @@ describe('Push rows in the workbench', () => {
     await expect
       .poll(() => question.textContent())
       .toMatch(
-        /^Push removes every activity of their agents inside the OK window, and that cannot be undone\./,
+        /^Push removes every activity of the row's agents inside its window, and that cannot be undone\./,
       );
     await sb.getByRole('button', { name: 'Keep them' }).click();
     await question.waitFor({ state: 'detached' });
@@ -255,11 +255,11 @@ describe('Push rows in the workbench', () => {
     await sb.getByRole('button', { name: 'Validate' }).click();
     await expect
       .poll(() => sb.locator('#status').textContent())
-      .toMatch(/Push would remove 0 activities inside the OK window, as the schedule stands now/);
+      .toMatch(/Push would remove 0 activities inside the row's window, as the schedule stands now/);
     await push.click();
     await expect
       .poll(() => question.textContent())
-      .toMatch(/^Push would remove 0 activities inside the OK window/);
+      .toMatch(/^Push would remove 0 activities inside the row's window/);
     await sb.getByRole('button', { name: 'Clear them' }).click();
     await expect.poll(() => cell(page, 2, 'E').textContent(), { timeout: 30_000 }).toBe('cleared');
     expect(deletes()).toBe(before + 1);

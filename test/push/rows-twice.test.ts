@@ -139,15 +139,22 @@ describe.skipIf(!built)('Validate of windows to clear', () => {
 });
 
 describe("the sidebar's words on windows to clear", () => {
-  it('say what Push removes, counted or not, and that it cannot be undone', () => {
-    expect(clearingWords({ rows: 2, activities: 35 })).toBe(
-      'Push would remove 35 activities inside the 2 OK windows, as the schedule stands now, and that cannot be undone.',
+  it('say what Push removes, counted or not, of whose and where, and that it cannot be undone', () => {
+    expect(clearingWords({ rows: 2, activities: 35, cut: 3 })).toBe(
+      "Push would remove 35 activities inside the 2 rows' windows and cut 3 at their edges, as the schedule stands now, and that cannot be undone.",
     );
     expect(clearingWords({ rows: 1, activities: 0, cut: 1 })).toBe(
-      'Push would remove 0 activities inside the OK window and cut 1 at its edges, as the schedule stands now, and that cannot be undone.',
+      "Push would remove 0 activities inside the row's window and cut 1 at its edges, as the schedule stands now, and that cannot be undone.",
     );
+    // Not counted: every activity, of the agents each row names, in that row's window.
     expect(clearingWords({ rows: 1 })).toBe(
-      'Push removes every activity of their agents inside the OK window, and that cannot be undone.',
+      "Push removes every activity of the row's agents inside its window, and that cannot be undone.",
+    );
+    expect(clearingWords({ rows: 3 })).toBe(
+      "Push removes every activity of the row's agents inside the row's window, in each of the 3 rows, and that cannot be undone.",
+    );
+    expect(clearingWords({})).toBe(
+      "Push removes every activity of each row's agents inside that row's window, and that cannot be undone.",
     );
   });
 });

@@ -53,7 +53,10 @@ export function againWords(again: number): string {
     : `${countText(again)} OK rows were pushed before as they stand (their Push status and Assembled ID cleared since): pushed again, they are made a second time in Assembled. Their Push messages say more.`;
 }
 
-/** Validate's word on the OK windows to clear (run-push.ts counts them): a clear cannot be undone. */
+/**
+ * Validate's word on the windows to clear that read well (run-push.ts counts them), and Push's
+ * question: a clear cannot be undone. Each row names its own agents and window.
+ */
 export function clearingWords({
   rows,
   activities,
@@ -63,13 +66,21 @@ export function clearingWords({
   activities?: number;
   cut?: number;
 }): string {
+  if (activities === undefined) {
+    const what =
+      rows === undefined
+        ? "each row's agents inside that row's window"
+        : rows === 1
+          ? "the row's agents inside its window"
+          : `the row's agents inside the row's window, in each of the ${countText(rows)} rows`;
+    return `Push removes every activity of ${what}, and that cannot be undone.`;
+  }
   const windows =
     rows === undefined
-      ? 'the OK windows'
+      ? "the rows' windows"
       : rows === 1
-        ? 'the OK window'
-        : `the ${countText(rows)} OK windows`;
-  return activities === undefined
-    ? `Push removes every activity of their agents inside ${windows}, and that cannot be undone.`
-    : `Push would remove ${activityCount(activities)} inside ${windows}${cut ? ` and cut ${countText(cut)} at ${rows === 1 ? 'its' : 'their'} edges` : ''}, as the schedule stands now, and that cannot be undone.`;
+        ? "the row's window"
+        : `the ${countText(rows)} rows' windows`;
+  const edges = cut ? ` and cut ${countText(cut)} at ${rows === 1 ? 'its' : 'their'} edges` : '';
+  return `Push would remove ${activityCount(activities)} inside ${windows}${edges}, as the schedule stands now, and that cannot be undone.`;
 }
