@@ -5,7 +5,7 @@ import type { PullJob } from '../core/jobs/pull-job';
 import { lazy } from '../core/lazy';
 import { agentChoices } from '../core/pull/agent-choices';
 import { GRANULARITIES } from '../core/pull/catalogue';
-import { type PullAgain, pullAgain } from '../core/pull/pull-again';
+import { againAt, type PullAgain, pullAgain } from '../core/pull/pull-again';
 import { WRITE_MODES } from '../core/pull/pull-spec';
 import {
   type Choice,
@@ -111,8 +111,7 @@ function againFor(sheet: GoogleAppsScript.Spreadsheet.Sheet): { again?: PullAgai
   const again = pullAgain(store, sheet.getSheetId(), sheet.getName(), readingCaller());
   if (!again) return {};
   const targets = sheetTargets(documentSpreadsheet(), store);
-  const header = targetNow(targets, again.spec.target, sheet.getSheetId())?.header;
-  return { again: header?.length ? { ...again, header } : again };
+  return { again: againAt(again, targetNow(targets, again.spec.target, sheet.getSheetId())) };
 }
 
 /** The dates a range resolves to; given a report's granularity, what to know of it over this range. */

@@ -74,6 +74,54 @@ describe('Pull it again', () => {
     ]);
   });
 
+  it('says before a replace that columns typed beside the table stay as typed, row by row, and what keeps them with their rows', async () => {
+    const { rt } = await startLocalAddon();
+    const teams = {
+      source: { kind: 'resource', resource: 'teams' },
+      target: { kind: 'new_sheet', name: 'Teams' },
+      mode: 'replace',
+    };
+    await pullToEnd(rt, teams, 'pull-again-kept-1');
+    rt.workbook.select('Teams!B3');
+    const card = async () => (await rt.callFromSidebar<PullOptions>('getPullOptions')).again;
+    expect((await card())?.kept).toBeUndefined();
+    // A note per team, and a push's Action column, which a replace clears once pushed: not the user's.
+    const width = rt.workbook.values('Teams')[0]?.length ?? 0;
+    rt.workbook.write(
+      'Teams',
+      [
+        ['Coach note', 'Action'],
+        ['checked with TL', ''],
+      ],
+      { row: 1, column: width + 1 },
+    );
+    const words =
+      'The column "Coach note" beside the table stays as typed, row by row, though the new rows may come in another order: Merge by key keeps such a column with its rows.';
+    const again = await card();
+    expect(again).toMatchObject({ how: 'Replaces its table with the new one.', kept: words });
+    // The replace, pressed anyway, says the same after.
+    const job = await pullToEnd(rt, again?.spec ?? {}, 'pull-again-kept-2');
+    expect(job.message).toMatch(
+      / The column "Coach note" beside it stays as typed, row by row, though the table's rows may have moved: Merge by key keeps such a column with its rows\.$/,
+    );
+    // A schedule grid is laid out whole, never merged: nothing said of a column beside it.
+    const grid = await pullToEnd(
+      rt,
+      {
+        source: { kind: 'resource', resource: 'schedule_grid' },
+        range: { kind: 'absolute', from: '2026-10-26', to: '2026-10-27' },
+        target: { kind: 'new_sheet', name: 'Grid' },
+        mode: 'replace',
+      },
+      'pull-again-kept-4',
+    );
+    expect(grid.state).toBe('done');
+    const { lastColumn } = rt.workbook.size('Grid');
+    rt.workbook.write('Grid', [['My note'], ['off sick']], { row: 1, column: lastColumn + 1 });
+    rt.workbook.select('Grid!A1');
+    expect((await card())?.kept).toBeUndefined();
+  });
+
   it('is not offered for a sheet the add-on did not fill', async () => {
     const { rt } = await startLocalAddon();
     rt.workbook.write('Sheet1', [['typed by hand']]);

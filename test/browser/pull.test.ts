@@ -306,6 +306,48 @@ describe('Pull data in the workbench', () => {
     expect(await sb.locator('#sheet').inputValue()).toBe('Teams');
   });
 
+  it('says before Pull it again that a column typed beside the table stays row by row, and offers Merge by key', async () => {
+    const { page, running } = bench();
+    const sb = await pullIntoNewSheet(page, 'Teams', 'Teams');
+    const wb = running.workbench.rt.workbook;
+    const backToSidebar = () => sb.locator('body').click({ position: { x: 4, y: 4 } });
+    // A note per team beside the table, then the table sorted by hand (by name, the other way).
+    const [header = [], ...rows] = wb.values('Teams');
+    const noted = rows.map((r) => [...r, `note ${r[1]}`]);
+    noted.sort((a, b) => String(b[1]).localeCompare(String(a[1])));
+    wb.write('Teams', [[...header, 'Coach note'], ...noted]);
+    await page.getByRole('tab', { name: 'Teams' }).click();
+    await expect.poll(() => cell(page, 1, 'A').textContent()).toBe('ID');
+    await backToSidebar();
+    const words =
+      'The column "Coach note" beside the table stays as typed, row by row, though the new rows may come in another order: Merge by key keeps such a column with its rows.';
+    // Said on the card before the button is pressed, and read with the button.
+    const card = sb.getByRole('region', { name: '"Teams"' });
+    await expect.poll(() => card.locator('#againKept').textContent()).toBe(words);
+    expect(await card.locator('#againKept').isVisible()).toBe(true);
+    const button = card.getByRole('button', { name: 'Pull it again' });
+    expect(await button.getAttribute('aria-describedby')).toBe('againKept');
+    // The form says it too when Replace is chosen into that sheet, and not for Append.
+    await sb.getByLabel('Existing sheet').check();
+    await sb.locator('#sheet').selectOption('Teams');
+    const mode = sb.getByLabel('If the target has data');
+    await expect.poll(() => sb.locator('#modeKept').textContent()).toBe(words);
+    await mode.selectOption({ label: 'Append below it' });
+    await expect.poll(() => sb.locator('#modeKept').isHidden()).toBe(true);
+    // Merge by key instead puts the pull in the form as a merge; pulled, the notes stay with their teams.
+    await card.getByRole('button', { name: 'Merge by key instead…' }).click();
+    expect(await mode.inputValue()).toBe('merge');
+    expect(await sb.locator('#modeKept').isHidden()).toBe(true);
+    await expect.poll(() => sb.locator('#status').textContent()).toMatch(/as Merge by key.*Press Pull data/);
+    await sb.getByRole('button', { name: 'Pull data' }).click();
+    await expect
+      .poll(() => sb.locator('#status').textContent())
+      .toMatch(/^\d+ rows merged into Teams!A1: \d+ updated, 0 added\.$/);
+    const after = wb.values('Teams');
+    const note = after[0]?.indexOf('Coach note') ?? -1;
+    for (const r of after.slice(1)) expect(r[note]).toBe(`note ${r[1]}`);
+  });
+
   it('Pull it again never pulls what filled a sheet no longer in front, though its card was read before', async () => {
     const { page } = bench();
     await pullIntoNewSheet(page, 'Sites', 'Sites');

@@ -13,6 +13,7 @@ const own: TargetNow = {
   held: undefined,
   header: [],
   recorded: false,
+  beside: [],
 };
 
 function refusal(check: () => void): string {

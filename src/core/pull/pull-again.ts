@@ -4,8 +4,10 @@
 import type { Caller } from '../owner';
 import type { Store } from '../ports';
 import { scheduledInto } from '../schedule/sheet-refresh';
-import { PullSpec, type PullTarget } from './pull-spec';
+import { keptWords } from './kept-words';
+import { PullSpec, type PullTarget, replacedWhole } from './pull-spec';
 import { pullWords } from './pull-words';
+import type { TargetNow } from './target-now';
 
 const KEY = 'lastPull.';
 /**
@@ -31,6 +33,12 @@ export interface PullAgain {
   how: string;
   /** The header of the table it filled, as the sheet has it now: the form checks a merge key by it. */
   header?: string[];
+  /**
+   * Said when a person headed columns beside that table: a replace leaves them as typed, row by
+   * row, and Merge by key keeps them with their rows. The card says it before a replace, and the
+   * form when Replace is chosen into the same place.
+   */
+  kept?: string;
   /** The scheduled refresh into the same place, in words ("weekly on Mon at 07:00 by …", "by you"). */
   scheduled?: string;
 }
@@ -82,5 +90,18 @@ export function pullAgain(
     spec: { ...spec, target },
     what: pullWords(spec),
     how: HOW[spec.mode],
+  };
+}
+
+/** The card as the sheet holds it now: the table's header, and the columns a person keeps beside it. */
+export function againAt(again: PullAgain, now: TargetNow | undefined): PullAgain {
+  const header = now?.header ?? [];
+  // A grid or coverage is laid out whole, never merged: Merge by key is no help beside it.
+  const beside = replacedWhole(again.spec.source) ? [] : (now?.beside ?? []);
+  return {
+    ...again,
+    ...(header.length ? { header } : {}),
+    // As a replace says it after (written-words.ts), of the rows it will bring.
+    ...(beside.length ? { kept: `${keptWords(beside, true)}.` } : {}),
   };
 }

@@ -21,6 +21,12 @@ const STATUS = normaliseHeader(STATUS_COLUMNS[0].header);
 const ID = normaliseHeader(STATUS_COLUMNS[1].header);
 const PUSHED = new Set([...STATUS_COLUMNS.map((s) => normaliseHeader(s.header)), ...ACTION]);
 
+/** Whether a header beside a table is a person's own column (a comment per row): headed, and not a push's. */
+export function isOwnColumn(header: unknown): boolean {
+  const h = normaliseHeader(header);
+  return h !== '' && !PUSHED.has(h);
+}
+
 export interface PushColumns {
   /** Sheet columns (1-based) of the push's columns beside the table. */
   cols: number[];
@@ -47,7 +53,7 @@ export function pushColumnsBeside(grid: Grid, at: { row: number; col: number }, 
   const header = (cells[0] ?? []).map(normaliseHeader);
   const find = (names: (h: string) => boolean) => header.flatMap((h, i) => (names(h) ? [i] : []));
   const cols = find((h) => PUSHED.has(h));
-  const others = find((h) => h !== '' && !PUSHED.has(h)).map((i) => ({
+  const others = find(isOwnColumn).map((i) => ({
     col: first + i,
     header: text(cells[0]?.[i]),
   }));

@@ -1,9 +1,10 @@
 // What a pull's target holds before the pull is started, read once for the checks that refuse a
-// pull there (own-sheet.ts, mixed-target.ts, merge-key.ts).
+// pull there (own-sheet.ts, mixed-target.ts, merge-key.ts) and for the sheet's card (pull-again.ts).
 import type { Extent } from '../sheet/grid';
 import { existingHeader } from '../sheet/write-table';
 import type { PullTarget } from './pull-spec';
 import type { Targets } from './pull-target';
+import { isOwnColumn } from './push-columns';
 import { pulledFrom } from './source-note';
 
 export interface TargetNow {
@@ -17,6 +18,8 @@ export interface TargetNow {
   header: string[];
   /** Whether the add-on recorded the block it last wrote there (kept if its header note is cleared). */
   recorded: boolean;
+  /** The columns a person headed beside that recorded block (a push's own aside), by header. */
+  beside: string[];
 }
 
 /**
@@ -33,11 +36,18 @@ export function targetNow(
   const used = grid.used();
   // A table's header is a cell in use: beyond them (maybe beyond the grid) nothing is held.
   const inUse = row <= used.rows && col <= used.cols;
+  const header = inUse ? existingHeader(grid, { row, col }) : [];
   return {
     sheet,
     used,
     held: inUse ? pulledFrom(grid.noteAt(row, col)) : undefined,
-    header: inUse ? existingHeader(grid, { row, col }) : [],
+    header,
     recorded: previous !== undefined,
+    beside: previous
+      ? header
+          .slice(previous.cols)
+          .filter(isOwnColumn)
+          .map((h) => h.trim())
+      : [],
   };
 }

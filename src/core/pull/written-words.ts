@@ -1,8 +1,9 @@
 // What a finished write says in the sidebar and the log: where the rows went, and for an append
 // or merge what happened to the rows the sheet already held.
-import { countText, rowCount, someOf } from '../count-text';
+import { countText, rowCount } from '../count-text';
 import { renamedWords } from '../sheet/renamed-columns';
 import type { WriteMode } from '../sheet/write-table';
+import { keptWords } from './kept-words';
 import type { Written } from './staged-write';
 
 /** Said when Assembled sent no rows: not "0 rows merged", which reads as if something was done. */
@@ -38,26 +39,11 @@ function outcome(mode: WriteMode, w: Written, label: string): string {
   if (mode === 'replace')
     return w.rows === 0
       ? `${NONE}, so ${label} ${w.keptHeader ? "keeps the table's header, with no rows under it" : 'shows "(no records)"'}`
-      : `${rowCount(w.rows)} written to ${label}${keptWords(w.keptBeside)}`;
+      : `${rowCount(w.rows)} written to ${label}${w.keptBeside?.length ? `. ${keptWords(w.keptBeside)}` : ''}`;
   const one = w.present === 1;
   const kept = `${one ? 'was' : 'were'} in the sheet already and left as ${one ? 'it was' : 'they were'} (Merge updates such rows)`;
   if (w.appended === 0) return `Nothing appended to ${label}: all ${rowCount(w.present)} ${kept}`;
   const where = `rows ${countText(w.bodyRow)} to ${countText(w.bodyRow + w.appended - 1)}`;
   const appended = `${rowCount(w.appended)} appended to ${label} (${where})`;
   return w.present === 0 ? appended : `${appended}; ${rowCount(w.present)} ${kept}`;
-}
-
-/**
- * A column a person headed beside a replaced table stays as typed, row by row, while the table's
- * rows may have moved under it: said, with what keeps such a column with its rows.
- */
-function keptWords(headers: string[] | undefined): string {
-  if (!headers?.length) return '';
-  const one = headers.length === 1;
-  const named = someOf(
-    headers.map((h) => `"${h}"`),
-    3,
-    'and',
-  );
-  return `. The column${one ? '' : 's'} ${named} beside it ${one ? 'stays' : 'stay'} as typed, row by row, though the table's rows may have moved: Merge by key keeps such a column with its rows`;
 }

@@ -5,7 +5,14 @@ import { menuPath } from '../../../core/menu-names';
 import { CHANNELS, type FilterName, MAX_NOTE_NAMED, type NamedList } from '../../../core/pull/catalogue';
 import { keyHeaders, keyNotHeadedText, mergeKeyProblem } from '../../../core/pull/merge-key';
 import { modeLabel, modeNote } from '../../../core/pull/mode-words';
-import type { FilterNames, PullFilters, PullSpec, PullTarget } from '../../../core/pull/pull-spec';
+import type { PullAgain } from '../../../core/pull/pull-again';
+import {
+  type FilterNames,
+  type PullFilters,
+  type PullSpec,
+  type PullTarget,
+  replacedWhole,
+} from '../../../core/pull/pull-spec';
 import { describeTarget, refusesTarget } from '../../../core/pull/pull-target';
 import type { ChoiceKind, JobView, PullOptions, SourceChoice } from '../../../core/pull/pull-view';
 import { suggestedFrequency } from '../../../core/schedule/suggested-frequency';
@@ -107,6 +114,7 @@ function showCell(): void {
   const at = pinned ?? options.activeCell;
   byId('cellAt').textContent = `Starting at ${at.sheet}!${at.a1}${pinned ? ', where this pull wrote.' : ''}`;
   byId('useSelected').hidden = !pinned;
+  showKept();
 }
 byId('useSelected').addEventListener('click', () => {
   pinned = undefined;
@@ -155,6 +163,15 @@ function showAgain(o: PullOptions): void {
   byId('againTitle').textContent = `"${o.activeCell.sheet}${t.kind === 'cell' ? `!${t.a1}` : ''}"`;
   byId('againWhat').textContent = `Last filled with ${o.again.what}.`;
   byId('againHow').textContent = `${o.again.how} Or change it in the form below.`;
+  // Said before the button is pressed, not only by the replace after: the user's own columns stay
+  // put while the rows may come back in another order.
+  const kept = o.again.spec.mode === 'replace' ? o.again.kept : undefined;
+  const keptSaid = byId('againKept');
+  keptSaid.hidden = !kept;
+  keptSaid.textContent = kept ?? '';
+  if (kept) again.setAttribute('aria-describedby', keptSaid.id);
+  else again.removeAttribute('aria-describedby');
+  byId('mergeAgain').hidden = !kept;
   const scheduled = byId('againScheduled');
   scheduled.hidden = !o.again.scheduled;
   scheduled.textContent = `Also refreshed ${o.again.scheduled ?? ''} (${menuPath('refreshes')}).`;
@@ -412,14 +429,19 @@ function target(): PullTarget {
   return { kind: 'new_sheet', name: newSheet.value };
 }
 
+/** The data chosen, as a spec names it. */
+function chosenSource(): PullSpec['source'] {
+  const s = current();
+  return s.kind === 'report'
+    ? { kind: 'report', report: s.id as never, granularity: granularity.value as never }
+    : { kind: 'resource', resource: s.id as never };
+}
+
 function spec(): PullSpec {
   const s = current();
   const r = range();
   return {
-    source:
-      s.kind === 'report'
-        ? { kind: 'report', report: s.id as never, granularity: granularity.value as never }
-        : { kind: 'resource', resource: s.id as never },
+    source: chosenSource(),
     ...(r ? { range: r } : {}),
     filters: filters(),
     filterNames: filterNames(),
@@ -700,8 +722,29 @@ form.addEventListener('change', (event) => {
 function showMode(): void {
   byId('mergeKeyRow').hidden = mode.value !== 'merge';
   showNameTaken();
+  showKept();
 }
 mode.addEventListener('change', showMode);
+
+/** The card's pull when the form writes where it did (so its table is the one the card knows). */
+function intoCard(): PullAgain | undefined {
+  const last = options.again;
+  const into = target();
+  const same =
+    last && into.kind === last.spec.target.kind && describeTarget(into) === describeTarget(last.spec.target);
+  return same ? last : undefined;
+}
+
+/** Replace chosen into the card's table with columns typed beside it: said under the mode, as on the card. */
+function showKept(): void {
+  const kept = mode.value === 'replace' && !replacedWhole(chosenSource()) ? intoCard()?.kept : undefined;
+  const hint = byId('modeKept');
+  hint.hidden = !kept;
+  hint.textContent = kept ?? '';
+  if (kept) mode.setAttribute('aria-describedby', hint.id);
+  else mode.removeAttribute('aria-describedby');
+}
+form.addEventListener('change', showKept);
 
 /** Says under the key field why it cannot be merged by ('' clears it). */
 function showKeyProblem(problem: string): void {
@@ -728,11 +771,8 @@ function keyProblem(): string | undefined {
   if (mode.value !== 'merge') return undefined;
   const blank = mergeKeyProblem(mergeKey.value, defaultKey);
   if (blank) return `${blank}.`;
-  const last = options.again;
-  const into = target();
-  const same =
-    last && into.kind === last.spec.target.kind && describeTarget(into) === describeTarget(last.spec.target);
-  return same && last.header ? keyNotHeadedText(mergeKey.value, last.header, current().key) : undefined;
+  const header = intoCard()?.header;
+  return header ? keyNotHeadedText(mergeKey.value, header, current().key) : undefined;
 }
 
 /**
@@ -910,6 +950,18 @@ function editAgain(): void {
   source.focus();
 }
 byId('editAgain').addEventListener('click', editAgain);
+
+/** Merge by key instead: the card's pull in the form as a merge, which keeps typed columns with their rows. */
+byId('mergeAgain').addEventListener('click', () => {
+  const last = options.again;
+  if (!last) return;
+  putInForm({ ...last.spec, mode: 'merge' });
+  showStatus(
+    status,
+    `The form holds the pull that last filled "${options.activeCell.sheet}", as Merge by key: rows whose key is there already are updated where they stand, so the columns beside them stay with them, and new ones are added. Press Pull data to pull it.`,
+  );
+  mode.focus();
+});
 
 /** Refresh on a schedule: the card's pull offered as a refresh, as after a pull of it. */
 scheduleAgain.addEventListener('click', () => {
