@@ -85,5 +85,7 @@ export interface LineChartSpec {
 }
 
 export const SHEETS_CELL_LIMIT = 10_000_000;
+/** Sheets' Automatic number format: a count shows as a count, a date as a date. */
+export const AUTOMATIC_FORMAT = 'General';
 /** Cells per setValues call: much larger calls time out on real Sheets. */
 export const MAX_CELLS_PER_WRITE = 50_000;

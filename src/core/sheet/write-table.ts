@@ -9,7 +9,7 @@ import { fieldList, notedFieldList } from '../table/column-words';
 import { toSheetValue } from '../table/sheet-literal';
 import { comings, wallClock, wallSpan } from '../time/wall-clock';
 import { cellName } from './a1';
-import { type Extent, type Grid, MAX_CELLS_PER_WRITE, SHEETS_CELL_LIMIT } from './grid';
+import { AUTOMATIC_FORMAT, type Extent, type Grid, MAX_CELLS_PER_WRITE, SHEETS_CELL_LIMIT } from './grid';
 import { type BodyCell, KeptFormula } from './kept-formula';
 import { looseHeader, missingKeyText } from './key-words';
 import { type Overlap, overlapping, type Spans, spanIn } from './overlaps';
@@ -610,11 +610,16 @@ export function beginWrite(grid: Grid, table: Table, o: WriteOptions, plan: Writ
   prepareReach(grid, o, plan.extent);
   grid.write(o.row, o.col, [plan.header.map(toSheetValue)]);
   const { placed } = plan;
+  const held = o.previous?.held;
   table.columns.forEach((column, i) => {
+    const at = placed.at[i] as number;
     // A column headed by its field keeps raw numbers: a duration or percent format would misread them.
-    const format = placed.byField[i] && column.divisor ? undefined : column.numberFormat;
+    const own = placed.byField[i] && column.divisor ? undefined : column.numberFormat;
+    // Moved by hand where another column was, it would show its values in that one's format (a
+    // count as a date); where it was already, a format the user gave it stays.
+    const format = own ?? (held && held.keys[at] !== column.key ? AUTOMATIC_FORMAT : undefined);
     if (format && plan.body.length > 0)
-      grid.setColumnFormat(plan.bodyRow, o.col + (placed.at[i] as number), plan.body.length, format);
+      grid.setColumnFormat(plan.bodyRow, o.col + at, plan.body.length, format);
   });
 }
 
