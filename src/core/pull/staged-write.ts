@@ -13,7 +13,9 @@ import {
   chunkRows,
   clearTakenOut,
   countsOf,
+  existingHeader,
   headerNoteOf,
+  keptOrder,
   planWrite,
   previousBlock,
   reach,
@@ -72,6 +74,15 @@ export class StagedWrite {
     return { grid: this.staging.open(this.jobId, 'table'), o: { ...this.options, row: 1, col: 1 } };
   }
 
+  /**
+   * A replace's columns in the order the target keeps them (keptOrder) when it begins; then as it
+   * staged them, as the user may move columns again while it runs.
+   */
+  private order(grid: OpenTarget['grid'], o: WriteOptions, progress: WriteProgress | undefined): string[] {
+    if (!this.staged) return [];
+    return progress ? existingHeader(grid, o) : keptOrder(this.target.grid, this.table, this.options);
+  }
+
   /** The block a replace publishes: the new table, and blanks over what is left of the old one. */
   private published(plan: WritePlan): Extent {
     const before = previousBlock(this.target.grid, this.options, plan.extent);
@@ -98,7 +109,7 @@ export class StagedWrite {
       return this.finish(written, this.target.previous?.held);
     }
     const { grid, o } = this.where();
-    this.plan ??= planWrite(grid, this.table, o, progress?.bodyRow);
+    this.plan ??= planWrite(grid, this.table, o, progress?.bodyRow, this.order(grid, o, progress));
     const plan = this.plan;
     const now = this.now();
     if (!progress) {
@@ -110,6 +121,9 @@ export class StagedWrite {
         checkCellLimit(grid, o, block);
         this.target.grid.prepare(this.options.row, this.options.col, block.rows, block.cols);
         grid.growTo(block);
+        // An attempt cut short may have staged the columns in another order (the user moved them
+        // since): its number formats would stay under the columns that take their place.
+        grid.clearFormats?.(1, 1, block.rows, block.cols);
       }
       beginWrite(grid, this.table, o, plan);
       const total = plan.body.length;

@@ -181,6 +181,32 @@ function lostColumns(grid: Grid, o: WriteOptions, found: readonly string[]): Fin
   };
 }
 
+/**
+ * A replace keeps the columns where the user moved them, as append and merge do: the table's
+ * headers in the order the sheet holds them, when the record of what each column held finds every
+ * one the sheet has (renamed or not) and they fill its first columns; fields new to it go last.
+ * Otherwise (nothing recorded, a column of the user's or a field gone among them, a rename that
+ * cannot be told) [], the table's own order. Each column keeps its letter, so formulas that point
+ * at it still find its field.
+ */
+export function keptOrder(grid: Grid, table: Table, o: WriteOptions): string[] {
+  if (o.mode !== 'replace' || !o.previous?.held) return [];
+  const found = existingHeader(grid, o);
+  let at: number[];
+  try {
+    ({ at } = place(table, found, lostColumns(grid, o, found)));
+  } catch (e) {
+    if (e instanceof WriteRefused) return [];
+    throw e;
+  }
+  const had = at.filter((i) => i < found.length);
+  if (had.some((i) => i >= had.length)) return [];
+  return table.columns
+    .map((c, k) => ({ header: c.header, at: at[k] as number }))
+    .sort((a, b) => a.at - b.at)
+    .map((c) => c.header);
+}
+
 /** Whether a column of the header holds anything in the rows the last write filled under it. */
 function holdsRows(grid: Grid, o: WriteOptions, i: number): boolean {
   const rows = Math.min((o.previous?.rows ?? 1) - 1, grid.used().rows - o.row);
@@ -427,13 +453,23 @@ export interface WritePlan {
 /**
  * Plans a write. `bodyRow` pins where an append began (a resumed append must not move down past
  * its own first rows); a merge planned again over its own half-written rows finds them by their
- * keys, so it comes out the same.
+ * keys, so it comes out the same. `order`: a replace's columns in the order the sheet keeps them
+ * (keptOrder), else the table's own.
  */
-export function planWrite(grid: Grid, table: Table, o: WriteOptions, bodyRow?: number): WritePlan {
+export function planWrite(
+  grid: Grid,
+  table: Table,
+  o: WriteOptions,
+  bodyRow?: number,
+  order: readonly string[] = [],
+): WritePlan {
   const found = o.mode === 'replace' ? [] : existingHeader(grid, o);
   if (o.mode !== 'replace' && found.length === 0) refuseHeadless(grid, o);
   // Columns the sheet already has keep their place, renamed or not; new ones go to the right.
-  const placed = place(table, found, found.length ? lostColumns(grid, o, found) : undefined);
+  const placed =
+    o.mode === 'replace'
+      ? place(table, order)
+      : place(table, found, found.length ? lostColumns(grid, o, found) : undefined);
   const { header } = placed;
   let body: BodyCell[][];
   let at = o.row + 1;
