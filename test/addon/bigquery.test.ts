@@ -336,6 +336,15 @@ describe('BigQuery as a refresh target and as input', () => {
     const onSheet = views.find((v) => v.target === 'Sheet1');
     expect(onSheet.mode).toBe('Append below it');
     expect(onSheet.modes.map((m: Rest) => m.note)).toEqual(['', '', '']);
+    // A report by day adds no day still under way: each day once, nothing to warn of.
+    const byDay = {
+      ...spec,
+      source: { kind: 'report', report: 'adherence', granularity: 'day' },
+      mode: 'append',
+    };
+    const [report] = await rt.callFromSidebar<Rest[]>('saveRefresh', { spec: byDay, ...form }, saved.id);
+    expect(report.mode).toBe('Append: add every row to it');
+    expect(report.modes.map((m: Rest) => m.note)).toEqual(['', '', '']);
   });
 
   it('an append refresh loads a day once it is over: created as append, changed to append, or given a wider range', async () => {

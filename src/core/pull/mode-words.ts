@@ -18,11 +18,13 @@ export function modeLabel(mode: PullSpec['mode'], target: PullTarget['kind']): s
 /**
  * A refresh appending into BigQuery adds every row it loads (a sheet's append skips the rows it
  * holds): it loads a day of its range once that day is over (held-days.ts), but a day still under
- * way at every run, and a list with no dates whole at every run. Said where the mode is: a
+ * way at every run, and a list with no dates whole at every run. A report by day, week or month
+ * adds no bucket still under way (report-until.ts), so each once. Said where the mode is: a
  * refresh's card and Edit form, and the Pull form's offer to refresh.
  */
-export function modeNote(spec: Pick<PullSpec, 'mode' | 'target' | 'range'>): string {
+export function modeNote(spec: Pick<PullSpec, 'mode' | 'target' | 'range' | 'source'>): string {
   if (spec.mode !== 'append' || spec.target.kind !== 'bigquery') return '';
+  if (spec.source.kind === 'report' && spec.source.granularity !== 'interval') return '';
   const twice = spec.range
     ? 'A day already over when a run begins is added once; a day still under way (today, this week) is added whole at every run, so its earlier rows are there again.'
     : 'Each run adds every row to the table again, so rows pulled by an earlier run are there twice.';
