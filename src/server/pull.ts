@@ -15,8 +15,8 @@ import {
   jobView,
   type PullOptions,
 } from '../core/pull/pull-view';
-import { bucketPlan, granularityNote, timesOfDay, UTC } from '../core/pull/report-buckets';
-import { appendNote, reportWindow, untilNote } from '../core/pull/report-until';
+import { bucketPlan, granularityNote, timesOfDay } from '../core/pull/report-buckets';
+import { reportWindow, stopNote } from '../core/pull/report-until';
 import { isRunLogSheet } from '../core/pull/run-log';
 import {
   advancePull,
@@ -126,10 +126,10 @@ export function previewRange(
   const g = parseInput(GranularitySchema, granularity, 'Granularity');
   const append = parseInput(ModeSchema, mode, 'Mode') === 'append';
   const window = { start, end };
-  const utc = g && g !== 'interval' && bucketPlan(g, reportWindow(window, now), zone).utc;
+  const utc = append && g && g !== 'interval' && bucketPlan(g, reportWindow(window, now), zone).utc;
   // Said before the pull, as the header note says it after; a report stops at now (report-until.ts).
   const note = [
-    g && (append ? appendNote(window, now, g, utc ? UTC : zone, true) : untilNote(window, now, zone, true)),
+    g && stopNote(window, now, g, zone, { append, utc }, true),
     g && granularityNote(g, reportWindow(window, now), zone),
     timesOfDay(g) && clockChangeNote(window, zone, now),
   ]

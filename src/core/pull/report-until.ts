@@ -9,7 +9,7 @@
 import type { ReportGranularity } from '../assembled/model';
 import type { Zone } from '../ports';
 import { formatLocalDateTime } from '../time/zone-math';
-import { bucketStart, type Window } from './report-buckets';
+import { bucketStart, UTC, type Window } from './report-buckets';
 
 /** Assembled's intervals: half hours from UTC midnight. */
 const INTERVAL_MS = 30 * 60_000;
@@ -46,36 +46,43 @@ export function untilNote(window: Window, now: number, zone: Zone, before = fals
 
 /**
  * Where an append's rows stop: the start of the bucket under way at `now`, where `window` runs
- * past it; else undefined. `zone`: the buckets' own (UTC where they are Assembled's).
+ * past it; else undefined. `utc`: the rows are Assembled's UTC buckets, not the sheet's.
  */
 export function appendUntil(
   window: Window,
   now: number,
   granularity: ReportGranularity,
   zone: Zone,
+  utc?: boolean,
 ): number | undefined {
   if (granularity === 'interval' || window.end <= now) return undefined;
-  return bucketStart(now, granularity, zone);
+  return bucketStart(now, granularity, utc ? UTC : zone);
 }
 
-/** An append's counterpart of `untilNote`: its rows stop at the start of the bucket under way. */
-export function appendNote(
+/**
+ * Where a report's rows stop short of its range, said in the header note and, `before` the pull,
+ * under its range in the Pull form: an append's at the start of the bucket under way, any other
+ * write's at the last whole interval (untilNote). `utc` as for appendUntil.
+ */
+export function stopNote(
   window: Window,
   now: number,
   granularity: ReportGranularity,
   zone: Zone,
+  { append, utc }: { append: boolean; utc?: boolean },
   before = false,
 ): string {
-  const until = appendUntil(window, now, granularity, zone);
-  if (until === undefined || granularity === 'interval') return untilNote(window, now, zone, before);
+  const until = append ? appendUntil(window, now, granularity, zone, utc) : undefined;
+  if (until === undefined) return untilNote(window, now, zone, before);
+  const buckets = utc ? UTC : zone;
   const once = `an append adds each ${granularity} once, whole`;
   const after = `the first pull after it ends adds it`;
   if (until <= window.start)
     return before
       ? `This range is the ${granularity} under way or lies ahead: ${once}, so this pull will add no rows; ${after}.`
       : `No rows: the range is the ${granularity} under way or lies ahead, and ${once}; ${after}.`;
-  const when = formatLocalDateTime(until, zone);
+  const when = formatLocalDateTime(until, buckets);
   return before
-    ? `This range runs past now: ${once}, so the rows will stop at the start of the ${granularity} under way (${when} in ${zone.name}, if the pull began now); ${after}.`
-    : `Until: ${when} (${zone.name}), the start of the ${granularity} under way as the pull began: ${once}, so the rows stop there; ${after}.`;
+    ? `This range runs past now: ${once}, so the rows will stop at the start of the ${granularity} under way (${when} in ${buckets.name}, if the pull began now); ${after}.`
+    : `Until: ${when} (${buckets.name}), the start of the ${granularity} under way as the pull began: ${once}, so the rows stop there; ${after}.`;
 }

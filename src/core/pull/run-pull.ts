@@ -47,8 +47,8 @@ import { PullSpec, sourceInfo, sourceLabel, specProblems } from './pull-spec';
 import { describeTarget, TargetMissing, type Targets } from './pull-target';
 import { filterWords } from './pull-words';
 import { refuseRefreshed } from './refreshed-target';
-import { bucketPlan, intervalParts, rollUp, timesOfDay, UTC, type Window } from './report-buckets';
-import { appendNote, appendUntil, reportWindow, untilNote } from './report-until';
+import { bucketPlan, intervalParts, rollUp, timesOfDay, type Window } from './report-buckets';
+import { appendUntil, reportWindow, stopNote } from './report-until';
 import { pullCoverage } from './run-coverage';
 import { pullScheduleGrid } from './run-grid';
 import type { RunLog } from './run-log';
@@ -604,7 +604,7 @@ function sheetBuckets(deps: PullDeps, job: PullJob, rows: ReportRow[]): ReportRo
   const plan = planOf(deps, job, source.granularity, job.range);
   const rolled = plan.rollUp ? rollUp(rows, source.granularity, reportSpan(job, job.range), deps.zone) : rows;
   if (job.spec.mode !== 'append') return rolled;
-  const until = appendUntil(job.range, job.createdAt, source.granularity, plan.utc ? UTC : deps.zone);
+  const until = appendUntil(job.range, job.createdAt, source.granularity, deps.zone, plan.utc);
   return until === undefined
     ? rolled
     : rolled.filter((r) => typeof r.start_time !== 'number' || r.start_time < until);
@@ -636,9 +636,9 @@ function reportUntilNote(
   granularity: ReportGranularity,
   range: Window,
 ): string {
-  if (job.spec.mode !== 'append') return untilNote(range, job.createdAt, deps.zone);
-  const zone = planOf(deps, job, granularity, range).utc ? UTC : deps.zone;
-  return appendNote(range, job.createdAt, granularity, zone);
+  const append = job.spec.mode === 'append';
+  const utc = append && planOf(deps, job, granularity, range).utc;
+  return stopNote(range, job.createdAt, granularity, deps.zone, { append, utc });
 }
 
 function bucketNote(deps: PullDeps, job: PullJob): string {

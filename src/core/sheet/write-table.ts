@@ -701,16 +701,8 @@ export function writeTable(grid: Grid, table: Table, o: WriteOptions): WriteResu
 
 /** What a planned write did to the rows, as a result says it. */
 export function countsOf(plan: WritePlan): Omit<WriteResult, 'writeCalls'> {
-  const { appended, updated, present, superseded, replacing } = plan;
-  return {
-    rows: appended + updated,
-    appended,
-    updated,
-    present,
-    superseded,
-    replacing,
-    extent: plan.extent,
-  };
+  const { appended, updated, present, superseded, replacing, extent } = plan;
+  return { rows: appended + updated, appended, updated, present, superseded, replacing, extent };
 }
 
 /** Whether the table is placed at a cell other than A1, where it owns only its own block. */
