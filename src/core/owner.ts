@@ -18,6 +18,16 @@ export interface Owned {
   ownerId?: string;
 }
 
+/** A pull job, push or refresh: one owner's record in a shared spreadsheet. */
+export interface OwnedRecord extends Owned {
+  /** Made by the add-on (random), never chosen by a sidebar, so no one can name another's ahead. */
+  id: string;
+  /** The owner's idempotency key: the same request twice (a double click) gives one record. */
+  requestKey?: string;
+  /** Its spreadsheet: a time-driven run has no active one and opens it by id. */
+  spreadsheetId?: string;
+}
+
 export function owns(caller: Caller, record: Owned): boolean {
   return record.ownerId !== undefined && record.ownerId !== '' && record.ownerId === caller.id;
 }

@@ -2,7 +2,7 @@
 // writing -> done, or failed, or stalled when the report neither completes nor fails in time.
 // Terminal states are final.
 import type { LoadProgress } from '../bigquery/load-table';
-import type { Caller } from '../owner';
+import type { Caller, OwnedRecord } from '../owner';
 import type { PullSpec } from '../pull/pull-spec';
 import type { Window } from '../pull/report-buckets';
 import type { ResolvedRange } from '../time/date-range';
@@ -10,19 +10,9 @@ import type { ResolvedRange } from '../time/date-range';
 export type JobState = 'queued' | 'running' | 'fetching' | 'writing' | 'done' | 'failed' | 'stalled';
 export const TERMINAL: readonly JobState[] = ['done', 'failed', 'stalled'];
 
-export interface PullJob {
-  /** Made by the add-on (random): never chosen by a sidebar, so no one can name another's job ahead. */
-  id: string;
-  /** The owner's e-mail, for people to read. */
-  owner: string;
-  /** The owner's id (owner.ts): only the owner's executions advance the job, with their key. */
-  ownerId?: string;
-  /** The owner's idempotency key: starting twice with one key gives one job (per owner). */
-  requestKey?: string;
+export interface PullJob extends OwnedRecord {
   /** The target sheet, bound by id when the job starts, so renaming sheets cannot redirect it. */
   sheetId?: number;
-  /** The spreadsheet it writes into: a time-driven run has no active one and opens it by id. */
-  spreadsheetId?: string;
   spec: PullSpec;
   /** The concrete dates, resolved once when the job starts. */
   range?: ResolvedRange;

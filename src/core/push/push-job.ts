@@ -2,6 +2,7 @@
 // are in flight (sent, or about to be, with no outcome in the sheet yet). A row is marked in
 // flight BEFORE its request goes, so an execution killed mid-batch leaves a record that the next
 // one reconciles against Assembled before anything is sent again.
+import type { OwnedRecord } from '../owner';
 import type { Store } from '../ports';
 import { KEEP_FINISHED_MS, RecordStore } from '../record-store';
 import type { PushKind } from './kinds';
@@ -15,17 +16,7 @@ export interface InFlight {
   rows: string[];
 }
 
-export interface PushJob {
-  /** Made by the add-on (random), never chosen by a sidebar. */
-  id: string;
-  /** The owner's e-mail, for people to read. */
-  owner: string;
-  /** The owner's id (owner.ts): only the owner's executions carry it on, with their key. */
-  ownerId?: string;
-  /** The owner's idempotency key: starting twice with one key gives one push (per owner). */
-  requestKey?: string;
-  /** The spreadsheet of its sheet: a time-driven run has no active one and opens it by id. */
-  spreadsheetId?: string;
+export interface PushJob extends OwnedRecord {
   kind: PushKind;
   /** Why background runs will not carry it on (no trigger could be created), if so. */
   notice?: string;

@@ -3,6 +3,7 @@
 // under their trigger and their API key.
 import * as z from 'zod/mini';
 import { lazy } from '../lazy';
+import type { OwnedRecord } from '../owner';
 import type { Store } from '../ports';
 import { PullSpec } from '../pull/pull-spec';
 import { RecordStore } from '../record-store';
@@ -31,19 +32,9 @@ export interface LastRun {
   message: string;
 }
 
-export interface Refresh extends RefreshInput {
-  /** Made by the add-on (random), never chosen by a sidebar. */
-  id: string;
-  /** The owner's e-mail, for people to read. */
-  owner: string;
-  /** The owner's id (owner.ts): only the owner changes it; only the owner's trigger runs it. */
-  ownerId?: string;
-  /** The owner's idempotency key for saving it (a double click saves one refresh). */
-  requestKey?: string;
+export interface Refresh extends RefreshInput, OwnedRecord {
   /** The target sheet's id: the refresh follows it through renames and pauses when it is deleted. */
   sheetId?: number;
-  /** The spreadsheet it refreshes: its time-driven runs have no active one and open it by id. */
-  spreadsheetId?: string;
   createdAt: number;
   paused: boolean;
   /** Why it was paused when the add-on paused it (a deleted sheet, a rejected key). */
