@@ -276,6 +276,18 @@ export class WorkbookView {
     });
   }
 
+  /**
+   * The user inserts rows above row `before` (right-click > Insert rows above), or deletes rows
+   * from `start`: merges, protections and developer metadata move with the rows as in Sheets.
+   */
+  insertRows(sheet: string, before: number, count = 1): void {
+    this.sheet(sheet).insertRows(before, count);
+  }
+
+  deleteRows(sheet: string, start: number, count = 1): void {
+    this.sheet(sheet).deleteRows(start, count);
+  }
+
   /** The user hides a sheet from its tab. */
   hideSheet(name: string): void {
     this.sheet(name).hidden = true;
@@ -283,9 +295,7 @@ export class WorkbookView {
 
   /** The user deletes a sheet from its tab. */
   deleteSheet(name: string): void {
-    const sheet = this.sheet(name);
-    this.wb.sheets.splice(this.wb.sheets.indexOf(sheet), 1);
-    this.wb.protections = this.wb.protections.filter((p) => p.sheet !== sheet);
+    this.wb.dropSheet(this.sheet(name));
   }
 
   /** The user renames a sheet from its tab (its id stays). */

@@ -6,6 +6,7 @@ import type { Env } from '../env.js';
 import { ChartType } from './charts.js';
 import { BooleanCriteria, ConditionalFormatRuleBuilder } from './conditional-format.js';
 import { DataSourceSpecBuilder, enableBigQueryExecution } from './data-source.js';
+import { DeveloperMetadataLocationType, DeveloperMetadataVisibility } from './developer-metadata.js';
 import { ProtectionType } from './protection.js';
 import type { Range } from './range.js';
 import type { Sheet } from './sheet.js';
@@ -26,6 +27,8 @@ export class SpreadsheetAppFake {
     NOT_STARTED: 'NOT_STARTED',
   } as const;
   readonly DataSourceType = { BIGQUERY: 'BIGQUERY' } as const;
+  readonly DeveloperMetadataVisibility = DeveloperMetadataVisibility;
+  readonly DeveloperMetadataLocationType = DeveloperMetadataLocationType;
 
   constructor(private readonly env: Env) {}
 

@@ -40,6 +40,23 @@ export interface ProtectionModel {
   unprotected: GridRange[];
 }
 
+/**
+ * Where developer metadata sits: the spreadsheet, a sheet, or a span of whole rows or columns of a
+ * sheet (`start` 1-based), which grows, shrinks and moves with the rows or columns (developer-metadata.ts).
+ */
+export type MetadataLocation =
+  | { type: 'SPREADSHEET' }
+  | { type: 'SHEET'; sheet: SheetModel }
+  | { type: 'ROW' | 'COLUMN'; sheet: SheetModel; start: number; count: number };
+
+export interface DeveloperMetadataModel {
+  id: number;
+  key: string;
+  value: string | null;
+  visibility: 'DOCUMENT' | 'PROJECT';
+  location: MetadataLocation;
+}
+
 export const MAX_CELLS = 10_000_000;
 
 /** Sheets compares sheet names without regard to case when it keeps them unique. */
@@ -83,7 +100,10 @@ export function contains(outer: GridRange, inner: GridRange): boolean {
   );
 }
 
-/** A span [start, start+count) after inserting (count > 0) or deleting (count < 0) lines at `at`. */
+/**
+ * A span [start, start+count) after inserting (count > 0) or deleting (count < 0) lines at `at`.
+ * Lines inserted at either edge (before its first line, or right after its last) lie outside it.
+ */
 function shiftSpan(start: number, size: number, at: number, count: number): [number, number] | null {
   const end = start + size; // exclusive
   if (count > 0) {
@@ -204,6 +224,14 @@ export class SheetModel {
   private shift(axis: 'row' | 'col', at: number, count: number): void {
     this.merges = shiftRanges(this.merges, axis, at, count).filter((m) => m.numRows * m.numCols > 1);
     const wb = this.workbook;
+    const type = axis === 'row' ? 'ROW' : 'COLUMN';
+    wb.developerMetadata = wb.developerMetadata.filter(({ location: l }) => {
+      if (l.type !== type || l.sheet !== this) return true;
+      // Its rows (or columns) all deleted, the metadata goes with them.
+      const span = shiftSpan(l.start, l.count, at, count);
+      if (span) [l.start, l.count] = span;
+      return span !== null;
+    });
     wb.protections = wb.protections.filter((p) => {
       if (p.sheet !== this) return true;
       p.unprotected = shiftRanges(p.unprotected, axis, at, count);
@@ -231,7 +259,10 @@ export class WorkbookModel {
   /** The spreadsheet's owner, who may always edit protected ranges and sheets. */
   owner = '';
   protections: ProtectionModel[] = [];
+  /** Every sheet's and the spreadsheet's own, in the order added. */
+  developerMetadata: DeveloperMetadataModel[] = [];
   private nextSheetId = 0;
+  private nextMetadataId = 0;
 
   constructor(
     readonly id: string,
@@ -265,6 +296,20 @@ export class WorkbookModel {
       for (const row of other.rows)
         for (const cell of row ?? []) if (cell?.formula) cell.formula = renamed(cell.formula);
     sheet.name = to;
+  }
+
+  /** Ids are the spreadsheet's own and never given twice; Sheets' look random, these need not. */
+  metadataId(): number {
+    return 1_000_000 + ++this.nextMetadataId * 7;
+  }
+
+  /** A sheet deleted takes its protections and developer metadata with it. */
+  dropSheet(sheet: SheetModel): void {
+    this.sheets.splice(this.sheets.indexOf(sheet), 1);
+    this.protections = this.protections.filter((p) => p.sheet !== sheet);
+    this.developerMetadata = this.developerMetadata.filter(
+      (m) => m.location.type === 'SPREADSHEET' || m.location.sheet !== sheet,
+    );
   }
 
   sheetById(id: number): SheetModel | undefined {

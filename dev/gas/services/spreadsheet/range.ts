@@ -2,9 +2,16 @@
 
 import { COSTS, cellCost } from '../../costs.js';
 import type { Env } from '../env.js';
-import { a1Notation, type GridRange } from './a1.js';
+import { a1Notation, columnLetters, type GridRange } from './a1.js';
 import { displayValue, readValue, writeCell } from './cells.js';
 import { DEFAULT_BACKGROUND, DEFAULT_FONT_COLOR, normaliseColor } from './colors.js';
+import {
+  addMetadata,
+  type DeveloperMetadata,
+  DeveloperMetadataFinder,
+  locationOfRange,
+  metadataAt,
+} from './developer-metadata.js';
 import { checkCellText } from './limits.js';
 import { type Cell, contains, intersects, type SheetModel } from './model.js';
 import { DEFAULT_NUMBER_FORMAT } from './number-format.js';
@@ -42,6 +49,8 @@ export class Range {
     private readonly env: Env,
     readonly model: SheetModel,
     readonly grid: GridRange,
+    /** Given as whole rows ('2:5') or whole columns ('A:C'): what developer metadata may sit on. */
+    readonly whole?: 'rows' | 'columns',
   ) {}
 
   private get cells(): number {
@@ -550,7 +559,34 @@ export class Range {
   }
 
   getA1Notation(): string {
-    return this.info(() => a1Notation(this.grid));
+    return this.info(() => {
+      const { row, col, numRows, numCols } = this.grid;
+      if (this.whole === 'rows') return `${row}:${row + numRows - 1}`;
+      if (this.whole === 'columns') return `${columnLetters(col)}:${columnLetters(col + numCols - 1)}`;
+      return a1Notation(this.grid);
+    });
+  }
+
+  // ---- developer metadata, on whole rows or columns only (developer-metadata.ts) ----
+
+  addDeveloperMetadata(...args: unknown[]): Range {
+    addMetadata(this.env, this.model.workbook, () => locationOfRange(this), args);
+    return this;
+  }
+
+  getDeveloperMetadata(): DeveloperMetadata[] {
+    return metadataAt(this.env, this.model.workbook, () => (this.whole ? locationOfRange(this) : null));
+  }
+
+  createDeveloperMetadataFinder(): DeveloperMetadataFinder {
+    return this.info(
+      () =>
+        new DeveloperMetadataFinder(this.env, this.model.workbook, {
+          kind: 'range',
+          sheet: this.model,
+          grid: { ...this.grid },
+        }),
+    );
   }
 
   getSheet(): Sheet {

@@ -16,6 +16,12 @@ import {
 import { normaliseColor } from './colors.js';
 import { ConditionalFormatRule, checkRulesFor } from './conditional-format.js';
 import { type DataSourceSheet, dataSourceSheetOf } from './data-source.js';
+import {
+  addMetadata,
+  type DeveloperMetadata,
+  DeveloperMetadataFinder,
+  metadataAt,
+} from './developer-metadata.js';
 import { checkCellText } from './limits.js';
 import type { SheetModel } from './model.js';
 import { assertEditable, assertSheetEditable, newProtection, Protection } from './protection.js';
@@ -72,7 +78,7 @@ export class Sheet {
   }
 
   /** A range checked against the grid, without charging a call (callers already did). */
-  rangeAt(row: number, col: number, numRows: number, numCols: number): Range {
+  rangeAt(row: number, col: number, numRows: number, numCols: number, whole?: Range['whole']): Range {
     this.assertGrid();
     for (const [v, what] of [
       [row, 'row'],
@@ -88,7 +94,7 @@ export class Sheet {
     if (numCols < 1) throw new Error('The number of columns in the range must be at least 1.');
     if (row + numRows - 1 > this.model.maxRows || col + numCols - 1 > this.model.maxColumns)
       throw new Error(OUTSIDE);
-    return new Range(this.env, this.model, { row, col, numRows, numCols });
+    return new Range(this.env, this.model, { row, col, numRows, numCols }, whole);
   }
 
   /** Resolves A1 notation against this sheet (a sheet name in it must be this sheet's). */
@@ -98,7 +104,9 @@ export class Sheet {
       throw new Error('Range not found');
     }
     const g = resolveA1(parts, this.model.maxRows, this.model.maxColumns);
-    return this.rangeAt(g.row, g.col, g.numRows, g.numCols);
+    const noCols = parts.startCol === undefined && parts.endCol === undefined;
+    const noRows = parts.startRow === undefined && parts.endRow === undefined;
+    return this.rangeAt(g.row, g.col, g.numRows, g.numCols, noCols ? 'rows' : noRows ? 'columns' : undefined);
   }
 
   getRange(rowOrA1: number | string, column?: number, numRows?: number, numColumns?: number): Range {
@@ -161,6 +169,25 @@ export class Sheet {
           .filter((p) => p.sheet === this.model && p.type === String(type))
           .map((p) => new Protection(this.env, p)),
       ),
+    );
+  }
+
+  // ---- developer metadata (developer-metadata.ts) ----
+
+  addDeveloperMetadata(...args: unknown[]): Sheet {
+    addMetadata(this.env, this.model.workbook, () => ({ type: 'SHEET', sheet: this.model }), args);
+    return this;
+  }
+
+  /** The metadata on the sheet itself, not on its rows or columns. */
+  getDeveloperMetadata(): DeveloperMetadata[] {
+    return metadataAt(this.env, this.model.workbook, () => ({ type: 'SHEET', sheet: this.model }));
+  }
+
+  /** Finds metadata on the sheet and on its rows and columns. */
+  createDeveloperMetadataFinder(): DeveloperMetadataFinder {
+    return this.info(
+      () => new DeveloperMetadataFinder(this.env, this.model.workbook, { kind: 'sheet', sheet: this.model }),
     );
   }
 

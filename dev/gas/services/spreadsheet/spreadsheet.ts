@@ -4,6 +4,12 @@ import { isValidTimeZone } from '../../time/timezone.js';
 import type { Env } from '../env.js';
 import { parseA1 } from './a1.js';
 import { type DataSourceSheet, dataSourceSheetOf, insertDataSourceSheet } from './data-source.js';
+import {
+  addMetadata,
+  type DeveloperMetadata,
+  DeveloperMetadataFinder,
+  metadataAt,
+} from './developer-metadata.js';
 import type { WorkbookModel } from './model.js';
 import { assertSheetEditable, Protection } from './protection.js';
 import type { Range } from './range.js';
@@ -88,6 +94,23 @@ export class Spreadsheet {
     );
   }
 
+  // ---- developer metadata (developer-metadata.ts) ----
+
+  addDeveloperMetadata(...args: unknown[]): Spreadsheet {
+    addMetadata(this.env, this.wb, () => ({ type: 'SPREADSHEET' }), args);
+    return this;
+  }
+
+  /** The metadata on the spreadsheet itself. */
+  getDeveloperMetadata(): DeveloperMetadata[] {
+    return metadataAt(this.env, this.wb, () => ({ type: 'SPREADSHEET' }));
+  }
+
+  /** Finds metadata anywhere in the spreadsheet. */
+  createDeveloperMetadataFinder(): DeveloperMetadataFinder {
+    return this.info(() => new DeveloperMetadataFinder(this.env, this.wb, { kind: 'spreadsheet' }));
+  }
+
   getSheets(): Sheet[] {
     return this.info(() => this.env.exec.realm.array(this.wb.sheets.map((s) => new Sheet(this.env, s))));
   }
@@ -156,8 +179,7 @@ export class Spreadsheet {
         numRows: sheet.model.maxRows,
         numCols: sheet.model.maxColumns,
       });
-      this.wb.protections = this.wb.protections.filter((p) => p.sheet !== sheet.model);
-      this.wb.sheets.splice(at, 1);
+      this.wb.dropSheet(sheet.model);
     });
   }
 
