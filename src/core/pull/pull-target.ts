@@ -14,8 +14,14 @@ export interface OpenTarget {
   col: number;
   /** A name for the log and the sidebar, e.g. "People!A1". */
   label: string;
-  /** The block the previous pull into this target filled (and what its columns held), when recorded. */
+  /**
+   * The block the previous pull into this target filled (and what its columns held), when recorded,
+   * as many rows long as it is now (rows a person inserted or deleted inside it count); `row` is
+   * where it is now.
+   */
   previous?: LastBlock;
+  /** Rows a person inserted inside the table since it was written (net of rows deleted there). */
+  inserted?: number;
   remember(block: LastBlock): void;
 }
 

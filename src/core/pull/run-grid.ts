@@ -45,7 +45,8 @@ export function pullScheduleGrid(
   const at = { mode: 'replace', row: target.row, col: target.col } as const;
   refuseCovering(grid, previous ? { ...at, previous } : at, extent);
   grid.growTo({ rows: target.row + extent.rows - 1, cols: target.col + extent.cols - 1 });
-  if (previous) {
+  // A picture whose rows were all deleted has nothing left to clear.
+  if (previous?.rows) {
     grid.clear(target.row, target.col, previous.rows, previous.cols);
     grid.clearFormats?.(target.row, target.col, previous.rows, previous.cols);
   }

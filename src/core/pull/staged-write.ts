@@ -42,6 +42,8 @@ export type Written = Omit<WriteResult, 'writeCalls'> & {
   fresh?: true;
   keptBeside?: string[];
   renamed?: RenamedColumn[];
+  /** replace: rows a person inserted inside the table since its last write, written over as its own. */
+  inserted?: number;
 };
 
 /** What the header's note may say of a write: a first one, or an append that added nothing. */
@@ -164,6 +166,7 @@ export class StagedWrite {
         ...fresh,
         ...(keptBeside?.length ? { keptBeside } : {}),
         ...(renamed.length ? { renamed } : {}),
+        ...(this.staged && this.target.inserted ? { inserted: this.target.inserted } : {}),
       },
       plan.held,
     );

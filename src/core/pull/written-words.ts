@@ -39,11 +39,16 @@ function outcome(mode: WriteMode, w: Written, label: string): string {
   if (mode === 'replace')
     return w.rows === 0
       ? `${NONE}, so ${label} ${w.keptHeader ? "keeps the table's header, with no rows under it" : 'shows "(no records)"'}`
-      : `${rowCount(w.rows)} written to ${label}${w.keptBeside?.length ? `. ${keptWords(w.keptBeside)}` : ''}`;
+      : `${rowCount(w.rows)} written to ${label}${w.keptBeside?.length ? `. ${keptWords(w.keptBeside)}` : ''}${w.inserted ? `. ${insertedWords(w.inserted)}` : ''}`;
   const one = w.present === 1;
   const kept = `${one ? 'was' : 'were'} in the sheet already and left as ${one ? 'it was' : 'they were'} (Merge updates such rows)`;
   if (w.appended === 0) return `Nothing appended to ${label}: all ${rowCount(w.present)} ${kept}`;
   const where = `rows ${countText(w.bodyRow)} to ${countText(w.bodyRow + w.appended - 1)}`;
   const appended = `${rowCount(w.appended)} appended to ${label} (${where})`;
   return w.present === 0 ? appended : `${appended}; ${rowCount(w.present)} ${kept}`;
+}
+
+/** Rows inserted inside a table are the table's: a replace writes over them with the rest. */
+function insertedWords(n: number): string {
+  return `${rowCount(n)} inserted inside the table since its last pull ${n === 1 ? 'was' : 'were'} written over as part of it`;
 }

@@ -292,10 +292,13 @@ function writeEmpty(grid: Grid, o: WriteOptions): WriteResult {
   const none = { rows: 0, appended: 0, updated: 0, present: 0, superseded: 0, replacing: 0, writeCalls: 0 };
   const found = existingHeader(grid, o);
   if (o.mode !== 'replace') return { ...none, extent: { rows: 1, cols: found.length } };
-  const own = found.slice(0, o.previous?.cols);
+  // A table whose rows were all deleted has no header left to keep: what is there now is not its own.
+  const gone = o.previous?.rows === 0;
+  const own = gone ? [] : found.slice(0, o.previous?.cols);
   const kept = own.some(Boolean) && own.join() !== NO_RECORDS;
   const header = kept ? own : [NO_RECORDS];
   const extent = { rows: 1, cols: header.length };
+  if (gone) refuseCovering(grid, o, extent);
   grid.growTo(reach(o, extent));
   prepareReach(grid, o, extent);
   grid.write(o.row, o.col, [header.map(toSheetValue)]);
@@ -716,7 +719,8 @@ export function clearTakenOut(grid: Grid, o: WriteOptions, plan: WritePlan): voi
 
 /** What a replace cleared last time, or may own: the block it may clear now. */
 export function previousBlock(grid: Grid, o: WriteOptions, now: Extent): Extent {
-  if (o.previous) return o.previous;
+  // A table whose rows were all deleted owns no cell: what is at its place now is someone's.
+  if (o.previous) return o.previous.rows ? o.previous : { rows: 0, cols: 0 };
   return atCell(o) ? now : grid.used();
 }
 

@@ -7,10 +7,11 @@ import {
   type Targets,
   targetSheet,
 } from '../../core/pull/pull-target';
-import { cellPosition } from '../../core/sheet/a1';
+import { cellName, cellPosition } from '../../core/sheet/a1';
 import { type LastBlock, tableBlock } from '../../core/sheet/renamed-columns';
 import { findOrInsertSheet, findSheet, isGridSheet } from './find-sheet';
 import { sheetGrid } from './sheet-grid';
+import { markRows, type TableRows, tableRows } from './table-rows';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -30,34 +31,53 @@ function gridOnly(sheet: Sheet): Sheet {
   throw new TargetNotGrid(sheet.getName(), kind);
 }
 
+/** A block as recorded, with the mark its rows carry (table-rows.ts) since they carry one. */
+type Recorded = LastBlock & { mark?: string };
+
+/** The recorded block as many rows long as it is now, when its rows say. */
+function asNow({ mark: _, ...block }: Recorded, now: TableRows | undefined): LastBlock {
+  return now ? { ...block, rows: now.rows } : block;
+}
+
 /**
  * Targets in the active spreadsheet. A "new sheet" target is created on first write and reused
  * by later runs of the same pull; the size of each table written is remembered per target so
  * that the next replace clears exactly what it left, with what each column held, so that an
- * append or merge finds a column whose header was typed over.
+ * append or merge finds a column whose header was typed over. Its rows are found where they are
+ * now (table-rows.ts): a table moved down by rows inserted above it is written where it is, and
+ * one grown by rows inserted inside it is that much longer.
  */
 export function sheetTargets(ss: Spreadsheet, store: Store): Targets {
   return {
     open(target: PullTarget, sheetId?: number): OpenTarget {
-      let sheet = find(ss, target, sheetId);
-      if (!sheet && target.kind === 'new_sheet' && sheetId === undefined)
-        sheet = findOrInsertSheet(ss, target.name);
-      if (!sheet) throw new TargetMissing(targetSheet(target));
-      sheet = gridOnly(sheet);
+      let found = find(ss, target, sheetId);
+      if (!found && target.kind === 'new_sheet' && sheetId === undefined)
+        found = findOrInsertSheet(ss, target.name);
+      if (!found) throw new TargetMissing(targetSheet(target));
+      const sheet = gridOnly(found);
       // Not getRange(a1): the cell may lie outside the grid until the write grows the sheet.
-      const { row, col } = target.kind === 'cell' ? cellPosition(target.a1) : { row: 1, col: 1 };
-      const key = `extent.${sheet.getSheetId()}.${row}.${col}`;
-      const recorded = store.get<LastBlock>(key);
-      const previous = recorded && tableBlock(recorded);
+      const { row: at, col } = target.kind === 'cell' ? cellPosition(target.a1) : { row: 1, col: 1 };
+      const key = `extent.${sheet.getSheetId()}.${at}.${col}`;
+      const rowsKey = `assembled.block.${at}.${col}`;
+      const recorded = store.get<Recorded>(key);
+      const now = tableRows(sheet, rowsKey, recorded?.mark);
+      // With its rows all deleted the table is gone: the cells at its place now are not its own.
+      const row = now?.rows ? now.row : at;
+      const previous = recorded && tableBlock(asNow(recorded, now));
+      const inserted = now && recorded ? now.rows - recorded.rows : 0;
       return {
         grid: sheetGrid(sheet),
         sheetId: sheet.getSheetId(),
         sheet: sheet.getName(),
         row,
         col,
-        label: `${sheet.getName()}!${target.kind === 'cell' ? target.a1 : 'A1'}`,
+        label: `${sheet.getName()}!${row !== at ? cellName(row, col) : target.kind === 'cell' ? target.a1 : 'A1'}`,
         ...(previous ? { previous } : {}),
-        remember: (block) => store.set(key, block),
+        ...(inserted > 0 ? { inserted } : {}),
+        remember: (block) => {
+          const mark = markRows(sheet, rowsKey, { row, rows: block.rows });
+          store.set(key, mark ? { ...block, mark } : block);
+        },
       };
     },
     exists: (target, sheetId) =>
