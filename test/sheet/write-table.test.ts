@@ -695,6 +695,23 @@ describe('a replace writes over nothing it did not write', () => {
     expect(grid.text()[1]?.[3]).toBe('note');
   });
 
+  it('a replace clears only its last block: not under it when it grows narrower and taller, nor right of it when wider and shorter', () => {
+    const at = { ...base, row: 1, col: 1, mode: 'replace' as const };
+    // Three columns, two rows; the user's cells sit under its third column and right of its last row.
+    const tall = new MemoryGrid();
+    const wide = writeTable(tall, teams(2, true), at).extent;
+    tall.write(4, 3, [['mine']]);
+    writeTable(tall, teams(3), { ...at, previous: wide });
+    expect(tall.text()[3]?.[2]).toBe('mine');
+    // Two columns, four rows; wider and shorter now leaves D4, right of it and under the new table.
+    const short = new MemoryGrid();
+    const long = writeTable(short, teams(3), at).extent;
+    short.write(4, 3, [['mine']]);
+    writeTable(short, teams(1, true), { ...at, previous: long });
+    expect(short.text()[3]?.[2]).toBe('mine');
+    expect(short.text()[3]?.slice(0, 2)).toEqual(['', '']);
+  });
+
   it('an append or merge at a cell goes on at the end of its last block, and not over a total typed under it', () => {
     const at = { ...base, row: 2, col: 2, mergeKey: 'id' };
     for (const mode of ['append', 'merge'] as const) {

@@ -787,7 +787,8 @@ function prepareReach(grid: Grid, o: WriteOptions, now: Extent): void {
  */
 function clearLeftovers(grid: Grid, o: WriteOptions, now: Extent): void {
   const before = previousBlock(grid, o, now);
-  if (before.rows > now.rows)
-    grid.clear(o.row + now.rows, o.col, before.rows - now.rows, Math.max(before.cols, now.cols));
-  if (before.cols > now.cols) grid.clear(o.row, o.col + now.cols, now.rows, before.cols - now.cols);
+  // Only inside the old block: what lies under or beside it, outside the new table, is someone's.
+  if (before.rows > now.rows) grid.clear(o.row + now.rows, o.col, before.rows - now.rows, before.cols);
+  if (before.cols > now.cols)
+    grid.clear(o.row, o.col + now.cols, Math.min(now.rows, before.rows), before.cols - now.cols);
 }
