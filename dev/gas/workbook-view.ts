@@ -8,6 +8,7 @@ import type { ConditionalFormatModel } from './services/spreadsheet/conditional-
 import { type DataSourceModel, dataSourceOf, settle } from './services/spreadsheet/data-source.js';
 import type { Cell, SheetKind, SheetModel, ValidationRule } from './services/spreadsheet/model.js';
 import { DEFAULT_NUMBER_FORMAT } from './services/spreadsheet/number-format.js';
+import { isValidTimeZone } from './time/timezone.js';
 import type { World } from './world.js';
 
 export class WorkbookView {
@@ -206,6 +207,15 @@ export class WorkbookView {
   /** File > Settings > Locale. */
   setLocale(locale: string): void {
     this.wb.locale = locale;
+  }
+
+  /**
+   * File > Settings > Time zone. Cells keep their serial numbers, so a date shows the same day and
+   * time as before, as in Sheets; what scripts read from it is an instant in the new zone.
+   */
+  setTimeZone(timeZone: string): void {
+    if (!isValidTimeZone(timeZone)) throw new Error(`Invalid argument: ${timeZone}`);
+    this.wb.timeZone = timeZone;
   }
 
   private gridOf(a1: string): { sheet: SheetModel; grid: GridRange } {

@@ -1,12 +1,24 @@
 // `npm start`: the add-on in a browser, no Google account needed. Builds nothing itself (npm start
 // runs the build first); starts the Assembled simulator in-process, or uses the real API when
-// ASSEMBLED_API_KEY is set; serves the workbench on 127.0.0.1 until Ctrl-C.
+// ASSEMBLED_API_KEY is set; serves the workbench on 127.0.0.1 until Ctrl-C. WORKBENCH_TIMEZONE and
+// WORKBENCH_LOCALE start the spreadsheet in another zone and locale, as File ▸ Settings would.
 import { startWorkbench } from './server';
 import { SECOND_EDITOR, SECOND_EDITOR_KEY } from './session';
+import { localeProblem, timeZoneProblem } from './spreadsheet-settings';
 
 const port = Number(process.env.PORT ?? 8080);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`PORT must be a port number, not ${process.env.PORT}`);
+  process.exit(2);
+}
+const timezone = process.env.WORKBENCH_TIMEZONE?.trim() || undefined;
+const locale = process.env.WORKBENCH_LOCALE?.trim() || undefined;
+const refused = [
+  timezone && timeZoneProblem(timezone) && `WORKBENCH_TIMEZONE=${timeZoneProblem(timezone)}`,
+  locale && localeProblem(locale) && `WORKBENCH_LOCALE=${localeProblem(locale)}`,
+].filter(Boolean);
+if (refused.length) {
+  console.error([...refused, 'The workbench did not start.'].join('\n'));
   process.exit(2);
 }
 const apiKey = process.env.ASSEMBLED_API_KEY?.trim() || undefined;
@@ -16,6 +28,8 @@ let running: Awaited<ReturnType<typeof startWorkbench>>;
 try {
   running = await startWorkbench({
     port,
+    ...(timezone ? { timezone } : {}),
+    ...(locale ? { locale } : {}),
     ...(apiKey ? { apiKey } : {}),
     ...(baseUrl ? { baseUrl } : {}),
   });
@@ -33,10 +47,11 @@ const { workbench } = running;
 console.log(`
 Assembled for Google Sheets: workbench
   Open          ${running.url}
-  Add-on        build/Code.js and build/*.html in the local Apps Script runtime (${workbench.rt.workbook.timeZone}, user ${workbench.rt.user})
+  Add-on        build/Code.js and build/*.html in the local Apps Script runtime (${workbench.rt.workbook.timeZone}, ${workbench.rt.workbook.locale}, user ${workbench.rt.user})
   Assembled     ${workbench.banner}
   Editors       ${workbench.rt.user} at the keyboard; switch to ${SECOND_EDITOR} in the top bar (no key saved${apiKey ? '' : `; theirs is ${SECOND_EDITOR_KEY}`})
   Clock         virtual, following the real clock; skip ahead from the page
+  Settings      File ▸ Settings in the page, or WORKBENCH_TIMEZONE / WORKBENCH_LOCALE at start
 Ctrl-C stops the server, the clock and the ${apiKey ? 'HTTP worker' : 'simulator'}.
 `);
 

@@ -108,6 +108,7 @@ export async function startWorkbench(options: WorkbenchServerOptions = {}): Prom
       if (path === '/app.js') return send(res, 200, 'text/javascript; charset=utf-8', assets.js);
       if (path === '/app.css') return send(res, 200, 'text/css; charset=utf-8', assets.css);
       if (path === '/api/state') return json(res, workbench.state());
+      if (path === '/api/settings') return json(res, workbench.settings());
       if (path === '/api/bigquery')
         return json(res, bigQueryExplorer(workbench.rt, WORKBENCH_BIGQUERY_PROJECT));
       if (path === '/api/sheet') {
@@ -160,6 +161,11 @@ export async function startWorkbench(options: WorkbenchServerOptions = {}): Prom
         return json(res, workbench.renameSheet(text(body.sheet, 'sheet'), text(body.name, 'name')));
       case '/api/delete-sheet':
         return json(res, workbench.deleteSheet(text(body.sheet, 'sheet')));
+      case '/api/settings':
+        return json(
+          res,
+          workbench.saveSettings(text(body.locale, 'locale'), text(body.timeZone, 'timeZone')),
+        );
       case '/api/faults':
         return json(res, workbench.setFaults(text(body.preset, 'preset')));
       case '/api/skip':

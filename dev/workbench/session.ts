@@ -14,6 +14,8 @@ export interface SessionOptions extends BackendOptions {
   /** Virtual clock start; default the real time now. */
   now?: Date | number | string;
   timezone?: string;
+  /** The spreadsheet's locale (File ▸ Settings); default en_US. */
+  locale?: string;
   buildDir?: string;
   user?: string;
   spreadsheetName?: string;
@@ -61,6 +63,7 @@ export class Session {
       ...(options.buildDir ? { buildDir: options.buildDir } : {}),
       ...(options.user ? { user: options.user } : {}),
     });
+    if (options.locale) this.rt.workbook.setLocale(options.locale);
     this.atKeyboard = this.rt;
     // A Cloud project the add-on's BigQuery destination can reach in the page (DuckDB, in memory).
     this.rt.bigquery.addProject(WORKBENCH_BIGQUERY_PROJECT);

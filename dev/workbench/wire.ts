@@ -123,6 +123,20 @@ export interface DataSourceInfo {
   error: string;
 }
 
+/** One option of a settings picker: the value saved and the words shown. */
+export interface SettingsChoice {
+  value: string;
+  label: string;
+}
+
+/** File ▸ Settings: the spreadsheet's locale and time zone, and what the dialog offers. */
+export interface SettingsView {
+  locale: string;
+  timeZone: string;
+  locales: SettingsChoice[];
+  timeZones: SettingsChoice[];
+}
+
 export type RunReply = { ok: true; value: unknown } | { ok: false; message: string };
 
 export type ActionReply = { ok: true } | { ok: false; message: string };

@@ -9,7 +9,16 @@ import { FollowClock } from './follow-clock';
 import { Session, type SessionOptions } from './session';
 import { formatTime, quoteSheet, sheetView } from './sheet-view';
 import { injectShim } from './sidebar-html';
-import type { ActionReply, MenuItemView, RunReply, SheetReply, StateView, WriteReply } from './wire';
+import { localeChoices, localeProblem, timeZoneChoices, timeZoneProblem } from './spreadsheet-settings';
+import type {
+  ActionReply,
+  MenuItemView,
+  RunReply,
+  SettingsView,
+  SheetReply,
+  StateView,
+  WriteReply,
+} from './wire';
 import { TAG } from './wire';
 import { workbookXlsx } from './xlsx';
 
@@ -266,6 +275,30 @@ export class Workbench {
     } catch (error) {
       return { ok: false, message: messageOf(error) };
     }
+  }
+
+  /** File ▸ Settings as the dialog opens: the spreadsheet's locale and time zone, and the choices. */
+  settings(): SettingsView {
+    const wb = this.rt.workbook;
+    return {
+      locale: wb.locale,
+      timeZone: wb.timeZone,
+      locales: localeChoices(),
+      timeZones: timeZoneChoices(this.rt.clock.now(), wb.timeZone),
+    };
+  }
+
+  /**
+   * The editor saves File ▸ Settings: a change to the spreadsheet, not an execution. Typing is read
+   * by the new locale from then on and the clock shows the new zone; cells keep their values.
+   */
+  saveSettings(locale: string, timeZone: string): ActionReply {
+    const problem = localeProblem(locale) ?? timeZoneProblem(timeZone);
+    if (problem) return { ok: false, message: problem };
+    this.rt.workbook.setLocale(locale);
+    this.rt.workbook.setTimeZone(timeZone);
+    this.current.touch();
+    return { ok: true };
   }
 
   /**

@@ -240,13 +240,14 @@ describe('The workbench page', () => {
     expect(await where()).toBe('sidebarFrame');
     await page.keyboard.press('Tab');
     expect(await inSidebar()).toBe('apiKey');
-    // Pressed in the sidebar, F6 goes on to the top bar, then the grid; Shift+F6 goes back.
+    // Pressed in the sidebar, F6 goes on to the top bar (its first menu, File), then the grid;
+    // Shift+F6 goes back.
     await page.keyboard.press('F6');
-    await expect.poll(where).toBe('Extensions');
+    await expect.poll(where).toBe('File');
     await page.keyboard.press('F6');
     expect(await where()).toBe('grid');
     await page.keyboard.press('Shift+F6');
-    expect(await where()).toBe('Extensions');
+    expect(await where()).toBe('File');
     await page.keyboard.press('Shift+F6');
     expect(await where()).toBe('sidebarFrame');
     // Into the sidebar's page at its top: just before it, Close sidebar.
@@ -256,10 +257,10 @@ describe('The workbench page', () => {
     await page.locator('#sidebar').waitFor({ state: 'hidden' });
     // With no sidebar, F6 goes between the top bar and the grid.
     await page.keyboard.press('F6');
-    expect(await where()).toBe('Extensions');
+    expect(await where()).toBe('File');
     await page.keyboard.press('F6');
     expect(await where()).toBe('grid');
     await page.keyboard.press('F6');
-    expect(await where()).toBe('Extensions');
+    expect(await where()).toBe('File');
   });
 });

@@ -232,6 +232,20 @@ describe('the spreadsheet locale', () => {
   });
 });
 
+describe('the spreadsheet time zone', () => {
+  it('changed from File > Settings, cells show the same day and time; scripts read them in the new zone', () => {
+    const rt = runtimeFor(CODE, { timezone: 'America/New_York' });
+    rt.workbook.write('Sheet1', [['2026-07-01 09:00']], { row: 1, column: 1 });
+    expect(rt.workbook.values('Sheet1')[0]?.[0]).toEqual(new Date('2026-07-01T13:00:00Z'));
+    rt.workbook.setTimeZone('Europe/Berlin');
+    expect(rt.workbook.timeZone).toBe('Europe/Berlin');
+    expect(rt.workbook.displayValues('Sheet1')[0]?.[0]).toBe('2026-07-01 9:00:00');
+    expect(rt.workbook.values('Sheet1')[0]?.[0]).toEqual(new Date('2026-07-01T07:00:00Z'));
+    expect(() => rt.workbook.setTimeZone('Mars/Olympus')).toThrow('Invalid argument: Mars/Olympus');
+    expect(rt.workbook.timeZone).toBe('Europe/Berlin');
+  });
+});
+
 describe('sheet kinds', () => {
   it('chart and data-source sheets are listed but have no cells', () => {
     const rt = runtimeFor(CODE);

@@ -16,8 +16,9 @@ import { Charts } from './charts';
 import { showDataSource } from './data-source';
 import { byId, el } from './dom';
 import { Grid } from './grid';
-import { renderMenus, watchMenus } from './menu';
+import { type PageMenu, renderMenus, watchMenus } from './menu';
 import { cycle, type Region, watchRegions } from './regions';
+import { settingsDialog } from './settings';
 
 const frame = byId<HTMLIFrameElement>('sidebarFrame');
 const sidebar = byId('sidebar');
@@ -157,6 +158,26 @@ function renderSidebar(s: StateView): void {
   sidebar.hidden = false;
 }
 
+// File ▸ Settings: the spreadsheet's locale and time zone; closed, the keyboard is back on File.
+const openSettings = settingsDialog(
+  refresh,
+  () =>
+    [...menubar.querySelectorAll<HTMLButtonElement>('button.menu-top')].find(
+      (b) => b.textContent === 'File',
+    ) ?? null,
+);
+const pageMenus: PageMenu[] = [
+  {
+    title: 'File',
+    items: {
+      Settings: () =>
+        void openSettings().catch((error: unknown) =>
+          say('Error', error instanceof Error ? error.message : String(error)),
+        ),
+    },
+  },
+];
+
 let refreshing: Promise<void> | null = null;
 let again = false;
 
@@ -211,7 +232,7 @@ async function refresh(): Promise<void> {
         const menus = JSON.stringify(s.menus);
         if (menus !== menusJson) {
           menusJson = menus;
-          renderMenus(menubar, s.menus, (path) => void act(() => post('/api/menu', { path })));
+          renderMenus(menubar, s.menus, (path) => void act(() => post('/api/menu', { path })), pageMenus);
         }
         renderTabs(s);
         renderSidebar(s);

@@ -1,9 +1,15 @@
-// The menu bar: Extensions ▸ <add-on> ▸ items from rt.ui.menus (createAddonMenu), and any
-// top-level menu a script added with createMenu.
+// The menu bar: the workbench's own menus (File ▸ Settings), Extensions ▸ <add-on> ▸ items from
+// rt.ui.menus (createAddonMenu), and any top-level menu a script added with createMenu.
 import type { MenuItemView, MenuView } from '../wire';
 import { el } from './dom';
 
 type Run = (path: string[]) => void;
+
+/** A menu of the page's own: its items act in the page (caption → action), not in the script. */
+export interface PageMenu {
+  title: string;
+  items: Record<string, () => void>;
+}
 
 function closeAll(root: HTMLElement): void {
   for (const b of root.querySelectorAll<HTMLButtonElement>('button[aria-expanded="true"]'))
@@ -68,7 +74,7 @@ function topMenu(caption: string, items: HTMLUListElement, root: HTMLElement): H
   return wrap;
 }
 
-export function renderMenus(root: HTMLElement, menus: MenuView[], run: Run): void {
+export function renderMenus(root: HTMLElement, menus: MenuView[], run: Run, own: PageMenu[] = []): void {
   const addons = menus.filter((m) => m.addon);
   const extensions: MenuItemView[] = addons.map((m) => ({
     type: 'submenu',
@@ -83,7 +89,13 @@ export function renderMenus(root: HTMLElement, menus: MenuView[], run: Run): voi
   nodes.unshift(topMenu('Extensions', extList, root));
   if (!addons.length)
     extList.append(el('li', { role: 'none' }, el('span', { class: 'hint' }, 'No add-on menu')));
-  root.replaceChildren(...nodes);
+  // Sheets' own menus come first, File leading.
+  const ownNodes = own.map((m) => {
+    const items: MenuItemView[] = Object.keys(m.items).map((caption) => ({ type: 'item', caption }));
+    const act = (path: string[]) => m.items[path[1] ?? '']?.();
+    return topMenu(m.title, list(items, [m.title], root, act), root);
+  });
+  root.replaceChildren(...ownNodes, ...nodes);
 }
 
 export function watchMenus(root: HTMLElement): void {

@@ -54,6 +54,9 @@ const LOCALES: Record<string, LocaleRules> = {
   pt_BR: { ...DAY_FIRST, decimal: ',', group: '.', trueWord: 'VERDADEIRO', falseWord: 'FALSO' },
 };
 
+/** The locales whose typing rules the runtime knows, e.g. for a picker of them. */
+export const TYPING_LOCALES: readonly string[] = Object.keys(LOCALES);
+
 export function localeRules(locale: string): LocaleRules {
   return LOCALES[locale] ?? US;
 }
