@@ -298,6 +298,15 @@ export class WorkbookView {
     this.sheet(sheet).deleteRows(start, count);
   }
 
+  /** The same for columns: inserted left of column `before`, or deleted from `start`. */
+  insertColumns(sheet: string, before: number, count = 1): void {
+    this.sheet(sheet).insertColumns(before, count);
+  }
+
+  deleteColumns(sheet: string, start: number, count = 1): void {
+    this.sheet(sheet).deleteColumns(start, count);
+  }
+
   /** The user hides a sheet from its tab. */
   hideSheet(name: string): void {
     this.sheet(name).hidden = true;

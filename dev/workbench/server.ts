@@ -155,6 +155,16 @@ export async function startWorkbench(options: WorkbenchServerOptions = {}): Prom
             block(body.values),
           ),
         );
+      case '/api/lines': {
+        const lines = text(body.lines, 'lines');
+        const action = text(body.action, 'action');
+        if (lines !== 'rows' && lines !== 'columns')
+          throw new HttpError(400, 'lines must be rows or columns');
+        if (action !== 'insert' && action !== 'delete')
+          throw new HttpError(400, 'action must be insert or delete');
+        const change = { lines, action, at: Number(body.at), count: Number(body.count) } as const;
+        return json(res, workbench.changeLines(text(body.sheet, 'sheet'), change));
+      }
       case '/api/add-sheet':
         return json(res, workbench.addSheet());
       case '/api/rename-sheet':

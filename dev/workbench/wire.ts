@@ -137,6 +137,17 @@ export interface SettingsView {
   timeZones: SettingsChoice[];
 }
 
+/** Rows or columns, as a row's or column's menu in the grid inserts or deletes them. */
+export type Lines = 'rows' | 'columns';
+
+/** Lines inserted before `at`, or deleted from `at` on (1-based, `count` of them). */
+export interface LineChange {
+  lines: Lines;
+  action: 'insert' | 'delete';
+  at: number;
+  count: number;
+}
+
 export type RunReply = { ok: true; value: unknown } | { ok: false; message: string };
 
 export type ActionReply = { ok: true } | { ok: false; message: string };

@@ -9,9 +9,11 @@ import { FollowClock } from './follow-clock';
 import { Session, type SessionOptions } from './session';
 import { formatTime, quoteSheet, sheetView } from './sheet-view';
 import { injectShim } from './sidebar-html';
+
 import { localeChoices, localeProblem, timeZoneChoices, timeZoneProblem } from './spreadsheet-settings';
 import type {
   ActionReply,
+  LineChange,
   MenuItemView,
   RunReply,
   SettingsView,
@@ -19,6 +21,7 @@ import type {
   StateView,
   WriteReply,
 } from './wire';
+
 import { TAG } from './wire';
 import { workbookXlsx } from './xlsx';
 
@@ -236,6 +239,41 @@ export class Workbench {
       this.rt.workbook.write(sheet, values, { row, column });
       this.current.touch();
       return { ok: true, writes: ++this.writes };
+    } catch (error) {
+      return { ok: false, message: messageOf(error) };
+    }
+  }
+
+  /**
+   * The user inserts or deletes rows or columns from the grid's menu, as the runtime's model does it
+   * for a person (not a script): cells, merges and the add-on's developer metadata move with them.
+   * The grid shows rows and columns past the sheet's end; naming one grows the sheet to it first,
+   * as typing there does.
+   */
+  changeLines(sheet: string, change: LineChange): ActionReply {
+    const wb = this.rt.workbook;
+    const { lines, action, at, count } = change;
+    try {
+      if (!wb.sheetNames().includes(sheet)) throw new Error(`No sheet named ${sheet}`);
+      if (wb.dataSource(sheet))
+        throw new Error(
+          `${sheet} is a Connected Sheets view of a BigQuery table: its rows and columns cannot be inserted or deleted`,
+        );
+      if (![at, count].every((n) => Number.isInteger(n) && n >= 1))
+        throw new Error('Rows and columns are counted from 1');
+      const rows = lines === 'rows';
+      const size = wb.size(sheet);
+      const max = rows ? size.maxRows : size.maxColumns;
+      const reach = action === 'insert' ? at - 1 : at + count - 1;
+      if (action === 'delete' && count >= Math.max(max, reach))
+        throw new Error(`You can't delete all the ${lines} on the sheet.`);
+      const insert = rows ? wb.insertRows.bind(wb) : wb.insertColumns.bind(wb);
+      if (reach > max) insert(sheet, max + 1, reach - max);
+      if (action === 'insert') insert(sheet, at, count);
+      else if (rows) wb.deleteRows(sheet, at, count);
+      else wb.deleteColumns(sheet, at, count);
+      this.current.touch();
+      return { ok: true };
     } catch (error) {
       return { ok: false, message: messageOf(error) };
     }

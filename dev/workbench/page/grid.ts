@@ -2,17 +2,28 @@
 // Tab/Enter move on (Enter after Tabs goes back to the column the row began in), typing on a cell
 // replaces it, Enter/F2/double click edit it in the formula bar, Delete clears the range, Ctrl+C /
 // Ctrl+X / Ctrl+V copy, cut and paste tab-separated blocks. The grid keeps every key while a cell
-// is selected: Tab never leaves it.
+// is selected: Tab never leaves it. A row number or column letter selects its row or column
+// (Shift+Space, Ctrl+Space), and a right-click or the context-menu key (Shift+F10) opens the menu
+// that inserts or deletes rows and columns there, as a person does it in Sheets.
 //
 // No keystroke may be lost: a commit moves the selection at once and queues the write (writes go
 // to the server one at a time, in order), and the typed value shows in its cell until the server's
 // view has it.
 
 import { countText } from '../../../src/core/count-text';
-import { type CellView, GRID_MIN_ROWS, GRID_PAD_ROWS, type SheetReply } from '../wire';
+import {
+  type CellView,
+  GRID_MIN_ROWS,
+  GRID_PAD_ROWS,
+  type LineChange,
+  type Lines,
+  type SheetReply,
+} from '../wire';
 import { copiedHtml, parseTsv, pastedCells, toTsv } from './clipboard';
+import { ContextMenu } from './context-menu';
 import { columnLetters, columnNumber, el } from './dom';
 import { shiftFormula } from './formula-shift';
+import { type LineChoice, lineMenu, type Whole } from './line-menu';
 
 export interface GridActions {
   /** The user's selection, e.g. ("Sheet1", "B2:C5"). */
@@ -22,6 +33,8 @@ export interface GridActions {
    * server's count of writes applied with it (see SheetReply), or null if it was refused.
    */
   write(sheet: string, row: number, column: number, values: string[][]): Promise<number | null>;
+  /** Inserts or deletes rows or columns, as a person does from a row's or column's menu. */
+  changeLines(sheet: string, change: LineChange): Promise<void>;
 }
 
 const EMPTY: CellView = { text: '', input: '' };
@@ -36,6 +49,7 @@ interface Pending {
 }
 
 interface Place {
+  whole: Whole;
   row: number;
   col: number;
   endRow: number;
@@ -86,6 +100,8 @@ export class Grid {
   private col = 1;
   private endRow = 1;
   private endCol = 1;
+  /** Whole rows or columns selected (from row `row` to `endRow`, or column `col` to `endCol`), or cells. */
+  private whole: Whole = 'cells';
   private rows = 0;
   private cols = 0;
   /** Rows in the table so far (of `rows`). */
@@ -105,6 +121,7 @@ export class Grid {
   private readonly pending = new Map<string, Pending>();
   /** Selection and scroll of each sheet, so switching back finds it where it was left. */
   private readonly places = new Map<string, Place>();
+  private readonly menu: ContextMenu;
 
   constructor(
     private readonly table: HTMLTableElement,
@@ -122,9 +139,15 @@ export class Grid {
     table.addEventListener('mousedown', (event) => this.onMouseDown(event));
     table.addEventListener('mouseover', (event) => {
       if (!this.dragging || !(event.buttons & 1)) return;
-      const td = (event.target as HTMLElement).closest('td');
-      if (td) this.choose(Number(td.dataset.row), Number(td.dataset.col), { extend: true });
+      const at = (event.target as HTMLElement).closest<HTMLElement>('td, th');
+      const row = Number(at?.dataset.row ?? 0);
+      const col = Number(at?.dataset.col ?? 0);
+      if (this.whole === 'rows' && row) this.extendLines('rows', row);
+      else if (this.whole === 'columns' && col) this.extendLines('columns', col);
+      else if (this.whole === 'cells' && row && col) this.choose(row, col, { extend: true });
     });
+    this.menu = new ContextMenu(scroller);
+    table.addEventListener('contextmenu', (event) => this.onContextMenu(event));
     document.addEventListener('mouseup', () => {
       if (!this.dragging) return;
       this.dragging = false;
@@ -132,6 +155,7 @@ export class Grid {
     });
     table.addEventListener('dblclick', () => this.startEdit('edit'));
     scroller.addEventListener('scroll', () => {
+      this.menu.close(false);
       if (scroller.scrollTop + scroller.clientHeight + DRAW_AHEAD_PX >= scroller.scrollHeight)
         this.drawTo(this.drawn + DRAW_STEP);
     });
@@ -165,7 +189,7 @@ export class Grid {
   /** The A1 range last selected on a sheet (A1 for a sheet not yet shown). */
   selectionOf(sheet: string): string {
     const place = this.places.get(sheet);
-    return place ? rangeA1(place.endRow, place.endCol, place.row, place.col) : 'A1';
+    return place ? rangeA1(place.whole, place.endRow, place.endCol, place.row, place.col) : 'A1';
   }
 
   private key(row: number, col: number, sheet = this.view?.name ?? ''): string {
@@ -193,6 +217,7 @@ export class Grid {
     this.dropApplied();
     const place = sameSheet ? null : this.places.get(view.name);
     if (!sameSheet) {
+      this.whole = place?.whole ?? 'cells';
       this.row = place?.row ?? 1;
       this.col = place?.col ?? 1;
       this.endRow = place?.endRow ?? this.row;
@@ -216,7 +241,7 @@ export class Grid {
     this.cols = Math.max(view.lastColumn + 3, 26, this.col, this.endCol, chartCols);
     const head = el('tr', {}, el('th', { scope: 'col', 'aria-label': 'Row numbers' }));
     for (let c = 1; c <= this.cols; c++) {
-      const th = el('th', { scope: 'col' }, columnLetters(c));
+      const th = el('th', { scope: 'col', 'data-col': String(c) }, columnLetters(c));
       this.size(th, c);
       head.append(th);
     }
@@ -257,7 +282,7 @@ export class Grid {
     if (!body || last <= this.drawn) return;
     const rows = document.createDocumentFragment();
     for (let r = this.drawn + 1; r <= last; r++) {
-      const tr = el('tr', {}, el('th', { scope: 'row' }, String(r)));
+      const tr = el('tr', {}, el('th', { scope: 'row', 'data-row': String(r) }, String(r)));
       if (r <= frozenRows) tr.className = r === frozenRows ? 'frozen last' : 'frozen';
       for (let c = 1; c <= this.cols; c++) tr.append(this.td(r, c));
       rows.append(tr);
@@ -270,6 +295,8 @@ export class Grid {
     this.lefts = lefts;
     for (const tr of [...body.rows].slice(moved ? 0 : this.drawn)) this.spill(tr, tr.rowIndex);
     this.drawn = last;
+    // Whole columns selected reach down into the rows just drawn.
+    if (this.whole === 'columns') this.mark(false);
   }
 
   private td(r: number, c: number): HTMLTableCellElement {
@@ -340,6 +367,7 @@ export class Grid {
   private remember(): void {
     if (!this.view) return;
     this.places.set(this.view.name, {
+      whole: this.whole,
       row: this.row,
       col: this.col,
       endRow: this.endRow,
@@ -393,12 +421,15 @@ export class Grid {
     this.scroller.style.scrollPaddingTop = `${top}px`;
   }
 
+  /** The cells selected: whole rows reach across every column drawn, whole columns down every row. */
   private bounds(): { top: number; left: number; bottom: number; right: number } {
+    const columns = this.whole === 'columns';
+    const rows = this.whole === 'rows';
     return {
-      top: Math.min(this.row, this.endRow),
-      bottom: Math.max(this.row, this.endRow),
-      left: Math.min(this.col, this.endCol),
-      right: Math.max(this.col, this.endCol),
+      top: columns ? 1 : Math.min(this.row, this.endRow),
+      bottom: columns ? this.rows : Math.max(this.row, this.endRow),
+      left: rows ? 1 : Math.min(this.col, this.endCol),
+      right: rows ? this.cols : Math.max(this.col, this.endCol),
     };
   }
 
@@ -406,12 +437,13 @@ export class Grid {
   private mark(scroll: boolean): void {
     for (const old of this.marked) {
       old.removeAttribute('aria-selected');
-      old.classList.remove('active');
+      old.classList.remove('active', 'lit');
     }
     this.marked = [];
     const b = this.bounds();
     const rows = this.table.tBodies[0]?.rows;
-    for (let r = b.top; r <= b.bottom && rows; r++) {
+    const last = Math.min(b.bottom, rows?.length ?? 0);
+    for (let r = b.top; r <= last && rows; r++) {
       const tr = rows[r - 1];
       for (let c = b.left; c <= b.right && tr; c++) {
         const td = tr.cells[c];
@@ -419,21 +451,44 @@ export class Grid {
         if (td) this.marked.push(td);
       }
     }
+    // The row numbers and column letters of the selection are lit, as in Sheets; a whole row's or
+    // column's header is selected with it.
+    const heads = this.table.tHead?.rows[0]?.cells;
+    for (let c = b.left; c <= b.right && heads; c++) this.light(heads[c], this.whole === 'columns');
+    for (let r = b.top; r <= last && rows; r++) this.light(rows[r - 1]?.cells[0], this.whole === 'rows');
     rows?.[this.row - 1]?.cells[this.col]?.classList.add('active');
-    if (scroll)
-      rows?.[this.endRow - 1]?.cells[this.endCol]?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    // Whole lines scroll to their header (sticky on the other axis), not sideways to column A.
+    const target =
+      this.whole === 'rows'
+        ? rows?.[this.endRow - 1]?.cells[0]
+        : this.whole === 'columns'
+          ? heads?.[this.endCol]
+          : rows?.[this.endRow - 1]?.cells[this.endCol];
+    if (scroll) target?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
     // Not under the person typing an address there: a view drawn meanwhile would replace it.
     if (document.activeElement !== this.cellName)
-      this.cellName.value = rangeA1(this.endRow, this.endCol, this.row, this.col);
+      this.cellName.value = rangeA1(this.whole, this.endRow, this.endCol, this.row, this.col);
     const cell = this.cell(this.row, this.col);
     this.choices.replaceChildren(...(cell.choices ?? []).map((c) => el('option', { value: c })));
   }
 
+  private light(head: HTMLTableCellElement | undefined, selected: boolean): void {
+    if (!head) return;
+    head.classList.add('lit');
+    if (selected) head.setAttribute('aria-selected', 'true');
+    this.marked.push(head);
+  }
+
   /** Moves the active cell there, or with extend the range's far corner (the active cell stays). */
-  private choose(row: number, col: number, how: { extend?: boolean; tell?: boolean } = {}): void {
+  private choose(
+    row: number,
+    col: number,
+    how: { extend?: boolean; tell?: boolean; scroll?: boolean } = {},
+  ): void {
     const r = Math.min(Math.max(1, row), this.rows || 1);
     const c = Math.min(Math.max(1, col), this.cols || 1);
     this.drawTo(r + DRAW_STEP / 4);
+    if (!how.extend) this.whole = 'cells';
     this.endRow = r;
     this.endCol = c;
     if (!how.extend) {
@@ -441,12 +496,54 @@ export class Grid {
       this.col = c;
     }
     if (this.mode === 'none') this.formula.value = this.cell(this.row, this.col).input;
-    this.mark(true);
+    this.mark(how.scroll ?? true);
     if (how.tell !== false && !this.dragging) this.tell();
+  }
+
+  /**
+   * Selects whole rows (or columns) from `from` to `to`. A row number clicked makes the row's first
+   * cell the active one; Shift+Space (`keep`) keeps the active cell's column, as in Sheets.
+   */
+  private selectLines(
+    whole: Lines,
+    from: number,
+    to = from,
+    how: { scroll?: boolean; keep?: boolean } = {},
+  ): void {
+    const rows = whole === 'rows';
+    const most = (rows ? this.rows : this.cols) || 1;
+    const [a, b] = [from, to].map((n) => Math.min(Math.max(1, n), most)) as [number, number];
+    this.whole = whole;
+    if (rows) {
+      [this.row, this.endRow] = [a, b];
+      if (!how.keep) this.col = 1;
+      this.endCol = this.col;
+    } else {
+      [this.col, this.endCol] = [a, b];
+      if (!how.keep) this.row = 1;
+      this.endRow = this.row;
+    }
+    if (rows) this.drawTo(b + DRAW_STEP / 4);
+    if (this.mode === 'none') this.formula.value = this.cell(this.row, this.col).input;
+    this.mark(how.scroll ?? false);
+    if (!this.dragging) this.tell();
+  }
+
+  /** Shift+click or a drag over row numbers (column letters): from the active cell's row to `to`. */
+  private extendLines(whole: Lines, to: number): void {
+    this.selectLines(whole, whole === 'rows' ? this.row : this.col, to, { keep: true });
   }
 
   /** Selects a cell or range typed as A1 notation; anything else leaves the selection as it is. */
   private goTo(a1: string): void {
+    const lines = /^\s*\$?(\d+):\$?(\d+)\s*$|^\s*\$?([A-Za-z]{1,3}):\$?([A-Za-z]{1,3})\s*$/.exec(a1);
+    if (lines) {
+      const [, r1, r2, c1 = 'A', c2 = 'A'] = lines;
+      const whole = r1 ? 'rows' : 'columns';
+      const [first, last] = r1 ? [Number(r1), Number(r2)] : [columnNumber(c1), columnNumber(c2)];
+      this.selectLines(whole, first, last, { scroll: true });
+      return;
+    }
     const m = /^\s*\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?\s*$/.exec(a1);
     if (!m) return;
     const [, c1 = 'A', r1 = '1', c2, r2] = m;
@@ -459,12 +556,19 @@ export class Grid {
   }
 
   private onMouseDown(event: MouseEvent): void {
-    const td = (event.target as HTMLElement).closest('td');
-    if (!td || event.button !== 0) return;
+    const at = (event.target as HTMLElement).closest<HTMLElement>('td, th[data-row], th[data-col]');
+    if (!at || event.button !== 0) return;
     if (this.mode !== 'none') this.commit(0, 0, false);
     this.tabStart = null;
     this.dragging = true;
-    this.choose(Number(td.dataset.row), Number(td.dataset.col), { extend: event.shiftKey, tell: false });
+    const row = Number(at.dataset.row ?? 0);
+    const col = Number(at.dataset.col ?? 0);
+    // A row number or column letter selects the whole row or column (Shift extends), as in Sheets.
+    const lines = col ? 'columns' : 'rows';
+    if (!row || !col) {
+      if (event.shiftKey) this.extendLines(lines, row || col);
+      else this.selectLines(lines, row || col);
+    } else this.choose(row, col, { extend: event.shiftKey, tell: false });
     // A click on a checkbox's box ticks or clears it, as in Sheets.
     if ((event.target as HTMLElement).closest('.box') && !event.shiftKey) this.toggle();
     // The grid takes the keys from here on, even when the click began an edit elsewhere.
@@ -472,9 +576,98 @@ export class Grid {
     this.table.focus({ preventScroll: true });
   }
 
+  /**
+   * A right-click: on a row number, column letter or cell outside the selection it selects that
+   * first, as Sheets does; then the menu for what is selected opens where the mouse is.
+   */
+  private onContextMenu(event: MouseEvent): void {
+    if (this.view?.dataSource) return;
+    event.preventDefault();
+    // The context-menu key (or Shift+F10) aims at the grid itself: onGridKey opens the menu for it.
+    if (event.target === this.table) {
+      if (!this.menu.isOpen) this.openMenu();
+      return;
+    }
+    const at = (event.target as HTMLElement).closest<HTMLElement>('td, th[data-row], th[data-col]');
+    if (!at) return;
+    if (this.mode !== 'none') this.commit(0, 0, false);
+    this.tabStart = null;
+    const row = Number(at.dataset.row ?? 0);
+    const col = Number(at.dataset.col ?? 0);
+    const b = this.bounds();
+    const inRows = row >= b.top && row <= b.bottom;
+    const inCols = col >= b.left && col <= b.right;
+    if (!col) {
+      if (this.whole !== 'rows' || !inRows) this.selectLines('rows', row);
+    } else if (!row) {
+      if (this.whole !== 'columns' || !inCols) this.selectLines('columns', col);
+    } else if (!inRows || !inCols) this.choose(row, col, { scroll: false });
+    // No scrolling under the menu: a scroll closes it.
+    this.table.focus({ preventScroll: true });
+    this.openMenu({ x: event.clientX, y: event.clientY });
+  }
+
+  /**
+   * The menu for the selection: a whole row's or column's, or a cell's. From the keyboard it opens
+   * at the selection's row number, column letter or active cell.
+   */
+  private openMenu(at?: { x: number; y: number }): void {
+    const view = this.view;
+    if (!view || view.dataSource) return;
+    const b = this.bounds();
+    const rows = this.table.tBodies[0]?.rows;
+    // Under the rows' last number, so the rows chosen stay in sight.
+    const anchor =
+      this.whole === 'rows'
+        ? rows?.[b.bottom - 1]?.cells[0]
+        : this.whole === 'columns'
+          ? this.table.tHead?.rows[0]?.cells[this.col]
+          : rows?.[this.row - 1]?.cells[this.col];
+    const box = anchor?.getBoundingClientRect();
+    const where = at ?? { x: box ? box.left + box.width / 2 : 0, y: box ? box.bottom : 0 };
+    const label = menuLabel(this.whole, b);
+    const entries = lineMenu({ whole: this.whole, ...b }).map((entry) =>
+      entry === 'separator' ? entry : { label: entry.label, pick: () => this.changeLines(view.name, entry) },
+    );
+    this.menu.open(label, entries, where, this.table);
+  }
+
+  /**
+   * Inserts or deletes the lines, after the writes typed before it (they land where they were
+   * typed, then move with their rows, as in Sheets). The selection moves at once onto the lines
+   * inserted, or stays where the lines deleted were: the next key typed lands there.
+   */
+  private changeLines(sheet: string, choice: LineChoice): void {
+    const { rows, cols } = choice.moves;
+    this.row += rows;
+    this.endRow += rows;
+    this.col += cols;
+    this.endCol += cols;
+    this.rows = Math.max(this.rows, this.endRow);
+    this.tabStart = null;
+    this.drawTo(this.endRow);
+    this.mark(true);
+    this.tell();
+    const send = () => this.actions.changeLines(sheet, choice.change);
+    this.writes = this.writes.then(send, send);
+  }
+
   private onGridKey(event: KeyboardEvent): void {
     const move = MOVES[event.key];
     const plain = !event.ctrlKey && !event.metaKey && !event.altKey;
+    if (event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey)) {
+      event.preventDefault();
+      this.openMenu();
+      return;
+    }
+    // Shift+Space selects the rows of the selection, Ctrl+Space its columns, as in Sheets.
+    if (event.key === ' ' && (event.shiftKey || event.ctrlKey) && !event.altKey && !event.metaKey) {
+      event.preventDefault();
+      const how = { scroll: true, keep: true };
+      if (event.ctrlKey) this.selectLines('columns', this.col, this.endCol, how);
+      else this.selectLines('rows', this.row, this.endRow, how);
+      return;
+    }
     if (move) {
       event.preventDefault();
       this.tabStart = null;
@@ -692,6 +885,7 @@ export class Grid {
       block.map((line, i) => line.map((value, j) => at(b.top + i, b.left + j, value, i, j))),
     );
     this.rows = Math.max(this.rows, b.top + block.length - 1);
+    this.whole = 'cells';
     this.row = b.top;
     this.col = b.left;
     this.endRow = b.top + block.length - 1;
@@ -702,7 +896,23 @@ export class Grid {
   }
 }
 
-function rangeA1(r1: number, c1: number, r2: number, c2: number): string {
+/** What the menu is for, as a screen reader names it: "Row 5", "Columns B - D", "Cells B2:C3". */
+function menuLabel(whole: Whole, b: { top: number; bottom: number; left: number; right: number }): string {
+  if (whole === 'cells') {
+    const range = rangeA1(whole, b.top, b.left, b.bottom, b.right);
+    return `${range.includes(':') ? 'Cells' : 'Cell'} ${range}`;
+  }
+  const [noun, first, last] =
+    whole === 'rows'
+      ? ['Row', String(b.top), String(b.bottom)]
+      : ['Column', columnLetters(b.left), columnLetters(b.right)];
+  return first === last ? `${noun} ${first}` : `${noun}s ${first} - ${last}`;
+}
+
+/** A1 notation of a selection: whole rows as 4:6 and whole columns as B:D, as the name box takes them. */
+function rangeA1(whole: Whole, r1: number, c1: number, r2: number, c2: number): string {
+  if (whole === 'rows') return `${Math.min(r1, r2)}:${Math.max(r1, r2)}`;
+  if (whole === 'columns') return `${columnLetters(Math.min(c1, c2))}:${columnLetters(Math.max(c1, c2))}`;
   const a = `${columnLetters(Math.min(c1, c2))}${Math.min(r1, r2)}`;
   const b = `${columnLetters(Math.max(c1, c2))}${Math.max(r1, r2)}`;
   return a === b ? a : `${a}:${b}`;

@@ -82,6 +82,7 @@ const grid = new Grid(
   {
     select: (sheet, a1) => void act(() => post('/api/select', { sheet, a1 })),
     write,
+    changeLines: (sheet, change) => act(() => post('/api/lines', { sheet, ...change })),
   },
 );
 

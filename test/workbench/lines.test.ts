@@ -1,0 +1,83 @@
+// Rows and columns inserted or deleted from the workbench grid's menu go through the runtime's model
+// as a person's change (no execution runs): cells, and the add-on's developer metadata, move with them.
+import { afterEach, describe, expect, it } from 'vitest';
+import { Workbench } from '../../dev/workbench/workbench';
+
+describe("the workbench grid's rows and columns", () => {
+  let bench: Workbench | undefined;
+  afterEach(() => bench?.close());
+
+  it('inserts and deletes rows and columns as a person would, with no execution', async () => {
+    bench = await Workbench.create({ followRealClock: false }, '');
+    const wb = bench.rt.workbook;
+    const runs = bench.rt.executions.length;
+    const version = bench.state().version;
+    wb.write('Sheet1', [
+      ['a', 'b', 'c'],
+      ['d', 'e', 'f'],
+    ]);
+    expect(bench.changeLines('Sheet1', { lines: 'rows', action: 'insert', at: 2, count: 2 })).toEqual({
+      ok: true,
+    });
+    expect(bench.changeLines('Sheet1', { lines: 'columns', action: 'insert', at: 2, count: 1 })).toEqual({
+      ok: true,
+    });
+    expect(wb.values('Sheet1')).toEqual([
+      ['a', '', 'b', 'c'],
+      ['', '', '', ''],
+      ['', '', '', ''],
+      ['d', '', 'e', 'f'],
+    ]);
+    expect(wb.size('Sheet1')).toMatchObject({ maxRows: 1002, maxColumns: 27 });
+    bench.changeLines('Sheet1', { lines: 'rows', action: 'delete', at: 2, count: 2 });
+    bench.changeLines('Sheet1', { lines: 'columns', action: 'delete', at: 1, count: 2 });
+    expect(wb.values('Sheet1')).toEqual([
+      ['b', 'c'],
+      ['e', 'f'],
+    ]);
+    expect(bench.rt.executions.length).toBe(runs);
+    // The page draws the sheet again.
+    expect(bench.state().version).not.toBe(version);
+  });
+
+  it('grows the sheet to rows the grid shows past its end, as typing there does', async () => {
+    bench = await Workbench.create({ followRealClock: false }, '');
+    const wb = bench.rt.workbook;
+    bench.changeLines('Sheet1', { lines: 'rows', action: 'delete', at: 11, count: 990 });
+    expect(wb.size('Sheet1').maxRows).toBe(10);
+    // The grid shows 40 rows: inserting a row below row 20 grows the sheet to it, then adds one.
+    expect(bench.changeLines('Sheet1', { lines: 'rows', action: 'insert', at: 21, count: 1 })).toEqual({
+      ok: true,
+    });
+    expect(wb.size('Sheet1').maxRows).toBe(21);
+  });
+
+  it('refuses what Sheets refuses, saying why, and changes nothing', async () => {
+    bench = await Workbench.create({ followRealClock: false }, '');
+    const wb = bench.rt.workbook;
+    expect(bench.changeLines('Sheet1', { lines: 'rows', action: 'delete', at: 1, count: 1000 })).toEqual({
+      ok: false,
+      message: "You can't delete all the rows on the sheet.",
+    });
+    expect(bench.changeLines('Sheet1', { lines: 'columns', action: 'delete', at: 1, count: 30 })).toEqual({
+      ok: false,
+      message: "You can't delete all the columns on the sheet.",
+    });
+    expect(bench.changeLines('Sheet1', { lines: 'rows', action: 'insert', at: 0, count: 1 })).toEqual({
+      ok: false,
+      message: 'Rows and columns are counted from 1',
+    });
+    expect(bench.changeLines('Nope', { lines: 'rows', action: 'insert', at: 1, count: 1 })).toEqual({
+      ok: false,
+      message: 'No sheet named Nope',
+    });
+    wb.addDataSourceSheet('Connected');
+    expect(
+      bench.changeLines('Connected', { lines: 'rows', action: 'insert', at: 1, count: 1 }),
+    ).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^Connected is a Connected Sheets view of a BigQuery table/),
+    });
+    expect(wb.size('Sheet1')).toMatchObject({ maxRows: 1000, maxColumns: 26 });
+  });
+});
