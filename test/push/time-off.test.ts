@@ -51,20 +51,26 @@ describe('pushing time off', () => {
     expect(startPush(s.deps, 'time_off', sheet, 'push-key-second').id).toBe(second.id);
   });
 
-  it('skips rows that already carry an id or a done status, and resends rows marked error or OK', () => {
+  it('skips rows with a done status or an id the add-on wrote, and resends rows marked error or OK', () => {
     const s = pushSetup();
-    const [a, b, c, d] = rows(s, 4, 'marked');
-    const header = [...HEADER, 'Push status', 'Assembled ID'];
+    const [a, b, c, d, e] = rows(s, 5, 'marked');
+    const header = [...HEADER, 'Push status', 'Assembled ID', 'Push message', 'Pushed at'];
+    const pushed = new Date('2026-05-20T12:00:00Z');
     const sheet = s.addSheet('Leave', [
       header,
-      [...(a ?? []), 'created', ''],
-      [...(b ?? []), '', 'existing-id'],
-      [...(c ?? []), 'error', ''],
-      [...(d ?? []), 'OK', ''],
+      [...(a ?? []), 'created', '', '', ''],
+      // Its Push status cleared since: the time the add-on wrote with the id still says it went.
+      [...(b ?? []), '', 'existing-id', '', pushed],
+      [...(c ?? []), 'error', '', '', ''],
+      [...(d ?? []), 'OK', '', '', ''],
+      // Text typed in the column, with no mark of the add-on beside it: never pushed.
+      [...(e ?? []), '', 'call back Monday', '', ''],
     ]);
     const { job } = drive(s, startPush(s.deps, 'time_off', sheet, 'push-key-mark').id);
-    expect(job).toMatchObject({ skipped: 2, total: 2, succeeded: 2 });
-    expect(created(s, 'marked').map((t) => t.notes)).toEqual(['marked 2', 'marked 3']);
+    expect(job).toMatchObject({ skipped: 2, total: 3, succeeded: 3 });
+    const made = created(s, 'marked');
+    expect(made.map((t) => t.notes)).toEqual(['marked 2', 'marked 3', 'marked 4']);
+    expect(records(sheet.grid)[4]).toMatchObject({ 'Push status': 'created', 'Assembled ID': made[2]?.id });
   });
 
   it('validates without sending anything, then a push fixes nothing it should not', () => {

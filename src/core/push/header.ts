@@ -12,7 +12,7 @@ export interface HeaderMap {
    * Agent ID), read in turn when the first is empty: a row typed into such a sheet may fill any.
    */
   more: Record<string, number[]>;
-  /** Status key -> 0-based index; columns missing from the sheet are placed right of the last one. */
+  /** Status key -> 0-based index; columns missing from the sheet go right of every used column. */
   status: Record<StatusKey, number>;
   /** Status headers to add, with their 0-based index, when the sheet lacks them. */
   added: { index: number; header: string }[];
@@ -77,7 +77,11 @@ function findColumns(
 
 export type HeaderResult = { ok: true; map: HeaderMap } | { ok: false; problem: string };
 
-export function matchHeader(kind: PushKind, row: readonly CellValue[]): HeaderResult {
+/**
+ * `width`: the sheet's used width. Status columns the sheet lacks go right of it, not of the last
+ * header: a cell typed in an unheaded column below would otherwise be written over.
+ */
+export function matchHeader(kind: PushKind, row: readonly CellValue[], width = 0): HeaderResult {
   const headers = headerTexts(row);
   const spec = KINDS[kind];
   if (headers.length === 0) {
@@ -100,7 +104,7 @@ export function matchHeader(kind: PushKind, row: readonly CellValue[]): HeaderRe
   }
   const added: { index: number; header: string }[] = [];
   const status = {} as Record<StatusKey, number>;
-  let next = headers.length;
+  let next = Math.max(headers.length, width);
   for (const s of STATUS_COLUMNS) {
     const at = found[s.key];
     if (at === undefined) {

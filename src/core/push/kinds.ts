@@ -288,7 +288,7 @@ export const STATUS_COLUMNS = [
   {
     key: 'status',
     header: 'Push status',
-    help: 'Filled in by the add-on: OK or error after Validate; created, cancelled, ingested, inserted, updated, deleted, associated, cleared or error after Push. Rows with a done status or an Assembled ID are never sent again.',
+    help: 'Filled in by the add-on: OK or error after Validate; created, cancelled, ingested, inserted, updated, deleted, associated, cleared or error after Push. Rows with a done status, or an Assembled ID the add-on wrote, are never sent again.',
   },
   {
     key: 'id',

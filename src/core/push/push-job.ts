@@ -37,7 +37,7 @@ export interface PushJob extends OwnedRecord {
   failed: number;
   /** Rows sent, by the status each was given (created, updated, deleted…), for the summary. */
   byStatus?: Record<string, number>;
-  /** Rows already done before this push (an id or a done status). */
+  /** Rows already done before this push (a done status, or an id the add-on wrote). */
   skipped: number;
   /** Of those, rows changed since they were sent (their Push message says how to send the change). */
   changed?: number;

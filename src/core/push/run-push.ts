@@ -43,6 +43,7 @@ import {
   rowsAsTheyStand,
   type SheetRow,
   type SheetSnapshot,
+  strayIdWords,
   toFix,
   writeOutcomes,
 } from './sheet-rows';
@@ -145,7 +146,7 @@ export interface ValidateSummary {
   rows: number;
   ok: number;
   errors: number;
-  /** Rows already done (an id or a done status): left as they are. */
+  /** Rows already done (a done status, or an id the add-on wrote): left as they are. */
   skipped: number;
   /** Of those, rows changed since they were sent (sent-print.ts). */
   changed: number;
@@ -331,7 +332,7 @@ export function validateSheet(deps: PushDeps, kind: PushKind, ref: SheetRef): Va
         if (clears) summary.clearing = countClear(summary.clearing, clears.get(row.row));
         outcomes.set(row.row, {
           status: 'OK',
-          message: `${READY}${replacing(row, false)}${removesOverlapped(row.parse.request)}${clear}${row.sentBefore ? SENT_BEFORE : ''}`,
+          message: `${READY}${replacing(row, false)}${removesOverlapped(row.parse.request)}${clear}${row.sentBefore ? SENT_BEFORE : ''}${strayIdWords(kind, row)}`,
           unsent: true,
         });
       } else {

@@ -12,7 +12,7 @@ import { markRepeatedWindows } from './clear-rows';
 import { type HeaderMap, matchHeader } from './header';
 import { heldCheck } from './held-rows';
 import { kindNote } from './kind-note';
-import { ERROR_STATUS, isDone, type PushKind, STATUS_COLUMNS, type StatusKey } from './kinds';
+import { ERROR_STATUS, isDone, KINDS, type PushKind, STATUS_COLUMNS, type StatusKey } from './kinds';
 import { type ParseContext, parseRow, type RowParse } from './parse-row';
 import { fingerprint } from './request';
 import { changedSinceSent, ENDED_TIME_OFF, inputPrint, sentNote, sentPrint } from './sent-print';
@@ -43,10 +43,11 @@ export interface SheetRow {
   row: number;
   values: CellValue[];
   status: string;
+  /** The Assembled ID cell as it reads; it makes the row done only where the add-on wrote it (ownId). */
   id: string;
   /** When the add-on last wrote the row's status (epoch ms), if it did. */
   when?: number;
-  /** Already done: an id or a done status; never sent again. */
+  /** Already done: a done status, or an Assembled ID the add-on wrote; never sent again. */
   done: boolean;
   /** Every input cell empty, or a listed activity with no Action: not a row to push at all. */
   blank: boolean;
@@ -99,14 +100,32 @@ function repeatsHeader(values: CellValue[], map: HeaderMap): boolean {
   );
 }
 
+/**
+ * The row's Assembled ID if the add-on wrote it: beside a time in Pushed at, or the print of what
+ * it sent in the status note, both written with it. Anything else typed there proves nothing (the
+ * row was never sent), so it does not make the row done.
+ */
+function ownId(values: CellValue[], map: HeaderMap, note: string): string {
+  const id = text(values[map.status.id]);
+  return values[map.status.when] instanceof Date || sentPrint(note) !== undefined ? id : '';
+}
+
+/** Validate's word on a row to push whose Assembled ID cell holds text the add-on did not write. */
+export function strayIdWords(kind: PushKind, row: SheetRow): string {
+  if (row.done || row.id === '') return '';
+  const then = KINDS[kind].noIds ? '' : ', and the id Assembled gives takes its place';
+  return ` Its Assembled ID cell holds text the add-on did not write, which is no sign the row was pushed: it is pushed with the others${then}.`;
+}
+
 /** A row as it stands, nothing parsed: its cells, its status, whether it is done or blank. */
-function rowAsIs(kind: PushKind, map: HeaderMap, values: CellValue[], at: number): SheetRow {
+function rowAsIs(kind: PushKind, map: HeaderMap, values: CellValue[], at: number, note = ''): SheetRow {
   const status = text(values[map.status.status]).toLowerCase();
   const id = text(values[map.status.id]);
   const listed = unchangedActivity(kind, values, map);
   const blank =
     listed || Object.values(map.columns).every((i) => text(values[i]) === '' && !(values[i] instanceof Date));
-  const row: SheetRow = { row: at, values, status, id, blank, done: isDone(status, id) };
+  const done = isDone(status, ownId(values, map, note));
+  const row: SheetRow = { row: at, values, status, id, blank, done };
   if (listed) row.listed = true;
   if (!row.done && !blank) row.input = inputPrint(values, map);
   return row;
@@ -129,7 +148,7 @@ function readCells(
   const used = grid.used();
   if (used.rows === 0 || used.cols === 0) return matchFail(kind, []);
   const cells = grid.read(1, 1, used.rows, used.cols);
-  const header = matchHeader(kind, cells[0] ?? []);
+  const header = matchHeader(kind, cells[0] ?? [], used.cols);
   return header.ok ? { ok: true, map: header.map, cells } : header;
 }
 
@@ -146,11 +165,11 @@ export function readSheet(grid: Grid, kind: PushKind, ctx: ParseContext): ReadRe
   const heldBy = heldCheck(grid, kind, map);
   for (let i = 1; i < cells.length; i++) {
     const values = cells[i] ?? [];
-    const row = rowAsIs(kind, map, values, i + 1);
+    const note = notes[i - 1] ?? '';
+    const row = rowAsIs(kind, map, values, i + 1, note);
     const { status, blank } = row;
     const when = values[map.status.when];
     if (when instanceof Date && !Number.isNaN(when.getTime())) row.when = when.getTime();
-    const note = notes[i - 1] ?? '';
     if (note) row.note = note;
     if (row.done && changedSinceSent(note, values, map)) row.changed = true;
     const print = sentPrint(note);
@@ -322,8 +341,10 @@ export function writeOutcomes(
       delete row.when;
     }
     row.status = o.status.toLowerCase();
+    // An id makes the row done when Assembled just gave it, or already did (ownId): a word
+    // written back beside an id typed by hand does not.
+    row.done = isDone(row.status, o.unsent ? (row.done ? row.id : '') : (o.id ?? ''));
     row.id = o.id ?? row.id;
-    row.done = isDone(row.status, row.id);
   }
   const numbers = [...outcomes.keys()];
   const first = Math.min(...numbers);
