@@ -140,10 +140,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * 278.9 with a table's rows kept as developer metadata, so rows inserted or deleted inside or above
  * it move it and a replace says it wrote over rows inserted inside, 279.4 with a push's status
  * columns put right of every used column and an Assembled ID the add-on did not write no longer
- * taken for a pushed row, which Validate says);
+ * taken for a pushed row, which Validate says, 279.9 with two columns that fit one field no
+ * longer combined row by row, Validate and Push saying which one is read);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 279.4;
+const CODE_BUDGET_KIB = 279.9;
 
 const ENTRY_POINTS = [
   'onOpen',

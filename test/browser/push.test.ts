@@ -340,6 +340,31 @@ describe('Push rows in the workbench', () => {
     expect(deletes()).toBe(before);
   });
 
+  it('says which of two columns that fit one field is read, after Validate and after Push', async () => {
+    const { page } = bench();
+    const sb = await typedTimeOff(page, demoAgent(bench()).email, '');
+    // A column of the user's beside the template's, another name for its Notes.
+    for (const [row, text] of [
+      [1, 'Reason'],
+      [2, 'wedding'],
+    ] as const) {
+      await cell(page, row, 'K').click();
+      await page.keyboard.type(text);
+      await page.keyboard.press('Enter');
+    }
+    await expect.poll(() => cell(page, 2, 'K').textContent()).toBe('wedding');
+    const words =
+      '"Notes" and "Reason" both fit Notes: each row\'s Notes is read from "Notes" alone, and "Reason" is not read. Rename the column not meant for Notes, or move what it holds into "Notes".';
+    await sb.getByRole('button', { name: 'Validate' }).click();
+    await expect.poll(() => sb.locator('#status').textContent()).toContain(words);
+    // Every row reads, but this is no all-clear.
+    expect(await sb.locator('#status').getAttribute('data-tone')).toBe('info');
+    await sb.getByRole('button', { name: 'Push', exact: true }).click();
+    await sb.locator('#status', { hasText: /^Finished: 1 created\./ }).waitFor({ timeout: 30_000 });
+    expect(await sb.locator('#status').textContent()).toContain(words);
+    expect(await sb.locator('#status').getAttribute('data-tone')).toBe('info');
+  });
+
   it('does not take a pulled schedule for time off: nothing is chosen, and a choice names the columns it leaves unread', async () => {
     const { page } = bench();
     const sim = bench().running.workbench.session.backend.simulator;

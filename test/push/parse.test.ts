@@ -3,7 +3,7 @@ import { intlZone } from '../../dev/intl-zone';
 import type { Person } from '../../src/core/assembled';
 import { AgentDirectory } from '../../src/core/push/agents';
 import { readCellTime } from '../../src/core/push/cell-time';
-import { detectKind, matchHeader, unreadColumns } from '../../src/core/push/header';
+import { detectKind, doubledColumns, matchHeader, unreadColumns } from '../../src/core/push/header';
 import type { PushKind } from '../../src/core/push/kinds';
 import { parseRow } from '../../src/core/push/parse-row';
 
@@ -118,11 +118,14 @@ describe('header matching', () => {
     const pulled = [...schedule, 'Schedule ID', 'Short name', 'Agent email', 'Productive', 'Time off'];
     expect(detectKind([...pulled, 'Start', 'End', 'Duration'])).toBeUndefined();
     const map = matchHeader('time_off', [...pulled, 'Start', 'End', 'Duration', 'Push status']);
-    // Agent name and Agent email are read too, when Agent ID is empty.
+    // Agent name and Agent email fit Agent too: named as such, not as unread.
     const agent = ['Agent ID', 'Agent name', 'Agent email'];
     expect(map.ok && unreadColumns(map.map)).toEqual([
       ...pulled.filter((h) => !agent.includes(h)),
       'Duration',
+    ]);
+    expect(map.ok && doubledColumns(map.map)).toEqual([
+      { field: 'Agent', read: 'Agent ID', others: ['Agent email', 'Agent name'] },
     ]);
     // For Activities a pulled schedule is its own sheet: only a column of the user's is unread.
     const own = matchHeader('activities', [

@@ -1,6 +1,7 @@
 // Finding a kind's columns in a sheet's header: case, spaces and punctuation do not matter, extra
 // columns are kept and ignored, and the status columns are found (or placed) by their own names.
 import type { CellValue } from '../table/build-table';
+import type { DoubledColumn } from './doubled-columns';
 import { KINDS, PUSH_KINDS, type PushKind, STATUS_COLUMNS, type StatusKey } from './kinds';
 
 export interface HeaderMap {
@@ -12,6 +13,8 @@ export interface HeaderMap {
    * Agent ID), read in turn when the first is empty: a row typed into such a sheet may fill any.
    */
   more: Record<string, number[]>;
+  /** Other columns that fit a key too and are not read (doubledColumns): Validate and Push name them. */
+  doubled: Record<string, number[]>;
   /** Status key -> 0-based index; columns missing from the sheet go right of every used column. */
   status: Record<StatusKey, number>;
   /** Status headers to add, with their 0-based index, when the sheet lacks them. */
@@ -46,9 +49,10 @@ function findColumns(
   kind: PushKind,
   normal: string[],
   taken: Set<number>,
-): Pick<HeaderMap, 'columns' | 'more'> {
+): Pick<HeaderMap, 'columns' | 'more' | 'doubled'> {
   const columns: Record<string, number> = {};
   const more: Record<string, number[]> = {};
+  const doubled: Record<string, number[]> = {};
   // The template's own header wins over an alias, so "State ID" beats a stray "id".
   for (const pass of ['header', 'alias'] as const) {
     for (const spec of KINDS[kind].columns) {
@@ -64,15 +68,23 @@ function findColumns(
       }
     }
   }
+  // A pulled table's own columns name one thing several ways on every row it wrote (Agent ID,
+  // name, email): a row typed into it may fill any. Other columns that fit one field hold different
+  // things (Reason and Notes, From beside Start): only the first is read, on every row.
+  const own = new Set((KINDS[kind].fillsIn?.headers ?? []).map(normaliseHeader));
   for (const spec of KINDS[kind].columns) {
-    if (columns[spec.key] === undefined) continue;
+    const at = columns[spec.key];
+    if (at === undefined) continue;
     const also = spec.aliases.flatMap((name) =>
       normal.flatMap((h, i) => (h === normaliseHeader(name) && !taken.has(i) ? [i] : [])),
     );
     for (const i of also) taken.add(i);
-    if (also.length) more[spec.key] = also;
+    const same = also.filter((i) => own.has(normal[at] ?? '') && own.has(normal[i] ?? ''));
+    const other = also.filter((i) => !same.includes(i));
+    if (same.length) more[spec.key] = same;
+    if (other.length) doubled[spec.key] = other;
   }
-  return { columns, more };
+  return { columns, more, doubled };
 }
 
 export type HeaderResult = { ok: true; map: HeaderMap } | { ok: false; problem: string };
@@ -93,7 +105,7 @@ export function matchHeader(kind: PushKind, row: readonly CellValue[], width = 0
   const normal = headers.map(normaliseHeader);
   const found = findStatus(normal);
   const taken = new Set(Object.values(found));
-  const { columns, more } = findColumns(kind, normal, taken);
+  const { columns, more, doubled } = findColumns(kind, normal, taken);
   const missing = spec.columns.filter((c) => c.required && columns[c.key] === undefined);
   if (missing.length > 0) {
     const names = missing.map((c) => `"${c.header}"`).join(', ');
@@ -113,7 +125,7 @@ export function matchHeader(kind: PushKind, row: readonly CellValue[], width = 0
       next++;
     } else status[s.key] = at;
   }
-  return { ok: true, map: { kind, columns, more, status, added, headers } };
+  return { ok: true, map: { kind, columns, more, doubled, status, added, headers } };
 }
 
 /**
@@ -122,13 +134,26 @@ export function matchHeader(kind: PushKind, row: readonly CellValue[], width = 0
  * otherwise pass for time off; for Activities those are its own sheet's, and not counted.
  */
 export function unreadColumns(map: HeaderMap): string[] {
+  // Columns that fit a field already read are named apart (doubledColumns).
   const used = new Set([
     ...Object.values(map.columns),
     ...Object.values(map.more).flat(),
+    ...Object.values(map.doubled).flat(),
     ...Object.values(map.status),
   ]);
   const known = new Set((KINDS[map.kind].fillsIn?.headers ?? []).map(normaliseHeader));
   return map.headers.filter((h, i) => h !== '' && !used.has(i) && !known.has(normaliseHeader(h)));
+}
+
+/** Each field two columns or more fit, the one read and the others, as the sheet heads them. */
+export function doubledColumns(map: HeaderMap): DoubledColumn[] {
+  return KINDS[map.kind].columns.flatMap(({ key, header }) => {
+    const others = map.doubled[key];
+    const at = map.columns[key];
+    return others && at !== undefined
+      ? [{ field: header, read: map.headers[at] ?? '', others: others.map((i) => map.headers[i] ?? '') }]
+      : [];
+  });
 }
 
 /**

@@ -5,6 +5,7 @@
 import type { OwnedRecord } from '../owner';
 import type { Store } from '../ports';
 import { KEEP_FINISHED_MS, RecordStore } from '../record-store';
+import type { DoubledColumn } from './doubled-columns';
 import type { PushKind } from './kinds';
 
 export type PushState = 'running' | 'done' | 'failed';
@@ -47,6 +48,8 @@ export interface PushJob extends OwnedRecord {
   invalid: number;
   /** Listed activities with no Action (a pulled schedule's other rows): left as they are. */
   listed?: number;
+  /** Fields two columns of the sheet fit, and the one read (doubled-columns.ts). */
+  doubled?: DoubledColumn[];
   /** The first rows to fix, "Row 4: Start: ...": found before sending, then refused by Assembled. */
   problems?: string[];
   inFlight?: InFlight;

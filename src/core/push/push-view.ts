@@ -1,5 +1,6 @@
 // What the sidebar sees of a push: plain JSON (google.script.run carries no Dates).
 import { causeOf } from '../assembled/errors';
+import type { DoubledColumn } from './doubled-columns';
 import { KINDS, PUSH_KINDS, type PushKind } from './kinds';
 import { NO_KEY_STOP_YOURS, noKeyStop } from './no-key-stop';
 import type { OthersPush } from './others-push';
@@ -22,6 +23,8 @@ export interface PushView {
   notSent: number;
   skipped: number;
   message: string;
+  /** Fields two columns of the sheet fit, and the one read: said as Validate says them. */
+  doubled: DoubledColumn[];
   /** Once it is over: the first rows to fix, as Validate lists them; [] when none. */
   problems: string[];
   /** Why background runs will not finish it (no trigger, today's budget spent), else ''. */
@@ -106,6 +109,7 @@ export function pushView(job: PushJob, now: number): PushView {
         : job.message === noKeyStop(job)
           ? NO_KEY_STOP_YOURS
           : (job.message ?? stage),
+    doubled: job.doubled ?? [],
     problems: job.state === 'running' ? [] : withMore(job.problems ?? [], job.invalid + job.failed),
     notice: job.state === 'running' ? (job.notice ?? '') : '',
     elapsedMs: (job.state === 'running' ? now : job.updatedAt) - job.createdAt,

@@ -24,7 +24,8 @@ import { AgentDirectory } from './agents';
 import { replacing } from './association-rows';
 import { markUnknownCancels } from './cancel-rows';
 import { type ClearCount, clearWords, countClears, windowsToClear } from './clear-rows';
-import { unreadColumns } from './header';
+import type { DoubledColumn } from './doubled-columns';
+import { doubledColumns, unreadColumns } from './header';
 import { KINDS, type PushKind } from './kinds';
 import { noKeyStop } from './no-key-stop';
 import { listProblem, withMore } from './problem-list';
@@ -162,6 +163,8 @@ export interface ValidateSummary {
   problems: string[];
   /** The sheet's columns this kind does not read: many say it is some other sheet. */
   unread: string[];
+  /** Fields two columns fit, and the one read (doubled-columns.ts). */
+  doubled: DoubledColumn[];
 }
 
 function openSheet(deps: PushDeps, sheet: SheetRef): SheetRef & { grid: Grid } {
@@ -306,6 +309,7 @@ export function validateSheet(deps: PushDeps, kind: PushKind, ref: SheetRef): Va
       again: 0,
       problems: [],
       unread: unreadColumns(sheet.map),
+      doubled: doubledColumns(sheet.map),
     };
     for (const row of sheet.rows) {
       if (row.listed && !row.done) summary.listed++;
@@ -770,8 +774,10 @@ class PushRun {
       this.deps.newId(),
     );
     saveAgentMemo(this.deps.own, this.job.id, this.agents.found);
+    const doubled = doubledColumns(sheet.map);
     this.save({
       prepared: true,
+      ...(doubled.length ? { doubled } : {}),
       skipped,
       ...(changed ? { changed } : {}),
       ...(listed ? { listed } : {}),

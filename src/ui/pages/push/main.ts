@@ -1,4 +1,5 @@
 import { someOf } from '../../../core/count-text';
+import { doubledWords } from '../../../core/push/doubled-columns';
 import type { PushKind } from '../../../core/push/kinds';
 import type { OthersPush } from '../../../core/push/others-push';
 import {
@@ -101,7 +102,13 @@ function showPush(view: PushView, note = ''): void {
   const tone = troubled && view.state !== 'running' ? 'error' : view.state === 'done' ? 'ok' : 'info';
   // A notice says why background runs will not finish the push (the sidebar still does).
   const said = [view.message, view.notice].filter(Boolean).join(' ');
-  showStatus(status, [said, ...view.problems].join('\n'), note && tone === 'ok' ? 'info' : tone);
+  // A column left unread for a field another fills is worth a look: not the all-clear green.
+  const look = note || view.doubled.length > 0;
+  showStatus(
+    status,
+    [said, ...view.doubled.map(doubledWords), ...view.problems].join('\n'),
+    look && tone === 'ok' ? 'info' : tone,
+  );
   tick();
 }
 
@@ -316,11 +323,17 @@ validateButton.addEventListener('click', () => {
               ...(v.clearing ? [clearingWords(v.clearing)] : []),
               ...(v.again > 0 ? [againWords(v.again)] : []),
               ...(v.unread.length > 0 ? [unreadLine(label, v.unread)] : []),
+              ...v.doubled.map(doubledWords),
               ...v.problems,
             ];
-      // Unread columns, rows changed since pushed, rows that remove activities and rows pushed before are worth a look
+      // Unread columns, columns that fit a field another fills, rows changed since pushed, rows that remove activities and rows pushed before are worth a look
       // even when every row reads well: not the all-clear green.
-      const note = v.unread.length > 0 || v.changed > 0 || v.removing > 0 || v.again > 0 || !!v.clearing;
+      const note =
+        v.unread.length + v.doubled.length > 0 ||
+        v.changed > 0 ||
+        v.removing > 0 ||
+        v.again > 0 ||
+        !!v.clearing;
       clearing = v.clearing ? { sheet: v.sheet, words: clearingWords(v.clearing) } : undefined;
       showAnswer(status, lines.join('\n'), v.errors > 0 ? 'error' : note ? 'info' : 'ok');
     } catch (error) {
