@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { RunLogEntry } from '../../src/core/pull/run-log';
 import { OUTAGE_MS, OUTAGE_TRIES, PushStore } from '../../src/core/push/push-job';
 import { advancePush, startPush, stopPush } from '../../src/core/push/run-push';
-import { drive, TIME_OFF_SHEET as HEADER, pushSetup, timeOffRows } from './support';
+import { drive, TIME_OFF_SHEET as HEADER, pushSetup, records, timeOffRows } from './support';
 
 const DOWN = { force5xx: 1_000_000 };
 
@@ -95,6 +95,16 @@ describe('a push while Assembled is down', () => {
     expect(job).toMatchObject({ state: 'failed', done: 50, succeeded: 50 });
     expect(job.message).toMatch(/^Stopped: Assembled failed \d+ tries in a row over 3\d minutes/);
     expect(job.updatedAt - back).toBeGreaterThanOrEqual(OUTAGE_MS);
+    // The last 10 rows went as Assembled failed: a server error to a create leaves it unknown
+    // whether Assembled took them, and they say so, never "Done".
+    const unsent = records(sheet.grid).filter((r) => r['Push status'] !== 'created');
+    expect(unsent.map((r) => r['Push message'])).toEqual(
+      Array(10).fill(
+        expect.stringMatching(
+          /^Not known whether Assembled took it: the push stopped before its answer came\. Push again: /,
+        ),
+      ),
+    );
   });
 
   it(`in the background, where tries come back hourly, is not stopped before ${OUTAGE_TRIES} tries`, () => {

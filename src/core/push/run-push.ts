@@ -44,6 +44,7 @@ import {
   rowsAsTheyStand,
   type SheetRow,
   type SheetSnapshot,
+  sheetAsItStands,
   strayIdWords,
   toFix,
   writeOutcomes,
@@ -231,6 +232,8 @@ function changedOutcome(kind: PushKind, sheet: SheetSnapshot, row: SheetRow): Ro
  * a row still changed is changedOutcome's, and a row pushed again gets its new message anyway.
  */
 function restoredOutcome(sheet: SheetSnapshot, row: SheetRow): RowOutcome | undefined {
+  // A row not done is still to send: Push's first run once wrote "Done" over its "Ready to push.".
+  if (!row.done) return undefined;
   const cells = statusCells(sheet, row);
   // Validate's word from while the row was not done (its status and ID cleared, then typed back)
   // would say it is still to be sent.
@@ -510,9 +513,42 @@ function stopped(deps: PushDeps, pushes: PushStore, job: PushJob, message: strin
   const ended: PushJob = { ...job, state: 'failed', updatedAt: deps.clock.now(), message };
   delete ended.leaseUntil;
   delete ended.notBefore;
+  markUnsent(deps, job);
   new AcceptedRows(deps.own, job.id).drop();
   logPush(deps, ended);
   return pushes.save(ended);
+}
+
+const STOPPED_BEFORE = 'Not sent: the push stopped before this row; push again to send it.';
+const STOPPED_IN_FLIGHT =
+  'Not known whether Assembled took it: the push stopped before its answer came. Push again: it is looked for in Assembled first, and sent only if not there.';
+
+/**
+ * A push that stops leaves its rows never sent saying so: "Ready to push." (or nothing) beside
+ * them would pass for rows still on their way. Best effort: a sheet gone or protected keeps its cells.
+ */
+function markUnsent(deps: PushDeps, job: PushJob): void {
+  const accepted = new AcceptedRows(deps.own, job.id);
+  const open = job.prepared ? deps.sheets.open(job.sheetId) : undefined;
+  const sheet = open && accepted.load() ? sheetAsItStands(open.grid, job.kind) : undefined;
+  if (!open || !sheet) return;
+  const outcomes = new Map<number, RowOutcome>();
+  const waiting = sheet.rows.filter((r) => !r.done && !r.blank);
+  // Rows in flight keep their status: the next push looks them up before it sends anything.
+  const flying = new Set(job.inFlight?.rows.map((r) => parseFlight(r).row));
+  for (const row of waiting.filter((r) => flying.has(r.row)))
+    outcomes.set(row.row, {
+      status: statusCells(sheet, row).status,
+      message: STOPPED_IN_FLIGHT,
+      unsent: true,
+    });
+  for (const row of accepted.allowed(waiting.filter((r) => !flying.has(r.row))))
+    outcomes.set(row, { status: NOT_SENT, message: STOPPED_BEFORE, unsent: true });
+  try {
+    writeOutcomes(open.grid, sheet, outcomes, new Date(deps.clock.now()));
+  } catch (error) {
+    if (!(error instanceof WriteRefused)) throw error;
+  }
 }
 
 /** Stops the caller's push (the sidebar's Stop): no more rows are sent. */
@@ -662,6 +698,7 @@ class PushRun {
     // Done, every row went: none is left to go again.
     if (state === 'done') delete this.job.again;
     this.save({ state, message });
+    if (state === 'failed') markUnsent(this.deps, this.job);
     this.accepted.drop();
     logPush(this.deps, this.job);
   }

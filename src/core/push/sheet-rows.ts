@@ -136,8 +136,17 @@ function rowAsIs(kind: PushKind, map: HeaderMap, values: CellValue[], at: number
  * (accepted.ts). None when the header is not the kind's (the push then stops on it).
  */
 export function rowsAsTheyStand(grid: Grid, kind: PushKind): SheetRow[] {
+  return sheetAsItStands(grid, kind)?.rows ?? [];
+}
+
+/** The sheet as it stands, nothing parsed and nothing asked of Assembled; undefined when its header is not the kind's. */
+export function sheetAsItStands(grid: Grid, kind: PushKind): SheetSnapshot | undefined {
   const read = readCells(grid, kind);
-  return read.ok ? read.cells.slice(1).map((values, i) => rowAsIs(kind, read.map, values, i + 2)) : [];
+  if (!read.ok) return undefined;
+  return {
+    map: read.map,
+    rows: read.cells.slice(1).map((values, i) => rowAsIs(kind, read.map, values, i + 2)),
+  };
 }
 
 /** The whole sheet in one call, its header matched to the kind. */
