@@ -492,7 +492,7 @@ describe('cells that hold something other than what was typed', () => {
     expect(platformId('1.5E+10')).toEqual({
       ok: false,
       problems: [
-        `Platform ID: "1.5E+10" is an id turned into a number in scientific notation (as Excel shows long numbers), so its digits are lost: type the id as text (format the column as Plain text, or start the id with ').`,
+        'Platform ID: "1.5E+10" is an id in scientific notation (as Excel shows long numbers), which may have lost digits: type the id digit for digit as the platform shows it (1.5E+10 is 15000000000).',
       ],
     });
     expect(platformId('1,23457E+15')).toMatchObject({ ok: false });
@@ -510,7 +510,7 @@ describe('cells that hold something other than what was typed', () => {
       ok: false,
       problems: [
         expect.stringMatching(
-          /^Platform ID: 1234567890123456800 is a number too long to be exact \(a number keeps 15 digits\), so the id's last digits are lost: type the id as text/,
+          /^Platform ID: 1234567890123456800 is a number too long to be exact \(a number keeps 15 digits\), so the id's last digits are lost: format the column as Plain text \(Format ▸ Number ▸ Plain text\), then type the id again\.$/,
         ),
       ],
     });

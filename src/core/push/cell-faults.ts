@@ -1,5 +1,6 @@
-// Cells that hold something other than what was typed: a formula's error, or an id that Excel or
-// Sheets made a number of and so lost digits of. Said as what happened, not as a bad value.
+// Cells that hold something other than what was meant: a formula's error, an id that Excel or
+// Sheets made a number of and so lost digits of, or an id led by the ' that a Plain text column
+// keeps. Said as what happened, not as a bad value.
 
 /** The error values Sheets shows in a cell whose formula failed (getValues gives them as text). */
 const ERRORS = ['#N/A', '#REF!', '#NAME?', '#VALUE!', '#DIV/0!', '#NUM!', '#NULL!', '#ERROR!', '#SPILL!'];
@@ -10,17 +11,26 @@ const SCIENTIFIC = /^\d(?:[.,]\d+)?E\+\d+$/i;
 // lost. Up to 15 digits it is exact, and goes as its digits.
 const EXACT_BELOW = 1e15;
 
-const AS_TEXT = "type the id as text (format the column as Plain text, or start the id with ')";
-
 /** What is wrong with a filled cell (an id cell when `id`) before its value is read, else undefined. */
 export function cellFault(value: unknown, id: boolean): string | undefined {
   const text = typeof value === 'string' ? value.trim() : '';
   if (ERRORS.includes(text.toUpperCase()))
     return `holds the formula error ${text.toUpperCase()}: fix the formula that fills it, or type the value.`;
   if (!id) return undefined;
+  // A number is only typed into a column that is not Plain text (Plain text keeps what is typed).
   if (typeof value === 'number' && Math.abs(value) >= EXACT_BELOW)
-    return `${String(value)} is a number too long to be exact (a number keeps 15 digits), so the id's last digits are lost: ${AS_TEXT}.`;
+    return `${String(value)} is a number too long to be exact (a number keeps 15 digits), so the id's last digits are lost: format the column as Plain text (Format ▸ Number ▸ Plain text), then type the id again.`;
+  // Text already: the digits were lost before the cell got it (a file saved from Excel).
   if (SCIENTIFIC.test(text))
-    return `"${text}" is an id turned into a number in scientific notation (as Excel shows long numbers), so its digits are lost: ${AS_TEXT}.`;
-  return undefined;
+    return `"${text}" is an id in scientific notation (as Excel shows long numbers), which may have lost digits: type the id digit for digit as the platform shows it${inDigits(text)}.`;
+  // Plain text keeps a leading ' as part of what is typed; Automatic hides it and never gives it.
+  if (!text.startsWith("'")) return undefined;
+  const typed = text.slice(1).trim();
+  return `"${text}" starts with ', which a Plain text column keeps as part of the id: delete the '${typed ? ` (type ${typed})` : ''}.`;
+}
+
+/** A number in scientific notation written out in digits, where it is exact: " (1.5E+3 is 1500)". */
+function inDigits(scientific: string): string {
+  const n = Number(scientific.replace(',', '.'));
+  return Number.isSafeInteger(n) ? ` (${scientific} is ${n})` : '';
 }

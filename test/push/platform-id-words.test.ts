@@ -1,0 +1,43 @@
+// A Platform ID typed into the template's Plain text column, through the built bundle: advice that
+// fits a Plain text column, and a leading ' (which Plain text keeps as part of the id) never sent.
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { startLocalAddon } from '../../dev/local-addon';
+import type { PushView } from '../../src/core/push/push-view';
+import type { ValidateSummary } from '../../src/core/push/run-push';
+import { follow, template } from './in-runtime';
+
+const built = existsSync(new URL('../../build/Code.js', import.meta.url));
+
+describe.skipIf(!built)('a Platform ID typed into the template (a Plain text column)', () => {
+  it('in scientific notation, is refused with advice that fits the column', async () => {
+    const { rt, sim } = await startLocalAddon({ dialect: 'live' });
+    const agent = sim.admin.org.people.find((p) => !p.deleted && p.staffable && p.email);
+    await template(rt, 'associations', [[agent?.email, 'zendesk', '1.5E+3']]);
+    const check = await rt.callFromSidebar<ValidateSummary>('validatePush', 'associations');
+    expect(check.problems).toEqual([
+      'Row 2: Platform ID: "1.5E+3" is an id in scientific notation (as Excel shows long numbers), which may have lost digits: type the id digit for digit as the platform shows it (1.5E+3 is 1500).',
+    ]);
+  });
+
+  it("led by ', which the column keeps, is refused and never sent", async () => {
+    const { rt, sim } = await startLocalAddon({ dialect: 'live' });
+    const agent = sim.admin.org.people.find((p) => !p.deleted && p.staffable && p.email);
+    const held = () => sim.admin.org.people.find((p) => p.id === agent?.id)?.platforms.zendesk;
+    const before = held();
+    const sheet = await template(rt, 'associations', [[agent?.email, 'zendesk', "'1500"]]);
+    // As in Sheets, Plain text keeps the apostrophe as part of what was typed.
+    expect(rt.workbook.values(sheet)[1]?.[2]).toBe("'1500");
+    const check = await rt.callFromSidebar<ValidateSummary>('validatePush', 'associations');
+    expect(check).toMatchObject({ ok: 0, errors: 1 });
+    expect(check.problems).toEqual([
+      `Row 2: Platform ID: "'1500" starts with ', which a Plain text column keeps as part of the id: delete the ' (type 1500).`,
+    ]);
+    const done = await follow(
+      rt,
+      await rt.callFromSidebar<PushView>('startPush', 'associations', 'apostrophe-1'),
+    );
+    expect(done).toMatchObject({ state: 'done', succeeded: 0, invalid: 1 });
+    expect(held()).toBe(before);
+  });
+});
