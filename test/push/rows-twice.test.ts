@@ -12,56 +12,45 @@ import { column, follow, validateTemplate } from './in-runtime';
 const built = existsSync(new URL('../../build/Code.js', import.meta.url));
 
 describe.skipIf(!built)('rows typed twice', () => {
-  it('two identical state-edit inserts are refused as "Agent states to ingest" refuses them', async () => {
+  it('a state typed twice is refused below the first, which alone goes; states that overlap are both refused', async () => {
     const { rt, sim } = await startLocalAddon({ dialect: 'live' });
     const a = sim.admin.org.people.find((p) => !p.deleted && p.staffable);
     if (!a) throw new Error('no agents');
-    const insert = [
-      'insert',
-      '',
+    const state = (name: string, from: string, to: string) => [
       a.email,
-      'available',
+      name,
       'phone',
-      '2026-05-24 09:00',
-      '2026-05-24 10:00',
+      `2026-05-24 ${from}`,
+      `2026-05-24 ${to}`,
       'zendesk',
     ];
-    const other = ['insert', '', a.email, 'busy', 'phone', '2026-05-24 11:00', '2026-05-24 12:00', 'zendesk'];
-    const { sheet, check } = await validateTemplate(rt, 'state_edits', [insert, other, other, other, insert]);
+    const first = state('available', '09:00', '10:00');
+    const meeting = state('meeting', '14:00', '15:00');
+    const clash = state('busy', '09:30', '10:30');
     const overlaps = (row: number) =>
       `Start: overlaps row ${row}, a state of the same agent from the same source: an agent is in one state at a time on a platform. Correct the times of the row that is wrong, or delete a row typed twice.`;
-    expect(check).toMatchObject({ ok: 0, errors: 5 });
-    expect(check.problems.slice(0, 2)).toEqual([
-      `Row 2: ${overlaps(6)}`,
-      `Row 3: Start: overlaps rows 4, 5, a state of the same agent from the same source: an agent is in one state at a time on a platform. Correct the times of the row that is wrong, or delete a row typed twice.`,
-    ]);
+    const said = [
+      `Row 2: ${overlaps(5)}`,
+      'Row 4: The same state as row 3, typed twice: delete this row.',
+      `Row 5: ${overlaps(2)}`,
+    ];
+    const { sheet, check } = await validateTemplate(rt, 'agent_states', [first, meeting, meeting, clash]);
+    expect(check).toMatchObject({ ok: 1, errors: 3, problems: said });
 
-    // The same pair as states to ingest says the same.
-    const states = await validateTemplate(rt, 'agent_states', [
-      [a.email, 'available', 'phone', '2026-05-24 09:00', '2026-05-24 10:00', 'zendesk'],
-      [a.email, 'busy', 'phone', '2026-05-24 11:00', '2026-05-24 12:00', 'zendesk'],
-      [a.email, 'busy', 'phone', '2026-05-24 13:00', '2026-05-24 14:00', 'zendesk'],
-      [a.email, 'busy', 'phone', '2026-05-24 15:00', '2026-05-24 16:00', 'zendesk'],
-      [a.email, 'available', 'phone', '2026-05-24 09:00', '2026-05-24 10:00', 'zendesk'],
-    ]);
-    expect(states.check.problems).toEqual([`Row 2: ${overlaps(6)}`, `Row 6: ${overlaps(2)}`]);
+    // State edits' inserts place states too, and say the same.
+    const insert = (row: unknown[]) => ['insert', '', ...row];
+    const edits = await validateTemplate(rt, 'state_edits', [first, meeting, meeting, clash].map(insert));
+    expect(edits.check).toMatchObject({ ok: 1, errors: 3, problems: said });
 
-    // Fixed, the rest go: the row typed twice deleted, one update moved out of the way.
+    // The clash moved out of the way, the rest go but the copy.
     rt.workbook.select(`'${sheet}'!A1`);
-    rt.workbook.write(sheet, [['', '', '', '', '', '', '', '']], { row: 6 });
-    rt.workbook.write(sheet, [['2026-05-24 13:00', '2026-05-24 14:00']], { row: 4, column: 6 });
-    rt.workbook.write(sheet, [['2026-05-24 15:00', '2026-05-24 16:00']], { row: 5, column: 6 });
+    rt.workbook.write(sheet, [['2026-05-24 11:00', '2026-05-24 12:00']], { row: 5, column: 4 });
     const pushed = await follow(
       rt,
-      await rt.callFromSidebar<PushView>('startPush', 'state_edits', 'edits-twice-1'),
+      await rt.callFromSidebar<PushView>('startPush', 'agent_states', 'states-twice-1'),
     );
-    expect(pushed).toMatchObject({ state: 'done', succeeded: 4 });
-    expect(column(rt, sheet, 'Push status').slice(0, 4)).toEqual([
-      'inserted',
-      'inserted',
-      'inserted',
-      'inserted',
-    ]);
+    expect(pushed).toMatchObject({ state: 'done', succeeded: 3, invalid: 1 });
+    expect(column(rt, sheet, 'Push status')).toEqual(['ingested', 'ingested', 'error', 'ingested']);
   });
 
   it('a window to clear typed twice is refused below the first, which alone is sent', async () => {

@@ -4,7 +4,8 @@
 //   until the next one starts, so it clashes only by starting inside another state or with it.
 //   State edits' inserts and updates place states too, and are checked alike.
 // - Time off: two requests over the same time are a change that belongs in Assembled (cancel one,
-//   then ask again). A row typed twice, the same request, is told apart: only its later copies wait.
+//   then ask again).
+// A row typed twice, the same state or request, is told apart: only its later copies wait.
 import type { HeaderMap } from './header';
 import { overlapsWithin, refuseRow, rowsText, type Span } from './overlaps';
 import type { PushRequest, StateRecord } from './request';
@@ -23,12 +24,29 @@ function placed(r: PushRequest | undefined): StateRecord | undefined {
   return r?.kind === 'state_edits' && r.action !== 'delete' ? r.input : undefined;
 }
 
+/**
+ * Rows typed twice (the same request as an earlier row not yet done), each with its first copy's
+ * row: the first copy goes, the later ones are pointed at it (no clash to judge).
+ */
+function typedTwice(rows: SheetRow[]): Map<SheetRow, number> {
+  const first = new Map<string, number>();
+  const copies = new Map<SheetRow, number>();
+  for (const row of rows) {
+    if (row.done || !row.fp) continue;
+    const at = first.get(row.fp);
+    if (at === undefined) first.set(row.fp, row.row);
+    else copies.set(row, at);
+  }
+  return copies;
+}
+
 /** `held`: rows already pushed, with what they sent; a new row clashing with one is held back. */
 export function markStateOverlaps(rows: SheetRow[], map: HeaderMap, held: Held = []): void {
+  const copies = typedTwice(rows.filter((r) => r.parse?.ok && placed(r.parse.request)));
   const groups = new Map<string, Span[]>();
   for (const { row, request } of withHeld(rows, held)) {
     const input = placed(request);
-    if (!input) continue;
+    if (!input || copies.has(row)) continue;
     const key = `${input.agent_id}\u0000${(input.source ?? '').toLowerCase()}`;
     const { start_time: start, end_time: end } = input;
     const span = { row, start, end: end ?? start + 1 };
@@ -42,6 +60,8 @@ export function markStateOverlaps(rows: SheetRow[], map: HeaderMap, held: Held =
       `${start}: overlaps ${rowsText(others)}, a state of the same agent from the same source: an agent is in one state at a time on a platform. Correct the times of the row that is wrong, or delete a row typed twice.`,
     );
   }
+  for (const [row, at] of copies)
+    refuseRow(row, `The same state as row ${at}, typed twice: delete this row.`);
 }
 
 /**
@@ -50,15 +70,7 @@ export function markStateOverlaps(rows: SheetRow[], map: HeaderMap, held: Held =
  */
 export function markTimeOffOverlaps(rows: SheetRow[], map: HeaderMap, held: Held = []): void {
   const start = map.headers[map.columns.start ?? -1] || 'Start';
-  // A row typed twice: the first copy goes, the later ones are pointed at it (no clash to judge).
-  const first = new Map<string, number>();
-  const copies = new Map<SheetRow, number>();
-  for (const row of rows) {
-    if (row.done || !row.fp) continue;
-    const at = first.get(row.fp);
-    if (at === undefined) first.set(row.fp, row.row);
-    else copies.set(row, at);
-  }
+  const copies = typedTwice(rows);
   const groups = new Map<string, Span[]>();
   for (const { row, request: r } of withHeld(rows, held)) {
     if (r?.kind !== 'time_off' || copies.has(row)) continue;
