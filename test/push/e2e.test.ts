@@ -485,17 +485,21 @@ describe.skipIf(!built)('push in the local Apps Script runtime', () => {
     const [a] = agents;
     if (!a) throw new Error('no agents');
     // The dropdown's words (the account's type names), one typed in capitals, a short name of the
-    // account's own, and one no type has.
-    const types = ['Paid time off', 'PAID TIME OFF', 'Vacation', 'SCK', 'Holiday'];
+    // account's own, one no type has, and one misspelt.
+    const types = ['Paid time off', 'PAID TIME OFF', 'Vacation', 'SCK', 'Holiday', 'vaction'];
     const { sheet, check } = await validateTemplate(
       rt,
       'time_off',
       types.map((type, i) => [a.email, `2026-07-0${i + 1}`, '', 'TRUE', type, `type ${i}`]),
     );
-    expect(check).toMatchObject({ ok: 4, errors: 1 });
-    expect(check.problems).toEqual([expect.stringMatching(/^Row 6: Type: "Holiday" is not one of your/)]);
+    expect(check).toMatchObject({ ok: 4, errors: 2 });
+    // Said in the dropdown's names, the ones people pick and type.
+    expect(check.problems).toEqual([
+      `Row 6: Type: "Holiday" is not one of your Assembled account's time-off types: Paid time off, Sick, Personal or Vacation.`,
+      `Row 7: Type: "vaction" is not one of your Assembled account's time-off types; did you mean "Vacation"?`,
+    ]);
     const done = await follow(rt, await rt.callFromSidebar<PushView>('startPush', 'time_off', 'e2e-types'));
-    expect(done).toMatchObject({ state: 'done', succeeded: 4, invalid: 1 });
+    expect(done).toMatchObject({ state: 'done', succeeded: 4, invalid: 2 });
     const ids = column(rt, sheet, 'Assembled ID');
     const sent = ids.slice(0, 4).map((id) => sim.admin.org.timeOff.find((t) => t.id === id)?.type);
     expect(sent).toEqual(['pto', 'pto', 'vacation', 'SCK']);

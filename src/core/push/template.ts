@@ -76,15 +76,16 @@ const TYPE_COLUMN: Partial<Record<PushKind, string>> = { time_off: 'type', activ
 
 export const hasTypeColumn = (kind: PushKind): boolean => TYPE_COLUMN[kind] !== undefined;
 
+/** A type as the dropdown offers it, so words about types name what people pick and type. */
+export const typeName = (t: ActivityType): string => t.name || t.short_name || t.id;
+
 /**
  * The account's own type names for the kind's type column (time-off types for time off), so the
  * dropdown offers what Assembled will accept; undefined when the kind has no such column.
  */
 export function typeChoices(kind: PushKind, types: readonly ActivityType[]): string[] | undefined {
   if (!hasTypeColumn(kind)) return undefined;
-  const names = types
-    .filter((t) => kind !== 'time_off' || t.timeoff)
-    .map((t) => t.name || t.short_name || t.id);
+  const names = types.filter((t) => kind !== 'time_off' || t.timeoff).map(typeName);
   return names.length ? [...new Set(names)] : undefined;
 }
 

@@ -2,6 +2,9 @@
 // first row that names a type. A row's type must be one of them, by id, name, short name or
 // value in any case; and it is always a short plain word, so markup never reaches Assembled.
 import { type ActivityType, isAssembledError } from '../assembled';
+import { someOf } from '../count-text';
+import { closest } from './closest';
+import { typeName } from './template';
 
 const PLAIN = /^[\p{L}\p{N}][\p{L}\p{N} _.'()/&-]{0,59}$/u;
 
@@ -30,9 +33,14 @@ export class TimeOffTypes {
     const names = (t: ActivityType) =>
       [t.id, t.name, t.short_name, t.value].map((n) => (n ?? '').toLowerCase());
     if (this.types.some((t) => names(t).includes(wanted))) return undefined;
-    const known = this.types.map((t) =>
-      t.short_name && t.name ? `${t.short_name} (${t.name})` : t.name || t.short_name || t.id,
+    // Named as the template's dropdown names them: a near miss of any name points at that one.
+    const near = closest(
+      wanted,
+      this.types.flatMap((t) => names(t).map((key) => ({ key, label: typeName(t) }))),
     );
-    return `"${text}" is not one of your Assembled account's time-off types: ${known.join(', ')}.`;
+    if (near.length > 0)
+      return `"${text}" is not one of your Assembled account's time-off types; did you mean ${near.map((n) => `"${n}"`).join(' or ')}?`;
+    const known = [...new Set(this.types.map(typeName))];
+    return `"${text}" is not one of your Assembled account's time-off types: ${someOf(known, known.length, 'or')}.`;
   }
 }
