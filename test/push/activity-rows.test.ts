@@ -40,7 +40,8 @@ describe('activity rows, validated', () => {
       'Action: update needs at least one column to change (Agent, Type, Start, End or Description).',
       expect.stringContaining('Action: "move" is not one of create, update, delete.'),
       'End: must be after Start.',
-      'Ready to push.',
+      // The cell shows text, not a ticked box: the row says how it was read.
+      'Ready to push. Allow conflicts: "yes" read as TRUE.',
       // Said before it is sent, while Allow conflicts can still be set.
       "Ready to push. Allow conflicts is not TRUE: sending it removes any of this agent's activities that it overlaps (set TRUE to keep them).",
       'Ready to push.',

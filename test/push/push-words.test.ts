@@ -6,7 +6,7 @@ import { startLocalAddon } from '../../dev/local-addon';
 import { progressWords } from '../../src/core/push/progress-words';
 import type { PushView } from '../../src/core/push/push-view';
 import type { ValidateSummary } from '../../src/core/push/run-push';
-import { follow, template } from './in-runtime';
+import { column, follow, template } from './in-runtime';
 
 const built = existsSync(new URL('../../build/Code.js', import.meta.url));
 
@@ -70,6 +70,23 @@ describe.skipIf(!built)("Push's words", () => {
     expect(check.problems.slice(5)).toEqual([
       "… and 2 more rows to fix or look at: each one's Push message says what.",
     ]);
+  });
+
+  it('says a TRUE/FALSE cell holding other text was read as TRUE, at Validate and after the push', async () => {
+    const { rt, sim } = await startLocalAddon({ dialect: 'live' });
+    const a = sim.admin.org.people.find((p) => !p.deleted && p.staffable);
+    const sheet = await template(rt, 'time_off', [
+      [a?.email, '2026-07-01', '', 'yes'],
+      [a?.email, '2026-07-02', '', true],
+    ]);
+    await rt.callFromSidebar<ValidateSummary>('validatePush', 'time_off');
+    expect(column(rt, sheet, 'Push message')).toEqual([
+      'Ready to push. All day: "yes" read as TRUE.',
+      'Ready to push.',
+    ]);
+    await follow(rt, await rt.callFromSidebar<PushView>('startPush', 'time_off', 'read-as-1'));
+    const [yes, ticked] = column(rt, sheet, 'Push message') as string[];
+    expect(yes).toBe(`${ticked} All day: "yes" read as TRUE.`);
   });
 
   it('counts one row sent as a row', () => {

@@ -14,11 +14,13 @@ import { cellFault } from './cell-faults';
 import { type CellTime, readCellTime, TIME_FORMS } from './cell-time';
 import { closest } from './closest';
 import type { HeaderMap } from './header';
-import { type ColumnSpec, KINDS } from './kinds';
+import { type ColumnSpec, KINDS, type PushKind } from './kinds';
 import type { PushRequest, StateRecord } from './request';
 import type { TimeOffTypes } from './time-off-types';
 
-export type RowParse = { ok: true; request: PushRequest } | { ok: false; problems: string[] };
+export type RowParse =
+  /** `readAs`: cells read as other than they show (text "yes" in a TRUE/FALSE column), in words. */
+  { ok: true; request: PushRequest; readAs?: string } | { ok: false; problems: string[] };
 
 export interface ParseContext {
   zone: Zone;
@@ -213,9 +215,31 @@ export function parseRow(values: readonly CellValue[], map: HeaderMap, ctx: Pars
   }
   const cells = parsed.data as Cells;
   const request = build(map.kind, cells, ctx, problems);
-  return request && problems.list.length === 0
-    ? { ok: true, request }
-    : { ok: false, problems: problems.list };
+  if (!request || problems.list.length > 0) return { ok: false, problems: problems.list };
+  const readAs = readAsBoolean(map.kind, raw, cells, problems);
+  return { ok: true, request, ...(readAs ? { readAs } : {}) };
+}
+
+/**
+ * A TRUE/FALSE cell holding other text ("yes", "x") is read as what it means, and the row says so:
+ * the cell shows that text, not a ticked box. " All day: "yes" read as TRUE."; '' when none.
+ */
+function readAsBoolean(
+  kind: PushKind,
+  raw: Record<string, unknown>,
+  cells: Cells,
+  problems: Problems,
+): string {
+  return KINDS[kind].columns
+    .filter((spec) => spec.type === 'boolean' && typeof raw[spec.key] !== 'boolean')
+    .map((spec) => {
+      const said = cellText(raw[spec.key]);
+      const value = cells[spec.key as keyof Cells] ? 'TRUE' : 'FALSE';
+      return said && said.toUpperCase() !== value
+        ? ` ${problems.column(spec.key)}: "${said}" read as ${value}.`
+        : '';
+    })
+    .join('');
 }
 
 function agentOf(cells: Cells, ctx: ParseContext, problems: Problems): string | undefined {

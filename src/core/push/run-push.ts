@@ -242,6 +242,9 @@ function restoredOutcome(sheet: SheetSnapshot, row: SheetRow): RowOutcome | unde
   return { ...doneOutcome(row, cells), message: sentMessage(cells.message) };
 }
 
+/** What the row's cells were read as, where that is not what they show (parse-row.ts). */
+const readAs = (row: SheetRow): string => (row.parse?.ok && row.parse.readAs) || '';
+
 /** The Push status of a row changed during its push, so not sent; the next push sends it. */
 const NOT_SENT = 'not sent';
 const CHANGED_MID_PUSH = 'Changed or added during the push, not sent:';
@@ -339,7 +342,7 @@ export function validateSheet(deps: PushDeps, kind: PushKind, ref: SheetRef): Va
         if (clears) summary.clearing = countClear(summary.clearing, clears.get(row.row));
         outcomes.set(row.row, {
           status: 'OK',
-          message: `${READY}${replacing(row, false)}${removesOverlapped(row.parse.request)}${clear}${row.sentBefore ? SENT_BEFORE : ''}${strayIdWords(kind, row)}`,
+          message: `${READY}${readAs(row)}${replacing(row, false)}${removesOverlapped(row.parse.request)}${clear}${row.sentBefore ? SENT_BEFORE : ''}${strayIdWords(kind, row)}`,
           unsent: true,
         });
       } else {
@@ -917,7 +920,7 @@ class PushRun {
       else
         outcomes.set(
           row.row,
-          isToFix(sent) ? sent : { ...sent, message: sent.message + replacing(row, true) },
+          isToFix(sent) ? sent : { ...sent, message: sent.message + readAs(row) + replacing(row, true) },
         );
     }
     // Sent rows spend their marks (even if their outcome cannot be written): a copy does not go again.
