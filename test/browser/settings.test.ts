@@ -244,12 +244,13 @@ describe('Settings in the workbench', () => {
     expect(await key.getAttribute('aria-describedby')).toBe('apiKeyHint status');
     expect(await rt.callFromSidebar('getSettings')).toMatchObject({ hasKey: false, timeFormat: 'unix' });
 
-    // A key Assembled accepts, saved: what to do next.
+    // A key Assembled accepts, saved: what to do next, in words that fit whatever sent the user
+    // here (a pull or a push: Settings, opened from the menu, cannot tell which).
     await key.fill(running.workbench.session.backend.key);
     await sb.getByRole('button', { name: 'Save', exact: true }).click();
     await expect
       .poll(() => sb.locator('#status').textContent(), { timeout: 30_000 })
-      .toBe('Saved. Open Extensions ▸ Assembled for Google Sheets ▸ Pull data… to pull a report.');
+      .toBe('Saved. Open Extensions ▸ Assembled for Google Sheets ▸ Pull data… or Push rows… to carry on.');
   });
 
   it('with no key saved, Test connection with the key field empty says to paste the key here, not to open Settings', async () => {

@@ -1,5 +1,5 @@
 import { failedCount } from '../../../core/assembled/check-words';
-import { menuPath } from '../../../core/menu-names';
+import { MENU_ITEMS, menuPath } from '../../../core/menu-names';
 import type { ConnectionReport } from '../../../core/server-api';
 import type { SettingsInput, SettingsView, TimeFormat } from '../../../core/settings';
 import { askInPage, putAwayQuestion } from '../../ask-in-page';
@@ -162,8 +162,11 @@ function toResume(paused = 0): string {
   return ` ${which} paused because your API key was missing or refused: open ${menuPath('refreshes')} to resume ${paused === 1 ? 'it' : 'them'}.`;
 }
 
-/** What a key Assembled accepted is for, said once it is saved. */
-const toPull = ` Open ${menuPath('pull')} to pull a report.`;
+/**
+ * Where to go on once a key Assembled accepted is saved. Settings is opened from the menu and cannot
+ * tell what the user was doing (a pull, a push), so both are named.
+ */
+const toGoOn = ` Open ${menuPath('pull')} or ${MENU_ITEMS.push} to carry on.`;
 
 async function save(typed: string): Promise<void> {
   saveAnyway.hidden = true;
@@ -177,7 +180,7 @@ async function save(typed: string): Promise<void> {
       'Saved, though Assembled did not accept this key when it was tested: pulls, pushes and scheduled refreshes fail with it until a valid key is saved.',
       'error',
     );
-  else showAnswer(status, `Saved.${typed ? toResume(saved.pausedForKey) || toPull : ''}`, 'ok');
+  else showAnswer(status, `Saved.${typed ? toResume(saved.pausedForKey) || toGoOn : ''}`, 'ok');
 }
 
 /**
