@@ -1,6 +1,8 @@
 // The progress and status stuck to the foot of the Pull sidebar, over the form scrolled above it:
 // never over the control that has the keyboard focus, nor over most of the sidebar.
 
+import { bringIntoView } from '../../dom';
+
 /** Taller than this share of the sidebar (text enlarged, a long name), the dock follows the form. */
 const MAX_SHARE = 1 / 3;
 
@@ -10,9 +12,10 @@ const MAX_SHARE = 1 / 3;
  * pull, a checkbox reached with the arrows) is scrolled there too, as is the focus the dock grew
  * over. A press is left alone: nothing moves under the pointer before its click. A dock taller
  * than MAX_SHARE of the sidebar stops sticking ("loose"): it would hide the form it reports on.
- * Gives what brings a loose dock into view, for when a pull ends.
+ * Gives what brings the dock into view from its `heading`, for when it has news (a pull ended, or
+ * resumed).
  */
-export function keepFocusClear(dock: HTMLElement): () => void {
+export function keepFocusClear(dock: HTMLElement, heading: HTMLElement): () => void {
   let pressed = false;
   window.addEventListener('pointerdown', () => {
     pressed = true;
@@ -29,17 +32,32 @@ export function keepFocusClear(dock: HTMLElement): () => void {
     const floor = loose ? window.innerHeight : Math.min(window.innerHeight, dock.getBoundingClientRect().top);
     if (top < 0 || bottom > floor) target.scrollIntoView({ block: 'nearest' });
   };
-  const fit = () => {
+  const place = () => {
     loose = dock.getBoundingClientRect().height > window.innerHeight * MAX_SHARE;
     dock.classList.toggle('loose', loose);
     document.documentElement.style.scrollPaddingBottom = loose ? '' : `${dock.offsetHeight}px`;
-    reveal(document.activeElement);
   };
-  new ResizeObserver(fit).observe(dock);
-  window.addEventListener('resize', fit);
+  // Grown while stuck, the dock may cover the focus. Loose, it covers nothing, and the focus may be
+  // far above it (Pull it again), where scrolling to it would hide how the pull just ended.
+  new ResizeObserver(() => {
+    place();
+    if (!loose) reveal(document.activeElement);
+  }).observe(dock);
+  window.addEventListener('resize', () => {
+    place();
+    reveal(document.activeElement);
+  });
   document.addEventListener('focusin', (event) => reveal(event.target));
-  // Following the form, the dock may be below what is shown: brought into view when it has news.
+  // Loose, the dock may be far from what is shown (stuck, it is in view). Grown past a third by its
+  // news, it is loose now, before the observer hears of it. Only scrolled to: the focus stays put,
+  // and in view too if it is just above (Pull data given back), the dock's heading below it.
   return () => {
-    if (loose) dock.scrollIntoView({ block: 'nearest' });
+    place();
+    if (!loose) return;
+    bringIntoView(dock);
+    const focus = document.activeElement;
+    if (!(focus instanceof HTMLElement) || focus === document.body || dock.contains(focus)) return;
+    const span = heading.getBoundingClientRect().bottom - focus.getBoundingClientRect().top;
+    if (span > 0 && span <= window.innerHeight) focus.scrollIntoView({ block: 'nearest' });
   };
 }

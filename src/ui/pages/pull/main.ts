@@ -48,7 +48,7 @@ const run = byId<HTMLButtonElement>('run');
 const again = byId<HTMLButtonElement>('againButton');
 const scheduleAgain = byId<HTMLButtonElement>('scheduleAgain');
 
-const showDock = keepFocusClear(byId('dock'));
+const showDock = keepFocusClear(byId('dock'), byId('jobStage'));
 
 let options: PullOptions;
 let pickers = new Map<FilterName, Picker>();
@@ -486,8 +486,6 @@ function paint(): void {
   if (kind !== saidState) {
     saidState = kind;
     byId('jobSaid').textContent = job.stage;
-    // How it ended is shown where the eye is, even when the dock follows the form (dock.ts).
-    if (over) showDock();
   }
   let detail = job.detail;
   if (!over && asking && job.state === 'running')
@@ -611,7 +609,7 @@ async function follow(job: JobView): Promise<JobView> {
 /** Runs a pull's following with the Pull button busy; what goes wrong is said in the status line. */
 function whilePulling(work: () => Promise<void>): void {
   pulling = true;
-  void busy([run, again, scheduleAgain], async () => {
+  const done = busy([run, again, scheduleAgain], async () => {
     try {
       await work();
       refreshTargetsQuietly();
@@ -637,6 +635,10 @@ function whilePulling(work: () => Promise<void>): void {
     } finally {
       pulling = false;
     }
+  });
+  void done.then(() => {
+    // How it ended, in view: after the focus went back to the button pressed, maybe far above it.
+    if (shown?.job.nextPollInMs === 0) showDock();
   });
 }
 
