@@ -2,7 +2,7 @@
 // where the progress panel is too tall to stick to its foot and follows the form instead.
 import type { FrameLocator, Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { pullIntoNewSheet, reset, shown, useBench } from './support';
+import { menu, pullIntoNewSheet, reset, shown, sidebar, useBench } from './support';
 
 /** Sets how the simulated Assembled answers, from the workbench's top bar. */
 async function assembled(page: Page, preset: 'none' | 'down'): Promise<void> {
@@ -42,5 +42,44 @@ describe('A pull in a short Pull data sidebar', () => {
     expect(await sb.locator('#status').textContent()).toMatch(/The add-on gave up after \d+ attempts\./);
     expect(await inView(sb)).toEqual({ stage: true, status: true });
     expect(await focused(sb)).toBe('againButton');
+  });
+
+  it('opened again while a long pull runs: shows its progress, and says by the greyed buttons why, with the way to it', async () => {
+    const { page } = bench();
+    // A sheet the add-on filled in front, so the sidebar shows its card with Pull it again.
+    let sb = await pullIntoNewSheet(page, 'Teams', 'Teams');
+    await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Adherence report' });
+    await sb.getByLabel('Sheet name').fill('Adherence');
+    await sb.getByRole('button', { name: 'Pull data' }).click();
+    await sb.locator('#jobStage', { hasText: 'Assembled is generating the report' }).waitFor();
+    await page.locator('#closeSidebar').click();
+    await page.locator('#sidebar').waitFor({ state: 'hidden' });
+    await menu(page, 'Pull data…');
+    sb = await sidebar(page, 'Pull data from Assembled');
+    await sb.locator('#jobStage', { hasText: 'Assembled is generating the report' }).waitFor();
+    // The form has filled in around it (the filter lists come after the page).
+    await expect.poll(() => sb.locator('.picker', { hasText: 'Loading…' }).count()).toBe(0);
+    expect({
+      stage: await shown(sb.locator('#jobStage')),
+      stop: await shown(sb.getByRole('button', { name: 'Stop this pull' })),
+    }).toEqual({ stage: true, stop: true });
+    // The page keeps the keyboard at its heading, as when opened any time.
+    expect(await sb.locator(':focus').evaluate((e) => e.tagName)).toBe('H1');
+
+    // Scrolled up to the card: its greyed buttons say why, and lead to the progress.
+    const card = sb.getByRole('region', { name: '"Teams"' });
+    await card.scrollIntoViewIfNeeded();
+    expect(await card.getByRole('button', { name: 'Pull it again' }).isDisabled()).toBe(true);
+    expect(await card.locator('#againWaits').textContent()).toBe(
+      'Pull it again and Refresh on a schedule wait for the pull into "Adherence" to end. See its progress',
+    );
+    await card.getByRole('button', { name: 'See its progress' }).click();
+    expect(await shown(sb.locator('#jobStage'))).toBe(true);
+    expect(await focused(sb)).toBe('jobStage');
+    await page.keyboard.press('Tab');
+    expect(await focused(sb)).toBe('stopPull');
+    await page.keyboard.press('Enter');
+    await sb.locator('#jobStage', { hasText: /^Stopped$/ }).waitFor();
+    await expect.poll(() => card.locator('#againWaits').isHidden()).toBe(true);
   });
 });

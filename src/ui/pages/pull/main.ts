@@ -177,6 +177,7 @@ function showAgain(o: PullOptions): void {
   scheduled.textContent = `Also refreshed ${o.again.scheduled ?? ''} (${menuPath('refreshes')}).`;
   // Offered as after a pull, so a sheet filled earlier need not be pulled again to schedule it.
   scheduleAgain.hidden = !!o.again.scheduled || o.again.spec.range?.kind === 'absolute';
+  showWaiting();
 }
 
 /**
@@ -468,7 +469,26 @@ let saidState = '';
 function showJob(job: JobView, asking = false): void {
   shown = { job, at: Date.now(), asking };
   paint();
+  showWaiting();
 }
+
+/** A button as a sentence names it (Refresh on a schedule…, with no dots). */
+const named = (button: HTMLButtonElement) => button.textContent?.replace(/…$/, '') ?? '';
+
+/** Under the card's buttons greyed while a pull runs: why, and the way to its progress below. */
+function showWaiting(): void {
+  const greyed = [again, scheduleAgain].filter((button) => pulling && !button.hidden);
+  byId('againWaits').hidden = !greyed.length;
+  if (!greyed.length) return;
+  const into = shown?.job.target ? ` into "${shown.job.target}"` : '';
+  byId('againWaitsWhy').textContent =
+    `${greyed.map(named).join(' and ')} ${greyed.length > 1 ? 'wait' : 'waits'} for the pull${into} to end.`;
+}
+// Pressed, it takes the focus there too (Tab goes on to Stop this pull).
+byId('showProgress').addEventListener('click', () => {
+  byId('jobStage').focus({ preventScroll: true });
+  showDock();
+});
 
 /** Draws the progress; called on every answer and every second, so the clock never stands still. */
 function paint(): void {
@@ -637,6 +657,7 @@ function whilePulling(work: () => Promise<void>): void {
     }
   });
   void done.then(() => {
+    showWaiting();
     // How it ended, in view: after the focus went back to the button pressed, maybe far above it.
     if (shown?.job.nextPollInMs === 0) showDock();
   });
@@ -645,6 +666,8 @@ function whilePulling(work: () => Promise<void>): void {
 /** A pull started by a sidebar since closed, followed to its end as if this one had started it. */
 function resume(job: JobView & { spec: PullSpec }): void {
   whilePulling(async () => ended(job.spec, await follow(job)));
+  // It is what the sidebar was opened again for: shown, though below the form.
+  showDock();
 }
 
 /**
