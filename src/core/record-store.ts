@@ -3,12 +3,15 @@
 // store in one call.
 import type { Store } from './ports';
 
-/** Finished records are kept this long so the sidebars can show how they ended. */
+/**
+ * Finished records are kept this long so the sidebars can show how they ended, unless their
+ * owner's share of the store needs the room sooner (share.ts).
+ */
 export const KEEP_FINISHED_MS = 24 * 3_600_000;
 
 /** What to say of a record asked for by id and no longer kept. */
 export const goneText = (what: string, id: string) =>
-  `No ${what} ${id}: it may have finished more than a day ago.`;
+  `No ${what} ${id}: it finished a while ago and is no longer kept.`;
 
 /**
  * The spreadsheet the document's records name. Every record of one document's store belongs

@@ -365,7 +365,9 @@ describe('a shared spreadsheet: pulls and pushes act only on the caller’s own 
           refused = e.message;
         });
     }
-    expect(refused).toMatch(/each editor may use 80 KB/);
+    expect(refused).toMatch(
+      /of the 80 KB each editor may keep in this spreadsheet: delete a refresh you no longer need/,
+    );
     const bytes = Object.entries(rt.properties.document.all()).reduce(
       (n, [k, v]) => n + k.length + v.length,
       0,

@@ -27,11 +27,12 @@ import {
   withState,
 } from '../jobs/pull-job';
 import { withLock } from '../lock';
-import { type Caller, checkBudget, NotYours, ownerName, owns } from '../owner';
+import { type Caller, NotYours, ownerName, owns } from '../owner';
 import { type Clock, type Lock, type Store, WaitTooLong, type Zone } from '../ports';
 import { goneText } from '../record-store';
 import { keyRefusedFor, noKeyFor } from '../schedule/key-pause';
 import { cutShort } from '../schedule/sheet-refresh';
+import { makeRoom } from '../share';
 import { buildTable, type Table } from '../table/build-table';
 import { clockChangeNote } from '../time/clock-changes';
 import { datesWords, resolveRange } from '../time/date-range';
@@ -189,7 +190,8 @@ export function startPull(
         spec.source.kind === 'report' && intervalParts(spec.source.granularity, asked, ownAsked, deps.zone);
       if (parts) job.parts = parts;
     }
-    checkBudget(deps.store, deps.user, job, 'job.');
+    // A refresh's run is not refused: its refresh kept the room for it.
+    makeRoom(deps.store, deps.user, 'job.', job, now, !refresh);
     jobs.save(job);
     const notice = deps.ensureTrigger();
     return notice ? jobs.save({ ...job, notice }) : job;

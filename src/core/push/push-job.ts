@@ -104,12 +104,15 @@ export class PushStore extends RecordStore<PushJob> {
       .sort((a, b) => b.updatedAt - a.updatedAt)[0];
   }
 
-  /** Forgets finished pushes older than a day; one with rows still in flight is kept for reconciling. */
+  /** Forgets finished pushes older than a day. */
   prune(now: number): void {
-    this.deleteWhere(
-      (j) => j.state !== 'running' && !j.inFlight && !j.again && now - j.updatedAt > KEEP_FINISHED_MS,
-    );
+    this.deleteWhere((j) => isSettled(j) && now - j.updatedAt > KEEP_FINISHED_MS);
   }
+}
+
+/** Over, with no rows in flight: one with rows still in flight is kept for reconciling. */
+export function isSettled(job: PushJob): boolean {
+  return job.state !== 'running' && !job.inFlight && !job.again;
 }
 
 export function parseFlight(entry: string): { row: number; fp: string } {

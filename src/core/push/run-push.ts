@@ -9,11 +9,12 @@ import { causeOf, noKeySent } from '../assembled/errors';
 import { countText, rowCount } from '../count-text';
 import { STOPPED } from '../jobs/pull-job';
 import { withLock } from '../lock';
-import { type Caller, checkBudget, NotYours, ownerName, owns } from '../owner';
+import { type Caller, NotYours, ownerName, owns } from '../owner';
 import type { Clock, Lock, Store, Zone } from '../ports';
 import type { RunLog } from '../pull/run-log';
 import { pulledInto } from '../pull/source-note';
 import { goneText } from '../record-store';
+import { makeRoom } from '../share';
 import type { Grid } from '../sheet/grid';
 import { WriteRefused } from '../sheet/write-table';
 import { InputError } from '../validation';
@@ -453,7 +454,7 @@ export function startPush(deps: PushDeps, kind: PushKind, ref: SheetRef, key: st
       ...(orphan?.inFlight ? { inFlight: orphan.inFlight } : {}),
       ...(orphan?.again ? { again: orphan.again } : {}),
     };
-    checkBudget(deps.store, deps.user, job, 'push.');
+    makeRoom(deps.store, deps.user, 'push.', job, now);
     if (orphan) {
       const handed = { ...orphan };
       delete handed.inFlight;

@@ -1,10 +1,11 @@
 // Saving, editing, pausing and deleting refreshes. Only the owner changes a refresh: it runs
 // with the owner's key, so another editor's change would silently run as someone else.
 
-import { type Caller, checkBudget, owns, requireOwner } from '../owner';
+import { type Caller, owns, requireOwner } from '../owner';
 import { specProblems } from '../pull/pull-spec';
 import { TargetMissing, targetSheet } from '../pull/pull-target';
 import type { PullDeps } from '../pull/run-pull';
+import { makeRoom } from '../share';
 import { InputError, parseInput } from '../validation';
 import { nextRun } from './frequency';
 import { keyPauseNamed, NO_KEY_TO_RESUME } from './key-pause';
@@ -99,7 +100,7 @@ export function saveRefresh(deps: Deps, input: unknown, key: string): Refresh {
     delete refresh.pausedReason;
     delete refresh.pausedForKey;
   }
-  checkBudget(deps.store, deps.user, refresh, 'refresh.');
+  makeRoom(deps.store, deps.user, 'refresh.', refresh, now);
   store.save(refresh);
   const notice = deps.ensureScheduler();
   return notice ? store.save({ ...refresh, notice }) : refresh;
