@@ -202,7 +202,7 @@ export function syncTimeOff(): SyncSummary {
 function syncInto(deps: PushDeps, active: GoogleAppsScript.Spreadsheet.Sheet): SyncSummary {
   // A sheet pushed from: its created rows take their request's status now.
   if (isGridSheet(active) && isTimeOffPushSheet(headerOf(active) as never))
-    return syncPushSheet(assembledClient(), { name: active.getName(), grid: sheetGrid(active) });
+    return syncPushSheet(assembledClient(), { name: active.getName(), grid: sheetGrid(active) }, deps.zone);
   const usable = isGridSheet(active) && (active.getLastRow() === 0 || looksLikeTimeOffList(headerOf(active)));
   const sheet = usable ? active : findOrInsertSheet(documentSpreadsheet(), SYNC_SHEET);
   return sync(

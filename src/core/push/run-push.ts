@@ -34,7 +34,15 @@ import { nothingToPush } from './progress-words';
 import { type InFlight, OUTAGE_MS, OUTAGE_TRIES, type PushJob, PushStore, parseFlight } from './push-job';
 import { reconcile } from './reconcile';
 import { type SendItem, type Sent, sendBatch } from './send';
-import { AS_SENT, changedMessage, emptiedMessage, SENT_BEFORE, saysChanged, sentMessage } from './sent-print';
+import {
+  AS_SENT,
+  changedMessage,
+  emptiedMessage,
+  otherZoneWords,
+  SENT_BEFORE,
+  saysChanged,
+  sentMessage,
+} from './sent-print';
 import {
   addStatusColumns,
   emptiedRows,
@@ -167,6 +175,8 @@ export interface ValidateSummary {
   unread: string[];
   /** Fields two columns fit, and the one read (doubled-columns.ts). */
   doubled: DoubledColumn[];
+  /** One line on done rows whose times were pushed in the spreadsheet's zone before it changed. */
+  otherZone?: string;
 }
 
 function openSheet(deps: PushDeps, sheet: SheetRef): SheetRef & { grid: Grid } {
@@ -355,6 +365,9 @@ export function validateSheet(deps: PushDeps, kind: PushKind, ref: SheetRef): Va
       }
     }
     summary.problems = withMore(summary.problems, summary.errors, summary.changed);
+    const sentIn = sheet.rows.flatMap((r) => (r.sentIn ? [r.sentIn] : []));
+    if (sentIn.length > 0)
+      summary.otherZone = otherZoneWords(sentIn.length, [...new Set(sentIn)], sheet.zone);
     writeMany(grid, sheet, outcomes, new Date(deps.clock.now()));
     return summary;
   });

@@ -3,37 +3,86 @@
 // a pushed state, a pushed row copied and edited), its print no longer matches, and Validate and
 // Push say so rather than skip the change without a word. In Sheets the note goes with the row
 // when the sheet is sorted or the row copied.
+// The print reads dates as the sheet shows them (day and time in the spreadsheet's zone): a change
+// of the spreadsheet's time zone keeps each cell's day and time, as Sheets does, and is no edit.
+// Notes written before say no zone; their prints were of instants, and are read so.
+
+import { countText } from '../count-text';
+import type { Zone } from '../ports';
 import type { CellValue } from '../table/build-table';
+import { formatLocalDateTime } from '../time/zone-math';
 import type { HeaderMap } from './header';
 import { KINDS, type PushKind } from './kinds';
 import { hash } from './request';
 
 const PRINT = /^What the add-on sent, kept as ([0-9a-f]{8})\b/;
+const ZONE = / Sent while the spreadsheet's time zone was (\S+)\.$/;
 
-/** A print of the row's input cells (the status columns aside). */
-export function inputPrint(values: readonly CellValue[], map: HeaderMap): string {
+function printOf(values: readonly CellValue[], map: HeaderMap, date: (d: Date) => string | number): string {
   const cells = Object.values(map.columns)
     .sort((a, b) => a - b)
     .map((at) => {
       const v = values[at];
-      return v instanceof Date ? v.getTime() : typeof v === 'string' ? v.trim() : (v ?? '');
+      return v instanceof Date ? date(v) : typeof v === 'string' ? v.trim() : (v ?? '');
     });
   return hash(JSON.stringify(cells));
 }
 
-export function sentNote(print: string): string {
-  return `What the add-on sent, kept as ${print}: if the row is changed after it was sent, Validate and Push say so.`;
+/**
+ * A print of the row's input cells (the status columns aside), dates as instants: what Push was
+ * pressed on (accepted.ts), where a zone changed since means other instants, so rows not to send.
+ */
+export function inputPrint(values: readonly CellValue[], map: HeaderMap): string {
+  return printOf(values, map, (d) => d.getTime());
+}
+
+/** A print of the row's input cells as the sheet shows them: a date by its day and time in `zone`. */
+function shownPrint(values: readonly CellValue[], map: HeaderMap, zone: Zone): string {
+  return printOf(values, map, (d) => formatLocalDateTime(d.getTime(), zone, true).replace(/ 00:00:00$/, ''));
+}
+
+export function sentNote(values: readonly CellValue[], map: HeaderMap, zone: Zone): string {
+  return `What the add-on sent, kept as ${shownPrint(values, map, zone)}: if the row is changed after it was sent, Validate and Push say so. Sent while the spreadsheet's time zone was ${zone.name}.`;
+}
+
+/**
+ * Whether the row is as its Push status note's print says it was sent; undefined when the add-on
+ * wrote no print there.
+ */
+export function sameAsSent(
+  note: string,
+  values: readonly CellValue[],
+  map: HeaderMap,
+  zone: Zone,
+): boolean | undefined {
+  const sent = PRINT.exec(note)?.[1];
+  if (sent === undefined) return undefined;
+  return sent === (ZONE.test(note) ? shownPrint(values, map, zone) : inputPrint(values, map));
 }
 
 /** Whether a row whose Push status note holds a print was changed since it was sent. */
-export function changedSinceSent(note: string, values: readonly CellValue[], map: HeaderMap): boolean {
-  const sent = sentPrint(note);
-  return sent !== undefined && sent !== inputPrint(values, map);
+export function changedSinceSent(
+  note: string,
+  values: readonly CellValue[],
+  map: HeaderMap,
+  zone: Zone,
+): boolean {
+  return sameAsSent(note, values, map, zone) === false;
 }
 
-/** The print a Push status note holds, if the add-on wrote it. */
-export function sentPrint(note: string): string | undefined {
-  return PRINT.exec(note)?.[1];
+/** The time zone the spreadsheet had when the row was sent, when the note says and it is not `zone`. */
+export function sentInOtherZone(note: string, zone: Zone): string | undefined {
+  const was = ZONE.exec(note)?.[1];
+  return was === zone.name ? undefined : was;
+}
+
+/**
+ * Validate's one line on done rows sent with the spreadsheet in another zone: the sheet shows their
+ * days and times as typed, but Assembled took them as they were in that zone.
+ */
+export function otherZoneWords(rows: number, zones: readonly string[], zone: Zone): string {
+  const these = rows === 1 ? 'one done row' : `${countText(rows)} done rows`;
+  return `Assembled holds the times of ${these} as they were in ${zones.join(' or ')}, the spreadsheet's time zone when ${rows === 1 ? 'it was' : 'they were'} pushed; the sheet now reads them in ${zone.name}.`;
 }
 
 const HOW: Partial<Record<PushKind, string>> = {

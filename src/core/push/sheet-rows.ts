@@ -1,6 +1,7 @@
 // A push sheet read in one call: the header matched to a kind, each row's cells, its current
 // status, and (for rows not yet done) its parse. Outcomes go back into the status columns in one
 // block write per batch of rows.
+import type { Zone } from '../ports';
 import type { Grid } from '../sheet/grid';
 import { type CellValue, DATETIME_FORMAT } from '../table/build-table';
 import { toSheetValue } from '../table/sheet-literal';
@@ -15,7 +16,7 @@ import { kindNote } from './kind-note';
 import { ERROR_STATUS, isDone, KINDS, type PushKind, STATUS_COLUMNS, type StatusKey } from './kinds';
 import { type ParseContext, parseRow, type RowParse } from './parse-row';
 import { fingerprint } from './request';
-import { changedSinceSent, ENDED_TIME_OFF, inputPrint, sentNote, sentPrint } from './sent-print';
+import { ENDED_TIME_OFF, inputPrint, sameAsSent, sentInOtherZone, sentNote } from './sent-print';
 
 export interface RowOutcome {
   status: string;
@@ -62,6 +63,8 @@ export interface SheetRow {
   note?: string;
   /** Done, and changed since it was sent (sent-print.ts): still never sent again. */
   changed?: boolean;
+  /** Done as it was sent, its times then read in this other zone (the spreadsheet's since changed). */
+  sentIn?: string;
   /** Refused by Assembled when last pushed, and not changed since: Validate keeps its answer. */
   refused?: true;
   /** Sent and taken as it stands, then its status and ID cleared: sent again, it is made twice. */
@@ -75,6 +78,8 @@ export interface SheetRow {
 export interface SheetSnapshot {
   map: HeaderMap;
   rows: SheetRow[];
+  /** The spreadsheet's zone, which its date cells were read in. */
+  zone: Zone;
 }
 
 export type ReadResult = { ok: true; sheet: SheetSnapshot } | { ok: false; problem: string };
@@ -180,9 +185,12 @@ export function readSheet(grid: Grid, kind: PushKind, ctx: ParseContext): ReadRe
     const when = values[map.status.when];
     if (when instanceof Date && !Number.isNaN(when.getTime())) row.when = when.getTime();
     if (note) row.note = note;
-    if (row.done && changedSinceSent(note, values, map)) row.changed = true;
-    const print = sentPrint(note);
-    const sentAsIs = print !== undefined && print === row.input;
+    const same = sameAsSent(note, values, map, ctx.zone);
+    if (row.done && same === false) row.changed = true;
+    const dated = Object.values(map.columns).some((at) => values[at] instanceof Date);
+    const sentIn = same && row.done && dated ? sentInOtherZone(note, ctx.zone) : undefined;
+    if (sentIn) row.sentIn = sentIn;
+    const sentAsIs = same === true && row.input !== undefined;
     if (sentAsIs && status === ERROR_STATUS) row.refused = true;
     // An association sent again changes nothing.
     else if (sentAsIs && kind !== 'associations') row.sentBefore = true;
@@ -229,7 +237,7 @@ export function readSheet(grid: Grid, kind: PushKind, ctx: ParseContext): ReadRe
     );
   if (kind === 'time_off_cancel') markRepeatedCancels(rows, map);
   if (kind === 'activities_clear') markRepeatedWindows(rows, map);
-  return { ok: true, sheet: { map, rows } };
+  return { ok: true, sheet: { map, rows, zone: ctx.zone } };
 }
 
 /**
@@ -368,13 +376,13 @@ export function writeOutcomes(
   }
   // "Pushed at" reads as every time the add-on writes, whatever format the column had.
   grid.setColumnFormat(first, map.status.when + 1, last - first + 1, DATETIME_FORMAT);
-  writeSentPrints(grid, map, byRow, outcomes, first, last);
+  writeSentPrints(grid, sheet, byRow, outcomes, first, last);
 }
 
 /** Notes the print of each row Assembled took; rows between keep the notes they had. */
 function writeSentPrints(
   grid: Grid,
-  map: HeaderMap,
+  { map, zone }: SheetSnapshot,
   byRow: Map<number, SheetRow>,
   outcomes: Map<number, RowOutcome>,
   first: number,
@@ -388,7 +396,7 @@ function writeSentPrints(
     const o = outcomes.get(n);
     const refused = o !== undefined && !o.unsent && isToFix(o);
     const taken = o && row && !row.blank && !row.changed && (isDone(row.status, '') || refused);
-    const note = taken ? sentNote(inputPrint(row.values, map)) : (row?.note ?? '');
+    const note = taken ? sentNote(row.values, map, zone) : (row?.note ?? '');
     if (row && note !== (row.note ?? '')) {
       row.note = note;
       changes++;

@@ -3,6 +3,7 @@
 // Only the Push status and Push message cells of rows whose status changed are written; the
 // user's columns and "Pushed at" are left as they are.
 import type { AssembledClient, TimeOffStatus } from '../assembled';
+import type { Zone } from '../ports';
 import type { Grid } from '../sheet/grid';
 import type { CellValue } from '../table/build-table';
 import { toSheetValue } from '../table/sheet-literal';
@@ -29,7 +30,11 @@ function text(v: CellValue | undefined): string {
   return v === undefined || v instanceof Date ? '' : String(v).trim();
 }
 
-export function syncPushSheet(client: AssembledClient, target: { name: string; grid: Grid }): SyncSummary {
+export function syncPushSheet(
+  client: AssembledClient,
+  target: { name: string; grid: Grid },
+  zone: Zone,
+): SyncSummary {
   const { grid, name } = target;
   const used = grid.used();
   const cells = used.rows > 0 ? grid.read(1, 1, used.rows, used.cols) : [];
@@ -59,7 +64,7 @@ export function syncPushSheet(client: AssembledClient, target: { name: string; g
     // A row changed since it was pushed keeps saying so beside its new status (sent-print.ts).
     const notes = grid.columnNotes(first, at.status + 1, last - first + 1);
     for (const [n, now] of changed)
-      if (changedSinceSent(notes[n - first] ?? '', cells[n - 1] ?? [], match.map))
+      if (changedSinceSent(notes[n - first] ?? '', cells[n - 1] ?? [], match.map, zone))
         changed.set(n, { ...now, message: changedMessage('time_off', '', now.status, now.message) });
     // One block per column from the first to the last changed row; rows between keep what was read.
     for (const [key, col] of [

@@ -319,6 +319,7 @@ validateButton.addEventListener('click', () => {
           ? [nothingToPush(v.sheet, v.listed, 'validate')]
           : [
               `${v.ok} OK, ${v.errors} to fix, ${v.skipped} already done${v.changed ? ` (${v.changed} changed since pushed)` : ''}${v.listed ? `, ${v.listed} listed with no Action (left as they are)` : ''}, in "${v.sheet}". Nothing was sent.`,
+              ...(v.otherZone ? [v.otherZone] : []),
               ...(v.removing > 0 ? [removingWords(v.removing)] : []),
               ...(v.clearing ? [clearingWords(v.clearing)] : []),
               ...(v.again > 0 ? [againWords(v.again)] : []),
