@@ -9,6 +9,7 @@ import { describeTarget } from '../pull/pull-target';
 import { pullWords } from '../pull/pull-words';
 import { datesWords, rangeWords } from '../time/date-range';
 import { formatLocalDateTime } from '../time/zone-math';
+import { nextRunIn } from './next-run';
 import type { Refresh } from './refresh';
 
 const NAME_MAX = 80;
@@ -32,7 +33,7 @@ export function quoteAsData(name: string): string {
 /** What happens next to a refresh whose run failed: the owner need not act to get the next run. */
 export function nextRunWords(refresh: Refresh, zone: Zone): string {
   if (refresh.paused) return `It is paused, and runs again once resumed in ${menuPath('refreshes')}.`;
-  return `It runs again as scheduled, next at ${formatLocalDateTime(refresh.nextRunAt, zone)} (${zone.name}).`;
+  return `It runs again as scheduled, next at ${formatLocalDateTime(nextRunIn(refresh, zone), zone)} (${zone.name}).`;
 }
 
 /**

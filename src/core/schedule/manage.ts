@@ -7,8 +7,8 @@ import { TargetMissing, targetSheet } from '../pull/pull-target';
 import type { PullDeps } from '../pull/run-pull';
 import { makeRoom } from '../share';
 import { InputError, parseInput } from '../validation';
-import { nextRun } from './frequency';
 import { keyPauseNamed, NO_KEY_TO_RESUME } from './key-pause';
+import { scheduleAfter } from './next-run';
 import { type Refresh, RefreshInput, RefreshStore } from './refresh';
 import type { RefreshDeps } from './run-refreshes';
 import { gone, refreshInto, refreshWords, toHaveDone } from './sheet-refresh';
@@ -90,7 +90,7 @@ export function saveRefresh(deps: Deps, input: unknown, key: string): Refresh {
     spreadsheetId: deps.spreadsheetId,
     createdAt: existing?.createdAt ?? now,
     paused: false,
-    nextRunAt: nextRun(valid.frequency, now, deps.zone),
+    ...scheduleAfter(valid.frequency, now, deps.zone),
   };
   // An edit resumes a paused refresh, but not one paused for a key its owner still has not saved:
   // it would only fail again (Resume is refused the same way).
@@ -124,7 +124,7 @@ export function setPaused(deps: Deps, id: string, paused: boolean): Refresh {
   const saved = store.save({
     ...refresh,
     paused,
-    nextRunAt: nextRun(refresh.frequency, now, deps.zone),
+    ...scheduleAfter(refresh.frequency, now, deps.zone),
   });
   const notice = paused ? undefined : deps.ensureScheduler();
   return notice ? store.save({ ...saved, notice }) : saved;

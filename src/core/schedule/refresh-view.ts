@@ -12,6 +12,7 @@ import { pullWords } from '../pull/pull-words';
 import { formatLocalDateTime } from '../time/zone-math';
 import { describeFrequency, type Frequency } from './frequency';
 import { KEY_REFUSED_FOR_YOU, keyPauseToOwner, keyRefusedFor, NO_KEY_FOR_YOU, noKeyFor } from './key-pause';
+import { nextRunIn } from './next-run';
 import type { Refresh, RunStatus } from './refresh';
 import { gone, sheetGone, toHaveDone } from './sheet-refresh';
 
@@ -58,8 +59,9 @@ export interface RefreshView {
 export const OVERDUE_AFTER_MS = 2 * 3_600_000;
 
 function overdueWords(r: Refresh, mine: boolean, zone: Zone, now: number): string {
-  if (r.paused || r.jobId !== undefined || now - r.nextRunAt <= OVERDUE_AFTER_MS) return '';
-  const due = `Overdue: due ${formatLocalDateTime(r.nextRunAt, zone)} and not run yet.`;
+  const next = nextRunIn(r, zone);
+  if (r.paused || r.jobId !== undefined || now - next <= OVERDUE_AFTER_MS) return '';
+  const due = `Overdue: due ${formatLocalDateTime(next, zone)} and not run yet.`;
   // The owner's sidebar sets their trigger again as it lists the refreshes (src/server/refreshes.ts).
   if (mine)
     return `${due} Your hourly trigger was not running it; it is set going again and runs it within the hour.`;
@@ -96,10 +98,11 @@ function lastRunView(r: Refresh, mine: boolean, zone: Zone): RefreshView['lastRu
  * is due: the next check (hourly, at most) starts it.
  */
 function nextRunText(r: Refresh, zone: Zone, now: number, run?: PullJob): string {
-  const held = r.nextRunAt <= now || (run?.errors ? r.nextRunAt <= nextTryBy(run) : false);
+  const next = nextRunIn(r, zone);
+  const held = next <= now || (run?.errors ? next <= nextTryBy(run) : false);
   if (r.jobId !== undefined && held) return 'After this run';
-  const at = formatLocalDateTime(r.nextRunAt, zone);
-  return r.nextRunAt <= now ? `Due since ${at}: the add-on's next check, within the hour, starts it` : at;
+  const at = formatLocalDateTime(next, zone);
+  return next <= now ? `Due since ${at}: the add-on's next check, within the hour, starts it` : at;
 }
 
 /** Its owner is told what to do; another editor, who can do nothing with it, whom to ask. */

@@ -44,7 +44,10 @@ export interface Refresh extends RefreshInput, OwnedRecord {
    * own card says so to them.
    */
   pausedForKey?: true | 'missing';
+  /** In the spreadsheet's zone when it was worked out: read it with nextRunIn (next-run.ts). */
   nextRunAt: number;
+  /** The time nextRunAt was worked out from (the frequency's first time after it); older records have none. */
+  nextRunFrom?: number;
   /** Why it will not run on schedule (no trigger could be created), if so. */
   notice?: string;
   /** The pull job of the run under way. */

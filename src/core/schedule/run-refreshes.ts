@@ -12,9 +12,9 @@ import { InputError } from '../validation';
 import { catchesUp, catchUpFrom } from './catch-up';
 import { redTab, restoreTab } from './failed-tab';
 import { failingWords, mailDue, nextRunWords, type SheetKept } from './failure-mail';
-import { nextRun } from './frequency';
 import { daysToLoad, heldAfter, loadsOnce } from './held-days';
 import { keyPauseNamed, keyPauseToOwner, NO_KEY_TO_RUN, noKeyFor } from './key-pause';
+import { nextRunIn, scheduleAfter } from './next-run';
 import { type Refresh, RefreshStore, type RunStatus } from './refresh';
 import { gone, namedNow, notRun } from './sheet-refresh';
 
@@ -64,7 +64,7 @@ export function runDueRefreshes(deps: RefreshDeps, deadline: number): void {
       settle(deps, refresh.id, refresh.jobId);
       continue;
     }
-    if (!refresh.paused && refresh.nextRunAt <= deps.clock.now()) {
+    if (!refresh.paused && nextRunIn(refresh, deps.zone) <= deps.clock.now()) {
       if (runNow(deps, refresh).jobId) started.push(refresh.id);
     }
   }
@@ -132,10 +132,10 @@ export function runNowByHand(deps: RefreshDeps, refresh: Refresh, turn: Turn): R
 export function runNow(deps: RefreshDeps, refresh: Refresh, turn?: Turn, pressed = false): Refresh {
   const store = new RefreshStore(deps.store);
   const now = deps.clock.now();
-  const due = refresh.nextRunAt;
+  const due = nextRunIn(refresh, deps.zone);
   const byHand = pressed || now < due;
   const dueAt = Math.min(due, now);
-  let r: Refresh = { ...refresh, nextRunAt: nextRun(refresh.frequency, now, deps.zone) };
+  let r: Refresh = { ...refresh, ...scheduleAfter(refresh.frequency, now, deps.zone) };
   const period = refresh.spec.range ? resolveRange(refresh.spec.range, now, deps.zone) : undefined;
 
   if (!deps.targets.exists(refresh.spec.target, refresh.sheetId)) {
@@ -230,7 +230,10 @@ function finish(deps: RefreshDeps, refresh: Refresh, job: Ending | undefined): R
   const { jobId: _, runDueAt: dueAt, runFrom, ...ran } = refresh;
   // Its next time was set as it started; a run tried for hours may outlive it. The next run is then
   // the first time after this one ended: the times it outlived are not owed a run of their own.
-  const r = ran.nextRunAt > now ? ran : { ...ran, nextRunAt: nextRun(ran.frequency, now, deps.zone) };
+  // Worked out in the zone now: the spreadsheet's may have changed during the run.
+  const due = nextRunIn(ran, deps.zone);
+  const r =
+    due > now ? { ...ran, nextRunAt: due } : { ...ran, ...scheduleAfter(ran.frequency, now, deps.zone) };
   if (!job)
     return record(r, 'failed', now, 0, 'The run was lost; it will run again at its next time.', dueAt);
   const status = job.state as RunStatus;

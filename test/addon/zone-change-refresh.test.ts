@@ -1,0 +1,85 @@
+// The spreadsheet's time zone changed (File > Settings) after refreshes were saved: their next run
+// follows the zone it has now, on every editor's cards and in the owner's background runs.
+import { describe, expect, it } from 'vitest';
+import type { LocalRuntime } from '../../dev/gas';
+import { startLocalAddon } from '../../dev/local-addon';
+import type { RefreshView } from '../../src/core/schedule/refresh-view';
+
+const HOUR = 3_600_000;
+
+const teamsInto = (sheet: string) => ({
+  source: { kind: 'resource', resource: 'teams' },
+  target: { kind: 'sheet', name: sheet },
+  mode: 'replace',
+});
+
+/** Each card's frequency and next run, as an editor's sidebar lists them. */
+async function cards(editor: Pick<LocalRuntime, 'callFromSidebar'>) {
+  const views = await editor.callFromSidebar<RefreshView[]>('listRefreshes');
+  return views.map((v) => [v.frequencyLabel, v.nextRun]);
+}
+
+/** When each run of the log began, as the sheet shows it now, and what it pulled. */
+function loggedRuns(rt: LocalRuntime): string[] {
+  if (!rt.workbook.sheetNames().includes('Assembled log')) return [];
+  return rt.workbook
+    .displayValues('Assembled log')
+    .slice(1)
+    .map((r) => `${r[0]} ${r[2]}`);
+}
+
+describe('scheduled refreshes after the spreadsheet time zone changed', () => {
+  it('run next at their hour in the zone now, as every editor sees it', async () => {
+    // Tuesday 1 December 2026, 10:00 in Berlin.
+    const { rt } = await startLocalAddon({ timezone: 'Europe/Berlin', now: '2026-12-01T09:00:00Z' });
+    const other = rt.asUser('editor@example.com');
+    for (const sheet of ['Daily', 'Weekly']) rt.workbook.addSheet(sheet);
+    const save = (sheet: string, frequency: object, key: string) =>
+      rt.callFromSidebar('saveRefresh', { spec: teamsInto(sheet), frequency, notifyByEmail: false }, key);
+    await save('Daily', { kind: 'daily', hour: 7 }, 'refresh-daily-01');
+    await save('Weekly', { kind: 'weekly', weekdays: [1], hour: 6 }, 'refresh-weekly-1');
+    expect(await cards(rt)).toEqual([
+      ['Daily at 07:00', '2026-12-02 07:00'],
+      ['Weekly on Mon at 06:00', '2026-12-07 06:00'],
+    ]);
+
+    rt.workbook.setTimeZone('Asia/Kolkata');
+    const now = [
+      ['Daily at 07:00', '2026-12-02 07:00'],
+      ['Weekly on Mon at 06:00', '2026-12-07 06:00'],
+    ];
+    expect(await cards(rt)).toEqual(now);
+    expect(await cards(other)).toEqual(now);
+
+    // To Wednesday 08:00 in Kolkata: the daily ran once, at 07:00 there, not at 07:00 Berlin's 11:30.
+    await rt.clock.advanceAsync(Date.parse('2026-12-02T02:30:00Z') - rt.clock.now());
+    expect(loggedRuns(rt)).toEqual([expect.stringMatching(/^2026-12-02 07:\d\d:\d\d Scheduled: Teams$/)]);
+    expect(await cards(other)).toEqual([
+      ['Daily at 07:00', '2026-12-03 07:00'],
+      ['Weekly on Mon at 06:00', '2026-12-07 06:00'],
+    ]);
+    await rt.clock.advanceAsync(6 * HOUR);
+    expect(loggedRuns(rt)).toHaveLength(1);
+  });
+
+  it('saved before the add-on kept what their next run was worked out from, move with the zone too', async () => {
+    const { rt } = await startLocalAddon({ timezone: 'Europe/Berlin', now: '2026-12-01T09:00:00Z' });
+    rt.workbook.addSheet('Daily');
+    await rt.callFromSidebar(
+      'saveRefresh',
+      { spec: teamsInto('Daily'), frequency: { kind: 'daily', hour: 7 }, notifyByEmail: false },
+      'refresh-daily-01',
+    );
+    // As the add-on saved a refresh before: its next run, with nothing of what it was worked out from.
+    const props = rt.properties.document;
+    for (const key of props.keys().filter((k) => k.includes('.refresh.'))) {
+      const { nextRunFrom: _, ...before } = JSON.parse(props.get(key) ?? '{}');
+      props.set(key, JSON.stringify(before));
+    }
+    expect(await cards(rt)).toEqual([['Daily at 07:00', '2026-12-02 07:00']]);
+    rt.workbook.setTimeZone('Asia/Kolkata');
+    expect(await cards(rt)).toEqual([['Daily at 07:00', '2026-12-02 07:00']]);
+    await rt.clock.advanceAsync(Date.parse('2026-12-02T02:30:00Z') - rt.clock.now());
+    expect(loggedRuns(rt)).toEqual([expect.stringMatching(/^2026-12-02 07:\d\d:\d\d Scheduled: Teams$/)]);
+  });
+});
