@@ -111,7 +111,9 @@ function againFor(sheet: GoogleAppsScript.Spreadsheet.Sheet): { again?: PullAgai
   const again = pullAgain(store, sheet.getSheetId(), sheet.getName(), readingCaller());
   if (!again) return {};
   const targets = sheetTargets(documentSpreadsheet(), store);
-  return { again: againAt(again, targetNow(targets, again.spec.target, sheet.getSheetId())) };
+  return {
+    again: againAt(again, targetNow(targets, again.spec.target, sheet.getSheetId()), spreadsheetZone()),
+  };
 }
 
 /** The dates a range resolves to; given a report's granularity, what to know of it over this range. */

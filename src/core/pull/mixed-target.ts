@@ -1,8 +1,10 @@
 // Append and merge add to the table a sheet holds: rows of another source, or of the same report
 // at another granularity (days among weeks), would sit in one table and a total over it would
 // count the same time twice. Such a pull is refused before Assembled is asked for anything.
+import { MENU_ITEMS } from '../menu-names';
+import type { Zone } from '../ports';
 import { InputError } from '../validation';
-import { type PullSpec, sourceLabel } from './pull-spec';
+import { type PullSpec, sourceInfo, sourceLabel } from './pull-spec';
 import { targetSheet } from './pull-target';
 import type { TargetNow } from './target-now';
 
@@ -13,5 +15,35 @@ export function refuseMixing(spec: PullSpec, now: TargetNow | undefined): void {
   const verb = spec.mode === 'append' ? 'Appending' : 'Merging';
   throw new InputError('Pull', [
     `"${targetSheet(spec.target)}" holds ${now.held}, not ${wanted}. ${verb} would mix the two in one table: pull into another sheet, or choose Replace it`,
+  ]);
+}
+
+/**
+ * The table's time zone when it was written, if a merge or append into it now would mix zones: a
+ * change of the spreadsheet's zone keeps each cell's day and time (as Sheets does), so its rows
+ * stay in the old zone's days and times while new rows come in the new zone's. Data with no dates
+ * (teams, people) is not held back.
+ */
+export function otherZone(spec: PullSpec, now: TargetNow | undefined, zone: Zone): string | undefined {
+  if (spec.mode === 'replace' || sourceInfo(spec.source).range === 'none') return undefined;
+  return now?.zone !== undefined && now.zone !== zone.name ? now.zone : undefined;
+}
+
+/** Why a merge or append into a table written in another zone is refused (otherZone), after "the table was". */
+export function otherZoneWords(spec: PullSpec, was: string, zone: Zone): string {
+  const adding = spec.mode === 'append' ? 'appending' : 'merging';
+  return `written while the spreadsheet's time zone was ${was}, and it is ${zone.name} now. Its dates and times stay as they were in ${was} (Sheets keeps each cell's day and time), and ${adding} would put rows in ${zone.name} beside them under the same keys. Pull it once with Replace it (${MENU_ITEMS.pull}), over all the dates it should hold, to write it again in ${zone.name}; ${adding} can go on from there`;
+}
+
+/**
+ * A merge or append that would mix zones in one table is refused before Assembled is asked for
+ * anything, as mixing sources is: a table of days from two zones counts some hours twice, and
+ * rows keyed on a time are added a second time, hours off, rather than merged.
+ */
+export function refuseOtherZone(spec: PullSpec, now: TargetNow | undefined, zone: Zone): void {
+  const was = otherZone(spec, now, zone);
+  if (was === undefined) return;
+  throw new InputError('Pull', [
+    `Nothing was written to "${targetSheet(spec.target)}": the table there was ${otherZoneWords(spec, was, zone)}`,
   ]);
 }

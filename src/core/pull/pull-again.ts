@@ -2,9 +2,10 @@
 // with the sheet in front: the analyst's "refresh this sheet now" without filling the form again.
 // Its relative range is resolved afresh, as a scheduled refresh's is.
 import type { Caller } from '../owner';
-import type { Store } from '../ports';
+import type { Store, Zone } from '../ports';
 import { scheduledInto } from '../schedule/sheet-refresh';
 import { keptWords } from './kept-words';
+import { otherZone, otherZoneWords } from './mixed-target';
 import { PullSpec, type PullTarget, replacedWhole } from './pull-spec';
 import { pullWords } from './pull-words';
 import type { TargetNow } from './target-now';
@@ -93,9 +94,13 @@ export function pullAgain(
   };
 }
 
-/** The card as the sheet holds it now: the table's header, and the columns a person keeps beside it. */
-export function againAt(again: PullAgain, now: TargetNow | undefined): PullAgain {
+/**
+ * The card as the sheet holds it now: the table's header, the columns a person keeps beside it, and
+ * a merge or append that would be refused, its table written in another zone (mixed-target.ts).
+ */
+export function againAt(again: PullAgain, now: TargetNow | undefined, zone: Zone): PullAgain {
   const header = now?.header ?? [];
+  const was = otherZone(again.spec, now, zone);
   // A grid or coverage is laid out whole, never merged: Merge by key is no help beside it.
   const beside = replacedWhole(again.spec.source) ? [] : (now?.beside ?? []);
   return {
@@ -103,5 +108,6 @@ export function againAt(again: PullAgain, now: TargetNow | undefined): PullAgain
     ...(header.length ? { header } : {}),
     // As a replace says it after (written-words.ts), of the rows it will bring.
     ...(beside.length ? { kept: `${keptWords(beside, true)}.` } : {}),
+    ...(was ? { how: `Not now: the table was ${otherZoneWords(again.spec, was, zone)}.` } : {}),
   };
 }

@@ -41,7 +41,7 @@ import { InputError, parseInput } from '../validation';
 import { MAX_NOTE_NAMED, type NamedList } from './catalogue';
 import { gaveUpWords, rowsLeft } from './failed-words';
 import { fetchRecords } from './fetch-records';
-import { refuseMixing } from './mixed-target';
+import { refuseMixing, refuseOtherZone } from './mixed-target';
 import { refuseOwnSheet } from './own-sheet';
 import { rememberPull } from './pull-again';
 import { PullSpec, sourceInfo, sourceLabel, specProblems } from './pull-spec';
@@ -150,15 +150,19 @@ export function startPull(
   // the one it is bound to.
   const sheetId = refresh ? refresh.sheetId : deps.targets.bind(spec.target);
   // A refresh writes what it wrote before; a pull from the sidebar may aim at another's table.
+  // Read once, and only where a check applies: a replace at a cell other than A1 needs none, and a
+  // refresh's only a merge or append (into a table written in another zone).
+  const checked = refresh
+    ? spec.mode !== 'replace'
+    : spec.target.kind !== 'cell' || spec.target.a1 === 'A1' || spec.mode !== 'replace';
+  const there = checked ? targetNow(deps.targets, spec.target, sheetId) : undefined;
   if (!refresh) {
-    // Read once, and only where a check applies: a replace at a cell other than A1 needs none.
-    const checked = spec.target.kind !== 'cell' || spec.target.a1 === 'A1' || spec.mode !== 'replace';
-    const there = checked ? targetNow(deps.targets, spec.target, sheetId) : undefined;
     refuseOwnSheet(spec, there);
     refuseMixing(spec, there);
     refuseUnknownKey(spec, there);
     refuseRefreshed(spec, sheetId, deps.targets, deps.store, deps.user);
   }
+  refuseOtherZone(spec, there, deps.zone);
   // A job that could never run is not saved: no key, no job (and nothing fills the store).
   deps.client();
   const jobs = new JobStore(deps.store);

@@ -32,6 +32,11 @@ export function generatedAt(note: string): string | undefined {
     .find(Boolean);
 }
 
+/** The time zone the spreadsheet had when the table was written, by its note's "Generated:" line. */
+export function writtenIn(note: string): string | undefined {
+  return /\(([^()]+)\)$/.exec(generatedAt(note) ?? '')?.[1];
+}
+
 /** The note of a table whose refresh failed: its rows, and note, are the last good run's. */
 export function failedRunNote(note: string, when: string, reason: string): string {
   const kept = note.split('\n').filter((line) => !line.startsWith(FAILED));

@@ -5,7 +5,7 @@ import { existingHeader } from '../sheet/write-table';
 import type { PullTarget } from './pull-spec';
 import type { Targets } from './pull-target';
 import { isOwnColumn } from './push-columns';
-import { pulledFrom } from './source-note';
+import { pulledFrom, writtenIn } from './source-note';
 
 export interface TargetNow {
   /** The sheet's name as its tab shows it (a name is matched whatever its case). */
@@ -14,6 +14,8 @@ export interface TargetNow {
   used: Extent;
   /** What a pull wrote at the target's first cell, as its header note says; else undefined. */
   held: string | undefined;
+  /** The spreadsheet's time zone when that pull wrote it, as the note says; else undefined. */
+  zone?: string;
   /** The header row at the target's cell, as far as it has words ([] when none). */
   header: string[];
   /** Whether the add-on recorded the block it last wrote there (kept if its header note is cleared). */
@@ -37,10 +39,13 @@ export function targetNow(
   // A table's header is a cell in use: beyond them (maybe beyond the grid) nothing is held.
   const inUse = row <= used.rows && col <= used.cols;
   const header = inUse ? existingHeader(grid, { row, col }) : [];
+  const note = inUse ? grid.noteAt(row, col) : '';
+  const zone = writtenIn(note);
   return {
     sheet,
     used,
-    held: inUse ? pulledFrom(grid.noteAt(row, col)) : undefined,
+    held: pulledFrom(note),
+    ...(zone ? { zone } : {}),
     header,
     recorded: previous !== undefined,
     beside: previous
