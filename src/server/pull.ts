@@ -108,12 +108,11 @@ export function getPullOptions(): PullOptions {
 function againFor(sheet: GoogleAppsScript.Spreadsheet.Sheet): { again?: PullAgain } {
   if (!isGridSheet(sheet)) return {};
   const store = documentStore();
-  const again = pullAgain(store, sheet.getSheetId(), sheet.getName(), readingCaller());
+  const zone = spreadsheetZone();
+  const again = pullAgain(store, sheet.getSheetId(), sheet.getName(), readingCaller(), zone);
   if (!again) return {};
   const targets = sheetTargets(documentSpreadsheet(), store);
-  return {
-    again: againAt(again, targetNow(targets, again.spec.target, sheet.getSheetId()), spreadsheetZone()),
-  };
+  return { again: againAt(again, targetNow(targets, again.spec.target, sheet.getSheetId()), zone) };
 }
 
 /** The dates a range resolves to; given a report's granularity, what to know of it over this range. */
@@ -183,7 +182,7 @@ function view(job: PullJob): JobView {
   if (job.state === 'done' && job.spec.target.kind !== 'bigquery') {
     const store = documentStore();
     const sheetId = job.sheetId ?? sheetTargets(documentSpreadsheet(), store).bind(job.spec.target);
-    const scheduled = scheduledInto(store, sheetId, job.spec.target, readingCaller());
+    const scheduled = scheduledInto(store, sheetId, job.spec.target, readingCaller(), spreadsheetZone());
     if (scheduled) v.scheduled = scheduled;
   }
   return v.notice || v.nextPollInMs === 0 ? v : { ...v, notice: backgroundNotice(Date.now()) };

@@ -24,7 +24,13 @@ const KINDS: [Frequency['kind'], string][] = [
 ];
 const DAYS = WEEKDAY_NAMES.slice(1);
 
-export function createFrequencyForm(prefix: string, f: Frequency, notify = false): FrequencyForm {
+/** `zone`: the spreadsheet's time zone, which the hour is in (named at it). */
+export function createFrequencyForm(
+  prefix: string,
+  f: Frequency,
+  zone: string,
+  notify = false,
+): FrequencyForm {
   const id = (name: string) => `${prefix}-${name}`;
   const kind = el('select', { id: id('kind') }, ...KINDS.map(([v, t]) => el('option', { value: v }, t)));
   const hours = el(
@@ -75,7 +81,7 @@ export function createFrequencyForm(prefix: string, f: Frequency, notify = false
     hours: el('div', {}, el('label', { for: hours.id }, 'Every'), hours),
     weekdays: el('div', {}, weekdays, weekdaysProblem),
     day: el('div', {}, el('label', { for: dayOfMonth.id }, 'Day of the month'), dayOfMonth),
-    hour: el('div', {}, el('label', { for: hour.id }, 'At (spreadsheet time)'), hour),
+    hour: el('div', {}, el('label', { for: hour.id }, `At (${zone} time)`), hour),
   };
   const sync = () => {
     const k = kind.value;

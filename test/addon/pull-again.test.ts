@@ -32,11 +32,11 @@ describe('Pull it again', () => {
     const refresh = { spec: again?.spec, frequency: { kind: 'daily', hour: 7 }, notifyByEmail: false };
     const [saved] = await rt.callFromSidebar<{ id: string }[]>('saveRefresh', refresh, 'pull-again-refresh');
     expect((await rt.callFromSidebar<PullOptions>('getPullOptions')).again?.scheduled).toBe(
-      'daily at 07:00 by you',
+      'daily at 07:00 America/New_York by you',
     );
     // A pull into that place says so when done (the sidebar then offers no second refresh there).
     const into = await pullToEnd(rt, again?.spec ?? {}, 'pull-again-0004');
-    expect(into.scheduled).toBe('daily at 07:00 by you');
+    expect(into.scheduled).toBe('daily at 07:00 America/New_York by you');
     await rt.callFromSidebar('deleteRefresh', saved?.id);
 
     // Renamed: offered under the new name. Another sheet in front: nothing offered.

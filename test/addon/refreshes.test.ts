@@ -81,7 +81,7 @@ describe('scheduled refreshes', () => {
     await expect(
       save(rt, reportSpec('Weekly AHT', 'append'), { kind: 'daily', hour: 7 }, 'refresh-000009'),
     ).rejects.toThrow(
-      '"Weekly AHT" is already refreshed daily at 06:00 by you, and two refreshes into one place would write over each other. Rather than add a second, change that refresh in Extensions ▸ Assembled for Google Sheets ▸ Scheduled refreshes…',
+      '"Weekly AHT" is already refreshed daily at 06:00 America/New_York by you, and two refreshes into one place would write over each other. Rather than add a second, change that refresh in Extensions ▸ Assembled for Google Sheets ▸ Scheduled refreshes…',
     );
     // Below it on the same sheet, and on other sheets, are other places.
     const below = { ...reportSpec('Weekly AHT'), target: { kind: 'cell', sheet: 'Weekly AHT', a1: 'A500' } };
@@ -112,9 +112,9 @@ describe('scheduled refreshes', () => {
     rt.properties.document.set(key, JSON.stringify({ ...record, spec: first.spec, sheetId: first.sheetId }));
     const edit = { spec: first.spec, frequency: { kind: 'daily', hour: 9 }, notifyByEmail: false };
     const edited = await rt.callFromSidebar<RefreshView[]>('saveRefresh', edit, other.id);
-    expect(edited.find((r) => r.id === other.id)?.frequencyLabel).toBe('Daily at 09:00');
+    expect(edited.find((r) => r.id === other.id)?.frequencyLabel).toBe('Daily at 09:00 America/New_York');
     expect(list[0]).toMatchObject({
-      frequencyLabel: 'Daily at 06:00',
+      frequencyLabel: 'Daily at 06:00 America/New_York',
       nextRun: '2026-05-26 06:00',
       mine: true,
     });
@@ -306,7 +306,7 @@ describe('scheduled refreshes', () => {
       target: { kind: 'new_sheet', name: 'sites' },
     };
     await expect(rt.callFromSidebar('startPull', queues, 'pull-other-0001')).rejects.toThrow(
-      /^"Sites" is refreshed daily at 07:00 by .* with Sites: Queues pulled there would be replaced at its next run\. Pull into another sheet, or change or delete that refresh in .*Scheduled refreshes…$/,
+      /^"Sites" is refreshed daily at 07:00 America\/New_York by .* with Sites: Queues pulled there would be replaced at its next run\. Pull into another sheet, or change or delete that refresh in .*Scheduled refreshes…$/,
     );
     expect(rt.workbook.values('Sites')).toEqual([]);
     await expect(rt.callFromSidebar('startPull', sites, 'pull-same-0001')).resolves.toMatchObject({
@@ -341,7 +341,7 @@ describe('scheduled refreshes', () => {
     ] as const)
       await expect(rt.callFromSidebar('startPull', { ...older, mode }, `pull-${mode}-0001`)).rejects.toThrow(
         new RegExp(
-          `^"Adherence wk" is refreshed weekly on Mon at 07:00 by .*, replacing its table: rows ${done} there would be gone at its next run\\. Pull into another sheet, or change that refresh to append or merge in .*Scheduled refreshes…$`,
+          `^"Adherence wk" is refreshed weekly on Mon at 07:00 America/New_York by .*, replacing its table: rows ${done} there would be gone at its next run\\. Pull into another sheet, or change that refresh to append or merge in .*Scheduled refreshes…$`,
         ),
       );
     expect(asked()).toBe(before);

@@ -168,7 +168,7 @@ describe('a shared spreadsheet: scheduled refreshes answer to their owner', () =
     const theirs = { ...input, spec: teamsInto('Teams B') };
     const bs = await b.callFromSidebar<RefreshView[]>('saveRefresh', theirs, 'refresh-key-0001');
     expect(bs.map((v) => [v.mine, v.frequencyLabel])).toEqual([
-      [false, 'Daily at 09:00'],
+      [false, 'Daily at 09:00 America/New_York'],
       [true, 'Every hour'],
     ]);
     // A paused it first, so B's resume would show as a change.
@@ -176,7 +176,7 @@ describe('a shared spreadsheet: scheduled refreshes answer to their owner', () =
     await expect(b.callFromSidebar('resumeRefresh', mine.id)).rejects.toThrow(/belongs to/);
     expect((await lastRun(rt))?.paused).toBe(true);
     const after = (await rt.callFromSidebar<RefreshView[]>('listRefreshes'))[0];
-    expect(after?.frequencyLabel).toBe('Daily at 09:00');
+    expect(after?.frequencyLabel).toBe('Daily at 09:00 America/New_York');
   });
 
   it('a refresh is bound to its sheet by id: renaming sheets cannot redirect its writes (item 7)', async () => {

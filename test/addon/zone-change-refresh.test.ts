@@ -39,14 +39,14 @@ describe('scheduled refreshes after the spreadsheet time zone changed', () => {
     await save('Daily', { kind: 'daily', hour: 7 }, 'refresh-daily-01');
     await save('Weekly', { kind: 'weekly', weekdays: [1], hour: 6 }, 'refresh-weekly-1');
     expect(await cards(rt)).toEqual([
-      ['Daily at 07:00', '2026-12-02 07:00'],
-      ['Weekly on Mon at 06:00', '2026-12-07 06:00'],
+      ['Daily at 07:00 Europe/Berlin', '2026-12-02 07:00'],
+      ['Weekly on Mon at 06:00 Europe/Berlin', '2026-12-07 06:00'],
     ]);
 
     rt.workbook.setTimeZone('Asia/Kolkata');
     const now = [
-      ['Daily at 07:00', '2026-12-02 07:00'],
-      ['Weekly on Mon at 06:00', '2026-12-07 06:00'],
+      ['Daily at 07:00 Asia/Kolkata', '2026-12-02 07:00'],
+      ['Weekly on Mon at 06:00 Asia/Kolkata', '2026-12-07 06:00'],
     ];
     expect(await cards(rt)).toEqual(now);
     expect(await cards(other)).toEqual(now);
@@ -55,8 +55,8 @@ describe('scheduled refreshes after the spreadsheet time zone changed', () => {
     await rt.clock.advanceAsync(Date.parse('2026-12-02T02:30:00Z') - rt.clock.now());
     expect(loggedRuns(rt)).toEqual([expect.stringMatching(/^2026-12-02 07:\d\d:\d\d Scheduled: Teams$/)]);
     expect(await cards(other)).toEqual([
-      ['Daily at 07:00', '2026-12-03 07:00'],
-      ['Weekly on Mon at 06:00', '2026-12-07 06:00'],
+      ['Daily at 07:00 Asia/Kolkata', '2026-12-03 07:00'],
+      ['Weekly on Mon at 06:00 Asia/Kolkata', '2026-12-07 06:00'],
     ]);
     await rt.clock.advanceAsync(6 * HOUR);
     expect(loggedRuns(rt)).toHaveLength(1);
@@ -76,9 +76,9 @@ describe('scheduled refreshes after the spreadsheet time zone changed', () => {
       const { nextRunFrom: _, ...before } = JSON.parse(props.get(key) ?? '{}');
       props.set(key, JSON.stringify(before));
     }
-    expect(await cards(rt)).toEqual([['Daily at 07:00', '2026-12-02 07:00']]);
+    expect(await cards(rt)).toEqual([['Daily at 07:00 Europe/Berlin', '2026-12-02 07:00']]);
     rt.workbook.setTimeZone('Asia/Kolkata');
-    expect(await cards(rt)).toEqual([['Daily at 07:00', '2026-12-02 07:00']]);
+    expect(await cards(rt)).toEqual([['Daily at 07:00 Asia/Kolkata', '2026-12-02 07:00']]);
     await rt.clock.advanceAsync(Date.parse('2026-12-02T02:30:00Z') - rt.clock.now());
     expect(loggedRuns(rt)).toEqual([expect.stringMatching(/^2026-12-02 07:\d\d:\d\d Scheduled: Teams$/)]);
   });

@@ -1,10 +1,53 @@
-// The spreadsheet's time zone, in the sidebars: Validate says in one line which zone rows pushed
-// before File ▸ Settings changed it went in.
+// The spreadsheet's time zone, in the sidebars: a refresh's hour is named in it where a person
+// reads it, and follows it when File ▸ Settings changes it; Validate says in one line which zone
+// rows pushed before the change went in.
+import type { FrameLocator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { demoAgent, menu, sidebar, useBench } from './support';
+import { demoAgent, menu, pullIntoNewSheet, refreshCard, sidebar, useBench } from './support';
+
+/** A card's rows, term and value, as a person reads them. */
+async function rows(card: ReturnType<FrameLocator['locator']>): Promise<Record<string, string>> {
+  const terms = await card.locator('dt').allTextContents();
+  const values = await card.locator('dd').allTextContents();
+  return Object.fromEntries(terms.map((t, i) => [t, values[i] ?? '']));
+}
 
 describe('The spreadsheet time zone in the sidebars', () => {
   const bench = useBench({ timezone: 'Europe/Berlin' });
+
+  it("names it at a refresh's hour, on its card and in the forms, and follows it when it changes", async () => {
+    const { page, running } = bench();
+    const { workbench } = running;
+    workbench.rt.workbook.addSheet('Staff');
+    await workbench.rt.callFromSidebar(
+      'saveRefresh',
+      {
+        spec: {
+          source: { kind: 'resource', resource: 'teams' },
+          target: { kind: 'sheet', name: 'Staff' },
+          mode: 'replace',
+        },
+        frequency: { kind: 'daily', hour: 7 },
+        notifyByEmail: false,
+      },
+      'key-staff',
+    );
+    let { sb, card } = await refreshCard(page, 'Staff');
+    await expect.poll(async () => (await rows(card)).Frequency).toBe('Daily at 07:00 Europe/Berlin');
+    await card.getByRole('button', { name: /^Edit: / }).click();
+    expect(await sb.getByLabel('At (Europe/Berlin time)').inputValue()).toBe('7');
+
+    expect(workbench.saveSettings('en_GB', 'Asia/Kolkata')).toEqual({ ok: true });
+    ({ sb, card } = await refreshCard(page, 'Staff'));
+    await expect.poll(async () => (await rows(card)).Frequency).toBe('Daily at 07:00 Asia/Kolkata');
+    expect((await rows(card))['Next run']).toMatch(/^\d{4}-\d\d-\d\d 07:00$/);
+    await card.getByRole('button', { name: /^Edit: / }).click();
+    expect(await sb.getByLabel('At (Asia/Kolkata time)').inputValue()).toBe('7');
+
+    // After a pull, the offer to refresh it on a schedule names the zone too.
+    const pull = await pullIntoNewSheet(page, 'Teams', 'Teams');
+    expect(await pull.getByLabel('At (Asia/Kolkata time)').inputValue()).toBe('7');
+  });
 
   it('says once in Validate that rows pushed before the change went in the old zone', async () => {
     const { page, running } = bench();

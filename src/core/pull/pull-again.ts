@@ -68,14 +68,15 @@ const HOW: Record<PullSpec['mode'], string> = {
 };
 
 /**
- * The pull that last filled the sheet `sheetId`, now called `sheetName`, as `viewer` is told of it;
- * undefined when none.
+ * The pull that last filled the sheet `sheetId`, now called `sheetName`, as `viewer` is told of it
+ * (a refresh there by its hour in `zone`, the spreadsheet's); undefined when none.
  */
 export function pullAgain(
   store: Store,
   sheetId: number,
   sheetName: string,
   viewer: Caller,
+  zone?: Zone,
 ): PullAgain | undefined {
   const stored = store.get<Remembered | PullSpec>(`${KEY}${sheetId}`);
   // Kept by an older version (a source since retired): not offered, rather than failing the sidebar.
@@ -85,7 +86,7 @@ export function pullAgain(
   // A new sheet is an existing one now; a renamed sheet is found under its new name.
   const target: PullTarget =
     spec.target.kind === 'cell' ? { ...spec.target, sheet: sheetName } : { kind: 'sheet', name: sheetName };
-  const scheduled = scheduledInto(store, sheetId, target, viewer);
+  const scheduled = scheduledInto(store, sheetId, target, viewer, zone);
   return {
     ...(scheduled ? { scheduled } : {}),
     spec: { ...spec, target },

@@ -4,7 +4,7 @@
 // Refused before Assembled is asked for anything.
 
 import type { Caller } from '../owner';
-import type { Store } from '../ports';
+import type { Store, Zone } from '../ports';
 import { RefreshStore } from '../schedule/refresh';
 import { refreshInto, refreshWords, toHaveDone } from '../schedule/sheet-refresh';
 import { InputError } from '../validation';
@@ -18,6 +18,7 @@ export function refuseRefreshed(
   targets: Targets,
   store: Store,
   viewer: Caller,
+  zone: Zone,
 ): void {
   if (sheetId === undefined) return;
   const r = refreshInto(new RefreshStore(store).all(), sheetId, spec.target);
@@ -26,11 +27,11 @@ export function refuseRefreshed(
   const name = targets.nameOf(sheetId) ?? targetSheet(spec.target);
   if (theirs !== sourceLabel(spec.source))
     throw new InputError('Pull', [
-      `"${name}" is refreshed ${refreshWords(r, viewer)} with ${theirs}: ${sourceLabel(spec.source)} pulled there would be replaced at its next run. Pull into another sheet, or ${toHaveDone(r, viewer, 'change or delete')}`,
+      `"${name}" is refreshed ${refreshWords(r, viewer, zone)} with ${theirs}: ${sourceLabel(spec.source)} pulled there would be replaced at its next run. Pull into another sheet, or ${toHaveDone(r, viewer, 'change or delete')}`,
     ]);
   // The same data added to a table its refresh replaces: the rows would go at its next run.
   if (r.spec.mode === 'replace' && spec.mode !== 'replace')
     throw new InputError('Pull', [
-      `"${name}" is refreshed ${refreshWords(r, viewer)}, replacing its table: rows ${spec.mode === 'append' ? 'appended' : 'merged'} there would be gone at its next run. Pull into another sheet, or ${toHaveDone(r, viewer, 'change', ' to append or merge')}`,
+      `"${name}" is refreshed ${refreshWords(r, viewer, zone)}, replacing its table: rows ${spec.mode === 'append' ? 'appended' : 'merged'} there would be gone at its next run. Pull into another sheet, or ${toHaveDone(r, viewer, 'change', ' to append or merge')}`,
     ]);
 }

@@ -160,7 +160,7 @@ export function startPull(
     refuseOwnSheet(spec, there);
     refuseMixing(spec, there);
     refuseUnknownKey(spec, there);
-    refuseRefreshed(spec, sheetId, deps.targets, deps.store, deps.user);
+    refuseRefreshed(spec, sheetId, deps.targets, deps.store, deps.user, deps.zone);
   }
   refuseOtherZone(spec, there, deps.zone);
   // A job that could never run is not saved: no key, no job (and nothing fills the store).

@@ -33,23 +33,25 @@ export const Frequency = lazy(() =>
 );
 export type Frequency = z.infer<typeof Frequency>;
 
-const at = (h: number) => `${String(h).padStart(2, '0')}:00`;
+/** "07:00 Europe/Berlin": an hour of the spreadsheet's zone, named where a person reads it. */
+const at = (h: number, zone?: string) => `${String(h).padStart(2, '0')}:00${zone ? ` ${zone}` : ''}`;
 
-export function describeFrequency(f: Frequency): string {
+/** "Daily at 07:00 Europe/Berlin", its hour in `zone` (the spreadsheet's), when given. */
+export function describeFrequency(f: Frequency, zone?: string): string {
   switch (f.kind) {
     case 'hourly':
       return 'Every hour';
     case 'every_hours':
       return f.hours === 1 ? 'Every hour' : `Every ${f.hours} hours`;
     case 'daily':
-      return `Daily at ${at(f.hour)}`;
+      return `Daily at ${at(f.hour, zone)}`;
     case 'weekly':
       return `Weekly on ${[...f.weekdays]
         .sort()
         .map((d) => WEEKDAY_NAMES[d])
-        .join(', ')} at ${at(f.hour)}`;
+        .join(', ')} at ${at(f.hour, zone)}`;
     case 'monthly':
-      return `Monthly on ${f.day === 'last' ? 'the last day' : `day ${f.day}`} at ${at(f.hour)}`;
+      return `Monthly on ${f.day === 'last' ? 'the last day' : `day ${f.day}`} at ${at(f.hour, zone)}`;
   }
 }
 

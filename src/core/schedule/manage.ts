@@ -68,7 +68,7 @@ export function saveRefresh(deps: Deps, input: unknown, key: string): Refresh {
   const clash = refreshInto(others, sheetId, valid.spec.target);
   if (clash)
     throw new InputError('Scheduled refresh', [
-      `"${targetSheet(valid.spec.target)}" is already refreshed ${refreshWords(clash, deps.user)}, and two refreshes into one place would write over each other. Rather than add a second, ${toHaveDone(clash, deps.user, 'change')}`,
+      `"${targetSheet(valid.spec.target)}" is already refreshed ${refreshWords(clash, deps.user, deps.zone)}, and two refreshes into one place would write over each other. Rather than add a second, ${toHaveDone(clash, deps.user, 'change')}`,
     ]);
   const now = deps.clock.now();
   const { notice: _, ...before }: Partial<Refresh> = existing ?? {};

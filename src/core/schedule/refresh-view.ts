@@ -34,7 +34,10 @@ export interface RefreshView {
   /** The saved pull, for editing. */
   spec: PullSpec;
   frequency: Frequency;
+  /** "Daily at 07:00 Europe/Berlin": its hour named in the spreadsheet's zone. */
   frequencyLabel: string;
+  /** The spreadsheet's time zone, which its times are in (Edit's form names it at the hour). */
+  zone: string;
   notifyByEmail: boolean;
   paused: boolean;
   /** Its sheet is gone, so it can never run: why, and what to do, in words for the viewer; else ''. */
@@ -141,7 +144,8 @@ export function refreshView(
     })),
     spec: r.spec,
     frequency: r.frequency,
-    frequencyLabel: describeFrequency(r.frequency),
+    frequencyLabel: describeFrequency(r.frequency, zone.name),
+    zone: zone.name,
     notifyByEmail: r.notifyByEmail,
     paused: r.paused,
     pausedReason:

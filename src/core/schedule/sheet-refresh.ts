@@ -2,7 +2,7 @@
 // place has one refresh: two would overwrite each other's table, or append each period twice.
 import { menuPath } from '../menu-names';
 import { type Caller, ownerName, ownerSeenBy, owns } from '../owner';
-import type { Store } from '../ports';
+import type { Store, Zone } from '../ports';
 import type { PullTarget } from '../pull/pull-spec';
 import { type Targets, targetSheet, withSheetName } from '../pull/pull-target';
 import { describeFrequency } from './frequency';
@@ -23,9 +23,12 @@ export function refreshInto(
   );
 }
 
-/** "weekly on Mon at 07:00 by analyst@example.com (paused)", or "by you" to its owner. */
-export function refreshWords(r: Refresh, viewer: Caller): string {
-  const how = describeFrequency(r.frequency);
+/**
+ * "weekly on Mon at 07:00 Europe/Berlin by analyst@example.com (paused)", or "by you" to its owner;
+ * the hour named in `zone`, the spreadsheet's, when given.
+ */
+export function refreshWords(r: Refresh, viewer: Caller, zone?: Zone): string {
+  const how = describeFrequency(r.frequency, zone?.name);
   return `${how.charAt(0).toLowerCase()}${how.slice(1)} by ${ownerSeenBy(viewer, r)}${r.paused ? ' (paused)' : ''}`;
 }
 
@@ -45,9 +48,10 @@ export function scheduledInto(
   sheetId: number | undefined,
   target: PullTarget,
   viewer: Caller,
+  zone?: Zone,
 ): string | undefined {
   const r = refreshInto(new RefreshStore(store).all(), sheetId, target);
-  return r ? refreshWords(r, viewer) : undefined;
+  return r ? refreshWords(r, viewer, zone) : undefined;
 }
 
 /**

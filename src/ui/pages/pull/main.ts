@@ -691,7 +691,7 @@ function offerRefresh(pulled: PullSpec, scheduled?: string, what = 'this pull in
     : `Reruns ${what}.`;
   byId('saveRefreshHint').textContent = [reruns, modeNote(pulled)].filter(Boolean).join(' ');
   button.hidden = false;
-  const form = createFrequencyForm('refresh', suggestedFrequency(pulled.range));
+  const form = createFrequencyForm('refresh', suggestedFrequency(pulled.range), options.timezone);
   byId('frequency').replaceChildren(form.root);
   byId('saveRefresh').hidden = false;
   const key = requestKey();
