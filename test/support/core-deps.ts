@@ -58,6 +58,7 @@ export function coreSetup(dialect: Dialect = 'seed', apiKey = TEST_KEY) {
         if (name === undefined || (target.kind !== 'new_sheet' && !grids.has(name)))
           throw new TargetMissing(named);
         if (sheetId !== undefined && !grids.has(name)) throw new TargetMissing(named);
+        const made = !grids.has(name);
         const grid = grids.get(name) ?? new MemoryGrid();
         grids.set(name, grid);
         const previous = extents.get(name);
@@ -69,6 +70,7 @@ export function coreSetup(dialect: Dialect = 'seed', apiKey = TEST_KEY) {
           col: 1,
           label: `${name}!A1`,
           ...(previous ? { previous } : {}),
+          ...(made ? { made: true as const } : {}),
           remember: (e) => extents.set(name, e),
         };
       },
@@ -83,6 +85,11 @@ export function coreSetup(dialect: Dialect = 'seed', apiKey = TEST_KEY) {
       bind: (target) => {
         const name = targetSheet(target);
         return grids.has(name) ? idOf(name) : undefined;
+      },
+      dropEmpty: (sheetId) => {
+        const name = nameOf(sheetId);
+        const used = name === undefined ? undefined : grids.get(name)?.used();
+        if (name !== undefined && used?.rows === 0 && used.cols === 0) grids.delete(name);
       },
     },
     log: { append: (e) => logs.push(e) },

@@ -13,6 +13,8 @@ export const TERMINAL: readonly JobState[] = ['done', 'failed', 'stalled'];
 export interface PullJob extends OwnedRecord {
   /** The target sheet, bound by id when the job starts, so renaming sheets cannot redirect it. */
   sheetId?: number;
+  /** The new sheet this pull made for its rows: deleted if the pull fails before writing into it. */
+  madeSheet?: number;
   spec: PullSpec;
   /** The concrete dates, resolved once when the job starts. */
   range?: ResolvedRange;

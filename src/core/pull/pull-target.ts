@@ -22,6 +22,8 @@ export interface OpenTarget {
   previous?: LastBlock;
   /** Rows a person inserted inside the table since it was written (net of rows deleted there). */
   inserted?: number;
+  /** The sheet was made by this open, for a new-sheet target: the pull's own until it writes into it. */
+  made?: true;
   remember(block: LastBlock): void;
 }
 
@@ -58,6 +60,8 @@ export interface Targets {
   bind(target: PullTarget): number | undefined;
   /** The name the sheet with this id has now; undefined when it is gone. */
   nameOf(sheetId: number): string | undefined;
+  /** Deletes the sheet with this id when nothing is in it (one a pull made, then failed before writing into). */
+  dropEmpty(sheetId: number): void;
 }
 
 /** The target with its sheet called by the name it has now (a refresh follows its sheet by id). */

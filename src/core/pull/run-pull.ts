@@ -260,6 +260,8 @@ interface RunState {
   writer?: StagedWrite;
   /** The target's name for the done message. */
   label?: string;
+  /** The new sheet this execution made for the job's rows (the job keeps it as madeSheet). */
+  made?: number;
 }
 
 /** One step under the lock, from the job as last saved (another execution may have moved it on). */
@@ -275,9 +277,11 @@ function stepSaved(deps: PullDeps, jobs: JobStore, id: string, force: boolean, r
   }
   // A retry is an attempt of its own: its log row times it, not the wait since the run began.
   if (job.errors > 0) job = { ...job, attemptAt: deps.clock.now() };
-  const next = overdue(job, deps.clock.now()) ?? step(deps, job, jobs, run);
+  const stepped = overdue(job, deps.clock.now()) ?? step(deps, job, jobs, run);
+  // Kept whatever the step did, a failure too: the sheet goes if the pull ends with it empty.
+  const next = run.made === undefined ? stepped : { ...stepped, madeSheet: run.made };
   const saved = jobs.save(isTerminal(next) ? next : { ...next, tries: 0 });
-  if (isTerminal(saved)) removeStaging(deps, saved);
+  if (isTerminal(saved)) letGo(deps, saved);
   if (saved.state === 'done' && saved.spec.target.kind !== 'bigquery')
     rememberPull(
       deps.store,
@@ -317,7 +321,7 @@ export function stopPull(deps: PullDeps, id: string): PullJob {
     const saved = jobs.save(
       withState(job, 'failed', deps.clock.now(), { message, failure: STOPPED, rows: kept }),
     );
-    removeStaging(deps, saved);
+    letGo(deps, saved);
     logRun(deps, saved);
     return saved;
   });
@@ -436,6 +440,15 @@ function removeStaging(deps: PullDeps, job: PullJob): void {
 }
 
 /**
+ * What an ended job leaves: its staging goes, and a new sheet it made goes with a failure that
+ * wrote nothing into it (one with anything in it stays).
+ */
+function letGo(deps: PullDeps, job: PullJob): void {
+  removeStaging(deps, job);
+  if (job.state !== 'done' && job.madeSheet !== undefined) deps.targets.dropEmpty(job.madeSheet);
+}
+
+/**
  * Picks up what an execution cut short after staging, before it could save the job: the staging
  * sheet says what was read, so nothing is read again.
  */
@@ -534,6 +547,7 @@ function stageRecords(deps: PullDeps, job: PullJob, records: readonly object[]):
 function writePiece(deps: PullDeps, job: PullJob, run: RunState, client: AssembledClient): PullJob {
   if (!run.writer) {
     const target = deps.targets.open(job.spec.target, job.sheetId);
+    if (target.made) run.made = target.sheetId;
     run.writer = new StagedWrite(
       job.id,
       tableOf(deps, job, stagedRecords(deps, job, client)),

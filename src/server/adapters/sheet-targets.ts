@@ -9,7 +9,7 @@ import {
 } from '../../core/pull/pull-target';
 import { cellName, cellPosition } from '../../core/sheet/a1';
 import { type LastBlock, tableBlock } from '../../core/sheet/renamed-columns';
-import { findOrInsertSheet, findSheet, isGridSheet } from './find-sheet';
+import { findSheet, isGridSheet } from './find-sheet';
 import { sheetGrid } from './sheet-grid';
 import { markRows, type TableRows, tableRows } from './table-rows';
 
@@ -51,8 +51,8 @@ export function sheetTargets(ss: Spreadsheet, store: Store): Targets {
   return {
     open(target: PullTarget, sheetId?: number): OpenTarget {
       let found = find(ss, target, sheetId);
-      if (!found && target.kind === 'new_sheet' && sheetId === undefined)
-        found = findOrInsertSheet(ss, target.name);
+      const made = !found && target.kind === 'new_sheet' && sheetId === undefined;
+      if (made) found = ss.insertSheet(target.name);
       if (!found) throw new TargetMissing(targetSheet(target));
       const sheet = gridOnly(found);
       // Not getRange(a1): the cell may lie outside the grid until the write grows the sheet.
@@ -74,6 +74,7 @@ export function sheetTargets(ss: Spreadsheet, store: Store): Targets {
         label: `${sheet.getName()}!${row !== at ? cellName(row, col) : target.kind === 'cell' ? target.a1 : 'A1'}`,
         ...(previous ? { previous } : {}),
         ...(inserted > 0 ? { inserted } : {}),
+        ...(made ? { made: true as const } : {}),
         remember: (block) => {
           const mark = markRows(sheet, rowsKey, { row, rows: block.rows });
           store.set(key, mark ? { ...block, mark } : block);
@@ -85,6 +86,16 @@ export function sheetTargets(ss: Spreadsheet, store: Store): Targets {
       (target.kind === 'new_sheet' && sheetId === undefined) ||
       find(ss, target, sheetId) !== null,
     nameOf: (sheetId) => byId(ss, sheetId)?.getName(),
+    dropEmpty(sheetId) {
+      const sheet = byId(ss, sheetId);
+      // Anything in it (typed there since, say) is someone's: the sheet stays.
+      if (!sheet || sheet.getLastRow() > 0 || sheet.getLastColumn() > 0) return;
+      try {
+        ss.deleteSheet(sheet);
+      } catch {
+        // The last sheet left visible cannot go (the others were deleted meanwhile): it stays, empty.
+      }
+    },
     bind: (target) =>
       target.kind === 'bigquery'
         ? undefined

@@ -1,0 +1,40 @@
+// Google Sheets holds 10,000,000 cells in a spreadsheet and counts every cell of every sheet's grid,
+// empty or not, hidden sheets too (a new sheet's 1,000 rows by 26 columns count before anything
+// is in them). A new sheet a pull makes for its rows goes when the pull ends without writing into it.
+import { describe, expect, it } from 'vitest';
+import { startLocalAddon } from '../../dev/local-addon';
+import type { JobView } from '../../src/core/pull/pull-view';
+import { isStageSheet } from '../../src/core/pull/staging';
+
+let keys = 0;
+const key = () => `cells-key-${String(++keys).padStart(6, '0')}`;
+
+/** Agent states from `from` to 2026-05-24 (a week is 20,653 states, 9 columns, with seed 7). */
+const states = (from: string, target: object) => ({
+  source: { kind: 'resource', resource: 'agent_states' },
+  range: { kind: 'absolute', from, to: '2026-05-24' },
+  target,
+  mode: 'replace',
+});
+/** Seventeen days of states: more than one sidebar call writes them. */
+const DAYS = '2026-05-08';
+
+describe('Pull data, a new sheet made for the rows', () => {
+  it('goes when the pull is stopped before writing into it, and stays once the user has typed in it', async () => {
+    const { rt } = await startLocalAddon();
+    const start = (name: string) =>
+      rt.callFromSidebar<JobView>('startPull', states(DAYS, { kind: 'new_sheet', name }), key());
+    const stop = (job: JobView) => rt.callFromSidebar<JobView>('stopPull', job.id);
+    const stopped = await start('Long');
+    // The sheet is made when the rows are staged; the table lands in it at the end.
+    expect(stopped.state).toBe('writing');
+    expect(rt.workbook.sheetNames()).toContain('Long');
+    expect((await stop(stopped)).message).toBe('Stopped: nothing was written, and the target is as it was.');
+    expect(rt.workbook.sheetNames().filter((n) => n === 'Long' || isStageSheet(n))).toEqual([]);
+
+    const typed = await start('Typed');
+    rt.workbook.write('Typed', [['my note']]);
+    await stop(typed);
+    expect(rt.workbook.values('Typed')).toEqual([['my note']]);
+  });
+});
