@@ -1,7 +1,9 @@
 // Google Sheets holds 10,000,000 cells in a spreadsheet and counts every cell of every sheet's grid,
 // empty or not, hidden sheets too (a new sheet's 1,000 rows by 26 columns count before anything
-// is in them). A new sheet a pull makes for its rows goes when the pull ends without writing into it.
+// is in them). A new sheet a pull makes for its rows goes when the pull ends without writing into
+// it, and a pull that ends says the rows it left in its target.
 import { describe, expect, it } from 'vitest';
+import type { LocalRuntime } from '../../dev/gas';
 import { startLocalAddon } from '../../dev/local-addon';
 import type { JobView } from '../../src/core/pull/pull-view';
 import { isStageSheet } from '../../src/core/pull/staging';
@@ -18,6 +20,22 @@ const states = (from: string, target: object) => ({
 });
 /** Seventeen days of states: more than one sidebar call writes them. */
 const DAYS = '2026-05-08';
+
+const LIMIT = 10_000_000;
+
+const sizes = (rt: LocalRuntime) =>
+  Object.fromEntries(rt.workbook.sheetNames().map((name) => [name, rt.workbook.size(name)]));
+
+const cells = (rt: LocalRuntime) =>
+  Object.values(sizes(rt)).reduce((n, s) => n + s.maxRows * s.maxColumns, 0);
+
+/** The user's archive, empty rows of it, fills the spreadsheet until about `room` cells are left. */
+function leaveRoom(rt: LocalRuntime, room: number): void {
+  rt.workbook.addSheet('Archive');
+  rt.workbook.insertRows('Archive', 1000, Math.floor((LIMIT - cells(rt) - room) / 26));
+}
+
+const lastLog = (rt: LocalRuntime) => rt.workbook.values('Assembled log').at(-1) ?? [];
 
 describe('Pull data, a new sheet made for the rows', () => {
   it('goes when the pull is stopped before writing into it, and stays once the user has typed in it', async () => {
@@ -36,5 +54,27 @@ describe('Pull data, a new sheet made for the rows', () => {
     rt.workbook.write('Typed', [['my note']]);
     await stop(typed);
     expect(rt.workbook.values('Typed')).toEqual([['my note']]);
+  });
+});
+
+describe('Pull data, the rows it says it wrote', () => {
+  it('a replace failing at its last step wrote no row, and the sidebar and the log say 0', async () => {
+    const { rt } = await startLocalAddon();
+    let job = await rt.callFromSidebar<JobView>(
+      'startPull',
+      states(DAYS, { kind: 'new_sheet', name: 'Long' }),
+      key(),
+    );
+    expect(job.state).toBe('writing');
+    // The user fills the spreadsheet while the rows are staged.
+    leaveRoom(rt, 0);
+    for (let i = 0; i < 20 && job.nextPollInMs > 0; i++) {
+      rt.clock.advance(job.nextPollInMs);
+      job = await rt.callFromSidebar<JobView>('pollPull', job.id);
+    }
+    expect(job.state).toBe('failed');
+    expect(job.rows).toBe(0);
+    expect(lastLog(rt).slice(4, 6)).toEqual(['failed', 0]);
+    expect(rt.workbook.sheetNames().filter((n) => n === 'Long' || isStageSheet(n))).toEqual([]);
   });
 });

@@ -121,7 +121,8 @@ export function jobView(job: PullJob, now: number): JobView {
     target: describeTarget(job.spec.target),
     range: job.range ? datesWords(job.range) : '',
     elapsedMs: (over ? job.updatedAt : now) - job.createdAt,
-    rows: job.rows ?? job.write?.done ?? 0,
+    // Over, the rows it left in the target: a replace that failed wrote its rows only to staging.
+    rows: over ? (job.rows ?? 0) : (job.write?.done ?? 0),
     message: job.message ?? '',
     notice: over ? '' : (job.notice ?? ''),
     detail: detail(job),

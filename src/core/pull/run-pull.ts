@@ -614,6 +614,7 @@ function overdue(job: PullJob, now: number): PullJob | undefined {
   if (job.state === 'running' || (job.tries ?? 0) <= MAX_TRIES) return undefined;
   return withState(job, 'stalled', now, {
     message: `The pull could not be finished: ${MAX_TRIES} attempts in a row ran out of time at the same step. Try a smaller range or fewer filters.`,
+    rows: rowsLeft(job),
   });
 }
 
@@ -708,7 +709,8 @@ function failure(job: PullJob, error: unknown, now: number): PullJob {
     });
   }
   const said = job.refreshId ? refreshSaid(job, error, message) : message;
-  return withState(job, 'failed', now, { message: said, failure: failureOf(error) });
+  // A replace's rows were only staged: what stays in the target is an append's or merge's.
+  return withState(job, 'failed', now, { message: said, failure: failureOf(error), rows: rowsLeft(job) });
 }
 
 /**
