@@ -547,7 +547,7 @@ const STOPPED_IN_FLIGHT =
 function markUnsent(deps: PushDeps, job: PushJob): void {
   const accepted = new AcceptedRows(deps.own, job.id);
   const open = job.prepared ? deps.sheets.open(job.sheetId) : undefined;
-  const sheet = open && accepted.load() ? sheetAsItStands(open.grid, job.kind) : undefined;
+  const sheet = open && accepted.load() ? sheetAsItStands(open.grid, job.kind, deps.zone) : undefined;
   if (!open || !sheet) return;
   const outcomes = new Map<number, RowOutcome>();
   const waiting = sheet.rows.filter((r) => !r.done && !r.blank);

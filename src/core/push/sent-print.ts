@@ -45,6 +45,11 @@ export function sentNote(values: readonly CellValue[], map: HeaderMap, zone: Zon
   return `What the add-on sent, kept as ${shownPrint(values, map, zone)}: if the row is changed after it was sent, Validate and Push say so. Sent while the spreadsheet's time zone was ${zone.name}.`;
 }
 
+/** Whether a Push status note holds the add-on's print of what it sent. */
+export function holdsPrint(note: string): boolean {
+  return PRINT.test(note);
+}
+
 /**
  * Whether the row is as its Push status note's print says it was sent; undefined when the add-on
  * wrote no print there.

@@ -16,7 +16,7 @@ import { kindNote } from './kind-note';
 import { ERROR_STATUS, isDone, KINDS, type PushKind, STATUS_COLUMNS, type StatusKey } from './kinds';
 import { type ParseContext, parseRow, type RowParse } from './parse-row';
 import { fingerprint } from './request';
-import { ENDED_TIME_OFF, inputPrint, sameAsSent, sentInOtherZone, sentNote } from './sent-print';
+import { ENDED_TIME_OFF, holdsPrint, inputPrint, sameAsSent, sentInOtherZone, sentNote } from './sent-print';
 
 export interface RowOutcome {
   status: string;
@@ -112,7 +112,7 @@ function repeatsHeader(values: CellValue[], map: HeaderMap): boolean {
  */
 function ownId(values: CellValue[], map: HeaderMap, note: string): string {
   const id = text(values[map.status.id]);
-  return values[map.status.when] instanceof Date || sentPrint(note) !== undefined ? id : '';
+  return values[map.status.when] instanceof Date || holdsPrint(note) ? id : '';
 }
 
 /** Validate's word on a row to push whose Assembled ID cell holds text the add-on did not write. */
@@ -141,11 +141,16 @@ function rowAsIs(kind: PushKind, map: HeaderMap, values: CellValue[], at: number
  * (accepted.ts). None when the header is not the kind's (the push then stops on it).
  */
 export function rowsAsTheyStand(grid: Grid, kind: PushKind): SheetRow[] {
-  return sheetAsItStands(grid, kind)?.rows ?? [];
+  return standing(grid, kind)?.rows ?? [];
 }
 
 /** The sheet as it stands, nothing parsed and nothing asked of Assembled; undefined when its header is not the kind's. */
-export function sheetAsItStands(grid: Grid, kind: PushKind): SheetSnapshot | undefined {
+export function sheetAsItStands(grid: Grid, kind: PushKind, zone: Zone): SheetSnapshot | undefined {
+  const sheet = standing(grid, kind);
+  return sheet && { ...sheet, zone };
+}
+
+function standing(grid: Grid, kind: PushKind): Omit<SheetSnapshot, 'zone'> | undefined {
   const read = readCells(grid, kind);
   if (!read.ok) return undefined;
   return {
