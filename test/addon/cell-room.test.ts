@@ -1,12 +1,15 @@
 // Google Sheets holds 10,000,000 cells in a spreadsheet and counts every cell of every sheet's grid,
 // empty or not, hidden sheets too (a new sheet's 1,000 rows by 26 columns count before anything
-// is in them). A new sheet a pull makes for its rows goes when the pull ends without writing into
-// it, and a pull that ends says the rows it left in its target.
+// is in them). A pull counts what it needs before it writes: its new sheet trimmed to the table,
+// and beside it a replace's hidden staging sheet, sized to the table too. A new sheet a pull makes
+// for its rows goes when the pull ends without writing into it, and a pull that ends says the rows
+// it left in its target.
 import { describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../dev/gas';
 import { startLocalAddon } from '../../dev/local-addon';
 import type { JobView } from '../../src/core/pull/pull-view';
 import { isStageSheet } from '../../src/core/pull/staging';
+import { pullToEnd } from './pull-to-end';
 
 let keys = 0;
 const key = () => `cells-key-${String(++keys).padStart(6, '0')}`;
@@ -18,6 +21,7 @@ const states = (from: string, target: object) => ({
   target,
   mode: 'replace',
 });
+const WEEK = '2026-05-18';
 /** Seventeen days of states: more than one sidebar call writes them. */
 const DAYS = '2026-05-08';
 
@@ -36,6 +40,60 @@ function leaveRoom(rt: LocalRuntime, room: number): void {
 }
 
 const lastLog = (rt: LocalRuntime) => rt.workbook.values('Assembled log').at(-1) ?? [];
+
+describe('Pull data, within the 10 million cells of a spreadsheet', () => {
+  it('lands a pull that fits once its new sheet keeps only the columns and rows its table needs', async () => {
+    const { rt } = await startLocalAddon();
+    leaveRoom(rt, 600_000);
+    const job = await pullToEnd(rt, states(WEEK, { kind: 'new_sheet', name: 'States' }), key());
+    expect(job.message).toBe('20,653 rows written to States!A1.');
+    // 20,654 rows of a new sheet's 26 columns, twice while staged, would be 1,074,008 cells.
+    expect(rt.workbook.size('States')).toEqual({
+      lastRow: 20_654,
+      lastColumn: 9,
+      maxRows: 20_654,
+      maxColumns: 9,
+    });
+    expect(rt.workbook.sheetNames().filter(isStageSheet)).toEqual([]);
+  });
+
+  it('refuses a pull the spreadsheet has no room for before writing, saying how big it is and what to do', async () => {
+    const { rt } = await startLocalAddon();
+    leaveRoom(rt, 300_000);
+    const before = sizes(rt);
+    const job = await pullToEnd(rt, states(WEEK, { kind: 'new_sheet', name: 'States' }), key());
+    expect(job.state).toBe('failed');
+    expect(job.message).toMatch(
+      /^The table is 20,654 rows by 9 columns and needs room for 371,772 more cells \(a replace builds it in a hidden sheet first, then copies it in\), but the spreadsheet has room for [\d,]+: Google Sheets holds 10,000,000 cells, counting every cell of every sheet, empty or not, hidden ones too\. Nothing was written\. Choose a shorter date range or fewer agents or teams, delete sheets, rows or columns you do not need, or pull into a BigQuery table instead\.$/,
+    );
+    // The room left, less the pull's hidden sheet of pages read.
+    const room = Number(/has room for ([\d,]+)/.exec(job.message)?.[1]?.replace(/,/g, ''));
+    expect(room).toBeLessThan(300_000);
+    expect(room).toBeGreaterThan(250_000);
+    expect(job.rows).toBe(0);
+    // No sheet made or changed: the new one and the staging sheets are gone.
+    const { 'Assembled log': _, ...after } = sizes(rt);
+    expect(after).toEqual(before);
+    expect(lastLog(rt).slice(4, 6)).toEqual(['failed', 0]);
+    expect(lastLog(rt)[7]).toBe(job.message);
+  });
+
+  it('refuses one into a cell of the user’s sheet, and leaves that sheet as it was', async () => {
+    const { rt } = await startLocalAddon();
+    rt.workbook.addSheet('Notes');
+    rt.workbook.write('Notes', [['keep me']]);
+    leaveRoom(rt, 300_000);
+    const before = sizes(rt);
+    const job = await pullToEnd(rt, states(WEEK, { kind: 'cell', sheet: 'Notes', a1: 'C1' }), key());
+    expect(job.state).toBe('failed');
+    expect(job.message).toMatch(
+      /^The table is 20,654 rows by 9 columns and needs room for [\d,]+ more cells/,
+    );
+    const { 'Assembled log': _, ...after } = sizes(rt);
+    expect(after).toEqual(before);
+    expect(rt.workbook.values('Notes')).toEqual([['keep me']]);
+  });
+});
 
 describe('Pull data, a new sheet made for the rows', () => {
   it('goes when the pull is stopped before writing into it, and stays once the user has typed in it', async () => {
@@ -73,6 +131,9 @@ describe('Pull data, the rows it says it wrote', () => {
       job = await rt.callFromSidebar<JobView>('pollPull', job.id);
     }
     expect(job.state).toBe('failed');
+    expect(job.message).toMatch(
+      /^The table is [\d,]+ rows by 9 columns and needs room for [\d,]+ more cells, but/,
+    );
     expect(job.rows).toBe(0);
     expect(lastLog(rt).slice(4, 6)).toEqual(['failed', 0]);
     expect(rt.workbook.sheetNames().filter((n) => n === 'Long' || isStageSheet(n))).toEqual([]);

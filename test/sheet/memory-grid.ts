@@ -40,13 +40,22 @@ export class MemoryGrid implements Grid {
     }
     return { rows, cols };
   }
-  cellsAfterGrowth(e: Extent): number {
-    return this.otherCells + Math.max(this.size.rows, e.rows) * Math.max(this.size.cols, e.cols);
+  gridSize(): Extent {
+    return { ...this.size };
+  }
+  spreadsheetCells(): number {
+    return this.otherCells + this.size.rows * this.size.cols;
   }
   growTo(e: Extent): void {
     if (e.rows <= this.size.rows && e.cols <= this.size.cols) return;
     this.growths++;
     this.size = { rows: Math.max(this.size.rows, e.rows), cols: Math.max(this.size.cols, e.cols) };
+  }
+  trimTo(e: Extent): void {
+    this.size = {
+      rows: Math.max(1, Math.min(this.size.rows, e.rows)),
+      cols: Math.max(1, Math.min(this.size.cols, e.cols)),
+    };
   }
   read(row: number, col: number, rows: number, cols: number): CellValue[][] {
     return Array.from({ length: rows }, (_, i) =>

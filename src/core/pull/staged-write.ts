@@ -5,11 +5,13 @@
 // into the target: a chunk written again lands on the same rows (an append's first row is fixed
 // when it begins; a merge planned again finds its own rows by their keys), so no row is doubled.
 import type { WriteProgress } from '../jobs/pull-job';
+import { grown, type SheetUse } from '../sheet/cell-room';
 import type { Extent } from '../sheet/grid';
 import type { HeldColumns, RenamedColumn } from '../sheet/renamed-columns';
 import {
   beginWrite,
   checkCellLimit,
+  checkRoom,
   chunkRows,
   clearTakenOut,
   countsOf,
@@ -99,6 +101,19 @@ export class StagedWrite {
     return pushColumnsBeside(this.target.grid, this.options, plan.extent.cols);
   }
 
+  /**
+   * Refuses a write the spreadsheet's cells have no room for, before any cell changes: the target's
+   * grid as the write leaves it, with `staged`, the staging sheet's. A sheet made for the pull is
+   * trimmed to what the table needs (a new sheet's 26 columns would count, empty).
+   */
+  private makeRoom(plan: WritePlan, block: Extent, staged: SheetUse[]): void {
+    const { grid, made } = this.target;
+    const reached = reach(this.options, block);
+    const after = made ? reached : grown(grid.gridSize(), reached);
+    checkRoom([{ grid, after, ...(made ? { made } : {}) }, ...staged], plan.extent, staged.length > 0);
+    if (made) grid.trimTo(reached);
+  }
+
   /** Does the next piece: the plan and header, one chunk of rows, or the end. */
   next(progress: WriteProgress | undefined): WritePiece {
     if (this.table.columns.length === 0) {
@@ -119,14 +134,15 @@ export class StagedWrite {
       if (this.staged) {
         refusePendingActions(this.pushColumns(plan));
         const block = this.published(plan);
-        checkCellLimit(this.target.grid, this.options, block);
-        checkCellLimit(grid, o, block);
+        this.makeRoom(plan, block, [{ grid, after: block, made: true }]);
         this.target.grid.prepare(this.options.row, this.options.col, block.rows, block.cols);
+        // Exactly the block: the staging sheet's spare rows and columns would count as cells too.
+        grid.trimTo(block);
         grid.growTo(block);
         // An attempt cut short may have staged the columns in another order (the user moved them
         // since): its number formats would stay under the columns that take their place.
         grid.clearFormats?.(1, 1, block.rows, block.cols);
-      }
+      } else this.makeRoom(plan, plan.extent, []);
       beginWrite(grid, this.table, o, plan);
       const total = plan.body.length;
       return { kind: 'progress', progress: { done: 0, total, bodyRow: plan.bodyRow, since: now, at: now } };
@@ -143,6 +159,8 @@ export class StagedWrite {
       refusePendingActions(beside);
       clearPushColumns(this.target.grid, beside, this.options.row);
       const block = this.published(plan);
+      // Checked again: the spreadsheet may have filled up since the write began.
+      checkCellLimit(this.target.grid, this.options, block);
       this.target.grid.growTo(reach(this.options, block));
       this.staging.publish(this.jobId, block.rows, block.cols, this.target);
       const right = this.options.col + block.cols;

@@ -10,10 +10,14 @@ export interface Extent {
 export interface Grid {
   /** Rows and columns in use (Sheet.getLastRow / getLastColumn). */
   used(): Extent;
-  /** Cells the whole spreadsheet would have after this sheet grows to hold `extent` from A1. */
-  cellsAfterGrowth(extent: Extent): number;
+  /** The sheet's grid, rows by columns: Sheets counts every cell of it against its limit, empty or not. */
+  gridSize(): Extent;
+  /** Cells of every sheet's grid in the spreadsheet, hidden sheets too (see cell-room.ts). */
+  spreadsheetCells(): number;
   /** Grows the sheet, once, so that a block ending at (rows, cols) from A1 fits. */
   growTo(extent: Extent): void;
+  /** Deletes the rows and columns past `extent` from A1, never the last row or column. */
+  trimTo(extent: Extent): void;
   read(row: number, col: number, rows: number, cols: number): CellValue[][];
   /** A block's formulas in A1 notation, '' where a cell holds a plain value (Range.getFormulas). */
   formulas(row: number, col: number, rows: number, cols: number): string[][];

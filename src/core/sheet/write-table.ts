@@ -9,7 +9,8 @@ import { fieldList, notedFieldList } from '../table/column-words';
 import { toSheetValue } from '../table/sheet-literal';
 import { comings, wallClock, wallSpan } from '../time/wall-clock';
 import { cellName } from './a1';
-import { AUTOMATIC_FORMAT, type Extent, type Grid, MAX_CELLS_PER_WRITE, SHEETS_CELL_LIMIT } from './grid';
+import { grown, noRoom, type SheetUse } from './cell-room';
+import { AUTOMATIC_FORMAT, type Extent, type Grid, MAX_CELLS_PER_WRITE } from './grid';
 import { type BodyCell, KeptFormula } from './kept-formula';
 import { looseHeader, missingKeyText } from './key-words';
 import { type Overlap, overlapping, type Spans, spanIn } from './overlaps';
@@ -273,14 +274,15 @@ export function reach(o: WriteOptions, extent: Extent): Extent {
   return { rows: o.row - 1 + extent.rows, cols: o.col - 1 + extent.cols };
 }
 
+/** Refuses, before anything is written, a write the spreadsheet's cells have no room for (cell-room.ts). */
+export function checkRoom(uses: readonly SheetUse[], table: Extent, staged = false): void {
+  const why = noRoom(uses, table, staged);
+  if (why) throw new WriteRefused(why);
+}
+
+/** The same for a write into one sheet, grown to hold a block of `extent` at the table's cell. */
 export function checkCellLimit(grid: Grid, o: WriteOptions, extent: Extent): void {
-  const after = grid.cellsAfterGrowth(reach(o, extent));
-  if (after > SHEETS_CELL_LIMIT) {
-    throw new WriteRefused(
-      `This would take the spreadsheet to ${countText(after)} cells, over Google Sheets' limit of 10,000,000. ` +
-        'Narrow the date range or filters, or write to a new spreadsheet. Nothing was written.',
-    );
-  }
+  checkRoom([{ grid, after: grown(grid.gridSize(), reach(o, extent)) }], extent);
 }
 
 /**
@@ -642,9 +644,11 @@ export function chunkRows(width: number, chunkCells = MAX_CELLS_PER_WRITE): numb
   return Math.max(1, Math.floor(Math.min(chunkCells, MAX_CELLS_PER_WRITE) / Math.max(1, width)));
 }
 
-/** Grows the sheet once, checks and readies every cell the write will touch, writes the header and formats. */
+/**
+ * Grows the sheet once (the caller has checked there is room), checks and readies every cell the
+ * write will touch, writes the header and formats.
+ */
 export function beginWrite(grid: Grid, table: Table, o: WriteOptions, plan: WritePlan): void {
-  checkCellLimit(grid, o, plan.extent);
   grid.growTo(reach(o, plan.extent));
   prepareReach(grid, o, plan.extent);
   grid.write(o.row, o.col, [plan.header.map(toSheetValue)]);
@@ -691,6 +695,7 @@ export function writeTable(grid: Grid, table: Table, o: WriteOptions): WriteResu
   if (table.columns.length === 0) return writeEmpty(grid, o);
   const plan = planWrite(grid, table, o);
   refuseCovering(grid, o, plan.extent, plan.headed);
+  checkCellLimit(grid, o, plan.extent);
   beginWrite(grid, table, o, plan);
   const step = chunkRows(plan.header.length, o.chunkCells);
   let calls = 1;

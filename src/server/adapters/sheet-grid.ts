@@ -97,12 +97,16 @@ function mergeAcrossFirstRow(sheet: Sheet): boolean {
 export function sheetGrid(sheet: Sheet): Grid {
   return {
     used: () => ({ rows: sheet.getLastRow(), cols: sheet.getLastColumn() }),
-    cellsAfterGrowth(e: Extent) {
-      const rows = sheet.getMaxRows();
-      const cols = sheet.getMaxColumns();
-      return spreadsheetCells(sheet) - rows * cols + Math.max(rows, e.rows) * Math.max(cols, e.cols);
-    },
+    gridSize: () => ({ rows: sheet.getMaxRows(), cols: sheet.getMaxColumns() }),
+    spreadsheetCells: () => spreadsheetCells(sheet),
     growTo: (e) => ensureSize(sheet, e.rows, e.cols),
+    trimTo(e: Extent) {
+      // Sheets keeps at least one row and one column.
+      const [rows, cols] = [Math.max(1, e.rows), Math.max(1, e.cols)];
+      const [maxRows, maxCols] = [sheet.getMaxRows(), sheet.getMaxColumns()];
+      if (maxRows > rows) sheet.deleteRows(rows + 1, maxRows - rows);
+      if (maxCols > cols) sheet.deleteColumns(cols + 1, maxCols - cols);
+    },
     read: (row, col, rows, cols) => sheet.getRange(row, col, rows, cols).getValues() as CellValue[][],
     formulas: (row, col, rows, cols) => sheet.getRange(row, col, rows, cols).getFormulas(),
     write(row, col, values) {
