@@ -1,18 +1,15 @@
 // Reading what the service says when it refuses a request: no error schema is published.
+import { cutText } from '../cut-text';
 
 /** The longest service message kept; cut only after the key was blanked (see makeRedactor). */
 const MESSAGE_MAX = 500;
-
-function cut(text: string): string {
-  return text.length > MESSAGE_MAX ? `${text.slice(0, MESSAGE_MAX)}…` : text;
-}
 
 /**
  * The service's message as it came: a JSON message/error field, or the plain body, at most 500
  * characters. Give it a body already redacted: a key cut in two would escape the redactor.
  */
 export function serviceMessage(body: string): string {
-  return cut(messageIn(body));
+  return cutText(messageIn(body), MESSAGE_MAX);
 }
 
 function messageIn(body: string): string {

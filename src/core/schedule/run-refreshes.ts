@@ -1,4 +1,6 @@
 // The dispatcher's refresh work: start the runs that are due, and record how they ended.
+
+import { cutText } from '../cut-text';
 import { JobStore } from '../jobs/job-store';
 import { isTerminal, NO_KEY, type PullJob } from '../jobs/pull-job';
 import { withLock } from '../lock';
@@ -34,8 +36,13 @@ export interface RefreshDeps extends PullDeps {
   hasKey: () => boolean;
 }
 
-/** How many appended periods a refresh remembers. */
-const APPENDED_KEPT = 100;
+/**
+ * How many appended periods a refresh remembers: a run checks only its own period, and a range's
+ * periods only move on, so the last few are enough (a range changed back and forth included).
+ */
+const APPENDED_KEPT = 10;
+/** The longest last-run message a refresh keeps (Assembled's reasons are unbounded); the log has it whole. */
+const RUN_MESSAGE_MAX = 1000;
 /** A run that keeps failing is given up, and its owner told, this long after it was due. */
 export const GIVE_UP_AFTER_MS = 3 * 60 * 60_000;
 /** A trigger Google ran late still leaves its run this long to be retried. */
@@ -348,7 +355,8 @@ function record(
   message: string,
   dueAt?: number,
 ): Refresh {
-  return { ...r, lastRun: { at, status, rows, message, ...(dueAt === undefined ? {} : { dueAt }) } };
+  const lastRun = { at, status, rows, message: cutText(message, RUN_MESSAGE_MAX) };
+  return { ...r, lastRun: { ...lastRun, ...(dueAt === undefined ? {} : { dueAt }) } };
 }
 
 function pause(r: Refresh, reason: string): Refresh {
