@@ -30,7 +30,7 @@ export function otherZone(spec: PullSpec, now: TargetNow | undefined, zone: Zone
 }
 
 /** Why a merge or append into a table written in another zone is refused (otherZone), after "the table was". */
-export function otherZoneWords(spec: PullSpec, was: string, zone: Zone): string {
+export function tableZoneWords(spec: PullSpec, was: string, zone: Zone): string {
   const adding = spec.mode === 'append' ? 'appending' : 'merging';
   return `written while the spreadsheet's time zone was ${was}, and it is ${zone.name} now. Its dates and times stay as they were in ${was} (Sheets keeps each cell's day and time), and ${adding} would put rows in ${zone.name} beside them under the same keys. Pull it once with Replace it (${MENU_ITEMS.pull}), over all the dates it should hold, to write it again in ${zone.name}; ${adding} can go on from there`;
 }
@@ -44,6 +44,6 @@ export function refuseOtherZone(spec: PullSpec, now: TargetNow | undefined, zone
   const was = otherZone(spec, now, zone);
   if (was === undefined) return;
   throw new InputError('Pull', [
-    `Nothing was written to "${targetSheet(spec.target)}": the table there was ${otherZoneWords(spec, was, zone)}`,
+    `Nothing was written to "${targetSheet(spec.target)}": the table there was ${tableZoneWords(spec, was, zone)}`,
   ]);
 }

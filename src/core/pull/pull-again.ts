@@ -5,7 +5,7 @@ import type { Caller } from '../owner';
 import type { Store, Zone } from '../ports';
 import { scheduledInto } from '../schedule/sheet-refresh';
 import { keptWords } from './kept-words';
-import { otherZone, otherZoneWords } from './mixed-target';
+import { otherZone, tableZoneWords } from './mixed-target';
 import { PullSpec, type PullTarget, replacedWhole } from './pull-spec';
 import { pullWords } from './pull-words';
 import type { TargetNow } from './target-now';
@@ -109,6 +109,6 @@ export function againAt(again: PullAgain, now: TargetNow | undefined, zone: Zone
     ...(header.length ? { header } : {}),
     // As a replace says it after (written-words.ts), of the rows it will bring.
     ...(beside.length ? { kept: `${keptWords(beside, true)}.` } : {}),
-    ...(was ? { how: `Not now: the table was ${otherZoneWords(again.spec, was, zone)}.` } : {}),
+    ...(was ? { how: `Not now: the table was ${tableZoneWords(again.spec, was, zone)}.` } : {}),
   };
 }

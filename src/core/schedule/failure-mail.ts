@@ -1,3 +1,4 @@
+import { cutText } from '../cut-text';
 import { menuPath } from '../menu-names';
 // The e-mail that tells a refresh's owner a run failed. The spreadsheet's name is set by any
 // editor, so it is quoted as data: one line in quotes, cut short, with nothing a mail client would
@@ -20,7 +21,7 @@ export function quoteAsData(name: string): string {
     .replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  const cut = flat.length > NAME_MAX ? `${flat.slice(0, NAME_MAX)}…` : flat;
+  const cut = cutText(flat, NAME_MAX);
   // Defanged: "https://x.example" reads "https[:]//x[.]example", which no client links.
   const defanged = cut
     .replace(/:\/\//g, '[:]//')
