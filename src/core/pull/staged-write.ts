@@ -106,7 +106,7 @@ export class StagedWrite {
    * grid as the write leaves it, with `staged`, the staging sheet's. A sheet made for the pull is
    * trimmed to what the table needs (a new sheet's 26 columns would count, empty).
    */
-  private makeRoom(plan: WritePlan, block: Extent, staged: SheetUse[]): void {
+  private fitOrRefuse(plan: WritePlan, block: Extent, staged: SheetUse[]): void {
     const { grid, made } = this.target;
     const reached = reach(this.options, block);
     const after = made ? reached : grown(grid.gridSize(), reached);
@@ -134,7 +134,7 @@ export class StagedWrite {
       if (this.staged) {
         refusePendingActions(this.pushColumns(plan));
         const block = this.published(plan);
-        this.makeRoom(plan, block, [{ grid, after: block, made: true }]);
+        this.fitOrRefuse(plan, block, [{ grid, after: block, made: true }]);
         this.target.grid.prepare(this.options.row, this.options.col, block.rows, block.cols);
         // Exactly the block: the staging sheet's spare rows and columns would count as cells too.
         grid.trimTo(block);
@@ -142,7 +142,7 @@ export class StagedWrite {
         // An attempt cut short may have staged the columns in another order (the user moved them
         // since): its number formats would stay under the columns that take their place.
         grid.clearFormats?.(1, 1, block.rows, block.cols);
-      } else this.makeRoom(plan, plan.extent, []);
+      } else this.fitOrRefuse(plan, plan.extent, []);
       beginWrite(grid, this.table, o, plan);
       const total = plan.body.length;
       return { kind: 'progress', progress: { done: 0, total, bodyRow: plan.bodyRow, since: now, at: now } };
