@@ -148,10 +148,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * editor's finished runs giving way in their storage share (share.ts), a change of the
  * spreadsheet's time zone followed by pushed rows' prints, refreshes' next runs and hours and
  * refused for a merge or append, and a new sheet a failed pull made deleted, its rows written said,
- * 286.3 with a pull's cells counted as Sheets counts them and one that cannot fit refused in words);
+ * 286.3 with a pull's cells counted as Sheets counts them and one that cannot fit refused in words,
+ * 286.4 with a push row's unreadable date answered with an example in the spreadsheet's locale);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 286.3;
+const CODE_BUDGET_KIB = 286.4;
 
 const ENTRY_POINTS = [
   'onOpen',

@@ -263,7 +263,7 @@ describe('row parsing', () => {
       [['manager@example.com', '2026-06-01 09:00', '2026-06-01 10:00'], /^Agent: .* has no agent id/],
       [
         ['ada@example.com', 'next monday', '2026-06-01 10:00'],
-        /^Start: "next monday" is not a date and time .* use a date cell/,
+        /^Start: "next monday" is not a date and time .* write it like 2026-06-25 09:00\./,
       ],
       [['ada@example.com', '', '2026-06-01 10:00'], /^Start: is empty/],
       [['ada@example.com', '2026-06-01 09:00', '2026-06-01 08:00'], /^End: must be after Start/],
@@ -296,7 +296,7 @@ describe('row parsing', () => {
       ok: false,
       problems: [
         expect.stringMatching(
-          /^Start: is empty, and the row needs a date and time, such as 2026-06-01 09:00\.$/,
+          /^Start: is empty, and the row needs a date and time, such as 2026-06-25 09:00\.$/,
         ),
         expect.stringMatching(/^Agent: .*gone@example\.com/),
       ],
@@ -306,7 +306,7 @@ describe('row parsing', () => {
       ok: false,
       problems: [
         expect.stringMatching(
-          /^Start: is empty, and the row needs a date and time, such as 2026-06-01 09:00\.$/,
+          /^Start: is empty, and the row needs a date and time, such as 2026-06-25 09:00\.$/,
         ),
       ],
     });

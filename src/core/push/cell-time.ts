@@ -16,25 +16,42 @@ export interface CellTime {
   hasTime: boolean;
 }
 
-export const TIME_FORMS = 'a date cell, 2026-06-01, 2026-06-01 09:00, or 2026-06-01T09:00-04:00';
-
 const LOCAL = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(am|pm)?)?$/i;
 const OFFSET = /^(\d{4}-\d{2}-\d{2})[T ]+(\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(z|[+-]\d{2}:?\d{2})$/i;
 const LOCAL_ORDER = /^(\d{1,2})([./])(\d{1,2})\2(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::\d{2})?\s*(am|pm)?)?$/i;
 // Sheets counts days from 1899-12-30; 20000..80000 covers 1954..2119.
 const SERIAL_EPOCH: LocalDate = { year: 1899, month: 12, day: 30 };
 
-/** How a locale writes a date: day or month first, and between what. */
-function dateOrder(locale: string): { dayFirst: boolean; sep: '/' | '.' } {
+interface DateOrder {
+  dayFirst: boolean;
+  sep: '/' | '.';
+}
+
+/** How a locale writes a date: day or month first, and between what; undefined where not known. */
+function knownOrder(locale: string): DateOrder | undefined {
   if (/^de(_|$)/.test(locale)) return { dayFirst: true, sep: '.' };
   if (/^(en_US|en)$/.test(locale)) return { dayFirst: false, sep: '/' };
   if (/^(en_GB|fr|pt|es|it)(_|$)/.test(locale)) return { dayFirst: true, sep: '/' };
-  return { dayFirst: false, sep: '/' };
+  return undefined;
+}
+// Text in a locale not known above is read month first, as in en_US, Sheets' first locale.
+const MONTH_FIRST: DateOrder = { dayFirst: false, sep: '/' };
+
+/**
+ * A date and time to type, for messages: as the spreadsheet's locale writes it, then ISO. The 25th,
+ * so the day cannot pass for a month: "25/06/2026 09:00 (or ISO: 2026-06-25 09:00)".
+ */
+export function timeExample(locale?: string): string {
+  const iso = '2026-06-25 09:00';
+  const order = locale === undefined ? undefined : knownOrder(locale);
+  if (!order) return iso;
+  const { sep } = order;
+  return `${order.dayFirst ? `25${sep}06` : `06${sep}25`}${sep}2026 09:00 (or ISO: ${iso})`;
 }
 
 function fromLocaleText(text: string, zone: Zone, locale: string): CellTime | undefined {
   const m = LOCAL_ORDER.exec(text);
-  const order = dateOrder(locale);
+  const order = knownOrder(locale) ?? MONTH_FIRST;
   if (!m || m[2] !== order.sep) return undefined;
   const [first, second] = [Number(m[1]), Number(m[3])];
   const [month, day] = order.dayFirst ? [second, first] : [first, second];

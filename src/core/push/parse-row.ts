@@ -11,7 +11,7 @@ import { type ActivityCells, activityRequest, clearRequest } from './activity-ro
 import type { ActivityTypeDirectory } from './activity-types';
 import type { AgentDirectory } from './agents';
 import { cellFault } from './cell-faults';
-import { type CellTime, readCellTime, TIME_FORMS } from './cell-time';
+import { type CellTime, readCellTime, timeExample } from './cell-time';
 import { closest } from './closest';
 import type { HeaderMap } from './header';
 import { type ColumnSpec, KINDS, type PushKind } from './kinds';
@@ -55,10 +55,10 @@ const TRUE = ['true', 'yes', 'y', '1', 'x', 'wahr', 'ja', 'vrai', 'oui', 'verdad
 const FALSE = ['false', 'no', 'n', '0', 'falsch', 'nein', 'faux', 'non', 'falso', 'não', 'nao'];
 
 /** What an empty required cell should hold, in a few words (the header note says more). */
-function wanted(spec: ColumnSpec): string {
+function wanted(spec: ColumnSpec, locale: string | undefined): string {
   if (spec.needs) return spec.needs;
   if (spec.type === 'agent') return "the agent's Assembled id, email or full name";
-  if (spec.type === 'datetime') return 'a date and time, such as 2026-06-01 09:00';
+  if (spec.type === 'datetime') return `a date and time, such as ${timeExample(locale)}`;
   const values = spec.values ?? [];
   if (spec.strict) return someOf(values, values.length, 'or');
   return `${spec.noun ? `a ${spec.noun}` : 'a value'}, such as ${someOf(values.slice(0, 3), 3, 'or')}`;
@@ -70,7 +70,7 @@ function cellSchema(spec: ColumnSpec, zone: Zone, locale: string | undefined) {
     z.unknown(),
     z.transform((v: unknown, ctx): string | boolean | CellTime | undefined => {
       if (isEmpty(v)) {
-        if (spec.required) issue(ctx.issues, v, `is empty, and the row needs ${wanted(spec)}.`);
+        if (spec.required) issue(ctx.issues, v, `is empty, and the row needs ${wanted(spec, locale)}.`);
         return undefined;
       }
       const fault = cellFault(v, spec.plainText === true);
@@ -85,7 +85,7 @@ function cellSchema(spec: ColumnSpec, zone: Zone, locale: string | undefined) {
             issue(
               ctx.issues,
               v,
-              `"${cellText(v)}" is not a date and time the add-on can read: use ${TIME_FORMS}.`,
+              `"${cellText(v)}" is not a date and time the add-on can read: write it like ${timeExample(locale)}.`,
             );
           return t;
         }
