@@ -149,10 +149,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * spreadsheet's time zone followed by pushed rows' prints, refreshes' next runs and hours and
  * refused for a merge or append, and a new sheet a failed pull made deleted, its rows written said,
  * 286.3 with a pull's cells counted as Sheets counts them and one that cannot fit refused in words,
- * 286.4 with a push row's unreadable date answered with an example in the spreadsheet's locale);
+ * 286.4 with a push row's unreadable date answered with an example in the spreadsheet's locale,
+ * 287.0 with a text date that reads two ways (03/04/2026) saying beside its row how it was read);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 286.4;
+const CODE_BUDGET_KIB = 287.0;
 
 const ENTRY_POINTS = [
   'onOpen',

@@ -3,7 +3,8 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { startLocalAddon } from '../../dev/local-addon';
-import { column, template } from './in-runtime';
+import type { PushView } from '../../src/core/push/push-view';
+import { column, follow, template } from './in-runtime';
 
 const built = existsSync(new URL('../../build/Code.js', import.meta.url));
 
@@ -42,6 +43,62 @@ describe.skipIf(!built)('a date the add-on cannot read', () => {
     await rt.callFromSidebar('validatePush', 'agent_states');
     expect(column(rt, sheet, 'Push message')).toEqual([
       'Start: "soon" is not a date and time the add-on can read: write it like 2026-06-25 09:00.',
+    ]);
+  });
+});
+
+describe.skipIf(!built)('a text date that reads two ways (03/04/2026)', () => {
+  const readAs = (date: string, locale: string, columns = 'Start and End') =>
+    `${columns}: read 03/04/2026 as ${date} (spreadsheet locale ${locale}).`;
+
+  it('an agent-state row says how it was read, when checked and when sent', async () => {
+    for (const [locale, timezone, date] of [
+      ['en_GB', 'Pacific/Auckland', '3 April 2026'],
+      ['en_US', 'Asia/Kolkata', '4 March 2026'],
+    ] as const) {
+      const { rt, email } = await sheetIn(locale, timezone);
+      // A leading ' keeps text as typed, as a Plain text cell does; 13/04 reads one way only.
+      const sheet = await template(rt, 'agent_states', [
+        [email(0), 'available', '', "'03/04/2026 09:00", "'03/04/2026 10:00", ''],
+        [email(1), 'available', '', "'03/04/2026 09:00", '', ''],
+        [email(2), 'available', '', '2026-04-13 09:00', '2026-04-13 10:00', ''],
+      ]);
+      await rt.callFromSidebar('validatePush', 'agent_states');
+      expect(column(rt, sheet, 'Push message'), locale).toEqual([
+        `Ready to push. ${readAs(date, locale)}`,
+        `Ready to push. ${readAs(date, locale, 'Start')}`,
+        'Ready to push.',
+      ]);
+      const view = await follow(
+        rt,
+        await rt.callFromSidebar<PushView>('startPush', 'agent_states', `dates-${locale}`),
+      );
+      expect(view).toMatchObject({ state: 'done', succeeded: 3 });
+      expect(column(rt, sheet, 'Push message')[0]).toBe(
+        `Accepted by Assembled for ingestion. ${readAs(date, locale)}`,
+      );
+    }
+  });
+
+  it('a time-off row says it the same way; a German dotted date or a date cell says nothing', async () => {
+    const { rt, email } = await sheetIn('en_GB', 'Europe/Berlin');
+    const sheet = await template(rt, 'time_off', [
+      [email(0), "'03/04/2026", "'05/04/2026", 'TRUE', 'pto'],
+      // Typed without the ', Sheets makes it a date cell: it shows the date it holds.
+      [email(1), '03/04/2026 09:00', '03/04/2026 17:00', 'FALSE', 'pto'],
+    ]);
+    await rt.callFromSidebar('validatePush', 'time_off');
+    expect(column(rt, sheet, 'Push message')).toEqual([
+      'Ready to push. Start: read 03/04/2026 as 3 April 2026; End: read 05/04/2026 as 5 April 2026 (spreadsheet locale en_GB).',
+      'Ready to push.',
+    ]);
+    const german = await sheetIn('de_DE', 'Europe/Berlin');
+    const dotted = await template(german.rt, 'time_off', [
+      [german.email(0), "'03.04.2026", "'05.04.2026", "'WAHR", 'pto'],
+    ]);
+    await german.rt.callFromSidebar('validatePush', 'time_off');
+    expect(column(german.rt, dotted, 'Push message')).toEqual([
+      'Ready to push. All day: "WAHR" read as TRUE.',
     ]);
   });
 });

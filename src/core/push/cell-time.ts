@@ -14,6 +14,8 @@ export interface CellTime {
   day: LocalDate;
   /** Whether a time of day was given (text "2026-06-01" or a midnight date cell has none). */
   hasTime: boolean;
+  /** The text's date as typed, where its day and month could be read the other way round: 03/04/2026. */
+  swappable?: string;
 }
 
 const LOCAL = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(am|pm)?)?$/i;
@@ -56,7 +58,10 @@ function fromLocaleText(text: string, zone: Zone, locale: string): CellTime | un
   const [first, second] = [Number(m[1]), Number(m[3])];
   const [month, day] = order.dayFirst ? [second, first] : [first, second];
   const time = m[5] === undefined ? '' : ` ${m[5]}:${m[6]}${m[7] ? ` ${m[7]}` : ''}`;
-  return fromText(`${m[4]}-${month}-${day}${time}`, zone);
+  const read = fromText(`${m[4]}-${month}-${day}${time}`, zone);
+  // Slashes are written day first in some countries and month first in others; dots day first only.
+  const swappable = m[2] === '/' && first !== second && first <= 12 && second <= 12;
+  return read && swappable ? { ...read, swappable: `${m[1]}/${m[3]}/${m[4]}` } : read;
 }
 
 function fromText(text: string, zone: Zone): CellTime | undefined {

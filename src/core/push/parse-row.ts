@@ -5,7 +5,7 @@ import * as z from 'zod/mini';
 import { someOf } from '../count-text';
 import type { Zone } from '../ports';
 import type { CellValue } from '../table/build-table';
-import { addDays } from '../time/local-date';
+import { addDays, longDate } from '../time/local-date';
 import { formatLocalDateTime, fromLocal } from '../time/zone-math';
 import { type ActivityCells, activityRequest, clearRequest } from './activity-rows';
 import type { ActivityTypeDirectory } from './activity-types';
@@ -19,7 +19,10 @@ import type { PushRequest, StateRecord } from './request';
 import type { TimeOffTypes } from './time-off-types';
 
 export type RowParse =
-  /** `readAs`: cells read as other than they show (text "yes" in a TRUE/FALSE column), in words. */
+  /**
+   * `readAs`: cells read as other than they show (text "yes" in a TRUE/FALSE column), or text dates
+   * that read two ways (03/04/2026), in words.
+   */
   { ok: true; request: PushRequest; readAs?: string } | { ok: false; problems: string[] };
 
 export interface ParseContext {
@@ -216,7 +219,7 @@ export function parseRow(values: readonly CellValue[], map: HeaderMap, ctx: Pars
   const cells = parsed.data as Cells;
   const request = build(map.kind, cells, ctx, problems);
   if (!request || problems.list.length > 0) return { ok: false, problems: problems.list };
-  const readAs = readAsBoolean(map.kind, raw, cells, problems);
+  const readAs = readAsBoolean(map.kind, raw, cells, problems) + readAsDates(map.kind, cells, problems, ctx);
   return { ok: true, request, ...(readAs ? { readAs } : {}) };
 }
 
@@ -240,6 +243,24 @@ function readAsBoolean(
         : '';
     })
     .join('');
+}
+
+/**
+ * A text date whose day and month could be swapped (03/04/2026) says how it was read, so a date
+ * typed in another order than the spreadsheet locale's is caught before it is sent:
+ * " Start and End: read 03/04/2026 as 3 April 2026 (spreadsheet locale en_GB)."; '' when none.
+ */
+function readAsDates(kind: PushKind, cells: Cells, problems: Problems, ctx: ParseContext): string {
+  const columns = new Map<string, string[]>();
+  for (const spec of KINDS[kind].columns) {
+    const t = (cells as Record<string, unknown>)[spec.key] as CellTime | undefined;
+    if (spec.type !== 'datetime' || !t?.swappable) continue;
+    const words = `read ${t.swappable} as ${longDate(t.day)}`;
+    columns.set(words, [...(columns.get(words) ?? []), problems.column(spec.key)]);
+  }
+  if (columns.size === 0) return '';
+  const read = [...columns].map(([words, names]) => `${names.join(' and ')}: ${words}`);
+  return ` ${read.join('; ')} (spreadsheet locale ${ctx.locale}).`;
 }
 
 function agentOf(cells: Cells, ctx: ParseContext, problems: Problems): string | undefined {

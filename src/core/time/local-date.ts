@@ -43,6 +43,14 @@ export function isoWeekday(d: LocalDate): number {
 /** Short weekday names by ISO weekday: WEEKDAY_NAMES[1] is 'Mon', WEEKDAY_NAMES[7] 'Sun'. */
 export const WEEKDAY_NAMES = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
 
+const MONTH_NAMES =
+  'January February March April May June July August September October November December'.split(' ');
+
+/** "3 April 2026": a date no reader takes the wrong way round. */
+export function longDate(d: LocalDate): string {
+  return `${d.day} ${MONTH_NAMES[d.month - 1]} ${d.year}`;
+}
+
 export function formatLocalDate(d: LocalDate): string {
   const pad = (n: number, w = 2) => String(n).padStart(w, '0');
   return `${pad(d.year, 4)}-${pad(d.month)}-${pad(d.day)}`;
