@@ -288,7 +288,8 @@ export class WorkbookView {
 
   /**
    * The user inserts rows above row `before` (right-click > Insert rows above), or deletes rows
-   * from `start`: merges, protections and developer metadata move with the rows as in Sheets.
+   * from `start`: merges, protections, developer metadata, the frozen rows and every formula's
+   * references move with the rows as in Sheets.
    */
   insertRows(sheet: string, before: number, count = 1): void {
     this.sheet(sheet).insertRows(before, count);

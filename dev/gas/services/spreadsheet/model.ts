@@ -5,6 +5,7 @@ import type { ChartModel } from './charts.js';
 import type { ConditionalFormatModel } from './conditional-format.js';
 import type { DataSourceModel } from './data-source.js';
 import type { CellValue } from './interpret.js';
+import { mapReferences, movedReference, type SpanMove } from './references.js';
 
 export interface ValidationRule {
   criteria: 'VALUE_IN_LIST' | 'DATE_IS_VALID_DATE' | 'CHECKBOX';
@@ -118,6 +119,16 @@ function shiftSpan(start: number, size: number, at: number, count: number): [num
   return [start < at ? start : Math.max(at, start + count), keepBefore + keepAfter];
 }
 
+/**
+ * Frozen rows (or columns) after lines inserted or deleted at `at`: lines inserted above the last
+ * frozen one are frozen too, those inserted just below it are not (the stricter reading: Sheets'
+ * own rule there is not documented), and deleted frozen lines leave the count.
+ */
+function frozenAfter(frozen: number, at: number, count: number): number {
+  if (count > 0) return at <= frozen ? frozen + count : frozen;
+  return frozen - Math.max(0, Math.min(frozen, at - count - 1) - at + 1);
+}
+
 /** Moves merges and protected ranges with the rows or columns inserted or deleted around them. */
 function shiftRanges(ranges: GridRange[], axis: 'row' | 'col', at: number, count: number): GridRange[] {
   const sizeKey = axis === 'row' ? 'numRows' : 'numCols';
@@ -223,7 +234,13 @@ export class SheetModel {
 
   private shift(axis: 'row' | 'col', at: number, count: number): void {
     this.merges = shiftRanges(this.merges, axis, at, count).filter((m) => m.numRows * m.numCols > 1);
+    if (axis === 'row') this.frozenRows = frozenAfter(this.frozenRows, at, count);
+    else this.frozenColumns = frozenAfter(this.frozenColumns, at, count);
     const wb = this.workbook;
+    const lines = (axis === 'row' ? this.maxRows : this.maxColumns) - count; // before the change
+    // Lines added below the last one move no cell any formula can name.
+    if (count < 0 || at <= lines)
+      wb.moveReferences(this, axis, (start, size) => shiftSpan(start, size, at, count), lines);
     const type = axis === 'row' ? 'ROW' : 'COLUMN';
     wb.developerMetadata = wb.developerMetadata.filter(({ location: l }) => {
       if (l.type !== type || l.sheet !== this) return true;
@@ -296,6 +313,24 @@ export class WorkbookModel {
       for (const row of other.rows)
         for (const cell of row ?? []) if (cell?.formula) cell.formula = renamed(cell.formula);
     sheet.name = to;
+  }
+
+  /**
+   * Rewrites every formula that refers to `sheet`, in any sheet, after its rows or columns moved, as
+   * Sheets does, so that it goes on pointing at the same cells (references.ts).
+   */
+  moveReferences(sheet: SheetModel, axis: 'row' | 'col', move: SpanMove, lines: number): void {
+    for (const host of this.sheets) {
+      const refersTo = (name: string | undefined) =>
+        name === undefined ? host === sheet : sameSheetName(name, sheet.name);
+      for (const row of host.rows)
+        row?.forEach((cell) => {
+          if (cell?.formula)
+            cell.formula = mapReferences(cell.formula, (ref) =>
+              refersTo(ref.sheet) ? movedReference(ref, axis, move, lines) : undefined,
+            );
+        });
+    }
   }
 
   /** Ids are the spreadsheet's own and never given twice; Sheets' look random, these need not. */
