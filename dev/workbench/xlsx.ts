@@ -9,7 +9,7 @@ import { a1Notation } from '../gas/services/spreadsheet/a1';
 import { DEFAULT_BACKGROUND, DEFAULT_FONT_COLOR } from '../gas/services/spreadsheet/colors';
 import type { ConditionalFormatModel } from '../gas/services/spreadsheet/conditional-format';
 import type { DataSourceModel } from '../gas/services/spreadsheet/data-source';
-import { referenceRenamer } from '../gas/services/spreadsheet/model';
+import { referenceRenamer } from '../gas/services/spreadsheet/references';
 import { instantToSerial } from '../gas/time/timezone';
 import { dataSourceInfo } from './data-source-view';
 import { excelFormula } from './excel-functions';

@@ -303,4 +303,14 @@ describe('sheet names', () => {
       "=SUM('Tickets'' MTD'!F2:F6)+'Our teams'!A1+MyTeams!A1+'Ticket stats2'!A1",
     );
   });
+
+  it('renamed, a sheet leaves its old name where a formula has it in quoted text', () => {
+    const rt = runtimeFor(CODE);
+    rt.run('insert', 'Teams');
+    rt.workbook.write('Sheet1', [[`="From Teams!A1: "&Teams!A1&INDIRECT("'Teams'!B2")`]]);
+    rt.workbook.renameSheet('Teams', 'Squads');
+    expect(rt.workbook.formulas('Sheet1')[0]?.[0]).toBe(
+      `="From Teams!A1: "&'Squads'!A1&INDIRECT("'Teams'!B2")`,
+    );
+  });
 });

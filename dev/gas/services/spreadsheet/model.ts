@@ -5,7 +5,13 @@ import type { ChartModel } from './charts.js';
 import type { ConditionalFormatModel } from './conditional-format.js';
 import type { DataSourceModel } from './data-source.js';
 import type { CellValue } from './interpret.js';
-import { mapReferences, movedReference, type SpanMove } from './references.js';
+import {
+  mapReferences,
+  movedReference,
+  referenceRenamer,
+  type SpanMove,
+  sameSheetName,
+} from './references.js';
 
 export interface ValidationRule {
   criteria: 'VALUE_IN_LIST' | 'DATE_IS_VALID_DATE' | 'CHECKBOX';
@@ -59,27 +65,6 @@ export interface DeveloperMetadataModel {
 }
 
 export const MAX_CELLS = 10_000_000;
-
-/** Sheets compares sheet names without regard to case when it keeps them unique. */
-export const sameSheetName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
-
-/**
- * A formula's reference to the sheet: 'Its name'! (quotes doubled inside), or Name! unquoted when
- * the name is a plain word; whatever the case, and not inside a longer name.
- */
-function sheetReference(name: string): RegExp {
-  const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const quoted = `'${literal(name.replace(/'/g, "''"))}'!`;
-  const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? `|${literal(name)}!` : '';
-  return new RegExp(`(^|[^A-Za-z0-9_.'"])(?:${quoted}${plain})`, 'gi');
-}
-
-/** Rewrites a formula's references to sheet `from` to point at sheet `to`. */
-export function referenceRenamer(from: string, to: string): (formula: string) => string {
-  const refers = sheetReference(from);
-  const quoted = `'${to.replace(/'/g, "''")}'!`;
-  return (formula) => formula.replace(refers, (_, lead: string) => `${lead}${quoted}`);
-}
 
 const lastOf = (start: number, count: number) => start + count - 1;
 

@@ -1,5 +1,5 @@
 // The cell references in a formula's text, read as Sheets reads them, so that a change to the
-// workbook can rewrite them as Sheets does (rows or columns in or out). Text in
+// workbook can rewrite them as Sheets does (a sheet renamed, rows or columns in or out). Text in
 // double quotes is never a reference: INDIRECT("Data!B2") is left as typed, as in Sheets.
 
 /** One end of a reference: a column, a row or both, each held in place by `$` or not. */
@@ -108,6 +108,22 @@ export function mapReferences(formula: string, map: (ref: Reference) => string |
     i += skipped.length;
   }
   return out;
+}
+
+/** A sheet's name as a formula writes it: quoted, with quotes inside doubled. */
+const quotedSheet = (name: string) => `'${name.replace(/'/g, "''")}'!`;
+
+/** Sheets compares sheet names without regard to case, in formulas as when it keeps them unique. */
+export const sameSheetName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+/** Rewrites a formula's references to sheet `from` to name sheet `to`. */
+export function referenceRenamer(from: string, to: string): (formula: string) => string {
+  return (formula) =>
+    mapReferences(formula, (ref) =>
+      ref.sheet !== undefined && sameSheetName(ref.sheet, from)
+        ? quotedSheet(to) + ref.text.slice(ref.prefix.length)
+        : undefined,
+    );
 }
 
 /** Where lines [start, start + size) are after rows or columns moved, or null when all were deleted. */
