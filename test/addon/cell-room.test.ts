@@ -1,9 +1,9 @@
 // Google Sheets holds 10,000,000 cells in a spreadsheet and counts every cell of every sheet's grid,
 // empty or not, hidden sheets too (a new sheet's 1,000 rows by 26 columns count before anything
-// is in them). A pull counts what it needs before it writes: its new sheet trimmed to the table,
-// and beside it a replace's hidden staging sheet, sized to the table too. A new sheet a pull makes
-// for its rows goes when the pull ends without writing into it, and a pull that ends says the rows
-// it left in its target.
+// is in them). A pull counts what it needs before it writes: its new sheet trimmed to the table's
+// columns, and beside it a replace's hidden staging sheet, sized to the table too. A new sheet a
+// pull makes for its rows goes when the pull ends without writing into it, and a pull that ends
+// says the rows it left in its target.
 import { describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../dev/gas';
 import { startLocalAddon } from '../../dev/local-addon';
@@ -42,7 +42,7 @@ function leaveRoom(rt: LocalRuntime, room: number): void {
 const lastLog = (rt: LocalRuntime) => rt.workbook.values('Assembled log').at(-1) ?? [];
 
 describe('Pull data, within the 10 million cells of a spreadsheet', () => {
-  it('lands a pull that fits once its new sheet keeps only the columns and rows its table needs', async () => {
+  it('lands a pull that fits once its new sheet keeps only the columns its table needs', async () => {
     const { rt } = await startLocalAddon();
     leaveRoom(rt, 600_000);
     const job = await pullToEnd(rt, states(WEEK, { kind: 'new_sheet', name: 'States' }), key());

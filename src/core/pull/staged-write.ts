@@ -104,14 +104,19 @@ export class StagedWrite {
   /**
    * Refuses a write the spreadsheet's cells have no room for, before any cell changes: the target's
    * grid as the write leaves it, with `staged`, the staging sheet's. A sheet made for the pull is
-   * trimmed to what the table needs (a new sheet's 26 columns would count, empty).
+   * trimmed to the columns the table needs (a new sheet's 26 would count, empty), but keeps its
+   * rows: a formula typed before the sheet was made (=SUM(Data!C2:C500)) reads it now, and Sheets
+   * shrinks a range by every row deleted from it, so it would no longer see the rows pulled later.
    */
   private fitOrRefuse(plan: WritePlan, block: Extent, staged: SheetUse[]): void {
     const { grid, made } = this.target;
     const reached = reach(this.options, block);
-    const after = made ? reached : grown(grid.gridSize(), reached);
+    const size = grid.gridSize();
+    const after = made
+      ? { rows: Math.max(size.rows, reached.rows), cols: reached.cols }
+      : grown(size, reached);
     checkRoom([{ grid, after, ...(made ? { made } : {}) }, ...staged], plan.extent, staged.length > 0);
-    if (made) grid.trimTo(reached);
+    if (made) grid.trimTo(after);
   }
 
   /** Does the next piece: the plan and header, one chunk of rows, or the end. */
