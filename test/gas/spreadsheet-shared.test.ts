@@ -78,6 +78,7 @@ function kinds() {
 }
 function insert(name) { return tryIt(function () { return SpreadsheetApp.getActive().insertSheet(name).getName(); }); }
 function rename(from, to) { return tryIt(function () { SpreadsheetApp.getActive().getSheetByName(from).setName(to); return to; }); }
+function drop(name) { return tryIt(function () { var ss = SpreadsheetApp.getActive(); ss.deleteSheet(ss.getSheetByName(name)); return true; }); }
 function byName(name) { var s = SpreadsheetApp.getActive().getSheetByName(name); return s && s.getName(); }
 `;
 
@@ -302,6 +303,20 @@ describe('sheet names', () => {
     expect(rt.workbook.formulas('Sheet1')[0]?.[0]).toBe(
       "=SUM('Tickets'' MTD'!F2:F6)+'Our teams'!A1+MyTeams!A1+'Ticket stats2'!A1",
     );
+  });
+
+  it('deleted, a sheet leaves #REF! where formulas named it, and a sheet made again under its name is not read', () => {
+    const rt = runtimeFor(CODE);
+    rt.run('insert', 'Data');
+    rt.run('insert', 'Teams');
+    rt.workbook.write('Sheet1', [[`=SUM(Data!C2:C500)+'data'!A1+Teams!A1&"Data!A1"`]]);
+    expect(rt.run('drop', 'Data').value).toEqual({ value: true });
+    expect(rt.workbook.formulas('Sheet1')[0]?.[0]).toBe(`=SUM(#REF!)+#REF!+Teams!A1&"Data!A1"`);
+    rt.run('insert', 'Data');
+    expect(rt.workbook.formulas('Sheet1')[0]?.[0]).toBe(`=SUM(#REF!)+#REF!+Teams!A1&"Data!A1"`);
+    // As the user deletes a tab, too.
+    rt.workbook.deleteSheet('Teams');
+    expect(rt.workbook.formulas('Sheet1')[0]?.[0]).toBe(`=SUM(#REF!)+#REF!+#REF!&"Data!A1"`);
   });
 
   it('renamed, a sheet leaves its old name where a formula has it in quoted text', () => {

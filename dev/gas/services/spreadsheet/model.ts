@@ -8,6 +8,7 @@ import type { CellValue } from './interpret.js';
 import {
   mapReferences,
   movedReference,
+  referenceBreaker,
   referenceRenamer,
   type SpanMove,
   sameSheetName,
@@ -323,9 +324,17 @@ export class WorkbookModel {
     return 1_000_000 + ++this.nextMetadataId * 7;
   }
 
-  /** A sheet deleted takes its protections and developer metadata with it. */
+  /**
+   * A sheet deleted takes its protections and developer metadata with it, and every formula's
+   * reference to it becomes #REF!, as in Sheets: a sheet made again under the old name is not
+   * picked up (so a sheet swapped by deletion breaks the formulas that read it).
+   */
   dropSheet(sheet: SheetModel): void {
     this.sheets.splice(this.sheets.indexOf(sheet), 1);
+    const broken = referenceBreaker(sheet.name);
+    for (const other of this.sheets)
+      for (const row of other.rows)
+        for (const cell of row ?? []) if (cell?.formula) cell.formula = broken(cell.formula);
     this.protections = this.protections.filter((p) => p.sheet !== sheet);
     this.developerMetadata = this.developerMetadata.filter(
       (m) => m.location.type === 'SPREADSHEET' || m.location.sheet !== sheet,

@@ -126,6 +126,14 @@ export function referenceRenamer(from: string, to: string): (formula: string) =>
     );
 }
 
+/** Rewrites a formula's references to deleted sheet `name` as #REF!, its sheet name and all. */
+export function referenceBreaker(name: string): (formula: string) => string {
+  return (formula) =>
+    mapReferences(formula, (ref) =>
+      ref.sheet !== undefined && sameSheetName(ref.sheet, name) ? '#REF!' : undefined,
+    );
+}
+
 /** Where lines [start, start + size) are after rows or columns moved, or null when all were deleted. */
 export type SpanMove = (start: number, size: number) => [number, number] | null;
 
