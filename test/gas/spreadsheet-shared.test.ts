@@ -231,6 +231,44 @@ describe('the spreadsheet locale', () => {
       'boolean false',
     ]);
   });
+
+  it('types Australian, Irish, Indian and New Zealand dates day first, and Spanish and Italian ones', () => {
+    for (const locale of ['en_AU', 'en_IE', 'en_IN', 'en_NZ'])
+      expect(typed(locale, ['03/04/2026 09:00', '25/06/2026', '06/25/2026', '1.5', 'TRUE']), locale).toEqual([
+        'date 2026-04-03T09:00:00.000Z',
+        'date 2026-06-25T00:00:00.000Z',
+        'string 06/25/2026',
+        'number 1.5',
+        'boolean true',
+      ]);
+    expect(typed('es_ES', ['03/04/2026', '1,5', '1.234,5', 'VERDADERO', 'falso'])).toEqual([
+      'date 2026-04-03T00:00:00.000Z',
+      'number 1.5',
+      'number 1234.5',
+      'boolean true',
+      'boolean false',
+    ]);
+    expect(typed('it_IT', ['03/04/2026 09:00', '1,5', 'VERO', 'FALSO'])).toEqual([
+      'date 2026-04-03T09:00:00.000Z',
+      'number 1.5',
+      'boolean true',
+      'boolean false',
+    ]);
+  });
+
+  it('in a locale it does not know, keeps a date in local order as text rather than guess its order', () => {
+    for (const locale of ['nl_NL', 'ja_JP', 'en_CA'])
+      expect(
+        typed(locale, ['03/04/2026', '25/06/2026 09:00', '03.04.2026', '2026-04-03', '1.5']),
+        locale,
+      ).toEqual([
+        'string 03/04/2026',
+        'string 25/06/2026 09:00',
+        'string 03.04.2026',
+        'date 2026-04-03T00:00:00.000Z',
+        'number 1.5',
+      ]);
+  });
 });
 
 describe('the spreadsheet time zone', () => {

@@ -57,7 +57,7 @@ describe('the spreadsheet settings of the workbench', () => {
     expect(out.stderr).toBe(
       [
         'WORKBENCH_TIMEZONE=Mars/Olympus is not a time zone: give an IANA name such as Europe/Berlin, Asia/Kolkata, America/Los_Angeles or UTC.',
-        'WORKBENCH_LOCALE=ja_JP is not a locale the workbench reads typing by: use one of en_US, en_GB, de_DE, fr_FR, pt_BR.',
+        'WORKBENCH_LOCALE=ja_JP is not a locale the workbench reads typing by: use one of en_US, en_GB, en_AU, en_IE, en_IN, en_NZ, de_DE, fr_FR, pt_BR, es_ES, it_IT.',
         'The workbench did not start.',
         '',
       ].join('\n'),
@@ -102,9 +102,15 @@ describe('the spreadsheet settings of the workbench', () => {
     const runs = bench.rt.executions.length;
     expect(bench.settings()).toMatchObject({ locale: 'en_US', timeZone: 'America/New_York' });
     expect(bench.settings().locales.map((l) => l.label)).toEqual([
+      'Australia (en_AU)',
       'Brazil (pt_BR)',
       'France (fr_FR)',
       'Germany (de_DE)',
+      'India (en_IN)',
+      'Ireland (en_IE)',
+      'Italy (it_IT)',
+      'New Zealand (en_NZ)',
+      'Spain (es_ES)',
       'United Kingdom (en_GB)',
       'United States (en_US)',
     ]);
@@ -121,7 +127,7 @@ describe('the spreadsheet settings of the workbench', () => {
     expect(bench.saveSettings('ja_JP', 'Asia/Tokyo')).toEqual({
       ok: false,
       message:
-        'ja_JP is not a locale the workbench reads typing by: use one of en_US, en_GB, de_DE, fr_FR, pt_BR.',
+        'ja_JP is not a locale the workbench reads typing by: use one of en_US, en_GB, en_AU, en_IE, en_IN, en_NZ, de_DE, fr_FR, pt_BR, es_ES, it_IT.',
     });
     expect(bench.saveSettings('de_DE', 'Europe/Nowhere')).toMatchObject({ ok: false });
     expect([wb.locale, wb.timeZone]).toEqual(['en_US', 'America/New_York']);

@@ -13,14 +13,17 @@ export interface Interpreted {
   format?: string;
 }
 
-/** How a locale writes numbers, dates and booleans; other locales are read as en_US. */
+/** How a locale writes numbers, dates and booleans; other locales as UNKNOWN below. */
 interface LocaleRules {
   decimal: '.' | ',';
   /** Thousands separators, as a regex character class body. */
   group: string;
   dayFirst: boolean;
-  /** Separator of day, month and year (besides ISO yyyy-mm-dd, which every locale reads). */
-  dateSep: '/' | '.';
+  /**
+   * Separator of day, month and year (besides ISO yyyy-mm-dd, which every locale reads); null
+   * where the runtime does not know the locale's order, so such text stays text.
+   */
+  dateSep: '/' | '.' | null;
   trueWord: string;
   falseWord: string;
   dateFormat: string;
@@ -41,6 +44,10 @@ const DAY_FIRST = { ...US, dayFirst: true, dateFormat: 'dd/MM/yyyy', timeFormat:
 const LOCALES: Record<string, LocaleRules> = {
   en_US: US,
   en_GB: DAY_FIRST,
+  en_AU: DAY_FIRST,
+  en_IE: DAY_FIRST,
+  en_IN: DAY_FIRST,
+  en_NZ: DAY_FIRST,
   de_DE: {
     ...DAY_FIRST,
     decimal: ',',
@@ -52,13 +59,19 @@ const LOCALES: Record<string, LocaleRules> = {
   },
   fr_FR: { ...DAY_FIRST, decimal: ',', group: ' \u00a0\u202f', trueWord: 'VRAI', falseWord: 'FAUX' },
   pt_BR: { ...DAY_FIRST, decimal: ',', group: '.', trueWord: 'VERDADEIRO', falseWord: 'FALSO' },
+  es_ES: { ...DAY_FIRST, decimal: ',', group: '.', trueWord: 'VERDADERO', falseWord: 'FALSO' },
+  it_IT: { ...DAY_FIRST, decimal: ',', group: '.', trueWord: 'VERO', falseWord: 'FALSO' },
 };
+// A locale the runtime does not know: en_US's numbers and words, but 03/04/2026 stays text, not
+// taken one way round, since how Sheets reads it there is not known. The stricter reading: the
+// add-on then meets such a date as text, and must not guess its order either.
+const UNKNOWN: LocaleRules = { ...US, dateSep: null };
 
 /** The locales whose typing rules the runtime knows, e.g. for a picker of them. */
 export const TYPING_LOCALES: readonly string[] = Object.keys(LOCALES);
 
 export function localeRules(locale: string): LocaleRules {
-  return LOCALES[locale] ?? US;
+  return LOCALES[locale] ?? UNKNOWN;
 }
 
 const inClass = (chars: string) => chars.replace(/[.\\\]^-]/g, (c) => `\\${c}`);
@@ -119,7 +132,7 @@ function dateSerial(year: number, month: number, day: number, seconds: number): 
 
 function parseDate(text: string, rules: LocaleRules): Interpreted | null {
   const iso = ISO_DATE.exec(text);
-  const local = iso ? null : (rules.dateSep === '.' ? DOT_DATE : SLASH_DATE).exec(text);
+  const local = iso || !rules.dateSep ? null : (rules.dateSep === '.' ? DOT_DATE : SLASH_DATE).exec(text);
   const m = iso ?? local;
   if (m) {
     const [y, mo, d] = iso ? [m[1], m[2], m[3]] : rules.dayFirst ? [m[3], m[2], m[1]] : [m[3], m[1], m[2]];
