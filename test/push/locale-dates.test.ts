@@ -102,3 +102,68 @@ describe.skipIf(!built)('a text date that reads two ways (03/04/2026)', () => {
     ]);
   });
 });
+
+describe.skipIf(!built)('a text date in a day-first English locale (en_AU, en_IE, en_IN, en_NZ)', () => {
+  it('is read day first, as Sheets reads the same date typed there: both go to Assembled alike', async () => {
+    for (const [locale, timezone] of [
+      ['en_AU', 'Australia/Sydney'],
+      ['en_IE', 'Europe/Dublin'],
+      ['en_IN', 'Asia/Kolkata'],
+      ['en_NZ', 'Pacific/Auckland'],
+    ] as const) {
+      const { rt, sim, email } = await sheetIn(locale, timezone);
+      const sheet = await template(rt, 'time_off', [
+        [email(0), "'03/04/2026", "'05/04/2026", 'TRUE', 'pto'],
+        // Typed without the ', Sheets makes a date cell of it, day first in these locales.
+        [email(1), '03/04/2026', '05/04/2026', 'TRUE', 'pto'],
+      ]);
+      await rt.callFromSidebar('validatePush', 'time_off');
+      expect(column(rt, sheet, 'Push message'), locale).toEqual([
+        `Ready to push. Start: read 03/04/2026 as 3 April 2026; End: read 05/04/2026 as 5 April 2026 (spreadsheet locale ${locale}).`,
+        'Ready to push.',
+      ]);
+      const view = await follow(
+        rt,
+        await rt.callFromSidebar<PushView>('startPush', 'time_off', `au-${locale}`),
+      );
+      expect(view, locale).toMatchObject({ state: 'done', succeeded: 2 });
+      const made = column(rt, sheet, 'Assembled ID').map((id) =>
+        sim.admin.org.timeOff.find((t) => t.id === id),
+      );
+      expect(made[0]?.start_time, locale).toBe(made[1]?.start_time);
+      expect(made[0]?.end_time, locale).toBe(made[1]?.end_time);
+    }
+  });
+});
+
+describe.skipIf(!built)('a text date in a locale whose date order the add-on does not know (nl_NL)', () => {
+  const twoWays = (column: string, text: string, iso: [string, string], dates: [string, string]) =>
+    `${column}: "${text}" could be ${dates[0]} or ${dates[1]}: the add-on does not know whether the spreadsheet's locale (nl_NL) puts the day or the month first. Write it as ISO, ${iso[0]} or ${iso[1]}, or as a date cell.`;
+
+  it('is refused where it reads two ways, and read where it reads one way only', async () => {
+    const { rt, email } = await sheetIn('nl_NL', 'Europe/Amsterdam');
+    // Sheets reads these by nl_NL's own order; the local runtime keeps them as text, as a Plain
+    // text cell would, so the add-on must read them itself.
+    const states = await template(rt, 'agent_states', [
+      [email(0), 'available', '', '03/04/2026 09:00', '', ''],
+      [email(1), 'available', '', '25/04/2026 09:00', '04/25/2026 10:00', ''],
+      [email(2), 'available', '', '05/05/2026 09:00', '2026-05-05 10:00', ''],
+    ]);
+    await rt.callFromSidebar('validatePush', 'agent_states');
+    expect(column(rt, states, 'Push message')).toEqual([
+      twoWays(
+        'Start',
+        '03/04/2026 09:00',
+        ['2026-04-03 09:00', '2026-03-04 09:00'],
+        ['3 April 2026', '4 March 2026'],
+      ),
+      'Ready to push.',
+      'Ready to push.',
+    ]);
+    const timeOff = await template(rt, 'time_off', [[email(3), '03/04/2026', '25/04/2026', 'TRUE', 'pto']]);
+    await rt.callFromSidebar('validatePush', 'time_off');
+    expect(column(rt, timeOff, 'Push message')).toEqual([
+      twoWays('Start', '03/04/2026', ['2026-04-03', '2026-03-04'], ['3 April 2026', '4 March 2026']),
+    ]);
+  });
+});

@@ -177,6 +177,11 @@ describe('cell times', () => {
     expect(readCellTime('01/06/2026 9:00', zone, 'fr_FR')?.ms).toBe(june1);
     expect(readCellTime('01/06/2026 09:00', zone, 'pt_BR')?.ms).toBe(june1);
     expect(readCellTime('01.06.2026 09:00', zone, 'de_DE')?.ms).toBe(june1);
+    for (const locale of ['en_AU', 'en_IE', 'en_IN', 'en_NZ', 'es_MX'])
+      expect(readCellTime('01/06/2026 09:00', zone, locale)?.ms, locale).toBe(june1);
+    // Where the order is not known, a date that can be one day only is that day; 03/04 is neither.
+    expect(readCellTime('25/06/2026', zone, 'nl_NL')?.day).toEqual({ year: 2026, month: 6, day: 25 });
+    expect(readCellTime('06/25/2026', zone, 'en_CA')?.day).toEqual({ year: 2026, month: 6, day: 25 });
     expect(readCellTime('01.06.2026', zone, 'de_DE')).toMatchObject({
       hasTime: false,
       day: { month: 6, day: 1 },
@@ -187,6 +192,8 @@ describe('cell times', () => {
       ['13/01/2026', 'en_US'],
       ['31/02/2026', 'en_GB'],
       ['01.06.2026 24:00', 'de_DE'],
+      ['03/04/2026', 'nl_NL'],
+      ['03/04/2026 09:00', 'en_CA'],
     ])
       expect(readCellTime(text as string, zone, locale)).toBeUndefined();
   });

@@ -2,11 +2,13 @@
 // timezone), a date serial number, or text. Text without an offset is a wall-clock time in the
 // spreadsheet's timezone; text with Z or ±hh:mm names its own instant. Text in the spreadsheet
 // locale's own order (01.07.2026 in Germany, 01/07/2026 in Britain, 07/01/2026 in the US) is read
-// as Sheets would have read it had the cell not been plain text.
+// as Sheets would have read it had the cell not been plain text. In a locale whose order the
+// add-on does not know, a date that reads one way only (25/06/2026) is read so; 03/04/2026 is not.
 import type { Zone } from '../ports';
 import type { CellValue } from '../table/build-table';
 import { addDays, type LocalDate, validLocalDate } from '../time/local-date';
 import { fromLocal, localDateOf, toLocal } from '../time/zone-math';
+import { dateOrder } from './date-order';
 
 export interface CellTime {
   ms: number;
@@ -24,44 +26,56 @@ const LOCAL_ORDER = /^(\d{1,2})([./])(\d{1,2})\2(\d{4})(?:\s+(\d{1,2}):(\d{2})(?
 // Sheets counts days from 1899-12-30; 20000..80000 covers 1954..2119.
 const SERIAL_EPOCH: LocalDate = { year: 1899, month: 12, day: 30 };
 
-interface DateOrder {
-  dayFirst: boolean;
-  sep: '/' | '.';
-}
-
-/** How a locale writes a date: day or month first, and between what; undefined where not known. */
-function knownOrder(locale: string): DateOrder | undefined {
-  if (/^de(_|$)/.test(locale)) return { dayFirst: true, sep: '.' };
-  if (/^(en_US|en)$/.test(locale)) return { dayFirst: false, sep: '/' };
-  if (/^(en_GB|fr|pt|es|it)(_|$)/.test(locale)) return { dayFirst: true, sep: '/' };
-  return undefined;
-}
-// Text in a locale not known above is read month first, as in en_US, Sheets' first locale.
-const MONTH_FIRST: DateOrder = { dayFirst: false, sep: '/' };
-
 /**
  * A date and time to type, for messages: as the spreadsheet's locale writes it, then ISO. The 25th,
  * so the day cannot pass for a month: "25/06/2026 09:00 (or ISO: 2026-06-25 09:00)".
  */
 export function timeExample(locale?: string): string {
   const iso = '2026-06-25 09:00';
-  const order = locale === undefined ? undefined : knownOrder(locale);
+  const order = locale === undefined ? undefined : dateOrder(locale);
   if (!order) return iso;
   const { sep } = order;
   return `${order.dayFirst ? `25${sep}06` : `06${sep}25`}${sep}2026 09:00 (or ISO: ${iso})`;
 }
 
+/** Text in local order (03/04/2026 09:00) read day first or month first; undefined if no such day. */
+function readInOrder(m: RegExpExecArray, dayFirst: boolean, zone: Zone): CellTime | undefined {
+  const [first, second] = [m[1], m[3]];
+  const [month, day] = dayFirst ? [second, first] : [first, second];
+  const time = m[5] === undefined ? '' : ` ${m[5]}:${m[6]}${m[7] ? ` ${m[7]}` : ''}`;
+  return fromText(`${m[4]}-${month}-${day}${time}`, zone);
+}
+
+/** Slashes are written day first in some countries and month first in others: 03/04/2026 reads both ways. */
+function readsTwoWays(m: RegExpExecArray): boolean {
+  const [first, second] = [Number(m[1]), Number(m[3])];
+  return m[2] === '/' && first !== second && first <= 12 && second <= 12;
+}
+
 function fromLocaleText(text: string, zone: Zone, locale: string): CellTime | undefined {
   const m = LOCAL_ORDER.exec(text);
-  const order = knownOrder(locale) ?? MONTH_FIRST;
-  if (!m || m[2] !== order.sep) return undefined;
-  const [first, second] = [Number(m[1]), Number(m[3])];
-  const [month, day] = order.dayFirst ? [second, first] : [first, second];
-  const time = m[5] === undefined ? '' : ` ${m[5]}:${m[6]}${m[7] ? ` ${m[7]}` : ''}`;
-  const read = fromText(`${m[4]}-${month}-${day}${time}`, zone);
-  // Slashes are written day first in some countries and month first in others; dots day first only.
-  const swappable = m[2] === '/' && first !== second && first <= 12 && second <= 12;
-  return read && swappable ? { ...read, swappable: `${m[1]}/${m[3]}/${m[4]}` } : read;
+  if (!m) return undefined;
+  const order = dateOrder(locale);
+  if (!order) {
+    // The order not known: a slash date that can be one day only is that day; none is guessed.
+    if (m[2] !== '/' || readsTwoWays(m)) return undefined;
+    return readInOrder(m, true, zone) ?? readInOrder(m, false, zone);
+  }
+  if (m[2] !== order.sep) return undefined;
+  const read = readInOrder(m, order.dayFirst, zone);
+  return read && readsTwoWays(m) ? { ...read, swappable: `${m[1]}/${m[3]}/${m[4]}` } : read;
+}
+
+/**
+ * Text such as 03/04/2026 in a locale whose date order the add-on does not know: the two times it
+ * could be, day first then month first. readCellTime reads it as neither.
+ */
+export function twoWays(value: CellValue, zone: Zone, locale?: string): [CellTime, CellTime] | undefined {
+  if (typeof value !== 'string' || locale === undefined || dateOrder(locale)) return undefined;
+  const m = LOCAL_ORDER.exec(value.trim());
+  if (!m || !readsTwoWays(m)) return undefined;
+  const [dayFirst, monthFirst] = [readInOrder(m, true, zone), readInOrder(m, false, zone)];
+  return dayFirst && monthFirst ? [dayFirst, monthFirst] : undefined;
 }
 
 function fromText(text: string, zone: Zone): CellTime | undefined {

@@ -5,13 +5,13 @@ import * as z from 'zod/mini';
 import { someOf } from '../count-text';
 import type { Zone } from '../ports';
 import type { CellValue } from '../table/build-table';
-import { addDays, longDate } from '../time/local-date';
+import { addDays, formatLocalDate, longDate } from '../time/local-date';
 import { formatLocalDateTime, fromLocal } from '../time/zone-math';
 import { type ActivityCells, activityRequest, clearRequest } from './activity-rows';
 import type { ActivityTypeDirectory } from './activity-types';
 import type { AgentDirectory } from './agents';
 import { cellFault } from './cell-faults';
-import { type CellTime, readCellTime, timeExample } from './cell-time';
+import { type CellTime, readCellTime, timeExample, twoWays } from './cell-time';
 import { closest } from './closest';
 import type { HeaderMap } from './header';
 import { type ColumnSpec, KINDS, type PushKind } from './kinds';
@@ -67,6 +67,15 @@ function wanted(spec: ColumnSpec, locale: string | undefined): string {
   return `${spec.noun ? `a ${spec.noun}` : 'a value'}, such as ${someOf(values.slice(0, 3), 3, 'or')}`;
 }
 
+/** Why a cell's time could not be read, and how to write it. */
+function unreadTime(v: CellValue, zone: Zone, locale: string | undefined): string {
+  const both = twoWays(v, zone, locale);
+  if (!both)
+    return `"${cellText(v)}" is not a date and time the add-on can read: write it like ${timeExample(locale)}.`;
+  const iso = (t: CellTime) => (t.hasTime ? formatLocalDateTime(t.ms, zone) : formatLocalDate(t.day));
+  return `"${cellText(v)}" could be ${longDate(both[0].day)} or ${longDate(both[1].day)}: the add-on does not know whether the spreadsheet's locale (${locale}) puts the day or the month first. Write it as ISO, ${iso(both[0])} or ${iso(both[1])}, or as a date cell.`;
+}
+
 /** The zod/mini schema of one cell, by column type; empty cells come out undefined. */
 function cellSchema(spec: ColumnSpec, zone: Zone, locale: string | undefined) {
   return z.pipe(
@@ -84,12 +93,7 @@ function cellSchema(spec: ColumnSpec, zone: Zone, locale: string | undefined) {
       switch (spec.type) {
         case 'datetime': {
           const t = readCellTime(v as CellValue, zone, locale);
-          if (!t)
-            issue(
-              ctx.issues,
-              v,
-              `"${cellText(v)}" is not a date and time the add-on can read: write it like ${timeExample(locale)}.`,
-            );
+          if (!t) issue(ctx.issues, v, unreadTime(v as CellValue, zone, locale));
           return t;
         }
         case 'boolean': {
