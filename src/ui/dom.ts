@@ -62,6 +62,24 @@ export function bringIntoView(node: HTMLElement): void {
 export const focusLost = (): boolean =>
   document.hasFocus() && (!document.activeElement || document.activeElement === document.body);
 
+/** The progress heading a job's start put the keyboard on (waitAtProgress), until it moves on. */
+let waiting: HTMLElement | undefined;
+
+/**
+ * A job just started here (Pull data, Push), its button disabled: the keyboard waits at the job's
+ * progress heading (tabindex -1), which a screen reader then says, not on the page, and never on
+ * Stop, where the next Enter of a double press would stop the job. Stop is the next Tab. Left
+ * there, the focus goes back to the button when the job ends (busy). A focus the person moved
+ * meanwhile (a field, the sheet) is left where it is.
+ */
+export function waitAtProgress(heading: HTMLElement): void {
+  const at = document.activeElement;
+  if (!focusLost() && !(document.hasFocus() && at instanceof HTMLButtonElement && at.disabled)) return;
+  heading.focus({ preventScroll: true });
+  waiting = heading;
+  heading.addEventListener('blur', () => (waiting = undefined), { once: true });
+}
+
 /**
  * Disables the controls while a server call runs, so a double click never sends twice. A disabled
  * button drops the keyboard focus to the page, so it goes back to the control that had it, unless
@@ -74,7 +92,8 @@ export async function busy<T>(controls: HTMLButtonElement[], work: () => Promise
     return await work();
   } finally {
     for (const c of controls) c.disabled = false;
-    if (focusLost() && had instanceof HTMLElement && had !== document.body && had.isConnected && !had.hidden)
+    const idle = focusLost() || (document.hasFocus() && !!waiting && document.activeElement === waiting);
+    if (idle && had instanceof HTMLElement && had !== document.body && had.isConnected && !had.hidden)
       had.focus({ preventScroll: true });
   }
 }

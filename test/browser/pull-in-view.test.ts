@@ -44,6 +44,29 @@ describe('A pull in a short Pull data sidebar', () => {
     expect(await focused(sb)).toBe('againButton');
   });
 
+  it('Enter pressed twice on Pull data starts the pull and never stops it: the focus waits at its progress, Stop a Tab away', async () => {
+    const { page, running } = bench();
+    await menu(page, 'Pull data…');
+    const sb = await sidebar(page, 'Pull data from Assembled');
+    await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Adherence report' });
+    await sb.getByLabel('New sheet').check();
+    await sb.getByRole('button', { name: 'Pull data' }).focus();
+    await page.keyboard.press('Enter');
+    const stop = sb.getByRole('button', { name: 'Stop this pull' });
+    await stop.waitFor();
+    // The second Enter of a double press lands on the heading that says how the pull goes.
+    expect(await focused(sb)).toBe('jobStage');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    expect(await focused(sb)).toBe('stopPull');
+    expect(await sb.locator('#jobStage').textContent()).not.toBe('Stopped');
+    // Stop, pressed on purpose, stops it; the focus goes back to Pull data.
+    await page.keyboard.press('Enter');
+    await sb.locator('#jobStage', { hasText: /^Stopped$/ }).waitFor();
+    await expect.poll(() => focused(sb)).toBe('run');
+    expect(running.workbench.rt.workbook.sheetNames()).not.toContain('Adherence report');
+  });
+
   it('opened again while a long pull runs: shows its progress, and says by the greyed buttons why, with the way to it', async () => {
     const { page } = bench();
     // A sheet the add-on filled in front, so the sidebar shows its card with Pull it again.

@@ -213,7 +213,8 @@ describe('Pull data in the workbench', () => {
     const sb = await sidebar(page, 'Pull data from Assembled');
     await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Teams' });
     sim?.setFaults({ errorRate: 1 });
-    // By keyboard: Pull data, disabled while it runs, hands the focus to Stop, not to the page.
+    // By keyboard: Pull data, disabled while it runs, hands the focus to the progress heading, not
+    // to the page nor to Stop; Stop is the next Tab.
     const focused = () =>
       sb
         .locator(':focus')
@@ -224,7 +225,9 @@ describe('Pull data in the workbench', () => {
     await expect
       .poll(() => sb.locator('#jobDetail').textContent(), { timeout: 30_000 })
       .toMatch(/failed.*the add-on tries again/);
-    await expect.poll(focused).toBe('stopPull');
+    expect(await focused()).toBe('jobStage');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('stopPull');
     await page.keyboard.press('Enter');
     await expect.poll(() => sb.locator('#jobStage').textContent()).toBe('Stopped');
     await expect.poll(focused).toBe('run');

@@ -461,20 +461,33 @@ describe('Push rows in the workbench', () => {
     const posts = () => sim?.stats().byRoute['POST /v0/time_off'] ?? 0;
     const before = posts();
     sim?.setFaults({ force5xx: 1_000_000 });
+    const focused = () =>
+      sb
+        .locator(':focus')
+        .evaluate((e) => e.id)
+        .catch(() => 'none');
     try {
-      await sb.getByRole('button', { name: 'Push', exact: true }).click();
+      // By keyboard: Push, disabled while it runs, hands the focus to the progress heading, never
+      // to Stop, where a second Enter would stop the push; Stop is the next Tab.
+      await sb.getByRole('button', { name: 'Push', exact: true }).focus();
+      await page.keyboard.press('Enter');
       await expect
         .poll(() => sb.locator('#status').textContent())
         .toMatch(
           /failed.*the add-on tries again, and the push stops if it is still failing at 30 min\. Next try in/,
         );
-      await sb.getByRole('button', { name: 'Stop this push' }).click();
+      expect(await focused()).toBe('progressTitle');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Tab');
+      expect(await focused()).toBe('stopPush');
+      await page.keyboard.press('Enter');
       // With the cause of the tries that failed, in the sidebar as in the log.
       await expect
         .poll(() => sb.locator('#status').textContent())
         .toMatch(/^Stopped: no row was sent \(last problem: .*HTTP 503.*\)\. Push again to send the rows\./);
       await expect.poll(() => sb.getByRole('button', { name: 'Push', exact: true }).isEnabled()).toBe(true);
       expect(await sb.getByRole('button', { name: 'Stop this push' }).isHidden()).toBe(true);
+      await expect.poll(focused).toBe('push');
     } finally {
       sim?.setFaults({});
     }

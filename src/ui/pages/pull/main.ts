@@ -21,7 +21,7 @@ import type { DateRangeSpec, RelativePreset } from '../../../core/time/date-rang
 import { DAYS_BACK_MAX, DAYS_BACK_MIN, daysBackProblem } from '../../../core/time/days-back';
 import { fixedDatesMissing } from '../../../core/time/fixed-dates';
 import { checkAgain } from '../../check-again';
-import { busy, byId, el, focusLost, markInvalid, requestKey, showAnswer, showStatus } from '../../dom';
+import { busy, byId, el, markInvalid, requestKey, showAnswer, showStatus, waitAtProgress } from '../../dom';
 import { duration } from '../../duration';
 import { focusHeading } from '../../first-focus';
 import { createFrequencyForm } from '../../frequency-form';
@@ -513,11 +513,9 @@ function paint(): void {
   else if (!over && job.nextCheckInMs > 0)
     detail = `${job.detail} Next check in ${duration(job.nextCheckInMs - since)}.`;
   byId('jobDetail').textContent = over ? '' : detail;
-  // Until the server has answered there is no job to stop. Pull data, disabled while it runs,
-  // dropped the keyboard focus: it goes to Stop, the one thing to do meanwhile.
-  const stopButton = byId('stopPull');
-  stopButton.hidden = over || !job.id;
-  if (!stopButton.hidden && focusLost()) stopButton.focus({ preventScroll: true });
+  // Until the server has answered there is no job to stop. The focus is never put on it
+  // (showStarting): a second press of Enter would stop the pull.
+  byId('stopPull').hidden = over || !job.id;
   byId('jobWhat').textContent = job.what;
   byId('jobTarget').textContent = job.target;
   byId('jobElapsed').textContent = duration(job.elapsedMs + since);
@@ -559,6 +557,10 @@ function showStarting(pulled: PullSpec, what: string, range: string): void {
     estimatedLeftMs: null,
     notice: '',
   });
+  // Pull data (or Pull it again), disabled while it runs, dropped the keyboard focus. The progress
+  // is brought into view with it, a dock too tall to stick being below the form.
+  waitAtProgress(byId('jobStage'));
+  showDock();
 }
 
 /** What an earlier pull said no longer holds once the form asks for something else. */

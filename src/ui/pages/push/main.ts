@@ -13,7 +13,17 @@ import type { KindChoice, PushView } from '../../../core/push/push-view';
 import type { PushAsk } from '../../../core/push/run-push';
 import { askInPage, type Question } from '../../ask-in-page';
 import { checkAgain } from '../../check-again';
-import { bringIntoView, busy, byId, el, markInvalid, requestKey, showAnswer, showStatus } from '../../dom';
+import {
+  bringIntoView,
+  busy,
+  byId,
+  el,
+  markInvalid,
+  requestKey,
+  showAnswer,
+  showStatus,
+  waitAtProgress,
+} from '../../dom';
 import { duration } from '../../duration';
 import { focusHeading } from '../../first-focus';
 import { callServer, errorMessage } from '../../rpc';
@@ -135,10 +145,14 @@ let polling: Promise<PushView> | undefined;
 /** A Stop under way: no poll starts meanwhile (it would be sending while the stop is asked). */
 let stopping: Promise<void> | undefined;
 
-/** `started`: the push was just started here, so its progress and Stop are brought into view. */
+/** `started`: the push was just started here, so its progress and Stop are brought into view, the focus at its heading. */
 async function follow(view: PushView, started = false): Promise<void> {
   showPush(view);
-  if (started) bringIntoView(status);
+  if (started) {
+    bringIntoView(status);
+    // Push, disabled while it runs, dropped the keyboard focus.
+    waitAtProgress(byId('progressTitle'));
+  }
   while (view.state === 'running') {
     await new Promise<void>((r) => {
       wake = r;
