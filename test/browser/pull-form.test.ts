@@ -256,6 +256,46 @@ describe('The Pull data form', () => {
     expect(await sb.locator('#mergeKeyHint').isHidden()).toBe(true);
   });
 
+  it("opened over a sheet a pull filled, starts from that sheet's pull, aimed at it; over another, as before", async () => {
+    const { page, running } = bench();
+    const wb = running.workbench.rt.workbook;
+    const emea = (sb: FrameLocator) =>
+      sb.getByRole('group', { name: 'Teams' }).getByLabel('Tier 1 EMEA', { exact: true });
+    await pullIntoNewSheet(page, 'Adherence report', 'Adherence', (sb) => emea(sb).check());
+    // The last pull made anywhere is another's.
+    await pullIntoNewSheet(page, 'Teams', 'Teams');
+    await page.getByRole('tab', { name: 'Adherence' }).click();
+    await expect.poll(() => wb.activeSheet()).toBe('Adherence');
+    let sb = await openPull(page);
+    await expect
+      .poll(() => sb.locator('#againWhat').textContent())
+      .toMatch(/^Last filled with Adherence report/);
+    await expect
+      .poll(() => sb.getByLabel('Data', { exact: true }).locator('option:checked').textContent())
+      .toBe('Adherence report');
+    await expect.poll(() => emea(sb).isChecked()).toBe(true);
+    expect(await sb.getByLabel('Existing sheet').isChecked()).toBe(true);
+    expect(await sb.locator('#sheet').inputValue()).toBe('Adherence');
+    // Pull data pulls it into that sheet, and the refresh then offered is of that pull.
+    await sb.getByRole('button', { name: 'Pull data' }).click();
+    await sb.locator('#jobStage', { hasText: /^Done$/ }).waitFor({ timeout: 30_000 });
+    expect(await sb.locator('#status').textContent()).toMatch(/ rows written to Adherence!A1\.$/);
+    expect(await sb.locator('#saveRefreshHint').textContent()).toMatch(
+      /^Reruns this pull into the same place/,
+    );
+    expect(wb.sheetNames().filter((n) => n.startsWith('Adherence'))).toEqual(['Adherence']);
+    // Over a sheet no pull filled: the form as it always starts.
+    await page.getByRole('tab', { name: 'Sheet1' }).click();
+    await expect.poll(() => wb.activeSheet()).toBe('Sheet1');
+    sb = await openPull(page);
+    expect(await sb.locator('#again').isHidden()).toBe(true);
+    expect(await sb.getByLabel('New sheet').isChecked()).toBe(true);
+    expect(await sb.getByLabel('Data', { exact: true }).locator('option:checked').textContent()).toBe(
+      'Adherence report',
+    );
+    expect(await sb.getByLabel('Sheet name').inputValue()).toBe('Adherence report');
+  });
+
   it('warns as the key field is left of a key column the table filled has not, and Pull data starts nothing', async () => {
     const { page, running } = bench();
     const { rt } = running.workbench;

@@ -202,6 +202,8 @@ export async function pullIntoNewSheet(
   await menu(page, 'Pull data…');
   const sb = await sidebar(page, 'Pull data from Assembled');
   await sb.getByLabel('Data', { exact: true }).selectOption({ label: source });
+  // Opened over a sheet a pull filled, the form is aimed at that sheet.
+  await sb.getByLabel('New sheet').check();
   await sb.getByLabel('Sheet name').fill(sheet);
   await choose?.(sb);
   await sb.getByRole('button', { name: 'Pull data' }).click();

@@ -1031,6 +1031,9 @@ callServer('getPullOptions').then(
     notice.hidden = !o.keyMissing;
     showStatus(notice, o.keyMissing ?? '', 'error');
     fillForm(o);
+    // Opened over a sheet the add-on filled, the form starts from that sheet's pull, aimed at it:
+    // what Pull data and its refresh do is then about the sheet in front, as the card above is.
+    if (o.again) putInForm(o.again.spec);
     byId<HTMLInputElement>('bqProject').value = o.bigQueryProject ?? '';
     // Reopened while a pull of the caller's runs: follow it, as the sidebar that started it did.
     if (o.running) resume(o.running);
