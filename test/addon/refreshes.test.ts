@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { stepUntil } from '../../dev/daily-refresh';
 import type { LocalRuntime } from '../../dev/gas';
 import { startLocalAddon } from '../../dev/local-addon';
 import type { JobView } from '../../src/core/pull/pull-view';
@@ -382,6 +383,34 @@ describe('scheduled refreshes', () => {
     await expect(rt.callFromSidebar('runRefreshNow', view?.id)).rejects.toThrow(`Nothing was run: ${reason}`);
     expect((await rt.callFromSidebar<RefreshView[]>('listRefreshes'))[0]?.paused).toBe(true);
     expect(loggedRuns(rt)).toHaveLength(runs);
+  });
+
+  it("a sheet renamed during a run is called by its new name in that run's log rows; the rows before keep the old", async () => {
+    // The report takes 10 minutes to build: the run outlives the tick that started it.
+    const { rt, sim } = await startLocalAddon({ now: '2026-05-25T09:10:00Z', reportDelayMs: 10 * 60_000 });
+    rt.workbook.addSheet('AHT');
+    const [saved] = await save(
+      rt,
+      { ...reportSpec('AHT'), target: { kind: 'sheet', name: 'AHT' } },
+      { kind: 'daily', hour: 7 },
+    );
+    const logged = () =>
+      rt.workbook.sheetNames().includes('Assembled log') ? rt.workbook.values('Assembled log') : [];
+    await rt.callFromSidebar('runRefreshNow', saved?.id);
+    await stepUntil(rt, () => logged().length === 2, 2 * HOUR);
+    await rt.callFromSidebar('runRefreshNow', saved?.id);
+    rt.workbook.renameSheet('AHT', 'AHT (team)');
+    await stepUntil(rt, () => logged().length === 3, 2 * HOUR);
+    // And an attempt that fails after a rename, before anything is written.
+    await rt.callFromSidebar('runRefreshNow', saved?.id);
+    rt.workbook.renameSheet('AHT (team)', 'AHT (team B)');
+    sim.setFaults({ force5xx: 100 });
+    await stepUntil(rt, () => logged().length === 4, 2 * HOUR);
+    const [head = [], ...rows] = logged();
+    const column = (name: string) => rows.map((r) => r[head.indexOf(name)]);
+    expect(column('Status')).toEqual(['done', 'done', 'retrying']);
+    expect(column('Target')).toEqual(['AHT', 'AHT (team)', 'AHT (team B)']);
+    expect(column('Message')[1]).toMatch(/ rows written to AHT \(team\)!A1\.$/);
   });
 
   it('a sheet deleted before a run e-mails the owner who asked, once, and logs the run', async () => {

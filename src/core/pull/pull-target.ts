@@ -70,6 +70,19 @@ export function withSheetName(target: PullTarget, name: string): PullTarget {
   return target.kind === 'cell' ? { ...target, sheet: name } : { ...target, name };
 }
 
+/**
+ * The target called by the name its sheet (`sheetId`) has now; as it is when the sheet is gone or
+ * not known by id. A run follows its sheet by id: renamed meanwhile, it is called by its tab's name.
+ */
+export function calledNow(
+  targets: Pick<Targets, 'nameOf'>,
+  target: PullTarget,
+  sheetId: number | undefined,
+): PullTarget {
+  const name = sheetId === undefined ? undefined : targets.nameOf(sheetId);
+  return name === undefined || name === targetSheet(target) ? target : withSheetName(target, name);
+}
+
 export function targetSheet(target: PullTarget): string {
   if (target.kind === 'bigquery') return bigQueryLabel(target);
   return target.kind === 'cell' ? target.sheet : target.name;

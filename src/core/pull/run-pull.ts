@@ -45,7 +45,7 @@ import { refuseMixing, refuseOtherZone } from './mixed-target';
 import { refuseOwnSheet } from './own-sheet';
 import { rememberPull } from './pull-again';
 import { PullSpec, sourceInfo, sourceLabel, specProblems } from './pull-spec';
-import { describeTarget, TargetMissing, type Targets } from './pull-target';
+import { calledNow, describeTarget, TargetMissing, type Targets, withSheetName } from './pull-target';
 import { filterWords } from './pull-words';
 import { refuseRefreshed } from './refreshed-target';
 import { bucketPlan, intervalParts, rollUp, timesOfDay, type Window } from './report-buckets';
@@ -260,6 +260,8 @@ interface RunState {
   writer?: StagedWrite;
   /** The target's name for the done message. */
   label?: string;
+  /** The target sheet's name as this execution found it, for the log row. */
+  sheet?: string;
   /** The new sheet this execution made for the job's rows (the job keeps it as madeSheet). */
   made?: number;
 }
@@ -290,7 +292,7 @@ function stepSaved(deps: PullDeps, jobs: JobStore, id: string, force: boolean, r
       deps.clock.now(),
     );
   // A failed attempt is logged when it happens, not only when the job gives up hours later.
-  if (isTerminal(saved) || saved.errors > job.errors) logRun(deps, saved);
+  if (isTerminal(saved) || saved.errors > job.errors) logRun(deps, saved, run.sheet);
   return saved;
 }
 
@@ -567,6 +569,7 @@ function writePiece(deps: PullDeps, job: PullJob, run: RunState, client: Assembl
       () => deps.clock.now(),
     );
     run.label = target.label;
+    run.sheet = target.sheet;
   }
   const piece = run.writer.next(job.write);
   const now = deps.clock.now();
@@ -799,9 +802,22 @@ export type LoggedRun = Pick<
   | 'updatedAt'
   | 'errors'
   | 'nextPollAt'
+  | 'sheetId'
 >;
 
-export function logRun(deps: Pick<PullDeps, 'log' | 'clock' | 'zone'>, job: LoggedRun): void {
+/**
+ * Its Target calls the sheet as its tab is now, as the message does (a sheet renamed during the run
+ * too): `sheet`, the name the execution that wrote into it found; else looked up by id.
+ */
+export function logRun(
+  deps: Pick<PullDeps, 'log' | 'clock' | 'zone' | 'targets'>,
+  job: LoggedRun,
+  sheet?: string,
+): void {
+  const target =
+    sheet === undefined
+      ? calledNow(deps.targets, job.spec.target, job.sheetId)
+      : withSheetName(job.spec.target, sheet);
   deps.log.append({
     when: new Date(deps.clock.now()),
     who: ownerName(job),
@@ -812,7 +828,7 @@ export function logRun(deps: Pick<PullDeps, 'log' | 'clock' | 'zone'>, job: Logg
     ]
       .filter(Boolean)
       .join(', '),
-    target: describeTarget(job.spec.target),
+    target: describeTarget(target),
     status: job.failure === STOPPED ? STOPPED : isTerminal(job) ? job.state : 'retrying',
     rows: job.rows ?? 0,
     durationMs: job.updatedAt - (job.attemptAt ?? job.createdAt),

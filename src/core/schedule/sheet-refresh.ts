@@ -4,7 +4,7 @@ import { menuPath } from '../menu-names';
 import { type Caller, ownerName, ownerSeenBy, owns } from '../owner';
 import type { Store, Zone } from '../ports';
 import type { PullTarget } from '../pull/pull-spec';
-import { type Targets, targetSheet, withSheetName } from '../pull/pull-target';
+import { calledNow, type Targets, targetSheet } from '../pull/pull-target';
 import { describeFrequency } from './frequency';
 import { type Refresh, RefreshStore } from './refresh';
 
@@ -80,8 +80,6 @@ export const cutShort = (r: Pick<Refresh, 'sheetId' | 'spec'>) =>
 
 /** The refresh with its sheet called by the name its tab has now: it follows the sheet by id. */
 export function namedNow(targets: Pick<Targets, 'nameOf'>, r: Refresh): Refresh {
-  const name = r.sheetId === undefined ? undefined : targets.nameOf(r.sheetId);
-  return name === undefined || name === targetSheet(r.spec.target)
-    ? r
-    : { ...r, spec: { ...r.spec, target: withSheetName(r.spec.target, name) } };
+  const target = calledNow(targets, r.spec.target, r.sheetId);
+  return target === r.spec.target ? r : { ...r, spec: { ...r.spec, target } };
 }
