@@ -31,6 +31,7 @@ import { targetNow } from '../core/pull/target-now';
 import { scheduledInto } from '../core/schedule/sheet-refresh';
 import { clockChangeNote } from '../core/time/clock-changes';
 import { DateRangeSpec, resolveRange } from '../core/time/date-range';
+import { weekdayOf } from '../core/time/zone-math';
 import { utf8Length } from '../core/utf8';
 import { ClientId, parseInput } from '../core/validation';
 import { backgroundNotice } from './adapters/background-budget';
@@ -92,8 +93,10 @@ export function getPullOptions(): PullOptions {
   const cell = isGridSheet(active)
     ? (ss.getActiveRange() ?? active.getRange('A1'))
     : (grids[0] ?? active).getRange('A1');
+  const zone = spreadsheetZone(ss);
   return {
-    timezone: ss.getSpreadsheetTimeZone(),
+    timezone: zone.name,
+    today: weekdayOf(Date.now(), zone),
     sheets: grids.map((s) => s.getName()),
     activeCell: { sheet: cell.getSheet().getName(), a1: cell.getCell(1, 1).getA1Notation() },
     bigQueryProject: rememberedProject(),

@@ -24,11 +24,15 @@ const KINDS: [Frequency['kind'], string][] = [
 ];
 const DAYS = WEEKDAY_NAMES.slice(1);
 
-/** `zone`: the spreadsheet's time zone, which the hour is in (named at it). */
+/**
+ * `zone`: the spreadsheet's time zone, which the hour is in (named at it); `today`, the ISO weekday
+ * it is there, ticked when Weekly is chosen with no day ticked.
+ */
 export function createFrequencyForm(
   prefix: string,
   f: Frequency,
   zone: string,
+  today: number,
   notify = false,
 ): FrequencyForm {
   const id = (name: string) => `${prefix}-${name}`;
@@ -92,6 +96,9 @@ export function createFrequencyForm(
   };
   kind.addEventListener('change', () => {
     showWeekdaysProblem('');
+    // A day to change rather than a refusal at Save; days ticked before (a weekly refresh's own) stay.
+    const todayBox = weekdayBoxes[today - 1];
+    if (kind.value === 'weekly' && todayBox && !weekdayBoxes.some((b) => b.checked)) todayBox.checked = true;
     sync();
   });
 

@@ -264,57 +264,89 @@ describe('Sidebar pages in the workbench', () => {
       );
     expect(saved.find((r) => r.target === 'Teams kept')?.spec.mode).toBe('merge');
   });
-  it('a weekly refresh with no weekday is refused at the weekdays, in Pull data and in Edit, before any save', async () => {
+  it("Weekly starts on today in the spreadsheet's zone; with no weekday it is refused at the weekdays, in Pull data and in Edit, before any save", async () => {
     const { page, running } = bench();
-    const saves = () => running.workbench.rt.executions.filter((e) => e.fnName === 'saveRefresh').length;
+    const { rt } = running.workbench;
+    const saves = () => rt.executions.filter((e) => e.fnName === 'saveRefresh').length;
     const focused = (box: ReturnType<typeof page.locator>) =>
       box.evaluate((e) => e === e.ownerDocument.activeElement);
     const WORDS = 'Choose at least one weekday for a weekly refresh.';
-    const pull = await pullIntoNewSheet(page, 'Teams', 'Teams weekly');
-    const offer = pull.locator('#saveRefresh');
-    await offer.getByLabel('Frequency').selectOption('weekly');
-    const before = saves();
-    await offer.getByRole('button', { name: 'Save scheduled refresh' }).click();
-    const group = offer.getByRole('group', { name: 'Weekdays' });
-    const problem = offer.locator('#refresh-weekdaysProblem');
-    await expect.poll(() => problem.textContent()).toBe(WORDS);
-    // Each day says the words as it gets the focus (a group's own description is not read there),
-    // once: they are not a live region too.
-    const days = group.getByRole('checkbox');
-    expect(await days.count()).toBe(7);
-    for (const day of await days.all()) {
-      expect(await day.getAttribute('aria-invalid')).toBe('true');
-      expect(await day.getAttribute('aria-describedby')).toBe('refresh-weekdaysProblem');
-    }
-    expect(await problem.getAttribute('aria-live')).toBeNull();
-    expect(await focused(offer.getByLabel('Mon', { exact: true }))).toBe(true);
-    expect(saves()).toBe(before);
-    // A day ticked puts the words away; the refresh is saved.
-    await offer.getByLabel('Mon', { exact: true }).check();
-    expect(await problem.isHidden()).toBe(true);
-    for (const day of await days.all()) {
-      expect(await day.getAttribute('aria-invalid')).toBeNull();
-      expect(await day.getAttribute('aria-describedby')).toBeNull();
-    }
-    await offer.getByRole('button', { name: 'Save scheduled refresh' }).click();
-    await pull.locator('#refreshStatus', { hasText: 'Saved.' }).waitFor();
+    // A zone where it is already tomorrow (UTC+14): not the day in UTC, nor the browser's.
+    const zone = 'Pacific/Kiritimati';
+    const dayIn = (timeZone: string) =>
+      new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short' }).format(rt.clock.now());
+    rt.workbook.setTimeZone(zone);
+    try {
+      const today = dayIn(zone);
+      expect(today).not.toBe(dayIn('UTC'));
+      // Another day, for a refresh's own days, which Edit keeps.
+      const other = today === 'Fri' ? 'Sat' : 'Fri';
+      const pull = await pullIntoNewSheet(page, 'Teams', 'Teams weekly');
+      const offer = pull.locator('#saveRefresh');
+      const group = offer.getByRole('group', { name: 'Weekdays' });
+      const ticked = (g: typeof group) =>
+        g
+          .getByRole('checkbox', { checked: true })
+          .evaluateAll((boxes) => boxes.map((b) => b.parentElement?.textContent));
+      // Teams is offered daily; made weekly, it starts on today, ready to save.
+      expect(await ticked(group)).toEqual([]);
+      await offer.getByLabel('Frequency').selectOption('weekly');
+      expect(await ticked(group)).toEqual([today]);
+      await offer.getByLabel(today, { exact: true }).uncheck();
+      const before = saves();
+      await offer.getByRole('button', { name: 'Save scheduled refresh' }).click();
+      const problem = offer.locator('#refresh-weekdaysProblem');
+      await expect.poll(() => problem.textContent()).toBe(WORDS);
+      // Each day says the words as it gets the focus (a group's own description is not read there),
+      // once: they are not a live region too.
+      const days = group.getByRole('checkbox');
+      expect(await days.count()).toBe(7);
+      for (const day of await days.all()) {
+        expect(await day.getAttribute('aria-invalid')).toBe('true');
+        expect(await day.getAttribute('aria-describedby')).toBe('refresh-weekdaysProblem');
+      }
+      expect(await problem.getAttribute('aria-live')).toBeNull();
+      expect(await focused(offer.getByLabel('Mon', { exact: true }))).toBe(true);
+      expect(saves()).toBe(before);
+      // A day ticked puts the words away; the refresh is saved.
+      await offer.getByLabel(other, { exact: true }).check();
+      expect(await problem.isHidden()).toBe(true);
+      for (const day of await days.all()) {
+        expect(await day.getAttribute('aria-invalid')).toBeNull();
+        expect(await day.getAttribute('aria-describedby')).toBeNull();
+      }
+      await offer.getByRole('button', { name: 'Save scheduled refresh' }).click();
+      await pull.locator('#refreshStatus', { hasText: 'Saved.' }).waitFor();
 
-    const { sb, card } = await refreshCard(page, 'Teams weekly');
-    await card.getByRole('button', { name: /^Edit: / }).click();
-    await card.getByLabel('Mon', { exact: true }).uncheck();
-    const saved = saves();
-    await card.getByRole('button', { name: 'Save' }).click();
-    const mon = card.getByLabel('Mon', { exact: true });
-    await expect.poll(() => mon.getAttribute('aria-invalid')).toBe('true');
-    expect(
-      await mon.evaluate(
-        (e) => document.getElementById(e.getAttribute('aria-describedby') ?? '')?.textContent,
-      ),
-    ).toBe(WORDS);
-    expect(await card.locator('.hint[data-tone="error"]').textContent()).toBe(WORDS);
-    expect(await focused(card.getByLabel('Mon', { exact: true }))).toBe(true);
-    expect(await sb.locator('#status').textContent()).toBe('');
-    expect(saves()).toBe(saved);
+      const { sb, card } = await refreshCard(page, 'Teams weekly');
+      await card.getByRole('button', { name: /^Edit: / }).click();
+      // Edit keeps the refresh's own days, through another frequency and back.
+      const editDays = card.getByRole('group', { name: 'Weekdays' });
+      expect(await ticked(editDays)).toEqual([other]);
+      await card.getByLabel('Frequency').selectOption('daily');
+      await card.getByLabel('Frequency').selectOption('weekly');
+      expect(await ticked(editDays)).toEqual([other]);
+      await card.getByLabel(other, { exact: true }).uncheck();
+      const saved = saves();
+      await card.getByRole('button', { name: 'Save' }).click();
+      const mon = card.getByLabel('Mon', { exact: true });
+      await expect.poll(() => mon.getAttribute('aria-invalid')).toBe('true');
+      expect(
+        await mon.evaluate(
+          (e) => document.getElementById(e.getAttribute('aria-describedby') ?? '')?.textContent,
+        ),
+      ).toBe(WORDS);
+      expect(await card.locator('.hint[data-tone="error"]').textContent()).toBe(WORDS);
+      expect(await focused(card.getByLabel('Mon', { exact: true }))).toBe(true);
+      expect(await sb.locator('#status').textContent()).toBe('');
+      expect(saves()).toBe(saved);
+      // With no day left, Weekly chosen again in Edit starts on today too.
+      await card.getByLabel('Frequency').selectOption('daily');
+      await card.getByLabel('Frequency').selectOption('weekly');
+      expect(await ticked(editDays)).toEqual([today]);
+    } finally {
+      rt.workbook.setTimeZone('America/New_York');
+    }
   });
 
   it('every sidebar opens under one h1, its first heading, as Settings and Scheduled refreshes do', async () => {

@@ -16,6 +16,8 @@ export interface SourceChoice extends SourceInfo {
 
 export interface PullOptions {
   timezone: string;
+  /** Today's ISO weekday in that zone: a refresh made weekly starts on it. */
+  today: number;
   sheets: string[];
   activeCell: { sheet: string; a1: string };
   sources: SourceChoice[];

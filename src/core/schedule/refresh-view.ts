@@ -9,7 +9,7 @@ import { MODES, modeLabel, modeNote } from '../pull/mode-words';
 import { type PullSpec, replacedWhole, sourceInfo } from '../pull/pull-spec';
 import { describeTarget } from '../pull/pull-target';
 import { pullWords } from '../pull/pull-words';
-import { formatLocalDateTime } from '../time/zone-math';
+import { formatLocalDateTime, weekdayOf } from '../time/zone-math';
 import { describeFrequency, type Frequency } from './frequency';
 import { KEY_REFUSED_FOR_YOU, keyPauseToOwner, keyRefusedFor, NO_KEY_FOR_YOU, noKeyFor } from './key-pause';
 import { nextRunIn } from './next-run';
@@ -38,6 +38,8 @@ export interface RefreshView {
   frequencyLabel: string;
   /** The spreadsheet's time zone, which its times are in (Edit's form names it at the hour). */
   zone: string;
+  /** Today's ISO weekday in that zone: made weekly in Edit, it starts on it. */
+  today: number;
   notifyByEmail: boolean;
   paused: boolean;
   /** Its sheet is gone, so it can never run: why, and what to do, in words for the viewer; else ''. */
@@ -146,6 +148,7 @@ export function refreshView(
     frequency: r.frequency,
     frequencyLabel: describeFrequency(r.frequency, zone.name),
     zone: zone.name,
+    today: weekdayOf(now, zone),
     notifyByEmail: r.notifyByEmail,
     paused: r.paused,
     pausedReason:

@@ -1,6 +1,6 @@
 // Converting between instants and wall-clock times in a Zone, DST included.
 import type { Zone } from '../ports';
-import { fromDayNumber, type LocalDate, toDayNumber } from './local-date';
+import { fromDayNumber, isoWeekday, type LocalDate, toDayNumber } from './local-date';
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
@@ -37,6 +37,9 @@ export function localDateOf(epochMs: number, zone: Zone): LocalDate {
   const { year, month, day } = toLocal(epochMs, zone);
   return { year, month, day };
 }
+
+/** The ISO weekday (Monday 1 … Sunday 7) an instant falls on in the zone. */
+export const weekdayOf = (epochMs: number, zone: Zone) => isoWeekday(localDateOf(epochMs, zone));
 
 /** The instant a local day starts (midnight, or the first instant after a midnight DST gap). */
 export function startOfLocalDay(date: LocalDate, zone: Zone): number {

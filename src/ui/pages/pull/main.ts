@@ -188,7 +188,7 @@ function showAgain(o: PullOptions): void {
 async function refreshTargets(): Promise<void> {
   if (!options) return;
   const o = await callServer('getPullOptions');
-  options = { ...options, sheets: o.sheets, activeCell: o.activeCell };
+  options = { ...options, sheets: o.sheets, activeCell: o.activeCell, today: o.today };
   if (o.again) options.again = o.again;
   else delete options.again;
   showTargets(options);
@@ -693,7 +693,12 @@ function offerRefresh(pulled: PullSpec, scheduled?: string, what = 'this pull in
     : `Reruns ${what}.`;
   byId('saveRefreshHint').textContent = [reruns, modeNote(pulled)].filter(Boolean).join(' ');
   button.hidden = false;
-  const form = createFrequencyForm('refresh', suggestedFrequency(pulled.range), options.timezone);
+  const form = createFrequencyForm(
+    'refresh',
+    suggestedFrequency(pulled.range),
+    options.timezone,
+    options.today,
+  );
   byId('frequency').replaceChildren(form.root);
   byId('saveRefresh').hidden = false;
   const key = requestKey();

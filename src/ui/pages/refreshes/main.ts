@@ -166,7 +166,7 @@ function editor(r: RefreshView, card: HTMLElement): void {
     showEditor(open);
     return;
   }
-  const form = createFrequencyForm(`edit-${r.id}`, r.frequency, r.zone, r.notifyByEmail);
+  const form = createFrequencyForm(`edit-${r.id}`, r.frequency, r.zone, r.today, r.notifyByEmail);
   const mode = modeField(`edit-${r.id}`, r);
   // Saved, the list is drawn again and the focus goes back to the card's Edit (data-act).
   const save = el('button', { type: 'button', class: 'primary', 'data-act': `${r.id} edit` }, 'Save');
