@@ -4,7 +4,7 @@ import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SECOND_EDITOR } from '../../dev/workbench/session';
 import type { Bench } from './support';
-import { refreshCard, useBench } from './support';
+import { refreshCard, reset, useBench } from './support';
 
 /** Whether the element is inside its frame's viewport (what a person sees without scrolling). */
 function inView(locator: Locator): Promise<boolean> {
@@ -209,5 +209,40 @@ describe('Scheduled refresh cards', () => {
     await editor.selectOption(first);
     await page.waitForFunction((e) => document.body.dataset.editor === e, first);
     await page.locator('#sidebar').waitFor({ state: 'hidden' });
+  });
+
+  it('a long list says at its top how many refreshes there are and how many fail, and shows the failing first', async () => {
+    const { page, running } = bench();
+    await reset(page);
+    const { rt } = running.workbench;
+    const sheets = Array.from({ length: 16 }, (_, i) => `Staff ${String(i + 1).padStart(2, '0')}`);
+    await refreshesInto(bench(), ...sheets);
+    const saved = await rt.callFromSidebar<{ id: string; target: string }[]>('listRefreshes');
+    await rt.callFromSidebar('pauseRefresh', saved.find((r) => r.target === 'Staff 03')?.id);
+    for (const gone of ['Staff 14', 'Staff 09']) rt.workbook.deleteSheet(gone);
+    const { sb, card } = await refreshCard(page, 'Staff 01');
+    await card.waitFor();
+    const summary = sb.locator('#summary');
+    expect(await summary.textContent()).toBe('16 refreshes · 2 failing · 1 paused');
+    expect(await summary.locator('.failing').textContent()).toBe('2 failing');
+    // One line of the 300-pixel sidebar, in view as it opens; so is the first failing card.
+    expect(
+      await summary.evaluate(
+        (e) => e.getBoundingClientRect().height / Number.parseFloat(getComputedStyle(e).lineHeight),
+      ),
+    ).toBeLessThan(1.5);
+    expect(await inView(summary)).toBe(true);
+    // Heard with the list, as its description.
+    expect(await sb.locator('#list').getAttribute('aria-describedby')).toBe('summary');
+    // The failing first, as listed; then the rest in their order (the paused among them).
+    const targets = await sb
+      .locator('li.card')
+      .evaluateAll((cards) => cards.map((c) => c.querySelector('dd')?.textContent));
+    expect(targets).toEqual([
+      'Staff 09 (deleted)',
+      'Staff 14 (deleted)',
+      ...sheets.filter((s) => s !== 'Staff 09' && s !== 'Staff 14'),
+    ]);
+    expect(await inView(sb.locator('li.card').first().locator('h2'))).toBe(true);
   });
 });

@@ -51,6 +51,8 @@ export interface RefreshView {
   /** The run under way met failures and will be tried again: how many, the last reason, by when. */
   retry: { attempts: number; reason: string; nextTry: string } | null;
   nextRun: string;
+  /** Its time has come and no run is under way: the add-on's next check starts it. */
+  due: boolean;
   /** A run due a while ago that never started (its owner's trigger is gone): what to do, else ''. */
   overdue: string;
   /** `due`: when a run that did not work was due, if it ended a minute or more after (it was retried). */
@@ -164,6 +166,7 @@ export function refreshView(
         }
       : null,
     nextRun: r.paused ? '' : nextRunText(r, zone, now, run),
+    due: !r.paused && r.jobId === undefined && nextRunIn(r, zone) <= now,
     overdue: overdueWords(r, mine, zone, now),
     lastRun: lastRunView(r, mine, zone),
     targetGone: sheetThere ? '' : goneWords(r, viewer),

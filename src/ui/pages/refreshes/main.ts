@@ -5,10 +5,12 @@ import { focusHeading } from '../../first-focus';
 import { createFrequencyForm } from '../../frequency-form';
 import { lastRunText } from '../../last-run';
 import { callServer, errorMessage } from '../../rpc';
+import { byUrgency, failedRun, health, summaryParts } from './health';
 import { modeField } from './mode-field';
 
 const list = byId('list');
 const status = byId('status');
+const summary = byId('summary');
 
 /**
  * A refresh as the list names it: its data, and its target too where another refresh of the same
@@ -16,13 +18,6 @@ const status = byId('status');
  */
 function nameOf(r: RefreshView): string {
   return shown.filter((x) => x.what === r.what).length > 1 ? `${r.what} into ${r.target}` : r.what;
-}
-
-const failedRun = (r: RefreshView) => r.lastRun?.status === 'failed' || r.lastRun?.status === 'stalled';
-
-function health(r: RefreshView): 'failed' | 'paused' | 'ok' {
-  if (r.targetGone || r.retry || r.overdue || failedRun(r)) return 'failed';
-  return r.paused ? 'paused' : 'ok';
 }
 
 /**
@@ -336,8 +331,17 @@ list.addEventListener('focusout', (event) => {
   if (!drawing && !(event.target instanceof HTMLButtonElement && event.target.disabled)) lastAct = undefined;
 });
 
-function render(refreshes: RefreshView[]): void {
+function render(read: RefreshView[]): void {
+  const refreshes = byUrgency(read);
   shown = refreshes;
+  // None: the list says so, and the list's description is empty.
+  summary.hidden = !refreshes.length;
+  summary.replaceChildren(
+    ...(refreshes.length ? summaryParts(refreshes) : []).flatMap(({ text, failing }, i) => [
+      i ? ' · ' : '',
+      failing ? el('span', { class: 'failing' }, text) : text,
+    ]),
+  );
   drawing = true;
   list.replaceChildren(...refreshes.map(card));
   drawing = false;

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { byUrgency, summaryParts } from '../../src/ui/pages/refreshes/health';
+
+type Seen = Parameters<typeof summaryParts>[0][number];
+
+const at = '2026-06-01 07:00';
+const ok: Seen = {
+  targetGone: '',
+  retry: null,
+  overdue: '',
+  lastRun: null,
+  paused: false,
+  running: false,
+  due: false,
+};
+const failed: Seen = { ...ok, lastRun: { at, status: 'failed', rows: 0, message: 'HTTP 503' } };
+const summary = (rs: Seen[]) => summaryParts(rs).map((p) => (p.failing ? `[${p.text}]` : p.text));
+
+describe('the Scheduled refreshes list at a glance', () => {
+  it('puts failing refreshes first, then those running or due, then the rest, each as listed', () => {
+    const list = [
+      { ...ok, id: 'a' },
+      { ...ok, id: 'b', running: true },
+      { ...failed, id: 'c' },
+      { ...ok, id: 'd', paused: true },
+      { ...ok, id: 'e', due: true },
+      { ...ok, id: 'f', targetGone: 'It cannot run: its sheet "F" was deleted.' },
+      { ...ok, id: 'g', overdue: 'Overdue: due 2026-06-01 07:00 and not run yet.' },
+      { ...ok, id: 'h', running: true, retry: { attempts: 1, reason: 'HTTP 503.', nextTry: at } },
+      { ...ok, id: 'i' },
+    ];
+    expect(byUrgency(list).map((r) => r.id)).toEqual(['c', 'f', 'g', 'h', 'b', 'e', 'a', 'd', 'i']);
+    // The list as read is left as it was.
+    expect(list.map((r) => r.id).join('')).toBe('abcdefghi');
+  });
+
+  it('counts them, and those failing and paused', () => {
+    const sixteen = Array.from({ length: 16 }, () => ok);
+    expect(summary(sixteen)).toEqual(['16 refreshes', 'none failing']);
+    expect(summary([failed, ...sixteen.slice(3), failed, { ...ok, paused: true }])).toEqual([
+      '16 refreshes',
+      '[2 failing]',
+      '1 paused',
+    ]);
+    // A paused refresh whose last run failed is counted once, as failing.
+    expect(summary([{ ...failed, paused: true }])).toEqual(['1 refresh', '[1 failing]']);
+  });
+});
