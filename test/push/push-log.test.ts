@@ -112,4 +112,28 @@ describe.skipIf(!built)('push outcomes a user can find', () => {
     expect(log.map((r) => r.slice(2, 6))).toEqual([['Push: Time off to create', sheet, 'done', 0]]);
     expect(log[0]?.[7]).toBe(view.message);
   });
+
+  it('a push its sidebar left to the background logs the time it was worked on, not the hour it waited for the tick', async () => {
+    const { rt, sim } = await startLocalAddon({ dialect: 'live' });
+    const people = sim.admin.org.people.filter((p) => p.staffable && !p.deleted);
+    const { sheet } = await rt.callFromSidebar<{ sheet: string }>('insertPushTemplate', 'time_off');
+    // More rows than the 300-a-minute limit lets the sidebar's first 30-s call send.
+    const rows = Array.from({ length: 240 }, (_, i) => [
+      people[i % people.length]?.email,
+      `2026-08-${String(1 + Math.floor(i / people.length)).padStart(2, '0')}`,
+      '',
+      'TRUE',
+      'pto',
+      `row ${i}`,
+    ]);
+    rt.workbook.write(sheet, rows, { row: 2 });
+    rt.workbook.select(`'${sheet}'!A1`);
+    const started = await rt.callFromSidebar<PushView>('startPush', 'time_off', 'push-log-later-1');
+    expect(started.state).toBe('running');
+    // The sidebar is closed: the published add-on's hourly tick carries the push on.
+    await rt.clock.advanceAsync(2 * 3_600_000);
+    const [head = [], ...log] = rt.workbook.values('Assembled log');
+    expect(log.map((r) => r[head.indexOf('Status')])).toEqual(['done']);
+    expect(Number(log[0]?.[head.indexOf('Duration (s)')])).toBeLessThan(5 * 60);
+  });
 });

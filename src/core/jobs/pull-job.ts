@@ -6,11 +6,12 @@ import type { Caller, OwnedRecord } from '../owner';
 import type { PullSpec } from '../pull/pull-spec';
 import type { Window } from '../pull/report-buckets';
 import type { ResolvedRange } from '../time/date-range';
+import { type Timed, withWait } from './attempt-time';
 
 export type JobState = 'queued' | 'running' | 'fetching' | 'writing' | 'done' | 'failed' | 'stalled';
 export const TERMINAL: readonly JobState[] = ['done', 'failed', 'stalled'];
 
-export interface PullJob extends OwnedRecord {
+export interface PullJob extends OwnedRecord, Timed {
   /** The target sheet, bound by id when the job starts, so renaming sheets cannot redirect it. */
   sheetId?: number;
   /** The new sheet this pull made for its rows: deleted if the pull fails before writing into it. */
@@ -33,10 +34,6 @@ export interface PullJob extends OwnedRecord {
    */
   parts?: Window[];
   part?: number;
-  createdAt: number;
-  /** When the attempt under way began, if it is a retry: the log times an attempt from it. */
-  attemptAt?: number;
-  updatedAt: number;
   polls: number;
   /** Transient failures (rate limit, network, 5xx) met so far. */
   errors: number;
@@ -179,6 +176,11 @@ export function stillRunning(job: PullJob, now: number, suggestedWaitMs = 0): Pu
     polls,
     nextPollAt: now + Math.max(pollDelay(polls), suggestedWaitMs),
   });
+}
+
+/** The job as an execution takes it up at `now`: a retry begins an attempt of its own. */
+export function takenUp(job: PullJob, now: number): PullJob {
+  return job.errors > 0 ? { ...job, attemptAt: now, waitedMs: 0 } : withWait(job, job.nextPollAt, now);
 }
 
 export function isDue(job: PullJob, now: number): boolean {

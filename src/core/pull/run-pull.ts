@@ -11,6 +11,7 @@ import type { ConnectedViews } from '../bigquery/connected-view';
 import { loadIntoBigQuery } from '../bigquery/pull-load';
 import type { Warehouse } from '../bigquery/warehouse';
 import { countText } from '../count-text';
+import { attemptMs } from '../jobs/attempt-time';
 import { JobStore } from '../jobs/job-store';
 import {
   isDue,
@@ -24,6 +25,7 @@ import {
   REFRESH_RETRY_MS,
   STOPPED,
   stillRunning,
+  takenUp,
   withState,
 } from '../jobs/pull-job';
 import { withLock } from '../lock';
@@ -277,11 +279,12 @@ function stepSaved(deps: PullDeps, jobs: JobStore, id: string, force: boolean, r
     run.marked = true;
     job = jobs.save({ ...job, tries: (job.tries ?? 0) + 1 });
   }
-  // A retry is an attempt of its own: its log row times it, not the wait since the run began.
-  if (job.errors > 0) job = { ...job, attemptAt: deps.clock.now() };
+  job = takenUp(job, deps.clock.now());
   const stepped = overdue(job, deps.clock.now()) ?? step(deps, job, jobs, run);
-  // Kept whatever the step did, a failure too: the sheet goes if the pull ends with it empty.
-  const next = run.made === undefined ? stepped : { ...stepped, madeSheet: run.made };
+  // Kept whatever the step did, a failure too: the sheet goes if the pull ends with it empty. Its
+  // end is when the job next waits from (takenUp).
+  const ended = { ...stepped, updatedAt: deps.clock.now() };
+  const next = run.made === undefined ? ended : { ...ended, madeSheet: run.made };
   const saved = jobs.save(isTerminal(next) ? next : { ...next, tries: 0 });
   if (isTerminal(saved)) letGo(deps, saved);
   if (saved.state === 'done' && saved.spec.target.kind !== 'bigquery')
@@ -320,8 +323,9 @@ export function stopPull(deps: PullDeps, id: string): PullJob {
         : kept > 0
           ? `Stopped while writing: the ${countText(kept)} rows written so far stay in the sheet.`
           : 'Stopped: nothing was written, and the target is as it was.';
+    const now = deps.clock.now();
     const saved = jobs.save(
-      withState(job, 'failed', deps.clock.now(), { message, failure: STOPPED, rows: kept }),
+      withState(takenUp(job, now), 'failed', now, { message, failure: STOPPED, rows: kept }),
     );
     letGo(deps, saved);
     logRun(deps, saved);
@@ -799,6 +803,7 @@ export type LoggedRun = Pick<
   | 'message'
   | 'createdAt'
   | 'attemptAt'
+  | 'waitedMs'
   | 'updatedAt'
   | 'errors'
   | 'nextPollAt'
@@ -831,7 +836,7 @@ export function logRun(
     target: describeTarget(target),
     status: job.failure === STOPPED ? STOPPED : isTerminal(job) ? job.state : 'retrying',
     rows: job.rows ?? 0,
-    durationMs: job.updatedAt - (job.attemptAt ?? job.createdAt),
+    durationMs: attemptMs(job),
     message: isTerminal(job) ? (job.message ?? '') : retryNote(deps, job),
   });
 }

@@ -2,6 +2,7 @@
 // are in flight (sent, or about to be, with no outcome in the sheet yet). A row is marked in
 // flight BEFORE its request goes, so an execution killed mid-batch leaves a record that the next
 // one reconciles against Assembled before anything is sent again.
+import type { Timed } from '../jobs/attempt-time';
 import type { OwnedRecord } from '../owner';
 import type { Store } from '../ports';
 import { KEEP_FINISHED_MS, RecordStore } from '../record-store';
@@ -17,15 +18,13 @@ export interface InFlight {
   rows: string[];
 }
 
-export interface PushJob extends OwnedRecord {
+export interface PushJob extends OwnedRecord, Timed {
   kind: PushKind;
   /** Why background runs will not carry it on (no trigger could be created), if so. */
   notice?: string;
   sheetId: number;
   sheetName: string;
   state: PushState;
-  createdAt: number;
-  updatedAt: number;
   /** The first run has marked the invalid rows and fixed the rows to send (accepted.ts). */
   prepared?: boolean;
   /** Rows this push set out to send (valid, not yet done, when it started). */

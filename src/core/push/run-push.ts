@@ -7,6 +7,7 @@ import { type AssembledClient, type AssembledError, isAssembledError, TokenBucke
 import { callWords } from '../assembled/call-words';
 import { causeOf, noKeySent } from '../assembled/errors';
 import { countText, rowCount } from '../count-text';
+import { attemptMs, withWait } from '../jobs/attempt-time';
 import { STOPPED } from '../jobs/pull-job';
 import { withLock } from '../lock';
 import { type Caller, NotYours, ownerName, owns } from '../owner';
@@ -513,7 +514,12 @@ function takeLease(deps: PushDeps, id: string, deadline: number): Lease {
       const message = `Stopped: ${MAX_STALLS} runs in a row were cut short${job.message ? ` (last problem: ${job.message})` : ''}. ${STOPPED_TAIL}`;
       return { job: stopped(deps, pushes, job, message), ours: false };
     }
-    const leased = { ...job, leaseUntil: deadline + KILL_MARGIN_MS, stalls: job.stalls + 1, updatedAt: now };
+    const leased = {
+      ...withWait(job, job.notBefore ?? 0, now),
+      leaseUntil: deadline + KILL_MARGIN_MS,
+      stalls: job.stalls + 1,
+      updatedAt: now,
+    };
     return { job: pushes.save(leased), ours: true };
   });
 }
@@ -527,7 +533,13 @@ const lastProblem = (message: string | undefined) => (message ? ` (last problem:
  * in flight stays marked, for the next push of the sheet to look up before sending anything.
  */
 function stopped(deps: PushDeps, pushes: PushStore, job: PushJob, message: string): PushJob {
-  const ended: PushJob = { ...job, state: 'failed', updatedAt: deps.clock.now(), message };
+  const now = deps.clock.now();
+  const ended: PushJob = {
+    ...withWait(job, job.notBefore ?? 0, now),
+    state: 'failed',
+    updatedAt: now,
+    message,
+  };
   delete ended.leaseUntil;
   delete ended.notBefore;
   markUnsent(deps, job);
@@ -616,7 +628,7 @@ function logPush(deps: PushDeps, job: PushJob): void {
     target: job.sheetName,
     status: logStatus(job),
     rows: job.succeeded,
-    durationMs: job.updatedAt - job.createdAt,
+    durationMs: attemptMs(job),
     message: job.message ?? '',
   });
 }

@@ -1,0 +1,24 @@
+// A log row's Duration, one meaning for every row (a pull, a refresh's attempt, a push): the time
+// its attempt took, the add-on's work and its waits on Assembled (a report being built, a rate
+// limit), not the time it waited, due, for an execution to take it up (behind other runs, for the
+// next background tick or the sidebar's next call), nor the wait for a retry, which has a row of its own.
+
+export interface Timed {
+  createdAt: number;
+  /** When the attempt under way began, if not at createdAt (a retry). */
+  attemptAt?: number;
+  /** Time in this attempt it waited, due, for an execution to take it up. */
+  waitedMs?: number;
+  /** When it was last saved by an execution: its work ended there. */
+  updatedAt: number;
+}
+
+/** The job as an execution takes it up at `now`: the time since it was last saved, and due at `dueAt`, is noted as waited. */
+export function withWait<T extends Timed>(job: T, dueAt: number, now: number): T {
+  const waited = now - Math.max(dueAt, job.updatedAt);
+  return waited > 0 ? { ...job, waitedMs: (job.waitedMs ?? 0) + waited } : job;
+}
+
+export function attemptMs(job: Timed): number {
+  return job.updatedAt - (job.attemptAt ?? job.createdAt) - (job.waitedMs ?? 0);
+}
