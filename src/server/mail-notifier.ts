@@ -10,16 +10,16 @@ export const mailNotifier: Notifier & { authorize(): void } = {
   authorize() {
     ScriptApp.requireScopes(ScriptApp.AuthMode.FULL, [MAIL_SCOPE]);
   },
-  failed(refresh, message, next, missed, kept) {
+  failed(notice) {
     const ss = documentSpreadsheet();
     // A refused e-mail (quota, consent withdrawn) must not stop the run from being recorded.
     try {
       // The run is the owner's own execution: they are the one to tell.
-      const to = refresh.owner || Session.getEffectiveUser().getEmail();
+      const to = notice.refresh.owner || Session.getEffectiveUser().getEmail();
       if (!to) throw new Error('Google gives no e-mail address for the owner');
       MailApp.sendEmail({
         to,
-        ...failureMail(refresh, message, next, { name: ss.getName(), url: ss.getUrl() }, missed, kept),
+        ...failureMail(notice, { name: ss.getName(), url: ss.getUrl() }),
       });
     } catch (error) {
       console.warn(`Could not e-mail the owner about a failed refresh: ${String(error)}`);

@@ -1,9 +1,11 @@
 // A refresh whose sheet another editor deleted while its run was under way: what became of the run
 // is said the same way to everyone (the log, each card's Last run), what to do only by each card's
-// own line and the owner's e-mail, which says the sheet's rows went with it and names no one.
+// own line and the owner's e-mail, which says the sheet's rows went with it, how to have it back,
+// and names no one.
 import { describe, expect, it } from 'vitest';
 import { saveDailyAht, stepUntil } from '../../dev/daily-refresh';
 import { startLocalAddon } from '../../dev/local-addon';
+import { SHEET_BACK } from '../../src/core/schedule/failure-mail';
 import type { RefreshView } from '../../src/core/schedule/refresh-view';
 
 const MINUTE = 60_000;
@@ -43,9 +45,9 @@ describe('a refresh whose sheet is deleted during its run', () => {
     expect(rt.mail.map((m) => m.to)).toEqual(['analyst@example.com']);
     const body = rt.mail[0]?.body ?? '';
     expect(body).toContain(
-      '\nPaused: its sheet "AHT" was deleted. Delete this refresh, then pull into a sheet and save a refresh there.\nThe rows the sheet "AHT" held went with it.\n\nOpen the spreadsheet',
+      `\nPaused: its sheet "AHT" was deleted.\nThe rows the sheet "AHT" held went with it.\n${SHEET_BACK}\n\nOpen the spreadsheet`,
     );
-    // Who deleted it is not known: no one is named; nor a target the refresh cannot be given.
-    expect(body).not.toMatch(/sam@|deleted by|restore|another target/);
+    // Who deleted it is not known: no one is named.
+    expect(body).not.toMatch(/sam@|deleted by/);
   });
 });

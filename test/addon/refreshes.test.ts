@@ -3,6 +3,7 @@ import { stepUntil } from '../../dev/daily-refresh';
 import type { LocalRuntime } from '../../dev/gas';
 import { startLocalAddon } from '../../dev/local-addon';
 import type { JobView } from '../../src/core/pull/pull-view';
+import { SHEET_BACK } from '../../src/core/schedule/failure-mail';
 import type { RefreshView } from '../../src/core/schedule/refresh-view';
 
 const HOUR = 3_600_000;
@@ -413,7 +414,7 @@ describe('scheduled refreshes', () => {
     expect(column('Message')[1]).toMatch(/ rows written to AHT \(team\)!A1\.$/);
   });
 
-  it('a sheet deleted before a run e-mails the owner who asked, once, and logs the run', async () => {
+  it('a sheet deleted before a run pauses its refresh, e-mails the owner who asked, once, and logs it', async () => {
     const { rt } = await startLocalAddon({ dialect: 'live' });
     const spec = {
       source: { kind: 'resource', resource: 'time_off_requests' },
@@ -433,21 +434,21 @@ describe('scheduled refreshes', () => {
       'its sheet "Time off" was deleted. Delete this refresh, then pull into a sheet and save a refresh there.';
     expect(rt.mail.map((m) => m.to)).toEqual(['analyst@example.com']);
     expect(rt.mail[0]?.subject).toBe(
-      'An Assembled scheduled refresh of yours failed: Time-off requests, this week',
+      'An Assembled scheduled refresh of yours cannot run: Time-off requests, this week',
     );
     // What the sheet held went with it; who deleted it is not known, so no one is named.
     expect(rt.mail[0]?.body).toContain(
-      `\nPaused: ${reason}\nThe rows the sheet "Time off" held went with it.\n\nOpen the spreadsheet`,
+      `\nPaused: its sheet "Time off" was deleted.\nThe rows the sheet "Time off" held went with it.\n${SHEET_BACK}\n\nOpen the spreadsheet`,
     );
-    // Not "resume it" nor "Run now": neither runs into a deleted sheet.
+    // Not "runs again once resumed" nor "Run now": neither runs into a deleted sheet.
     expect(rt.mail[0]?.body).not.toMatch(/once resumed|Run now/);
     expect(loggedRuns(rt).slice(pulled)).toEqual([
-      expect.stringMatching(/ Scheduled: Time-off requests \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d failed$/),
+      expect.stringMatching(/ Scheduled: Time-off requests paused$/),
     ]);
     const [head = [], ...rows] = rt.workbook.values('Assembled log');
-    // The log and every card's Last run say what happened, and only that: what to do is said once,
-    // by the card's reason line, to its viewer (Sam cannot delete the owner's refresh).
-    const happened = 'Nothing was run: its sheet "Time off" was deleted.';
+    // The log says what happened, and only that: what to do is said once, by the card's reason
+    // line, to its viewer (Sam cannot delete the owner's refresh). Nothing ran: no last run.
+    const happened = 'Paused before its next run: its sheet "Time off" was deleted.';
     expect(rows.at(-1)?.[head.indexOf('Message')]).toBe(happened);
     const todo = {
       [rt.user]:
@@ -461,7 +462,7 @@ describe('scheduled refreshes', () => {
         paused: true,
         pausedReason: `Paused: ${reason}`,
         targetGone: todo[viewer.user],
-        lastRun: { status: 'failed', message: happened },
+        lastRun: null,
       });
     }
     // Paused, it is not run again: no e-mail or row every hour.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { failureMail } from '../../src/core/schedule/failure-mail';
+import { failureMail, type SheetKept } from '../../src/core/schedule/failure-mail';
 import type { Refresh } from '../../src/core/schedule/refresh';
 
 const refresh: Refresh = {
@@ -18,14 +18,16 @@ const refresh: Refresh = {
   },
 };
 const sheet = { name: 'Assembled workbench', url: 'https://docs.google.com/spreadsheets/d/x' };
-const body = (kept?: Parameters<typeof failureMail>[5]) =>
+const body = (kept?: SheetKept) =>
   failureMail(
-    refresh,
-    'Assembled is down.',
-    'It runs again.',
+    {
+      refresh,
+      message: 'Assembled is down.',
+      next: 'It runs again.',
+      missed: { from: '2026-11-30', to: '2026-12-06' },
+      ...(kept ? { kept } : {}),
+    },
     sheet,
-    { from: '2026-11-30', to: '2026-12-06' },
-    kept,
   ).body;
 
 describe('the failure e-mail', () => {
@@ -58,7 +60,10 @@ describe('the failure e-mail', () => {
         filterNames: { team_ids: ['https://evil.example'] },
       },
     };
-    const mail = failureMail(named, 'Assembled is down.', 'It runs again.', sheet);
+    const mail = failureMail(
+      { refresh: named, message: 'Assembled is down.', next: 'It runs again.' },
+      sheet,
+    );
     expect(mail.subject).toBe('An Assembled scheduled refresh of yours failed: Teams, filtered: 1 team');
     expect(mail.body).not.toMatch(/evil/);
   });

@@ -150,9 +150,13 @@ describe('scheduled refreshes', () => {
     expect(r).toMatchObject({ paused: true, pausedReason: `Paused: ${reason}` });
     // The log says what happened; what to do is the owner's, said in the e-mail and on the card.
     expect(s.logs.map((l) => [l.status, l.message])).toEqual([
-      ['failed', 'Nothing was run: its sheet "Time off" was deleted.'],
+      ['paused', 'Paused before its next run: its sheet "Time off" was deleted.'],
     ]);
-    expect(s.notices.map((n) => n.message)).toEqual([`Paused: ${reason}`]);
+    expect(s.notices.map((n) => [n.message, n.cannotRun])).toEqual([
+      ['Paused: its sheet "Time off" was deleted.', true],
+    ]);
+    // Nothing ran: it has no last run to show.
+    expect(r?.lastRun).toBeUndefined();
     expect(hasRefreshWork(s.deps)).toBe(false);
   });
 

@@ -7,10 +7,11 @@ import { VirtualClock } from '../../dev/net/virtual-clock';
 import { createSimulator } from '../../dev/simulator';
 import type { Dialect } from '../../dev/simulator/api';
 import { createAssembledClient } from '../../src/core/assembled';
+import type { PullTarget } from '../../src/core/pull/pull-spec';
 import { type OpenTarget, TargetMissing, targetSheet } from '../../src/core/pull/pull-target';
 import type { RunLogEntry } from '../../src/core/pull/run-log';
 import { stageName } from '../../src/core/pull/staging';
-import type { Refresh } from '../../src/core/schedule/refresh';
+import type { RefreshNotice } from '../../src/core/schedule/failure-mail';
 import type { RefreshDeps } from '../../src/core/schedule/run-refreshes';
 import type { Extent } from '../../src/core/sheet/grid';
 import { MemoryGrid } from '../sheet/memory-grid';
@@ -36,7 +37,7 @@ export function coreSetup(dialect: Dialect = 'seed', apiKey = TEST_KEY) {
   const extents = new Map<string, Extent>();
   const logs: RunLogEntry[] = [];
   let triggers = 0;
-  const notices: { refresh: Refresh; message: string; next: string }[] = [];
+  const notices: RefreshNotice[] = [];
   // Sheet ids as Sheets gives them: one per sheet name, kept when a grid is replaced.
   const ids = new Map<string, number>();
   const idOf = (name: string) => {
@@ -44,6 +45,10 @@ export function coreSetup(dialect: Dialect = 'seed', apiKey = TEST_KEY) {
     return ids.get(name) as number;
   };
   const nameOf = (id: number) => [...ids].find(([, v]) => v === id)?.[0];
+  const exists = (target: PullTarget, sheetId?: number) => {
+    if (sheetId !== undefined) return grids.has(nameOf(sheetId) ?? '');
+    return target.kind === 'new_sheet' || grids.has(targetSheet(target));
+  };
   const deps: RefreshDeps = {
     client: () =>
       createAssembledClient({ http, clock, apiKey, timeFormat: dialect === 'live' ? 'unix' : 'iso' }),
@@ -74,10 +79,8 @@ export function coreSetup(dialect: Dialect = 'seed', apiKey = TEST_KEY) {
           remember: (e) => extents.set(name, e),
         };
       },
-      exists: (target, sheetId) => {
-        if (sheetId !== undefined) return grids.has(nameOf(sheetId) ?? '');
-        return target.kind === 'new_sheet' || grids.has(targetSheet(target));
-      },
+      exists,
+      existing: () => exists,
       nameOf: (sheetId) => {
         const name = nameOf(sheetId);
         return name !== undefined && grids.has(name) ? name : undefined;
@@ -119,7 +122,7 @@ export function coreSetup(dialect: Dialect = 'seed', apiKey = TEST_KEY) {
         grids.delete(stageName(jobId, 'table'));
       },
     },
-    notify: { failed: (refresh, message, next) => notices.push({ refresh, message, next }) },
+    notify: { failed: (notice) => void notices.push(notice) },
     ensureScheduler: () => {
       triggers++;
       return undefined;

@@ -56,6 +56,11 @@ export interface Targets {
   open(target: PullTarget, sheetId?: number): OpenTarget;
   /** Whether the target's sheet is there (a new-sheet target without an id always can be). */
   exists(target: PullTarget, sheetId?: number): boolean;
+  /**
+   * Asks `exists` of many targets from one list of the sheets, taken at the first question: the
+   * dispatcher's tick looks at every refresh with it.
+   */
+  existing(): (target: PullTarget, sheetId?: number) => boolean;
   /** The id of the sheet the target names now; undefined for a new sheet not made yet. */
   bind(target: PullTarget): number | undefined;
   /** The name the sheet with this id has now; undefined when it is gone. */

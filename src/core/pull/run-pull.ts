@@ -810,6 +810,10 @@ export type LoggedRun = Pick<
   | 'sheetId'
 >;
 
+/** A row's Status: how the run ended, or "retrying" after a failed attempt. */
+const statusOf = (job: LoggedRun) =>
+  job.failure === STOPPED ? STOPPED : isTerminal(job) ? job.state : 'retrying';
+
 /**
  * Its Target calls the sheet as its tab is now, as the message does (a sheet renamed during the run
  * too): `sheet`, the name the execution that wrote into it found; else looked up by id.
@@ -818,6 +822,7 @@ export function logRun(
   deps: Pick<PullDeps, 'log' | 'clock' | 'zone' | 'targets'>,
   job: LoggedRun,
   sheet?: string,
+  status = statusOf(job),
 ): void {
   const target =
     sheet === undefined
@@ -834,7 +839,7 @@ export function logRun(
       .filter(Boolean)
       .join(', '),
     target: describeTarget(target),
-    status: job.failure === STOPPED ? STOPPED : isTerminal(job) ? job.state : 'retrying',
+    status,
     rows: job.rows ?? 0,
     durationMs: attemptMs(job),
     message: isTerminal(job) ? (job.message ?? '') : retryNote(deps, job),

@@ -87,21 +87,38 @@ function runNowWords({ spec }: Refresh): string {
   return `Run now on its card pulls${range}.`;
 }
 
+/** What a refresh's owner is told of it: a run of it failed, or it cannot run. */
+export interface RefreshNotice {
+  refresh: Refresh;
+  /** What happened, in words for the owner. */
+  message: string;
+  /** What happens next, or what to do; '' when there is nothing to add. */
+  next: string;
+  /** The dates the failed run was to pull. */
+  missed?: { from: string; to: string };
+  /** What its sheet holds, when known. */
+  kept?: SheetKept;
+  /** Paused before its next run, which could not run (its sheet was deleted): no run failed. */
+  cannotRun?: true;
+}
+
+/**
+ * A deleted sheet's way back, said to the refresh's owner, who can act on it. Restored, the sheet
+ * has its id again, which the refresh follows.
+ */
+export const SHEET_BACK = `To have it run again, restore a version of the spreadsheet from before the sheet was deleted (File ▸ Version history ▸ See version history: the whole spreadsheet goes back to that version), then resume the refresh in ${menuPath('refreshes')}. Or point it at another sheet: delete this refresh, then pull into that sheet and save a refresh there.`;
+
 export function failureMail(
-  refresh: Refresh,
-  message: string,
-  next: string,
+  { refresh, message, next, missed, kept, cannotRun }: RefreshNotice,
   spreadsheet: { name: string; url: string },
-  missed?: { from: string; to: string },
-  kept?: SheetKept,
 ): { subject: string; body: string } {
   // Counted, not named: a team's or agent's name is set in Assembled by others, and could be a link.
   const what = pullWords({ ...refresh.spec, filterNames: undefined });
   const sheet = quoteAsData(describeTarget(refresh.spec.target));
   return {
-    subject: `An Assembled scheduled refresh of yours failed: ${what}`,
+    subject: `An Assembled scheduled refresh of yours ${cannotRun ? 'cannot run' : 'failed'}: ${what}`,
     body: [
-      'A scheduled refresh you own did not complete.',
+      cannotRun ? 'A scheduled refresh you own cannot run.' : 'A scheduled refresh you own did not complete.',
       '',
       `Spreadsheet: ${quoteAsData(spreadsheet.name)}`,
       `Refresh: ${what}, into the sheet ${sheet}`,

@@ -13,19 +13,27 @@ import { formatLocalDateTime } from '../time/zone-math';
 import { InputError } from '../validation';
 import { catchesUp, catchUpFrom } from './catch-up';
 import { redTab, restoreTab } from './failed-tab';
-import { failingWords, mailDue, nextRunWords, type SheetKept } from './failure-mail';
+import {
+  failingWords,
+  mailDue,
+  nextRunWords,
+  type RefreshNotice,
+  SHEET_BACK,
+  type SheetKept,
+} from './failure-mail';
 import { daysToLoad, heldAfter, loadsOnce } from './held-days';
 import { keyPauseNamed, keyPauseToOwner, NO_KEY_TO_RUN, noKeyFor } from './key-pause';
 import { nextRunIn, scheduleAfter } from './next-run';
 import { type Refresh, RefreshStore, type RunStatus } from './refresh';
-import { gone, namedNow, notRun } from './sheet-refresh';
+import { gone, namedNow, pausedGone, sheetGone } from './sheet-refresh';
 
 export interface Notifier {
   /**
-   * Tells the refresh's owner that a run failed (e-mail in Apps Script), the dates it was to pull,
-   * what its sheet still holds (when known), and when it runs next.
+   * Tells the refresh's owner that a run failed, or that it cannot run (e-mail in Apps Script):
+   * what happened, the dates a run was to pull, what its sheet still holds (when known), and what
+   * comes next.
    */
-  failed(refresh: Refresh, message: string, next: string, missed?: ResolvedRange, kept?: SheetKept): void;
+  failed(notice: RefreshNotice): void;
 }
 
 export interface RefreshDeps extends PullDeps {
@@ -65,13 +73,20 @@ export function hasRefreshWork(deps: Pick<PullDeps, 'store' | 'user'>): boolean 
 
 export function runDueRefreshes(deps: RefreshDeps, deadline: number): void {
   const started: string[] = [];
+  // One list of the sheets for the tick, asked of every refresh not running.
+  const there = deps.targets.existing();
   for (const refresh of ownRefreshes(deps)) {
     if (deps.clock.now() >= deadline) break;
     if (refresh.jobId) {
       settle(deps, refresh.id, refresh.jobId);
       continue;
     }
-    if (!refresh.paused && nextRunIn(refresh, deps.zone) <= deps.clock.now()) {
+    if (refresh.paused) continue;
+    if (!there(refresh.spec.target, refresh.sheetId)) {
+      pauseGone(deps, refresh);
+      continue;
+    }
+    if (nextRunIn(refresh, deps.zone) <= deps.clock.now()) {
       if (runNow(deps, refresh).jobId) started.push(refresh.id);
     }
   }
@@ -145,11 +160,8 @@ export function runNow(deps: RefreshDeps, refresh: Refresh, turn?: Turn, pressed
   let r: Refresh = { ...refresh, ...scheduleAfter(refresh.frequency, now, deps.zone) };
   const period = refresh.spec.range ? resolveRange(refresh.spec.range, now, deps.zone) : undefined;
 
-  if (!deps.targets.exists(refresh.spec.target, refresh.sheetId)) {
-    // A failed run like any other: logged, and its owner e-mailed (once: it pauses).
-    const ending = { failure: 'target_missing', message: `${notRun(refresh)}.` };
-    return store.save(failedAtStart(deps, r, { dueAt, byHand, period }, ending));
-  }
+  // Deleted since the tick looked (by another editor, as it ran).
+  if (!deps.targets.exists(refresh.spec.target, refresh.sheetId)) return pauseGone(deps, refresh);
   // Renamed since: its card, the log and any later message name the sheet as its tab does.
   r = namedNow(deps.targets, r);
   const periodKey = period ? `${period.from}..${period.to}` : '';
@@ -195,6 +207,41 @@ export function runNow(deps: RefreshDeps, refresh: Refresh, turn?: Turn, pressed
   }
   r = store.save({ ...r, jobId: job.id, runDueAt: dueAt, ...(period ? { runFrom: period.from } : {}) });
   return carryOnRun(deps, r, turn);
+}
+
+/**
+ * A refresh whose sheet was deleted is paused by the first tick that finds it gone, not by a run at
+ * its next time (a week later, for a weekly one): logged once, and its owner e-mailed then. Nothing
+ * ran: its last run stays the last one that did.
+ */
+function pauseGone(deps: RefreshDeps, refresh: Refresh): Refresh {
+  return withLock(deps.lock, () => {
+    const store = new RefreshStore(deps.store);
+    const r = store.get(refresh.id);
+    if (!r || r.paused || r.jobId) return r ?? refresh;
+    const now = deps.clock.now();
+    const row = { owner: r.owner, spec: r.spec, refreshId: r.id, errors: 0, nextPollAt: now };
+    logRun(
+      deps,
+      { ...row, state: 'failed', createdAt: now, updatedAt: now, message: `${pausedGone(r)}.` },
+      undefined,
+      'paused',
+    );
+    const paused = store.save(pause(r, gone(r)));
+    if (r.notifyByEmail) deps.notify.failed({ ...goneNotice(paused), cannotRun: true });
+    return paused;
+  });
+}
+
+/** The owner's e-mail of a refresh whose sheet was deleted: what happened, what went with it, the way back. */
+function goneNotice(r: Refresh): RefreshNotice {
+  return {
+    refresh: r,
+    message: `Paused: ${sheetGone(r)}.`,
+    next: SHEET_BACK,
+    // A sheet bound by id was deleted, and its rows with it (one by name may only be renamed).
+    ...(r.sheetId === undefined ? {} : { kept: { deleted: true } }),
+  };
 }
 
 type Ending = Pick<
@@ -290,15 +337,21 @@ function finish(deps: RefreshDeps, refresh: Refresh, job: Ending | undefined): R
     if (r.notifyByEmail && ((next.paused && !r.paused) || mailDue(r, now))) {
       // Lines of their own: when it runs next, then how often the e-mail comes. A deleted sheet's
       // pause says what to do instead: it is not resumed, nor run now, into no sheet.
-      const later = sheetGone
-        ? ''
-        : [nextRunWords(next, deps.zone), failingWords(r, next, deps.zone)].filter(Boolean).join('\n');
+      const later = [nextRunWords(next, deps.zone), failingWords(r, next, deps.zone)].filter(Boolean);
       // The e-mail is the owner's alone: a pause for their key is said to them.
       const told = forKey ? keyPauseToOwner(forKey) : reason;
-      // A sheet bound by id was deleted, and its rows with it (one by name may only be renamed).
-      const kept: SheetKept | undefined =
-        sheetGone && r.sheetId !== undefined ? { deleted: true } : marked.kept;
-      deps.notify.failed(next, told, later, sheetGone ? undefined : job.range, kept);
+      const kept: SheetKept | undefined = marked.kept;
+      deps.notify.failed(
+        sheetGone
+          ? goneNotice(next)
+          : {
+              refresh: next,
+              message: told,
+              next: later.join('\n'),
+              ...(job.range ? { missed: job.range } : {}),
+              ...(kept ? { kept } : {}),
+            },
+      );
       next.mailedAt = now;
     }
   }

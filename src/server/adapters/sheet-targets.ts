@@ -25,6 +25,10 @@ function find(ss: Spreadsheet, target: PullTarget, sheetId: number | undefined):
   return sheetId === undefined ? findSheet(ss, targetSheet(target)) : byId(ss, sheetId);
 }
 
+/** A target that is always there: BigQuery, or a new sheet made at its first write. */
+const alwaysThere = (target: PullTarget, sheetId: number | undefined) =>
+  target.kind === 'bigquery' || (target.kind === 'new_sheet' && sheetId === undefined);
+
 function gridOnly(sheet: Sheet): Sheet {
   if (isGridSheet(sheet)) return sheet;
   const kind = sheet.getType() === SpreadsheetApp.SheetType.OBJECT ? 'chart' : 'data-source';
@@ -81,10 +85,16 @@ export function sheetTargets(ss: Spreadsheet, store: Store): Targets {
         },
       };
     },
-    exists: (target, sheetId) =>
-      target.kind === 'bigquery' ||
-      (target.kind === 'new_sheet' && sheetId === undefined) ||
-      find(ss, target, sheetId) !== null,
+    exists: (target, sheetId) => alwaysThere(target, sheetId) || find(ss, target, sheetId) !== null,
+    existing() {
+      let sheets: { id: number; name: string }[] | undefined;
+      return (target, sheetId) => {
+        if (alwaysThere(target, sheetId)) return true;
+        sheets ??= ss.getSheets().map((s) => ({ id: s.getSheetId(), name: s.getName().toLowerCase() }));
+        const name = targetSheet(target).toLowerCase();
+        return sheets.some((s) => (sheetId === undefined ? s.name === name : s.id === sheetId));
+      };
+    },
     nameOf: (sheetId) => byId(ss, sheetId)?.getName(),
     dropEmpty(sheetId) {
       const sheet = byId(ss, sheetId);
