@@ -1,6 +1,6 @@
 // Failure e-mails to a refresh's owner. Sending mail is a scope of its own: it is asked for
 // only when a user turns e-mails on (granular consent), never at install.
-import { failureMail } from '../core/schedule/failure-mail';
+import { failureMail, type RefreshNotice } from '../core/schedule/failure-mail';
 import type { Notifier } from '../core/schedule/run-refreshes';
 import { documentSpreadsheet } from './adapters/spreadsheet';
 
@@ -10,19 +10,22 @@ export const mailNotifier: Notifier & { authorize(): void } = {
   authorize() {
     ScriptApp.requireScopes(ScriptApp.AuthMode.FULL, [MAIL_SCOPE]);
   },
-  failed(notice) {
+  failed(notices) {
     const ss = documentSpreadsheet();
-    // A refused e-mail (quota, consent withdrawn) must not stop the run from being recorded.
-    try {
-      // The run is the owner's own execution: they are the one to tell.
-      const to = notice.refresh.owner || Session.getEffectiveUser().getEmail();
-      if (!to) throw new Error('Google gives no e-mail address for the owner');
-      MailApp.sendEmail({
-        to,
-        ...failureMail(notice, { name: ss.getName(), url: ss.getUrl() }),
-      });
-    } catch (error) {
-      console.warn(`Could not e-mail the owner about a failed refresh: ${String(error)}`);
+    // One e-mail per owner for the refreshes told of together: MailApp sends 100 a day for a
+    // consumer account, and three alike at the same minute say less than one listing the three.
+    const byOwner = new Map<string, RefreshNotice[]>();
+    for (const n of notices) byOwner.set(n.refresh.owner, [...(byOwner.get(n.refresh.owner) ?? []), n]);
+    for (const [owner, theirs] of byOwner) {
+      // A refused e-mail (quota, consent withdrawn) must not stop the runs from being recorded.
+      try {
+        // The runs are the owner's own execution: they are the one to tell.
+        const to = owner || Session.getEffectiveUser().getEmail();
+        if (!to) throw new Error('Google gives no e-mail address for the owner');
+        MailApp.sendEmail({ to, ...failureMail(theirs, { name: ss.getName(), url: ss.getUrl() }) });
+      } catch (error) {
+        console.warn(`Could not e-mail the owner about a failed refresh: ${String(error)}`);
+      }
     }
   },
 };

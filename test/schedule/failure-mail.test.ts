@@ -20,13 +20,15 @@ const refresh: Refresh = {
 const sheet = { name: 'Assembled workbench', url: 'https://docs.google.com/spreadsheets/d/x' };
 const body = (kept?: SheetKept) =>
   failureMail(
-    {
-      refresh,
-      message: 'Assembled is down.',
-      next: 'It runs again.',
-      missed: { from: '2026-11-30', to: '2026-12-06' },
-      ...(kept ? { kept } : {}),
-    },
+    [
+      {
+        refresh,
+        message: 'Assembled is down.',
+        next: 'It runs again.',
+        missed: { from: '2026-11-30', to: '2026-12-06' },
+        ...(kept ? { kept } : {}),
+      },
+    ],
     sheet,
   ).body;
 
@@ -61,7 +63,7 @@ describe('the failure e-mail', () => {
       },
     };
     const mail = failureMail(
-      { refresh: named, message: 'Assembled is down.', next: 'It runs again.' },
+      [{ refresh: named, message: 'Assembled is down.', next: 'It runs again.' }],
       sheet,
     );
     expect(mail.subject).toBe('An Assembled scheduled refresh of yours failed: Teams, filtered: 1 team');

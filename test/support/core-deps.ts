@@ -122,7 +122,7 @@ export function coreSetup(dialect: Dialect = 'seed', apiKey = TEST_KEY) {
         grids.delete(stageName(jobId, 'table'));
       },
     },
-    notify: { failed: (notice) => void notices.push(notice) },
+    notify: { failed: (told) => void notices.push(...told) },
     ensureScheduler: () => {
       triggers++;
       return undefined;

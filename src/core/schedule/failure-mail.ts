@@ -108,28 +108,59 @@ export interface RefreshNotice {
  */
 export const SHEET_BACK = `To have it run again, restore a version of the spreadsheet from before the sheet was deleted (File ▸ Version history ▸ See version history: the whole spreadsheet goes back to that version), then resume the refresh in ${menuPath('refreshes')}. Or point it at another sheet: delete this refresh, then pull into that sheet and save a refresh there.`;
 
-export function failureMail(
-  { refresh, message, next, missed, kept, cannotRun }: RefreshNotice,
-  spreadsheet: { name: string; url: string },
-): { subject: string; body: string } {
-  // Counted, not named: a team's or agent's name is set in Assembled by others, and could be a link.
-  const what = pullWords({ ...refresh.spec, filterNames: undefined });
+/** How the refreshes told of together ended, as a subject's verb and the body's first line say it. */
+function outcome(notices: readonly RefreshNotice[]): { verb: string; line: string } {
+  const cannot = notices.filter((n) => n.cannotRun).length;
+  if (cannot === 0) return { verb: 'failed', line: 'did not complete' };
+  if (cannot === notices.length) return { verb: 'cannot run', line: 'cannot run' };
+  return { verb: 'failed or cannot run', line: 'did not complete or cannot run' };
+}
+
+// Counted, not named: a team's or agent's name is set in Assembled by others, and could be a link.
+const whatOf = (refresh: Refresh) => pullWords({ ...refresh.spec, filterNames: undefined });
+
+/** A refresh's own lines: which, into where; then what happened, what it left, what comes next. */
+function told({ refresh, message, next, missed, kept }: RefreshNotice): { which: string; lines: string[] } {
   const sheet = quoteAsData(describeTarget(refresh.spec.target));
   return {
-    subject: `An Assembled scheduled refresh of yours ${cannotRun ? 'cannot run' : 'failed'}: ${what}`,
-    body: [
-      cannotRun ? 'A scheduled refresh you own cannot run.' : 'A scheduled refresh you own did not complete.',
-      '',
-      `Spreadsheet: ${quoteAsData(spreadsheet.name)}`,
-      `Refresh: ${what}, into the sheet ${sheet}`,
-      '',
+    which: `Refresh: ${whatOf(refresh)}, into the sheet ${sheet}`,
+    lines: [
       message,
       // A relative range moves on: the dates this run was for are not pulled by the next one.
       ...(missed ? [`Not pulled: ${datesWords(missed)}. ${runNowWords(refresh)}`] : []),
       ...(kept ? [keptWords(sheet, kept)] : []),
       ...(next ? [next] : []),
+    ],
+  };
+}
+
+/**
+ * The e-mail to a refresh's owner, or one to an owner of several refreshes told of together (given
+ * up in one tick, say in one outage): each keeps its own lines, under its own "Refresh:".
+ */
+export function failureMail(
+  notices: readonly RefreshNotice[],
+  spreadsheet: { name: string; url: string },
+): { subject: string; body: string } {
+  const { verb, line } = outcome(notices);
+  const each = notices.map(told);
+  const many = notices.length > 1;
+  const whats = notices.map((n) => whatOf(n.refresh)).join('; ');
+  return {
+    subject: many
+      ? `${notices.length} Assembled scheduled refreshes of yours ${verb}: ${whats}`
+      : `An Assembled scheduled refresh of yours ${verb}: ${whats}`,
+    body: [
+      many
+        ? `${notices.length} scheduled refreshes you own ${line}.`
+        : `A scheduled refresh you own ${line}.`,
       '',
-      `Open the spreadsheet to see it: ${spreadsheet.url}`,
+      `Spreadsheet: ${quoteAsData(spreadsheet.name)}`,
+      ...(many
+        ? each.flatMap((t) => ['', t.which, ...t.lines])
+        : each.flatMap((t) => [t.which, '', ...t.lines])),
+      '',
+      `Open the spreadsheet to see ${many ? 'them' : 'it'}: ${spreadsheet.url}`,
       `${menuPath('refreshes')} lists every refresh and its last run.`,
     ].join('\n'),
   };

@@ -29,11 +29,11 @@ import { gone, namedNow, pausedGone, sheetGone } from './sheet-refresh';
 
 export interface Notifier {
   /**
-   * Tells the refresh's owner that a run failed, or that it cannot run (e-mail in Apps Script):
+   * Tells refreshes' owners that a run failed, or that a refresh cannot run (e-mail in Apps Script):
    * what happened, the dates a run was to pull, what its sheet still holds (when known), and what
-   * comes next.
+   * comes next; the refreshes of one owner given together, in one e-mail.
    */
-  failed(notice: RefreshNotice): void;
+  failed(notices: readonly RefreshNotice[]): void;
 }
 
 export interface RefreshDeps extends PullDeps {
@@ -71,7 +71,20 @@ export function hasRefreshWork(deps: Pick<PullDeps, 'store' | 'user'>): boolean 
   return ownRefreshes(deps).some((r) => !r.paused || r.jobId);
 }
 
+/**
+ * The tick's refresh work. The refreshes it gives up on or pauses are told of together when it
+ * ends: one outage makes one e-mail to their owner, not one per refresh.
+ */
 export function runDueRefreshes(deps: RefreshDeps, deadline: number): void {
+  const notices: RefreshNotice[] = [];
+  try {
+    dueRefreshes({ ...deps, notify: { failed: (n) => void notices.push(...n) } }, deadline);
+  } finally {
+    if (notices.length) deps.notify.failed(notices);
+  }
+}
+
+function dueRefreshes(deps: RefreshDeps, deadline: number): void {
   const started: string[] = [];
   // One list of the sheets for the tick, asked of every refresh not running.
   const there = deps.targets.existing();
@@ -228,7 +241,7 @@ function pauseGone(deps: RefreshDeps, refresh: Refresh): Refresh {
       'paused',
     );
     const paused = store.save(pause(r, gone(r)));
-    if (r.notifyByEmail) deps.notify.failed({ ...goneNotice(paused), cannotRun: true });
+    if (r.notifyByEmail) deps.notify.failed([{ ...goneNotice(paused), cannotRun: true }]);
     return paused;
   });
 }
@@ -341,7 +354,7 @@ function finish(deps: RefreshDeps, refresh: Refresh, job: Ending | undefined): R
       // The e-mail is the owner's alone: a pause for their key is said to them.
       const told = forKey ? keyPauseToOwner(forKey) : reason;
       const kept: SheetKept | undefined = marked.kept;
-      deps.notify.failed(
+      deps.notify.failed([
         sheetGone
           ? goneNotice(next)
           : {
@@ -351,7 +364,7 @@ function finish(deps: RefreshDeps, refresh: Refresh, job: Ending | undefined): R
               ...(job.range ? { missed: job.range } : {}),
               ...(kept ? { kept } : {}),
             },
-      );
+      ]);
       next.mailedAt = now;
     }
   }
