@@ -10,7 +10,7 @@ import { createAssembledClient } from '../../src/core/assembled';
 import type { PullTarget } from '../../src/core/pull/pull-spec';
 import { type OpenTarget, TargetMissing, targetSheet } from '../../src/core/pull/pull-target';
 import type { RunLogEntry } from '../../src/core/pull/run-log';
-import { stageName } from '../../src/core/pull/staging';
+import { stageName, stageOf } from '../../src/core/pull/staging';
 import type { RefreshNotice } from '../../src/core/schedule/failure-mail';
 import type { RefreshDeps } from '../../src/core/schedule/run-refreshes';
 import type { Extent } from '../../src/core/sheet/grid';
@@ -121,6 +121,7 @@ export function coreSetup(dialect: Dialect = 'seed', apiKey = TEST_KEY) {
         grids.delete(stageName(jobId, 'pages'));
         grids.delete(stageName(jobId, 'table'));
       },
+      stages: () => [...grids.keys()].flatMap((name) => stageOf(name) ?? []),
     },
     notify: { failed: (told) => void notices.push(...told) },
     ensureScheduler: () => {

@@ -60,6 +60,7 @@ import { sourceLine } from './source-note';
 import { fetchNextPages, firstPageShape, pagesOf, pastCeiling, stageFirstPage } from './staged-fetch';
 import { StagedWrite, type WriteOutcome } from './staged-write';
 import { readStaged, type StagedShape, type Staging, stagedExtent, stagePages } from './staging';
+import { sweepStaging } from './sweep-staging';
 import { targetNow } from './target-now';
 import { refuseUnknownKey } from './unknown-key';
 import { withNames } from './with-names';
@@ -175,6 +176,8 @@ export function startPull(
     const now = deps.clock.now();
     jobs.prune(now);
     forgetOldFinished(jobs, mine);
+    // Before this pull stages anything, the room what ended pulls left behind is taken back.
+    sweepStaging(deps.staging, jobs);
     if (!refresh && mine.filter((j) => !isTerminal(j) && !j.refreshId).length >= MAX_LIVE_PULLS) {
       throw new InputError('Pull', [
         `You already have ${MAX_LIVE_PULLS} pulls under way in this spreadsheet; wait for one to finish.`,

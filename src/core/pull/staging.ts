@@ -20,6 +20,8 @@ export interface Staging {
   publish(jobId: string, rows: number, cols: number, target: OpenTarget): void;
   /** Drops the job's staging sheets, if any. */
   remove(jobId: string): void;
+  /** The ids whose staging sheets are in the spreadsheet (stageOf each sheet's name). */
+  stages(): string[];
 }
 
 /** Staging sheets are named so: they are never offered as pull targets. */
@@ -28,6 +30,15 @@ export const STAGE_PREFIX = '~assembled-staging-';
 export const stageName = (jobId: string, part: StagePart) => `${STAGE_PREFIX}${part}-${jobId}`;
 
 export const isStageSheet = (name: string) => name.startsWith(STAGE_PREFIX);
+
+/** A staging sheet's name exactly: the id a job gets (a ClientId), a part's number after a dot. */
+const STAGE_NAME = new RegExp(`^${STAGE_PREFIX}(?:pages|table)-([A-Za-z0-9_-]{8,64}(?:\\.\\d+)?)$`);
+
+/** The id a staging sheet is named for; undefined for any other sheet. */
+export const stageOf = (name: string): string | undefined => STAGE_NAME.exec(name)?.[1];
+
+/** The job a stage id belongs to (a later part's stage is the job's id, a dot and the part). */
+export const stageJob = (stage: string): string => stage.split('.')[0] ?? stage;
 
 /** JSON of a page's items goes into cells of at most this many characters (Sheets allows 50,000). */
 const CELL_CHARS = 40_000;

@@ -1,5 +1,5 @@
 import type { OpenTarget } from '../../core/pull/pull-target';
-import { type StagePart, type Staging, stageName } from '../../core/pull/staging';
+import { type StagePart, type Staging, stageName, stageOf } from '../../core/pull/staging';
 import { sheetGrid } from './sheet-grid';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -38,5 +38,6 @@ export function stagingSheets(ss: Spreadsheet): Staging {
         if (sheet) ss.deleteSheet(sheet);
       }
     },
+    stages: () => ss.getSheets().flatMap((s) => stageOf(s.getName()) ?? []),
   };
 }
