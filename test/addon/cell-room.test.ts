@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../dev/gas';
 import { startLocalAddon } from '../../dev/local-addon';
 import type { JobView } from '../../src/core/pull/pull-view';
-import { isStageSheet } from '../../src/core/pull/staging';
+import { isStageSheet, stageName } from '../../src/core/pull/staging';
 import { pullToEnd } from './pull-to-end';
 
 let keys = 0;
@@ -137,5 +137,34 @@ describe('Pull data, the rows it says it wrote', () => {
     expect(job.rows).toBe(0);
     expect(lastLog(rt).slice(4, 6)).toEqual(['failed', 0]);
     expect(rt.workbook.sheetNames().filter((n) => n === 'Long' || isStageSheet(n))).toEqual([]);
+  });
+});
+
+describe('Pull data, the hidden sheet of pages read', () => {
+  it('holds only the rows and columns the pages fill', async () => {
+    const { rt, backend } = await startLocalAddon({ dialect: 'live', simulator: { reportPageMax: 200 } });
+    // People fail to list, so the write (which names the agents) waits with every page read.
+    rt.setHttp((request) =>
+      /\/v0\/people/.test(request.url)
+        ? { status: 503, headers: {}, body: '{"error":"unavailable"}', delayMs: 0 }
+        : backend.http(request),
+    );
+    const spec = {
+      source: { kind: 'report', report: 'adherence', granularity: 'day' },
+      range: { kind: 'absolute', from: '2026-05-20', to: '2026-05-20' },
+      target: { kind: 'new_sheet', name: 'Adherence' },
+      mode: 'replace',
+    };
+    let job = await rt.callFromSidebar<JobView>('startPull', spec, key());
+    const pages = stageName(job.id, 'pages');
+    for (let i = 0; i < 20 && job.state !== 'writing'; i++) {
+      rt.clock.advance(job.nextPollInMs);
+      job = await rt.callFromSidebar<JobView>('pollPull', job.id);
+    }
+    expect(job.message).toMatch(/HTTP 503.*people/);
+    const size = rt.workbook.size(pages);
+    // A row a page: 21 pages of 200 metrics, a few cells of JSON each.
+    expect(size.lastRow).toBe(21);
+    expect([size.maxRows, size.maxColumns]).toEqual([size.lastRow, size.lastColumn]);
   });
 });

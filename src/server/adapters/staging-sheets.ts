@@ -12,15 +12,19 @@ const PARTS: StagePart[] = ['pages', 'table'];
  */
 export function stagingSheets(ss: Spreadsheet): Staging {
   const find = (jobId: string, part: StagePart) => ss.getSheetByName(stageName(jobId, part));
-  const insertHidden = (name: string) => {
+  const insertHidden = (jobId: string, part: StagePart) => {
     const range = ss.getActiveRange();
-    const sheet = ss.insertSheet(name, ss.getSheets().length);
+    const sheet = ss.insertSheet(stageName(jobId, part), ss.getSheets().length);
     sheet.hideSheet();
+    // Pages grow it, a batch at a time, to exactly what they fill: a new sheet's empty 1,000 x 26
+    // cells would count against the spreadsheet's 10 million. (The table's is sized to the table
+    // when its write begins.)
+    if (part === 'pages') sheetGrid(sheet).trimTo({ rows: 1, cols: 1 });
     if (range) range.activate();
     return sheet;
   };
   return {
-    open: (jobId, part) => sheetGrid(find(jobId, part) ?? insertHidden(stageName(jobId, part))),
+    open: (jobId, part) => sheetGrid(find(jobId, part) ?? insertHidden(jobId, part)),
     find(jobId, part) {
       const sheet = find(jobId, part);
       return sheet ? sheetGrid(sheet) : undefined;
