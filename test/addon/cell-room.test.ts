@@ -168,3 +168,34 @@ describe('Pull data, the hidden sheet of pages read', () => {
     expect([size.maxRows, size.maxColumns]).toEqual([size.lastRow, size.lastColumn]);
   });
 });
+
+describe('Pull data, a schedule grid or coverage into a new sheet', () => {
+  it('keeps only the columns it draws, and the chart’s anchor cell; its rows stay for formulas typed before it', async () => {
+    const { rt } = await startLocalAddon({ now: '2026-11-05T12:00:00Z' });
+    const day = { kind: 'absolute', from: '2026-10-27', to: '2026-10-27' };
+    const drawn = (resource: string, name: string) =>
+      pullToEnd(
+        rt,
+        {
+          source: { kind: 'resource', resource },
+          range: day,
+          target: { kind: 'new_sheet', name },
+          mode: 'replace',
+        },
+        key(),
+      );
+    expect((await drawn('schedule_grid', 'Grid')).state).toBe('done');
+    const grid = rt.workbook.size('Grid');
+    expect([grid.maxRows, grid.maxColumns]).toEqual([Math.max(1000, grid.lastRow), grid.lastColumn]);
+
+    expect((await drawn('coverage', 'Coverage')).state).toBe('done');
+    const coverage = rt.workbook.size('Coverage');
+    // The chart is anchored past the table and a blank column: that cell stays in the grid.
+    const [chart] = rt.workbook.charts('Coverage');
+    expect(chart?.position?.anchorColumn).toBe(coverage.lastColumn + 2);
+    expect([coverage.maxRows, coverage.maxColumns]).toEqual([
+      Math.max(1000, coverage.lastRow),
+      coverage.lastColumn + 2,
+    ]);
+  });
+});

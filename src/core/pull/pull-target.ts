@@ -1,6 +1,6 @@
 // Where a pull lands. The adapter behind it finds or creates the sheet; core only sees a Grid.
 import { bigQueryLabel } from '../bigquery/target';
-import type { Grid } from '../sheet/grid';
+import type { Extent, Grid } from '../sheet/grid';
 import type { LastBlock } from '../sheet/renamed-columns';
 import type { PullTarget } from './pull-spec';
 
@@ -25,6 +25,17 @@ export interface OpenTarget {
   /** The sheet was made by this open, for a new-sheet target: the pull's own until it writes into it. */
   made?: true;
   remember(block: LastBlock): void;
+}
+
+/**
+ * A sheet made for the pull keeps only the columns it will hold, `reach` from A1: Sheets counts a new
+ * sheet's empty 1,000 x 26 against the spreadsheet's 10 million. It keeps its rows: a formula typed
+ * before the sheet was made (=SUM(Data!C2:C500)) reads it now, and rows deleted would shrink it.
+ * Before anything is written or frozen.
+ */
+export function fitMade(target: Pick<OpenTarget, 'grid' | 'made'>, reach: Extent): void {
+  if (target.made)
+    target.grid.trimTo({ rows: Math.max(reach.rows, target.grid.gridSize().rows), cols: reach.cols });
 }
 
 /** The sheet a pull or refresh writes to is gone (deleted or renamed). */

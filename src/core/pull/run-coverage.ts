@@ -7,7 +7,7 @@ import { cellName } from '../sheet/a1';
 import { writeTable } from '../sheet/write-table';
 import { datesWords } from '../time/date-range';
 import { coverageTable } from './coverage';
-import type { OpenTarget } from './pull-target';
+import { fitMade, type OpenTarget } from './pull-target';
 
 export function pullCoverage(
   client: AssembledClient,
@@ -20,6 +20,11 @@ export function pullCoverage(
   const requirements = client.listRequirements({ start_time: window.start, end_time: window.end });
   const coverage = coverageTable(requirements, types);
   const target = open();
+  const rows = coverage.table.rows.length;
+  // After the table and a blank column: far to the right of a wide one, so the outcome says where.
+  const anchorCol = target.col + coverage.table.columns.length + 1;
+  // A new sheet keeps the table and, when there is a chart, its anchor cell.
+  fitMade(target, { rows: target.row + rows, cols: rows ? anchorCol : anchorCol - 2 });
   const result = writeTable(target.grid, coverage.table, {
     mode: 'replace',
     row: target.row,
@@ -39,15 +44,12 @@ export function pullCoverage(
     freeze: target.col === 1 ? 2 : 0,
     freezeRows: 0,
   });
-  const rows = coverage.table.rows.length;
   if (rows === 0) return { rows, label: target.label };
   const owner = { row: target.row, col: target.col, rows: result.extent.rows, cols: result.extent.cols };
   grid.signColors?.(
     owner,
     coverage.gapColumns.map((c) => ({ row: target.row + 1, col: target.col + c, rows, cols: 1 })),
   );
-  // After the table and a blank column: far to the right of a wide one, so the outcome says where.
-  const anchorCol = target.col + coverage.table.columns.length + 1;
   grid.lineChart?.({
     title: `Coverage ${datesWords(window)}: required vs scheduled (${zone.name})`,
     xTitle: `Interval start (${zone.name})`,

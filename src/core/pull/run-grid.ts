@@ -9,7 +9,7 @@ import { writePicture } from '../sheet/write-picture';
 import { refuseCovering } from '../sheet/write-table';
 import type { CellValue } from '../table/build-table';
 import type { PullFilters } from './pull-spec';
-import type { OpenTarget } from './pull-target';
+import { fitMade, type OpenTarget } from './pull-target';
 import { type GridSlot, scheduleGrid } from './schedule-grid';
 import { fetchActivities } from './schedule-records';
 
@@ -44,7 +44,9 @@ export function pullScheduleGrid(
   const previous = target.previous;
   const at = { mode: 'replace', row: target.row, col: target.col } as const;
   refuseCovering(grid, previous ? { ...at, previous } : at, extent);
-  grid.growTo({ rows: target.row + extent.rows - 1, cols: target.col + extent.cols - 1 });
+  const reached = { rows: target.row + extent.rows - 1, cols: target.col + extent.cols - 1 };
+  fitMade(target, reached);
+  grid.growTo(reached);
   // A picture whose rows were all deleted has nothing left to clear.
   if (previous?.rows) {
     grid.clear(target.row, target.col, previous.rows, previous.cols);

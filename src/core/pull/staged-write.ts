@@ -29,7 +29,7 @@ import {
   writeTable,
 } from '../sheet/write-table';
 import type { Table } from '../table/build-table';
-import type { OpenTarget } from './pull-target';
+import { fitMade, type OpenTarget } from './pull-target';
 import { clearPushColumns, pushColumnsBeside, refusePendingActions } from './push-columns';
 import type { Staging } from './staging';
 
@@ -116,7 +116,7 @@ export class StagedWrite {
       ? { rows: Math.max(size.rows, reached.rows), cols: reached.cols }
       : grown(size, reached);
     checkRoom([{ grid, after, ...(made ? { made } : {}) }, ...staged], plan.extent, staged.length > 0);
-    if (made) grid.trimTo(after);
+    fitMade(this.target, reached);
   }
 
   /** Does the next piece: the plan and header, one chunk of rows, or the end. */
