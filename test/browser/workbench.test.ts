@@ -223,6 +223,59 @@ describe('The workbench page', () => {
     await page.locator('#sidebar').waitFor({ state: 'hidden' });
   });
 
+  it('walks the menus with the arrow keys as Sheets does; Escape gives the keyboard back to the menu left', async () => {
+    const { page } = bench();
+    const where = () => page.evaluate(() => document.activeElement?.textContent);
+    const expanded = (name: string) =>
+      page.locator('#menubar button', { hasText: name }).getAttribute('aria-expanded');
+    await page.locator('#grid').focus();
+    await page.keyboard.press('F6');
+    expect(await where()).toBe('File');
+    // Right and Left go between the menus; Down opens one at its first item.
+    await page.keyboard.press('ArrowRight');
+    expect(await where()).toBe('Extensions');
+    await page.keyboard.press('ArrowDown');
+    expect(await where()).toBe('Assembled for Google Sheets');
+    // Right opens the submenu, Down and Up go through it (round at the ends), Home and End jump.
+    await page.keyboard.press('ArrowRight');
+    expect(await where()).toBe('Pull data…');
+    await page.keyboard.press('ArrowDown');
+    expect(await where()).toBe('Push rows…');
+    await page.keyboard.press('End');
+    expect(await where()).toBe('Settings…');
+    await page.keyboard.press('ArrowDown');
+    expect(await where()).toBe('Pull data…');
+    await page.keyboard.press('ArrowUp');
+    expect(await where()).toBe('Settings…');
+    await page.keyboard.press('Home');
+    expect(await where()).toBe('Pull data…');
+    // Left closes the submenu, back on its item.
+    await page.keyboard.press('ArrowLeft');
+    expect(await where()).toBe('Assembled for Google Sheets');
+    expect(await expanded('Assembled for Google Sheets')).toBe('false');
+    expect(await page.getByRole('menuitem', { name: 'Pull data…' }).count()).toBe(0);
+    // From an item with no submenu, Right and Left go on to the next menu, opened.
+    await page.keyboard.press('ArrowLeft');
+    expect(await where()).toBe('Settings');
+    expect([await expanded('File'), await expanded('Extensions')]).toEqual(['true', 'false']);
+    await page.keyboard.press('ArrowRight');
+    expect(await where()).toBe('Assembled for Google Sheets');
+    // Escape closes it all and gives the keyboard back to the menu it was in, not to File.
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowDown');
+    expect(await where()).toBe('Push rows…');
+    await page.keyboard.press('Escape');
+    expect(await where()).toBe('Extensions');
+    expect(await page.getByRole('menuitem').count()).toBe(0);
+    // Enter picks an item.
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await sidebar(page, 'Push rows to Assembled');
+    expect(await page.getByRole('menuitem').count()).toBe(0);
+  });
+
   it('F6 and Shift+F6 take the keyboard round the top bar, the grid and the sidebar; Close sidebar is reached from there', async () => {
     const { page } = bench();
     await menu(page, 'Settings…');

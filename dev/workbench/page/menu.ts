@@ -1,5 +1,7 @@
 // The menu bar: the workbench's own menus (File ▸ Settings), Extensions ▸ <add-on> ▸ items from
-// rt.ui.menus (createAddonMenu), and any top-level menu a script added with createMenu.
+// rt.ui.menus (createAddonMenu), and any top-level menu a script added with createMenu. Keyed as
+// Sheets' and the WAI-ARIA menubar: Left/Right go between menus, Down/Up through items, Right opens
+// a submenu and Left closes it, Home/End jump, Escape closes back to the menu's button.
 import type { MenuItemView, MenuView } from '../wire';
 import { el } from './dom';
 
@@ -58,6 +60,15 @@ function toggle(button: HTMLButtonElement, sub: HTMLUListElement, parent: HTMLEl
   if (open) sub.querySelector<HTMLButtonElement>('button')?.focus();
 }
 
+/** Opens a top menu, closing any other; gives its list. */
+function openTop(top: HTMLButtonElement, root: HTMLElement): HTMLElement | null {
+  closeAll(root);
+  const list = top.nextElementSibling as HTMLElement | null;
+  top.setAttribute('aria-expanded', 'true');
+  if (list) list.hidden = false;
+  return list;
+}
+
 function topMenu(caption: string, items: HTMLUListElement, root: HTMLElement): HTMLElement {
   const button = el(
     'button',
@@ -66,10 +77,8 @@ function topMenu(caption: string, items: HTMLUListElement, root: HTMLElement): H
   );
   const wrap = el('div', { class: 'menu' }, button, items);
   button.addEventListener('click', () => {
-    const open = button.getAttribute('aria-expanded') !== 'true';
-    closeAll(root);
-    button.setAttribute('aria-expanded', String(open));
-    items.hidden = !open;
+    if (button.getAttribute('aria-expanded') === 'true') closeAll(root);
+    else openTop(button, root);
   });
   return wrap;
 }
@@ -98,14 +107,71 @@ export function renderMenus(root: HTMLElement, menus: MenuView[], run: Run, own:
   root.replaceChildren(...ownNodes, ...nodes);
 }
 
+/** A list's own items, not those of its submenus. */
+const itemsOf = (list: Element | null) => [
+  ...(list?.querySelectorAll<HTMLButtonElement>(':scope > li > button') ?? []),
+];
+
+/** The item `by` along from `at` in a row, going round at the ends. */
+const along = <T>(row: T[], at: T, by: number): T | undefined =>
+  row[(row.indexOf(at) + by + row.length) % row.length];
+
+/** The first item of a row, or its last. */
+const end = <T>(row: T[], first: boolean): T | undefined => row[first ? 0 : row.length - 1];
+
+/** The keys of the menu bar, on a top menu's button or on an item of its lists. */
+function onKey(root: HTMLElement, event: KeyboardEvent): void {
+  const button = (event.target as HTMLElement).closest<HTMLButtonElement>('button');
+  const top = button?.closest('.menu')?.querySelector<HTMLButtonElement>(':scope > button.menu-top');
+  if (!button || !top) return;
+  const tops = [...root.querySelectorAll<HTMLButtonElement>('button.menu-top')];
+  const open = top.getAttribute('aria-expanded') === 'true';
+  const { key } = event;
+  if (button === top) {
+    if (key === 'ArrowRight' || key === 'ArrowLeft') {
+      const next = along(tops, top, key === 'ArrowRight' ? 1 : -1);
+      // Moving along with a menu open opens the next one, as in Sheets.
+      if (next && open) openTop(next, root);
+      next?.focus();
+    } else if (key === 'ArrowDown' || key === 'ArrowUp') {
+      end(itemsOf(openTop(top, root)), key === 'ArrowDown')?.focus();
+    } else if (key === 'Home' || key === 'End') end(tops, key === 'Home')?.focus();
+    else if (key === 'Escape') closeAll(root);
+    else return;
+  } else {
+    const list = button.closest('ul');
+    const items = itemsOf(list);
+    const parent = list?.parentElement?.closest('li')?.querySelector<HTMLButtonElement>(':scope > button');
+    const sub = button.nextElementSibling as HTMLElement | null;
+    /** The next top menu (or the one before), opened at its first item. */
+    const nextMenu = (by: number) => {
+      const next = along(tops, top, by);
+      if (next) itemsOf(openTop(next, root))[0]?.focus();
+    };
+    if (key === 'ArrowDown' || key === 'ArrowUp') along(items, button, key === 'ArrowDown' ? 1 : -1)?.focus();
+    else if (key === 'Home' || key === 'End') end(items, key === 'Home')?.focus();
+    else if (key === 'ArrowRight' && sub) {
+      button.setAttribute('aria-expanded', 'true');
+      sub.hidden = false;
+      itemsOf(sub)[0]?.focus();
+    } else if (key === 'ArrowRight') nextMenu(1);
+    else if (key === 'ArrowLeft' && parent && list) {
+      parent.setAttribute('aria-expanded', 'false');
+      list.hidden = true;
+      parent.focus();
+    } else if (key === 'ArrowLeft') nextMenu(-1);
+    else if (key === 'Escape') {
+      closeAll(root);
+      top.focus();
+    } else return;
+  }
+  // Enter and Space press the button itself; Tab goes on as it did.
+  event.preventDefault();
+}
+
 export function watchMenus(root: HTMLElement): void {
   document.addEventListener('click', (event) => {
     if (!root.contains(event.target as Node)) closeAll(root);
   });
-  root.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape') {
-      closeAll(root);
-      root.querySelector<HTMLButtonElement>('button')?.focus();
-    }
-  });
+  root.addEventListener('keydown', (event) => onKey(root, event));
 }
