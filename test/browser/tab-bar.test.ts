@@ -110,4 +110,27 @@ describe('The workbench frame', () => {
     await expect.poll(() => page.getByRole('tab', { selected: true }).textContent()).toBe('Sheet1');
     expect(await inView()).toBe(true);
   });
+
+  it('keeps the keyboard on a tab renamed from it, or left as it was with Escape', async () => {
+    const { page } = bench();
+    await reset(page);
+    const focused = () => page.evaluate(() => document.activeElement?.textContent);
+    const dialog = page.getByRole('dialog', { name: 'Sheet "Sheet1"' });
+    await page.getByRole('tab', { name: 'Sheet1' }).focus();
+    await page.keyboard.press('F2');
+    await dialog.waitFor();
+    await page.keyboard.type('Rota');
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await page.getByRole('tab').allTextContents()).toEqual(['Rota']);
+    await expect.poll(focused).toBe('Rota');
+    // Escape renames nothing, and the keyboard is back on the tab it left.
+    await page.keyboard.press('F2');
+    await page.getByRole('dialog', { name: 'Sheet "Rota"' }).waitFor();
+    await page.keyboard.type('Other');
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog', { name: 'Sheet "Rota"' }).waitFor({ state: 'hidden' });
+    expect(await page.getByRole('tab').allTextContents()).toEqual(['Rota']);
+    await expect.poll(focused).toBe('Rota');
+  });
 });

@@ -348,8 +348,11 @@ const sheetDialog = byId<HTMLDialogElement>('sheetDialog');
 const sheetName = byId<HTMLInputElement>('sheetName');
 const sheetDelete = byId<HTMLButtonElement>('sheetDelete');
 let sheetOpen = '';
+/** Where its tab is: renamed, it is drawn anew there, and the keyboard goes back to it. */
+let sheetTab = -1;
 function openSheetDialog(name: string): void {
   sheetOpen = name;
+  sheetTab = [...tabs.children].findIndex((t) => t.textContent === name);
   byId('sheetTitle').textContent = `Sheet "${name}"`;
   byId('sheetWarn').textContent = '';
   sheetDelete.textContent = 'Delete sheet';
@@ -370,8 +373,9 @@ async function renameSheet(): Promise<void> {
   }
   const reply = await post('/api/rename-sheet', { sheet: name, name: sheetName.value });
   if (reply.ok) {
-    sheetDialog.close();
+    // Closed once the tab shows the new name, so the keyboard can go back to it.
     await refresh();
+    sheetDialog.close();
   } else {
     byId('sheetWarn').textContent = reply.message;
     sheetName.focus();
@@ -401,6 +405,8 @@ sheetDelete.addEventListener('click', () => {
 sheetDialog.addEventListener('close', () => {
   const name = sheetOpen;
   if (sheetDialog.returnValue === 'delete') void act(() => post('/api/delete-sheet', { sheet: name }));
+  // Renamed or left as it was, the keyboard is back on the sheet's tab, as in Sheets.
+  else (tabs.children[sheetTab] as HTMLElement | undefined)?.focus();
 });
 // The wheel scrolls the row of tabs sideways, as over Sheets' tabs (Shift+wheel already does).
 tabs.addEventListener(
