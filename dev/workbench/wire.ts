@@ -166,4 +166,5 @@ export type FrameMessage =
   | { kind: 'close' }
   | { kind: 'f6'; back: boolean };
 
-export type PageMessage = { kind: 'result'; id: number; reply: RunReply };
+/** `enter`: F6 brought the keyboard into the sidebar, which puts it on its heading (shim.ts). */
+export type PageMessage = { kind: 'result'; id: number; reply: RunReply } | { kind: 'enter' };

@@ -284,6 +284,11 @@ describe('The workbench page', () => {
     const where = () =>
       page.evaluate(() => document.activeElement?.id || document.activeElement?.textContent);
     const inSidebar = () => sb.locator(':root').evaluate(() => document.activeElement?.id);
+    /** Where the sidebar's page has the keyboard, as a screen reader would say it. */
+    const saidInSidebar = () =>
+      sb
+        .locator(':root')
+        .evaluate(() => `${document.activeElement?.tagName} ${document.activeElement?.textContent}`);
     // Opened, the sidebar takes the keyboard (at its h1); a click gives it to the grid.
     await expect.poll(where).toBe('sidebarFrame');
     await cell(page, 1, 'A').click();
@@ -291,6 +296,8 @@ describe('The workbench page', () => {
     // Tab stays in the grid, as in Sheets; F6 leaves it.
     await page.keyboard.press('F6');
     expect(await where()).toBe('sidebarFrame');
+    // At the page's heading, not its body: a screen reader says which sidebar this is.
+    await expect.poll(saidInSidebar).toBe('H1 Connection to Assembled');
     await page.keyboard.press('Tab');
     expect(await inSidebar()).toBe('apiKey');
     // Pressed in the sidebar, F6 goes on to the top bar (its first menu, File), then the grid;
@@ -303,6 +310,7 @@ describe('The workbench page', () => {
     expect(await where()).toBe('File');
     await page.keyboard.press('Shift+F6');
     expect(await where()).toBe('sidebarFrame');
+    await expect.poll(saidInSidebar).toBe('H1 Connection to Assembled');
     // Into the sidebar's page at its top: just before it, Close sidebar.
     await page.keyboard.press('Shift+Tab');
     expect(await where()).toBe('closeSidebar');

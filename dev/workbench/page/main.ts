@@ -449,8 +449,18 @@ const regions: Region[] = [
     shown: () => byId('sheet').checkVisibility(),
     enter: () => byId('grid').focus(),
   },
-  // Into the sidebar's page at its top: Tab goes on to its first control, Shift+Tab to Close sidebar.
-  { holds: (e) => sidebar.contains(e), shown: () => !sidebar.hidden, enter: () => frame.focus() },
+  // Into the sidebar's page at its heading, so a screen reader says where the keyboard is: Tab goes
+  // on to its first control, Shift+Tab to Close sidebar.
+  {
+    holds: (e) => sidebar.contains(e),
+    shown: () => !sidebar.hidden,
+    enter: () => {
+      frame.focus();
+      const enter: PageMessage = { kind: 'enter' };
+      // The sandboxed frame has an opaque origin: '*' is the only way to address it.
+      frame.contentWindow?.postMessage(enter, '*');
+    },
+  },
 ];
 watchRegions(regions);
 

@@ -30,7 +30,9 @@ let nextId = 0;
 const pending = new Map<number, Handlers>();
 
 window.addEventListener('message', (event: MessageEvent<PageMessage>) => {
-  if (event.source !== window.parent || event.data?.kind !== 'result') return;
+  if (event.source !== window.parent) return;
+  if (event.data?.kind === 'enter') enterAtTop();
+  if (event.data?.kind !== 'result') return;
   const handlers = pending.get(event.data.id);
   if (!handlers) return;
   pending.delete(event.data.id);
@@ -64,6 +66,21 @@ function runner(handlers: Handlers): Record<string, unknown> {
       };
     },
   });
+}
+
+/**
+ * F6 brought the keyboard in: it goes to the page's first heading (or, with none, its first control)
+ * rather than its body, so a screen reader says which page this is, as when it opened.
+ */
+function enterAtTop(): void {
+  const heading = document.querySelector<HTMLElement>('h1, h2, h3, h4, h5, h6');
+  if (heading && !heading.hasAttribute('tabindex')) heading.tabIndex = -1;
+  const first =
+    heading ??
+    document.querySelector<HTMLElement>(
+      'a[href], button:enabled, input:enabled, select:enabled, textarea:enabled, [tabindex]:not([tabindex="-1"])',
+    );
+  first?.focus();
 }
 
 // F6 in the sidebar goes on to the page's next part, as F6 in the page does (regions.ts): the
