@@ -152,6 +152,9 @@ export type RunReply = { ok: true; value: unknown } | { ok: false; message: stri
 
 export type ActionReply = { ok: true } | { ok: false; message: string };
 
+/** A skip of the clock done: the time it shows now, in the spreadsheet's zone (as StateView's). */
+export type SkipReply = { ok: true; time: string } | { ok: false; message: string };
+
 /** A sheet as the server sends it: `writes` counts the typed writes applied before it was built. */
 export interface SheetReply extends SheetView {
   writes: number;

@@ -18,6 +18,7 @@ import type {
   RunReply,
   SettingsView,
   SheetReply,
+  SkipReply,
   StateView,
   WriteReply,
 } from './wire';
@@ -132,7 +133,7 @@ export class Workbench {
       version: this.current.version(),
       backend: this.banner,
       faults: this.current.backend.simulator ? this.faults : null,
-      time: formatTime(rt.clock.now(), rt.workbook.timeZone),
+      time: this.time(),
       timeZone: rt.workbook.timeZone,
       spreadsheetName: rt.workbook.name,
       user: rt.user,
@@ -339,11 +340,18 @@ export class Workbench {
     return { ok: true };
   }
 
+  /** The clock as the top bar shows it: in the spreadsheet's time zone. */
+  private time(): string {
+    return formatTime(this.rt.clock.now(), this.rt.workbook.timeZone);
+  }
+
   /**
    * Jumps the virtual clock ahead, firing every trigger that falls due on the way; the server
-   * answers other requests between those executions rather than freezing for the whole span.
+   * answers other requests between those executions rather than freezing for the whole span
+   * (a turn of its loop each, too few to take a new connection: the page skips an hour at a time
+   * to show each). Gives the time it left the clock at.
    */
-  async skip(ms: number): Promise<ActionReply> {
+  async skip(ms: number): Promise<SkipReply> {
     if (!Number.isFinite(ms) || ms <= 0 || ms > MAX_SKIP_MS)
       return { ok: false, message: 'Skip between 1 ms and 31 days' };
     // Clicks quicker than a skip each add their time: one after another, never two at once from
@@ -354,7 +362,7 @@ export class Workbench {
     });
     this.skipping = skipped.catch(() => undefined);
     await skipped;
-    return { ok: true };
+    return { ok: true, time: this.time() };
   }
 
   /** Another editor of the spreadsheet takes the keyboard (the top bar's Editor). */

@@ -34,6 +34,40 @@ describe('The workbench page', () => {
     await expect.poll(() => page.getByRole('menuitem').count()).toBe(0);
   });
 
+  it('shows each hour as skips pass it, however many are clicked at once', async () => {
+    const { page } = bench();
+    await expect.poll(() => page.locator('#clock').textContent()).toMatch(/ EDT$/);
+    // Every time the clock shows, from before the clicks to the end of the skips.
+    await page.evaluate(() => {
+      const clock = document.querySelector('#clock') as HTMLElement;
+      const shown = [clock.textContent ?? ''];
+      Object.assign(window, { clockShown: shown });
+      new MutationObserver(() => shown.push(clock.textContent ?? '')).observe(clock, { childList: true });
+    });
+    // Three quick +1 h and a +1 day, as a person queues them: 27 hours.
+    await page.evaluate(() => {
+      const skip = (ms: number) => document.querySelector<HTMLElement>(`[data-skip="${ms}"]`)?.click();
+      for (let i = 0; i < 3; i++) skip(3_600_000);
+      skip(86_400_000);
+    });
+    await page.waitForFunction(
+      () => document.querySelector('fieldset.skip')?.getAttribute('aria-busy') === 'false',
+      undefined,
+      {
+        timeout: SKIP_MS,
+      },
+    );
+    const shown = await page.evaluate(() => (window as unknown as { clockShown: string[] }).clockShown);
+    // "Mon 2026-05-25 08:00:02 EDT": minutes on a clock with no change of summer time in those days.
+    const minutes = shown.map((t) => Date.parse(`${t.split(' ').slice(1, 3).join('T')}Z`) / 60_000);
+    const gaps = minutes.slice(1).map((m, i) => m - (minutes[i] ?? 0));
+    // The clock moved on an hour at a time (with the seconds the runs take), never all at once.
+    expect(Math.max(...gaps)).toBeLessThan(90);
+    const moved = (minutes[minutes.length - 1] ?? 0) - (minutes[0] ?? 0);
+    expect(moved).toBeGreaterThanOrEqual(27 * 60);
+    expect(moved).toBeLessThan(28 * 60);
+  });
+
   it('makes the simulated Assembled misbehave from the page, until set back or reset', async () => {
     const { page } = bench();
     await reset(page);

@@ -7,6 +7,7 @@ import type {
   PageMessage,
   RunReply,
   SheetReply,
+  SkipReply,
   StateView,
   WriteReply,
 } from '../wire';
@@ -228,7 +229,7 @@ async function refresh(): Promise<void> {
         showFaults(s.faults);
         showEditors(s);
         byId('docName').textContent = s.spreadsheetName;
-        byId('clock').textContent = s.time;
+        if (!skipping) byId('clock').textContent = s.time;
         byId('clock').title = s.timeZone;
         const menus = JSON.stringify(s.menus);
         if (menus !== menusJson) {
@@ -287,15 +288,39 @@ window.addEventListener('message', (event: MessageEvent<FrameMessage>) => {
   }
 });
 
-// While skips run (each waits for the one before) the clock says so: a day's runs take a while.
+// Skips go an hour at a time, the clock shown from each one's reply: the server runs a skip's
+// executions with no turn for the page between them, so a day's skip, or several clicked quickly,
+// froze the clock until all was done. Clicks quicker than the skips add their time to what is
+// left; while any is left the buttons say "skipping…" and the clock is theirs alone (a state read
+// before a step's reply would set it back).
+const HOUR_MS = 3_600_000;
 const skipSet = document.querySelector<HTMLFieldSetElement>('fieldset.skip');
-let skipsUnderWay = 0;
+let skipLeft = 0;
+let skipping = false;
+async function skipAhead(): Promise<void> {
+  skipping = true;
+  skipSet?.setAttribute('aria-busy', 'true');
+  while (skipLeft > 0) {
+    const ms = Math.min(skipLeft, HOUR_MS);
+    skipLeft -= ms;
+    try {
+      const reply = await post<SkipReply>('/api/skip', { ms });
+      if (reply.ok) byId('clock').textContent = reply.time;
+      else throw new Error(reply.message);
+    } catch (error) {
+      // The rest is dropped: the notice says why, and the person can click again.
+      skipLeft = 0;
+      say('Error', error instanceof Error ? error.message : String(error));
+    }
+  }
+  skipping = false;
+  skipSet?.setAttribute('aria-busy', 'false');
+  await refresh();
+}
 for (const button of document.querySelectorAll<HTMLButtonElement>('[data-skip]')) {
   button.addEventListener('click', () => {
-    skipSet?.setAttribute('aria-busy', String(++skipsUnderWay > 0));
-    void act(() => post('/api/skip', { ms: Number(button.dataset.skip) })).finally(() =>
-      skipSet?.setAttribute('aria-busy', String(--skipsUnderWay > 0)),
-    );
+    skipLeft += Number(button.dataset.skip);
+    if (!skipping) void skipAhead();
   });
 }
 // Reset throws the whole workbook away: it asks first, in the page, with Cancel as the default.
@@ -338,6 +363,8 @@ byId('reset').addEventListener('click', () => {
 resetDialog.addEventListener('close', () => {
   if (resetDialog.returnValue !== 'reset') return;
   sidebarSerial = 0;
+  // The fresh spreadsheet starts at its own time: what was left of a skip is dropped.
+  skipLeft = 0;
   void act(() => post('/api/reset'));
 });
 byId('closeSidebar').addEventListener('click', () => void act(() => post('/api/close-sidebar')));
