@@ -245,4 +245,66 @@ describe('Scheduled refresh cards', () => {
     ]);
     expect(await inView(sb.locator('li.card').first().locator('h2'))).toBe(true);
   });
+
+  it('the open list shows a run the schedule made, without Reload, and leaves a card being edited as it is: what is typed, the keyboard and the view', async () => {
+    const { page, running } = bench();
+    await reset(page);
+    await refreshesInto(bench(), 'Live 1', 'Live 2', 'Live 3', 'Live 4');
+    const { sb, card } = await refreshCard(page, 'Live 1');
+    const lastRun = (c: Locator) => c.locator('dt:text-is("Last run") + dd').textContent();
+    await expect.poll(() => lastRun(card)).toBe('Not run yet');
+    // The last card's Edit, open at the foot of the list, its hour changed and the keyboard on it.
+    const edited = sb.locator('li.card', { hasText: 'Live 4' });
+    await edited.getByRole('button', { name: /^Edit: / }).click();
+    const hour = edited.getByLabel(/^At /);
+    await hour.selectOption('9');
+    await hour.focus();
+    const editorTop = () =>
+      edited.locator('.editor').evaluate((e) => Math.round(e.getBoundingClientRect().top));
+    const top = await editorTop();
+    // The next day's 07:00 passes while the list is open (the keyboard stays in the sidebar): the
+    // schedule runs each refresh.
+    const reads = () => running.workbench.rt.executions.filter((e) => e.fnName === 'listRefreshes').length;
+    const before = reads();
+    await running.workbench.skip(24 * 3_600_000);
+    const ran = /^2026-05-26 07:\d\d(:\d\d)?, \d+ rows?$/;
+    await expect.poll(() => lastRun(card), { timeout: 30_000 }).toMatch(ran);
+    expect(reads()).toBeGreaterThan(before);
+    // The card being edited is not drawn again: the hour typed, the keyboard on it, where it was.
+    expect(await edited.locator('.editor').count()).toBe(1);
+    expect(await hour.inputValue()).toBe('9');
+    expect(await hour.evaluate((e) => e === document.activeElement)).toBe(true);
+    expect(await editorTop()).toBe(top);
+    // Closed, it is drawn again with the rest.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => lastRun(edited), { timeout: 30_000 }).toMatch(ran);
+  });
+
+  it('hidden (another tab, the window minimised), the open list is not read; shown again, it is read at once', async () => {
+    const { page, running } = bench();
+    const { rt } = running.workbench;
+    await refreshesInto(bench(), 'Live hidden');
+    const { sb, card } = await refreshCard(page, 'Live hidden');
+    const lastRun = () => card.locator('dt:text-is("Last run") + dd').textContent();
+    await card.waitFor();
+    const was = await lastRun();
+    /** Tells the sidebar its tab is hidden or shown, as the browser does. */
+    const visibility = (state: 'hidden' | 'visible') =>
+      sb.locator('body').evaluate((_, s) => {
+        Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => s });
+        document.dispatchEvent(new Event('visibilitychange'));
+      }, state);
+    await visibility('hidden');
+    const reads = () => rt.executions.filter((e) => e.fnName === 'listRefreshes').length;
+    const before = reads();
+    // Its next 07:00 passes and it runs.
+    await running.workbench.skip(24 * 3_600_000);
+    // Three of the sidebar's minutes go by (its timers keep the clock's pace): no read, no change.
+    const from = rt.clock.now();
+    await expect.poll(() => rt.clock.now() - from, { timeout: 60_000 }).toBeGreaterThan(3 * 60_000);
+    expect(reads()).toBe(before);
+    expect(await lastRun()).toBe(was);
+    await visibility('visible');
+    await expect.poll(lastRun).toMatch(/^2026-\d\d-\d\d 07:\d\d(:\d\d)?, \d+ rows?$/);
+  });
 });

@@ -60,7 +60,7 @@ async function act(
 ): Promise<void> {
   say(`${label}…`, 'info', id);
   try {
-    render(await busy([...document.querySelectorAll('button')], call));
+    render(await busy([...document.querySelectorAll('button')], call), id);
     say(done, 'ok', id);
     sayRunEnded();
     then?.();
@@ -69,7 +69,10 @@ async function act(
     // left it (paused, say) before the refusal is put on it, so the redraw cannot push it out of view.
     ranNow.clear();
     const refusal = errorMessage(error);
-    await callServer('listRefreshes').then(render, () => readAgainLater(ON_RETURN_MS));
+    await callServer('listRefreshes').then(
+      (refreshes) => render(refreshes, id),
+      () => readAgainLater(ON_RETURN_MS),
+    );
     say(refusal, 'error', id);
   }
 }
@@ -106,11 +109,14 @@ function sayRunEnded(): void {
 
 /**
  * The list keeps itself true: while a refresh runs it is read again every few seconds, so its card
- * shows the outcome when the run ends; otherwise now and then, for runs the schedule starts. A run
+ * shows the outcome when the run ends; otherwise once a minute, for runs the schedule starts (a
+ * next run passed shows as due within the minute, on the server's clock, not this browser's). A run
  * of the caller's own is carried on by those reads (pollRefresh), as the Pull sidebar carries a
  * pull: the background trigger of a published add-on ticks only hourly.
  */
 const WHILE_RUNNING_MS = 3_000;
+// Each read is an Apps Script execution, counted in the user's quotas: once a minute is 60 an hour
+// while the list is in view, and none while it is hidden (but for a run of their own to carry on).
 const IDLE_MS = 60_000;
 let nextRead: number | undefined;
 
@@ -123,15 +129,14 @@ function readAgainLater(after?: number): void {
   window.clearTimeout(nextRead);
   // A run whose attempt failed waits for the background tick's retry: no need to ask every 3 s.
   const running = shown.some((r) => r.running && !r.retry);
+  // Hidden (another tab, the window minimised), nothing is read but for a run of the caller's own
+  // to carry on: shown again, the list is read at once (below).
+  if (document.visibilityState === 'hidden' && !shown.some((r) => r.mine && r.running && !r.retry)) return;
   const wait = after ?? (running ? WHILE_RUNNING_MS : IDLE_MS);
   nextRead = window.setTimeout(() => {
-    // Not while the user is editing a card, answering a card's question, or another action is under
-    // way: drawing the list again would throw the editor or the question away. (A focused button is
-    // drawn again focused: see render.)
-    if (
-      list.querySelector('.editor, .confirm') ||
-      [...document.querySelectorAll('button')].some((b) => b.disabled)
-    ) {
+    // Not while another action is under way: its answer draws the list. (A card being edited or
+    // asked about is left as it is, and a focused button is drawn again focused: see render.)
+    if ([...document.querySelectorAll('button')].some((b) => b.disabled)) {
       readAgainLater();
       return;
     }
@@ -331,7 +336,22 @@ list.addEventListener('focusout', (event) => {
   if (!drawing && !(event.target instanceof HTMLButtonElement && event.target.disabled)) lastAct = undefined;
 });
 
-function render(read: RefreshView[]): void {
+/**
+ * The cards whose Edit form or Delete question is open, but the one acted on (`except`): not drawn
+ * again, so what is typed there, the keyboard and an open choice stay.
+ */
+function inUse(except?: string): Map<string, Element> {
+  const cards = new Map<string, Element>();
+  for (const open of list.querySelectorAll('.editor, .confirm')) {
+    const card = open.closest<HTMLElement>('.card');
+    const id = card?.dataset.id;
+    if (card && id && id !== except) cards.set(id, card);
+  }
+  return cards;
+}
+
+/** Draws the list read; `acted`, the refresh an action was pressed on (its card is drawn anew). */
+function render(read: RefreshView[], acted?: string): void {
   const refreshes = byUrgency(read);
   shown = refreshes;
   // None: the list says so, and the list's description is empty.
@@ -342,8 +362,17 @@ function render(read: RefreshView[]): void {
       failing ? el('span', { class: 'failing' }, text) : text,
     ]),
   );
+  const kept = inUse(acted);
+  const cards = refreshes.map((r) => kept.get(r.id) ?? card(r));
   drawing = true;
-  list.replaceChildren(...refreshes.map(card));
+  // A card kept is never taken out of the page (that would drop the keyboard from it): the others
+  // are put around it, in the list's order.
+  const drawn = new Set(cards);
+  for (const old of [...list.children]) if (!drawn.has(old)) old.remove();
+  let at = list.firstElementChild;
+  for (const c of cards)
+    if (c === at) at = c.nextElementSibling;
+    else list.insertBefore(c, at);
   drawing = false;
   // Its card gone (deleted), what was said of it stays on the line under the list.
   if (said && !refreshes.some((r) => r.id === said?.id)) {
@@ -370,8 +399,9 @@ list.addEventListener('pointerdown', () => {
 });
 // The click comes after pointerup, in the same task: let it land first.
 window.addEventListener('pointerup', () => window.setTimeout(() => (pressing = false)));
-// Runs may have ended while the user was away.
+// Runs may have ended while the user was away, or the sidebar hidden (hiding it stops the reads).
 window.addEventListener('focus', () => readAgainLater(ON_RETURN_MS));
+document.addEventListener('visibilitychange', () => readAgainLater(ON_RETURN_MS));
 // The list is what loading shows: nothing more to say once it is there.
 const load = () => void act('Loading', () => callServer('listRefreshes'), '');
 // Said when done, so a screen reader hears that Reload did something (the list may look the same).
