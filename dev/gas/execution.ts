@@ -46,6 +46,12 @@ export class Execution {
   call<T>(service: ServiceName, costMs: number, body: () => T): T {
     const { counters } = this.world;
     counters[service].calls++;
+    // Another execution a test runs meanwhile (rt.meanwhile), as Apps Script runs others at once.
+    const other = this.world.meanwhile;
+    if (other?.service === service && ++other.seen >= other.call) {
+      this.world.meanwhile = undefined;
+      other.run();
+    }
     // A test's planned kill (rt.killAfter) lands before the call: it does not happen, as when time runs out.
     const plan = this.world.pendingKill;
     if (plan?.service === service && ++plan.seen >= plan.call) {

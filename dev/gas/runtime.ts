@@ -244,6 +244,16 @@ export class LocalRuntime {
     this.world.pendingKill = { service, call, seen: 0 };
   }
 
+  /**
+   * Runs `run` (another execution: `rt.run`, a sidebar's call, another user's) just before an
+   * execution's `call`-th call of `service` from now (1-based), as Apps Script runs executions at
+   * once: the one under way waits meanwhile, holding its locks. The plan waits for that call, in
+   * whichever execution makes it.
+   */
+  meanwhile(service: ServiceName, call: number, run: () => void): void {
+    this.world.meanwhile = { service, call, seen: 0, run };
+  }
+
   /** Replaces what UrlFetchApp reaches (undefined: no network). */
   setHttp(handler: HttpHandler | undefined): void {
     this.world.http = handler;

@@ -32,6 +32,14 @@ export interface KillPlan {
   seen: number;
 }
 
+/** rt.meanwhile's plan: other work run just before an execution's `call`-th call of a service from now. */
+export interface MeanwhilePlan {
+  service: ServiceName;
+  call: number;
+  seen: number;
+  run: () => void;
+}
+
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 export interface UiState {
@@ -89,6 +97,8 @@ export class World {
   readonly executionLimitMs: number;
   /** rt.killAfter's plan; it lapses when the execution it was meant for ends. */
   pendingKill: KillPlan | undefined;
+  /** rt.meanwhile's plan; it waits for the call, in whichever execution makes it. */
+  meanwhile: MeanwhilePlan | undefined;
   readonly triggerRuntimePerDayMs: number;
   readonly addonName: string;
   readonly scriptId = '1LocalAppsScriptProjectId000000000000000000000000';

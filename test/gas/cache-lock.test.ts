@@ -14,6 +14,13 @@ function tryScript(ms) {
 }
 function waitDocument(ms) { LockService.getDocumentLock().waitLock(ms); return 'locked'; }
 function takeUserLock() { return LockService.getUserLock().tryLock(0); }
+function lockedWrite(key) {
+  var lock = LockService.getScriptLock();
+  lock.waitLock(1000);
+  PropertiesService.getScriptProperties().setProperty(key, 'v');
+  lock.releaseLock();
+  return 'written';
+}
 `;
 
 describe('CacheService', () => {
@@ -69,5 +76,23 @@ describe('LockService', () => {
     rt.holdLock('user');
     expect(rt.run('takeUserLock').value).toBe(false);
     expect(rt.asUser('other@example.com').run('takeUserLock').value).toBe(true);
+  });
+});
+
+describe('rt.meanwhile', () => {
+  it('runs another execution just before the n-th call of a service, meeting the locks held then', () => {
+    const rt = runtimeFor(CODE);
+    const seen: unknown[] = [];
+    rt.meanwhile('properties', 1, () =>
+      seen.push(rt.asUser('other@example.com').run('tryScript', 2_000).value),
+    );
+    // No properties call: the plan waits for one.
+    expect(rt.run('tryScript', 0).value).toMatchObject({ got: true });
+    expect(seen).toEqual([]);
+    expect(rt.run('lockedWrite', 'k').value).toBe('written');
+    expect(seen).toEqual([expect.objectContaining({ got: false })]);
+    // Once only.
+    expect(rt.run('lockedWrite', 'k2').value).toBe('written');
+    expect(seen).toHaveLength(1);
   });
 });
