@@ -9,6 +9,7 @@ import {
   type SettingsView,
 } from '../core/settings';
 import { parseInput } from '../core/validation';
+import { documentLock } from './adapters/gas-lock';
 import { documentStore, userStore } from './adapters/properties-store';
 import { savedUserId } from './user';
 
@@ -44,9 +45,10 @@ function keyPaused(): number {
 }
 
 export function clearApiKey(): SettingsView {
-  userStore().delete(KEY);
   // Their refreshes here stop now, as Remove key says, not one failure e-mail each at their next run.
+  // Paused first: when the spreadsheet is too busy to pause them, the key stays too.
   const id = savedUserId();
-  if (id) pauseForRemovedKey({ store: documentStore(), user: { id, email: '' } });
+  if (id) pauseForRemovedKey({ store: documentStore(), lock: documentLock(), user: { id, email: '' } });
+  userStore().delete(KEY);
   return getSettings();
 }

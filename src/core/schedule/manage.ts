@@ -9,11 +9,14 @@ import { makeRoom } from '../share';
 import { InputError, parseInput } from '../validation';
 import { keyPauseNamed, NO_KEY_TO_RESUME } from './key-pause';
 import { scheduleAfter } from './next-run';
-import { type Refresh, RefreshInput, RefreshStore } from './refresh';
+import { changeRefresh, changeRefreshes, type Refresh, RefreshInput, RefreshStore } from './refresh';
 import type { RefreshDeps } from './run-refreshes';
 import { gone, refreshInto, refreshWords, toHaveDone } from './sheet-refresh';
 
-type Deps = Pick<PullDeps, 'store' | 'clock' | 'zone' | 'user' | 'newId' | 'targets' | 'spreadsheetId'> &
+type Deps = Pick<
+  PullDeps,
+  'store' | 'lock' | 'clock' | 'zone' | 'user' | 'newId' | 'targets' | 'spreadsheetId'
+> &
   Pick<RefreshDeps, 'ensureScheduler' | 'hasKey'>;
 
 /** Scheduled refreshes one editor may keep in a spreadsheet. */
@@ -36,9 +39,12 @@ function checked(input: unknown): RefreshInput {
 }
 
 export function ownedRefresh(deps: { store: Deps['store']; user: Caller }, id: string): Refresh {
-  const refresh = new RefreshStore(deps.store).get(id);
+  return owned(deps.user, new RefreshStore(deps.store).get(id));
+}
+
+function owned(user: Caller, refresh: Refresh | undefined): Refresh {
   if (!refresh) throw new Error('That scheduled refresh no longer exists.');
-  return requireOwner(deps.user, refresh, 'refresh');
+  return requireOwner(user, refresh, 'refresh');
 }
 
 /**
@@ -48,9 +54,30 @@ export function ownedRefresh(deps: { store: Deps['store']; user: Caller }, id: s
 export function saveRefresh(deps: Deps, input: unknown, key: string): Refresh {
   const store = new RefreshStore(deps.store);
   const valid = checked(input);
-  const existing =
-    (store.get(key) ? ownedRefresh(deps, key) : undefined) ??
-    store.all().find((r) => owns(deps.user, r) && r.requestKey === key);
+  const found = store.get(key)
+    ? key
+    : store.all().find((r) => owns(deps.user, r) && r.requestKey === key)?.id;
+  const id = found ?? deps.newId();
+  // An edit changes the refresh as saved now (a run may have ended since it was read), if still there.
+  const refresh = changeRefresh(deps, id, (saved) =>
+    edited(deps, valid, { id, key }, found === undefined ? undefined : owned(deps.user, saved)),
+  ) as Refresh;
+  return noted(deps, refresh, deps.ensureScheduler());
+}
+
+/** The refresh with why its runs cannot start (ensureScheduler's words), if there is a why. */
+function noted(deps: Deps, refresh: Refresh, notice: string | undefined): Refresh {
+  return notice ? (changeRefresh(deps, refresh.id, (r) => r && { ...r, notice }) ?? refresh) : refresh;
+}
+
+/** The refresh `valid` makes of `existing` (an edit), or a new one with id `id`. */
+function edited(
+  deps: Deps,
+  valid: RefreshInput,
+  { id, key }: { id: string; key: string },
+  existing: Refresh | undefined,
+): Refresh {
+  const store = new RefreshStore(deps.store);
   if (!existing && store.all().filter((r) => owns(deps.user, r)).length >= MAX_REFRESHES) {
     throw new InputError('Scheduled refresh', [
       `you already have ${MAX_REFRESHES} scheduled refreshes in this spreadsheet; delete one first`,
@@ -82,7 +109,7 @@ export function saveRefresh(deps: Deps, input: unknown, key: string): Refresh {
   const refresh: Refresh = {
     ...before,
     ...valid,
-    id: existing?.id ?? deps.newId(),
+    id,
     owner: deps.user.email,
     ownerId: deps.user.id,
     requestKey: existing?.requestKey ?? key,
@@ -101,13 +128,19 @@ export function saveRefresh(deps: Deps, input: unknown, key: string): Refresh {
     delete refresh.pausedForKey;
   }
   makeRoom(deps.store, deps.user, 'refresh.', refresh, now);
-  store.save(refresh);
-  const notice = deps.ensureScheduler();
-  return notice ? store.save({ ...refresh, notice }) : refresh;
+  return refresh;
 }
 
 export function setPaused(deps: Deps, id: string, paused: boolean): Refresh {
-  const { pausedReason: _, pausedForKey: ___, notice: __, ...refresh } = ownedRefresh(deps, id);
+  const saved = changeRefresh(deps, id, (found) =>
+    pausedAs(deps, owned(deps.user, found), paused),
+  ) as Refresh;
+  return noted(deps, saved, paused ? undefined : deps.ensureScheduler());
+}
+
+/** The caller's refresh paused, or resumed if it can run. */
+function pausedAs(deps: Deps, saved: Refresh, paused: boolean): Refresh {
+  const { pausedReason: _, pausedForKey: ___, notice: __, ...refresh } = saved;
   // Resumed, it would only pause again at its next run, saying so an hour or a day later.
   if (!paused && !deps.targets.exists(refresh.spec.target, refresh.sheetId))
     throw new InputError('Resume', [`It cannot run: ${gone(refresh)}`]);
@@ -120,14 +153,11 @@ export function setPaused(deps: Deps, id: string, paused: boolean): Refresh {
     delete refresh.failingSince;
   }
   const now = deps.clock.now();
-  const store = new RefreshStore(deps.store);
-  const saved = store.save({
+  return {
     ...refresh,
     paused,
     ...scheduleAfter(refresh.frequency, now, deps.zone),
-  });
-  const notice = paused ? undefined : deps.ensureScheduler();
-  return notice ? store.save({ ...saved, notice }) : saved;
+  };
 }
 
 /**
@@ -135,14 +165,19 @@ export function setPaused(deps: Deps, id: string, paused: boolean): Refresh {
  * paused for want of it (every editor's card says so), rather than each failing at its next run and
  * e-mailing them of what they just did. One they paused themselves is left as it is.
  */
-export function pauseForRemovedKey(deps: Pick<Deps, 'store' | 'user'>): void {
-  const store = new RefreshStore(deps.store);
-  for (const r of store.all()) {
-    if (!owns(deps.user, r) || (r.paused && r.pausedForKey !== true)) continue;
-    const { notice: _, ...rest } = r;
-    const pausedReason = `Paused: ${keyPauseNamed(r, 'removed')}.`;
-    store.save({ ...rest, paused: true, pausedForKey: 'missing', pausedReason });
-  }
+export function pauseForRemovedKey(deps: Pick<Deps, 'store' | 'lock' | 'user'>): void {
+  const mine = new RefreshStore(deps.store).all().filter((r) => owns(deps.user, r));
+  if (mine.length === 0) return;
+  changeRefreshes(
+    deps,
+    mine.map((r) => r.id),
+    (r) => {
+      if (!r || (r.paused && r.pausedForKey !== true)) return undefined;
+      const { notice: _, ...rest } = r;
+      const pausedReason = `Paused: ${keyPauseNamed(r, 'removed')}.`;
+      return { ...rest, paused: true, pausedForKey: 'missing', pausedReason };
+    },
+  );
 }
 
 /** The caller's refreshes a run paused for their key (none saved, or Assembled refused it). */
@@ -151,7 +186,9 @@ export function pausedForKey(deps: Pick<Deps, 'store' | 'user'>): number {
     .length;
 }
 
-export function deleteRefresh(deps: Pick<Deps, 'store' | 'user'>, id: string): void {
-  ownedRefresh(deps, id);
-  new RefreshStore(deps.store).delete(id);
+export function deleteRefresh(deps: Pick<Deps, 'store' | 'lock' | 'user'>, id: string): void {
+  changeRefresh(deps, id, (saved) => {
+    owned(deps.user, saved);
+    return null;
+  });
 }

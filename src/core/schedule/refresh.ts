@@ -3,8 +3,9 @@
 // under their trigger and their API key.
 import * as z from 'zod/mini';
 import { lazy } from '../lazy';
+import { withLock } from '../lock';
 import type { OwnedRecord } from '../owner';
-import type { Store } from '../ports';
+import type { Lock, Store } from '../ports';
 import { PullSpec } from '../pull/pull-spec';
 import { RecordStore } from '../record-store';
 import type { PulledRange } from './catch-up';
@@ -81,3 +82,33 @@ export class RefreshStore extends RecordStore<Refresh> {
     return super.all().sort((a, b) => a.createdAt - b.createdAt);
   }
 }
+
+/**
+ * Changes saved refreshes under the spreadsheet's lock, each from its record as saved now: a run's
+ * end (the dispatcher, the owner's sidebar) and the owner's buttons change the same records, and a
+ * record read before and written back after would undo a change made meanwhile (a Pause, a
+ * Delete). `change` returns the record to save, null to delete it, or undefined to leave it; it
+ * must not call Assembled (the lock is held meanwhile).
+ */
+export function changeRefreshes(
+  deps: { store: Store; lock: Lock },
+  ids: readonly string[],
+  change: (saved: Refresh | undefined) => Refresh | null | undefined,
+): (Refresh | undefined)[] {
+  return withLock(deps.lock, () => {
+    const store = new RefreshStore(deps.store);
+    return ids.map((id) => {
+      const saved = store.get(id);
+      const next = change(saved);
+      if (next === null) store.delete(id);
+      return next === null ? undefined : next === undefined ? saved : store.save(next);
+    });
+  });
+}
+
+/** changeRefreshes for one refresh: the record as it now stands (undefined when there is none). */
+export const changeRefresh = (
+  deps: { store: Store; lock: Lock },
+  id: string,
+  change: (saved: Refresh | undefined) => Refresh | null | undefined,
+): Refresh | undefined => changeRefreshes(deps, [id], change)[0];

@@ -3,7 +3,6 @@
 import { cutText } from '../cut-text';
 import { JobStore } from '../jobs/job-store';
 import { isTerminal, NO_KEY, type PullJob } from '../jobs/pull-job';
-import { withLock } from '../lock';
 import { owns } from '../owner';
 import { advancePull, failureOf, logRun, type PullDeps, startPull, type Turn } from '../pull/run-pull';
 import { failedRunNote, generatedAt, pulledFrom } from '../pull/source-note';
@@ -24,7 +23,7 @@ import {
 import { daysToLoad, heldAfter, loadsOnce } from './held-days';
 import { keyPauseNamed, keyPauseToOwner, NO_KEY_TO_RUN, noKeyFor } from './key-pause';
 import { nextRunIn, scheduleAfter } from './next-run';
-import { type Refresh, RefreshStore, type RunStatus } from './refresh';
+import { changeRefresh, type Refresh, RefreshStore, type RunStatus } from './refresh';
 import { gone, namedNow, pausedGone, sheetGone } from './sheet-refresh';
 
 export interface Notifier {
@@ -139,12 +138,10 @@ export function carryOnRun(deps: RefreshDeps, refresh: Refresh, turn?: Turn): Re
  * only the first records it (and sends its e-mail).
  */
 function settle(deps: RefreshDeps, refreshId: string, jobId: string): Refresh | undefined {
-  return withLock(deps.lock, () => {
-    const store = new RefreshStore(deps.store);
-    const refresh = store.get(refreshId);
-    if (refresh?.jobId !== jobId) return refresh;
+  return changeRefresh(deps, refreshId, (refresh) => {
+    if (refresh?.jobId !== jobId) return undefined;
     const job = runJob(deps, refresh, jobId);
-    return job && !isTerminal(job) ? refresh : store.save(finish(deps, refresh, job));
+    return job && !isTerminal(job) ? undefined : finish(deps, refresh, job);
   });
 }
 
@@ -155,7 +152,7 @@ function settle(deps: RefreshDeps, refreshId: string, jobId: string): Refresh | 
 export function runNowByHand(deps: RefreshDeps, refresh: Refresh, turn: Turn): Refresh {
   if (!deps.hasKey()) throw new InputError('Run now', [NO_KEY_TO_RUN]);
   if (deps.targets.exists(refresh.spec.target, refresh.sheetId)) return runNow(deps, refresh, turn, true);
-  new RefreshStore(deps.store).save(pause(refresh, gone(refresh)));
+  changeRefresh(deps, refresh.id, (saved) => saved && pause(saved, gone(saved)));
   // Said to the owner alone, who can act on it: what to do too.
   throw new InputError('Run now', [`Nothing was run: ${gone(refresh)}`]);
 }
@@ -228,22 +225,22 @@ export function runNow(deps: RefreshDeps, refresh: Refresh, turn?: Turn, pressed
  * ran: its last run stays the last one that did.
  */
 function pauseGone(deps: RefreshDeps, refresh: Refresh): Refresh {
-  return withLock(deps.lock, () => {
-    const store = new RefreshStore(deps.store);
-    const r = store.get(refresh.id);
-    if (!r || r.paused || r.jobId) return r ?? refresh;
-    const now = deps.clock.now();
-    const row = { owner: r.owner, spec: r.spec, refreshId: r.id, errors: 0, nextPollAt: now };
+  let paused: Refresh | undefined;
+  const now = changeRefresh(deps, refresh.id, (r) => {
+    if (!r || r.paused || r.jobId) return undefined;
+    const at = deps.clock.now();
+    const row = { owner: r.owner, spec: r.spec, refreshId: r.id, errors: 0, nextPollAt: at };
     logRun(
       deps,
-      { ...row, state: 'failed', createdAt: now, updatedAt: now, message: `${pausedGone(r)}.` },
+      { ...row, state: 'failed', createdAt: at, updatedAt: at, message: `${pausedGone(r)}.` },
       undefined,
       'paused',
     );
-    const paused = store.save(pause(r, gone(r)));
-    if (r.notifyByEmail) deps.notify.failed([{ ...goneNotice(paused), cannotRun: true }]);
+    paused = pause(r, gone(r));
     return paused;
   });
+  if (paused?.notifyByEmail) deps.notify.failed([{ ...goneNotice(paused), cannotRun: true }]);
+  return now ?? refresh;
 }
 
 /** The owner's e-mail of a refresh whose sheet was deleted: what happened, what went with it, the way back. */
