@@ -1,12 +1,18 @@
 import type { Clock, Lock, Store } from './ports';
 
+/** Locks this execution holds: work taking one again (a refresh's run starting its pull) runs inside. */
+const held = new WeakSet<Lock>();
+
 /** Runs `work` holding the document lock: one Assembled task at a time per spreadsheet. */
 export function withLock<T>(lock: Lock, work: () => T): T {
+  if (held.has(lock)) return work();
   if (!lock.tryLock(30_000))
     throw new Error('Another Assembled task is busy in this spreadsheet; try again in a moment.');
+  held.add(lock);
   try {
     return work();
   } finally {
+    held.delete(lock);
     lock.release();
   }
 }

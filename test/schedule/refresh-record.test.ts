@@ -70,7 +70,11 @@ describe("a refresh's saved record", () => {
     s.clock.advance(HOUR);
     const last = store.get(id) as Refresh;
     const dueAt = last.lastRun?.dueAt ?? 0;
-    const again = runNow(s.deps, { ...last, nextRunAt: dueAt, nextRunFrom: dueAt - 1 }, sidebarTurn(s.clock));
+    const again = runNow(
+      s.deps,
+      store.save({ ...last, nextRunAt: dueAt, nextRunFrom: dueAt - 1 }),
+      sidebarTurn(s.clock),
+    );
     expect(again.lastRun?.status).toBe('skipped');
   });
 });

@@ -292,3 +292,42 @@ describe("a refresh's run ends once", () => {
     expect(store.get(id)).toEqual(ended);
   });
 });
+
+describe("a refresh's run begins from its record as saved then", () => {
+  it('a refresh its owner paused after the dispatcher listed its refreshes is not run, and stays paused', () => {
+    const s = setupWithSheet();
+    s.grids.set('Second', new MemoryGrid([['keep me']]));
+    const hourly = (sheet: string) => ({
+      ...weeklyPeople(),
+      spec: { ...weeklyPeople().spec, target: { kind: 'sheet', name: sheet } },
+      frequency: { kind: 'hourly' },
+    });
+    saveRefresh(s.deps, hourly('Time off'), 'refresh-0301');
+    const second = saveRefresh(s.deps, hourly('Second'), 'refresh-0302');
+    // The owner presses Pause on the second as soon as the dispatcher, its list read, first lets
+    // the lock go (while it starts the first).
+    const lock = s.deps.lock;
+    let pressed = false;
+    s.deps.lock = {
+      tryLock: (ms) => lock.tryLock(ms),
+      release() {
+        lock.release();
+        if (pressed) return;
+        pressed = true;
+        setPaused(s.deps, second.id, true);
+      },
+    };
+    s.clock.advance(3_600_000);
+    runDueRefreshes(s.deps, s.clock.now() + 300_000);
+    expect(pressed).toBe(true);
+    const saved = new RefreshStore(s.deps.store).get(second.id);
+    expect({
+      paused: saved?.paused,
+      ran: saved?.lastRun !== undefined || saved?.jobId !== undefined,
+    }).toEqual({
+      paused: true,
+      ran: false,
+    });
+    expect(s.logs.map((l) => l.what)).toEqual(['Scheduled: Time-off requests 2026-05-18 to 2026-05-24']);
+  });
+});

@@ -162,7 +162,16 @@ export function runNowByHand(deps: RefreshDeps, refresh: Refresh, turn: Turn): R
  * due); a late trigger runs a missed refresh once.
  */
 export function runNow(deps: RefreshDeps, refresh: Refresh, turn?: Turn, pressed = false): Refresh {
-  const store = new RefreshStore(deps.store);
+  // Begun from the record as saved now: since `refresh` was read (the dispatcher lists its refreshes
+  // as its tick begins) its owner may have paused, edited or deleted it, or another run begun.
+  const begun = changeRefresh(deps, refresh.id, (saved) =>
+    saved && !saved.jobId && (pressed || !saved.paused) ? startRun(deps, saved, pressed) : undefined,
+  );
+  return begun ? carryOnRun(deps, begun, turn) : refresh;
+}
+
+/** The refresh with its run begun: its pull started, or the run recorded as failed or skipped. */
+function startRun(deps: RefreshDeps, refresh: Refresh, pressed: boolean): Refresh {
   const now = deps.clock.now();
   const due = nextRunIn(refresh, deps.zone);
   const byHand = pressed || now < due;
@@ -170,7 +179,8 @@ export function runNow(deps: RefreshDeps, refresh: Refresh, turn?: Turn, pressed
   let r: Refresh = { ...refresh, ...scheduleAfter(refresh.frequency, now, deps.zone) };
   const period = refresh.spec.range ? resolveRange(refresh.spec.range, now, deps.zone) : undefined;
 
-  // Deleted since the tick looked (by another editor, as it ran).
+  // Deleted since the tick looked (by another editor, as it ran). Under the lock already: pauseGone
+  // takes it again, which withLock allows.
   if (!deps.targets.exists(refresh.spec.target, refresh.sheetId)) return pauseGone(deps, refresh);
   // Renamed since: its card, the log and any later message name the sheet as its tab does.
   r = namedNow(deps.targets, r);
@@ -181,19 +191,17 @@ export function runNow(deps: RefreshDeps, refresh: Refresh, turn?: Turn, pressed
   const held = loadOnce ? daysToLoad(refresh.held, period) : undefined;
   if (loadOnce && !held) {
     const why = `Nothing appended: the table holds ${datesWords(period)} already, loaded after those days were over.`;
-    return store.save(record(r, 'skipped', now, 0, why));
+    return record(r, 'skipped', now, 0, why);
   }
   // A scheduled run skips a period appended whole before; Run now is asked for, so it runs (an
   // append into a sheet adds only rows not there yet).
   if (refresh.spec.mode === 'append' && now >= due && period && refresh.appended?.includes(periodKey)) {
-    return store.save(
-      record(
-        r,
-        'skipped',
-        now,
-        0,
-        `Nothing appended: ${datesWords(period)} went in whole at an earlier run.`,
-      ),
+    return record(
+      r,
+      'skipped',
+      now,
+      0,
+      `Nothing appended: ${datesWords(period)} went in whole at an earlier run.`,
     );
   }
   let job: PullJob;
@@ -213,10 +221,9 @@ export function runNow(deps: RefreshDeps, refresh: Refresh, turn?: Turn, pressed
   } catch (error) {
     const failure = failureOf(error);
     const message = failure === NO_KEY ? noKeyFor(r) : error instanceof Error ? error.message : String(error);
-    return store.save(failedAtStart(deps, r, { dueAt, byHand, period }, { failure, message }));
+    return failedAtStart(deps, r, { dueAt, byHand, period }, { failure, message });
   }
-  r = store.save({ ...r, jobId: job.id, runDueAt: dueAt, ...(period ? { runFrom: period.from } : {}) });
-  return carryOnRun(deps, r, turn);
+  return { ...r, jobId: job.id, runDueAt: dueAt, ...(period ? { runFrom: period.from } : {}) };
 }
 
 /**
