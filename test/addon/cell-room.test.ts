@@ -199,3 +199,25 @@ describe('Pull data, a schedule grid or coverage into a new sheet', () => {
     ]);
   });
 });
+
+describe('Pull data, a schedule grid with no room left', () => {
+  it('is refused in words before the old picture is touched', async () => {
+    const { rt } = await startLocalAddon({ now: '2026-11-05T12:00:00Z' });
+    const grid = (from: string) => ({
+      source: { kind: 'resource', resource: 'schedule_grid' },
+      range: { kind: 'absolute', from, to: '2026-10-27' },
+      target: { kind: 'sheet', name: 'Grid' },
+      mode: 'replace',
+    });
+    rt.workbook.addSheet('Grid');
+    expect((await pullToEnd(rt, grid('2026-10-27'), key())).state).toBe('done');
+    const before = rt.workbook.values('Grid');
+    leaveRoom(rt, 1_000);
+    // A week of days: seven times the rows, more than the room left.
+    const job = await pullToEnd(rt, grid('2026-10-21'), key());
+    expect(job.message).toMatch(
+      /^The table is [\d,]+ rows by [\d,]+ columns and needs room for [\d,]+ more cells, but the spreadsheet has room for [\d,]+: Google Sheets holds 10,000,000 cells/,
+    );
+    expect(rt.workbook.values('Grid')).toEqual(before);
+  });
+});

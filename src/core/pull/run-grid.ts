@@ -6,7 +6,7 @@ import type { Zone } from '../ports';
 import { cellName } from '../sheet/a1';
 import type { Extent } from '../sheet/grid';
 import { writePicture } from '../sheet/write-picture';
-import { refuseCovering } from '../sheet/write-table';
+import { checkCellLimit, refuseCovering } from '../sheet/write-table';
 import type { CellValue } from '../table/build-table';
 import type { PullFilters } from './pull-spec';
 import { fitMade, type OpenTarget } from './pull-target';
@@ -46,6 +46,8 @@ export function pullScheduleGrid(
   refuseCovering(grid, previous ? { ...at, previous } : at, extent);
   const reached = { rows: target.row + extent.rows - 1, cols: target.col + extent.cols - 1 };
   fitMade(target, reached);
+  // Said in words before anything is cleared, as a table's pull does, not as Sheets' own refusal.
+  checkCellLimit(grid, at, extent);
   grid.growTo(reached);
   // A picture whose rows were all deleted has nothing left to clear.
   if (previous?.rows) {
