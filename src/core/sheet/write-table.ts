@@ -270,7 +270,7 @@ function project(table: Table, p: Placement): CellValue[][] {
 }
 
 /** The sheet's size, from A1, that a block of `extent` at the table's cell needs. */
-export function reach(o: WriteOptions, extent: Extent): Extent {
+export function reach(o: Pick<WriteOptions, 'row' | 'col'>, extent: Extent): Extent {
   return { rows: o.row - 1 + extent.rows, cols: o.col - 1 + extent.cols };
 }
 
@@ -281,7 +281,7 @@ export function checkRoom(uses: readonly SheetUse[], table: Extent, staged = fal
 }
 
 /** The same for a write into one sheet, grown to hold a block of `extent` at the table's cell. */
-export function checkCellLimit(grid: Grid, o: WriteOptions, extent: Extent): void {
+export function checkCellLimit(grid: Grid, o: Pick<WriteOptions, 'row' | 'col'>, extent: Extent): void {
   checkRoom([{ grid, after: grown(grid.gridSize(), reach(o, extent)) }], extent);
 }
 
