@@ -29,10 +29,12 @@ function views(deps: RefreshDeps): RefreshView[] {
   const budget = backgroundNotice(now);
   const jobs = new JobStore(deps.store);
   const hasKey = deps.hasKey();
+  // One list of the sheets for every card: the sidebar lists them again each minute it is open.
+  const sheets = deps.targets.listed();
   return new RefreshStore(deps.store).all().map((saved) => {
-    const r = namedNow(deps.targets, saved);
+    const r = namedNow(sheets, saved);
     // Looked up for every viewer, with no key: a sheet deleted shows on its card before any run.
-    const there = deps.targets.exists(r.spec.target, r.sheetId);
+    const there = sheets.exists(r.spec.target, r.sheetId);
     const run = r.jobId ? jobs.get(r.jobId) : undefined;
     const v = refreshView(r, deps.user, deps.zone, now, run, there, hasKey);
     // The budget is the owner's: only their own refreshes wait on it.

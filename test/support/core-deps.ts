@@ -80,7 +80,9 @@ export function coreSetup(dialect: Dialect = 'seed', apiKey = TEST_KEY) {
         };
       },
       exists,
-      existing: () => exists,
+      listed() {
+        return this;
+      },
       nameOf: (sheetId) => {
         const name = nameOf(sheetId);
         return name !== undefined && grids.has(name) ? name : undefined;

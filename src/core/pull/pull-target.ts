@@ -68,10 +68,10 @@ export interface Targets {
   /** Whether the target's sheet is there (a new-sheet target without an id always can be). */
   exists(target: PullTarget, sheetId?: number): boolean;
   /**
-   * Asks `exists` of many targets from one list of the sheets, taken at the first question: the
-   * dispatcher's tick looks at every refresh with it.
+   * `exists` and `nameOf` for many targets from one list of the sheets, taken at the first
+   * question: the dispatcher's tick and the refreshes sidebar look at every refresh with it.
    */
-  existing(): (target: PullTarget, sheetId?: number) => boolean;
+  listed(): Pick<Targets, 'exists' | 'nameOf'>;
   /** The id of the sheet the target names now; undefined for a new sheet not made yet. */
   bind(target: PullTarget): number | undefined;
   /** The name the sheet with this id has now; undefined when it is gone. */

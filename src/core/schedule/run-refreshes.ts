@@ -86,7 +86,7 @@ export function runDueRefreshes(deps: RefreshDeps, deadline: number): void {
 function dueRefreshes(deps: RefreshDeps, deadline: number): void {
   const started: string[] = [];
   // One list of the sheets for the tick, asked of every refresh not running.
-  const there = deps.targets.existing();
+  const there = deps.targets.listed();
   for (const refresh of ownRefreshes(deps)) {
     if (deps.clock.now() >= deadline) break;
     if (refresh.jobId) {
@@ -94,7 +94,7 @@ function dueRefreshes(deps: RefreshDeps, deadline: number): void {
       continue;
     }
     if (refresh.paused) continue;
-    if (!there(refresh.spec.target, refresh.sheetId)) {
+    if (!there.exists(refresh.spec.target, refresh.sheetId)) {
       pauseGone(deps, refresh);
       continue;
     }

@@ -86,13 +86,19 @@ export function sheetTargets(ss: Spreadsheet, store: Store): Targets {
       };
     },
     exists: (target, sheetId) => alwaysThere(target, sheetId) || find(ss, target, sheetId) !== null,
-    existing() {
-      let sheets: { id: number; name: string }[] | undefined;
-      return (target, sheetId) => {
-        if (alwaysThere(target, sheetId)) return true;
-        sheets ??= ss.getSheets().map((s) => ({ id: s.getSheetId(), name: s.getName().toLowerCase() }));
-        const name = targetSheet(target).toLowerCase();
-        return sheets.some((s) => (sheetId === undefined ? s.name === name : s.id === sheetId));
+    listed() {
+      let list: { id: number; name: string }[] | undefined;
+      const sheets = () => (list ??= ss.getSheets().map((s) => ({ id: s.getSheetId(), name: s.getName() })));
+      return {
+        // find's rule over the list: by id when bound, else by name whatever its case.
+        exists(target, sheetId) {
+          if (alwaysThere(target, sheetId)) return true;
+          const name = targetSheet(target).toLowerCase();
+          return sheets().some((s) =>
+            sheetId === undefined ? s.name.toLowerCase() === name : s.id === sheetId,
+          );
+        },
+        nameOf: (sheetId) => sheets().find((s) => s.id === sheetId)?.name,
       };
     },
     nameOf: (sheetId) => byId(ss, sheetId)?.getName(),
