@@ -70,3 +70,39 @@ describe('the failure e-mail', () => {
     expect(mail.body).not.toMatch(/evil/);
   });
 });
+
+describe('the e-mail of many refreshes given up together', () => {
+  const notices = (n: number): Parameters<typeof failureMail>[0] =>
+    Array.from({ length: n }, (_, i) => ({
+      refresh: { ...refresh, id: `r${i}` },
+      message: 'Assembled is down.',
+      next: '',
+    }));
+
+  it('names the first three in its subject and counts the rest; the body names each', () => {
+    const mail = failureMail(notices(12), sheet);
+    expect(mail.subject).toBe(
+      '12 Assembled scheduled refreshes of yours failed: Teams; Teams; Teams; and 9 more',
+    );
+    expect(mail.body.match(/^Refresh: Teams, into the sheet "Teams"$/gm)).toHaveLength(12);
+    expect(failureMail(notices(3), sheet).subject).toBe(
+      '3 Assembled scheduled refreshes of yours failed: Teams; Teams; Teams',
+    );
+  });
+
+  it('cuts long words short in the subject, marked as cut', () => {
+    const report = {
+      ...refresh.spec,
+      source: { kind: 'report', report: 'handle_time', granularity: 'day' },
+      range: { kind: 'absolute', from: '2026-11-01', to: '2026-11-30' },
+    };
+    const long = notices(3).map((n) => ({
+      ...n,
+      refresh: { ...n.refresh, spec: report as Refresh['spec'] },
+    }));
+    const { subject } = failureMail(long, sheet);
+    const words = subject.replace(/^3 Assembled scheduled refreshes of yours failed: /, '');
+    expect(words).toMatch(/^Handle time report .{80,}…$/);
+    expect(words.length).toBe(121);
+  });
+});

@@ -14,6 +14,9 @@ import { nextRunIn } from './next-run';
 import type { Refresh } from './refresh';
 
 const NAME_MAX = 80;
+/** Refreshes a subject names before "and N more", and how long their words may run. */
+const SUBJECT_NAMED = 3;
+const SUBJECT_WHATS_MAX = 120;
 
 /** A name set by someone else, made safe to show inside an e-mail as plain data. */
 export function quoteAsData(name: string): string {
@@ -145,7 +148,10 @@ export function failureMail(
   const { verb, line } = outcome(notices);
   const each = notices.map(told);
   const many = notices.length > 1;
-  const whats = notices.map((n) => whatOf(n.refresh)).join('; ');
+  // A subject a mail list shows whole: the first few, then how many more (the body names each).
+  const shown = notices.slice(0, SUBJECT_NAMED).map((n) => whatOf(n.refresh));
+  const more = notices.length - shown.length;
+  const whats = cutText(`${shown.join('; ')}${more ? `; and ${more} more` : ''}`, SUBJECT_WHATS_MAX);
   return {
     subject: many
       ? `${notices.length} Assembled scheduled refreshes of yours ${verb}: ${whats}`
