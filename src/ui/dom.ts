@@ -65,19 +65,36 @@ export const focusLost = (): boolean =>
 /** The progress heading a job's start put the keyboard on (waitAtProgress), until it moves on. */
 let waiting: HTMLElement | undefined;
 
+/** Whether the keyboard fell from the control that had it: to the page, or onto it disabled. */
+const dropped = (): boolean => {
+  const at = document.activeElement;
+  return focusLost() || (document.hasFocus() && at instanceof HTMLButtonElement && at.disabled);
+};
+
 /**
  * A job just started here (Pull data, Push), its button disabled: the keyboard waits at the job's
  * progress heading (tabindex -1), which a screen reader then says, not on the page, and never on
  * Stop, where the next Enter of a double press would stop the job. Stop is the next Tab. Left
- * there, the focus goes back to the button when the job ends (busy). A focus the person moved
- * meanwhile (a field, the sheet) is left where it is.
+ * there, the focus goes back to the button when the job ends (busy), unless the page keeps it at
+ * the outcome (stayAtOutcome). A focus the person moved meanwhile (a field, the sheet) is left
+ * where it is.
  */
 export function waitAtProgress(heading: HTMLElement): void {
-  const at = document.activeElement;
-  if (!focusLost() && !(document.hasFocus() && at instanceof HTMLButtonElement && at.disabled)) return;
+  if (!dropped()) return;
   heading.focus({ preventScroll: true });
   waiting = heading;
   heading.addEventListener('blur', () => (waiting = undefined), { once: true });
+}
+
+/**
+ * A job ended (a push): the keyboard stays at its heading, now over how it ended, or goes there
+ * from Stop, hidden once pressed; not back to the button, where the second Enter of a double
+ * press would run the job again when it was over by then. The button is a Shift+Tab away. A focus
+ * the person moved meanwhile is left where it is.
+ */
+export function stayAtOutcome(heading: HTMLElement): void {
+  if (document.activeElement !== heading && dropped()) heading.focus({ preventScroll: true });
+  waiting = undefined;
 }
 
 /**

@@ -136,7 +136,7 @@ describe('Push rows in the workbench', () => {
     expect(await again.locator('#status').getAttribute('data-tone')).toBe('info');
   });
 
-  it('brings what Insert template, Validate and Push came to into view in a short sidebar with text at 200%, the focus left on the button', async () => {
+  it('brings what Insert template, Validate and Push came to into view in a short sidebar with text at 200%, the focus left on the button or the push summary', async () => {
     const { page } = bench();
     const sim = bench().running.workbench.session.backend.simulator;
     // A laptop's 720 pixels: the sidebar is about 460 tall, and its text twice its size.
@@ -175,11 +175,44 @@ describe('Push rows in the workbench', () => {
       await status
         .filter({ hasText: /^Finished: 1 created, 1 with problems to fix\./ })
         .waitFor({ timeout: 30_000 });
-      expect({ shown: await shown(status), focus: await focused() }).toEqual({ shown: true, focus: 'push' });
+      // Push's answer is the summary, whose heading keeps the focus: on Push, Enter would push again.
+      await expect.poll(() => sb.getByRole('button', { name: 'Push', exact: true }).isEnabled()).toBe(true);
+      expect({ shown: await shown(status), focus: await focused() }).toEqual({
+        shown: true,
+        focus: 'progressTitle',
+      });
       expect(sim?.stats().byRoute['POST /v0/time_off'] ?? 0).toBeGreaterThan(0);
     } finally {
       await page.setViewportSize({ width: 1280, height: 800 });
     }
+  });
+
+  it('takes Enter pressed twice on Push as one push: the keyboard ends at the summary, not back on Push', async () => {
+    const { page } = bench();
+    const { rt } = bench().running.workbench;
+    const pushes = () => rt.executions.filter((e) => e.fnName === 'startPush').length;
+    const sb = await typedTimeOff(page, demoAgent(bench(), 3).email, 'Once');
+    await typeRow(page, 3, ['ghost@example.com', '2026-07-20 09:00', '2026-07-20 17:00', '', 'pto', '']);
+    const push = sb.getByRole('button', { name: 'Push', exact: true });
+    const focused = () => sb.locator(':root').evaluate(() => document.activeElement?.id);
+    const before = pushes();
+    await push.focus();
+    await page.keyboard.press('Enter');
+    // A quick push is over before the second Enter of a double press.
+    await sb
+      .locator('#status', { hasText: /^Finished: 1 created, 1 with problems to fix\./ })
+      .waitFor({ timeout: 30_000 });
+    await expect.poll(() => push.isEnabled()).toBe(true);
+    const ended = await focused();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Shift+Tab');
+    const back = await focused();
+    // Validate waits for a push that Enter would have started (its button held meanwhile).
+    await sb.getByRole('button', { name: 'Validate' }).click();
+    await sb.locator('#status', { hasText: /^0 OK, 1 to fix, 1 already done/ }).waitFor();
+    expect(pushes() - before).toBe(1);
+    // The keyboard was at the push's summary, its heading; Push is a Shift+Tab away.
+    expect({ ended, back }).toEqual({ ended: 'progressTitle', back: 'push' });
   });
 
   it('keeps a question Push asks in view: an answer that comes meanwhile is not scrolled to', async () => {
@@ -487,7 +520,8 @@ describe('Push rows in the workbench', () => {
         .toMatch(/^Stopped: no row was sent \(last problem: .*HTTP 503.*\)\. Push again to send the rows\./);
       await expect.poll(() => sb.getByRole('button', { name: 'Push', exact: true }).isEnabled()).toBe(true);
       expect(await sb.getByRole('button', { name: 'Stop this push' }).isHidden()).toBe(true);
-      await expect.poll(focused).toBe('push');
+      // Stop gone, the keyboard is at the summary's heading, not on Push: Enter again pushes nothing.
+      await expect.poll(focused).toBe('progressTitle');
     } finally {
       sim?.setFaults({});
     }

@@ -22,6 +22,7 @@ import {
   requestKey,
   showAnswer,
   showStatus,
+  stayAtOutcome,
   waitAtProgress,
 } from '../../dom';
 import { duration } from '../../duration';
@@ -145,7 +146,10 @@ let polling: Promise<PushView> | undefined;
 /** A Stop under way: no poll starts meanwhile (it would be sending while the stop is asked). */
 let stopping: Promise<void> | undefined;
 
-/** `started`: the push was just started here, so its progress and Stop are brought into view, the focus at its heading. */
+/**
+ * `started`: the push was just started here, so its progress and Stop are brought into view, the
+ * focus at its heading, where it stays when the push ends.
+ */
 async function follow(view: PushView, started = false): Promise<void> {
   showPush(view);
   if (started) {
@@ -159,7 +163,7 @@ async function follow(view: PushView, started = false): Promise<void> {
       setTimeout(r, view.nextPollInMs);
     });
     await stopping;
-    if (lastPush?.view.state !== 'running') return;
+    if (lastPush?.view.state !== 'running') break;
     const id = view.id;
     // `polling` is the call on its way only: a Stop pressed while a failed check waits goes at once.
     view = await checkAgain(
@@ -179,8 +183,10 @@ async function follow(view: PushView, started = false): Promise<void> {
     });
     showPush(view);
   }
-  // How it ended is the answer to Push (or Stop): in view, where the buttons left the eye.
+  // How it ended is the answer to Push (or Stop): in view, where the buttons left the eye, and
+  // the keyboard at its heading, not on Push (a second Enter would push again).
   bringIntoView(status);
+  stayAtOutcome(byId('progressTitle'));
 }
 
 /**
