@@ -215,6 +215,23 @@ describe('Push rows in the workbench', () => {
     expect({ ended, back }).toEqual({ ended: 'progressTitle', back: 'push' });
   });
 
+  it("wraps a long address or type quoted in Validate's words inside the 300-pixel sidebar", async () => {
+    const { page } = bench();
+    const address =
+      'someone.with.a.very.long.address.for.testing@subdomain.example-company-with-long-name.com';
+    const type = 'holiday_extra_long_type_name_nobody_has';
+    const sb = await typedTimeOff(page, demoAgent(bench()).email, '');
+    await typeRow(page, 2, [address, '2026-07-21 09:00', '2026-07-21 17:00', '', type, '']);
+    await sb.getByRole('button', { name: 'Validate' }).click();
+    await sb.locator('#status', { hasText: address }).waitFor();
+    expect(await sb.locator('#status').textContent()).toContain(type);
+    const sideways = await sb.locator('body').evaluate((b) => ({
+      body: b.scrollWidth - b.clientWidth,
+      page: document.documentElement.scrollWidth - innerWidth,
+    }));
+    expect(sideways).toEqual({ body: 0, page: 0 });
+  });
+
   it('keeps a question Push asks in view: an answer that comes meanwhile is not scrolled to', async () => {
     await bench().page.setViewportSize({ width: 1280, height: 720 });
     try {

@@ -349,6 +349,30 @@ describe('Sidebar pages in the workbench', () => {
     }
   });
 
+  it('every sidebar wraps a long word in its messages inside its 300 pixels, never scrolling sideways', async () => {
+    const { page } = bench();
+    const address =
+      'someone.with.a.very.long.address.for.testing@subdomain.example-company-with-long-name.com';
+    const sideways: Record<string, number> = {};
+    for (const [item, title] of PAGES) {
+      await menu(page, item);
+      const sb = await sidebar(page, title);
+      // Each line the page says things on, saying what the add-on says of an address no one has.
+      sideways[title] = await sb.locator('body').evaluate((body, words) => {
+        const lines = document.querySelectorAll<HTMLElement>(
+          '[role="status"], [role="alert"], .hint, .said, .reason',
+        );
+        if (!lines.length) return -1;
+        lines.forEach((line) => {
+          line.hidden = false;
+          line.textContent = words;
+        });
+        return body.scrollWidth - body.clientWidth;
+      }, `Agent: no agent in Assembled has "${address}".`);
+    }
+    expect(sideways).toEqual(Object.fromEntries(PAGES.map(([, title]) => [title, 0])));
+  });
+
   it('every sidebar opens under one h1, its first heading, as Settings and Scheduled refreshes do', async () => {
     const { page } = bench();
     for (const [item, title, h1] of PAGES) {
