@@ -609,6 +609,57 @@ describe('Push rows in the workbench', () => {
     }
   });
 
+  it("another editor's push holds only Validate and Push: Insert template makes a new sheet, which they then work on", async () => {
+    const { page, running } = bench();
+    const sim = bench().running.workbench.session.backend.simulator;
+    const first = running.workbench.rt.user;
+    const editor = page.getByLabel('Editor at the keyboard');
+    const atKeyboard = (email: string) =>
+      page.waitForFunction((e) => document.body.dataset.editor === e, email);
+    const sb = await typedTimeOff(page, demoAgent(bench()).email, 'Held');
+    const theirs = (await page.getByRole('tab', { selected: true }).textContent()) ?? '';
+    sim?.setFaults({ force5xx: 1_000_000 });
+    try {
+      await sb.getByRole('button', { name: 'Push', exact: true }).click();
+      await sb.locator('#status', { hasText: 'Next try in' }).waitFor();
+      await editor.selectOption(SECOND_EDITOR);
+      await atKeyboard(SECOND_EDITOR);
+      await page.locator('#sidebar').waitFor({ state: 'hidden' });
+      await menu(page, 'Settings…');
+      const settings = await sidebar(page, 'Assembled settings');
+      await settings.getByLabel('API key').fill('sk_live_demo_sam');
+      await settings.getByRole('button', { name: 'Save' }).click();
+      await settings.locator('#status', { hasText: 'Saved.' }).waitFor();
+      await menu(page, 'Push rows…');
+      const sam = await sidebar(page, 'Push rows to Assembled');
+      await sam.locator('#status', { hasText: `A push by ${first} is running` }).waitFor();
+      for (const name of ['Push', 'Validate'])
+        expect(await sam.getByRole('button', { name, exact: true }).isDisabled()).toBe(true);
+      const template = sam.getByRole('button', { name: 'Insert template' });
+      expect(await template.isEnabled()).toBe(true);
+      await sam.getByLabel('What the rows are').selectOption('time_off');
+      await template.click();
+      await sam.locator('#status', { hasText: /^Sheet ".*" is ready/ }).waitFor();
+      const mine = (await sam.locator('#sheetName').textContent()) ?? '';
+      expect(mine).not.toBe(theirs);
+      // The sidebar names the new sheet, which no push holds: Validate and Push act on it.
+      await expect.poll(() => sam.getByRole('button', { name: 'Validate' }).isEnabled()).toBe(true);
+      await sam.getByRole('button', { name: 'Validate' }).click();
+      await sam
+        .locator('#status', { hasText: `Nothing to push: "${mine}" has no rows under its header.` })
+        .waitFor();
+    } finally {
+      sim?.setFaults({});
+      await editor.selectOption(first);
+      await atKeyboard(first);
+    }
+    // Their push, carried on to its end by their sidebar, rather than left to their hourly check.
+    await page.getByRole('tab', { name: theirs, exact: true }).click();
+    await menu(page, 'Push rows…');
+    const again = await sidebar(page, 'Push rows to Assembled');
+    await again.locator('#status', { hasText: /^Finished: 1 created\./ }).waitFor({ timeout: 30_000 });
+  });
+
   it("an editor's last push summary, with another editor's push of the sheet since, says whose and when", async () => {
     const { page, running } = bench();
     const first = running.workbench.rt.user;

@@ -189,20 +189,31 @@ async function follow(view: PushView, started = false): Promise<void> {
   stayAtOutcome(byId('progressTitle'));
 }
 
+/** Ends the wait between checks of another editor's push early: the sidebar names another sheet. */
+let unwatch: (() => void) | undefined;
+
 /**
- * Another editor's push of the sheet: the server would refuse Validate and Push meanwhile, so the
- * buttons wait, and the sidebar asks after it as it follows its own, to say when it is over.
+ * Another editor's push of the sheet: the server would refuse Validate and Push meanwhile, so they
+ * wait (held by load), and the sidebar asks after it as it follows its own, to say when it is
+ * over. Insert template is free: its new sheet, then named here, is not held, and the wait ends.
  */
 async function watch(others: OthersPush): Promise<void> {
+  const sheet = sheetName.textContent;
+  const moved = () => sheetName.textContent !== sheet;
   showStatus(status, others.message, 'info');
   while (others.running) {
     const id = others.id;
-    await new Promise((r) => setTimeout(r, others.nextPollInMs));
+    await new Promise<void>((r) => {
+      unwatch = r;
+      setTimeout(r, others.nextPollInMs);
+    });
+    if (moved()) return;
     others = await checkAgain(
       () => callServer('watchPush', id),
       'push',
       (words) => showStatus(status, words, 'error'),
     );
+    if (moved()) return;
     showStatus(status, others.message, others.running ? 'info' : 'ok');
   }
 }
@@ -251,7 +262,7 @@ async function load(say = false): Promise<void> {
   // Reopened during a push, the sidebar holds the buttons while it follows, as Push does.
   const others = options.othersPush;
   if (running) await busy(buttons, () => follow(running));
-  else if (others) await busy(buttons, () => watch(others));
+  else if (others) await busy([validateButton, pushButton, refreshButton], () => watch(others));
   else if (options.last) showPush(options.last, options.lastNote);
 }
 
@@ -313,10 +324,13 @@ templateButton.addEventListener('click', () => {
   showStatus(status, 'Inserting a template…');
   const k = chosen();
   if (!k) return;
-  void busy(buttons, async () => {
+  // Only the buttons free now: Validate and Push held for another editor's push stay so (watch).
+  const free = buttons.filter((b) => !b.disabled);
+  void busy(free, async () => {
     try {
       const { sheet } = await callServer('insertPushTemplate', k);
       showSheet(sheet);
+      unwatch?.();
       showAnswer(status, `Sheet "${sheet}" is ready: each header cell has a note on what goes in it.`, 'ok');
     } catch (error) {
       showAnswer(status, errorMessage(error), 'error');
