@@ -54,3 +54,9 @@ export function maskKey(key: string): string {
   const tail = key.length > 12 ? key.slice(-4) : '';
   return `sk_live_••••${tail}`;
 }
+
+/** What a sidebar's options carry to show the caller has no key, once, at its top (ui/key-notice.ts). */
+export interface KeyNotice {
+  /** Why nothing can be read from or sent to Assembled: the caller has no key (what to do, in words). */
+  keyMissing?: string;
+}

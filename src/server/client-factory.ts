@@ -7,7 +7,7 @@ import {
   type TokenBucket,
 } from '../core/assembled';
 import { menuPath } from '../core/menu-names';
-import type { ConnectionOptions } from '../core/settings';
+import type { ConnectionOptions, KeyNotice } from '../core/settings';
 import { gasClock } from './adapters/gas-clock';
 import { urlFetchHttp } from './adapters/url-fetch-http';
 import { readApiKey, readConnectionOptions } from './settings';
@@ -15,6 +15,9 @@ import { readApiKey, readConnectionOptions } from './settings';
 /** Said wherever the caller's key is needed and none is saved. */
 export const noKeyMessage = () =>
   `No Assembled API key is set for you. Open ${menuPath('settings')} and paste your key.`;
+
+/** A sidebar's notice of the caller's missing key, for its options (none with a key saved). */
+export const keyNotice = (): KeyNotice => (readApiKey() ? {} : { keyMissing: noKeyMessage() });
 
 /** `rateLimit`: a bucket to pace with (a push resumes its pacing across executions). */
 export function assembledClient(rateLimit?: TokenBucket): AssembledClient {

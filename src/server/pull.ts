@@ -47,8 +47,7 @@ import { sheetTargets } from './adapters/sheet-targets';
 import { documentSpreadsheet } from './adapters/spreadsheet';
 import { stagingSheets } from './adapters/staging-sheets';
 import { authorizeTarget, rememberedProject, warehouse } from './bigquery';
-import { assembledClient, noKeyMessage } from './client-factory';
-import { readApiKey } from './settings';
+import { assembledClient, keyNotice } from './client-factory';
 import { currentUser, readingCaller, UnknownCaller } from './user';
 
 export function pullDeps(): PullDeps {
@@ -101,7 +100,7 @@ export function getPullOptions(): PullOptions {
     activeCell: { sheet: cell.getSheet().getName(), a1: cell.getCell(1, 1).getA1Notation() },
     bigQueryProject: rememberedProject(),
     ...catalogueChoices(),
-    ...(readApiKey() ? {} : { keyMissing: noKeyMessage() }),
+    ...keyNotice(),
     ...(running ? { running: { ...view(running), spec: running.spec } } : {}),
     ...againFor(active),
   };

@@ -35,7 +35,7 @@ import { pushSheets } from './adapters/push-sheets';
 import { runLogSheet } from './adapters/run-log-sheet';
 import { sheetGrid } from './adapters/sheet-grid';
 import { documentSpreadsheet } from './adapters/spreadsheet';
-import { assembledClient } from './client-factory';
+import { assembledClient, keyNotice } from './client-factory';
 import { currentUser } from './user';
 
 /** A sidebar call works this long, then reports progress; the sidebar calls again at once. */
@@ -110,6 +110,7 @@ export function getPushOptions(): PushOptions {
   return {
     kinds: kindChoices(),
     sheet: sheet.getName(),
+    ...keyNotice(),
     ...(detected ? { detected } : {}),
     ...(pulled === undefined ? {} : { pulled }),
     ...(running && mine ? { running: view(running) } : {}),

@@ -2,6 +2,7 @@
 import { causeOf } from '../assembled/errors';
 import { countText as count } from '../count-text';
 import { MAX_RETRIES, type PullJob, STOPPED } from '../jobs/pull-job';
+import type { KeyNotice } from '../settings';
 import { datesWords, RELATIVE_PRESETS, type RelativePreset } from '../time/date-range';
 import { GRANULARITIES, REPORT_TYPES, REPORTS, RESOURCE_INFO, RESOURCES, type SourceInfo } from './catalogue';
 import type { PullAgain } from './pull-again';
@@ -14,7 +15,7 @@ export interface SourceChoice extends SourceInfo {
   id: string;
 }
 
-export interface PullOptions {
+export interface PullOptions extends KeyNotice {
   timezone: string;
   /** Today's ISO weekday in that zone: a refresh made weekly starts on it. */
   today: number;
@@ -32,8 +33,6 @@ export interface PullOptions {
   running?: JobView & { spec: PullSpec };
   /** The pull that last filled the active sheet, to run again. */
   again?: PullAgain;
-  /** Why nothing can be read from Assembled: the caller has no key (what to do, in words). */
-  keyMissing?: string;
 }
 
 export interface Choice {

@@ -1,5 +1,6 @@
 // What the sidebar sees of a push: plain JSON (google.script.run carries no Dates).
 import { causeOf } from '../assembled/errors';
+import type { KeyNotice } from '../settings';
 import type { DoubledColumn } from './doubled-columns';
 import { KINDS, PUSH_KINDS, type PushKind } from './kinds';
 import { NO_KEY_STOP_YOURS, noKeyStop } from './no-key-stop';
@@ -50,7 +51,7 @@ export interface KindChoice {
   summary: string;
 }
 
-export interface PushOptions {
+export interface PushOptions extends KeyNotice {
   kinds: KindChoice[];
   /** The active sheet the buttons work on. */
   sheet: string;

@@ -25,6 +25,7 @@ import { busy, byId, el, markInvalid, requestKey, showAnswer, showStatus, waitAt
 import { duration } from '../../duration';
 import { focusHeading } from '../../first-focus';
 import { createFrequencyForm } from '../../frequency-form';
+import { showKeyNotice } from '../../key-notice';
 import { createPicker, type Picker } from '../../picker';
 import { callServer, errorMessage } from '../../rpc';
 import { keepFocusClear } from './dock';
@@ -1032,9 +1033,7 @@ again.addEventListener('click', async () => {
 callServer('getPullOptions').then(
   (o) => {
     options = o;
-    const notice = byId('keyNotice');
-    notice.hidden = !o.keyMissing;
-    showStatus(notice, o.keyMissing ?? '', 'error');
+    showKeyNotice(o);
     fillForm(o);
     // Opened over a sheet the add-on filled, the form starts from that sheet's pull, aimed at it:
     // what Pull data and its refresh do is then about the sheet in front, as the card above is.

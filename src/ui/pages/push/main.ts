@@ -27,6 +27,7 @@ import {
 } from '../../dom';
 import { duration } from '../../duration';
 import { focusHeading } from '../../first-focus';
+import { showKeyNotice } from '../../key-notice';
 import { callServer, errorMessage } from '../../rpc';
 
 const kind = byId<HTMLSelectElement>('kind');
@@ -247,6 +248,7 @@ function unreadLine(label: string, unread: string[]): string {
 async function load(say = false): Promise<void> {
   const options = await callServer('getPushOptions');
   kinds = options.kinds;
+  showKeyNotice(options);
   // A choice holds for the sheet it was made on; another sheet is what the server proposes for it
   // (the kind its rows last went as, or what its header reads as), or nothing.
   const was = sheetName.textContent === options.sheet ? kind.value : '';
