@@ -392,7 +392,7 @@ describe('Pull data in the workbench', () => {
     await expect.poll(() => sb.getByLabel('Frequency').inputValue()).toBe('weekly');
     expect(await sb.locator(':focus').evaluate((e) => e.id)).toBe('refresh-kind');
     expect(await sb.locator('#saveRefreshHint').textContent()).toBe(
-      'Reruns the pull that last filled "Adherence" (Adherence report (day), last week) into it; its date range is resolved afresh at each run.',
+      'Reruns the pull that last filled "Adherence" (Adherence report (day), last week); its date range is resolved afresh at each run.',
     );
     expect(await sb.locator('#job').isHidden()).toBe(true);
     await sb.getByRole('button', { name: 'Save scheduled refresh' }).click();
@@ -413,6 +413,15 @@ describe('Pull data in the workbench', () => {
     await backToSidebar();
     await expect.poll(() => sb.locator('#againTitle').textContent()).toBe('"Fixed"');
     expect(await sb.locator('#scheduleAgain').isHidden()).toBe(true);
+    // A sheet named for its data is named once, not "People" (People).
+    await page.getByRole('tab', { name: 'People' }).click();
+    await expect.poll(() => wb.activeSheet()).toBe('People');
+    await backToSidebar();
+    await expect.poll(() => sb.locator('#againTitle').textContent()).toBe('"People"');
+    await sb.locator('#scheduleAgain').click();
+    await expect
+      .poll(() => sb.locator('#saveRefreshHint').textContent())
+      .toBe('Reruns the pull that last filled "People".');
   });
 
   it('Change it on a table at a cell writes at that cell again, not at the cell selected since, until asked', async () => {

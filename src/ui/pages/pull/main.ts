@@ -15,6 +15,7 @@ import {
 } from '../../../core/pull/pull-spec';
 import { describeTarget, refusesTarget } from '../../../core/pull/pull-target';
 import type { ChoiceKind, JobView, PullOptions, SourceChoice } from '../../../core/pull/pull-view';
+import { rerunsWords } from '../../../core/pull/reruns-words';
 import { suggestedFrequency } from '../../../core/schedule/suggested-frequency';
 import { freeSheetName } from '../../../core/sheet/free-sheet-name';
 import type { DateRangeSpec, RelativePreset } from '../../../core/time/date-range';
@@ -1001,11 +1002,7 @@ scheduleAgain.addEventListener('click', () => {
   const last = options.again;
   if (!last) return;
   forgetLastPull();
-  offerRefresh(
-    last.spec,
-    undefined,
-    `the pull that last filled ${byId('againTitle').textContent} (${last.what}) into it`,
-  );
+  offerRefresh(last.spec, undefined, rerunsWords(last));
   byId('saveRefresh').scrollIntoView({ block: 'start' });
   byId('frequency').querySelector('select')?.focus({ preventScroll: true });
 });
