@@ -46,6 +46,7 @@ describe('Remove key', () => {
     const [mine, kept] = await sam.callFromSidebar<RefreshView[]>('listRefreshes');
     expect(mine).toMatchObject({
       paused: true,
+      runNow: false,
       nextRun: '',
       pausedReason: `Paused: no Assembled API key is saved for you. Save one in ${SETTINGS}, then resume this refresh.`,
       lastRun: null,
@@ -127,19 +128,29 @@ describe('a refresh paused because its owner had no API key saved', () => {
     const { sam } = await samsRefresh(addon);
     await removeKeyElsewhere(sam);
     await rt.clock.advanceAsync(HOUR);
+    // Run now is not offered to its owner: it could only be refused. The reason line says what to do.
     expect(await card(sam)).toMatchObject({
+      runNow: false,
       pausedReason: `Paused: no Assembled API key is saved for you. Save one in ${SETTINGS}, then resume this refresh.`,
       lastRun: { status: 'failed', message: 'No Assembled API key was saved for you.' },
     });
+    // Nor to another editor, who has a key but whose key it does not run with: they are told whom to ask.
     const theirs = await card(rt);
+    expect(theirs).toMatchObject({
+      mine: false,
+      runNow: false,
+      pausedReason: `Paused: its owner, sam@example.com, had no Assembled API key saved when it ran; they need to save one in ${SETTINGS} and resume it.`,
+    });
     const saved = await sam.callFromSidebar<{ pausedForKey?: number }>('saveSettings', {
       apiKey: addon.key,
       timeFormat: 'unix',
       apiVersion: '',
     });
     expect(saved.pausedForKey).toBe(1);
+    // With a key, Run now is offered again: it would run.
     expect(await card(sam)).toMatchObject({
       paused: true,
+      runNow: true,
       pausedReason:
         'Paused while no Assembled API key was saved for you; your key is saved now: Resume to restart it.',
       lastRun: { status: 'failed', message: 'No Assembled API key was saved for you.' },

@@ -211,6 +211,34 @@ describe('Scheduled refresh cards', () => {
     await page.locator('#sidebar').waitFor({ state: 'hidden' });
   });
 
+  it("a refresh paused for want of its owner's key offers them no Run now, which could only be refused, until a key is saved", async () => {
+    const { page, running } = bench();
+    const { rt, session } = running.workbench;
+    await refreshesInto(bench(), 'Roster');
+    // Remove key pauses the owner's refreshes here at once.
+    await rt.callFromSidebar('clearApiKey');
+    try {
+      const { card } = await refreshCard(page, 'Roster');
+      await expect
+        .poll(() => card.locator('.reason').allTextContents())
+        .toEqual([
+          'Paused: no Assembled API key is saved for you. Save one in Extensions ▸ Assembled for Google Sheets ▸ Settings…, then resume this refresh.',
+        ]);
+      expect(await card.getByRole('button').allTextContents()).toEqual(['Resume', 'Edit', 'Delete']);
+    } finally {
+      await rt.callFromSidebar('saveSettings', {
+        apiKey: session.backend.key,
+        timeFormat: 'unix',
+        apiVersion: '',
+      });
+    }
+    // A key saved, Run now is back: it would run now.
+    const { card } = await refreshCard(page, 'Roster');
+    await expect
+      .poll(() => card.getByRole('button').allTextContents())
+      .toEqual(['Run now', 'Resume', 'Edit', 'Delete']);
+  });
+
   it('a long list says at its top how many refreshes there are and how many fail, and shows the failing first', async () => {
     const { page, running } = bench();
     await reset(page);

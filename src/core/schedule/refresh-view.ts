@@ -22,6 +22,11 @@ export interface RefreshView {
   owner: string;
   /** Whether the viewer owns it (and so may change it). */
   mine: boolean;
+  /**
+   * Whether Run now is offered: to its owner only, and not while it is paused for want of their key
+   * and they still have none (a run would only be refused; its paused reason says what to do).
+   */
+  runNow: boolean;
   what: string;
   target: string;
   /** What it does to the data there, in the Pull form's words: "Replace it", "Merge by key (ID)". */
@@ -138,6 +143,7 @@ export function refreshView(
     id: r.id,
     owner: ownerSeenBy(viewer, r),
     mine,
+    runNow: mine && !(r.paused && r.pausedForKey && !viewerHasKey),
     what: pullWords(r.spec),
     target: describeTarget(r.spec.target),
     mode: modeWords(r.spec),

@@ -293,15 +293,20 @@ function card(r: RefreshView): HTMLElement {
         el(
           'div',
           { class: 'actions' },
-          button('Run now', 'run', () => {
-            ranNow.add(r.id);
-            void act(
-              'Running',
-              () => callServer('runRefreshNow', r.id),
-              'Started: this card shows the outcome when the run ends.',
-              r.id,
-            );
-          }),
+          // Not while paused for want of the owner's key: it would only be refused (its reason says why).
+          ...(r.runNow
+            ? [
+                button('Run now', 'run', () => {
+                  ranNow.add(r.id);
+                  void act(
+                    'Running',
+                    () => callServer('runRefreshNow', r.id),
+                    'Started: this card shows the outcome when the run ends.',
+                    r.id,
+                  );
+                }),
+              ]
+            : []),
           r.paused
             ? button(
                 'Resume',
