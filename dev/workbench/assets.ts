@@ -9,6 +9,8 @@ export interface Assets {
   js: string;
   /** google.script.run for sidebars, injected into each sidebar page. */
   shim: string;
+  /** The tab's icon (SVG). */
+  icon: string;
 }
 
 const pageDir = join(import.meta.dirname, 'page');
@@ -34,5 +36,6 @@ export async function buildAssets(): Promise<Assets> {
     css: readFileSync(join(pageDir, 'style.css'), 'utf8'),
     js,
     shim,
+    icon: readFileSync(join(pageDir, 'favicon.svg'), 'utf8'),
   };
 }

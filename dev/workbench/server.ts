@@ -107,6 +107,10 @@ export async function startWorkbench(options: WorkbenchServerOptions = {}): Prom
         });
       if (path === '/app.js') return send(res, 200, 'text/javascript; charset=utf-8', assets.js);
       if (path === '/app.css') return send(res, 200, 'text/css; charset=utf-8', assets.css);
+      if (path === '/favicon.svg') return send(res, 200, 'image/svg+xml', assets.icon);
+      // Asked for by a browser whatever the page names (a JSON answer opened in a tab has no <link>):
+      // no icon rather than a 404 in its console.
+      if (path === '/favicon.ico') return send(res, 204, 'image/x-icon', '');
       if (path === '/api/state') return json(res, workbench.state());
       if (path === '/api/settings') return json(res, workbench.settings());
       if (path === '/api/bigquery')

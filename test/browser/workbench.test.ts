@@ -34,6 +34,30 @@ describe('The workbench page', () => {
     await expect.poll(() => page.getByRole('menuitem').count()).toBe(0);
   });
 
+  it('loads with every request answered: its icon is served, and /favicon.ico is no 404', async () => {
+    const { context, running } = bench();
+    const page = await context.newPage();
+    const failed: string[] = [];
+    page.on('response', (r) => {
+      if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+    });
+    try {
+      await page.goto(running.url);
+      await page.locator('#menubar button', { hasText: 'Extensions' }).waitFor();
+      const href = (await page.locator('link[rel="icon"]').getAttribute('href')) ?? '';
+      const icon = await page.request.get(new URL(href, running.url).href);
+      expect(icon.status()).toBe(200);
+      expect(icon.headers()['content-type']).toBe('image/svg+xml');
+      expect(await icon.text()).toMatch(/^<svg /);
+      // What a browser asks for whatever the page names (a JSON answer opened in a tab names none).
+      const ico = await page.request.get(new URL('/favicon.ico', running.url).href);
+      expect(ico.status()).toBe(204);
+      expect(failed).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('shows each hour as skips pass it, however many are clicked at once', async () => {
     const { page } = bench();
     await expect.poll(() => page.locator('#clock').textContent()).toMatch(/ EDT$/);
