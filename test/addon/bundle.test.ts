@@ -163,10 +163,12 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * 291.0 with a refresh's record changed only under the lock and from the record as saved now (a
  * Pause, Delete or Remove key meeting a run's end is refused in words, never undone),
  * 291.1 with a schedule grid's cells counted before it is drawn and the refreshes sidebar reading
- * the sheets once for all its cards;
+ * the sheets once for all its cards,
+ * 291.2 with Push rows' no-key notice shared with Pull data's, Run now hidden from an owner whose
+ * refresh waits for their key, and a rerun named once when its sheet is called for its data;
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 291.1;
+const CODE_BUDGET_KIB = 291.2;
 
 const ENTRY_POINTS = [
   'onOpen',
