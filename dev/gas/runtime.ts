@@ -254,6 +254,16 @@ export class LocalRuntime {
     this.world.meanwhile = { service, call, seen: 0, run };
   }
 
+  /**
+   * This user declines Google's prompt for these scopes (or unticks them) whenever it is shown:
+   * `ScriptApp.requireScopes` for one not granted ends the execution, granting nothing.
+   */
+  declineScopes(...scopes: string[]): void {
+    const declined = this.world.declinedScopes.get(this.user) ?? new Set<string>();
+    for (const scope of scopes) declined.add(scope);
+    this.world.declinedScopes.set(this.user, declined);
+  }
+
   /** Replaces what UrlFetchApp reaches (undefined: no network). */
   setHttp(handler: HttpHandler | undefined): void {
     this.world.http = handler;

@@ -117,6 +117,8 @@ export class World {
   readonly userProperties = new Map<string, Map<string, string>>();
   /** Scopes each user consented to through ScriptApp.requireScopes (granular consent). */
   readonly grantedScopes = new Map<string, Set<string>>();
+  /** Scopes a user unticks or declines whenever Google asks for them (rt.declineScopes). */
+  readonly declinedScopes = new Map<string, Set<string>>();
   readonly scriptProperties = new Map<string, string>();
   readonly caches = new Map<string, Map<string, CacheEntry>>();
   readonly locks = new Map<string, LockHold>();

@@ -1,5 +1,6 @@
-// The BigQuery destination's server side: consent asked only when a pull or refresh goes to
-// BigQuery (granular consent), and the Cloud project remembered for the spreadsheet.
+// The BigQuery destination's server side: consent, which a user may untick at first authorization
+// (granular consent), asked again when a pull or refresh goes to BigQuery; and the Cloud project
+// remembered for the spreadsheet.
 import type { Warehouse } from '../core/bigquery/warehouse';
 import { BIGQUERY_SCOPE, bigQueryWarehouse } from './adapters/bigquery-warehouse';
 import { BIGQUERY_READONLY_SCOPE } from './adapters/connected-sheets';

@@ -1,5 +1,5 @@
-// Failure e-mails to a refresh's owner. Sending mail is a scope of its own: it is asked for
-// only when a user turns e-mails on (granular consent), never at install.
+// Failure e-mails to a refresh's owner. Sending mail is a scope of its own, which a user may untick
+// at first authorization (granular consent): it is asked for again when they turn e-mails on.
 import { failureMail, type RefreshNotice } from '../core/schedule/failure-mail';
 import type { Notifier } from '../core/schedule/run-refreshes';
 import { documentSpreadsheet } from './adapters/spreadsheet';

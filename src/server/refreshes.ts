@@ -55,9 +55,10 @@ export function listRefreshes(): RefreshView[] {
 
 export function saveRefresh(input: unknown, id: unknown): RefreshView[] {
   authorizeTarget((input as { spec?: unknown } | null)?.spec);
+  // Consent first: declined, nothing is saved that would promise an e-mail it cannot send.
+  if ((input as { notifyByEmail?: unknown } | null)?.notifyByEmail === true) mailNotifier.authorize();
   const deps = refreshDeps();
-  const refresh = save(deps, input, parseInput(ClientId, id, 'Refresh id'));
-  if (refresh.notifyByEmail) mailNotifier.authorize();
+  save(deps, input, parseInput(ClientId, id, 'Refresh id'));
   return views(deps);
 }
 

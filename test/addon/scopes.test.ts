@@ -57,7 +57,7 @@ async function everyEntryPoint(rt: LocalRuntime): Promise<string[]> {
     },
     'scope-pull-people',
   );
-  // Into BigQuery, with a Connected Sheets view: the scopes are asked for (granular consent) only here.
+  // Into BigQuery, with a Connected Sheets view: the scopes are asked for again here (granular consent).
   rt.bigquery.addProject('scope-project');
   await call(
     'startPull',

@@ -335,6 +335,10 @@ export class ScriptAppFake {
       // it ends there (the stricter reading), and the user must consent from the add-on first.
       if (exec.kind === 'time-trigger' && scopes.some((scope) => !granted.has(String(scope))))
         throw new Error('Authorization is required to perform that action.');
+      // Asked, the user declined (or unticked it): the execution ends there, nothing granted.
+      const declined = world.declinedScopes.get(exec.user);
+      if (scopes.some((scope) => !granted.has(String(scope)) && declined?.has(String(scope))))
+        throw new Error('Authorization is required to perform that action.');
       for (const scope of scopes) granted.add(String(scope));
     });
   }
