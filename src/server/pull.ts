@@ -15,8 +15,8 @@ import {
   jobView,
   type PullOptions,
 } from '../core/pull/pull-view';
-import { bucketPlan, granularityNote, timesOfDay } from '../core/pull/report-buckets';
-import { reportWindow, stopNote } from '../core/pull/report-until';
+import { appendNote, bucketPlan, granularityNote, timesOfDay } from '../core/pull/report-buckets';
+import { appendUntil, reportWindow, stopNote } from '../core/pull/report-until';
 import { isRunLogSheet } from '../core/pull/run-log';
 import {
   advancePull,
@@ -134,6 +134,15 @@ export function previewRange(
   const note = [
     g && stopNote(window, now, g, zone, { append, utc }, true),
     g && granularityNote(g, reportWindow(window, now), zone),
+    // The part an append adds: it stops where the bucket under way begins (report-until.ts).
+    append &&
+      g &&
+      appendNote(
+        g,
+        { start, end: Math.min(end, appendUntil(window, now, g, zone, utc) ?? end) },
+        zone,
+        !!utc,
+      ),
     timesOfDay(g) && clockChangeNote(window, zone, now),
   ]
     .filter(Boolean)

@@ -154,6 +154,27 @@ export function granularityNote(
 }
 
 /**
+ * Said before an append of rows that are not whole calendar buckets (Assembled's UTC ones, `utc`,
+ * or the first or last cut short by `window`, the part an append adds): beside the whole ones a
+ * table holds, such a row overlaps them, and the append leaves it out (write-table.ts `span`).
+ */
+export function appendNote(
+  granularity: ReportGranularity,
+  window: Window,
+  zone: Zone,
+  utc: boolean,
+): string | undefined {
+  if (granularity === 'interval' || window.end <= window.start) return undefined;
+  const g = granularity;
+  const cut = utc ? '' : cutShort(localBuckets(window, g, zone), g, zone);
+  if (!utc && !cut) return undefined;
+  const [rows, fix] = utc
+    ? [`calendar ${g}s, these rows`, `append ${MAX_INTERVAL_DAYS} days at most at a time`]
+    : [`whole ${g}s, rows cut short`, `choose dates from a ${g}'s first day to its last`];
+  return `${cut ? `${cut} ` : ''}Appended into a table of ${rows} overlap its rows over the same time and are left out, as they would count that time twice: ${fix}, or choose Replace it.`;
+}
+
+/**
  * Names the first and last buckets the range cuts short, so a week of one day is not read as a
  * week (Start and End show it; totals beside whole weeks do not).
  */

@@ -18,7 +18,8 @@ export function writtenWords(mode: WriteMode, w: Written, label: string): string
 
 function outcome(mode: WriteMode, w: Written, label: string): string {
   // An append or merge of nothing changes nothing (write-table's writeEmpty), and says so.
-  if (mode !== 'replace' && w.rows === 0 && w.present === 0) return `${NONE}, so ${label} was left as it was`;
+  if (mode !== 'replace' && w.rows === 0 && w.present === 0 && !w.overlapped)
+    return `${NONE}, so ${label} was left as it was`;
   // Into a new or empty sheet an append or merge is a first write, whatever the mode chosen.
   if (mode !== 'replace' && w.fresh) return `${rowCount(w.rows)} written to ${label}`;
   if (mode === 'merge') {
@@ -42,10 +43,17 @@ function outcome(mode: WriteMode, w: Written, label: string): string {
       : `${rowCount(w.rows)} written to ${label}${w.keptBeside?.length ? `. ${keptWords(w.keptBeside)}` : ''}${w.inserted ? `. ${insertedWords(w.inserted)}` : ''}`;
   const one = w.present === 1;
   const kept = `${one ? 'was' : 'were'} in the sheet already and left as ${one ? 'it was' : 'they were'} (Merge updates such rows)`;
-  if (w.appended === 0) return `Nothing appended to ${label}: all ${rowCount(w.present)} ${kept}`;
+  const over = w.overlapped ? overlapWords(w.overlapped, w.overlap ?? '') : '';
+  const left = [w.present ? `${rowCount(w.present)} ${kept}` : '', over].filter(Boolean).join('; ');
+  if (w.appended === 0) return `Nothing appended to ${label}: ${w.present && over ? '' : 'all '}${left}`;
   const where = `rows ${countText(w.bodyRow)} to ${countText(w.bodyRow + w.appended - 1)}`;
   const appended = `${rowCount(w.appended)} appended to ${label} (${where})`;
-  return w.present === 0 ? appended : `${appended}; ${rowCount(w.present)} ${kept}`;
+  return left ? `${appended}; ${left}` : appended;
+}
+
+/** Rows an append left out as they overlap the sheet's over other times (write-table.ts `span`). */
+function overlapWords(n: number, overlap: string): string {
+  return `${rowCount(n)} overlap${n === 1 ? 's' : ''} rows the sheet holds ${overlap}, so ${n === 1 ? 'it was' : 'they were'} left out, as ${n === 1 ? 'it' : 'they'} would count that time twice. To pull ${n === 1 ? 'it' : 'them'}, choose a range whose rows line up with the sheet's, or Replace it`;
 }
 
 /** Rows inserted inside a table are the table's: a replace writes over them with the rest. */

@@ -37,8 +37,9 @@ export interface WriteOptions {
    */
   mergeKey?: string;
   /**
-   * merge: the key's start and end columns, when its rows are spans of time (a report's buckets).
-   * A sheet row of the same record otherwise whose span overlaps a new row's gives way to it.
+   * The key's start and end columns, when its rows are spans of time (a report's buckets). merge:
+   * a sheet row of the same record otherwise whose span overlaps a new row's gives way to it;
+   * append: a new row whose span overlaps such a sheet row is left out.
    */
   span?: readonly [string, string];
   /**
@@ -71,6 +72,10 @@ export interface WriteResult {
   superseded: number;
   /** merge: of the rows appended, those that went in the place of rows taken out (a week now whole). */
   replacing: number;
+  /** append: rows left out as their span overlaps a row the sheet holds over other times (see `span`). */
+  overlapped?: number;
+  /** append: whose rows those are, and the first such overlap, in words. */
+  overlap?: string;
   /** The block the table now fills, header included. */
   extent: Extent;
   /** replace of no records: the table's header was kept, with no rows under it ("(no records)" otherwise). */
@@ -389,24 +394,55 @@ function spansOf(table: Table, p: Placement, o: WriteOptions): Spans | undefined
   };
 }
 
+/** What an append adds, and the rows it leaves out as they overlap the sheet's over other times. */
+interface NewRows {
+  rows: CellValue[][];
+  overlapped: number;
+  overlap?: string;
+}
+
 /**
  * Append leaves out rows the sheet already holds (by key, among the rows above where this append
  * began), so pulling a period again, or a moving range that overlaps the last one, adds only
- * what is new. A key the data or sheet lacks leaves nothing out.
+ * what is new. With spans, it also leaves out a row whose span overlaps a row the sheet holds for
+ * the same record over other times (a UTC month beside the calendar month): appended, every sum
+ * over the sheet would count that time twice; Merge or Replace are the ways to swap such rows.
+ * A key the data or sheet lacks leaves nothing out.
  */
-function newRows(grid: Grid, table: Table, o: WriteOptions, p: Placement, width: number, at: number) {
+function newRows(
+  grid: Grid,
+  table: Table,
+  o: WriteOptions,
+  p: Placement,
+  width: number,
+  at: number,
+): NewRows {
   const rows = project(table, p);
   let identities: IdentitiesOf;
+  let spans: Spans | undefined;
   try {
     identities = identitiesOf(table, p, o);
+    spans = spansOf(table, p, o);
   } catch (e) {
-    if (e instanceof WriteRefused) return rows;
+    if (e instanceof WriteRefused) return { rows, overlapped: 0 };
     throw e;
   }
   // Only the columns the sheet has (the grid may end there); columns new to it are blank above.
-  const held = new Set(identities(existingRows(grid, o, width, at)));
+  const old = existingRows(grid, o, width, at);
+  const held = new Set(identities(old));
   const ids = identities(rows);
-  return rows.filter((_, j) => !held.has(ids[j] as string));
+  const fresh = rows.filter((_, j) => !held.has(ids[j] as string));
+  const over = spans ? overlapping(old, fresh, spans) : new Map<number, Overlap>();
+  if (over.size === 0 || !spans) return { rows: fresh, overlapped: 0 };
+  // The first, in words: "for the same Queue ID over other times (such as <new> over <held>)".
+  const [j, { hits }] = [...over][0] as [number, Overlap];
+  const entity = keyNames(o.mergeKey ?? '').filter((k) => !o.span?.includes(k));
+  const when = (row: readonly BodyCell[]) =>
+    (spans.spanOf(row) ?? [])
+      .map((t) => new Date(t).toISOString().slice(0, 16).replace('T', ' '))
+      .join(' to ');
+  const overlap = `for the same ${entity.map((k) => p.header[keyColumn(table, p, k)]).join(', ')} over other times (such as ${when(fresh[j] as CellValue[])} over ${when(old[hits[0] as number] as CellValue[])})`;
+  return { rows: fresh.filter((_, k) => !over.has(k)), overlapped: over.size, overlap };
 }
 
 /** A merge key names a column by its header or its API field, whichever the sheet uses (case and spaces aside). */
@@ -453,6 +489,10 @@ export interface WritePlan {
   replacing: number;
   /** merge: the sheet's rows under the body that it no longer fills (rows were taken out). */
   leftover: number;
+  /** append: rows left out as their span overlaps a row the sheet holds over other times. */
+  overlapped: number;
+  /** append: whose rows, and the first such overlap, in words ("for the same Queue ID over ..."). */
+  overlap?: string;
 }
 
 /**
@@ -483,6 +523,8 @@ export function planWrite(
   let superseded = 0;
   let replacing = 0;
   let leftover = 0;
+  let overlapped = 0;
+  let overlap: string | undefined;
 
   // A table is the block it filled last time, at A1 as at a cell: a total typed under it is not a
   // row of it, so merge reads no further and append goes on at the block's end (refuseCovering).
@@ -511,13 +553,16 @@ export function planWrite(
     } else body = rows;
   } else if (o.mode === 'append' && found.length > 0) {
     at = bodyRow ?? end ?? Math.max(grid.used().rows + 1, o.row + 1);
-    body = o.mergeKey ? newRows(grid, table, o, placed, found.length, at) : project(table, placed);
+    const kept = o.mergeKey ? newRows(grid, table, o, placed, found.length, at) : undefined;
+    body = kept?.rows ?? project(table, placed);
+    overlapped = kept?.overlapped ?? 0;
+    if (kept?.overlap) overlap = kept.overlap;
     appended = body.length;
   } else {
     body = project(table, placed);
   }
   const extent = { rows: at - o.row + body.length, cols: header.length };
-  const present = table.rows.length - appended - updated;
+  const present = table.rows.length - appended - updated - overlapped;
   return {
     header,
     placed,
@@ -532,6 +577,8 @@ export function planWrite(
     superseded,
     replacing,
     leftover,
+    overlapped,
+    ...(overlap ? { overlap } : {}),
   };
 }
 
@@ -709,8 +756,9 @@ export function writeTable(grid: Grid, table: Table, o: WriteOptions): WriteResu
 
 /** What a planned write did to the rows, as a result says it. */
 export function countsOf(plan: WritePlan): Omit<WriteResult, 'writeCalls'> {
-  const { appended, updated, present, superseded, replacing, extent } = plan;
-  return { rows: appended + updated, appended, updated, present, superseded, replacing, extent };
+  const { appended, updated, present, superseded, replacing, extent, overlapped, overlap } = plan;
+  const left = overlapped ? { overlapped, ...(overlap ? { overlap } : {}) } : {};
+  return { rows: appended + updated, appended, updated, present, superseded, replacing, extent, ...left };
 }
 
 /** Whether the table is placed at a cell other than A1, where it owns only its own block. */
