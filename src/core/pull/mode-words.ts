@@ -1,5 +1,6 @@
 // What each mode is called where a person reads it: the Pull form's choices under "If the target
 // has data" (index.html), said the same on a scheduled refresh's card and in its Edit form.
+import type { RelativePreset } from '../time/date-range';
 import type { PullSpec, PullTarget } from './pull-spec';
 
 export const MODE_WORDS: Readonly<Record<PullSpec['mode'], string>> = {
@@ -23,6 +24,9 @@ export function modeLabel(mode: PullSpec['mode'], target: PullTarget['kind']): s
  * refresh's card and Edit form, and the Pull form's offer to refresh.
  */
 export function modeNote(spec: Pick<PullSpec, 'mode' | 'target' | 'range' | 'source'>): string {
+  const under = periodUnderWay(spec);
+  if (under)
+    return `Each run shows its own range alone, so the last part of each ${under[0]}, after its last run, is pulled by no run. ${keepPast(under)}`;
   if (spec.mode !== 'append' || spec.target.kind !== 'bigquery') return '';
   if (spec.source.kind === 'report' && spec.source.granularity !== 'interval') return '';
   const twice = spec.range
@@ -30,3 +34,25 @@ export function modeNote(spec: Pick<PullSpec, 'mode' | 'target' | 'range' | 'sou
     : 'Each run adds every row to the table again, so rows pulled by an earlier run are there twice.';
   return `${twice} To keep one row per record, choose Merge by key.`;
 }
+
+/** Ranges that run up to now, by the period they belong to and the range of the one before. */
+const TO_DATE: Partial<Record<RelativePreset, readonly [string, string]>> = {
+  today: ['day', 'yesterday'],
+  week_to_date: ['week', 'last week'],
+  month_to_date: ['month', 'last month'],
+};
+
+/**
+ * A replace refresh of a range under way (month to date) shows its own range alone: its first run
+ * of a month pulls that day, and December after its last run is pulled by no run. A merge or an
+ * append goes back to finish it (catch-up.ts). The period and the range of the one before, else undefined.
+ */
+export function periodUnderWay(
+  spec: Pick<PullSpec, 'mode' | 'range'>,
+): readonly [string, string] | undefined {
+  return spec.mode === 'replace' && spec.range?.kind === 'relative' ? TO_DATE[spec.range.preset] : undefined;
+}
+
+/** What keeps past periods, said on the refresh's card and by the first run of a new period. */
+export const keepPast = ([period, before]: readonly [string, string]) =>
+  `To keep past ${period}s, choose Merge by key or Append below it (a run then finishes the ${period} before), or add a "${before}" refresh.`;

@@ -4,6 +4,8 @@ import { cutText } from '../cut-text';
 import { JobStore } from '../jobs/job-store';
 import { isTerminal, NO_KEY, type PullJob } from '../jobs/pull-job';
 import { owns } from '../owner';
+import type { Zone } from '../ports';
+import { keepPast, periodUnderWay } from '../pull/mode-words';
 import { advancePull, failureOf, logRun, type PullDeps, startPull, type Turn } from '../pull/run-pull';
 import { failedRunNote, generatedAt, pulledFrom } from '../pull/source-note';
 import type { Grid } from '../sheet/grid';
@@ -309,7 +311,15 @@ function finish(deps: RefreshDeps, refresh: Refresh, job: Ending | undefined): R
     return record(r, 'failed', now, 0, 'The run was lost; it will run again at its next time.', dueAt);
   const status = job.state as RunStatus;
   const message = job.failure === NO_KEY ? noKeyFor(r) : (job.message ?? '');
-  let next = record(r, status, job.updatedAt, job.rows ?? 0, message, dueAt);
+  const ended = status === 'done' ? periodEnded(r, job.range, deps.zone) : '';
+  let next = record(
+    r,
+    status,
+    job.updatedAt,
+    job.rows ?? 0,
+    [message, ended].filter(Boolean).join(' '),
+    dueAt,
+  );
   if (status === 'done' && r.tabWas !== undefined) {
     onSheet(deps, r, (grid) => restoreTab(grid, r.tabWas ?? null));
     delete next.tabWas;
@@ -415,6 +425,17 @@ function onSheet<T>(
     // A courtesy: a sheet gone or a header someone protected must not keep the run from being recorded.
     return undefined;
   }
+}
+
+/**
+ * The first run of a new period of a replace refresh of a range under way (modeNote): the period
+ * before is gone from the sheet, and its end after the last run was pulled by no run. Said on the card.
+ */
+function periodEnded(r: Refresh, range: ResolvedRange | undefined, zone: Zone): string {
+  const under = periodUnderWay(r.spec);
+  const last = r.lastPulled;
+  if (!under || !range || !last || last.end <= last.at || last.from >= range.from) return '';
+  return `The ${under[0]} before is no longer in the sheet: this run's range replaced it, and the last run pulled it only up to ${formatLocalDateTime(last.at, zone)}, so the rest of it was pulled by no run. ${keepPast(under)}`;
 }
 
 function record(
