@@ -3,7 +3,7 @@
 import * as z from 'zod/mini';
 import type { PullJob } from '../core/jobs/pull-job';
 import { lazy } from '../core/lazy';
-import { agentChoices } from '../core/pull/agent-choices';
+import { agentChoices, sortChoices } from '../core/pull/agent-choices';
 import { GRANULARITIES } from '../core/pull/catalogue';
 import { againAt, type PullAgain, pullAgain } from '../core/pull/pull-again';
 import { WRITE_MODES } from '../core/pull/pull-spec';
@@ -182,7 +182,7 @@ export function listChoices(kind: unknown): Choice[] {
   const cache = CacheService.getUserCache();
   const hit = cache.get(`choices.${k}`);
   if (hit) return JSON.parse(hit) as Choice[];
-  const choices = fetchChoices(k).sort((a, b) => a.name.localeCompare(b.name));
+  const choices = sortChoices(fetchChoices(k));
   const text = JSON.stringify(choices);
   if (utf8Length(text) < CACHE_MAX_BYTES) cache.put(`choices.${k}`, text, CACHE_SECONDS);
   return choices;

@@ -296,6 +296,38 @@ describe('The Pull data form', () => {
     expect(await sb.getByLabel('Sheet name').inputValue()).toBe('Adherence report');
   });
 
+  it('marks agents deleted in Assembled and lists them last; a pull filtered by one shows its name', async () => {
+    const { page, running } = bench();
+    const { rt, session } = running.workbench;
+    const people = session.backend.simulator?.admin.org.people ?? [];
+    const gone = people.filter((p) => p.deleted && p.agent_id);
+    const named = gone.map((p) => `${p.first_name} ${p.last_name} (deleted)`).sort();
+    expect(named).toEqual(['Diego Patel (deleted)', 'Samuel Kowalski (deleted)']);
+    // A pull filtered by one of them, as saved before they left.
+    const left = gone[0] as (typeof gone)[number];
+    const spec = {
+      source: { kind: 'report', report: 'handle_time', granularity: 'day' },
+      range: { kind: 'relative', preset: 'last_week' },
+      filters: { agent_ids: [left.agent_id] },
+      target: { kind: 'new_sheet', name: 'Left' },
+      mode: 'replace',
+    };
+    let job = await rt.callFromSidebar<JobView>('startPull', spec, 'left-first');
+    while (job.nextPollInMs > 0) job = await rt.callFromSidebar<JobView>('pollPull', job.id);
+    await page.getByRole('tab', { name: 'Left' }).click();
+    const sb = await openPull(page);
+    await sb.getByRole('button', { name: 'Change it' }).click();
+    const agents = sb.getByRole('group', { name: 'Agents' });
+    await expect.poll(() => agents.getByRole('checkbox').count()).toBeGreaterThan(50);
+    // The current agents first, by name, then the deleted ones, each saying so.
+    const labels = await agents.locator('label').allTextContents();
+    expect(labels.slice(-2)).toEqual(named);
+    expect(labels.filter((l) => l.endsWith('(deleted)'))).toHaveLength(2);
+    // The saved filter's agent is ticked, by name.
+    const ticked = agents.locator('label', { has: sb.locator('input:checked') });
+    expect(await ticked.allTextContents()).toEqual([`${left.first_name} ${left.last_name} (deleted)`]);
+  });
+
   it('warns as the key field is left of a key column the table filled has not, and Pull data starts nothing', async () => {
     const { page, running } = bench();
     const { rt } = running.workbench;

@@ -1,5 +1,7 @@
 // The agents a picker offers: by full name, and where two people share a name, each with their
-// email beside it so that the right one can be chosen.
+// email beside it so that the right one can be chosen. People deleted in Assembled are still
+// offered (a pull of last year names them, and a filter saved with one shows its name), marked
+// "(deleted)" and listed after the current ones (sortChoices).
 import type { Person } from '../assembled';
 import type { Choice } from './pull-view';
 
@@ -19,6 +21,12 @@ export function agentChoices(people: readonly Person[]): Choice[] {
       : shared && p.email
         ? `${name} (${p.email})`
         : name;
-    return { id: p.agent_id as string, name: label };
+    return p.deleted
+      ? { id: p.agent_id as string, name: `${label} (deleted)`, deleted: true as const }
+      : { id: p.agent_id as string, name: label };
   });
 }
+
+/** By name, as a picker lists them, with deleted people after the current ones. */
+export const sortChoices = (choices: Choice[]): Choice[] =>
+  choices.sort((a, b) => Number(!!a.deleted) - Number(!!b.deleted) || a.name.localeCompare(b.name));

@@ -40,6 +40,8 @@ export interface Choice {
   name: string;
   /** The team, site or queue this one sits under (those lists are trees). */
   parent?: string;
+  /** An agent deleted in Assembled: its name says so, and it is listed last. */
+  deleted?: true;
 }
 
 export type ChoiceKind = 'queues' | 'teams' | 'sites' | 'agents' | 'activity_types';
