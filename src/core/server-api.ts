@@ -2,6 +2,7 @@
 // this interface and src/ui calls it through a typed wrapper over google.script.run.
 // Arguments cross as plain JSON (no Dates) and are parsed with zod on arrival.
 import type { ReportGranularity } from './assembled/model';
+import type { TimeFormat } from './assembled/times';
 import type { PullSpec } from './pull/pull-spec';
 import type { Choice, ChoiceKind, JobView, PullOptions } from './pull/pull-view';
 import type { PushKind } from './push/kinds';
@@ -39,6 +40,8 @@ export interface ConnectionReport {
   keyRefused: boolean;
   /** Assembled is down (a server error or no answer on every check), said once for every line. */
   outage?: string;
+  /** Assembled refused times sent the way tested, and took them this way. */
+  takesTimesAs?: TimeFormat;
 }
 
 export interface ServerApi {

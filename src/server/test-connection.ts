@@ -41,11 +41,13 @@ export function testConnection(draft?: unknown): ConnectionReport {
     settings.timeFormat !== saved.timeFormat ||
     settings.apiVersion !== saved.apiVersion;
   const outage = outageWords(results);
+  const takesTimesAs = results.find((r) => r.accepts)?.accepts;
   return {
     ok: lines.every((l) => l.ok),
     lines,
     unsaved,
     keyRefused: results.some(keyRefused),
     ...(outage ? { outage } : {}),
+    ...(takesTimesAs ? { takesTimesAs } : {}),
   };
 }

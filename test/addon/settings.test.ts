@@ -79,7 +79,7 @@ describe('Settings', () => {
     expect(report.lines[0]).toMatchObject({
       operation: 'Time format (GET /v0/agents/state)',
       ok: true,
-      message: 'the server accepts unix seconds',
+      message: 'the server accepts Unix seconds',
     });
     await rt.callFromSidebar('saveSettings', { timeFormat: 'iso', apiVersion: '' });
     const iso = await rt.callFromSidebar<Report>('testConnection');
@@ -87,7 +87,7 @@ describe('Settings', () => {
     expect(iso.lines[0]).toMatchObject({
       ok: false,
       message: expect.stringMatching(
-        /refuses ISO 8601 dates and accepts unix seconds: choose "unix seconds"/,
+        /refuses ISO 8601 dates and accepts Unix seconds: choose "Unix seconds"/,
       ),
     });
   });

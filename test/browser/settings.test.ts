@@ -104,6 +104,63 @@ describe('Settings in the workbench', () => {
     expect(await pull.locator('#jobRows').textContent()).toBe('none');
   });
 
+  it('Save tries another Send times as first, as a new key; saved anyway, a pull says what to change', async () => {
+    const { page, running } = bench();
+    await reset(page);
+    const { rt } = running.workbench;
+    await menu(page, 'Settings…');
+    const sb = await sidebar(page, 'Assembled settings');
+    const times = sb.getByLabel('Send times as');
+    const status = sb.locator('#status');
+    // Who should change it, and why, beside it.
+    await expect.poll(() => times.getAttribute('aria-describedby')).toBe('timeFormatHint');
+    expect(await sb.locator('#timeFormatHint').textContent()).toMatch(
+      /^Keep Unix seconds, as Assembled's API takes them, unless Test connection says/,
+    );
+
+    await times.selectOption('iso');
+    await sb.getByRole('button', { name: 'Save', exact: true }).click();
+    const ASKED =
+      /^Assembled refused times sent as ISO 8601 dates when this was tested, so it is not saved yet: .* Choose Unix seconds under Send times as, or press Save anyway\.$/;
+    await expect.poll(() => status.textContent(), { timeout: 30_000 }).toMatch(ASKED);
+    expect(await rt.callFromSidebar('getSettings')).toMatchObject({ timeFormat: 'unix' });
+    // Tied to the field to put right, not to the key.
+    expect(await times.getAttribute('aria-invalid')).toBe('true');
+    expect(await times.getAttribute('aria-describedby')).toBe('timeFormatHint status');
+    expect(await sb.getByLabel('API key').getAttribute('aria-invalid')).toBeNull();
+    // Pressed again, Save asks again: only Save anyway saves it.
+    await sb.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => status.textContent()).toMatch(ASKED);
+    const saveAnyway = sb.getByRole('button', { name: 'Save anyway' });
+    await saveAnyway.click();
+    await expect
+      .poll(() => status.textContent())
+      .toBe(
+        'Saved, though Assembled refused times sent as ISO 8601 dates when this was tested: pulls, pushes and scheduled refreshes fail until Send times as is Unix seconds.',
+      );
+    expect(await rt.callFromSidebar('getSettings')).toMatchObject({ timeFormat: 'iso' });
+    expect(await saveAnyway.isHidden()).toBe(true);
+
+    // A pull then fails saying where to change it, and to what.
+    await menu(page, 'Pull data…');
+    const pull = await sidebar(page, 'Pull data from Assembled');
+    await pull.getByLabel('Data', { exact: true }).selectOption({ label: 'Adherence report' });
+    await pull.getByRole('button', { name: 'Pull data' }).click();
+    await expect
+      .poll(() => pull.locator('#status').textContent(), { timeout: 30_000 })
+      .toMatch(
+        /To send times as Assembled takes them, open Extensions ▸ Assembled for Google Sheets ▸ Settings… and under Send times as choose Unix seconds\.$/,
+      );
+
+    // Put back, Save tries it and keeps it.
+    await menu(page, 'Settings…');
+    const again = await sidebar(page, 'Assembled settings');
+    await again.getByLabel('Send times as').selectOption('unix');
+    await again.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => again.locator('#status').textContent(), { timeout: 30_000 }).toBe('Saved.');
+    expect(await rt.callFromSidebar('getSettings')).toMatchObject({ timeFormat: 'unix' });
+  });
+
   it('Save anyway, pressed from the keyboard, leaves the focus on the key field it was about, not the page', async () => {
     const { page } = bench();
     await reset(page);
@@ -246,6 +303,8 @@ describe('Settings in the workbench', () => {
 
     // A key Assembled accepts, saved: what to do next, in words that fit whatever sent the user
     // here (a pull or a push: Settings, opened from the menu, cannot tell which).
+    // (With times sent as this Assembled takes them: ISO would be tried and refused first.)
+    await sb.getByLabel('Send times as').selectOption('unix');
     await key.fill(running.workbench.session.backend.key);
     await sb.getByRole('button', { name: 'Save', exact: true }).click();
     await expect

@@ -266,7 +266,7 @@ describe('Sidebars say what is true now', () => {
     await sb.getByRole('button', { name: 'Test connection' }).click();
     await sb.locator('#status', { hasText: 'Connected to Assembled' }).waitFor();
     // First how the server takes times (the workbench runs the live dialect: unix seconds), then each read.
-    expect(await checks.first().textContent()).toBe('Time format: the server accepts unix seconds');
+    expect(await checks.first().textContent()).toBe('Time format: the server accepts Unix seconds');
     expect(await checks.allTextContents()).toEqual(
       expect.arrayContaining(['People: 100 read', 'Teams: 8 read', 'Start a report: started']),
     );

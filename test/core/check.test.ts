@@ -46,19 +46,19 @@ describe('checkConnection', () => {
     expect(unixOnLive[0]).toMatchObject({
       operation: 'timeFormat',
       ok: true,
-      note: 'the server accepts unix seconds',
+      note: 'the server accepts Unix seconds',
     });
     const isoOnLive = checkConnection(simSetup('live', {}, { timeFormat: 'iso' }).client);
     expect(isoOnLive[0]).toMatchObject({
       operation: 'timeFormat',
       ok: false,
-      note: expect.stringContaining('the server refuses ISO 8601 dates and accepts unix seconds'),
+      note: expect.stringContaining('the server refuses ISO 8601 dates and accepts Unix seconds'),
     });
     expect(isoOnLive.slice(1).filter((r) => !r.ok)).toEqual([]);
     const unixOnSeed = checkConnection(simSetup('seed', {}, { timeFormat: 'unix' }).client);
     expect(unixOnSeed[0]).toMatchObject({
       ok: false,
-      note: expect.stringContaining('refuses unix seconds and accepts ISO 8601 dates'),
+      note: expect.stringContaining('refuses Unix seconds and accepts ISO 8601 dates'),
     });
   });
 

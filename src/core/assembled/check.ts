@@ -3,6 +3,7 @@
 import type { AssembledClient } from './client';
 import { AssembledError, type AssembledErrorKind } from './errors';
 import type { Person } from './model';
+import { TIME_FORMAT_LABELS } from './time-refusal';
 import type { TimeFormat } from './times';
 
 export interface CheckResult {
@@ -20,6 +21,8 @@ export interface CheckResult {
   error?: { kind: AssembledErrorKind; message: string; field?: string };
   /** Why an operation was not run or what was adapted. */
   note?: string;
+  /** The time-format probe: the way the server took times after refusing the way Settings sends them. */
+  accepts?: TimeFormat;
 }
 
 export interface CheckOptions {
@@ -45,8 +48,6 @@ function groupOf(endpoint: string): CheckGroup {
   if (SCHEDULE_PATHS.includes(path)) return 'schedules';
   return 'catalogue';
 }
-
-const FORMAT_NAMES: Record<TimeFormat, string> = { unix: 'unix seconds', iso: 'ISO 8601 dates' };
 
 const DAY = 86_400_000;
 
@@ -203,7 +204,7 @@ function probeTimeFormat(
     ['GET /v0/time_off/requests', (c) => c.listTimeOffRequests(window)],
     ['GET /v0/assist/conversations', (c) => c.listAssistConversations(window)],
   ];
-  const setting = FORMAT_NAMES[client.timeFormat];
+  const setting = TIME_FORMAT_LABELS[client.timeFormat];
   const count = (v: unknown) => (Array.isArray(v) ? v.length : 1);
   for (const [endpoint, call] of probes) {
     const before = results.length;
@@ -224,14 +225,15 @@ function probeTimeFormat(
       const both = results[results.length - 1];
       if (both) {
         both.ok = false;
-        both.note = `the server refused both unix seconds and ISO 8601 dates`;
+        both.note = `the server refused both ${TIME_FORMAT_LABELS.unix} and ${TIME_FORMAT_LABELS.iso}`;
       }
       return undefined;
     }
     const found = results[results.length - 1];
     if (found) {
       found.ok = false;
-      found.note = `the server refuses ${setting} and accepts ${FORMAT_NAMES[other]}: choose "${FORMAT_NAMES[other]}" under Send times as in Settings (the rest of this check used it)`;
+      found.accepts = other;
+      found.note = `the server refuses ${setting} and accepts ${TIME_FORMAT_LABELS[other]}: choose "${TIME_FORMAT_LABELS[other]}" under Send times as in Settings (the rest of this check used it)`;
     }
     return other;
   }

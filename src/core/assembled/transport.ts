@@ -12,6 +12,7 @@ import { AssembledError, type AssembledErrorKind, makeRedactor, userMessage } fr
 import type { TokenBucket } from './rate-limit';
 import { offendingField, serviceMessage } from './reply';
 import { parseRetryAfter, type RetryPolicy } from './retry';
+import { sendTimesAs, timesWanted } from './time-refusal';
 
 /** A list is sent as the key repeated (agents=a&agents=b), as Assembled's live API reads lists. */
 export type QueryValue = string | number | boolean | readonly string[] | undefined;
@@ -202,7 +203,7 @@ export class Transport {
       if (!repeatable) return this.fail('outcome_unknown', endpoint, status);
       return { retry: true, exhausted: this.error('server', endpoint, status) };
     }
-    if (status >= 400) return this.refusal(endpoint, reply);
+    if (status >= 400) return this.refusal(op, endpoint, reply);
     if (status < 200 || status >= 300) {
       return this.fail('unexpected_response', endpoint, status, `HTTP ${status} was not expected`);
     }
@@ -225,7 +226,7 @@ export class Transport {
     }
   }
 
-  private refusal(endpoint: string, reply: HttpResponse): Verdict<never> {
+  private refusal(op: Operation<unknown>, endpoint: string, reply: HttpResponse): Verdict<never> {
     const { status } = reply;
     if (status === 401 || status === 403) return this.fail('auth', endpoint, status);
     if (status === 404) return this.fail('not_found', endpoint, status);
@@ -233,11 +234,14 @@ export class Transport {
     const body = this.redact(reply.body);
     const detail = serviceMessage(body);
     const field = offendingField(body, detail);
+    // A time refused for its form: every call sending times fails alike until Settings changes.
+    const wanted = timesWanted(detail, op.query, op.body);
+    const refused = userMessage('bad_request', endpoint, status, detail);
     const error = new AssembledError({
       kind: 'bad_request',
       status,
       endpoint,
-      message: userMessage('bad_request', endpoint, status, detail),
+      message: wanted ? `${refused.replace(/\.?$/, '.')} ${sendTimesAs(wanted)}` : refused,
       detail,
       ...(field === undefined ? {} : { field: this.redact(field) }),
     });

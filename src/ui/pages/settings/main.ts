@@ -1,4 +1,5 @@
 import { failedCount } from '../../../core/assembled/check-words';
+import { TIME_FORMAT_LABELS } from '../../../core/assembled/time-refusal';
 import { MENU_ITEMS, menuPath } from '../../../core/menu-names';
 import type { ConnectionReport } from '../../../core/server-api';
 import type { SettingsInput, SettingsView, TimeFormat } from '../../../core/settings';
@@ -20,6 +21,8 @@ const buttons = [byId<HTMLButtonElement>('save'), byId<HTMLButtonElement>('test'
 
 /** Whether the user has a key saved: with none, Save and Test connection need one typed. */
 let hasKey = false;
+/** The way times are sent as saved: another chosen is tried first, as a new key is. */
+let savedFormat = '';
 
 function show(view: SettingsView): void {
   hasKey = view.hasKey;
@@ -27,7 +30,7 @@ function show(view: SettingsView): void {
   clearKey.hidden = !view.hasKey;
   apiKey.value = '';
   apiKey.placeholder = view.hasKey ? view.keyHint : 'sk_live_…';
-  timeFormat.value = view.timeFormat;
+  timeFormat.value = savedFormat = view.timeFormat;
   apiVersion.value = view.apiVersion;
 }
 
@@ -101,8 +104,14 @@ function clearReport(): void {
   requests.replaceChildren();
 }
 
-/** Ties the key field to the status line while that says the key is wrong; false unties it. */
-const keyWrong = (wrong: boolean) => markInvalid(apiKey, wrong ? status.id : undefined);
+/**
+ * Ties the field whose value the status line says is wrong (the key, or Send times as) to it;
+ * none unties both.
+ */
+function markWrong(field?: HTMLElement): void {
+  for (const f of [apiKey, timeFormat]) markInvalid(f, f === field ? status.id : undefined);
+}
+const keyWrong = (wrong: boolean) => markWrong(wrong ? apiKey : undefined);
 
 /**
  * Remove key's question is put away once anything else is done: left open beside "Saved." it
@@ -115,7 +124,7 @@ async function run(label: string, work: () => Promise<void>): Promise<void> {
   putAway();
   showStatus(status, `${label}…`);
   clearReport();
-  keyWrong(false);
+  markWrong();
   try {
     await busy(buttons, work);
   } catch (error) {
@@ -127,32 +136,61 @@ async function run(label: string, work: () => Promise<void>): Promise<void> {
 }
 
 /**
- * Typed keys as Assembled took them when tested. A key is tried before it is saved: one Assembled
- * refuses is saved only by Save anyway, as it would replace whatever key works today.
+ * Why Save would not keep the form as Assembled answered its test: the field to put right, what
+ * Save asks, and what it says once saved anyway.
  */
-let refused = '';
-let accepted = '';
+interface Refusal {
+  field: HTMLElement;
+  ask: string;
+  saved: string;
+}
+
+function refusalOf(report: ConnectionReport): Refusal | undefined {
+  if (report.keyRefused)
+    return {
+      field: apiKey,
+      ask: 'Assembled did not accept this key when it was tested, so it is not saved yet: pulls, pushes and scheduled refreshes would fail with it. Check the key, or press Save anyway.',
+      saved:
+        'Saved, though Assembled did not accept this key when it was tested: pulls, pushes and scheduled refreshes fail with it until a valid key is saved.',
+    };
+  const takes = report.takesTimesAs;
+  if (!takes) return undefined;
+  // Refused one way and taken the other: the one tested is the other.
+  const sent = TIME_FORMAT_LABELS[takes === 'unix' ? 'iso' : 'unix'];
+  const choose = TIME_FORMAT_LABELS[takes];
+  return {
+    field: timeFormat,
+    ask: `Assembled refused times sent as ${sent} when this was tested, so it is not saved yet: pulls, pushes and scheduled refreshes would fail with it. Choose ${choose} under Send times as, or press Save anyway.`,
+    saved: `Saved, though Assembled refused times sent as ${sent} when this was tested: pulls, pushes and scheduled refreshes fail until Send times as is ${choose}.`,
+  };
+}
+
+/**
+ * What is tried before it is saved: a key typed, and the way times are sent. Either one Assembled
+ * refuses is saved only by Save anyway, as it would stop what works today.
+ */
+const tried = () => `${formInput().apiKey ?? ''}\n${timeFormat.value}`;
+/** Whether the form holds something to try: a key typed, or times sent another way than saved. */
+const untried = () => !!formInput().apiKey || timeFormat.value !== savedFormat;
+/** The form as last tested, and why Save would not keep it (none when Assembled took it). */
+let lastTest: { form: string; refusal: Refusal | undefined } | undefined;
 const saveAnyway = byId<HTMLButtonElement>('saveAnyway');
 buttons.push(saveAnyway);
 
-function tested(typed: string, report: ConnectionReport): void {
-  refused = report.keyRefused ? typed : '';
-  accepted = report.keyRefused ? '' : typed;
+function tested(form: string, report: ConnectionReport): void {
+  lastTest = { form, refusal: refusalOf(report) };
 }
 
-function askFirst(): void {
+function askFirst(refusal: Refusal): void {
   saveAnyway.hidden = false;
-  keyWrong(true);
-  showAnswer(
-    status,
-    'Assembled did not accept this key when it was tested, so it is not saved yet: pulls, pushes and scheduled refreshes would fail with it. Check the key, or press Save anyway.',
-    'error',
-  );
+  markWrong(refusal.field);
+  showAnswer(status, refusal.ask, 'error');
 }
-apiKey.addEventListener('input', () => {
-  saveAnyway.hidden = true;
-  keyWrong(false);
-});
+for (const field of [apiKey, timeFormat])
+  field.addEventListener('input', () => {
+    saveAnyway.hidden = true;
+    markWrong();
+  });
 
 /** A new key does not resume the refreshes a missing or refused one paused: where to do that. */
 function toResume(paused = 0): string {
@@ -168,18 +206,15 @@ function toResume(paused = 0): string {
  */
 const toGoOn = ` Open ${menuPath('pull')} or ${MENU_ITEMS.push} to carry on.`;
 
-async function save(typed: string): Promise<void> {
+async function save(): Promise<void> {
   saveAnyway.hidden = true;
+  const typed = formInput().apiKey ?? '';
+  // Saved anyway, what was refused stays wrong until it is changed.
+  const refusal = untried() && lastTest?.form === tried() ? lastTest.refusal : undefined;
   const saved = await callServer('saveSettings', formInput());
   show(saved);
-  // Saved anyway, the key stays wrong until another is saved.
-  keyWrong(typed !== '' && typed === refused);
-  if (typed && typed === refused)
-    showAnswer(
-      status,
-      'Saved, though Assembled did not accept this key when it was tested: pulls, pushes and scheduled refreshes fail with it until a valid key is saved.',
-      'error',
-    );
+  markWrong(refusal?.field);
+  if (refusal) showAnswer(status, refusal.saved, 'error');
   else showAnswer(status, `Saved.${typed ? toResume(saved.pausedForKey) || toGoOn : ''}`, 'ok');
 }
 
@@ -202,22 +237,21 @@ form.addEventListener('submit', (event) => {
     return keyFirst(
       'No API key is saved yet, so nothing was saved: paste your API key in API key above, then Save.',
     );
-  if (typed && typed === refused) return askFirst();
-  if (!typed || typed === accepted) return void run('Saving', () => save(typed));
-  void run('Checking the key with Assembled', async () => {
-    const report = await callServer('testConnection', formInput());
-    tested(typed, report);
-    if (report.keyRefused) askFirst();
-    else await save(typed);
+  const now = tried();
+  if (untried() && lastTest?.form === now && lastTest.refusal) return askFirst(lastTest.refusal);
+  if (!untried() || lastTest?.form === now) return void run('Saving', save);
+  void run('Checking with Assembled', async () => {
+    tested(now, await callServer('testConnection', formInput()));
+    if (lastTest?.refusal) askFirst(lastTest.refusal);
+    else await save();
   });
 });
 
 saveAnyway.addEventListener('click', () => {
-  const typed = formInput().apiKey ?? '';
-  // Save anyway goes once pressed: the focus goes to the key it was about (tied to what is said of
-  // it), not to the page.
-  apiKey.focus();
-  void run('Saving', () => save(typed));
+  // Save anyway goes once pressed: the focus goes to the field it was about (tied to what is said
+  // of it), not to the page.
+  (lastTest?.refusal?.field ?? apiKey).focus();
+  void run('Saving', save);
 });
 
 byId('test').addEventListener('click', () => {
@@ -226,11 +260,12 @@ byId('test').addEventListener('click', () => {
   if (!typed && !hasKey)
     return keyFirst('No API key is saved yet: paste your API key in API key above, then Test connection.');
   void run('Testing the connection', async () => {
+    const now = tried();
     const report = await callServer('testConnection', formInput());
-    tested(typed, report);
+    tested(now, report);
     showAnswer(status, showReport(report), report.ok ? 'ok' : 'error');
-    // The key field is where a refused key (typed or saved) is put right.
-    keyWrong(report.keyRefused);
+    // The field where a refused key (typed or saved), or a refused way of sending times, is put right.
+    markWrong(refusalOf(report)?.field);
   });
 });
 
