@@ -1,5 +1,5 @@
-// The notice of a missing API key, said once at a sidebar's top as it opens, before any button is
-// pressed: every sidebar that reaches Assembled shows it alike (Pull data, Push rows).
+// The notice of a missing API key (or one Assembled refused), said once at a sidebar's top, before
+// any button is pressed: every sidebar that reaches Assembled shows it alike (Pull data, Push rows).
 import type { KeyNotice } from '../core/settings';
 import { el, showStatus } from './dom';
 

@@ -12,6 +12,9 @@ export interface Picker {
   names(): string[] | undefined;
 }
 
+/** A list `load` cannot read at all, said briefly: the page says the rest once. */
+export class Unavailable extends Error {}
+
 /**
  * `initial`: the ids ticked from the start (a pull's filters put back in the form). `unavailable`:
  * why the list cannot be read at all (said briefly; the page says the rest once), so it is not asked for.
@@ -53,6 +56,11 @@ export function createPicker(
         if (!items.length) list.textContent = 'None found.';
       },
       (error: unknown) => {
+        // A list that cannot be read at all (the key refused), which the page says once.
+        if (error instanceof Unavailable) {
+          list.textContent = `Could not load: ${error.message}`;
+          return;
+        }
         // A list that failed (Assembled down, a rate limit) is asked for again on request.
         const again = el('button', { type: 'button', class: 'link' }, 'Try again');
         again.addEventListener('click', () => {

@@ -531,6 +531,36 @@ describe('The Pull data form', () => {
         .toBe('Could not load: no API key is set.');
     expect(await sb.locator('body').textContent()).not.toMatch(/paste your key[\s\S]*paste your key/);
   });
+  it('says once at the top that Assembled refused the key; the filter lists only say they could not load', async () => {
+    const { page, running } = bench();
+    // Saved anyway: a well-formed key Assembled never issued.
+    const options = { timeFormat: 'unix', apiVersion: '' };
+    await running.workbench.rt.callFromSidebar('saveSettings', {
+      apiKey: 'sk_live_test_never_issued_key',
+      ...options,
+    });
+    const sb = await openPull(page);
+    await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Adherence report' });
+    const notice = sb.locator('#keyNotice');
+    await expect
+      .poll(() => notice.textContent())
+      .toMatch(
+        /^Assembled did not accept the API key: it is missing, mistyped or revoked\. Open Extensions ▸ .* and set a valid key\.$/,
+      );
+    expect(await notice.isVisible()).toBe(true);
+    for (const name of ['Queues', 'Teams', 'Sites', 'Agents'])
+      await expect
+        .poll(() => sb.getByRole('group', { name }).textContent())
+        .toBe('Could not load: Assembled did not accept the API key.');
+    // Said once, above the form, with no Try again beside each list.
+    expect(await sb.locator('#pull').textContent()).not.toMatch(/set a valid key/);
+    expect(await sb.getByRole('button', { name: 'Try again' }).count()).toBe(0);
+    // A source with another list does not ask for it: it says the same, as briefly.
+    await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Activities (schedule)' });
+    expect(await sb.getByRole('group', { name: 'Activity types' }).textContent()).toBe(
+      'Could not load: Assembled did not accept the API key.',
+    );
+  });
   it('lists sub-teams under their team; ticking a team ticks them too, and the pull names them all', async () => {
     const { page } = bench();
     const sb = await pullIntoNewSheet(page, 'Handle time report', 'Tier 2', async (form) => {

@@ -60,8 +60,10 @@ describe('Settings in the workbench', () => {
     // Refused, the test stops: the refusal said once, the checks after it not tried (not 20 calls
     // refused), said in one line; the requests still behind Details, only the first one sent.
     const results = sb.getByRole('region', { name: 'Connection test results' });
+    // The check that met the refusal is named, so "after it" reads as what it is.
     expect(await results.locator('#checks li').allTextContents()).toEqual([
-      'The other 19 checks were not tried: Assembled would refuse the key on each.',
+      'Time format: Assembled did not accept the key.',
+      'The 19 checks after it were not tried: Assembled would refuse the key on each.',
     ]);
     const rows = results.locator('#details tbody tr');
     expect(await rows.count()).toBe(20);

@@ -321,7 +321,8 @@ describe('Sidebars say what is true now', () => {
         "Assembled did not accept the API key: it is missing, mistyped or revoked. Copy it again from Assembled's API settings, paste it above and test again.",
       );
     expect(await checks.allTextContents()).toEqual([
-      'The other 19 checks were not tried: Assembled would refuse the key on each.',
+      'Time format: Assembled did not accept the key.',
+      'The 19 checks after it were not tried: Assembled would refuse the key on each.',
     ]);
     expect(await raw.locator('tbody tr').count()).toBeGreaterThan(5);
     expect(bench().dialogs).toEqual([]);

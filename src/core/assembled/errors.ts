@@ -97,6 +97,9 @@ export function makeRedactor(apiKey: string, base64: (text: string) => string): 
 
 const SETTINGS = menuPath('settings');
 
+/** Assembled refused the key (401): every call fails alike, so a page says it once (Pull data's lists). */
+export const KEY_REFUSED = `Assembled did not accept the API key: it is missing, mistyped or revoked. Open ${SETTINGS} and set a valid key.`;
+
 /** The advice that ends a failure's words for a person to act on ("wait a minute and try again"). */
 const BY_HAND =
   /( and the add-on's retries ran out for now)?; (try again in a few minutes|wait a minute and try again)\.?$|\. Check the connection and try again\.?$/;
@@ -132,7 +135,7 @@ export function userMessage(
     case 'auth':
       return status === 403
         ? `Assembled refused access while ${call}: the API key has no permission for that. Ask an Assembled admin for a key with access, then open ${SETTINGS} and set it.`
-        : `Assembled did not accept the API key: it is missing, mistyped or revoked. Open ${SETTINGS} and set a valid key.`;
+        : KEY_REFUSED;
     case 'bad_request':
       return `Assembled rejected the request while ${call}: ${detail || `HTTP ${status}`}`;
     case 'not_found':

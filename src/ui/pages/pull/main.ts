@@ -1,3 +1,4 @@
+import { KEY_REFUSED } from '../../../core/assembled/errors';
 import type { ReportGranularity } from '../../../core/assembled/model';
 import { type BigQueryField, bigQueryFieldProblem } from '../../../core/bigquery/target-fields';
 import { countText } from '../../../core/count-text';
@@ -27,7 +28,7 @@ import { duration } from '../../duration';
 import { focusHeading } from '../../first-focus';
 import { createFrequencyForm } from '../../frequency-form';
 import { showKeyNotice } from '../../key-notice';
-import { createPicker, type Picker } from '../../picker';
+import { createPicker, type Picker, Unavailable } from '../../picker';
 import { callServer, errorMessage } from '../../rpc';
 import { keepFocusClear } from './dock';
 
@@ -198,12 +199,22 @@ async function refreshTargets(): Promise<void> {
 const refreshTargetsQuietly = () => void refreshTargets().catch(() => undefined);
 window.addEventListener('focus', refreshTargetsQuietly);
 
+/** Assembled refused the key as a list was read: later lists are not asked for. */
+let keyRefused = false;
+const KEY_REFUSED_BRIEF = 'Assembled did not accept the API key.';
+
 /** One request per list for the life of the sidebar (the server caches across sidebars). */
 const cache = new Map<ChoiceKind, ReturnType<typeof callServer<'listChoices'>>>();
 function choices(kind: ChoiceKind) {
   const hit = cache.get(kind);
   if (hit) return hit;
-  const loading = callServer('listChoices', kind);
+  const loading = callServer('listChoices', kind).catch((error: unknown) => {
+    if (!errorMessage(error).includes(KEY_REFUSED)) throw error;
+    // Every list, and the pull, would be refused alike: said once, at the top, as a missing key is.
+    keyRefused = true;
+    showKeyNotice({ keyMissing: KEY_REFUSED });
+    throw new Unavailable(KEY_REFUSED_BRIEF);
+  });
   cache.set(kind, loading);
   // A failure is not kept: the picker's Try again asks the server afresh.
   loading.catch(() => cache.delete(kind));
@@ -242,7 +253,7 @@ function onSourceChange(initial: PullFilters = {}): void {
         () => choices(picker[0]),
         initial[f] as string[] | undefined,
         // Each list would fail alike: the notice above says why, once.
-        options.keyMissing && 'no API key is set.',
+        options.keyMissing ? 'no API key is set.' : keyRefused ? KEY_REFUSED_BRIEF : undefined,
       );
       pickers.set(f, p);
       nodes.push(p.root);

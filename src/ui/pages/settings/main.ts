@@ -38,24 +38,26 @@ function show(view: SettingsView): void {
 function showReport(report: ConnectionReport): string {
   // Checks not run (nothing to read) follow from others; when every check that ran failed the same
   // way (Assembled down), that is said once, with no list of checks that all failed (the requests
-  // stay behind Details). A refused key stops the test (check.ts): the refusal, the last check
-  // that ran, is said once, and one line says the rest were not tried.
+  // stay behind Details). A refused key stops the test (check.ts): the refusal is said once, above,
+  // the check that met it named in a line, and one line says those after it were not tried.
   const errors = report.lines.filter((l) => !l.ok && !l.notRun);
   const shared =
     !!report.outage ||
     report.keyRefused ||
     (errors.length > 1 && errors.every((l) => l.summary === errors[0]?.summary));
   const notTried = report.keyRefused ? report.lines.filter((l) => l.notRun).length : 0;
+  const refusedAt = report.lines.find((l) => l.status === 401)?.label;
   checks.replaceChildren(
     ...(shared ? [] : report.lines).map((line) =>
       el('li', { 'data-ok': line.notRun ? 'skipped' : String(line.ok) }, `${line.label}: ${line.summary}`),
     ),
     ...(notTried
       ? [
+          el('li', { 'data-ok': 'false' }, `${refusedAt}: Assembled did not accept the key.`),
           el(
             'li',
             { 'data-ok': 'skipped' },
-            `${notTried === 1 ? 'The other check was' : `The other ${notTried} checks were`} not tried: Assembled would refuse the key on each.`,
+            `${notTried === 1 ? 'The check after it was' : `The ${notTried} checks after it were`} not tried: Assembled would refuse the key on each.`,
           ),
         ]
       : []),
