@@ -19,13 +19,39 @@ export type ConnectionOptions = z.infer<typeof ConnectionOptions>;
 
 export const DEFAULT_CONNECTION_OPTIONS: ConnectionOptions = { timeFormat: 'unix', apiVersion: '' };
 
+/**
+ * Characters a copy from a web page brings along unseen, which no key holds: format characters
+ * (zero-width space and joiners, the byte-order mark, soft hyphen) and no-break spaces. Dropped
+ * wherever they are, as spaces around the key are trimmed.
+ */
+const UNSEEN = /[\p{Cf}\u00A0\u2007\u202F]/gu;
+
+/** The key as pasted, less what cannot be seen in or around it. */
+export function cleanKey(typed: string): string {
+  return typed.replace(UNSEEN, '').trim();
+}
+
+/**
+ * What is wrong with a key (cleaned), in words that never show it: a character no key holds is
+ * named, with where it is, as the person cannot otherwise find it; undefined when nothing is.
+ */
+export function keyProblem(key: string): string | undefined {
+  if (!key.startsWith('sk_live_')) return 'The API key should start with sk_live_ and contain no spaces.';
+  const chars = Array.from(key);
+  const at = chars.findIndex((c) => !/[A-Za-z0-9_-]/.test(c));
+  if (at < 0) return chars.length > 8 ? undefined : 'The API key has nothing after sk_live_: copy all of it.';
+  const c = chars[at] ?? '';
+  const named = /\s/.test(c) ? 'a space' : /[\p{C}\p{M}]/u.test(c) ? `the character U+${hex(c)}` : c;
+  return `The API key has ${named} at character ${at + 1}, which a key never holds; copy it again from Assembled's API settings.`;
+}
+
+const hex = (c: string) => (c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
+
 export const ApiKey = lazy(() =>
-  z
-    .string()
-    .check(
-      z.trim(),
-      z.regex(/^sk_live_[A-Za-z0-9_-]+$/, 'The API key should start with sk_live_ and contain no spaces.'),
-    ),
+  z.string().check(
+    z.overwrite(cleanKey),
+    z.refine((key) => !keyProblem(key), { error: (issue) => keyProblem(String(issue.input)) }),
+  ),
 );
 
 /** What Settings sends: a new key only when the user typed one. */

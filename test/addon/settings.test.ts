@@ -42,6 +42,29 @@ describe('Settings', () => {
     );
   });
 
+  it('saves a key pasted with invisible characters without them, and names a character no key holds', async () => {
+    const { rt, sim, key } = await startLocalAddon({ dialect: 'live', connect: false });
+    const options = { timeFormat: 'unix', apiVersion: '' };
+    // A zero-width space inside, a byte-order mark and a no-break space around: none is seen.
+    const pasted = `\uFEFF${key.slice(0, 10)}\u200B${key.slice(10)}\u00A0`;
+    await rt.callFromSidebar('saveSettings', { apiKey: pasted, ...options });
+    const saved = () => rt.properties.user.all()['assembled.apiKey'];
+    expect(saved()).toBe(JSON.stringify(key));
+    expect(await rt.callFromSidebar<ConnectionReport>('testConnection')).toMatchObject({ ok: true });
+    // A character a key never holds is named where it is, and the key is not shown.
+    const secret = 'sk_live_SECRETpartö_rest';
+    const sent = sim.stats().total;
+    const error = await rt
+      .callFromSidebar('saveSettings', { apiKey: secret, ...options })
+      .catch((e: Error) => e);
+    expect(String(error)).toMatch(
+      /: The API key has ö at character 19, which a key never holds; copy it again from Assembled's API settings\.$/,
+    );
+    expect(String(error)).not.toContain('SECRET');
+    expect(sim.stats().total).toBe(sent);
+    expect(saved()).toBe(JSON.stringify(key));
+  });
+
   it('tests the connection against the service, one line per operation', async () => {
     const { rt } = await startLocalAddon({ dialect: 'live' });
     const report = await rt.callFromSidebar<{

@@ -1,0 +1,42 @@
+// A key as pasted: what cannot be seen is dropped, and a character no key holds is named, with
+// where it is, in words that never show the key.
+import { describe, expect, it } from 'vitest';
+import { ApiKey, cleanKey, keyProblem } from '../../src/core/settings';
+import { parseInput } from '../../src/core/validation';
+
+const KEY = 'sk_live_abcDEF123_-xyz';
+
+describe('an API key as pasted', () => {
+  it.each([
+    ['a zero-width space', `sk_live_abc\u200BDEF123_-xyz`],
+    ['a zero-width joiner and non-joiner', `\u200Dsk_live_abcDEF\u200C123_-xyz`],
+    ['a byte-order mark', `\uFEFF${KEY}`],
+    ['no-break spaces', `\u00A0${KEY}\u202F`],
+    ['a soft hyphen', `sk_live_abcDEF123\u00AD_-xyz`],
+    ['a word joiner and spaces around', `  ${KEY}\u2060 \n`],
+  ])('drops %s, as spaces around it are trimmed', (_, pasted) => {
+    expect(cleanKey(pasted)).toBe(KEY);
+    expect(keyProblem(cleanKey(pasted))).toBeUndefined();
+    expect(parseInput(ApiKey, pasted, 'Settings')).toBe(KEY);
+  });
+
+  it('names a character no key holds, and where it is', () => {
+    expect(keyProblem('sk_live_abcDEö123')).toBe(
+      "The API key has ö at character 14, which a key never holds; copy it again from Assembled's API settings.",
+    );
+    expect(keyProblem('sk_live_abc DEF')).toMatch(/^The API key has a space at character 12, /);
+    // One that would not show is named by its code.
+    expect(keyProblem('sk_live_abc\u0007DEF')).toMatch(
+      /^The API key has the character U\+0007 at character 12, /,
+    );
+    // Counted as a person counts them: an emoji is one character.
+    expect(keyProblem('sk_live_😀é')).toMatch(/^The API key has 😀 at character 9, /);
+    expect(() => parseInput(ApiKey, 'sk_live_abcDEö123', 'Settings')).toThrow(/ö at character 14/);
+  });
+
+  it('says a key is not one when it does not start with sk_live_, or stops there', () => {
+    expect(keyProblem('sk_test_abc')).toBe('The API key should start with sk_live_ and contain no spaces.');
+    expect(keyProblem('sk_live_')).toBe('The API key has nothing after sk_live_: copy all of it.');
+    expect(keyProblem(KEY)).toBeUndefined();
+  });
+});
