@@ -1,6 +1,7 @@
 // The user's connection settings. The API key is kept apart from the rest so that it is only ever
 // read where a request is about to be sent, and only ever shown masked.
 import * as z from 'zod/mini';
+import { KEY_FROM } from './key-source';
 import { lazy } from './lazy';
 
 /** Unix seconds first: every time Assembled's own client sends is one; ISO stays for accounts that want it. */
@@ -42,7 +43,7 @@ export function keyProblem(key: string): string | undefined {
   if (at < 0) return chars.length > 8 ? undefined : 'The API key has nothing after sk_live_: copy all of it.';
   const c = chars[at] ?? '';
   const named = /\s/.test(c) ? 'a space' : /[\p{C}\p{M}]/u.test(c) ? `the character U+${hex(c)}` : c;
-  return `The API key has ${named} at character ${at + 1}, which a key never holds; copy it again from Assembled's API settings.`;
+  return `The API key has ${named} at character ${at + 1}, which a key never holds; copy it again from ${KEY_FROM}.`;
 }
 
 const hex = (c: string) => (c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');

@@ -1,13 +1,13 @@
 import { checkConnection, keyRefused } from '../core/assembled';
 import { checkLabel, checkSummary, notRun, outageWords } from '../core/assembled/check-words';
+import { KEY_FROM } from '../core/key-source';
 import type { ConnectionReport } from '../core/server-api';
 import { SettingsInput } from '../core/settings';
 import { parseInput } from '../core/validation';
 import { clientWith } from './client-factory';
 import { readApiKey, readConnectionOptions } from './settings';
 
-const KEY_REFUSED =
-  "Assembled did not accept the API key: it is missing, mistyped or revoked. Copy it again from Assembled's API settings, paste it above and test again.";
+const KEY_REFUSED = `Assembled did not accept the API key: it is missing, mistyped or revoked. Copy it again from ${KEY_FROM}, paste it above and test again.`;
 
 /**
  * Settings' "Test connection": every read-only operation once, reported line by line. It tests

@@ -58,7 +58,7 @@ describe('Settings', () => {
       .callFromSidebar('saveSettings', { apiKey: secret, ...options })
       .catch((e: Error) => e);
     expect(String(error)).toMatch(
-      /: The API key has ö at character 19, which a key never holds; copy it again from Assembled's API settings\.$/,
+      /: The API key has ö at character 19, which a key never holds; copy it again from Assembled's Settings ▸ API page\.$/,
     );
     expect(String(error)).not.toContain('SECRET');
     expect(sim.stats().total).toBe(sent);

@@ -70,7 +70,7 @@ describe('Settings in the workbench', () => {
     expect(await rows.locator('td:nth-child(2)').allTextContents()).toEqual(['401', ...Array(19).fill('–')]);
     // Said in Settings, where the key is pasted: what to do here, not "open Settings".
     expect(await sb.locator('#status').textContent()).toMatch(
-      /Copy it again from Assembled's API settings, paste it above and test again\.$/,
+      /Copy it again from Assembled's Settings ▸ API page, paste it above and test again\.$/,
     );
     // A key refused by Test connection is asked about at once; another key typed puts the
     // question away.
@@ -292,6 +292,11 @@ describe('Settings in the workbench', () => {
     const sb = await sidebar(page, 'Assembled settings');
     const key = sb.getByLabel('API key');
     await expect.poll(() => key.getAttribute('placeholder')).toBe('sk_live_…');
+    // With none yet, the field's hint says first where a key comes from, then who can see it, in
+    // words for a person, not Apps Script's.
+    expect(await sb.locator(`#${await key.getAttribute('aria-describedby')}`).textContent()).toBe(
+      "Copy it from Assembled's Settings ▸ API page. Kept for you alone: other editors of this spreadsheet cannot see or use it.",
+    );
     await sb.getByLabel('Send times as').selectOption('iso');
     await sb.getByRole('button', { name: 'Save', exact: true }).click();
     await expect

@@ -22,7 +22,7 @@ describe('an API key as pasted', () => {
 
   it('names a character no key holds, and where it is', () => {
     expect(keyProblem('sk_live_abcDEö123')).toBe(
-      "The API key has ö at character 14, which a key never holds; copy it again from Assembled's API settings.",
+      "The API key has ö at character 14, which a key never holds; copy it again from Assembled's Settings ▸ API page.",
     );
     expect(keyProblem('sk_live_abc DEF')).toMatch(/^The API key has a space at character 12, /);
     // One that would not show is named by its code.

@@ -1,5 +1,6 @@
 import { failedCount } from '../../../core/assembled/check-words';
 import { TIME_FORMAT_LABELS } from '../../../core/assembled/time-refusal';
+import { KEY_FROM } from '../../../core/key-source';
 import { MENU_ITEMS, menuPath } from '../../../core/menu-names';
 import type { ConnectionReport } from '../../../core/server-api';
 import type { SettingsInput, SettingsView, TimeFormat } from '../../../core/settings';
@@ -18,6 +19,11 @@ const checks = byId('checks');
 const requests = byId('details').querySelector('tbody') as HTMLTableSectionElement;
 const clearKey = byId<HTMLButtonElement>('clearKey');
 const buttons = [byId<HTMLButtonElement>('save'), byId<HTMLButtonElement>('test'), clearKey];
+
+// Where the key comes from, first, for whoever has none yet; then who can see it, in plain words
+// (User properties: the script's, one set per person).
+byId('apiKeyHint').textContent =
+  `Copy it from ${KEY_FROM}. Kept for you alone: other editors of this spreadsheet cannot see or use it.`;
 
 /** Whether the user has a key saved: with none, Save and Test connection need one typed. */
 let hasKey = false;
