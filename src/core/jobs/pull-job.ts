@@ -29,8 +29,9 @@ export interface PullJob extends OwnedRecord, Timed {
    */
   utcBuckets?: true;
   /**
-   * A refresh's range that went back past the days Assembled builds intervals for, asked as these
-   * reports one after another (report-buckets.ts intervalParts), and the one being read.
+   * A refresh's range that went back past the days Assembled builds intervals for, or a range
+   * longer than it builds one report for, asked as these reports one after another
+   * (report-buckets.ts intervalParts, reportParts), and the one being read.
    */
   parts?: Window[];
   part?: number;

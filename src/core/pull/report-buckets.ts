@@ -114,17 +114,43 @@ export function intervalParts(
 ): Window[] | undefined {
   if (!pastIntervalLimit(range) || pastIntervalLimit(own)) return undefined;
   const cuts = (g: 'day' | 'week' | 'month') => localBuckets(range, g, zone).map((b) => b.end);
-  const [bounds, midnights] = [cuts(granularity === 'interval' ? 'day' : granularity), cuts('day')];
+  const parts = cutInto(range, MAX_INTERVAL_DAYS, cuts(dayOr(granularity)), cuts('day'));
+  if (!parts) return undefined;
+  const plan = bucketPlan(granularity, range, zone, false, parts);
+  return granularity === 'interval' || plan.rollUp ? parts : undefined;
+}
+
+/** Assembled refuses a report over a longer range (it fails: "Report range exceeds 92 days"). */
+export const MAX_REPORT_DAYS = 92;
+
+/**
+ * A range longer than Assembled builds one report for is asked in parts within the limit (92
+ * calendar days across an autumn clock change are 92 days and an hour). Such a range is past the
+ * intervals' limit, so its rows are Assembled's own UTC buckets: cut where those meet, the parts'
+ * rows together are the rows one report would give. Undefined where one report does.
+ */
+export function reportParts(granularity: ReportGranularity, range: Window): Window[] | undefined {
+  if (range.end - range.start <= MAX_REPORT_DAYS * DAY_MS) return undefined;
+  return cutInto(
+    range,
+    MAX_REPORT_DAYS,
+    localBuckets(range, dayOr(granularity), UTC).map((b) => b.end),
+  );
+}
+
+const dayOr = (granularity: ReportGranularity) => (granularity === 'interval' ? 'day' : granularity);
+
+/** `range` cut into parts of at most `days`, each at the furthest of the first `cuts` that fits. */
+function cutInto(range: Window, days: number, ...cuts: number[][]): Window[] | undefined {
   const parts: Window[] = [];
   for (let start = range.start; start < range.end; ) {
-    const fits = (t: number) => t > start && t - start <= MAX_INTERVAL_DAYS * DAY_MS;
-    const end = bounds.filter(fits).pop() ?? midnights.filter(fits).pop();
+    const fits = (t: number) => t > start && t - start <= days * DAY_MS;
+    const end = cuts.map((c) => c.filter(fits).pop()).find((t) => t !== undefined);
     if (end === undefined) return undefined;
     parts.push({ start, end });
     start = end;
   }
-  const plan = bucketPlan(granularity, range, zone, false, parts);
-  return granularity === 'interval' || plan.rollUp ? parts : undefined;
+  return parts;
 }
 
 /**

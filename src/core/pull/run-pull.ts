@@ -50,7 +50,7 @@ import { PullSpec, sourceInfo, sourceLabel, specProblems } from './pull-spec';
 import { calledNow, describeTarget, TargetMissing, type Targets, withSheetName } from './pull-target';
 import { filterWords } from './pull-words';
 import { refuseRefreshed } from './refreshed-target';
-import { bucketPlan, intervalParts, rollUp, timesOfDay, type Window } from './report-buckets';
+import { bucketPlan, intervalParts, reportParts, rollUp, timesOfDay, type Window } from './report-buckets';
 import { appendUntil, reportWindow, stopNote } from './report-until';
 import { pullCoverage } from './run-coverage';
 import { pullScheduleGrid } from './run-grid';
@@ -199,6 +199,9 @@ export function startPull(
         spec.source.kind === 'report' && intervalParts(spec.source.granularity, asked, ownAsked, deps.zone);
       if (parts) job.parts = parts;
     }
+    // A range longer than Assembled takes in one report is asked in parts too.
+    const long = !job.parts && job.range && longParts(job, job.range);
+    if (long) job.parts = long;
     // A refresh's run is not refused: its refresh kept the room for it.
     makeRoom(deps.store, deps.user, 'job.', job, now, !refresh);
     jobs.save(job);
@@ -511,12 +514,13 @@ function pollOnce(deps: PullDeps, client: AssembledClient, job: PullJob, reportI
   }
   if (rollsUp(deps, job) && pastCeiling(firstPageShape(page), reportEndpoint)) {
     // A large org's intervals: Assembled's own days, weeks or months fit where they would not, over
-    // the whole range in one report (the parts read so far are let go).
+    // the whole range in one report, or its own parts when it is longer than one takes (the parts
+    // read so far are let go).
     removeStaging(deps, job);
     return withState(job, 'running', now, {
       reportId: undefined,
       utcBuckets: true,
-      parts: undefined,
+      parts: job.range && longParts(job, job.range),
       part: undefined,
       polls: 0,
       nextPollAt: now,
@@ -643,6 +647,12 @@ function sheetBuckets(deps: PullDeps, job: PullJob, rows: ReportRow[]): ReportRo
 
 /** The time a report asks for: its range, up to the last whole interval before the job began. */
 const reportSpan = (job: PullJob, range: Window) => reportWindow(range, job.createdAt);
+
+/** The parts a report's range is asked in when it is longer than Assembled takes in one. */
+const longParts = (job: PullJob, range: Window) =>
+  job.spec.source.kind === 'report'
+    ? reportParts(job.spec.source.granularity, reportSpan(job, range))
+    : undefined;
 
 const planOf = (deps: PullDeps, job: PullJob, granularity: ReportGranularity, range: Window) =>
   bucketPlan(
