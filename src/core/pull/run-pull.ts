@@ -272,6 +272,8 @@ interface RunState {
   sheet?: string;
   /** The new sheet this execution made for the job's rows (the job keeps it as madeSheet). */
   made?: number;
+  /** An append's rows of the bucket still under way, left out (report-until.ts appendUntil). */
+  held?: number;
 }
 
 /** One step under the lock, from the job as last saved (another execution may have moved it on). */
@@ -293,7 +295,9 @@ function stepSaved(deps: PullDeps, jobs: JobStore, id: string, force: boolean, r
   const next = run.made === undefined ? ended : { ...ended, madeSheet: run.made };
   const saved = jobs.save(isTerminal(next) ? next : { ...next, tries: 0 });
   if (isTerminal(saved)) letGo(deps, saved);
-  if (saved.state === 'done' && saved.spec.target.kind !== 'bigquery')
+  // An append or merge that wrote no row filled nothing: the sheet's last filler stays its own.
+  const filled = saved.spec.mode === 'replace' || (saved.rows ?? 0) > 0;
+  if (saved.state === 'done' && filled && saved.spec.target.kind !== 'bigquery')
     rememberPull(
       deps.store,
       saved.sheetId ?? deps.targets.bind(saved.spec.target),
@@ -452,12 +456,12 @@ function removeStaging(deps: PullDeps, job: PullJob): void {
 }
 
 /**
- * What an ended job leaves: its staging goes, and a new sheet it made goes with a failure that
- * wrote nothing into it (one with anything in it stays).
+ * What an ended job leaves: its staging goes, and a new sheet it made goes when the job wrote
+ * nothing into it (failed, or an append or merge of no rows; one with anything in it stays).
  */
 function letGo(deps: PullDeps, job: PullJob): void {
   removeStaging(deps, job);
-  if (job.state !== 'done' && job.madeSheet !== undefined) deps.targets.dropEmpty(job.madeSheet);
+  if (job.madeSheet !== undefined) deps.targets.dropEmpty(job.madeSheet);
 }
 
 /**
@@ -563,7 +567,7 @@ function writePiece(deps: PullDeps, job: PullJob, run: RunState, client: Assembl
     if (target.made) run.made = target.sheetId;
     run.writer = new StagedWrite(
       job.id,
-      tableOf(deps, job, stagedRecords(deps, job, client)),
+      tableOf(deps, job, stagedRecords(deps, job, client, run)),
       target,
       {
         mode: job.spec.mode,
@@ -586,14 +590,24 @@ function writePiece(deps: PullDeps, job: PullJob, run: RunState, client: Assembl
   const now = deps.clock.now();
   if (piece.kind === 'progress')
     return withState(job, 'writing', now, { write: piece.progress, errors: 0, nextPollAt: now });
+  const { source } = job.spec;
+  const made = job.madeSheet ?? run.made;
   return withState(job, 'done', now, {
     rows: piece.rows,
-    message: writtenWords(job.spec.mode, piece, run.label ?? ''),
+    message: writtenWords(job.spec.mode, piece, run.label ?? '', {
+      ...(run.held && source.kind === 'report' ? { held: [run.held, source.granularity] } : {}),
+      ...(made !== undefined ? { made: run.sheet ?? '' } : {}),
+    }),
   });
 }
 
 /** The records the staged pages make: the same in every execution that builds them. */
-function stagedRecords(deps: PullDeps, job: PullJob, client: AssembledClient): Record<string, unknown>[] {
+function stagedRecords(
+  deps: PullDeps,
+  job: PullJob,
+  client: AssembledClient,
+  run?: RunState,
+): Record<string, unknown>[] {
   const items = stagesOf(job).flatMap((id) => readStaged(deps.staging.open(id, 'pages'))) as Record<
     string,
     unknown
@@ -601,7 +615,7 @@ function stagedRecords(deps: PullDeps, job: PullJob, client: AssembledClient): R
   if (job.spec.source.kind === 'resource') return items;
   const rows =
     job.fetched?.kind === 'metrics' ? metricsToRows(items as unknown as Metric[]) : (items as ReportRow[]);
-  return withNames(client, sheetBuckets(deps, job, rows)) as Record<string, unknown>[];
+  return withNames(client, sheetBuckets(deps, job, rows, run)) as Record<string, unknown>[];
 }
 
 /** Sources whose records carry a duration (ms) beside their start and end. */
@@ -633,16 +647,17 @@ function overdue(job: PullJob, now: number): PullJob | undefined {
 }
 
 /** A report's rows as the sheet's calendar buckets (report-buckets.ts). */
-function sheetBuckets(deps: PullDeps, job: PullJob, rows: ReportRow[]): ReportRow[] {
+function sheetBuckets(deps: PullDeps, job: PullJob, rows: ReportRow[], run?: RunState): ReportRow[] {
   const { source } = job.spec;
   if (source.kind !== 'report' || source.granularity === 'interval' || !job.range) return rows;
   const plan = planOf(deps, job, source.granularity, job.range);
   const rolled = plan.rollUp ? rollUp(rows, source.granularity, reportSpan(job, job.range), deps.zone) : rows;
   if (job.spec.mode !== 'append') return rolled;
   const until = appendUntil(job.range, job.createdAt, source.granularity, deps.zone, plan.utc);
-  return until === undefined
-    ? rolled
-    : rolled.filter((r) => typeof r.start_time !== 'number' || r.start_time < until);
+  if (until === undefined) return rolled;
+  const kept = rolled.filter((r) => typeof r.start_time !== 'number' || r.start_time < until);
+  if (run) run.held = rolled.length - kept.length;
+  return kept;
 }
 
 /** The time a report asks for: its range, up to the last whole interval before the job began. */

@@ -9,17 +9,33 @@ import type { Written } from './staged-write';
 /** Said when Assembled sent no rows: not "0 rows merged", which reads as if something was done. */
 const NONE = 'No rows: Assembled holds none for this range and these filters';
 
+/**
+ * What else the write's words need: `held`, an append's rows of the bucket still under way, left
+ * out, and their granularity; `made`, the name of the new sheet the pull made for its rows (which
+ * goes again when nothing was written into it).
+ */
+export interface WrittenAlso {
+  held?: [number, string];
+  made?: string;
+}
+
 /** A sentence, ended by its full stop as the pull's other words are (a failure's, BigQuery's). */
-export function writtenWords(mode: WriteMode, w: Written, label: string): string {
-  const words = outcome(mode, w, label);
+export function writtenWords(mode: WriteMode, w: Written, label: string, also: WrittenAlso = {}): string {
+  const words = outcome(mode, w, label, also);
   // A column whose header a person typed over still takes its field: said once, when first found.
   return w.renamed?.length ? `${words}. ${renamedWords(w.renamed)}.` : `${words}.`;
 }
 
-function outcome(mode: WriteMode, w: Written, label: string): string {
-  // An append or merge of nothing changes nothing (write-table's writeEmpty), and says so.
-  if (mode !== 'replace' && w.rows === 0 && w.present === 0 && !w.overlapped)
-    return `${NONE}, so ${label} was left as it was`;
+function outcome(mode: WriteMode, w: Written, label: string, { held, made }: WrittenAlso): string {
+  // An append or merge of nothing changes nothing (write-table's writeEmpty), and says so: not
+  // Assembled's doing when the append left out the rows of the bucket still under way. An append
+  // whose rows all overlap the sheet's says so below.
+  if (mode !== 'replace' && w.rows === 0 && w.present === 0 && !w.overlapped) {
+    const left = made === undefined ? `${label} was left as it was` : `no sheet "${made}" was added`;
+    if (!held) return `${NONE}, so ${left}`;
+    const [rows, granularity] = held;
+    return `No rows appended: ${rowCount(rows)} of the ${granularity} still under way ${rows === 1 ? 'was' : 'were'} left out, since an append adds a ${granularity} only once it is over, whole; so ${left}. For the ${granularity} so far, pull with Replace or Merge`;
+  }
   // Into a new or empty sheet an append or merge is a first write, whatever the mode chosen.
   if (mode !== 'replace' && w.fresh) return `${rowCount(w.rows)} written to ${label}`;
   if (mode === 'merge') {
