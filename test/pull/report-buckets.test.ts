@@ -2,7 +2,13 @@
 // are rolled up.
 import { describe, expect, it } from 'vitest';
 import { intlZone } from '../../dev/intl-zone';
-import { bucketPlan, intervalParts, localBuckets, rollUp } from '../../src/core/pull/report-buckets';
+import {
+  blankOverNothing,
+  bucketPlan,
+  intervalParts,
+  localBuckets,
+  rollUp,
+} from '../../src/core/pull/report-buckets';
 
 const H = 3_600_000;
 const DAY = 24 * H;
@@ -198,5 +204,31 @@ describe('rollUp', () => {
       total_handle_seconds: 1200,
       average_handle_seconds: 400,
     });
+  });
+});
+
+describe('an average or percentage over nothing', () => {
+  const day = { start: nyWeek.start, end: nyWeek.start + DAY };
+  const at = (h: number) => ({ start_time: day.start + h * H, end_time: day.start + h * H + H / 2 });
+
+  it('is blank where its count is 0, and kept where it is not', () => {
+    const rows = [
+      { queue_id: 'q1', ...at(1), solved: 0, average_handle_seconds: 0 },
+      { queue_id: 'q1', ...at(2), solved: 2, average_handle_seconds: 0 },
+      { agent_id: 'a1', ...at(1), scheduled_seconds: 0, adherent_seconds: 0, adherence_percent: 0 },
+      { agent_id: 'a1', ...at(2), handled: 0, total_handle_seconds: 0, average_handle_seconds: 0 },
+    ];
+    expect(
+      blankOverNothing(rows).map((r) =>
+        'adherence_percent' in r ? r.adherence_percent : r.average_handle_seconds,
+      ),
+    ).toEqual([null, 0, null, null]);
+  });
+
+  it('rolled up from intervals with nothing under it, is blank too', () => {
+    const rows = [
+      { agent_id: 'a1', ...at(1), scheduled_seconds: 0, adherent_seconds: 0, adherence_percent: 0 },
+    ];
+    expect(rollUp(rows, 'day', nyWeek, newYork)[0]?.adherence_percent).toBeNull();
   });
 });

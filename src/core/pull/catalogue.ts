@@ -95,11 +95,20 @@ const BUCKET: Pick<SourceInfo, 'range' | 'filters' | 'span'> = {
   span: ['start_time', 'end_time'],
 };
 const BUCKET_KEY = 'start_time,end_time';
+/** A report's averages and percentages over a count of 0 are left blank (report-buckets.ts blankOverNothing). */
+const OVER_NOTHING =
+  'Averages and percentages over nothing (no item solved or handled, no time scheduled) are left blank, not 0.';
 
 export const REPORTS: Record<ReportType, SourceInfo> = {
-  adherence: { ...BUCKET, label: 'Adherence report', key: `agent_id,${BUCKET_KEY}` },
-  ticket_stats: { ...BUCKET, label: 'Ticket stats report', key: `queue_id,${BUCKET_KEY}`, levels: 'backlog' },
-  handle_time: { ...BUCKET, label: 'Handle time report', key: `agent_id,${BUCKET_KEY}` },
+  adherence: { ...BUCKET, label: 'Adherence report', key: `agent_id,${BUCKET_KEY}`, note: OVER_NOTHING },
+  ticket_stats: {
+    ...BUCKET,
+    label: 'Ticket stats report',
+    key: `queue_id,${BUCKET_KEY}`,
+    levels: 'backlog',
+    note: OVER_NOTHING,
+  },
+  handle_time: { ...BUCKET, label: 'Handle time report', key: `agent_id,${BUCKET_KEY}`, note: OVER_NOTHING },
 };
 
 export const RESOURCE_INFO: Record<ResourceName, SourceInfo> = {

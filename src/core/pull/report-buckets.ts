@@ -239,6 +239,28 @@ const TIMES = new Set(['start_time', 'end_time']);
 const isAverage = (key: string) => key.startsWith('average_') || key.startsWith('avg_');
 const isRatio = (key: string) => isAverage(key) || /(_percent|_pct|_rate)$/.test(key);
 
+/**
+ * The count a row's average or ratio is taken over: the denominator it is recomputed from, else,
+ * for an average, the count it is weighted by. Undefined where the row does not say.
+ */
+function countOver(key: string, row: ReportRow): number | undefined {
+  const den = RATIOS[key]?.[1];
+  const counts = den !== undefined && typeof row[den] === 'number' ? [den] : isAverage(key) ? WEIGHTS : [];
+  return counts.map((c) => row[c]).find((v): v is number => typeof v === 'number');
+}
+
+/**
+ * An average or ratio over nothing (no item solved or handled, no time scheduled) is no number:
+ * blank, not the 0 Assembled sends, which Sheets' AVERAGE would count. A report's header note says
+ * so (catalogue.ts OVER_NOTHING).
+ */
+export function blankOverNothing(rows: readonly ReportRow[]): ReportRow[] {
+  return rows.map((row) => {
+    const empty = Object.keys(row).filter((k) => isRatio(k) && row[k] !== null && countOver(k, row) === 0);
+    return empty.length ? { ...row, ...Object.fromEntries(empty.map((k) => [k, null])) } : row;
+  });
+}
+
 interface Acc {
   dims: ReportRow;
   bucket: Window;
@@ -297,7 +319,8 @@ export function rollUp(
       const parts = RATIOS[key];
       const num = parts ? acc.sums.get(parts[0]) : undefined;
       const den = parts ? acc.sums.get(parts[1]) : undefined;
-      if (parts && num !== undefined && den !== undefined) out[key] = den ? round((num / den) * parts[2]) : 0;
+      if (parts && num !== undefined && den !== undefined)
+        out[key] = den ? round((num / den) * parts[2]) : null;
       else out[key] = weight ? round(sum / weight) : null;
     }
     return out;

@@ -50,7 +50,15 @@ import { PullSpec, sourceInfo, sourceLabel, specProblems } from './pull-spec';
 import { calledNow, describeTarget, TargetMissing, type Targets, withSheetName } from './pull-target';
 import { filterWords } from './pull-words';
 import { refuseRefreshed } from './refreshed-target';
-import { bucketPlan, intervalParts, reportParts, rollUp, timesOfDay, type Window } from './report-buckets';
+import {
+  blankOverNothing,
+  bucketPlan,
+  intervalParts,
+  reportParts,
+  rollUp,
+  timesOfDay,
+  type Window,
+} from './report-buckets';
 import { appendUntil, reportWindow, stopNote } from './report-until';
 import { pullCoverage } from './run-coverage';
 import { pullScheduleGrid } from './run-grid';
@@ -615,7 +623,7 @@ function stagedRecords(
   if (job.spec.source.kind === 'resource') return items;
   const rows =
     job.fetched?.kind === 'metrics' ? metricsToRows(items as unknown as Metric[]) : (items as ReportRow[]);
-  return withNames(client, sheetBuckets(deps, job, rows, run)) as Record<string, unknown>[];
+  return withNames(client, blankOverNothing(sheetBuckets(deps, job, rows, run))) as Record<string, unknown>[];
 }
 
 /** Sources whose records carry a duration (ms) beside their start and end. */
