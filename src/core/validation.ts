@@ -5,6 +5,7 @@
 // field, not its path.
 import * as z from 'zod/mini';
 import { lazy } from './lazy';
+import { ended } from './sentence';
 
 type Issue = z.core.$ZodIssue;
 
@@ -67,9 +68,7 @@ function article(type: string): string {
 }
 
 /** A problem as the sidebar shows it: a sentence, capitalised and ended. */
-const sentence = (problem: string) =>
-  // A menu path ends in "…", which ends the sentence too.
-  `${problem.charAt(0).toUpperCase()}${problem.slice(1)}`.replace(/([^.?!…])$/, '$1.');
+const sentence = (problem: string) => ended(`${problem.charAt(0).toUpperCase()}${problem.slice(1)}`);
 
 /**
  * Thrown when input from a sidebar, a sheet row or a saved spec does not fit: its message is the

@@ -154,6 +154,31 @@ describe('Sidebars say what is true now', () => {
       .toMatch(/^Handle time report \(day\), last week: 2026-05-25 \d\d:\d\d(:\d\d)?, [\d,]+ rows\.$/);
   });
 
+  it('Scheduled refreshes: a run that appended nothing says why in one sentence, ended once', async () => {
+    const { page, running } = bench();
+    await reset(page);
+    const { rt } = running.workbench;
+    rt.workbook.addSheet('Teams kept');
+    const spec = {
+      source: { kind: 'resource', resource: 'teams' },
+      target: { kind: 'sheet', name: 'Teams kept' },
+      mode: 'append',
+    };
+    const frequency = { kind: 'daily', hour: 7 };
+    await rt.callFromSidebar('saveRefresh', { spec, frequency, notifyByEmail: false }, 'key-teams-kept');
+    const { sb, card } = await refreshCard(page, 'Teams kept');
+    const runNow = () => card.getByRole('button', { name: /^Run now/ }).click();
+    await runNow();
+    await expect.poll(() => statusOf(sb)).toMatch(/^Teams: 2026-05-25 \d\d:\d\d(:\d\d)?, [\d,]+ rows\.$/);
+    // Again: every team is there already, and the run's own words end their sentence.
+    await runNow();
+    await expect
+      .poll(() => statusOf(sb))
+      .toMatch(
+        /^Teams: 2026-05-25 \d\d:\d\d(:\d\d)?, Nothing appended to Teams kept!A1: .*\(Merge updates such rows\)\.$/,
+      );
+  });
+
   it('Scheduled refreshes: a failed attempt shows on its card with its reason and next try', async () => {
     const { page, running } = bench();
     await reset(page);

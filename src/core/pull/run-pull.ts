@@ -36,6 +36,7 @@ import { keyRefusedFor, noKeyFor } from '../schedule/key-pause';
 import { cutShort } from '../schedule/sheet-refresh';
 import { makeRoom } from '../share';
 import { buildTable, type Table } from '../table/build-table';
+import { holdsTimesOfDay } from '../table/times-of-day';
 import { clockChangeNote } from '../time/clock-changes';
 import { datesWords, resolveRange } from '../time/date-range';
 import { formatLocalDateTime } from '../time/zone-math';
@@ -573,9 +574,11 @@ function writePiece(deps: PullDeps, job: PullJob, run: RunState, client: Assembl
   if (!run.writer) {
     const target = deps.targets.open(job.spec.target, job.sheetId);
     if (target.made) run.made = target.sheetId;
+    const table = tableOf(deps, job, stagedRecords(deps, job, client, run));
+    const timed = holdsTimesOfDay(table);
     run.writer = new StagedWrite(
       job.id,
-      tableOf(deps, job, stagedRecords(deps, job, client, run)),
+      table,
       target,
       {
         mode: job.spec.mode,
@@ -585,8 +588,8 @@ function writePiece(deps: PullDeps, job: PullJob, run: RunState, client: Assembl
         span: sourceInfo(job.spec.source).span,
         zone: deps.zone,
         ...(target.previous ? { previous: target.previous } : {}),
-        note: headerNote(deps, job),
-        noteOf: (done) => headerNote(deps, job, done),
+        note: headerNote(deps, job, undefined, timed),
+        noteOf: (done) => headerNote(deps, job, done, timed),
       },
       deps.staging,
       () => deps.clock.now(),
@@ -714,10 +717,12 @@ function bucketNote(deps: PullDeps, job: PullJob): string {
 /**
  * Where clocks changed in the range, for rows of times finer than a day (intervals, states,
  * activities): a sheet's date-times carry no offset, so an hour of them comes twice, or never.
+ * `timed`: whether the table written holds times of day (not all-day time off), where known.
  */
-function clockNote(deps: PullDeps, job: PullJob): string {
+function clockNote(deps: PullDeps, job: PullJob, timed = true): string {
   const { source } = job.spec;
-  if (!job.range || !timesOfDay(source.kind === 'report' ? source.granularity : undefined)) return '';
+  if (!job.range || !timed || !timesOfDay(source.kind === 'report' ? source.granularity : undefined))
+    return '';
   return clockChangeNote(job.range, deps.zone, deps.clock.now());
 }
 
@@ -789,8 +794,11 @@ function rangeLabel(mode: PullSpec['mode'], done: WriteOutcome | undefined): str
     : 'Range of the last pull, appended';
 }
 
-/** `done`: what the write did, once it is known (the note is written at its end). */
-function headerNote(deps: PullDeps, job: PullJob, done?: WriteOutcome): string {
+/**
+ * `done`: what the write did, once it is known (the note is written at its end); `timed` as for
+ * clockNote.
+ */
+function headerNote(deps: PullDeps, job: PullJob, done?: WriteOutcome, timed?: boolean): string {
   const { spec, range } = job;
   const filters = Object.entries(spec.filters)
     .filter(([, v]) => v !== undefined && (!Array.isArray(v) || v.length > 0))
@@ -803,7 +811,7 @@ function headerNote(deps: PullDeps, job: PullJob, done?: WriteOutcome): string {
     range ? `${rangeLabel(spec.mode, done)}: ${datesWords(range)} (${deps.zone.name})` : '',
     range && spec.source.kind === 'report' ? reportUntilNote(deps, job, spec.source.granularity, range) : '',
     bucketNote(deps, job),
-    clockNote(deps, job),
+    clockNote(deps, job, timed),
     sourceInfo(spec.source).note ?? '',
     filters.length
       ? `Filters${ofLastPull(spec.mode, done) ? ' of the last pull' : ''}: ${filters.join('; ')}`

@@ -1,4 +1,5 @@
 import type { RefreshView } from '../../../core/schedule/refresh-view';
+import { ended } from '../../../core/sentence';
 import { askInPage } from '../../ask-in-page';
 import { busy, byId, el, focusLost, showStatus, type Tone } from '../../dom';
 import { focusHeading } from '../../first-focus';
@@ -100,7 +101,7 @@ function sayRunEnded(): void {
     ranNow.delete(id);
     if (!r) continue;
     of.push(id);
-    words.push(`${nameOf(r)}: ${lastRunText(r)}.`);
+    words.push(ended(`${nameOf(r)}: ${lastRunText(r)}`));
     failed ||= health(r) === 'failed';
   }
   // One run's end is said on its card; several, on the line under the list.
