@@ -174,10 +174,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * Save trying it first (0.5 KiB), a pasted key's invisible characters dropped and a character no
  * key holds named (0.6 KiB), a report range over Assembled's 92 days asked in parts (0.4 KiB), an
  * append that left out the month under way saying so and an empty new sheet let go (0.5 KiB), a
- * report's averages over a count of 0 left blank (0.4 KiB), and sentences ended once;
+ * report's averages over a count of 0 left blank (0.4 KiB), and sentences ended once,
+ * 296.5 with 31 days across an autumn clock change asked in parts within the intervals' limit;
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 296.3;
+const CODE_BUDGET_KIB = 296.5;
 
 const ENTRY_POINTS = [
   'onOpen',

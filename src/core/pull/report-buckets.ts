@@ -28,6 +28,14 @@ export const MAX_INTERVAL_DAYS = 31;
 const DAY_MS = 86_400_000;
 const pastIntervalLimit = (window: Window) => window.end - window.start > MAX_INTERVAL_DAYS * DAY_MS;
 
+/**
+ * Past the limit as a person counts it: more calendar days in the zone than the limit. 31 days across
+ * an autumn clock change are 31 days and an hour, past the limit in hours: such a window is asked in
+ * parts within it (intervalParts).
+ */
+const pastDaysLimit = (window: Window, zone: Zone) =>
+  pastIntervalLimit(window) && localBuckets(window, 'day', zone).length > MAX_INTERVAL_DAYS;
+
 function bucketDate(d: LocalDate, granularity: 'day' | 'week' | 'month'): LocalDate {
   if (granularity === 'week') return addDays(d, 1 - isoWeekday(d));
   if (granularity === 'month') return { year: d.year, month: d.month, day: 1 };
@@ -70,7 +78,7 @@ export function bucketPlan(
   window: Window,
   zone: Zone,
   tooManyIntervals = false,
-  parts: readonly Window[] = [window],
+  parts?: readonly Window[],
   levels?: string,
 ): BucketPlan {
   if (granularity === 'interval') return { ask: 'interval', rollUp: false };
@@ -78,7 +86,8 @@ export function bucketPlan(
   const buckets = localBuckets(window, granularity, zone);
   const lined = buckets.every((b) => zone.offsetMinutes(b.start) === 0 && zone.offsetMinutes(b.end) === 0);
   if (lined) return { ask: granularity, rollUp: false };
-  const long = parts.some(pastIntervalLimit);
+  // Unless asked in these parts, a window within the limit in days is asked in parts (intervalParts).
+  const long = parts ? parts.some(pastIntervalLimit) : pastDaysLimit(window, zone);
   if (long || tooManyIntervals) {
     const why = long
       ? `ranges over ${MAX_INTERVAL_DAYS} days cannot be rolled up from 30-minute intervals`
@@ -104,7 +113,8 @@ export function bucketPlan(
  * date run on 4 January pulls 1 December on. Asked as one report, its rows would be Assembled's UTC
  * buckets, unlike those of every other run into the sheet. So it is asked in parts, each within
  * the limit and cut where the sheet's buckets meet (at midnights where one bucket alone is longer),
- * whose intervals are rolled up together. Undefined where one report does.
+ * whose intervals are rolled up together. So is a range within the limit in calendar days and past
+ * it in hours (31 days across an autumn clock change). Undefined where one report does.
  */
 export function intervalParts(
   granularity: ReportGranularity,
@@ -112,7 +122,7 @@ export function intervalParts(
   own: Window,
   zone: Zone,
 ): Window[] | undefined {
-  if (!pastIntervalLimit(range) || pastIntervalLimit(own)) return undefined;
+  if (!pastIntervalLimit(range) || pastDaysLimit(own, zone)) return undefined;
   const cuts = (g: 'day' | 'week' | 'month') => localBuckets(range, g, zone).map((b) => b.end);
   const parts = cutInto(range, MAX_INTERVAL_DAYS, cuts(dayOr(granularity)), cuts('day'));
   if (!parts) return undefined;
@@ -171,7 +181,7 @@ export function granularityNote(
   zone: Zone,
 ): string | undefined {
   if (granularity === 'interval') {
-    return pastIntervalLimit(window)
+    return pastDaysLimit(window, zone)
       ? `Intervals: Assembled builds 30-minute intervals for ranges of up to ${MAX_INTERVAL_DAYS} days, and this range is longer. Choose a shorter range, or days, weeks or months.`
       : undefined;
   }

@@ -207,6 +207,11 @@ export function startPull(
       const parts =
         spec.source.kind === 'report' && intervalParts(spec.source.granularity, asked, ownAsked, deps.zone);
       if (parts) job.parts = parts;
+    } else if (job.range && spec.source.kind === 'report') {
+      // 31 days across an autumn clock change: within the intervals' limit in days, past it in hours.
+      const asked = reportWindow(job.range, now);
+      const parts = intervalParts(spec.source.granularity, asked, asked, deps.zone);
+      if (parts) job.parts = parts;
     }
     // A range longer than Assembled takes in one report is asked in parts too.
     const long = !job.parts && job.range && longParts(job, job.range);
