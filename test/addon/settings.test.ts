@@ -52,13 +52,13 @@ describe('Settings', () => {
     expect(saved()).toBe(JSON.stringify(key));
     expect(await rt.callFromSidebar<ConnectionReport>('testConnection')).toMatchObject({ ok: true });
     // A character a key never holds is named where it is, and the key is not shown.
-    const secret = 'sk_live_SECRETpartö_rest';
+    const secret = 'sk_live_test_SECRETpartö_rest';
     const sent = sim.stats().total;
     const error = await rt
       .callFromSidebar('saveSettings', { apiKey: secret, ...options })
       .catch((e: Error) => e);
     expect(String(error)).toMatch(
-      /: The API key has ö at character 19, which a key never holds; copy it again from Assembled's Settings ▸ API page\.$/,
+      /: The API key has ö at character 24, which a key never holds; copy it again from Assembled's Settings ▸ API page\.$/,
     );
     expect(String(error)).not.toContain('SECRET');
     expect(sim.stats().total).toBe(sent);

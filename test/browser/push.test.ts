@@ -313,6 +313,8 @@ describe('Push rows in the workbench', () => {
     await sb.getByRole('button', { name: 'Clear them' }).click();
     await expect.poll(() => cell(page, 2, 'E').textContent(), { timeout: 30_000 }).toBe('cleared');
     expect(deletes()).toBe(before + 1);
+    // Over before the next test's spreadsheet: its last writes would land in a sheet of the same id.
+    await expect.poll(() => push.isEnabled(), { timeout: 30_000 }).toBe(true);
   });
 
   it('asks before a row pushed before, its status cleared since, is made a second time; declined, nothing is sent', async () => {

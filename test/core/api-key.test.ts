@@ -4,15 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { ApiKey, cleanKey, keyProblem } from '../../src/core/settings';
 import { parseInput } from '../../src/core/validation';
 
-const KEY = 'sk_live_abcDEF123_-xyz';
+const KEY = 'sk_live_test_abcDEF123_-xyz';
 
 describe('an API key as pasted', () => {
   it.each([
-    ['a zero-width space', `sk_live_abc\u200BDEF123_-xyz`],
-    ['a zero-width joiner and non-joiner', `\u200Dsk_live_abcDEF\u200C123_-xyz`],
+    ['a zero-width space', `sk_live_test_abc\u200BDEF123_-xyz`],
+    ['a zero-width joiner and non-joiner', `\u200Dsk_live_test_abcDEF\u200C123_-xyz`],
     ['a byte-order mark', `\uFEFF${KEY}`],
     ['no-break spaces', `\u00A0${KEY}\u202F`],
-    ['a soft hyphen', `sk_live_abcDEF123\u00AD_-xyz`],
+    ['a soft hyphen', `sk_live_test_abcDEF123\u00AD_-xyz`],
     ['a word joiner and spaces around', `  ${KEY}\u2060 \n`],
   ])('drops %s, as spaces around it are trimmed', (_, pasted) => {
     expect(cleanKey(pasted)).toBe(KEY);
@@ -21,17 +21,17 @@ describe('an API key as pasted', () => {
   });
 
   it('names a character no key holds, and where it is', () => {
-    expect(keyProblem('sk_live_abcDEö123')).toBe(
-      "The API key has ö at character 14, which a key never holds; copy it again from Assembled's Settings ▸ API page.",
+    expect(keyProblem('sk_live_test_abcDEö123')).toBe(
+      "The API key has ö at character 19, which a key never holds; copy it again from Assembled's Settings ▸ API page.",
     );
-    expect(keyProblem('sk_live_abc DEF')).toMatch(/^The API key has a space at character 12, /);
+    expect(keyProblem('sk_live_test_abc DEF')).toMatch(/^The API key has a space at character 17, /);
     // One that would not show is named by its code.
-    expect(keyProblem('sk_live_abc\u0007DEF')).toMatch(
-      /^The API key has the character U\+0007 at character 12, /,
+    expect(keyProblem('sk_live_test_abc\u0007DEF')).toMatch(
+      /^The API key has the character U\+0007 at character 17, /,
     );
     // Counted as a person counts them: an emoji is one character.
     expect(keyProblem('sk_live_😀é')).toMatch(/^The API key has 😀 at character 9, /);
-    expect(() => parseInput(ApiKey, 'sk_live_abcDEö123', 'Settings')).toThrow(/ö at character 14/);
+    expect(() => parseInput(ApiKey, 'sk_live_test_abcDEö123', 'Settings')).toThrow(/ö at character 19/);
   });
 
   it('says a key is not one when it does not start with sk_live_, or stops there', () => {
