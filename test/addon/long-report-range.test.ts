@@ -4,26 +4,16 @@
 // report takes is asked in parts, cut where Assembled's UTC buckets meet, and its rows joined.
 import { describe, expect, it } from 'vitest';
 import { startLocalAddon } from '../../dev/local-addon';
-import type { SimRequest } from '../../dev/simulator/api';
 import type { JobView } from '../../src/core/pull/pull-view';
 import { isStageSheet } from '../../src/core/pull/staging';
 import { pullToEnd } from './pull-to-end';
-
-const DAY = 86_400_000;
-const time = (v: unknown) => (typeof v === 'number' ? v * 1000 : Date.parse(String(v)));
+import { reportSpans } from './report-spans';
 
 async function pullWatched(spec: object) {
   const local = await startLocalAddon({ timezone: 'America/New_York', now: '2027-01-01T14:00:00Z' });
   const { rt } = local;
   /** The days each report asked for spans. */
-  const asked: number[] = [];
-  rt.setHttp((request: SimRequest) => {
-    if (request.method === 'POST' && /\/v0\/reports\//.test(request.url)) {
-      const body = JSON.parse(request.body ?? '{}') as { start_time: unknown; end_time: unknown };
-      asked.push((time(body.end_time) - time(body.start_time)) / DAY);
-    }
-    return local.backend.http(request);
-  });
+  const asked = reportSpans(local);
   const job: JobView = await pullToEnd(rt, spec, 'long-range-0001');
   return { rt, job, asked };
 }

@@ -5,23 +5,13 @@
 // within the limit, and its days are London's.
 import { describe, expect, it } from 'vitest';
 import { startLocalAddon } from '../../dev/local-addon';
-import type { SimRequest } from '../../dev/simulator/api';
 import { pullToEnd } from './pull-to-end';
-
-const DAY = 86_400_000;
-const time = (v: unknown) => (typeof v === 'number' ? v * 1000 : Date.parse(String(v)));
+import { reportSpans } from './report-spans';
 
 async function october(granularity: string) {
   const local = await startLocalAddon({ timezone: 'Europe/London', now: '2026-11-03T10:00:00Z' });
   const { rt } = local;
-  const asked: number[] = [];
-  rt.setHttp((request: SimRequest) => {
-    if (request.method === 'POST' && /\/v0\/reports\//.test(request.url)) {
-      const body = JSON.parse(request.body ?? '{}') as { start_time: unknown; end_time: unknown };
-      asked.push((time(body.end_time) - time(body.start_time)) / DAY);
-    }
-    return local.backend.http(request);
-  });
+  const asked = reportSpans(local);
   const job = await pullToEnd(
     rt,
     {
