@@ -30,6 +30,40 @@ async function clearTemplate(bench: Bench) {
   return { page, sb, deletes };
 }
 
+/**
+ * The first editor's push of a typed time-off row waits out an outage while the second editor is at
+ * the keyboard for `meanwhile` (given the first editor and their sheet); then the outage is over and
+ * the first editor back. Their sheet's name.
+ */
+async function whileTheirPushWaits(
+  bench: Bench,
+  note: string,
+  meanwhile: (first: string, theirs: string) => Promise<void>,
+): Promise<string> {
+  const { page, running } = bench;
+  const sim = running.workbench.session.backend.simulator;
+  const first = running.workbench.rt.user;
+  const editor = page.getByLabel('Editor at the keyboard');
+  const atKeyboard = (email: string) =>
+    page.waitForFunction((e) => document.body.dataset.editor === e, email);
+  const sb = await typedTimeOff(page, demoAgent(bench).email, note);
+  const theirs = (await page.getByRole('tab', { selected: true }).textContent()) ?? '';
+  sim?.setFaults({ force5xx: 1_000_000 });
+  try {
+    await sb.getByRole('button', { name: 'Push', exact: true }).click();
+    await sb.locator('#status', { hasText: 'Next try in' }).waitFor();
+    await editor.selectOption(SECOND_EDITOR);
+    await atKeyboard(SECOND_EDITOR);
+    await page.locator('#sidebar').waitFor({ state: 'hidden' });
+    await meanwhile(first, theirs);
+  } finally {
+    sim?.setFaults({});
+    await editor.selectOption(first);
+    await atKeyboard(first);
+  }
+  return theirs;
+}
+
 describe('Push rows in the workbench', () => {
   const bench = useBench();
 
@@ -572,20 +606,9 @@ describe('Push rows in the workbench', () => {
   });
 
   it("another editor's push: named with when it goes on, Validate and Push held, and the sidebar says when it is over", async () => {
-    const { page, running } = bench();
+    const { page } = bench();
     const sim = bench().running.workbench.session.backend.simulator;
-    const first = running.workbench.rt.user;
-    const editor = page.getByLabel('Editor at the keyboard');
-    const atKeyboard = (email: string) =>
-      page.waitForFunction((e) => document.body.dataset.editor === e, email);
-    const sb = await typedTimeOff(page, demoAgent(bench()).email, 'Theirs');
-    sim?.setFaults({ force5xx: 1_000_000 });
-    try {
-      await sb.getByRole('button', { name: 'Push', exact: true }).click();
-      await sb.locator('#status', { hasText: 'Next try in' }).waitFor();
-      await editor.selectOption(SECOND_EDITOR);
-      await atKeyboard(SECOND_EDITOR);
-      await page.locator('#sidebar').waitFor({ state: 'hidden' });
+    await whileTheirPushWaits(bench(), 'Theirs', async (first) => {
       await menu(page, 'Push rows…');
       const sam = await sidebar(page, 'Push rows to Assembled');
       await sam.locator('#status', { hasText: `A push by ${first} is running` }).waitFor();
@@ -604,29 +627,12 @@ describe('Push rows in the workbench', () => {
         .locator('#status', { hasText: `The push by ${first} finished at` })
         .waitFor({ timeout: SKIP_MS });
       await expect.poll(() => sam.getByRole('button', { name: 'Push', exact: true }).isEnabled()).toBe(true);
-    } finally {
-      sim?.setFaults({});
-      await editor.selectOption(first);
-      await atKeyboard(first);
-    }
+    });
   });
 
   it("another editor's push holds only Validate and Push: Insert template makes a new sheet, which they then work on", async () => {
-    const { page, running } = bench();
-    const sim = bench().running.workbench.session.backend.simulator;
-    const first = running.workbench.rt.user;
-    const editor = page.getByLabel('Editor at the keyboard');
-    const atKeyboard = (email: string) =>
-      page.waitForFunction((e) => document.body.dataset.editor === e, email);
-    const sb = await typedTimeOff(page, demoAgent(bench()).email, 'Held');
-    const theirs = (await page.getByRole('tab', { selected: true }).textContent()) ?? '';
-    sim?.setFaults({ force5xx: 1_000_000 });
-    try {
-      await sb.getByRole('button', { name: 'Push', exact: true }).click();
-      await sb.locator('#status', { hasText: 'Next try in' }).waitFor();
-      await editor.selectOption(SECOND_EDITOR);
-      await atKeyboard(SECOND_EDITOR);
-      await page.locator('#sidebar').waitFor({ state: 'hidden' });
+    const { page } = bench();
+    const theirs = await whileTheirPushWaits(bench(), 'Held', async (first, theirs) => {
       await menu(page, 'Settings…');
       const settings = await sidebar(page, 'Assembled settings');
       await settings.getByLabel('API key').fill('sk_live_demo_sam');
@@ -650,11 +656,7 @@ describe('Push rows in the workbench', () => {
       await sam
         .locator('#status', { hasText: `Nothing to push: "${mine}" has no rows under its header.` })
         .waitFor();
-    } finally {
-      sim?.setFaults({});
-      await editor.selectOption(first);
-      await atKeyboard(first);
-    }
+    });
     // Their push, carried on to its end by their sidebar, rather than left to their hourly check.
     await page.getByRole('tab', { name: theirs, exact: true }).click();
     await menu(page, 'Push rows…');
