@@ -40,6 +40,10 @@ export function createPicker(
   const chosen = new Set<string>(initial);
   let items: { choice: Choice; row: HTMLElement; below: string[] }[] = [];
 
+  /** A list that cannot be read at all, said briefly: the page says the rest once. */
+  const cannotLoad = (why: string) => {
+    list.textContent = `Could not load: ${why}`;
+  };
   const fill = () =>
     load().then(
       (choices) => {
@@ -57,10 +61,7 @@ export function createPicker(
       },
       (error: unknown) => {
         // A list that cannot be read at all (the key refused), which the page says once.
-        if (error instanceof Unavailable) {
-          list.textContent = `Could not load: ${error.message}`;
-          return;
-        }
+        if (error instanceof Unavailable) return cannotLoad(error.message);
         // A list that failed (Assembled down, a rate limit) is asked for again on request.
         const again = el('button', { type: 'button', class: 'link' }, 'Try again');
         again.addEventListener('click', () => {
@@ -71,7 +72,7 @@ export function createPicker(
         list.replaceChildren(`Could not load the list: ${why} `, again);
       },
     );
-  if (unavailable) list.textContent = `Could not load: ${unavailable}`;
+  if (unavailable) cannotLoad(unavailable);
   else fill();
   search.addEventListener('input', () => {
     const q = search.value.trim().toLowerCase();

@@ -8,6 +8,7 @@ import {
   NetworkError,
   WaitTooLong,
 } from '../ports';
+import { ended } from '../sentence';
 import { AssembledError, type AssembledErrorKind, makeRedactor, userMessage } from './errors';
 import type { TokenBucket } from './rate-limit';
 import { offendingField, serviceMessage } from './reply';
@@ -241,7 +242,7 @@ export class Transport {
       kind: 'bad_request',
       status,
       endpoint,
-      message: wanted ? `${refused.replace(/\.?$/, '.')} ${sendTimesAs(wanted)}` : refused,
+      message: wanted ? `${ended(refused)} ${sendTimesAs(wanted)}` : refused,
       detail,
       ...(field === undefined ? {} : { field: this.redact(field) }),
     });

@@ -200,17 +200,12 @@ export function startPull(
     // A refresh catching up on days its last run left (catch-up.ts) starts earlier, in parts where
     // that takes it past Assembled's intervals; one appending into BigQuery leaves out the days its
     // table holds (held-days.ts).
-    if (job.range && refresh?.days) {
-      const own = job.range;
-      job.range = resolveRange({ kind: 'absolute', ...refresh.days }, now, deps.zone);
-      const [asked, ownAsked] = [reportWindow(job.range, now), reportWindow(own, now)];
-      const parts =
-        spec.source.kind === 'report' && intervalParts(spec.source.granularity, asked, ownAsked, deps.zone);
-      if (parts) job.parts = parts;
-    } else if (job.range && spec.source.kind === 'report') {
-      // 31 days across an autumn clock change: within the intervals' limit in days, past it in hours.
+    // So is a range of 31 days across an autumn clock change: within the limit in days, not hours.
+    const own = job.range;
+    if (own && refresh?.days) job.range = resolveRange({ kind: 'absolute', ...refresh.days }, now, deps.zone);
+    if (own && job.range && spec.source.kind === 'report') {
       const asked = reportWindow(job.range, now);
-      const parts = intervalParts(spec.source.granularity, asked, asked, deps.zone);
+      const parts = intervalParts(spec.source.granularity, asked, reportWindow(own, now), deps.zone);
       if (parts) job.parts = parts;
     }
     // A range longer than Assembled takes in one report is asked in parts too.
