@@ -146,7 +146,8 @@ describe('rollUp', () => {
         scheduled_seconds: 3600,
         adherent_seconds: 2400,
         // 2400 / 3600, not the mean of 100, 0 and 50 (50).
-        adherence_percent: 66.67,
+        // Kept whole: the sheet's format rounds what it shows, AVERAGE over the column does not.
+        adherence_percent: (2400 / 3600) * 100,
       },
       {
         agent_id: 'a',

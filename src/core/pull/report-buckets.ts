@@ -329,14 +329,9 @@ export function rollUp(
       const parts = RATIOS[key];
       const num = parts ? acc.sums.get(parts[0]) : undefined;
       const den = parts ? acc.sums.get(parts[1]) : undefined;
-      if (parts && num !== undefined && den !== undefined)
-        out[key] = den ? round((num / den) * parts[2]) : null;
-      else out[key] = weight ? round(sum / weight) : null;
+      if (parts && num !== undefined && den !== undefined) out[key] = den ? (num / den) * parts[2] : null;
+      else out[key] = weight ? sum / weight : null;
     }
     return out;
   });
-}
-
-function round(n: number): number {
-  return Math.round(n * 100) / 100;
 }
