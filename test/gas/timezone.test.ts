@@ -1,7 +1,7 @@
 // Zone offsets are looked up once per quarter hour; an instant beside a transition must still get
 // its own offset, to the second.
 import { describe, expect, it } from 'vitest';
-import { fromLocalMs, offsetMs } from '../../dev/gas/time/timezone';
+import { fromLocalMs, instantToSerial, offsetMs } from '../../dev/gas/time/timezone';
 
 const at = (iso: string) => Date.parse(iso);
 const MINUTE = 60_000;
@@ -29,5 +29,14 @@ describe('offsetMs', () => {
     // Local wall times either side of the change map back to their instants.
     expect(fromLocalMs(at('2026-03-08T01:59:59Z'), zone)).toBe(before);
     expect(fromLocalMs(at('2026-03-08T03:00:00Z'), zone)).toBe(after);
+  });
+});
+
+describe('instantToSerial', () => {
+  it('gives a duration its exact fraction of a day, as Sheets stores it (8:00 is 1/3)', () => {
+    // Sheets' durations are instants after 1899-12-30 00:00 in the spreadsheet's zone.
+    const eight = fromLocalMs(Date.UTC(1899, 11, 30, 8), 'America/New_York');
+    expect(instantToSerial(eight, 'America/New_York')).toBe(1 / 3);
+    expect(instantToSerial(Date.UTC(2026, 11, 5, 18), 'UTC')).toBe(46_361 + 3 / 4);
   });
 });

@@ -85,7 +85,7 @@ export function fromLocalMs(localMs: number, timeZone: string): number {
 }
 
 export function instantToSerial(ms: number, timeZone: string): number {
-  return toLocalMs(ms, timeZone) / DAY_MS + EPOCH_SERIAL;
+  return localMsToSerial(toLocalMs(ms, timeZone));
 }
 
 export function serialToInstant(serial: number, timeZone: string): number {
@@ -96,8 +96,9 @@ export function serialToLocalMs(serial: number): number {
   return Math.round((serial - EPOCH_SERIAL) * DAY_MS);
 }
 
+/** Whole milliseconds added before the one division: 8:00 is 1/3 exactly, not 0.33333333333212. */
 export function localMsToSerial(localMs: number): number {
-  return localMs / DAY_MS + EPOCH_SERIAL;
+  return (localMs + EPOCH_SERIAL * DAY_MS) / DAY_MS;
 }
 
 const nameFormatters = new Map<string, Intl.DateTimeFormat>();
