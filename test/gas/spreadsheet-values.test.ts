@@ -36,6 +36,13 @@ function grow(rows) {
   sheet.insertRowsAfter(sheet.getMaxRows(), rows);
   return sheet.getMaxRows();
 }
+function bigInDateCell(n) {
+  var r = SpreadsheetApp.getActiveSheet().getRange('A1');
+  r.setNumberFormat('yyyy-mm-dd hh:mm');
+  r.setValue(n);
+  var v = r.getValue();
+  return [v instanceof Date ? 'date' : typeof v, String(v), typeof r.getDisplayValue()];
+}
 function writeDate(iso) { SpreadsheetApp.getActiveSheet().getRange('B2').setValue(new Date(iso)); }
 function notesAndFormats() {
   var r = SpreadsheetApp.getActiveSheet().getRange('A1:B1');
@@ -120,6 +127,13 @@ describe('setValues typing rules', () => {
     expect(rt.workbook.displayValues('Sheet1')[1]?.[1]).toBe('7/4/2024 12:30:00');
     rt.workbook.write('Sheet1', [['2024-01-02']]);
     expect(rt.run('readTypes').value).toEqual(['date', 'string']);
+  });
+
+  it('gives back the number in a date-formatted cell too large for a date (unix seconds typed there)', () => {
+    const rt = runtimeFor(CODE);
+    // 1764860400 days is millions of years past any date a script can hold.
+    expect(rt.run('bigInDateCell', 1764860400).value).toEqual(['number', '1764860400', 'string']);
+    expect(rt.run('bigInDateCell', 46361.5).value?.[0]).toBe('date');
   });
 
   it('applies number formats to display values, and keeps notes and frozen rows', () => {

@@ -1,6 +1,6 @@
 // Writing script values into cells and reading them back, with Sheets' typing rules.
 
-import { instantToSerial, serialToInstant } from '../../time/timezone.js';
+import { instantToSerial, serialToInstant, serialToLocalMs } from '../../time/timezone.js';
 import { type CellValue, interpretString } from './interpret.js';
 import type { Cell, SheetModel } from './model.js';
 import { DEFAULT_DATE_FORMAT, formatNumber, isDateFormat } from './number-format.js';
@@ -42,18 +42,27 @@ export function writeCell(
   }
 }
 
-/** getValues(): a date-formatted number comes back as a Date in the spreadsheet's zone. */
+/** The furthest a script's Date reaches from 1970, either way (ECMAScript's time value range). */
+const DATE_RANGE_MS = 8.64e15;
+
+/**
+ * getValues(): a date-formatted number comes back as a Date in the spreadsheet's zone; one no
+ * Date can hold (unix seconds typed into a date column) comes back as the number.
+ */
 export function readValue(
   cell: Cell | undefined,
   timeZone: string,
   makeDate: (ms: number) => Date,
 ): CellValue | Date {
   if (!cell) return '';
-  if (typeof cell.value === 'number' && isDateFormat(cell.format)) {
+  if (typeof cell.value === 'number' && isDateFormat(cell.format) && inDateRange(cell.value)) {
     return makeDate(serialToInstant(cell.value, timeZone));
   }
   return cell.value;
 }
+
+/** A day's margin either side for the zone's offset. */
+const inDateRange = (serial: number) => Math.abs(serialToLocalMs(serial)) < DATE_RANGE_MS - 86_400_000;
 
 export function displayValue(cell: Cell | undefined): string {
   if (!cell) return '';
