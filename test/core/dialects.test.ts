@@ -218,6 +218,22 @@ describe('both dialects, one model', () => {
     ]);
   });
 
+  it('refuses a metric name repeated under the same attributes, rather than keep one of the figures', () => {
+    const attributes = { agent_id: null, type: 'day', start_time: SECS, end_time: SECS };
+    const body = {
+      report_id: 'r1',
+      status: 'complete',
+      metrics: [
+        { name: 'solved', value: 10, attributes },
+        { name: 'solved', value: 3, attributes },
+      ],
+      total_metric_count: 2,
+    };
+    expect(() => read(body, (c) => c.getReport('r1'))).toThrow(
+      /^Assembled's report gave "solved" more than once for the same type, start_time, end_time/,
+    );
+  });
+
   it('time off with ISO or seconds, and the US spelling of cancelled', () => {
     const base = { id: 'to1', agent_id: 'a1', type: 'pto', all_day: true, approver_id: null };
     const seed = read({ requests: [{ ...base, status: 'cancelled', start_time: ISO, end_time: ISO }] }, (c) =>
