@@ -3,7 +3,8 @@
 //   seed: the YAML's shapes — ISO 8601 times, arrays, `states`, {reportID, status}, `rows`.
 //   live: what API-FACTS.md reports of the live service (Assembled's own Go client and public code
 //         that calls it) — unix seconds only (ISO is refused), id-keyed maps, `agent_states` rows with
-//         `platform` and no id, {report_id}, `in_progress`, `metrics` with `total_metric_count`.
+//         `platform` and no id, {report_id}, `in_progress`, `metrics` with `total_metric_count` (and
+//         attributes agent_id, type, start_time, end_time only: no queue_id on ticket_stats').
 
 import type { Dialect } from './api';
 import type { Operation, Schema } from './contract';
@@ -233,8 +234,8 @@ export function reportResult(
       name,
       value,
       attributes: {
+        // No queue_id: no source shows one on a live metric (the stricter reading; README, Reports).
         agent_id: r.dims.agent_id ?? null,
-        ...(r.dims.queue_id ? { queue_id: r.dims.queue_id } : {}),
         type: job.params.granularity,
         start_time: r.start_time,
         end_time: r.end_time,

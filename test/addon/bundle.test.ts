@@ -176,10 +176,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * append that left out the month under way saying so and an empty new sheet let go (0.5 KiB), a
  * report's averages over a count of 0 left blank (0.4 KiB), and sentences ended once,
  * 296.5 with 31 days across an autumn clock change asked in parts within the intervals' limit,
- * 296.8 with a report metric named twice for one row refused in words, never one figure kept;
+ * 296.8 with a report metric named twice for one row refused in words, never one figure kept,
+ * 297.6 with ticket stats whose live metrics name no queue asked again a queue at a time (0.7 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 296.8;
+const CODE_BUDGET_KIB = 297.6;
 
 const ENTRY_POINTS = [
   'onOpen',

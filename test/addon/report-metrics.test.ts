@@ -4,9 +4,44 @@
 import { describe, expect, it } from 'vitest';
 import { startLocalAddon } from '../../dev/local-addon';
 import type { SimRequest } from '../../dev/simulator/api';
+import { sheetFields } from '../support/sheet-fields';
 import { pullToEnd } from './pull-to-end';
 
 const lastWeek = { kind: 'relative', preset: 'last_week' } as const;
+
+/**
+ * A ticket stats pull of last week by day in either dialect: its rows by queue and day as
+ * "field=value" lists, and the queues each report was asked for (all of them: none named).
+ */
+async function ticketStats(dialect: 'seed' | 'live', filters: { queue_ids?: string[] } = {}) {
+  const local = await startLocalAddon({ dialect });
+  const { rt, sim } = local;
+  const asked: string[][] = [];
+  rt.setHttp((request: SimRequest) => {
+    if (request.method === 'POST' && /\/v0\/reports\//.test(request.url))
+      asked.push((JSON.parse(request.body ?? '{}') as { queue_ids?: string[] }).queue_ids ?? []);
+    return local.backend.http(request);
+  });
+  const job = await pullToEnd(
+    rt,
+    {
+      source: { kind: 'report', report: 'ticket_stats', granularity: 'day' },
+      range: lastWeek,
+      filters,
+      target: { kind: 'new_sheet', name: 'Tickets' },
+      mode: 'replace',
+    },
+    `tickets-${dialect}-0001`,
+  );
+  expect(job).toMatchObject({ state: 'done' });
+  const fields = sheetFields(rt, 'Tickets');
+  const [, ...body] = rt.workbook.displayValues('Tickets');
+  // The live dialect's `type` (the granularity) is a column of its own; the figures are the point.
+  const rows = body
+    .map((r) => fields.flatMap((f, i) => (f === 'type' ? [] : [`${f}=${r[i]}`])).join(' '))
+    .sort();
+  return { rows, asked, queues: sim.admin.org.queues.map((q) => q.id) };
+}
 
 describe('live report metrics', () => {
   it('a name repeated under the same attributes fails the pull, saying to pull one queue or agent at a time', async () => {
@@ -35,5 +70,26 @@ describe('live report metrics', () => {
       /^Assembled's report gave "\w+" more than once for the same type, start_time, end_time, so its rows could not be told apart .*Nothing was written: filter the pull to one queue, or one agent, at a time\.$/,
     );
     expect(rt.workbook.sheetNames()).not.toContain('Adherence');
+  });
+
+  it("ticket stats whose metrics name no queue give each queue's own figures, asked a queue at a time", async () => {
+    const seed = await ticketStats('seed');
+    const live = await ticketStats('live');
+    // The seed's rows name their queues: one report over all of them.
+    expect(seed.asked).toEqual([[]]);
+    expect(new Set(seed.rows.map((r) => /queue_id=(\S+)/.exec(r)?.[1])).size).toBe(5);
+    expect(live.rows).toEqual(seed.rows);
+    // One report over every queue showed metrics naming none; then one report per queue.
+    expect(live.asked).toEqual([[], ...live.queues.map((q) => [q])]);
+  });
+
+  it("a queue filter of one queue is that queue's report, labelled with it and not asked again", async () => {
+    const { queues } = await ticketStats('seed');
+    const billingEmail = queues[5] ?? '';
+    const seed = await ticketStats('seed', { queue_ids: [billingEmail] });
+    const live = await ticketStats('live', { queue_ids: [billingEmail] });
+    expect(seed.rows.length).toBeGreaterThan(0);
+    expect(live.rows).toEqual(seed.rows);
+    expect(live.asked).toEqual([[billingEmail]]);
   });
 });

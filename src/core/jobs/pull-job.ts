@@ -34,6 +34,11 @@ export interface PullJob extends OwnedRecord, Timed {
    * (report-buckets.ts intervalParts, reportParts), and the one being read.
    */
   parts?: Window[];
+  /**
+   * Ticket stats whose metrics named no queue: asked one queue at a time, each over every part
+   * (queue-parts.ts); `part` then counts the reports of every queue.
+   */
+  queues?: string[];
   part?: number;
   polls: number;
   /** Transient failures (rate limit, network, 5xx) met so far. */

@@ -50,6 +50,7 @@ import { rememberPull } from './pull-again';
 import { PullSpec, sourceInfo, sourceLabel, specProblems } from './pull-spec';
 import { calledNow, describeTarget, TargetMissing, type Targets, withSheetName } from './pull-target';
 import { filterWords } from './pull-words';
+import { askCount, askOf, labelled, namesNoQueue, queueOf } from './queue-parts';
 import { refuseRefreshed } from './refreshed-target';
 import {
   blankOverNothing,
@@ -428,12 +429,13 @@ function step(deps: PullDeps, job: PullJob, jobs: JobStore, run: RunState): Pull
     if (!job.reportId) {
       const range = job.range;
       if (!range) throw new Error('A report needs a date range');
-      const asked = job.parts?.[job.part ?? 0] ?? reportSpan(job, range);
+      const asked = askOf(job, job.part ?? 0, reportSpan(job, range));
       const started = client.startReport(source.report, {
-        start_time: asked.start,
-        end_time: asked.end,
+        start_time: asked.window.start,
+        end_time: asked.window.end,
         granularity: planOf(deps, job, source.granularity, range).ask,
         ...reportFilters(job),
+        ...(asked.queue === undefined ? {} : { queue_ids: [asked.queue] }),
       });
       return withState(job, 'running', now, {
         reportId: started.id,
@@ -458,7 +460,7 @@ const reportEndpoint = 'GET /v0/reports/{id}';
  */
 const stageId = (job: PullJob, part = job.part ?? 0) => (part ? `${job.id}.${part}` : job.id);
 
-const stagesOf = (job: PullJob) => (job.parts ?? [undefined]).map((_, part) => stageId(job, part));
+const stagesOf = (job: PullJob) => Array.from({ length: askCount(job) }, (_, part) => stageId(job, part));
 
 function removeStaging(deps: PullDeps, job: PullJob): void {
   for (const id of stagesOf(job)) deps.staging.remove(id);
@@ -500,7 +502,7 @@ function fetchedAll(deps: PullDeps, job: PullJob, shape: StagedShape, pages: num
   const now = deps.clock.now();
   const fetched = { ...shape, pages, of: pages, since: job.fetched?.since ?? now, at: now };
   const part = (job.part ?? 0) + 1;
-  if (job.parts && part < job.parts.length)
+  if (part < askCount(job))
     return withState(job, 'running', now, {
       part,
       reportId: undefined,
@@ -512,8 +514,9 @@ function fetchedAll(deps: PullDeps, job: PullJob, shape: StagedShape, pages: num
 }
 
 /** One look at the report: its first page says whether it is ready, and is kept when it is. */
-function pollOnce(deps: PullDeps, client: AssembledClient, job: PullJob, reportId: string): PullJob {
+function pollOnce(deps: PullDeps, client: AssembledClient, asked: PullJob, reportId: string): PullJob {
   const now = deps.clock.now();
+  let job = asked;
   const [outcome] = client.readReportPages(reportId, [0]);
   if (!outcome) throw new Error('unreachable: one page asked, one answer');
   if (!outcome.ok) throw outcome.error;
@@ -538,6 +541,22 @@ function pollOnce(deps: PullDeps, client: AssembledClient, job: PullJob, reportI
       polls: 0,
       nextPollAt: now,
     });
+  }
+  if (!job.queues && namesNoQueue(sourceInfo(job.spec.source).key, page)) {
+    const { queue_ids } = job.spec.filters;
+    const queues = queue_ids?.length ? queue_ids : client.listQueues().map((q) => q.id);
+    // Several queues' figures that cannot be told apart: asked again, a queue at a time.
+    if (queues.length > 1) {
+      removeStaging(deps, job);
+      return withState(job, 'running', now, {
+        reportId: undefined,
+        queues,
+        part: undefined,
+        polls: 0,
+        nextPollAt: now,
+      });
+    }
+    if (queues.length === 1) job = { ...job, queues };
   }
   const shape = stageFirstPage(deps.staging.open(stageId(job), 'pages'), page, reportEndpoint);
   const of = pagesOf(shape);
@@ -619,13 +638,17 @@ function stagedRecords(
   client: AssembledClient,
   run?: RunState,
 ): Record<string, unknown>[] {
-  const items = stagesOf(job).flatMap((id) => readStaged(deps.staging.open(id, 'pages'))) as Record<
-    string,
-    unknown
-  >[];
-  if (job.spec.source.kind === 'resource') return items;
-  const rows =
-    job.fetched?.kind === 'metrics' ? metricsToRows(items as unknown as Metric[]) : (items as ReportRow[]);
+  const staged = stagesOf(job).map((id) => readStaged(deps.staging.open(id, 'pages')));
+  if (job.spec.source.kind === 'resource') return staged.flat() as Record<string, unknown>[];
+  // Each report's own: metrics are grouped per reply, and a queue's reply is labelled with it.
+  const rows = staged.flatMap((items, part) =>
+    labelled(
+      job.fetched?.kind === 'metrics' ? metricsToRows(items as unknown as Metric[]) : (items as ReportRow[]),
+      queueOf(job, part),
+    ),
+  );
+  // Queue by queue, then in time, as one report over every queue gives them.
+  if (job.queues) rows.sort((a, b) => Number(a.start_time) - Number(b.start_time));
   return withNames(client, blankOverNothing(sheetBuckets(deps, job, rows, run))) as Record<string, unknown>[];
 }
 
