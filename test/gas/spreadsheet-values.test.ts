@@ -133,7 +133,7 @@ describe('setValues typing rules', () => {
     const rt = runtimeFor(CODE);
     // 1764860400 days is millions of years past any date a script can hold.
     expect(rt.run('bigInDateCell', 1764860400).value).toEqual(['number', '1764860400', 'string']);
-    expect(rt.run('bigInDateCell', 46361.5).value?.[0]).toBe('date');
+    expect((rt.run('bigInDateCell', 46361.5).value as unknown[])[0]).toBe('date');
   });
 
   it('applies number formats to display values, and keeps notes and frozen rows', () => {
