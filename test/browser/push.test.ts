@@ -500,7 +500,7 @@ describe('Push rows in the workbench', () => {
     await expect
       .poll(() => sb.locator('#status').textContent())
       .toContain(
-        "1 OK row has Allow conflicts not TRUE: Assembled removes whatever of the agent's activities it overlaps",
+        "1 OK row has Allow conflicts not TRUE: Assembled removes whatever of the agent's activities it overlaps (TRUE keeps them on a create)",
       );
     expect(await sb.locator('#status').getAttribute('data-tone')).toBe('info');
   });

@@ -164,6 +164,12 @@ describe('a failure names the call in words, not as method and path', () => {
       (c) => c.listActivityTypes(),
       (c) => c.listRequirementTypes(),
       (c) => c.bulkActivities([{ action: 'delete', activity: { id: 'x1' } }]),
+      (c) => {
+        const [sent] = c.createActivities([
+          { agent_id: 'a', type_id: 't', start_time: T0, end_time: T1, allow_conflicts: true },
+        ]);
+        if (sent && !sent.ok) throw sent.error;
+      },
       (c) => c.clearActivities({ agent_ids: ['a'], start_time: T0, end_time: T1 }),
     ];
     const messages = calls.map((call) => caught(() => call(client)).message);

@@ -216,7 +216,10 @@ describe.each(['seed', 'live'] as const)('Activities push, %s dialect', (dialect
       const removed =
         /^Created in Assembled\. Without Allow conflicts set to TRUE, Assembled removed any of this agent's activities that it overlaps/;
       expect(message(0)).toMatch(removed);
-      expect(message(11)).toBe('Created in Assembled.');
+      // Allow conflicts goes only through the single create, a row a call: what they overlap stays.
+      expect(message(11)).toBe(
+        "Created in Assembled. Allow conflicts is TRUE: the agent's activities it overlaps were kept.",
+      );
       expect(message(5)).toBe('Deleted in Assembled.');
       expect(message(4)).toMatch(/^Refused by Assembled: .*act_missing/);
       expect(message(6)).toContain(
@@ -229,7 +232,7 @@ describe.each(['seed', 'live'] as const)('Activities push, %s dialect', (dialect
       expect(message(9)).toMatch(/^Start: overlaps row 12 for the same agent/);
       expect(message(10)).toMatch(/^Start: overlaps row 11 for the same agent/);
       expect(message(10)).toMatch(
-        /Change the times, delete a row typed twice, or set .* to TRUE on both rows\.$/,
+        /Change the times, delete a row typed twice, or set .* to TRUE on both rows \(it keeps overlaps only for rows that create\)\.$/,
       );
 
       // The times were read in the sheet's zone, on both sides of the change.

@@ -24,12 +24,15 @@ describe('activity rows, validated', () => {
       ['create', '', a?.email ?? '', 'ph', '2026-07-01 11:00', '2026-07-01 12:00', '', '', 'yes'],
       ['create', '', a?.email ?? '', 'ph', '2026-07-01 13:00', '2026-07-01 14:00', '', '', ''],
       ['delete', 'act_9', '', '', '', '', '', '', ''],
+      ['update', 'act_4', '', '', '', '', 'y', '', 'TRUE'],
+      ['update', 'act_5', '', '', '', '', 'z', '', ''],
+      ['delete', 'act_6', '', '', '', '', '', '', 'TRUE'],
     ]);
     const summary = validateSheet(s.deps, 'activities', ref);
-    // The sidebar counts the OK row sent without Allow conflicts, as its Push message warns.
-    expect(summary).toMatchObject({ rows: 10, ok: 3, errors: 7, removing: 1 });
-    expect(removingWords(summary.removing)).toBe(
-      "1 OK row has Allow conflicts not TRUE: Assembled removes whatever of the agent's activities it overlaps (set TRUE to keep them).",
+    // The sidebar counts the OK rows sent without Allow conflicts, as their Push messages warn.
+    expect(summary).toMatchObject({ rows: 13, ok: 5, errors: 8, removing: 2 });
+    expect(removingWords(1)).toBe(
+      "1 OK row has Allow conflicts not TRUE: Assembled removes whatever of the agent's activities it overlaps (TRUE keeps them on a create).",
     );
     const out = records(grid).map((r) => r['Push message']);
     expect(out).toEqual([
@@ -44,6 +47,11 @@ describe('activity rows, validated', () => {
       'Ready to push. Allow conflicts: "yes" read as TRUE.',
       // Said before it is sent, while Allow conflicts can still be set.
       "Ready to push. Allow conflicts is not TRUE: sending it removes any of this agent's activities that it overlaps (set TRUE to keep them).",
+      'Ready to push.',
+      // Only Assembled's single create takes Allow conflicts: an update asking it is not sent.
+      "Allow conflicts: is TRUE, but Assembled keeps overlapping activities only for a create: an update may remove any of the agent's activities its times overlap. Clear the cell to update anyway, or delete this activity and create it again with Allow conflicts TRUE.",
+      "Ready to push. An update cannot keep what it overlaps: sending it may remove any of this agent's activities that its times overlap.",
+      // A delete places nothing, so its TRUE changes nothing.
       'Ready to push.',
     ]);
     expect(s.http.sent.filter((r) => r.method !== 'GET')).toEqual([]);

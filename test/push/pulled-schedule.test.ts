@@ -125,8 +125,9 @@ describe('a pulled schedule pushed back with a few actions', () => {
       'activities',
     );
     expect(checked).toMatchObject({ ok: 0, errors: 1 });
+    // An update is not told to set Allow conflicts: Assembled keeps overlaps for a create only.
     expect(checked.problems).toEqual([
-      `Row ${i + 2}: Start: overlaps row ${i + 3} for the same agent, and Assembled would delete what this row is placed over. Change the times, set Allow conflicts to TRUE on this row, or give the rows it overlaps an Action (delete them, or update their times).`,
+      `Row ${i + 2}: Start: overlaps row ${i + 3} for the same agent, and Assembled would delete what this row is placed over. Change the times, or give the rows it overlaps an Action (delete them, or update their times).`,
     ]);
     // Said to go, the second is no longer in the way.
     rt.workbook.write('Schedule', [['delete']], { row: i + 3, column: action });

@@ -174,7 +174,7 @@ describe('GET /v0/requirements: required vs scheduled per requirement type', () 
     expect(s.get(`/v0/requirements?start_time=${day}`).body).toBe('Missing required field end_time');
   });
 
-  it('scheduled moves when an activity is added through the bulk endpoint', () => {
+  it('scheduled moves when an activity is added beside the shift (allow_conflicts)', () => {
     const s = setup({ dialect: 'live' });
     const org = s.sim.admin.org;
     const rt = Object.values(s.get('/v0/requirement_types').json().requirement_types)[0] as {
@@ -186,19 +186,12 @@ describe('GET /v0/requirements: required vs scheduled per requirement type', () 
     const t = Math.floor(T0_SEC / DAY) * DAY + 3 * DAY + 2 * HOUR;
     const q = `/v0/requirements?start_time=${t}&end_time=${t + 1800}&requirement_types=${rt.id}`;
     const before = s.get(q).json().requirements[0].scheduled;
-    const created = s.post('/v0/activities/bulk', {
-      activities: [
-        {
-          action: 'create',
-          activity: {
-            agent_id: agent?.agent_id,
-            type_id: rt.activity_type_ids[0],
-            start_time: t,
-            end_time: t + 1800,
-            allow_conflicts: true,
-          },
-        },
-      ],
+    const created = s.post('/v0/activities', {
+      agent_id: agent?.agent_id,
+      type_id: rt.activity_type_ids[0],
+      start_time: t,
+      end_time: t + 1800,
+      allow_conflicts: true,
     });
     expect(created.status).toBe(200);
     expect(s.get(q).json().requirements[0].scheduled).toBe(before + 1);
@@ -301,18 +294,22 @@ describe('POST /v0/activities/bulk: one transaction', () => {
     );
   });
 
-  it('without allow_conflicts a created activity deletes the overlapping ones; with it both stay', () => {
+  it('ignores allow_conflicts (per item or at the top): every create and update clears what it overlaps', () => {
     const s = setup({ dialect: 'live' });
     const agent = firstAgent(s);
-    const shift = Object.values(
-      s.get(`/v0/activities?start_time=${T0_SEC}&end_time=${T0_SEC + 7 * DAY}&agents=${agent}`).json()
-        .activities,
-    ) as Array<{ id: string; start_time: number; end_time: number }>;
-    const target = shift[0];
-    if (!target) throw new Error('no activity');
+    const shift = (from: number) =>
+      Object.values(
+        s.get(`/v0/activities?start_time=${from}&end_time=${from + 7 * DAY}&agents=${agent}`).json()
+          .activities,
+      ) as Array<{ id: string; type_id: string; start_time: number; end_time: number }>;
+    const [target, other] = shift(T0_SEC);
+    if (!target || !other) throw new Error('no activity');
+    const w = (a: { start_time: number; end_time: number }) =>
+      `/v0/activities?start_time=${a.start_time}&end_time=${a.end_time}&agents=${agent}`;
     const mid = target.start_time + 60;
-    const w = `/v0/activities?start_time=${target.start_time}&end_time=${target.end_time}&agents=${agent}`;
-    s.post('/v0/activities/bulk', {
+    // The Go client's bulk items have no allow_conflicts: sent anyway, it keeps nothing.
+    const made = s.post('/v0/activities/bulk', {
+      allow_conflicts: true,
       activities: [
         {
           action: 'create',
@@ -326,17 +323,83 @@ describe('POST /v0/activities/bulk: one transaction', () => {
         },
       ],
     });
-    expect(Object.keys(s.get(w).json().activities)).toContain(target.id);
+    expect(made.status).toBe(200);
+    const meeting = Object.values(made.json().activities)[0] as { id: string };
+    expect(
+      (Object.values(s.get(w(target)).json().activities) as Array<{ type_id: string }>).map((a) => a.type_id),
+    ).toEqual(['at_meeting']);
+    // An update moving an activity clears its new place too (the stricter reading of the beta update).
     s.post('/v0/activities/bulk', {
       activities: [
         {
-          action: 'create',
-          activity: { agent_id: agent, type_id: 'at_training', start_time: mid, end_time: mid + 60 },
+          action: 'update',
+          activity: {
+            id: meeting.id,
+            start_time: other.start_time,
+            end_time: other.start_time + 60,
+            allow_conflicts: true,
+          },
         },
       ],
     });
-    const after = Object.values(s.get(w).json().activities) as Array<{ id: string; type_id: string }>;
+    expect(Object.keys(s.get(w(other)).json().activities)).toEqual([meeting.id]);
+  });
+
+  it('POST /v0/activities keeps what it overlaps with allow_conflicts, and deletes it without', () => {
+    const s = setup({ dialect: 'live' });
+    const agent = firstAgent(s);
+    const shift = Object.values(
+      s.get(`/v0/activities?start_time=${T0_SEC}&end_time=${T0_SEC + 7 * DAY}&agents=${agent}`).json()
+        .activities,
+    ) as Array<{ id: string; start_time: number; end_time: number }>;
+    const target = shift[0];
+    if (!target) throw new Error('no activity');
+    const mid = target.start_time + 60;
+    const w = `/v0/activities?start_time=${target.start_time}&end_time=${target.end_time}&agents=${agent}`;
+    const kept = s.post('/v0/activities', {
+      agent_id: agent,
+      type_id: 'at_meeting',
+      start_time: mid,
+      end_time: mid + 60,
+      description: 'Kept beside',
+      allow_conflicts: true,
+    });
+    // The activity itself, live: unix seconds.
+    expect([kept.status, kept.json()]).toEqual([
+      200,
+      expect.objectContaining({
+        id: expect.any(String),
+        type_id: 'at_meeting',
+        start_time: mid,
+        end_time: mid + 60,
+      }),
+    ]);
+    expect(Object.keys(s.get(w).json().activities)).toContain(target.id);
+    s.post('/v0/activities', {
+      agent_id: agent,
+      type_id: 'at_training',
+      start_time: mid,
+      end_time: mid + 60,
+    });
+    const after = Object.values(s.get(w).json().activities) as Array<{ type_id: string }>;
     expect(after.map((a) => a.type_id)).toEqual(['at_training']);
+    // Invalid ids and times are a 400 naming the field; ISO times are refused live.
+    const bad = (body: object) =>
+      s.post('/v0/activities', {
+        agent_id: agent,
+        type_id: 'at_meeting',
+        start_time: mid,
+        end_time: mid + 60,
+        ...body,
+      }).body;
+    expect(bad({ agent_id: 'ghost' })).toBe('agent_id: unknown agent ghost');
+    expect(bad({ type_id: 'at_nope' })).toBe('type_id: unknown activity type at_nope');
+    expect(bad({ schedule_id: 'nope' })).toBe('schedule_id: unknown schedule nope');
+    expect(bad({ end_time: mid })).toBe('end_time: must be after start_time');
+    expect(bad({ start_time: iso(mid) })).toMatch(/^start_time: must be unix seconds/);
+    expect(s.post('/v0/activities', { agent_id: agent, type_id: 'at_meeting', start_time: mid }).body).toBe(
+      'Missing required field end_time',
+    );
   });
 
   it('seed dialect takes ISO times and answers arrays', () => {

@@ -148,15 +148,37 @@ interface BulkItem {
   activity: Partial<Omit<Activity, 'start_time' | 'end_time'>> & {
     start_time?: string;
     end_time?: string;
-    allow_conflicts?: boolean;
   };
 }
 
+/** A new activity from its fields (their names prefixed by `at` in a 400), not yet placed. */
+function newActivity(ctx: Ctx, a: BulkItem['activity'], at: string, schedule: string): Activity {
+  const created: Activity = {
+    id: `act_${ctx.org.newId()}`,
+    agent_id: agentOf(ctx.org, String(a.agent_id), `${at}agent_id`).agent_id,
+    type_id: typeOf(a.type_id, `${at}type_id`),
+    start_time: secOf(String(a.start_time)),
+    end_time: secOf(String(a.end_time)),
+    description: a.description ?? '',
+    schedule_id: schedule,
+  };
+  requireOrder(created.start_time, created.end_time, at);
+  return created;
+}
+
 /**
- * One transaction: every item is applied to a copy; the first bad item refuses the whole batch with a
- * 400 naming it (activities[i]...), and nothing changes. Creating or moving an activity without
- * allow_conflicts deletes the agent's overlapping activities in that schedule.
+ * POST /v0/activities: the one write that takes allow_conflicts (the Go client's
+ * CreateActivityRequest). Without it, the agent's activities the new one overlaps are deleted.
  */
+export const createActivity: Handler = (ctx) => {
+  const body = ctx.body as BulkItem['activity'] & { allow_conflicts?: boolean };
+  const next = new Map(activityStore(ctx.org));
+  const created = newActivity(ctx, body, '', scheduleOf(body.schedule_id));
+  place(next, created, body.allow_conflicts === true, new Map());
+  commitStore(ctx.org, next);
+  return ok(renderActivity(ctx.dialect, created));
+};
+
 export const bulkActivities: Handler = (ctx) => {
   const items = ctx.body.activities as BulkItem[];
   if (items.length === 0) throw new ApiError(400, 'activities: must not be empty');
@@ -168,21 +190,10 @@ export const bulkActivities: Handler = (ctx) => {
   items.forEach((item, i) => {
     const at = `activities[${i}].activity`;
     const a = item.activity;
-    const allowConflicts = a.allow_conflicts === true || ctx.body.allow_conflicts === true;
     if (item.action === 'create') {
       for (const f of ['agent_id', 'type_id', 'start_time', 'end_time'] as const)
         if (a[f] === undefined) throw new ApiError(400, `Missing required field ${at}.${f}`);
-      const created: Activity = {
-        id: `act_${ctx.org.newId()}`,
-        agent_id: agentOf(ctx.org, String(a.agent_id), `${at}.agent_id`).agent_id,
-        type_id: typeOf(a.type_id, `${at}.type_id`),
-        start_time: secOf(String(a.start_time)),
-        end_time: secOf(String(a.end_time)),
-        description: a.description ?? '',
-        schedule_id: schedule,
-      };
-      requireOrder(created.start_time, created.end_time, `${at}.`);
-      place(next, created, allowConflicts, touched);
+      place(next, newActivity(ctx, a, `${at}.`, schedule), false, touched);
       return;
     }
     if (!a.id) throw new ApiError(400, `Missing required field ${at}.id`);
@@ -204,7 +215,7 @@ export const bulkActivities: Handler = (ctx) => {
       description: a.description ?? current.description,
     };
     requireOrder(updated.start_time, updated.end_time, `${at}.`);
-    place(next, updated, allowConflicts, touched);
+    place(next, updated, false, touched);
   });
   commitStore(ctx.org, next);
   return ok({

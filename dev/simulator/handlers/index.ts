@@ -30,6 +30,7 @@ export const HANDLERS: Record<string, Handler> = {
   listSkills: resources.listSkills,
   listRequirements: activities.listRequirements,
   listActivities: activities.listActivities,
+  createActivity: activities.createActivity,
   bulkActivities: activities.bulkActivities,
   deleteActivities: activities.deleteActivities,
   listActivityTypes: activities.listActivityTypes,

@@ -24,6 +24,7 @@ const CALLS: Record<string, string> = {
   'POST /agents/associations': 'sending agent associations',
   'GET /activities': 'activities',
   'POST /activities/bulk': 'sending activities',
+  'POST /activities': 'creating an activity',
   'DELETE /activities': 'clearing activities',
   'GET /activity_types': 'activity types',
   'POST /time_off': 'creating time off',

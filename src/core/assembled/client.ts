@@ -85,6 +85,7 @@ export interface AssembledClient {
   listActivityTypes(): schedules.ActivityType[];
   listRequirementTypes(): schedules.RequirementType[];
   bulkActivities(changes: readonly schedules.ActivityChange[], scheduleId?: string): schedules.Activity[];
+  createActivities(inputs: readonly schedules.NewActivity[]): Outcome<schedules.Activity>[];
   clearActivities(window: schedules.ClearWindow): schedules.ClearResult;
   /** The client's clock, so callers (checkConnection) time calls the same way. */
   readonly clock: Clock;
@@ -150,6 +151,7 @@ function clientOver(transport: Transport, clock: Clock, timeFormat: TimeFormat):
     listActivityTypes: () => schedules.listActivityTypes(ctx),
     listRequirementTypes: () => schedules.listRequirementTypes(ctx),
     bulkActivities: (changes, scheduleId) => schedules.bulkActivities(ctx, changes, scheduleId),
+    createActivities: (inputs) => schedules.createActivities(ctx, inputs),
     clearActivities: (window) => schedules.clearActivities(ctx, window),
   };
 }

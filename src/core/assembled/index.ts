@@ -32,6 +32,7 @@ export type {
   ActivityType,
   ClearResult,
   ClearWindow,
+  NewActivity,
   RequirementType,
   ScheduleAgent,
 } from './endpoints/schedules';

@@ -1,5 +1,5 @@
 // An activity row into its request, or its problems: what each action needs, who the agent is,
-// which type is meant, end after start. Then, across the sheet, rows that would overlap for one
+// which type is meant, end after start, Allow conflicts on a create only. Then, across the sheet, rows that would overlap for one
 // agent: Assembled would delete the earlier activity, so each such row is named before sending.
 import type { ActivityFields, ActivityRequest, ClearRequest } from './activity-request';
 import type { CellTime } from './cell-time';
@@ -74,6 +74,12 @@ export function activityRequest(
   else if (c.start && !c.end) activity.start_time = c.start.ms;
   else if (c.end && !c.start) activity.end_time = c.end.ms;
   if (c.description !== undefined) activity.description = c.description;
+  // Only Assembled's single create takes allow_conflicts; its bulk call, the only way to update, has none.
+  if (action === 'update' && c.allow_conflicts)
+    p.add(
+      'allow_conflicts',
+      "is TRUE, but Assembled keeps overlapping activities only for a create: an update may remove any of the agent's activities its times overlap. Clear the cell to update anyway, or delete this activity and create it again with Allow conflicts TRUE.",
+    );
   if (c.allow_conflicts !== undefined) activity.allow_conflicts = c.allow_conflicts;
   const changes = [c.agent, c.activity_type, c.start, c.end, c.description];
   if (action === 'update' && changes.every((v) => v === undefined))
@@ -129,11 +135,14 @@ export function markOverlaps(
   const allow = map.headers[map.columns.allow_conflicts ?? -1] || 'Allow conflicts';
   for (const [row, others] of overlapsWithin(groups.values())) {
     if (isListed.has(row)) continue;
+    // Allow conflicts keeps overlaps for a create only: an update is not told to set it.
+    const creates =
+      row.parse?.ok && row.parse.request.kind === 'activities' && row.parse.request.action === 'create';
     refuseRow(
       row,
       others.some((n) => listed.some((l) => l.row.row === n))
-        ? `${start}: overlaps ${rowsText(others)} for the same agent, and Assembled would delete what this row is placed over. Change the times, set ${allow} to TRUE on this row, or give the rows it overlaps an Action (delete them, or update their times).`
-        : `${start}: overlaps ${rowsText(others)} for the same agent, and Assembled would delete one to place the other. Change the times, delete a row typed twice, or set ${allow} to TRUE on both rows.`,
+        ? `${start}: overlaps ${rowsText(others)} for the same agent, and Assembled would delete what this row is placed over. Change the times, ${creates ? `set ${allow} to TRUE on this row, ` : ''}or give the rows it overlaps an Action (delete them, or update their times).`
+        : `${start}: overlaps ${rowsText(others)} for the same agent, and Assembled would delete one to place the other. Change the times, delete a row typed twice, or set ${allow} to TRUE on both rows (it keeps overlaps only for rows that create).`,
     );
   }
 }

@@ -1,9 +1,10 @@
 // Sending activity rows: changes through the bulk transaction, one call a schedule (the schedule is
-// named once per call), refused rows found by splitting; windows to clear one DELETE a row.
+// named once per call), refused rows found by splitting; a create that allows conflicts one
+// POST /v0/activities a row (the bulk items take no allow_conflicts); windows to clear one DELETE a row.
 import { type AssembledClient, type AssembledError, isAssembledError, TokenBucket } from '../assembled';
 import type { Clock } from '../ports';
 import { sendActivityChanges } from './activity-batches';
-import type { ActivityRequest } from './activity-request';
+import type { ActivityFields, ActivityRequest } from './activity-request';
 import { ActivityTypeDirectory } from './activity-types';
 import type { PushRequest } from './request';
 import { type BatchResult, errorOutcome, mixedBatch, type SendItem, type Sent } from './send';
@@ -25,34 +26,56 @@ const DONE = {
 };
 
 /**
- * Without allow_conflicts Assembled deletes the agent's activities the new times overlap, and says
- * nothing of it: the row's message says so, since what was there is gone from the schedule.
+ * Assembled deletes the agent's activities a create without allow_conflicts overlaps, and says
+ * nothing of it: the row's message says so, since what was there is gone from the schedule. The
+ * bulk call takes no allow_conflicts; what an update does with overlaps is not documented, so the
+ * row says it may have done the same.
  */
-const REPLACED =
-  "Without Allow conflicts set to TRUE, Assembled removed any of this agent's activities that it overlaps: pull the schedule to see them.";
+const REPLACED = {
+  create:
+    "Without Allow conflicts set to TRUE, Assembled removed any of this agent's activities that it overlaps: pull the schedule to see them.",
+  update:
+    "An update cannot keep what it overlaps: Assembled may have removed any of this agent's activities that its times overlap. Pull the schedule to see them.",
+};
+const KEPT = "Allow conflicts is TRUE: the agent's activities it overlaps were kept.";
 
-/** A create or update sent without allow_conflicts: Assembled removes what it overlaps. */
-const removesWhatItOverlaps = (r: ActivityRequest) => r.action !== 'delete' && !r.activity.allow_conflicts;
+/** A create that keeps what it overlaps: only the single create takes allow_conflicts, a row a call. */
+export const sentAlone = (request: PushRequest | undefined): boolean =>
+  request?.kind === 'activities' && request.action === 'create' && request.activity.allow_conflicts === true;
+
+/** A create or update sent in bulk: Assembled removes (or may remove) what it overlaps. */
+const removesWhatItOverlaps = (r: ActivityRequest) => r.action !== 'delete' && !sentAlone(r);
 
 /** A row whose sending removes what it overlaps of the agent's schedule. */
 export const removesOverlap = (request: PushRequest | undefined): boolean =>
   request?.kind === 'activities' && removesWhatItOverlaps(request);
 
-/** Said before the row is sent, so it can still be set to TRUE (Validate's "Ready to push."). */
+/** Said before the row is sent, so it can still be changed (Validate's "Ready to push."). */
 export function removesOverlapped(request: PushRequest | undefined): string {
-  return removesOverlap(request)
-    ? " Allow conflicts is not TRUE: sending it removes any of this agent's activities that it overlaps (set TRUE to keep them)."
-    : '';
+  if (!removesOverlap(request)) return '';
+  return request?.kind === 'activities' && request.action === 'update'
+    ? " An update cannot keep what it overlaps: sending it may remove any of this agent's activities that its times overlap."
+    : " Allow conflicts is not TRUE: sending it removes any of this agent's activities that it overlaps (set TRUE to keep them).";
 }
 
 /** The service names the item by its place in the batch, which means nothing on the sheet. */
 const plain = (message: string) => message.replace(/activities\[\d+\]\.(activity\.)?/g, '');
 
+/** The bulk items carry no allow_conflicts (Assembled's bulk call has none). */
+function bulkFields({ allow_conflicts: _, ...activity }: ActivityFields) {
+  return activity;
+}
+
 export function sendActivities(client: AssembledClient, items: SendItem[]): BatchResult {
   const outcomes = new Map<number, Sent>();
   const bySchedule = new Map<string, { row: number; request: ActivityRequest; again?: true }[]>();
+  const alone: { row: number; request: ActivityRequest }[] = [];
   for (const { row, request, again } of items) {
     if (request.kind !== 'activities') mixedBatch();
+    if (sentAlone(request)) {
+      alone.push({ row, request });
+      continue;
+    }
     const list = bySchedule.get(request.scheduleId ?? '') ?? [];
     list.push({ row, request, ...(again ? { again } : {}) });
     bySchedule.set(request.scheduleId ?? '', list);
@@ -64,7 +87,10 @@ export function sendActivities(client: AssembledClient, items: SendItem[]): Batc
       for (const g of group) outcomes.set(g.row, 'retry');
       continue;
     }
-    const changes = group.map((g) => ({ action: g.request.action, activity: g.request.activity }));
+    const changes = group.map((g) => ({
+      action: g.request.action,
+      activity: bulkFields(g.request.activity),
+    }));
     const result = sendActivityChanges(client, changes, {
       ...(scheduleId ? { scheduleId } : {}),
       maxBatch: changes.length,
@@ -73,7 +99,7 @@ export function sendActivities(client: AssembledClient, items: SendItem[]): Batc
       const { action } = g.request;
       if (result.applied.has(i)) {
         const id = result.applied.get(i)?.id ?? g.request.activity.id;
-        const message = removesWhatItOverlaps(g.request) ? `${DONE[action]} ${REPLACED}` : DONE[action];
+        const message = action === 'delete' ? DONE[action] : `${DONE[action]} ${REPLACED[action]}`;
         outcomes.set(g.row, { status: PAST[action], message, ...(id ? { id } : {}) });
         return;
       }
@@ -98,7 +124,44 @@ export function sendActivities(client: AssembledClient, items: SendItem[]): Batc
     for (const i of result.stopped.batch) outcomes.set((group[i] as { row: number }).row, fate);
     for (const i of result.stopped.unsent) outcomes.set((group[i] as { row: number }).row, 'retry');
   }
+  if (stop) for (const a of alone) outcomes.set(a.row, 'retry');
+  else stop = sendAlone(client, alone, outcomes, why);
   return stop?.kind === 'auth' ? { outcomes, fatal: stop } : { outcomes, ...why };
+}
+
+/** Creates that allow conflicts, one POST /v0/activities each; returns a refused key. */
+function sendAlone(
+  client: AssembledClient,
+  rows: { row: number; request: ActivityRequest }[],
+  outcomes: Map<number, Sent>,
+  why: Pick<BatchResult, 'retry'>,
+): AssembledError | undefined {
+  if (rows.length === 0) return undefined;
+  const replies = client.createActivities(
+    rows.map(({ request: { activity: a, scheduleId } }) => ({
+      agent_id: a.agent_id ?? '',
+      type_id: a.type_id ?? '',
+      start_time: a.start_time ?? 0,
+      end_time: a.end_time ?? 0,
+      ...(a.description === undefined ? {} : { description: a.description }),
+      ...(scheduleId ? { schedule_id: scheduleId } : {}),
+      allow_conflicts: true,
+    })),
+  );
+  let fatal: AssembledError | undefined;
+  rows.forEach(({ row }, i) => {
+    const reply = replies[i];
+    if (!reply) return;
+    if (reply.ok)
+      outcomes.set(row, { status: 'created', id: reply.value.id, message: `${DONE.create} ${KEPT}` });
+    else if (reply.error.kind === 'auth') {
+      fatal = reply.error;
+      outcomes.set(row, 'retry');
+    } else if (reply.error.kind === 'bad_request' && reply.error.status === 400)
+      outcomes.set(row, toFix(`Refused by Assembled: ${reply.error.detail ?? reply.error.message}`));
+    else outcomes.set(row, errorOutcome('activities', reply.error, why));
+  });
+  return fatal;
 }
 
 export function sendClears(client: AssembledClient, items: SendItem[]): BatchResult {

@@ -42,8 +42,8 @@ export function nothingToPush(sheet: string, listed: number, then: string): stri
 /** Validate's word on the OK activity rows sent without Allow conflicts (run-push.ts counts them). */
 export function removingWords(removing: number): string {
   return removing === 1
-    ? "1 OK row has Allow conflicts not TRUE: Assembled removes whatever of the agent's activities it overlaps (set TRUE to keep them)."
-    : `${countText(removing)} OK rows have Allow conflicts not TRUE: Assembled removes whatever of their agents' activities they overlap (set TRUE to keep them).`;
+    ? "1 OK row has Allow conflicts not TRUE: Assembled removes whatever of the agent's activities it overlaps (TRUE keeps them on a create)."
+    : `${countText(removing)} OK rows have Allow conflicts not TRUE: Assembled removes whatever of their agents' activities they overlap (TRUE keeps them on a create).`;
 }
 
 /** Validate's word on OK rows pushed before as they stand, their status and ID cleared since. */

@@ -20,7 +20,7 @@ import type { Grid } from '../sheet/grid';
 import { WriteRefused } from '../sheet/write-table';
 import { InputError } from '../validation';
 import { AcceptedRows } from './accepted';
-import { activityTypes, removesOverlap, removesOverlapped } from './activity-send';
+import { activityTypes, removesOverlap, removesOverlapped, sentAlone } from './activity-send';
 import { loadAgentMemo, saveAgentMemo } from './agent-memo';
 import { AgentDirectory } from './agents';
 import { replacing } from './association-rows';
@@ -882,7 +882,7 @@ class PushRun {
         if (this.markNotSent()) this.finish('done', this.summary());
         return;
       }
-      const batch = pending.slice(0, Math.min(BATCH_ROWS[this.job.kind], this.rowsThatFit()));
+      const batch = pending.slice(0, Math.min(BATCH_ROWS[this.job.kind], this.rowsThatFit(pending)));
       if (batch.length === 0) return;
       this.sendOne(batch);
     }
@@ -918,11 +918,18 @@ class PushRun {
    * 5 a second, so a batch shrinks to the time left (the execution keeps sending until then, and
    * the lease's margin covers a slow answer); the others are one request a batch.
    */
-  private rowsThatFit(): number {
+  private rowsThatFit(pending: SheetRow[]): number {
     const left = this.deadline - this.now();
     const perRequest = this.job.kind === 'time_off' || this.job.kind === 'time_off_cancel';
-    if (!perRequest) return left >= BULK_BATCH_MS ? Number.POSITIVE_INFINITY : 0;
-    return Math.max(0, Math.floor((left - BATCH_SETTLE_MS) / ROW_PACE_MS));
+    if (perRequest) return Math.max(0, Math.floor((left - BATCH_SETTLE_MS) / ROW_PACE_MS));
+    if (left < BULK_BATCH_MS) return 0;
+    // Activity creates that allow conflicts go a request a row, paced as time off is.
+    let alone = 0;
+    for (const [i, row] of pending.entries()) {
+      if (row.parse?.ok && sentAlone(row.parse.request)) alone++;
+      if (BULK_BATCH_MS + alone * ROW_PACE_MS > left) return i;
+    }
+    return Number.POSITIVE_INFINITY;
   }
 
   private sendOne(batch: SheetRow[]): void {

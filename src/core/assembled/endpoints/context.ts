@@ -3,7 +3,7 @@
 import { callWords } from '../call-words';
 import { AssembledError } from '../errors';
 import { type EpochMs, formatTime, type TimeFormat, type TimeInput, toEpochMs } from '../times';
-import type { Transport } from '../transport';
+import type { Operation, Outcome, Transport } from '../transport';
 
 export interface EndpointContext {
   transport: Transport;
@@ -85,3 +85,25 @@ export function commaList(values: readonly string[] | undefined): string | undef
 
 /** Replies whose body carries nothing the model needs (202/201/200 acknowledgements). */
 export function ignoreBody(): void {}
+
+/** An input that cannot even be built (a bad time) gets its error in place; the rest still go. */
+export function sendEach<I, T>(
+  ctx: EndpointContext,
+  inputs: readonly I[],
+  build: (input: I) => Operation<T>,
+): Outcome<T>[] {
+  const built = inputs.map((input): Operation<T> | AssembledError => {
+    try {
+      return build(input);
+    } catch (e) {
+      if (e instanceof AssembledError) return e;
+      throw e;
+    }
+  });
+  const ops = built.filter((b): b is Operation<T> => !(b instanceof AssembledError));
+  const sent = ctx.transport.sendMany(ops);
+  let next = 0;
+  return built.map((b) =>
+    b instanceof AssembledError ? { ok: false, error: b } : (sent[next++] as Outcome<T>),
+  );
+}

@@ -3,7 +3,7 @@ import type * as z from 'zod/mini';
 import { replyOf } from '../parse';
 import {
   activitiesReply,
-  type activity,
+  activity,
   type activityType,
   activityTypesReply,
   bulkActivitiesReply,
@@ -12,7 +12,8 @@ import {
   type scheduleAgent,
 } from '../schemas/schedules';
 import type { TimeInput } from '../times';
-import { type EndpointContext, wireTime, wireWindow } from './context';
+import type { Outcome } from '../transport';
+import { type EndpointContext, sendEach, wireTime, wireWindow } from './context';
 
 export type Activity = z.infer<typeof activity>;
 export type ActivityType = z.infer<typeof activityType>;
@@ -81,8 +82,36 @@ export interface ActivityChange {
     start_time?: TimeInput;
     end_time?: TimeInput;
     description?: string;
-    allow_conflicts?: boolean;
   };
+}
+
+/** One activity for POST /v0/activities, the only write that takes allow_conflicts. */
+export interface NewActivity {
+  agent_id: string;
+  type_id: string;
+  start_time: TimeInput;
+  end_time: TimeInput;
+  description?: string;
+  schedule_id?: string;
+  /** True keeps the agent's activities it overlaps; false (Assembled's default) deletes them. */
+  allow_conflicts: boolean;
+}
+
+/**
+ * POST /v0/activities once per input, paced by the rate limit; one outcome per input, in order.
+ * Never retried after a lost answer: there is no idempotency key, and a second send makes a second
+ * activity.
+ */
+export function createActivities(ctx: EndpointContext, inputs: readonly NewActivity[]): Outcome<Activity>[] {
+  const path = '/v0/activities';
+  const endpoint = `POST ${path}`;
+  return sendEach(ctx, inputs, (input) => ({
+    method: 'POST',
+    path,
+    body: { ...input, ...wireWindow(ctx, input, endpoint) },
+    safeToRetry: false,
+    parse: replyOf(activity),
+  }));
 }
 
 /**

@@ -1,5 +1,4 @@
 // assembled-time-off.yml, with batched variants for the push feature.
-import { AssembledError } from '../errors';
 import type { TimeOffRequest, TimeOffStatus, TimeOffUpdate } from '../model';
 import { replyOf } from '../parse';
 import { timeOffRequest, timeOffRequestsPage, timeOffUpdatesPage } from '../schemas/time-off';
@@ -10,6 +9,7 @@ import {
   encodePath,
   ignoreBody,
   optionalWireWindow,
+  sendEach,
   type WriteOptions,
   wireTime,
   wireWindow,
@@ -119,22 +119,4 @@ export function listTimeOffUpdates(ctx: EndpointContext, since: TimeInput): Time
     query: { since: wireTime(ctx, since, 'since', `GET ${path}`) },
     parse: replyOf(timeOffUpdatesPage, (r) => r.updates),
   });
-}
-
-/** An input that cannot even be built (a bad time) gets its error in place; the rest still go. */
-function sendEach<I, T>(ctx: EndpointContext, inputs: I[], build: (input: I) => Operation<T>): Outcome<T>[] {
-  const built = inputs.map((input): Operation<T> | AssembledError => {
-    try {
-      return build(input);
-    } catch (e) {
-      if (e instanceof AssembledError) return e;
-      throw e;
-    }
-  });
-  const ops = built.filter((b): b is Operation<T> => !(b instanceof AssembledError));
-  const sent = ctx.transport.sendMany(ops);
-  let next = 0;
-  return built.map((b) =>
-    b instanceof AssembledError ? { ok: false, error: b } : (sent[next++] as Outcome<T>),
-  );
 }
