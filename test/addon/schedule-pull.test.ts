@@ -121,6 +121,44 @@ describe.each(['seed', 'live'] as const)('Activities pull, %s dialect', (dialect
     expect(values.slice(1).every((r) => agents.some((p) => p.email === r[emailAt]))).toBe(true);
   });
 
+  it('filters by teams, whether Assembled reads its team parameter as an id or a name', async () => {
+    const { rt, sim, backend } = await startLocalAddon({ dialect, now: '2026-11-05T12:00:00Z' });
+    const org = sim.admin.org;
+    const sent: string[] = [];
+    rt.setHttp((req) => {
+      sent.push(req.url);
+      return backend.http(req);
+    });
+    const withAgents = org.teams.filter((t) => org.people.some((p) => p.staffable && p.teams.includes(t.id)));
+    const teams = withAgents.slice(0, 2);
+    const job = await pull(rt, {
+      source: { kind: 'resource', resource: 'activities' },
+      range: { kind: 'absolute', from: '2026-10-27', to: '2026-10-28' },
+      filters: { team_ids: teams.map((t) => t.id) },
+      target: { kind: 'new_sheet', name: 'Teams' },
+      mode: 'replace',
+    });
+    expect(job.state).toBe('done');
+    const members = new Set(
+      org.people.filter((p) => p.teams.some((t) => teams.some((x) => x.id === t))).map((p) => p.agent_id),
+    );
+    const from = Date.UTC(2026, 9, 27, 4) / 1000;
+    const to = Date.UTC(2026, 9, 29, 4) / 1000;
+    const expected = [...activityStore(org).values()].filter(
+      (a) =>
+        a.schedule_id === 'sch_master' && members.has(a.agent_id) && a.start_time < to && a.end_time > from,
+    );
+    expect(expected.length).toBeGreaterThan(0);
+    const ids = sheetFields(rt, 'Teams').indexOf('activity_id');
+    const pulled = rt.workbook
+      .values('Teams')
+      .slice(1)
+      .map((r) => String(r[ids]));
+    expect(new Set(pulled)).toEqual(new Set(expected.map((a) => a.id)));
+    // The team is never asked of Assembled by id or name: its reading of `team` is not documented.
+    expect(sent.filter((u) => /\/v0\/activities\?/.test(u) && /[?&]team=/.test(u))).toEqual([]);
+  });
+
   it('filters by channel, activity types and schedule, activities and grid alike', async () => {
     const { rt, sim } = await startLocalAddon({ dialect, now: '2026-11-05T12:00:00Z' });
     const org = sim.admin.org;

@@ -101,6 +101,26 @@ describe('GET /v0/activities', () => {
     expect(breaks.every((a) => a.type_id === 'at_break')).toBe(true);
   });
 
+  it('filters by team name; live refuses a team id (the stricter reading), seed takes either', () => {
+    const s = setup({ dialect: 'live' });
+    const org = s.sim.admin.org;
+    const team = org.teams.find((t) => org.people.some((p) => p.staffable && p.teams.includes(t.id)));
+    if (!team) throw new Error('no team with agents');
+    const w = `start_time=${T0_SEC - 2 * DAY}&end_time=${T0_SEC}`;
+    const members = new Set(org.people.filter((p) => p.teams.includes(team.id)).map((p) => p.agent_id));
+    const byName = Object.values(
+      s.get(`/v0/activities?${w}&team=${encodeURIComponent(team.name)}`).json().activities,
+    ) as Array<{ agent_id: string }>;
+    expect(byName.length).toBeGreaterThan(0);
+    expect(byName.every((a) => members.has(a.agent_id))).toBe(true);
+    expect(s.get(`/v0/activities?${w}&team=${team.id}`).body).toBe(`team: unknown team ${team.id}`);
+    const seed = setup();
+    const sw = `start_time=${iso(T0_SEC - 2 * DAY)}&end_time=${iso(T0_SEC)}`;
+    expect(seed.get(`/v0/activities?${sw}&team=${team.id}`).json().activities).toEqual(
+      seed.get(`/v0/activities?${sw}&team=${encodeURIComponent(team.name)}`).json().activities,
+    );
+  });
+
   it('agrees with the agent states: no busy or available state outside a scheduled productive activity by more than the jitter', () => {
     const s = setup({ dialect: 'live' });
     const agent = firstAgent(s);

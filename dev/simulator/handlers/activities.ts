@@ -103,7 +103,11 @@ export const listActivities: Handler = (ctx) => {
   for (const id of types ?? []) typeOf(id, 'types');
   const channel = typeof ctx.query.channel === 'string' ? ctx.query.channel : undefined;
   const teamParam = typeof ctx.query.team === 'string' ? ctx.query.team : undefined;
-  const team = teamParam && org.teams.find((t) => t.id === teamParam || t.name === teamParam);
+  // Live: by name only. The Go client's agents list says `team` is the team's name; its activities
+  // list says only "a specific team": the stricter reading refuses an id. The seed takes either.
+  const team =
+    teamParam &&
+    org.teams.find((t) => t.name === teamParam || (ctx.dialect === 'seed' && t.id === teamParam));
   if (teamParam && !team) throw new ApiError(400, `team: unknown team ${teamParam}`);
 
   const people = new Map(org.people.map((p) => [p.agent_id, p]));

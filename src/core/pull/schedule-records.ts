@@ -1,6 +1,6 @@
 // Schedule pulls: activities as rows an analyst reads (who, what, when, how long), and the reference
 // data that names and colours them.
-import type { Activity, ActivityType, AssembledClient, ScheduleAgent } from '../assembled';
+import type { Activity, ActivityType, AssembledClient, ScheduleAgent, Team } from '../assembled';
 import type { Table } from '../table/build-table';
 import { DURATION_FORMAT } from '../table/column-words';
 import type { PullFilters } from './pull-spec';
@@ -19,32 +19,33 @@ export interface ScheduledActivity {
 }
 
 /**
- * Every activity overlapping the window, once (a team filter means one call per team; an activity in
- * two of them comes once), with its agent and type, ordered by start then agent.
+ * Every activity overlapping the window, once, with its agent and type, ordered by start then agent.
+ * A team filter is applied here, to the agents' teams the reply carries, not sent as `team`: the Go
+ * client's agents list takes a team's name there and its activities list says only "a specific
+ * team", so an id may match nothing and a name may be refused. The agents' teams are ids (the Go
+ * client's Agent); a name there is matched too, so either reading gives the team's rows.
  */
 export function fetchActivities(
   client: AssembledClient,
   filters: PullFilters,
   window: ScheduleWindow,
+  teams: () => readonly Team[] = () => client.listTeams(),
 ): ScheduledActivity[] {
-  const base = {
+  const page = client.listActivities({
     start_time: window.start,
     end_time: window.end,
     ...(filters.agent_ids?.length ? { agents: filters.agent_ids } : {}),
     ...(filters.activity_type_ids?.length ? { types: filters.activity_type_ids } : {}),
     ...(filters.channel ? { channel: filters.channel } : {}),
     ...(filters.schedule_id ? { schedule_id: filters.schedule_id } : {}),
-  };
-  const teams = filters.team_ids?.length ? filters.team_ids : [undefined];
-  const agents = new Map<string, ScheduleAgent>();
-  const types = new Map<string, ActivityType>();
+  });
+  const agents = new Map(page.agents.map((a) => [a.id, a]));
+  const types = new Map(page.activity_types.map((t) => [t.id, t]));
+  const wanted = filters.team_ids?.length ? new Set(filters.team_ids) : undefined;
+  if (wanted) for (const t of teams()) if (wanted.has(t.id) && t.name) wanted.add(t.name);
   const seen = new Map<string, Activity>();
-  for (const team of teams) {
-    const page = client.listActivities(team ? { ...base, team } : base);
-    for (const a of page.agents) agents.set(a.id, a);
-    for (const t of page.activity_types) types.set(t.id, t);
-    for (const a of page.activities) seen.set(occurrenceId(a), a);
-  }
+  for (const a of page.activities)
+    if (!wanted || agents.get(a.agent_id)?.teams.some((t) => wanted.has(t))) seen.set(occurrenceId(a), a);
   if ([...seen.values()].some((a) => !types.has(a.type_id)))
     for (const t of client.listActivityTypes()) types.set(t.id, t);
   return [...seen.values()]

@@ -26,7 +26,6 @@ export interface ActivitiesQuery {
   agents?: string[];
   types?: string[];
   channel?: string;
-  team?: string;
   schedule_id?: string;
 }
 
@@ -48,7 +47,6 @@ export function listActivities(ctx: EndpointContext, query: ActivitiesQuery): Ac
       agents: query.agents,
       types: query.types,
       channel: query.channel,
-      team: query.team,
       schedule_id: query.schedule_id,
       include_agents: true,
       include_activity_types: true,
