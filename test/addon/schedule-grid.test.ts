@@ -133,9 +133,17 @@ describe.each(['seed', 'live'] as const)('Schedule grid, %s dialect', (dialect) 
       // A type's own font that reads on its fill is kept: white on Paid time off's red (5.9:1).
       expect(fontOf('Paid time off')).toEqual(['#cc0000', '#ffffff']);
 
-      // Agents grouped by team.
+      // Agents grouped by team, named as the teams list names it (Assembled's agents carry team ids).
       const teams = values.slice(2).map((r) => String(r[0]));
       expect(teams).toEqual([...teams].sort((a, b) => a.localeCompare(b)));
+      const org = sim.admin.org;
+      const teamNames = (name: string) =>
+        org.people
+          .filter((p) => `${p.first_name} ${p.last_name}` === name)
+          .map((p) => org.teams.find((t) => t.id === p.teams[0])?.name);
+      values.slice(2).forEach((r) => {
+        expect(teamNames(String(r[1]))).toContain(r[0]);
+      });
     },
   );
 

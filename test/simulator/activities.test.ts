@@ -30,10 +30,17 @@ describe('GET /v0/activities', () => {
       end_time: expect.any(Number),
       type_id: expect.any(String),
     });
+    const person = s.sim.admin.org.people.find((p) => p.agent_id === first?.agent_id);
+    // As the Go client's Agent: teams, queues, skills and site by id, never by name.
     expect(body.agents[String(first?.agent_id)]).toMatchObject({
       name: expect.any(String),
       email: expect.stringContaining('@'),
+      teams: person?.teams,
+      queues: person?.queues,
+      skills: person?.skills,
+      site: person?.site,
     });
+    expect(person?.teams.length).toBeGreaterThan(0);
     expect(body.activity_types[String(first?.type_id)]).toMatchObject({
       short_name: expect.any(String),
       background_color: expect.stringMatching(/^#[0-9a-f]{6}$/),

@@ -49,7 +49,8 @@ function renderActivity(dialect: Dialect, a: Activity): Json {
   return { ...a, start_time: isoOf(a.start_time), end_time: isoOf(a.end_time) };
 }
 
-function renderAgent(org: Org, p: Person): Json {
+/** The Go client's Agent: teams, queues, skills and site are ids ("Unique identifiers for associated teams"). */
+function renderAgent(p: Person): Json {
   return {
     id: p.agent_id,
     name: `${p.first_name} ${p.last_name}`,
@@ -59,7 +60,7 @@ function renderAgent(org: Org, p: Person): Json {
     queues: p.queues,
     site: p.site,
     skills: p.skills,
-    teams: p.teams.map((id) => org.teams.find((t) => t.id === id)?.name ?? id),
+    teams: p.teams,
   };
 }
 
@@ -134,7 +135,7 @@ export const listActivities: Handler = (ctx) => {
     const list = ids.map((id) => people.get(id)).filter((p): p is Person => p !== undefined);
     body.agents = byId(
       ctx.dialect,
-      list.map((p) => renderAgent(org, p)),
+      list.map((p) => renderAgent(p)),
     );
   }
   if (ctx.query.include_activity_types === true) {

@@ -1,7 +1,7 @@
 // A schedule-grid pull: fetch the window's activities, draw them (schedule-grid.ts), and replace the
 // previous picture in the target. The picture is built before the sheet is touched, so a failed
 // fetch leaves the old grid in place.
-import type { AssembledClient } from '../assembled';
+import type { AssembledClient, Team } from '../assembled';
 import type { Zone } from '../ports';
 import { cellName } from '../sheet/a1';
 import type { Extent } from '../sheet/grid';
@@ -25,7 +25,16 @@ export function pullScheduleGrid(
   open: () => OpenTarget,
   note: string,
 ): { rows: number; label: string; legend: string } {
-  const picture = scheduleGrid(fetchActivities(client, filters, window), window, minutes, zone);
+  // The teams list, read once if the filter or the labels need it: agents carry their teams' ids.
+  let teams: readonly Team[] | undefined;
+  const readTeams = () => (teams ??= client.listTeams());
+  let names: Map<string, string> | undefined;
+  const teamName = (id: string) => {
+    names ??= new Map(readTeams().map((t) => [t.id, t.name ?? '']));
+    return names.get(id) || id;
+  };
+  const list = fetchActivities(client, filters, window, readTeams);
+  const picture = scheduleGrid(list, window, minutes, zone, teamName);
   const target = open();
   const { grid } = target;
   const gridWidth = picture.grid.values[0]?.length ?? 0;

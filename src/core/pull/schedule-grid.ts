@@ -38,6 +38,8 @@ export function scheduleGrid(
   window: { start: number; end: number },
   slotMinutes: GridSlot,
   zone: Zone,
+  /** An agent's team as shown: Assembled gives the team's id. */
+  teamName: (team: string) => string = (team) => team,
 ): ScheduleGrid {
   const slotMs = slotMinutes * MINUTE_MS;
   const slots: number[] = [];
@@ -62,7 +64,7 @@ export function scheduleGrid(
   for (const { activity, agent } of list) {
     if (!agents.has(activity.agent_id))
       agents.set(activity.agent_id, {
-        team: agent?.teams[0] ?? '',
+        team: agent?.teams[0] ? teamName(agent.teams[0]) : '',
         name: agent?.name || agent?.email || activity.agent_id,
       });
   }

@@ -38,6 +38,7 @@ export const scheduleAgent = lazy(() =>
     id: z.string(),
     name: text,
     email: text,
+    /** Team ids (the Go client's Agent); names come from the teams list. */
     teams: strings,
   }),
 );
