@@ -177,10 +177,13 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * report's averages over a count of 0 left blank (0.4 KiB), and sentences ended once,
  * 296.5 with 31 days across an autumn clock change asked in parts within the intervals' limit,
  * 296.8 with a report metric named twice for one row refused in words, never one figure kept,
- * 297.6 with ticket stats whose live metrics name no queue asked again a queue at a time (0.7 KiB);
+ * 297.6 with ticket stats whose live metrics name no queue asked again a queue at a time (0.7 KiB),
+ * 299.9 with Allow conflicts sent through the single create and an update asking it refused in
+ * words (1.6 KiB, mostly the words), a schedule pull's team filter applied from the agents' teams
+ * and the grid's teams named from the teams list (0.6 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 297.6;
+const CODE_BUDGET_KIB = 299.9;
 
 const ENTRY_POINTS = [
   'onOpen',
