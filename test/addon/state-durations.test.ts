@@ -36,5 +36,9 @@ describe.each(['agent_states', 'condensed_timeline'])('a pull of %s', (resource)
     expect(rt.workbook.notes('States')[0]?.[0]).toMatch(
       /\nStates that cross the range's start or end are listed whole: their Duration counts time outside the range\.\n/,
     );
+    // A blank End is said, where the note speaks of the columns.
+    expect(rt.workbook.notes('States')[0]?.[0]).toMatch(
+      /range\.\nA blank End \(and Duration\) is a state still going at the time of the pull\.\n/,
+    );
   });
 });

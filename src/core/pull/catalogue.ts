@@ -68,9 +68,14 @@ export interface SourceInfo {
 }
 
 const STATE_KEY = 'agent_id,platform,start_time';
-/** Assembled gives the states that overlap the range, as they were: a sum of them says so. */
-const WHOLE_STATES =
-  "States that cross the range's start or end are listed whole: their Duration counts time outside the range.";
+/**
+ * Assembled gives the states that overlap the range, as they were: a sum of them says so. A state
+ * still going has no end yet: said, or its blank End reads as data missing.
+ */
+const STATES_NOTE = [
+  "States that cross the range's start or end are listed whole: their Duration counts time outside the range.",
+  'A blank End (and Duration) is a state still going at the time of the pull.',
+].join('\n');
 
 /** GET /v0/activities filters by agents, team, channel, activity types and schedule. */
 const ACTIVITY_FILTERS: FilterName[] = [
@@ -133,14 +138,14 @@ export const RESOURCE_INFO: Record<ResourceName, SourceInfo> = {
     range: 'required',
     filters: ['agent_ids'],
     key: STATE_KEY,
-    note: WHOLE_STATES,
+    note: STATES_NOTE,
   },
   condensed_timeline: {
     label: 'Condensed agent-state timeline',
     range: 'required',
     filters: ['agent_ids', 'priority_order'],
     key: STATE_KEY,
-    note: WHOLE_STATES,
+    note: STATES_NOTE,
   },
   edit_history: { label: 'Agent-state edit history', range: 'optional', filters: [], key: 'id' },
   time_off_requests: {
