@@ -10,8 +10,9 @@ const focus = (sb: FrameLocator) =>
     const e = document.activeElement as HTMLInputElement;
     const box = e.getBoundingClientRect();
     const dock = document.getElementById('dock')?.getBoundingClientRect();
+    // Within half a pixel: enlarged text puts edges between device pixels, where scrolling cannot.
     const clear =
-      box.height > 0 && box.top >= 0 && box.bottom <= Math.min(dock?.top ?? Infinity, innerHeight);
+      box.height > 0 && box.top >= -0.5 && box.bottom <= Math.min(dock?.top ?? Infinity, innerHeight) + 0.5;
     return { id: e.id || e.value, clear };
   });
 

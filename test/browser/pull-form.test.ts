@@ -603,4 +603,52 @@ describe('The Pull data form', () => {
       /Filters: team_ids=[^ ]+ \("Tier 1 Americas", "Tier 1 EMEA", "Tier 1 APAC", "Quality"\)/,
     );
   });
+
+  // Ticks made for one data stayed ticked, far up their lists, when the data changed: a Handle time
+  // pull meant for site "Dublin" went out with a queue and a team ticked for earlier reports.
+  it('says beside Pull data the filters in force, those kept from the data chosen before too, and clears them', async () => {
+    const { page } = bench();
+    const sb = await openPull(page);
+    const data = sb.getByLabel('Data', { exact: true });
+    const inForce = sb.locator('#inForce');
+    const said = () => sb.locator('#inForceWords').textContent();
+    const clear = sb.getByRole('button', { name: 'Clear filters' });
+    const tick = async (list: string, name: string) => {
+      const group = sb.getByRole('group', { name: list });
+      await group.getByLabel(name, { exact: true }).check();
+    };
+    await data.selectOption({ label: 'Adherence report' });
+    expect(await said()).toBe('Filters in force: none.');
+    expect(await clear.isVisible()).toBe(false);
+    await tick('Teams', 'Tier 1 EMEA');
+    await expect.poll(said).toBe('Filters in force: team "Tier 1 EMEA".');
+    expect(await clear.isVisible()).toBe(true);
+    await data.selectOption({ label: 'Ticket stats report' });
+    await tick('Queues', 'Chat Support');
+    await data.selectOption({ label: 'Handle time report' });
+    await tick('Sites', 'Dublin');
+    // Named as the log names them, once each list has loaded, and marked as kept from before.
+    await expect
+      .poll(said)
+      .toBe(
+        'Filters in force: queue "Chat Support", team "Tier 1 EMEA", site "Dublin" (some kept from the data chosen before).',
+      );
+    expect(await inForce.getAttribute('class')).toContain('warn');
+    // Pull data is described by them.
+    expect(await sb.getByRole('button', { name: 'Pull data' }).getAttribute('aria-describedby')).toContain(
+      'inForceWords',
+    );
+    await clear.click();
+    expect(await said()).toBe('Filters in force: none.');
+    expect(await sb.getByRole('group', { name: 'Queues' }).locator('input:checked').count()).toBe(0);
+    // What it says is what is sent: Dublin alone.
+    await tick('Sites', 'Dublin');
+    await expect.poll(said).toBe('Filters in force: site "Dublin".');
+    await sb.getByLabel('Sheet name').fill('AHT');
+    await sb.getByRole('button', { name: 'Pull data' }).click();
+    await sb.locator('#jobStage', { hasText: /^Done$/ }).waitFor({ timeout: 30_000 });
+    expect(await sb.locator('#jobWhat').textContent()).toMatch(/filtered: site "Dublin"$/);
+    const note = (await cell(page, 1, 'A').getAttribute('title')) ?? '';
+    expect(note).toMatch(/\nFilters: site_ids=[^ ;]+ \("Dublin"\)\n/);
+  });
 });

@@ -19,6 +19,12 @@ const LISTS: [NamedList, string, string][] = [
  * "Tier 1" and "Tier 2""), else counted ("12 agents"): these words fit on a card and a log line.
  */
 export function filterWords(filters: PullFilters, names: FilterNames = {}): string {
+  const words = eachFilter(filters, names);
+  return words.length ? `filtered: ${words.join(', ')}` : '';
+}
+
+/** Each filter in force, in those words: what the Pull form says beside Pull data. */
+export function eachFilter(filters: PullFilters, names: FilterNames = {}): string[] {
   const words: string[] = [];
   for (const [key, one, many] of LISTS) {
     const n = filters[key]?.length ?? 0;
@@ -37,7 +43,7 @@ export function filterWords(filters: PullFilters, names: FilterNames = {}): stri
   if (filters.channel) words.push(`channel ${filters.channel}`);
   if (filters.schedule_id) words.push(`schedule ${filters.schedule_id}`);
   if (filters.priority_order) words.push(`platforms ${filters.priority_order}`);
-  return words.length ? `filtered: ${words.join(', ')}` : '';
+  return words;
 }
 
 /** The pull as a card and Pull it again name it; its range as saved (relative or fixed). */

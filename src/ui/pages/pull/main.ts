@@ -16,6 +16,7 @@ import {
 } from '../../../core/pull/pull-spec';
 import { describeTarget, refusesTarget } from '../../../core/pull/pull-target';
 import type { ChoiceKind, JobView, PullOptions, SourceChoice } from '../../../core/pull/pull-view';
+import { eachFilter } from '../../../core/pull/pull-words';
 import { rerunsWords } from '../../../core/pull/reruns-words';
 import { suggestedFrequency } from '../../../core/schedule/suggested-frequency';
 import { freeSheetName } from '../../../core/sheet/free-sheet-name';
@@ -242,6 +243,13 @@ function onSourceChange(initial: PullFilters = {}): void {
   // The key as the sheet's header reads it (the API field names are accepted too).
   mergeKey.value = defaultKey = keyHeaders(s.key);
   showKeyProblem('');
+  showFilters(initial);
+  void updatePreview();
+}
+
+/** The filters the source takes, `initial` ticked or filled. */
+function showFilters(initial: PullFilters): void {
+  const s = current();
   pickers = new Map();
   const nodes: Node[] = [];
   for (const f of s.filters) {
@@ -257,6 +265,8 @@ function onSourceChange(initial: PullFilters = {}): void {
       );
       pickers.set(f, p);
       nodes.push(p.root);
+      // Loaded, the list names what is ticked (after the picker has filled: it asked first).
+      if (!options.keyMissing && !keyRefused) choices(picker[0]).then(showInForce, () => undefined);
     } else if (f === 'status') {
       const select = el('select', { id: 'status_filter' }, option('', 'Any status'));
       for (const st of ['pending', 'approved', 'denied', 'cancelled']) select.append(option(st, st));
@@ -288,8 +298,35 @@ function onSourceChange(initial: PullFilters = {}): void {
     }
   }
   filtersBox.replaceChildren(...(nodes.length ? nodes : ['This data takes no filters.']));
-  void updatePreview();
+  showInForce();
 }
+
+/**
+ * Filters ticked for the data chosen before, which the new data takes too (a team for another
+ * report), are kept: useful, but said beside Pull data until it is pressed or they are cleared.
+ */
+let keptFrom = false;
+
+/** Beside Pull data, the filters it would send, in the log's words: never one unseen far up a list. */
+function showInForce(): void {
+  const words = eachFilter(filters(), filterNames());
+  byId('inForce').hidden = !current().filters.length;
+  byId('clearFilters').hidden = !words.length;
+  if (!words.length) keptFrom = false;
+  byId('inForceWords').textContent = words.length
+    ? `Filters in force: ${words.join(', ')}${keptFrom ? ' (some kept from the data chosen before)' : ''}.`
+    : 'Filters in force: none.';
+  byId('inForce').classList.toggle('warn', keptFrom);
+}
+form.addEventListener('change', showInForce);
+form.addEventListener('input', showInForce);
+byId('clearFilters').addEventListener('click', () => {
+  keptFrom = false;
+  showFilters({});
+  forgetLastPull();
+  // The button is gone with the filters: the keyboard goes to the first of them.
+  filtersBox.querySelector<HTMLElement>('input, select')?.focus();
+});
 
 function range(): DateRangeSpec | undefined {
   if (current().range === 'none') return undefined;
@@ -756,8 +793,10 @@ for (const input of form.querySelectorAll('input[name=targetKind]')) {
 for (const input of [preset, from, to, granularity, mode]) input.addEventListener('change', updatePreview);
 source.addEventListener('change', () => {
   forgetLastPull();
-  // Filters the new source takes too (a team for another report) stay chosen.
-  onSourceChange(filters());
+  // Filters the new source takes too (a team for another report) stay chosen, and are said so.
+  const before = filters();
+  keptFrom ||= Object.keys(before).length > 0;
+  onSourceChange(before);
 });
 form.addEventListener('change', (event) => {
   if (event.target === source) return;
@@ -927,6 +966,9 @@ form.addEventListener('submit', (event) => {
     fault.focus();
     return;
   }
+  // Sent, with the words beside the button: they are this pull's own filters now.
+  keptFrom = false;
+  showInForce();
   whilePulling(async () => {
     if (radio('targetKind') === 'cell') await refreshTargets();
     await pull(spec(), current().label, previewed);
@@ -971,6 +1013,8 @@ function putInForm(pulled: PullSpec): void {
     if (r.days) days.value = String(r.days);
   }
   mode.value = pulled.mode;
+  // The pull's own filters, as it ran: none kept from another choice.
+  keptFrom = false;
   onSourceChange(pulled.filters);
   if (pulled.mergeKey) mergeKey.value = pulled.mergeKey;
   if (pulled.gridMinutes) byId<HTMLSelectElement>('gridMinutes').value = String(pulled.gridMinutes);
