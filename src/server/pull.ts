@@ -15,7 +15,14 @@ import {
   jobView,
   type PullOptions,
 } from '../core/pull/pull-view';
-import { appendNote, bucketPlan, granularityNote, timesOfDay } from '../core/pull/report-buckets';
+import {
+  appendNote,
+  askedParts,
+  bucketPlan,
+  granularityNote,
+  partsNote,
+  timesOfDay,
+} from '../core/pull/report-buckets';
 import { appendUntil, reportWindow, stopNote } from '../core/pull/report-until';
 import { isRunLogSheet } from '../core/pull/run-log';
 import {
@@ -129,11 +136,15 @@ export function previewRange(
   const g = parseInput(GranularitySchema, granularity, 'Granularity');
   const append = parseInput(ModeSchema, mode, 'Mode') === 'append';
   const window = { start, end };
-  const utc = append && g && g !== 'interval' && bucketPlan(g, reportWindow(window, now), zone).utc;
+  const asked = reportWindow(window, now);
+  const utc = append && g && g !== 'interval' && bucketPlan(g, asked, zone).utc;
+  const parts = g && askedParts(g, asked, asked, zone);
   // Said before the pull, as the header note says it after; a report stops at now (report-until.ts).
   const note = [
     g && stopNote(window, now, g, zone, { append, utc }, true),
-    g && granularityNote(g, reportWindow(window, now), zone),
+    g && granularityNote(g, asked, zone),
+    // Said before, as the progress counts them after: a pull of many reports is not stuck.
+    parts && partsNote(parts.length),
     // The part an append adds: it stops where the bucket under way begins (report-until.ts).
     append &&
       g &&

@@ -61,4 +61,34 @@ describe('a report range longer than Assembled builds one report for', () => {
     expect(days).toHaveLength(367);
     expect(new Set(days).size).toBe(days.length);
   });
+
+  // 2020 to 2026 by month took 28 reports: for minutes the progress said only "Assembled has started
+  // the report" and "Checked 1 time", with no count and no time left, and looked stuck.
+  it('says before the pull that it is asked as N reports, and as it goes which report of how many, with the time left', async () => {
+    const { rt } = await startLocalAddon({ timezone: 'America/New_York', now: '2027-01-01T14:00:00Z' });
+    const range = { kind: 'relative', preset: 'days_back', days: 366 };
+    const { note } = await rt.callFromSidebar<{ note?: string }>('previewRange', range, 'day', 'replace');
+    expect(note).toContain(
+      'Asked as 4 reports, one after another (Assembled builds each for a limited span), then joined: the progress says which report it is on.',
+    );
+    const spec = {
+      source: { kind: 'report', report: 'ticket_stats', granularity: 'day' },
+      range,
+      target: { kind: 'new_sheet', name: 'Year' },
+      mode: 'replace',
+    };
+    let job = await rt.callFromSidebar<JobView>('startPull', spec, 'long-range-parts');
+    const seen: JobView[] = [job];
+    for (let i = 0; i < 200 && job.nextPollInMs > 0; i++) {
+      rt.clock.advance(job.nextPollInMs);
+      job = await rt.callFromSidebar<JobView>('pollPull', job.id);
+      seen.push(job);
+    }
+    expect(job.state).toBe('done');
+    const stages = [...new Set(seen.map((j) => j.stage))];
+    for (const k of [1, 2, 3, 4]) expect(stages).toContain(`Assembled is generating report ${k} of 4`);
+    // Past the first report, the time left is told by the pace of those in so far.
+    const later = seen.filter((j) => j.stage === 'Assembled is generating report 3 of 4');
+    expect(later.every((j) => j.estimatedLeftMs !== null && j.estimatedLeftMs > 0)).toBe(true);
+  });
 });

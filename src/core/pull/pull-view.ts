@@ -130,17 +130,29 @@ export function jobView(job: PullJob, now: number): JobView {
     notice: over ? '' : (job.notice ?? ''),
     detail: detail(job),
     nextCheckInMs: job.state === 'running' || retrying(job) ? Math.max(0, job.nextPollAt - now) : 0,
-    estimatedLeftMs: over ? 0 : timeLeft(job),
+    estimatedLeftMs: over ? 0 : timeLeft(job, now),
     nextPollInMs: over ? 0 : Math.max(1_000, job.nextPollAt - now),
   };
+}
+
+/**
+ * Which of the reports a range asked in parts is being asked for or read ("report 7 of 28"), before
+ * they are all in; else ''. Without it, a long range looks stuck at the same words for minutes.
+ */
+function partWords(job: PullJob): string {
+  const n = job.parts?.length ?? 0;
+  const reading = job.state === 'queued' || job.state === 'running' || job.state === 'fetching';
+  return n > 1 && reading ? `report ${count((job.part ?? 0) + 1)} of ${count(n)}` : '';
 }
 
 /** The stage in words, with how far it got where that is known. */
 function stage(job: PullJob): string {
   // Not "Starting" for minutes on end: the pull is between tries, as its detail says.
   if (retrying(job)) return 'Waiting to try again';
+  const part = partWords(job);
+  if (job.state === 'running' && part && !job.load) return `Assembled is generating ${part}`;
   if (job.state === 'fetching' && job.fetched)
-    return `Fetching page ${count(job.fetched.pages + 1)} of ${count(job.fetched.of)}`;
+    return `${part ? `Reading ${part}: page` : 'Fetching page'} ${count(job.fetched.pages + 1)} of ${count(job.fetched.of)}`;
   if (job.state === 'writing' && job.write)
     return `Writing rows ${count(job.write.done + 1)} of ${count(job.write.total)}`;
   return job.failure === STOPPED ? 'Stopped' : STAGES[job.state];
@@ -151,8 +163,10 @@ function pace(done: number, total: number, since: number, at: number): number | 
   return done > 0 && at > since ? Math.round(((total - done) * (at - since)) / done) : null;
 }
 
-function timeLeft(job: PullJob): number | null {
+function timeLeft(job: PullJob, now: number): number | null {
   const { fetched, write } = job;
+  // The reports still to come, at the pace of those in so far (a page's pace would say seconds).
+  if (partWords(job)) return pace(job.part ?? 0, job.parts?.length ?? 0, job.createdAt, now);
   if (job.state === 'fetching' && fetched)
     // The first page came with the check that found the report ready.
     return pace(fetched.pages - 1, fetched.of - 1, fetched.since, fetched.at);
@@ -184,7 +198,7 @@ function detail(job: PullJob): string {
   switch (job.state) {
     case 'queued':
       return job.spec.source.kind === 'report'
-        ? 'Asking Assembled to generate the report.'
+        ? `Asking Assembled to generate ${partWords(job) || 'the report'}.`
         : 'Reading the data from Assembled.';
     case 'running':
       if (job.load) return job.message ?? '';

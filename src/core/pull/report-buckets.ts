@@ -148,6 +148,24 @@ export function reportParts(granularity: ReportGranularity, range: Window): Wind
   );
 }
 
+/**
+ * The reports a pull asks for one after another: `asked`, its report's span, in parts where it is
+ * past Assembled's intervals' limit and `own`, the range the sheet's buckets are, is not
+ * (intervalParts), or past one report's limit (reportParts). Undefined where one report does.
+ */
+export function askedParts(
+  granularity: ReportGranularity,
+  asked: Window,
+  own: Window,
+  zone: Zone,
+): Window[] | undefined {
+  return intervalParts(granularity, asked, own, zone) ?? reportParts(granularity, asked);
+}
+
+/** Said under the range before a pull asked in parts: the progress counts them, so it is not taken for stuck. */
+export const partsNote = (parts: number) =>
+  `Asked as ${parts} reports, one after another (Assembled builds each for a limited span), then joined: the progress says which report it is on.`;
+
 const dayOr = (granularity: ReportGranularity) => (granularity === 'interval' ? 'day' : granularity);
 
 /** `range` cut into parts of at most `days`, each at the furthest of the first `cuts` that fits. */

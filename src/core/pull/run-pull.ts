@@ -53,9 +53,9 @@ import { filterWords } from './pull-words';
 import { askCount, askOf, labelled, namesNoQueue, queueOf } from './queue-parts';
 import { refuseRefreshed } from './refreshed-target';
 import {
+  askedParts,
   blankOverNothing,
   bucketPlan,
-  intervalParts,
   reportParts,
   rollUp,
   timesOfDay,
@@ -204,14 +204,12 @@ export function startPull(
     // So is a range of 31 days across an autumn clock change: within the limit in days, not hours.
     const own = job.range;
     if (own && refresh?.days) job.range = resolveRange({ kind: 'absolute', ...refresh.days }, now, deps.zone);
+    // A range longer than Assembled takes in one report is asked in parts too.
     if (own && job.range && spec.source.kind === 'report') {
       const asked = reportWindow(job.range, now);
-      const parts = intervalParts(spec.source.granularity, asked, reportWindow(own, now), deps.zone);
+      const parts = askedParts(spec.source.granularity, asked, reportWindow(own, now), deps.zone);
       if (parts) job.parts = parts;
     }
-    // A range longer than Assembled takes in one report is asked in parts too.
-    const long = !job.parts && job.range && longParts(job, job.range);
-    if (long) job.parts = long;
     // A refresh's run is not refused: its refresh kept the room for it.
     makeRoom(deps.store, deps.user, 'job.', job, now, !refresh);
     jobs.save(job);
