@@ -105,4 +105,40 @@ describe('A pull in a short Pull data sidebar', () => {
     await sb.locator('#jobStage', { hasText: /^Stopped$/ }).waitFor();
     await expect.poll(() => card.locator('#againWaits').isHidden()).toBe(true);
   });
+
+  // Pull data stayed greyed, with no words, while any pull ran, even for other data into another
+  // sheet, and opening the sidebar again did not help: a pull of years held up every other one.
+  it('while a long pull runs, Pull data starts another into another place; into the same one it says why it waits', async () => {
+    const { page, running } = bench();
+    await menu(page, 'Pull data…');
+    const sb = await sidebar(page, 'Pull data from Assembled');
+    await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Ticket stats report' });
+    await sb.getByLabel('Sheet name').fill('E huge');
+    const button = sb.getByRole('button', { name: 'Pull data' });
+    await button.click();
+    await sb.locator('#jobStage', { hasText: 'Assembled is generating the report' }).waitFor();
+    // Into the sheet it writes: greyed, and said why beside the button.
+    expect(await button.isDisabled()).toBe(true);
+    expect(await sb.locator('#runWaits').textContent()).toBe(
+      'Pull data waits for the pull into "E huge" to end, as it writes there: stop it below, or choose another place to pull into.',
+    );
+    // Other data, into another new sheet: it may start.
+    await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Sites' });
+    expect(await sb.getByLabel('Sheet name').inputValue()).toBe('Sites');
+    await expect.poll(() => button.isEnabled()).toBe(true);
+    expect(await sb.locator('#runWaits').isHidden()).toBe(true);
+    await button.click();
+    await sb.locator('#jobStage', { hasText: /^Done$/ }).waitFor({ timeout: 30_000 });
+    expect(await sb.locator('#jobTarget').textContent()).toBe('Sites');
+    expect(await sb.locator('#jobLeftBehind').textContent()).toBe(
+      'The pull into "E huge" carries on without this sidebar: how it ends goes to the "Assembled log" sheet.',
+    );
+    expect(running.workbench.rt.workbook.sheetNames()).toContain('Sites');
+    // The first goes on: opened again, the sidebar follows it, and it can be stopped there.
+    await menu(page, 'Pull data…');
+    const again = await sidebar(page, 'Pull data from Assembled');
+    await again.locator('#jobTarget', { hasText: /^E huge$/ }).waitFor();
+    await again.getByRole('button', { name: 'Stop this pull' }).click();
+    await again.locator('#jobStage', { hasText: /^Stopped$/ }).waitFor();
+  });
 });

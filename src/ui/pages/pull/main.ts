@@ -14,7 +14,7 @@ import {
   type PullTarget,
   replacedWhole,
 } from '../../../core/pull/pull-spec';
-import { describeTarget, refusesTarget } from '../../../core/pull/pull-target';
+import { describeTarget, refusesTarget, targetSheet } from '../../../core/pull/pull-target';
 import type { ChoiceKind, JobView, PullOptions, SourceChoice } from '../../../core/pull/pull-view';
 import { eachFilter } from '../../../core/pull/pull-words';
 import { rerunsWords } from '../../../core/pull/reruns-words';
@@ -522,11 +522,42 @@ function showJob(job: JobView, asking = false): void {
   showWaiting();
 }
 
+/** Whether two pulls would write into one sheet (names are unique whatever their case) or table. */
+const samePlace = (a: PullTarget, b: PullTarget) =>
+  (a.kind === 'bigquery') === (b.kind === 'bigquery') &&
+  targetSheet(a).trim().toLowerCase() === targetSheet(b).trim().toLowerCase();
+
 /** A button as a sentence names it (Refresh on a schedule…, with no dots). */
 const named = (button: HTMLButtonElement) => button.textContent?.replace(/…$/, '') ?? '';
 
+/**
+ * Pull data while a pull runs: free for another place, greyed with why for the place it writes
+ * into (two pulls into one sheet would meet), and why the last press started nothing.
+ */
+function showRunWaits(): void {
+  const into = pulling && !!followed && samePlace(followed.pulled.target, target());
+  if (pulling) run.disabled = starting || into;
+  const words = byId('runWaits');
+  words.textContent = runRefused
+    ? runRefused
+    : into && !starting
+      ? `Pull data waits for the pull into "${shown?.job.target ?? ''}" to end, as it writes there: stop it below, or choose another place to pull into.`
+      : '';
+  words.hidden = !words.textContent;
+  if (runRefused) words.dataset.tone = 'error';
+  else delete words.dataset.tone;
+}
+/** Why Pull data, pressed while a pull ran, started nothing; '' once the form changes. */
+let runRefused = '';
+form.addEventListener('input', () => {
+  runRefused = '';
+  showRunWaits();
+});
+form.addEventListener('change', () => showRunWaits());
+
 /** Under the card's buttons greyed while a pull runs: why, and the way to its progress below. */
 function showWaiting(): void {
+  showRunWaits();
   const greyed = [again, scheduleAgain].filter((button) => pulling && !button.hidden);
   byId('againWaits').hidden = !greyed.length;
   if (!greyed.length) return;
@@ -575,6 +606,8 @@ function paint(): void {
   byId('jobRows').textContent =
     job.state === 'done' || job.rows > 0 ? countText(job.rows) : over ? 'none' : 'none yet';
   byId('jobHint').hidden = over;
+  byId('jobLeftBehind').textContent = leftBehind;
+  byId('jobLeftBehind').hidden = !leftBehind;
   const failed = (job.state === 'failed' || job.state === 'stalled') && job.stage !== 'Stopped';
   const tone = job.state === 'done' ? 'ok' : failed ? 'error' : 'info';
   // A notice says why background runs will not finish the job (the sidebar still does).
@@ -617,6 +650,7 @@ function showStarting(pulled: PullSpec, what: string, range: string): void {
 function forgetLastPull(): void {
   forgetOnRelease = false;
   if (pulling) return;
+  leftBehind = '';
   shown = null;
   byId('job').hidden = true;
   saidState = '';
@@ -654,6 +688,18 @@ window.addEventListener('pointerup', () => {
 /** Ends the wait before the next poll early: a pull just stopped is followed to its end at once. */
 let wake: (() => void) | undefined;
 
+/**
+ * The pull this sidebar follows (with the refresh into its place, for Pull it again). Pull data
+ * pressed meanwhile for another place starts a pull there (startBeside): the sidebar turns to
+ * follow it (`turnTo`), the other carrying on without it, as when the sidebar is closed.
+ */
+let followed: { pulled: PullSpec; scheduled?: string } | undefined;
+let turnTo: JobView | undefined;
+/** Pull data pressed while a pull ran, its answer awaited: what is heard of the other is not shown meanwhile. */
+let starting = false;
+/** The pull left to carry on without this sidebar, in words, said under the progress. */
+let leftBehind = '';
+
 async function follow(job: JobView): Promise<JobView> {
   showJob(job);
   while (job.nextPollInMs > 0) {
@@ -661,21 +707,44 @@ async function follow(job: JobView): Promise<JobView> {
       wake = r;
       setTimeout(r, job.nextPollInMs);
     });
-    if (shown) shown.asking = true;
+    if (turnTo) {
+      [job, turnTo] = [turnTo, undefined];
+      showJob(job);
+      continue;
+    }
+    if (shown && !starting) shown.asking = true;
     paint();
     const id = job.id;
-    job = await checkAgain(
+    const heard = await checkAgain(
       // A pull stopped while a failed check waited is over: nothing more to check.
       () => (shown?.job.nextPollInMs === 0 ? Promise.resolve(shown.job) : callServer('pollPull', id)),
       'pull',
       (words) => {
-        if (shown) shown.trouble = words;
+        if (shown && !starting) shown.trouble = words;
         paint();
       },
     );
+    // The next pull's start is awaited (it is followed next, if it starts, whatever this one did).
+    while (starting) await new Promise<void>((r) => (wake = r));
+    // What is heard of the pull left behind is not shown.
+    if (turnTo) [job, turnTo] = [turnTo, undefined];
+    else job = heard;
     showJob(job);
   }
   return job;
+}
+
+/**
+ * A pull refused for the sheet it would write into (one of the user's own, another's refresh): said
+ * at the field that names it, which takes the focus, as the form's own checks are; else by `say`.
+ */
+function sayRefused(said: string, say: (words: string) => void): void {
+  const at = refusesTarget(said, target()) ? sheetField() : undefined;
+  if (at) {
+    showTargetProblem(at[0], said, at[1]);
+    showStatus(status, '');
+    at[0].focus();
+  } else say(said);
 }
 
 /** Runs a pull's following with the Pull button busy; what goes wrong is said in the status line. */
@@ -696,16 +765,11 @@ function whilePulling(work: () => Promise<void>): void {
       }
       shown = null;
       const said = errorMessage(error);
-      // Refused for the sheet it would write into (one of the user's own, another's refresh): said
-      // at the field that names it, which takes the focus, as the form's own checks are.
-      const at = refused && refusesTarget(said, target()) ? sheetField() : undefined;
-      if (at) {
-        showTargetProblem(at[0], said, at[1]);
-        showStatus(status, '');
-        at[0].focus();
-      } else showStatus(status, said, 'error');
+      if (refused) sayRefused(said, (words) => showStatus(status, words, 'error'));
+      else showStatus(status, said, 'error');
     } finally {
       pulling = false;
+      followed = undefined;
     }
   });
   void done.then(() => {
@@ -717,7 +781,8 @@ function whilePulling(work: () => Promise<void>): void {
 
 /** A pull started by a sidebar since closed, followed to its end as if this one had started it. */
 function resume(job: JobView & { spec: PullSpec }): void {
-  whilePulling(async () => ended(job.spec, await follow(job)));
+  followed = { pulled: job.spec };
+  whilePulling(() => followToEnd(job));
   // It is what the sidebar was opened again for: shown, though below the form.
   showDock();
 }
@@ -925,8 +990,45 @@ function sheetField(): [HTMLElement, Element] | undefined {
 
 /** Starts a pull and follows it to its end. */
 async function pull(pulled: PullSpec, what: string, range: string, scheduled?: string): Promise<void> {
+  followed = { pulled, ...(scheduled ? { scheduled } : {}) };
   showStarting(pulled, what, range);
-  ended(pulled, await follow(await callServer('startPull', pulled, requestKey())), scheduled);
+  await followToEnd(await callServer('startPull', pulled, requestKey()));
+}
+
+/** Follows the job, or the one the sidebar turns to meanwhile, to its end. */
+async function followToEnd(job: JobView): Promise<void> {
+  const last = await follow(job);
+  if (followed) ended(followed.pulled, last, followed.scheduled);
+}
+
+/**
+ * Pull data pressed while a pull into another place runs: it starts, and the sidebar follows it;
+ * the other carries on without the sidebar (each person may have 10 pulls under way).
+ */
+async function startBeside(): Promise<void> {
+  const before = shown;
+  const left = before?.job.target ?? '';
+  starting = true;
+  showRunWaits();
+  try {
+    if (radio('targetKind') === 'cell') await refreshTargets();
+    const pulled = spec();
+    showStarting(pulled, current().label, previewed);
+    const job = await callServer('startPull', pulled, requestKey());
+    followed = { pulled };
+    leftBehind = `The pull into "${left}" carries on without this sidebar: how it ends goes to the "Assembled log" sheet.`;
+    turnTo = job;
+    showJob(job);
+    wake?.();
+  } catch (error) {
+    // Refused: the pull followed is shown again, and why this one did not start is said.
+    if (before) showJob(before.job);
+    sayRefused(errorMessage(error), (said) => (runRefused = said));
+  } finally {
+    starting = false;
+    showWaiting();
+    wake?.();
+  }
 }
 
 /** A pull followed to its end: one that worked may be saved as a refresh. */
@@ -969,10 +1071,12 @@ form.addEventListener('submit', (event) => {
   // Sent, with the words beside the button: they are this pull's own filters now.
   keptFrom = false;
   showInForce();
-  whilePulling(async () => {
-    if (radio('targetKind') === 'cell') await refreshTargets();
-    await pull(spec(), current().label, previewed);
-  });
+  if (pulling) void startBeside();
+  else
+    whilePulling(async () => {
+      if (radio('targetKind') === 'cell') await refreshTargets();
+      await pull(spec(), current().label, previewed);
+    });
 });
 
 const stop = byId<HTMLButtonElement>('stopPull');
