@@ -9,6 +9,7 @@ import type { PullAgain } from './pull-again';
 import { type PullSpec, sourceLabel } from './pull-spec';
 import { describeTarget } from './pull-target';
 import { filterWords } from './pull-words';
+import { askCount } from './queue-parts';
 
 export interface SourceChoice extends SourceInfo {
   kind: 'report' | 'resource';
@@ -140,7 +141,8 @@ export function jobView(job: PullJob, now: number): JobView {
  * they are all in; else ''. Without it, a long range looks stuck at the same words for minutes.
  */
 function partWords(job: PullJob): string {
-  const n = job.parts?.length ?? 0;
+  // Ticket stats asked a queue at a time count each queue's reports too (queue-parts.ts).
+  const n = askCount(job);
   const reading = job.state === 'queued' || job.state === 'running' || job.state === 'fetching';
   return n > 1 && reading ? `report ${count((job.part ?? 0) + 1)} of ${count(n)}` : '';
 }
@@ -166,7 +168,7 @@ function pace(done: number, total: number, since: number, at: number): number | 
 function timeLeft(job: PullJob, now: number): number | null {
   const { fetched, write } = job;
   // The reports still to come, at the pace of those in so far (a page's pace would say seconds).
-  if (partWords(job)) return pace(job.part ?? 0, job.parts?.length ?? 0, job.createdAt, now);
+  if (partWords(job)) return pace(job.part ?? 0, askCount(job), job.createdAt, now);
   if (job.state === 'fetching' && fetched)
     // The first page came with the check that found the report ready.
     return pace(fetched.pages - 1, fetched.of - 1, fetched.since, fetched.at);
