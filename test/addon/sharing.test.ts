@@ -480,7 +480,7 @@ describe('a shared spreadsheet: pushes', () => {
     expect(options.othersPush).toMatchObject({ id: a.id, running: true });
     // A's sidebar may be closed: the words give the hourly check's bound after the next try.
     expect(options.othersPush?.message).toMatch(
-      /^A push by analyst@example\.com is running on this sheet with their API key \(its rows are still being checked\)\. It goes on at its next try, \d{4}-\d\d-\d\d \d\d:\d\d, if they have the Push sidebar open, else by \d{4}-\d\d-\d\d \d\d:\d\d at their hourly background check\./,
+      /^A push by analyst@example\.com is running on "Leave" with their API key \(its rows are still being checked\)\. It goes on at its next try, \d{4}-\d\d-\d\d \d\d:\d\d, if they have the Push sidebar open, else by \d{4}-\d\d-\d\d \d\d:\d\d at their hourly background check\./,
     );
     expect(await b.callFromSidebar<OthersPush>('watchPush', a.id)).toMatchObject({ running: true });
     sim.setFaults({});

@@ -664,6 +664,43 @@ describe('Push rows in the workbench', () => {
     await again.locator('#status', { hasText: /^Finished: 1 created\./ }).waitFor({ timeout: 30_000 });
   });
 
+  it("another editor's push holds only its sheet: Use the sheet now in front aims the sidebar at another, which they then work on", async () => {
+    const { page } = bench();
+    await whileTheirPushWaits(bench(), 'Elsewhere', async (first, theirs) => {
+      await menu(page, 'Settings…');
+      const settings = await sidebar(page, 'Assembled settings');
+      await settings.getByLabel('API key').fill('sk_live_demo_sam');
+      await settings.getByRole('button', { name: 'Save' }).click();
+      await settings.locator('#status', { hasText: 'Saved.' }).waitFor();
+      await menu(page, 'Push rows…');
+      const sam = await sidebar(page, 'Push rows to Assembled');
+      await sam.locator('#status', { hasText: `A push by ${first} is running on "${theirs}"` }).waitFor();
+      const other = page.getByRole('tab').filter({ hasNotText: theirs }).first();
+      const mine = (await other.textContent()) ?? '';
+      await other.click();
+      const use = sam.getByRole('button', { name: 'Use the sheet now in front' });
+      await expect.poll(() => use.isEnabled()).toBe(true);
+      await use.click();
+      await expect.poll(() => sam.locator('#sheetName').textContent()).toBe(mine);
+      // The sheet now named is not held: its buttons are free, and nothing says it is.
+      await expect.poll(() => sam.getByRole('button', { name: 'Validate' }).isEnabled()).toBe(true);
+      expect(await sam.getByRole('button', { name: 'Push', exact: true }).isEnabled()).toBe(true);
+      expect(await sam.locator('#status').textContent()).not.toMatch(/A push by/);
+      await sam.getByLabel('What the rows are').selectOption('time_off');
+      await sam.getByRole('button', { name: 'Validate' }).click();
+      // Validate reads that sheet's rows (here, none under a header), not refused by their push.
+      await expect
+        .poll(() => sam.locator('#status').textContent())
+        .toMatch(/^(The sheet has no header|Nothing to push|\d+ OK)/);
+      // Back on their sheet, the sidebar holds the buttons again, and Use the sheet now in front stays free.
+      await page.getByRole('tab', { name: theirs, exact: true }).click();
+      await use.click();
+      await sam.locator('#status', { hasText: `A push by ${first} is running on "${theirs}"` }).waitFor();
+      expect(await sam.getByRole('button', { name: 'Validate' }).isDisabled()).toBe(true);
+      expect(await use.isEnabled()).toBe(true);
+    });
+  });
+
   it("an editor's last push summary, with another editor's push of the sheet since, says whose and when", async () => {
     const { page, running } = bench();
     const first = running.workbench.rt.user;

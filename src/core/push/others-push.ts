@@ -43,7 +43,7 @@ export function othersPushView(id: string, job: PushJob | undefined, now: number
   return {
     id,
     running: true,
-    message: `A push by ${who} is running on this sheet with their API key (${progress}). It goes on ${first} they have the Push sidebar open, else by ${at(next + SLOWEST_TICK_MS)} at their hourly background check. Validate and Push wait until it is over; this sidebar says when.`,
+    message: `A push by ${who} is running on "${job.sheetName}" with their API key (${progress}). It goes on ${first} they have the Push sidebar open, else by ${at(next + SLOWEST_TICK_MS)} at their hourly background check. Validate and Push wait until it is over; this sidebar says when.`,
     nextPollInMs: WATCH_MS,
   };
 }

@@ -72,6 +72,8 @@ function chosen(): PushKind | undefined {
  * now in front), as the name alone changes without a word.
  */
 function showSheet(sheet: string, say = false): void {
+  // Another editor's push holds the sheet it runs on only: named another, the sidebar is free.
+  if (sheet !== sheetName.textContent) unwatch?.();
   sheetName.textContent = sheet;
   sheetSaid.textContent = say ? `Validate and Push work on "${sheet}", the sheet now in front.` : '';
 }
@@ -190,33 +192,48 @@ async function follow(view: PushView, started = false): Promise<void> {
   stayAtOutcome(byId('progressTitle'));
 }
 
-/** Ends the wait between checks of another editor's push early: the sidebar names another sheet. */
+/** Ends the watch of another editor's push at once, and frees Validate and Push. */
 let unwatch: (() => void) | undefined;
 
 /**
  * Another editor's push of the sheet: the server would refuse Validate and Push meanwhile, so they
- * wait (held by load), and the sidebar asks after it as it follows its own, to say when it is
- * over. Insert template is free: its new sheet, then named here, is not held, and the wait ends.
+ * wait, and the sidebar asks after it as it follows its own, to say when it is over. The other
+ * buttons stay free: Insert template's new sheet, or the sheet now in front, is not held, and
+ * naming another sheet ends the wait (showSheet).
  */
-async function watch(others: OthersPush): Promise<void> {
-  const sheet = sheetName.textContent;
-  const moved = () => sheetName.textContent !== sheet;
+function watch(others: OthersPush): void {
+  unwatch?.();
+  const held = [validateButton, pushButton];
+  for (const b of held) b.disabled = true;
+  let over = false;
+  let wake = () => {};
+  const end = () => {
+    if (over) return;
+    over = true;
+    wake();
+    for (const b of held) b.disabled = false;
+    if (unwatch === end) unwatch = undefined;
+  };
+  unwatch = end;
   showStatus(status, others.message, 'info');
-  while (others.running) {
-    const id = others.id;
-    await new Promise<void>((r) => {
-      unwatch = r;
-      setTimeout(r, others.nextPollInMs);
-    });
-    if (moved()) return;
-    others = await checkAgain(
-      () => callServer('watchPush', id),
-      'push',
-      (words) => showStatus(status, words, 'error'),
-    );
-    if (moved()) return;
-    showStatus(status, others.message, others.running ? 'info' : 'ok');
-  }
+  const follow = async () => {
+    while (others.running) {
+      const id = others.id;
+      await new Promise<void>((r) => {
+        wake = r;
+        setTimeout(r, others.nextPollInMs);
+      });
+      if (over) return;
+      others = await checkAgain(
+        () => callServer('watchPush', id),
+        'push',
+        (words) => showStatus(status, words, 'error'),
+      );
+      if (over) return;
+      showStatus(status, others.message, others.running ? 'info' : 'ok');
+    }
+  };
+  void follow().finally(end);
 }
 
 const stopButton = byId<HTMLButtonElement>('stopPush');
@@ -245,7 +262,7 @@ function unreadLine(label: string, unread: string[]): string {
   return `Columns not read as "${label}": ${names}. Check that the rows are what you chose.`;
 }
 
-async function load(say = false): Promise<void> {
+async function load(say = false): Promise<OthersPush | undefined> {
   const options = await callServer('getPushOptions');
   kinds = options.kinds;
   showKeyNotice(options);
@@ -262,10 +279,10 @@ async function load(say = false): Promise<void> {
   describeKind();
   const running = options.running;
   // Reopened during a push, the sidebar holds the buttons while it follows, as Push does.
-  const others = options.othersPush;
   if (running) await busy(buttons, () => follow(running));
-  else if (others) await busy([validateButton, pushButton, refreshButton], () => watch(others));
   else if (options.last) showPush(options.last, options.lastNote);
+  // Another editor's push to wait on, watched once the caller has freed its buttons.
+  return running ? undefined : options.othersPush;
 }
 
 /**
@@ -312,13 +329,15 @@ kind.addEventListener('change', () => {
 
 refreshButton.addEventListener('click', () => {
   forgetLastResult();
+  // Asked afresh: the sheet in front may be held by another push, or not.
+  unwatch?.();
   void busy(buttons, async () => {
     try {
-      await load(true);
+      return await load(true);
     } catch (error) {
       showAnswer(status, errorMessage(error), 'error');
     }
-  });
+  }).then((others) => others && watch(others));
 });
 
 templateButton.addEventListener('click', () => {
@@ -332,7 +351,6 @@ templateButton.addEventListener('click', () => {
     try {
       const { sheet } = await callServer('insertPushTemplate', k);
       showSheet(sheet);
-      unwatch?.();
       showAnswer(status, `Sheet "${sheet}" is ready: each header cell has a note on what goes in it.`, 'ok');
     } catch (error) {
       showAnswer(status, errorMessage(error), 'error');
@@ -481,5 +499,7 @@ syncButton.addEventListener('click', () => {
   });
 });
 
-load().catch((error) => showStatus(status, errorMessage(error), 'error'));
+load()
+  .then((others) => others && watch(others))
+  .catch((error) => showStatus(status, errorMessage(error), 'error'));
 focusHeading();
