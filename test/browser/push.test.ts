@@ -540,6 +540,33 @@ describe('Push rows in the workbench', () => {
     expect(await kind.getAttribute('aria-describedby')).toBe('kindHelp');
   });
 
+  it("a push waiting out Assembled's rate limit never says its next try is 0 s away: the try is said to be under way", async () => {
+    const { page } = bench();
+    const sim = bench().running.workbench.session.backend.simulator;
+    const sb = await typedTimeOff(page, demoAgent(bench()).email, 'Limited');
+    // Every word the status line shows, however briefly, as the page draws them.
+    await sb.locator('#status').evaluate((node) => {
+      const seen: string[] = [];
+      Object.assign(window, { seen });
+      new MutationObserver(() => seen.push(node.textContent ?? '')).observe(node, {
+        childList: true,
+        characterData: true,
+        subtree: true,
+      });
+    });
+    // Refusals enough to outlast a call's own retries, each with Retry-After: 1.
+    sim?.setFaults({ force429: 60 });
+    try {
+      await sb.getByRole('button', { name: 'Push', exact: true }).click();
+      await sb.locator('#status', { hasText: /^Finished: 1 created/ }).waitFor({ timeout: 60_000 });
+    } finally {
+      sim?.setFaults({});
+    }
+    const seen = await sb.locator('#status').evaluate(() => (window as unknown as { seen: string[] }).seen);
+    expect(seen.filter((s) => /Next try in 0 s/.test(s))).toEqual([]);
+    expect(seen.some((s) => /waits its turn .* Trying again now/.test(s))).toBe(true);
+  });
+
   it('stops a push waiting out an outage with Stop this push; the buttons are free again', async () => {
     const { page } = bench();
     const sim = bench().running.workbench.session.backend.simulator;

@@ -136,7 +136,11 @@ function tick(): void {
       : '';
   byId('progressTime').textContent = `Elapsed ${duration(view.elapsedMs + since)}${left}`;
   if (view.nextTryInMs > 0 && !lastPush.trouble) {
-    const next = `${view.message} Next try in ${duration(view.nextTryInMs - since)}.`;
+    // Its wait over, the try is the sidebar's call, out until it answers: a rate limit's call
+    // waits out Assembled's many 1-s refusals inside it, for a minute or more, so no "in 0 s".
+    const left = view.nextTryInMs - since;
+    const when = left >= 500 ? `Next try in ${duration(left)}.` : 'Trying again now…';
+    const next = `${view.message} ${when}`;
     status.textContent = [next, view.notice].filter(Boolean).join(' ');
   }
 }
