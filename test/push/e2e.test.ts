@@ -215,7 +215,7 @@ describe.skipIf(!built)('push in the local Apps Script runtime', () => {
     // Retyped after the push: the break ran five minutes longer.
     rt.workbook.write(sheet, [['2026-05-25 07:20']], { row: 3, column: 5 });
     const changed =
-      "Changed since it was pushed: Assembled holds the row as it was sent, and a done row is never sent again. Sending it again would add a second state beside this one. To change it, an Agent-state edits row (update in Action) needs its State ID, which Assembled's list of states does not always give: an agent-states pull shows an ID column only where it does, and an agent-state edit history pull lists a state only once it was edited. Without an ID, change the state in Assembled itself. Assembled's last word on it: Accepted by Assembled for ingestion.";
+      "Changed since it was pushed: not sent again, so Assembled still has it as it was. Pushed again, it would add a second state. To change it, use an Agent-state edits row (update, with its State ID) or change it in Assembled. Assembled's last word on it: Accepted by Assembled for ingestion.";
     const again = await rt.callFromSidebar<ValidateSummary>('validatePush', 'agent_states');
     expect(again).toMatchObject({
       ok: 0,
@@ -270,7 +270,7 @@ describe.skipIf(!built)('push in the local Apps Script runtime', () => {
     rt.workbook.write(sheet, [['break']], { row: 2, column: 4 });
     const again = await rt.callFromSidebar<ValidateSummary>('validatePush', 'state_edits');
     expect(again.problems).toEqual([
-      "Row 2: Changed since it was pushed: Assembled holds the row as it was sent, and a done row is never sent again. To send the change, put update in Action (and the Assembled ID in State ID if it is empty), then clear Push status and Assembled ID. Assembled's last word on it: State record inserted.",
+      "Row 2: Changed since it was pushed: not sent again, so Assembled still has it as it was. To send the change, put update in Action (and the Assembled ID in State ID if it is empty), then clear Push status and Assembled ID. Assembled's last word on it: State record inserted.",
     ]);
   });
 

@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { PUSH_KINDS } from '../../src/core/push/kinds';
 import { changedMessage } from '../../src/core/push/sent-print';
 
 describe('the Push message of a done row changed since it was pushed', () => {
   it('never tells a kind whose resend makes a second record to resend it', () => {
     // Sent again, an agent state is ingested beside the first one; an insert inserts another.
     expect(changedMessage('agent_states')).toContain(
-      'an Agent-state edits row (update in Action) needs its State ID',
+      'To change it, use an Agent-state edits row (update, with its State ID) or change it in Assembled.',
     );
-    // Assembled's list of states may carry no id: the words say where else to change it.
-    expect(changedMessage('agent_states')).toContain('Without an ID, change the state in Assembled itself.');
     expect(changedMessage('agent_states')).not.toContain('send it as a new row');
     for (const action of ['insert', 'Update ', ''])
       expect(changedMessage('state_edits', action)).toContain(
@@ -21,7 +20,7 @@ describe('the Push message of a done row changed since it was pushed', () => {
     expect(changedMessage('time_off', '', 'created')).toContain('cancel the request (Time off to cancel');
     for (const status of ['cancelled', 'Denied '])
       expect(changedMessage('time_off', '', status)).toBe(
-        'Changed since it was pushed: Assembled holds the row as it was sent, and a done row is never sent again. To send it as a new row, clear its Push status and Assembled ID.',
+        'Changed since it was pushed: not sent again, so Assembled still has it as it was. To send it as a new row, clear its Push status and Assembled ID.',
       );
   });
 
@@ -32,7 +31,14 @@ describe('the Push message of a done row changed since it was pushed', () => {
     // A kind Assembled gives no id has no Assembled ID to clear.
     expect(changedMessage('activities_clear')).toContain('To send it as a new row, clear its Push status.');
     expect(changedMessage('associations')).toBe(
-      'Changed since it was pushed: Assembled holds the row as it was sent, and a done row is never sent again. An association is safe to send again: to send the change, clear its Push status.',
+      'Changed since it was pushed: not sent again, so Assembled still has it as it was. An association is safe to send again: to send the change, clear its Push status.',
     );
+  });
+
+  it('is short enough for a cell: what happened and what to do, in 45 words at most for any kind', () => {
+    const words = (text: string) => text.split(/\s+/).length;
+    for (const kind of PUSH_KINDS)
+      for (const action of ['', 'delete'])
+        expect(words(changedMessage(kind, action)), `${kind} ${action}`).toBeLessThanOrEqual(45);
   });
 });

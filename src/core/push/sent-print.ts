@@ -98,8 +98,9 @@ const HOW: Partial<Record<PushKind, string>> = {
   activities:
     'To send the change, put update in Action (and the Assembled ID in Activity ID if it is empty), then clear Push status and Assembled ID.',
   // Sent again, the row would be ingested as a second state beside the first, not in its place.
+  // Where a State ID comes from is the kind's help in the sidebar, not every changed row's cell.
   agent_states:
-    "Sending it again would add a second state beside this one. To change it, an Agent-state edits row (update in Action) needs its State ID, which Assembled's list of states does not always give: an agent-states pull shows an ID column only where it does, and an agent-state edit history pull lists a state only once it was edited. Without an ID, change the state in Assembled itself.",
+    'Pushed again, it would add a second state. To change it, use an Agent-state edits row (update, with its State ID) or change it in Assembled.',
 };
 
 /** An inserted state record sent again would be a second record: an update changes the first. */
@@ -127,7 +128,7 @@ export function changedMessage(kind: PushKind, action = '', status = '', was = '
     (edit ? EDIT_HOW : ended ? undefined : HOW[kind]) ??
     `To send it as a new row, clear its Push status${KINDS[kind].noIds ? '' : ' and Assembled ID'}.`;
   const sent = was ? `${LAST_WORD}${sentMessage(was)}` : '';
-  return `${CHANGED} Assembled holds the row as it was sent, and a done row is never sent again. ${how}${sent}`;
+  return `${CHANGED} not sent again, so Assembled still has it as it was. ${how}${sent}`;
 }
 
 /**
