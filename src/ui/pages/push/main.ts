@@ -111,9 +111,17 @@ function showPush(view: PushView, note = ''): void {
   progress.value = view.done;
   byId('progressLabel').textContent = words.count;
   byId('pushHint').hidden = byId('stopPush').hidden = view.state !== 'running';
-  // Done with rows to fix or rows not sent is not the all-clear: red, as Validate says rows to fix.
-  const troubled = view.state === 'failed' || view.failed + view.invalid + view.notSent > 0;
-  const tone = troubled && view.state !== 'running' ? 'error' : view.state === 'done' ? 'ok' : 'info';
+  // Said by what it says: green when every row went; done with rows to fix or not sent is not the
+  // all-clear, but neutral when most rows went (the rows left are named below), red when most did not.
+  const left = view.failed + view.invalid + view.notSent;
+  const tone =
+    view.state === 'running'
+      ? 'info'
+      : view.state === 'failed' || view.succeeded < left
+        ? 'error'
+        : left > 0
+          ? 'info'
+          : 'ok';
   // A notice says why background runs will not finish the push (the sidebar still does).
   const said = [view.message, view.notice].filter(Boolean).join(' ');
   // A column left unread for a field another fills is worth a look: not the all-clear green.
