@@ -136,4 +136,30 @@ describe.skipIf(!built)('push outcomes a user can find', () => {
     expect(log.map((r) => r[head.indexOf('Status')])).toEqual(['done']);
     expect(Number(log[0]?.[head.indexOf('Duration (s)')])).toBeLessThan(5 * 60);
   });
+
+  it('a push that waited out Assembled failing logs its own time, and says it waited between tries', async () => {
+    const { rt, sim } = await startLocalAddon({ dialect: 'live' });
+    const [a] = sim.admin.org.people.filter((p) => p.staffable && !p.deleted);
+    const { sheet } = await rt.callFromSidebar<{ sheet: string }>('insertPushTemplate', 'time_off');
+    rt.workbook.write(sheet, [[a?.email, '2026-07-01', '', 'TRUE', 'pto', 'after the outage']], { row: 2 });
+    rt.workbook.select(`'${sheet}'!A1`);
+    sim.setFaults({ force5xx: 1_000_000 });
+    let view = await rt.callFromSidebar<PushView>('startPush', 'time_off', 'push-log-outage-1');
+    const started = rt.clock.now();
+    // The sidebar stays open while Assembled is down for three minutes, then back.
+    while (view.state === 'running') {
+      if (rt.clock.now() - started >= 3 * 60_000) sim.setFaults({});
+      await rt.clock.advanceAsync(view.nextPollInMs);
+      view = await rt.callFromSidebar<PushView>('pollPush', view.id);
+    }
+    expect(view).toMatchObject({ state: 'done', succeeded: 1 });
+    expect(view.elapsedMs).toBeGreaterThan(3 * 60_000);
+    const [head = [], ...log] = rt.workbook.values('Assembled log');
+    const row = log[0] ?? [];
+    // Duration is the push's own time, as a refresh's attempt's: not the minutes between tries.
+    expect(Number(row[head.indexOf('Duration (s)')])).toBeLessThan(60);
+    expect(String(row[head.indexOf('Message')])).toMatch(
+      /^Finished: 1 created\. .* Assembled failed for a while: the push waited [34] min between tries \(not in Duration\)\.$/,
+    );
+  });
 });

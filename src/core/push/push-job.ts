@@ -67,6 +67,8 @@ export interface PushJob extends OwnedRecord, Timed {
   notBefore?: number;
   /** Tries in a row that failed that way, since when (epoch ms); progress clears it. */
   failing?: { since: number; tries: number };
+  /** Time spent between tries while Assembled failed: its log row says so, its Duration leaves it out. */
+  outageWaitMs?: number;
   /** Waiting out Assembled's rate limit since then (epoch ms), uncounted; progress clears it. */
   limitedSince?: number;
   message?: string;

@@ -500,6 +500,17 @@ export function runDuePushes(deps: PushDeps, deadline: number): void {
 
 type Lease = { job: PushJob; ours: boolean };
 
+/**
+ * The push as an execution takes it up at `now`. Its log row's Duration is its attempt's own time,
+ * as every row's (attempt-time.ts): its waits on a rate limit count, as waits on Assembled; the
+ * time between tries of a failing Assembled does not, as a retry's wait, but is kept for the row to say.
+ */
+function takenUp(job: PushJob, now: number): PushJob {
+  if (!job.failing) return withWait(job, job.notBefore ?? 0, now);
+  const gap = Math.max(0, now - job.updatedAt);
+  return { ...withWait(job, job.updatedAt, now), outageWaitMs: (job.outageWaitMs ?? 0) + gap };
+}
+
 function takeLease(deps: PushDeps, id: string, deadline: number): Lease {
   const pushes = new PushStore(deps.store);
   return withLock(deps.lock, () => {
@@ -515,7 +526,7 @@ function takeLease(deps: PushDeps, id: string, deadline: number): Lease {
       return { job: stopped(deps, pushes, job, message), ours: false };
     }
     const leased = {
-      ...withWait(job, job.notBefore ?? 0, now),
+      ...takenUp(job, now),
       leaseUntil: deadline + KILL_MARGIN_MS,
       stalls: job.stalls + 1,
       updatedAt: now,
@@ -535,7 +546,7 @@ const lastProblem = (message: string | undefined) => (message ? ` (last problem:
 function stopped(deps: PushDeps, pushes: PushStore, job: PushJob, message: string): PushJob {
   const now = deps.clock.now();
   const ended: PushJob = {
-    ...withWait(job, job.notBefore ?? 0, now),
+    ...takenUp(job, now),
     state: 'failed',
     updatedAt: now,
     message,
@@ -629,8 +640,15 @@ function logPush(deps: PushDeps, job: PushJob): void {
     status: logStatus(job),
     rows: job.succeeded,
     durationMs: attemptMs(job),
-    message: job.message ?? '',
+    message: `${job.message ?? ''}${outageWords(job)}`.trim(),
   });
+}
+
+/** What the log row of a push that waited out Assembled failing says of the wait. */
+function outageWords(job: PushJob): string {
+  if (!job.outageWaitMs) return '';
+  const minutes = Math.max(1, Math.round(job.outageWaitMs / 60_000));
+  return ` Assembled failed for a while: the push waited ${minutes} min between tries (not in Duration).`;
 }
 
 /** A push that left rows to fix says so in the log's Status, where people scan for what needs them. */
