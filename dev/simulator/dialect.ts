@@ -2,9 +2,10 @@
 // seconds, arrays); these functions turn requests into it and records out of it.
 //   seed: the YAML's shapes — ISO 8601 times, arrays, `states`, {reportID, status}, `rows`.
 //   live: what API-FACTS.md reports of the live service (Assembled's own Go client and public code
-//         that calls it) — unix seconds only (ISO is refused), id-keyed maps, `agent_states` rows with
-//         `platform` and no id, {report_id}, `in_progress`, `metrics` with `total_metric_count` (and
-//         attributes agent_id, type, start_time, end_time only: no queue_id on ticket_stats').
+//         that calls it) — unix seconds only (ISO is refused), id-keyed maps, `total` only on the lists
+//         API-FACTS names, `agent_states` rows with `platform` and no id, {report_id}, `in_progress`,
+//         `metrics` with `total_metric_count` (and attributes agent_id, type, start_time, end_time
+//         only: no queue_id on ticket_stats').
 
 import type { Dialect } from './api';
 import type { Operation, Schema } from './contract';
@@ -138,16 +139,23 @@ export const render = {
         },
 };
 
-/** People, roles, teams, sites, queues: an array in seed, a map keyed by id in live; both paged. */
+/**
+ * The live lists API-FACTS says answer `total` (with limit and offset). Every other live list is paged
+ * without them, as nothing says otherwise: a client reads on until a page comes back short.
+ */
+const LIVE_TOTALS = new Set(['people', 'roles', 'teams', 'sites', 'queues']);
+
+/**
+ * People, roles, teams, sites, queues, skills: an array in seed, a map keyed by id in live; both paged.
+ * Seed carries total, limit and offset on each; live only on the lists in LIVE_TOTALS.
+ */
 export function collection(dialect: Dialect, key: string, records: object[], page: Page): Json {
-  const items =
-    dialect === 'seed'
-      ? records
-      : Object.fromEntries(records.map((r) => [String((r as { id?: unknown }).id), r]));
-  return { [key]: items, ...page };
+  if (dialect === 'seed') return { [key]: records, ...page };
+  const items = Object.fromEntries(records.map((r) => [String((r as { id?: unknown }).id), r]));
+  return LIVE_TOTALS.has(key) ? { [key]: items, ...page } : { [key]: items };
 }
 
-/** Seed: `{states}`, every match. Live: `{agent_states}` paged by limit/offset with a total. */
+/** Seed: `{states}`, every match. Live: `{agent_states}` paged by limit/offset, with no total. */
 export function agentStates(
   dialect: Dialect,
   states: AgentState[],
@@ -155,7 +163,7 @@ export function agentStates(
 ): Json {
   if (dialect === 'seed') return { states: states.map((s) => render.state(dialect, s)) };
   const items = states.slice(page.offset, page.offset + page.limit).map((s) => render.state(dialect, s));
-  return { agent_states: items, total: states.length, ...page };
+  return { agent_states: items };
 }
 
 const ticketIndex = new WeakMap<Org, { size: number; byId: Map<string, Org['tickets'][number]> }>();

@@ -58,6 +58,27 @@ describe('live dialect: what the live service sends is what the sheet shows', ()
     expect(table(rt, 'States').rows.length).toBe(before.rows.length);
   });
 
+  it('agent states over five days: every row, though the live list carries no total; one request past the last full page at most', async () => {
+    const { rt, sim } = await startLocalAddon({ dialect: 'live' });
+    const job = await pull(rt, {
+      source: { kind: 'resource', resource: 'agent_states' },
+      range: { kind: 'absolute', from: '2026-05-18', to: '2026-05-22' },
+      target: { kind: 'new_sheet', name: 'States' },
+      mode: 'replace',
+    });
+    expect(job).toMatchObject({ state: 'done' });
+    // New York's days, 04:00Z to 04:00Z in May: the states overlapping them, as the simulator holds them.
+    const from = Date.UTC(2026, 4, 18, 4) / 1000;
+    const to = Date.UTC(2026, 4, 23, 4) / 1000;
+    const held = [...sim.admin.org.states.values()]
+      .flat()
+      .filter((s) => s.start_time < to && (s.end_time === null || s.end_time > from));
+    expect(held.length).toBeGreaterThan(2_000);
+    expect(table(rt, 'States').rows).toHaveLength(held.length);
+    const pages = sim.stats().byRoute['GET /v0/agents/state'] ?? 0;
+    expect(pages).toBeLessThanOrEqual(Math.floor(held.length / 500) + 1);
+  });
+
   it('the condensed timeline: every field public code reads is a column', async () => {
     const { rt } = await startLocalAddon({ dialect: 'live' });
     const job = await pull(rt, {

@@ -109,6 +109,81 @@ describe('paging', () => {
     expect(http.sent).toHaveLength(2);
   });
 
+  describe('a list without a total (live agent states)', () => {
+    const window = { start_time: '2026-05-18T00:00:00Z', end_time: '2026-05-19T00:00:00Z' };
+    /** `count` states; pages of at most `maxPage`, `limit` echoed only when `echo`. */
+    function statesServer(count: number, maxPage = 500, echo = false) {
+      return (request: HttpRequest) => {
+        const q = query(request);
+        const offset = Number(q.offset ?? 0);
+        const limit = Math.min(Number(q.limit ?? 100), maxPage);
+        const agent_states = Array.from({ length: Math.max(0, Math.min(limit, count - offset)) }, (_, i) => ({
+          agent_id: 'a1',
+          state: 'ready',
+          start_time: 1_779_000_000 + offset + i,
+          end_time: null,
+        }));
+        return reply(200, echo ? { agent_states, limit, offset } : { agent_states });
+      };
+    }
+
+    it.each([
+      [1234, ['0', '500', '1000']],
+      [1000, ['0', '500', '1000']],
+      [499, ['0']],
+      [0, ['0']],
+    ])('%i states: read while pages come back full, to the short or empty one', (count, offsets) => {
+      const { client, http } = setup(statesServer(count));
+      const states = client.getAgentStates(window);
+      expect(states.map((s) => s.start_time / 1000)).toEqual(
+        Array.from({ length: count }, (_, i) => 1_779_000_000 + i),
+      );
+      expect(http.sent.map((r) => query(r).offset)).toEqual(offsets);
+      expect(http.sent.every((r) => query(r).limit === '500')).toBe(true);
+    });
+
+    it('steps by the smaller page size the server says it used', () => {
+      const { client, http } = setup(statesServer(250, 100, true));
+      expect(client.getAgentStates(window)).toHaveLength(250);
+      expect(http.sent.map((r) => query(r).offset)).toEqual(['0', '100', '200']);
+    });
+
+    it('a server that ignores offset (the same full page again) stops with a clear error, not a loop', () => {
+      const first = statesServer(500);
+      const { client, http } = setup((request) =>
+        first({ ...request, url: request.url.replace(/offset=\d+/, 'offset=0') }),
+      );
+      expect(() => client.getAgentStates(window)).toThrow(
+        expect.objectContaining({
+          kind: 'unexpected_response',
+          message: expect.stringMatching(
+            /could not be read to the end while reading agent states: the page at offset 500 repeats the one before it \(the server seems to ignore offset\)/,
+          ),
+        }),
+      );
+      expect(http.sent).toHaveLength(2);
+    });
+
+    it("the YAML's {states}, which has no paging, is every record: one request, however long", () => {
+      const states = Array.from({ length: 500 }, (_, i) => ({
+        agent_id: 'a1',
+        state: 'ready',
+        start_time: '2026-05-18T00:00:00Z',
+        end_time: null,
+        id: `s${i}`,
+      }));
+      const { client, http } = setup(() => reply(200, { states }));
+      expect(client.getAgentStates(window)).toHaveLength(500);
+      expect(http.sent).toHaveLength(1);
+    });
+
+    it('each agent is read on its own, by one agent_id', () => {
+      const { client, http } = setup(statesServer(3));
+      client.getAgentStates({ ...window, agent_ids: ['a1', 'a2'] });
+      expect(http.sent.map((r) => query(r).agent_id)).toEqual(['a1', 'a2']);
+    });
+  });
+
   it('follows total_metric_count through a complete report', () => {
     const metric = (i: number) => ({
       name: `m${i % 3}`,

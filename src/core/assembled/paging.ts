@@ -1,5 +1,5 @@
 // limit/offset paging: follows `total` (or total_metric_count) to the end wherever a reply carries
-// it. The server's numbers never decide how much is held: offsets are made a batch at a time, and
+// it, and full pages to a short one where it does not. The server's numbers never decide how much is held: offsets are made a batch at a time, and
 // reading stops with a clear error at a ceiling, or when pages repeat or come back short.
 import { countText } from '../count-text';
 import { callWords } from './call-words';
@@ -23,6 +23,8 @@ export const BATCH_PAGES = 20;
 export interface Page<T> {
   items: T[];
   total?: number | undefined;
+  /** The page size the server says it applied, where a reply echoes it. */
+  limit?: number | undefined;
 }
 
 export function refused(endpoint: string, problem: string): AssembledError {
@@ -83,10 +85,17 @@ function validTotal(total: number | undefined): number | undefined {
   return total !== undefined && Number.isFinite(total) && total >= 0 ? Math.floor(total) : undefined;
 }
 
+/** Without a total, a page is full at what was asked, or at the smaller size the server says it used. */
+function fullPageSize(asked: number, first: Page<unknown>): number {
+  const told = validTotal(first.limit);
+  return told !== undefined && told > 0 && told < asked ? told : asked;
+}
+
 /**
  * Reads every page. Once the first page gives the total, the next offsets go out together in
- * rate-limited batches rather than one round trip each. A reply without a total (a bare list) is
- * followed while pages come back full, when `pageSize` was asked for.
+ * rate-limited batches rather than one round trip each. A reply without a total is followed, when
+ * `pageSize` (the limit asked) is given, one page at a time while pages come back full: the short
+ * or empty page ends it, and a page that repeats the one before (offset ignored) is an error.
  */
 export function readAllPages<T>(
   transport: Transport,
@@ -99,8 +108,10 @@ export function readAllPages<T>(
   reader.take(first, 0);
   let total = validTotal(first.total);
   if (total === undefined) {
+    if (pageSize === undefined) return reader.items;
+    const full = fullPageSize(pageSize, first);
     let last = first;
-    while (pageSize !== undefined && last.items.length >= pageSize) {
+    while (last.items.length >= full) {
       const offset = reader.items.length;
       last = transport.send(pageAt(offset));
       if (!reader.take(last, offset)) break;

@@ -51,21 +51,26 @@ export interface AgentAssociation {
 }
 
 /**
- * Paged by limit/offset (the live service answers a total; the YAML's one list has none). The YAML
- * filters by comma-separated `agent_ids`, public code calling the live service by one `agent_id`:
- * each agent is asked for on its own, with both, so either reading filters.
+ * Paged by limit/offset (the YAML's one list has none); no source says the live service answers a
+ * total, so pages are read until one comes back short. The YAML filters by comma-separated
+ * `agent_ids`, public code calling the live service by one `agent_id`: each agent is asked for on
+ * its own, with both, so either reading filters.
  */
 export function getAgentStates(ctx: EndpointContext, query: AgentStatesQuery): AgentState[] {
   const path = '/v0/agents/state';
   const endpoint = `GET ${path}`;
   const window = wireWindow(ctx, query, endpoint);
   const read = (agent?: string) =>
-    readAllPages(ctx.transport, (offset) => ({
-      method: 'GET',
-      path,
-      query: { ...window, agent_id: agent, agent_ids: agent, limit: PAGE_SIZE, offset },
-      parse: replyOf(agentStatesPage),
-    }));
+    readAllPages(
+      ctx.transport,
+      (offset) => ({
+        method: 'GET',
+        path,
+        query: { ...window, agent_id: agent, agent_ids: agent, limit: PAGE_SIZE, offset },
+        parse: replyOf(agentStatesPage),
+      }),
+      PAGE_SIZE,
+    );
   const agents = [...new Set(query.agent_ids ?? [])];
   return agents.length === 0 ? read() : agents.flatMap((agent) => read(agent));
 }

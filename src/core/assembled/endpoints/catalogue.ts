@@ -15,7 +15,7 @@ function pagedList<K extends string, T>(
   ctx: EndpointContext,
   path: string,
   key: K,
-  schema: z.ZodMiniType<{ [P in K]: T[] } & { total?: number | undefined }>,
+  schema: z.ZodMiniType<{ [P in K]: T[] } & { total?: number | undefined; limit?: number | undefined }>,
 ): T[] {
   return readAllPages(
     ctx.transport,
@@ -25,7 +25,7 @@ function pagedList<K extends string, T>(
       query: { limit: PAGE_SIZE, offset },
       parse: (json, endpoint, status): Page<T> => {
         const page = parseReply(schema, json, endpoint, status);
-        return { items: page[key], total: page.total };
+        return { items: page[key], total: page.total, limit: page.limit };
       },
     }),
     PAGE_SIZE,

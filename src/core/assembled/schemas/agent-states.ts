@@ -42,7 +42,10 @@ export const agentState: z.ZodMiniType<AgentState> = lazy(() =>
   ),
 );
 
-/** `states` in the YAML, `agent_states` from the live service (paged there, with a total). */
+/**
+ * `states` in the YAML, `agent_states` from the live service (paged there, with no known total). The
+ * YAML's list has no paging: a `states` reply holds every record, so its length is the total.
+ */
 export const agentStatesPage = lazy(() =>
   z.pipe(
     z
@@ -52,7 +55,11 @@ export const agentStatesPage = lazy(() =>
         ...paging,
       })
       .check(eitherKey('states', 'agent_states')),
-    z.transform(({ states, agent_states, ...rest }) => ({ items: states ?? agent_states ?? [], ...rest })),
+    z.transform(({ states, agent_states, ...rest }) =>
+      states
+        ? { ...rest, items: states, total: rest.total ?? states.length }
+        : { ...rest, items: agent_states ?? [] },
+    ),
   ),
 );
 
