@@ -137,6 +137,18 @@ describe('agent states', () => {
     expect(ignored.agent_states.length).toBeGreaterThan(mine.agent_states.length);
   });
 
+  it('live agent_id is one id: a comma list is refused, as the live activities filter refuses one', () => {
+    const other = people.filter((p) => p.staffable)[1]?.agent_id;
+    const q = `start_time=${T0_SEC - 86_400}&end_time=${T0_SEC}`;
+    const both = live.get(`/v0/agents/state?${q}&agent_id=${agent},${other}`);
+    expect(both.status).toBe(400);
+    expect(both.body).toBe(`agent_id: unknown agent ${agent},${other}`);
+    // The seed dialect keeps the YAML's comma-separated agent_ids.
+    const iso = 'start_time=2026-05-23T00:00:00Z&end_time=2026-05-24T00:00:00Z';
+    const seeded = seed.get(`/v0/agents/state?${iso}&agent_ids=${agent},${other}`).json().states;
+    expect(new Set(seeded.map((r: { agent_id: string }) => r.agent_id))).toEqual(new Set([agent, other]));
+  });
+
   it('the live condensed timeline answers {agent_states} with the fields public code reads', () => {
     const q = `start_time=${T0_SEC - 86_400}&end_time=${T0_SEC}&priority_order=five9,zendesk,intercom`;
     const body = live.get(`/v0/agents/state/condensed_timeline?${q}`).json();

@@ -47,6 +47,12 @@ function rangeOf(query: Record<string, unknown>): { start: number; end: number }
   return { start, end };
 }
 
+/** One agent id, whole: "a,b" is no agent's id, so a 400 (as the live activities filter reads it). */
+function oneAgentOf(org: Org, value: unknown, field: string): string[] | undefined {
+  if (typeof value !== 'string' || value === '') return undefined;
+  return [agentOf(org, value, field).agent_id];
+}
+
 /**
  * Seed: the YAML's comma-separated `agent_ids`. Live: one `agent_id`, as public code calling the live
  * service sends it; `agent_ids` is not known to be read there, so the stricter reading ignores it.
@@ -56,7 +62,7 @@ export const getAgentStates: Handler = (ctx) => {
   const agentIds =
     ctx.dialect === 'seed'
       ? agentIdsOf(ctx.org, ctx.query.agent_ids, 'agent_ids')
-      : agentIdsOf(ctx.org, ctx.query.agent_id, 'agent_id');
+      : oneAgentOf(ctx.org, ctx.query.agent_id, 'agent_id');
   return ok(agentStates(ctx.dialect, statesIn(ctx.org, start, end, agentIds), pageOf(ctx.query)));
 };
 
