@@ -180,10 +180,14 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * 297.6 with ticket stats whose live metrics name no queue asked again a queue at a time (0.7 KiB),
  * 299.9 with Allow conflicts sent through the single create and an update asking it refused in
  * words (1.6 KiB, mostly the words), a schedule pull's team filter applied from the agents' teams
- * and the grid's teams named from the teams list (0.6 KiB);
+ * and the grid's teams named from the teams list (0.6 KiB),
+ * 300.8 with a range asked as several reports counted in its progress and told before the pull,
+ * a second pull startable into another place, the agent states' note on a blank End, a push's
+ * Duration its own time with its wait for an outage said, and lists without a total read to
+ * their first short page (together about 1.0 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 299.9;
+const CODE_BUDGET_KIB = 300.8;
 
 const ENTRY_POINTS = [
   'onOpen',
