@@ -3,6 +3,8 @@
 import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SECOND_EDITOR } from '../../dev/workbench/session';
+import type { JobView } from '../../src/core/pull/pull-view';
+import type { RefreshView } from '../../src/core/schedule/refresh-view';
 import type { Bench } from './support';
 import { refreshCard, reset, useBench } from './support';
 
@@ -80,6 +82,65 @@ describe('Scheduled refresh cards', () => {
     await expect.poll(reads).toBeGreaterThan(before);
     await expect.poll(() => said.textContent()).toMatch(refused);
     expect(await sb.locator('.said').count()).toBe(1);
+  });
+
+  it("a failed run's reason, hundreds of characters long, is said once, on request, as wide as the card: the card fits the sidebar", async () => {
+    const { page, running } = bench();
+    const { rt } = running.workbench;
+    // A weekly adherence report merged into its sheet, pulled in New York; then the spreadsheet
+    // moves to Berlin, and a merge into it is refused (zone-change-pull.test.ts) in ~400 characters.
+    const spec = {
+      source: { kind: 'report', report: 'adherence', granularity: 'week' },
+      range: { kind: 'relative', preset: 'last_week' },
+      target: { kind: 'new_sheet', name: 'Adherence' },
+      mode: 'merge',
+    };
+    let job = await rt.callFromSidebar<JobView>('startPull', spec, 'adherence-first');
+    while (job.nextPollInMs > 0) job = await rt.callFromSidebar<JobView>('pollPull', job.id);
+    expect(job.state).toBe('done');
+    await rt.callFromSidebar(
+      'saveRefresh',
+      {
+        spec: { ...spec, target: { kind: 'sheet', name: 'Adherence' } },
+        frequency: { kind: 'weekly', weekdays: [1], hour: 7 },
+        notifyByEmail: false,
+      },
+      'adherence-weekly',
+    );
+    expect(running.workbench.saveSettings('en_US', 'Europe/Berlin')).toEqual({ ok: true });
+    try {
+      const { sb, card } = await refreshCard(page, 'Adherence');
+      await card.getByRole('button', { name: /^Run now: / }).click();
+      const said = card.locator('.said');
+      await expect
+        .poll(() => said.textContent(), { timeout: 30_000 })
+        .toMatch(/, failed\. Its card says why\.$/);
+      const listed = await rt.callFromSidebar<RefreshView[]>('listRefreshes');
+      const reason = listed.find((r) => r.target === 'Adherence')?.lastRun?.message ?? '';
+      expect(reason).toMatch(/^Nothing was written to "Adherence": .{300,}/);
+      // Said once on the card: "Last run" in short, the reason kept for whoever asks.
+      expect(await card.locator('dt:text-is("Last run") + dd').textContent()).toMatch(
+        /^\d{4}-\d\d-\d\d \d\d:\d\d, failed$/,
+      );
+      expect((await card.textContent())?.split(reason).length).toBe(2);
+      const why = card.locator('.why p');
+      expect(await why.isVisible()).toBe(false);
+      const frameHeight = await sb.locator(':root').evaluate(() => innerHeight);
+      expect(await card.evaluate((e) => e.getBoundingClientRect().height)).toBeLessThan(frameHeight);
+      // Asked for, it reads across the card, not down its values' narrow column.
+      await card.getByText('Why it failed', { exact: true }).click();
+      expect(await why.textContent()).toBe(reason);
+      const width = (l: Locator) => l.evaluate((e) => e.getBoundingClientRect().width);
+      expect(await width(why)).toBeGreaterThan(0.95 * (await width(card.locator('dl'))));
+      // The list read again (as every minute) leaves it open.
+      const reads = () => rt.executions.filter((e) => e.fnName === 'listRefreshes').length;
+      const before = reads();
+      await sb.getByRole('heading', { name: 'Scheduled refreshes' }).click();
+      await expect.poll(reads).toBeGreaterThan(before);
+      await expect.poll(() => why.isVisible()).toBe(true);
+    } finally {
+      running.workbench.saveSettings('en_US', 'America/New_York');
+    }
   });
 
   it('with text at 200%, a card keeps its values inside it: none runs past its edge, nor makes the sidebar scroll sideways', async () => {

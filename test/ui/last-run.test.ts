@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lastRunText } from '../../src/ui/last-run';
+import { lastRunText, lastRunWhy } from '../../src/ui/last-run';
 
 describe('a refresh card’s last run', () => {
   const at = '2026-06-01 07:00';
@@ -25,23 +25,32 @@ describe('a refresh card’s last run', () => {
     );
   });
 
-  it('says a run under way, one not run yet, and a failure with its reason', () => {
+  it('says a run under way, one not run yet, and a failure in short, its reason apart', () => {
     expect(lastRunText({ running: true, retry: null, lastRun: null })).toBe('Running now');
     expect(lastRunText({ ...idle, lastRun: null })).toBe('Not run yet');
-    expect(lastRunText({ ...idle, lastRun: { at, status: 'failed', rows: 0, message: 'HTTP 503' } })).toBe(
-      '2026-06-01 07:00, failed (HTTP 503)',
-    );
+    const failed = { at, status: 'failed' as const, rows: 0, message: 'HTTP 503' };
+    expect(lastRunText({ ...idle, lastRun: failed })).toBe('2026-06-01 07:00, failed');
+    expect(lastRunWhy({ ...idle, lastRun: failed })).toEqual({ label: 'Why it failed', text: 'HTTP 503' });
+    // A run under way: "Last run" says the run before it.
+    expect(lastRunWhy({ running: true, lastRun: failed })?.label).toBe('Why the run before failed');
+    const skipped = { ...failed, status: 'skipped' as const, message: 'Nothing appended.' };
+    expect(lastRunWhy({ ...idle, lastRun: skipped })?.label).toBe('Why it was skipped');
+    // A run that wrote rows, or failed with no reason told, has nothing more to say.
+    expect(
+      lastRunWhy({ ...idle, lastRun: { at, status: 'done', rows: 0, message: 'Nothing appended.' } }),
+    ).toBe(undefined);
+    expect(lastRunWhy({ ...idle, lastRun: { ...failed, message: '' } })).toBe(undefined);
   });
 
   it('leads a run given up hours later with the time it was due, so the schedule does not seem to slip', () => {
     const failed = { status: 'failed' as const, rows: 0, message: 'The add-on gave up after 3 attempts.' };
     expect(
       lastRunText({ ...idle, lastRun: { ...failed, at: '2026-12-12 08:00', due: '2026-12-12 06:00' } }),
-    ).toBe('Due 2026-12-12 06:00, failed at 08:00 (The add-on gave up after 3 attempts.)');
+    ).toBe('Due 2026-12-12 06:00, failed at 08:00');
     // Given up the next day: its date is said.
     expect(
       lastRunText({ ...idle, lastRun: { ...failed, at: '2026-12-13 01:00', due: '2026-12-12 23:00' } }),
-    ).toBe('Due 2026-12-12 23:00, failed at 2026-12-13 01:00 (The add-on gave up after 3 attempts.)');
+    ).toBe('Due 2026-12-12 23:00, failed at 2026-12-13 01:00');
   });
 
   it('keeps the run before one under way, or one waiting to try again: the sheet holds its rows', () => {

@@ -4,7 +4,7 @@ import { askInPage } from '../../ask-in-page';
 import { busy, byId, el, focusLost, showStatus, type Tone } from '../../dom';
 import { focusHeading } from '../../first-focus';
 import { createFrequencyForm } from '../../frequency-form';
-import { lastRunText } from '../../last-run';
+import { lastRunText, lastRunWhy } from '../../last-run';
 import { callServer, errorMessage } from '../../rpc';
 import { byUrgency, failedRun, health, summaryParts } from './health';
 import { modeField } from './mode-field';
@@ -101,7 +101,8 @@ function sayRunEnded(): void {
     ranNow.delete(id);
     if (!r) continue;
     of.push(id);
-    words.push(ended(`${nameOf(r)}: ${lastRunText(r)}`));
+    // Why it failed is on its card, said there once: it may be hundreds of characters long.
+    words.push(ended(`${nameOf(r)}: ${lastRunText(r)}`) + (lastRunWhy(r) ? ' Its card says why.' : ''));
     failed ||= health(r) === 'failed';
   }
   // One run's end is said on its card; several, on the line under the list.
@@ -242,6 +243,21 @@ function focusNear(index: number): void {
   next.focus();
 }
 
+/** The cards whose "Why it failed" is open: drawn again (every few seconds while a run is under way), they stay open. */
+const whyOpen = new Set<string>();
+
+/** Why the last run failed, under the card's rows as wide as the card, shown on request. */
+function whyBox(id: string, why: { label: string; text: string }): HTMLElement {
+  const box = el(
+    'details',
+    { class: 'why', open: whyOpen.has(id) },
+    el('summary', { 'data-act': `${id} why` }, why.label),
+    el('p', {}, why.text),
+  );
+  box.addEventListener('toggle', () => (box.open ? whyOpen.add(id) : whyOpen.delete(id)));
+  return box;
+}
+
 function card(r: RefreshView): HTMLElement {
   const dl = el('dl', {});
   const row = (term: string, value: string, attrs: Record<string, string> = {}) =>
@@ -260,6 +276,8 @@ function card(r: RefreshView): HTMLElement {
     el('h2', {}, el('span', { class: 'marker', 'aria-hidden': 'true' }), nameOf(r)),
     dl,
   );
+  const why = lastRunWhy(r);
+  if (why) item.append(whyBox(r.id, why));
   const modeNote = r.modes.find((m) => m.value === r.spec.mode)?.note;
   if (modeNote) item.append(el('p', { class: 'hint' }, modeNote));
   if (r.retry) {
