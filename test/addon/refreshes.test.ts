@@ -570,4 +570,33 @@ describe('Run now in a published add-on, whose trigger ticks only hourly', () =>
     expect(rt.clock.now() - started).toBeLessThan(60_000);
     expect(rt.workbook.values('AHT').length).toBeGreaterThan(1);
   });
+
+  it('Run now pressed again while its run is under way starts no second run, and says so', async () => {
+    const { rt } = await startLocalAddon({ mode: 'addon', reportDelayMs: 35_000 });
+    rt.workbook.addSheet('AHT');
+    const [saved] = await save(
+      rt,
+      { ...reportSpec('AHT'), target: { kind: 'sheet', name: 'AHT' } },
+      {
+        kind: 'monthly',
+        day: 1,
+        hour: 7,
+      },
+    );
+    const id = saved?.id as string;
+    let [view] = await rt.callFromSidebar<RefreshView[]>('runRefreshNow', id);
+    expect(view).toMatchObject({ running: true });
+    // From another sidebar of theirs (a second tab), or a press the first has not answered yet.
+    await expect(rt.callFromSidebar('runRefreshNow', id)).rejects.toThrow(
+      'Nothing more was run: it is running now, and its card shows how that run ends.',
+    );
+    for (let i = 0; i < 40 && view?.running; i++) {
+      await rt.clock.advanceAsync(3_000);
+      [view] = await rt.callFromSidebar<RefreshView[]>('pollRefresh', id);
+    }
+    expect(view?.lastRun).toMatchObject({ status: 'done' });
+    expect(loggedRuns(rt)).toEqual([
+      expect.stringMatching(/ Run now: Handle time report \(day\) 2026-05-18 to 2026-05-24 done$/),
+    ]);
+  });
 });

@@ -1,6 +1,6 @@
 // A refresh card says what a person needs where they look: an action's answer on the card pressed,
 // in view and heard by screen readers.
-import type { Locator } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SECOND_EDITOR } from '../../dev/workbench/session';
 import type { JobView } from '../../src/core/pull/pull-view';
@@ -36,6 +36,38 @@ async function refreshesInto(bench: Bench, ...sheets: string[]): Promise<void> {
       `key-${name.replace(/\W/g, '-')}`,
     );
   }
+}
+
+/**
+ * Holds the sidebar's next call of each function named with `hold` at the page's door until it is
+ * let through; `arrived` says whether it has come.
+ */
+async function callGate(page: Page) {
+  const gates = new Map<string, { arrived: boolean; open: () => void; opened: Promise<void> }>();
+  await page.route('**/api/run', async (route) => {
+    const gate = gates.get(route.request().postDataJSON()?.fn);
+    if (gate && !gate.arrived) {
+      gate.arrived = true;
+      await gate.opened;
+    }
+    await route.continue();
+  });
+  return {
+    hold(fn: string) {
+      let open: () => void = () => undefined;
+      const opened = new Promise<void>((done) => {
+        open = done;
+      });
+      const gate = { arrived: false, open, opened };
+      gates.set(fn, gate);
+      return { arrived: () => gate.arrived, open };
+    },
+    /** Lets every call held through (a test that failed leaves some held), then stops holding. */
+    async done() {
+      for (const gate of gates.values()) gate.open();
+      await page.unrouteAll({ behavior: 'wait' });
+    },
+  };
 }
 
 describe('Scheduled refresh cards', () => {
@@ -82,6 +114,41 @@ describe('Scheduled refresh cards', () => {
     await expect.poll(reads).toBeGreaterThan(before);
     await expect.poll(() => said.textContent()).toMatch(refused);
     expect(await sb.locator('.said').count()).toBe(1);
+  });
+
+  it('Run now and the other buttons stay disabled until its call answers, though a read of the list answers first', async () => {
+    const { page, running } = bench();
+    const { rt } = running.workbench;
+    await refreshesInto(bench(), 'Run once');
+    const { sb, card } = await refreshCard(page, 'Run once');
+    const runNow = card.getByRole('button', { name: /^Run now: / });
+    await runNow.waitFor();
+    const runs = () => rt.executions.filter((e) => e.fnName === 'runRefreshNow').length;
+    const before = runs();
+    const gate = await callGate(page);
+    try {
+      // A read of the list on its way (as every minute, or on coming back to the sidebar)…
+      const read = gate.hold('listRefreshes');
+      await sb.locator(':root').evaluate(() => dispatchEvent(new Event('focus')));
+      await expect.poll(read.arrived).toBe(true);
+      // …as Run now is pressed, and Run now slow to answer (Assembled answering slowly).
+      const run = gate.hold('runRefreshNow');
+      await runNow.click();
+      await expect.poll(run.arrived).toBe(true);
+      // The read answers first, its sheet renamed meanwhile: the card is drawn again, its buttons
+      // still disabled, so a second press cannot start another run.
+      rt.workbook.renameSheet('Run once', 'Run once (team)');
+      read.open();
+      const target = card.locator('dt:text-is("Target") + dd');
+      await expect.poll(() => target.textContent()).toBe('Run once (team)');
+      expect(await runNow.isDisabled()).toBe(true);
+      expect(await sb.locator('button:enabled').count()).toBe(0);
+      run.open();
+      await expect.poll(() => runNow.isEnabled()).toBe(true);
+    } finally {
+      await gate.done();
+    }
+    expect(runs()).toBe(before + 1);
   });
 
   it("a failed run's reason, hundreds of characters long, is said once, on request, as wide as the card: the card fits the sidebar", async () => {

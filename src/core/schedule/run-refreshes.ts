@@ -159,6 +159,9 @@ export function runNowByHand(deps: RefreshDeps, refresh: Refresh, turn: Turn): R
   throw new InputError('Run now', [`Nothing was run: ${gone(refresh)}`]);
 }
 
+/** Run now pressed again while its run is under way. */
+const RUNNING_ALREADY = 'Nothing more was run: it is running now, and its card shows how that run ends';
+
 /**
  * Starts a run now (a due run, or one `pressed` for by Run now, which alone starts it before it is
  * due); a late trigger runs a missed refresh once.
@@ -166,10 +169,15 @@ export function runNowByHand(deps: RefreshDeps, refresh: Refresh, turn: Turn): R
 export function runNow(deps: RefreshDeps, refresh: Refresh, turn?: Turn, pressed = false): Refresh {
   // Begun from the record as saved now: since `refresh` was read (the dispatcher lists its refreshes
   // as its tick begins) its owner may have paused, edited or deleted it, or another run begun.
-  const begun = changeRefresh(deps, refresh.id, (saved) =>
-    saved && !saved.jobId && (pressed || !saved.paused) ? startRun(deps, saved, pressed) : undefined,
-  );
-  return begun ? carryOnRun(deps, begun, turn) : refresh;
+  let started = false;
+  const now = changeRefresh(deps, refresh.id, (saved) => {
+    if (!saved || saved.jobId || (!pressed && saved.paused)) return undefined;
+    started = true;
+    return startRun(deps, saved, pressed);
+  });
+  // Pressed again while its run is under way (from another sidebar): that run goes on alone.
+  if (pressed && now && !started) throw new InputError('Run now', [RUNNING_ALREADY]);
+  return now ? carryOnRun(deps, now, turn) : refresh;
 }
 
 /** The refresh with its run begun: its pull started, or the run recorded as failed or skipped. */

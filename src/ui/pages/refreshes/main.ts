@@ -48,6 +48,12 @@ function say(text: string, tone: Tone = 'info', id?: string): void {
 }
 
 /**
+ * An action's call is under way (its buttons disabled): a read of the list that answers meanwhile
+ * draws its buttons disabled too, or a second Run now could be pressed before the first answers.
+ */
+let acting = false;
+
+/**
  * Runs a call that answers with the list; says what it is doing, then `done` (empty: nothing), on
  * the card of `id` when it was pressed on one. `then` runs once the new cards are drawn (to put the
  * focus back where a person expects it).
@@ -60,20 +66,26 @@ async function act(
   then?: () => void,
 ): Promise<void> {
   say(`${label}…`, 'info', id);
+  acting = true;
   try {
-    render(await busy([...document.querySelectorAll('button')], call), id);
+    const read = await busy([...document.querySelectorAll('button')], call).finally(() => {
+      acting = false;
+    });
+    render(read, id);
     say(done, 'ok', id);
     sayRunEnded();
     then?.();
   } catch (error) {
-    // Refused (a Run now whose sheet is gone): no run to tell of. The card is drawn as the refusal
-    // left it (paused, say) before the refusal is put on it, so the redraw cannot push it out of view.
-    ranNow.clear();
+    // The card is drawn as the refusal left it (paused, say) before the refusal is put on it, so
+    // the redraw cannot push it out of view.
     const refusal = errorMessage(error);
     await callServer('listRefreshes').then(
       (refreshes) => render(refreshes, id),
       () => readAgainLater(ON_RETURN_MS),
     );
+    // Refused (a Run now whose sheet is gone): no run to tell of; a run still under way (Run now
+    // pressed again) is told of when it ends.
+    for (const ran of ranNow) if (!shown.find((r) => r.id === ran)?.running) ranNow.delete(ran);
     say(refusal, 'error', id);
   }
 }
@@ -138,7 +150,7 @@ function readAgainLater(after?: number): void {
   nextRead = window.setTimeout(() => {
     // Not while another action is under way: its answer draws the list. (A card being edited or
     // asked about is left as it is, and a focused button is drawn again focused: see render.)
-    if ([...document.querySelectorAll('button')].some((b) => b.disabled)) {
+    if (acting) {
       readAgainLater();
       return;
     }
@@ -397,6 +409,7 @@ function render(read: RefreshView[], acted?: string): void {
   for (const c of cards)
     if (c === at) at = c.nextElementSibling;
     else list.insertBefore(c, at);
+  if (acting) for (const b of list.querySelectorAll('button')) b.disabled = true;
   drawing = false;
   // Its card gone (deleted), what was said of it stays on the line under the list.
   if (said && !refreshes.some((r) => r.id === said?.id)) {
