@@ -371,6 +371,10 @@ describe('Settings in the workbench', () => {
     // Removed: nothing left to remove, and the field for a new key has the focus. The question's
     // answer is named apart from the button that asked it, as a list of buttons reads them.
     await remove.click();
+    // The key is kept per user, not per spreadsheet: it stops in their other spreadsheets too.
+    expect(await ask.locator('p').textContent()).toBe(
+      'Remove your saved API key? It is yours in every spreadsheet, not only this one: your scheduled refreshes and pushes stop in all of them until you save a key again. Your refreshes here pause now, those in other spreadsheets at their next run.',
+    );
     expect(await sb.getByRole('button', { name: 'Remove key', exact: true }).count()).toBe(1);
     expect(await ask.getByRole('button').allTextContents()).toEqual(['Yes, remove key', 'Keep it']);
     await ask.getByRole('button', { name: 'Yes, remove key', exact: true }).click();

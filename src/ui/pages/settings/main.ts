@@ -278,12 +278,13 @@ byId('test').addEventListener('click', () => {
 });
 
 // Remove key asks first, inside the page (ask-in-page.ts): the key may not be to hand again, and
-// what runs with it stops.
+// what runs with it stops. The key is the user's (User properties), so it stops in their other
+// spreadsheets too: those refreshes pause at their next run (refresh-no-key.test.ts).
 clearKey.addEventListener('click', () => {
   askInPage(
     {
       question: 'Remove the saved key?',
-      text: 'Remove your saved API key? Your scheduled refreshes and pushes in this spreadsheet stop until you save a key again.',
+      text: 'Remove your saved API key? It is yours in every spreadsheet, not only this one: your scheduled refreshes and pushes stop in all of them until you save a key again. Your refreshes here pause now, those in other spreadsheets at their next run.',
       // Not "Remove key" again: a screen reader's list of buttons would hold two of that name.
       yes: 'Yes, remove key',
       keep: 'Keep it',
