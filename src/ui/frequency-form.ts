@@ -1,5 +1,7 @@
 // The frequency controls shared by "Save as scheduled refresh" (Pull data) and "Edit"
 // (Scheduled refreshes).
+
+import { everyHourAsHourly } from '../core/schedule/every-hour';
 import type { Frequency } from '../core/schedule/frequency';
 import { NO_WEEKDAY } from '../core/schedule/frequency-words';
 import { WEEKDAY_NAMES } from '../core/time/local-date';
@@ -30,17 +32,18 @@ const DAYS = WEEKDAY_NAMES.slice(1);
  */
 export function createFrequencyForm(
   prefix: string,
-  f: Frequency,
+  saved: Frequency,
   zone: string,
   today: number,
   notify = false,
 ): FrequencyForm {
   const id = (name: string) => `${prefix}-${name}`;
   const kind = el('select', { id: id('kind') }, ...KINDS.map(([v, t]) => el('option', { value: v }, t)));
+  // From 2: every 1 hour is Every hour, the choice above it.
   const hours = el(
     'select',
     { id: id('hours') },
-    ...[1, 2, 4, 6, 12].map((h) => el('option', { value: String(h) }, `${h}`)),
+    ...[2, 4, 6, 12].map((h) => el('option', { value: String(h) }, `${h} hours`)),
   );
   const hour = el(
     'select',
@@ -102,6 +105,8 @@ export function createFrequencyForm(
     sync();
   });
 
+  // Opened on what the card says: a refresh saved as every 1 hour says Every hour.
+  const f = everyHourAsHourly(saved);
   kind.value = f.kind;
   if (f.kind === 'every_hours') hours.value = String(f.hours);
   if ('hour' in f) hour.value = String(f.hour);
@@ -137,7 +142,7 @@ export function createFrequencyForm(
           case 'hourly':
             return { kind: 'hourly' } as const;
           case 'every_hours':
-            return { kind: 'every_hours', hours: Number(hours.value) as 1 | 2 | 4 | 6 | 12 } as const;
+            return { kind: 'every_hours', hours: Number(hours.value) as 2 | 4 | 6 | 12 } as const;
           case 'daily':
             return { kind: 'daily', hour: h } as const;
           case 'weekly':

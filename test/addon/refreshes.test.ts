@@ -546,6 +546,14 @@ describe('scheduled refreshes', () => {
     await rt.clock.advanceAsync(2 * HOUR);
     expect(rt.triggers()).toHaveLength(0);
   });
+
+  it('every 1 hour, which Every N hours once offered, is saved as Every hour: one way to say it', async () => {
+    const { rt } = await startLocalAddon();
+    rt.workbook.addSheet('AHT');
+    const spec = { ...reportSpec('AHT'), target: { kind: 'sheet', name: 'AHT' } };
+    const [view] = await save(rt, spec, { kind: 'every_hours', hours: 1 });
+    expect(view).toMatchObject({ frequency: { kind: 'hourly' }, frequencyLabel: 'Every hour' });
+  });
 });
 
 describe('Run now in a published add-on, whose trigger ticks only hourly', () => {

@@ -151,6 +151,43 @@ describe('Scheduled refresh cards', () => {
     expect(runs()).toBe(before + 1);
   });
 
+  it('Every N hours starts at 2, says its unit, and Edit opens a refresh saved as every 1 hour on Every hour, as its card says', async () => {
+    const { page, running } = bench();
+    const { rt } = running.workbench;
+    await refreshesInto(bench(), 'Hourly staff');
+    // As the add-on saved "Every N hours" at its first choice, 1, before it began at 2.
+    const props = rt.properties.document;
+    for (const key of props.keys().filter((k) => k.includes('.refresh.'))) {
+      const saved = JSON.parse(props.get(key) ?? '{}');
+      if (saved.spec?.target?.name === 'Hourly staff')
+        props.set(key, JSON.stringify({ ...saved, frequency: { kind: 'every_hours', hours: 1 } }));
+    }
+    const { card } = await refreshCard(page, 'Hourly staff');
+    const frequency = card.locator('dt:text-is("Frequency") + dd');
+    await expect.poll(() => frequency.textContent()).toBe('Every hour');
+    await card.getByRole('button', { name: /^Edit: / }).click();
+    const kind = card.getByLabel('Frequency', { exact: true });
+    expect(await kind.locator('option:checked').textContent()).toBe('Every hour');
+    // One step down is Every N hours, every 2 hours at first; each choice names its unit.
+    await kind.focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await kind.inputValue()).toBe('every_hours');
+    const hours = card.getByLabel('Every', { exact: true });
+    expect(await hours.locator('option').allTextContents()).toEqual([
+      '2 hours',
+      '4 hours',
+      '6 hours',
+      '12 hours',
+    ]);
+    expect(await hours.locator('option:checked').textContent()).toBe('2 hours');
+    await card.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => frequency.textContent()).toBe('Every 2 hours');
+    await card.getByRole('button', { name: /^Edit: / }).click();
+    expect(await kind.inputValue()).toBe('every_hours');
+    expect(await hours.inputValue()).toBe('2');
+    await page.keyboard.press('Escape');
+  });
+
   it("a failed run's reason, hundreds of characters long, is said once, on request, as wide as the card: the card fits the sidebar", async () => {
     const { page, running } = bench();
     const { rt } = running.workbench;

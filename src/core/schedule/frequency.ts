@@ -6,6 +6,7 @@ import type { Zone } from '../ports';
 import { addDays, daysInMonth, isoWeekday, type LocalDate, WEEKDAY_NAMES } from '../time/local-date';
 import { fromLocal, localDateOf } from '../time/zone-math';
 import { wholeNumber } from '../validation';
+import { everyHourAsHourly } from './every-hour';
 import { NO_WEEKDAY } from './frequency-words';
 
 const hour = lazy(() => wholeNumber(0, 23));
@@ -15,6 +16,7 @@ export const Frequency = lazy(() =>
     z.object({ kind: z.literal('hourly') }),
     z.object({
       kind: z.literal('every_hours'),
+      // 1: as saved while the form offered it; read, and saved, as Every hour (every-hour.ts).
       hours: z.union([z.literal(1), z.literal(2), z.literal(4), z.literal(6), z.literal(12)]),
     }),
     z.object({ kind: z.literal('daily'), hour }),
@@ -37,12 +39,13 @@ export type Frequency = z.infer<typeof Frequency>;
 const at = (h: number, zone?: string) => `${String(h).padStart(2, '0')}:00${zone ? ` ${zone}` : ''}`;
 
 /** "Daily at 07:00 Europe/Berlin", its hour in `zone` (the spreadsheet's), when given. */
-export function describeFrequency(f: Frequency, zone?: string): string {
+export function describeFrequency(saved: Frequency, zone?: string): string {
+  const f = everyHourAsHourly(saved);
   switch (f.kind) {
     case 'hourly':
       return 'Every hour';
     case 'every_hours':
-      return f.hours === 1 ? 'Every hour' : `Every ${f.hours} hours`;
+      return `Every ${f.hours} hours`;
     case 'daily':
       return `Daily at ${at(f.hour, zone)}`;
     case 'weekly':

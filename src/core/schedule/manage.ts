@@ -7,6 +7,7 @@ import { TargetMissing, targetSheet } from '../pull/pull-target';
 import type { PullDeps } from '../pull/run-pull';
 import { makeRoom } from '../share';
 import { InputError, parseInput } from '../validation';
+import { everyHourAsHourly } from './every-hour';
 import { keyPauseNamed, NO_KEY_TO_RESUME } from './key-pause';
 import { scheduleAfter } from './next-run';
 import { changeRefresh, changeRefreshes, type Refresh, RefreshInput, RefreshStore } from './refresh';
@@ -31,11 +32,12 @@ function checked(input: unknown): RefreshInput {
     );
   }
   if (problems.length) throw new InputError('Scheduled refresh', problems);
+  const saved = { ...parsed, frequency: everyHourAsHourly(parsed.frequency) };
   // A refresh is bound to its sheet: after the first run it writes into that sheet, never a new one.
   const { target } = parsed.spec;
   return target.kind === 'new_sheet'
-    ? { ...parsed, spec: { ...parsed.spec, target: { kind: 'sheet', name: target.name } } }
-    : parsed;
+    ? { ...saved, spec: { ...parsed.spec, target: { kind: 'sheet', name: target.name } } }
+    : saved;
 }
 
 export function ownedRefresh(deps: { store: Deps['store']; user: Caller }, id: string): Refresh {
