@@ -188,6 +188,21 @@ describe('Scheduled refresh cards', () => {
     await page.keyboard.press('Escape');
   });
 
+  it('Edit opened again after a save does not keep the "Saved." of the save before', async () => {
+    const { page } = bench();
+    await refreshesInto(bench(), 'Saved twice');
+    const { sb, card } = await refreshCard(page, 'Saved twice');
+    await card.getByRole('button', { name: /^Edit: / }).click();
+    await card.getByLabel(/^At /).selectOption('9');
+    await card.getByRole('button', { name: 'Save', exact: true }).click();
+    await card.locator('.said', { hasText: 'Saved.' }).waitFor();
+    await card.getByRole('button', { name: /^Edit: / }).click();
+    await card.locator('.editor').waitFor();
+    expect(await card.locator('.said').count()).toBe(0);
+    expect(await sb.locator('#status').textContent()).toBe('');
+    await page.keyboard.press('Escape');
+  });
+
   it("a failed run's reason, hundreds of characters long, is said once, on request, as wide as the card: the card fits the sidebar", async () => {
     const { page, running } = bench();
     const { rt } = running.workbench;

@@ -180,6 +180,9 @@ function editor(r: RefreshView, card: HTMLElement): void {
     showEditor(open);
     return;
   }
+  // The card and the line below the list told of the last action (a "Saved." of the last edit):
+  // not of this one.
+  say('');
   const form = createFrequencyForm(`edit-${r.id}`, r.frequency, r.zone, r.today, r.notifyByEmail);
   const mode = modeField(`edit-${r.id}`, r);
   // Saved, the list is drawn again and the focus goes back to the card's Edit (data-act).
