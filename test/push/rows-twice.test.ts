@@ -7,7 +7,7 @@ import { activityStore } from '../../dev/simulator/schedules';
 import { clearingWords } from '../../src/core/push/progress-words';
 import type { PushView } from '../../src/core/push/push-view';
 import type { ValidateSummary } from '../../src/core/push/run-push';
-import { column, follow, validateTemplate } from './in-runtime';
+import { column, follow, template, validateTemplate } from './in-runtime';
 
 const built = existsSync(new URL('../../build/Code.js', import.meta.url));
 
@@ -51,6 +51,30 @@ describe.skipIf(!built)('rows typed twice', () => {
     );
     expect(pushed).toMatchObject({ state: 'done', succeeded: 3, invalid: 1 });
     expect(column(rt, sheet, 'Push status')).toEqual(['ingested', 'ingested', 'error', 'ingested']);
+  });
+
+  it('an association typed twice keeps its verdict once its first copy is done, push after push', async () => {
+    const { rt, sim } = await startLocalAddon({ dialect: 'live' });
+    const [a, b] = sim.admin.org.people.filter((p) => !p.deleted && p.staffable && p.email);
+    if (!a || !b) throw new Error('no agents');
+    const link = [a.email, 'intercom', '5999001'];
+    const sheet = await template(rt, 'associations', [link, [b.email, 'intercom', '5999002'], link]);
+    const twice = 'Platform ID: the same association as row 2, typed twice: delete this row.';
+    const push = async (key: string) =>
+      follow(rt, await rt.callFromSidebar<PushView>('startPush', 'associations', key));
+    expect(await push('assoc-twice-1')).toMatchObject({ state: 'done', succeeded: 2, invalid: 1 });
+    expect(column(rt, sheet, 'Push status')).toEqual(['associated', 'associated', 'error']);
+    expect(column(rt, sheet, 'Push message')[2]).toBe(twice);
+    const posts = () => sim.stats().byRoute['POST /v0/agents/associations'] ?? 0;
+    const sent = posts();
+
+    // Its first copy done, the row is still typed twice: Validate and Push say so again.
+    const check = await rt.callFromSidebar<ValidateSummary>('validatePush', 'associations');
+    expect(check).toMatchObject({ ok: 0, errors: 1, problems: [`Row 4: ${twice}`] });
+    expect(await push('assoc-twice-2')).toMatchObject({ state: 'done', succeeded: 0, invalid: 1 });
+    expect(column(rt, sheet, 'Push status')).toEqual(['associated', 'associated', 'error']);
+    expect(column(rt, sheet, 'Push message')[2]).toBe(twice);
+    expect(posts()).toBe(sent);
   });
 
   it('a window to clear typed twice is refused below the first, which alone is sent', async () => {

@@ -8,6 +8,7 @@ import { someOf } from '../count-text';
 import { type AgentDirectory, fullName } from './agents';
 import type { HeaderMap } from './header';
 import { refuseRow, rowsText } from './overlaps';
+import type { PushRequest } from './request';
 import type { SheetRow } from './sheet-rows';
 
 type Link = { row: SheetRow; agent: string; platform: string; id: string };
@@ -18,14 +19,16 @@ function groupBy(links: Link[], key: (l: Link) => string): Link[][] {
   return [...groups.values()];
 }
 
+/** The association a request sends, if it sends one. */
+function linkOf(row: SheetRow, r: PushRequest | undefined): Link[] {
+  return r?.kind === 'associations'
+    ? [{ row, agent: r.input.agent_id, platform: r.input.platform, id: r.input.platform_id }]
+    : [];
+}
+
 /** The rows that would send an association. */
 function linksOf(rows: SheetRow[]): Link[] {
-  return rows.flatMap((row) => {
-    const r = row.parse?.ok ? row.parse.request : undefined;
-    return r?.kind === 'associations'
-      ? [{ row, agent: r.input.agent_id, platform: r.input.platform, id: r.input.platform_id }]
-      : [];
-  });
+  return rows.flatMap((row) => linkOf(row, row.parse?.ok ? row.parse.request : undefined));
 }
 
 const columnOf = (map: HeaderMap) => map.headers[map.columns.platform_id ?? -1] || 'Platform ID';
@@ -33,13 +36,20 @@ const onPlatform = (agent: string | null, platform: string) => `${agent}\u0000${
 /** One platform ID: whose it is, in the sheet's rows and in Assembled, is looked up by this. */
 const idOn = (platform: string, id: string) => `${platform}\u0000${id}`;
 
-export function markSharedPlatformIds(rows: SheetRow[], map: HeaderMap): void {
+/** `sent`: rows done, with what they sent: a row the same as one is typed twice all the same. */
+export function markSharedPlatformIds(
+  rows: SheetRow[],
+  map: HeaderMap,
+  sent: { row: SheetRow; request: PushRequest }[] = [],
+): void {
   const column = columnOf(map);
   const links = linksOf(rows);
-  // A row typed twice: the first copy is sent, the others are pointed at it.
-  for (const list of groupBy(links, (l) => idOn(onPlatform(l.agent, l.platform), l.id))) {
+  const done = sent.flatMap(({ row, request }) => linkOf(row, request));
+  // A row typed twice: the first copy is sent (or was: a done one comes first), the others are
+  // pointed at it.
+  for (const list of groupBy([...done, ...links], (l) => idOn(onPlatform(l.agent, l.platform), l.id))) {
     const [first, ...copies] = list as [Link, ...Link[]];
-    for (const { row } of copies)
+    for (const { row } of copies.filter((l) => !l.row.done))
       refuseRow(
         row,
         `${column}: the same association as row ${first.row.row}, typed twice: delete this row.`,

@@ -211,10 +211,6 @@ export function readSheet(grid: Grid, kind: PushKind, ctx: ParseContext): ReadRe
     rows.push(row);
   }
   if (kind === 'activities') markOverlaps(rows, map, listedActivities(rows, map, ctx));
-  if (kind === 'associations') {
-    markSharedPlatformIds(rows, map);
-    markHeldPlatformIds(rows, map, ctx.agents);
-  }
   // States and time off Assembled already holds (rows done) clash with new ones too: read only
   // when there are new ones. A request cancelled or denied holds no time any more.
   const held = (live: (row: SheetRow) => boolean) =>
@@ -226,6 +222,15 @@ export function readSheet(grid: Grid, kind: PushKind, ctx: ParseContext): ReadRe
             return parse.ok ? [{ row, request: parse.request }] : [];
           })
       : [];
+  if (kind === 'associations') {
+    // A done row as it was sent is still the first copy of a row typed twice.
+    markSharedPlatformIds(
+      rows,
+      map,
+      held((r) => !r.changed),
+    );
+    markHeldPlatformIds(rows, map, ctx.agents);
+  }
   if (kind === 'agent_states')
     markStateOverlaps(
       rows,
