@@ -41,3 +41,26 @@ describe.skipIf(!built)('a Platform ID typed into the template (a Plain text col
     expect(held()).toBe(before);
   });
 });
+
+describe.skipIf(!built)('a platform Assembled knows of no one', () => {
+  it('is a row to fix in Platform-ID associations, never sent, with the platforms Assembled knows', async () => {
+    const { rt, sim } = await startLocalAddon({ dialect: 'live' });
+    const agent = sim.admin.org.people.find((p) => !p.deleted && p.staffable && p.email);
+    const platforms = () => new Set(sim.admin.org.people.flatMap((p) => Object.keys(p.platforms)));
+    expect(platforms().has('fivenine')).toBe(false);
+    // Those its people hold IDs on first, then the names Assembled uses most.
+    const examples = 'five9, intercom, zendesk or salesforce';
+    await template(rt, 'associations', [[agent?.email, 'fivenine', 'agent777']]);
+    const links = await rt.callFromSidebar<ValidateSummary>('validatePush', 'associations');
+    expect(links).toMatchObject({ ok: 0, errors: 1 });
+    expect(links.problems).toEqual([
+      `Row 2: Platform: "fivenine" is not a platform Assembled knows, and no one there has an ID on it: sent, it would add it to Assembled as a new platform, with an ID column of its own in People. Write the platform as Assembled names it, such as ${examples}.`,
+    ]);
+    const done = await follow(
+      rt,
+      await rt.callFromSidebar<PushView>('startPush', 'associations', 'unknown-platform-1'),
+    );
+    expect(done).toMatchObject({ state: 'done', succeeded: 0, invalid: 1 });
+    expect(platforms().has('fivenine')).toBe(false);
+  });
+});

@@ -2,6 +2,7 @@
 // matching and row parsing all read, so a column is named, typed and explained in one place.
 
 import { ACTIVITIES_KIND, CLEAR_KIND } from './activity-kinds';
+import { PLATFORMS } from './platforms';
 
 export const PUSH_KINDS = [
   'time_off',
@@ -115,8 +116,6 @@ const subState: ColumnSpec = {
   required: false,
   help: 'Detail of the state, e.g. phone, chat or email.',
 };
-/** The platforms Assembled names most, lower case as it spells them: a near miss is a typo. */
-const PLATFORMS = ['zendesk', 'five9', 'intercom', 'salesforce', 'kustomer', 'talkdesk', 'gorgias'];
 const source: ColumnSpec = {
   key: 'source',
   header: 'Source',
@@ -264,7 +263,7 @@ export const KINDS: Record<PushKind, KindSpec> = {
         required: true,
         values: PLATFORMS,
         noun: 'platform',
-        help: 'The platform, e.g. zendesk, five9, intercom or salesforce (lower case, as Assembled names it).',
+        help: 'The platform, e.g. zendesk, five9, intercom or salesforce (lower case, as Assembled names it); one no one in Assembled has an ID on is a row to fix, as it would add a new platform.',
       },
       {
         key: 'platform_id',

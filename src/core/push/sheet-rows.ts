@@ -15,6 +15,7 @@ import { heldCheck } from './held-rows';
 import { kindNote } from './kind-note';
 import { ERROR_STATUS, isDone, KINDS, type PushKind, STATUS_COLUMNS, type StatusKey } from './kinds';
 import { type ParseContext, parseRow, type RowParse } from './parse-row';
+import { markUnknownPlatforms } from './platforms';
 import { fingerprint } from './request';
 import { ENDED_TIME_OFF, holdsPrint, inputPrint, sameAsSent, sentInOtherZone, sentNote } from './sent-print';
 
@@ -223,6 +224,7 @@ export function readSheet(grid: Grid, kind: PushKind, ctx: ParseContext): ReadRe
           })
       : [];
   if (kind === 'associations') {
+    markUnknownPlatforms(rows, map, ctx.agents);
     // A done row as it was sent is still the first copy of a row typed twice.
     markSharedPlatformIds(
       rows,
