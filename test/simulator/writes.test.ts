@@ -159,6 +159,24 @@ describe('agent states', () => {
     expect(s.get(window(T0_SEC - 600, T0_SEC + 600, agentOf(s))).body).toBe(before);
   });
 
+  it('the same state ingested twice is kept twice (nothing says the service de-duplicates)', () => {
+    const s = setup();
+    const agent = agentOf(s);
+    const state = {
+      agent_id: agent,
+      state: 'available',
+      start_time: '2026-05-24T14:00:00Z',
+      end_time: '2026-05-24T15:00:00Z',
+      source: 'kustomer',
+    };
+    for (let i = 0; i < 2; i++) expect(s.post('/v0/agents/state/bulk', { states: [state] }).status).toBe(202);
+    const states = s.get(window(T0_SEC - 7_200, T0_SEC, agent)).json().states;
+    const same = states.filter((x: { source: string; start_time: string }) => x.source === 'kustomer');
+    expect(same).toHaveLength(2);
+    expect(same[0]).toMatchObject({ state: 'available', end_time: '2026-05-24T15:00:00Z' });
+    expect(same[1]).toMatchObject({ state: 'available', end_time: '2026-05-24T15:00:00Z' });
+  });
+
   it('the deprecated single POST still ingests', () => {
     const s = setup({ dialect: 'live' });
     const r = s.post('/v0/agents/state', { agent_id: agentOf(s), state: 'busy', start_time: T0_SEC - 30 });

@@ -203,7 +203,7 @@ export const KINDS: Record<PushKind, KindSpec> = {
     sheetName: 'Agent states to ingest',
     noIds: true,
     summary:
-      "Rows are sent in bulk batches as agent-state records. They are checked against each other, not against the states Assembled holds already: ingest only states no platform sends Assembled itself, or the agent's time is counted twice. A state once pushed is changed with Agent-state edits, by its State ID (from an agent-state edit history pull, or an agent-states pull's ID column where Assembled gives one).",
+      "Rows are sent in bulk batches as agent-state records. They are checked against each other, and a row the very same as a state Assembled holds is not sent again; still, ingest only states no platform sends Assembled itself, or the agent's time is counted twice. A state once pushed is changed with Agent-state edits, by its State ID (from an agent-state edit history pull, or an agent-states pull's ID column where Assembled gives one).",
     columns: [
       agent,
       state,

@@ -16,6 +16,7 @@ import { closest } from './closest';
 import type { HeaderMap } from './header';
 import { type ColumnSpec, KINDS, type PushKind } from './kinds';
 import type { PushRequest, StateRecord } from './request';
+import type { StatesHeld } from './states-in-assembled';
 import type { TimeOffTypes } from './time-off-types';
 
 export type RowParse =
@@ -36,6 +37,8 @@ export interface ParseContext {
   timeOffTypes?: TimeOffTypes;
   /** Now, for rows that must lie in the past (agent states record what happened). */
   now?: number;
+  /** The states Assembled holds, for states to ingest; without it they are not checked against them. */
+  statesHeld?: StatesHeld;
 }
 
 function isEmpty(v: unknown): boolean {

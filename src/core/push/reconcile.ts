@@ -8,6 +8,7 @@ import type { PushKind } from './kinds';
 import { FOUND_AFTER_INTERRUPTION } from './outcome-words';
 import type { SendItem } from './send';
 import type { RowOutcome } from './sheet-rows';
+import { sameState } from './states-in-assembled';
 
 /** Clocks differ: a record made a little before our mark may still be ours. */
 const SKEW_MS = 10 * 60_000;
@@ -92,15 +93,7 @@ function reconcileStates(client: AssembledClient, { items }: ReconcileInput) {
   });
   const used = new Set<number>();
   for (const { row, input } of inputs) {
-    const at = states.findIndex(
-      (s, i) =>
-        !used.has(i) &&
-        s.agent_id === input.agent_id &&
-        s.state === input.state &&
-        s.start_time === input.start_time &&
-        (input.sub_state === undefined || s.sub_state === input.sub_state) &&
-        (input.source === undefined || s.platform === input.source),
-    );
+    const at = states.findIndex((s, i) => !used.has(i) && sameState(s, input));
     if (at < 0) continue;
     used.add(at);
     out.set(row, { status: 'ingested', message: FOUND_AFTER_INTERRUPTION });

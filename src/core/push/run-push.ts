@@ -59,6 +59,7 @@ import {
   toFix,
   writeOutcomes,
 } from './sheet-rows';
+import type { StatesHeld } from './states-in-assembled';
 import type { TemplateSpec } from './template';
 import { TimeOffTypes } from './time-off-types';
 
@@ -199,12 +200,22 @@ function refuseCancellingAPulledList(grid: Grid, kind: PushKind): void {
   ]);
 }
 
+/**
+ * The states Assembled holds for an agent over a span: read by Validate and a push's first run,
+ * once per agent with states to ingest (states-in-assembled.ts).
+ */
+const statesIn =
+  (client: AssembledClient): StatesHeld =>
+  (agent, start, end) =>
+    client.getAgentStates({ start_time: start, end_time: end, agent_ids: [agent] });
+
 function readOrThrow(
   grid: Grid,
   kind: PushKind,
   deps: PushDeps,
   agents: AgentDirectory,
   timeOffTypes?: TimeOffTypes,
+  statesHeld?: StatesHeld,
 ): SheetSnapshot {
   refuseCancellingAPulledList(grid, kind);
   const read = readSheet(grid, kind, {
@@ -213,6 +224,7 @@ function readOrThrow(
     types: activityTypes(deps),
     now: deps.clock.now(),
     ...(timeOffTypes ? { timeOffTypes } : {}),
+    ...(statesHeld ? { statesHeld } : {}),
     ...(deps.locale ? { locale: deps.locale } : {}),
   });
   if (!read.ok) throw new InputError(KINDS[kind].label, [read.problem]);
@@ -307,6 +319,7 @@ export function validateSheet(deps: PushDeps, kind: PushKind, ref: SheetRef): Va
       deps,
       new AgentDirectory(() => client.listPeople()),
       new TimeOffTypes(() => client.listActivityTypes()),
+      statesIn(client),
     );
     if (kind === 'time_off_cancel') markUnknownCancels(client, sheet);
     addStatusColumns(grid, sheet.map);
@@ -768,7 +781,9 @@ class PushRun {
     try {
       // Types are checked when the rows are fixed; later runs send only rows that passed then.
       const types = this.job.prepared ? undefined : new TimeOffTypes(() => this.client.listActivityTypes());
-      this.sheet = readOrThrow(open.grid, this.job.kind, this.deps, this.agents, types);
+      // So are states Assembled holds already: later runs send only the rows kept then.
+      const held = this.job.prepared ? undefined : statesIn(this.client);
+      this.sheet = readOrThrow(open.grid, this.job.kind, this.deps, this.agents, types, held);
       // Ids no request has are marked as Validate marks them, not sent to be refused one by one.
       if (!this.job.prepared && this.job.kind === 'time_off_cancel')
         markUnknownCancels(this.client, this.sheet);

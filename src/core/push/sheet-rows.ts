@@ -18,6 +18,7 @@ import { type ParseContext, parseRow, type RowParse } from './parse-row';
 import { markUnknownPlatforms } from './platforms';
 import { fingerprint } from './request';
 import { ENDED_TIME_OFF, holdsPrint, inputPrint, sameAsSent, sentInOtherZone, sentNote } from './sent-print';
+import { markStatesInAssembled } from './states-in-assembled';
 
 export interface RowOutcome {
   status: string;
@@ -233,12 +234,14 @@ export function readSheet(grid: Grid, kind: PushKind, ctx: ParseContext): ReadRe
     );
     markHeldPlatformIds(rows, map, ctx.agents);
   }
-  if (kind === 'agent_states')
+  if (kind === 'agent_states') {
     markStateOverlaps(
       rows,
       map,
       held(() => true),
     );
+    if (ctx.statesHeld) markStatesInAssembled(rows, map, ctx.statesHeld);
+  }
   // Edits are checked among themselves: a done row may since have been edited or deleted.
   if (kind === 'state_edits') markStateOverlaps(rows, map);
   if (kind === 'time_off')

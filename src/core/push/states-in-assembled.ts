@@ -1,0 +1,52 @@
+// Agent states a sheet would ingest that Assembled holds already, the very same: re-running an
+// import from a copied sheet is easy, and the service keeps both copies (nothing says it
+// de-duplicates), so the agent's time would count twice. Such a row is refused before it is sent.
+// Assembled is asked once per agent, over the span that agent's rows cover, by the push's first run
+// (its later runs send only the rows it kept) and by Validate; never by "ask before push".
+import type { AgentState } from '../assembled';
+import type { HeaderMap } from './header';
+import { refuseRow } from './overlaps';
+import type { StateRecord } from './request';
+import type { SheetRow } from './sheet-rows';
+
+/** The states Assembled holds for one agent that overlap [start, end). */
+export type StatesHeld = (agentId: string, start: number, end: number) => AgentState[];
+
+/**
+ * A state Assembled holds is the one a record sends: the same agent, state, start, end and
+ * platform. What the record leaves out matches anything: an open state (no end) is closed by the
+ * agent's next one, and a state sent with no source is given one by the service.
+ */
+export function sameState(s: AgentState, input: StateRecord): boolean {
+  return (
+    s.agent_id === input.agent_id &&
+    s.state === input.state &&
+    s.start_time === input.start_time &&
+    (input.end_time === undefined || s.end_time === input.end_time) &&
+    (input.sub_state === undefined || s.sub_state === input.sub_state) &&
+    (input.source === undefined || s.platform === input.source)
+  );
+}
+
+export function markStatesInAssembled(rows: SheetRow[], map: HeaderMap, held: StatesHeld): void {
+  const byAgent = new Map<string, { row: SheetRow; input: StateRecord }[]>();
+  for (const row of rows) {
+    const r = row.parse?.ok ? row.parse.request : undefined;
+    if (r?.kind !== 'agent_states') continue;
+    byAgent.set(r.input.agent_id, [...(byAgent.get(r.input.agent_id) ?? []), { row, input: r.input }]);
+  }
+  const h = (key: string, word: string) => map.headers[map.columns[key] ?? -1] || word;
+  const fields = `${h('state', 'State')}, ${h('start', 'Start')}, ${h('end', 'End')} and ${h('source', 'Source')}`;
+  for (const [agent, list] of byAgent) {
+    const start = Math.min(...list.map((l) => l.input.start_time));
+    // A second on: an open state is asked for over a span, not an instant.
+    const end = Math.max(...list.map((l) => l.input.end_time ?? l.input.start_time)) + 1_000;
+    const states = held(agent, start, end);
+    for (const { row, input } of list)
+      if (states.some((s) => sameState(s, input)))
+        refuseRow(
+          row,
+          `Already in Assembled: not sent. Assembled holds this very state (the same agent, ${fields}), ingested before; sent again, it would be kept twice and the agent's time counted twice. Delete this row.`,
+        );
+  }
+}

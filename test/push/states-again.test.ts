@@ -1,0 +1,62 @@
+// Agent states pushed again from a second sheet (yesterday's import re-run from a copy), through the
+// built bundle: a row the very same as a state Assembled holds is not sent, and says so, in Validate
+// and Push; Assembled is asked once per agent a push or a Validate ingests states for.
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { startLocalAddon } from '../../dev/local-addon';
+import type { PushView } from '../../src/core/push/push-view';
+import type { ValidateSummary } from '../../src/core/push/run-push';
+import { column, follow, template } from './in-runtime';
+
+const built = existsSync(new URL('../../build/Code.js', import.meta.url));
+
+describe.skipIf(!built)('agent states Assembled holds already', () => {
+  it('are not ingested again from another sheet, and Validate says so first', async () => {
+    const { rt, sim } = await startLocalAddon({ dialect: 'live' });
+    const [a, b] = sim.admin.org.people.filter((p) => !p.deleted && p.staffable && p.email);
+    if (!a || !b) throw new Error('no agents');
+    const state = (who: typeof a, name: string, hour: number, source = 'kustomer') => [
+      who.email,
+      name,
+      '',
+      `2026-05-24 ${hour}:00`,
+      `2026-05-24 ${hour + 1}:00`,
+      source,
+    ];
+    const first = [
+      state(a, 'available', 9),
+      state(a, 'break', 10),
+      state(b, 'available', 11),
+      state(b, 'lunch', 12),
+    ];
+    const reads = () => sim.stats().byRoute['GET /v0/agents/state'] ?? 0;
+    const push = async (key: string) =>
+      follow(rt, await rt.callFromSidebar<PushView>('startPush', 'agent_states', key));
+    await template(rt, 'agent_states', first);
+    expect(await push('states-again-1')).toMatchObject({ state: 'done', succeeded: 4 });
+
+    // Two of the same rows in a sheet of their own, with a new one and one from another source.
+    const again = [first[0], first[3], state(a, 'meeting', 14), state(b, 'lunch', 12, 'zendesk')];
+    const sheet = await template(rt, 'agent_states', again as unknown[][]);
+    const said = (row: number) =>
+      `Row ${row}: Already in Assembled: not sent. Assembled holds this very state (the same agent, State, Start, End and Source), ingested before; sent again, it would be kept twice and the agent's time counted twice. Delete this row.`;
+    const before = reads();
+    const check = await rt.callFromSidebar<ValidateSummary>('validatePush', 'agent_states');
+    expect(check).toMatchObject({ ok: 2, errors: 2, problems: [said(2), said(3)] });
+    // One read for each of the two agents.
+    expect(reads() - before).toBe(2);
+
+    const pushed = await push('states-again-2');
+    expect(pushed).toMatchObject({ state: 'done', succeeded: 2, invalid: 2 });
+    expect(reads() - before).toBe(4);
+    expect(column(rt, sheet, 'Push status')).toEqual(['error', 'error', 'ingested', 'ingested']);
+    expect(column(rt, sheet, 'Push message')[0]).toBe(said(2).replace('Row 2: ', ''));
+    // Assembled holds each state once.
+    const held = (agent: string, start: string) =>
+      (sim.admin.org.states.get(agent) ?? []).filter(
+        (s) => s.start_time === Date.parse(start) / 1000 && s.source === 'kustomer',
+      ).length;
+    expect(held(a.agent_id, '2026-05-24T13:00:00Z')).toBe(1);
+    expect(held(b.agent_id, '2026-05-24T16:00:00Z')).toBe(1);
+  });
+});
