@@ -2,9 +2,16 @@
 //                   [--only agent-state,time-off,reports,catalogue,schedules]
 // Runs the same connection check as Settings ▸ Test connection, over real HTTP. The key may come
 // from ASSEMBLED_API_KEY instead of the command line; it is never printed. Times go as unix seconds
-// unless --time-format iso; the first line says which the server accepts.
+// unless --time-format iso; the first line says which the server accepts. API-Version is
+// 2019-06-20 unless --api-version says another (--api-version '' sends none, to compare).
 import { parseArgs } from 'node:util';
-import { CHECK_GROUPS, type CheckGroup, checkConnection, createAssembledClient } from '../src/core/assembled';
+import {
+  CHECK_GROUPS,
+  type CheckGroup,
+  checkConnection,
+  createAssembledClient,
+  DEFAULT_API_VERSION,
+} from '../src/core/assembled';
 import { createNodeHttp } from './net/node-http';
 import { realClock } from './net/real-clock';
 
@@ -15,7 +22,7 @@ const { values } = parseArgs({
     write: { type: 'boolean', default: false },
     'time-format': { type: 'string', default: 'unix' },
     only: { type: 'string', default: '' },
-    'api-version': { type: 'string', default: '' },
+    'api-version': { type: 'string', default: DEFAULT_API_VERSION },
     'timeout-ms': { type: 'string', default: '30000' },
   },
 });

@@ -78,8 +78,16 @@ export interface Simulator {
   revokeKey(key: string): void;
   /** Accepts a key from now on, as issuing one in Assembled's settings does. */
   issueKey(key: string): void;
-  /** Count of requests handled, by "METHOD /path-template" and in total; for tests and benchmarks. */
-  stats(): { total: number; byRoute: Record<string, number>; rejected429: number };
+  /**
+   * Count of requests handled, by "METHOD /path-template", by the API-Version header they carried
+   * ('' for none) and in total; for tests and benchmarks.
+   */
+  stats(): {
+    total: number;
+    byRoute: Record<string, number>;
+    byApiVersion: Record<string, number>;
+    rejected429: number;
+  };
   /** Back-office access for tests and the workbench: what a manager could see and do in Assembled's UI. */
   readonly admin: SimulatorAdmin;
 }

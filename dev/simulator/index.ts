@@ -36,7 +36,12 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       ? undefined
       : Math.floor(options.managersDecideAfterMs / 1000);
   const jobs = new Map<string, ReportJob>();
-  const stats = { total: 0, byRoute: {} as Record<string, number>, rejected429: 0 };
+  const stats = {
+    total: 0,
+    byRoute: {} as Record<string, number>,
+    byApiVersion: {} as Record<string, number>,
+    rejected429: 0,
+  };
 
   function handle(request: SimRequest): SimResponse {
     const nowMs = now();
@@ -49,6 +54,8 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     stats.total++;
     stats.byRoute[routeKey] = (stats.byRoute[routeKey] ?? 0) + 1;
     const headers = Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k.toLowerCase(), v]));
+    const version = headers['api-version'] ?? '';
+    stats.byApiVersion[version] = (stats.byApiVersion[version] ?? 0) + 1;
     const echo: Record<string, string> = headers['api-version']
       ? { 'api-version': headers['api-version'] }
       : {};
@@ -163,7 +170,12 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     },
     revokeKey: (key) => guard.revoke(key),
     issueKey: (key) => guard.issue(key),
-    stats: () => ({ total: stats.total, byRoute: { ...stats.byRoute }, rejected429: stats.rejected429 }),
+    stats: () => ({
+      total: stats.total,
+      byRoute: { ...stats.byRoute },
+      byApiVersion: { ...stats.byApiVersion },
+      rejected429: stats.rejected429,
+    }),
     admin: {
       org,
       sampleKey,

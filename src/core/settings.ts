@@ -1,6 +1,7 @@
 // The user's connection settings. The API key is kept apart from the rest so that it is only ever
 // read where a request is about to be sent, and only ever shown masked.
 import * as z from 'zod/mini';
+import { DEFAULT_API_VERSION } from './assembled/api-version';
 import { KEY_FROM } from './key-source';
 import { lazy } from './lazy';
 
@@ -11,14 +12,19 @@ export type TimeFormat = (typeof TIME_FORMATS)[number];
 export const ConnectionOptions = lazy(() =>
   z.object({
     timeFormat: z.enum(TIME_FORMATS),
-    apiVersion: z
-      .string()
-      .check(z.regex(/^(\d{4}-\d{2}-\d{2})?$/, 'API-Version must be empty or a date like 2019-06-20.')),
+    // Empty is the default, not "send none": settings saved before the default was sent hold ''.
+    apiVersion: z.string().check(
+      z.overwrite((typed) => typed.trim() || DEFAULT_API_VERSION),
+      z.regex(/^\d{4}-\d{2}-\d{2}$/, `API-Version must be a date like ${DEFAULT_API_VERSION}.`),
+    ),
   }),
 );
 export type ConnectionOptions = z.infer<typeof ConnectionOptions>;
 
-export const DEFAULT_CONNECTION_OPTIONS: ConnectionOptions = { timeFormat: 'unix', apiVersion: '' };
+export const DEFAULT_CONNECTION_OPTIONS: ConnectionOptions = {
+  timeFormat: 'unix',
+  apiVersion: DEFAULT_API_VERSION,
+};
 
 /**
  * Characters a copy from a web page brings along unseen, which no key holds: format characters

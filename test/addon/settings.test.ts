@@ -38,7 +38,7 @@ describe('Settings', () => {
     await expect(
       rt.callFromSidebar('saveSettings', { timeFormat: 'xml', apiVersion: 'yesterday' }),
     ).rejects.toThrow(
-      /^API-Version must be empty or a date like 2019-06-20\. Settings: timeFormat: must be one of "unix", "iso"\.$/,
+      /^API-Version must be a date like 2019-06-20\. Settings: timeFormat: must be one of "unix", "iso"\.$/,
     );
   });
 
@@ -118,6 +118,27 @@ describe('Settings', () => {
   it('a new user sends unix seconds: the default settings suit the live service', async () => {
     const { rt } = await startLocalAddon({ dialect: 'live', connect: false });
     expect(await rt.callFromSidebar('getSettings')).toMatchObject({ timeFormat: 'unix' });
+  });
+
+  it("sends API-Version 2019-06-20, as Assembled's own client does, unless Settings says another", async () => {
+    const { rt, sim, key } = await startLocalAddon({ dialect: 'live', connect: false });
+    expect(await rt.callFromSidebar('getSettings')).toMatchObject({ apiVersion: '2019-06-20' });
+    const sentWith = async () => {
+      const before = sim.stats().byApiVersion;
+      await rt.callFromSidebar('testConnection');
+      const after = sim.stats().byApiVersion;
+      return Object.keys(after).filter((v) => after[v] !== before[v]);
+    };
+    // Left empty, as every save before this default was: the default is shown and sent.
+    await rt.callFromSidebar('saveSettings', { apiKey: key, timeFormat: 'unix', apiVersion: '' });
+    expect(await rt.callFromSidebar('getSettings')).toMatchObject({ apiVersion: '2019-06-20' });
+    expect(await sentWith()).toEqual(['2019-06-20']);
+    rt.properties.user.set('assembled.connection', JSON.stringify({ timeFormat: 'unix', apiVersion: '' }));
+    expect(await sentWith()).toEqual(['2019-06-20']);
+    // Another date, when Assembled support asks for one, is sent instead.
+    await rt.callFromSidebar('saveSettings', { timeFormat: 'unix', apiVersion: '2026-05-24' });
+    expect(await rt.callFromSidebar('getSettings')).toMatchObject({ apiVersion: '2026-05-24' });
+    expect(await sentWith()).toEqual(['2026-05-24']);
   });
 
   it('tests the key and options typed in Settings before they are saved, and keeps the saved ones', async () => {

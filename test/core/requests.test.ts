@@ -26,13 +26,16 @@ describe('requests are built to the YAML', () => {
     expect(http.sent[0]?.headers.Authorization).toBe(`Basic B64(${KEY.length + 1})`);
   });
 
-  it('sends API-Version only when set', () => {
+  it("sends API-Version 2019-06-20 unless told another, as Assembled's own client does", () => {
     const plain = setup(() => reply(200, { roles: [] }));
     plain.client.listRoles();
-    expect(Object.keys(plain.http.sent[0]?.headers ?? {})).not.toContain('API-Version');
-    const pinned = setup(() => reply(200, { roles: [] }), { apiVersion: '2019-06-20' });
+    expect(plain.http.sent[0]?.headers['API-Version']).toBe('2019-06-20');
+    const pinned = setup(() => reply(200, { roles: [] }), { apiVersion: '2026-05-24' });
     pinned.client.listRoles();
-    expect(pinned.http.sent[0]?.headers['API-Version']).toBe('2019-06-20');
+    expect(pinned.http.sent[0]?.headers['API-Version']).toBe('2026-05-24');
+    const none = setup(() => reply(200, { roles: [] }), { apiVersion: '' });
+    none.client.listRoles();
+    expect(Object.keys(none.http.sent[0]?.headers ?? {})).not.toContain('API-Version');
   });
 
   it("sends times as unix seconds by default (as Assembled's own client does) and ISO 8601 when asked", () => {

@@ -42,9 +42,13 @@ describe('auth', () => {
     expect(people({ Authorization: basic('sk_live_kept') }).status).toBe(200);
   });
 
-  it('echoes API-Version', () => {
-    const r = people({ Authorization: basic(s.key), 'API-Version': '2019-06-20' });
+  it('echoes API-Version and counts requests by the version they carried', () => {
+    const fresh = setup();
+    const ask = (headers: Record<string, string>) => fresh.call('GET', '/v0/people', undefined, headers);
+    const r = ask({ Authorization: basic(fresh.key), 'API-Version': '2019-06-20' });
     expect(r.headers['api-version']).toBe('2019-06-20');
+    ask({ Authorization: basic(fresh.key) });
+    expect(fresh.sim.stats().byApiVersion).toEqual({ '2019-06-20': 1, '': 1 });
   });
 });
 

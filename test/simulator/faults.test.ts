@@ -79,6 +79,7 @@ describe('fault injection', () => {
     expect(s.sim.stats()).toEqual({
       total: 4,
       byRoute: { 'GET /v0/people/{id}': 2, 'GET /v0/people': 1, 'GET (no route)': 1 },
+      byApiVersion: { '': 4 },
       rejected429: 0,
     });
   });

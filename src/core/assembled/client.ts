@@ -1,5 +1,6 @@
 // createAssembledClient: one method per operation, wired to one transport, limiter and retry policy.
 import type { Clock, Http } from '../ports';
+import { DEFAULT_API_VERSION } from './api-version';
 import { base64Encode } from './base64';
 import * as agentStates from './endpoints/agent-states';
 import * as catalogue from './endpoints/catalogue';
@@ -41,7 +42,7 @@ export interface AssembledClientOptions {
    * or ISO 8601 (the YAML profile), for an account whose API wants it.
    */
   timeFormat?: TimeFormat;
-  /** Sent as the API-Version header when not empty, e.g. '2019-06-20'. */
+  /** The API-Version header: DEFAULT_API_VERSION when not given, none when ''. */
   apiVersion?: string;
   retry?: RetryOptions;
   /** Limits, or a bucket shared with other clients of the same key. */
@@ -106,7 +107,7 @@ export function createAssembledClient(options: AssembledClientOptions): Assemble
     clock,
     apiKey: options.apiKey,
     baseUrl: options.baseUrl ?? 'https://api.assembledhq.com',
-    apiVersion: options.apiVersion ?? '',
+    apiVersion: options.apiVersion ?? DEFAULT_API_VERSION,
     base64: options.base64 ?? base64Encode,
     limiter,
     retry: new RetryPolicy(options.retry),

@@ -4,6 +4,7 @@
 // dialects send ISO strings with assorted offsets or unix seconds, and one number compares,
 // sorts, does arithmetic and round-trips through JSON stores without parsing; it is what
 // Clock.now() and Date use, and the sheet layer can turn it into a Date cell in one step.
+export { DEFAULT_API_VERSION } from './api-version';
 export { base64Encode } from './base64';
 export {
   CHECK_GROUPS,
