@@ -109,6 +109,37 @@ describe('live dialect: what the live service sends is what the sheet shows', ()
     expect(Object.prototype.toString.call(rows[0]?.[at('modified_at')])).toBe('[object Date]');
   });
 
+  it('the condensed timeline is asked once, with the priority_order the live service requires', async () => {
+    const { rt, sim } = await startLocalAddon({ dialect: 'live' });
+    const asked: { url: string; status: number }[] = [];
+    rt.setHttp((request) => {
+      const answer = sim.handle(request);
+      if (request.url.includes('/condensed_timeline'))
+        asked.push({ url: request.url, status: answer.status });
+      return answer;
+    });
+    const range = { kind: 'absolute', from: '2026-05-22', to: '2026-05-22' };
+    const timeline = (name: string, filters = {}) =>
+      pull(rt, {
+        source: { kind: 'resource', resource: 'condensed_timeline' },
+        range,
+        filters,
+        target: { kind: 'new_sheet', name },
+        mode: 'replace',
+      });
+    const order = () => asked.map((a) => [new URL(a.url).searchParams.get('priority_order'), a.status]);
+    // None chosen: every platform the people are on, those most of them are on first.
+    expect(await timeline('Timeline')).toMatchObject({ state: 'done' });
+    const onIt = (platform: string) => sim.admin.org.people.filter((p) => platform in p.platforms).length;
+    expect(onIt('zendesk')).toBeGreaterThan(onIt('five9'));
+    expect(onIt('five9')).toBeGreaterThan(onIt('intercom'));
+    expect(order()).toEqual([['zendesk,five9,intercom', 200]]);
+    // The user's own order is sent as they typed it.
+    asked.length = 0;
+    expect(await timeline('Mine', { priority_order: 'five9,zendesk' })).toMatchObject({ state: 'done' });
+    expect(order()).toEqual([['five9,zendesk', 200]]);
+  });
+
   it.each([
     ['teams', 'site_id'],
     ['sites', 'timezone'],

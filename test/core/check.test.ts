@@ -39,6 +39,8 @@ describe('checkConnection', () => {
     });
     expect(people?.ms).toBeGreaterThan(0);
     expect(sim.stats().byRoute['POST /v0/time_off']).toBeUndefined();
+    // The live service requires priority_order: it goes with the first request, not after a 400.
+    expect(sim.stats().byRoute['GET /v0/agents/state/condensed_timeline']).toBe(1);
   });
 
   it('says which way of sending times the server accepts, and goes on in that way', () => {

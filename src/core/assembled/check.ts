@@ -3,6 +3,7 @@
 import type { AssembledClient } from './client';
 import { AssembledError, type AssembledErrorKind } from './errors';
 import type { Person } from './model';
+import { platformsOf } from './priority-order';
 import { TIME_FORMAT_LABELS } from './time-refusal';
 import type { TimeFormat } from './times';
 
@@ -139,12 +140,10 @@ export function checkConnection(given: AssembledClient, options: CheckOptions = 
       (page) => page.activities.length,
     );
     const states = run('getAgentStates', 'GET /v0/agents/state', () => client.getAgentStates(window), length);
-    const platforms = [
-      ...new Set([
-        ...people.flatMap((p) => Object.keys(p.platforms)),
-        ...(states ?? []).flatMap((s) => (s.platform ? [s.platform] : [])),
-      ]),
-    ];
+    const platforms = platformsOf(
+      people,
+      (states ?? []).flatMap((s) => (s.platform ? [s.platform] : [])),
+    );
     checkTimeline(client, platforms, window, run, results);
     run('getEditHistory', 'GET /v0/agents/state/edit/history', () => client.getEditHistory(window), length);
     run(
@@ -247,10 +246,7 @@ type Run = <T>(
   count: (value: T) => number,
 ) => T | undefined;
 
-/**
- * The live service requires priority_order and the YAML lacks it: try the YAML's way, then the
- * platforms the people and their states are on.
- */
+/** The live service requires priority_order (the YAML lacks it): the platforms the people and their states are on. */
 function checkTimeline(
   client: AssembledClient,
   platforms: string[],
@@ -260,18 +256,14 @@ function checkTimeline(
 ) {
   const endpoint = 'GET /v0/agents/state/condensed_timeline';
   const count = (list: unknown[]) => list.length;
-  if (run('getCondensedTimeline', endpoint, () => client.getCondensedTimeline(window), count)) return;
-  const failed = results[results.length - 1];
-  if (failed?.error?.kind !== 'bad_request' || failed.error.field !== 'priority_order') return;
-  results.pop();
   run(
     'getCondensedTimeline',
     endpoint,
     () => client.getCondensedTimeline({ ...window, priority_order: platforms }),
     count,
   );
-  const retried = results[results.length - 1];
-  if (retried) retried.note = `priority_order required; sent ${platforms.join(',') || '(none)'}`;
+  const sent = results[results.length - 1];
+  if (sent?.ok) sent.note = `priority_order ${platforms.join(',') || '(none: no platform found)'}`;
 }
 
 function checkWrites(

@@ -1,5 +1,6 @@
 // Reads a resource's records through the client. Reports are not here: they are jobs (run-pull.ts).
-import { type AgentState, type AssembledClient, isAssembledError, type TimelineQuery } from '../assembled';
+import type { AssembledClient } from '../assembled';
+import { platformsOf } from '../assembled/priority-order';
 import type { Zone } from '../ports';
 import { timeOffRow } from '../push/time-off-days';
 import type { ResourceName } from './catalogue';
@@ -34,22 +35,6 @@ function timeOffRequests(
     ? agents.flatMap((agent_id) => client.listTimeOffRequests({ ...base, agent_id }))
     : client.listTimeOffRequests(base);
   return requests.map((r) => timeOffRow(r, zone));
-}
-
-/**
- * The live service requires priority_order where the YAML has none: without one from the user,
- * try the YAML's way, then every platform the people are on.
- */
-function condensedTimeline(client: AssembledClient, query: TimelineQuery): AgentState[] {
-  if (query.priority_order) return client.getCondensedTimeline(query);
-  try {
-    return client.getCondensedTimeline(query);
-  } catch (error) {
-    if (!isAssembledError(error) || error.kind !== 'bad_request' || error.field !== 'priority_order')
-      throw error;
-    const platforms = [...new Set(client.listPeople().flatMap((p) => Object.keys(p.platforms)))];
-    return client.getCondensedTimeline({ ...query, priority_order: platforms });
-  }
 }
 
 function required(window: Window | undefined, resource: ResourceName): Window {
@@ -110,11 +95,12 @@ function recordsOf(
     case 'agent_states':
       return withStateDurations(client.getAgentStates({ ...times(required(window, resource)), ...agents }));
     case 'condensed_timeline':
+      // The live service requires priority_order: the user's, else every platform their people are on.
       return withStateDurations(
-        condensedTimeline(client, {
+        client.getCondensedTimeline({
           ...times(required(window, resource)),
           ...agents,
-          ...(filters.priority_order ? { priority_order: filters.priority_order.split(',') } : {}),
+          priority_order: filters.priority_order?.split(',') ?? platformsOf(client.listPeople()),
         }),
       );
     case 'edit_history':

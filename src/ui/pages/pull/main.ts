@@ -291,7 +291,7 @@ function showFilters(initial: PullFilters): void {
         el('label', { for: 'priority_order' }, 'Platform priority'),
         el('input', {
           id: 'priority_order',
-          placeholder: 'e.g. five9,zendesk',
+          placeholder: 'Blank: every platform your people are on',
           value: initial.priority_order ?? '',
         }),
       );
