@@ -1,5 +1,6 @@
 import { checkConnection, keyRefused } from '../core/assembled';
 import { checkLabel, checkSummary, notRun, outageWords } from '../core/assembled/check-words';
+import { withServiceWords } from '../core/assembled/errors';
 import { KEY_FROM } from '../core/key-source';
 import type { ConnectionReport } from '../core/server-api';
 import { SettingsInput } from '../core/settings';
@@ -26,7 +27,7 @@ export function testConnection(draft?: unknown): ConnectionReport {
   const lines = results.map((r) => ({
     label: checkLabel(r.operation),
     // Said in Settings, where the key is pasted: not "open Settings".
-    summary: keyRefused(r) ? KEY_REFUSED : checkSummary(r),
+    summary: keyRefused(r) ? withServiceWords(KEY_REFUSED, r.error?.detail) : checkSummary(r),
     // The probe of how the server takes times reads as what it is, not as a second agent-state read.
     operation: r.operation === 'timeFormat' ? `Time format (${r.endpoint})` : r.endpoint || r.operation,
     ok: r.ok,

@@ -453,9 +453,39 @@ describe('Pull data', () => {
       mode: 'replace',
     });
     expect(job.state).toBe('failed');
-    expect(job.message).toMatch(/API key/);
+    // The add-on's words say what to do; Assembled's own, after them, say what it found.
+    expect(job.message).toMatch(
+      /^Assembled did not accept the API key: .* set a valid key\. Assembled said: "API key has been revoked"\.$/,
+    );
     expect(rt.workbook.sheetNames()).not.toContain('Teams');
   });
+
+  it.each([401, 403, 404])(
+    "a %i shows Assembled's own words after the add-on's, on one line, with the key in them masked",
+    async (status) => {
+      const { rt, key: apiKey } = await startLocalAddon();
+      rt.setHttp((request) => {
+        const [, authorization] =
+          Object.entries(request.headers).find(([k]) => /^authorization$/i.test(k)) ?? [];
+        return {
+          status,
+          headers: { 'content-type': 'text/plain' },
+          body: `Refused for key ${apiKey}\n(header ${authorization}, key starting ${apiKey.slice(0, 14)})`,
+          delayMs: 0,
+        };
+      });
+      const job = await start(rt, {
+        source: { kind: 'resource', resource: 'teams' },
+        target: { kind: 'new_sheet', name: 'Teams' },
+        mode: 'replace',
+      });
+      expect(job.state).toBe('failed');
+      expect(job.message).toMatch(
+        /(set (a valid key|it)|the record deleted)\. Assembled said: "Refused for key \[redacted\] \(header Basic \[redacted\], key starting \[redacted\]\)"\.$/,
+      );
+      expect(JSON.stringify(job)).not.toContain(apiKey.slice(0, 14));
+    },
+  );
 
   it('merge mode updates changed rows in place and adds new ones, keeping other columns', async () => {
     const addon: LocalAddon = await startLocalAddon();

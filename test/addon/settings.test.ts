@@ -202,9 +202,13 @@ describe('Settings', () => {
   it('a revoked key is reported in words, and the key appears in no log or message', async () => {
     const { rt, sim, key } = await startLocalAddon();
     sim.revokeKey(key);
-    const report = await rt.callFromSidebar<{ ok: boolean; lines: { message: string }[] }>('testConnection');
+    const report = await rt.callFromSidebar<ConnectionReport>('testConnection');
     expect(report.ok).toBe(false);
     expect(report.lines[0]?.message).toMatch(/API key/);
+    // What to do, in Settings' words, then what Assembled itself said.
+    expect(report.lines[0]?.summary).toMatch(
+      /paste it above and test again\. Assembled said: "API key has been revoked"\.$/,
+    );
     expect(JSON.stringify(report)).not.toContain(key);
     expect(JSON.stringify(rt.logs.entries)).not.toContain(key);
   });

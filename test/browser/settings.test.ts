@@ -68,9 +68,10 @@ describe('Settings in the workbench', () => {
     const rows = results.locator('#details tbody tr');
     expect(await rows.count()).toBe(20);
     expect(await rows.locator('td:nth-child(2)').allTextContents()).toEqual(['401', ...Array(19).fill('–')]);
-    // Said in Settings, where the key is pasted: what to do here, not "open Settings".
+    // Said in Settings, where the key is pasted: what to do here, not "open Settings"; then what
+    // Assembled itself said.
     expect(await sb.locator('#status').textContent()).toMatch(
-      /Copy it again from Assembled's Settings ▸ API page, paste it above and test again\.$/,
+      /Copy it again from Assembled's Settings ▸ API page, paste it above and test again\. Assembled said: "Invalid API key"\.$/,
     );
     // A key refused by Test connection is asked about at once; another key typed puts the
     // question away.

@@ -46,6 +46,30 @@ describe('errors a spreadsheet user can act on', () => {
     });
   });
 
+  it("401, 403 and 404 keep the add-on's words and add the service's own, as it came, on one line", () => {
+    const revoked = caught(() => setup(() => reply(401, 'API key has been revoked')).client.listPeople());
+    expect(revoked).toMatchObject({ kind: 'auth', detail: 'API key has been revoked' });
+    expect(revoked.message).toBe(
+      'Assembled did not accept the API key: it is missing, mistyped or revoked. Open Extensions ▸ Assembled for Google Sheets ▸ Settings… and set a valid key. Assembled said: "API key has been revoked".',
+    );
+    const missing = caught(() => setup(() => reply(404, 'Person p9 not found.')).client.getPerson('p9'));
+    expect(missing.message).toBe(
+      'Assembled found nothing while reading a person: the id may be wrong or the record deleted. Assembled said: "Person p9 not found".',
+    );
+    const denied = caught(() =>
+      setup(() => reply(403, { error: { message: 'Role lacks\n  reports:read' } })).client.listRoles(),
+    );
+    expect(denied.message).toMatch(/then open .* and set it\. Assembled said: "Role lacks reports:read"\.$/);
+    // Nothing said, or a proxy's page rather than the service's words: the add-on's alone.
+    for (const body of ['', '<!DOCTYPE html><html><body>Not Found</body></html>']) {
+      const plain = caught(() => setup(() => reply(404, body)).client.getPerson('p9'));
+      expect(plain.message).toMatch(/the record deleted\.$/);
+      expect(plain.detail).toBeUndefined();
+    }
+    const long = caught(() => setup(() => reply(401, 'x'.repeat(2000))).client.listRoles());
+    expect(long.detail).toBe(`${'x'.repeat(500)}…`);
+  });
+
   it('404 and 403 have their own kinds', () => {
     expect(caught(() => setup(() => reply(404, 'nope')).client.getPerson('p9')).kind).toBe('not_found');
     expect(caught(() => setup(() => reply(403, 'no')).client.listRoles())).toMatchObject({
@@ -107,6 +131,20 @@ describe('the API key never leaks', () => {
       () => caught(() => setup(() => reply(400, `Invalid key ${KEY} for field ${KEY}`)).client.listRoles()),
     ],
     ['a 401', () => caught(() => setup(() => reply(401, `bad key ${KEY}`)).client.listRoles())],
+    [
+      'a 403 echoing the Authorization header',
+      () =>
+        caught(() =>
+          setup((request) => reply(403, `no access for ${request.headers.Authorization}`)).client.listRoles(),
+        ),
+    ],
+    [
+      'a 404 echoing the key URL-encoded in JSON',
+      () =>
+        caught(() =>
+          setup(() => reply(404, { message: `no person ${encodeURIComponent(KEY)}` })).client.getPerson('x'),
+        ),
+    ],
     ['a key pasted as an id', () => caught(() => setup(() => reply(404, '')).client.getPerson(KEY))],
     [
       'a malformed reply quoting the key',
@@ -127,6 +165,18 @@ describe('the API key never leaks', () => {
     const text = everyTextOf(error);
     for (const form of forms) expect(text).not.toContain(form);
   });
+
+  it.each([401, 403, 404])(
+    'a %i echoing a part of the key or of its Basic token shows it masked',
+    (status) => {
+      const token = base64Encode(`${KEY}:`);
+      const body = `key ${KEY.slice(0, 16)}… (token ${token.slice(0, 14)}…) refused`;
+      const error = caught(() => setup(() => reply(status, body)).client.listRoles());
+      expect(error.detail).toBe('key [redacted]… (token [redacted]…) refused');
+      const text = everyTextOf(error);
+      for (const part of [KEY.slice(0, 16), token.slice(0, 14)]) expect(text).not.toContain(part);
+    },
+  );
 
   it('is kept out of every outcome of a batch', () => {
     const { client } = setup((_, i) => (i % 2 ? reply(400, `key ${KEY} rejected`) : 'network'));

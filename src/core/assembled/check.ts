@@ -19,7 +19,7 @@ export interface CheckResult {
   records: number;
   /** Time taken, by the client's clock. */
   ms: number;
-  error?: { kind: AssembledErrorKind; message: string; field?: string };
+  error?: { kind: AssembledErrorKind; message: string; field?: string; detail?: string };
   /** Why an operation was not run or what was adapted. */
   note?: string;
   /** The time-format probe: the way the server took times after refusing the way Settings sends them. */
@@ -86,7 +86,12 @@ export function checkConnection(given: AssembledClient, options: CheckOptions = 
     } catch (e) {
       if (!(e instanceof AssembledError)) throw e;
       const ms = given.clock.now() - started;
-      const error = { kind: e.kind, message: e.message, ...(e.field ? { field: e.field } : {}) };
+      const error = {
+        kind: e.kind,
+        message: e.message,
+        ...(e.field ? { field: e.field } : {}),
+        ...(e.detail ? { detail: e.detail } : {}),
+      };
       const failed: CheckResult = { ...base(), ok: false, records: 0, ms, error };
       results.push(failed);
       refused ||= keyRefused(failed);

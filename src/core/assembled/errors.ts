@@ -72,8 +72,9 @@ export function noKeySent(error: AssembledError): boolean {
 
 /**
  * Blanks the API key in every form a reply could echo it in: as typed, URL-encoded, and base64
- * (the Basic token of `key:` and of the key alone, padded or not). Run it
- * over a whole text before cutting it short: a key cut in two is no longer found.
+ * (the Basic token of `key:` and of the key alone, padded or not); and any key or Basic token of
+ * one however cut (KEY_LIKE). Run it over a whole text before cutting it short: a key cut in two
+ * is no longer found.
  */
 export function makeRedactor(apiKey: string, base64: (text: string) => string): (text: string) => string {
   const forms = new Set<string>();
@@ -91,11 +92,25 @@ export function makeRedactor(apiKey: string, base64: (text: string) => string): 
   return (text) => {
     let out = text;
     for (const secret of present) out = out.split(secret).join('[redacted]');
-    return out;
+    return out.replace(KEY_LIKE, '[redacted]');
   };
 }
 
+/**
+ * A key's start as typed (sk_live_…) or as base64 (c2tfbGl2ZV…, "sk_live"), with what follows:
+ * a reply may echo part of the key or the Authorization header, and any key is a secret.
+ */
+const KEY_LIKE = /\bsk_live_[A-Za-z0-9_-]+|\bc2tfbGl2ZV[A-Za-z0-9+/_-]*=*/g;
+
 const SETTINGS = menuPath('settings');
+
+/**
+ * The add-on's words, then the service's own as they came when it sent any (which id, which key):
+ * no error schema is published, so what it says may be what the person needs (API-FACTS).
+ */
+export function withServiceWords(words: string, detail?: string): string {
+  return detail ? `${words} Assembled said: "${detail.replace(/\.$/, '')}".` : words;
+}
 
 /** Assembled refused the key (401): every call fails alike, so a page says it once (Pull data's lists). */
 export const KEY_REFUSED = `Assembled did not accept the API key: it is missing, mistyped or revoked. Open ${SETTINGS} and set a valid key.`;
@@ -133,13 +148,19 @@ export function userMessage(
   const call = callWords(endpoint);
   switch (kind) {
     case 'auth':
-      return status === 403
-        ? `Assembled refused access while ${call}: the API key has no permission for that. Ask an Assembled admin for a key with access, then open ${SETTINGS} and set it.`
-        : KEY_REFUSED;
+      return withServiceWords(
+        status === 403
+          ? `Assembled refused access while ${call}: the API key has no permission for that. Ask an Assembled admin for a key with access, then open ${SETTINGS} and set it.`
+          : KEY_REFUSED,
+        detail,
+      );
     case 'bad_request':
       return `Assembled rejected the request while ${call}: ${detail || `HTTP ${status}`}`;
     case 'not_found':
-      return `Assembled found nothing while ${call}: the id may be wrong or the record deleted.`;
+      return withServiceWords(
+        `Assembled found nothing while ${call}: the id may be wrong or the record deleted.`,
+        detail,
+      );
     case 'rate_limited':
       return `Assembled's rate limit was hit while ${call} and the add-on's retries ran out for now; wait a minute and try again.`;
     case 'server':

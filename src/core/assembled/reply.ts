@@ -5,11 +5,13 @@ import { cutText } from '../cut-text';
 const MESSAGE_MAX = 500;
 
 /**
- * The service's message as it came: a JSON message/error field, or the plain body, at most 500
- * characters. Give it a body already redacted: a key cut in two would escape the redactor.
+ * The service's message as it came, on one line: a JSON message/error field, or the plain body, at
+ * most 500 characters; none from a page of markup (a proxy's or gateway's, not the service's words).
+ * Give it a body already redacted: a key cut in two would escape the redactor.
  */
 export function serviceMessage(body: string): string {
-  return cutText(messageIn(body), MESSAGE_MAX);
+  const message = messageIn(body).replace(/\s+/g, ' ').trim();
+  return /^<[!a-z]/i.test(message) ? '' : cutText(message, MESSAGE_MAX);
 }
 
 function messageIn(body: string): string {

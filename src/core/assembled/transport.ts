@@ -229,11 +229,16 @@ export class Transport {
 
   private refusal(op: Operation<unknown>, endpoint: string, reply: HttpResponse): Verdict<never> {
     const { status } = reply;
-    if (status === 401 || status === 403) return this.fail('auth', endpoint, status);
-    if (status === 404) return this.fail('not_found', endpoint, status);
     // Blank the key first, cut after: a cut through the key would leave part of it behind.
     const body = this.redact(reply.body);
     const detail = serviceMessage(body);
+    if (status === 401 || status === 403 || status === 404) {
+      // The add-on's words say what to do; the service's, after them, say which key or id.
+      const kind = status === 404 ? 'not_found' : 'auth';
+      const message = this.redact(userMessage(kind, endpoint, status, detail));
+      const error = new AssembledError({ kind, status, endpoint, message, ...(detail ? { detail } : {}) });
+      return { done: { ok: false, error } };
+    }
     const field = offendingField(body, detail);
     // A time refused for its form: every call sending times fails alike until Settings changes.
     const wanted = timesWanted(detail, op.query, op.body);
