@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { startLocalAddon } from '../../dev/local-addon';
 import type { SimRequest } from '../../dev/simulator/api';
+import type { JobView } from '../../src/core/pull/pull-view';
 import { sheetFields } from '../support/sheet-fields';
 import { pullToEnd } from './pull-to-end';
 
@@ -91,5 +92,27 @@ describe('live report metrics', () => {
     expect(seed.rows.length).toBeGreaterThan(0);
     expect(live.rows).toEqual(seed.rows);
     expect(live.asked).toEqual([[billingEmail]]);
+  });
+
+  it('counts each queue asked alone in the progress, "report k of n", as a range asked in parts', async () => {
+    const { rt, sim } = await startLocalAddon({ dialect: 'live' });
+    const spec = {
+      source: { kind: 'report', report: 'ticket_stats', granularity: 'day' },
+      range: lastWeek,
+      target: { kind: 'new_sheet', name: 'Tickets' },
+      mode: 'replace',
+    };
+    let job = await rt.callFromSidebar<JobView>('startPull', spec, 'tickets-by-queue-progress');
+    const stages = new Set([job.stage]);
+    for (let i = 0; i < 400 && job.nextPollInMs > 0; i++) {
+      rt.clock.advance(job.nextPollInMs);
+      job = await rt.callFromSidebar<JobView>('pollPull', job.id);
+      stages.add(job.stage);
+    }
+    expect(job.state).toBe('done');
+    const n = sim.admin.org.queues.length;
+    expect(n).toBeGreaterThan(1);
+    expect(stages).toContain(`Assembled is generating report 1 of ${n}`);
+    expect(stages).toContain(`Assembled is generating report ${n} of ${n}`);
   });
 });
