@@ -276,6 +276,21 @@ describe('Pull data in the workbench', () => {
     expect(saved.map((r) => [r.target, r.spec.source.report])).toEqual([['Reopened AHT', 'handle_time']]);
   });
 
+  it('offers no refresh after an append that made no sheet: it would have nowhere to write', async () => {
+    const { page, running } = bench();
+    const sb = await pullIntoNewSheet(page, 'Ticket stats report', 'Tickets today', async (form) => {
+      await form.getByLabel('Granularity').selectOption('day');
+      await form.getByLabel('Range', { exact: true }).selectOption({ label: 'Today' });
+      await form.getByLabel('If the target has data').selectOption('append');
+    });
+    // Today's day is still under way: an append leaves it out, so the new sheet is not kept.
+    await expect
+      .poll(() => sb.locator('#status').textContent())
+      .toMatch(/no sheet "Tickets today" was added\. For the day so far, pull with Replace or Merge\.$/);
+    expect(running.workbench.rt.workbook.sheetNames()).not.toContain('Tickets today');
+    expect(await sb.locator('#saveRefresh').isHidden()).toBe(true);
+  });
+
   it('offers to pull again what filled the sheet in front, and nothing for another sheet', async () => {
     const { page, running } = bench();
     const sb = await pullIntoNewSheet(page, 'Teams', 'Teams');

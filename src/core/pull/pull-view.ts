@@ -71,6 +71,11 @@ export interface JobView {
   nextPollInMs: number;
   /** Done: the scheduled refresh into the same place, in words, so none is offered beside it. */
   scheduled?: string;
+  /**
+   * Done writing no row into the new sheet it was to make, which therefore went (an append or merge
+   * of nothing): there is no sheet to refresh, so none is offered.
+   */
+  unmade?: true;
 }
 
 const PRESET_LABELS: Record<RelativePreset, string> = {
@@ -133,6 +138,7 @@ export function jobView(job: PullJob, now: number): JobView {
     nextCheckInMs: job.state === 'running' || retrying(job) ? Math.max(0, job.nextPollAt - now) : 0,
     estimatedLeftMs: over ? 0 : timeLeft(job, now),
     nextPollInMs: over ? 0 : Math.max(1_000, job.nextPollAt - now),
+    ...(unmade(job) ? { unmade: true } : {}),
   };
 }
 
@@ -145,6 +151,11 @@ function partWords(job: PullJob): string {
   const n = askCount(job);
   const reading = job.state === 'queued' || job.state === 'running' || job.state === 'fetching';
   return n > 1 && reading ? `report ${count((job.part ?? 0) + 1)} of ${count(n)}` : '';
+}
+
+/** As run-pull's letGo drops the new sheet: a replace writes its header even with no rows. */
+function unmade(job: PullJob): boolean {
+  return job.state === 'done' && job.madeSheet !== undefined && job.spec.mode !== 'replace' && !job.rows;
 }
 
 /** The stage in words, with how far it got where that is known. */

@@ -1033,7 +1033,8 @@ async function startBeside(): Promise<void> {
 
 /** A pull followed to its end: one that worked may be saved as a refresh. */
 function ended(pulled: PullSpec, job: JobView, scheduled?: string): void {
-  if (job.state !== 'done') return;
+  // An append or merge of nothing made no sheet to refresh; its words say why.
+  if (job.state !== 'done' || job.unmade) return;
   if (pulled.target.kind === 'new_sheet') madeSheet = pulled.target.name.trim().toLowerCase();
   offerRefresh(pulled, job.scheduled ?? scheduled);
 }
