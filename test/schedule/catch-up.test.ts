@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { intlZone } from '../../dev/intl-zone';
 import type { PullSpec } from '../../src/core/pull/pull-spec';
-import { CATCH_UP_DAYS, catchesUp, catchUpFrom } from '../../src/core/schedule/catch-up';
+import { afterFailed, CATCH_UP_DAYS, catchesUp, catchUpFrom } from '../../src/core/schedule/catch-up';
 import { resolveRange } from '../../src/core/time/date-range';
 
 const zone = intlZone('America/New_York');
@@ -56,5 +56,38 @@ describe('catchesUp', () => {
       true,
     ]);
     expect([spec('replace', sheet), spec('append', table)].map(catchesUp)).toEqual([false, false]);
+  });
+});
+
+describe('afterFailed', () => {
+  const sheet = { kind: 'sheet', name: 'Tickets' } as const;
+  const today = (mode: PullSpec['mode']) =>
+    ({ mode, target: sheet, range: { kind: 'relative', preset: 'today' } }) as PullSpec;
+  const fourth = range('2026-12-04', '2026-12-04');
+  const last = { from: fourth.from, end: fourth.end, at: local('2026-12-04T21:10') };
+  const failed = { from: '2026-12-04', to: '2026-12-05' };
+
+  it('a merge or append: the next run pulls the failed days again, from where the last good run began', () => {
+    for (const mode of ['merge', 'append'] as const)
+      expect(afterFailed(today(mode), last, failed, local('2026-12-05T03:00'), zone)).toEqual({
+        again: '2026-12-04',
+      });
+  });
+
+  it('names as lost only the days before the first day the next run pulls', () => {
+    // No run of the refresh worked: the next one, a day on, pulls its own range alone.
+    expect(afterFailed(today('merge'), undefined, failed, local('2026-12-05T03:00'), zone)).toEqual({
+      lost: { from: '2026-12-04', to: '2026-12-04' },
+      again: '2026-12-05',
+    });
+    expect(afterFailed(today('merge'), undefined, failed, local('2026-12-06T03:00'), zone)).toEqual({
+      lost: failed,
+    });
+  });
+
+  it('a replace shows its own range alone: every failed day is lost', () => {
+    expect(afterFailed(today('replace'), last, failed, local('2026-12-05T03:00'), zone)).toEqual({
+      lost: failed,
+    });
   });
 });

@@ -25,7 +25,7 @@ const body = (kept?: SheetKept) =>
         refresh,
         message: 'Assembled is down.',
         next: 'It runs again.',
-        missed: { from: '2026-11-30', to: '2026-12-06' },
+        lost: { from: '2026-11-30', to: '2026-12-06' },
         ...(kept ? { kept } : {}),
       },
     ],
@@ -43,6 +43,19 @@ describe('the failure e-mail', () => {
     expect(body({ pulled: false })).toMatch(/^Nothing was written into the sheet "Teams"\.$/m);
     // Not known (BigQuery, a sheet gone): nothing said.
     expect(body()).not.toMatch(/still holds|Nothing was written/);
+  });
+
+  it('says a refresh that catches up pulls the days again, naming as not pulled only the days it does not', () => {
+    const mail = (notice: object) =>
+      failureMail([{ refresh, message: 'Assembled is down.', next: '', ...notice }], sheet).body;
+    const all = mail({ again: '2026-12-04' });
+    expect(all).toMatch(
+      /^The next run catches up: it pulls again from 2026-12-04, so the first run that works fills in what this one missed\.$/m,
+    );
+    expect(all).not.toMatch(/Not pulled/);
+    expect(mail({ lost: { from: '2026-12-04', to: '2026-12-04' }, again: '2026-12-05' })).toMatch(
+      /^Not pulled: 2026-12-04 to 2026-12-04\. Run now on its card pulls them\.\nThe next run catches up from 2026-12-05 on\.$/m,
+    );
   });
 
   it('shows no words of an editor’s from the note as a time, and names the spreadsheet without an aside', () => {

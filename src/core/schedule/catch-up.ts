@@ -5,7 +5,7 @@
 // buckets come out aligned as before, so a merge replaces them whole), or the first day after it.
 import type { Zone } from '../ports';
 import type { PullSpec } from '../pull/pull-spec';
-import type { ResolvedRange } from '../time/date-range';
+import { type ResolvedRange, resolveRange } from '../time/date-range';
 import { addDays, formatLocalDate, type LocalDate, parseLocalDate } from '../time/local-date';
 import { localDateOf } from '../time/zone-math';
 
@@ -46,4 +46,25 @@ export function catchUpFrom(
   // Dates as yyyy-mm-dd compare as text.
   if (from < floor) return floor;
   return from;
+}
+
+/**
+ * What the next run, at `nextAt`, leaves of the dates a run failed to pull: `lost`, those before
+ * the first day it pulls (a replace pulls its own range alone: all of them), and `again`, that
+ * first day, when a refresh that catches up pulls any of them again.
+ */
+export function afterFailed(
+  spec: PullSpec,
+  last: PulledRange | undefined,
+  failed: { from: string; to: string },
+  nextAt: number,
+  zone: Zone,
+): { lost?: { from: string; to: string }; again?: string } {
+  if (!spec.range || !catchesUp(spec)) return { lost: failed };
+  const next = resolveRange(spec.range, nextAt, zone);
+  const again = catchUpFrom(last, next, zone) ?? next.from;
+  if (again <= failed.from) return { again };
+  if (again > failed.to) return { lost: failed };
+  const before = formatLocalDate(addDays(parseLocalDate(again) as LocalDate, -1));
+  return { lost: { from: failed.from, to: before }, again };
 }

@@ -90,6 +90,12 @@ function runNowWords({ spec }: Refresh): string {
   return `Run now on its card pulls${range}.`;
 }
 
+function catchUpWords(from: string, lost: boolean): string {
+  return lost
+    ? `The next run catches up from ${from} on.`
+    : `The next run catches up: it pulls again from ${from}, so the first run that works fills in what this one missed.`;
+}
+
 /** What a refresh's owner is told of it: a run of it failed, or it cannot run. */
 export interface RefreshNotice {
   refresh: Refresh;
@@ -97,8 +103,10 @@ export interface RefreshNotice {
   message: string;
   /** What happens next, or what to do; '' when there is nothing to add. */
   next: string;
-  /** The dates the failed run was to pull. */
-  missed?: { from: string; to: string };
+  /** The dates the failed run was to pull that no later run pulls (catch-up.ts afterFailed). */
+  lost?: { from: string; to: string };
+  /** A refresh that catches up: the first day its next run pulls, taking in the failed run's. */
+  again?: string;
   /** What its sheet holds, when known. */
   kept?: SheetKept;
   /** Paused before its next run, which could not run (its sheet was deleted): no run failed. */
@@ -123,14 +131,19 @@ function outcome(notices: readonly RefreshNotice[]): { verb: string; line: strin
 const whatOf = (refresh: Refresh) => pullWords({ ...refresh.spec, filterNames: undefined });
 
 /** A refresh's own lines: which, into where; then what happened, what it left, what comes next. */
-function told({ refresh, message, next, missed, kept }: RefreshNotice): { which: string; lines: string[] } {
+function told({ refresh, message, next, lost, again, kept }: RefreshNotice): {
+  which: string;
+  lines: string[];
+} {
   const sheet = quoteAsData(describeTarget(refresh.spec.target));
   return {
     which: `Refresh: ${whatOf(refresh)}, into the sheet ${sheet}`,
     lines: [
       message,
-      // A relative range moves on: the dates this run was for are not pulled by the next one.
-      ...(missed ? [`Not pulled: ${datesWords(missed)}. ${runNowWords(refresh)}`] : []),
+      // A relative range moves on: the dates this run was for are not pulled by the next one,
+      // unless it catches up on them.
+      ...(lost ? [`Not pulled: ${datesWords(lost)}. ${runNowWords(refresh)}`] : []),
+      ...(again ? [catchUpWords(again, !!lost)] : []),
       ...(kept ? [keptWords(sheet, kept)] : []),
       ...(next ? [next] : []),
     ],

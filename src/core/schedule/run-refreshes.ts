@@ -12,7 +12,7 @@ import type { Grid } from '../sheet/grid';
 import { datesWords, type ResolvedRange, resolveRange } from '../time/date-range';
 import { formatLocalDateTime } from '../time/zone-math';
 import { InputError } from '../validation';
-import { catchesUp, catchUpFrom } from './catch-up';
+import { afterFailed, catchesUp, catchUpFrom } from './catch-up';
 import { redTab, restoreTab } from './failed-tab';
 import {
   failingWords,
@@ -383,7 +383,8 @@ function finish(deps: RefreshDeps, refresh: Refresh, job: Ending | undefined): R
               refresh: next,
               message: told,
               next: later.join('\n'),
-              ...(job.range ? { missed: job.range } : {}),
+              // A merge or append's next run goes back over them: only the days it does not are missed.
+              ...(job.range ? afterFailed(r.spec, r.lastPulled, job.range, next.nextRunAt, deps.zone) : {}),
               ...(kept ? { kept } : {}),
             },
       ]);
