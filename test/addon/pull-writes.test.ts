@@ -141,7 +141,7 @@ describe('Pull data, writing the sheet', () => {
     expect(over.state).toBe('failed');
     expect(over.message).toMatch(
       new RegExp(
-        `The table needs B${under - first.rows}:[A-Z]+\\d+ \\(${first.rows + 1} rows, \\d+ columns\\) but would write over B${under - first.rows} and \\d+ more cells there, which it did not write\\. Clear them, or pull to another cell or a new sheet\\. Nothing was written\\.`,
+        `The table needs B${under - first.rows}:[A-Z]+\\d+ \\(${first.rows + 1} rows, \\d+ columns\\) but would write over B${under - first.rows}, [A-Z]+\\d+, [A-Z]+\\d+ and \\d+ more cells there, which it did not write\\. Clear them, or pull to another cell or a new sheet\\. Nothing was written\\.`,
       ),
     );
     expect(rt.workbook.values('Sheet1')).toEqual(before);

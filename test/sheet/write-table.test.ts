@@ -669,7 +669,7 @@ describe('a replace writes over nothing it did not write', () => {
       ['', 'also mine', ''],
     ]);
     expect(() => writeTable(grid, teams(3), { ...base, row: 2, col: 2, mode: 'replace' })).toThrow(
-      'The table needs B2:C5 (4 rows, 2 columns) but would write over C3 and 1 more cell there, which it did not write. Clear them, or pull to another cell or a new sheet. Nothing was written.',
+      'The table needs B2:C5 (4 rows, 2 columns) but would write over C3 and B4 there, which it did not write. Clear them, or pull to another cell or a new sheet. Nothing was written.',
     );
     expect(grid.writes).toBe(0);
     // One row fewer reaches only C3.

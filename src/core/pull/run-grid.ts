@@ -6,7 +6,7 @@ import type { Zone } from '../ports';
 import { cellName } from '../sheet/a1';
 import type { Extent } from '../sheet/grid';
 import { writePicture } from '../sheet/write-picture';
-import { checkCellLimit, refuseCovering } from '../sheet/write-table';
+import { checkCellLimit, refuseCovering, type WriteOptions } from '../sheet/write-table';
 import type { CellValue } from '../table/build-table';
 import type { PullFilters } from './pull-spec';
 import { fitMade, type OpenTarget } from './pull-target';
@@ -24,6 +24,7 @@ export function pullScheduleGrid(
   zone: Zone,
   open: () => OpenTarget,
   note: string,
+  refresh: boolean,
 ): { rows: number; label: string; legend: string } {
   // The teams list, read once if the filter or the labels need it: agents carry their teams' ids.
   let teams: readonly Team[] | undefined;
@@ -51,7 +52,12 @@ export function pullScheduleGrid(
     cols: gridWidth + 1 + (picture.legend.values[0]?.length ?? 0),
   };
   const previous = target.previous;
-  const at = { mode: 'replace', row: target.row, col: target.col } as const;
+  const at: Pick<WriteOptions, 'mode' | 'row' | 'col' | 'refresh'> = {
+    mode: 'replace',
+    row: target.row,
+    col: target.col,
+    ...(refresh ? { refresh: true } : {}),
+  };
   refuseCovering(grid, previous ? { ...at, previous } : at, extent);
   const reached = { rows: target.row + extent.rows - 1, cols: target.col + extent.cols - 1 };
   fitMade(target, reached);

@@ -390,6 +390,7 @@ function step(deps: PullDeps, job: PullJob, jobs: JobStore, run: RunState): Pull
         deps.zone,
         () => deps.targets.open(job.spec.target),
         headerNote(deps, job),
+        !!job.refreshId,
       );
       return withState(job, 'done', deps.clock.now(), {
         rows: drawn.rows,
@@ -599,6 +600,7 @@ function writePiece(deps: PullDeps, job: PullJob, run: RunState, client: Assembl
       target,
       {
         mode: job.spec.mode,
+        ...(job.refreshId ? { refresh: true } : {}),
         row: target.row,
         col: target.col,
         mergeKey: job.spec.mergeKey ?? sourceInfo(job.spec.source).key,

@@ -2,7 +2,7 @@
 // table's final size, then written in blocks of at most 50,000 cells (larger setValues calls
 // time out on real Sheets), so 100,000 rows x 12 columns take 26 calls. Replace writes the new table before clearing what is left of the old one, so an
 // interrupted write never leaves a blank sheet. Cells outside the table's block are not touched.
-import { countText } from '../count-text';
+import { countText, someOf } from '../count-text';
 import type { Zone } from '../ports';
 import type { CellValue, Table } from '../table/build-table';
 import { fieldList, notedFieldList } from '../table/column-words';
@@ -56,6 +56,11 @@ export interface WriteOptions {
   note: string;
   /** Cells per setValues call (at most MAX_CELLS_PER_WRITE). */
   chunkCells?: number;
+  /**
+   * A scheduled refresh's write: its target stays where it is, so a refusal says to move what is in
+   * the way rather than to pull elsewhere.
+   */
+  refresh?: true;
 }
 
 export interface WriteResult {
@@ -786,7 +791,7 @@ export function previousBlock(grid: Grid, o: WriteOptions, now: Extent): Extent 
  */
 export function refuseCovering(
   grid: Grid,
-  o: Pick<WriteOptions, 'mode' | 'row' | 'col' | 'previous'>,
+  o: Pick<WriteOptions, 'mode' | 'row' | 'col' | 'previous' | 'refresh'>,
   now: Extent,
   headed = 0,
 ): void {
@@ -807,8 +812,8 @@ export function refuseCovering(
     },
     { row: o.row + owned.rows, col: o.col, rows: now.rows - owned.rows, cols: now.cols },
   ];
-  let first = '';
-  let more = 0;
+  const named: string[] = [];
+  let found = 0;
   for (const s of strips) {
     const rows = Math.min(s.rows, used.rows - s.row + 1);
     const cols = Math.min(s.cols, used.cols - s.col + 1);
@@ -816,16 +821,28 @@ export function refuseCovering(
     grid.read(s.row, s.col, rows, cols).forEach((line, r) => {
       line.forEach((v, c) => {
         if (!filled(v)) return;
-        if (first) more++;
-        else first = cellName(s.row + r, s.col + c);
+        if (++found <= CELLS_NAMED) named.push(cellName(s.row + r, s.col + c));
       });
     });
   }
-  if (first)
-    throw new WriteRefused(
-      `The table needs ${cellName(o.row, o.col)}:${cellName(o.row + now.rows - 1, o.col + now.cols - 1)} (${countText(now.rows)} rows, ${countText(now.cols)} columns) but would write over ${first}${more ? ` and ${countText(more)} more cell${more === 1 ? '' : 's'}` : ''} there, which it did not write. Clear ${more ? 'them' : 'it'}, or pull to another cell or a new sheet. Nothing was written.`,
-    );
+  if (!found) return;
+  const more = found - named.length;
+  const cells = more
+    ? `${named.join(', ')} and ${countText(more)} more cell${more === 1 ? '' : 's'}`
+    : someOf(named, CELLS_NAMED, 'and');
+  const them = found === 1 ? 'it' : 'them';
+  const last = o.row + now.rows - 1;
+  // A refresh cannot be pointed elsewhere without being deleted and saved anew.
+  const fix = o.refresh
+    ? `Move ${them} below row ${countText(last)}, leaving room for the table to grow, or clear ${them}`
+    : `Clear ${them}, or pull to another cell or a new sheet`;
+  throw new WriteRefused(
+    `The table needs ${cellName(o.row, o.col)}:${cellName(last, o.col + now.cols - 1)} (${countText(now.rows)} rows, ${countText(now.cols)} columns) but would write over ${cells} there, which it did not write. ${fix}. Nothing was written.`,
+  );
 }
+
+/** Cells in a table's way a refusal names before "and N more". */
+const CELLS_NAMED = 3;
 
 /** Everything this write will touch is checked and readied before the first cell changes. */
 function prepareReach(grid: Grid, o: WriteOptions, now: Extent): void {
