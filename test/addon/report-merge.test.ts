@@ -2,8 +2,10 @@
 // sheet: every agent's (or queue's) day is its own row, so a second week adds its days beside the
 // first week's; keyed by agent alone, the second week overwrote the first.
 import { describe, expect, it } from 'vitest';
+import { stepUntil } from '../../dev/daily-refresh';
 import { startLocalAddon } from '../../dev/local-addon';
 import { REPORT_TYPES } from '../../src/core/pull/catalogue';
+import { HOUR } from './hourly-teams';
 import { pullToEnd } from './pull-to-end';
 
 const week = (report: string, from: string, to: string) => ({
@@ -43,17 +45,15 @@ describe('a week pulled in part, then whole', () => {
     mode: 'merge',
   });
   for (const dialect of ['live', 'seed'] as const)
-    it(`${dialect}: the whole week takes the place of each agent's cut-short week, which would count its days twice`, async () => {
+    it(`${dialect}: the whole week updates each agent's cut-short week in its place, never beside it to count its days twice`, async () => {
       const { rt } = await startLocalAddon({ dialect });
       const first = await pullToEnd(rt, weekTo('2026-05-13'), 'part-week');
       expect(first).toMatchObject({ state: 'done' });
       expect(first.rows).toBeGreaterThan(1);
       const whole = await pullToEnd(rt, weekTo('2026-05-17'), 'whole-week');
       expect(whole).toMatchObject({ state: 'done', rows: first.rows });
-      // Each whole week took the place of a cut-short one: none of them is one more row.
-      expect(whole.message).toBe(
-        `${first.rows} rows merged into Weekly!A1: 0 updated, 0 added, ${first.rows} replacing rows from earlier pulls over the same time (${first.rows} taken out, so no day counts twice).`,
-      );
+      // Each whole week is its cut-short week, fuller: updated, none of them one more row.
+      expect(whole.message).toBe(`${first.rows} rows merged into Weekly!A1: ${first.rows} updated, 0 added.`);
       const [header, ...rows] = rt.workbook.values('Weekly');
       expect(rows).toHaveLength(first.rows);
       const end = header?.indexOf('End') ?? -1;
@@ -67,6 +67,43 @@ describe('a week pulled in part, then whole', () => {
       );
       expect(rt.workbook.values('Weekly')).toEqual(after);
     });
+});
+
+describe('a merge refresh of today, hourly', () => {
+  it("updates each agent's day as it fills, and says so: no row reads as replaced", async () => {
+    const { rt } = await startLocalAddon({ now: '2026-05-20T15:10:00Z' });
+    rt.workbook.addSheet('AHT today');
+    const spec = {
+      source: { kind: 'report', report: 'handle_time', granularity: 'day' },
+      range: { kind: 'relative', preset: 'today' },
+      target: { kind: 'sheet', name: 'AHT today' },
+      mode: 'merge',
+    };
+    await rt.callFromSidebar(
+      'saveRefresh',
+      { spec, frequency: { kind: 'hourly' }, notifyByEmail: false },
+      'today-hourly-1',
+    );
+    const log = () => rt.workbook.displayValues('Assembled log').slice(1);
+    await stepUntil(
+      rt,
+      () => rt.workbook.sheetNames().includes('Assembled log') && log().length >= 3,
+      4 * HOUR,
+    );
+    const [first, ...later] = log().map((r) => r[7] ?? '');
+    expect(first).toMatch(/^\d+ rows written to AHT today!A1\.$/);
+    // Agents who took a ticket since are added.
+    expect(later).toEqual(
+      later.map(() =>
+        expect.stringMatching(/^\d+ rows merged into AHT today!A1: [1-9]\d* updated, \d+ added\.$/),
+      ),
+    );
+    // Each agent's day is one row, its end the last run's.
+    const [header, ...rows] = rt.workbook.values('AHT today');
+    const agents = rows.map((r) => r[header?.indexOf('Agent ID') ?? -1]);
+    expect(new Set(agents).size).toBe(rows.length);
+    expect(new Set(rows.map((r) => String(r[header?.indexOf('End') ?? -1]))).size).toBe(1);
+  });
 });
 
 describe('lists merged again', () => {

@@ -355,7 +355,7 @@ describe('merge of spans (a report: agent, start, end)', () => {
           `${a} ${(s as Date).toISOString().slice(5, 10)}–${(e as Date).toISOString().slice(5, 10)} ${n}`,
       );
 
-  it('a week cut short gives way to the whole week, in its place; other agents and weeks stay', () => {
+  it('a week cut short is updated to the whole week, in its place; other agents and weeks stay', () => {
     const grid = new MemoryGrid();
     writeTable(
       grid,
@@ -372,7 +372,8 @@ describe('merge of spans (a report: agent, start, end)', () => {
       o,
     );
     expect(rows(grid)).toEqual(['a1 05-04–05-11 40', 'a1 05-11–05-18 28', 'a2 05-11–05-18 30']);
-    expect(r).toMatchObject({ appended: 2, updated: 0, superseded: 2 });
+    // The same buckets, now whole: updated, nothing taken out.
+    expect(r).toMatchObject({ appended: 0, updated: 2, superseded: 0 });
     // Pulled again, the whole weeks are the same rows: updated, nothing taken out.
     expect(writeTable(grid, table([row('a1', '2026-05-11', '2026-05-18', 29)]), o)).toMatchObject({
       appended: 0,
@@ -399,7 +400,8 @@ describe('merge of spans (a report: agent, start, end)', () => {
       table([row('a1', '2026-05-11', '2026-05-18', 28), row('a2', '2026-05-11', '2026-05-18', 30)]),
       o,
     );
-    expect(r).toMatchObject({ appended: 2, superseded: 3 });
+    // a1's week cut short is updated; a2's week takes the place of its two short rows.
+    expect(r).toMatchObject({ appended: 1, updated: 1, superseded: 2 });
     expect(
       grid
         .text()

@@ -39,8 +39,9 @@ function outcome(mode: WriteMode, w: Written, label: string, { held, made }: Wri
   // Into a new or empty sheet an append or merge is a first write, whatever the mode chosen.
   if (mode !== 'replace' && w.fresh) return `${rowCount(w.rows)} written to ${label}`;
   if (mode === 'merge') {
-    // A row in the place of rows over the same time (a week cut short by an earlier pull, now whole)
-    // is not one more: said apart from the rows added, with the rows taken out.
+    // A row in the place of rows over the same time but other bounds (a week where its days were)
+    // is not one more: said apart from the rows added, with the rows taken out. A bucket cut short
+    // by an earlier pull (today's, pulled each hour) is its own row updated (write-table.ts).
     const merged = `${rowCount(w.rows)} merged into ${label}: ${countText(w.updated)} updated, ${countText(w.appended - w.replacing)} added`;
     const twice = 'so no day counts twice';
     const gone = w.replacing

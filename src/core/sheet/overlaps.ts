@@ -28,10 +28,15 @@ interface Held {
   index: number;
 }
 
-/** The old rows a new row overlaps, and whether one of them holds all of its time. */
+/**
+ * The old rows a new row overlaps, and whether one of them holds all of its time, or is its bucket
+ * cut short (`grown`: the one row it overlaps starts where it does, and ends sooner; a day or week
+ * pulled while under way, pulled again fuller), which it updates rather than replaces.
+ */
 export interface Overlap {
   hits: number[];
   covered: boolean;
+  grown: boolean;
 }
 
 /**
@@ -69,14 +74,17 @@ export function overlapping(old: BodyCell[][], rows: CellValue[][], spans: Spans
     }
     const hits: number[] = [];
     let covered = false;
+    let same = false;
     for (let k = lo - 1; k >= 0; k--) {
       const h = held[k] as Held;
       if (h.start + longest <= start) break;
       if (h.end <= start || (h.start === start && h.end === end)) continue;
       hits.push(h.index);
       covered ||= h.start <= start && h.end >= end;
+      same ||= h.start === start;
     }
-    if (hits.length) found.set(j, { hits: hits.sort((a, b) => a - b), covered });
+    const grown = same && hits.length === 1 && !covered;
+    if (hits.length) found.set(j, { hits: hits.sort((a, b) => a - b), covered, grown });
   });
   return found;
 }

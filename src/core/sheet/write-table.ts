@@ -75,7 +75,10 @@ export interface WriteResult {
   present: number;
   /** merge: the sheet's rows taken out, as a new row's span overlapped theirs (see `span`). */
   superseded: number;
-  /** merge: of the rows appended, those that went in the place of rows taken out (a week now whole). */
+  /**
+   * merge: of the rows appended, those that went in the place of rows taken out over other bounds
+   * (a week where its days were). A bucket cut short by an earlier pull, now fuller, is updated.
+   */
   replacing: number;
   /** append: rows left out as their span overlaps a row the sheet holds over other times (see `span`). */
   overlapped?: number;
@@ -627,9 +630,17 @@ function mergeInto(
     const found = over.get(j);
     if (found?.covered) return;
     const hits = (found?.hits ?? []).filter((h) => old[h] !== GONE);
-    if (i === undefined && hits.length) {
-      // A new record in the place of the first it overlaps (a week cut short, now whole). The
-      // cells of the user's own beside the rows it takes out go with it, the first filled of each.
+    if (i === undefined && found?.grown && hits.length === 1) {
+      // Its own bucket, cut short by an earlier pull: the same record, now fuller, updated in place.
+      i = hits.shift() as number;
+      const was = old[i];
+      old[i] = row.map((v, k) => (carried.has(k) ? v : (was?.[k] ?? '')));
+      byKey.set(key, i);
+      updated++;
+    } else if (i === undefined && hits.length) {
+      // A new record in the place of the first it overlaps (a calendar week where a UTC one was, a
+      // week where its days were). The cells of the user's own beside the rows it takes out go with
+      // it, the first filled of each.
       const was = hits.map((h) => old[h] as CellValue[]);
       i = hits.shift() as number;
       superseded++;
