@@ -30,6 +30,15 @@ async function clearTemplate(bench: Bench) {
   return { page, sb, deletes };
 }
 
+/** The second editor, at the keyboard, saves a key of their own in Settings. */
+async function savesTheirKey(page: Bench['page']): Promise<void> {
+  await menu(page, 'Settings…');
+  const settings = await sidebar(page, 'Assembled settings');
+  await settings.getByLabel('API key').fill('sk_live_demo_sam');
+  await settings.getByRole('button', { name: 'Save' }).click();
+  await settings.locator('#status', { hasText: 'Saved.' }).waitFor();
+}
+
 /**
  * The first editor's push of a typed time-off row waits out an outage while the second editor is at
  * the keyboard for `meanwhile` (given the first editor and their sheet); then the outage is over and
@@ -660,11 +669,7 @@ describe('Push rows in the workbench', () => {
   it("another editor's push holds only Validate and Push: Insert template makes a new sheet, which they then work on", async () => {
     const { page } = bench();
     const theirs = await whileTheirPushWaits(bench(), 'Held', async (first, theirs) => {
-      await menu(page, 'Settings…');
-      const settings = await sidebar(page, 'Assembled settings');
-      await settings.getByLabel('API key').fill('sk_live_demo_sam');
-      await settings.getByRole('button', { name: 'Save' }).click();
-      await settings.locator('#status', { hasText: 'Saved.' }).waitFor();
+      await savesTheirKey(page);
       await menu(page, 'Push rows…');
       const sam = await sidebar(page, 'Push rows to Assembled');
       await sam.locator('#status', { hasText: `A push by ${first} is running` }).waitFor();
@@ -694,11 +699,7 @@ describe('Push rows in the workbench', () => {
   it("another editor's push holds only its sheet: Use the sheet now in front aims the sidebar at another, which they then work on", async () => {
     const { page } = bench();
     await whileTheirPushWaits(bench(), 'Elsewhere', async (first, theirs) => {
-      await menu(page, 'Settings…');
-      const settings = await sidebar(page, 'Assembled settings');
-      await settings.getByLabel('API key').fill('sk_live_demo_sam');
-      await settings.getByRole('button', { name: 'Save' }).click();
-      await settings.locator('#status', { hasText: 'Saved.' }).waitFor();
+      await savesTheirKey(page);
       await menu(page, 'Push rows…');
       const sam = await sidebar(page, 'Push rows to Assembled');
       await sam.locator('#status', { hasText: `A push by ${first} is running on "${theirs}"` }).waitFor();
@@ -741,11 +742,7 @@ describe('Push rows in the workbench', () => {
       await editor.selectOption(SECOND_EDITOR);
       await atKeyboard(SECOND_EDITOR);
       await page.locator('#sidebar').waitFor({ state: 'hidden' });
-      await menu(page, 'Settings…');
-      const settings = await sidebar(page, 'Assembled settings');
-      await settings.getByLabel('API key').fill('sk_live_demo_sam');
-      await settings.getByRole('button', { name: 'Save' }).click();
-      await settings.locator('#status', { hasText: 'Saved.' }).waitFor();
+      await savesTheirKey(page);
       await typeRow(page, 3, [
         demoAgent(bench(), 1).email,
         '2026-07-09 09:00',
