@@ -51,12 +51,12 @@ describe('the e-mail of a failed run of a refresh that catches up', () => {
     // And it does: each refresh's first run that works after the outage pulls from the 4th.
     sim.setFaults({});
     const before = logRows(rt).length;
-    const after = (sheet: string) =>
+    const runAfter = (sheet: string) =>
       logRows(rt)
         .slice(before)
         .find((r) => r[3] === sheet && r[4] === 'done');
-    await stepUntil(rt, () => !!after('AHT today') && !!after('AHT editor'), 3 * HOUR);
+    await stepUntil(rt, () => !!runAfter('AHT today') && !!runAfter('AHT editor'), 3 * HOUR);
     for (const sheet of ['AHT today', 'AHT editor'])
-      expect(after(sheet)?.[2]).toMatch(/2026-12-04 to 2026-12-05$/);
+      expect(runAfter(sheet)?.[2]).toMatch(/2026-12-04 to 2026-12-05$/);
   });
 });
