@@ -83,43 +83,6 @@ describe('a sidebar that cannot check on its job', () => {
     }
   });
 
-  it('Pull data: a check that fails after Stop is pressed is not said over the stop, nor waited for', async () => {
-    const { page, running } = bench();
-    const sim = running.workbench.session.backend.simulator;
-    await menu(page, 'Pull data…');
-    const sb = await sidebar(page, 'Pull data from Assembled');
-    await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Sites' });
-    sim?.setFaults({ errorRate: 1 });
-    // The first check fails at once; the second is held on its way until Stop has been answered.
-    let checks = 0;
-    let release: () => void = () => {};
-    const released = new Promise<void>((r) => (release = r));
-    await page.unrouteAll();
-    await page.route('**/api/run', async (route) => {
-      if (route.request().postDataJSON()?.fn !== 'pollPull') return route.continue();
-      checks++;
-      if (checks === 2) await released;
-      await route.fulfill({ status: 503, body: 'Service Unavailable' });
-    });
-    try {
-      await sb.getByRole('button', { name: 'Pull data' }).click();
-      await expect.poll(() => checks, { timeout: 30_000 }).toBe(2);
-      await sb.getByRole('button', { name: 'Stop this pull' }).click();
-      const stopped = 'Stopped: nothing was written, and the target is as it was.';
-      await expect.poll(() => sb.locator('#status').textContent()).toBe(stopped);
-      release();
-      // The form is free again without the next try's wait (15 s), and the stop is what is said.
-      await expect
-        .poll(() => sb.getByRole('button', { name: 'Pull data' }).isEnabled(), { timeout: 10_000 })
-        .toBe(true);
-      expect(await sb.locator('#status').textContent()).toBe(stopped);
-      expect(checks).toBe(2);
-    } finally {
-      await page.unrouteAll();
-      sim?.setFaults({});
-    }
-  });
-
   it('Push rows: after its last try it says the push carries on without it, and no countdown talks over that', async () => {
     const { page, running } = bench();
     const sim = running.workbench.session.backend.simulator;

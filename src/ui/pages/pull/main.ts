@@ -715,17 +715,14 @@ async function follow(job: JobView): Promise<JobView> {
     if (shown && !starting) shown.asking = true;
     paint();
     const id = job.id;
-    // A pull stopped while a failed check waited, or while one was on its way, is over: nothing
-    // more to check, nor said over the stop, and the wait ends with Stop's wake.
-    const stopped = () => shown?.job.nextPollInMs === 0;
     const heard = await checkAgain(
-      () => (stopped() && shown ? Promise.resolve(shown.job) : callServer('pollPull', id)),
+      // A pull stopped while a failed check waited is over: nothing more to check.
+      () => (shown?.job.nextPollInMs === 0 ? Promise.resolve(shown.job) : callServer('pollPull', id)),
       'pull',
       (words) => {
         if (shown && !starting) shown.trouble = words;
         paint();
       },
-      { over: stopped, sleeping: (resume) => (wake = resume) },
     );
     // The next pull's start is awaited (it is followed next, if it starts, whatever this one did).
     while (starting) await new Promise<void>((r) => (wake = r));
