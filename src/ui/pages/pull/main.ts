@@ -720,7 +720,8 @@ async function follow(job: JobView): Promise<JobView> {
       () => (shown?.job.nextPollInMs === 0 ? Promise.resolve(shown.job) : callServer('pollPull', id)),
       'pull',
       (words) => {
-        if (shown && !starting) shown.trouble = words;
+        // Not over the pull this sidebar turned to meanwhile (Pull data pressed for another place).
+        if (shown && !starting && shown.job.id === id) shown.trouble = words;
         paint();
       },
     );
