@@ -23,6 +23,15 @@ function start(rt: LocalRuntime, spec: object): Promise<JobView> {
   return rt.callFromSidebar<JobView>('startPull', spec, key());
 }
 
+/** Teams into a new sheet named Teams, replacing it: the plainest resource pull. */
+function startTeamsPull(rt: LocalRuntime): Promise<JobView> {
+  return start(rt, {
+    source: { kind: 'resource', resource: 'teams' },
+    target: { kind: 'new_sheet', name: 'Teams' },
+    mode: 'replace',
+  });
+}
+
 /** What the open sidebar does: poll when told to, until the job is over. */
 async function follow(rt: LocalRuntime, job: JobView): Promise<JobView> {
   let current = job;
@@ -447,11 +456,7 @@ describe('Pull data', () => {
   it('a rejected key fails the pull in words and writes nothing', async () => {
     const { rt, sim, key: apiKey } = await startLocalAddon();
     sim.revokeKey(apiKey);
-    const job = await start(rt, {
-      source: { kind: 'resource', resource: 'teams' },
-      target: { kind: 'new_sheet', name: 'Teams' },
-      mode: 'replace',
-    });
+    const job = await startTeamsPull(rt);
     expect(job.state).toBe('failed');
     // The add-on's words say what to do; Assembled's own, after them, say what it found.
     expect(job.message).toMatch(
@@ -474,11 +479,7 @@ describe('Pull data', () => {
           delayMs: 0,
         };
       });
-      const job = await start(rt, {
-        source: { kind: 'resource', resource: 'teams' },
-        target: { kind: 'new_sheet', name: 'Teams' },
-        mode: 'replace',
-      });
+      const job = await startTeamsPull(rt);
       expect(job.state).toBe('failed');
       expect(job.message).toMatch(
         /(set (a valid key|it)|the record deleted)\. Assembled said: "Refused for key \[redacted\] \(header Basic \[redacted\], key starting \[redacted\]\)"\.$/,
