@@ -1,9 +1,11 @@
 // Agent states pushed again from a second sheet (yesterday's import re-run from a copy), through the
 // built bundle: a row the very same as a state Assembled holds is not sent, and says so, in Validate
-// and Push; Assembled is asked once per agent a push or a Validate ingests states for.
+// and Push; Assembled is asked once per agent a push or a Validate ingests states for, or, past a
+// few agents, once for everyone.
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { startLocalAddon } from '../../dev/local-addon';
+import { MAX_AGENT_QUERIES } from '../../src/core/push/agent-reads';
 import type { PushView } from '../../src/core/push/push-view';
 import type { ValidateSummary } from '../../src/core/push/run-push';
 import { column, follow, template } from './in-runtime';
@@ -58,5 +60,49 @@ describe.skipIf(!built)('agent states Assembled holds already', () => {
       ).length;
     expect(held(a.agent_id, '2026-05-24T13:00:00Z')).toBe(1);
     expect(held(b.agent_id, '2026-05-24T16:00:00Z')).toBe(1);
+  });
+
+  it('past a few agents, are looked for in one read of everyone, however many agents there are', async () => {
+    const { rt, sim } = await startLocalAddon({ dialect: 'live' });
+    const agents = sim.admin.org.people
+      .filter((p) => !p.deleted && p.staffable && p.email)
+      .slice(0, MAX_AGENT_QUERIES * 4);
+    if (agents.length < MAX_AGENT_QUERIES * 4) throw new Error('too few agents');
+    const state = (who: (typeof agents)[number], name: string, hour: number) => [
+      who.email,
+      name,
+      '',
+      `2026-05-24 ${hour}:00`,
+      `2026-05-24 ${hour + 1}:00`,
+      'kustomer',
+    ];
+    const reads = () => sim.stats().byRoute['GET /v0/agents/state'] ?? 0;
+    const push = async (key: string) =>
+      follow(rt, await rt.callFromSidebar<PushView>('startPush', 'agent_states', key));
+    const first = agents.map((a) => state(a, 'available', 9));
+    await template(rt, 'agent_states', first);
+    expect(await push('states-many-1')).toMatchObject({ state: 'done', succeeded: agents.length });
+
+    // Each agent's state again, and a new one each.
+    const again = [...first, ...agents.map((a) => state(a, 'meeting', 14))];
+    const sheet = await template(rt, 'agent_states', again);
+    // Everyone's states over the span the rows cover (9:00 to 15:00 in New York), a page a 500.
+    const [from, to] = [Date.parse('2026-05-24T13:00:00Z'), Date.parse('2026-05-24T19:00:01Z')];
+    const overlapping = [...sim.admin.org.states.values()]
+      .flat()
+      .filter((s) => s.start_time < to && (s.end_time === null || s.end_time > from)).length;
+    const pages = Math.floor(overlapping / 500) + 1;
+    expect(pages).toBeLessThan(agents.length);
+    const before = reads();
+    const check = await rt.callFromSidebar<ValidateSummary>('validatePush', 'agent_states');
+    expect(check).toMatchObject({ ok: agents.length, errors: agents.length });
+    expect(reads() - before).toBe(pages);
+
+    const pushed = await push('states-many-2');
+    expect(pushed).toMatchObject({ state: 'done', succeeded: agents.length, invalid: agents.length });
+    expect(reads() - before).toBe(2 * pages);
+    const status = column(rt, sheet, 'Push status');
+    expect(status.slice(0, agents.length).every((s) => s === 'error')).toBe(true);
+    expect(status.slice(agents.length).every((s) => s === 'ingested')).toBe(true);
   });
 });

@@ -4,6 +4,7 @@
 // the sheet are never claimed twice.
 import type { AssembledClient } from '../assembled';
 import { reconcileActivities } from './activity-reconcile';
+import { agentsToAsk } from './agent-reads';
 import type { PushKind } from './kinds';
 import { FOUND_AFTER_INTERRUPTION } from './outcome-words';
 import type { SendItem } from './send';
@@ -12,10 +13,6 @@ import { sameState } from './states-in-assembled';
 
 /** Clocks differ: a record made a little before our mark may still be ours. */
 const SKEW_MS = 10 * 60_000;
-/** Past this many agents, one list of everyone in the range beats a list per agent. */
-const MAX_AGENT_QUERIES = 5;
-/** agent_ids go on the URL, whose limit is 2 KB. */
-const MAX_AGENT_IDS = 20;
 
 export interface ReconcileInput {
   kind: PushKind;
@@ -52,13 +49,10 @@ function reconcileTimeOff(client: AssembledClient, { items, sentAt, claimed }: R
   if (inputs.length === 0) return out;
   const start = Math.min(...inputs.map((i) => i.input.start_time));
   const end = Math.max(...inputs.map((i) => i.input.end_time));
-  const agents = [...new Set(inputs.map((i) => i.input.agent_id))];
-  const records =
-    agents.length <= MAX_AGENT_QUERIES
-      ? agents.flatMap((agent_id) =>
-          client.listTimeOffRequests({ agent_id, start_time: start, end_time: end }),
-        )
-      : client.listTimeOffRequests({ start_time: start, end_time: end });
+  const agents = agentsToAsk(inputs.map((i) => i.input.agent_id));
+  const records = agents
+    ? agents.flatMap((agent_id) => client.listTimeOffRequests({ agent_id, start_time: start, end_time: end }))
+    : client.listTimeOffRequests({ start_time: start, end_time: end });
   for (const { row, input } of inputs) {
     const match = records.find(
       (r) =>
@@ -85,11 +79,12 @@ function reconcileStates(client: AssembledClient, { items }: ReconcileInput) {
   if (inputs.length === 0) return out;
   const start = Math.min(...inputs.map((i) => i.input.start_time));
   const end = Math.max(...inputs.map((i) => i.input.end_time ?? i.input.start_time)) + 1000;
-  const agents = [...new Set(inputs.map((i) => i.input.agent_id))];
+  // The client asks for each agent named on its own (agent-states.ts), so the same cap applies.
+  const agents = agentsToAsk(inputs.map((i) => i.input.agent_id));
   const states = client.getAgentStates({
     start_time: start,
     end_time: end,
-    ...(agents.length <= MAX_AGENT_IDS ? { agent_ids: agents } : {}),
+    ...(agents ? { agent_ids: agents } : {}),
   });
   const used = new Set<number>();
   for (const { row, input } of inputs) {

@@ -201,13 +201,13 @@ function refuseCancellingAPulledList(grid: Grid, kind: PushKind): void {
 }
 
 /**
- * The states Assembled holds for an agent over a span: read by Validate and a push's first run,
- * once per agent with states to ingest (states-in-assembled.ts).
+ * The states Assembled holds over a span, for the agents named or everyone: read by Validate and a
+ * push's first run (states-in-assembled.ts).
  */
 const statesIn =
   (client: AssembledClient): StatesHeld =>
-  (agent, start, end) =>
-    client.getAgentStates({ start_time: start, end_time: end, agent_ids: [agent] });
+  (start, end, agentIds) =>
+    client.getAgentStates({ start_time: start, end_time: end, ...(agentIds ? { agent_ids: agentIds } : {}) });
 
 function readOrThrow(
   grid: Grid,

@@ -1,16 +1,18 @@
 // Agent states a sheet would ingest that Assembled holds already, the very same: re-running an
 // import from a copied sheet is easy, and the service keeps both copies (nothing says it
 // de-duplicates), so the agent's time would count twice. Such a row is refused before it is sent.
-// Assembled is asked once per agent, over the span that agent's rows cover, by the push's first run
-// (its later runs send only the rows it kept) and by Validate; never by "ask before push".
+// Assembled is asked by the push's first run (its later runs send only the rows it kept) and by
+// Validate, never by "ask before push": for each agent over the span its rows cover, or, past a
+// few agents, once for everyone over the span all the rows cover (agent-reads.ts).
 import type { AgentState } from '../assembled';
+import { agentsToAsk } from './agent-reads';
 import type { HeaderMap } from './header';
 import { refuseRow } from './overlaps';
 import type { StateRecord } from './request';
 import type { SheetRow } from './sheet-rows';
 
-/** The states Assembled holds for one agent that overlap [start, end). */
-export type StatesHeld = (agentId: string, start: number, end: number) => AgentState[];
+/** The states Assembled holds that overlap [start, end): the agents named, or everyone's. */
+export type StatesHeld = (start: number, end: number, agentIds?: string[]) => AgentState[];
 
 /**
  * A state Assembled holds is the one a record sends: the same agent, state, start, end and
@@ -37,16 +39,31 @@ export function markStatesInAssembled(rows: SheetRow[], map: HeaderMap, held: St
   }
   const h = (key: string, word: string) => map.headers[map.columns[key] ?? -1] || word;
   const fields = `${h('state', 'State')}, ${h('start', 'Start')}, ${h('end', 'End')} and ${h('source', 'Source')}`;
-  for (const [agent, list] of byAgent) {
-    const start = Math.min(...list.map((l) => l.input.start_time));
-    // A second on: an open state is asked for over a span, not an instant.
-    const end = Math.max(...list.map((l) => l.input.end_time ?? l.input.start_time)) + 1_000;
-    const states = held(agent, start, end);
+  const inputs = (list: { input: StateRecord }[]) => list.map((l) => l.input);
+  const asked = agentsToAsk(byAgent.keys());
+  const states = asked
+    ? asked.flatMap((agent) => read(held, inputs(byAgent.get(agent) ?? []), [agent]))
+    : read(held, inputs([...byAgent.values()].flat()));
+  // Looked up by agent and start: a read of everyone may hold far more states than the sheet.
+  const byStart = new Map<string, AgentState[]>();
+  for (const s of states) {
+    const k = `${s.agent_id}\u0000${s.start_time}`;
+    byStart.set(k, [...(byStart.get(k) ?? []), s]);
+  }
+  for (const list of byAgent.values())
     for (const { row, input } of list)
-      if (states.some((s) => sameState(s, input)))
+      if ((byStart.get(`${input.agent_id}\u0000${input.start_time}`) ?? []).some((s) => sameState(s, input)))
         refuseRow(
           row,
           `Already in Assembled: not sent. Assembled holds this very state (the same agent, ${fields}), ingested before; sent again, it would be kept twice and the agent's time counted twice. Delete this row.`,
         );
-  }
+}
+
+/** The states held over the span the records cover. */
+function read(held: StatesHeld, records: StateRecord[], agentIds?: string[]): AgentState[] {
+  // Folded, not spread: spread over tens of thousands of rows, Math.min overflows the stack.
+  const start = records.reduce((m, r) => Math.min(m, r.start_time), Number.POSITIVE_INFINITY);
+  // A second on: an open state is asked for over a span, not an instant.
+  const end = records.reduce((m, r) => Math.max(m, r.end_time ?? r.start_time), 0) + 1_000;
+  return held(start, end, agentIds);
 }
