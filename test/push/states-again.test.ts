@@ -1,7 +1,7 @@
 // Agent states pushed again from a second sheet (yesterday's import re-run from a copy), through the
 // built bundle: a row the very same as a state Assembled holds is not sent, and says so, in Validate
-// and Push; Assembled is asked once per agent a push or a Validate ingests states for, or, past a
-// few agents, once for everyone.
+// and Push (what a row leaves out, an End or a Source, matching anything); Assembled is asked once
+// per agent a push or a Validate ingests states for, or, past a few agents, once for everyone.
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { startLocalAddon } from '../../dev/local-addon';
@@ -104,5 +104,50 @@ describe.skipIf(!built)('agent states Assembled holds already', () => {
     const status = column(rt, sheet, 'Push status');
     expect(status.slice(0, agents.length).every((s) => s === 'error')).toBe(true);
     expect(status.slice(agents.length).every((s) => s === 'ingested')).toBe(true);
+  });
+
+  it('what a row leaves out matches anything: an open state (looked for over a second) and no Source', async () => {
+    const { rt, sim } = await startLocalAddon({ dialect: 'live' });
+    const [a, b, c] = sim.admin.org.people.filter((p) => !p.deleted && p.staffable && p.email);
+    if (!a || !b || !c) throw new Error('no agents');
+    const row = (who: typeof a, name: string, start: string, end: string, source = 'kustomer') => [
+      who.email,
+      name,
+      '',
+      `2026-05-24 ${start}`,
+      end && `2026-05-24 ${end}`,
+      source,
+    ];
+    const push = async (key: string) =>
+      follow(rt, await rt.callFromSidebar<PushView>('startPush', 'agent_states', key));
+    const validate = async (rows: unknown[][]) => {
+      await template(rt, 'agent_states', rows);
+      return rt.callFromSidebar<ValidateSummary>('validatePush', 'agent_states');
+    };
+    const said = (row: number) =>
+      expect.stringMatching(new RegExp(`^Row ${row}: Already in Assembled: not sent.`));
+    await template(rt, 'agent_states', [
+      // a's open state is closed at 10:00 by the next; b's stays open; c's is sent with no Source.
+      row(a, 'available', '9:00', ''),
+      row(a, 'break', '10:00', '11:00'),
+      row(b, 'break', '8:00', '8:30'),
+      row(b, 'available', '9:00', ''),
+      row(c, 'available', '9:00', '10:00', ''),
+    ]);
+    expect(await push('states-open-1')).toMatchObject({ state: 'done', succeeded: 5 });
+    const held = (who: typeof a) => sim.admin.org.states.get(who.agent_id) ?? [];
+    expect(held(a).map((s) => s.end_time)).toContain(Date.parse('2026-05-24T14:00:00Z') / 1000);
+    expect(held(b).map((s) => s.end_time)).toContain(null);
+    expect(held(c).map((s) => s.source)).not.toContain('kustomer');
+
+    // An open row is the state Assembled closed since (a's later row sets the span: no second needed).
+    const closed = await validate([row(a, 'available', '9:00', ''), row(a, 'lunch', '12:00', '13:00')]);
+    expect(closed).toMatchObject({ ok: 1, errors: 1, problems: [said(2)] });
+    // b's open row alone: Assembled is asked over a second from its start, not an empty span.
+    const open = await validate([row(b, 'available', '9:00', '')]);
+    expect(open).toMatchObject({ ok: 0, errors: 1, problems: [said(2)] });
+    // A row with no Source is the state Assembled gave one.
+    const sourceless = await validate([row(c, 'available', '9:00', '10:00', '')]);
+    expect(sourceless).toMatchObject({ ok: 0, errors: 1, problems: [said(2)] });
   });
 });
