@@ -107,4 +107,17 @@ describe('platform-ID associations against Assembled', () => {
       'Platform ID associated in Assembled. The agent had this ID already: nothing changed.',
     ]);
   });
+
+  it("sends a platform as people hold it, in a push's later runs too, whatever case the row is in", () => {
+    const { s, maya, ines, sheet } = setup();
+    ines.platforms.aircall = 'ac-1';
+    const { ref, check } = sheet([[maya.email, 'AirCall', 'ac-9']]);
+    expect(check).toMatchObject({ ok: 1, errors: 0 });
+    const id = startPush(s.deps, 'associations', ref, 'platform-case-1').id;
+    // A first run with no time left fixes the rows and sends none; a later one sends it.
+    expect(advancePush(s.deps, id, s.clock.now() + 1)).toMatchObject({ state: 'running', done: 0 });
+    expect(drive(s, id).job).toMatchObject({ state: 'done', succeeded: 1 });
+    expect(s.org.people.find((p) => p.id === maya.id)?.platforms).toMatchObject({ aircall: 'ac-9' });
+    expect(s.org.people.some((p) => 'AirCall' in p.platforms)).toBe(false);
+  });
 });

@@ -63,4 +63,22 @@ describe.skipIf(!built)('a platform Assembled knows of no one', () => {
     expect(done).toMatchObject({ state: 'done', succeeded: 0, invalid: 1 });
     expect(platforms().has('fivenine')).toBe(false);
   });
+
+  it('is known in any case, and sent as Assembled spells it: one differing by case is another platform', async () => {
+    const { rt, sim } = await startLocalAddon({ dialect: 'live' });
+    const [agent, holder] = sim.admin.org.people.filter((p) => !p.deleted && p.staffable && p.email);
+    if (!agent || !holder) throw new Error('no agents');
+    holder.platforms.aircall = 'ac-1';
+    const spellings = () => new Set(sim.admin.org.people.flatMap((p) => Object.keys(p.platforms)));
+    await template(rt, 'associations', [[agent.email, 'Aircall', 'ac-77']]);
+    const check = await rt.callFromSidebar<ValidateSummary>('validatePush', 'associations');
+    expect(check).toMatchObject({ ok: 1, errors: 0 });
+    const done = await follow(
+      rt,
+      await rt.callFromSidebar<PushView>('startPush', 'associations', 'platform-case-1'),
+    );
+    expect(done).toMatchObject({ state: 'done', succeeded: 1 });
+    expect(agent.platforms.aircall).toBe('ac-77');
+    expect(spellings().has('Aircall')).toBe(false);
+  });
 });

@@ -256,7 +256,9 @@ export const getEditHistory: Handler = (ctx) => {
 /**
  * Each association needs agent_id, platform and platform_id; it sets the person's platforms entry,
  * replacing their ID there. Another person holding that ID keeps it: nothing known of the live
- * service says it refuses or moves a platform ID another person holds.
+ * service says it refuses or moves a platform ID another person holds. The platform is taken as
+ * written: nothing says the live service folds case, so the stricter reading makes "Aircall"
+ * another platform than "aircall".
  */
 export const createAgentAssociations: Handler = (ctx) => {
   const associations: Array<{ agent_id?: string; platform?: string; platform_id?: string }> =

@@ -119,6 +119,33 @@ export class AgentDirectory {
     return this.saved?.complete ? undefined : this.index().people;
   }
 
+  /** The platforms people hold IDs on, by name in lower case: each spelling, with how many hold it. */
+  private platforms?: Map<string, Map<string, number>>;
+
+  /**
+   * The platform as people hold IDs on it in Assembled, for its name in any case (spelled two ways,
+   * as most hold it); in a push's later runs, as its first run found it.
+   */
+  heldPlatform(name: string): string | undefined {
+    const k = `\u0000${name.toLowerCase()}`;
+    const memo = this.saved?.get(k);
+    if (memo !== undefined || this.saved?.complete) return memo;
+    if (!this.platforms) {
+      this.platforms = new Map();
+      for (const p of this.index().people)
+        for (const held of Object.keys(p.platforms)) {
+          const spellings = this.platforms.get(held.toLowerCase()) ?? new Map<string, number>();
+          spellings.set(held, (spellings.get(held) ?? 0) + 1);
+          this.platforms.set(held.toLowerCase(), spellings);
+        }
+    }
+    // One spelling per name, whatever a row writes, so every run sends the same.
+    const spellings = [...(this.platforms.get(name.toLowerCase()) ?? [])];
+    const held = spellings.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
+    if (held !== undefined) this.found.set(k, held);
+    return held;
+  }
+
   /** The ID an agent holds on a platform in Assembled; in a push's later runs, as its first run read it. */
   heldId(agentId: string, platform: string): string | undefined {
     const k = `${agentId}\u0000${platform}`;
