@@ -11,10 +11,15 @@ import { pullToEnd } from './pull-to-end';
 const lastWeek = { kind: 'relative', preset: 'last_week' } as const;
 
 /**
- * A ticket stats pull of last week by day in either dialect: its rows by queue and day as
- * "field=value" lists, and the queues each report was asked for (all of them: none named).
+ * A ticket stats pull (by default last week by day) in either dialect: its rows as "field=value"
+ * lists, sorted and as the sheet has them, and the queues each report was asked for (all of them:
+ * none named).
  */
-async function ticketStats(dialect: 'seed' | 'live', filters: { queue_ids?: string[] } = {}) {
+async function ticketStats(
+  dialect: 'seed' | 'live',
+  filters: { queue_ids?: string[] } = {},
+  asking: { granularity: string; range: object } = { granularity: 'day', range: lastWeek },
+) {
   const local = await startLocalAddon({ dialect });
   const { rt, sim } = local;
   const asked: string[][] = [];
@@ -26,8 +31,8 @@ async function ticketStats(dialect: 'seed' | 'live', filters: { queue_ids?: stri
   const job = await pullToEnd(
     rt,
     {
-      source: { kind: 'report', report: 'ticket_stats', granularity: 'day' },
-      range: lastWeek,
+      source: { kind: 'report', report: 'ticket_stats', granularity: asking.granularity },
+      range: asking.range,
       filters,
       target: { kind: 'new_sheet', name: 'Tickets' },
       mode: 'replace',
@@ -38,10 +43,8 @@ async function ticketStats(dialect: 'seed' | 'live', filters: { queue_ids?: stri
   const fields = sheetFields(rt, 'Tickets');
   const [, ...body] = rt.workbook.displayValues('Tickets');
   // The live dialect's `type` (the granularity) is a column of its own; the figures are the point.
-  const rows = body
-    .map((r) => fields.flatMap((f, i) => (f === 'type' ? [] : [`${f}=${r[i]}`])).join(' '))
-    .sort();
-  return { rows, asked, queues: sim.admin.org.queues.map((q) => q.id) };
+  const inOrder = body.map((r) => fields.flatMap((f, i) => (f === 'type' ? [] : [`${f}=${r[i]}`])).join(' '));
+  return { rows: [...inOrder].sort(), inOrder, asked, queues: sim.admin.org.queues.map((q) => q.id) };
 }
 
 describe('live report metrics', () => {
@@ -82,6 +85,17 @@ describe('live report metrics', () => {
     expect(live.rows).toEqual(seed.rows);
     // One report over every queue showed metrics naming none; then one report per queue.
     expect(live.asked).toEqual([[], ...live.queues.map((q) => [q])]);
+  });
+
+  it('gives the rows in the order one report over every queue gives them: in time, queue by queue within each', async () => {
+    // Intervals, as Assembled gives them: days rolled up into New York's calendar days come out in
+    // time from the roll-up itself, so they would not show the order the replies were put in.
+    const yesterday = { granularity: 'interval', range: { kind: 'relative', preset: 'yesterday' } };
+    const seed = await ticketStats('seed', {}, yesterday);
+    const live = await ticketStats('live', {}, yesterday);
+    expect(live.asked.length).toBeGreaterThan(2);
+    expect(seed.inOrder.length).toBeGreaterThan(48);
+    expect(live.inOrder).toEqual(seed.inOrder);
   });
 
   it("a queue filter of one queue is that queue's report, labelled with it and not asked again", async () => {

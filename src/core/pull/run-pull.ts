@@ -647,7 +647,8 @@ function stagedRecords(
       queueOf(job, part),
     ),
   );
-  // Queue by queue, then in time, as one report over every queue gives them.
+  // In time, and within a time queue by queue as they were asked (the sort is stable), as one
+  // report over every queue gives them.
   if (job.queues) rows.sort((a, b) => Number(a.start_time) - Number(b.start_time));
   return withNames(client, blankOverNothing(sheetBuckets(deps, job, rows, run))) as Record<string, unknown>[];
 }
