@@ -35,8 +35,9 @@ export interface PullJob extends OwnedRecord, Timed {
    */
   parts?: Window[];
   /**
-   * Ticket stats whose metrics named no queue: asked one queue at a time, each over every part
-   * (queue-parts.ts); `part` then counts the reports of every queue.
+   * The queues a report told apart by queue is asked for one at a time, each over every part, its
+   * rows labelled with them (queue-parts.ts): its filter's one queue, or those of ticket stats whose
+   * metrics named none; `part` then counts the reports of every queue.
    */
   queues?: string[];
   part?: number;

@@ -50,7 +50,7 @@ import { rememberPull } from './pull-again';
 import { PullSpec, sourceInfo, sourceLabel, specProblems } from './pull-spec';
 import { calledNow, describeTarget, TargetMissing, type Targets, withSheetName } from './pull-target';
 import { filterWords } from './pull-words';
-import { askCount, askOf, labelled, namesNoQueue, queueOf } from './queue-parts';
+import { askCount, askOf, filterQueue, labelled, namesNoQueue, queueOf } from './queue-parts';
 import { refuseRefreshed } from './refreshed-target';
 import {
   askedParts,
@@ -210,6 +210,8 @@ export function startPull(
       const parts = askedParts(spec.source.granularity, asked, reportWindow(own, now), deps.zone);
       if (parts) job.parts = parts;
     }
+    const queues = filterQueue(spec);
+    if (queues) job.queues = queues;
     // A refresh's run is not refused: its refresh kept the room for it.
     makeRoom(deps.store, deps.user, 'job.', job, now, !refresh);
     jobs.save(job);
@@ -513,9 +515,8 @@ function fetchedAll(deps: PullDeps, job: PullJob, shape: StagedShape, pages: num
 }
 
 /** One look at the report: its first page says whether it is ready, and is kept when it is. */
-function pollOnce(deps: PullDeps, client: AssembledClient, asked: PullJob, reportId: string): PullJob {
+function pollOnce(deps: PullDeps, client: AssembledClient, job: PullJob, reportId: string): PullJob {
   const now = deps.clock.now();
-  let job = asked;
   const [outcome] = client.readReportPages(reportId, [0]);
   if (!outcome) throw new Error('unreachable: one page asked, one answer');
   if (!outcome.ok) throw outcome.error;
@@ -555,7 +556,8 @@ function pollOnce(deps: PullDeps, client: AssembledClient, asked: PullJob, repor
         nextPollAt: now,
       });
     }
-    if (queues.length === 1) job = { ...job, queues };
+    // An organisation of one queue: the report is its own, read again once the job keeps it.
+    if (queues.length === 1) return withState(job, 'running', now, { queues, nextPollAt: now });
   }
   const shape = stageFirstPage(deps.staging.open(stageId(job), 'pages'), page, reportEndpoint);
   const of = pagesOf(shape);

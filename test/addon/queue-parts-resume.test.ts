@@ -1,0 +1,115 @@
+// A live ticket stats report is asked again a queue at a time (queue-parts.ts). Cut short by the
+// 6-minute limit anywhere, such a pull carries on and ends with exactly the table a pull that was
+// never cut short writes, each row naming its queue, and asks Assembled for no report twice.
+import { describe, expect, it } from 'vitest';
+import type { LocalRuntime } from '../../dev/gas';
+import { type SimulatorHandle, startLocalAddon } from '../../dev/local-addon';
+import type { SimRequest } from '../../dev/simulator/api';
+import type { JobView } from '../../src/core/pull/pull-view';
+
+const LEASE_LAPSE_MS = 7 * 60_000;
+
+/** Billing Email, a queue of seed 7's organisation with none under it. */
+const BILLING_EMAIL = 'a62fbea5-e41c-4473-a5e3-3900d6846190';
+
+/** A live-dialect add-on whose requests to Assembled a test watches. */
+interface Addon {
+  rt: LocalRuntime;
+  /** The reports asked for (their bodies, as sent) since the last pull began. */
+  asked: string[];
+  /** Called after each request; `complete`: a page of a complete report. */
+  plan?: (request: SimRequest, complete: boolean) => void;
+}
+
+/** A live-dialect add-on, its organisation changed first by `org`; reports are ready when asked. */
+async function addon(org?: (sim: SimulatorHandle) => void): Promise<Addon> {
+  const local = await startLocalAddon({ dialect: 'live', reportDelayMs: 0 });
+  org?.(local.sim);
+  const made: Addon = { rt: local.rt, asked: [] };
+  local.rt.setHttp((request: SimRequest) => {
+    const response = local.backend.http(request);
+    const report = /\/v0\/reports\//.test(request.url);
+    if (report && request.method === 'POST') made.asked.push(request.body ?? '');
+    made.plan?.(request, report && response.body.includes('"status":"complete"'));
+    return response;
+  });
+  return made;
+}
+
+/** Ticket stats of one day by day, into a new sheet. */
+const ticketStats = (sheet: string, filters: object = {}) => ({
+  source: { kind: 'report', report: 'ticket_stats', granularity: 'day' },
+  range: { kind: 'absolute', from: '2026-05-24', to: '2026-05-24' },
+  filters,
+  target: { kind: 'new_sheet', name: sheet },
+  mode: 'replace',
+});
+
+let keys = 0;
+
+/**
+ * Pulls as the sidebar does. Gives the job, the sheet's values, how many executions were killed
+ * and the reports asked for.
+ */
+async function pull(a: Addon, spec: ReturnType<typeof ticketStats>) {
+  const { rt } = a;
+  a.asked = [];
+  let job = await rt.callFromSidebar<JobView>(
+    'startPull',
+    spec,
+    `queue-parts-${String(++keys).padStart(6, '0')}`,
+  );
+  let killed = 0;
+  for (let i = 0; i < 200 && job.nextPollInMs > 0; i++) {
+    rt.clock.advance(job.nextPollInMs);
+    try {
+      job = await rt.callFromSidebar<JobView>('pollPull', job.id);
+    } catch (error) {
+      expect(String(error)).toMatch(/Exceeded maximum execution time/);
+      killed++;
+      // The killed execution's hold on the spreadsheet lapses when it would have ended.
+      rt.clock.advance(LEASE_LAPSE_MS);
+    }
+  }
+  a.plan = undefined;
+  return { job, sheet: rt.workbook.values(spec.target.name), killed, asked: a.asked };
+}
+
+/**
+ * Plans a kill at the next save of the job in the execution that reads the first page of a
+ * complete report (of the first such read for which `which` holds).
+ */
+const killAtSaveAfter = (a: Addon, which: () => boolean = () => true) => {
+  a.plan = (request, complete) => {
+    if (!complete || !/offset=0\b/.test(request.url) || !which()) return;
+    a.rt.killAfter('properties', 1);
+    a.plan = undefined;
+  };
+};
+
+/** An organisation of Billing Email alone. */
+const oneQueue = (sim: SimulatorHandle) => {
+  const { queues } = sim.admin.org;
+  queues.splice(0, queues.length, ...queues.filter((q) => q.id === BILLING_EMAIL));
+};
+
+describe('a ticket stats pull asked a queue at a time, cut short', () => {
+  it.each([
+    ['a filter of one queue', { queue_ids: [BILLING_EMAIL] }, undefined],
+    ['an organisation of one queue', {}, oneQueue],
+  ] as const)(
+    'of %s, killed after its reply is staged and before the job is saved, still labels the rows with it',
+    async (_, filters, org) => {
+      const a = await addon(org);
+      const clean = await pull(a, ticketStats('Clean', filters));
+      expect(clean.job.state).toBe('done');
+      expect(clean.sheet.slice(1).map((r) => r[0])).toEqual([BILLING_EMAIL]);
+      killAtSaveAfter(a);
+      const cut = await pull(a, ticketStats('Cut', filters));
+      expect(cut.killed).toBe(1);
+      expect(cut.job.state).toBe('done');
+      expect(cut.sheet).toEqual(clean.sheet);
+      expect(cut.asked).toEqual(clean.asked);
+    },
+  );
+});
