@@ -1,7 +1,7 @@
 // A live ticket stats report is asked again a queue at a time (queue-parts.ts). Cut short by the
 // 6-minute limit anywhere, such a pull carries on and ends with exactly the table a pull that was
 // never cut short writes, each row naming its queue, and asks Assembled for no report twice.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../dev/gas';
 import { type SimulatorHandle, startLocalAddon } from '../../dev/local-addon';
 import type { SimRequest } from '../../dev/simulator/api';
@@ -47,11 +47,19 @@ const ticketStats = (sheet: string, filters: object = {}) => ({
 
 let keys = 0;
 
+/** The pull jobs as saved. */
+const savedJobs = (rt: LocalRuntime) =>
+  JSON.stringify(
+    Object.entries(rt.properties.document.all()).filter(([key]) => key.startsWith('assembled.job.')),
+  );
+
 /**
- * Pulls as the sidebar does. Gives the job, the sheet's values, how many executions were killed
- * and the reports asked for.
+ * Pulls as the sidebar does. With `killAt`, the execution making the pull's `killAt`-th Lock
+ * call (counted from its start) is killed there. Gives the job, the sheet's values, how many
+ * executions were killed, the reports asked for, and the pull's step boundaries: its first Lock
+ * call, and the first after each save of the job.
  */
-async function pull(a: Addon, spec: ReturnType<typeof ticketStats>) {
+async function pull(a: Addon, spec: ReturnType<typeof ticketStats>, killAt?: number) {
   const { rt } = a;
   a.asked = [];
   let job = await rt.callFromSidebar<JobView>(
@@ -59,9 +67,27 @@ async function pull(a: Addon, spec: ReturnType<typeof ticketStats>) {
     spec,
     `queue-parts-${String(++keys).padStart(6, '0')}`,
   );
+  // The sidebar's calls alone carry the pull on, so that the Lock calls counted are theirs (the
+  // dispatcher, fired as the clock moves, would take some of the steps).
+  rt.removeTriggers();
+  const from = rt.counters.lock.calls;
+  const boundaries = [1];
+  let watching = true;
+  let saved = savedJobs(rt);
+  const watch = () => {
+    if (!watching) return;
+    const now = savedJobs(rt);
+    if (now !== saved) boundaries.push(rt.counters.lock.calls - from);
+    saved = now;
+    rt.meanwhile('lock', 1, watch);
+  };
+  rt.meanwhile('lock', 1, watch);
   let killed = 0;
   for (let i = 0; i < 200 && job.nextPollInMs > 0; i++) {
     rt.clock.advance(job.nextPollInMs);
+    // Aimed at this execution; it lapses if this one ends before making that call.
+    const left = killAt === undefined ? 0 : killAt - (rt.counters.lock.calls - from);
+    if (killed === 0 && left > 0) rt.killAfter('lock', left);
     try {
       job = await rt.callFromSidebar<JobView>('pollPull', job.id);
     } catch (error) {
@@ -72,7 +98,8 @@ async function pull(a: Addon, spec: ReturnType<typeof ticketStats>) {
     }
   }
   a.plan = undefined;
-  return { job, sheet: rt.workbook.values(spec.target.name), killed, asked: a.asked };
+  watching = false;
+  return { job, sheet: rt.workbook.values(spec.target.name), killed, asked: a.asked, boundaries };
 }
 
 /**
@@ -112,4 +139,48 @@ describe('a ticket stats pull asked a queue at a time, cut short', () => {
       expect(cut.asked).toEqual(clean.asked);
     },
   );
+
+  describe('over several queues', () => {
+    let a: Addon;
+    let clean: Awaited<ReturnType<typeof pull>>;
+
+    beforeAll(async () => {
+      a = await addon();
+      clean = await pull(a, ticketStats('Clean'));
+      expect(clean.job.state).toBe('done');
+      // One report over every queue, then one for each queue alone.
+      expect(clean.asked.length).toBeGreaterThan(3);
+      expect(new Set(clean.sheet.slice(1).map((r) => r[0])).size).toBeGreaterThan(3);
+    });
+
+    it('killed at each step boundary, ends with exactly the table and asks no report twice', async () => {
+      // Each step runs under the lock: the first Lock call after a save of the job is where that
+      // step has ended and the next not begun (the lock not yet given up).
+      expect(clean.boundaries.length).toBeGreaterThan(2 * clean.asked.length);
+      for (const at of clean.boundaries) {
+        const sheet = `Lock ${at}`;
+        const cut = await pull(a, ticketStats(sheet), at);
+        expect(cut.killed, sheet).toBe(1);
+        expect(cut.job.state, sheet).toBe('done');
+        expect(cut.sheet, sheet).toEqual(clean.sheet);
+        expect(cut.asked, sheet).toEqual(clean.asked);
+        a.rt.workbook.deleteSheet(sheet);
+      }
+    });
+
+    it('killed after any report is read and before the job is saved, ends with exactly the table and asks no report twice', async () => {
+      // The report over every queue (its first page read, nothing staged yet), then each queue's.
+      for (let report = 0; report < clean.asked.length; report++) {
+        const sheet = `Report ${report}`;
+        let seen = 0;
+        killAtSaveAfter(a, () => seen++ === report);
+        const cut = await pull(a, ticketStats(sheet));
+        expect(cut.killed, sheet).toBe(1);
+        expect(cut.job.state, sheet).toBe('done');
+        expect(cut.sheet, sheet).toEqual(clean.sheet);
+        expect(cut.asked, sheet).toEqual(clean.asked);
+        a.rt.workbook.deleteSheet(sheet);
+      }
+    });
+  });
 });
