@@ -141,6 +141,46 @@ describe('live dialect: what the live service sends is what the sheet shows', ()
   });
 
   it.each([
+    ['asked with the platforms their states are on', true],
+    ['with no states either, an empty table without asking', false],
+  ] as const)('the condensed timeline where no one holds a platform ID: %s', async (_, states) => {
+    const { rt, sim } = await startLocalAddon({ dialect: 'live' });
+    const { org } = sim.admin;
+    // States are sent in by agent ID, with any platform: people on no platform may still have some.
+    for (const person of org.people) person.platforms = {};
+    if (!states) {
+      org.states = new Map();
+      org.plans = new Map();
+    }
+    const asked: { url: string; status: number }[] = [];
+    rt.setHttp((request) => {
+      const answer = sim.handle(request);
+      if (request.url.includes('/condensed_timeline'))
+        asked.push({ url: request.url, status: answer.status });
+      return answer;
+    });
+    const job = await pull(rt, {
+      source: { kind: 'resource', resource: 'condensed_timeline' },
+      range: { kind: 'absolute', from: '2026-05-22', to: '2026-05-22' },
+      target: { kind: 'new_sheet', name: 'Timeline' },
+      mode: 'replace',
+    });
+    expect(job).toMatchObject({ state: 'done' });
+    const { rows, at } = table(rt, 'Timeline');
+    if (states) {
+      const platforms = new Set(rows.map((r) => String(r[at('platform')])));
+      expect(platforms.size).toBeGreaterThan(1);
+      expect(asked.map((a) => a.status)).toEqual([200]);
+      const sent = new URL(asked[0]?.url ?? '').searchParams.get('priority_order')?.split(',');
+      // The priority_order leaves out no state's platform.
+      expect(sent).toEqual(expect.arrayContaining([...platforms]));
+    } else {
+      expect(job.rows).toBe(0);
+      expect(asked).toEqual([]);
+    }
+  });
+
+  it.each([
     ['teams', 'site_id'],
     ['sites', 'timezone'],
     ['queues', 'channel'],

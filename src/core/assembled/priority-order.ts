@@ -3,8 +3,9 @@
 import type { Person } from './model';
 
 /**
- * Every platform the people are on, those most of them are on first (ties by name), then any
- * further platforms (seen on their states): the list leaves out no state of theirs.
+ * Every platform the people are on, those most of them are on first (ties by name), then `more`
+ * (platforms seen on their states, where the caller read them): with those given, the list leaves
+ * out no state of theirs; without, a state on a platform no one holds an ID on is not in it.
  */
 export function platformsOf(people: readonly Person[], more: readonly string[] = []): string[] {
   const count = new Map<string, number>();

@@ -1,5 +1,5 @@
 // Reads a resource's records through the client. Reports are not here: they are jobs (run-pull.ts).
-import type { AssembledClient } from '../assembled';
+import type { AgentState, AgentStatesQuery, AssembledClient } from '../assembled';
 import { platformsOf } from '../assembled/priority-order';
 import type { Zone } from '../ports';
 import { timeOffRow } from '../push/time-off-days';
@@ -35,6 +35,25 @@ function timeOffRequests(
     ? agents.flatMap((agent_id) => client.listTimeOffRequests({ ...base, agent_id }))
     : client.listTimeOffRequests(base);
   return requests.map((r) => timeOffRow(r, zone));
+}
+
+/**
+ * The live service requires priority_order: the user's, else every platform their people are on.
+ * States are sent in by agent ID with any platform, so people on none may still have some: then
+ * their states' platforms are sent, and with no states there is no timeline to ask for.
+ */
+function condensedTimeline(
+  client: AssembledClient,
+  filters: PullFilters,
+  query: AgentStatesQuery,
+): AgentState[] {
+  const order = filters.priority_order?.split(',') ?? platformsOf(client.listPeople());
+  if (order.length) return client.getCondensedTimeline({ ...query, priority_order: order });
+  const seen = platformsOf(
+    [],
+    client.getAgentStates(query).flatMap((s) => (s.platform ? [s.platform] : [])),
+  );
+  return seen.length ? client.getCondensedTimeline({ ...query, priority_order: seen }) : [];
 }
 
 function required(window: Window | undefined, resource: ResourceName): Window {
@@ -95,13 +114,8 @@ function recordsOf(
     case 'agent_states':
       return withStateDurations(client.getAgentStates({ ...times(required(window, resource)), ...agents }));
     case 'condensed_timeline':
-      // The live service requires priority_order: the user's, else every platform their people are on.
       return withStateDurations(
-        client.getCondensedTimeline({
-          ...times(required(window, resource)),
-          ...agents,
-          priority_order: filters.priority_order?.split(',') ?? platformsOf(client.listPeople()),
-        }),
+        condensedTimeline(client, filters, { ...times(required(window, resource)), ...agents }),
       );
     case 'edit_history':
       return client.getEditHistory(window ? times(window) : {});
