@@ -707,32 +707,48 @@ async function follow(job: JobView): Promise<JobView> {
       wake = r;
       setTimeout(r, job.nextPollInMs);
     });
-    if (turnTo) {
-      [job, turnTo] = [turnTo, undefined];
-      showJob(job);
-      continue;
+    // Touch lost with this pull while Pull data starts another is said only if that one does not start.
+    let heard: JobView | undefined;
+    let lost: unknown;
+    try {
+      if (!turnTo) heard = await checkOn(job.id);
+    } catch (error) {
+      lost = error;
     }
-    if (shown && !starting) shown.asking = true;
-    paint();
-    const id = job.id;
-    const heard = await checkAgain(
-      // A pull stopped while a failed check waited is over: nothing more to check.
-      () => (shown?.job.nextPollInMs === 0 ? Promise.resolve(shown.job) : callServer('pollPull', id)),
-      'pull',
-      (words) => {
-        // Not over the pull this sidebar turned to meanwhile (Pull data pressed for another place).
-        if (shown && !starting && shown.job.id === id) shown.trouble = words;
-        paint();
-      },
-    );
     // The next pull's start is awaited (it is followed next, if it starts, whatever this one did).
     while (starting) await new Promise<void>((r) => (wake = r));
     // What is heard of the pull left behind is not shown.
     if (turnTo) [job, turnTo] = [turnTo, undefined];
-    else job = heard;
+    else if (heard) job = heard;
+    else throw lost;
     showJob(job);
   }
   return job;
+}
+
+/**
+ * Checks on the pull followed, again after a failure (check-again.ts), until the sidebar turns to
+ * another: then at once, as the pull left behind is not followed, however its checks fare.
+ */
+function checkOn(id: string): Promise<JobView> {
+  if (shown && !starting) shown.asking = true;
+  paint();
+  const turned = new AbortController();
+  // startBeside's wake, once it has a pull to turn to; Stop's ends no wait here.
+  wake = () => {
+    if (turnTo) turned.abort();
+  };
+  return checkAgain(
+    // A pull stopped while a failed check waited is over: nothing more to check.
+    () => (shown?.job.nextPollInMs === 0 ? Promise.resolve(shown.job) : callServer('pollPull', id)),
+    'pull',
+    (words) => {
+      // Never of a pull left behind: its checks ended as the sidebar turned.
+      if (shown && !starting) shown.trouble = words;
+      paint();
+    },
+    turned.signal,
+  );
 }
 
 /**
