@@ -1,6 +1,7 @@
 // Pull data pressed while a pull runs, for another place: the new pull starts and the sidebar
-// turns to follow it, whatever becomes of its checks on the pull left behind. Those checks fail
-// here (the page's own calls refused on their way, as in check-again.test.ts).
+// turns to follow it, whatever becomes of its checks on the pull left behind, and even if that one
+// was still starting. The page's own calls are held or refused on their way (as in
+// check-again.test.ts).
 import type { FrameLocator, Page, Route } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { menu, reset, sidebar, useBench } from './support';
@@ -50,18 +51,19 @@ async function turnedTo(sb: FrameLocator, sheet: string): Promise<void> {
     .toEqual([sheet, expect.not.stringMatching(/^Starting$/)]);
 }
 
-/** Every stage and status line the sidebar shows from now on ("stage | status"), in order. */
+/** Every pull, stage and status line the sidebar shows from now on ("target: stage | status"), in order. */
 async function record(sb: FrameLocator): Promise<() => Promise<string[]>> {
   await sb.locator('body').evaluate(() => {
     const seen: string[] = [];
     (window as unknown as { seen: string[] }).seen = seen;
     const note = () => {
-      const now = `${document.getElementById('jobStage')?.textContent} | ${document.getElementById('status')?.textContent}`;
+      const text = (id: string) => document.getElementById(id)?.textContent;
+      const now = `${text('jobTarget')}: ${text('jobStage')} | ${text('status')}`;
       if (seen.at(-1) !== now) seen.push(now);
     };
     note();
     const watch = new MutationObserver(note);
-    for (const id of ['jobStage', 'status'])
+    for (const id of ['jobTarget', 'jobStage', 'status'])
       watch.observe(document.getElementById(id) as HTMLElement, {
         childList: true,
         characterData: true,
@@ -71,13 +73,15 @@ async function record(sb: FrameLocator): Promise<() => Promise<string[]>> {
   return () => sb.locator('body').evaluate(() => (window as unknown as { seen: string[] }).seen);
 }
 
-describe('Pull data pressed for another place while the pull running cannot be checked', () => {
+const STOPPED = 'Second: Stopped | Stopped: nothing was written, and the target is as it was.';
+
+describe('Pull data pressed for another place while a pull runs', () => {
   const bench = useBench();
   beforeEach(async () => {
     await reset(bench().page);
   });
 
-  it('follows the new pull to its end at once, and checks the pull left behind no more', async () => {
+  it('checks on the first failing: follows the new pull to its end at once, and checks the first no more', async () => {
     const { page } = bench();
     await menu(page, 'Pull data…');
     const sb = await sidebar(page, 'Pull data from Assembled');
@@ -113,7 +117,7 @@ describe('Pull data pressed for another place while the pull running cannot be c
     }
   });
 
-  it('touch lost with the first pull while the new one starts: the new one is followed to its end', async () => {
+  it('touch lost with the first while the new one starts: the new one is followed to its end', async () => {
     const { page } = bench();
     await menu(page, 'Pull data…');
     const sb = await sidebar(page, 'Pull data from Assembled');
@@ -182,17 +186,86 @@ describe('Pull data pressed for another place while the pull running cannot be c
       await turnedTo(sb, 'Second');
       const seen = await record(sb);
       await sb.getByRole('button', { name: 'Stop this pull' }).click();
-      const stopped = 'Stopped | Stopped: nothing was written, and the target is as it was.';
-      await expect.poll(async () => (await seen()).at(-1)).toBe(stopped);
+      await expect.poll(async () => (await seen()).at(-1)).toBe(STOPPED);
       release();
       // Longer than the first pull's next try would wait (5 s), and than a poll of the new one (10 s).
       await page.waitForTimeout(3_000);
       const after = await seen();
-      expect(after.slice(after.indexOf(stopped))).toEqual([stopped]);
+      expect(after.slice(after.indexOf(STOPPED))).toEqual([STOPPED]);
     } finally {
       release();
       await page.unrouteAll();
       sim?.setFaults({});
+    }
+  });
+
+  it('pressed while the first was still starting, the new pull stopped before the first started: "Stopped" stays', async () => {
+    const { page, running } = bench();
+    const sim = running.workbench.session.backend.simulator;
+    await menu(page, 'Pull data…');
+    const sb = await sidebar(page, 'Pull data from Assembled');
+    // The first pull's start is held until the new pull has been stopped.
+    let starts = 0;
+    let release: () => void = () => {};
+    const released = new Promise<void>((r) => (release = r));
+    await onCalls(page, async (_, fn) => {
+      if (fn === 'startPull' && ++starts === 1) await released;
+      return false;
+    });
+    // An outage keeps the new pull running (it tries again) until it is stopped.
+    sim?.setFaults({ errorRate: 1 });
+    try {
+      await startFirst(sb);
+      await expect.poll(() => starts).toBe(1);
+      await pullAnother(sb);
+      await turnedTo(sb, 'Second');
+      const seen = await record(sb);
+      await sb.getByRole('button', { name: 'Stop this pull' }).click();
+      await expect.poll(async () => (await seen()).at(-1)).toBe(STOPPED);
+      release();
+      // Longer than the first pull's first check would wait (10 s), and than one of the new one's.
+      await page.waitForTimeout(3_000);
+      const after = await seen();
+      expect(after.slice(after.indexOf(STOPPED))).toEqual([STOPPED]);
+    } finally {
+      release();
+      await page.unrouteAll();
+      sim?.setFaults({});
+    }
+  });
+
+  it('the first started while the new one was still starting: the first is never shown over it', async () => {
+    const { page } = bench();
+    await menu(page, 'Pull data…');
+    const sb = await sidebar(page, 'Pull data from Assembled');
+    // Both starts are held; the first is answered while the new one's is on its way.
+    let starts = 0;
+    let firstStarted = false;
+    const release: (() => void)[] = [];
+    const held = [0, 1].map(() => new Promise<void>((r) => release.push(r)));
+    await onCalls(page, async (route, fn) => {
+      if (fn !== 'startPull') return false;
+      const n = starts++;
+      await held[n];
+      await route.fulfill({ response: await route.fetch() });
+      if (n === 0) firstStarted = true;
+      return true;
+    });
+    try {
+      await startFirst(sb);
+      await expect.poll(() => starts).toBe(1);
+      await pullAnother(sb);
+      await expect.poll(() => starts).toBe(2);
+      const seen = await record(sb);
+      release[0]?.();
+      await expect.poll(() => firstStarted).toBe(true);
+      await page.waitForTimeout(1_000);
+      release[1]?.();
+      await sb.locator('#jobStage', { hasText: /^Done$/ }).waitFor({ timeout: 30_000 });
+      expect((await seen()).filter((s) => !s.startsWith('Second: '))).toEqual([]);
+    } finally {
+      for (const r of release) r();
+      await page.unrouteAll();
     }
   });
 });

@@ -701,6 +701,9 @@ let starting = false;
 let leftBehind = '';
 
 async function follow(job: JobView): Promise<JobView> {
+  // Pull data pressed for another place while this pull was starting: that one is followed. Else
+  // the pull is shown at once, not a turn later (resume shows its progress in view next).
+  if (starting || turnTo) job = (await turned()) ?? job;
   showJob(job);
   while (job.nextPollInMs > 0) {
     await new Promise<void>((r) => {
@@ -715,15 +718,26 @@ async function follow(job: JobView): Promise<JobView> {
     } catch (error) {
       lost = error;
     }
-    // The next pull's start is awaited (it is followed next, if it starts, whatever this one did).
-    while (starting) await new Promise<void>((r) => (wake = r));
     // What is heard of the pull left behind is not shown.
-    if (turnTo) [job, turnTo] = [turnTo, undefined];
+    const to = await turned();
+    if (to) job = to;
     else if (heard) job = heard;
     else throw lost;
     showJob(job);
   }
   return job;
+}
+
+/**
+ * The pull Pull data started meanwhile for another place, once its start is answered (it is
+ * followed next, whatever the pull followed did); none if it did not start.
+ */
+async function turned(): Promise<JobView | undefined> {
+  while (starting) await new Promise<void>((r) => (wake = r));
+  const to = turnTo;
+  turnTo = undefined;
+  // As last shown: Stop may have been pressed on it before it was taken up.
+  return to && shown?.job.id === to.id ? shown.job : to;
 }
 
 /**
