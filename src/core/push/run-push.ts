@@ -276,6 +276,16 @@ const CHANGED_MID_PUSH = 'Changed or added during the push, not sent:';
 /** Validate's word for a row that reads well and is to be sent. */
 const READY = 'Ready to push.';
 
+/** The word beside a row that reads well and is to be sent; `clear`: what a clear would remove. */
+function readyOutcome(kind: PushKind, row: SheetRow, clear = ''): RowOutcome {
+  const removes = removesOverlapped(row.parse?.ok ? row.parse.request : undefined);
+  return {
+    status: 'OK',
+    message: `${READY}${readAs(row)}${replacing(row, false)}${removes}${clear}${row.sentBefore ? SENT_BEFORE : ''}${strayIdWords(kind, row)}`,
+    unsent: true,
+  };
+}
+
 function refusedAgain(message: string): string {
   return `Refused by Assembled when last pushed, and not changed since: ${message} Change the row, or push it again to send it as it is.`;
 }
@@ -365,11 +375,7 @@ export function validateSheet(deps: PushDeps, kind: PushKind, ref: SheetRef): Va
         if (row.sentBefore) summary.again++;
         const clear = clears ? clearWords(clears.get(row.row)) : '';
         if (clears) summary.clearing = countClear(summary.clearing, clears.get(row.row));
-        outcomes.set(row.row, {
-          status: 'OK',
-          message: `${READY}${readAs(row)}${replacing(row, false)}${removesOverlapped(row.parse.request)}${clear}${row.sentBefore ? SENT_BEFORE : ''}${strayIdWords(kind, row)}`,
-          unsent: true,
-        });
+        outcomes.set(row.row, readyOutcome(kind, row, clear));
       } else {
         const bad = problemOutcome(row);
         if (!bad) continue;
@@ -573,30 +579,39 @@ function stopped(deps: PushDeps, pushes: PushStore, job: PushJob, message: strin
 }
 
 const STOPPED_BEFORE = 'Not sent: the push stopped before this row; push again to send it.';
+/** Beside the rows Push was pressed on while it cannot read them (Assembled not answering), and once it stops so. */
+const UNREAD =
+  'Not sent yet: the push checks this row, and sends it if it reads well, once Assembled answers.';
+const STOPPED_UNREAD =
+  'Not sent: the push stopped before it could check the rows; push again to check and send this one.';
 const STOPPED_IN_FLIGHT =
   'Not known whether Assembled took it: the push stopped before its answer came. Push again: it is looked for in Assembled first, and sent only if not there.';
 
 /**
  * A push that stops leaves its rows never sent saying so: "Ready to push." (or nothing) beside
- * them would pass for rows still on their way. Best effort: a sheet gone or protected keeps its cells.
+ * them would pass for rows still on their way. Rows it could not read yet (`waiting`: it still
+ * may) say so too: Validate's words there may speak of cells changed since. Best effort: a sheet
+ * gone or protected keeps its cells.
  */
-function markUnsent(deps: PushDeps, job: PushJob): void {
+function markUnsent(deps: PushDeps, job: PushJob, waiting = false): void {
   const accepted = new AcceptedRows(deps.own, job.id);
-  const open = job.prepared ? deps.sheets.open(job.sheetId) : undefined;
+  const open = deps.sheets.open(job.sheetId);
   const sheet = open && accepted.load() ? sheetAsItStands(open.grid, job.kind, deps.zone) : undefined;
-  if (!open || !sheet) return;
-  const outcomes = new Map<number, RowOutcome>();
-  const waiting = sheet.rows.filter((r) => !r.done && !r.blank);
+  // Status columns not there yet hold no words to take back; the push adds them once it reads the rows.
+  if (!open || !sheet || sheet.map.added.length > 0) return;
+  const outcomes = emptiedRows(sheet);
+  const unsent = sheet.rows.filter((r) => !r.done && !r.blank);
   // Rows in flight keep their status: the next push looks them up before it sends anything.
   const flying = new Set(job.inFlight?.rows.map((r) => parseFlight(r).row));
-  for (const row of waiting.filter((r) => flying.has(r.row)))
+  for (const row of unsent.filter((r) => flying.has(r.row) && !waiting))
     outcomes.set(row.row, {
       status: statusCells(sheet, row).status,
       message: STOPPED_IN_FLIGHT,
       unsent: true,
     });
-  for (const row of accepted.allowed(waiting.filter((r) => !flying.has(r.row))))
-    outcomes.set(row, { status: NOT_SENT, message: STOPPED_BEFORE, unsent: true });
+  const message = waiting ? UNREAD : job.prepared ? STOPPED_BEFORE : STOPPED_UNREAD;
+  for (const row of accepted.allowed(unsent.filter((r) => !flying.has(r.row))))
+    outcomes.set(row, { status: NOT_SENT, message, unsent: true });
   try {
     writeOutcomes(open.grid, sheet, outcomes, new Date(deps.clock.now()));
   } catch (error) {
@@ -789,6 +804,9 @@ class PushRun {
         markUnknownCancels(this.client, this.sheet);
     } catch (error) {
       if (isAssembledError(error) && ['rate_limited', 'server', 'network'].includes(error.kind)) {
+        // Its first wait: the rows Push was pressed on say it is waiting to read them.
+        if (!this.job.prepared && !this.job.failing && this.job.limitedSince === undefined)
+          markUnsent(this.deps, this.job, true);
         this.waitOut(error.message, error);
         return;
       }
@@ -863,7 +881,9 @@ class PushRun {
       }
       const again = changedOutcome(this.job.kind, sheet, row);
       if (again) changed++;
-      const outcome = bad ?? again ?? restoredOutcome(sheet, row);
+      // A row to send says so afresh: Validate's words may speak of cells changed since.
+      const ready = this.sendable(row) && !later(row) ? readyOutcome(this.job.kind, row) : undefined;
+      const outcome = bad ?? again ?? restoredOutcome(sheet, row) ?? ready;
       if (outcome) outcomes.set(row.row, { ...outcome, unsent: true });
     }
     writeMany(this.grid as Grid, sheet, outcomes, new Date(this.now()));
@@ -929,7 +949,9 @@ class PushRun {
    */
   private markNotSent(): boolean {
     const sheet = this.sheet as SheetSnapshot;
-    const outcomes = new Map<number, RowOutcome>();
+    // Rows emptied meanwhile lose the word Push's first run wrote beside them.
+    const outcomes = emptiedRows(sheet);
+    let changed = 0;
     for (const row of sheet.rows) {
       if (row.done || row.blank || !row.parse || isToFix(row)) continue;
       const message = row.parse.ok
@@ -939,9 +961,10 @@ class PushRun {
         ...(row.parse.ok ? { status: NOT_SENT, message } : toFix(message)),
         unsent: true,
       });
+      changed++;
     }
     if (!this.writeBack(outcomes)) return false;
-    const notSent = Math.max(this.job.total - this.job.done, outcomes.size);
+    const notSent = Math.max(this.job.total - this.job.done, changed);
     if (notSent > 0) this.job = { ...this.job, notSent };
     return true;
   }
