@@ -576,6 +576,30 @@ describe('Push rows in the workbench', () => {
     expect(seen.some((s) => /waits its turn .* Trying again now/.test(s))).toBe(true);
   });
 
+  it("a push waiting out Assembled's rate limit says how long it has waited, a count that moves between tries", async () => {
+    const { page } = bench();
+    const sim = bench().running.workbench.session.backend.simulator;
+    const sb = await typedTimeOff(page, demoAgent(bench()).email, 'Waited');
+    /** The seconds the status line says the push has waited so far; NaN when it says none. */
+    const waited = async () => {
+      const said = (await sb.locator('#status').textContent())?.match(
+        /waits its turn.* Waited (?:(\d+) min )?(\d+) s so far\./,
+      );
+      return said ? Number(said[1] ?? 0) * 60 + Number(said[2]) : Number.NaN;
+    };
+    sim?.setFaults({ force429: 1_000_000 });
+    try {
+      await sb.getByRole('button', { name: 'Push', exact: true }).click();
+      let first = Number.NaN;
+      await expect.poll(async () => (first = await waited()), { timeout: 30_000 }).toBeGreaterThanOrEqual(0);
+      // Tries come a second apart, each refused alike: the wait said grows as the clock does.
+      await expect.poll(waited, { timeout: 15_000 }).toBeGreaterThanOrEqual(first + 3);
+    } finally {
+      sim?.setFaults({});
+    }
+    await sb.locator('#status', { hasText: /^Finished: 1 created/ }).waitFor({ timeout: 60_000 });
+  });
+
   it('stops a push waiting out an outage with Stop this push; the buttons are free again', async () => {
     const { page } = bench();
     const sim = bench().running.workbench.session.backend.simulator;

@@ -43,6 +43,11 @@ export interface PushView {
   preparing: boolean;
   /** A request to Assembled failed: the next try is this far off (ms); 0 when not waiting on it. */
   nextTryInMs: number;
+  /**
+   * Waiting out Assembled's rate limit: for this long so far (ms), which the sidebar counts on, as
+   * its tries a second apart each say the same; null when not.
+   */
+  limitedForMs: number | null;
 }
 
 export interface KindChoice {
@@ -119,6 +124,7 @@ export function pushView(job: PushJob, now: number): PushView {
     nextPollInMs,
     preparing,
     nextTryInMs: trouble ? (job.notBefore ?? now) - now : 0,
+    limitedForMs: trouble && job.limitedSince !== undefined ? now - job.limitedSince : null,
   };
 }
 
@@ -130,16 +136,14 @@ function timeLeft(job: PushJob, now: number): number | null {
 
 /**
  * A request that failed, and what comes of it. A rate limit says Assembled is up: it is waited out
- * for as long as it takes. Failing that keeps on stops the push (OUTAGE_MS of it, over at least
- * OUTAGE_TRIES tries), which the words say in minutes, so a long wait has an end in sight.
+ * for as long as it takes (how long so far, the sidebar says: limitedForMs). Failing that keeps on
+ * stops the push (OUTAGE_MS of it, over at least OUTAGE_TRIES tries), which the words say in
+ * minutes, so a long wait has an end in sight.
  */
 function troubleWords(message: string, job: PushJob, now: number): string {
   const cause = causeOf(message);
-  if (job.limitedSince !== undefined) {
-    const minutes = Math.floor((now - job.limitedSince) / 60_000);
-    const so = minutes > 0 ? `, ${minutes} min so far` : '';
-    return `${cause}. Assembled is up, so the add-on waits its turn and tries again for as long as it takes${so}.`;
-  }
+  if (job.limitedSince !== undefined)
+    return `${cause}. Assembled is up, so the add-on waits its turn and tries again for as long as it takes.`;
   const minutes = Math.floor((now - (job.failing?.since ?? now)) / 60_000);
   const limit = OUTAGE_MS / 60_000;
   const failed = minutes > 0 ? `Assembled has failed for ${minutes} min` : 'A request to Assembled failed';

@@ -148,7 +148,9 @@ function tick(): void {
     // waits out Assembled's many 1-s refusals inside it, for a minute or more, so no "in 0 s".
     const left = view.nextTryInMs - since;
     const when = left >= 500 ? `Next try in ${duration(left)}.` : 'Trying again now…';
-    const next = `${view.message} ${when}`;
+    // A rate limit's tries, a second apart, each say the same: the wait so far is what moves.
+    const waited = view.limitedForMs === null ? '' : ` Waited ${duration(view.limitedForMs + since)} so far.`;
+    const next = `${view.message}${waited} ${when}`;
     status.textContent = [next, view.notice].filter(Boolean).join(' ');
   }
 }
