@@ -73,6 +73,8 @@ export interface ServerApi {
   /** Carries one of the caller's running refreshes on for a few seconds (the sidebar polls it). */
   pollRefresh(id: string): RefreshView[];
   getPushOptions(): PushOptions;
+  /** The name of the sheet in front (a tab clicked tells a sidebar nothing). */
+  pushSheetInFront(): string;
   insertPushTemplate(kind: PushKind): { sheet: string };
   validatePush(kind: PushKind): ValidateSummary;
   /** What a push of the sheet would ask about first (Push asks only when there is something). */

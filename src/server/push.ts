@@ -122,6 +122,11 @@ export function getPushOptions(): PushOptions {
   };
 }
 
+/** The name of the sheet in front, for the sidebar to offer it when it names another. */
+export function pushSheetInFront(): string {
+  return activeSheet().getName();
+}
+
 /** The account's type names for the template's dropdown; none without a key or a reply. */
 function accountTypes(kind: PushKind): string[] | undefined {
   if (!hasTypeColumn(kind)) return undefined;

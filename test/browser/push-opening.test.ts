@@ -38,11 +38,41 @@ describe('Push rows as it opens', () => {
     const { page } = bench();
     await menu(page, 'Push rows…');
     const sb = await sidebar(page, 'Push rows to Assembled');
-    const line = sb.locator('p.hint', {
-      has: sb.getByRole('button', { name: 'Use the sheet now in front' }),
-    });
+    // The button there is hidden while the sheet named is the one in front.
+    const line = sb.locator('p.hint', { has: sb.locator('#refreshSheet') });
     expect(await line.textContent()).toBe(
       'If you switch to another sheet, the buttons notice and say so before acting on it. Use the sheet now in front',
     );
+  });
+
+  it('offers Use the sheet now in front only while another sheet than the one named is in front', async () => {
+    const { page, running } = bench();
+    await page.getByRole('tab', { name: 'Sheet1' }).click();
+    await menu(page, 'Push rows…');
+    const sb = await sidebar(page, 'Push rows to Assembled');
+    const use = sb.getByRole('button', { name: 'Use the sheet now in front' });
+    await expect.poll(() => sb.locator('#sheetName').textContent()).toBe('Sheet1');
+    // The sheet named is the one in front: nothing to use instead, even once the sidebar is looked at again.
+    expect(await use.isHidden()).toBe(true);
+    await sb.locator('h1').hover();
+    await sb.locator('#kindHelp').hover();
+    expect(await use.isHidden()).toBe(true);
+    // Another tab clicked: the sidebar learns of it when the person comes back to it.
+    const name = 'Another sheet in front';
+    running.workbench.rt.workbook.addSheet(name);
+    await page.getByRole('tab', { name }).click();
+    await sb.locator('h1').click();
+    await use.click();
+    await expect.poll(() => sb.locator('#sheetName').textContent()).toBe(name);
+    // Named now, it is the sheet in front again: the link goes, the keyboard on the field below it.
+    await expect.poll(() => use.isHidden()).toBe(true);
+    await page.getByRole('tab', { name: 'Sheet1' }).click();
+    await sb.locator('h1').click();
+    await expect.poll(() => use.isVisible()).toBe(true);
+    await use.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => sb.locator('#sheetName').textContent()).toBe('Sheet1');
+    await expect.poll(() => sb.locator(':focus').evaluate((e) => e.id)).toBe('kind');
+    expect(await use.isHidden()).toBe(true);
   });
 });

@@ -529,6 +529,8 @@ describe('Push rows in the workbench', () => {
     const name = 'Rows to check';
     bench().running.workbench.rt.workbook.addSheet(name);
     await page.getByRole('tab', { name }).click();
+    // Back in the sidebar, it offers the sheet now in front.
+    await sb.locator('h1').click();
     await sb.getByRole('button', { name: 'Use the sheet now in front' }).click();
     await expect.poll(() => sb.locator('#sheetName').textContent()).toBe(name);
     await expect.poll(polite).toContainEqual(expect.stringContaining(`"${name}"`));
@@ -731,6 +733,7 @@ describe('Push rows in the workbench', () => {
       const mine = (await other.textContent()) ?? '';
       await other.click();
       const use = sam.getByRole('button', { name: 'Use the sheet now in front' });
+      await sam.locator('h1').click();
       await expect.poll(() => use.isEnabled()).toBe(true);
       await use.click();
       await expect.poll(() => sam.locator('#sheetName').textContent()).toBe(mine);
@@ -744,12 +747,14 @@ describe('Push rows in the workbench', () => {
       await expect
         .poll(() => sam.locator('#status').textContent())
         .toMatch(/^(The sheet has no header|Nothing to push|\d+ OK)/);
-      // Back on their sheet, the sidebar holds the buttons again, and Use the sheet now in front stays free.
+      // Back on their sheet, the sidebar holds the buttons again, and Use the sheet now in front stays
+      // free (hidden, as the sheet named is the one in front).
       await page.getByRole('tab', { name: theirs, exact: true }).click();
+      await sam.locator('h1').click();
       await use.click();
       await sam.locator('#status', { hasText: `A push by ${first} is running on "${theirs}"` }).waitFor();
       expect(await sam.getByRole('button', { name: 'Validate' }).isDisabled()).toBe(true);
-      expect(await use.isEnabled()).toBe(true);
+      expect(await sam.locator('#refreshSheet').isEnabled()).toBe(true);
     });
   });
 

@@ -68,6 +68,10 @@ describe('Sidebar pages in the workbench', () => {
     await sb.getByLabel('What the rows are').selectOption('time_off');
     await sb.getByRole('button', { name: 'Insert template' }).click();
     await sb.locator('#status', { hasText: 'is ready' }).waitFor();
+    // Another sheet in front, and the person back in the sidebar: Use the sheet now in front is offered.
+    await page.getByRole('tab', { name: 'Sheet1' }).click();
+    await sb.locator('h1').click();
+    await sb.getByRole('button', { name: 'Use the sheet now in front' }).waitFor();
     const audit = await auditKeyboard(page, sb);
     expect(audit.controls).toBeGreaterThanOrEqual(6);
     expect(audit.unreached).toEqual([]);

@@ -18,6 +18,7 @@ import {
   busy,
   byId,
   el,
+  focusLost,
   markInvalid,
   requestKey,
   showAnswer,
@@ -76,7 +77,58 @@ function showSheet(sheet: string, say = false): void {
   if (sheet !== sheetName.textContent) unwatch?.();
   sheetName.textContent = sheet;
   sheetSaid.textContent = say ? `Validate and Push work on "${sheet}", the sheet now in front.` : '';
+  // Always the sheet in front when named: nothing else to use until another tab is clicked.
+  offerFront(false);
 }
+
+/**
+ * Shows "Use the sheet now in front" only when another sheet is: its keyboard focus, if it had it,
+ * goes on to the field below it rather than to the page.
+ */
+function offerFront(other: boolean): void {
+  const had = document.activeElement === refreshButton;
+  refreshButton.hidden = !other;
+  if (had && !other) kind.focus({ preventScroll: true });
+}
+
+/** A look at which sheet is in front, under way: one at a time. */
+let looking = false;
+
+/**
+ * A tab clicked in the sheet tells the sidebar nothing: it asks which sheet is in front when the
+ * person comes back to it (the pointer moving over it again, or the keyboard in it), not on a
+ * timer, which would run the script all day in a sidebar left open.
+ */
+async function lookAtSheetInFront(): Promise<void> {
+  const named = sheetName.textContent;
+  if (looking || document.hidden || !named || named === '…') return;
+  looking = true;
+  try {
+    const front = await callServer('pushSheetInFront');
+    // The sidebar named another sheet meanwhile (a button pressed): this answer is of no use.
+    if (sheetName.textContent === named) offerFront(front !== named);
+  } catch {
+    // The link stays as it was: each button checks the sheet in front anyway (sameSheetInFront).
+  } finally {
+    looking = false;
+  }
+}
+const lookQuietly = () => void lookAtSheetInFront();
+window.addEventListener('focus', lookQuietly);
+document.addEventListener('visibilitychange', lookQuietly);
+/** No pointer move over the sidebar this long: the next one may be the pointer back from the sheet. */
+const AWAY_MS = 1_000;
+let lastMove = 0;
+// Not pointerenter: Chrome does not always tell a frame the pointer left it (a quick move out).
+document.addEventListener(
+  'pointermove',
+  () => {
+    const now = Date.now();
+    if (now - lastMove >= AWAY_MS) lookQuietly();
+    lastMove = now;
+  },
+  { passive: true },
+);
 
 /** What a pull wrote into the sheet in front, if its header note says so. */
 let pulled: string | undefined;
@@ -351,7 +403,11 @@ refreshButton.addEventListener('click', () => {
     } catch (error) {
       showAnswer(status, errorMessage(error), 'error');
     }
-  }).then((others) => others && watch(others));
+  }).then((others) => {
+    // Gone now that it names the sheet in front, the link hands the keyboard to the field below it.
+    if (refreshButton.hidden && focusLost()) kind.focus({ preventScroll: true });
+    if (others) watch(others);
+  });
 });
 
 templateButton.addEventListener('click', () => {
