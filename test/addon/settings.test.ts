@@ -87,11 +87,29 @@ describe('Settings', () => {
       ok: false,
       keyRefused: false,
       outage:
-        'Assembled is not answering (a server error on every check: 18 failed, 2 not run): try again in a few minutes.',
+        'Assembled is not answering (a server error on every check: 17 failed, 3 not run): try again in a few minutes.',
     });
-    expect(report.lines.filter((l) => l.notRun).map((l) => l.label)).toEqual(['One person', 'Read a report']);
+    expect(report.lines.filter((l) => l.notRun).map((l) => l.label)).toEqual([
+      'One person',
+      'Agent-state timeline',
+      'Read a report',
+    ]);
     sim.setFaults({});
     expect((await rt.callFromSidebar<ConnectionReport>('testConnection')).outage).toBeUndefined();
+  });
+
+  it('Test connection under a rate limit leaves the timeline unasked when the reads of its platforms failed', async () => {
+    const { rt, sim } = await startLocalAddon({ dialect: 'live' });
+    sim.setFaults({ force429: 60 });
+    const report = await rt.callFromSidebar<ConnectionReport>('testConnection');
+    const line = (label: string) => report.lines.find((l) => l.label === label);
+    expect(line('People')).toMatchObject({ ok: false, notRun: false });
+    expect(line('Agent-state timeline')).toMatchObject({
+      notRun: true,
+      summary:
+        'not run (it needs the platforms people are on, and the People and Agent states checks failed)',
+    });
+    expect(JSON.stringify(report)).not.toContain('priority_order');
   });
 
   it('Test connection says which way of sending times the server takes, and fails when Settings sends the other', async () => {

@@ -123,18 +123,37 @@ describe('checkConnection', () => {
     expect(partly.filter((r) => !r.ok).map((r) => [r.operation, r.status])).toEqual([['listRoles', 403]]);
   });
 
+  it('leaves the timeline unasked when no platform is known, rather than sending what the live service refuses', () => {
+    const { client, sim } = simSetup('live');
+    for (const p of sim.admin.org.people) p.platforms = {};
+    sim.admin.org.states.clear();
+    const results = checkConnection(client);
+    expect(results.find((r) => r.operation === 'listPeople')).toMatchObject({ ok: true });
+    const timeline = results.find((r) => r.operation === 'getCondensedTimeline');
+    expect(timeline && notRun(timeline)).toBe(true);
+    expect(timeline && checkSummary(timeline)).toBe(
+      'not run (no one in Assembled holds a platform ID, and the timeline is read by platform)',
+    );
+    expect(sim.stats().byRoute['GET /v0/agents/state/condensed_timeline']).toBeUndefined();
+    expect(results.filter((r) => !r.ok && !notRun(r))).toEqual([]);
+  });
+
   it('says Assembled is down once, counting the checks not run apart from those that failed', () => {
     const { client, sim } = simSetup('live');
     sim.setFaults({ errorRate: 1 });
     const results = checkConnection(client);
     expect(results).toHaveLength(20);
-    // What the people and the report would have given was never there to read.
+    // What the people, their platforms and the report would have given was never there to read.
     expect(results.filter(notRun).map((r) => [r.operation, checkSummary(r)])).toEqual([
       ['getPerson', 'not run (no person to read)'],
+      [
+        'getCondensedTimeline',
+        'not run (it needs the platforms people are on, and the People and Agent states checks failed)',
+      ],
       ['getReport', 'not run (no report was started)'],
     ]);
     expect(outageWords(results)).toBe(
-      'Assembled is not answering (a server error on every check: 18 failed, 2 not run): try again in a few minutes.',
+      'Assembled is not answering (a server error on every check: 17 failed, 3 not run): try again in a few minutes.',
     );
     // Not when Assembled answers some checks, or refuses the key.
     sim.setFaults({ failFromOffset: 1 });

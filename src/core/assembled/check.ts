@@ -149,7 +149,11 @@ export function checkConnection(given: AssembledClient, options: CheckOptions = 
       people,
       (states ?? []).flatMap((s) => (s.platform ? [s.platform] : [])),
     );
-    checkTimeline(client, platforms, window, run, results);
+    const failed = (operation: string) => results.some((r) => r.operation === operation && !r.ok);
+    checkTimeline(client, platforms, window, run, results, skip, [
+      ...(failed('listPeople') ? ['People'] : []),
+      ...(failed('getAgentStates') ? ['Agent states'] : []),
+    ]);
     run('getEditHistory', 'GET /v0/agents/state/edit/history', () => client.getEditHistory(window), length);
     run(
       'listTimeOffRequests',
@@ -251,24 +255,42 @@ type Run = <T>(
   count: (value: T) => number,
 ) => T | undefined;
 
-/** The live service requires priority_order (the YAML lacks it): the platforms the people and their states are on. */
+/**
+ * The live service requires priority_order (the YAML lacks it): the platforms the people and their
+ * states are on. With none found it is not sent, as the live service would refuse it for that;
+ * `failed` names the reads the platforms came from that failed.
+ */
 function checkTimeline(
   client: AssembledClient,
   platforms: string[],
   window: { start_time: number; end_time: number },
   run: Run,
   results: CheckResult[],
+  skip: (operation: string, endpoint: string, note: string) => void,
+  failed: string[],
 ) {
+  const operation = 'getCondensedTimeline';
   const endpoint = 'GET /v0/agents/state/condensed_timeline';
+  if (platforms.length === 0) {
+    skip(
+      operation,
+      endpoint,
+      failed.length > 0
+        ? `it needs the platforms people are on, and the ${failed.join(' and ')} checks failed`
+        : 'no one in Assembled holds a platform ID, and the timeline is read by platform',
+    );
+    return;
+  }
   const count = (list: unknown[]) => list.length;
+  const before = results.length;
   run(
-    'getCondensedTimeline',
+    operation,
     endpoint,
     () => client.getCondensedTimeline({ ...window, priority_order: platforms }),
     count,
   );
-  const sent = results[results.length - 1];
-  if (sent?.ok) sent.note = `priority_order ${platforms.join(',') || '(none: no platform found)'}`;
+  const sent = results[before];
+  if (sent?.ok) sent.note = `priority_order ${platforms.join(',')}`;
 }
 
 function checkWrites(
