@@ -252,6 +252,51 @@ describe('pull into BigQuery', () => {
     expect(offDays('old_states').off).toBe(0);
   });
 
+  it('says while it loads what a reader of the table sees meanwhile, and never a sheet', async () => {
+    const { rt } = await addon();
+    const held = () => count(rt, 'meanwhile').rows;
+    const first = await pullToEnd(rt, states(day('2026-05-20'), 'replace', 'meanwhile'), key());
+    expect(first.state).toBe('done');
+    // Small chunks: a day's load outlasts one execution's budget, so the sidebar sees it under way.
+    rt.properties.script.set('BIGQUERY_CHUNK_ROWS', '40');
+    const loading = async (mode: string) => {
+      const old = held();
+      let job = await rt.callFromSidebar<JobView>(
+        'startPull',
+        states(day('2026-05-21'), mode, 'meanwhile'),
+        key(),
+      );
+      expect(job.state).toBe('writing');
+      const seen = { detail: job.detail, rows: job.rows, old, held: held() };
+      for (let i = 0; i < 100 && job.nextPollInMs > 0; i++) {
+        rt.clock.advance(job.nextPollInMs);
+        job = await rt.callFromSidebar<JobView>('pollPull', job.id);
+      }
+      expect(job.state).toBe('done');
+      return seen;
+    };
+    const loaded = (rows: number) =>
+      `Loading the rows into the table (${rows.toLocaleString('en-US')} so far).`;
+    // Replace and merge: the old rows until the last are in.
+    const replace = await loading('replace');
+    expect(replace.detail).toBe(
+      `${loaded(replace.rows)} Until the last are in, the table holds its old rows; then the new ones replace them all at once.`,
+    );
+    expect(replace).toMatchObject({ held: replace.old, old: first.rows });
+    const merge = await loading('merge');
+    expect(merge.detail).toBe(
+      `${loaded(merge.rows)} Until the last are in, the table holds its old rows; then the new ones are merged in at once.`,
+    );
+    expect(merge.held).toBe(merge.old);
+    // Append: the rows loaded so far are in the table already.
+    const append = await loading('append');
+    expect(append.detail).toBe(
+      `${loaded(append.rows)} They join the table a batch at a time, so a reader of it meanwhile sees some of them.`,
+    );
+    expect(append.rows).toBeGreaterThan(0);
+    expect(append.held).toBe(append.old + append.rows);
+  });
+
   it("shows BigQuery's own words when a job fails, in the sidebar and the run log", async () => {
     const { rt } = await addon();
     rt.bigquery.insertDataset({ datasetReference: { datasetId: 'wfm' } }, P);

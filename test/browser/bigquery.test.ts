@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { menu, RESULTS, sidebar, useBench } from './support';
+import { callGate, menu, RESULTS, sidebar, useBench } from './support';
 
 describe('BigQuery in the workbench', () => {
   const bench = useBench();
@@ -105,6 +105,31 @@ describe('BigQuery in the workbench', () => {
     await sql.press('Escape');
     await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('false');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('bqToggle');
+  });
+
+  it('says before the first answer that the rows go into the table, not a sheet', async () => {
+    const { page } = bench();
+    await menu(page, 'Pull data…');
+    const sb = await sidebar(page, 'Pull data from Assembled');
+    await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Teams' });
+    await sb.getByRole('radio', { name: 'BigQuery table' }).check();
+    await sb.getByLabel('Google Cloud project id').fill('workbench-demo');
+    await sb.getByLabel('Dataset').fill('wfm');
+    await sb.getByLabel('Table', { exact: true }).fill('teams');
+    // The start held at the door: the words shown until the server's first answer stay to be read.
+    const gate = await callGate(page);
+    try {
+      const start = gate.hold('startPull');
+      await sb.getByRole('button', { name: 'Pull data' }).click();
+      await expect.poll(start.arrived).toBe(true);
+      expect(await sb.locator('#jobDetail').textContent()).toBe(
+        'Reading the data from Assembled and writing it into the table…',
+      );
+      start.open();
+      await sb.locator('#jobStage', { hasText: /^Done$/ }).waitFor({ timeout: 30_000 });
+    } finally {
+      await gate.done();
+    }
   });
 
   it("offers to refresh an append into a table with the card's note: what each run adds", async () => {

@@ -1,12 +1,12 @@
 // A refresh card says what a person needs where they look: an action's answer on the card pressed,
 // in view and heard by screen readers.
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SECOND_EDITOR } from '../../dev/workbench/session';
 import type { JobView } from '../../src/core/pull/pull-view';
 import type { RefreshView } from '../../src/core/schedule/refresh-view';
 import type { Bench } from './support';
-import { refreshCard, reset, useBench } from './support';
+import { callGate, refreshCard, reset, useBench } from './support';
 
 /** Whether the element is inside its frame's viewport (what a person sees without scrolling). */
 function inView(locator: Locator): Promise<boolean> {
@@ -36,38 +36,6 @@ async function refreshesInto(bench: Bench, ...sheets: string[]): Promise<void> {
       `key-${name.replace(/\W/g, '-')}`,
     );
   }
-}
-
-/**
- * Holds the sidebar's next call of each function named with `hold` at the page's door until it is
- * let through; `arrived` says whether it has come.
- */
-async function callGate(page: Page) {
-  const gates = new Map<string, { arrived: boolean; open: () => void; opened: Promise<void> }>();
-  await page.route('**/api/run', async (route) => {
-    const gate = gates.get(route.request().postDataJSON()?.fn);
-    if (gate && !gate.arrived) {
-      gate.arrived = true;
-      await gate.opened;
-    }
-    await route.continue();
-  });
-  return {
-    hold(fn: string) {
-      let open: () => void = () => undefined;
-      const opened = new Promise<void>((done) => {
-        open = done;
-      });
-      const gate = { arrived: false, open, opened };
-      gates.set(fn, gate);
-      return { arrived: () => gate.arrived, open };
-    },
-    /** Lets every call held through (a test that failed leaves some held), then stops holding. */
-    async done() {
-      for (const gate of gates.values()) gate.open();
-      await page.unrouteAll({ behavior: 'wait' });
-    },
-  };
 }
 
 describe('Scheduled refresh cards', () => {

@@ -261,3 +261,35 @@ export async function typedTimeOff(page: Page, email: string, notes: string): Pr
   await typeRow(page, 2, [email, '2026-07-08 09:00', '2026-07-08 17:00', 'FALSE', 'pto', notes]);
   return sb;
 }
+
+/**
+ * Holds the sidebar's next call of each function named with `hold` at the page's door until it is
+ * let through; `arrived` says whether it has come.
+ */
+export async function callGate(page: Page) {
+  const gates = new Map<string, { arrived: boolean; open: () => void; opened: Promise<void> }>();
+  await page.route('**/api/run', async (route) => {
+    const gate = gates.get(route.request().postDataJSON()?.fn);
+    if (gate && !gate.arrived) {
+      gate.arrived = true;
+      await gate.opened;
+    }
+    await route.continue();
+  });
+  return {
+    hold(fn: string) {
+      let open: () => void = () => undefined;
+      const opened = new Promise<void>((done) => {
+        open = done;
+      });
+      const gate = { arrived: false, open, opened };
+      gates.set(fn, gate);
+      return { arrived: () => gate.arrived, open };
+    },
+    /** Lets every call held through (a test that failed leaves some held), then stops holding. */
+    async done() {
+      for (const gate of gates.values()) gate.open();
+      await page.unrouteAll({ behavior: 'wait' });
+    },
+  };
+}

@@ -131,7 +131,8 @@ export function jobView(job: PullJob, now: number): JobView {
     range: job.range ? datesWords(job.range) : '',
     elapsedMs: (over ? job.updatedAt : now) - job.createdAt,
     // Over, the rows it left in the target: a replace that failed wrote its rows only to staging.
-    rows: over ? (job.rows ?? 0) : (job.write?.done ?? 0),
+    // Under way, those written or loaded so far (a replace's and a merge's into staging).
+    rows: over ? (job.rows ?? 0) : (job.write?.done ?? job.load?.rows ?? 0),
     message: job.message ?? '',
     notice: over ? '' : (job.notice ?? ''),
     detail: detail(job),
@@ -221,10 +222,27 @@ function detail(job: PullJob): string {
     case 'fetching':
       return 'The report is ready: reading its pages from Assembled. Each page is kept, so none is read twice.';
     case 'writing':
+      if (job.spec.target.kind === 'bigquery') return loadingWords(job);
       return job.spec.mode === 'replace'
         ? 'Writing the rows. The sheet shows its old table until the last rows are in, then the whole new one.'
         : 'Writing the rows into the sheet.';
     default:
       return job.message ?? '';
   }
+}
+
+/**
+ * What a reader of the table sees while it loads (load-table.ts): a replace or merge loads into a
+ * staging table and changes the table in one statement at the end; an append loads into it a
+ * chunk at a time.
+ */
+const MEANWHILE: Record<PullJob['spec']['mode'], string> = {
+  replace: 'Until the last are in, the table holds its old rows; then the new ones replace them all at once.',
+  merge: 'Until the last are in, the table holds its old rows; then the new ones are merged in at once.',
+  append: 'They join the table a batch at a time, so a reader of it meanwhile sees some of them.',
+};
+
+function loadingWords(job: PullJob): string {
+  const sofar = job.load?.rows ? ` (${count(job.load.rows)} so far)` : '';
+  return `Loading the rows into the table${sofar}. ${MEANWHILE[job.spec.mode]}`;
 }

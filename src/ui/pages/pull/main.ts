@@ -634,7 +634,7 @@ function showStarting(pulled: PullSpec, what: string, range: string): void {
     message: '',
     detail: report
       ? 'Asking Assembled to generate the report…'
-      : 'Reading the data from Assembled and writing it into the sheet…',
+      : `Reading the data from Assembled and writing it into the ${pulled.target.kind === 'bigquery' ? 'table' : 'sheet'}…`,
     nextPollInMs: 1,
     nextCheckInMs: 0,
     estimatedLeftMs: null,
