@@ -9,8 +9,8 @@ import {
   type SettingsView,
 } from '../core/settings';
 import { parseInput } from '../core/validation';
-import { documentLock } from './adapters/gas-lock';
 import { documentStore, userStore } from './adapters/properties-store';
+import { refreshDeps } from './refreshes';
 import { savedUserId } from './user';
 
 const KEY = 'apiKey';
@@ -48,7 +48,8 @@ export function clearApiKey(): SettingsView {
   // Their refreshes here stop now, as Remove key says, not one failure e-mail each at their next run.
   // Paused first: when the spreadsheet is too busy to pause them, the key stays too.
   const id = savedUserId();
-  if (id) pauseForRemovedKey({ store: documentStore(), lock: documentLock(), user: { id, email: '' } });
+  // Their runs under way are stopped with them (a retry waiting too), with the deps a run needs.
+  if (id) pauseForRemovedKey({ ...refreshDeps(), user: { id, email: '' } });
   userStore().delete(KEY);
   return getSettings();
 }

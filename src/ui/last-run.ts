@@ -21,7 +21,7 @@ export function lastRunText(r: Pick<RefreshView, 'running' | 'lastRun' | 'retry'
   return r.lastRun ? runText(r.lastRun) : 'Not run yet';
 }
 
-const DID = { failed: 'failed', stalled: 'stalled', skipped: 'was skipped' } as const;
+const DID = { failed: 'failed', stalled: 'stalled', skipped: 'was skipped', stopped: 'was stopped' } as const;
 
 /** Why the last run failed or was skipped, when it was told: `label` asks for it, `text` says it. */
 export function lastRunWhy(

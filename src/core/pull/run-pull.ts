@@ -335,17 +335,30 @@ export function stopPull(deps: PullDeps, id: string): PullJob {
       throw new InputError('Stop', [
         "This is a scheduled refresh's run: pause the refresh in Scheduled refreshes instead.",
       ]);
-    const bigquery = job.spec.target.kind === 'bigquery';
-    const kept = rowsLeft(job);
+    return stopJob(deps, job, 'Stopped');
+  });
+}
+
+/**
+ * Ends a job not yet over as Stop does, under the lock (a step saved by another execution meanwhile
+ * is not undone): `lead` begins its message ("Stopped"), the log says "stopped".
+ */
+export function stopJob(deps: PullDeps, job: PullJob, lead: string): PullJob {
+  return withLock(deps.lock, () => {
+    const jobs = new JobStore(deps.store);
+    const now = jobs.get(job.id) ?? job;
+    if (isTerminal(now)) return now;
+    const bigquery = now.spec.target.kind === 'bigquery';
+    const kept = rowsLeft(now);
     const message =
-      bigquery && job.state === 'writing'
-        ? 'Stopped: load jobs BigQuery had already taken may still finish.'
+      bigquery && now.state === 'writing'
+        ? `${lead}: load jobs BigQuery had already taken may still finish.`
         : kept > 0
-          ? `Stopped while writing: the ${countText(kept)} rows written so far stay in the sheet.`
-          : 'Stopped: nothing was written, and the target is as it was.';
-    const now = deps.clock.now();
+          ? `${lead} while writing: the ${countText(kept)} rows written so far stay in the sheet.`
+          : `${lead}: nothing was written, and the target is as it was.`;
+    const at = deps.clock.now();
     const saved = jobs.save(
-      withState(takenUp(job, now), 'failed', now, { message, failure: STOPPED, rows: kept }),
+      withState(takenUp(now, at), 'failed', at, { message, failure: STOPPED, rows: kept }),
     );
     letGo(deps, saved);
     logRun(deps, saved);
@@ -775,7 +788,8 @@ function failure(job: PullJob, error: unknown, now: number): PullJob {
   if (transient) {
     // Assembled's "try again in a few minutes" was the add-on's to follow, and it has; from the
     // sidebar it is the person's now, with what became of the target.
-    const gaveUp = `${causeOf(message)}. The add-on gave up after ${job.errors + 1} attempts.`;
+    const tries = job.errors + 1;
+    const gaveUp = `${causeOf(message)}. The add-on gave up after ${tries} attempt${tries === 1 ? '' : 's'}.`;
     return withState(job, 'failed', now, {
       message: job.refreshId ? gaveUp : `${gaveUp} ${gaveUpWords(job, message)}`,
       failure: error.kind,

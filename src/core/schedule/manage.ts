@@ -11,7 +11,7 @@ import { everyHourAsHourly } from './every-hour';
 import { keyPauseNamed, NO_KEY_TO_RESUME } from './key-pause';
 import { scheduleAfter } from './next-run';
 import { changeRefresh, changeRefreshes, type Refresh, RefreshInput, RefreshStore } from './refresh';
-import type { RefreshDeps } from './run-refreshes';
+import { type RefreshDeps, stopRunOf } from './run-refreshes';
 import { gone, refreshInto, refreshWords, toHaveDone } from './sheet-refresh';
 
 type Deps = Pick<
@@ -133,10 +133,12 @@ function edited(
   return refresh;
 }
 
-export function setPaused(deps: Deps, id: string, paused: boolean): Refresh {
-  const saved = changeRefresh(deps, id, (found) =>
-    pausedAs(deps, owned(deps.user, found), paused),
-  ) as Refresh;
+/** Pause stops the run under way too (stopRunOf): Stop is for pulls from the sidebar only. */
+export function setPaused(deps: RefreshDeps, id: string, paused: boolean): Refresh {
+  const saved = changeRefresh(deps, id, (found) => {
+    const mine = owned(deps.user, found);
+    return pausedAs(deps, paused ? stopRunOf(deps, mine) : mine, paused);
+  }) as Refresh;
   return noted(deps, saved, paused ? undefined : deps.ensureScheduler());
 }
 
@@ -167,7 +169,7 @@ function pausedAs(deps: Deps, saved: Refresh, paused: boolean): Refresh {
  * paused for want of it (every editor's card says so), rather than each failing at its next run and
  * e-mailing them of what they just did. One they paused themselves is left as it is.
  */
-export function pauseForRemovedKey(deps: Pick<Deps, 'store' | 'lock' | 'user'>): void {
+export function pauseForRemovedKey(deps: RefreshDeps): void {
   const mine = new RefreshStore(deps.store).all().filter((r) => owns(deps.user, r));
   if (mine.length === 0) return;
   changeRefreshes(
@@ -175,7 +177,7 @@ export function pauseForRemovedKey(deps: Pick<Deps, 'store' | 'lock' | 'user'>):
     mine.map((r) => r.id),
     (r) => {
       if (!r || (r.paused && r.pausedForKey !== true)) return undefined;
-      const { notice: _, ...rest } = r;
+      const { notice: _, ...rest } = stopRunOf(deps, r);
       const pausedReason = `Paused: ${keyPauseNamed(r, 'removed')}.`;
       return { ...rest, paused: true, pausedForKey: 'missing', pausedReason };
     },

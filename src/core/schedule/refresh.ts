@@ -21,7 +21,8 @@ export const RefreshInput = lazy(() =>
 );
 export type RefreshInput = z.infer<typeof RefreshInput>;
 
-export type RunStatus = 'done' | 'failed' | 'stalled' | 'skipped';
+/** 'stopped': by its refresh's pause, which stops a run under way. */
+export type RunStatus = 'done' | 'failed' | 'stalled' | 'skipped' | 'stopped';
 
 export interface LastRun {
   /** When it ended. */

@@ -2,11 +2,19 @@
 
 import { cutText } from '../cut-text';
 import { JobStore } from '../jobs/job-store';
-import { isTerminal, NO_KEY, type PullJob } from '../jobs/pull-job';
+import { isTerminal, NO_KEY, type PullJob, STOPPED } from '../jobs/pull-job';
 import { owns } from '../owner';
 import type { Zone } from '../ports';
 import { keepPast, periodUnderWay } from '../pull/mode-words';
-import { advancePull, failureOf, logRun, type PullDeps, startPull, type Turn } from '../pull/run-pull';
+import {
+  advancePull,
+  failureOf,
+  logRun,
+  type PullDeps,
+  startPull,
+  stopJob,
+  type Turn,
+} from '../pull/run-pull';
 import { failedRunNote, generatedAt, pulledFrom } from '../pull/source-note';
 import type { Grid } from '../sheet/grid';
 import { datesWords, type ResolvedRange, resolveRange } from '../time/date-range';
@@ -135,6 +143,21 @@ export function carryOnRun(deps: RefreshDeps, refresh: Refresh, turn?: Turn): Re
   return settle(deps, refresh.id, jobId) ?? refresh;
 }
 
+/** How a run its refresh's pause stopped begins its message, in the log and on the card. */
+const PAUSE_STOPPED = 'Stopped as the refresh was paused';
+
+/**
+ * The refresh, about to be paused (its owner's Pause, their Remove key), with its run under way
+ * stopped as Stop stops a pull: a paused refresh runs nothing by itself, a retry included. Given
+ * the record as saved now, under the lock (changeRefresh); a run already over is recorded as it ended.
+ */
+export function stopRunOf(deps: RefreshDeps, refresh: Refresh): Refresh {
+  const { jobId } = refresh;
+  if (!jobId) return refresh;
+  const job = runJob(deps, refresh, jobId);
+  return finish(deps, refresh, job && !isTerminal(job) ? stopJob(deps, job, PAUSE_STOPPED) : job);
+}
+
 /**
  * Records how a run ended, once: the dispatcher and the owner's sidebar may both see it end, and
  * only the first records it (and sends its e-mail).
@@ -223,7 +246,8 @@ function startRun(deps: RefreshDeps, refresh: Refresh, pressed: boolean): Refres
     job = startPull(deps, r.spec, `run-${dueAt}`, {
       id: refresh.id,
       ...(refresh.sheetId === undefined ? {} : { sheetId: refresh.sheetId }),
-      giveUpAt: Math.max(dueAt, now - LATE_START_MS) + GIVE_UP_AFTER_MS,
+      // Paused (Run now pressed on its card), it runs nothing by itself: no retry, its one attempt is all.
+      giveUpAt: refresh.paused ? now : Math.max(dueAt, now - LATE_START_MS) + GIVE_UP_AFTER_MS,
       // The log says "Run now" rather than "Scheduled"; a failure is said in the sidebar, not e-mailed.
       ...(byHand ? { byHand: true } : {}),
       ...(days ? { days } : {}),
@@ -317,6 +341,9 @@ function finish(deps: RefreshDeps, refresh: Refresh, job: Ending | undefined): R
     due > now ? { ...ran, nextRunAt: due } : { ...ran, ...scheduleAfter(ran.frequency, now, deps.zone) };
   if (!job)
     return record(r, 'failed', now, 0, 'The run was lost; it will run again at its next time.', dueAt);
+  // Stopped by its pause: not a failure (no red tab, no e-mail), and the sheet keeps what it held.
+  if (job.failure === STOPPED)
+    return record(r, 'stopped', job.updatedAt, job.rows ?? 0, job.message ?? '', dueAt);
   const status = job.state as RunStatus;
   const message = job.failure === NO_KEY ? noKeyFor(r) : (job.message ?? '');
   const ended = status === 'done' ? periodEnded(r, job.range, deps.zone) : '';
