@@ -6,7 +6,7 @@ import { SECOND_EDITOR } from '../../dev/workbench/session';
 import type { JobView } from '../../src/core/pull/pull-view';
 import type { RefreshView } from '../../src/core/schedule/refresh-view';
 import type { Bench } from './support';
-import { callGate, refreshCard, reset, useBench } from './support';
+import { callGate, refreshCard, reset, SKIP_MS, useBench } from './support';
 
 /** Whether the element is inside its frame's viewport (what a person sees without scrolling). */
 function inView(locator: Locator): Promise<boolean> {
@@ -271,6 +271,50 @@ describe('Scheduled refresh cards', () => {
       }, zoomed);
       expect({ zoomed, ...(await pastEdge()) }).toEqual({ zoomed, sideways: 0, past: [] });
       expect(await beside()).toBe(false);
+    }
+  });
+
+  it("a run's outcome said on its card goes when a later run's outcome changes the card: no old green line on a failing card", async () => {
+    const { page, running } = bench();
+    const { rt, session } = running.workbench;
+    rt.workbook.addSheet('Outage');
+    await rt.callFromSidebar(
+      'saveRefresh',
+      {
+        spec: {
+          source: { kind: 'resource', resource: 'teams' },
+          target: { kind: 'sheet', name: 'Outage' },
+          mode: 'replace',
+        },
+        frequency: { kind: 'hourly' },
+        notifyByEmail: false,
+      },
+      'key-outage',
+    );
+    const { sb, card } = await refreshCard(page, 'Outage');
+    await card.getByRole('button', { name: /^Run now: / }).click();
+    const said = card.locator('.said');
+    await expect.poll(() => said.textContent()).toMatch(/^Teams( into Outage)?: .*, \d+ rows\.$/);
+    expect(await said.getAttribute('data-tone')).toBe('ok');
+    // Assembled goes down; the hour's scheduled run fails, and will be tried again.
+    session.backend.simulator?.setFaults({ errorRate: 1 });
+    try {
+      for (let i = 0; i < 2; i++) {
+        const at = await page.locator('#clock').textContent();
+        await page.getByRole('button', { name: 'Skip ahead 1 hour' }).click();
+        await expect.poll(() => page.locator('#clock').textContent(), { timeout: SKIP_MS }).not.toBe(at);
+      }
+      // Back in the sidebar: the list is read again, the card red with the failed attempt…
+      await sb.getByRole('heading', { name: 'Scheduled refreshes' }).click();
+      await expect
+        .poll(() => card.locator('.reason').first().textContent(), { timeout: 10_000 })
+        .toMatch(/^(Attempt 1|\d attempts) failed: /);
+      expect(await card.getAttribute('data-health')).toBe('failed');
+      // …and the outcome of the run before it gone, from the card and from the line under the list.
+      expect(await said.count()).toBe(0);
+      expect(await sb.locator('#status').textContent()).toBe('');
+    } finally {
+      session.backend.simulator?.setFaults({});
     }
   });
 

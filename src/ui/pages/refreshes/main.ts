@@ -24,8 +24,16 @@ function nameOf(r: RefreshView): string {
 /**
  * What the last action said, when it was pressed on a card still listed: drawn on that card, as the
  * line under the list may be far below the fold, where a refusal seemed to be no answer at all.
+ * `state`, the card's as it was said (stateOf): said of that, it goes once the card's changes.
  */
-let said: { id: string; text: string; tone: Tone } | undefined;
+let said: { id: string; text: string; tone: Tone; state: string } | undefined;
+
+/**
+ * What a card's answer speaks of: its run (under way, tried again, how the last one ended) and
+ * whether it can run. A later run's end or a pause changes it; time passing ("Due since") does not.
+ */
+const stateOf = (r: RefreshView) =>
+  JSON.stringify([r.paused, r.running, r.retry?.attempts, r.lastRun?.at, r.lastRun?.status, r.targetGone]);
 
 // For the eye only: the status line says the same to screen readers, which read both ("Paused. Paused.").
 const saidLine = (s: NonNullable<typeof said>) =>
@@ -39,7 +47,8 @@ function say(text: string, tone: Tone = 'info', id?: string): void {
   showStatus(status, text, tone);
   for (const old of list.querySelectorAll('.said')) old.remove();
   const card = id && text ? list.querySelector(`[data-id="${CSS.escape(id)}"]`) : null;
-  said = id && card ? { id, text, tone } : undefined;
+  const of = shown.find((r) => r.id === id);
+  said = id && card && of ? { id, text, tone, state: stateOf(of) } : undefined;
   status.classList.toggle('sr-only', !!said);
   if (!said || !card) return;
   const line = saidLine(said);
@@ -393,6 +402,10 @@ function inUse(except?: string): Map<string, Element> {
 function render(read: RefreshView[], acted?: string): void {
   const refreshes = byUrgency(read);
   shown = refreshes;
+  // An answer of a card whose run or pause has changed since (a later run ended) is old: it goes,
+  // from the line under the list too, rather than stay beside what it no longer says.
+  const of = said && refreshes.find((r) => r.id === said?.id);
+  if (of && stateOf(of) !== said?.state) say('');
   // None: the list says so, and the list's description is empty.
   summary.hidden = !refreshes.length;
   summary.replaceChildren(
