@@ -198,10 +198,12 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * timeline with no platform IDs asked with its states' platforms (together 0.3 KiB),
  * 305.8 with the words beside a push's rows rewritten as it reads them, waits to, or stops before
  * it could, a rate limit's wait counted in the sidebar, and the sheet in front asked for Use the
- * sheet now in front (together 0.6 KiB);
+ * sheet now in front (together 0.6 KiB),
+ * 307.0 with Test connection's timeline not run when no platform is known, a load into BigQuery
+ * speaking of its table, and Pause stopping a refresh's run under way (together 1.2 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 305.8;
+const CODE_BUDGET_KIB = 307.0;
 
 const ENTRY_POINTS = [
   'onOpen',
