@@ -147,8 +147,9 @@ function buildStore(org: Org): Map<string, Activity> {
     if (t.status !== 'approved') continue;
     const person = org.people.find((p) => p.agent_id === t.agent_id);
     const offset = (TZ_OFFSETS[person?.timezone ?? ''] ?? 0) * HOUR;
-    for (let day = t.start_time; day < t.end_time; day += DAY) {
-      const localDay = Math.floor((day + offset) / DAY) * DAY - offset;
+    // From the local day it starts on: stepping from its start (13:00, say) skipped its last day.
+    const firstDay = Math.floor((t.start_time + offset) / DAY) * DAY - offset;
+    for (let localDay = firstDay; localDay < t.end_time; localDay += DAY) {
       const start = Math.max(t.start_time, localDay + 9 * HOUR);
       const end = Math.min(t.end_time, localDay + 17 * HOUR);
       if (end <= start) continue;
