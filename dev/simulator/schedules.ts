@@ -4,7 +4,7 @@
 // as time-off activities. Built on first use and kept per org; writes through the API change only this
 // store (history already happened: states do not move).
 
-import type { Org, Person, Queue } from './model';
+import type { Org, Person, Queue, TimeOffRequest } from './model';
 import { DAY, HOUR, TZ_OFFSETS } from './time';
 
 export interface ActivityType {
@@ -123,17 +123,13 @@ export function commitStore(org: Org, next: Map<string, Activity>): void {
 
 function buildStore(org: Org): Map<string, Activity> {
   const store = new Map<string, Activity>();
-  const add = (a: Omit<Activity, 'id' | 'schedule_id'>) => {
-    const id = `act_${a.agent_id}_${a.start_time.toString(36)}`;
-    store.set(id, { id, schedule_id: MASTER_SCHEDULE, ...a });
-  };
   for (const person of org.people) {
     const segments = org.schedules.get(person.agent_id);
     if (!segments) continue;
     const work = workTypeOf(person);
     for (const seg of segments) {
       const typeId = seg.activity === 'work' ? work : seg.activity === 'break' ? 'at_break' : 'at_lunch';
-      add({
+      add(store, {
         agent_id: person.agent_id,
         type_id: typeId,
         start_time: seg.start,
@@ -142,25 +138,47 @@ function buildStore(org: Org): Map<string, Activity> {
       });
     }
   }
-  // Approved time off: one activity per local working day it covers (9:00-17:00 in the agent's zone).
-  for (const t of org.timeOff) {
-    if (t.status !== 'approved') continue;
-    const person = org.people.find((p) => p.agent_id === t.agent_id);
-    const offset = (TZ_OFFSETS[person?.timezone ?? ''] ?? 0) * HOUR;
-    // From the local day it starts on: stepping from its start (13:00, say) skipped its last day.
-    const firstDay = Math.floor((t.start_time + offset) / DAY) * DAY - offset;
-    for (let localDay = firstDay; localDay < t.end_time; localDay += DAY) {
-      const start = Math.max(t.start_time, localDay + 9 * HOUR);
-      const end = Math.min(t.end_time, localDay + 17 * HOUR);
-      if (end <= start) continue;
-      add({
-        agent_id: t.agent_id,
-        type_id: t.type === 'sick' ? 'at_sick' : 'at_pto',
-        start_time: start,
-        end_time: end,
-        description: t.notes,
-      });
-    }
-  }
+  for (const t of org.timeOff) if (t.status === 'approved') addTimeOff(org, store, t);
   return store;
+}
+
+function add(store: Map<string, Activity>, a: Omit<Activity, 'id' | 'schedule_id'>): void {
+  const id = `act_${a.agent_id}_${a.start_time.toString(36)}`;
+  store.set(id, { id, schedule_id: MASTER_SCHEDULE, ...a });
+}
+
+/** Approved time off: one activity per local working day it covers (9:00-17:00 in the agent's zone). */
+function addTimeOff(org: Org, store: Map<string, Activity>, t: TimeOffRequest): void {
+  const person = org.people.find((p) => p.agent_id === t.agent_id);
+  const offset = (TZ_OFFSETS[person?.timezone ?? ''] ?? 0) * HOUR;
+  // From the local day it starts on: stepping from its start (13:00, say) skipped its last day.
+  const firstDay = Math.floor((t.start_time + offset) / DAY) * DAY - offset;
+  for (let localDay = firstDay; localDay < t.end_time; localDay += DAY) {
+    const start = Math.max(t.start_time, localDay + 9 * HOUR);
+    const end = Math.min(t.end_time, localDay + 17 * HOUR);
+    if (end <= start) continue;
+    add(store, {
+      agent_id: t.agent_id,
+      type_id: t.type === 'sick' ? 'at_sick' : 'at_pto',
+      start_time: start,
+      end_time: end,
+      description: t.notes,
+    });
+  }
+}
+
+/**
+ * A request approved once the store is built: its time off takes the place of the agent's
+ * activities under it, as the schedule it is built from loses them (a store built later reads both).
+ */
+export function approveInStore(org: Org, t: TimeOffRequest): void {
+  const store = stores.get(org);
+  if (!store) return;
+  const next = new Map(
+    [...store].filter(
+      ([, a]) => a.agent_id !== t.agent_id || a.end_time <= t.start_time || a.start_time >= t.end_time,
+    ),
+  );
+  addTimeOff(org, next, t);
+  stores.set(org, next);
 }

@@ -86,24 +86,30 @@ describe('time off', () => {
   });
 
   it('approved time off is a time-off activity on every local day it covers, whatever hour it starts', () => {
-    const s = setup();
-    const dublin = s.sim.admin.org.people.find(
-      (p) => p.timezone === 'Europe/Dublin' && p.staffable && !p.deleted,
-    );
-    const agent = dublin?.agent_id ?? '';
-    // 13:00 to 13:00 two days on (UTC is Dublin's time in winter and the simulator's all year).
-    const times = { start_time: '2026-06-02T13:00:00Z', end_time: '2026-06-04T13:00:00Z', all_day: true };
-    s.sim.admin.decideTimeOff(s.post('/v0/time_off', { agent_id: agent, ...times }).json().id, 'approved');
-    const window = 'start_time=2026-06-01T00:00:00Z&end_time=2026-06-06T00:00:00Z';
-    const listed: { start_time: string; end_time: string }[] = s
-      .get(`/v0/activities?${window}&agents=${agent}&types=at_pto`)
-      .json().activities;
-    const off = listed.map((a) => `${a.start_time} ${a.end_time}`);
-    expect(off.sort()).toEqual([
-      '2026-06-02T13:00:00Z 2026-06-02T17:00:00Z',
-      '2026-06-03T09:00:00Z 2026-06-03T17:00:00Z',
-      '2026-06-04T09:00:00Z 2026-06-04T13:00:00Z',
-    ]);
+    // Approved before and after the schedule was first read.
+    for (const readFirst of [false, true]) {
+      const s = setup();
+      const dublin = s.sim.admin.org.people.find(
+        (p) => p.timezone === 'Europe/Dublin' && p.staffable && !p.deleted,
+      );
+      const agent = dublin?.agent_id ?? '';
+      const window = `start_time=2026-06-01T00:00:00Z&end_time=2026-06-06T00:00:00Z&agents=${agent}`;
+      const read = (): { type_id: string; start_time: string; end_time: string }[] =>
+        s.get(`/v0/activities?${window}`).json().activities;
+      if (readFirst) expect(read().length).toBeGreaterThan(0);
+      // 13:00 to 13:00 two days on (UTC is Dublin's time in summer to the simulator, which has no DST).
+      const times = { start_time: '2026-06-02T13:00:00Z', end_time: '2026-06-04T13:00:00Z', all_day: true };
+      s.sim.admin.decideTimeOff(s.post('/v0/time_off', { agent_id: agent, ...times }).json().id, 'approved');
+      const under = read().filter((a) => a.end_time > times.start_time && a.start_time < times.end_time);
+      expect(
+        under.map((a) => `${a.type_id} ${a.start_time} ${a.end_time}`).sort(),
+        String(readFirst),
+      ).toEqual([
+        'at_pto 2026-06-02T13:00:00Z 2026-06-02T17:00:00Z',
+        'at_pto 2026-06-03T09:00:00Z 2026-06-03T17:00:00Z',
+        'at_pto 2026-06-04T09:00:00Z 2026-06-04T13:00:00Z',
+      ]);
+    }
   });
 
   it('with managersDecideAfterMs, a request still pending that long after it was made is decided then', () => {

@@ -4,7 +4,7 @@
 import { render } from '../dialect';
 import type { Org, TimeOffRequest, TimeOffStatus } from '../model';
 import { seedFrom } from '../prng';
-import { timeOffTypeOf } from '../schedules';
+import { approveInStore, timeOffTypeOf } from '../schedules';
 import { ApiError, agentOf, type Handler, ok, requireOrder, timeOf } from './context';
 
 export const createTimeOff: Handler = (ctx) => {
@@ -95,6 +95,7 @@ export function decide(
     request.agent_id,
     schedule.filter((s) => s.end <= request.start_time || s.start >= request.end_time),
   );
+  approveInStore(org, request);
 }
 
 /**
