@@ -86,6 +86,7 @@ function states(count: number) {
       createAssembledClient({ http, clock, apiKey: sim.admin.sampleKey, rateLimit: limiter }),
     clock,
     zone: intlZone('America/New_York'),
+    zones: intlZone,
     store: new MemoryStore(),
     lock: new MemoryLock(),
     sheets: {

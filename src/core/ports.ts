@@ -78,3 +78,6 @@ export interface Zone {
   readonly name: string;
   offsetMinutes(epochMs: number): number;
 }
+
+/** A timezone by its IANA name (a person's, as Assembled keeps it); may throw for a name that is none. */
+export type Zones = (name: string) => Zone;

@@ -47,7 +47,7 @@ import { ensureDispatcher } from './adapters/dispatcher-trigger';
 import { isGridSheet } from './adapters/find-sheet';
 import { gasClock } from './adapters/gas-clock';
 import { documentLock } from './adapters/gas-lock';
-import { spreadsheetZone } from './adapters/gas-zone';
+import { namedZone, spreadsheetZone } from './adapters/gas-zone';
 import { documentStore } from './adapters/properties-store';
 import { runLogSheet } from './adapters/run-log-sheet';
 import { sheetTargets } from './adapters/sheet-targets';
@@ -64,6 +64,7 @@ export function pullDeps(): PullDeps {
     client: assembledClient,
     clock: gasClock,
     zone: spreadsheetZone(ss),
+    zones: namedZone,
     store,
     lock: documentLock(),
     targets: sheetTargets(ss, store),

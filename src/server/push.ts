@@ -29,7 +29,7 @@ import { ensureDispatcher } from './adapters/dispatcher-trigger';
 import { findOrInsertSheet, isGridSheet } from './adapters/find-sheet';
 import { gasClock } from './adapters/gas-clock';
 import { documentLock } from './adapters/gas-lock';
-import { spreadsheetZone } from './adapters/gas-zone';
+import { namedZone, spreadsheetZone } from './adapters/gas-zone';
 import { documentStore, userStore } from './adapters/properties-store';
 import { pushSheets } from './adapters/push-sheets';
 import { runLogSheet } from './adapters/run-log-sheet';
@@ -50,6 +50,7 @@ export function pushDeps(): PushDeps {
     client: (limiter) => assembledClient(limiter),
     clock: gasClock,
     zone: spreadsheetZone(ss),
+    zones: namedZone,
     store: documentStore(),
     lock: documentLock(),
     sheets: pushSheets(ss),
@@ -212,7 +213,14 @@ function syncInto(deps: PushDeps, active: GoogleAppsScript.Spreadsheet.Sheet): S
   const usable = isGridSheet(active) && (active.getLastRow() === 0 || looksLikeTimeOffList(headerOf(active)));
   const sheet = usable ? active : findOrInsertSheet(documentSpreadsheet(), SYNC_SHEET);
   return sync(
-    { client: assembledClient(), clock: gasClock, zone: deps.zone, store: deps.store, user: deps.user.email },
+    {
+      client: assembledClient(),
+      clock: gasClock,
+      zone: deps.zone,
+      zones: deps.zones,
+      store: deps.store,
+      user: deps.user.email,
+    },
     { ...ref(sheet), grid: sheetGrid(sheet) },
   );
 }

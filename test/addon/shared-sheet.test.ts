@@ -7,6 +7,7 @@ import { type LocalAddon, startLocalAddon } from '../../dev/local-addon';
 import type { PullOptions } from '../../src/core/pull/pull-view';
 import type { PushView } from '../../src/core/push/push-view';
 import type { RefreshView } from '../../src/core/schedule/refresh-view';
+import { agentMidnight } from '../push/support';
 import { TIME_OFF_HEADER } from '../support/time-off-template';
 import { pullToEnd } from './pull-to-end';
 
@@ -248,7 +249,8 @@ describe('the spreadsheet locale', () => {
     const id = rt.workbook.values('Folgas')[1]?.[6];
     expect(sim.admin.org.timeOff.find((t) => t.id === id)).toMatchObject({
       all_day: true,
-      start_time: Date.parse('2026-07-02T04:00:00Z') / 1000,
+      // 2 July, from the agent's own midnight.
+      start_time: agentMidnight(agents[0], '2026-07-02'),
     });
   });
 });

@@ -10,6 +10,7 @@ import type { PushView } from '../../src/core/push/push-view';
 import type { ValidateSummary } from '../../src/core/push/run-push';
 import { TIME_OFF_HEADER } from '../support/time-off-template';
 import { column, follow, validateTemplate } from './in-runtime';
+import { agentMidnight } from './support';
 
 const built = existsSync(new URL('../../build/Code.js', import.meta.url));
 
@@ -114,7 +115,8 @@ describe.skipIf(!built)('push in the local Apps Script runtime', () => {
       agent_id: a?.agent_id,
       start_time: Date.parse('2026-07-01T13:00:00Z') / 1000,
     });
-    expect(made[1]).toMatchObject({ all_day: true, end_time: Date.parse('2026-07-04T04:00:00Z') / 1000 });
+    // The agent's own days, 2 and 3 July.
+    expect(made[1]).toMatchObject({ all_day: true, end_time: agentMidnight(b, '2026-07-04') });
     // Notes are kept literal, even one that looks like a formula.
     expect(made[0]?.notes).toBe('=literal');
 
@@ -418,8 +420,9 @@ describe.skipIf(!built)('push in the local Apps Script runtime', () => {
     const { sheet } = await validateTemplate(rt, 'time_off', [typed]);
     const first = await follow(rt, await rt.callFromSidebar<PushView>('startPush', 'time_off', 'again-0001'));
     expect(first).toMatchObject({ state: 'done', succeeded: 1 });
-    // The same request typed again below, and one the next day.
-    rt.workbook.write(sheet, [typed, [a.email, '2026-07-02', '', 'TRUE', 'pto', 'Next day']], { row: 3 });
+    // The same request typed again below, and one two days on (the agent's own day 2 July may
+    // begin during 1 July's 09:00 to 17:00 in the sheet's zone).
+    rt.workbook.write(sheet, [typed, [a.email, '2026-07-03', '', 'TRUE', 'pto', 'Later']], { row: 3 });
     const check = await rt.callFromSidebar<ValidateSummary>('validatePush', 'time_off');
     expect(check).toMatchObject({ ok: 1, errors: 1 });
     expect(check.problems).toEqual([

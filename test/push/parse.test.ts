@@ -53,7 +53,12 @@ function parse(kind: PushKind, header: string[], row: unknown[], locale?: string
     loads++;
     return people;
   });
-  const result = parseRow(row as never, m.map, { zone, agents, ...(locale ? { locale } : {}) });
+  const result = parseRow(row as never, m.map, {
+    zone,
+    zones: intlZone,
+    agents,
+    ...(locale ? { locale } : {}),
+  });
   return { result, loads };
 }
 

@@ -13,6 +13,8 @@ import { type PushJob, PushStore } from '../../src/core/push/push-job';
 import { advancePush, type PushDeps, type SheetRef } from '../../src/core/push/run-push';
 import type { TemplateSpec } from '../../src/core/push/template';
 import type { CellValue } from '../../src/core/table/build-table';
+import { parseLocalDate } from '../../src/core/time/local-date';
+import { fromLocal } from '../../src/core/time/zone-math';
 import { MemoryGrid } from '../sheet/memory-grid';
 
 /** The caller of push tests. */
@@ -88,6 +90,7 @@ export function pushSetup(options: { dialect?: Dialect; sim?: SimulatorOptions }
       }),
     clock,
     zone: intlZone('America/New_York'),
+    zones: intlZone,
     store,
     lock: new MemoryLock(),
     sheets: {
@@ -224,4 +227,11 @@ export function timeOffRows(s: ReturnType<typeof pushSetup>, n: number, tag: str
       `${tag} ${i}`,
     ];
   });
+}
+
+/** Unix seconds of a day's midnight (2026-07-06) in an agent's own zone: an all-day request's start. */
+export function agentMidnight(agent: Pick<Person, 'timezone'> | undefined, day: string): number {
+  const date = parseLocalDate(day);
+  if (!agent?.timezone || !date) throw new Error(`no zone or no day: ${agent?.timezone} ${day}`);
+  return fromLocal(date, intlZone(agent.timezone)) / 1000;
 }

@@ -18,7 +18,14 @@ function setup() {
   const target = { id: 7, name: 'Time off', grid };
   const sync = () =>
     syncTimeOff(
-      { client, clock: s.clock, zone: s.deps.zone, store: s.deps.store, user: 'ops@example.com' },
+      {
+        client,
+        clock: s.clock,
+        zone: s.deps.zone,
+        zones: s.deps.zones,
+        store: s.deps.store,
+        user: 'ops@example.com',
+      },
       target,
     );
   return { s, client, grid, sync };
@@ -86,7 +93,7 @@ describe('sync time off', () => {
     sync();
     const other = new MemoryGrid();
     const result = syncTimeOff(
-      { client, clock: s.clock, zone: s.deps.zone, store: s.deps.store, user: 'x' },
+      { client, clock: s.clock, zone: s.deps.zone, zones: s.deps.zones, store: s.deps.store, user: 'x' },
       { id: 8, name: 'Other', grid: other },
     );
     expect(result.full).toBe(true);

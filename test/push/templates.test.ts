@@ -5,7 +5,7 @@ import { PUSH_KINDS, type PushKind } from '../../src/core/push/kinds';
 import { startPush, validateSheet } from '../../src/core/push/run-push';
 import { templateFor } from '../../src/core/push/template';
 import type { CellValue } from '../../src/core/table/build-table';
-import { drive, fullName, pushSetup, records } from './support';
+import { agentMidnight, drive, fullName, pushSetup, records } from './support';
 
 function fill(s: ReturnType<typeof pushSetup>, name: string, rows: CellValue[][]) {
   const kind = PUSH_KINDS.find((k) => templateFor(k).sheetName === name);
@@ -104,8 +104,9 @@ describe('each kind end to end', () => {
       agent_id: a?.agent_id,
       all_day: true,
       type: 'vacation',
-      start_time: Date.parse('2026-07-06T04:00:00Z') / 1000,
-      end_time: Date.parse('2026-07-09T04:00:00Z') / 1000,
+      // The agent's own days, 6 to 8 July.
+      start_time: agentMidnight(a, '2026-07-06'),
+      end_time: agentMidnight(a, '2026-07-09'),
     });
     expect(made[1]).toMatchObject({
       agent_id: b?.agent_id,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { intlZone } from '../../dev/intl-zone';
 import { PushStore } from '../../src/core/push/push-job';
 import {
   advancePush,
@@ -192,5 +193,36 @@ describe('2,000 time-off rows across executions', () => {
     expect(
       records(sheet.grid).filter((r) => r['Push message']?.startsWith('Found in Assembled')).length,
     ).toBeGreaterThan(0);
+  });
+});
+
+describe("all-day rows in a push's later executions", () => {
+  it("still start at the agent's midnight: the agent's time zone is kept with the push, the people not read again", () => {
+    const s = pushSetup();
+    s.deps.zone = intlZone('Australia/Sydney');
+    const agent = s.agents.find((p) => p.timezone === 'Europe/Dublin');
+    const days = [4, 6, 8, 10, 12, 14];
+    const sheet = s.addSheet('Leave', [
+      HEADER,
+      ...days.map((d) => [
+        agent?.email ?? '',
+        `2027-01-${String(d).padStart(2, '0')}`,
+        '',
+        true,
+        'pto',
+        `later ${d}`,
+      ]),
+    ]);
+    const id = startPush(s.deps, 'time_off', sheet, 'push-key-later').id;
+    // The first execution has time for a row or two only; the next ones send the rest.
+    const first = advancePush(s.deps, id, s.clock.now() + 2_500);
+    expect(first.done).toBeLessThan(days.length);
+    expect(drive(s, id).job).toMatchObject({ state: 'done', succeeded: days.length });
+    const made = created(s, 'later').sort((a, b) => a.start_time - b.start_time);
+    // Dublin keeps UTC in January: each day from its midnight there, not Sydney's.
+    expect(made.map((t) => [t.start_time, t.end_time])).toEqual(
+      days.map((d) => [Date.UTC(2027, 0, d) / 1000, Date.UTC(2027, 0, d + 1) / 1000]),
+    );
+    expect(s.http.sent.filter((r) => r.url.includes('/v0/people')).length).toBe(1);
   });
 });

@@ -54,6 +54,7 @@ export function coreSetup(dialect: Dialect = 'seed', apiKey = TEST_KEY) {
       createAssembledClient({ http, clock, apiKey, timeFormat: dialect === 'live' ? 'unix' : 'iso' }),
     clock,
     zone: intlZone('America/New_York'),
+    zones: intlZone,
     store: new MemoryStore(),
     lock: new MemoryLock(),
     targets: {

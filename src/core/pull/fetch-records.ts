@@ -1,7 +1,9 @@
 // Reads a resource's records through the client. Reports are not here: they are jobs (run-pull.ts).
 import type { AgentState, AgentStatesQuery, AssembledClient } from '../assembled';
+import { peopleOnce } from '../assembled/people-once';
 import { platformsOf } from '../assembled/priority-order';
-import type { Zone } from '../ports';
+import type { Zone, Zones } from '../ports';
+import { allDayZones } from '../push/all-day-zone';
 import { timeOffRow } from '../push/time-off-days';
 import type { ResourceName } from './catalogue';
 import type { PullFilters } from './pull-spec';
@@ -16,6 +18,12 @@ export interface Window {
 
 type Records = readonly object[];
 
+/** The spreadsheet's zone, and zones by name for the agents' own (the days of all-day time off). */
+export interface SheetZones {
+  zone: Zone;
+  zones: Zones;
+}
+
 /**
  * Time off is filtered by one agent at a time; several agents mean one call each. Each request is
  * listed as its days, as Sync time off lists it (time-off-days.ts).
@@ -23,7 +31,7 @@ type Records = readonly object[];
 function timeOffRequests(
   client: AssembledClient,
   filters: PullFilters,
-  zone: Zone,
+  { zone, zones }: SheetZones,
   window?: Window,
 ): Records {
   const base = {
@@ -34,7 +42,8 @@ function timeOffRequests(
   const requests = agents.length
     ? agents.flatMap((agent_id) => client.listTimeOffRequests({ ...base, agent_id }))
     : client.listTimeOffRequests(base);
-  return requests.map((r) => timeOffRow(r, zone));
+  const days = allDayZones(() => client.listPeople(), zone, zones);
+  return requests.map((r) => timeOffRow(r, zone, days));
 }
 
 /**
@@ -62,33 +71,26 @@ function required(window: Window | undefined, resource: ResourceName): Window {
 }
 
 /**
- * The resource's records, with names put beside the ids they carry (with-names.ts); `zone` is the
- * sheet's, for the days of time off.
+ * The resource's records, with names put beside the ids they carry (with-names.ts); `zones` are
+ * for the days of time off.
  */
 export function fetchRecords(
   client: AssembledClient,
   resource: ResourceName,
   filters: PullFilters,
-  zone: Zone,
+  zones: SheetZones,
   window?: Window,
 ): Records {
   // The people list is read once per pull, whether the records or their names need it first.
-  let people: ReturnType<AssembledClient['listPeople']> | undefined;
-  const once: AssembledClient = {
-    ...client,
-    listPeople: () => {
-      people ??= client.listPeople();
-      return people;
-    },
-  };
-  return withNames(once, recordsOf(once, resource, filters, zone, window) as Record<string, unknown>[]);
+  const once = peopleOnce(client);
+  return withNames(once, recordsOf(once, resource, filters, zones, window) as Record<string, unknown>[]);
 }
 
 function recordsOf(
   client: AssembledClient,
   resource: ResourceName,
   filters: PullFilters,
-  zone: Zone,
+  zones: SheetZones,
   window?: Window,
 ): Records {
   const agents = filters.agent_ids?.length ? { agent_ids: filters.agent_ids } : {};
@@ -120,7 +122,7 @@ function recordsOf(
     case 'edit_history':
       return client.getEditHistory(window ? times(window) : {});
     case 'time_off_requests':
-      return timeOffRequests(client, filters, zone, window);
+      return timeOffRequests(client, filters, zones, window);
     case 'time_off_updates':
       return client.listTimeOffUpdates(required(window, resource).start);
     case 'activities':

@@ -30,7 +30,7 @@ import {
 } from '../jobs/pull-job';
 import { withLock } from '../lock';
 import { type Caller, NotYours, ownerName, owns } from '../owner';
-import { type Clock, type Lock, type Store, WaitTooLong, type Zone } from '../ports';
+import { type Clock, type Lock, type Store, WaitTooLong, type Zone, type Zones } from '../ports';
 import { goneText } from '../record-store';
 import { keyRefusedFor, noKeyFor } from '../schedule/key-pause';
 import { cutShort } from '../schedule/sheet-refresh';
@@ -81,6 +81,8 @@ export interface PullDeps {
   client: () => AssembledClient;
   clock: Clock;
   zone: Zone;
+  /** Zones by name, for the days of all-day time off (its agent's own). */
+  zones: Zones;
   store: Store;
   lock: Lock;
   targets: Targets;
@@ -437,7 +439,7 @@ function step(deps: PullDeps, job: PullJob, jobs: JobStore, run: RunState): Pull
     if (source.kind === 'resource') {
       return (
         resumeStaged(deps, job) ??
-        stageRecords(deps, job, fetchRecords(client, source.resource, job.spec.filters, deps.zone, job.range))
+        stageRecords(deps, job, fetchRecords(client, source.resource, job.spec.filters, deps, job.range))
       );
     }
     if (!job.reportId) {

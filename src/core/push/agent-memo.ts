@@ -2,10 +2,11 @@
 // once per push, not once per execution. Only what the rows to send need: for each agent cell
 // that does not already hold the agent id exactly, a short hash of the text and the agent id it
 // meant; for association rows, the ID their agent held on the platform (its Push message says it
-// was replaced). A cell holding the id itself resolves to itself, which is safe because a row is
-// sent only when its whole request matches a mark fixed at the start (accepted.ts). Kept beside
-// the marks in the owner's User properties (dropped with them); a memo too big for its share is
-// kept in part, and a text it lacks then reads the list again, as before.
+// was replaced); for all-day time off, the agent's time zone (all-day-zone.ts). A cell holding
+// the id itself resolves to itself, which is safe because a row is sent only when its whole
+// request matches a mark fixed at the start (accepted.ts). Kept beside the marks in the owner's
+// User properties (dropped with them); a memo too big for its share is kept in part, and a text
+// it lacks then reads the list again, as before.
 import type { Store } from '../ports';
 import { agentKey } from './agents';
 import { hash } from './request';

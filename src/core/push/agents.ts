@@ -48,7 +48,10 @@ export class AgentDirectory {
     names: Map<string, Person[]>;
   };
 
-  /** What each text resolved to, and the ID an agent held on a platform, for the memo a push saves. */
+  /**
+   * What each text resolved to, the ID an agent held on a platform and an agent's time zone, for
+   * the memo a push saves.
+   */
   readonly found = new Map<string, string>();
 
   constructor(
@@ -157,6 +160,22 @@ export class AgentDirectory {
     const id = person?.platforms[platform];
     if (id !== undefined) this.found.set(k, id);
     return id;
+  }
+
+  /**
+   * The agent's time zone as Assembled keeps it (for all-day time off); undefined when they have
+   * none. In a push's later runs, as its first run read it.
+   */
+  zoneOf(agentId: string): string | undefined {
+    const k = `${agentId}\u0001zone`;
+    const memo = this.saved?.get(k);
+    if (memo !== undefined || this.saved?.complete) return memo;
+    const person = this.index()
+      .ids.get(agentId.toLowerCase())
+      ?.find((p) => p.agent_id === agentId);
+    const zone = person?.timezone ?? undefined;
+    if (zone) this.found.set(k, zone);
+    return zone;
   }
 
   resolve(text: string): AgentLookup {

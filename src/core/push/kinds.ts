@@ -148,7 +148,7 @@ export const KINDS: Record<PushKind, KindSpec> = {
         aliases: ['all day', 'all_day', 'allday', 'full day'],
         type: 'boolean',
         required: false,
-        help: 'TRUE for whole days (times are ignored); FALSE or empty for the exact times given.',
+        help: "TRUE for whole days in the agent's own time zone (as Assembled has it; times are ignored); FALSE or empty for the exact times given.",
       },
       {
         key: 'type',

@@ -3,13 +3,14 @@
 // what an action needs, who the agent is) are checked after.
 import * as z from 'zod/mini';
 import { someOf } from '../count-text';
-import type { Zone } from '../ports';
+import type { Zone, Zones } from '../ports';
 import type { CellValue } from '../table/build-table';
 import { addDays, formatLocalDate, longDate } from '../time/local-date';
 import { formatLocalDateTime, fromLocal } from '../time/zone-math';
 import { type ActivityCells, activityRequest, clearRequest } from './activity-rows';
 import type { ActivityTypeDirectory } from './activity-types';
 import type { AgentDirectory } from './agents';
+import { allDayZone, type DaysZone } from './all-day-zone';
 import { cellFault } from './cell-faults';
 import { type CellTime, readCellTime, timeExample, twoWays } from './cell-time';
 import { closest } from './closest';
@@ -28,6 +29,8 @@ export type RowParse =
 
 export interface ParseContext {
   zone: Zone;
+  /** Zones by name: an all-day request's days are in its agent's own (all-day-zone.ts). */
+  zones: Zones;
   /** The spreadsheet's locale (e.g. de_DE): dates and TRUE/FALSE typed as text in its words. */
   locale?: string;
   agents: AgentDirectory;
@@ -226,7 +229,10 @@ export function parseRow(values: readonly CellValue[], map: HeaderMap, ctx: Pars
   const cells = parsed.data as Cells;
   const request = build(map.kind, cells, ctx, problems);
   if (!request || problems.list.length > 0) return { ok: false, problems: problems.list };
-  const readAs = readAsBoolean(map.kind, raw, cells, problems) + readAsDates(map.kind, cells, problems, ctx);
+  const readAs =
+    readAsBoolean(map.kind, raw, cells, problems) +
+    readAsDates(map.kind, cells, problems, ctx) +
+    sheetDays(request, ctx, problems);
   return { ok: true, request, ...(readAs ? { readAs } : {}) };
 }
 
@@ -268,6 +274,21 @@ function readAsDates(kind: PushKind, cells: Cells, problems: Problems, ctx: Pars
   if (columns.size === 0) return '';
   const read = [...columns].map(([words, names]) => `${names.join(' and ')}: ${words}`);
   return ` ${read.join('; ')} (spreadsheet locale ${ctx.locale}).`;
+}
+
+/** The zone the days of an all-day row of the agent are in. */
+function daysZone(agentId: string | undefined, ctx: ParseContext): DaysZone {
+  return allDayZone(agentId === undefined ? undefined : ctx.agents.zoneOf(agentId), ctx.zone, ctx.zones);
+}
+
+/**
+ * An all-day row for an agent Assembled has no time zone for takes the spreadsheet's days, and
+ * says so: Assembled may place the agent's days elsewhere. '' otherwise.
+ */
+function sheetDays(request: PushRequest, ctx: ParseContext, problems: Problems): string {
+  if (request.kind !== 'time_off' || !request.input.all_day) return '';
+  if (!daysZone(request.input.agent_id, ctx).fallback) return '';
+  return ` ${problems.column('all_day')}: the agent has no time zone in Assembled, so the days are the spreadsheet's (${ctx.zone.name}).`;
 }
 
 function agentOf(cells: Cells, ctx: ParseContext, problems: Problems): string | undefined {
@@ -332,15 +353,15 @@ function stateTimes(
  */
 const MAX_TIME_OFF_DAYS = 31;
 
-/** Longer time off is a row to fix that says how Start and End were read. */
-function notTooLong(request: PushRequest | undefined, ctx: ParseContext, problems: Problems) {
+/** Longer time off is a row to fix that says how Start and End were read (in `zone`, its days'). */
+function notTooLong(request: PushRequest | undefined, zone: Zone, problems: Problems) {
   if (request?.kind !== 'time_off') return request;
   const { start_time: start, end_time: end } = request.input;
   const days = Math.round((end - start) / DAY_MS);
   if (days <= MAX_TIME_OFF_DAYS) return request;
   // Whole days (from midnight to midnight) are shown as the first and last day off.
-  const whole = [start, end].every((ms) => formatLocalDateTime(ms, ctx.zone).endsWith(' 00:00'));
-  const at = (ms: number) => formatLocalDateTime(ms, ctx.zone).slice(0, whole ? 10 : undefined);
+  const whole = [start, end].every((ms) => formatLocalDateTime(ms, zone).endsWith(' 00:00'));
+  const at = (ms: number) => formatLocalDateTime(ms, zone).slice(0, whole ? 10 : undefined);
   lastsTooLong(
     problems,
     'the time off',
@@ -395,7 +416,7 @@ function build(
 ): PushRequest | undefined {
   switch (kind) {
     case 'time_off':
-      return notTooLong(timeOff(cells, ctx, problems), ctx, problems);
+      return timeOff(cells, ctx, problems);
     case 'time_off_cancel':
       return cells.request_id ? { kind, requestId: cells.request_id } : undefined;
     case 'agent_states': {
@@ -425,11 +446,14 @@ function timeOff(cells: Cells, ctx: ParseContext, problems: Problems): PushReque
   const { start, end } = cells;
   if (!start) return undefined;
   let range: { start: number; end: number } | undefined;
+  // The zone the request's times are in: the sheet's, but an all-day row's days are the agent's.
+  let zone = ctx.zone;
   if (cells.all_day) {
-    // Whole local days: End names the last day off, inclusive.
+    // The days the sheet names, in the agent's calendar: End names the last day off, inclusive.
+    zone = daysZone(agentId, ctx).zone;
     const last = end?.day ?? start.day;
-    const from = fromLocal(start.day, ctx.zone);
-    const to = fromLocal(addDays(last, 1), ctx.zone);
+    const from = fromLocal(start.day, zone);
+    const to = fromLocal(addDays(last, 1), zone);
     if (to <= from) problems.add('end', `is before ${problems.column('start')}: give the last day off.`);
     else range = { start: from, end: to };
   } else if (!end) {
@@ -449,7 +473,7 @@ function timeOff(cells: Cells, ctx: ParseContext, problems: Problems): PushReque
   const badType = cells.type ? ctx.timeOffTypes?.problem(cells.type) : undefined;
   if (badType) problems.add('type', badType);
   if (!agentId || !range || badType) return undefined;
-  return {
+  const request: PushRequest = {
     kind: 'time_off',
     input: {
       agent_id: agentId,
@@ -460,6 +484,7 @@ function timeOff(cells: Cells, ctx: ParseContext, problems: Problems): PushReque
       ...(cells.notes ? { notes: cells.notes } : {}),
     },
   };
+  return notTooLong(request, zone, problems);
 }
 
 function edit(cells: Cells, ctx: ParseContext, problems: Problems): PushRequest | undefined {

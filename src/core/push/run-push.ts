@@ -11,7 +11,7 @@ import { attemptMs, withWait } from '../jobs/attempt-time';
 import { STOPPED } from '../jobs/pull-job';
 import { withLock } from '../lock';
 import { type Caller, NotYours, ownerName, owns } from '../owner';
-import type { Clock, Lock, Store, Zone } from '../ports';
+import type { Clock, Lock, Store, Zone, Zones } from '../ports';
 import type { RunLog } from '../pull/run-log';
 import { pulledInto } from '../pull/source-note';
 import { goneText } from '../record-store';
@@ -81,6 +81,8 @@ export interface PushDeps {
   client: (limiter: TokenBucket) => AssembledClient;
   clock: Clock;
   zone: Zone;
+  /** Zones by name, for the days of all-day time off (its agent's own). */
+  zones: Zones;
   store: Store;
   lock: Lock;
   sheets: PushSheets;
@@ -220,6 +222,7 @@ function readOrThrow(
   refuseCancellingAPulledList(grid, kind);
   const read = readSheet(grid, kind, {
     zone: deps.zone,
+    zones: deps.zones,
     agents,
     types: activityTypes(deps),
     now: deps.clock.now(),

@@ -4,13 +4,15 @@
 // request (or a change the stream does not spell out) costs one list of requests.
 
 import type { AssembledClient, TimeOffRequest, TimeOffStatus, TimeOffUpdate } from '../assembled';
-import type { Clock, Store, Zone } from '../ports';
+import { peopleOnce } from '../assembled/people-once';
+import type { Clock, Store, Zone, Zones } from '../ports';
 import { sourceLine } from '../pull/source-note';
 import { withNames } from '../pull/with-names';
 import type { Grid } from '../sheet/grid';
 import { writeTable } from '../sheet/write-table';
 import { buildTable } from '../table/build-table';
 import { formatLocalDateTime } from '../time/zone-math';
+import { allDayZones } from './all-day-zone';
 import { normaliseHeader } from './header';
 import { timeOffRow } from './time-off-days';
 
@@ -18,6 +20,8 @@ export interface SyncDeps {
   client: AssembledClient;
   clock: Clock;
   zone: Zone;
+  /** Zones by name, for the days of all-day time off (its agent's own). */
+  zones: Zones;
   store: Store;
   user: string;
 }
@@ -88,9 +92,12 @@ function note(deps: SyncDeps): string {
 
 /** The list's rows: requests as their days, with the agent's and approver's names beside the ids. */
 function rowsOf(deps: SyncDeps, requests: TimeOffRequest[]): object[] {
+  // The people are read once, for the agents' zones and for their names.
+  const client = peopleOnce(deps.client);
+  const days = allDayZones(() => client.listPeople(), deps.zone, deps.zones);
   return withNames(
-    deps.client,
-    requests.map((r) => timeOffRow(r, deps.zone)),
+    client,
+    requests.map((r) => timeOffRow(r, deps.zone, days)),
   );
 }
 
