@@ -260,6 +260,49 @@ describe('row parsing', () => {
     });
   });
 
+  it('reads dates alone with All day empty as whole days, and says so; with FALSE, as midnights', () => {
+    const empty = parse('time_off', header, [
+      'ada@example.com',
+      '2026-06-01',
+      '2026-06-01',
+      '',
+      '',
+      '',
+    ]).result;
+    expect(empty).toMatchObject({
+      ok: true,
+      request: {
+        input: {
+          start_time: Date.parse('2026-06-01T04:00:00Z'),
+          end_time: Date.parse('2026-06-02T04:00:00Z'),
+          all_day: true,
+        },
+      },
+      readAs:
+        " All day: empty, and Start and End have no time of day: read as TRUE, the whole day 1 June 2026 (FALSE takes them as midnight to midnight). All day: the agent has no time zone in Assembled, so the days are the spreadsheet's (America/New_York).",
+    });
+    const no = parse('time_off', header, [
+      'ada@example.com',
+      '2026-06-01',
+      '2026-06-03',
+      'FALSE',
+      '',
+      '',
+    ]).result;
+    expect(no).toEqual({
+      ok: true,
+      request: {
+        kind: 'time_off',
+        input: {
+          agent_id: 'a-1',
+          start_time: Date.parse('2026-06-01T04:00:00Z'),
+          end_time: Date.parse('2026-06-03T04:00:00Z'),
+          all_day: false,
+        },
+      },
+    });
+  });
+
   it('names the column and what to fix for each kind of bad row', () => {
     const cases: [unknown[], RegExp][] = [
       [['', '2026-06-01 09:00', '2026-06-01 10:00'], /^Agent: is empty/],
@@ -331,7 +374,8 @@ describe('row parsing', () => {
       ok: false,
       problems: [
         'All day: "yes please" is not TRUE or FALSE.',
-        expect.stringMatching(/^End: must be on or after Start\./),
+        // Dates alone, All day not read: whole days, whose last is before the first.
+        'End: is before Start: give the last day off.',
       ],
     });
     // A cell that could not be read says its own problem only, not that it is empty too.

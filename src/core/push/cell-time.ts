@@ -14,7 +14,10 @@ export interface CellTime {
   ms: number;
   /** The local calendar day the time falls on (in the spreadsheet's zone, or the text's own day). */
   day: LocalDate;
-  /** Whether a time of day was given (text "2026-06-01" or a midnight date cell has none). */
+  /**
+   * Whether a time of day was given (text "2026-06-01" or a midnight date cell has none: a date
+   * cell holds the same midnight whether 00:00 was typed or not).
+   */
   hasTime: boolean;
   /** The text's date as typed, where its day and month could be read the other way round: 03/04/2026. */
   swappable?: string;

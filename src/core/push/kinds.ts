@@ -140,7 +140,7 @@ export const KINDS: Record<PushKind, KindSpec> = {
       time(
         'end',
         false,
-        'When it ends (after Start). For an all-day row, the last day off (inclusive); empty means one day.',
+        'When it ends (after Start). For whole days (All day TRUE, or empty with dates alone), the last day off (inclusive); empty means one day.',
       ),
       {
         key: 'all_day',
@@ -148,7 +148,7 @@ export const KINDS: Record<PushKind, KindSpec> = {
         aliases: ['all day', 'all_day', 'allday', 'full day'],
         type: 'boolean',
         required: false,
-        help: "TRUE for whole days in the agent's own time zone (as Assembled has it; times are ignored); FALSE or empty for the exact times given.",
+        help: "TRUE for whole days in the agent's own time zone (as Assembled has it; times are ignored); FALSE for the exact times given, midnight too. Empty: the exact times, but whole days (as TRUE) when Start and End are dates alone, with no time of day.",
       },
       {
         key: 'type',

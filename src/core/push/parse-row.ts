@@ -232,6 +232,7 @@ export function parseRow(values: readonly CellValue[], map: HeaderMap, ctx: Pars
   const readAs =
     readAsBoolean(map.kind, raw, cells, problems) +
     readAsDates(map.kind, cells, problems, ctx) +
+    readAsWholeDays(map.kind, cells, problems) +
     sheetDays(request, ctx, problems);
   return { ok: true, request, ...(readAs ? { readAs } : {}) };
 }
@@ -448,7 +449,8 @@ function timeOff(cells: Cells, ctx: ParseContext, problems: Problems): PushReque
   let range: { start: number; end: number } | undefined;
   // The zone the request's times are in: the sheet's, but an all-day row's days are the agent's.
   let zone = ctx.zone;
-  if (cells.all_day) {
+  const allDay = wholeDays(cells);
+  if (allDay) {
     // The days the sheet names, in the agent's calendar: End names the last day off, inclusive.
     zone = daysZone(agentId, ctx).zone;
     const last = end?.day ?? start.day;
@@ -461,14 +463,11 @@ function timeOff(cells: Cells, ctx: ParseContext, problems: Problems): PushReque
       'end',
       `is empty: give when the time off ends, or set ${problems.column('all_day')} to TRUE.`,
     );
-  } else if (!start.hasTime && !end.hasTime) {
-    // Two plain dates without All day: whole days, the end date inclusive.
-    const from = start.ms;
-    const to = fromLocal(addDays(end.day, 1), ctx.zone);
-    if (to <= from) problems.add('end', `must be on or after ${problems.column('start')}.`);
-    else range = { start: from, end: to };
   } else if (end.ms <= start.ms) {
-    problems.add('end', `must be after ${problems.column('start')}.`);
+    // FALSE takes midnights as times too: two dates alone may have meant whole days.
+    const days =
+      !start.hasTime && !end.hasTime ? ` (for whole days, set ${problems.column('all_day')} to TRUE)` : '';
+    problems.add('end', `must be after ${problems.column('start')}${days}.`);
   } else range = { start: start.ms, end: end.ms };
   const badType = cells.type ? ctx.timeOffTypes?.problem(cells.type) : undefined;
   if (badType) problems.add('type', badType);
@@ -479,13 +478,41 @@ function timeOff(cells: Cells, ctx: ParseContext, problems: Problems): PushReque
       agent_id: agentId,
       start_time: range.start,
       end_time: range.end,
-      ...(cells.all_day !== undefined ? { all_day: cells.all_day } : {}),
+      ...(allDay || cells.all_day !== undefined ? { all_day: allDay } : {}),
       ...(cells.type ? { type: cells.type } : {}),
       ...(cells.notes ? { notes: cells.notes } : {}),
     },
   };
   return notTooLong(request, zone, problems);
 }
+
+/**
+ * Whether a time-off row is whole days: All day TRUE; FALSE never (its times are exact, midnight
+ * too); left empty, when Start and End have no time of day (dates alone, or date cells at
+ * midnight), which the row then says (readAsWholeDays).
+ */
+function wholeDays(cells: Cells): boolean {
+  if (cells.all_day !== undefined) return cells.all_day;
+  return cells.start?.hasTime === false && cells.end?.hasTime === false;
+}
+
+/**
+ * An empty All day read as TRUE says so, with the days, and how to have midnight to midnight:
+ * " All day: empty, and Start and End have no time of day: read as TRUE, whole days 11 January
+ * 2027 to 13 January 2027 (FALSE takes them as midnight to midnight)."; '' otherwise.
+ */
+function readAsWholeDays(kind: PushKind, cells: Cells, problems: Problems): string {
+  if (kind !== 'time_off' || cells.all_day !== undefined || !wholeDays(cells)) return '';
+  const { start, end } = cells;
+  if (!start || !end) return '';
+  const days = sameDay(start, end)
+    ? `the whole day ${longDate(start.day)}`
+    : `whole days ${longDate(start.day)} to ${longDate(end.day)}`;
+  const [from, to] = [problems.column('start'), problems.column('end')];
+  return ` ${problems.column('all_day')}: empty, and ${from} and ${to} have no time of day: read as TRUE, ${days} (FALSE takes them as midnight to midnight).`;
+}
+
+const sameDay = (a: CellTime, b: CellTime) => formatLocalDate(a.day) === formatLocalDate(b.day);
 
 function edit(cells: Cells, ctx: ParseContext, problems: Problems): PushRequest | undefined {
   const { action } = cells;
