@@ -10,7 +10,7 @@ import { createAssembledClient } from '../../src/core/assembled';
 import type { PullTarget } from '../../src/core/pull/pull-spec';
 import { type OpenTarget, TargetMissing, targetSheet } from '../../src/core/pull/pull-target';
 import type { RunLogEntry } from '../../src/core/pull/run-log';
-import { stageName, stageOf } from '../../src/core/pull/staging';
+import { STAGE_PARTS, stageName, stageOf } from '../../src/core/pull/staging';
 import type { RefreshNotice } from '../../src/core/schedule/failure-mail';
 import type { RefreshDeps } from '../../src/core/schedule/run-refreshes';
 import type { Extent } from '../../src/core/sheet/grid';
@@ -121,8 +121,7 @@ export function coreSetup(dialect: Dialect = 'seed', apiKey = TEST_KEY) {
         target.grid.write(target.row, target.col, stage.read(1, 1, rows, cols));
       },
       remove(jobId) {
-        grids.delete(stageName(jobId, 'pages'));
-        grids.delete(stageName(jobId, 'table'));
+        for (const part of STAGE_PARTS) grids.delete(stageName(jobId, part));
       },
       stages: () => [...grids.keys()].flatMap((name) => stageOf(name) ?? []),
     },

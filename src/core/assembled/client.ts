@@ -28,6 +28,7 @@ import type {
   TimeOffUpdate,
 } from './model';
 import { type RateLimitOptions, TokenBucket } from './rate-limit';
+import type { ReplyMemo } from './reply-memo';
 import { type RetryOptions, RetryPolicy } from './retry';
 import type { TimeFormat, TimeInput } from './times';
 import { type Outcome, type ResponseListener, Transport } from './transport';
@@ -94,6 +95,8 @@ export interface AssembledClient {
   readonly timeFormat: TimeFormat;
   /** The same client (transport, key, rate limit) sending times the other way: the connection check's probe. */
   withTimeFormat(format: TimeFormat): AssembledClient;
+  /** The same client answering each GET `memo` kept from there, and keeping the rest (reply-memo.ts). */
+  withMemo(memo: ReplyMemo): AssembledClient;
   /** Hears every HTTP reply (retries included); returns the way to stop listening. */
   onResponse(listener: ResponseListener): () => void;
 }
@@ -122,6 +125,7 @@ function clientOver(transport: Transport, clock: Clock, timeFormat: TimeFormat):
     clock,
     timeFormat,
     withTimeFormat: (format) => clientOver(transport, clock, format),
+    withMemo: (memo) => clientOver(transport.remembering(memo), clock, timeFormat),
     onResponse: (listener) => transport.onResponse(listener),
     startReport: (type, input, opts) => reports.startReport(ctx, type, input, opts),
     getReport: (id) => reports.getReport(ctx, id),

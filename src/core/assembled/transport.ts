@@ -12,6 +12,7 @@ import { ended } from '../sentence';
 import { AssembledError, type AssembledErrorKind, makeRedactor, userMessage } from './errors';
 import type { TokenBucket } from './rate-limit';
 import { offendingField, serviceMessage } from './reply';
+import type { KeptReply, ReplyMemo } from './reply-memo';
 import { parseRetryAfter, type RetryPolicy } from './retry';
 import { sendTimesAs, timesWanted } from './time-refusal';
 
@@ -55,28 +56,41 @@ export interface TransportConfig {
   retry: RetryPolicy;
   /** Largest fetchAll batch (the limiter may allow fewer). */
   maxBatch: number;
+  /** GET replies kept from before, answered from there instead of sent (reply-memo.ts). */
+  memo?: ReplyMemo;
 }
 
 interface Slot<T> {
   index: number;
   op: Operation<T>;
   endpoint: string;
+  /** The path and query string: what a memo keeps the reply under. */
+  key: string;
   request: HttpRequest;
   attempts: number;
   waitedMs: number;
   notBefore: number;
 }
 
-type Verdict<T> = { done: Outcome<T> } | { retry: true; exhausted: AssembledError; retryAfterMs?: number };
+type Verdict<T> =
+  | { done: Outcome<T>; read?: KeptReply }
+  | { retry: true; exhausted: AssembledError; retryAfterMs?: number };
 
 export class Transport {
   private readonly redact: (text: string) => string;
   private readonly authorization: string;
-  private readonly listeners = new Set<ResponseListener>();
 
-  constructor(private readonly config: TransportConfig) {
+  constructor(
+    private readonly config: TransportConfig,
+    private readonly listeners = new Set<ResponseListener>(),
+  ) {
     this.authorization = `Basic ${config.base64(`${config.apiKey}:`)}`;
     this.redact = makeRedactor(config.apiKey, config.base64);
+  }
+
+  /** The same wire (key, limiter, listeners) answering GETs kept in `memo` from there. */
+  remembering(memo: ReplyMemo): Transport {
+    return new Transport({ ...this.config, memo }, this.listeners);
   }
 
   onResponse(listener: ResponseListener): () => void {
@@ -97,16 +111,21 @@ export class Transport {
    * operation, in order; a failure of one never stops the others.
    */
   sendMany<T>(ops: Operation<T>[]): Outcome<T>[] {
-    const { clock, limiter } = this.config;
+    const { clock, limiter, memo } = this.config;
     const results: Outcome<T>[] = new Array(ops.length);
-    let queue: Slot<T>[] = ops.map((op, index) => this.slot(op, index));
+    let queue: Slot<T>[] = ops
+      .map((op, index) => this.slot(op, index))
+      .filter((s) => !this.replay(s, results));
     if (!this.config.apiKey.trim()) {
       // No key: every call would be a 401, so spare the quota and say so at once.
-      return queue.map((s) => ({ ok: false, error: this.error('auth', s.endpoint, 0) }));
+      for (const s of queue) results[s.index] = { ok: false, error: this.error('auth', s.endpoint, 0) };
+      return results;
     }
     while (queue.length > 0) {
       const now = clock.now();
       const ready = queue.filter((s) => s.notBefore <= now);
+      // Outside the try: a memo ending the turn stops the read, whatever waits are left.
+      if (ready.length > 0) memo?.beforeSend();
       let taken: number;
       try {
         if (ready.length === 0) {
@@ -125,6 +144,7 @@ export class Transport {
       queue = queue.filter((s) => !batch.includes(s));
       const replies = this.fetch(batch.map((s) => s.request));
       const sentAt = clock.now();
+      const read: KeptReply[] = [];
       batch.forEach((slot, i) => {
         slot.attempts += 1;
         const reply = replies[i];
@@ -134,6 +154,7 @@ export class Transport {
         const verdict = this.judge(slot, reply);
         if ('done' in verdict) {
           results[slot.index] = verdict.done;
+          if (verdict.read && verdict.done.ok && slot.op.method === 'GET') read.push(verdict.read);
           return;
         }
         const delay = this.config.retry.nextDelay(slot.attempts, slot.waitedMs, verdict.retryAfterMs);
@@ -145,30 +166,41 @@ export class Transport {
         slot.notBefore = sentAt + delay;
         queue.push(slot);
       });
+      if (read.length > 0) memo?.keep(read);
       queue.sort((a, b) => a.index - b.index);
     }
     return results;
+  }
+
+  /** Answers a GET the memo kept, as its reply was read then; false when it must be sent. */
+  private replay<T>(slot: Slot<T>, results: Outcome<T>[]): boolean {
+    const kept = slot.op.method === 'GET' ? this.config.memo?.replayed(slot.key) : undefined;
+    if (!kept) return false;
+    results[slot.index] = this.parsed(slot, kept.json, kept.status).done;
+    return true;
   }
 
   private slot<T>(op: Operation<T>, index: number): Slot<T> {
     const endpoint = this.redact(`${op.method} ${op.path}`);
     const headers: Record<string, string> = { Authorization: this.authorization, Accept: 'application/json' };
     if (this.config.apiVersion) headers['API-Version'] = this.config.apiVersion;
-    const request: HttpRequest = { method: op.method, url: this.url(op), headers };
+    const key = this.pathAndQuery(op);
+    const url = `${this.config.baseUrl.replace(/\/+$/, '')}${key}`;
+    const request: HttpRequest = { method: op.method, url, headers };
     if (op.body !== undefined) {
       headers['Content-Type'] = 'application/json';
       request.body = JSON.stringify(op.body);
     }
-    return { index, op, endpoint, request, attempts: 0, waitedMs: 0, notBefore: 0 };
+    return { index, op, endpoint, key, request, attempts: 0, waitedMs: 0, notBefore: 0 };
   }
 
-  private url(op: Operation<unknown>): string {
+  private pathAndQuery(op: Operation<unknown>): string {
     const params = Object.entries(op.query ?? {}).flatMap(([k, v]) =>
       (v === undefined ? [] : Array.isArray(v) ? v : [v]).map(
         (one) => `${encodeURIComponent(k)}=${encodeURIComponent(String(one))}`,
       ),
     );
-    return `${this.config.baseUrl.replace(/\/+$/, '')}${op.path}${params.length ? `?${params.join('&')}` : ''}`;
+    return `${op.path}${params.length ? `?${params.join('&')}` : ''}`;
   }
 
   /** One reply per request, or the NetworkError that stood in for it (fetchAll loses the whole batch). */
@@ -219,8 +251,14 @@ export class Transport {
       }
       return this.fail('unexpected_response', endpoint, status, problem);
     }
+    return this.parsed(slot, json, status);
+  }
+
+  /** A 2xx reply's JSON as the model, with what was read for a memo to keep. */
+  private parsed<T>(slot: Slot<T>, json: unknown, status: number): { done: Outcome<T>; read?: KeptReply } {
     try {
-      return { done: { ok: true, value: op.parse(json, endpoint, status) } };
+      const value = slot.op.parse(json, slot.endpoint, status);
+      return { done: { ok: true, value }, read: { key: slot.key, status, json } };
     } catch (e) {
       if (e instanceof AssembledError) return { done: { ok: false, error: this.scrub(e) } };
       throw e;

@@ -5,8 +5,12 @@ import type { Grid } from '../sheet/grid';
 import type { CellValue } from '../table/build-table';
 import type { OpenTarget } from './pull-target';
 
-/** `pages`: what was read from Assembled; `table`: a replace's new table, until it is published. */
-export type StagePart = 'pages' | 'table';
+/**
+ * `pages`: what was read from Assembled; `table`: a replace's new table, until it is published;
+ * `replies`: a resource's replies while it is read (staged-replies.ts).
+ */
+export const STAGE_PARTS = ['pages', 'table', 'replies'] as const;
+export type StagePart = (typeof STAGE_PARTS)[number];
 
 export interface Staging {
   /** The job's staging sheet, made (hidden) when missing. */
@@ -32,7 +36,9 @@ export const stageName = (jobId: string, part: StagePart) => `${STAGE_PREFIX}${p
 export const isStageSheet = (name: string) => name.startsWith(STAGE_PREFIX);
 
 /** A staging sheet's name exactly: the id a job gets (a ClientId), a part's number after a dot. */
-const STAGE_NAME = new RegExp(`^${STAGE_PREFIX}(?:pages|table)-([A-Za-z0-9_-]{8,64}(?:\\.\\d+)?)$`);
+const STAGE_NAME = new RegExp(
+  `^${STAGE_PREFIX}(?:${STAGE_PARTS.join('|')})-([A-Za-z0-9_-]{8,64}(?:\\.\\d+)?)$`,
+);
 
 /** The id a staging sheet is named for; undefined for any other sheet. */
 export const stageOf = (name: string): string | undefined => STAGE_NAME.exec(name)?.[1];
@@ -62,22 +68,36 @@ export interface StagedShape {
 /** Cells before a staged row's JSON: offset, count, total, kind. */
 const HEAD = 4;
 
+/** JSON in cells of at most CELL_CHARS, after the row's head cells. */
+export function textCells(json: string): CellValue[] {
+  const cells: CellValue[] = [];
+  // Each piece keeps its apostrophe: Sheets would read a piece such as "12" or "=x" as a value.
+  for (let at = 0; at < json.length; at += CELL_CHARS) cells.push(`'${json.slice(at, at + CELL_CHARS)}`);
+  return cells;
+}
+
+/** The JSON textCells put in cells, whole again. */
+export const cellsText = (cells: CellValue[]): string => cells.map(text).join('');
+
 /** A page as a staged row: its offset, item count, the list's total and kind, then its items' JSON in pieces. */
 function pageRow(page: StagedPage, shape: StagedShape): CellValue[] {
-  const text = JSON.stringify(page.items);
-  const row: CellValue[] = [page.offset, page.items.length, shape.total, shape.kind];
-  // Each piece keeps its apostrophe: Sheets would read a piece such as "12" or "=x" as a value.
-  for (let at = 0; at < text.length; at += CELL_CHARS) row.push(`'${text.slice(at, at + CELL_CHARS)}`);
-  return row;
+  return [page.offset, page.items.length, shape.total, shape.kind, ...textCells(JSON.stringify(page.items))];
+}
+
+/** Adds rows below those staged already, in one write, padded to one width. */
+export function stageRows(grid: Grid, rows: CellValue[][]): void {
+  if (rows.length === 0) return;
+  const width = Math.max(...rows.map((r) => r.length));
+  const block = rows.map((r) => [...r, ...Array<CellValue>(width - r.length).fill('')]);
+  grid.write(grid.used().rows + 1, 1, block);
 }
 
 /** Adds pages below those staged already, in one write. */
 export function stagePages(grid: Grid, pages: StagedPage[], shape: StagedShape): void {
-  if (pages.length === 0) return;
-  const rows = pages.map((p) => pageRow(p, shape));
-  const width = Math.max(...rows.map((r) => r.length));
-  const block = rows.map((r) => [...r, ...Array<CellValue>(width - r.length).fill('')]);
-  grid.write(grid.used().rows + 1, 1, block);
+  stageRows(
+    grid,
+    pages.map((p) => pageRow(p, shape)),
+  );
 }
 
 const text = (v: CellValue | undefined) => {
@@ -105,7 +125,7 @@ export function readStaged(grid: Grid): unknown[] {
   if (rows === 0) return [];
   const items: unknown[] = [];
   for (const row of grid.read(1, 1, rows, cols)) {
-    const json = row.slice(HEAD).map(text).join('');
+    const json = cellsText(row.slice(HEAD));
     for (const item of JSON.parse(json || '[]') as unknown[]) items.push(item);
   }
   return items;

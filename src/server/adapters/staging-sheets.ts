@@ -1,10 +1,8 @@
 import type { OpenTarget } from '../../core/pull/pull-target';
-import { type StagePart, type Staging, stageName, stageOf } from '../../core/pull/staging';
+import { STAGE_PARTS, type StagePart, type Staging, stageName, stageOf } from '../../core/pull/staging';
 import { sheetGrid } from './sheet-grid';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-const PARTS: StagePart[] = ['pages', 'table'];
 
 /**
  * A pull's staging sheets: hidden, last in the tabs, named for the job. insertSheet makes the new
@@ -16,10 +14,10 @@ export function stagingSheets(ss: Spreadsheet): Staging {
     const range = ss.getActiveRange();
     const sheet = ss.insertSheet(stageName(jobId, part), ss.getSheets().length);
     sheet.hideSheet();
-    // Pages grow it, a batch at a time, to exactly what they fill: a new sheet's empty 1,000 x 26
-    // cells would count against the spreadsheet's 10 million. (The table's is sized to the table
-    // when its write begins.)
-    if (part === 'pages') sheetGrid(sheet).trimTo({ rows: 1, cols: 1 });
+    // Pages and replies grow it, a batch at a time, to exactly what they fill: a new sheet's empty
+    // 1,000 x 26 cells would count against the spreadsheet's 10 million. (The table's is sized to
+    // the table when its write begins.)
+    if (part !== 'table') sheetGrid(sheet).trimTo({ rows: 1, cols: 1 });
     if (range) range.activate();
     return sheet;
   };
@@ -37,7 +35,7 @@ export function stagingSheets(ss: Spreadsheet): Staging {
       stage.getRange(1, 1, rows, cols).copyTo(sheet.getRange(target.row, target.col, rows, cols));
     },
     remove(jobId) {
-      for (const part of PARTS) {
+      for (const part of STAGE_PARTS) {
         const sheet = find(jobId, part);
         if (sheet) ss.deleteSheet(sheet);
       }
