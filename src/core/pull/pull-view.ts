@@ -165,6 +165,9 @@ function stage(job: PullJob): string {
   if (retrying(job)) return 'Waiting to try again';
   const part = partWords(job);
   if (job.state === 'running' && part && !job.load) return `Assembled is generating ${part}`;
+  // A list's pages in all are known only once it is read to the end.
+  if (job.state === 'fetching' && job.spec.source.kind === 'resource')
+    return `Reading from Assembled: ${count(job.fetched?.pages ?? 0)} pages read`;
   if (job.state === 'fetching' && job.fetched)
     return `${part ? `Reading ${part}: page` : 'Fetching page'} ${count(job.fetched.pages + 1)} of ${count(job.fetched.of)}`;
   if (job.state === 'writing' && job.write)
@@ -181,7 +184,7 @@ function timeLeft(job: PullJob, now: number): number | null {
   const { fetched, write } = job;
   // The reports still to come, at the pace of those in so far (a page's pace would say seconds).
   if (partWords(job)) return pace(job.part ?? 0, askCount(job), job.createdAt, now);
-  if (job.state === 'fetching' && fetched)
+  if (job.state === 'fetching' && fetched && job.spec.source.kind === 'report')
     // The first page came with the check that found the report ready.
     return pace(fetched.pages - 1, fetched.of - 1, fetched.since, fetched.at);
   if (job.state === 'writing' && write) return pace(write.done, write.total, write.since, write.at);
@@ -220,7 +223,9 @@ function detail(job: PullJob): string {
         ? 'Assembled has started the report; the add-on checks on it every few seconds.'
         : `Checked ${job.polls} time${job.polls === 1 ? '' : 's'}: not ready yet.`;
     case 'fetching':
-      return 'The report is ready: reading its pages from Assembled. Each page is kept, so none is read twice.';
+      return job.spec.source.kind === 'resource'
+        ? 'Reading the data from Assembled. Each page is kept, so none is read twice.'
+        : 'The report is ready: reading its pages from Assembled. Each page is kept, so none is read twice.';
     case 'writing':
       if (job.spec.target.kind === 'bigquery') return loadingWords(job);
       return job.spec.mode === 'replace'

@@ -6,6 +6,7 @@ import type { AssembledClient } from '../assembled/client';
 import { causeOf, isAssembledError, noKeySent } from '../assembled/errors';
 import type { ReportGranularity, ReportRow } from '../assembled/model';
 import { metricsToRows } from '../assembled/normalise';
+import { TurnOver } from '../assembled/reply-memo';
 import type { Metric } from '../assembled/schemas/reports';
 import type { ConnectedViews } from '../bigquery/connected-view';
 import { loadIntoBigQuery } from '../bigquery/pull-load';
@@ -68,6 +69,7 @@ import type { RunLog } from './run-log';
 import { withDurationColumn } from './schedule-records';
 import { sourceLine } from './source-note';
 import { fetchNextPages, firstPageShape, pagesOf, pastCeiling, stageFirstPage } from './staged-fetch';
+import { StagedReplies } from './staged-replies';
 import { StagedWrite, type WriteOutcome } from './staged-write';
 import { readStaged, type StagedShape, type Staging, stagedExtent, stagePages } from './staging';
 import { sweepStaging } from './sweep-staging';
@@ -125,6 +127,11 @@ const SIDEBAR_TURN_MS = 20_000;
 export function sidebarTurn(clock: Clock): Turn {
   return { deadline: clock.now() + SIDEBAR_TURN_MS, wait: false };
 }
+/**
+ * A resource's read holds the document lock no longer than this a step (the dispatcher's turn is
+ * minutes long): Stop, which waits 30 s for the lock, gets in between.
+ */
+const READ_STEP_MS = SIDEBAR_TURN_MS;
 /** Inside one execution a report is checked at least this often (backoff from 10 s). */
 const IN_RUN_POLL_MAX_MS = 30_000;
 /** Executions in a row cut short at the same point before a job is given up. */
@@ -242,7 +249,7 @@ export function advancePull(deps: PullDeps, id: string, turn?: Turn): PullJob {
   // Only the owner's executions move a job on (with the owner's key), or even see it.
   if (!owns(deps.user, job)) throw new NotYours('pull', job);
   const deadline = turn?.deadline ?? deps.clock.now();
-  const run: RunState = { marked: false };
+  const run: RunState = { marked: false, deadline };
   let current = job;
   let waited = false;
   for (;;) {
@@ -275,6 +282,10 @@ export function advancePull(deps: PullDeps, id: string, turn?: Turn): PullJob {
 interface RunState {
   /** Whether this execution has counted itself in the job's tries. */
   marked: boolean;
+  /** When this execution's turn ends. */
+  deadline: number;
+  /** A resource's replies read so far (staged-replies.ts), taken in once an execution. */
+  replies?: StagedReplies;
   /** One client for the execution: its rate limiter paces every page this execution reads. */
   client?: AssembledClient;
   writer?: StagedWrite;
@@ -436,12 +447,7 @@ function step(deps: PullDeps, job: PullJob, jobs: JobStore, run: RunState): Pull
       return job.spec.target.kind === 'bigquery'
         ? loadStaged(deps, job, jobs, client)
         : writePiece(deps, job, run, client);
-    if (source.kind === 'resource') {
-      return (
-        resumeStaged(deps, job) ??
-        stageRecords(deps, job, fetchRecords(client, source.resource, job.spec.filters, deps, job.range))
-      );
-    }
+    if (source.kind === 'resource') return resumeStaged(deps, job) ?? readRecords(deps, job, run, client);
     if (!job.reportId) {
       const range = job.range;
       if (!range) throw new Error('A report needs a date range');
@@ -594,7 +600,36 @@ function fetchPages(deps: PullDeps, client: AssembledClient, job: PullJob, repor
   });
 }
 
-/** A resource is read whole (its paging is the client's), then kept so that writing never reads it again. */
+/**
+ * A resource is read through its staged replies: a step stops between batches once its time is
+ * up, and the next carries on, answered from what was kept (no page is asked twice). Read whole,
+ * its records are kept so that writing never reads it again.
+ */
+function readRecords(deps: PullDeps, job: PullJob, run: RunState, client: AssembledClient): PullJob {
+  const { source } = job.spec;
+  if (source.kind !== 'resource') throw new Error('unreachable: only a resource is read as records');
+  const began = deps.clock.now();
+  run.replies ??= new StagedReplies(deps.staging.open(job.id, 'replies'), deps.clock);
+  run.replies.begin(Math.min(run.deadline, began + READ_STEP_MS));
+  try {
+    const read = client.withMemo(run.replies);
+    return stageRecords(
+      deps,
+      job,
+      fetchRecords(read, source.resource, job.spec.filters, deps, job.range),
+    );
+  } catch (error) {
+    if (!(error instanceof TurnOver)) throw error;
+    // Not a failure: the pages read so far are the progress; their number in all is not known.
+    const now = deps.clock.now();
+    const pages = run.replies.count;
+    const since = job.fetched?.since ?? began;
+    const fetched = { kind: 'records' as const, total: 0, step: 0, pages, of: 0, since, at: now };
+    return withState(job, 'fetching', now, { fetched, errors: 0, nextPollAt: now });
+  }
+}
+
+/** A resource read whole (its paging is the client's), kept so that writing never reads it again. */
 function stageRecords(deps: PullDeps, job: PullJob, records: readonly object[]): PullJob {
   const pages = [];
   for (let offset = 0; offset < records.length; offset += RECORDS_PER_PAGE)

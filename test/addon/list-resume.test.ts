@@ -1,0 +1,209 @@
+// A list pull (agent states, paged by the live service with no total) from an Assembled answering
+// slowly carries on across executions (issue 13): the sidebar's first call answers within its turn
+// with the pages read so far and the pull's Stop, later executions carry on from the replies kept
+// in the job's staging, and the pull ends with exactly the table a pull never cut short writes,
+// asking Assembled for each page once, a kill mid-read notwithstanding.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { LocalRuntime } from '../../dev/gas';
+import { startLocalAddon } from '../../dev/local-addon';
+import { createRng } from '../../dev/simulator/prng';
+import type { JobView } from '../../src/core/pull/pull-view';
+import { isStageSheet } from '../../src/core/pull/staging';
+import { pullToEnd } from './pull-to-end';
+
+/** What a sidebar call does before answering (run-pull.ts SIDEBAR_TURN_MS). */
+const SIDEBAR_TURN_MS = 20_000;
+/** A killed execution's hold on the spreadsheet lapses when it would have ended. */
+const LEASE_LAPSE_MS = 7 * 60_000;
+/** Three days of states are ~20 pages: at 25 s a request, more than one execution's 6 minutes. */
+const SLOW_MS = 25_000;
+
+const PROJECT = 'team-analytics';
+
+let rt: LocalRuntime;
+let sim: Awaited<ReturnType<typeof startLocalAddon>>['sim'];
+/** Requests sent to Assembled, by URL. */
+const requests = new Map<string, number>();
+/** Armed by a test: called with each page of agent states answered (1 for the first). */
+let onStatesPage: ((page: number, url: string) => void) | undefined;
+let statesPages = 0;
+
+beforeAll(async () => {
+  const local = await startLocalAddon({ dialect: 'live' });
+  rt = local.rt;
+  sim = local.sim;
+  rt.bigquery.addProject(PROJECT);
+  rt.setHttp((request) => {
+    requests.set(request.url, (requests.get(request.url) ?? 0) + 1);
+    const response = local.backend.http(request);
+    if (/\/v0\/agents\/state\?/.test(request.url)) {
+      statesPages++;
+      onStatesPage?.(statesPages, request.url);
+    }
+    return response;
+  });
+});
+
+let keys = 0;
+const key = () => `list-resume-${String(++keys).padStart(6, '0')}`;
+
+const days = (name: string) => ({
+  source: { kind: 'resource', resource: 'agent_states' },
+  range: { kind: 'absolute', from: '2026-05-20', to: '2026-05-22' },
+  target: { kind: 'sheet', name },
+  mode: 'replace',
+});
+
+/** Requests sent more than once since the counts were cleared. */
+const repeated = () => [...requests].filter(([, n]) => n > 1).map(([url]) => url);
+
+/**
+ * Follows a pull as the sidebar does; a killed call is answered by asking again (the same key).
+ * `killAt`: the execution sending the pull's request for that page of states is killed as it
+ * would send it (the request never goes), whichever execution it falls in.
+ */
+async function follow(spec: object, k: string, killAt?: number) {
+  let job: JobView | undefined;
+  let killed = 0;
+  let calls = 0;
+  statesPages = 0;
+  for (let i = 0; i < 200 && job?.nextPollInMs !== 0; i++) {
+    if (job) rt.clock.advance(job.nextPollInMs);
+    // The execution's states requests come before any other (the names are read after them).
+    if (killAt !== undefined && !killed && killAt > statesPages)
+      rt.killAfter('urlfetch', killAt - statesPages);
+    try {
+      calls++;
+      job = job
+        ? await rt.callFromSidebar<JobView>('pollPull', job.id)
+        : await rt.callFromSidebar<JobView>('startPull', spec, k);
+    } catch (error) {
+      expect(String(error)).toMatch(/Exceeded maximum execution time/);
+      killed++;
+      rt.clock.advance(LEASE_LAPSE_MS);
+    }
+  }
+  return { job, killed, calls };
+}
+
+describe('Pull data, a list read a turn at a time from a slow Assembled', () => {
+  let expected: unknown[][] = [];
+
+  beforeAll(async () => {
+    rt.workbook.addSheet('Reference');
+    const clean = await pullToEnd(rt, days('Reference'), key());
+    expect(clean.state).toBe('done');
+    expected = rt.workbook.values('Reference');
+    expect(expected.length).toBeGreaterThan(8_000);
+  });
+
+  it('the first call answers within its turn with the pages read; later ones finish with the same table, each page asked once', async () => {
+    sim.setFaults({ latencyMs: SLOW_MS });
+    requests.clear();
+    rt.workbook.addSheet('Slow');
+    const first = await rt.callFromSidebar<JobView>('startPull', days('Slow'), key());
+    // The turn, and the request under way when it ended.
+    expect(rt.lastExecution?.durationMs).toBeLessThan(SIDEBAR_TURN_MS + SLOW_MS + 2_000);
+    expect(first.state).toBe('fetching');
+    expect(first.stage).toMatch(/^Reading from Assembled: \d+ pages read$/);
+    expect(first.nextPollInMs).toBeGreaterThan(0);
+    let job = first;
+    let calls = 1;
+    for (let i = 0; i < 100 && job.nextPollInMs > 0; i++, calls++) {
+      rt.clock.advance(job.nextPollInMs);
+      job = await rt.callFromSidebar<JobView>('pollPull', job.id);
+      expect(rt.lastExecution?.killed).toBe(false);
+    }
+    sim.setFaults({});
+    expect(job.state).toBe('done');
+    expect(calls).toBeGreaterThan(5);
+    expect(rt.workbook.values('Slow')).toEqual(expected);
+    expect(repeated()).toEqual([]);
+    expect(rt.workbook.sheetNames().filter(isStageSheet)).toEqual([]);
+  });
+
+  it('into BigQuery, appended: the rows once each, though the read took several executions', async () => {
+    sim.setFaults({ latencyMs: SLOW_MS });
+    requests.clear();
+    const spec = {
+      ...days(''),
+      target: { kind: 'bigquery', project: PROJECT, dataset: 'wfm', table: 'states' },
+      mode: 'append',
+    };
+    const { job, calls, killed } = await follow(spec, key());
+    sim.setFaults({});
+    expect(killed).toBe(0);
+    expect(calls).toBeGreaterThan(5);
+    expect(job?.state).toBe('done');
+    const sql = `SELECT count(*) AS n, count(DISTINCT concat(agent_id, '|', platform, '|', CAST(start_time AS STRING))) AS d FROM \`${PROJECT}.wfm.states\``;
+    const [row] = rt.bigquery.sql(sql, PROJECT).rows as { f: { v: string }[] }[];
+    expect([Number(row?.f[0]?.v), Number(row?.f[1]?.v)]).toEqual([expected.length - 1, expected.length - 1]);
+    expect(repeated()).toEqual([]);
+  });
+
+  it('killed at a random page of the read, the pull carries on from the pages kept and asks for none again', async () => {
+    sim.setFaults({ latencyMs: 3_000 });
+    const rng = createRng(13);
+    for (let n = 0; n < 3; n++) {
+      const at = 2 + Math.floor(rng.next() * 16);
+      requests.clear();
+      const sheet = `Killed ${n}`;
+      rt.workbook.addSheet(sheet);
+      const { job, killed } = await follow(days(sheet), key(), at);
+      const where = `killed asking for page ${at}`;
+      expect(killed, where).toBe(1);
+      expect(job?.state, where).toBe('done');
+      expect(rt.workbook.values(sheet), where).toEqual(expected);
+      expect(repeated(), where).toEqual([]);
+    }
+    sim.setFaults({});
+    expect(rt.workbook.sheetNames().filter(isStageSheet)).toEqual([]);
+  });
+
+  it('killed as a page is being kept, only that page is asked for again', async () => {
+    sim.setFaults({ latencyMs: 3_000 });
+    requests.clear();
+    statesPages = 0;
+    let lost = '';
+    onStatesPage = (page, url) => {
+      if (page !== 9) return;
+      // The next Spreadsheet call is the one keeping the page: it never happens.
+      rt.killAfter('spreadsheet', 1);
+      lost = url;
+      onStatesPage = undefined;
+    };
+    rt.workbook.addSheet('Killed keeping');
+    const { job, killed } = await follow(days('Killed keeping'), key());
+    sim.setFaults({});
+    expect(killed).toBe(1);
+    expect(job?.state).toBe('done');
+    expect(rt.workbook.values('Killed keeping')).toEqual(expected);
+    expect(repeated()).toEqual([lost]);
+  });
+
+  it('Stop during the read: nothing more is asked, the sheet is as it was, the staging goes', async () => {
+    sim.setFaults({ latencyMs: SLOW_MS });
+    rt.workbook.addSheet('Stopped');
+    rt.workbook.write('Stopped', [['kept', 'as it was']]);
+    rt.workbook.note('Stopped!A1', 'Source: Assembled Agent states');
+    const before = rt.workbook.values('Stopped');
+    const started = await rt.callFromSidebar<JobView>('startPull', days('Stopped'), key());
+    expect(started.state).toBe('fetching');
+    rt.clock.advance(started.nextPollInMs);
+    const reading = await rt.callFromSidebar<JobView>('pollPull', started.id);
+    expect(reading.state).toBe('fetching');
+    const stopped = await rt.callFromSidebar<JobView>('stopPull', reading.id);
+    expect(stopped).toMatchObject({
+      state: 'failed',
+      stage: 'Stopped',
+      message: 'Stopped: nothing was written, and the target is as it was.',
+    });
+    requests.clear();
+    // The background run a pull under way has would carry it on, were it not stopped.
+    await rt.clock.advanceAsync(2 * 3_600_000);
+    sim.setFaults({});
+    expect([...requests.keys()].filter((url) => url.includes('/v0/agents/state'))).toEqual([]);
+    expect(rt.workbook.values('Stopped')).toEqual(before);
+    expect(rt.workbook.sheetNames().filter(isStageSheet)).toEqual([]);
+  });
+});
