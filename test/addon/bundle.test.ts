@@ -203,10 +203,12 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * speaking of its table, and Pause stopping a refresh's run under way (together 1.2 KiB),
  * 308.9 with an all-day time-off row's days in the agent's own zone (push, pull and sync, kept for
  * a push's later runs) and All day FALSE taken as exact times, an empty one said when read as
- * whole days (together 1.9 KiB);
+ * whole days (together 1.9 KiB),
+ * 311.2 with a list pull read a step at a time, its replies kept in its staging and answered from
+ * there in later executions, its pages read said (2.2 KiB; issue 13);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 308.9;
+const CODE_BUDGET_KIB = 311.2;
 
 const ENTRY_POINTS = [
   'onOpen',

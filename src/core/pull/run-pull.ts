@@ -613,11 +613,7 @@ function readRecords(deps: PullDeps, job: PullJob, run: RunState, client: Assemb
   run.replies.begin(Math.min(run.deadline, began + READ_STEP_MS));
   try {
     const read = client.withMemo(run.replies);
-    return stageRecords(
-      deps,
-      job,
-      fetchRecords(read, source.resource, job.spec.filters, deps, job.range),
-    );
+    return stageRecords(deps, job, fetchRecords(read, source.resource, job.spec.filters, deps, job.range));
   } catch (error) {
     if (!(error instanceof TurnOver)) throw error;
     // Not a failure: the pages read so far are the progress; their number in all is not known.
