@@ -118,6 +118,8 @@ describe('A sidebar left for the sheet', () => {
     expect(await focusInSidebar(page)).toBe(false);
     await typedInSheet(page, running.workbench.rt, 6, 'mine');
     await sb.locator('#jobStage', { hasText: /^Done$/ }).waitFor({ timeout: 30_000 });
+    // Nor does its end take the focus to how it ended.
+    expect(await focusInSidebar(page)).toBe(false);
   });
 
   it('Settings: a test that ends after the person left does not give the focus back to its button', async () => {

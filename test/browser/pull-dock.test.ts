@@ -4,15 +4,20 @@ import type { FrameLocator, Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { menu, reset, sidebar, useBench } from './support';
 
-/** The focused control's id (or a checkbox's value), and whether it is on screen clear of the dock. */
+/**
+ * The focused control's id (or a checkbox's value), and whether it is on screen clear of the dock
+ * (the dock's own heading: on screen).
+ */
 const focus = (sb: FrameLocator) =>
   sb.locator(':root').evaluate(() => {
     const e = document.activeElement as HTMLInputElement;
     const box = e.getBoundingClientRect();
-    const dock = document.getElementById('dock')?.getBoundingClientRect();
+    const dock = document.getElementById('dock');
+    const floor = dock?.contains(e)
+      ? innerHeight
+      : Math.min(dock?.getBoundingClientRect().top ?? Infinity, innerHeight);
     // Within half a pixel: enlarged text puts edges between device pixels, where scrolling cannot.
-    const clear =
-      box.height > 0 && box.top >= -0.5 && box.bottom <= Math.min(dock?.top ?? Infinity, innerHeight) + 0.5;
+    const clear = box.height > 0 && box.top >= -0.5 && box.bottom <= floor + 0.5;
     return { id: e.id || e.value, clear };
   });
 
@@ -33,13 +38,23 @@ describe('The Pull data progress dock', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 
-  it('gives the focus back to Pull data after a pull in view, not under the dock, nor the fields above it', async () => {
-    const { page } = bench();
+  // The keyboard went back to Pull data, and the sheet name offered was already the next free one:
+  // one more Enter started a second pull into a second new sheet.
+  it('keeps the keyboard at how a pull ended, where Enter starts no other; Pull data a Shift+Tab away, in view', async () => {
+    const { page, running } = bench();
     const sb = await openPull(page);
     await sb.getByRole('button', { name: 'Pull data' }).focus();
     await page.keyboard.press('Enter');
     await sb.locator('#jobStage', { hasText: /^Done$/ }).waitFor({ timeout: 45_000 });
-    await expect.poll(async () => (await focus(sb)).id).toBe('run');
+    await expect.poll(() => sb.getByLabel('Sheet name').inputValue()).toBe('Adherence report 2');
+    await expect.poll(() => focus(sb)).toEqual({ id: 'jobStage', clear: true });
+    await page.keyboard.press('Enter');
+    // A second pull would show its start at once.
+    await page.waitForTimeout(1_000);
+    expect(await sb.locator('#jobStage').textContent()).toBe('Done');
+    expect(running.workbench.rt.workbook.sheetNames()).not.toContain('Adherence report 2');
+    expect(await focus(sb)).toEqual({ id: 'jobStage', clear: true });
+    await page.keyboard.press('Shift+Tab');
     expect(await focus(sb)).toEqual({ id: 'run', clear: true });
     await page.keyboard.press('Shift+Tab');
     expect(await focus(sb)).toEqual({ id: 'mode', clear: true });
@@ -47,7 +62,32 @@ describe('The Pull data progress dock', () => {
     expect(await focus(sb)).toEqual({ id: 'newSheet', clear: true });
   });
 
-  it('in a short sidebar, where the dock follows the form, shows how the pull ended, Pull data in view above it', async () => {
+  it('leaves the focus where the person moved it while the pull ran; from Pull data, freed meanwhile, takes it to how it ended', async () => {
+    const { page } = bench();
+    const sb = await openPull(page);
+    const name = sb.getByLabel('Sheet name');
+    await sb.getByRole('button', { name: 'Pull data' }).click();
+    await sb.locator('#jobStage', { hasText: 'Assembled is generating the report' }).waitFor();
+    // Typing the next pull's sheet: the field keeps the focus as this one ends.
+    await name.fill('');
+    await name.pressSequentially('Adherence June');
+    await sb.locator('#jobStage', { hasText: /^Done$/ }).waitFor({ timeout: 45_000 });
+    await page.waitForTimeout(1_000);
+    expect((await focus(sb)).id).toBe('newSheet');
+    expect(await name.inputValue()).toBe('Adherence June');
+
+    // Pull data, free for that other sheet while a pull runs, reached by Tab and not pressed.
+    await name.fill('Adherence July');
+    await sb.getByRole('button', { name: 'Pull data' }).click();
+    await sb.locator('#jobStage', { hasText: 'Assembled is generating the report' }).waitFor();
+    await name.fill('Adherence August');
+    await expect.poll(() => sb.getByRole('button', { name: 'Pull data' }).isEnabled()).toBe(true);
+    await sb.getByRole('button', { name: 'Pull data' }).focus();
+    await sb.locator('#jobStage', { hasText: /^Done$/ }).waitFor({ timeout: 45_000 });
+    await expect.poll(() => focus(sb)).toEqual({ id: 'jobStage', clear: true });
+  });
+
+  it('in a short sidebar, where the dock follows the form, shows how the pull ended, the focus at its heading', async () => {
     const { page } = bench();
     // A sidebar about 500 pixels tall: the dock is taller than a third of it, so it is not stuck.
     await page.setViewportSize({ width: 1280, height: 760 });
@@ -56,7 +96,7 @@ describe('The Pull data progress dock', () => {
     await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Agent states' });
     await sb.getByRole('button', { name: 'Pull data' }).click();
     await sb.locator('#jobStage', { hasText: /^Done$/ }).waitFor({ timeout: 45_000 });
-    await expect.poll(async () => (await focus(sb)).id).toBe('run');
+    await expect.poll(async () => (await focus(sb)).id).toBe('jobStage');
     expect(await sb.locator('#dock').getAttribute('class')).toContain('loose');
     const inView = await sb.locator('#status').evaluate((e) => {
       const box = e.getBoundingClientRect();
@@ -64,7 +104,7 @@ describe('The Pull data progress dock', () => {
     });
     expect({ status: inView, focus: await focus(sb) }).toEqual({
       status: true,
-      focus: { id: 'run', clear: true },
+      focus: { id: 'jobStage', clear: true },
     });
   });
 
@@ -122,8 +162,8 @@ describe('The Pull data progress dock', () => {
     await sb.getByRole('button', { name: 'Pull data' }).click();
     await sb.locator('#jobStage', { hasText: /^Done$/ }).waitFor({ timeout: 45_000 });
     expect(await pastEdge()).toEqual({ sideways: 0, past: [] });
-    // Pull data, pressed, stays in view above the panel that follows it.
-    await expect.poll(() => focus(sb)).toEqual({ id: 'run', clear: true });
+    // The keyboard at how the pull ended, in view.
+    await expect.poll(() => focus(sb)).toEqual({ id: 'jobStage', clear: true });
     // Each value under its label, as wide as the panel, not a few letters a line beside it.
     const narrowest = await root.evaluate(() => {
       const widths = Array.from(document.querySelectorAll('dd'))

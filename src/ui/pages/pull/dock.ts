@@ -9,7 +9,7 @@ const MAX_SHARE = 1 / 3;
 /**
  * Keeps the focused control clear of the dock: the page's scroll padding is the dock's height, so
  * Tab scrolls a control above it, and a control focused by the page (Pull data given back after a
- * pull, a checkbox reached with the arrows) is scrolled there too, as is the focus the dock grew
+ * start refused, a checkbox reached with the arrows) is scrolled there too, as is the focus the dock grew
  * over. A press is left alone: nothing moves under the pointer before its click. A dock taller
  * than MAX_SHARE of the sidebar stops sticking ("loose"): it would hide the form it reports on.
  * Gives what brings the dock into view from its `heading`, for when it has news (a pull ended, or
@@ -50,7 +50,7 @@ export function keepFocusClear(dock: HTMLElement, heading: HTMLElement): () => v
   document.addEventListener('focusin', (event) => reveal(event.target));
   // Loose, the dock may be far from what is shown (stuck, it is in view). Grown past a third by its
   // news, it is loose now, before the observer hears of it. Only scrolled to: the focus stays put,
-  // and in view too if it is just above (Pull data given back), the dock's heading below it.
+  // and in view too if it is just above (a field the person was in), the dock's heading below it.
   return () => {
     place();
     if (!loose) return;

@@ -24,7 +24,17 @@ import type { DateRangeSpec, RelativePreset } from '../../../core/time/date-rang
 import { DAYS_BACK_MAX, DAYS_BACK_MIN, daysBackProblem } from '../../../core/time/days-back';
 import { fixedDatesMissing } from '../../../core/time/fixed-dates';
 import { checkAgain } from '../../check-again';
-import { busy, byId, el, markInvalid, requestKey, showAnswer, showStatus, waitAtProgress } from '../../dom';
+import {
+  busy,
+  byId,
+  el,
+  markInvalid,
+  requestKey,
+  showAnswer,
+  showStatus,
+  stayAtOutcome,
+  waitAtProgress,
+} from '../../dom';
 import { duration } from '../../duration';
 import { focusHeading } from '../../first-focus';
 import { createFrequencyForm } from '../../frequency-form';
@@ -805,7 +815,7 @@ function whilePulling(work: () => Promise<void>): void {
   });
   void done.then(() => {
     showWaiting();
-    // How it ended, in view: after the focus went back to the button pressed, maybe far above it.
+    // How it ended, in view: a dock too tall to stick is below the form, maybe far from the focus.
     if (shown?.job.nextPollInMs === 0) showDock();
   });
 }
@@ -1029,6 +1039,9 @@ async function pull(pulled: PullSpec, what: string, range: string, scheduled?: s
 /** Follows the job, or the one the sidebar turns to meanwhile, to its end. */
 async function followToEnd(job: JobView): Promise<void> {
   const last = await follow(job);
+  // How it ended is the answer to Pull data (or Stop): the keyboard at its heading, as Push's is,
+  // not on Pull data, where the next Enter would start another pull into a sheet offered afresh.
+  stayAtOutcome(byId('jobStage'), [run, again, byId('stopPull')]);
   if (followed) ended(followed.pulled, last, followed.scheduled);
 }
 
