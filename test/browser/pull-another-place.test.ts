@@ -75,6 +75,9 @@ async function record(sb: FrameLocator): Promise<() => Promise<string[]>> {
 
 const STOPPED = 'Second: Stopped | Stopped: nothing was written, and the target is as it was.';
 
+/** Why the server refuses the first pull's start in the tests below, as it words it. */
+const TOO_MANY = 'You already have 10 pulls under way in this spreadsheet; wait for one to finish.';
+
 describe('Pull data pressed for another place while a pull runs', () => {
   const bench = useBench();
   beforeEach(async () => {
@@ -268,4 +271,51 @@ describe('Pull data pressed for another place while a pull runs', () => {
       await page.unrouteAll();
     }
   });
+
+  // whilePulling took the first's refusal for the end of the pull it followed: the sidebar stopped
+  // following the new one, and Pull data was free for the place it writes into.
+  for (const order of ['after', 'before'] as const)
+    it(`the first's start refused ${order} the new one's is answered: the new pull is followed to its end, the refusal said by it`, async () => {
+      const { page, running } = bench();
+      await menu(page, 'Pull data…');
+      const sb = await sidebar(page, 'Pull data from Assembled');
+      // Both starts held; the first is refused as the server would, the new one goes on to the add-on.
+      let starts = 0;
+      let answered = false;
+      const release: (() => void)[] = [];
+      const held = [0, 1].map(() => new Promise<void>((r) => release.push(r)));
+      await onCalls(page, async (route, fn) => {
+        if (fn !== 'startPull') return false;
+        const n = starts++;
+        await held[n];
+        if (n === 0) await route.fulfill({ json: { ok: false, message: TOO_MANY } });
+        else await route.fulfill({ response: await route.fetch() });
+        answered = true;
+        return true;
+      });
+      try {
+        await startFirst(sb);
+        await expect.poll(() => starts).toBe(1);
+        await pullAnother(sb);
+        await expect.poll(() => starts).toBe(2);
+        const seen = await record(sb);
+        for (const n of order === 'after' ? [1, 0] : [0, 1]) {
+          answered = false;
+          release[n]?.();
+          await expect.poll(() => answered).toBe(true);
+          await page.waitForTimeout(1_000);
+        }
+        await sb.locator('#jobStage', { hasText: /^Done$/ }).waitFor({ timeout: 30_000 });
+        expect(await sb.locator('#jobTarget').textContent()).toBe('Second');
+        expect(running.workbench.rt.workbook.sheetNames()).toContain('Second');
+        // Said under the pull followed; never as its status, and no pull into "First" said to carry on.
+        expect(await sb.locator('#jobLeftBehind').textContent()).toBe(
+          `The pull into "First" did not start: ${TOO_MANY}`,
+        );
+        expect((await seen()).filter((s) => s.includes(TOO_MANY) || !s.startsWith('Second: '))).toEqual([]);
+      } finally {
+        for (const r of release) r();
+        await page.unrouteAll();
+      }
+    });
 });

@@ -1033,7 +1033,18 @@ function sheetField(): [HTMLElement, Element] | undefined {
 async function pull(pulled: PullSpec, what: string, range: string, scheduled?: string): Promise<void> {
   followed = { pulled, ...(scheduled ? { scheduled } : {}) };
   showStarting(pulled, what, range);
-  await followToEnd(await callServer('startPull', pulled, requestKey()));
+  let job: JobView;
+  try {
+    job = await callServer('startPull', pulled, requestKey());
+  } catch (error) {
+    // Pull data pressed for another place while this one was starting: that pull is followed, if
+    // it starts, and why this one did not is said under it (not that it carries on).
+    const to = await turned();
+    if (!to) throw error;
+    leftBehind = `The pull into "${describeTarget(pulled.target)}" did not start: ${errorMessage(error)}`;
+    job = to;
+  }
+  await followToEnd(job);
 }
 
 /** Follows the job, or the one the sidebar turns to meanwhile, to its end. */
