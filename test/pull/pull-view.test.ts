@@ -60,6 +60,15 @@ describe('pull progress for the sidebar', () => {
       estimatedLeftMs: 6_000,
       nextCheckInMs: 0,
     });
+    // Every row in, the state not yet moved on: the last row, never one past it.
+    const written = withState(writing, 'writing', T0 + 31_000, {
+      write: { done: 10000, total: 10000, bodyRow: 2, since: T0 + 26_000, at: T0 + 31_000 },
+    });
+    expect(jobView(written, T0 + 31_000).stage).toBe('Writing rows 10,000 of 10,000');
+    const allRead = withState(further, 'fetching', T0 + 25_000, {
+      fetched: { ...fetched, pages: 6, at: T0 + 25_000 },
+    });
+    expect(jobView(allRead, T0 + 25_000).stage).toBe('Fetching page 6 of 6');
     const done = withState(writing, 'done', T0 + 31_000, { rows: 12, message: '12 rows written.' });
     expect(jobView(done, T0 + 99_000)).toMatchObject({
       stage: 'Done',

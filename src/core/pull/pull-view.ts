@@ -168,10 +168,11 @@ function stage(job: PullJob): string {
   // A list's pages in all are known only once it is read to the end.
   if (job.state === 'fetching' && job.spec.source.kind === 'resource')
     return `Reading from Assembled: ${count(job.fetched?.pages ?? 0)} pages read`;
+  // The page or row under way; once all are in (the state not yet moved on), the last one.
   if (job.state === 'fetching' && job.fetched)
-    return `${part ? `Reading ${part}: page` : 'Fetching page'} ${count(job.fetched.pages + 1)} of ${count(job.fetched.of)}`;
+    return `${part ? `Reading ${part}: page` : 'Fetching page'} ${count(Math.min(job.fetched.pages + 1, job.fetched.of))} of ${count(job.fetched.of)}`;
   if (job.state === 'writing' && job.write)
-    return `Writing rows ${count(job.write.done + 1)} of ${count(job.write.total)}`;
+    return `Writing rows ${count(Math.min(job.write.done + 1, job.write.total))} of ${count(job.write.total)}`;
   return job.failure === STOPPED ? 'Stopped' : STAGES[job.state];
 }
 
