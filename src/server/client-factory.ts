@@ -10,7 +10,7 @@ import { menuPath } from '../core/menu-names';
 import type { ConnectionOptions, KeyNotice } from '../core/settings';
 import { gasClock } from './adapters/gas-clock';
 import { urlFetchHttp } from './adapters/url-fetch-http';
-import { readApiKey, readConnectionOptions } from './settings';
+import { readApiKey, readConnectionOptions } from './saved-settings';
 
 /** Said wherever the caller's key is needed and none is saved. */
 export const noKeyMessage = () =>

@@ -18,7 +18,7 @@ import { ensureScheduler } from './adapters/dispatcher-trigger';
 import { authorizeTarget } from './bigquery';
 import { mailNotifier } from './mail-notifier';
 import { pullDeps } from './pull';
-import { readApiKey } from './settings';
+import { readApiKey } from './saved-settings';
 
 export function refreshDeps(): RefreshDeps {
   return { ...pullDeps(), notify: mailNotifier, ensureScheduler, hasKey: () => readApiKey() !== '' };

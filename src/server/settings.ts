@@ -1,29 +1,12 @@
-// Settings live in the user's own Properties: other editors of the spreadsheet cannot read them.
+// The Settings sidebar's calls: its key and options saved in the user's own Properties (saved-settings.ts).
 
 import { pausedForKey, pauseForRemovedKey } from '../core/schedule/manage';
-import {
-  ConnectionOptions,
-  DEFAULT_CONNECTION_OPTIONS,
-  maskKey,
-  SettingsInput,
-  type SettingsView,
-} from '../core/settings';
+import { maskKey, SettingsInput, type SettingsView } from '../core/settings';
 import { parseInput } from '../core/validation';
-import { documentStore, userStore } from './adapters/properties-store';
+import { documentStore } from './adapters/properties-store';
 import { refreshDeps } from './refreshes';
+import { forgetApiKey, readApiKey, readConnectionOptions, writeSettings } from './saved-settings';
 import { savedUserId } from './user';
-
-const KEY = 'apiKey';
-const OPTIONS = 'connection';
-
-export function readApiKey(): string {
-  return userStore().get<string>(KEY) ?? '';
-}
-
-export function readConnectionOptions(): ConnectionOptions {
-  const saved = ConnectionOptions.safeParse(userStore().get(OPTIONS));
-  return saved.success ? saved.data : DEFAULT_CONNECTION_OPTIONS;
-}
 
 export function getSettings(): SettingsView {
   const key = readApiKey();
@@ -32,9 +15,7 @@ export function getSettings(): SettingsView {
 
 export function saveSettings(input: unknown): SettingsView {
   const { apiKey, ...options } = parseInput(SettingsInput, input, 'Settings');
-  const store = userStore();
-  if (apiKey) store.set(KEY, apiKey);
-  store.set(OPTIONS, options);
+  writeSettings(apiKey, options);
   return { ...getSettings(), pausedForKey: keyPaused() };
 }
 
@@ -50,6 +31,6 @@ export function clearApiKey(): SettingsView {
   const id = savedUserId();
   // Their runs under way are stopped with them (a retry waiting too), with the deps a run needs.
   if (id) pauseForRemovedKey({ ...refreshDeps(), user: { id, email: '' } });
-  userStore().delete(KEY);
+  forgetApiKey();
   return getSettings();
 }

@@ -6,7 +6,7 @@ import type { ConnectionReport } from '../core/server-api';
 import { SettingsInput } from '../core/settings';
 import { parseInput } from '../core/validation';
 import { clientWith } from './client-factory';
-import { readApiKey, readConnectionOptions } from './settings';
+import { readApiKey, readConnectionOptions } from './saved-settings';
 
 const KEY_REFUSED = `Assembled did not accept the API key: it is missing, mistyped or revoked. Copy it again from ${KEY_FROM}, paste it above and test again.`;
 

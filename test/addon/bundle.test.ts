@@ -205,10 +205,12 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * a push's later runs) and All day FALSE taken as exact times, an empty one said when read as
  * whole days (together 1.9 KiB),
  * 311.2 with a list pull read a step at a time, its replies kept in its staging and answered from
- * there in later executions, its pages read said (2.2 KiB; issue 13);
+ * there in later executions, its pages read said (2.2 KiB; issue 13),
+ * 311.3 with the saved key and options read from a module of their own (Settings and refreshes
+ * had imported each other);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 311.2;
+const CODE_BUDGET_KIB = 311.3;
 
 const ENTRY_POINTS = [
   'onOpen',
