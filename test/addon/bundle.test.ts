@@ -207,10 +207,12 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * 311.2 with a list pull read a step at a time, its replies kept in its staging and answered from
  * there in later executions, its pages read said (2.2 KiB; issue 13),
  * 311.3 with the saved key and options read from a module of their own (Settings and refreshes
- * had imported each other);
+ * had imported each other),
+ * 311.8 with an association's platform declared new in its cell (new: freshdesk) and the words on
+ * platforms rewritten to say which pass (0.5 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 311.3;
+const CODE_BUDGET_KIB = 311.8;
 
 const ENTRY_POINTS = [
   'onOpen',

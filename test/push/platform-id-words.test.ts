@@ -54,7 +54,7 @@ describe.skipIf(!built)('a platform Assembled knows of no one', () => {
     const links = await rt.callFromSidebar<ValidateSummary>('validatePush', 'associations');
     expect(links).toMatchObject({ ok: 0, errors: 1 });
     expect(links.problems).toEqual([
-      `Row 2: Platform: "fivenine" is not a platform Assembled knows, and no one there has an ID on it: sent, it would add it to Assembled as a new platform, with an ID column of its own in People. Write the platform as Assembled names it, such as ${examples}.`,
+      `Row 2: Platform: "fivenine" is not a platform Assembled names, and no one there has an ID on it, so it is taken for a typo: write the platform as Assembled names it, such as ${examples}. If it is a platform new to Assembled, write new: fivenine (sent, it adds the platform, and every People pull gets an ID column for it).`,
     ]);
     const done = await follow(
       rt,
@@ -62,6 +62,37 @@ describe.skipIf(!built)('a platform Assembled knows of no one', () => {
     );
     expect(done).toMatchObject({ state: 'done', succeeded: 0, invalid: 1 });
     expect(platforms().has('fivenine')).toBe(false);
+  });
+
+  it('is pushed when the row says it is new (new: freshdesk), and other rows may then name it plainly', async () => {
+    const { rt, sim } = await startLocalAddon({ dialect: 'live' });
+    const [a, b] = sim.admin.org.people.filter((p) => !p.deleted && p.staffable && p.email);
+    if (!a || !b) throw new Error('no agents');
+    await template(rt, 'associations', [
+      [a.email, 'New: Freshdesk', 'fd-1'],
+      [b.email, 'Freshdesk', 'fd-2'],
+      [b.email, 'new:', 'fd-3'],
+    ]);
+    const check = await rt.callFromSidebar<ValidateSummary>('validatePush', 'associations');
+    expect(check).toMatchObject({ ok: 2, errors: 1 });
+    expect(check.problems).toEqual(['Row 4: Platform: write the new platform after new: (new: freshdesk).']);
+    const done = await follow(
+      rt,
+      await rt.callFromSidebar<PushView>('startPush', 'associations', 'new-platform-1'),
+    );
+    expect(done).toMatchObject({ state: 'done', succeeded: 2, invalid: 1 });
+    // One spelling, lower case as Assembled names platforms.
+    expect([a.platforms.freshdesk, b.platforms.freshdesk]).toEqual(['fd-1', 'fd-2']);
+    expect(sim.admin.org.people.some((p) => 'Freshdesk' in p.platforms)).toBe(false);
+  });
+
+  it("is refused, and the template's header note says which platforms pass and how to add a new one", async () => {
+    const { rt } = await startLocalAddon({ dialect: 'live' });
+    const sheet = await template(rt, 'associations', []);
+    const note = rt.workbook.notes(sheet)[0]?.[1];
+    expect(note).toContain('one the dropdown offers, or one someone in Assembled has an ID on');
+    expect(note).toContain('Any other name is a row to fix, taken for a typo');
+    expect(note).toContain('new: freshdesk');
   });
 
   it('is known in any case, and sent as Assembled spells it: one differing by case is another platform', async () => {

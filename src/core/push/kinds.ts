@@ -263,7 +263,7 @@ export const KINDS: Record<PushKind, KindSpec> = {
         required: true,
         values: PLATFORMS,
         noun: 'platform',
-        help: 'The platform, e.g. zendesk, five9, intercom or salesforce (lower case, as Assembled names it); one no one in Assembled has an ID on is a row to fix, as it would add a new platform.',
+        help: 'The platform, lower case as Assembled names it: one the dropdown offers, or one someone in Assembled has an ID on. Any other name is a row to fix, taken for a typo; for a platform new to Assembled write new: and its name (new: freshdesk). A platform no one had an ID on gets its own ID column in People pulls once pushed.',
       },
       {
         key: 'platform_id',

@@ -16,6 +16,7 @@ import { type CellTime, readCellTime, timeExample, twoWays } from './cell-time';
 import { closest } from './closest';
 import type { HeaderMap } from './header';
 import { type ColumnSpec, KINDS, type PushKind } from './kinds';
+import { newPlatform } from './platforms';
 import type { PushRequest, StateRecord } from './request';
 import type { StatesHeld } from './states-in-assembled';
 import type { TimeOffTypes } from './time-off-types';
@@ -429,8 +430,10 @@ function build(
     }
     case 'associations': {
       const agentId = agentOf(cells, ctx, problems);
-      return agentId && cells.platform && cells.platform_id
-        ? { kind, input: { agent_id: agentId, platform: cells.platform, platform_id: cells.platform_id } }
+      const platform = cells.platform && (newPlatform(cells.platform) ?? cells.platform);
+      if (platform === '') problems.add('platform', 'write the new platform after new: (new: freshdesk).');
+      return agentId && platform && cells.platform_id
+        ? { kind, input: { agent_id: agentId, platform, platform_id: cells.platform_id } }
         : undefined;
     }
     case 'state_edits':

@@ -1,7 +1,8 @@
-// Which platforms Assembled knows: the names it uses most, and those its people hold IDs on. An
-// association to a platform Assembled knows of no one adds a new platform there (every People
-// pull gets an ID column for it), so such a row is one to fix. A name is known in any case, but
-// sent as Assembled spells it: a platform differing only by case may be a new one there too.
+// Which platforms a row may name: those Assembled names (PLATFORMS), those its people hold IDs on,
+// and one the sheet says is new ("new: freshdesk"). Assembled has no list of platforms: an
+// association is what adds one (every People pull then gets an ID column for it), so any other
+// name is refused as a likely typo. A name is known in any case, but sent as Assembled spells it:
+// a platform differing only by case may be a new one there too.
 import { someOf } from '../count-text';
 import type { AgentDirectory } from './agents';
 import type { HeaderMap } from './header';
@@ -12,10 +13,18 @@ import type { SheetRow } from './sheet-rows';
 /** The platforms Assembled names most, lower case as it spells them: a near miss is a typo. */
 export const PLATFORMS = ['zendesk', 'five9', 'intercom', 'salesforce', 'kustomer', 'talkdesk', 'gorgias'];
 
+/** How a cell says its platform is new to Assembled: `new: freshdesk`. */
+const NEW_FORM = /^new\s*:\s*(.*)$/i;
+
+/** The platform a cell declares new, lower case as Assembled names platforms; undefined if none. */
+export function newPlatform(cell: string): string | undefined {
+  return NEW_FORM.exec(cell.trim())?.[1]?.trim().toLowerCase();
+}
+
 /**
  * Sends each association to the platform as Assembled spells it (as its people hold IDs on it, else
- * as PLATFORMS has it), and refuses those to a platform Assembled knows of no one. A push's later
- * runs refuse nothing (its rows were fixed when checked, and the people list is not read again).
+ * as PLATFORMS has it, else as the sheet declares it new), and refuses those to any other. A push's
+ * later runs refuse nothing (its rows were fixed when checked, and the people list is not read again).
  */
 export function markUnknownPlatforms(rows: SheetRow[], map: HeaderMap, agents: AgentDirectory): void {
   const named = rows.flatMap((row) => {
@@ -28,16 +37,23 @@ export function markUnknownPlatforms(rows: SheetRow[], map: HeaderMap, agents: A
   // Those its people hold IDs on first, then the names Assembled uses most.
   const examples = someOf([...new Set([...held, ...PLATFORMS])].slice(0, 4), 4, 'or');
   const column = map.headers[map.columns.platform ?? -1] || 'Platform';
+  // Every row's cell, done ones too, so a push's later runs spell a new platform as its first did.
+  const cell = (row: SheetRow) => String(row.values[map.columns.platform ?? -1] ?? '');
+  const declared = new Set(rows.flatMap((row) => newPlatform(cell(row)) || []));
   for (const { row, request } of named) {
     const name = request.input.platform;
-    const spelled = agents.heldPlatform(name) ?? PLATFORMS.find((p) => p === name.toLowerCase());
+    const lower = name.toLowerCase();
+    const spelled =
+      agents.heldPlatform(name) ??
+      PLATFORMS.find((p) => p === lower) ??
+      (declared.has(lower) ? lower : undefined);
     if (spelled !== undefined) {
       request.input.platform = spelled;
       row.fp = fingerprint(request);
     } else if (people)
       refuseRow(
         row,
-        `${column}: "${name}" is not a platform Assembled knows, and no one there has an ID on it: sent, it would add it to Assembled as a new platform, with an ID column of its own in People. Write the platform as Assembled names it, such as ${examples}.`,
+        `${column}: "${name}" is not a platform Assembled names, and no one there has an ID on it, so it is taken for a typo: write the platform as Assembled names it, such as ${examples}. If it is a platform new to Assembled, write new: ${lower} (sent, it adds the platform, and every People pull gets an ID column for it).`,
       );
   }
 }
