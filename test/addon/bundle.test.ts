@@ -209,10 +209,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * 311.3 with the saved key and options read from a module of their own (Settings and refreshes
  * had imported each other),
  * 311.8 with an association's platform declared new in its cell (new: freshdesk) and the words on
- * platforms rewritten to say which pass (0.5 KiB);
+ * platforms rewritten to say which pass (0.5 KiB),
+ * 312.0 with a person's platform ID columns put alphabetically (0.2 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 311.8;
+const CODE_BUDGET_KIB = 312.0;
 
 const ENTRY_POINTS = [
   'onOpen',

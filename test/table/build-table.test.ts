@@ -37,8 +37,8 @@ describe('buildTable', () => {
       'first_name',
       'site.name',
       'teams',
-      'platforms.zendesk',
       'platforms.five9',
+      'platforms.zendesk',
       'staffable',
       'created_at',
       'start_date',
@@ -52,14 +52,17 @@ describe('buildTable', () => {
       { id: 'p2', platforms: { zendesk: '2', five9: 'agent1' }, staffable: true },
       { id: 'p3', platforms: { zendesk: '3', intercom: 'i3' }, staffable: false },
     ];
-    expect(buildTable(records, zone).columns.map((c) => c.key)).toEqual([
+    // A person's platforms, keyed by name, not by field, go alphabetically, whoever is listed first.
+    const order = [
       'id',
-      'platforms.zendesk',
       'platforms.five9',
       'platforms.intercom',
+      'platforms.zendesk',
       'staffable',
       'created_at',
-    ]);
+    ];
+    expect(buildTable(records, zone).columns.map((c) => c.key)).toEqual(order);
+    expect(buildTable([...records].reverse(), zone).columns.map((c) => c.key)).toEqual(order);
   });
 
   it('heads a person\'s platform ids as the platform\'s ID, not "Platforms zendesk"', () => {
