@@ -134,6 +134,42 @@ describe('a pulled schedule pushed back with a few actions', () => {
     expect(await rt.callFromSidebar('validatePush', 'activities')).toMatchObject({ ok: 2, errors: 0 });
   });
 
+  it('refuses an Occurrence ID pasted as the Activity ID at Validate, naming the id; an update of an unknown id says so plainly', async () => {
+    const { rt, sim } = await pulledSchedule('pulled-schedule-0031');
+    const [header = [], ...rows] = rt.workbook.values('Schedule');
+    const col = (name: string) => header.indexOf(name);
+    const occurrence = String(rows[0]?.[col('Occurrence ID')]);
+    const id = String(rows[0]?.[col('Activity ID')]);
+    expect(occurrence).toMatch(new RegExp(`^${id}@\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ$`));
+    rt.workbook.write('Schedule', [['Action'], ['update'], ['update']], { column: header.length + 1 });
+    rt.workbook.write('Schedule', [[occurrence], ['act_bogus123']], {
+      row: 2,
+      column: col('Activity ID') + 1,
+    });
+    rt.workbook.write('Schedule', [['moved'], ['moved']], { row: 2, column: col('Description') + 1 });
+    const checked = await rt.callFromSidebar<{ ok: number; errors: number; problems: string[] }>(
+      'validatePush',
+      'activities',
+    );
+    expect(checked).toMatchObject({ ok: 1, errors: 1 });
+    expect(checked.problems).toEqual([
+      `Row 2: Activity ID: "${occurrence}" is an Occurrence ID (the activity's id, then @ and when this occurrence starts), which Assembled does not take. Use the Activity ID column of an Activities pull instead: here "${id}", the id before the @.`,
+    ]);
+    let view = await rt.callFromSidebar<PushView>('startPush', 'activities', 'pulled-schedule-0032');
+    for (let i = 0; view.state === 'running' && i < 50; i++) {
+      await rt.clock.advanceAsync(view.nextPollInMs);
+      view = await rt.callFromSidebar<PushView>('pollPush', view.id);
+    }
+    expect(view).toMatchObject({ state: 'done', succeeded: 0, invalid: 1, failed: 1 });
+    // The same words as a delete of an unknown id, not Assembled's own.
+    const after = rt.workbook.values('Schedule');
+    const message = after[0]?.indexOf('Push message') ?? -1;
+    expect(after[2]?.[message]).toBe(
+      'No activity has the id "act_bogus123" in Assembled: check the Activity ID.',
+    );
+    expect(activityStore(sim.admin.org).get(id)?.description).not.toBe('moved');
+  });
+
   it('reads a create typed into the sheet by agent name and type id, when Agent ID and Activity type are empty', async () => {
     const { rt } = await pulledSchedule('pulled-schedule-0021');
     const [header = [], first = [], ...rest] = rt.workbook.values('Schedule');

@@ -62,6 +62,13 @@ export function occurrenceId(a: Activity): string {
   return `${a.id}@${new Date(a.start_time).toISOString().replace('.000Z', 'Z')}`;
 }
 
+const OCCURRENCE = /^(.+)@\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{3})?Z$/;
+
+/** The activity id inside an occurrence id (`occurrenceId`), or undefined for any other text. */
+export function activityOfOccurrence(text: string): string | undefined {
+  return OCCURRENCE.exec(text.trim())?.[1];
+}
+
 /** A pulled schedule's columns: the Activities push knows them as its own sheet's (activity-kinds.ts). */
 export const ACTIVITY_FIELDS = [
   'agent_name',

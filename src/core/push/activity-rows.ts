@@ -1,6 +1,8 @@
 // An activity row into its request, or its problems: what each action needs, who the agent is,
 // which type is meant, end after start, Allow conflicts on a create only. Then, across the sheet, rows that would overlap for one
 // agent: Assembled would delete the earlier activity, so each such row is named before sending.
+import { activityOfOccurrence } from '../pull/schedule-records';
+import { wordsFor } from '../table/column-words';
 import type { ActivityFields, ActivityRequest, ClearRequest } from './activity-request';
 import type { CellTime } from './cell-time';
 import type { HeaderMap } from './header';
@@ -20,6 +22,9 @@ export interface ActivityCells {
   schedule?: string;
   allow_conflicts?: boolean;
 }
+
+/** How an Activities pull heads the two ids of a row. */
+const PULLED = { id: wordsFor('activity_id').header, occurrence: wordsFor('occurrence_id').header };
 
 export interface ProblemSink {
   column(key: string): string;
@@ -52,10 +57,17 @@ export function activityRequest(
   if (action !== 'create' && !id)
     p.add(
       'activity_id',
-      `is empty, and ${action} needs the activity's id (the Activity ID column of an Activities pull).`,
+      `is empty, and ${action} needs the activity's id (the ${PULLED.id} column of an Activities pull).`,
     );
   if (action === 'create' && id)
     p.add('activity_id', 'must be empty for create (Assembled gives the new activity its id).');
+  // An Activities pull's first column (the id, @, the start) sits beside the id: easily copied instead.
+  const inOccurrence = id && action !== 'create' ? activityOfOccurrence(id) : undefined;
+  if (inOccurrence)
+    p.add(
+      'activity_id',
+      `"${id}" is an ${PULLED.occurrence} (the activity's id, then @ and when this occurrence starts), which Assembled does not take. Use the ${PULLED.id} column of an Activities pull instead: here "${inOccurrence}", the id before the @.`,
+    );
   const head = { kind: 'activities' as const, action, ...(c.schedule ? { scheduleId: c.schedule } : {}) };
   if (action === 'delete') return id ? { ...head, activity: { id } } : undefined;
   if (action === 'create')

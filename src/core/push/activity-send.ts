@@ -58,6 +58,9 @@ export function removesOverlapped(request: PushRequest | undefined): string {
     : " Allow conflicts is not TRUE: sending it removes any of this agent's activities that it overlaps (set TRUE to keep them).";
 }
 
+/** Assembled's refusal of an update or delete whose activity it does not know (not of a type). */
+const UNKNOWN_ID = /unknown activity(?! type)/i;
+
 /** The service names the item by its place in the batch, which means nothing on the sheet. */
 const plain = (message: string) => message.replace(/activities\[\d+\]\.(activity\.)?/g, '');
 
@@ -105,11 +108,11 @@ export function sendActivities(client: AssembledClient, items: SendItem[]): Batc
       }
       const refused = result.refused.get(i);
       if (refused === undefined) return;
-      const gone = action === 'delete' && /unknown activity/i.test(refused);
-      // Gone after a try whose answer was lost: that try deleted it. Never sent: a mistyped id.
-      if (gone && g.again)
+      const unknown = UNKNOWN_ID.test(refused);
+      // A delete gone after a try whose answer was lost: that try deleted it. Else a mistyped id.
+      if (unknown && action === 'delete' && g.again)
         outcomes.set(g.row, { status: 'deleted', message: 'Was already gone from Assembled.' });
-      else if (gone)
+      else if (unknown)
         outcomes.set(
           g.row,
           toFix(
