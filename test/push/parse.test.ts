@@ -590,6 +590,33 @@ describe('namesakes', () => {
   });
 });
 
+describe('an agent named as a pull names namesakes, "Name (email)"', () => {
+  const staff = [
+    person('1', 'Ava', 'Smith', 'ava.smith@example.com'),
+    person('2', 'Ava', 'Smith', 'ava.smith2@example.com'),
+    person('3', 'Bo', 'Lee', 'bo.lee@example.com'),
+  ];
+  const resolve = (text: string) => new AgentDirectory(() => staff).resolve(text);
+
+  it('is the agent of the email, whose name it is, in any case and spacing', () => {
+    expect(resolve('Ava Smith (ava.smith2@example.com)')).toEqual({ ok: true, agentId: 'a-2' });
+    expect(resolve(' ava  smith(AVA.SMITH@example.com) ')).toEqual({ ok: true, agentId: 'a-1' });
+  });
+
+  it('says whose email it is when the name is another, and an unknown email as any', () => {
+    expect(resolve('Ava Smith (bo.lee@example.com)')).toEqual({
+      ok: false,
+      problem:
+        '"Ava Smith (bo.lee@example.com)": bo.lee@example.com is the email of Bo Lee in Assembled, not of Ava Smith. Give the email of the agent meant.',
+    });
+    expect(resolve('Ava Smith (ava.smith@exampel.com)')).toEqual({
+      ok: false,
+      problem:
+        'no agent in Assembled has the id, email or full name "ava.smith@exampel.com". Did you mean "ava.smith@example.com"? Check the spelling.',
+    });
+  });
+});
+
 describe('an agent that matches no one', () => {
   const staff = [
     person('1', 'Ava', 'Smith', 'ava.smith@example.com'),

@@ -25,6 +25,12 @@ function add(index: Map<string, Person[]>, k: string, p: Person): void {
   index.set(k, list);
 }
 
+/**
+ * "Ava Smith (ava.smith@example.com)": how a pull names people who share a name
+ * (pull/with-names.ts), so its Agent name column can be pasted into a push.
+ */
+const NAME_AND_EMAIL = /^(.*\S)\s*\(\s*([^\s()]+@[^\s()]+)\s*\)$/;
+
 /** Texts per execution given a "did you mean": 1,000 cells that match no one are another column. */
 const GUESSES = 50;
 
@@ -196,6 +202,8 @@ export class AgentDirectory {
       : emails.has(wanted)
         ? ['email', emails.get(wanted) ?? []]
         : ['name', names.get(wanted) ?? []];
+    const both = found.length === 0 ? NAME_AND_EMAIL.exec(text.trim()) : null;
+    if (both) return this.byNameAndEmail(text, both[1] as string, both[2] as string);
     if (found.length === 0) {
       const guess = this.nearest(wanted);
       // An email typed already: "use their email" would be no advice.
@@ -205,6 +213,31 @@ export class AgentDirectory {
         problem: `no agent in Assembled has the id, email or full name "${text.trim()}".${guess} ${advice}`,
       };
     }
+    return this.pick(text, how, found);
+  }
+
+  /** "Ava Smith (ava.smith@example.com)": found by the email, the name checked against theirs. */
+  private byNameAndEmail(text: string, name: string, email: string): AgentLookup {
+    const found = this.index().emails.get(key(email)) ?? [];
+    // An email no one has: said of the email, with its near misses.
+    if (found.length === 0) return this.lookUp(email);
+    const named = found.filter((p) => key(fullName(p)) === key(name));
+    if (named.length === 0) {
+      const theirs = someOf(
+        found.map((p) => fullName(p) || p.agent_id || p.id),
+        NAMESAKES_LISTED,
+        'or',
+      );
+      return {
+        ok: false,
+        problem: `"${text.trim()}": ${email.trim()} is the email of ${theirs} in Assembled, not of ${name}. Give the email of the agent meant.`,
+      };
+    }
+    return this.pick(text, 'email', named);
+  }
+
+  /** The one current agent among those `text` matched (`how`), or why there is none. */
+  private pick(text: string, how: string, found: Person[]): AgentLookup {
     const current = found.filter((p) => !p.deleted);
     const candidates = current.length > 0 ? current : found;
     if (candidates.length > 1) {
