@@ -174,12 +174,13 @@ describe.skipIf(!built)('push in the local Apps Script runtime', () => {
       [a.email, 'offline', '', '2026-05-25 06:40', '', 'zendesk'],
       [b.email, 'offline', '', '2026-05-25 06:00', '', 'five9'],
     ]);
-    const clash = (row: number, other: number) =>
-      `Row ${row}: Start: overlaps row ${other}, a state of the same agent from the same source: an agent is in one state at a time on a platform. Correct the times of the row that is wrong, or delete a row typed twice.`;
+    // Named by the field that reaches into the other: an End run past its start, or a Start inside it.
+    const clash = (row: number, other: number, field = 'Start') =>
+      `Row ${row}: ${field}: overlaps row ${other}, a state of the same agent from the same source: an agent is in one state at a time on a platform. Correct the times of the row that is wrong, or delete a row typed twice.`;
     expect(check.problems).toEqual([
-      clash(2, 3),
+      clash(2, 3, 'End'),
       clash(3, 2),
-      clash(4, 10),
+      clash(4, 10, 'End'),
       clash(6, 11),
       'Row 8: Start: 2026-05-26 09:00 is in the future (it is 2026-05-25 08:00 in America/New_York): agent states record what happened. Check the date and time.',
       "… and 3 more rows to fix: each one's Push message says what.",
@@ -382,6 +383,7 @@ describe.skipIf(!built)('push in the local Apps Script runtime', () => {
       [a.email, '2026-07-02', '', 'TRUE'],
       [b.email, '2026-07-01', '', 'TRUE'],
     ]);
+    // Row 2's day runs past row 3's start, but it has no End to change: its Start is named.
     expect(check.problems).toEqual([
       'Row 2: Start: overlaps row 3, time off for the same agent: two requests over the same time. Delete the row typed twice, or correct its dates.',
       'Row 3: Start: overlaps row 2, time off for the same agent: two requests over the same time. Delete the row typed twice, or correct its dates.',

@@ -126,8 +126,9 @@ describe('a pulled schedule pushed back with a few actions', () => {
     );
     expect(checked).toMatchObject({ ok: 0, errors: 1 });
     // An update is not told to set Allow conflicts: Assembled keeps overlaps for a create only.
+    // Only its End was moved, into the next: the End is named, not the Start.
     expect(checked.problems).toEqual([
-      `Row ${i + 2}: Start: overlaps row ${i + 3} for the same agent, and Assembled would delete what this row is placed over. Change the times, or give the rows it overlaps an Action (delete them, or update their times).`,
+      `Row ${i + 2}: End: overlaps row ${i + 3} for the same agent, and Assembled would delete what this row is placed over. Change the times, or give the rows it overlaps an Action (delete them, or update their times).`,
     ]);
     // Said to go, the second is no longer in the way.
     rt.workbook.write('Schedule', [['delete']], { row: i + 3, column: action });

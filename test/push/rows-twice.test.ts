@@ -27,12 +27,13 @@ describe.skipIf(!built)('rows typed twice', () => {
     const first = state('available', '09:00', '10:00');
     const meeting = state('meeting', '14:00', '15:00');
     const clash = state('busy', '09:30', '10:30');
-    const overlaps = (row: number) =>
-      `Start: overlaps row ${row}, a state of the same agent from the same source: an agent is in one state at a time on a platform. Correct the times of the row that is wrong, or delete a row typed twice.`;
+    // Row 2's End runs past row 5's start, which lies inside row 2.
+    const overlaps = (row: number, field: string) =>
+      `${field}: overlaps row ${row}, a state of the same agent from the same source: an agent is in one state at a time on a platform. Correct the times of the row that is wrong, or delete a row typed twice.`;
     const said = [
-      `Row 2: ${overlaps(5)}`,
+      `Row 2: ${overlaps(5, 'End')}`,
       'Row 4: The same state as row 3, typed twice: delete this row.',
-      `Row 5: ${overlaps(2)}`,
+      `Row 5: ${overlaps(2, 'Start')}`,
     ];
     const { sheet, check } = await validateTemplate(rt, 'agent_states', [first, meeting, meeting, clash]);
     expect(check).toMatchObject({ ok: 1, errors: 3, problems: said });

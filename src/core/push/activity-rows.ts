@@ -6,7 +6,7 @@ import { wordsFor } from '../table/column-words';
 import type { ActivityFields, ActivityRequest, ClearRequest } from './activity-request';
 import type { CellTime } from './cell-time';
 import type { HeaderMap } from './header';
-import { overlapsWithin, refuseRow, rowsText, type Span } from './overlaps';
+import { overlapsText, overlapsWithin, refuseRow, type Span } from './overlaps';
 import type { ParseContext } from './parse-row';
 import type { SheetRow } from './sheet-rows';
 
@@ -143,7 +143,6 @@ export function markOverlaps(
     const allow = isListed.has(row) || r.activity.allow_conflicts === true;
     groups.set(key, [...(groups.get(key) ?? []), { row, start, end, allow }]);
   }
-  const start = map.headers[map.columns.start ?? -1] || 'Start';
   const allow = map.headers[map.columns.allow_conflicts ?? -1] || 'Allow conflicts';
   for (const [row, others] of overlapsWithin(groups.values())) {
     if (isListed.has(row)) continue;
@@ -152,9 +151,9 @@ export function markOverlaps(
       row.parse?.ok && row.parse.request.kind === 'activities' && row.parse.request.action === 'create';
     refuseRow(
       row,
-      others.some((n) => listed.some((l) => l.row.row === n))
-        ? `${start}: overlaps ${rowsText(others)} for the same agent, and Assembled would delete what this row is placed over. Change the times, ${creates ? `set ${allow} to TRUE on this row, ` : ''}or give the rows it overlaps an Action (delete them, or update their times).`
-        : `${start}: overlaps ${rowsText(others)} for the same agent, and Assembled would delete one to place the other. Change the times, delete a row typed twice, or set ${allow} to TRUE on both rows (it keeps overlaps only for rows that create).`,
+      others.some((n) => listed.some((l) => l.row.row === n.row))
+        ? `${overlapsText(map, row, others)} for the same agent, and Assembled would delete what this row is placed over. Change the times, ${creates ? `set ${allow} to TRUE on this row, ` : ''}or give the rows it overlaps an Action (delete them, or update their times).`
+        : `${overlapsText(map, row, others)} for the same agent, and Assembled would delete one to place the other. Change the times, delete a row typed twice, or set ${allow} to TRUE on both rows (it keeps overlaps only for rows that create).`,
     );
   }
 }

@@ -7,7 +7,7 @@
 //   then ask again).
 // A row typed twice, the same state or request, is told apart: only its later copies wait.
 import type { HeaderMap } from './header';
-import { overlapsWithin, refuseRow, rowsText, type Span } from './overlaps';
+import { overlapsText, overlapsWithin, refuseRow, type Span } from './overlaps';
 import type { PushRequest, StateRecord } from './request';
 import type { SheetRow } from './sheet-rows';
 
@@ -52,12 +52,11 @@ export function markStateOverlaps(rows: SheetRow[], map: HeaderMap, held: Held =
     const span = { row, start, end: end ?? start + 1 };
     groups.set(key, [...(groups.get(key) ?? []), span]);
   }
-  const start = map.headers[map.columns.start ?? -1] || 'Start';
   for (const [row, others] of overlapsWithin(groups.values())) {
     if (row.done) continue;
     refuseRow(
       row,
-      `${start}: overlaps ${rowsText(others)}, a state of the same agent from the same source: an agent is in one state at a time on a platform. Correct the times of the row that is wrong, or delete a row typed twice.`,
+      `${overlapsText(map, row, others)}, a state of the same agent from the same source: an agent is in one state at a time on a platform. Correct the times of the row that is wrong, or delete a row typed twice.`,
     );
   }
   for (const [row, at] of copies)
@@ -69,7 +68,6 @@ export function markStateOverlaps(rows: SheetRow[], map: HeaderMap, held: Held =
  * a new row over the same time would be a second request, so it is held back too.
  */
 export function markTimeOffOverlaps(rows: SheetRow[], map: HeaderMap, held: Held = []): void {
-  const start = map.headers[map.columns.start ?? -1] || 'Start';
   const copies = typedTwice(rows);
   const groups = new Map<string, Span[]>();
   for (const { row, request: r } of withHeld(rows, held)) {
@@ -80,12 +78,12 @@ export function markTimeOffOverlaps(rows: SheetRow[], map: HeaderMap, held: Held
   const done = new Set(held.map((h) => h.row.row));
   // A row pushed is refused too, to no effect: it is not sent again.
   for (const [row, others] of overlapsWithin(groups.values())) {
-    const pushed = others.filter((r) => done.has(r));
+    const pushed = others.filter((o) => done.has(o.row));
     refuseRow(
       row,
       pushed.length > 0
-        ? `${start}: overlaps ${rowsText(pushed)}, time off for the same agent already pushed to Assembled: this would be a second request over the same time. Delete this row if it was typed twice; to change the request, cancel it first (Time off to cancel, with its Assembled ID), or Sync time off if it was cancelled in Assembled.`
-        : `${start}: overlaps ${rowsText(others)}, time off for the same agent: two requests over the same time. Delete the row typed twice, or correct its dates.`,
+        ? `${overlapsText(map, row, pushed)}, time off for the same agent already pushed to Assembled: this would be a second request over the same time. Delete this row if it was typed twice; to change the request, cancel it first (Time off to cancel, with its Assembled ID), or Sync time off if it was cancelled in Assembled.`
+        : `${overlapsText(map, row, others)}, time off for the same agent: two requests over the same time. Delete the row typed twice, or correct its dates.`,
     );
   }
   for (const [row, at] of copies)

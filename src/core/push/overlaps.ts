@@ -1,6 +1,7 @@
 // Rules across a sheet's rows: time spans of one group (an agent's activities in a schedule, an
 // agent's states from one platform, an agent's time off) that overlap, and refusing a row that
 // parsed but breaks one.
+import type { HeaderMap } from './header';
 import type { SheetRow } from './sheet-rows';
 
 export interface Span {
@@ -11,28 +12,52 @@ export interface Span {
   allow?: boolean;
 }
 
-/** Each row whose span overlaps another in its group, with the sheet rows it overlaps, in order. */
-export function overlapsWithin(groups: Iterable<Span[]>): Map<SheetRow, number[]> {
-  const clashes = new Map<SheetRow, number[]>();
-  const note = (a: SheetRow, b: SheetRow) => clashes.set(a, [...(clashes.get(a) ?? []), b.row]);
+/**
+ * Another sheet row a row overlaps, and which of the row's times makes it: its start, inside the
+ * other or with it, or its end, run on past the other's start.
+ */
+export interface Overlap {
+  row: number;
+  by: 'start' | 'end';
+}
+
+/** Each row whose span overlaps another in its group, with what it overlaps, in row order. */
+export function overlapsWithin(groups: Iterable<Span[]>): Map<SheetRow, Overlap[]> {
+  const clashes = new Map<SheetRow, Overlap[]>();
+  const note = (a: SheetRow, b: SheetRow, by: Overlap['by']) =>
+    clashes.set(a, [...(clashes.get(a) ?? []), { row: b.row, by }]);
   for (const list of groups) {
     list.sort((a, b) => a.start - b.start);
     list.forEach((a, i) => {
       for (let j = i + 1; j < list.length && (list[j] as Span).start < a.end; j++) {
         const b = list[j] as Span;
         if (a.allow && b.allow) continue;
-        note(a.row, b.row);
-        note(b.row, a.row);
+        // b starts within a (or with it); a, unless both start together, runs on into b.
+        note(a.row, b.row, a.start < b.start ? 'end' : 'start');
+        note(b.row, a.row, 'start');
       }
     });
   }
-  for (const others of clashes.values()) others.sort((a, b) => a - b);
+  for (const others of clashes.values()) others.sort((a, b) => a.row - b.row);
   return clashes;
 }
 
 /** "row 4" or "rows 4, 9". */
 export const rowsText = (rows: readonly number[]): string =>
   `row${rows.length > 1 ? 's' : ''} ${rows.join(', ')}`;
+
+/**
+ * "End: overlaps row 79": the column of `row` that makes the overlap as the sheet heads it (Start
+ * and End when it reaches into one row and another reaches into it), then the rows.
+ */
+export function overlapsText(map: HeaderMap, row: SheetRow, overlaps: readonly Overlap[]): string {
+  const column = (key: Overlap['by']) =>
+    map.headers[map.columns[key] ?? -1] || (key === 'start' ? 'Start' : 'End');
+  // An empty End (time off for the one day Start names) cannot be what to change.
+  const noEnd = String(row.values[map.columns.end ?? -1] ?? '').trim() === '';
+  const by = (['start', 'end'] as const).filter((k) => overlaps.some((o) => (noEnd ? 'start' : o.by) === k));
+  return `${by.map(column).join(' and ')}: overlaps ${rowsText(overlaps.map((o) => o.row))}`;
+}
 
 /**
  * A row that parsed on its own but breaks a rule across rows: it is not sent. A row breaking two

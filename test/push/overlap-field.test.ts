@@ -1,0 +1,32 @@
+// An overlap names the field of the row that makes it: its End when it runs on past another's
+// start, its Start when it starts inside another, both when it does each.
+import { describe, expect, it } from 'vitest';
+import { startLocalAddon } from '../../dev/local-addon';
+import { validateTemplate } from './in-runtime';
+
+describe('the field an overlap names', () => {
+  it('is the End run into the next, the Start inside the one before, or both', async () => {
+    const { rt, sim } = await startLocalAddon({ dialect: 'live', now: '2026-10-20T12:00:00Z' });
+    const a = sim.admin.org.people.find((p) => p.staffable && !p.deleted);
+    const row = (from: string, to: string) => [
+      'create',
+      '',
+      a?.email,
+      'Phones',
+      `2026-10-22 ${from}`,
+      `2026-10-22 ${to}`,
+    ];
+    const { check } = await validateTemplate(rt, 'activities', [
+      row('09:00', '10:00'),
+      row('09:30', '11:00'),
+      row('10:30', '12:00'),
+    ]);
+    const said = (field: string, rows: string) =>
+      `${field}: overlaps ${rows} for the same agent, and Assembled would delete one to place the other. Change the times, delete a row typed twice, or set Allow conflicts to TRUE on both rows (it keeps overlaps only for rows that create).`;
+    expect(check.problems).toEqual([
+      `Row 2: ${said('End', 'row 3')}`,
+      `Row 3: ${said('Start and End', 'rows 2, 4')}`,
+      `Row 4: ${said('Start', 'row 3')}`,
+    ]);
+  });
+});
