@@ -1,5 +1,6 @@
 // What Push asks about before it sends, through the built bundle: rows pushed before whose status
-// and id were cleared (sent, they are made a second time in Assembled).
+// and id were cleared (sent, they are made a second time in Assembled). Assembled down or limiting
+// never keeps a push from starting: it waits it out.
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { startLocalAddon } from '../../dev/local-addon';
@@ -46,4 +47,38 @@ describe.skipIf(!built)('asked before Push', () => {
     });
     expect(sim.stats().byRoute['POST /v0/time_off/{id}/cancel'] ?? 0).toBe(0);
   });
+
+  it.each([
+    ['down', 503],
+    ['rate-limiting', 429],
+  ])(
+    'lets an Activities push start while Assembled is %s: it waits, as other kinds do',
+    async (_, status) => {
+      const { rt, sim, backend } = await startLocalAddon({ dialect: 'live' });
+      const [a, b] = sim.admin.org.people.filter((p) => !p.deleted && p.staffable);
+      const sheet = await template(rt, 'activities', [
+        ['create', '', a?.email, 'MTG', '2026-07-01 09:00', '2026-07-01 10:00', 'twice?', '', 'TRUE'],
+      ]);
+      await follow(rt, await rt.callFromSidebar<PushView>('startPush', 'activities', `ask-up-${status}`));
+      // Row 2's Push status, Assembled ID, message and time cleared, as by hand; row 3 new.
+      rt.workbook.write(sheet, [['', '', '', '']], { row: 2, column: 10 });
+      rt.workbook.write(
+        sheet,
+        [['create', '', b?.email, 'MTG', '2026-07-01 11:00', '2026-07-01 12:00', 'new', '', 'TRUE']],
+        { row: 3 },
+      );
+      rt.setHttp(() => ({ status, headers: {}, body: '{"error":"not now"}', delayMs: 0 }));
+      // Neither the people nor the activity types can be read: the row pushed before is still counted.
+      expect(await rt.callFromSidebar<PushAsk>('askBeforePush', 'activities')).toEqual({
+        clear: 0,
+        cancel: 0,
+        again: 1,
+      });
+      const view = await rt.callFromSidebar<PushView>('startPush', 'activities', `ask-down-${status}`);
+      expect(view).toMatchObject({ state: 'running', preparing: true });
+      expect(view.nextTryInMs + (view.limitedForMs ?? 0)).toBeGreaterThan(0);
+      rt.setHttp(backend.http);
+      expect(await follow(rt, view)).toMatchObject({ state: 'done', succeeded: 2 });
+    },
+  );
 });

@@ -3,7 +3,14 @@
 //   read the sheet in one call -> reconcile any rows left in flight -> mark the next batch in
 //   flight -> send it -> write its outcomes in one block -> clear the mark.
 // Only one execution works on a push at a time (a lease taken under the document lock).
-import { type AssembledClient, type AssembledError, isAssembledError, TokenBucket } from '../assembled';
+import {
+  type ActivityType,
+  type AssembledClient,
+  type AssembledError,
+  isAssembledError,
+  type Person,
+  TokenBucket,
+} from '../assembled';
 import { callWords } from '../assembled/call-words';
 import { causeOf, noKeySent } from '../assembled/errors';
 import { countText, rowCount } from '../count-text';
@@ -21,6 +28,7 @@ import { WriteRefused } from '../sheet/write-table';
 import { InputError } from '../validation';
 import { AcceptedRows } from './accepted';
 import { activityTypes, removesOverlap, removesOverlapped, sentAlone } from './activity-send';
+import { ActivityTypeDirectory } from './activity-types';
 import { loadAgentMemo, saveAgentMemo } from './agent-memo';
 import { AgentDirectory } from './agents';
 import { replacing } from './association-rows';
@@ -211,20 +219,29 @@ const statesIn =
   (start, end, agentIds) =>
     client.getAgentStates({ start_time: start, end_time: end, ...(agentIds ? { agent_ids: agentIds } : {}) });
 
+/**
+ * What rows are checked against in Assembled, each read on first need. The activity types are read
+ * with a client of their own unless given.
+ */
+interface AssembledChecks {
+  agents: AgentDirectory;
+  types?: ActivityTypeDirectory;
+  timeOffTypes?: TimeOffTypes | undefined;
+  statesHeld?: StatesHeld | undefined;
+}
+
 function readOrThrow(
   grid: Grid,
   kind: PushKind,
   deps: PushDeps,
-  agents: AgentDirectory,
-  timeOffTypes?: TimeOffTypes,
-  statesHeld?: StatesHeld,
+  { agents, types, timeOffTypes, statesHeld }: AssembledChecks,
 ): SheetSnapshot {
   refuseCancellingAPulledList(grid, kind);
   const read = readSheet(grid, kind, {
     zone: deps.zone,
     zones: deps.zones,
     agents,
-    types: activityTypes(deps),
+    types: types ?? activityTypes(deps),
     now: deps.clock.now(),
     ...(timeOffTypes ? { timeOffTypes } : {}),
     ...(statesHeld ? { statesHeld } : {}),
@@ -326,14 +343,11 @@ export function validateSheet(deps: PushDeps, kind: PushKind, ref: SheetRef): Va
       throw new InputError('Validate', ['A push is running on this sheet; wait for it to finish first.']);
     const { grid, name } = openSheet(deps, ref);
     const client = deps.client(new TokenBucket(deps.clock));
-    const sheet = readOrThrow(
-      grid,
-      kind,
-      deps,
-      new AgentDirectory(() => client.listPeople()),
-      new TimeOffTypes(() => client.listActivityTypes()),
-      statesIn(client),
-    );
+    const sheet = readOrThrow(grid, kind, deps, {
+      agents: new AgentDirectory(() => client.listPeople()),
+      timeOffTypes: new TimeOffTypes(() => client.listActivityTypes()),
+      statesHeld: statesIn(client),
+    });
     if (kind === 'time_off_cancel') markUnknownCancels(client, sheet);
     addStatusColumns(grid, sheet.map);
     prepareOutcomes(grid, sheet);
@@ -408,19 +422,33 @@ export interface PushAsk {
 
 /**
  * What a push of the sheet would ask about, read as Push reads it; nothing is written. The sidebar
- * asks first only when there is something. With Assembled not answering, the rows pushed before are
- * still counted (the push waits it out, then would send them): they read well when they went.
+ * asks first only when there is something. With Assembled not answering any of the reads (people,
+ * activity types), the sheet is read again with none of them, so the push starts and waits it out;
+ * the rows pushed before are still counted (then it would send them): they read well when they went.
  */
 export function askBeforePush(deps: PushDeps, kind: PushKind, ref: SheetRef): PushAsk {
   const { grid } = openSheet(deps, ref);
   const client = deps.client(new TokenBucket(deps.clock));
-  const read = (agents: AgentDirectory) => readOrThrow(grid, kind, deps, agents).rows;
+  // Every read from Assembled goes through here, so that the fallback below covers each of them.
+  const read = (people: () => Person[], types: () => ActivityType[]) =>
+    readOrThrow(grid, kind, deps, {
+      agents: new AgentDirectory(people),
+      types: new ActivityTypeDirectory(types),
+    }).rows;
   let rows: SheetRow[];
   try {
-    rows = read(new AgentDirectory(() => client.listPeople()));
+    rows = read(
+      () => client.listPeople(),
+      () => client.listActivityTypes(),
+    );
   } catch (error) {
+    // A clear is asked about before it goes (it cannot be undone), and its rows read well only with
+    // the agents: it is never pushed unasked.
     if (kind === 'activities_clear' || !isAssembledError(error)) throw error;
-    rows = read(new AgentDirectory(() => []));
+    rows = read(
+      () => [],
+      () => [],
+    );
   }
   return {
     clear: kind === 'activities_clear' ? windowsToClear(rows) : 0,
@@ -801,7 +829,11 @@ class PushRun {
       const types = this.job.prepared ? undefined : new TimeOffTypes(() => this.client.listActivityTypes());
       // So are states Assembled holds already: later runs send only the rows kept then.
       const held = this.job.prepared ? undefined : statesIn(this.client);
-      this.sheet = readOrThrow(open.grid, this.job.kind, this.deps, this.agents, types, held);
+      this.sheet = readOrThrow(open.grid, this.job.kind, this.deps, {
+        agents: this.agents,
+        timeOffTypes: types,
+        statesHeld: held,
+      });
       // Ids no request has are marked as Validate marks them, not sent to be refused one by one.
       if (!this.job.prepared && this.job.kind === 'time_off_cancel')
         markUnknownCancels(this.client, this.sheet);
