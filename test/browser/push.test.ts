@@ -494,8 +494,8 @@ describe('Push rows in the workbench', () => {
     expect(await sb.locator('#status').getAttribute('data-tone')).toBe('info');
     expect(posts()).toBe(before);
 
-    // As schedule edits, a row given an Action and no Allow conflicts is counted above the list:
-    // its Push message alone may sit behind the sidebar.
+    // As schedule edits, an update is counted above the list (its Push message alone may sit
+    // behind the sidebar), and not told to set Allow conflicts, which is refused on an update.
     const action = await page
       .locator('#grid td[data-row="1"]')
       .evaluateAll((cells) => cells.filter((c) => c.textContent !== '').length + 1);
@@ -509,8 +509,9 @@ describe('Push rows in the workbench', () => {
     await expect
       .poll(() => sb.locator('#status').textContent())
       .toContain(
-        "1 OK row has Allow conflicts not TRUE: Assembled removes whatever of the agent's activities it overlaps (TRUE keeps them on a create)",
+        "1 OK update may remove whatever of the agent's activities its times overlap: Assembled keeps overlaps for a create only.",
       );
+    expect(await sb.locator('#status').textContent()).not.toContain('Allow conflicts not TRUE');
     expect(await sb.locator('#status').getAttribute('data-tone')).toBe('info');
   });
 

@@ -29,10 +29,11 @@ describe('activity rows, validated', () => {
       ['delete', 'act_6', '', '', '', '', '', '', 'TRUE'],
     ]);
     const summary = validateSheet(s.deps, 'activities', ref);
-    // The sidebar counts the OK rows sent without Allow conflicts, as their Push messages warn.
-    expect(summary).toMatchObject({ rows: 13, ok: 5, errors: 8, removing: 2 });
+    // The sidebar counts the OK creates sent without Allow conflicts, as their Push messages warn;
+    // not the update, which TRUE cannot help.
+    expect(summary).toMatchObject({ rows: 13, ok: 5, errors: 8, removing: 1, updating: 1 });
     expect(removingWords(1)).toBe(
-      "1 OK row has Allow conflicts not TRUE: Assembled removes whatever of the agent's activities it overlaps (TRUE keeps them on a create).",
+      "1 OK create has Allow conflicts not TRUE: Assembled removes whatever of the agent's activities it overlaps (TRUE keeps them).",
     );
     const out = records(grid).map((r) => r['Push message']);
     expect(out).toEqual([

@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../dev/gas';
 import { startLocalAddon } from '../../dev/local-addon';
 import { activityStore } from '../../dev/simulator/schedules';
+import { removingWords, updatingWords } from '../../src/core/push/progress-words';
 import type { PushView } from '../../src/core/push/push-view';
+import type { ValidateSummary } from '../../src/core/push/run-push';
 
 async function push(rt: LocalRuntime, key: string): Promise<PushView> {
   let view = await rt.callFromSidebar<PushView>('startPush', 'activities', key);
@@ -91,5 +93,31 @@ describe.each(['seed', 'live'] as const)('Allow conflicts, %s dialect', (dialect
     const bulk = sent.filter((r) => r.url.endsWith('/v0/activities/bulk'));
     expect(bulk).toHaveLength(1);
     expect(bulk[0]?.body).not.toContain('allow_conflicts');
+  });
+
+  it('Validate counts only the creates without Allow conflicts TRUE: an update cannot keep what it overlaps', async () => {
+    const { rt, sim } = await startLocalAddon({ dialect, timezone: 'UTC', now: '2026-06-01T12:00:00Z' });
+    const [a] = sim.admin.org.people.filter((p) => p.staffable && !p.deleted);
+    const { sheet } = await rt.callFromSidebar<{ sheet: string }>('insertPushTemplate', 'activities');
+    rt.workbook.write(
+      sheet,
+      [
+        ['create', '', a?.email, 'MTG', '2026-06-03 09:00', '2026-06-03 10:00', 'removes', '', ''],
+        ['create', '', a?.email, 'MTG', '2026-06-03 11:00', '2026-06-03 12:00', 'keeps', '', 'TRUE'],
+        ['update', 'act_1', '', '', '', '', 'moved', '', ''],
+        ['update', 'act_2', '', '', '', '', 'moved', '', 'FALSE'],
+      ],
+      { row: 2 },
+    );
+    rt.workbook.select(`'${sheet}'!A1`);
+    const checked = await rt.callFromSidebar<ValidateSummary>('validatePush', 'activities');
+    expect(checked).toMatchObject({ ok: 4, errors: 0, removing: 1, updating: 2 });
+    expect(removingWords(checked.removing)).toBe(
+      "1 OK create has Allow conflicts not TRUE: Assembled removes whatever of the agent's activities it overlaps (TRUE keeps them).",
+    );
+    // Not told to set a TRUE that would be refused on them.
+    expect(updatingWords(checked.updating)).toBe(
+      "2 OK updates may remove whatever of their agents' activities their times overlap: Assembled keeps overlaps for a create only.",
+    );
   });
 });

@@ -50,6 +50,13 @@ const removesWhatItOverlaps = (r: ActivityRequest) => r.action !== 'delete' && !
 export const removesOverlap = (request: PushRequest | undefined): boolean =>
   request?.kind === 'activities' && removesWhatItOverlaps(request);
 
+/**
+ * A create sent without Allow conflicts TRUE: Validate counts these apart, since TRUE would keep
+ * what they overlap; an update cannot keep it (TRUE is refused on one).
+ */
+export const createRemovesOverlap = (request: PushRequest | undefined): boolean =>
+  removesOverlap(request) && request?.kind === 'activities' && request.action === 'create';
+
 /** Said before the row is sent, so it can still be changed (Validate's "Ready to push."). */
 export function removesOverlapped(request: PushRequest | undefined): string {
   if (!removesOverlap(request)) return '';

@@ -39,11 +39,21 @@ export function nothingToPush(sheet: string, listed: number, then: string): stri
     : `Nothing to push: "${sheet}" has no rows under its header. Add rows, then ${then}.`;
 }
 
-/** Validate's word on the OK activity rows sent without Allow conflicts (run-push.ts counts them). */
+/** Validate's word on the OK creates sent without Allow conflicts TRUE (run-push.ts counts them). */
 export function removingWords(removing: number): string {
   return removing === 1
-    ? "1 OK row has Allow conflicts not TRUE: Assembled removes whatever of the agent's activities it overlaps (TRUE keeps them on a create)."
-    : `${countText(removing)} OK rows have Allow conflicts not TRUE: Assembled removes whatever of their agents' activities they overlap (TRUE keeps them on a create).`;
+    ? "1 OK create has Allow conflicts not TRUE: Assembled removes whatever of the agent's activities it overlaps (TRUE keeps them)."
+    : `${countText(removing)} OK creates have Allow conflicts not TRUE: Assembled removes whatever of their agents' activities they overlap (TRUE keeps them).`;
+}
+
+/**
+ * Validate's word on the OK activity updates (run-push.ts counts them): Allow conflicts cannot keep
+ * what an update overlaps (TRUE is refused on one), so they are not told to set it.
+ */
+export function updatingWords(updating: number): string {
+  return updating === 1
+    ? "1 OK update may remove whatever of the agent's activities its times overlap: Assembled keeps overlaps for a create only."
+    : `${countText(updating)} OK updates may remove whatever of their agents' activities their times overlap: Assembled keeps overlaps for a create only.`;
 }
 
 /** Validate's word on OK rows pushed before as they stand, their status and ID cleared since. */

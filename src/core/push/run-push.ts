@@ -27,7 +27,13 @@ import type { Grid } from '../sheet/grid';
 import { WriteRefused } from '../sheet/write-table';
 import { InputError } from '../validation';
 import { AcceptedRows } from './accepted';
-import { activityTypes, removesOverlap, removesOverlapped, sentAlone } from './activity-send';
+import {
+  activityTypes,
+  createRemovesOverlap,
+  removesOverlap,
+  removesOverlapped,
+  sentAlone,
+} from './activity-send';
 import { ActivityTypeDirectory } from './activity-types';
 import { loadAgentMemo, saveAgentMemo } from './agent-memo';
 import { AgentDirectory } from './agents';
@@ -175,8 +181,10 @@ export interface ValidateSummary {
   changed: number;
   /** Listed activities with no Action (a pulled schedule's other rows): left as they are. */
   listed: number;
-  /** OK activity rows without Allow conflicts: Assembled removes what they overlap. */
+  /** OK activity creates without Allow conflicts TRUE: Assembled removes what they overlap. */
   removing: number;
+  /** OK activity updates: they cannot keep what they overlap, so Assembled may remove it. */
+  updating: number;
   /** OK rows pushed as they stand before, their status and ID cleared since (SheetRow.sentBefore). */
   again: number;
   /** OK windows to clear, and the activities they would remove and cut, when every one was counted. */
@@ -364,6 +372,7 @@ export function validateSheet(deps: PushDeps, kind: PushKind, ref: SheetRef): Va
       changed: 0,
       listed: 0,
       removing: 0,
+      updating: 0,
       again: 0,
       problems: [],
       unread: unreadColumns(sheet.map),
@@ -388,7 +397,8 @@ export function validateSheet(deps: PushDeps, kind: PushKind, ref: SheetRef): Va
         listProblem(summary.problems, row.row, refusedAgain(statusCells(sheet, row).message));
       } else if (row.parse?.ok) {
         summary.ok++;
-        if (removesOverlap(row.parse.request)) summary.removing++;
+        if (createRemovesOverlap(row.parse.request)) summary.removing++;
+        else if (removesOverlap(row.parse.request)) summary.updating++;
         if (row.sentBefore) summary.again++;
         const clear = clears ? clearWords(clears.get(row.row)) : '';
         if (clears) summary.clearing = countClear(summary.clearing, clears.get(row.row));

@@ -8,6 +8,7 @@ import {
   nothingToPush,
   progressWords,
   removingWords,
+  updatingWords,
 } from '../../../core/push/progress-words';
 import type { KindChoice, PushView } from '../../../core/push/push-view';
 import type { PushAsk } from '../../../core/push/run-push';
@@ -445,6 +446,7 @@ validateButton.addEventListener('click', () => {
               `${v.ok} OK, ${v.errors} to fix, ${v.skipped} already done${v.changed ? ` (${v.changed} changed since pushed)` : ''}${v.listed ? `, ${v.listed} listed with no Action (left as they are)` : ''}, in "${v.sheet}". Nothing was sent.`,
               ...(v.otherZone ? [v.otherZone] : []),
               ...(v.removing > 0 ? [removingWords(v.removing)] : []),
+              ...(v.updating > 0 ? [updatingWords(v.updating)] : []),
               ...(v.clearing ? [clearingWords(v.clearing)] : []),
               ...(v.again > 0 ? [againWords(v.again)] : []),
               ...(v.unread.length > 0 ? [unreadLine(label, v.unread)] : []),
@@ -457,6 +459,7 @@ validateButton.addEventListener('click', () => {
         v.unread.length + v.doubled.length > 0 ||
         v.changed > 0 ||
         v.removing > 0 ||
+        v.updating > 0 ||
         v.again > 0 ||
         !!v.clearing;
       clearing = v.clearing ? { sheet: v.sheet, words: clearingWords(v.clearing) } : undefined;
