@@ -120,4 +120,39 @@ describe.each(['seed', 'live'] as const)('Allow conflicts, %s dialect', (dialect
       "2 OK updates may remove whatever of their agents' activities their times overlap: Assembled keeps overlaps for a create only.",
     );
   });
+
+  it('a create kept beside what it overlaps, changed after its push, is told to clear Allow conflicts too, and then reads well as an update', async () => {
+    const { rt, sim } = await startLocalAddon({ dialect, timezone: 'UTC', now: '2026-06-01T12:00:00Z' });
+    const [a] = sim.admin.org.people.filter((p) => p.staffable && !p.deleted);
+    const { sheet } = await rt.callFromSidebar<{ sheet: string }>('insertPushTemplate', 'activities');
+    rt.workbook.write(
+      sheet,
+      [['create', '', a?.email, 'MTG', '2026-06-03 09:00', '2026-06-03 10:00', 'first', '', 'TRUE']],
+      { row: 2 },
+    );
+    rt.workbook.select(`'${sheet}'!A1`);
+    expect(await push(rt, `allow-conflicts-changed-${dialect}`)).toMatchObject({
+      state: 'done',
+      succeeded: 1,
+    });
+    const [head = [], row = []] = rt.workbook.values(sheet);
+    const at = (name: string) => head.indexOf(name) + 1;
+    const id = row[at('Assembled ID') - 1];
+    rt.workbook.write(sheet, [['second']], { row: 2, column: at('Description') });
+    await rt.callFromSidebar<ValidateSummary>('validatePush', 'activities');
+    const message = () => rt.workbook.values(sheet)[1]?.[at('Push message') - 1];
+    expect(message()).toBe(
+      'Changed since it was pushed: not sent again, so Assembled still has it as it was. To send the change, put update in Action (and the Assembled ID in Activity ID if it is empty), then clear Allow conflicts, Push status and Assembled ID. ' +
+        "Assembled's last word on it: Created in Assembled. Allow conflicts is TRUE: the agent's activities it overlaps were kept.",
+    );
+    // Done as it says: the row is an update that reads well.
+    rt.workbook.write(sheet, [['update', id]], { row: 2, column: at('Action') });
+    rt.workbook.write(sheet, [['']], { row: 2, column: at('Allow conflicts') });
+    rt.workbook.write(sheet, [['', '']], { row: 2, column: at('Push status') });
+    expect(await rt.callFromSidebar<ValidateSummary>('validatePush', 'activities')).toMatchObject({
+      ok: 1,
+      errors: 0,
+    });
+    expect(message()).toMatch(/^Ready to push\. An update cannot keep what it overlaps/);
+  });
 });

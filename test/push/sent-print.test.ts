@@ -40,5 +40,7 @@ describe('the Push message of a done row changed since it was pushed', () => {
     for (const kind of PUSH_KINDS)
       for (const action of ['', 'delete'])
         expect(words(changedMessage(kind, action)), `${kind} ${action}`).toBeLessThanOrEqual(45);
+    // An activity whose Allow conflicts is TRUE is told to clear it too.
+    expect(words(changedMessage('activities', '', '', '', 'Allow conflicts'))).toBeLessThanOrEqual(45);
   });
 });

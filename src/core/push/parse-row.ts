@@ -64,6 +64,11 @@ const issue = (issues: Issues, input: unknown, message: string) => {
 const TRUE = ['true', 'yes', 'y', '1', 'x', 'wahr', 'ja', 'vrai', 'oui', 'verdadeiro', 'sim'];
 const FALSE = ['false', 'no', 'n', '0', 'falsch', 'nein', 'faux', 'non', 'falso', 'não', 'nao'];
 
+/** Whether a TRUE/FALSE cell reads as TRUE: a ticked box, or TRUE in the words people type. */
+export function readsTrue(v: unknown): boolean {
+  return v === true || (typeof v !== 'boolean' && TRUE.includes(cellText(v).toLowerCase()));
+}
+
 /** What an empty required cell should hold, in a few words (the header note says more). */
 function wanted(spec: ColumnSpec, locale: string | undefined): string {
   if (spec.needs) return spec.needs;
@@ -105,9 +110,8 @@ function cellSchema(spec: ColumnSpec, zone: Zone, locale: string | undefined) {
         }
         case 'boolean': {
           if (typeof v === 'boolean') return v;
-          const text = cellText(v).toLowerCase();
-          if (TRUE.includes(text)) return true;
-          if (FALSE.includes(text)) return false;
+          if (readsTrue(v)) return true;
+          if (FALSE.includes(cellText(v).toLowerCase())) return false;
           issue(ctx.issues, v, `"${cellText(v)}" is not TRUE or FALSE.`);
           return undefined;
         }

@@ -44,6 +44,7 @@ import type { DoubledColumn } from './doubled-columns';
 import { doubledColumns, unreadColumns } from './header';
 import { KINDS, type PushKind } from './kinds';
 import { noKeyStop } from './no-key-stop';
+import { readsTrue } from './parse-row';
 import { listProblem, withMore } from './problem-list';
 import { nothingToPush } from './progress-words';
 import { type InFlight, OUTAGE_MS, OUTAGE_TRIES, type PushJob, PushStore, parseFlight } from './push-job';
@@ -270,12 +271,15 @@ function writeMany(grid: Grid, sheet: SheetSnapshot, outcomes: Map<number, RowOu
 /** A done row changed since it was sent keeps its status; its message says how to send the change. */
 function changedOutcome(kind: PushKind, sheet: SheetSnapshot, row: SheetRow): RowOutcome | undefined {
   if (!row.changed) return undefined;
-  const { action } = sheet.map.columns;
+  const { action, allow_conflicts: allow } = sheet.map.columns;
   const said = action === undefined ? '' : String(row.values[action] ?? '');
   const cells = statusCells(sheet, row);
+  // Sent as an update, a TRUE there is refused: the message says to clear it with the rest.
+  const clearToo =
+    allow !== undefined && readsTrue(row.values[allow]) ? sheet.map.headers[allow] || 'Allow conflicts' : '';
   const message = row.blank
     ? emptiedMessage(kind, cells.message)
-    : changedMessage(kind, said, cells.status, cells.message);
+    : changedMessage(kind, said, cells.status, cells.message, clearToo);
   return { ...doneOutcome(row, cells), message };
 }
 

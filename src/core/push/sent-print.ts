@@ -90,13 +90,19 @@ export function otherZoneWords(rows: number, zones: readonly string[], zone: Zon
   return `Assembled holds the times of ${these} as they were in ${zones.join(' or ')}, the spreadsheet's time zone when ${rows === 1 ? 'it was' : 'they were'} pushed; the sheet now reads them in ${zone.name}.`;
 }
 
+/**
+ * An activity's change goes as an update; `allow` names its Allow conflicts column when that is
+ * TRUE, which an update refuses (Assembled keeps overlaps for a create only): it is cleared too.
+ */
+function activityHow(allow: string): string {
+  return `To send the change, put update in Action (and the Assembled ID in Activity ID if it is empty), then clear ${allow ? `${allow}, ` : ''}Push status and Assembled ID.`;
+}
+
 const HOW: Partial<Record<PushKind, string>> = {
   // An agent holds one ID per platform: sent again, the row sets it again, nothing doubles.
   associations: 'An association is safe to send again: to send the change, clear its Push status.',
   time_off:
     'To change it, cancel the request (Time off to cancel, with its Assembled ID), then clear Push status and Assembled ID here and push the row as new.',
-  activities:
-    'To send the change, put update in Action (and the Assembled ID in Activity ID if it is empty), then clear Push status and Assembled ID.',
   // Sent again, the row would be ingested as a second state beside the first, not in its place.
   // Where a State ID comes from is the kind's help in the sidebar, not every changed row's cell.
   agent_states:
@@ -119,13 +125,14 @@ const LAST_WORD = " Assembled's last word on it: ";
 
 /**
  * The Push message of a done row changed since it was sent; `action` is its Action cell, if any,
- * `status` its Push status (a synced time-off row's is the request's own), and `was` its message.
+ * `status` its Push status (a synced time-off row's is the request's own), `was` its message, and
+ * `allow` its Allow conflicts column's header when that cell is TRUE.
  */
-export function changedMessage(kind: PushKind, action = '', status = '', was = ''): string {
+export function changedMessage(kind: PushKind, action = '', status = '', was = '', allow = ''): string {
   const edit = kind === 'state_edits' && action.trim().toLowerCase() !== 'delete';
   const ended = kind === 'time_off' && ENDED_TIME_OFF.includes(status.trim().toLowerCase());
   const how =
-    (edit ? EDIT_HOW : ended ? undefined : HOW[kind]) ??
+    (edit ? EDIT_HOW : ended ? undefined : kind === 'activities' ? activityHow(allow) : HOW[kind]) ??
     `To send it as a new row, clear its Push status${KINDS[kind].noIds ? '' : ' and Assembled ID'}.`;
   const sent = was ? `${LAST_WORD}${sentMessage(was)}` : '';
   return `${CHANGED} not sent again, so Assembled still has it as it was. ${how}${sent}`;
