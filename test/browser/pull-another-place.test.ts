@@ -78,6 +78,24 @@ const STOPPED = 'Second: Stopped | Stopped: nothing was written, and the target 
 /** Why the server refuses the first pull's start in the tests below, as it words it. */
 const TOO_MANY = 'You already have 10 pulls under way in this spreadsheet; wait for one to finish.';
 
+/**
+ * Pull data pressed for "Second", the sidebar turned to it and Stop pressed; then what held the
+ * first pull is let go: "Stopped" stays, nothing of the first said over it.
+ */
+async function stopSecondThenRelease(page: Page, sb: FrameLocator, release: () => void): Promise<void> {
+  await pullAnother(sb);
+  await turnedTo(sb, 'Second');
+  const seen = await record(sb);
+  await sb.getByRole('button', { name: 'Stop this pull' }).click();
+  await expect.poll(async () => (await seen()).at(-1)).toBe(STOPPED);
+  release();
+  // 30 virtual seconds: longer than the first pull's next try or first check would wait (5 s,
+  // 10 s), and than a poll of the new one.
+  await page.waitForTimeout(3_000);
+  const after = await seen();
+  expect(after.slice(after.indexOf(STOPPED))).toEqual([STOPPED]);
+}
+
 describe('Pull data pressed for another place while a pull runs', () => {
   const bench = useBench();
   beforeEach(async () => {
@@ -185,16 +203,7 @@ describe('Pull data pressed for another place while a pull runs', () => {
       await expect.poll(() => held, { timeout: 30_000 }).toBe(true);
       // An outage keeps the new pull running (it tries again) until it is stopped.
       sim?.setFaults({ errorRate: 1 });
-      await pullAnother(sb);
-      await turnedTo(sb, 'Second');
-      const seen = await record(sb);
-      await sb.getByRole('button', { name: 'Stop this pull' }).click();
-      await expect.poll(async () => (await seen()).at(-1)).toBe(STOPPED);
-      release();
-      // Longer than the first pull's next try would wait (5 s), and than a poll of the new one (10 s).
-      await page.waitForTimeout(3_000);
-      const after = await seen();
-      expect(after.slice(after.indexOf(STOPPED))).toEqual([STOPPED]);
+      await stopSecondThenRelease(page, sb, release);
     } finally {
       release();
       await page.unrouteAll();
@@ -220,16 +229,7 @@ describe('Pull data pressed for another place while a pull runs', () => {
     try {
       await startFirst(sb);
       await expect.poll(() => starts).toBe(1);
-      await pullAnother(sb);
-      await turnedTo(sb, 'Second');
-      const seen = await record(sb);
-      await sb.getByRole('button', { name: 'Stop this pull' }).click();
-      await expect.poll(async () => (await seen()).at(-1)).toBe(STOPPED);
-      release();
-      // Longer than the first pull's first check would wait (10 s), and than one of the new one's.
-      await page.waitForTimeout(3_000);
-      const after = await seen();
-      expect(after.slice(after.indexOf(STOPPED))).toEqual([STOPPED]);
+      await stopSecondThenRelease(page, sb, release);
     } finally {
       release();
       await page.unrouteAll();
