@@ -1,6 +1,6 @@
 // Settings: a wrong API key is explained in words, in Settings and wherever it is used.
 import { describe, expect, it } from 'vitest';
-import { menu, reset, shown, sidebar, useBench } from './support';
+import { callGate, menu, reset, shown, sidebar, useBench } from './support';
 
 const REJECTED = /Assembled did not accept the API key: it is missing, mistyped or revoked\./;
 
@@ -382,5 +382,25 @@ describe('Settings in the workbench', () => {
     await sb.locator('#status', { hasText: 'The API key was removed.' }).waitFor();
     expect(await remove.count()).toBe(0);
     expect(await key.evaluate((e) => e === document.activeElement)).toBe(true);
+  });
+
+  it('keeps what is chosen while the saved settings load, not put back to what was saved', async () => {
+    const { page } = bench();
+    await reset(page);
+    const gate = await callGate(page);
+    try {
+      const load = gate.hold('getSettings');
+      await menu(page, 'Settings…');
+      const sb = await sidebar(page, 'Assembled settings');
+      await expect.poll(load.arrived).toBe(true);
+      // Saved: Unix seconds (the default). Chosen before the saved settings arrive: ISO 8601.
+      await sb.getByLabel('Send times as').selectOption('iso');
+      load.open();
+      // Loaded: the saved key's hint is shown, and the choice stands.
+      await expect.poll(() => sb.getByLabel('API key').getAttribute('placeholder')).toMatch(/^sk_live_.*…|•/);
+      expect(await sb.getByLabel('Send times as').inputValue()).toBe('iso');
+    } finally {
+      await gate.done();
+    }
   });
 });

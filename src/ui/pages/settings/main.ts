@@ -304,8 +304,19 @@ clearKey.addEventListener('click', () => {
   );
 });
 
+// Fields changed before the saved settings arrive: what the person typed or chose there is kept,
+// not put back to what was saved (under load the answer can come after a choice).
+const changedWhileLoading = new Set<HTMLInputElement | HTMLSelectElement>();
+const noteChange = (event: Event) =>
+  changedWhileLoading.add(event.target as HTMLInputElement | HTMLSelectElement);
+for (const field of [apiKey, timeFormat, apiVersion]) field.addEventListener('input', noteChange);
+
 void run('Loading', async () => {
-  show(await callServer('getSettings'));
+  const view = await callServer('getSettings');
+  for (const field of [apiKey, timeFormat, apiVersion]) field.removeEventListener('input', noteChange);
+  const kept = [...changedWhileLoading].map((field) => [field, field.value] as const);
+  show(view);
+  for (const [field, value] of kept) field.value = value;
   showStatus(status, '');
 });
 focusHeading();
