@@ -10,3 +10,20 @@ export function agentsToAsk(agents: Iterable<string>): string[] | undefined {
   const list = [...new Set(agents)];
   return list.length <= MAX_AGENT_QUERIES ? list : undefined;
 }
+
+/**
+ * The span records cover: the first start to the last end, an open record (no end) ending at its
+ * start. Folded, not spread: spread over tens of thousands of rows, Math.min overflows the stack.
+ */
+export function spanOf(records: readonly { start_time: number; end_time?: number | undefined }[]): {
+  start: number;
+  end: number;
+} {
+  let start = Number.POSITIVE_INFINITY;
+  let end = 0;
+  for (const r of records) {
+    start = Math.min(start, r.start_time);
+    end = Math.max(end, r.end_time ?? r.start_time);
+  }
+  return { start, end };
+}

@@ -4,7 +4,7 @@
 // the sheet are never claimed twice.
 import type { AssembledClient } from '../assembled';
 import { reconcileActivities } from './activity-reconcile';
-import { agentsToAsk } from './agent-reads';
+import { agentsToAsk, spanOf } from './agent-reads';
 import type { PushKind } from './kinds';
 import { FOUND_AFTER_INTERRUPTION } from './outcome-words';
 import type { SendItem } from './send';
@@ -47,8 +47,7 @@ function reconcileTimeOff(client: AssembledClient, { items, sentAt, claimed }: R
     i.request.kind === 'time_off' ? [{ row: i.row, input: i.request.input }] : [],
   );
   if (inputs.length === 0) return out;
-  const start = Math.min(...inputs.map((i) => i.input.start_time));
-  const end = Math.max(...inputs.map((i) => i.input.end_time));
+  const { start, end } = spanOf(inputs.map((i) => i.input));
   const agents = agentsToAsk(inputs.map((i) => i.input.agent_id));
   const records = agents
     ? agents.flatMap((agent_id) => client.listTimeOffRequests({ agent_id, start_time: start, end_time: end }))
@@ -77,8 +76,9 @@ function reconcileStates(client: AssembledClient, { items }: ReconcileInput) {
     i.request.kind === 'agent_states' ? [{ row: i.row, input: i.request.input }] : [],
   );
   if (inputs.length === 0) return out;
-  const start = Math.min(...inputs.map((i) => i.input.start_time));
-  const end = Math.max(...inputs.map((i) => i.input.end_time ?? i.input.start_time)) + 1000;
+  const span = spanOf(inputs.map((i) => i.input));
+  const start = span.start;
+  const end = span.end + 1000;
   // The client asks for each agent named on its own (agent-states.ts), so the same cap applies.
   const agents = agentsToAsk(inputs.map((i) => i.input.agent_id));
   const states = client.getAgentStates({

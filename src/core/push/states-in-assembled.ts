@@ -5,7 +5,7 @@
 // Validate, never by "ask before push": for each agent over the span its rows cover, or, past a
 // few agents, once for everyone over the span all the rows cover (agent-reads.ts).
 import type { AgentState } from '../assembled';
-import { agentsToAsk } from './agent-reads';
+import { agentsToAsk, spanOf } from './agent-reads';
 import type { HeaderMap } from './header';
 import { refuseRow } from './overlaps';
 import type { StateRecord } from './request';
@@ -61,9 +61,7 @@ export function markStatesInAssembled(rows: SheetRow[], map: HeaderMap, held: St
 
 /** The states held over the span the records cover. */
 function read(held: StatesHeld, records: StateRecord[], agentIds?: string[]): AgentState[] {
-  // Folded, not spread: spread over tens of thousands of rows, Math.min overflows the stack.
-  const start = records.reduce((m, r) => Math.min(m, r.start_time), Number.POSITIVE_INFINITY);
+  const { start, end } = spanOf(records);
   // A second on: an open state is asked for over a span, not an instant.
-  const end = records.reduce((m, r) => Math.max(m, r.end_time ?? r.start_time), 0) + 1_000;
-  return held(start, end, agentIds);
+  return held(start, end + 1_000, agentIds);
 }
