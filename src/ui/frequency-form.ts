@@ -15,6 +15,8 @@ export interface FrequencyForm {
    * under its field, which gets the focus; undefined when nothing is.
    */
   problem(): string | undefined;
+  /** The spreadsheet's zone changed while the form is open: the hour is named in the new one. */
+  nameZone(zone: string): void;
 }
 
 const KINDS: [Frequency['kind'], string][] = [
@@ -84,11 +86,12 @@ export function createFrequencyForm(
   const email = el('input', { type: 'checkbox', id: id('email') });
   email.checked = notify;
 
+  const hourLabel = el('label', { for: hour.id }, `At (${zone} time)`);
   const rows = {
     hours: el('div', {}, el('label', { for: hours.id }, 'Every'), hours),
     weekdays: el('div', {}, weekdays, weekdaysProblem),
     day: el('div', {}, el('label', { for: dayOfMonth.id }, 'Day of the month'), dayOfMonth),
-    hour: el('div', {}, el('label', { for: hour.id }, `At (${zone} time)`), hour),
+    hour: el('div', {}, hourLabel, hour),
   };
   const sync = () => {
     const k = kind.value;
@@ -128,6 +131,9 @@ export function createFrequencyForm(
 
   return {
     root,
+    nameZone(next) {
+      hourLabel.textContent = `At (${next} time)`;
+    },
     problem() {
       if (kind.value !== 'weekly' || weekdayBoxes.some((b) => b.checked)) return undefined;
       const problem = NO_WEEKDAY;

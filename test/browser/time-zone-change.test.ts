@@ -49,6 +49,23 @@ describe('The spreadsheet time zone in the sidebars', () => {
     expect(await pull.getByLabel('At (Asia/Kolkata time)').inputValue()).toBe('7');
   });
 
+  it('names the new zone in an open Pull data sidebar once the user comes back to it', async () => {
+    const { page, running } = bench();
+    running.workbench.saveSettings('en_GB', 'Europe/Berlin');
+    // A pull already done in this sidebar: its refresh offer names the hour's zone.
+    const sb = await pullIntoNewSheet(page, 'Handle time report', 'Handle');
+    const preview = sb.locator('#rangePreview');
+    await expect.poll(() => preview.textContent()).toMatch(/ \(Europe\/Berlin\)$/);
+    await sb.getByLabel('At (Europe/Berlin time)').waitFor();
+
+    expect(running.workbench.saveSettings('en_GB', 'Pacific/Kiritimati')).toEqual({ ok: true });
+    // Back from File ▸ Settings: the sidebar's window gets the focus again.
+    await sb.locator('body').evaluate(() => window.dispatchEvent(new Event('focus')));
+    await expect.poll(() => preview.textContent()).toMatch(/ \(Pacific\/Kiritimati\)$/);
+    await sb.getByLabel('At (Pacific/Kiritimati time)').waitFor();
+    expect(await sb.getByLabel(/Europe\/Berlin/).count()).toBe(0);
+  });
+
   it('says once in Validate that rows pushed before the change went in the old zone', async () => {
     const { page, running } = bench();
     const { workbench } = running;

@@ -37,7 +37,7 @@ import {
 } from '../../dom';
 import { duration } from '../../duration';
 import { focusHeading } from '../../first-focus';
-import { createFrequencyForm } from '../../frequency-form';
+import { createFrequencyForm, type FrequencyForm } from '../../frequency-form';
 import { showKeyNotice } from '../../key-notice';
 import { createPicker, type Picker, Unavailable } from '../../picker';
 import { callServer, errorMessage } from '../../rpc';
@@ -202,7 +202,14 @@ function showAgain(o: PullOptions): void {
 async function refreshTargets(): Promise<void> {
   if (!options) return;
   const o = await callServer('getPullOptions');
-  options = { ...options, sheets: o.sheets, activeCell: o.activeCell, today: o.today };
+  // File ▸ Settings may have changed the spreadsheet's zone (or midnight passed there): the range
+  // shown, and the hour of a refresh being saved, are in the zone the pull will use.
+  const moved = o.timezone !== options.timezone || o.today !== options.today;
+  options = { ...options, sheets: o.sheets, activeCell: o.activeCell, today: o.today, timezone: o.timezone };
+  if (moved) {
+    scheduleForm?.nameZone(o.timezone);
+    void updatePreview();
+  }
   if (o.again) options.again = o.again;
   else delete options.again;
   showTargets(options);
@@ -828,6 +835,9 @@ function resume(job: JobView & { spec: PullSpec }): void {
   showDock();
 }
 
+/** The form of the refresh offered after a pull, if one is: its hour names the spreadsheet's zone. */
+let scheduleForm: FrequencyForm | undefined;
+
 /**
  * After a pull that worked, or from the card of the sheet a pull filled, offer to save it as a
  * scheduled refresh (relative ranges only; not when pulled again into a place that has one).
@@ -849,12 +859,8 @@ function offerRefresh(pulled: PullSpec, scheduled?: string, what = 'this pull in
     : `Reruns ${what}.`;
   byId('saveRefreshHint').textContent = [reruns, modeNote(pulled)].filter(Boolean).join(' ');
   button.hidden = false;
-  const form = createFrequencyForm(
-    'refresh',
-    suggestedFrequency(pulled.range),
-    options.timezone,
-    options.today,
-  );
+  const form = createFrequencyForm('refresh', suggestedFrequency(pulled.range), options.timezone, options.today);
+  scheduleForm = form;
   byId('frequency').replaceChildren(form.root);
   byId('saveRefresh').hidden = false;
   const key = requestKey();
