@@ -859,7 +859,12 @@ function offerRefresh(pulled: PullSpec, scheduled?: string, what = 'this pull in
     : `Reruns ${what}.`;
   byId('saveRefreshHint').textContent = [reruns, modeNote(pulled)].filter(Boolean).join(' ');
   button.hidden = false;
-  const form = createFrequencyForm('refresh', suggestedFrequency(pulled.range), options.timezone, options.today);
+  const form = createFrequencyForm(
+    'refresh',
+    suggestedFrequency(pulled.range),
+    options.timezone,
+    options.today,
+  );
   scheduleForm = form;
   byId('frequency').replaceChildren(form.root);
   byId('saveRefresh').hidden = false;
