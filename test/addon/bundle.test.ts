@@ -216,10 +216,12 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * field that makes it (together 1.1 KiB),
  * 313.6 with an Activities push started while Assembled is down (every read before Push asks
  * falling back alike), Validate's Allow conflicts count of creates only with a line for updates,
- * and a changed row told to clear Allow conflicts too (together 0.5 KiB);
+ * and a changed row told to clear Allow conflicts too (together 0.5 KiB),
+ * 314.0 with an agent state's Source sent as Assembled spells the platform, and its header note
+ * saying so (0.4 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 313.6;
+const CODE_BUDGET_KIB = 314.0;
 
 const ENTRY_POINTS = [
   'onOpen',

@@ -125,7 +125,7 @@ const source: ColumnSpec = {
   required: false,
   values: PLATFORMS,
   noun: 'platform',
-  help: 'The platform the state came from, e.g. zendesk or five9 (other values are sent as written, unless a near miss of a known one).',
+  help: 'The platform the state came from, e.g. zendesk or five9, sent as Assembled spells it (as the dropdown offers it, or as someone in Assembled has an ID on it), in any case typed; other names are sent as written, unless a near miss of a known one.',
 };
 
 export const KINDS: Record<PushKind, KindSpec> = {

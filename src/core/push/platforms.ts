@@ -2,7 +2,8 @@
 // and one the sheet says is new ("new: freshdesk"). Assembled has no list of platforms: an
 // association is what adds one (every People pull then gets an ID column for it), so any other
 // name is refused as a likely typo. A name is known in any case, but sent as Assembled spells it:
-// a platform differing only by case may be a new one there too.
+// a platform differing only by case may be a new one there too. An agent state's Source is a
+// platform as well, spelled the same way (else sent as typed: a state adds no platform to people).
 import { someOf } from '../count-text';
 import type { AgentDirectory } from './agents';
 import type { HeaderMap } from './header';
@@ -15,6 +16,11 @@ export const PLATFORMS = ['zendesk', 'five9', 'intercom', 'salesforce', 'kustome
 
 /** How a cell says its platform is new to Assembled: `new: freshdesk`. */
 const NEW_FORM = /^new\s*:\s*(.*)$/i;
+
+/** The platform as Assembled spells it: as its people hold IDs on it, else as PLATFORMS has it. */
+function assembledSpelling(name: string, agents: AgentDirectory): string | undefined {
+  return agents.heldPlatform(name) ?? PLATFORMS.find((p) => p === name.toLowerCase());
+}
 
 /** The platform a cell declares new, lower case as Assembled names platforms; undefined if none. */
 export function newPlatform(cell: string): string | undefined {
@@ -43,10 +49,7 @@ export function markUnknownPlatforms(rows: SheetRow[], map: HeaderMap, agents: A
   for (const { row, request } of named) {
     const name = request.input.platform;
     const lower = name.toLowerCase();
-    const spelled =
-      agents.heldPlatform(name) ??
-      PLATFORMS.find((p) => p === lower) ??
-      (declared.has(lower) ? lower : undefined);
+    const spelled = assembledSpelling(name, agents) ?? (declared.has(lower) ? lower : undefined);
     if (spelled !== undefined) {
       request.input.platform = spelled;
       row.fp = fingerprint(request);
@@ -55,5 +58,22 @@ export function markUnknownPlatforms(rows: SheetRow[], map: HeaderMap, agents: A
         row,
         `${column}: "${name}" is not a platform Assembled names, and no one there has an ID on it, so it is taken for a typo: write the platform as Assembled names it, such as ${examples}. If it is a platform new to Assembled, write new: ${lower} (sent, it adds the platform, and every People pull gets an ID column for it).`,
       );
+  }
+}
+
+/**
+ * Sends each agent state's Source as Assembled spells the platform, as an association's: a case
+ * Assembled does not fold would make "Aircall" another platform than the "aircall" its people and
+ * states are on, and a state it holds would not be found the same (states-in-assembled.ts).
+ */
+export function spellStateSources(rows: SheetRow[], agents: AgentDirectory): void {
+  for (const row of rows) {
+    const r = row.parse?.ok ? row.parse.request : undefined;
+    const input =
+      r && (r.kind === 'agent_states' || r.kind === 'state_edits') && 'input' in r ? r.input : undefined;
+    const spelled = input?.source && assembledSpelling(input.source, agents);
+    if (!r || !input || !spelled || spelled === input.source) continue;
+    input.source = spelled;
+    row.fp = fingerprint(r);
   }
 }

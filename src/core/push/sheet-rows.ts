@@ -15,7 +15,7 @@ import { heldCheck } from './held-rows';
 import { kindNote } from './kind-note';
 import { ERROR_STATUS, isDone, KINDS, type PushKind, STATUS_COLUMNS, type StatusKey } from './kinds';
 import { type ParseContext, parseRow, type RowParse } from './parse-row';
-import { markUnknownPlatforms } from './platforms';
+import { markUnknownPlatforms, spellStateSources } from './platforms';
 import { fingerprint } from './request';
 import { ENDED_TIME_OFF, holdsPrint, inputPrint, sameAsSent, sentInOtherZone, sentNote } from './sent-print';
 import { markStatesInAssembled } from './states-in-assembled';
@@ -234,6 +234,7 @@ export function readSheet(grid: Grid, kind: PushKind, ctx: ParseContext): ReadRe
     );
     markHeldPlatformIds(rows, map, ctx.agents);
   }
+  if (kind === 'agent_states' || kind === 'state_edits') spellStateSources(rows, ctx.agents);
   if (kind === 'agent_states') {
     markStateOverlaps(
       rows,
