@@ -218,10 +218,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * falling back alike), Validate's Allow conflicts count of creates only with a line for updates,
  * and a changed row told to clear Allow conflicts too (together 0.5 KiB),
  * 314.0 with an agent state's Source sent as Assembled spells the platform, and its header note
- * saying so (0.4 KiB);
+ * saying so (0.4 KiB),
+ * 314.2 with Validate's word on a row that adds a platform new to Assembled (0.2 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 314.0;
+const CODE_BUDGET_KIB = 314.2;
 
 const ENTRY_POINTS = [
   'onOpen',

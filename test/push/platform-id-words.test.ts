@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { startLocalAddon } from '../../dev/local-addon';
 import type { PushView } from '../../src/core/push/push-view';
 import type { ValidateSummary } from '../../src/core/push/run-push';
-import { follow, template } from './in-runtime';
+import { column, follow, template } from './in-runtime';
 
 const built = existsSync(new URL('../../build/Code.js', import.meta.url));
 
@@ -84,6 +84,24 @@ describe.skipIf(!built)('a platform Assembled knows of no one', () => {
     // One spelling, lower case as Assembled names platforms.
     expect([a.platforms.freshdesk, b.platforms.freshdesk]).toEqual(['fd-1', 'fd-2']);
     expect(sim.admin.org.people.some((p) => 'Freshdesk' in p.platforms)).toBe(false);
+  });
+
+  it('is a warning in Validate when new: names one new to Assembled, so a misspelt name is seen before it is added', async () => {
+    const { rt, sim } = await startLocalAddon({ dialect: 'live' });
+    const [a, b, c] = sim.admin.org.people.filter((p) => !p.deleted && p.staffable && p.email);
+    if (!a || !b || !c) throw new Error('no agents');
+    const sheet = await template(rt, 'associations', [
+      [a.email, 'new: Freshdeks', 'fd-1'],
+      [b.email, 'freshdeks', 'fd-2'],
+      // Said new, but one Assembled names: nothing is added.
+      [c.email, 'new: five9', 'f9-77'],
+    ]);
+    const check = await rt.callFromSidebar<ValidateSummary>('validatePush', 'associations');
+    expect(check).toMatchObject({ ok: 3, errors: 0 });
+    const adds =
+      'Ready to push. No one in Assembled has an ID on freshdeks: sent, this adds it to Assembled as a new platform, and every People pull gets an ID column for it. Check it is spelled as the platform is.';
+    expect(column(rt, sheet, 'Push status')).toEqual(['OK', 'OK', 'OK']);
+    expect(column(rt, sheet, 'Push message')).toEqual([adds, adds, 'Ready to push.']);
   });
 
   it("is refused, and the template's header note says which platforms pass and how to add a new one", async () => {

@@ -49,16 +49,28 @@ export function markUnknownPlatforms(rows: SheetRow[], map: HeaderMap, agents: A
   for (const { row, request } of named) {
     const name = request.input.platform;
     const lower = name.toLowerCase();
-    const spelled = assembledSpelling(name, agents) ?? (declared.has(lower) ? lower : undefined);
+    const known = assembledSpelling(name, agents);
+    const spelled = known ?? (declared.has(lower) ? lower : undefined);
     if (spelled !== undefined) {
       request.input.platform = spelled;
       row.fp = fingerprint(request);
+      if (known === undefined) row.adds = spelled;
     } else if (people)
       refuseRow(
         row,
         `${column}: "${name}" is not a platform Assembled names, and no one there has an ID on it, so it is taken for a typo: write the platform as Assembled names it, such as ${examples}. If it is a platform new to Assembled, write new: ${lower} (sent, it adds the platform, and every People pull gets an ID column for it).`,
       );
   }
+}
+
+/**
+ * Validate's word on a row that adds a platform new to Assembled: passed on the sheet's word alone
+ * (new: freshdesk), so a misspelt name would quietly become a platform of its own.
+ */
+export function addingWords(row: SheetRow): string {
+  return row.adds
+    ? ` No one in Assembled has an ID on ${row.adds}: sent, this adds it to Assembled as a new platform, and every People pull gets an ID column for it. Check it is spelled as the platform is.`
+    : '';
 }
 
 /**

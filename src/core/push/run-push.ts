@@ -45,6 +45,7 @@ import { doubledColumns, unreadColumns } from './header';
 import { KINDS, type PushKind } from './kinds';
 import { noKeyStop } from './no-key-stop';
 import { readsTrue } from './parse-row';
+import { addingWords } from './platforms';
 import { listProblem, withMore } from './problem-list';
 import { nothingToPush } from './progress-words';
 import { type InFlight, OUTAGE_MS, OUTAGE_TRIES, type PushJob, PushStore, parseFlight } from './push-job';
@@ -313,7 +314,7 @@ function readyOutcome(kind: PushKind, row: SheetRow, clear = ''): RowOutcome {
   const removes = removesOverlapped(row.parse?.ok ? row.parse.request : undefined);
   return {
     status: 'OK',
-    message: `${READY}${readAs(row)}${replacing(row, false)}${removes}${clear}${row.sentBefore ? SENT_BEFORE : ''}${strayIdWords(kind, row)}`,
+    message: `${READY}${readAs(row)}${replacing(row, false)}${addingWords(row)}${removes}${clear}${row.sentBefore ? SENT_BEFORE : ''}${strayIdWords(kind, row)}`,
     unsent: true,
   };
 }

@@ -75,6 +75,8 @@ export interface SheetRow {
   replaces?: string;
   /** The agent holds this very platform ID in Assembled already: sending it changes nothing. */
   holds?: true;
+  /** The platform new to Assembled (declared new in the sheet) that the row's association adds. */
+  adds?: string;
 }
 
 export interface SheetSnapshot {
