@@ -609,10 +609,27 @@ describe('an agent named as a pull names namesakes, "Name (email)"', () => {
       problem:
         '"Ava Smith (bo.lee@example.com)": bo.lee@example.com is the email of Bo Lee in Assembled, not of Ava Smith. Give the email of the agent meant.',
     });
+  });
+
+  it('offers the near misses of an unknown email in the same form, to be pasted back', () => {
     expect(resolve('Ava Smith (ava.smith@exampel.com)')).toEqual({
       ok: false,
       problem:
-        'no agent in Assembled has the id, email or full name "ava.smith@exampel.com". Did you mean "ava.smith@example.com"? Check the spelling.',
+        '"Ava Smith (ava.smith@exampel.com)": no agent in Assembled has the email ava.smith@exampel.com. Did you mean "Ava Smith (ava.smith@example.com)"? Check the spelling.',
+    });
+    // Namesakes are told apart by their emails, as a People pull writes them.
+    expect(resolve('Ava Smith (ava.smith3@example.com)')).toMatchObject({
+      problem: expect.stringContaining(
+        'Did you mean "Ava Smith (ava.smith@example.com)" or "Ava Smith (ava.smith2@example.com)"?',
+      ),
+    });
+    // A slip in the name as well, in any case and spacing, is still near.
+    expect(resolve('ava smiht(AVA.SMITH2@example.con)')).toMatchObject({
+      problem: expect.stringContaining('Did you mean "Ava Smith (ava.smith2@example.com)"?'),
+    });
+    // The plain form is offered as before: the email.
+    expect(resolve('ava.smith@exampel.com')).toMatchObject({
+      problem: expect.stringContaining('Did you mean "ava.smith@example.com"?'),
     });
   });
 });

@@ -31,6 +31,11 @@ function add(index: Map<string, Person[]>, k: string, p: Person): void {
  */
 const NAME_AND_EMAIL = /^(.*\S)\s*\(\s*([^\s()]+@[^\s()]+)\s*\)$/;
 
+/** "Name (email)" as looked up: each part folded as a cell is, in one spacing. */
+function pairedKey(name: string, email: string): string {
+  return `${key(name)} (${key(email)})`;
+}
+
 /** Texts per execution given a "did you mean": 1,000 cells that match no one are another column. */
 const GUESSES = 50;
 
@@ -83,43 +88,53 @@ export class AgentDirectory {
 
   /** Near misses of each text that matched no one, found once however many rows hold it. */
   private readonly guessed = new Map<string, string>();
-  private known?: { current: Known[]; left: Known[] };
+  /** Agents as a text is compared with them: plainly (name, email), and in the "Name (email)" form. */
+  private readonly known = new Map<'plain' | 'paired', { current: Known[]; left: Known[] }>();
 
   /**
    * " Did you mean …?" for a text that matched no one: the current agents' names and emails
-   * nearest it, else a departed agent's (said to have left), else ''.
+   * nearest it, else a departed agent's (said to have left), else ''. `paired`: the text is in the
+   * "Name (email)" form (pairedKey), and agents are offered in that form, to be pasted back.
    */
-  private nearest(wanted: string): string {
-    const done = this.guessed.get(wanted);
+  private nearest(wanted: string, paired = false): string {
+    const form = paired ? 'paired' : 'plain';
+    const memo = `${form}\u0000${wanted}`;
+    const done = this.guessed.get(memo);
     if (done !== undefined) return done;
     // Each text costs a pass over the people: past so many, the column is likely something else.
     if (this.guessed.size >= GUESSES) return '';
     const { people, names } = this.index();
     // A name several current people share would only fail again: such agents are offered by email.
     const shared = (p: Person) => (names.get(key(fullName(p))) ?? []).filter((q) => !q.deleted).length > 1;
-    const knownOf = (p: Person): Known[] => [
-      { key: key(fullName(p)), label: shared(p) ? p.email || p.agent_id || p.id : fullName(p) },
-      ...(p.email ? [{ key: key(p.email), label: p.email }] : []),
-    ];
+    const knownOf = (p: Person): Known[] =>
+      paired
+        ? p.email
+          ? [{ key: pairedKey(fullName(p), p.email), label: `${fullName(p)} (${p.email})` }]
+          : []
+        : [
+            { key: key(fullName(p)), label: shared(p) ? p.email || p.agent_id || p.id : fullName(p) },
+            ...(p.email ? [{ key: key(p.email), label: p.email }] : []),
+          ];
     const agents = people.filter((p) => p.agent_id);
-    this.known ??= {
+    const known = this.known.get(form) ?? {
       current: agents.filter((p) => !p.deleted).flatMap(knownOf),
       left: agents.filter((p) => p.deleted).flatMap(knownOf),
     };
+    this.known.set(form, known);
     const quoted = (labels: string[]) =>
       someOf(
         labels.map((n) => `"${n}"`),
         NAMESAKES_LISTED,
         'or',
       );
-    const near = closest(wanted, this.known.current);
-    const gone = near.length ? [] : closest(wanted, this.known.left);
+    const near = closest(wanted, known.current);
+    const gone = near.length ? [] : closest(wanted, known.left);
     const guess = near.length
       ? ` Did you mean ${quoted(near)}?`
       : gone.length
         ? ` Did you mean ${quoted(gone)}? They have left the organisation (deleted in Assembled).`
         : '';
-    this.guessed.set(wanted, guess);
+    this.guessed.set(memo, guess);
     return guess;
   }
 
@@ -219,8 +234,12 @@ export class AgentDirectory {
   /** "Ava Smith (ava.smith@example.com)": found by the email, the name checked against theirs. */
   private byNameAndEmail(text: string, name: string, email: string): AgentLookup {
     const found = this.index().emails.get(key(email)) ?? [];
-    // An email no one has: said of the email, with its near misses.
-    if (found.length === 0) return this.lookUp(email);
+    // An email no one has: said of the email, with the near misses of the whole text in its form.
+    if (found.length === 0)
+      return {
+        ok: false,
+        problem: `"${text.trim()}": no agent in Assembled has the email ${email.trim()}.${this.nearest(pairedKey(name, email), true)} Check the spelling.`,
+      };
     const named = found.filter((p) => key(fullName(p)) === key(name));
     if (named.length === 0) {
       const theirs = someOf(
