@@ -102,7 +102,7 @@ describe('an append or merge of nothing', () => {
     const runs = logRows(rt);
     expect(runs.map((r) => r[4])).toEqual(['done', 'done', 'done', 'done', 'done']);
     expect(runs[2]?.[7]).toBe(
-      'No rows: Assembled holds none for this range and these filters, so Acts!A1 was left as it was.',
+      "No rows for 1 agent (the refresh's filters): Assembled holds none for this range and these filters, so Acts!A1 was left as it was.",
     );
     expect(runs[3]?.[7]).toBe('7 rows appended to Acts!A1 (rows 9 to 15).');
     expect(sizes).toEqual([8, 8, 8, 15, 22]);

@@ -36,6 +36,25 @@ describe('writtenWords', () => {
     );
   });
 
+  // "No rows" alone hid an agent ticked for the data chosen before, kept and sent with the pull.
+  it('names the filters in force when there are no rows, and how to take them off', () => {
+    const also = {
+      filtered: '2 agents picked under Filters',
+      clear: 'Clear filters, beside Pull data, takes them off',
+    };
+    expect(writtenWords('replace', written(0), 'AHT!A1', also)).toBe(
+      'No rows for 2 agents picked under Filters: Assembled holds none for this range and these filters, so AHT!A1 shows "(no records)". Clear filters, beside Pull data, takes them off.',
+    );
+    expect(writtenWords('merge', written(0), 'AHT!A1', also)).toBe(
+      'No rows for 2 agents picked under Filters: Assembled holds none for this range and these filters, so AHT!A1 was left as it was. Clear filters, beside Pull data, takes them off.',
+    );
+    // Rows written, or none filtered: as before.
+    expect(writtenWords('replace', written(1), 'AHT!A1', also)).toBe('1 row written to AHT!A1.');
+    expect(writtenWords('replace', written(0), 'AHT!A1', { filtered: '' })).toBe(
+      'No rows: Assembled holds none for this range and these filters, so AHT!A1 shows "(no records)".',
+    );
+  });
+
   it('says an append or merge into a new or empty sheet wrote its rows, not appended or merged them', () => {
     for (const mode of ['merge', 'append'] as const)
       expect(writtenWords(mode, { ...written(484), fresh: true }, 'HT merged!A1')).toBe(

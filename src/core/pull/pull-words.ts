@@ -46,6 +46,19 @@ export function eachFilter(filters: PullFilters, names: FilterNames = {}): strin
   return words;
 }
 
+/**
+ * The filters a pull that found nothing went out with, as they may be why (one kept from the data
+ * chosen before, ticked far up its list): "2 agents picked under Filters"; '' with none.
+ */
+export function filtersPicked(spec: Pick<PullSpec, 'filters' | 'filterNames'>, refresh: boolean): string {
+  const words = eachFilter(spec.filters, spec.filterNames);
+  if (!words.length) return '';
+  return `${someOf(words, words.length, 'and')} ${refresh ? "(the refresh's filters)" : 'picked under Filters'}`;
+}
+
+/** How to pull without them: the button beside Pull data (showInForce in the sidebar). */
+export const CLEAR_FILTERS = 'Clear filters, beside Pull data, takes them off';
+
 /** The pull as a card and Pull it again name it; its range as saved (relative or fixed). */
 export function pullWords(spec: PullSpec): string {
   return [sourceLabel(spec.source), rangeWords(spec.range), filterWords(spec.filters, spec.filterNames)]

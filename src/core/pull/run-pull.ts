@@ -50,7 +50,7 @@ import { refuseOwnSheet } from './own-sheet';
 import { rememberPull } from './pull-again';
 import { PullSpec, sourceInfo, sourceLabel, specProblems } from './pull-spec';
 import { calledNow, describeTarget, TargetMissing, type Targets, withSheetName } from './pull-target';
-import { filterWords } from './pull-words';
+import { CLEAR_FILTERS, filtersPicked, filterWords } from './pull-words';
 import { askCount, askOf, filterQueue, labelled, namesNoQueue, queueOf } from './queue-parts';
 import { refuseRefreshed } from './refreshed-target';
 import {
@@ -420,9 +420,11 @@ function step(deps: PullDeps, job: PullJob, jobs: JobStore, run: RunState): Pull
         headerNote(deps, job),
         !!job.refreshId,
       );
+      // None drawn: the filters in force first, as a table's "No rows" names them (written-words.ts).
+      const filtered = drawn.rows ? '' : filtersPicked(job.spec, !!job.refreshId);
       return withState(job, 'done', deps.clock.now(), {
         rows: drawn.rows,
-        message: `${drawn.rows} agents drawn on ${drawn.label}; the legend is at ${drawn.legend}.`,
+        message: `${filtered && `No activities for ${filtered}: `}${drawn.rows} agents drawn on ${drawn.label}; the legend is at ${drawn.legend}.${filtered && !job.refreshId ? ` ${CLEAR_FILTERS}.` : ''}`,
       });
     }
     if (source.kind === 'resource' && source.resource === 'coverage') {
@@ -675,6 +677,9 @@ function writePiece(deps: PullDeps, job: PullJob, run: RunState, client: Assembl
     message: writtenWords(job.spec.mode, piece, run.label ?? '', {
       ...(run.held && source.kind === 'report' ? { held: [run.held, source.granularity] } : {}),
       ...(made !== undefined ? { made: run.sheet ?? '' } : {}),
+      filtered: filtersPicked(job.spec, !!job.refreshId),
+      // A refresh's filters are its own: the sidebar's button is for the pull in its form.
+      ...(job.refreshId ? {} : { clear: CLEAR_FILTERS }),
     }),
   });
 }

@@ -6,17 +6,24 @@ import type { WriteMode } from '../sheet/write-table';
 import { keptWords } from './kept-words';
 import type { Written } from './staged-write';
 
-/** Said when Assembled sent no rows: not "0 rows merged", which reads as if something was done. */
-const NONE = 'No rows: Assembled holds none for this range and these filters';
+/**
+ * Said when Assembled sent no rows: not "0 rows merged", which reads as if something was done. The
+ * filters in force are named first: one left ticked from other data is the likely cause.
+ */
+const noneWords = (filtered = '') =>
+  `No rows${filtered && ` for ${filtered}`}: Assembled holds none for this range and these filters`;
 
 /**
  * What else the write's words need: `held`, an append's rows of the bucket still under way, left
  * out, and their granularity; `made`, the name of the new sheet the pull made for its rows (which
- * goes again when nothing was written into it).
+ * goes again when nothing was written into it); `filtered`, the filters in force in words
+ * (pull-words.ts filtersPicked), and `clear`, how to take them off, for when there are no rows.
  */
 export interface WrittenAlso {
   held?: [number, string];
   made?: string;
+  filtered?: string;
+  clear?: string;
 }
 
 /** A sentence, ended by its full stop as the pull's other words are (a failure's, BigQuery's). */
@@ -26,13 +33,20 @@ export function writtenWords(mode: WriteMode, w: Written, label: string, also: W
   return w.renamed?.length ? `${words}. ${renamedWords(w.renamed)}.` : `${words}.`;
 }
 
-function outcome(mode: WriteMode, w: Written, label: string, { held, made }: WrittenAlso): string {
+function outcome(
+  mode: WriteMode,
+  w: Written,
+  label: string,
+  { held, made, filtered, clear }: WrittenAlso,
+): string {
+  const none = noneWords(filtered);
+  const after = filtered && clear ? `. ${clear}` : '';
   // An append or merge of nothing changes nothing (write-table's writeEmpty), and says so: not
   // Assembled's doing when the append left out the rows of the bucket still under way. An append
   // whose rows all overlap the sheet's says so below.
   if (mode !== 'replace' && w.rows === 0 && w.present === 0 && !w.overlapped) {
     const left = made === undefined ? `${label} was left as it was` : `no sheet "${made}" was added`;
-    if (!held) return `${NONE}, so ${left}`;
+    if (!held) return `${none}, so ${left}${after}`;
     const [rows, granularity] = held;
     return `No rows appended: ${rowCount(rows)} of the ${granularity} still under way ${rows === 1 ? 'was' : 'were'} left out, since an append adds a ${granularity} only once it is over, whole; so ${left}. For the ${granularity} so far, pull with Replace or Merge`;
   }
@@ -56,7 +70,7 @@ function outcome(mode: WriteMode, w: Written, label: string, { held, made }: Wri
   }
   if (mode === 'replace')
     return w.rows === 0
-      ? `${NONE}, so ${label} ${w.keptHeader ? "keeps the table's header, with no rows under it" : 'shows "(no records)"'}`
+      ? `${none}, so ${label} ${w.keptHeader ? "keeps the table's header, with no rows under it" : 'shows "(no records)"'}${after}`
       : `${rowCount(w.rows)} written to ${label}${w.keptBeside?.length ? `. ${keptWords(w.keptBeside)}` : ''}${w.inserted ? `. ${insertedWords(w.inserted)}` : ''}`;
   const one = w.present === 1;
   const kept = `${one ? 'was' : 'were'} in the sheet already and left as ${one ? 'it was' : 'they were'} (Merge updates such rows)`;

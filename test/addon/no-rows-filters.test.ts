@@ -1,0 +1,76 @@
+// A pull that finds no rows names the filters it went out with: an agent or queue ticked while
+// other data was chosen stays ticked (the form keeps it), and "No rows" alone hid that it narrowed
+// the pull.
+import { describe, expect, it } from 'vitest';
+import { type LocalAddon, startLocalAddon } from '../../dev/local-addon';
+import type { RefreshView } from '../../src/core/schedule/refresh-view';
+import { HOUR } from './hourly-teams';
+import { pullToEnd } from './pull-to-end';
+
+let keys = 0;
+const key = () => `no-rows-key-${String(++keys).padStart(6, '0')}`;
+
+type Org = LocalAddon['sim']['admin']['org'];
+
+/**
+ * Activities, for two agents who work Monday to Friday, on chat: of Sunday (yesterday; the clock
+ * is on a Monday) by default, when they have none.
+ */
+function acts(
+  org: Org,
+  resource: string,
+  target: object,
+  range: object = { kind: 'relative', preset: 'yesterday' },
+) {
+  const [a, b] = org.people.filter((p) => org.plans.get(p.agent_id)?.weekdays.join() === '1,2,3,4,5');
+  return {
+    source: { kind: 'resource', resource },
+    range,
+    filters: { agent_ids: [a?.agent_id, b?.agent_id], channel: 'chat' },
+    filterNames: { agent_ids: ['Ana', 'Bo'] },
+    target,
+    mode: 'replace',
+  };
+}
+
+describe('A pull with filters that finds no rows', () => {
+  it('names the filters in force, and how to take them off', async () => {
+    const { rt, sim } = await startLocalAddon();
+    const { org } = sim.admin;
+    const job = await pullToEnd(rt, acts(org, 'activities', { kind: 'new_sheet', name: 'Acts' }), key());
+    expect(job.message).toBe(
+      'No rows for agents "Ana" and "Bo" and channel chat picked under Filters: Assembled holds none for this range and these filters, so Acts!A1 shows "(no records)". Clear filters, beside Pull data, takes them off.',
+    );
+    const grid = await pullToEnd(rt, acts(org, 'schedule_grid', { kind: 'new_sheet', name: 'Grid' }), key());
+    expect(grid.message).toMatch(
+      /^No activities for agents "Ana" and "Bo" and channel chat picked under Filters: 0 agents drawn on Grid!A1; the legend is at [A-Z]+1:[A-Z]+\d+\. Clear filters, beside Pull data, takes them off\.$/,
+    );
+    // None in force, over days Assembled holds no schedule for: the words as before.
+    const future = { kind: 'absolute', from: '2028-01-01', to: '2028-01-02' };
+    const none = await pullToEnd(
+      rt,
+      { ...acts(org, 'activities', { kind: 'sheet', name: 'Acts' }, future), filters: {}, filterNames: {} },
+      key(),
+    );
+    expect(none.message).toBe(
+      'No rows: Assembled holds none for this range and these filters, so Acts!A1 shows "(no records)".',
+    );
+  });
+
+  it("names a refresh's filters as its own, with no button to press", async () => {
+    const { rt, sim } = await startLocalAddon();
+    rt.workbook.addSheet('Acts');
+    const spec = acts(sim.admin.org, 'activities', { kind: 'sheet', name: 'Acts' });
+    const [saved] = await rt.callFromSidebar<RefreshView[]>(
+      'saveRefresh',
+      { spec, frequency: { kind: 'hourly' }, notifyByEmail: false },
+      key(),
+    );
+    await rt.callFromSidebar('runRefreshNow', saved?.id);
+    const card = async () => (await rt.callFromSidebar<RefreshView[]>('listRefreshes'))[0];
+    for (let i = 0; i < 5 && !(await card())?.lastRun; i++) await rt.clock.advanceAsync(HOUR);
+    expect((await card())?.lastRun?.message).toBe(
+      `No rows for agents "Ana" and "Bo" and channel chat (the refresh's filters): Assembled holds none for this range and these filters, so Acts!A1 shows "(no records)".`,
+    );
+  });
+});
