@@ -606,7 +606,7 @@ describe('The Pull data form', () => {
 
   // Ticks made for one data stayed ticked, far up their lists, when the data changed: a Handle time
   // pull meant for site "Dublin" went out with a queue and a team ticked for earlier reports.
-  it('says beside Pull data the filters in force, those kept from the data chosen before too, and clears them', async () => {
+  it('says beside Pull data the filters in force, those kept from the data chosen before too, and clears them; nothing for data that takes none', async () => {
     const { page } = bench();
     const sb = await openPull(page);
     const data = sb.getByLabel('Data', { exact: true });
@@ -617,7 +617,16 @@ describe('The Pull data form', () => {
       const group = sb.getByRole('group', { name: list });
       await group.getByLabel(name, { exact: true }).check();
     };
+    // Data that takes no filters says so under Filters, and nothing beside Pull data: no
+    // "Filters in force: none." and no Clear filters to press.
+    for (const label of ['People', 'Coverage (required vs scheduled)']) {
+      await data.selectOption({ label });
+      expect(await sb.locator('#filters').textContent()).toBe('This data takes no filters.');
+      expect(await inForce.isVisible()).toBe(false);
+      expect(await clear.isVisible()).toBe(false);
+    }
     await data.selectOption({ label: 'Adherence report' });
+    expect(await inForce.isVisible()).toBe(true);
     expect(await said()).toBe('Filters in force: none.');
     expect(await clear.isVisible()).toBe(false);
     await tick('Teams', 'Tier 1 EMEA');
