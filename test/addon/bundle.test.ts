@@ -220,10 +220,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * 314.0 with an agent state's Source sent as Assembled spells the platform, and its header note
  * saying so (0.4 KiB),
  * 314.2 with Validate's word on a row that adds a platform new to Assembled (0.2 KiB),
- * 314.5 with an unknown agent typed "Name (email)" offered near misses in that form (0.3 KiB);
+ * 314.5 with an unknown agent typed "Name (email)" offered near misses in that form (0.3 KiB),
+ * 314.9 with a pull that finds no rows naming the filters it went out with (0.4 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 314.5;
+const CODE_BUDGET_KIB = 314.9;
 
 const ENTRY_POINTS = [
   'onOpen',
