@@ -230,6 +230,33 @@ describe('Scheduled refresh cards', () => {
     }
   });
 
+  it('at the sidebar\'s width, no word of a card\'s values is broken across lines ("Australia/Melbourne" whole)', async () => {
+    const { page, running } = bench();
+    const { workbench } = running;
+    workbench.saveSettings('en_US', 'Australia/Melbourne');
+    await refreshesInto(bench(), 'Zone words');
+    const { card } = await refreshCard(page, 'Zone words');
+    await card.waitFor();
+    const broken = await card.evaluate((c) => {
+      const split: string[] = [];
+      for (const dd of Array.from(c.querySelectorAll('dd'))) {
+        const text = dd.firstChild;
+        if (!(text instanceof Text)) continue;
+        // Each word's own boxes: two boxes is a word the line broke inside.
+        for (const m of (text.data ?? '').matchAll(/\S+/g)) {
+          const word = document.createRange();
+          word.setStart(text, m.index ?? 0);
+          word.setEnd(text, (m.index ?? 0) + m[0].length);
+          if (word.getClientRects().length > 1) split.push(m[0]);
+        }
+      }
+      return split;
+    });
+    expect(await card.locator('dd', { hasText: 'Australia/Melbourne' }).count()).toBe(1);
+    workbench.saveSettings('en_US', 'America/New_York');
+    expect(broken).toEqual([]);
+  });
+
   it('with text at 200%, a card keeps its values inside it: none runs past its edge, nor makes the sidebar scroll sideways', async () => {
     const { page } = bench();
     await refreshesInto(bench(), 'Weekly handle time by queue for the leadership review');
@@ -479,8 +506,7 @@ describe('Scheduled refresh cards', () => {
     const hour = edited.getByLabel(/^At /);
     await hour.selectOption('9');
     await hour.focus();
-    const editorTop = () =>
-      edited.locator('.editor').evaluate((e) => Math.round(e.getBoundingClientRect().top));
+    const editorTop = () => edited.locator('.editor').evaluate((e) => e.getBoundingClientRect().top);
     const top = await editorTop();
     // The next day's 07:00 passes while the list is open (the keyboard stays in the sidebar): the
     // schedule runs each refresh.
@@ -494,7 +520,8 @@ describe('Scheduled refresh cards', () => {
     expect(await edited.locator('.editor').count()).toBe(1);
     expect(await hour.inputValue()).toBe('9');
     expect(await hour.evaluate((e) => e === document.activeElement)).toBe(true);
-    expect(await editorTop()).toBe(top);
+    // Where it was, to the pixel: cards above drawn again may move it by a fraction of one.
+    expect(Math.abs((await editorTop()) - top)).toBeLessThan(1);
     // Closed, it is drawn again with the rest.
     await page.keyboard.press('Escape');
     await expect.poll(() => lastRun(edited), { timeout: 30_000 }).toMatch(ran);
