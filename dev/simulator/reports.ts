@@ -1,8 +1,8 @@
 // Report numbers computed from the org's data (never random):
 //   adherence    per agent per bucket: seconds scheduled (work, break, lunch) and seconds in the matching
 //                state (work = available or busy, break = break, lunch = lunch), from the current agent states.
-//   ticket_stats per leaf queue per bucket: tickets created, solved, backlog open at the bucket's end,
-//                average handle seconds of those solved.
+//   ticket_stats per queue per bucket: tickets created, solved, backlog open at the bucket's end,
+//                average handle seconds of those solved; a parent queue's count those of the queues under it.
 //   handle_time  per agent per bucket: items solved by the agent, total and average handle seconds.
 // Buckets are UTC (interval = 30 min, day, ISO week from Monday, calendar month), clipped to the range.
 // Rows appear only where there is something to report, except ticket_stats (every queue, every bucket).
@@ -112,7 +112,7 @@ function adherence(org: Org, p: ReportParams, cutAt: number): ReportRow[] {
 
 function handleTime(org: Org, p: ReportParams): ReportRow[] {
   const agents = new Set(selectAgents(org, p, false).map((x) => x.agent_id));
-  const queues = new Set(p.queue_ids);
+  const queues = new Set(p.queue_ids.flatMap((q) => [...ticketQueuesOf(org, q)]));
   const acc = new Map<string, { agent: string; bucket: number; handled: number; seconds: number }>();
   for (const t of org.tickets) {
     if (t.agent_id === null || t.solved_at === null || t.solved_at < p.start || t.solved_at >= p.end)
@@ -140,19 +140,33 @@ function handleTime(org: Org, p: ReportParams): ReportRow[] {
   return sortRows(rows, org);
 }
 
+/**
+ * The queues whose tickets are `queue`'s too: itself and every queue under it. Assembled's help on
+ * ticket mapping: a parent queue is a nested one, and a ticket in its child queue appears in it as
+ * well (one in the parent need not be in a given child). The demo's tickets sit in leaf queues.
+ */
+function ticketQueuesOf(org: Org, queue: string): Set<string> {
+  const held = new Set([queue]);
+  // Grown until no queue is added: a tree of any depth, and a loop of parents ends.
+  for (let size = 0; size !== held.size; ) {
+    size = held.size;
+    for (const q of org.queues) if (q.parent_id !== null && held.has(q.parent_id)) held.add(q.id);
+  }
+  return held;
+}
+
 function ticketStats(org: Org, p: ReportParams): ReportRow[] {
   const chosen = new Set(p.queue_ids);
-  const leaves = org.queues.filter(
-    (q) => !org.queues.some((c) => c.parent_id === q.id) && (p.queue_ids.length === 0 || chosen.has(q.id)),
-  );
+  const asked = org.queues.filter((q) => p.queue_ids.length === 0 || chosen.has(q.id));
   // Team, site and agent filters narrow the tickets to those the matching agents handled.
   const byAgent = p.team_ids.length + p.site_ids.length + p.agent_ids.length > 0;
   const agents = new Set(selectAgents(org, p, false).map((x) => x.agent_id));
   const ranges = buckets(p.start, p.end, p.granularity);
   const rows: ReportRow[] = [];
-  for (const queue of leaves) {
+  for (const queue of asked) {
+    const held = ticketQueuesOf(org, queue.id);
     const tickets = org.tickets.filter(
-      (t) => t.queue_id === queue.id && (!byAgent || (t.agent_id !== null && agents.has(t.agent_id))),
+      (t) => held.has(t.queue_id) && (!byAgent || (t.agent_id !== null && agents.has(t.agent_id))),
     );
     const created = tickets.map((t) => t.created_at).sort((a, b) => a - b);
     const solved = solvedOf(tickets);
