@@ -44,7 +44,15 @@ async function ticketStats(
   const [, ...body] = rt.workbook.displayValues('Tickets');
   // The live dialect's `type` (the granularity) is a column of its own; the figures are the point.
   const inOrder = body.map((r) => fields.flatMap((f, i) => (f === 'type' ? [] : [`${f}=${r[i]}`])).join(' '));
-  return { rows: [...inOrder].sort(), inOrder, asked, queues: sim.admin.org.queues.map((q) => q.id) };
+  const { queues } = sim.admin.org;
+  return {
+    rows: [...inOrder].sort(),
+    inOrder,
+    asked,
+    queues: queues.map((q) => q.id),
+    parents: queues.filter((q) => queues.some((c) => c.parent_id === q.id)).map((q) => q.id),
+    note: rt.workbook.notes('Tickets')[0]?.[0] ?? '',
+  };
 }
 
 describe('live report metrics', () => {
@@ -85,6 +93,17 @@ describe('live report metrics', () => {
     expect(live.rows).toEqual(seed.rows);
     // One report over every queue showed metrics naming none; then one report per queue.
     expect(live.asked).toEqual([[], ...live.queues.map((q) => [q])]);
+  });
+
+  it("asks each parent queue alone too, its tickets its child queues' as well, and the header note says so", async () => {
+    // Assembled's parent queues hold their child queues' tickets (and may hold their own): a
+    // parent's report is its own figures, so it is asked, not skipped as holding none.
+    const live = await ticketStats('live');
+    expect(live.parents).toHaveLength(2);
+    for (const parent of live.parents) expect(live.asked).toContainEqual([parent]);
+    expect(live.note).toContain(
+      'A parent queue holds the tickets of the queues under it too: its figures count theirs, so a sum over it and them counts those tickets twice.',
+    );
   });
 
   it('gives the rows in the order one report over every queue gives them: in time, queue by queue within each', async () => {

@@ -104,6 +104,12 @@ const BUCKET_KEY = 'start_time,end_time';
 const OVER_NOTHING =
   'Averages and percentages over nothing (no item solved or handled, no time scheduled) are left blank, not 0.';
 
+/**
+ * Assembled's queues nest: its help on ticket mapping says a ticket in a child queue appears in its
+ * parent too, so a pull of a parent and its children has such a ticket in both their rows.
+ */
+export const PARENT_QUEUES = 'A parent queue holds the tickets of the queues under it too';
+
 export const REPORTS: Record<ReportType, SourceInfo> = {
   adherence: { ...BUCKET, label: 'Adherence report', key: `agent_id,${BUCKET_KEY}`, note: OVER_NOTHING },
   ticket_stats: {
@@ -111,7 +117,7 @@ export const REPORTS: Record<ReportType, SourceInfo> = {
     label: 'Ticket stats report',
     key: `queue_id,${BUCKET_KEY}`,
     levels: 'backlog',
-    note: OVER_NOTHING,
+    note: `${OVER_NOTHING}\n${PARENT_QUEUES}: its figures count theirs, so a sum over it and them counts those tickets twice.`,
   },
   handle_time: { ...BUCKET, label: 'Handle time report', key: `agent_id,${BUCKET_KEY}`, note: OVER_NOTHING },
 };

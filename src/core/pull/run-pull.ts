@@ -567,6 +567,8 @@ function pollOnce(deps: PullDeps, client: AssembledClient, job: PullJob, reportI
   }
   if (!job.queues && namesNoQueue(sourceInfo(job.spec.source).key, page)) {
     const { queue_ids } = job.spec.filters;
+    // Every queue, parents too: a parent holds its children's tickets and may hold its own
+    // (catalogue.ts PARENT_QUEUES), so its report is its own figures, which no sum of theirs replaces.
     const queues = queue_ids?.length ? queue_ids : client.listQueues().map((q) => q.id);
     // Several queues' figures that cannot be told apart: asked again, a queue at a time.
     if (queues.length > 1) {
