@@ -18,6 +18,7 @@ export class Unavailable extends Error {}
 /**
  * `initial`: the ids ticked from the start (a pull's filters put back in the form). `unavailable`:
  * why the list cannot be read at all (said briefly; the page says the rest once), so it is not asked for.
+ * `nested`: what a choice with others under it means, said under the label once the list has one.
  */
 export function createPicker(
   id: string,
@@ -25,6 +26,7 @@ export function createPicker(
   load: () => Promise<Choice[]>,
   initial: readonly string[] = [],
   unavailable?: string,
+  nested?: string,
 ): Picker {
   // What the filter left, and what Enter picked, on screen and said aloud: a screen reader has no
   // other way to hear that a filter matched nothing, or that a ticked name is hidden by it.
@@ -36,7 +38,8 @@ export function createPicker(
     'aria-describedby': `${id}Note`,
   });
   const list = el('div', { class: 'picker', role: 'group', 'aria-label': label }, 'Loading…');
-  const root = el('div', {}, el('label', { for: `${id}Search` }, label), search, note, list);
+  const about = el('p', { class: 'hint', id: `${id}About`, hidden: true }, nested ?? '');
+  const root = el('div', {}, el('label', { for: `${id}Search` }, label), about, search, note, list);
   const chosen = new Set<string>(initial);
   let items: { choice: Choice; row: HTMLElement; below: string[] }[] = [];
 
@@ -56,6 +59,10 @@ export function createPicker(
           return { choice, row, below };
         });
         list.replaceChildren(...items.map((i) => i.row));
+        if (nested && items.some((i) => i.below.length > 0)) {
+          about.hidden = false;
+          list.setAttribute('aria-describedby', about.id);
+        }
         rove(shown()[0]);
         if (!items.length) list.textContent = 'None found.';
       },

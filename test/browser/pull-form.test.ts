@@ -591,6 +591,30 @@ describe('The Pull data form', () => {
     expect(await cell(page, 1, 'A').getAttribute('title')).toMatch(/"Tier 2", "Billing Specialists"/);
   });
 
+  it("says under Queues that a parent queue holds its child queues' tickets; ticked alone, it pulls rows of its own", async () => {
+    const { page, running } = bench();
+    const { queues } = running.workbench.session.backend.simulator?.admin.org ?? { queues: [] };
+    const support = queues.find((q) => q.name === 'Support')?.id;
+    const sb = await pullIntoNewSheet(page, 'Ticket stats report', 'Support alone', async (form) => {
+      const group = form.getByRole('group', { name: 'Queues' });
+      await group.getByLabel('Email Support', { exact: true }).waitFor();
+      const about = form.locator('#queue_idsAbout');
+      expect(await about.textContent()).toBe(
+        'A parent queue holds the tickets of the queues under it too: ticked alone, it still counts theirs.',
+      );
+      expect(await about.isVisible()).toBe(true);
+      expect(await group.getAttribute('aria-describedby')).toBe('queue_idsAbout');
+      // Ticking Support ticks the queues under it; they are left out by hand.
+      await group.getByLabel('Support', { exact: true }).check();
+      for (const child of ['Email Support', 'Chat Support', 'Phone Support'])
+        await group.getByLabel(child, { exact: true }).uncheck();
+    });
+    expect(await sb.locator('#status').textContent()).toMatch(/rows written to/);
+    const rows = running.workbench.rt.workbook.values('Support alone').slice(1);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(new Set(rows.map((r) => r[0]))).toEqual(new Set([support]));
+  });
+
   it("names every ticked team in the header's note, though the progress counts more than three", async () => {
     const { page } = bench();
     const four = ['Tier 1 Americas', 'Tier 1 EMEA', 'Tier 1 APAC', 'Quality'];

@@ -3,7 +3,13 @@ import type { ReportGranularity } from '../../../core/assembled/model';
 import { type BigQueryField, bigQueryFieldProblem } from '../../../core/bigquery/target-fields';
 import { countText } from '../../../core/count-text';
 import { menuPath } from '../../../core/menu-names';
-import { CHANNELS, type FilterName, MAX_NOTE_NAMED, type NamedList } from '../../../core/pull/catalogue';
+import {
+  CHANNELS,
+  type FilterName,
+  MAX_NOTE_NAMED,
+  type NamedList,
+  PARENT_QUEUES,
+} from '../../../core/pull/catalogue';
 import { keyHeaders, keyNotHeadedText, mergeKeyProblem } from '../../../core/pull/merge-key';
 import { modeLabel, modeNote } from '../../../core/pull/mode-words';
 import type { PullAgain } from '../../../core/pull/pull-again';
@@ -66,8 +72,9 @@ const showDock = keepFocusClear(byId('dock'), byId('jobStage'));
 
 let options: PullOptions;
 let pickers = new Map<FilterName, Picker>();
-const PICKERS: Partial<Record<FilterName, [ChoiceKind, string]>> = {
-  queue_ids: ['queues', 'Queues'],
+/** Each list picked from by name: its kind, label, and what a choice with others under it means. */
+const PICKERS: Partial<Record<FilterName, [ChoiceKind, string, string?]>> = {
+  queue_ids: ['queues', 'Queues', `${PARENT_QUEUES}: ticked alone, it still counts theirs.`],
   team_ids: ['teams', 'Teams'],
   site_ids: ['sites', 'Sites'],
   agent_ids: ['agents', 'Agents'],
@@ -279,6 +286,7 @@ function showFilters(initial: PullFilters): void {
         initial[f] as string[] | undefined,
         // Each list would fail alike: the notice above says why, once.
         options.keyMissing ? 'no API key is set.' : keyRefused ? KEY_REFUSED_BRIEF : undefined,
+        picker[2],
       );
       pickers.set(f, p);
       nodes.push(p.root);
