@@ -297,6 +297,43 @@ describe('pull into BigQuery', () => {
     expect(append.held).toBe(append.old + append.rows);
   });
 
+  it('drops the staging table of a replace or merge stopped or failed mid-load; a refused drop leaves the outcome', async () => {
+    const { rt } = await addon();
+    // Small chunks: a day's load outlasts one execution's budget, so it is stopped under way.
+    rt.properties.script.set('BIGQUERY_CHUNK_ROWS', '40');
+    const tables = () =>
+      ((rt.bigquery.listTables(P, 'wfm') as Rest).tables ?? []).map((t: Rest) => t.tableReference.tableId);
+    const underWay = async (mode: string) => {
+      const job = await rt.callFromSidebar<JobView>('startPull', states(day('2026-05-21'), mode), key());
+      expect(job.state).toBe('writing');
+      expect(tables().filter((t: string) => t.startsWith('_staging_'))).toHaveLength(1);
+      return job;
+    };
+    // Stop pressed: nothing of it stays in BigQuery.
+    for (const mode of ['replace', 'merge']) {
+      const job = await underWay(mode);
+      const stopped = await rt.callFromSidebar<JobView>('stopPull', job.id);
+      expect(stopped.message).toMatch(/^Stopped: /);
+      expect(tables()).toEqual(['agent_states']);
+    }
+    // BigQuery down past the backoff mid-load: the pull fails, and its staging goes once BigQuery answers.
+    let job = await underWay('merge');
+    rt.bigquery.faults.set({ backendErrors: 6 });
+    for (let i = 0; i < 20 && job.nextPollInMs > 0; i++) {
+      rt.clock.advance(job.nextPollInMs);
+      job = await rt.callFromSidebar<JobView>('pollPull', job.id);
+    }
+    expect(job.state).toBe('failed');
+    expect(job.message).toMatch(/The add-on gave up after 6 attempts\.$/);
+    expect(tables()).toEqual(['agent_states']);
+    // A drop BigQuery refuses: the stop is said as ever, the staging table left.
+    job = await underWay('replace');
+    rt.bigquery.faults.set({ backendErrors: 1 });
+    const stopped = await rt.callFromSidebar<JobView>('stopPull', job.id);
+    expect(stopped.message).toBe('Stopped: load jobs BigQuery had already taken may still finish.');
+    expect(tables()).toHaveLength(2);
+  });
+
   it("shows BigQuery's own words when a job fails, in the sidebar and the run log", async () => {
     const { rt } = await addon();
     rt.bigquery.insertDataset({ datasetReference: { datasetId: 'wfm' } }, P);

@@ -46,6 +46,24 @@ export function consoleLink(t: TableRef): string {
   return `https://console.cloud.google.com/bigquery?project=${encodeURIComponent(t.projectId)}&ws=!1m5!1m4!4m3!1s${encodeURIComponent(t.projectId)}!2s${encodeURIComponent(t.datasetId)}!3s${encodeURIComponent(t.tableId)}`;
 }
 
+/** Where a merge or replace loads its rows before the one MERGE or WRITE_TRUNCATE: the run's own. */
+export function stagingTable(target: Omit<TableRef, 'tableId'> & { runId: string }): TableRef {
+  const { projectId, datasetId } = target;
+  return { projectId, datasetId, tableId: `_staging_${target.runId.replace(/[^A-Za-z0-9_]/g, '_')}` };
+}
+
+/**
+ * A merge or replace that ends before its rows went in (stopped, failed, given up) drops its
+ * staging table. Once and best effort: a refused drop never changes how the run ended.
+ */
+export function dropStaging(w: Warehouse, target: Omit<TableRef, 'tableId'> & { runId: string }): void {
+  try {
+    w.dropTable(stagingTable(target));
+  } catch {
+    // Left behind: the run's outcome is what matters to the person.
+  }
+}
+
 /** The job id of one step of a run: letters, digits, _ and - only. */
 const jobId = (runId: string, step: string) => `assembled_${runId.replace(/[^A-Za-z0-9_-]/g, '_')}_${step}`;
 
@@ -145,7 +163,7 @@ function loadSteps(
       ]);
   }
   const staged = target.mode !== 'append';
-  const staging: TableRef = { ...target, tableId: `_staging_${target.runId.replace(/[^A-Za-z0-9_]/g, '_')}` };
+  const staging = stagingTable(target);
   const into = staged ? staging : target;
   let p = { ...progress };
   const limits = { bytes: CHUNK_BYTES, rows: Math.min(CHUNK_ROWS, w.chunkRows ?? CHUNK_ROWS) };

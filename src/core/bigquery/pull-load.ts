@@ -9,7 +9,7 @@ import { spanIn } from '../sheet/overlaps';
 import { keyNames } from '../sheet/write-table';
 import type { Table } from '../table/build-table';
 import { type ConnectedViews, showView } from './connected-view';
-import { consoleLink, LoadFailed, loadTable } from './load-table';
+import { consoleLink, dropStaging, LoadFailed, loadTable } from './load-table';
 import { bigQueryLabel } from './target';
 import type { Warehouse } from './warehouse';
 
@@ -75,4 +75,20 @@ export function loadIntoBigQuery(
     // The link last, so nothing after it is read as part of it (the sidebar makes it a link).
     message: `${count(progress.rows)} rows ${LOADED[job.spec.mode]} ${bigQueryLabel(target)} (${mb} MB).${view.note} ${consoleLink(ref)}`,
   });
+}
+
+/**
+ * A merge or replace into BigQuery that ended while loading, without its rows in: its staging
+ * table goes (dropStaging: best effort, one try, nothing said when it fails).
+ */
+export function dropStagingOf(deps: Pick<Deps, 'warehouse'>, job: PullJob): void {
+  const target = job.spec.target;
+  if (target.kind !== 'bigquery' || job.spec.mode === 'append' || !deps.warehouse) return;
+  let w: Warehouse;
+  try {
+    w = deps.warehouse();
+  } catch {
+    return;
+  }
+  dropStaging(w, { projectId: target.project, datasetId: target.dataset, runId: job.id });
 }

@@ -9,7 +9,7 @@ import { metricsToRows } from '../assembled/normalise';
 import { TurnOver } from '../assembled/reply-memo';
 import type { Metric } from '../assembled/schemas/reports';
 import type { ConnectedViews } from '../bigquery/connected-view';
-import { loadIntoBigQuery } from '../bigquery/pull-load';
+import { dropStagingOf, loadIntoBigQuery } from '../bigquery/pull-load';
 import type { Warehouse } from '../bigquery/warehouse';
 import { countText } from '../count-text';
 import { attemptMs } from '../jobs/attempt-time';
@@ -317,7 +317,7 @@ function stepSaved(deps: PullDeps, jobs: JobStore, id: string, force: boolean, r
   const ended = { ...stepped, updatedAt: deps.clock.now() };
   const next = run.made === undefined ? ended : { ...ended, madeSheet: run.made };
   const saved = jobs.save(isTerminal(next) ? next : { ...next, tries: 0 });
-  if (isTerminal(saved)) letGo(deps, saved);
+  if (isTerminal(saved)) letGo(deps, saved, job.state === 'writing');
   // An append or merge that wrote no row filled nothing: the sheet's last filler stays its own.
   const filled = saved.spec.mode === 'replace' || (saved.rows ?? 0) > 0;
   if (saved.state === 'done' && filled && saved.spec.target.kind !== 'bigquery')
@@ -373,7 +373,7 @@ export function stopJob(deps: PullDeps, job: PullJob, lead: string): PullJob {
     const saved = jobs.save(
       withState(takenUp(now, at), 'failed', at, { message, failure: STOPPED, rows: kept }),
     );
-    letGo(deps, saved);
+    letGo(deps, saved, now.state === 'writing');
     logRun(deps, saved);
     return saved;
   });
@@ -491,11 +491,13 @@ function removeStaging(deps: PullDeps, job: PullJob): void {
 }
 
 /**
- * What an ended job leaves: its staging goes, and a new sheet it made goes when the job wrote
- * nothing into it (failed, or an append or merge of no rows; one with anything in it stays).
+ * What an ended job leaves: its staging goes (a BigQuery staging table too when it ended `loading`
+ * without its rows in), and a new sheet it made goes when the job wrote nothing into it (failed,
+ * or an append or merge of no rows; one with anything in it stays).
  */
-function letGo(deps: PullDeps, job: PullJob): void {
+function letGo(deps: PullDeps, job: PullJob, loading: boolean): void {
   removeStaging(deps, job);
+  if (loading && job.state !== 'done') dropStagingOf(deps, job);
   if (job.madeSheet !== undefined) deps.targets.dropEmpty(job.madeSheet);
 }
 
