@@ -5,9 +5,15 @@ const held = new WeakSet<Lock>();
 
 /** Runs `work` holding the document lock: one Assembled task at a time per spreadsheet. */
 export function withLock<T>(lock: Lock, work: () => T): T {
+  const done = tryWithLock(lock, 30_000, () => ({ value: work() }));
+  if (!done) throw new Error('Another Assembled task is busy in this spreadsheet; try again in a moment.');
+  return done.value;
+}
+
+/** As withLock, waiting for the lock at most `timeoutMs`: undefined, and nothing run, when it stayed taken. */
+export function tryWithLock<T>(lock: Lock, timeoutMs: number, work: () => T): T | undefined {
   if (held.has(lock)) return work();
-  if (!lock.tryLock(30_000))
-    throw new Error('Another Assembled task is busy in this spreadsheet; try again in a moment.');
+  if (!lock.tryLock(timeoutMs)) return undefined;
   held.add(lock);
   try {
     return work();

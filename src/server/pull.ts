@@ -200,8 +200,8 @@ export function listChoices(kind: unknown): Choice[] {
   return choices;
 }
 
-function view(job: PullJob): JobView {
-  const v = jobView(job, Date.now());
+function view(job: PullJob, stopping = false): JobView {
+  const v = jobView(job, Date.now(), stopping);
   if (job.state === 'done' && job.spec.target.kind !== 'bigquery') {
     const store = documentStore();
     const sheetId = job.sheetId ?? sheetTargets(documentSpreadsheet(), store).bind(job.spec.target);
@@ -221,7 +221,8 @@ export function startPull(spec: unknown, key: unknown): JobView {
 
 /** Stops the caller's pull; the sidebar's Stop button. */
 export function stopPull(id: unknown): JobView {
-  return view(stopJob(pullDeps(), parseInput(ClientId, id, 'Job id')));
+  // A job not over is one another execution is carrying on: it ends it after its page.
+  return view(stopJob(pullDeps(), parseInput(ClientId, id, 'Job id')), true);
 }
 
 /** Moves a job on by one step if it is due; the sidebar calls this while it is open. */

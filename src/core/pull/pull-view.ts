@@ -114,12 +114,14 @@ export function catalogueChoices(): Pick<PullOptions, 'sources' | 'granularities
   };
 }
 
-export function jobView(job: PullJob, now: number): JobView {
+/** `stopping`: Stop was pressed while another execution held the lock, which ends the job (stop-asked.ts). */
+export function jobView(job: PullJob, now: number, stopping = false): JobView {
   const over = job.state === 'done' || job.state === 'failed' || job.state === 'stalled';
+  stopping &&= !over;
   return {
     id: job.id,
     state: job.state,
-    stage: stage(job),
+    stage: stopping ? 'Stopping' : stage(job),
     what: [
       sourceLabel(job.spec.source),
       job.range ? datesWords(job.range) : '',
@@ -135,7 +137,7 @@ export function jobView(job: PullJob, now: number): JobView {
     rows: over ? (job.rows ?? 0) : (job.write?.done ?? job.load?.rows ?? 0),
     message: job.message ?? '',
     notice: over ? '' : (job.notice ?? ''),
-    detail: detail(job),
+    detail: stopping ? STOPPING : detail(job),
     nextCheckInMs: job.state === 'running' || retrying(job) ? Math.max(0, job.nextPollAt - now) : 0,
     estimatedLeftMs: over ? 0 : timeLeft(job, now),
     nextPollInMs: over ? 0 : Math.max(1_000, job.nextPollAt - now),
@@ -201,6 +203,8 @@ function retrying(job: PullJob): boolean {
     job.state === 'queued' || job.state === 'fetching' || (job.state === 'running' && !job.load);
   return reading && job.errors > 0;
 }
+
+const STOPPING = 'Stop was pressed: the pull ends after the page or batch of rows under way.';
 
 function detail(job: PullJob): string {
   if (retrying(job)) {

@@ -29,7 +29,7 @@ import {
   takenUp,
   withState,
 } from '../jobs/pull-job';
-import { withLock } from '../lock';
+import { tryWithLock, withLock } from '../lock';
 import { type Caller, NotYours, ownerName, owns } from '../owner';
 import { type Clock, type Lock, type Store, WaitTooLong, type Zone, type Zones } from '../ports';
 import { goneText } from '../record-store';
@@ -72,6 +72,7 @@ import { fetchNextPages, firstPageShape, pagesOf, pastCeiling, stageFirstPage } 
 import { StagedReplies } from './staged-replies';
 import { StagedWrite, type WriteOutcome } from './staged-write';
 import { readStaged, type StagedShape, type Staging, stagedExtent, stagePages } from './staging';
+import { askStop, forgetStop, stopAsked } from './stop-asked';
 import { sweepStaging } from './sweep-staging';
 import { targetNow } from './target-now';
 import { refuseUnknownKey } from './unknown-key';
@@ -129,9 +130,14 @@ export function sidebarTurn(clock: Clock): Turn {
 }
 /**
  * A resource's read holds the document lock no longer than this a step (the dispatcher's turn is
- * minutes long): Stop, which waits 30 s for the lock, gets in between.
+ * minutes long); Stop pressed meanwhile ends it sooner, after the page under way (stop-asked.ts).
  */
 const READ_STEP_MS = SIDEBAR_TURN_MS;
+/**
+ * How long Stop waits for the lock: the step holding it ends the job itself once it sees the
+ * press, so Stop answers "Stopping" rather than keep the sidebar waiting.
+ */
+const STOP_WAIT_MS = 5_000;
 /** Inside one execution a report is checked at least this often (backoff from 10 s). */
 const IN_RUN_POLL_MAX_MS = 30_000;
 /** Executions in a row cut short at the same point before a job is given up. */
@@ -254,6 +260,8 @@ export function advancePull(deps: PullDeps, id: string, turn?: Turn): PullJob {
   let waited = false;
   for (;;) {
     if (isTerminal(current)) return current;
+    // Stop pressed while another execution held the lock: whichever carries the job on ends it.
+    if (stopAsked(deps.store, id)) return stopJob(deps, current, 'Stopped');
     const now = deps.clock.now();
     if (!waited && !isDue(current, now)) {
       // A report not ready yet: check again within this execution while time remains.
@@ -339,17 +347,24 @@ function stepSaved(deps: PullDeps, jobs: JobStore, id: string, force: boolean, r
  */
 export function stopPull(deps: PullDeps, id: string): PullJob {
   const jobs = new JobStore(deps.store);
-  return withLock(deps.lock, () => {
-    const job = jobs.get(id);
-    if (!job) throw new Error(goneText('pull job', id));
-    if (!owns(deps.user, job)) throw new NotYours('pull', job);
-    if (isTerminal(job)) return job;
-    if (job.refreshId)
-      throw new InputError('Stop', [
-        "This is a scheduled refresh's run: pause the refresh in Scheduled refreshes instead.",
-      ]);
-    return stopJob(deps, job, 'Stopped');
+  const job = jobs.get(id);
+  if (!job) throw new Error(goneText('pull job', id));
+  if (!owns(deps.user, job)) throw new NotYours('pull', job);
+  if (isTerminal(job)) return job;
+  if (job.refreshId)
+    throw new InputError('Stop', [
+      "This is a scheduled refresh's run: pause the refresh in Scheduled refreshes instead.",
+    ]);
+  // Kept before the lock is asked for: a step holding it ends the job after its page.
+  askStop(deps.store, id);
+  const stopped = tryWithLock(deps.lock, STOP_WAIT_MS, () => {
+    const now = jobs.get(id) ?? job;
+    if (!isTerminal(now)) return stopJob(deps, now, 'Stopped');
+    forgetStop(deps.store, id);
+    return now;
   });
+  // Not over yet (the sidebar says "Stopping"): the execution under way ends it.
+  return stopped ?? jobs.get(id) ?? job;
 }
 
 /**
@@ -497,6 +512,7 @@ function removeStaging(deps: PullDeps, job: PullJob): void {
  */
 function letGo(deps: PullDeps, job: PullJob, loading: boolean): void {
   removeStaging(deps, job);
+  forgetStop(deps.store, job.id);
   if (loading && job.state !== 'done') dropStagingOf(deps, job);
   if (job.madeSheet !== undefined) deps.targets.dropEmpty(job.madeSheet);
 }
@@ -616,7 +632,7 @@ function readRecords(deps: PullDeps, job: PullJob, run: RunState, client: Assemb
   if (source.kind !== 'resource') throw new Error('unreachable: only a resource is read as records');
   const began = deps.clock.now();
   run.replies ??= new StagedReplies(deps.staging.open(job.id, 'replies'), deps.clock);
-  run.replies.begin(Math.min(run.deadline, began + READ_STEP_MS));
+  run.replies.begin(Math.min(run.deadline, began + READ_STEP_MS), () => stopAsked(deps.store, job.id));
   try {
     const read = client.withMemo(run.replies);
     return stageRecords(deps, job, fetchRecords(read, source.resource, job.spec.filters, deps, job.range));

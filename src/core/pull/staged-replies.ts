@@ -16,6 +16,7 @@ export class StagedReplies implements ReplyMemo {
   /** Rows of the sheet taken into `kept`. */
   private rows = 0;
   private deadline = Number.POSITIVE_INFINITY;
+  private stopped: () => boolean = () => false;
   /** Batches sent in this step: the first always goes, so that every step moves the read on. */
   private sent = 0;
 
@@ -24,9 +25,13 @@ export class StagedReplies implements ReplyMemo {
     private readonly clock: Pick<Clock, 'now'>,
   ) {}
 
-  /** A step's read begins, to end at `deadline`: rows another execution staged since are taken in. */
-  begin(deadline: number): void {
+  /**
+   * A step's read begins, to end at `deadline`, or sooner once `stopped` says Stop was pressed
+   * (asked between batches): rows another execution staged since are taken in.
+   */
+  begin(deadline: number, stopped: () => boolean = () => false): void {
     this.deadline = deadline;
+    this.stopped = stopped;
     this.sent = 0;
     const { rows, cols } = this.grid.used();
     if (rows <= this.rows) return;
@@ -59,7 +64,7 @@ export class StagedReplies implements ReplyMemo {
   }
 
   beforeSend(): void {
-    if (this.sent > 0 && this.clock.now() >= this.deadline) throw new TurnOver();
+    if (this.sent > 0 && (this.clock.now() >= this.deadline || this.stopped())) throw new TurnOver();
     this.sent += 1;
   }
 }
