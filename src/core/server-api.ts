@@ -72,6 +72,8 @@ export interface ServerApi {
   runRefreshNow(id: string): RefreshView[];
   /** Carries one of the caller's running refreshes on for a few seconds (the sidebar polls it). */
   pollRefresh(id: string): RefreshView[];
+  /** Stops one of the caller's refreshes' run under way, paused or not; the refresh keeps its pause. */
+  stopRefreshRun(id: string): RefreshView[];
   getPushOptions(): PushOptions;
   /** The name of the sheet in front (a tab clicked tells a sidebar nothing). */
   pushSheetInFront(): string;

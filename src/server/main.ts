@@ -25,6 +25,7 @@ import {
   resumeRefresh,
   runRefreshNow,
   saveRefresh,
+  stopRefreshRun,
 } from './refreshes';
 import { clearApiKey, getSettings, saveSettings } from './settings';
 import { showPullSidebar, showPushSidebar, showRefreshesSidebar, showSettingsSidebar } from './sidebars';
@@ -48,6 +49,7 @@ const sidebarApi: ServerApi = {
   deleteRefresh,
   runRefreshNow,
   pollRefresh,
+  stopRefreshRun,
   getPushOptions,
   pushSheetInFront,
   insertPushTemplate,

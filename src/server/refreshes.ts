@@ -7,6 +7,7 @@ import {
   deleteRefresh as remove,
   saveRefresh as save,
   setPaused,
+  stopRun,
 } from '../core/schedule/manage';
 import { RefreshStore } from '../core/schedule/refresh';
 import { type RefreshView, refreshView } from '../core/schedule/refresh-view';
@@ -65,6 +66,13 @@ export function saveRefresh(input: unknown, id: unknown): RefreshView[] {
 export function pauseRefresh(id: unknown): RefreshView[] {
   const deps = refreshDeps();
   setPaused(deps, parseInput(ClientId, id, 'Refresh id'), true);
+  return views(deps);
+}
+
+/** Stop on a card: the run under way ends; the refresh keeps its pause and its schedule. */
+export function stopRefreshRun(id: unknown): RefreshView[] {
+  const deps = refreshDeps();
+  stopRun(deps, parseInput(ClientId, id, 'Refresh id'));
   return views(deps);
 }
 

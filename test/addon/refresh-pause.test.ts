@@ -1,7 +1,7 @@
-// Pause stops a refresh's run under way (README: "a scheduled refresh's run is paused from its card
-// instead" of Stop): a run Run now started, and a failed attempt waiting for its retry, whether its
-// owner pressed Pause or Remove key paused it. Nothing runs while it is paused; Resume runs it at
-// its next time.
+// Pause stops a refresh's run under way: a run Run now started, and a failed attempt waiting for its
+// retry, whether its owner pressed Pause or Remove key paused it. Nothing runs while it is paused;
+// Resume runs it at its next time. The card's Stop ends a run alone, the refresh paused or not (Run
+// now runs a paused one, which Pause cannot then stop).
 import { describe, expect, it } from 'vitest';
 import { saveDailyAht, stepUntil } from '../../dev/daily-refresh';
 import type { LocalRuntime } from '../../dev/gas';
@@ -77,6 +77,54 @@ describe('Pause, while a run of the refresh is under way', () => {
       'done',
     ]);
     expect(rt.workbook.values('AHT').length).toBeGreaterThan(1);
+  });
+});
+
+describe('Stop on the card, while a run of the refresh is under way', () => {
+  it('stops the run Run now started on a paused refresh, which Pause could not: it stays paused, nothing is written', async () => {
+    const { rt } = await startLocalAddon({ mode: 'addon', reportDelayMs: 35_000 });
+    rt.workbook.addSheet('AHT');
+    const [saved] = await saveDailyAht(rt, { sheet: 'AHT', hour: 7, key: 'refresh-stop-paused' });
+    const id = saved?.id as string;
+    await rt.callFromSidebar('pauseRefresh', id);
+    expect((await rt.callFromSidebar<RefreshView[]>('runRefreshNow', id))[0]).toMatchObject({
+      paused: true,
+      running: true,
+    });
+    // Another editor cannot stop it: the run goes on.
+    await expect(rt.asUser('editor@example.com').callFromSidebar('stopRefreshRun', id)).rejects.toThrow(
+      /belongs to analyst@example\.com/,
+    );
+    expect(await card(rt)).toMatchObject({ paused: true, running: true });
+
+    const [stopped] = await rt.callFromSidebar<RefreshView[]>('stopRefreshRun', id);
+    expect(stopped).toMatchObject({ paused: true, running: false, retry: null });
+    expect(stopped?.lastRun).toMatchObject({ status: 'stopped', rows: 0 });
+    expect(stopped?.lastRun?.message).toBe('Stopped: nothing was written, and the target is as it was.');
+    await rt.clock.advanceAsync(3 * HOUR);
+    expect(
+      rt.workbook
+        .values('AHT')
+        .flat()
+        .filter((v) => v !== ''),
+    ).toEqual([]);
+    expect(logRows(rt).map((r) => [r[2]?.split(' ')[0], r[4]])).toEqual([['Run', 'stopped']]);
+    expect(await card(rt)).toMatchObject({ paused: true, running: false, lastRun: { status: 'stopped' } });
+  });
+
+  it('stops the run of a refresh not paused, which keeps its schedule and runs at its next time', async () => {
+    const { rt } = await startLocalAddon({ mode: 'addon', reportDelayMs: 35_000 });
+    rt.workbook.addSheet('AHT');
+    const [saved] = await saveDailyAht(rt, { sheet: 'AHT', hour: 7, key: 'refresh-stop-running' });
+    const id = saved?.id as string;
+    await rt.callFromSidebar('runRefreshNow', id);
+    const [stopped] = await rt.callFromSidebar<RefreshView[]>('stopRefreshRun', id);
+    expect(stopped).toMatchObject({ paused: false, running: false, lastRun: { status: 'stopped' } });
+    await stepUntil(rt, () => logRows(rt).length > 1, 30 * HOUR);
+    expect(logRows(rt).map((r) => [r[2]?.split(' ')[0], r[4]])).toEqual([
+      ['Run', 'stopped'],
+      ['Scheduled:', 'done'],
+    ]);
   });
 });
 

@@ -103,9 +103,9 @@ describe('pull jobs', () => {
     expect(grids.size).toBe(0);
     // Stopping it again changes nothing.
     expect(stopPull(deps, job.id)).toEqual(job);
-    // A scheduled refresh's run is paused from its card, not stopped from a pull sidebar.
+    // A scheduled refresh's run is stopped from its card, not from a pull sidebar.
     const run = startPull(deps, adherence, 'key-stop-0002', { id: 'refresh-1' });
-    expect(() => stopPull(deps, run.id)).toThrow(/scheduled refresh's run: pause the refresh/);
+    expect(() => stopPull(deps, run.id)).toThrow(/scheduled refresh's run: stop it on its card/);
   });
 
   it('stopped while a replace is staged, the target keeps its old table and the staging goes', () => {

@@ -353,7 +353,7 @@ export function stopPull(deps: PullDeps, id: string): PullJob {
   if (isTerminal(job)) return job;
   if (job.refreshId)
     throw new InputError('Stop', [
-      "This is a scheduled refresh's run: pause the refresh in Scheduled refreshes instead.",
+      "This is a scheduled refresh's run: stop it on its card in Scheduled refreshes instead.",
     ]);
   // Kept before the lock is asked for: a step holding it ends the job after its page.
   askStop(deps.store, id);

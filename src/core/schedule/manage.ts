@@ -133,13 +133,22 @@ function edited(
   return refresh;
 }
 
-/** Pause stops the run under way too (stopRunOf): Stop is for pulls from the sidebar only. */
+/** Pause stops the run under way too (stopRunOf); Stop on the card stops the run alone (stopRun). */
 export function setPaused(deps: RefreshDeps, id: string, paused: boolean): Refresh {
   const saved = changeRefresh(deps, id, (found) => {
     const mine = owned(deps.user, found);
     return pausedAs(deps, paused ? stopRunOf(deps, mine) : mine, paused);
   }) as Refresh;
   return noted(deps, saved, paused ? undefined : deps.ensureScheduler());
+}
+
+/**
+ * Stop on the card of a refresh whose run is under way, paused or not (Run now runs a paused one,
+ * which Pause cannot then stop): the run ends as Stop ends a pull; the refresh keeps its pause
+ * and its next time.
+ */
+export function stopRun(deps: RefreshDeps, id: string): Refresh {
+  return changeRefresh(deps, id, (found) => stopRunOf(deps, owned(deps.user, found), 'Stopped')) as Refresh;
 }
 
 /** The caller's refresh paused, or resumed if it can run. */

@@ -148,14 +148,15 @@ const PAUSE_STOPPED = 'Stopped as the refresh was paused';
 
 /**
  * The refresh, about to be paused (its owner's Pause, their Remove key), with its run under way
- * stopped as Stop stops a pull: a paused refresh runs nothing by itself, a retry included. Given
- * the record as saved now, under the lock (changeRefresh); a run already over is recorded as it ended.
+ * stopped as Stop stops a pull: a paused refresh runs nothing by itself, a retry included. Its
+ * card's Stop stops the run alone (`lead` "Stopped"). Given the record as saved now, under the lock
+ * (changeRefresh); a run already over is recorded as it ended.
  */
-export function stopRunOf(deps: RefreshDeps, refresh: Refresh): Refresh {
+export function stopRunOf(deps: RefreshDeps, refresh: Refresh, lead = PAUSE_STOPPED): Refresh {
   const { jobId } = refresh;
   if (!jobId) return refresh;
   const job = runJob(deps, refresh, jobId);
-  return finish(deps, refresh, job && !isTerminal(job) ? stopJob(deps, job, PAUSE_STOPPED) : job);
+  return finish(deps, refresh, job && !isTerminal(job) ? stopJob(deps, job, lead) : job);
 }
 
 /**

@@ -350,6 +350,17 @@ function card(r: RefreshView): HTMLElement {
                 }),
               ]
             : []),
+          // Its run under way, whether paused or not (Run now runs a paused one): Pause alone could
+          // not stop that.
+          ...(r.running
+            ? [
+                button(
+                  'Stop',
+                  'stop',
+                  () => void act('Stopping', () => callServer('stopRefreshRun', r.id), 'Stopped.', r.id),
+                ),
+              ]
+            : []),
           r.paused
             ? button(
                 'Resume',

@@ -1,0 +1,56 @@
+// A refresh's run under way is stopped from its card, whether the refresh is paused or not: Run now
+// runs a paused refresh, whose card offers Resume, not Pause, so Stop is the way to end that run.
+import { describe, expect, it } from 'vitest';
+import type { RefreshView } from '../../src/core/schedule/refresh-view';
+import { refreshCard, useBench } from './support';
+
+describe('Stop on a Scheduled refresh card', () => {
+  // Assembled takes 10 virtual minutes (a real minute here) to build a report: the run is under
+  // way while the test reads the card and presses Stop.
+  const bench = useBench({ reportDelayMs: 600_000 });
+
+  it('is offered while a run is under way, paused or not, and stops it; the refresh keeps its pause', async () => {
+    const { page, running } = bench();
+    const { rt } = running.workbench;
+    rt.workbook.addSheet('AHT');
+    const [saved] = await rt.callFromSidebar<RefreshView[]>(
+      'saveRefresh',
+      {
+        spec: {
+          source: { kind: 'report', report: 'handle_time', granularity: 'day' },
+          range: { kind: 'relative', preset: 'last_week' },
+          target: { kind: 'sheet', name: 'AHT' },
+          mode: 'replace',
+        },
+        frequency: { kind: 'daily', hour: 7 },
+        notifyByEmail: false,
+      },
+      'refresh-stop-card',
+    );
+    await rt.callFromSidebar('pauseRefresh', saved?.id);
+    const { sb, card } = await refreshCard(page, 'AHT');
+    const buttons = () => card.getByRole('button').allTextContents();
+    await expect.poll(buttons).toEqual(['Run now', 'Resume', 'Edit', 'Delete']);
+
+    await card.getByRole('button', { name: /^Run now: / }).click();
+    await expect.poll(() => card.textContent()).toMatch(/Last run\s*Running now/);
+    expect(await buttons()).toEqual(['Run now', 'Stop', 'Resume', 'Edit', 'Delete']);
+    await card.getByRole('button', { name: /^Stop: / }).click();
+    // The run Run now started is said as it ended.
+    await expect
+      .poll(() => sb.locator('#status').textContent())
+      .toMatch(/^Handle time report \(day\), last week: .*stopped.*\. Its card says why\.$/);
+    await expect.poll(buttons).toEqual(['Run now', 'Resume', 'Edit', 'Delete']);
+    expect(await card.textContent()).toMatch(/Next run\s*Paused/);
+    expect(await card.textContent()).toMatch(/was stopped/);
+
+    // Not paused, its run is stopped alike, and Pause is there beside Stop.
+    await card.getByRole('button', { name: /^Resume: / }).click();
+    await expect.poll(buttons).toEqual(['Run now', 'Pause', 'Edit', 'Delete']);
+    await card.getByRole('button', { name: /^Run now: / }).click();
+    await expect.poll(buttons).toEqual(['Run now', 'Stop', 'Pause', 'Edit', 'Delete']);
+    await card.getByRole('button', { name: /^Stop: / }).click();
+    await expect.poll(buttons).toEqual(['Run now', 'Pause', 'Edit', 'Delete']);
+    expect(await card.textContent()).not.toMatch(/Next run\s*Paused/);
+  });
+});
