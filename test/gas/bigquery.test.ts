@@ -269,6 +269,22 @@ describe('BigQuery advanced service (local fake)', () => {
       /Already Exists: Dataset team-analytics:wfm$/,
     );
   });
+
+  it('refuses a table reference with a field it does not have, as Google refuses unknown JSON fields', () => {
+    const { rt, call } = runtime();
+    const job = loadJob('extra');
+    Object.assign(job.configuration.load.destinationTable, { mode: 'append' });
+    expect(call('Jobs.insert', [job, P], ndjson(ROWS)).error?.message).toMatch(
+      /Invalid JSON payload received\. Unknown name "mode" at 'job\.configuration\.load\.destination_table': Cannot find field\.$/,
+    );
+    // Refused at insert: no job, so no table.
+    expect(call('Jobs.get', [P, 'extra']).error?.details.code).toBe(404);
+    expect(() => rt.bigquery.rows(P, 'wfm', 'states')).toThrow(/Not found: Table/);
+    const table = { tableReference: { projectId: P, datasetId: 'wfm', tableId: 'states', runId: 'r1' } };
+    expect(call('Tables.insert', [table, P, 'wfm']).error?.message).toMatch(
+      /Unknown name "runId" at 'table\.table_reference': Cannot find field\.$/,
+    );
+  });
 });
 
 describe('BigQuery service scopes', () => {

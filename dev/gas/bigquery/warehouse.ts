@@ -86,6 +86,15 @@ function cell(value: unknown, duck: string): Json {
   return { v: String(value) };
 }
 
+/** Google's JSON front end refuses a field the message does not have, as it does for any API. */
+function onlyRefFields(ref: object, at: string): void {
+  const unknown = Object.keys(ref).find((k) => !['projectId', 'datasetId', 'tableId'].includes(k));
+  if (unknown)
+    throw new BigQueryError(
+      'invalid',
+      `Invalid JSON payload received. Unknown name "${unknown}" at '${at}': Cannot find field.`,
+    );
+}
 export class Warehouse {
   private readonly projects = new Map<string, ProjectOptions & { datasets: Map<string, DatasetRecord> }>();
   private readonly jobs = new Map<string, JobRecord>();
@@ -213,6 +222,7 @@ export class Warehouse {
   insertTable(resource: Json, projectId: string, datasetId: string): Json {
     const dataset = this.dataset(projectId, datasetId);
     const ref = (resource.tableReference ?? {}) as { tableId?: string };
+    onlyRefFields(ref, 'table.table_reference');
     const tableId = String(ref.tableId ?? '');
     if (!TABLE_ID.test(tableId))
       throw new BigQueryError(
@@ -451,7 +461,10 @@ export class Warehouse {
     } catch (error) {
       if (!(error instanceof BigQueryError)) throw error;
       // Invalid requests are refused at once; failures of the work are the job's status.
-      if (error.reason === 'invalid' && /^Required parameter|^Invalid value for/.test(error.message))
+      if (
+        error.reason === 'invalid' &&
+        /^Required parameter|^Invalid value for|^Invalid JSON payload/.test(error.message)
+      )
         throw error;
       work(() => {
         throw error;
@@ -561,10 +574,11 @@ export class Warehouse {
     };
   }
 
-  private tableRef(value: unknown, projectId: string): TableName {
+  private tableRef(value: unknown, projectId: string, at: string): TableName {
     const ref = (value ?? {}) as Partial<TableName>;
     if (!ref.datasetId || !ref.tableId)
       throw new BigQueryError('invalid', 'Required parameter is missing: destinationTable');
+    onlyRefFields(ref, at);
     return {
       projectId: String(ref.projectId ?? projectId),
       datasetId: String(ref.datasetId),
@@ -585,7 +599,7 @@ export class Warehouse {
         'invalid',
         'Required parameter is missing: the load job has no data (mediaData)',
       );
-    return this.tableRef(load.destinationTable, projectId);
+    return this.tableRef(load.destinationTable, projectId, 'job.configuration.load.destination_table');
   }
 
   private runLoad(load: Json, ref: TableName, data: Buffer): Json {
@@ -676,7 +690,9 @@ export class Warehouse {
     const statementType = (/^\s*(\w+)/.exec(sql)?.[1] ?? 'SELECT').toUpperCase();
     const dml = ['MERGE', 'INSERT', 'UPDATE', 'DELETE'].includes(statementType);
     if (statementType === 'MERGE') this.checkMergeMatches(sql);
-    const destination = query.destinationTable ? this.tableRef(query.destinationTable, projectId) : undefined;
+    const destination = query.destinationTable
+      ? this.tableRef(query.destinationTable, projectId, 'job.configuration.query.destination_table')
+      : undefined;
     if (destination && !dml) {
       const write = String(query.writeDisposition ?? 'WRITE_EMPTY');
       const table = this.table(destination.projectId, destination.datasetId, destination.tableId);

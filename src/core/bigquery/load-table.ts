@@ -8,7 +8,7 @@ import type { Table } from '../table/build-table';
 import { CHUNK_BYTES, CHUNK_ROWS, chunks, listKeys } from './ndjson';
 import { retrying } from './retry';
 import { columnName, compareSchema, type Field, mapColumns } from './schema';
-import type { TableRef, Warehouse } from './warehouse';
+import { type TableRef, tableRefOf, type Warehouse } from './warehouse';
 
 export interface LoadTarget extends TableRef {
   mode: 'replace' | 'append' | 'merge';
@@ -172,7 +172,7 @@ function loadSteps(
     const id = jobId(target.runId, `c${chunk.index}`);
     const configuration = {
       load: {
-        destinationTable: into,
+        destinationTable: tableRefOf(into),
         sourceFormat: 'NEWLINE_DELIMITED_JSON',
         writeDisposition: 'WRITE_APPEND',
         createDisposition: 'CREATE_IF_NEEDED',
@@ -201,7 +201,7 @@ function loadSteps(
       : {
           query: `SELECT ${columns.join(', ')} FROM ${path(staging)}`,
           useLegacySql: false,
-          destinationTable: target,
+          destinationTable: tableRefOf(target),
           writeDisposition: 'WRITE_TRUNCATE',
         };
     if (target.mode === 'replace' || p.chunk > 0) {

@@ -7,6 +7,14 @@ export interface TableRef {
   tableId: string;
 }
 
+/**
+ * A table's reference and nothing else, as BigQuery's requests carry it: Google refuses a field
+ * its message lacks, and a pull's target carries its mode, key and run as well.
+ */
+export function tableRefOf({ projectId, datasetId, tableId }: TableRef): TableRef {
+  return { projectId, datasetId, tableId };
+}
+
 export interface TableInfo {
   fields: { name: string; type: string; mode?: string; description?: string }[];
   numRows: number;

@@ -1,6 +1,12 @@
 // The BigQuery destination's Warehouse through Apps Script's BigQuery advanced service (v2).
 import type { Field } from '../../core/bigquery/schema';
-import { type JobInfo, type TableRef, type Warehouse, WarehouseError } from '../../core/bigquery/warehouse';
+import {
+  type JobInfo,
+  type TableRef,
+  tableRefOf,
+  type Warehouse,
+  WarehouseError,
+} from '../../core/bigquery/warehouse';
 
 export const BIGQUERY_SCOPE = 'https://www.googleapis.com/auth/bigquery';
 
@@ -78,7 +84,7 @@ export const bigQueryWarehouse: Warehouse = {
     done(409, () =>
       api().Tables.insert(
         {
-          tableReference: ref,
+          tableReference: tableRefOf(ref),
           schema: { fields },
           ...(options.partitionField
             ? { timePartitioning: { type: 'DAY', field: options.partitionField } }
