@@ -75,9 +75,8 @@ const dropped = (): boolean => {
  * A job just started here (Pull data, Push), its button disabled: the keyboard waits at the job's
  * progress heading (tabindex -1), which a screen reader then says, not on the page, and never on
  * Stop, where the next Enter of a double press would stop the job. Stop is the next Tab. Left
- * there, it stays at the heading when the job ends (stayAtOutcome); a job that did not start (its
- * start refused) gives it back to the button (busy). A focus the person moved meanwhile (a field,
- * the sheet) is left where it is.
+ * there, it goes on to where the job's outcome is said (stayAtOutcome), however it ended. A focus
+ * the person moved meanwhile (a field, the sheet) is left where it is.
  */
 export function waitAtProgress(heading: HTMLElement): void {
   if (!dropped()) return;
@@ -87,16 +86,18 @@ export function waitAtProgress(heading: HTMLElement): void {
 }
 
 /**
- * A job ended (a push, a pull): the keyboard stays at its heading, now over how it ended, which a
- * screen reader then says, or goes there from the page, from a button disabled meanwhile, or from
- * one of the job's `own` buttons (the one that started it, freed meanwhile; Stop, hidden once
- * pressed); not to the button, where the next Enter would run the job again. The button is a
- * Shift+Tab away. A focus the person moved meanwhile (a field, the sheet) is left where it is.
+ * A job ended (a push, a pull), or never began (its start refused) or was lost touch with: the
+ * keyboard goes to `outcome`, where that is said (its heading, now over how it ended, or the status
+ * line saying why), which a screen reader then says. It goes there from the page, from a button
+ * disabled meanwhile, or from one of the job's `own` elements (the button that started it, freed
+ * meanwhile; Stop, hidden once pressed; the progress heading it waited at); not to the button, where
+ * the next Enter would run the job again unheard why. The button is a Shift+Tab away. A focus the
+ * person moved meanwhile (a field, the sheet, a field to fix the job put it at) is left where it is.
  */
-export function stayAtOutcome(heading: HTMLElement, own: HTMLElement[] = []): void {
+export function stayAtOutcome(outcome: HTMLElement, own: HTMLElement[] = []): void {
   const at = document.activeElement;
   const onOwn = document.hasFocus() && at instanceof HTMLElement && own.includes(at);
-  if (at !== heading && (dropped() || onOwn)) heading.focus({ preventScroll: true });
+  if (at !== outcome && (dropped() || onOwn)) outcome.focus({ preventScroll: true });
   waiting = undefined;
 }
 

@@ -31,7 +31,8 @@ describe('a sidebar that cannot check on its job', () => {
     sim?.setFaults({ errorRate: 1 });
     try {
       const failed = await failCalls(page, 'pollPull', 1);
-      await sb.getByRole('button', { name: 'Pull data' }).click();
+      await sb.getByRole('button', { name: 'Pull data' }).focus();
+      await page.keyboard.press('Enter');
       await expect
         .poll(() => sb.locator('#status').textContent(), { timeout: 30_000 })
         .toMatch(
@@ -53,6 +54,8 @@ describe('a sidebar that cannot check on its job', () => {
         );
       expect(refused()).toBe(4);
       await expect.poll(() => sb.getByRole('button', { name: 'Pull data' }).isEnabled()).toBe(true);
+      // The keyboard, at the progress heading since the press, goes to those words, not to Pull data.
+      expect(await sb.locator(':root').evaluate(() => document.activeElement?.id)).toBe('status');
     } finally {
       await page.unrouteAll();
       sim?.setFaults({});
@@ -91,7 +94,8 @@ describe('a sidebar that cannot check on its job', () => {
     sim?.setFaults({ force5xx: 1_000_000 });
     try {
       const refused = await failCalls(page, 'pollPush', 1_000);
-      await sb.getByRole('button', { name: 'Push', exact: true }).click();
+      await sb.getByRole('button', { name: 'Push', exact: true }).focus();
+      await page.keyboard.press('Enter');
       const lost =
         /^Lost touch with the push: .*503.* It carries on without this sidebar, and its outcome goes to the "Assembled log" sheet; open this sidebar again to follow it\.$/;
       await expect.poll(() => sb.locator('#status').textContent(), { timeout: 60_000 }).toMatch(lost);
@@ -100,6 +104,8 @@ describe('a sidebar that cannot check on its job', () => {
       await page.waitForTimeout(2_000);
       expect(await sb.locator('#status').textContent()).toMatch(lost);
       await expect.poll(() => sb.getByRole('button', { name: 'Push', exact: true }).isEnabled()).toBe(true);
+      // The keyboard at those words, not back on Push.
+      expect(await sb.locator(':root').evaluate(() => document.activeElement?.id)).toBe('status');
     } finally {
       await page.unrouteAll();
       sim?.setFaults({});

@@ -42,6 +42,30 @@ describe('The Pull data form', () => {
     expect(await sb.getByRole('button', { name: 'Pull data' }).isEnabled()).toBe(true);
   });
 
+  // The keyboard went back to Pull data: one more Enter sent the pull again before the reason was heard.
+  it('a pull refused at its start leaves the keyboard at why, not on Pull data, where Enter would send it again', async () => {
+    const { page, running } = bench();
+    const { rt } = running.workbench;
+    await rt.callFromSidebar('clearApiKey');
+    const sb = await openPull(page);
+    await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Teams' });
+    const starts = () => rt.executions.filter((e) => e.fnName === 'startPull').length;
+    const before = starts();
+    const focused = () => sb.locator(':root').evaluate(() => document.activeElement?.id);
+    await sb.getByRole('button', { name: 'Pull data' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => sb.locator('#status').textContent()).toMatch(NO_KEY);
+    await expect.poll(() => sb.getByRole('button', { name: 'Pull data' }).isEnabled()).toBe(true);
+    expect(starts()).toBe(before + 1);
+    expect(await focused()).toBe('status');
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(1_000);
+    expect(starts()).toBe(before + 1);
+    // Pull data, once the key is set, is a Shift+Tab away.
+    await page.keyboard.press('Shift+Tab');
+    expect(await focused()).toBe('run');
+  });
+
   it('says at once that a fixed range ends before it starts, and starts nothing', async () => {
     const { page, running } = bench();
     const sb = await openPull(page);

@@ -823,6 +823,10 @@ function whilePulling(work: () => Promise<void>): void {
       const said = errorMessage(error);
       if (refused) sayRefused(said, (words) => showStatus(status, words, 'error'));
       else showStatus(status, said, 'error');
+      // Why it did not start, or why the sidebar let go of it, is the answer to Pull data: the
+      // keyboard there, as at a pull's end, not back on Pull data, where the next Enter would start
+      // another unheard why. The progress heading it waited at may be hidden now, or says an old stage.
+      stayAtOutcome(status, [run, again, byId('stopPull'), byId('jobStage')]);
     } finally {
       pulling = false;
       followed = undefined;

@@ -554,6 +554,8 @@ function push(): void {
       await follow(await callServer('startPush', k, requestKey()), true);
     } catch (error) {
       showAnswer(status, errorMessage(error), 'error');
+      // Refused at its start, or lost touch with: the keyboard at why, not back on Push.
+      stayAtOutcome(status, [pushButton, stopButton, byId('progressTitle')]);
     }
   });
 }
