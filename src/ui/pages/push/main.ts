@@ -31,11 +31,13 @@ import { duration } from '../../duration';
 import { focusHeading } from '../../first-focus';
 import { showKeyNotice } from '../../key-notice';
 import { callServer, errorMessage } from '../../rpc';
+import { lookWhenBack } from './sheet-in-front';
 
 const kind = byId<HTMLSelectElement>('kind');
 const kindHelp = byId('kindHelp');
 const sheetName = byId('sheetName');
 const sheetSaid = byId('sheetSaid');
+const frontSaid = byId('frontSaid');
 const status = byId('status');
 const syncStatus = byId('syncStatus');
 const buttons = ['template', 'validate', 'push', 'refreshSheet'].map((id) => byId<HTMLButtonElement>(id));
@@ -77,59 +79,46 @@ function showSheet(sheet: string, say = false): void {
   // Another editor's push holds the sheet it runs on only: named another, the sidebar is free.
   if (sheet !== sheetName.textContent) unwatch?.();
   sheetName.textContent = sheet;
-  sheetSaid.textContent = say ? `Validate and Push work on "${sheet}", the sheet now in front.` : '';
   // Always the sheet in front when named: nothing else to use until another tab is clicked.
-  offerFront(false);
+  offerFront(undefined);
+  sheetSaid.textContent = say ? `Validate and Push work on "${sheet}", the sheet now in front.` : '';
 }
 
+/** The sheet in front that "Use the sheet now in front" offers, when another than the one named. */
+let offered: string | undefined;
+
 /**
- * Shows "Use the sheet now in front" only when another sheet is: its keyboard focus, if it had it,
- * goes on to the field below it rather than to the page.
+ * Offers "Use the sheet now in front" only when another sheet is, naming it beside the link, and
+ * aloud as it is found (a link appearing is not heard), so that before Validate or Push (described
+ * by these words) the person knows which sheet they would meet. Gone, its keyboard focus, if it had
+ * it, goes on to the field below it rather than to the page.
  */
-function offerFront(other: boolean): void {
+function offerFront(front: string | undefined): void {
   const had = document.activeElement === refreshButton;
-  refreshButton.hidden = !other;
-  if (had && !other) kind.focus({ preventScroll: true });
+  refreshButton.hidden = frontSaid.hidden = !front;
+  // The space is the one before the link.
+  frontSaid.textContent = front ? `"${front}" is in front now. ` : '';
+  if (front !== offered)
+    sheetSaid.textContent = front
+      ? `"${front}" is in front now, not "${sheetName.textContent}": Use the sheet now in front to work on it.`
+      : '';
+  offered = front;
+  if (had && !front) kind.focus({ preventScroll: true });
 }
 
-/** A look at which sheet is in front, under way: one at a time. */
-let looking = false;
-
-/**
- * A tab clicked in the sheet tells the sidebar nothing: it asks which sheet is in front when the
- * person comes back to it (the pointer moving over it again, or the keyboard in it), not on a
- * timer, which would run the script all day in a sidebar left open.
- */
+/** Asks which sheet is in front (lookWhenBack says when): another is offered, the same put away. */
 async function lookAtSheetInFront(): Promise<void> {
   const named = sheetName.textContent;
-  if (looking || document.hidden || !named || named === '…') return;
-  looking = true;
+  if (!named || named === '…') return;
   try {
     const front = await callServer('pushSheetInFront');
     // The sidebar named another sheet meanwhile (a button pressed): this answer is of no use.
-    if (sheetName.textContent === named) offerFront(front !== named);
+    if (sheetName.textContent === named) offerFront(front !== named ? front : undefined);
   } catch {
     // The link stays as it was: each button checks the sheet in front anyway (sameSheetInFront).
-  } finally {
-    looking = false;
   }
 }
-const lookQuietly = () => void lookAtSheetInFront();
-window.addEventListener('focus', lookQuietly);
-document.addEventListener('visibilitychange', lookQuietly);
-/** No pointer move over the sidebar this long: the next one may be the pointer back from the sheet. */
-const AWAY_MS = 1_000;
-let lastMove = 0;
-// Not pointerenter: Chrome does not always tell a frame the pointer left it (a quick move out).
-document.addEventListener(
-  'pointermove',
-  () => {
-    const now = Date.now();
-    if (now - lastMove >= AWAY_MS) lookQuietly();
-    lastMove = now;
-  },
-  { passive: true },
-);
+lookWhenBack(lookAtSheetInFront);
 
 /** What a pull wrote into the sheet in front, if its header note says so. */
 let pulled: string | undefined;
