@@ -17,6 +17,13 @@ function logRows(rt: LocalRuntime): string[][] {
   return rt.workbook.displayValues('Assembled log').slice(1);
 }
 
+/** The cells of the refresh's sheet that hold anything. */
+const written = (rt: LocalRuntime) =>
+  rt.workbook
+    .values('AHT')
+    .flat()
+    .filter((v) => v !== '');
+
 const card = async (viewer: LocalRuntime) =>
   (await viewer.callFromSidebar<RefreshView[]>('listRefreshes'))[0];
 
@@ -45,12 +52,7 @@ describe('Pause, while a run of the refresh is under way', () => {
     // The sidebar's polls and the hourly ticks find no run to carry on: the sheet is as it was.
     await expect(rt.callFromSidebar('pollRefresh', id)).resolves.toBeDefined();
     await rt.clock.advanceAsync(3 * HOUR);
-    expect(
-      rt.workbook
-        .values('AHT')
-        .flat()
-        .filter((v) => v !== ''),
-    ).toEqual([]);
+    expect(written(rt)).toEqual([]);
     expect(logRows(rt).map((r) => [r[2]?.split(' ')[0], r[4], r[7]])).toEqual([
       [
         'Run',
@@ -102,12 +104,7 @@ describe('Stop on the card, while a run of the refresh is under way', () => {
     expect(stopped?.lastRun).toMatchObject({ status: 'stopped', rows: 0 });
     expect(stopped?.lastRun?.message).toBe('Stopped: nothing was written, and the target is as it was.');
     await rt.clock.advanceAsync(3 * HOUR);
-    expect(
-      rt.workbook
-        .values('AHT')
-        .flat()
-        .filter((v) => v !== ''),
-    ).toEqual([]);
+    expect(written(rt)).toEqual([]);
     expect(logRows(rt).map((r) => [r[2]?.split(' ')[0], r[4]])).toEqual([['Run', 'stopped']]);
     expect(await card(rt)).toMatchObject({ paused: true, running: false, lastRun: { status: 'stopped' } });
   });

@@ -1,7 +1,8 @@
 // A refresh's run under way is stopped from its card, whether the refresh is paused or not: Run now
 // runs a paused refresh, whose card offers Resume, not Pause, so Stop is the way to end that run.
+
 import { describe, expect, it } from 'vitest';
-import type { RefreshView } from '../../src/core/schedule/refresh-view';
+import { saveDailyAht } from '../../dev/daily-refresh';
 import { refreshCard, useBench } from './support';
 
 describe('Stop on a Scheduled refresh card', () => {
@@ -13,20 +14,7 @@ describe('Stop on a Scheduled refresh card', () => {
     const { page, running } = bench();
     const { rt } = running.workbench;
     rt.workbook.addSheet('AHT');
-    const [saved] = await rt.callFromSidebar<RefreshView[]>(
-      'saveRefresh',
-      {
-        spec: {
-          source: { kind: 'report', report: 'handle_time', granularity: 'day' },
-          range: { kind: 'relative', preset: 'last_week' },
-          target: { kind: 'sheet', name: 'AHT' },
-          mode: 'replace',
-        },
-        frequency: { kind: 'daily', hour: 7 },
-        notifyByEmail: false,
-      },
-      'refresh-stop-card',
-    );
+    const [saved] = await saveDailyAht(rt, { sheet: 'AHT', hour: 7, key: 'refresh-stop-card' });
     await rt.callFromSidebar('pauseRefresh', saved?.id);
     const { sb, card } = await refreshCard(page, 'AHT');
     const buttons = () => card.getByRole('button').allTextContents();
