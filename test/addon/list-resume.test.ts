@@ -15,7 +15,7 @@ import { pullToEnd } from './pull-to-end';
 const SIDEBAR_TURN_MS = 20_000;
 /** A killed execution's hold on the spreadsheet lapses when it would have ended. */
 const LEASE_LAPSE_MS = 7 * 60_000;
-/** Three days of states are ~20 pages: at 25 s a request, more than one execution's 6 minutes. */
+/** Three days of states are ~20 pages, read in 5 round trips: at 25 s each, several sidebar turns. */
 const SLOW_MS = 25_000;
 
 const PROJECT = 'team-analytics';
@@ -24,9 +24,13 @@ let rt: LocalRuntime;
 let sim: Awaited<ReturnType<typeof startLocalAddon>>['sim'];
 /** Requests sent to Assembled, by URL. */
 const requests = new Map<string, number>();
-/** Armed by a test: called with each page of agent states answered (1 for the first). */
-let onStatesPage: ((page: number, url: string) => void) | undefined;
-let statesPages = 0;
+/**
+ * Armed by a test: called with each request for agent states, and the round trip (the UrlFetchApp
+ * call, which may carry several pages read ahead) it went in (1 for the first).
+ */
+let onStatesPage: ((trip: number, url: string) => void) | undefined;
+let statesTrips = 0;
+let lastTrip = -1;
 
 beforeAll(async () => {
   const local = await startLocalAddon({ dialect: 'live' });
@@ -37,8 +41,11 @@ beforeAll(async () => {
     requests.set(request.url, (requests.get(request.url) ?? 0) + 1);
     const response = local.backend.http(request);
     if (/\/v0\/agents\/state\?/.test(request.url)) {
-      statesPages++;
-      onStatesPage?.(statesPages, request.url);
+      // The pages of one fetchAll arrive under one count of UrlFetchApp calls.
+      const call = rt.counters.urlfetch.calls;
+      if (call !== lastTrip) statesTrips++;
+      lastTrip = call;
+      onStatesPage?.(statesTrips, request.url);
     }
     return response;
   });
@@ -59,19 +66,19 @@ const repeated = () => [...requests].filter(([, n]) => n > 1).map(([url]) => url
 
 /**
  * Follows a pull as the sidebar does; a killed call is answered by asking again (the same key).
- * `killAt`: the execution sending the pull's request for that page of states is killed as it
- * would send it (the request never goes), whichever execution it falls in.
+ * `killAt`: the execution sending the pull's round trip of that number for states is killed as it
+ * would send it (its requests never go), whichever execution it falls in.
  */
 async function follow(spec: object, k: string, killAt?: number) {
   let job: JobView | undefined;
   let killed = 0;
   let calls = 0;
-  statesPages = 0;
+  statesTrips = 0;
   for (let i = 0; i < 200 && job?.nextPollInMs !== 0; i++) {
     if (job) rt.clock.advance(job.nextPollInMs);
     // The execution's states requests come before any other (the names are read after them).
-    if (killAt !== undefined && !killed && killAt > statesPages)
-      rt.killAfter('urlfetch', killAt - statesPages);
+    if (killAt !== undefined && !killed && killAt > statesTrips)
+      rt.killAfter('urlfetch', killAt - statesTrips);
     try {
       calls++;
       job = job
@@ -141,16 +148,17 @@ describe('Pull data, a list read a turn at a time from a slow Assembled', () => 
     expect(repeated()).toEqual([]);
   });
 
-  it('killed at a random page of the read, the pull carries on from the pages kept and asks for none again', async () => {
+  it('killed at a random round trip of the read, the pull carries on from the pages kept and asks for none again', async () => {
     sim.setFaults({ latencyMs: 3_000 });
     const rng = createRng(13);
     for (let n = 0; n < 3; n++) {
-      const at = 2 + Math.floor(rng.next() * 16);
+      // The read's round trips: the first page, then 2, 4, 8 and 8 read ahead.
+      const at = 2 + Math.floor(rng.next() * 4);
       requests.clear();
       const sheet = `Killed ${n}`;
       rt.workbook.addSheet(sheet);
       const { job, killed } = await follow(days(sheet), key(), at);
-      const where = `killed asking for page ${at}`;
+      const where = `killed sending round trip ${at}`;
       expect(killed, where).toBe(1);
       expect(job?.state, where).toBe('done');
       expect(rt.workbook.values(sheet), where).toEqual(expected);
@@ -160,17 +168,16 @@ describe('Pull data, a list read a turn at a time from a slow Assembled', () => 
     expect(rt.workbook.sheetNames().filter(isStageSheet)).toEqual([]);
   });
 
-  it('killed as a page is being kept, only that page is asked for again', async () => {
+  it('killed as a batch of pages is being kept, only that batch is asked for again', async () => {
     sim.setFaults({ latencyMs: 3_000 });
     requests.clear();
-    statesPages = 0;
-    let lost = '';
-    onStatesPage = (page, url) => {
-      if (page !== 9) return;
-      // The next Spreadsheet call is the one keeping the page: it never happens.
-      rt.killAfter('spreadsheet', 1);
-      lost = url;
-      onStatesPage = undefined;
+    const lost: string[] = [];
+    onStatesPage = (trip, url) => {
+      if (trip > 3) onStatesPage = undefined;
+      if (trip !== 3) return;
+      // The next Spreadsheet call is the one keeping the batch: it never happens.
+      if (lost.length === 0) rt.killAfter('spreadsheet', 1);
+      lost.push(url);
     };
     rt.workbook.addSheet('Killed keeping');
     const { job, killed } = await follow(days('Killed keeping'), key());
@@ -178,7 +185,8 @@ describe('Pull data, a list read a turn at a time from a slow Assembled', () => 
     expect(killed).toBe(1);
     expect(job?.state).toBe('done');
     expect(rt.workbook.values('Killed keeping')).toEqual(expected);
-    expect(repeated()).toEqual([lost]);
+    expect(lost).toHaveLength(4);
+    expect(repeated()).toEqual(lost);
   });
 
   it('Stop pressed while a read step holds the lock: the step ends the pull after the page under way, not at its deadline', async () => {

@@ -106,7 +106,8 @@ describe('paging', () => {
       ),
     );
     expect(() => client.listAssistConversations()).toThrow(/page at offset 500 repeats the one before it/);
-    expect(http.sent).toHaveLength(2);
+    // The first page, then the two read ahead of it.
+    expect(http.sent).toHaveLength(3);
   });
 
   describe('a list without a total (live agent states)', () => {
@@ -142,6 +143,36 @@ describe('paging', () => {
       expect(http.sent.every((r) => query(r).limit === '500')).toBe(true);
     });
 
+    it('20 pages read ahead a few at a time: 5 round trips, not 20, and 3 requests past the end', () => {
+      // A second a round trip: the rate limit's bucket refills enough that no batch is split.
+      const { client, http } = setup(statesServer(9_800), {}, 1_000);
+      const states = client.getAgentStates(window);
+      expect(states.map((s) => s.start_time / 1000)).toEqual(
+        Array.from({ length: 9_800 }, (_, i) => 1_779_000_000 + i),
+      );
+      // The first page alone, then 2, 4, 8 and 8 at once; pages 20 to 22 are past the end.
+      expect(http.batches).toEqual([1, 2, 4, 8, 8]);
+      expect(http.sent.map((r) => Number(query(r).offset))).toEqual(
+        Array.from({ length: 23 }, (_, i) => i * 500),
+      );
+    });
+
+    it('a page past the end that fails costs nothing; records after a short page are an error, not skipped', () => {
+      const states = statesServer(1_200);
+      const past = setup((request) =>
+        Number(query(request).offset) >= 1_500 ? reply(503, '') : states(request),
+      );
+      expect(past.client.getAgentStates(window)).toHaveLength(1_200);
+
+      // Page 500 comes back short, yet page 1000 holds records: the 400 between would be lost.
+      const gap = setup((request) =>
+        query(request).offset === '500' ? reply(200, { agent_states: [] }) : states(request),
+      );
+      expect(() => gap.client.getAgentStates(window)).toThrow(
+        /the page at offset 500 held 0 records where 500 were expected, so records would be missed/,
+      );
+    });
+
     it('steps by the smaller page size the server says it used', () => {
       const { client, http } = setup(statesServer(250, 100, true));
       expect(client.getAgentStates(window)).toHaveLength(250);
@@ -161,7 +192,7 @@ describe('paging', () => {
           ),
         }),
       );
-      expect(http.sent).toHaveLength(2);
+      expect(http.sent).toHaveLength(3);
     });
 
     it("the YAML's {states}, which has no paging, is every record: one request, however long", () => {

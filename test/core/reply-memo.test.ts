@@ -16,7 +16,7 @@ function people(request: HttpRequest) {
   return reply(200, { people: page, total: 2345, limit: 500, offset });
 }
 
-/** Agent states, no total: a page at a time to the first short one. */
+/** Agent states, no total: the first page, then 2, 4, 8 at once to the first short one (1,800: 4 pages). */
 function states(request: HttpRequest) {
   const offset = Number(query(request).offset ?? 0);
   const count = Math.max(0, Math.min(500, 1800 - offset));
@@ -38,14 +38,23 @@ describe('a read through its staged replies', () => {
     const first = new StagedReplies(grid, clock);
     first.begin(clock.now() + 1_500);
     expect(() => client.withMemo(first).getAgentStates(window)).toThrow(TurnOver);
-    expect(http.sent.map((r) => query(r).offset)).toEqual(['0', '500']);
+    expect(http.sent.map((r) => query(r).offset)).toEqual(['0', '500', '1000']);
     // The next execution: a new memo over the same staging.
     const next = new StagedReplies(grid, clock);
     next.begin(Number.POSITIVE_INFINITY);
     const read = client.withMemo(next).getAgentStates(window);
     expect(read).toEqual(setup(states).client.getAgentStates(window));
-    expect(http.sent.map((r) => query(r).offset)).toEqual(['0', '500', '1000', '1500']);
-    expect(next.count).toBe(4);
+    // The same offsets asked again, so the kept ones are answered from the staging.
+    expect(http.sent.map((r) => query(r).offset)).toEqual([
+      '0',
+      '500',
+      '1000',
+      '1500',
+      '2000',
+      '2500',
+      '3000',
+    ]);
+    expect(next.count).toBe(7);
     // Kept by the request alone: the key travels in a header, never into the staging.
     expect(JSON.stringify(grid.cells)).not.toContain(KEY);
   });
@@ -75,6 +84,16 @@ describe('a read through its staged replies', () => {
     broken = false;
     memo.begin(Number.POSITIVE_INFINITY);
     expect(client.withMemo(memo).getAgentStates(window)).toHaveLength(1800);
-    expect(http.sent.map((r) => query(r).offset)).toEqual(['0', '500', '500', '1000', '1500']);
+    // Page 1000, read beside the broken one, is kept: only 500 is asked again.
+    expect(http.sent.map((r) => query(r).offset)).toEqual([
+      '0',
+      '500',
+      '1000',
+      '500',
+      '1500',
+      '2000',
+      '2500',
+      '3000',
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 // limit/offset paging: follows `total` (or total_metric_count) to the end wherever a reply carries
-// it, and full pages to a short one where it does not. The server's numbers never decide how much is held: offsets are made a batch at a time, and
+// it, and full pages to a short one where it does not, reading ahead a few pages at once. The server's
+// numbers never decide how much is held: offsets are made a batch at a time, and
 // reading stops with a clear error at a ceiling, or when pages repeat or come back short.
 import { countText } from '../count-text';
 import { callWords } from './call-words';
@@ -19,6 +20,12 @@ export const MAX_PAGES = 2_000;
 
 /** Offsets made and sent at once: the rate limit's burst (one fetchAll). */
 export const BATCH_PAGES = 20;
+
+/**
+ * Without a total, pages are asked for before anyone knows they exist: 2 at once, then 4, then at
+ * most this many. A long list takes few round trips; a short one wastes no more than a batch less one.
+ */
+export const READ_AHEAD_PAGES = 8;
 
 export interface Page<T> {
   items: T[];
@@ -94,8 +101,9 @@ function fullPageSize(asked: number, first: Page<unknown>): number {
 /**
  * Reads every page. Once the first page gives the total, the next offsets go out together in
  * rate-limited batches rather than one round trip each. A reply without a total is followed, when
- * `pageSize` (the limit asked) is given, one page at a time while pages come back full: the short
- * or empty page ends it, and a page that repeats the one before (offset ignored) is an error.
+ * `pageSize` (the limit asked) is given, while pages come back full: the next few offsets go out
+ * together (readAhead) and the first short or empty page ends it; a page that repeats the one before
+ * (offset ignored) is an error.
  */
 export function readAllPages<T>(
   transport: Transport,
@@ -110,12 +118,7 @@ export function readAllPages<T>(
   if (total === undefined) {
     if (pageSize === undefined) return reader.items;
     const full = fullPageSize(pageSize, first);
-    let last = first;
-    while (last.items.length >= full) {
-      const offset = reader.items.length;
-      last = transport.send(pageAt(offset));
-      if (!reader.take(last, offset)) break;
-    }
+    if (first.items.length >= full) readAhead(transport, pageAt, reader, first.items.length);
     return reader.items;
   }
   if (total > MAX_RECORDS) throw tooManyRecords(reader.endpoint, total);
@@ -147,4 +150,37 @@ export function readAllPages<T>(
     }
   }
   return reader.items;
+}
+
+/**
+ * Reads on from the records held, `step` (the full page size) at a time, in batches of offsets that
+ * grow to READ_AHEAD_PAGES, until a page comes back short or empty. Pages asked for past that one
+ * cost a request each and nothing else: a failure there is ignored, but records there mean a page
+ * in the middle came back short, and reading stops with an error rather than skip them.
+ */
+function readAhead<T>(
+  transport: Transport,
+  pageAt: (offset: number) => Operation<Page<T>>,
+  reader: PageReader<T>,
+  step: number,
+): void {
+  for (let batch = 2; ; batch = Math.min(batch * 2, READ_AHEAD_PAGES)) {
+    const start = reader.items.length;
+    const offsets = Array.from({ length: batch }, (_, i) => start + i * step);
+    const pages = transport.sendMany(offsets.map(pageAt));
+    let short: { offset: number; held: number } | undefined;
+    for (const [i, outcome] of pages.entries()) {
+      const offset = offsets[i] ?? 0;
+      if (short) {
+        if (outcome.ok && outcome.value.items.length > 0)
+          throw shortPage(reader.endpoint, short.offset, short.held, step);
+        continue;
+      }
+      if (!outcome.ok) throw outcome.error;
+      // A page longer than a full one overlaps the next: only its first `step` records are its own.
+      const items = outcome.value.items.slice(0, step);
+      if (!reader.take({ items }, offset) || items.length < step) short = { offset, held: items.length };
+    }
+    if (short) return;
+  }
 }
