@@ -54,6 +54,12 @@ export interface SimulatorOptions {
   /** Most metrics a live report page holds, whatever `limit` asks (Assembled: 500); tests page small reports. */
   reportPageMax?: number;
   /**
+   * Most records any list page holds, whatever `limit` asks (default: as many as asked, up to 500).
+   * API-FACTS saw pages of 100 to 500: a server whose page size is below the client's `limit`
+   * answers short pages that are not the last, and says so only where a reply carries `total`.
+   */
+  pageMax?: number;
+  /**
    * Managers approve (one in five: deny) each pending time-off request this long after it was made,
    * as people do in a real account; unset, requests wait for admin.decideTimeOff (tests).
    */

@@ -156,6 +156,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       jobs,
       reportDelayMs,
       reportPageMax: options.reportPageMax ?? 500,
+      pageMax: options.pageMax ?? Number.POSITIVE_INFINITY,
     };
     const handler = HANDLERS[operation.operationId];
     if (!handler) throw new Error(`No handler for ${operation.operationId}`);

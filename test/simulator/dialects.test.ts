@@ -79,6 +79,39 @@ describe('people and the other collections', () => {
   });
 });
 
+describe('a server whose page size is below the limit asked (pageMax)', () => {
+  const capped = setup({ dialect: 'live', pageMax: 30 });
+  const q = `start_time=${T0_SEC - 86_400}&end_time=${T0_SEC}`;
+
+  it('answers at most pageMax a page; only a reply with total says more follow', () => {
+    const people = capped.get('/v0/people?limit=500').json();
+    expect(Object.keys(people.people)).toHaveLength(30);
+    expect(people).toMatchObject({ total: 100, limit: 30, offset: 0 });
+    // No total and no limit: nothing in these replies tells a short page from the last one.
+    const states = capped.get(`/v0/agents/state?${q}&limit=500`).json();
+    expect(states.agent_states).toHaveLength(30);
+    expect(Object.keys(states)).toEqual(['agent_states']);
+    expect(Object.keys(capped.get('/v0/skills?limit=500').json().skills)).toHaveLength(9);
+    expect(capped.get('/v0/assist/conversations?limit=500').json()).toHaveLength(30);
+    expect(capped.get('/v0/assist/conversations?limit=500&offset=30').json()).toHaveLength(10);
+    // A smaller limit is answered as asked.
+    expect(capped.get(`/v0/agents/state?${q}&limit=7`).json().agent_states).toHaveLength(7);
+  });
+
+  it('pages on past the short page: the next offset holds the records after it', () => {
+    const page = (offset: number) =>
+      capped
+        .get(`/v0/agents/state?${q}&limit=500&offset=${offset}`)
+        .json()
+        .agent_states.map((r: { agent_id: string; start_time: number }) => `${r.agent_id} ${r.start_time}`);
+    const all = live
+      .get(`/v0/agents/state?${q}&limit=60`)
+      .json()
+      .agent_states.map((r: { agent_id: string; start_time: number }) => `${r.agent_id} ${r.start_time}`);
+    expect([...page(0), ...page(30)]).toEqual(all);
+  });
+});
+
 describe('agent states', () => {
   it('list key is states in seed and agent_states in live', () => {
     const a = seed.get(

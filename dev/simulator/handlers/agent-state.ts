@@ -63,7 +63,7 @@ export const getAgentStates: Handler = (ctx) => {
     ctx.dialect === 'seed'
       ? agentIdsOf(ctx.org, ctx.query.agent_ids, 'agent_ids')
       : oneAgentOf(ctx.org, ctx.query.agent_id, 'agent_id');
-  return ok(agentStates(ctx.dialect, statesIn(ctx.org, start, end, agentIds), pageOf(ctx.query)));
+  return ok(agentStates(ctx.dialect, statesIn(ctx.org, start, end, agentIds), pageOf(ctx)));
 };
 
 /** A new state record from validated input; the field prefix names it in errors (e.g. states[2].). */

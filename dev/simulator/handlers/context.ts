@@ -23,6 +23,8 @@ export interface Ctx {
   jobs: Map<string, ReportJob>;
   reportDelayMs: number;
   reportPageMax: number;
+  /** Most records a list page holds, whatever `limit` asks (SimulatorOptions.pageMax). */
+  pageMax: number;
 }
 
 export interface Reply {
@@ -79,8 +81,12 @@ export function agentIdsOf(org: Org, value: unknown, field: string): string[] | 
   return ids;
 }
 
-export function pageOf(query: Record<string, unknown>): { limit: number; offset: number } {
-  return { limit: Number(query.limit ?? 100), offset: Number(query.offset ?? 0) };
+/** The page asked for, its `limit` cut to the server's page size: the page it answers. */
+export function pageOf(ctx: Ctx): { limit: number; offset: number } {
+  return {
+    limit: Math.min(Number(ctx.query.limit ?? 100), ctx.pageMax),
+    offset: Number(ctx.query.offset ?? 0),
+  };
 }
 
 export function paged<T>(items: T[], page: { limit: number; offset: number }): T[] {

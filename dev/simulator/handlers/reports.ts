@@ -44,7 +44,7 @@ export const getReport: Handler = (ctx) => {
   const status = jobStatus(job, ctx.nowMs);
   if (status === 'complete') job.rows ??= computeReport(ctx.org, job.type, job.params, job.completesAt);
   const rows = status === 'complete' ? (job.rows ?? []) : [];
-  const page = pageOf(ctx.query);
+  const page = pageOf(ctx);
   return ok(
     reportResult(ctx.dialect, job, status, rows, { ...page, limit: Math.min(page.limit, ctx.reportPageMax) }),
   );

@@ -13,7 +13,7 @@ function list<T extends object>(
 ): Handler {
   return (ctx) => {
     const all = records(ctx.org);
-    const page = pageOf(ctx.query);
+    const page = pageOf(ctx);
     const items = paged(all, page).map((r) => renderOne(ctx, r));
     return ok(collection(ctx.dialect, key, items, { total: all.length, ...page }));
   };
@@ -125,5 +125,5 @@ export const listAssistConversations: Handler = (ctx) => {
       (end === undefined || c.started_at < end) &&
       (agent === undefined || c.agent_id === agent),
   );
-  return ok(paged(matching, pageOf(ctx.query)).map((c) => render.conversation(ctx.dialect, c)));
+  return ok(paged(matching, pageOf(ctx)).map((c) => render.conversation(ctx.dialect, c)));
 };
