@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { AssembledClient } from '../../src/core/assembled';
+import { READ_AHEAD_PAGES } from '../../src/core/assembled/paging';
 import type { HttpRequest } from '../../src/core/ports';
 import { query, reply, setup } from './fake-http';
+import { simSetup } from './sim';
 
 function peopleServer(count: number, maxPage: number) {
   return (request: HttpRequest) => {
@@ -33,10 +36,10 @@ describe('paging', () => {
     expect(http.sent.map((r) => query(r).offset)).toEqual(['0', '100', '200']);
   });
 
-  it('stops on one page when no total comes', () => {
+  it('a short page with no total: the next offset is asked, and the same page again ends it (offset ignored, every record sent)', () => {
     const { client, http } = setup(() => reply(200, { roles: [{ id: 'r1' }] }));
     expect(client.listRoles()).toHaveLength(1);
-    expect(http.sent).toHaveLength(1);
+    expect(http.sent.map((r) => query(r).offset)).toEqual(['0', '1']);
   });
 
   it('stops when records vanish while paging', () => {
@@ -131,7 +134,8 @@ describe('paging', () => {
     it.each([
       [1234, ['0', '500', '1000']],
       [1000, ['0', '500', '1000']],
-      [499, ['0']],
+      // Shorter than asked: the last page, or the server's own page size; the next offset tells.
+      [499, ['0', '499']],
       [0, ['0']],
     ])('%i states: read while pages come back full, to the short or empty one', (count, offsets) => {
       const { client, http } = setup(statesServer(count));
@@ -173,6 +177,29 @@ describe('paging', () => {
       );
     });
 
+    it('a server whose page size is below the limit, saying nothing of it: every record, not the first page', () => {
+      const { client, http } = setup(statesServer(250, 100));
+      expect(client.getAgentStates(window).map((s) => s.start_time / 1000)).toEqual(
+        Array.from({ length: 250 }, (_, i) => 1_779_000_000 + i),
+      );
+      // Page 100 is full again, so 100 is the server's page size: then read ahead at that step.
+      expect(http.sent.map((r) => query(r).offset)).toEqual(['0', '100', '200', '300']);
+    });
+
+    it('pages of sizes that vary are followed from the records held, none skipped', () => {
+      // 50 records first, then pages of 100: the first page's length was not the page size.
+      const states = statesServer(330, 100);
+      const { client, http } = setup((request) =>
+        query(request).offset === '0'
+          ? reply(200, { agent_states: JSON.parse(states(request).body).agent_states.slice(0, 50) })
+          : states(request),
+      );
+      expect(client.getAgentStates(window).map((s) => s.start_time / 1000)).toEqual(
+        Array.from({ length: 330 }, (_, i) => 1_779_000_000 + i),
+      );
+      expect(http.sent.map((r) => query(r).offset)).toEqual(['0', '50', '150', '250', '350']);
+    });
+
     it('steps by the smaller page size the server says it used', () => {
       const { client, http } = setup(statesServer(250, 100, true));
       expect(client.getAgentStates(window)).toHaveLength(250);
@@ -211,7 +238,32 @@ describe('paging', () => {
     it('each agent is read on its own, by one agent_id', () => {
       const { client, http } = setup(statesServer(3));
       client.getAgentStates({ ...window, agent_ids: ['a1', 'a2'] });
-      expect(http.sent.map((r) => query(r).agent_id)).toEqual(['a1', 'a2']);
+      // Each agent's 3 states are a page shorter than asked: the next offset says it was the last.
+      expect(http.sent.map((r) => [query(r).agent_id, query(r).offset])).toEqual([
+        ['a1', '0'],
+        ['a1', '3'],
+        ['a2', '0'],
+        ['a2', '3'],
+      ]);
+    });
+  });
+
+  describe('a server whose page size is below the 500 asked (simulator pageMax)', () => {
+    const day = { start_time: Date.UTC(2026, 4, 20), end_time: Date.UTC(2026, 4, 21) };
+    const uncapped = simSetup('live').client;
+
+    it.each([
+      ['agent states', (c: AssembledClient) => c.getAgentStates(day), 100],
+      ['skills', (c: AssembledClient) => c.listSkills(), 4],
+      ['assist conversations', (c: AssembledClient) => c.listAssistConversations(), 30],
+      ['people (with a total)', (c: AssembledClient) => c.listPeople(), 30],
+    ] as const)('%s: every record, though pages come back short of the limit', (_, read, pageMax) => {
+      const every = read(uncapped);
+      expect(every.length).toBeGreaterThan(pageMax);
+      const { client, http } = simSetup('live', { pageMax });
+      expect(read(client)).toEqual(every);
+      // The pages, the one asked to learn the page size, and at most a read-ahead batch less one.
+      expect(http.sent.length).toBeLessThanOrEqual(Math.ceil(every.length / pageMax) + READ_AHEAD_PAGES);
     });
   });
 

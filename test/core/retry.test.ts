@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { caught } from './caught';
 import { reply, setup } from './fake-http';
 
-const ROLES = { roles: [{ id: 'r1', name: 'Agent' }] };
+// With its total, as Assembled answers roles (API-FACTS): one request reads the list.
+const ROLES = { roles: [{ id: 'r1', name: 'Agent' }], total: 1 };
 const TIME_OFF = { agent_id: 'a1', start_time: Date.UTC(2026, 5, 1), end_time: Date.UTC(2026, 5, 2) };
 
 describe('retry policy', () => {

@@ -1,7 +1,8 @@
 // Agent states pushed again from a second sheet (yesterday's import re-run from a copy), through the
 // built bundle: a row the very same as a state Assembled holds is not sent, and says so, in Validate
 // and Push (what a row leaves out, an End or a Source, matching anything); Assembled is asked once
-// per agent a push or a Validate ingests states for, or, past a few agents, once for everyone.
+// per agent a push or a Validate ingests states for, or, past a few agents, once for everyone (a
+// read of a page shorter than asked, and of the next offset, to be sure that page was the last).
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { startLocalAddon } from '../../dev/local-addon';
@@ -45,12 +46,12 @@ describe.skipIf(!built)('agent states Assembled holds already', () => {
     const before = reads();
     const check = await rt.callFromSidebar<ValidateSummary>('validatePush', 'agent_states');
     expect(check).toMatchObject({ ok: 2, errors: 2, problems: [said(2), said(3)] });
-    // One read for each of the two agents.
-    expect(reads() - before).toBe(2);
+    // One read for each of the two agents: its page, and the next offset, empty.
+    expect(reads() - before).toBe(4);
 
     const pushed = await push('states-again-2');
     expect(pushed).toMatchObject({ state: 'done', succeeded: 2, invalid: 2 });
-    expect(reads() - before).toBe(4);
+    expect(reads() - before).toBe(8);
     expect(column(rt, sheet, 'Push status')).toEqual(['error', 'error', 'ingested', 'ingested']);
     expect(column(rt, sheet, 'Push message')[0]).toBe(said(2).replace('Row 2: ', ''));
     // Assembled holds each state once.
@@ -86,21 +87,23 @@ describe.skipIf(!built)('agent states Assembled holds already', () => {
     // Each agent's state again, and a new one each.
     const again = [...first, ...agents.map((a) => state(a, 'meeting', 14))];
     const sheet = await template(rt, 'agent_states', again);
-    // Everyone's states over the span the rows cover (9:00 to 15:00 in New York), a page a 500.
+    // Everyone's states over the span the rows cover (9:00 to 15:00 in New York): one page short of
+    // the 500 asked, and the next offset, asked to be sure it was the last.
     const [from, to] = [Date.parse('2026-05-24T13:00:00Z'), Date.parse('2026-05-24T19:00:01Z')];
     const overlapping = [...sim.admin.org.states.values()]
       .flat()
       .filter((s) => s.start_time < to && (s.end_time === null || s.end_time > from)).length;
-    const pages = Math.floor(overlapping / 500) + 1;
-    expect(pages).toBeLessThan(agents.length);
+    expect(overlapping).toBeLessThan(500);
+    const requests = 2;
+    expect(requests).toBeLessThan(agents.length);
     const before = reads();
     const check = await rt.callFromSidebar<ValidateSummary>('validatePush', 'agent_states');
     expect(check).toMatchObject({ ok: agents.length, errors: agents.length });
-    expect(reads() - before).toBe(pages);
+    expect(reads() - before).toBe(requests);
 
     const pushed = await push('states-many-2');
     expect(pushed).toMatchObject({ state: 'done', succeeded: agents.length, invalid: agents.length });
-    expect(reads() - before).toBe(2 * pages);
+    expect(reads() - before).toBe(2 * requests);
     const status = column(rt, sheet, 'Push status');
     expect(status.slice(0, agents.length).every((s) => s === 'error')).toBe(true);
     expect(status.slice(agents.length).every((s) => s === 'ingested')).toBe(true);

@@ -68,6 +68,11 @@ class PageReader<T> {
 
   constructor(readonly endpoint: string) {}
 
+  /** Whether a page holds the very records of the page taken before it. */
+  repeats(page: Page<T>): boolean {
+    return page.items.length > 0 && JSON.stringify(page.items) === this.previous;
+  }
+
   /** Takes a page read at `offset`; false when it was empty. */
   take(page: Page<T>, offset: number): boolean {
     this.pages += 1;
@@ -92,10 +97,10 @@ function validTotal(total: number | undefined): number | undefined {
   return total !== undefined && Number.isFinite(total) && total >= 0 ? Math.floor(total) : undefined;
 }
 
-/** Without a total, a page is full at what was asked, or at the smaller size the server says it used. */
-function fullPageSize(asked: number, first: Page<unknown>): number {
+/** The page size a reply says the server used, where it is smaller than the one asked. */
+function toldPageSize(asked: number, first: Page<unknown>): number | undefined {
   const told = validTotal(first.limit);
-  return told !== undefined && told > 0 && told < asked ? told : asked;
+  return told !== undefined && told > 0 && told < asked ? told : undefined;
 }
 
 /**
@@ -103,7 +108,9 @@ function fullPageSize(asked: number, first: Page<unknown>): number {
  * rate-limited batches rather than one round trip each. A reply without a total is followed, when
  * `pageSize` (the limit asked) is given, while pages come back full: the next few offsets go out
  * together (readAhead) and the first short or empty page ends it; a page that repeats the one before
- * (offset ignored) is an error.
+ * (offset ignored) is an error. A full page is one as long as asked, or as the smaller size the server
+ * says it used; a first page shorter than that is taken for the last only once the next offset
+ * says so (readPastShortPage).
  */
 export function readAllPages<T>(
   transport: Transport,
@@ -117,8 +124,10 @@ export function readAllPages<T>(
   let total = validTotal(first.total);
   if (total === undefined) {
     if (pageSize === undefined) return reader.items;
-    const full = fullPageSize(pageSize, first);
-    if (first.items.length >= full) readAhead(transport, pageAt, reader, first.items.length);
+    const held = first.items.length;
+    const told = toldPageSize(pageSize, first);
+    if (held >= (told ?? pageSize)) readAhead(transport, pageAt, reader, held);
+    else if (held > 0 && told === undefined) readPastShortPage(transport, pageAt, reader, pageSize);
     return reader.items;
   }
   if (total > MAX_RECORDS) throw tooManyRecords(reader.endpoint, total);
@@ -150,6 +159,36 @@ export function readAllPages<T>(
     }
   }
   return reader.items;
+}
+
+/**
+ * The first page came back shorter than asked, and nothing says whether it is the last or the
+ * server's page size is below the limit asked (API-FACTS saw pages of 100 to 500): taken for the
+ * last, the rest would be lost unsaid. The next offset tells. Empty, the list has ended. Holding
+ * records, the page before was as long as the server makes a page: as long again, reading goes on
+ * at that step; shorter, it is the last. Longer, the page before was not the server's page size
+ * either, and this page is judged as the first was. The same page again is a server that ignores
+ * offset and sent every record the first time.
+ */
+function readPastShortPage<T>(
+  transport: Transport,
+  pageAt: (offset: number) => Operation<Page<T>>,
+  reader: PageReader<T>,
+  asked: number,
+): void {
+  let short = reader.items.length;
+  for (;;) {
+    const offset = reader.items.length;
+    const page = transport.send(pageAt(offset));
+    if (reader.repeats(page) || !reader.take(page, offset)) return;
+    const held = page.items.length;
+    if (held < short) return;
+    if (held === short || held >= asked) {
+      readAhead(transport, pageAt, reader, held);
+      return;
+    }
+    short = held;
+  }
 }
 
 /**

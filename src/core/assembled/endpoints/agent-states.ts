@@ -52,7 +52,7 @@ export interface AgentAssociation {
 
 /**
  * Paged by limit/offset (the YAML's one list has none); no source says the live service answers a
- * total, so pages are read, a few at once, until one comes back short. The YAML filters by comma-separated
+ * total, so pages are read, a few at once, until one comes back short (paging.ts). The YAML filters by comma-separated
  * `agent_ids`, public code calling the live service by one `agent_id`: each agent is asked for on
  * its own, with both, so either reading filters.
  */
