@@ -101,6 +101,17 @@ describe('paging', () => {
     expect(() => client.listPeople()).toThrow(/page at offset 1 came back empty though the total is 3/);
   });
 
+  it('a first page empty though its total says there are records is an error, not an empty list', () => {
+    const { client, http } = setup(() => reply(200, { people: [], total: 250 }));
+    expect(() => client.listPeople()).toThrow(
+      expect.objectContaining({
+        kind: 'unexpected_response',
+        message: expect.stringMatching(/the page at offset 0 came back empty though the total is 250/),
+      }),
+    );
+    expect(http.sent).toHaveLength(1);
+  });
+
   it('a bare list that keeps coming back full and the same stops with a clear error', () => {
     const { client, http } = setup(() =>
       reply(

@@ -60,6 +60,10 @@ export const shortPage = (endpoint: string, offset: number, held: number, step: 
     `the page at offset ${offset} held ${held} records where ${step} were expected, so records would be missed`,
   );
 
+/** A page came back empty though the total says records remain from its offset. */
+export const emptyBeforeTotal = (endpoint: string, offset: number, total: number) =>
+  refused(endpoint, `the page at offset ${offset} came back empty though the total is ${total}`);
+
 /** Follows pages and stops on the ceilings; one instance per list read. */
 class PageReader<T> {
   readonly items: T[] = [];
@@ -133,7 +137,8 @@ export function readAllPages<T>(
   if (total > MAX_RECORDS) throw tooManyRecords(reader.endpoint, total);
   // The server's page size may be below what was asked; step by what it actually returns.
   const step = first.items.length;
-  while (step > 0 && reader.items.length < total) {
+  if (step === 0 && total > 0) throw emptyBeforeTotal(reader.endpoint, 0, total);
+  while (reader.items.length < total) {
     const offsets: number[] = [];
     for (let o = reader.items.length; o < total && offsets.length < BATCH_PAGES; o += step) offsets.push(o);
     const pages = transport.sendMany(offsets.map(pageAt));
@@ -147,10 +152,7 @@ export function readAllPages<T>(
       const atEnd = offset + page.items.length >= total;
       if (!reader.take(page, offset)) {
         if (atEnd) return reader.items;
-        throw refused(
-          reader.endpoint,
-          `the page at offset ${offset} came back empty though the total is ${total}`,
-        );
+        throw emptyBeforeTotal(reader.endpoint, offset, total);
       }
       if (page.items.length < step && !atEnd) {
         throw shortPage(reader.endpoint, offset, page.items.length, step);

@@ -6,6 +6,7 @@ import type { AssembledClient } from '../assembled/client';
 import type { ReportPageOf } from '../assembled/endpoints/reports';
 import {
   BATCH_PAGES,
+  emptyBeforeTotal,
   MAX_PAGES,
   MAX_RECORDS,
   shortPage,
@@ -38,6 +39,8 @@ export function stageFirstPage(stage: Grid, page: ReportPageOf, endpoint: string
   const shape = firstPageShape(page);
   const past = pastCeiling(shape, endpoint);
   if (past) throw past;
+  // No step to page by: taken as complete, the report's records would be lost unsaid.
+  if (shape.step === 0 && shape.total > 0) throw emptyBeforeTotal(endpoint, 0, shape.total);
   if (stagedExtent(stage).pages === 0) stagePages(stage, [{ offset: 0, items: itemsOf(page) }], shape);
   return shape;
 }
