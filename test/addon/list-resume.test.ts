@@ -190,39 +190,45 @@ describe('Pull data, a list read a turn at a time from a slow Assembled', () => 
   });
 
   it('Stop pressed while a read step holds the lock: the step ends the pull after the page under way, not at its deadline', async () => {
-    sim.setFaults({ latencyMs: 2_000 });
+    // Long and slow enough that the poll's step has pages left to read, read ahead, after the
+    // start's step: Stop is pressed between two of its round trips.
+    sim.setFaults({ latencyMs: 4_000 });
     rt.workbook.addSheet('Stopped mid-step');
-    const started = await rt.callFromSidebar<JobView>('startPull', days('Stopped mid-step'), key());
+    const spec = {
+      ...days('Stopped mid-step'),
+      range: { kind: 'absolute', from: '2026-05-14', to: '2026-05-22' },
+    };
+    const started = await rt.callFromSidebar<JobView>('startPull', spec, key());
     expect(started.state).toBe('fetching');
     rt.clock.advance(started.nextPollInMs);
     let pressed: Promise<JobView> | undefined;
-    let pagesBefore = 0;
-    statesPages = 0;
-    onStatesPage = (page) => {
-      if (page !== 2) return;
+    let tripsBefore = 0;
+    statesTrips = 0;
+    onStatesPage = (trip) => {
+      if (trip !== 1) return;
       onStatesPage = undefined;
-      // Pressed as the step is about to ask for its third page, the lock held by the step.
+      // Pressed as the step is about to send its second round trip, the lock held by the step.
       rt.meanwhile('urlfetch', 1, () => {
-        pagesBefore = statesPages;
+        tripsBefore = statesTrips;
         pressed = rt.callFromSidebar<JobView>('stopPull', started.id);
       });
     };
     const stepBegan = rt.clock.now();
     const polled = await rt.callFromSidebar<JobView>('pollPull', started.id);
-    // The press answers at once that the pull is stopping; the step asks for the page under way
-    // and no other, and ends the pull itself, well before its turn is up.
+    // The press answers at once that the pull is stopping; the step sends the round trip under
+    // way and no other, and ends the pull itself, well before its turn is up.
     expect(await pressed).toMatchObject({ state: 'fetching', stage: 'Stopping' });
-    expect(statesPages).toBe(pagesBefore + 1);
+    expect(statesTrips).toBe(tripsBefore + 1);
     expect(rt.clock.now() - stepBegan).toBeLessThan(SIDEBAR_TURN_MS);
     expect(polled).toMatchObject({
       state: 'failed',
       stage: 'Stopped',
       message: 'Stopped: nothing was written, and the target is as it was.',
     });
-    statesPages = 0;
+    statesTrips = 0;
     await rt.clock.advanceAsync(2 * 3_600_000);
     sim.setFaults({});
-    expect(statesPages).toBe(0);
+    expect(statesTrips).toBe(0);
     expect(rt.workbook.values('Stopped mid-step')).toEqual([]);
     expect(rt.workbook.sheetNames().filter(isStageSheet)).toEqual([]);
     expect(rt.properties.document.keys().filter((k) => k.startsWith('assembled.stop.'))).toEqual([]);
