@@ -16,6 +16,7 @@ import { checkCellText } from './limits.js';
 import { type Cell, contains, intersects, type SheetModel } from './model.js';
 import { DEFAULT_NUMBER_FORMAT } from './number-format.js';
 import { assertEditable, newProtection, type Protection } from './protection.js';
+import { fromR1C1, toR1C1 } from './r1c1.js';
 import { Sheet } from './sheet.js';
 import { DataValidation } from './validation.js';
 
@@ -43,6 +44,10 @@ function clearCell(cell: Cell, options: ClearOptions | undefined, only: boolean)
   if (options?.commentsOnly) cell.note = undefined;
   if (options?.validationsOnly) cell.validation = undefined;
 }
+
+/** A formula in R1C1 notation as the A1 one it is at (row, col); anything else as given. */
+const a1Of = (input: unknown, row: number, col: number) =>
+  typeof input === 'string' && input.startsWith('=') ? fromR1C1(input, row, col) : input;
 
 export class Range {
   constructor(
@@ -83,15 +88,15 @@ export class Range {
     return this.env.exec.call('spreadsheet', 0, body);
   }
 
-  /** A realm 2-D array of f(cell) over the range. */
-  private grid2d<T>(f: (cell: Cell | undefined) => T): T[][] {
+  /** A realm 2-D array of f(cell, its row, its column) over the range. */
+  private grid2d<T>(f: (cell: Cell | undefined, row: number, col: number) => T): T[][] {
     const { row, col, numRows, numCols } = this.grid;
     const { realm } = this.env.exec;
     const out: T[][] = [];
     for (let r = 0; r < numRows; r++) {
       const src = this.model.rows[row - 1 + r];
       const line: T[] = [];
-      for (let c = 0; c < numCols; c++) line.push(f(src?.[col - 1 + c]));
+      for (let c = 0; c < numCols; c++) line.push(f(src?.[col - 1 + c], row + r, col + c));
       out.push(realm.array(line));
     }
     return realm.array(out);
@@ -159,6 +164,20 @@ export class Range {
 
   getFormula(): string {
     return this.read(() => this.model.get(this.grid.row, this.grid.col)?.formula ?? '');
+  }
+
+  getFormulasR1C1(): string[][] {
+    return this.read(() =>
+      this.grid2d((cell, row, col) => (cell?.formula ? toR1C1(cell.formula, row, col) : '')),
+    );
+  }
+
+  getFormulaR1C1(): string {
+    const { row, col } = this.grid;
+    return this.read(() => {
+      const formula = this.model.get(row, col)?.formula;
+      return formula ? toR1C1(formula, row, col) : '';
+    });
   }
 
   getNotes(): string[][] {
@@ -245,6 +264,28 @@ export class Range {
       const rows = this.checkShape(formulas, 'setFormulas');
       for (const row of rows) checkCellText(row);
       this.each((row, col, r, k) => writeCell(this.model, row, col, rows[r]?.[k], this.timeZone));
+      this.dropHiddenByMerges();
+      return this;
+    });
+  }
+
+  /** Each cell gets its formula in R1C1 notation, read from where the cell is (r1c1.ts). */
+  setFormulasR1C1(formulas: string[][]): Range {
+    return this.write(() => {
+      const rows = this.checkShape(formulas, 'setFormulasR1C1');
+      for (const row of rows) checkCellText(row);
+      this.each((row, col, r, k) =>
+        writeCell(this.model, row, col, a1Of(rows[r]?.[k], row, col), this.timeZone),
+      );
+      this.dropHiddenByMerges();
+      return this;
+    });
+  }
+
+  setFormulaR1C1(formula: string): Range {
+    return this.write(() => {
+      checkCellText([formula]);
+      this.each((row, col) => writeCell(this.model, row, col, a1Of(formula, row, col), this.timeZone));
       this.dropHiddenByMerges();
       return this;
     });
