@@ -16,6 +16,7 @@ import {
   clearTakenOut,
   countsOf,
   existingHeader,
+  fillReplaced,
   headerNoteOf,
   keptOrder,
   planWrite,
@@ -168,6 +169,7 @@ export class StagedWrite {
       checkCellLimit(this.target.grid, this.options, block);
       this.target.grid.growTo(reach(this.options, block));
       this.staging.publish(this.jobId, block.rows, block.cols, this.target);
+      fillReplaced(this.target.grid, this.options, plan.extent);
       const right = this.options.col + block.cols;
       keptBeside = beside.others.filter((o) => o.col >= right).map((o) => o.header);
     }

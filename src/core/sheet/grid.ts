@@ -21,7 +21,14 @@ export interface Grid {
   read(row: number, col: number, rows: number, cols: number): CellValue[][];
   /** A block's formulas in A1 notation, '' where a cell holds a plain value (Range.getFormulas). */
   formulas(row: number, col: number, rows: number, cols: number): string[][];
+  /**
+   * A block's formulas in R1C1 notation, '' where a cell holds none (Range.getFormulasR1C1): one
+   * formula filled down a column (=G2/F2, =G3/F3) reads the same on every row.
+   */
+  formulasR1C1?(row: number, col: number, rows: number, cols: number): string[][];
   write(row: number, col: number, values: CellValue[][]): void;
+  /** Writes formulas in R1C1 notation, each cell the A1 one it is there, in one call (Range.setFormulasR1C1). */
+  writeFormulasR1C1?(row: number, col: number, formulas: string[][]): void;
   clear(row: number, col: number, rows: number, cols: number): void;
   setColumnFormat(row: number, col: number, rows: number, format: string): void;
   /**

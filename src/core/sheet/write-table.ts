@@ -1,7 +1,8 @@
 // Writes a table into a sheet in replace, append or merge mode: the sheet is grown once to the
 // table's final size, then written in blocks of at most 50,000 cells (larger setValues calls
 // time out on real Sheets), so 100,000 rows x 12 columns take 26 calls. Replace writes the new table before clearing what is left of the old one, so an
-// interrupted write never leaves a blank sheet. Cells outside the table's block are not touched.
+// interrupted write never leaves a blank sheet. Cells outside the table's block are not touched,
+// but for a formula column of the person's own beside it, filled down the rows added (fill-down.ts).
 import { countText, someOf } from '../count-text';
 import type { Zone } from '../ports';
 import type { CellValue, Table } from '../table/build-table';
@@ -10,6 +11,7 @@ import { toSheetValue } from '../table/sheet-literal';
 import { comings, wallClock, wallSpan } from '../time/wall-clock';
 import { cellName } from './a1';
 import { grown, noRoom, type SheetUse } from './cell-room';
+import { fillBeside, fillBody, formulaColumns } from './fill-down';
 import { AUTOMATIC_FORMAT, type Extent, type Grid, MAX_CELLS_PER_WRITE } from './grid';
 import { type BodyCell, KeptFormula } from './kept-formula';
 import { looseHeader, missingKeyText } from './key-words';
@@ -23,6 +25,7 @@ import {
   notedColumns,
   type Renamed,
 } from './renamed-columns';
+import { WriteRefused } from './write-refused';
 
 export type WriteMode = 'replace' | 'append' | 'merge';
 
@@ -91,12 +94,7 @@ export interface WriteResult {
   writeCalls: number;
 }
 
-export class WriteRefused extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'WriteRefused';
-  }
-}
+export { WriteRefused };
 
 /** The header row of a table at `o`'s cell, as far as it has words. */
 export function existingHeader(grid: Grid, o: Pick<WriteOptions, 'row' | 'col'>): string[] {
@@ -549,6 +547,7 @@ export function planWrite(
         ...r,
         ...Array<BodyCell>(header.length - r.length).fill(''),
       ]);
+      const formulas = formulaColumns(grid, o, old.length, ownColumns(found.length, placed));
       const spans = spansOf(table, placed, o);
       const carried = new Set(placed.at);
       const filledBefore = old.length;
@@ -556,6 +555,7 @@ export function planWrite(
       // A new row goes below the sheet's, or in the place of the first row it took out.
       replacing = appended - (old.length - filledBefore);
       body = old.filter((r) => r !== GONE);
+      fillBody(body, formulas);
       // Rows added below count against those taken out: only the table's old rows are cleared.
       leftover = Math.max(0, filledBefore - body.length);
     } else body = rows;
@@ -563,6 +563,7 @@ export function planWrite(
     at = bodyRow ?? end ?? Math.max(grid.used().rows + 1, o.row + 1);
     const kept = o.mergeKey ? newRows(grid, table, o, placed, found.length, at) : undefined;
     body = kept?.rows ?? project(table, placed);
+    fillBody(body, formulaColumns(grid, o, at - o.row - 1, ownColumns(found.length, placed)));
     overlapped = kept?.overlapped ?? 0;
     if (kept?.overlap) overlap = kept.overlap;
     appended = body.length;
@@ -588,6 +589,23 @@ export function planWrite(
     overlapped,
     ...(overlap ? { overlap } : {}),
   };
+}
+
+/** The columns of a header `width` wide that are the person's own, not the table's. */
+function ownColumns(width: number, p: Placement): number[] {
+  const table = new Set(p.at);
+  return Array.from({ length: width }, (_, k) => k).filter((k) => !table.has(k));
+}
+
+/**
+ * After a replace that added rows: a formula column of the person's own right of the table's block
+ * is filled down them (fill-down.ts). Returns the write calls made.
+ */
+export function fillReplaced(grid: Grid, o: WriteOptions, now: Extent): number {
+  const before = o.previous;
+  if (o.mode !== 'replace' || !before?.rows) return 0;
+  const from = Math.max(before.cols, now.cols);
+  return fillBeside(grid, o, before, now, { from, to: existingHeader(grid, o).length });
 }
 
 /** A row `mergeInto` took out; the caller drops them. */
@@ -764,7 +782,10 @@ export function writeTable(grid: Grid, table: Table, o: WriteOptions): WriteResu
   let calls = 1;
   for (let from = 0; from < plan.body.length; from += step, calls++)
     writeBodyRows(grid, o, plan, from, Math.min(plan.body.length, from + step));
-  if (o.mode === 'replace') clearLeftovers(grid, o, plan.extent);
+  if (o.mode === 'replace') {
+    clearLeftovers(grid, o, plan.extent);
+    calls += fillReplaced(grid, o, plan.extent);
+  }
   clearTakenOut(grid, o, plan);
   grid.styleHeader(o.row, o.col, plan.header.length, headerNoteOf(table, o, plan));
   return { ...countsOf(plan), writeCalls: calls };

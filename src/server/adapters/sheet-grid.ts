@@ -109,12 +109,23 @@ export function sheetGrid(sheet: Sheet): Grid {
     },
     read: (row, col, rows, cols) => sheet.getRange(row, col, rows, cols).getValues() as CellValue[][],
     formulas: (row, col, rows, cols) => sheet.getRange(row, col, rows, cols).getFormulas(),
+    // Its declared type allows null for a cell without a formula.
+    formulasR1C1: (row, col, rows, cols) =>
+      sheet
+        .getRange(row, col, rows, cols)
+        .getFormulasR1C1()
+        .map((line) => line.map((f) => f ?? '')),
     write(row, col, values) {
       const width = values[0]?.length ?? 0;
       guarded(sheet, () => {
         ensureSize(sheet, row + values.length - 1, col + width - 1);
         sheet.getRange(row, col, values.length, width).setValues(values);
       });
+    },
+    writeFormulasR1C1(row, col, formulas) {
+      guarded(sheet, () =>
+        sheet.getRange(row, col, formulas.length, formulas[0]?.length ?? 0).setFormulasR1C1(formulas),
+      );
     },
     clear: (row, col, rows, cols) => {
       guarded(sheet, () => sheet.getRange(row, col, rows, cols).clearContent());

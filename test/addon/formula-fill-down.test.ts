@@ -1,0 +1,197 @@
+// A column a person adds beside a pulled table with one formula on every row (a rate, =F2/E2 down
+// column I) goes on down the rows a merge, append or replace adds, each pointing at its own row,
+// as a Sheets table's calculated column does. A column that is not one formula all down (values,
+// blanks, differing formulas) is left as it is, and so is one with something typed where it would go.
+import { describe, expect, it } from 'vitest';
+import { stepUntil } from '../../dev/daily-refresh';
+import type { LocalRuntime } from '../../dev/gas';
+import { type LocalAddon, startLocalAddon } from '../../dev/local-addon';
+import { HOUR } from './hourly-teams';
+import { pullToEnd } from './pull-to-end';
+
+let keys = 0;
+const key = () => `fill-down-${String(++keys).padStart(6, '0')}`;
+
+/** Ticket stats by day and queue (7 queues): Created in E, Solved in F, eight columns in all. */
+const stats = (mode: string, from: string, to: string) => ({
+  source: { kind: 'report', report: 'ticket_stats', granularity: 'day' },
+  range: { kind: 'absolute', from, to },
+  target: { kind: 'sheet', name: 'Stats' },
+  mode,
+});
+const WIDTH = 8;
+const [I, J] = [WIDTH, WIDTH + 1];
+
+/** Three days of ticket stats, pulled by Replace; its data rows. */
+async function threeDays(rt: LocalRuntime): Promise<number> {
+  rt.workbook.addSheet('Stats');
+  const first = await pullToEnd(rt, stats('replace', '2026-05-11', '2026-05-13'), key());
+  expect(first).toMatchObject({ state: 'done', rows: 21 });
+  expect(rt.workbook.values('Stats')[0]).toHaveLength(WIDTH);
+  return 21;
+}
+
+/** Column `at` (0-based) headed `header`, each data row r holding `formula(r)`. */
+function typeColumn(
+  rt: LocalRuntime,
+  at: number,
+  header: string,
+  rows: number,
+  cell: (r: number) => unknown,
+) {
+  const cells = Array.from({ length: rows }, (_, i) => [cell(i + 2)]);
+  rt.workbook.write('Stats', [[header], ...cells], { row: 1, column: at + 1 });
+}
+
+const rate = (r: number) => `=F${r}/E${r}`;
+const columnFormulas = (rt: LocalRuntime, at: number) =>
+  rt.workbook.formulas('Stats').map((r) => r[at] ?? '');
+const columnValues = (rt: LocalRuntime, at: number) => rt.workbook.values('Stats').map((r) => r[at] ?? '');
+const rowsOf = (rt: LocalRuntime) => rt.workbook.values('Stats').length - 1;
+/** Every data row r's formula, as made by `formula`. */
+const down = (rows: number, formula: (r: number) => string) =>
+  Array.from({ length: rows }, (_, i) => formula(i + 2));
+
+/** Another editor of the spreadsheet, with their own Assembled key saved. */
+async function editor(addon: LocalAddon, email: string): Promise<LocalRuntime> {
+  const other = addon.rt.asUser(email);
+  await other.callFromSidebar('saveSettings', {
+    apiKey: addon.key,
+    timeFormat: addon.backend.timeFormat,
+    apiVersion: '',
+  });
+  return other;
+}
+
+describe('a formula column beside a pulled table', () => {
+  it('a merge that adds rows fills it down them, each row pointing at its own row', async () => {
+    const { rt } = await startLocalAddon();
+    const rows = await threeDays(rt);
+    typeColumn(rt, I, 'Rate', rows, rate);
+    const merged = await pullToEnd(rt, stats('merge', '2026-05-11', '2026-05-16'), key());
+    expect(merged.message).toBe('42 rows merged into Stats!A1: 21 updated, 21 added.');
+    expect(rowsOf(rt)).toBe(42);
+    expect(columnFormulas(rt, I)).toEqual(['', ...down(42, rate)]);
+    expect(columnValues(rt, I)[0]).toBe('Rate');
+  });
+
+  it('an append that adds rows fills it down them', async () => {
+    const { rt } = await startLocalAddon();
+    const rows = await threeDays(rt);
+    typeColumn(rt, I, 'Rate', rows, rate);
+    const appended = await pullToEnd(rt, stats('append', '2026-05-14', '2026-05-17'), key());
+    expect(appended).toMatchObject({ state: 'done', rows: 28 });
+    expect(rowsOf(rt)).toBe(49);
+    expect(columnFormulas(rt, I)).toEqual(['', ...down(49, rate)]);
+  });
+
+  it('a replace that adds rows fills it down them, beside the table it leaves as typed', async () => {
+    const { rt } = await startLocalAddon();
+    const rows = await threeDays(rt);
+    typeColumn(rt, I, 'Rate', rows, rate);
+    const replaced = await pullToEnd(rt, stats('replace', '2026-05-11', '2026-05-15'), key());
+    expect(replaced).toMatchObject({ state: 'done', rows: 35 });
+    expect(replaced.message).toContain('The column "Rate" beside it stays as typed, row by row');
+    expect(columnFormulas(rt, I)).toEqual(['', ...down(35, rate)]);
+    // Pulled again as long, nothing more to fill; shorter, the rows under the table keep theirs.
+    const shorter = await pullToEnd(rt, stats('replace', '2026-05-11', '2026-05-12'), key());
+    expect(shorter).toMatchObject({ state: 'done', rows: 14 });
+    expect(columnFormulas(rt, I)).toEqual(['', ...down(35, rate)]);
+  });
+
+  it('a formula of mixed references goes on as Sheets fills it: relative rows follow the row, $ rows stay', async () => {
+    const { rt } = await startLocalAddon();
+    const rows = await threeDays(rt);
+    const running = (r: number) => `=SUM($F$2:F${r})/E$2+COUNTIF(A:A, A${r})`;
+    typeColumn(rt, I, 'Running', rows, running);
+    await pullToEnd(rt, stats('merge', '2026-05-11', '2026-05-14'), key());
+    expect(columnFormulas(rt, I)).toEqual(['', ...down(28, running)]);
+  });
+
+  it('one that is not one formula all down is left alone: a value among them, blanks, or other formulas', async () => {
+    const { rt } = await startLocalAddon();
+    const rows = await threeDays(rt);
+    // A value in one row of formulas; a formula on some rows only; a formula that differs on one row.
+    typeColumn(rt, I, 'Mixed', rows, (r) => (r === 5 ? 0.5 : rate(r)));
+    typeColumn(rt, J, 'Some', rows, (r) => (r % 2 ? rate(r) : ''));
+    typeColumn(rt, J + 1, 'Other', rows, (r) => (r === 9 ? `=E${r}*2` : rate(r)));
+    const before = rt.workbook.formulas('Stats').map((r) => r.slice(I));
+    for (const [mode, from, to] of [
+      ['merge', '2026-05-11', '2026-05-14'],
+      ['append', '2026-05-15', '2026-05-15'],
+      ['replace', '2026-05-11', '2026-05-16'],
+    ] as const) {
+      await pullToEnd(rt, stats(mode, from, to), key());
+    }
+    expect(rowsOf(rt)).toBe(42);
+    const after = rt.workbook.formulas('Stats').map((r) => r.slice(I, I + 3));
+    expect(after.slice(0, rows + 1)).toEqual(before.map((r) => r.slice(0, 3)));
+    expect(after.slice(rows + 1)).toEqual(Array(42 - rows).fill(['', '', '']));
+    expect(columnValues(rt, I)[4]).toBe(0.5);
+  });
+
+  it('a replace leaves one alone where something is typed in the rows it would fill', async () => {
+    const { rt } = await startLocalAddon();
+    const rows = await threeDays(rt);
+    typeColumn(rt, I, 'Rate', rows, rate);
+    typeColumn(rt, J, 'Rate too', rows, rate);
+    // A total typed under the first, two rows below the table.
+    rt.workbook.write('Stats', [[`=AVERAGE(I2:I${rows + 1})`]], { row: rows + 3, column: I + 1 });
+    await pullToEnd(rt, stats('replace', '2026-05-11', '2026-05-14'), key());
+    const formulas = rt.workbook.formulas('Stats');
+    expect(formulas.map((r) => r[I] ?? '')).toEqual([
+      '',
+      ...down(rows, rate),
+      '',
+      `=AVERAGE(I2:I${rows + 1})`,
+      ...Array(28 - rows - 2).fill(''),
+    ]);
+    expect(formulas.map((r) => r[J] ?? '')).toEqual(['', ...down(28, rate)]);
+  });
+
+  it("a replace by an editor who may not edit the person's protected column leaves it, and the pull is done", async () => {
+    const addon = await startLocalAddon();
+    const { rt } = addon;
+    const rows = await threeDays(rt);
+    typeColumn(rt, I, 'Rate', rows, rate);
+    typeColumn(rt, J, 'Rate too', rows, rate);
+    rt.workbook.protect('Stats!I1:I1000');
+    const ops = await editor(addon, 'ops@example.com');
+    const replaced = await pullToEnd(ops, stats('replace', '2026-05-11', '2026-05-14'), key());
+    expect(replaced).toMatchObject({ state: 'done', rows: 28 });
+    expect(columnFormulas(rt, I)).toEqual(['', ...down(rows, rate), ...Array(28 - rows).fill('')]);
+    expect(columnFormulas(rt, J)).toEqual(['', ...down(28, rate)]);
+  });
+
+  it('one formula on the only row the table had is no column of formulas: it is not filled down', async () => {
+    const { rt } = await startLocalAddon();
+    const rows = await threeDays(rt);
+    rt.workbook.deleteRows('Stats', 3, rows - 1);
+    expect(rowsOf(rt)).toBe(1);
+    typeColumn(rt, I, 'Rate', 1, rate);
+    await pullToEnd(rt, stats('merge', '2026-05-11', '2026-05-13'), key());
+    expect(rowsOf(rt)).toBe(21);
+    expect(columnFormulas(rt, I)).toEqual(['', rate(2), ...Array(20).fill('')]);
+  });
+
+  it('a scheduled append refresh fills it down the rows each day adds', async () => {
+    const { rt } = await startLocalAddon({ now: '2026-05-20T10:00:00Z' });
+    rt.workbook.addSheet('Stats');
+    const spec = {
+      ...stats('append', '', ''),
+      range: { kind: 'relative', preset: 'yesterday' },
+      mergeKey: 'Queue ID, Start',
+    };
+    await rt.callFromSidebar(
+      'saveRefresh',
+      { spec, frequency: { kind: 'hourly' }, notifyByEmail: false },
+      key(),
+    );
+    await stepUntil(rt, () => rowsOf(rt) >= 7, 2 * HOUR);
+    expect(rowsOf(rt)).toBe(7);
+    typeColumn(rt, I, 'Rate', 7, rate);
+    await stepUntil(rt, () => rowsOf(rt) >= 21, 50 * HOUR);
+    expect(rowsOf(rt)).toBe(21);
+    expect(columnFormulas(rt, I)).toEqual(['', ...down(21, rate)]);
+  });
+});
