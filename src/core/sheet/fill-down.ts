@@ -2,9 +2,9 @@
 // column I: in R1C1 notation the same text on each row) goes on down the rows a write adds, as a
 // calculated column of a Sheets table does. A column that is not uniform (values, blanks or
 // differing formulas) is left as it is. Merge and append write such cells with their rows (no
-// call of their own); a replace, whose block stops short of the person's columns, writes them in
-// one call per run of adjacent columns (where this user may edit them).
-import type { Extent, Grid } from './grid';
+// call of their own); a replace, whose block stops short of the person's columns, writes them per
+// run of adjacent columns, in slices of at most MAX_CELLS_PER_WRITE cells (where this user may edit them).
+import { type Extent, type Grid, MAX_CELLS_PER_WRITE } from './grid';
 import { type BodyCell, KeptFormula } from './kept-formula';
 import { WriteRefused } from './write-refused';
 
@@ -97,13 +97,17 @@ export function fillBeside(
   // and the others of its run are written one by one.
   const write = (run: number[]): void => {
     const line = run.map((k) => uniform.get(k) ?? '');
-    calls++;
+    // In slices of whole rows, as the table's own rows go: a larger call may time out in Sheets.
+    const step = Math.max(1, Math.floor(MAX_CELLS_PER_WRITE / line.length));
     try {
-      grid.writeFormulasR1C1?.(
-        top,
-        at.col + (run[0] as number),
-        Array.from({ length: added }, () => line),
-      );
+      for (let r = 0; r < added; r += step) {
+        calls++;
+        grid.writeFormulasR1C1?.(
+          top + r,
+          at.col + (run[0] as number),
+          Array.from({ length: Math.min(step, added - r) }, () => line),
+        );
+      }
     } catch (e) {
       if (!(e instanceof WriteRefused)) throw e;
       if (run.length > 1) for (const k of run) write([k]);
