@@ -48,8 +48,9 @@ describe('templates', () => {
     // The note's first word says whether the column is needed; the help after it does not say it again.
     for (const c of t.columns) expect(c.note).not.toMatch(/^(Required|Optional)\. (Required|Optional)\b/i);
     const dates = t.columns.filter((c) => c.validation?.kind === 'date');
-    // Times the user types and the time the add-on writes read alike: the pulled sheets' format.
-    expect(dates.every((c) => c.format === 'yyyy-mm-dd hh:mm:ss')).toBe(true);
+    // Times the user types read to the minute (nobody pushes seconds); the time the add-on writes
+    // as in the pulled sheets.
+    expect(dates.every((c) => c.format === 'yyyy-mm-dd hh:mm')).toBe(true);
     expect(t.columns.find((c) => c.header === 'Pushed at')?.format).toBe('yyyy-mm-dd hh:mm:ss');
     // Id columns are Plain text, so an id typed with leading zeros keeps them; free text is not.
     const ids = t.columns.filter((c) => / ID$|^Schedule$/.test(c.header) && !c.status);

@@ -202,13 +202,39 @@ class Problems {
   }
 }
 
-export function parseRow(values: readonly CellValue[], map: HeaderMap, ctx: ParseContext): RowParse {
+/** Each column's cell as read: the first filled of the columns that fit it (doubled-columns.ts). */
+function rawCells(values: readonly CellValue[], map: HeaderMap): Record<string, unknown> {
   const raw: Record<string, unknown> = {};
   for (const spec of KINDS[map.kind].columns) {
     const at = [map.columns[spec.key], ...(map.more[spec.key] ?? [])];
     const filled = at.find((i) => i !== undefined && String(values[i] ?? '').trim() !== '');
     raw[spec.key] = filled === undefined ? '' : (values[filled] ?? '');
   }
+  return raw;
+}
+
+/**
+ * Whether a time-off row reads as whole days, as parseRow reads it (wholeDays), whatever else of
+ * it reads well: its Start and End are then days, not times.
+ */
+export function readsWholeDays(
+  values: readonly CellValue[],
+  map: HeaderMap,
+  ctx: Pick<ParseContext, 'zone' | 'locale'>,
+): boolean {
+  if (map.kind !== 'time_off') return false;
+  const raw = rawCells(values, map);
+  const { cells } = rowSchema(map.kind, ctx.zone, ctx.locale);
+  const read = (key: 'all_day' | 'start' | 'end') => cells[key]?.safeParse(raw[key]).data;
+  return wholeDays({
+    all_day: read('all_day') as boolean | undefined,
+    start: read('start') as CellTime | undefined,
+    end: read('end') as CellTime | undefined,
+  });
+}
+
+export function parseRow(values: readonly CellValue[], map: HeaderMap, ctx: ParseContext): RowParse {
+  const raw = rawCells(values, map);
   const problems = new Problems(map);
   const schema = rowSchema(map.kind, ctx.zone, ctx.locale);
   const parsed = schema.row.safeParse(raw);

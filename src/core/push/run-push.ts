@@ -40,6 +40,7 @@ import { AgentDirectory } from './agents';
 import { replacing } from './association-rows';
 import { markUnknownCancels } from './cancel-rows';
 import { type ClearCount, clearWords, countClears, windowsToClear } from './clear-rows';
+import { showWholeDays } from './day-cells';
 import type { DoubledColumn } from './doubled-columns';
 import { doubledColumns, unreadColumns } from './header';
 import { KINDS, type PushKind } from './kinds';
@@ -417,6 +418,7 @@ export function validateSheet(deps: PushDeps, kind: PushKind, ref: SheetRef): Va
       }
     }
     summary.problems = withMore(summary.problems, summary.errors, summary.changed);
+    showWholeDays(grid, sheet, deps.locale);
     const sentIn = sheet.rows.flatMap((r) => (r.sentIn ? [r.sentIn] : []));
     if (sentIn.length > 0)
       summary.otherZone = otherZoneWords(sentIn.length, [...new Set(sentIn)], sheet.zone);
@@ -937,6 +939,7 @@ class PushRun {
       if (outcome) outcomes.set(row.row, { ...outcome, unsent: true });
     }
     writeMany(this.grid as Grid, sheet, outcomes, new Date(this.now()));
+    showWholeDays(this.grid as Grid, sheet, this.deps.locale);
     // The rows to send are fixed now: rows added or changed later wait for their own push.
     const total = this.accepted.fix(
       sheet.rows.filter((r) => this.sendable(r) && !later(r)),

@@ -1,7 +1,7 @@
 // What "Insert template" puts in a new sheet for a kind: the header, a note per column, and the
 // validation each column gets. The adapter turns this into a sheet; core only describes it.
 import type { ActivityType } from '../assembled';
-import { DATETIME_FORMAT } from '../table/build-table';
+import { DATE_FORMAT, DATETIME_FORMAT } from '../table/build-table';
 import { kindNote } from './kind-note';
 import { type ColumnSpec, ERROR_STATUS, KINDS, type PushKind, STATUS_COLUMNS, type StatusKey } from './kinds';
 
@@ -33,8 +33,8 @@ export interface TemplateSpec {
 }
 
 export const TEMPLATE_ROWS = 1000;
-/** Times read as the add-on writes them everywhere (pulled sheets, Pushed at). */
-export const TEMPLATE_TIME_FORMAT = DATETIME_FORMAT;
+/** Times to push, to the minute: nobody pushes seconds, and ":00" on every time is noise. */
+export const TEMPLATE_TIME_FORMAT = `${DATE_FORMAT} hh:mm`;
 /** Sheets' Plain text: an id typed as 007123 stays 007123 rather than becoming the number 7123. */
 const PLAIN_TEXT = '@';
 
@@ -52,7 +52,7 @@ const ID_WIDTH = 280;
 const SHORT_ID_WIDTH = 120;
 const STATUS_WIDTHS: Record<StatusKey, number> = { status: 110, id: ID_WIDTH, message: 320, when: 150 };
 
-/** The number format a column's cells get: times as the add-on writes them, ids as typed. */
+/** The number format a column's cells get: times to the minute, ids as typed. */
 function formatOf(c: ColumnSpec): { format?: string } {
   if (c.type === 'datetime') return { format: TEMPLATE_TIME_FORMAT };
   return c.plainText ? { format: PLAIN_TEXT } : {};

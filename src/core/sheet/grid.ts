@@ -31,6 +31,10 @@ export interface Grid {
   writeFormulasR1C1?(row: number, col: number, formulas: string[][]): void;
   clear(row: number, col: number, rows: number, cols: number): void;
   setColumnFormat(row: number, col: number, rows: number, format: string): void;
+  /** The number formats of a column's cells, in one call. */
+  columnFormats?(row: number, col: number, rows: number): string[];
+  /** Gives a column's cells a number format each, in one call. */
+  setColumnFormats?(row: number, col: number, formats: string[]): void;
   /**
    * Readies a block before anything is written, so that a write never stops half-way: throws
    * WriteRefused when part of it may not be edited (a protection), and unmerges merged cells in

@@ -133,6 +133,16 @@ export function sheetGrid(sheet: Sheet): Grid {
     setColumnFormat: (row, col, rows, format) => {
       guarded(sheet, () => sheet.getRange(row, col, rows, 1).setNumberFormat(format));
     },
+    columnFormats: (row, col, rows) =>
+      sheet
+        .getRange(row, col, rows, 1)
+        .getNumberFormats()
+        .map((r) => r[0] ?? ''),
+    setColumnFormats: (row, col, formats) => {
+      guarded(sheet, () =>
+        sheet.getRange(row, col, formats.length, 1).setNumberFormats(formats.map((f) => [f])),
+      );
+    },
     paint(row, col, backgrounds, fontColors) {
       const range = sheet.getRange(row, col, backgrounds.length, backgrounds[0]?.length ?? 0);
       range.setBackgrounds(backgrounds as string[][]);
