@@ -605,6 +605,12 @@ function takeLease(deps: PushDeps, id: string, deadline: number): Lease {
 const STOPPED_TAIL = 'Rows already sent keep their status; push again to send the rest.';
 /** The last failed try's cause, said when a push stops after it; '' when there is none. */
 const lastProblem = (message: string | undefined) => (message ? ` (last problem: ${causeOf(message)})` : '');
+/**
+ * Why a push waits on Assembled, down or limiting requests alike: its last failed try's cause,
+ * said when it is stopped meanwhile; '' when it is not waiting.
+ */
+const waitingCause = (job: PushJob) =>
+  lastProblem(job.failing || job.limitedSince !== undefined ? job.message : undefined);
 
 /**
  * Ends a push no execution holds (under the lock): saved as failed with `message`, logged. A batch
@@ -678,8 +684,8 @@ export function stopPush(deps: PushDeps, id: string): PushJob {
     // An execution sending a batch would write the push back as running over the stop.
     if ((job.leaseUntil ?? 0) > deps.clock.now())
       throw new InputError('Stop', ['a batch is being sent right now: press Stop again in a few seconds']);
-    // Waiting out failed tries: the last one's cause says why nothing more went.
-    const cause = lastProblem(job.failing && job.message);
+    // Waiting on Assembled: the last try's cause says why nothing more went.
+    const cause = waitingCause(job);
     const said =
       job.done > 0
         ? `${countText(job.done)} of ${rowCount(job.total)} ${job.done === 1 ? 'was' : 'were'} sent${cause}. ${STOPPED_TAIL}`
