@@ -2,8 +2,9 @@
 // Google answered with an error) is made again, a few times, further apart each time. The job
 // carries on on the server meanwhile: a sidebar that stopped at the first failure would freeze its
 // clock on a job still running.
+
+import { duration } from '../core/duration';
 import { RUN_LOG_SHEET } from '../core/pull/run-log';
-import { duration } from './duration';
 import { errorMessage } from './rpc';
 
 /** The waits after each failed check; after the last, the sidebar stops following. */

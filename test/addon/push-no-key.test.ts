@@ -62,7 +62,7 @@ describe('a push whose owner removes their API key while it waits to try again',
     expect(lastLogRow(rt)).toMatchObject({
       Who: 'analyst@example.com',
       Status: 'failed',
-      Message: `Stopped: analyst@example.com has no Assembled API key saved, and this push runs with their key. They need to save it in ${SETTINGS}, then push again. Rows already sent keep their status. Assembled failed for a while: the push waited 1 min between tries (not in Duration).`,
+      Message: `Stopped: analyst@example.com has no Assembled API key saved, and this push runs with their key. They need to save it in ${SETTINGS}, then push again. Rows already sent keep their status. Assembled failed for a while: the push waited 1 min 00 s between tries (not in Duration).`,
     });
     // B is told it is over, and why, and can push the sheet with B's own key.
     expect((await b.callFromSidebar<PushOptions>('getPushOptions')).othersPush).toBeUndefined();

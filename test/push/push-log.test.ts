@@ -159,7 +159,7 @@ describe.skipIf(!built)('push outcomes a user can find', () => {
     // Duration is the push's own time, as a refresh's attempt's: not the minutes between tries.
     expect(Number(row[head.indexOf('Duration (s)')])).toBeLessThan(60);
     expect(String(row[head.indexOf('Message')])).toMatch(
-      /^Finished: 1 created\. .* Assembled failed for a while: the push waited [34] min between tries \(not in Duration\)\.$/,
+      /^Finished: 1 created\. .* Assembled failed for a while: the push waited [34] min \d\d s between tries \(not in Duration\)\.$/,
     );
   });
 });

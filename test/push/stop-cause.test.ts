@@ -31,6 +31,14 @@ describe.skipIf(!built)('a push stopped while it waits on Assembled', () => {
     expect(logged.startsWith(stopped.message ?? '-')).toBe(true);
   });
 
+  it('logs the time it waited between tries as it was, not a minute it never waited', async () => {
+    const { logged } = await stoppedWhile({ force5xx: 1_000_000 }, 'stop-cause-waited');
+    expect(logged).toMatch(
+      / Assembled failed for a while: the push waited \d+ s between tries \(not in Duration\)\.$/,
+    );
+    expect(Number(/waited (\d+) s/.exec(logged)?.[1])).toBeLessThan(60);
+  });
+
   it('says the cause when Assembled was limiting requests, as when it was down', async () => {
     const { stopped, logged } = await stoppedWhile({ force429: 1_000_000 }, 'stop-cause-limited');
     expect(stopped.message).toBe(

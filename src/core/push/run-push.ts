@@ -14,6 +14,7 @@ import {
 import { callWords } from '../assembled/call-words';
 import { causeOf, noKeySent } from '../assembled/errors';
 import { countText, rowCount } from '../count-text';
+import { duration } from '../duration';
 import { attemptMs, withWait } from '../jobs/attempt-time';
 import { STOPPED } from '../jobs/pull-job';
 import { withLock } from '../lock';
@@ -726,11 +727,10 @@ function logPush(deps: PushDeps, job: PushJob): void {
   });
 }
 
-/** What the log row of a push that waited out Assembled failing says of the wait. */
+/** What the log row of a push that waited out Assembled failing says of the wait: as long as it was. */
 function outageWords(job: PushJob): string {
   if (!job.outageWaitMs) return '';
-  const minutes = Math.max(1, Math.round(job.outageWaitMs / 60_000));
-  return ` Assembled failed for a while: the push waited ${minutes} min between tries (not in Duration).`;
+  return ` Assembled failed for a while: the push waited ${duration(job.outageWaitMs)} between tries (not in Duration).`;
 }
 
 /** A push that left rows to fix says so in the log's Status, where people scan for what needs them. */

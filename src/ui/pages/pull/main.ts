@@ -2,6 +2,7 @@ import { KEY_REFUSED } from '../../../core/assembled/errors';
 import type { ReportGranularity } from '../../../core/assembled/model';
 import { type BigQueryField, bigQueryFieldProblem } from '../../../core/bigquery/target-fields';
 import { countText } from '../../../core/count-text';
+import { duration } from '../../../core/duration';
 import { menuPath } from '../../../core/menu-names';
 import {
   CHANNELS,
@@ -41,7 +42,6 @@ import {
   stayAtOutcome,
   waitAtProgress,
 } from '../../dom';
-import { duration } from '../../duration';
 import { focusHeading } from '../../first-focus';
 import { createFrequencyForm, type FrequencyForm } from '../../frequency-form';
 import { showKeyNotice } from '../../key-notice';

@@ -1,4 +1,5 @@
 import { someOf } from '../../../core/count-text';
+import { duration } from '../../../core/duration';
 import { doubledWords } from '../../../core/push/doubled-columns';
 import type { PushKind } from '../../../core/push/kinds';
 import type { OthersPush } from '../../../core/push/others-push';
@@ -27,7 +28,6 @@ import {
   stayAtOutcome,
   waitAtProgress,
 } from '../../dom';
-import { duration } from '../../duration';
 import { focusHeading } from '../../first-focus';
 import { showKeyNotice } from '../../key-notice';
 import { callServer, errorMessage } from '../../rpc';
