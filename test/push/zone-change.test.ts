@@ -54,12 +54,13 @@ describe.skipIf(!built)('a push sheet after the spreadsheet time zone changed', 
     expect(column(rt, sheet, 'Push status')).toEqual(Array(7).fill('approved'));
     expect(column(rt, sheet, 'Push message')).toEqual(Array(7).fill('Approved in Assembled.'));
     const check = await rt.callFromSidebar<ValidateSummary>('validatePush', 'time_off');
+    // The four part-day rows' times were read in Berlin; the all-day rows' days are their agents' own.
     expect(check).toMatchObject({
       skipped: 7,
       changed: 0,
       problems: [],
       otherZone:
-        "Assembled holds the times of 7 done rows as they were in Europe/Berlin, the spreadsheet's time zone when they were pushed; the sheet now reads them in Asia/Kolkata.",
+        "Assembled holds the times of 4 done rows as they were in Europe/Berlin, the spreadsheet's time zone when they were pushed; the sheet now reads them in Asia/Kolkata.",
     });
     expect(column(rt, sheet, 'Push message')).toEqual(Array(7).fill('Approved in Assembled.'));
 
@@ -69,9 +70,48 @@ describe.skipIf(!built)('a push sheet after the spreadsheet time zone changed', 
     expect(edited).toMatchObject({ skipped: 7, changed: 1 });
     expect(edited.problems[0]).toMatch(/^Row 2: Changed since it was pushed:/);
     expect(edited.otherZone).toMatch(
-      /^Assembled holds the times of 6 done rows as they were in Europe\/Berlin/,
+      /^Assembled holds the times of 3 done rows as they were in Europe\/Berlin/,
     );
     expect(sim.stats().byRoute['POST /v0/time_off']).toBe(7);
+  });
+
+  it('counts only rows whose times Assembled holds as read in the old zone: not all-day rows, nor a request cancelled', async () => {
+    const { rt, sim, sheet } = await pushedInBerlin();
+    rt.workbook.setTimeZone('Asia/Kolkata');
+    const ids = column(rt, sheet, 'Assembled ID').map(String);
+    // Row 4 (part-day) is cancelled, row 6 (part-day) denied; Sync time off says so beside them.
+    const cancel = await template(rt, 'time_off_cancel', [[ids[2]]]);
+    expect(
+      await follow(
+        rt,
+        await rt.callFromSidebar<PushView>('startPush', 'time_off_cancel', 'zone-cancel-0001'),
+      ),
+    ).toMatchObject({ state: 'done', succeeded: 1 });
+    sim.admin.decideTimeOff(ids[4] as string, 'denied');
+    rt.workbook.select(`'${sheet}'!A1`);
+    await rt.callFromSidebar('syncTimeOff');
+    expect(column(rt, sheet, 'Push status')).toEqual([
+      'created',
+      'created',
+      'cancelled',
+      'created',
+      'denied',
+      'created',
+      'created',
+    ]);
+    expect(rt.workbook.sheetNames()).toContain(cancel);
+    const check = await rt.callFromSidebar<ValidateSummary>('validatePush', 'time_off');
+    expect(check.otherZone).toMatch(
+      /^Assembled holds the times of 2 done rows as they were in Europe\/Berlin/,
+    );
+    // An all-day row of an agent with no time zone in Assembled has the spreadsheet's days: counted.
+    const agent = sim.admin.org.people.find((p) => p.email === column(rt, sheet, 'Agent')[1]);
+    if (!agent) throw new Error('no agent');
+    agent.timezone = '';
+    const again = await rt.callFromSidebar<ValidateSummary>('validatePush', 'time_off');
+    expect(again.otherZone).toMatch(
+      /^Assembled holds the times of 3 done rows as they were in Europe\/Berlin/,
+    );
   });
 
   it('rows pushed in the zone the spreadsheet has now say nothing of zones', async () => {

@@ -19,6 +19,7 @@ import { markUnknownPlatforms, spellStateSources } from './platforms';
 import { fingerprint } from './request';
 import { ENDED_TIME_OFF, holdsPrint, inputPrint, sameAsSent, sentInOtherZone, sentNote } from './sent-print';
 import { markStatesInAssembled } from './states-in-assembled';
+import { readInSheetZone } from './zone-read';
 
 export interface RowOutcome {
   status: string;
@@ -65,7 +66,10 @@ export interface SheetRow {
   note?: string;
   /** Done, and changed since it was sent (sent-print.ts): still never sent again. */
   changed?: boolean;
-  /** Done as it was sent, its times then read in this other zone (the spreadsheet's since changed). */
+  /**
+   * Done as it was sent, its times then read in this other zone (the spreadsheet's since changed),
+   * as Assembled still holds them (zone-read.ts).
+   */
   sentIn?: string;
   /** Refused by Assembled when last pushed, and not changed since: Validate keeps its answer. */
   refused?: true;
@@ -198,7 +202,7 @@ export function readSheet(grid: Grid, kind: PushKind, ctx: ParseContext): ReadRe
     if (row.done && same === false) row.changed = true;
     const dated = Object.values(map.columns).some((at) => values[at] instanceof Date);
     const sentIn = same && row.done && dated ? sentInOtherZone(note, ctx.zone) : undefined;
-    if (sentIn) row.sentIn = sentIn;
+    if (sentIn && readInSheetZone(values, status, map, ctx)) row.sentIn = sentIn;
     const sentAsIs = same === true && row.input !== undefined;
     if (sentAsIs && status === ERROR_STATUS) row.refused = true;
     // An association sent again changes nothing.
