@@ -253,6 +253,8 @@ describe('Sidebars say what is true now', () => {
       .toBe(
         'The sheet in front is now "Sheet1", not "Time off to create". Nothing was done: press the button again to use "Sheet1".',
       );
+    // Nothing went wrong: said in the neutral tone, not in red.
+    expect(await sb.locator('#status').getAttribute('data-tone')).toBe('info');
     expect(await sb.locator('#sheetName').textContent()).toBe('Sheet1');
     // The last push's progress does not sit above the new message.
     expect(await sb.locator('#progressBox').isHidden()).toBe(true);
@@ -277,6 +279,7 @@ describe('Sidebars say what is true now', () => {
       .toBe(
         'The sheet in front is now "Time off to create", not "Sheet1". Nothing was done: press the button again to use "Time off to create".',
       );
+    expect(await sb.locator('#syncStatus').getAttribute('data-tone')).toBe('info');
     await sync.click();
     await expect.poll(() => sb.locator('#syncStatus').textContent()).toMatch(/Time off to create/);
     expect(await sb.locator('#syncStatus').textContent()).not.toMatch(/sheet in front is now/);

@@ -356,7 +356,8 @@ async function sameSheetInFront(said = status): Promise<boolean> {
   showAnswer(
     said,
     `The sheet in front is now "${options.sheet}", not "${was}". Nothing was done: press the button again to use "${options.sheet}".`,
-    'error',
+    // Nothing went wrong: news, not a failure in red.
+    'info',
   );
   return false;
 }
