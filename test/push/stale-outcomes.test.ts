@@ -67,8 +67,9 @@ describe.skipIf(!built)("a push's words beside rows changed since Validate", () 
     sim.setFaults({ errorRate: 1 });
     const waiting = await rt.callFromSidebar<PushView>('startPush', 'agent_states', 'stale-push-1');
     expect(waiting).toMatchObject({ state: 'running', preparing: true, done: 0 });
+    // Waiting, not "not sent", which reads as final: the push may still send it.
     const wait =
-      'not sent | Not sent yet: the push checks this row, and sends it if it reads well, once Assembled answers.';
+      'waiting | Not sent yet: the push checks this row, and sends it if it reads well, once Assembled answers.';
     expect(outcomes(rt, sheet)).toEqual([ingested, wait, wait, wait]);
     const stopped = await rt.callFromSidebar<PushView>('stopPush', waiting.id);
     expect(stopped.message).toMatch(/^Stopped: no row was sent/);

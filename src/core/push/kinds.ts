@@ -287,7 +287,7 @@ export const STATUS_COLUMNS = [
   {
     key: 'status',
     header: 'Push status',
-    help: 'Filled in by the add-on: OK or error after Validate; created, cancelled, ingested, inserted, updated, deleted, associated, cleared or error after Push. Rows with a done status, or an Assembled ID the add-on wrote, are never sent again.',
+    help: 'Filled in by the add-on: OK or error after Validate; created, cancelled, ingested, inserted, updated, deleted, associated, cleared or error after Push (waiting while a push waits on Assembled to read the row; not sent when the row changed during a push, or the push stopped before it). Rows with a done status, or an Assembled ID the add-on wrote, are never sent again.',
   },
   {
     key: 'id',

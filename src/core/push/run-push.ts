@@ -304,8 +304,10 @@ function restoredOutcome(sheet: SheetSnapshot, row: SheetRow): RowOutcome | unde
 /** What the row's cells were read as, where that is not what they show (parse-row.ts). */
 const readAs = (row: SheetRow): string => (row.parse?.ok && row.parse.readAs) || '';
 
-/** The Push status of a row changed during its push, so not sent; the next push sends it. */
+/** The Push status of a row a push did not send (changed during it, or it stopped first); the next push sends it. */
 const NOT_SENT = 'not sent';
+/** The Push status of a row a push waits to read (Assembled not answering): it may still send it. */
+const WAITING = 'waiting';
 const CHANGED_MID_PUSH = 'Changed or added during the push, not sent:';
 
 /** Validate's word for a row that reads well and is to be sent. */
@@ -665,8 +667,9 @@ function markUnsent(deps: PushDeps, job: PushJob, waiting = false): void {
       unsent: true,
     });
   const message = waiting ? UNREAD : job.prepared ? STOPPED_BEFORE : STOPPED_UNREAD;
+  const status = waiting ? WAITING : NOT_SENT;
   for (const row of accepted.allowed(unsent.filter((r) => !flying.has(r.row))))
-    outcomes.set(row, { status: NOT_SENT, message, unsent: true });
+    outcomes.set(row, { status, message, unsent: true });
   try {
     writeOutcomes(open.grid, sheet, outcomes, new Date(deps.clock.now()));
   } catch (error) {
