@@ -228,10 +228,13 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * 316.3 with BigQuery's table references sent bare (tableRefOf), not with a pull's mode and key,
  * 317.1 with a list without a total read a few pages ahead, a short first page not taken for the
  * last, and an empty first page under a total refused (together 0.7 KiB),
- * 319.1 with a person's formula column beside a table filled down the rows a write adds (1.9 KiB);
+ * 319.1 with a person's formula column beside a table filled down the rows a write adds (1.9 KiB),
+ * 320.8 with all-day time-off rows shown as days, a stopped push's cause when rate-limited, the
+ * wait said as it was, Validate's zone line counting only rows read in the sheet's zone, and
+ * 'waiting' beside rows a push waits to read (together 1.7 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 319.1;
+const CODE_BUDGET_KIB = 320.8;
 
 const ENTRY_POINTS = [
   'onOpen',
