@@ -167,7 +167,7 @@ describe.each(['agent_states', 'condensed_timeline'])(
       const checked = await rt.callFromSidebar<ValidateSummary>('validatePush', 'agent_states');
       expect(checked).toMatchObject({ ok: 0, errors: rows.length });
       expect(checked.problems[0]).toMatch(
-        /^Row 2: Assembled holds this state already \(the sheet is a pull of (Agent states|Condensed agent-state timeline)\), so it is not ingested again\. To change a state, use "Agent-state edits" \(Insert template\); new states go in a sheet of their own\.$/,
+        /^Row 2: Assembled holds this state already \(the sheet is a pull of (Agent states|Condensed agent-state timeline)\), so it is not ingested again\. To change it, change it in Assembled itself, or, if an Agent-state edit history pull lists it, use "Agent-state edits" \(Insert template\) with its State ID; new states go in a sheet of their own\.$/,
       );
       let view = await rt.callFromSidebar<PushView>(
         'startPush',

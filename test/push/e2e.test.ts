@@ -218,7 +218,7 @@ describe.skipIf(!built)('push in the local Apps Script runtime', () => {
     // Retyped after the push: the break ran five minutes longer.
     rt.workbook.write(sheet, [['2026-05-25 07:20']], { row: 3, column: 5 });
     const changed =
-      "Changed since it was pushed: not sent again, so Assembled still has it as it was. Pushed again, it would add a second state. To change it, use an Agent-state edits row (update, with its State ID) or change it in Assembled. Assembled's last word on it: Accepted by Assembled for ingestion.";
+      "Changed since it was pushed: not sent again, so Assembled still has it as it was. Pushed again, it would add a second state. Assembled's API gives an ingested state no id to change it by, so it can only be changed in Assembled itself. Assembled's last word on it: Accepted by Assembled for ingestion.";
     const again = await rt.callFromSidebar<ValidateSummary>('validatePush', 'agent_states');
     expect(again).toMatchObject({
       ok: 0,

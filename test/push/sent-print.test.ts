@@ -6,7 +6,7 @@ describe('the Push message of a done row changed since it was pushed', () => {
   it('never tells a kind whose resend makes a second record to resend it', () => {
     // Sent again, an agent state is ingested beside the first one; an insert inserts another.
     expect(changedMessage('agent_states')).toContain(
-      'To change it, use an Agent-state edits row (update, with its State ID) or change it in Assembled.',
+      "Assembled's API gives an ingested state no id to change it by, so it can only be changed in Assembled itself.",
     );
     expect(changedMessage('agent_states')).not.toContain('send it as a new row');
     for (const action of ['insert', 'Update ', ''])

@@ -31,7 +31,8 @@ export function heldCheck(grid: Pick<Grid, 'noteAt'>, kind: PushKind, map: Heade
   }
   const pulled = kind === 'agent_states' ? pulledInto(grid) : undefined;
   if (pulled === undefined || !STATE_PULLS.includes(pulled)) return undefined;
-  const problem = `Assembled holds this state already (the sheet is a pull of ${pulled}), so it is not ingested again. To change a state, use "${KINDS.state_edits.label}" (Insert template); new states go in a sheet of their own.`;
+  // A pulled state has no id (kinds.ts): only one an edit history pull lists can be edited here.
+  const problem = `Assembled holds this state already (the sheet is a pull of ${pulled}), so it is not ingested again. To change it, change it in Assembled itself, or, if an Agent-state edit history pull lists it, use "${KINDS.state_edits.label}" (Insert template) with its State ID; new states go in a sheet of their own.`;
   return () => problem;
 }
 

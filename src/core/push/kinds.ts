@@ -128,6 +128,17 @@ const source: ColumnSpec = {
   help: 'The platform the state came from, e.g. zendesk or five9, sent as Assembled spells it (as the dropdown offers it, or as someone in Assembled has an ID on it), in any case typed; other names are sent as written, unless a near miss of a known one.',
 };
 
+// Where a state's id comes from, said alike wherever a state is to be changed. The live service's
+// state list and condensed timeline carry no id (API-FACTS; the YAML profile's `id` is not seen
+// live) and an ingest answers with none, while an edit's reply and the edit history name the
+// records edited through the edit endpoint. So an ingested state has no id a sheet can learn.
+/** Where the id of a state record to update or delete is found. */
+export const STATE_ID_WHERE =
+  'the Assembled ID of the Agent-state edits row that inserted it, or the State ID column of an Agent-state edit history pull (it lists the states inserted or edited with Agent-state edits)';
+/** An ingested state has no id to update or delete it by. */
+export const INGESTED_NO_ID =
+  "Assembled's API gives an ingested state no id to change it by, so it can only be changed in Assembled itself.";
+
 export const KINDS: Record<PushKind, KindSpec> = {
   time_off: {
     kind: 'time_off',
@@ -202,8 +213,7 @@ export const KINDS: Record<PushKind, KindSpec> = {
     label: 'Agent states to ingest',
     sheetName: 'Agent states to ingest',
     noIds: true,
-    summary:
-      "Rows are sent in bulk batches as agent-state records. They are checked against each other, and a row the very same as a state Assembled holds is not sent again; still, ingest only states no platform sends Assembled itself, or the agent's time is counted twice. A state once pushed is changed with Agent-state edits, by its State ID (from an agent-state edit history pull, or an agent-states pull's ID column where Assembled gives one).",
+    summary: `Rows are sent in bulk batches as agent-state records. They are checked against each other, and a row the very same as a state Assembled holds is not sent again; still, ingest only states no platform sends Assembled itself, or the agent's time is counted twice. ${INGESTED_NO_ID} A state inserted with Agent-state edits instead gets an id (its Assembled ID) to change it by.`,
     columns: [
       agent,
       state,
@@ -236,8 +246,7 @@ export const KINDS: Record<PushKind, KindSpec> = {
         type: 'text',
         plainText: true,
         required: false,
-        // The live service's state list carries no id; its edit history always does.
-        help: "The state record to update or delete: the State ID column of an agent-state edit history pull, or the ID column of an agent-states pull where Assembled's list carries one. Empty for insert.",
+        help: `The state record to update or delete: ${STATE_ID_WHERE}. ${INGESTED_NO_ID} Empty for insert.`,
       },
       { ...agent, required: false, help: `${AGENT_HELP} Needed for insert and update.` },
       { ...state, required: false, help: `${state.help} Needed for insert and update.` },

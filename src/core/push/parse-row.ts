@@ -15,7 +15,7 @@ import { cellFault } from './cell-faults';
 import { type CellTime, readCellTime, timeExample, twoWays } from './cell-time';
 import { closest } from './closest';
 import type { HeaderMap } from './header';
-import { type ColumnSpec, KINDS, type PushKind } from './kinds';
+import { type ColumnSpec, INGESTED_NO_ID, KINDS, type PushKind, STATE_ID_WHERE } from './kinds';
 import { newPlatform } from './platforms';
 import type { PushRequest, StateRecord } from './request';
 import type { StatesHeld } from './states-in-assembled';
@@ -553,7 +553,7 @@ function edit(cells: Cells, ctx: ParseContext, problems: Problems): PushRequest 
   if (action !== 'insert' && !cells.state_id)
     problems.add(
       'state_id',
-      `is empty, and ${action} needs the state record's id. An agent-state edit history pull lists it once a state was edited, and an agent-states pull has an ID column only where Assembled's list gives one; without an ID, change the state in Assembled itself.`,
+      `is empty, and ${action} needs the state record's id: ${STATE_ID_WHERE}. ${INGESTED_NO_ID}`,
     );
   if (action === 'delete')
     return cells.state_id ? { kind: 'state_edits', action, stateId: cells.state_id } : undefined;

@@ -12,7 +12,7 @@ import type { Zone } from '../ports';
 import type { CellValue } from '../table/build-table';
 import { formatLocalDateTime } from '../time/zone-math';
 import type { HeaderMap } from './header';
-import { KINDS, type PushKind } from './kinds';
+import { INGESTED_NO_ID, KINDS, type PushKind } from './kinds';
 import { hash } from './request';
 
 const PRINT = /^What the add-on sent, kept as ([0-9a-f]{8})\b/;
@@ -103,10 +103,9 @@ const HOW: Partial<Record<PushKind, string>> = {
   associations: 'An association is safe to send again: to send the change, clear its Push status.',
   time_off:
     'To change it, cancel the request (Time off to cancel, with its Assembled ID), then clear Push status and Assembled ID here and push the row as new.',
-  // Sent again, the row would be ingested as a second state beside the first, not in its place.
-  // Where a State ID comes from is the kind's help in the sidebar, not every changed row's cell.
-  agent_states:
-    'Pushed again, it would add a second state. To change it, use an Agent-state edits row (update, with its State ID) or change it in Assembled.',
+  // Sent again, the row would be ingested as a second state beside the first, not in its place;
+  // and no edit can name it (kinds.ts).
+  agent_states: `Pushed again, it would add a second state. ${INGESTED_NO_ID}`,
 };
 
 /** An inserted state record sent again would be a second record: an update changes the first. */
