@@ -48,6 +48,25 @@ describe.skipIf(!built)('asked before Push', () => {
     expect(sim.stats().byRoute['POST /v0/time_off/{id}/cancel'] ?? 0).toBe(0);
   });
 
+  it('counts only the cancels a push sends: not an id Validate found no request has', async () => {
+    const { rt, sim } = await startLocalAddon({ dialect: 'live' });
+    const [p, q] = sim.admin.org.timeOff.filter((t) => t.status === 'pending');
+    if (!p || !q) throw new Error('no pending requests');
+    const typo = `${p.id.slice(0, -1)}x`;
+    await template(rt, 'time_off_cancel', [[p.id], [q.id], [typo]]);
+    expect(await rt.callFromSidebar<PushAsk>('askBeforePush', 'time_off_cancel')).toEqual({
+      clear: 0,
+      cancel: 2,
+      again: 0,
+    });
+    const view = await follow(
+      rt,
+      await rt.callFromSidebar<PushView>('startPush', 'time_off_cancel', 'ask-typo-1'),
+    );
+    expect(view).toMatchObject({ state: 'done', succeeded: 2 });
+    expect(sim.stats().byRoute['POST /v0/time_off/{id}/cancel'] ?? 0).toBe(2);
+  });
+
   it.each([
     ['down', 503],
     ['rate-limiting', 429],

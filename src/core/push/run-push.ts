@@ -454,10 +454,10 @@ export function askBeforePush(deps: PushDeps, kind: PushKind, ref: SheetRef): Pu
     readOrThrow(grid, kind, deps, {
       agents: new AgentDirectory(people),
       types: new ActivityTypeDirectory(types),
-    }).rows;
-  let rows: SheetRow[];
+    });
+  let sheet: SheetSnapshot;
   try {
-    rows = read(
+    sheet = read(
       () => client.listPeople(),
       () => client.listActivityTypes(),
     );
@@ -465,11 +465,14 @@ export function askBeforePush(deps: PushDeps, kind: PushKind, ref: SheetRef): Pu
     // A clear is asked about before it goes (it cannot be undone), and its rows read well only with
     // the agents: it is never pushed unasked.
     if (kind === 'activities_clear' || !isAssembledError(error)) throw error;
-    rows = read(
+    sheet = read(
       () => [],
       () => [],
     );
   }
+  // The cancels asked about are those the push sends: not an id it finds no request has.
+  if (kind === 'time_off_cancel') markUnknownCancels(client, sheet);
+  const { rows } = sheet;
   return {
     clear: kind === 'activities_clear' ? windowsToClear(rows) : 0,
     cancel: kind === 'time_off_cancel' ? rows.filter((r) => !r.done && r.parse?.ok).length : 0,
