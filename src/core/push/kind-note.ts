@@ -1,15 +1,27 @@
 // The kind a sheet's rows were last validated or pushed as, kept in the note of its Push status
 // header cell: the sidebar proposes it when the sheet is in front again, even where the header
 // alone would not say (a team's own columns beside the kind's). It lives in the sheet, so it goes
-// with the sheet through renames and copies, and is the same for every editor.
+// with the sheet through renames and copies, and is the same for every editor. So does the count
+// of rows that had reached Assembled at the last push, kept there too.
 import type { CellValue } from '../table/build-table';
 import { detectKind, findStatus, matchHeader, normaliseHeader } from './header';
 import { KINDS, PUSH_KINDS, type PushKind, STATUS_COLUMNS } from './kinds';
 
 const AS = 'Rows here go to Assembled as: ';
+/** The rows that had reached Assembled at the last push, so that a row deleted since is told of (gone-rows.ts). */
+const PUSHED = /^Rows here that had reached Assembled at the last push: (\d+)\.$/m;
 
-export function kindNote(kind: PushKind): string {
-  return `${STATUS_COLUMNS[0].help}\n${AS}${KINDS[kind].label}.`;
+/** The header's note: what the column holds, the kind, and, once pushed, how many rows had reached Assembled. */
+export function kindNote(kind: PushKind, pushed?: number): string {
+  const count =
+    pushed === undefined ? '' : `\nRows here that had reached Assembled at the last push: ${pushed}.`;
+  return `${STATUS_COLUMNS[0].help}\n${AS}${KINDS[kind].label}.${count}`;
+}
+
+/** The count of rows pushed the note keeps, if any. */
+export function pushedInNote(note: string): number | undefined {
+  const n = PUSHED.exec(note)?.[1];
+  return n === undefined ? undefined : Number(n);
 }
 
 function kindInNote(note: string): PushKind | undefined {

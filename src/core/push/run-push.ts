@@ -43,6 +43,7 @@ import { markUnknownCancels } from './cancel-rows';
 import { type ClearCount, clearWords, countClears, windowsToClear } from './clear-rows';
 import { showWholeDays } from './day-cells';
 import type { DoubledColumn } from './doubled-columns';
+import { goneRows, goneWords, pushedRows } from './gone-rows';
 import { doubledColumns, unreadColumns } from './header';
 import { KINDS, type PushKind } from './kinds';
 import { noKeyStop } from './no-key-stop';
@@ -66,6 +67,7 @@ import {
   addStatusColumns,
   emptiedRows,
   isToFix,
+  noteKind,
   prepareOutcomes,
   type RowOutcome,
   readSheet,
@@ -201,6 +203,8 @@ export interface ValidateSummary {
   doubled: DoubledColumn[];
   /** One line on done rows whose times were pushed in the spreadsheet's zone before it changed. */
   otherZone?: string;
+  /** One line on rows that had reached Assembled and were deleted since (gone-rows.ts). */
+  gone?: string;
 }
 
 function openSheet(deps: PushDeps, sheet: SheetRef): SheetRef & { grid: Grid } {
@@ -425,6 +429,8 @@ export function validateSheet(deps: PushDeps, kind: PushKind, ref: SheetRef): Va
     const sentIn = sheet.rows.flatMap((r) => (r.sentIn ? [r.sentIn] : []));
     if (sentIn.length > 0)
       summary.otherZone = otherZoneWords(sentIn.length, [...new Set(sentIn)], sheet.zone);
+    const gone = goneWords(kind, goneRows(sheet));
+    if (gone) summary.gone = gone;
     writeMany(grid, sheet, outcomes, new Date(deps.clock.now()));
     return summary;
   });
@@ -832,7 +838,11 @@ class PushRun {
   private finish(state: 'done' | 'failed', message: string): void {
     // Done, every row went: none is left to go again.
     if (state === 'done') delete this.job.again;
-    this.save({ state, message });
+    const gone = goneWords(this.job.kind, this.job.gone ?? 0);
+    this.save({ state, message: gone ? `${message} ${gone}` : message });
+    // The rows that reached Assembled, kept for the next Validate or push to tell one deleted since.
+    if (this.job.prepared && this.grid && this.sheet)
+      noteKind(this.grid, this.sheet.map, pushedRows(this.sheet.rows));
     if (state === 'failed') markUnsent(this.deps, this.job);
     this.accepted.drop();
     logPush(this.deps, this.job);
@@ -959,8 +969,10 @@ class PushRun {
     );
     saveAgentMemo(this.deps.own, this.job.id, this.agents.found);
     const doubled = doubledColumns(sheet.map);
+    const gone = goneRows(sheet);
     this.save({
       prepared: true,
+      ...(gone ? { gone } : {}),
       ...(doubled.length ? { doubled } : {}),
       skipped,
       ...(changed ? { changed } : {}),

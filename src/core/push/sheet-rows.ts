@@ -12,7 +12,7 @@ import { markRepeatedCancels } from './cancel-rows';
 import { markRepeatedWindows } from './clear-rows';
 import { type HeaderMap, matchHeader } from './header';
 import { heldCheck } from './held-rows';
-import { kindNote } from './kind-note';
+import { kindNote, pushedInNote } from './kind-note';
 import { ERROR_STATUS, isDone, KINDS, type PushKind, STATUS_COLUMNS, type StatusKey } from './kinds';
 import { type ParseContext, parseRow, type RowParse } from './parse-row';
 import { markUnknownPlatforms, spellStateSources } from './platforms';
@@ -88,6 +88,8 @@ export interface SheetSnapshot {
   rows: SheetRow[];
   /** The spreadsheet's zone, which its date cells were read in. */
   zone: Zone;
+  /** The rows that had reached Assembled at the sheet's last push, as its header note keeps (gone-rows.ts). */
+  pushedBefore?: number;
 }
 
 export type ReadResult = { ok: true; sheet: SheetSnapshot } | { ok: false; problem: string };
@@ -259,7 +261,11 @@ export function readSheet(grid: Grid, kind: PushKind, ctx: ParseContext): ReadRe
     );
   if (kind === 'time_off_cancel') markRepeatedCancels(rows, map);
   if (kind === 'activities_clear') markRepeatedWindows(rows, map);
-  return { ok: true, sheet: { map, rows, zone: ctx.zone } };
+  const pushedBefore = statusInSheet ? pushedInNote(grid.noteAt(1, map.status.status + 1)) : undefined;
+  return {
+    ok: true,
+    sheet: { map, rows, zone: ctx.zone, ...(pushedBefore === undefined ? {} : { pushedBefore }) },
+  };
 }
 
 /**
@@ -316,10 +322,19 @@ export function addStatusColumns(grid: Grid, map: HeaderMap): void {
     for (const a of map.added) map.headers[a.index] = a.header;
     map.added = [];
   } else grid.stretchFlag?.(map.status.status + 1, ERROR_STATUS);
+  noteKind(grid, map);
+}
+
+/**
+ * Names the kind in the Push status header's note, with `pushed`, the rows that had reached
+ * Assembled at a push's end (else the count the note had).
+ */
+export function noteKind(grid: Grid, map: HeaderMap, pushed?: number): void {
   const col = map.status.status + 1;
-  const note = kindNote(map.kind);
   try {
-    if (grid.noteAt(1, col) !== note) grid.setNote(1, col, note);
+    const was = grid.noteAt(1, col);
+    const note = kindNote(map.kind, pushed ?? pushedInNote(was));
+    if (was !== note) grid.setNote(1, col, note);
   } catch {
     // A protected header keeps its note: the sidebar then goes by the header alone.
   }

@@ -435,6 +435,7 @@ validateButton.addEventListener('click', () => {
           : [
               `${v.ok} OK, ${v.errors} to fix, ${v.skipped} already done${v.changed ? ` (${v.changed} changed since pushed)` : ''}${v.listed ? `, ${v.listed} listed with no Action (left as they are)` : ''}, in "${v.sheet}". Nothing was sent.`,
               ...(v.otherZone ? [v.otherZone] : []),
+              ...(v.gone ? [v.gone] : []),
               ...(v.removing > 0 ? [removingWords(v.removing)] : []),
               ...(v.updating > 0 ? [updatingWords(v.updating)] : []),
               ...(v.clearing ? [clearingWords(v.clearing)] : []),
@@ -443,7 +444,7 @@ validateButton.addEventListener('click', () => {
               ...v.doubled.map(doubledWords),
               ...v.problems,
             ];
-      // Unread columns, columns that fit a field another fills, rows changed since pushed, rows that remove activities and rows pushed before are worth a look
+      // Unread columns, columns that fit a field another fills, rows changed since pushed, rows that remove activities, rows pushed before and pushed rows deleted are worth a look
       // even when every row reads well: not the all-clear green.
       const note =
         v.unread.length + v.doubled.length > 0 ||
@@ -451,6 +452,7 @@ validateButton.addEventListener('click', () => {
         v.removing > 0 ||
         v.updating > 0 ||
         v.again > 0 ||
+        !!v.gone ||
         !!v.clearing;
       clearing = v.clearing ? { sheet: v.sheet, words: clearingWords(v.clearing) } : undefined;
       showAnswer(status, lines.join('\n'), v.errors > 0 ? 'error' : note ? 'info' : 'ok');
