@@ -142,7 +142,7 @@ describe.each(['seed', 'live'] as const)('Allow conflicts, %s dialect', (dialect
     await rt.callFromSidebar<ValidateSummary>('validatePush', 'activities');
     const message = () => rt.workbook.values(sheet)[1]?.[at('Push message') - 1];
     expect(message()).toBe(
-      'Changed since it was pushed: not sent again, so Assembled still has it as it was. To send the change, put update in Action (and the Assembled ID in Activity ID if it is empty), then clear Allow conflicts, Push status and Assembled ID. ' +
+      'Changed since it was pushed: Description was first when pushed; not sent again, so Assembled still has it as it was. To send the change, put update in Action (and the Assembled ID in Activity ID if it is empty), then clear Allow conflicts, Push status and Assembled ID. ' +
         "Assembled's last word on it: Created in Assembled. Allow conflicts is TRUE: the agent's activities it overlaps were kept.",
     );
     // Done as it says: the row is an update that reads well.

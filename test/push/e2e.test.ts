@@ -213,12 +213,15 @@ describe.skipIf(!built)('push in the local Apps Script runtime', () => {
     const sent = posts();
     const [taken] = column(rt, sheet, 'Push message');
     const pushedAt = column(rt, sheet, 'Pushed at');
-    expect(rt.workbook.notes(sheet)[1]?.[6]).toMatch(/^What the add-on sent, kept as [0-9a-f]{8}: /);
+    // What was pushed, in words a person can read: each filled column and its value.
+    expect(rt.workbook.notes(sheet)[2]?.[6]).toBe(
+      `The row as it was pushed:\nAgent: ${a.email}\nState: break\nStart: 2026-05-25 07:00\nEnd: 2026-05-25 07:15\nSource: five9\nIf the row is changed after it was pushed, Validate and Push say so. Sent while the spreadsheet's time zone was America/New_York.`,
+    );
 
     // Retyped after the push: the break ran five minutes longer.
     rt.workbook.write(sheet, [['2026-05-25 07:20']], { row: 3, column: 5 });
     const changed =
-      "Changed since it was pushed: not sent again, so Assembled still has it as it was. Pushed again, it would add a second state. Assembled's API gives an ingested state no id to change it by, so it can only be changed in Assembled itself. Assembled's last word on it: Accepted by Assembled for ingestion.";
+      "Changed since it was pushed: End was 2026-05-25 07:15 when pushed; not sent again, so Assembled still has it as it was. Pushed again, it would add a second state. Assembled's API gives an ingested state no id to change it by, so it can only be changed in Assembled itself. Assembled's last word on it: Accepted by Assembled for ingestion.";
     const again = await rt.callFromSidebar<ValidateSummary>('validatePush', 'agent_states');
     expect(again).toMatchObject({
       ok: 0,
@@ -273,7 +276,7 @@ describe.skipIf(!built)('push in the local Apps Script runtime', () => {
     rt.workbook.write(sheet, [['break']], { row: 2, column: 4 });
     const again = await rt.callFromSidebar<ValidateSummary>('validatePush', 'state_edits');
     expect(again.problems).toEqual([
-      "Row 2: Changed since it was pushed: not sent again, so Assembled still has it as it was. To send the change, put update in Action (and the Assembled ID in State ID if it is empty), then clear Push status and Assembled ID. Assembled's last word on it: State record inserted.",
+      "Row 2: Changed since it was pushed: State was lunch when pushed; not sent again, so Assembled still has it as it was. To send the change, put update in Action (and the Assembled ID in State ID if it is empty), then clear Push status and Assembled ID. Assembled's last word on it: State record inserted.",
     ]);
   });
 

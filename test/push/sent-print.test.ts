@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { intlZone } from '../../dev/intl-zone';
+import { matchHeader } from '../../src/core/push/header';
 import { PUSH_KINDS } from '../../src/core/push/kinds';
-import { changedMessage } from '../../src/core/push/sent-print';
+import { changedMessage, changesSinceSent, sameAsSent, sentNote } from '../../src/core/push/sent-print';
+import type { CellValue } from '../../src/core/table/build-table';
 
 describe('the Push message of a done row changed since it was pushed', () => {
   it('never tells a kind whose resend makes a second record to resend it', () => {
@@ -42,5 +45,52 @@ describe('the Push message of a done row changed since it was pushed', () => {
         expect(words(changedMessage(kind, action)), `${kind} ${action}`).toBeLessThanOrEqual(45);
     // An activity whose Allow conflicts is TRUE is told to clear it too.
     expect(words(changedMessage('activities', '', '', '', 'Allow conflicts'))).toBeLessThanOrEqual(45);
+  });
+});
+
+describe('what a pushed row held, in its note', () => {
+  const zone = intlZone('America/New_York');
+  const header = ['Action', 'Activity ID', 'Agent', 'Type', 'Start', 'End', 'Description'];
+  const read = matchHeader('activities', header);
+  if (!read.ok) throw new Error(read.problem);
+  const { map } = read;
+  const at = (iso: string) => new Date(iso);
+  const row = [
+    'create',
+    '',
+    'ava@example.com',
+    'MTG',
+    at('2027-01-05T14:00:00Z'),
+    at('2027-01-05T15:00:30Z'),
+    'a\nb',
+  ];
+  const note = sentNote(row, map, zone);
+
+  it('reads as the filled columns and their values, a date as the sheet shows it, each on its line', () => {
+    expect(note).toBe(
+      "The row as it was pushed:\nAction: create\nAgent: ava@example.com\nType: MTG\nStart: 2027-01-05 09:00\nEnd: 2027-01-05 10:00:30\nDescription: a b\nIf the row is changed after it was pushed, Validate and Push say so. Sent while the spreadsheet's time zone was America/New_York.",
+    );
+    expect(sameAsSent(note, row, map, zone)).toBe(true);
+    expect(changesSinceSent(note, row, map, zone)).toBe('');
+  });
+
+  it('names up to three changed columns with their pushed values, then counts the rest', () => {
+    const later = at('2027-01-05T16:00:00Z');
+    const one: CellValue[] = [...row];
+    one[5] = later;
+    expect(changesSinceSent(note, one, map, zone)).toBe('End was 2027-01-05 10:00:30 when pushed');
+    const five: CellValue[] = [
+      'update',
+      'act-1',
+      'bo@example.com',
+      'BRK',
+      at('2027-01-05T14:00:00Z'),
+      later,
+      '',
+    ];
+    expect(sameAsSent(note, five, map, zone)).toBe(false);
+    expect(changesSinceSent(note, five, map, zone)).toBe(
+      'Action was create, Activity ID was empty and Agent was ava@example.com when pushed, and 3 more columns changed',
+    );
   });
 });

@@ -57,6 +57,7 @@ import { type SendItem, type Sent, sendBatch } from './send';
 import {
   AS_SENT,
   changedMessage,
+  changesSinceSent,
   emptiedMessage,
   otherZoneWords,
   SENT_BEFORE,
@@ -286,7 +287,14 @@ function changedOutcome(kind: PushKind, sheet: SheetSnapshot, row: SheetRow): Ro
     allow !== undefined && readsTrue(row.values[allow]) ? sheet.map.headers[allow] || 'Allow conflicts' : '';
   const message = row.blank
     ? emptiedMessage(kind, cells.message)
-    : changedMessage(kind, said, cells.status, cells.message, clearToo);
+    : changedMessage(
+        kind,
+        said,
+        cells.status,
+        cells.message,
+        clearToo,
+        changesSinceSent(row.note ?? '', row.values, sheet.map, sheet.zone),
+      );
   return { ...doneOutcome(row, cells), message };
 }
 

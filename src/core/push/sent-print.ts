@@ -1,13 +1,15 @@
-// What a row held when Assembled took it, kept as a short print in the note of its Push status
-// cell. A done row is never sent again; when someone changes it afterwards (new times typed over
-// a pushed state, a pushed row copied and edited), its print no longer matches, and Validate and
-// Push say so rather than skip the change without a word. In Sheets the note goes with the row
-// when the sheet is sorted or the row copied.
-// The print reads dates as the sheet shows them (day and time in the spreadsheet's zone): a change
-// of the spreadsheet's time zone keeps each cell's day and time, as Sheets does, and is no edit.
-// Notes written before say no zone; their prints were of instants, and are read so.
+// What a row held when Assembled took it, kept in words in the note of its Push status cell: each
+// filled column's header and value, as the sheet showed them. A done row is never sent again; when
+// someone changes it afterwards (new times typed over a pushed state, a pushed row copied and
+// edited), it no longer matches, and Validate and Push say so, naming what was pushed, rather than
+// skip the change without a word. In Sheets the note goes with the row when the sheet is sorted or
+// the row copied.
+// Dates are read as the sheet shows them (day and time in the spreadsheet's zone): a change of the
+// spreadsheet's time zone keeps each cell's day and time, as Sheets does, and is no edit.
+// Notes written before kept a short print (a hash) of the cells instead; they are still read, and
+// those that say no zone printed instants.
 
-import { countText } from '../count-text';
+import { countText, someOf } from '../count-text';
 import type { Zone } from '../ports';
 import type { CellValue } from '../table/build-table';
 import { formatLocalDateTime } from '../time/zone-math';
@@ -17,6 +19,10 @@ import { hash } from './request';
 
 const PRINT = /^What the add-on sent, kept as ([0-9a-f]{8})\b/;
 const ZONE = / Sent while the spreadsheet's time zone was (\S+)\.$/;
+/** The first line of a note that holds the row's cells in words. */
+const AS_PUSHED = 'The row as it was pushed:';
+/** A line of it: a column's header, then its value. */
+const FIELD = /^([^:]+): (.*)$/;
 
 function printOf(values: readonly CellValue[], map: HeaderMap, date: (d: Date) => string | number): string {
   const cells = Object.values(map.columns)
@@ -36,23 +42,90 @@ export function inputPrint(values: readonly CellValue[], map: HeaderMap): string
   return printOf(values, map, (d) => d.getTime());
 }
 
-/** A print of the row's input cells as the sheet shows them: a date by its day and time in `zone`. */
+/** A date as the sheet shows it in `zone`: its day alone at midnight, seconds only when not 0. */
+const shownDate = (d: Date, zone: Zone): string =>
+  formatLocalDateTime(d.getTime(), zone, true)
+    .replace(/ 00:00:00$/, '')
+    .replace(/(\d\d:\d\d):00$/, '$1');
+
+/** A print of the row's input cells as the sheet shows them (notes of the older form). */
 function shownPrint(values: readonly CellValue[], map: HeaderMap, zone: Zone): string {
   return printOf(values, map, (d) => formatLocalDateTime(d.getTime(), zone, true).replace(/ 00:00:00$/, ''));
 }
 
-export function sentNote(values: readonly CellValue[], map: HeaderMap, zone: Zone): string {
-  return `What the add-on sent, kept as ${shownPrint(values, map, zone)}: if the row is changed after it was sent, Validate and Push say so. Sent while the spreadsheet's time zone was ${zone.name}.`;
+/** A cell in the words of the note: on one line, so each column keeps its own. */
+function shownCell(v: CellValue | undefined, zone: Zone): string {
+  if (v instanceof Date) return shownDate(v, zone);
+  return String(v ?? '')
+    .trim()
+    .replace(/\s*\n\s*/g, ' ');
 }
 
-/** Whether a Push status note holds the add-on's print of what it sent. */
+/** The kind's header for each input column of the row, with its value as shown, in sheet order. */
+function shownCells(values: readonly CellValue[], map: HeaderMap, zone: Zone): [string, string][] {
+  return Object.entries(map.columns)
+    .sort((a, b) => a[1] - b[1])
+    .map(([key, at]) => [headerOf(map, key), shownCell(values[at], zone)]);
+}
+
+const headerOf = (map: HeaderMap, key: string): string =>
+  KINDS[map.kind].columns.find((c) => c.key === key)?.header ?? key;
+
+export function sentNote(values: readonly CellValue[], map: HeaderMap, zone: Zone): string {
+  const lines = shownCells(values, map, zone).flatMap(([header, v]) => (v ? [`${header}: ${v}`] : []));
+  return `${AS_PUSHED}\n${lines.join('\n')}\nIf the row is changed after it was pushed, Validate and Push say so. Sent while the spreadsheet's time zone was ${zone.name}.`;
+}
+
+/** Whether a Push status note holds what the add-on sent (in words, or as a print). */
 export function holdsPrint(note: string): boolean {
-  return PRINT.test(note);
+  return note.startsWith(`${AS_PUSHED}\n`) || PRINT.test(note);
+}
+
+/** The header and value of each filled column a note in words holds; undefined for any other note. */
+function pushedCells(note: string): Map<string, string> | undefined {
+  if (!note.startsWith(`${AS_PUSHED}\n`)) return undefined;
+  const fields = note
+    .split('\n')
+    .slice(1, -1)
+    .map((line) => FIELD.exec(line));
+  return new Map(fields.flatMap((f) => (f ? [[f[1] ?? '', f[2] ?? '']] : [])));
+}
+
+/** A pushed value for the changed message: long text cut short. */
+const quoted = (v: string): string => (v === '' ? 'empty' : v.length > 40 ? `${v.slice(0, 39)}…` : v);
+
+/**
+ * What changed since the row was pushed, in words ("End was 2026-05-24 10:00 when pushed"): each
+ * column whose value differs, with the value pushed; '' when nothing did, or the note holds only a
+ * print.
+ */
+export function changesSinceSent(
+  note: string,
+  values: readonly CellValue[],
+  map: HeaderMap,
+  zone: Zone,
+): string {
+  const pushed = pushedCells(note);
+  if (!pushed) return '';
+  const now = new Map(shownCells(values, map, zone));
+  const headers = new Set([...now.keys(), ...pushed.keys()]);
+  const changed = [...headers].filter((h) => (now.get(h) ?? '') !== (pushed.get(h) ?? ''));
+  // Named by the sheet's own header where the column is still there.
+  const named = (h: string) => {
+    const key = KINDS[map.kind].columns.find((c) => c.header === h)?.key;
+    const at = key === undefined ? undefined : map.columns[key];
+    return (at !== undefined && map.headers[at]) || h;
+  };
+  const words = changed.map((h) => `${named(h)} was ${quoted(pushed.get(h) ?? '')}`);
+  if (words.length === 0) return '';
+  const more = words.length - 3;
+  const others = more > 0 ? `, and ${more} more column${more === 1 ? '' : 's'} changed` : '';
+  return `${someOf(words.slice(0, 3), 3, 'and')} when pushed${others}`;
 }
 
 /**
- * Whether the row is as its Push status note's print says it was sent; undefined when the add-on
- * wrote no print there.
+ * Whether the row is as its Push status note says it was sent; undefined when the add-on wrote
+ * nothing of it there.
  */
 export function sameAsSent(
   note: string,
@@ -60,6 +133,7 @@ export function sameAsSent(
   map: HeaderMap,
   zone: Zone,
 ): boolean | undefined {
+  if (pushedCells(note)) return changesSinceSent(note, values, map, zone) === '';
   const sent = PRINT.exec(note)?.[1];
   if (sent === undefined) return undefined;
   return sent === (ZONE.test(note) ? shownPrint(values, map, zone) : inputPrint(values, map));
@@ -124,17 +198,25 @@ const LAST_WORD = " Assembled's last word on it: ";
 
 /**
  * The Push message of a done row changed since it was sent; `action` is its Action cell, if any,
- * `status` its Push status (a synced time-off row's is the request's own), `was` its message, and
- * `allow` its Allow conflicts column's header when that cell is TRUE.
+ * `status` its Push status (a synced time-off row's is the request's own), `was` its message,
+ * `allow` its Allow conflicts column's header when that cell is TRUE, and `what` what changed
+ * (changesSinceSent), where the note says.
  */
-export function changedMessage(kind: PushKind, action = '', status = '', was = '', allow = ''): string {
+export function changedMessage(
+  kind: PushKind,
+  action = '',
+  status = '',
+  was = '',
+  allow = '',
+  what = '',
+): string {
   const edit = kind === 'state_edits' && action.trim().toLowerCase() !== 'delete';
   const ended = kind === 'time_off' && ENDED_TIME_OFF.includes(status.trim().toLowerCase());
   const how =
     (edit ? EDIT_HOW : ended ? undefined : kind === 'activities' ? activityHow(allow) : HOW[kind]) ??
     `To send it as a new row, clear its Push status${KINDS[kind].noIds ? '' : ' and Assembled ID'}.`;
   const sent = was ? `${LAST_WORD}${sentMessage(was)}` : '';
-  return `${CHANGED} not sent again, so Assembled still has it as it was. ${how}${sent}`;
+  return `${CHANGED}${what ? ` ${what};` : ''} not sent again, so Assembled still has it as it was. ${how}${sent}`;
 }
 
 /**

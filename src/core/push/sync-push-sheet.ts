@@ -9,7 +9,7 @@ import type { CellValue } from '../table/build-table';
 import { toSheetValue } from '../table/sheet-literal';
 import { matchHeader } from './header';
 import { CREATED_PENDING } from './outcome-words';
-import { changedMessage, changedSinceSent } from './sent-print';
+import { changedMessage, changedSinceSent, changesSinceSent } from './sent-print';
 import type { SyncSummary } from './sync-time-off';
 
 const CREATED = { status: 'created', message: CREATED_PENDING };
@@ -63,9 +63,12 @@ export function syncPushSheet(
     const last = Math.max(...changed.keys());
     // A row changed since it was pushed keeps saying so beside its new status (sent-print.ts).
     const notes = grid.columnNotes(first, at.status + 1, last - first + 1);
-    for (const [n, now] of changed)
-      if (changedSinceSent(notes[n - first] ?? '', cells[n - 1] ?? [], match.map, zone))
-        changed.set(n, { ...now, message: changedMessage('time_off', '', now.status, now.message) });
+    for (const [n, now] of changed) {
+      const [note, values] = [notes[n - first] ?? '', cells[n - 1] ?? []];
+      if (!changedSinceSent(note, values, match.map, zone)) continue;
+      const what = changesSinceSent(note, values, match.map, zone);
+      changed.set(n, { ...now, message: changedMessage('time_off', '', now.status, now.message, '', what) });
+    }
     // One block per column from the first to the last changed row; rows between keep what was read.
     for (const [key, col] of [
       ['status', at.status],
