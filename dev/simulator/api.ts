@@ -106,4 +106,9 @@ export interface SimulatorAdmin {
   dialect(): Dialect;
   /** Approve or deny a pending time-off request; approval removes the schedule it covers. */
   decideTimeOff(id: string, decision: 'approved' | 'denied', approverId?: string): void;
+  /**
+   * Delete a queue as an admin does in Assembled: it leaves the queues list and its agents' queues,
+   * and reports refuse its id from then on; its past tickets stay. One with queues under it is refused.
+   */
+  deleteQueue(id: string): void;
 }

@@ -188,6 +188,13 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
           throw new Error(`Time off request ${id} is ${request.status}, not pending`);
         decide(org, request, decision, Math.floor(now() / 1000), approverId);
       },
+      deleteQueue(id) {
+        const at = org.queues.findIndex((q) => q.id === id);
+        if (at < 0) throw new Error(`No queue ${id}`);
+        if (org.queues.some((q) => q.parent_id === id)) throw new Error(`Queue ${id} has queues under it`);
+        org.queues.splice(at, 1);
+        for (const person of org.people) person.queues = person.queues.filter((q) => q !== id);
+      },
     },
   };
 }

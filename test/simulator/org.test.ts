@@ -339,3 +339,29 @@ describe('reports agree with the data', () => {
     expect(createOrg(7, T0, 366).historyDays).toBe(366);
   });
 });
+
+describe('a queue deleted (admin.deleteQueue, as an admin deletes one in Assembled)', () => {
+  it('leaves the queues list and its agents, and reports refuse its id; a queue with others under it is refused', () => {
+    const d = setup();
+    const named = (name: string) => d.sim.admin.org.queues.find((q) => q.name === name)?.id ?? '';
+    const [chat, billing] = [named('Chat Support'), named('Billing')];
+    expect(() => d.sim.admin.deleteQueue(billing)).toThrow(`Queue ${billing} has queues under it`);
+    d.sim.admin.deleteQueue(chat);
+    expect(() => d.sim.admin.deleteQueue(chat)).toThrow(`No queue ${chat}`);
+    expect(
+      d
+        .get('/v0/queues')
+        .json()
+        .queues.map((q: { id: string }) => q.id),
+    ).not.toContain(chat);
+    const people = d.get('/v0/people?limit=500').json().people as { queues: string[] }[];
+    expect(people.some((p) => p.queues.includes(chat))).toBe(false);
+    const range = { start_time: '2026-05-17T00:00:00Z', end_time: '2026-05-24T00:00:00Z' };
+    const report = runReport(d, 'ticket_stats', { ...range, queue_ids: [chat] });
+    expect(report.status).toBe('failed');
+    expect(report.reason).toBe(`Unknown queue_id ${chat}`);
+    expect(
+      runReport(d, 'ticket_stats', range).rows.some((r: { queue_id: string }) => r.queue_id === chat),
+    ).toBe(false);
+  });
+});
