@@ -3,6 +3,7 @@
 // Terminal states are final.
 import type { LoadProgress } from '../bigquery/load-table';
 import type { Caller, OwnedRecord } from '../owner';
+import type { GonePicks } from '../pull/gone-picks';
 import type { PullSpec } from '../pull/pull-spec';
 import type { Window } from '../pull/report-buckets';
 import type { ResolvedRange } from '../time/date-range';
@@ -41,6 +42,11 @@ export interface PullJob extends OwnedRecord, Timed {
    */
   queues?: string[];
   part?: number;
+  /**
+   * Picks under Filters that Assembled no longer listed when the job began (a queue deleted since):
+   * left out of what is asked, and said (gone-picks.ts). Unset until looked for, in its first step.
+   */
+  gone?: GonePicks;
   polls: number;
   /** Transient failures (rate limit, network, 5xx) met so far. */
   errors: number;

@@ -16,9 +16,10 @@ import { fetchActivities } from './schedule-records';
 /** Pixels: "08:30" and a three-letter short name fit in Sheets' default font. */
 const SLOT_WIDTH = 48;
 
+/** `filters` undefined: a list whose every pick Assembled no longer has (gone-picks.ts), so none match. */
 export function pullScheduleGrid(
   client: AssembledClient,
-  filters: PullFilters,
+  filters: PullFilters | undefined,
   window: { start: number; end: number },
   minutes: GridSlot,
   zone: Zone,
@@ -34,7 +35,7 @@ export function pullScheduleGrid(
     names ??= new Map(readTeams().map((t) => [t.id, t.name ?? '']));
     return names.get(id) || id;
   };
-  const list = fetchActivities(client, filters, window, readTeams);
+  const list = filters ? fetchActivities(client, filters, window, readTeams) : [];
   const picture = scheduleGrid(list, window, minutes, zone, teamName);
   const target = open();
   const { grid } = target;

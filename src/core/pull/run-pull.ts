@@ -42,9 +42,10 @@ import { clockChangeNote } from '../time/clock-changes';
 import { datesWords, resolveRange } from '../time/date-range';
 import { formatLocalDateTime } from '../time/zone-math';
 import { InputError, parseInput } from '../validation';
-import { MAX_NOTE_NAMED, type NamedList } from './catalogue';
+import { MAX_NOTE_NAMED, NAMED_LISTS, type NamedList } from './catalogue';
 import { gaveUpWords, rowsLeft } from './failed-words';
 import { fetchRecords } from './fetch-records';
+import { findGone, goneWords, inForce } from './gone-picks';
 import { refuseMixing, refuseOtherZone } from './mixed-target';
 import { refuseOwnSheet } from './own-sheet';
 import { rememberPull } from './pull-again';
@@ -319,7 +320,7 @@ function stepSaved(deps: PullDeps, jobs: JobStore, id: string, force: boolean, r
     job = jobs.save({ ...job, tries: (job.tries ?? 0) + 1 });
   }
   job = takenUp(job, deps.clock.now());
-  const stepped = overdue(job, deps.clock.now()) ?? step(deps, job, jobs, run);
+  const stepped = told(overdue(job, deps.clock.now()) ?? step(deps, job, jobs, run));
   // Kept whatever the step did, a failure too: the sheet goes if the pull ends with it empty. Its
   // end is when the job next waits from (takenUp).
   const ended = { ...stepped, updatedAt: deps.clock.now() };
@@ -338,6 +339,29 @@ function stepSaved(deps: PullDeps, jobs: JobStore, id: string, force: boolean, r
   // A failed attempt is logged when it happens, not only when the job gives up hours later.
   if (isTerminal(saved) || saved.errors > job.errors) logRun(deps, saved, run.sheet);
   return saved;
+}
+
+/** A job done with picks Assembled no longer has: its words begin with them (gone-picks.ts). */
+function told(job: PullJob): PullJob {
+  const gone = job.state === 'done' ? goneWords(job.spec, job.gone, !!job.refreshId) : '';
+  return gone ? { ...job, message: [gone, job.message].filter(Boolean).join(' ') } : job;
+}
+
+/** The job's filters less the picks gone (gone-picks.ts); undefined when none can match. */
+const picksNow = (job: PullJob) => inForce(job.spec, job.gone);
+
+/**
+ * The job as its first step finds Assembled's lists: picks no longer listed are kept apart, and a
+ * report of one queue picked is that queue's (queue-parts.ts) when one alone is left.
+ */
+function lookForGone(deps: PullDeps, job: PullJob, run: RunState): PullJob {
+  if (!NAMED_LISTS.some((list) => job.spec.filters[list]?.length)) return { ...job, gone: {} };
+  run.client ??= deps.client();
+  const gone = findGone(run.client, job.spec.filters);
+  const kept = inForce(job.spec, gone);
+  const { queues: _, ...rest } = job;
+  const queues = kept && filterQueue({ ...job.spec, filters: kept.filters });
+  return queues ? { ...rest, gone, queues } : { ...rest, gone };
 }
 
 /**
@@ -417,9 +441,11 @@ export function latestSidebarPull(store: Store, user: Caller): PullJob | undefin
     .sort((a, b) => b.createdAt - a.createdAt)[0];
 }
 
-function step(deps: PullDeps, job: PullJob, jobs: JobStore, run: RunState): PullJob {
+function step(deps: PullDeps, taken: PullJob, jobs: JobStore, run: RunState): PullJob {
   const now = deps.clock.now();
+  let job = taken;
   try {
+    if (job.state === 'queued' && job.gone === undefined) job = lookForGone(deps, job, run);
     const { source } = job.spec;
     if (source.kind === 'resource' && source.resource === 'schedule_grid') {
       const range = job.range;
@@ -427,7 +453,7 @@ function step(deps: PullDeps, job: PullJob, jobs: JobStore, run: RunState): Pull
       jobs.save(withState(job, 'writing', now));
       const drawn = pullScheduleGrid(
         deps.client(),
-        job.spec.filters,
+        picksNow(job)?.filters,
         range,
         job.spec.gridMinutes ?? 30,
         deps.zone,
@@ -436,7 +462,7 @@ function step(deps: PullDeps, job: PullJob, jobs: JobStore, run: RunState): Pull
         !!job.refreshId,
       );
       // None drawn: the filters in force first, as a table's "No rows" names them (written-words.ts).
-      const filtered = drawn.rows ? '' : filtersPicked(job.spec, !!job.refreshId);
+      const filtered = drawn.rows ? '' : picked(job);
       return withState(job, 'done', deps.clock.now(), {
         rows: drawn.rows,
         message: `${filtered && `No activities for ${filtered}: `}${drawn.rows} agents drawn on ${drawn.label}; the legend is at ${drawn.legend}.${filtered && !job.refreshId ? ` ${CLEAR_FILTERS}.` : ''}`,
@@ -468,6 +494,8 @@ function step(deps: PullDeps, job: PullJob, jobs: JobStore, run: RunState): Pull
     if (!job.reportId) {
       const range = job.range;
       if (!range) throw new Error('A report needs a date range');
+      // No pick of some list left: nothing to ask (an empty list would ask for everyone).
+      if (!picksNow(job)) return withState(job, 'writing', now, { errors: 0, nextPollAt: now });
       const asked = askOf(job, job.part ?? 0, reportSpan(job, range));
       const started = client.startReport(source.report, {
         start_time: asked.window.start,
@@ -584,7 +612,7 @@ function pollOnce(deps: PullDeps, client: AssembledClient, job: PullJob, reportI
     });
   }
   if (!job.queues && namesNoQueue(sourceInfo(job.spec.source).key, page)) {
-    const { queue_ids } = job.spec.filters;
+    const queue_ids = picksNow(job)?.filters.queue_ids;
     // Every queue, parents too: a parent holds its children's tickets and may hold its own
     // (catalogue.ts PARENT_QUEUES), so its report is its own figures, which no sum of theirs replaces.
     const queues = queue_ids?.length ? queue_ids : client.listQueues().map((q) => q.id);
@@ -635,7 +663,12 @@ function readRecords(deps: PullDeps, job: PullJob, run: RunState, client: Assemb
   run.replies.begin(Math.min(run.deadline, began + READ_STEP_MS), () => stopAsked(deps.store, job.id));
   try {
     const read = client.withMemo(run.replies);
-    return stageRecords(deps, job, fetchRecords(read, source.resource, job.spec.filters, deps, job.range));
+    const filters = picksNow(job)?.filters;
+    return stageRecords(
+      deps,
+      job,
+      filters ? fetchRecords(read, source.resource, filters, deps, job.range) : [],
+    );
   } catch (error) {
     if (!(error instanceof TurnOver)) throw error;
     // Not a failure: the pages read so far are the progress; their number in all is not known.
@@ -697,12 +730,22 @@ function writePiece(deps: PullDeps, job: PullJob, run: RunState, client: Assembl
     message: writtenWords(job.spec.mode, piece, run.label ?? '', {
       ...(run.held && source.kind === 'report' ? { held: [run.held, source.granularity] } : {}),
       ...(made !== undefined ? { made: run.sheet ?? '' } : {}),
-      filtered: filtersPicked(job.spec, !!job.refreshId),
+      filtered: picked(job),
+      ...(picksNow(job) ? {} : { unasked: true }),
       // A refresh's filters are its own: the sidebar's button is for the pull in its form.
       ...(job.refreshId ? {} : { clear: CLEAR_FILTERS }),
     }),
   });
 }
+
+/**
+ * The filters in force, in words, for a pull that found nothing (pull-words.ts filtersPicked): not
+ * the picks gone, which say so themselves, and none when nothing was asked.
+ */
+const picked = (job: PullJob) => {
+  const now = picksNow(job);
+  return now ? filtersPicked(now, !!job.refreshId) : '';
+};
 
 /** The records the staged pages make: the same in every execution that builds them. */
 function stagedRecords(
@@ -711,6 +754,8 @@ function stagedRecords(
   client: AssembledClient,
   run?: RunState,
 ): Record<string, unknown>[] {
+  // A report with nothing asked (gone-picks.ts) has nothing staged.
+  if (!picksNow(job)) return [];
   const staged = stagesOf(job).map((id) => readStaged(deps.staging.open(id, 'pages')));
   if (job.spec.source.kind === 'resource') return staged.flat() as Record<string, unknown>[];
   // Each report's own: metrics are grouped per reply, and a queue's reply is labelled with it.
@@ -824,7 +869,7 @@ function clockNote(deps: PullDeps, job: PullJob, timed = true): string {
 }
 
 function reportFilters(job: PullJob) {
-  const { queue_ids, team_ids, site_ids, agent_ids } = job.spec.filters;
+  const { queue_ids, team_ids, site_ids, agent_ids } = picksNow(job)?.filters ?? {};
   return {
     ...(queue_ids?.length ? { queue_ids } : {}),
     ...(team_ids?.length ? { team_ids } : {}),
@@ -914,6 +959,7 @@ function headerNote(deps: PullDeps, job: PullJob, done?: WriteOutcome, timed?: b
     filters.length
       ? `Filters${ofLastPull(spec.mode, done) ? ' of the last pull' : ''}: ${filters.join('; ')}`
       : '',
+    goneWords(spec, job.gone, !!job.refreshId),
     `Generated: ${formatLocalDateTime(deps.clock.now(), deps.zone, true)} (${deps.zone.name}) by ${ownerName(job)}`,
   ]
     .filter(Boolean)

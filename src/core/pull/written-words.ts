@@ -17,13 +17,16 @@ const noneWords = (filtered = '') =>
  * What else the write's words need: `held`, an append's rows of the bucket still under way, left
  * out, and their granularity; `made`, the name of the new sheet the pull made for its rows (which
  * goes again when nothing was written into it); `filtered`, the filters in force in words
- * (pull-words.ts filtersPicked), and `clear`, how to take them off, for when there are no rows.
+ * (pull-words.ts filtersPicked), and `clear`, how to take them off, for when there are no rows;
+ * `unasked`, that Assembled was not asked (every pick of a list gone: gone-picks.ts), which the
+ * words before say, so no rows is not Assembled's answer.
  */
 export interface WrittenAlso {
   held?: [number, string];
   made?: string;
   filtered?: string;
   clear?: string;
+  unasked?: boolean;
 }
 
 /** A sentence, ended by its full stop as the pull's other words are (a failure's, BigQuery's). */
@@ -37,9 +40,9 @@ function outcome(
   mode: WriteMode,
   w: Written,
   label: string,
-  { held, made, filtered, clear }: WrittenAlso,
+  { held, made, filtered, clear, unasked }: WrittenAlso,
 ): string {
-  const none = noneWords(filtered);
+  const none = unasked ? 'No rows' : noneWords(filtered);
   const after = filtered && clear ? `. ${clear}` : '';
   // An append or merge of nothing changes nothing (write-table's writeEmpty), and says so: not
   // Assembled's doing when the append left out the rows of the bucket still under way. An append
