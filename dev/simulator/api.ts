@@ -39,6 +39,12 @@ export interface FaultOptions {
   force5xx?: number;
   /** Answer 503 to every request whose `offset` is at least N: a listing whose later pages always fail. */
   failFromOffset?: number;
+  /**
+   * Most records the first page of a list (offset 0) holds, the pages after it as many as asked (up
+   * to pageMax): a server whose page size varies, so a later page is longer than the first. Where a
+   * reply carries `total` it echoes the `limit` it applied to that page.
+   */
+  firstPageMax?: number;
 }
 
 export interface SimulatorOptions {

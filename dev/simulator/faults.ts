@@ -15,6 +15,8 @@ export interface Faults {
   before(url: URL): Fault | null;
   /** Whether this successful answer's body should be cut short. */
   malformed(): boolean;
+  /** Most records a list's first page holds (FaultOptions.firstPageMax; unset, no cap). */
+  firstPageMax(): number;
 }
 
 export function createFaults(random: () => number, initial: FaultOptions): Faults {
@@ -52,5 +54,6 @@ export function createFaults(random: () => number, initial: FaultOptions): Fault
       return null;
     },
     malformed: () => roll(options.malformedRate),
+    firstPageMax: () => options.firstPageMax ?? Number.POSITIVE_INFINITY,
   };
 }

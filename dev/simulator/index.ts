@@ -157,6 +157,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       reportDelayMs,
       reportPageMax: options.reportPageMax ?? 500,
       pageMax: options.pageMax ?? Number.POSITIVE_INFINITY,
+      firstPageMax: faults.firstPageMax(),
     };
     const handler = HANDLERS[operation.operationId];
     if (!handler) throw new Error(`No handler for ${operation.operationId}`);

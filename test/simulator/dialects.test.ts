@@ -112,6 +112,26 @@ describe('a server whose page size is below the limit asked (pageMax)', () => {
   });
 });
 
+describe('a server whose page size varies (firstPageMax)', () => {
+  it('answers a short first page and longer pages after it, which overlap the offset its length gives', () => {
+    const varying = setup({ dialect: 'live', pageMax: 30, faults: { firstPageMax: 10 } });
+    const ids = (offset: number) =>
+      Object.keys(varying.get(`/v0/people?limit=500&offset=${offset}`).json().people);
+    const first = varying.get('/v0/people?limit=500').json();
+    expect(Object.keys(first.people)).toHaveLength(10);
+    expect(first).toMatchObject({ total: 100, limit: 10, offset: 0 });
+    // The page after the first's 10 holds 30: its last 20 are the next page's first 20.
+    expect(ids(10)).toHaveLength(30);
+    expect(ids(10).slice(10)).toEqual(ids(20).slice(0, 20));
+    const states = `/v0/agents/state?start_time=${T0_SEC - 86_400}&end_time=${T0_SEC}&limit=500`;
+    expect(varying.get(states).json().agent_states).toHaveLength(10);
+    expect(varying.get(`${states}&offset=10`).json().agent_states).toHaveLength(30);
+    // Off, the first page is as long as the rest.
+    varying.sim.setFaults({});
+    expect(ids(0)).toHaveLength(30);
+  });
+});
+
 describe('agent states', () => {
   it('list key is states in seed and agent_states in live', () => {
     const a = seed.get(

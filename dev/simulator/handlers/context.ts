@@ -25,6 +25,8 @@ export interface Ctx {
   reportPageMax: number;
   /** Most records a list page holds, whatever `limit` asks (SimulatorOptions.pageMax). */
   pageMax: number;
+  /** Most records a list's first page holds (FaultOptions.firstPageMax). */
+  firstPageMax: number;
 }
 
 export interface Reply {
@@ -83,10 +85,9 @@ export function agentIdsOf(org: Org, value: unknown, field: string): string[] | 
 
 /** The page asked for, its `limit` cut to the server's page size: the page it answers. */
 export function pageOf(ctx: Ctx): { limit: number; offset: number } {
-  return {
-    limit: Math.min(Number(ctx.query.limit ?? 100), ctx.pageMax),
-    offset: Number(ctx.query.offset ?? 0),
-  };
+  const offset = Number(ctx.query.offset ?? 0);
+  const cap = offset === 0 ? Math.min(ctx.pageMax, ctx.firstPageMax) : ctx.pageMax;
+  return { limit: Math.min(Number(ctx.query.limit ?? 100), cap), offset };
 }
 
 export function paged<T>(items: T[], page: { limit: number; offset: number }): T[] {
