@@ -278,6 +278,32 @@ describe('paging', () => {
     });
   });
 
+  describe('a server whose page size varies, with a total (simulator firstPageMax)', () => {
+    it('a later page longer than the first: every person once, none twice', () => {
+      const every = simSetup('live').client.listPeople();
+      const { client, http } = simSetup('live', { pageMax: 30, faults: { firstPageMax: 10 } });
+      const people = client.listPeople();
+      expect(people.map((p) => p.id)).toEqual(every.map((p) => p.id));
+      // Offsets stay 10 apart, as the first page's length planned them: each page's own 10 are taken.
+      expect(http.sent.map((r) => Number(query(r).offset))).toEqual(
+        Array.from({ length: every.length / 10 }, (_, i) => i * 10),
+      );
+    });
+
+    it("a report's metrics, paged by total_metric_count: each metric once", () => {
+      const metric = (i: number) => ({ name: 'm', value: i, attributes: { agent_id: `a${i}` } });
+      // 4 metrics first, then pages of 8: the page at 4 overlaps the one at 8.
+      const { client } = setup((request) => {
+        const offset = Number(query(request).offset);
+        const metrics = Array.from({ length: Math.min(offset === 0 ? 4 : 8, 20 - offset) }, (_, i) =>
+          metric(offset + i),
+        );
+        return reply(200, { report_id: 'r1', status: 'complete', metrics, total_metric_count: 20 });
+      });
+      expect(client.getReport('r1').rows.map((r) => r.m)).toEqual(Array.from({ length: 20 }, (_, i) => i));
+    });
+  });
+
   it('follows total_metric_count through a complete report', () => {
     const metric = (i: number) => ({
       name: `m${i % 3}`,

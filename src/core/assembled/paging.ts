@@ -97,6 +97,16 @@ class PageReader<T> {
   }
 }
 
+/**
+ * The records a page holds of its own where offsets were planned `step` apart. A server whose page
+ * size varies may answer a page longer than the step: its records past the step are the next
+ * planned page's first ones, and taken whole they would be read twice. The last page planned keeps
+ * all it holds.
+ */
+export function ownRecords<T>(items: T[], offset: number, step: number, total: number): T[] {
+  return items.length > step && offset + step < total ? items.slice(0, step) : items;
+}
+
 function validTotal(total: number | undefined): number | undefined {
   return total !== undefined && Number.isFinite(total) && total >= 0 ? Math.floor(total) : undefined;
 }
@@ -145,17 +155,17 @@ export function readAllPages<T>(
     for (const [i, outcome] of pages.entries()) {
       if (!outcome.ok) throw outcome.error;
       const offset = offsets[i] ?? 0;
-      const page = outcome.value;
-      const shrunk = validTotal(page.total);
+      const shrunk = validTotal(outcome.value.total);
       if (shrunk !== undefined && shrunk < total) total = shrunk;
+      const items = ownRecords(outcome.value.items, offset, step, total);
       // Records deleted while paging: the total shrank and the last pages come back short or empty.
-      const atEnd = offset + page.items.length >= total;
-      if (!reader.take(page, offset)) {
+      const atEnd = offset + items.length >= total;
+      if (!reader.take({ items }, offset)) {
         if (atEnd) return reader.items;
         throw emptyBeforeTotal(reader.endpoint, offset, total);
       }
-      if (page.items.length < step && !atEnd) {
-        throw shortPage(reader.endpoint, offset, page.items.length, step);
+      if (items.length < step && !atEnd) {
+        throw shortPage(reader.endpoint, offset, items.length, step);
       }
       if (atEnd) return reader.items;
     }
@@ -218,8 +228,7 @@ function readAhead<T>(
         continue;
       }
       if (!outcome.ok) throw outcome.error;
-      // A page longer than a full one overlaps the next: only its first `step` records are its own.
-      const items = outcome.value.items.slice(0, step);
+      const items = ownRecords(outcome.value.items, offset, step, Number.POSITIVE_INFINITY);
       if (!reader.take({ items }, offset) || items.length < step) short = { offset, held: items.length };
     }
     if (short) return;

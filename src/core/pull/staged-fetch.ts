@@ -9,6 +9,7 @@ import {
   emptyBeforeTotal,
   MAX_PAGES,
   MAX_RECORDS,
+  ownRecords,
   shortPage,
   tooManyPages,
   tooManyRecords,
@@ -70,7 +71,7 @@ export function fetchNextPages(
       failure = outcome.error;
       break;
     }
-    const items = itemsOf(outcome.value);
+    const items = ownRecords(itemsOf(outcome.value), offset, shape.step, shape.total);
     const atEnd = offset + items.length >= shape.total;
     if (items.length === 0 || (items.length < shape.step && !atEnd)) {
       failure = shortPage(endpoint, offset, items.length, shape.step);
