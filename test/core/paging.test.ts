@@ -246,12 +246,29 @@ describe('paging', () => {
       expect(http.sent).toHaveLength(1);
     });
 
-    it('each agent is read on its own, by one agent_id', () => {
-      const { client, http } = setup(statesServer(3));
-      client.getAgentStates({ ...window, agent_ids: ['a1', 'a2'] });
-      // Each agent's 3 states are a page shorter than asked: the next offset says it was the last.
+    it("each agent is read on its own, by one agent_id; everyone's states, once, show a short page was the last", () => {
+      const held = { a1: 3, a2: 2 };
+      const { client, http } = setup((request) => {
+        const q = query(request);
+        const count = q.agent_id ? held[q.agent_id as keyof typeof held] : held.a1 + held.a2;
+        return statesServer(count)(request);
+      });
+      expect(client.getAgentStates({ ...window, agent_ids: ['a1', 'a2'] })).toHaveLength(5);
+      // a1's 3 states are a page shorter than asked; everyone's over the window are 5, so the
+      // server's page holds 5 at least and a1's was the last; a2's 2 are the last as well.
       expect(http.sent.map((r) => [query(r).agent_id, query(r).offset])).toEqual([
         ['a1', '0'],
+        [undefined, '0'],
+        ['a2', '0'],
+      ]);
+    });
+
+    it("when everyone's states show nothing more (one agent active), the next offset is asked, and everyone's not again", () => {
+      const { client, http } = setup(statesServer(3));
+      client.getAgentStates({ ...window, agent_ids: ['a1', 'a2'] });
+      expect(http.sent.map((r) => [query(r).agent_id, query(r).offset])).toEqual([
+        ['a1', '0'],
+        [undefined, '0'],
         ['a1', '3'],
         ['a2', '0'],
         ['a2', '3'],
@@ -275,6 +292,78 @@ describe('paging', () => {
       expect(read(client)).toEqual(every);
       // The pages, the one asked to learn the page size, and at most a read-ahead batch less one.
       expect(http.sent.length).toBeLessThanOrEqual(Math.ceil(every.length / pageMax) + READ_AHEAD_PAGES);
+    });
+  });
+
+  describe('the page size a client has learned, by endpoint', () => {
+    /** Conversations of each agent (agent_id), pages of at most `cap`, no total. */
+    function conversations(counts: Record<string, number>, cap: number) {
+      return (request: HttpRequest) => {
+        const q = query(request);
+        const offset = Number(q.offset ?? 0);
+        const count = counts[q.agent_id ?? ''] ?? 0;
+        const limit = Math.min(Number(q.limit), cap);
+        return reply(
+          200,
+          Array.from({ length: Math.max(0, Math.min(limit, count - offset)) }, (_, i) => ({
+            id: `${q.agent_id}-${offset + i}`,
+          })),
+        );
+      };
+    }
+    const offsets = (http: { sent: HttpRequest[] }) =>
+      http.sent.map((r) => [query(r).agent_id, query(r).offset]);
+
+    it('a full page shows the server gives the limit asked: a later short first page is the last, one request', () => {
+      const { client, http } = setup(conversations({ x: 600, y: 7 }, 500));
+      expect(client.listAssistConversations({ agent_id: 'x' })).toHaveLength(600);
+      http.sent.length = 0;
+      expect(client.listAssistConversations({ agent_id: 'y' })).toHaveLength(7);
+      expect(offsets(http)).toEqual([['y', '0']]);
+    });
+
+    it('a short page that ended its list shows only that pages hold as many: a longer first page is followed, none lost', () => {
+      // The server's page size is 100, below the 500 asked.
+      const { client, http } = setup(conversations({ x: 12, y: 150, z: 5 }, 100));
+      expect(client.listAssistConversations({ agent_id: 'x' })).toHaveLength(12);
+      expect(offsets(http)).toEqual([
+        ['x', '0'],
+        ['x', '12'],
+      ]);
+      http.sent.length = 0;
+      // 100 is not shorter than the 12 seen: taken for the last, 50 would be lost.
+      expect(client.listAssistConversations({ agent_id: 'y' })).toHaveLength(150);
+      expect(offsets(http)).toEqual([
+        ['y', '0'],
+        ['y', '100'],
+      ]);
+      http.sent.length = 0;
+      expect(client.listAssistConversations({ agent_id: 'z' })).toHaveLength(5);
+      expect(offsets(http)).toEqual([['z', '0']]);
+    });
+
+    it('each client learns for itself: a new one asks again', () => {
+      const first = setup(conversations({ x: 600, y: 7 }, 500));
+      first.client.listAssistConversations({ agent_id: 'x' });
+      const second = setup(conversations({ y: 7 }, 500));
+      second.client.listAssistConversations({ agent_id: 'y' });
+      expect(offsets(second.http)).toEqual([
+        ['y', '0'],
+        ['y', '7'],
+      ]);
+    });
+
+    it('pages seen to vary in size teach nothing: a server whose first page is shorter than the rest loses no record', () => {
+      // First pages of 10, later ones of 30 (simulator firstPageMax): after the first agent's read
+      // has seen pages of 30, the next agent's first page of 10 is shorter, but only because the
+      // server varies; taken for the last, that agent's other states would be lost.
+      const days = { start_time: Date.UTC(2026, 4, 18), end_time: Date.UTC(2026, 4, 21) };
+      const uncapped = simSetup('live').client;
+      const agents = [...new Set(uncapped.getAgentStates(days).map((s) => s.agent_id))].slice(0, 3);
+      const every = uncapped.getAgentStates({ ...days, agent_ids: agents });
+      expect(every.length).toBeGreaterThan(3 * 70);
+      const { client } = simSetup('live', { pageMax: 30, faults: { firstPageMax: 10 } });
+      expect(client.getAgentStates({ ...days, agent_ids: agents })).toEqual(every);
     });
   });
 

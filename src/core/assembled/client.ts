@@ -27,6 +27,7 @@ import type {
   TimeOffRequest,
   TimeOffUpdate,
 } from './model';
+import { PageSizes } from './page-sizes';
 import { type RateLimitOptions, TokenBucket } from './rate-limit';
 import type { ReplyMemo } from './reply-memo';
 import { type RetryOptions, RetryPolicy } from './retry';
@@ -116,16 +117,22 @@ export function createAssembledClient(options: AssembledClientOptions): Assemble
     retry: new RetryPolicy(options.retry),
     maxBatch: 20,
   });
-  return clientOver(transport, clock, options.timeFormat ?? 'unix');
+  return clientOver(transport, clock, options.timeFormat ?? 'unix', new PageSizes());
 }
 
-function clientOver(transport: Transport, clock: Clock, timeFormat: TimeFormat): AssembledClient {
-  const ctx: EndpointContext = { transport, timeFormat };
+/** `pageSizes`: what is learned of page sizes, shared by the clients made from this one (same server). */
+function clientOver(
+  transport: Transport,
+  clock: Clock,
+  timeFormat: TimeFormat,
+  pageSizes: PageSizes,
+): AssembledClient {
+  const ctx: EndpointContext = { transport, timeFormat, pageSizes };
   return {
     clock,
     timeFormat,
-    withTimeFormat: (format) => clientOver(transport, clock, format),
-    withMemo: (memo) => clientOver(transport.remembering(memo), clock, timeFormat),
+    withTimeFormat: (format) => clientOver(transport, clock, format, pageSizes),
+    withMemo: (memo) => clientOver(transport.remembering(memo), clock, timeFormat, pageSizes),
     onResponse: (listener) => transport.onResponse(listener),
     startReport: (type, input, opts) => reports.startReport(ctx, type, input, opts),
     getReport: (id) => reports.getReport(ctx, id),

@@ -5,6 +5,7 @@
 import { countText } from '../count-text';
 import { callWords } from './call-words';
 import { AssembledError } from './errors';
+import { PageSizes } from './page-sizes';
 import type { Operation, Transport } from './transport';
 
 export const PAGE_SIZE = 500;
@@ -70,7 +71,16 @@ class PageReader<T> {
   private pages = 0;
   private previous: string | undefined;
 
-  constructor(readonly endpoint: string) {}
+  constructor(
+    readonly endpoint: string,
+    readonly sizes: PageSizes = new PageSizes(),
+  ) {}
+
+  /** Tells the client's page sizes of a page as it came; longer than `step`, the server's page size varies. */
+  measured(held: number, step = Number.POSITIVE_INFINITY): void {
+    if (held > step) this.sizes.varies(this.endpoint);
+    else this.sizes.saw(this.endpoint, held);
+  }
 
   /** Whether a page holds the very records of the page taken before it. */
   repeats(page: Page<T>): boolean {
@@ -117,31 +127,45 @@ function toldPageSize(asked: number, first: Page<unknown>): number | undefined {
   return told !== undefined && told > 0 && told < asked ? told : undefined;
 }
 
+/** What a list read is told beside its pages: what the client has learned of page sizes, and a wider list. */
+export interface PageHints {
+  sizes: PageSizes;
+  /**
+   * The first page of a wider list on the same endpoint (a filter left out): it holds this list's
+   * records and more, up to the server's cap, so one longer than this list's short first page shows
+   * that page was short of the cap, the last (readShortFirstPage).
+   */
+  wider?: Operation<Page<unknown>> | undefined;
+}
+
 /**
  * Reads every page. Once the first page gives the total, the next offsets go out together in
  * rate-limited batches rather than one round trip each. A reply without a total is followed, when
  * `pageSize` (the limit asked) is given, while pages come back full: the next few offsets go out
  * together (readAhead) and the first short or empty page ends it; a page that repeats the one before
  * (offset ignored) is an error. A full page is one as long as asked, or as the smaller size the server
- * says it used; a first page shorter than that is taken for the last only once the next offset
- * says so (readPastShortPage).
+ * says it used; a first page shorter than that is taken for the last only once the page sizes the
+ * client has learned, or the next offset, say so (readShortFirstPage).
  */
 export function readAllPages<T>(
   transport: Transport,
   pageAt: (offset: number) => Operation<Page<T>>,
   pageSize?: number,
+  hints?: PageHints,
 ): T[] {
   const firstOp = pageAt(0);
-  const reader = new PageReader<T>(`${firstOp.method} ${firstOp.path}`);
+  const reader = new PageReader<T>(`${firstOp.method} ${firstOp.path}`, hints?.sizes);
   const first = transport.send(firstOp);
   reader.take(first, 0);
+  reader.measured(first.items.length);
   let total = validTotal(first.total);
   if (total === undefined) {
     if (pageSize === undefined) return reader.items;
     const held = first.items.length;
     const told = toldPageSize(pageSize, first);
     if (held >= (told ?? pageSize)) readAhead(transport, pageAt, reader, held);
-    else if (held > 0 && told === undefined) readPastShortPage(transport, pageAt, reader, pageSize);
+    else if (held > 0 && told === undefined)
+      readShortFirstPage(transport, pageAt, reader, pageSize, hints?.wider);
     return reader.items;
   }
   if (total > MAX_RECORDS) throw tooManyRecords(reader.endpoint, total);
@@ -157,6 +181,7 @@ export function readAllPages<T>(
       const offset = offsets[i] ?? 0;
       const shrunk = validTotal(outcome.value.total);
       if (shrunk !== undefined && shrunk < total) total = shrunk;
+      reader.measured(outcome.value.items.length, step);
       const items = ownRecords(outcome.value.items, offset, step, total);
       // Records deleted while paging: the total shrank and the last pages come back short or empty.
       const atEnd = offset + items.length >= total;
@@ -174,12 +199,34 @@ export function readAllPages<T>(
 }
 
 /**
- * The first page came back shorter than asked, and nothing says whether it is the last or the
- * server's page size is below the limit asked (API-FACTS saw pages of 100 to 500): taken for the
- * last, the rest would be lost unsaid. The next offset tells. Empty, the list has ended. Holding
- * records, the page before was as long as the server makes a page: as long again, reading goes on
- * at that step; shorter, it is the last. Longer, the page before was not the server's page size
- * either, and this page is judged as the first was. The same page again is a server that ignores
+ * The first page came back shorter than asked, and its reply does not say whether it is the last or
+ * the server's page size is below the limit asked (API-FACTS saw pages of 100 to 500): taken for the
+ * last, the rest would be lost unsaid. Shorter than a page this endpoint has given (page-sizes.ts),
+ * it was short of the server's cap: the last. Otherwise a wider list's first page, asked once an
+ * endpoint, may show the cap is above it; failing that, the next offset tells (readPastShortPage).
+ */
+function readShortFirstPage<T>(
+  transport: Transport,
+  pageAt: (offset: number) => Operation<Page<T>>,
+  reader: PageReader<T>,
+  asked: number,
+  wider: Operation<Page<unknown>> | undefined,
+): void {
+  const held = reader.items.length;
+  const { sizes, endpoint } = reader;
+  if (sizes.isLast(endpoint, held)) return;
+  if (wider && sizes.mayProbe(endpoint)) {
+    reader.measured(transport.send(wider).items.length);
+    if (sizes.isLast(endpoint, held)) return;
+  }
+  readPastShortPage(transport, pageAt, reader, asked);
+}
+
+/**
+ * The next offset after a short first page tells. Empty, the list has ended. Holding records, the
+ * page before was as long as the server makes a page: as long again, reading goes on at that step;
+ * shorter, it is the last. Longer, the page before was not the server's page size either (it
+ * varies), and this page is judged as the first was. The same page again is a server that ignores
  * offset and sent every record the first time.
  */
 function readPastShortPage<T>(
@@ -194,6 +241,7 @@ function readPastShortPage<T>(
     const page = transport.send(pageAt(offset));
     if (reader.repeats(page) || !reader.take(page, offset)) return;
     const held = page.items.length;
+    reader.measured(held, short);
     if (held < short) return;
     if (held === short || held >= asked) {
       readAhead(transport, pageAt, reader, held);
@@ -228,6 +276,7 @@ function readAhead<T>(
         continue;
       }
       if (!outcome.ok) throw outcome.error;
+      reader.measured(outcome.value.items.length, step);
       const items = ownRecords(outcome.value.items, offset, step, Number.POSITIVE_INFINITY);
       if (!reader.take({ items }, offset) || items.length < step) short = { offset, held: items.length };
     }

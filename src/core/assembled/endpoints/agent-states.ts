@@ -1,9 +1,10 @@
 // assembled-agent-state.yml, less the deprecated single-state POST.
 import type { AgentState, AgentStateEdit, AgentStateEditResult } from '../model';
-import { PAGE_SIZE, readAllPages } from '../paging';
+import { PAGE_SIZE, type Page, readAllPages } from '../paging';
 import { replyOf } from '../parse';
 import { agentStatesPage, editHistory, editResult, timelinePage } from '../schemas/agent-states';
 import type { TimeInput } from '../times';
+import type { Operation } from '../transport';
 import {
   commaList,
   type EndpointContext,
@@ -54,23 +55,26 @@ export interface AgentAssociation {
  * Paged by limit/offset (the YAML's one list has none); no source says the live service answers a
  * total, so pages are read, a few at once, until one comes back short (paging.ts). The YAML filters by comma-separated
  * `agent_ids`, public code calling the live service by one `agent_id`: each agent is asked for on
- * its own, with both, so either reading filters.
+ * its own, with both, so either reading filters. Everyone's states over the window are the wider
+ * list an agent's short first page is judged by, asked at most once a client (paging.ts).
  */
 export function getAgentStates(ctx: EndpointContext, query: AgentStatesQuery): AgentState[] {
   const path = '/v0/agents/state';
   const endpoint = `GET ${path}`;
   const window = wireWindow(ctx, query, endpoint);
+  const pageAt =
+    (agent?: string) =>
+    (offset: number): Operation<Page<AgentState>> => ({
+      method: 'GET',
+      path,
+      query: { ...window, agent_id: agent, agent_ids: agent, limit: PAGE_SIZE, offset },
+      parse: replyOf(agentStatesPage),
+    });
   const read = (agent?: string) =>
-    readAllPages(
-      ctx.transport,
-      (offset) => ({
-        method: 'GET',
-        path,
-        query: { ...window, agent_id: agent, agent_ids: agent, limit: PAGE_SIZE, offset },
-        parse: replyOf(agentStatesPage),
-      }),
-      PAGE_SIZE,
-    );
+    readAllPages(ctx.transport, pageAt(agent), PAGE_SIZE, {
+      sizes: ctx.pageSizes,
+      wider: agent === undefined ? undefined : pageAt()(0),
+    });
   const agents = [...new Set(query.agent_ids ?? [])];
   return agents.length === 0 ? read() : agents.flatMap((agent) => read(agent));
 }

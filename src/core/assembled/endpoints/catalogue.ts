@@ -29,6 +29,7 @@ function pagedList<K extends string, T>(
       },
     }),
     PAGE_SIZE,
+    { sizes: ctx.pageSizes },
   );
 }
 
@@ -108,5 +109,6 @@ export function listAssistConversations(
       parse: replyOf(assistConversationsPage),
     }),
     PAGE_SIZE,
+    { sizes: ctx.pageSizes },
   );
 }

@@ -2,12 +2,15 @@
 
 import { callWords } from '../call-words';
 import { AssembledError } from '../errors';
+import type { PageSizes } from '../page-sizes';
 import { type EpochMs, formatTime, type TimeFormat, type TimeInput, toEpochMs } from '../times';
 import type { Operation, Outcome, Transport } from '../transport';
 
 export interface EndpointContext {
   transport: Transport;
   timeFormat: TimeFormat;
+  /** What this client has learned of the server's page size on each list (paging.ts). */
+  pageSizes: PageSizes;
 }
 
 /** Per-call options of writing operations. */
