@@ -235,10 +235,12 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * 323.7 with an ingested state said to be changed in Assembled itself, the cancel question counting
  * only requests that exist, pushed rows deleted from the sheet told of, and a pushed row's note in
  * words naming what changed since (together 2.9 KiB), 325.8 with picks under Filters that
- * Assembled no longer has (a deleted queue) left out of the pull and said (2.1 KiB);
+ * Assembled no longer has (a deleted queue) left out of the pull and said (2.1 KiB),
+ * 326.8 with a page longer than its offsets' step taken only up to the next offset, and the page
+ * size each endpoint gave remembered (together 1.0 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 325.8;
+const CODE_BUDGET_KIB = 326.8;
 
 const ENTRY_POINTS = [
   'onOpen',
