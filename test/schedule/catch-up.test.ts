@@ -85,6 +85,28 @@ describe('afterFailed', () => {
     });
   });
 
+  it('names no day lost that the last good run pulled whole', () => {
+    // "Last 7 days" merged daily at 07:00: the run of 6 December pulled 29 November to 5 December
+    // after they were over; that of the 7th (30 November to 6 December) failed; that of the 8th
+    // pulls 1 to 7 December. The 30th is in the sheet whole: not "not pulled".
+    const week = {
+      mode: 'merge',
+      target: sheet,
+      range: { kind: 'relative', preset: 'last_7_days' },
+    } as PullSpec;
+    const good = resolveRange(week.range as never, local('2026-12-06T07:00'), zone);
+    const pulled = { from: good.from, end: good.end, at: local('2026-12-06T07:00') };
+    const missed = { from: '2026-11-30', to: '2026-12-06' };
+    expect(afterFailed(week, pulled, missed, local('2026-12-08T07:00'), zone)).toEqual({
+      again: '2026-12-01',
+    });
+    // Days before those it holds are lost still.
+    const later = { from: '2026-11-30', end: good.end, at: pulled.at };
+    expect(
+      afterFailed(week, later, { from: '2026-11-27', to: '2026-12-06' }, local('2026-12-08T07:00'), zone),
+    ).toEqual({ lost: { from: '2026-11-27', to: '2026-11-29' }, again: '2026-12-01' });
+  });
+
   it('a replace shows its own range alone: every failed day is lost', () => {
     expect(afterFailed(today('replace'), last, failed, local('2026-12-05T03:00'), zone)).toEqual({
       lost: failed,

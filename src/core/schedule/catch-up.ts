@@ -48,10 +48,17 @@ export function catchUpFrom(
   return from;
 }
 
+/** The days a good run pulled whole: its range's, up to the day it began on (that day not over). */
+function pulledWhole(last: PulledRange, zone: Zone): { from: string; to: string } | undefined {
+  const end = formatLocalDate(addDays(localDateOf(Math.min(last.end, last.at), zone), -1));
+  return end >= last.from ? { from: last.from, to: end } : undefined;
+}
+
 /**
  * What the next run, at `nextAt`, leaves of the dates a run failed to pull: `lost`, those before
- * the first day it pulls (a replace pulls its own range alone: all of them), and `again`, that
- * first day, when a refresh that catches up pulls any of them again.
+ * the first day it pulls that the last good run did not pull whole either (a replace pulls its own
+ * range alone: all of them), and `again`, that first day, when a refresh that catches up pulls any
+ * of them again.
  */
 export function afterFailed(
   spec: PullSpec,
@@ -64,7 +71,15 @@ export function afterFailed(
   const next = resolveRange(spec.range, nextAt, zone);
   const again = catchUpFrom(last, next, zone) ?? next.from;
   if (again <= failed.from) return { again };
-  if (again > failed.to) return { lost: failed };
-  const before = formatLocalDate(addDays(parseLocalDate(again) as LocalDate, -1));
-  return { lost: { from: failed.from, to: before }, again };
+  let lost = { from: failed.from, to: again > failed.to ? failed.to : shift(again, -1) };
+  // "Last 7 days" daily: the failed run's first day was pulled whole by the run before it, and is
+  // in the sheet. Those days are at one end of the span (catchUpFrom starts after them or at them).
+  const held = last && pulledWhole(last, zone);
+  if (held && held.from <= lost.from && held.to >= lost.from) lost = { ...lost, from: shift(held.to, 1) };
+  else if (held && held.from <= lost.to && held.to >= lost.to) lost = { ...lost, to: shift(held.from, -1) };
+  const caught = again <= failed.to ? { again } : {};
+  return lost.from <= lost.to ? { lost, ...caught } : caught;
 }
+
+const shift = (date: string, days: number) =>
+  formatLocalDate(addDays(parseLocalDate(date) as LocalDate, days));
