@@ -5,20 +5,36 @@ import type { RefreshView } from '../core/schedule/refresh-view';
 
 type Run = NonNullable<RefreshView['lastRun']>;
 
+/** A time of the same day as `of` by its hour alone ("23:26"), else whole. */
+const sameDay = (time: string, of: string) => (time.slice(0, 10) === of.slice(0, 10) ? time.slice(11) : time);
+
 function runText({ at, due, status, rows, message }: Run): string {
   // A run that wrote nothing says why (an append whose rows were all there already).
   if (status === 'done') return `${at}, ${rows === 0 && message ? message : rowCount(rows)}`;
   // Given up hours after it was due: the time it was due leads, so the schedule is not taken to slip.
-  if (due) return `Due ${due}, ${status} at ${at.slice(0, 10) === due.slice(0, 10) ? at.slice(11) : at}`;
+  if (due) return `Due ${due}, ${status} at ${sameDay(at, due)}`;
   return `${at}, ${status}`;
 }
 
+/** The run being tried again, by the time it was due, and when its next try comes. */
+function retryText({ due, nextTry }: NonNullable<RefreshView['retry']>): string {
+  return due
+    ? `Retrying the run due ${due}: next try by ${sameDay(nextTry, due)}`
+    : `Waiting to try again: next try by ${nextTry}`;
+}
+
 export function lastRunText(r: Pick<RefreshView, 'running' | 'lastRun' | 'retry'>): string {
-  // While a run is under way (or waits to try again) the one before it is what the sheet holds.
-  const before = r.lastRun ? `. Before it: ${runText(r.lastRun)}` : '';
-  if (r.running && r.retry) return `Waiting to try again${before}`;
+  // While a run is under way (or waits to try again) the last one to end is what the sheet holds.
+  const before = r.lastRun ? `. Last run to end: ${runText(r.lastRun).replace(/^Due /, 'due ')}` : '';
+  if (r.running && r.retry) return `${retryText(r.retry)}${before}`;
   if (r.running) return `Running now${before}`;
   return r.lastRun ? runText(r.lastRun) : 'Not run yet';
+}
+
+/** Under the card: the run's failed attempts, why the last failed, and the next try. */
+export function retryReason({ attempts, reason, nextTry, due }: NonNullable<RefreshView['retry']>): string {
+  const tries = attempts === 1 ? 'Attempt 1' : `${attempts} attempts`;
+  return `${tries}${due ? ` of the run due ${due}` : ''} failed: ${reason} Next try by ${nextTry}.`;
 }
 
 const DID = { failed: 'failed', stalled: 'stalled', skipped: 'was skipped', stopped: 'was stopped' } as const;
@@ -29,6 +45,6 @@ export function lastRunWhy(
 ): { label: string; text: string } | undefined {
   const run = r.lastRun;
   if (!run?.message || run.status === 'done') return undefined;
-  // While a run is under way, "Last run" says the run before it.
-  return { label: `Why ${r.running ? 'the run before' : 'it'} ${DID[run.status]}`, text: run.message };
+  // While a run is under way, "Last run" says the last run to end too.
+  return { label: `Why ${r.running ? 'the last run to end' : 'it'} ${DID[run.status]}`, text: run.message };
 }

@@ -77,6 +77,10 @@ describe('a refresh card', () => {
     expect(card({ nextRunAt: at - hour, jobId: 'job-1' })).toBe('After this run');
     expect(card({ nextRunAt: at, jobId: 'job-1' })).toBe('After this run');
     expect(card({ nextRunAt: at + hour, jobId: 'job-1' })).toBe('2026-12-12 07:00');
+    // The run it waits for is named by its due time, as Last run names the run being tried again.
+    expect(card({ nextRunAt: at, jobId: 'job-1', runDueAt: at - hour })).toBe(
+      'After the run due 2026-12-12 05:00',
+    );
     // Past with none under way: due, the next check starts it.
     expect(card({ nextRunAt: at - hour })).toBe(
       "Due since 2026-12-12 05:00: the add-on's next check, within the hour, starts it",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lastRunText, lastRunWhy } from '../../src/ui/last-run';
+import { lastRunText, lastRunWhy, retryReason } from '../../src/ui/last-run';
 
 describe('a refresh card’s last run', () => {
   const at = '2026-06-01 07:00';
@@ -31,8 +31,8 @@ describe('a refresh card’s last run', () => {
     const failed = { at, status: 'failed' as const, rows: 0, message: 'HTTP 503' };
     expect(lastRunText({ ...idle, lastRun: failed })).toBe('2026-06-01 07:00, failed');
     expect(lastRunWhy({ ...idle, lastRun: failed })).toEqual({ label: 'Why it failed', text: 'HTTP 503' });
-    // A run under way: "Last run" says the run before it.
-    expect(lastRunWhy({ running: true, lastRun: failed })?.label).toBe('Why the run before failed');
+    // A run under way: "Last run" says the last run to end too.
+    expect(lastRunWhy({ running: true, lastRun: failed })?.label).toBe('Why the last run to end failed');
     const skipped = { ...failed, status: 'skipped' as const, message: 'Nothing appended.' };
     expect(lastRunWhy({ ...idle, lastRun: skipped })?.label).toBe('Why it was skipped');
     // A run that wrote rows, or failed with no reason told, has nothing more to say.
@@ -53,14 +53,45 @@ describe('a refresh card’s last run', () => {
     ).toBe('Due 2026-12-12 23:00, failed at 2026-12-13 01:00');
   });
 
-  it('keeps the run before one under way, or one waiting to try again: the sheet holds its rows', () => {
+  it('keeps the last run to end beside one under way, or one waiting to try again: the sheet holds its rows', () => {
     const lastRun = { at, status: 'done' as const, rows: 8, message: '' };
     expect(lastRunText({ running: true, retry: null, lastRun })).toBe(
-      'Running now. Before it: 2026-06-01 07:00, 8 rows',
+      'Running now. Last run to end: 2026-06-01 07:00, 8 rows',
     );
-    const retry = { attempts: 2, reason: 'HTTP 503', nextTry: '2026-06-02 09:03' };
+    // Recorded before runs kept their due time: no run to name.
+    const retry = { attempts: 2, reason: 'HTTP 503.', nextTry: '2026-06-02 09:03' };
     expect(lastRunText({ running: true, retry, lastRun })).toBe(
-      'Waiting to try again. Before it: 2026-06-01 07:00, 8 rows',
+      'Waiting to try again: next try by 2026-06-02 09:03. Last run to end: 2026-06-01 07:00, 8 rows',
+    );
+  });
+
+  it('names the run being tried again by its due time, its next try, and how the last run to end went', () => {
+    // Hourly: the run due 18:00 was given up at 20:26; the one due 21:00 is being tried again.
+    const lastRun = {
+      at: '2026-12-07 20:26',
+      due: '2026-12-07 18:00',
+      status: 'failed' as const,
+      rows: 0,
+      message: 'Assembled is down. The add-on gave up after 3 attempts.',
+    };
+    const retry = {
+      attempts: 1,
+      reason: 'Assembled is down.',
+      nextTry: '2026-12-07 23:26',
+      due: '2026-12-07 21:00',
+    };
+    expect(lastRunText({ running: true, retry, lastRun })).toBe(
+      'Retrying the run due 2026-12-07 21:00: next try by 23:26. Last run to end: due 2026-12-07 18:00, failed at 20:26',
+    );
+    expect(retryReason(retry)).toBe(
+      'Attempt 1 of the run due 2026-12-07 21:00 failed: Assembled is down. Next try by 2026-12-07 23:26.',
+    );
+    // Its next try the day after: the date is said.
+    expect(
+      lastRunText({ running: true, retry: { ...retry, nextTry: '2026-12-08 00:26' }, lastRun: null }),
+    ).toBe('Retrying the run due 2026-12-07 21:00: next try by 2026-12-08 00:26');
+    expect(retryReason({ ...retry, attempts: 2 })).toMatch(
+      /^2 attempts of the run due 2026-12-07 21:00 failed: /,
     );
   });
 });

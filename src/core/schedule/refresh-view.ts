@@ -53,8 +53,11 @@ export interface RefreshView {
   /** Why it will not run on schedule (no trigger could be created, today's budget spent), else ''. */
   notice: string;
   running: boolean;
-  /** The run under way met failures and will be tried again: how many, the last reason, by when. */
-  retry: { attempts: number; reason: string; nextTry: string } | null;
+  /**
+   * The run under way met failures and will be tried again: how many, the last reason, by when,
+   * and when that run was due (records from before runs kept it have none).
+   */
+  retry: { attempts: number; reason: string; nextTry: string; due?: string } | null;
   nextRun: string;
   /** Its time has come and no run is under way: the add-on's next check starts it. */
   due: boolean;
@@ -112,7 +115,11 @@ function lastRunView(r: Refresh, mine: boolean, zone: Zone): RefreshView['lastRu
 function nextRunText(r: Refresh, zone: Zone, now: number, run?: PullJob): string {
   const next = nextRunIn(r, zone);
   const held = next <= now || (run?.errors ? next <= nextTryBy(run) : false);
-  if (r.jobId !== undefined && held) return 'After this run';
+  // Named by its due time, as its card's Last run names the run being tried again.
+  if (r.jobId !== undefined && held)
+    return r.runDueAt === undefined
+      ? 'After this run'
+      : `After the run due ${formatLocalDateTime(r.runDueAt, zone)}`;
   const at = formatLocalDateTime(next, zone);
   return next <= now ? `Due since ${at}: the add-on's next check, within the hour, starts it` : at;
 }
@@ -169,6 +176,7 @@ export function refreshView(
           // The tick tries again by itself: Assembled's "try again" is not for the reader.
           reason: `${causeOf(run.message ?? 'no reason given')}.`,
           nextTry: formatLocalDateTime(nextTryBy(run), zone),
+          ...(r.runDueAt === undefined ? {} : { due: formatLocalDateTime(r.runDueAt, zone) }),
         }
       : null,
     nextRun: r.paused ? '' : nextRunText(r, zone, now, run),

@@ -4,7 +4,7 @@ import { askInPage } from '../../ask-in-page';
 import { busy, byId, el, focusLost, showStatus, type Tone } from '../../dom';
 import { focusHeading } from '../../first-focus';
 import { createFrequencyForm } from '../../frequency-form';
-import { lastRunText, lastRunWhy } from '../../last-run';
+import { lastRunText, lastRunWhy, retryReason } from '../../last-run';
 import { callServer, errorMessage } from '../../rpc';
 import { byUrgency, failedRun, health, summaryParts } from './health';
 import { modeField } from './mode-field';
@@ -304,11 +304,7 @@ function card(r: RefreshView): HTMLElement {
   if (why) item.append(whyBox(r.id, why));
   const modeNote = r.modes.find((m) => m.value === r.spec.mode)?.note;
   if (modeNote) item.append(el('p', { class: 'hint' }, modeNote));
-  if (r.retry) {
-    const { attempts, reason, nextTry } = r.retry;
-    const tries = attempts === 1 ? 'Attempt 1 failed' : `${attempts} attempts failed`;
-    item.append(el('p', { class: 'reason' }, `${tries}: ${reason} Next try by ${nextTry}.`));
-  }
+  if (r.retry) item.append(el('p', { class: 'reason' }, retryReason(r.retry)));
   // Its sheet gone, that is all there is to say: why it paused, or is overdue, follows from it.
   const reasons = r.targetGone ? [r.targetGone] : [r.pausedReason, r.notice, r.overdue];
   for (const reason of reasons.filter(Boolean)) item.append(el('p', { class: 'reason' }, reason));
