@@ -9,8 +9,10 @@ type Run = NonNullable<RefreshView['lastRun']>;
 const sameDay = (time: string, of: string) => (time.slice(0, 10) === of.slice(0, 10) ? time.slice(11) : time);
 
 function runText({ at, due, status, rows, message }: Run): string {
-  // A run that wrote nothing says why (an append whose rows were all there already).
+  // A run that wrote nothing says why (an append whose rows were all there already), and so does
+  // one skipped (its period appended whole before): a normal outcome, said as plainly, not as a fault.
   if (status === 'done') return `${at}, ${rows === 0 && message ? message : rowCount(rows)}`;
+  if (status === 'skipped' && message) return `${at}, ${message}`;
   // Given up hours after it was due: the time it was due leads, so the schedule is not taken to slip.
   if (due) return `Due ${due}, ${status} at ${sameDay(at, due)}`;
   return `${at}, ${status}`;
@@ -39,12 +41,13 @@ export function retryReason({ attempts, reason, nextTry, due }: NonNullable<Refr
 
 const DID = { failed: 'failed', stalled: 'stalled', skipped: 'was skipped', stopped: 'was stopped' } as const;
 
-/** Why the last run failed or was skipped, when it was told: `label` asks for it, `text` says it. */
+/** Why the last run failed or was stopped, when it was told: `label` asks for it, `text` says it. */
 export function lastRunWhy(
   r: Pick<RefreshView, 'running' | 'lastRun'>,
 ): { label: string; text: string } | undefined {
   const run = r.lastRun;
-  if (!run?.message || run.status === 'done') return undefined;
+  // A run that wrote nothing, or was skipped, says why beside "Last run" (runText).
+  if (!run?.message || run.status === 'done' || run.status === 'skipped') return undefined;
   // While a run is under way, "Last run" says the last run to end too.
   return { label: `Why ${r.running ? 'the last run to end' : 'it'} ${DID[run.status]}`, text: run.message };
 }

@@ -78,7 +78,9 @@ describe('scheduled refreshes', () => {
     expect(s.logs).toHaveLength(1);
     expect(r?.lastRun).toMatchObject({
       status: 'skipped',
-      message: 'Nothing appended: 2026-05-18 to 2026-05-24 went in whole at an earlier run.',
+      // In the words of a run that found every row there already.
+      message:
+        'Nothing appended to Time off: the rows of 2026-05-18 to 2026-05-24 were appended whole at an earlier run and left as they were (Merge updates such rows).',
     });
     expect(r?.appended).toEqual(['2026-05-18..2026-05-24']);
   });

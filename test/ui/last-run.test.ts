@@ -25,6 +25,23 @@ describe('a refresh card’s last run', () => {
     );
   });
 
+  it('says a skipped run as a normal outcome, beside Last run, as a run that found every row there says it', () => {
+    // An hourly append of yesterday: its first run of the day found the rows there, the next skipped.
+    const found =
+      'Nothing appended to Tickets!A1: all 5 rows were in the sheet already and left as they were (Merge updates such rows).';
+    const skipped =
+      'Nothing appended to Tickets: the rows of 2026-12-07 to 2026-12-07 were appended whole at an earlier run and left as they were (Merge updates such rows).';
+    for (const [status, message] of [
+      ['done', found],
+      ['skipped', skipped],
+    ] as const) {
+      const lastRun = { at, status, rows: 0, message };
+      expect(lastRunText({ ...idle, lastRun })).toBe(`2026-06-01 07:00, ${message}`);
+      // No "Why it was skipped", drawn as a failure's is.
+      expect(lastRunWhy({ ...idle, lastRun })).toBe(undefined);
+    }
+  });
+
   it('says a run under way, one not run yet, and a failure in short, its reason apart', () => {
     expect(lastRunText({ running: true, retry: null, lastRun: null })).toBe('Running now');
     expect(lastRunText({ ...idle, lastRun: null })).toBe('Not run yet');
@@ -33,8 +50,8 @@ describe('a refresh card’s last run', () => {
     expect(lastRunWhy({ ...idle, lastRun: failed })).toEqual({ label: 'Why it failed', text: 'HTTP 503' });
     // A run under way: "Last run" says the last run to end too.
     expect(lastRunWhy({ running: true, lastRun: failed })?.label).toBe('Why the last run to end failed');
-    const skipped = { ...failed, status: 'skipped' as const, message: 'Nothing appended.' };
-    expect(lastRunWhy({ ...idle, lastRun: skipped })?.label).toBe('Why it was skipped');
+    const stopped = { ...failed, status: 'stopped' as const, message: 'Stopped.' };
+    expect(lastRunWhy({ ...idle, lastRun: stopped })?.label).toBe('Why it was stopped');
     // A run that wrote rows, or failed with no reason told, has nothing more to say.
     expect(
       lastRunWhy({ ...idle, lastRun: { at, status: 'done', rows: 0, message: 'Nothing appended.' } }),

@@ -6,6 +6,7 @@ import { isTerminal, NO_KEY, type PullJob, STOPPED } from '../jobs/pull-job';
 import { owns } from '../owner';
 import type { Zone } from '../ports';
 import { keepPast, periodUnderWay } from '../pull/mode-words';
+import { describeTarget } from '../pull/pull-target';
 import {
   advancePull,
   failureOf,
@@ -228,14 +229,15 @@ function startRun(deps: RefreshDeps, refresh: Refresh, pressed: boolean): Refres
     return record(r, 'skipped', now, 0, why);
   }
   // A scheduled run skips a period appended whole before; Run now is asked for, so it runs (an
-  // append into a sheet adds only rows not there yet).
+  // append into a sheet adds only rows not there yet). Said as a run that found every row there
+  // already says it (written-words.ts): the two mean the same to whoever reads the card.
   if (refresh.spec.mode === 'append' && now >= due && period && refresh.appended?.includes(periodKey)) {
     return record(
       r,
       'skipped',
       now,
       0,
-      `Nothing appended: ${datesWords(period)} went in whole at an earlier run.`,
+      `Nothing appended to ${describeTarget(r.spec.target)}: the rows of ${datesWords(period)} were appended whole at an earlier run and left as they were (Merge updates such rows).`,
     );
   }
   let job: PullJob;
