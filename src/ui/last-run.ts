@@ -1,6 +1,6 @@
 // A scheduled refresh's last run as its card says it: in short beside "Last run", and why it did
 // not write (Assembled's reasons run to hundreds of characters) apart, on request.
-import { rowCount } from '../core/count-text';
+import { countText, rowCount } from '../core/count-text';
 import type { RefreshView } from '../core/schedule/refresh-view';
 
 type Run = NonNullable<RefreshView['lastRun']>;
@@ -8,10 +8,17 @@ type Run = NonNullable<RefreshView['lastRun']>;
 /** A time of the same day as `of` by its hour alone ("23:26"), else whole. */
 const sameDay = (time: string, of: string) => (time.slice(0, 10) === of.slice(0, 10) ? time.slice(11) : time);
 
-function runText({ at, due, status, rows, message }: Run): string {
+/** A merge's rows as its message counts them: "442 updated, 44 added", not "486 rows". */
+function mergedText({ updated, added, replacing }: NonNullable<Run['merged']>): string {
+  const instead = replacing ? `, ${countText(replacing)} replacing earlier rows` : '';
+  return `${countText(updated)} updated, ${countText(added)} added${instead}`;
+}
+
+function runText({ at, due, status, rows, merged, message }: Run): string {
   // A run that wrote nothing says why (an append whose rows were all there already), and so does
   // one skipped (its period appended whole before): a normal outcome, said as plainly, not as a fault.
-  if (status === 'done') return `${at}, ${rows === 0 && message ? message : rowCount(rows)}`;
+  if (status === 'done')
+    return `${at}, ${rows === 0 && message ? message : merged ? mergedText(merged) : rowCount(rows)}`;
   if (status === 'skipped' && message) return `${at}, ${message}`;
   // Given up hours after it was due: the time it was due leads, so the schedule is not taken to slip.
   if (due) return `Due ${due}, ${status} at ${sameDay(at, due)}`;

@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { stepUntil } from '../../dev/daily-refresh';
 import { startLocalAddon } from '../../dev/local-addon';
 import { REPORT_TYPES } from '../../src/core/pull/catalogue';
+import type { RefreshView } from '../../src/core/schedule/refresh-view';
+import { lastRunText } from '../../src/ui/last-run';
 import { HOUR } from './hourly-teams';
 import { pullToEnd } from './pull-to-end';
 
@@ -98,6 +100,11 @@ describe('a merge refresh of today, hourly', () => {
         expect.stringMatching(/^\d+ rows merged into AHT today!A1: [1-9]\d* updated, \d+ added\.$/),
       ),
     );
+    // Its card counts the last run's rows as the log does: updated and added, not "N rows".
+    const [card] = await rt.callFromSidebar<RefreshView[]>('listRefreshes');
+    const counted = /: (\d+) updated, (\d+) added\.$/.exec(later.at(-1) ?? '');
+    expect(card?.lastRun?.merged).toEqual({ updated: Number(counted?.[1]), added: Number(counted?.[2]) });
+    expect(lastRunText(card as RefreshView)).toMatch(/, [1-9]\d* updated, \d+ added$/);
     // Each agent's day is one row, its end the last run's.
     const [header, ...rows] = rt.workbook.values('AHT today');
     const agents = rows.map((r) => r[header?.indexOf('Agent ID') ?? -1]);

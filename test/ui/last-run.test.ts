@@ -13,6 +13,26 @@ describe('a refresh card’s last run', () => {
     );
   });
 
+  it("says a merge's rows as updated and added, as its message counts them", () => {
+    const message = '486 rows merged into Adherence!A1: 442 updated, 44 added.';
+    const merged = { updated: 442, added: 44 };
+    expect(lastRunText({ ...idle, lastRun: { at, status: 'done', rows: 486, merged, message } })).toBe(
+      '2026-06-01 07:00, 442 updated, 44 added',
+    );
+    expect(
+      lastRunText({
+        ...idle,
+        lastRun: {
+          at,
+          status: 'done',
+          rows: 1_486,
+          merged: { updated: 1_442, added: 41, replacing: 3 },
+          message,
+        },
+      }),
+    ).toBe('2026-06-01 07:00, 1,442 updated, 41 added, 3 replacing earlier rows');
+  });
+
   it('says why a run wrote no rows, when it was told', () => {
     // As writtenWords says it: a sentence with its full stop.
     const message =

@@ -12,6 +12,16 @@ import { type Timed, withWait } from './attempt-time';
 export type JobState = 'queued' | 'running' | 'fetching' | 'writing' | 'done' | 'failed' | 'stalled';
 export const TERMINAL: readonly JobState[] = ['done', 'failed', 'stalled'];
 
+/**
+ * A merge's rows as its words count them (written-words.ts): updated where they stood, added, and
+ * of those added, the ones in the place of earlier rows over other bounds.
+ */
+export interface MergedCounts {
+  updated: number;
+  added: number;
+  replacing?: number;
+}
+
 export interface PullJob extends OwnedRecord, Timed {
   /** The target sheet, bound by id when the job starts, so renaming sheets cannot redirect it. */
   sheetId?: number;
@@ -52,6 +62,8 @@ export interface PullJob extends OwnedRecord, Timed {
   errors: number;
   nextPollAt: number;
   rows?: number;
+  /** A merge into a sheet's rows: how many it updated and added (a refresh's card says them). */
+  merged?: MergedCounts;
   /** Why it failed or stalled, or what it wrote. */
   message?: string;
   /** What kind of failure: an AssembledError kind (auth, bad_request, ...), NO_KEY or target_missing. */

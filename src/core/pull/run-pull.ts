@@ -727,6 +727,16 @@ function writePiece(deps: PullDeps, job: PullJob, run: RunState, client: Assembl
   const made = job.madeSheet ?? run.made;
   return withState(job, 'done', now, {
     rows: piece.rows,
+    // Counted as its words count them; a first write into an empty place only wrote.
+    ...(job.spec.mode === 'merge' && !piece.fresh
+      ? {
+          merged: {
+            updated: piece.updated,
+            added: piece.appended - piece.replacing,
+            ...(piece.replacing ? { replacing: piece.replacing } : {}),
+          },
+        }
+      : {}),
     message: writtenWords(job.spec.mode, piece, run.label ?? '', {
       ...(run.held && source.kind === 'report' ? { held: [run.held, source.granularity] } : {}),
       ...(made !== undefined ? { made: run.sheet ?? '' } : {}),

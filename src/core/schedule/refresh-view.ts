@@ -1,7 +1,7 @@
 // What the Scheduled refreshes sidebar shows of a refresh: plain JSON with times already
 // written out in the spreadsheet's timezone.
 import { causeOf } from '../assembled/errors';
-import { nextTryBy, type PullJob } from '../jobs/pull-job';
+import { type MergedCounts, nextTryBy, type PullJob } from '../jobs/pull-job';
 import { type Caller, ownerName, ownerSeenBy, owns } from '../owner';
 import type { Zone } from '../ports';
 import { keyHeaders } from '../pull/merge-key';
@@ -64,7 +64,14 @@ export interface RefreshView {
   /** A run due a while ago that never started (its owner's trigger is gone): what to do, else ''. */
   overdue: string;
   /** `due`: when a run that did not work was due, if it ended a minute or more after (it was retried). */
-  lastRun: { at: string; due?: string; status: RunStatus; rows: number; message: string } | null;
+  lastRun: {
+    at: string;
+    due?: string;
+    status: RunStatus;
+    rows: number;
+    merged?: MergedCounts;
+    message: string;
+  } | null;
 }
 
 /**

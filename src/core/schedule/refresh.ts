@@ -2,6 +2,7 @@
 // relative date range resolved afresh at each run. Owned by the user who saved it: it runs
 // under their trigger and their API key.
 import * as z from 'zod/mini';
+import type { MergedCounts } from '../jobs/pull-job';
 import { lazy } from '../lazy';
 import { withLock } from '../lock';
 import type { OwnedRecord } from '../owner';
@@ -31,6 +32,8 @@ export interface LastRun {
   dueAt?: number;
   status: RunStatus;
   rows: number;
+  /** A merge into a sheet that worked: its rows updated and added, which its card says. */
+  merged?: MergedCounts;
   message: string;
 }
 

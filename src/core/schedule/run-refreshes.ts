@@ -300,7 +300,7 @@ function goneNotice(r: Refresh): RefreshNotice {
 
 type Ending = Pick<
   PullJob,
-  'state' | 'createdAt' | 'updatedAt' | 'message' | 'failure' | 'rows' | 'range' | 'byHand'
+  'state' | 'createdAt' | 'updatedAt' | 'message' | 'failure' | 'rows' | 'merged' | 'range' | 'byHand'
 >;
 
 /**
@@ -363,6 +363,7 @@ function finish(deps: RefreshDeps, refresh: Refresh, job: Ending | undefined): R
     delete next.tabWas;
   }
   if (status === 'done') {
+    if (job.merged && next.lastRun) next.lastRun.merged = job.merged;
     delete next.failingSince;
     delete next.mailedAt;
     // Its own range's first day, not the day a catch-up went back to: the next run then catches
