@@ -134,6 +134,13 @@ describe('a refresh whose later report pages always fail', () => {
       // Given up hours later, the card says when the run was due, not only when it gave up.
       expect(card?.lastRun?.due).toBe('2026-05-25 07:00');
       expect(card?.lastRun?.at).toMatch(/^2026-05-25 (08|09|10):\d\d$/);
+      // Given up, it waits for its next time: the card says what to do once Assembled answers
+      // again, to its owner, and to another editor whom to ask.
+      expect(card?.runAgain).toBe(
+        viewer === rt
+          ? 'Assembled may answer again by now: Run now on this card pulls it now, rather than at its next run.'
+          : 'Assembled may answer again by now: ask analyst@example.com to press Run now on it, rather than wait for its next run.',
+      );
     }
     // Nothing more is sent for this run.
     await rt.clock.advanceAsync(3 * HOUR);
@@ -156,6 +163,7 @@ describe('a refresh whose later report pages always fail', () => {
     sim.setFaults({});
     await stepUntil(rt, () => logRows(rt).at(-1)?.[4] === 'done', 30 * HOUR);
     expect(logRows(rt).at(-1)?.[4]).toBe('done');
+    expect((await rt.callFromSidebar<RefreshView[]>('listRefreshes'))[0]?.runAgain).toBe('');
     expect(note()).not.toMatch(/Last refresh failed/);
     expect(rt.workbook.tabColor('AHT')).toBe('#0b8043');
 

@@ -103,4 +103,25 @@ describe('a refresh card', () => {
     const done = { status: 'done' as const, rows: 5, message: '' };
     expect(view({ ...done, at: at + 2 * hour, dueAt: at })).toEqual({ ...done, at: '2026-12-12 08:00' });
   });
+
+  it('says what to do about a run given up on an outage: Run now to its owner, whom to ask to another', () => {
+    const failed = {
+      at,
+      dueAt: at,
+      status: 'failed' as const,
+      rows: 0,
+      message: 'HTTP 503. The add-on gave up after 3 attempts.',
+    };
+    const sam = { id: 'sam-1', email: 'sam@example.com' };
+    const given = refresh({}, { ...failed, gaveUp: true });
+    expect(refreshView(given, owner, zone, at).runAgain).toMatch(/: Run now on this card pulls it now, /);
+    expect(refreshView(given, sam, zone, at).runAgain).toMatch(
+      /: ask analyst@example\.com to press Run now on it, /,
+    );
+    // Refused for what it asked (Run now would be refused alike), paused, running or gone: nothing to offer.
+    expect(refreshView(refresh({}, failed), owner, zone, at).runAgain).toBe('');
+    expect(refreshView({ ...given, paused: true }, owner, zone, at).runAgain).toBe('');
+    expect(refreshView({ ...given, jobId: 'job-1' }, owner, zone, at).runAgain).toBe('');
+    expect(refreshView(given, owner, zone, at, undefined, false).runAgain).toBe('');
+  });
 });

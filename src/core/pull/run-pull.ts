@@ -149,6 +149,10 @@ const RECORDS_PER_PAGE = 500;
 /** Failures that are tried again (rate limit, network, 5xx), MAX_RETRIES times, then fail. */
 const TRANSIENT = ['rate_limited', 'network', 'server', 'outcome_unknown'];
 
+/** A job failed on what Assembled may get over (an outage, its rate limit), given up after its attempts. */
+export const gaveUp = (job: Pick<PullJob, 'state' | 'failure'>) =>
+  job.state === 'failed' && TRANSIENT.includes(job.failure ?? '');
+
 /** Live pulls one editor may have started from the sidebar at once (refresh runs are counted by their refreshes). */
 export const MAX_LIVE_PULLS = 10;
 /** Finished pulls kept per editor (the newest), beyond the day they are kept anyway. */

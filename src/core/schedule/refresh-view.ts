@@ -70,8 +70,14 @@ export interface RefreshView {
     status: RunStatus;
     rows: number;
     merged?: MergedCounts;
+    gaveUp?: true;
     message: string;
   } | null;
+  /**
+   * Its last run was given up on an outage: Assembled may answer again by now, its next run maybe
+   * days off. What the viewer can do about it (Run now, or whom to ask), else ''.
+   */
+  runAgain: string;
 }
 
 /**
@@ -129,6 +135,18 @@ function nextRunText(r: Refresh, zone: Zone, now: number, run?: PullJob): string
       : `After the run due ${formatLocalDateTime(r.runDueAt, zone)}`;
   const at = formatLocalDateTime(next, zone);
   return next <= now ? `Due since ${at}: the add-on's next check, within the hour, starts it` : at;
+}
+
+/**
+ * A run given up after its attempts waits for the refresh's next time, a week off for a weekly one:
+ * its owner is told Run now pulls it now; another editor, whom to ask.
+ */
+function runAgainWords(r: Refresh, viewer: Caller): string {
+  if (!r.lastRun?.gaveUp || r.paused || r.jobId !== undefined) return '';
+  const back = 'Assembled may answer again by now';
+  return owns(viewer, r)
+    ? `${back}: Run now on this card pulls it now, rather than at its next run.`
+    : `${back}: ask ${ownerName(r)} to press Run now on it, rather than wait for its next run.`;
 }
 
 /** Its owner is told what to do; another editor, who can do nothing with it, whom to ask. */
@@ -190,6 +208,7 @@ export function refreshView(
     due: !r.paused && r.jobId === undefined && nextRunIn(r, zone) <= now,
     overdue: overdueWords(r, mine, zone, now),
     lastRun: lastRunView(r, mine, zone),
+    runAgain: sheetThere ? runAgainWords(r, viewer) : '',
     targetGone: sheetThere ? '' : goneWords(r, viewer),
   };
 }

@@ -34,6 +34,8 @@ export interface LastRun {
   rows: number;
   /** A merge into a sheet that worked: its rows updated and added, which its card says. */
   merged?: MergedCounts;
+  /** Failed on what Assembled may get over (an outage), given up after its attempts: Run now may work. */
+  gaveUp?: true;
   message: string;
 }
 

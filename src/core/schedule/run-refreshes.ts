@@ -10,6 +10,7 @@ import { describeTarget } from '../pull/pull-target';
 import {
   advancePull,
   failureOf,
+  gaveUp,
   logRun,
   type PullDeps,
   startPull,
@@ -383,6 +384,7 @@ function finish(deps: RefreshDeps, refresh: Refresh, job: Ending | undefined): R
   if (status === 'done' && r.spec.mode === 'append' && job.range && job.range.end <= (dueAt ?? now)) {
     next.appended = [...(r.appended ?? []), `${job.range.from}..${job.range.to}`].slice(-APPENDED_KEPT);
   }
+  if (gaveUp(job) && next.lastRun) next.lastRun.gaveUp = true;
   if (status !== 'done') {
     const sheetGone = job.failure === 'target_missing';
     let forKey: Refresh['pausedForKey'];

@@ -302,6 +302,8 @@ function card(r: RefreshView): HTMLElement {
   );
   const why = lastRunWhy(r);
   if (why) item.append(whyBox(r.id, why));
+  // In view, not inside "Why it failed": what to do about a run given up.
+  if (r.runAgain) item.append(el('p', { class: 'hint' }, r.runAgain));
   const modeNote = r.modes.find((m) => m.value === r.spec.mode)?.note;
   if (modeNote) item.append(el('p', { class: 'hint' }, modeNote));
   if (r.retry) item.append(el('p', { class: 'reason' }, retryReason(r.retry)));
