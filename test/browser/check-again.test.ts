@@ -56,6 +56,14 @@ describe('a sidebar that cannot check on its job', () => {
       await expect.poll(() => sb.getByRole('button', { name: 'Pull data' }).isEnabled()).toBe(true);
       // The keyboard, at the progress heading since the press, goes to those words, not to Pull data.
       expect(await sb.locator(':root').evaluate(() => document.activeElement?.id)).toBe('status');
+      // Let go of, the pull carries on, and Stop this pull, still shown, still stops it.
+      const stop = sb.getByRole('button', { name: 'Stop this pull' });
+      expect(await stop.isVisible()).toBe(true);
+      await stop.click();
+      await expect
+        .poll(() => sb.locator('#status').textContent())
+        .toBe('Stopped: nothing was written, and the target is as it was.');
+      expect(await stop.isHidden()).toBe(true);
     } finally {
       await page.unrouteAll();
       sim?.setFaults({});

@@ -537,12 +537,15 @@ function spec(): PullSpec {
  * check could not be made (it is made again: check-again.ts).
  */
 let shown: { job: JobView; at: number; asking: boolean; trouble?: string } | null = null;
+/** The pull the sidebar lost touch with and let go of: its progress stays, and Stop stops it. */
+let lostTouch: string | undefined;
 let pulling = false;
 /** The kind of stage (its words, counts left out) last said to screen readers; '' before a pull. */
 let saidState = '';
 
 function showJob(job: JobView, asking = false): void {
   shown = { job, at: Date.now(), asking };
+  lostTouch = undefined;
   paint();
   showWaiting();
 }
@@ -677,6 +680,7 @@ function forgetLastPull(): void {
   if (pulling) return;
   leftBehind = '';
   shown = null;
+  lostTouch = undefined;
   byId('job').hidden = true;
   saidState = '';
   byId('jobSaid').textContent = '';
@@ -819,6 +823,8 @@ function whilePulling(work: () => Promise<void>): void {
         saidState = '';
         byId('jobSaid').textContent = '';
       }
+      // Let go of (lost touch), the pull carries on: Stop this pull, still shown, still stops it.
+      lostTouch = refused ? undefined : shown?.job.id;
       shown = null;
       const said = errorMessage(error);
       if (refused) sayRefused(said, (words) => showStatus(status, words, 'error'));
@@ -1160,7 +1166,7 @@ form.addEventListener('submit', (event) => {
 
 const stop = byId<HTMLButtonElement>('stopPull');
 stop.addEventListener('click', () => {
-  const id = shown?.job.id;
+  const id = shown?.job.id || lostTouch;
   if (!id) return;
   void busy([stop], async () => {
     try {
