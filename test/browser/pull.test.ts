@@ -27,8 +27,10 @@ describe('Pull data in the workbench', () => {
   });
 
   it('pulls a report into a new sheet through the sidebar and shows its rows in the grid', async () => {
-    const { page } = bench();
+    const { page, running } = bench();
     const sb = await pullIntoNewSheet(page, 'Handle time report', 'AHT');
+    const pulls = () => running.workbench.rt.executions.filter((e) => e.fnName === 'startPull').length;
+    const pulled = pulls();
     const rows = Number((await sb.locator('#jobRows').textContent())?.replace(/,/g, ''));
     expect(rows).toBeGreaterThan(10);
     await expect
@@ -81,9 +83,12 @@ describe('Pull data in the workbench', () => {
     await sb.locator('#agent_idsSearch').fill('Aisha Haddad');
     await sb.locator('#agent_idsSearch').press('Enter');
     await expect.poll(() => agents.locator('input:checked').count()).toBe(0);
-    // No pull was started by any of it: the last one's progress was put away, none shown since.
+    // No pull was started by any of it: the last one's progress stays as it ended.
     await page.waitForTimeout(300);
-    expect(await sb.locator('#job').isHidden()).toBe(true);
+    expect(pulls()).toBe(pulled);
+    expect(await sb.locator('#jobWhat').textContent()).toMatch(
+      /Handle time report.*2026-05-18 to 2026-05-24/,
+    );
     // The header row is frozen and bold, with a note on A1 saying where the data came from.
     await expect.poll(() => cell(page, 1, 'A').getAttribute('class')).toMatch(/bold/);
     expect(await cell(page, 1, 'A').getAttribute('title')).toMatch(/Source: Assembled/);
@@ -275,6 +280,29 @@ describe('Pull data in the workbench', () => {
         { target: string; spec: { source: { report?: string } } }[]
       >('listRefreshes');
     expect(saved.map((r) => [r.target, r.spec.source.report])).toEqual([['Reopened AHT', 'handle_time']]);
+  });
+
+  it('keeps the refresh offered after a pull when the form changes: it saves the pull done, the change goes to the next pull', async () => {
+    const { page, running } = bench();
+    const sb = await pullIntoNewSheet(page, 'Teams', 'Teams kept');
+    const changed = sb.locator('#saveRefreshChanged');
+    expect(await changed.isHidden()).toBe(true);
+    await sb.getByLabel('If the target has data').selectOption('merge');
+    // Said, not put away: the pull's Done and its offer stay.
+    await expect
+      .poll(() => changed.textContent())
+      .toBe(
+        'The form has changed since: Save scheduled refresh saves this pull into the same place as it ran (If the target has data: Replace it), and the changes apply to the next Pull data.',
+      );
+    expect(await sb.locator('#job').isVisible()).toBe(true);
+    expect(await sb.locator('#jobStage').textContent()).toBe('Done');
+    await sb.getByRole('button', { name: 'Save scheduled refresh' }).click();
+    await sb.locator('#refreshStatus', { hasText: 'Saved.' }).waitFor();
+    const saved =
+      await running.workbench.session.rt.callFromSidebar<{ target: string; spec: { mode: string } }[]>(
+        'listRefreshes',
+      );
+    expect(saved.map((r) => [r.target, r.spec.mode])).toEqual([['Teams kept', 'replace']]);
   });
 
   it('offers no refresh after an append that made no sheet: it would have nowhere to write', async () => {

@@ -40,7 +40,7 @@ describe('Sidebars say what is true now', () => {
   // test has read the stage, even on a busy machine (at 30 s a loaded CI run once saw Done first).
   const bench = useBench({ reportDelayMs: 90_000 });
 
-  it('Pull data keeps its progress in view, ticking every second, names each stage, and forgets the last pull', async () => {
+  it('Pull data keeps its progress in view, ticking every second, names each stage, and keeps the last pull when the form changes', async () => {
     const { page } = bench();
     await reset(page);
     await menu(page, 'Pull data…');
@@ -78,11 +78,15 @@ describe('Sidebars say what is true now', () => {
           .evaluate((e) => e.getBoundingClientRect().bottom <= window.innerHeight + 1),
       )
       .toBe(true);
-    // Another source: the last pull's Done block and schedule form no longer hold.
+    // Another source: the last pull's Done block and schedule form stay, the offer saying that the
+    // change goes to the next pull.
     await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Teams' });
-    await sb.locator('#job').waitFor({ state: 'hidden' });
-    expect(await sb.locator('#saveRefresh').isHidden()).toBe(true);
-    expect(await statusOf(sb)).toBe('');
+    await expect
+      .poll(() => sb.locator('#saveRefreshChanged').textContent())
+      .toMatch(/^The form has changed since: .* the changes apply to the next Pull data\.$/);
+    expect(await sb.locator('#job').isVisible()).toBe(true);
+    expect(await sb.locator('#saveRefresh').isVisible()).toBe(true);
+    expect(await statusOf(sb)).toMatch(/rows written to Adherence report!A1\.$/);
     expect(bench().dialogs).toEqual([]);
   });
 

@@ -348,7 +348,7 @@ form.addEventListener('input', showInForce);
 byId('clearFilters').addEventListener('click', () => {
   keptFrom = false;
   showFilters({});
-  forgetLastPull();
+  showFormChanged();
   // The button is gone with the filters: the keyboard goes to the first of them.
   filtersBox.querySelector<HTMLElement>('input, select')?.focus();
 });
@@ -676,7 +676,6 @@ function showStarting(pulled: PullSpec, what: string, range: string): void {
 
 /** What an earlier pull said no longer holds once the form asks for something else. */
 function forgetLastPull(): void {
-  forgetOnRelease = false;
   if (pulling) return;
   leftBehind = '';
   shown = null;
@@ -686,6 +685,8 @@ function forgetLastPull(): void {
   byId('jobSaid').textContent = '';
   showStatus(status, '');
   byId('saveRefresh').hidden = true;
+  offered = undefined;
+  byId('saveRefreshChanged').hidden = true;
   byId('frequency').replaceChildren();
   showStatus(byId('refreshStatus'), '');
   madeSheet = '';
@@ -693,12 +694,25 @@ function forgetLastPull(): void {
 }
 
 /**
+ * The form changed after a pull: the pull done and its offer to refresh stay (it saves what was
+ * pulled, not the form), and the offer says the changes go to the next Pull data. Put away, the
+ * offer went without a word, and a person had to pull again to save a refresh.
+ */
+function showFormChanged(): void {
+  const changed = byId('saveRefreshChanged');
+  if (!offered || !changed.hidden) return;
+  const { pulled, what } = offered;
+  const mode = modeLabel(pulled.mode, pulled.target.kind);
+  changed.textContent = `The form has changed since: Save scheduled refresh saves ${what} as it ran (If the target has data: ${mode}), and the changes apply to the next Pull data.`;
+  changed.hidden = false;
+}
+
+/**
  * A press elsewhere takes the focus from a field, whose change then comes before the release:
- * what it puts away waits for the release, so nothing moves under the pointer and the click (Pull
- * data, which forgets anyway) lands where it was pressed.
+ * what it says waits for the release, so nothing moves under the pointer and the click lands where
+ * it was pressed.
  */
 let pressed = false;
-let forgetOnRelease = false;
 let checkKeyOnRelease = false;
 window.addEventListener('pointerdown', () => {
   pressed = true;
@@ -706,7 +720,6 @@ window.addEventListener('pointerdown', () => {
 window.addEventListener('pointerup', () => {
   pressed = false;
   // After the click this release makes.
-  if (forgetOnRelease) setTimeout(() => forgetOnRelease && forgetLastPull());
   if (checkKeyOnRelease)
     setTimeout(() => {
       checkKeyOnRelease = false;
@@ -855,6 +868,8 @@ function resume(job: JobView & { spec: PullSpec }): void {
 
 /** The form of the refresh offered after a pull, if one is: its hour names the spreadsheet's zone. */
 let scheduleForm: FrequencyForm | undefined;
+/** The pull the refresh offered saves (not the form, which may change meanwhile), and its words. */
+let offered: { pulled: PullSpec; what: string } | undefined;
 
 /**
  * After a pull that worked, or from the card of the sheet a pull filled, offer to save it as a
@@ -863,6 +878,8 @@ let scheduleForm: FrequencyForm | undefined;
  */
 function offerRefresh(pulled: PullSpec, scheduled?: string, what = 'this pull into the same place'): void {
   const button = byId<HTMLButtonElement>('saveRefreshButton');
+  byId('saveRefreshChanged').hidden = true;
+  offered = undefined;
   if (scheduled) {
     byId('saveRefresh').hidden = false;
     button.hidden = true;
@@ -884,6 +901,7 @@ function offerRefresh(pulled: PullSpec, scheduled?: string, what = 'this pull in
     options.today,
   );
   scheduleForm = form;
+  offered = { pulled, what };
   byId('frequency').replaceChildren(form.root);
   byId('saveRefresh').hidden = false;
   const key = requestKey();
@@ -927,17 +945,14 @@ for (const input of form.querySelectorAll('input[name=targetKind]')) {
 }
 for (const input of [preset, from, to, granularity, mode]) input.addEventListener('change', updatePreview);
 source.addEventListener('change', () => {
-  forgetLastPull();
+  showFormChanged();
   // Filters the new source takes too (a team for another report) stay chosen, and are said so.
   const before = filters();
   keptFrom ||= Object.keys(before).length > 0;
   onSourceChange(before);
 });
-form.addEventListener('change', (event) => {
-  if (event.target === source) return;
-  if (pressed) forgetOnRelease = true;
-  else forgetLastPull();
-});
+form.addEventListener('change', showFormChanged);
+form.addEventListener('input', showFormChanged);
 function showMode(): void {
   byId('mergeKeyRow').hidden = mode.value !== 'merge';
   showNameTaken();
