@@ -37,7 +37,11 @@ export function quoteAsData(name: string): string {
 /** What happens next to a refresh whose run failed: the owner need not act to get the next run. */
 export function nextRunWords(refresh: Refresh, zone: Zone): string {
   if (refresh.paused) return `It is paused, and runs again once resumed in ${menuPath('refreshes')}.`;
-  return `It runs again as scheduled, next at ${formatLocalDateTime(nextRunIn(refresh, zone), zone)} (${zone.name}).`;
+  const next = `next at ${formatLocalDateTime(nextRunIn(refresh, zone), zone)} (${zone.name})`;
+  // A run given up with its next run days off is tried once more before then (run-refreshes.ts).
+  if (refresh.retryAt !== undefined)
+    return `It is tried once more within the hour after ${formatLocalDateTime(refresh.retryAt, zone)} (${zone.name}); then it runs as scheduled, ${next}.`;
+  return `It runs again as scheduled, ${next}.`;
 }
 
 /**

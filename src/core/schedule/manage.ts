@@ -100,7 +100,8 @@ function edited(
       `"${targetSheet(valid.spec.target)}" is already refreshed ${refreshWords(clash, deps.user, deps.zone)}, and two refreshes into one place would write over each other. Rather than add a second, ${toHaveDone(clash, deps.user, 'change')}`,
     ]);
   const now = deps.clock.now();
-  const { notice: _, ...before }: Partial<Refresh> = existing ?? {};
+  // Saved anew, it runs at its new times: a later try of a run given up is not owed.
+  const { notice: _, retryAt: __, ...before }: Partial<Refresh> = existing ?? {};
   // What its target holds already is of other data, or in another place, once either changes.
   const sameData =
     same(existing?.spec.source, valid.spec.source) && same(existing?.spec.filters, valid.spec.filters);
@@ -153,7 +154,8 @@ export function stopRun(deps: RefreshDeps, id: string): Refresh {
 
 /** The caller's refresh paused, or resumed if it can run. */
 function pausedAs(deps: Deps, saved: Refresh, paused: boolean): Refresh {
-  const { pausedReason: _, pausedForKey: ___, notice: __, ...refresh } = saved;
+  // A later try of a run given up is dropped too: resumed, it runs at its next time.
+  const { pausedReason: _, pausedForKey: ___, notice: __, retryAt: ____, ...refresh } = saved;
   // Resumed, it would only pause again at its next run, saying so an hour or a day later.
   if (!paused && !deps.targets.exists(refresh.spec.target, refresh.sheetId))
     throw new InputError('Resume', [`It cannot run: ${gone(refresh)}`]);

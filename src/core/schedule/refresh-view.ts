@@ -134,6 +134,14 @@ function nextRunText(r: Refresh, zone: Zone, now: number, run?: PullJob): string
       ? 'After this run'
       : `After the run due ${formatLocalDateTime(r.runDueAt, zone)}`;
   const at = formatLocalDateTime(next, zone);
+  // A run given up, tried once more before the next time (run-refreshes.ts): that try comes first.
+  if (r.retryAt !== undefined && r.jobId === undefined) {
+    const retry = formatLocalDateTime(r.retryAt, zone);
+    const once = `one more try of the run given up; then ${at}`;
+    return r.retryAt <= now
+      ? `Due since ${retry}: ${once}. The add-on's next check, within the hour, starts it`
+      : `${retry}: ${once}`;
+  }
   return next <= now ? `Due since ${at}: the add-on's next check, within the hour, starts it` : at;
 }
 
@@ -205,7 +213,10 @@ export function refreshView(
         }
       : null,
     nextRun: r.paused ? '' : nextRunText(r, zone, now, run),
-    due: !r.paused && r.jobId === undefined && nextRunIn(r, zone) <= now,
+    due:
+      !r.paused &&
+      r.jobId === undefined &&
+      (nextRunIn(r, zone) <= now || (r.retryAt !== undefined && r.retryAt <= now)),
     overdue: overdueWords(r, mine, zone, now),
     lastRun: lastRunView(r, mine, zone),
     runAgain: sheetThere ? runAgainWords(r, viewer) : '',

@@ -63,6 +63,13 @@ export interface Refresh extends RefreshInput, OwnedRecord {
   runDueAt?: number;
   /** The first day of the run under way's own range (before any catch-up, catch-up.ts). */
   runFrom?: string;
+  /**
+   * A run given up on an outage while the next run is over a day off (a weekly one's, a week): the
+   * one later try it gets before then (run-refreshes.ts, RETRY_LATER_MS).
+   */
+  retryAt?: number;
+  /** The run under way is that later try: one attempt, and no other try after it. */
+  runRetry?: true;
   lastRun?: LastRun;
   /** The range the last good run pulled, and when it began (catch-up.ts). */
   lastPulled?: PulledRange;

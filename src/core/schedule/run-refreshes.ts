@@ -66,6 +66,17 @@ const RUN_MESSAGE_MAX = 1000;
 export const GIVE_UP_AFTER_MS = 3 * 60 * 60_000;
 /** A trigger Google ran late still leaves its run this long to be retried. */
 const LATE_START_MS = 60 * 60_000;
+/**
+ * A run given up on an outage is tried once more this long after, when the refresh's next run is
+ * further off than RETRY_LATER_IF_NEXT_AFTER_MS: Assembled is usually back within hours, and a
+ * weekly refresh would otherwise show last week's rows until next week. One attempt, once: a day's
+ * quota of UrlFetch calls and e-mails is not spent on an outage that lasts.
+ */
+const RETRY_LATER_MS = 6 * 60 * 60_000;
+const RETRY_LATER_IF_NEXT_AFTER_MS = 24 * 60 * 60_000;
+
+/** The refresh's later try of a run given up is due. */
+const retryDue = (r: Pick<Refresh, 'retryAt'>, now: number) => r.retryAt !== undefined && r.retryAt <= now;
 
 export function ownRefreshes(deps: Pick<PullDeps, 'store' | 'user'>): Refresh[] {
   return new RefreshStore(deps.store).all().filter((r) => owns(deps.user, r));
@@ -110,7 +121,7 @@ function dueRefreshes(deps: RefreshDeps, deadline: number): void {
       pauseGone(deps, refresh);
       continue;
     }
-    if (nextRunIn(refresh, deps.zone) <= deps.clock.now()) {
+    if (nextRunIn(refresh, deps.zone) <= deps.clock.now() || retryDue(refresh, deps.clock.now())) {
       if (runNow(deps, refresh).jobId) started.push(refresh.id);
     }
   }
@@ -210,9 +221,17 @@ export function runNow(deps: RefreshDeps, refresh: Refresh, turn?: Turn, pressed
 function startRun(deps: RefreshDeps, refresh: Refresh, pressed: boolean): Refresh {
   const now = deps.clock.now();
   const due = nextRunIn(refresh, deps.zone);
-  const byHand = pressed || now < due;
-  const dueAt = Math.min(due, now);
-  let r: Refresh = { ...refresh, ...scheduleAfter(refresh.frequency, now, deps.zone) };
+  // The later try of a run given up, before the refresh's next time: due at its own time.
+  const retry = !pressed && now < due && retryDue(refresh, now);
+  const byHand = pressed || (now < due && !retry);
+  const dueAt = retry ? (refresh.retryAt as number) : Math.min(due, now);
+  // Any run started takes the place of a later try still to come.
+  const { retryAt: _, runRetry: __, ...before } = refresh;
+  let r: Refresh = {
+    ...before,
+    ...scheduleAfter(refresh.frequency, now, deps.zone),
+    ...(retry ? { runRetry: true } : {}),
+  };
   const period = refresh.spec.range ? resolveRange(refresh.spec.range, now, deps.zone) : undefined;
 
   // Deleted since the tick looked (by another editor, as it ran). Under the lock already: pauseGone
@@ -250,8 +269,9 @@ function startRun(deps: RefreshDeps, refresh: Refresh, pressed: boolean): Refres
     job = startPull(deps, r.spec, `run-${dueAt}`, {
       id: refresh.id,
       ...(refresh.sheetId === undefined ? {} : { sheetId: refresh.sheetId }),
-      // Paused (Run now pressed on its card), it runs nothing by itself: no retry, its one attempt is all.
-      giveUpAt: refresh.paused ? now : Math.max(dueAt, now - LATE_START_MS) + GIVE_UP_AFTER_MS,
+      // Paused (Run now pressed on its card), it runs nothing by itself: no retry, its one attempt is
+      // all; and so is a later try's.
+      giveUpAt: refresh.paused || retry ? now : Math.max(dueAt, now - LATE_START_MS) + GIVE_UP_AFTER_MS,
       // The log says "Run now" rather than "Scheduled"; a failure is said in the sidebar, not e-mailed.
       ...(byHand ? { byHand: true } : {}),
       ...(days ? { days } : {}),
@@ -336,7 +356,7 @@ function failedAtStart(
 
 function finish(deps: RefreshDeps, refresh: Refresh, job: Ending | undefined): Refresh {
   const now = deps.clock.now();
-  const { jobId: _, runDueAt: dueAt, runFrom, ...ran } = refresh;
+  const { jobId: _, runDueAt: dueAt, runFrom, runRetry, ...ran } = refresh;
   // Its next time was set as it started; a run tried for hours may outlive it. The next run is then
   // the first time after this one ended: the times it outlived are not owed a run of their own.
   // Worked out in the zone now: the spreadsheet's may have changed during the run.
@@ -385,6 +405,15 @@ function finish(deps: RefreshDeps, refresh: Refresh, job: Ending | undefined): R
     next.appended = [...(r.appended ?? []), `${job.range.from}..${job.range.to}`].slice(-APPENDED_KEPT);
   }
   if (gaveUp(job) && next.lastRun) next.lastRun.gaveUp = true;
+  // Given up on an outage, with its next run days off: tried once more, hours later, by itself.
+  if (
+    gaveUp(job) &&
+    !job.byHand &&
+    !runRetry &&
+    !next.paused &&
+    nextRunIn(next, deps.zone) - now > RETRY_LATER_IF_NEXT_AFTER_MS
+  )
+    next.retryAt = now + RETRY_LATER_MS;
   if (status !== 'done') {
     const sheetGone = job.failure === 'target_missing';
     let forKey: Refresh['pausedForKey'];

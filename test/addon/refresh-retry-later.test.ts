@@ -1,0 +1,82 @@
+// A weekly refresh whose run is given up on an outage is tried once more, hours later, by itself:
+// Assembled is usually back by then, and the sheet would otherwise keep last week's rows for a week.
+// One attempt, once; a daily refresh's next run comes soon enough (refresh-retries.test.ts).
+import { describe, expect, it } from 'vitest';
+import { saveListRefresh, stepUntil } from '../../dev/daily-refresh';
+import type { LocalRuntime } from '../../dev/gas';
+import { startLocalAddon } from '../../dev/local-addon';
+import type { RefreshView } from '../../src/core/schedule/refresh-view';
+
+const HOUR = 3_600_000;
+
+const logRows = (rt: LocalRuntime) =>
+  rt.workbook.sheetNames().includes('Assembled log')
+    ? rt.workbook.displayValues('Assembled log').slice(1)
+    : [];
+const statuses = (rt: LocalRuntime) => logRows(rt).map((r) => r[4]);
+const card = async (rt: LocalRuntime) => (await rt.callFromSidebar<RefreshView[]>('listRefreshes'))[0];
+
+/** A weekly People refresh, Mondays 07:00 London, its run of Monday 25 May given up on an outage. */
+async function givenUp() {
+  // 06:30 in London on Monday 25 May 2026.
+  const { rt, sim } = await startLocalAddon({
+    timezone: 'Europe/London',
+    now: '2026-05-25T05:30:00Z',
+    dialect: 'live',
+  });
+  rt.workbook.addSheet('People');
+  await saveListRefresh(rt, {
+    resource: 'people',
+    sheet: 'People',
+    frequency: { kind: 'weekly', weekdays: [1], hour: 7 },
+    key: 'refresh-retry-later',
+    notify: true,
+  });
+  sim.setFaults({ errorRate: 1 });
+  await stepUntil(rt, () => rt.mail.length > 0, 6 * HOUR);
+  expect(statuses(rt).at(-1)).toBe('failed');
+  return { rt, sim, gaveUpAt: rt.clock.now() };
+}
+
+describe('a weekly refresh given up on an outage', () => {
+  it('is tried once more hours later, and says so on its card and in the e-mail; back, Assembled fills the sheet', async () => {
+    const { rt, sim, gaveUpAt } = await givenUp();
+    const once =
+      /^It is tried once more within the hour after 2026-05-25 (\d\d:\d\d) \(Europe\/London\); then it runs as scheduled, next at 2026-06-01 07:00 \(Europe\/London\)\.$/m;
+    const at = once.exec(rt.mail[0]?.body ?? '')?.[1];
+    expect(at).toBeDefined();
+    const seen = await card(rt);
+    expect(seen?.nextRun).toBe(`2026-05-25 ${at}: one more try of the run given up; then 2026-06-01 07:00`);
+    expect(seen?.runAgain).toMatch(/Run now on this card pulls it now/);
+
+    sim.setFaults({});
+    await stepUntil(rt, () => statuses(rt).at(-1) === 'done', 10 * HOUR);
+    expect(statuses(rt).at(-1)).toBe('done');
+    // Not before its time, and within the hour after it.
+    expect(rt.clock.now() - gaveUpAt).toBeGreaterThanOrEqual(6 * HOUR);
+    expect(rt.clock.now() - gaveUpAt).toBeLessThanOrEqual(7 * HOUR + 5 * 60_000);
+    expect(rt.workbook.values('People').length).toBeGreaterThan(10);
+    const after = await card(rt);
+    expect(after).toMatchObject({ nextRun: '2026-06-01 07:00', runAgain: '', lastRun: { status: 'done' } });
+    expect(rt.mail).toHaveLength(1);
+  });
+
+  it('still down then: one attempt, no e-mail more, and its next run as scheduled, not tried again', async () => {
+    const { rt } = await givenUp();
+    const rows = logRows(rt).length;
+    await stepUntil(rt, () => logRows(rt).length > rows, 10 * HOUR);
+    await rt.clock.advanceAsync(12 * HOUR);
+    // One attempt: a row of its own, failed at once, not retried.
+    expect(statuses(rt).slice(rows)).toEqual(['failed']);
+    expect(rt.mail).toHaveLength(1);
+    expect(await card(rt)).toMatchObject({ nextRun: '2026-06-01 07:00', lastRun: { status: 'failed' } });
+  });
+
+  it('is not tried later once its owner has paused it and resumed it: it runs at its next time', async () => {
+    const { rt } = await givenUp();
+    const { id } = (await card(rt)) as RefreshView;
+    await rt.callFromSidebar('pauseRefresh', id);
+    await rt.callFromSidebar('resumeRefresh', id);
+    expect((await card(rt))?.nextRun).toBe('2026-06-01 07:00');
+  });
+});
