@@ -237,10 +237,13 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * words naming what changed since (together 2.9 KiB), 325.8 with picks under Filters that
  * Assembled no longer has (a deleted queue) left out of the pull and said (2.1 KiB),
  * 326.8 with a page longer than its offsets' step taken only up to the next offset, and the page
- * size each endpoint gave remembered (together 1.0 KiB);
+ * size each endpoint gave remembered (together 1.0 KiB),
+ * 328.5 with the refresh card's words (a run retried named by its due time, a normal skip not in
+ * red, a merge's counts, what to do after a give-up), the failure e-mail's days, one later try of
+ * a weekly or monthly run given up, and the Pull form keeping a pull's offer (together 1.7 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 326.8;
+const CODE_BUDGET_KIB = 328.5;
 
 const ENTRY_POINTS = [
   'onOpen',
