@@ -1,7 +1,8 @@
 // A column a person adds beside a pulled table with one formula on every row (a rate, =F2/E2 down
 // column I) goes on down the rows a merge, append or replace adds, each pointing at its own row,
 // as a Sheets table's calculated column does. A column that is not one formula all down (values,
-// blanks, differing formulas) is left as it is, and so is one with something typed where it would go.
+// blanks, differing formulas) is left as it is. A cell that holds something in the rows added (a
+// total typed under the table) is left as it is, the column filled around it, and the words say so.
 import { describe, expect, it } from 'vitest';
 import { stepUntil } from '../../dev/daily-refresh';
 import type { LocalRuntime } from '../../dev/gas';
@@ -130,23 +131,26 @@ describe('a formula column beside a pulled table', () => {
     expect(columnValues(rt, I)[4]).toBe(0.5);
   });
 
-  it('a replace leaves one alone where something is typed in the rows it would fill', async () => {
+  it('a replace fills it down around a total typed under the table, leaves the total, and says where it is now', async () => {
     const { rt } = await startLocalAddon();
     const rows = await threeDays(rt);
+    const hours = (r: number) => `=F${r}*24`;
     typeColumn(rt, I, 'Rate', rows, rate);
-    typeColumn(rt, J, 'Rate too', rows, rate);
-    // A total typed under the first, two rows below the table.
-    rt.workbook.write('Stats', [[`=AVERAGE(I2:I${rows + 1})`]], { row: rows + 3, column: I + 1 });
-    await pullToEnd(rt, stats('replace', '2026-05-11', '2026-05-14'), key());
-    const formulas = rt.workbook.formulas('Stats');
-    expect(formulas.map((r) => r[I] ?? '')).toEqual([
-      '',
-      ...down(rows, rate),
-      '',
-      `=AVERAGE(I2:I${rows + 1})`,
-      ...Array(28 - rows - 2).fill(''),
-    ]);
-    expect(formulas.map((r) => r[J] ?? '')).toEqual(['', ...down(28, rate)]);
+    typeColumn(rt, J, 'Hours', rows, hours);
+    // A total two rows below the table, in the person's columns only.
+    const total = rows + 3;
+    const sum = `=SUM(J2:J${rows + 1})`;
+    rt.workbook.write('Stats', [['Total', sum]], { row: total, column: I + 1 });
+    const replaced = await pullToEnd(rt, stats('replace', '2026-05-11', '2026-05-16'), key());
+    expect(replaced).toMatchObject({ state: 'done', rows: 42 });
+    const around = (formula: (r: number) => string, kept: string) =>
+      ['', ...down(42, formula)].map((f, i) => (i === total - 1 ? kept : f));
+    expect(columnFormulas(rt, I)).toEqual(around(rate, ''));
+    expect(columnValues(rt, I)[total - 1]).toBe('Total');
+    expect(columnFormulas(rt, J)).toEqual(around(hours, sum));
+    expect(replaced.message).toContain(
+      `I${total} and J${total}, yours, were left as they were and are now beside data row ${total}: move them below row 43, then fill I${total} and J${total} down from the row above, or the next pull will not fill their columns.`,
+    );
   });
 
   it("a replace by an editor who may not edit the person's protected column leaves it, and the pull is done", async () => {

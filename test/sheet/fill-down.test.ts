@@ -23,7 +23,7 @@ function sheet(old: number) {
 describe('fillBeside', () => {
   it('fills two formula columns down 30,000 added rows in calls of at most 50,000 cells, every row once', () => {
     const { grid, writes } = sheet(2);
-    const calls = fillBeside(
+    const { calls } = fillBeside(
       grid,
       { row: 1, col: 1 },
       { rows: 3, cols: 4 },

@@ -159,6 +159,7 @@ export class StagedWrite {
       return { kind: 'progress', progress: { ...progress, done: to, total: plan.body.length, at: now } };
     }
     let keptBeside: string[] | undefined;
+    let filled: Written['beside'];
     if (this.staged) {
       // Checked again: an Action may have been typed since the write began.
       const beside = this.pushColumns(plan);
@@ -169,7 +170,7 @@ export class StagedWrite {
       checkCellLimit(this.target.grid, this.options, block);
       this.target.grid.growTo(reach(this.options, block));
       this.staging.publish(this.jobId, block.rows, block.cols, this.target);
-      fillReplaced(this.target.grid, this.options, plan.extent);
+      filled = fillReplaced(this.target.grid, this.options, plan.extent).beside;
       const right = this.options.col + block.cols;
       keptBeside = beside.others.filter((o) => o.col >= right).map((o) => o.header);
     }
@@ -190,6 +191,7 @@ export class StagedWrite {
         bodyRow,
         ...fresh,
         ...(keptBeside?.length ? { keptBeside } : {}),
+        ...(filled ? { beside: filled } : {}),
         ...(renamed.length ? { renamed } : {}),
         ...(this.staged && this.target.inserted ? { inserted: this.target.inserted } : {}),
       },

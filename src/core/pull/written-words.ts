@@ -3,6 +3,7 @@
 import { countText, rowCount } from '../count-text';
 import { renamedWords } from '../sheet/renamed-columns';
 import type { WriteMode } from '../sheet/write-table';
+import { besideWords } from './beside-words';
 import { keptWords } from './kept-words';
 import type { Written } from './staged-write';
 
@@ -31,9 +32,9 @@ export interface WrittenAlso {
 
 /** A sentence, ended by its full stop as the pull's other words are (a failure's, BigQuery's). */
 export function writtenWords(mode: WriteMode, w: Written, label: string, also: WrittenAlso = {}): string {
-  const words = outcome(mode, w, label, also);
   // A column whose header a person typed over still takes its field: said once, when first found.
-  return w.renamed?.length ? `${words}. ${renamedWords(w.renamed)}.` : `${words}.`;
+  const renamed = w.renamed?.length ? renamedWords(w.renamed) : '';
+  return `${[outcome(mode, w, label, also), besideWords(w.beside), renamed].filter(Boolean).join('. ')}.`;
 }
 
 function outcome(

@@ -4,6 +4,9 @@
 // differing formulas) is left as it is. Merge and append write such cells with their rows (no
 // call of their own); a replace, whose block stops short of the person's columns, writes them per
 // run of adjacent columns, in slices of at most MAX_CELLS_PER_WRITE cells (where this user may edit them).
+// A cell of theirs that holds something else in the rows added (a total typed under the table) is
+// left as it is, the column filled around it, and told (LeftBeside): the table's rows now pass it.
+import { cellName } from './a1';
 import { type Extent, type Grid, MAX_CELLS_PER_WRITE } from './grid';
 import { type BodyCell, KeptFormula } from './kept-formula';
 import { WriteRefused } from './write-refused';
@@ -14,11 +17,29 @@ const LEAST_ROWS = 2;
 const blank = (v: unknown) => v === '' || v === null || v === undefined;
 
 /**
+ * Cells of the person's own columns, in the rows a write added, that held something other than their
+ * column's formula: left as they were, now beside the table's rows.
+ */
+export interface LeftBeside {
+  /** A1 name, sheet row, and whether its column was filled down around it (it lacks the formula now). */
+  cells: { name: string; row: number; refill: boolean }[];
+  /** The table's last row: below it they are out of its way. */
+  end: number;
+}
+
+/** What a write did in the person's columns over the rows it added. */
+export interface Beside {
+  /** Headers of the formula columns filled down them. */
+  filled: string[];
+  left?: LeftBeside;
+}
+
+/**
  * Of the columns `own` (0-based from `col`), those whose `rows` data rows from `first` all hold
  * one formula: index -> that formula in R1C1 notation. One read over their span.
  */
-function uniformColumns(
-  grid: Grid,
+export function uniformColumns(
+  grid: Pick<Grid, 'formulasR1C1'>,
   first: number,
   rows: number,
   col: number,
@@ -55,18 +76,35 @@ export function formulaColumns(
 
 /**
  * Puts each column's formula in the body's blank cells of that column: the rows the write adds
- * (the sheet's rows there hold it already). Written at its row, it points at that row.
+ * (the sheet's rows there hold it already). Written at its row, it points at that row. Returns the
+ * columns it filled.
  */
-export function fillBody(body: BodyCell[][], formulas: ReadonlyMap<number, KeptFormula>): void {
-  if (formulas.size === 0) return;
-  for (const row of body) for (const [k, formula] of formulas) if (blank(row[k])) row[k] = formula;
+export function fillBody(body: BodyCell[][], formulas: ReadonlyMap<number, KeptFormula>): number[] {
+  const filled = new Set<number>();
+  if (formulas.size === 0) return [];
+  for (const row of body)
+    for (const [k, formula] of formulas)
+      if (blank(row[k])) {
+        row[k] = formula;
+        filled.add(k);
+      }
+  return [...filled].sort((a, b) => a - b);
+}
+
+/** What a replace's fill did: its write calls, the columns of one formula all down, what it told. */
+export interface FilledBeside {
+  calls: number;
+  /** Sheet columns (1-based) holding one formula down the table's rows before it. */
+  uniform: Set<number>;
+  beside?: Beside;
 }
 
 /**
  * Replace: the person's columns right of the table's block, from column index `from` to `to`
- * (exclusive, 0-based from `col`), filled down the rows the table grew by, from `before` rows to
- * `now` (header included). A column goes on only where those cells are empty or hold its formula
- * already (a total typed under it leaves it as it is). Returns the write calls made.
+ * (exclusive, 0-based from `col`), headed `header`, filled down the rows the table grew by, from
+ * `before` rows to `now` (header included). A column goes on in each cell that is empty or holds
+ * its formula already; a cell that holds something else (a total typed under it) is left as it is,
+ * and so is one in any of the person's columns, each said in `beside`.
  */
 export function fillBeside(
   grid: Grid,
@@ -74,48 +112,70 @@ export function fillBeside(
   before: Extent,
   now: Extent,
   span: { from: number; to: number },
-): number {
-  const old = before.rows - 1;
-  const added = now.rows - before.rows;
-  if (!grid.formulasR1C1 || !grid.writeFormulasR1C1 || added <= 0 || span.to <= span.from) return 0;
+  header: readonly string[] = [],
+): FilledBeside {
+  const none = { calls: 0, uniform: new Set<number>() };
+  if (!grid.formulasR1C1 || !grid.writeFormulasR1C1 || span.to <= span.from) return none;
   const own = Array.from({ length: span.to - span.from }, (_, i) => span.from + i);
-  const uniform = uniformColumns(grid, at.row + 1, old, at.col, own);
-  if (uniform.size === 0) return 0;
+  const uniform = uniformColumns(grid, at.row + 1, before.rows - 1, at.col, own);
+  const found = { ...none, uniform: new Set([...uniform.keys()].map((k) => at.col + k)) };
+  const added = now.rows - before.rows;
+  if (added <= 0) return found;
   // What the rows added hold there now: a cell a formula leaves blank still holds the formula.
   const top = at.row + before.rows;
   const width = span.to - span.from;
   const values = grid.read(top, at.col + span.from, added, width);
   const formulas = grid.formulasR1C1(top, at.col + span.from, added, width);
-  const free = [...uniform].filter(([k, formula]) =>
-    values.every((line, r) => {
-      const f = formulas[r]?.[k - span.from];
-      return f === formula || (!f && blank(line[k - span.from]));
-    }),
-  );
+  const free = (r: number, k: number): boolean => {
+    const f = formulas[r]?.[k - span.from];
+    return f ? f === uniform.get(k) : blank(values[r]?.[k - span.from]);
+  };
+  const cells: LeftBeside['cells'] = [];
+  for (let r = 0; r < added; r++)
+    for (const k of own)
+      if (!free(r, k))
+        cells.push({ name: cellName(top + r, at.col + k), row: top + r, refill: uniform.has(k) });
   let calls = 0;
+  const wrote = new Set<number>();
   // The table is in place by now: a column this user may not edit (protected) is left as it is,
   // and the others of its run are written one by one.
-  const write = (run: number[]): void => {
+  const write = (run: number[], from: number, rows: number): void => {
     const line = run.map((k) => uniform.get(k) ?? '');
     // In slices of whole rows, as the table's own rows go: a larger call may time out in Sheets.
     const step = Math.max(1, Math.floor(MAX_CELLS_PER_WRITE / line.length));
     try {
-      for (let r = 0; r < added; r += step) {
+      for (let r = from; r < from + rows; r += step) {
         calls++;
         grid.writeFormulasR1C1?.(
           top + r,
           at.col + (run[0] as number),
-          Array.from({ length: Math.min(step, added - r) }, () => line),
+          Array.from({ length: Math.min(step, from + rows - r) }, () => line),
         );
       }
+      for (const k of run) wrote.add(k);
     } catch (e) {
       if (!(e instanceof WriteRefused)) throw e;
-      if (run.length > 1) for (const k of run) write([k]);
+      if (run.length > 1) for (const k of run) write([k], from, rows);
     }
   };
-  for (const run of runs(free.map(([k]) => k))) write(run);
-  return calls;
+  // Rows alike in which columns they take go in one block: a cell left as it is splits the rest.
+  const columns = [...uniform.keys()];
+  const takes = (r: number) => columns.filter((k) => free(r, k));
+  for (let r = 0; r < added; ) {
+    const these = takes(r);
+    let end = r + 1;
+    while (end < added && same(takes(end), these)) end++;
+    for (const run of runs(these)) write(run, r, end - r);
+    r = end;
+  }
+  const filled = columns.filter((k) => wrote.has(k)).map((k) => header[k] ?? '');
+  if (!filled.length && !cells.length) return { ...found, calls };
+  const left = cells.length ? { left: { cells, end: at.row + now.rows - 1 } } : {};
+  return { ...found, calls, beside: { filled, ...left } };
 }
+
+const same = (a: readonly number[], b: readonly number[]) =>
+  a.length === b.length && a.every((k, i) => k === b[i]);
 
 /** Ascending indices as runs of adjacent ones: [3, 4, 6] -> [[3, 4], [6]]. */
 function runs(indices: readonly number[]): number[][] {

@@ -11,7 +11,7 @@ import { toSheetValue } from '../table/sheet-literal';
 import { comings, wallClock, wallSpan } from '../time/wall-clock';
 import { cellName } from './a1';
 import { grown, noRoom, type SheetUse } from './cell-room';
-import { fillBeside, fillBody, formulaColumns } from './fill-down';
+import { type Beside, type FilledBeside, fillBeside, fillBody, formulaColumns } from './fill-down';
 import { AUTOMATIC_FORMAT, type Extent, type Grid, MAX_CELLS_PER_WRITE } from './grid';
 import { type BodyCell, KeptFormula } from './kept-formula';
 import { looseHeader, missingKeyText } from './key-words';
@@ -91,6 +91,8 @@ export interface WriteResult {
   extent: Extent;
   /** replace of no records: the table's header was kept, with no rows under it ("(no records)" otherwise). */
   keptHeader?: true;
+  /** What the write did in the person's own columns over the rows it added (fill-down.ts). */
+  beside?: Beside;
   writeCalls: number;
 }
 
@@ -599,13 +601,14 @@ function ownColumns(width: number, p: Placement): number[] {
 
 /**
  * After a replace that added rows: a formula column of the person's own right of the table's block
- * is filled down them (fill-down.ts). Returns the write calls made.
+ * is filled down them (fill-down.ts), around the cells of theirs there that hold something.
  */
-export function fillReplaced(grid: Grid, o: WriteOptions, now: Extent): number {
+export function fillReplaced(grid: Grid, o: WriteOptions, now: Extent): FilledBeside {
   const before = o.previous;
-  if (o.mode !== 'replace' || !before?.rows) return 0;
+  if (o.mode !== 'replace' || !before?.rows) return { calls: 0, uniform: new Set() };
   const from = Math.max(before.cols, now.cols);
-  return fillBeside(grid, o, before, now, { from, to: existingHeader(grid, o).length });
+  const header = existingHeader(grid, o);
+  return fillBeside(grid, o, before, now, { from, to: header.length }, header);
 }
 
 /** A row `mergeInto` took out; the caller drops them. */
@@ -782,13 +785,16 @@ export function writeTable(grid: Grid, table: Table, o: WriteOptions): WriteResu
   let calls = 1;
   for (let from = 0; from < plan.body.length; from += step, calls++)
     writeBodyRows(grid, o, plan, from, Math.min(plan.body.length, from + step));
+  let beside: Beside | undefined;
   if (o.mode === 'replace') {
     clearLeftovers(grid, o, plan.extent);
-    calls += fillReplaced(grid, o, plan.extent);
+    const filled = fillReplaced(grid, o, plan.extent);
+    calls += filled.calls;
+    beside = filled.beside;
   }
   clearTakenOut(grid, o, plan);
   grid.styleHeader(o.row, o.col, plan.header.length, headerNoteOf(table, o, plan));
-  return { ...countsOf(plan), writeCalls: calls };
+  return { ...countsOf(plan), ...(beside ? { beside } : {}), writeCalls: calls };
 }
 
 /** What a planned write did to the rows, as a result says it. */
