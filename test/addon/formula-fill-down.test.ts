@@ -131,25 +131,44 @@ describe('a formula column beside a pulled table', () => {
     expect(columnValues(rt, I)[4]).toBe(0.5);
   });
 
-  it('a replace fills it down around a total typed under the table, leaves the total, and says where it is now', async () => {
+  // The same three days, then six by each mode: the table grows from row 22 to row 43.
+  for (const [mode, from, rows] of [
+    ['replace', '2026-05-11', 42],
+    ['merge', '2026-05-11', 42],
+    ['append', '2026-05-14', 21],
+  ] as const)
+    it(`${mode === 'append' ? 'an' : 'a'} ${mode} fills it down around a total typed under the table, leaves the total, and says where it is now`, async () => {
+      const { rt } = await startLocalAddon();
+      const before = await threeDays(rt);
+      const hours = (r: number) => `=F${r}*24`;
+      typeColumn(rt, I, 'Rate', before, rate);
+      typeColumn(rt, J, 'Hours', before, hours);
+      // A total two rows below the table, in the person's columns only.
+      const total = before + 3;
+      const sum = `=SUM(J2:J${before + 1})`;
+      rt.workbook.write('Stats', [['Total', sum]], { row: total, column: I + 1 });
+      const pulled = await pullToEnd(rt, stats(mode, from, '2026-05-16'), key());
+      expect(pulled).toMatchObject({ state: 'done', rows });
+      const around = (formula: (r: number) => string, kept: string) =>
+        ['', ...down(42, formula)].map((f, i) => (i === total - 1 ? kept : f));
+      expect(columnFormulas(rt, I)).toEqual(around(rate, ''));
+      expect(columnValues(rt, I)[total - 1]).toBe('Total');
+      expect(columnFormulas(rt, J)).toEqual(around(hours, sum));
+      expect(pulled.message).toContain(
+        `I${total} and J${total}, yours, were left as they were and are now beside data row ${total}: move them below row 43, then fill I${total} and J${total} down from the row above, or the next pull will not fill their columns.`,
+      );
+    });
+
+  it("a merge into cells typed under the table's own columns is refused, naming the columns that are the person's", async () => {
     const { rt } = await startLocalAddon();
     const rows = await threeDays(rt);
-    const hours = (r: number) => `=F${r}*24`;
     typeColumn(rt, I, 'Rate', rows, rate);
-    typeColumn(rt, J, 'Hours', rows, hours);
-    // A total two rows below the table, in the person's columns only.
-    const total = rows + 3;
-    const sum = `=SUM(J2:J${rows + 1})`;
-    rt.workbook.write('Stats', [['Total', sum]], { row: total, column: I + 1 });
-    const replaced = await pullToEnd(rt, stats('replace', '2026-05-11', '2026-05-16'), key());
-    expect(replaced).toMatchObject({ state: 'done', rows: 42 });
-    const around = (formula: (r: number) => string, kept: string) =>
-      ['', ...down(42, formula)].map((f, i) => (i === total - 1 ? kept : f));
-    expect(columnFormulas(rt, I)).toEqual(around(rate, ''));
-    expect(columnValues(rt, I)[total - 1]).toBe('Total');
-    expect(columnFormulas(rt, J)).toEqual(around(hours, sum));
-    expect(replaced.message).toContain(
-      `I${total} and J${total}, yours, were left as they were and are now beside data row ${total}: move them below row 43, then fill I${total} and J${total} down from the row above, or the next pull will not fill their columns.`,
+    typeColumn(rt, J, 'Notes', rows, () => '');
+    rt.workbook.write('Stats', [['Total', '=SUM(F2:F22)']], { row: rows + 3, column: 5 });
+    const merged = await pullToEnd(rt, stats('merge', '2026-05-11', '2026-05-16'), key());
+    expect(merged.state).toBe('failed');
+    expect(merged.message).toBe(
+      `The table needs A1:J43 (43 rows, 10 columns: the table's 8 and your I and J) but would write over E${rows + 3} and F${rows + 3} there, which it did not write. Clear them, or pull to another cell or a new sheet. Nothing was written.`,
     );
   });
 

@@ -136,7 +136,7 @@ export class StagedWrite {
     const plan = this.plan;
     const now = this.now();
     if (!progress) {
-      refuseCovering(this.target.grid, this.options, plan.extent, plan.headed);
+      refuseCovering(this.target.grid, this.options, plan.extent, plan.headed, plan.own);
       if (this.staged) {
         refusePendingActions(this.pushColumns(plan));
         const block = this.published(plan);

@@ -91,6 +91,41 @@ export function fillBody(body: BodyCell[][], formulas: ReadonlyMap<number, KeptF
   return [...filled].sort((a, b) => a - b);
 }
 
+/**
+ * Merge and append: the person's cells (columns `own`) in the sheet's rows the write adds, body rows
+ * from `from` on, the body's first at (row, col). One that holds something other than its column's
+ * formula (a total typed under the table) is written back as it is, a formula as its formula, where
+ * the write would blank or fill it; the cells are returned. Past the sheet's used rows all is empty.
+ */
+export function keepOwnCells(
+  grid: Grid,
+  body: BodyCell[][],
+  at: { row: number; col: number },
+  from: number,
+  own: readonly number[],
+  formulas: ReadonlyMap<number, KeptFormula>,
+): LeftBeside['cells'] {
+  const first = at.row + from;
+  const rows = Math.min(body.length, grid.used().rows - at.row + 1) - from;
+  if (rows <= 0 || own.length === 0) return [];
+  const lo = Math.min(...own);
+  const width = Math.max(...own) - lo + 1;
+  const values = grid.read(first, at.col + lo, rows, width);
+  const texts = grid.formulas(first, at.col + lo, rows, width);
+  const cells: LeftBeside['cells'] = [];
+  for (let r = 0; r < rows; r++) {
+    const row = first + r;
+    for (const k of own) {
+      const [v, f] = [values[r]?.[k - lo], texts[r]?.[k - lo]];
+      // A merge or append cut short and run again finds its own fill there.
+      if (f ? formulas.get(k)?.at(row) === f : blank(v)) continue;
+      (body[from + r] as BodyCell[])[k] = f ? new KeptFormula(f, row) : (v ?? '');
+      cells.push({ name: cellName(row, at.col + k), row, refill: formulas.has(k) });
+    }
+  }
+  return cells;
+}
+
 /** What a replace's fill did: its write calls, the columns of one formula all down, what it told. */
 export interface FilledBeside {
   calls: number;

@@ -9,9 +9,16 @@ import type { CellValue, Table } from '../table/build-table';
 import { fieldList, notedFieldList } from '../table/column-words';
 import { toSheetValue } from '../table/sheet-literal';
 import { comings, wallClock, wallSpan } from '../time/wall-clock';
-import { cellName } from './a1';
+import { cellName, columnName } from './a1';
 import { grown, noRoom, type SheetUse } from './cell-room';
-import { type Beside, type FilledBeside, fillBeside, fillBody, formulaColumns } from './fill-down';
+import {
+  type Beside,
+  type FilledBeside,
+  fillBeside,
+  fillBody,
+  formulaColumns,
+  keepOwnCells,
+} from './fill-down';
 import { AUTOMATIC_FORMAT, type Extent, type Grid, MAX_CELLS_PER_WRITE } from './grid';
 import { type BodyCell, KeptFormula } from './kept-formula';
 import { looseHeader, missingKeyText } from './key-words';
@@ -490,6 +497,10 @@ export interface WritePlan {
   held: HeldColumns;
   /** Columns the sheet's header already had (append, merge): a column of the user's among them is kept. */
   headed: number;
+  /** append, merge: the person's own columns among them (0-based), where a cell that holds something stays. */
+  own: number[];
+  /** append, merge: what the write does in those columns over the rows it adds (fill-down.ts). */
+  beside?: Beside;
   appended: number;
   updated: number;
   present: number;
@@ -533,6 +544,15 @@ export function planWrite(
   let leftover = 0;
   let overlapped = 0;
   let overlap: string | undefined;
+  const own = found.length ? ownColumns(found.length, placed) : [];
+  // The person's formula columns are filled down the rows added, around their cells there (fill-down.ts).
+  let beside: Beside | undefined;
+  const fill = (from: number, formulas: ReadonlyMap<number, KeptFormula>) => {
+    const cells = keepOwnCells(grid, body, { row: at, col: o.col }, from, own, formulas);
+    const filled = fillBody(body, formulas).map((k) => header[k] ?? '');
+    const left = cells.length ? { left: { cells, end: at + body.length - 1 } } : {};
+    if (filled.length || cells.length) beside = { filled, ...left };
+  };
 
   // A table is the block it filled last time, at A1 as at a cell: a total typed under it is not a
   // row of it, so merge reads no further and append goes on at the block's end (refuseCovering).
@@ -549,7 +569,7 @@ export function planWrite(
         ...r,
         ...Array<BodyCell>(header.length - r.length).fill(''),
       ]);
-      const formulas = formulaColumns(grid, o, old.length, ownColumns(found.length, placed));
+      const formulas = formulaColumns(grid, o, old.length, own);
       const spans = spansOf(table, placed, o);
       const carried = new Set(placed.at);
       const filledBefore = old.length;
@@ -557,7 +577,8 @@ export function planWrite(
       // A new row goes below the sheet's, or in the place of the first row it took out.
       replacing = appended - (old.length - filledBefore);
       body = old.filter((r) => r !== GONE);
-      fillBody(body, formulas);
+      // Rows from the old block's end on are the rows the merge adds.
+      fill(filledBefore, formulas);
       // Rows added below count against those taken out: only the table's old rows are cleared.
       leftover = Math.max(0, filledBefore - body.length);
     } else body = rows;
@@ -565,7 +586,7 @@ export function planWrite(
     at = bodyRow ?? end ?? Math.max(grid.used().rows + 1, o.row + 1);
     const kept = o.mergeKey ? newRows(grid, table, o, placed, found.length, at) : undefined;
     body = kept?.rows ?? project(table, placed);
-    fillBody(body, formulaColumns(grid, o, at - o.row - 1, ownColumns(found.length, placed)));
+    fill(0, formulaColumns(grid, o, at - o.row - 1, own));
     overlapped = kept?.overlapped ?? 0;
     if (kept?.overlap) overlap = kept.overlap;
     appended = body.length;
@@ -582,6 +603,8 @@ export function planWrite(
     extent,
     held: heldBy(table, placed),
     headed: found.length,
+    own,
+    ...(beside ? { beside } : {}),
     appended,
     updated,
     present,
@@ -778,7 +801,7 @@ export function writeBodyRows(grid: Grid, o: WriteOptions, plan: WritePlan, from
 export function writeTable(grid: Grid, table: Table, o: WriteOptions): WriteResult {
   if (table.columns.length === 0) return writeEmpty(grid, o);
   const plan = planWrite(grid, table, o);
-  refuseCovering(grid, o, plan.extent, plan.headed);
+  refuseCovering(grid, o, plan.extent, plan.headed, plan.own);
   checkCellLimit(grid, o, plan.extent);
   beginWrite(grid, table, o, plan);
   const step = chunkRows(plan.header.length, o.chunkCells);
@@ -799,9 +822,10 @@ export function writeTable(grid: Grid, table: Table, o: WriteOptions): WriteResu
 
 /** What a planned write did to the rows, as a result says it. */
 export function countsOf(plan: WritePlan): Omit<WriteResult, 'writeCalls'> {
-  const { appended, updated, present, superseded, replacing, extent, overlapped, overlap } = plan;
+  const { appended, updated, present, superseded, replacing, extent, overlapped, overlap, beside } = plan;
   const left = overlapped ? { overlapped, ...(overlap ? { overlap } : {}) } : {};
-  return { rows: appended + updated, appended, updated, present, superseded, replacing, extent, ...left };
+  const counts = { rows: appended + updated, appended, updated, present, superseded, replacing, extent };
+  return { ...counts, ...left, ...(beside ? { beside } : {}) };
 }
 
 /** Whether the table is placed at a cell other than A1, where it owns only its own block. */
@@ -824,7 +848,9 @@ export function previousBlock(grid: Grid, o: WriteOptions, now: Extent): Extent 
  * A pull (a table, or a schedule grid's picture) writes over nothing it did not write, as Sheets'
  * own array formulas will not spill over data: the cells its block newly covers (beyond the block
  * it filled last time) must be empty. Without such a record, a replace at A1 owns its sheet, and an
- * append or merge the rows under its header.
+ * append or merge the rows under its header. The person's own columns among its header (`own`,
+ * 0-based) are no part of the table: a cell of theirs there stays as it is (fill-down.ts), as it does
+ * beside a replace's block.
  * Refused before any cell changes.
  */
 export function refuseCovering(
@@ -832,6 +858,7 @@ export function refuseCovering(
   o: Pick<WriteOptions, 'mode' | 'row' | 'col' | 'previous' | 'refresh'>,
   now: Extent,
   headed = 0,
+  own: readonly number[] = [],
 ): void {
   // Without a record of its last block, an append or merge owns the rows under its header, and a
   // replace at A1 its sheet (a table written before blocks were recorded, or by hand).
@@ -839,6 +866,7 @@ export function refuseCovering(
   if (!owns) return;
   // Columns headed already (one the user added beside the table) are kept as they are, not covered.
   const owned = { rows: o.previous?.rows ?? 0, cols: Math.max(o.previous?.cols ?? 0, headed) };
+  const theirs = new Set(own);
   const used = grid.used();
   // Right of the old block, then under it: only as far as the sheet has anything.
   const strips = [
@@ -858,7 +886,7 @@ export function refuseCovering(
     if (rows <= 0 || cols <= 0) continue;
     grid.read(s.row, s.col, rows, cols).forEach((line, r) => {
       line.forEach((v, c) => {
-        if (!filled(v)) return;
+        if (!filled(v) || theirs.has(s.col + c - o.col)) return;
         if (++found <= CELLS_NAMED) named.push(cellName(s.row + r, s.col + c));
       });
     });
@@ -874,8 +902,13 @@ export function refuseCovering(
   const fix = o.refresh
     ? `Move ${them} below row ${countText(last)}, leaving room for the table to grow, or clear ${them}`
     : `Clear ${them}, or pull to another cell or a new sheet`;
+  // The person's columns inside the block are named as theirs: the table needs only its own.
+  const yours = own.filter((k) => k < now.cols).map((k) => columnName(o.col + k));
+  const width = yours.length
+    ? `${countText(now.cols)} columns: the table's ${countText(now.cols - yours.length)} and your ${someOf(yours, 3, 'and')}`
+    : `${countText(now.cols)} columns`;
   throw new WriteRefused(
-    `The table needs ${cellName(o.row, o.col)}:${cellName(last, o.col + now.cols - 1)} (${countText(now.rows)} rows, ${countText(now.cols)} columns) but would write over ${cells} there, which it did not write. ${fix}. Nothing was written.`,
+    `The table needs ${cellName(o.row, o.col)}:${cellName(last, o.col + now.cols - 1)} (${countText(now.rows)} rows, ${width}) but would write over ${cells} there, which it did not write. ${fix}. Nothing was written.`,
   );
 }
 
