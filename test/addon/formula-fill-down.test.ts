@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { stepUntil } from '../../dev/daily-refresh';
 import type { LocalRuntime } from '../../dev/gas';
 import { type LocalAddon, startLocalAddon } from '../../dev/local-addon';
+import type { PullOptions } from '../../src/core/pull/pull-view';
 import { HOUR } from './hourly-teams';
 import { pullToEnd } from './pull-to-end';
 
@@ -70,7 +71,9 @@ describe('a formula column beside a pulled table', () => {
     const rows = await threeDays(rt);
     typeColumn(rt, I, 'Rate', rows, rate);
     const merged = await pullToEnd(rt, stats('merge', '2026-05-11', '2026-05-16'), key());
-    expect(merged.message).toBe('42 rows merged into Stats!A1: 21 updated, 21 added.');
+    expect(merged.message).toBe(
+      '42 rows merged into Stats!A1: 21 updated, 21 added. The formula of "Rate" was filled down the new rows.',
+    );
     expect(rowsOf(rt)).toBe(42);
     expect(columnFormulas(rt, I)).toEqual(['', ...down(42, rate)]);
     expect(columnValues(rt, I)[0]).toBe('Rate');
@@ -86,13 +89,20 @@ describe('a formula column beside a pulled table', () => {
     expect(columnFormulas(rt, I)).toEqual(['', ...down(49, rate)]);
   });
 
-  it('a replace that adds rows fills it down them, beside the table it leaves as typed', async () => {
+  it('a replace that adds rows fills it down them, and says so: no "stays as typed, row by row", before or after', async () => {
     const { rt } = await startLocalAddon();
     const rows = await threeDays(rt);
     typeColumn(rt, I, 'Rate', rows, rate);
+    // The sheet's card, before the replace: a column that follows its row is not said to stay as typed.
+    rt.workbook.select('Stats!B3');
+    const card = await rt.callFromSidebar<PullOptions>('getPullOptions');
+    expect(card.again).toMatchObject({ how: 'Replaces its table with the new one.' });
+    expect(card.again?.kept).toBeUndefined();
     const replaced = await pullToEnd(rt, stats('replace', '2026-05-11', '2026-05-15'), key());
     expect(replaced).toMatchObject({ state: 'done', rows: 35 });
-    expect(replaced.message).toContain('The column "Rate" beside it stays as typed, row by row');
+    expect(replaced.message).toBe(
+      '35 rows written to Stats!A1. The formula of "Rate" was filled down the new rows.',
+    );
     expect(columnFormulas(rt, I)).toEqual(['', ...down(35, rate)]);
     // Pulled again as long, nothing more to fill; shorter, the rows under the table keep theirs.
     const shorter = await pullToEnd(rt, stats('replace', '2026-05-11', '2026-05-12'), key());
@@ -154,8 +164,9 @@ describe('a formula column beside a pulled table', () => {
       expect(columnFormulas(rt, I)).toEqual(around(rate, ''));
       expect(columnValues(rt, I)[total - 1]).toBe('Total');
       expect(columnFormulas(rt, J)).toEqual(around(hours, sum));
+      expect(pulled.message).not.toContain('as typed');
       expect(pulled.message).toContain(
-        `I${total} and J${total}, yours, were left as they were and are now beside data row ${total}: move them below row 43, then fill I${total} and J${total} down from the row above, or the next pull will not fill their columns.`,
+        `The formulas of "Rate" and "Hours" were filled down the new rows. I${total} and J${total}, yours, were left as they were and are now beside data row ${total}: move them below row 43, then fill I${total} and J${total} down from the row above, or the next pull will not fill their columns.`,
       );
     });
 
@@ -182,6 +193,10 @@ describe('a formula column beside a pulled table', () => {
     const ops = await editor(addon, 'ops@example.com');
     const replaced = await pullToEnd(ops, stats('replace', '2026-05-11', '2026-05-14'), key());
     expect(replaced).toMatchObject({ state: 'done', rows: 28 });
+    // Only the column it filled is said to be.
+    expect(replaced.message).toBe(
+      '28 rows written to Stats!A1. The formula of "Rate too" was filled down the new rows.',
+    );
     expect(columnFormulas(rt, I)).toEqual(['', ...down(rows, rate), ...Array(28 - rows).fill('')]);
     expect(columnFormulas(rt, J)).toEqual(['', ...down(28, rate)]);
   });

@@ -1,11 +1,23 @@
-// What a write did in a person's own columns beside its table, over the rows it added: their cells
-// there that held something, left as they were and now beside data rows (fill-down.ts).
+// What a write did in a person's own columns beside its table, over the rows it added: their formula
+// columns filled down them, and their cells there that held something, left as they were and now
+// beside data rows (fill-down.ts).
 import { countText, someOf } from '../count-text';
 import type { Beside, LeftBeside } from '../sheet/fill-down';
 
-/** A sentence for the done words, ended by the caller's full stop; '' when there is nothing to say. */
+/** Sentences for the done words, the last ended by the caller's full stop; '' when there is nothing to say. */
 export function besideWords(beside: Beside | undefined): string {
-  return beside?.left ? leftWords(beside.left) : '';
+  if (!beside) return '';
+  const { filled, left } = beside;
+  const one = filled.length === 1;
+  const named = someOf(
+    filled.map((h) => `"${h}"`),
+    3,
+    'and',
+  );
+  const fill = filled.length
+    ? `The formula${one ? '' : 's'} of ${named} ${one ? 'was' : 'were'} filled down the new rows`
+    : '';
+  return [fill, left ? leftWords(left) : ''].filter(Boolean).join('. ');
 }
 
 /**

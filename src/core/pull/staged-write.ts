@@ -37,7 +37,8 @@ import type { Staging } from './staging';
 /**
  * What a finished write did: the result's counts, the row its body began at, whether the place held
  * no table (an append or merge into a new or empty sheet is its first write), for a replace the
- * headers of columns a person keeps beside the table (they stay as typed, row by row), and for an
+ * headers of columns a person keeps beside the table (they stay as typed, row by row: a formula
+ * column, which follows its row, is not among them), and for an
  * append or merge the columns whose header a person typed over, which still take their field.
  */
 export type Written = Omit<WriteResult, 'writeCalls'> & {
@@ -170,9 +171,11 @@ export class StagedWrite {
       checkCellLimit(this.target.grid, this.options, block);
       this.target.grid.growTo(reach(this.options, block));
       this.staging.publish(this.jobId, block.rows, block.cols, this.target);
-      filled = fillReplaced(this.target.grid, this.options, plan.extent).beside;
+      const { beside: done, uniform } = fillReplaced(this.target.grid, this.options, plan.extent);
+      filled = done;
+      // A column of one formula all down follows its row: no note typed per row, it is not said.
       const right = this.options.col + block.cols;
-      keptBeside = beside.others.filter((o) => o.col >= right).map((o) => o.header);
+      keptBeside = beside.others.filter((o) => o.col >= right && !uniform.has(o.col)).map((o) => o.header);
     }
     clearTakenOut(grid, o, plan);
     const { appended, bodyRow } = plan;

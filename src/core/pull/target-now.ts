@@ -1,5 +1,7 @@
 // What a pull's target holds before the pull is started, read once for the checks that refuse a
 // pull there (own-sheet.ts, mixed-target.ts, merge-key.ts) and for the sheet's card (pull-again.ts).
+
+import { uniformColumns } from '../sheet/fill-down';
 import type { Extent } from '../sheet/grid';
 import { existingHeader } from '../sheet/write-table';
 import type { PullTarget } from './pull-spec';
@@ -20,7 +22,10 @@ export interface TargetNow {
   header: string[];
   /** Whether the add-on recorded the block it last wrote there (kept if its header note is cleared). */
   recorded: boolean;
-  /** The columns a person headed beside that recorded block (a push's own aside), by header. */
+  /**
+   * The columns a person headed beside that recorded block (a push's own aside), by header; not a
+   * column of one formula all down, which follows its row.
+   */
   beside: string[];
 }
 
@@ -48,11 +53,18 @@ export function targetNow(
     ...(zone ? { zone } : {}),
     header,
     recorded: previous !== undefined,
-    beside: previous
-      ? header
-          .slice(previous.cols)
-          .filter(isOwnColumn)
-          .map((h) => h.trim())
-      : [],
+    beside: previous ? besideOf(grid, { row, col }, header, previous) : [],
   };
+}
+
+/** The person's columns beside a table's recorded block that hold other than one formula all down. */
+function besideOf(
+  grid: Parameters<typeof uniformColumns>[0],
+  at: { row: number; col: number },
+  header: readonly string[],
+  previous: Extent,
+): string[] {
+  const own = header.flatMap((h, k) => (k >= previous.cols && isOwnColumn(h) ? [k] : []));
+  const uniform = uniformColumns(grid, at.row + 1, previous.rows - 1, at.col, own);
+  return own.filter((k) => !uniform.has(k)).map((k) => (header[k] ?? '').trim());
 }
