@@ -326,12 +326,35 @@ describe('pull into BigQuery', () => {
     expect(job.state).toBe('failed');
     expect(job.message).toMatch(/The add-on gave up after 6 attempts\.$/);
     expect(tables()).toEqual(['agent_states']);
-    // A drop BigQuery refuses: the stop is said as ever, the staging table left.
+    // BigQuery refusing the cancels (the chunk's, the final query's) and the drop: the stop is
+    // said as ever, the staging table left.
     job = await underWay('replace');
-    rt.bigquery.faults.set({ backendErrors: 1 });
+    rt.bigquery.faults.set({ backendErrors: 3 });
     const stopped = await rt.callFromSidebar<JobView>('stopPull', job.id);
     expect(stopped.message).toBe('Stopped: load jobs BigQuery had already taken may still finish.');
     expect(tables()).toHaveLength(2);
+  });
+
+  it('Stop while a chunk is loading cancels its job: no staging table comes back once the job would have ended', async () => {
+    const { rt } = await addon();
+    // A busy project: a load waits 10 minutes for slots, longer than the add-on waits for one.
+    rt.bigquery.jobMs.base = 10 * 60_000;
+    const tables = () =>
+      ((rt.bigquery.listTables(P, 'wfm') as Rest).tables ?? []).map((t: Rest) => t.tableReference.tableId);
+    const loads = () => rt.bigquery.jobList().filter((j: Rest) => j.configuration.jobType === 'LOAD');
+    for (const mode of ['replace', 'merge', 'append']) {
+      const job = await rt.callFromSidebar<JobView>('startPull', states(day('2026-05-21'), mode), key());
+      expect(job.state).toBe('writing');
+      const chunk: Rest = loads().at(-1);
+      expect(chunk.status.state).toBe('RUNNING');
+      const stopped = await rt.callFromSidebar<JobView>('stopPull', job.id);
+      expect(stopped.message).toBe('Stopped: load jobs BigQuery had already taken may still finish.');
+      await rt.clock.advanceAsync(15 * 60_000);
+      expect(tables()).toEqual(['agent_states']);
+      const cancelled: Rest = loads().find((j: Rest) => j.jobReference.jobId === chunk.jobReference.jobId);
+      expect(cancelled.status.errorResult.reason).toBe('stopped');
+      expect(count(rt, 'agent_states').rows).toBe(0);
+    }
   });
 
   it("shows BigQuery's own words when a job fails, in the sidebar and the run log", async () => {

@@ -2,7 +2,7 @@
 // stops at its budget and resumes without sending a chunk twice.
 import { describe, expect, it } from 'vitest';
 import { intlZone } from '../../dev/intl-zone';
-import { type LoadProgress, loadTable } from '../../src/core/bigquery/load-table';
+import { abandonLoad, type LoadProgress, loadTable } from '../../src/core/bigquery/load-table';
 import { columnName, compareSchema, mapColumns } from '../../src/core/bigquery/schema';
 import { type JobInfo, type Warehouse, WarehouseError } from '../../src/core/bigquery/warehouse';
 import { WaitTooLong } from '../../src/core/ports';
@@ -40,6 +40,7 @@ function stubWarehouse() {
       return { done: true };
     },
     job: () => ({ done: true }),
+    cancelJob: () => ({ done: true }),
     dropTable: () => undefined,
     sleep: (ms) => {
       now += ms;
@@ -164,5 +165,41 @@ describe('BigQuery destination (core)', () => {
     expect(sent.filter((id) => id.startsWith('assembled_s_'))).toEqual(
       ['c0', 'c1', 'c2'].map((c) => `assembled_s_${c}`),
     );
+  });
+
+  it('a run ended mid-load drops its staging once the job it cancelled has ended, even one the cancel came too late for', () => {
+    const { w, clock } = stubWarehouse();
+    const events: string[] = [];
+    // The merge's chunk 2 runs 3 s more whatever the cancel says, and makes the staging table as it ends.
+    const endsAt = clock.now() + 3_000;
+    w.cancelJob = (_p, id) => {
+      events.push(`cancel ${id}`);
+      if (id.endsWith('_c2')) return { done: false };
+      throw new WarehouseError(`Not found: Job p:${id}`, 404);
+    };
+    w.job = () => {
+      const done = clock.now() >= endsAt;
+      if (done && !events.includes('staging made')) events.push('staging made');
+      return { done };
+    };
+    w.dropTable = (ref) => {
+      events.push(`drop ${ref.tableId}`);
+    };
+    const target = { projectId: 'p', datasetId: 'd', mode: 'merge' as const, runId: 'r' };
+    abandonLoad(w, clock, target, { chunk: 2 });
+    expect(events).toEqual([
+      'cancel assembled_r_c2',
+      'cancel assembled_r_merge',
+      'staging made',
+      'drop _staging_r',
+    ]);
+    // BigQuery not answering the cancel or the polls: the drop is still tried, nothing thrown.
+    events.length = 0;
+    w.cancelJob = () => ({ done: false });
+    w.job = () => {
+      throw new WarehouseError('Error encountered during execution. Retrying may solve the problem.', 503);
+    };
+    abandonLoad(w, clock, target, { chunk: 2 });
+    expect(events).toEqual(['drop _staging_r']);
   });
 });

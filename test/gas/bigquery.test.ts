@@ -104,6 +104,39 @@ describe('BigQuery advanced service (local fake)', () => {
     expect(count()).toBe('3');
   });
 
+  it('Jobs.cancel answers at once; a load it reaches ends DONE stopped, its table and rows never there', () => {
+    const { rt, call } = runtime();
+    // A busy project: a load takes a minute on BigQuery's side.
+    rt.bigquery.jobMs.base = 60_000;
+    call('Jobs.insert', [loadJob('slow'), P], ndjson(ROWS));
+    const answer = call('Jobs.cancel', [P, 'slow']).value;
+    expect(answer.kind).toBe('bigquery#jobCancelResponse');
+    expect(answer.job.status).toEqual({ state: 'RUNNING' });
+    rt.clock.advance(1_000);
+    const stopped = {
+      reason: 'stopped',
+      message: 'Job execution was cancelled: User requested cancellation',
+    };
+    expect(call('Jobs.get', [P, 'slow']).value.status).toEqual({
+      state: 'DONE',
+      errorResult: stopped,
+      errors: [stopped],
+    });
+    rt.clock.advance(60_000);
+    expect(call('Tables.get', [P, 'wfm', 'states']).error?.details.code).toBe(404);
+    // Cancelled too late (the job ends first), or once DONE: the job ends as it would have.
+    rt.bigquery.jobMs.base = 1_000;
+    call('Jobs.insert', [loadJob('quick'), P], ndjson(ROWS));
+    rt.clock.advance(500);
+    expect(call('Jobs.cancel', [P, 'quick']).value.job.status).toEqual({ state: 'RUNNING' });
+    rt.clock.advance(1_000);
+    expect(call('Jobs.cancel', [P, 'quick']).value.job.status).toEqual({ state: 'DONE' });
+    expect(rt.bigquery.rows(P, 'wfm', 'states')).toHaveLength(2);
+    expect(call('Jobs.cancel', [P, 'none']).error?.message).toBe(
+      `API call to bigquery.jobs.cancel failed with error: Not found: Job ${P}:none`,
+    );
+  });
+
   it('a second insert with the same job id is refused as BigQuery does, and loads nothing', () => {
     const { rt, call } = runtime();
     call('Jobs.insert', [loadJob('pull-1-c0'), P], ndjson(ROWS));

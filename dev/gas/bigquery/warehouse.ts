@@ -62,6 +62,12 @@ const JOB_ID = /^[A-Za-z0-9_-]{1,1024}$/;
 /** Virtual ms a job takes on BigQuery's side (it is DONE that long after insert). */
 export const JOB_MS = { base: 1_000, perMb: 100 };
 
+/** Virtual ms a cancel takes to stop a running job: Jobs.cancel answers before it has. */
+export const CANCEL_MS = 1_000;
+
+/** A cancelled job's errorResult, in BigQuery's words (reason `stopped`). */
+const CANCELLED = { reason: 'stopped', message: 'Job execution was cancelled: User requested cancellation' };
+
 /** Java's Double.toString, which is how BigQuery writes a TIMESTAMP in query results. */
 function javaDouble(x: number): string {
   if (x === 0) return '0.0';
@@ -102,6 +108,8 @@ export class Warehouse {
   private pending: JobRecord[] = [];
   /** Transient errors to answer calls with (tests, benches): see faults.ts. */
   readonly faults = new Faults();
+  /** How long jobs take here: tests slow it down, as a busy project's jobs wait for slots. */
+  readonly jobMs = { ...JOB_MS };
   private engineInstance: Engine | undefined;
   private jobSeq = 0;
 
@@ -470,7 +478,7 @@ export class Warehouse {
         throw error;
       });
     }
-    job.doneAt = now + JOB_MS.base + Math.ceil(mb * JOB_MS.perMb);
+    job.doneAt = now + this.jobMs.base + Math.ceil(mb * this.jobMs.perMb);
     job.resource.status ??= {};
     this.jobs.set(key, job);
     if (job.pending) {
@@ -506,6 +514,27 @@ export class Warehouse {
     const job = this.jobs.get(this.jobKey(projectId, jobId));
     if (!job) throw new BigQueryError('notFound', `Not found: Job ${projectId}:${jobId}`);
     return this.jobResource(job);
+  }
+
+  /**
+   * Jobs.cancel: answers at once with the job as it stands, RUNNING still (BigQuery says to poll
+   * for the cancel's outcome). A load it reaches in time ends DONE CANCEL_MS later with errorResult
+   * reason `stopped`, its rows, schema change and created table never there. One due to end sooner
+   * ends as it would (the cancel came too late, as it may in BigQuery), and so does a query, whose
+   * work this fake does at insert; a job DONE already is left as it ended.
+   */
+  cancelJob(projectId: string, jobId: string): Json {
+    this.project(projectId);
+    const job = this.jobs.get(this.jobKey(projectId, jobId));
+    if (!job) throw new BigQueryError('notFound', `Not found: Job ${projectId}:${jobId}`);
+    const stopsAt = this.now() + CANCEL_MS;
+    if (job.pending && stopsAt < job.doneAt) {
+      this.pending = this.pending.filter((j) => j !== job);
+      job.pending = undefined;
+      job.doneAt = stopsAt;
+      job.resource.status = { errorResult: { ...CANCELLED }, errors: [{ ...CANCELLED }] };
+    }
+    return { kind: 'bigquery#jobCancelResponse', job: this.jobResource(job) };
   }
 
   private jobResource(job: JobRecord): Json {

@@ -135,6 +135,9 @@ class Jobs extends Collection {
   get(projectId: string, jobId: string): Json {
     return this.api('get', () => this.warehouse.getJob(text(projectId), text(jobId)));
   }
+  cancel(projectId: string, jobId: string): Json {
+    return this.api('cancel', () => this.warehouse.cancelJob(text(projectId), text(jobId)));
+  }
   getQueryResults(projectId: string, jobId: string, optionalArgs?: Json): Json {
     return this.api('getQueryResults', () =>
       this.warehouse.queryResults(text(projectId), text(jobId), plain(optionalArgs)),

@@ -52,20 +52,53 @@ export function stagingTable(target: Omit<TableRef, 'tableId'> & { runId: string
   return { projectId, datasetId, tableId: `_staging_${target.runId.replace(/[^A-Za-z0-9_]/g, '_')}` };
 }
 
+/** The job id of one step of a run: letters, digits, _ and - only. */
+const jobId = (runId: string, step: string) => `assembled_${runId.replace(/[^A-Za-z0-9_-]/g, '_')}_${step}`;
+
+/** How long a run ended mid-load waits for the jobs it cancelled to end before its staging goes. */
+const CANCEL_WAIT_MS = 10_000;
+
 /**
- * A merge or replace that ends before its rows went in (stopped, failed, given up) drops its
- * staging table. Once and best effort: a refused drop never changes how the run ended.
+ * A run that ends before its rows went in (stopped, failed, given up): the jobs it may have left
+ * running in BigQuery (the chunk after the last one saved, a merge or replace's final query) are
+ * cancelled and waited for a little, so that none lands rows afterwards, or makes the staging
+ * table again after its drop (a load creates its table if needed); then a merge or replace drops
+ * its staging table. Once and best effort: nothing refused here changes how the run ended.
  */
-export function dropStaging(w: Warehouse, target: Omit<TableRef, 'tableId'> & { runId: string }): void {
+export function abandonLoad(
+  w: Warehouse,
+  clock: Clock,
+  target: Omit<TableRef, 'tableId'> & Pick<LoadTarget, 'mode' | 'runId'>,
+  progress: Pick<LoadProgress, 'chunk'> = { chunk: 0 },
+): void {
+  const staged = target.mode !== 'append';
+  const ids = [
+    jobId(target.runId, `c${progress.chunk}`),
+    ...(staged ? [jobId(target.runId, target.mode)] : []),
+  ];
+  let running = ids.filter((id) => {
+    try {
+      return !w.cancelJob(target.projectId, id).done;
+    } catch {
+      return false; // Never started (404), or BigQuery not answering: nothing to wait for.
+    }
+  });
+  const until = clock.now() + CANCEL_WAIT_MS;
+  for (let wait = 500; running.length && clock.now() < until; wait = Math.min(wait * 2, 4_000)) {
+    try {
+      clock.sleep(wait);
+      running = running.filter((id) => !w.job(target.projectId, id).done);
+    } catch {
+      break; // No time left in this execution, or BigQuery not answering: drop what can be.
+    }
+  }
+  if (!staged) return;
   try {
     w.dropTable(stagingTable(target));
   } catch {
     // Left behind: the run's outcome is what matters to the person.
   }
 }
-
-/** The job id of one step of a run: letters, digits, _ and - only. */
-const jobId = (runId: string, step: string) => `assembled_${runId.replace(/[^A-Za-z0-9_-]/g, '_')}_${step}`;
 
 function waitFor(
   w: Warehouse,

@@ -9,7 +9,7 @@ import { spanIn } from '../sheet/overlaps';
 import { keyNames } from '../sheet/write-table';
 import type { Table } from '../table/build-table';
 import { type ConnectedViews, showView } from './connected-view';
-import { consoleLink, dropStaging, LoadFailed, loadTable } from './load-table';
+import { abandonLoad, consoleLink, LoadFailed, loadTable } from './load-table';
 import { bigQueryLabel } from './target';
 import type { Warehouse } from './warehouse';
 
@@ -78,17 +78,19 @@ export function loadIntoBigQuery(
 }
 
 /**
- * A merge or replace into BigQuery that ended while loading, without its rows in: its staging
- * table goes (dropStaging: best effort, one try, nothing said when it fails).
+ * A pull into BigQuery that ended while loading, without its rows in: the jobs it may have left
+ * running are cancelled and a merge or replace's staging table goes (abandonLoad: best effort, one
+ * try, nothing said when it fails).
  */
-export function dropStagingOf(deps: Pick<Deps, 'warehouse'>, job: PullJob): void {
+export function abandonLoadOf(deps: Pick<Deps, 'warehouse' | 'clock'>, job: PullJob): void {
   const target = job.spec.target;
-  if (target.kind !== 'bigquery' || job.spec.mode === 'append' || !deps.warehouse) return;
+  if (target.kind !== 'bigquery' || !deps.warehouse) return;
   let w: Warehouse;
   try {
     w = deps.warehouse();
   } catch {
     return;
   }
-  dropStaging(w, { projectId: target.project, datasetId: target.dataset, runId: job.id });
+  const ref = { projectId: target.project, datasetId: target.dataset, mode: job.spec.mode, runId: job.id };
+  abandonLoad(w, deps.clock, ref, job.load);
 }

@@ -46,6 +46,7 @@ export function retrying(w: Warehouse, clock: Clock): Warehouse {
     patchSchema: retried(clock, w.patchSchema.bind(w)),
     startJob: retried(clock, w.startJob.bind(w)),
     job: retried(clock, w.job.bind(w)),
+    cancelJob: retried(clock, w.cancelJob.bind(w)),
     dropTable: retried(clock, w.dropTable.bind(w)),
     sleep: w.sleep.bind(w),
   };

@@ -61,6 +61,11 @@ export interface Warehouse {
    */
   startJob(projectId: string, jobId: string, configuration: object, data?: string): JobInfo;
   job(projectId: string, jobId: string): JobInfo;
+  /**
+   * Asks BigQuery to cancel a job; answers at once, the job perhaps still running (poll it). A job
+   * ended already is left as it ended, and one near its end may end as it would have.
+   */
+  cancelJob(projectId: string, jobId: string): JobInfo;
   dropTable(ref: TableRef): void;
   sleep(ms: number): void;
 }

@@ -9,7 +9,7 @@ import { metricsToRows } from '../assembled/normalise';
 import { TurnOver } from '../assembled/reply-memo';
 import type { Metric } from '../assembled/schemas/reports';
 import type { ConnectedViews } from '../bigquery/connected-view';
-import { dropStagingOf, loadIntoBigQuery } from '../bigquery/pull-load';
+import { abandonLoadOf, loadIntoBigQuery } from '../bigquery/pull-load';
 import type { Warehouse } from '../bigquery/warehouse';
 import { countText } from '../count-text';
 import { attemptMs } from '../jobs/attempt-time';
@@ -538,14 +538,15 @@ function removeStaging(deps: PullDeps, job: PullJob): void {
 }
 
 /**
- * What an ended job leaves: its staging goes (a BigQuery staging table too when it ended `loading`
- * without its rows in), and a new sheet it made goes when the job wrote nothing into it (failed,
- * or an append or merge of no rows; one with anything in it stays).
+ * What an ended job leaves: its staging goes (when it ended `loading` without its rows in, its
+ * BigQuery jobs still running are cancelled and its staging table goes too), and a new sheet it
+ * made goes when the job wrote nothing into it (failed, or an append or merge of no rows; one with
+ * anything in it stays).
  */
 function letGo(deps: PullDeps, job: PullJob, loading: boolean): void {
   removeStaging(deps, job);
   forgetStop(deps.store, job.id);
-  if (loading && job.state !== 'done') dropStagingOf(deps, job);
+  if (loading && job.state !== 'done') abandonLoadOf(deps, job);
   if (job.madeSheet !== undefined) deps.targets.dropEmpty(job.madeSheet);
 }
 

@@ -114,6 +114,9 @@ export const bigQueryWarehouse: Warehouse = {
   job(projectId, jobId) {
     return jobInfo(call(() => api().Jobs.get(projectId, jobId)));
   },
+  cancelJob(projectId, jobId) {
+    return jobInfo(call(() => api().Jobs.cancel(projectId, jobId)).job ?? {});
+  },
   dropTable(ref) {
     done(404, () => api().Tables.remove(ref.projectId, ref.datasetId, ref.tableId));
   },
