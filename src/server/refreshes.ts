@@ -2,6 +2,7 @@
 import { JobStore } from '../core/jobs/job-store';
 import { owns } from '../core/owner';
 import { sidebarTurn } from '../core/pull/run-pull';
+import { stopAsked } from '../core/pull/stop-asked';
 import {
   ownedRefresh,
   deleteRefresh as remove,
@@ -9,6 +10,7 @@ import {
   setPaused,
   stopRun,
 } from '../core/schedule/manage';
+import { pauseAsked } from '../core/schedule/pause-asked';
 import { RefreshStore } from '../core/schedule/refresh';
 import { type RefreshView, refreshView } from '../core/schedule/refresh-view';
 import { carryOnRun, type RefreshDeps, runNowByHand } from '../core/schedule/run-refreshes';
@@ -37,7 +39,10 @@ function views(deps: RefreshDeps): RefreshView[] {
     // Looked up for every viewer, with no key: a sheet deleted shows on its card before any run.
     const there = sheets.exists(r.spec.target, r.sheetId);
     const run = r.jobId ? jobs.get(r.jobId) : undefined;
-    const v = refreshView(r, deps.user, deps.zone, now, run, there, hasKey);
+    // Pause or Stop pressed while the run held the lock: said at once, done as the run ends.
+    const stopping = run !== undefined && stopAsked(deps.store, run.id) !== undefined;
+    const shown = pauseAsked(deps.store, r.id) ? { ...r, paused: true } : r;
+    const v = refreshView(shown, deps.user, deps.zone, now, run, there, hasKey, stopping);
     // The budget is the owner's: only their own refreshes wait on it.
     const withBudget = v.mine && !v.paused && !v.notice && budget ? { ...v, notice: budget } : v;
     // A notice says why the owner's runs cannot start (no trigger could be set, the day's budget is

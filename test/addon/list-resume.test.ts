@@ -9,6 +9,7 @@ import { startLocalAddon } from '../../dev/local-addon';
 import { createRng } from '../../dev/simulator/prng';
 import type { JobView } from '../../src/core/pull/pull-view';
 import { isStageSheet } from '../../src/core/pull/staging';
+import type { RefreshView } from '../../src/core/schedule/refresh-view';
 import { pullToEnd } from './pull-to-end';
 
 /** What a sidebar call does before answering (run-pull.ts SIDEBAR_TURN_MS). */
@@ -232,6 +233,61 @@ describe('Pull data, a list read a turn at a time from a slow Assembled', () => 
     expect(rt.workbook.values('Stopped mid-step')).toEqual([]);
     expect(rt.workbook.sheetNames().filter(isStageSheet)).toEqual([]);
     expect(rt.properties.document.keys().filter((k) => k.startsWith('assembled.stop.'))).toEqual([]);
+  });
+
+  it("Stop or Pause on a refresh's card pressed while its run's read step holds the lock: answered at once, the step ends the run after the page under way", async () => {
+    sim.setFaults({ latencyMs: 4_000 });
+    for (const press of ['stopRefreshRun', 'pauseRefresh'] as const) {
+      const sheet = `Refreshed ${press}`;
+      rt.workbook.addSheet(sheet);
+      const [saved] = await rt.callFromSidebar<RefreshView[]>(
+        'saveRefresh',
+        {
+          spec: { ...days(sheet), range: { kind: 'relative', preset: 'days_back', days: 9 } },
+          frequency: { kind: 'daily', hour: 7 },
+          notifyByEmail: false,
+        },
+        key(),
+      );
+      const id = saved?.id as string;
+      const [running] = await rt.callFromSidebar<RefreshView[]>('runRefreshNow', id);
+      expect(running).toMatchObject({ running: true, stopping: false });
+      let pressed: Promise<RefreshView[]> | undefined;
+      let tripsBefore = 0;
+      statesTrips = 0;
+      onStatesPage = (trip) => {
+        if (trip !== 1) return;
+        onStatesPage = undefined;
+        // Pressed as the step is about to send its second round trip, the lock held by the step.
+        rt.meanwhile('urlfetch', 1, () => {
+          tripsBefore = statesTrips;
+          pressed = rt.callFromSidebar<RefreshView[]>(press, id);
+        });
+      };
+      const stepBegan = rt.clock.now();
+      const polled = await rt.callFromSidebar<RefreshView[]>('pollRefresh', id);
+      // The press answers at once that the run is stopping (a Pause: the refresh paused); the step
+      // sends the round trip under way and no other, and ends the run, well before its turn is up.
+      const pause = press === 'pauseRefresh';
+      expect((await pressed)?.[0]).toMatchObject({ running: true, stopping: true, paused: pause });
+      expect(statesTrips).toBe(tripsBefore + 1);
+      expect(rt.clock.now() - stepBegan).toBeLessThan(SIDEBAR_TURN_MS);
+      const lead = pause ? 'Stopped as the refresh was paused' : 'Stopped';
+      expect(polled[0]).toMatchObject({
+        running: false,
+        stopping: false,
+        paused: pause,
+        lastRun: { status: 'stopped', message: `${lead}: nothing was written, and the target is as it was.` },
+      });
+      statesTrips = 0;
+      await rt.clock.advanceAsync(2 * 3_600_000);
+      expect(statesTrips).toBe(0);
+      expect(rt.workbook.values(sheet)).toEqual([]);
+      const kept = rt.properties.document.keys().filter((k) => /^assembled\.(stop|pause)\./.test(k));
+      expect(kept).toEqual([]);
+      await rt.callFromSidebar('deleteRefresh', id);
+    }
+    sim.setFaults({});
   });
 
   it('Stop during the read: nothing more is asked, the sheet is as it was, the staging goes', async () => {

@@ -3,6 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { saveDailyAht } from '../../dev/daily-refresh';
+import type { RefreshView } from '../../src/core/schedule/refresh-view';
 import { refreshCard, useBench } from './support';
 
 describe('Stop on a Scheduled refresh card', () => {
@@ -40,5 +41,31 @@ describe('Stop on a Scheduled refresh card', () => {
     await card.getByRole('button', { name: /^Stop: / }).click();
     await expect.poll(buttons).toEqual(['Run now', 'Pause', 'Edit', 'Delete']);
     expect(await card.textContent()).not.toMatch(/Next run\s*Paused/);
+  });
+
+  it('pressed while another task holds the lock, says at once that the run is stopping, and the run ends after', async () => {
+    const { page, running } = bench();
+    const { rt } = running.workbench;
+    const { sb, card } = await refreshCard(page, 'AHT');
+    const buttons = () => card.getByRole('button').allTextContents();
+    await card.getByRole('button', { name: /^Run now: / }).click();
+    await expect.poll(buttons).toEqual(['Run now', 'Stop', 'Pause', 'Edit', 'Delete']);
+    // Another task holds the spreadsheet's lock (its lease) for the next two minutes.
+    const lease = `assembled.lock.${rt.documentId}`;
+    rt.properties.document.set(
+      lease,
+      JSON.stringify({ holder: 'another task', until: rt.clock.now() + 120_000 }),
+    );
+    await card.getByRole('button', { name: /^Stop: / }).click();
+    const stopping = 'Stopping: the run ends after the page it is reading.';
+    await expect.poll(() => sb.locator('#status').textContent()).toBe(stopping);
+    expect(await card.textContent()).toContain(stopping);
+    expect(await buttons()).toEqual(['Run now', 'Pause', 'Edit', 'Delete']);
+    // The lock free again, the sidebar carrying the run on ends it.
+    rt.properties.document.delete(lease);
+    await expect.poll(() => card.textContent(), { timeout: 30_000 }).not.toContain(stopping);
+    const [after] = await rt.callFromSidebar<RefreshView[]>('listRefreshes');
+    expect(after).toMatchObject({ running: false, stopping: false, lastRun: { status: 'stopped' } });
+    expect(await buttons()).toEqual(['Run now', 'Pause', 'Edit', 'Delete']);
   });
 });

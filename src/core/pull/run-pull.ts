@@ -266,7 +266,8 @@ export function advancePull(deps: PullDeps, id: string, turn?: Turn): PullJob {
   for (;;) {
     if (isTerminal(current)) return current;
     // Stop pressed while another execution held the lock: whichever carries the job on ends it.
-    if (stopAsked(deps.store, id)) return stopJob(deps, current, 'Stopped');
+    const lead = stopAsked(deps.store, id);
+    if (lead) return stopJob(deps, current, lead);
     const now = deps.clock.now();
     if (!waited && !isDue(current, now)) {
       // A report not ready yet: check again within this execution while time remains.
@@ -383,16 +384,31 @@ export function stopPull(deps: PullDeps, id: string): PullJob {
     throw new InputError('Stop', [
       "This is a scheduled refresh's run: stop it on its card in Scheduled refreshes instead.",
     ]);
-  // Kept before the lock is asked for: a step holding it ends the job after its page.
-  askStop(deps.store, id);
-  const stopped = tryWithLock(deps.lock, STOP_WAIT_MS, () => {
-    const now = jobs.get(id) ?? job;
-    if (!isTerminal(now)) return stopJob(deps, now, 'Stopped');
-    forgetStop(deps.store, id);
-    return now;
-  });
+  const stopped = pressStop(deps, id, 'Stopped', () => stopJob(deps, jobs.get(id) ?? job, 'Stopped'));
   // Not over yet (the sidebar says "Stopping"): the execution under way ends it.
   return stopped ?? jobs.get(id) ?? job;
+}
+
+/**
+ * Stop pressed on a job under way (Pull data's Stop, a refresh card's Stop or Pause): kept before
+ * the lock is asked for (stop-asked.ts, with `lead`, the words its message begins with), so a step
+ * holding the lock ends the job after its page. `stop` then runs under the lock if it comes within
+ * STOP_WAIT_MS; undefined when it did not, and the execution under way ends the job.
+ */
+export function pressStop<T>(
+  deps: Pick<PullDeps, 'store' | 'lock'>,
+  id: string,
+  lead: string,
+  stop: () => T,
+): T | undefined {
+  askStop(deps.store, id, lead);
+  const done = tryWithLock(deps.lock, STOP_WAIT_MS, () => {
+    const value = stop();
+    // Ended by `stop` (its press forgotten with it), or over before the press: none left behind.
+    forgetStop(deps.store, id);
+    return { value };
+  });
+  return done?.value;
 }
 
 /**
@@ -665,7 +681,10 @@ function readRecords(deps: PullDeps, job: PullJob, run: RunState, client: Assemb
   if (source.kind !== 'resource') throw new Error('unreachable: only a resource is read as records');
   const began = deps.clock.now();
   run.replies ??= new StagedReplies(deps.staging.open(job.id, 'replies'), deps.clock);
-  run.replies.begin(Math.min(run.deadline, began + READ_STEP_MS), () => stopAsked(deps.store, job.id));
+  run.replies.begin(
+    Math.min(run.deadline, began + READ_STEP_MS),
+    () => stopAsked(deps.store, job.id) !== undefined,
+  );
   try {
     const read = client.withMemo(run.replies);
     const filters = picksNow(job)?.filters;

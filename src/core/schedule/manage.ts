@@ -10,8 +10,9 @@ import { InputError, parseInput } from '../validation';
 import { everyHourAsHourly } from './every-hour';
 import { keyPauseNamed, NO_KEY_TO_RESUME } from './key-pause';
 import { scheduleAfter } from './next-run';
+import { forgetPause, ownersCall } from './pause-asked';
 import { changeRefresh, changeRefreshes, type Refresh, RefreshInput, RefreshStore } from './refresh';
-import { type RefreshDeps, stopRunOf } from './run-refreshes';
+import { type RefreshDeps, stopPressed, stopRunOf } from './run-refreshes';
 import { gone, refreshInto, refreshWords, toHaveDone } from './sheet-refresh';
 
 type Deps = Pick<
@@ -125,6 +126,8 @@ function edited(
   // An edit resumes a paused refresh, but not one paused for a key its owner still has not saved:
   // it would only fail again (Resume is refused the same way).
   const stillNoKey = existing?.paused && existing.pausedForKey === 'missing' && !deps.hasKey();
+  // An edit decides its pause, a Pause kept for its run's end too.
+  forgetPause(deps.store, id);
   if (stillNoKey) refresh.paused = true;
   else {
     delete refresh.pausedReason;
@@ -134,12 +137,17 @@ function edited(
   return refresh;
 }
 
-/** Pause stops the run under way too (stopRunOf); Stop on the card stops the run alone (stopRun). */
+/**
+ * Pause stops the run under way too (stopRunOf); Stop on the card stops the run alone (stopRun).
+ * Either, pressed while the run holds the lock, answers at once (stopPressed).
+ */
 export function setPaused(deps: RefreshDeps, id: string, paused: boolean): Refresh {
-  const saved = changeRefresh(deps, id, (found) => {
-    const mine = owned(deps.user, found);
-    return pausedAs(deps, paused ? stopRunOf(deps, mine) : mine, paused);
-  }) as Refresh;
+  const change = () =>
+    changeRefresh(deps, id, (found) => {
+      const mine = owned(deps.user, found);
+      return pausedAs(deps, paused ? stopRunOf(deps, mine) : mine, paused);
+    }) as Refresh;
+  const saved = paused ? stopPressed(deps, ownedRefresh(deps, id), true, change) : change();
   return noted(deps, saved, paused ? undefined : deps.ensureScheduler());
 }
 
@@ -149,13 +157,15 @@ export function setPaused(deps: RefreshDeps, id: string, paused: boolean): Refre
  * and its next time.
  */
 export function stopRun(deps: RefreshDeps, id: string): Refresh {
-  return changeRefresh(deps, id, (found) => stopRunOf(deps, owned(deps.user, found), 'Stopped')) as Refresh;
+  const change = () =>
+    changeRefresh(deps, id, (found) => stopRunOf(deps, owned(deps.user, found), 'Stopped')) as Refresh;
+  return stopPressed(deps, ownedRefresh(deps, id), false, change);
 }
 
-/** The caller's refresh paused, or resumed if it can run. */
+/** The caller's refresh paused, or resumed if it can run: a Pause kept for its run's end is done with. */
 function pausedAs(deps: Deps, saved: Refresh, paused: boolean): Refresh {
-  // A later try of a run given up is dropped too: resumed, it runs at its next time.
-  const { pausedReason: _, pausedForKey: ___, notice: __, retryAt: ____, ...refresh } = saved;
+  forgetPause(deps.store, saved.id);
+  const refresh = ownersCall(saved);
   // Resumed, it would only pause again at its next run, saying so an hour or a day later.
   if (!paused && !deps.targets.exists(refresh.spec.target, refresh.sheetId))
     throw new InputError('Resume', [`It cannot run: ${gone(refresh)}`]);
@@ -204,6 +214,7 @@ export function pausedForKey(deps: Pick<Deps, 'store' | 'user'>): number {
 export function deleteRefresh(deps: Pick<Deps, 'store' | 'lock' | 'user'>, id: string): void {
   changeRefresh(deps, id, (saved) => {
     owned(deps.user, saved);
+    forgetPause(deps.store, id);
     return null;
   });
 }

@@ -53,6 +53,8 @@ export interface RefreshView {
   /** Why it will not run on schedule (no trigger could be created, today's budget spent), else ''. */
   notice: string;
   running: boolean;
+  /** Stop or Pause was pressed while the run under way held the lock: it ends after its page under way. */
+  stopping: boolean;
   /**
    * The run under way met failures and will be tried again: how many, the last reason, by when,
    * and when that run was due (records from before runs kept it have none).
@@ -167,7 +169,8 @@ function goneWords(r: Refresh, viewer: Caller): string {
 /**
  * `run` is the run under way (refresh.jobId's job), as any editor may read it; `sheetThere`,
  * whether its target sheet is still in the spreadsheet; `viewerHasKey`, whether the viewer has an
- * API key saved (another's is theirs alone to read: only the owner's own card says it).
+ * API key saved (another's is theirs alone to read: only the owner's own card says it);
+ * `stopping`, whether Stop or Pause was pressed on the run under way (stop-asked.ts).
  */
 export function refreshView(
   r: Refresh,
@@ -177,6 +180,7 @@ export function refreshView(
   run?: PullJob,
   sheetThere = true,
   viewerHasKey = false,
+  stopping = false,
 ): RefreshView {
   const mine = owns(viewer, r);
   return {
@@ -203,6 +207,7 @@ export function refreshView(
       mine && r.pausedForKey ? keyPauseToOwner(r.pausedForKey, viewerHasKey) : (r.pausedReason ?? ''),
     notice: r.paused ? '' : (r.notice ?? ''),
     running: r.jobId !== undefined,
+    stopping: stopping && r.jobId !== undefined,
     retry: run?.errors
       ? {
           attempts: run.errors,

@@ -13,6 +13,7 @@ import {
   gaveUp,
   logRun,
   type PullDeps,
+  pressStop,
   startPull,
   stopJob,
   type Turn,
@@ -35,6 +36,7 @@ import {
 import { daysToLoad, heldAfter, loadsOnce } from './held-days';
 import { keyPauseNamed, keyPauseToOwner, NO_KEY_TO_RUN, noKeyFor } from './key-pause';
 import { nextRunIn, scheduleAfter } from './next-run';
+import { askPause, pausedIfAsked } from './pause-asked';
 import { changeRefresh, type Refresh, RefreshStore, type RunStatus } from './refresh';
 import { gone, namedNow, pausedGone, sheetGone } from './sheet-refresh';
 
@@ -170,6 +172,32 @@ export function stopRunOf(deps: RefreshDeps, refresh: Refresh, lead = PAUSE_STOP
   if (!jobId) return refresh;
   const job = runJob(deps, refresh, jobId);
   return finish(deps, refresh, job && !isTerminal(job) ? stopJob(deps, job, lead) : job);
+}
+
+/**
+ * The card's Stop, or its Pause (`pause`), pressed while the refresh's run is under way: asked as
+ * Pull data's Stop asks (pressStop), so that a step holding the lock (a list's read step, up to
+ * 20 s) ends the run after the page under way rather than keep the card waiting. `change` changes
+ * the refresh under the lock as ever if it comes within a few seconds; else the execution under way
+ * ends the run, and recording its end pauses the refresh for a Pause (pause-asked.ts). With no run
+ * under way, or one that ended as it was pressed, `change` alone.
+ */
+export function stopPressed(
+  deps: RefreshDeps,
+  refresh: Refresh,
+  pause: boolean,
+  change: () => Refresh,
+): Refresh {
+  const jobs = new JobStore(deps.store);
+  const job = refresh.jobId ? runJob(deps, refresh, refresh.jobId) : undefined;
+  if (!job || isTerminal(job)) return change();
+  // Kept before the run is asked to stop: its end, recorded after, then finds it.
+  if (pause) askPause(deps.store, refresh.id);
+  const changed = pressStop(deps, job.id, pause ? PAUSE_STOPPED : 'Stopped', change);
+  if (changed) return changed;
+  // Over already, its end perhaps recorded before the pause was kept: the pause waits for the lock.
+  if (pause && isTerminal(jobs.get(job.id) ?? job)) return change();
+  return new RefreshStore(deps.store).get(refresh.id) ?? refresh;
 }
 
 /**
@@ -354,7 +382,12 @@ function failedAtStart(
   return finish(deps, { ...r, runDueAt: run.dueAt }, ending);
 }
 
+/** A run's end recorded on its refresh, paused now if its Pause was pressed while the run held the lock. */
 function finish(deps: RefreshDeps, refresh: Refresh, job: Ending | undefined): Refresh {
+  return pausedIfAsked(deps.store, endRecorded(deps, refresh, job));
+}
+
+function endRecorded(deps: RefreshDeps, refresh: Refresh, job: Ending | undefined): Refresh {
   const now = deps.clock.now();
   const { jobId: _, runDueAt: dueAt, runFrom, runRetry, ...ran } = refresh;
   // Its next time was set as it started; a run tried for hours may outlive it. The next run is then

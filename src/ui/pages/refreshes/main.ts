@@ -62,6 +62,13 @@ function say(text: string, tone: Tone = 'info', id?: string): void {
  */
 let acting = false;
 
+/** Stop or Pause pressed while the run held the lock: the run goes on to the end of its page. */
+const STOPPING = 'Stopping: the run ends after the page it is reading.';
+
+/** What Stop or Pause says: `done`, or `ending` while its run goes on to the end of its page. */
+const stopSaid = (id: string, done: string, ending: string) => (read: RefreshView[]) =>
+  read.find((r) => r.id === id)?.stopping ? ending : done;
+
 /**
  * Runs a call that answers with the list; says what it is doing, then `done` (empty: nothing), on
  * the card of `id` when it was pressed on one. `then` runs once the new cards are drawn (to put the
@@ -70,7 +77,7 @@ let acting = false;
 async function act(
   label: string,
   call: () => Promise<RefreshView[]>,
-  done: string,
+  done: string | ((read: RefreshView[]) => string),
   id?: string,
   then?: () => void,
 ): Promise<void> {
@@ -81,7 +88,7 @@ async function act(
       acting = false;
     });
     render(read, id);
-    say(done, 'ok', id);
+    say(typeof done === 'string' ? done : done(read), 'ok', id);
     sayRunEnded();
     then?.();
   } catch (error) {
@@ -306,6 +313,7 @@ function card(r: RefreshView): HTMLElement {
   if (r.runAgain) item.append(el('p', { class: 'hint' }, r.runAgain));
   const modeNote = r.modes.find((m) => m.value === r.spec.mode)?.note;
   if (modeNote) item.append(el('p', { class: 'hint' }, modeNote));
+  if (r.stopping) item.append(el('p', { class: 'hint' }, STOPPING));
   if (r.retry) item.append(el('p', { class: 'reason' }, retryReason(r.retry)));
   // Its sheet gone, that is all there is to say: why it paused, or is overdue, follows from it.
   const reasons = r.targetGone ? [r.targetGone] : [r.pausedReason, r.notice, r.overdue];
@@ -350,12 +358,18 @@ function card(r: RefreshView): HTMLElement {
             : []),
           // Its run under way, whether paused or not (Run now runs a paused one): Pause alone could
           // not stop that.
-          ...(r.running
+          ...(r.running && !r.stopping
             ? [
                 button(
                   'Stop',
                   'stop',
-                  () => void act('Stopping', () => callServer('stopRefreshRun', r.id), 'Stopped.', r.id),
+                  () =>
+                    void act(
+                      'Stopping',
+                      () => callServer('stopRefreshRun', r.id),
+                      stopSaid(r.id, 'Stopped.', STOPPING),
+                      r.id,
+                    ),
                 ),
               ]
             : []),
@@ -368,7 +382,13 @@ function card(r: RefreshView): HTMLElement {
             : button(
                 'Pause',
                 'pause',
-                () => void act('Pausing', () => callServer('pauseRefresh', r.id), 'Paused.', r.id),
+                () =>
+                  void act(
+                    'Pausing',
+                    () => callServer('pauseRefresh', r.id),
+                    stopSaid(r.id, 'Paused.', `Paused. ${STOPPING}`),
+                    r.id,
+                  ),
               ),
           button('Edit', 'edit', () => editor(r, item)),
           remove,
