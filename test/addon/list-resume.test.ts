@@ -52,6 +52,24 @@ beforeAll(async () => {
   });
 });
 
+/**
+ * Presses a button (`press`) as a read step is about to send its second round trip for states, the
+ * lock held by the step: what it answered, and the trips sent before it.
+ */
+function pressAtSecondTrip<T>(press: () => Promise<T>): { pressed?: Promise<T>; tripsBefore: number } {
+  const at: { pressed?: Promise<T>; tripsBefore: number } = { tripsBefore: 0 };
+  statesTrips = 0;
+  onStatesPage = (trip) => {
+    if (trip !== 1) return;
+    onStatesPage = undefined;
+    rt.meanwhile('urlfetch', 1, () => {
+      at.tripsBefore = statesTrips;
+      at.pressed = press();
+    });
+  };
+  return at;
+}
+
 let keys = 0;
 const key = () => `list-resume-${String(++keys).padStart(6, '0')}`;
 
@@ -202,24 +220,13 @@ describe('Pull data, a list read a turn at a time from a slow Assembled', () => 
     const started = await rt.callFromSidebar<JobView>('startPull', spec, key());
     expect(started.state).toBe('fetching');
     rt.clock.advance(started.nextPollInMs);
-    let pressed: Promise<JobView> | undefined;
-    let tripsBefore = 0;
-    statesTrips = 0;
-    onStatesPage = (trip) => {
-      if (trip !== 1) return;
-      onStatesPage = undefined;
-      // Pressed as the step is about to send its second round trip, the lock held by the step.
-      rt.meanwhile('urlfetch', 1, () => {
-        tripsBefore = statesTrips;
-        pressed = rt.callFromSidebar<JobView>('stopPull', started.id);
-      });
-    };
+    const press = pressAtSecondTrip(() => rt.callFromSidebar<JobView>('stopPull', started.id));
     const stepBegan = rt.clock.now();
     const polled = await rt.callFromSidebar<JobView>('pollPull', started.id);
     // The press answers at once that the pull is stopping; the step sends the round trip under
     // way and no other, and ends the pull itself, well before its turn is up.
-    expect(await pressed).toMatchObject({ state: 'fetching', stage: 'Stopping' });
-    expect(statesTrips).toBe(tripsBefore + 1);
+    expect(await press.pressed).toMatchObject({ state: 'fetching', stage: 'Stopping' });
+    expect(statesTrips).toBe(press.tripsBefore + 1);
     expect(rt.clock.now() - stepBegan).toBeLessThan(SIDEBAR_TURN_MS);
     expect(polled).toMatchObject({
       state: 'failed',
@@ -252,25 +259,14 @@ describe('Pull data, a list read a turn at a time from a slow Assembled', () => 
       const id = saved?.id as string;
       const [running] = await rt.callFromSidebar<RefreshView[]>('runRefreshNow', id);
       expect(running).toMatchObject({ running: true, stopping: false });
-      let pressed: Promise<RefreshView[]> | undefined;
-      let tripsBefore = 0;
-      statesTrips = 0;
-      onStatesPage = (trip) => {
-        if (trip !== 1) return;
-        onStatesPage = undefined;
-        // Pressed as the step is about to send its second round trip, the lock held by the step.
-        rt.meanwhile('urlfetch', 1, () => {
-          tripsBefore = statesTrips;
-          pressed = rt.callFromSidebar<RefreshView[]>(press, id);
-        });
-      };
+      const pressing = pressAtSecondTrip(() => rt.callFromSidebar<RefreshView[]>(press, id));
       const stepBegan = rt.clock.now();
       const polled = await rt.callFromSidebar<RefreshView[]>('pollRefresh', id);
       // The press answers at once that the run is stopping (a Pause: the refresh paused); the step
       // sends the round trip under way and no other, and ends the run, well before its turn is up.
       const pause = press === 'pauseRefresh';
-      expect((await pressed)?.[0]).toMatchObject({ running: true, stopping: true, paused: pause });
-      expect(statesTrips).toBe(tripsBefore + 1);
+      expect((await pressing.pressed)?.[0]).toMatchObject({ running: true, stopping: true, paused: pause });
+      expect(statesTrips).toBe(pressing.tripsBefore + 1);
       expect(rt.clock.now() - stepBegan).toBeLessThan(SIDEBAR_TURN_MS);
       const lead = pause ? 'Stopped as the refresh was paused' : 'Stopped';
       expect(polled[0]).toMatchObject({
