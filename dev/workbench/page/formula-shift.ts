@@ -1,23 +1,13 @@
 // A formula copied to another cell has its relative references moved by as many rows and columns
 // as the cell moved, as Sheets does on paste; `$` holds a column or row in place. A reference moved
 // off the sheet becomes #REF!. Text in quotes and quoted sheet names are left as they are.
+import { columnLetters, columnNumber } from './dom';
 
 /** A cell (A1), a whole column pair (A:C) or a whole row pair (1:3), not inside a longer name. */
 const REFERENCE =
   /(^|[^A-Za-z0-9_.$])(?:(\$?)([A-Z]{1,3})(\$?)(\d+)|(\$?)([A-Z]{1,3}):(\$?)([A-Z]{1,3})|(\$?)(\d+):(\$?)(\d+))(?![A-Za-z0-9_(!.])/gi;
 
 const REF_ERROR = '#REF!';
-
-function columnNumber(letters: string): number {
-  return [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-}
-
-function columnLetters(n: number): string {
-  let out = '';
-  for (let left = n; left > 0; left = Math.floor((left - 1) / 26))
-    out = String.fromCharCode(65 + ((left - 1) % 26)) + out;
-  return out;
-}
 
 export function shiftFormula(formula: string, rows: number, cols: number): string {
   const column = (fixed: string, letters: string) => {

@@ -3,7 +3,8 @@
 // =R[0]C[-2]/R[0]C[-3]. Cells keep their formula in A1 notation; these convert at the call.
 // Offsets are written in brackets, a zero one too (R[0]C[-2]), as Google's examples write them;
 // both that and the short form (RC[-2]) are read. A reference moved off the grid is #REF!.
-import { type Bound, mapReferences, type Reference } from './references.js';
+import { columnLetters } from './a1.js';
+import { type Bound, mapMatches, mapReferences, type Reference } from './references.js';
 
 /** One end of an R1C1 reference: R and C each absolute (R2), an offset (R[-1], R) or absent. */
 const END = String.raw`(?:R(?:\[-?\d+\]|\d+)?C(?:\[-?\d+\]|\d+)?|R(?:\[-?\d+\]|\d+)?|C(?:\[-?\d+\]|\d+)?)`;
@@ -13,16 +14,6 @@ const REFERENCE = new RegExp(
   'uy',
 );
 const PARTS = /^(?:R(?:\[(-?\d+)\]|(\d+))?)?(?:C(?:\[(-?\d+)\]|(\d+))?)?$/;
-/** What a reference may not follow, and what is passed over whole: as in references.ts. */
-const CONTINUES = /[\p{L}\p{N}_.$#']/u;
-const SKIPPED = /"(?:[^"]|"")*"?|'(?:[^']|'')*'?|[\p{L}\p{N}_.$#]+/uy;
-
-function columnLetters(n: number): string {
-  let out = '';
-  for (let left = n; left > 0; left = Math.floor((left - 1) / 26))
-    out = String.fromCharCode(65 + ((left - 1) % 26)) + out;
-  return out;
-}
 
 /** An A1 formula at (row, col) in R1C1 notation. */
 export function toR1C1(formula: string, row: number, col: number): string {
@@ -58,26 +49,14 @@ function a1End(
 
 /** An R1C1 formula written at (row, col), in A1 notation. */
 export function fromR1C1(formula: string, row: number, col: number): string {
-  let out = '';
-  for (let i = 0; i < formula.length; ) {
-    REFERENCE.lastIndex = i;
-    const m = formula[i] === '"' || CONTINUES.test(formula[i - 1] ?? '') ? null : REFERENCE.exec(formula);
-    if (m) {
-      const [all, first = '', second] = m;
-      const prefix = all.slice(0, all.length - first.length - (second === undefined ? 0 : second.length + 1));
-      const a = a1End(first, row, col);
-      const b = second === undefined ? undefined : a1End(second, row, col);
-      if (!a || (second !== undefined && !b)) out += '#REF!';
-      // A whole row or column alone (R[0], C[-2]) is a range of one in A1 (2:2, G:G).
-      else if (second === undefined && a.row !== a.col) out += `${prefix}${a.text}:${a.text}`;
-      else out += `${prefix}${a.text}${b ? `:${b.text}` : ''}`;
-      i += all.length;
-      continue;
-    }
-    SKIPPED.lastIndex = i;
-    const skipped = SKIPPED.exec(formula)?.[0] || formula.charAt(i);
-    out += skipped;
-    i += skipped.length;
-  }
-  return out;
+  return mapMatches(formula, REFERENCE, (m) => {
+    const [all, first = '', second] = m;
+    const prefix = all.slice(0, all.length - first.length - (second === undefined ? 0 : second.length + 1));
+    const a = a1End(first, row, col);
+    const b = second === undefined ? undefined : a1End(second, row, col);
+    if (!a || (second !== undefined && !b)) return '#REF!';
+    // A whole row or column alone (R[0], C[-2]) is a range of one in A1 (2:2, G:G).
+    if (second === undefined && a.row !== a.col) return `${prefix}${a.text}:${a.text}`;
+    return `${prefix}${a.text}${b ? `:${b.text}` : ''}`;
+  });
 }

@@ -1,6 +1,7 @@
 // The cell references in a formula's text, read as Sheets reads them, so that a change to the
 // workbook can rewrite them as Sheets does (a sheet renamed, rows or columns in or out). Text in
 // double quotes is never a reference: INDIRECT("Data!B2") is left as typed, as in Sheets.
+import { columnLetters, columnNumber } from './a1.js';
 
 /** One end of a reference: a column, a row or both, each held in place by `$` or not. */
 export interface Bound {
@@ -42,16 +43,6 @@ const CONTINUES = /[\p{L}\p{N}_.$#']/u;
 /** Passed over whole where no reference starts: a string, quoted text, a name or number. */
 const SKIPPED = /"(?:[^"]|"")*"?|'(?:[^']|'')*'?|[\p{L}\p{N}_.$#]+/uy;
 
-const columnNumber = (letters: string) =>
-  [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-
-function columnLetters(n: number): string {
-  let out = '';
-  for (let left = n; left > 0; left = Math.floor((left - 1) / 26))
-    out = String.fromCharCode(65 + ((left - 1) % 26)) + out;
-  return out;
-}
-
 const bound = (colFixed = '', col = '', rowFixed = '', row = ''): Bound => ({
   ...(col ? { col: columnNumber(col) } : {}),
   colFixed: colFixed === '$',
@@ -92,16 +83,28 @@ export function referenceText(ref: Reference): string {
  * it exactly as written. Strings in double quotes ("" inside) are passed over.
  */
 export function mapReferences(formula: string, map: (ref: Reference) => string | undefined): string {
+  return mapMatches(formula, REFERENCE, (m) => map(referenceOf(m)));
+}
+
+/**
+ * The formula with each match of `reference` (a sticky pattern) replaced by what `map` makes of
+ * it, or kept as written (undefined). A match is looked for only where a reference may begin: not
+ * inside a string in double quotes ("" inside), a quoted name, or a name (the 10 of LOG10).
+ */
+export function mapMatches(
+  formula: string,
+  reference: RegExp,
+  map: (m: RegExpExecArray) => string | undefined,
+): string {
   let out = '';
   for (let i = 0; i < formula.length; ) {
-    REFERENCE.lastIndex = i;
-    const m = formula[i] === '"' || CONTINUES.test(formula[i - 1] ?? '') ? null : REFERENCE.exec(formula);
+    reference.lastIndex = i;
+    const m = formula[i] === '"' || CONTINUES.test(formula[i - 1] ?? '') ? null : reference.exec(formula);
     if (m) {
-      out += map(referenceOf(m)) ?? m[0];
+      out += map(m) ?? m[0];
       i += m[0].length;
       continue;
     }
-    // Nothing inside a string or a name is a reference, nor its tail (the 10 of LOG10).
     SKIPPED.lastIndex = i;
     const skipped = SKIPPED.exec(formula)?.[0] || formula.charAt(i);
     out += skipped;
