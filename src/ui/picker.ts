@@ -41,7 +41,8 @@ export function createPicker(
   const about = el('p', { class: 'hint', id: `${id}About`, hidden: true }, nested ?? '');
   const root = el('div', {}, el('label', { for: `${id}Search` }, label), about, search, note, list);
   const chosen = new Set<string>(initial);
-  let items: { choice: Choice; row: HTMLElement; below: string[] }[] = [];
+  let pickedByEnter = false;
+  let items: { choice: Choice; row: HTMLElement; depth: number; below: string[] }[] = [];
 
   /** A list that cannot be read at all, said briefly: the page says the rest once. */
   const cannotLoad = (why: string) => {
@@ -53,10 +54,10 @@ export function createPicker(
         items = choiceTree(choices).map(({ choice, depth, below }, i) => {
           const box = el('input', { type: 'checkbox', id: `${id}-${i}`, value: choice.id });
           box.checked = chosen.has(choice.id);
-          box.addEventListener('change', () => tick(choice, below, box.checked));
+          box.addEventListener('change', () => tick(choice, below, box.checked, pickedByEnter));
           const row = el('label', { for: `${id}-${i}` }, box, choice.name);
           if (depth > 0) row.style.paddingLeft = `${depth * 1.25}em`;
-          return { choice, row, below };
+          return { choice, row, depth, below };
         });
         list.replaceChildren(...items.map((i) => i.row));
         if (nested && items.some((i) => i.below.length > 0)) {
@@ -88,15 +89,39 @@ export function createPicker(
     say();
   });
 
-  /** Ticks or unticks a choice and every one under it (a team's sub-teams), and says so. */
-  function tick(choice: Choice, below: readonly string[], on: boolean): void {
+  /**
+   * Ticks or unticks a choice and every one under it (a team's sub-teams), and says what the
+   * nearest ticked one with others under it now holds: a tick under it changes that, and a note
+   * left from before would say what is no longer so. `named`: say the choice ticked first too
+   * (picked with Enter in the filter box, where no checkbox says it).
+   */
+  function tick(choice: Choice, below: readonly string[], on: boolean, named = false): void {
     for (const c of [choice.id, ...below]) on ? chosen.add(c) : chosen.delete(c);
     for (const { choice: c, row } of items) {
       if (below.includes(c.id)) (row.querySelector('input') as HTMLInputElement).checked = on;
     }
-    const under = items.filter((i) => below.includes(i.choice.id)).map((i) => i.choice.name);
-    if (under.length)
-      say(`${choice.name} ${on ? 'ticked' : 'unticked'}, with ${someOf(under, 3, 'and')} under it.`);
+    const nameOf = (ids: readonly string[]) =>
+      items.filter((i) => ids.includes(i.choice.id)).map((i) => i.choice.name);
+    const own = below.length > 0 ? `${choice.name} ${on ? 'ticked' : 'unticked'}` : '';
+    const holder = own
+      ? undefined
+      : items
+          .filter((i) => i.below.includes(choice.id) && chosen.has(i.choice.id))
+          .sort((a, b) => b.depth - a.depth)[0];
+    const under = holder ? nameOf(holder.below.filter((c) => chosen.has(c))) : nameOf(below);
+    const held = !holder
+      ? ''
+      : under.length
+        ? `${holder.choice.name} ticked, with ${someOf(under, 3, 'and')} under it.`
+        : `${holder.choice.name} ticked alone.`;
+    say(
+      [
+        named && !own ? `${choice.name} ${on ? 'ticked' : 'unticked'}.` : '',
+        own ? `${own}, with ${someOf(under, 3, 'and')} under it.` : held,
+      ]
+        .filter(Boolean)
+        .join(' '),
+    );
   }
 
   /** `picked`: what Enter in the filter box just did, said first. */
@@ -156,10 +181,10 @@ export function createPicker(
       event.preventDefault();
       const [one] = visible;
       if (visible.length === 1 && one) {
+        // Its tick says it by name: the focus stays here, so no checkbox says it.
+        pickedByEnter = true;
         one.click();
-        // One with others under it has said what it ticked with them.
-        const withBelow = items.some((i) => i.choice.id === one.value && i.below.length > 0);
-        if (!withBelow) say(`${one.labels?.[0]?.textContent ?? ''} ${one.checked ? 'ticked' : 'unticked'}.`);
+        pickedByEnter = false;
       } else visible[0]?.focus();
     } else if (event.key === 'ArrowDown' && visible[0]) {
       event.preventDefault();

@@ -624,14 +624,21 @@ describe('The Pull data form', () => {
       await group.getByLabel('Email Support', { exact: true }).waitFor();
       const about = form.locator('#queue_idsAbout');
       expect(await about.textContent()).toBe(
-        'A parent queue holds the tickets of the queues under it too: ticked alone, it still counts theirs.',
+        'A parent queue holds the tickets of the queues under it too. Ticking it ticks them as well: untick them to pull it alone, its figures still counting theirs.',
       );
       expect(await about.isVisible()).toBe(true);
       expect(await group.getAttribute('aria-describedby')).toBe('queue_idsAbout');
       // Ticking Support ticks the queues under it; they are left out by hand.
+      const note = () => form.locator('#queue_idsNote').textContent();
       await group.getByLabel('Support', { exact: true }).check();
-      for (const child of ['Email Support', 'Chat Support', 'Phone Support'])
-        await group.getByLabel(child, { exact: true }).uncheck();
+      await expect.poll(note).toMatch(/^Support ticked, with .* under it\.$/);
+      // Each tick under it says what Support now holds: the note never keeps what is no longer so.
+      await group.getByLabel('Email Support', { exact: true }).uncheck();
+      await expect.poll(note).toBe('Support ticked, with Chat Support and Phone Support under it.');
+      await group.getByLabel('Chat Support', { exact: true }).uncheck();
+      await expect.poll(note).toBe('Support ticked, with Phone Support under it.');
+      await group.getByLabel('Phone Support', { exact: true }).uncheck();
+      await expect.poll(note).toBe('Support ticked alone.');
     });
     expect(await sb.locator('#status').textContent()).toMatch(/rows written to/);
     const rows = running.workbench.rt.workbook.values('Support alone').slice(1);

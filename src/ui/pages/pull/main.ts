@@ -74,7 +74,11 @@ let options: PullOptions;
 let pickers = new Map<FilterName, Picker>();
 /** Each list picked from by name: its kind, label, and what a choice with others under it means. */
 const PICKERS: Partial<Record<FilterName, [ChoiceKind, string, string?]>> = {
-  queue_ids: ['queues', 'Queues', `${PARENT_QUEUES}: ticked alone, it still counts theirs.`],
+  queue_ids: [
+    'queues',
+    'Queues',
+    `${PARENT_QUEUES}. Ticking it ticks them as well: untick them to pull it alone, its figures still counting theirs.`,
+  ],
   team_ids: ['teams', 'Teams'],
   site_ids: ['sites', 'Sites'],
   agent_ids: ['agents', 'Agents'],
