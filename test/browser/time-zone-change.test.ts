@@ -3,7 +3,7 @@
 // rows pushed before the change went in.
 import type { FrameLocator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { demoAgent, menu, pullIntoNewSheet, refreshCard, sidebar, useBench } from './support';
+import { cell, demoAgent, menu, pullIntoNewSheet, refreshCard, sidebar, useBench } from './support';
 
 /** A card's rows, term and value, as a person reads them. */
 async function rows(card: ReturnType<FrameLocator['locator']>): Promise<Record<string, string>> {
@@ -64,6 +64,28 @@ describe('The spreadsheet time zone in the sidebars', () => {
     await expect.poll(() => preview.textContent()).toMatch(/ \(Pacific\/Kiritimati\)$/);
     await sb.getByLabel('At (Pacific/Kiritimati time)').waitFor();
     expect(await sb.getByLabel(/Europe\/Berlin/).count()).toBe(0);
+  });
+
+  // The range followed only once the person clicked inside the sidebar: the pointer back over it,
+  // hovering or scrolling, still read the dates in the zone before.
+  it('follows the new zone in an open Pull data sidebar once the pointer is back over it, with no click', async () => {
+    const { page, running } = bench();
+    running.workbench.saveSettings('en_GB', 'Europe/Berlin');
+    await menu(page, 'Pull data…');
+    const sb = await sidebar(page, 'Pull data from Assembled');
+    await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Handle time report' });
+    const preview = sb.locator('#rangePreview');
+    await expect.poll(() => preview.textContent()).toMatch(/ \(Europe\/Berlin\)$/);
+    // At the sheet a while, its look a moment after leaving the sidebar long over.
+    await cell(page, 2, 'B').click();
+    await page.waitForTimeout(1_000);
+    expect(running.workbench.saveSettings('en_GB', 'Pacific/Kiritimati')).toEqual({ ok: true });
+    const frame = await page.locator('#sidebarFrame').boundingBox();
+    if (!frame) throw new Error('The sidebar is not shown');
+    await page.mouse.move(frame.x + frame.width / 2, frame.y + frame.height / 2, { steps: 4 });
+    await expect.poll(() => preview.textContent()).toMatch(/ \(Pacific\/Kiritimati\)$/);
+    // Nothing clicked: the keyboard is still at the sheet.
+    expect(await page.evaluate(() => document.activeElement?.id)).not.toBe('sidebarFrame');
   });
 
   it('says once in Validate that rows pushed before the change went in the old zone', async () => {

@@ -45,6 +45,7 @@ import {
 import { focusHeading } from '../../first-focus';
 import { createFrequencyForm, type FrequencyForm } from '../../frequency-form';
 import { showKeyNotice } from '../../key-notice';
+import { lookWhenBack, pointerInSidebar } from '../../look-when-back';
 import { createPicker, type Picker, Unavailable } from '../../picker';
 import { callServer, errorMessage } from '../../rpc';
 import { keepFocusClear } from './dock';
@@ -179,8 +180,36 @@ newSheet.addEventListener('input', () => {
   showNameTaken();
 });
 
+/**
+ * Keeps the form where it is on screen across `change` to the card above it while the pointer is
+ * over the form: back from the sheet, it is on its way to a field, and a card come or gone above it
+ * would put another field under it. The page scrolls by what the card added or took; what it cannot
+ * scroll (a card gone near the top, a page too short) is kept as space above or below the form,
+ * closed at the next change made with the pointer away. Over the heading, nothing under the pointer
+ * moves, and the card is seen.
+ */
+function keepFormStill(change: () => void): void {
+  const top = form.getBoundingClientRect().top;
+  const y = pointerInSidebar();
+  const still = y !== undefined && y >= top;
+  if (!still) form.style.margin = '';
+  change();
+  if (!still) return;
+  const px = (v: string) => Number.parseFloat(v) || 0;
+  const bare = form.getBoundingClientRect().top + window.scrollY - px(form.style.marginTop);
+  const above = Math.max(0, top - bare);
+  form.style.marginTop = above ? `${above}px` : '';
+  const to = bare + above - top;
+  const short = to - (document.documentElement.scrollHeight - window.innerHeight);
+  if (short > 0) form.style.marginBottom = `${px(form.style.marginBottom) + short}px`;
+  window.scrollTo(window.scrollX, to);
+}
+
 /** With a sheet the add-on filled in front: what filled it, and a button to pull it again. */
 function showAgain(o: PullOptions): void {
+  keepFormStill(() => fillAgain(o));
+}
+function fillAgain(o: PullOptions): void {
   byId('again').hidden = !o.again;
   if (!o.again) return;
   // A table placed at a cell is named by its cell: the sheet may hold others.
@@ -226,7 +255,7 @@ async function refreshTargets(): Promise<void> {
   showTargets(options);
 }
 const refreshTargetsQuietly = () => void refreshTargets().catch(() => undefined);
-window.addEventListener('focus', refreshTargetsQuietly);
+lookWhenBack(() => refreshTargets().catch(() => undefined));
 
 /** Assembled refused the key as a list was read: later lists are not asked for. */
 let keyRefused = false;

@@ -30,8 +30,8 @@ import {
 } from '../../dom';
 import { focusHeading } from '../../first-focus';
 import { showKeyNotice } from '../../key-notice';
+import { lookWhenBack } from '../../look-when-back';
 import { callServer, errorMessage } from '../../rpc';
-import { lookWhenBack } from './sheet-in-front';
 
 const kind = byId<HTMLSelectElement>('kind');
 const kindHelp = byId('kindHelp');
