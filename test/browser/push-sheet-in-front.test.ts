@@ -43,6 +43,9 @@ describe('Push rows and the sheet in front', () => {
     expect(await line.textContent()).toBe(
       `If you switch to another sheet, the buttons notice and say so before acting on it. "${name}" is in front now. Use the sheet now in front`,
     );
+    // The line above names the sheet the form works on, no longer "the sheet in front".
+    const sheetLine = sb.locator('#sheetLine');
+    expect(await sheetLine.textContent()).toBe('The form works on: Sheet1');
     expect(await sb.getByRole('button', { name: 'Validate' }).getAttribute('aria-describedby')).toBe(
       'sheetLine frontSaid',
     );
@@ -57,6 +60,7 @@ describe('Push rows and the sheet in front', () => {
       'If you switch to another sheet, the buttons notice and say so before acting on it. Use the sheet now in front',
     );
     expect(await sb.locator('#sheetSaid').textContent()).toBe('');
+    expect(await sheetLine.textContent()).toBe('Validate and Push work on the sheet in front: Sheet1');
   });
 
   // A look on its way as the pointer left for a tab answered with the sheet before the click, and

@@ -96,6 +96,10 @@ let offered: string | undefined;
 function offerFront(front: string | undefined): void {
   const had = document.activeElement === refreshButton;
   refreshButton.hidden = frontSaid.hidden = !front;
+  // With another in front, the sheet named is no longer "the sheet in front".
+  byId('sheetLead').textContent = front
+    ? 'The form works on:'
+    : 'Validate and Push work on the sheet in front:';
   // The space is the one before the link.
   frontSaid.textContent = front ? `"${front}" is in front now. ` : '';
   if (front !== offered)
