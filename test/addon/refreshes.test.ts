@@ -564,7 +564,8 @@ describe('Run now in a published add-on, whose trigger ticks only hourly', () =>
     const [saved] = await save(rt, spec, { kind: 'monthly', day: 1, hour: 7 });
     const id = saved?.id as string;
     let [view] = await rt.callFromSidebar<RefreshView[]>('runRefreshNow', id);
-    expect(view).toMatchObject({ running: true });
+    // Its card offers Stop, not Run now, while the run is under way.
+    expect(view).toMatchObject({ running: true, runNow: false });
     await expect(rt.asUser('editor@example.com').callFromSidebar('pollRefresh', id)).rejects.toThrow(
       /belongs to analyst@example.com/,
     );
@@ -593,7 +594,8 @@ describe('Run now in a published add-on, whose trigger ticks only hourly', () =>
     );
     const id = saved?.id as string;
     let [view] = await rt.callFromSidebar<RefreshView[]>('runRefreshNow', id);
-    expect(view).toMatchObject({ running: true });
+    // Its card offers Stop, not Run now, while the run is under way.
+    expect(view).toMatchObject({ running: true, runNow: false });
     // From another sidebar of theirs (a second tab), or a press the first has not answered yet.
     await expect(rt.callFromSidebar('runRefreshNow', id)).rejects.toThrow(
       'Nothing more was run: it is running now, and its card shows how that run ends.',

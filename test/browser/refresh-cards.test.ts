@@ -112,7 +112,8 @@ describe('Scheduled refresh cards', () => {
       expect(await runNow.isDisabled()).toBe(true);
       expect(await sb.locator('button:enabled').count()).toBe(0);
       run.open();
-      await expect.poll(() => runNow.isEnabled()).toBe(true);
+      // Answered, the buttons are free again (Run now itself is gone while the run it started is under way).
+      await expect.poll(() => card.getByRole('button', { name: /^Edit: / }).isEnabled()).toBe(true);
     } finally {
       await gate.done();
     }

@@ -23,8 +23,9 @@ export interface RefreshView {
   /** Whether the viewer owns it (and so may change it). */
   mine: boolean;
   /**
-   * Whether Run now is offered: to its owner only, and not while it is paused for want of their key
-   * and they still have none (a run would only be refused; its paused reason says what to do).
+   * Whether Run now is offered: to its owner only, not while a run is under way (Stop is offered
+   * then; pressed, it would only say so), and not while it is paused for want of their key and they
+   * still have none (a run would only be refused; its paused reason says what to do).
    */
   runNow: boolean;
   what: string;
@@ -187,7 +188,7 @@ export function refreshView(
     id: r.id,
     owner: ownerSeenBy(viewer, r),
     mine,
-    runNow: mine && !(r.paused && r.pausedForKey && !viewerHasKey),
+    runNow: mine && r.jobId === undefined && !(r.paused && r.pausedForKey && !viewerHasKey),
     what: pullWords(r.spec),
     target: describeTarget(r.spec.target),
     mode: modeWords(r.spec),

@@ -464,7 +464,8 @@ function render(read: RefreshView[], acted?: string): void {
   if (!refreshes.length) list.append(el('li', {}, 'No scheduled refreshes in this spreadsheet yet.'));
   // Drawing the list again (every few seconds while a refresh runs, or after an action) takes the
   // focused button away: the focus goes to the same button on the new card, not to the page (or
-  // to the card's first, when that button is no longer offered: Run now on a card whose sheet is gone),
+  // to the card's first, when that button is no longer offered: Run now on a card whose sheet is gone,
+  // or whose run it started is under way, where Stop stands first in its place),
   // while the person is in the sidebar only (focusLost).
   if (focusLost() && lastAct)
     (
