@@ -102,7 +102,14 @@ describe('Stop on the card, while a run of the refresh is under way', () => {
     const [stopped] = await rt.callFromSidebar<RefreshView[]>('stopRefreshRun', id);
     expect(stopped).toMatchObject({ paused: true, running: false, retry: null });
     expect(stopped?.lastRun).toMatchObject({ status: 'stopped', rows: 0 });
-    expect(stopped?.lastRun?.message).toBe('Stopped: nothing was written, and the target is as it was.');
+    // Said whose stop it was: its owner's, "you" on their own card.
+    expect(stopped?.lastRun?.message).toBe(
+      'Stopped on its card by you: nothing was written, and the target is as it was.',
+    );
+    const [seen] = await rt.asUser('editor@example.com').callFromSidebar<RefreshView[]>('listRefreshes');
+    expect(seen?.lastRun?.message).toBe(
+      'Stopped on its card by analyst@example.com: nothing was written, and the target is as it was.',
+    );
     await rt.clock.advanceAsync(3 * HOUR);
     expect(written(rt)).toEqual([]);
     expect(logRows(rt).map((r) => [r[2]?.split(' ')[0], r[4]])).toEqual([['Run', 'stopped']]);

@@ -33,6 +33,10 @@ describe('Stop on a Scheduled refresh card', () => {
     await expect.poll(buttons).toEqual(['Run now', 'Resume', 'Edit', 'Delete']);
     expect(await card.textContent()).toMatch(/Next run\s*Paused/);
     expect(await card.textContent()).toMatch(/was stopped/);
+    // Whose stop it was: not the add-on's.
+    expect(await card.locator('details.why p').textContent()).toBe(
+      'Stopped on its card by you: nothing was written, and the target is as it was.',
+    );
 
     // Not paused, its run is stopped alike, and Pause is there beside Stop.
     await card.getByRole('button', { name: /^Resume: / }).click();

@@ -1,7 +1,7 @@
 // Saving, editing, pausing and deleting refreshes. Only the owner changes a refresh: it runs
 // with the owner's key, so another editor's change would silently run as someone else.
 
-import { type Caller, owns, requireOwner } from '../owner';
+import { type Caller, type Owned, ownerName, owns, requireOwner } from '../owner';
 import { specProblems } from '../pull/pull-spec';
 import { TargetMissing, targetSheet } from '../pull/pull-target';
 import type { PullDeps } from '../pull/run-pull';
@@ -157,10 +157,19 @@ export function setPaused(deps: RefreshDeps, id: string, paused: boolean): Refre
  * and its next time.
  */
 export function stopRun(deps: RefreshDeps, id: string): Refresh {
-  const change = () =>
-    changeRefresh(deps, id, (found) => stopRunOf(deps, owned(deps.user, found), 'Stopped')) as Refresh;
-  return stopPressed(deps, ownedRefresh(deps, id), false, change);
+  const stop = (r: Owned) => stopRunOf(deps, r, stoppedOnCard(r));
+  const change = () => changeRefresh(deps, id, (found) => stop(owned(deps.user, found))) as Refresh;
+  const mine = ownedRefresh(deps, id);
+  return stopPressed(deps, mine, false, change, stoppedOnCard(mine));
 }
+
+/**
+ * How a run Stop ended begins its message, in the log and on other editors' cards: who stopped it
+ * (its owner, who alone may), so no one takes a stop for the add-on's doing.
+ */
+export const stoppedOnCard = (r: Owned) => `Stopped on its card by ${ownerName(r)}`;
+/** The same, on its owner's own card. */
+export const STOPPED_BY_YOU = 'Stopped on its card by you';
 
 /** The caller's refresh paused, or resumed if it can run: a Pause kept for its run's end is done with. */
 function pausedAs(deps: Deps, saved: Refresh, paused: boolean): Refresh {

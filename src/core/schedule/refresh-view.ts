@@ -12,6 +12,7 @@ import { pullWords } from '../pull/pull-words';
 import { formatLocalDateTime, weekdayOf } from '../time/zone-math';
 import { describeFrequency, type Frequency } from './frequency';
 import { KEY_REFUSED_FOR_YOU, keyPauseToOwner, keyRefusedFor, NO_KEY_FOR_YOU, noKeyFor } from './key-pause';
+import { STOPPED_BY_YOU, stoppedOnCard } from './manage';
 import { nextRunIn } from './next-run';
 import type { Refresh, RunStatus } from './refresh';
 import { gone, sheetGone, toHaveDone } from './sheet-refresh';
@@ -119,7 +120,9 @@ function lastRunView(r: Refresh, mine: boolean, zone: Zone): RefreshView['lastRu
   const due = run.status !== 'done' && dueAt !== undefined ? formatLocalDateTime(dueAt, zone) : at;
   // Its owner is told as "you", as the reason line under it does.
   const yours = { [noKeyFor(r)]: NO_KEY_FOR_YOU, [keyRefusedFor(r)]: KEY_REFUSED_FOR_YOU }[run.message];
-  const message = (mine && yours) || run.message;
+  const byOwner = stoppedOnCard(r);
+  const stopped = run.message.startsWith(byOwner) && STOPPED_BY_YOU + run.message.slice(byOwner.length);
+  const message = (mine && (yours || stopped)) || run.message;
   return { ...run, at, message, ...(due !== at ? { due } : {}) };
 }
 

@@ -187,13 +187,15 @@ export function stopPressed(
   refresh: Refresh,
   pause: boolean,
   change: () => Refresh,
+  /** How a Stop's run message begins (a Pause's says it was paused). */
+  lead = 'Stopped',
 ): Refresh {
   const jobs = new JobStore(deps.store);
   const job = refresh.jobId ? runJob(deps, refresh, refresh.jobId) : undefined;
   if (!job || isTerminal(job)) return change();
   // Kept before the run is asked to stop: its end, recorded after, then finds it.
   if (pause) askPause(deps.store, refresh.id);
-  const changed = pressStop(deps, job.id, pause ? PAUSE_STOPPED : 'Stopped', change);
+  const changed = pressStop(deps, job.id, pause ? PAUSE_STOPPED : lead, change);
   if (changed) return changed;
   // Over already, its end perhaps recorded before the pause was kept: the pause waits for the lock.
   if (pause && isTerminal(jobs.get(job.id) ?? job)) return change();
