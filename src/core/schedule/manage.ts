@@ -157,7 +157,7 @@ export function setPaused(deps: RefreshDeps, id: string, paused: boolean): Refre
  * and its next time.
  */
 export function stopRun(deps: RefreshDeps, id: string): Refresh {
-  const stop = (r: Owned) => stopRunOf(deps, r, stoppedOnCard(r));
+  const stop = (r: Refresh) => stopRunOf(deps, r, stoppedOnCard(r));
   const change = () => changeRefresh(deps, id, (found) => stop(owned(deps.user, found))) as Refresh;
   const mine = ownedRefresh(deps, id);
   return stopPressed(deps, mine, false, change, stoppedOnCard(mine));
