@@ -77,6 +77,17 @@ describe('a merge or append into a table pulled before the time zone changed', (
     const [failed] = await rt.callFromSidebar<RefreshView[]>('listRefreshes');
     expect(failed?.lastRun).toMatchObject({ status: 'failed', message: refused('merging') });
     expect(rt.workbook.values('Tickets').slice(1)).toEqual(before.slice(1));
+    // Its card's "it is Asia/Kolkata now" goes once it is no longer so: set back, the next run is
+    // not refused; set to a third zone, it is refused in that one's words.
+    const why = async () => (await rt.callFromSidebar<RefreshView[]>('listRefreshes'))[0]?.lastRun?.message;
+    rt.workbook.setTimeZone('Europe/Berlin');
+    expect(await why()).toBe(
+      `Nothing was written to "Tickets": the table there was written while the spreadsheet's time zone was Europe/Berlin, and it was Asia/Kolkata then. It is Europe/Berlin again now, so the next run is not refused for it.`,
+    );
+    rt.workbook.setTimeZone('Asia/Tokyo');
+    expect(await why()).toBe(refused('merging').replaceAll('Asia/Kolkata', 'Asia/Tokyo'));
+    rt.workbook.setTimeZone('Asia/Kolkata');
+    expect(await why()).toBe(refused('merging'));
 
     expect((await pullToEnd(rt, days('replace'), 'pull-kolkata-replace')).state).toBe('done');
     await rt.clock.advanceAsync(HOUR);

@@ -30,7 +30,7 @@ export function otherZone(spec: PullSpec, now: TargetNow | undefined, zone: Zone
 }
 
 /** Why a merge or append into a table written in another zone is refused (otherZone), after "the table was". */
-export function tableZoneWords(spec: PullSpec, was: string, zone: Zone): string {
+export function tableZoneWords(spec: PullSpec, was: string, zone: Pick<Zone, 'name'>): string {
   const adding = spec.mode === 'append' ? 'appending' : 'merging';
   return `written while the spreadsheet's time zone was ${was}, and it is ${zone.name} now. Its dates and times stay as they were in ${was} (Sheets keeps each cell's day and time), and ${adding} would put rows in ${zone.name} beside them under the same keys. Pull it once with Replace it (${MENU_ITEMS.pull}), over all the dates it should hold, to write it again in ${zone.name}; ${adding} can go on from there`;
 }
@@ -43,7 +43,35 @@ export function tableZoneWords(spec: PullSpec, was: string, zone: Zone): string 
 export function refuseOtherZone(spec: PullSpec, now: TargetNow | undefined, zone: Zone): void {
   const was = otherZone(spec, now, zone);
   if (was === undefined) return;
-  throw new InputError('Pull', [
-    `Nothing was written to "${targetSheet(spec.target)}": the table there was ${tableZoneWords(spec, was, zone)}`,
-  ]);
+  throw new OtherZone(spec, was, zone.name);
+}
+
+/** A pull refused by refuseOtherZone: the table's zone and the spreadsheet's, for a refresh's card to check later. */
+export class OtherZone extends InputError {
+  constructor(
+    spec: PullSpec,
+    readonly table: string,
+    readonly zone: string,
+  ) {
+    super('Pull', [otherZoneRefusal(spec, table, zone)]);
+  }
+}
+
+function otherZoneRefusal(spec: PullSpec, table: string, zone: string): string {
+  return `Nothing was written to "${targetSheet(spec.target)}": the table there was ${tableZoneWords(spec, table, { name: zone })}`;
+}
+
+/**
+ * A refresh's run refused so, as its card says it once the spreadsheet's zone has changed since:
+ * "it is … now" would no longer be so. Set back to the table's, the next run is not refused; set to
+ * a third, it is refused in that zone's words. Undefined while the zone is still the one refused.
+ */
+export function otherZoneSince(
+  spec: PullSpec,
+  refused: { table: string; spreadsheet: string },
+  zone: string,
+): string | undefined {
+  if (zone === refused.spreadsheet) return undefined;
+  if (zone !== refused.table) return `${otherZoneRefusal(spec, refused.table, zone)}.`;
+  return `Nothing was written to "${targetSheet(spec.target)}": the table there was written while the spreadsheet's time zone was ${refused.table}, and it was ${refused.spreadsheet} then. It is ${refused.table} again now, so the next run is not refused for it.`;
 }

@@ -5,6 +5,7 @@ import { type MergedCounts, nextTryBy, type PullJob } from '../jobs/pull-job';
 import { type Caller, ownerName, ownerSeenBy, owns } from '../owner';
 import type { Zone } from '../ports';
 import { keyHeaders } from '../pull/merge-key';
+import { otherZoneSince } from '../pull/mixed-target';
 import { MODES, modeLabel, modeNote } from '../pull/mode-words';
 import { type PullSpec, replacedWhole, sourceInfo } from '../pull/pull-spec';
 import { describeTarget } from '../pull/pull-target';
@@ -115,14 +116,15 @@ function modeWords(spec: PullSpec): string {
  */
 function lastRunView(r: Refresh, mine: boolean, zone: Zone): RefreshView['lastRun'] {
   if (!r.lastRun) return null;
-  const { dueAt, ...run } = r.lastRun;
+  const { dueAt, zones, ...run } = r.lastRun;
   const at = formatLocalDateTime(run.at, zone);
   const due = run.status !== 'done' && dueAt !== undefined ? formatLocalDateTime(dueAt, zone) : at;
   // Its owner is told as "you", as the reason line under it does.
   const yours = { [noKeyFor(r)]: NO_KEY_FOR_YOU, [keyRefusedFor(r)]: KEY_REFUSED_FOR_YOU }[run.message];
   const byOwner = stoppedOnCard(r);
   const stopped = run.message.startsWith(byOwner) && STOPPED_BY_YOU + run.message.slice(byOwner.length);
-  const message = (mine && (yours || stopped)) || run.message;
+  const message =
+    (mine && (yours || stopped)) || (zones && otherZoneSince(r.spec, zones, zone.name)) || run.message;
   return { ...run, at, message, ...(due !== at ? { due } : {}) };
 }
 

@@ -37,6 +37,8 @@ export interface LastRun {
   /** Failed on what Assembled may get over (an outage), given up after its attempts: Run now may work. */
   gaveUp?: true;
   message: string;
+  /** Refused as its table was written in another zone (OtherZone): the table's and the spreadsheet's then. */
+  zones?: { table: string; spreadsheet: string };
 }
 
 export interface Refresh extends RefreshInput, OwnedRecord {

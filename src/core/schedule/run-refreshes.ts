@@ -5,6 +5,7 @@ import { JobStore } from '../jobs/job-store';
 import { isTerminal, NO_KEY, type PullJob, STOPPED } from '../jobs/pull-job';
 import { owns } from '../owner';
 import type { Zone } from '../ports';
+import { OtherZone } from '../pull/mixed-target';
 import { keepPast, periodUnderWay } from '../pull/mode-words';
 import { describeTarget } from '../pull/pull-target';
 import {
@@ -309,7 +310,11 @@ function startRun(deps: RefreshDeps, refresh: Refresh, pressed: boolean): Refres
   } catch (error) {
     const failure = failureOf(error);
     const message = failure === NO_KEY ? noKeyFor(r) : error instanceof Error ? error.message : String(error);
-    return failedAtStart(deps, r, { dueAt, byHand, period }, { failure, message });
+    const failed = failedAtStart(deps, r, { dueAt, byHand, period }, { failure, message });
+    // Kept for its card, which says it otherwise once the spreadsheet's zone has changed since.
+    if (error instanceof OtherZone && failed.lastRun)
+      failed.lastRun = { ...failed.lastRun, zones: { table: error.table, spreadsheet: error.zone } };
+    return failed;
   }
   return { ...r, jobId: job.id, runDueAt: dueAt, ...(period ? { runFrom: period.from } : {}) };
 }
