@@ -634,6 +634,8 @@ describe('Push rows in the workbench', () => {
       await expect
         .poll(() => sb.locator('#status').textContent())
         .toMatch(/^Stopped: no row was sent \(last problem: .*HTTP 503.*\)\. Push again to send the rows\./);
+      // A stop asked for is news, not a failure in red.
+      expect(await sb.locator('#status').getAttribute('data-tone')).toBe('info');
       await expect.poll(() => sb.getByRole('button', { name: 'Push', exact: true }).isEnabled()).toBe(true);
       expect(await sb.getByRole('button', { name: 'Stop this push' }).isHidden()).toBe(true);
       // Stop gone, the keyboard is at the summary's heading, not on Push: Enter again pushes nothing.

@@ -24,6 +24,8 @@ export interface PushView {
   notSent: number;
   skipped: number;
   message: string;
+  /** Its owner ended it with Stop: asked for, so said as news, not as a failure. */
+  stopped: boolean;
   /** Fields two columns of the sheet fit, and the one read: said as Validate says them. */
   doubled: DoubledColumn[];
   /** Once it is over: the first rows to fix, as Validate lists them; [] when none. */
@@ -115,6 +117,7 @@ export function pushView(job: PushJob, now: number): PushView {
         : job.message === noKeyStop(job)
           ? NO_KEY_STOP_YOURS
           : (job.message ?? stage),
+    stopped: job.stopped === true,
     doubled: job.doubled ?? [],
     problems: job.state === 'running' ? [] : withMore(job.problems ?? [], job.invalid + job.failed),
     notice: job.state === 'running' ? (job.notice ?? '') : '',

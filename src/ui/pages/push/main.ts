@@ -159,9 +159,10 @@ function showPush(view: PushView, note = ''): void {
   byId('pushHint').hidden = byId('stopPush').hidden = view.state !== 'running';
   // Said by what it says: green when every row went; done with rows to fix or not sent is not the
   // all-clear, but neutral when most rows went (the rows left are named below), red when most did not.
+  // Stopped by its owner's Stop, it did as asked: neutral, whatever the tries before it met.
   const left = view.failed + view.invalid + view.notSent;
   const tone =
-    view.state === 'running'
+    view.state === 'running' || view.stopped
       ? 'info'
       : view.state === 'failed' || view.succeeded < left
         ? 'error'
