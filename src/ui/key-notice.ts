@@ -8,9 +8,19 @@ export function showKeyNotice({ keyMissing }: KeyNotice): void {
   let notice = document.getElementById('keyNotice');
   if (!notice) {
     if (!keyMissing) return;
-    notice = el('p', { id: 'keyNotice', class: 'status notice', role: 'alert' });
+    // Focusable from script: a button refused for want of the key takes the keyboard here (keyNoticeSaying).
+    notice = el('p', { id: 'keyNotice', class: 'status notice', role: 'alert', tabindex: '-1' });
     document.querySelector('h1')?.after(notice);
   }
   notice.hidden = !keyMissing;
   showStatus(notice, keyMissing ?? '', 'error');
+}
+
+/**
+ * The notice, when it shows `words` (a pull refused for want of the key says what it says): the
+ * keyboard goes there, and the status line, read aloud too, does not say them a second time.
+ */
+export function keyNoticeSaying(words: string): HTMLElement | undefined {
+  const notice = document.getElementById('keyNotice');
+  return notice && !notice.hidden && notice.textContent === words ? notice : undefined;
 }

@@ -44,7 +44,7 @@ import {
 } from '../../dom';
 import { focusHeading } from '../../first-focus';
 import { createFrequencyForm, type FrequencyForm } from '../../frequency-form';
-import { showKeyNotice } from '../../key-notice';
+import { keyNoticeSaying, showKeyNotice } from '../../key-notice';
 import { lookWhenBack, pointerInSidebar } from '../../look-when-back';
 import { createPicker, type Picker, Unavailable } from '../../picker';
 import { callServer, errorMessage } from '../../rpc';
@@ -873,12 +873,16 @@ function whilePulling(work: () => Promise<void>): void {
       lostTouch = refused ? undefined : shown?.job.id;
       shown = null;
       const said = errorMessage(error);
-      if (refused) sayRefused(said, (words) => showStatus(status, words, 'error'));
+      // No key (or one refused), which the notice at the top says already: said there once.
+      const notice = refused ? keyNoticeSaying(said) : undefined;
+      // The keyboard taken there brings it into view (dock.ts).
+      if (notice) showStatus(status, '');
+      else if (refused) sayRefused(said, (words) => showStatus(status, words, 'error'));
       else showStatus(status, said, 'error');
       // Why it did not start, or why the sidebar let go of it, is the answer to Pull data: the
       // keyboard there, as at a pull's end, not back on Pull data, where the next Enter would start
       // another unheard why. The progress heading it waited at may be hidden now, or says an old stage.
-      stayAtOutcome(status, [run, again, byId('stopPull'), byId('jobStage')]);
+      stayAtOutcome(notice ?? status, [run, again, byId('stopPull'), byId('jobStage')]);
     } finally {
       pulling = false;
       followed = undefined;
