@@ -268,7 +268,7 @@ describe('Pull data, a list read a turn at a time from a slow Assembled', () => 
       expect((await pressing.pressed)?.[0]).toMatchObject({ running: true, stopping: true, paused: pause });
       expect(statesTrips).toBe(pressing.tripsBefore + 1);
       expect(rt.clock.now() - stepBegan).toBeLessThan(SIDEBAR_TURN_MS);
-      const lead = pause ? 'Stopped as the refresh was paused' : 'Stopped';
+      const lead = pause ? 'Stopped as the refresh was paused' : 'Stopped on its card by you';
       expect(polled[0]).toMatchObject({
         running: false,
         stopping: false,
