@@ -6,10 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import { stepUntil } from '../../dev/daily-refresh';
 import type { LocalRuntime } from '../../dev/gas';
-import { type LocalAddon, startLocalAddon } from '../../dev/local-addon';
+import { startLocalAddon } from '../../dev/local-addon';
 import type { PullOptions } from '../../src/core/pull/pull-view';
 import { HOUR } from './hourly-teams';
 import { pullToEnd } from './pull-to-end';
+import { editor } from './second-editor';
 
 let keys = 0;
 const key = () => `fill-down-${String(++keys).padStart(6, '0')}`;
@@ -53,17 +54,6 @@ const rowsOf = (rt: LocalRuntime) => rt.workbook.values('Stats').length - 1;
 /** Every data row r's formula, as made by `formula`. */
 const down = (rows: number, formula: (r: number) => string) =>
   Array.from({ length: rows }, (_, i) => formula(i + 2));
-
-/** Another editor of the spreadsheet, with their own Assembled key saved. */
-async function editor(addon: LocalAddon, email: string): Promise<LocalRuntime> {
-  const other = addon.rt.asUser(email);
-  await other.callFromSidebar('saveSettings', {
-    apiKey: addon.key,
-    timeFormat: addon.backend.timeFormat,
-    apiVersion: '',
-  });
-  return other;
-}
 
 describe('a formula column beside a pulled table', () => {
   it('a merge that adds rows fills it down them, each row pointing at its own row', async () => {

@@ -10,6 +10,7 @@ import type { RefreshView } from '../../src/core/schedule/refresh-view';
 import { agentMidnight } from '../push/support';
 import { TIME_OFF_HEADER } from '../support/time-off-template';
 import { pullToEnd } from './pull-to-end';
+import { editor } from './second-editor';
 
 const HOUR = 3_600_000;
 let keys = 0;
@@ -21,17 +22,6 @@ const teams = (target: object) => ({
 });
 
 const pull = (rt: LocalRuntime, spec: object) => pullToEnd(rt, spec, key());
-
-/** Another editor of the spreadsheet, with their own Assembled key saved. */
-async function editor(addon: LocalAddon, email: string): Promise<LocalRuntime> {
-  const rt = addon.rt.asUser(email);
-  await rt.callFromSidebar('saveSettings', {
-    apiKey: addon.key,
-    timeFormat: addon.backend.timeFormat,
-    apiVersion: '',
-  });
-  return rt;
-}
 
 const STALE = [['Old title', 'kept?'], ['', 'x'], ...Array.from({ length: 30 }, (_, i) => [`stale ${i}`, i])];
 
