@@ -283,6 +283,22 @@ describe('The workbench page', () => {
     await page.locator('#sidebar').waitFor({ state: 'hidden' });
   });
 
+  it("the tests' reset waits for the fresh runtime, not for a refresh of the last one landing late", async () => {
+    const { page, running } = bench();
+    const old = running.workbench.rt;
+    // An edit the page has not drawn yet, and a reset slower than the page's next refresh.
+    await page.route('**/api/reset', async (route) => {
+      await new Promise((done) => setTimeout(done, 3000));
+      await route.continue();
+    });
+    old.workbook.write('Sheet1', [['edited just before the reset']]);
+    running.workbench.session.touch();
+    await reset(page);
+    await page.unroute('**/api/reset');
+    expect(running.workbench.rt).not.toBe(old);
+    expect(await cell(page, 1, 'A').textContent()).toBe('');
+  });
+
   it('walks the menus with the arrow keys as Sheets does; Escape gives the keyboard back to the menu left', async () => {
     const { page } = bench();
     const where = () => page.evaluate(() => document.activeElement?.textContent);
