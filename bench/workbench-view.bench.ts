@@ -1,7 +1,8 @@
 // What the workbench does on every tab switch and refresh: the view of a 20,000 x 12 sheet (a big
 // pull). It sends the first MAX_ROWS rows, so its cost should not grow with the sheet.
 import { startLocalAddon } from '../dev/local-addon';
-import { MAX_ROWS, sheetView } from '../dev/workbench/sheet-view';
+import { sheetView } from '../dev/workbench/sheet-view';
+import { MAX_ROWS } from '../dev/workbench/wire';
 
 const ROWS = 20_000;
 const COLS = 12;

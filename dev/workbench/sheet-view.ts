@@ -5,10 +5,7 @@ import { DEFAULT_BACKGROUND, DEFAULT_FONT_COLOR } from '../gas/services/spreadsh
 import { chartView } from './chart-view';
 import { conditionalFormats } from './conditional-format';
 import { dataSourceView } from './data-source-view';
-import { type CellView, GRID_MIN_ROWS, GRID_PAD_ROWS, type SheetView } from './wire';
-
-/** Rows sent to the page at most; the .xlsx download has them all. */
-export const MAX_ROWS = 2000;
+import { type CellView, GRID_MIN_ROWS, GRID_PAD_ROWS, MAX_ROWS, type SheetView } from './wire';
 
 export function sheetView(rt: LocalRuntime, name: string): SheetView {
   const source = dataSourceView(rt, name);

@@ -8,6 +8,10 @@ export const TAG = '\u0000workbench';
 /** The page shows a sheet's rows and this many empty ones under them, and at least GRID_MIN_ROWS. */
 export const GRID_PAD_ROWS = 20;
 export const GRID_MIN_ROWS = 40;
+/** Rows of a sheet sent to the page at most (the .xlsx download has them all); the grid goes no further. */
+export const MAX_ROWS = 2000;
+/** Columns the grid grows to for a cell named in the name box at most (ZZ): wider would not draw. */
+export const MAX_COLUMNS = 702;
 
 export type Tagged = { [TAG]: 'date'; ms: number } | { [TAG]: 'function' | 'instance' | 'undefined' };
 

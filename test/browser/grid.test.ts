@@ -451,4 +451,40 @@ describe('The workbench grid', () => {
     await name.press('Enter');
     expect(await name.inputValue()).toBe('B2:C3');
   });
+
+  // I1500 typed there landed on I993, the last row drawn so far, without a word.
+  it('goes to a cell named in the name box below or right of the rows and columns drawn, drawing them; past what the page shows, it says so', async () => {
+    const { page, running } = bench();
+    await reset(page);
+    const wb = running.workbench.rt.workbook;
+    wb.write(
+      'Sheet1',
+      Array.from({ length: 973 }, (_, i) => [`Agent ${i + 1}`]),
+    );
+    await page.locator('#addSheet').click();
+    await expect.poll(() => page.getByRole('tab').count()).toBe(2);
+    await page.getByRole('tab', { name: 'Sheet1' }).click();
+    await expect.poll(() => cell(page, 1, 'A').textContent()).toBe('Agent 1');
+    const name = page.locator('#cellName');
+    const active = () => page.locator('#grid td.active').evaluate((e) => [e.dataset.row, e.dataset.col]);
+    await name.fill('I1500');
+    await name.press('Enter');
+    await expect.poll(active).toEqual(['1500', '9']);
+    expect(await name.inputValue()).toBe('I1500');
+    await page.keyboard.type('far down');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => wb.displayValues('Sheet1')[1499]?.[8]).toBe('far down');
+    // A column past those drawn (Z) is added, with its letter.
+    await name.fill('AD7');
+    await name.press('Enter');
+    await expect.poll(active).toEqual(['7', '30']);
+    expect(await page.locator('#grid th[data-col="30"]').textContent()).toBe('AD');
+    // Past the rows the page shows of a sheet: said, and the selection stays.
+    await name.fill('A2500');
+    await name.press('Enter');
+    expect(await name.evaluate((e: HTMLInputElement) => e.validationMessage)).toBe(
+      'The workbench shows the first 2,000 rows of a sheet; Download .xlsx has them all.',
+    );
+    expect(await active()).toEqual(['7', '30']);
+  });
 });

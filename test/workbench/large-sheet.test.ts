@@ -2,7 +2,8 @@
 // says the rest is cut off; the count and the .xlsx download keep every row.
 import { describe, expect, it } from 'vitest';
 import { startLocalAddon } from '../../dev/local-addon';
-import { MAX_ROWS, sheetView } from '../../dev/workbench/sheet-view';
+import { sheetView } from '../../dev/workbench/sheet-view';
+import { MAX_ROWS } from '../../dev/workbench/wire';
 
 const rows = (n: number) => Array.from({ length: n }, (_, r) => [`row ${r + 1}`, r + 1]);
 

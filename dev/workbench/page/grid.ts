@@ -17,6 +17,8 @@ import {
   GRID_PAD_ROWS,
   type LineChange,
   type Lines,
+  MAX_COLUMNS,
+  MAX_ROWS,
   type SheetReply,
 } from '../wire';
 import { copiedHtml, parseTsv, pastedCells, toTsv } from './clipboard';
@@ -104,6 +106,8 @@ export class Grid {
   private whole: Whole = 'cells';
   private rows = 0;
   private cols = 0;
+  /** Columns a cell named in the name box took the grid to (reach): kept until another sheet is shown. */
+  private reachedCols = 0;
   /** Rows in the table so far (of `rows`). */
   private drawn = 0;
   /** Left offsets (px) of the frozen columns, by column. */
@@ -177,6 +181,8 @@ export class Grid {
       this.mark(false);
     });
     cellName.addEventListener('blur', () => this.mark(false));
+    // What it said of an address out of reach is for that address only.
+    cellName.addEventListener('input', () => cellName.setCustomValidity(''));
     document.addEventListener('copy', (event) => this.onCopy(event, false));
     document.addEventListener('cut', (event) => this.onCopy(event, true));
     document.addEventListener('paste', (event) => this.onPaste(event));
@@ -217,6 +223,7 @@ export class Grid {
     this.dropApplied();
     const place = sameSheet ? null : this.places.get(view.name);
     if (!sameSheet) {
+      this.reachedCols = 0;
       this.whole = place?.whole ?? 'cells';
       this.row = place?.row ?? 1;
       this.col = place?.col ?? 1;
@@ -238,7 +245,7 @@ export class Grid {
       this.endRow,
       chartRows,
     );
-    this.cols = Math.max(view.lastColumn + 3, 26, this.col, this.endCol, chartCols);
+    this.cols = Math.max(view.lastColumn + 3, 26, this.col, this.endCol, chartCols, this.reachedCols);
     const head = el('tr', {}, el('th', { scope: 'col', 'aria-label': 'Row numbers' }));
     for (let c = 1; c <= this.cols; c++) {
       const th = el('th', { scope: 'col', 'data-col': String(c) }, columnLetters(c));
@@ -534,21 +541,57 @@ export class Grid {
     this.selectLines(whole, whole === 'rows' ? this.row : this.col, to, { keep: true });
   }
 
-  /** Selects a cell or range typed as A1 notation; anything else leaves the selection as it is. */
+  /**
+   * Selects a cell or range typed as A1 notation, the grid grown to reach it (reach); anything else
+   * leaves the selection as it is.
+   */
   private goTo(a1: string): void {
     const lines = /^\s*\$?(\d+):\$?(\d+)\s*$|^\s*\$?([A-Za-z]{1,3}):\$?([A-Za-z]{1,3})\s*$/.exec(a1);
     if (lines) {
       const [, r1, r2, c1 = 'A', c2 = 'A'] = lines;
       const whole = r1 ? 'rows' : 'columns';
       const [first, last] = r1 ? [Number(r1), Number(r2)] : [columnNumber(c1), columnNumber(c2)];
-      this.selectLines(whole, first, last, { scroll: true });
+      const far = Math.max(first, last);
+      if (r1 ? this.reach(far, 1) : this.reach(1, far))
+        this.selectLines(whole, first, last, { scroll: true });
       return;
     }
     const m = /^\s*\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?\s*$/.exec(a1);
     if (!m) return;
     const [, c1 = 'A', r1 = '1', c2, r2] = m;
-    this.choose(Number(r1), columnNumber(c1), { tell: !c2 });
-    if (c2 && r2) this.choose(Number(r2), columnNumber(c2), { extend: true });
+    const [row, col] = [Number(r1), columnNumber(c1)];
+    const [toRow, toCol] = c2 && r2 ? [Number(r2), columnNumber(c2)] : [row, col];
+    if (!this.reach(Math.max(row, toRow), Math.max(col, toCol))) return;
+    this.choose(row, col, { tell: !c2 });
+    if (c2 && r2) this.choose(toRow, toCol, { extend: true });
+  }
+
+  /**
+   * Grows the grid to hold the cell at (row, col), as Sheets goes to any cell named in its name box:
+   * the rows drawn down to it, columns added. Past what the page can show of the sheet (its first
+   * MAX_ROWS rows, MAX_COLUMNS columns), the name box says so and the selection stays: landing on
+   * the last row shown instead would pass for the cell typed.
+   */
+  private reach(row: number, col: number): boolean {
+    const rows = this.view?.truncated ? this.view.rows.length : MAX_ROWS;
+    const beyond =
+      row > rows
+        ? `The workbench shows the first ${countText(rows)} rows of a sheet; Download .xlsx has them all.`
+        : col > MAX_COLUMNS
+          ? `The workbench grid goes up to column ${columnLetters(MAX_COLUMNS)}.`
+          : '';
+    this.cellName.setCustomValidity(beyond);
+    if (beyond) {
+      this.cellName.reportValidity();
+      return false;
+    }
+    // New columns need the header and every row drawn again: the view drawn anew, wide enough.
+    if (col > this.cols && this.view) {
+      this.reachedCols = col;
+      this.render(this.view);
+    }
+    this.rows = Math.max(this.rows, row);
+    return true;
   }
 
   private tell(): void {
