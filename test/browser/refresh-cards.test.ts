@@ -217,6 +217,10 @@ describe('Scheduled refresh cards', () => {
       expect(await card.evaluate((e) => e.getBoundingClientRect().height)).toBeLessThan(frameHeight);
       // Asked for, it reads across the card, not down its values' narrow column.
       await card.getByText('Why it failed', { exact: true }).click();
+      // A failure's reason is asked for in red.
+      expect(await card.locator('details.why summary').evaluate((e) => getComputedStyle(e).color)).toBe(
+        'rgb(197, 34, 31)',
+      );
       expect(await why.textContent()).toBe(reason);
       const width = (l: Locator) => l.evaluate((e) => e.getBoundingClientRect().width);
       expect(await width(why)).toBeGreaterThan(0.95 * (await width(card.locator('dl'))));

@@ -37,6 +37,9 @@ describe('Stop on a Scheduled refresh card', () => {
     expect(await card.locator('details.why p').textContent()).toBe(
       'Stopped on its card by you: nothing was written, and the target is as it was.',
     );
+    // Asked for, it is no fault: not in a failure's red.
+    const colour = (l: ReturnType<typeof card.locator>) => l.evaluate((e) => getComputedStyle(e).color);
+    expect(await colour(card.locator('details.why summary'))).toBe('rgb(95, 99, 104)');
 
     // Not paused, its run is stopped alike, and Pause is there beside Stop.
     await card.getByRole('button', { name: /^Resume: / }).click();

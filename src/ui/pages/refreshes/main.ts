@@ -277,11 +277,14 @@ function focusNear(index: number): void {
 /** The cards whose "Why it failed" is open: drawn again (every few seconds while a run is under way), they stay open. */
 const whyOpen = new Set<string>();
 
-/** Why the last run failed, under the card's rows as wide as the card, shown on request. */
-function whyBox(id: string, why: { label: string; text: string }): HTMLElement {
+/**
+ * Why the last run failed or was stopped, under the card's rows as wide as the card, shown on
+ * request; red for a failure only (a stop was someone's choice, not a fault).
+ */
+function whyBox(id: string, why: { label: string; text: string }, status = ''): HTMLElement {
   const box = el(
     'details',
-    { class: 'why', open: whyOpen.has(id) },
+    { class: 'why', open: whyOpen.has(id), 'data-status': status },
     el('summary', { 'data-act': `${id} why` }, why.label),
     el('p', {}, why.text),
   );
@@ -308,7 +311,7 @@ function card(r: RefreshView): HTMLElement {
     dl,
   );
   const why = lastRunWhy(r);
-  if (why) item.append(whyBox(r.id, why));
+  if (why) item.append(whyBox(r.id, why, r.lastRun?.status));
   // In view, not inside "Why it failed": what to do about a run given up.
   if (r.runAgain) item.append(el('p', { class: 'hint' }, r.runAgain));
   const modeNote = r.modes.find((m) => m.value === r.spec.mode)?.note;
