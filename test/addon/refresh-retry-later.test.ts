@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { saveListRefresh, stepUntil } from '../../dev/daily-refresh';
 import type { LocalRuntime } from '../../dev/gas';
 import { startLocalAddon } from '../../dev/local-addon';
+import type { Frequency } from '../../src/core/schedule/frequency';
 import type { RefreshView } from '../../src/core/schedule/refresh-view';
+import type { DateRangeSpec } from '../../src/core/time/date-range';
 
 const HOUR = 3_600_000;
 
@@ -16,8 +18,13 @@ const logRows = (rt: LocalRuntime) =>
 const statuses = (rt: LocalRuntime) => logRows(rt).map((r) => r[4]);
 const card = async (rt: LocalRuntime) => (await rt.callFromSidebar<RefreshView[]>('listRefreshes'))[0];
 
-/** A weekly People refresh, Mondays 07:00 London, its run of Monday 25 May given up on an outage. */
-async function givenUp() {
+const MONDAYS_7: Frequency = { kind: 'weekly', weekdays: [1], hour: 7 };
+
+/**
+ * A weekly refresh, Mondays 07:00 London, its run of Monday 25 May given up on an outage: of the
+ * People list, or of a handle time report of `range` replacing its sheet.
+ */
+async function givenUp(range?: DateRangeSpec) {
   // 06:30 in London on Monday 25 May 2026.
   const { rt, sim } = await startLocalAddon({
     timezone: 'Europe/London',
@@ -25,13 +32,27 @@ async function givenUp() {
     dialect: 'live',
   });
   rt.workbook.addSheet('People');
-  await saveListRefresh(rt, {
-    resource: 'people',
-    sheet: 'People',
-    frequency: { kind: 'weekly', weekdays: [1], hour: 7 },
-    key: 'refresh-retry-later',
-    notify: true,
-  });
+  if (range) {
+    const spec = {
+      source: { kind: 'report', report: 'handle_time', granularity: 'day' },
+      range,
+      target: { kind: 'sheet', name: 'People' },
+      mode: 'replace',
+    };
+    await rt.callFromSidebar(
+      'saveRefresh',
+      { spec, frequency: MONDAYS_7, notifyByEmail: true },
+      'sk_live_test_retry_later',
+    );
+  } else {
+    await saveListRefresh(rt, {
+      resource: 'people',
+      sheet: 'People',
+      frequency: MONDAYS_7,
+      key: 'refresh-retry-later',
+      notify: true,
+    });
+  }
   sim.setFaults({ errorRate: 1 });
   await stepUntil(rt, () => rt.mail.length > 0, 6 * HOUR);
   expect(statuses(rt).at(-1)).toBe('failed');
@@ -47,7 +68,10 @@ describe('a weekly refresh given up on an outage', () => {
     expect(at).toBeDefined();
     const seen = await card(rt);
     expect(seen?.nextRun).toBe(`2026-05-25 ${at}: one more try of the run given up; then 2026-06-01 07:00`);
-    expect(seen?.runAgain).toMatch(/Run now on this card pulls it now/);
+    // Run now is for when that try fails too: the owner need not act before it.
+    expect(seen?.runAgain).toBe(
+      `It is tried once more within the hour after 2026-05-25 ${at}; if that fails too, Run now on this card pulls it, rather than wait for its next run.`,
+    );
 
     sim.setFaults({});
     await stepUntil(rt, () => statuses(rt).at(-1) === 'done', 10 * HOUR);
@@ -59,6 +83,24 @@ describe('a weekly refresh given up on an outage', () => {
     const after = await card(rt);
     expect(after).toMatchObject({ nextRun: '2026-06-01 07:00', runAgain: '', lastRun: { status: 'done' } });
     expect(rt.mail).toHaveLength(1);
+  });
+
+  it('of a report in Replace mode: the e-mail says its week is not pulled yet, when the later try comes, and to Run now if that fails too', async () => {
+    const { rt } = await givenUp({ kind: 'relative', preset: 'last_week' });
+    const body = rt.mail[0]?.body ?? '';
+    const lost =
+      /^Not pulled yet: 2026-05-18 to 2026-05-24\. It is tried once more within the hour after 2026-05-25 (\d\d:\d\d) \(Europe\/London\); if that fails too, Run now on its card pulls last week as of the day you press it\.$/m;
+    const at = lost.exec(body)?.[1];
+    expect(at).toBeDefined();
+    // Said once, with the days: the next run's line follows on from it.
+    expect(body).toMatch(
+      /^After that try it runs as scheduled, next at 2026-06-01 07:00 \(Europe\/London\)\.$/m,
+    );
+    expect(body.match(/tried once more/g)).toHaveLength(1);
+    const other = await card(rt.asUser('editor@example.com'));
+    expect(other?.runAgain).toBe(
+      `It is tried once more within the hour after 2026-05-25 ${at}; if that fails too, ask analyst@example.com to press Run now on it, rather than wait for its next run.`,
+    );
   });
 
   it('still down then: one attempt, no e-mail more, and its next run as scheduled, not tried again', async () => {

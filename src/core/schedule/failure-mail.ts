@@ -34,13 +34,27 @@ export function quoteAsData(name: string): string {
   return `"${defanged}"`;
 }
 
-/** What happens next to a refresh whose run failed: the owner need not act to get the next run. */
-export function nextRunWords(refresh: Refresh, zone: Zone): string {
+/**
+ * When a run given up with its next run days off is tried once more before then (run-refreshes.ts),
+ * in the spreadsheet's zone; undefined when it is not.
+ */
+export function retryTime(refresh: Refresh, zone: Zone): string | undefined {
+  if (refresh.retryAt === undefined || refresh.paused) return undefined;
+  return `${formatLocalDateTime(refresh.retryAt, zone)} (${zone.name})`;
+}
+
+const onceMore = (at: string) => `It is tried once more within the hour after ${at}`;
+
+/**
+ * What happens next to a refresh whose run failed: the owner need not act to get the next run.
+ * `retryTold`: its later try is said already, with the dates it was to pull (told below).
+ */
+export function nextRunWords(refresh: Refresh, zone: Zone, retryTold = false): string {
   if (refresh.paused) return `It is paused, and runs again once resumed in ${menuPath('refreshes')}.`;
   const next = `next at ${formatLocalDateTime(nextRunIn(refresh, zone), zone)} (${zone.name})`;
-  // A run given up with its next run days off is tried once more before then (run-refreshes.ts).
-  if (refresh.retryAt !== undefined)
-    return `It is tried once more within the hour after ${formatLocalDateTime(refresh.retryAt, zone)} (${zone.name}); then it runs as scheduled, ${next}.`;
+  const retry = retryTime(refresh, zone);
+  if (retry && retryTold) return `After that try it runs as scheduled, ${next}.`;
+  if (retry) return `${onceMore(retry)}; then it runs as scheduled, ${next}.`;
   return `It runs again as scheduled, ${next}.`;
 }
 
@@ -94,6 +108,12 @@ function runNowWords({ spec }: Refresh): string {
   return `Run now on its card pulls${range}.`;
 }
 
+/** The dates no later run pulls, and what the owner can do: at once, or if the later try fails too. */
+function lostWords(refresh: Refresh, lost: { from: string; to: string }, retry?: string): string {
+  if (!retry) return `Not pulled: ${datesWords(lost)}. ${runNowWords(refresh)}`;
+  return `Not pulled yet: ${datesWords(lost)}. ${onceMore(retry)}; if that fails too, ${runNowWords(refresh)}`;
+}
+
 function catchUpWords(from: string, lost: boolean): string {
   return lost
     ? `The next run catches up from ${from} on.`
@@ -109,6 +129,11 @@ export interface RefreshNotice {
   next: string;
   /** The dates the failed run was to pull that no later run pulls (catch-up.ts afterFailed). */
   lost?: { from: string; to: string };
+  /**
+   * With `lost`: when the run given up is tried once more (retryTime), which may pull them yet; Run
+   * now is for when that try fails too.
+   */
+  retry?: string;
   /** A refresh that catches up: the first day its next run pulls, taking in the failed run's. */
   again?: string;
   /** What its sheet holds, when known. */
@@ -135,7 +160,7 @@ function outcome(notices: readonly RefreshNotice[]): { verb: string; line: strin
 const whatOf = (refresh: Refresh) => pullWords({ ...refresh.spec, filterNames: undefined });
 
 /** A refresh's own lines: which, into where; then what happened, what it left, what comes next. */
-function told({ refresh, message, next, lost, again, kept }: RefreshNotice): {
+function told({ refresh, message, next, lost, retry, again, kept }: RefreshNotice): {
   which: string;
   lines: string[];
 } {
@@ -146,7 +171,7 @@ function told({ refresh, message, next, lost, again, kept }: RefreshNotice): {
       message,
       // A relative range moves on: the dates this run was for are not pulled by the next one,
       // unless it catches up on them.
-      ...(lost ? [`Not pulled: ${datesWords(lost)}. ${runNowWords(refresh)}`] : []),
+      ...(lost ? [lostWords(refresh, lost, retry)] : []),
       ...(again ? [catchUpWords(again, !!lost)] : []),
       ...(kept ? [keptWords(sheet, kept)] : []),
       ...(next ? [next] : []),

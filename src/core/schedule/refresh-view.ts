@@ -155,12 +155,18 @@ function nextRunText(r: Refresh, zone: Zone, now: number, run?: PullJob): string
 
 /**
  * A run given up after its attempts waits for the refresh's next time, a week off for a weekly one:
- * its owner is told Run now pulls it now; another editor, whom to ask.
+ * its owner is told Run now pulls it now; another editor, whom to ask. One tried once more by
+ * itself first (run-refreshes.ts) says so, and that Run now is for when that try fails too.
  */
-function runAgainWords(r: Refresh, viewer: Caller): string {
+function runAgainWords(r: Refresh, viewer: Caller, zone: Zone): string {
   if (!r.lastRun?.gaveUp || r.paused || r.jobId !== undefined) return '';
+  const mine = owns(viewer, r);
+  if (r.retryAt !== undefined) {
+    const then = mine ? 'Run now on this card pulls it' : `ask ${ownerName(r)} to press Run now on it`;
+    return `It is tried once more within the hour after ${formatLocalDateTime(r.retryAt, zone)}; if that fails too, ${then}, rather than wait for its next run.`;
+  }
   const back = 'Assembled may answer again by now';
-  return owns(viewer, r)
+  return mine
     ? `${back}: Run now on this card pulls it now, rather than at its next run.`
     : `${back}: ask ${ownerName(r)} to press Run now on it, rather than wait for its next run.`;
 }
@@ -230,7 +236,7 @@ export function refreshView(
       (nextRunIn(r, zone) <= now || (r.retryAt !== undefined && r.retryAt <= now)),
     overdue: overdueWords(r, mine, zone, now),
     lastRun: lastRunView(r, mine, zone),
-    runAgain: sheetThere ? runAgainWords(r, viewer) : '',
+    runAgain: sheetThere ? runAgainWords(r, viewer, zone) : '',
     targetGone: sheetThere ? '' : goneWords(r, viewer),
   };
 }

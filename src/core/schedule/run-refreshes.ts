@@ -31,6 +31,7 @@ import {
   mailDue,
   nextRunWords,
   type RefreshNotice,
+  retryTime,
   SHEET_BACK,
   type SheetKept,
 } from './failure-mail';
@@ -474,7 +475,12 @@ function endRecorded(deps: RefreshDeps, refresh: Refresh, job: Ending | undefine
     if (r.notifyByEmail && ((next.paused && !r.paused) || mailDue(r, now))) {
       // Lines of their own: when it runs next, then how often the e-mail comes. A deleted sheet's
       // pause says what to do instead: it is not resumed, nor run now, into no sheet.
-      const later = [nextRunWords(next, deps.zone), failingWords(r, next, deps.zone)].filter(Boolean);
+      // A merge or append's next run goes back over them: only the days it does not are missed.
+      const after = job.range ? afterFailed(r.spec, r.lastPulled, job.range, next.nextRunAt, deps.zone) : {};
+      // Days missed are said with the later try that may pull them yet, before what to do if it fails.
+      const retry = after.lost ? retryTime(next, deps.zone) : undefined;
+      const nextWords = nextRunWords(next, deps.zone, !!retry);
+      const later = [nextWords, failingWords(r, next, deps.zone)].filter(Boolean);
       // The e-mail is the owner's alone: a pause for their key is said to them.
       const told = forKey ? keyPauseToOwner(forKey) : reason;
       const kept: SheetKept | undefined = marked.kept;
@@ -485,8 +491,8 @@ function endRecorded(deps: RefreshDeps, refresh: Refresh, job: Ending | undefine
               refresh: next,
               message: told,
               next: later.join('\n'),
-              // A merge or append's next run goes back over them: only the days it does not are missed.
-              ...(job.range ? afterFailed(r.spec, r.lastPulled, job.range, next.nextRunAt, deps.zone) : {}),
+              ...after,
+              ...(retry ? { retry } : {}),
               ...(kept ? { kept } : {}),
             },
       ]);
