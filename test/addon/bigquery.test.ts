@@ -485,13 +485,13 @@ describe('BigQuery as a refresh target and as input', () => {
     // Each day once: the first run the days it has, each later run the day just over.
     expect(loaded('appended')).toEqual([
       'Scheduled: Agent states 2026-05-19 to 2026-05-25',
-      'Scheduled: Agent states 2026-05-26 to 2026-05-26',
-      'Scheduled: Agent states 2026-05-27 to 2026-05-27',
+      'Scheduled: Agent states 2026-05-26',
+      'Scheduled: Agent states 2026-05-27',
     ]);
     expect(loaded('replaced')).toEqual(loaded('appended'));
     // The widened range's days before the one it held first, then on from there.
     expect(loaded('widened')).toEqual([
-      'Scheduled: Agent states 2026-05-25 to 2026-05-25',
+      'Scheduled: Agent states 2026-05-25',
       'Scheduled: Agent states 2026-05-20 to 2026-05-24',
       'Scheduled: Agent states 2026-05-26 to 2026-05-27',
     ]);

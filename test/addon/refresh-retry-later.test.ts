@@ -103,6 +103,17 @@ describe('a weekly refresh given up on an outage', () => {
     );
   });
 
+  it('of one day: the e-mail, the log and the sheet’s note name that day, not a range from it to itself', async () => {
+    const { rt, sim } = await givenUp({ kind: 'relative', preset: 'yesterday' });
+    expect(rt.mail[0]?.body).toMatch(/^Not pulled yet: 2026-05-24\. It is tried once more /m);
+    sim.setFaults({});
+    await stepUntil(rt, () => statuses(rt).at(-1) === 'done', 10 * HOUR);
+    expect(new Set(logRows(rt).map((r) => r[2]))).toEqual(
+      new Set(['Scheduled: Handle time report (day) 2026-05-24']),
+    );
+    expect(rt.workbook.notes('People')[0]?.[0]).toMatch(/^Range: 2026-05-24 \(Europe\/London\)$/m);
+  });
+
   it('still down then: one attempt, no e-mail more, and its next run as scheduled, not tried again', async () => {
     const { rt } = await givenUp();
     const rows = logRows(rt).length;

@@ -499,6 +499,9 @@ describe('The Pull data form', () => {
       await days.fill(typed as string);
       await expect.poll(() => preview.textContent()).toBe(said);
     }
+    // One day is that day, not a range from it to itself.
+    await days.fill('1');
+    await expect.poll(() => preview.textContent()).toMatch(/^2026-05-24 \(/);
     await days.fill('3');
     await expect.poll(() => preview.textContent()).toMatch(/^2026-05-22 to 2026-05-24 /);
     expect(await days.evaluate((e) => e === document.activeElement)).toBe(true);

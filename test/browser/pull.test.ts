@@ -782,7 +782,7 @@ describe('Pull data in the workbench', () => {
     const sb = await sidebar(page, 'Pull data from Assembled');
     // What filled the sheet names its filters, in the box and in the log.
     expect(await sb.locator('#againWhat').textContent()).toBe(
-      'Last filled with Activities (schedule), 2026-05-19 to 2026-05-19, filtered: activity types "Break" and "Lunch", channel email, schedule sch_master.',
+      'Last filled with Activities (schedule), 2026-05-19, filtered: activity types "Break" and "Lunch", channel email, schedule sch_master.',
     );
     expect(String(wb.values('Assembled log').at(-1)?.[2])).toMatch(
       /, filtered: activity types "Break" and "Lunch", channel email, schedule sch_master$/,
@@ -831,7 +831,7 @@ describe('Pull data in the workbench', () => {
     const canvas = page.locator('figure.chart canvas');
     await expect.poll(() => canvas.count()).toBe(1);
     expect(await canvas.getAttribute('aria-label')).toMatch(
-      /^Coverage 2026-05-19 to 2026-05-19: required vs scheduled \(America\/New_York\): line chart of Required \(all types\), Scheduled \(all types\) over \d+ points$/,
+      /^Coverage 2026-05-19: required vs scheduled \(America\/New_York\): line chart of Required \(all types\), Scheduled \(all types\) over \d+ points$/,
     );
     const drawn = await canvas.evaluate((c: HTMLCanvasElement) => {
       const data = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data ?? new Uint8ClampedArray();

@@ -54,7 +54,7 @@ describe('the failure e-mail', () => {
     );
     expect(all).not.toMatch(/Not pulled/);
     expect(mail({ lost: { from: '2026-12-04', to: '2026-12-04' }, again: '2026-12-05' })).toMatch(
-      /^Not pulled: 2026-12-04 to 2026-12-04\. Run now on its card pulls them\.\nThe next run catches up from 2026-12-05 on\.$/m,
+      /^Not pulled: 2026-12-04\. Run now on its card pulls them\.\nThe next run catches up from 2026-12-05 on\.$/m,
     );
   });
 

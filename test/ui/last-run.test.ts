@@ -50,7 +50,7 @@ describe('a refresh card’s last run', () => {
     const found =
       'Nothing appended to Tickets!A1: all 5 rows were in the sheet already and left as they were (Merge updates such rows).';
     const skipped =
-      'Nothing appended to Tickets: the rows of 2026-12-07 to 2026-12-07 were appended whole at an earlier run and left as they were (Merge updates such rows).';
+      'Nothing appended to Tickets: the rows of 2026-12-07 were appended whole at an earlier run and left as they were (Merge updates such rows).';
     for (const [status, message] of [
       ['done', found],
       ['skipped', skipped],

@@ -95,7 +95,7 @@ describe('the workbench shows and downloads colours, conditional formats and cha
     const shown = rt.workbook.displayValues('Coverage');
     expect(chart).toMatchObject({
       type: 'LINE',
-      title: 'Coverage 2026-05-19 to 2026-05-19: required vs scheduled (America/New_York)',
+      title: 'Coverage 2026-05-19: required vs scheduled (America/New_York)',
       xTitle: 'Interval start (America/New_York)',
       yTitle: 'Staff',
       anchorRow: 1,

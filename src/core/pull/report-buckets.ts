@@ -4,6 +4,7 @@
 // recomputed from the sums (never averaged), levels such as a backlog taken at the bucket's end.
 import type { ReportGranularity, ReportRow } from '../assembled/model';
 import type { Zone } from '../ports';
+import { datesWords } from '../time/dates-words';
 import { addDays, addMonths, formatLocalDate, isoWeekday, type LocalDate } from '../time/local-date';
 import { localDateOf, startOfLocalDay } from '../time/zone-math';
 
@@ -238,7 +239,7 @@ function cutShort(buckets: Window[], granularity: 'day' | 'week' | 'month', zone
     const from = localDateOf(b.start, zone);
     const last = localDateOf(b.end - 1, zone);
     const n = Math.round((startOfLocalDay(addDays(last, 1), zone) - startOfLocalDay(from, zone)) / DAY_MS);
-    const span = n === 1 ? formatLocalDate(from) : `${formatLocalDate(from)} to ${formatLocalDate(last)}`;
+    const span = datesWords({ from: formatLocalDate(from), to: formatLocalDate(last) });
     return `${n} day${n === 1 ? '' : 's'}, ${span}`;
   };
   const whole = (b: Window) => {

@@ -5,7 +5,7 @@ import type { AssembledClient } from '../assembled';
 import type { Zone } from '../ports';
 import { cellName } from '../sheet/a1';
 import { writeTable } from '../sheet/write-table';
-import { datesWords } from '../time/date-range';
+import { datesWords } from '../time/dates-words';
 import { coverageTable } from './coverage';
 import { fitMade, type OpenTarget } from './pull-target';
 

@@ -21,7 +21,8 @@ import {
 } from '../pull/run-pull';
 import { failedRunNote, generatedAt, pulledFrom } from '../pull/source-note';
 import type { Grid } from '../sheet/grid';
-import { datesWords, type ResolvedRange, resolveRange } from '../time/date-range';
+import { type ResolvedRange, resolveRange } from '../time/date-range';
+import { datesWords } from '../time/dates-words';
 import { formatLocalDateTime } from '../time/zone-math';
 import { InputError } from '../validation';
 import { afterFailed, catchesUp, catchUpFrom } from './catch-up';

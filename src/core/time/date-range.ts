@@ -4,6 +4,7 @@ import * as z from 'zod/mini';
 import { lazy } from '../lazy';
 import type { Zone } from '../ports';
 import { wholeNumber } from '../validation';
+import { datesWords } from './dates-words';
 import { DAYS_BACK_MAX, DAYS_BACK_MIN } from './days-back';
 import {
   addDays,
@@ -33,11 +34,6 @@ export const RELATIVE_PRESETS = [
   'days_back',
 ] as const;
 export type RelativePreset = (typeof RELATIVE_PRESETS)[number];
-
-/** Two dates as every sidebar, note and log row says them: "2026-11-01 to 2026-11-30". */
-export function datesWords({ from, to }: { from: string; to: string }): string {
-  return `${from} to ${to}`;
-}
 
 /** A range in a card's words: "last week", "the last 14 days", "2026-11-01 to 2026-11-30". */
 export function rangeWords(range: DateRangeSpec | undefined): string {

@@ -28,6 +28,7 @@ import { rerunsWords } from '../../../core/pull/reruns-words';
 import { suggestedFrequency } from '../../../core/schedule/suggested-frequency';
 import { freeSheetName } from '../../../core/sheet/free-sheet-name';
 import type { DateRangeSpec, RelativePreset } from '../../../core/time/date-range';
+import { datesWords } from '../../../core/time/dates-words';
 import { DAYS_BACK_MAX, DAYS_BACK_MIN, daysBackProblem } from '../../../core/time/days-back';
 import { fixedDatesMissing } from '../../../core/time/fixed-dates';
 import { checkAgain } from '../../check-again';
@@ -472,7 +473,7 @@ async function updatePreview(): Promise<void> {
       ? callServer('previewRange', r, granularity.value as ReportGranularity, mode.value as PullSpec['mode'])
       : callServer('previewRange', r));
     if (serial !== previewSerial) return;
-    previewed = `${f} to ${t}`;
+    previewed = datesWords({ from: f, to: t });
     preview.textContent = `${previewed} (${options.timezone})`;
     // Said before the pull, not only in the header note after it.
     granularityHint.textContent = note ?? '';
