@@ -357,6 +357,102 @@ describe('pull into BigQuery', () => {
     }
   });
 
+  it("Stop pressed while a slow load job holds the step (the sidebar's, a refresh card's): the run ends stopped within seconds, its job cancelled, no staging left, the table as it was", async () => {
+    const { rt } = await addon();
+    const tables = () =>
+      ((rt.bigquery.listTables(P, 'wfm') as Rest).tables ?? []).map((t: Rest) => t.tableReference.tableId);
+    const loads = () => rt.bigquery.jobList().filter((j: Rest) => j.configuration.jobType === 'LOAD');
+    const held = () =>
+      (
+        rt.bigquery.sql(`SELECT count(*), CAST(max(start_time) AS STRING) FROM \`${P}.wfm.agent_states\``, P)
+          .rows as Rest[]
+      )[0].f.map((c: Rest) => c.v);
+    await pullToEnd(rt, states(day('2026-05-20'), 'append'), key());
+    const before = held();
+    // A busy project: a load waits a minute for slots, within what the add-on waits for one job.
+    // A day's rows in three jobs: a Stop may come as a later one loads, past the sidebar's turn.
+    rt.bigquery.jobMs.base = 60_000;
+    rt.properties.script.set('BIGQUERY_CHUNK_ROWS', '2000');
+    /** The id of the pull under way, read as the sidebar would have it from startPull's answer. */
+    const liveJob = () =>
+      rt.properties.document
+        .keys()
+        .filter((k) => k.startsWith('assembled.job.'))
+        .map((k) => JSON.parse(rt.properties.document.get(k) ?? '{}'))
+        .find((j: Rest) => j.state === 'writing')?.id as string;
+    /**
+     * Presses Stop (`press`) as the step first asks BigQuery after the run's chunk `nth` (from 0)
+     * started (Jobs.get), the lock held by the step: what the press answered, when, and that job.
+     */
+    const pressWhileLoading = <T>(press: () => Promise<T>, nth = 0) => {
+      const at: { pressed?: Promise<T>; time: number; chunk?: Rest } = { time: 0 };
+      const seen = loads().length + nth;
+      const watch = () => {
+        const chunk: Rest = loads()[seen];
+        if (chunk?.status.state !== 'RUNNING') return rt.meanwhile('bigquery', 1, watch);
+        at.chunk = chunk;
+        at.time = rt.clock.now();
+        at.pressed = press();
+      };
+      rt.meanwhile('bigquery', 1, watch);
+      return at;
+    };
+    const leftAsItWas = async (chunk: Rest) => {
+      // Once the job would have ended, and a cancel reached it: nothing landed, nothing came back.
+      await rt.clock.advanceAsync(15 * 60_000);
+      expect(tables()).toEqual(['agent_states']);
+      expect(held()).toEqual(before);
+      const cancelled: Rest = loads().find((j: Rest) => j.jobReference.jobId === chunk.jobReference.jobId);
+      expect(cancelled.status.errorResult.reason).toBe('stopped');
+      expect(rt.properties.document.keys().filter((k) => /^assembled\.(stop|pause)\./.test(k))).toEqual([]);
+    };
+    // A merge's second chunk: the first is in its staging table only.
+    for (const [mode, nth] of [
+      ['append', 0],
+      ['merge', 1],
+      ['replace', 0],
+    ] as const) {
+      const at = pressWhileLoading(() => rt.callFromSidebar<JobView>('stopPull', liveJob()), nth);
+      const began = rt.clock.now();
+      const ended = await rt.callFromSidebar<JobView>('startPull', states(day('2026-05-21'), mode), key());
+      // The merge's Stop comes past the sidebar's 20-second turn: the step's execution ends the pull all the same.
+      if (nth) expect(at.time - began).toBeGreaterThan(20_000);
+      // The press answers that the pull is stopping; the step sees it within seconds (the press's
+      // 5 s wait for the lock, a check every 2 s, the cancel's 1 s), not once its job is done (a
+      // minute) or its budget spent, and ends the pull itself.
+      expect(await at.pressed, mode).toMatchObject({ state: 'writing', stage: 'Stopping' });
+      expect(rt.clock.now() - at.time, mode).toBeLessThan(10_000);
+      expect(ended, mode).toMatchObject({
+        state: 'failed',
+        stage: 'Stopped',
+        message: 'Stopped: load jobs BigQuery had already taken may still finish.',
+      });
+      await leftAsItWas(at.chunk);
+    }
+    // A scheduled refresh's run, stopped on its card as it loads.
+    const [saved] = await rt.callFromSidebar<Rest[]>(
+      'saveRefresh',
+      {
+        spec: states({ kind: 'relative', preset: 'days_back', days: 2 }, 'merge'),
+        frequency: { kind: 'daily', hour: 7 },
+        notifyByEmail: false,
+      },
+      key(),
+    );
+    const at = pressWhileLoading(() => rt.callFromSidebar<Rest[]>('stopRefreshRun', saved.id));
+    const [ended] = await rt.callFromSidebar<Rest[]>('runRefreshNow', saved.id);
+    expect((await at.pressed)?.[0]).toMatchObject({ running: true, stopping: true });
+    expect(rt.clock.now() - at.time).toBeLessThan(10_000);
+    expect(ended).toMatchObject({
+      running: false,
+      lastRun: {
+        status: 'stopped',
+        message: 'Stopped on its card by you: load jobs BigQuery had already taken may still finish.',
+      },
+    });
+    await leftAsItWas(at.chunk);
+  });
+
   it("shows BigQuery's own words when a job fails, in the sidebar and the run log", async () => {
     const { rt } = await addon();
     rt.bigquery.insertDataset({ datasetReference: { datasetId: 'wfm' } }, P);

@@ -38,6 +38,11 @@ export class LoadFailed extends Error {
 /** How long one execution keeps starting chunks (the rest is left for the next). */
 export const LOAD_BUDGET_MS = 150_000;
 const JOB_WAIT_MS = 120_000;
+/**
+ * How often a load asks whether Stop was pressed, at most: a Properties read, where the job polls
+ * start 500 ms apart; a Stop is still seen within a few seconds, not after the step's budget.
+ */
+const STOP_CHECK_MS = 2_000;
 
 const q = (name: string) => `\`${name}\``;
 const path = (t: TableRef) => q(`${t.projectId}.${t.datasetId}.${t.tableId}`);
@@ -100,16 +105,32 @@ export function abandonLoad(
   }
 }
 
+/** `stopped` asked at most every STOP_CHECK_MS; true from the first time it says so. */
+function stopCheck(clock: Pick<Clock, 'now'>, stopped: () => boolean): () => boolean {
+  let asked = Number.NEGATIVE_INFINITY;
+  let seen = false;
+  return () => {
+    if (seen || clock.now() - asked < STOP_CHECK_MS) return seen;
+    asked = clock.now();
+    seen = stopped();
+    return seen;
+  };
+}
+
+/** The job once done; undefined when it outlasts the wait or Stop is pressed meanwhile. */
 function waitFor(
   w: Warehouse,
   clock: Clock,
   projectId: string,
   id: string,
+  stopped: () => boolean,
   started: { job: ReturnType<Warehouse['job']> },
 ) {
   let info = started.job;
   const until = clock.now() + JOB_WAIT_MS;
   for (let wait = 500; !info.done && clock.now() < until; wait = Math.min(wait * 2, 8_000)) {
+    // Left running: the stop that ends the run cancels it (abandonLoad).
+    if (stopped()) return undefined;
     w.sleep(wait);
     info = w.job(projectId, id);
   }
@@ -118,12 +139,20 @@ function waitFor(
   return info;
 }
 
-type LoadDeps = { clock: Clock; zone: Zone; save: (p: LoadProgress) => void; budgetMs?: number };
+type LoadDeps = {
+  clock: Clock;
+  zone: Zone;
+  save: (p: LoadProgress) => void;
+  budgetMs?: number;
+  /** Whether Stop was pressed on the run (asked between chunks and while a job is waited for). */
+  stopped?: () => boolean;
+};
 
 /**
  * Carries the load as far as this execution's budget allows, saving progress after each chunk.
  * Returns the progress; `finished` once the table holds the rows. BigQuery's transient errors are
- * retried with backoff; one that outlasts the execution leaves the rest to the next.
+ * retried with backoff; one that outlasts the execution leaves the rest to the next. Stop pressed
+ * meanwhile ends the step within seconds, not finished, its job left for the stop to cancel.
  */
 export function loadTable(
   w: Warehouse,
@@ -156,6 +185,7 @@ function loadSteps(
 ): LoadProgress {
   const { clock } = deps;
   const started = clock.now();
+  const stopped = stopCheck(clock, deps.stopped ?? (() => false));
   const budget = deps.budgetMs ?? LOAD_BUDGET_MS;
   const mapped = mapColumns(table, listKeys(records));
   const label = `${target.projectId}.${target.datasetId}.${target.tableId}`;
@@ -201,7 +231,7 @@ function loadSteps(
   let p = { ...progress };
   const limits = { bytes: CHUNK_BYTES, rows: Math.min(CHUNK_ROWS, w.chunkRows ?? CHUNK_ROWS) };
   for (const chunk of chunks(table, records, mapped, fields, deps.zone, p.chunk, limits)) {
-    if (clock.now() - started > budget) return p;
+    if (clock.now() - started > budget || stopped()) return p;
     const id = jobId(target.runId, `c${chunk.index}`);
     const configuration = {
       load: {
@@ -213,7 +243,7 @@ function loadSteps(
         ...(staged ? {} : { schemaUpdateOptions: ['ALLOW_FIELD_ADDITION'] }),
       },
     };
-    const job = waitFor(w, clock, target.projectId, id, {
+    const job = waitFor(w, clock, target.projectId, id, stopped, {
       job: w.startJob(target.projectId, id, configuration, chunk.text),
     });
     if (!job) return p;
@@ -238,7 +268,8 @@ function loadSteps(
           writeDisposition: 'WRITE_TRUNCATE',
         };
     if (target.mode === 'replace' || p.chunk > 0) {
-      const job = waitFor(w, clock, target.projectId, id, {
+      if (stopped()) return p;
+      const job = waitFor(w, clock, target.projectId, id, stopped, {
         job: w.startJob(target.projectId, id, { query }),
       });
       if (!job) return p;

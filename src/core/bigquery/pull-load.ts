@@ -29,6 +29,8 @@ export function loadIntoBigQuery(
   table: Table,
   records: readonly object[],
   jobs: JobStore,
+  /** Whether Stop was pressed on the pull: the load step then ends soon, for the stop to end the run. */
+  stopped: () => boolean = () => false,
 ): PullJob {
   const target = job.spec.target;
   if (target.kind !== 'bigquery') throw new Error('not a BigQuery target');
@@ -50,6 +52,7 @@ export function loadIntoBigQuery(
     {
       clock: deps.clock,
       zone: deps.zone,
+      stopped,
       save: (load) => {
         // A chunk loaded is a step moved on: kills after it are not counted against the job.
         current = jobs.save({ ...current, load, tries: 0, updatedAt: deps.clock.now() });

@@ -288,6 +288,11 @@ export function advancePull(deps: PullDeps, id: string, turn?: Turn): PullJob {
     const errors = current.errors;
     current = withLock(deps.lock, () => stepSaved(deps, jobs, id, waited, run));
     waited = false;
+    // A step that saw Stop pressed ended early: the job is ended now (above), whatever time is left.
+    if (run.stopSeen) {
+      run.stopSeen = false;
+      continue;
+    }
     // A failed attempt is left for a later execution, so retries stay spaced out.
     if (current.errors > errors || deps.clock.now() >= deadline) return current;
   }
@@ -312,6 +317,17 @@ interface RunState {
   made?: number;
   /** An append's rows of the bucket still under way, left out (report-until.ts appendUntil). */
   held?: number;
+  /** A step of this execution saw Stop pressed (stopSeenBy) and ended early for it. */
+  stopSeen?: boolean;
+}
+
+/** Whether Stop was pressed on the job, for a step to end early; one seen is kept in `run`. */
+function stopSeenBy(deps: PullDeps, id: string, run: RunState): () => boolean {
+  return () => {
+    if (stopAsked(deps.store, id) === undefined) return false;
+    run.stopSeen = true;
+    return true;
+  };
 }
 
 /** One step under the lock, from the job as last saved (another execution may have moved it on). */
@@ -509,7 +525,7 @@ function step(deps: PullDeps, taken: PullJob, jobs: JobStore, run: RunState): Pu
     const client = run.client;
     if (job.state === 'writing')
       return job.spec.target.kind === 'bigquery'
-        ? loadStaged(deps, job, jobs, client)
+        ? loadStaged(deps, job, jobs, client, run)
         : writePiece(deps, job, run, client);
     if (source.kind === 'resource') return resumeStaged(deps, job) ?? readRecords(deps, job, run, client);
     if (!job.reportId) {
@@ -682,10 +698,7 @@ function readRecords(deps: PullDeps, job: PullJob, run: RunState, client: Assemb
   if (source.kind !== 'resource') throw new Error('unreachable: only a resource is read as records');
   const began = deps.clock.now();
   run.replies ??= new StagedReplies(deps.staging.open(job.id, 'replies'), deps.clock);
-  run.replies.begin(
-    Math.min(run.deadline, began + READ_STEP_MS),
-    () => stopAsked(deps.store, job.id) !== undefined,
-  );
+  run.replies.begin(Math.min(run.deadline, began + READ_STEP_MS), stopSeenBy(deps, job.id, run));
   try {
     const read = client.withMemo(run.replies);
     const filters = picksNow(job)?.filters;
@@ -816,9 +829,16 @@ function tableOf(deps: PullDeps, job: PullJob, records: Record<string, unknown>[
 }
 
 /** The staged rows loaded into BigQuery: chunks already loaded are known by their job ids. */
-function loadStaged(deps: PullDeps, job: PullJob, jobs: JobStore, client: AssembledClient): PullJob {
+function loadStaged(
+  deps: PullDeps,
+  job: PullJob,
+  jobs: JobStore,
+  client: AssembledClient,
+  run: RunState,
+): PullJob {
   const records = stagedRecords(deps, job, client);
-  return loadIntoBigQuery(deps, job, tableOf(deps, job, records), records, jobs);
+  const stopped = stopSeenBy(deps, job.id, run);
+  return loadIntoBigQuery(deps, job, tableOf(deps, job, records), records, jobs, stopped);
 }
 
 /**
