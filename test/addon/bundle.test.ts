@@ -249,9 +249,10 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * reason gone, and a user's stopped push in a neutral tone (together 0.7 KiB),
  * 333.5 with a run given up and tried once more later saying so beside its days not pulled, in
  * the e-mail, and on its card that Run now is for when that try fails too (0.5 KiB);
+ * 333.8 with Stop seen within the BigQuery load step, between chunks and job polls (0.3 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 333.5;
+const CODE_BUDGET_KIB = 333.8;
 
 const ENTRY_POINTS = [
   'onOpen',
