@@ -65,7 +65,7 @@ describe('Stop on a Scheduled refresh card', () => {
       JSON.stringify({ holder: 'another task', until: rt.clock.now() + 120_000 }),
     );
     await card.getByRole('button', { name: /^Stop: / }).click();
-    const stopping = 'Stopping: the run ends after the page it is reading.';
+    const stopping = 'Stopping: the run ends once its request under way is answered.';
     await expect.poll(() => sb.locator('#status').textContent()).toBe(stopping);
     expect(await card.textContent()).toContain(stopping);
     // Still under way: no Run now, and no second Stop.

@@ -62,10 +62,10 @@ function say(text: string, tone: Tone = 'info', id?: string): void {
  */
 let acting = false;
 
-/** Stop or Pause pressed while the run held the lock: the run goes on to the end of its page. */
-const STOPPING = 'Stopping: the run ends after the page it is reading.';
+/** Stop or Pause pressed while the run held the lock: the run goes on to the end of its request (a page read, a BigQuery job polled). */
+const STOPPING = 'Stopping: the run ends once its request under way is answered.';
 
-/** What Stop or Pause says: `done`, or `ending` while its run goes on to the end of its page. */
+/** What Stop or Pause says: `done`, or `ending` while its run goes on to the end of its request. */
 const stopSaid = (id: string, done: string, ending: string) => (read: RefreshView[]) =>
   read.find((r) => r.id === id)?.stopping ? ending : done;
 
