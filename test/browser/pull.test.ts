@@ -723,25 +723,27 @@ describe('Pull data in the workbench', () => {
       [r1, c1],
       [r2, c2],
     ] as const) {
-      expect(await colours(page, r, c)).toEqual({
-        background: rgb(backgrounds[r - 1]?.[c - 1] as string),
-        color: rgb(fonts[r - 1]?.[c - 1] as string),
-        text: shown[r - 1]?.[c - 1],
-      });
+      await expect
+        .poll(() => colours(page, r, c))
+        .toEqual({
+          background: rgb(backgrounds[r - 1]?.[c - 1] as string),
+          color: rgb(fonts[r - 1]?.[c - 1] as string),
+          text: shown[r - 1]?.[c - 1],
+        });
     }
-    expect(await colours(page, 3, 1)).toMatchObject({ background: rgb('#ffffff') });
-    // Slot columns are narrow; team and agent stay in view when the sheet scrolls sideways.
-    expect(await at(page, 3, 3).evaluate((td) => td.getBoundingClientRect().width)).toBeLessThan(52);
+    await expect.poll(() => colours(page, 3, 1)).toMatchObject({ background: rgb('#ffffff') });
+    // Slot columns are narrow; team and agent stay in view when the sheet scrolls sideways: the
+    // agent's cell starts after the row numbers (not scrolled off to their left), the team's width on.
+    await expect.poll(async () => (await boxes(page, cellAt(3, 3)))[0]?.width).toBeLessThan(52);
     await page.locator('#sheet').evaluate((s) => {
       s.scrollLeft = 600;
     });
-    const agent = await at(page, r1, 2).boundingBox();
-    const rowNumber = await page
-      .locator('#grid tbody tr')
-      .nth(r1 - 1)
-      .locator('th')
-      .boundingBox();
-    expect(agent && rowNumber && agent.x - (rowNumber.x + rowNumber.width)).toBeLessThan(200);
+    const agentAfterRowNumber = async () => {
+      const [agent, rowNumber] = await boxes(page, cellAt(r1, 2), `#grid tbody tr:nth-child(${r1}) th`);
+      return (agent?.x ?? Number.NaN) - (rowNumber?.right ?? Number.NaN);
+    };
+    await expect.poll(agentAfterRowNumber).toBeGreaterThanOrEqual(0);
+    await expect.poll(agentAfterRowNumber).toBeLessThan(200);
     await shoot(page, DOCS_GRID, async () => {
       // The working day: from 06:00 on, the agents' names frozen at the left.
       await page.locator('#sheet').evaluate((s, left) => {
@@ -823,9 +825,10 @@ describe('Pull data in the workbench', () => {
     // No cell is painted: the colours come from the sheet's conditional format rules.
     const [short] = find(values, (v, _r, c) => c === gap && typeof v === 'number' && v < 0);
     const [over] = find(values, (v, _r, c) => c === gap && typeof v === 'number' && v > 0);
-    expect((await colours(page, short, gap)).background).toBe(rgb('#f4c7c3'));
-    expect((await colours(page, over, gap)).background).toBe(rgb('#c9daf8'));
-    expect((await colours(page, short, gap - 1)).background).toBe(rgb('#ffffff'));
+    const background = async (row: number, col: number) => (await colours(page, row, col)).background;
+    await expect.poll(() => background(short, gap)).toBe(rgb('#f4c7c3'));
+    await expect.poll(() => background(over, gap)).toBe(rgb('#c9daf8'));
+    await expect.poll(() => background(short, gap - 1)).toBe(rgb('#ffffff'));
 
     // The chart floats beside the table, drawn with its two series in their colours.
     const canvas = page.locator('figure.chart canvas');
@@ -833,19 +836,23 @@ describe('Pull data in the workbench', () => {
     expect(await canvas.getAttribute('aria-label')).toMatch(
       /^Coverage 2026-05-19: required vs scheduled \(America\/New_York\): line chart of Required \(all types\), Scheduled \(all types\) over \d+ points$/,
     );
-    const drawn = await canvas.evaluate((c: HTMLCanvasElement) => {
-      const data = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data ?? new Uint8ClampedArray();
-      const seen = new Set<string>();
-      for (let i = 0; i < data.length; i += 4)
-        if (data[i + 3] === 255)
-          seen.add(`#${[0, 1, 2].map((k) => (data[i + k] ?? 0).toString(16).padStart(2, '0')).join('')}`);
-      return [...seen];
-    });
-    expect(drawn).toEqual(expect.arrayContaining(['#4285f4', '#ea4335']));
+    const drawn = () =>
+      canvas.evaluate((c: HTMLCanvasElement) => {
+        const data =
+          c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data ?? new Uint8ClampedArray();
+        const seen = new Set<string>();
+        for (let i = 0; i < data.length; i += 4)
+          if (data[i + 3] === 255)
+            seen.add(`#${[0, 1, 2].map((k) => (data[i + k] ?? 0).toString(16).padStart(2, '0')).join('')}`);
+        return [...seen];
+      });
+    await expect.poll(drawn).toEqual(expect.arrayContaining(['#4285f4', '#ea4335']));
     // Its anchor: the column after the table's and a gap, the header row.
-    const box = await page.locator('figure.chart').boundingBox();
-    const anchor = await at(page, 1, (values[0] as string[]).length + 2).boundingBox();
-    expect(box && anchor && [Math.round(box.x - anchor.x), Math.round(box.y - anchor.y)]).toEqual([0, 0]);
+    const offset = async () => {
+      const [box, anchor] = await boxes(page, 'figure.chart', cellAt(1, (values[0] as string[]).length + 2));
+      return box && anchor && [Math.round(box.x - anchor.x), Math.round(box.y - anchor.y)];
+    };
+    await expect.poll(offset).toEqual([0, 0]);
     await shoot(page, DOCS_COVERAGE, async () => {
       // The chart at the right, the last gap columns beside it.
       await page.locator('figure.chart').evaluate((f: HTMLElement) => {
@@ -914,10 +921,34 @@ function find(
   throw new Error('no such cell');
 }
 
-const at = (page: Page, row: number, col: number) =>
-  page.locator(`#grid td[data-row="${row}"][data-col="${col}"]`);
+const cellAt = (row: number, col: number) => `#grid td[data-row="${row}"][data-col="${col}"]`;
+const at = (page: Page, row: number, col: number) => page.locator(cellAt(row, col));
+
+// The grid is drawn anew whenever the page sees a new version, as each sidebar call makes one: a
+// cell a locator found is then detached before the next call reads it (getComputedStyle gives '',
+// boundingBox null). So the readers below find and read in one call, and the tests poll them.
+
+/** A drawn cell's colours and text, as the browser computes them; throws while it is not drawn. */
 const colours = (page: Page, row: number, col: number) =>
-  at(page, row, col).evaluate((td) => {
-    const style = getComputedStyle(td);
-    return { background: style.backgroundColor, color: style.color, text: td.textContent };
-  });
+  page.evaluate(
+    (selector) => {
+      const td = document.querySelector(selector);
+      if (!td) throw new Error(`${selector} is not drawn`);
+      const style = getComputedStyle(td);
+      return { background: style.backgroundColor, color: style.color, text: td.textContent };
+    },
+    cellAt(row, col),
+  );
+
+/** The boxes of elements measured at one moment; throws while one is not drawn. */
+const boxes = (page: Page, ...selectors: string[]) =>
+  page.evaluate(
+    (all) =>
+      all.map((selector) => {
+        const e = document.querySelector(selector);
+        if (!e) throw new Error(`${selector} is not drawn`);
+        const { x, y, width, right } = e.getBoundingClientRect();
+        return { x, y, width, right };
+      }),
+    selectors,
+  );
