@@ -40,6 +40,8 @@ describe('Pull data in the workbench', () => {
 
     await page.getByRole('tab', { name: 'AHT' }).click();
     await expect.poll(() => page.getByRole('tab', { selected: true }).textContent()).toBe('AHT');
+    // The tab is drawn first, the grid once the sheet's view has come: on a busy machine, a while later.
+    await expect.poll(() => cell(page, 1, 'A').textContent()).toBe('Agent ID');
     const header = await page.locator('#grid tbody tr').first().locator('td').allTextContents();
     // Headers read as words, each id with its name beside it.
     expect(header.slice(0, 2)).toEqual(['Agent ID', 'Agent name']);
