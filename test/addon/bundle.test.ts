@@ -250,9 +250,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * 333.5 with a run given up and tried once more later saying so beside its days not pulled, in
  * the e-mail, and on its card that Run now is for when that try fails too (0.5 KiB);
  * 333.8 with Stop seen within the BigQuery load step, between chunks and job polls (0.3 KiB);
+ * 335.0 with a person's formula column cleared from the rows a replace's table no longer reaches
+ * (kept in the row under the header of a table left empty, and filled down from it), said (1.2 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 333.8;
+const CODE_BUDGET_KIB = 335.0;
 
 const ENTRY_POINTS = [
   'onOpen',

@@ -94,10 +94,87 @@ describe('a formula column beside a pulled table', () => {
       '35 rows written to Stats!A1. The formula of "Rate" was filled down the new rows.',
     );
     expect(columnFormulas(rt, I)).toEqual(['', ...down(35, rate)]);
-    // Pulled again as long, nothing more to fill; shorter, the rows under the table keep theirs.
+    // Pulled again as long, nothing more to fill or clear, nothing said.
+    const same = await pullToEnd(rt, stats('replace', '2026-05-11', '2026-05-15'), key());
+    expect(same.message).toBe('35 rows written to Stats!A1.');
+    expect(columnFormulas(rt, I)).toEqual(['', ...down(35, rate)]);
+  });
+
+  it('a replace that shrinks the table clears the formula from the rows it no longer reaches, and only that', async () => {
+    const { rt } = await startLocalAddon();
+    const rows = await threeDays(rt);
+    const twice = (r: number) => `=F${r}*2`;
+    typeColumn(rt, I, 'Sched x2', rows, twice);
+    // Not a formula column: a note per row.
+    typeColumn(rt, J, 'Notes', rows, (r) => `note ${r}`);
+    // Under the table, in the person's columns: a total of theirs and a value.
+    const below = rows + 3;
+    const sum = `=SUM(I2:I${rows + 1})`;
+    rt.workbook.write('Stats', [[sum, 'checked']], { row: below, column: I + 1 });
     const shorter = await pullToEnd(rt, stats('replace', '2026-05-11', '2026-05-12'), key());
     expect(shorter).toMatchObject({ state: 'done', rows: 14 });
-    expect(columnFormulas(rt, I)).toEqual(['', ...down(35, rate)]);
+    expect(shorter.message).toBe(
+      '14 rows written to Stats!A1. The column "Notes" beside it stays as typed, row by row, though the table\'s rows may have moved: Merge by key keeps such a column with its rows. The formula of "Sched x2" was cleared from the rows the table no longer reaches (below row 15).',
+    );
+    const formulas = columnFormulas(rt, I);
+    expect(formulas.slice(0, rows + 1)).toEqual(['', ...down(14, twice), ...Array(rows - 14).fill('')]);
+    expect(formulas[below - 1]).toBe(sum);
+    // The table's own cells there are cleared as well; the notes and the value stay.
+    expect(rt.workbook.values('Stats')[15]?.slice(0, WIDTH)).toEqual(Array(WIDTH).fill(''));
+    expect(columnValues(rt, J).slice(1, rows + 1)).toEqual(
+      Array.from({ length: rows }, (_, i) => `note ${i + 2}`),
+    );
+    expect(columnValues(rt, J)[below - 1]).toBe('checked');
+  });
+
+  it("a replace that shrinks the table past a total of the person's among its rows clears around the total", async () => {
+    const { rt } = await startLocalAddon();
+    const before = await threeDays(rt);
+    typeColumn(rt, I, 'Rate', before, rate);
+    // A total under the table, which a longer replace then passes (left as it was, said).
+    const total = before + 3;
+    const sum = `=SUM(I2:I${before + 1})`;
+    rt.workbook.write('Stats', [[sum]], { row: total, column: I + 1 });
+    const longer = await pullToEnd(rt, stats('replace', '2026-05-11', '2026-05-16'), key());
+    expect(longer.message).toContain(`I${total}, yours, was left as it was`);
+    const shorter = await pullToEnd(rt, stats('replace', '2026-05-11', '2026-05-12'), key());
+    expect(shorter.message).toBe(
+      '14 rows written to Stats!A1. The formula of "Rate" was cleared from the rows the table no longer reaches (below row 15).',
+    );
+    expect(columnFormulas(rt, I)).toEqual(['', ...down(14, rate), ...Array(total - 16).fill(''), sum]);
+  });
+
+  it('a replace that finds no rows keeps the formula in the row under the header alone, and one that brings rows back fills it down again', async () => {
+    const { rt } = await startLocalAddon();
+    const acts = (range: object) => ({
+      source: { kind: 'resource', resource: 'activities' },
+      range,
+      target: { kind: 'sheet', name: 'Acts' },
+      mode: 'replace',
+    });
+    rt.workbook.addSheet('Acts');
+    const lastWeek = { kind: 'relative', preset: 'last_week' };
+    const first = await pullToEnd(rt, acts(lastWeek), key());
+    expect(first.state).toBe('done');
+    const table = rt.workbook.values('Acts');
+    const [rows, width] = [table.length - 1, table[0]?.length ?? 0];
+    expect(rows).toBeGreaterThan(2);
+    const twice = (r: number) => `=LEN(A${r})*2`;
+    rt.workbook.write('Acts', [['Twice'], ...down(rows, twice).map((f) => [f])], {
+      row: 1,
+      column: width + 1,
+    });
+    const none = await pullToEnd(rt, acts({ kind: 'absolute', from: '2028-01-01', to: '2028-01-02' }), key());
+    expect(none.message).toBe(
+      'No rows: Assembled holds none for this range and these filters, so Acts!A1 keeps the table\'s header, with no rows under it. The formula of "Twice" was cleared from the rows the table no longer reaches; row 2 keeps it, to be filled down when rows come back.',
+    );
+    const column = () => rt.workbook.formulas('Acts').map((r) => r[width] ?? '');
+    expect(column()).toEqual(['', twice(2)]);
+    const back = await pullToEnd(rt, acts(lastWeek), key());
+    expect(back.message).toBe(
+      `${rows.toLocaleString('en-US')} rows written to Acts!A1. The formula of "Twice" was filled down the new rows.`,
+    );
+    expect(column()).toEqual(['', ...down(rows, twice)]);
   });
 
   it('a formula of mixed references goes on as Sheets fills it: relative rows follow the row, $ rows stay', async () => {
@@ -189,6 +266,13 @@ describe('a formula column beside a pulled table', () => {
     );
     expect(columnFormulas(rt, I)).toEqual(['', ...down(rows, rate), ...Array(28 - rows).fill('')]);
     expect(columnFormulas(rt, J)).toEqual(['', ...down(28, rate)]);
+    // Shorter again: the same column is left, the other cleared below the table.
+    const shorter = await pullToEnd(ops, stats('replace', '2026-05-11', '2026-05-12'), key());
+    expect(shorter.message).toBe(
+      '14 rows written to Stats!A1. The formula of "Rate too" was cleared from the rows the table no longer reaches (below row 15).',
+    );
+    expect(columnFormulas(rt, I)).toEqual(['', ...down(rows, rate)]);
+    expect(columnFormulas(rt, J)).toEqual(['', ...down(14, rate), ...Array(rows - 14).fill('')]);
   });
 
   it('one formula on the only row the table had is no column of formulas: it is not filled down', async () => {

@@ -1,23 +1,37 @@
 // What a write did in a person's own columns beside its table, over the rows it added: their formula
 // columns filled down them, and their cells there that held something, left as they were and now
-// beside data rows (fill-down.ts).
+// beside data rows; or over the rows a replace took away: their formula cleared there (fill-down.ts).
 import { countText, someOf } from '../count-text';
-import type { Beside, LeftBeside } from '../sheet/fill-down';
+import type { Beside, ClearedBeside, LeftBeside } from '../sheet/fill-down';
 
 /** Sentences for the done words, the last ended by the caller's full stop; '' when there is nothing to say. */
 export function besideWords(beside: Beside | undefined): string {
   if (!beside) return '';
-  const { filled, left } = beside;
-  const one = filled.length === 1;
+  const { filled, left, cleared } = beside;
+  const fill = filled.length ? `${formulasOf(filled)} filled down the new rows` : '';
+  return [fill, left ? leftWords(left) : '', cleared ? clearedWords(cleared) : ''].filter(Boolean).join('. ');
+}
+
+/** 'The formula of "Rate" was', 'The formulas of "Rate" and "Hours" were'. */
+function formulasOf(headers: readonly string[]): string {
+  const one = headers.length === 1;
   const named = someOf(
-    filled.map((h) => `"${h}"`),
+    headers.map((h) => `"${h}"`),
     3,
     'and',
   );
-  const fill = filled.length
-    ? `The formula${one ? '' : 's'} of ${named} ${one ? 'was' : 'were'} filled down the new rows`
-    : '';
-  return [fill, left ? leftWords(left) : ''].filter(Boolean).join('. ');
+  return `The formula${one ? '' : 's'} of ${named} ${one ? 'was' : 'were'}`;
+}
+
+/**
+ * "… was cleared from the rows the table no longer reaches (below row 230)"; a table left with its
+ * header alone keeps it in the row under, said so that row is not taken for one missed.
+ */
+function clearedWords({ headers, end, kept }: ClearedBeside): string {
+  const cleared = `${formulasOf(headers)} cleared from the rows the table no longer reaches`;
+  if (kept === undefined) return `${cleared} (below row ${countText(end)})`;
+  const them = headers.length === 1 ? 'it' : 'them';
+  return `${cleared}; row ${countText(kept)} keeps ${them}, to be filled down when rows come back`;
 }
 
 /**

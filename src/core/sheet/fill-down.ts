@@ -6,6 +6,10 @@
 // run of adjacent columns, in slices of at most MAX_CELLS_PER_WRITE cells (where this user may edit them).
 // A cell of theirs that holds something else in the rows added (a total typed under the table) is
 // left as it is, the column filled around it, and told (LeftBeside): the table's rows now pass it.
+// A replace that shrinks the table takes the column's formula off the rows it no longer reaches,
+// as it clears its own cells there (a formula beside an empty row shows 0, which a COUNT counts).
+// A merge that takes rows out needs no such step: its rows carry the person's cells, and the rows
+// it leaves are cleared whole (clearTakenOut); an append only adds.
 import { cellName } from './a1';
 import { type Extent, type Grid, MAX_CELLS_PER_WRITE } from './grid';
 import { type BodyCell, KeptFormula } from './kept-formula';
@@ -27,16 +31,28 @@ export interface LeftBeside {
   end: number;
 }
 
-/** What a write did in the person's columns over the rows it added. */
+/** The formula columns a replace took off the rows its table no longer reaches. */
+export interface ClearedBeside {
+  headers: string[];
+  /** The table's last row now: the formula is cleared below it. */
+  end: number;
+  /** With the header alone left, the row under it, which keeps the formula (clearBelow). */
+  kept?: number;
+}
+
+/** What a write did in the person's columns over the rows it added, or a replace over those it left. */
 export interface Beside {
   /** Headers of the formula columns filled down them. */
   filled: string[];
   left?: LeftBeside;
+  cleared?: ClearedBeside;
 }
 
 /**
  * Of the columns `own` (0-based from `col`), those whose `rows` data rows from `first` all hold
- * one formula: index -> that formula in R1C1 notation. One read over their span.
+ * one formula: index -> that formula in R1C1 notation. One read over their span. A table of no
+ * data rows (`rows` 0) has the formula a column holds in the row under its header: a replace that
+ * left the table empty kept it there (clearBelow), and beside no row it is no one-off about one.
  */
 export function uniformColumns(
   grid: Pick<Grid, 'formulasR1C1'>,
@@ -46,9 +62,10 @@ export function uniformColumns(
   own: readonly number[],
 ): Map<number, string> {
   const found = new Map<number, string>();
-  if (!grid.formulasR1C1 || rows < LEAST_ROWS || own.length === 0) return found;
+  const [span, least] = rows === 0 ? [1, 1] : [rows, LEAST_ROWS];
+  if (!grid.formulasR1C1 || span < least || own.length === 0) return found;
   const lo = Math.min(...own);
-  const lines = grid.formulasR1C1(first, col + lo, rows, Math.max(...own) - lo + 1);
+  const lines = grid.formulasR1C1(first, col + lo, span, Math.max(...own) - lo + 1);
   for (const k of own) {
     const formula = lines[0]?.[k - lo];
     if (formula && lines.every((line) => line[k - lo] === formula)) found.set(k, formula);
@@ -129,7 +146,7 @@ export function keepOwnCells(
 /** What a replace's fill did: its write calls, the columns of one formula all down, what it told. */
 export interface FilledBeside {
   calls: number;
-  /** Sheet columns (1-based) holding one formula down the table's rows before it. */
+  /** Sheet columns (1-based) holding one formula down the table's rows before it (after it, when it shrank). */
   uniform: Set<number>;
   beside?: Beside;
 }
@@ -139,7 +156,8 @@ export interface FilledBeside {
  * (exclusive, 0-based from `col`), headed `header`, filled down the rows the table grew by, from
  * `before` rows to `now` (header included). A column goes on in each cell that is empty or holds
  * its formula already; a cell that holds something else (a total typed under it) is left as it is,
- * and so is one in any of the person's columns, each said in `beside`.
+ * and so is one in any of the person's columns, each said in `beside`. A table that shrank has its
+ * columns' formula taken off the rows it left (clearBelow).
  */
 export function fillBeside(
   grid: Grid,
@@ -154,6 +172,11 @@ export function fillBeside(
   const own = Array.from({ length: span.to - span.from }, (_, i) => span.from + i);
   const uniform = uniformColumns(grid, at.row + 1, before.rows - 1, at.col, own);
   const found = { ...none, uniform: new Set([...uniform.keys()].map((k) => at.col + k)) };
+  if (now.rows < before.rows) {
+    const { calls, formulas, cleared } = clearBelow(grid, at, before, now, own, uniform, header);
+    const columns = new Set([...formulas.keys()].map((k) => at.col + k));
+    return { calls, uniform: columns, ...(cleared ? { beside: { filled: [], cleared } } : {}) };
+  }
   const added = now.rows - before.rows;
   if (added <= 0) return found;
   // What the rows added hold there now: a cell a formula leaves blank still holds the formula.
@@ -171,14 +194,14 @@ export function fillBeside(
       if (!free(r, k))
         cells.push({ name: cellName(top + r, at.col + k), row: top + r, refill: uniform.has(k) });
   let calls = 0;
-  const wrote = new Set<number>();
-  // The table is in place by now: a column this user may not edit (protected) is left as it is,
-  // and the others of its run are written one by one.
-  const write = (run: number[], from: number, rows: number): void => {
-    const line = run.map((k) => uniform.get(k) ?? '');
-    // In slices of whole rows, as the table's own rows go: a larger call may time out in Sheets.
-    const step = Math.max(1, Math.floor(MAX_CELLS_PER_WRITE / line.length));
-    try {
+  // The table is in place by now: a column this user may not edit (protected) is left as it is.
+  const wrote = inBlocks(
+    added,
+    (r) => [...uniform.keys()].filter((k) => free(r, k)),
+    (run, from, rows) => {
+      const line = run.map((k) => uniform.get(k) ?? '');
+      // In slices of whole rows, as the table's own rows go: a larger call may time out in Sheets.
+      const step = Math.max(1, Math.floor(MAX_CELLS_PER_WRITE / line.length));
       for (let r = from; r < from + rows; r += step) {
         calls++;
         grid.writeFormulasR1C1?.(
@@ -187,26 +210,87 @@ export function fillBeside(
           Array.from({ length: Math.min(step, from + rows - r) }, () => line),
         );
       }
-      for (const k of run) wrote.add(k);
-    } catch (e) {
-      if (!(e instanceof WriteRefused)) throw e;
-      if (run.length > 1) for (const k of run) write([k], from, rows);
-    }
-  };
-  // Rows alike in which columns they take go in one block: a cell left as it is splits the rest.
-  const columns = [...uniform.keys()];
-  const takes = (r: number) => columns.filter((k) => free(r, k));
-  for (let r = 0; r < added; ) {
-    const these = takes(r);
-    let end = r + 1;
-    while (end < added && same(takes(end), these)) end++;
-    for (const run of runs(these)) write(run, r, end - r);
-    r = end;
-  }
-  const filled = columns.filter((k) => wrote.has(k)).map((k) => header[k] ?? '');
+    },
+  );
+  const filled = [...uniform.keys()].filter((k) => wrote.has(k)).map((k) => header[k] ?? '');
   if (!filled.length && !cells.length) return { ...found, calls };
   const left = cells.length ? { left: { cells, end: at.row + now.rows - 1 } } : {};
   return { ...found, calls, beside: { filled, ...left } };
+}
+
+/**
+ * Replace, the table shrunk from `before` rows to `now`: in the person's columns `own`, the cells of
+ * the rows it no longer reaches that hold their column's formula (`was`: as the old rows held it)
+ * are cleared, as the table's own cells there are; anything else there (a total, a note, another
+ * formula) is theirs and stays. Only inside the old block: what lies below it is someone's.
+ */
+function clearBelow(
+  grid: Grid,
+  at: { row: number; col: number },
+  before: Extent,
+  now: Extent,
+  own: readonly number[],
+  was: ReadonlyMap<number, string>,
+  header: readonly string[],
+): { calls: number; formulas: ReadonlyMap<number, string>; cleared?: ClearedBeside } {
+  const rows = now.rows - 1;
+  // The column's formula as the table's rows hold it now; one row or none are too few to tell a
+  // column by (a one-off), so then as its old rows held it.
+  const formulas = rows >= LEAST_ROWS ? uniformColumns(grid, at.row + 1, rows, at.col, own) : was;
+  // A table left with its header alone keeps the formula in the row under it, beside no data,
+  // as a Sheets table keeps its calculated column in its one empty row: cleared, the column would
+  // be lost for good after a week with no rows, and the person would type it and fill it down
+  // again; kept, the next pull that brings rows fills it down from there (uniformColumns).
+  const top = at.row + Math.max(now.rows, 2);
+  const count = at.row + before.rows - top;
+  const columns = [...formulas.keys()];
+  if (count <= 0 || columns.length === 0 || !grid.formulasR1C1) return { calls: 0, formulas };
+  const lo = Math.min(...columns);
+  const lines = grid.formulasR1C1(top, at.col + lo, count, Math.max(...columns) - lo + 1);
+  let calls = 0;
+  const done = inBlocks(
+    count,
+    (r) => columns.filter((k) => lines[r]?.[k - lo] === formulas.get(k)),
+    (run, from, n) => {
+      calls++;
+      grid.clear(top + from, at.col + (run[0] as number), n, run.length);
+    },
+  );
+  const headers = columns.filter((k) => done.has(k)).map((k) => header[k] ?? '');
+  if (!headers.length) return { calls, formulas };
+  const kept = rows === 0 ? { kept: at.row + 1 } : {};
+  return { calls, formulas, cleared: { headers, end: at.row + now.rows - 1, ...kept } };
+}
+
+/**
+ * Over `count` rows, each taking the columns `takes(r)` (ascending): rows alike in which columns
+ * they take go in one block, and each run of adjacent columns of a block in one `act` (a cell left
+ * as it is splits the rest). A run refused (a column this user may not edit, protected) is done
+ * column by column, the refused ones left as they are. Returns the columns acted on.
+ */
+function inBlocks(
+  count: number,
+  takes: (r: number) => number[],
+  act: (run: number[], from: number, rows: number) => void,
+): Set<number> {
+  const done = new Set<number>();
+  const attempt = (run: number[], from: number, rows: number): void => {
+    try {
+      act(run, from, rows);
+      for (const k of run) done.add(k);
+    } catch (e) {
+      if (!(e instanceof WriteRefused)) throw e;
+      if (run.length > 1) for (const k of run) attempt([k], from, rows);
+    }
+  };
+  for (let r = 0; r < count; ) {
+    const these = takes(r);
+    let end = r + 1;
+    while (end < count && same(takes(end), these)) end++;
+    for (const run of runs(these)) attempt(run, r, end - r);
+    r = end;
+  }
+  return done;
 }
 
 const same = (a: readonly number[], b: readonly number[]) =>

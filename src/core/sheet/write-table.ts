@@ -2,7 +2,8 @@
 // table's final size, then written in blocks of at most 50,000 cells (larger setValues calls
 // time out on real Sheets), so 100,000 rows x 12 columns take 26 calls. Replace writes the new table before clearing what is left of the old one, so an
 // interrupted write never leaves a blank sheet. Cells outside the table's block are not touched,
-// but for a formula column of the person's own beside it, filled down the rows added (fill-down.ts).
+// but for a formula column of the person's own beside it, filled down the rows added and cleared
+// from the rows a replace no longer fills (fill-down.ts).
 import { countText, someOf } from '../count-text';
 import type { Zone } from '../ports';
 import type { CellValue, Table } from '../table/build-table';
@@ -98,7 +99,7 @@ export interface WriteResult {
   extent: Extent;
   /** replace of no records: the table's header was kept, with no rows under it ("(no records)" otherwise). */
   keptHeader?: true;
-  /** What the write did in the person's own columns over the rows it added (fill-down.ts). */
+  /** What the write did in the person's own columns over the rows it added or left (fill-down.ts). */
   beside?: Beside;
   writeCalls: number;
 }
@@ -325,10 +326,13 @@ function writeEmpty(grid: Grid, o: WriteOptions): WriteResult {
   prepareReach(grid, o, extent);
   grid.write(o.row, o.col, [header.map(toSheetValue)]);
   clearLeftovers(grid, o, extent);
+  // The person's formula columns follow the table's rows off as well (fill-down.ts).
+  const { calls, beside } = fillReplaced(grid, o, extent);
   // A header kept is still the columns' header: its note keeps saying which API field each holds.
   const fields = kept ? notedFieldList(grid.noteAt(o.row, o.col)) : '';
   grid.styleHeader(o.row, o.col, header.length, [o.note, fields].filter(Boolean).join('\n'));
-  return { ...none, extent, writeCalls: 1, ...(kept ? { keptHeader: true as const } : {}) };
+  const also = { ...(kept ? { keptHeader: true as const } : {}), ...(beside ? { beside } : {}) };
+  return { ...none, extent, writeCalls: 1 + calls, ...also };
 }
 
 const NO_RECORDS = '(no records)';
@@ -624,7 +628,8 @@ function ownColumns(width: number, p: Placement): number[] {
 
 /**
  * After a replace that added rows: a formula column of the person's own right of the table's block
- * is filled down them (fill-down.ts), around the cells of theirs there that hold something.
+ * is filled down them (fill-down.ts), around the cells of theirs there that hold something. After
+ * one that took rows away, its formula is cleared from them.
  */
 export function fillReplaced(grid: Grid, o: WriteOptions, now: Extent): FilledBeside {
   const before = o.previous;
