@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { buildAssets } from './assets';
 import { bigQueryExplorer, bigQueryQuery } from './bigquery-view';
 import { WORKBENCH_BIGQUERY_PROJECT } from './session';
+import type { RunAnswer } from './wire';
 import { Workbench, type WorkbenchOptions } from './workbench';
 
 export interface WorkbenchServerOptions extends WorkbenchOptions {
@@ -141,7 +142,8 @@ export async function startWorkbench(options: WorkbenchServerOptions = {}): Prom
       case '/api/run': {
         const args = Array.isArray(body.args) ? body.args : [];
         const from = body.from === undefined ? undefined : text(body.from, 'from');
-        return json(res, await workbench.run(text(body.fn, 'fn'), args, from));
+        const reply = await workbench.run(text(body.fn, 'fn'), args, from);
+        return json(res, { ...reply, front: workbench.rt.workbook.activeSheet() } satisfies RunAnswer);
       }
       case '/api/menu': {
         const steps = Array.isArray(body.path) ? body.path.map((p) => text(p, 'path')) : [];

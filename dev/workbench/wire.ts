@@ -154,6 +154,12 @@ export interface LineChange {
 
 export type RunReply = { ok: true; value: unknown } | { ok: false; message: string };
 
+/**
+ * /api/run's answer: the call's reply, and the sheet in front after it, which the page draws before
+ * handing the reply to the sidebar when the call put another there.
+ */
+export type RunAnswer = RunReply & { front?: string };
+
 export type ActionReply = { ok: true } | { ok: false; message: string };
 
 /** A skip of the clock done: the time it shows now, in the spreadsheet's zone (as StateView's). */

@@ -270,6 +270,30 @@ describe('The workbench page', () => {
     expect(JSON.stringify(results.settings)).not.toContain(bench().running.workbench.session.backend.key);
   });
 
+  it("draws what a sidebar's call did before the sidebar says so: a row typed at Insert template's 'is ready' goes into the new sheet", async () => {
+    const { page } = bench();
+    await reset(page);
+    await menu(page, 'Push rows…');
+    const sb = await sidebar(page, 'Push rows to Assembled');
+    await sb.getByLabel('What the rows are').selectOption('time_off');
+    // The page's sheet fetches answered a second late, as on a busy machine.
+    await page.route('**/api/sheet?*', async (route) => {
+      await new Promise((done) => setTimeout(done, 1000));
+      await route.continue();
+    });
+    try {
+      await sb.getByRole('button', { name: 'Insert template' }).click();
+      await sb.locator('#status', { hasText: /^Sheet ".*" is ready/ }).waitFor();
+      // At once, as a person clicks there: the grid shows the sheet the tab bar has in front.
+      expect(await page.evaluate(() => document.body.dataset.sheet)).toBe('Time off to create');
+      await typeRow(page, 2, ['someone@example.com']);
+    } finally {
+      await page.unrouteAll({ behavior: 'wait' });
+    }
+    expect(await cell(page, 1, 'A').textContent()).toBe('Agent');
+    await expect.poll(() => cell(page, 2, 'A').textContent()).toBe('someone@example.com');
+  });
+
   it('Reset gives a fresh spreadsheet with the add-on opened and connected', async () => {
     const { page } = bench();
     await reset(page);

@@ -5,6 +5,7 @@ import type {
   ActionReply,
   FrameMessage,
   PageMessage,
+  RunAnswer,
   RunReply,
   SheetReply,
   SkipReply,
@@ -282,9 +283,16 @@ window.addEventListener('message', (event: MessageEvent<FrameMessage>) => {
       // The sandboxed frame has an opaque origin: '*' is the only way to address it.
       target?.postMessage(answer, '*');
     };
-    post<RunReply>('/api/run', { fn: message.fn, args: message.args, from: sidebarUser })
-      .then(reply, (error: unknown) => reply({ ok: false, message: String(error) }))
-      .finally(() => void refresh());
+    void post<RunAnswer>('/api/run', { fn: message.fn, args: message.args, from: sidebarUser })
+      .catch((error: unknown): RunAnswer => ({ ok: false, message: String(error) }))
+      .then(async ({ front, ...r }) => {
+        // A sheet the call put in front (Insert template's) is drawn before the sidebar says so: a
+        // click on the grid at its "is ready" landed on the sheet drawn before, and typed there.
+        const first = front !== undefined && front !== shownSheet;
+        if (first) await refresh();
+        reply(r);
+        if (!first) void refresh();
+      });
   }
 });
 
