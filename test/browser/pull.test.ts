@@ -785,9 +785,12 @@ describe('Pull data in the workbench', () => {
     await menu(page, 'Pull data…');
     const sb = await sidebar(page, 'Pull data from Assembled');
     // What filled the sheet names its filters, in the box and in the log.
-    expect(await sb.locator('#againWhat').textContent()).toBe(
-      'Last filled with Activities (schedule), 2026-05-19, filtered: activity types "Break" and "Lunch", channel email, schedule sch_master.',
-    );
+    // Polled: the sidebar fills the box once its first call answers.
+    await expect
+      .poll(() => sb.locator('#againWhat').textContent())
+      .toBe(
+        'Last filled with Activities (schedule), 2026-05-19, filtered: activity types "Break" and "Lunch", channel email, schedule sch_master.',
+      );
     expect(String(wb.values('Assembled log').at(-1)?.[2])).toMatch(
       /, filtered: activity types "Break" and "Lunch", channel email, schedule sch_master$/,
     );
