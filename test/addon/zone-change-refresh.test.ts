@@ -62,6 +62,34 @@ describe('scheduled refreshes after the spreadsheet time zone changed', () => {
     expect(loggedRuns(rt)).toHaveLength(1);
   });
 
+  // Moved west, 07:00 in the new zone came an hour after the run at 07:00 in the old one: the
+  // refresh ran again that day, pulling the same data a second time.
+  it('run once on the day the zone moved west, after their run at the hour in the old zone', async () => {
+    // Tuesday 1 December 2026, 06:30 in New York.
+    const { rt } = await startLocalAddon({ timezone: 'America/New_York', now: '2026-12-01T11:30:00Z' });
+    for (const sheet of ['Daily', 'Hourly']) rt.workbook.addSheet(sheet);
+    const save = (sheet: string, frequency: object, key: string) =>
+      rt.callFromSidebar('saveRefresh', { spec: teamsInto(sheet), frequency, notifyByEmail: false }, key);
+    await save('Daily', { kind: 'daily', hour: 7 }, 'refresh-daily-01');
+    await save('Hourly', { kind: 'hourly' }, 'refresh-hourly-1');
+    const runsInto = (sheet: string) =>
+      rt.workbook.displayValues('Assembled log').filter((r) => r[3] === sheet);
+    // To 07:30 in New York: the daily ran for Tuesday.
+    await rt.clock.advanceAsync(HOUR);
+    expect(runsInto('Daily')).toHaveLength(1);
+
+    // 06:30 in Chicago, an hour west: 07:00 there is ahead, but Tuesday's run was had.
+    rt.workbook.setTimeZone('America/Chicago');
+    expect(await cards(rt)).toEqual([
+      ['Daily at 07:00 America/Chicago', '2026-12-02 07:00'],
+      ['Every hour', '2026-12-01 07:00'],
+    ]);
+    // To Wednesday 08:00 in Chicago: the daily ran once more, for Wednesday; the hourly, every hour.
+    await rt.clock.advanceAsync(25.5 * HOUR);
+    expect(runsInto('Daily').map((r) => r[0]?.slice(0, 13))).toEqual(['2026-12-01 07', '2026-12-02 07']);
+    expect(runsInto('Hourly')).toHaveLength(1 + 25);
+  });
+
   it('saved before the add-on kept what their next run was worked out from, move with the zone too', async () => {
     const { rt } = await startLocalAddon({ timezone: 'Europe/Berlin', now: '2026-12-01T09:00:00Z' });
     rt.workbook.addSheet('Daily');

@@ -57,6 +57,11 @@ export interface Refresh extends RefreshInput, OwnedRecord {
   nextRunAt: number;
   /** The time nextRunAt was worked out from (the frequency's first time after it); older records have none. */
   nextRunFrom?: number;
+  /**
+   * The spreadsheet zone's offset from UTC at nextRunFrom, in minutes: what its clock read then,
+   * which a next run in a zone changed since is after too (next-run.ts); older records have none.
+   */
+  nextRunFromOffset?: number;
   /** Why it will not run on schedule (no trigger could be created), if so. */
   notice?: string;
   /** The pull job of the run under way. */
