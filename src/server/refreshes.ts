@@ -42,7 +42,7 @@ function views(deps: RefreshDeps): RefreshView[] {
     // Pause or Stop pressed while the run held the lock: said at once, done as the run ends.
     const stopping = run !== undefined && stopAsked(deps.store, run.id) !== undefined;
     const shown = pauseAsked(deps.store, r.id) ? { ...r, paused: true } : r;
-    const v = refreshView(shown, deps.user, deps.zone, now, run, there, hasKey, stopping);
+    const v = refreshView(shown, deps.user, deps.zone, now, run, there, hasKey, stopping, deps.zones);
     // The budget is the owner's: only their own refreshes wait on it.
     const withBudget = v.mine && !v.paused && !v.notice && budget ? { ...v, notice: budget } : v;
     // A notice says why the owner's runs cannot start (no trigger could be set, the day's budget is

@@ -90,6 +90,51 @@ describe('scheduled refreshes after the spreadsheet time zone changed', () => {
     expect(runsInto('Hourly')).toHaveLength(1 + 25);
   });
 
+  it("say on each editor's card that the zone is not the one they were saved in, until saved again", async () => {
+    // Tuesday 1 December 2026, 10:00 in New York.
+    const { rt } = await startLocalAddon({ timezone: 'America/New_York', now: '2026-12-01T15:00:00Z' });
+    const other = rt.asUser('editor@example.com');
+    for (const sheet of ['Daily', 'Weekly', 'Hourly']) rt.workbook.addSheet(sheet);
+    const input = {
+      Daily: { spec: teamsInto('Daily'), frequency: { kind: 'daily', hour: 7 }, notifyByEmail: false },
+      Weekly: {
+        spec: teamsInto('Weekly'),
+        frequency: { kind: 'weekly', weekdays: [1], hour: 5 },
+        notifyByEmail: false,
+      },
+      Hourly: { spec: teamsInto('Hourly'), frequency: { kind: 'hourly' }, notifyByEmail: false },
+    };
+    for (const [sheet, saved] of Object.entries(input))
+      await rt.callFromSidebar('saveRefresh', saved, `refresh-${sheet.toLowerCase()}-01`);
+    const hints = async (editor: Pick<LocalRuntime, 'callFromSidebar'>) =>
+      (await editor.callFromSidebar<RefreshView[]>('listRefreshes')).map((v) => v.zoneMoved);
+    expect(await hints(rt)).toEqual(['', '', '']);
+
+    rt.workbook.setTimeZone('Europe/Berlin');
+    const daily =
+      "Saved for America/New_York: the spreadsheet's time zone is now Europe/Berlin, so it runs at 07:00 Berlin time (01:00 New York time).";
+    const weekly =
+      "Saved for America/New_York: the spreadsheet's time zone is now Europe/Berlin, so it runs at 05:00 Berlin time (23:00 New York time, the day before).";
+    const yours = ' Edit and save to keep it so, or change its time.';
+    // Every hour runs every hour in any zone: nothing to say.
+    expect(await hints(rt)).toEqual([daily + yours, weekly + yours, '']);
+    expect(await hints(other)).toEqual([daily, weekly, '']);
+
+    // Its owner keeps it at 07:00 in Berlin: saved in the zone now, it says nothing more.
+    const [first] = await rt.callFromSidebar<RefreshView[]>('listRefreshes');
+    await rt.callFromSidebar('saveRefresh', input.Daily, first?.id);
+    expect(await hints(rt)).toEqual(['', weekly + yours, '']);
+    expect(await hints(other)).toEqual(['', weekly, '']);
+
+    // Saved before refreshes kept their zone: which it was is not known, so nothing is said.
+    const props = rt.properties.document;
+    for (const key of props.keys().filter((k) => k.includes('.refresh.'))) {
+      const { savedZone: _, ...before } = JSON.parse(props.get(key) ?? '{}');
+      props.set(key, JSON.stringify(before));
+    }
+    expect(await hints(other)).toEqual(['', '', '']);
+  });
+
   it('saved before the add-on kept what their next run was worked out from, move with the zone too', async () => {
     const { rt } = await startLocalAddon({ timezone: 'Europe/Berlin', now: '2026-12-01T09:00:00Z' });
     rt.workbook.addSheet('Daily');

@@ -41,8 +41,16 @@ describe('The spreadsheet time zone in the sidebars', () => {
     ({ sb, card } = await refreshCard(page, 'Staff'));
     await expect.poll(async () => (await rows(card)).Frequency).toBe('Daily at 07:00 Asia/Kolkata');
     expect((await rows(card))['Next run']).toMatch(/^\d{4}-\d\d-\d\d 07:00$/);
+    // Saved in Berlin: its card says when that is now, and how to keep it so.
+    expect(await card.locator('.hint', { hasText: /^Saved for / }).textContent()).toBe(
+      "Saved for Europe/Berlin: the spreadsheet's time zone is now Asia/Kolkata, so it runs at 07:00 Kolkata time (03:30 Berlin time). Edit and save to keep it so, or change its time.",
+    );
     await card.getByRole('button', { name: /^Edit: / }).click();
     expect(await sb.getByLabel('At (Asia/Kolkata time)').inputValue()).toBe('7');
+    // Saved as it is, it is kept at 07:00 in Kolkata: nothing more to say.
+    await sb.getByRole('button', { name: 'Save', exact: true }).click();
+    await sb.locator('.said', { hasText: 'Saved.' }).waitFor();
+    expect(await card.locator('.hint', { hasText: /^Saved for / }).count()).toBe(0);
 
     // After a pull, the offer to refresh it on a schedule names the zone too.
     const pull = await pullIntoNewSheet(page, 'Teams', 'Teams');

@@ -120,6 +120,7 @@ function edited(
     sheetId,
     spreadsheetId: deps.spreadsheetId,
     createdAt: existing?.createdAt ?? now,
+    savedZone: deps.zone.name,
     paused: false,
     ...scheduleAfter(valid.frequency, now, deps.zone),
   };

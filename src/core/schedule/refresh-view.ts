@@ -3,7 +3,7 @@
 import { causeOf } from '../assembled/errors';
 import { type MergedCounts, nextTryBy, type PullJob } from '../jobs/pull-job';
 import { type Caller, ownerName, ownerSeenBy, owns } from '../owner';
-import type { Zone } from '../ports';
+import type { Zone, Zones } from '../ports';
 import { keyHeaders } from '../pull/merge-key';
 import { otherZoneSince } from '../pull/mixed-target';
 import { MODES, modeLabel, modeNote } from '../pull/mode-words';
@@ -17,6 +17,7 @@ import { STOPPED_BY_YOU, stoppedOnCard } from './manage';
 import { nextRunIn } from './next-run';
 import type { Refresh, RunStatus } from './refresh';
 import { gone, sheetGone, toHaveDone } from './sheet-refresh';
+import { zoneMovedWords } from './zone-moved';
 
 export interface RefreshView {
   id: string;
@@ -46,6 +47,11 @@ export interface RefreshView {
   frequencyLabel: string;
   /** The spreadsheet's time zone, which its times are in (Edit's form names it at the hour). */
   zone: string;
+  /**
+   * The spreadsheet's zone is not the one its schedule was saved in: when it runs now, and to its
+   * owner what to do (zone-moved.ts); else ''.
+   */
+  zoneMoved: string;
   /** Today's ISO weekday in that zone: made weekly in Edit, it starts on it. */
   today: number;
   notifyByEmail: boolean;
@@ -182,7 +188,8 @@ function goneWords(r: Refresh, viewer: Caller): string {
  * `run` is the run under way (refresh.jobId's job), as any editor may read it; `sheetThere`,
  * whether its target sheet is still in the spreadsheet; `viewerHasKey`, whether the viewer has an
  * API key saved (another's is theirs alone to read: only the owner's own card says it);
- * `stopping`, whether Stop or Pause was pressed on the run under way (stop-asked.ts).
+ * `stopping`, whether Stop or Pause was pressed on the run under way (stop-asked.ts); `zones`,
+ * the zones by name, for the zone its schedule was saved in (without, nothing is said of it).
  */
 export function refreshView(
   r: Refresh,
@@ -193,6 +200,7 @@ export function refreshView(
   sheetThere = true,
   viewerHasKey = false,
   stopping = false,
+  zones?: Zones,
 ): RefreshView {
   const mine = owns(viewer, r);
   return {
@@ -212,6 +220,7 @@ export function refreshView(
     frequency: r.frequency,
     frequencyLabel: describeFrequency(r.frequency, zone.name),
     zone: zone.name,
+    zoneMoved: zones && sheetThere ? zoneMovedWords(r, mine, zone, zones) : '',
     today: weekdayOf(now, zone),
     notifyByEmail: r.notifyByEmail,
     paused: r.paused,

@@ -45,6 +45,11 @@ export interface Refresh extends RefreshInput, OwnedRecord {
   /** The target sheet's id: the refresh follows it through renames and pauses when it is deleted. */
   sheetId?: number;
   createdAt: number;
+  /**
+   * The spreadsheet's time zone when its schedule was saved (or edited): its card says so once the
+   * zone is another (zone-moved.ts). Older records have none.
+   */
+  savedZone?: string;
   paused: boolean;
   /** Why it was paused when the add-on paused it (a deleted sheet, a rejected key). */
   pausedReason?: string;

@@ -316,6 +316,7 @@ function card(r: RefreshView): HTMLElement {
   if (r.runAgain) item.append(el('p', { class: 'hint' }, r.runAgain));
   const modeNote = r.modes.find((m) => m.value === r.spec.mode)?.note;
   if (modeNote) item.append(el('p', { class: 'hint' }, modeNote));
+  if (r.zoneMoved) item.append(el('p', { class: 'hint' }, r.zoneMoved));
   if (r.stopping) item.append(el('p', { class: 'hint' }, STOPPING));
   if (r.retry) item.append(el('p', { class: 'reason' }, retryReason(r.retry)));
   // Its sheet gone, that is all there is to say: why it paused, or is overdue, follows from it.
