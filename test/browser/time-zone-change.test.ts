@@ -5,6 +5,8 @@ import type { FrameLocator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { cell, demoAgent, menu, pullIntoNewSheet, refreshCard, sidebar, useBench } from './support';
 
+const teamsSpec = { source: { kind: 'resource', resource: 'teams' }, mode: 'replace' };
+
 /** A card's rows, term and value, as a person reads them. */
 async function rows(card: ReturnType<FrameLocator['locator']>): Promise<Record<string, string>> {
   const terms = await card.locator('dt').allTextContents();
@@ -94,6 +96,46 @@ describe('The spreadsheet time zone in the sidebars', () => {
     await expect.poll(() => preview.textContent()).toMatch(/ \(Pacific\/Kiritimati\)$/);
     // Nothing clicked: the keyboard is still at the sheet.
     expect(await page.evaluate(() => document.activeElement?.id)).not.toBe('sidebarFrame');
+  });
+
+  // The list was read again on the window's focus or once a minute only: back from File ▸ Settings
+  // with the pointer, it named the old zone for up to a minute, and an Edit form open, until Reload.
+  it('follows the new zone in an open Scheduled refreshes sidebar once the pointer is back over it', async () => {
+    const { page, running } = bench();
+    const { workbench } = running;
+    workbench.saveSettings('en_GB', 'Europe/Berlin');
+    workbench.rt.workbook.addSheet('Rota');
+    const daily = { kind: 'daily', hour: 7 };
+    await workbench.rt.callFromSidebar(
+      'saveRefresh',
+      {
+        spec: { ...teamsSpec, target: { kind: 'sheet', name: 'Rota' } },
+        frequency: daily,
+        notifyByEmail: false,
+      },
+      'key-rota',
+    );
+    const { sb, card } = await refreshCard(page, 'Rota');
+    await expect.poll(async () => (await rows(card)).Frequency).toBe('Daily at 07:00 Europe/Berlin');
+    // Another card's Edit open: that card is kept as it is while the list is read again.
+    const staff = sb.locator('li.card', { hasText: 'Staff' });
+    await staff.getByRole('button', { name: /^Edit: / }).click();
+    await sb.getByLabel('At (Europe/Berlin time)').waitFor();
+    // At the sheet a while, its look a moment after leaving the sidebar long over.
+    await cell(page, 2, 'B').click();
+    await page.waitForTimeout(2_500);
+
+    expect(workbench.saveSettings('en_GB', 'America/New_York')).toEqual({ ok: true });
+    const frame = await page.locator('#sidebarFrame').boundingBox();
+    if (!frame) throw new Error('The sidebar is not shown');
+    await page.mouse.move(frame.x + frame.width / 2, frame.y + frame.height / 2, { steps: 4 });
+    await expect.poll(async () => (await rows(card)).Frequency).toBe('Daily at 07:00 America/New_York');
+    expect(await card.locator('.hint', { hasText: /^Saved for / }).textContent()).toMatch(
+      /^Saved for Europe\/Berlin: the spreadsheet's time zone is now America\/New_York, so it runs at 07:00 New York time \(13:00 Berlin time\)\./,
+    );
+    expect((await rows(staff)).Frequency).toBe('Daily at 07:00 America/New_York');
+    expect(await sb.getByLabel('At (America/New_York time)').inputValue()).toBe('7');
+    expect(await sb.getByLabel(/Europe\/Berlin time/).count()).toBe(0);
   });
 
   it('says once in Validate that rows pushed before the change went in the old zone', async () => {

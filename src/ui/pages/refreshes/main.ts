@@ -3,8 +3,9 @@ import { ended } from '../../../core/sentence';
 import { askInPage } from '../../ask-in-page';
 import { busy, byId, el, focusLost, showStatus, type Tone } from '../../dom';
 import { focusHeading } from '../../first-focus';
-import { createFrequencyForm } from '../../frequency-form';
+import { createFrequencyForm, type FrequencyForm } from '../../frequency-form';
 import { lastRunText, lastRunWhy, retryReason } from '../../last-run';
+import { lookWhenBack } from '../../look-when-back';
 import { callServer, errorMessage } from '../../rpc';
 import { byUrgency, failedRun, health, summaryParts } from './health';
 import { modeField } from './mode-field';
@@ -189,6 +190,9 @@ function readAgainLater(after?: number): void {
   }, wait);
 }
 
+/** The frequency forms of the cards whose Edit is open, by refresh: render names a new zone at their hour. */
+const editing = new Map<string, FrequencyForm>();
+
 /** Opens the card's editor, or goes back to it, in view with its first field focused. */
 function editor(r: RefreshView, card: HTMLElement): void {
   const open = card.querySelector<HTMLElement>('.editor');
@@ -200,6 +204,7 @@ function editor(r: RefreshView, card: HTMLElement): void {
   // not of this one.
   say('');
   const form = createFrequencyForm(`edit-${r.id}`, r.frequency, r.zone, r.today, r.notifyByEmail);
+  editing.set(r.id, form);
   const mode = modeField(`edit-${r.id}`, r);
   // Saved, the list is drawn again and the focus goes back to the card's Edit (data-act).
   const save = el('button', { type: 'button', class: 'primary', 'data-act': `${r.id} edit` }, 'Save');
@@ -298,7 +303,7 @@ function card(r: RefreshView): HTMLElement {
     dl.append(el('dt', {}, term), el('dd', attrs, value));
   row('Target', r.targetGone ? `${r.target} (deleted)` : r.target);
   row('If the target has data', r.mode);
-  row('Frequency', r.frequencyLabel);
+  row('Frequency', r.frequencyLabel, { 'data-row': 'frequency' });
   row('Next run', r.targetGone ? 'None' : r.paused ? 'Paused' : r.nextRun);
   // A run given up is as plain to see as an attempt that will be tried again.
   row('Last run', lastRunText(r), !r.running && failedRun(r) ? { class: 'failed' } : {});
@@ -431,8 +436,19 @@ function inUse(except?: string): Map<string, Element> {
   return cards;
 }
 
+/** The list the cards were last drawn from whole (none kept as they were), as JSON. */
+let drawnFrom = '';
+
 /** Draws the list read; `acted`, the refresh an action was pressed on (its card is drawn anew). */
 function render(read: RefreshView[], acted?: string): void {
+  // A read that changed nothing (most: each minute, and each time the person comes back to the
+  // sidebar, just before they click) leaves the cards as they are: a card drawn anew under the
+  // pointer as it clicks could lose the click, or close a "Why it failed" just opened.
+  const json = JSON.stringify(read);
+  if (acted === undefined && json === drawnFrom) {
+    readAgainLater();
+    return;
+  }
   const refreshes = byUrgency(read);
   shown = refreshes;
   // An answer of a card whose run or pause has changed since (a later run ended) is old: it goes,
@@ -448,7 +464,16 @@ function render(read: RefreshView[], acted?: string): void {
     ]),
   );
   const kept = inUse(acted);
+  // A card kept names the zone its hour is in all the same (File ▸ Settings may have changed it
+  // meanwhile), on its Frequency row and at its open Edit's hour: the rest stays as it is.
+  for (const r of refreshes) {
+    const frequency = kept.get(r.id)?.querySelector('[data-row="frequency"]');
+    if (frequency) frequency.textContent = r.frequencyLabel;
+    editing.get(r.id)?.nameZone(r.zone);
+  }
+  for (const id of editing.keys()) if (!kept.get(id)?.querySelector('.editor')) editing.delete(id);
   const cards = refreshes.map((r) => kept.get(r.id) ?? card(r));
+  drawnFrom = kept.size ? '' : json;
   drawing = true;
   // A card kept is never taken out of the page (that would drop the keyboard from it): the others
   // are put around it, in the list's order.
@@ -486,9 +511,11 @@ list.addEventListener('pointerdown', () => {
 });
 // The click comes after pointerup, in the same task: let it land first.
 window.addEventListener('pointerup', () => window.setTimeout(() => (pressing = false)));
-// Runs may have ended while the user was away, or the sidebar hidden (hiding it stops the reads).
-window.addEventListener('focus', () => readAgainLater(ON_RETURN_MS));
+// Runs may have ended while the user was away, or the sidebar hidden (hiding it stops the reads);
+// File ▸ Settings may have changed the zone its cards' hours are in: read again when the person may
+// be back (the pointer back over the sidebar too), as Pull data does.
 document.addEventListener('visibilitychange', () => readAgainLater(ON_RETURN_MS));
+lookWhenBack(async () => readAgainLater(ON_RETURN_MS));
 // The list is what loading shows: nothing more to say once it is there.
 const load = () => void act('Loading', () => callServer('listRefreshes'), '');
 // Said when done, so a screen reader hears that Reload did something (the list may look the same).
