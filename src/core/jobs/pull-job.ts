@@ -60,6 +60,11 @@ export interface PullJob extends OwnedRecord, Timed {
   polls: number;
   /** Transient failures (rate limit, network, 5xx) met so far. */
   errors: number;
+  /**
+   * A refresh's run waiting out Assembled's rate limit as its Retry-After asks, uncounted in
+   * `errors` (run-pull.ts limitWait): since when, in this row of refusals.
+   */
+  limitedSince?: number;
   nextPollAt: number;
   rows?: number;
   /** A merge into a sheet's rows: how many it updated and added (a refresh's card says them). */
@@ -182,9 +187,11 @@ export function newJob(
 
 export function withState(job: PullJob, state: JobState, now: number, extra: Partial<PullJob> = {}): PullJob {
   if (isTerminal(job)) throw new Error(`Job ${job.id} is ${job.state} and cannot become ${state}`);
-  // A step that went on answered: the failures counted before it are over (and no longer shown).
+  // A step that went on answered: the failures counted before it are over (and no longer shown),
+  // and so is a rate limit waited out.
   const errors = state === 'failed' || state === 'stalled' ? job.errors : 0;
-  return { ...job, errors, ...extra, state, updatedAt: now };
+  const { limitedSince: _, ...rest } = job;
+  return { ...rest, errors, ...extra, state, updatedAt: now };
 }
 
 /** After a poll that found the report still being generated. */

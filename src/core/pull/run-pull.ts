@@ -149,6 +149,11 @@ const RECORDS_PER_PAGE = 500;
 
 /** Failures that are tried again (rate limit, network, 5xx), MAX_RETRIES times, then fail. */
 const TRANSIENT = ['rate_limited', 'network', 'server', 'outcome_unknown'];
+/**
+ * How long a refresh's run waits out Assembled's rate limit uncounted (limitWait). Its limit is a
+ * minute's requests: refused for longer, others are using the key too.
+ */
+const RATE_LIMIT_WAIT_MS = 10 * 60_000;
 
 /** A job failed on what Assembled may get over (an outage, its rate limit), given up after its attempts. */
 export const gaveUp = (job: Pick<PullJob, 'state' | 'failure'>) =>
@@ -271,11 +276,14 @@ export function advancePull(deps: PullDeps, id: string, turn?: Turn): PullJob {
     if (lead) return stopJob(deps, current, lead);
     const now = deps.clock.now();
     if (!waited && !isDue(current, now)) {
-      // A report not ready yet: check again within this execution while time remains.
+      // A report not ready yet: check again within this execution while time remains; so is a rate
+      // limit's short wait, whatever the step (limitWait).
       const wait = Math.min(current.nextPollAt - now, IN_RUN_POLL_MAX_MS);
+      const limited = current.limitedSince !== undefined && current.nextPollAt - now <= IN_RUN_POLL_MAX_MS;
       // A failed attempt's retry is not slept towards: it waits for its own time.
       const retrying = current.errors > 0;
-      if (!turn?.wait || current.state !== 'running' || retrying || now + wait >= deadline) return current;
+      if (!turn?.wait || (current.state !== 'running' && !limited) || retrying || now + wait >= deadline)
+        return current;
       try {
         deps.clock.sleep(wait);
       } catch (error) {
@@ -936,11 +944,21 @@ function reportFilters(job: PullJob) {
 function failure(job: PullJob, error: unknown, now: number): PullJob {
   const message = error instanceof Error ? error.message : String(error);
   const transient = isAssembledError(error) && TRANSIENT.includes(error.kind);
+  const asked = limitWait(job, error, now);
+  if (asked !== undefined)
+    return {
+      ...job,
+      nextPollAt: now + asked,
+      message,
+      limitedSince: job.limitedSince ?? now,
+      updatedAt: now,
+    };
   if (transient && job.errors < MAX_RETRIES) {
     const errors = job.errors + 1;
     // A Retry-After longer than the backoff is honoured by a later run, never slept through here.
     const wait = Math.max(job.refreshId ? REFRESH_RETRY_MS : pollDelay(errors), error.retryAfterMs ?? 0);
-    const retry: PullJob = { ...job, errors, nextPollAt: now + wait, message, updatedAt: now };
+    const { limitedSince: _, ...counted } = job;
+    const retry: PullJob = { ...counted, errors, nextPollAt: now + wait, message, updatedAt: now };
     if (job.giveUpAt === undefined || nextTryBy(retry) <= job.giveUpAt) return retry;
   }
   if (transient) {
@@ -957,6 +975,24 @@ function failure(job: PullJob, error: unknown, now: number): PullJob {
   const said = job.refreshId ? refreshSaid(job, error, message) : message;
   // A replace's rows were only staged: what stays in the target is an append's or merge's.
   return withState(job, 'failed', now, { message: said, failure: failureOf(error), rows: rowsLeft(job) });
+}
+
+/**
+ * Assembled's rate limit refused a refresh's run (the client's own tries at its Retry-After spent):
+ * Assembled is up and says when to come back (a second, often), so the run waits that long and tries
+ * again, the refusal not counted among its failed attempts, as a push waits it out. At the refresh's
+ * pace a storm of refusals held the run an hour. Undefined, and counted at that pace, when no
+ * Retry-After came, when the run has failed otherwise since it last went on, past its give-up time,
+ * and once refused for RATE_LIMIT_WAIT_MS: the key is busy with more than this run, which should not
+ * ask every few seconds for hours.
+ */
+function limitWait(job: PullJob, error: unknown, now: number): number | undefined {
+  if (!job.refreshId || job.errors > 0 || !isAssembledError(error) || error.kind !== 'rate_limited')
+    return undefined;
+  const wait = error.retryAfterMs;
+  if (wait === undefined || wait >= REFRESH_RETRY_MS) return undefined;
+  if (now - (job.limitedSince ?? now) >= RATE_LIMIT_WAIT_MS) return undefined;
+  return job.giveUpAt === undefined || now + wait <= job.giveUpAt ? wait : undefined;
 }
 
 /**

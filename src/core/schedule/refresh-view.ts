@@ -69,6 +69,11 @@ export interface RefreshView {
    * and when that run was due (records from before runs kept it have none).
    */
   retry: { attempts: number; reason: string; nextTry: string; due?: string } | null;
+  /**
+   * The run under way waits out Assembled's rate limit as Assembled asked, a refusal not counted
+   * as a failed attempt (run-pull.ts limitWait): what it met and what it does, else ''.
+   */
+  limited: string;
   nextRun: string;
   /** Its time has come and no run is under way: the add-on's next check starts it. */
   due: boolean;
@@ -238,6 +243,10 @@ export function refreshView(
           ...(r.runDueAt === undefined ? {} : { due: formatLocalDateTime(r.runDueAt, zone) }),
         }
       : null,
+    limited:
+      run && !run.errors && run.limitedSince !== undefined
+        ? `${causeOf(run.message ?? '')}. Assembled is up, so the run waits its turn and tries again.`
+        : '',
     nextRun: r.paused ? '' : nextRunText(r, zone, now, run),
     due:
       !r.paused &&
