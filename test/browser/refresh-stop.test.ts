@@ -77,4 +77,32 @@ describe('Stop on a Scheduled refresh card', () => {
     expect(after).toMatchObject({ running: false, stopping: false, lastRun: { status: 'stopped' } });
     expect(await buttons()).toEqual(['Run now', 'Pause', 'Edit', 'Delete']);
   });
+
+  it('stands beside Run now while the run only waits for its next try, which Run now makes at once', async () => {
+    const { page, running } = bench();
+    const { rt } = running.workbench;
+    const sim = running.workbench.session.backend.simulator;
+    const { sb, card } = await refreshCard(page, 'AHT');
+    const buttons = () => card.getByRole('button').allTextContents();
+    // Assembled down: the run's first attempt fails, and its next try is half an hour off at least.
+    sim?.setFaults({ errorRate: 1 });
+    try {
+      await card.getByRole('button', { name: /^Run now: / }).click();
+      await expect.poll(() => card.textContent()).toMatch(/Attempt 1 .*failed:/);
+      expect(await buttons()).toEqual(['Run now', 'Stop', 'Pause', 'Edit', 'Delete']);
+    } finally {
+      sim?.setFaults({});
+    }
+    // Assembled back: Run now tries the run again, and it goes on (the report is being built).
+    await card.getByRole('button', { name: /^Run now: / }).click();
+    await expect
+      .poll(() => sb.locator('#status').textContent())
+      .toBe('Tried again now: this card shows the outcome when the run ends.');
+    await expect.poll(() => card.textContent()).toMatch(/Last run\s*Running now/);
+    expect(await buttons()).toEqual(['Stop', 'Pause', 'Edit', 'Delete']);
+    const [after] = await rt.callFromSidebar<RefreshView[]>('listRefreshes');
+    expect(after).toMatchObject({ running: true, retry: null });
+    await card.getByRole('button', { name: /^Stop: / }).click();
+    await expect.poll(buttons).toEqual(['Run now', 'Pause', 'Edit', 'Delete']);
+  });
 });

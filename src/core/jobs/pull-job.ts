@@ -145,6 +145,14 @@ export function isTerminal(job: Pick<PullJob, 'state'>): boolean {
   return TERMINAL.includes(job.state);
 }
 
+/**
+ * A job only waiting for its next try after a failed attempt, no step of it under way (an
+ * execution taking it up counts itself in `tries` first): a refresh card's Run now tries it now.
+ */
+export function waitsToTry(job: Pick<PullJob, 'state' | 'errors' | 'tries'>): boolean {
+  return !isTerminal(job) && job.errors > 0 && !job.tries;
+}
+
 /** The `failure` of a job its owner stopped: the log and the sidebar say "stopped". */
 export const STOPPED = 'stopped';
 

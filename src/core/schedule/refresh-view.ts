@@ -1,7 +1,7 @@
 // What the Scheduled refreshes sidebar shows of a refresh: plain JSON with times already
 // written out in the spreadsheet's timezone.
 import { causeOf } from '../assembled/errors';
-import { type MergedCounts, nextTryBy, type PullJob } from '../jobs/pull-job';
+import { type MergedCounts, nextTryBy, type PullJob, waitsToTry } from '../jobs/pull-job';
 import { type Caller, ownerName, ownerSeenBy, owns } from '../owner';
 import type { Zone, Zones } from '../ports';
 import { keyHeaders } from '../pull/merge-key';
@@ -27,8 +27,9 @@ export interface RefreshView {
   mine: boolean;
   /**
    * Whether Run now is offered: to its owner only, not while a run is under way (Stop is offered
-   * then; pressed, it would only say so), and not while it is paused for want of their key and they
-   * still have none (a run would only be refused; its paused reason says what to do).
+   * then; pressed, it would only say so) but for one only waiting for its next try (pressed, that
+   * try is made now), and not while it is paused for want of their key and they still have none (a
+   * run would only be refused; its paused reason says what to do).
    */
   runNow: boolean;
   what: string;
@@ -212,7 +213,10 @@ export function refreshView(
     id: r.id,
     owner: ownerSeenBy(viewer, r),
     mine,
-    runNow: mine && r.jobId === undefined && !(r.paused && r.pausedForKey && !viewerHasKey),
+    runNow:
+      mine &&
+      (r.jobId === undefined || (!!run && waitsToTry(run) && !stopping)) &&
+      !(r.paused && r.pausedForKey && !viewerHasKey),
     what: pullWords(r.spec),
     target: describeTarget(r.spec.target),
     mode: modeWords(r.spec),

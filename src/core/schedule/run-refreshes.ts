@@ -2,7 +2,8 @@
 
 import { cutText } from '../cut-text';
 import { JobStore } from '../jobs/job-store';
-import { isTerminal, NO_KEY, type PullJob, STOPPED } from '../jobs/pull-job';
+import { isTerminal, NO_KEY, type PullJob, STOPPED, waitsToTry } from '../jobs/pull-job';
+import { withLock } from '../lock';
 import { owns } from '../owner';
 import type { Zone } from '../ports';
 import { OtherZone } from '../pull/mixed-target';
@@ -20,6 +21,7 @@ import {
   type Turn,
 } from '../pull/run-pull';
 import { failedRunNote, generatedAt, pulledFrom } from '../pull/source-note';
+import { stopAsked } from '../pull/stop-asked';
 import type { Grid } from '../sheet/grid';
 import { type ResolvedRange, resolveRange } from '../time/date-range';
 import { datesWords } from '../time/dates-words';
@@ -234,7 +236,8 @@ const RUNNING_ALREADY = 'Nothing more was run: it is running now, and its card s
 
 /**
  * Starts a run now (a due run, or one `pressed` for by Run now, which alone starts it before it is
- * due); a late trigger runs a missed refresh once.
+ * due); a late trigger runs a missed refresh once. Pressed while its run only waits for its next
+ * try, that try is made now: the same run, not a second one.
  */
 export function runNow(deps: RefreshDeps, refresh: Refresh, turn?: Turn, pressed = false): Refresh {
   // Begun from the record as saved now: since `refresh` was read (the dispatcher lists its refreshes
@@ -246,8 +249,20 @@ export function runNow(deps: RefreshDeps, refresh: Refresh, turn?: Turn, pressed
     return startRun(deps, saved, pressed);
   });
   // Pressed again while its run is under way (from another sidebar): that run goes on alone.
-  if (pressed && now && !started) throw new InputError('Run now', [RUNNING_ALREADY]);
+  if (pressed && now && !started && !triedNow(deps, now)) throw new InputError('Run now', [RUNNING_ALREADY]);
   return now ? carryOnRun(deps, now, turn) : refresh;
+}
+
+/** The refresh's run, if it only waits for its next try (waitsToTry), made due now; false if not. */
+function triedNow(deps: RefreshDeps, refresh: Refresh): boolean {
+  const { jobId } = refresh;
+  if (!jobId) return false;
+  return withLock(deps.lock, () => {
+    const job = runJob(deps, refresh, jobId);
+    if (!job || !waitsToTry(job) || stopAsked(deps.store, job.id) !== undefined) return false;
+    new JobStore(deps.store).save({ ...job, nextPollAt: Math.min(job.nextPollAt, deps.clock.now()) });
+    return true;
+  });
 }
 
 /** The refresh with its run begun: its pull started, or the run recorded as failed or skipped. */

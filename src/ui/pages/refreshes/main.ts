@@ -353,14 +353,15 @@ function card(r: RefreshView): HTMLElement {
           'div',
           { class: 'actions' },
           // Not while paused for want of the owner's key: it would only be refused (its reason says why).
+          // Beside Stop, its run waiting for its next try: that try is made now.
           ...(r.runNow
             ? [
                 button('Run now', 'run', () => {
                   ranNow.add(r.id);
                   void act(
-                    'Running',
+                    r.running ? 'Trying again' : 'Running',
                     () => callServer('runRefreshNow', r.id),
-                    'Started: this card shows the outcome when the run ends.',
+                    `${r.running ? 'Tried again now' : 'Started'}: this card shows the outcome when the run ends.`,
                     r.id,
                   );
                 }),
