@@ -135,11 +135,12 @@ describe('a refresh whose later report pages always fail', () => {
       expect(card?.lastRun?.due).toBe('2026-05-25 07:00');
       expect(card?.lastRun?.at).toMatch(/^2026-05-25 (08|09|10):\d\d$/);
       // Given up, it waits for its next time: the card says what to do once Assembled answers
-      // again, to its owner, and to another editor whom to ask.
+      // again, to its owner, and to another editor whom to ask, and not that it may answer by now:
+      // nothing says so (the pages still fail).
       expect(card?.runAgain).toBe(
         viewer === rt
-          ? 'Assembled may answer again by now: Run now on this card pulls it now, rather than at its next run.'
-          : 'Assembled may answer again by now: ask analyst@example.com to press Run now on it, rather than wait for its next run.',
+          ? 'Once Assembled answers again, Run now on this card pulls it, rather than wait for its next run.'
+          : 'Once Assembled answers again, ask analyst@example.com to press Run now on it, rather than wait for its next run.',
       );
     }
     // Nothing more is sent for this run.

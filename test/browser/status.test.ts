@@ -225,8 +225,11 @@ describe('Sidebars say what is true now', () => {
       await page.waitForTimeout(2_000);
     }
     await expect.poll(() => tab.getAttribute('data-color'), { timeout: 20_000 }).toBe('#d93025');
-    // Its card says what to do, in view, not only inside "Why it failed": Run now pulls it now.
-    const runAgain = card.locator('p.hint', { hasText: 'Run now on this card pulls it now' });
+    // Its card says what to do, in view, not only inside "Why it failed": once Assembled answers
+    // again, Run now pulls it.
+    const runAgain = card.locator('p.hint', {
+      hasText: 'Once Assembled answers again, Run now on this card pulls it,',
+    });
     await expect.poll(() => runAgain.isVisible(), { timeout: 20_000 }).toBe(true);
     const red = () => tab.evaluate((e) => getComputedStyle(e).boxShadow);
     expect(await red()).toMatch(/rgb\(217, 48, 37\)/);

@@ -114,9 +114,12 @@ describe('a refresh card', () => {
     };
     const sam = { id: 'sam-1', email: 'sam@example.com' };
     const given = refresh({}, { ...failed, gaveUp: true });
-    expect(refreshView(given, owner, zone, at).runAgain).toMatch(/: Run now on this card pulls it now, /);
+    // Once Assembled answers: whether it does by now, the card does not know.
+    expect(refreshView(given, owner, zone, at).runAgain).toMatch(
+      /^Once Assembled answers again, Run now on this card pulls it, /,
+    );
     expect(refreshView(given, sam, zone, at).runAgain).toMatch(
-      /: ask analyst@example\.com to press Run now on it, /,
+      /^Once Assembled answers again, ask analyst@example\.com to press Run now on it, /,
     );
     // Refused for what it asked (Run now would be refused alike), paused, running or gone: nothing to offer.
     expect(refreshView(refresh({}, failed), owner, zone, at).runAgain).toBe('');

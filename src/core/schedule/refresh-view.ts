@@ -91,8 +91,8 @@ export interface RefreshView {
     message: string;
   } | null;
   /**
-   * Its last run was given up on an outage: Assembled may answer again by now, its next run maybe
-   * days off. What the viewer can do about it (Run now, or whom to ask), else ''.
+   * Its last run was given up on an outage, its next run maybe days off: what the viewer can do
+   * once Assembled answers again (Run now, or whom to ask), else ''.
    */
   runAgain: string;
 }
@@ -167,8 +167,9 @@ function nextRunText(r: Refresh, zone: Zone, now: number, run?: PullJob): string
 
 /**
  * A run given up after its attempts waits for the refresh's next time, a week off for a weekly one:
- * its owner is told Run now pulls it now; another editor, whom to ask. One tried once more by
- * itself first (run-refreshes.ts) says so, and that Run now is for when that try fails too.
+ * its owner is told Run now pulls it once Assembled answers again; another editor, whom to ask.
+ * Whether it answers by now is not known (the card asks nothing of Assembled): not said. One tried
+ * once more by itself first (run-refreshes.ts) says so, and that Run now is for when that try fails too.
  */
 function runAgainWords(r: Refresh, viewer: Caller, zone: Zone): string {
   if (!r.lastRun?.gaveUp || r.paused || r.jobId !== undefined) return '';
@@ -177,10 +178,10 @@ function runAgainWords(r: Refresh, viewer: Caller, zone: Zone): string {
     const then = mine ? 'Run now on this card pulls it' : `ask ${ownerName(r)} to press Run now on it`;
     return `It is tried once more within the hour after ${formatLocalDateTime(r.retryAt, zone)}; if that fails too, ${then}, rather than wait for its next run.`;
   }
-  const back = 'Assembled may answer again by now';
+  const back = 'Once Assembled answers again';
   return mine
-    ? `${back}: Run now on this card pulls it now, rather than at its next run.`
-    : `${back}: ask ${ownerName(r)} to press Run now on it, rather than wait for its next run.`;
+    ? `${back}, Run now on this card pulls it, rather than wait for its next run.`
+    : `${back}, ask ${ownerName(r)} to press Run now on it, rather than wait for its next run.`;
 }
 
 /** Its owner is told what to do; another editor, who can do nothing with it, whom to ask. */
