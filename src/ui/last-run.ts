@@ -14,14 +14,20 @@ function mergedText({ updated, added, replacing }: NonNullable<Run['merged']>): 
   return `${countText(updated)} updated, ${countText(added)} added${instead}`;
 }
 
-function runText({ at, due, status, rows, merged, message }: Run): string {
+function runText({ at, due, retried, status, rows, merged, message }: Run): string {
   // A run that wrote nothing says why (an append whose rows were all there already), and so does
   // one skipped (its period appended whole before): a normal outcome, said as plainly, not as a fault.
   if (status === 'done')
     return `${at}, ${rows === 0 && message ? message : merged ? mergedText(merged) : rowCount(rows)}`;
   if (status === 'skipped' && message) return `${at}, ${message}`;
-  // Given up hours after it was due: the time it was due leads, so the schedule is not taken to slip.
-  if (due) return `Due ${due}, ${status} at ${sameDay(at, due)}`;
+  // Given up hours after it was due: the time it was due leads, so the schedule is not taken to slip;
+  // so does a run given up and tried again later, whose try is said after it.
+  const end = due && sameDay(at, due);
+  if (due && retried) {
+    const again = sameDay(retried, due);
+    return `Due ${due}; tried again${again === end ? '' : ` ${again}`}, ${status} at ${end}`;
+  }
+  if (due) return `Due ${due}, ${status} at ${end}`;
   return `${at}, ${status}`;
 }
 

@@ -8,6 +8,7 @@ import { startLocalAddon } from '../../dev/local-addon';
 import type { Frequency } from '../../src/core/schedule/frequency';
 import type { RefreshView } from '../../src/core/schedule/refresh-view';
 import type { DateRangeSpec } from '../../src/core/time/date-range';
+import { lastRunText } from '../../src/ui/last-run';
 
 const HOUR = 3_600_000;
 
@@ -122,7 +123,13 @@ describe('a weekly refresh given up on an outage', () => {
     // One attempt: a row of its own, failed at once, not retried.
     expect(statuses(rt).slice(rows)).toEqual(['failed']);
     expect(rt.mail).toHaveLength(1);
-    expect(await card(rt)).toMatchObject({ nextRun: '2026-06-01 07:00', lastRun: { status: 'failed' } });
+    const after = await card(rt);
+    expect(after).toMatchObject({ nextRun: '2026-06-01 07:00', lastRun: { status: 'failed' } });
+    // Its card's Last run is the run due Monday 07:00, tried again later: not a run due at the time
+    // of that try, which nobody scheduled.
+    const tried = logRows(rt).at(-1)?.[0]?.slice(11, 16);
+    expect(after?.lastRun).toMatchObject({ due: '2026-05-25 07:00', retried: `2026-05-25 ${tried}` });
+    expect(lastRunText(after as RefreshView)).toBe(`Due 2026-05-25 07:00; tried again, failed at ${tried}`);
   });
 
   it('is not tried later once its owner has paused it and resumed it: it runs at its next time', async () => {

@@ -90,6 +90,32 @@ describe('a refresh card’s last run', () => {
     ).toBe('Due 2026-12-12 23:00, failed at 2026-12-13 01:00');
   });
 
+  it('says a run given up and tried again later as due at its own time, the later try named as such', () => {
+    const failed = { status: 'failed' as const, rows: 0, message: 'The later try failed too.' };
+    const due = '2026-12-07 06:00';
+    expect(
+      lastRunText({
+        ...idle,
+        lastRun: { ...failed, at: '2026-12-07 15:17', due, retried: '2026-12-07 15:10' },
+      }),
+    ).toBe('Due 2026-12-07 06:00; tried again 15:10, failed at 15:17');
+    // Tried and failed in the same minute: its time said once.
+    expect(
+      lastRunText({
+        ...idle,
+        lastRun: { ...failed, at: '2026-12-07 15:17', due, retried: '2026-12-07 15:17' },
+      }),
+    ).toBe('Due 2026-12-07 06:00; tried again, failed at 15:17');
+    // Beside a run under way, as the last run to end.
+    expect(
+      lastRunText({
+        running: true,
+        retry: null,
+        lastRun: { ...failed, at: '2026-12-07 15:17', due, retried: '2026-12-07 15:17' },
+      }),
+    ).toBe('Running now. Last run to end: due 2026-12-07 06:00; tried again, failed at 15:17');
+  });
+
   it('keeps the last run to end beside one under way, or one waiting to try again: the sheet holds its rows', () => {
     const lastRun = { at, status: 'done' as const, rows: 8, message: '' };
     expect(lastRunText({ running: true, retry: null, lastRun })).toBe(

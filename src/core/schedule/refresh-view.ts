@@ -80,10 +80,14 @@ export interface RefreshView {
   due: boolean;
   /** A run due a while ago that never started (its owner's trigger is gone): what to do, else ''. */
   overdue: string;
-  /** `due`: when a run that did not work was due, if it ended a minute or more after (it was retried). */
+  /**
+   * `due`: when a run that did not work was due, if it ended a minute or more after (it was retried);
+   * `retried`: when the later try of a run given up began, that try being the run told of.
+   */
   lastRun: {
     at: string;
     due?: string;
+    retried?: string;
     status: RunStatus;
     rows: number;
     merged?: MergedCounts;
@@ -128,16 +132,18 @@ function modeWords(spec: PullSpec): string {
  */
 function lastRunView(r: Refresh, mine: boolean, zone: Zone): RefreshView['lastRun'] {
   if (!r.lastRun) return null;
-  const { dueAt, zones, ...run } = r.lastRun;
+  const { dueAt, retriedAt, zones, ...run } = r.lastRun;
   const at = formatLocalDateTime(run.at, zone);
   const due = run.status !== 'done' && dueAt !== undefined ? formatLocalDateTime(dueAt, zone) : at;
+  const retried =
+    due !== at && retriedAt !== undefined ? { retried: formatLocalDateTime(retriedAt, zone) } : {};
   // Its owner is told as "you", as the reason line under it does.
   const yours = { [noKeyFor(r)]: NO_KEY_FOR_YOU, [keyRefusedFor(r)]: KEY_REFUSED_FOR_YOU }[run.message];
   const byOwner = stoppedOnCard(r);
   const stopped = run.message.startsWith(byOwner) && STOPPED_BY_YOU + run.message.slice(byOwner.length);
   const message =
     (mine && (yours || stopped)) || (zones && otherZoneSince(r.spec, zones, zone.name)) || run.message;
-  return { ...run, at, message, ...(due !== at ? { due } : {}) };
+  return { ...run, at, message, ...(due !== at ? { due, ...retried } : {}) };
 }
 
 /**

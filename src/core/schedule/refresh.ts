@@ -30,6 +30,8 @@ export interface LastRun {
   at: number;
   /** When it was due (its scheduled time, or when Run now was pressed); older records have none. */
   dueAt?: number;
+  /** The later try of a run given up (Refresh.retryAt): when it began; dueAt is that run's. */
+  retriedAt?: number;
   status: RunStatus;
   rows: number;
   /** A merge into a sheet that worked: its rows updated and added, which its card says. */

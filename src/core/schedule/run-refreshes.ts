@@ -42,7 +42,7 @@ import { daysToLoad, heldAfter, loadsOnce } from './held-days';
 import { keyPauseNamed, keyPauseToOwner, NO_KEY_TO_RUN, noKeyFor } from './key-pause';
 import { nextRunIn, scheduleAfter } from './next-run';
 import { askPause, pausedIfAsked } from './pause-asked';
-import { changeRefresh, type Refresh, RefreshStore, type RunStatus } from './refresh';
+import { changeRefresh, type LastRun, type Refresh, RefreshStore, type RunStatus } from './refresh';
 import { gone, namedNow, pausedGone, sheetGone } from './sheet-refresh';
 
 export interface Notifier {
@@ -420,11 +420,14 @@ function endRecorded(deps: RefreshDeps, refresh: Refresh, job: Ending | undefine
   const due = nextRunIn(ran, deps.zone);
   const r =
     due > now ? { ...ran, nextRunAt: due } : { ...ran, ...scheduleAfter(ran.frequency, now, deps.zone) };
-  if (!job)
-    return record(r, 'failed', now, 0, 'The run was lost; it will run again at its next time.', dueAt);
+  // The later try of a run given up (its last run till now) is told as that run: due when it was,
+  // and tried again when the try began, not due at the try's own time, which nobody scheduled.
+  const givenUp = runRetry ? ran.lastRun?.dueAt : undefined;
+  const when = givenUp === undefined ? { dueAt } : { dueAt: givenUp, retriedAt: job?.createdAt ?? now };
+  if (!job) return record(r, 'failed', now, 0, 'The run was lost; it will run again at its next time.', when);
   // Stopped by its pause: not a failure (no red tab, no e-mail), and the sheet keeps what it held.
   if (job.failure === STOPPED)
-    return record(r, 'stopped', job.updatedAt, job.rows ?? 0, job.message ?? '', dueAt);
+    return record(r, 'stopped', job.updatedAt, job.rows ?? 0, job.message ?? '', when);
   const status = job.state as RunStatus;
   const message = job.failure === NO_KEY ? noKeyFor(r) : (job.message ?? '');
   const ended = status === 'done' ? periodEnded(r, job.range, deps.zone) : '';
@@ -434,7 +437,7 @@ function endRecorded(deps: RefreshDeps, refresh: Refresh, job: Ending | undefine
     job.updatedAt,
     job.rows ?? 0,
     [message, ended].filter(Boolean).join(' '),
-    dueAt,
+    when,
   );
   if (status === 'done' && r.tabWas !== undefined) {
     onSheet(deps, r, (grid) => restoreTab(grid, r.tabWas ?? null));
@@ -577,10 +580,12 @@ function record(
   at: number,
   rows: number,
   message: string,
-  dueAt?: number,
+  when: Pick<LastRun, 'dueAt' | 'retriedAt'> = {},
 ): Refresh {
-  const lastRun = { at, status, rows, message: cutText(message, RUN_MESSAGE_MAX) };
-  return { ...r, lastRun: { ...lastRun, ...(dueAt === undefined ? {} : { dueAt }) } };
+  const lastRun: LastRun = { at, status, rows, message: cutText(message, RUN_MESSAGE_MAX) };
+  if (when.dueAt !== undefined) lastRun.dueAt = when.dueAt;
+  if (when.retriedAt !== undefined) lastRun.retriedAt = when.retriedAt;
+  return { ...r, lastRun };
 }
 
 function pause(r: Refresh, reason: string): Refresh {
