@@ -25,7 +25,7 @@ const MONDAYS_7: Frequency = { kind: 'weekly', weekdays: [1], hour: 7 };
  * A weekly refresh, Mondays 07:00 London, its run of Monday 25 May given up on an outage: of the
  * People list, or of a handle time report of `range` replacing its sheet.
  */
-async function givenUp(range?: DateRangeSpec) {
+async function givenUp(range?: DateRangeSpec, firstRun = false) {
   // 06:30 in London on Monday 25 May 2026.
   const { rt, sim } = await startLocalAddon({
     timezone: 'Europe/London',
@@ -53,6 +53,11 @@ async function givenUp(range?: DateRangeSpec) {
       key: 'refresh-retry-later',
       notify: true,
     });
+  }
+  if (firstRun) {
+    // Pressed before its 07:00: that run stands, and the sheet gets rows and a header note.
+    await rt.callFromSidebar('runRefreshNow', (await card(rt))?.id);
+    await stepUntil(rt, () => statuses(rt).at(-1) === 'done', HOUR);
   }
   sim.setFaults({ errorRate: 1 });
   await stepUntil(rt, () => rt.mail.length > 0, 6 * HOUR);
@@ -116,7 +121,7 @@ describe('a weekly refresh given up on an outage', () => {
   });
 
   it('still down then: one attempt, no e-mail more, and its next run as scheduled, not tried again', async () => {
-    const { rt } = await givenUp();
+    const { rt } = await givenUp(undefined, true);
     const rows = logRows(rt).length;
     await stepUntil(rt, () => logRows(rt).length > rows, 10 * HOUR);
     await rt.clock.advanceAsync(12 * HOUR);
@@ -130,6 +135,17 @@ describe('a weekly refresh given up on an outage', () => {
     const tried = logRows(rt).at(-1)?.[0]?.slice(11, 16);
     expect(after?.lastRun).toMatchObject({ due: '2026-05-25 07:00', retried: `2026-05-25 ${tried}` });
     expect(lastRunText(after as RefreshView)).toBe(`Due 2026-05-25 07:00; tried again, failed at ${tried}`);
+    // Its attempts counted on from the run's, as the e-mail counted them: the log, the card and the
+    // sheet's note say the later try failed too, and its attempt in all, not "after 1 attempt".
+    const before = Number(/gave up after (\d) attempts/.exec(rt.mail[0]?.body ?? '')?.[1]);
+    expect(before).toBeGreaterThan(1);
+    const said = new RegExp(
+      `\\. The later try failed too: the add-on gave up after ${before + 1} attempts\\.`,
+    );
+    expect(logRows(rt).at(-1)?.[7]).toMatch(said);
+    expect(after?.lastRun?.message).toMatch(said);
+    expect(rt.workbook.notes('People')[0]?.[0]).toMatch(said);
+    expect(rt.workbook.notes('People')[0]?.[0]).not.toMatch(/after 1 attempt/);
   });
 
   it('is not tried later once its owner has paused it and resumed it: it runs at its next time', async () => {

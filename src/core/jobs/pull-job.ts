@@ -81,6 +81,8 @@ export interface PullJob extends OwnedRecord, Timed {
   byHand?: true;
   /** A refresh's run: no retry is planned that could come after this (epoch ms). */
   giveUpAt?: number;
+  /** The later try of a refresh's run given up: the attempts that run made, counted before its own. */
+  triedBefore?: number;
   /** What has been read into the job's staging sheet (staged-fetch.ts), and how much there is. */
   fetched?: Fetched;
   /** Executions in a row that took this job up and were cut short before it moved on. */

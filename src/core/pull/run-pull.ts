@@ -180,6 +180,7 @@ export function startPull(
     giveUpAt?: number;
     byHand?: boolean;
     days?: { from: string; to: string };
+    triedBefore?: number;
   },
 ): PullJob {
   const spec = parseInput(PullSpec, input, 'Pull');
@@ -223,6 +224,7 @@ export function startPull(
     if (sheetId !== undefined) job.sheetId = sheetId;
     if (refresh?.giveUpAt !== undefined) job.giveUpAt = refresh.giveUpAt;
     if (refresh?.byHand) job.byHand = true;
+    if (refresh?.triedBefore) job.triedBefore = refresh.triedBefore;
     if (spec.range) job.range = resolveRange(spec.range, now, deps.zone);
     // A refresh catching up on days its last run left (catch-up.ts) starts earlier, in parts where
     // that takes it past Assembled's intervals; one appending into BigQuery leaves out the days its
@@ -964,8 +966,10 @@ function failure(job: PullJob, error: unknown, now: number): PullJob {
   if (transient) {
     // Assembled's "try again in a few minutes" was the add-on's to follow, and it has; from the
     // sidebar it is the person's now, with what became of the target.
-    const tries = job.errors + 1;
-    const gaveUp = `${causeOf(message)}. The add-on gave up after ${tries} attempt${tries === 1 ? '' : 's'}.`;
+    // Counted as the run given up counted them, whose later try this may be.
+    const tries = (job.triedBefore ?? 0) + job.errors + 1;
+    const lead = job.triedBefore ? 'The later try failed too: the add-on' : 'The add-on';
+    const gaveUp = `${causeOf(message)}. ${lead} gave up after ${tries} attempt${tries === 1 ? '' : 's'}.`;
     return withState(job, 'failed', now, {
       message: job.refreshId ? gaveUp : `${gaveUp} ${gaveUpWords(job, message)}`,
       failure: error.kind,

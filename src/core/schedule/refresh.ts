@@ -38,6 +38,8 @@ export interface LastRun {
   merged?: MergedCounts;
   /** Failed on what Assembled may get over (an outage), given up after its attempts: Run now may work. */
   gaveUp?: true;
+  /** Given up: the attempts it made (a later try's own count goes on from them). */
+  attempts?: number;
   message: string;
   /** Refused as its table was written in another zone (OtherZone): the table's and the spreadsheet's then. */
   zones?: { table: string; spreadsheet: string };

@@ -323,6 +323,8 @@ function startRun(deps: RefreshDeps, refresh: Refresh, pressed: boolean): Refres
       // The log says "Run now" rather than "Scheduled"; a failure is said in the sidebar, not e-mailed.
       ...(byHand ? { byHand: true } : {}),
       ...(days ? { days } : {}),
+      // A later try counts its attempt after those of the run given up, as that run's e-mail did.
+      ...(retry && refresh.lastRun?.attempts ? { triedBefore: refresh.lastRun.attempts } : {}),
     });
   } catch (error) {
     const failure = failureOf(error);
@@ -374,7 +376,8 @@ function goneNotice(r: Refresh): RefreshNotice {
 type Ending = Pick<
   PullJob,
   'state' | 'createdAt' | 'updatedAt' | 'message' | 'failure' | 'rows' | 'merged' | 'range' | 'byHand'
->;
+> &
+  Partial<Pick<PullJob, 'errors' | 'triedBefore'>>;
 
 /**
  * A run that failed before its job could start: it gets its row in the log, as every run does,
@@ -464,7 +467,10 @@ function endRecorded(deps: RefreshDeps, refresh: Refresh, job: Ending | undefine
   if (status === 'done' && r.spec.mode === 'append' && job.range && job.range.end <= (dueAt ?? now)) {
     next.appended = [...(r.appended ?? []), `${job.range.from}..${job.range.to}`].slice(-APPENDED_KEPT);
   }
-  if (gaveUp(job) && next.lastRun) next.lastRun.gaveUp = true;
+  if (gaveUp(job) && next.lastRun) {
+    next.lastRun.gaveUp = true;
+    next.lastRun.attempts = (job.triedBefore ?? 0) + (job.errors ?? 0) + 1;
+  }
   // Given up on an outage, with its next run days off: tried once more, hours later, by itself.
   if (
     gaveUp(job) &&
