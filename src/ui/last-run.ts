@@ -2,6 +2,7 @@
 // not write (Assembled's reasons run to hundreds of characters) apart, on request.
 import { countText, rowCount } from '../core/count-text';
 import type { RefreshView } from '../core/schedule/refresh-view';
+import { runName } from '../core/schedule/run-name';
 
 type Run = NonNullable<RefreshView['lastRun']>;
 
@@ -14,7 +15,7 @@ function mergedText({ updated, added, replacing }: NonNullable<Run['merged']>): 
   return `${countText(updated)} updated, ${countText(added)} added${instead}`;
 }
 
-function runText({ at, due, retried, status, rows, merged, message }: Run): string {
+function runText({ at, due, startedBy, retried, status, rows, merged, message }: Run): string {
   // A run that wrote nothing says why (an append whose rows were all there already), and so does
   // one skipped (its period appended whole before): a normal outcome, said as plainly, not as a fault.
   if (status === 'done')
@@ -27,29 +28,38 @@ function runText({ at, due, retried, status, rows, merged, message }: Run): stri
     const again = sameDay(retried, due);
     return `Due ${due}; tried again${again === end ? '' : ` ${again}`}, ${status} at ${end}`;
   }
+  // Started by Run now: nobody scheduled it, so not "due" then.
+  if (due && startedBy) return `Started by ${startedBy} ${due}, ${status} at ${end}`;
   if (due) return `Due ${due}, ${status} at ${end}`;
   return `${at}, ${status}`;
 }
 
-/** The run being tried again, by the time it was due, and when its next try comes. */
-function retryText({ due, nextTry }: NonNullable<RefreshView['retry']>): string {
+/** The run being tried again, by the time it was due (or started), and when its next try comes. */
+function retryText({ due, startedBy, nextTry }: NonNullable<RefreshView['retry']>): string {
   return due
-    ? `Retrying the run due ${due}: next try by ${sameDay(nextTry, due)}`
+    ? `Retrying ${runName(due, startedBy)}: next try by ${sameDay(nextTry, due)}`
     : `Waiting to try again: next try by ${nextTry}`;
 }
 
 export function lastRunText(r: Pick<RefreshView, 'running' | 'lastRun' | 'retry'>): string {
   // While a run is under way (or waits to try again) the last one to end is what the sheet holds.
-  const before = r.lastRun ? `. Last run to end: ${runText(r.lastRun).replace(/^Due /, 'due ')}` : '';
+  const ended = r.lastRun && runText(r.lastRun).replace(/^(Due|Started) /, (lead) => lead.toLowerCase());
+  const before = ended ? `. Last run to end: ${ended}` : '';
   if (r.running && r.retry) return `${retryText(r.retry)}${before}`;
   if (r.running) return `Running now${before}`;
   return r.lastRun ? runText(r.lastRun) : 'Not run yet';
 }
 
 /** Under the card: the run's failed attempts, why the last failed, and the next try. */
-export function retryReason({ attempts, reason, nextTry, due }: NonNullable<RefreshView['retry']>): string {
+export function retryReason({
+  attempts,
+  reason,
+  nextTry,
+  due,
+  startedBy,
+}: NonNullable<RefreshView['retry']>): string {
   const tries = attempts === 1 ? 'Attempt 1' : `${attempts} attempts`;
-  return `${tries}${due ? ` of the run due ${due}` : ''} failed: ${reason} Next try by ${nextTry}.`;
+  return `${tries}${due ? ` of ${runName(due, startedBy)}` : ''} failed: ${reason} Next try by ${nextTry}.`;
 }
 
 const DID = { failed: 'failed', stalled: 'stalled', skipped: 'was skipped', stopped: 'was stopped' } as const;

@@ -6,6 +6,7 @@ import { saveDailyAht, saveListRefresh, stepUntil } from '../../dev/daily-refres
 import type { LocalRuntime } from '../../dev/gas';
 import { startLocalAddon } from '../../dev/local-addon';
 import type { RefreshView } from '../../src/core/schedule/refresh-view';
+import { lastRunText, retryReason } from '../../src/ui/last-run';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -232,11 +233,30 @@ describe('an hourly refresh between attempts', () => {
     await rt.callFromSidebar('runRefreshNow', saved?.id);
     await stepUntil(rt, () => logRows(rt).length > 0, 2 * HOUR);
     const [card] = await rt.callFromSidebar<RefreshView[]>('listRefreshes');
-    expect(card).toMatchObject({ running: true, retry: { attempts: 1 } });
-    // The run it waits for is named by its due time (Run now's, as pressed), as its card's Last run
-    // names the run tried again.
-    expect(card?.retry?.due).toMatch(/^2026-05-25 05:1\d$/);
-    expect(card?.nextRun).toBe(`After the run due ${card?.retry?.due}`);
+    expect(card).toMatchObject({ running: true, retry: { attempts: 1, startedBy: 'you' } });
+    // The run it waits for is named as its card's Last run names the run tried again: started by
+    // Run now, by who pressed it and when, not as "due" then, which nobody scheduled.
+    const pressed = card?.retry?.due;
+    expect(pressed).toMatch(/^2026-05-25 05:1\d$/);
+    expect(card?.nextRun).toBe(`After the run you started at ${pressed}`);
+    expect(lastRunText(card as RefreshView)).toMatch(
+      new RegExp(`^Retrying the run you started at ${pressed}: next try by \\d\\d:\\d\\d$`),
+    );
+    expect(retryReason(card?.retry as NonNullable<RefreshView['retry']>)).toMatch(
+      new RegExp(`^Attempt 1 of the run you started at ${pressed} failed: `),
+    );
+    const [theirs] = await rt.asUser('sam@example.com').callFromSidebar<RefreshView[]>('listRefreshes');
+    expect(theirs?.nextRun).toBe(`After the run analyst@example.com started at ${pressed}`);
+    expect(lastRunText(theirs as RefreshView)).toMatch(
+      new RegExp(`^Retrying the run analyst@example\\.com started at ${pressed}: `),
+    );
+    // Given up hours later, its Last run says so too.
+    await stepUntil(rt, () => logRows(rt).some((r) => r[4] === 'failed'), 6 * HOUR);
+    const [ended] = await rt.callFromSidebar<RefreshView[]>('listRefreshes');
+    expect(ended?.lastRun).toMatchObject({ due: pressed, startedBy: 'you', status: 'failed' });
+    expect(lastRunText({ ...(ended as RefreshView), running: false, retry: null })).toMatch(
+      new RegExp(`^Started by you ${pressed}, failed at \\d\\d:\\d\\d$`),
+    );
     // Given up, its e-mail does not name a time already past as the next run.
     await stepUntil(rt, () => rt.mail.length > 0, 6 * HOUR);
     const next = /^It runs again as scheduled, next at (\S+ \S+) \(America\/New_York\)\.$/m.exec(

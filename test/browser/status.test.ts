@@ -196,7 +196,7 @@ describe('Sidebars say what is true now', () => {
     await expect
       .poll(() => card.locator('.reason').textContent(), { timeout: 20_000 })
       .toMatch(
-        /^Attempt 1 of the run due 2026-05-25 \d\d:\d\d failed: .*503.* Next try by 2026-05-25 \d\d:\d\d\.$/,
+        /^Attempt 1 of the run you started at 2026-05-25 \d\d:\d\d failed: .*503.* Next try by 2026-05-25 \d\d:\d\d\.$/,
       );
     expect(await card.getAttribute('data-health')).toBe('failed');
     // The status line no longer says "Started" above a card that says the attempt failed.
@@ -205,9 +205,10 @@ describe('Sidebars say what is true now', () => {
       .toMatch(
         /^Handle time report \(day\), last week: attempt 1 failed\. Its card says why and when it is tried again\.$/,
       );
-    // Not running: waiting for the retry, of the run named by its due time.
+    // Not running: waiting for the retry, of the run named by who started it and when (Run now's:
+    // nobody scheduled it).
     expect(await card.textContent()).toMatch(
-      /Last run\s*Retrying the run due 2026-05-25 \d\d:\d\d: next try by \d\d:\d\d/,
+      /Last run\s*Retrying the run you started at 2026-05-25 \d\d:\d\d: next try by \d\d:\d\d/,
     );
     // Waiting for that retry, the sidebar reads the list now and then, not every 3 s (here ten
     // times faster: every 0.3 s rather than every 6 s).

@@ -157,4 +157,26 @@ describe('a refresh card’s last run', () => {
       /^2 attempts of the run due 2026-12-07 21:00 failed: /,
     );
   });
+
+  it('names a run started by Run now by who started it and when, not as due then', () => {
+    const retry = {
+      attempts: 1,
+      reason: 'Assembled is down.',
+      nextTry: '2026-12-08 01:27',
+      due: '2026-12-08 00:27',
+      startedBy: 'you',
+    };
+    expect(lastRunText({ running: true, retry, lastRun: null })).toBe(
+      'Retrying the run you started at 2026-12-08 00:27: next try by 01:27',
+    );
+    expect(retryReason({ ...retry, startedBy: 'analyst@example.com' })).toBe(
+      'Attempt 1 of the run analyst@example.com started at 2026-12-08 00:27 failed: Assembled is down. Next try by 2026-12-08 01:27.',
+    );
+    const failed = { status: 'failed' as const, rows: 0, message: 'The add-on gave up after 3 attempts.' };
+    const lastRun = { ...failed, at: '2026-12-08 03:27', due: '2026-12-08 00:27', startedBy: 'you' };
+    expect(lastRunText({ ...idle, lastRun })).toBe('Started by you 2026-12-08 00:27, failed at 03:27');
+    expect(lastRunText({ running: true, retry: null, lastRun })).toBe(
+      'Running now. Last run to end: started by you 2026-12-08 00:27, failed at 03:27',
+    );
+  });
 });

@@ -16,6 +16,7 @@ import { KEY_REFUSED_FOR_YOU, keyPauseToOwner, keyRefusedFor, NO_KEY_FOR_YOU, no
 import { STOPPED_BY_YOU, stoppedOnCard } from './manage';
 import { nextRunIn } from './next-run';
 import type { Refresh, RunStatus } from './refresh';
+import { runName } from './run-name';
 import { gone, sheetGone, toHaveDone } from './sheet-refresh';
 import { zoneMovedWords } from './zone-moved';
 
@@ -67,9 +68,10 @@ export interface RefreshView {
   stopping: boolean;
   /**
    * The run under way met failures and will be tried again: how many, the last reason, by when,
-   * and when that run was due (records from before runs kept it have none).
+   * and when that run was due (records from before runs kept it have none), or for a run started by
+   * Run now, when it was started and by whom ("you" on the owner's own card: run-name.ts).
    */
-  retry: { attempts: number; reason: string; nextTry: string; due?: string } | null;
+  retry: { attempts: number; reason: string; nextTry: string; due?: string; startedBy?: string } | null;
   /**
    * The run under way waits out Assembled's rate limit as Assembled asked, a refusal not counted
    * as a failed attempt (run-pull.ts limitWait): what it met and what it does, else ''.
@@ -81,12 +83,14 @@ export interface RefreshView {
   /** A run due a while ago that never started (its owner's trigger is gone): what to do, else ''. */
   overdue: string;
   /**
-   * `due`: when a run that did not work was due, if it ended a minute or more after (it was retried);
-   * `retried`: when the later try of a run given up began, that try being the run told of.
+   * `due`: when a run that did not work was due, if it ended a minute or more after (it was retried),
+   * with `startedBy` for a run started by Run now, as `retry`; `retried`: when the later try of a
+   * run given up began, that try being the run told of.
    */
   lastRun: {
     at: string;
     due?: string;
+    startedBy?: string;
     retried?: string;
     status: RunStatus;
     rows: number;
@@ -132,11 +136,13 @@ function modeWords(spec: PullSpec): string {
  */
 function lastRunView(r: Refresh, mine: boolean, zone: Zone): RefreshView['lastRun'] {
   if (!r.lastRun) return null;
-  const { dueAt, retriedAt, zones, ...run } = r.lastRun;
+  const { dueAt, retriedAt, byHand, zones, ...run } = r.lastRun;
   const at = formatLocalDateTime(run.at, zone);
   const due = run.status !== 'done' && dueAt !== undefined ? formatLocalDateTime(dueAt, zone) : at;
-  const retried =
-    due !== at && retriedAt !== undefined ? { retried: formatLocalDateTime(retriedAt, zone) } : {};
+  const retried = {
+    ...(retriedAt !== undefined ? { retried: formatLocalDateTime(retriedAt, zone) } : {}),
+    ...(byHand ? { startedBy: startedBy(r, mine) } : {}),
+  };
   // Its owner is told as "you", as the reason line under it does.
   const yours = { [noKeyFor(r)]: NO_KEY_FOR_YOU, [keyRefusedFor(r)]: KEY_REFUSED_FOR_YOU }[run.message];
   const byOwner = stoppedOnCard(r);
@@ -146,19 +152,22 @@ function lastRunView(r: Refresh, mine: boolean, zone: Zone): RefreshView['lastRu
   return { ...run, at, message, ...(due !== at ? { due, ...retried } : {}) };
 }
 
+/** Who started a run by Run now, said to the viewer: "you" to its owner (who alone can press it). */
+const startedBy = (r: Refresh, mine: boolean) => (mine ? 'you' : ownerName(r));
+
 /**
  * When the refresh runs next. A run under way holds the next one back: a time before its retry,
  * or one already past while it is tried, would not happen then. A time past with no run under way
  * is due: the next check (hourly, at most) starts it.
  */
-function nextRunText(r: Refresh, zone: Zone, now: number, run?: PullJob): string {
+function nextRunText(r: Refresh, zone: Zone, now: number, mine: boolean, run?: PullJob): string {
   const next = nextRunIn(r, zone);
   const held = next <= now || (run?.errors ? next <= nextTryBy(run) : false);
-  // Named by its due time, as its card's Last run names the run being tried again.
+  // Named as its card's Last run names the run being tried again.
   if (r.jobId !== undefined && held)
     return r.runDueAt === undefined
       ? 'After this run'
-      : `After the run due ${formatLocalDateTime(r.runDueAt, zone)}`;
+      : `After ${runName(formatLocalDateTime(r.runDueAt, zone), run?.byHand && startedBy(r, mine))}`;
   const at = formatLocalDateTime(next, zone);
   // A run given up, tried once more before the next time (run-refreshes.ts): that try comes first.
   if (r.retryAt !== undefined && r.jobId === undefined) {
@@ -252,13 +261,14 @@ export function refreshView(
           reason: `${causeOf(run.message ?? 'no reason given')}.`,
           nextTry: formatLocalDateTime(nextTryBy(run), zone),
           ...(r.runDueAt === undefined ? {} : { due: formatLocalDateTime(r.runDueAt, zone) }),
+          ...(r.runDueAt !== undefined && run.byHand ? { startedBy: startedBy(r, mine) } : {}),
         }
       : null,
     limited:
       run && !run.errors && run.limitedSince !== undefined
         ? `${causeOf(run.message ?? '')}. Assembled is up, so the run waits its turn and tries again.`
         : '',
-    nextRun: r.paused ? '' : nextRunText(r, zone, now, run),
+    nextRun: r.paused ? '' : nextRunText(r, zone, now, mine, run),
     due:
       !r.paused &&
       r.jobId === undefined &&

@@ -32,6 +32,8 @@ export interface LastRun {
   dueAt?: number;
   /** The later try of a run given up (Refresh.retryAt): when it began; dueAt is that run's. */
   retriedAt?: number;
+  /** Started by Run now: dueAt is when it was pressed, which its card says as such. */
+  byHand?: true;
   status: RunStatus;
   rows: number;
   /** A merge into a sheet that worked: its rows updated and added, which its card says. */

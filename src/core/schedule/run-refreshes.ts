@@ -426,7 +426,9 @@ function endRecorded(deps: RefreshDeps, refresh: Refresh, job: Ending | undefine
   // The later try of a run given up (its last run till now) is told as that run: due when it was,
   // and tried again when the try began, not due at the try's own time, which nobody scheduled.
   const givenUp = runRetry ? ran.lastRun?.dueAt : undefined;
-  const when = givenUp === undefined ? { dueAt } : { dueAt: givenUp, retriedAt: job?.createdAt ?? now };
+  const when: Pick<LastRun, 'dueAt' | 'retriedAt' | 'byHand'> =
+    givenUp === undefined ? { dueAt } : { dueAt: givenUp, retriedAt: job?.createdAt ?? now };
+  if (job?.byHand) when.byHand = true;
   if (!job) return record(r, 'failed', now, 0, 'The run was lost; it will run again at its next time.', when);
   // Stopped by its pause: not a failure (no red tab, no e-mail), and the sheet keeps what it held.
   if (job.failure === STOPPED)
@@ -586,11 +588,12 @@ function record(
   at: number,
   rows: number,
   message: string,
-  when: Pick<LastRun, 'dueAt' | 'retriedAt'> = {},
+  when: Pick<LastRun, 'dueAt' | 'retriedAt' | 'byHand'> = {},
 ): Refresh {
   const lastRun: LastRun = { at, status, rows, message: cutText(message, RUN_MESSAGE_MAX) };
   if (when.dueAt !== undefined) lastRun.dueAt = when.dueAt;
   if (when.retriedAt !== undefined) lastRun.retriedAt = when.retriedAt;
+  if (when.byHand) lastRun.byHand = true;
   return { ...r, lastRun };
 }
 
