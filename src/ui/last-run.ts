@@ -26,7 +26,9 @@ function runText({ at, due, startedBy, retried, status, rows, merged, message }:
   const end = due && sameDay(at, due);
   if (due && retried) {
     const again = sameDay(retried, due);
-    return `Due ${due}; tried again${again === end ? '' : ` ${again}`}, ${status} at ${end}`;
+    return again === end
+      ? `Due ${due}; tried again and ${status} at ${end}`
+      : `Due ${due}; tried again ${again}, ${status} at ${end}`;
   }
   // Started by Run now: nobody scheduled it, so not "due" then.
   if (due && startedBy) return `Started by ${startedBy} ${due}, ${status} at ${end}`;

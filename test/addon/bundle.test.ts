@@ -257,9 +257,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * 337.2 with a refresh's run refused by the rate limit waiting out its Retry-After (up to 10
  * minutes) uncounted, Run now beside Stop while a run waits for its next try, and the card's words
  * for a later try, a run started by hand and the attempts counted alike everywhere (1.5 KiB);
+ * 337.3 with the card saying what Run now pulls as the e-mail does ("last week as of the day you
+ * press it"), from one place (0.1 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 337.2;
+const CODE_BUDGET_KIB = 337.3;
 
 const ENTRY_POINTS = [
   'onOpen',

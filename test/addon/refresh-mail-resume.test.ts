@@ -20,6 +20,6 @@ describe('a resumed refresh that fails again', () => {
     expect(rt.mail).toHaveLength(2);
     expect(rt.mail[1]?.body).not.toMatch(/API key/);
     // A new row of failures: not counted from the one the owner dealt with.
-    expect(rt.mail[1]?.body).toContain('If it goes on failing, this e-mail comes about once a day');
+    expect(rt.mail[1]?.body).toContain('If it goes on failing, this e-mail comes at most once a day');
   });
 });

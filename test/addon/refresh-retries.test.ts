@@ -140,7 +140,7 @@ describe('a refresh whose later report pages always fail', () => {
       // nothing says so (the pages still fail).
       expect(card?.runAgain).toBe(
         viewer === rt
-          ? 'Once Assembled answers again, Run now on this card pulls it, rather than wait for its next run.'
+          ? 'Once Assembled answers again, Run now on this card pulls last week as of the day you press it, rather than wait for its next run.'
           : 'Once Assembled answers again, ask analyst@example.com to press Run now on it, rather than wait for its next run.',
       );
     }

@@ -134,7 +134,9 @@ describe('a weekly refresh given up on an outage', () => {
     // of that try, which nobody scheduled.
     const tried = logRows(rt).at(-1)?.[0]?.slice(11, 16);
     expect(after?.lastRun).toMatchObject({ due: '2026-05-25 07:00', retried: `2026-05-25 ${tried}` });
-    expect(lastRunText(after as RefreshView)).toBe(`Due 2026-05-25 07:00; tried again, failed at ${tried}`);
+    expect(lastRunText(after as RefreshView)).toBe(
+      `Due 2026-05-25 07:00; tried again and failed at ${tried}`,
+    );
     // Its attempts counted on from the run's, as the e-mail counted them: the log, the card and the
     // sheet's note say the later try failed too, and its attempt in all, not "after 1 attempt".
     const before = Number(/gave up after (\d) attempts/.exec(rt.mail[0]?.body ?? '')?.[1]);

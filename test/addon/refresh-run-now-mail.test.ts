@@ -27,7 +27,7 @@ describe('Run now that fails', () => {
     // The scheduled run after it fails too: e-mailed, as the first failure of a row.
     for (let i = 0; i < 6 && rt.mail.length === 0; i++) await rt.clock.advanceAsync(HOUR);
     expect(rt.mail).toHaveLength(1);
-    expect(rt.mail[0]?.body).toContain('If it goes on failing, this e-mail comes about once a day');
+    expect(rt.mail[0]?.body).toContain('If it goes on failing, this e-mail comes at most once a day');
   });
 
   it('with no key saved is refused at the keyboard: nothing run, paused, logged or e-mailed', async () => {

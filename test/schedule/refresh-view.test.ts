@@ -116,7 +116,7 @@ describe('a refresh card', () => {
     const given = refresh({}, { ...failed, gaveUp: true });
     // Once Assembled answers: whether it does by now, the card does not know.
     expect(refreshView(given, owner, zone, at).runAgain).toMatch(
-      /^Once Assembled answers again, Run now on this card pulls it, /,
+      /^Once Assembled answers again, Run now on this card pulls last week as of the day you press it, /,
     );
     expect(refreshView(given, sam, zone, at).runAgain).toMatch(
       /^Once Assembled answers again, ask analyst@example\.com to press Run now on it, /,

@@ -105,7 +105,7 @@ describe('a refresh card’s last run', () => {
         ...idle,
         lastRun: { ...failed, at: '2026-12-07 15:17', due, retried: '2026-12-07 15:17' },
       }),
-    ).toBe('Due 2026-12-07 06:00; tried again, failed at 15:17');
+    ).toBe('Due 2026-12-07 06:00; tried again and failed at 15:17');
     // Beside a run under way, as the last run to end.
     expect(
       lastRunText({
@@ -113,7 +113,7 @@ describe('a refresh card’s last run', () => {
         retry: null,
         lastRun: { ...failed, at: '2026-12-07 15:17', due, retried: '2026-12-07 15:17' },
       }),
-    ).toBe('Running now. Last run to end: due 2026-12-07 06:00; tried again, failed at 15:17');
+    ).toBe('Running now. Last run to end: due 2026-12-07 06:00; tried again and failed at 15:17');
   });
 
   it('keeps the last run to end beside one under way, or one waiting to try again: the sheet holds its rows', () => {

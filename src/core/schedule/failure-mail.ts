@@ -8,11 +8,11 @@ import { menuPath } from '../menu-names';
 import type { Zone } from '../ports';
 import { describeTarget } from '../pull/pull-target';
 import { pullWords } from '../pull/pull-words';
-import { rangeWords } from '../time/date-range';
 import { datesWords } from '../time/dates-words';
 import { formatLocalDateTime } from '../time/zone-math';
 import { nextRunIn } from './next-run';
 import type { Refresh } from './refresh';
+import { runNowPulls } from './run-now-pulls';
 
 const NAME_MAX = 80;
 /** Refreshes a subject names before "and N more", and how long their words may run. */
@@ -75,9 +75,9 @@ export function mailDue(before: Refresh, now: number): boolean {
 export function failingWords(before: Refresh, after: Refresh, zone: Zone): string {
   if (after.paused) return '';
   if (before.failingSince === undefined)
-    return 'If it goes on failing, this e-mail comes about once a day, not for every run.';
+    return 'If it goes on failing, this e-mail comes at most once a day, not for every run.';
   const since = `${formatLocalDateTime(before.failingSince, zone)} (${zone.name})`;
-  return `It has failed every run since the one due ${since}; while it goes on failing, this e-mail comes about once a day.`;
+  return `It has failed every run since the one due ${since}; while it goes on failing, this e-mail comes at most once a day.`;
 }
 
 /**
@@ -103,11 +103,7 @@ function keptWords(sheet: string, kept: SheetKept): string {
   return `The sheet ${sheet} still holds the rows of the last run that worked${when}.`;
 }
 
-function runNowWords({ spec }: Refresh): string {
-  const range =
-    spec.range?.kind === 'relative' ? ` ${rangeWords(spec.range)} as of the day you press it` : ' them';
-  return `Run now on its card pulls${range}.`;
-}
+const runNowWords = (refresh: Refresh) => `Run now on its card ${runNowPulls(refresh, 'them')}.`;
 
 /** The dates no later run pulls, and what the owner can do: at once, or if the later try fails too. */
 function lostWords(refresh: Refresh, lost: { from: string; to: string }, retry?: string): string {

@@ -17,6 +17,7 @@ import { STOPPED_BY_YOU, stoppedOnCard } from './manage';
 import { nextRunIn } from './next-run';
 import type { Refresh, RunStatus } from './refresh';
 import { runName } from './run-name';
+import { runNowPulls } from './run-now-pulls';
 import { gone, sheetGone, toHaveDone } from './sheet-refresh';
 import { zoneMovedWords } from './zone-moved';
 
@@ -190,12 +191,14 @@ function runAgainWords(r: Refresh, viewer: Caller, zone: Zone): string {
   if (!r.lastRun?.gaveUp || r.paused || r.jobId !== undefined) return '';
   const mine = owns(viewer, r);
   if (r.retryAt !== undefined) {
-    const then = mine ? 'Run now on this card pulls it' : `ask ${ownerName(r)} to press Run now on it`;
+    const then = mine
+      ? `Run now on this card ${runNowPulls(r, 'it')}`
+      : `ask ${ownerName(r)} to press Run now on it`;
     return `It is tried once more within the hour after ${formatLocalDateTime(r.retryAt, zone)}; if that fails too, ${then}, rather than wait for its next run.`;
   }
   const back = 'Once Assembled answers again';
   return mine
-    ? `${back}, Run now on this card pulls it, rather than wait for its next run.`
+    ? `${back}, Run now on this card ${runNowPulls(r, 'it')}, rather than wait for its next run.`
     : `${back}, ask ${ownerName(r)} to press Run now on it, rather than wait for its next run.`;
 }
 
