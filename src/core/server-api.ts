@@ -63,6 +63,8 @@ export interface ServerApi {
   startPull(spec: PullSpec, key: string): JobView;
   pollPull(id: string): JobView;
   stopPull(id: string): JobView;
+  /** Go to, after a pull: the sheet of that id in front; its name now. Refused once deleted. */
+  goToSheet(sheetId: number): { sheet: string };
   listRefreshes(): RefreshView[];
   /** `idOrKey`: one of the caller's refreshes to edit, or an idempotency key for a new one. */
   saveRefresh(input: RefreshInput, idOrKey: string): RefreshView[];

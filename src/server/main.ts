@@ -4,7 +4,7 @@
 import type { ServerApi } from '../core/server-api';
 import { onDispatchTrigger, onHourlyDispatchTrigger } from './dispatch';
 import { onInstall, onOpen } from './menu';
-import { getPullOptions, listChoices, pollPull, previewRange, startPull, stopPull } from './pull';
+import { getPullOptions, goToSheet, listChoices, pollPull, previewRange, startPull, stopPull } from './pull';
 import {
   askBeforePush,
   getPushOptions,
@@ -42,6 +42,7 @@ const sidebarApi: ServerApi = {
   startPull,
   pollPull,
   stopPull,
+  goToSheet,
   listRefreshes,
   saveRefresh,
   pauseRefresh,

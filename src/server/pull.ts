@@ -40,7 +40,7 @@ import { clockChangeNote } from '../core/time/clock-changes';
 import { DateRangeSpec, resolveRange } from '../core/time/date-range';
 import { weekdayOf } from '../core/time/zone-math';
 import { utf8Length } from '../core/utf8';
-import { ClientId, parseInput } from '../core/validation';
+import { ClientId, InputError, parseInput, wholeNumber } from '../core/validation';
 import { backgroundNotice } from './adapters/background-budget';
 import { connectedViews } from './adapters/connected-sheets';
 import { ensureDispatcher } from './adapters/dispatcher-trigger';
@@ -50,6 +50,7 @@ import { documentLock } from './adapters/gas-lock';
 import { namedZone, spreadsheetZone } from './adapters/gas-zone';
 import { documentStore } from './adapters/properties-store';
 import { runLogSheet } from './adapters/run-log-sheet';
+import { showSheet } from './adapters/sheet-in-front';
 import { sheetTargets } from './adapters/sheet-targets';
 import { documentSpreadsheet } from './adapters/spreadsheet';
 import { stagingSheets } from './adapters/staging-sheets';
@@ -57,7 +58,8 @@ import { authorizeTarget, rememberedProject, warehouse } from './bigquery';
 import { assembledClient, keyNotice } from './client-factory';
 import { currentUser, readingCaller, UnknownCaller } from './user';
 
-export function pullDeps(): PullDeps {
+/** `pressed`: the execution Pull data's press started (sheet-targets.ts), which may take the person to a sheet it makes. */
+export function pullDeps(pressed = false): PullDeps {
   const ss = documentSpreadsheet();
   const store = documentStore();
   return {
@@ -67,7 +69,7 @@ export function pullDeps(): PullDeps {
     zones: namedZone,
     store,
     lock: documentLock(),
-    targets: sheetTargets(ss, store),
+    targets: sheetTargets(ss, store, pressed),
     log: runLogSheet(ss),
     user: currentUser(),
     newId: () => Utilities.getUuid(),
@@ -204,9 +206,12 @@ function view(job: PullJob, stopping = false): JobView {
   const v = jobView(job, Date.now(), stopping);
   if (job.state === 'done' && job.spec.target.kind !== 'bigquery') {
     const store = documentStore();
-    const sheetId = job.sheetId ?? sheetTargets(documentSpreadsheet(), store).bind(job.spec.target);
+    const targets = sheetTargets(documentSpreadsheet(), store);
+    const sheetId = job.sheetId ?? job.madeSheet ?? targets.bind(job.spec.target);
     const scheduled = scheduledInto(store, sheetId, job.spec.target, readingCaller(), spreadsheetZone());
     if (scheduled) v.scheduled = scheduled;
+    const name = sheetId === undefined ? undefined : targets.nameOf(sheetId);
+    if (sheetId !== undefined && name !== undefined) v.sheet = { id: sheetId, name };
   }
   return v.notice || v.nextPollInMs === 0 ? v : { ...v, notice: backgroundNotice(Date.now()) };
 }
@@ -214,7 +219,7 @@ function view(job: PullJob, stopping = false): JobView {
 /** Starts a pull; the same key twice (a double click, a retried call) gives the same job. */
 export function startPull(spec: unknown, key: unknown): JobView {
   authorizeTarget(spec);
-  const deps = pullDeps();
+  const deps = pullDeps(true);
   const job = start(deps, spec, parseInput(ClientId, key, 'Request key'));
   return view(advancePull(deps, job.id, sidebarTurn(deps.clock)));
 }
@@ -229,4 +234,17 @@ export function stopPull(id: unknown): JobView {
 export function pollPull(id: unknown): JobView {
   const deps = pullDeps();
   return view(advancePull(deps, parseInput(ClientId, id, 'Job id'), sidebarTurn(deps.clock)));
+}
+
+const SheetId = lazy(() => wholeNumber(0, Number.MAX_SAFE_INTEGER));
+
+/** Go to: the sheet a pull wrote into, put in front by id; refused in words when it was deleted since. */
+export function goToSheet(sheetId: unknown): { sheet: string } {
+  const id = parseInput(SheetId, sheetId, 'Sheet id');
+  const sheet = showSheet(documentSpreadsheet(), id);
+  if (sheet === undefined)
+    throw new InputError('Go to', [
+      'That sheet is no longer in this spreadsheet: it was deleted after the pull.',
+    ]);
+  return { sheet };
 }

@@ -370,7 +370,7 @@ describe('The workbench grid', () => {
     const { page } = bench();
     await reset(page);
     await pullIntoNewSheet(page, 'People', 'People');
-    // The new sheet is in front, without clicking its tab.
+    // Made within the press's own call (a list), the new sheet is in front, without clicking its tab.
     await expect.poll(() => page.getByRole('tab', { selected: true }).textContent()).toBe('People');
     const header = async () =>
       (await page.locator('#grid tbody tr').first().locator('td').allTextContents()).join(',');

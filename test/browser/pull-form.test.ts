@@ -3,7 +3,7 @@
 import type { FrameLocator, Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { JobView } from '../../src/core/pull/pull-view';
-import { cell, menu, pullIntoNewSheet, reset, sidebar, useBench } from './support';
+import { cell, goToPulled, menu, pullIntoNewSheet, reset, sidebar, useBench } from './support';
 
 const NO_KEY = /^No Assembled API key is set for you\. Open Extensions ▸ .* and paste your key\.$/;
 
@@ -632,7 +632,10 @@ describe('The Pull data form', () => {
     expect(await sb.locator('#jobWhat').textContent()).toMatch(
       /filtered: teams "Tier 2" and "Billing Specialists"$/,
     );
-    expect(await cell(page, 1, 'A').getAttribute('title')).toMatch(/"Tier 2", "Billing Specialists"/);
+    await goToPulled(page, sb, 'Tier 2');
+    await expect
+      .poll(() => cell(page, 1, 'A').getAttribute('title'))
+      .toMatch(/"Tier 2", "Billing Specialists"/);
   });
 
   it("says under Queues that a parent queue holds its child queues' tickets; ticked alone, it pulls rows of its own", async () => {
@@ -674,9 +677,10 @@ describe('The Pull data form', () => {
       for (const name of four) await teams.getByLabel(name, { exact: true }).check();
     });
     expect(await sb.locator('#jobWhat').textContent()).toMatch(/filtered: 4 teams$/);
-    expect(await cell(page, 1, 'A').getAttribute('title')).toMatch(
-      /Filters: team_ids=[^ ]+ \("Tier 1 Americas", "Tier 1 EMEA", "Tier 1 APAC", "Quality"\)/,
-    );
+    await goToPulled(page, sb, 'Four teams');
+    await expect
+      .poll(() => cell(page, 1, 'A').getAttribute('title'))
+      .toMatch(/Filters: team_ids=[^ ]+ \("Tier 1 Americas", "Tier 1 EMEA", "Tier 1 APAC", "Quality"\)/);
   });
 
   // Ticks made for one data stayed ticked, far up their lists, when the data changed: a Handle time
@@ -732,7 +736,9 @@ describe('The Pull data form', () => {
     await sb.getByRole('button', { name: 'Pull data' }).click();
     await sb.locator('#jobStage', { hasText: /^Done$/ }).waitFor({ timeout: 30_000 });
     expect(await sb.locator('#jobWhat').textContent()).toMatch(/filtered: site "Dublin"$/);
-    const note = (await cell(page, 1, 'A').getAttribute('title')) ?? '';
-    expect(note).toMatch(/\nFilters: site_ids=[^ ;]+ \("Dublin"\)\n/);
+    await goToPulled(page, sb, 'AHT');
+    await expect
+      .poll(() => cell(page, 1, 'A').getAttribute('title'))
+      .toMatch(/\nFilters: site_ids=[^ ;]+ \("Dublin"\)\n/);
   });
 });

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import {
   cell,
   demoAgent,
+  goToPulled,
   menu,
   pullAndSchedule,
   refreshCard,
@@ -125,6 +126,8 @@ describe('Sidebars say what is true now', () => {
     expect(await said.evaluate((e) => e.getBoundingClientRect().width)).toBeLessThanOrEqual(1);
 
     // A wait to try again is a stage of its own, said as it begins, and so is going on after it.
+    // Pull it again is the card of the sheet in front: Go to puts the pulled sheet there.
+    await goToPulled(page, sb, 'Adherence report');
     const { workbench } = bench().running;
     workbench.setFaults('down');
     await sb.getByRole('button', { name: 'Pull it again' }).click();

@@ -211,6 +211,15 @@ export async function pullIntoNewSheet(
   return sb;
 }
 
+/**
+ * Done's Go to, as a person takes it to the sheet a pull wrote (its rows land behind the sheet in
+ * front); the tab is drawn first, the grid once the sheet's view has come.
+ */
+export async function goToPulled(page: Page, sb: FrameLocator, sheet: string): Promise<void> {
+  await sb.getByRole('button', { name: `Go to ${sheet}`, exact: true }).click();
+  await page.getByRole('tab', { name: sheet, exact: true, selected: true }).waitFor();
+}
+
 /** Pulls a source into a new sheet and saves the weekly refresh the sidebar then offers. */
 export async function pullAndSchedule(page: Page, source: string, sheet: string): Promise<FrameLocator> {
   const sb = await pullIntoNewSheet(page, source, sheet);

@@ -73,6 +73,11 @@ export interface JobView {
   /** Done: the scheduled refresh into the same place, in words, so none is offered beside it. */
   scheduled?: string;
   /**
+   * Done into a sheet still there: its id and name now, for Go to. A pull never puts the sheet in
+   * front when its rows land (sheet-targets.ts): the person goes there when they choose.
+   */
+  sheet?: { id: number; name: string };
+  /**
    * Done writing no row into the new sheet it was to make, which therefore went (an append or merge
    * of nothing): there is no sheet to refresh, so none is offered.
    */

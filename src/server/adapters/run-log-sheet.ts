@@ -8,6 +8,7 @@ import {
 import { toSheetValue } from '../../core/table/sheet-literal';
 import { findSheet } from './find-sheet';
 import { flagColumn, stretchFlag } from './flag-column';
+import { insertBehind } from './sheet-in-front';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Entry = Parameters<RunLog['append']>[0];
@@ -31,13 +32,8 @@ export function runLogSheet(ss: Spreadsheet): RunLog {
 const STATUS_COL = RUN_LOG_HEADER.indexOf('Status') + 1;
 
 function append(ss: Spreadsheet, entry: Entry): void {
-  let sheet = findSheet(ss, RUN_LOG_SHEET);
-  if (!sheet) {
-    // Inserting a sheet activates it; the user should stay on their data, not the log.
-    const active = ss.getActiveSheet();
-    sheet = ss.insertSheet(RUN_LOG_SHEET);
-    ss.setActiveSheet(active);
-  }
+  // The user stays on their data, not the log.
+  const sheet = findSheet(ss, RUN_LOG_SHEET) ?? insertBehind(ss, RUN_LOG_SHEET);
   const lastRow = sheet.getLastRow();
   if (lastRow === 0) {
     sheet.getRange(1, 1, 1, RUN_LOG_HEADER.length).setValues([RUN_LOG_HEADER]).setFontWeight('bold');

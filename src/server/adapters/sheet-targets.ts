@@ -11,6 +11,7 @@ import { cellName, cellPosition } from '../../core/sheet/a1';
 import { type LastBlock, tableBlock } from '../../core/sheet/renamed-columns';
 import { findSheet, isGridSheet } from './find-sheet';
 import { sheetGrid } from './sheet-grid';
+import { insertBehind } from './sheet-in-front';
 import { markRows, type TableRows, tableRows } from './table-rows';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -50,13 +51,17 @@ function asNow({ mark: _, ...block }: Recorded, now: TableRows | undefined): Las
  * append or merge finds a column whose header was typed over. Its rows are found where they are
  * now (table-rows.ts): a table moved down by rows inserted above it is written where it is, and
  * one grown by rows inserted inside it is that much longer.
+ *
+ * The new sheet is made behind the person's (sheet-in-front.ts): its first write may come from a
+ * poll minutes after Pull data was pressed, while they type in another sheet. `pressed`: this
+ * execution is the press itself (startPull), so a sheet made now is put in front, as they asked.
  */
-export function sheetTargets(ss: Spreadsheet, store: Store): Targets {
+export function sheetTargets(ss: Spreadsheet, store: Store, pressed = false): Targets {
   return {
     open(target: PullTarget, sheetId?: number): OpenTarget {
       let found = find(ss, target, sheetId);
       const made = !found && target.kind === 'new_sheet' && sheetId === undefined;
-      if (made) found = ss.insertSheet(target.name);
+      if (made) found = pressed ? ss.insertSheet(target.name) : insertBehind(ss, target.name);
       if (!found) throw new TargetMissing(targetSheet(target));
       const sheet = gridOnly(found);
       // Not getRange(a1): the cell may lie outside the grid until the write grows the sheet.

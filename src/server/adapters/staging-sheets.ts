@@ -1,24 +1,23 @@
 import type { OpenTarget } from '../../core/pull/pull-target';
 import { STAGE_PARTS, type StagePart, type Staging, stageName, stageOf } from '../../core/pull/staging';
 import { sheetGrid } from './sheet-grid';
+import { insertBehind } from './sheet-in-front';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /**
- * A pull's staging sheets: hidden, last in the tabs, named for the job. insertSheet makes the new
- * sheet active, so the user's sheet and selection are put back at once.
+ * A pull's staging sheets: hidden, last in the tabs, named for the job, made behind the user's
+ * sheet (sheet-in-front.ts).
  */
 export function stagingSheets(ss: Spreadsheet): Staging {
   const find = (jobId: string, part: StagePart) => ss.getSheetByName(stageName(jobId, part));
   const insertHidden = (jobId: string, part: StagePart) => {
-    const range = ss.getActiveRange();
-    const sheet = ss.insertSheet(stageName(jobId, part), ss.getSheets().length);
+    const sheet = insertBehind(ss, stageName(jobId, part), ss.getSheets().length);
     sheet.hideSheet();
     // Pages and replies grow it, a batch at a time, to exactly what they fill: a new sheet's empty
     // 1,000 x 26 cells would count against the spreadsheet's 10 million. (The table's is sized to
     // the table when its write begins.)
     if (part !== 'table') sheetGrid(sheet).trimTo({ rows: 1, cols: 1 });
-    if (range) range.activate();
     return sheet;
   };
   return {

@@ -55,6 +55,9 @@ export function keepFocusClear(dock: HTMLElement, heading: HTMLElement): () => v
     place();
     if (!loose) return;
     bringIntoView(dock);
+    // Taller than the sidebar (text enlarged, Go to under a long name), its foot came into view
+    // and its heading went above: shown from the heading, which says how the pull went.
+    bringIntoView(heading);
     const focus = document.activeElement;
     if (!(focus instanceof HTMLElement) || focus === document.body || dock.contains(focus)) return;
     const span = heading.getBoundingClientRect().bottom - focus.getBoundingClientRect().top;

@@ -69,6 +69,8 @@ const status = byId('status');
 const run = byId<HTMLButtonElement>('run');
 const again = byId<HTMLButtonElement>('againButton');
 const scheduleAgain = byId<HTMLButtonElement>('scheduleAgain');
+const goTo = byId<HTMLButtonElement>('goToSheet');
+const goToRefused = byId('goToRefused');
 
 const showDock = keepFocusClear(byId('dock'), byId('jobStage'));
 
@@ -659,6 +661,10 @@ function paint(): void {
   // Until the server has answered there is no job to stop. The focus is never put on it
   // (showStarting): a second press of Enter would stop the pull.
   byId('stopPull').hidden = over || !job.id;
+  // Done into a sheet still there: the way to it (its rows landed behind the sheet in front).
+  const sheetDone = job.state === 'done' ? job.sheet : undefined;
+  goTo.hidden = !sheetDone;
+  if (sheetDone) goTo.textContent = `Go to ${sheetDone.name}`;
   byId('jobWhat').textContent = job.what;
   byId('jobTarget').textContent = job.target;
   byId('jobElapsed').textContent = duration(job.elapsedMs + since);
@@ -679,10 +685,34 @@ function paint(): void {
 }
 window.setInterval(paint, 1000);
 
+/** What Go to last said, gone with the pull it was about. */
+function forgetGoTo(): void {
+  goToRefused.textContent = '';
+  goToRefused.hidden = true;
+}
+goTo.addEventListener('click', () => {
+  const to = shown?.job.sheet;
+  if (!to) return;
+  forgetGoTo();
+  void busy([goTo], async () => {
+    try {
+      await callServer('goToSheet', to.id);
+      // Another sheet in front: the card above and the active cell follow it.
+      refreshTargetsQuietly();
+    } catch (error) {
+      // Deleted since the pull: said under the button, the keyboard on the words.
+      goToRefused.textContent = errorMessage(error);
+      goToRefused.hidden = false;
+      goToRefused.focus({ preventScroll: true });
+    }
+  });
+});
+
 /** Until the server's first answer (which may take a while): the stage, and a clock that runs. */
 function showStarting(pulled: PullSpec, what: string, range: string): void {
   const report = pulled.source.kind === 'report';
   saidState = '';
+  forgetGoTo();
   showJob({
     id: '',
     state: 'queued',
@@ -715,6 +745,7 @@ function forgetLastPull(): void {
   shown = null;
   lostTouch = undefined;
   byId('job').hidden = true;
+  forgetGoTo();
   saidState = '';
   byId('jobSaid').textContent = '';
   showStatus(status, '');
