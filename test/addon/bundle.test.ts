@@ -259,9 +259,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * for a later try, a run started by hand and the attempts counted alike everywhere (1.5 KiB);
  * 337.3 with the card saying what Run now pulls as the e-mail does ("last week as of the day you
  * press it"), from one place (0.1 KiB);
+ * 337.9 with a pull's new sheet made behind the person's (one insertBehind for it, the staging
+ * sheets and the log) and Done's "Go to <sheet>", found by id (0.6 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 337.3;
+const CODE_BUDGET_KIB = 337.9;
 
 const ENTRY_POINTS = [
   'onOpen',

@@ -232,7 +232,8 @@ describe('Sidebars say what is true now', () => {
     // Its card says what to do, in view, not only inside "Why it failed": once Assembled answers
     // again, Run now pulls it.
     const runAgain = card.locator('p.hint', {
-      hasText: 'Once Assembled answers again, Run now on this card pulls last week as of the day you press it,',
+      hasText:
+        'Once Assembled answers again, Run now on this card pulls last week as of the day you press it,',
     });
     await expect.poll(() => runAgain.isVisible(), { timeout: 20_000 }).toBe(true);
     const red = () => tab.evaluate((e) => getComputedStyle(e).boxShadow);
