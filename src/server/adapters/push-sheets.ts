@@ -38,7 +38,7 @@ function freeName(ss: Spreadsheet, base: string): string {
 export function pushSheets(ss: Spreadsheet): PushSheets {
   return {
     open(id) {
-      const sheet = ss.getSheets().find((s) => s.getSheetId() === id);
+      const sheet = ss.getSheetById(id);
       return sheet ? { id, name: sheet.getName(), grid: sheetGrid(sheet) } : undefined;
     },
     insertTemplate(spec: TemplateSpec): SheetRef {

@@ -19,7 +19,7 @@ export function insertBehind(ss: Spreadsheet, name: string, index?: number): She
 
 /** Go to: the sheet of that id in front (renamed since, it is still found); its name now, none if deleted. */
 export function showSheet(ss: Spreadsheet, sheetId: number): string | undefined {
-  const sheet = ss.getSheets().find((s) => s.getSheetId() === sheetId);
+  const sheet = ss.getSheetById(sheetId);
   if (!sheet) return undefined;
   ss.setActiveSheet(sheet);
   return sheet.getName();

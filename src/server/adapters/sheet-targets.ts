@@ -17,13 +17,9 @@ import { markRows, type TableRows, tableRows } from './table-rows';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-function byId(ss: Spreadsheet, id: number): Sheet | null {
-  return ss.getSheets().find((s) => s.getSheetId() === id) ?? null;
-}
-
 /** The target's sheet: by id when bound (renames change nothing), else by name whatever its case. */
 function find(ss: Spreadsheet, target: PullTarget, sheetId: number | undefined): Sheet | null {
-  return sheetId === undefined ? findSheet(ss, targetSheet(target)) : byId(ss, sheetId);
+  return sheetId === undefined ? findSheet(ss, targetSheet(target)) : ss.getSheetById(sheetId);
 }
 
 /** A target that is always there: BigQuery, or a new sheet made at its first write. */
@@ -106,9 +102,9 @@ export function sheetTargets(ss: Spreadsheet, store: Store, pressed = false): Ta
         nameOf: (sheetId) => sheets().find((s) => s.id === sheetId)?.name,
       };
     },
-    nameOf: (sheetId) => byId(ss, sheetId)?.getName(),
+    nameOf: (sheetId) => ss.getSheetById(sheetId)?.getName(),
     dropEmpty(sheetId) {
-      const sheet = byId(ss, sheetId);
+      const sheet = ss.getSheetById(sheetId);
       // Anything in it (typed there since, say) is someone's: the sheet stays.
       if (!sheet || sheet.getLastRow() > 0 || sheet.getLastColumn() > 0) return;
       try {

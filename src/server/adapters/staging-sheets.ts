@@ -28,7 +28,7 @@ export function stagingSheets(ss: Spreadsheet): Staging {
     },
     publish(jobId: string, rows: number, cols: number, target: OpenTarget) {
       const stage = find(jobId, 'table');
-      const sheet = ss.getSheets().find((s) => s.getSheetId() === target.sheetId);
+      const sheet = ss.getSheetById(target.sheetId);
       if (!stage || !sheet)
         throw new Error('The staged table or its target sheet is gone; run the pull again.');
       stage.getRange(1, 1, rows, cols).copyTo(sheet.getRange(target.row, target.col, rows, cols));
