@@ -1,7 +1,7 @@
 // What the sidebar sees of pulls: plain JSON (google.script.run carries no Dates).
 import { causeOf } from '../assembled/errors';
 import { countText as count } from '../count-text';
-import { MAX_RETRIES, type PullJob, STOPPED } from '../jobs/pull-job';
+import { isTerminal, MAX_RETRIES, type PullJob, STOPPED } from '../jobs/pull-job';
 import type { KeyNotice } from '../settings';
 import { RELATIVE_PRESETS, type RelativePreset } from '../time/date-range';
 import { datesWords } from '../time/dates-words';
@@ -170,7 +170,7 @@ function unmade(job: PullJob): boolean {
 /** The stage in words, with how far it got where that is known. */
 function stage(job: PullJob): string {
   // Not "Starting" for minutes on end: the pull is between tries, as its detail says.
-  if (retrying(job)) return 'Waiting to try again';
+  if (retrying(job) || limited(job)) return 'Waiting to try again';
   const part = partWords(job);
   if (job.state === 'running' && part && !job.load) return `Assembled is generating ${part}`;
   // A list's pages in all are known only once it is read to the end.
@@ -210,6 +210,11 @@ function retrying(job: PullJob): boolean {
   return reading && job.errors > 0;
 }
 
+/** Refused by Assembled's rate limit and waiting its Retry-After, uncounted (run-pull.ts limitWait). */
+function limited(job: PullJob): boolean {
+  return !isTerminal(job) && job.errors === 0 && job.limitedSince !== undefined;
+}
+
 const STOPPING = 'Stop was pressed: the pull ends after the page or batch of rows under way.';
 
 function detail(job: PullJob): string {
@@ -223,6 +228,8 @@ function detail(job: PullJob): string {
     const left = MAX_RETRIES + 1 - job.errors;
     return `${failed} (${reason}); the add-on tries again, ${left === 1 ? 'once more' : `up to ${left} more times`}.`;
   }
+  if (limited(job))
+    return `${causeOf(job.message ?? '')}. Assembled is up, so the add-on waits its turn and tries again.`;
   switch (job.state) {
     case 'queued':
       return job.spec.source.kind === 'report'

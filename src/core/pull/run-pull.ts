@@ -150,8 +150,8 @@ const RECORDS_PER_PAGE = 500;
 /** Failures that are tried again (rate limit, network, 5xx), MAX_RETRIES times, then fail. */
 const TRANSIENT = ['rate_limited', 'network', 'server', 'outcome_unknown'];
 /**
- * How long a refresh's run waits out Assembled's rate limit uncounted (limitWait). Its limit is a
- * minute's requests: refused for longer, others are using the key too.
+ * How long a pull waits out Assembled's rate limit uncounted (limitWait). Its limit is a minute's
+ * requests: refused for longer, others are using the key too.
  */
 const RATE_LIMIT_WAIT_MS = 10 * 60_000;
 
@@ -982,16 +982,16 @@ function failure(job: PullJob, error: unknown, now: number): PullJob {
 }
 
 /**
- * Assembled's rate limit refused a refresh's run (the client's own tries at its Retry-After spent):
- * Assembled is up and says when to come back (a second, often), so the run waits that long and tries
- * again, the refusal not counted among its failed attempts, as a push waits it out. At the refresh's
- * pace a storm of refusals held the run an hour. Undefined, and counted at that pace, when no
- * Retry-After came, when the run has failed otherwise since it last went on, past its give-up time,
- * and once refused for RATE_LIMIT_WAIT_MS: the key is busy with more than this run, which should not
- * ask every few seconds for hours.
+ * Assembled's rate limit refused a pull or a refresh's run (the client's own tries at its Retry-After
+ * spent): Assembled is up and says when to come back (a second, often), so the pull waits that long
+ * and tries again, the refusal not counted among its failed attempts, as a push waits it out. Counted,
+ * a storm of refusals gave a sidebar's pull up in four minutes and held a refresh's run an hour.
+ * Undefined, and counted, when no Retry-After came, when the pull has failed otherwise since it last
+ * went on, past its give-up time, and once refused for RATE_LIMIT_WAIT_MS: the key is busy with more
+ * than this pull, which should not ask every few seconds for hours.
  */
 function limitWait(job: PullJob, error: unknown, now: number): number | undefined {
-  if (!job.refreshId || job.errors > 0 || !isAssembledError(error) || error.kind !== 'rate_limited')
+  if (job.errors > 0 || !isAssembledError(error) || error.kind !== 'rate_limited')
     return undefined;
   const wait = error.retryAfterMs;
   if (wait === undefined || wait >= REFRESH_RETRY_MS) return undefined;
