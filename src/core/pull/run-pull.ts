@@ -991,8 +991,7 @@ function failure(job: PullJob, error: unknown, now: number): PullJob {
  * than this pull, which should not ask every few seconds for hours.
  */
 function limitWait(job: PullJob, error: unknown, now: number): number | undefined {
-  if (job.errors > 0 || !isAssembledError(error) || error.kind !== 'rate_limited')
-    return undefined;
+  if (job.errors > 0 || !isAssembledError(error) || error.kind !== 'rate_limited') return undefined;
   const wait = error.retryAfterMs;
   if (wait === undefined || wait >= REFRESH_RETRY_MS) return undefined;
   if (now - (job.limitedSince ?? now) >= RATE_LIMIT_WAIT_MS) return undefined;
