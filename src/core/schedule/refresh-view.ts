@@ -1,7 +1,7 @@
 // What the Scheduled refreshes sidebar shows of a refresh: plain JSON with times already
 // written out in the spreadsheet's timezone.
 import { causeOf } from '../assembled/errors';
-import { type MergedCounts, nextTryBy, type PullJob, waitsToTry } from '../jobs/pull-job';
+import { type MergedCounts, nextTryBy, type PullJob, SLOWEST_TICK_MS, waitsToTry } from '../jobs/pull-job';
 import { type Caller, ownerName, ownerSeenBy, owns } from '../owner';
 import type { Zone, Zones } from '../ports';
 import { keyHeaders } from '../pull/merge-key';
@@ -78,6 +78,11 @@ export interface RefreshView {
    * as a failed attempt (run-pull.ts limitWait): what it met and what it does, else ''.
    */
   limited: string;
+  /**
+   * To an editor other than its owner, while its run is under way: who carries it on, and by when
+   * at the latest, as a push's other editors are told (others-push.ts); else ''.
+   */
+  carriedOn: string;
   nextRun: string;
   /** Its time has come and no run is under way: the add-on's next check starts it. */
   due: boolean;
@@ -121,6 +126,15 @@ function overdueWords(r: Refresh, mine: boolean, zone: Zone, now: number): strin
     return `${due} Your hourly trigger was not running it; it is set going again and runs it within the hour.`;
   const owner = ownerName(r);
   return `${due} Its runs come from ${owner}'s hourly trigger: ask ${owner} to open Scheduled refreshes, which sets it going again.`;
+}
+
+/**
+ * A run goes on with its owner's key alone: in their open Scheduled refreshes, else at their hourly
+ * background check. Without this another editor saw "Running now" for an hour with no word of why.
+ */
+function carriedOnWords(r: Refresh, run: PullJob, zone: Zone, now: number): string {
+  const latest = Math.max(run.nextPollAt, now) + SLOWEST_TICK_MS;
+  return `It goes on while ${ownerName(r)} has Scheduled refreshes open, else by ${formatLocalDateTime(latest, zone)} at their hourly background check.`;
 }
 
 /** The mode as the Pull form words it; a merge names its key columns (the source's own unless typed). */
@@ -271,6 +285,7 @@ export function refreshView(
       run && !run.errors && run.limitedSince !== undefined
         ? `${causeOf(run.message ?? '')}. Assembled is up, so the run waits its turn and tries again.`
         : '',
+    carriedOn: !mine && run && !run.errors ? carriedOnWords(r, run, zone, now) : '',
     nextRun: r.paused ? '' : nextRunText(r, zone, now, mine, run),
     due:
       !r.paused &&

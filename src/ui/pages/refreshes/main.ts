@@ -325,6 +325,7 @@ function card(r: RefreshView): HTMLElement {
   if (r.stopping) item.append(el('p', { class: 'hint' }, STOPPING));
   if (r.retry) item.append(el('p', { class: 'reason' }, retryReason(r.retry)));
   if (r.limited) item.append(el('p', { class: 'hint' }, r.limited));
+  if (r.carriedOn) item.append(el('p', { class: 'hint' }, r.carriedOn));
   // Its sheet gone, that is all there is to say: why it paused, or is overdue, follows from it.
   const reasons = r.targetGone ? [r.targetGone] : [r.pausedReason, r.notice, r.overdue];
   for (const reason of reasons.filter(Boolean)) item.append(el('p', { class: 'reason' }, reason));
