@@ -261,9 +261,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * press it"), from one place (0.1 KiB);
  * 337.9 with a pull's new sheet made behind the person's (one insertBehind for it, the staging
  * sheets and the log) and Done's "Go to <sheet>", found by id (0.6 KiB);
+ * 338.2 with Push's summary saying "it" of one row changed since pushed and "they" of more, and one
+ * listed activity with no Action "left as it is" (0.3 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 337.9;
+const CODE_BUDGET_KIB = 338.2;
 
 const ENTRY_POINTS = [
   'onOpen',

@@ -260,6 +260,40 @@ describe.skipIf(!built)('push in the local Apps Script runtime', () => {
     expect(posts()).toBe(sent);
   });
 
+  it('counts pushed rows changed since in words that agree with the count: it for one, they for more', async () => {
+    const { rt, agents } = setup();
+    const [a] = agents;
+    if (!a) throw new Error('no agents');
+    const { sheet } = await validateTemplate(rt, 'agent_states', [
+      [a.email, 'available', '', '2026-05-25 06:00', '2026-05-25 07:00', 'five9'],
+      [a.email, 'break', '', '2026-05-25 07:00', '2026-05-25 07:15', 'five9'],
+      [a.email, 'available', '', '2026-05-25 07:15', '2026-05-25 08:00', 'five9'],
+    ]);
+    const push = async (key: string) =>
+      (await follow(rt, await rt.callFromSidebar<PushView>('startPush', 'agent_states', key))).message;
+    await push('states-counted-1');
+    // The End cells from row 2 down, retyped after the push.
+    const ends = (...at: string[]) =>
+      rt.workbook.write(
+        sheet,
+        at.map((end) => [end]),
+        { row: 2, column: 5 },
+      );
+    ends('2026-05-25 07:00', '2026-05-25 07:10');
+    expect(await push('states-counted-2')).toContain(
+      '3 already done and skipped, one of them changed since it was pushed (its Push message says how to send the change).',
+    );
+    ends('2026-05-25 06:55', '2026-05-25 07:10');
+    expect(await push('states-counted-3')).toContain(
+      '3 already done and skipped, 2 of them changed since they were pushed (their Push messages say how to send the changes).',
+    );
+    ends('2026-05-25 06:55', '2026-05-25 07:10', '2026-05-25 07:55');
+    expect(await push('states-counted-4')).toContain(
+      '3 already done and skipped, all of them changed since they were pushed (their Push messages say how to send the changes).',
+    );
+    expect(column(rt, sheet, 'Push status')).toEqual(['ingested', 'ingested', 'ingested']);
+  });
+
   it('tells a changed inserted state record to be sent as an update, not inserted again', async () => {
     const { rt, agents } = setup();
     const [a] = agents;

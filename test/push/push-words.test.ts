@@ -3,7 +3,12 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { startLocalAddon } from '../../dev/local-addon';
-import { progressWords } from '../../src/core/push/progress-words';
+import {
+  changedSinceWords,
+  listedWords,
+  nothingToPush,
+  progressWords,
+} from '../../src/core/push/progress-words';
 import type { PushView } from '../../src/core/push/push-view';
 import type { ValidateSummary } from '../../src/core/push/run-push';
 import { column, follow, template } from './in-runtime';
@@ -92,5 +97,30 @@ describe.skipIf(!built)("Push's words", () => {
   it('counts one row sent as a row', () => {
     const view = { sheet: 'S', label: 'L', total: 1, done: 1, failed: 0, invalid: 0, notSent: 0 } as PushView;
     expect(progressWords(view).count).toBe('1 of 1 row sent');
+  });
+});
+
+describe('words that agree with their count', () => {
+  it('says it of one row changed since it was pushed, and they of more', () => {
+    expect(changedSinceWords(1, 1)).toBe(
+      'changed since it was pushed (its Push message says how to send the change)',
+    );
+    expect(changedSinceWords(1, 2)).toBe(
+      'one of them changed since it was pushed (its Push message says how to send the change)',
+    );
+    expect(changedSinceWords(2, 2)).toBe(
+      'both changed since they were pushed (their Push messages say how to send the changes)',
+    );
+    expect(changedSinceWords(2, 5)).toBe(
+      '2 of them changed since they were pushed (their Push messages say how to send the changes)',
+    );
+  });
+
+  it('says one listed activity with no Action is left as it is', () => {
+    expect(listedWords(1)).toBe('1 listed with no Action (left as it is)');
+    expect(listedWords(2)).toBe('2 listed with no Action (left as they are)');
+    expect(nothingToPush('Schedule', 1, 'push again')).toBe(
+      'Nothing to push: the 1 activity listed in "Schedule" has no Action. Put create, update or delete in its Action to change it.',
+    );
   });
 });

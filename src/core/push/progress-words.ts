@@ -34,9 +34,28 @@ export function notSentWords(notSent: number | undefined): string {
  * lack an Action has rows, and is told what to fill in, not that it has none.
  */
 export function nothingToPush(sheet: string, listed: number, then: string): string {
+  if (listed === 1)
+    return `Nothing to push: the 1 activity listed in "${sheet}" has no Action. Put create, update or delete in its Action to change it.`;
   return listed
-    ? `Nothing to push: the ${listed} activities listed in "${sheet}" have no Action. Put create, update or delete in the Action of each row to change.`
+    ? `Nothing to push: the ${countText(listed)} activities listed in "${sheet}" have no Action. Put create, update or delete in the Action of each row to change.`
     : `Nothing to push: "${sheet}" has no rows under its header. Add rows, then ${then}.`;
+}
+
+/** Validate's and Push's word on listed rows with no Action (a pulled schedule's other rows). */
+export function listedWords(listed: number): string {
+  return `${countText(listed)} listed with no Action (left as ${listed === 1 ? 'it is' : 'they are'})`;
+}
+
+/**
+ * Push's word on the `changed` of its `skipped` done rows changed since they were pushed, after
+ * "N already done and skipped": one row is "it", more are "they", each with its own Push message
+ * ("1 already done and skipped, changed since…" has no "one of them" to pick from).
+ */
+export function changedSinceWords(changed: number, skipped: number): string {
+  if (changed === 1)
+    return `${skipped === 1 ? '' : 'one of them '}changed since it was pushed (its Push message says how to send the change)`;
+  const which = changed < skipped ? `${countText(changed)} of them` : changed === 2 ? 'both' : 'all of them';
+  return `${which} changed since they were pushed (their Push messages say how to send the changes)`;
 }
 
 /** Validate's word on the OK creates sent without Allow conflicts TRUE (run-push.ts counts them). */

@@ -50,7 +50,7 @@ import { noKeyStop } from './no-key-stop';
 import { readsTrue } from './parse-row';
 import { addingWords } from './platforms';
 import { listProblem, withMore } from './problem-list';
-import { nothingToPush } from './progress-words';
+import { changedSinceWords, listedWords, nothingToPush } from './progress-words';
 import { type InFlight, OUTAGE_MS, OUTAGE_TRIES, type PushJob, PushStore, parseFlight } from './push-job';
 import { reconcile } from './reconcile';
 import { type SendItem, type Sent, sendBatch } from './send';
@@ -1220,11 +1220,8 @@ class PushRun {
     if (j.failed) parts.push(`${j.failed} refused by Assembled`);
     if (j.invalid) parts.push(`${j.invalid} with problems to fix`);
     if (j.skipped) parts.push(`${j.skipped} already done and skipped`);
-    if (j.changed)
-      parts.push(
-        `${j.changed === 1 ? 'one of them' : `${j.changed} of them`} changed since it was pushed (its Push message says how to send the change)`,
-      );
-    if (j.listed) parts.push(`${j.listed} listed with no Action (left as they are)`);
+    if (j.changed) parts.push(changedSinceWords(j.changed, j.skipped));
+    if (j.listed) parts.push(listedWords(j.listed));
     return `Finished: ${parts.join(', ')}. See the Push status column.`;
   }
 }

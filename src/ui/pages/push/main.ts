@@ -6,6 +6,7 @@ import type { OthersPush } from '../../../core/push/others-push';
 import {
   againWords,
   clearingWords,
+  listedWords,
   nothingToPush,
   progressWords,
   removingWords,
@@ -438,7 +439,7 @@ validateButton.addEventListener('click', () => {
         v.rows === 0
           ? [nothingToPush(v.sheet, v.listed, 'validate')]
           : [
-              `${v.ok} OK, ${v.errors} to fix, ${v.skipped} already done${v.changed ? ` (${v.changed} changed since pushed)` : ''}${v.listed ? `, ${v.listed} listed with no Action (left as they are)` : ''}, in "${v.sheet}". Nothing was sent.`,
+              `${v.ok} OK, ${v.errors} to fix, ${v.skipped} already done${v.changed ? ` (${v.changed} changed since pushed)` : ''}${v.listed ? `, ${listedWords(v.listed)}` : ''}, in "${v.sheet}". Nothing was sent.`,
               ...(v.otherZone ? [v.otherZone] : []),
               ...(v.gone ? [v.gone] : []),
               ...(v.removing > 0 ? [removingWords(v.removing)] : []),
