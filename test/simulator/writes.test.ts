@@ -293,4 +293,29 @@ describe('associations', () => {
     expect(r.status).toBe(201);
     expect(s.get(`/v0/people/${person?.id}`).json().platforms.salesforce).toBe('005XYZ');
   });
+
+  it('a second id replaces the first; two for one agent on one platform in one request are refused whole', () => {
+    const s = setup();
+    const person = s.sim.admin.org.people[40];
+    const link = (platform_id: string, platform = 'salesforce') => ({
+      agent_id: person?.agent_id,
+      platform,
+      platform_id,
+    });
+    expect(s.post('/v0/agents/associations', { associations: [link('005A')] }).status).toBe(201);
+    expect(s.post('/v0/agents/associations', { associations: [link('005B')] }).status).toBe(201);
+    const held = () => s.get(`/v0/people/${person?.id}`).json().platforms;
+    expect(held().salesforce).toBe('005B');
+    const both = s.post('/v0/agents/associations', {
+      associations: [link('kust-1', 'kustomer'), link('005C'), link('005D')],
+    });
+    expect(both.status).toBe(400);
+    expect(both.body).toContain('associations[2] gives agent');
+    expect(held()).toMatchObject({ salesforce: '005B' });
+    expect(held().kustomer).toBeUndefined();
+    // The same id twice is one association.
+    expect(s.post('/v0/agents/associations', { associations: [link('005E'), link('005E')] }).status).toBe(
+      201,
+    );
+  });
 });

@@ -255,7 +255,10 @@ export const getEditHistory: Handler = (ctx) => {
 
 /**
  * Each association needs agent_id, platform and platform_id; it sets the person's platforms entry,
- * replacing their ID there. Another person holding that ID keeps it: nothing known of the live
+ * replacing their ID there (a person holds one ID a platform: platform -> external id), so a second
+ * ID loses the first without a word. Two IDs for one agent on one platform in the same request are
+ * refused whole: which one the live service would keep is not known, and a caller relying on the
+ * order is wrong either way. Another person holding that ID keeps it: nothing known of the live
  * service says it refuses or moves a platform ID another person holds. The platform is taken as
  * written: nothing says the live service folds case, so the stricter reading makes "Aircall"
  * another platform than "aircall".
@@ -269,6 +272,17 @@ export const createAgentAssociations: Handler = (ctx) => {
       if (!a[field]) throw new ApiError(400, `Missing required field associations[${i}].${field}`);
     }
     return agentOf(ctx.org, a.agent_id ?? '', `associations[${i}].agent_id`);
+  });
+  const given = new Map<string, { at: number; id: string }>();
+  associations.forEach((a, i) => {
+    const key = `${a.agent_id}\u0000${a.platform}`;
+    const first = given.get(key);
+    if (first && first.id !== a.platform_id)
+      throw new ApiError(
+        400,
+        `associations[${i}] gives agent ${a.agent_id} a second ${a.platform} ID (${a.platform_id}) beside associations[${first.at}]'s ${first.id}: an agent has one ID a platform`,
+      );
+    if (!first) given.set(key, { at: i, id: a.platform_id ?? '' });
   });
   associations.forEach((a, i) => {
     const person = people[i];

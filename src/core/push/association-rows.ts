@@ -1,8 +1,9 @@
 // Platform-ID associations that would leave one platform ID with two agents (Assembled maps a
 // platform's events to an agent by that ID, and lets two hold it), or give an agent a second ID on
 // a platform (a person holds one ID per platform, so the later replaces the earlier): across the
-// sheet's rows, where one of the rows is a mistake and none is sent until it is fixed, since the
-// add-on cannot tell which; and against the IDs people hold in Assembled already.
+// sheet's rows, pushed ones too as their cells now read, where one of the rows is a mistake and
+// none is sent until it is fixed, since the add-on cannot tell which; and against the IDs people
+// hold in Assembled already.
 import type { Person } from '../assembled';
 import { someOf } from '../count-text';
 import { type AgentDirectory, fullName } from './agents';
@@ -32,22 +33,49 @@ function linksOf(rows: SheetRow[]): Link[] {
 }
 
 const columnOf = (map: HeaderMap) => map.headers[map.columns.platform_id ?? -1] || 'Platform ID';
-const onPlatform = (agent: string | null, platform: string) => `${agent}\u0000${platform}`;
+// A pushed row's platform reads as typed ("Zendesk", "new: freshdesk" read as freshdesk), a row to
+// send's as Assembled spells it (platforms.ts), which differs by case at most.
+const onPlatform = (agent: string | null, platform: string) => `${agent}\u0000${platform.toLowerCase()}`;
 /** One platform ID: whose it is, in the sheet's rows and in Assembled, is looked up by this. */
-const idOn = (platform: string, id: string) => `${platform}\u0000${id}`;
+const idOn = (platform: string, id: string) => `${platform.toLowerCase()}\u0000${id}`;
 
-/** `sent`: rows done, with what they sent: a row the same as one is typed twice all the same. */
+const theOthers = (others: Link[]) => (others.length === 1 ? 'the other' : 'the others');
+
+/** "row 2 (222, pushed, changed since)": a row giving the agent another ID, and what it is. */
+function otherText({ row, id }: Link): string {
+  const pushed = row.done ? `, pushed${row.changed ? ', changed since' : ''}` : '';
+  return `row ${row.row} (${id}${pushed})`;
+}
+
+/**
+ * A row to send giving its agent another ID on a platform than other rows do: pushed rows (as they
+ * now read: a changed one's Push message says to clear its Push status to send it) or rows to send.
+ */
+function secondIdText(column: string, { platform }: Link, others: Link[]): string {
+  const rule = `A person has one ${platform} ID in Assembled, and a second would replace the first`;
+  if (!others.some((l) => l.row.done))
+    return `${column}: the same agent gets another ${platform} ID (${others[0]?.id}) in ${rowsText(others.map((l) => l.row.row))}. ${rule}: keep the row that is right.`;
+  return `${column}: the same agent has another ${platform} ID in ${someOf(others.map(otherText), 3, 'and')}. ${rule} while the sheet kept both: keep the row that is right and delete ${theOthers(others)} (deleting a pushed row changes nothing in Assembled; to send a pushed row's new ID, clear its Push status).`;
+}
+
+/**
+ * `pushed`: rows done, with what their cells now say. One as it was sent is the first copy of a
+ * row the same; any gives its agent the ID on its platform that a row to send must agree with, as
+ * the sheet shows it (the row changed since is sent by clearing its Push status, and the new row
+ * would replace the ID the sheet shows pushed).
+ */
 export function markSharedPlatformIds(
   rows: SheetRow[],
   map: HeaderMap,
-  sent: { row: SheetRow; request: PushRequest }[] = [],
+  pushed: { row: SheetRow; request: PushRequest }[] = [],
 ): void {
   const column = columnOf(map);
   const links = linksOf(rows);
-  const done = sent.flatMap(({ row, request }) => linkOf(row, request));
+  const done = pushed.flatMap(({ row, request }) => linkOf(row, request));
+  const sent = done.filter((l) => !l.row.changed);
   // A row typed twice: the first copy is sent (or was: a done one comes first), the others are
   // pointed at it.
-  for (const list of groupBy([...done, ...links], (l) => idOn(onPlatform(l.agent, l.platform), l.id))) {
+  for (const list of groupBy([...sent, ...links], (l) => idOn(onPlatform(l.agent, l.platform), l.id))) {
     const [first, ...copies] = list as [Link, ...Link[]];
     for (const { row } of copies.filter((l) => !l.row.done))
       refuseRow(
@@ -55,14 +83,15 @@ export function markSharedPlatformIds(
         `${column}: the same association as row ${first.row.row}, typed twice: delete this row.`,
       );
   }
-  for (const list of groupBy(links, (l) => onPlatform(l.agent, l.platform))) {
-    for (const { row, platform, id } of list) {
-      const others = list.filter((l) => l.id !== id);
+  for (const list of groupBy([...links, ...done], (l) => onPlatform(l.agent, l.platform))) {
+    // Pushed rows alone send nothing: a change among them is said when it is to be sent.
+    if (list.every((l) => l.row.done)) continue;
+    for (const l of list) {
+      const others = list.filter((o) => o.id !== l.id).sort((a, b) => a.row.row - b.row.row);
       if (others.length === 0) continue;
-      refuseRow(
-        row,
-        `${column}: the same agent gets another ${platform} ID (${others[0]?.id}) in ${rowsText(others.map((l) => l.row.row))}. A person has one ${platform} ID in Assembled, and a second would replace the first: keep the row that is right.`,
-      );
+      if (!l.row.done) refuseRow(l.row, secondIdText(column, l, others));
+      // A pushed row is not sent again; changed, its message says how to send it: a clash first.
+      else if (l.row.changed) l.row.clash = clashWords(l, others);
     }
   }
   for (const list of groupBy(links, (l) => idOn(l.platform, l.id))) {
@@ -75,6 +104,14 @@ export function markSharedPlatformIds(
       );
     }
   }
+}
+
+/** What a pushed row changed since says of the rows giving its agent other IDs on its platform. */
+function clashWords({ platform }: Link, others: Link[]): string {
+  const ids = someOf([...new Set(others.map((l) => l.id))], 3, 'and');
+  const rows = others.map((l) => l.row.row);
+  const give = rows.length === 1 ? 'gives' : 'give';
+  return ` ${rowsText(rows).replace(/^r/, 'R')} ${give} the same agent another ${platform} ID (${ids}): keep the row that is right and delete ${theOthers(others)}.`;
 }
 
 /** Who holds the ID, and how it is freed: by a row here for a current agent, else in Assembled. */

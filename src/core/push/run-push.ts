@@ -294,6 +294,7 @@ function changedOutcome(kind: PushKind, sheet: SheetSnapshot, row: SheetRow): Ro
         cells.message,
         clearToo,
         changesSinceSent(row.note ?? '', row.values, sheet.map, sheet.zone),
+        row.clash,
       );
   return { ...doneOutcome(row, cells), message };
 }

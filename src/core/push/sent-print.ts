@@ -199,8 +199,8 @@ const LAST_WORD = " Assembled's last word on it: ";
 /**
  * The Push message of a done row changed since it was sent; `action` is its Action cell, if any,
  * `status` its Push status (a synced time-off row's is the request's own), `was` its message,
- * `allow` its Allow conflicts column's header when that cell is TRUE, and `what` what changed
- * (changesSinceSent), where the note says.
+ * `allow` its Allow conflicts column's header when that cell is TRUE, `what` what changed
+ * (changesSinceSent), where the note says, and `clash` what other rows say against it.
  */
 export function changedMessage(
   kind: PushKind,
@@ -209,6 +209,7 @@ export function changedMessage(
   was = '',
   allow = '',
   what = '',
+  clash = '',
 ): string {
   const edit = kind === 'state_edits' && action.trim().toLowerCase() !== 'delete';
   const ended = kind === 'time_off' && ENDED_TIME_OFF.includes(status.trim().toLowerCase());
@@ -216,7 +217,8 @@ export function changedMessage(
     (edit ? EDIT_HOW : ended ? undefined : kind === 'activities' ? activityHow(allow) : HOW[kind]) ??
     `To send it as a new row, clear its Push status${KINDS[kind].noIds ? '' : ' and Assembled ID'}.`;
   const sent = was ? `${LAST_WORD}${sentMessage(was)}` : '';
-  return `${CHANGED}${what ? ` ${what};` : ''} not sent again, so Assembled still has it as it was. ${how}${sent}`;
+  // Before Assembled's last word, which is read back as what the row said when it was sent.
+  return `${CHANGED}${what ? ` ${what};` : ''} not sent again, so Assembled still has it as it was. ${how}${clash}${sent}`;
 }
 
 /**

@@ -81,6 +81,11 @@ export interface SheetRow {
   holds?: true;
   /** The platform new to Assembled (declared new in the sheet) that the row's association adds. */
   adds?: string;
+  /**
+   * Done and changed since: the rows giving its agent other IDs on its platform, in words its Push
+   * message adds (association-rows.ts).
+   */
+  clash?: string;
 }
 
 export interface SheetSnapshot {
@@ -234,11 +239,12 @@ export function readSheet(grid: Grid, kind: PushKind, ctx: ParseContext): ReadRe
       : [];
   if (kind === 'associations') {
     markUnknownPlatforms(rows, map, ctx.agents);
-    // A done row as it was sent is still the first copy of a row typed twice.
+    // A done row as it was sent is still the first copy of a row typed twice, and any done row
+    // gives its agent the ID a row to send must agree with.
     markSharedPlatformIds(
       rows,
       map,
-      held((r) => !r.changed),
+      held(() => true),
     );
     markHeldPlatformIds(rows, map, ctx.agents);
   }
