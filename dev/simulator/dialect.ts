@@ -34,11 +34,13 @@ export interface Page {
 // ---- requests ----
 
 const UNIX_SECONDS = /^\d{1,12}$/;
+const NEGATIVE_SECONDS = /^-\d+$/;
 
 /**
  * The live dialect takes unix seconds wherever the contract has a date-time, and nothing else (every
  * time Assembled's own client sends is unix seconds): lift them to ISO before validation, and refuse
- * an ISO string with a 400 naming the field.
+ * an ISO string with a 400 naming the field. Both refuse a time before 1970: the model keeps unix
+ * seconds, and nothing says the service takes a negative one (the stricter reading).
  */
 export function liftRequestTimes(
   dialect: Dialect,
@@ -46,34 +48,55 @@ export function liftRequestTimes(
   query: Record<string, string>,
   body: unknown,
 ): { query: Record<string, string>; body: unknown } {
-  if (dialect === 'seed') return { query, body };
   const lifted = { ...query };
   for (const name of operation.dateTimeQuery) {
     const value = lifted[name];
     if (value === undefined) continue;
-    if (!UNIX_SECONDS.test(value)) throw notUnix(name);
-    lifted[name] = isoOf(Number(value));
+    if (dialect === 'seed') seedTime(value, name);
+    else if (NEGATIVE_SECONDS.test(value)) throw before1970(name, value);
+    else if (!UNIX_SECONDS.test(value)) throw notUnix(name);
+    else lifted[name] = isoOf(Number(value));
   }
-  return { query: lifted, body: operation.bodySchema ? liftBody(body, operation.bodySchema, '') : body };
+  return {
+    query: lifted,
+    body: operation.bodySchema ? liftBody(dialect, body, operation.bodySchema, '') : body,
+  };
 }
 
 function notUnix(field: string): ApiError {
   return new ApiError(400, `${field}: must be unix seconds (an integer), not an ISO 8601 string`);
 }
 
-function liftBody(value: unknown, schema: Schema, at: string): unknown {
+function before1970(field: string, value: string | number): ApiError {
+  return new ApiError(400, `${field}: ${value} is before 1970-01-01T00:00:00Z, the earliest time taken`);
+}
+
+/** A seed time (ISO, else left to validation), refused before 1970. */
+function seedTime(value: unknown, field: string): unknown {
+  if (typeof value === 'string' && Date.parse(value) < 0) throw before1970(field, value);
+  return value;
+}
+
+function liftBody(dialect: Dialect, value: unknown, schema: Schema, at: string): unknown {
   if (schema.format === 'date-time') {
-    if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return isoOf(value);
+    if (dialect === 'seed') return seedTime(value, at);
+    if (typeof value === 'number' && Number.isInteger(value)) {
+      if (value < 0) throw before1970(at, value);
+      return isoOf(value);
+    }
     if (typeof value === 'string') throw notUnix(at);
     return value;
   }
   if (Array.isArray(value) && schema.items) {
-    return value.map((v, i) => liftBody(v, schema.items as Schema, `${at}[${i}]`));
+    return value.map((v, i) => liftBody(dialect, v, schema.items as Schema, `${at}[${i}]`));
   }
   if (value && typeof value === 'object' && !Array.isArray(value) && schema.properties) {
     const props = schema.properties;
     return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [k, props[k] ? liftBody(v, props[k], at ? `${at}.${k}` : k) : v]),
+      Object.entries(value).map(([k, v]) => [
+        k,
+        props[k] ? liftBody(dialect, v, props[k], at ? `${at}.${k}` : k) : v,
+      ]),
     );
   }
   return value;

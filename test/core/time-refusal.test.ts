@@ -23,4 +23,24 @@ describe('timesWanted', () => {
     expect(timesWanted('limit: must be an integer', { ...iso, limit: 'x' }, undefined)).toBeUndefined();
     expect(timesWanted('start_time: must be a date-time', { agent_ids: 'a' }, undefined)).toBeUndefined();
   });
+
+  it('gives no advice when the time sent is out of range, whichever way it went: no form mends that', () => {
+    // A time typed without a date (Sheets' 1899-12-30) as unix seconds, in the body and the query.
+    const dayZero = { start_time: -2209021200, end_time: -2208992400 };
+    expect(
+      timesWanted('start_time: must be a date-time in unix seconds', undefined, dayZero),
+    ).toBeUndefined();
+    expect(
+      timesWanted(
+        'start_time: must be unix seconds (an integer), not an ISO 8601 string',
+        { start_time: '-2209021200' },
+        undefined,
+      ),
+    ).toBeUndefined();
+    expect(
+      timesWanted('start_time: must be a date-time', { start_time: '1899-12-30T14:00:00.000Z' }, undefined),
+    ).toBeUndefined();
+    // Past 9999, ISO has no four-digit year for it.
+    expect(timesWanted('start_time: must be a date-time', undefined, { start_time: 1e12 })).toBeUndefined();
+  });
 });

@@ -79,6 +79,34 @@ describe('people and the other collections', () => {
   });
 });
 
+describe('a time before 1970 (a time typed without a date, sent as 1899)', () => {
+  const dayZero = -2209021200; // 1899-12-30 09:00 in New York
+  const refused = (field: string, value: string | number) =>
+    `${field}: ${value} is before 1970-01-01T00:00:00Z, the earliest time taken`;
+
+  it('is refused for what it is in both dialects, in a body or a query: not for its form', () => {
+    const agent_id = live.sim.admin.org.people[30]?.agent_id;
+    for (const [s, start_time, end_time] of [
+      [live, dayZero, dayZero + 8 * 3600],
+      [seed, '1899-12-30T14:00:00Z', '1899-12-30T22:00:00Z'],
+    ] as const) {
+      const r = s.post('/v0/time_off', { agent_id, type: 'pto', start_time, end_time });
+      expect(r).toMatchObject({ status: 400, body: refused('start_time', start_time) });
+      const q = s.get(`/v0/agents/state?start_time=${start_time}&end_time=${T0_SEC}`);
+      expect(q).toMatchObject({ status: 400, body: refused('start_time', start_time) });
+    }
+    // Deep in a batch, named by its place.
+    const states = [{ agent_id: agent, state: 'available', start_time: T0_SEC - 3600, end_time: dayZero }];
+    expect(live.post('/v0/agents/state/bulk', { states }).body).toBe(refused('states[0].end_time', dayZero));
+  });
+
+  it('from 1970 on is unix seconds like any other, however small', () => {
+    const r = live.get('/v0/agents/state?start_time=0&end_time=60');
+    expect(r.status).toBe(200);
+    expect(r.json().agent_states).toEqual([]);
+  });
+});
+
 describe('a server whose page size is below the limit asked (pageMax)', () => {
   const capped = setup({ dialect: 'live', pageMax: 30 });
   const q = `start_time=${T0_SEC - 86_400}&end_time=${T0_SEC}`;

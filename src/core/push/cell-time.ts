@@ -4,9 +4,11 @@
 // locale's own order (01.07.2026 in Germany, 01/07/2026 in Britain, 07/01/2026 in the US) is read
 // as Sheets would have read it had the cell not been plain text. In a locale whose order the
 // add-on does not know, a date that reads one way only (25/06/2026) is read so; 03/04/2026 is not.
+// Whatever its form, a time on a day outside PLAUSIBLE is not read: a time typed without a date
+// (09:00) is a date cell on Sheets' day 0, 1899-12-30, and would reach Assembled as 1899.
 import type { Zone } from '../ports';
 import type { CellValue } from '../table/build-table';
-import { addDays, type LocalDate, validLocalDate } from '../time/local-date';
+import { addDays, compareLocalDates, type LocalDate, toDayNumber, validLocalDate } from '../time/local-date';
 import { fromLocal, localDateOf, toLocal } from '../time/zone-math';
 import { dateOrder } from './date-order';
 
@@ -26,8 +28,18 @@ export interface CellTime {
 const LOCAL = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(am|pm)?)?$/i;
 const OFFSET = /^(\d{4}-\d{2}-\d{2})[T ]+(\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(z|[+-]\d{2}:?\d{2})$/i;
 const LOCAL_ORDER = /^(\d{1,2})([./])(\d{1,2})\2(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::\d{2})?\s*(am|pm)?)?$/i;
-// Sheets counts days from 1899-12-30; 20000..80000 covers 1954..2119.
+// Sheets counts days from 1899-12-30.
 const SERIAL_EPOCH: LocalDate = { year: 1899, month: 12, day: 30 };
+/**
+ * The days a time to push may fall on, whatever its form: from 1970, where unix seconds start
+ * (Assembled takes none earlier), to serial 80,000 (2119). A number outside is no date at all.
+ */
+const PLAUSIBLE = { first: { year: 1970, month: 1, day: 1 }, last: addDays(SERIAL_EPOCH, 80_000) };
+const plausible = (day: LocalDate) =>
+  compareLocalDates(day, PLAUSIBLE.first) >= 0 && compareLocalDates(day, PLAUSIBLE.last) <= 0;
+
+/** Why a cell that holds a time is not one to push: it has no date, or a year far off (`read` as it reads). */
+export type TimeFault = { kind: 'no_date' } | { kind: 'far_year'; read: CellTime };
 
 /**
  * A date and time to type, for messages: as the spreadsheet's locale writes it, then ISO. The 25th,
@@ -110,10 +122,11 @@ function fromText(text: string, zone: Zone): CellTime | undefined {
 }
 
 function fromSerial(serial: number, zone: Zone): CellTime | undefined {
-  if (serial < 20_000 || serial > 80_000) return undefined;
+  if (!Number.isFinite(serial)) return undefined;
   const whole = Math.floor(serial);
   const minutes = Math.round((serial - whole) * 1440);
   const day = addDays(SERIAL_EPOCH, whole);
+  if (!plausible(day)) return undefined;
   return {
     ms: fromLocal({ ...day, hour: Math.floor(minutes / 60), minute: minutes % 60 }, zone),
     day,
@@ -121,19 +134,38 @@ function fromSerial(serial: number, zone: Zone): CellTime | undefined {
   };
 }
 
-/** The time a cell holds, or undefined when it holds none the add-on can read. Empty cells too. */
-/** @param locale the spreadsheet's; without one, only ISO text is read (06/01/2026 is ambiguous). */
-export function readCellTime(value: CellValue, zone: Zone, locale?: string): CellTime | undefined {
-  if (value instanceof Date) {
-    const ms = value.getTime();
-    if (Number.isNaN(ms)) return undefined;
-    const local = toLocal(ms, zone);
-    return { ms, day: localDateOf(ms, zone), hasTime: local.hour !== 0 || local.minute !== 0 };
-  }
+function fromDate(value: Date, zone: Zone): CellTime | undefined {
+  const ms = value.getTime();
+  if (Number.isNaN(ms)) return undefined;
+  const local = toLocal(ms, zone);
+  return { ms, day: localDateOf(ms, zone), hasTime: local.hour !== 0 || local.minute !== 0 };
+}
+
+/** A cell's time as read, before the plausible days are asked of it. */
+function readAny(value: CellValue, zone: Zone, locale: string | undefined): CellTime | undefined {
+  if (value instanceof Date) return fromDate(value, zone);
   if (typeof value === 'number') return fromSerial(value, zone);
   if (typeof value === 'string') {
     const text = value.trim();
     return fromText(text, zone) ?? (locale ? fromLocaleText(text, zone, locale) : undefined);
   }
   return undefined;
+}
+
+/** The time a cell holds, or undefined when it holds none the add-on can read. Empty cells too. */
+/** @param locale the spreadsheet's; without one, only ISO text is read (06/01/2026 is ambiguous). */
+export function readCellTime(value: CellValue, zone: Zone, locale?: string): CellTime | undefined {
+  const read = readAny(value, zone, locale);
+  return read && plausible(read.day) ? read : undefined;
+}
+
+/** Why readCellTime read no time from a cell that holds one; undefined for any other cell. */
+export function cellTimeFault(value: CellValue, zone: Zone, locale?: string): TimeFault | undefined {
+  const read = readAny(value, zone, locale);
+  if (!read || plausible(read.day)) return undefined;
+  // A time typed alone is a date cell on day 0, or day 1 past 24:00; a day either side for a zone
+  // whose offset in 1899 was its local mean time, not the whole hours it keeps now. Text has a date.
+  const sinceEpoch = toDayNumber(read.day) - toDayNumber(SERIAL_EPOCH);
+  if (value instanceof Date && Math.abs(sinceEpoch) <= 1) return { kind: 'no_date' };
+  return { kind: 'far_year', read };
 }

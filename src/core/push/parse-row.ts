@@ -12,7 +12,7 @@ import type { ActivityTypeDirectory } from './activity-types';
 import type { AgentDirectory } from './agents';
 import { allDayZone, type DaysZone } from './all-day-zone';
 import { cellFault } from './cell-faults';
-import { type CellTime, readCellTime, timeExample, twoWays } from './cell-time';
+import { type CellTime, cellTimeFault, readCellTime, timeExample, twoWays } from './cell-time';
 import { closest } from './closest';
 import type { HeaderMap } from './header';
 import { type ColumnSpec, INGESTED_NO_ID, KINDS, type PushKind, STATE_ID_WHERE } from './kinds';
@@ -81,10 +81,15 @@ function wanted(spec: ColumnSpec, locale: string | undefined): string {
 
 /** Why a cell's time could not be read, and how to write it. */
 function unreadTime(v: CellValue, zone: Zone, locale: string | undefined): string {
+  const iso = (t: CellTime) => (t.hasTime ? formatLocalDateTime(t.ms, zone) : formatLocalDate(t.day));
+  const retype = `type the date and time, like ${timeExample(locale)}.`;
+  const fault = cellTimeFault(v, zone, locale);
+  if (fault?.kind === 'no_date') return `has a time but no date: ${retype}`;
+  if (fault?.kind === 'far_year')
+    return `reads as ${iso(fault.read)}, and the year ${fault.read.day.year} looks wrong: ${retype}`;
   const both = twoWays(v, zone, locale);
   if (!both)
     return `"${cellText(v)}" is not a date and time the add-on can read: write it like ${timeExample(locale)}.`;
-  const iso = (t: CellTime) => (t.hasTime ? formatLocalDateTime(t.ms, zone) : formatLocalDate(t.day));
   return `"${cellText(v)}" could be ${longDate(both[0].day)} or ${longDate(both[1].day)}: the add-on does not know whether the spreadsheet's locale (${locale}) puts the day or the month first. Write it as ISO, ${iso(both[0])} or ${iso(both[1])}, or as a date cell.`;
 }
 
