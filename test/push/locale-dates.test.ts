@@ -47,6 +47,47 @@ describe.skipIf(!built)('a date the add-on cannot read', () => {
   });
 });
 
+describe.skipIf(!built)('a date no calendar has (30 February)', () => {
+  it("says there is no such day, in ISO and in the locale's own order; a month past 12 shows the order", async () => {
+    const notDay = (text: string, month: string) => `Start: "${text}" is not a day: ${month}.`;
+    for (const [locale, timezone, starts, said] of [
+      [
+        'en_US',
+        'America/New_York',
+        ['2027-02-30', '2028-02-30 09:00', '02/29/2027', '30/02/2027'],
+        [
+          notDay('2027-02-30', 'February 2027 has 28 days'),
+          notDay('2028-02-30 09:00', 'February 2028 has 29 days'),
+          notDay('02/29/2027', 'February 2027 has 28 days'),
+          'Start: "30/02/2027" is not a day: there is no month 30. Write it like 06/25/2026 09:00 (or ISO: 2026-06-25 09:00).',
+        ],
+      ],
+      [
+        'en_GB',
+        'Europe/London',
+        ['30/02/2027 09:00', '31/04/2027'],
+        [
+          notDay('30/02/2027 09:00', 'February 2027 has 28 days'),
+          notDay('31/04/2027', 'April 2027 has 30 days'),
+        ],
+      ],
+      ['de_DE', 'Europe/Berlin', ['30.02.2027'], [notDay('30.02.2027', 'February 2027 has 28 days')]],
+      // Its order not known, 31/02 can be day first only.
+      ['nl_NL', 'Europe/Amsterdam', ['31/02/2027'], [notDay('31/02/2027', 'February 2027 has 28 days')]],
+    ] as const) {
+      const { rt, email } = await sheetIn(locale, timezone);
+      // Typed as they are, Sheets keeps them as text: no date cell holds a day that is none.
+      const sheet = await template(
+        rt,
+        'time_off',
+        starts.map((start, i) => [email(i), start, '2027-03-05', 'TRUE', 'pto']),
+      );
+      await rt.callFromSidebar('validatePush', 'time_off');
+      expect(column(rt, sheet, 'Push message'), locale).toEqual(said);
+    }
+  });
+});
+
 describe.skipIf(!built)('a text date that reads two ways (03/04/2026)', () => {
   const readAs = (date: string, locale: string, columns = 'Start and End') =>
     `${columns}: read 03/04/2026 as ${date} (spreadsheet locale ${locale}).`;

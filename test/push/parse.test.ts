@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { intlZone } from '../../dev/intl-zone';
 import type { Person } from '../../src/core/assembled';
 import { AgentDirectory } from '../../src/core/push/agents';
-import { readCellTime } from '../../src/core/push/cell-time';
+import { cellTimeFault, readCellTime } from '../../src/core/push/cell-time';
 import { detectKind, doubledColumns, matchHeader, unreadColumns } from '../../src/core/push/header';
 import type { PushKind } from '../../src/core/push/kinds';
 import { parseRow } from '../../src/core/push/parse-row';
@@ -173,6 +173,10 @@ describe('cell times', () => {
     expect(readCellTime(46174.375, zone)?.ms).toBe(at);
     for (const bad of ['tomorrow', '2026-02-30', '2026-06-01 25:00', '06/01/2026', 12, true, ''])
       expect(readCellTime(bad as never, zone)).toBeUndefined();
+    // A day no calendar has is told from text that is no date, with an offset too.
+    for (const text of ['2027-02-30', '2027-02-30T09:00:00Z', '2027-02-30 09:00 +0200'])
+      expect(cellTimeFault(text, zone), text).toEqual({ kind: 'no_day', year: 2027, month: 2, day: 30 });
+    expect(cellTimeFault('tomorrow', zone)).toBeUndefined();
   });
 
   it("reads text in the spreadsheet locale's own date order, and only that order", () => {

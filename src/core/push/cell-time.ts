@@ -38,8 +38,24 @@ const PLAUSIBLE = { first: { year: 1970, month: 1, day: 1 }, last: addDays(SERIA
 const plausible = (day: LocalDate) =>
   compareLocalDates(day, PLAUSIBLE.first) >= 0 && compareLocalDates(day, PLAUSIBLE.last) <= 0;
 
-/** Why a cell that holds a time is not one to push: it has no date, or a year far off (`read` as it reads). */
-export type TimeFault = { kind: 'no_date' } | { kind: 'far_year'; read: CellTime };
+/**
+ * Why a cell that holds a time is not one to push: it has no date; a year far off (`read` as it
+ * reads); or text naming a day no calendar has (2027-02-30, month 13), as read in its order.
+ */
+export type TimeFault =
+  | { kind: 'no_date' }
+  | { kind: 'far_year'; read: CellTime }
+  | { kind: 'no_day'; year: number; month: number; day: number };
+type NoDay = Extract<TimeFault, { kind: 'no_day' }>;
+
+/** What text or a cell reads as: a time, a day that is none, or nothing the add-on can read. */
+type Read = CellTime | NoDay | undefined;
+const isTime = (r: Read): r is CellTime => r !== undefined && 'ms' in r;
+
+/** The day, or why there is none. */
+function dayOrFault(year: number, month: number, day: number): LocalDate | NoDay {
+  return validLocalDate(year, month, day) ?? { kind: 'no_day', year, month, day };
+}
 
 /**
  * A date and time to type, for messages: as the spreadsheet's locale writes it, then ISO. The 25th,
@@ -53,8 +69,8 @@ export function timeExample(locale?: string): string {
   return `${order.dayFirst ? `25${sep}06` : `06${sep}25`}${sep}2026 09:00 (or ISO: ${iso})`;
 }
 
-/** Text in local order (03/04/2026 09:00) read day first or month first; undefined if no such day. */
-function readInOrder(m: RegExpExecArray, dayFirst: boolean, zone: Zone): CellTime | undefined {
+/** Text in local order (03/04/2026 09:00) read day first or month first. */
+function readInOrder(m: RegExpExecArray, dayFirst: boolean, zone: Zone): Read {
   const [first, second] = [m[1], m[3]];
   const [month, day] = dayFirst ? [second, first] : [first, second];
   const time = m[5] === undefined ? '' : ` ${m[5]}:${m[6]}${m[7] ? ` ${m[7]}` : ''}`;
@@ -67,18 +83,21 @@ function readsTwoWays(m: RegExpExecArray): boolean {
   return m[2] === '/' && first !== second && first <= 12 && second <= 12;
 }
 
-function fromLocaleText(text: string, zone: Zone, locale: string): CellTime | undefined {
+function fromLocaleText(text: string, zone: Zone, locale: string): Read {
   const m = LOCAL_ORDER.exec(text);
   if (!m) return undefined;
   const order = dateOrder(locale);
   if (!order) {
     // The order not known: a slash date that can be one day only is that day; none is guessed.
     if (m[2] !== '/' || readsTwoWays(m)) return undefined;
-    return readInOrder(m, true, zone) ?? readInOrder(m, false, zone);
+    const [dayFirst, monthFirst] = [readInOrder(m, true, zone), readInOrder(m, false, zone)];
+    if (isTime(dayFirst) || isTime(monthFirst)) return isTime(dayFirst) ? dayFirst : monthFirst;
+    // Neither is a day (31/02/2026): the reading with a month in it says why.
+    return [dayFirst, monthFirst].find((r) => r && r.month >= 1 && r.month <= 12);
   }
   if (m[2] !== order.sep) return undefined;
   const read = readInOrder(m, order.dayFirst, zone);
-  return read && readsTwoWays(m) ? { ...read, swappable: `${m[1]}/${m[3]}/${m[4]}` } : read;
+  return isTime(read) && readsTwoWays(m) ? { ...read, swappable: `${m[1]}/${m[3]}/${m[4]}` } : read;
 }
 
 /**
@@ -90,25 +109,25 @@ export function twoWays(value: CellValue, zone: Zone, locale?: string): [CellTim
   const m = LOCAL_ORDER.exec(value.trim());
   if (!m || !readsTwoWays(m)) return undefined;
   const [dayFirst, monthFirst] = [readInOrder(m, true, zone), readInOrder(m, false, zone)];
-  return dayFirst && monthFirst ? [dayFirst, monthFirst] : undefined;
+  return isTime(dayFirst) && isTime(monthFirst) ? [dayFirst, monthFirst] : undefined;
 }
 
-function fromText(text: string, zone: Zone): CellTime | undefined {
+function fromText(text: string, zone: Zone): Read {
   const offset = OFFSET.exec(text);
   if (offset) {
     const [, date, clock, zoneText] = offset;
     const z = (zoneText ?? 'Z').toUpperCase();
     const iso = `${date}T${(clock ?? '').padStart(5, '0')}${z === 'Z' ? 'Z' : z.includes(':') ? z : `${z.slice(0, 3)}:${z.slice(3)}`}`;
-    const ms = Date.parse(iso);
-    if (Number.isNaN(ms)) return undefined;
     const [y, m, d] = (date ?? '').split('-').map(Number);
-    const day = validLocalDate(y ?? 0, m ?? 0, d ?? 0);
-    return day ? { ms, day, hasTime: true } : undefined;
+    const day = dayOrFault(y ?? 0, m ?? 0, d ?? 0);
+    if ('kind' in day) return day;
+    const ms = Date.parse(iso);
+    return Number.isNaN(ms) ? undefined : { ms, day, hasTime: true };
   }
   const local = LOCAL.exec(text);
   if (!local) return undefined;
-  const day = validLocalDate(Number(local[1]), Number(local[2]), Number(local[3]));
-  if (!day) return undefined;
+  const day = dayOrFault(Number(local[1]), Number(local[2]), Number(local[3]));
+  if ('kind' in day) return day;
   if (local[4] === undefined) return { ms: fromLocal(day, zone), day, hasTime: false };
   let hour = Number(local[4]);
   const minute = Number(local[5]);
@@ -142,7 +161,7 @@ function fromDate(value: Date, zone: Zone): CellTime | undefined {
 }
 
 /** A cell's time as read, before the plausible days are asked of it. */
-function readAny(value: CellValue, zone: Zone, locale: string | undefined): CellTime | undefined {
+function readAny(value: CellValue, zone: Zone, locale: string | undefined): Read {
   if (value instanceof Date) return fromDate(value, zone);
   if (typeof value === 'number') return fromSerial(value, zone);
   if (typeof value === 'string') {
@@ -156,13 +175,14 @@ function readAny(value: CellValue, zone: Zone, locale: string | undefined): Cell
 /** @param locale the spreadsheet's; without one, only ISO text is read (06/01/2026 is ambiguous). */
 export function readCellTime(value: CellValue, zone: Zone, locale?: string): CellTime | undefined {
   const read = readAny(value, zone, locale);
-  return read && plausible(read.day) ? read : undefined;
+  return isTime(read) && plausible(read.day) ? read : undefined;
 }
 
 /** Why readCellTime read no time from a cell that holds one; undefined for any other cell. */
 export function cellTimeFault(value: CellValue, zone: Zone, locale?: string): TimeFault | undefined {
   const read = readAny(value, zone, locale);
-  if (!read || plausible(read.day)) return undefined;
+  if (!isTime(read)) return read;
+  if (plausible(read.day)) return undefined;
   // A time typed alone is a date cell on day 0, or day 1 past 24:00; a day either side for a zone
   // whose offset in 1899 was its local mean time, not the whole hours it keeps now. Text has a date.
   const sinceEpoch = toDayNumber(read.day) - toDayNumber(SERIAL_EPOCH);

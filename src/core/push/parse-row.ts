@@ -5,7 +5,7 @@ import * as z from 'zod/mini';
 import { someOf } from '../count-text';
 import type { Zone, Zones } from '../ports';
 import type { CellValue } from '../table/build-table';
-import { addDays, formatLocalDate, longDate } from '../time/local-date';
+import { addDays, daysInMonth, formatLocalDate, longDate, longMonth } from '../time/local-date';
 import { formatLocalDateTime, fromLocal } from '../time/zone-math';
 import { type ActivityCells, activityRequest, clearRequest } from './activity-rows';
 import type { ActivityTypeDirectory } from './activity-types';
@@ -87,6 +87,13 @@ function unreadTime(v: CellValue, zone: Zone, locale: string | undefined): strin
   if (fault?.kind === 'no_date') return `has a time but no date: ${retype}`;
   if (fault?.kind === 'far_year')
     return `reads as ${iso(fault.read)}, and the year ${fault.read.day.year} looks wrong: ${retype}`;
+  if (fault?.kind === 'no_day') {
+    const { year, month } = fault;
+    // A month past 12 is likely the day, in a locale that puts the month first: the example shows the order.
+    return month >= 1 && month <= 12
+      ? `"${cellText(v)}" is not a day: ${longMonth(year, month)} has ${daysInMonth(year, month)} days.`
+      : `"${cellText(v)}" is not a day: there is no month ${month}. Write it like ${timeExample(locale)}.`;
+  }
   const both = twoWays(v, zone, locale);
   if (!both)
     return `"${cellText(v)}" is not a date and time the add-on can read: write it like ${timeExample(locale)}.`;

@@ -51,6 +51,11 @@ export function longDate(d: LocalDate): string {
   return `${d.day} ${MONTH_NAMES[d.month - 1]} ${d.year}`;
 }
 
+/** "February 2027". */
+export function longMonth(year: number, month: number): string {
+  return `${MONTH_NAMES[month - 1]} ${year}`;
+}
+
 export function formatLocalDate(d: LocalDate): string {
   const pad = (n: number, w = 2) => String(n).padStart(w, '0');
   return `${pad(d.year, 4)}-${pad(d.month)}-${pad(d.day)}`;
