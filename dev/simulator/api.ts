@@ -1,7 +1,7 @@
 // The public face of the Assembled simulator: a pure, synchronous request handler.
 // The HTTP server, the local Apps Script runtime's UrlFetchApp and the tests all call it.
 
-import type { Org } from './model';
+import type { Org, TimeOffRequest } from './model';
 
 export type Dialect = 'seed' | 'live';
 
@@ -70,6 +70,13 @@ export interface SimulatorOptions {
    * as people do in a real account; unset, requests wait for admin.decideTimeOff (tests).
    */
   managersDecideAfterMs?: number;
+  /**
+   * The time-off list leaves cancelled requests out unless asked for them (`status=cancelled`). No
+   * source says whether Assembled's does (the YAML names `status` as a filter, with no default);
+   * some services hide cancelled records so, and a client must then ask for them to tell a request
+   * cancelled from one deleted. Off by default, as the YAML reads.
+   */
+  listHidesCancelledTimeOff?: boolean;
   /** Keys issued besides the sample key; any other key is answered 401, as Assembled does. */
   keys?: readonly string[];
   /** Enforce 300 req/min with bursts of 20 (default true). */
@@ -112,6 +119,19 @@ export interface SimulatorAdmin {
   dialect(): Dialect;
   /** Approve or deny a pending time-off request; approval removes the schedule it covers. */
   decideTimeOff(id: string, decision: 'approved' | 'denied', approverId?: string): void;
+  /**
+   * Change a time-off request's times, type or all-day as a manager may in Assembled's UI (the API
+   * has no such endpoint); `change` in unix seconds. Recorded in the update stream as `updated`.
+   */
+  changeTimeOff(
+    id: string,
+    change: Partial<Pick<TimeOffRequest, 'start_time' | 'end_time' | 'type' | 'all_day'>>,
+  ): void;
+  /**
+   * Delete a time-off request as an admin may in Assembled's UI (the API cancels, never deletes): it
+   * leaves every list, `status=cancelled` too. Recorded in the update stream as `deleted`.
+   */
+  deleteTimeOff(id: string): void;
   /**
    * Delete a queue as an admin does in Assembled: it leaves the queues list and its agents' queues,
    * and reports refuse its id from then on; its past tickets stay. One with queues under it is refused.

@@ -158,6 +158,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       reportPageMax: options.reportPageMax ?? 500,
       pageMax: options.pageMax ?? Number.POSITIVE_INFINITY,
       firstPageMax: faults.firstPageMax(),
+      hidesCancelledTimeOff: options.listHidesCancelledTimeOff ?? false,
     };
     const handler = HANDLERS[operation.operationId];
     if (!handler) throw new Error(`No handler for ${operation.operationId}`);
@@ -188,6 +189,27 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
         if (request.status !== 'pending')
           throw new Error(`Time off request ${id} is ${request.status}, not pending`);
         decide(org, request, decision, Math.floor(now() / 1000), approverId);
+      },
+      changeTimeOff(id, change) {
+        const request = org.timeOff.find((t) => t.id === id);
+        if (!request) throw new Error(`No time off request ${id}`);
+        const next = { ...request, ...change };
+        if (next.end_time <= next.start_time) throw new Error('end_time must be after start_time');
+        Object.assign(request, change);
+        // The schedule it freed, if approved, is left as it was: tests of the change read the request.
+        const at = Math.floor(now() / 1000);
+        request.updated_at = at;
+        org.timeOffUpdates.push({ request_id: id, change_type: 'updated', updated_at: at });
+      },
+      deleteTimeOff(id) {
+        const at = org.timeOff.findIndex((t) => t.id === id);
+        if (at < 0) throw new Error(`No time off request ${id}`);
+        org.timeOff.splice(at, 1);
+        org.timeOffUpdates.push({
+          request_id: id,
+          change_type: 'deleted',
+          updated_at: Math.floor(now() / 1000),
+        });
       },
       deleteQueue(id) {
         const at = org.queues.findIndex((q) => q.id === id);

@@ -111,7 +111,8 @@ export interface TimeOffRequest {
 
 export interface TimeOffUpdate {
   request_id: string;
-  change_type: 'created' | TimeOffStatus;
+  /** `updated` and `deleted`: a manager's change or deletion in Assembled's UI (admin). */
+  change_type: 'created' | TimeOffStatus | 'updated' | 'deleted';
   updated_at: number;
 }
 

@@ -63,6 +63,51 @@ describe('time off', () => {
     expect(since).toEqual([{ request_id: id, change_type: 'cancelled', updated_at: '2026-05-24T15:31:00Z' }]);
   });
 
+  it('lists a cancelled request unless the list hides cancelled ones, which status=cancelled still finds', () => {
+    for (const hides of [false, true]) {
+      const s = setup({ listHidesCancelledTimeOff: hides });
+      const day = { start_time: '2026-06-01T00:00:00Z', end_time: '2026-06-02T00:00:00Z' };
+      const id = s.post('/v0/time_off', { agent_id: agentOf(s), ...day }).json().id;
+      s.post(`/v0/time_off/${id}/cancel`);
+      const ids = (url: string) =>
+        s
+          .get(url)
+          .json()
+          .requests.map((t: { id: string }) => t.id);
+      expect(ids('/v0/time_off/requests').includes(id)).toBe(!hides);
+      expect(ids('/v0/time_off/requests?status=cancelled')).toContain(id);
+    }
+  });
+
+  it("a manager's change or deletion in Assembled (admin) shows in the list and the update stream", () => {
+    const s = setup();
+    const day = { start_time: '2026-06-01T09:00:00Z', end_time: '2026-06-01T17:00:00Z' };
+    const [changed, deleted] = [1, 2].map(
+      () => s.post('/v0/time_off', { agent_id: agentOf(s), ...day }).json().id,
+    );
+    s.advance(60_000);
+    s.sim.admin.changeTimeOff(changed, {
+      start_time: Date.parse('2026-06-01T10:00:00Z') / 1000,
+      type: 'sick',
+    });
+    s.sim.admin.deleteTimeOff(deleted);
+    expect(() => s.sim.admin.changeTimeOff(changed, { end_time: T0_SEC })).toThrow(/after/);
+    const listed = (url: string) => s.get(url).json().requests;
+    const all = listed('/v0/time_off/requests');
+    expect(all.find((t: { id: string }) => t.id === changed)).toMatchObject({
+      start_time: '2026-06-01T10:00:00Z',
+      end_time: '2026-06-01T17:00:00Z',
+      type: 'sick',
+      updated_at: '2026-05-24T15:31:00Z',
+    });
+    for (const url of ['/v0/time_off/requests', '/v0/time_off/requests?status=cancelled'])
+      expect(listed(url).map((t: { id: string }) => t.id)).not.toContain(deleted);
+    expect(s.get('/v0/time_off/updates?since=2026-05-24T15:31:00Z').json().updates).toEqual([
+      { request_id: changed, change_type: 'updated', updated_at: '2026-05-24T15:31:00Z' },
+      { request_id: deleted, change_type: 'deleted', updated_at: '2026-05-24T15:31:00Z' },
+    ]);
+  });
+
   it('a manager decides through admin.decideTimeOff; approval frees the schedule', () => {
     const s = setup();
     const agent = agentOf(s);

@@ -27,6 +27,8 @@ export interface Ctx {
   pageMax: number;
   /** Most records a list's first page holds (FaultOptions.firstPageMax). */
   firstPageMax: number;
+  /** The time-off list leaves cancelled requests out unless asked (SimulatorOptions.listHidesCancelledTimeOff). */
+  hidesCancelledTimeOff: boolean;
 }
 
 export interface Reply {

@@ -41,10 +41,15 @@ export const listTimeOffRequests: Handler = (ctx) => {
   const end = timeOf(query.end_time);
   requireOrder(start, end);
   if (typeof query.agent_id === 'string') agentOf(ctx.org, query.agent_id, 'agent_id');
+  // Asked for no status, a list that hides cancelled requests (SimulatorOptions) leaves them out.
+  const shown = (t: TimeOffRequest) =>
+    query.status === undefined
+      ? !(ctx.hidesCancelledTimeOff && t.status === 'cancelled')
+      : t.status === query.status;
   const requests = ctx.org.timeOff
     .filter(
       (t) =>
-        (query.status === undefined || t.status === query.status) &&
+        shown(t) &&
         (query.agent_id === undefined || t.agent_id === query.agent_id) &&
         (start === undefined || t.end_time > start) &&
         (end === undefined || t.start_time < end),
