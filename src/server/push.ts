@@ -209,7 +209,10 @@ export function syncTimeOff(): SyncSummary {
 function syncInto(deps: PushDeps, active: GoogleAppsScript.Spreadsheet.Sheet): SyncSummary {
   // A sheet pushed from: its created rows take their request's status now.
   if (isGridSheet(active) && isTimeOffPushSheet(headerOf(active) as never))
-    return syncPushSheet(assembledClient(), { name: active.getName(), grid: sheetGrid(active) }, deps.zone);
+    return syncPushSheet(
+      { client: assembledClient(), zone: deps.zone, zones: deps.zones, locale: deps.locale },
+      { name: active.getName(), grid: sheetGrid(active) },
+    );
   const usable = isGridSheet(active) && (active.getLastRow() === 0 || looksLikeTimeOffList(headerOf(active)));
   const sheet = usable ? active : findOrInsertSheet(documentSpreadsheet(), SYNC_SHEET);
   return sync(

@@ -19,12 +19,21 @@ describe('the Push message of a done row changed since it was pushed', () => {
     expect(changedMessage('state_edits', 'delete')).toContain('To send it as a new row');
   });
 
-  it('does not tell a time-off request already cancelled or denied to be cancelled first', () => {
+  it('does not tell a time-off request already cancelled, denied or deleted to be cancelled first, nor that Assembled still has it', () => {
     expect(changedMessage('time_off', '', 'created')).toContain('cancel the request (Time off to cancel');
-    for (const status of ['cancelled', 'Denied '])
-      expect(changedMessage('time_off', '', status)).toBe(
-        'Changed since it was pushed: not sent again, so Assembled still has it as it was. To send it as a new row, clear its Push status and Assembled ID.',
-      );
+    const again =
+      'To ask for this time off again, clear Push status and Assembled ID and push the row; if it is not wanted any more, delete the row.';
+    expect(changedMessage('time_off', '', 'cancelled')).toBe(
+      `Changed since it was pushed: not sent again, and the request it made was cancelled in Assembled since. ${again}`,
+    );
+    expect(changedMessage('time_off', '', 'Denied ', 'Denied in Assembled.')).toBe(
+      `Changed since it was pushed: not sent again, and Assembled denied the request it made. ${again} Assembled's last word on it: Denied in Assembled.`,
+    );
+    // Sync's words that say what to do are not said twice.
+    const deleted = `Deleted in Assembled: it has no request with this Assembled ID any more. ${again}`;
+    expect(changedMessage('time_off', '', 'deleted', deleted)).toBe(
+      `Changed since it was pushed: not sent again, and the request it made was deleted in Assembled since. Assembled's last word on it: ${deleted}`,
+    );
   });
 
   it('lets a kind whose resend replaces or repeats harmlessly be sent as a new row', () => {

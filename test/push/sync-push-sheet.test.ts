@@ -11,6 +11,10 @@ import { sheetFields } from '../support/sheet-fields';
 
 const built = existsSync(new URL('../../build/Code.js', import.meta.url));
 
+const AGAIN =
+  'To ask for this time off again, clear Push status and Assembled ID and push the row; if it is not wanted any more, delete the row.';
+const CANCELLED = `Cancelled in Assembled: the time off is not booked there any more. ${AGAIN}`;
+
 describe.skipIf(!built)('sync time off', () => {
   it('updates the status of rows created from the push sheet in front, and nothing else', async () => {
     const { rt, sim, key } = await startLocalAddon({ dialect: 'live' });
@@ -52,7 +56,7 @@ describe.skipIf(!built)('sync time off', () => {
     const summary = await rt.callFromSidebar<SyncSummary>('syncTimeOff');
     expect(summary).toMatchObject({ sheet, updated: 2 });
     expect(summary.message).toBe(
-      `2 of the 3 requests created from "${sheet}" changed in Assembled (1 approved, 1 cancelled); their Push status is updated.`,
+      `2 of the 3 requests created from "${sheet}" changed in Assembled (1 approved, 1 cancelled); their Push status and message say how.`,
     );
     const after = rt.workbook.values(sheet);
     const status = (rows: unknown[][]) => rows.slice(1).map((r) => [r[6], r[8]]);
@@ -64,7 +68,7 @@ describe.skipIf(!built)('sync time off', () => {
           /^Changed since it was pushed: .*cancel the request.*\. Assembled's last word on it: Approved in Assembled\.$/,
         ),
       ],
-      ['cancelled', 'Cancelled in Assembled.'],
+      ['cancelled', CANCELLED],
       ['created', 'Created; pending approval in Assembled.'],
     ]);
     // Every other cell is as it was: the user's columns, the ids, Pushed at.

@@ -64,8 +64,8 @@ export function markStateOverlaps(rows: SheetRow[], map: HeaderMap, held: Held =
 }
 
 /**
- * `held`: rows already pushed whose request is still live in Assembled (not cancelled or denied);
- * a new row over the same time would be a second request, so it is held back too.
+ * `held`: rows already pushed whose request is still live in Assembled (not cancelled, denied or
+ * deleted); a new row over the same time would be a second request, so it is held back too.
  */
 export function markTimeOffOverlaps(rows: SheetRow[], map: HeaderMap, held: Held = []): void {
   const copies = typedTwice(rows);

@@ -16,6 +16,14 @@ import { formatLocalDateTime } from '../time/zone-math';
 import type { HeaderMap } from './header';
 import { INGESTED_NO_ID, KINDS, type PushKind } from './kinds';
 import { hash } from './request';
+import {
+  ASK_AGAIN,
+  CANCEL_AND_PUSH_AGAIN,
+  ENDED_TIME_OFF,
+  endedSince,
+  saysChangedThere,
+  saysWhatToDo,
+} from './time-off-words';
 
 const PRINT = /^What the add-on sent, kept as ([0-9a-f]{8})\b/;
 const ZONE = / Sent while the spreadsheet's time zone was (\S+)\.$/;
@@ -91,6 +99,23 @@ function pushedCells(note: string): Map<string, string> | undefined {
   return new Map(fields.flatMap((f) => (f ? [[f[1] ?? '', f[2] ?? '']] : [])));
 }
 
+/**
+ * The row's input cells as a note in words says it was pushed, as text by column (an empty column
+ * was not written down); undefined for any other note.
+ */
+export function pushedValues(note: string, map: HeaderMap): CellValue[] | undefined {
+  const pushed = pushedCells(note);
+  if (!pushed) return undefined;
+  const values: CellValue[] = Array(map.headers.length).fill('');
+  for (const [key, at] of Object.entries(map.columns)) values[at] = pushed.get(headerOf(map, key)) ?? '';
+  return values;
+}
+
+/** The name of the spreadsheet's time zone when the row was pushed, where its note says. */
+export function sentZoneName(note: string): string | undefined {
+  return ZONE.exec(note)?.[1];
+}
+
 /** A pushed value for the changed message: long text cut short. */
 const quoted = (v: string): string => (v === '' ? 'empty' : v.length > 40 ? `${v.slice(0, 39)}…` : v);
 
@@ -151,7 +176,7 @@ export function changedSinceSent(
 
 /** The time zone the spreadsheet had when the row was sent, when the note says and it is not `zone`. */
 export function sentInOtherZone(note: string, zone: Zone): string | undefined {
-  const was = ZONE.exec(note)?.[1];
+  const was = sentZoneName(note);
   return was === zone.name ? undefined : was;
 }
 
@@ -175,8 +200,7 @@ function activityHow(allow: string): string {
 const HOW: Partial<Record<PushKind, string>> = {
   // An agent holds one ID per platform: sent again, the row sets it again, nothing doubles.
   associations: 'An association is safe to send again: to send the change, clear its Push status.',
-  time_off:
-    'To change it, cancel the request (Time off to cancel, with its Assembled ID), then clear Push status and Assembled ID here and push the row as new.',
+  time_off: `To change it, ${CANCEL_AND_PUSH_AGAIN}`,
   // Sent again, the row would be ingested as a second state beside the first, not in its place;
   // and no edit can name it (kinds.ts).
   agent_states: `Pushed again, it would add a second state. ${INGESTED_NO_ID}`,
@@ -185,9 +209,6 @@ const HOW: Partial<Record<PushKind, string>> = {
 /** An inserted state record sent again would be a second record: an update changes the first. */
 const EDIT_HOW =
   'To send the change, put update in Action (and the Assembled ID in State ID if it is empty), then clear Push status and Assembled ID.';
-
-/** A request cancelled or denied in Assembled has nothing left to cancel. */
-export const ENDED_TIME_OFF = ['cancelled', 'denied'];
 
 const CHANGED = 'Changed since it was pushed:';
 /**
@@ -212,13 +233,26 @@ export function changedMessage(
   clash = '',
 ): string {
   const edit = kind === 'state_edits' && action.trim().toLowerCase() !== 'delete';
-  const ended = kind === 'time_off' && ENDED_TIME_OFF.includes(status.trim().toLowerCase());
+  const said = was ? sentMessage(was) : '';
+  const sent = said ? `${LAST_WORD}${said}` : '';
+  const changed = `${CHANGED}${what ? ` ${what};` : ''} not sent again`;
+  if (kind === 'time_off') {
+    // Assembled may not have it as it was: cancelled, denied or deleted there, or changed there too.
+    const ended = ENDED_TIME_OFF.includes(status.trim().toLowerCase());
+    const since = ended
+      ? `, and ${endedSince(status.trim().toLowerCase())}`
+      : saysChangedThere(said)
+        ? ', and Assembled has since changed it too'
+        : ', so Assembled still has it as it was';
+    // Sync's words say what to do where they can: said once.
+    const how = saysWhatToDo(said) ? '' : ` ${ended ? ASK_AGAIN : HOW.time_off}`;
+    return `${changed}${since}.${how}${sent}`;
+  }
   const how =
-    (edit ? EDIT_HOW : ended ? undefined : kind === 'activities' ? activityHow(allow) : HOW[kind]) ??
+    (edit ? EDIT_HOW : kind === 'activities' ? activityHow(allow) : HOW[kind]) ??
     `To send it as a new row, clear its Push status${KINDS[kind].noIds ? '' : ' and Assembled ID'}.`;
-  const sent = was ? `${LAST_WORD}${sentMessage(was)}` : '';
   // Before Assembled's last word, which is read back as what the row said when it was sent.
-  return `${CHANGED}${what ? ` ${what};` : ''} not sent again, so Assembled still has it as it was. ${how}${clash}${sent}`;
+  return `${changed}, so Assembled still has it as it was. ${how}${clash}${sent}`;
 }
 
 /**

@@ -17,8 +17,9 @@ import { ERROR_STATUS, isDone, KINDS, type PushKind, STATUS_COLUMNS, type Status
 import { type ParseContext, parseRow, type RowParse } from './parse-row';
 import { markUnknownPlatforms, spellStateSources } from './platforms';
 import { fingerprint } from './request';
-import { ENDED_TIME_OFF, holdsPrint, inputPrint, sameAsSent, sentInOtherZone, sentNote } from './sent-print';
+import { holdsPrint, inputPrint, sameAsSent, sentInOtherZone, sentNote } from './sent-print';
 import { markStatesInAssembled } from './states-in-assembled';
+import { ENDED_TIME_OFF } from './time-off-words';
 import { readInSheetZone } from './zone-read';
 
 export interface RowOutcome {
@@ -227,7 +228,7 @@ export function readSheet(grid: Grid, kind: PushKind, ctx: ParseContext): ReadRe
   }
   if (kind === 'activities') markOverlaps(rows, map, listedActivities(rows, map, ctx));
   // States and time off Assembled already holds (rows done) clash with new ones too: read only
-  // when there are new ones. A request cancelled or denied holds no time any more.
+  // when there are new ones. A request cancelled, denied or deleted holds no time any more.
   const held = (live: (row: SheetRow) => boolean) =>
     rows.some((r) => r.parse?.ok)
       ? rows

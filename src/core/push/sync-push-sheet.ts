@@ -1,24 +1,55 @@
 // "Sync time off" with a "Time off to create" sheet in front: the rows it created (those with an
-// Assembled ID) take their request's status now (approved, denied, cancelled, or still pending).
-// Only the Push status and Push message cells of rows whose status changed are written; the
+// Assembled ID) take their request's state now: approved, denied, cancelled, still pending,
+// deleted (Assembled has it no more), or changed there since it was pushed (times, all-day, type).
+// Only the Push status and Push message cells of rows whose state changed are written; the
 // user's columns and "Pushed at" are left as they are.
-import type { AssembledClient, TimeOffStatus } from '../assembled';
-import type { Zone } from '../ports';
+import type { AssembledClient, TimeOffRequest, TimeOffStatus } from '../assembled';
+import { peopleOnce } from '../assembled/people-once';
+import type { Zone, Zones } from '../ports';
 import type { Grid } from '../sheet/grid';
 import type { CellValue } from '../table/build-table';
 import { toSheetValue } from '../table/sheet-literal';
+import { AgentDirectory } from './agents';
 import { matchHeader } from './header';
 import { CREATED_PENDING } from './outcome-words';
-import { changedMessage, changedSinceSent, changesSinceSent } from './sent-print';
+import { changedMessage, changedSinceSent, changesSinceSent, sentMessage } from './sent-print';
 import type { SyncSummary } from './sync-time-off';
+import { driftWords } from './time-off-drift';
+import { TimeOffTypes } from './time-off-types';
+import {
+  CANCELLED_THERE,
+  changedThere,
+  DELETED_THERE,
+  ENDED_TIME_OFF,
+  saysChangedThere,
+} from './time-off-words';
+
+export interface PushSheetSyncDeps {
+  client: AssembledClient;
+  /** The spreadsheet's zone now. */
+  zone: Zone;
+  zones: Zones;
+  locale?: string;
+}
+
+interface Now {
+  status: string;
+  message: string;
+  /** Changed in Assembled since it was pushed (times, all-day or type). */
+  drift?: boolean;
+}
 
 const CREATED = { status: 'created', message: CREATED_PENDING };
-const NOW: Record<TimeOffStatus, { status: string; message: string }> = {
+const NOW: Record<TimeOffStatus, Now> = {
   pending: CREATED,
   approved: { status: 'approved', message: 'Approved in Assembled.' },
   denied: { status: 'denied', message: 'Denied in Assembled.' },
-  cancelled: { status: 'cancelled', message: 'Cancelled in Assembled.' },
+  cancelled: { status: 'cancelled', message: CANCELLED_THERE },
 };
+/** A request in no list of Assembled's, cancelled ones included. */
+const DELETED: Now = { status: 'deleted', message: DELETED_THERE };
+/** The summary's word for requests changed in Assembled since they were pushed. */
+const CHANGED_WORD = 'changed there';
 
 /** The sheet is one a time-off push wrote to: its header has the push columns and an Assembled ID. */
 export function isTimeOffPushSheet(header: readonly CellValue[]): boolean {
@@ -30,11 +61,21 @@ function text(v: CellValue | undefined): string {
   return v === undefined || v instanceof Date ? '' : String(v).trim();
 }
 
-export function syncPushSheet(
-  client: AssembledClient,
-  target: { name: string; grid: Grid },
-  zone: Zone,
-): SyncSummary {
+/**
+ * The requests with these ids, by id. A list asked for no status may leave cancelled requests out
+ * (whether Assembled's does is not known), so ids it lacks are looked for among the cancelled: a
+ * request cancelled is not taken for one deleted.
+ */
+function requestsOf(client: AssembledClient, ids: readonly string[]): Map<string, TimeOffRequest> {
+  const byId = new Map(client.listTimeOffRequests().map((r) => [r.id, r]));
+  if (ids.some((id) => !byId.has(id)))
+    for (const r of client.listTimeOffRequests({ status: 'cancelled' }))
+      if (!byId.has(r.id)) byId.set(r.id, r);
+  return byId;
+}
+
+export function syncPushSheet(deps: PushSheetSyncDeps, target: { name: string; grid: Grid }): SyncSummary {
+  const { client, zone } = deps;
   const { grid, name } = target;
   const used = grid.used();
   const cells = used.rows > 0 ? grid.read(1, 1, used.rows, used.cols) : [];
@@ -51,36 +92,61 @@ export function syncPushSheet(
       updated: 0,
       message: `"${name}" has no rows with an Assembled ID yet: push it first, then sync.`,
     };
-  const byId = new Map(client.listTimeOffRequests().map((r) => [r.id, r]));
-  const changed = new Map<number, { status: string; message: string }>();
+  const byId = requestsOf(
+    client,
+    created.map((r) => r.id),
+  );
+  const first = Math.min(...created.map((r) => r.row));
+  const last = Math.max(...created.map((r) => r.row));
+  // What each row pushed is in its Push status note (sent-print.ts).
+  const notes = grid.columnNotes(first, at.status + 1, last - first + 1);
+  const noteOf = (row: number) => notes[row - first] ?? '';
+  // The people, read once, are the agents' and their all-day zones; types are read if a word differs.
+  const people = peopleOnce(client);
+  const drift = {
+    zone,
+    zones: deps.zones,
+    ...(deps.locale ? { locale: deps.locale } : {}),
+    agents: new AgentDirectory(() => people.listPeople()),
+    people: () => people.listPeople(),
+    types: new TimeOffTypes(() => client.listActivityTypes()),
+  };
+  const changed = new Map<number, Now>();
   for (const r of created) {
     const request = byId.get(r.id);
-    const now = request?.status ? NOW[request.status] : undefined;
-    if (now && text(r.values[at.status]).toLowerCase() !== now.status) changed.set(r.row, now);
+    let now = request ? (request.status ? NOW[request.status] : undefined) : DELETED;
+    if (!now) continue;
+    // A request that books no time has no times to compare.
+    const ended = ENDED_TIME_OFF.includes(now.status);
+    const what = request && !ended ? driftWords(request, noteOf(r.row), match.map, drift) : '';
+    if (what) now = { status: now.status, message: changedThere(now.message, what), drift: true };
+    // A row changed since it was pushed keeps saying so, Sync's words as Assembled's last (sent-print.ts).
+    const said = text(r.values[at.message]);
+    if (changedSinceSent(noteOf(r.row), r.values, match.map, zone)) {
+      const edit = changesSinceSent(noteOf(r.row), r.values, match.map, zone);
+      now = { ...now, message: changedMessage('time_off', '', now.status, now.message, '', edit) };
+    }
+    // Words of a request ended or changed there are brought up to date (older words said less).
+    const news =
+      text(r.values[at.status]).toLowerCase() !== now.status ||
+      ((ended || now.drift || saysChangedThere(sentMessage(said))) && said !== now.message);
+    if (news) changed.set(r.row, now);
   }
   if (changed.size > 0) {
-    const first = Math.min(...changed.keys());
-    const last = Math.max(...changed.keys());
-    // A row changed since it was pushed keeps saying so beside its new status (sent-print.ts).
-    const notes = grid.columnNotes(first, at.status + 1, last - first + 1);
-    for (const [n, now] of changed) {
-      const [note, values] = [notes[n - first] ?? '', cells[n - 1] ?? []];
-      if (!changedSinceSent(note, values, match.map, zone)) continue;
-      const what = changesSinceSent(note, values, match.map, zone);
-      changed.set(n, { ...now, message: changedMessage('time_off', '', now.status, now.message, '', what) });
-    }
+    const from = Math.min(...changed.keys());
+    const to = Math.max(...changed.keys());
     // One block per column from the first to the last changed row; rows between keep what was read.
     for (const [key, col] of [
       ['status', at.status],
       ['message', at.message],
     ] as const) {
       const block: CellValue[][] = [];
-      for (let n = first; n <= last; n++) {
+      for (let n = from; n <= to; n++) {
         const now = changed.get(n);
         block.push([toSheetValue(now ? now[key] : (cells[n - 1]?.[col] ?? ''))]);
       }
-      grid.prepare(first, col + 1, block.length, 1);
-      grid.write(first, col + 1, block);
+      grid.prepare(from, col + 1, block.length, 1);
+      grid.write(from, col + 1, block);
     }
   }
   return {
@@ -90,15 +156,20 @@ export function syncPushSheet(
     message:
       changed.size === 0
         ? `The ${created.length} requests created from "${name}" are as the sheet says.`
-        : `${changed.size} of the ${created.length} requests created from "${name}" changed in Assembled (${byStatus(changed)}); their Push status is updated.`,
+        : `${changed.size} of the ${created.length} requests created from "${name}" changed in Assembled (${byState(changed)}); their Push status and message say how.`,
   };
 }
 
-/** "534 approved, 134 denied": the changed rows counted by their new status, in NOW's order. */
-function byStatus(changed: Map<number, { status: string }>): string {
-  const statuses = [...changed.values()].map((c) => c.status);
-  return Object.entries(NOW)
-    .map(([word, { status }]) => [word, statuses.filter((s) => s === status).length] as const)
+/** "534 approved, 134 denied, 2 changed there": the changed rows counted by their state now. */
+function byState(changed: Map<number, Now>): string {
+  const states = [...changed.values()].map((c) => (c.drift ? CHANGED_WORD : c.status));
+  const named: [string, string][] = [
+    ...Object.entries(NOW).map(([word, now]) => [word, now.status] as [string, string]),
+    [DELETED.status, DELETED.status],
+    [CHANGED_WORD, CHANGED_WORD],
+  ];
+  return named
+    .map(([word, state]) => [word, states.filter((s) => s === state).length] as const)
     .filter(([, n]) => n > 0)
     .map(([word, n]) => `${n} ${word}`)
     .join(', ');

@@ -6,6 +6,10 @@ import { someOf } from '../count-text';
 import { closest } from './closest';
 import { typeName } from './template';
 
+/** A type's names, any of which a row may give it by, in lower case. */
+const names = (t: ActivityType): string[] =>
+  [t.id, t.name, t.short_name, t.value].map((n) => (n ?? '').toLowerCase());
+
 const PLAIN = /^[\p{L}\p{N}][\p{L}\p{N} _.'()/&-]{0,59}$/u;
 
 export class TimeOffTypes {
@@ -23,6 +27,20 @@ export class TimeOffTypes {
     }
   }
 
+  /**
+   * Whether two words name the same type (a row's and Assembled's, which may keep an id or another
+   * name of it); an account that lists none compares the words alone.
+   */
+  same(a: string, b: string): boolean {
+    const [x, y] = [a.trim().toLowerCase(), b.trim().toLowerCase()];
+    if (x === y) return true;
+    this.types ??= this.read();
+    return this.types.some((t) => {
+      const all = names(t);
+      return all.includes(x) && all.includes(y);
+    });
+  }
+
   /** Why the type cannot be sent, in words; undefined when it is fine. */
   problem(text: string): string | undefined {
     if (!PLAIN.test(text)) return `"${text}" is not a time-off type: use a type's name, such as pto or sick.`;
@@ -30,8 +48,6 @@ export class TimeOffTypes {
     // An account that lists none (or will not say) cannot be checked against.
     if (this.types.length === 0) return undefined;
     const wanted = text.toLowerCase();
-    const names = (t: ActivityType) =>
-      [t.id, t.name, t.short_name, t.value].map((n) => (n ?? '').toLowerCase());
     if (this.types.some((t) => names(t).includes(wanted))) return undefined;
     // Named as the template's dropdown names them: a near miss of any name points at that one.
     const near = closest(

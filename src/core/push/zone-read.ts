@@ -1,13 +1,13 @@
 // Which done rows' times were read in the spreadsheet's zone, for Validate's one line on rows
 // pushed before that zone changed (otherZoneWords): an all-day time-off row's days are its agent's
-// own (all-day-zone.ts), unless Assembled has no zone for them, and a request cancelled or denied
-// holds no time in Assembled any more.
+// own (all-day-zone.ts), unless Assembled has no zone for them, and a request cancelled, denied or
+// deleted holds no time in Assembled any more.
 import { isAssembledError } from '../assembled';
 import type { CellValue } from '../table/build-table';
 import { allDayZone } from './all-day-zone';
 import type { HeaderMap } from './header';
 import { type ParseContext, readsWholeDays } from './parse-row';
-import { ENDED_TIME_OFF } from './sent-print';
+import { ENDED_TIME_OFF } from './time-off-words';
 
 /** Whether Assembled holds the row's times as read in the spreadsheet's zone; `status` lower case. */
 export function readInSheetZone(
