@@ -271,9 +271,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * carries a refresh's run on and by when (0.4 KiB);
  * 343.5 with Sync time off telling a row its request was cancelled, denied, deleted or changed in
  * Assembled, each in its own words and with what to do (2.9 KiB);
+ * 343.8 with a row's same problem of several cells said once ("Start and End: a time with no
+ * date", "Agent, Type, Start and End: are empty, and create needs them") (0.3 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 343.5;
+const CODE_BUDGET_KIB = 343.8;
 
 const ENTRY_POINTS = [
   'onOpen',

@@ -40,7 +40,8 @@ describe('activity rows, validated', () => {
       "Activity ID: is empty, and update needs the activity's id (the Activity ID column of an Activities pull).",
       "Activity ID: is empty, and delete needs the activity's id (the Activity ID column of an Activities pull).",
       'Activity ID: must be empty for create (Assembled gives the new activity its id).',
-      'Agent: is empty, and create needs it. Type: is empty, and create needs it. Start: is empty, and create needs it. End: is empty, and create needs it.',
+      // The same words for four cells, said once.
+      'Agent, Type, Start and End: are empty, and create needs them.',
       'Action: update needs at least one column to change (Agent, Type, Start, End or Description).',
       expect.stringContaining('Action: "move" is not one of create, update, delete.'),
       'End: must be after Start.',

@@ -350,6 +350,16 @@ describe('row parsing', () => {
     ]);
   });
 
+  it('says the same problem of two cells once, naming both', () => {
+    // An activity needs a Start and an End: both empty is one sentence, in the plural.
+    const { result } = parse(
+      'activities',
+      ['Action', 'Agent', 'Type', 'Start', 'End'],
+      ['create', 'ada@example.com', 'lunch', '', ''],
+    );
+    expect(!result.ok && result.problems).toContainEqual('Start and End: are empty, and create needs them.');
+  });
+
   it("says a cell's problem and the agent's together, not one a Validate", () => {
     expect(parse('time_off', header, ['gone@example.com', '', '', '', 'pto']).result).toEqual({
       ok: false,
@@ -417,7 +427,7 @@ describe('row parsing', () => {
     });
     expect(parse('state_edits', h, ['insert', '', '', 'busy', '']).result).toMatchObject({
       ok: false,
-      problems: [expect.stringMatching(/^Agent: is empty/), expect.stringMatching(/^Start: is empty/)],
+      problems: ['Agent and Start: are empty, and insert needs them.'],
     });
   });
 

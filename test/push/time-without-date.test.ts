@@ -11,8 +11,7 @@ import { column, follow, template } from './in-runtime';
 
 const built = existsSync(new URL('../../build/Code.js', import.meta.url));
 const example = '06/25/2026 09:00 (or ISO: 2026-06-25 09:00)';
-const noDate = (column: string) =>
-  `${column}: has a time but no date: type the date and time, like ${example}.`;
+const noDate = (column: string) => `${column}: a time with no date: type the date and time, like ${example}.`;
 
 async function liveSheet() {
   const addon = await startLocalAddon({ dialect: 'live', now: '2026-05-25T12:00:00Z' });
@@ -38,7 +37,7 @@ describe.skipIf(!built)('a time typed without a date', () => {
       'Start: reads as 2226-06-04 09:00, and the year 2226 looks wrong: type the date and time, like 06/25/2026 09:00 (or ISO: 2026-06-25 09:00).';
     const check = await rt.callFromSidebar<ValidateSummary>('validatePush', 'time_off');
     expect(check).toMatchObject({ ok: 2, errors: 2 });
-    const messages = ['Ready to push.', `${noDate('Start')} ${noDate('End')}`, 'Ready to push.', farYear];
+    const messages = ['Ready to push.', noDate('Start and End'), 'Ready to push.', farYear];
     expect(column(rt, sheet, 'Push message')).toEqual(messages);
 
     const view = await follow(rt, await rt.callFromSidebar<PushView>('startPush', 'time_off', 'no-date-off'));

@@ -84,7 +84,7 @@ function unreadTime(v: CellValue, zone: Zone, locale: string | undefined): strin
   const iso = (t: CellTime) => (t.hasTime ? formatLocalDateTime(t.ms, zone) : formatLocalDate(t.day));
   const retype = `type the date and time, like ${timeExample(locale)}.`;
   const fault = cellTimeFault(v, zone, locale);
-  if (fault?.kind === 'no_date') return `has a time but no date: ${retype}`;
+  if (fault?.kind === 'no_date') return `a time with no date: ${retype}`;
   if (fault?.kind === 'far_year')
     return `reads as ${iso(fault.read)}, and the year ${fault.read.day.year} looks wrong: ${retype}`;
   if (fault?.kind === 'no_day') {
@@ -198,7 +198,7 @@ interface Cells {
 }
 
 class Problems {
-  readonly list: string[] = [];
+  private readonly said: { keys: string[]; message: string }[] = [];
   constructor(private readonly map: HeaderMap) {}
   /** Names the column as the sheet heads it, or as the template would when the sheet lacks it. */
   column(key: string): string {
@@ -206,11 +206,25 @@ class Problems {
     const header = at === undefined ? undefined : this.map.headers[at];
     return header || (KINDS[this.map.kind].columns.find((c) => c.key === key)?.header ?? key);
   }
-  /** The column key of each problem in `list`. */
-  readonly keys: string[] = [];
+  /** A column's problem; the same words of another column join it (Start and End both times alone). */
   add(key: string, message: string): void {
-    this.list.push(`${this.column(key)}: ${message}`);
-    this.keys.push(key);
+    const same = this.said.find((p) => p.message === message);
+    if (!same) this.said.push({ keys: [key], message });
+    else if (!same.keys.includes(key)) same.keys.push(key);
+  }
+  /** Another check's problems, but those of the columns in `skip`. */
+  addFrom(other: Problems, skip: readonly string[]): void {
+    for (const { keys, message } of other.said)
+      for (const key of keys) if (!skip.includes(key)) this.add(key, message);
+  }
+  /** The problems in words, in the order they were first said: "Start and End: are empty, …". */
+  get list(): string[] {
+    return this.said.map(({ keys, message }) => {
+      const words =
+        keys.length > 1 ? message.replace(/^is /, 'are ').replace(/ needs it\./, ' needs them.') : message;
+      const columns = keys.map((k) => this.column(k));
+      return `${someOf(columns, columns.length, 'and')}: ${words}`;
+    });
   }
 }
 
@@ -264,9 +278,7 @@ export function parseRow(values: readonly CellValue[], map: HeaderMap, ctx: Pars
     if (read.agent !== undefined) agentOf(read as Cells, ctx, rest);
     build(map.kind, read as Cells, ctx, rest);
     // A cell that could not be read has said its problem; what it lacks says nothing more.
-    rest.list.forEach((line, n) => {
-      if (!keys.includes(rest.keys[n] as string) && !problems.list.includes(line)) problems.list.push(line);
-    });
+    problems.addFrom(rest, keys);
     return { ok: false, problems: problems.list };
   }
   const cells = parsed.data as Cells;
