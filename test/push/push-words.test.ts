@@ -6,6 +6,7 @@ import { startLocalAddon } from '../../dev/local-addon';
 import {
   changedSinceWords,
   listedWords,
+  movedWords,
   nothingToPush,
   progressWords,
 } from '../../src/core/push/progress-words';
@@ -114,6 +115,16 @@ describe('words that agree with their count', () => {
     expect(changedSinceWords(2, 5)).toBe(
       '2 of them changed since they were pushed (their Push messages say how to send the changes)',
     );
+  });
+
+  it('says it of one row moved by a sort, and they of more', () => {
+    expect(movedWords(1, 1)).toBe(
+      'moved by a sort that left out the Push status columns (its Push message says how to undo it)',
+    );
+    expect(movedWords(1, 3)).toMatch(/^one of them moved .*\(its Push message says/);
+    expect(movedWords(2, 2)).toMatch(/^both moved .*\(their Push messages say/);
+    expect(movedWords(600, 600)).toMatch(/^all of them moved/);
+    expect(movedWords(9, 10)).toMatch(/^9 of them moved/);
   });
 
   it('says one listed activity with no Action is left as it is', () => {

@@ -58,6 +58,21 @@ export function changedSinceWords(changed: number, skipped: number): string {
   return `${which} changed since they were pushed (their Push messages say how to send the changes)`;
 }
 
+/**
+ * Push's word on the `moved` of its `skipped` done rows holding cells another row was pushed with,
+ * after "N already done and skipped", as changedSinceWords counts them.
+ */
+export function movedWords(moved: number, skipped: number): string {
+  const which =
+    moved === 1
+      ? skipped === 1
+        ? ''
+        : 'one of them '
+      : `${moved < skipped ? `${countText(moved)} of them` : moved === 2 ? 'both' : 'all of them'} `;
+  const say = moved === 1 ? 'its Push message says' : 'their Push messages say';
+  return `${which}moved by a sort that left out the Push status columns (${say} how to undo it)`;
+}
+
 /** Validate's word on the OK creates sent without Allow conflicts TRUE (run-push.ts counts them). */
 export function removingWords(removing: number): string {
   return removing === 1

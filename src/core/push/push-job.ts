@@ -41,6 +41,8 @@ export interface PushJob extends OwnedRecord, Timed {
   skipped: number;
   /** Of those, rows changed since they were sent (their Push message says how to send the change). */
   changed?: number;
+  /** Of those, rows holding cells another row was pushed with: sorted without the status columns (moved-rows.ts). */
+  moved?: number;
   /** Rows that had reached Assembled at the sheet's last push and were deleted since (gone-rows.ts). */
   gone?: number;
   /** Rows changed or added while it ran, so not sent (marked "not sent", or an error when they do not read). */

@@ -50,7 +50,7 @@ import { noKeyStop } from './no-key-stop';
 import { readsTrue } from './parse-row';
 import { addingWords } from './platforms';
 import { listProblem, withMore } from './problem-list';
-import { changedSinceWords, listedWords, nothingToPush } from './progress-words';
+import { changedSinceWords, listedWords, movedWords, nothingToPush } from './progress-words';
 import { type InFlight, OUTAGE_MS, OUTAGE_TRIES, type PushJob, PushStore, parseFlight } from './push-job';
 import { reconcile } from './reconcile';
 import { type SendItem, type Sent, sendBatch } from './send';
@@ -59,6 +59,7 @@ import {
   changedMessage,
   changesSinceSent,
   emptiedMessage,
+  movedMessage,
   otherZoneWords,
   SENT_BEFORE,
   saysChanged,
@@ -287,15 +288,17 @@ function changedOutcome(kind: PushKind, sheet: SheetSnapshot, row: SheetRow): Ro
     allow !== undefined && readsTrue(row.values[allow]) ? sheet.map.headers[allow] || 'Allow conflicts' : '';
   const message = row.blank
     ? emptiedMessage(kind, cells.message)
-    : changedMessage(
-        kind,
-        said,
-        cells.status,
-        cells.message,
-        clearToo,
-        changesSinceSent(row.note ?? '', row.values, sheet.map, sheet.zone),
-        row.clash,
-      );
+    : row.movedFrom !== undefined
+      ? movedMessage(row.movedFrom, cells.message, row.clash)
+      : changedMessage(
+          kind,
+          said,
+          cells.status,
+          cells.message,
+          clearToo,
+          changesSinceSent(row.note ?? '', row.values, sheet.map, sheet.zone),
+          row.clash,
+        );
   return { ...doneOutcome(row, cells), message };
 }
 
@@ -950,6 +953,7 @@ class PushRun {
     const outcomes = new Map<number, RowOutcome>();
     let skipped = 0;
     let changed = 0;
+    let moved = 0;
     let invalid = 0;
     let listed = 0;
     const problems: string[] = [];
@@ -963,7 +967,9 @@ class PushRun {
         listProblem(problems, row.row, bad.message);
       }
       const again = changedOutcome(this.job.kind, sheet, row);
-      if (again) changed++;
+      // Counted apart from the rows whose message says how to send the change.
+      if (again && row.movedFrom !== undefined) moved++;
+      else if (again) changed++;
       // A row to send says so afresh: Validate's words may speak of cells changed since.
       const ready = this.sendable(row) && !later(row) ? readyOutcome(this.job.kind, row) : undefined;
       const outcome = bad ?? again ?? restoredOutcome(sheet, row) ?? ready;
@@ -985,6 +991,7 @@ class PushRun {
       ...(doubled.length ? { doubled } : {}),
       skipped,
       ...(changed ? { changed } : {}),
+      ...(moved ? { moved } : {}),
       ...(listed ? { listed } : {}),
       ...(invalid ? { problems } : {}),
       invalid,
@@ -1221,6 +1228,7 @@ class PushRun {
     if (j.failed) parts.push(`${j.failed} refused by Assembled`);
     if (j.invalid) parts.push(`${j.invalid} with problems to fix`);
     if (j.skipped) parts.push(`${j.skipped} already done and skipped`);
+    if (j.moved) parts.push(movedWords(j.moved, j.skipped));
     if (j.changed) parts.push(changedSinceWords(j.changed, j.skipped));
     if (j.listed) parts.push(listedWords(j.listed));
     return `Finished: ${parts.join(', ')}. See the Push status column.`;

@@ -148,6 +148,31 @@ export function changesSinceSent(
   return `${someOf(words.slice(0, 3), 3, 'and')} when pushed${others}`;
 }
 
+/** Cells in words, in any order: one key whichever column comes first. */
+const cellsKey = (cells: Iterable<[string, string]>): string =>
+  JSON.stringify([...cells].map(([h, v]) => `${h}: ${v}`).sort());
+
+/** The forms a note keeps what was sent in: words, or a print of the cells as shown or as instants. */
+export type SentForm = 'words' | 'shown' | 'input';
+
+/**
+ * What a Push status note says was sent, as a key the cells of any row can be looked up by
+ * (rowKey, in its form); undefined when the add-on wrote nothing of it there.
+ */
+export function sentKey(note: string): { form: SentForm; key: string } | undefined {
+  const pushed = pushedCells(note);
+  if (pushed) return { form: 'words', key: cellsKey(pushed) };
+  const print = PRINT.exec(note)?.[1];
+  return print === undefined ? undefined : { form: ZONE.test(note) ? 'shown' : 'input', key: print };
+}
+
+/** The key of the row's cells in a note of that form: sentKey of its own note when it is as sent. */
+export function rowKey(values: readonly CellValue[], map: HeaderMap, zone: Zone, form: SentForm): string {
+  if (form === 'shown') return shownPrint(values, map, zone);
+  if (form === 'input') return inputPrint(values, map);
+  return cellsKey(shownCells(values, map, zone).filter(([, v]) => v !== ''));
+}
+
 /**
  * Whether the row is as its Push status note says it was sent; undefined when the add-on wrote
  * nothing of it there.
@@ -255,6 +280,19 @@ export function changedMessage(
   return `${changed}, so Assembled still has it as it was. ${how}${clash}${sent}`;
 }
 
+/** The start of a moved row's message (movedMessage), its row number after it. */
+const MOVED = "This row's cells are what row ";
+
+/**
+ * The Push message of a done row whose cells are what row `from` was pushed with, that row changed
+ * too: the rows were sorted with the status columns left out (moved-rows.ts). Nothing is wrong in
+ * Assembled, so nothing is to cancel or send; undone, the row says again what it said (`was`).
+ */
+export function movedMessage(from: number, was = '', clash = ''): string {
+  const sent = was ? `${LAST_WORD}${sentMessage(was)}` : '';
+  return `${MOVED}${from} was pushed with: the rows look sorted without their Push status columns, which stayed where they were. Nothing was sent, and nothing needs cancelling. Undo the sort (Edit ▸ Undo, or File ▸ Version history if it is too late for that), and sort with every column selected, the Push status columns too.${clash}${sent}`;
+}
+
 /**
  * A done row whose cells were all emptied: emptying withdraws nothing, which the message says with
  * the way to withdraw it where there is one. Said like a change, so typed back it says again what
@@ -273,9 +311,9 @@ export function emptiedMessage(kind: PushKind, was = ''): string {
 export const SENT_BEFORE =
   ' It was pushed as it stands before, and its Push status and Assembled ID were cleared since: pushed again, it is made a second time in Assembled, unless the first was cancelled or deleted there.';
 
-/** Whether a done row's message says it was changed (changedMessage). */
+/** Whether a done row's message says it was changed (changedMessage) or moved (movedMessage). */
 export function saysChanged(message: string): boolean {
-  return message.startsWith(CHANGED);
+  return message.startsWith(CHANGED) || message.startsWith(MOVED);
 }
 
 /** A done row's message when Assembled's last word on it is not known. */

@@ -14,6 +14,7 @@ import { type HeaderMap, matchHeader } from './header';
 import { heldCheck } from './held-rows';
 import { kindNote, pushedInNote } from './kind-note';
 import { ERROR_STATUS, isDone, KINDS, type PushKind, STATUS_COLUMNS, type StatusKey } from './kinds';
+import { movedRows } from './moved-rows';
 import { type ParseContext, parseRow, type RowParse } from './parse-row';
 import { markUnknownPlatforms, spellStateSources } from './platforms';
 import { fingerprint } from './request';
@@ -67,6 +68,8 @@ export interface SheetRow {
   note?: string;
   /** Done, and changed since it was sent (sent-print.ts): still never sent again. */
   changed?: boolean;
+  /** Changed, its cells what this other row was pushed with: sorted without the status columns (moved-rows.ts). */
+  movedFrom?: number;
   /**
    * Done as it was sent, its times then read in this other zone (the spreadsheet's since changed),
    * as Assembled still holds them (zone-read.ts).
@@ -225,6 +228,11 @@ export function readSheet(grid: Grid, kind: PushKind, ctx: ParseContext): ReadRe
       if (row.parse.ok) row.fp = fingerprint(row.parse.request);
     }
     rows.push(row);
+  }
+  const changed = rows.filter((r) => r.changed && !r.blank);
+  for (const [at, from] of movedRows(changed, map, ctx.zone)) {
+    const row = rows[at - 2];
+    if (row) row.movedFrom = from;
   }
   if (kind === 'activities') markOverlaps(rows, map, listedActivities(rows, map, ctx));
   // States and time off Assembled already holds (rows done) clash with new ones too: read only

@@ -11,8 +11,9 @@ import type { CellValue } from '../table/build-table';
 import { toSheetValue } from '../table/sheet-literal';
 import { AgentDirectory } from './agents';
 import { matchHeader } from './header';
+import { movedRows } from './moved-rows';
 import { CREATED_PENDING } from './outcome-words';
-import { changedMessage, changedSinceSent, changesSinceSent, sentMessage } from './sent-print';
+import { changedMessage, changedSinceSent, changesSinceSent, movedMessage, sentMessage } from './sent-print';
 import type { SyncSummary } from './sync-time-off';
 import { driftWords } from './time-off-drift';
 import { TimeOffTypes } from './time-off-types';
@@ -111,6 +112,15 @@ export function syncPushSheet(deps: PushSheetSyncDeps, target: { name: string; g
     people: () => people.listPeople(),
     types: new TimeOffTypes(() => client.listActivityTypes()),
   };
+  // Rows changed since they were pushed whose cells are another's, sorted without the status columns.
+  const moved = movedRows(
+    created.flatMap((r) => {
+      const note = noteOf(r.row);
+      return changedSinceSent(note, r.values, match.map, zone) ? [{ ...r, note }] : [];
+    }),
+    match.map,
+    zone,
+  );
   const changed = new Map<number, Now>();
   for (const r of created) {
     const request = byId.get(r.id);
@@ -122,7 +132,9 @@ export function syncPushSheet(deps: PushSheetSyncDeps, target: { name: string; g
     if (what) now = { status: now.status, message: changedThere(now.message, what), drift: true };
     // A row changed since it was pushed keeps saying so, Sync's words as Assembled's last (sent-print.ts).
     const said = text(r.values[at.message]);
-    if (changedSinceSent(noteOf(r.row), r.values, match.map, zone)) {
+    const from = moved.get(r.row);
+    if (from !== undefined) now = { ...now, message: movedMessage(from, now.message) };
+    else if (changedSinceSent(noteOf(r.row), r.values, match.map, zone)) {
       const edit = changesSinceSent(noteOf(r.row), r.values, match.map, zone);
       now = { ...now, message: changedMessage('time_off', '', now.status, now.message, '', edit) };
     }

@@ -1,0 +1,121 @@
+// Rows sorted without their status columns, through the built bundle: a person selects the data
+// columns alone and sorts, so each pushed row's Push status, Assembled ID and note stay where they
+// were, beside another row's cells. Each such row says whose cells it now holds and to undo the
+// sort, never to cancel a request that is right, in Validate, Push and Sync time off alike; nothing
+// is sent, and undone, the rows say again what they said.
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { startLocalAddon } from '../../dev/local-addon';
+import type { PushView } from '../../src/core/push/push-view';
+import type { ValidateSummary } from '../../src/core/push/run-push';
+import type { SyncSummary } from '../../src/core/push/sync-time-off';
+import { column, follow, template } from './in-runtime';
+
+const built = existsSync(new URL('../../build/Code.js', import.meta.url));
+
+/** The data columns of a time-off template: Agent to Notes. */
+const DATA = 6;
+
+async function pushedTimeOff(n: number) {
+  const { rt, sim } = await startLocalAddon({ dialect: 'live' });
+  const agents = sim.admin.org.people.filter((p) => !p.deleted && p.staffable && p.email);
+  // A day each, so no two requests overlap, whoever the agent.
+  const day = (i: number) => new Date(Date.UTC(2027, 2, 1 + i)).toISOString().slice(0, 10);
+  const rows = Array.from({ length: n }, (_, i) => [
+    agents[i % agents.length]?.email,
+    day(i),
+    day(i),
+    'TRUE',
+    '',
+    `sorted-${i + 2}`,
+  ]);
+  const sheet = await template(rt, 'time_off', rows);
+  const pushed = await follow(rt, await rt.callFromSidebar<PushView>('startPush', 'time_off', 'sorted-1'));
+  expect(pushed).toMatchObject({ state: 'done', succeeded: n });
+  const posts = () => sim.stats().byRoute['POST /v0/time_off'] ?? 0;
+  /** The data cells of sheet rows `from` (in that order) written to rows 2 on, the status columns left. */
+  const sortData = (order: number[]) => {
+    const values = rt.workbook.values(sheet);
+    rt.workbook.write(
+      sheet,
+      order.map((r) => (values[r - 1] ?? []).slice(0, DATA)),
+      { row: 2 },
+    );
+  };
+  return { rt, sim, sheet, posts, sortData, n };
+}
+
+const moved = (from: number) =>
+  `This row's cells are what row ${from} was pushed with: the rows look sorted without their Push status columns, which stayed where they were. Nothing was sent, and nothing needs cancelling. Undo the sort (Edit ▸ Undo, or File ▸ Version history if it is too late for that), and sort with every column selected, the Push status columns too. Assembled's last word on it: Created; pending approval in Assembled.`;
+
+describe.skipIf(!built)('pushed rows sorted without their status columns', () => {
+  it('say whose cells they hold and to undo the sort, send nothing, and read as before once undone', async () => {
+    const { rt, sheet, posts, sortData, n } = await pushedTimeOff(8);
+    const before = column(rt, sheet, 'Push message');
+    const sent = posts();
+    // Rows 3 and 4 swapped, in the data columns only.
+    sortData([2, 4, 3, 5, 6, 7, 8, 9]);
+    const check = await rt.callFromSidebar<ValidateSummary>('validatePush', 'time_off');
+    expect(check).toMatchObject({ ok: 0, errors: 0, skipped: n, changed: 2 });
+    expect(check.problems).toEqual([`Row 3: ${moved(4)}`, `Row 4: ${moved(3)}`]);
+    const messages = column(rt, sheet, 'Push message') as string[];
+    expect(messages.slice(1, 3)).toEqual([moved(4), moved(3)]);
+    expect(messages.join(' ')).not.toMatch(/cancel the request/);
+    const view = await follow(rt, await rt.callFromSidebar<PushView>('startPush', 'time_off', 'sorted-2'));
+    expect(view).toMatchObject({ state: 'done', succeeded: 0, skipped: n });
+    expect(view.message).toBe(
+      'Finished: 0 created, 8 already done and skipped, 2 of them moved by a sort that left out the Push status columns (their Push messages say how to undo it). See the Push status column.',
+    );
+    expect(posts()).toBe(sent);
+    expect((column(rt, sheet, 'Push message') as string[]).slice(1, 3)).toEqual([moved(4), moved(3)]);
+    // Undone, each row is as it was pushed and says what it said.
+    sortData([2, 4, 3, 5, 6, 7, 8, 9]);
+    expect(await rt.callFromSidebar<ValidateSummary>('validatePush', 'time_off')).toMatchObject({
+      changed: 0,
+    });
+    expect(column(rt, sheet, 'Push message')).toEqual(before);
+  });
+
+  it('names each row of a whole-sheet sort, and still says how to send a row truly changed', async () => {
+    const { rt, sheet, posts, sortData, n } = await pushedTimeOff(10);
+    const sent = posts();
+    // Every row's cells moved (reversed), then row 11's Notes edited: its cells are no row's.
+    sortData([11, 10, 9, 8, 7, 6, 5, 4, 3, 2]);
+    rt.workbook.write(sheet, [['sorted-2 and more']], { row: 11, column: DATA });
+    const check = await rt.callFromSidebar<ValidateSummary>('validatePush', 'time_off');
+    expect(check).toMatchObject({ ok: 0, errors: 0, skipped: n, changed: n });
+    const messages = column(rt, sheet, 'Push message') as string[];
+    expect(messages.slice(0, 9)).toEqual([11, 10, 9, 8, 7, 6, 5, 4, 3].map(moved));
+    expect(messages[9]).toMatch(
+      /^Changed since it was pushed: .*Start was 2027-03-10.*; not sent again, so Assembled still has it as it was\. To change it, cancel the request/,
+    );
+    const view = await follow(rt, await rt.callFromSidebar<PushView>('startPush', 'time_off', 'sorted-3'));
+    expect(view.message).toBe(
+      'Finished: 0 created, 10 already done and skipped, 9 of them moved by a sort that left out the Push status columns (their Push messages say how to undo it), one of them changed since it was pushed (its Push message says how to send the change). See the Push status column.',
+    );
+    expect(posts()).toBe(sent);
+  });
+
+  it('say so beside the status Sync time off brings', async () => {
+    const { rt, sim, sheet, sortData } = await pushedTimeOff(4);
+    sortData([3, 2, 4, 5]);
+    const ids = column(rt, sheet, 'Assembled ID').map(String);
+    sim.admin.decideTimeOff(ids[0] ?? '', 'approved');
+    expect(await rt.callFromSidebar<SyncSummary>('syncTimeOff')).toMatchObject({ updated: 1 });
+    expect(column(rt, sheet, 'Push status')[0]).toBe('approved');
+    expect(column(rt, sheet, 'Push message')[0]).toBe(
+      moved(3).replace('Created; pending approval in Assembled.', 'Approved in Assembled.'),
+    );
+  });
+
+  it('does not take a row copied over another for a sort: the row copied stands as pushed', async () => {
+    const { rt, sheet, sortData } = await pushedTimeOff(4);
+    // Row 3's cells pasted over row 2's: row 3 is as pushed, row 2 is changed, and moved nowhere.
+    sortData([3, 3, 4, 5]);
+    const check = await rt.callFromSidebar<ValidateSummary>('validatePush', 'time_off');
+    expect(check).toMatchObject({ changed: 1 });
+    expect(column(rt, sheet, 'Push message')[0]).toMatch(
+      /^Changed since it was pushed: .*Start was 2027-03-01.*; not sent again, so Assembled still has it as it was\. To change it, cancel the request/,
+    );
+  });
+});
