@@ -68,6 +68,42 @@ describe.skipIf(!built)('a second platform ID for an agent a pushed row already 
     expect(column(rt, sheet, 'Push message')[0]).toMatch(/clear its Push status\. Assembled's last word/);
   });
 
+  it('lets the pushed row changed since say a new row sent its new ID, once that row is pushed', async () => {
+    const { rt, x, sheet, push, held } = await pushedLinks();
+    // Row 2 is changed to 222 after its push, and a new row 4 gives the agent that same 222.
+    rt.workbook.write(sheet, [['222']], { row: 2, column: 3 });
+    rt.workbook.write(sheet, [[x.email, 'zendesk', '222']], { row: 4 });
+    const check = await rt.callFromSidebar<ValidateSummary>('validatePush', 'associations');
+    expect(check).toMatchObject({ ok: 1, errors: 0, changed: 1 });
+    // Before row 4 goes, Assembled has row 2 as it was pushed.
+    expect(column(rt, sheet, 'Push message')[0]).toMatch(
+      /not sent again, so Assembled still has it as it was/,
+    );
+    rt.clock.set(rt.clock.now() + 60_000);
+    const view = await push('pushed-links-5');
+    expect(view).toMatchObject({ state: 'done', succeeded: 1, invalid: 0 });
+    // Nothing is left to send: the summary counts no change to send.
+    expect(view.message).toBe(
+      'Finished: 1 associated, 2 already done and skipped. See the Push status column.',
+    );
+    expect(held(x.id).zendesk).toBe('222');
+    // Its own last word after it, as before.
+    const sentSince =
+      "Changed since it was pushed: Platform ID was 111 when pushed; row 4, pushed since, sent the same, so Assembled has it as this row now reads: nothing is left to send. Assembled's last word on it: Platform ID associated in Assembled.";
+    const first = () => String(column(rt, sheet, 'Push message')[0]).slice(0, sentSince.length);
+    expect(first()).toBe(sentSince);
+    expect(column(rt, sheet, 'Push message')[2]).toBe(
+      'Platform ID associated in Assembled. It replaced 111.',
+    );
+    // Validate says it again, nothing left to send.
+    expect(await rt.callFromSidebar<ValidateSummary>('validatePush', 'associations')).toMatchObject({
+      ok: 0,
+      errors: 0,
+      changed: 1,
+    });
+    expect(first()).toBe(sentSince);
+  });
+
   it('is held back when the pushed row stands as it was pushed, and goes once that row is deleted', async () => {
     const { rt, x, sheet, push, held } = await pushedLinks();
     rt.workbook.write(sheet, [[x.email, 'zendesk', '222']], { row: 4 });

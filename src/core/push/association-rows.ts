@@ -72,6 +72,7 @@ export function markSharedPlatformIds(
   const column = columnOf(map);
   const links = linksOf(rows);
   const done = pushed.flatMap(({ row, request }) => linkOf(row, request));
+  for (const l of [...links, ...done]) l.row.link = { on: onPlatform(l.agent, l.platform), id: l.id };
   const sent = done.filter((l) => !l.row.changed);
   // A row typed twice: the first copy is sent (or was: a done one comes first), the others are
   // pointed at it.
@@ -104,6 +105,32 @@ export function markSharedPlatformIds(
       );
     }
   }
+}
+
+/**
+ * Pushed rows changed since to what a row pushed later sent (an agent's ID on a platform changed
+ * in a pushed row, and a new row giving it that ID pushed): Assembled has them as they now read, by
+ * that row, the last pushed for the agent on the platform (by Pushed at), as it was sent. Marks
+ * each with that row (SheetRow.sentBy); returns the rows whose mark changed, for a push to say so
+ * beside them as soon as the later row is sent.
+ */
+export function markSentSince(rows: readonly SheetRow[]): SheetRow[] {
+  const last = new Map<string, SheetRow>();
+  for (const r of rows) {
+    const was = r.link && last.get(r.link.on);
+    if (r.done && r.link && r.when !== undefined && (was?.when ?? 0) < r.when) last.set(r.link.on, r);
+  }
+  const marked: SheetRow[] = [];
+  for (const r of rows) {
+    if (!r.done || !r.changed || !r.link || r.when === undefined) continue;
+    const l = last.get(r.link.on);
+    const by = l && !l.changed && l.link?.id === r.link.id && (l.when ?? 0) > r.when ? l.row : undefined;
+    if (by === r.sentBy) continue;
+    if (by === undefined) delete r.sentBy;
+    else r.sentBy = by;
+    marked.push(r);
+  }
+  return marked;
 }
 
 /** What a pushed row changed since says of the rows giving its agent other IDs on its platform. */

@@ -38,7 +38,7 @@ import {
 import { ActivityTypeDirectory } from './activity-types';
 import { loadAgentMemo, saveAgentMemo } from './agent-memo';
 import { AgentDirectory } from './agents';
-import { replacing } from './association-rows';
+import { markSentSince, replacing } from './association-rows';
 import { markUnknownCancels } from './cancel-rows';
 import { type ClearCount, clearWords, countClears, windowsToClear } from './clear-rows';
 import { showWholeDays } from './day-cells';
@@ -64,6 +64,7 @@ import {
   SENT_BEFORE,
   saysChanged,
   sentMessage,
+  sentSinceMessage,
 } from './sent-print';
 import {
   addStatusColumns,
@@ -286,19 +287,14 @@ function changedOutcome(kind: PushKind, sheet: SheetSnapshot, row: SheetRow): Ro
   // Sent as an update, a TRUE there is refused: the message says to clear it with the rest.
   const clearToo =
     allow !== undefined && readsTrue(row.values[allow]) ? sheet.map.headers[allow] || 'Allow conflicts' : '';
+  const what = () => changesSinceSent(row.note ?? '', row.values, sheet.map, sheet.zone);
   const message = row.blank
     ? emptiedMessage(kind, cells.message)
     : row.movedFrom !== undefined
       ? movedMessage(row.movedFrom, cells.message, row.clash)
-      : changedMessage(
-          kind,
-          said,
-          cells.status,
-          cells.message,
-          clearToo,
-          changesSinceSent(row.note ?? '', row.values, sheet.map, sheet.zone),
-          row.clash,
-        );
+      : row.sentBy !== undefined
+        ? sentSinceMessage(row.sentBy, what(), cells.message, row.clash)
+        : changedMessage(kind, said, cells.status, cells.message, clearToo, what(), row.clash);
   return { ...doneOutcome(row, cells), message };
 }
 
@@ -967,9 +963,9 @@ class PushRun {
         listProblem(problems, row.row, bad.message);
       }
       const again = changedOutcome(this.job.kind, sheet, row);
-      // Counted apart from the rows whose message says how to send the change.
+      // Counted apart from the rows whose message says how to send the change, as is one sent since.
       if (again && row.movedFrom !== undefined) moved++;
-      else if (again) changed++;
+      else if (again && row.sentBy === undefined) changed++;
       // A row to send says so afresh: Validate's words may speak of cells changed since.
       const ready = this.sendable(row) && !later(row) ? readyOutcome(this.job.kind, row) : undefined;
       const outcome = bad ?? again ?? restoredOutcome(sheet, row) ?? ready;
@@ -1111,6 +1107,7 @@ class PushRun {
     const lost = new Set(unknown.map((u) => parseFlight(u).row));
     this.accepted.spend(batch.filter((r) => !this.deferred.has(r.row) && !lost.has(r.row)));
     if (!this.writeBack(outcomes)) return;
+    this.sayNowSent();
     const ok = [...outcomes.values()].filter((o) => !isToFix(o)).length;
     // Rows Assembled refused join the rows to fix listed in the sidebar.
     const problems = [...(this.job.problems ?? [])];
@@ -1145,6 +1142,31 @@ class PushRun {
       this.save({});
     }
     if (result.fatal) this.finish('failed', result.fatal.message);
+  }
+
+  /**
+   * Pushed rows changed since to what a row just sent sent (an association): their Push message,
+   * written when the push started, said Assembled still had them as pushed, and the summary would
+   * count them as changes to send. A sheet refusing the words leaves them for the next Validate
+   * or Push to say.
+   */
+  private sayNowSent(): void {
+    if (this.job.kind !== 'associations') return;
+    const sheet = this.sheet as SheetSnapshot;
+    const outcomes = new Map<number, RowOutcome>();
+    let sent = 0;
+    for (const row of markSentSince(sheet.rows)) {
+      const outcome = changedOutcome(this.job.kind, sheet, row);
+      if (outcome) outcomes.set(row.row, outcome);
+      sent += row.sentBy === undefined ? -1 : 1;
+    }
+    // The summary's rows changed since are those with a change to send.
+    if (sent !== 0) this.job = { ...this.job, changed: Math.max(0, (this.job.changed ?? 0) - sent) };
+    try {
+      writeOutcomes(this.grid as Grid, sheet, outcomes, new Date(this.now()));
+    } catch (error) {
+      if (!(error instanceof WriteRefused)) throw error;
+    }
   }
 
   /** Rows of a batch whose outcome never reached the sheet: asks Assembled before any resend. */
@@ -1192,6 +1214,7 @@ class PushRun {
       }
     }
     if (!this.writeBack(found)) return false;
+    this.sayNowSent();
     // Rows not found go again; their first try may still have been applied (a delete, say).
     const again = [
       ...(this.job.again ?? []),

@@ -280,6 +280,15 @@ export function changedMessage(
   return `${changed}, so Assembled still has it as it was. ${how}${clash}${sent}`;
 }
 
+/**
+ * The Push message of a done row changed since it was pushed to what row `by`, pushed later, sent
+ * (association-rows.ts markSentSince): Assembled has it as it reads, so nothing is left to send.
+ */
+export function sentSinceMessage(by: number, what = '', was = '', clash = ''): string {
+  const sent = was ? `${LAST_WORD}${sentMessage(was)}` : '';
+  return `${CHANGED}${what ? ` ${what};` : ''} row ${by}, pushed since, sent the same, so Assembled has it as this row now reads: nothing is left to send.${clash}${sent}`;
+}
+
 /** The start of a moved row's message (movedMessage), its row number after it. */
 const MOVED = "This row's cells are what row ";
 

@@ -7,7 +7,7 @@ import { type CellValue, DATETIME_FORMAT } from '../table/build-table';
 import { toSheetValue } from '../table/sheet-literal';
 import { markOverlaps } from './activity-rows';
 import { markStateOverlaps, markTimeOffOverlaps } from './agent-overlaps';
-import { markHeldPlatformIds, markSharedPlatformIds } from './association-rows';
+import { markHeldPlatformIds, markSentSince, markSharedPlatformIds } from './association-rows';
 import { markRepeatedCancels } from './cancel-rows';
 import { markRepeatedWindows } from './clear-rows';
 import { type HeaderMap, matchHeader } from './header';
@@ -90,6 +90,10 @@ export interface SheetRow {
    * message adds (association-rows.ts).
    */
   clash?: string;
+  /** An association's agent and platform (onPlatform, association-rows.ts) and ID, as the row reads. */
+  link?: { on: string; id: string };
+  /** Done and changed since to what this later pushed row sent: Assembled has it as it reads (association-rows.ts). */
+  sentBy?: number;
 }
 
 export interface SheetSnapshot {
@@ -237,8 +241,8 @@ export function readSheet(grid: Grid, kind: PushKind, ctx: ParseContext): ReadRe
   if (kind === 'activities') markOverlaps(rows, map, listedActivities(rows, map, ctx));
   // States and time off Assembled already holds (rows done) clash with new ones too: read only
   // when there are new ones. A request cancelled, denied or deleted holds no time any more.
-  const held = (live: (row: SheetRow) => boolean) =>
-    rows.some((r) => r.parse?.ok)
+  const held = (live: (row: SheetRow) => boolean, need = rows.some((r) => r.parse?.ok)) =>
+    need
       ? rows
           .filter((r) => r.done && !r.blank && live(r))
           .flatMap((row) => {
@@ -249,12 +253,17 @@ export function readSheet(grid: Grid, kind: PushKind, ctx: ParseContext): ReadRe
   if (kind === 'associations') {
     markUnknownPlatforms(rows, map, ctx.agents);
     // A done row as it was sent is still the first copy of a row typed twice, and any done row
-    // gives its agent the ID a row to send must agree with.
+    // gives its agent the ID a row to send must agree with. Done rows are read with no row to
+    // send too when one was changed: a row pushed later may have sent the change (markSentSince).
     markSharedPlatformIds(
       rows,
       map,
-      held(() => true),
+      held(
+        () => true,
+        rows.some((r) => r.parse?.ok || r.changed),
+      ),
     );
+    markSentSince(rows);
     markHeldPlatformIds(rows, map, ctx.agents);
   }
   if (kind === 'agent_states' || kind === 'state_edits') spellStateSources(rows, ctx.agents);
