@@ -273,9 +273,13 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * Assembled, each in its own words and with what to do (2.9 KiB);
  * 343.8 with a row's same problem of several cells said once ("Start and End: a time with no
  * date", "Agent, Type, Start and End: are empty, and create needs them") (0.3 KiB);
+ * 346.6 with pushed rows sorted without their status columns found (each row's cells looked up
+ * among what the other changed rows were pushed with), told to undo the sort, not to cancel, and
+ * counted apart in Push's summary, and a pushed association changed since saying a row pushed
+ * later sent the same (2.8 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 343.8;
+const CODE_BUDGET_KIB = 346.6;
 
 const ENTRY_POINTS = [
   'onOpen',
