@@ -37,7 +37,7 @@ export function createFrequencyForm(
   saved: Frequency,
   zone: string,
   today: number,
-  notify = false,
+  notify: boolean,
 ): FrequencyForm {
   const id = (name: string) => `${prefix}-${name}`;
   const kind = el('select', { id: id('kind') }, ...KINDS.map(([v, t]) => el('option', { value: v }, t)));

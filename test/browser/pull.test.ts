@@ -276,13 +276,17 @@ describe('Pull data in the workbench', () => {
     expect(await sb.locator('#saveRefreshHint').textContent()).toBe(
       'Reruns this pull into the same place; its date range is resolved afresh at each run.',
     );
+    // A sheet that refreshes itself tells its owner when a run fails unless they untick it.
+    expect(await sb.getByLabel('E-mail me when a run fails').isChecked()).toBe(true);
     await sb.getByRole('button', { name: 'Save scheduled refresh' }).click();
     await sb.locator('#refreshStatus', { hasText: 'Saved.' }).waitFor();
     const saved =
       await running.workbench.session.rt.callFromSidebar<
-        { target: string; spec: { source: { report?: string } } }[]
+        { target: string; spec: { source: { report?: string } }; notifyByEmail: boolean }[]
       >('listRefreshes');
-    expect(saved.map((r) => [r.target, r.spec.source.report])).toEqual([['Reopened AHT', 'handle_time']]);
+    expect(saved.map((r) => [r.target, r.spec.source.report, r.notifyByEmail])).toEqual([
+      ['Reopened AHT', 'handle_time', true],
+    ]);
   });
 
   it('keeps the refresh offered after a pull when the form changes: it saves the pull done, the change goes to the next pull', async () => {

@@ -963,11 +963,13 @@ function offerRefresh(pulled: PullSpec, scheduled?: string, what = 'this pull in
     : `Reruns ${what}.`;
   byId('saveRefreshHint').textContent = [reruns, modeNote(pulled)].filter(Boolean).join(' ');
   button.hidden = false;
+  // E-mail on failure ticked: a sheet that refreshes itself should say when it did not.
   const form = createFrequencyForm(
     'refresh',
     suggestedFrequency(pulled.range),
     options.timezone,
     options.today,
+    true,
   );
   scheduleForm = form;
   offered = { pulled, what };
