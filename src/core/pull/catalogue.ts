@@ -123,7 +123,14 @@ export const REPORTS: Record<ReportType, SourceInfo> = {
 };
 
 export const RESOURCE_INFO: Record<ResourceName, SourceInfo> = {
-  people: { label: 'People', range: 'none', filters: [], key: 'id' },
+  people: {
+    label: 'People',
+    range: 'none',
+    filters: [],
+    key: 'id',
+    // Two ids, and the one an analyst looks a report's rows up by is not the first.
+    note: "Agent ID is the id reports, agent states, time off and activities name an agent by: look their Agent ID up in this sheet's Agent ID column, not in ID (the person's own record).",
+  },
   teams: { label: 'Teams', range: 'none', filters: [], key: 'id' },
   sites: { label: 'Sites', range: 'none', filters: [], key: 'id' },
   queues: { label: 'Queues', range: 'none', filters: [], key: 'id' },
