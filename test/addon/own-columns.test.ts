@@ -16,7 +16,10 @@ const teams = (mode: string) => ({
   ...(mode === 'merge' ? { mergeKey: 'ID' } : {}),
 });
 
-/** A teams table pulled by Replace, with the user's own two columns typed beside it. */
+/**
+ * A teams table pulled by Replace, with the user's own two columns typed beside it, row by row (down
+ * to its fourth row: not a summary at the top, row-notes.ts).
+ */
 async function teamsWithOwnColumns(rt: LocalRuntime): Promise<number> {
   rt.workbook.addSheet('Teams');
   expect(await pull(rt, teams('replace'))).toMatchObject({ state: 'done' });
@@ -27,12 +30,16 @@ async function teamsWithOwnColumns(rt: LocalRuntime): Promise<number> {
       ['My label', 'x'],
       ['label Support', '=1+1'],
       ['label Americas', ''],
+      ['', ''],
+      ['label Europe', '=2+2'],
     ],
     { row: 1, column: width + 1 },
   );
   return width;
 }
 
+/** The sheet rows teamsWithOwnColumns typed, header included. */
+const OWN_ROWS = 5;
 const own = (rt: LocalRuntime, width: number) =>
   rt.workbook.formulas('Teams').map((r) => r.slice(width, width + 2));
 const ownValues = (rt: LocalRuntime, width: number) =>
@@ -43,13 +50,13 @@ describe("the user's own columns beside a pulled table", () => {
     it(`a replace after ${first === 'merge' ? 'a merge' : 'an append'} keeps them, headers and all, and says so`, async () => {
       const { rt } = await startLocalAddon();
       const width = await teamsWithOwnColumns(rt);
-      const typed = ownValues(rt, width).slice(0, 3);
-      const formulas = own(rt, width).slice(0, 3);
+      const typed = ownValues(rt, width).slice(0, OWN_ROWS);
+      const formulas = own(rt, width).slice(0, OWN_ROWS);
       expect(await pull(rt, teams(first))).toMatchObject({ state: 'done' });
       const replaced = await pull(rt, teams('replace'));
       expect(replaced.state).toBe('done');
-      expect(ownValues(rt, width).slice(0, 3)).toEqual(typed);
-      expect(own(rt, width).slice(0, 3)).toEqual(formulas);
+      expect(ownValues(rt, width).slice(0, OWN_ROWS)).toEqual(typed);
+      expect(own(rt, width).slice(0, OWN_ROWS)).toEqual(formulas);
       expect(replaced.message).toBe(
         `${replaced.rows} rows written to Teams!A1. The columns "My label" and "x" beside it stay as typed, row by row, though the table's rows may have moved: Merge by key keeps such a column with its rows.`,
       );
@@ -59,7 +66,7 @@ describe("the user's own columns beside a pulled table", () => {
   it("a replace keeps them whatever block the merge's record spans: what its columns held says which are the table's", async () => {
     const { rt } = await startLocalAddon();
     const width = await teamsWithOwnColumns(rt);
-    const typed = ownValues(rt, width).slice(0, 3);
+    const typed = ownValues(rt, width).slice(0, OWN_ROWS);
     expect(await pull(rt, teams('merge'))).toMatchObject({ state: 'done' });
     // A record spanning the whole header the merge rewrote, the user's columns included.
     const docs = rt.properties.document;
@@ -74,7 +81,7 @@ describe("the user's own columns beside a pulled table", () => {
       }),
     );
     expect(await pull(rt, teams('replace'))).toMatchObject({ state: 'done' });
-    expect(ownValues(rt, width).slice(0, 3)).toEqual(typed);
+    expect(ownValues(rt, width).slice(0, OWN_ROWS)).toEqual(typed);
   });
 });
 
@@ -95,26 +102,34 @@ describe('a replace that finds no rows', () => {
     expect(first.rows).toBeGreaterThan(2);
     const header = rt.workbook.values('Acts')[0] ?? [];
     const coach = header.length;
-    rt.workbook.write('Acts', [['Coach'], ['talk to Ava'], ['=1+1']], { row: 1, column: coach + 1 });
+    const typed = ['Coach', 'talk to Ava', 2, '', 'call Ben'];
+    rt.workbook.write('Acts', [['Coach'], ['talk to Ava'], ['=1+1'], [''], ['call Ben']], {
+      row: 1,
+      column: coach + 1,
+    });
     const none = await pull(rt, acts(NOTHING));
     expect([none.state, none.rows]).toEqual(['done', 0]);
     const after = rt.workbook.formulas('Acts');
-    expect(rt.workbook.values('Acts').map((r) => r[coach])).toEqual(['Coach', 'talk to Ava', 2]);
+    expect(rt.workbook.values('Acts').map((r) => r[coach])).toEqual(typed);
     expect(after[2]?.[coach]).toBe('=1+1');
     // The table keeps its header, with no rows under it.
     expect(rt.workbook.values('Acts').map((r) => r.slice(0, header.length))).toEqual([
       header,
-      Array(header.length).fill(''),
-      Array(header.length).fill(''),
+      ...Array.from({ length: typed.length - 1 }, () => Array(header.length).fill('')),
     ]);
     // Pulled again with rows, the column is still the user's, as typed.
     const again = await pull(rt, acts(['2026-05-11', '2026-05-12']));
-    expect(again.message).toContain('The column "Coach" beside it stays as typed');
+    // The table it replaced had no rows for the column to be about: its cells are said to be beside
+    // the new rows now, rather than to stay with rows it had.
+    const c = String.fromCharCode(65 + coach);
+    expect(again.message).toBe(
+      `${again.rows.toLocaleString('en-US')} rows written to Acts!A1. ${c}2, ${c}3 and ${c}5, yours, were left as they were and are now beside data rows 2, 3 and 5: move them below row ${(again.rows + 1).toLocaleString('en-US')}.`,
+    );
     expect(
       rt.workbook
         .values('Acts')
         .map((r) => r[coach])
-        .slice(0, 3),
-    ).toEqual(['Coach', 'talk to Ava', 2]);
+        .slice(0, typed.length),
+    ).toEqual(typed);
   });
 });

@@ -85,13 +85,17 @@ describe('Pull it again', () => {
     rt.workbook.select('Teams!B3');
     const card = async () => (await rt.callFromSidebar<PullOptions>('getPullOptions')).again;
     expect((await card())?.kept).toBeUndefined();
-    // A note per team, and a push's Action column, which a replace clears once pushed: not the user's.
+    // A note per team (the first and the fourth), and a push's Action column, which a replace clears
+    // once pushed: not the user's.
     const width = rt.workbook.values('Teams')[0]?.length ?? 0;
     rt.workbook.write(
       'Teams',
       [
         ['Coach note', 'Action'],
         ['checked with TL', ''],
+        ['', ''],
+        ['', ''],
+        ['new lead', ''],
       ],
       { row: 1, column: width + 1 },
     );

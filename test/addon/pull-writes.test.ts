@@ -61,7 +61,9 @@ describe('Pull data, writing the sheet', () => {
     const first = await pull(rt, teams);
     expect(first.message).toBe(`${first.rows} rows written to Teams!A1.`);
     const width = rt.workbook.values('Teams')[0]?.length ?? 0;
-    rt.workbook.write('Teams', [['My comment'], ['checked with TL']], { row: 1, column: width + 2 });
+    // A comment on the first team and the fourth: row by row, not a total at the top (row-notes.ts).
+    const comments = [['My comment'], ['checked with TL'], [''], [''], ['new lead']];
+    rt.workbook.write('Teams', comments, { row: 1, column: width + 2 });
     const again = await pull(rt, { ...teams, target: { kind: 'sheet', name: 'Teams' } });
     expect(again.message).toBe(
       `${again.rows} rows written to Teams!A1. The column "My comment" beside it stays as typed, row by row, though the table's rows may have moved: Merge by key keeps such a column with its rows.`,

@@ -7,6 +7,7 @@ import { existingHeader } from '../sheet/write-table';
 import type { PullTarget } from './pull-spec';
 import type { Targets } from './pull-target';
 import { isOwnColumn } from './push-columns';
+import { rowNoteColumns } from './row-notes';
 import { pulledFrom, writtenIn } from './source-note';
 
 export interface TargetNow {
@@ -23,8 +24,9 @@ export interface TargetNow {
   /** Whether the add-on recorded the block it last wrote there (kept if its header note is cleared). */
   recorded: boolean;
   /**
-   * The columns a person headed beside that recorded block (a push's own aside), by header; not a
-   * column of one formula all down, which follows its row.
+   * The columns a person headed beside that recorded block (a push's own aside), by header, that
+   * hold notes row by row: not a column of one formula all down, which follows its row, nor a
+   * summary in its top rows (row-notes.ts).
    */
   beside: string[];
 }
@@ -57,14 +59,21 @@ export function targetNow(
   };
 }
 
-/** The person's columns beside a table's recorded block that hold other than one formula all down. */
+/** The person's columns beside a table's recorded block that hold notes row by row (TargetNow.beside). */
 function besideOf(
-  grid: Parameters<typeof uniformColumns>[0],
+  grid: Parameters<typeof uniformColumns>[0] & Parameters<typeof rowNoteColumns>[0],
   at: { row: number; col: number },
   header: readonly string[],
   previous: Extent,
 ): string[] {
   const own = header.flatMap((h, k) => (k >= previous.cols && isOwnColumn(h) ? [k] : []));
   const uniform = uniformColumns(grid, at.row + 1, previous.rows - 1, at.col, own);
-  return own.filter((k) => !uniform.has(k)).map((k) => (header[k] ?? '').trim());
+  const other = own.filter((k) => !uniform.has(k));
+  const notes = rowNoteColumns(
+    grid,
+    at.row + 1,
+    previous.rows - 1,
+    other.map((k) => at.col + k),
+  );
+  return other.filter((k) => notes.has(at.col + k)).map((k) => (header[k] ?? '').trim());
 }
