@@ -279,9 +279,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * later sent the same (2.8 KiB);
  * 346.8 with a People sheet's note saying reports' Agent ID is its Agent ID column, not ID, and a
  * new refresh's e-mail on failure ticked (0.2 KiB);
+ * 347.3 with a summary at the top of a column beside a replaced table (a total, an average) not
+ * said to stay as typed row by row (row-notes.ts) (0.5 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 346.8;
+const CODE_BUDGET_KIB = 347.3;
 
 const ENTRY_POINTS = [
   'onOpen',
