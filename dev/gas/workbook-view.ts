@@ -238,6 +238,13 @@ export class WorkbookView {
       for (let c = grid.col; c < grid.col + grid.numCols; c++) sheet.ensure(r, c).note = text;
   }
 
+  /** The user gives a range a number format (Format > Number > Custom), e.g. numberFormat('Data!B2:C9', 'yyyy-mm-dd'). */
+  numberFormat(a1: string, format: string): void {
+    const { sheet, grid } = this.gridOf(a1);
+    for (let r = grid.row; r < grid.row + grid.numRows; r++)
+      for (let c = grid.col; c < grid.col + grid.numCols; c++) sheet.ensure(r, c).format = format;
+  }
+
   /** The user freezes rows and columns (View > Freeze). */
   freeze(sheet: string, frozen: { rows?: number; columns?: number }): void {
     const s = this.sheet(sheet);

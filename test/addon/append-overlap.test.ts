@@ -40,9 +40,9 @@ describe('appending months to a monthly history table (New York)', () => {
       });
     const before = spans(rt);
     expect(Object.keys(before)).toEqual([
-      '2026-10-01 00:00:00 -> 2026-11-01 00:00:00',
-      '2026-11-01 00:00:00 -> 2026-12-01 00:00:00',
-      '2026-12-01 00:00:00 -> 2027-01-01 00:00:00',
+      '2026-10-01 -> 2026-11-01',
+      '2026-11-01 -> 2026-12-01',
+      '2026-12-01 -> 2027-01-01',
     ]);
 
     // The form says before the pull that such rows will not be appended.
@@ -74,10 +74,11 @@ describe('appending months to a monthly history table (New York)', () => {
     expect(job.message).toBe(
       "7 rows appended to Ticket history!A1 (rows 16 to 22); 21 rows overlap rows the sheet holds for the same Queue ID over other times (such as 2026-10-02 00:00 to 2026-10-31 20:00 over 2026-10-01 00:00 to 2026-11-01 00:00), so they were left out, as they would count that time twice. To pull them, choose a range whose rows line up with the sheet's, or Replace it.",
     );
-    // The last hours of 31 December (UTC's January) overlap nothing the sheet holds.
+    // The last hours of 31 December (UTC's January) overlap nothing the sheet holds. Calendar
+    // months show their days as dates; Assembled's UTC ones, no days of New York's, their times.
     expect(spans(rt)).toEqual({
-      '2026-10-01 00:00:00 -> 2026-11-01 00:00:00': 7,
-      '2026-11-01 00:00:00 -> 2026-12-01 00:00:00': 7,
+      '2026-10-01 -> 2026-11-01': 7,
+      '2026-11-01 -> 2026-12-01': 7,
       '2026-12-31 19:00:00 -> 2027-01-01 00:00:00': 7,
     });
   });

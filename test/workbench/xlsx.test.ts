@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { startLocalAddon } from '../../dev/local-addon';
 import { excelNames, workbookXlsx } from '../../dev/workbench/xlsx';
+import { pullToEnd } from '../addon/pull-to-end';
 
 /** One file of a zip (an .xlsx), found by the zip's central directory. */
 function unzipped(zip: Buffer, name: string): string {
@@ -78,6 +79,27 @@ describe('the .xlsx download', () => {
       { name: 'KPIs', state: 'visible' },
     ]);
     expect(book.getWorksheet('KPIs')?.getCell('B1').formula).toBe("'Ticket stats (interval) Novembe'!A2");
+  });
+
+  it("keeps a report's days as dates: whole days yyyy-mm-dd, a day cut short at the pull's time with its time", async () => {
+    const { rt } = await startLocalAddon({ timezone: 'America/New_York', now: '2026-12-03T15:00:00Z' });
+    const spec = {
+      source: { kind: 'report', report: 'adherence', granularity: 'day' },
+      range: { kind: 'absolute', from: '2026-12-02', to: '2026-12-03' },
+      target: { kind: 'new_sheet', name: 'Days' },
+      mode: 'replace',
+    };
+    expect(await pullToEnd(rt, spec, 'xlsx-days-000001')).toMatchObject({ state: 'done' });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await workbookXlsx(rt)) as unknown as ArrayBuffer);
+    const ws = book.getWorksheet('Days') as ExcelJS.Worksheet;
+    const end = (ws.getRow(1).values as unknown[]).indexOf('End');
+    const cells = Array.from({ length: ws.rowCount - 1 }, (_, i) => ws.getCell(i + 2, end));
+    // Excel reads a date-formatted serial as a Date: 2 December's row ends 00:00 on 3 December.
+    const shown = new Set(cells.map((c) => `${(c.value as Date).toISOString()} ${c.numFmt}`));
+    expect(shown).toEqual(
+      new Set(['2026-12-03T00:00:00.000Z yyyy-mm-dd', '2026-12-03T10:00:00.000Z yyyy-mm-dd hh:mm:ss']),
+    );
   });
 
   it('names each sheet as Excel takes it, keeping the names it takes as they are', () => {

@@ -37,6 +37,7 @@ import { keyRefusedFor, noKeyFor } from '../schedule/key-pause';
 import { cutShort } from '../schedule/sheet-refresh';
 import { makeRoom } from '../share';
 import { buildTable, type Table } from '../table/build-table';
+import { asDays, END_EXCLUSIVE } from '../table/day-columns';
 import { holdsTimesOfDay } from '../table/times-of-day';
 import { clockChangeNote } from '../time/clock-changes';
 import { resolveRange } from '../time/date-range';
@@ -835,7 +836,18 @@ const TIMED: readonly string[] = ['activities', 'agent_states', 'condensed_timel
 function tableOf(deps: PullDeps, job: PullJob, records: Record<string, unknown>[]): Table {
   const built = buildTable(records, deps.zone);
   const { source } = job.spec;
+  if (wholeDays(deps, job)) return asDays(built);
   return source.kind === 'resource' && TIMED.includes(source.resource) ? withDurationColumn(built) : built;
+}
+
+/**
+ * A report's rows are whole days in the sheet's zone: its calendar days, weeks or months, not
+ * intervals, nor Assembled's UTC buckets in a zone away from UTC (day-columns.ts).
+ */
+function wholeDays(deps: PullDeps, job: PullJob): boolean {
+  const { source } = job.spec;
+  if (source.kind !== 'report' || source.granularity === 'interval' || !job.range) return false;
+  return !planOf(deps, job, source.granularity, job.range).utc;
 }
 
 /** The staged rows loaded into BigQuery: chunks already loaded are known by their job ids. */
@@ -1048,6 +1060,7 @@ function headerNote(deps: PullDeps, job: PullJob, done?: WriteOutcome, timed?: b
     range ? `${rangeLabel(spec.mode, done)}: ${datesWords(range)} (${deps.zone.name})` : '',
     range && spec.source.kind === 'report' ? reportUntilNote(deps, job, spec.source.granularity, range) : '',
     bucketNote(deps, job),
+    wholeDays(deps, job) ? END_EXCLUSIVE : '',
     clockNote(deps, job, timed),
     sourceInfo(spec.source).note ?? '',
     filters.length

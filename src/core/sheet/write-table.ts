@@ -8,6 +8,7 @@ import { countText, someOf } from '../count-text';
 import type { Zone } from '../ports';
 import type { CellValue, Table } from '../table/build-table';
 import { fieldList, notedFieldList } from '../table/column-words';
+import { dayFormats } from '../table/day-columns';
 import { toSheetValue } from '../table/sheet-literal';
 import { comings, wallClock, wallSpan } from '../time/wall-clock';
 import { cellName, columnName } from './a1';
@@ -773,10 +774,19 @@ export function beginWrite(grid: Grid, table: Table, o: WriteOptions, plan: Writ
     // Moved by hand where another column was, it would show its values in that one's format (a
     // count as a date); where it was already, a format the user gave it stays.
     const format = own ?? (held && held.keys[at] !== column.key ? AUTOMATIC_FORMAT : undefined);
-    if (format && plan.body.length > 0)
-      grid.setColumnFormat(plan.bodyRow, o.col + at, plan.body.length, format);
+    if (!format || plan.body.length === 0) return;
+    const cells =
+      own !== undefined && column.timeFormat
+        ? dayFormats(own, column.timeFormat, bodyColumn(plan.body, at), o.zone)
+        : format;
+    if (typeof cells === 'string') grid.setColumnFormat(plan.bodyRow, o.col + at, plan.body.length, cells);
+    else if (grid.setColumnFormats) grid.setColumnFormats(plan.bodyRow, o.col + at, cells);
+    // A grid that takes one format a column shows the times, which no cell of it then hides.
+    else grid.setColumnFormat(plan.bodyRow, o.col + at, plan.body.length, column.timeFormat ?? format);
   });
 }
+
+const bodyColumn = (body: readonly (readonly BodyCell[])[], at: number) => body.map((r) => r[at]);
 
 /** The header's note: the caller's, then each worded header's API field, under the header the sheet gives it. */
 export function headerNoteOf(table: Table, o: WriteOptions, plan: WritePlan): string {

@@ -22,6 +22,8 @@ export interface Column {
   kind: ColumnKind;
   /** A Sheets number format for the column, when its kind needs one. */
   numberFormat?: string;
+  /** A cell at a time of day takes this format instead, where numberFormat shows dates alone (day-columns.ts). */
+  timeFormat?: string;
   /** The sheet shows value / divisor (seconds as days for a duration format, percents as fractions). */
   divisor?: number;
   /** What its numbers count where no format shows it (a BigQuery column's description). */
