@@ -281,9 +281,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * new refresh's e-mail on failure ticked (0.2 KiB);
  * 347.3 with a summary at the top of a column beside a replaced table (a total, an average) not
  * said to stay as typed row by row (row-notes.ts) (0.5 KiB);
+ * 348.2 with a report's rows by day, week or month showing Start and End as dates and its note
+ * saying End is exclusive (day-columns.ts) (0.9 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 347.3;
+const CODE_BUDGET_KIB = 348.2;
 
 const ENTRY_POINTS = [
   'onOpen',
