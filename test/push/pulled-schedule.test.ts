@@ -128,7 +128,7 @@ describe('a pulled schedule pushed back with a few actions', () => {
     // An update is not told to set Allow conflicts: Assembled keeps overlaps for a create only.
     // Only its End was moved, into the next: the End is named, not the Start.
     expect(checked.problems).toEqual([
-      `Row ${i + 2}: End: overlaps row ${i + 3} for the same agent, and Assembled would delete what this row is placed over. Change the times, or give the rows it overlaps an Action (delete them, or update their times).`,
+      `Row ${i + 2}: End: overlaps row ${i + 3} for the same agent, and Assembled would delete what this row is placed over: row ${i + 3}, listed with no Action. Change the times, or give row ${i + 3} an Action (delete it, or update its times).`,
     ]);
     // Said to go, the second is no longer in the way.
     rt.workbook.write('Schedule', [['delete']], { row: i + 3, column: action });
@@ -184,8 +184,9 @@ describe('a pulled schedule pushed back with a few actions', () => {
     const row = header.map(() => '' as unknown);
     row[col('Agent name')] = first[col('Agent name')];
     row[col('Type ID')] = first[col('Type ID')];
-    row[col('Start')] = '2026-05-26 23:00';
-    row[col('End')] = '2026-05-26 23:30';
+    // The day after the pulled one: over none of the activities the sheet lists.
+    row[col('Start')] = '2026-05-27 23:00';
+    row[col('End')] = '2026-05-27 23:30';
     rt.workbook.write('Schedule', [[...row, 'create']], { row: rest.length + 3 });
     rt.workbook.write('Schedule', [['Action']], { column: header.length + 1 });
     const checked = await rt.callFromSidebar<{ ok: number; errors: number; problems: string[] }>(
@@ -194,5 +195,44 @@ describe('a pulled schedule pushed back with a few actions', () => {
     );
     expect(checked.problems).toEqual([]);
     expect(checked).toMatchObject({ ok: 1, errors: 0 });
+  });
+  it('holds back a create typed with no Schedule ID over a listed activity of the master schedule, which the pull names by id', async () => {
+    const { rt, sim } = await pulledSchedule('pulled-schedule-0041');
+    const [header = [], ...rows] = rt.workbook.values('Schedule');
+    const col = (name: string) => header.indexOf(name);
+    // The pull's rows name the master schedule by its id; a row typed in leaves it blank.
+    const at = rows.findIndex((r) => Number(r[col('End')]) - Number(r[col('Start')]) >= 3_600_000);
+    const listed = rows[at] ?? [];
+    expect(listed[col('Schedule ID')]).toBe('sch_master');
+    const start = new Date(Number(listed[col('Start')]) + 1_800_000);
+    const row = header.map(() => '' as unknown);
+    row[col('Agent name')] = listed[col('Agent name')];
+    row[col('Activity type')] = 'Training';
+    row[col('Start')] = start;
+    row[col('End')] = new Date(start.getTime() + 1_800_000);
+    const typed = rows.length + 2;
+    rt.workbook.write('Schedule', [[...row, 'create']], { row: typed });
+    rt.workbook.write('Schedule', [['Action']], { column: header.length + 1 });
+    const checked = await rt.callFromSidebar<{ ok: number; errors: number; problems: string[] }>(
+      'validatePush',
+      'activities',
+    );
+    expect(checked).toMatchObject({ ok: 0, errors: 1 });
+    expect(checked.problems).toEqual([
+      `Row ${typed}: Start: overlaps row ${at + 2} for the same agent, and Assembled would delete what this row is placed over: row ${at + 2}, listed with no Action. Change the times, add an Allow conflicts column and set it to TRUE on this row, or give row ${at + 2} an Action (delete it, or update its times).`,
+    ]);
+    let view = await rt.callFromSidebar<PushView>('startPush', 'activities', 'pulled-schedule-0042');
+    for (let i = 0; view.state === 'running' && i < 50; i++) {
+      await rt.clock.advanceAsync(view.nextPollInMs);
+      view = await rt.callFromSidebar<PushView>('pollPush', view.id);
+    }
+    expect(view).toMatchObject({ state: 'done', succeeded: 0, invalid: 1 });
+    // Nothing was sent: the listed activity is still there, whole.
+    const kept = activityStore(sim.admin.org).get(String(listed[col('Activity ID')]));
+    // The store keeps unix seconds.
+    expect(kept && [kept.start_time * 1000, kept.end_time * 1000]).toEqual([
+      Number(listed[col('Start')]),
+      Number(listed[col('End')]),
+    ]);
   });
 });

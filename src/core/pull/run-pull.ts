@@ -70,7 +70,7 @@ import { pullCoverage } from './run-coverage';
 import { pullScheduleGrid } from './run-grid';
 import type { RunLog } from './run-log';
 import { withDurationColumn } from './schedule-records';
-import { sourceLine } from './source-note';
+import { filtersLine, sourceLine } from './source-note';
 import { fetchNextPages, firstPageShape, pagesOf, pastCeiling, stageFirstPage } from './staged-fetch';
 import { StagedReplies } from './staged-replies';
 import { StagedWrite, type WriteOutcome } from './staged-write';
@@ -1063,9 +1063,7 @@ function headerNote(deps: PullDeps, job: PullJob, done?: WriteOutcome, timed?: b
     wholeDays(deps, job) ? END_EXCLUSIVE : '',
     clockNote(deps, job, timed),
     sourceInfo(spec.source).note ?? '',
-    filters.length
-      ? `Filters${ofLastPull(spec.mode, done) ? ' of the last pull' : ''}: ${filters.join('; ')}`
-      : '',
+    filtersLine(filters, ofLastPull(spec.mode, done)),
     goneWords(spec, job.gone, !!job.refreshId),
     `Generated: ${formatLocalDateTime(deps.clock.now(), deps.zone, true)} (${deps.zone.name}) by ${ownerName(job)}`,
   ]

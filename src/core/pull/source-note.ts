@@ -20,6 +20,22 @@ export function pulledInto(grid: Pick<Grid, 'noteAt'>): string | undefined {
   return pulledFrom(grid.noteAt(1, 1));
 }
 
+const FILTERS = /^Filters(?: of the last pull)?: (.*)$/;
+
+/** The note's line of a pull's filters, each "key=value": of the last pull when rows of others stay. */
+export function filtersLine(filters: readonly string[], ofLastPull: boolean): string {
+  return filters.length ? `Filters${ofLastPull ? ' of the last pull' : ''}: ${filters.join('; ')}` : '';
+}
+
+/** The filter keys a header note names (filtersLine), as a pull was made with them; none when it has no such line. */
+export function filtersIn(note: string): Set<string> {
+  const line = note
+    .split('\n')
+    .map((l) => FILTERS.exec(l)?.[1])
+    .find((l) => l !== undefined);
+  return new Set((line ?? '').split('; ').map((f) => f.split('=', 1)[0] ?? ''));
+}
+
 const FAILED = 'Last refresh failed ';
 
 const GENERATED = /^Generated: (.+?)(?: by .*)?$/;

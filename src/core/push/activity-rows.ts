@@ -6,7 +6,8 @@ import { wordsFor } from '../table/column-words';
 import type { ActivityFields, ActivityRequest, ClearRequest } from './activity-request';
 import type { CellTime } from './cell-time';
 import type { HeaderMap } from './header';
-import { overlapsText, overlapsWithin, refuseRow, type Span } from './overlaps';
+import { type ScheduleOf, scheduleOf } from './master-schedule';
+import { overlapsText, overlapsWithin, refuseRow, rowsText, type Span } from './overlaps';
 import type { ParseContext } from './parse-row';
 import type { SheetRow } from './sheet-rows';
 
@@ -121,15 +122,16 @@ export function clearRequest(c: ActivityCells, ctx: ParseContext, p: ProblemSink
 /**
  * Marks valid rows that overlap another row for the same agent and schedule unless both allow
  * conflicts: sent as they are, Assembled would delete one activity to place the other.
- */
-/**
  * `listed`: the activities a pulled schedule lists with no Action, with what they hold. A row
  * placed over one of them would have Assembled delete it, unless the row allows conflicts.
+ * `schedule`: which schedule a row is on (master-schedule.ts), so a row typed with no schedule
+ * meets the master schedule's rows a pull lists with its id.
  */
 export function markOverlaps(
   rows: SheetRow[],
   map: HeaderMap,
   listed: { row: SheetRow; request: ActivityRequest }[] = [],
+  schedule: ScheduleOf = scheduleOf(),
 ): void {
   const groups = new Map<string, Span[]>();
   const isListed = new Set(listed.map((l) => l.row));
@@ -138,21 +140,29 @@ export function markOverlaps(
     if (r?.kind !== 'activities' || r.action === 'delete') continue;
     const { agent_id: agent, start_time: start, end_time: end } = r.activity;
     if (!agent || start === undefined || end === undefined) continue;
-    const key = `${agent} ${r.scheduleId ?? ''}`;
+    const key = `${agent} ${schedule(r.scheduleId)}`;
     // Whether Assembled keeps what a row overlaps is the placed row's to say: a listed one allows.
     const allow = isListed.has(row) || r.activity.allow_conflicts === true;
     groups.set(key, [...(groups.get(key) ?? []), { row, start, end, allow }]);
   }
-  const allow = map.headers[map.columns.allow_conflicts ?? -1] || 'Allow conflicts';
+  const at = map.columns.allow_conflicts;
+  const allow = map.headers[at ?? -1] || 'Allow conflicts';
+  // A pulled schedule has no such column: the row can still be given one.
+  const setAllow =
+    at === undefined
+      ? `add an ${allow} column and set it to TRUE on this row`
+      : `set ${allow} to TRUE on this row`;
   for (const [row, others] of overlapsWithin(groups.values())) {
     if (isListed.has(row)) continue;
     // Allow conflicts keeps overlaps for a create only: an update is not told to set it.
     const creates =
       row.parse?.ok && row.parse.request.kind === 'activities' && row.parse.request.action === 'create';
+    const under = others.filter((n) => listed.some((l) => l.row.row === n.row)).map((n) => n.row);
+    const one = under.length === 1;
     refuseRow(
       row,
-      others.some((n) => listed.some((l) => l.row.row === n.row))
-        ? `${overlapsText(map, row, others)} for the same agent, and Assembled would delete what this row is placed over. Change the times, ${creates ? `set ${allow} to TRUE on this row, ` : ''}or give the rows it overlaps an Action (delete them, or update their times).`
+      under.length
+        ? `${overlapsText(map, row, others)} for the same agent, and Assembled would delete what this row is placed over: ${rowsText(under)}, listed with no Action. Change the times, ${creates ? `${setAllow}, ` : ''}or give ${rowsText(under)} an Action (delete ${one ? 'it' : 'them'}, or update ${one ? 'its' : 'their'} times).`
         : `${overlapsText(map, row, others)} for the same agent, and Assembled would delete one to place the other. Change the times, delete a row typed twice, or set ${allow} to TRUE on both rows (it keeps overlaps only for rows that create).`,
     );
   }

@@ -14,6 +14,7 @@ import { type HeaderMap, matchHeader } from './header';
 import { heldCheck } from './held-rows';
 import { kindNote, pushedInNote } from './kind-note';
 import { ERROR_STATUS, isDone, KINDS, type PushKind, STATUS_COLUMNS, type StatusKey } from './kinds';
+import { masterScheduleIds, scheduleOf } from './master-schedule';
 import { movedRows } from './moved-rows';
 import { type ParseContext, parseRow, type RowParse } from './parse-row';
 import { markUnknownPlatforms, spellStateSources } from './platforms';
@@ -238,7 +239,8 @@ export function readSheet(grid: Grid, kind: PushKind, ctx: ParseContext): ReadRe
     const row = rows[at - 2];
     if (row) row.movedFrom = from;
   }
-  if (kind === 'activities') markOverlaps(rows, map, listedActivities(rows, map, ctx));
+  if (kind === 'activities')
+    markOverlaps(rows, map, listedActivities(rows, map, ctx), scheduleOf(pulledMasters(grid, map, rows)));
   // States and time off Assembled already holds (rows done) clash with new ones too: read only
   // when there are new ones. A request cancelled, denied or deleted holds no time any more.
   const held = (live: (row: SheetRow) => boolean, need = rows.some((r) => r.parse?.ok)) =>
@@ -307,6 +309,14 @@ function listedActivities(rows: SheetRow[], map: HeaderMap, ctx: ParseContext) {
       const parse = parseRow(values, map, ctx);
       return parse.ok && parse.request.kind === 'activities' ? [{ row, request: parse.request }] : [];
     });
+}
+
+/** The master schedule's id as the rows of a pulled schedule show it (master-schedule.ts). */
+function pulledMasters(grid: Pick<Grid, 'noteAt'>, map: HeaderMap, rows: SheetRow[]): Set<string> {
+  const { schedule, activity_id: id } = map.columns;
+  if (schedule === undefined || id === undefined) return new Set();
+  const pulled = rows.filter((r) => text(r.values[id]) !== '').map((r) => text(r.values[schedule]));
+  return masterScheduleIds(grid.noteAt(1, 1), pulled);
 }
 
 /**
