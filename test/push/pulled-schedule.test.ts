@@ -235,4 +235,42 @@ describe('a pulled schedule pushed back with a few actions', () => {
       Number(listed[col('End')]),
     ]);
   });
+  it('names the column the agent was read from in its problem: Agent name or Agent email, not an empty Agent ID', async () => {
+    const { rt } = await pulledSchedule('pulled-schedule-0051');
+    const [header = [], ...rows] = rt.workbook.values('Schedule');
+    const col = (name: string) => header.indexOf(name);
+    const typed = (agent: 'Agent name' | 'Agent email', who: string) => {
+      const row = header.map(() => '' as unknown);
+      row[col(agent)] = who;
+      row[col('Activity type')] = 'Training';
+      // The day after the pulled one: over none of the activities the sheet lists.
+      row[col('Start')] = '2026-05-27 23:00';
+      row[col('End')] = '2026-05-27 23:30';
+      return [...row, 'create'];
+    };
+    // Two people share the name (a pull writes each as "Ava Smith (their email)").
+    rt.workbook.write(
+      'Schedule',
+      [typed('Agent name', 'Ava Smith'), typed('Agent email', 'nobody@example.com')],
+      {
+        row: rows.length + 2,
+      },
+    );
+    rt.workbook.write('Schedule', [['Action']], { column: header.length + 1 });
+    const checked = await rt.callFromSidebar<{ ok: number; errors: number; problems: string[] }>(
+      'validatePush',
+      'activities',
+    );
+    expect(checked).toMatchObject({ ok: 0, errors: 2 });
+    expect(checked.problems).toEqual([
+      expect.stringMatching(
+        new RegExp(`^Row ${rows.length + 2}: Agent name: 2 people in Assembled match "Ava Smith" by name: `),
+      ),
+      expect.stringMatching(
+        new RegExp(
+          `^Row ${rows.length + 3}: Agent email: no agent in Assembled has the id, email or full name "nobody@example.com"`,
+        ),
+      ),
+    ]);
+  });
 });

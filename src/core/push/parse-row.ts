@@ -199,10 +199,17 @@ interface Cells {
 
 class Problems {
   private readonly said: { keys: string[]; message: string }[] = [];
-  constructor(private readonly map: HeaderMap) {}
-  /** Names the column as the sheet heads it, or as the template would when the sheet lacks it. */
+  /** `from`: the column each key was read from on this row, where several fit it (readCells). */
+  constructor(
+    private readonly map: HeaderMap,
+    private readonly from: Record<string, number> = {},
+  ) {}
+  /**
+   * Names the column as the sheet heads it (the one the row's cell was read from), or as the
+   * template would when the sheet lacks it.
+   */
   column(key: string): string {
-    const at = this.map.columns[key];
+    const at = this.from[key] ?? this.map.columns[key];
     const header = at === undefined ? undefined : this.map.headers[at];
     return header || (KINDS[this.map.kind].columns.find((c) => c.key === key)?.header ?? key);
   }
@@ -228,15 +235,23 @@ class Problems {
   }
 }
 
-/** Each column's cell as read: the first filled of the columns that fit it (doubled-columns.ts). */
-function rawCells(values: readonly CellValue[], map: HeaderMap): Record<string, unknown> {
+/**
+ * Each column's cell as read: the first filled of the columns that fit it (doubled-columns.ts), and
+ * the column it was read from, so a problem names the cell typed in (Agent name, not Agent ID).
+ */
+function readCells(
+  values: readonly CellValue[],
+  map: HeaderMap,
+): { raw: Record<string, unknown>; from: Record<string, number> } {
   const raw: Record<string, unknown> = {};
+  const from: Record<string, number> = {};
   for (const spec of KINDS[map.kind].columns) {
     const at = [map.columns[spec.key], ...(map.more[spec.key] ?? [])];
     const filled = at.find((i) => i !== undefined && String(values[i] ?? '').trim() !== '');
     raw[spec.key] = filled === undefined ? '' : (values[filled] ?? '');
+    if (filled !== undefined) from[spec.key] = filled;
   }
-  return raw;
+  return { raw, from };
 }
 
 /**
@@ -249,7 +264,7 @@ export function readsWholeDays(
   ctx: Pick<ParseContext, 'zone' | 'locale'>,
 ): boolean {
   if (map.kind !== 'time_off') return false;
-  const raw = rawCells(values, map);
+  const { raw } = readCells(values, map);
   const { cells } = rowSchema(map.kind, ctx.zone, ctx.locale);
   const read = (key: 'all_day' | 'start' | 'end') => cells[key]?.safeParse(raw[key]).data;
   return wholeDays({
@@ -260,8 +275,8 @@ export function readsWholeDays(
 }
 
 export function parseRow(values: readonly CellValue[], map: HeaderMap, ctx: ParseContext): RowParse {
-  const raw = rawCells(values, map);
-  const problems = new Problems(map);
+  const { raw, from } = readCells(values, map);
+  const problems = new Problems(map, from);
   const schema = rowSchema(map.kind, ctx.zone, ctx.locale);
   const parsed = schema.row.safeParse(raw);
   if (!parsed.success) {
@@ -274,7 +289,7 @@ export function parseRow(values: readonly CellValue[], map: HeaderMap, ctx: Pars
     const read: Record<string, unknown> = {};
     for (const [key, cell] of Object.entries(schema.cells))
       if (!keys.includes(key)) read[key] = cell.safeParse(raw[key]).data;
-    const rest = new Problems(map);
+    const rest = new Problems(map, from);
     if (read.agent !== undefined) agentOf(read as Cells, ctx, rest);
     build(map.kind, read as Cells, ctx, rest);
     // A cell that could not be read has said its problem; what it lacks says nothing more.
