@@ -273,4 +273,55 @@ describe('a pulled schedule pushed back with a few actions', () => {
       ),
     ]);
   });
+  it('sends an activity placed in the past, Validate saying so (a backfill is meant, or a date mistyped)', async () => {
+    const { rt, sim } = await pulledSchedule('pulled-schedule-0061');
+    const [header = [], first = [], ...rest] = rt.workbook.values('Schedule');
+    const col = (name: string) => header.indexOf(name);
+    const typed = (start: string, end: string) => {
+      const row = header.map(() => '' as unknown);
+      row[col('Agent email')] = first[col('Agent email')];
+      row[col('Activity type')] = 'Training';
+      row[col('Start')] = start;
+      row[col('End')] = end;
+      return [...row, 'create'];
+    };
+    // It is 2026-05-25 08:00 in New York: one wholly before, one begun an hour ago, one ahead.
+    const at = rest.length + 3;
+    rt.workbook.write(
+      'Schedule',
+      [
+        typed('2026-05-20 10:00', '2026-05-20 11:00'),
+        typed('2026-05-25 07:00', '2026-05-25 09:00'),
+        typed('2026-05-27 23:00', '2026-05-27 23:30'),
+      ],
+      { row: at },
+    );
+    rt.workbook.write('Schedule', [['Action']], { column: header.length + 1 });
+    const checked = await rt.callFromSidebar<{ ok: number; errors: number }>('validatePush', 'activities');
+    expect(checked).toMatchObject({ ok: 3, errors: 0 });
+    const messages = () => {
+      const values = rt.workbook.values('Schedule');
+      const message = values[0]?.indexOf('Push message') ?? -1;
+      return values.slice(at - 1).map((r) => String(r[message]));
+    };
+    const removes =
+      " Allow conflicts is not TRUE: sending it removes any of this agent's activities that it overlaps (set TRUE to keep them).";
+    expect(messages()).toEqual([
+      `Ready to push. It is in the past (2026-05-20; it is 2026-05-25 08:00 in America/New_York): Assembled will measure that day's adherence against it.${removes}`,
+      `Ready to push. It starts in the past (2026-05-25 07:00; it is 2026-05-25 08:00 in America/New_York): Assembled will measure adherence since then against it.${removes}`,
+      `Ready to push.${removes}`,
+    ]);
+    // Not refused: a backfill is sent as any other row.
+    let view = await rt.callFromSidebar<PushView>('startPush', 'activities', 'pulled-schedule-0062');
+    for (let i = 0; view.state === 'running' && i < 50; i++) {
+      await rt.clock.advanceAsync(view.nextPollInMs);
+      view = await rt.callFromSidebar<PushView>('pollPush', view.id);
+    }
+    expect(view).toMatchObject({ state: 'done', succeeded: 3, invalid: 0 });
+    const agent = String(first[col('Agent ID')]);
+    const may20 = Date.parse('2026-05-20T14:00:00Z') / 1000;
+    expect(
+      [...activityStore(sim.admin.org).values()].some((a) => a.agent_id === agent && a.start_time === may20),
+    ).toBe(true);
+  });
 });

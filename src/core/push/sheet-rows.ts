@@ -17,6 +17,7 @@ import { ERROR_STATUS, isDone, KINDS, type PushKind, STATUS_COLUMNS, type Status
 import { masterScheduleIds, scheduleOf } from './master-schedule';
 import { movedRows } from './moved-rows';
 import { type ParseContext, parseRow, type RowParse } from './parse-row';
+import { pastWords } from './past-activity';
 import { markUnknownPlatforms, spellStateSources } from './platforms';
 import { fingerprint } from './request';
 import { holdsPrint, inputPrint, sameAsSent, sentInOtherZone, sentNote } from './sent-print';
@@ -95,6 +96,8 @@ export interface SheetRow {
   link?: { on: string; id: string };
   /** Done and changed since to what this later pushed row sent: Assembled has it as it reads (association-rows.ts). */
   sentBy?: number;
+  /** An activity it places in the past, in words its Ready message adds (past-activity.ts). */
+  past?: string;
 }
 
 export interface SheetSnapshot {
@@ -231,6 +234,9 @@ export function readSheet(grid: Grid, kind: PushKind, ctx: ParseContext): ReadRe
           ? { ok: false, problems: ['The row repeats the header (pasted with the rows?): delete it.'] }
           : parseRow(values, map, ctx);
       if (row.parse.ok) row.fp = fingerprint(row.parse.request);
+      const past =
+        row.parse.ok && ctx.now !== undefined ? pastWords(row.parse.request, ctx.now, ctx.zone) : '';
+      if (past) row.past = past;
     }
     rows.push(row);
   }

@@ -1,0 +1,24 @@
+// An activity placed in the past is sent as any other: Assembled takes edits of past schedules,
+// and a backfill for adherence is meant. Validate says so all the same, since a date typed a week
+// or a year out lands there too, and adherence already reported for the day changes.
+import type { Zone } from '../ports';
+import { formatLocalDateTime } from '../time/zone-math';
+import type { PushRequest } from './request';
+
+/**
+ * Validate's word on a create or update whose activity starts before `now`, in the spreadsheet's
+ * zone, as agent states word a time in the future; '' for any other row.
+ */
+export function pastWords(request: PushRequest, now: number, zone: Zone): string {
+  if (request.kind !== 'activities' || request.action === 'delete') return '';
+  const { start_time: start, end_time: end } = request.activity;
+  if (start === undefined || start >= now) return '';
+  const at = (ms: number) => formatLocalDateTime(ms, zone);
+  const clock = `it is ${at(now)} in ${zone.name}`;
+  if (end === undefined || end > now)
+    return ` It starts in the past (${at(start)}; ${clock}): Assembled will measure adherence since then against it.`;
+  // Its last minute's day: an activity ending at midnight is of the day before.
+  const [first, last] = [at(start), at(end - 1)].map((t) => t.slice(0, 10));
+  const days = first === last ? `${first}` : `${first} to ${last}`;
+  return ` It is in the past (${days}; ${clock}): Assembled will measure ${first === last ? "that day's" : "those days'"} adherence against it.`;
+}
