@@ -283,9 +283,12 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * said to stay as typed row by row (row-notes.ts) (0.5 KiB);
  * 348.2 with a report's rows by day, week or month showing Start and End as dates and its note
  * saying End is exclusive (day-columns.ts) (0.9 KiB);
+ * 349.7 with a create over an activity a pulled schedule lists held back (a blank Schedule ID is
+ * the master's), a row's problem naming the column its cell was read from, and an activity in the
+ * past said to be (1.5 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 348.2;
+const CODE_BUDGET_KIB = 349.7;
 
 const ENTRY_POINTS = [
   'onOpen',
