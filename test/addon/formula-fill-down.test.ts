@@ -246,7 +246,7 @@ describe('a formula column beside a pulled table', () => {
     const merged = await pullToEnd(rt, stats('merge', '2026-05-11', '2026-05-16'), key());
     expect(merged.state).toBe('failed');
     expect(merged.message).toBe(
-      `The table needs A1:J43 (43 rows, 10 columns: the table's 8 and your I and J) but would write over E${rows + 3} and F${rows + 3} there, which it did not write. Clear them, or pull to another cell or a new sheet. Nothing was written.`,
+      `The table needs A1:J43 (43 rows, 10 columns: the table's 8 and your I and J) but would write over E${rows + 3} and F${rows + 3} there, which it did not write: row ${rows + 3} holds a formula (F${rows + 3}), as a total does, so it is not taken in as a row of the table (rows typed right under it join it when they hold values alone). Move the total below row 43, leaving room for the table to grow, or pull to another cell or a new sheet. Nothing was written.`,
     );
   });
 

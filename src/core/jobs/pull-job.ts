@@ -113,6 +113,12 @@ export interface WriteProgress {
   total: number;
   /** Append/merge: the sheet row the body starts at, fixed when the write began. */
   bodyRow: number;
+  /**
+   * Rows typed under the table that the write took in as its own, and of them (merge, append) those
+   * found in the data by their Assembled ID: as the write found them when it began (typed-rows.ts).
+   */
+  typed?: number;
+  listed?: number;
   /** When this write began and when `done` last moved: for the estimate of time left. */
   since: number;
   at: number;

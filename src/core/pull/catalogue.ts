@@ -65,6 +65,11 @@ export interface SourceInfo {
   note?: string;
   /** A report's levels, not flows (taken at a bucket's end when rolled up), as its note names them. */
   levels?: string;
+  /**
+   * The column listing the id a push's Assembled ID names, for a list a sheet pushes back: a row
+   * typed under it and pushed is found in the next pull by it (write-table.ts PushedRows).
+   */
+  listsPushed?: string;
 }
 
 const STATE_KEY = 'agent_id,platform,start_time';
@@ -181,6 +186,7 @@ export const RESOURCE_INFO: Record<ResourceName, SourceInfo> = {
     range: 'required',
     filters: ACTIVITY_FILTERS,
     key: 'occurrence_id',
+    listsPushed: 'activity_id',
   },
   activity_types: { label: 'Activity types', range: 'none', filters: [], key: 'id' },
   requirement_types: { label: 'Requirement types', range: 'none', filters: [], key: 'id' },

@@ -5,7 +5,7 @@
 // once every Action in them has been pushed; an Action not pushed yet stops the pull instead,
 // since the pull would lose it.
 import { normaliseHeader } from '../push/header';
-import { isDone, KINDS, STATUS_COLUMNS } from '../push/kinds';
+import { DONE_STATUSES, isDone, KINDS, STATUS_COLUMNS } from '../push/kinds';
 import { rowsText } from '../push/overlaps';
 import type { Grid } from '../sheet/grid';
 import { WriteRefused } from '../sheet/write-table';
@@ -19,6 +19,7 @@ const ACTION = new Set(
 );
 const STATUS = normaliseHeader(STATUS_COLUMNS[0].header);
 const ID = normaliseHeader(STATUS_COLUMNS[1].header);
+const DONE: readonly string[] = DONE_STATUSES;
 const PUSHED = new Set([...STATUS_COLUMNS.map((s) => normaliseHeader(s.header)), ...ACTION]);
 
 /** Whether a header beside a table is a person's own column (a comment per row): headed, and not a push's. */
@@ -71,14 +72,54 @@ export function pushColumnsBeside(grid: Grid, at: { row: number; col: number }, 
   return { cols: cols.map((i) => first + i), others, pending, rows: body.length };
 }
 
-/** Stops a replace that would leave Actions not yet pushed beside other records. */
-export function refusePendingActions(found: PushColumns): void {
-  const n = found.pending.length;
-  if (n === 0) return;
-  const more = n > 5 ? ` and ${n - 5} more` : '';
+const namedRows = (rows: readonly number[]) =>
+  `${rowsText(rows.slice(0, 5))}${rows.length > 5 ? ` and ${rows.length - 5} more` : ''}`;
+
+/** Rows typed under a table that a write takes in as its own: `rows` from sheet row `from` (typed-rows.ts). */
+export interface TypedRows {
+  from: number;
+  rows: number;
+}
+
+/**
+ * Stops a replace that would leave Actions not yet pushed beside other records, or write over rows
+ * typed under the table (`typed`) before what they hold is in Assembled. `typedOnly`: a merge or
+ * append, whose rows keep their Actions beside them; only the typed rows it takes in stop it.
+ */
+export function refusePendingActions(
+  found: PushColumns,
+  typed: TypedRows = { from: 0, rows: 0 },
+  typedOnly = false,
+): void {
+  const taken = found.pending.filter((r) => r >= typed.from && r < typed.from + typed.rows);
+  const pending = typedOnly ? taken : found.pending;
+  if (pending.length === 0) return;
+  const [holds, them] = taken.length === 1 ? ['it holds', 'it'] : ['they hold', 'them'];
+  if (typedOnly)
+    throw new WriteRefused(
+      `An Action beside the table is not pushed yet (${namedRows(taken)}, typed under it). Pulling again takes rows typed under the table in as its own, and what ${holds} is not in Assembled yet. Push the sheet first, so that the pull lists ${them} as Assembled has ${them}, or clear those Actions, then pull again. Nothing was written.`,
+    );
+  const over = taken.length
+    ? `; ${namedRows(taken)}, typed under the table, would be written over as its rows before what ${holds} is in Assembled`
+    : '';
   throw new WriteRefused(
-    `An Action beside the table is not pushed yet (${rowsText(found.pending.slice(0, 5))}${more}). Pulling again moves the table's rows, and the Action would sit beside another record. Push the sheet, or clear those Actions, then pull again. Nothing was written.`,
+    `An Action beside the table is not pushed yet (${namedRows(pending)}). Pulling again moves the table's rows, and the Action would sit beside another record${over}. Push the sheet, or clear those Actions, then pull again. Nothing was written.`,
   );
+}
+
+/**
+ * For a header, each row's Assembled ID once a push created or changed its record there (a done
+ * Push status and an Assembled ID), else ''; undefined when the header has no push columns. A
+ * merge finds by it the row of the data that lists a record typed under the table (write-table.ts).
+ */
+export function pushedIdsIn(header: readonly string[]): ((row: readonly unknown[]) => string) | undefined {
+  const heads = header.map(normaliseHeader);
+  const [status, id] = [heads.indexOf(STATUS), heads.indexOf(ID)];
+  if (status < 0 || id < 0) return undefined;
+  return (row) => {
+    const [s, assembled] = [text(row[status] as CellValue), text(row[id] as CellValue)];
+    return assembled !== '' && DONE.includes(s.toLowerCase()) ? assembled : '';
+  };
 }
 
 /**

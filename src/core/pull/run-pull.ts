@@ -36,6 +36,7 @@ import { goneText } from '../record-store';
 import { keyRefusedFor, noKeyFor } from '../schedule/key-pause';
 import { cutShort } from '../schedule/sheet-refresh';
 import { makeRoom } from '../share';
+import type { WriteOptions } from '../sheet/write-table';
 import { buildTable, type Table } from '../table/build-table';
 import { asDays, END_EXCLUSIVE } from '../table/day-columns';
 import { holdsTimesOfDay } from '../table/times-of-day';
@@ -54,6 +55,7 @@ import { rememberPull } from './pull-again';
 import { PullSpec, sourceInfo, sourceLabel, specProblems } from './pull-spec';
 import { calledNow, describeTarget, TargetMissing, type Targets, withSheetName } from './pull-target';
 import { CLEAR_FILTERS, filtersPicked, filterWords } from './pull-words';
+import { pushedIdsIn } from './push-columns';
 import { askCount, askOf, filterQueue, labelled, namesNoQueue, queueOf } from './queue-parts';
 import { refuseRefreshed } from './refreshed-target';
 import {
@@ -759,6 +761,7 @@ function writePiece(deps: PullDeps, job: PullJob, run: RunState, client: Assembl
         span: sourceInfo(job.spec.source).span,
         zone: deps.zone,
         ...(target.previous ? { previous: target.previous } : {}),
+        ...pushedRows(job.spec.source),
         note: headerNote(deps, job, undefined, timed),
         noteOf: (done) => headerNote(deps, job, done, timed),
       },
@@ -795,6 +798,12 @@ function writePiece(deps: PullDeps, job: PullJob, run: RunState, client: Assembl
       ...(job.refreshId ? {} : { clear: CLEAR_FILTERS }),
     }),
   });
+}
+
+/** How the rows a sheet pushed of a list are found in its data, for a list pushed back (activities). */
+function pushedRows(source: PullSpec['source']): Pick<WriteOptions, 'pushed'> {
+  const column = sourceInfo(source).listsPushed;
+  return column ? { pushed: { column, idsIn: pushedIdsIn } } : {};
 }
 
 /**

@@ -8,6 +8,7 @@ import type { WriteProgress } from '../jobs/pull-job';
 import { grown, type SheetUse } from '../sheet/cell-room';
 import type { Extent } from '../sheet/grid';
 import type { HeldColumns, RenamedColumn } from '../sheet/renamed-columns';
+import { typedRows } from '../sheet/typed-rows';
 import {
   beginWrite,
   checkCellLimit,
@@ -31,7 +32,7 @@ import {
 } from '../sheet/write-table';
 import type { Table } from '../table/build-table';
 import { fitMade, type OpenTarget } from './pull-target';
-import { clearPushColumns, pushColumnsBeside, refusePendingActions } from './push-columns';
+import { clearPushColumns, pushColumnsBeside, refusePendingActions, type TypedRows } from './push-columns';
 import { rowNoteColumns } from './row-notes';
 import type { Staging } from './staging';
 
@@ -50,6 +51,12 @@ export type Written = Omit<WriteResult, 'writeCalls'> & {
   renamed?: RenamedColumn[];
   /** replace: rows a person inserted inside the table since its last write, written over as its own. */
   inserted?: number;
+  /**
+   * Rows typed under the table since its last write, taken in as its own (typed-rows.ts): from
+   * sheet row `from`, and the headers of the person's columns beside them (a Comment), which a
+   * replace leaves as typed.
+   */
+  typed?: TypedRows & { beside?: string[] };
 };
 
 /** What the header's note may say of a write: a first one, or an append that added nothing. */
@@ -64,16 +71,37 @@ export type WritePiece = { kind: 'progress'; progress: WriteProgress } | ({ kind
 export class StagedWrite {
   private plan: WritePlan | undefined;
   private readonly staged: boolean;
+  /** The options, the table's block taking in the rows typed under it (`typed`) once they are found. */
+  private options: StagedWriteOptions;
+  /** Rows typed under the table's block, taken into it (typed-rows.ts). */
+  private typed: TypedRows = { from: 0, rows: 0 };
+  private typedFound = false;
 
   constructor(
     private readonly jobId: string,
     private readonly table: Table,
     private readonly target: OpenTarget,
-    private readonly options: StagedWriteOptions,
+    options: StagedWriteOptions,
     private readonly staging: Staging,
     private readonly now: () => number,
   ) {
     this.staged = options.mode === 'replace' && table.columns.length > 0;
+    this.options = options;
+  }
+
+  /**
+   * The rows typed under the table, found when the write begins and carried in its progress: a merge
+   * cut short has written rows of its own there since, which are no typed rows, and finds them again
+   * by their keys, as it does its rows below the block.
+   */
+  private takeTyped(progress: WriteProgress | undefined): void {
+    if (this.typedFound) return;
+    this.typedFound = true;
+    const { previous } = this.options;
+    if (!previous) return;
+    const rows = progress ? (progress.typed ?? 0) : typedRows(this.target.grid, this.options, previous);
+    this.typed = { from: this.options.row + previous.rows, rows };
+    if (rows) this.options = { ...this.options, previous: { ...previous, rows: previous.rows + rows } };
   }
 
   /** The sheet the rows go to, and where the table starts in it. */
@@ -106,6 +134,32 @@ export class StagedWrite {
   }
 
   /**
+   * Stops a write that would take in rows typed under the table whose Action is not pushed yet, and
+   * a replace that would move any Action not pushed (push-columns.ts): before any refusal of cells
+   * in the table's way, so the rows to push are named first. `width`: the table's columns.
+   */
+  private refusePending(width: number): void {
+    const replace = this.options.mode === 'replace';
+    if (!replace && !this.typed.rows) return;
+    const found = pushColumnsBeside(this.target.grid, this.options, width);
+    refusePendingActions(found, this.typed, !replace);
+  }
+
+  /**
+   * What the write says of the typed rows it took in: a replace, of the person's columns beside them
+   * too; a merge or append, how many it found by their Assembled ID as it began (a merge cut short
+   * has since written some of them over with the rows that list them).
+   */
+  private typedWords(
+    beside: readonly string[] | undefined,
+    progress: WriteProgress,
+  ): Pick<Written, 'typed' | 'listed'> {
+    if (!this.typed.rows) return {};
+    const listed = progress.listed ? { listed: progress.listed } : {};
+    return { typed: { ...this.typed, ...(beside?.length ? { beside: [...beside] } : {}) }, ...listed };
+  }
+
+  /**
    * Refuses a write the spreadsheet's cells have no room for, before any cell changes: the target's
    * grid as the write leaves it, with `staged`, the staging sheet's. A sheet made for the pull is
    * trimmed to the columns the table needs (a new sheet's 26 would count, empty), but keeps its
@@ -125,7 +179,10 @@ export class StagedWrite {
 
   /** Does the next piece: the plan and header, one chunk of rows, or the end. */
   next(progress: WriteProgress | undefined): WritePiece {
+    this.takeTyped(progress);
     if (this.table.columns.length === 0) {
+      // A replace of no records clears the table's rows, the typed ones too.
+      if (this.options.mode === 'replace') this.refusePending(this.options.previous?.cols ?? 0);
       const { writeCalls: _, ...result } = writeTable(this.target.grid, this.table, this.options);
       const written = { ...result, bodyRow: this.options.row + 1 };
       // An append or merge of nothing changes nothing, the record of its block included: a header
@@ -139,9 +196,9 @@ export class StagedWrite {
     const plan = this.plan;
     const now = this.now();
     if (!progress) {
+      this.refusePending(this.staged ? plan.extent.cols : (this.options.previous?.cols ?? 0));
       refuseCovering(this.target.grid, this.options, plan.extent, plan.headed, plan.own);
       if (this.staged) {
-        refusePendingActions(this.pushColumns(plan));
         const block = this.published(plan);
         this.fitOrRefuse(plan, block, [{ grid, after: block, made: true }]);
         this.target.grid.prepare(this.options.row, this.options.col, block.rows, block.cols);
@@ -154,7 +211,11 @@ export class StagedWrite {
       } else this.fitOrRefuse(plan, plan.extent, []);
       beginWrite(grid, this.table, o, plan);
       const total = plan.body.length;
-      return { kind: 'progress', progress: { done: 0, total, bodyRow: plan.bodyRow, since: now, at: now } };
+      const typed = this.typed.rows ? { typed: this.typed.rows, listed: plan.listed ?? 0 } : {};
+      return {
+        kind: 'progress',
+        progress: { done: 0, total, bodyRow: plan.bodyRow, since: now, at: now, ...typed },
+      };
     }
     if (progress.done < plan.body.length) {
       const to = Math.min(plan.body.length, progress.done + chunkRows(plan.header.length, o.chunkCells));
@@ -166,7 +227,7 @@ export class StagedWrite {
     if (this.staged) {
       // Checked again: an Action may have been typed since the write began.
       const beside = this.pushColumns(plan);
-      refusePendingActions(beside);
+      refusePendingActions(beside, this.typed);
       clearPushColumns(this.target.grid, beside, this.options.row);
       const block = this.published(plan);
       // Checked again: the spreadsheet may have filled up since the write began.
@@ -208,6 +269,7 @@ export class StagedWrite {
         ...(filled ? { beside: filled } : {}),
         ...(renamed.length ? { renamed } : {}),
         ...(this.staged && this.target.inserted ? { inserted: this.target.inserted } : {}),
+        ...this.typedWords(keptBeside, progress),
       },
       plan.held,
     );

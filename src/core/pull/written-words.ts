@@ -6,6 +6,7 @@ import type { WriteMode } from '../sheet/write-table';
 import { besideWords } from './beside-words';
 import { keptWords } from './kept-words';
 import type { Written } from './staged-write';
+import { typedWords } from './typed-words';
 
 /**
  * Said when Assembled sent no rows: not "0 rows merged", which reads as if something was done. The
@@ -34,7 +35,8 @@ export interface WrittenAlso {
 export function writtenWords(mode: WriteMode, w: Written, label: string, also: WrittenAlso = {}): string {
   // A column whose header a person typed over still takes its field: said once, when first found.
   const renamed = w.renamed?.length ? renamedWords(w.renamed) : '';
-  return `${[outcome(mode, w, label, also), besideWords(w.beside), renamed].filter(Boolean).join('. ')}.`;
+  const typed = typedWords(mode, w);
+  return `${[outcome(mode, w, label, also), typed, besideWords(w.beside), renamed].filter(Boolean).join('. ')}.`;
 }
 
 function outcome(

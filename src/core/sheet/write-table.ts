@@ -73,6 +73,22 @@ export interface WriteOptions {
    * the way rather than to pull elsewhere.
    */
   refresh?: true;
+  /** merge, append: how rows the sheet pushed to Assembled are found in the data (`PushedRows`). */
+  pushed?: PushedRows;
+}
+
+/**
+ * A row typed under a table (typed-rows.ts), given an Action and pushed, is a record Assembled now
+ * holds, and the next pull lists it with its key; the typed row has none (an activity typed has no
+ * Occurrence ID). Merge and append take it for the data's row that lists its Assembled ID in
+ * `column`, when one row alone does and no keyed row of the sheet is that row already: merge
+ * updates it in its place (the person's cells beside it kept), append leaves that row out.
+ */
+export interface PushedRows {
+  /** The table column (key or API field) in which the data lists a record's Assembled ID. */
+  column: string;
+  /** For the sheet's header: each row's Assembled ID once a push sent it, else ''; undefined without a push's columns. */
+  idsIn(header: readonly string[]): ((row: readonly BodyCell[]) => string) | undefined;
 }
 
 export interface WriteResult {
@@ -96,6 +112,8 @@ export interface WriteResult {
   overlapped?: number;
   /** append: whose rows those are, and the first such overlap, in words. */
   overlap?: string;
+  /** merge, append: rows with no key of their own found in the data by their Assembled ID (`PushedRows`). */
+  listed?: number;
   /** The block the table now fills, header included. */
   extent: Extent;
   /** replace of no records: the table's header was kept, with no rows under it ("(no records)" otherwise). */
@@ -419,6 +437,8 @@ interface NewRows {
   rows: CellValue[][];
   overlapped: number;
   overlap?: string;
+  /** Rows of the sheet with no key of their own that a push sent, found in the data (listPushed). */
+  listed?: number;
 }
 
 /**
@@ -449,11 +469,13 @@ function newRows(
   }
   // Only the columns the sheet has (the grid may end there); columns new to it are blank above.
   const old = existingRows(grid, o, width, at);
-  const held = new Set(identities(old));
+  const oldIds = identities(old);
   const ids = identities(rows);
+  const listed = listPushed(old, oldIds, rows, ids, table, p, o);
+  const held = new Set(oldIds);
   const fresh = rows.filter((_, j) => !held.has(ids[j] as string));
   const over = spans ? overlapping(old, fresh, spans) : new Map<number, Overlap>();
-  if (over.size === 0 || !spans) return { rows: fresh, overlapped: 0 };
+  if (over.size === 0 || !spans) return { rows: fresh, overlapped: 0, listed };
   // The first, in words: "for the same Queue ID over other times (such as <new> over <held>)".
   const [j, { hits }] = [...over][0] as [number, Overlap];
   const entity = keyNames(o.mergeKey ?? '').filter((k) => !o.span?.includes(k));
@@ -462,7 +484,44 @@ function newRows(
       .map((t) => new Date(t).toISOString().slice(0, 16).replace('T', ' '))
       .join(' to ');
   const overlap = `for the same ${entity.map((k) => p.header[keyColumn(table, p, k)]).join(', ')} over other times (such as ${when(fresh[j] as CellValue[])} over ${when(old[hits[0] as number] as CellValue[])})`;
-  return { rows: fresh.filter((_, k) => !over.has(k)), overlapped: over.size, overlap };
+  return { rows: fresh.filter((_, k) => !over.has(k)), overlapped: over.size, overlap, listed };
+}
+
+/**
+ * The sheet's rows with no key of their own that a push sent (`PushedRows`) take the identity of
+ * the data's row listing their Assembled ID, in `oldIds`. Returns how many did.
+ */
+function listPushed(
+  old: readonly (readonly BodyCell[])[],
+  oldIds: string[],
+  rows: readonly CellValue[][],
+  ids: readonly string[],
+  table: Table,
+  p: Placement,
+  o: WriteOptions,
+): number {
+  const idOf = o.pushed?.idsIn(p.header);
+  const at = o.pushed ? keyColumn(table, p, o.pushed.column) : -1;
+  if (!idOf || at < 0 || old.length === 0) return 0;
+  const keys = keyColumns(table, p, keyNames(o.mergeKey ?? ''));
+  // Each id the data lists, by its one row (null: listed by several, an activity that repeats).
+  const listing = new Map<string, number | null>();
+  rows.forEach((row, j) => {
+    const id = String(row[at] ?? '');
+    if (id) listing.set(id, listing.has(id) ? null : j);
+  });
+  const held = new Set(oldIds);
+  let listed = 0;
+  old.forEach((row, i) => {
+    if (keys.some((k) => filled(row[k] as CellValue))) return;
+    const j = listing.get(idOf(row));
+    const key = j === undefined || j === null ? undefined : (ids[j] as string);
+    if (key === undefined || held.has(key)) return;
+    oldIds[i] = key;
+    held.add(key);
+    listed++;
+  });
+  return listed;
 }
 
 /** A merge key names a column by its header or its API field, whichever the sheet uses (case and spaces aside). */
@@ -517,6 +576,8 @@ export interface WritePlan {
   overlapped: number;
   /** append: whose rows, and the first such overlap, in words ("for the same Queue ID over ..."). */
   overlap?: string;
+  /** merge, append: rows with no key of their own found in the data by their Assembled ID. */
+  listed?: number;
 }
 
 /**
@@ -549,6 +610,7 @@ export function planWrite(
   let leftover = 0;
   let overlapped = 0;
   let overlap: string | undefined;
+  let listed = 0;
   const own = found.length ? ownColumns(found.length, placed) : [];
   // The person's formula columns are filled down the rows added, around their cells there (fill-down.ts).
   let beside: Beside | undefined;
@@ -578,7 +640,9 @@ export function planWrite(
       const spans = spansOf(table, placed, o);
       const carried = new Set(placed.at);
       const filledBefore = old.length;
-      ({ appended, updated, superseded } = mergeInto(old, identities(old), rows, ids, carried, spans));
+      const oldIds = identities(old);
+      listed = listPushed(old, oldIds, rows, ids, table, placed, o);
+      ({ appended, updated, superseded } = mergeInto(old, oldIds, rows, ids, carried, spans));
       // A new row goes below the sheet's, or in the place of the first row it took out.
       replacing = appended - (old.length - filledBefore);
       body = old.filter((r) => r !== GONE);
@@ -593,6 +657,7 @@ export function planWrite(
     body = kept?.rows ?? project(table, placed);
     fill(0, formulaColumns(grid, o, at - o.row - 1, own));
     overlapped = kept?.overlapped ?? 0;
+    listed = kept?.listed ?? 0;
     if (kept?.overlap) overlap = kept.overlap;
     appended = body.length;
   } else {
@@ -618,6 +683,7 @@ export function planWrite(
     leftover,
     overlapped,
     ...(overlap ? { overlap } : {}),
+    ...(listed ? { listed } : {}),
   };
 }
 
@@ -837,10 +903,11 @@ export function writeTable(grid: Grid, table: Table, o: WriteOptions): WriteResu
 
 /** What a planned write did to the rows, as a result says it. */
 export function countsOf(plan: WritePlan): Omit<WriteResult, 'writeCalls'> {
-  const { appended, updated, present, superseded, replacing, extent, overlapped, overlap, beside } = plan;
+  const { appended, updated, present, superseded, replacing, extent, overlapped, overlap, beside, listed } =
+    plan;
   const left = overlapped ? { overlapped, ...(overlap ? { overlap } : {}) } : {};
   const counts = { rows: appended + updated, appended, updated, present, superseded, replacing, extent };
-  return { ...counts, ...left, ...(beside ? { beside } : {}) };
+  return { ...counts, ...left, ...(beside ? { beside } : {}), ...(listed ? { listed } : {}) };
 }
 
 /** Whether the table is placed at a cell other than A1, where it owns only its own block. */
@@ -865,7 +932,8 @@ export function previousBlock(grid: Grid, o: WriteOptions, now: Extent): Extent 
  * it filled last time) must be empty. Without such a record, a replace at A1 owns its sheet, and an
  * append or merge the rows under its header. The person's own columns among its header (`own`,
  * 0-based) are no part of the table: a cell of theirs there stays as it is (fill-down.ts), as it does
- * beside a replace's block.
+ * beside a replace's block. Rows of data typed right under the block are in `previous` already
+ * (typed-rows.ts); a total there is not, and the refusal says to move it.
  * Refused before any cell changes.
  */
 export function refuseCovering(
@@ -884,7 +952,7 @@ export function refuseCovering(
   const theirs = new Set(own);
   const used = grid.used();
   // Right of the old block, then under it: only as far as the sheet has anything.
-  const strips = [
+  const strips: Strip[] = [
     {
       row: o.row,
       col: o.col + owned.cols,
@@ -907,6 +975,8 @@ export function refuseCovering(
     });
   }
   if (!found) return;
+  const [, under] = strips as [Strip, Strip];
+  const total = totalIn(grid, under, used, theirs, o.col);
   const more = found - named.length;
   const cells = more
     ? `${named.join(', ')} and ${countText(more)} more cell${more === 1 ? '' : 's'}`
@@ -914,17 +984,53 @@ export function refuseCovering(
   const them = found === 1 ? 'it' : 'them';
   const last = o.row + now.rows - 1;
   // A refresh cannot be pointed elsewhere without being deleted and saved anew.
-  const fix = o.refresh
-    ? `Move ${them} below row ${countText(last)}, leaving room for the table to grow, or clear ${them}`
-    : `Clear ${them}, or pull to another cell or a new sheet`;
+  const fix = total
+    ? `Move the total below row ${countText(last)}, leaving room for the table to grow, or ${o.refresh ? 'clear it' : 'pull to another cell or a new sheet'}`
+    : o.refresh
+      ? `Move ${them} below row ${countText(last)}, leaving room for the table to grow, or clear ${them}`
+      : `Clear ${them}, or pull to another cell or a new sheet`;
+  // Rows of data typed under the table join it (typed-rows.ts); a formula marks a total, which does not.
+  const why = total
+    ? `: row ${countText(total.row)} holds a formula (${cellName(total.row, total.col)}), as a total does, so it is not taken in as a row of the table (rows typed right under it join it when they hold values alone)`
+    : '';
   // The person's columns inside the block are named as theirs: the table needs only its own.
   const yours = own.filter((k) => k < now.cols).map((k) => columnName(o.col + k));
   const width = yours.length
     ? `${countText(now.cols)} columns: the table's ${countText(now.cols - yours.length)} and your ${someOf(yours, 3, 'and')}`
     : `${countText(now.cols)} columns`;
   throw new WriteRefused(
-    `The table needs ${cellName(o.row, o.col)}:${cellName(last, o.col + now.cols - 1)} (${countText(now.rows)} rows, ${width}) but would write over ${cells} there, which it did not write. ${fix}. Nothing was written.`,
+    `The table needs ${cellName(o.row, o.col)}:${cellName(last, o.col + now.cols - 1)} (${countText(now.rows)} rows, ${width}) but would write over ${cells} there, which it did not write${why}. ${fix}. Nothing was written.`,
   );
+}
+
+/** A strip of cells a write newly covers (refuseCovering). */
+interface Strip {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+/**
+ * The first cell under the table's block, in its way and not in the person's columns, that holds a
+ * formula: a total typed under the table. Read only once a write is refused.
+ */
+function totalIn(
+  grid: Grid,
+  s: Strip,
+  used: Extent,
+  theirs: ReadonlySet<number>,
+  col: number,
+): { row: number; col: number } | undefined {
+  const rows = Math.min(s.rows, used.rows - s.row + 1);
+  const cols = Math.min(s.cols, used.cols - s.col + 1);
+  if (rows <= 0 || cols <= 0) return undefined;
+  const formulas = grid.formulas(s.row, s.col, rows, cols);
+  for (const [r, line] of formulas.entries()) {
+    const c = line.findIndex((f, k) => f !== '' && !theirs.has(s.col + k - col));
+    if (c >= 0) return { row: s.row + r, col: s.col + c };
+  }
+  return undefined;
 }
 
 /** Cells in a table's way a refusal names before "and N more". */
