@@ -286,9 +286,12 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * 349.7 with a create over an activity a pulled schedule lists held back (a blank Schedule ID is
  * the master's), a row's problem naming the column its cell was read from, and an activity in the
  * past said to be (1.5 KiB);
+ * 353.8 with rows typed right under a pulled table taken in as its rows (typed-rows.ts): Replace
+ * writes over them and says so, Merge and Append find a pushed one by its Assembled ID, an unpushed
+ * Action among them stops the pull, and a total under the table is told where to go (4.1 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 349.7;
+const CODE_BUDGET_KIB = 353.8;
 
 const ENTRY_POINTS = [
   'onOpen',

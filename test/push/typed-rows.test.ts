@@ -116,8 +116,10 @@ describe('rows typed under a pulled schedule and pushed', () => {
       'note 2',
       'note 3',
     ]);
+    // Allow conflicts is filled in the taken-in rows alone, about no row of the old table
+    // (row-notes.ts): the taken-in rows' words name it, not the sentence on rows that may move.
     expect(again.message).toBe(
-      `${rows.length + 3} rows written to Sched!A1. The columns "Allow conflicts" and "Comment" beside it stay as typed, row by row, though the table's rows may have moved: Merge by key keeps such a column with its rows. Rows ${first} to ${first + 2}, typed under the table since its last pull, were taken in as its rows and written over: what of them Assembled holds is listed with the rest; what you typed beside them ("Allow conflicts" and "Comment") stays in those rows, now beside whichever rows are there.`,
+      `${rows.length + 3} rows written to Sched!A1. The column "Comment" beside it stays as typed, row by row, though the table's rows may have moved: Merge by key keeps such a column with its rows. Rows ${first} to ${first + 2}, typed under the table since its last pull, were taken in as its rows and written over: what of them Assembled holds is listed with the rest; what you typed beside them ("Allow conflicts" and "Comment") stays in those rows, now beside whichever rows are there.`,
     );
   });
 

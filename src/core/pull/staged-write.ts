@@ -223,6 +223,8 @@ export class StagedWrite {
       return { kind: 'progress', progress: { ...progress, done: to, total: plan.body.length, at: now } };
     }
     let keptBeside: string[] | undefined;
+    /** The person's columns beside, summaries too: what was typed beside taken-in rows stays there. */
+    let typedBeside: string[] | undefined;
     let filled: Written['beside'];
     if (this.staged) {
       // Checked again: an Action may have been typed since the write began.
@@ -248,6 +250,7 @@ export class StagedWrite {
         others.map((o) => o.col),
       );
       keptBeside = others.filter((o) => notes.has(o.col)).map((o) => o.header);
+      typedBeside = others.map((o) => o.header);
     }
     clearTakenOut(grid, o, plan);
     const { appended, bodyRow } = plan;
@@ -269,7 +272,7 @@ export class StagedWrite {
         ...(filled ? { beside: filled } : {}),
         ...(renamed.length ? { renamed } : {}),
         ...(this.staged && this.target.inserted ? { inserted: this.target.inserted } : {}),
-        ...this.typedWords(keptBeside, progress),
+        ...this.typedWords(typedBeside, progress),
       },
       plan.held,
     );
