@@ -52,6 +52,14 @@ export interface StateView {
   toast: { serial: number; title: string; message: string } | null;
   /** The e-mail the add-on sent (MailApp), oldest first: no mail leaves the workbench. */
   mail: MailView[];
+  /** A skip of the clock under way: the page keeps its skip buttons off until it is done. */
+  skip: SkipProgress | null;
+}
+
+/** How far a skip has gone: the time it is going to (as `time` reads) and the share done. */
+export interface SkipProgress {
+  until: string;
+  percent: number;
 }
 
 export interface MailView {

@@ -18,6 +18,7 @@ import type {
   RunReply,
   SettingsView,
   SheetReply,
+  SkipProgress,
   SkipReply,
   StateView,
   WriteReply,
@@ -79,6 +80,8 @@ export class Workbench {
   private writes = 0;
   /** The skip under way, which the next waits for. */
   private skipping: Promise<void> = Promise.resolve();
+  /** Where the skip under way started and the time it goes to (virtual ms), for its progress. */
+  private skipSpan: { from: number; to: number } | null = null;
 
   private constructor(
     private readonly options: WorkbenchOptions,
@@ -155,6 +158,17 @@ export class Workbench {
         subject: m.subject,
         body: m.body,
       })),
+      skip: this.skipProgress(),
+    };
+  }
+
+  private skipProgress(): SkipProgress | null {
+    const span = this.skipSpan;
+    if (!span) return null;
+    const done = (this.rt.clock.now() - span.from) / (span.to - span.from);
+    return {
+      until: formatTime(span.to, this.rt.workbook.timeZone),
+      percent: Math.max(0, Math.min(100, Math.floor(done * 100))),
     };
   }
 
@@ -346,18 +360,24 @@ export class Workbench {
   }
 
   /**
-   * Jumps the virtual clock ahead, firing every trigger that falls due on the way; the server
-   * answers other requests between those executions rather than freezing for the whole span
-   * (a turn of its loop each, too few to take a new connection: the page skips an hour at a time
-   * to show each). Gives the time it left the clock at.
+   * Jumps the virtual clock ahead, firing every trigger that falls due on the way, in one go: the
+   * runtime goes from one due trigger to the next (nothing runs between them), and answers other
+   * requests between those executions, so the page reads the clock and the skip's progress from
+   * its state meanwhile. Gives the time it left the clock at.
    */
   async skip(ms: number): Promise<SkipReply> {
     if (!Number.isFinite(ms) || ms <= 0 || ms > MAX_SKIP_MS)
       return { ok: false, message: 'Skip between 1 ms and 31 days' };
-    // Clicks quicker than a skip each add their time: one after another, never two at once from
-    // the same start (three quick "+1 day" made two days).
+    // Skips asked for at once (two pages) each add their time: one after another, never two at
+    // once from the same start (three quick "+1 day" made two days).
     const skipped = this.skipping.then(async () => {
-      await this.rt.clock.advanceAsync(ms);
+      const from = this.rt.clock.now();
+      this.skipSpan = { from, to: from + ms };
+      try {
+        await this.rt.clock.advanceAsync(ms);
+      } finally {
+        this.skipSpan = null;
+      }
       this.current.collectToasts();
     });
     this.skipping = skipped.catch(() => undefined);

@@ -655,8 +655,8 @@ describe('Pull data in the workbench', () => {
     // A week ahead reaches Monday 07:00, when the hourly trigger starts the report; an hour more
     // and it has been written.
     await expect.poll(() => page.locator('#clock').textContent()).toMatch(/^Mon 2026-05-25 08:0\d/);
-    // The server runs a skip's executions one by one, answering the page in between: give the
-    // week's 168 hourly ticks time on a loaded machine.
+    // The server runs the week's 168 hourly ticks one by one, answering the page in between: give
+    // them time on a loaded machine.
     await page.getByRole('button', { name: 'Skip ahead 1 week' }).click();
     await expect
       .poll(() => page.locator('#clock').textContent(), { timeout: SKIP_MS })

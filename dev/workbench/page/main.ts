@@ -8,6 +8,7 @@ import type {
   RunAnswer,
   RunReply,
   SheetReply,
+  SkipProgress,
   SkipReply,
   StateView,
   WriteReply,
@@ -221,7 +222,13 @@ async function refresh(): Promise<void> {
     do {
       again = false;
       try {
+        const ended = skipsEnded;
         const s = await getJson<StateView>('/api/state');
+        // Read while a skip went on that has ended since: its clock and progress are behind.
+        if (ended !== skipsEnded) {
+          again = true;
+          continue;
+        }
         state = s;
         explorer.update(s.version);
         const banner = byId('backend');
@@ -230,8 +237,9 @@ async function refresh(): Promise<void> {
         showFaults(s.faults);
         showEditors(s);
         byId('docName').textContent = s.spreadsheetName;
-        if (!skipping) byId('clock').textContent = s.time;
+        byId('clock').textContent = s.time;
         byId('clock').title = s.timeZone;
+        showSkip(s.skip);
         const menus = JSON.stringify(s.menus);
         if (menus !== menusJson) {
           menusJson = menus;
@@ -244,7 +252,8 @@ async function refresh(): Promise<void> {
           noticeSerial = s.toast.serial;
           say(s.toast.title || 'Message', s.toast.message);
         }
-        if (s.version !== shownVersion || s.activeSheet !== shownSheet) {
+        const skipping = skipAsked || s.skip !== null;
+        if (!skipping && (s.version !== shownVersion || s.activeSheet !== shownSheet)) {
           const view = await getJson<SheetReply>(`/api/sheet?name=${encodeURIComponent(s.activeSheet)}`);
           grid.render(view);
           charts.render(view.charts);
@@ -296,39 +305,46 @@ window.addEventListener('message', (event: MessageEvent<FrameMessage>) => {
   }
 });
 
-// Skips go an hour at a time, the clock shown from each one's reply: the server runs a skip's
-// executions with no turn for the page between them, so a day's skip, or several clicked quickly,
-// froze the clock until all was done. Clicks quicker than the skips add their time to what is
-// left; while any is left the buttons say "skipping…" and the clock is theirs alone (a state read
-// before a step's reply would set it back).
-const HOUR_MS = 3_600_000;
-const skipSet = document.querySelector<HTMLFieldSetElement>('fieldset.skip');
-let skipLeft = 0;
-let skipping = false;
-async function skipAhead(): Promise<void> {
-  skipping = true;
-  skipSet?.setAttribute('aria-busy', 'true');
-  while (skipLeft > 0) {
-    const ms = Math.min(skipLeft, HOUR_MS);
-    skipLeft -= ms;
-    try {
-      const reply = await post<SkipReply>('/api/skip', { ms });
-      if (reply.ok) byId('clock').textContent = reply.time;
-      else throw new Error(reply.message);
-    } catch (error) {
-      // The rest is dropped: the notice says why, and the person can click again.
-      skipLeft = 0;
-      say('Error', error instanceof Error ? error.message : String(error));
-    }
+// A skip is one request: the server goes from one due trigger to the next, answering the page's
+// state meanwhile, which shows the clock as it goes and how far the skip has got. While one runs
+// (this page's, or another's the state reports) the skip buttons are off and the sheet is not
+// fetched: each hourly run changes the state's version, and drawing 2,000 rows again for each run
+// held the skip up for seconds a run. The sheet is drawn once the skip is done.
+const skipSet = byId<HTMLFieldSetElement>('skipSet');
+const skipButtons = [...document.querySelectorAll<HTMLButtonElement>('[data-skip]')];
+/** This page's skip request is on its way. */
+let skipAsked = false;
+/** Skips this page has seen end: a state asked for before one ended is out of date. */
+let skipsEnded = 0;
+
+function showSkip(progress: SkipProgress | null): void {
+  const busy = skipAsked || progress !== null;
+  skipSet.setAttribute('aria-busy', String(busy));
+  // aria-disabled, not disabled: a button pressed from the keyboard keeps the keyboard.
+  for (const button of skipButtons) button.setAttribute('aria-disabled', String(busy));
+  const words = byId('skipProgress');
+  words.hidden = !busy;
+  words.textContent = progress ? `Skipping to ${progress.until}: ${progress.percent}%` : 'Skipping…';
+}
+
+async function skipAhead(ms: number): Promise<void> {
+  skipAsked = true;
+  showSkip(null);
+  try {
+    const reply = await post<SkipReply>('/api/skip', { ms });
+    if (reply.ok) byId('clock').textContent = reply.time;
+    else say('Error', reply.message);
+  } catch (error) {
+    say('Error', error instanceof Error ? error.message : String(error));
   }
-  skipping = false;
-  skipSet?.setAttribute('aria-busy', 'false');
+  skipAsked = false;
+  skipsEnded++;
+  showSkip(null);
   await refresh();
 }
-for (const button of document.querySelectorAll<HTMLButtonElement>('[data-skip]')) {
+for (const button of skipButtons) {
   button.addEventListener('click', () => {
-    skipLeft += Number(button.dataset.skip);
-    if (!skipping) void skipAhead();
+    if (button.getAttribute('aria-disabled') !== 'true') void skipAhead(Number(button.dataset.skip));
   });
 }
 // Reset throws the whole workbook away: it asks first, in the page, with Cancel as the default.
@@ -371,8 +387,6 @@ byId('reset').addEventListener('click', () => {
 resetDialog.addEventListener('close', () => {
   if (resetDialog.returnValue !== 'reset') return;
   sidebarSerial = 0;
-  // The fresh spreadsheet starts at its own time: what was left of a skip is dropped.
-  skipLeft = 0;
   void act(() => post('/api/reset'));
 });
 byId('closeSidebar').addEventListener('click', () => void act(() => post('/api/close-sidebar')));
