@@ -158,6 +158,32 @@ describe('The workbench page', () => {
     }
   });
 
+  it('draws the sheet again when it changed, not after every execution that left it as it was', async () => {
+    const { page, running } = bench();
+    await reset(page);
+    const { workbench } = running;
+    const rows = Array.from({ length: 40 }, (_, i) => [`agent ${i}`, String(i)]);
+    expect(workbench.write('Sheet1', 1, 1, rows)).toMatchObject({ ok: true });
+    await expect.poll(() => cell(page, 40, 'A').textContent()).toBe('agent 39');
+    // A cell drawn now, marked: drawing the sheet again makes new cells.
+    const marked = () =>
+      cell(page, 30, 'B').evaluate((td: HTMLElement) => td.dataset.marked ?? 'drawn again');
+    await cell(page, 30, 'B').evaluate((td: HTMLElement) => {
+      td.dataset.marked = 'as drawn';
+    });
+    const version = () => page.evaluate(() => document.body.dataset.version);
+    const before = await version();
+    // An execution that changes nothing in the sheet (an hourly tick, a sidebar's check).
+    expect(workbench.rt.run('getSettings').error).toBeUndefined();
+    await expect.poll(version).not.toBe(before);
+    expect(await marked()).toBe('as drawn');
+    // A change to the sheet is drawn.
+    expect(workbench.write('Sheet1', 30, 2, [['changed']])).toMatchObject({ ok: true });
+    await expect.poll(() => cell(page, 30, 'B').textContent()).toBe('changed');
+    expect(await marked()).toBe('drawn again');
+    await reset(page);
+  });
+
   it('makes the simulated Assembled misbehave from the page, until set back or reset', async () => {
     const { page } = bench();
     await reset(page);

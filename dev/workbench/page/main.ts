@@ -13,7 +13,7 @@ import type {
   StateView,
   WriteReply,
 } from '../wire';
-import { getJson, post } from './api';
+import { getJson, getJsonText, post } from './api';
 import { BigQueryExplorer } from './bigquery';
 import { Charts } from './charts';
 import { showDataSource } from './data-source';
@@ -32,6 +32,8 @@ const tabs = byId('tabs');
 let state: StateView | null = null;
 let shownVersion = '';
 let shownSheet = '';
+/** The sheet view drawn, as the server sent it. */
+let drawnText = '';
 let menusJson = '';
 let sidebarSerial = 0;
 /** The editor whose sidebar is shown: its calls run as them, or not at all. */
@@ -254,10 +256,17 @@ async function refresh(): Promise<void> {
         }
         const skipping = skipAsked || s.skip !== null;
         if (!skipping && (s.version !== shownVersion || s.activeSheet !== shownSheet)) {
-          const view = await getJson<SheetReply>(`/api/sheet?name=${encodeURIComponent(s.activeSheet)}`);
-          grid.render(view);
-          charts.render(view.charts);
-          showDataSource(byId('dataSource'), view);
+          const { value: view, text } = await getJsonText<SheetReply>(
+            `/api/sheet?name=${encodeURIComponent(s.activeSheet)}`,
+          );
+          // Most executions (an hourly tick, a sidebar's check) leave the sheet as it was: drawn
+          // again anyway, 2,000 rows held the page for seconds each time.
+          if (text !== drawnText) {
+            grid.render(view);
+            charts.render(view.charts);
+            showDataSource(byId('dataSource'), view);
+            drawnText = text;
+          }
           // Only once drawn: a view that failed to arrive or draw is asked for again next time.
           shownVersion = s.version;
           shownSheet = s.activeSheet;
