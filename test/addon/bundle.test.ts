@@ -289,9 +289,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * 353.8 with rows typed right under a pulled table taken in as its rows (typed-rows.ts): Replace
  * writes over them and says so, Merge and Append find a pushed one by its Assembled ID, an unpushed
  * Action among them stops the pull, and a total under the table is told where to go (4.1 KiB);
+ * 354.5 with a merge making the Push status note of a pushed row it updates in place of the row as
+ * Assembled lists it, so Validate takes the ids it filled in for no change (pushed-prints.ts) (0.7 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 353.8;
+const CODE_BUDGET_KIB = 354.5;
 
 const ENTRY_POINTS = [
   'onOpen',

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { startLocalAddon } from '../../dev/local-addon';
 import { activityStore } from '../../dev/simulator/schedules';
 import type { PushView } from '../../src/core/push/push-view';
+import type { ValidateSummary } from '../../src/core/push/run-push';
 import { pullToEnd } from '../addon/pull-to-end';
 import { follow } from './in-runtime';
 
@@ -221,5 +222,57 @@ describe('a pull over rows typed under the table that it must not take in', () =
     const merged = await pullToEnd(rt, spec('merge'), 'typed-total-c');
     expect(merged.message).toContain(`holds a formula (${formula}), as a total does`);
     expect(rt.workbook.values('Sched')).toEqual(held);
+  });
+});
+
+/** Validate on "Sched", as the sidebar asks it. */
+async function validate({ rt }: Pulled): Promise<ValidateSummary> {
+  rt.workbook.select('Sched!A1');
+  return rt.callFromSidebar<ValidateSummary>('validatePush', 'activities');
+}
+
+/** A sheet row's cell under `header`, and its Push message. */
+const cellOf = ({ rt }: Pulled, row: number, header: string) => {
+  const [head = [], ...rows] = rt.workbook.values('Sched');
+  return rows[row - 2]?.[head.indexOf(header)];
+};
+
+describe('a schedule pulled again after rows typed under it were pushed', () => {
+  it('merged, lists those rows as Assembled has them, as pushed: Validate sees no change until one is made', async () => {
+    const p = await pulledSchedule('typed-as-pushed');
+    const { rt } = p;
+    const { first } = typeRows(p, 2);
+    expect((await push(p, 'typed-as-pushed-push')).succeeded).toBe(2);
+    expect(await pullToEnd(rt, spec('merge'), 'typed-as-pushed-b')).toMatchObject({ state: 'done' });
+    // The pull filled in their Activity, Agent and Schedule IDs from Assembled: no edit of theirs.
+    expect(cellOf(p, first, 'Activity ID')).toBe(cellOf(p, first, 'Assembled ID'));
+    const checked = await validate(p);
+    expect(checked).toMatchObject({ errors: 0, skipped: 2, changed: 0 });
+    expect(checked.gone).toBeUndefined();
+    expect(String(cellOf(p, first, 'Push message'))).not.toMatch(/Changed since/);
+
+    // A real edit of one of them afterwards is still a change, named with what Assembled holds.
+    const end = cellOf(p, first + 1, 'End') as Date;
+    const head = rt.workbook.values('Sched')[0] ?? [];
+    rt.workbook.write('Sched', [[new Date(end.getTime() + 15 * 60_000)]], {
+      row: first + 1,
+      column: head.indexOf('End') + 1,
+    });
+    expect(await validate(p)).toMatchObject({ errors: 0, skipped: 2, changed: 1 });
+    expect(String(cellOf(p, first + 1, 'Push message'))).toMatch(
+      /^Changed since it was pushed: End was 2026-05-26 \d\d:\d\d when pushed; not sent again/,
+    );
+    expect(String(cellOf(p, first, 'Push message'))).not.toMatch(/Changed since/);
+  });
+
+  it('merged, still counts the rows updated in place as pushed: one deleted is told of', async () => {
+    const p = await pulledSchedule('typed-merge-gone');
+    const { rt } = p;
+    const { first } = typeRows(p, 2);
+    expect((await push(p, 'typed-merge-gone-push')).succeeded).toBe(2);
+    expect(await pullToEnd(rt, spec('merge'), 'typed-merge-gone-b')).toMatchObject({ state: 'done' });
+    expect((await validate(p)).gone).toBeUndefined();
+    rt.workbook.deleteRows('Sched', first);
+    expect((await validate(p)).gone).toMatch(/^1 row pushed before is no longer in the sheet: /);
   });
 });

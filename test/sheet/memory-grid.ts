@@ -128,6 +128,7 @@ export class MemoryGrid implements Grid {
   }
   setNote(row: number, col: number, note: string): void {
     if (this.header && this.header.row === row && this.header.col === col) this.header.note = note;
+    else this.notes.set(`${row},${col}`, note);
   }
   styleHeader(row: number, col: number, cols: number, note: string): void {
     this.header = { row, col, cols, note };

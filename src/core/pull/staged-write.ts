@@ -33,6 +33,7 @@ import {
 import type { Table } from '../table/build-table';
 import { fitMade, type OpenTarget } from './pull-target';
 import { clearPushColumns, pushColumnsBeside, refusePendingActions, type TypedRows } from './push-columns';
+import { reprintPushed } from './pushed-prints';
 import { rowNoteColumns } from './row-notes';
 import type { Staging } from './staging';
 
@@ -128,6 +129,17 @@ export class StagedWrite {
     };
   }
 
+  /**
+   * After body rows [from, to) of a merge are written: the rows a push sent that it updated in
+   * place read as Assembled lists them, which their Push status note now keeps (pushed-prints.ts).
+   * Done with the chunk, as a merge planned again after a cut finds them by their keys instead.
+   */
+  private reprint(plan: WritePlan, from: number, to: number): void {
+    const rows = (plan.inPlace ?? []).filter((k) => k >= from && k < to).map((k) => plan.bodyRow + k);
+    if (rows.length && this.options.zone)
+      reprintPushed(this.target.grid, this.options.row, rows, this.options.zone);
+  }
+
   /** A push's Action and outcome columns beside the target's table (push-columns.ts). */
   private pushColumns(plan: WritePlan) {
     return pushColumnsBeside(this.target.grid, this.options, plan.extent.cols);
@@ -220,6 +232,7 @@ export class StagedWrite {
     if (progress.done < plan.body.length) {
       const to = Math.min(plan.body.length, progress.done + chunkRows(plan.header.length, o.chunkCells));
       writeBodyRows(grid, o, plan, progress.done, to);
+      this.reprint(plan, progress.done, to);
       return { kind: 'progress', progress: { ...progress, done: to, total: plan.body.length, at: now } };
     }
     let keptBeside: string[] | undefined;

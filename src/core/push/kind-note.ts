@@ -24,7 +24,8 @@ export function pushedInNote(note: string): number | undefined {
   return n === undefined ? undefined : Number(n);
 }
 
-function kindInNote(note: string): PushKind | undefined {
+/** The kind the note says the rows last went as. */
+export function kindInNote(note: string): PushKind | undefined {
   const line = note.split('\n').find((l) => l.startsWith(AS));
   return PUSH_KINDS.find((k) => line === `${AS}${KINDS[k].label}.`);
 }

@@ -471,7 +471,7 @@ function newRows(
   const old = existingRows(grid, o, width, at);
   const oldIds = identities(old);
   const ids = identities(rows);
-  const listed = listPushed(old, oldIds, rows, ids, table, p, o);
+  const listed = listPushed(old, oldIds, rows, ids, table, p, o).length;
   const held = new Set(oldIds);
   const fresh = rows.filter((_, j) => !held.has(ids[j] as string));
   const over = spans ? overlapping(old, fresh, spans) : new Map<number, Overlap>();
@@ -489,7 +489,7 @@ function newRows(
 
 /**
  * The sheet's rows with no key of their own that a push sent (`PushedRows`) take the identity of
- * the data's row listing their Assembled ID, in `oldIds`. Returns how many did.
+ * the data's row listing their Assembled ID, in `oldIds`. Returns the indexes in `old` of those that did.
  */
 function listPushed(
   old: readonly (readonly BodyCell[])[],
@@ -499,10 +499,10 @@ function listPushed(
   table: Table,
   p: Placement,
   o: WriteOptions,
-): number {
+): number[] {
   const idOf = o.pushed?.idsIn(p.header);
   const at = o.pushed ? keyColumn(table, p, o.pushed.column) : -1;
-  if (!idOf || at < 0 || old.length === 0) return 0;
+  if (!idOf || at < 0 || old.length === 0) return [];
   const keys = keyColumns(table, p, keyNames(o.mergeKey ?? ''));
   // Each id the data lists, by its one row (null: listed by several, an activity that repeats).
   const listing = new Map<string, number | null>();
@@ -511,7 +511,7 @@ function listPushed(
     if (id) listing.set(id, listing.has(id) ? null : j);
   });
   const held = new Set(oldIds);
-  let listed = 0;
+  const listed: number[] = [];
   old.forEach((row, i) => {
     if (keys.some((k) => filled(row[k] as CellValue))) return;
     const j = listing.get(idOf(row));
@@ -519,7 +519,7 @@ function listPushed(
     if (key === undefined || held.has(key)) return;
     oldIds[i] = key;
     held.add(key);
-    listed++;
+    listed.push(i);
   });
   return listed;
 }
@@ -578,6 +578,8 @@ export interface WritePlan {
   overlap?: string;
   /** merge, append: rows with no key of their own found in the data by their Assembled ID. */
   listed?: number;
+  /** merge: of those, the rows of `body` (0-based) that update them in place. */
+  inPlace?: number[];
 }
 
 /**
@@ -611,6 +613,7 @@ export function planWrite(
   let overlapped = 0;
   let overlap: string | undefined;
   let listed = 0;
+  let inPlace: number[] = [];
   const own = found.length ? ownColumns(found.length, placed) : [];
   // The person's formula columns are filled down the rows added, around their cells there (fill-down.ts).
   let beside: Beside | undefined;
@@ -641,11 +644,14 @@ export function planWrite(
       const carried = new Set(placed.at);
       const filledBefore = old.length;
       const oldIds = identities(old);
-      listed = listPushed(old, oldIds, rows, ids, table, placed, o);
+      const pushedAt = listPushed(old, oldIds, rows, ids, table, placed, o);
+      listed = pushedAt.length;
       ({ appended, updated, superseded } = mergeInto(old, oldIds, rows, ids, carried, spans));
       // A new row goes below the sheet's, or in the place of the first row it took out.
       replacing = appended - (old.length - filledBefore);
+      const written = new Set(pushedAt.map((i) => old[i]));
       body = old.filter((r) => r !== GONE);
+      inPlace = body.flatMap((r, k) => (written.has(r) ? [k] : []));
       // Rows from the old block's end on are the rows the merge adds.
       fill(filledBefore, formulas);
       // Rows added below count against those taken out: only the table's old rows are cleared.
@@ -684,6 +690,7 @@ export function planWrite(
     overlapped,
     ...(overlap ? { overlap } : {}),
     ...(listed ? { listed } : {}),
+    ...(inPlace.length ? { inPlace } : {}),
   };
 }
 
