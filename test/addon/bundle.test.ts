@@ -291,9 +291,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * Action among them stops the pull, and a total under the table is told where to go (4.1 KiB);
  * 354.5 with a merge making the Push status note of a pushed row it updates in place of the row as
  * Assembled lists it, so Validate takes the ids it filled in for no change (pushed-prints.ts) (0.7 KiB);
+ * 355.1 with a replace that clears the push columns taking the rows it cleared out of the Push status
+ * header's count of rows pushed, so they are not told of as deleted (push-columns.ts) (0.6 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 354.5;
+const CODE_BUDGET_KIB = 355.1;
 
 const ENTRY_POINTS = [
   'onOpen',

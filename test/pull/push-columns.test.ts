@@ -22,6 +22,7 @@ describe('push columns beside a pulled table', () => {
       others: [{ col: 3, header: 'Note' }],
       pending: [3, 6],
       rows: 5,
+      status: 5,
     });
     // Columns of the table itself are not beside it.
     expect(pushColumnsBeside(grid, { row: 1, col: 1 }, 6)).toEqual({

@@ -106,6 +106,10 @@ describe('rows typed under a pulled schedule and pushed', () => {
     const listed = now.map((r) => String(r[col('Activity ID')]));
     for (const id of ids) expect(listed.filter((l) => l === id)).toHaveLength(1);
     expect(now.every((r) => r[col('Occurrence ID')] !== '')).toBe(true);
+    // Listed now, the rows pushed are no rows deleted from the sheet.
+    const checked = await validate(p);
+    expect(checked).toMatchObject({ errors: 0, skipped: 0, changed: 0 });
+    expect(checked.gone).toBeUndefined();
     // The push's columns are cleared; the Comments stay where they were typed, as the words say.
     const after = rt.workbook.values('Sched');
     const head = after[0] ?? [];
@@ -273,6 +277,31 @@ describe('a schedule pulled again after rows typed under it were pushed', () => 
     expect(await pullToEnd(rt, spec('merge'), 'typed-merge-gone-b')).toMatchObject({ state: 'done' });
     expect((await validate(p)).gone).toBeUndefined();
     rt.workbook.deleteRows('Sched', first);
+    expect((await validate(p)).gone).toMatch(/^1 row pushed before is no longer in the sheet: /);
+  });
+
+  it('replaced, counts no row pushed before as gone: the rows it cleared are listed, with their ids', async () => {
+    const p = await pulledSchedule('typed-replace-gone');
+    const { rt, col, rows } = p;
+    const { first } = typeRows(p, 3);
+    expect((await push(p, 'typed-replace-gone-push')).succeeded).toBe(3);
+    // A pushed row deleted before the pull is still told of after it: the pull undid nothing.
+    rt.workbook.deleteRows('Sched', first + 2);
+    expect((await validate(p)).gone).toMatch(/^1 row pushed before is no longer in the sheet: /);
+    expect(await pullToEnd(rt, spec('replace'), 'typed-replace-gone-b')).toMatchObject({ state: 'done' });
+    const listed = tableRows(p).filter((r) => r[col('Activity ID')] !== '');
+    expect(listed).toHaveLength(rows.length + 3);
+    const checked = await validate(p);
+    expect(checked).toMatchObject({ errors: 0, skipped: 0, changed: 0 });
+    expect(checked.gone).toMatch(/^1 row pushed before is no longer in the sheet: /);
+
+    // A create typed and pushed since, then deleted, is told of; the rows Replace cleared are not.
+    const typed = typeRows({ ...p, rows: listed }, 1);
+    const pushed = await push(p, 'typed-replace-gone-push2');
+    expect(pushed.succeeded).toBe(1);
+    expect(pushed.message).toMatch(/1 row pushed before is no longer in the sheet: /);
+    expect((await validate(p)).gone).toBeUndefined();
+    rt.workbook.deleteRows('Sched', typed.first);
     expect((await validate(p)).gone).toMatch(/^1 row pushed before is no longer in the sheet: /);
   });
 });

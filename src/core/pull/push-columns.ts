@@ -5,8 +5,10 @@
 // once every Action in them has been pushed; an Action not pushed yet stops the pull instead,
 // since the pull would lose it.
 import { normaliseHeader } from '../push/header';
+import { kindInNote, pushedInNote, withPushed } from '../push/kind-note';
 import { DONE_STATUSES, isDone, KINDS, STATUS_COLUMNS } from '../push/kinds';
 import { rowsText } from '../push/overlaps';
+import { pushedAsItStands } from '../push/sheet-rows';
 import type { Grid } from '../sheet/grid';
 import { WriteRefused } from '../sheet/write-table';
 import type { CellValue } from '../table/build-table';
@@ -35,6 +37,8 @@ export interface PushColumns {
   others: { col: number; header: string }[];
   /** Sheet rows whose Action has not been pushed. */
   pending: number[];
+  /** The Push status column (1-based), where there is one. */
+  status?: number;
   /** Rows under the header that reach into those columns. */
   rows: number;
 }
@@ -69,7 +73,8 @@ export function pushColumnsBeside(grid: Grid, at: { row: number; col: number }, 
       const done = isDone(text(row[status ?? -1]), text(row[id ?? -1]));
       if (text(row[action]) !== '' && !done) pending.push(at.row + 1 + i);
     });
-  return { cols: cols.map((i) => first + i), others, pending, rows: body.length };
+  const statusCol = status === undefined ? {} : { status: first + status };
+  return { cols: cols.map((i) => first + i), others, pending, rows: body.length, ...statusCol };
 }
 
 const namedRows = (rows: readonly number[]) =>
@@ -128,9 +133,28 @@ export function pushedIdsIn(header: readonly string[]): ((row: readonly unknown[
  */
 export function clearPushColumns(grid: Grid, found: PushColumns, headerRow: number): void {
   if (found.rows === 0) return;
+  uncountCleared(grid, found, headerRow);
   const none = new Array<string>(found.rows).fill('');
   for (const col of found.cols) {
     grid.clear(headerRow + 1, col, found.rows, 1);
     grid.setColumnNotes(headerRow + 1, col, none);
+  }
+}
+
+/**
+ * The rows cleared that had reached Assembled are listed with the rest now, no longer told apart:
+ * the Push status header's note counts them no more, else Validate and Push would take them for
+ * rows deleted from the sheet (gone-rows.ts). Rows deleted before the pull stay counted.
+ */
+function uncountCleared(grid: Grid, found: PushColumns, headerRow: number): void {
+  if (found.status === undefined) return;
+  const note = grid.noteAt(headerRow, found.status);
+  const [before, kind] = [pushedInNote(note), kindInNote(note)];
+  if (before === undefined || !kind) return;
+  const after = withPushed(note, Math.max(0, before - pushedAsItStands(grid, kind)));
+  try {
+    if (after !== note) grid.setNote(headerRow, found.status, after);
+  } catch {
+    // A protected header keeps its note, as a push leaves it (sheet-rows.ts noteKind).
   }
 }

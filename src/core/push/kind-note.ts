@@ -10,11 +10,11 @@ import { KINDS, PUSH_KINDS, type PushKind, STATUS_COLUMNS } from './kinds';
 const AS = 'Rows here go to Assembled as: ';
 /** The rows that had reached Assembled at the last push, so that a row deleted since is told of (gone-rows.ts). */
 const PUSHED = /^Rows here that had reached Assembled at the last push: (\d+)\.$/m;
+const pushedLine = (pushed: number) => `Rows here that had reached Assembled at the last push: ${pushed}.`;
 
 /** The header's note: what the column holds, the kind, and, once pushed, how many rows had reached Assembled. */
 export function kindNote(kind: PushKind, pushed?: number): string {
-  const count =
-    pushed === undefined ? '' : `\nRows here that had reached Assembled at the last push: ${pushed}.`;
+  const count = pushed === undefined ? '' : `\n${pushedLine(pushed)}`;
   return `${STATUS_COLUMNS[0].help}\n${AS}${KINDS[kind].label}.${count}`;
 }
 
@@ -22,6 +22,11 @@ export function kindNote(kind: PushKind, pushed?: number): string {
 export function pushedInNote(note: string): number | undefined {
   const n = PUSHED.exec(note)?.[1];
   return n === undefined ? undefined : Number(n);
+}
+
+/** The note with the count of rows pushed it keeps made `pushed`; as it was when it keeps none. */
+export function withPushed(note: string, pushed: number): string {
+  return note.replace(PUSHED, pushedLine(pushed));
 }
 
 /** The kind the note says the rows last went as. */

@@ -10,6 +10,7 @@ import { markStateOverlaps, markTimeOffOverlaps } from './agent-overlaps';
 import { markHeldPlatformIds, markSentSince, markSharedPlatformIds } from './association-rows';
 import { markRepeatedCancels } from './cancel-rows';
 import { markRepeatedWindows } from './clear-rows';
+import { pushedRows } from './gone-rows';
 import { type HeaderMap, matchHeader } from './header';
 import { heldCheck } from './held-rows';
 import { kindNote, pushedInNote } from './kind-note';
@@ -175,6 +176,23 @@ export function rowsAsTheyStand(grid: Grid, kind: PushKind): SheetRow[] {
 export function sheetAsItStands(grid: Grid, kind: PushKind, zone: Zone): SheetSnapshot | undefined {
   const sheet = standing(grid, kind);
   return sheet && { ...sheet, zone };
+}
+
+/**
+ * How many rows had reached Assembled as the sheet stands, counted as Validate counts them
+ * (gone-rows.ts); 0 when its header is not the kind's.
+ */
+export function pushedAsItStands(grid: Grid, kind: PushKind): number {
+  const read = readCells(grid, kind);
+  if (!read.ok || read.map.added.some((a) => a.index === read.map.status.status)) return 0;
+  const { map, cells } = read;
+  const notes = cells.length > 1 ? grid.columnNotes(2, map.status.status + 1, cells.length - 1) : [];
+  const rows = cells.slice(1).map((values, i) => {
+    const note = notes[i] ?? '';
+    const row = rowAsIs(kind, map, values, i + 2, note);
+    return note ? { ...row, note } : row;
+  });
+  return pushedRows(rows);
 }
 
 function standing(grid: Grid, kind: PushKind): Omit<SheetSnapshot, 'zone'> | undefined {
