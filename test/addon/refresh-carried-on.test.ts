@@ -34,6 +34,9 @@ describe("a refresh's run under way, seen by another editor once its owner's sid
         seen?.carriedOn ?? '',
       );
     expect(by).not.toBeNull();
+    // Read again minutes later, the time stands: it is not pushed back as the card is reopened.
+    await rt.clock.advanceAsync(2 * 60_000);
+    expect((await card(rt.asUser('editor@example.com')))?.carriedOn).toBe(seen?.carriedOn);
     // The owner's sidebar is closed: nobody polls. The run ends by the time the card gave.
     await stepUntil(rt, () => logStatuses(rt).length > 0, 2 * 60 * 60_000);
     expect(logStatuses(rt)).toEqual(['done']);

@@ -133,7 +133,10 @@ function overdueWords(r: Refresh, mine: boolean, zone: Zone, now: number): strin
  * background check. Without this another editor saw "Running now" for an hour with no word of why.
  */
 function carriedOnWords(r: Refresh, run: PullJob, zone: Zone, now: number): string {
-  const latest = Math.max(run.nextPollAt, now) + SLOWEST_TICK_MS;
+  // From its next step's time, so the time said stays put as the card is read again; once past,
+  // the next hourly check is within the hour.
+  const fromStep = run.nextPollAt + SLOWEST_TICK_MS;
+  const latest = fromStep > now ? fromStep : now + SLOWEST_TICK_MS;
   return `It goes on while ${ownerName(r)} has Scheduled refreshes open, else by ${formatLocalDateTime(latest, zone)} at their hourly background check.`;
 }
 
