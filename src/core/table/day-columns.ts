@@ -13,7 +13,7 @@ const DAY_MS = 86_400_000;
 
 /** Said in the header note of a table whose Start and End are days. */
 export const END_EXCLUSIVE =
-  "End: the period's end, exclusive: 00:00 of the day after its last day, so the row for 30 November, and a November row, end 2026-12-01. Its last day is End - 1.";
+  "End: the period's end, exclusive: 00:00 of the day after its last day, so a row whose last day is 30 November (that day, a week to it or November itself) ends 2026-12-01. Its last day is End - 1.";
 
 /** The table with its Start and End shown as dates; a cell at a time of day keeps its time (dayFormats). */
 export function asDays(table: Table): Table {
