@@ -360,6 +360,34 @@ describe('row parsing', () => {
     expect(!result.ok && result.problems).toContainEqual('Start and End: are empty, and create needs them.');
   });
 
+  it('says the instruction two cells share once, after both: a year wrong in each, a day in each', () => {
+    const example = '25/06/2026 09:00 (or ISO: 2026-06-25 09:00)';
+    const far = (hour: number) => new Date(Date.UTC(2226, 0, 12, hour + 5));
+    const { result } = parse('time_off', header, ['ada@example.com', far(9), far(17), '', 'pto'], 'en_GB');
+    expect(!result.ok && result.problems.join(' ')).toBe(
+      `Start: reads as 2226-01-12 09:00, and the year 2226 looks wrong. End: reads as 2226-01-12 17:00, and the year 2226 looks wrong. Type the date and time, like ${example}.`,
+    );
+    const days = parse(
+      'time_off',
+      header,
+      ['ada@example.com', '12/30/2027', '12/31/2027', '', 'pto'],
+      'en_GB',
+    );
+    expect(!days.result.ok && days.result.problems.join(' ')).toBe(
+      `Start: "12/30/2027" is not a day: there is no month 30. End: "12/31/2027" is not a day: there is no month 31. Write it like ${example}.`,
+    );
+    // Alone, a cell says its instruction as before.
+    const one = parse(
+      'time_off',
+      header,
+      ['ada@example.com', far(9), '2027-01-12 17:00', '', 'pto'],
+      'en_GB',
+    );
+    expect(!one.result.ok && one.result.problems).toEqual([
+      `Start: reads as 2226-01-12 09:00, and the year 2226 looks wrong: type the date and time, like ${example}.`,
+    ]);
+  });
+
   it("says a cell's problem and the agent's together, not one a Validate", () => {
     expect(parse('time_off', header, ['gone@example.com', '', '', '', 'pto']).result).toEqual({
       ok: false,

@@ -56,9 +56,23 @@ function cellText(v: unknown): string {
 }
 
 type Issues = z.core.ParsePayload['issues'];
-const issue = (issues: Issues, input: unknown, message: string) => {
-  issues.push({ code: 'custom', message, input });
+/**
+ * A problem whose how-to-fix another cell's problem may share: `what` is wrong, `how` to fix it,
+ * a sentence of its own. Problems says the instruction once for cells that share it.
+ */
+interface Told {
+  what: string;
+  how: string;
+  /** Said alone, `how` is a sentence after `what`, not its tail after a colon. */
+  apart?: true;
+}
+const issue = (issues: Issues, input: unknown, message: string | Told) => {
+  if (typeof message === 'string') issues.push({ code: 'custom', message, input });
+  else issues.push({ code: 'custom', message: alone(message), input, params: message });
 };
+/** A problem said alone: what is wrong, then how to fix it. */
+const alone = ({ what, how, apart }: Told): string =>
+  apart ? `${what}. ${how}` : `${what}: ${how.charAt(0).toLowerCase()}${how.slice(1)}`;
 
 // With the TRUE and FALSE of the locales people type them in (Sheets' own words in de, fr, pt).
 const TRUE = ['true', 'yes', 'y', '1', 'x', 'wahr', 'ja', 'vrai', 'oui', 'verdadeiro', 'sim'];
@@ -80,23 +94,27 @@ function wanted(spec: ColumnSpec, locale: string | undefined): string {
 }
 
 /** Why a cell's time could not be read, and how to write it. */
-function unreadTime(v: CellValue, zone: Zone, locale: string | undefined): string {
+function unreadTime(v: CellValue, zone: Zone, locale: string | undefined): string | Told {
   const iso = (t: CellTime) => (t.hasTime ? formatLocalDateTime(t.ms, zone) : formatLocalDate(t.day));
-  const retype = `type the date and time, like ${timeExample(locale)}.`;
+  const retype = `Type the date and time, like ${timeExample(locale)}.`;
+  const write = `Write it like ${timeExample(locale)}.`;
   const fault = cellTimeFault(v, zone, locale);
-  if (fault?.kind === 'no_date') return `a time with no date: ${retype}`;
+  if (fault?.kind === 'no_date') return { what: 'a time with no date', how: retype };
   if (fault?.kind === 'far_year')
-    return `reads as ${iso(fault.read)}, and the year ${fault.read.day.year} looks wrong: ${retype}`;
+    return {
+      what: `reads as ${iso(fault.read)}, and the year ${fault.read.day.year} looks wrong`,
+      how: retype,
+    };
   if (fault?.kind === 'no_day') {
     const { year, month } = fault;
     // A month past 12 is likely the day, in a locale that puts the month first: the example shows the order.
-    return month >= 1 && month <= 12
-      ? `"${cellText(v)}" is not a day: ${longMonth(year, month)} has ${daysInMonth(year, month)} days.`
-      : `"${cellText(v)}" is not a day: there is no month ${month}. Write it like ${timeExample(locale)}.`;
+    if (month >= 1 && month <= 12)
+      return `"${cellText(v)}" is not a day: ${longMonth(year, month)} has ${daysInMonth(year, month)} days.`;
+    // Said as two sentences even alone: "there is no month 30" is a sentence of its own.
+    return { what: `"${cellText(v)}" is not a day: there is no month ${month}`, how: write, apart: true };
   }
   const both = twoWays(v, zone, locale);
-  if (!both)
-    return `"${cellText(v)}" is not a date and time the add-on can read: write it like ${timeExample(locale)}.`;
+  if (!both) return { what: `"${cellText(v)}" is not a date and time the add-on can read`, how: write };
   return `"${cellText(v)}" could be ${longDate(both[0].day)} or ${longDate(both[1].day)}: the add-on does not know whether the spreadsheet's locale (${locale}) puts the day or the month first. Write it as ISO, ${iso(both[0])} or ${iso(both[1])}, or as a date cell.`;
 }
 
@@ -198,7 +216,7 @@ interface Cells {
 }
 
 class Problems {
-  private readonly said: { keys: string[]; message: string }[] = [];
+  private readonly said: { keys: string[]; message: string; told?: Told }[] = [];
   /** `from`: the column each key was read from on this row, where several fit it (readCells). */
   constructor(
     private readonly map: HeaderMap,
@@ -213,22 +231,33 @@ class Problems {
     const header = at === undefined ? undefined : this.map.headers[at];
     return header || (KINDS[this.map.kind].columns.find((c) => c.key === key)?.header ?? key);
   }
-  /** A column's problem; the same words of another column join it (Start and End both times alone). */
-  add(key: string, message: string): void {
+  /**
+   * A column's problem; the same words of another column join it (Start and End both times alone).
+   * `told`: what is wrong and how to fix it apart, for an instruction other columns may share.
+   */
+  add(key: string, message: string, told?: Told): void {
     const same = this.said.find((p) => p.message === message);
-    if (!same) this.said.push({ keys: [key], message });
+    if (!same) this.said.push({ keys: [key], message, ...(told ? { told } : {}) });
     else if (!same.keys.includes(key)) same.keys.push(key);
   }
   /** Another check's problems, but those of the columns in `skip`. */
   addFrom(other: Problems, skip: readonly string[]): void {
-    for (const { keys, message } of other.said)
-      for (const key of keys) if (!skip.includes(key)) this.add(key, message);
+    for (const { keys, message, told } of other.said)
+      for (const key of keys) if (!skip.includes(key)) this.add(key, message, told);
   }
-  /** The problems in words, in the order they were first said: "Start and End: are empty, …". */
+  /**
+   * The problems in words, in the order they were first said: "Start and End: are empty, …". An
+   * instruction two problems share is said once, after the last of them ("Start: reads as …, and
+   * the year 2226 looks wrong. End: reads as …. Type the date and time, like …").
+   */
   get list(): string[] {
-    return this.said.map(({ keys, message }) => {
+    const hows = this.said.map((p) => p.told?.how);
+    return this.said.map(({ keys, message, told }, at) => {
+      const shared = told !== undefined && hows.indexOf(told.how) !== hows.lastIndexOf(told.how);
+      const last = shared && hows.lastIndexOf(told.how) === at;
+      const said = shared ? `${told.what}.${last ? ` ${told.how}` : ''}` : message;
       const words =
-        keys.length > 1 ? message.replace(/^is /, 'are ').replace(/ needs it\./, ' needs them.') : message;
+        keys.length > 1 ? said.replace(/^is /, 'are ').replace(/ needs it\./, ' needs them.') : said;
       const columns = keys.map((k) => this.column(k));
       return `${someOf(columns, columns.length, 'and')}: ${words}`;
     });
@@ -282,7 +311,11 @@ export function parseRow(values: readonly CellValue[], map: HeaderMap, ctx: Pars
   if (!parsed.success) {
     const keys = parsed.error.issues.map((i) => String(i.path[0] ?? ''));
     parsed.error.issues.forEach((i, n) => {
-      problems.add(keys[n] as string, i.message);
+      problems.add(
+        keys[n] as string,
+        i.message,
+        i.code === 'custom' ? (i.params as Told | undefined) : undefined,
+      );
     });
     // The cells that read well are checked all the same, the agent looked up: a row says all it
     // needs at once, not a problem a Validate.
