@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { startLocalAddon } from '../../dev/local-addon';
+import { validatedWords } from '../../src/core/push/progress-words';
 import type { PushView } from '../../src/core/push/push-view';
 import type { ValidateSummary } from '../../src/core/push/run-push';
 import type { SyncSummary } from '../../src/core/push/sync-time-off';
@@ -56,8 +57,12 @@ describe.skipIf(!built)('pushed rows sorted without their status columns', () =>
     // Rows 3 and 4 swapped, in the data columns only.
     sortData([2, 4, 3, 5, 6, 7, 8, 9]);
     const check = await rt.callFromSidebar<ValidateSummary>('validatePush', 'time_off');
-    expect(check).toMatchObject({ ok: 0, errors: 0, skipped: n, changed: 2 });
+    expect(check).toMatchObject({ ok: 0, errors: 0, skipped: n, moved: 2, changed: 0 });
     expect(check.problems).toEqual([`Row 3: ${moved(4)}`, `Row 4: ${moved(3)}`]);
+    // Counted and worded as Push counts them, not as changed since pushed.
+    expect(validatedWords(check)).toBe(
+      `0 OK, 0 to fix, 8 already done, 2 of them moved by a sort that left out the Push status columns (their Push messages say how to undo it), in "${sheet}". Nothing was sent.`,
+    );
     const messages = column(rt, sheet, 'Push message') as string[];
     expect(messages.slice(1, 3)).toEqual([moved(4), moved(3)]);
     expect(messages.join(' ')).not.toMatch(/cancel the request/);
@@ -72,6 +77,7 @@ describe.skipIf(!built)('pushed rows sorted without their status columns', () =>
     sortData([2, 4, 3, 5, 6, 7, 8, 9]);
     expect(await rt.callFromSidebar<ValidateSummary>('validatePush', 'time_off')).toMatchObject({
       changed: 0,
+      moved: 0,
     });
     expect(column(rt, sheet, 'Push message')).toEqual(before);
   });
@@ -83,7 +89,10 @@ describe.skipIf(!built)('pushed rows sorted without their status columns', () =>
     sortData([11, 10, 9, 8, 7, 6, 5, 4, 3, 2]);
     rt.workbook.write(sheet, [['sorted-2 and more']], { row: 11, column: DATA });
     const check = await rt.callFromSidebar<ValidateSummary>('validatePush', 'time_off');
-    expect(check).toMatchObject({ ok: 0, errors: 0, skipped: n, changed: n });
+    expect(check).toMatchObject({ ok: 0, errors: 0, skipped: n, moved: n - 1, changed: 1 });
+    expect(validatedWords(check)).toBe(
+      `0 OK, 0 to fix, 10 already done, 9 of them moved by a sort that left out the Push status columns (their Push messages say how to undo it), one of them changed since it was pushed (its Push message says how to send the change), in "${sheet}". Nothing was sent.`,
+    );
     const messages = column(rt, sheet, 'Push message') as string[];
     expect(messages.slice(0, 9)).toEqual([11, 10, 9, 8, 7, 6, 5, 4, 3].map(moved));
     expect(messages[9]).toMatch(
@@ -113,7 +122,7 @@ describe.skipIf(!built)('pushed rows sorted without their status columns', () =>
     // Row 3's cells pasted over row 2's: row 3 is as pushed, row 2 is changed, and moved nowhere.
     sortData([3, 3, 4, 5]);
     const check = await rt.callFromSidebar<ValidateSummary>('validatePush', 'time_off');
-    expect(check).toMatchObject({ changed: 1 });
+    expect(check).toMatchObject({ changed: 1, moved: 0 });
     expect(column(rt, sheet, 'Push message')[0]).toMatch(
       /^Changed since it was pushed: .*Start was 2027-03-01.*; not sent again, so Assembled still has it as it was\. To change it, cancel the request/,
     );

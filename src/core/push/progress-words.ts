@@ -2,6 +2,7 @@
 // push-view.ts would bring every kind's column table into the page with it.
 import { activityCount, countText, rowCount } from '../count-text';
 import type { PushView } from './push-view';
+import type { ValidateSummary } from './run-push';
 
 /**
  * The sidebar's heading and count for a push. A template sheet is named after its kind, so the
@@ -44,6 +45,30 @@ export function nothingToPush(sheet: string, listed: number, then: string): stri
 /** Validate's and Push's word on listed rows with no Action (a pulled schedule's other rows). */
 export function listedWords(listed: number): string {
   return `${countText(listed)} listed with no Action (left as ${listed === 1 ? 'it is' : 'they are'})`;
+}
+
+/**
+ * Validate's and Push's words on their `skipped` done rows, `done` saying how ("already done", "and
+ * skipped"): those moved by a sort and those with a change to send told apart in the same words, so
+ * both summaries count the same rows the same way (a row whose change a later row sent is neither).
+ */
+export function doneWords(done: string, skipped: number, moved = 0, changed = 0): string[] {
+  return [
+    `${countText(skipped)} ${done}`,
+    ...(moved ? [movedWords(moved, skipped)] : []),
+    ...(changed ? [changedSinceWords(changed, skipped)] : []),
+  ];
+}
+
+/** Validate's first line: the rows counted as Push counts them, and that nothing was sent. */
+export function validatedWords(v: ValidateSummary): string {
+  const parts = [
+    `${v.ok} OK`,
+    `${v.errors} to fix`,
+    ...doneWords('already done', v.skipped, v.moved, v.changed),
+    ...(v.listed ? [listedWords(v.listed)] : []),
+  ];
+  return `${parts.join(', ')}, in "${v.sheet}". Nothing was sent.`;
 }
 
 /**

@@ -50,7 +50,7 @@ import { noKeyStop } from './no-key-stop';
 import { readsTrue } from './parse-row';
 import { addingWords } from './platforms';
 import { listProblem, withMore } from './problem-list';
-import { changedSinceWords, listedWords, movedWords, nothingToPush } from './progress-words';
+import { doneWords, listedWords, nothingToPush } from './progress-words';
 import { type InFlight, OUTAGE_MS, OUTAGE_TRIES, type PushJob, PushStore, parseFlight } from './push-job';
 import { reconcile } from './reconcile';
 import { type SendItem, type Sent, sendBatch } from './send';
@@ -186,8 +186,10 @@ export interface ValidateSummary {
   errors: number;
   /** Rows already done (a done status, or an id the add-on wrote): left as they are. */
   skipped: number;
-  /** Of those, rows changed since they were sent (sent-print.ts). */
+  /** Of those, rows changed since they were sent with a change to send (changedCount). */
   changed: number;
+  /** Of those, rows holding cells another row was pushed with: sorted without the status columns. */
+  moved: number;
   /** Listed activities with no Action (a pulled schedule's other rows): left as they are. */
   listed: number;
   /** OK activity creates without Allow conflicts TRUE: Assembled removes what they overlap. */
@@ -299,6 +301,16 @@ function changedOutcome(kind: PushKind, sheet: SheetSnapshot, row: SheetRow): Ro
 }
 
 /**
+ * How Validate's and Push's summaries count a done row changed since it was sent (changedOutcome):
+ * moved by a sort that left out the status columns, changed with a change to send, or neither when
+ * a row pushed since sent the same (nothing is left to send).
+ */
+function changedCount(row: SheetRow): 'moved' | 'changed' | undefined {
+  if (row.movedFrom !== undefined) return 'moved';
+  return row.sentBy === undefined ? 'changed' : undefined;
+}
+
+/**
  * A row no longer changed since it was sent (put back as it was) says again what it said then;
  * a row still changed is changedOutcome's, and a row pushed again gets its new message anyway.
  */
@@ -391,6 +403,7 @@ export function validateSheet(deps: PushDeps, kind: PushKind, ref: SheetRef): Va
       errors: 0,
       skipped: 0,
       changed: 0,
+      moved: 0,
       listed: 0,
       removing: 0,
       updating: 0,
@@ -409,8 +422,10 @@ export function validateSheet(deps: PushDeps, kind: PushKind, ref: SheetRef): Va
         const back = changed ? undefined : restoredOutcome(sheet, row);
         if (back) outcomes.set(row.row, back);
         if (!changed) continue;
-        summary.changed++;
         outcomes.set(row.row, changed);
+        const count = changedCount(row);
+        if (!count) continue;
+        summary[count]++;
         listProblem(summary.problems, row.row, changed.message);
       } else if (row.refused && row.parse?.ok) {
         // Assembled's answer stands until the row is changed: "Ready to push" would hide it.
@@ -432,7 +447,7 @@ export function validateSheet(deps: PushDeps, kind: PushKind, ref: SheetRef): Va
         listProblem(summary.problems, row.row, bad.message);
       }
     }
-    summary.problems = withMore(summary.problems, summary.errors, summary.changed);
+    summary.problems = withMore(summary.problems, summary.errors, summary.changed + summary.moved);
     showWholeDays(grid, sheet, deps.locale);
     const sentIn = sheet.rows.flatMap((r) => (r.sentIn ? [r.sentIn] : []));
     if (sentIn.length > 0)
@@ -963,9 +978,9 @@ class PushRun {
         listProblem(problems, row.row, bad.message);
       }
       const again = changedOutcome(this.job.kind, sheet, row);
-      // Counted apart from the rows whose message says how to send the change, as is one sent since.
-      if (again && row.movedFrom !== undefined) moved++;
-      else if (again && row.sentBy === undefined) changed++;
+      const count = again && changedCount(row);
+      if (count === 'moved') moved++;
+      else if (count === 'changed') changed++;
       // A row to send says so afresh: Validate's words may speak of cells changed since.
       const ready = this.sendable(row) && !later(row) ? readyOutcome(this.job.kind, row) : undefined;
       const outcome = bad ?? again ?? restoredOutcome(sheet, row) ?? ready;
@@ -1250,9 +1265,7 @@ class PushRun {
       );
     if (j.failed) parts.push(`${j.failed} refused by Assembled`);
     if (j.invalid) parts.push(`${j.invalid} with problems to fix`);
-    if (j.skipped) parts.push(`${j.skipped} already done and skipped`);
-    if (j.moved) parts.push(movedWords(j.moved, j.skipped));
-    if (j.changed) parts.push(changedSinceWords(j.changed, j.skipped));
+    if (j.skipped) parts.push(...doneWords('already done and skipped', j.skipped, j.moved, j.changed));
     if (j.listed) parts.push(listedWords(j.listed));
     return `Finished: ${parts.join(', ')}. See the Push status column.`;
   }

@@ -6,11 +6,11 @@ import type { OthersPush } from '../../../core/push/others-push';
 import {
   againWords,
   clearingWords,
-  listedWords,
   nothingToPush,
   progressWords,
   removingWords,
   updatingWords,
+  validatedWords,
 } from '../../../core/push/progress-words';
 import type { KindChoice, PushView } from '../../../core/push/push-view';
 import type { PushAsk } from '../../../core/push/run-push';
@@ -439,7 +439,7 @@ validateButton.addEventListener('click', () => {
         v.rows === 0
           ? [nothingToPush(v.sheet, v.listed, 'validate')]
           : [
-              `${v.ok} OK, ${v.errors} to fix, ${v.skipped} already done${v.changed ? ` (${v.changed} changed since pushed)` : ''}${v.listed ? `, ${listedWords(v.listed)}` : ''}, in "${v.sheet}". Nothing was sent.`,
+              validatedWords(v),
               ...(v.otherZone ? [v.otherZone] : []),
               ...(v.gone ? [v.gone] : []),
               ...(v.removing > 0 ? [removingWords(v.removing)] : []),
@@ -454,7 +454,7 @@ validateButton.addEventListener('click', () => {
       // even when every row reads well: not the all-clear green.
       const note =
         v.unread.length + v.doubled.length > 0 ||
-        v.changed > 0 ||
+        v.changed + v.moved > 0 ||
         v.removing > 0 ||
         v.updating > 0 ||
         v.again > 0 ||
