@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { intlZone } from '../../dev/intl-zone';
 import { matchHeader } from '../../src/core/push/header';
 import { PUSH_KINDS } from '../../src/core/push/kinds';
-import { changedMessage, changesSinceSent, sameAsSent, sentNote } from '../../src/core/push/sent-print';
+import {
+  changedMessage,
+  changesSinceSent,
+  endedInNote,
+  inputPrint,
+  sameAsSent,
+  sentKey,
+  sentNote,
+  sentZoneName,
+  withEnded,
+} from '../../src/core/push/sent-print';
 import type { CellValue } from '../../src/core/table/build-table';
 
 describe('the Push message of a done row changed since it was pushed', () => {
@@ -101,5 +111,28 @@ describe('what a pushed row held, in its note', () => {
     expect(changesSinceSent(note, five, map, zone)).toBe(
       'Action was create, Activity ID was empty and Agent was ava@example.com when pushed, and 3 more columns changed',
     );
+  });
+
+  it("keeps Sync time off's word on a request that ended beside what was sent, read as before", () => {
+    const ended = withEnded(note, 'cancelled');
+    expect(ended).toBe(
+      `${note}\nSync time off found the request cancelled in Assembled: pushed again, the row asks for this time off anew.`,
+    );
+    expect(endedInNote(ended)).toBe(true);
+    expect(endedInNote(note)).toBe(false);
+    // Said once, the latest word in place of the one before; gone when the request stands.
+    expect(withEnded(ended, 'deleted')).toBe(withEnded(note, 'deleted'));
+    expect(withEnded(ended, undefined)).toBe(note);
+    expect(sameAsSent(ended, row, map, zone)).toBe(true);
+    expect(sentZoneName(ended)).toBe('America/New_York');
+    expect(sentKey(ended)).toEqual(sentKey(note));
+    const moved: CellValue[] = [...row];
+    moved[6] = 'c';
+    expect(changesSinceSent(ended, moved, map, zone)).toBe('Description was a b when pushed');
+    // A note of the older form, a print, the same; a note with no print of the row is left alone.
+    const old = `What the add-on sent, kept as ${inputPrint(row, map)}: if the row is changed after it was sent, Validate and Push say so.`;
+    expect(sameAsSent(withEnded(old, 'denied'), row, map, zone)).toBe(true);
+    expect(sentKey(withEnded(old, 'denied'))).toEqual({ form: 'input', key: inputPrint(row, map) });
+    expect(withEnded('A note of my own', 'cancelled')).toBe('A note of my own');
   });
 });

@@ -27,6 +27,14 @@ import {
 
 const PRINT = /^What the add-on sent, kept as ([0-9a-f]{8})\b/;
 const ZONE = / Sent while the spreadsheet's time zone was (\S+)\.$/;
+/**
+ * The line Sync time off adds to the note of a row whose request ended in Assembled (cancelled,
+ * denied, deleted): the row's cells as pushed then ask for time off Assembled no longer books, so
+ * pushed again (its status and ID cleared, as Sync's words say) they make no second request. Kept
+ * in the note, which Validate never rewrites and which goes with the row in a sort; a push of the
+ * row writes a note without it.
+ */
+const ENDED = /\nSync time off found the request (cancelled|denied|deleted) in Assembled\b[^\n]*$/;
 /** The first line of a note that holds the row's cells in words. */
 const AS_PUSHED = 'The row as it was pushed:';
 /** A line of it: a column's header, then its value. */
@@ -84,6 +92,26 @@ export function sentNote(values: readonly CellValue[], map: HeaderMap, zone: Zon
   return `${AS_PUSHED}\n${lines.join('\n')}\nIf the row is changed after it was pushed, Validate and Push say so. Sent while the spreadsheet's time zone was ${zone.name}.`;
 }
 
+/** The note as the push wrote it, without the line Sync time off may have added (ENDED). */
+const asPushed = (note: string): string => note.replace(ENDED, '');
+
+/**
+ * The note with Sync time off's word on the request the row made: `ended` its status when it books
+ * no time any more, undefined when it stands. A note without what was sent is left as it is.
+ */
+export function withEnded(note: string, ended: string | undefined): string {
+  if (!holdsPrint(note)) return note;
+  const was = asPushed(note);
+  return ended
+    ? `${was}\nSync time off found the request ${ended} in Assembled: pushed again, the row asks for this time off anew.`
+    : was;
+}
+
+/** Whether Sync time off found the request the row was pushed as ended in Assembled (withEnded). */
+export function endedInNote(note: string): boolean {
+  return ENDED.test(note);
+}
+
 /** Whether a Push status note holds what the add-on sent (in words, or as a print). */
 export function holdsPrint(note: string): boolean {
   return note.startsWith(`${AS_PUSHED}\n`) || PRINT.test(note);
@@ -92,7 +120,7 @@ export function holdsPrint(note: string): boolean {
 /** The header and value of each filled column a note in words holds; undefined for any other note. */
 function pushedCells(note: string): Map<string, string> | undefined {
   if (!note.startsWith(`${AS_PUSHED}\n`)) return undefined;
-  const fields = note
+  const fields = asPushed(note)
     .split('\n')
     .slice(1, -1)
     .map((line) => FIELD.exec(line));
@@ -113,7 +141,7 @@ export function pushedValues(note: string, map: HeaderMap): CellValue[] | undefi
 
 /** The name of the spreadsheet's time zone when the row was pushed, where its note says. */
 export function sentZoneName(note: string): string | undefined {
-  return ZONE.exec(note)?.[1];
+  return ZONE.exec(asPushed(note))?.[1];
 }
 
 /** A pushed value for the changed message: long text cut short. */
@@ -163,7 +191,7 @@ export function sentKey(note: string): { form: SentForm; key: string } | undefin
   const pushed = pushedCells(note);
   if (pushed) return { form: 'words', key: cellsKey(pushed) };
   const print = PRINT.exec(note)?.[1];
-  return print === undefined ? undefined : { form: ZONE.test(note) ? 'shown' : 'input', key: print };
+  return print === undefined ? undefined : { form: sentZoneName(note) ? 'shown' : 'input', key: print };
 }
 
 /** The key of the row's cells in a note of that form: sentKey of its own note when it is as sent. */
@@ -186,7 +214,7 @@ export function sameAsSent(
   if (pushedCells(note)) return changesSinceSent(note, values, map, zone) === '';
   const sent = PRINT.exec(note)?.[1];
   if (sent === undefined) return undefined;
-  return sent === (ZONE.test(note) ? shownPrint(values, map, zone) : inputPrint(values, map));
+  return sent === (sentZoneName(note) ? shownPrint(values, map, zone) : inputPrint(values, map));
 }
 
 /** Whether a row whose Push status note holds a print was changed since it was sent. */

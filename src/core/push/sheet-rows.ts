@@ -21,7 +21,7 @@ import { type ParseContext, parseRow, type RowParse } from './parse-row';
 import { pastWords } from './past-activity';
 import { markUnknownPlatforms, spellStateSources } from './platforms';
 import { fingerprint } from './request';
-import { holdsPrint, inputPrint, sameAsSent, sentInOtherZone, sentNote } from './sent-print';
+import { endedInNote, holdsPrint, inputPrint, sameAsSent, sentInOtherZone, sentNote } from './sent-print';
 import { markStatesInAssembled } from './states-in-assembled';
 import { ENDED_TIME_OFF } from './time-off-words';
 import { readInSheetZone } from './zone-read';
@@ -242,8 +242,9 @@ export function readSheet(grid: Grid, kind: PushKind, ctx: ParseContext): ReadRe
     if (sentIn && readInSheetZone(values, status, map, ctx)) row.sentIn = sentIn;
     const sentAsIs = same === true && row.input !== undefined;
     if (sentAsIs && status === ERROR_STATUS) row.refused = true;
-    // An association sent again changes nothing.
-    else if (sentAsIs && kind !== 'associations') row.sentBefore = true;
+    // An association sent again changes nothing, and a request Sync found ended books nothing:
+    // the row asks for it again, as Sync's words tell it to.
+    else if (sentAsIs && kind !== 'associations' && !endedInNote(note)) row.sentBefore = true;
     if (!row.done && !blank) {
       const held = heldBy?.(values);
       row.parse = held

@@ -7,13 +7,21 @@ import type { AssembledClient, TimeOffRequest, TimeOffStatus } from '../assemble
 import { peopleOnce } from '../assembled/people-once';
 import type { Zone, Zones } from '../ports';
 import type { Grid } from '../sheet/grid';
+import { WriteRefused } from '../sheet/write-refused';
 import type { CellValue } from '../table/build-table';
 import { toSheetValue } from '../table/sheet-literal';
 import { AgentDirectory } from './agents';
 import { matchHeader } from './header';
 import { movedRows } from './moved-rows';
 import { CREATED_PENDING } from './outcome-words';
-import { changedMessage, changedSinceSent, changesSinceSent, movedMessage, sentMessage } from './sent-print';
+import {
+  changedMessage,
+  changedSinceSent,
+  changesSinceSent,
+  movedMessage,
+  sentMessage,
+  withEnded,
+} from './sent-print';
 import type { SyncSummary } from './sync-time-off';
 import { driftWords } from './time-off-drift';
 import { TimeOffTypes } from './time-off-types';
@@ -122,12 +130,16 @@ export function syncPushSheet(deps: PushSheetSyncDeps, target: { name: string; g
     zone,
   );
   const changed = new Map<number, Now>();
+  // Notes that now say, or no longer say, that the row's request ended (sent-print.ts withEnded).
+  const noted = new Map<number, string>();
   for (const r of created) {
     const request = byId.get(r.id);
     let now = request ? (request.status ? NOW[request.status] : undefined) : DELETED;
     if (!now) continue;
     // A request that books no time has no times to compare.
     const ended = ENDED_TIME_OFF.includes(now.status);
+    const note = withEnded(noteOf(r.row), ended ? now.status : undefined);
+    if (note !== noteOf(r.row)) noted.set(r.row, note);
     const what = request && !ended ? driftWords(request, noteOf(r.row), match.map, drift) : '';
     if (what) now = { status: now.status, message: changedThere(now.message, what), drift: true };
     // A row changed since it was pushed keeps saying so, Sync's words as Assembled's last (sent-print.ts).
@@ -159,6 +171,20 @@ export function syncPushSheet(deps: PushSheetSyncDeps, target: { name: string; g
       }
       grid.prepare(from, col + 1, block.length, 1);
       grid.write(from, col + 1, block);
+    }
+  }
+  if (noted.size > 0) {
+    // Also for rows synced before notes kept it, whose status is already the request's.
+    const from = Math.min(...noted.keys());
+    const to = Math.max(...noted.keys());
+    const block: string[] = [];
+    for (let n = from; n <= to; n++) block.push(noted.get(n) ?? noteOf(n));
+    try {
+      grid.prepare(from, at.status + 1, block.length, 1);
+      grid.setColumnNotes(from, at.status + 1, block);
+    } catch (error) {
+      // Protected, the notes stay: the statuses say it all, and Push asks before a row goes again.
+      if (!(error instanceof WriteRefused)) throw error;
     }
   }
   return {
