@@ -1,8 +1,8 @@
 // A column a person heads beside a pulled table is said to stay as typed, row by row, before and
-// after a replace, only when it holds notes row by row: a summary at its top (an average of the
+// after a replace, only when it holds notes row by row: a summary of the table (an average of the
 // table under "Avg adherence") is about no row, and a warning of it sent people to Merge by key for
-// nothing. The rule (row-notes.ts): filled cells all in the first three data rows, and fewer than
-// half of them, are a summary.
+// nothing. The rule (row-notes.ts): a block of adjacent columns within a dozen rows holding a formula
+// over much of the table (a SUM of its column) is a summary; typed words with none are notes.
 import { describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../dev/gas';
 import { startLocalAddon } from '../../dev/local-addon';
@@ -65,28 +65,47 @@ describe('a column beside a replaced table', () => {
     );
   });
 
-  it("at the rule's edge: cells in the first three data rows are a summary; one in the fourth makes it notes", async () => {
+  it('with blocks of totals, labels beside their SUMs, one starting a row down: nothing said, before or after', async () => {
     const { rt } = await startLocalAddon();
     const { rows, width } = await pulled(rt);
-    const total = `=SUM(G2:G${rows + 1})`;
-    // A block of totals in K2:K4, and its labels headed beside it in J.
+    const last = rows + 1;
+    // QA's totals block: "Summary" over four labels, their formulas in the unheaded column beside.
     rt.workbook.write(
       'Adherence',
       [
-        ['Metric', 'Value'],
-        ['Scheduled', total],
-        ['Adhered', `=SUM(F2:F${rows + 1})`],
-        ['Average', '=K3/K2'],
+        ['Summary', ''],
+        ['Total sched', `=SUM(F2:F${last})`],
+        ['Total adherent', `=SUM(G2:G${last})`],
+        ['Adherence', '=U3/U2'],
+        ['Agents', `=COUNTA(A2:A${last})`],
       ],
       { row: 1, column: width + 2 },
+    );
+    // And a three-row block a column on, starting a row under the table's first.
+    rt.workbook.write('Adherence', [['Summary 2']], { row: 1, column: width + 5 });
+    rt.workbook.write(
+      'Adherence',
+      [
+        ['Avg sched', `=AVERAGE(F2:F${last})`],
+        ['Max sched', '=MAX(F:F)'],
+        ['Spread', '=X4-X3'],
+      ],
+      { row: 3, column: width + 5 },
     );
     expect(await wordsAround(rt)).toEqual({
       after: `${rows.toLocaleString('en-US')} rows written to Adherence!A1.`,
     });
-    // One cell more, in the fourth data row: the column reads as a note per row.
-    rt.workbook.write('Adherence', [['checked']], { row: 5, column: width + 3 });
+  });
+
+  it('with typed notes on the first three data rows, no total beside them: said before and after', async () => {
+    const { rt } = await startLocalAddon();
+    const { width } = await pulled(rt);
+    const notes = [['Coach notes'], ['coached Mon'], ['coached Tue'], ['late twice']];
+    rt.workbook.write('Adherence', notes, { row: 1, column: width + 2 });
     const { before, after } = await wordsAround(rt);
-    expect(before).toMatch(/^The column "Value" beside the table stays as typed, row by row, /);
-    expect(after).toMatch(/ The column "Value" beside it stays as typed, row by row, /);
+    expect(before).toBe(
+      'The column "Coach notes" beside the table stays as typed, row by row, though the new rows may come in another order: Merge by key keeps such a column with its rows.',
+    );
+    expect(after).toMatch(/ The column "Coach notes" beside it stays as typed, row by row, /);
   });
 });

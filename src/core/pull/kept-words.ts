@@ -1,5 +1,5 @@
-// A person's own columns beside a pulled table holding a note per row (row-notes.ts: not a summary at
-// their top, nor one formula all down, which follows its row) stay as typed, row by row,
+// A person's own columns beside a pulled table holding a note per row (row-notes.ts: not a summary
+// of the table, nor one formula all down, which follows its row) stay as typed, row by row,
 // through a replace, while the table's rows may come in another order (sorted by hand since, or by
 // the source): said after a replace (written-words.ts) and before one (the sheet's card in Pull
 // data, and the form when Replace is chosen into that sheet), with what keeps them with their rows.

@@ -35,8 +35,8 @@ export interface PullAgain {
   /** The header of the table it filled, as the sheet has it now: the form checks a merge key by it. */
   header?: string[];
   /**
-   * Said when a person headed columns beside that table holding notes row by row (not a summary at
-   * the top, row-notes.ts): a replace leaves them as typed, and Merge by key keeps them with their rows. The card says it before a replace, and the
+   * Said when a person headed columns beside that table holding notes row by row (not a summary of
+   * the table, row-notes.ts): a replace leaves them as typed, and Merge by key keeps them with their rows. The card says it before a replace, and the
    * form when Replace is chosen into the same place.
    */
   kept?: string;

@@ -41,7 +41,7 @@ import type { Staging } from './staging';
  * What a finished write did: the result's counts, the row its body began at, whether the place held
  * no table (an append or merge into a new or empty sheet is its first write), for a replace the
  * headers of columns a person keeps beside the table (they stay as typed, row by row: a formula
- * column, which follows its row, and a summary in its top rows (row-notes.ts) are not among them),
+ * column, which follows its row, and a summary of the table (row-notes.ts) are not among them),
  * and for an append or merge the columns whose header a person typed over, which still take their
  * field.
  */
@@ -251,7 +251,7 @@ export class StagedWrite {
       this.staging.publish(this.jobId, block.rows, block.cols, this.target);
       const { beside: done, uniform } = fillReplaced(this.target.grid, this.options, plan.extent);
       filled = done;
-      // A column of one formula all down follows its row, and a summary at the top is about no row:
+      // A column of one formula all down follows its row, and a summary of the table is about no row:
       // neither is said. Read over the old table's rows, as the card before it read them.
       const right = this.options.col + block.cols;
       const others = beside.others.filter((o) => o.col >= right && !uniform.has(o.col));
@@ -261,6 +261,7 @@ export class StagedWrite {
         this.options.row + 1,
         rows,
         others.map((o) => o.col),
+        right,
       );
       keptBeside = others.filter((o) => notes.has(o.col)).map((o) => o.header);
       typedBeside = others.map((o) => o.header);

@@ -26,7 +26,7 @@ export interface TargetNow {
   /**
    * The columns a person headed beside that recorded block (a push's own aside), by header, that
    * hold notes row by row: not a column of one formula all down, which follows its row, nor a
-   * summary in its top rows (row-notes.ts).
+   * summary of the table (row-notes.ts).
    */
   beside: string[];
 }
@@ -74,6 +74,7 @@ function besideOf(
     at.row + 1,
     previous.rows - 1,
     other.map((k) => at.col + k),
+    at.col + previous.cols,
   );
   return other.filter((k) => notes.has(at.col + k)).map((k) => (header[k] ?? '').trim());
 }
