@@ -296,9 +296,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * 356.3 with a shared instruction said once after both cells' problems, Validate's first line
  * counting done rows as Push's summary does, and a row Sync found ended asked for anew without a
  * duplicate warning (1.2 KiB);
+ * 357.1 with a summary beside a replaced table known by what it is, a block of totals over the
+ * table anywhere in 12 rows, its labels too, and typed notes on the top rows warned again (0.8 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 356.3;
+const CODE_BUDGET_KIB = 357.1;
 
 const ENTRY_POINTS = [
   'onOpen',
