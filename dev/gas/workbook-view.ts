@@ -8,6 +8,7 @@ import type { ConditionalFormatModel } from './services/spreadsheet/conditional-
 import { type DataSourceModel, dataSourceOf, settle } from './services/spreadsheet/data-source.js';
 import type { Cell, SheetKind, SheetModel, ValidationRule } from './services/spreadsheet/model.js';
 import { DEFAULT_NUMBER_FORMAT } from './services/spreadsheet/number-format.js';
+import { outsideSheet, withinSheet } from './services/spreadsheet/selection.js';
 import { isValidTimeZone } from './time/timezone.js';
 import type { World } from './world.js';
 
@@ -360,19 +361,39 @@ export class WorkbookView {
     return s?.name ?? '';
   }
 
-  /** The user's selection as the script sees it ('Sheet1!C5'), or '' before any. */
+  /** The user's selection as the script sees it ('Sheet1!C5'), on the sheet as it is now; '' before any. */
   selection(): string {
     const range = this.world.user(this.user, this.documentId).activeRange;
-    return range ? `${this.activeSheet()}!${a1Notation(range)}` : '';
+    const s = this.wb.sheetByName(this.activeSheet());
+    if (!range || !s) return '';
+    return `${s.name}!${a1Notation(withinSheet(range, s.maxRows, s.maxColumns))}`;
   }
 
-  /** Sets the user's active sheet and selection, e.g. select('Sheet1!B2:C5'). */
+  /**
+   * Sets the user's active sheet and selection, e.g. select('Sheet1!B2:C5'). A person selects only
+   * cells the sheet has: a range past its last row or column is refused, the selection left as it was.
+   */
   select(a1Notation: string): void {
+    this.setSelection(a1Notation, false);
+  }
+
+  /**
+   * The user comes back to a sheet (clicks its tab) and finds the selection they left on it, e.g.
+   * returnTo('Sheet1!I1'): rows or columns deleted since under it took it to the sheet's edge.
+   */
+  returnTo(a1Notation: string): void {
+    this.setSelection(a1Notation, true);
+  }
+
+  private setSelection(a1Notation: string, toEdge: boolean): void {
     const parts = parseA1(a1Notation);
     const s = parts?.sheetName ? this.wb.sheetByName(parts.sheetName) : this.wb.sheets[0];
     if (!parts || !s) throw new Error(`Range not found: ${a1Notation}`);
+    const range = resolveA1(parts, s.maxRows, s.maxColumns);
+    const outside = range.row + range.numRows - 1 > s.maxRows || range.col + range.numCols - 1 > s.maxColumns;
+    if (outside && !toEdge) throw new Error(outsideSheet(a1Notation, s.name, s.maxRows, s.maxColumns));
     const state = this.world.user(this.user, this.documentId);
     state.activeSheetId = s.id;
-    state.activeRange = resolveA1(parts, s.maxRows, s.maxColumns);
+    state.activeRange = withinSheet(range, s.maxRows, s.maxColumns);
   }
 }

@@ -47,6 +47,9 @@ export function dataSourceView(rt: LocalRuntime, name: string): SheetView | null
     columnWidths: {},
     lastRow: rows.length + (header.length ? 1 : 0),
     lastColumn: header.length,
+    // Its grid is its preview: a header row over the rows read, a column each.
+    maxRows: Math.max(1, rows.length + (header.length ? 1 : 0)),
+    maxColumns: Math.max(1, header.length),
     rows: header.length ? [header, ...rows] : [],
     truncated: false,
     charts: [],

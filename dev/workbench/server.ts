@@ -150,7 +150,10 @@ export async function startWorkbench(options: WorkbenchServerOptions = {}): Prom
         return json(res, workbench.menu(steps));
       }
       case '/api/select':
-        return json(res, workbench.select(text(body.sheet, 'sheet'), text(body.a1 ?? 'A1', 'a1')));
+        return json(
+          res,
+          workbench.select(text(body.sheet, 'sheet'), text(body.a1 ?? 'A1', 'a1'), body.back === true),
+        );
       case '/api/write':
         return json(
           res,

@@ -59,6 +59,8 @@ export function sheetView(rt: LocalRuntime, name: string): SheetView {
     columnWidths: wb.columnWidths(name),
     lastRow: size.lastRow,
     lastColumn: size.lastColumn,
+    maxRows: size.maxRows,
+    maxColumns: size.maxColumns,
     rows,
     truncated: size.lastRow > MAX_ROWS,
     charts: wb.charts(name).map((chart) => chartView(rt, chart)),

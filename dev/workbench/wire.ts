@@ -5,12 +5,12 @@
 
 export const TAG = '\u0000workbench';
 
-/** The page shows a sheet's rows and this many empty ones under them, and at least GRID_MIN_ROWS. */
+/** Empty rows under a sheet's data whose dropdowns the view carries (a template's), and at least GRID_MIN_ROWS. */
 export const GRID_PAD_ROWS = 20;
 export const GRID_MIN_ROWS = 40;
 /** Rows of a sheet sent to the page at most (the .xlsx download has them all); the grid goes no further. */
 export const MAX_ROWS = 2000;
-/** Columns the grid grows to for a cell named in the name box at most (ZZ): wider would not draw. */
+/** Columns of a sheet the grid draws at most (ZZ): wider would not draw. */
 export const MAX_COLUMNS = 702;
 
 export type Tagged = { [TAG]: 'date'; ms: number } | { [TAG]: 'function' | 'instance' | 'undefined' };
@@ -114,6 +114,9 @@ export interface SheetView {
   /** Rows and columns with content. */
   lastRow: number;
   lastColumn: number;
+  /** The sheet's rows and columns (getMaxRows, getMaxColumns): the grid has no cell past them, as in Sheets. */
+  maxRows: number;
+  maxColumns: number;
   /** Rows sent (a long sheet is cut; the download has everything). */
   rows: CellView[][];
   truncated: boolean;

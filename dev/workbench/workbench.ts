@@ -3,6 +3,8 @@
 
 import { countText } from '../../src/core/count-text';
 import type { LocalRuntime, MenuEntry } from '../gas';
+import { columnLetters } from '../gas/services/spreadsheet/a1';
+import { outsideSheet } from '../gas/services/spreadsheet/selection';
 import { clockRate, clockRateScript } from './clock-rate';
 import { FAULT_PRESETS, type FaultPreset, isFaultPreset } from './faults';
 import { FollowClock } from './follow-clock';
@@ -226,11 +228,16 @@ export class Workbench {
     }
   }
 
-  /** The user clicks a tab or a cell. */
-  select(sheet: string, a1 = 'A1'): ActionReply {
+  /**
+   * The user clicks a cell, or a tab (`back`: the selection they left on that sheet, which rows or
+   * columns deleted since may have taken to its edge).
+   */
+  select(sheet: string, a1 = 'A1', back = false): ActionReply {
     try {
       // The page already shows its own selection; a new sheet shows as activeSheet changes.
-      this.rt.workbook.select(`${quoteSheet(sheet)}!${a1}`);
+      const range = `${quoteSheet(sheet)}!${a1}`;
+      if (back) this.rt.workbook.returnTo(range);
+      else this.rt.workbook.select(range);
       return { ok: true };
     } catch (error) {
       return { ok: false, message: messageOf(error) };
@@ -262,8 +269,7 @@ export class Workbench {
   /**
    * The user inserts or deletes rows or columns from the grid's menu, as the runtime's model does it
    * for a person (not a script): cells, merges and the add-on's developer metadata move with them.
-   * The grid shows rows and columns past the sheet's end; naming one grows the sheet to it first,
-   * as typing there does.
+   * Lines past the sheet's end are no lines of it (the grid shows none): refused, as the selection is.
    */
   changeLines(sheet: string, change: LineChange): ActionReply {
     const wb = this.rt.workbook;
@@ -282,8 +288,12 @@ export class Workbench {
       const reach = action === 'insert' ? at - 1 : at + count - 1;
       if (action === 'delete' && count >= Math.max(max, reach))
         throw new Error(`You can't delete all the ${lines} on the sheet.`);
+      if (reach > max) {
+        const [first, last] = action === 'insert' ? [at - 1, at - 1] : [at, at + count - 1];
+        const named = rows ? `${first}:${last}` : `${columnLetters(first)}:${columnLetters(last)}`;
+        throw new Error(outsideSheet(named, sheet, size.maxRows, size.maxColumns));
+      }
       const insert = rows ? wb.insertRows.bind(wb) : wb.insertColumns.bind(wb);
-      if (reach > max) insert(sheet, max + 1, reach - max);
       if (action === 'insert') insert(sheet, at, count);
       else if (rows) wb.deleteRows(sheet, at, count);
       else wb.deleteColumns(sheet, at, count);

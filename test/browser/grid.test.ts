@@ -453,7 +453,7 @@ describe('The workbench grid', () => {
   });
 
   // I1500 typed there landed on I993, the last row drawn so far, without a word.
-  it('goes to a cell named in the name box below or right of the rows and columns drawn, drawing them; past what the page shows, it says so', async () => {
+  it('goes to a cell named in the name box below the rows drawn, drawing them; past the sheet or what the page shows, it says so', async () => {
     const { page, running } = bench();
     await reset(page);
     const wb = running.workbench.rt.workbook;
@@ -461,6 +461,8 @@ describe('The workbench grid', () => {
       'Sheet1',
       Array.from({ length: 973 }, (_, i) => [`Agent ${i + 1}`]),
     );
+    // 2,600 rows: more than the page shows of a sheet.
+    wb.insertRows('Sheet1', 1000, 1600);
     await page.locator('#addSheet').click();
     await expect.poll(() => page.getByRole('tab').count()).toBe(2);
     await page.getByRole('tab', { name: 'Sheet1' }).click();
@@ -474,17 +476,72 @@ describe('The workbench grid', () => {
     await page.keyboard.type('far down');
     await page.keyboard.press('Enter');
     await expect.poll(() => wb.displayValues('Sheet1')[1499]?.[8]).toBe('far down');
-    // A column past those drawn (Z) is added, with its letter.
+    // Past the sheet's last column (Z): said, and the selection stays. The grid has no column there.
     await name.fill('AD7');
     await name.press('Enter');
-    await expect.poll(active).toEqual(['7', '30']);
-    expect(await page.locator('#grid th[data-col="30"]').textContent()).toBe('AD');
+    expect(await name.evaluate((e: HTMLInputElement) => e.validationMessage)).toBe(
+      'AD7 is outside "Sheet1", which has 2,600 rows and columns A to Z.',
+    );
+    expect(await active()).toEqual(['1501', '9']);
+    expect(await page.locator('#grid th[data-col="27"]').count()).toBe(0);
     // Past the rows the page shows of a sheet: said, and the selection stays.
     await name.fill('A2500');
     await name.press('Enter');
     expect(await name.evaluate((e: HTMLInputElement) => e.validationMessage)).toBe(
       'The workbench shows the first 2,000 rows of a sheet; Download .xlsx has them all.',
     );
-    expect(await active()).toEqual(['7', '30']);
+    expect(await active()).toEqual(['1501', '9']);
+    expect(running.workbench.rt.workbook.selection()).toBe('Sheet1!I1501');
+  });
+
+  // QA: with a pulled table trimmed to A:H, I1 could be selected, and Pull data's form opened empty.
+  it("draws only the sheet's own columns and rows: no cell past them can be selected, by mouse, keys or name box", async () => {
+    const { page, running } = bench();
+    await reset(page);
+    const wb = running.workbench.rt.workbook;
+    wb.write('Sheet1', [['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h']]);
+    // As a pull leaves its sheet: the table's width, and no more columns.
+    wb.deleteColumns('Sheet1', 9, 18);
+    wb.deleteRows('Sheet1', 31, 970);
+    // Another sheet and back: the page asks for Sheet1's view afresh (once the new sheet is in front).
+    await page.locator('#addSheet').click();
+    await expect.poll(() => page.getByRole('tab', { name: 'Sheet2', selected: true }).count()).toBe(1);
+    await page.getByRole('tab', { name: 'Sheet1' }).click();
+    await expect.poll(() => cell(page, 1, 'H').textContent()).toBe('h');
+    expect(await page.locator('#grid thead th[data-col]').count()).toBe(8);
+    expect(await cell(page, 1, 'I').count()).toBe(0);
+    await scrollToEnd(page);
+    expect(await page.locator('#grid tbody tr').count()).toBe(30);
+    // The arrow keys and Tab stop at the sheet's edge, as in Sheets.
+    await cell(page, 1, 'G').click();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Tab');
+    expect(await page.locator('#cellName').inputValue()).toBe('H1');
+    await cell(page, 29, 'A').click();
+    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowDown');
+    expect(await page.locator('#cellName').inputValue()).toBe('A30');
+    // Named in the name box: refused, in words, the selection left where it was.
+    const name = page.locator('#cellName');
+    await name.fill('I1');
+    await name.press('Enter');
+    expect(await name.evaluate((e: HTMLInputElement) => e.validationMessage)).toBe(
+      'I1 is outside "Sheet1", which has 30 rows and columns A to H.',
+    );
+    await expect.poll(() => wb.selection()).toBe('Sheet1!A30');
+    // A script deleting the selected column takes the selection to the sheet's edge, in the page too.
+    await name.fill('H2');
+    await name.press('Enter');
+    await expect.poll(() => wb.selection()).toBe('Sheet1!H2');
+    wb.deleteColumns('Sheet1', 8, 1);
+    await page.locator('#addSheet').click();
+    await expect.poll(() => page.getByRole('tab', { name: 'Sheet3', selected: true }).count()).toBe(1);
+    await page.getByRole('tab', { name: 'Sheet1' }).click();
+    await expect.poll(() => page.locator('#grid thead th[data-col]').count()).toBe(7);
+    expect(await name.inputValue()).toBe('G2');
+    expect(await page.locator('#grid td.active').evaluate((e) => [e.dataset.row, e.dataset.col])).toEqual([
+      '2',
+      '7',
+    ]);
   });
 });

@@ -40,16 +40,26 @@ describe("the workbench grid's rows and columns", () => {
     expect(bench.state().version).not.toBe(version);
   });
 
-  it('grows the sheet to rows the grid shows past its end, as typing there does', async () => {
+  it("refuses rows or columns past the sheet's end, as the grid shows none: the sheet stays as it is", async () => {
     bench = await Workbench.create({ followRealClock: false }, '');
     const wb = bench.rt.workbook;
     bench.changeLines('Sheet1', { lines: 'rows', action: 'delete', at: 11, count: 990 });
     expect(wb.size('Sheet1').maxRows).toBe(10);
-    // The grid shows 40 rows: inserting a row below row 20 grows the sheet to it, then adds one.
+    // Below row 20 of a 10-row sheet (a page drawn before the rows went): no row 20 to insert under.
     expect(bench.changeLines('Sheet1', { lines: 'rows', action: 'insert', at: 21, count: 1 })).toEqual({
+      ok: false,
+      message: '20:20 is outside "Sheet1", which has 10 rows and columns A to Z.',
+    });
+    expect(bench.changeLines('Sheet1', { lines: 'columns', action: 'delete', at: 27, count: 2 })).toEqual({
+      ok: false,
+      message: 'AA:AB is outside "Sheet1", which has 10 rows and columns A to Z.',
+    });
+    expect(wb.size('Sheet1')).toMatchObject({ maxRows: 10, maxColumns: 26 });
+    // Below the last row is still a place to insert, as in Sheets.
+    expect(bench.changeLines('Sheet1', { lines: 'rows', action: 'insert', at: 11, count: 1 })).toEqual({
       ok: true,
     });
-    expect(wb.size('Sheet1').maxRows).toBe(21);
+    expect(wb.size('Sheet1').maxRows).toBe(11);
   });
 
   it('refuses what Sheets refuses, saying why, and changes nothing', async () => {

@@ -11,16 +11,8 @@
 // view has it.
 
 import { countText } from '../../../src/core/count-text';
-import {
-  type CellView,
-  GRID_MIN_ROWS,
-  GRID_PAD_ROWS,
-  type LineChange,
-  type Lines,
-  MAX_COLUMNS,
-  MAX_ROWS,
-  type SheetReply,
-} from '../wire';
+import { outsideSheet } from '../../gas/services/spreadsheet/selection';
+import { type CellView, type LineChange, type Lines, MAX_COLUMNS, MAX_ROWS, type SheetReply } from '../wire';
 import { copiedHtml, parseTsv, pastedCells, toTsv } from './clipboard';
 import { ContextMenu } from './context-menu';
 import { columnLetters, columnNumber, el } from './dom';
@@ -104,10 +96,9 @@ export class Grid {
   private endCol = 1;
   /** Whole rows or columns selected (from row `row` to `endRow`, or column `col` to `endCol`), or cells. */
   private whole: Whole = 'cells';
+  /** The sheet's rows and columns as the grid draws them: its own (up to what the page shows), never more. */
   private rows = 0;
   private cols = 0;
-  /** Columns a cell named in the name box took the grid to (reach): kept until another sheet is shown. */
-  private reachedCols = 0;
   /** Rows in the table so far (of `rows`). */
   private drawn = 0;
   /** Left offsets (px) of the frozen columns, by column. */
@@ -216,14 +207,14 @@ export class Grid {
 
   /** Draws a view from the server. */
   render(view: SheetReply): void {
-    const previous = this.view?.name;
+    const before = this.view;
+    const previous = before?.name;
     const sameSheet = previous === view.name;
     if (previous && !sameSheet) this.remember();
     this.view = view;
     this.dropApplied();
     const place = sameSheet ? null : this.places.get(view.name);
     if (!sameSheet) {
-      this.reachedCols = 0;
       this.whole = place?.whole ?? 'cells';
       this.row = place?.row ?? 1;
       this.col = place?.col ?? 1;
@@ -231,21 +222,20 @@ export class Grid {
       this.endCol = place?.endCol ?? this.col;
       this.tabStart = null;
     }
-    // Room for the charts floating over the grid (about 18 rows by 9 columns each).
-    const chartRows = Math.max(0, ...view.charts.map((c) => c.anchorRow + Math.ceil(c.height / 22) + 1));
-    const chartCols = Math.max(0, ...view.charts.map((c) => c.anchorColumn + Math.ceil(c.width / 72) + 1));
-    // The view may carry empty rows with dropdowns; padding counts from the data.
-    const data = Math.min(view.lastRow, view.rows.length);
-    // Under a cut-off view the sheet goes on: empty rows there would say it ends.
-    this.rows = Math.max(
-      data + (view.truncated ? 0 : GRID_PAD_ROWS),
-      view.rows.length,
-      GRID_MIN_ROWS,
-      this.row,
-      this.endRow,
-      chartRows,
-    );
-    this.cols = Math.max(view.lastColumn + 3, 26, this.col, this.endCol, chartCols, this.reachedCols);
+    // The sheet's own rows and columns, as Sheets draws them: no cell past its last row or column
+    // can be selected (an add-on reads the selection, and one past the sheet is no range at all).
+    // A paste or insert under way has grown the sheet past the view: kept until the next view has it.
+    const growing =
+      sameSheet && before && view.maxRows >= before.maxRows && view.maxColumns >= before.maxColumns;
+    this.rows = Math.max(1, Math.min(view.maxRows, MAX_ROWS), growing ? this.rows : 0);
+    this.cols = Math.max(1, Math.min(view.maxColumns, MAX_COLUMNS), growing ? this.cols : 0);
+    // Rows or columns deleted under the selection take it to the sheet's edge, as in Sheets.
+    if (!growing) {
+      this.row = Math.min(this.row, this.rows);
+      this.endRow = Math.min(this.endRow, this.rows);
+      this.col = Math.min(this.col, this.cols);
+      this.endCol = Math.min(this.endCol, this.cols);
+    }
     const head = el('tr', {}, el('th', { scope: 'col', 'aria-label': 'Row numbers' }));
     for (let c = 1; c <= this.cols; c++) {
       const th = el('th', { scope: 'col', 'data-col': String(c) }, columnLetters(c));
@@ -542,8 +532,8 @@ export class Grid {
   }
 
   /**
-   * Selects a cell or range typed as A1 notation, the grid grown to reach it (reach); anything else
-   * leaves the selection as it is.
+   * Selects a cell or range typed as A1 notation, the rows drawn down to it (reach); anything else,
+   * or a range past the sheet's edge, leaves the selection as it is.
    */
   private goTo(a1: string): void {
     const lines = /^\s*\$?(\d+):\$?(\d+)\s*$|^\s*\$?([A-Za-z]{1,3}):\$?([A-Za-z]{1,3})\s*$/.exec(a1);
@@ -552,7 +542,7 @@ export class Grid {
       const whole = r1 ? 'rows' : 'columns';
       const [first, last] = r1 ? [Number(r1), Number(r2)] : [columnNumber(c1), columnNumber(c2)];
       const far = Math.max(first, last);
-      if (r1 ? this.reach(far, 1) : this.reach(1, far))
+      if (r1 ? this.reach(a1, far, 1) : this.reach(a1, 1, far))
         this.selectLines(whole, first, last, { scroll: true });
       return;
     }
@@ -561,37 +551,33 @@ export class Grid {
     const [, c1 = 'A', r1 = '1', c2, r2] = m;
     const [row, col] = [Number(r1), columnNumber(c1)];
     const [toRow, toCol] = c2 && r2 ? [Number(r2), columnNumber(c2)] : [row, col];
-    if (!this.reach(Math.max(row, toRow), Math.max(col, toCol))) return;
+    if (!this.reach(a1, Math.max(row, toRow), Math.max(col, toCol))) return;
     this.choose(row, col, { tell: !c2 });
     if (c2 && r2) this.choose(toRow, toCol, { extend: true });
   }
 
   /**
-   * Grows the grid to hold the cell at (row, col), as Sheets goes to any cell named in its name box:
-   * the rows drawn down to it, columns added. Past what the page can show of the sheet (its first
-   * MAX_ROWS rows, MAX_COLUMNS columns), the name box says so and the selection stays: landing on
-   * the last row shown instead would pass for the cell typed.
+   * Whether the cell at (row, col) can be gone to: the sheet's own, and shown by the page. A range
+   * past the sheet's last row or column is refused with a word, as no cell is there to select (the
+   * stricter reading: whether Sheets' name box refuses it or goes to the edge is not known here,
+   * and landing on the edge instead would pass for the cell typed). So is a cell past what the page
+   * shows of a sheet (its first MAX_ROWS rows, MAX_COLUMNS columns).
    */
-  private reach(row: number, col: number): boolean {
-    const rows = this.view?.truncated ? this.view.rows.length : MAX_ROWS;
+  private reach(typed: string, row: number, col: number): boolean {
+    const view = this.view;
+    if (!view) return false;
+    const shown = view.truncated ? view.rows.length : MAX_ROWS;
     const beyond =
-      row > rows
-        ? `The workbench shows the first ${countText(rows)} rows of a sheet; Download .xlsx has them all.`
-        : col > MAX_COLUMNS
-          ? `The workbench grid goes up to column ${columnLetters(MAX_COLUMNS)}.`
-          : '';
+      row > view.maxRows || col > view.maxColumns
+        ? outsideSheet(typed.trim().toUpperCase(), view.name, view.maxRows, view.maxColumns)
+        : row > shown
+          ? `The workbench shows the first ${countText(shown)} rows of a sheet; Download .xlsx has them all.`
+          : col > MAX_COLUMNS
+            ? `The workbench grid goes up to column ${columnLetters(MAX_COLUMNS)}.`
+            : '';
     this.cellName.setCustomValidity(beyond);
-    if (beyond) {
-      this.cellName.reportValidity();
-      return false;
-    }
-    // New columns need the header and every row drawn again: the view drawn anew, wide enough.
-    if (col > this.cols && this.view) {
-      this.reachedCols = col;
-      this.render(this.view);
-    }
-    this.rows = Math.max(this.rows, row);
-    return true;
+    if (beyond) this.cellName.reportValidity();
+    return !beyond;
   }
 
   private tell(): void {
@@ -690,9 +676,9 @@ export class Grid {
     this.tabStart = null;
     this.drawTo(this.endRow);
     this.mark(true);
-    this.tell();
-    const send = () => this.actions.changeLines(sheet, choice.change);
-    this.writes = this.writes.then(send, send);
+    // Told once the lines are in: cells inserted past the sheet's edge are not the sheet's before.
+    this.afterWrites(() => this.actions.changeLines(sheet, choice.change));
+    this.afterWrites(() => this.tell());
   }
 
   private onGridKey(event: KeyboardEvent): void {
@@ -935,7 +921,16 @@ export class Grid {
     this.endCol = b.left + Math.max(...block.map((line) => line.length)) - 1;
     this.drawTo(this.endRow);
     this.mark(false);
-    this.tell();
+    // A block pasted past the sheet's edge grows the sheet (the write does): told once it has.
+    this.afterWrites(() => this.tell());
+  }
+
+  /** Queues `work` after the writes already queued, whether they were refused or not. */
+  private afterWrites(work: () => unknown): void {
+    const run = async () => {
+      await work();
+    };
+    this.writes = this.writes.then(run, run);
   }
 }
 

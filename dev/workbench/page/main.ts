@@ -139,7 +139,7 @@ function renderTabs(s: StateView): void {
       tab.addEventListener('click', (event) => {
         // A mouse click hands the keys to the grid, as Sheets does; the keyboard stays on the tabs.
         if (event.detail > 0) byId('grid').focus({ preventScroll: true });
-        void act(() => post('/api/select', { sheet: name, a1: grid.selectionOf(name) }));
+        void act(() => post('/api/select', { sheet: name, a1: grid.selectionOf(name), back: true }));
       });
       return tab;
     }),
@@ -489,7 +489,7 @@ tabs.addEventListener('keydown', (event) => {
   const at = state.sheets.indexOf(state.activeSheet) + (event.key === 'ArrowRight' ? 1 : -1);
   const next = state.sheets[(at + state.sheets.length) % state.sheets.length];
   if (next)
-    void act(() => post('/api/select', { sheet: next, a1: grid.selectionOf(next) })).then(() => {
+    void act(() => post('/api/select', { sheet: next, a1: grid.selectionOf(next), back: true })).then(() => {
       tabs.querySelector<HTMLElement>('[aria-selected="true"]')?.focus();
     });
 });

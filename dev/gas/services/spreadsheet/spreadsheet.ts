@@ -2,7 +2,7 @@
 
 import { isValidTimeZone } from '../../time/timezone.js';
 import type { Env } from '../env.js';
-import { parseA1 } from './a1.js';
+import { type GridRange, parseA1 } from './a1.js';
 import { type DataSourceSheet, dataSourceSheetOf, insertDataSourceSheet } from './data-source.js';
 import {
   addMetadata,
@@ -13,6 +13,7 @@ import {
 import type { WorkbookModel } from './model.js';
 import { assertSheetEditable, Protection } from './protection.js';
 import type { Range } from './range.js';
+import { withinSheet } from './selection.js';
 import { Sheet } from './sheet.js';
 
 export class Spreadsheet {
@@ -197,20 +198,26 @@ export class Spreadsheet {
     });
   }
 
+  /** The user's selection, on the sheet as it is now; A1 when nothing was selected. */
+  private selection(): GridRange {
+    const model = this.activeSheetModel();
+    const g = this.userState.activeRange ?? { row: 1, col: 1, numRows: 1, numCols: 1 };
+    return withinSheet(g, model.maxRows, model.maxColumns);
+  }
+
   /** The user's selection; A1 of the active sheet when nothing was selected; none on a chart sheet. */
   getActiveRange(): Range | null {
     return this.info(() => {
       if (this.activeSheetModel().kind !== 'GRID') return null;
-      const sheet = new Sheet(this.env, this.activeSheetModel());
-      const g = this.userState.activeRange ?? { row: 1, col: 1, numRows: 1, numCols: 1 };
-      return sheet.rangeAt(g.row, g.col, g.numRows, g.numCols);
+      const g = this.selection();
+      return new Sheet(this.env, this.activeSheetModel()).rangeAt(g.row, g.col, g.numRows, g.numCols);
     });
   }
 
   getActiveCell(): Range | null {
     return this.info(() => {
       if (this.activeSheetModel().kind !== 'GRID') return null;
-      const g = this.userState.activeRange ?? { row: 1, col: 1 };
+      const g = this.selection();
       return new Sheet(this.env, this.activeSheetModel()).rangeAt(g.row, g.col, 1, 1);
     });
   }
