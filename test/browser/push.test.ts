@@ -496,10 +496,15 @@ describe('Push rows in the workbench', () => {
 
     // As schedule edits, an update is counted above the list (its Push message alone may sit
     // behind the sidebar), and not told to set Allow conflicts, which is refused on an update.
-    const action = await page
+    // The pull made the sheet as wide as its table: a column for Action goes in right of its last
+    // one first, as in Sheets, and the selection moves onto it.
+    const last = await page
       .locator('#grid td[data-row="1"]')
-      .evaluateAll((cells) => cells.filter((c) => c.textContent !== '').length + 1);
-    await page.locator(`#grid td[data-row="1"][data-col="${action}"]`).click();
+      .evaluateAll((cells) => cells.filter((c) => c.textContent !== '').length);
+    expect(await page.locator(`#grid td[data-row="1"][data-col="${last + 1}"]`).count()).toBe(0);
+    await page.locator(`#grid td[data-row="1"][data-col="${last}"]`).click({ button: 'right' });
+    await page.getByRole('menuitem', { name: 'Insert column right' }).click();
+    await expect.poll(() => page.locator('#grid td.active').getAttribute('data-col')).toBe(String(last + 1));
     await page.keyboard.type('Action');
     await page.keyboard.press('Enter');
     await page.keyboard.type('update');
