@@ -50,6 +50,7 @@ import { documentLock } from './adapters/gas-lock';
 import { namedZone, spreadsheetZone } from './adapters/gas-zone';
 import { documentStore } from './adapters/properties-store';
 import { runLogSheet } from './adapters/run-log-sheet';
+import { activeCellOf } from './adapters/selection';
 import { showSheet } from './adapters/sheet-in-front';
 import { sheetTargets } from './adapters/sheet-targets';
 import { documentSpreadsheet } from './adapters/spreadsheet';
@@ -99,15 +100,14 @@ export function getPullOptions(): PullOptions {
     .filter((s) => isGridSheet(s) && !isStageSheet(s.getName()) && !isRunLogSheet(s.getName()));
   const running = runningPull();
   const active = ss.getActiveSheet();
-  const cell = isGridSheet(active)
-    ? (ss.getActiveRange() ?? active.getRange('A1'))
-    : (grids[0] ?? active).getRange('A1');
+  const grid = isGridSheet(active);
   const zone = spreadsheetZone(ss);
   return {
     timezone: zone.name,
     today: weekdayOf(Date.now(), zone),
     sheets: grids.map((s) => s.getName()),
-    activeCell: { sheet: cell.getSheet().getName(), a1: cell.getCell(1, 1).getA1Notation() },
+    // A selection that cannot be read takes "Active cell" away, saying why, not the whole form.
+    activeCell: activeCellOf(ss, grid ? active : (grids[0] ?? active), grid),
     bigQueryProject: rememberedProject(),
     ...catalogueChoices(),
     ...keyNotice(),

@@ -17,12 +17,22 @@ export interface SourceChoice extends SourceInfo {
   id: string;
 }
 
+/**
+ * The sheet in front and the top-left cell of the selection there, where a pull to "Active cell"
+ * starts; without `a1` when the selection could not be read, and `unread` says why.
+ */
+export interface ActiveCell {
+  sheet: string;
+  a1?: string;
+  unread?: string;
+}
+
 export interface PullOptions extends KeyNotice {
   timezone: string;
   /** Today's ISO weekday in that zone: a refresh made weekly starts on it. */
   today: number;
   sheets: string[];
-  activeCell: { sheet: string; a1: string };
+  activeCell: ActiveCell;
   sources: SourceChoice[];
   granularities: readonly string[];
   presets: { id: RelativePreset; label: string }[];

@@ -3,13 +3,16 @@
 // minutes after Pull data was pressed, its log, its staging) must leave the person where they are,
 // or what they type next lands in it. Only their own press takes them somewhere (Go to).
 
+import { readSelection } from './selection';
+
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** A new sheet, the person's sheet and selection put back in front at once. */
 export function insertBehind(ss: Spreadsheet, name: string, index?: number): Sheet {
-  const range = ss.getActiveRange();
-  // None on a chart sheet: that sheet is put back, without a selection.
+  const read = readSelection(ss);
+  const range = 'range' in read ? read.range : null;
+  // None on a chart sheet (or none read): that sheet is put back, without a selection.
   const active = range ? undefined : ss.getActiveSheet();
   const sheet = index === undefined ? ss.insertSheet(name) : ss.insertSheet(name, index);
   if (range) range.activate();

@@ -22,7 +22,13 @@ import {
   replacedWhole,
 } from '../../../core/pull/pull-spec';
 import { describeTarget, refusesTarget, targetSheet } from '../../../core/pull/pull-target';
-import type { ChoiceKind, JobView, PullOptions, SourceChoice } from '../../../core/pull/pull-view';
+import type {
+  ActiveCell,
+  ChoiceKind,
+  JobView,
+  PullOptions,
+  SourceChoice,
+} from '../../../core/pull/pull-view';
 import { eachFilter } from '../../../core/pull/pull-words';
 import { rerunsWords } from '../../../core/pull/reruns-words';
 import { suggestedFrequency } from '../../../core/schedule/suggested-frequency';
@@ -44,6 +50,7 @@ import {
   waitAtProgress,
 } from '../../dom';
 import { focusHeading } from '../../first-focus';
+import { firstRead } from '../../first-read';
 import { createFrequencyForm, type FrequencyForm } from '../../frequency-form';
 import { keyNoticeSaying, showKeyNotice } from '../../key-notice';
 import { lookWhenBack, pointerInSidebar } from '../../look-when-back';
@@ -140,10 +147,25 @@ function showTargets(o: PullOptions): void {
 let pinned: { sheet: string; a1: string } | undefined;
 
 function showCell(): void {
-  const at = pinned ?? options.activeCell;
-  byId('cellAt').textContent = `Starting at ${at.sheet}!${at.a1}${pinned ? ', where this pull wrote.' : ''}`;
+  const at: ActiveCell = pinned ?? options.activeCell;
+  const cellAt = byId('cellAt');
+  cellAt.textContent = at.a1
+    ? `Starting at ${at.sheet}!${at.a1}${pinned ? ', where this pull wrote.' : ''}`
+    : cellUnread(at.unread);
+  if (at.a1) delete cellAt.dataset.tone;
+  else cellAt.dataset.tone = 'error';
   byId('useSelected').hidden = !pinned;
   showKept();
+}
+
+/** Why "Active cell" has no cell: the selection could not be read (getPullOptions says why). */
+const cellUnread = (why = '') =>
+  `Could not read the selected cell: ${why.trim().replace(/\.?$/, '.')} Select a cell inside the sheet, then press Pull data again.`;
+
+/** A pull to "Active cell" with none read (read again just before): refused, saying why. */
+function needCell(): void {
+  if (radio('targetKind') === 'cell' && !pinned && !options.activeCell.a1)
+    throw new Error(cellUnread(options.activeCell.unread));
 }
 byId('useSelected').addEventListener('click', () => {
   pinned = undefined;
@@ -527,7 +549,10 @@ function filterNames(): FilterNames {
 function target(): PullTarget {
   const kind = radio('targetKind');
   if (kind === 'sheet') return { kind: 'sheet', name: sheet.value };
-  if (kind === 'cell') return { kind: 'cell', ...(pinned ?? options.activeCell) };
+  if (kind === 'cell') {
+    const at = pinned ?? options.activeCell;
+    return { kind: 'cell', sheet: at.sheet, a1: at.a1 ?? '' };
+  }
   if (kind === 'bigquery') {
     const value = (id: string) => byId<HTMLInputElement>(id).value.trim();
     return {
@@ -1182,6 +1207,7 @@ async function startBeside(): Promise<void> {
   showRunWaits();
   try {
     if (radio('targetKind') === 'cell') await refreshTargets();
+    needCell();
     const pulled = spec();
     showStarting(pulled, current().label, previewed);
     const job = await callServer('startPull', pulled, requestKey());
@@ -1246,6 +1272,7 @@ form.addEventListener('submit', (event) => {
   else
     whilePulling(async () => {
       if (radio('targetKind') === 'cell') await refreshTargets();
+      needCell();
       await pull(spec(), current().label, previewed);
     });
 });
@@ -1357,18 +1384,17 @@ again.addEventListener('click', async () => {
   whilePulling(() => pull(last.spec, last.what, '', last.scheduled));
 });
 
-callServer('getPullOptions').then(
-  (o) => {
-    options = o;
-    showKeyNotice(o);
-    fillForm(o);
-    // Opened over a sheet the add-on filled, the form starts from that sheet's pull, aimed at it:
-    // what Pull data and its refresh do is then about the sheet in front, as the card above is.
-    if (o.again) putInForm(o.again.spec);
-    byId<HTMLInputElement>('bqProject').value = o.bigQueryProject ?? '';
-    // Reopened while a pull of the caller's runs: follow it, as the sidebar that started it did.
-    if (o.running) resume(o.running);
-  },
-  (error) => showStatus(status, errorMessage(error), 'error'),
-);
+// Not read, the form is not shown empty: the page says why, with Try again (first-read.ts).
+void firstRead(async () => {
+  const o = await callServer('getPullOptions');
+  options = o;
+  showKeyNotice(o);
+  fillForm(o);
+  // Opened over a sheet the add-on filled, the form starts from that sheet's pull, aimed at it:
+  // what Pull data and its refresh do is then about the sheet in front, as the card above is.
+  if (o.again) putInForm(o.again.spec);
+  byId<HTMLInputElement>('bqProject').value = o.bigQueryProject ?? '';
+  // Reopened while a pull of the caller's runs: follow it, as the sidebar that started it did.
+  if (o.running) resume(o.running);
+});
 focusHeading();

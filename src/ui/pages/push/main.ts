@@ -12,7 +12,7 @@ import {
   updatingWords,
   validatedWords,
 } from '../../../core/push/progress-words';
-import type { KindChoice, PushView } from '../../../core/push/push-view';
+import type { KindChoice, PushOptions, PushView } from '../../../core/push/push-view';
 import type { PushAsk } from '../../../core/push/run-push';
 import { askInPage, type Question } from '../../ask-in-page';
 import { checkAgain } from '../../check-again';
@@ -30,6 +30,7 @@ import {
   waitAtProgress,
 } from '../../dom';
 import { focusHeading } from '../../first-focus';
+import { firstRead } from '../../first-read';
 import { showKeyNotice } from '../../key-notice';
 import { lookWhenBack } from '../../look-when-back';
 import { callServer, errorMessage } from '../../rpc';
@@ -325,6 +326,11 @@ function unreadLine(label: string, unread: string[]): string {
 }
 
 async function load(say = false): Promise<OthersPush | undefined> {
+  return goOn(await read(say));
+}
+
+/** Reads the sheet in front and what its rows can be sent as, and shows them. */
+async function read(say = false): Promise<PushOptions> {
   const options = await callServer('getPushOptions');
   kinds = options.kinds;
   showKeyNotice(options);
@@ -339,6 +345,11 @@ async function load(say = false): Promise<OthersPush | undefined> {
   pulled = options.pulled;
   showSheet(options.sheet, say);
   describeKind();
+  return options;
+}
+
+/** A push under way is followed; else the last one is shown. Another editor's push is given back. */
+async function goOn(options: PushOptions): Promise<OthersPush | undefined> {
   const running = options.running;
   // Reopened during a push, the sidebar holds the buttons while it follows, as Push does.
   if (running) await busy(buttons, () => follow(running));
@@ -572,7 +583,9 @@ syncButton.addEventListener('click', () => {
   });
 });
 
-load()
+// Not read, the sidebar says why at its top, with Try again (first-read.ts): no sheet named "…".
+void firstRead(() => read())
+  .then(goOn)
   .then((others) => others && watch(others))
   .catch((error) => showStatus(status, errorMessage(error), 'error'));
 focusHeading();

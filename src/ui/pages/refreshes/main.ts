@@ -3,6 +3,7 @@ import { ended } from '../../../core/sentence';
 import { askInPage } from '../../ask-in-page';
 import { busy, byId, el, focusLost, showStatus, type Tone } from '../../dom';
 import { focusHeading } from '../../first-focus';
+import { firstRead } from '../../first-read';
 import { createFrequencyForm, type FrequencyForm } from '../../frequency-form';
 import { lastRunText, lastRunWhy, retryReason } from '../../last-run';
 import { lookWhenBack } from '../../look-when-back';
@@ -156,8 +157,12 @@ const ON_RETURN_MS = 300;
 /** The list as last read: what the cards show. */
 let shown: RefreshView[] = [];
 
+/** A list was drawn: until then Try again reads it, not the background (first-read.ts). */
+let listed = false;
+
 function readAgainLater(after?: number): void {
   window.clearTimeout(nextRead);
+  if (!listed) return;
   // A run whose attempt failed waits for the background tick's retry: no need to ask every 3 s.
   const running = shown.some((r) => r.running && !r.retry);
   // Hidden (another tab, the window minimised), nothing is read but for a run of the caller's own
@@ -444,6 +449,7 @@ let drawnFrom = '';
 
 /** Draws the list read; `acted`, the refresh an action was pressed on (its card is drawn anew). */
 function render(read: RefreshView[], acted?: string): void {
+  listed = true;
   // A read that changed nothing (most: each minute, and each time the person comes back to the
   // sidebar, just before they click) leaves the cards as they are: a card drawn anew under the
   // pointer as it clicks could lose the click, or close a "Why it failed" just opened.
@@ -519,12 +525,16 @@ window.addEventListener('pointerup', () => window.setTimeout(() => (pressing = f
 // be back (the pointer back over the sidebar too), as Pull data does.
 document.addEventListener('visibilitychange', () => readAgainLater(ON_RETURN_MS));
 lookWhenBack(async () => readAgainLater(ON_RETURN_MS));
-// The list is what loading shows: nothing more to say once it is there.
-const load = () => void act('Loading', () => callServer('listRefreshes'), '');
 // Said when done, so a screen reader hears that Reload did something (the list may look the same).
 byId('reload').addEventListener(
   'click',
   () => void act('Loading', () => callServer('listRefreshes'), 'Reloaded: the list is as it stands now.'),
 );
-load();
+// The list is what loading shows: nothing more to say once it is there. Not read, the sidebar says
+// why at its top, with Try again (first-read.ts), not an empty list that reads as none.
+say('Loading…');
+void firstRead(() => callServer('listRefreshes')).then((refreshes) => {
+  render(refreshes);
+  say('');
+});
 focusHeading();

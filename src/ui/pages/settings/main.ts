@@ -7,6 +7,7 @@ import type { SettingsInput, SettingsView, TimeFormat } from '../../../core/sett
 import { askInPage, putAwayQuestion } from '../../ask-in-page';
 import { busy, byId, el, markInvalid, showAnswer, showStatus } from '../../dom';
 import { focusHeading } from '../../first-focus';
+import { firstRead } from '../../first-read';
 import { callServer, errorMessage } from '../../rpc';
 
 const form = byId<HTMLFormElement>('settings');
@@ -311,8 +312,9 @@ const noteChange = (event: Event) =>
   changedWhileLoading.add(event.target as HTMLInputElement | HTMLSelectElement);
 for (const field of [apiKey, timeFormat, apiVersion]) field.addEventListener('input', noteChange);
 
-void run('Loading', async () => {
-  const view = await callServer('getSettings');
+// Not read, the sidebar says why at its top, with Try again (first-read.ts), not an empty form.
+showStatus(status, 'Loading…');
+void firstRead(() => busy(buttons, () => callServer('getSettings'))).then((view) => {
   for (const field of [apiKey, timeFormat, apiVersion]) field.removeEventListener('input', noteChange);
   const kept = [...changedWhileLoading].map((field) => [field, field.value] as const);
   show(view);
