@@ -298,9 +298,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * duplicate warning (1.2 KiB);
  * 357.1 with a summary beside a replaced table known by what it is, a block of totals over the
  * table anywhere in 12 rows, its labels too, and typed notes on the top rows warned again (0.8 KiB);
+ * 357.4 with getPullOptions answering whole when the selection cannot be read, the Active cell
+ * saying why, and a new sheet made without putting a selection back it could not read (0.3 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 357.1;
+const CODE_BUDGET_KIB = 357.4;
 
 const ENTRY_POINTS = [
   'onOpen',
