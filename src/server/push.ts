@@ -36,6 +36,7 @@ import { runLogSheet } from './adapters/run-log-sheet';
 import { sheetGrid } from './adapters/sheet-grid';
 import { documentSpreadsheet } from './adapters/spreadsheet';
 import { assembledClient, keyNotice } from './client-factory';
+import { errorText } from './error-text';
 import { currentUser } from './user';
 
 /** A sidebar call works this long, then reports progress; the sidebar calls again at once. */
@@ -201,7 +202,7 @@ export function syncTimeOff(): SyncSummary {
     log('done', summary.sheet, summary.changes, summary.message);
     return summary;
   } catch (error) {
-    log('failed', active.getName(), 0, error instanceof Error ? error.message : String(error));
+    log('failed', active.getName(), 0, errorText(error));
     throw error;
   }
 }

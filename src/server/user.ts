@@ -4,6 +4,7 @@
 // hides are still two users; when no id can be had, nothing owned is touched.
 import type { Caller } from '../core/owner';
 import { userStore } from './adapters/properties-store';
+import { errorText } from './error-text';
 
 const ID_KEY = 'userId';
 const ID_PATTERN = /^[A-Za-z0-9-]{16,64}$/;
@@ -22,10 +23,6 @@ function sessionEmail(): string {
   // A domain that hides addresses makes getEmail() answer ''; a throw is a missing scope, which
   // is a broken deployment and must be seen, not taken for a hidden address.
   return Session.getEffectiveUser().getEmail() || Session.getActiveUser().getEmail() || '';
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** The caller's id if one was made before (nothing is theirs without one), asking Google nothing. */

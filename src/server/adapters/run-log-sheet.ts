@@ -6,6 +6,7 @@ import {
   runLogRow,
 } from '../../core/pull/run-log';
 import { toSheetValue } from '../../core/table/sheet-literal';
+import { errorText } from '../error-text';
 import { findSheet } from './find-sheet';
 import { flagColumn, stretchFlag } from './flag-column';
 import { insertBehind } from './sheet-in-front';
@@ -21,9 +22,7 @@ export function runLogSheet(ss: Spreadsheet): RunLog {
         append(ss, entry);
       } catch (error) {
         // A log sheet someone protected must not fail the run it logs.
-        console.warn(
-          `The run could not be logged: ${error instanceof Error ? error.message : String(error)}`,
-        );
+        console.warn(`The run could not be logged: ${errorText(error)}`);
       }
     },
   };

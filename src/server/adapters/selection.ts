@@ -2,23 +2,18 @@
 // a selection Sheets cannot make a range of): what uses it does without it, saying why, rather
 // than failing whole (Pull data's form came up empty when its options call failed on it).
 import type { ActiveCell } from '../../core/pull/pull-view';
+import { errorText } from '../error-text';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
-
-/** The error's own words (an error from another realm, as a service's may be, is no instanceof Error). */
-const why = (error: unknown) => {
-  const message = (error as { message?: unknown } | null)?.message;
-  return typeof message === 'string' ? message : String(error);
-};
 
 /** The selection (null on a chart sheet), or why it could not be read. */
 export function readSelection(ss: Spreadsheet): { range: Range | null } | { unread: string } {
   try {
     return { range: ss.getActiveRange() };
   } catch (error) {
-    return { unread: why(error) };
+    return { unread: errorText(error) };
   }
 }
 
@@ -33,6 +28,6 @@ export function activeCellOf(ss: Spreadsheet, sheet: Sheet, selected: boolean): 
     const cell = (read.range ?? sheet.getRange('A1')).getCell(1, 1);
     return { sheet: cell.getSheet().getName(), a1: cell.getA1Notation() };
   } catch (error) {
-    return { sheet: sheet.getName(), unread: why(error) };
+    return { sheet: sheet.getName(), unread: errorText(error) };
   }
 }

@@ -1,6 +1,7 @@
 import type { Extent, Grid } from '../../core/sheet/grid';
 import { WriteRefused } from '../../core/sheet/write-table';
 import type { CellValue } from '../../core/table/build-table';
+import { errorText } from '../error-text';
 import { isGridSheet } from './find-sheet';
 import { flagColumn, stretchFlag } from './flag-column';
 
@@ -76,7 +77,7 @@ function guarded<T>(sheet: Sheet, body: () => T): T {
   try {
     return body();
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorText(error);
     if (/protected cell or object/.test(message))
       throw new WriteRefused(
         `Part of "${sheet.getName()}" is protected, and the account this runs as may not edit it, so the write stopped: ${ASK}.`,

@@ -1,4 +1,5 @@
 import { type Http, type HttpRequest, type HttpResponse, NetworkError } from '../../core/ports';
+import { errorText } from '../error-text';
 
 type FetchParams = GoogleAppsScript.URL_Fetch.URLFetchRequestOptions;
 
@@ -37,7 +38,7 @@ const REFUSED = /You do not have permission|Service invoked too many times/;
  * Apps Script refused the call; the refusal is passed on as it is, never called a lost answer.
  */
 function networkError(error: unknown): Error {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorText(error);
   if (REFUSED.test(message)) return error instanceof Error ? error : new Error(message);
   return new NetworkError(message);
 }
