@@ -10,13 +10,10 @@
 // (a formula over a range covering at least half the table's rows: F2:F488, A:A) is a summary,
 // every column of it: its labels, and =U3/U2 beside its SUMs. Any other column with a filled cell
 // among the table's rows is notes, typed text with no aggregate beside it even on rows 2 to 4.
-import type { Grid } from '../sheet/grid';
-import type { CellValue } from '../table/build-table';
+import { filledCell, type Grid } from '../sheet/grid';
 
 /** Rows a summary block may span: a few totals, a blank line or two, their labels. */
 export const SUMMARY_ROWS = 12;
-
-const empty = (v: CellValue | undefined) => v === '' || v === null || v === undefined;
 
 /**
  * Rows a formula's widest range covers: A1:B10 is 10, A:A or A2:A (to the sheet's foot) Infinity,
@@ -64,7 +61,7 @@ export function rowNoteColumns(
   // Each column's filled rows (0-based), whether one of its cells is an aggregate, and whether it
   // may be part of a block: the person's or unheaded, its cells within SUMMARY_ROWS rows.
   const column = Array.from({ length: width }, (_, k) => {
-    const at = values.flatMap((line, r) => (formulas[r]?.[k] || !empty(line[k]) ? [r] : []));
+    const at = values.flatMap((line, r) => (formulas[r]?.[k] || filledCell(line[k]) ? [r] : []));
     const sum = formulas.some((line) => Boolean(line[k]) && rangeRows(line[k] ?? '') >= aggregate);
     const headed = String(head[k] ?? '').trim() !== '';
     const span = at.length ? (at[at.length - 1] ?? 0) - (at[0] ?? 0) + 1 : 0;

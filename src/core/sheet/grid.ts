@@ -104,3 +104,6 @@ export const SHEETS_CELL_LIMIT = 10_000_000;
 export const AUTOMATIC_FORMAT = 'General';
 /** Cells per setValues call: much larger calls time out on real Sheets. */
 export const MAX_CELLS_PER_WRITE = 50_000;
+
+/** A cell that holds something: '' is Sheets' empty cell (null and undefined, a fake's or a gap's). */
+export const filledCell = (v: unknown): boolean => v !== '' && v !== null && v !== undefined;

@@ -5,15 +5,13 @@
 // down to the first that is not a row of data: blank in the table's columns, one cell alone (a
 // label, a note), or a formula there (a total: =SUM(F2:F751), which stays the person's, so the
 // write is refused over it: writeTable's refuseCovering says what to do).
-import type { Extent, Grid } from './grid';
+import { type Extent, filledCell as filled, type Grid } from './grid';
 
 /** Rows read at a time, from the row under the block down. */
 const CHUNK = 200;
 
 /** Cells a row of data fills in the table's columns at least: one alone is a label or a note. */
 const LEAST_CELLS = 2;
-
-const filled = (v: unknown): boolean => v !== '' && v !== null && v !== undefined;
 
 /**
  * How many rows right under the table's block `block` (header included, at (row, col)) are rows of

@@ -21,7 +21,7 @@ import {
   formulaColumns,
   keepOwnCells,
 } from './fill-down';
-import { AUTOMATIC_FORMAT, type Extent, type Grid, MAX_CELLS_PER_WRITE } from './grid';
+import { AUTOMATIC_FORMAT, type Extent, filledCell as filled, type Grid, MAX_CELLS_PER_WRITE } from './grid';
 import { type BodyCell, KeptFormula } from './kept-formula';
 import { looseHeader, missingKeyText } from './key-words';
 import { type Overlap, overlapping, type Spans, spanIn } from './overlaps';
@@ -144,8 +144,6 @@ function existingRows(grid: Grid, o: WriteOptions, width: number, end = Infinity
 
 /** Rows read at a time, from the foot of a block up, looking for its last row that holds something. */
 const FOOT_CHUNK = 500;
-
-const filled = (v: CellValue | undefined): boolean => v !== '' && v !== null && v !== undefined;
 
 /**
  * The end (exclusive) of a block's rows that hold something: rows emptied at its foot since it was
