@@ -128,6 +128,9 @@ export function matchHeader(kind: PushKind, row: readonly CellValue[], width = 0
   return { ok: true, map: { kind, columns, more, doubled, status, added, headers } };
 }
 
+/** A column a person keeps notes in ("Comment", "Ops notes"): theirs whatever the rows are, so no sign. */
+const OWN_NOTES = /(comments?|notes?|remarks?)$/;
+
 /**
  * The sheet's own columns (named, not status columns) that the kind does not read. Many of them
  * say the sheet is something else, e.g. a pulled schedule whose Agent ID, Start and End would
@@ -142,7 +145,10 @@ export function unreadColumns(map: HeaderMap): string[] {
     ...Object.values(map.status),
   ]);
   const known = new Set((KINDS[map.kind].fillsIn?.headers ?? []).map(normaliseHeader));
-  return map.headers.filter((h, i) => h !== '' && !used.has(i) && !known.has(normaliseHeader(h)));
+  return map.headers.filter(
+    (h, i) =>
+      h !== '' && !used.has(i) && !known.has(normaliseHeader(h)) && !OWN_NOTES.test(normaliseHeader(h)),
+  );
 }
 
 /** Each field two columns or more fit, the one read and the others, as the sheet heads them. */
