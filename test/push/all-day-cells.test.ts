@@ -39,6 +39,10 @@ describe.skipIf(!built)('an all-day time-off row in the sheet', () => {
       // Empty All day with dates alone reads as whole days too.
       [who, '2027-01-18', '2027-01-18', '', 'pto', 'one day'],
       [who, '2027-01-25', '2027-01-26', 'FALSE', 'pto', 'midnight to midnight'],
+      // And with End empty: one day, as End's note says.
+      [who, '2027-02-01', '', '', 'pto', 'one day, End empty'],
+      // An End that does not read is no empty End: the row is refused, and not shown as days.
+      [who, '2027-02-08', 'soon', '', 'pto', 'End unread'],
     ]);
     const typed = values();
     expect(shown()).toEqual([
@@ -46,10 +50,12 @@ describe.skipIf(!built)('an all-day time-off row in the sheet', () => {
       ['2027-01-11 09:00', '2027-01-11 17:00'],
       ['2027-01-18 00:00', '2027-01-18 00:00'],
       ['2027-01-25 00:00', '2027-01-26 00:00'],
+      ['2027-02-01 00:00', ''],
+      ['2027-02-08 00:00', 'soon'],
     ]);
     expect(await rt.callFromSidebar<ValidateSummary>('validatePush', 'time_off')).toMatchObject({
-      ok: 4,
-      errors: 0,
+      ok: 5,
+      errors: 1,
     });
     expect(shown()).toEqual([
       ['2027-01-04', '2027-01-05'],
@@ -57,6 +63,8 @@ describe.skipIf(!built)('an all-day time-off row in the sheet', () => {
       ['2027-01-18', '2027-01-18'],
       // All day FALSE: exact times, so the midnights stay in view.
       ['2027-01-25 00:00', '2027-01-26 00:00'],
+      ['2027-02-01', ''],
+      ['2027-02-08 00:00', 'soon'],
     ]);
     expect(values()).toEqual(typed);
 

@@ -285,6 +285,23 @@ describe('row parsing', () => {
       readAs:
         " All day: empty, and Start and End have no time of day: read as TRUE, the whole day 1 June 2026 (FALSE takes them as midnight to midnight). All day: the agent has no time zone in Assembled, so the days are the spreadsheet's (America/New_York).",
     });
+    // End empty too: one whole day, as End's note says, not "End is empty".
+    const oneDay = parse('time_off', header, ['ada@example.com', '2026-06-01', '', '', '', '']).result;
+    expect(oneDay).toMatchObject({
+      ok: true,
+      request: {
+        input: {
+          start_time: Date.parse('2026-06-01T04:00:00Z'),
+          end_time: Date.parse('2026-06-02T04:00:00Z'),
+          all_day: true,
+        },
+      },
+      readAs:
+        " All day and End: empty, and Start has no time of day: read as TRUE, the whole day 1 June 2026 (for part of a day, give Start and End times). All day: the agent has no time zone in Assembled, so the days are the spreadsheet's (America/New_York).",
+    });
+    // A time of day in Start keeps the row exact, and its empty End refused.
+    const timed = parse('time_off', header, ['ada@example.com', '2026-06-01 00:30', '', '', '', '']).result;
+    expect(!timed.ok && timed.problems.join(' | ')).toMatch(/^End: is empty/);
     const no = parse('time_off', header, [
       'ada@example.com',
       '2026-06-01',

@@ -296,6 +296,8 @@ export function readsWholeDays(
   const { raw } = readCells(values, map);
   const { cells } = rowSchema(map.kind, ctx.zone, ctx.locale);
   const read = (key: 'all_day' | 'start' | 'end') => cells[key]?.safeParse(raw[key]).data;
+  // An End that does not read is no empty End: the row is not one day.
+  if (raw.end !== '' && read('end') === undefined) return false;
   return wholeDays({
     all_day: read('all_day') as boolean | undefined,
     start: read('start') as CellTime | undefined,
@@ -593,12 +595,12 @@ function timeOff(cells: Cells, ctx: ParseContext, problems: Problems): PushReque
 
 /**
  * Whether a time-off row is whole days: All day TRUE; FALSE never (its times are exact, midnight
- * too); left empty, when Start and End have no time of day (dates alone, or date cells at
- * midnight), which the row then says (readAsWholeDays).
+ * too); left empty, when Start has no time of day (a date alone, or a date cell at midnight) and
+ * End has none or is empty (one day, as End's note says), which the row then says (readAsWholeDays).
  */
 function wholeDays(cells: Cells): boolean {
   if (cells.all_day !== undefined) return cells.all_day;
-  return cells.start?.hasTime === false && cells.end?.hasTime === false;
+  return cells.start?.hasTime === false && cells.end?.hasTime !== true;
 }
 
 /**
@@ -609,11 +611,13 @@ function wholeDays(cells: Cells): boolean {
 function readAsWholeDays(kind: PushKind, cells: Cells, problems: Problems): string {
   if (kind !== 'time_off' || cells.all_day !== undefined || !wholeDays(cells)) return '';
   const { start, end } = cells;
-  if (!start || !end) return '';
+  if (!start) return '';
+  const [from, to] = [problems.column('start'), problems.column('end')];
+  if (!end)
+    return ` ${problems.column('all_day')} and ${to}: empty, and ${from} has no time of day: read as TRUE, the whole day ${longDate(start.day)} (for part of a day, give ${from} and ${to} times).`;
   const days = sameDay(start, end)
     ? `the whole day ${longDate(start.day)}`
     : `whole days ${longDate(start.day)} to ${longDate(end.day)}`;
-  const [from, to] = [problems.column('start'), problems.column('end')];
   return ` ${problems.column('all_day')}: empty, and ${from} and ${to} have no time of day: read as TRUE, ${days} (FALSE takes them as midnight to midnight).`;
 }
 
