@@ -93,3 +93,36 @@ describe('a pull of time-off requests', () => {
     expect(values.find((r) => r[0] === pending)?.[status]).toBe('denied');
   });
 });
+
+describe("a time-off pull's header note", () => {
+  it('says a request is listed when it overlaps the range, its whole days in the agent’s own zone', async () => {
+    // Wednesday 2 December 2026: last week is Monday 23 to Sunday 29 November in New York.
+    const { rt, sim } = await startLocalAddon({ dialect: 'live', now: '2026-12-02T15:00:00Z' });
+    const dublin = new Set(
+      sim.admin.org.people.filter((p) => p.timezone === 'Europe/Dublin').map((p) => p.agent_id),
+    );
+    const request = sim.admin.org.timeOff.find((t) => t.all_day && dublin.has(t.agent_id));
+    if (!request) throw new Error('the demo organisation has an all-day request of an agent in Dublin');
+    // Monday 30 November, a whole day in Dublin: it begins at 19:00 on Sunday the 29th in New York.
+    const sec = (iso: string) => Date.parse(iso) / 1000;
+    sim.admin.changeTimeOff(request.id, {
+      start_time: sec('2026-11-30T00:00:00Z'),
+      end_time: sec('2026-12-01T00:00:00Z'),
+    });
+    rt.workbook.addSheet('Leave');
+    const job = await pullToEnd(
+      rt,
+      { ...SPEC, range: { kind: 'relative', preset: 'last_week' } },
+      'time-off-overlap-1',
+    );
+    expect(job.state).toBe('done');
+    const fields = sheetFields(rt, 'Leave');
+    const row = rt.workbook.displayValues('Leave').find((r) => r[fields.indexOf('id')] === request.id);
+    expect(row?.[fields.indexOf('first_day')]).toBe('2026-11-30');
+    const note = rt.workbook.notes('Leave')[0]?.[0] ?? '';
+    expect(note).toContain('Range: 2026-11-23 to 2026-11-29 (America/New_York)');
+    expect(note).toContain(
+      "A request is listed when its time overlaps the range; an all-day request's time is its whole days in its agent's own time zone, so its First or Last day can be a day outside the range.",
+    );
+  });
+});

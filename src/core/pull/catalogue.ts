@@ -63,6 +63,8 @@ export interface SourceInfo {
   span?: readonly [string, string];
   /** What the header note says of the records beside the pull's own lines. */
   note?: string;
+  /** What the header note says under its range of how the range picks the records, for a pull with one. */
+  rangeNote?: string;
   /** A report's levels, not flows (taken at a bucket's end when rolled up), as its note names them. */
   levels?: string;
   /**
@@ -166,11 +168,15 @@ export const RESOURCE_INFO: Record<ResourceName, SourceInfo> = {
     note: STATES_NOTE,
   },
   edit_history: { label: 'Agent-state edit history', range: 'optional', filters: [], key: 'id' },
+  // Assembled is asked for the range's instants; an all-day request spans its agent's midnights,
+  // so one of a zone ahead of the sheet's can start on the sheet's last evening (fetch-records.ts).
   time_off_requests: {
     label: 'Time-off requests',
     range: 'optional',
     filters: ['status', 'agent_ids'],
     key: 'id',
+    rangeNote:
+      "A request is listed when its time overlaps the range; an all-day request's time is its whole days in its agent's own time zone, so its First or Last day can be a day outside the range.",
   },
   // A request changes more than once (approved, then cancelled): each update is its own row.
   time_off_updates: {

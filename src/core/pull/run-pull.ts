@@ -1067,6 +1067,7 @@ function headerNote(deps: PullDeps, job: PullJob, done?: WriteOutcome, timed?: b
   return [
     sourceLine(sourceLabel(spec.source)),
     range ? `${rangeLabel(spec.mode, done)}: ${datesWords(range)} (${deps.zone.name})` : '',
+    range ? (sourceInfo(spec.source).rangeNote ?? '') : '',
     range && spec.source.kind === 'report' ? reportUntilNote(deps, job, spec.source.granularity, range) : '',
     bucketNote(deps, job),
     wholeDays(deps, job) ? END_EXCLUSIVE : '',
