@@ -86,6 +86,51 @@ describe('names beside ids', () => {
     expect(types.rows.every((r) => String(r[types.at('Activity type names')]).length > 0)).toBe(true);
   });
 
+  it("the header note marks each name column as the add-on's, looked up from its ids, and tells a person's two role columns apart", async () => {
+    const { rt } = addon;
+    const columns = (sheet: string) => (rt.workbook.notes(sheet)[0]?.[0] ?? '').split('\n');
+    await pull('people');
+    expect(columns('people')).toEqual(
+      expect.arrayContaining([
+        'Role ID = role',
+        'Role name = name of role, looked up by the add-on',
+        'Role IDs = roles',
+        'Role names = names of roles, looked up by the add-on',
+        'Site name = name of site, looked up by the add-on',
+        'Team names = names of teams, looked up by the add-on',
+        'Queue names = names of queues, looked up by the add-on',
+        "Role ID and Role name are Assembled's role field, a single role; Role IDs and Role names are its roles field, every role the person has. A person with several roles has one in Role ID and all of them in Role IDs: to find everyone with a role, look in Role IDs.",
+      ]),
+    );
+    await pull('time_off_requests');
+    expect(columns('time_off_requests')).toEqual(
+      expect.arrayContaining([
+        'Agent name = name of agent_id, looked up by the add-on',
+        'Approver name = name of approver_id, looked up by the add-on',
+      ]),
+    );
+    await pull('teams');
+    expect(columns('teams')).toContain('Parent name = name of parent_id, looked up by the add-on');
+    await pull('activities', true);
+    expect(columns('activities')).toEqual(
+      expect.arrayContaining([
+        'Agent name = name of agent_id, looked up by the add-on',
+        'Activity type = name of type_id, looked up by the add-on',
+      ]),
+    );
+    // The live timeline names its agents itself; the add-on looks a name up only where a reply has none.
+    await pull('condensed_timeline', true);
+    expect(columns('condensed_timeline')).toContain(
+      'Agent name = agent_name, as Assembled sends it (where a reply has none, the name of agent_id, looked up by the add-on)',
+    );
+    for (const sheet of ['people', 'time_off_requests', 'teams', 'activities', 'condensed_timeline'])
+      expect(
+        columns(sheet).filter((line) =>
+          / = ((agent|approver|site|team|queue|role|parent)_names?|activity_type)$/.test(line),
+        ),
+      ).toEqual([]);
+  });
+
   it('the agent picker tells apart people who share a name by their email', async () => {
     const { rt, sim } = addon;
     const choices = await rt.callFromSidebar<Choice[]>('listChoices', 'agents');

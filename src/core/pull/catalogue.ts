@@ -63,6 +63,8 @@ export interface SourceInfo {
   span?: readonly [string, string];
   /** What the header note says of the records beside the pull's own lines. */
   note?: string;
+  /** Name columns its replies may carry themselves, which the add-on then keeps as they came (with-names.ts). */
+  namesSent?: readonly string[];
   /** What the header note says under its range of how the range picks the records, for a pull with one. */
   rangeNote?: string;
   /** A report's levels, not flows (taken at a bucket's end when rolled up), as its note names them. */
@@ -136,7 +138,11 @@ export const RESOURCE_INFO: Record<ResourceName, SourceInfo> = {
     filters: [],
     key: 'id',
     // Two ids, and the one an analyst looks a report's rows up by is not the first.
-    note: "Agent ID is the id reports, agent states, time off and activities name an agent by: look their Agent ID up in this sheet's Agent ID column, not in ID (the person's own record).",
+    // Assembled sends a person's roles twice, as one id and as a list: which holds whom is not plain.
+    note: [
+      "Agent ID is the id reports, agent states, time off and activities name an agent by: look their Agent ID up in this sheet's Agent ID column, not in ID (the person's own record).",
+      "Role ID and Role name are Assembled's role field, a single role; Role IDs and Role names are its roles field, every role the person has. A person with several roles has one in Role ID and all of them in Role IDs: to find everyone with a role, look in Role IDs.",
+    ].join('\n'),
   },
   teams: { label: 'Teams', range: 'none', filters: [], key: 'id' },
   sites: { label: 'Sites', range: 'none', filters: [], key: 'id' },
@@ -160,12 +166,14 @@ export const RESOURCE_INFO: Record<ResourceName, SourceInfo> = {
     key: STATE_KEY,
     note: STATES_NOTE,
   },
+  // The live timeline names its agents (API-FACTS.md); the YAML's does not.
   condensed_timeline: {
     label: 'Condensed agent-state timeline',
     range: 'required',
     filters: ['agent_ids', 'priority_order'],
     key: STATE_KEY,
     note: STATES_NOTE,
+    namesSent: ['agent_name'],
   },
   edit_history: { label: 'Agent-state edit history', range: 'optional', filters: [], key: 'id' },
   // Assembled is asked for the range's instants; an all-day request spans its agent's midnights,

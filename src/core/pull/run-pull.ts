@@ -39,6 +39,7 @@ import { makeRoom } from '../share';
 import type { WriteOptions } from '../sheet/write-table';
 import { buildTable, type Table } from '../table/build-table';
 import { asDays, END_EXCLUSIVE } from '../table/day-columns';
+import { sentOrLookedUp } from '../table/id-names';
 import { holdsTimesOfDay } from '../table/times-of-day';
 import { clockChangeNote } from '../time/clock-changes';
 import { resolveRange } from '../time/date-range';
@@ -843,10 +844,19 @@ function stagedRecords(
 const TIMED: readonly string[] = ['activities', 'agent_states', 'condensed_timeline'];
 
 function tableOf(deps: PullDeps, job: PullJob, records: Record<string, unknown>[]): Table {
-  const built = buildTable(records, deps.zone);
   const { source } = job.spec;
+  const built = withNamesSent(buildTable(records, deps.zone), sourceInfo(source).namesSent);
   if (wholeDays(deps, job)) return asDays(built);
   return source.kind === 'resource' && TIMED.includes(source.resource) ? withDurationColumn(built) : built;
+}
+
+/** A name column the source's replies may carry is noted as Assembled's, looked up only where one has none. */
+function withNamesSent(table: Table, sent: readonly string[] | undefined): Table {
+  if (!sent) return table;
+  const columns = table.columns.map((c) =>
+    c.made && sent.includes(c.key) ? { ...c, made: sentOrLookedUp(c.key, c.made) } : c,
+  );
+  return { ...table, columns };
 }
 
 /**

@@ -864,7 +864,11 @@ export function headerNoteOf(table: Table, o: WriteOptions, plan: WritePlan): st
   const { placed } = plan;
   const fields = fieldList(
     table.columns
-      .map((c, i) => ({ header: placed.header[placed.at[i] as number] ?? c.header, field: c.field }))
+      .map((c, i) => ({
+        header: placed.header[placed.at[i] as number] ?? c.header,
+        field: c.field,
+        ...(c.made ? { made: c.made } : {}),
+      }))
       .filter((_, i) => !placed.byField[i]),
   );
   return [o.note, fields].filter(Boolean).join('\n');

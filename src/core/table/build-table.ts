@@ -9,6 +9,7 @@ import { startOfLocalDay } from '../time/zone-math';
 import { orderColumns } from './column-order';
 import { wordsFor } from './column-words';
 import { type Flat, flattenRecord, isDate, KeyIndex } from './flatten';
+import { lookedUp, pairedNames } from './id-names';
 
 export type CellValue = string | number | boolean | Date;
 export type ColumnKind = 'text' | 'number' | 'boolean' | 'datetime' | 'date';
@@ -28,6 +29,8 @@ export interface Column {
   divisor?: number;
   /** What its numbers count where no format shows it (a BigQuery column's description). */
   unit?: string;
+  /** How the add-on made it, where Assembled sends no such field: a header note says this, not `field`. */
+  made?: string;
 }
 
 export interface Table {
@@ -140,8 +143,14 @@ export function buildTable(records: readonly Record<string, unknown>[], zone: Zo
   const keys = orderColumns(index.keys);
   const at = keys.map((key) => index.position(key));
 
+  // Names the add-on put beside ids (with-names.ts): the note says so, not that Assembled sent them.
+  const named = new Map([...pairedNames(keys)].map(([id, name]) => [name, id] as const));
   const columns = uniqueHeaders(
-    keys.map((key, c) => describe(key, columnKind(flat, at[c] as number, numberKindFor(key)))),
+    keys.map((key, c) => {
+      const column = describe(key, columnKind(flat, at[c] as number, numberKindFor(key)));
+      const id = named.get(key);
+      return id === undefined ? column : { ...column, made: lookedUp(id, key) };
+    }),
   );
   const kinds = columns.map((c) => c.kind);
   const toDay = dayConverter(zone);

@@ -2,7 +2,7 @@
 // by its names, then names, then the rest as first seen, a nested object's fields together (a
 // person's platforms alphabetically). Stable so that a refresh lines up with the columns it wrote
 // last time.
-import { NAME_COLUMN } from './id-names';
+import { pairedNames } from './id-names';
 
 const NAMES = new Set(['name', 'first_name', 'last_name', 'email']);
 
@@ -35,13 +35,8 @@ function rank(key: string): number {
 }
 
 export function orderColumns(keysInFirstSeenOrder: readonly string[]): string[] {
-  const present = new Set(keysInFirstSeenOrder);
   // A name column goes right after the first id column it names.
-  const paired = new Map<string, string>();
-  for (const key of keysInFirstSeenOrder) {
-    const name = NAME_COLUMN[key];
-    if (name && present.has(name) && ![...paired.values()].includes(name)) paired.set(key, name);
-  }
+  const paired = pairedNames(keysInFirstSeenOrder);
   const follows = new Set(paired.values());
   // Fields of one nested object stay together (platforms.zendesk, platforms.five9), though a
   // later record brought one first: each of like rank takes the place of the first seen.

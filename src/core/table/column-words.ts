@@ -72,10 +72,15 @@ export function wordsFor(key: string, numbers = false): Wording {
 /** The line over the note's list of which header is which API field. */
 export const FIELD_LIST = 'Columns (header = API field):';
 
-/** The note's list of which header is which API field, for the columns whose header differs. */
-export function fieldList(columns: readonly { header: string; field?: string }[]): string {
+/**
+ * The note's list of which header is which API field, for the columns whose header differs; a
+ * column the add-on made says how instead (`made`: a name looked up from its ids).
+ */
+export function fieldList(columns: readonly { header: string; field?: string; made?: string }[]): string {
   return listOf(
-    columns.filter((c) => c.field && c.field !== c.header).map((c) => `${c.header} = ${c.field}`),
+    columns
+      .filter((c) => c.made || (c.field && c.field !== c.header))
+      .map((c) => `${c.header} = ${c.made ?? c.field}`),
   );
 }
 

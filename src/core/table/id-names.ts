@@ -19,3 +19,32 @@ export const NAME_COLUMN: Readonly<Record<string, string>> = {
   // A requirement type's activity types.
   activity_type_ids: 'activity_type_names',
 };
+
+/**
+ * Each id column among `keys` whose name column is there too, with that name column; a name
+ * column named by two ids (a site's, site and site_id) goes with the first.
+ */
+export function pairedNames(keys: readonly string[]): Map<string, string> {
+  const present = new Set(keys);
+  const paired = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const key of keys) {
+    const name = NAME_COLUMN[key];
+    if (name && present.has(name) && !taken.has(name)) {
+      paired.set(key, name);
+      taken.add(name);
+    }
+  }
+  return paired;
+}
+
+/**
+ * What a header note says a name column holds: Assembled sends ids, and the add-on looks their
+ * names up, so the note names no API field for it ("Team names = names of teams, looked up").
+ */
+export const lookedUp = (id: string, name: string): string =>
+  `${name.endsWith('_names') ? 'names' : 'name'} of ${id}, looked up by the add-on`;
+
+/** The same, of a name column a reply may carry itself (with-names.ts keeps it as it came). */
+export const sentOrLookedUp = (name: string, made: string): string =>
+  `${name}, as Assembled sends it (where a reply has none, the ${made})`;
