@@ -30,7 +30,31 @@ describe('an average over nothing', () => {
     expect(none.map((r) => r[average as number])).toEqual(none.map(() => ''));
     expect(some.every((r) => /^\d+:\d\d:\d\d$/.test(r[average as number] ?? ''))).toBe(true);
     expect(rt.workbook.notes('Intervals')[0]?.[0]).toContain(
-      'Averages and percentages over nothing (no item solved or handled, no time scheduled) are left blank, not 0.',
+      'An average over no ticket solved (Solved 0) is left blank, not 0.',
     );
+  });
+
+  it("is said in each report's own words: adherence over no time scheduled, handle time over no ticket handled", async () => {
+    const { rt } = await startLocalAddon({ timezone: 'America/New_York', now: '2026-11-03T15:00:00Z' });
+    const said: Record<string, string> = {};
+    for (const report of ['adherence', 'handle_time']) {
+      const job = await pullToEnd(
+        rt,
+        {
+          source: { kind: 'report', report, granularity: 'interval' },
+          range: { kind: 'absolute', from: '2026-11-01', to: '2026-11-01' },
+          target: { kind: 'new_sheet', name: report },
+          mode: 'replace',
+        },
+        `over-nothing-${report}`,
+      );
+      expect(job.state).toBe('done');
+      said[report] = rt.workbook.notes(report)[0]?.[0] ?? '';
+      // The count each note names is a column of its sheet.
+      expect(rt.workbook.values(report)[0]).toContain(report === 'adherence' ? 'Scheduled' : 'Handled');
+    }
+    expect(said.adherence).toContain('Adherence over no time scheduled (Scheduled 0) is left blank, not 0.');
+    expect(said.handle_time).toContain('An average over no ticket handled (Handled 0) is left blank, not 0.');
+    for (const note of Object.values(said)) expect(note).not.toMatch(/no item solved|over nothing/);
   });
 });

@@ -302,9 +302,10 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * saying why, and a new sheet made without putting a selection back it could not read (0.3 KiB);
  * 358.2 with a time-off pull's note saying how its range picks requests, the header note marking
  * each name column as looked up by the add-on, and a People note on Role ID vs Role IDs (0.8 KiB);
+ * 358.3 with each report's note saying what its blank averages are over (0.1 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 358.2;
+const CODE_BUDGET_KIB = 358.3;
 
 const ENTRY_POINTS = [
   'onOpen',

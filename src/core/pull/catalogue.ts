@@ -109,9 +109,11 @@ const BUCKET: Pick<SourceInfo, 'range' | 'filters' | 'span'> = {
   span: ['start_time', 'end_time'],
 };
 const BUCKET_KEY = 'start_time,end_time';
-/** A report's averages and percentages over a count of 0 are left blank (report-buckets.ts blankOverNothing). */
-const OVER_NOTHING =
-  'Averages and percentages over nothing (no item solved or handled, no time scheduled) are left blank, not 0.';
+/**
+ * A report's averages and percentages over a count of 0 are left blank (report-buckets.ts
+ * blankOverNothing): each report names the count its own are over.
+ */
+const overNothing = (what: string) => `${what} is left blank, not 0.`;
 
 /**
  * Assembled's queues nest: its help on ticket mapping says a ticket in a child queue appears in its
@@ -120,15 +122,25 @@ const OVER_NOTHING =
 export const PARENT_QUEUES = 'A parent queue holds the tickets of the queues under it too';
 
 export const REPORTS: Record<ReportType, SourceInfo> = {
-  adherence: { ...BUCKET, label: 'Adherence report', key: `agent_id,${BUCKET_KEY}`, note: OVER_NOTHING },
+  adherence: {
+    ...BUCKET,
+    label: 'Adherence report',
+    key: `agent_id,${BUCKET_KEY}`,
+    note: overNothing('Adherence over no time scheduled (Scheduled 0)'),
+  },
   ticket_stats: {
     ...BUCKET,
     label: 'Ticket stats report',
     key: `queue_id,${BUCKET_KEY}`,
     levels: 'backlog',
-    note: `${OVER_NOTHING}\n${PARENT_QUEUES}: its figures count theirs, so a sum over it and them counts those tickets twice.`,
+    note: `${overNothing('An average over no ticket solved (Solved 0)')}\n${PARENT_QUEUES}: its figures count theirs, so a sum over it and them counts those tickets twice.`,
   },
-  handle_time: { ...BUCKET, label: 'Handle time report', key: `agent_id,${BUCKET_KEY}`, note: OVER_NOTHING },
+  handle_time: {
+    ...BUCKET,
+    label: 'Handle time report',
+    key: `agent_id,${BUCKET_KEY}`,
+    note: overNothing('An average over no ticket handled (Handled 0)'),
+  },
 };
 
 export const RESOURCE_INFO: Record<ResourceName, SourceInfo> = {

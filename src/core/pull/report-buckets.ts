@@ -281,7 +281,7 @@ function countOver(key: string, row: ReportRow): number | undefined {
 /**
  * An average or ratio over nothing (no item solved or handled, no time scheduled) is no number:
  * blank, not the 0 Assembled sends, which Sheets' AVERAGE would count. A report's header note says
- * so (catalogue.ts OVER_NOTHING).
+ * so (catalogue.ts overNothing).
  */
 export function blankOverNothing(rows: readonly ReportRow[]): ReportRow[] {
   return rows.map((row) => {
