@@ -28,3 +28,22 @@ export interface RunLog {
 export function runLogRow(e: RunLogEntry): (string | number | Date)[] {
   return [e.when, e.who, e.what, e.target, e.status, e.rows, Math.round(e.durationMs / 100) / 10, e.message];
 }
+
+/**
+ * The log header's note: what the sheet is, and the zone its When is in. A date cell keeps its day
+ * and time when the spreadsheet's zone changes, so a new zone is said from the row it begins at.
+ * Nothing of a run goes in it, let alone a key. Undefined when `note` says all that already.
+ */
+export function runLogNote(note: string, zone: string, row: number): string | undefined {
+  const zones = [...note.matchAll(WHEN_IN)].map((m) => m[1]);
+  if (zones.length === 0)
+    return [
+      'Assembled log: one row per pull, push, Sync time off and scheduled refresh run, newest last (a failed attempt that will be tried again has a row of its own), written by the Assembled add-on.',
+      `When is in ${zone}, the spreadsheet's time zone.`,
+      'Duration (s) is the time the attempt took; Message, what the sidebar said at its end.',
+    ].join('\n');
+  if (zones[zones.length - 1] === zone) return undefined;
+  return `${note}\nFrom row ${row} on, When is in ${zone}: the spreadsheet's time zone changed (rows above keep the times they were written with).`;
+}
+
+const WHEN_IN = /When is in ([^\s,:]+)/g;

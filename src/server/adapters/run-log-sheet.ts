@@ -3,6 +3,7 @@ import {
   RUN_LOG_HEADER,
   RUN_LOG_SHEET,
   type RunLog,
+  runLogNote,
   runLogRow,
 } from '../../core/pull/run-log';
 import { toSheetValue } from '../../core/table/sheet-literal';
@@ -34,6 +35,7 @@ function append(ss: Spreadsheet, entry: Entry): void {
   // The user stays on their data, not the log.
   const sheet = findSheet(ss, RUN_LOG_SHEET) ?? insertBehind(ss, RUN_LOG_SHEET);
   const lastRow = sheet.getLastRow();
+  const head = sheet.getRange(1, 1);
   if (lastRow === 0) {
     sheet.getRange(1, 1, 1, RUN_LOG_HEADER.length).setValues([RUN_LOG_HEADER]).setFontWeight('bold');
     sheet.setFrozenRows(1);
@@ -46,6 +48,9 @@ function append(ss: Spreadsheet, entry: Entry): void {
   }
   // appendRow grows the sheet: a range past its last row is refused, so a log with every row of
   // its sheet used would stop at its thousandth run.
+  // A log begun before it had a note gets one too; a zone changed since is said from this row on.
+  const note = runLogNote(head.getNote(), ss.getSpreadsheetTimeZone(), Math.max(lastRow, 1) + 1);
+  if (note !== undefined) head.setNote(note);
   const grows = lastRow >= sheet.getMaxRows();
   sheet.appendRow(runLogRow(entry).map(toSheetValue));
   if (grows) stretchFlag(sheet, STATUS_COL, 'failed');
