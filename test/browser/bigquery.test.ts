@@ -146,7 +146,7 @@ describe('BigQuery in the workbench', () => {
     await sb.getByRole('button', { name: 'Pull data' }).click();
     await sb.getByRole('button', { name: 'Save scheduled refresh' }).waitFor({ timeout: 30_000 });
     expect(await sb.locator('#saveRefreshHint').textContent()).toBe(
-      'Reruns this pull into the same place; its date range is resolved afresh at each run. A day already over when a run begins is added once; a day still under way (today, this week) is added whole at every run, so its earlier rows are there again. To keep one row per record, choose Merge by key.',
+      'Reruns the Agent states pull into the BigQuery table workbench-demo.wfm.states_appended; its date range is resolved afresh at each run. A day already over when a run begins is added once; a day still under way (today, this week) is added whole at every run, so its earlier rows are there again. To keep one row per record, choose Merge by key.',
     );
   });
 });

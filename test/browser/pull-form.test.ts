@@ -308,7 +308,7 @@ describe('The Pull data form', () => {
     await sb.locator('#jobStage', { hasText: /^Done$/ }).waitFor({ timeout: 30_000 });
     expect(await sb.locator('#status').textContent()).toMatch(/ rows written to Adherence!A1\.$/);
     expect(await sb.locator('#saveRefreshHint').textContent()).toMatch(
-      /^Reruns this pull into the same place/,
+      /^Reruns the Adherence report pull into the sheet "Adherence"/,
     );
     expect(wb.sheetNames().filter((n) => n.startsWith('Adherence'))).toEqual(['Adherence']);
     // Over a sheet no pull filled: the form as it always starts.

@@ -125,7 +125,9 @@ describe('Pull data in the workbench', () => {
     // A reference list is offered a daily refresh (a report of last week, weekly: see below).
     await expect.poll(() => sb.getByLabel('Frequency').inputValue()).toBe('daily');
     // It has no date range to resolve at each run.
-    expect(await sb.locator('#saveRefreshHint').textContent()).toBe('Reruns this pull into the same place.');
+    expect(await sb.locator('#saveRefreshHint').textContent()).toBe(
+      'Reruns the People pull into the sheet "People".',
+    );
     // The name stays in the field: the sheet it names is the one just made, and said to be so.
     const hint = sb.locator('#newSheetHint');
     await expect
@@ -274,7 +276,7 @@ describe('Pull data in the workbench', () => {
     await sb.locator('#jobStage', { hasText: /^Done$/ }).waitFor({ timeout: 30_000 });
     await expect.poll(() => sb.getByLabel('Frequency').inputValue()).toBe('weekly');
     expect(await sb.locator('#saveRefreshHint').textContent()).toBe(
-      'Reruns this pull into the same place; its date range is resolved afresh at each run.',
+      'Reruns the Handle time report pull into the sheet "Reopened AHT"; its date range is resolved afresh at each run.',
     );
     // A sheet that refreshes itself tells its owner when a run fails unless they untick it.
     expect(await sb.getByLabel('E-mail me when a run fails').isChecked()).toBe(true);
@@ -289,27 +291,46 @@ describe('Pull data in the workbench', () => {
     ]);
   });
 
-  it('keeps the refresh offered after a pull when the form changes: it saves the pull done, the change goes to the next pull', async () => {
+  it('keeps the refresh offered after a pull when the form changes: it saves the pull done, named, the change goes to the next pull', async () => {
     const { page, running } = bench();
     const sb = await pullIntoNewSheet(page, 'Teams', 'Teams kept');
     const changed = sb.locator('#saveRefreshChanged');
+    const offer = sb.getByRole('region', { name: 'Refresh the Teams pull on a schedule' });
+    expect(await offer.isVisible()).toBe(true);
+    expect(await offer.locator('#saveRefreshHint').textContent()).toBe(
+      'Reruns the Teams pull into the sheet "Teams kept".',
+    );
     expect(await changed.isHidden()).toBe(true);
     await sb.getByLabel('If the target has data').selectOption('merge');
     // Said, not put away: the pull's Done and its offer stay.
     await expect
       .poll(() => changed.textContent())
       .toBe(
-        'The form has changed since: Save scheduled refresh saves this pull into the same place as it ran (If the target has data: Replace it), and the changes apply to the next Pull data.',
+        'The form has changed since the Teams pull: this saves a refresh of that pull as it ran (If the target has data: Replace it). Your changes apply to the next Pull data.',
       );
     expect(await sb.locator('#job').isVisible()).toBe(true);
     expect(await sb.locator('#jobStage').textContent()).toBe('Done');
+    // Other data in the form: the offer is not of it, and says so plainly (and again when put back).
+    await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'People' });
+    await expect
+      .poll(() => changed.textContent())
+      .toBe(
+        'The form now holds People, not Teams: this saves a refresh of the Teams pull just made, as it ran. To schedule People, pull it first.',
+      );
+    expect(await offer.isVisible()).toBe(true);
+    await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Teams' });
+    await expect.poll(() => changed.textContent()).toMatch(/^The form has changed since the Teams pull:/);
+    await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'People' });
+    await expect.poll(() => changed.textContent()).toMatch(/^The form now holds People, not Teams:/);
     await sb.getByRole('button', { name: 'Save scheduled refresh' }).click();
     await sb.locator('#refreshStatus', { hasText: 'Saved.' }).waitFor();
     const saved =
-      await running.workbench.session.rt.callFromSidebar<{ target: string; spec: { mode: string } }[]>(
-        'listRefreshes',
-      );
-    expect(saved.map((r) => [r.target, r.spec.mode])).toEqual([['Teams kept', 'replace']]);
+      await running.workbench.session.rt.callFromSidebar<
+        { target: string; spec: { mode: string; source: { resource?: string } } }[]
+      >('listRefreshes');
+    expect(saved.map((r) => [r.target, r.spec.mode, r.spec.source.resource])).toEqual([
+      ['Teams kept', 'replace', 'teams'],
+    ]);
   });
 
   it('offers no refresh after an append that made no sheet: it would have nowhere to write', async () => {
@@ -641,7 +662,7 @@ describe('Pull data in the workbench', () => {
     // The pull offers to refresh the sheet on a schedule: weekly, Monday 07:00 by default.
     await expect.poll(() => sb.getByLabel('Frequency').inputValue()).toBe('weekly');
     expect(await sb.locator('#saveRefreshHint').textContent()).toBe(
-      'Reruns this pull into the same place; its date range is resolved afresh at each run.',
+      'Reruns the Handle time report pull into the sheet "Weekly AHT"; its date range is resolved afresh at each run.',
     );
     await sb.getByRole('button', { name: 'Save scheduled refresh' }).click();
     await sb.locator('#refreshStatus', { hasText: 'Saved.' }).waitFor();

@@ -84,7 +84,9 @@ describe('Sidebars say what is true now', () => {
     await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Teams' });
     await expect
       .poll(() => sb.locator('#saveRefreshChanged').textContent())
-      .toMatch(/^The form has changed since: .* the changes apply to the next Pull data\.$/);
+      .toBe(
+        'The form now holds Teams, not Adherence report: this saves a refresh of the Adherence report pull just made, as it ran. To schedule Teams, pull it first.',
+      );
     expect(await sb.locator('#job').isVisible()).toBe(true);
     expect(await sb.locator('#saveRefresh').isVisible()).toBe(true);
     expect(await statusOf(sb)).toMatch(/rows written to Adherence report!A1\.$/);

@@ -30,7 +30,7 @@ import type {
   SourceChoice,
 } from '../../../core/pull/pull-view';
 import { eachFilter } from '../../../core/pull/pull-words';
-import { rerunsWords } from '../../../core/pull/reruns-words';
+import { dataLabel, formChangedWords, madeWords, rerunsWords } from '../../../core/pull/reruns-words';
 import { suggestedFrequency } from '../../../core/schedule/suggested-frequency';
 import { freeSheetName } from '../../../core/sheet/free-sheet-name';
 import type { DateRangeSpec, RelativePreset } from '../../../core/time/date-range';
@@ -785,15 +785,15 @@ function forgetLastPull(): void {
 
 /**
  * The form changed after a pull: the pull done and its offer to refresh stay (it saves what was
- * pulled, not the form), and the offer says the changes go to the next Pull data. Put away, the
- * offer went without a word, and a person had to pull again to save a refresh.
+ * pulled, not the form), and the offer says so, by the pull's data: another Data in the form is
+ * not the pull offered. Put away, the offer went without a word, and a person had to pull again.
  */
 function showFormChanged(): void {
   const changed = byId('saveRefreshChanged');
-  if (!offered || !changed.hidden) return;
-  const { pulled, what } = offered;
-  const mode = modeLabel(pulled.mode, pulled.target.kind);
-  changed.textContent = `The form has changed since: Save scheduled refresh saves ${what} as it ran (If the target has data: ${mode}), and the changes apply to the next Pull data.`;
+  if (!offered) return;
+  // Set only when it says something new: a live region, it would be read out at each keystroke.
+  const words = formChangedWords(offered.pulled, chosenSource());
+  if (changed.textContent !== words || changed.hidden) changed.textContent = words;
   changed.hidden = false;
 }
 
@@ -962,18 +962,19 @@ function resume(job: JobView & { spec: PullSpec }): void {
 
 /** The form of the refresh offered after a pull, if one is: its hour names the spreadsheet's zone. */
 let scheduleForm: FrequencyForm | undefined;
-/** The pull the refresh offered saves (not the form, which may change meanwhile), and its words. */
-let offered: { pulled: PullSpec; what: string } | undefined;
+/** The pull the refresh offered saves (not the form, which may change meanwhile). */
+let offered: { pulled: PullSpec } | undefined;
 
 /**
  * After a pull that worked, or from the card of the sheet a pull filled, offer to save it as a
  * scheduled refresh (relative ranges only; not when pulled again into a place that has one).
  * `what` says which pull is meant.
  */
-function offerRefresh(pulled: PullSpec, scheduled?: string, what = 'this pull into the same place'): void {
+function offerRefresh(pulled: PullSpec, scheduled?: string, what = madeWords(pulled)): void {
   const button = byId<HTMLButtonElement>('saveRefreshButton');
   byId('saveRefreshChanged').hidden = true;
   offered = undefined;
+  byId('saveRefreshTitle').textContent = `Refresh the ${dataLabel(pulled)} pull on a schedule`;
   if (scheduled) {
     byId('saveRefresh').hidden = false;
     button.hidden = true;
@@ -997,7 +998,7 @@ function offerRefresh(pulled: PullSpec, scheduled?: string, what = 'this pull in
     true,
   );
   scheduleForm = form;
-  offered = { pulled, what };
+  offered = { pulled };
   byId('frequency').replaceChildren(form.root);
   byId('saveRefresh').hidden = false;
   const key = requestKey();
