@@ -669,6 +669,27 @@ describe('The Pull data form', () => {
     expect(new Set(rows.map((r) => r[0]))).toEqual(new Set([support]));
   });
 
+  it('says under Queues what a queue ticked means for each report: tickets only for the reports of tickets', async () => {
+    const sb = await openPull(bench().page);
+    const about = sb.locator('#queue_idsAbout');
+    const hintOf = async (report: string) => {
+      await sb.getByLabel('Data', { exact: true }).selectOption({ label: report });
+      await sb.getByRole('group', { name: 'Queues' }).getByLabel('Email Support', { exact: true }).waitFor();
+      expect(await about.isVisible()).toBe(true);
+      return about.textContent();
+    };
+    // Adherence has no tickets: its queues are the agents' own.
+    expect(await hintOf('Adherence report')).toBe(
+      'Adherence is of the agents in the queues ticked. Ticking a queue ticks the queues under it as well: untick them to keep to the agents of that queue alone.',
+    );
+    expect(await hintOf('Handle time report')).toBe(
+      'Handle time counts the tickets solved in the queues ticked. A parent queue holds the tickets of the queues under it too: ticking it ticks them as well, and unticking them still counts their tickets.',
+    );
+    expect(await hintOf('Ticket stats report')).toMatch(
+      /^A parent queue holds the tickets of the queues under it too\./,
+    );
+  });
+
   it("names every ticked team in the header's note, though the progress counts more than three", async () => {
     const { page } = bench();
     const four = ['Tier 1 Americas', 'Tier 1 EMEA', 'Tier 1 APAC', 'Quality'];

@@ -67,6 +67,11 @@ export interface SourceInfo {
   namesSent?: readonly string[];
   /** What the header note says under its range of how the range picks the records, for a pull with one. */
   rangeNote?: string;
+  /**
+   * What a queue ticked means for the report, said under its Queues filter where queues nest: the
+   * tickets of a parent queue's children are its own too, but an adherence report has no tickets.
+   */
+  queues?: string;
   /** A report's levels, not flows (taken at a bucket's end when rolled up), as its note names them. */
   levels?: string;
   /**
@@ -127,6 +132,10 @@ export const REPORTS: Record<ReportType, SourceInfo> = {
     label: 'Adherence report',
     key: `agent_id,${BUCKET_KEY}`,
     note: overNothing('Adherence over no time scheduled (Scheduled 0)'),
+    // The queues an agent is in, as the simulator reads it: whether Assembled's filter takes in a
+    // parent's children is not known, so the add-on names each queue meant (as for teams).
+    queues:
+      'Adherence is of the agents in the queues ticked. Ticking a queue ticks the queues under it as well: untick them to keep to the agents of that queue alone.',
   },
   ticket_stats: {
     ...BUCKET,
@@ -134,12 +143,15 @@ export const REPORTS: Record<ReportType, SourceInfo> = {
     key: `queue_id,${BUCKET_KEY}`,
     levels: 'backlog',
     note: `${overNothing('An average over no ticket solved (Solved 0)')}\n${PARENT_QUEUES}: its figures count theirs, so a sum over it and them counts those tickets twice.`,
+    queues: `${PARENT_QUEUES}. Ticking it ticks them as well: untick them to pull it alone, its figures still counting theirs.`,
   },
   handle_time: {
     ...BUCKET,
     label: 'Handle time report',
     key: `agent_id,${BUCKET_KEY}`,
     note: overNothing('An average over no ticket handled (Handled 0)'),
+    // Its rows are agents: a parent ticked alone counts the same tickets as with its children.
+    queues: `Handle time counts the tickets solved in the queues ticked. ${PARENT_QUEUES}: ticking it ticks them as well, and unticking them still counts their tickets.`,
   },
 };
 

@@ -4,13 +4,7 @@ import { type BigQueryField, bigQueryFieldProblem } from '../../../core/bigquery
 import { countText } from '../../../core/count-text';
 import { duration } from '../../../core/duration';
 import { menuPath } from '../../../core/menu-names';
-import {
-  CHANNELS,
-  type FilterName,
-  MAX_NOTE_NAMED,
-  type NamedList,
-  PARENT_QUEUES,
-} from '../../../core/pull/catalogue';
+import { CHANNELS, type FilterName, MAX_NOTE_NAMED, type NamedList } from '../../../core/pull/catalogue';
 import { keyHeaders, keyNotHeadedText, mergeKeyProblem } from '../../../core/pull/merge-key';
 import { modeLabel, modeNote } from '../../../core/pull/mode-words';
 import type { PullAgain } from '../../../core/pull/pull-again';
@@ -83,13 +77,9 @@ const showDock = keepFocusClear(byId('dock'), byId('jobStage'));
 
 let options: PullOptions;
 let pickers = new Map<FilterName, Picker>();
-/** Each list picked from by name: its kind, label, and what a choice with others under it means. */
-const PICKERS: Partial<Record<FilterName, [ChoiceKind, string, string?]>> = {
-  queue_ids: [
-    'queues',
-    'Queues',
-    `${PARENT_QUEUES}. Ticking it ticks them as well: untick them to pull it alone, its figures still counting theirs.`,
-  ],
+/** Each list picked from by name: its kind and label. */
+const PICKERS: Partial<Record<FilterName, [ChoiceKind, string]>> = {
+  queue_ids: ['queues', 'Queues'],
   team_ids: ['teams', 'Teams'],
   site_ids: ['sites', 'Sites'],
   agent_ids: ['agents', 'Agents'],
@@ -344,7 +334,8 @@ function showFilters(initial: PullFilters): void {
         initial[f] as string[] | undefined,
         // Each list would fail alike: the notice above says why, once.
         options.keyMissing ? 'no API key is set.' : keyRefused ? KEY_REFUSED_BRIEF : undefined,
-        picker[2],
+        // What a queue with others under it means for this report (catalogue.ts).
+        f === 'queue_ids' ? s.queues : undefined,
       );
       pickers.set(f, p);
       nodes.push(p.root);
