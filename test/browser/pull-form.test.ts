@@ -669,6 +669,34 @@ describe('The Pull data form', () => {
     expect(new Set(rows.map((r) => r[0]))).toEqual(new Set([support]));
   });
 
+  it('says under "If the target has data" that a new sheet has none, and what the choice is for there', async () => {
+    const sb = await openPull(bench().page);
+    const said = sb.locator('#modeNew');
+    const mode = sb.getByLabel('If the target has data');
+    expect(await sb.getByLabel('New sheet').isChecked()).toBe(true);
+    expect(await said.textContent()).toBe(
+      'A new sheet has no data yet: this pull fills it, whatever is chosen here. The choice is what Pull it again and a scheduled refresh then do to the sheet it makes.',
+    );
+    expect(await said.isVisible()).toBe(true);
+    expect(await mode.getAttribute('aria-describedby')).toBe('modeNew');
+    // Still a choice: a merge kept for later runs starts with a pull into a new sheet.
+    expect(await mode.isEnabled()).toBe(true);
+    // Into a sheet that is there, it has data to act on.
+    await sb.getByLabel('Existing sheet').check();
+    await expect.poll(() => said.isHidden()).toBe(true);
+    expect(await mode.getAttribute('aria-describedby')).toBeNull();
+    await sb.getByLabel('New sheet').check();
+    await expect.poll(() => said.isVisible()).toBe(true);
+    // A "new" sheet named like one there is that one.
+    await sb.getByLabel('Sheet name').fill('sheet1');
+    await expect.poll(() => said.isHidden()).toBe(true);
+    await sb.getByLabel('Sheet name').fill('Brand new');
+    await expect.poll(() => said.isVisible()).toBe(true);
+    // A schedule grid is always replaced: nothing to choose.
+    await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Schedule grid' });
+    await expect.poll(() => said.isHidden()).toBe(true);
+  });
+
   it('says under Queues what a queue ticked means for each report: tickets only for the reports of tickets', async () => {
     const sb = await openPull(bench().page);
     const about = sb.locator('#queue_idsAbout');

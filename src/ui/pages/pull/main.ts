@@ -181,6 +181,7 @@ function showNameTaken(): void {
   const name = newSheet.value.trim().toLowerCase();
   const taken = options?.sheets.find((s) => s.toLowerCase() === name);
   hint.hidden = !taken;
+  showModeForNew(!taken);
   if (!taken) return;
   const how = mode.selectedOptions[0]?.textContent?.split(':')[0]?.toLowerCase() ?? 'replace it';
   hint.textContent =
@@ -188,6 +189,23 @@ function showNameTaken(): void {
       ? `"${taken}" holds the rows this pull just wrote: Pull data writes into it again (${how}). Type another name for another new sheet.`
       : `"${taken}" is already a sheet: this pull writes into it (${how}) if it is empty or holds a table the add-on pulled, else it is refused. Type another name for a new sheet.`;
 }
+/**
+ * Into a sheet not there yet (`fresh`), "If the target has data" has nothing to act on now: said
+ * under it, with what it is for. Not greyed: a merge or append kept for later runs (a refresh of a
+ * moving range that keeps its past days) starts with a pull into a new sheet.
+ */
+function showModeForNew(fresh: boolean): void {
+  byId('modeNew').hidden = !(fresh && radio('targetKind') === 'new_sheet' && !mode.disabled);
+  describeMode();
+}
+
+/** The mode's field read out with what is said under it. */
+function describeMode(): void {
+  const said = ['modeNew', 'modeKept'].filter((id) => !byId(id).hidden);
+  if (said.length) mode.setAttribute('aria-describedby', said.join(' '));
+  else mode.removeAttribute('aria-describedby');
+}
+
 /** The new sheet the pull shown made (lower case), so its name is not warned of as if another's. */
 let madeSheet = '';
 newSheet.addEventListener('input', () => {
@@ -1018,6 +1036,7 @@ function showTargetKind(): void {
   byId('sheetRow').hidden = kind !== 'sheet';
   byId('cellRow').hidden = kind !== 'cell';
   byId('bigqueryRow').hidden = kind !== 'bigquery';
+  showNameTaken();
   const append = mode.querySelector<HTMLOptionElement>('option[value=append]');
   if (append) append.textContent = modeLabel('append', kind as PullTarget['kind']);
 }
@@ -1063,8 +1082,7 @@ function showKept(): void {
   const hint = byId('modeKept');
   hint.hidden = !kept;
   hint.textContent = kept ?? '';
-  if (kept) mode.setAttribute('aria-describedby', hint.id);
-  else mode.removeAttribute('aria-describedby');
+  describeMode();
 }
 form.addEventListener('change', showKept);
 
