@@ -697,6 +697,19 @@ describe('The Pull data form', () => {
     await expect.poll(() => said.isHidden()).toBe(true);
   });
 
+  it('lists the interval granularity with its length, which its rows otherwise say only after a pull', async () => {
+    const sb = await openPull(bench().page);
+    await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Adherence report' });
+    expect(await sb.getByLabel('Granularity').locator('option').allTextContents()).toEqual([
+      'interval (30 minutes)',
+      'day',
+      'week',
+      'month',
+    ]);
+    await sb.getByLabel('Granularity').selectOption({ label: 'interval (30 minutes)' });
+    expect(await sb.getByLabel('Granularity').inputValue()).toBe('interval');
+  });
+
   it('says under Queues what a queue ticked means for each report: tickets only for the reports of tickets', async () => {
     const sb = await openPull(bench().page);
     const about = sb.locator('#queue_idsAbout');

@@ -5,6 +5,13 @@ export const REPORT_TYPES = ['adherence', 'ticket_stats', 'handle_time'] as cons
 export type ReportType = (typeof REPORT_TYPES)[number];
 
 export const GRANULARITIES = ['interval', 'day', 'week', 'month'] as const;
+/** Each as the Pull form lists it: an interval is Assembled's 30 minutes, said before a pull, not only in its note. */
+export const GRANULARITY_WORDS: Readonly<Record<(typeof GRANULARITIES)[number], string>> = {
+  interval: 'interval (30 minutes)',
+  day: 'day',
+  week: 'week',
+  month: 'month',
+};
 
 export const RESOURCES = [
   'people',

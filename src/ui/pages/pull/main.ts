@@ -4,7 +4,13 @@ import { type BigQueryField, bigQueryFieldProblem } from '../../../core/bigquery
 import { countText } from '../../../core/count-text';
 import { duration } from '../../../core/duration';
 import { menuPath } from '../../../core/menu-names';
-import { CHANNELS, type FilterName, MAX_NOTE_NAMED, type NamedList } from '../../../core/pull/catalogue';
+import {
+  CHANNELS,
+  type FilterName,
+  GRANULARITY_WORDS,
+  MAX_NOTE_NAMED,
+  type NamedList,
+} from '../../../core/pull/catalogue';
 import { keyHeaders, keyNotHeadedText, mergeKeyProblem } from '../../../core/pull/merge-key';
 import { modeLabel, modeNote } from '../../../core/pull/mode-words';
 import type { PullAgain } from '../../../core/pull/pull-again';
@@ -102,7 +108,9 @@ function fillForm(o: PullOptions): void {
     groups[s.kind].append(option(String(i), s.label));
   });
   source.replaceChildren(groups.report, groups.resource);
-  granularity.replaceChildren(...o.granularities.map((g) => option(g, g)));
+  granularity.replaceChildren(
+    ...o.granularities.map((g) => option(g, GRANULARITY_WORDS[g as ReportGranularity] ?? g)),
+  );
   granularity.value = 'day';
   preset.replaceChildren(...o.presets.map((p) => option(p.id, p.label)));
   preset.value = 'last_week';
