@@ -11,8 +11,15 @@ describe('Settings in the workbench', () => {
     const { page } = bench();
     await menu(page, 'Settings…');
     const sb = await sidebar(page, 'Assembled settings');
-    // Connected at start: the key is kept, shown only masked.
+    // Connected at start: the key is kept, shown only masked, and said to be saved in words (the
+    // grey placeholder alone reads as an example), read with the field.
     await expect.poll(() => sb.getByLabel('API key').getAttribute('placeholder')).toMatch(/^sk_live_.*…|•/);
+    const state = sb.locator('#keyState');
+    expect(await state.textContent()).toBe('A key ending mo_7 is saved for you (only you can use it).');
+    expect(await state.isVisible()).toBe(true);
+    expect(await sb.getByLabel('API key').getAttribute('aria-describedby')).toBe('keyState apiKeyHint');
+    // No more of the key than its masked hint shows, anywhere in the page.
+    expect(await sb.locator('body').textContent()).not.toContain('demo_7');
 
     await sb.getByLabel('API key').fill('my key');
     await sb.getByRole('button', { name: 'Save' }).click();
@@ -47,7 +54,7 @@ describe('Settings in the workbench', () => {
     // The words are tied to the key field while they stand, as a screen reader says them with it.
     const key = sb.getByLabel('API key');
     expect(await key.getAttribute('aria-invalid')).toBe('true');
-    expect(await key.getAttribute('aria-describedby')).toBe('apiKeyHint status');
+    expect(await key.getAttribute('aria-describedby')).toBe('keyState apiKeyHint status');
     // Pressed again (a double click), Save asks again: only Save anyway saves such a key.
     await sb.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => sb.locator('#status').textContent()).toMatch(ASKED);
@@ -85,7 +92,7 @@ describe('Settings in the workbench', () => {
     expect(await saveAnyway.isHidden()).toBe(true);
     // Another key typed: nothing is said to be wrong with it yet.
     expect(await key.getAttribute('aria-invalid')).toBeNull();
-    expect(await key.getAttribute('aria-describedby')).toBe('apiKeyHint');
+    expect(await key.getAttribute('aria-describedby')).toBe('keyState apiKeyHint');
     await sb.getByLabel('API key').fill(`${wrong}_2`);
     await sb.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => saveAnyway.isVisible()).toBe(true);
@@ -183,7 +190,7 @@ describe('Settings in the workbench', () => {
     await expect.poll(focused).toBe('apiKey');
     // Where it lands, the field says what is wrong with the key saved.
     expect(await key.getAttribute('aria-invalid')).toBe('true');
-    expect(await key.getAttribute('aria-describedby')).toBe('apiKeyHint status');
+    expect(await key.getAttribute('aria-describedby')).toBe('keyState apiKeyHint status');
   });
 
   it("brings Save's and Test connection's answers into view in a short sidebar, with text at 200% too", async () => {
@@ -293,9 +300,10 @@ describe('Settings in the workbench', () => {
     const sb = await sidebar(page, 'Assembled settings');
     const key = sb.getByLabel('API key');
     await expect.poll(() => key.getAttribute('placeholder')).toBe('sk_live_…');
+    expect(await sb.locator('#keyState').textContent()).toBe('No key is saved yet.');
     // With none yet, the field's hint says first where a key comes from, then who can see it, in
     // words for a person, not Apps Script's.
-    expect(await sb.locator(`#${await key.getAttribute('aria-describedby')}`).textContent()).toBe(
+    expect(await sb.locator('#apiKeyHint').textContent()).toBe(
       "Copy it from Assembled's Settings ▸ API page. Kept for you alone: other editors of this spreadsheet cannot see or use it.",
     );
     await sb.getByLabel('Send times as').selectOption('iso');
@@ -306,7 +314,7 @@ describe('Settings in the workbench', () => {
     expect(await sb.locator('#status').getAttribute('data-tone')).toBe('error');
     // The words are tied to the key field, where the key goes.
     expect(await key.getAttribute('aria-invalid')).toBe('true');
-    expect(await key.getAttribute('aria-describedby')).toBe('apiKeyHint status');
+    expect(await key.getAttribute('aria-describedby')).toBe('keyState apiKeyHint status');
     expect(await rt.callFromSidebar('getSettings')).toMatchObject({ hasKey: false, timeFormat: 'unix' });
 
     // A key Assembled accepts, saved: what to do next, in words that fit whatever sent the user
@@ -318,6 +326,11 @@ describe('Settings in the workbench', () => {
     await expect
       .poll(() => sb.locator('#status').textContent(), { timeout: 30_000 })
       .toBe('Saved. Open Extensions ▸ Assembled for Google Sheets ▸ Pull data… or Push rows… to carry on.');
+    // The field empties once saved: the line beside it says the key is kept.
+    expect(await key.inputValue()).toBe('');
+    expect(await sb.locator('#keyState').textContent()).toBe(
+      `A key ending ${running.workbench.session.backend.key.slice(-4)} is saved for you (only you can use it).`,
+    );
   });
 
   it('with no key saved, Test connection with the key field empty says to paste the key here, not to open Settings', async () => {
@@ -381,6 +394,7 @@ describe('Settings in the workbench', () => {
     await ask.getByRole('button', { name: 'Yes, remove key', exact: true }).click();
     await sb.locator('#status', { hasText: 'The API key was removed.' }).waitFor();
     expect(await remove.count()).toBe(0);
+    expect(await sb.locator('#keyState').textContent()).toBe('No key is saved yet.');
     expect(await key.evaluate((e) => e === document.activeElement)).toBe(true);
   });
 

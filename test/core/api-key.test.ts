@@ -1,7 +1,7 @@
 // A key as pasted: what cannot be seen is dropped, and a character no key holds is named, with
 // where it is, in words that never show the key.
 import { describe, expect, it } from 'vitest';
-import { ApiKey, cleanKey, keyProblem } from '../../src/core/settings';
+import { ApiKey, cleanKey, keyProblem, maskKey, savedKeyWords } from '../../src/core/settings';
 import { parseInput } from '../../src/core/validation';
 
 const KEY = 'sk_live_test_abcDEF123_-xyz';
@@ -38,5 +38,16 @@ describe('an API key as pasted', () => {
     expect(keyProblem('sk_test_abc')).toBe('The API key should start with sk_live_ and contain no spaces.');
     expect(keyProblem('sk_live_')).toBe('The API key has nothing after sk_live_: copy all of it.');
     expect(keyProblem(KEY)).toBeUndefined();
+  });
+});
+
+describe('a saved key, in words', () => {
+  const said = (key: string) => savedKeyWords({ hasKey: key !== '', keyHint: maskKey(key) });
+
+  it('names no more of it than its masked hint shows', () => {
+    expect(said('sk_live_test_abcd1234')).toBe('A key ending 1234 is saved for you (only you can use it).');
+    // Too short for its hint to show an end: none is named.
+    expect(said('sk_live_test')).toBe('A key is saved for you (only you can use it).');
+    expect(said('')).toBe('No key is saved yet.');
   });
 });

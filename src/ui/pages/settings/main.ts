@@ -3,7 +3,12 @@ import { TIME_FORMAT_LABELS } from '../../../core/assembled/time-refusal';
 import { KEY_FROM } from '../../../core/key-source';
 import { MENU_ITEMS, menuPath } from '../../../core/menu-names';
 import type { ConnectionReport } from '../../../core/server-api';
-import type { SettingsInput, SettingsView, TimeFormat } from '../../../core/settings';
+import {
+  type SettingsInput,
+  type SettingsView,
+  savedKeyWords,
+  type TimeFormat,
+} from '../../../core/settings';
 import { askInPage, putAwayQuestion } from '../../ask-in-page';
 import { busy, byId, el, markInvalid, showAnswer, showStatus } from '../../dom';
 import { focusHeading } from '../../first-focus';
@@ -12,6 +17,7 @@ import { callServer, errorMessage } from '../../rpc';
 
 const form = byId<HTMLFormElement>('settings');
 const apiKey = byId<HTMLInputElement>('apiKey');
+const keyState = byId('keyState');
 const timeFormat = byId<HTMLSelectElement>('timeFormat');
 const apiVersion = byId<HTMLInputElement>('apiVersion');
 const status = byId('status');
@@ -37,6 +43,8 @@ function show(view: SettingsView): void {
   clearKey.hidden = !view.hasKey;
   apiKey.value = '';
   apiKey.placeholder = view.hasKey ? view.keyHint : 'sk_live_…';
+  // Said in words too: the placeholder alone, grey, reads as an example.
+  keyState.textContent = savedKeyWords(view);
   timeFormat.value = savedFormat = view.timeFormat;
   apiVersion.value = view.apiVersion;
 }
