@@ -67,14 +67,24 @@ describe('Settings in the workbench', () => {
     // Refused, the test stops: the refusal said once, the checks after it not tried (not 20 calls
     // refused), said in one line; the requests still behind Details, only the first one sent.
     const results = sb.getByRole('region', { name: 'Connection test results' });
-    // The check that met the refusal is named, so "after it" reads as what it is.
+    // Said as the key's problem, not the first check's (Time format), and where it was met, so
+    // "after it" reads as what it is.
     expect(await results.locator('#checks li').allTextContents()).toEqual([
-      'Time format: Assembled did not accept the key.',
+      'API key: Assembled did not accept it, at the first check.',
       'The 19 checks after it were not tried: Assembled would refuse the key on each.',
     ]);
     const rows = results.locator('#details tbody tr');
     expect(await rows.count()).toBe(20);
-    expect(await rows.locator('td:nth-child(2)').allTextContents()).toEqual(['401', ...Array(19).fill('–')]);
+    // Checks never sent say so, not "– | 0 | 0 ms", which reads as one that ran and found nothing.
+    const cells = (row: number) => rows.nth(row).locator('td').allTextContents();
+    expect(await cells(0)).toEqual([
+      'Time format (GET /v0/agents/state)',
+      '401',
+      '0',
+      expect.stringMatching(/^\d+ ms$/),
+    ]);
+    for (const row of [1, 19])
+      expect((await cells(row)).slice(1)).toEqual(['not run: the API key was refused']);
     // Said in Settings, where the key is pasted: what to do here, not "open Settings"; then what
     // Assembled itself said.
     expect(await sb.locator('#status').textContent()).toMatch(

@@ -370,7 +370,7 @@ describe('Sidebars say what is true now', () => {
         'Assembled did not accept the API key: it is missing, mistyped or revoked. Copy it again from Assembled\'s Settings ▸ API page, paste it above and test again. Assembled said: "Invalid API key".',
       );
     expect(await checks.allTextContents()).toEqual([
-      'Time format: Assembled did not accept the key.',
+      'API key: Assembled did not accept it, at the first check.',
       'The 19 checks after it were not tried: Assembled would refuse the key on each.',
     ]);
     expect(await raw.locator('tbody tr').count()).toBeGreaterThan(5);

@@ -54,21 +54,25 @@ function showReport(report: ConnectionReport): string {
   // Checks not run (nothing to read) follow from others; when every check that ran failed the same
   // way (Assembled down), that is said once, with no list of checks that all failed (the requests
   // stay behind Details). A refused key stops the test (check.ts): the refusal is said once, above,
-  // the check that met it named in a line, and one line says those after it were not tried.
+  // then in a line as the key's, where it was met, and one line says the checks after it were not tried.
   const errors = report.lines.filter((l) => !l.ok && !l.notRun);
   const shared =
     !!report.outage ||
     report.keyRefused ||
     (errors.length > 1 && errors.every((l) => l.summary === errors[0]?.summary));
   const notTried = report.keyRefused ? report.lines.filter((l) => l.notRun).length : 0;
-  const refusedAt = report.lines.find((l) => l.status === 401)?.label;
+  // Said as the key's problem, not the check's: the first check is "Time format", and "Time format:
+  // Assembled did not accept the key" read as the time format's fault.
+  const refusedAt = report.lines.findIndex((l) => l.status === 401);
+  const where =
+    refusedAt <= 0 ? 'the first check' : `check ${refusedAt + 1} (${report.lines[refusedAt]?.label})`;
   checks.replaceChildren(
     ...(shared ? [] : report.lines).map((line) =>
       el('li', { 'data-ok': line.notRun ? 'skipped' : String(line.ok) }, `${line.label}: ${line.summary}`),
     ),
     ...(notTried
       ? [
-          el('li', { 'data-ok': 'false' }, `${refusedAt}: Assembled did not accept the key.`),
+          el('li', { 'data-ok': 'false' }, `API key: Assembled did not accept it, at ${where}.`),
           el(
             'li',
             { 'data-ok': 'skipped' },
@@ -83,9 +87,15 @@ function showReport(report: ConnectionReport): string {
         'tr',
         {},
         el('td', {}, line.operation),
-        el('td', {}, line.status ? String(line.status) : '–'),
-        el('td', {}, String(line.records)),
-        el('td', {}, `${line.ms} ms`),
+        // A request never sent has no status, records or time: "– | 0 | 0 ms" read as one that ran
+        // and found nothing.
+        ...(line.notRun
+          ? [el('td', { colspan: '3' }, `not run${line.message ? `: ${line.message}` : ''}`)]
+          : [
+              el('td', {}, line.status ? String(line.status) : '–'),
+              el('td', {}, String(line.records)),
+              el('td', {}, `${line.ms} ms`),
+            ]),
       ),
     ),
   );
