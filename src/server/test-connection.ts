@@ -11,7 +11,8 @@ import { readApiKey, readConnectionOptions } from './saved-settings';
 const KEY_REFUSED = `Assembled did not accept the API key: it is missing, mistyped or revoked. Copy it again from ${KEY_FROM}, paste it above and test again.`;
 
 /**
- * Settings' "Test connection": every read-only operation once, reported line by line. It tests
+ * Settings' "Test connection": every read-only operation once, and one small report started and
+ * read back (check.ts), reported line by line. It tests
  * what the form shows (a key typed but not saved, the options chosen), else what is saved, so a
  * key can be tried before it replaces the one that works.
  */

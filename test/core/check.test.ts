@@ -5,7 +5,7 @@ import type { HttpRequest } from '../../src/core/ports';
 import { simSetup } from './sim';
 
 describe('checkConnection', () => {
-  it.each(['seed', 'live'] as const)('reads every read-only operation once (%s)', (dialect) => {
+  it.each(['seed', 'live'] as const)('reads each read-only operation, starts a report (%s)', (dialect) => {
     const { client, sim } = simSetup(dialect);
     const results = checkConnection(client);
     expect(results.filter((r) => !r.ok)).toEqual([]);
@@ -39,6 +39,12 @@ describe('checkConnection', () => {
     });
     expect(people?.ms).toBeGreaterThan(0);
     expect(sim.stats().byRoute['POST /v0/time_off']).toBeUndefined();
+    // Its one POST starts a report in Assembled, and its row says so rather than a bare "started".
+    const started = results.find((r) => r.operation === 'startReport');
+    expect(started?.endpoint).toBe('POST /v0/reports/adherence');
+    expect(started && checkSummary(started)).toBe(
+      'one small adherence report (the last day) started in Assembled, which changes no data',
+    );
     // The live service requires priority_order: it goes with the first request, not after a 400.
     expect(sim.stats().byRoute['GET /v0/agents/state/condensed_timeline']).toBe(1);
   });

@@ -28,6 +28,10 @@ const LABELS: Record<string, [label: string, noun: string]> = {
   cancelTimeOff: ['Cancel time off', 'request'],
 };
 
+/** What the check's one POST does, as the row says it (the report is the one check.ts starts). */
+export const START_REPORT_WORDS =
+  'one small adherence report (the last day) started in Assembled, which changes no data';
+
 export function checkLabel(operation: string): string {
   return LABELS[operation]?.[0] ?? operation;
 }
@@ -39,7 +43,8 @@ export function checkSummary(
   // The time-format probe's note says what the server takes, whether or not it matches Settings.
   if (result.operation === 'timeFormat' && result.note) return result.note;
   if (!result.ok) return result.error?.message ?? (result.note ? `not run (${result.note})` : 'failed');
-  if (result.operation === 'startReport') return 'started';
+  // Said for what it is: Test connection is told of as reads, and this one thing is started in Assembled.
+  if (result.operation === 'startReport') return START_REPORT_WORDS;
   if (result.operation === 'createTimeOff') return 'created';
   if (result.operation === 'cancelTimeOff') return 'cancelled';
   const noun = LABELS[result.operation]?.[1];

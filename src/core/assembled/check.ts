@@ -1,5 +1,6 @@
-// The Settings "Test connection" button and `npm run check`: every read-only operation once,
-// and with { write: true } a time-off request created and then cancelled.
+// The Settings "Test connection" button and `npm run check`: every read-only operation once, one
+// small adherence report started and read back (a POST, but it changes no data), and with
+// { write: true } a time-off request created and then cancelled.
 import type { AssembledClient } from './client';
 import { AssembledError, type AssembledErrorKind } from './errors';
 import type { Person } from './model';
