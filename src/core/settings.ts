@@ -33,23 +33,46 @@ export const DEFAULT_CONNECTION_OPTIONS: ConnectionOptions = {
  */
 const UNSEEN = /[\p{Cf}\u00A0\u2007\u202F]/gu;
 
-/** The key as pasted, less what cannot be seen in or around it. */
+/** Quote marks, straight and curly: no key holds one. */
+const QUOTE = /["'`‘’“”]/u;
+
+const PREFIX = 'sk_live_';
+
+/**
+ * The key as pasted, less what cannot be seen in or around it, and less quotes around it (a key
+ * copied from code or a message comes so): no key holds a quote, so they cannot be part of it.
+ */
 export function cleanKey(typed: string): string {
-  return typed.replace(UNSEEN, '').trim();
+  const key = typed.replace(UNSEEN, '').trim();
+  const quoted = key.length > 1 && QUOTE.test(key.charAt(0)) && QUOTE.test(key.charAt(key.length - 1));
+  return quoted ? key.slice(1, -1).trim() : key;
 }
 
 /**
  * What is wrong with a key (cleaned), in words that never show it: a character no key holds is
  * named, with where it is, as the person cannot otherwise find it; undefined when nothing is.
+ * Named first wherever the key is a key up to it ("sk_live demo"), not told to start with sk_live_.
  */
 export function keyProblem(key: string): string | undefined {
-  if (!key.startsWith('sk_live_')) return 'The API key should start with sk_live_ and contain no spaces.';
   const chars = Array.from(key);
   const at = chars.findIndex((c) => !/[A-Za-z0-9_-]/.test(c));
-  if (at < 0) return chars.length > 8 ? undefined : 'The API key has nothing after sk_live_: copy all of it.';
-  const c = chars[at] ?? '';
-  const named = /\s/.test(c) ? 'a space' : /[\p{C}\p{M}]/u.test(c) ? `the character U+${hex(c)}` : c;
-  return `The API key has ${named} at character ${at + 1}, which a key never holds; copy it again from ${KEY_FROM}.`;
+  const before = chars.slice(0, Math.max(at, 0)).join('');
+  if (at >= 0 && (key.startsWith(PREFIX) || PREFIX.startsWith(before))) {
+    const c = chars[at] ?? '';
+    const named = /\s/.test(c)
+      ? 'a space'
+      : QUOTE.test(c)
+        ? `a quote mark (${c})`
+        : /[\p{C}\p{M}]/u.test(c)
+          ? `the character U+${hex(c)}`
+          : c;
+    // Within the prefix, what comes before it is no secret and says where it is best.
+    const where = before && PREFIX.startsWith(before) ? `, right after ${before}` : '';
+    const fix = QUOTE.test(c) ? 'paste the key without it' : `copy it again from ${KEY_FROM}`;
+    return `The API key has ${named} at character ${at + 1}${where}, which a key never holds; ${fix}.`;
+  }
+  if (!key.startsWith(PREFIX)) return `The API key should start with ${PREFIX} and contain no spaces.`;
+  return chars.length > 8 ? undefined : 'The API key has nothing after sk_live_: copy all of it.';
 }
 
 const hex = (c: string) => (c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');

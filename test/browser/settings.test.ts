@@ -27,6 +27,12 @@ describe('Settings in the workbench', () => {
       .poll(() => sb.locator('#status').textContent())
       .toMatch(/The API key should start with sk_live_ and contain no spaces/);
     expect(await sb.getByLabel('API key').getAttribute('aria-invalid')).toBe('true');
+    // One that starts as a key does: the character no key holds is named, and where it is.
+    await sb.getByLabel('API key').fill('sk_live demo_7');
+    await sb.getByRole('button', { name: 'Save' }).click();
+    await expect
+      .poll(() => sb.locator('#status').textContent())
+      .toMatch(/^The API key has a space at character 8, right after sk_live, which a key never holds;/);
 
     // A well-formed key that Assembled never issued: the simulator knows its own keys.
     const wrong = 'sk_live_test_never_issued_key';
@@ -331,7 +337,8 @@ describe('Settings in the workbench', () => {
     // here (a pull or a push: Settings, opened from the menu, cannot tell which).
     // (With times sent as this Assembled takes them: ISO would be tried and refused first.)
     await sb.getByLabel('Send times as').selectOption('unix');
-    await key.fill(running.workbench.session.backend.key);
+    // Pasted in quotes, as a key copied from code or a message comes: the quotes are no part of it.
+    await key.fill(`"${running.workbench.session.backend.key}"`);
     await sb.getByRole('button', { name: 'Save', exact: true }).click();
     await expect
       .poll(() => sb.locator('#status').textContent(), { timeout: 30_000 })

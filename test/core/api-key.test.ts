@@ -14,6 +14,9 @@ describe('an API key as pasted', () => {
     ['no-break spaces', `\u00A0${KEY}\u202F`],
     ['a soft hyphen', `sk_live_test_abcDEF123\u00AD_-xyz`],
     ['a word joiner and spaces around', `  ${KEY}\u2060 \n`],
+    ['quotes around it', `"${KEY}"`],
+    ['curly quotes and spaces around it', ` “ ${KEY}” `],
+    ['single quotes around it', `'${KEY}'`],
   ])('drops %s, as spaces around it are trimmed', (_, pasted) => {
     expect(cleanKey(pasted)).toBe(KEY);
     expect(keyProblem(cleanKey(pasted))).toBeUndefined();
@@ -34,8 +37,26 @@ describe('an API key as pasted', () => {
     expect(() => parseInput(ApiKey, 'sk_live_test_abcDEö123', 'Settings')).toThrow(/ö at character 19/);
   });
 
+  it('names a character no key holds where it is, not telling a key that starts with sk_live to', () => {
+    // A space inside the prefix: where it is, said by the prefix, which is no secret.
+    expect(keyProblem('sk_live demo_7')).toBe(
+      "The API key has a space at character 8, right after sk_live, which a key never holds; copy it again from Assembled's Settings ▸ API page.",
+    );
+    expect(keyProblem(cleanKey('sk_live demo_7'))).toMatch(/a space at character 8, right after sk_live,/);
+    // A quote on one side only is not a pair to drop: named as a quote, with what to do.
+    expect(keyProblem(cleanKey('"sk_live_test_abc'))).toBe(
+      'The API key has a quote mark (") at character 1, which a key never holds; paste the key without it.',
+    );
+    expect(keyProblem(cleanKey('sk_live_test_abc”'))).toMatch(
+      /^The API key has a quote mark \(”\) at character 17, which a key never holds; paste the key without it\.$/,
+    );
+    expect(() => parseInput(ApiKey, 'sk_live demo_7', 'Settings')).toThrow(/a space at character 8/);
+  });
+
   it('says a key is not one when it does not start with sk_live_, or stops there', () => {
     expect(keyProblem('sk_test_abc')).toBe('The API key should start with sk_live_ and contain no spaces.');
+    // Not a key at all before its first odd character: that it is no key is what to hear.
+    expect(keyProblem('my key')).toBe('The API key should start with sk_live_ and contain no spaces.');
     expect(keyProblem('sk_live_')).toBe('The API key has nothing after sk_live_: copy all of it.');
     expect(keyProblem(KEY)).toBeUndefined();
   });
