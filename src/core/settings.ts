@@ -121,7 +121,7 @@ export function maskKey(key: string): string {
 export function savedKeyWords(view: Pick<SettingsView, 'hasKey' | 'keyHint'>): string {
   if (!view.hasKey) return 'No key is saved yet.';
   const tail = view.keyHint.startsWith(MASKED) ? view.keyHint.slice(MASKED.length) : '';
-  return `A key${tail ? ` ending ${tail}` : ''} is saved for you (only you can use it).`;
+  return `A key${tail ? ` ending ${tail}` : ''} is saved for you.`;
 }
 
 /** What a sidebar's options carry to show the caller has no key, once, at its top (ui/key-notice.ts). */

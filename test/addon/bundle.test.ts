@@ -307,9 +307,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * which row on after the spreadsheet's zone changed (0.7 KiB);
  * 359.6 with a column of the user's own notes not named as unread, a date-alone time-off row with End
  * empty read as that one day, and each report's Queues hint and interval's length (0.6 KiB);
+ * 360.1 with Settings saying in words whether a key is saved, a refused key told as the key's
+ * problem, and a key's odd character named where it is, quotes around it taken off (0.5 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 359.6;
+const CODE_BUDGET_KIB = 360.1;
 
 const ENTRY_POINTS = [
   'onOpen',

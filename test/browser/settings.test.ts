@@ -15,7 +15,7 @@ describe('Settings in the workbench', () => {
     // grey placeholder alone reads as an example), read with the field.
     await expect.poll(() => sb.getByLabel('API key').getAttribute('placeholder')).toMatch(/^sk_live_.*…|•/);
     const state = sb.locator('#keyState');
-    expect(await state.textContent()).toBe('A key ending mo_7 is saved for you (only you can use it).');
+    expect(await state.textContent()).toBe('A key ending mo_7 is saved for you.');
     expect(await state.isVisible()).toBe(true);
     expect(await sb.getByLabel('API key').getAttribute('aria-describedby')).toBe('keyState apiKeyHint');
     // No more of the key than its masked hint shows, anywhere in the page.
@@ -346,7 +346,7 @@ describe('Settings in the workbench', () => {
     // The field empties once saved: the line beside it says the key is kept.
     expect(await key.inputValue()).toBe('');
     expect(await sb.locator('#keyState').textContent()).toBe(
-      `A key ending ${running.workbench.session.backend.key.slice(-4)} is saved for you (only you can use it).`,
+      `A key ending ${running.workbench.session.backend.key.slice(-4)} is saved for you.`,
     );
   });
 

@@ -66,9 +66,9 @@ describe('a saved key, in words', () => {
   const said = (key: string) => savedKeyWords({ hasKey: key !== '', keyHint: maskKey(key) });
 
   it('names no more of it than its masked hint shows', () => {
-    expect(said('sk_live_test_abcd1234')).toBe('A key ending 1234 is saved for you (only you can use it).');
+    expect(said('sk_live_test_abcd1234')).toBe('A key ending 1234 is saved for you.');
     // Too short for its hint to show an end: none is named.
-    expect(said('sk_live_test')).toBe('A key is saved for you (only you can use it).');
+    expect(said('sk_live_test')).toBe('A key is saved for you.');
     expect(said('')).toBe('No key is saved yet.');
   });
 });
