@@ -135,6 +135,34 @@ describe('scheduled refreshes after the spreadsheet time zone changed', () => {
     expect(await hints(other)).toEqual(['', '', '']);
   });
 
+  // QA: a run at 07:25 London, the zone then set to New York, read "Last run 2027-04-05 02:25".
+  it("name both zones' clocks in their Last run, once the zone is not the one they were saved in", async () => {
+    // Tuesday 1 December 2026, 06:30 in New York.
+    const { rt } = await startLocalAddon({ timezone: 'America/New_York', now: '2026-12-01T11:30:00Z' });
+    const other = rt.asUser('editor@example.com');
+    for (const sheet of ['Daily', 'Hourly']) rt.workbook.addSheet(sheet);
+    const save = (sheet: string, frequency: object, key: string) =>
+      rt.callFromSidebar('saveRefresh', { spec: teamsInto(sheet), frequency, notifyByEmail: false }, key);
+    await save('Daily', { kind: 'daily', hour: 7 }, 'refresh-daily-01');
+    await save('Hourly', { kind: 'hourly' }, 'refresh-hourly-1');
+    await rt.clock.advanceAsync(HOUR);
+    const lastRuns = async (editor: Pick<LocalRuntime, 'callFromSidebar'>) =>
+      (await editor.callFromSidebar<RefreshView[]>('listRefreshes')).map((v) => v.lastRun?.at);
+    expect(await lastRuns(rt)).toEqual([
+      expect.stringMatching(/^2026-12-01 07:\d\d$/),
+      expect.stringMatching(/^2026-12-01 07:\d\d$/),
+    ]);
+
+    rt.workbook.setTimeZone('Europe/Berlin');
+    // Every hour runs every hour in any zone: its time is the zone's alone.
+    const moved = [
+      expect.stringMatching(/^2026-12-01 13:\d\d Berlin time \(07:\d\d New York time\)$/),
+      expect.stringMatching(/^2026-12-01 13:\d\d$/),
+    ];
+    expect(await lastRuns(rt)).toEqual(moved);
+    expect(await lastRuns(other)).toEqual(moved);
+  });
+
   it('saved before the add-on kept what their next run was worked out from, move with the zone too', async () => {
     const { rt } = await startLocalAddon({ timezone: 'Europe/Berlin', now: '2026-12-01T09:00:00Z' });
     rt.workbook.addSheet('Daily');

@@ -206,9 +206,10 @@ describe('Scheduled refresh cards', () => {
       const listed = await rt.callFromSidebar<RefreshView[]>('listRefreshes');
       const reason = listed.find((r) => r.target === 'Adherence')?.lastRun?.message ?? '';
       expect(reason).toMatch(/^Nothing was written to "Adherence": .{300,}/);
-      // Said once on the card: "Last run" in short, the reason kept for whoever asks.
+      // Said once on the card: "Last run" in short (on both zones' clocks, the refresh being saved
+      // for New York), the reason kept for whoever asks.
       expect(await card.locator('dt:text-is("Last run") + dd').textContent()).toMatch(
-        /^\d{4}-\d\d-\d\d \d\d:\d\d, failed$/,
+        /^\d{4}-\d\d-\d\d \d\d:\d\d Berlin time \(\d\d:\d\d New York time\), failed$/,
       );
       expect((await card.textContent())?.split(reason).length).toBe(2);
       const why = card.locator('.why p');

@@ -19,7 +19,7 @@ import type { Refresh, RunStatus } from './refresh';
 import { runName } from './run-name';
 import { runNowPulls } from './run-now-pulls';
 import { gone, sheetGone, toHaveDone } from './sheet-refresh';
-import { zoneMovedWords } from './zone-moved';
+import { cardTime, zoneMovedWords } from './zone-moved';
 
 export interface RefreshView {
   id: string;
@@ -152,13 +152,15 @@ function modeWords(spec: PullSpec): string {
  * A run is shown at its end; one that failed after hours of retries shows when it was due too,
  * or its card would read as a schedule that slipped.
  */
-function lastRunView(r: Refresh, mine: boolean, zone: Zone): RefreshView['lastRun'] {
+function lastRunView(r: Refresh, mine: boolean, zone: Zone, byName?: Zones): RefreshView['lastRun'] {
   if (!r.lastRun) return null;
   const { dueAt, retriedAt, byHand, zones, ...run } = r.lastRun;
-  const at = formatLocalDateTime(run.at, zone);
-  const due = run.status !== 'done' && dueAt !== undefined ? formatLocalDateTime(dueAt, zone) : at;
+  // Its zone moved since: a run at 07:25 London would read as 02:25 with no zone named.
+  const time = cardTime(r, zone, byName);
+  const at = time(run.at);
+  const due = run.status !== 'done' && dueAt !== undefined ? time(dueAt) : at;
   const retried = {
-    ...(retriedAt !== undefined ? { retried: formatLocalDateTime(retriedAt, zone) } : {}),
+    ...(retriedAt !== undefined ? { retried: time(retriedAt) } : {}),
     ...(byHand ? { startedBy: startedBy(r, mine) } : {}),
   };
   // Its owner is told as "you", as the reason line under it does.
@@ -295,7 +297,7 @@ export function refreshView(
       r.jobId === undefined &&
       (nextRunIn(r, zone) <= now || (r.retryAt !== undefined && r.retryAt <= now)),
     overdue: overdueWords(r, mine, zone, now),
-    lastRun: lastRunView(r, mine, zone),
+    lastRun: lastRunView(r, mine, zone, zones),
     runAgain: sheetThere ? runAgainWords(r, viewer, zone) : '',
     targetGone: sheetThere ? '' : goneWords(r, viewer),
   };

@@ -15,13 +15,36 @@ const place = (zone: string) => (zone.split('/').pop() ?? zone).replace(/_/g, ' 
  * is none (every hour, every N hours), or for a refresh saved before the zone was kept.
  */
 export function zoneMovedWords(r: Refresh, mine: boolean, zone: Zone, zones: Zones): string {
-  const saved = r.savedZone;
-  if (saved === undefined || saved === zone.name || !('hour' in r.frequency)) return '';
-  const next = nextRunIn(r, zone);
-  const [day, time] = formatLocalDateTime(next, zone).split(' ');
-  const [dayThere, timeThere] = formatLocalDateTime(next, zones(saved)).split(' ');
-  const other =
-    (dayThere ?? '') < (day ?? '') ? ', the day before' : dayThere === day ? '' : ', the day after';
-  const words = `Saved for ${saved}: the spreadsheet's time zone is now ${zone.name}, so it runs at ${time} ${place(zone.name)} time (${timeThere} ${place(saved)} time${other}).`;
+  const saved = movedFrom(r, zone);
+  if (saved === undefined) return '';
+  const { time } = inBoth(nextRunIn(r, zone), zone, zones(saved));
+  const words = `Saved for ${saved}: the spreadsheet's time zone is now ${zone.name}, so it runs at ${time}.`;
   return mine ? `${words} Edit and save to keep it so, or change its time.` : words;
+}
+
+/**
+ * A time on the card of a refresh whose zone moved, in both zones' clocks: "2027-04-05 02:25 New
+ * York time (07:25 London time)", as its run was due in the zone it was saved in; else as always.
+ */
+export function cardTime(r: Refresh, zone: Zone, zones: Zones | undefined): (ms: number) => string {
+  const saved = movedFrom(r, zone);
+  if (saved === undefined || !zones) return (ms) => formatLocalDateTime(ms, zone);
+  return (ms) => {
+    const { day, time } = inBoth(ms, zone, zones(saved));
+    return `${day} ${time}`;
+  };
+}
+
+/** The zone a refresh of a given hour was saved in, when the spreadsheet's is another now. */
+function movedFrom(r: Refresh, zone: Zone): string | undefined {
+  const saved = r.savedZone;
+  return saved === undefined || saved === zone.name || !('hour' in r.frequency) ? undefined : saved;
+}
+
+/** "07:00 Berlin time (01:00 New York time, the day before)", and the day in `zone`. */
+function inBoth(ms: number, zone: Zone, there: Zone): { day: string; time: string } {
+  const [day = '', time] = formatLocalDateTime(ms, zone).split(' ');
+  const [dayThere = '', timeThere] = formatLocalDateTime(ms, there).split(' ');
+  const other = dayThere < day ? ', the day before' : dayThere === day ? '' : ', the day after';
+  return { day, time: `${time} ${place(zone.name)} time (${timeThere} ${place(there.name)} time${other})` };
 }
