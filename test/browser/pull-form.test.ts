@@ -323,6 +323,85 @@ describe('The Pull data form', () => {
     expect(await sb.getByLabel('Sheet name').inputValue()).toBe('Adherence report');
   });
 
+  // QA: opened over the pulled "People", Data changed to Adherence report, Tab to Pull data, Enter:
+  // the 100 people were replaced by 490 adherence rows, "Existing sheet: People" ~15 Tab stops down.
+  it('aimed at a pulled sheet, other Data moves the pull to a new sheet, said under Data; that sheet only when chosen', async () => {
+    const { page, running } = bench();
+    const wb = running.workbench.rt.workbook;
+    let sb = await pullIntoNewSheet(page, 'People', 'People');
+    await goToPulled(page, sb, 'People');
+    const people = wb.values('People');
+    sb = await openPull(page);
+    await expect.poll(() => sb.locator('#againWhat').textContent()).toBe('Last filled with People.');
+    await expect.poll(() => sb.getByLabel('Existing sheet').isChecked()).toBe(true);
+    expect(await sb.locator('#sheet').inputValue()).toBe('People');
+    const data = sb.getByLabel('Data', { exact: true });
+    const moved = sb.locator('#movedWhere');
+    expect(await moved.isHidden()).toBe(true);
+    await data.selectOption({ label: 'Adherence report' });
+    const words =
+      'Where: a new sheet "Adherence report", as "People" holds People. Choose "People" under Where to replace it.';
+    await expect.poll(() => moved.textContent()).toBe(words);
+    expect(await moved.isVisible()).toBe(true);
+    expect(await sb.getByLabel('New sheet').isChecked()).toBe(true);
+    expect(await sb.getByLabel('Sheet name').inputValue()).toBe('Adherence report');
+    // Heard again at the button, where a keyboard user ends up.
+    const run = sb.getByRole('button', { name: 'Pull data' });
+    expect(await run.getAttribute('aria-describedby')).toContain('movedWhere');
+    // The sheet's own data again: aimed at the sheet again, nothing said.
+    await data.selectOption({ label: 'People' });
+    await expect.poll(() => sb.getByLabel('Existing sheet').isChecked()).toBe(true);
+    expect(await sb.locator('#sheet').inputValue()).toBe('People');
+    expect(await moved.isHidden()).toBe(true);
+    await data.selectOption({ label: 'Adherence report' });
+    await expect.poll(() => moved.textContent()).toBe(words);
+    await run.focus();
+    await page.keyboard.press('Enter');
+    await sb.locator('#jobStage', { hasText: /^Done$/ }).waitFor({ timeout: 30_000 });
+    expect(await sb.locator('#status').textContent()).toMatch(/ rows written to Adherence report!A1\.$/);
+    expect(wb.values('People')).toEqual(people);
+    // Chosen under Where, the sheet is the person's choice: no more moved, whatever the Data.
+    await sb.getByLabel('Existing sheet').check();
+    await sb.locator('#sheet').selectOption('People');
+    await expect.poll(() => moved.isHidden()).toBe(true);
+    await data.selectOption({ label: 'Teams' });
+    expect(await sb.getByLabel('Existing sheet').isChecked()).toBe(true);
+    expect(await sb.locator('#sheet').inputValue()).toBe('People');
+    expect(await moved.isHidden()).toBe(true);
+  });
+
+  it('aimed at a table at a cell, other Data moves the pull to a new sheet; Active cell goes back to that table', async () => {
+    const { page, running } = bench();
+    const wb = running.workbench.rt.workbook;
+    await page.getByRole('tab', { name: 'Sheet1' }).click();
+    await cell(page, 4, 'C').click();
+    await expect.poll(() => wb.selection()).toBe('Sheet1!C4');
+    let sb = await openPull(page);
+    await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Teams' });
+    await sb.getByLabel('Active cell').check();
+    await sb.getByRole('button', { name: 'Pull data' }).click();
+    await sb.locator('#jobStage', { hasText: /^Done$/ }).waitFor({ timeout: 30_000 });
+    await cell(page, 30, 'H').click();
+    await expect.poll(() => wb.selection()).toBe('Sheet1!H30');
+    sb = await openPull(page);
+    await expect
+      .poll(() => sb.locator('#cellAt').textContent())
+      .toBe('Starting at Sheet1!C4, where this pull wrote.');
+    await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Sites' });
+    await expect
+      .poll(() => sb.locator('#movedWhere').textContent())
+      .toBe(
+        'Where: a new sheet "Sites", as the table at Sheet1!C4 holds Teams. Choose Active cell under Where to replace it.',
+      );
+    expect(await sb.getByLabel('New sheet').isChecked()).toBe(true);
+    // As said: Active cell is that table's cell, not the one selected since.
+    await sb.getByLabel('Active cell').check();
+    await expect
+      .poll(() => sb.locator('#cellAt').textContent())
+      .toBe('Starting at Sheet1!C4, where this pull wrote.');
+    expect(await sb.locator('#movedWhere').isHidden()).toBe(true);
+  });
+
   it('marks agents deleted in Assembled and lists them last; a pull filtered by one shows its name', async () => {
     const { page, running } = bench();
     const { rt, session } = running.workbench;

@@ -13,6 +13,7 @@ import {
 } from '../../../core/pull/catalogue';
 import { keyHeaders, keyNotHeadedText, mergeKeyProblem } from '../../../core/pull/merge-key';
 import { modeLabel, modeNote } from '../../../core/pull/mode-words';
+import { movedWords } from '../../../core/pull/moved-words';
 import type { PullAgain } from '../../../core/pull/pull-again';
 import {
   type FilterNames,
@@ -166,6 +167,7 @@ function needCell(): void {
     throw new Error(cellUnread(options.activeCell.unread));
 }
 byId('useSelected').addEventListener('click', () => {
+  placeChosen();
   pinned = undefined;
   showCell();
   refreshTargetsQuietly();
@@ -1050,8 +1052,11 @@ function showTargetKind(): void {
 }
 for (const input of form.querySelectorAll('input[name=targetKind]')) {
   input.addEventListener('change', () => {
-    // Another target chosen: "Active cell" means the selected cell again.
-    pinned = undefined;
+    // Another target chosen: "Active cell" means the selected cell again, unless it is the way
+    // back to the table the form moved off for other Data, as the words under Data say (showMoved).
+    const back =
+      moved && aimed?.target.kind === 'cell' && radio('targetKind') === 'cell' ? aimed.target : undefined;
+    pinned = back ? { sheet: back.sheet, a1: back.a1 } : undefined;
     showCell();
     showTargetKind();
     const kind = radio('targetKind');
@@ -1065,6 +1070,7 @@ source.addEventListener('change', () => {
   const before = filters();
   keptFrom ||= Object.keys(before).length > 0;
   onSourceChange(before);
+  keepHeldData();
 });
 form.addEventListener('change', showFormChanged);
 form.addEventListener('input', showFormChanged);
@@ -1338,14 +1344,79 @@ function putInForm(pulled: PullSpec): void {
   onSourceChange(pulled.filters);
   if (pulled.mergeKey) mergeKey.value = pulled.mergeKey;
   if (pulled.gridMinutes) byId<HTMLSelectElement>('gridMinutes').value = String(pulled.gridMinutes);
-  const t = pulled.target;
+  aimAt(pulled.target);
+  aimed = pulled;
+  moved = false;
+  showMode();
+  showMoved();
+}
+
+/** The form aimed at a place a pull filled: that sheet, or the cell its table starts at. */
+function aimAt(t: PullTarget): void {
   check('targetKind', t.kind === 'cell' ? 'cell' : 'sheet');
   if (t.kind === 'sheet') sheet.value = t.name;
   pinned = t.kind === 'cell' ? { sheet: t.sheet, a1: t.a1 } : undefined;
   showCell();
   showTargetKind();
-  showMode();
 }
+
+/**
+ * The pull put in the form (from the sheet's card), aimed at the place it filled, until the person
+ * chooses a place under Where; `moved` while other Data is chosen, which takes the form to a new
+ * sheet: Where is far below Data, and Replace would write the other data over that place's unseen.
+ */
+let aimed: PullSpec | undefined;
+let moved = false;
+
+/** Data other than the aimed-at place holds: a new sheet named for it, as a fresh form offers; that data again: the place again. */
+function keepHeldData(): void {
+  if (!aimed) return;
+  const other = dataLabel({ source: chosenSource() }) !== dataLabel(aimed);
+  if (other && !moved) {
+    // The name is the new data's already (onSourceChange).
+    check('targetKind', 'new_sheet');
+    pinned = undefined;
+    showCell();
+    showTargetKind();
+  } else if (!other && moved) aimAt(aimed.target);
+  moved = other;
+  showMoved();
+}
+
+/** Under Data, while the form is moved off the place it was aimed at: where it pulls now, and why. */
+function showMoved(): void {
+  const line = byId('movedWhere');
+  const words =
+    aimed && moved ? movedWords(aimed, newSheet.value.trim(), mode.value as PullSpec['mode']) : '';
+  // A live region: set only when it says something new.
+  if (line.textContent !== words) line.textContent = words;
+  line.hidden = !words;
+}
+form.addEventListener('change', showMoved);
+form.addEventListener('input', showMoved);
+
+/** A place chosen under Where is the person's: the form no longer moves it for them. */
+function placeChosen(): void {
+  aimed = undefined;
+  moved = false;
+  showMoved();
+}
+const PLACE_FIELDS = new Set([
+  'targetKind',
+  'newSheet',
+  'sheet',
+  'bqProject',
+  'bqDataset',
+  'bqTable',
+  'bqView',
+]);
+for (const type of ['input', 'change'])
+  form.addEventListener(type, (event) => {
+    const field = event.target as HTMLInputElement;
+    // A target kind's input comes before its change, which may go back to the place (pinned).
+    if (event.type === 'input' && field.type === 'radio') return;
+    if (PLACE_FIELDS.has(field.name || field.id)) placeChosen();
+  });
 
 /** Change it: the pull in the form, said so, to change a part of it. */
 function editAgain(): void {

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { movedWords } from '../../src/core/pull/moved-words';
+import type { PullSpec } from '../../src/core/pull/pull-spec';
+
+const adherence: Pick<PullSpec, 'source' | 'target'> = {
+  source: { kind: 'report', report: 'adherence', granularity: 'week' },
+  target: { kind: 'sheet', name: 'Adherence' },
+};
+
+describe('what Pull data says when other Data moved the form off the place it was aimed at', () => {
+  it('names the data the place holds as the Data list does, granularity left out', () => {
+    expect(movedWords(adherence, 'Teams', 'replace')).toBe(
+      'Where: a new sheet "Teams", as "Adherence" holds Adherence report. Choose "Adherence" under Where to replace it.',
+    );
+  });
+
+  it('does not offer to append or merge other data there, which would be refused', () => {
+    expect(movedWords(adherence, 'Teams', 'append')).toMatch(
+      /Choose "Adherence" under Where to pull into it\.$/,
+    );
+  });
+});
