@@ -115,13 +115,42 @@ describe('A pull in a short Pull data sidebar', () => {
     await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Ticket stats report' });
     await sb.getByLabel('Sheet name').fill('E huge');
     const button = sb.getByRole('button', { name: 'Pull data' });
+    // Each time the live line under the button is written, a screen reader may say it again.
+    await sb.locator('#runWaits').evaluate((line) => {
+      const w = window as unknown as { writes: number };
+      w.writes = 0;
+      new MutationObserver((records) => {
+        w.writes += records.length;
+      }).observe(line, { childList: true, characterData: true, subtree: true });
+    });
+    const writes = () => sb.locator('body').evaluate(() => (window as unknown as { writes: number }).writes);
+    const { rt } = running.workbench;
+    const checks = () => rt.executions.filter((e) => e.fnName === 'pollPull').length;
+    const checked = async (more: number) => {
+      const before = checks();
+      await expect.poll(checks, { timeout: 30_000 }).toBeGreaterThanOrEqual(before + more);
+    };
     await button.click();
     await sb.locator('#jobStage', { hasText: 'Assembled is generating the report' }).waitFor();
-    // Into the sheet it writes: greyed, and said why beside the button.
+    // Into the sheet it writes: greyed. The pull just started is not a second one waiting: nothing
+    // said of one until the form is changed for it, however often the pull is checked on.
     expect(await button.isDisabled()).toBe(true);
-    expect(await sb.locator('#runWaits').textContent()).toBe(
-      'Pull data waits for the pull into "E huge" to end, as it writes there: stop it below, or choose another place to pull into.',
-    );
+    await checked(2);
+    expect(await sb.locator('#runWaits').isHidden()).toBe(true);
+    expect(await writes()).toBe(0);
+    // The form changed, still into that sheet: said why beside the button, once, though the pull is
+    // checked on and the form changed again.
+    await sb.getByLabel('Range', { exact: true }).selectOption({ label: 'Last 7 days' });
+    await expect
+      .poll(() => sb.locator('#runWaits').textContent())
+      .toBe(
+        'Pull data waits for the pull into "E huge" to end, as it writes there: stop it below, or choose another place to pull into.',
+      );
+    await checked(2);
+    await sb.getByLabel('Granularity').selectOption({ label: 'week' });
+    await checked(1);
+    expect(await writes()).toBe(1);
+    expect(await button.isDisabled()).toBe(true);
     // Other data, into another new sheet: it may start.
     await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Sites' });
     expect(await sb.getByLabel('Sheet name').inputValue()).toBe('Sites');

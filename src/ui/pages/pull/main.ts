@@ -645,23 +645,33 @@ const named = (button: HTMLButtonElement) => button.textContent?.replace(/…$/,
 function showRunWaits(): void {
   const into = pulling && !!followed && samePlace(followed.pulled.target, target());
   if (pulling) run.disabled = starting || into;
-  const words = byId('runWaits');
-  words.textContent = runRefused
-    ? runRefused
-    : into && !starting
+  // Of a second pull into that place: not said of the pull just started until the form is changed
+  // for another (asked), which is what it would be.
+  const words =
+    runRefused ||
+    (into && !starting && asked
       ? `Pull data waits for the pull into "${shown?.job.target ?? ''}" to end, as it writes there: stop it below, or choose another place to pull into.`
-      : '';
-  words.hidden = !words.textContent;
-  if (runRefused) words.dataset.tone = 'error';
-  else delete words.dataset.tone;
+      : '');
+  const line = byId('runWaits');
+  // A live region: set only when it says something new, not at each check on the pull.
+  if (line.textContent !== words) line.textContent = words;
+  line.hidden = !words;
+  if (runRefused) line.dataset.tone = 'error';
+  else delete line.dataset.tone;
 }
 /** Why Pull data, pressed while a pull ran, started nothing; '' once the form changes. */
 let runRefused = '';
+/** The form changed since the pull followed was started: the person is at another pull. */
+let asked = false;
 form.addEventListener('input', () => {
   runRefused = '';
+  asked = true;
   showRunWaits();
 });
-form.addEventListener('change', () => showRunWaits());
+form.addEventListener('change', () => {
+  asked = true;
+  showRunWaits();
+});
 
 /** Under the card's buttons greyed while a pull runs: why, and the way to its progress below. */
 function showWaiting(): void {
@@ -932,6 +942,7 @@ function sayRefused(said: string, say: (words: string) => void): void {
 /** Runs a pull's following with the Pull button busy; what goes wrong is said in the status line. */
 function whilePulling(work: () => Promise<void>): void {
   pulling = true;
+  asked = false;
   const done = busy([run, again, scheduleAgain], async () => {
     try {
       await work();
@@ -1236,6 +1247,7 @@ async function startBeside(): Promise<void> {
     showStarting(pulled, current().label, previewed);
     const job = await callServer('startPull', pulled, requestKey());
     followed = { pulled };
+    asked = false;
     leftBehind = `The pull into "${left}" carries on without this sidebar: how it ends goes to the "Assembled log" sheet.`;
     turnTo = job;
     showJob(job);
