@@ -309,9 +309,10 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * empty read as that one day, and each report's Queues hint and interval's length (0.6 KiB);
  * 360.1 with Settings saying in words whether a key is saved, a refused key told as the key's
  * problem, and a key's odd character named where it is, quotes around it taken off (0.5 KiB);
+ * 360.3 with a refresh card's Last run on both zones' clocks once the zone moved (0.2 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 360.1;
+const CODE_BUDGET_KIB = 360.3;
 
 const ENTRY_POINTS = [
   'onOpen',
