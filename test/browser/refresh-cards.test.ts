@@ -66,10 +66,11 @@ describe('Scheduled refresh cards', () => {
       expect.stringMatching(/^It cannot run: its sheet "Staff D" was deleted\./),
     ]);
     await expect.poll(() => inView(said)).toBe(true);
-    // The focus, on Run now no longer offered, goes to the card's Delete, not to the page.
+    // The focus, on Run now no longer offered, goes to the card's heading, not to the page nor to
+    // the button now first in its place.
     await expect
-      .poll(() => sb.locator(':focus').evaluate((e) => e.getAttribute('aria-label')))
-      .toBe('Delete: Teams into Staff D');
+      .poll(() => sb.locator(':focus').evaluate((e) => `${e.tagName} ${e.textContent}`))
+      .toBe('H2 Teams into Staff D');
     // The live region says it too, drawn nowhere (the card shows it).
     const status = sb.locator('#status');
     expect(await status.textContent()).toMatch(refused);

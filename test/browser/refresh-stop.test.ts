@@ -105,4 +105,34 @@ describe('Stop on a Scheduled refresh card', () => {
     await card.getByRole('button', { name: /^Stop: / }).click();
     await expect.poll(buttons).toEqual(['Run now', 'Pause', 'Edit', 'Delete']);
   });
+
+  it('takes Enter pressed twice on Run now as one run: the keyboard waits at the card heading, never on Stop', async () => {
+    const { page, running } = bench();
+    const { rt } = running.workbench;
+    const { sb, card } = await refreshCard(page, 'AHT');
+    const buttons = () => card.getByRole('button').allTextContents();
+    await expect.poll(buttons).toEqual(['Run now', 'Pause', 'Edit', 'Delete']);
+    const calls = (fn: string) => rt.executions.filter((e) => e.fnName === fn).length;
+    const focused = () =>
+      sb
+        .locator(':focus')
+        .evaluate((e) => `${e.tagName} ${e.textContent}`)
+        .catch(() => 'none');
+    const heading = 'H2 Handle time report (day), last week';
+    await card.getByRole('button', { name: /^Run now: / }).focus();
+    await page.keyboard.press('Enter');
+    // Stop takes Run now's place; the keyboard is at the card's heading, not on Stop.
+    await expect.poll(buttons).toEqual(['Stop', 'Pause', 'Edit', 'Delete']);
+    await expect.poll(focused).toBe(heading);
+    const stops = calls('stopRefreshRun');
+    await page.keyboard.press('Enter');
+    // A read of the list while the run goes on draws the card again: the heading keeps the keyboard.
+    const reads = calls('pollRefresh') + calls('listRefreshes');
+    await expect.poll(() => calls('pollRefresh') + calls('listRefreshes')).toBeGreaterThan(reads);
+    expect(calls('stopRefreshRun')).toBe(stops);
+    expect(await card.textContent()).toMatch(/Last run\s*Running now/);
+    expect(await focused()).toBe(heading);
+    await card.getByRole('button', { name: /^Stop: / }).click();
+    await expect.poll(buttons).toEqual(['Run now', 'Pause', 'Edit', 'Delete']);
+  });
 });

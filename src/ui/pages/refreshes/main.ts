@@ -317,7 +317,13 @@ function card(r: RefreshView): HTMLElement {
   const item = el(
     'li',
     { class: 'card', 'data-health': health(r), 'data-id': r.id },
-    el('h2', {}, el('span', { class: 'marker', 'aria-hidden': 'true' }), nameOf(r)),
+    // Focusable from code only: where the keyboard waits when its button goes (render), never on Stop.
+    el(
+      'h2',
+      { tabindex: '-1', 'data-act': `${r.id} heading` },
+      el('span', { class: 'marker', 'aria-hidden': 'true' }),
+      nameOf(r),
+    ),
     dl,
   );
   const why = lastRunWhy(r);
@@ -501,14 +507,15 @@ function render(read: RefreshView[], acted?: string): void {
   }
   if (!refreshes.length) list.append(el('li', {}, 'No scheduled refreshes in this spreadsheet yet.'));
   // Drawing the list again (every few seconds while a refresh runs, or after an action) takes the
-  // focused button away: the focus goes to the same button on the new card, not to the page (or
-  // to the card's first, when that button is no longer offered: Run now on a card whose sheet is gone,
-  // or whose run it started is under way, where Stop stands first in its place),
-  // while the person is in the sidebar only (focusLost).
+  // focused button away: the focus goes to the same button on the new card, not to the page, while
+  // the person is in the sidebar only (focusLost). That button no longer offered (Run now on a card
+  // whose sheet is gone, or whose run it started is under way, Stop once pressed), it goes to the
+  // card's heading, as Pull's and Push's wait at their progress (dom.ts): never to the button now
+  // first in its place, Stop after Run now, where the next Enter of a double press would stop the run.
   if (focusLost() && lastAct)
     (
       list.querySelector<HTMLElement>(`[data-act="${lastAct}"]`) ??
-      list.querySelector<HTMLElement>(`[data-id="${CSS.escape(lastAct.split(' ')[0] ?? '')}"] button`)
+      list.querySelector<HTMLElement>(`[data-id="${CSS.escape(lastAct.split(' ')[0] ?? '')}"] h2`)
     )?.focus({ preventScroll: true });
   readAgainLater();
 }
