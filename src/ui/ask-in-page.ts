@@ -14,6 +14,9 @@ export interface Question {
   keepLabel?: string;
 }
 
+/** Questions asked so far: each one's words get an id of their own. */
+let asked = 0;
+
 /**
  * Puts the question where `place` does and gives Keep the focus, so an Enter pressed twice undoes
  * nothing; asked again while a question is open in `scope`, that one's Keep takes the focus. Keep
@@ -35,10 +38,13 @@ export function askInPage(
   }
   const yes = el('button', { type: 'button', class: 'danger', 'aria-label': q.yesLabel ?? false }, q.yes);
   const keep = el('button', { type: 'button', class: 'keep', 'aria-label': q.keepLabel ?? false }, q.keep);
+  // Its words tied to the group (aria-describedby): the focus lands on Keep inside it, so a screen
+  // reader says the group's name and these, not the short question alone ("This cannot be undone").
+  const words = el('p', { id: `question${++asked}` }, q.text ?? q.question);
   const box = el(
     'div',
-    { class: 'confirm', role: 'group', 'aria-label': q.question },
-    el('p', {}, q.text ?? q.question),
+    { class: 'confirm', role: 'group', 'aria-label': q.question, 'aria-describedby': !!q.text && words.id },
+    words,
     el('div', { class: 'actions' }, yes, keep),
   );
   const close = () => {

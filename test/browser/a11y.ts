@@ -1,6 +1,7 @@
 // Keyboard use of a sidebar: every visible control is reached by Tab and has an accessible name
-// (Chromium's own computation, through Playwright's aria snapshot).
-import type { FrameLocator, Page } from 'playwright-core';
+// (Chromium's own computation, through Playwright's aria snapshot); and what Chromium gives a screen
+// reader for one element, its description too (accessible).
+import type { FrameLocator, Locator, Page } from 'playwright-core';
 
 const CONTROLS = 'input, select, textarea, button, a[href], [tabindex]:not([tabindex="-1"])';
 
@@ -69,4 +70,47 @@ export async function auditKeyboard(page: Page, frame: FrameLocator): Promise<Ke
     if (!/^- '?[\w-]+ "[^"]*\S/.test(snapshot.split('\n')[0] ?? '')) unnamed.push(`${c.what}: ${snapshot}`);
   }
   return { controls: controls.length, unreached, unnamed };
+}
+
+export interface Accessible {
+  role: string;
+  name: string;
+  description: string;
+}
+
+type AxValue = { value?: unknown };
+
+/**
+ * What Chromium itself gives a screen reader for the element at `target` in the open sidebar: its
+ * role, name and description (aria-describedby), read from the accessibility tree over the
+ * DevTools protocol, as Playwright's aria snapshot leaves descriptions out.
+ */
+export async function accessible(target: Locator): Promise<Accessible> {
+  const handle = await target.elementHandle();
+  const frame = await handle?.ownerFrame();
+  await handle?.dispose();
+  if (!frame) throw new Error('The element is in no frame');
+  await target.evaluate((e) => e.setAttribute('data-ax', ''));
+  // The sidebar's frame is sandboxed without its page's origin: Chromium runs it in a process of
+  // its own, with a protocol session of its own.
+  const cdp = await frame.page().context().newCDPSession(frame);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: 0 })) as { root: { nodeId: number } };
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: '[data-ax]' });
+    const { nodes } = (await cdp.send('Accessibility.getPartialAXTree', {
+      nodeId,
+      fetchRelatives: false,
+    })) as {
+      nodes: { role?: AxValue; name?: AxValue; description?: AxValue }[];
+    };
+    const [node] = nodes;
+    return {
+      role: String(node?.role?.value ?? ''),
+      name: String(node?.name?.value ?? ''),
+      description: String(node?.description?.value ?? ''),
+    };
+  } finally {
+    await target.evaluate((e) => e.removeAttribute('data-ax')).catch(() => undefined);
+    await cdp.detach().catch(() => undefined);
+  }
 }

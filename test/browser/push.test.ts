@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { SECOND_EDITOR } from '../../dev/workbench/session';
 import { TIME_OFF_HEADER } from '../support/time-off-template';
+import { accessible } from './a11y';
 import {
   type Bench,
   cell,
@@ -340,6 +341,13 @@ describe('Push rows in the workbench', () => {
       .toMatch(
         /^Push removes every activity of the row's agents inside its window, and that cannot be undone\./,
       );
+    // Said with the question where the focus lands (Keep, inside it), not the short question alone.
+    expect(await accessible(question)).toEqual({
+      role: 'group',
+      name: 'Clear these windows?',
+      description:
+        "Push removes every activity of the row's agents inside its window, and that cannot be undone.",
+    });
     await sb.getByRole('button', { name: 'Keep them' }).click();
     await question.waitFor({ state: 'detached' });
     expect(await sb.locator('#status').textContent()).toBe('Nothing was sent: no window was cleared.');

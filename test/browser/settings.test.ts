@@ -1,5 +1,6 @@
 // Settings: a wrong API key is explained in words, in Settings and wherever it is used.
 import { describe, expect, it } from 'vitest';
+import { accessible } from './a11y';
 import { callGate, menu, reset, shown, sidebar, useBench } from './support';
 
 const REJECTED = /Assembled did not accept the API key: it is missing, mistyped or revoked\./;
@@ -406,6 +407,12 @@ describe('Settings in the workbench', () => {
     expect(await ask.locator('p').textContent()).toBe(
       'Remove your saved API key? It is yours in every spreadsheet, not only this one: your scheduled refreshes and pushes stop in all of them until you save a key again. Your refreshes here pause now, those in other spreadsheets at their next run.',
     );
+    // Said whole where the focus lands (Keep it, inside the group), not the short question alone.
+    expect(await accessible(ask)).toEqual({
+      role: 'group',
+      name: 'Remove the saved key?',
+      description: await ask.locator('p').textContent(),
+    });
     expect(await sb.getByRole('button', { name: 'Remove key', exact: true }).count()).toBe(1);
     expect(await ask.getByRole('button').allTextContents()).toEqual(['Yes, remove key', 'Keep it']);
     await ask.getByRole('button', { name: 'Yes, remove key', exact: true }).click();
