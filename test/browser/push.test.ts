@@ -248,6 +248,13 @@ describe('Push rows in the workbench', () => {
       .waitFor({ timeout: 30_000 });
     await expect.poll(() => push.isEnabled()).toBe(true);
     const ended = await focused();
+    // Where the keyboard is, how the push ended is said: the heading first, its arrow in words, and
+    // what it came to after.
+    expect(await accessible(sb.locator('#progressTitle'))).toEqual({
+      role: 'heading',
+      name: expect.stringMatching(/^Finished: "Time off to create( \(\d+\))?" to Assembled$/),
+      description: 'Finished: 1 created, 1 with problems to fix. See the Push status column.',
+    });
     await page.keyboard.press('Enter');
     await page.keyboard.press('Shift+Tab');
     const back = await focused();

@@ -58,6 +58,14 @@ describe('push progress in words', () => {
     );
   });
 
+  it('says the heading with the arrow in words, and how the push ended first once it is over', () => {
+    expect(progressWords(view({})).heard).toBe('"Time off to create" to Assembled');
+    expect(progressWords(view({ sheetName: 'June leave', state: 'done' })).heard).toBe(
+      'Finished: Time off to create: "June leave" to Assembled',
+    );
+    expect(progressWords(view({ state: 'failed' })).heard).toBe('Stopped: "Time off to create" to Assembled');
+  });
+
   it('counts rows sent and rows to fix, and says when no row was to be sent', () => {
     expect(progressWords(view({ done: 3 })).count).toBe('3 of 40 rows sent');
     expect(progressWords(view({ done: 40, invalid: 4 })).count).toBe(

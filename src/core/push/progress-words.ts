@@ -8,11 +8,19 @@ import type { ValidateSummary } from './run-push';
  * The sidebar's heading and count for a push. A template sheet is named after its kind, so the
  * kind is said once; a push with no row to send (all to fix or already done) says so, not "0 of 0",
  * and so do one whose rows are not counted yet and one stopped before any (a sheet refused whole).
+ * `heard`: the heading as a screen reader says it, where the keyboard waits for the push and then
+ * finds how it ended (as Pull data's heading says "Done"): the arrow in words, not "right arrow",
+ * and once over, how it ended first, in pushView's words.
  */
-export function progressWords(view: PushView): { title: string; count: string } {
-  const from = `"${view.sheet}" → Assembled`;
+export function progressWords(view: PushView): { title: string; heard: string; count: string } {
+  const to = (arrow: string) => {
+    const from = `"${view.sheet}" ${arrow} Assembled`;
+    return view.sheet.startsWith(view.label) ? from : `${view.label}: ${from}`;
+  };
+  const ended = view.state === 'done' ? 'Finished: ' : view.state === 'failed' ? 'Stopped: ' : '';
   return {
-    title: view.sheet.startsWith(view.label) ? from : `${view.label}: ${from}`,
+    title: to('→'),
+    heard: `${ended}${to('to')}`,
     count: view.preparing
       ? 'Checking the rows'
       : view.total > 0

@@ -149,7 +149,12 @@ function showPush(view: PushView, note = ''): void {
   lastPush = { view, at: Date.now() };
   byId('progressBox').hidden = false;
   const words = progressWords(view);
-  byId('progressTitle').textContent = words.title;
+  const title = byId('progressTitle');
+  title.textContent = words.title;
+  // The keyboard waits here and stays when the push ends (stayAtOutcome): the heading says how it
+  // ended, and its description (aria-describedby) what it came to, not only the polite status line.
+  title.setAttribute('aria-label', words.heard);
+  byId('progressOutcome').textContent = view.state === 'running' ? '' : view.message;
   const older = byId('progressNote');
   older.textContent = note;
   older.hidden = !note;
