@@ -12,6 +12,9 @@ export interface Picker {
   names(): string[] | undefined;
 }
 
+/** How the keyboard moves through a list, said when it is entered: it is one Tab stop. */
+export const KEYS = 'One Tab stop: the up and down arrow keys move through the list, Space ticks.';
+
 /** A list `load` cannot read at all, said briefly: the page says the rest once. */
 export class Unavailable extends Error {}
 
@@ -37,9 +40,16 @@ export function createPicker(
     placeholder: 'Type to filter…',
     'aria-describedby': `${id}Note`,
   });
-  const list = el('div', { class: 'picker', role: 'group', 'aria-label': label }, 'Loading…');
+  // A group of checkboxes that is one Tab stop (rove, below): its description says how to move in
+  // it, or a screen reader user Tabs past all but one box.
+  const keys = el('p', { class: 'sr-only', id: `${id}Keys` }, KEYS);
+  const list = el(
+    'div',
+    { class: 'picker', role: 'group', 'aria-label': label, 'aria-describedby': keys.id },
+    'Loading…',
+  );
   const about = el('p', { class: 'hint', id: `${id}About`, hidden: true }, nested ?? '');
-  const root = el('div', {}, el('label', { for: `${id}Search` }, label), about, search, note, list);
+  const root = el('div', {}, el('label', { for: `${id}Search` }, label), about, search, note, keys, list);
   const chosen = new Set<string>(initial);
   let pickedByEnter = false;
   let items: { choice: Choice; row: HTMLElement; depth: number; below: string[] }[] = [];
@@ -62,7 +72,7 @@ export function createPicker(
         list.replaceChildren(...items.map((i) => i.row));
         if (nested && items.some((i) => i.below.length > 0)) {
           about.hidden = false;
-          list.setAttribute('aria-describedby', about.id);
+          list.setAttribute('aria-describedby', `${keys.id} ${about.id}`);
         }
         rove(shown()[0]);
         if (!items.length) list.textContent = 'None found.';

@@ -3,6 +3,7 @@
 import type { FrameLocator, Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { JobView } from '../../src/core/pull/pull-view';
+import { accessible } from './a11y';
 import { cell, goToPulled, menu, pullIntoNewSheet, reset, sidebar, useBench } from './support';
 
 const NO_KEY = /^No Assembled API key is set for you\. Open Extensions ▸ .* and paste your key\.$/;
@@ -729,7 +730,12 @@ describe('The Pull data form', () => {
         'A parent queue holds the tickets of the queues under it too. Ticking it ticks them as well: untick them to pull it alone, its figures still counting theirs.',
       );
       expect(await about.isVisible()).toBe(true);
-      expect(await group.getAttribute('aria-describedby')).toBe('queue_idsAbout');
+      // Said where a screen reader enters the list: how to move through it (one Tab stop), then this.
+      expect(await accessible(group)).toEqual({
+        role: 'group',
+        name: 'Queues',
+        description: `One Tab stop: the up and down arrow keys move through the list, Space ticks. ${await about.textContent()}`,
+      });
       // Ticking Support ticks the queues under it; they are left out by hand.
       const note = () => form.locator('#queue_idsNote').textContent();
       await group.getByLabel('Support', { exact: true }).check();

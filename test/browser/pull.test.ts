@@ -4,6 +4,7 @@ import { basename, join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { sheetFields } from '../support/sheet-fields';
+import { accessible } from './a11y';
 import {
   cell,
   menu,
@@ -16,6 +17,9 @@ import {
   sidebar,
   useBench,
 } from './support';
+
+/** What a filter list says of itself: it is one Tab stop, moved through with the arrow keys. */
+const KEYS = 'One Tab stop: the up and down arrow keys move through the list, Space ticks.';
 
 const DOCS_SHOT = join(import.meta.dirname, '../../docs/workbench.png');
 const DOCS_GRID = join(import.meta.dirname, '../../docs/schedule-grid.png');
@@ -55,6 +59,8 @@ describe('Pull data in the workbench', () => {
     // The agent picker tells apart two people who share a name.
     const agents = sb.getByRole('group', { name: 'Agents' });
     await expect.poll(() => agents.getByText(/^Ava Smith \(/).count()).toBe(2);
+    // One Tab stop moved through with the arrows: said so where a screen reader enters it.
+    expect(await accessible(agents)).toEqual({ role: 'group', name: 'Agents', description: KEYS });
     // Typing in its filter leaves only the matching people on screen.
     await sb.locator('#agent_idsSearch').fill('Ava Smith');
     await expect.poll(() => agents.locator('label:visible').count()).toBe(2);
