@@ -163,8 +163,14 @@ describe('Scheduled refresh cards', () => {
     await refreshesInto(bench(), 'Saved twice');
     const { sb, card } = await refreshCard(page, 'Saved twice');
     await card.getByRole('button', { name: /^Edit: / }).click();
-    await card.getByLabel(/^At /).selectOption('9');
-    await card.getByRole('button', { name: 'Save', exact: true }).click();
+    // The form and its buttons are named for the refresh, as the card's other buttons are.
+    const name = await card.locator('h2').textContent();
+    const form = card.getByRole('group', { name: 'Edit the refresh of Teams into Saved twice' });
+    const names = () =>
+      form.getByRole('button').evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-label')));
+    expect(await names()).toEqual([`Save: ${name}`, `Cancel: ${name}`]);
+    await form.getByLabel(/^At /).selectOption('9');
+    await form.getByRole('button', { name: `Save: ${name}`, exact: true }).click();
     await card.locator('.said', { hasText: 'Saved.' }).waitFor();
     await card.getByRole('button', { name: /^Edit: / }).click();
     await card.locator('.editor').waitFor();

@@ -50,7 +50,7 @@ describe('The spreadsheet time zone in the sidebars', () => {
     await card.getByRole('button', { name: /^Edit: / }).click();
     expect(await sb.getByLabel('At (Asia/Kolkata time)').inputValue()).toBe('7');
     // Saved as it is, it is kept at 07:00 in Kolkata: nothing more to say.
-    await sb.getByRole('button', { name: 'Save', exact: true }).click();
+    await sb.getByRole('button', { name: /^Save: / }).click();
     await sb.locator('.said', { hasText: 'Saved.' }).waitFor();
     expect(await card.locator('.hint', { hasText: /^Saved for / }).count()).toBe(0);
 

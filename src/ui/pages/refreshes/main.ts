@@ -211,12 +211,18 @@ function editor(r: RefreshView, card: HTMLElement): void {
   const form = createFrequencyForm(`edit-${r.id}`, r.frequency, r.zone, r.today, r.notifyByEmail);
   editing.set(r.id, form);
   const mode = modeField(`edit-${r.id}`, r);
-  // Saved, the list is drawn again and the focus goes back to the card's Edit (data-act).
-  const save = el('button', { type: 'button', class: 'primary', 'data-act': `${r.id} edit` }, 'Save');
-  const cancel = el('button', { type: 'button' }, 'Cancel');
+  // Saved, the list is drawn again and the focus goes back to the card's Edit (data-act). Named
+  // for the refresh, as the card's other buttons are: a list of buttons may hold several editors'.
+  const name = nameOf(r);
+  const save = el(
+    'button',
+    { type: 'button', class: 'primary', 'data-act': `${r.id} edit`, 'aria-label': `Save: ${name}` },
+    'Save',
+  );
+  const cancel = el('button', { type: 'button', 'aria-label': `Cancel: ${name}` }, 'Cancel');
   const box = el(
     'div',
-    { class: 'editor' },
+    { class: 'editor', role: 'group', 'aria-label': `Edit the refresh of ${r.what} into ${r.target}` },
     form.root,
     mode.root,
     el('div', { class: 'actions' }, save, cancel),
