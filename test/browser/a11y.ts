@@ -114,3 +114,101 @@ export async function accessible(target: Locator): Promise<Accessible> {
     await cdp.detach().catch(() => undefined);
   }
 }
+
+type Rgb = [number, number, number];
+
+/** WCAG's contrast ratio of two colours. */
+export function contrast(a: Rgb, b: Rgb): number {
+  const lum = ([r, g, b]: Rgb) => {
+    const [R, G, B] = [r, g, b].map((c) => {
+      const s = c / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    }) as Rgb;
+    return 0.2126 * R + 0.7152 * G + 0.0722 * B;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+/** A computed colour, or undefined when transparent. */
+function rgb(css: string): Rgb | undefined {
+  const [r = 0, g = 0, b = 0, alpha = 1] = (css.match(/[\d.]+/g) ?? []).map(Number);
+  return alpha === 0 ? undefined : [r, g, b];
+}
+
+/**
+ * What is wrong with the ring drawn round `button` once it has the focus, as colour bands outward
+ * from its edge (its box-shadows' spreads, then its outline, over the page's colour): the band
+ * touching the button must stand out from the button's fill, and the band touching the page from
+ * the page, each at 3:1 (WCAG 1.4.11) and 2 px wide at least. None: [].
+ */
+export async function focusRingTrouble(button: Locator): Promise<string[]> {
+  await button.focus();
+  const look = await button.evaluate((b) => {
+    const s = getComputedStyle(b);
+    // The page behind the button: the first ancestor with a fill of its own (a sidebar is white).
+    let page = 'rgb(255, 255, 255)';
+    for (let e = b.parentElement; e; e = e.parentElement) {
+      const fill = getComputedStyle(e).backgroundColor;
+      if (!/rgba\(.*, 0\)$|transparent/.test(fill)) {
+        page = fill;
+        break;
+      }
+    }
+    return {
+      focused: b === document.activeElement,
+      fill: s.backgroundColor,
+      page,
+      shadow: s.boxShadow,
+      outline: {
+        style: s.outlineStyle,
+        colour: s.outlineColor,
+        width: s.outlineWidth,
+        offset: s.outlineOffset,
+      },
+    };
+  });
+  if (!look.focused) return ['the button did not take the focus'];
+  const fill = rgb(look.fill) ?? [255, 255, 255];
+  const page = rgb(look.page) ?? [255, 255, 255];
+  // Each pixel outward from the button's edge, painted as Chromium paints: the shadows (the first
+  // on top), then the outline over them.
+  const pixels: Rgb[] = Array.from({ length: 24 }, () => page);
+  const layers = look.shadow === 'none' ? [] : look.shadow.split(/,(?![^(]*\))/);
+  for (const layer of layers.reverse()) {
+    const colour = rgb(layer.match(/rgba?\([^)]*\)/)?.[0] ?? '');
+    const [, , , spread = 0] = (layer.replace(/rgba?\([^)]*\)/, '').match(/-?[\d.]+(?=px)/g) ?? []).map(
+      Number,
+    );
+    if (!colour || /inset/.test(layer)) continue;
+    for (let d = 0; d < spread && d < pixels.length; d++) pixels[d] = colour;
+  }
+  const outline = rgb(look.outline.colour);
+  if (look.outline.style !== 'none' && outline) {
+    const offset = Number.parseFloat(look.outline.offset);
+    const width = Number.parseFloat(look.outline.width);
+    for (let d = Math.max(0, offset); d < offset + width && d < pixels.length; d++) pixels[d] = outline;
+  }
+  const same = (a: Rgb, b: Rgb) => a.every((c, i) => c === b[i]);
+  const bands: { colour: Rgb; width: number }[] = [];
+  for (const p of pixels) {
+    const last = bands[bands.length - 1];
+    if (last && same(last.colour, p)) last.width++;
+    else bands.push({ colour: p, width: 1 });
+  }
+  while (bands.length && same(bands[bands.length - 1]?.colour ?? page, page)) bands.pop();
+  const [inner] = bands;
+  const outer = bands[bands.length - 1];
+  if (!inner || !outer) return ['no ring is drawn'];
+  const say = (c: Rgb) => `rgb(${c.join(', ')})`;
+  const trouble: string[] = [];
+  if (inner.width < 2 || contrast(inner.colour, fill) < 3)
+    trouble.push(
+      `next to the button: ${inner.width}px of ${say(inner.colour)}, ${contrast(inner.colour, fill).toFixed(2)}:1 against its ${say(fill)}`,
+    );
+  if (outer.width < 2 || contrast(outer.colour, page) < 3)
+    trouble.push(
+      `next to the page: ${outer.width}px of ${say(outer.colour)}, ${contrast(outer.colour, page).toFixed(2)}:1 against its ${say(page)}`,
+    );
+  return trouble;
+}

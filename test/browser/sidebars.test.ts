@@ -2,7 +2,7 @@
 // keyboard use (every control reached by Tab and labelled).
 import type { FrameLocator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { auditKeyboard } from './a11y';
+import { auditKeyboard, focusRingTrouble } from './a11y';
 import { cell, menu, pullAndSchedule, pullIntoNewSheet, refreshCard, sidebar, useBench } from './support';
 
 const XSS = '<img src=x onerror=alert(1)>';
@@ -174,6 +174,8 @@ describe('Sidebar pages in the workbench', () => {
     await first.getByRole('button', { name: /^Delete: / }).click();
     await ask.waitFor({ timeout: 5_000 });
     expect(await sb.locator('#status').textContent()).toBe('');
+    // Its red Yes shows the focus plainly, on the question's pink.
+    expect(await focusRingTrouble(first.getByRole('button', { name: /^Yes, delete: / }))).toEqual([]);
     await first.getByRole('button', { name: /^Yes, delete: / }).click();
     await sb.locator('#status', { hasText: 'Deleted.' }).waitFor();
     expect(await cards.count()).toBe(before - 1);
@@ -223,6 +225,22 @@ describe('Sidebar pages in the workbench', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => sb.locator('#status').textContent()).toMatch(/^Queues into Queues east: /);
     await expect.poll(focused).toBe('Run now: Queues into Queues east');
+  });
+
+  it("shows the focus plainly on each sidebar's blue button: a ring that stands out from the button and from the page", async () => {
+    const { page } = bench();
+    const primary = [
+      ['Pull data…', 'Pull data from Assembled', 'Pull data'],
+      ['Push rows…', 'Push rows to Assembled', 'Push'],
+      ['Settings…', 'Assembled settings', 'Save'],
+    ] as const;
+    for (const [item, title, button] of primary) {
+      await menu(page, item);
+      const sb = await sidebar(page, title);
+      const blue = sb.getByRole('button', { name: button, exact: true });
+      expect(await blue.getAttribute('class')).toBe('primary');
+      expect(await focusRingTrouble(blue), button).toEqual([]);
+    }
   });
 
   it('Settings: every control is reached by Tab and labelled', async () => {
