@@ -80,6 +80,7 @@ export const ACTIVITIES_KIND: Omit<KindSpec, 'kind'> = {
       header: 'Description',
       aliases: ['description', 'notes', 'note'],
       type: 'text',
+      freeText: true,
       required: false,
       help: 'Text shown on the activity.',
     },

@@ -1,6 +1,6 @@
 // Cells that hold something other than what was meant: a formula's error, an id that Excel or
-// Sheets made a number of and so lost digits of, or an id led by the ' that a Plain text column
-// keeps. Said as what happened, not as a bad value.
+// Sheets made a number of and so lost digits of, an id or a name Sheets read as a date, or an id
+// led by the ' that a Plain text column keeps. Said as what happened, not as a bad value.
 
 /** The error values Sheets shows in a cell whose formula failed (getValues gives them as text). */
 const ERRORS = ['#N/A', '#REF!', '#NAME?', '#VALUE!', '#DIV/0!', '#NUM!', '#NULL!', '#ERROR!', '#SPILL!'];
@@ -33,4 +33,17 @@ export function cellFault(value: unknown, id: boolean): string | undefined {
 function inDigits(scientific: string): string {
   const n = Number(scientific.replace(',', '.'));
   return Number.isSafeInteger(n) ? ` (${scientific} is ${n})` : '';
+}
+
+/** Formatting a column as Plain text, then typing again, keeps what is typed as typed. */
+const RETYPE_AS_TEXT = 'Format the column as Plain text (Format ▸ Number ▸ Plain text) and type it again.';
+
+/**
+ * A date cell in a column that holds no time (an id, an agent, a platform): what was typed or
+ * pasted there (2026-11-20, 12:30) became a date, and sent it would be a timestamp. `shown`: the
+ * cell as the sheet shows it; `time`: a time alone, with no date; `wanted`: what the column holds.
+ */
+export function dateFault(shown: string, time: boolean, wanted: string): string {
+  const what = time ? 'time' : 'date';
+  return `the cell holds a ${what} (${shown}), not ${wanted}: Sheets read what was typed or pasted as a ${what}. ${RETYPE_AS_TEXT}`;
 }

@@ -44,6 +44,11 @@ export interface ColumnSpec {
   plainText?: true;
   /** An id shorter than Assembled's uuids (a platform's own): the template's column is narrower. */
   shortId?: true;
+  /**
+   * Words a person writes (a note): a date cell there is sent as the sheet shows it. In any other
+   * column but a time, a date cell is refused: Sheets read an id or a name typed there as a date.
+   */
+  freeText?: true;
 }
 
 export interface KindSpec {
@@ -177,6 +182,7 @@ export const KINDS: Record<PushKind, KindSpec> = {
         header: 'Notes',
         aliases: ['notes', 'note', 'comment', 'comments', 'reason'],
         type: 'text',
+        freeText: true,
         required: false,
         help: 'A note sent with the request.',
       },
@@ -203,6 +209,7 @@ export const KINDS: Record<PushKind, KindSpec> = {
         header: 'Notes',
         aliases: ['notes', 'note', 'comment', 'reason'],
         type: 'text',
+        freeText: true,
         required: false,
         help: 'For your own reference; not sent.',
       },

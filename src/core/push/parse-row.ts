@@ -11,13 +11,14 @@ import { type ActivityCells, activityRequest, clearRequest } from './activity-ro
 import type { ActivityTypeDirectory } from './activity-types';
 import type { AgentDirectory } from './agents';
 import { allDayZone, type DaysZone } from './all-day-zone';
-import { cellFault } from './cell-faults';
+import { cellFault, dateFault } from './cell-faults';
 import { type CellTime, cellTimeFault, readCellTime, timeExample, twoWays } from './cell-time';
 import { closest } from './closest';
 import type { HeaderMap } from './header';
 import { type ColumnSpec, INGESTED_NO_ID, KINDS, type PushKind, STATE_ID_WHERE } from './kinds';
 import { newPlatform } from './platforms';
 import type { PushRequest, StateRecord } from './request';
+import { shownDate } from './sent-print';
 import type { StatesHeld } from './states-in-assembled';
 import type { TimeOffTypes } from './time-off-types';
 
@@ -49,9 +50,9 @@ function isEmpty(v: unknown): boolean {
   return v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 }
 
+/** A cell's text; a date cell has none here (cellSchema reads it by its column: dateIn). */
 function cellText(v: unknown): string {
-  if (isEmpty(v)) return '';
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString();
+  if (isEmpty(v) || v instanceof Date) return '';
   return String(v).trim();
 }
 
@@ -118,6 +119,27 @@ function unreadTime(v: CellValue, zone: Zone, locale: string | undefined): strin
   return `"${cellText(v)}" could be ${longDate(both[0].day)} or ${longDate(both[1].day)}: the add-on does not know whether the spreadsheet's locale (${locale}) puts the day or the month first. Write it as ISO, ${iso(both[0])} or ${iso(both[1])}, or as a date cell.`;
 }
 
+/** What a column that holds no time holds, in a few words, to say a date cell is not it. */
+function notDate(spec: ColumnSpec): string {
+  if (spec.plainText) return 'an ID';
+  if (spec.type === 'agent') return 'an agent';
+  if (spec.type === 'boolean') return 'TRUE or FALSE';
+  if (spec.noun) return `a ${spec.noun}`;
+  const values = spec.values ?? [];
+  return spec.strict ? someOf(values, values.length, 'or') : 'text';
+}
+
+/**
+ * A date cell in a column that holds no time: a note's words as the sheet shows them (the day, and
+ * its time, in the spreadsheet's zone; a time alone as its time), else a problem (dateFault).
+ */
+function dateIn(spec: ColumnSpec, v: Date, zone: Zone): { text: string } | { problem: string } {
+  const shown = shownDate(v, zone);
+  const time = cellTimeFault(v, zone)?.kind === 'no_date';
+  const text = time ? shown.slice(11) || '00:00' : shown;
+  return spec.freeText ? { text } : { problem: dateFault(text, time, notDate(spec)) };
+}
+
 /** The zod/mini schema of one cell, by column type; empty cells come out undefined. */
 function cellSchema(spec: ColumnSpec, zone: Zone, locale: string | undefined) {
   return z.pipe(
@@ -130,6 +152,13 @@ function cellSchema(spec: ColumnSpec, zone: Zone, locale: string | undefined) {
       const fault = cellFault(v, spec.plainText === true);
       if (fault) {
         issue(ctx.issues, v, fault);
+        return undefined;
+      }
+      // Sent as text, a date cell would be an instant (2026-11-20T05:00:00.000Z), not what it shows.
+      if (v instanceof Date && spec.type !== 'datetime') {
+        const read = dateIn(spec, v, zone);
+        if ('text' in read) return read.text;
+        issue(ctx.issues, v, read.problem);
         return undefined;
       }
       switch (spec.type) {

@@ -59,7 +59,7 @@ export function inputPrint(values: readonly CellValue[], map: HeaderMap): string
 }
 
 /** A date as the sheet shows it in `zone`: its day alone at midnight, seconds only when not 0. */
-const shownDate = (d: Date, zone: Zone): string =>
+export const shownDate = (d: Date, zone: Zone): string =>
   formatLocalDateTime(d.getTime(), zone, true)
     .replace(/ 00:00:00$/, '')
     .replace(/(\d\d:\d\d):00$/, '$1');
