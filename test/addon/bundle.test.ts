@@ -312,9 +312,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * 360.3 with a refresh card's Last run on both zones' clocks once the zone moved (0.2 KiB);
  * 361.0 with a date cell in a column that holds no time refused (an ID Sheets read as a date), a
  * note's date sent as the sheet shows it (0.7 KiB);
+ * 361.5 with an ID column's number cell sent with words that Sheets dropped its leading zeros
+ * (0.5 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 361.0;
+const CODE_BUDGET_KIB = 361.5;
 
 const ENTRY_POINTS = [
   'onOpen',

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { startLocalAddon } from '../../dev/local-addon';
 import type { PushView } from '../../src/core/push/push-view';
 import type { ValidateSummary } from '../../src/core/push/run-push';
-import { column, follow } from './in-runtime';
+import { column, follow, template } from './in-runtime';
 
 const built = existsSync(new URL('../../build/Code.js', import.meta.url));
 
@@ -79,5 +79,49 @@ describe.skipIf(!built)('a date cell in a column that holds no time', () => {
     expect(done).toMatchObject({ state: 'done', succeeded: 1 });
     const made = sim.admin.org.timeOff.filter((t) => t.agent_id === a.agent_id);
     expect(made.at(-1)?.notes).toBe('2026-11-20');
+  });
+});
+
+describe.skipIf(!built)('a number cell in an ID column (one not Plain text)', () => {
+  const said = (shown: string, typed: string) =>
+    `Platform User ID: sent as ${shown}: the cell holds a number, so leading zeros typed or pasted (${typed}) were dropped by Sheets; if the ID has them, format the column as Plain text (Format ▸ Number ▸ Plain text) and type it again.`;
+
+  it('is sent as its digits, the row saying leading zeros were lost, in Validate and after Push', async () => {
+    const { rt, sim, sheet } = await pasted(([x, y]) => [
+      CSV_HEADER,
+      [x?.email, x?.name, 'Support', 'five9', '007', 'agent', ''],
+      [y?.email, y?.name, 'Support', 'zendesk', '4815162342', 'agent', ''],
+    ]);
+    // As Sheets reads the paste: numbers, the zeros gone.
+    expect(rt.workbook.values(sheet)[1]?.[4]).toBe(7);
+    const [a, b] = sim.admin.org.people.filter((p) => !p.deleted && p.staffable && p.email);
+    const check = await rt.callFromSidebar<ValidateSummary>('validatePush', 'associations');
+    // Still OK, as a row adding a new platform is: the words beside it say what to look at.
+    expect(check).toMatchObject({ ok: 2, errors: 0 });
+    const ready = column(rt, sheet, 'Push message').map(String);
+    expect(ready[0]).toContain(`Ready to push. ${said('7', '007')}`);
+    expect(ready[1]).toContain(said('4815162342', '004815162342'));
+    const done = await follow(
+      rt,
+      await rt.callFromSidebar<PushView>('startPush', 'associations', 'number-ids-1'),
+    );
+    expect(done).toMatchObject({ state: 'done', succeeded: 2 });
+    expect([a?.platforms.five9, b?.platforms.zendesk]).toEqual(['7', '4815162342']);
+    expect(column(rt, sheet, 'Push status')).toEqual(['associated', 'associated']);
+    expect(String(column(rt, sheet, 'Push message')[0])).toContain(said('7', '007'));
+  });
+
+  it('says nothing typed in the template, whose ID column is Plain text', async () => {
+    const { rt, sim } = await startLocalAddon({ dialect: 'live' });
+    const agent = sim.admin.org.people.find(
+      (p) => !p.deleted && p.staffable && p.email && !p.platforms.five9,
+    );
+    if (!agent) throw new Error('no agent');
+    const sheet = await template(rt, 'associations', [[agent.email, 'five9', '007']]);
+    await rt.callFromSidebar<ValidateSummary>('validatePush', 'associations');
+    expect(column(rt, sheet, 'Push message')).toEqual(['Ready to push.']);
+    expect(rt.workbook.notes(sheet)[0]?.[2]).toContain(
+      "In a Plain text column, as the template's, it is kept exactly as typed, leading zeros too",
+    );
   });
 });

@@ -47,3 +47,13 @@ export function dateFault(shown: string, time: boolean, wanted: string): string 
   const what = time ? 'time' : 'date';
   return `the cell holds a ${what} (${shown}), not ${wanted}: Sheets read what was typed or pasted as a ${what}. ${RETYPE_AS_TEXT}`;
 }
+
+/**
+ * Said of an id cell that holds a number (exact: under 15 digits), which is sent as its digits:
+ * many platforms' ids are numbers, but Sheets dropped whatever zeros led what was typed.
+ */
+export function numberIdWords(n: number): string {
+  const text = String(n);
+  const typed = Number.isInteger(n) && n >= 0 ? ` (00${text})` : '';
+  return `sent as ${text}: the cell holds a number, so leading zeros typed or pasted${typed} were dropped by Sheets; if the ID has them, ${RETYPE_AS_TEXT.charAt(0).toLowerCase()}${RETYPE_AS_TEXT.slice(1)}`;
+}

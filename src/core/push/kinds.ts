@@ -290,7 +290,7 @@ export const KINDS: Record<PushKind, KindSpec> = {
         shortId: true,
         required: true,
         needs: "the agent's id on that platform",
-        help: "The agent's id on that platform, kept exactly as typed (leading zeros too).",
+        help: "The agent's id on that platform. In a Plain text column, as the template's, it is kept exactly as typed, leading zeros too; in another, Sheets makes 007 the number 7, and the row's Push message says what was sent.",
       },
     ],
   },

@@ -11,7 +11,7 @@ import { type ActivityCells, activityRequest, clearRequest } from './activity-ro
 import type { ActivityTypeDirectory } from './activity-types';
 import type { AgentDirectory } from './agents';
 import { allDayZone, type DaysZone } from './all-day-zone';
-import { cellFault, dateFault } from './cell-faults';
+import { cellFault, dateFault, numberIdWords } from './cell-faults';
 import { type CellTime, cellTimeFault, readCellTime, timeExample, twoWays } from './cell-time';
 import { closest } from './closest';
 import type { HeaderMap } from './header';
@@ -365,6 +365,7 @@ export function parseRow(values: readonly CellValue[], map: HeaderMap, ctx: Pars
   if (!request || problems.list.length > 0) return { ok: false, problems: problems.list };
   const readAs =
     readAsBoolean(map.kind, raw, cells, problems) +
+    readAsNumberIds(map.kind, raw, problems) +
     readAsDates(map.kind, cells, problems, ctx) +
     readAsWholeDays(map.kind, cells, problems) +
     sheetDays(request, ctx, problems);
@@ -390,6 +391,17 @@ function readAsBoolean(
         ? ` ${problems.column(spec.key)}: "${said}" read as ${value}.`
         : '';
     })
+    .join('');
+}
+
+/**
+ * An id column's number cell (a column not Plain text, as a pasted CSV's) is sent as its digits,
+ * and the row says so: Sheets made 007 the number 7. " Platform ID: sent as 7: …"; '' when none.
+ */
+function readAsNumberIds(kind: PushKind, raw: Record<string, unknown>, problems: Problems): string {
+  return KINDS[kind].columns
+    .filter((spec) => spec.plainText && typeof raw[spec.key] === 'number')
+    .map((spec) => ` ${problems.column(spec.key)}: ${numberIdWords(raw[spec.key] as number)}`)
     .join('');
 }
 
