@@ -239,11 +239,17 @@ export class WorkbookView {
       for (let c = grid.col; c < grid.col + grid.numCols; c++) sheet.ensure(r, c).note = text;
   }
 
-  /** The user gives a range a number format (Format > Number > Custom), e.g. numberFormat('Data!B2:C9', 'yyyy-mm-dd'). */
-  numberFormat(a1: string, format: string): void {
+  /**
+   * The user gives a range a number format (Format > Number > Custom), e.g. numberFormat('Data!B2:C9',
+   * 'yyyy-mm-dd'), or '@' (Plain text), or null (Automatic: none). The cells' values stay as they are.
+   */
+  numberFormat(a1: string, format: string | null): void {
     const { sheet, grid } = this.gridOf(a1);
     for (let r = grid.row; r < grid.row + grid.numRows; r++)
-      for (let c = grid.col; c < grid.col + grid.numCols; c++) sheet.ensure(r, c).format = format;
+      for (let c = grid.col; c < grid.col + grid.numCols; c++) {
+        const cell = format === null ? sheet.get(r, c) : sheet.ensure(r, c);
+        if (cell) cell.format = format ?? undefined;
+      }
   }
 
   /** The user freezes rows and columns (View > Freeze). */

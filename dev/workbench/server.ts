@@ -174,6 +174,12 @@ export async function startWorkbench(options: WorkbenchServerOptions = {}): Prom
         const change = { lines, action, at: Number(body.at), count: Number(body.count) } as const;
         return json(res, workbench.changeLines(text(body.sheet, 'sheet'), change));
       }
+      case '/api/number-format': {
+        const format = text(body.format, 'format');
+        if (format !== 'automatic' && format !== 'plain text')
+          throw new HttpError(400, 'format must be automatic or plain text');
+        return json(res, workbench.numberFormat(text(body.sheet, 'sheet'), text(body.a1, 'a1'), format));
+      }
       case '/api/add-sheet':
         return json(res, workbench.addSheet());
       case '/api/rename-sheet':

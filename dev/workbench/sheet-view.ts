@@ -21,6 +21,7 @@ export function sheetView(rt: LocalRuntime, name: string): SheetView {
   const validations = wb.dataValidations(name, MAX_ROWS);
   const backgrounds = wb.backgrounds(name, MAX_ROWS);
   const fontColors = wb.fontColors(name, MAX_ROWS);
+  const formats = wb.numberFormats(name, MAX_ROWS);
   const conditional = conditionalFormats(wb.conditionalFormats(name), values);
   // Empty rows the page shows under the data still show their dropdowns (a template's rows).
   const shown = Math.max(display.length + GRID_PAD_ROWS, GRID_MIN_ROWS);
@@ -34,7 +35,9 @@ export function sheetView(rt: LocalRuntime, name: string): SheetView {
       const note = notes[r]?.[c] ?? '';
       const rule = validations[r]?.[c];
       const cell: CellView = { text, input: formula || text };
-      if (typeof value === 'number' || value instanceof Date) cell.numeric = true;
+      // A number in a Plain text cell shows as text (at the left), as in Sheets.
+      const plain = formats[r]?.[c] === '@';
+      if ((typeof value === 'number' || value instanceof Date) && !plain) cell.numeric = true;
       // A conditional format is drawn over the cell's own format, as in Sheets.
       const cf = conditional.get(`${r + 1}:${c + 1}`);
       if (cf?.bold ?? weights[r]?.[c] === 'bold') cell.bold = true;

@@ -163,6 +163,9 @@ export interface LineChange {
   count: number;
 }
 
+/** Format ▸ Number's choices the workbench has: Automatic (no format) and Plain text ('@'). */
+export type NumberFormat = 'automatic' | 'plain text';
+
 export type RunReply = { ok: true; value: unknown } | { ok: false; message: string };
 
 /**

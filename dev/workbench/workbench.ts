@@ -17,6 +17,7 @@ import type {
   ActionReply,
   LineChange,
   MenuItemView,
+  NumberFormat,
   RunReply,
   SettingsView,
   SheetReply,
@@ -297,6 +298,25 @@ export class Workbench {
       if (action === 'insert') insert(sheet, at, count);
       else if (rows) wb.deleteRows(sheet, at, count);
       else wb.deleteColumns(sheet, at, count);
+      this.current.touch();
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, message: messageOf(error) };
+    }
+  }
+
+  /**
+   * The user sets the number format of a selection (Format ▸ Number), as Sheets does: Plain text
+   * ('@') keeps what is typed or pasted there as typed (007, 2026-11-20); the values already there
+   * stay (a number shows as text). Automatic takes the format off, and typing is read again.
+   */
+  numberFormat(sheet: string, a1: string, format: NumberFormat): ActionReply {
+    const wb = this.rt.workbook;
+    try {
+      if (!wb.sheetNames().includes(sheet)) throw new Error(`No sheet named ${sheet}`);
+      if (wb.dataSource(sheet))
+        throw new Error(`${sheet} is a Connected Sheets view of a BigQuery table: it cannot be formatted`);
+      wb.numberFormat(`${quoteSheet(sheet)}!${a1}`, format === 'plain text' ? '@' : null);
       this.current.touch();
       return { ok: true };
     } catch (error) {

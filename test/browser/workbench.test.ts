@@ -425,6 +425,8 @@ describe('The workbench page', () => {
     expect(await where()).toBe('File');
     // Right and Left go between the menus; Down opens one at its first item.
     await page.keyboard.press('ArrowRight');
+    expect(await where()).toBe('Format');
+    await page.keyboard.press('ArrowRight');
     expect(await where()).toBe('Extensions');
     await page.keyboard.press('ArrowDown');
     expect(await where()).toBe('Assembled for Google Sheets');
@@ -446,10 +448,19 @@ describe('The workbench page', () => {
     expect(await where()).toBe('Assembled for Google Sheets');
     expect(await expanded('Assembled for Google Sheets')).toBe('false');
     expect(await page.getByRole('menuitem', { name: 'Pull data…' }).count()).toBe(0);
-    // From an item with no submenu, Right and Left go on to the next menu, opened.
+    // From an item of a menu's own list, or one with no submenu, Right and Left go on to the next
+    // menu, opened at its first item.
+    await page.keyboard.press('ArrowLeft');
+    expect(await where()).toBe('Number');
+    expect([await expanded('Format'), await expanded('Extensions')]).toEqual(['true', 'false']);
     await page.keyboard.press('ArrowLeft');
     expect(await where()).toBe('Settings');
-    expect([await expanded('File'), await expanded('Extensions')]).toEqual(['true', 'false']);
+    expect([await expanded('File'), await expanded('Format')]).toEqual(['true', 'false']);
+    await page.keyboard.press('ArrowRight');
+    expect(await where()).toBe('Number');
+    // Right on an item with a submenu opens it; on one inside it, goes on to the next menu.
+    await page.keyboard.press('ArrowRight');
+    expect(await where()).toBe('Automatic');
     await page.keyboard.press('ArrowRight');
     expect(await where()).toBe('Assembled for Google Sheets');
     // Escape closes it all and gives the keyboard back to the menu it was in, not to File.

@@ -183,6 +183,12 @@ export class Grid {
     return this.view?.name ?? null;
   }
 
+  /** The sheet in view and its selection, as the name box says it (B2:C9, 4:6, E:E). */
+  get selection(): { sheet: string; a1: string } | null {
+    if (!this.view) return null;
+    return { sheet: this.view.name, a1: rangeA1(this.whole, this.row, this.col, this.endRow, this.endCol) };
+  }
+
   /** The A1 range last selected on a sheet (A1 for a sheet not yet shown). */
   selectionOf(sheet: string): string {
     const place = this.places.get(sheet);

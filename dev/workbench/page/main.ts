@@ -4,6 +4,7 @@ import { FAULT_PRESETS } from '../faults';
 import type {
   ActionReply,
   FrameMessage,
+  NumberFormat,
   PageMessage,
   RunAnswer,
   RunReply,
@@ -172,6 +173,16 @@ const openSettings = settingsDialog(
       (b) => b.textContent === 'File',
     ) ?? null,
 );
+/**
+ * Format ▸ Number: the selection's number format, as a person sets it; the keyboard back on the
+ * grid, as in Sheets. Plain text ('@') keeps what is typed or pasted there as typed.
+ */
+function numberFormat(format: NumberFormat): void {
+  const at = grid.selection;
+  if (!at) return;
+  byId('grid').focus({ preventScroll: true });
+  void act(() => post('/api/number-format', { ...at, format }));
+}
 const pageMenus: PageMenu[] = [
   {
     title: 'File',
@@ -180,6 +191,12 @@ const pageMenus: PageMenu[] = [
         void openSettings().catch((error: unknown) =>
           say('Error', error instanceof Error ? error.message : String(error)),
         ),
+    },
+  },
+  {
+    title: 'Format',
+    items: {
+      Number: { Automatic: () => numberFormat('automatic'), 'Plain text': () => numberFormat('plain text') },
     },
   },
 ];

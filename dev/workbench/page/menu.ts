@@ -1,4 +1,4 @@
-// The menu bar: the workbench's own menus (File ▸ Settings), Extensions ▸ <add-on> ▸ items from
+// The menu bar: the workbench's own menus (File ▸ Settings, Format ▸ Number), Extensions ▸ <add-on> ▸ items from
 // rt.ui.menus (createAddonMenu), and any top-level menu a script added with createMenu. Keyed as
 // Sheets' and the WAI-ARIA menubar: Left/Right go between menus, Down/Up through items, Right opens
 // a submenu and Left closes it, Home/End jump, Escape closes back to the menu's button.
@@ -10,7 +10,29 @@ type Run = (path: string[]) => void;
 /** A menu of the page's own: its items act in the page (caption → action), not in the script. */
 export interface PageMenu {
   title: string;
-  items: Record<string, () => void>;
+  items: PageItems;
+}
+
+/** Caption → action, or → a submenu's items (Format ▸ Number ▸ Plain text). */
+export interface PageItems {
+  [caption: string]: (() => void) | PageItems;
+}
+
+/** The page's items as the menu bar lists them. */
+function pageItems(items: PageItems): MenuItemView[] {
+  return Object.entries(items).map(([caption, item]) =>
+    typeof item === 'function'
+      ? { type: 'item', caption }
+      : { type: 'submenu', caption, items: pageItems(item) },
+  );
+}
+
+/** The action at a path of captions under a page menu's title. */
+function pageAction(items: PageItems, path: string[]): (() => void) | undefined {
+  const [caption = '', ...rest] = path;
+  const item = items[caption];
+  if (typeof item === 'function') return rest.length === 0 ? item : undefined;
+  return item && pageAction(item, rest);
 }
 
 function closeAll(root: HTMLElement): void {
@@ -100,9 +122,8 @@ export function renderMenus(root: HTMLElement, menus: MenuView[], run: Run, own:
     extList.append(el('li', { role: 'none' }, el('span', { class: 'hint' }, 'No add-on menu')));
   // Sheets' own menus come first, File leading.
   const ownNodes = own.map((m) => {
-    const items: MenuItemView[] = Object.keys(m.items).map((caption) => ({ type: 'item', caption }));
-    const act = (path: string[]) => m.items[path[1] ?? '']?.();
-    return topMenu(m.title, list(items, [m.title], root, act), root);
+    const act = (path: string[]) => pageAction(m.items, path.slice(1))?.();
+    return topMenu(m.title, list(pageItems(m.items), [m.title], root, act), root);
   });
   root.replaceChildren(...ownNodes, ...nodes);
 }
