@@ -403,6 +403,104 @@ describe('The Pull data form', () => {
     expect(await sb.locator('#movedWhere').isHidden()).toBe(true);
   });
 
+  // QA: over an adherence sheet pulled for 4 agents, Data changed to Ticket stats report, two
+  // queues ticked, Pull data: the 4 agents went too, Chat Support 13 tickets a day against 394.
+  it("other Data leaves the filters of the sheet's pull behind, said under Data; the person's own stay; its data again brings them back", async () => {
+    const { page, running } = bench();
+    const { rt, session } = running.workbench;
+    type Person = { first_name: string | null; last_name: string | null; agent_id: string | null };
+    const all = session.backend.simulator?.admin.org.people ?? [];
+    const name = (p: Person) => `${p.first_name} ${p.last_name}`;
+    // Agents no one else shares a name with: the list labels them by it alone.
+    const unique = all.filter(
+      (p) => p.agent_id && !p.deleted && all.filter((q) => name(q) === name(p)).length === 1,
+    );
+    const four = unique.slice(0, 4);
+    const mine = unique[4] as Person;
+    const spec = {
+      source: { kind: 'report', report: 'adherence', granularity: 'day' },
+      range: { kind: 'relative', preset: 'last_week' },
+      filters: { agent_ids: four.map((p) => p.agent_id) },
+      filterNames: { agent_ids: four.map(name) },
+      target: { kind: 'new_sheet', name: 'Adherence' },
+      mode: 'replace',
+    };
+    let job = await rt.callFromSidebar<JobView>('startPull', spec, 'adherence-4');
+    while (job.nextPollInMs > 0) job = await rt.callFromSidebar<JobView>('pollPull', job.id);
+    await page.getByRole('tab', { name: 'Adherence' }).click();
+    const sb = await openPull(page);
+    await expect.poll(() => sb.getByLabel('Existing sheet').isChecked()).toBe(true);
+    const data = sb.getByLabel('Data', { exact: true });
+    const said = () => sb.locator('#inForceWords').textContent();
+    const agents = sb.getByRole('group', { name: 'Agents' });
+    // By name, as the list sorts them.
+    const ticked = async () =>
+      (await agents.locator('label', { has: sb.locator('input:checked') }).allTextContents()).sort();
+    await expect.poll(ticked).toEqual(four.map(name).sort());
+    // One more agent ticked here is the person's own.
+    await agents.getByLabel(name(mine), { exact: true }).check();
+    await data.selectOption({ label: 'Ticket stats report' });
+    const moved = sb.locator('#movedWhere');
+    await expect
+      .poll(() => moved.textContent())
+      .toBe(
+        'Where: a new sheet "Ticket stats report", as "Adherence" holds Adherence report; its filters (4 agents) are left behind. Choose "Adherence" under Where to replace it.',
+      );
+    await expect.poll(ticked).toEqual([name(mine)]);
+    const queues = sb.getByRole('group', { name: 'Queues' });
+    await queues.getByLabel('Chat Support', { exact: true }).check();
+    await queues.getByLabel('Email Support', { exact: true }).check();
+    await expect
+      .poll(said)
+      .toBe(
+        `Filters in force: queues "Chat Support" and "Email Support", agent "${name(mine)}" (some kept from the data chosen before).`,
+      );
+    // Its data again: the sheet's filters back, with the sheet as target, and what was ticked since.
+    await data.selectOption({ label: 'Adherence report' });
+    await expect.poll(() => sb.getByLabel('Existing sheet').isChecked()).toBe(true);
+    expect(await sb.locator('#sheet').inputValue()).toBe('Adherence');
+    expect(await moved.isHidden()).toBe(true);
+    await expect.poll(ticked).toEqual([...four, mine].map(name).sort());
+    await expect.poll(said).toMatch(/^Filters in force: queues "Chat Support" and "Email Support", 5 agents/);
+    // Away again, the person's own alone go with it: their agent, their queues.
+    await queues.getByLabel('Email Support', { exact: true }).uncheck();
+    await data.selectOption({ label: 'Ticket stats report' });
+    await expect.poll(() => moved.textContent()).toContain('; its filters (4 agents) are left behind.');
+    await expect
+      .poll(said)
+      .toBe(
+        `Filters in force: queue "Chat Support", agent "${name(mine)}" (some kept from the data chosen before).`,
+      );
+    await sb.getByRole('button', { name: 'Pull data' }).click();
+    await sb.locator('#jobStage', { hasText: /^Done$/ }).waitFor({ timeout: 30_000 });
+    expect(await sb.locator('#jobWhat').textContent()).toMatch(
+      new RegExp(`filtered: queue "Chat Support", agent "${name(mine)}"$`),
+    );
+  });
+
+  it("a place chosen under Where before other Data: the sheet's filters are left behind all the same, said under Data", async () => {
+    const { page } = bench();
+    let sb = await pullIntoNewSheet(page, 'Handle time report', 'AHT', async (form) => {
+      await form.getByRole('group', { name: 'Sites' }).getByLabel('Dublin', { exact: true }).check();
+    });
+    await goToPulled(page, sb, 'AHT');
+    sb = await openPull(page);
+    const sites = sb.getByRole('group', { name: 'Sites' });
+    await expect.poll(() => sites.locator('input:checked').count()).toBe(1);
+    await sb.getByLabel('New sheet').check();
+    await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Ticket stats report' });
+    await expect
+      .poll(() => sb.locator('#movedWhere').textContent())
+      .toBe('"AHT" holds Handle time report; its filters (site "Dublin") are left behind.');
+    expect(await sites.locator('input:checked').count()).toBe(0);
+    expect(await sb.locator('#inForceWords').textContent()).toBe('Filters in force: none.');
+    await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Handle time report' });
+    await expect.poll(() => sites.locator('input:checked').count()).toBe(1);
+    expect(await sb.locator('#movedWhere').isHidden()).toBe(true);
+    // The place stays the person's: New sheet.
+    expect(await sb.getByLabel('New sheet').isChecked()).toBe(true);
+  });
+
   it('marks agents deleted in Assembled and lists them last; a pull filtered by one shows its name', async () => {
     const { page, running } = bench();
     const { rt, session } = running.workbench;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { movedWords } from '../../src/core/pull/moved-words';
+import { leftWords, movedWords } from '../../src/core/pull/moved-words';
 import type { PullSpec } from '../../src/core/pull/pull-spec';
 
 const adherence: Pick<PullSpec, 'source' | 'target'> = {
@@ -17,6 +17,19 @@ describe('what Pull data says when other Data moved the form off the place it wa
   it('does not offer to append or merge other data there, which would be refused', () => {
     expect(movedWords(adherence, 'Teams', 'append')).toMatch(
       /Choose "Adherence" under Where to pull into it\.$/,
+    );
+  });
+
+  it("says the filters of the place's pull are left behind, moved or not", () => {
+    expect(movedWords(adherence, 'Tickets', 'replace', '4 agents')).toBe(
+      'Where: a new sheet "Tickets", as "Adherence" holds Adherence report; its filters (4 agents) are left behind. Choose "Adherence" under Where to replace it.',
+    );
+    expect(leftWords(adherence, '4 agents')).toBe(
+      '"Adherence" holds Adherence report; its filters (4 agents) are left behind.',
+    );
+    const cell = { ...adherence, target: { kind: 'cell', sheet: 'Sheet1', a1: 'C4' } } as const;
+    expect(leftWords(cell, 'site "Dublin"')).toBe(
+      'The table at Sheet1!C4 holds Adherence report; its filters (site "Dublin") are left behind.',
     );
   });
 });

@@ -1,9 +1,17 @@
-// What Pull data says when the form, aimed at the place a pull filled (put in it from the sheet's
-// card), moved to a new sheet as other Data was chosen: that place holds its own data, and a
-// person seldom sees the Where fields far down the form before pressing Pull data.
+// What Pull data says under Data when other Data is chosen than the pull put in the form (from the
+// sheet's card) holds: the form, aimed at the place that pull filled, moved to a new sheet (a person
+// seldom sees the Where fields far down the form before pressing Pull data), and that pull's filters
+// are left behind (left-filters.ts).
 import type { PullSpec } from './pull-spec';
 import { targetSheet } from './pull-target';
 import { dataLabel } from './reruns-words';
+
+const placeOf = (t: PullSpec['target']) =>
+  t.kind === 'cell' ? `the table at ${t.sheet}!${t.a1}` : `"${targetSheet(t)}"`;
+
+/** `left`: the filters left behind, in the words beside Pull data ("4 agents"); '' for none. */
+const holds = (held: Pick<PullSpec, 'source' | 'target'>, left: string) =>
+  `${placeOf(held.target)} holds ${dataLabel(held)}${left ? `; its filters (${left}) are left behind` : ''}`;
 
 /**
  * `held`: the pull that filled the place (its data and target); `name`: the new sheet the form now
@@ -13,11 +21,17 @@ export function movedWords(
   held: Pick<PullSpec, 'source' | 'target'>,
   name: string,
   mode: PullSpec['mode'],
+  left = '',
 ): string {
   const t = held.target;
-  const place = t.kind === 'cell' ? `the table at ${t.sheet}!${t.a1}` : `"${targetSheet(t)}"`;
-  const choose = t.kind === 'cell' ? 'Active cell' : place;
+  const choose = t.kind === 'cell' ? 'Active cell' : placeOf(t);
   // Appending or merging there is refused (mixed-target.ts), which says so if chosen.
   const how = mode === 'replace' ? 'replace it' : 'pull into it';
-  return `Where: a new sheet "${name}", as ${place} holds ${dataLabel(held)}. Choose ${choose} under Where to ${how}.`;
+  return `Where: a new sheet "${name}", as ${holds(held, left)}. Choose ${choose} under Where to ${how}.`;
+}
+
+/** The form not moved (a place was chosen under Where), only the filters left behind: "\"Adherence\" holds …; its filters (4 agents) are left behind." */
+export function leftWords(held: Pick<PullSpec, 'source' | 'target'>, left: string): string {
+  const words = holds(held, left);
+  return `${words.charAt(0).toUpperCase()}${words.slice(1)}.`;
 }

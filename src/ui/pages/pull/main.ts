@@ -11,9 +11,10 @@ import {
   MAX_NOTE_NAMED,
   type NamedList,
 } from '../../../core/pull/catalogue';
+import { joinFilters, namesOf, splitFilters } from '../../../core/pull/left-filters';
 import { keyHeaders, keyNotHeadedText, mergeKeyProblem } from '../../../core/pull/merge-key';
 import { modeLabel, modeNote } from '../../../core/pull/mode-words';
-import { movedWords } from '../../../core/pull/moved-words';
+import { leftWords, movedWords } from '../../../core/pull/moved-words';
 import type { PullAgain } from '../../../core/pull/pull-again';
 import {
   type FilterNames,
@@ -1077,10 +1078,11 @@ for (const input of form.querySelectorAll('input[name=targetKind]')) {
 for (const input of [preset, from, to, granularity, mode]) input.addEventListener('change', updatePreview);
 source.addEventListener('change', () => {
   showFormChanged();
-  // Filters the new source takes too (a team for another report) stay chosen, and are said so.
-  const before = filters();
-  keptFrom ||= Object.keys(before).length > 0;
-  onSourceChange(before);
+  // Filters the new source takes too (a team for another report) stay chosen, and are said so;
+  // not those of the sheet's pull, chosen for its data (sheetFilters).
+  const { kept, shown } = sheetFilters(filters());
+  keptFrom ||= Object.keys(kept).length > 0;
+  onSourceChange(shown);
   keepHeldData();
 });
 form.addEventListener('change', showFormChanged);
@@ -1353,6 +1355,8 @@ function putInForm(pulled: PullSpec): void {
   mode.value = pulled.mode;
   // The pull's own filters, as it ran: none kept from another choice.
   keptFrom = false;
+  filledFrom = pulled;
+  sheetLeft = undefined;
   onSourceChange(pulled.filters);
   if (pulled.mergeKey) mergeKey.value = pulled.mergeKey;
   if (pulled.gridMinutes) byId<HTMLSelectElement>('gridMinutes').value = String(pulled.gridMinutes);
@@ -1380,10 +1384,47 @@ function aimAt(t: PullTarget): void {
 let aimed: PullSpec | undefined;
 let moved = false;
 
+/** Whether the Data chosen is other than `spec`'s (by the Data list's name: another granularity is the same data). */
+const otherData = (spec: PullSpec) => dataLabel({ source: chosenSource() }) !== dataLabel(spec);
+
+/**
+ * The pull put in the form from the sheet's card: its filters are the sheet's, chosen for its data,
+ * not the person's. `sheetLeft`, while other Data is chosen: those left behind, and their words.
+ */
+let filledFrom: PullSpec | undefined;
+let sheetLeft: { filters: PullFilters; words: string } | undefined;
+
+/**
+ * At a change of Data, the filters kept from before (the person's) and those to show: other data
+ * than the sheet's pull leaves its filters behind (one kept for it would cut the new pull to the
+ * sheet's agents, said only beside Pull data); its data again brings them back.
+ */
+function sheetFilters(before: PullFilters): { kept: PullFilters; shown: PullFilters } {
+  const away = filledFrom !== undefined && otherData(filledFrom);
+  if (filledFrom && away && !sheetLeft) {
+    const { own, left } = splitFilters(before, filledFrom.filters);
+    const names = namesOf(left, [
+      { filters: before, names: filterNames() },
+      { filters: filledFrom.filters, names: filledFrom.filterNames },
+    ]);
+    sheetLeft = { filters: left, words: eachFilter(left, names).join(', ') };
+    return { kept: own, shown: own };
+  }
+  if (!away && sheetLeft) {
+    const { filters: left } = sheetLeft;
+    sheetLeft = undefined;
+    return { kept: before, shown: joinFilters(before, left) };
+  }
+  return { kept: before, shown: before };
+}
+
 /** Data other than the aimed-at place holds: a new sheet named for it, as a fresh form offers; that data again: the place again. */
 function keepHeldData(): void {
-  if (!aimed) return;
-  const other = dataLabel({ source: chosenSource() }) !== dataLabel(aimed);
+  if (!aimed) {
+    showMoved();
+    return;
+  }
+  const other = otherData(aimed);
   if (other && !moved) {
     // The name is the new data's already (onSourceChange).
     check('targetKind', 'new_sheet');
@@ -1395,11 +1436,19 @@ function keepHeldData(): void {
   showMoved();
 }
 
-/** Under Data, while the form is moved off the place it was aimed at: where it pulls now, and why. */
+/**
+ * Under Data, while the form is moved off the place it was aimed at: where it pulls now, and why;
+ * while other data than the sheet's pull is chosen, the filters it left behind.
+ */
 function showMoved(): void {
   const line = byId('movedWhere');
+  const left = sheetLeft?.words ?? '';
   const words =
-    aimed && moved ? movedWords(aimed, newSheet.value.trim(), mode.value as PullSpec['mode']) : '';
+    aimed && moved
+      ? movedWords(aimed, newSheet.value.trim(), mode.value as PullSpec['mode'], left)
+      : filledFrom && left
+        ? leftWords(filledFrom, left)
+        : '';
   // A live region: set only when it says something new.
   if (line.textContent !== words) line.textContent = words;
   line.hidden = !words;
