@@ -17,8 +17,16 @@ const days = (mode: string) => ({
   mode,
 });
 
+/** A refresh's run, as its card and e-mail say it: read outside Pull data, they name the menu item. */
 const refused = (mode: string) =>
   `Nothing was written to "Tickets": the table there was written while the spreadsheet's time zone was Europe/Berlin, and it is Asia/Kolkata now. Its dates and times stay as they were in Europe/Berlin (Sheets keeps each cell's day and time), and ${mode} would put rows in Asia/Kolkata beside them under the same keys. Pull it once with Replace it (Pull data…), over all the dates it should hold, to write it again in Asia/Kolkata; ${mode} can go on from there.`;
+
+/** Said in Pull data (its card, a pull refused): the field to change there, not the menu item it is in. */
+const refusedInForm = (mode: string) =>
+  refused(mode).replace(
+    'Pull it once with Replace it (Pull data…)',
+    'Choose Replace it under If the target has data and pull it once',
+  );
 
 async function tablePulledInBerlin() {
   const { rt } = await startLocalAddon({ timezone: 'Europe/Berlin', now: '2026-12-01T09:00:00Z' });
@@ -38,12 +46,12 @@ describe('a merge or append into a table pulled before the time zone changed', (
     other.workbook.select('Tickets!A1');
     rt.workbook.setTimeZone('Asia/Kolkata');
     const before = rt.workbook.values('Tickets');
-    const said = `Not now: the table was ${refused('merging').slice('Nothing was written to "Tickets": the table there was '.length)}`;
+    const said = `Not now: the table was ${refusedInForm('merging').slice('Nothing was written to "Tickets": the table there was '.length)}`;
     expect(await card(rt)).toBe(said);
     expect(await card(other)).toBe(said);
     for (const mode of ['merge', 'append'])
       await expect(rt.callFromSidebar('startPull', days(mode), `pull-kolkata-${mode}`)).rejects.toThrow(
-        refused(mode === 'merge' ? 'merging' : 'appending'),
+        refusedInForm(mode === 'merge' ? 'merging' : 'appending'),
       );
     expect(rt.workbook.values('Tickets')).toEqual(before);
 

@@ -29,10 +29,22 @@ export function otherZone(spec: PullSpec, now: TargetNow | undefined, zone: Zone
   return now?.zone !== undefined && now.zone !== zone.name ? now.zone : undefined;
 }
 
-/** Why a merge or append into a table written in another zone is refused (otherZone), after "the table was". */
-export function tableZoneWords(spec: PullSpec, was: string, zone: Pick<Zone, 'name'>): string {
+/**
+ * Why a merge or append into a table written in another zone is refused (otherZone), after "the
+ * table was". `inForm`: said in Pull data, where the menu item is the page read; a refresh's card
+ * and e-mail are read elsewhere, and name it.
+ */
+export function tableZoneWords(
+  spec: PullSpec,
+  was: string,
+  zone: Pick<Zone, 'name'>,
+  inForm = false,
+): string {
   const adding = spec.mode === 'append' ? 'appending' : 'merging';
-  return `written while the spreadsheet's time zone was ${was}, and it is ${zone.name} now. Its dates and times stay as they were in ${was} (Sheets keeps each cell's day and time), and ${adding} would put rows in ${zone.name} beside them under the same keys. Pull it once with Replace it (${MENU_ITEMS.pull}), over all the dates it should hold, to write it again in ${zone.name}; ${adding} can go on from there`;
+  const replace = inForm
+    ? 'Choose Replace it under If the target has data and pull it once'
+    : `Pull it once with Replace it (${MENU_ITEMS.pull})`;
+  return `written while the spreadsheet's time zone was ${was}, and it is ${zone.name} now. Its dates and times stay as they were in ${was} (Sheets keeps each cell's day and time), and ${adding} would put rows in ${zone.name} beside them under the same keys. ${replace}, over all the dates it should hold, to write it again in ${zone.name}; ${adding} can go on from there`;
 }
 
 /**
@@ -40,10 +52,15 @@ export function tableZoneWords(spec: PullSpec, was: string, zone: Pick<Zone, 'na
  * anything, as mixing sources is: a table of days from two zones counts some hours twice, and
  * rows keyed on a time are added a second time, hours off, rather than merged.
  */
-export function refuseOtherZone(spec: PullSpec, now: TargetNow | undefined, zone: Zone): void {
+export function refuseOtherZone(
+  spec: PullSpec,
+  now: TargetNow | undefined,
+  zone: Zone,
+  inForm: boolean,
+): void {
   const was = otherZone(spec, now, zone);
   if (was === undefined) return;
-  throw new OtherZone(spec, was, zone.name);
+  throw new OtherZone(spec, was, zone.name, inForm);
 }
 
 /** A pull refused by refuseOtherZone: the table's zone and the spreadsheet's, for a refresh's card to check later. */
@@ -52,13 +69,14 @@ export class OtherZone extends InputError {
     spec: PullSpec,
     readonly table: string,
     readonly zone: string,
+    inForm = false,
   ) {
-    super('Pull', [otherZoneRefusal(spec, table, zone)]);
+    super('Pull', [otherZoneRefusal(spec, table, zone, inForm)]);
   }
 }
 
-function otherZoneRefusal(spec: PullSpec, table: string, zone: string): string {
-  return `Nothing was written to "${targetSheet(spec.target)}": the table there was ${tableZoneWords(spec, table, { name: zone })}`;
+function otherZoneRefusal(spec: PullSpec, table: string, zone: string, inForm = false): string {
+  return `Nothing was written to "${targetSheet(spec.target)}": the table there was ${tableZoneWords(spec, table, { name: zone }, inForm)}`;
 }
 
 /**

@@ -109,6 +109,7 @@ export function againAt(again: PullAgain, now: TargetNow | undefined, zone: Zone
     ...(header.length ? { header } : {}),
     // As a replace says it after (written-words.ts), of the rows it will bring.
     ...(beside.length ? { kept: `${keptWords(beside, true)}.` } : {}),
-    ...(was ? { how: `Not now: the table was ${tableZoneWords(again.spec, was, zone)}.` } : {}),
+    // Said on Pull data's card, above the form's If the target has data.
+    ...(was ? { how: `Not now: the table was ${tableZoneWords(again.spec, was, zone, true)}.` } : {}),
   };
 }

@@ -206,7 +206,8 @@ export function startPull(
     refuseUnknownKey(spec, there);
     refuseRefreshed(spec, sheetId, deps.targets, deps.store, deps.user, deps.zone);
   }
-  refuseOtherZone(spec, there, deps.zone);
+  // Refused from Pull data, said in its words; a refresh's run, in the words of its card and e-mail.
+  refuseOtherZone(spec, there, deps.zone, !refresh);
   // A job that could never run is not saved: no key, no job (and nothing fills the store).
   deps.client();
   const jobs = new JobStore(deps.store);
