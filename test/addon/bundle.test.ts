@@ -314,9 +314,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * note's date sent as the sheet shows it (0.7 KiB);
  * 361.5 with an ID column's number cell sent with words that Sheets dropped its leading zeros
  * (0.5 KiB);
+ * 361.6 with a merge refused after a zone change told, in Pull data, to choose Replace it under If
+ * the target has data rather than given the menu's path (0.1 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 361.5;
+const CODE_BUDGET_KIB = 361.6;
 
 const ENTRY_POINTS = [
   'onOpen',
