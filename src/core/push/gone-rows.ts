@@ -5,12 +5,12 @@
 // A count, not the rows: it lives in the sheet (it goes with it through copies) and stays a line.
 import { countText } from '../count-text';
 import { ERROR_STATUS, INGESTED_NO_ID, KINDS, type PushKind } from './kinds';
-import { holdsPrint } from './sent-print';
+import { tookInNote } from './sent-print';
 import type { SheetRow, SheetSnapshot } from './sheet-rows';
 
 /** Rows Assembled took: done, or holding the print of what it took (their status cleared by hand). */
 export function pushedRows(rows: readonly SheetRow[]): number {
-  const took = (r: SheetRow) => r.note !== undefined && holdsPrint(r.note) && r.status !== ERROR_STATUS;
+  const took = (r: SheetRow) => r.note !== undefined && tookInNote(r.note) && r.status !== ERROR_STATUS;
   return rows.filter((r) => r.done || took(r)).length;
 }
 

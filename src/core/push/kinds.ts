@@ -220,7 +220,7 @@ export const KINDS: Record<PushKind, KindSpec> = {
     label: 'Agent states to ingest',
     sheetName: 'Agent states to ingest',
     noIds: true,
-    summary: `Rows are sent in bulk batches as agent-state records. They are checked against each other, and a row the very same as a state Assembled holds is not sent again; still, ingest only states no platform sends Assembled itself, or the agent's time is counted twice. ${INGESTED_NO_ID} A state inserted with Agent-state edits instead gets an id (its Assembled ID) to change it by.`,
+    summary: `Rows are sent in bulk batches as agent-state records. They are checked against each other and against the states Assembled holds: a row the very same as one is not sent again, nor one overlapping another of the agent's states on its platform; still, ingest only states no platform sends Assembled itself, or the agent's time is counted twice. ${INGESTED_NO_ID} A state inserted with Agent-state edits instead gets an id (its Assembled ID) to change it by.`,
     columns: [
       agent,
       state,

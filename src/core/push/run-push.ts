@@ -61,6 +61,8 @@ import {
   emptiedMessage,
   movedMessage,
   otherZoneWords,
+  PUT_BACK_CHANGED,
+  putBackMessage,
   SENT_BEFORE,
   saysChanged,
   sentMessage,
@@ -296,7 +298,15 @@ function changedOutcome(kind: PushKind, sheet: SheetSnapshot, row: SheetRow): Ro
       ? movedMessage(row.movedFrom, cells.message, row.clash)
       : row.sentBy !== undefined
         ? sentSinceMessage(row.sentBy, what(), cells.message, row.clash)
-        : changedMessage(kind, said, cells.status, cells.message, clearToo, what(), row.clash);
+        : changedMessage(
+            kind,
+            said,
+            cells.status,
+            cells.message,
+            clearToo,
+            what(),
+            `${row.clash ?? ''}${row.putBack ? PUT_BACK_CHANGED : ''}`,
+          );
   return { ...doneOutcome(row, cells), message };
 }
 
@@ -318,6 +328,12 @@ function restoredOutcome(sheet: SheetSnapshot, row: SheetRow): RowOutcome | unde
   // A row not done is still to send: Push's first run once wrote "Done" over its "Ready to push.".
   if (!row.done) return undefined;
   const cells = statusCells(sheet, row);
+  // Its status cleared and put back (cleared-states.ts): said, whatever it said before.
+  if (row.putBack)
+    return {
+      ...doneOutcome(row, cells),
+      message: putBackMessage(cells.message.startsWith(READY) ? '' : cells.message),
+    };
   // Validate's word from while the row was not done (its status and ID cleared, then typed back)
   // would say it is still to be sent.
   if (cells.message.startsWith(READY)) return { ...doneOutcome(row, cells), message: AS_SENT };

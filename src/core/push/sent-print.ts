@@ -35,6 +35,12 @@ const ZONE = / Sent while the spreadsheet's time zone was (\S+)\.$/;
  * row writes a note without it.
  */
 const ENDED = /\nSync time off found the request (cancelled|denied|deleted) in Assembled\b[^\n]*$/;
+/**
+ * The line a push adds to the note of a row Assembled refused: what was sent is kept (Validate
+ * tells an edit since), but Assembled holds nothing of it, so the row is not one it took
+ * (tookInNote) whatever its status reads later.
+ */
+const REFUSED_LINE = '\nAssembled refused the row as it stood then, so it holds nothing of it.';
 /** The first line of a note that holds the row's cells in words. */
 const AS_PUSHED = 'The row as it was pushed:';
 /** A line of it: a column's header, then its value. */
@@ -87,13 +93,27 @@ function shownCells(values: readonly CellValue[], map: HeaderMap, zone: Zone): [
 const headerOf = (map: HeaderMap, key: string): string =>
   KINDS[map.kind].columns.find((c) => c.key === key)?.header ?? key;
 
-export function sentNote(values: readonly CellValue[], map: HeaderMap, zone: Zone): string {
+/** `refused`: Assembled refused the row (REFUSED_LINE). */
+export function sentNote(values: readonly CellValue[], map: HeaderMap, zone: Zone, refused = false): string {
   const lines = shownCells(values, map, zone).flatMap(([header, v]) => (v ? [`${header}: ${v}`] : []));
-  return `${AS_PUSHED}\n${lines.join('\n')}\nIf the row is changed after it was pushed, Validate and Push say so. Sent while the spreadsheet's time zone was ${zone.name}.`;
+  return `${AS_PUSHED}\n${lines.join('\n')}\nIf the row is changed after it was pushed, Validate and Push say so. Sent while the spreadsheet's time zone was ${zone.name}.${refused ? REFUSED_LINE : ''}`;
 }
 
-/** The note as the push wrote it, without the line Sync time off may have added (ENDED). */
-const asPushed = (note: string): string => note.replace(ENDED, '');
+/** The note as the push wrote it, without the line Sync time off may have added (ENDED) or a refusal's. */
+const asPushed = (note: string): string => note.replace(ENDED, '').replace(REFUSED_LINE, '');
+
+/** Whether the note says Assembled refused the row when it was sent (sentNote). */
+export function refusedInNote(note: string): boolean {
+  return note.endsWith(REFUSED_LINE);
+}
+
+/**
+ * Whether the note keeps what Assembled took of the row: what was sent, not refused. Notes written
+ * before refusals were marked count as taken, as they always did (their status then tells).
+ */
+export function tookInNote(note: string): boolean {
+  return holdsPrint(note) && !refusedInNote(note);
+}
 
 /**
  * The note with Sync time off's word on the request the row made: `ended` its status when it books
@@ -348,6 +368,22 @@ export function emptiedMessage(kind: PushKind, was = ''): string {
 export const SENT_BEFORE =
   ' It was pushed as it stands before, and its Push status and Assembled ID were cleared since: pushed again, it is made a second time in Assembled, unless the first was cancelled or deleted there.';
 
+/** The start of the message of an ingested state row whose cleared status was put back (cleared-states.ts). */
+const PUT_BACK = 'Its Push status was cleared, but Assembled holds this state as the row reads';
+
+/**
+ * The message of an ingested state row whose cleared status was put back, the row as it was sent;
+ * `was` its message as it reads (Assembled's last word on it, kept after these words).
+ */
+export function putBackMessage(was = ''): string {
+  const said = was ? sentMessage(was) : '';
+  return `${PUT_BACK} (its Push status note keeps what was ingested), so the status is put back rather than the state sent a second time, beside the first. ${INGESTED_NO_ID}${said ? `${LAST_WORD}${said}` : ''}`;
+}
+
+/** Said of such a row changed since it was sent, after its changed message's how. */
+export const PUT_BACK_CHANGED =
+  ' Its Push status was cleared since, and is put back: its note keeps what was ingested, so clearing it cannot send the change.';
+
 /** Whether a done row's message says it was changed (changedMessage) or moved (movedMessage). */
 export function saysChanged(message: string): boolean {
   return message.startsWith(CHANGED) || message.startsWith(MOVED);
@@ -358,7 +394,7 @@ export const AS_SENT = 'Done: the row is as it was sent.';
 
 /** The message a done row had when it was sent, from what it says now. */
 export function sentMessage(message: string): string {
-  if (!saysChanged(message)) return message;
+  if (!saysChanged(message) && !message.startsWith(PUT_BACK)) return message;
   const at = message.lastIndexOf(LAST_WORD);
   return at < 0 ? AS_SENT : message.slice(at + LAST_WORD.length);
 }

@@ -10,6 +10,7 @@ import { markStateOverlaps, markTimeOffOverlaps } from './agent-overlaps';
 import { markHeldPlatformIds, markSentSince, markSharedPlatformIds } from './association-rows';
 import { markRepeatedCancels } from './cancel-rows';
 import { markRepeatedWindows } from './clear-rows';
+import { putBackIngested } from './cleared-states';
 import { pushedRows } from './gone-rows';
 import { type HeaderMap, matchHeader } from './header';
 import { heldCheck } from './held-rows';
@@ -21,7 +22,15 @@ import { type ParseContext, parseRow, type RowParse } from './parse-row';
 import { pastWords } from './past-activity';
 import { markUnknownPlatforms, spellStateSources } from './platforms';
 import { fingerprint } from './request';
-import { endedInNote, holdsPrint, inputPrint, sameAsSent, sentInOtherZone, sentNote } from './sent-print';
+import {
+  endedInNote,
+  holdsPrint,
+  inputPrint,
+  refusedInNote,
+  sameAsSent,
+  sentInOtherZone,
+  sentNote,
+} from './sent-print';
 import { markStatesInAssembled } from './states-in-assembled';
 import { ENDED_TIME_OFF } from './time-off-words';
 import { readInSheetZone } from './zone-read';
@@ -78,6 +87,8 @@ export interface SheetRow {
    * as Assembled still holds them (zone-read.ts).
    */
   sentIn?: string;
+  /** An ingested state whose Push status was cleared, put back as its note says (cleared-states.ts). */
+  putBack?: true;
   /** Refused by Assembled when last pushed, and not changed since: Validate keeps its answer. */
   refused?: true;
   /** Sent and taken as it stands, then its status and ID cleared: sent again, it is made twice. */
@@ -231,6 +242,7 @@ export function readSheet(grid: Grid, kind: PushKind, ctx: ParseContext): ReadRe
     const values = cells[i] ?? [];
     const note = notes[i - 1] ?? '';
     const row = rowAsIs(kind, map, values, i + 1, note);
+    if (kind === 'agent_states') putBackIngested(row, map, note);
     const { status, blank } = row;
     const when = values[map.status.when];
     if (when instanceof Date && !Number.isNaN(when.getTime())) row.when = when.getTime();
@@ -244,7 +256,8 @@ export function readSheet(grid: Grid, kind: PushKind, ctx: ParseContext): ReadRe
     if (sentAsIs && status === ERROR_STATUS) row.refused = true;
     // An association sent again changes nothing, and a request Sync found ended books nothing:
     // the row asks for it again, as Sync's words tell it to.
-    else if (sentAsIs && kind !== 'associations' && !endedInNote(note)) row.sentBefore = true;
+    else if (sentAsIs && kind !== 'associations' && !endedInNote(note) && !refusedInNote(note))
+      row.sentBefore = true;
     if (!row.done && !blank) {
       const held = heldBy?.(values);
       row.parse = held
@@ -300,7 +313,7 @@ export function readSheet(grid: Grid, kind: PushKind, ctx: ParseContext): ReadRe
       map,
       held(() => true),
     );
-    if (ctx.statesHeld) markStatesInAssembled(rows, map, ctx.statesHeld);
+    if (ctx.statesHeld) markStatesInAssembled(rows, map, ctx.statesHeld, ctx.zone);
   }
   // Edits are checked among themselves: a done row may since have been edited or deleted.
   if (kind === 'state_edits') markStateOverlaps(rows, map);
@@ -492,7 +505,7 @@ function writeSentPrints(
     const o = outcomes.get(n);
     const refused = o !== undefined && !o.unsent && isToFix(o);
     const taken = o && row && !row.blank && !row.changed && (isDone(row.status, '') || refused);
-    const note = taken ? sentNote(row.values, map, zone) : (row?.note ?? '');
+    const note = taken ? sentNote(row.values, map, zone, refused) : (row?.note ?? '');
     if (row && note !== (row.note ?? '')) {
       row.note = note;
       changes++;

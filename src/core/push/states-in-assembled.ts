@@ -1,10 +1,16 @@
 // Agent states a sheet would ingest that Assembled holds already, the very same: re-running an
 // import from a copied sheet is easy, and the service keeps both copies (nothing says it
-// de-duplicates), so the agent's time would count twice. Such a row is refused before it is sent.
+// de-duplicates), so the agent's time would count twice. Such a row is refused before it is sent,
+// and so is one overlapping another state Assembled holds for its agent on its platform (an agent
+// is in one state at a time on a platform, as rows are checked among themselves, agent-overlaps.ts):
+// a state ingested before and changed in the sheet, its Push status and note cleared, or one the
+// platform sent Assembled itself.
 // Assembled is asked by the push's first run (its later runs send only the rows it kept) and by
 // Validate, never by "ask before push": for each agent over the span its rows cover, or, past a
 // few agents, once for everyone over the span all the rows cover (agent-reads.ts).
 import type { AgentState } from '../assembled';
+import type { Zone } from '../ports';
+import { formatLocalDateTime } from '../time/zone-math';
 import { agentsToAsk, spanOf } from './agent-reads';
 import type { HeaderMap } from './header';
 import { refuseRow } from './overlaps';
@@ -30,7 +36,34 @@ export function sameState(s: AgentState, input: StateRecord): boolean {
   );
 }
 
-export function markStatesInAssembled(rows: SheetRow[], map: HeaderMap, held: StatesHeld): void {
+/**
+ * The state Assembled holds for the record's agent on its platform that the record overlaps, if
+ * any. An open state (no end) lasts until the next starts, so it clashes only by starting inside
+ * another or with it, as rows do among themselves. A record with no source gets the service's
+ * own, so it is not known to share a platform with any.
+ */
+function overlapped(agentStates: readonly AgentState[], input: StateRecord): AgentState | undefined {
+  const platform = input.source?.toLowerCase();
+  if (!platform) return undefined;
+  const start = input.start_time;
+  const end = input.end_time ?? start + 1;
+  return agentStates.find(
+    (s) =>
+      s.platform?.toLowerCase() === platform &&
+      s.start_time < end &&
+      start < (s.end_time ?? s.start_time + 1),
+  );
+}
+
+/** A held state in words: "break from 2026-05-24 09:00 to 09:20", in the spreadsheet's zone. */
+function stateWords(s: AgentState, zone: Zone): string {
+  const from = formatLocalDateTime(s.start_time, zone);
+  if (s.end_time === null) return `${s.state} from ${from}, still open`;
+  const to = formatLocalDateTime(s.end_time, zone);
+  return `${s.state} from ${from} to ${to.slice(0, 10) === from.slice(0, 10) ? to.slice(11) : to}`;
+}
+
+export function markStatesInAssembled(rows: SheetRow[], map: HeaderMap, held: StatesHeld, zone: Zone): void {
   const byAgent = new Map<string, { row: SheetRow; input: StateRecord }[]>();
   for (const row of rows) {
     const r = row.parse?.ok ? row.parse.request : undefined;
@@ -44,19 +77,37 @@ export function markStatesInAssembled(rows: SheetRow[], map: HeaderMap, held: St
   const states = asked
     ? asked.flatMap((agent) => read(held, inputs(byAgent.get(agent) ?? []), [agent]))
     : read(held, inputs([...byAgent.values()].flat()));
-  // Looked up by agent and start: a read of everyone may hold far more states than the sheet.
+  // Looked up by agent and start, and by agent: a read of everyone may hold far more states than the sheet.
   const byStart = new Map<string, AgentState[]>();
+  const agentHeld = new Map<string, AgentState[]>();
   for (const s of states) {
     const k = `${s.agent_id}\u0000${s.start_time}`;
     byStart.set(k, [...(byStart.get(k) ?? []), s]);
+    const own = agentHeld.get(s.agent_id);
+    if (own) own.push(s);
+    else agentHeld.set(s.agent_id, [s]);
   }
   for (const list of byAgent.values())
-    for (const { row, input } of list)
-      if ((byStart.get(`${input.agent_id}\u0000${input.start_time}`) ?? []).some((s) => sameState(s, input)))
+    for (const { row, input } of list) {
+      if (
+        (byStart.get(`${input.agent_id}\u0000${input.start_time}`) ?? []).some((s) => sameState(s, input))
+      ) {
         refuseRow(
           row,
           `Already in Assembled: not sent. Assembled holds this very state (the same agent, ${fields}), ingested before; sent again, it would be kept twice and the agent's time counted twice. Delete this row.`,
         );
+        continue;
+      }
+      const other = overlapped(agentHeld.get(input.agent_id) ?? [], input);
+      // An open row (no End) clashes by its Start alone.
+      const by =
+        input.end_time === undefined ? h('start', 'Start') : `${h('start', 'Start')} and ${h('end', 'End')}`;
+      if (other)
+        refuseRow(
+          row,
+          `${by}: overlap${input.end_time === undefined ? 's' : ''} a state Assembled holds for this agent on ${other.platform}: ${stateWords(other, zone)}. An agent is in one state at a time on a platform, and Assembled keeps both, so the agent's time would be counted twice: not sent. If this row corrects that state, change it in Assembled itself (an ingested state cannot be changed through the API); otherwise correct this row's times.`,
+        );
+    }
 }
 
 /** The states held over the span the records cover. */
