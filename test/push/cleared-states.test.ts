@@ -25,7 +25,7 @@ describe.skipIf(!built)('an ingested state whose Push status was cleared', () =>
       '',
       `2026-05-24 ${from}`,
       `2026-05-24 ${to}`,
-      'Zendesk Support',
+      'kustomer',
     ];
     const sheet = await template(rt, 'agent_states', [
       row(a, 'ready', '9:00', '9:20'),
@@ -36,7 +36,7 @@ describe.skipIf(!built)('an ingested state whose Push status was cleared', () =>
     const validate = () => rt.callFromSidebar<ValidateSummary>('validatePush', 'agent_states');
     expect(await push('cleared-states-1')).toMatchObject({ state: 'done', succeeded: 2 });
     const held = (who: typeof a) =>
-      (sim.admin.org.states.get(who.agent_id) ?? []).filter((s) => s.source === 'Zendesk Support');
+      (sim.admin.org.states.get(who.agent_id) ?? []).filter((s) => s.source === 'kustomer');
     expect(held(a).map((s) => s.state)).toEqual(['ready']);
     const at = (header: string) => (rt.workbook.values(sheet)[0] ?? []).indexOf(header) + 1;
     const status = at('Push status');
@@ -77,7 +77,7 @@ describe.skipIf(!built)('an ingested state whose Push status was cleared', () =>
       ok: 0,
       errors: 1,
       problems: [
-        "Row 2: Start and End: overlap a state Assembled holds for this agent on Zendesk Support: ready from 2026-05-24 09:00 to 09:20. An agent is in one state at a time on a platform, and Assembled keeps both, so the agent's time would be counted twice: not sent. If this row corrects that state, change it in Assembled itself (an ingested state cannot be changed through the API); otherwise correct this row's times.",
+        "Row 2: Start and End: overlap a state Assembled holds for this agent on kustomer: ready from 2026-05-24 09:00 to 09:20. An agent is in one state at a time on a platform, and Assembled keeps both, so the agent's time would be counted twice: not sent. If this row corrects that state, change it in Assembled itself (an ingested state cannot be changed through the API); otherwise correct this row's times.",
       ],
     });
     expect(await push('cleared-states-3')).toMatchObject({ state: 'done', succeeded: 0, invalid: 1 });

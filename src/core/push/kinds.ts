@@ -111,7 +111,7 @@ const state: ColumnSpec = {
   required: true,
   values: STATE_VALUES,
   noun: 'state',
-  help: 'The state, e.g. available, busy, break, lunch or offline (other values are sent as written, unless a near miss of one of these).',
+  help: 'The state, e.g. available, busy, break, lunch or offline (other values are sent as written, unless a near miss of a state Assembled knows; Validate says when it does not know one).',
 };
 const subState: ColumnSpec = {
   key: 'sub_state',
@@ -130,7 +130,7 @@ const source: ColumnSpec = {
   required: false,
   values: PLATFORMS,
   noun: 'platform',
-  help: 'The platform the state came from, e.g. zendesk or five9, sent as Assembled spells it (as the dropdown offers it, or as someone in Assembled has an ID on it), in any case typed; other names are sent as written, unless a near miss of a known one.',
+  help: 'The platform the state came from, e.g. zendesk or five9, sent as Assembled spells it (as the dropdown offers it, or as someone in Assembled has an ID on it), in any case typed; other names are sent as written, unless a near miss of a known one or one with more words (Zendesk Support for zendesk), and Validate says when Assembled does not know one. Write new: and a name (new: acme) to send another platform.',
 };
 
 // Where a state's id comes from, said alike wherever a state is to be changed. The live service's

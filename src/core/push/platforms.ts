@@ -6,6 +6,7 @@
 // platform as well, spelled the same way (else sent as typed: a state adds no platform to people).
 import { someOf } from '../count-text';
 import type { AgentDirectory } from './agents';
+import { closest } from './closest';
 import type { HeaderMap } from './header';
 import { refuseRow } from './overlaps';
 import { fingerprint } from './request';
@@ -73,19 +74,66 @@ export function addingWords(row: SheetRow): string {
     : '';
 }
 
+/** The platforms Assembled knows: those its people hold IDs on, then the names it uses most. */
+function knownPlatforms(people: readonly { platforms: Record<string, string> }[]): string[] {
+  const held = [...new Set(people.flatMap((p) => Object.keys(p.platforms)))].sort();
+  return [...new Set([...held, ...PLATFORMS])];
+}
+
+/**
+ * The known platforms a name misses: by a letter or two, or one of them given as a word of it
+ * ("Zendesk Support", "five9-voice"), a product or channel of that platform written for its name.
+ */
+function nearPlatforms(name: string, known: readonly string[]): string[] {
+  const lower = name.toLowerCase();
+  const words = lower.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const within = words.length > 1 ? known.filter((k) => words.includes(k.toLowerCase())) : [];
+  return within.length > 0
+    ? within
+    : closest(
+        lower,
+        known.map((k) => ({ key: k.toLowerCase(), label: k })),
+      );
+}
+
 /**
  * Sends each agent state's Source as Assembled spells the platform, as an association's: a case
  * Assembled does not fold would make "Aircall" another platform than the "aircall" its people and
- * states are on, and a state it holds would not be found the same (states-in-assembled.ts).
+ * states are on, and a state it holds would not be found the same (states-in-assembled.ts). A
+ * state's platform is any name (the API takes any, and a state adds no platform to people), but
+ * one near a platform Assembled knows is taken for a typo of it and refused with a "did you mean",
+ * as an association's is; written new: acme it goes as acme. Any other goes as written, with a
+ * word that Assembled does not know it (SheetRow.unknownPlatform; the states Assembled holds on it,
+ * read later, may yet know it: state-names.ts). A push's later runs refuse nothing and say nothing
+ * (the people list is not read again): they spell and send as its first run did.
  */
-export function spellStateSources(rows: SheetRow[], agents: AgentDirectory): void {
+export function spellStateSources(rows: SheetRow[], map: HeaderMap, agents: AgentDirectory): void {
+  // Read on the first Source to check: with no row to send, the people list is not needed.
+  let known: string[] | undefined;
+  const column = map.headers[map.columns.source ?? -1] || 'Source';
   for (const row of rows) {
     const r = row.parse?.ok ? row.parse.request : undefined;
     const input =
       r && (r.kind === 'agent_states' || r.kind === 'state_edits') && 'input' in r ? r.input : undefined;
-    const spelled = input?.source && assembledSpelling(input.source, agents);
-    if (!r || !input || !spelled || spelled === input.source) continue;
-    input.source = spelled;
-    row.fp = fingerprint(r);
+    if (!r || !input?.source) continue;
+    const typed = input.source;
+    const declared = newPlatform(typed) || undefined;
+    const spelled = assembledSpelling(declared ?? typed, agents) ?? declared;
+    if (spelled !== undefined && spelled !== typed) {
+      input.source = spelled;
+      row.fp = fingerprint(r);
+    }
+    if (assembledSpelling(input.source, agents) !== undefined) continue;
+    const people = agents.people();
+    if (!people) continue;
+    known ??= knownPlatforms(people);
+    const near = declared === undefined ? nearPlatforms(typed, known) : [];
+    if (near.length > 0)
+      refuseRow(
+        row,
+        `${column}: "${typed}" is not a platform Assembled knows (none it names, and no one there has an ID on it), so it is taken for a typo; did you mean ${near.map((p) => `"${p}"`).join(' or ')}? Sent as written, the state would be on a platform of its own. If it is another platform, write new: ${typed.toLowerCase()}.`,
+      );
+    else
+      row.unknownPlatform = ` ${column}: "${input.source}" is not a platform Assembled knows (none it names, ${r.kind === 'agent_states' ? 'no one there has an ID on it, and it holds no state on it for these agents then' : 'and no one there has an ID on it'}): sent as written, as a platform of its own. Check it is spelled as the platform is.`;
   }
 }

@@ -358,7 +358,7 @@ function readyOutcome(kind: PushKind, row: SheetRow, clear = ''): RowOutcome {
   const removes = removesOverlapped(row.parse?.ok ? row.parse.request : undefined);
   return {
     status: 'OK',
-    message: `${READY}${readAs(row)}${row.past ?? ''}${replacing(row, false)}${addingWords(row)}${removes}${clear}${row.sentBefore ? SENT_BEFORE : ''}${strayIdWords(kind, row)}`,
+    message: `${READY}${readAs(row)}${row.past ?? ''}${replacing(row, false)}${addingWords(row)}${row.unknownPlatform ?? ''}${row.unknownState ?? ''}${removes}${clear}${row.sentBefore ? SENT_BEFORE : ''}${strayIdWords(kind, row)}`,
     unsent: true,
   };
 }

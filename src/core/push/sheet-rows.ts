@@ -31,6 +31,7 @@ import {
   sentInOtherZone,
   sentNote,
 } from './sent-print';
+import { markUnknownStates } from './state-names';
 import { markStatesInAssembled } from './states-in-assembled';
 import { ENDED_TIME_OFF } from './time-off-words';
 import { readInSheetZone } from './zone-read';
@@ -97,6 +98,10 @@ export interface SheetRow {
   replaces?: string;
   /** The agent holds this very platform ID in Assembled already: sending it changes nothing. */
   holds?: true;
+  /** A state's platform Assembled does not know, sent as written: words its Ready message adds (platforms.ts). */
+  unknownPlatform?: string;
+  /** A state's name Assembled does not know, sent as written: words its Ready message adds (state-names.ts). */
+  unknownState?: string;
   /** The platform new to Assembled (declared new in the sheet) that the row's association adds. */
   adds?: string;
   /**
@@ -306,14 +311,15 @@ export function readSheet(grid: Grid, kind: PushKind, ctx: ParseContext): ReadRe
     markSentSince(rows);
     markHeldPlatformIds(rows, map, ctx.agents);
   }
-  if (kind === 'agent_states' || kind === 'state_edits') spellStateSources(rows, ctx.agents);
+  if (kind === 'agent_states' || kind === 'state_edits') spellStateSources(rows, map, ctx.agents);
   if (kind === 'agent_states') {
     markStateOverlaps(
       rows,
       map,
       held(() => true),
     );
-    if (ctx.statesHeld) markStatesInAssembled(rows, map, ctx.statesHeld, ctx.zone);
+    if (ctx.statesHeld)
+      markUnknownStates(rows, map, markStatesInAssembled(rows, map, ctx.statesHeld, ctx.zone));
   }
   // Edits are checked among themselves: a done row may since have been edited or deleted.
   if (kind === 'state_edits') markStateOverlaps(rows, map);

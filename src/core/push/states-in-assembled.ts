@@ -63,7 +63,13 @@ function stateWords(s: AgentState, zone: Zone): string {
   return `${s.state} from ${from} to ${to.slice(0, 10) === from.slice(0, 10) ? to.slice(11) : to}`;
 }
 
-export function markStatesInAssembled(rows: SheetRow[], map: HeaderMap, held: StatesHeld, zone: Zone): void {
+/** Marks the rows Assembled holds, or holds another state over; the states it read, for more checks. */
+export function markStatesInAssembled(
+  rows: SheetRow[],
+  map: HeaderMap,
+  held: StatesHeld,
+  zone: Zone,
+): AgentState[] {
   const byAgent = new Map<string, { row: SheetRow; input: StateRecord }[]>();
   for (const row of rows) {
     const r = row.parse?.ok ? row.parse.request : undefined;
@@ -108,6 +114,7 @@ export function markStatesInAssembled(rows: SheetRow[], map: HeaderMap, held: St
           `${by}: overlap${input.end_time === undefined ? 's' : ''} a state Assembled holds for this agent on ${other.platform}: ${stateWords(other, zone)}. An agent is in one state at a time on a platform, and Assembled keeps both, so the agent's time would be counted twice: not sent. If this row corrects that state, change it in Assembled itself (an ingested state cannot be changed through the API); otherwise correct this row's times.`,
         );
     }
+  return states;
 }
 
 /** The states held over the span the records cover. */
