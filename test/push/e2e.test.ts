@@ -233,7 +233,7 @@ describe.skipIf(!built)('push in the local Apps Script runtime', () => {
     const view = await push('states-changed-2');
     expect(view).toMatchObject({ state: 'done', succeeded: 0, skipped: 2 });
     expect(view.message).toContain(
-      '2 already done and skipped, one of them changed since it was pushed (its Push message says how to send the change)',
+      '2 already done and skipped, one of them changed since it was pushed (not sent: an ingested state can only be changed in Assembled itself, as its Push message says)',
     );
     expect(posts()).toBe(sent);
     expect(column(rt, sheet, 'Push status')).toEqual(['ingested', 'ingested']);
@@ -281,15 +281,15 @@ describe.skipIf(!built)('push in the local Apps Script runtime', () => {
       );
     ends('2026-05-25 07:00', '2026-05-25 07:10');
     expect(await push('states-counted-2')).toContain(
-      '3 already done and skipped, one of them changed since it was pushed (its Push message says how to send the change).',
+      '3 already done and skipped, one of them changed since it was pushed (not sent: an ingested state can only be changed in Assembled itself, as its Push message says).',
     );
     ends('2026-05-25 06:55', '2026-05-25 07:10');
     expect(await push('states-counted-3')).toContain(
-      '3 already done and skipped, 2 of them changed since they were pushed (their Push messages say how to send the changes).',
+      '3 already done and skipped, 2 of them changed since they were pushed (not sent: ingested states can only be changed in Assembled itself, as their Push messages say).',
     );
     ends('2026-05-25 06:55', '2026-05-25 07:10', '2026-05-25 07:55');
     expect(await push('states-counted-4')).toContain(
-      '3 already done and skipped, all of them changed since they were pushed (their Push messages say how to send the changes).',
+      '3 already done and skipped, all of them changed since they were pushed (not sent: ingested states can only be changed in Assembled itself, as their Push messages say).',
     );
     expect(column(rt, sheet, 'Push status')).toEqual(['ingested', 'ingested', 'ingested']);
   });

@@ -1,6 +1,7 @@
 // The Push sidebar's words for a push's progress. Its own file: the page imports it, and
 // push-view.ts would bring every kind's column table into the page with it.
 import { activityCount, countText, rowCount } from '../count-text';
+import type { PushKind } from './kinds';
 import type { PushView } from './push-view';
 import type { ValidateSummary } from './run-push';
 
@@ -56,15 +57,16 @@ export function listedWords(listed: number): string {
 }
 
 /**
- * Validate's and Push's words on their `skipped` done rows, `done` saying how ("already done", "and
- * skipped"): those moved by a sort and those with a change to send told apart in the same words, so
- * both summaries count the same rows the same way (a row whose change a later row sent is neither).
+ * Validate's and Push's words on their `skipped` done rows of a `kind`, `done` saying how ("already
+ * done", "and skipped"): those moved by a sort and those changed since told apart in the same
+ * words, so both summaries count the same rows the same way (a row whose change a later row sent is
+ * neither).
  */
-export function doneWords(done: string, skipped: number, moved = 0, changed = 0): string[] {
+export function doneWords(kind: PushKind, done: string, skipped: number, moved = 0, changed = 0): string[] {
   return [
     `${countText(skipped)} ${done}`,
     ...(moved ? [movedWords(moved, skipped)] : []),
-    ...(changed ? [changedSinceWords(changed, skipped)] : []),
+    ...(changed ? [changedSinceWords(changed, skipped, kind)] : []),
   ];
 }
 
@@ -73,22 +75,30 @@ export function validatedWords(v: ValidateSummary): string {
   const parts = [
     `${v.ok} OK`,
     `${v.errors} to fix`,
-    ...doneWords('already done', v.skipped, v.moved, v.changed),
+    ...doneWords(v.kind, 'already done', v.skipped, v.moved, v.changed),
     ...(v.listed ? [listedWords(v.listed)] : []),
   ];
   return `${parts.join(', ')}, in "${v.sheet}". Nothing was sent.`;
 }
 
 /**
- * Push's word on the `changed` of its `skipped` done rows changed since they were pushed, after
- * "N already done and skipped": one row is "it", more are "they", each with its own Push message
- * ("1 already done and skipped, changed since…" has no "one of them" to pick from).
+ * Kinds whose changes cannot be sent: an ingested state has no id to change it by through the API
+ * (kinds.ts INGESTED_NO_ID), and its rows' Push messages say so rather than how to send it.
  */
-export function changedSinceWords(changed: number, skipped: number): string {
+const CHANGED_ONLY_IN_ASSEMBLED: readonly PushKind[] = ['agent_states'];
+
+/**
+ * Push's word on the `changed` of its `skipped` done rows of a `kind` changed since they were
+ * pushed, after "N already done and skipped": one row is "it", more are "they", each with its own
+ * Push message ("1 already done and skipped, changed since…" has no "one of them" to pick from),
+ * which says how to send the change, or, for a kind that cannot send it, where to make it.
+ */
+export function changedSinceWords(changed: number, skipped: number, kind: PushKind): string {
+  const only = CHANGED_ONLY_IN_ASSEMBLED.includes(kind);
   if (changed === 1)
-    return `${skipped === 1 ? '' : 'one of them '}changed since it was pushed (its Push message says how to send the change)`;
+    return `${skipped === 1 ? '' : 'one of them '}changed since it was pushed (${only ? 'not sent: an ingested state can only be changed in Assembled itself, as its Push message says' : 'its Push message says how to send the change'})`;
   const which = changed < skipped ? `${countText(changed)} of them` : changed === 2 ? 'both' : 'all of them';
-  return `${which} changed since they were pushed (their Push messages say how to send the changes)`;
+  return `${which} changed since they were pushed (${only ? 'not sent: ingested states can only be changed in Assembled itself, as their Push messages say' : 'their Push messages say how to send the changes'})`;
 }
 
 /**

@@ -1281,7 +1281,8 @@ class PushRun {
       );
     if (j.failed) parts.push(`${j.failed} refused by Assembled`);
     if (j.invalid) parts.push(`${j.invalid} with problems to fix`);
-    if (j.skipped) parts.push(...doneWords('already done and skipped', j.skipped, j.moved, j.changed));
+    if (j.skipped)
+      parts.push(...doneWords(j.kind, 'already done and skipped', j.skipped, j.moved, j.changed));
     if (j.listed) parts.push(listedWords(j.listed));
     return `Finished: ${parts.join(', ')}. See the Push status column.`;
   }
