@@ -316,9 +316,15 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * (0.5 KiB);
  * 361.6 with a merge refused after a zone change told, in Pull data, to choose Replace it under If
  * the target has data rather than given the menu's path (0.1 KiB);
+ * 363.6 with an ingested state whose Push status was cleared put back, not sent twice, a refused
+ * row's note saying so, and a state overlapping one Assembled holds on its platform held back (2.0 KiB);
+ * 365.9 with an agent state's platform near a known one refused with a "did you mean" (new: sends
+ * another), a name near a known state too, and any other said to be unknown to Assembled (2.3 KiB);
+ * 366.1 with the summaries saying pushed agent states changed since can only be changed in
+ * Assembled itself, as their Push messages do, not that the messages say how to send them (0.2 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 361.6;
+const CODE_BUDGET_KIB = 366.1;
 
 const ENTRY_POINTS = [
   'onOpen',
