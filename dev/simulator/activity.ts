@@ -14,7 +14,7 @@ import type {
   TimeOffStatus,
 } from './model';
 import { createRng, type Rng, seedFrom } from './prng';
-import { DAY, HOUR, MINUTE, TZ_OFFSETS } from './time';
+import { atLocal, DAY, HOUR, MINUTE } from './time';
 
 /** Days of agent-state history before the org's creation instant, unless the org says otherwise. */
 export const HISTORY_DAYS = 30;
@@ -85,15 +85,17 @@ export function generateActivity(org: Org, rng: Rng): void {
   generateConversations(org, rng, agents);
 }
 
-/** The shifts of the UTC days in [fromDay, toDay) that the plan works and approved time off spares. */
+/**
+ * The shifts of the dates in [fromDay, toDay) (UTC midnights naming them) that the plan works and
+ * approved time off spares, each at the plan's local hour on that date in the agent's zone.
+ */
 function planShifts(org: Org, person: Person, plan: ShiftPlan, fromDay: number, toDay: number) {
-  const offset = (TZ_OFFSETS[person.timezone] ?? 0) * HOUR;
   const layout = plan.part ? PART_SHIFT : FULL_SHIFT;
   const away = org.timeOff.filter((t) => t.agent_id === person.agent_id && t.status === 'approved');
   const shifts: ScheduleSegment[][] = [];
   for (let day = fromDay; day < toDay; day += DAY) {
-    const shiftStart = day + plan.startHour * HOUR - offset;
     if (!plan.weekdays.includes(new Date(day * 1000).getUTCDay())) continue;
+    const shiftStart = atLocal(day, plan.startHour, person.timezone);
     const shiftEnd = shiftStart + layout.reduce((sum, [, minutes]) => sum + minutes * MINUTE, 0);
     if (away.some((t) => t.start_time < shiftEnd && t.end_time > shiftStart)) continue;
     const shift: ScheduleSegment[] = [];
@@ -361,8 +363,9 @@ function generateTimeOff(org: Org, rng: Rng, agents: Person[], approvers: Person
   ];
   plan.forEach(([status, firstDay, days], i) => {
     const person = rng.pick(agents);
-    const offset = (TZ_OFFSETS[person.timezone] ?? 0) * HOUR;
-    const start = today + firstDay * DAY - offset;
+    // All day: from the agent's local midnight to the one after its last day (23 or 25 hours
+    // apart across a clock change), as Assembled keeps all-day time off.
+    const start = atLocal(today + firstDay * DAY, 0, person.timezone);
     const created = Math.min(start, org.createdAt) - rng.int(2, 20) * DAY;
     const decided = created + rng.int(HOUR, 2 * DAY);
     const request: TimeOffRequest = {
@@ -371,7 +374,7 @@ function generateTimeOff(org: Org, rng: Rng, agents: Person[], approvers: Person
       type: rng.pick(TYPES),
       status,
       start_time: start,
-      end_time: start + days * DAY,
+      end_time: atLocal(today + (firstDay + days) * DAY, 0, person.timezone),
       all_day: true,
       notes: NOTES[i % NOTES.length] ?? '',
       approver_id: status === 'approved' || status === 'denied' ? rng.pick(approvers).id : null,

@@ -5,7 +5,7 @@
 // store (history already happened: states do not move).
 
 import type { Org, Person, Queue, TimeOffRequest } from './model';
-import { DAY, HOUR, TZ_OFFSETS } from './time';
+import { atLocal, DAY, localDateOf } from './time';
 
 export interface ActivityType {
   id: string;
@@ -150,12 +150,11 @@ function add(store: Map<string, Activity>, a: Omit<Activity, 'id' | 'schedule_id
 /** Approved time off: one activity per local working day it covers (9:00-17:00 in the agent's zone). */
 function addTimeOff(org: Org, store: Map<string, Activity>, t: TimeOffRequest): void {
   const person = org.people.find((p) => p.agent_id === t.agent_id);
-  const offset = (TZ_OFFSETS[person?.timezone ?? ''] ?? 0) * HOUR;
-  // From the local day it starts on: stepping from its start (13:00, say) skipped its last day.
-  const firstDay = Math.floor((t.start_time + offset) / DAY) * DAY - offset;
-  for (let localDay = firstDay; localDay < t.end_time; localDay += DAY) {
-    const start = Math.max(t.start_time, localDay + 9 * HOUR);
-    const end = Math.min(t.end_time, localDay + 17 * HOUR);
+  const zone = person?.timezone ?? '';
+  // From the local date it starts on: stepping from its start (13:00, say) skipped its last day.
+  for (let date = localDateOf(t.start_time, zone); atLocal(date, 0, zone) < t.end_time; date += DAY) {
+    const start = Math.max(t.start_time, atLocal(date, 9, zone));
+    const end = Math.min(t.end_time, atLocal(date, 17, zone));
     if (end <= start) continue;
     add(store, {
       agent_id: t.agent_id,

@@ -1,17 +1,65 @@
 // Time helpers. The canonical data model keeps every instant as unix seconds (UTC).
 
+import type { Zone } from '../../src/core/ports';
+import { fromDayNumber } from '../../src/core/time/local-date';
+import { fromLocal } from '../../src/core/time/zone-math';
+import { isValidTimeZone } from '../gas/time/timezone';
+import { intlZone } from '../intl-zone';
+
 export const MINUTE = 60;
 export const HOUR = 3600;
 export const DAY = 86_400;
 
-/** Fixed UTC offsets (hours) of the demo timezones; schedules ignore daylight saving. */
-export const TZ_OFFSETS: Record<string, number> = {
-  'America/Los_Angeles': -8,
-  'America/Chicago': -6,
-  'America/New_York': -5,
-  'Europe/Dublin': 0,
-  'Asia/Manila': 8,
-};
+const zones = new Map<string, Zone>();
+
+/** A person's zone, by the real rules (DST included); a name that is no zone is taken as UTC. */
+function zoneOf(name: string): Zone {
+  let zone = zones.get(name);
+  if (!zone) {
+    zone = intlZone(isValidTimeZone(name) ? name : 'UTC');
+    zones.set(name, zone);
+  }
+  return zone;
+}
+
+/** Per zone and date: the offset (seconds east of UTC) all that local day; null if the clocks change. */
+const steady = new Map<string, number | null>();
+
+/**
+ * Asked once per zone and date, as each agent's shift on each date would otherwise ask Intl
+ * (slow) several times. A local day lies within 14 hours before its UTC date and 36 after (zones
+ * run from UTC-12 to UTC+14); the same offset at both ends means no change in between, as no zone
+ * changes its clocks twice in two days.
+ */
+function steadyOffset(date: number, zone: Zone): number | null {
+  const key = `${zone.name}\u0000${date}`;
+  let offset = steady.get(key);
+  if (offset === undefined) {
+    const before = zone.offsetMinutes((date - 14 * HOUR) * 1000);
+    offset = before === zone.offsetMinutes((date + 36 * HOUR) * 1000) ? before * MINUTE : null;
+    steady.set(key, offset);
+  }
+  return offset;
+}
+
+/**
+ * The instant (unix seconds) the wall clock in `timezone` reads `hour`:00 on a calendar date,
+ * named by its UTC midnight: Dublin's 8:00 is 08:00Z in January and 07:00Z in July, as a real
+ * rota keeps its local hours across daylight saving.
+ */
+export function atLocal(date: number, hour: number, timezone: string): number {
+  const zone = zoneOf(timezone);
+  const offset = steadyOffset(date, zone);
+  if (offset !== null) return date + hour * HOUR - offset;
+  // The day the clocks change: an hour they skip moves on past the jump (zone-math's reading).
+  return fromLocal({ ...fromDayNumber(Math.floor(date / DAY)), hour }, zone) / 1000;
+}
+
+/** The calendar date (its UTC midnight) that the instant falls on in `timezone`. */
+export function localDateOf(sec: number, timezone: string): number {
+  const wall = sec + zoneOf(timezone).offsetMinutes(sec * 1000) * MINUTE;
+  return Math.floor(wall / DAY) * DAY;
+}
 
 export type Granularity = 'interval' | 'day' | 'week' | 'month';
 

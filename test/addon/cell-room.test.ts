@@ -14,7 +14,7 @@ import { pullToEnd } from './pull-to-end';
 let keys = 0;
 const key = () => `cells-key-${String(++keys).padStart(6, '0')}`;
 
-/** Agent states from `from` to 2026-05-24 (a week is 20,653 states, 9 columns, with seed 7). */
+/** Agent states from `from` to 2026-05-24 (a week is 20,738 states, 9 columns, with seed 7). */
 const states = (from: string, target: object) => ({
   source: { kind: 'resource', resource: 'agent_states' },
   range: { kind: 'absolute', from, to: '2026-05-24' },
@@ -46,12 +46,12 @@ describe('Pull data, within the 10 million cells of a spreadsheet', () => {
     const { rt } = await startLocalAddon();
     leaveRoom(rt, 600_000);
     const job = await pullToEnd(rt, states(WEEK, { kind: 'new_sheet', name: 'States' }), key());
-    expect(job.message).toBe('20,653 rows written to States!A1.');
-    // 20,654 rows of a new sheet's 26 columns, twice while staged, would be 1,074,008 cells.
+    expect(job.message).toBe('20,738 rows written to States!A1.');
+    // 20,739 rows of a new sheet's 26 columns, twice while staged, would be 1,078,428 cells.
     expect(rt.workbook.size('States')).toEqual({
-      lastRow: 20_654,
+      lastRow: 20_739,
       lastColumn: 9,
-      maxRows: 20_654,
+      maxRows: 20_739,
       maxColumns: 9,
     });
     expect(rt.workbook.sheetNames().filter(isStageSheet)).toEqual([]);
@@ -64,7 +64,7 @@ describe('Pull data, within the 10 million cells of a spreadsheet', () => {
     const job = await pullToEnd(rt, states(WEEK, { kind: 'new_sheet', name: 'States' }), key());
     expect(job.state).toBe('failed');
     expect(job.message).toMatch(
-      /^The table is 20,654 rows by 9 columns and needs room for 371,772 more cells \(a replace builds it in a hidden sheet first, then copies it in\), but the spreadsheet has room for [\d,]+: Google Sheets holds 10,000,000 cells, counting every cell of every sheet, empty or not, hidden ones too\. Nothing was written\. Choose a shorter date range or fewer agents or teams, delete sheets, rows or columns you do not need, or pull into a BigQuery table instead\.$/,
+      /^The table is 20,739 rows by 9 columns and needs room for 373,302 more cells \(a replace builds it in a hidden sheet first, then copies it in\), but the spreadsheet has room for [\d,]+: Google Sheets holds 10,000,000 cells, counting every cell of every sheet, empty or not, hidden ones too\. Nothing was written\. Choose a shorter date range or fewer agents or teams, delete sheets, rows or columns you do not need, or pull into a BigQuery table instead\.$/,
     );
     // The room left, less the pull's hidden sheet of pages read.
     const room = Number(/has room for ([\d,]+)/.exec(job.message)?.[1]?.replace(/,/g, ''));
@@ -87,7 +87,7 @@ describe('Pull data, within the 10 million cells of a spreadsheet', () => {
     const job = await pullToEnd(rt, states(WEEK, { kind: 'cell', sheet: 'Notes', a1: 'C1' }), key());
     expect(job.state).toBe('failed');
     expect(job.message).toMatch(
-      /^The table is 20,654 rows by 9 columns and needs room for [\d,]+ more cells/,
+      /^The table is 20,739 rows by 9 columns and needs room for [\d,]+ more cells/,
     );
     const { 'Assembled log': _, ...after } = sizes(rt);
     expect(after).toEqual(before);

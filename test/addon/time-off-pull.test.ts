@@ -3,7 +3,6 @@
 // midnight falls on in the sheet's zone; the rows stay keyed on their id for append and merge.
 import { describe, expect, it } from 'vitest';
 import { startLocalAddon } from '../../dev/local-addon';
-import { TZ_OFFSETS } from '../../dev/simulator/time';
 import type { JobView } from '../../src/core/pull/pull-view';
 import { sheetFields } from '../support/sheet-fields';
 import { pullToEnd } from './pull-to-end';
@@ -36,7 +35,9 @@ describe('a pull of time-off requests', () => {
     ]);
     const byId = new Map(rows.map((r) => [r[col('id')], r]));
     const people = new Map(sim.admin.org.people.map((p) => [p.agent_id, p]));
-    const day = (sec: number) => new Date(sec * 1000).toISOString().slice(0, 10);
+    // The date an instant falls on in the zone (en-CA writes 2026-05-25), by the real zone rules.
+    const day = (sec: number, timeZone: string) =>
+      new Intl.DateTimeFormat('en-CA', { timeZone }).format(sec * 1000);
     const zones = new Set<string>();
     let partDay = 0;
     for (const t of sim.admin.org.timeOff) {
@@ -44,9 +45,8 @@ describe('a pull of time-off requests', () => {
       if (t.all_day) {
         const zone = people.get(t.agent_id)?.timezone ?? '';
         zones.add(zone);
-        const offset = (TZ_OFFSETS[zone] ?? 0) * 3600;
-        expect(row[col('first_day')], t.id).toBe(day(t.start_time + offset));
-        expect(row[col('last_day')], t.id).toBe(day(t.end_time + offset - 86_400));
+        expect(row[col('first_day')], t.id).toBe(day(t.start_time, zone));
+        expect(row[col('last_day')], t.id).toBe(day(t.end_time - 1, zone));
         expect([row[col('start_time')], row[col('end_time')]]).toEqual(['', '']);
       } else {
         partDay++;

@@ -4,7 +4,6 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { startLocalAddon } from '../../dev/local-addon';
-import { TZ_OFFSETS } from '../../dev/simulator/time';
 import type { PushView } from '../../src/core/push/push-view';
 import type { SyncSummary } from '../../src/core/push/sync-time-off';
 import { sheetFields } from '../support/sheet-fields';
@@ -125,15 +124,17 @@ describe.skipIf(!built)('sync time off', () => {
     };
     const byId = new Map(rows.map((r) => [r[col('id')], r]));
     const people = new Map(sim.admin.org.people.map((p) => [p.agent_id, p]));
-    const day = (sec: number) => new Date(sec * 1000).toISOString().slice(0, 10);
+    // The date an instant falls on in the zone (en-CA writes 2026-05-25), by the real zone rules.
+    const day = (sec: number, timeZone: string) =>
+      new Intl.DateTimeFormat('en-CA', { timeZone }).format(sec * 1000);
     let manila = 0;
     for (const t of sim.admin.org.timeOff) {
       const row = byId.get(t.id) ?? [];
       if (t.all_day) {
-        const offset = (TZ_OFFSETS[people.get(t.agent_id)?.timezone ?? ''] ?? 0) * 3600;
-        if (offset === 8 * 3600) manila++;
-        expect(row[col('first_day')]).toBe(day(t.start_time + offset));
-        expect(row[col('last_day')]).toBe(day(t.end_time + offset - 86_400));
+        const zone = people.get(t.agent_id)?.timezone ?? '';
+        if (zone === 'Asia/Manila') manila++;
+        expect(row[col('first_day')]).toBe(day(t.start_time, zone));
+        expect(row[col('last_day')]).toBe(day(t.end_time - 1, zone));
         expect(row[col('start_time')]).toBe('');
       } else {
         expect(row[col('start_time')]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);

@@ -142,7 +142,8 @@ describe('time off', () => {
       const read = (): { type_id: string; start_time: string; end_time: string }[] =>
         s.get(`/v0/activities?${window}`).json().activities;
       if (readFirst) expect(read().length).toBeGreaterThan(0);
-      // 13:00 to 13:00 two days on (UTC is Dublin's time in summer to the simulator, which has no DST).
+      // 13:00 UTC to 13:00 UTC two days on; Dublin keeps summer time in June (UTC+1), so its
+      // working day 9:00-17:00 is 08:00-16:00 UTC.
       const times = { start_time: '2026-06-02T13:00:00Z', end_time: '2026-06-04T13:00:00Z', all_day: true };
       s.sim.admin.decideTimeOff(s.post('/v0/time_off', { agent_id: agent, ...times }).json().id, 'approved');
       const under = read().filter((a) => a.end_time > times.start_time && a.start_time < times.end_time);
@@ -150,9 +151,9 @@ describe('time off', () => {
         under.map((a) => `${a.type_id} ${a.start_time} ${a.end_time}`).sort(),
         String(readFirst),
       ).toEqual([
-        'at_pto 2026-06-02T13:00:00Z 2026-06-02T17:00:00Z',
-        'at_pto 2026-06-03T09:00:00Z 2026-06-03T17:00:00Z',
-        'at_pto 2026-06-04T09:00:00Z 2026-06-04T13:00:00Z',
+        'at_pto 2026-06-02T13:00:00Z 2026-06-02T16:00:00Z',
+        'at_pto 2026-06-03T08:00:00Z 2026-06-03T16:00:00Z',
+        'at_pto 2026-06-04T08:00:00Z 2026-06-04T13:00:00Z',
       ]);
     }
   });
