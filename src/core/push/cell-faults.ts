@@ -53,7 +53,6 @@ export function dateFault(shown: string, time: boolean, wanted: string): string 
  * many platforms' ids are numbers, but Sheets dropped whatever zeros led what was typed.
  */
 export function numberIdWords(n: number): string {
-  const text = String(n);
-  const typed = Number.isInteger(n) && n >= 0 ? ` (00${text})` : '';
-  return `sent as ${text}: the cell holds a number, so leading zeros typed or pasted${typed} were dropped by Sheets; if the ID has them, ${RETYPE_AS_TEXT.charAt(0).toLowerCase()}${RETYPE_AS_TEXT.slice(1)}`;
+  // How many zeros led it is lost with them: the example is Sheets' rule, not a guess at this ID.
+  return `sent as ${n}: the cell holds a number, so any zeros that led what was typed or pasted were dropped by Sheets (007 becomes 7); if the ID has them, ${RETYPE_AS_TEXT.charAt(0).toLowerCase()}${RETYPE_AS_TEXT.slice(1)}`;
 }
