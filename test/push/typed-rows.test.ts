@@ -309,10 +309,13 @@ describe('a schedule pulled again after rows typed under it were pushed', () => 
 describe('a Comment column typed beside a pulled schedule', () => {
   it('is the user’s own notes: Validate does not list it among the columns not read', async () => {
     const p = await pulledSchedule('typed-comment');
-    p.rt.workbook.write('Sched', [['Ops notes']], { column: p.width + 4 });
-    const { unread } = await validate(p);
+    p.rt.workbook.write('Sched', [['Ops notes', 'Notes']], { column: p.width + 4 });
+    const { unread, doubled } = await validate(p);
     expect(unread).not.toContain('Comment');
     expect(unread).not.toContain('Ops notes');
+    // Nor is a "Notes" column taken for the activity's Description, shown to everyone in Assembled.
+    expect(unread).not.toContain('Notes');
+    expect(doubled).toEqual([]);
     // A column that is no note is still named.
     p.rt.workbook.write('Sched', [['Shift lead']], { column: p.width + 5 });
     expect((await validate(p)).unread).toContain('Shift lead');

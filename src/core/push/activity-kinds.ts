@@ -78,7 +78,9 @@ export const ACTIVITIES_KIND: Omit<KindSpec, 'kind'> = {
     {
       key: 'description',
       header: 'Description',
-      aliases: ['description', 'notes', 'note'],
+      // Not Notes: beside a pulled schedule that is a person's own column (header.ts OWN_NOTES), not
+      // words to show everyone on the activity.
+      aliases: ['description'],
       type: 'text',
       freeText: true,
       required: false,
