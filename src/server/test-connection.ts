@@ -8,7 +8,7 @@ import { parseInput } from '../core/validation';
 import { clientWith } from './client-factory';
 import { readApiKey, readConnectionOptions } from './saved-settings';
 
-const KEY_REFUSED = `Assembled did not accept the API key: it is missing, mistyped or revoked. Copy it again from ${KEY_FROM}, paste it above and test again.`;
+const KEY_REFUSED = `Assembled did not accept the API key: it is mistyped, or no longer valid (revoked). Copy it again from ${KEY_FROM}, paste it above and test again.`;
 
 /**
  * Settings' "Test connection": every read-only operation once, and one small report started and

@@ -371,7 +371,7 @@ describe('Sidebars say what is true now', () => {
     await expect
       .poll(() => statusOf(sb))
       .toBe(
-        'Assembled did not accept the API key: it is missing, mistyped or revoked. Copy it again from Assembled\'s Settings ▸ API page, paste it above and test again. Assembled said: "Invalid API key".',
+        'Assembled did not accept the API key: it is mistyped, or no longer valid (revoked). Copy it again from Assembled\'s Settings ▸ API page, paste it above and test again. Assembled said: "Invalid API key".',
       );
     expect(await checks.allTextContents()).toEqual([
       'API key: Assembled did not accept it, at the first check.',

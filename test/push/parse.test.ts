@@ -297,7 +297,7 @@ describe('row parsing', () => {
         },
       },
       readAs:
-        " All day and End: empty, and Start has no time of day: read as TRUE, the whole day 1 June 2026 (for part of a day, give Start and End times). All day: the agent has no time zone in Assembled, so the days are the spreadsheet's (America/New_York).",
+        " All day: empty, Start has no time of day and End is empty: read as TRUE, the whole day 1 June 2026 (for part of a day, give Start and End times). All day: the agent has no time zone in Assembled, so the days are the spreadsheet's (America/New_York).",
     });
     // A time of day in Start keeps the row exact, and its empty End refused.
     const timed = parse('time_off', header, ['ada@example.com', '2026-06-01 00:30', '', '', '', '']).result;

@@ -655,7 +655,7 @@ function readAsWholeDays(kind: PushKind, cells: Cells, problems: Problems): stri
   if (!start) return '';
   const [from, to] = [problems.column('start'), problems.column('end')];
   if (!end)
-    return ` ${problems.column('all_day')} and ${to}: empty, and ${from} has no time of day: read as TRUE, the whole day ${longDate(start.day)} (for part of a day, give ${from} and ${to} times).`;
+    return ` ${problems.column('all_day')}: empty, ${from} has no time of day and ${to} is empty: read as TRUE, the whole day ${longDate(start.day)} (for part of a day, give ${from} and ${to} times).`;
   const days = sameDay(start, end)
     ? `the whole day ${longDate(start.day)}`
     : `whole days ${longDate(start.day)} to ${longDate(end.day)}`;
