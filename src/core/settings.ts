@@ -105,25 +105,6 @@ export interface SettingsView extends ConnectionOptions {
   pausedForKey?: number;
 }
 
-/** What a masked key shows before its last four characters (a short key shows none of them). */
-const MASKED = 'sk_live_••••';
-
-export function maskKey(key: string): string {
-  if (!key) return '';
-  const tail = key.length > 12 ? key.slice(-4) : '';
-  return `${MASKED}${tail}`;
-}
-
-/**
- * Whether a key is saved, in words beside the field (which empties once a key is saved): its hint's
- * last four characters, and nothing more of the key.
- */
-export function savedKeyWords(view: Pick<SettingsView, 'hasKey' | 'keyHint'>): string {
-  if (!view.hasKey) return 'No key is saved yet.';
-  const tail = view.keyHint.startsWith(MASKED) ? view.keyHint.slice(MASKED.length) : '';
-  return `A key${tail ? ` ending ${tail}` : ''} is saved for you.`;
-}
-
 /** What a sidebar's options carry to show the caller has no key, once, at its top (ui/key-notice.ts). */
 export interface KeyNotice {
   /** Why nothing can be read from or sent to Assembled: the caller has no key (what to do, in words). */

@@ -1,7 +1,8 @@
 // The Settings sidebar's calls: its key and options saved in the user's own Properties (saved-settings.ts).
 
+import { maskKey } from '../core/key-mask';
 import { pausedForKey, pauseForRemovedKey } from '../core/schedule/manage';
-import { maskKey, SettingsInput, type SettingsView } from '../core/settings';
+import { SettingsInput, type SettingsView } from '../core/settings';
 import { parseInput } from '../core/validation';
 import { documentStore } from './adapters/properties-store';
 import { refreshDeps } from './refreshes';

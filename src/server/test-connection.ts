@@ -1,6 +1,6 @@
 import { checkConnection, keyRefused } from '../core/assembled';
 import { checkLabel, checkSummary, notRun, outageWords } from '../core/assembled/check-words';
-import { withServiceWords } from '../core/assembled/errors';
+import { KEY_NOT_ACCEPTED, withServiceWords } from '../core/assembled/errors';
 import { KEY_FROM } from '../core/key-source';
 import type { ConnectionReport } from '../core/server-api';
 import { SettingsInput } from '../core/settings';
@@ -8,7 +8,7 @@ import { parseInput } from '../core/validation';
 import { clientWith } from './client-factory';
 import { readApiKey, readConnectionOptions } from './saved-settings';
 
-const KEY_REFUSED = `Assembled did not accept the API key: it is mistyped, or no longer valid (revoked). Copy it again from ${KEY_FROM}, paste it above and test again.`;
+const KEY_REFUSED = `${KEY_NOT_ACCEPTED} Copy it again from ${KEY_FROM}, paste it above and test again.`;
 
 /**
  * Settings' "Test connection": every read-only operation once, and one small report started and

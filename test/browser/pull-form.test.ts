@@ -767,7 +767,7 @@ describe('The Pull data form', () => {
     await expect
       .poll(() => notice.textContent())
       .toMatch(
-        /^Assembled did not accept the API key: it is missing, mistyped or revoked\. Open Extensions ▸ .* and set a valid key\.$/,
+        /^Assembled did not accept the API key: it is mistyped, or no longer valid \(revoked\)\. Open Extensions ▸ .* and set a valid key\.$/,
       );
     expect(await notice.isVisible()).toBe(true);
     for (const name of ['Queues', 'Teams', 'Sites', 'Agents'])

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { accessible } from './a11y';
 import { callGate, menu, reset, shown, sidebar, useBench } from './support';
 
-const REJECTED = /Assembled did not accept the API key: it is missing, mistyped or revoked\./;
+const REJECTED = /Assembled did not accept the API key: it is mistyped, or no longer valid \(revoked\)\./;
 
 describe('Settings in the workbench', () => {
   const bench = useBench();

@@ -1,7 +1,8 @@
 // A key as pasted: what cannot be seen is dropped, and a character no key holds is named, with
 // where it is, in words that never show the key.
 import { describe, expect, it } from 'vitest';
-import { ApiKey, cleanKey, keyProblem, maskKey, savedKeyWords } from '../../src/core/settings';
+import { maskKey, savedKeyWords } from '../../src/core/key-mask';
+import { ApiKey, cleanKey, keyProblem } from '../../src/core/settings';
 import { parseInput } from '../../src/core/validation';
 
 const KEY = 'sk_live_test_abcDEF123_-xyz';

@@ -64,7 +64,7 @@ describe('a failure names the call in words, not as method and path', () => {
         'auth',
         401,
         undefined,
-        'Assembled did not accept the API key: it is missing, mistyped or revoked. Open Extensions ▸ Assembled for Google Sheets ▸ Settings… and set a valid key.',
+        'Assembled did not accept the API key: it is mistyped, or no longer valid (revoked). Open Extensions ▸ Assembled for Google Sheets ▸ Settings… and set a valid key.',
       ],
       [
         'bad_request',

@@ -20,7 +20,7 @@ describe('errors a spreadsheet user can act on', () => {
     const { client } = setup(() => reply(401, 'Unauthorized'));
     const error = caught(() => client.listPeople());
     expect(error).toMatchObject({ kind: 'auth', status: 401, endpoint: 'GET /v0/people' });
-    expect(error.message).toMatch(/API key: it is missing, mistyped or revoked/);
+    expect(error.message).toMatch(/API key: it is mistyped, or no longer valid \(revoked\)/);
     expect(error.message).toContain('Extensions ▸ Assembled for Google Sheets ▸ Settings…');
   });
 
@@ -50,7 +50,7 @@ describe('errors a spreadsheet user can act on', () => {
     const revoked = caught(() => setup(() => reply(401, 'API key has been revoked')).client.listPeople());
     expect(revoked).toMatchObject({ kind: 'auth', detail: 'API key has been revoked' });
     expect(revoked.message).toBe(
-      'Assembled did not accept the API key: it is missing, mistyped or revoked. Open Extensions ▸ Assembled for Google Sheets ▸ Settings… and set a valid key. Assembled said: "API key has been revoked".',
+      'Assembled did not accept the API key: it is mistyped, or no longer valid (revoked). Open Extensions ▸ Assembled for Google Sheets ▸ Settings… and set a valid key. Assembled said: "API key has been revoked".',
     );
     const missing = caught(() => setup(() => reply(404, 'Person p9 not found.')).client.getPerson('p9'));
     expect(missing.message).toBe(

@@ -112,8 +112,12 @@ export function withServiceWords(words: string, detail?: string): string {
   return detail ? `${words} Assembled said: "${detail.replace(/\.$/, '')}".` : words;
 }
 
+/** Why a key sent was refused: one was sent, so it is not missing. Settings says what to do its own way. */
+export const KEY_NOT_ACCEPTED =
+  'Assembled did not accept the API key: it is mistyped, or no longer valid (revoked).';
+
 /** Assembled refused the key (401): every call fails alike, so a page says it once (Pull data's lists). */
-export const KEY_REFUSED = `Assembled did not accept the API key: it is missing, mistyped or revoked. Open ${SETTINGS} and set a valid key.`;
+export const KEY_REFUSED = `${KEY_NOT_ACCEPTED} Open ${SETTINGS} and set a valid key.`;
 
 /** The advice that ends a failure's words for a person to act on ("wait a minute and try again"). */
 const BY_HAND =

@@ -1,14 +1,10 @@
 import { failedCount } from '../../../core/assembled/check-words';
 import { TIME_FORMAT_LABELS } from '../../../core/assembled/time-refusal';
+import { savedKeyWords } from '../../../core/key-mask';
 import { KEY_FROM } from '../../../core/key-source';
 import { MENU_ITEMS, menuPath } from '../../../core/menu-names';
 import type { ConnectionReport } from '../../../core/server-api';
-import {
-  type SettingsInput,
-  type SettingsView,
-  savedKeyWords,
-  type TimeFormat,
-} from '../../../core/settings';
+import type { SettingsInput, SettingsView, TimeFormat } from '../../../core/settings';
 import { askInPage, putAwayQuestion } from '../../ask-in-page';
 import { busy, byId, el, markInvalid, showAnswer, showStatus } from '../../dom';
 import { focusHeading } from '../../first-focus';

@@ -1,0 +1,21 @@
+// The saved key as a person may see it: never more than its last four characters. Kept apart from
+// settings.ts, whose schemas would bring zod into the Settings page that says these words.
+
+/** What a masked key shows before its last four characters (a short key shows none of them). */
+const MASKED = 'sk_live_••••';
+
+export function maskKey(key: string): string {
+  if (!key) return '';
+  const tail = key.length > 12 ? key.slice(-4) : '';
+  return `${MASKED}${tail}`;
+}
+
+/**
+ * Whether a key is saved, in words beside the field (which empties once a key is saved): its hint's
+ * last four characters, and nothing more of the key.
+ */
+export function savedKeyWords(view: { hasKey: boolean; keyHint: string }): string {
+  if (!view.hasKey) return 'No key is saved yet.';
+  const tail = view.keyHint.startsWith(MASKED) ? view.keyHint.slice(MASKED.length) : '';
+  return `A key${tail ? ` ending ${tail}` : ''} is saved for you.`;
+}
