@@ -455,22 +455,26 @@ describe('The Pull data form', () => {
       .toBe(
         `Filters in force: queues "Chat Support" and "Email Support", agent "${name(mine)}" (some kept from the data chosen before).`,
       );
-    // Its data again: the sheet's filters back, with the sheet as target, and what was ticked since.
+    // Its data again: the form as it was on it, aimed at the sheet again with Replace: the sheet's
+    // filters and the agent ticked there, not the queues ticked for Ticket stats (QA: Replace would
+    // have written a pull narrowed to them over the sheet, said only as "some kept").
     await data.selectOption({ label: 'Adherence report' });
     await expect.poll(() => sb.getByLabel('Existing sheet').isChecked()).toBe(true);
     expect(await sb.locator('#sheet').inputValue()).toBe('Adherence');
-    expect(await moved.isHidden()).toBe(true);
+    expect(await sb.getByLabel('If the target has data').inputValue()).toBe('replace');
     await expect.poll(ticked).toEqual([...four, mine].map(name).sort());
-    await expect.poll(said).toMatch(/^Filters in force: queues "Chat Support" and "Email Support", 5 agents/);
-    // Away again, the person's own alone go with it: their agent, their queues.
-    await queues.getByLabel('Email Support', { exact: true }).uncheck();
+    expect(await queues.locator('input:checked').count()).toBe(0);
+    await expect.poll(said).toBe('Filters in force: 5 agents.');
+    expect(await moved.textContent()).toBe(
+      'Back to the pull that filled "Adherence", with its own filters: those ticked for other Data (queues "Chat Support" and "Email Support") are not kept.',
+    );
+    // Away again, the person's own alone go with it: their agent.
     await data.selectOption({ label: 'Ticket stats report' });
     await expect.poll(() => moved.textContent()).toContain('; its filters (4 agents) are left behind.');
     await expect
       .poll(said)
-      .toBe(
-        `Filters in force: queue "Chat Support", agent "${name(mine)}" (some kept from the data chosen before).`,
-      );
+      .toBe(`Filters in force: agent "${name(mine)}" (some kept from the data chosen before).`);
+    await queues.getByLabel('Chat Support', { exact: true }).check();
     await sb.getByRole('button', { name: 'Pull data' }).click();
     await sb.locator('#jobStage', { hasText: /^Done$/ }).waitFor({ timeout: 30_000 });
     expect(await sb.locator('#jobWhat').textContent()).toMatch(

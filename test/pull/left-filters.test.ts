@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { joinFilters, namesOf, splitFilters } from '../../src/core/pull/left-filters';
+import { namesOf, splitFilters, tickedAway } from '../../src/core/pull/left-filters';
 
 describe("the filters of the sheet's pull, left behind for other Data", () => {
   const pulled = { agent_ids: ['a1', 'a2', 'a3', 'a4'], status: 'approved' as const };
@@ -16,13 +16,14 @@ describe("the filters of the sheet's pull, left behind for other Data", () => {
     expect(splitFilters({ status: 'denied' }, pulled)).toEqual({ own: { status: 'denied' }, left: {} });
   });
 
-  it("brings them back beside what was chosen since; a single value chosen since is the person's", () => {
-    expect(
-      joinFilters(
-        { agent_ids: ['a9', 'a1'], queue_ids: ['q1'], status: 'denied' },
-        { agent_ids: ['a1', 'a2'], status: 'approved' },
-      ),
-    ).toEqual({ agent_ids: ['a1', 'a2', 'a9'], queue_ids: ['q1'], status: 'denied' });
+  it("back on the sheet's data, finds what was ticked for the other data that the sheet's data takes", () => {
+    const had = { agent_ids: ['a1', 'a2', 'a9'] };
+    const now = { agent_ids: ['a9', 'a5'], queue_ids: ['q1'], channel: 'email' as const };
+    expect(tickedAway(now, had, ['agent_ids', 'queue_ids'])).toEqual({
+      agent_ids: ['a5'],
+      queue_ids: ['q1'],
+    });
+    expect(tickedAway({ agent_ids: ['a1'] }, had, ['agent_ids'])).toEqual({});
   });
 
   it('names the ids from whichever list knew them, or none for a list with one unknown', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { leftWords, movedWords } from '../../src/core/pull/moved-words';
+import { backWords, leftWords, movedWords } from '../../src/core/pull/moved-words';
 import type { PullSpec } from '../../src/core/pull/pull-spec';
 
 const adherence: Pick<PullSpec, 'source' | 'target'> = {
@@ -30,6 +30,12 @@ describe('what Pull data says when other Data moved the form off the place it wa
     const cell = { ...adherence, target: { kind: 'cell', sheet: 'Sheet1', a1: 'C4' } } as const;
     expect(leftWords(cell, 'site "Dublin"')).toBe(
       'The table at Sheet1!C4 holds Adherence report; its filters (site "Dublin") are left behind.',
+    );
+  });
+
+  it('its data chosen again, says what was ticked for the other data is not kept', () => {
+    expect(backWords(adherence, 'queue "Billing"')).toBe(
+      'Back to the pull that filled "Adherence", with its own filters: those ticked for other Data (queue "Billing") are not kept.',
     );
   });
 });

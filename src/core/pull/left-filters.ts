@@ -1,8 +1,8 @@
 // The filters the Pull form took from the pull that filled the sheet in front (put in it from the
 // sheet's card) are that sheet's, not the person's: chosen for its data, they are left behind
 // when other Data is chosen (an adherence sheet's 4 agents cut a Ticket stats pull to their
-// tickets alone, said only beside Pull data), and come back with its data. What the person ticked
-// or typed in the form is theirs and stays.
+// tickets alone, said only beside Pull data), and come back with its data, the form as it was on
+// it. What the person ticked or typed in the form is theirs and stays, on the data it was chosen for.
 import { NAMED_LISTS } from './catalogue';
 import type { FilterNames, PullFilters } from './pull-spec';
 
@@ -28,14 +28,14 @@ export function splitFilters(now: PullFilters, pulled: PullFilters): { own: Pull
   return { own: own as PullFilters, left: left as PullFilters };
 }
 
-/** Back on the sheet's data: what was left behind, with what the person chose since (theirs for a single value). */
-export function joinFilters(own: PullFilters, left: PullFilters): PullFilters {
-  const out: Loose = { ...(left as Loose) };
-  for (const [key, value] of Object.entries(own as Loose)) {
-    const was = out[key];
-    out[key] = Array.isArray(value) && Array.isArray(was) ? [...new Set([...was, ...value])] : value;
-  }
-  return out as PullFilters;
+/**
+ * Back on the sheet's data, the form is as it was there (`had`): of what it holds `now`, those
+ * ticked for the other data meanwhile that the sheet's data `takes` (others go at any change of
+ * Data), to say they are not kept.
+ */
+export function tickedAway(now: PullFilters, had: PullFilters, takes: readonly string[]): PullFilters {
+  const { own } = splitFilters(now, had);
+  return Object.fromEntries(Object.entries(own).filter(([key]) => takes.includes(key))) as PullFilters;
 }
 
 /**

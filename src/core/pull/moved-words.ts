@@ -1,7 +1,8 @@
 // What Pull data says under Data when other Data is chosen than the pull put in the form (from the
 // sheet's card) holds: the form, aimed at the place that pull filled, moved to a new sheet (a person
 // seldom sees the Where fields far down the form before pressing Pull data), and that pull's filters
-// are left behind (left-filters.ts).
+// are left behind (left-filters.ts); and, its data chosen again, that filters ticked for the other
+// data meanwhile are not brought onto it (the form is aimed at its place again, with Replace).
 import type { PullSpec } from './pull-spec';
 import { targetSheet } from './pull-target';
 import { dataLabel } from './reruns-words';
@@ -34,4 +35,9 @@ export function movedWords(
 export function leftWords(held: Pick<PullSpec, 'source' | 'target'>, left: string): string {
   const words = holds(held, left);
   return `${words.charAt(0).toUpperCase()}${words.slice(1)}.`;
+}
+
+/** Its data chosen again: the sheet's pull as it was, without `dropped` (in the words beside Pull data), ticked for other Data meanwhile. */
+export function backWords(held: Pick<PullSpec, 'source' | 'target'>, dropped: string): string {
+  return `Back to the pull that filled ${placeOf(held.target)}, with its own filters: those ticked for other Data (${dropped}) are not kept.`;
 }

@@ -11,10 +11,10 @@ import {
   MAX_NOTE_NAMED,
   type NamedList,
 } from '../../../core/pull/catalogue';
-import { joinFilters, namesOf, splitFilters } from '../../../core/pull/left-filters';
+import { namesOf, splitFilters, tickedAway } from '../../../core/pull/left-filters';
 import { keyHeaders, keyNotHeadedText, mergeKeyProblem } from '../../../core/pull/merge-key';
 import { modeLabel, modeNote } from '../../../core/pull/mode-words';
-import { leftWords, movedWords } from '../../../core/pull/moved-words';
+import { backWords, leftWords, movedWords } from '../../../core/pull/moved-words';
 import type { PullAgain } from '../../../core/pull/pull-again';
 import {
   type FilterNames,
@@ -1080,9 +1080,7 @@ source.addEventListener('change', () => {
   showFormChanged();
   // Filters the new source takes too (a team for another report) stay chosen, and are said so;
   // not those of the sheet's pull, chosen for its data (sheetFilters).
-  const { kept, shown } = sheetFilters(filters());
-  keptFrom ||= Object.keys(kept).length > 0;
-  onSourceChange(shown);
+  onSourceChange(sheetFilters(filters()));
   keepHeldData();
 });
 form.addEventListener('change', showFormChanged);
@@ -1357,6 +1355,7 @@ function putInForm(pulled: PullSpec): void {
   keptFrom = false;
   filledFrom = pulled;
   sheetLeft = undefined;
+  backSaid = '';
   onSourceChange(pulled.filters);
   if (pulled.mergeKey) mergeKey.value = pulled.mergeKey;
   if (pulled.gridMinutes) byId<HTMLSelectElement>('gridMinutes').value = String(pulled.gridMinutes);
@@ -1389,17 +1388,23 @@ const otherData = (spec: PullSpec) => dataLabel({ source: chosenSource() }) !== 
 
 /**
  * The pull put in the form from the sheet's card: its filters are the sheet's, chosen for its data,
- * not the person's. `sheetLeft`, while other Data is chosen: those left behind, and their words.
+ * not the person's. `sheetLeft`, while other Data is chosen: those left behind, and their words,
+ * with the form's filters (`had`) and `keptFrom` as they were on its data. `backSaid`, its data
+ * chosen again: the filters ticked for the other data meanwhile, not kept, in words.
  */
 let filledFrom: PullSpec | undefined;
-let sheetLeft: { filters: PullFilters; words: string } | undefined;
+let sheetLeft: { filters: PullFilters; words: string; had: PullFilters; keptFrom: boolean } | undefined;
+let backSaid = '';
 
 /**
- * At a change of Data, the filters kept from before (the person's) and those to show: other data
- * than the sheet's pull leaves its filters behind (one kept for it would cut the new pull to the
- * sheet's agents, said only beside Pull data); its data again brings them back.
+ * At a change of Data, the filters to show (keptFrom set for those kept from before, the
+ * person's): other data than the sheet's pull leaves its filters behind (one kept for it would cut
+ * the new pull to the sheet's agents, said only beside Pull data); its data again gives back the
+ * form as it was on it, not those ticked for the other data meanwhile, as the form is aimed at the
+ * sheet again with its mode (Replace would write a narrower pull over it).
  */
-function sheetFilters(before: PullFilters): { kept: PullFilters; shown: PullFilters } {
+function sheetFilters(before: PullFilters): PullFilters {
+  backSaid = '';
   const away = filledFrom !== undefined && otherData(filledFrom);
   if (filledFrom && away && !sheetLeft) {
     const { own, left } = splitFilters(before, filledFrom.filters);
@@ -1407,15 +1412,20 @@ function sheetFilters(before: PullFilters): { kept: PullFilters; shown: PullFilt
       { filters: before, names: filterNames() },
       { filters: filledFrom.filters, names: filledFrom.filterNames },
     ]);
-    sheetLeft = { filters: left, words: eachFilter(left, names).join(', ') };
-    return { kept: own, shown: own };
+    sheetLeft = { filters: left, words: eachFilter(left, names).join(', '), had: before, keptFrom };
+    keptFrom ||= Object.keys(own).length > 0;
+    return own;
   }
   if (!away && sheetLeft) {
-    const { filters: left } = sheetLeft;
+    const { had } = sheetLeft;
+    keptFrom = sheetLeft.keptFrom;
     sheetLeft = undefined;
-    return { kept: before, shown: joinFilters(before, left) };
+    const ticked = tickedAway(before, had, current().filters);
+    backSaid = eachFilter(ticked, namesOf(ticked, [{ filters: before, names: filterNames() }])).join(', ');
+    return had;
   }
-  return { kept: before, shown: before };
+  keptFrom ||= Object.keys(before).length > 0;
+  return before;
 }
 
 /** Data other than the aimed-at place holds: a new sheet named for it, as a fresh form offers; that data again: the place again. */
@@ -1448,7 +1458,9 @@ function showMoved(): void {
       ? movedWords(aimed, newSheet.value.trim(), mode.value as PullSpec['mode'], left)
       : filledFrom && left
         ? leftWords(filledFrom, left)
-        : '';
+        : filledFrom && backSaid
+          ? backWords(filledFrom, backSaid)
+          : '';
   // A live region: set only when it says something new.
   if (line.textContent !== words) line.textContent = words;
   line.hidden = !words;
