@@ -614,6 +614,21 @@ describe('The Pull data form', () => {
     expect(await sb.getByLabel('Sheet name').inputValue()).toBe('teams');
   });
 
+  // QA: after a Teams pull, "Teams copy" typed, Data to Adherence report and back: "Teams 2".
+  it('keeps a sheet name typed through changes of Data; cleared, the name is offered again', async () => {
+    const { page } = bench();
+    const sb = await pullIntoNewSheet(page, 'Teams', 'Teams');
+    const name = sb.getByLabel('Sheet name');
+    const data = sb.getByLabel('Data', { exact: true });
+    await name.fill('Teams copy');
+    await data.selectOption({ label: 'Adherence report' });
+    await data.selectOption({ label: 'Teams' });
+    expect(await name.inputValue()).toBe('Teams copy');
+    await name.fill('');
+    await data.selectOption({ label: 'Adherence report' });
+    await expect.poll(() => name.inputValue()).toBe('Adherence report');
+  });
+
   it('starts a pull with one click on Pull data after a field was edited below a finished pull', async () => {
     const { page, running } = bench();
     const sb = await openPull(page);

@@ -151,9 +151,11 @@ describe('A pull in a short Pull data sidebar', () => {
     await checked(1);
     expect(await writes()).toBe(1);
     expect(await button.isDisabled()).toBe(true);
-    // Other data, into another new sheet: it may start.
+    // Other data keeps the name typed, so still waits; into another new sheet, it may start.
     await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Sites' });
-    expect(await sb.getByLabel('Sheet name').inputValue()).toBe('Sites');
+    expect(await sb.getByLabel('Sheet name').inputValue()).toBe('E huge');
+    expect(await button.isDisabled()).toBe(true);
+    await sb.getByLabel('Sheet name').fill('Sites');
     await expect.poll(() => button.isEnabled()).toBe(true);
     expect(await sb.locator('#runWaits').isHidden()).toBe(true);
     await button.click();

@@ -174,7 +174,7 @@ byId('useSelected').addEventListener('click', () => {
   refreshTargetsQuietly();
 });
 
-/** Whether the new sheet's name was typed; else it is offered: the data's, unless a sheet has that. */
+/** Whether the new sheet's name was typed (cleared, it is offered again); else it is offered: the data's, unless a sheet has that. */
 let nameTyped = false;
 
 /** The name one click would pull into is never another sheet's (a typed one is kept, and said). */
@@ -220,7 +220,7 @@ function describeMode(): void {
 /** The new sheet the pull shown made (lower case), so its name is not warned of as if another's. */
 let madeSheet = '';
 newSheet.addEventListener('input', () => {
-  nameTyped = true;
+  nameTyped = newSheet.value.trim() !== '';
   showNameTaken();
 });
 
@@ -339,7 +339,7 @@ function onSourceChange(initial: PullFilters = {}): void {
   if (grid) mode.value = 'replace';
   mode.disabled = grid;
   byId('whenSet').hidden = s.range === 'none';
-  nameTyped = false;
+  // A name typed is the person's, whatever the Data: only an offered one follows it.
   offerName();
   // The key as the sheet's header reads it (the API field names are accepted too).
   mergeKey.value = defaultKey = keyHeaders(s.key);
