@@ -30,6 +30,16 @@ describe('offsetMs', () => {
     expect(fromLocalMs(at('2026-03-08T01:59:59Z'), zone)).toBe(before);
     expect(fromLocalMs(at('2026-03-08T03:00:00Z'), zone)).toBe(after);
   });
+
+  // QA: 2027-03-14 02:30 typed in a New York sheet was pushed as 01:30 EST, an hour early.
+  it('reads a wall time the clocks skip forward by the gap, west and east of Greenwich', () => {
+    // 02:30 on a spring-forward night is 03:30 after the change, in New York and in Berlin.
+    expect(fromLocalMs(at('2027-03-14T02:30:00Z'), 'America/New_York')).toBe(at('2027-03-14T07:30:00Z'));
+    expect(fromLocalMs(at('2027-03-28T02:30:00Z'), 'Europe/Berlin')).toBe(at('2027-03-28T01:30:00Z'));
+    // A wall time that comes twice (fall back) is its first, in summer time, as the add-on reads one.
+    expect(fromLocalMs(at('2027-11-07T01:30:00Z'), 'America/New_York')).toBe(at('2027-11-07T05:30:00Z'));
+    expect(fromLocalMs(at('2027-10-31T02:30:00Z'), 'Europe/Berlin')).toBe(at('2027-10-31T00:30:00Z'));
+  });
 });
 
 describe('instantToSerial', () => {

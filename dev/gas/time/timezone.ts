@@ -76,12 +76,17 @@ export function toLocalMs(ms: number, timeZone: string): number {
   return ms + offsetMs(ms, timeZone);
 }
 
-/** The instant at which the zone's wall clock shows localMs (encoded as UTC); gaps resolve forward. */
+/**
+ * The instant at which the zone's wall clock shows localMs (encoded as UTC), as the add-on's own
+ * zone math reads one (src/core/time/zone-math.ts): a time the clocks skip is read forward by the
+ * gap (02:30 New York on a spring-forward night is 03:30 EDT), a time that comes twice is its first.
+ */
 export function fromLocalMs(localMs: number, timeZone: string): number {
-  let ms = localMs - offsetMs(localMs, timeZone);
-  const second = offsetMs(ms, timeZone);
-  if (second !== localMs - ms) ms = localMs - second;
-  return ms;
+  // The offsets a day either side: a wall time near a change is one or the other's.
+  const offsets = [offsetMs(localMs - DAY_MS, timeZone), offsetMs(localMs + DAY_MS, timeZone)];
+  const shown = offsets.map((o) => localMs - o).filter((ms) => toLocalMs(ms, timeZone) === localMs);
+  if (shown.length > 0) return Math.min(...shown);
+  return localMs - Math.min(...offsets);
 }
 
 export function instantToSerial(ms: number, timeZone: string): number {
