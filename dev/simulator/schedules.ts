@@ -1,10 +1,10 @@
 // The demo org's schedules as Assembled's scheduling API shows them: activity types (with colours),
 // requirement types, and activities. The activities are the schedule segments the agent states were
 // generated from (activity.ts), so a schedule, the states and adherence agree; approved time off shows
-// as time-off activities. Built on first use and kept per org; writes through the API change only this
-// store (history already happened: states do not move).
+// as time-off activities. Built on first use and kept per org, taking in the shifts the org schedules as
+// it lives on; writes through the API change only this store (history already happened: states do not move).
 
-import type { Org, Person, Queue, TimeOffRequest } from './model';
+import type { Org, Person, Queue, ScheduleSegment, TimeOffRequest } from './model';
 import { atLocal, DAY, localDateOf } from './time';
 
 export interface ActivityType {
@@ -105,14 +105,20 @@ export function leafQueues(org: Org): Queue[] {
 }
 
 const stores = new WeakMap<Org, Map<string, Activity>>();
+/** How far the store has read the org's schedules: org.scheduledUntil then, and each agent's last end. */
+const read = new WeakMap<Org, { until: number; ends: Map<string, number> }>();
 
 /** Every activity of every schedule, by id (insertion order is not meaningful; callers sort). */
 export function activityStore(org: Org): Map<string, Activity> {
   let store = stores.get(org);
   if (!store) {
-    store = buildStore(org);
+    store = new Map();
     stores.set(org, store);
+    addNewShifts(org, store);
+    for (const t of org.timeOff) if (t.status === 'approved') addTimeOff(org, store, t);
   }
+  // Reading scheduledUntil lets the org live on first; the shifts it adds then join the store.
+  if (org.scheduledUntil > (read.get(org)?.until ?? 0)) addNewShifts(org, store);
   return store;
 }
 
@@ -121,13 +127,37 @@ export function commitStore(org: Org, next: Map<string, Activity>): void {
   stores.set(org, next);
 }
 
-function buildStore(org: Org): Map<string, Activity> {
-  const store = new Map<string, Activity>();
+/**
+ * Adds the schedule segments the store has not read: each agent's schedule only grows at its end
+ * (later shifts), so they are those starting at or after the last end read. One that overlaps an
+ * activity of the agent already in the master schedule (a write through the API, time off) is left
+ * out, as a write without allow_conflicts would have removed it.
+ */
+function addNewShifts(org: Org, store: Map<string, Activity>): void {
+  const seen = read.get(org) ?? { until: 0, ends: new Map<string, number>() };
+  const fresh = new Map<Person, ScheduleSegment[]>();
   for (const person of org.people) {
-    const segments = org.schedules.get(person.agent_id);
-    if (!segments) continue;
+    const segments = org.schedules.get(person.agent_id) ?? [];
+    const after = seen.ends.get(person.agent_id) ?? Number.NEGATIVE_INFINITY;
+    let first = segments.length;
+    while (first > 0 && (segments[first - 1]?.start ?? 0) >= after) first--;
+    if (first === segments.length) continue;
+    fresh.set(person, segments.slice(first));
+    seen.ends.set(person.agent_id, segments[segments.length - 1]?.end ?? after);
+  }
+  const from = Math.min(...[...fresh.values()].map((segs) => segs[0]?.start ?? Number.POSITIVE_INFINITY));
+  const taken = new Map<string, Activity[]>();
+  for (const a of store.values()) {
+    if (a.schedule_id !== MASTER_SCHEDULE || a.end_time <= from) continue;
+    const list = taken.get(a.agent_id);
+    if (list) list.push(a);
+    else taken.set(a.agent_id, [a]);
+  }
+  for (const [person, segments] of fresh) {
     const work = workTypeOf(person);
+    const mine = taken.get(person.agent_id) ?? [];
     for (const seg of segments) {
+      if (mine.some((a) => a.start_time < seg.end && a.end_time > seg.start)) continue;
       const typeId = seg.activity === 'work' ? work : seg.activity === 'break' ? 'at_break' : 'at_lunch';
       add(store, {
         agent_id: person.agent_id,
@@ -138,8 +168,8 @@ function buildStore(org: Org): Map<string, Activity> {
       });
     }
   }
-  for (const t of org.timeOff) if (t.status === 'approved') addTimeOff(org, store, t);
-  return store;
+  seen.until = org.scheduledUntil;
+  read.set(org, seen);
 }
 
 function add(store: Map<string, Activity>, a: Omit<Activity, 'id' | 'schedule_id'>): void {

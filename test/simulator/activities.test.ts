@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { atLocal } from '../../dev/simulator/time';
 import { DAY, setup, T0_SEC } from './helpers';
 
 const iso = (sec: number) => new Date(sec * 1000).toISOString().replace('.000Z', 'Z');
@@ -527,5 +528,71 @@ describe('DELETE /v0/activities: clear a window', () => {
       s.call('DELETE', '/v0/activities', { agent_ids: [firstAgent(s)], start_time: T0_SEC, end_time: T0_SEC })
         .body,
     ).toBe('end_time: must be after start_time');
+  });
+});
+
+describe('activities as the org lives on', () => {
+  it('a store read once takes in the shifts scheduled later; writes through the API stay', () => {
+    const s = setup({ dialect: 'live' });
+    const org = s.sim.admin.org;
+    const agent = firstAgent(s);
+    const list = (from: number, to: number, query = '') =>
+      Object.values(
+        s.get(`/v0/activities?start_time=${from}&end_time=${to}${query}`).json().activities,
+      ) as Array<{
+        id: string;
+        agent_id: string;
+        type_id: string;
+        start_time: number;
+        end_time: number;
+      }>;
+    const later = Math.floor(T0_SEC / DAY) * DAY + 38 * DAY; // Wednesday 1 July 2026, past the first horizon
+    expect(list(later, later + DAY)).toEqual([]);
+    // Before the jump: a meeting where this agent has no shift yet, one that replaces a shift's start,
+    // and a shift segment deleted.
+    const own = list(T0_SEC + 2 * DAY, T0_SEC + 5 * DAY, `&agents=${agent}`);
+    const [gone, replaced] = [own[0], own[own.length - 1]];
+    const meeting = (start: number) =>
+      s
+        .post('/v0/activities', {
+          agent_id: agent,
+          type_id: 'at_meeting',
+          start_time: start,
+          end_time: start + HOUR,
+        })
+        .json().id as string;
+    // An hour into the shift the agent's plan will work on its first working day from `later`.
+    const plan = org.plans.get(agent);
+    const zone = org.people.find((p) => p.agent_id === agent)?.timezone ?? '';
+    let workday = later;
+    while (!plan?.weekdays.includes(new Date(workday * 1000).getUTCDay())) workday += DAY;
+    const hour = atLocal(workday, (plan?.startHour ?? 0) + 1, zone);
+    const ahead = meeting(hour);
+    const near = meeting(replaced?.start_time ?? 0);
+    expect(
+      s.post('/v0/activities/bulk', { activities: [{ action: 'delete', activity: { id: gone?.id } }] })
+        .status,
+    ).toBe(200);
+
+    s.advance(30 * DAY * 1000);
+    const day = list(later, later + DAY);
+    expect(new Set(day.map((a) => a.agent_id)).size).toBeGreaterThan(10);
+    expect(day.some((a) => a.type_id === 'at_lunch')).toBe(true);
+    const ids = new Set(list(T0_SEC, T0_SEC + 31 * DAY).map((a) => a.id));
+    expect(ids.has(near)).toBe(true);
+    expect(ids.has(String(gone?.id))).toBe(false);
+    // The meeting written ahead of the schedule keeps its hour: the shift scheduled later leaves it clear.
+    const mine = list(workday - DAY, workday + 2 * DAY, `&agents=${agent}`);
+    expect(mine.length).toBeGreaterThan(1);
+    expect(mine.filter((a) => a.start_time < hour + HOUR && a.end_time > hour).map((a) => a.id)).toEqual([
+      ahead,
+    ]);
+    // The org's own schedule did plan work there.
+    expect((org.schedules.get(agent) ?? []).some((x) => x.start <= hour && x.end > hour)).toBe(true);
+    // Coverage reads the same store.
+    const reqs = s
+      .get(`/v0/requirements?start_time=${later + 15 * HOUR}&end_time=${later + 16 * HOUR}`)
+      .json();
+    expect(reqs.requirements.some((r: { scheduled: number }) => r.scheduled > 0)).toBe(true);
   });
 });
