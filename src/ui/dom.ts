@@ -38,6 +38,15 @@ export function showStatus(node: HTMLElement, text: string, tone: Tone = 'info')
 }
 
 /**
+ * A line that is a live region, said or hidden: its text set only when it says something new, so
+ * a screen reader hears it once, not at each check or keystroke that rebuilds the same words.
+ */
+export function sayInLine(line: HTMLElement, words: string): void {
+  if (line.textContent !== words) line.textContent = words;
+  line.hidden = !words;
+}
+
+/**
  * Says on a status line what an action came to (showStatus) and brings it into view: under the
  * buttons of a 300-pixel sidebar (a short window, text enlarged) it lands below the fold, and the
  * button seems to have done nothing. Only scrolled to, the focus left where it is; nor while the

@@ -46,6 +46,7 @@ import {
   el,
   markInvalid,
   requestKey,
+  sayInLine,
   showAnswer,
   showStatus,
   stayAtOutcome,
@@ -654,9 +655,7 @@ function showRunWaits(): void {
       ? `Pull data waits for the pull into "${shown?.job.target ?? ''}" to end, as it writes there: stop it below, or choose another place to pull into.`
       : '');
   const line = byId('runWaits');
-  // A live region: set only when it says something new, not at each check on the pull.
-  if (line.textContent !== words) line.textContent = words;
-  line.hidden = !words;
+  sayInLine(line, words);
   if (runRefused) line.dataset.tone = 'error';
   else delete line.dataset.tone;
 }
@@ -1461,9 +1460,7 @@ function showMoved(): void {
         : filledFrom && backSaid
           ? backWords(filledFrom, backSaid)
           : '';
-  // A live region: set only when it says something new.
-  if (line.textContent !== words) line.textContent = words;
-  line.hidden = !words;
+  sayInLine(line, words);
 }
 form.addEventListener('change', showMoved);
 form.addEventListener('input', showMoved);
