@@ -9,6 +9,7 @@
 import type { Zone } from '../ports';
 import type { CellValue } from '../table/build-table';
 import { addDays, compareLocalDates, type LocalDate, toDayNumber, validLocalDate } from '../time/local-date';
+import { instantReading, readWall, type WallReading } from '../time/wall-reading';
 import { fromLocal, localDateOf, toLocal } from '../time/zone-math';
 import { dateOrder } from './date-order';
 
@@ -23,6 +24,8 @@ export interface CellTime {
   hasTime: boolean;
   /** The text's date as typed, where its day and month could be read the other way round: 03/04/2026. */
   swappable?: string;
+  /** A time the clocks skip or show twice in the zone, and which instant it was read as. */
+  reading?: WallReading;
 }
 
 const LOCAL = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(am|pm)?)?$/i;
@@ -137,7 +140,7 @@ function fromText(text: string, zone: Zone): Read {
     hour = (hour % 12) + (meridiem === 'pm' ? 12 : 0);
   }
   if (hour > 23 || minute > 59) return undefined;
-  return { ms: fromLocal({ ...day, hour, minute }, zone), day, hasTime: true };
+  return timeOn(day, hour, minute, zone);
 }
 
 function fromSerial(serial: number, zone: Zone): CellTime | undefined {
@@ -146,18 +149,27 @@ function fromSerial(serial: number, zone: Zone): CellTime | undefined {
   const minutes = Math.round((serial - whole) * 1440);
   const day = addDays(SERIAL_EPOCH, whole);
   if (!plausible(day)) return undefined;
-  return {
-    ms: fromLocal({ ...day, hour: Math.floor(minutes / 60), minute: minutes % 60 }, zone),
-    day,
-    hasTime: minutes !== 0,
-  };
+  return { ...timeOn(day, Math.floor(minutes / 60), minutes % 60, zone), hasTime: minutes !== 0 };
+}
+
+/** A wall-clock time on a day in the zone, with how it was read where the clocks change. */
+function timeOn(day: LocalDate, hour: number, minute: number, zone: Zone): CellTime {
+  const { ms, reading } = readWall({ ...day, hour, minute }, zone);
+  return { ms, day, hasTime: true, ...(reading ? { reading } : {}) };
 }
 
 function fromDate(value: Date, zone: Zone): CellTime | undefined {
   const ms = value.getTime();
   if (Number.isNaN(ms)) return undefined;
   const local = toLocal(ms, zone);
-  return { ms, day: localDateOf(ms, zone), hasTime: local.hour !== 0 || local.minute !== 0 };
+  // Sheets holds the wall-clock time; of two instants showing it, Apps Script gave one.
+  const reading = instantReading(ms, zone);
+  return {
+    ms,
+    day: localDateOf(ms, zone),
+    hasTime: local.hour !== 0 || local.minute !== 0,
+    ...(reading ? { reading } : {}),
+  };
 }
 
 /** A cell's time as read, before the plausible days are asked of it. */

@@ -5,6 +5,7 @@ import * as z from 'zod/mini';
 import { someOf } from '../count-text';
 import type { Zone, Zones } from '../ports';
 import type { CellValue } from '../table/build-table';
+import { wallReadingWords } from '../time/clock-changes';
 import { addDays, daysInMonth, formatLocalDate, longDate, longMonth } from '../time/local-date';
 import { formatLocalDateTime, fromLocal } from '../time/zone-math';
 import { type ActivityCells, activityRequest, clearRequest } from './activity-rows';
@@ -367,6 +368,7 @@ export function parseRow(values: readonly CellValue[], map: HeaderMap, ctx: Pars
     readAsBoolean(map.kind, raw, cells, problems) +
     readAsNumberIds(map.kind, raw, problems) +
     readAsDates(map.kind, cells, problems, ctx) +
+    readAsClockChanges(map.kind, request, cells, problems, ctx) +
     readAsWholeDays(map.kind, cells, problems) +
     sheetDays(request, ctx, problems);
   return { ok: true, request, ...(readAs ? { readAs } : {}) };
@@ -421,6 +423,30 @@ function readAsDates(kind: PushKind, cells: Cells, problems: Problems, ctx: Pars
   if (columns.size === 0) return '';
   const read = [...columns].map(([words, names]) => `${names.join(' and ')}: ${words}`);
   return ` ${read.join('; ')} (spreadsheet locale ${ctx.locale}).`;
+}
+
+/**
+ * A time the clocks skip or show twice in the spreadsheet's zone is read as one instant, and the row
+ * says which (the words: clock-changes.ts): " Start: 02:30 on 14 March 2027 does not exist in
+ * America/New_York (…): read as 03:30 (UTC−4). …"; '' when none, or when the row sends no times.
+ */
+function readAsClockChanges(
+  kind: PushKind,
+  request: PushRequest,
+  cells: Cells,
+  problems: Problems,
+  ctx: ParseContext,
+): string {
+  // Whole days take no time of day from Start and End; a delete sends only the activity's id.
+  if (request.kind === 'time_off' && request.input.all_day) return '';
+  if (request.kind === 'activities' && request.action === 'delete') return '';
+  return KINDS[kind].columns
+    .map((spec) => {
+      const t = (cells as Record<string, unknown>)[spec.key] as CellTime | undefined;
+      if (spec.type !== 'datetime' || !t?.reading) return '';
+      return ` ${problems.column(spec.key)}: ${wallReadingWords(t.reading, ctx.zone)}`;
+    })
+    .join('');
 }
 
 /** The zone the days of an all-day row of the agent are in. */

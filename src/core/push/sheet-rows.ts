@@ -31,6 +31,7 @@ import {
   sentInOtherZone,
   sentNote,
 } from './sent-print';
+import { shownIfSkipped } from './skipped-cells';
 import { markUnknownStates } from './state-names';
 import { markStatesInAssembled } from './states-in-assembled';
 import { ENDED_TIME_OFF } from './time-off-words';
@@ -269,7 +270,7 @@ export function readSheet(grid: Grid, kind: PushKind, ctx: ParseContext): ReadRe
         ? { ok: false, problems: [held] }
         : repeatsHeader(values, map)
           ? { ok: false, problems: ['The row repeats the header (pasted with the rows?): delete it.'] }
-          : parseRow(values, map, ctx);
+          : parseRow(shownIfSkipped(grid, map, values, i + 1, ctx), map, ctx);
       if (row.parse.ok) row.fp = fingerprint(row.parse.request);
       const past =
         row.parse.ok && ctx.now !== undefined ? pastWords(row.parse.request, ctx.now, ctx.zone) : '';

@@ -19,6 +19,8 @@ export interface Grid {
   /** Deletes the rows and columns past `extent` from A1, never the last row or column. */
   trimTo(extent: Extent): void;
   read(row: number, col: number, rows: number, cols: number): CellValue[][];
+  /** A block's cells as the sheet shows them, under their number formats (Range.getDisplayValues). */
+  shown?(row: number, col: number, rows: number, cols: number): string[][];
   /** A block's formulas in A1 notation, '' where a cell holds a plain value (Range.getFormulas). */
   formulas(row: number, col: number, rows: number, cols: number): string[][];
   /**

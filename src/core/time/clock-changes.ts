@@ -2,10 +2,12 @@
 // times come twice (two 01:30 rows, one of them ending at 01:00, before it starts); on the night
 // they go forward an hour's never happen. A sheet of times finer than a day says so in its note.
 import type { Zone } from '../ports';
-import { formatLocalDate } from './local-date';
-import { toLocal } from './zone-math';
+import { formatLocalDate, longDate } from './local-date';
+import type { WallReading } from './wall-reading';
+import { type LocalDateTime, toLocal } from './zone-math';
 
 const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
 const DAY_MINUTES = 1440;
 
 export interface ClockChange {
@@ -48,13 +50,19 @@ function utc(offset: number): string {
   return `UTC${offset < 0 ? '\u2212' : '+'}${Math.floor(abs / 60)}${minutes}`;
 }
 
+/** "-05:00", "+05:30": an offset as typed after a time (2027-11-07 01:30-05:00). */
+function isoOffset(offset: number): string {
+  const abs = Math.abs(offset);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${offset < 0 ? '-' : '+'}${p(Math.floor(abs / 60))}:${p(abs % 60)}`;
+}
+
+const hhmm = (l: LocalDateTime) => `${String(l.hour).padStart(2, '0')}:${String(l.minute).padStart(2, '0')}`;
+
 /** The wall-clock time an instant shows at a fixed offset. */
 function wall(epochMs: number, offset: number) {
   const l = toLocal(epochMs, { name: '', offsetMinutes: () => offset });
-  return {
-    date: formatLocalDate(l),
-    time: `${String(l.hour).padStart(2, '0')}:${String(l.minute).padStart(2, '0')}`,
-  };
+  return { date: formatLocalDate(l), time: hhmm(l) };
 }
 
 /** One line for a change: which wall-clock times come twice, or never, and at which offsets. */
@@ -75,4 +83,27 @@ export function clockChangeNote(window: { start: number; end: number }, zone: Zo
   return clockChanges(window, zone)
     .map((c) => clockChangeWords(c, zone, now))
     .join('\n');
+}
+
+/**
+ * What a time typed on a night the clocks change was read as, and how to type it exactly: "02:30
+ * on 14 March 2027 does not exist in America/New_York (clocks go forward from 02:00 to 03:00): read
+ * as 03:30 (UTC−4). …". An offset typed after the time (text: 2027-11-07 01:30-05:00) is exact.
+ */
+export function wallReadingWords(r: WallReading, zone: Zone): string {
+  const typed = `${hhmm(r.wall)} on ${longDate(r.wall)}`;
+  const change = clockChanges({ start: r.ms - DAY_MS, end: r.ms + DAY_MS }, zone).find((c) =>
+    r.kind === 'skipped' ? c.after > c.before : c.after < c.before,
+  );
+  const how = change
+    ? ` (clocks go ${r.kind === 'skipped' ? 'forward' : 'back'} from ${wall(change.at, change.before).time} to ${wall(change.at, change.after).time})`
+    : '';
+  const date = formatLocalDate(r.wall);
+  if (r.kind === 'skipped') {
+    const read = toLocal(r.ms, zone);
+    return `${typed} does not exist in ${zone.name}${how}: read as ${hhmm(read)} (${utc(r.after)}). To be exact, type a time the clocks show that day, or the time with its offset, such as ${date} ${hhmm(read)}${isoOffset(r.after)}.`;
+  }
+  const first = zone.offsetMinutes(r.ms) === r.first;
+  const other = first ? r.second : r.first;
+  return `${typed} happens twice in ${zone.name}${how}: read as the ${first ? 'first' : 'second'} (${utc(zone.offsetMinutes(r.ms))}). To mean the ${first ? 'second' : 'first'}, type it with its offset: ${date} ${hhmm(r.wall)}${isoOffset(other)}.`;
 }

@@ -109,6 +109,7 @@ export function sheetGrid(sheet: Sheet): Grid {
       if (maxCols > cols) sheet.deleteColumns(cols + 1, maxCols - cols);
     },
     read: (row, col, rows, cols) => sheet.getRange(row, col, rows, cols).getValues() as CellValue[][],
+    shown: (row, col, rows, cols) => sheet.getRange(row, col, rows, cols).getDisplayValues(),
     formulas: (row, col, rows, cols) => sheet.getRange(row, col, rows, cols).getFormulas(),
     // Its declared type allows null for a cell without a formula.
     formulasR1C1: (row, col, rows, cols) =>
