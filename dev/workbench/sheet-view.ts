@@ -2,6 +2,7 @@
 // bold headers, frozen rows, drop-down choices; and the virtual time in the spreadsheet's zone.
 import type { LocalRuntime } from '../gas';
 import { DEFAULT_BACKGROUND, DEFAULT_FONT_COLOR } from '../gas/services/spreadsheet/colors';
+import { zoneName } from '../gas/time/timezone';
 import { chartView } from './chart-view';
 import { conditionalFormats } from './conditional-format';
 import { dataSourceView } from './data-source-view';
@@ -75,7 +76,10 @@ export function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
 
-/** "2026-05-25 08:00:03 EDT" in the given zone. */
+/**
+ * "Mon 2026-05-25 08:00:03 EDT" in the given zone, named as its people read it and as Apps Script
+ * prints 'z' (London's summer is BST, not en-US's GMT+1).
+ */
 export function formatTime(ms: number, timeZone: string): string {
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat('en-US', {
@@ -87,11 +91,10 @@ export function formatTime(ms: number, timeZone: string): string {
       minute: '2-digit',
       second: '2-digit',
       hourCycle: 'h23',
-      timeZoneName: 'short',
       weekday: 'short',
     })
       .formatToParts(ms)
       .map((p) => [p.type, p.value]),
   );
-  return `${parts.weekday} ${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second} ${parts.timeZoneName}`;
+  return `${parts.weekday} ${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second} ${zoneName(ms, timeZone, 'short')}`;
 }

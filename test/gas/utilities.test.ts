@@ -38,6 +38,14 @@ describe('Utilities.formatDate', () => {
     );
   });
 
+  it('names a zone as Java does where en-US has no abbreviation: IST in Kolkata, GMT+hh:mm in Tokyo', () => {
+    const rt = runtimeFor(CODE);
+    expect(rt.run('fmt', '2024-07-01T12:00:00Z', 'Asia/Kolkata', 'HH:mm z').value).toBe('17:30 IST');
+    expect(rt.run('fmt', '2024-07-01T12:00:00Z', 'Europe/Dublin', 'HH:mm z').value).toBe('13:00 IST');
+    expect(rt.run('fmt', '2024-07-01T12:00:00Z', 'Europe/Paris', 'HH:mm z').value).toBe('14:00 CEST');
+    expect(rt.run('fmt', '2024-07-01T12:00:00Z', 'Asia/Tokyo', 'HH:mm z').value).toBe('21:00 GMT+09:00');
+  });
+
   it('supports 12-hour clocks, month names, quotes and GMT offsets', () => {
     const rt = runtimeFor(CODE);
     expect(rt.run('fmt', '2024-11-03T17:05:09Z', 'GMT+2', "MMMM d, yyyy h:mm a 'o''clock'").value).toBe(

@@ -137,7 +137,7 @@ describe('the spreadsheet settings of the workbench', () => {
     expect([wb.locale, wb.timeZone]).toEqual(['fr_FR', 'Asia/Kolkata']);
     expect(bench.state()).toMatchObject({
       timeZone: 'Asia/Kolkata',
-      time: 'Thu 2026-01-15 17:30:00 GMT+5:30',
+      time: 'Thu 2026-01-15 17:30:00 IST',
     });
     // The page redraws; no script ran.
     expect(bench.state().version).not.toBe(version);

@@ -124,14 +124,22 @@ function intlZoneName(
 }
 
 /**
- * Java-like zone names: 'EST' / 'BST' / 'CEST' for short, 'Eastern Standard Time' for long.
- * Intl knows US abbreviations in en-US and European ones in en-GB; otherwise Java prints GMT+hh:mm.
+ * English locales in whose short names a zone's own people read it: Intl knows US abbreviations in
+ * en-US, European ones in en-GB ('BST', 'CEST'), 'IST' for India in en-IN and for Dublin's summer in
+ * en-IE, Australian and New Zealand ones in en-AU and en-NZ. No zone is named two ways among them.
+ */
+const SHORT_NAME_LOCALES = ['en-US', 'en-GB', 'en-IN', 'en-IE', 'en-AU', 'en-NZ'];
+
+/**
+ * Java-like zone names: 'EST' / 'BST' / 'CEST' / 'IST' for short, 'Eastern Standard Time' for
+ * long. Where no locale has an abbreviation (Intl's 'GMT+9'), Java prints GMT+hh:mm.
  */
 export function zoneName(ms: number, timeZone: string, style: 'short' | 'long'): string {
-  const us = intlZoneName(ms, timeZone, style, 'en-US');
-  if (style === 'long' || (us && !/^GMT[+-]/.test(us))) return us ?? timeZone;
-  const gb = intlZoneName(ms, timeZone, style, 'en-GB');
-  if (gb && !/^(GMT|UTC)[+-]/.test(gb)) return gb;
+  if (style === 'long') return intlZoneName(ms, timeZone, style, 'en-US') ?? timeZone;
+  for (const locale of SHORT_NAME_LOCALES) {
+    const name = intlZoneName(ms, timeZone, style, locale);
+    if (name && !/^(GMT|UTC)[+-]/.test(name)) return name;
+  }
   const offset = offsetMs(ms, timeZone) / 60_000;
   const abs = Math.abs(offset);
   return `GMT${offset < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
