@@ -386,9 +386,9 @@ function generateTimeOff(org: Org, rng: Rng, agents: Person[], approvers: Person
     if (status !== 'pending')
       org.timeOffUpdates.push({ request_id: request.id, change_type: status, updated_at: decided });
   });
-  // A part-day request: a two-hour appointment.
+  // A part-day request: a two-hour appointment, 15:00-17:00 on the agent's own wall clock.
   const person = rng.pick(agents);
-  const start = today + 2 * DAY + 15 * HOUR;
+  const start = atLocal(today + 2 * DAY, 15, person.timezone);
   const created = org.createdAt - DAY;
   const appointment: TimeOffRequest = {
     id: org.newId(),
@@ -396,7 +396,7 @@ function generateTimeOff(org: Org, rng: Rng, agents: Person[], approvers: Person
     type: 'personal',
     status: 'pending',
     start_time: start,
-    end_time: start + 2 * HOUR,
+    end_time: atLocal(today + 2 * DAY, 17, person.timezone),
     all_day: false,
     notes: 'Doctor appointment',
     approver_id: null,

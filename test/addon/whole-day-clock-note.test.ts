@@ -21,9 +21,10 @@ describe('the clock-change line of a time-off list', () => {
       expect(await pullToEnd(rt, spec, key)).toMatchObject({ state: 'done' });
       return rt.workbook.notes(name)[0]?.[0] ?? '';
     };
-    // The demo organisation's one part-day request is on 12 November.
+    // The demo organisation's one part-day request is on 12 November, at 15:00 in its agent's Los
+    // Angeles (23:00 UTC, 18:00 in New York).
     const partDay = sim.admin.org.timeOff.filter((t) => !t.all_day).map((t) => t.start_time * 1000);
-    expect(partDay).toEqual([Date.parse('2026-11-12T15:00:00Z')]);
+    expect(partDay).toEqual([Date.parse('2026-11-12T23:00:00Z')]);
     expect(await pull('Days', '2026-11-07', 'whole-days-0001')).not.toMatch(CLOCKS);
     expect(await pull('Times', '2026-11-14', 'whole-days-0002')).toMatch(CLOCKS);
   });

@@ -143,3 +143,38 @@ describe('the demo org’s all-day time off in summer', () => {
     expect(seen).toBeGreaterThan(0);
   });
 });
+
+describe('the demo org’s part-day time off', () => {
+  /** The one part-day request of an org made at `now` from `seed`, in its agent's zone. */
+  function partDay(seed: number, now: string) {
+    const org = setup({ seed, now: () => Date.parse(now) }).sim.admin.org;
+    const requests = org.timeOff.filter((t) => !t.all_day);
+    expect(requests.length).toBe(1);
+    const [t] = requests;
+    const zone = org.people.find((p) => p.agent_id === t?.agent_id)?.timezone ?? '';
+    return { zone, start: wall(t?.start_time ?? 0, zone), end: wall(t?.end_time ?? 0, zone) };
+  }
+
+  it('is an afternoon appointment on the agent’s own wall clock, two days after creation', () => {
+    // Seed 7's is a Los Angeles agent's: 15:00 PDT is 22:00 UTC, not 15:00 UTC (08:00 there).
+    expect(partDay(7, '2026-05-24T15:30:00Z')).toEqual({
+      zone: 'America/Los_Angeles',
+      start: '2026-05-26 15:00',
+      end: '2026-05-26 17:00',
+    });
+    expect(partDay(1, '2026-05-24T15:30:00Z')).toEqual({
+      zone: 'Asia/Manila',
+      start: '2026-05-26 15:00',
+      end: '2026-05-26 17:00',
+    });
+  });
+
+  it('keeps its local hours on the day the clocks change', () => {
+    // Irish summer time begins 2027-03-28 at 01:00 UTC: that afternoon 15:00 is 14:00 UTC.
+    expect(partDay(6, '2027-03-26T12:00:00Z')).toEqual({
+      zone: 'Europe/Dublin',
+      start: '2027-03-28 15:00',
+      end: '2027-03-28 17:00',
+    });
+  });
+});
