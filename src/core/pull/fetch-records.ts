@@ -4,10 +4,10 @@ import { peopleOnce } from '../assembled/people-once';
 import { platformsOf } from '../assembled/priority-order';
 import type { Zone, Zones } from '../ports';
 import { allDayZones } from '../push/all-day-zone';
-import { timeOffRow } from '../push/time-off-days';
+import { DAYS_MADE, timeOffRow } from '../push/time-off-days';
 import type { ResourceName } from './catalogue';
 import type { PullFilters } from './pull-spec';
-import { activityRecords, fetchActivities } from './schedule-records';
+import { ACTIVITY_MADE, activityRecords, fetchActivities } from './schedule-records';
 import { withStateDurations } from './state-durations';
 import { withNames } from './with-names';
 
@@ -85,6 +85,12 @@ export function fetchRecords(
   const once = peopleOnce(client);
   return withNames(once, recordsOf(once, resource, filters, zones, window) as Record<string, unknown>[]);
 }
+
+/** The columns recordsOf makes for a resource beyond Assembled's fields, by key: how, for its header note. */
+export const MADE_COLUMNS: Partial<Record<ResourceName, Readonly<Record<string, string>>>> = {
+  time_off_requests: DAYS_MADE,
+  activities: ACTIVITY_MADE,
+};
 
 function recordsOf(
   client: AssembledClient,

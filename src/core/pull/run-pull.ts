@@ -37,7 +37,7 @@ import { keyRefusedFor, noKeyFor } from '../schedule/key-pause';
 import { cutShort } from '../schedule/sheet-refresh';
 import { makeRoom } from '../share';
 import type { WriteOptions } from '../sheet/write-table';
-import { buildTable, type Table } from '../table/build-table';
+import { buildTable, type Table, withMade } from '../table/build-table';
 import { asDays, END_EXCLUSIVE } from '../table/day-columns';
 import { sentOrLookedUp } from '../table/id-names';
 import { holdsTimesOfDay } from '../table/times-of-day';
@@ -48,7 +48,7 @@ import { formatLocalDateTime } from '../time/zone-math';
 import { InputError, parseInput } from '../validation';
 import { MAX_NOTE_NAMED, NAMED_LISTS, type NamedList } from './catalogue';
 import { gaveUpWords, rowsLeft } from './failed-words';
-import { fetchRecords } from './fetch-records';
+import { fetchRecords, MADE_COLUMNS } from './fetch-records';
 import { findGone, goneWords, inForce } from './gone-picks';
 import { refuseMixing, refuseOtherZone } from './mixed-target';
 import { refuseOwnSheet } from './own-sheet';
@@ -846,7 +846,8 @@ const TIMED: readonly string[] = ['activities', 'agent_states', 'condensed_timel
 
 function tableOf(deps: PullDeps, job: PullJob, records: Record<string, unknown>[]): Table {
   const { source } = job.spec;
-  const built = withNamesSent(buildTable(records, deps.zone), sourceInfo(source).namesSent);
+  const made = source.kind === 'resource' ? MADE_COLUMNS[source.resource] : undefined;
+  const built = withNamesSent(withMade(buildTable(records, deps.zone), made), sourceInfo(source).namesSent);
   if (wholeDays(deps, job)) return asDays(built);
   return source.kind === 'resource' && TIMED.includes(source.resource) ? withDurationColumn(built) : built;
 }

@@ -2,7 +2,7 @@
 // data that names and colours them.
 import type { Activity, ActivityType, AssembledClient, ScheduleAgent, Team } from '../assembled';
 import type { Table } from '../table/build-table';
-import { DURATION_FORMAT } from '../table/column-words';
+import { DURATION_FORMAT, lookedUpFrom, workedOut } from '../table/column-words';
 import type { PullFilters } from './pull-spec';
 
 export interface ScheduleWindow {
@@ -89,6 +89,18 @@ export const ACTIVITY_FIELDS = [
 ] as const;
 type ActivityRecord = Record<(typeof ACTIVITY_FIELDS)[number], unknown>;
 
+/**
+ * How the header note says the add-on made the activity columns no Assembled field holds (Duration:
+ * withDurationColumn; Agent name and Activity type, as names beside ids: id-names.ts).
+ */
+export const ACTIVITY_MADE: Partial<Record<keyof ActivityRecord, string>> = {
+  agent_email: lookedUpFrom('email', 'agent_id'),
+  short_name: lookedUpFrom('short_name', 'type_id'),
+  productive: lookedUpFrom('productive', 'type_id'),
+  time_off: lookedUpFrom('timeoff', 'type_id'),
+  occurrence_id: workedOut('id@start_time'),
+};
+
 export function activityRecords(list: readonly ScheduledActivity[]): ActivityRecord[] {
   return list.map(
     ({ activity: a, agent, type }) =>
@@ -112,6 +124,9 @@ export function activityRecords(list: readonly ScheduledActivity[]): ActivityRec
   );
 }
 
+/** Every timed source's Duration: Assembled sends only the ends. */
+export const DURATION_MADE = workedOut('end_time - start_time');
+
 /**
  * The duration column holds elapsed time (days, as Sheets counts it) under a duration format. A
  * BigQuery table gets the same days, said in its column's description: tables loaded before hold
@@ -129,6 +144,7 @@ export function withDurationColumn(table: Table): Table {
           kind: 'number' as const,
           numberFormat: DURATION_FORMAT,
           unit: 'days (fraction of a day)',
+          made: DURATION_MADE,
         }
       : c,
   );

@@ -10,11 +10,11 @@ import { sourceLine } from '../pull/source-note';
 import { withNames } from '../pull/with-names';
 import type { Grid } from '../sheet/grid';
 import { writeTable } from '../sheet/write-table';
-import { buildTable } from '../table/build-table';
+import { buildTable, withMade } from '../table/build-table';
 import { formatLocalDateTime } from '../time/zone-math';
 import { allDayZones } from './all-day-zone';
 import { normaliseHeader } from './header';
-import { timeOffRow } from './time-off-days';
+import { DAYS_MADE, timeOffRow } from './time-off-days';
 
 export interface SyncDeps {
   client: AssembledClient;
@@ -102,7 +102,8 @@ function rowsOf(deps: SyncDeps, requests: TimeOffRequest[]): object[] {
 }
 
 function merge(deps: SyncDeps, target: SyncTarget, records: object[]) {
-  return writeTable(target.grid, buildTable(records as Record<string, unknown>[], deps.zone), {
+  const table = withMade(buildTable(records as Record<string, unknown>[], deps.zone), DAYS_MADE);
+  return writeTable(target.grid, table, {
     mode: 'merge',
     row: 1,
     col: 1,

@@ -7,6 +7,7 @@
 // UTC+12 rounds to its own date).
 import type { TimeOffRequest } from '../assembled';
 import type { Zone } from '../ports';
+import { workedOut } from '../table/column-words';
 import { formatLocalDate, fromDayNumber } from '../time/local-date';
 import { localDateOf, startOfLocalDay } from '../time/zone-math';
 
@@ -50,6 +51,12 @@ export function timeOffRow(
   }
   return row;
 }
+
+/** The days a request's row gets, as the header note says them: Assembled sends only its times. */
+export const DAYS_MADE: Readonly<Record<string, string>> = {
+  first_day: workedOut('day of start_time'),
+  last_day: workedOut('day of the moment before end_time'),
+};
 
 function previousDay(iso: string): string {
   const ms = Date.parse(`${iso}T00:00:00Z`);

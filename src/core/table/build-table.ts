@@ -177,3 +177,9 @@ export function buildTable(records: readonly Record<string, unknown>[], zone: Zo
   }
   return { columns, rows };
 }
+
+/** The columns the add-on made (`made`: how, by key), which the header note says so of, not as fields. */
+export function withMade(table: Table, made: Readonly<Record<string, string>> | undefined): Table {
+  if (!made) return table;
+  return { ...table, columns: table.columns.map((c) => (made[c.key] ? { ...c, made: made[c.key] } : c)) };
+}

@@ -72,9 +72,15 @@ export function wordsFor(key: string, numbers = false): Wording {
 /** The line over the note's list of which header is which API field. */
 export const FIELD_LIST = 'Columns (header = API field):';
 
+// What the list says of a column Assembled sends no field for (Column.made), said where it is made.
+/** A column the add-on works out (`how`: from which fields). */
+export const workedOut = (how: string): string => `${how}, worked out by the add-on`;
+/** A column the add-on takes from the record an id names ("email of agent_id"). */
+export const lookedUpFrom = (what: string, id: string): string => `${what} of ${id}, looked up by the add-on`;
+
 /**
  * The note's list of which header is which API field, for the columns whose header differs; a
- * column the add-on made says how instead (`made`: a name looked up from its ids).
+ * column the add-on made says how instead (`made`: looked up from its ids, or worked out).
  */
 export function fieldList(columns: readonly { header: string; field?: string; made?: string }[]): string {
   return listOf(

@@ -1,5 +1,7 @@
 // Columns that hold ids, each with the column of names put beside it (pull/with-names.ts fills
 // them; column-order.ts places each right after its ids, so "Agent ID" is followed by its name).
+import { lookedUpFrom } from './column-words';
+
 export const NAME_COLUMN: Readonly<Record<string, string>> = {
   agent_id: 'agent_name',
   approver_id: 'approver_name',
@@ -43,7 +45,7 @@ export function pairedNames(keys: readonly string[]): Map<string, string> {
  * names up, so the note names no API field for it ("Team names = names of teams, looked up").
  */
 export const lookedUp = (id: string, name: string): string =>
-  `${name.endsWith('_names') ? 'names' : 'name'} of ${id}, looked up by the add-on`;
+  lookedUpFrom(name.endsWith('_names') ? 'names' : 'name', id);
 
 /** The same, of a name column a reply may carry itself (with-names.ts keeps it as it came). */
 export const sentOrLookedUp = (name: string, made: string): string =>
