@@ -71,7 +71,8 @@ export interface ServerApi {
   pauseRefresh(id: string): RefreshView[];
   resumeRefresh(id: string): RefreshView[];
   deleteRefresh(id: string): RefreshView[];
-  runRefreshNow(id: string): RefreshView[];
+  /** `seen`: the card's ranAt, when it was pressed on a card (a run ended since, it runs nothing). */
+  runRefreshNow(id: string, seen?: number): RefreshView[];
   /** Carries one of the caller's running refreshes on for a few seconds (the sidebar polls it). */
   pollRefresh(id: string): RefreshView[];
   /** Stops one of the caller's refreshes' run under way, paused or not; the refresh keeps its pause. */

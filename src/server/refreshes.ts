@@ -1,5 +1,7 @@
 // The Scheduled refreshes sidebar's server side, and the refresh work of the dispatcher.
+import * as z from 'zod/mini';
 import { JobStore } from '../core/jobs/job-store';
+import { lazy } from '../core/lazy';
 import { owns } from '../core/owner';
 import { sidebarTurn } from '../core/pull/run-pull';
 import { stopAsked } from '../core/pull/stop-asked';
@@ -15,7 +17,7 @@ import { RefreshStore } from '../core/schedule/refresh';
 import { type RefreshView, refreshView } from '../core/schedule/refresh-view';
 import { carryOnRun, type RefreshDeps, runNowByHand } from '../core/schedule/run-refreshes';
 import { namedNow } from '../core/schedule/sheet-refresh';
-import { ClientId, parseInput } from '../core/validation';
+import { ClientId, parseInput, wholeNumber } from '../core/validation';
 import { backgroundNotice } from './adapters/background-budget';
 import { ensureScheduler } from './adapters/dispatcher-trigger';
 import { authorizeTarget } from './bigquery';
@@ -93,9 +95,14 @@ export function deleteRefresh(id: unknown): RefreshView[] {
   return views(deps);
 }
 
-export function runRefreshNow(id: unknown): RefreshView[] {
+const Seen = lazy(() => z.nullish(wholeNumber(0, Number.MAX_SAFE_INTEGER)));
+
+export function runRefreshNow(id: unknown, seen?: unknown): RefreshView[] {
   const deps = refreshDeps();
-  runNowByHand(deps, ownedRefresh(deps, parseInput(ClientId, id, 'Refresh id')), sidebarTurn(deps.clock));
+  const refresh = ownedRefresh(deps, parseInput(ClientId, id, 'Refresh id'));
+  // google.script.run may pass a missing argument as null: either is "not said".
+  const ran = parseInput(Seen, seen, 'Last run seen') ?? undefined;
+  runNowByHand(deps, refresh, sidebarTurn(deps.clock), ran);
   return views(deps);
 }
 

@@ -121,6 +121,55 @@ describe('Scheduled refresh cards', () => {
     expect(runs()).toBe(before + 1);
   });
 
+  it('takes Enter pressed twice on Run now as one run: the keyboard ends at its card heading, not back on Run now', async () => {
+    const { page, running } = bench();
+    const { rt } = running.workbench;
+    await refreshesInto(bench(), 'Run at once');
+    const { sb, card } = await refreshCard(page, 'Run at once');
+    const runs = () => rt.executions.filter((e) => e.fnName === 'runRefreshNow').length;
+    const before = runs();
+    const runNow = card.getByRole('button', { name: /^Run now: / });
+    await runNow.focus();
+    await page.keyboard.press('Enter');
+    // A list's run is over within its call: the card shows it, and offers Run now again…
+    const said = card.locator('.said');
+    await expect.poll(() => said.textContent()).toMatch(/^Teams( into Run at once)?: .*, \d+ rows\.$/);
+    await expect.poll(() => runNow.isEnabled()).toBe(true);
+    // …but the keyboard is at the card's heading, where the second Enter of a double press runs nothing.
+    const focused = () => sb.locator(':focus').evaluate((e) => `${e.tagName} ${e.textContent}`);
+    expect(await focused()).toMatch(/^H2 Teams( into Run at once)?$/);
+    await page.keyboard.press('Enter');
+    expect(runs() - before).toBe(1);
+    // Run now is the next Tab: asked again, after the outcome, it runs again.
+    await page.keyboard.press('Tab');
+    expect(await focused()).toMatch(/^BUTTON Run now$/);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => runs() - before).toBe(2);
+  });
+
+  it('a double click on Run now is one run, though the run ended before its second click', async () => {
+    const { page, running } = bench();
+    const { rt } = running.workbench;
+    await refreshesInto(bench(), 'Clicked twice');
+    const { sb, card } = await refreshCard(page, 'Clicked twice');
+    const runs = () => rt.executions.filter((e) => e.fnName === 'runRefreshNow').length;
+    const before = runs();
+    const runNow = card.getByRole('button', { name: /^Run now: / });
+    await runNow.scrollIntoViewIfNeeded();
+    const box = await runNow.boundingBox();
+    if (!box) throw new Error('Run now is not on screen');
+    const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+    await page.mouse.click(x, y);
+    await card.locator('.said', { hasText: / rows\.$/ }).waitFor();
+    // The double click's second click lands on the card drawn again, Run now free.
+    await page.mouse.down({ clickCount: 2 });
+    await page.mouse.up({ clickCount: 2 });
+    // Reload waits for any call under way (the buttons are held meanwhile): a second run's too.
+    await sb.getByRole('button', { name: 'Reload' }).click();
+    await sb.locator('#status', { hasText: 'Reloaded' }).waitFor();
+    expect(runs() - before).toBe(1);
+  });
+
   it('Every N hours starts at 2, says its unit, and Edit opens a refresh saved as every 1 hour on Every hour, as its card says', async () => {
     const { page, running } = bench();
     const { rt } = running.workbench;

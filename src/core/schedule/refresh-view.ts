@@ -15,7 +15,7 @@ import { describeFrequency, type Frequency } from './frequency';
 import { KEY_REFUSED_FOR_YOU, keyPauseToOwner, keyRefusedFor, NO_KEY_FOR_YOU, noKeyFor } from './key-pause';
 import { STOPPED_BY_YOU, stoppedOnCard } from './manage';
 import { nextRunIn } from './next-run';
-import type { Refresh, RunStatus } from './refresh';
+import { type Refresh, type RunStatus, ranAt } from './refresh';
 import { runName } from './run-name';
 import { runNowPulls } from './run-now-pulls';
 import { gone, sheetGone, toHaveDone } from './sheet-refresh';
@@ -34,6 +34,8 @@ export interface RefreshView {
    * run would only be refused; its paused reason says what to do).
    */
   runNow: boolean;
+  /** When its last run ended, 0 if none (refresh.ts ranAt): Run now sends it back. */
+  ranAt: number;
   what: string;
   target: string;
   /** What it does to the data there, in the Pull form's words: "Replace it", "Merge by key (ID)". */
@@ -255,6 +257,7 @@ export function refreshView(
       mine &&
       (r.jobId === undefined || (!!run && waitsToTry(run) && !stopping)) &&
       !(r.paused && r.pausedForKey && !viewerHasKey),
+    ranAt: ranAt(r),
     what: pullWords(r.spec),
     target: describeTarget(r.spec.target),
     mode: modeWords(r.spec),

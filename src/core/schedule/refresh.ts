@@ -103,6 +103,12 @@ export interface Refresh extends RefreshInput, OwnedRecord {
   mailedAt?: number;
 }
 
+/**
+ * When its last run ended, 0 if none: a card shows the run it was drawn with, and its Run now
+ * sends this back, so a press made before a later run's end was shown runs nothing (runNow).
+ */
+export const ranAt = (r: Refresh): number => r.lastRun?.at ?? 0;
+
 export class RefreshStore extends RecordStore<Refresh> {
   constructor(store: Store) {
     super(store, 'refresh.');

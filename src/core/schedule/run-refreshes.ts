@@ -42,7 +42,7 @@ import { daysToLoad, heldAfter, loadsOnce } from './held-days';
 import { keyPauseNamed, keyPauseToOwner, NO_KEY_TO_RUN, noKeyFor } from './key-pause';
 import { nextRunIn, scheduleAfter } from './next-run';
 import { askPause, pausedIfAsked } from './pause-asked';
-import { changeRefresh, type LastRun, type Refresh, RefreshStore, type RunStatus } from './refresh';
+import { changeRefresh, type LastRun, type Refresh, RefreshStore, type RunStatus, ranAt } from './refresh';
 import { gone, namedNow, pausedGone, sheetGone } from './sheet-refresh';
 
 export interface Notifier {
@@ -223,9 +223,10 @@ function settle(deps: RefreshDeps, refreshId: string, jobId: string): Refresh | 
  * "Run now" from the owner's sidebar. Its sheet gone, the refresh is paused without a run, which
  * is said to the owner at the keyboard as the refusal it is, not logged or e-mailed as a run.
  */
-export function runNowByHand(deps: RefreshDeps, refresh: Refresh, turn: Turn): Refresh {
+export function runNowByHand(deps: RefreshDeps, refresh: Refresh, turn: Turn, seen?: number): Refresh {
   if (!deps.hasKey()) throw new InputError('Run now', [NO_KEY_TO_RUN]);
-  if (deps.targets.exists(refresh.spec.target, refresh.sheetId)) return runNow(deps, refresh, turn, true);
+  if (deps.targets.exists(refresh.spec.target, refresh.sheetId))
+    return runNow(deps, refresh, turn, true, seen);
   changeRefresh(deps, refresh.id, (saved) => saved && pause(saved, gone(saved)));
   // Said to the owner alone, who can act on it: what to do too.
   throw new InputError('Run now', [`Nothing was run: ${gone(refresh)}`]);
@@ -234,20 +235,35 @@ export function runNowByHand(deps: RefreshDeps, refresh: Refresh, turn: Turn): R
 /** Run now pressed again while its run is under way. */
 const RUNNING_ALREADY = 'Nothing more was run: it is running now, and its card shows how that run ends';
 
+/** Run now pressed on a card drawn before a run of it ended (the second press of a double press). */
+const RAN_SINCE =
+  'Nothing more was run: a run of it ended since its card was drawn, and its card now shows how. Press Run now again to run it once more';
+
 /**
  * Starts a run now (a due run, or one `pressed` for by Run now, which alone starts it before it is
  * due); a late trigger runs a missed refresh once. Pressed while its run only waits for its next
- * try, that try is made now: the same run, not a second one.
+ * try, that try is made now: the same run, not a second one. `seen`: the end of the last run the
+ * card pressed on showed (RefreshView.ranAt); a run ended since, the press is refused, not run again.
  */
-export function runNow(deps: RefreshDeps, refresh: Refresh, turn?: Turn, pressed = false): Refresh {
+export function runNow(
+  deps: RefreshDeps,
+  refresh: Refresh,
+  turn?: Turn,
+  pressed = false,
+  seen?: number,
+): Refresh {
   // Begun from the record as saved now: since `refresh` was read (the dispatcher lists its refreshes
   // as its tick begins) its owner may have paused, edited or deleted it, or another run begun.
   let started = false;
+  let ranSince = false;
   const now = changeRefresh(deps, refresh.id, (saved) => {
     if (!saved || saved.jobId || (!pressed && saved.paused)) return undefined;
+    ranSince = seen !== undefined && ranAt(saved) !== seen;
+    if (ranSince) return undefined;
     started = true;
     return startRun(deps, saved, pressed);
   });
+  if (ranSince) throw new InputError('Run now', [RAN_SINCE]);
   // Pressed again while its run is under way (from another sidebar): that run goes on alone.
   if (pressed && now && !started && !triedNow(deps, now)) throw new InputError('Run now', [RUNNING_ALREADY]);
   return now ? carryOnRun(deps, now, turn) : refresh;

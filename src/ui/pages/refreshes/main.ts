@@ -1,7 +1,7 @@
 import type { RefreshView } from '../../../core/schedule/refresh-view';
 import { ended } from '../../../core/sentence';
 import { askInPage } from '../../ask-in-page';
-import { busy, byId, el, focusLost, showStatus, type Tone } from '../../dom';
+import { busy, byId, el, focusLost, showStatus, stayAtOutcome, type Tone } from '../../dom';
 import { focusHeading } from '../../first-focus';
 import { firstRead } from '../../first-read';
 import { createFrequencyForm, type FrequencyForm } from '../../frequency-form';
@@ -283,6 +283,18 @@ function confirmDelete(r: RefreshView, card: HTMLElement, trigger: HTMLButtonEle
   say('');
 }
 
+/**
+ * Run now answered: the keyboard goes to its card's heading, not back to Run now (offered again
+ * when the run ended within the call), where the second Enter of a double press would run it
+ * again. The line under the list says how it went; Run now is the next Tab.
+ */
+function atOutcome(id: string): void {
+  const card = list.querySelector(`[data-id="${CSS.escape(id)}"]`);
+  const heading = card?.querySelector<HTMLElement>('h2');
+  const runNow = card?.querySelector<HTMLElement>('[data-act$=" run"]');
+  if (heading) stayAtOutcome(heading, runNow ? [runNow] : []);
+}
+
 /** After a delete the focus goes to the card now in its place (or Reload), not to the page. */
 function focusNear(index: number): void {
   const cards = list.querySelectorAll<HTMLElement>('.card');
@@ -353,13 +365,17 @@ function card(r: RefreshView): HTMLElement {
     );
   if (r.mine) {
     // data-act: the same control on the card drawn again, where the focus goes back (render).
-    const button = (text: string, act: string, onClick: (b: HTMLButtonElement) => void) => {
+    const button = (
+      text: string,
+      act: string,
+      onClick: (b: HTMLButtonElement, event: MouseEvent) => void,
+    ) => {
       const b = el(
         'button',
         { type: 'button', 'aria-label': `${text}: ${nameOf(r)}`, 'data-act': `${r.id} ${act}` },
         text,
       );
-      b.addEventListener('click', () => onClick(b));
+      b.addEventListener('click', (event) => onClick(b, event));
       return b;
     };
     const remove = button('Delete', 'delete', (b) => confirmDelete(r, item, b));
@@ -374,13 +390,18 @@ function card(r: RefreshView): HTMLElement {
           // Beside Stop, its run waiting for its next try: that try is made now.
           ...(r.runNow
             ? [
-                button('Run now', 'run', () => {
+                button('Run now', 'run', (_, event) => {
+                  // A double click's second click: a run that answers at once has drawn its card
+                  // again under the pointer, Run now free, and that click is no second request.
+                  if (event.detail > 1) return;
                   ranNow.add(r.id);
                   void act(
                     r.running ? 'Trying again' : 'Running',
-                    () => callServer('runRefreshNow', r.id),
+                    // The last run the card showed: one that ended since is shown, not run again.
+                    () => callServer('runRefreshNow', r.id, r.ranAt),
                     `${r.running ? 'Tried again now' : 'Started'}: this card shows the outcome when the run ends.`,
                     r.id,
+                    () => atOutcome(r.id),
                   );
                 }),
               ]
