@@ -4,7 +4,7 @@
 // sidebar's "a while" is a real person's.
 import type { FrameLocator, Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { menu, reset, sidebar, useBench } from './support';
+import { demoAgent, menu, reset, sidebar, typedTimeOff, useBench } from './support';
 
 /** The middle of an element of the page, for the mouse. */
 async function middle(page: Page, selector: string): Promise<{ x: number; y: number }> {
@@ -61,6 +61,37 @@ describe('Push rows and the sheet in front', () => {
     );
     expect(await sb.locator('#sheetSaid').textContent()).toBe('');
     expect(await sheetLine.textContent()).toBe('Validate and Push work on the sheet in front: Sheet1');
+  });
+
+  it("a push's outcome is not shown as another sheet's: named anew by Sync time off, the sheet in front shows none; its own comes back with it", async () => {
+    const { page, running } = bench();
+    const sb = await typedTimeOff(page, demoAgent(bench()).email, 'Pushed here');
+    const pushed = (await page.getByRole('tab', { selected: true }).textContent()) ?? '';
+    await sb.getByRole('button', { name: 'Push', exact: true }).click();
+    const status = sb.locator('#status');
+    await status.filter({ hasText: /^Finished: 1 created\./ }).waitFor({ timeout: 30_000 });
+    const progress = sb.locator('#progressBox');
+    expect(await progress.isVisible()).toBe(true);
+    // Another sheet in front, and Sync time off pressed: the sidebar names it now…
+    const other = 'Leave Q1';
+    running.workbench.rt.workbook.addSheet(other);
+    await page.getByRole('tab', { name: other }).click();
+    await sb.getByRole('button', { name: 'Sync time off' }).click();
+    await sb.locator('#syncStatus', { hasText: `The sheet in front is now "${other}"` }).waitFor();
+    expect(await sb.locator('#sheetLine').textContent()).toBe(
+      `Validate and Push work on the sheet in front: ${other}`,
+    );
+    // …and shows no outcome of a push of it: the one shown was of the sheet before.
+    expect(await progress.isHidden()).toBe(true);
+    expect(await status.textContent()).toBe('');
+    // That sheet in front again, its own last push is shown, named for it.
+    await page.getByRole('tab', { name: pushed }).click();
+    await sb.locator('h1').click();
+    await sb.getByRole('button', { name: 'Use the sheet now in front' }).click();
+    await expect.poll(() => sb.locator('#sheetName').textContent()).toBe(pushed);
+    await expect.poll(() => progress.isVisible()).toBe(true);
+    expect(await sb.locator('#progressTitle').textContent()).toBe(`"${pushed}" → Assembled`);
+    expect(await status.textContent()).toMatch(/^Finished: 1 created\./);
   });
 
   // A look on its way as the pointer left for a tab answered with the sheet before the click, and

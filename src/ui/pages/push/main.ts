@@ -78,8 +78,14 @@ function chosen(): PushKind | undefined {
  * now in front), as the name alone changes without a word.
  */
 function showSheet(sheet: string, say = false): void {
-  // Another editor's push holds the sheet it runs on only: named another, the sidebar is free.
-  if (sheet !== sheetName.textContent) unwatch?.();
+  if (sheet !== sheetName.textContent) {
+    // Another editor's push holds the sheet it runs on only: named another, the sidebar is free.
+    unwatch?.();
+    // What the last push or check of the sheet named before came to is not this sheet's: it goes
+    // (Sync time off names the sheet in front, a push's outcome still on screen). A push under way
+    // stays, with its Stop, named by its heading.
+    forgetLastResult();
+  }
   sheetName.textContent = sheet;
   // Always the sheet in front when named: nothing else to use until another tab is clicked.
   offerFront(undefined);
