@@ -326,9 +326,10 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * to type it exactly, a date cell's shown text read where its instant may be a skipped time (2.3 KiB);
  * 368.9 with a header note saying how the add-on made the columns Assembled sends no field for
  * (Duration, First and Last day, an activity's looked-up columns) (0.6 KiB);
+ * 369.3 with Run now refused from a card drawn before a run of it ended (a double press) (0.4 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 368.9;
+const CODE_BUDGET_KIB = 369.3;
 
 const ENTRY_POINTS = [
   'onOpen',
