@@ -45,7 +45,19 @@ export interface FaultOptions {
    * reply carries `total` it echoes the `limit` it applied to that page.
    */
   firstPageMax?: number;
+  /**
+   * Share of writes (0..1; every method but GET) the service carries out (answered 2xx) whose answer
+   * is then lost: a 502, a 504 or no answer at all, as a gateway gives up while the backend commits.
+   */
+  lostReplyRate?: number;
+  /** The next N writes carried out, their answers lost as lostReplyRate's are. */
+  forceLostReply?: number;
+  /** How a lost answer is lost; unset, drawn from the seed for each (502, 504 or a timeout). */
+  lostReplyAs?: LostReply;
 }
+
+/** A 5xx status, or no answer at all. */
+export type LostReply = 502 | 504 | 'timeout';
 
 export interface SimulatorOptions {
   /** Seed of the deterministic demo organisation. */

@@ -15,6 +15,7 @@ const { values } = parseArgs({
     'error-rate': { type: 'string', default: '0' },
     'timeout-rate': { type: 'string', default: '0' },
     'malformed-rate': { type: 'string', default: '0' },
+    'lost-reply-rate': { type: 'string', default: '0' },
     latency: { type: 'string', default: '0' },
     'no-rate-limit': { type: 'boolean', default: false },
     'no-retry-after': { type: 'boolean', default: false },
@@ -24,7 +25,8 @@ const { values } = parseArgs({
 
 if (values.help) {
   console.log(`Options: --port N --dialect seed|live --seed N --report-delay MS --error-rate 0..1
-         --timeout-rate 0..1 --malformed-rate 0..1 --latency MS --no-rate-limit --no-retry-after`);
+         --timeout-rate 0..1 --malformed-rate 0..1 --lost-reply-rate 0..1 --latency MS
+         --no-rate-limit --no-retry-after`);
   process.exit(0);
 }
 if (values.dialect !== 'seed' && values.dialect !== 'live') {
@@ -51,6 +53,7 @@ const simulator = createSimulator({
     errorRate: number('error-rate'),
     timeoutRate: number('timeout-rate'),
     malformedRate: number('malformed-rate'),
+    lostReplyRate: number('lost-reply-rate'),
     latencyMs: number('latency'),
   },
 });

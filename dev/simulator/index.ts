@@ -98,9 +98,14 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       if (error instanceof ApiError) return text(error.status, error.message);
       throw error;
     }
+    const done = reply.status >= 200 && reply.status < 300;
+    // The change is made: a fault now loses only its answer.
+    const lost = done ? faults.afterWrite(method) : null;
+    if (lost?.kind === 'timeout') return { status: 0, headers: {}, body: '', delayMs, timeout: true };
+    if (lost?.kind === '5xx')
+      return text(lost.status, lost.status === 504 ? 'Gateway timeout' : 'Bad gateway');
     let body = JSON.stringify(reply.body);
-    if (reply.status >= 200 && reply.status < 300 && faults.malformed())
-      body = body.slice(0, body.length >> 1);
+    if (done && faults.malformed()) body = body.slice(0, body.length >> 1);
     return {
       status: reply.status,
       headers: { 'content-type': 'application/json; charset=utf-8', ...echo },

@@ -55,6 +55,53 @@ describe('fault injection', () => {
     expect(hits(s, 3).map((r) => r.status)).toEqual([503, 503, 200]);
   });
 
+  describe('lost replies: the write is made, its answer lost', () => {
+    const leave = (s: ReturnType<typeof setup>, day: number) => ({
+      agent_id: s.sim.admin.org.people.find((p) => !p.deleted && p.staffable)?.agent_id,
+      start_time: `2026-07-${String(day).padStart(2, '0')}T00:00:00Z`,
+      end_time: `2026-07-${String(day + 1).padStart(2, '0')}T00:00:00Z`,
+      notes: `lost ${day}`,
+    });
+    const made = (s: ReturnType<typeof setup>, day: number) =>
+      s.sim.admin.org.timeOff.filter((t) => t.notes === `lost ${day}`).length;
+
+    it.each([502, 504, 'timeout'] as const)('forceLostReply with lostReplyAs %s', (as) => {
+      const s = setup();
+      s.sim.setFaults({ forceLostReply: 1, lostReplyAs: as });
+      // A read is never touched, nor counted.
+      expect(s.get('/v0/sites').status).toBe(200);
+      const lost = s.post('/v0/time_off', leave(s, 1));
+      if (as === 'timeout') expect(lost).toMatchObject({ status: 0, timeout: true });
+      else expect(lost.status).toBe(as);
+      expect(made(s, 1)).toBe(1);
+      // Spent: the next write is answered.
+      expect(s.post('/v0/time_off', leave(s, 2)).status).toBe(201);
+    });
+
+    it('a write refused loses nothing and spends no forced loss', () => {
+      const s = setup();
+      s.sim.setFaults({ forceLostReply: 1 });
+      expect(s.post('/v0/time_off', { ...leave(s, 3), agent_id: 'nobody' }).status).toBe(400);
+      expect(s.post('/v0/time_off', leave(s, 4)).status).not.toBe(201);
+      expect(made(s, 4)).toBe(1);
+    });
+
+    it('lostReplyRate loses about that share of writes, each 502, 504 or a timeout, the same for the same seed', () => {
+      const run = () => {
+        const s = setup({ faults: { lostReplyRate: 0.5 } });
+        const answers = Array.from({ length: 60 }, (_, i) => s.post('/v0/time_off', leave(s, (i % 27) + 1)));
+        expect(s.sim.admin.org.timeOff.filter((t) => t.notes?.startsWith('lost ')).length).toBe(60);
+        return answers.map((r) => (r.timeout ? 'timeout' : r.status));
+      };
+      const a = run();
+      expect(a).toEqual(run());
+      const lost = a.filter((x) => x !== 201);
+      expect(lost.length).toBeGreaterThan(15);
+      expect(lost.length).toBeLessThan(45);
+      expect(new Set(lost)).toEqual(new Set([502, 504, 'timeout']));
+    });
+  });
+
   it('setFaults changes faults at run time and clears them', () => {
     const s = setup();
     s.sim.setFaults({ errorRate: 1 });
