@@ -79,6 +79,14 @@ export function timeOffTypeOf(text: string): ActivityType | undefined {
   );
 }
 
+/**
+ * The name a time-off request keeps its type by, whichever of the type's names it was written
+ * with (SCK, Sick, at_sick -> sick), as the demo's own requests carry it. Whether Assembled keeps
+ * the name it was sent is not known: the stricter reading is that it answers with its own, so a
+ * client looking for a request it made cannot match the type as it sent it.
+ */
+export const timeOffKeyOf = (type: ActivityType): string => type.id.replace(/^at_/, '');
+
 /** The published schedule, and an empty draft a planner could build in. */
 export const SCHEDULES = ['sch_master', 'sch_draft'] as const;
 export const MASTER_SCHEDULE = 'sch_master';

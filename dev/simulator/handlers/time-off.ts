@@ -4,7 +4,7 @@
 import { render } from '../dialect';
 import type { Org, TimeOffRequest, TimeOffStatus } from '../model';
 import { seedFrom } from '../prng';
-import { approveInStore, timeOffTypeOf } from '../schedules';
+import { approveInStore, timeOffKeyOf, timeOffTypeOf } from '../schedules';
 import { ApiError, agentOf, type Handler, ok, requireOrder, timeOf } from './context';
 
 export const createTimeOff: Handler = (ctx) => {
@@ -15,12 +15,13 @@ export const createTimeOff: Handler = (ctx) => {
   const end = timeOf(body.end_time) ?? 0;
   requireOrder(start, end);
   // Stricter than the YAML (a free string): a type the account does not have is refused.
-  if (body.type !== undefined && (typeof body.type !== 'string' || !timeOffTypeOf(body.type)))
+  const type = typeof body.type === 'string' ? timeOffTypeOf(body.type) : undefined;
+  if (body.type !== undefined && !type)
     throw new ApiError(400, `type: ${JSON.stringify(body.type)} is not a time off type of this account`);
   const request: TimeOffRequest = {
     id: org.newId(),
     agent_id: person.agent_id,
-    type: body.type ?? 'pto',
+    type: type ? timeOffKeyOf(type) : 'pto',
     status: 'pending',
     start_time: start,
     end_time: end,
