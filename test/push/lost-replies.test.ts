@@ -65,6 +65,30 @@ describe.skipIf(!built).each([502, 504, 'timeout'] as const)(
       expect(s.posts('POST /v0/time_off')).toBe(before);
     });
 
+    it("time off typed by another of its type's names: found by that type, not made again", async () => {
+      const s = await setup();
+      const people = s.agents.slice(0, 3);
+      const types = ['SCK', 'at_personal', 'Paid time off'];
+      const sheet = await template(
+        s.rt,
+        'time_off',
+        people.map((p, i) => [
+          p.email,
+          `2026-07-1${i} 09:00`,
+          `2026-07-1${i} 17:00`,
+          '',
+          types[i],
+          `named ${as} ${i}`,
+        ]),
+      );
+      const done = await pushLosing(s, 'time_off', 1, as, `lost-ty-${as}`);
+      expect(done).toMatchObject({ state: 'done', total: 3, succeeded: 3, failed: 0 });
+      const made = s.sim.admin.org.timeOff.filter((t) => t.notes?.startsWith(`named ${as} `));
+      expect(made.map((t) => t.notes).sort()).toEqual([0, 1, 2].map((i) => `named ${as} ${i}`));
+      expect(column(s.rt, sheet, 'Push status')).toEqual(Array(3).fill('created'));
+      expect(new Set(column(s.rt, sheet, 'Assembled ID'))).toEqual(new Set(made.map((t) => t.id)));
+    });
+
     it('agent states: each ingested once, its row ingested', async () => {
       const s = await setup();
       const people = s.agents.slice(0, 3);

@@ -10,6 +10,7 @@ import { FOUND_AFTER_INTERRUPTION } from './outcome-words';
 import type { SendItem } from './send';
 import type { RowOutcome } from './sheet-rows';
 import { sameState } from './states-in-assembled';
+import { TimeOffTypes } from './time-off-types';
 
 /** Clocks differ: a record made a little before our mark may still be ours. */
 const SKEW_MS = 10 * 60_000;
@@ -52,6 +53,8 @@ function reconcileTimeOff(client: AssembledClient, { items, sentAt, claimed }: R
   const records = agents
     ? agents.flatMap((agent_id) => client.listTimeOffRequests({ agent_id, start_time: start, end_time: end }))
     : client.listTimeOffRequests({ start_time: start, end_time: end });
+  // Assembled may keep a type under another of its names than the one sent (SCK as sick).
+  const types = new TimeOffTypes(() => client.listActivityTypes());
   for (const { row, input } of inputs) {
     const match = records.find(
       (r) =>
@@ -59,7 +62,7 @@ function reconcileTimeOff(client: AssembledClient, { items, sentAt, claimed }: R
         r.agent_id === input.agent_id &&
         r.start_time === input.start_time &&
         r.end_time === input.end_time &&
-        (input.type === undefined || r.type === input.type) &&
+        (input.type === undefined || (r.type !== null && types.same(r.type, input.type))) &&
         (input.notes === undefined || r.notes === input.notes) &&
         (r.created_at === null || r.created_at >= sentAt - SKEW_MS),
     );
