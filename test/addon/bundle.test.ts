@@ -327,9 +327,10 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * 368.9 with a header note saying how the add-on made the columns Assembled sends no field for
  * (Duration, First and Last day, an activity's looked-up columns) (0.6 KiB);
  * 369.3 with Run now refused from a card drawn before a run of it ended (a double press) (0.4 KiB);
+ * 369.4 with time off whose answer was lost found by any of its type's names (0.1 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 369.3;
+const CODE_BUDGET_KIB = 369.4;
 
 const ENTRY_POINTS = [
   'onOpen',
