@@ -40,6 +40,11 @@ export interface ConnectionReport {
   keyRefused: boolean;
   /** Assembled is down (a server error or no answer on every check), said once for every line. */
   outage?: string;
+  /**
+   * Nothing the test sent got as far as the key (a server error, the rate limit or no response on
+   * every check), so it cannot say whether Assembled takes what was tried: why, in words.
+   */
+  untold?: string;
   /** Assembled refused times sent the way tested, and took them this way. */
   takesTimesAs?: TimeFormat;
 }

@@ -1,5 +1,5 @@
 import { checkConnection, keyRefused } from '../core/assembled';
-import { checkLabel, checkSummary, notRun, outageWords } from '../core/assembled/check-words';
+import { checkLabel, checkSummary, notRun, outageWords, untoldWhy } from '../core/assembled/check-words';
 import { KEY_NOT_ACCEPTED, withServiceWords } from '../core/assembled/errors';
 import { KEY_FROM } from '../core/key-source';
 import type { ConnectionReport } from '../core/server-api';
@@ -43,6 +43,7 @@ export function testConnection(draft?: unknown): ConnectionReport {
     settings.timeFormat !== saved.timeFormat ||
     settings.apiVersion !== saved.apiVersion;
   const outage = outageWords(results);
+  const untold = untoldWhy(results);
   const takesTimesAs = results.find((r) => r.accepts)?.accepts;
   return {
     ok: lines.every((l) => l.ok),
@@ -50,6 +51,7 @@ export function testConnection(draft?: unknown): ConnectionReport {
     unsaved,
     keyRefused: results.some(keyRefused),
     ...(outage ? { outage } : {}),
+    ...(untold ? { untold } : {}),
     ...(takesTimesAs ? { takesTimesAs } : {}),
   };
 }

@@ -270,6 +270,58 @@ describe('Settings in the workbench', () => {
     await page.waitForFunction(() => document.body.dataset.faults === 'none');
   });
 
+  it('with Assembled down, Save of a new key asks first, as the key saved is kept; saved anyway, it is said to be unchecked', async () => {
+    const { page, running } = bench();
+    await reset(page);
+    const { rt } = running.workbench;
+    const faults = page.getByLabel('How the simulated Assembled answers');
+    await faults.selectOption('down');
+    await page.waitForFunction(() => document.body.dataset.faults === 'down');
+    try {
+      await menu(page, 'Settings…');
+      const sb = await sidebar(page, 'Assembled settings');
+      const status = sb.locator('#status');
+      const key = sb.getByLabel('API key');
+      const saveAnyway = sb.getByRole('button', { name: 'Save anyway' });
+      const ASKED =
+        'Assembled could not be reached to check this key (a server error on every check), so it is not saved yet: the key saved now stays in use. Press Save anyway, or wait a few minutes and press Test connection.';
+      // A key Assembled issued, but nothing can tell that now: not "Saved.", and the key that works stays.
+      await key.fill('sk_live_demo_sam');
+      await sb.getByRole('button', { name: 'Save', exact: true }).click();
+      await expect.poll(() => status.textContent(), { timeout: 60_000 }).toBe(ASKED);
+      expect(await sb.locator('#keyState').textContent()).toBe('A key ending mo_7 is saved for you.');
+      expect(await rt.callFromSidebar('getSettings')).toMatchObject({
+        keyHint: expect.stringMatching(/mo_7$/),
+      });
+      // Nothing is known wrong with the key: the field is not marked so.
+      expect(await key.getAttribute('aria-invalid')).toBeNull();
+      expect(await saveAnyway.isVisible()).toBe(true);
+      await saveAnyway.click();
+      await expect
+        .poll(() => status.textContent())
+        .toBe(
+          'Saved, but not checked: Assembled could not be reached (a server error on every check). Press Test connection once it answers.',
+        );
+      expect(await sb.locator('#keyState').textContent()).toBe('A key ending _sam is saved for you.');
+      expect(await saveAnyway.isHidden()).toBe(true);
+
+      // With no key saved, a new one replaces none that works: Save keeps it, saying it is unchecked.
+      await rt.callFromSidebar('clearApiKey');
+      await menu(page, 'Settings…');
+      const again = await sidebar(page, 'Assembled settings');
+      await expect.poll(() => again.locator('#keyState').textContent()).toBe('No key is saved yet.');
+      await again.getByLabel('API key').fill('sk_live_demo_7');
+      await again.getByRole('button', { name: 'Save', exact: true }).click();
+      await expect
+        .poll(() => again.locator('#status').textContent(), { timeout: 60_000 })
+        .toMatch(/^Saved, but not checked: /);
+      expect(await again.locator('#keyState').textContent()).toBe('A key ending mo_7 is saved for you.');
+    } finally {
+      await faults.selectOption('none');
+      await page.waitForFunction(() => document.body.dataset.faults === 'none');
+    }
+  });
+
   it('a key saved says which scheduled refreshes a missing or refused key paused, and where to resume them', async () => {
     const { page, running } = bench();
     await reset(page);

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { checkConnection, createAssembledClient } from '../../src/core/assembled';
-import { checkSummary, failedCount, notRun, outageWords } from '../../src/core/assembled/check-words';
+import {
+  checkSummary,
+  failedCount,
+  notRun,
+  outageWords,
+  untoldWhy,
+} from '../../src/core/assembled/check-words';
 import type { HttpRequest } from '../../src/core/ports';
 import { simSetup } from './sim';
 
@@ -170,5 +176,19 @@ describe('checkConnection', () => {
     expect(failedCount([{ ok: true }, { ok: false }, { ok: false, notRun: true }])).toBe(
       '1 failed, 1 not run',
     );
+  });
+
+  it('says when no check got as far as the key, so it is not known whether Assembled takes it', () => {
+    const { client, sim } = simSetup('live');
+    sim.setFaults({ errorRate: 1 });
+    expect(untoldWhy(checkConnection(client))).toBe('a server error on every check');
+    sim.setFaults({ force429: 10_000 });
+    expect(untoldWhy(checkConnection(client))).toBe('its rate limit on every check');
+    // One check answered is the key taken; one refused, the key known bad: neither is untold.
+    sim.setFaults({ failFromOffset: 1 });
+    expect(untoldWhy(checkConnection(client))).toBeUndefined();
+    sim.setFaults({});
+    sim.revokeKey(sim.admin.sampleKey);
+    expect(untoldWhy(checkConnection(client))).toBeUndefined();
   });
 });

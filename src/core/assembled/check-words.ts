@@ -1,7 +1,7 @@
 // What each connection check read, said for a person ("People: 100 read"); the raw request stays
 // available as the detail behind it.
 import { countText } from '../count-text';
-import type { CheckResult } from './check';
+import { type CheckResult, keyUntold } from './check';
 
 const LABELS: Record<string, [label: string, noun: string]> = {
   listPeople: ['People', 'people'],
@@ -77,4 +77,23 @@ export function outageWords(
   return kinds.has('network')
     ? `Assembled is not answering (no response or a server error on every check: ${counted}): check the connection, or try again in a few minutes.`
     : `Assembled is not answering (a server error on every check: ${counted}): try again in a few minutes.`;
+}
+
+/**
+ * Why the checks could not tell whether Assembled takes what they tried ("a server error on every
+ * check"): every check that ran failed before Assembled looked at the key (keyUntold). Undefined
+ * once any check was answered past the key, or the key was refused.
+ */
+export function untoldWhy(
+  results: readonly Pick<CheckResult, 'ok' | 'status' | 'error'>[],
+): string | undefined {
+  const ran = results.filter((r) => !notRun(r));
+  if (ran.length === 0 || ran.some((r) => r.ok || !keyUntold(r))) return undefined;
+  const kinds = new Set(ran.map((r) => r.error?.kind));
+  const met = [
+    kinds.has('server') && 'a server error',
+    kinds.has('rate_limited') && 'its rate limit',
+    (kinds.has('network') || kinds.has('outcome_unknown')) && 'no response',
+  ].filter(Boolean);
+  return `${met.join(' or ')} on every check`;
 }

@@ -60,6 +60,13 @@ const DAY = 86_400_000;
 export const keyRefused = (result: Pick<CheckResult, 'error' | 'status'>): boolean =>
   result.error?.kind === 'auth' && result.status === 401;
 
+/**
+ * A failure met before Assembled looked at the key, or with no answer at all (a server error, its
+ * rate limit, no response): it says nothing of whether the key is taken.
+ */
+export const keyUntold = (result: Pick<CheckResult, 'error'>): boolean =>
+  ['server', 'rate_limited', 'network', 'outcome_unknown'].includes(result.error?.kind ?? '');
+
 /** Why the checks after a refused key were not tried (each would be one more refused call). */
 const AFTER_REFUSAL = 'the API key was refused';
 

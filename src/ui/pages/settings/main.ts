@@ -159,16 +159,19 @@ async function run(label: string, work: () => Promise<void>): Promise<void> {
 }
 
 /**
- * Why Save would not keep the form as Assembled answered its test: the field to put right, what
- * Save asks, and what it says once saved anyway.
+ * Why Save would not keep the form as Assembled answered its test: the field it is about, what
+ * Save asks, and what it says once saved anyway. `untold`: Assembled could not be asked (down,
+ * rate-limiting), so nothing is known wrong with the field, and a test later may tell.
  */
 interface Refusal {
   field: HTMLElement;
   ask: string;
   saved: string;
+  untold?: true;
 }
 
-function refusalOf(report: ConnectionReport): Refusal | undefined {
+function refusalOf(report: ConnectionReport, keyTyped: boolean): Refusal | undefined {
+  if (report.untold) return untoldOf(report.untold, keyTyped);
   if (report.keyRefused)
     return {
       field: apiKey,
@@ -189,6 +192,23 @@ function refusalOf(report: ConnectionReport): Refusal | undefined {
 }
 
 /**
+ * The test never got as far as the key: saved as it is, "Saved." would say it works, and the key
+ * it replaces may be the one that does. So Save asks, as for a refused key.
+ */
+function untoldOf(why: string, keyTyped: boolean): Refusal {
+  const times = (format: string) => TIME_FORMAT_LABELS[format as TimeFormat];
+  const [what, kept] = keyTyped
+    ? ['this key', 'the key saved now stays in use']
+    : [`times sent as ${times(timeFormat.value)}`, `times are still sent as ${times(savedFormat)}`];
+  return {
+    field: keyTyped ? apiKey : timeFormat,
+    untold: true,
+    ask: `Assembled could not be reached to check ${what} (${why}), so it is not saved yet: ${kept}. Press Save anyway, or wait a few minutes and press Test connection.`,
+    saved: `Saved, but not checked: Assembled could not be reached (${why}). Press Test connection once it answers.`,
+  };
+}
+
+/**
  * What is tried before it is saved: a key typed, and the way times are sent. Either one Assembled
  * refuses is saved only by Save anyway, as it would stop what works today.
  */
@@ -201,12 +221,15 @@ const saveAnyway = byId<HTMLButtonElement>('saveAnyway');
 buttons.push(saveAnyway);
 
 function tested(form: string, report: ConnectionReport): void {
-  lastTest = { form, refusal: refusalOf(report) };
+  lastTest = { form, refusal: refusalOf(report, !!formInput().apiKey) };
 }
+
+/** The field a refusal says is wrong: none when Assembled could not be asked. */
+const wrongIn = (refusal?: Refusal) => (refusal?.untold ? undefined : refusal?.field);
 
 function askFirst(refusal: Refusal): void {
   saveAnyway.hidden = false;
-  markWrong(refusal.field);
+  markWrong(wrongIn(refusal));
   showAnswer(status, refusal.ask, 'error');
 }
 for (const field of [apiKey, timeFormat])
@@ -236,8 +259,10 @@ async function save(): Promise<void> {
   const refusal = untried() && lastTest?.form === tried() ? lastTest.refusal : undefined;
   const saved = await callServer('saveSettings', formInput());
   show(saved);
-  markWrong(refusal?.field);
-  if (refusal) showAnswer(status, refusal.saved, 'error');
+  markWrong(wrongIn(refusal));
+  // Not checked, the key is not known bad: the refreshes it may restart are named, as for one taken.
+  if (refusal?.untold) showAnswer(status, `${refusal.saved}${typed ? toResume(saved.pausedForKey) : ''}`);
+  else if (refusal) showAnswer(status, refusal.saved, 'error');
   else showAnswer(status, `Saved.${typed ? toResume(saved.pausedForKey) || toGoOn : ''}`, 'ok');
 }
 
@@ -261,11 +286,15 @@ form.addEventListener('submit', (event) => {
       'No API key is saved yet, so nothing was saved: paste your API key in API key above, then Save.',
     );
   const now = tried();
-  if (untried() && lastTest?.form === now && lastTest.refusal) return askFirst(lastTest.refusal);
-  if (!untried() || lastTest?.form === now) return void run('Saving', save);
+  // A test Assembled could not answer tells nothing: Save tries again, as it may answer now.
+  const known = lastTest?.form === now && !lastTest.refusal?.untold ? lastTest : undefined;
+  if (untried() && known?.refusal) return askFirst(known.refusal);
+  if (!untried() || known) return void run('Saving', save);
   void run('Checking with Assembled', async () => {
     tested(now, await callServer('testConnection', formInput()));
-    if (lastTest?.refusal) askFirst(lastTest.refusal);
+    const refusal = lastTest?.refusal;
+    // With no key saved, an unchecked one replaces none that works: saved, said to be unchecked.
+    if (refusal && !(refusal.untold && !hasKey)) askFirst(refusal);
     else await save();
   });
 });
@@ -288,7 +317,7 @@ byId('test').addEventListener('click', () => {
     tested(now, report);
     showAnswer(status, showReport(report), report.ok ? 'ok' : 'error');
     // The field where a refused key (typed or saved), or a refused way of sending times, is put right.
-    markWrong(refusalOf(report)?.field);
+    markWrong(wrongIn(lastTest?.refusal));
   });
 });
 
