@@ -15,6 +15,7 @@ import {
 import { pauseAsked } from '../core/schedule/pause-asked';
 import { RefreshStore } from '../core/schedule/refresh';
 import { type RefreshView, refreshView } from '../core/schedule/refresh-view';
+import { keyToResume } from '../core/schedule/resume-key';
 import { carryOnRun, type RefreshDeps, runNowByHand } from '../core/schedule/run-refreshes';
 import { namedNow } from '../core/schedule/sheet-refresh';
 import { ClientId, parseInput, wholeNumber } from '../core/validation';
@@ -85,8 +86,11 @@ export function stopRefreshRun(id: unknown): RefreshView[] {
 
 export function resumeRefresh(id: unknown): RefreshView[] {
   const deps = refreshDeps();
-  setPaused(deps, parseInput(ClientId, id, 'Refresh id'), false);
-  return views(deps);
+  const resumed = parseInput(ClientId, id, 'Refresh id');
+  const unchecked = keyToResume(deps, resumed);
+  setPaused(deps, resumed, false);
+  const shown = views(deps);
+  return unchecked ? shown.map((v) => (v.id === resumed ? { ...v, keyUnchecked: unchecked } : v)) : shown;
 }
 
 export function deleteRefresh(id: unknown): RefreshView[] {

@@ -36,4 +36,67 @@ describe("a refresh run with its owner's refused key", () => {
     expect(shared).not.toMatch(/set a valid key\.|Open Extensions/);
     expect(JSON.stringify([rows, await card(sam), await card(rt), rt.mail])).not.toContain(wrong);
   });
+
+  it("is resumed only once Assembled takes its owner's key: asked with one read, the key of the one who presses", async () => {
+    const addon = await startLocalAddon({ dialect: 'live' });
+    const { rt, sim, backend } = addon;
+    const sam = rt.asUser('sam@example.com');
+    await sam.callFromSidebar('saveSettings', {
+      apiKey: addon.key,
+      timeFormat: backend.timeFormat,
+      apiVersion: '',
+    });
+    const id = await hourlyTeams(rt, 'refresh-key-resume');
+    const settings = (apiKey: string) => ({ apiKey, timeFormat: backend.timeFormat, apiVersion: '' });
+    await rt.callFromSidebar('saveSettings', settings('sk_live_test_never_issued_key'));
+    await rt.clock.advanceAsync(HOUR);
+    const card = async () => (await rt.callFromSidebar<RefreshView[]>('listRefreshes'))[0];
+    const paused = await card();
+    expect(paused).toMatchObject({
+      paused: true,
+      pausedReason: expect.stringMatching(/did not accept your API key/),
+    });
+    expect(rt.mail).toHaveLength(1);
+    const sent = () => sim.stats().total;
+
+    // Another editor, whose key works, cannot resume it: it runs with its owner's key. Nothing is asked.
+    const before = sent();
+    await expect(sam.callFromSidebar('resumeRefresh', id)).rejects.toThrow(/belongs to analyst@example\.com/);
+    expect(sent()).toBe(before);
+
+    // Its owner, the key unchanged: Assembled is asked once, refuses it, and nothing is resumed.
+    await expect(rt.callFromSidebar('resumeRefresh', id)).rejects.toThrow(
+      'Not resumed: Assembled still does not accept your API key. Save a working key in Extensions ▸ Assembled for Google Sheets ▸ Settings…, then Resume.',
+    );
+    expect(sent()).toBe(before + 1);
+    expect(sim.stats().byRoute['GET /v0/roles']).toBe(1);
+    expect(await card()).toEqual(paused);
+    const logged = rt.workbook.values('Assembled log').length;
+    await rt.clock.advanceAsync(3 * HOUR);
+    expect(rt.workbook.values('Assembled log')).toHaveLength(logged);
+    expect(rt.mail).toHaveLength(1);
+
+    // Assembled down, the key is not known bad: resumed, saying it could not be checked.
+    sim.setFaults({ errorRate: 1 });
+    const [resumed] = await rt.callFromSidebar<RefreshView[]>('resumeRefresh', id);
+    expect(resumed).toMatchObject({
+      paused: false,
+      keyUnchecked: expect.stringMatching(
+        /^Resumed, though your API key could not be checked: Assembled had a server error \(HTTP 5\d\d\) while reading roles\. If Assembled still does not accept it, the next run pauses this refresh again\.$/,
+      ),
+    });
+    // Said for that Resume alone, not on the card afterwards.
+    expect(await card()).not.toHaveProperty('keyUnchecked');
+    sim.setFaults({});
+    await rt.clock.advanceAsync(HOUR);
+    expect(await card()).toMatchObject({ paused: true, pausedReason: paused?.pausedReason });
+
+    // A working key saved, it is taken: resumed, and its next run is done.
+    await rt.callFromSidebar('saveSettings', settings(addon.key));
+    const [taken] = await rt.callFromSidebar<RefreshView[]>('resumeRefresh', id);
+    expect(taken).toMatchObject({ paused: false, pausedReason: '' });
+    expect(taken).not.toHaveProperty('keyUnchecked');
+    await rt.clock.advanceAsync(HOUR);
+    expect((await card())?.lastRun?.status).toBe('done');
+  });
 });

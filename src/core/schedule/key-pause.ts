@@ -26,6 +26,13 @@ const NO_KEY_YOURS = `no Assembled API key is saved for you, and this refresh ru
 /** Resume refused to an owner with no key saved. */
 export const NO_KEY_TO_RESUME = `Not resumed: ${NO_KEY_YOURS}, then Resume.`;
 
+/** Resume refused to an owner whose key Assembled, asked again, still refuses (resume-key.ts). */
+export const KEY_STILL_REFUSED = `Not resumed: Assembled still does not accept your API key. Save a working key in ${menuPath('settings')}, then Resume.`;
+
+/** Resumed with the owner's key not known bad, Assembled not answering when asked: `cause`, why. */
+export const keyUncheckedOnResume = (cause: string) =>
+  `Resumed, though your API key could not be checked: ${cause}. If Assembled still does not accept it, the next run pauses this refresh again.`;
+
 /** Run now refused the same way: a run would only fail, and pause the refresh. */
 export const NO_KEY_TO_RUN = `Nothing was run: ${NO_KEY_YOURS}.`;
 

@@ -111,6 +111,11 @@ export interface RefreshView {
    * once Assembled answers again (Run now, or whom to ask), else ''.
    */
   runAgain: string;
+  /**
+   * On the card Resume just resumed, paused for its owner's refused key, when Assembled did not
+   * answer whether it takes the key now (resume-key.ts): Resume's words for that; else absent.
+   */
+  keyUnchecked?: string;
 }
 
 /**

@@ -427,7 +427,14 @@ function card(r: RefreshView): HTMLElement {
             ? button(
                 'Resume',
                 'pause',
-                () => void act('Resuming', () => callServer('resumeRefresh', r.id), 'Resumed.', r.id),
+                () =>
+                  void act(
+                    'Resuming',
+                    () => callServer('resumeRefresh', r.id),
+                    // Its owner's key could not be checked (Assembled down): said, not a plain "Resumed.".
+                    (read) => read.find((v) => v.id === r.id)?.keyUnchecked ?? 'Resumed.',
+                    r.id,
+                  ),
               )
             : button(
                 'Pause',
