@@ -328,9 +328,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * (Duration, First and Last day, an activity's looked-up columns) (0.6 KiB);
  * 369.3 with Run now refused from a card drawn before a run of it ended (a double press) (0.4 KiB);
  * 369.4 with time off whose answer was lost found by any of its type's names (0.1 KiB);
+ * 370.5 with Save of a key Assembled could not check asking first, and Resume of a refresh paused for
+ * a refused key checking the key with one read of roles (1.0 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 369.4;
+const CODE_BUDGET_KIB = 370.5;
 
 const ENTRY_POINTS = [
   'onOpen',
