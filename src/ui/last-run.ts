@@ -52,16 +52,25 @@ export function lastRunText(r: Pick<RefreshView, 'running' | 'lastRun' | 'retry'
   return r.lastRun ? runText(r.lastRun) : 'Not run yet';
 }
 
-/** Under the card: the run's failed attempts, why the last failed, and the next try. */
+/** The heading of retryReason on the card: it is the run under way's, not the last run to end's. */
+export const RETRY_WHY = 'Why it is retrying';
+
+/**
+ * Under the card, headed RETRY_WHY: the run's failed attempts, why the last failed, the next try,
+ * and the latest any try comes before the run is given up.
+ */
 export function retryReason({
   attempts,
   reason,
   nextTry,
+  lastTryBy,
   due,
   startedBy,
 }: NonNullable<RefreshView['retry']>): string {
   const tries = attempts === 1 ? 'Attempt 1' : `${attempts} attempts`;
-  return `${tries}${due ? ` of ${runName(due, startedBy)}` : ''} failed: ${reason} Next try by ${nextTry}.`;
+  const of = due ? ` of ${runName(due, startedBy)}` : '';
+  const last = lastTryBy ? `; the last try by ${sameDay(lastTryBy, nextTry)}, then it is given up` : '';
+  return `${tries}${of} failed: ${reason} Next try by ${due ? sameDay(nextTry, due) : nextTry}${last}.`;
 }
 
 const DID = { failed: 'failed', stalled: 'stalled', skipped: 'was skipped', stopped: 'was stopped' } as const;

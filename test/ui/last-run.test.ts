@@ -147,7 +147,11 @@ describe('a refresh card’s last run', () => {
       'Retrying the run due 2026-12-07 21:00: next try by 23:26. Last run to end: due 2026-12-07 18:00, failed at 20:26',
     );
     expect(retryReason(retry)).toBe(
-      'Attempt 1 of the run due 2026-12-07 21:00 failed: Assembled is down. Next try by 2026-12-07 23:26.',
+      'Attempt 1 of the run due 2026-12-07 21:00 failed: Assembled is down. Next try by 23:26.',
+    );
+    // No try begins after its give-up time: said, so the reader knows how long it goes on.
+    expect(retryReason({ ...retry, lastTryBy: '2026-12-08 00:00' })).toBe(
+      'Attempt 1 of the run due 2026-12-07 21:00 failed: Assembled is down. Next try by 23:26; the last try by 2026-12-08 00:00, then it is given up.',
     );
     // Its next try the day after: the date is said.
     expect(
@@ -170,7 +174,7 @@ describe('a refresh card’s last run', () => {
       'Retrying the run you started at 2026-12-08 00:27: next try by 01:27',
     );
     expect(retryReason({ ...retry, startedBy: 'analyst@example.com' })).toBe(
-      'Attempt 1 of the run analyst@example.com started at 2026-12-08 00:27 failed: Assembled is down. Next try by 2026-12-08 01:27.',
+      'Attempt 1 of the run analyst@example.com started at 2026-12-08 00:27 failed: Assembled is down. Next try by 01:27.',
     );
     const failed = { status: 'failed' as const, rows: 0, message: 'The add-on gave up after 3 attempts.' };
     const lastRun = { ...failed, at: '2026-12-08 03:27', due: '2026-12-08 00:27', startedBy: 'you' };

@@ -72,9 +72,17 @@ export interface RefreshView {
   /**
    * The run under way met failures and will be tried again: how many, the last reason, by when,
    * and when that run was due (records from before runs kept it have none), or for a run started by
-   * Run now, when it was started and by whom ("you" on the owner's own card: run-name.ts).
+   * Run now, when it was started and by whom ("you" on the owner's own card: run-name.ts);
+   * `lastTryBy`, the latest any try of it begins (its job's giveUpAt), after which it is given up.
    */
-  retry: { attempts: number; reason: string; nextTry: string; due?: string; startedBy?: string } | null;
+  retry: {
+    attempts: number;
+    reason: string;
+    nextTry: string;
+    lastTryBy?: string;
+    due?: string;
+    startedBy?: string;
+  } | null;
   /**
    * The run under way waits out Assembled's rate limit as Assembled asked, a refusal not counted
    * as a failed attempt (run-pull.ts limitWait): what it met and what it does, else ''.
@@ -290,6 +298,8 @@ export function refreshView(
           // The tick tries again by itself: Assembled's "try again" is not for the reader.
           reason: `${causeOf(run.message ?? 'no reason given')}.`,
           nextTry: formatLocalDateTime(nextTryBy(run), zone),
+          // A retry is planned only if it comes by then (run-pull.ts failure): no try begins later.
+          ...(run.giveUpAt === undefined ? {} : { lastTryBy: formatLocalDateTime(run.giveUpAt, zone) }),
           ...(r.runDueAt === undefined ? {} : { due: formatLocalDateTime(r.runDueAt, zone) }),
           ...(r.runDueAt !== undefined && run.byHand ? { startedBy: startedBy(r, mine) } : {}),
         }

@@ -5,7 +5,7 @@ import { busy, byId, el, focusLost, showStatus, stayAtOutcome, type Tone } from 
 import { focusHeading } from '../../first-focus';
 import { firstRead } from '../../first-read';
 import { createFrequencyForm, type FrequencyForm } from '../../frequency-form';
-import { lastRunText, lastRunWhy, retryReason } from '../../last-run';
+import { lastRunText, lastRunWhy, RETRY_WHY, retryReason } from '../../last-run';
 import { lookWhenBack } from '../../look-when-back';
 import { callServer, errorMessage } from '../../rpc';
 import { byUrgency, failedRun, health, summaryParts } from './health';
@@ -344,6 +344,17 @@ function card(r: RefreshView): HTMLElement {
     ),
     dl,
   );
+  // The run under way's failed attempt first, under a heading of its own: put under "Why the last
+  // run to end failed", it read as that run's reason.
+  if (r.retry)
+    item.append(
+      el(
+        'div',
+        { class: 'retrying' },
+        el('h3', {}, RETRY_WHY),
+        el('p', { class: 'reason' }, retryReason(r.retry)),
+      ),
+    );
   const why = lastRunWhy(r);
   if (why) item.append(whyBox(r.id, why, r.lastRun?.status));
   // In view, not inside "Why it failed": what to do about a run given up.
@@ -352,7 +363,6 @@ function card(r: RefreshView): HTMLElement {
   if (modeNote) item.append(el('p', { class: 'hint' }, modeNote));
   if (r.zoneMoved) item.append(el('p', { class: 'hint' }, r.zoneMoved));
   if (r.stopping) item.append(el('p', { class: 'hint' }, STOPPING));
-  if (r.retry) item.append(el('p', { class: 'reason' }, retryReason(r.retry)));
   if (r.limited) item.append(el('p', { class: 'hint' }, r.limited));
   if (r.carriedOn) item.append(el('p', { class: 'hint' }, r.carriedOn));
   // Its sheet gone, that is all there is to say: why it paused, or is overdue, follows from it.

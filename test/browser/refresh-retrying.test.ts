@@ -1,0 +1,60 @@
+// A Scheduled refresh card while its run is tried again after a failed attempt, Assembled down
+// (the workbench's Assembled ▸ "Is down"): each of its words says what is going on now.
+import type { FrameLocator, Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { refreshCard, SKIP_MS, useBench } from './support';
+
+/** +1 h on the workbench's clock, as a person presses it; done once the skip has ended. */
+async function skipHour(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Skip ahead 1 hour' }).click();
+  await page.locator('#skipSet[aria-busy="false"]').waitFor({ timeout: SKIP_MS });
+}
+
+/** The card's words in the order they read: its rows, then its headings with what each heads. */
+const words = (card: Locator) =>
+  card.evaluate((c) =>
+    Array.from(c.querySelectorAll('dt, dd, h3, .reason, .why summary, .why p')).map((e) => e.textContent),
+  );
+
+describe('a Scheduled refresh card while its run is retried', () => {
+  // 12:30 in New York: an hourly refresh's 13:00 run is given up at 15:30, its 16:00 run tried at 16:30.
+  const bench = useBench({ now: '2026-12-06T17:30:00Z' });
+  let sb: FrameLocator;
+  let card: Locator;
+
+  it('heads the failed attempt of the run under way as its own, apart from why the last run to end failed', async () => {
+    const { page, running } = bench();
+    const { rt } = running.workbench;
+    rt.workbook.addSheet('Hourly');
+    await rt.callFromSidebar(
+      'saveRefresh',
+      {
+        spec: {
+          source: { kind: 'resource', resource: 'teams' },
+          target: { kind: 'sheet', name: 'Hourly' },
+          mode: 'replace',
+        },
+        frequency: { kind: 'hourly' },
+        notifyByEmail: false,
+      },
+      'key-hourly-retrying',
+    );
+    ({ sb, card } = await refreshCard(page, 'Hourly'));
+    await card.getByRole('button', { name: /^Run now: / }).click();
+    await card.locator('.said', { hasText: /\d rows\.$/ }).waitFor();
+    await page.locator('#faults').selectOption('down');
+    for (let i = 0; i < 4; i++) await skipHour(page);
+    await sb.getByRole('button', { name: 'Reload' }).click();
+    await expect.poll(() => card.locator('.retrying').count()).toBe(1);
+    const said = await words(card);
+    const after = said.slice(said.indexOf('Owner') + 2);
+    expect(after).toEqual([
+      'Why it is retrying',
+      expect.stringMatching(
+        /^Attempt 1 of the run due 2026-12-06 16:00 failed: Assembled had a server error \(HTTP 5\d\d\) while reading teams\. Next try by 17:\d\d; the last try by 19:00, then it is given up\.$/,
+      ),
+      'Why the last run to end failed',
+      expect.stringMatching(/ The add-on gave up after 3 attempts\.$/),
+    ]);
+  });
+});
