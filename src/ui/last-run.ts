@@ -3,11 +3,9 @@
 import { countText, rowCount } from '../core/count-text';
 import type { RefreshView } from '../core/schedule/refresh-view';
 import { runName } from '../core/schedule/run-name';
+import { sameDay } from '../core/time/same-day';
 
 type Run = NonNullable<RefreshView['lastRun']>;
-
-/** A time of the same day as `of` by its hour alone ("23:26"), else whole. */
-const sameDay = (time: string, of: string) => (time.slice(0, 10) === of.slice(0, 10) ? time.slice(11) : time);
 
 /** A merge's rows as its message counts them: "442 updated, 44 added", not "486 rows". */
 function mergedText({ updated, added, replacing }: NonNullable<Run['merged']>): string {

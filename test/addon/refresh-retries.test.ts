@@ -92,8 +92,10 @@ describe('a refresh whose later report pages always fail', () => {
       expect(card?.retry).toMatchObject({ attempts: 1, reason: expect.stringMatching(/503/) });
       expect(card?.retry?.nextTry).toMatch(/^2026-05-25 \d\d:\d\d$/);
       expect(card?.retry?.reason).not.toMatch(/in a few minutes/);
-      // A daily refresh's next run is a day off, long after the retry: its time stands.
-      expect(card?.nextRun).toBe('2026-05-26 07:00');
+      // A daily refresh's next run is a day off, long after the retry: its time stands, after the try.
+      expect(card?.nextRun).toBe(
+        `Next try by ${card?.retry?.nextTry}; if it works, the next run at 2026-05-26 07:00`,
+      );
     }
     expect(rt.mail).toHaveLength(0);
 
@@ -239,7 +241,10 @@ describe('an hourly refresh between attempts', () => {
     // Run now, by who pressed it and when, not as "due" then, which nobody scheduled.
     const pressed = card?.retry?.due;
     expect(pressed).toMatch(/^2026-05-25 05:1\d$/);
-    expect(card?.nextRun).toBe(`After the run you started at ${pressed}`);
+    // Its next run held back past the try, to the first hour after it.
+    expect(card?.nextRun).toMatch(
+      new RegExp(`^Next try by ${card?.retry?.nextTry}; if it works, the next run by \\d\\d:00$`),
+    );
     expect(lastRunText(card as RefreshView)).toMatch(
       new RegExp(`^Retrying the run you started at ${pressed}: next try by \\d\\d:\\d\\d$`),
     );
@@ -247,7 +252,7 @@ describe('an hourly refresh between attempts', () => {
       new RegExp(`^Attempt 1 of the run you started at ${pressed} failed: `),
     );
     const [theirs] = await rt.asUser('sam@example.com').callFromSidebar<RefreshView[]>('listRefreshes');
-    expect(theirs?.nextRun).toBe(`After the run analyst@example.com started at ${pressed}`);
+    expect(theirs?.nextRun).toBe(card?.nextRun);
     expect(lastRunText(theirs as RefreshView)).toMatch(
       new RegExp(`^Retrying the run analyst@example\\.com started at ${pressed}: `),
     );

@@ -57,4 +57,11 @@ describe('a Scheduled refresh card while its run is retried', () => {
       expect.stringMatching(/ The add-on gave up after 3 attempts\.$/),
     ]);
   });
+
+  it('gives its next run as the time of the next try, then the run after it', async () => {
+    const next = card.locator('dt:text-is("Next run") + dd');
+    expect(await next.textContent()).toMatch(
+      /^Next try by 2026-12-06 17:\d\d; if it works, the next run by 18:00$/,
+    );
+  });
 });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { intlZone } from '../../dev/intl-zone';
+import type { PullJob } from '../../src/core/jobs/pull-job';
 import { MODE_WORDS } from '../../src/core/pull/mode-words';
 import type { PullSpec } from '../../src/core/pull/pull-spec';
 import type { Refresh } from '../../src/core/schedule/refresh';
@@ -86,6 +87,21 @@ describe('a refresh card', () => {
       "Due since 2026-12-12 05:00: the add-on's next check, within the hour, starts it",
     );
     expect(card({ nextRunAt: at - hour, paused: true })).toBe('');
+  });
+
+  it('while its run is tried again, says when the next try comes, then the run after it if that try works', () => {
+    const hour = 3_600_000;
+    // Its attempt failed at 06:00: tried again from 06:30, by the 07:00 tick at the latest.
+    const run = { state: 'running', errors: 1, nextPollAt: at + hour / 2, refreshId: 'r1' } as PullJob;
+    const card = (r: Partial<Refresh>) =>
+      refreshView({ ...refresh({}), jobId: 'job-1', runDueAt: at - hour, ...r }, owner, zone, at, run)
+        .nextRun;
+    // Hourly: its 07:00 held back past the try, to the first hour after it (sooner, if the try is).
+    expect(card({ frequency: { kind: 'hourly' }, nextRunAt: at + hour })).toBe(
+      'Next try by 2026-12-12 07:00; if it works, the next run by 08:00',
+    );
+    // Daily: its next time, a day off, stands.
+    expect(card({})).toBe('Next try by 2026-12-12 07:00; if it works, the next run at 2026-12-13 06:00');
   });
 
   it('shows a failed run given up hours after it was due at its due time too; a run that worked, at its end', () => {

@@ -10,8 +10,9 @@ import { MODES, modeLabel, modeNote } from '../pull/mode-words';
 import { type PullSpec, replacedWhole, sourceInfo } from '../pull/pull-spec';
 import { describeTarget } from '../pull/pull-target';
 import { pullWords } from '../pull/pull-words';
+import { sameDay } from '../time/same-day';
 import { formatLocalDateTime, weekdayOf } from '../time/zone-math';
-import { describeFrequency, type Frequency } from './frequency';
+import { describeFrequency, type Frequency, nextRun } from './frequency';
 import { KEY_REFUSED_FOR_YOU, keyPauseToOwner, keyRefusedFor, NO_KEY_FOR_YOU, noKeyFor } from './key-pause';
 import { STOPPED_BY_YOU, stoppedOnCard } from './manage';
 import { nextRunIn } from './next-run';
@@ -198,7 +199,16 @@ const startedBy = (r: Refresh, mine: boolean) => (mine ? 'you' : ownerName(r));
 function nextRunText(r: Refresh, zone: Zone, now: number, mine: boolean, run?: PullJob): string {
   const next = nextRunIn(r, zone);
   const held = next <= now || (run?.errors ? next <= nextTryBy(run) : false);
-  // Named as its card's Last run names the run being tried again.
+  // Tried again, its next try is what comes next; the run after, if that try works, is its next
+  // time, or held back past it, the first time after it, by the try's latest (a try may come sooner).
+  if (r.jobId !== undefined && run?.errors) {
+    const tryBy = formatLocalDateTime(nextTryBy(run), zone);
+    const after = held
+      ? `by ${sameDay(formatLocalDateTime(nextRun(r.frequency, nextTryBy(run), zone), zone), tryBy)}`
+      : `at ${sameDay(formatLocalDateTime(next, zone), tryBy)}`;
+    return `Next try by ${tryBy}; if it works, the next run ${after}`;
+  }
+  // Past while a run goes on (a long report): named as its card's Last run names that run.
   if (r.jobId !== undefined && held)
     return r.runDueAt === undefined
       ? 'After this run'
