@@ -398,7 +398,7 @@ describe('Scheduled refresh cards', () => {
       await expect
         .poll(() => card.locator('.reason').first().textContent(), { timeout: 10_000 })
         .toMatch(/^(Attempt 1|\d attempts) of the run due \d{4}-\d\d-\d\d \d\d:\d\d failed: /);
-      expect(await card.getAttribute('data-health')).toBe('failed');
+      expect(await card.getAttribute('data-health')).toBe('retrying');
       // …and the outcome of the run before it gone, from the card and from the line under the list.
       expect(await said.count()).toBe(0);
       expect(await sb.locator('#status').textContent()).toBe('');

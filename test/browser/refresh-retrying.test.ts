@@ -58,6 +58,15 @@ describe('a Scheduled refresh card while its run is retried', () => {
     ]);
   });
 
+  it('is counted at the top of the list as retrying, not failing, and drawn red', async () => {
+    const summary = sb.locator('#summary');
+    expect(await summary.textContent()).toBe('1 refresh · 1 retrying');
+    const red = 'rgb(197, 34, 31)';
+    expect(await summary.locator('.retrying').evaluate((e) => getComputedStyle(e).color)).toBe(red);
+    expect(await card.getAttribute('data-health')).toBe('retrying');
+    expect(await card.locator('.marker').evaluate((e) => getComputedStyle(e).backgroundColor)).toBe(red);
+  });
+
   it('gives its next run as the time of the next try, then the run after it', async () => {
     const next = card.locator('dt:text-is("Next run") + dd');
     expect(await next.textContent()).toMatch(

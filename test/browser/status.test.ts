@@ -203,7 +203,7 @@ describe('Sidebars say what is true now', () => {
       .toMatch(
         /^Attempt 1 of the run you started at 2026-05-25 \d\d:\d\d failed: .*503.* Next try by \d\d:\d\d; the last try by \d\d:\d\d, then it is given up\.$/,
       );
-    expect(await card.getAttribute('data-health')).toBe('failed');
+    expect(await card.getAttribute('data-health')).toBe('retrying');
     // The status line no longer says "Started" above a card that says the attempt failed.
     await expect
       .poll(() => statusOf(sb))

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byUrgency, summaryParts } from '../../src/ui/pages/refreshes/health';
+import { byUrgency, health, summaryParts } from '../../src/ui/pages/refreshes/health';
 
 type Seen = Parameters<typeof summaryParts>[0][number];
 
@@ -14,7 +14,8 @@ const ok: Seen = {
   due: false,
 };
 const failed: Seen = { ...ok, lastRun: { at, status: 'failed', rows: 0, message: 'HTTP 503' } };
-const summary = (rs: Seen[]) => summaryParts(rs).map((p) => (p.failing ? `[${p.text}]` : p.text));
+const summary = (rs: Seen[]) => summaryParts(rs).map((p) => (p.alarm ? `[${p.text}]` : p.text));
+const retrying: Seen = { ...ok, running: true, retry: { attempts: 1, reason: 'HTTP 503.', nextTry: at } };
 
 describe('the Scheduled refreshes list at a glance', () => {
   it('puts failing refreshes first, then those running or due, then the rest, each as listed', () => {
@@ -44,5 +45,17 @@ describe('the Scheduled refreshes list at a glance', () => {
     ]);
     // A paused refresh whose last run failed is counted once, as failing.
     expect(summary([{ ...failed, paused: true }])).toEqual(['1 refresh', '[1 failing]']);
+  });
+
+  it('counts a refresh whose run is being tried again as retrying, not failing, until it is given up', () => {
+    expect(summary([retrying, ok])).toEqual(['2 refreshes', '[1 retrying]']);
+    // Its last run given up before: still retrying, its run under way may work yet.
+    expect(summary([{ ...retrying, lastRun: failed.lastRun }, failed])).toEqual([
+      '2 refreshes',
+      '[1 failing]',
+      '[1 retrying]',
+    ]);
+    expect(health(retrying)).toBe('retrying');
+    expect(health({ ...retrying, running: false, retry: null, lastRun: failed.lastRun })).toBe('failed');
   });
 });

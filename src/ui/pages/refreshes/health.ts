@@ -7,29 +7,48 @@ type Seen = Pick<RefreshView, 'targetGone' | 'retry' | 'overdue' | 'lastRun' | '
 export const failedRun = (r: Pick<RefreshView, 'lastRun'>) =>
   r.lastRun?.status === 'failed' || r.lastRun?.status === 'stalled';
 
-export function health(r: Seen): 'failed' | 'paused' | 'ok' {
-  if (r.targetGone || r.retry || r.overdue || failedRun(r)) return 'failed';
+/**
+ * A run being tried again after a failed attempt is "retrying", whatever the run before it came to:
+ * it may work yet. Given up, its run is "failed", as is a refresh that cannot run.
+ */
+export function health(r: Seen): 'failed' | 'retrying' | 'paused' | 'ok' {
+  if (r.targetGone || r.overdue) return 'failed';
+  if (r.retry) return 'retrying';
+  if (failedRun(r)) return 'failed';
   return r.paused ? 'paused' : 'ok';
 }
+
+/** Failing or retrying: drawn red, and listed first. */
+export const needsLook = (r: Seen) => ['failed', 'retrying'].includes(health(r));
 
 /**
  * Failing first, then running or due now, then the rest, each group as the list came: a failing
  * refresh is not left far down a long list.
  */
 export function byUrgency<T extends Seen>(refreshes: readonly T[]): T[] {
-  const rank = (r: T) => (health(r) === 'failed' ? 0 : r.running || r.due ? 1 : 2);
+  const rank = (r: T) => (needsLook(r) ? 0 : r.running || r.due ? 1 : 2);
   return [...refreshes].sort((a, b) => rank(a) - rank(b));
 }
 
-/** "16 refreshes · 2 failing · 1 paused", in parts; the failing part is marked, to be drawn red. */
-export function summaryParts(refreshes: readonly Seen[]): { text: string; failing?: true }[] {
+/**
+ * "16 refreshes · 2 failing · 1 retrying · 1 paused", in parts; the failing and retrying parts are
+ * marked with their health, to be drawn red.
+ */
+export function summaryParts(refreshes: readonly Seen[]): { text: string; alarm?: 'failing' | 'retrying' }[] {
   const count = (h: ReturnType<typeof health>) => refreshes.filter((r) => health(r) === h).length;
   const failing = count('failed');
+  const retrying = count('retrying');
   const paused = count('paused');
   const all = refreshes.length;
   return [
     { text: `${all} ${all === 1 ? 'refresh' : 'refreshes'}` },
-    failing ? { text: `${failing} failing`, failing: true } : { text: 'none failing' },
+    // "none failing" beside one retrying would read as all being well.
+    ...(failing
+      ? [{ text: `${failing} failing`, alarm: 'failing' as const }]
+      : retrying
+        ? []
+        : [{ text: 'none failing' }]),
+    ...(retrying ? [{ text: `${retrying} retrying`, alarm: 'retrying' as const }] : []),
     ...(paused ? [{ text: `${paused} paused` }] : []),
   ];
 }

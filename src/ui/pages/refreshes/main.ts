@@ -517,9 +517,9 @@ function render(read: RefreshView[], acted?: string): void {
   // None: the list says so, and the list's description is empty.
   summary.hidden = !refreshes.length;
   summary.replaceChildren(
-    ...(refreshes.length ? summaryParts(refreshes) : []).flatMap(({ text, failing }, i) => [
+    ...(refreshes.length ? summaryParts(refreshes) : []).flatMap(({ text, alarm }, i) => [
       i ? ' · ' : '',
-      failing ? el('span', { class: 'failing' }, text) : text,
+      alarm ? el('span', { class: alarm }, text) : text,
     ]),
   );
   const kept = inUse(acted);
