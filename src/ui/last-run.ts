@@ -34,11 +34,15 @@ function runText({ at, due, startedBy, retried, status, rows, merged, message }:
   return `${at}, ${status}`;
 }
 
-/** The run being tried again, by the time it was due (or started), and when its next try comes. */
-function retryText({ due, startedBy, nextTry }: NonNullable<RefreshView['retry']>): string {
+/**
+ * The run being tried again, by the time it was due (or started), and when its next try comes:
+ * until then nothing runs, which is said (a Stop offered then read as stopping a run going on).
+ */
+function retryText({ due, startedBy, nextTry, trying }: NonNullable<RefreshView['retry']>): string {
+  if (trying) return due ? `Retrying ${runName(due, startedBy)}: trying again now` : 'Trying again now';
   return due
-    ? `Retrying ${runName(due, startedBy)}: next try by ${sameDay(nextTry, due)}`
-    : `Waiting to try again: next try by ${nextTry}`;
+    ? `Retrying ${runName(due, startedBy)}: nothing runs until its next try, by ${sameDay(nextTry, due)}`
+    : `Waiting to try again: nothing runs until its next try, by ${nextTry}`;
 }
 
 export function lastRunText(r: Pick<RefreshView, 'running' | 'lastRun' | 'retry'>): string {
@@ -62,13 +66,17 @@ export function retryReason({
   reason,
   nextTry,
   lastTryBy,
+  trying,
   due,
   startedBy,
 }: NonNullable<RefreshView['retry']>): string {
   const tries = attempts === 1 ? 'Attempt 1' : `${attempts} attempts`;
   const of = due ? ` of ${runName(due, startedBy)}` : '';
   const last = lastTryBy ? `; the last try by ${sameDay(lastTryBy, nextTry)}, then it is given up` : '';
-  return `${tries}${of} failed: ${reason} Next try by ${due ? sameDay(nextTry, due) : nextTry}${last}.`;
+  const next = trying
+    ? 'It is being tried again now'
+    : `Next try by ${due ? sameDay(nextTry, due) : nextTry}`;
+  return `${tries}${of} failed: ${reason} ${next}${last}.`;
 }
 
 const DID = { failed: 'failed', stalled: 'stalled', skipped: 'was skipped', stopped: 'was stopped' } as const;

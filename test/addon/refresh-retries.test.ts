@@ -246,7 +246,9 @@ describe('an hourly refresh between attempts', () => {
       new RegExp(`^Next try by ${card?.retry?.nextTry}; if it works, the next run by \\d\\d:00$`),
     );
     expect(lastRunText(card as RefreshView)).toMatch(
-      new RegExp(`^Retrying the run you started at ${pressed}: next try by \\d\\d:\\d\\d$`),
+      new RegExp(
+        `^Retrying the run you started at ${pressed}: nothing runs until its next try, by \\d\\d:\\d\\d$`,
+      ),
     );
     expect(retryReason(card?.retry as NonNullable<RefreshView['retry']>)).toMatch(
       new RegExp(`^Attempt 1 of the run you started at ${pressed} failed: `),

@@ -73,4 +73,18 @@ describe('a Scheduled refresh card while its run is retried', () => {
       /^Next try by 2026-12-06 17:\d\d; if it works, the next run by 18:00$/,
     );
   });
+
+  it('says nothing runs between its tries, and offers to cancel the retry there, not to Stop a run', async () => {
+    const last = card.locator('dt:text-is("Last run") + dd');
+    expect(await last.textContent()).toMatch(
+      /^Retrying the run due 2026-12-06 16:00: nothing runs until its next try, by 17:\d\d\. Last run to end: due 2026-12-06 13:00, failed at 15:\d\d$/,
+    );
+    const buttons = () => card.getByRole('button').allTextContents();
+    expect(await buttons()).toEqual(['Run now', 'Cancel the retry', 'Pause', 'Edit', 'Delete']);
+    await card.getByRole('button', { name: 'Cancel the retry: Teams' }).click();
+    await expect.poll(() => card.locator('.said').textContent()).toBe('Retry cancelled.');
+    await expect.poll(buttons).toEqual(['Run now', 'Pause', 'Edit', 'Delete']);
+    expect(await card.locator('.retrying').count()).toBe(0);
+    expect(await last.textContent()).toMatch(/^Due 2026-12-06 16:00, stopped at 16:\d\d$/);
+  });
 });

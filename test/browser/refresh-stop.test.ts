@@ -78,7 +78,7 @@ describe('Stop on a Scheduled refresh card', () => {
     expect(await buttons()).toEqual(['Run now', 'Pause', 'Edit', 'Delete']);
   });
 
-  it('stands beside Run now while the run only waits for its next try, which Run now makes at once', async () => {
+  it('is Cancel the retry, beside Run now, while the run only waits for its next try, which Run now makes at once', async () => {
     const { page, running } = bench();
     const { rt } = running.workbench;
     const sim = running.workbench.session.backend.simulator;
@@ -89,7 +89,7 @@ describe('Stop on a Scheduled refresh card', () => {
     try {
       await card.getByRole('button', { name: /^Run now: / }).click();
       await expect.poll(() => card.textContent()).toMatch(/Attempt 1 .*failed:/);
-      expect(await buttons()).toEqual(['Run now', 'Stop', 'Pause', 'Edit', 'Delete']);
+      expect(await buttons()).toEqual(['Run now', 'Cancel the retry', 'Pause', 'Edit', 'Delete']);
     } finally {
       sim?.setFaults({});
     }

@@ -213,7 +213,7 @@ describe('Sidebars say what is true now', () => {
     // Not running: waiting for the retry, of the run named by who started it and when (Run now's:
     // nobody scheduled it).
     expect(await card.textContent()).toMatch(
-      /Last run\s*Retrying the run you started at 2026-05-25 \d\d:\d\d: next try by \d\d:\d\d/,
+      /Last run\s*Retrying the run you started at 2026-05-25 \d\d:\d\d: nothing runs until its next try, by \d\d:\d\d/,
     );
     // Waiting for that retry, the sidebar reads the list now and then, not every 3 s (here ten
     // times faster: every 0.3 s rather than every 6 s).

@@ -124,7 +124,7 @@ describe('a refresh card’s last run', () => {
     // Recorded before runs kept their due time: no run to name.
     const retry = { attempts: 2, reason: 'HTTP 503.', nextTry: '2026-06-02 09:03' };
     expect(lastRunText({ running: true, retry, lastRun })).toBe(
-      'Waiting to try again: next try by 2026-06-02 09:03. Last run to end: 2026-06-01 07:00, 8 rows',
+      'Waiting to try again: nothing runs until its next try, by 2026-06-02 09:03. Last run to end: 2026-06-01 07:00, 8 rows',
     );
   });
 
@@ -144,7 +144,7 @@ describe('a refresh card’s last run', () => {
       due: '2026-12-07 21:00',
     };
     expect(lastRunText({ running: true, retry, lastRun })).toBe(
-      'Retrying the run due 2026-12-07 21:00: next try by 23:26. Last run to end: due 2026-12-07 18:00, failed at 20:26',
+      'Retrying the run due 2026-12-07 21:00: nothing runs until its next try, by 23:26. Last run to end: due 2026-12-07 18:00, failed at 20:26',
     );
     expect(retryReason(retry)).toBe(
       'Attempt 1 of the run due 2026-12-07 21:00 failed: Assembled is down. Next try by 23:26.',
@@ -156,7 +156,14 @@ describe('a refresh card’s last run', () => {
     // Its next try the day after: the date is said.
     expect(
       lastRunText({ running: true, retry: { ...retry, nextTry: '2026-12-08 00:26' }, lastRun: null }),
-    ).toBe('Retrying the run due 2026-12-07 21:00: next try by 2026-12-08 00:26');
+    ).toBe('Retrying the run due 2026-12-07 21:00: nothing runs until its next try, by 2026-12-08 00:26');
+    // A try of it under way: it is running, not waiting.
+    expect(lastRunText({ running: true, retry: { ...retry, trying: true }, lastRun: null })).toBe(
+      'Retrying the run due 2026-12-07 21:00: trying again now',
+    );
+    expect(retryReason({ ...retry, trying: true })).toBe(
+      'Attempt 1 of the run due 2026-12-07 21:00 failed: Assembled is down. It is being tried again now.',
+    );
     expect(retryReason({ ...retry, attempts: 2 })).toMatch(
       /^2 attempts of the run due 2026-12-07 21:00 failed: /,
     );
@@ -171,7 +178,7 @@ describe('a refresh card’s last run', () => {
       startedBy: 'you',
     };
     expect(lastRunText({ running: true, retry, lastRun: null })).toBe(
-      'Retrying the run you started at 2026-12-08 00:27: next try by 01:27',
+      'Retrying the run you started at 2026-12-08 00:27: nothing runs until its next try, by 01:27',
     );
     expect(retryReason({ ...retry, startedBy: 'analyst@example.com' })).toBe(
       'Attempt 1 of the run analyst@example.com started at 2026-12-08 00:27 failed: Assembled is down. Next try by 01:27.',

@@ -74,13 +74,15 @@ export interface RefreshView {
    * The run under way met failures and will be tried again: how many, the last reason, by when,
    * and when that run was due (records from before runs kept it have none), or for a run started by
    * Run now, when it was started and by whom ("you" on the owner's own card: run-name.ts);
-   * `lastTryBy`, the latest any try of it begins (its job's giveUpAt), after which it is given up.
+   * `lastTryBy`, the latest any try of it begins (its job's giveUpAt), after which it is given up;
+   * `trying`, a try of it under way now (else nothing runs until its next try: waitsToTry).
    */
   retry: {
     attempts: number;
     reason: string;
     nextTry: string;
     lastTryBy?: string;
+    trying?: true;
     due?: string;
     startedBy?: string;
   } | null;
@@ -206,7 +208,8 @@ function nextRunText(r: Refresh, zone: Zone, now: number, mine: boolean, run?: P
     const after = held
       ? `by ${sameDay(formatLocalDateTime(nextRun(r.frequency, nextTryBy(run), zone), zone), tryBy)}`
       : `at ${sameDay(formatLocalDateTime(next, zone), tryBy)}`;
-    return `Next try by ${tryBy}; if it works, the next run ${after}`;
+    const now = waitsToTry(run) ? `Next try by ${tryBy}` : 'Trying again now';
+    return `${now}; if it works, the next run ${after}`;
   }
   // Past while a run goes on (a long report): named as its card's Last run names that run.
   if (r.jobId !== undefined && held)
@@ -310,6 +313,7 @@ export function refreshView(
           nextTry: formatLocalDateTime(nextTryBy(run), zone),
           // A retry is planned only if it comes by then (run-pull.ts failure): no try begins later.
           ...(run.giveUpAt === undefined ? {} : { lastTryBy: formatLocalDateTime(run.giveUpAt, zone) }),
+          ...(waitsToTry(run) ? {} : { trying: true as const }),
           ...(r.runDueAt === undefined ? {} : { due: formatLocalDateTime(r.runDueAt, zone) }),
           ...(r.runDueAt !== undefined && run.byHand ? { startedBy: startedBy(r, mine) } : {}),
         }

@@ -320,6 +320,25 @@ function whyBox(id: string, why: { label: string; text: string }, status = ''): 
   return box;
 }
 
+/** Stop, or between its run's tries, when nothing runs, Cancel the retry: the same call, named for what it ends. */
+function stopButton(
+  r: RefreshView,
+  button: (text: string, act: string, onClick: () => void) => HTMLButtonElement,
+): HTMLButtonElement {
+  const retry = r.retry && !r.retry.trying;
+  return button(
+    retry ? 'Cancel the retry' : 'Stop',
+    'stop',
+    () =>
+      void act(
+        retry ? 'Cancelling the retry' : 'Stopping',
+        () => callServer('stopRefreshRun', r.id),
+        stopSaid(r.id, retry ? 'Retry cancelled.' : 'Stopped.', STOPPING),
+        r.id,
+      ),
+  );
+}
+
 function card(r: RefreshView): HTMLElement {
   const dl = el('dl', {});
   const row = (term: string, value: string, attrs: Record<string, string> = {}) =>
@@ -417,22 +436,8 @@ function card(r: RefreshView): HTMLElement {
               ]
             : []),
           // Its run under way, whether paused or not (Run now runs a paused one): Pause alone could
-          // not stop that.
-          ...(r.running && !r.stopping
-            ? [
-                button(
-                  'Stop',
-                  'stop',
-                  () =>
-                    void act(
-                      'Stopping',
-                      () => callServer('stopRefreshRun', r.id),
-                      stopSaid(r.id, 'Stopped.', STOPPING),
-                      r.id,
-                    ),
-                ),
-              ]
-            : []),
+          // not stop that. Between its tries nothing runs to stop: its retry is what is cancelled.
+          ...(r.running && !r.stopping ? [stopButton(r, button)] : []),
           r.paused
             ? button(
                 'Resume',
