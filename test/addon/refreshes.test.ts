@@ -276,12 +276,12 @@ describe('scheduled refreshes', () => {
     expect(rt.mail).toHaveLength(1);
     expect(rt.mail[0]?.body).not.toMatch(/failed every run since/);
     expect(rt.mail[0]?.body).toMatch(
-      /^If it goes on failing, this e-mail comes at most once a day, not for every run\.$/m,
+      /^If it goes on failing, this e-mail comes at most once a day, not for every run; but if it finds its API key refused or removed, or its sheet deleted, it is paused, and an e-mail says so at once\.$/m,
     );
     await rt.clock.advanceAsync(24 * HOUR);
     expect(rt.mail).toHaveLength(2);
     expect(rt.mail[1]?.body).toMatch(
-      /^It has failed every run since the one due 2026-05-2\d \d\d:\d\d \(America\/New_York\); while it goes on failing, this e-mail comes at most once a day\.$/m,
+      /^It has failed every run since the one due 2026-05-2\d \d\d:\d\d \(America\/New_York\); while it goes on failing, this e-mail comes at most once a day, but if it finds its API key refused or removed, or its sheet deleted, it is paused, and an e-mail says so at once\.$/m,
     );
     // Back, then down again: a new row of failures, told at once.
     sim.setFaults({});

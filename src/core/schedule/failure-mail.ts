@@ -71,13 +71,20 @@ export function mailDue(before: Refresh, now: number): boolean {
   return before.mailedAt === undefined || now - before.mailedAt >= MAIL_AGAIN_AFTER_MS;
 }
 
+/**
+ * A run (or the tick) that pauses a refresh e-mails at once, however recently it e-mailed
+ * (run-refreshes.ts endRecorded, pauseGone): said beside the once a day, which it would belie.
+ */
+const PAUSE_MAILED =
+  'but if it finds its API key refused or removed, or its sheet deleted, it is paused, and an e-mail says so at once';
+
 /** How often the e-mail comes while failing goes on, and in a later one since when it has. */
 export function failingWords(before: Refresh, after: Refresh, zone: Zone): string {
   if (after.paused) return '';
   if (before.failingSince === undefined)
-    return 'If it goes on failing, this e-mail comes at most once a day, not for every run.';
+    return `If it goes on failing, this e-mail comes at most once a day, not for every run; ${PAUSE_MAILED}.`;
   const since = `${formatLocalDateTime(before.failingSince, zone)} (${zone.name})`;
-  return `It has failed every run since the one due ${since}; while it goes on failing, this e-mail comes at most once a day.`;
+  return `It has failed every run since the one due ${since}; while it goes on failing, this e-mail comes at most once a day, ${PAUSE_MAILED}.`;
 }
 
 /**
