@@ -75,7 +75,13 @@ describe('scheduled refreshes', () => {
     );
     drive(s, 3 * 24 * 3_600_000);
     const r = new RefreshStore(s.deps.store).get(id);
-    expect(s.logs).toHaveLength(1);
+    // Each run has its row in the log, the runs that skipped it too.
+    expect(s.logs.map((l) => [l.status, l.rows])).toEqual([
+      ['done', 3],
+      ['skipped', 0],
+      ['skipped', 0],
+    ]);
+    expect(s.logs[2]?.message).toBe(r?.lastRun?.message);
     expect(r?.lastRun).toMatchObject({
       status: 'skipped',
       // In the words of a run that found every row there already.

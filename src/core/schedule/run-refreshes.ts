@@ -310,17 +310,16 @@ function startRun(deps: RefreshDeps, refresh: Refresh, pressed: boolean): Refres
   const held = loadOnce ? daysToLoad(refresh.held, period) : undefined;
   if (loadOnce && !held) {
     const why = `Nothing appended: the table holds ${datesWords(period)} already, loaded after those days were over.`;
-    return record(r, 'skipped', now, 0, why);
+    return skipped(deps, r, { byHand, period }, why);
   }
   // A scheduled run skips a period appended whole before; Run now is asked for, so it runs (an
   // append into a sheet adds only rows not there yet). Said as a run that found every row there
   // already says it (written-words.ts): the two mean the same to whoever reads the card.
   if (refresh.spec.mode === 'append' && now >= due && period && refresh.appended?.includes(periodKey)) {
-    return record(
+    return skipped(
+      deps,
       r,
-      'skipped',
-      now,
-      0,
+      { byHand, period },
       `Nothing appended to ${describeTarget(r.spec.target)}: the rows of ${datesWords(period)} were appended whole at an earlier run and left as they were (Merge updates such rows).`,
     );
   }
@@ -423,6 +422,41 @@ function failedAtStart(
     nextPollAt: now,
   });
   return finish(deps, { ...r, runDueAt: run.dueAt }, ending);
+}
+
+/**
+ * A run that found nothing to append (its period appended whole before): no job, nothing asked of
+ * Assembled, but a run all the same, so it gets its row in the log ("skipped", 0 rows, why), or
+ * the log would show no run that night.
+ */
+function skipped(
+  deps: RefreshDeps,
+  r: Refresh,
+  run: { byHand: boolean; period: ResolvedRange },
+  why: string,
+): Refresh {
+  const now = deps.clock.now();
+  logRun(
+    deps,
+    {
+      owner: r.owner,
+      spec: r.spec,
+      refreshId: r.id,
+      ...(r.sheetId === undefined ? {} : { sheetId: r.sheetId }),
+      range: run.period,
+      ...(run.byHand ? { byHand: true } : {}),
+      state: 'done',
+      rows: 0,
+      message: why,
+      createdAt: now,
+      updatedAt: now,
+      errors: 0,
+      nextPollAt: now,
+    },
+    undefined,
+    'skipped',
+  );
+  return record(r, 'skipped', now, 0, why);
 }
 
 /** A run's end recorded on its refresh, paused now if its Pause was pressed while the run held the lock. */
