@@ -143,4 +143,25 @@ describe('a refresh card', () => {
     expect(refreshView({ ...given, jobId: 'job-1' }, owner, zone, at).runAgain).toBe('');
     expect(refreshView(given, owner, zone, at, undefined, false).runAgain).toBe('');
   });
+  it('says what Replace takes from a refresh that gathers rows, counted or not, and asks to keep its mode', () => {
+    const replace = (r: Refresh) => refreshView(r, owner, zone, at).modes.find((m) => m.value === 'replace');
+    const merged = { ...refresh({ mode: 'merge' }), gathered: { rows: 1, since: '2026-12-01' } };
+    expect(replace(merged)).toMatchObject({
+      note: 'Each run will then replace the whole sheet: the 1 row it has added since 2026-12-01 goes at its next run, leaving the rows of last week only.',
+      ask: { yes: 'Save anyway', keep: 'Keep Merge' },
+    });
+    // Saved before runs counted their rows: an append's periods show it has some.
+    const older = { ...refresh({ mode: 'append' }), appended: ['2026-11-30..2026-12-06'] };
+    expect(replace(older)?.note).toBe(
+      'Each run will then replace the whole sheet: the rows it has appended go at its next run, leaving the rows of last week only.',
+    );
+    // Into BigQuery, a merge's rows are not counted; a replace since took them.
+    const table = { kind: 'bigquery', project: 'p', dataset: 'd', table: 't' } as const;
+    const loaded = { ...refresh({ mode: 'merge', target: table }), gathered: { since: '2026-12-01' } };
+    expect(replace(loaded)?.note).toBe(
+      'Each run will then replace the whole table: the rows it has added since 2026-12-01 go at its next run, leaving the rows of last week only.',
+    );
+    expect(replace({ ...older, gathered: { rows: 0 } })).toMatchObject({ note: '' });
+    expect(replace({ ...older, gathered: { rows: 0 } })).not.toHaveProperty('ask');
+  });
 });

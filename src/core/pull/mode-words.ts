@@ -1,6 +1,8 @@
 // What each mode is called where a person reads it: the Pull form's choices under "If the target
-// has data" (index.html), said the same on a scheduled refresh's card and in its Edit form.
-import type { RelativePreset } from '../time/date-range';
+// has data" (index.html), said the same on a scheduled refresh's card and in its Edit form, with
+// what choosing one does that its name does not say.
+import { rowCount } from '../count-text';
+import { type RelativePreset, rangeWords } from '../time/date-range';
 import type { PullSpec, PullTarget } from './pull-spec';
 
 export const MODE_WORDS: Readonly<Record<PullSpec['mode'], string>> = {
@@ -56,3 +58,69 @@ export function periodUnderWay(
 /** What keeps past periods, said on the refresh's card and by the first run of a new period. */
 export const keepPast = ([period, before]: readonly [string, string]) =>
   `To keep past ${period}s, choose Merge by key or Append below it (a run then finishes the ${period} before), or add a "${before}" refresh.`;
+
+/** What a refresh's append (or merge) runs have added to its target (Refresh.gathered). */
+export interface Gathered {
+  /** Rows added; undefined where not counted (a BigQuery merge counts rows updated and added together). */
+  rows?: number;
+  /** The first day of the first range they came from, where known. */
+  since?: string;
+}
+
+/** A refresh as what it has gathered run by run; `appended`, its periods appended whole. */
+type Gatherer = { spec: PullSpec; gathered?: Gathered; appended?: string[] };
+
+/**
+ * What the refresh has gathered; an append saved before runs counted rows has periods appended
+ * whole, and rows in uncounted. Undefined when nothing is known to be there.
+ */
+export function gatheredOf(r: Gatherer): Gathered | undefined {
+  return r.gathered ?? (r.spec.mode === 'append' && r.appended?.length ? {} : undefined);
+}
+
+/**
+ * "the 1,525 rows it has appended since 2027-02-20" (`who` "it", or "its scheduled refresh"), with
+ * whether they are one; undefined when the refresh keeps nothing a replace would take away (it
+ * replaces already, has not run, or a replace since took its rows).
+ */
+function gatheredWords(r: Gatherer, who: string): [string, boolean] | undefined {
+  const g = gatheredOf(r);
+  if (r.spec.mode === 'replace' || !g || g.rows === 0) return undefined;
+  const rows = g.rows === undefined ? 'the rows' : `the ${rowCount(g.rows)}`;
+  const did = `${who} has ${r.spec.mode === 'append' ? 'appended' : 'added'}`;
+  return [`${rows} ${did}${g.since ? ` since ${g.since}` : ''}`, g.rows === 1];
+}
+
+/**
+ * Switched to Replace, a refresh that appends or merges replaces its whole target at each run: the
+ * rows it gathered run by run go at its next run. Said under its Edit form's "If the target has
+ * data" as Replace is chosen, and asked again at Save (replaceAsked); '' when there is nothing to lose.
+ */
+export function historyLost(r: Gatherer): string {
+  const rows = gatheredWords(r, 'it');
+  if (!rows) return '';
+  const range = rangeWords(r.spec.range);
+  const left = range ? `the rows of ${range}` : "that run's rows";
+  return `Each run will then replace the whole ${place(r.spec)}: ${rows[0]} ${rows[1] ? 'goes' : 'go'} at its next run, leaving ${left} only.`;
+}
+
+/** The question Save asks before such a change (historyLost its words): the mode saved is kept by Keep. */
+export function replaceAsked(mode: PullSpec['mode']): { question: string; yes: string; keep: string } {
+  return {
+    question: 'Replace at each run, and lose the rows gathered?',
+    yes: 'Save anyway',
+    keep: `Keep ${mode === 'merge' ? 'Merge' : 'Append'}`,
+  };
+}
+
+/**
+ * A pull with Replace into the sheet such a refresh gathers rows in: said under the Pull form's
+ * "If the target has data" as Replace is chosen; '' when there is nothing to lose.
+ */
+export function historyPulledOver(r: Gatherer): string {
+  const rows = gatheredWords(r, 'its scheduled refresh');
+  if (!rows) return '';
+  return `Replace it takes the whole ${place(r.spec)}: ${rows[0]} ${rows[1] ? 'goes' : 'go'} with this pull, leaving its rows only. To add to them, choose ${MODE_WORDS[r.spec.mode]}.`;
+}
+
+const place = (spec: Pick<PullSpec, 'target'>) => (spec.target.kind === 'bigquery' ? 'table' : 'sheet');

@@ -3,9 +3,11 @@
 // Its relative range is resolved afresh, as a scheduled refresh's is.
 import type { Caller } from '../owner';
 import type { Store, Zone } from '../ports';
-import { scheduledInto } from '../schedule/sheet-refresh';
+import { RefreshStore } from '../schedule/refresh';
+import { refreshInto, refreshWords } from '../schedule/sheet-refresh';
 import { keptWords } from './kept-words';
 import { otherZone, tableZoneWords } from './mixed-target';
+import { historyPulledOver } from './mode-words';
 import { PullSpec, type PullTarget, replacedWhole } from './pull-spec';
 import { pullWords } from './pull-words';
 import type { TargetNow } from './target-now';
@@ -42,6 +44,8 @@ export interface PullAgain {
   kept?: string;
   /** The scheduled refresh into the same place, in words ("weekly on Mon at 07:00 by …", "by you"). */
   scheduled?: string;
+  /** That refresh gathers rows run by run: what a Replace there takes away, said as Replace is chosen. */
+  lost?: string;
 }
 
 export function rememberPull(store: Store, sheetId: number | undefined, spec: PullSpec, now: number): void {
@@ -86,9 +90,11 @@ export function pullAgain(
   // A new sheet is an existing one now; a renamed sheet is found under its new name.
   const target: PullTarget =
     spec.target.kind === 'cell' ? { ...spec.target, sheet: sheetName } : { kind: 'sheet', name: sheetName };
-  const scheduled = scheduledInto(store, sheetId, target, viewer, zone);
+  const into = refreshInto(new RefreshStore(store).all(), sheetId, target);
+  const lost = into ? historyPulledOver(into) : '';
   return {
-    ...(scheduled ? { scheduled } : {}),
+    ...(into ? { scheduled: refreshWords(into, viewer, zone) } : {}),
+    ...(lost ? { lost } : {}),
     spec: { ...spec, target },
     what: pullWords(spec),
     how: HOW[spec.mode],

@@ -34,7 +34,7 @@ import { type Caller, NotYours, ownerName, owns } from '../owner';
 import { type Clock, type Lock, type Store, WaitTooLong, type Zone, type Zones } from '../ports';
 import { goneText } from '../record-store';
 import { keyRefusedFor, noKeyFor } from '../schedule/key-pause';
-import { cutShort } from '../schedule/sheet-refresh';
+import { cutShort, pulledOver } from '../schedule/sheet-refresh';
 import { makeRoom } from '../share';
 import type { WriteOptions } from '../sheet/write-table';
 import { buildTable, type Table, withMade } from '../table/build-table';
@@ -366,13 +366,13 @@ function stepSaved(deps: PullDeps, jobs: JobStore, id: string, force: boolean, r
   if (isTerminal(saved)) letGo(deps, saved, job.state === 'writing');
   // An append or merge that wrote no row filled nothing: the sheet's last filler stays its own.
   const filled = saved.spec.mode === 'replace' || (saved.rows ?? 0) > 0;
-  if (saved.state === 'done' && filled && saved.spec.target.kind !== 'bigquery')
-    rememberPull(
-      deps.store,
-      saved.sheetId ?? deps.targets.bind(saved.spec.target),
-      saved.spec,
-      deps.clock.now(),
-    );
+  if (saved.state === 'done' && filled && saved.spec.target.kind !== 'bigquery') {
+    const sheetId = saved.sheetId ?? deps.targets.bind(saved.spec.target);
+    rememberPull(deps.store, sheetId, saved.spec, deps.clock.now());
+    // A replace from the sidebar took away the rows a refresh there gathered (its own runs say so).
+    if (sheetId !== undefined && saved.spec.mode === 'replace' && !saved.refreshId)
+      pulledOver(deps, sheetId, saved.spec.target);
+  }
   // A failed attempt is logged when it happens, not only when the job gives up hours later.
   if (isTerminal(saved) || saved.errors > job.errors) logRun(deps, saved, run.sheet);
   return saved;

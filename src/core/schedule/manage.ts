@@ -109,6 +109,7 @@ function edited(
   if (!sameTarget || !sameData) {
     delete before.held;
     delete before.appended;
+    delete before.gathered;
   }
   const refresh: Refresh = {
     ...before,

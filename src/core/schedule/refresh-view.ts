@@ -6,7 +6,7 @@ import { type Caller, ownerName, ownerSeenBy, owns } from '../owner';
 import type { Zone, Zones } from '../ports';
 import { keyHeaders } from '../pull/merge-key';
 import { otherZoneSince } from '../pull/mixed-target';
-import { MODES, modeLabel, modeNote } from '../pull/mode-words';
+import { historyLost, MODES, modeLabel, modeNote, replaceAsked } from '../pull/mode-words';
 import { type PullSpec, replacedWhole, sourceInfo } from '../pull/pull-spec';
 import { describeTarget } from '../pull/pull-target';
 import { pullWords } from '../pull/pull-words';
@@ -45,7 +45,13 @@ export interface RefreshView {
    * The modes Edit offers, in the Pull form's words (a schedule grid is only replaced); `note`, what
    * a person should know before choosing it ('' when nothing), shown on the card for its own mode.
    */
-  modes: { value: PullSpec['mode']; label: string; note: string }[];
+  modes: {
+    value: PullSpec['mode'];
+    label: string;
+    note: string;
+    /** Chosen in Edit, Save asks this first (its words, the note): Replace taking the rows it gathered away. */
+    ask?: { question: string; yes: string; keep: string };
+  }[];
   /** The saved pull, for editing. */
   spec: PullSpec;
   frequency: Frequency;
@@ -164,6 +170,18 @@ function modeWords(spec: PullSpec): string {
   return spec.mode === 'merge'
     ? `${words} (${spec.mergeKey ?? keyHeaders(sourceInfo(spec.source).key)})`
     : words;
+}
+
+/** A mode Edit offers; Replace, for a refresh that gathers rows run by run, says what it takes away. */
+function modeChoice(r: Refresh, value: PullSpec['mode']): RefreshView['modes'][number] {
+  const spec = { ...r.spec, mode: value };
+  const lost = value === 'replace' ? historyLost(r) : '';
+  return {
+    value,
+    label: modeWords(spec),
+    note: [modeNote(spec), lost].filter(Boolean).join(' '),
+    ...(lost ? { ask: replaceAsked(r.spec.mode) } : {}),
+  };
 }
 
 /**
@@ -287,11 +305,9 @@ export function refreshView(
     what: pullWords(r.spec),
     target: describeTarget(r.spec.target),
     mode: modeWords(r.spec),
-    modes: (replacedWhole(r.spec.source) ? (['replace'] as const) : MODES).map((value) => ({
-      value,
-      label: modeWords({ ...r.spec, mode: value }),
-      note: modeNote({ ...r.spec, mode: value }),
-    })),
+    modes: (replacedWhole(r.spec.source) ? (['replace'] as const) : MODES).map((value) =>
+      modeChoice(r, value),
+    ),
     spec: r.spec,
     frequency: r.frequency,
     frequencyLabel: describeFrequency(r.frequency, zone.name),

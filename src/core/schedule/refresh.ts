@@ -7,6 +7,7 @@ import { lazy } from '../lazy';
 import { withLock } from '../lock';
 import type { OwnedRecord } from '../owner';
 import type { Lock, Store } from '../ports';
+import type { Gathered } from '../pull/mode-words';
 import { PullSpec } from '../pull/pull-spec';
 import { RecordStore } from '../record-store';
 import type { PulledRange } from './catch-up';
@@ -93,6 +94,11 @@ export interface Refresh extends RefreshInput, OwnedRecord {
   lastPulled?: PulledRange;
   /** append mode: the periods appended after they were over ("from..to"), newest last. */
   appended?: string[];
+  /**
+   * Append and merge runs: the rows they added and since when, which Replace would take away
+   * (mode-words.ts historyLost); gone with a run that replaced its target.
+   */
+  gathered?: Gathered;
   /** A BigQuery target: the days its table holds whole, loaded after they were over (held-days.ts). */
   held?: DaySpan;
   /** The sheet's tab colour before a failed run turned it red, given back by the next good run. */

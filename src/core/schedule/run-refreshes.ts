@@ -7,7 +7,7 @@ import { withLock } from '../lock';
 import { owns } from '../owner';
 import type { Zone } from '../ports';
 import { OtherZone } from '../pull/mixed-target';
-import { keepPast, periodUnderWay } from '../pull/mode-words';
+import { type Gathered, gatheredOf, keepPast, periodUnderWay } from '../pull/mode-words';
 import { describeTarget } from '../pull/pull-target';
 import {
   advancePull,
@@ -25,7 +25,8 @@ import { stopAsked } from '../pull/stop-asked';
 import type { Grid } from '../sheet/grid';
 import { type ResolvedRange, resolveRange } from '../time/date-range';
 import { datesWords } from '../time/dates-words';
-import { formatLocalDateTime } from '../time/zone-math';
+import { formatLocalDate } from '../time/local-date';
+import { formatLocalDateTime, localDateOf } from '../time/zone-math';
 import { InputError } from '../validation';
 import { afterFailed, catchesUp, catchUpFrom } from './catch-up';
 import { redTab, restoreTab } from './failed-tab';
@@ -514,6 +515,11 @@ function endRecorded(deps: RefreshDeps, refresh: Refresh, job: Ending | undefine
     if (held) next.held = held;
     else delete next.held;
   }
+  if (status === 'done') {
+    const gathered = gatheredAfter(r, job, deps.zone);
+    if (gathered) next.gathered = gathered;
+    else delete next.gathered;
+  }
   // Only a period over before the run began is appended whole: today's, or this week's, is pulled
   // again at each run for the rows added since.
   if (status === 'done' && r.spec.mode === 'append' && job.range && job.range.end <= (dueAt ?? now)) {
@@ -577,6 +583,26 @@ function endRecorded(deps: RefreshDeps, refresh: Refresh, job: Ending | undefine
     }
   }
   return next;
+}
+
+/**
+ * What the refresh's append and merge runs have added, with this good run's rows (Refresh.gathered):
+ * none after a replace, which took them away, and counted afresh from the next run that adds.
+ */
+function gatheredAfter(r: Refresh, job: Ending, zone: Zone): Gathered | undefined {
+  const before = gatheredOf(r);
+  if (r.spec.mode === 'replace') return before ? { rows: 0 } : undefined;
+  // A merge adds the rows whose key was not there; a BigQuery merge counts updated and added as one.
+  const added =
+    r.spec.mode === 'append'
+      ? (job.rows ?? 0)
+      : (job.merged?.added ?? (r.spec.target.kind === 'bigquery' ? undefined : job.rows));
+  if (!before || before.rows === 0) {
+    const since = job.range?.from ?? formatLocalDate(localDateOf(job.createdAt, zone));
+    return added === undefined ? { since } : { rows: added, since };
+  }
+  if (before.rows === undefined || added === undefined) return before.since ? { since: before.since } : {};
+  return { ...before, rows: before.rows + added };
 }
 
 /**

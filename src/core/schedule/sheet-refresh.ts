@@ -2,11 +2,12 @@
 // place has one refresh: two would overwrite each other's table, or append each period twice.
 import { menuPath } from '../menu-names';
 import { type Caller, ownerName, ownerSeenBy, owns } from '../owner';
-import type { Store, Zone } from '../ports';
+import type { Lock, Store, Zone } from '../ports';
+import { gatheredOf } from '../pull/mode-words';
 import type { PullTarget } from '../pull/pull-spec';
 import { calledNow, type Targets, targetSheet } from '../pull/pull-target';
 import { describeFrequency } from './frequency';
-import { type Refresh, RefreshStore } from './refresh';
+import { changeRefresh, type Refresh, RefreshStore } from './refresh';
 
 /** Where in its sheet a target's table starts. */
 const anchor = (t: PullTarget) => (t.kind === 'cell' ? t.a1 : 'A1');
@@ -21,6 +22,22 @@ export function refreshInto(
     (r) =>
       r.sheetId === sheetId && r.spec.target.kind !== 'bigquery' && anchor(r.spec.target) === anchor(target),
   );
+}
+
+/**
+ * A pull that replaced the table a refresh gathers rows in (by append or merge) took them away: its
+ * Edit form no longer says them as what a Replace would take (Refresh.gathered).
+ */
+export function pulledOver(deps: { store: Store; lock: Lock }, sheetId: number, target: PullTarget): void {
+  const r = refreshInto(new RefreshStore(deps.store).all(), sheetId, target);
+  if (!gathers(r)) return;
+  changeRefresh(deps, r.id, (saved) => (gathers(saved) ? { ...saved, gathered: { rows: 0 } } : undefined));
+}
+
+/** Whether the refresh holds rows gathered run by run there, which a replace takes away. */
+function gathers(r: Refresh | undefined): r is Refresh {
+  const g = r && gatheredOf(r);
+  return !!g && g.rows !== 0;
 }
 
 /**

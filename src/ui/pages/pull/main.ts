@@ -1100,12 +1100,17 @@ function intoCard(): PullAgain | undefined {
   return same ? last : undefined;
 }
 
-/** Replace chosen into the card's table with columns typed beside it: said under the mode, as on the card. */
+/**
+ * Replace chosen into the card's table with columns typed beside it: said under the mode, as on the
+ * card; so are the rows its refresh appended run by run, which the Replace takes away.
+ */
 function showKept(): void {
-  const kept = mode.value === 'replace' && !replacedWhole(chosenSource()) ? intoCard()?.kept : undefined;
+  const card = mode.value === 'replace' ? intoCard() : undefined;
+  const beside = replacedWhole(chosenSource()) ? undefined : card?.kept;
+  const kept = [beside, card?.lost].filter(Boolean).join(' ');
   const hint = byId('modeKept');
   hint.hidden = !kept;
-  hint.textContent = kept ?? '';
+  hint.textContent = kept;
   describeMode();
 }
 form.addEventListener('change', showKept);

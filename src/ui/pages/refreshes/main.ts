@@ -227,15 +227,22 @@ function editor(r: RefreshView, card: HTMLElement): void {
     mode.root,
     el('div', { class: 'actions' }, save, cancel),
   );
-  save.addEventListener('click', () => {
-    // Said at the field to fix (the focus goes there), not after a trip to the server.
-    if (form.problem()) return say('');
+  const saveIt = () =>
     void act(
       'Saving',
       () => callServer('saveRefresh', { spec: mode.spec(), ...form.value() }, r.id),
       'Saved.',
       r.id,
     );
+  save.addEventListener('click', () => {
+    // Said at the field to fix (the focus goes there), not after a trip to the server.
+    if (form.problem()) return say('');
+    // A mode that takes away the rows it gathered is asked about first, under the form.
+    const ask = mode.ask();
+    if (!ask) return saveIt();
+    const labels = { yesLabel: `${ask.yes}: ${name}`, keepLabel: `${ask.keep}: ${name}` };
+    askInPage({ ...ask, ...labels }, save, box, (q) => box.append(q), saveIt, mode.keep);
+    say('');
   });
   const close = () => {
     box.remove();
@@ -243,7 +250,8 @@ function editor(r: RefreshView, card: HTMLElement): void {
   };
   cancel.addEventListener('click', close);
   box.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape') close();
+    // Escape in Save's question answers it (Keep), and leaves the editor open.
+    if (event.key === 'Escape' && !(event.target as Element).closest('.confirm')) close();
   });
   card.append(box);
   showEditor(box);
