@@ -57,6 +57,13 @@ describe('a push whose owner removes their API key while it waits to try again',
     expect(stopped.message).toBe(
       `Stopped: no Assembled API key is saved for you, and this push runs with yours. Save your key in ${SETTINGS}, then push again. Rows already sent keep their status.`,
     );
+    // Each row says why it was not sent, and what to do before pushing again.
+    const [head = [], ...rows] = rt.workbook.values('Leave');
+    expect(rows.map((r) => r[head.indexOf('Push message')])).toEqual(
+      Array(3).fill(
+        `Not sent: the API key the push ran with was removed; save a key in ${SETTINGS}, then push again.`,
+      ),
+    );
     // Stop has nothing left to wait for.
     expect(await rt.callFromSidebar<PushView>('stopPush', a.id)).toMatchObject({ state: 'failed' });
     expect(lastLogRow(rt)).toMatchObject({

@@ -73,8 +73,7 @@ describe.skipIf(!built)("a push's words beside rows changed since Validate", () 
     expect(outcomes(rt, sheet)).toEqual([ingested, wait, wait, wait]);
     const stopped = await rt.callFromSidebar<PushView>('stopPush', waiting.id);
     expect(stopped.message).toMatch(/^Stopped: no row was sent/);
-    const unread =
-      'not sent | Not sent: the push stopped before it could check the rows; push again to check and send this one.';
+    const unread = 'not sent | Not sent: the push was stopped before this row; push again to send it.';
     // The row pushed before keeps its outcome.
     expect(outcomes(rt, sheet)).toEqual([ingested, unread, unread, unread]);
   });
@@ -94,7 +93,7 @@ describe.skipIf(!built)("a push's words beside rows changed since Validate", () 
     // Row 5 emptied while the push waits, then Stop: nothing is left beside it (the sheet ends at row 4).
     rt.workbook.write(sheet, [['', '', '', '', '', '']], { row: 5 });
     await rt.callFromSidebar<PushView>('stopPush', waiting.id);
-    const before = 'not sent | Not sent: the push stopped before this row; push again to send it.';
+    const before = 'not sent | Not sent: the push was stopped before this row; push again to send it.';
     expect(outcomes(rt, sheet).slice(1)).toEqual([before, before]);
   });
 });

@@ -47,7 +47,7 @@ describe.skipIf(!built)('a push stopped part way', () => {
     const unsent = status.flatMap((s, i) => (s === 'created' ? [] : [[s, message[i]]]));
     expect(unsent).toHaveLength(220 - sent);
     expect(new Set(unsent.map((u) => u.join(' | ')))).toEqual(
-      new Set(['not sent | Not sent: the push stopped before this row; push again to send it.']),
+      new Set(['not sent | Not sent: the push was stopped before this row; push again to send it.']),
     );
     // Pushed again, exactly those rows go.
     sim.setFaults({});

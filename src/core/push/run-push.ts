@@ -87,6 +87,15 @@ import {
 import type { StatesHeld } from './states-in-assembled';
 import type { TemplateSpec } from './template';
 import { TimeOffTypes } from './time-off-types';
+import {
+  NOT_SENT,
+  type RowStop,
+  STOPPED_IN_FLIGHT,
+  stopFor,
+  UNREAD,
+  unsentWords,
+  WAITING,
+} from './unsent-words';
 
 export interface SheetRef {
   id: number;
@@ -344,10 +353,6 @@ function restoredOutcome(sheet: SheetSnapshot, row: SheetRow): RowOutcome | unde
 /** What the row's cells were read as, where that is not what they show (parse-row.ts). */
 const readAs = (row: SheetRow): string => (row.parse?.ok && row.parse.readAs) || '';
 
-/** The Push status of a row a push did not send (changed during it, or it stopped first); the next push sends it. */
-const NOT_SENT = 'not sent';
-/** The Push status of a row a push waits to read (Assembled not answering): it may still send it. */
-const WAITING = 'waiting';
 const CHANGED_MID_PUSH = 'Changed or added during the push, not sent:';
 
 /** Validate's word for a row that reads well and is to be sent. */
@@ -641,7 +646,7 @@ function takeLease(deps: PushDeps, id: string, deadline: number): Lease {
     if ((job.leaseUntil ?? 0) > now || (job.notBefore ?? 0) > now) return { job, ours: false };
     if (job.stalls >= MAX_STALLS) {
       const message = `Stopped: ${MAX_STALLS} runs in a row were cut short${job.message ? ` (last problem: ${job.message})` : ''}. ${STOPPED_TAIL}`;
-      return { job: stopped(deps, pushes, job, message), ours: false };
+      return { job: stopped(deps, pushes, job, message, { why: 'other' }), ours: false };
     }
     const leased = {
       ...takenUp(job, now),
@@ -667,7 +672,7 @@ const waitingCause = (job: PushJob) =>
  * Ends a push no execution holds (under the lock): saved as failed with `message`, logged. A batch
  * in flight stays marked, for the next push of the sheet to look up before sending anything.
  */
-function stopped(deps: PushDeps, pushes: PushStore, job: PushJob, message: string): PushJob {
+function stopped(deps: PushDeps, pushes: PushStore, job: PushJob, message: string, stop: RowStop): PushJob {
   const now = deps.clock.now();
   const ended: PushJob = {
     ...takenUp(job, now),
@@ -677,28 +682,20 @@ function stopped(deps: PushDeps, pushes: PushStore, job: PushJob, message: strin
   };
   delete ended.leaseUntil;
   delete ended.notBefore;
-  markUnsent(deps, job);
+  markUnsent(deps, job, stop);
   new AcceptedRows(deps.own, job.id).drop();
   logPush(deps, ended);
   return pushes.save(ended);
 }
 
-const STOPPED_BEFORE = 'Not sent: the push stopped before this row; push again to send it.';
-/** Beside the rows Push was pressed on while it cannot read them (Assembled not answering), and once it stops so. */
-const UNREAD =
-  'Not sent yet: the push checks this row, and sends it if it reads well, once Assembled answers.';
-const STOPPED_UNREAD =
-  'Not sent: the push stopped before it could check the rows; push again to check and send this one.';
-const STOPPED_IN_FLIGHT =
-  'Not known whether Assembled took it: the push stopped before its answer came. Push again: it is looked for in Assembled first, and sent only if not there.';
-
 /**
- * A push that stops leaves its rows never sent saying so: "Ready to push." (or nothing) beside
- * them would pass for rows still on their way. Rows it could not read yet (`waiting`: it still
- * may) say so too: Validate's words there may speak of cells changed since. Best effort: a sheet
- * gone or protected keeps its cells.
+ * A push that stops leaves its rows never sent saying so, and why (`stop`): "Ready to push." (or
+ * nothing) beside them would pass for rows still on their way. Rows it could not read yet
+ * ('waiting': it still may) say so too: Validate's words there may speak of cells changed since.
+ * Best effort: a sheet gone or protected keeps its cells.
  */
-function markUnsent(deps: PushDeps, job: PushJob, waiting = false): void {
+function markUnsent(deps: PushDeps, job: PushJob, stop: RowStop | 'waiting'): void {
+  const waiting = stop === 'waiting';
   const accepted = new AcceptedRows(deps.own, job.id);
   const open = deps.sheets.open(job.sheetId);
   const sheet = open && accepted.load() ? sheetAsItStands(open.grid, job.kind, deps.zone) : undefined;
@@ -714,10 +711,10 @@ function markUnsent(deps: PushDeps, job: PushJob, waiting = false): void {
       message: STOPPED_IN_FLIGHT,
       unsent: true,
     });
-  const message = waiting ? UNREAD : job.prepared ? STOPPED_BEFORE : STOPPED_UNREAD;
+  const words = waiting ? UNREAD : unsentWords(stop, job.prepared === true);
   const status = waiting ? WAITING : NOT_SENT;
   for (const row of accepted.allowed(unsent.filter((r) => !flying.has(r.row))))
-    outcomes.set(row, { status, message, unsent: true });
+    outcomes.set(row, { status, message: words, unsent: true });
   try {
     writeOutcomes(open.grid, sheet, outcomes, new Date(deps.clock.now()));
   } catch (error) {
@@ -742,7 +739,7 @@ export function stopPush(deps: PushDeps, id: string): PushJob {
       job.done > 0
         ? `${countText(job.done)} of ${rowCount(job.total)} ${job.done === 1 ? 'was' : 'were'} sent${cause}. ${STOPPED_TAIL}`
         : `no row was sent${cause}. Push again to send the rows.`;
-    return stopped(deps, pushes, { ...job, stopped: true }, `Stopped: ${said}`);
+    return stopped(deps, pushes, { ...job, stopped: true }, `Stopped: ${said}`, { why: 'stopped' });
   });
 }
 
@@ -871,10 +868,12 @@ class PushRun {
     this.finish(
       'failed',
       `Stopped: Assembled ${failed ? 'failed' : 'refused'} ${failing.tries} tries in a row over ${minutes} minutes${lastProblem(message)}. ${STOPPED_TAIL}`,
+      stopFor(error),
     );
   }
 
-  private finish(state: 'done' | 'failed', message: string): void {
+  /** `stop`: why rows not reached were not sent, said beside them when the push failed. */
+  private finish(state: 'done' | 'failed', message: string, stop: RowStop = { why: 'other' }): void {
     // Done, every row went: none is left to go again.
     if (state === 'done') delete this.job.again;
     const gone = goneWords(this.job.kind, this.job.gone ?? 0);
@@ -882,7 +881,7 @@ class PushRun {
     // The rows that reached Assembled, kept for the next Validate or push to tell one deleted since.
     if (this.job.prepared && this.grid && this.sheet)
       noteKind(this.grid, this.sheet.map, pushedRows(this.sheet.rows));
-    if (state === 'failed') markUnsent(this.deps, this.job);
+    if (state === 'failed') markUnsent(this.deps, this.job, stop);
     this.accepted.drop();
     logPush(this.deps, this.job);
   }
@@ -893,7 +892,7 @@ class PushRun {
     } catch (error) {
       // The key was removed while the push ran: another's key never carries it on, so it ends.
       if (!isAssembledError(error) || !noKeySent(error)) throw error;
-      this.finish('failed', noKeyStop(this.job));
+      this.finish('failed', noKeyStop(this.job), { why: 'no_key' });
       return;
     }
     const open = this.deps.sheets.open(this.job.sheetId);
@@ -919,11 +918,11 @@ class PushRun {
       if (isAssembledError(error) && ['rate_limited', 'server', 'network'].includes(error.kind)) {
         // Its first wait: the rows Push was pressed on say it is waiting to read them.
         if (!this.job.prepared && !this.job.failing && this.job.limitedSince === undefined)
-          markUnsent(this.deps, this.job, true);
+          markUnsent(this.deps, this.job, 'waiting');
         this.waitOut(error.message, error);
         return;
       }
-      this.finish('failed', messageOf(error));
+      this.finish('failed', messageOf(error), isAssembledError(error) ? stopFor(error) : { why: 'other' });
       return;
     }
     try {
@@ -1172,7 +1171,7 @@ class PushRun {
       delete this.job.inFlight;
       this.save({});
     }
-    if (result.fatal) this.finish('failed', result.fatal.message);
+    if (result.fatal) this.finish('failed', result.fatal.message, stopFor(result.fatal));
   }
 
   /**

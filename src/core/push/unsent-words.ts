@@ -1,0 +1,62 @@
+// What a push writes beside the rows it stopped (or waits) before reaching: why, and what to do
+// before pushing again, as the stop's cause says ("push again" alone is wrong advice while the key
+// is refused).
+import type { AssembledError } from '../assembled';
+import { menuPath } from '../menu-names';
+
+/** The Push status of a row a push did not send (changed during it, or it stopped first); the next push sends it. */
+export const NOT_SENT = 'not sent';
+/** The Push status of a row a push waits to read (Assembled not answering): it may still send it. */
+export const WAITING = 'waiting';
+
+/** Beside the rows Push was pressed on while it cannot read them (Assembled not answering). */
+export const UNREAD =
+  'Not sent yet: the push checks this row, and sends it if it reads well, once Assembled answers.';
+/** Beside the rows of a batch whose answer never came, once the push stops. */
+export const STOPPED_IN_FLIGHT =
+  'Not known whether Assembled took it: the push stopped before its answer came. Push again: it is looked for in Assembled first, and sent only if not there.';
+
+/**
+ * Why a push stopped before some rows: Stop pressed, the key refused (401) or without permission
+ * (403), no key saved any more, Assembled failing (its HTTP status; 0 for no answer), or else.
+ */
+export type RowStop =
+  | { why: 'stopped' }
+  | { why: 'key'; status: number }
+  | { why: 'no_key' }
+  | { why: 'outage'; status: number }
+  | { why: 'other' };
+
+/** The stop an error from Assembled makes. */
+export function stopFor(error: AssembledError | undefined): RowStop {
+  if (!error || error.kind === 'network') return { why: 'outage', status: 0 };
+  if (error.kind === 'server') return { why: 'outage', status: error.status };
+  if (error.kind === 'auth') return { why: 'key', status: error.status };
+  return { why: 'other' };
+}
+
+const SETTINGS = menuPath('settings');
+
+/** A row's words when the push stopped before it; `checked`, the push had read and checked the rows. */
+export function unsentWords(stop: RowStop, checked: boolean): string {
+  const before = `before this row was ${checked ? 'sent' : 'checked'}`;
+  switch (stop.why) {
+    case 'stopped':
+      return 'Not sent: the push was stopped before this row; push again to send it.';
+    case 'key':
+      // The row is read by every editor: the key is the one the push ran with, its owner's.
+      return stop.status === 403
+        ? `Not sent: the API key the push ran with has no permission in Assembled for this; save a key with access in ${SETTINGS}, then push again.`
+        : `Not sent: Assembled did not accept the API key the push ran with; save a working key in ${SETTINGS}, then push again.`;
+    case 'no_key':
+      return `Not sent: the API key the push ran with was removed; save a key in ${SETTINGS}, then push again.`;
+    case 'outage':
+      return stop.status
+        ? `Not sent: Assembled had a server error (HTTP ${stop.status}) ${before}; push again in a few minutes.`
+        : `Not sent: Assembled did not answer ${before}; push again in a few minutes.`;
+    case 'other':
+      return checked
+        ? 'Not sent: the push stopped before this row; push again to send it.'
+        : 'Not sent: the push stopped before it could check the rows; push again to check and send this one.';
+  }
+}
