@@ -1,10 +1,11 @@
 // The rows a push stopped before reaching, through the built bundle: each says why the push stopped
 // and what to do first (a refused key is fixed in Settings before pushing again; an outage waits a
-// few minutes).
+// few minutes), and a row whose last check found a problem keeps it in view.
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { startLocalAddon } from '../../dev/local-addon';
 import type { PushView } from '../../src/core/push/push-view';
+import type { ValidateSummary } from '../../src/core/push/run-push';
 import { column, follow, template } from './in-runtime';
 
 const built = existsSync(new URL('../../build/Code.js', import.meta.url));
@@ -68,5 +69,90 @@ describe.skipIf(!built)('rows a push stopped before reaching', () => {
     const down =
       'not sent | Not sent: Assembled had a server error (HTTP 503) before this row was checked; push again in a few minutes.';
     expect(outcomes(addon, sheet)).toEqual([down, down]);
+  });
+
+  it('say the push was stopped when Stop was pressed, keeping a problem the last check found', async () => {
+    const addon = await startLocalAddon({ dialect: 'live' });
+    const { rt, sim } = addon;
+    const [a] = sim.admin.org.people.filter((p) => p.staffable && !p.deleted && p.email);
+    const left = sim.admin.org.people.find((p) => p.deleted && p.email);
+    const sheet = await template(rt, 'time_off', [
+      [a?.email, '2026-07-01', '', 'TRUE', 'pto', 'fine'],
+      [left?.email, '2026-07-02', '', 'TRUE', 'pto', 'left'],
+    ]);
+    const first = await follow(
+      rt,
+      await rt.callFromSidebar<PushView>('startPush', 'time_off', 'unreached-stop-1'),
+    );
+    expect(first).toMatchObject({ state: 'done', succeeded: 1, invalid: 1 });
+    const problem = String(column(rt, sheet, 'Push message')[1]);
+    expect(problem).toMatch(/has left the organisation \(deleted in Assembled\): delete the row/);
+    // A row to send, then Assembled down: the push waits to read the rows, and is stopped.
+    rt.workbook.write(sheet, [[a?.email, '2026-07-03', '', 'TRUE', 'pto', 'new']], { row: 4 });
+    sim.setFaults({ force5xx: 1_000_000 });
+    const waiting = await rt.callFromSidebar<PushView>('startPush', 'time_off', 'unreached-stop-2');
+    expect(waiting).toMatchObject({ state: 'running', preparing: true });
+    const wait =
+      'waiting | Not sent yet: the push checks this row, and sends it if it reads well, once Assembled answers.';
+    const lastCheck = ` The last check of this row said: ${problem}`;
+    expect(outcomes(addon, sheet).slice(1)).toEqual([`${wait}${lastCheck}`, wait]);
+    await rt.callFromSidebar<PushView>('stopPush', waiting.id);
+    const stopped = 'not sent | Not sent: the push was stopped before this row; push again to send it.';
+    expect(outcomes(addon, sheet).slice(1)).toEqual([`${stopped}${lastCheck}`, stopped]);
+    // Stopped again: the problem is still the last check's, said once.
+    const again = await rt.callFromSidebar<PushView>('startPush', 'time_off', 'unreached-stop-3');
+    await rt.callFromSidebar<PushView>('stopPush', again.id);
+    expect(outcomes(addon, sheet).slice(1)).toEqual([`${stopped}${lastCheck}`, stopped]);
+    // Once Assembled answers, the push checks the row again and says what it finds now.
+    sim.setFaults({});
+    const done = await follow(
+      rt,
+      await rt.callFromSidebar<PushView>('startPush', 'time_off', 'unreached-stop-4'),
+    );
+    expect(done).toMatchObject({ state: 'done', succeeded: 1, invalid: 1 });
+    expect(outcomes(addon, sheet).slice(1)).toEqual([
+      `error | ${problem}`,
+      expect.stringMatching(/^created \| /),
+    ]);
+  });
+
+  it('keep Assembled’s refusal beside a row unchanged since it was refused', async () => {
+    const addon = await startLocalAddon({ dialect: 'live' });
+    const { rt, sim } = addon;
+    const [a] = sim.admin.org.people.filter((p) => p.staffable && !p.deleted && p.email);
+    const sheet = await template(rt, 'state_edits', [
+      ['delete', 'bogus-state-id'],
+      ['delete', 'another-bogus-id'],
+    ]);
+    const first = await follow(
+      rt,
+      await rt.callFromSidebar<PushView>('startPush', 'state_edits', 'unreached-refused-1'),
+    );
+    expect(first).toMatchObject({ state: 'done', failed: 2 });
+    const refused = outcomes(addon, sheet);
+    expect(refused[0]).toBe('error | No state has the id "bogus-state-id" in Assembled: check the State ID.');
+    // Row 3 changed since: its refusal no longer speaks of it as it stands.
+    rt.workbook.write(sheet, [['third-bogus-id']], { row: 3, column: 2 });
+    rt.workbook.write(
+      sheet,
+      [['insert', '', a?.email, 'lunch', '', '2026-05-25 06:00', '2026-05-25 07:00', 'five9']],
+      { row: 4 },
+    );
+    sim.setFaults({ force5xx: 1_000_000 });
+    const waiting = await rt.callFromSidebar<PushView>('startPush', 'state_edits', 'unreached-refused-2');
+    expect(waiting).toMatchObject({ state: 'running', preparing: true });
+    await rt.callFromSidebar<PushView>('stopPush', waiting.id);
+    const stopped = 'not sent | Not sent: the push was stopped before this row; push again to send it.';
+    expect(outcomes(addon, sheet)).toEqual([
+      refused[0],
+      `${stopped} The last check of this row said: No state has the id "another-bogus-id" in Assembled: check the State ID.`,
+      stopped,
+    ]);
+    // Validate still knows Assembled refused row 2 as it stands.
+    sim.setFaults({});
+    const check = await rt.callFromSidebar<ValidateSummary>('validatePush', 'state_edits');
+    expect(check.problems[0]).toMatch(
+      /^Row 2: Refused by Assembled when last pushed, and not changed since: /,
+    );
   });
 });

@@ -85,6 +85,7 @@ import {
   writeOutcomes,
 } from './sheet-rows';
 import type { StatesHeld } from './states-in-assembled';
+import { stillRefused } from './still-refused';
 import type { TemplateSpec } from './template';
 import { TimeOffTypes } from './time-off-types';
 import {
@@ -95,6 +96,7 @@ import {
   UNREAD,
   unsentWords,
   WAITING,
+  withLastCheck,
 } from './unsent-words';
 
 export interface SheetRef {
@@ -691,8 +693,9 @@ function stopped(deps: PushDeps, pushes: PushStore, job: PushJob, message: strin
 /**
  * A push that stops leaves its rows never sent saying so, and why (`stop`): "Ready to push." (or
  * nothing) beside them would pass for rows still on their way. Rows it could not read yet
- * ('waiting': it still may) say so too: Validate's words there may speak of cells changed since.
- * Best effort: a sheet gone or protected keeps its cells.
+ * ('waiting': it still may) say so too: Validate's words there may speak of cells changed since,
+ * though a problem found then stays in view, and a row Assembled refused as it stands keeps its
+ * refusal. Best effort: a sheet gone or protected keeps its cells.
  */
 function markUnsent(deps: PushDeps, job: PushJob, stop: RowStop | 'waiting'): void {
   const waiting = stop === 'waiting';
@@ -713,8 +716,13 @@ function markUnsent(deps: PushDeps, job: PushJob, stop: RowStop | 'waiting'): vo
     });
   const words = waiting ? UNREAD : unsentWords(stop, job.prepared === true);
   const status = waiting ? WAITING : NOT_SENT;
-  for (const row of accepted.allowed(unsent.filter((r) => !flying.has(r.row))))
-    outcomes.set(row, { status, message: words, unsent: true });
+  const allowed = accepted.allowed(unsent.filter((r) => !flying.has(r.row)));
+  const reached = unsent.filter((r) => allowed.has(r.row));
+  const refused = stillRefused(open.grid, sheet, reached);
+  for (const row of reached.filter((r) => !refused.has(r.row))) {
+    const message = withLastCheck(words, row.status, statusCells(sheet, row).message);
+    outcomes.set(row.row, { status, message, unsent: true });
+  }
   try {
     writeOutcomes(open.grid, sheet, outcomes, new Date(deps.clock.now()));
   } catch (error) {

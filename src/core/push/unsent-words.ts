@@ -1,8 +1,9 @@
 // What a push writes beside the rows it stopped (or waits) before reaching: why, and what to do
 // before pushing again, as the stop's cause says ("push again" alone is wrong advice while the key
-// is refused).
+// is refused). A problem the last check of a row found stays in view (withLastCheck).
 import type { AssembledError } from '../assembled';
 import { menuPath } from '../menu-names';
+import { ERROR_STATUS } from './kinds';
 
 /** The Push status of a row a push did not send (changed during it, or it stopped first); the next push sends it. */
 export const NOT_SENT = 'not sent';
@@ -59,4 +60,22 @@ export function unsentWords(stop: RowStop, checked: boolean): string {
         ? 'Not sent: the push stopped before this row; push again to send it.'
         : 'Not sent: the push stopped before it could check the rows; push again to check and send this one.';
   }
+}
+
+const LAST_CHECK = ' The last check of this row said: ';
+
+/**
+ * `words` beside a row the push did not reach, with the problem the last check of it found (its
+ * status "error", or said so by these words before): a push that never read the row has nothing
+ * newer to say of it, and the problem may stand. Said as that check's, as the row may be mended since.
+ */
+export function withLastCheck(words: string, status: string, message: string): string {
+  const at = message.indexOf(LAST_CHECK);
+  const earlier =
+    status === ERROR_STATUS
+      ? message.trim()
+      : (status === NOT_SENT || status === WAITING) && at >= 0
+        ? message.slice(at + LAST_CHECK.length)
+        : '';
+  return earlier ? `${words}${LAST_CHECK}${earlier}` : words;
 }
