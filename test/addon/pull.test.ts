@@ -280,14 +280,14 @@ describe('Pull data', () => {
     sim.setFaults({ force5xx: 1_000_000 });
     const logged = () => (rt.workbook.sheetNames().includes('Assembled log') ? logRows(rt) : []);
     const retrying = () => logged().filter((r) => r[4] === 'retrying');
-    // The time the sidebar's "Next check in" counts down to, as the log's zone says it: counted
+    // The time the sidebar's "Next try in" counts down to, as the log's zone says it: counted
     // from when the call worked it out, some time between its start and its end (an execution
     // takes time on the clock too), so each note's time lies between those two.
     const at = (t: number) => formatLocalDateTime(t, intlZone('America/New_York'), true);
     const nextTries: { from: string; to: string }[] = [];
     const counted = (job: JobView, askedAt: number) => ({
-      from: at(askedAt + job.nextCheckInMs),
-      to: at(rt.clock.now() + job.nextCheckInMs),
+      from: at(askedAt + job.nextTryInMs),
+      to: at(rt.clock.now() + job.nextTryInMs),
     });
     // Starting it makes the first attempt.
     let askedAt = rt.clock.now();
@@ -312,7 +312,7 @@ describe('Pull data', () => {
       // Date-times in one format compare as text.
       expect(t >= from && t <= to, `${t} within ${from} to ${to}`).toBe(true);
     });
-    expect(job.nextCheckInMs).toBeGreaterThan(60_000);
+    expect(job.nextTryInMs).toBeGreaterThan(60_000);
   });
 
   it("a pull that Assembled's outage ends says the sheet still holds what it held, and to try again", async () => {

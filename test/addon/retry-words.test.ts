@@ -33,7 +33,8 @@ describe('a pull while Assembled is down', () => {
     // It says how many tries are left: six failures in all end the pull.
     const failures = Number(/failed (\d) times/.exec(job.detail)?.[1] ?? 1);
     expect(job.detail).toContain(failures === 5 ? 'once more.' : `up to ${6 - failures} more times.`);
-    expect(job.nextCheckInMs).toBeGreaterThan(0);
+    expect(job.nextTryInMs).toBeGreaterThan(0);
+    expect(job.nextCheckInMs).toBe(0);
     sim.setFaults({});
     for (let i = 0; i < 10 && job.nextPollInMs > 0; i++) {
       await rt.clock.advanceAsync(job.nextPollInMs);

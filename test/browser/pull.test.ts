@@ -257,6 +257,39 @@ describe('Pull data in the workbench', () => {
     expect(running.workbench.rt.workbook.sheetNames()).not.toContain('Teams');
   });
 
+  it("counts down to a failed request's next try as a try, as Push does, not as a report's check", async () => {
+    const { page, running } = bench();
+    const sim = running.workbench.session.backend.simulator;
+    await menu(page, 'Pull data…');
+    const sb = await sidebar(page, 'Pull data from Assembled');
+    await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Teams' });
+    // Every word the progress says, however briefly, as the page draws them.
+    await sb.locator('#jobDetail').evaluate((node) => {
+      const seen: string[] = [];
+      Object.assign(window, { seen });
+      new MutationObserver(() => seen.push(node.textContent ?? '')).observe(node, {
+        childList: true,
+        characterData: true,
+        subtree: true,
+      });
+    });
+    sim?.setFaults({ errorRate: 1 });
+    try {
+      await sb.getByRole('button', { name: 'Pull data' }).click();
+      await expect
+        .poll(() => sb.locator('#jobDetail').textContent(), { timeout: 30_000 })
+        .toMatch(/failed.*the add-on tries again, up to \d more times\. Next try in \d+ s\.$/);
+    } finally {
+      await sb.getByRole('button', { name: 'Stop this pull' }).click();
+      sim?.setFaults({});
+    }
+    await expect.poll(() => sb.locator('#jobStage').textContent()).toBe('Stopped');
+    const seen = await sb
+      .locator('#jobDetail')
+      .evaluate(() => (window as unknown as { seen: string[] }).seen);
+    expect(seen.filter((s) => /Next check|Next try in 0 s/.test(s))).toEqual([]);
+  });
+
   it('offers the scheduled refresh of a pull followed to its end by a sidebar opened again, as a watched one does', async () => {
     const { page, running } = bench();
     const sim = running.workbench.session.backend.simulator;

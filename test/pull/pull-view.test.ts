@@ -76,6 +76,24 @@ describe('pull progress for the sidebar', () => {
       estimatedLeftMs: 0,
     });
   });
+
+  it("times a failed request's retry as a try, and only a report being built as a check", () => {
+    const queued = newJob('k', ANALYST, 'test-spreadsheet', REPORT, T0, 'k');
+    const started = withState(queued, 'running', T0 + 1_000, { reportId: 'r1', nextPollAt: T0 + 11_000 });
+    // Assembled is building the report: the add-on checks on it.
+    expect(jobView(started, T0 + 4_000)).toMatchObject({ nextCheckInMs: 7_000, nextTryInMs: 0 });
+    // A check that failed (a 504) is tried again: that is a try, as a push's is, whatever the state.
+    const message =
+      'Assembled had a server error (HTTP 504) while reading the report; try again in a few minutes.';
+    const failedCheck = { ...started, errors: 1, nextPollAt: T0 + 23_000, message };
+    expect(jobView(failedCheck, T0 + 11_000)).toMatchObject({
+      stage: 'Waiting to try again',
+      nextCheckInMs: 0,
+      nextTryInMs: 12_000,
+    });
+    const failedStart = { ...queued, errors: 2, nextPollAt: T0 + 30_000, message };
+    expect(jobView(failedStart, T0 + 10_000)).toMatchObject({ nextCheckInMs: 0, nextTryInMs: 20_000 });
+  });
 });
 
 describe('the Range list', () => {

@@ -74,8 +74,13 @@ export interface JobView {
   notice: string;
   /** What is happening within the stage, in a sentence ("Checked 2 times; not ready yet."). */
   detail: string;
-  /** When the add-on next asks Assembled (about the report, or again after no answer), in ms from now; 0 when it is not waiting. */
+  /** When the add-on next asks Assembled whether the report it is building is ready, in ms from now; 0 when it is not polling one. */
   nextCheckInMs: number;
+  /**
+   * When a request that failed is next tried, in ms from now; 0 when none waits to be: the
+   * sidebar says "Next try in", as a push's does, not "Next check", which is a report's polling.
+   */
+  nextTryInMs: number;
   /** Time left in ms where it can be known; null where it cannot (Assembled gives no estimate). */
   estimatedLeftMs: number | null;
   /** When the sidebar should ask again, in ms from now; 0 when the job is over. */
@@ -154,7 +159,8 @@ export function jobView(job: PullJob, now: number, stopping = false): JobView {
     message: job.message ?? '',
     notice: over ? '' : (job.notice ?? ''),
     detail: stopping ? STOPPING : detail(job),
-    nextCheckInMs: job.state === 'running' || retrying(job) ? Math.max(0, job.nextPollAt - now) : 0,
+    nextCheckInMs: job.state === 'running' && !retrying(job) ? Math.max(0, job.nextPollAt - now) : 0,
+    nextTryInMs: retrying(job) ? Math.max(0, job.nextPollAt - now) : 0,
     estimatedLeftMs: over ? 0 : timeLeft(job, now),
     nextPollInMs: over ? 0 : Math.max(1_000, job.nextPollAt - now),
     ...(unmade(job) ? { unmade: true } : {}),

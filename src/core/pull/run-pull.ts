@@ -1169,7 +1169,7 @@ function runKind(job: LoggedRun): string {
 /**
  * A failed attempt that will be tried again: why, and when at the latest, in the sheet's zone. A
  * pull from the sidebar is tried again when it is due while the sidebar follows it (the time its
- * "Next check in" counts down to, to the second): the log says both.
+ * "Next try in" counts down to, to the second): the log says both.
  */
 function retryNote(deps: Pick<PullDeps, 'zone'>, job: LoggedRun): string {
   const by = `by ${formatLocalDateTime(nextTryBy(job), deps.zone)}`;

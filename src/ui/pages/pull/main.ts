@@ -707,7 +707,11 @@ function paint(): void {
     byId('jobSaid').textContent = job.stage;
   }
   let detail = job.detail;
-  if (!over && asking && job.state === 'running')
+  // A failed request's retry is a try, as a push's is; a check is of a report being built.
+  const tryIn = job.nextTryInMs - since;
+  if (!over && job.nextTryInMs > 0)
+    detail = `${job.detail} ${asking || tryIn < 500 ? 'Trying again now…' : `Next try in ${duration(tryIn)}.`}`;
+  else if (!over && asking && job.state === 'running')
     detail = 'Asking Assembled whether the report is ready; once it is, its rows are fetched and written…';
   else if (!over && job.nextCheckInMs > 0)
     detail = `${job.detail} Next check in ${duration(job.nextCheckInMs - since)}.`;
@@ -783,6 +787,7 @@ function showStarting(pulled: PullSpec, what: string, range: string): void {
       : `Reading the data from Assembled and writing it into the ${pulled.target.kind === 'bigquery' ? 'table' : 'sheet'}…`,
     nextPollInMs: 1,
     nextCheckInMs: 0,
+    nextTryInMs: 0,
     estimatedLeftMs: null,
     notice: '',
   });
