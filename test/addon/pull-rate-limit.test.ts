@@ -24,6 +24,9 @@ describe('a pull from the sidebar met by a storm of 60 rate-limit refusals', () 
       detail:
         "Assembled's rate limit was hit while starting the report. Assembled is up, so the add-on waits its turn and tries again.",
     });
+    // When, as a push's wait says: its Retry-After, which the sidebar counts down as "Next try in".
+    expect(job.nextTryInMs).toBeGreaterThan(0);
+    expect(job.nextTryInMs).toBeLessThanOrEqual(job.nextPollInMs);
     for (let i = 0; i < 200 && job.state !== 'done' && job.state !== 'failed'; i++) {
       expect(job.detail).not.toMatch(/failed|gave up/);
       await rt.clock.advanceAsync(Math.max(1_000, job.nextPollInMs));

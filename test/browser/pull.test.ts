@@ -290,6 +290,42 @@ describe('Pull data in the workbench', () => {
     expect(seen.filter((s) => /Next check|Next try in 0 s/.test(s))).toEqual([]);
   });
 
+  it("says when a pull waiting out Assembled's rate limit tries again, as Push does", async () => {
+    const { page, running } = bench();
+    const sim = running.workbench.session.backend.simulator;
+    await menu(page, 'Pull data…');
+    const sb = await sidebar(page, 'Pull data from Assembled');
+    await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Teams' });
+    await sb.getByLabel('New sheet').check();
+    await sb.getByLabel('Sheet name').fill('Limited teams');
+    await sb.locator('#jobDetail').evaluate((node) => {
+      const seen: string[] = [];
+      Object.assign(window, { seen });
+      new MutationObserver(() => seen.push(node.textContent ?? '')).observe(node, {
+        childList: true,
+        characterData: true,
+        subtree: true,
+      });
+    });
+    // Refusals enough to outlast a call's own retries, each with Retry-After: 1.
+    sim?.setFaults({ force429: 60 });
+    try {
+      await sb.getByRole('button', { name: 'Pull data' }).click();
+      await sb.locator('#jobStage', { hasText: /^Done$/ }).waitFor({ timeout: 60_000 });
+    } finally {
+      sim?.setFaults({});
+    }
+    const seen = await sb
+      .locator('#jobDetail')
+      .evaluate(() => (window as unknown as { seen: string[] }).seen);
+    const waits = seen.filter((s) => /waits its turn/.test(s));
+    expect(waits.length).toBeGreaterThan(0);
+    expect(waits.some((s) => /waits its turn and tries again\. Next try in [1-9]\d* s\.$/.test(s))).toBe(
+      true,
+    );
+    expect(waits.filter((s) => !/ (Next try in [1-9]\d* s\.|Trying again now…)$/.test(s))).toEqual([]);
+  });
+
   it('offers the scheduled refresh of a pull followed to its end by a sidebar opened again, as a watched one does', async () => {
     const { page, running } = bench();
     const sim = running.workbench.session.backend.simulator;

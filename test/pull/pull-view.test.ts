@@ -96,6 +96,24 @@ describe('pull progress for the sidebar', () => {
   });
 });
 
+describe("a pull waiting out Assembled's rate limit", () => {
+  it('says when it tries again, at the Retry-After, at any stage, a report being checked on too', () => {
+    const message =
+      "Assembled's rate limit was hit while reading the report and the add-on's retries ran out for now; wait a minute and try again.";
+    const queued = newJob('k', ANALYST, 'test-spreadsheet', REPORT, T0, 'k');
+    const refused = { ...queued, limitedSince: T0, nextPollAt: T0 + 2_000, message };
+    expect(jobView(refused, T0)).toMatchObject({
+      stage: 'Waiting to try again',
+      detail: expect.stringMatching(/waits its turn and tries again\.$/),
+      nextCheckInMs: 0,
+      nextTryInMs: 2_000,
+    });
+    const started = withState(queued, 'running', T0 + 1_000, { reportId: 'r1', nextPollAt: T0 + 11_000 });
+    const checkRefused = { ...started, limitedSince: T0 + 11_000, nextPollAt: T0 + 12_000, message };
+    expect(jobView(checkRefused, T0 + 11_000)).toMatchObject({ nextCheckInMs: 0, nextTryInMs: 1_000 });
+  });
+});
+
 describe('the Range list', () => {
   it('offers ranges ahead beside those behind, for schedules and coverage, N days back last', () => {
     expect(catalogueChoices().presets.map((p) => p.label)).toEqual([

@@ -77,8 +77,9 @@ export interface JobView {
   /** When the add-on next asks Assembled whether the report it is building is ready, in ms from now; 0 when it is not polling one. */
   nextCheckInMs: number;
   /**
-   * When a request that failed is next tried, in ms from now; 0 when none waits to be: the
-   * sidebar says "Next try in", as a push's does, not "Next check", which is a report's polling.
+   * When a request that failed, or that Assembled's rate limit refused, is next tried, in ms from
+   * now; 0 when none waits to be: the sidebar says "Next try in", as a push's does, not "Next
+   * check", which is a report's polling.
    */
   nextTryInMs: number;
   /** Time left in ms where it can be known; null where it cannot (Assembled gives no estimate). */
@@ -139,6 +140,8 @@ export function catalogueChoices(): Pick<PullOptions, 'sources' | 'granularities
 export function jobView(job: PullJob, now: number, stopping = false): JobView {
   const over = job.state === 'done' || job.state === 'failed' || job.state === 'stalled';
   stopping &&= !over;
+  // Waiting out a failure or Assembled's rate limit (its Retry-After): either way a try, timed.
+  const tries = retrying(job) || limited(job);
   return {
     id: job.id,
     state: job.state,
@@ -159,8 +162,8 @@ export function jobView(job: PullJob, now: number, stopping = false): JobView {
     message: job.message ?? '',
     notice: over ? '' : (job.notice ?? ''),
     detail: stopping ? STOPPING : detail(job),
-    nextCheckInMs: job.state === 'running' && !retrying(job) ? Math.max(0, job.nextPollAt - now) : 0,
-    nextTryInMs: retrying(job) ? Math.max(0, job.nextPollAt - now) : 0,
+    nextCheckInMs: job.state === 'running' && !tries ? Math.max(0, job.nextPollAt - now) : 0,
+    nextTryInMs: tries ? Math.max(0, job.nextPollAt - now) : 0,
     estimatedLeftMs: over ? 0 : timeLeft(job, now),
     nextPollInMs: over ? 0 : Math.max(1_000, job.nextPollAt - now),
     ...(unmade(job) ? { unmade: true } : {}),
