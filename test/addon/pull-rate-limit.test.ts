@@ -49,7 +49,7 @@ describe('a pull from the sidebar met by a storm of 60 rate-limit refusals', () 
     expect(rt.clock.now() - pressed).toBeGreaterThanOrEqual(10 * 60_000);
     expect(rt.clock.now() - pressed).toBeLessThan(11 * 60_000);
     expect(job.detail).toMatch(
-      /^A request to Assembled failed \(Assembled's rate limit .*\); the add-on tries again, up to 5 more times\.$/,
+      /^A request to Assembled failed: Assembled's rate limit .*\. The add-on tries again, up to 5 more times\.$/,
     );
   });
 });

@@ -25,7 +25,7 @@ describe('a pull while Assembled is down', () => {
       state: 'queued',
       stage: 'Waiting to try again',
       detail: expect.stringMatching(
-        /^(A request to Assembled failed|Requests to Assembled failed \d times in a row) \(.*503.*[^.]\); the add-on tries again, (once more|up to \d more times)\.$/,
+        /^(A request to Assembled failed|Requests to Assembled failed \d times in a row): [^()]*\(HTTP 503\)[^()]*[^.]\. The add-on tries again, (once more|up to \d more times)\.$/,
       ),
     });
     // Assembled's cause, without the advice to try again by hand: the add-on is doing that.
@@ -56,7 +56,7 @@ describe('a report pull once Assembled answers again', () => {
       mode: 'replace',
     };
     let job = await rt.callFromSidebar<JobView>('startPull', spec, 'key-0003');
-    expect(job.detail).toMatch(/failed.*; the add-on tries again, up to 5 more times\.$/);
+    expect(job.detail).toMatch(/failed: .*\. The add-on tries again, up to 5 more times\.$/);
     sim.setFaults({});
     // The report starts, and Assembled takes minutes to build it: the checks are what is said.
     for (let i = 0; i < 5 && job.state === 'queued'; i++) {
@@ -90,7 +90,7 @@ describe('a push while Assembled is down', () => {
       state: 'running',
       estimatedLeftMs: null,
       message: expect.stringMatching(
-        /^A request to Assembled failed \(.*503.*[^.]\); the add-on tries again, and the push stops if it is still failing at 30 min\.$/,
+        /^A request to Assembled failed: [^()]*\(HTTP 503\)[^()]*[^.]\. The add-on tries again, and the push stops if it is still failing at 30 min\.$/,
       ),
     });
     expect(view.nextTryInMs).toBeGreaterThan(0);
@@ -143,7 +143,7 @@ describe('a push that meets an outage while sending its rows', () => {
     expect(view).toMatchObject({ state: 'running', preparing: false, done: 0, total: 3 });
     const cause = /Assembled had a server error \(HTTP 5\d\d\) while cancelling time off/;
     expect(view.message).toMatch(
-      /^A request to Assembled failed \(.*\); the add-on tries again, and the push stops/,
+      /^A request to Assembled failed: .*\. The add-on tries again, and the push stops/,
     );
     expect(view.message).toMatch(cause);
     expect(view.nextTryInMs).toBeGreaterThan(0);
@@ -155,7 +155,7 @@ describe('a push that meets an outage while sending its rows', () => {
     await rt.clock.advanceAsync(view.nextTryInMs);
     view = await rt.callFromSidebar<PushView>('pollPush', view.id);
     expect(view.message).toMatch(
-      /^Assembled has failed for \d+ min \(.*\); the add-on tries again, and the push stops if it is still failing at 30 min\.$/,
+      /^Assembled has failed for \d+ min: .*\. The add-on tries again, and the push stops if it is still failing at 30 min\.$/,
     );
     const stopped = await rt.callFromSidebar<PushView>('stopPush', view.id);
     expect(stopped.message).toMatch(

@@ -41,7 +41,7 @@ describe('a sidebar that cannot check on its job', () => {
       // The next check is made, and the sidebar follows the pull again.
       await expect
         .poll(() => sb.locator('#jobDetail').textContent(), { timeout: 30_000 })
-        .toMatch(/failed.*the add-on tries again/);
+        .toMatch(/failed: .*\. The add-on tries again/);
       await expect.poll(() => sb.locator('#status').textContent()).not.toMatch(/Could not check/);
       expect(failed()).toBe(1);
 

@@ -240,7 +240,7 @@ describe('Pull data in the workbench', () => {
     await page.keyboard.press('Enter');
     await expect
       .poll(() => sb.locator('#jobDetail').textContent(), { timeout: 30_000 })
-      .toMatch(/failed.*the add-on tries again/);
+      .toMatch(/failed: .*\. The add-on tries again/);
     expect(await focused()).toBe('jobStage');
     await page.keyboard.press('Tab');
     expect(await focused()).toBe('stopPull');
@@ -278,7 +278,10 @@ describe('Pull data in the workbench', () => {
       await sb.getByRole('button', { name: 'Pull data' }).click();
       await expect
         .poll(() => sb.locator('#jobDetail').textContent(), { timeout: 30_000 })
-        .toMatch(/failed.*the add-on tries again, up to \d more times\. Next try in \d+ s\.$/);
+        // Assembled's cause after a colon: one level of brackets, its own ("(HTTP 503)").
+        .toMatch(
+          /^(A request|Requests) to Assembled failed[^:()]*: [^()]*(\([^()]*\))?[^()]*\. The add-on tries again, up to \d more times\. Next try in \d+ s\.$/,
+        );
     } finally {
       await sb.getByRole('button', { name: 'Stop this pull' }).click();
       sim?.setFaults({});
@@ -339,7 +342,7 @@ describe('Pull data in the workbench', () => {
       await sb.getByRole('button', { name: 'Pull data' }).click();
       await expect
         .poll(() => sb.locator('#jobDetail').textContent(), { timeout: 30_000 })
-        .toMatch(/failed.*the add-on tries again/);
+        .toMatch(/failed: .*\. The add-on tries again/);
       await page.locator('#closeSidebar').click();
       await page.locator('#sidebar').waitFor({ state: 'hidden' });
       await menu(page, 'Pull data…');

@@ -647,7 +647,7 @@ describe('Push rows in the workbench', () => {
       await expect
         .poll(() => sb.locator('#status').textContent())
         .toMatch(
-          /failed.*the add-on tries again, and the push stops if it is still failing at 30 min\. Next try in/,
+          /failed: .*\. The add-on tries again, and the push stops if it is still failing at 30 min\. Next try in/,
         );
       expect(await focused()).toBe('progressTitle');
       await page.keyboard.press('Enter');

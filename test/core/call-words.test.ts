@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type AssembledClient, causeOf } from '../../src/core/assembled';
-import { type AssembledErrorKind, userMessage } from '../../src/core/assembled/errors';
+import { type AssembledErrorKind, failedWith, userMessage } from '../../src/core/assembled/errors';
 import { caught } from './caught';
 import { KEY, reply, setup } from './fake-http';
 
@@ -132,6 +132,17 @@ describe('a failure names the call in words, not as method and path', () => {
     );
     expect(causeOf(userMessage('rate_limited', 'GET /v0/sites', 429))).toBe(
       "Assembled's rate limit was hit while reading sites",
+    );
+  });
+
+  it('tells a failure the add-on goes on after with its cause after a colon, one level of brackets', () => {
+    expect(failedWith('A request to Assembled failed', userMessage('server', 'GET /v0/people', 504))).toBe(
+      'A request to Assembled failed: Assembled had a server error (HTTP 504) while reading people.',
+    );
+    expect(
+      failedWith('Assembled has failed for 3 min', userMessage('outcome_unknown', 'GET /v0/teams', 0)),
+    ).toBe(
+      'Assembled has failed for 3 min: Assembled gave no clear answer while reading teams (no response), so it is not known whether the request took effect; it was not sent again, to avoid a duplicate. Check in Assembled before resending.',
     );
   });
 

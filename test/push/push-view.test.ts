@@ -99,7 +99,7 @@ describe('push progress in words', () => {
       nextTryInMs: 45_000,
       // The cause, not Assembled's advice to try again: the add-on is doing that.
       message:
-        'A request to Assembled failed (Assembled had a server error (HTTP 503) while reading people); the add-on tries again, and the push stops if it is still failing at 30 min.',
+        'A request to Assembled failed: Assembled had a server error (HTTP 503) while reading people. The add-on tries again, and the push stops if it is still failing at 30 min.',
     });
     // Said in minutes, not in tries: 7 tries in 8 minutes is no push past its 5 tries to stop at.
     const failing = view({
@@ -109,17 +109,17 @@ describe('push progress in words', () => {
       failing: { since: T0 - 8 * 60_000 - 5_000, tries: 7 },
     });
     expect(failing.message).toBe(
-      'Assembled has failed for 8 min (Assembled had a server error (HTTP 503) while reading people); the add-on tries again, and the push stops if it is still failing at 30 min.',
+      'Assembled has failed for 8 min: Assembled had a server error (HTTP 503) while reading people. The add-on tries again, and the push stops if it is still failing at 30 min.',
     );
     // Rows went before the outage, yet no time left is guessed from their pace while it lasts.
     expect(failing.estimatedLeftMs).toBeNull();
     // In the background, tries come hourly: past 30 minutes, the tries still owed are counted down.
     const hourly = { notBefore: T0 + 45_000, message: down };
     expect(view({ ...hourly, failing: { since: T0 - 60 * 60_000, tries: 2 } }).message).toMatch(
-      /\(.*HTTP 503.*\); the add-on tries again, and the push stops if the next 3 tries fail too\.$/,
+      /: .*\(HTTP 503\).*\. The add-on tries again, and the push stops if the next 3 tries fail too\.$/,
     );
     expect(view({ ...hourly, failing: { since: T0 - 3 * 60 * 60_000, tries: 4 } }).message).toMatch(
-      /^Assembled has failed for 180 min .* the push stops if the next try fails too\.$/,
+      /^Assembled has failed for 180 min: .* the push stops if the next try fails too\.$/,
     );
     const limited =
       "Assembled's rate limit was hit while reading people and the add-on's retries ran out for now; wait a minute and try again.";

@@ -1,5 +1,6 @@
 // The one error type the client throws, with messages worded for a spreadsheet user.
 import { menuPath } from '../menu-names';
+import { ended } from '../sentence';
 import { callWords } from './call-words';
 
 export type AssembledErrorKind =
@@ -126,6 +127,14 @@ const BY_HAND =
 /** A failure's cause alone, for words said while the add-on itself is about to try again. */
 export function causeOf(message: string): string {
   return message.replace(BY_HAND, '').replace(/\.$/, '');
+}
+
+/**
+ * A failure told of while the add-on goes on: "A request to Assembled failed: <its cause>." The
+ * cause follows a colon, never in brackets: Assembled's words hold their own ("(HTTP 504)").
+ */
+export function failedWith(lead: string, message: string): string {
+  return ended(`${lead}: ${causeOf(message)}`);
 }
 
 /**

@@ -1,5 +1,5 @@
 // What the sidebar sees of pulls: plain JSON (google.script.run carries no Dates).
-import { causeOf } from '../assembled/errors';
+import { causeOf, failedWith } from '../assembled/errors';
 import { countText as count } from '../count-text';
 import { isTerminal, MAX_RETRIES, type PullJob, STOPPED } from '../jobs/pull-job';
 import type { KeyNotice } from '../settings';
@@ -238,14 +238,13 @@ const STOPPING = 'Stop was pressed: the pull ends after the page or batch of row
 
 function detail(job: PullJob): string {
   if (retrying(job)) {
-    const reason = causeOf(job.message ?? 'no reason given');
     // Assembled may have answered, refusing (a rate limit): the words fit any failure.
     const failed =
       job.errors === 1
         ? 'A request to Assembled failed'
         : `Requests to Assembled failed ${job.errors} times in a row`;
     const left = MAX_RETRIES + 1 - job.errors;
-    return `${failed} (${reason}); the add-on tries again, ${left === 1 ? 'once more' : `up to ${left} more times`}.`;
+    return `${failedWith(failed, job.message ?? 'no reason given')} The add-on tries again, ${left === 1 ? 'once more' : `up to ${left} more times`}.`;
   }
   if (limited(job))
     return `${causeOf(job.message ?? '')}. Assembled is up, so the add-on waits its turn and tries again.`;

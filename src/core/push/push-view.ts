@@ -1,5 +1,5 @@
 // What the sidebar sees of a push: plain JSON (google.script.run carries no Dates).
-import { causeOf } from '../assembled/errors';
+import { causeOf, failedWith } from '../assembled/errors';
 import type { KeyNotice } from '../settings';
 import type { DoubledColumn } from './doubled-columns';
 import { KINDS, PUSH_KINDS, type PushKind } from './kinds';
@@ -144,9 +144,8 @@ function timeLeft(job: PushJob, now: number): number | null {
  * minutes, so a long wait has an end in sight.
  */
 function troubleWords(message: string, job: PushJob, now: number): string {
-  const cause = causeOf(message);
   if (job.limitedSince !== undefined)
-    return `${cause}. Assembled is up, so the add-on waits its turn and tries again for as long as it takes.`;
+    return `${causeOf(message)}. Assembled is up, so the add-on waits its turn and tries again for as long as it takes.`;
   const minutes = Math.floor((now - (job.failing?.since ?? now)) / 60_000);
   const limit = OUTAGE_MS / 60_000;
   const failed = minutes > 0 ? `Assembled has failed for ${minutes} min` : 'A request to Assembled failed';
@@ -158,5 +157,5 @@ function troubleWords(message: string, job: PushJob, now: number): string {
       : owed > 1
         ? `if the next ${owed} tries fail too`
         : 'if the next try fails too';
-  return `${failed} (${cause}); the add-on tries again, and the push stops ${stops}.`;
+  return `${failedWith(failed, message)} The add-on tries again, and the push stops ${stops}.`;
 }
