@@ -19,9 +19,9 @@ describe("the Assembled log's header note", () => {
     expect((await pullToEnd(rt, TEAMS, 'run-log-note-1')).state).toBe('done');
     const note = () => rt.workbook.notes(RUN_LOG_SHEET)[0]?.[0] ?? '';
     expect(note().split('\n')).toEqual([
-      'Assembled log: one row per pull, push, Sync time off and scheduled refresh run, newest last (a failed attempt that will be tried again has a row of its own), written by the Assembled add-on.',
+      "Assembled log: one row per pull, push, Sync time off and scheduled refresh run, newest last (a scheduled refresh run's failed attempt that will be tried again has a row of its own), written by the Assembled add-on.",
       "When is in America/New_York, the spreadsheet's time zone as the log began.",
-      'Duration (s) is the time the attempt took; Message, what the sidebar said at its end.',
+      'Duration (s) is the time its tries took, not the waits between them; Message, what the sidebar said at its end.',
     ]);
     expect((await pullToEnd(rt, TEAMS, 'run-log-note-2')).state).toBe('done');
     rt.workbook.setTimeZone('Europe/Berlin');

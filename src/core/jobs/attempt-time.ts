@@ -1,7 +1,8 @@
 // A log row's Duration, one meaning for every row (a pull, a refresh's attempt, a push): the time
-// its attempt took, the add-on's work and its waits on Assembled (a report being built, a rate
+// its attempts took, the add-on's work and its waits on Assembled (a report being built, a rate
 // limit), not the time it waited, due, for an execution to take it up (behind other runs, for the
-// next background tick or the sidebar's next call), nor the wait for a retry, which has a row of its own.
+// next background tick or the sidebar's next call), nor the wait for a retry (a refresh's retry has
+// a row of its own; a pull from the sidebar, one row however many tries it took).
 
 export interface Timed {
   createdAt: number;

@@ -226,9 +226,14 @@ export function stillRunning(job: PullJob, now: number, suggestedWaitMs = 0): Pu
   });
 }
 
-/** The job as an execution takes it up at `now`: a retry begins an attempt of its own. */
+/**
+ * The job as an execution takes it up at `now`. A refresh's retry begins an attempt of its own,
+ * with a log row of its own; a pull from the sidebar has one row, which times its tries, not the
+ * waits between them (from its failure on).
+ */
 export function takenUp(job: PullJob, now: number): PullJob {
-  return job.errors > 0 ? { ...job, attemptAt: now, waitedMs: 0 } : withWait(job, job.nextPollAt, now);
+  if (job.errors === 0) return withWait(job, job.nextPollAt, now);
+  return job.refreshId ? { ...job, attemptAt: now, waitedMs: 0 } : withWait(job, job.updatedAt, now);
 }
 
 export function isDue(job: PullJob, now: number): boolean {

@@ -38,9 +38,9 @@ export function runLogNote(note: string, zone: string, row: number): string | un
   const zones = [...note.matchAll(WHEN_IN)].map((m) => m[1]);
   if (zones.length === 0)
     return [
-      'Assembled log: one row per pull, push, Sync time off and scheduled refresh run, newest last (a failed attempt that will be tried again has a row of its own), written by the Assembled add-on.',
+      "Assembled log: one row per pull, push, Sync time off and scheduled refresh run, newest last (a scheduled refresh run's failed attempt that will be tried again has a row of its own), written by the Assembled add-on.",
       `When is in ${zone}, the spreadsheet's time zone as the log began.`,
-      'Duration (s) is the time the attempt took; Message, what the sidebar said at its end.',
+      'Duration (s) is the time its tries took, not the waits between them; Message, what the sidebar said at its end.',
     ].join('\n');
   if (zones[zones.length - 1] === zone) return undefined;
   return `${note}\nFrom row ${row} on, When is in ${zone}: the spreadsheet's time zone changed (rows above keep the times they were written with).`;

@@ -373,8 +373,10 @@ function stepSaved(deps: PullDeps, jobs: JobStore, id: string, force: boolean, r
     if (sheetId !== undefined && saved.spec.mode === 'replace' && !saved.refreshId)
       pulledOver(deps, sheetId, saved.spec.target);
   }
-  // A failed attempt is logged when it happens, not only when the job gives up hours later.
-  if (isTerminal(saved) || saved.errors > job.errors) logRun(deps, saved, run.sheet);
+  // A refresh's failed attempt is logged when it happens, not only when the run gives up hours
+  // later: its tries are up to an hour apart. A pull from the sidebar, its tries minutes apart, has
+  // one row, for how it ended (a pull given up counts its tries there).
+  if (isTerminal(saved) || (saved.refreshId && saved.errors > job.errors)) logRun(deps, saved, run.sheet);
   return saved;
 }
 
@@ -1166,15 +1168,8 @@ function runKind(job: LoggedRun): string {
   return job.byHand ? 'Run now: ' : 'Scheduled: ';
 }
 
-/**
- * A failed attempt that will be tried again: why, and when at the latest, in the sheet's zone. A
- * pull from the sidebar is tried again when it is due while the sidebar follows it (the time its
- * "Next try in" counts down to, to the second): the log says both.
- */
+/** A refresh's failed attempt that will be tried again: why, and when at the latest, in the sheet's zone. */
 function retryNote(deps: Pick<PullDeps, 'zone'>, job: LoggedRun): string {
-  const by = `by ${formatLocalDateTime(nextTryBy(job), deps.zone)}`;
-  const when = job.refreshId
-    ? by
-    : `at ${formatLocalDateTime(job.nextPollAt, deps.zone, true)} while the Pull sidebar is open, else ${by}`;
-  return `Attempt ${job.errors} failed: ${causeOf(job.message ?? '')}. Next try ${when} (${deps.zone.name}).`;
+  const by = formatLocalDateTime(nextTryBy(job), deps.zone);
+  return `Attempt ${job.errors} failed: ${causeOf(job.message ?? '')}. Next try by ${by} (${deps.zone.name}).`;
 }
