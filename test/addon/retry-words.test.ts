@@ -159,7 +159,7 @@ describe('a push that meets an outage while sending its rows', () => {
     );
     const stopped = await rt.callFromSidebar<PushView>('stopPush', view.id);
     expect(stopped.message).toMatch(
-      /^Stopped: no row was sent \(last problem: .*\)\. Push again to send the rows\.$/,
+      /^Stopped: no row was sent\. Last problem: .*\. Push again to send the rows\.$/,
     );
     expect(stopped.message).toMatch(cause);
     const log = rt.workbook.values('Assembled log').slice(1);

@@ -657,7 +657,7 @@ describe('Push rows in the workbench', () => {
       // With the cause of the tries that failed, in the sidebar as in the log.
       await expect
         .poll(() => sb.locator('#status').textContent())
-        .toMatch(/^Stopped: no row was sent \(last problem: .*HTTP 503.*\)\. Push again to send the rows\./);
+        .toMatch(/^Stopped: no row was sent\. Last problem: .*HTTP 503.*\. Push again to send the rows\./);
       // A stop asked for is news, not a failure in red.
       expect(await sb.locator('#status').getAttribute('data-tone')).toBe('info');
       await expect.poll(() => sb.getByRole('button', { name: 'Push', exact: true }).isEnabled()).toBe(true);

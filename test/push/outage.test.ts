@@ -25,7 +25,7 @@ describe('a push while Assembled is down', () => {
     const { job } = drive(s, startPush(s.deps, 'time_off', sheet, 'outage-0001').id);
     expect(job).toMatchObject({ state: 'failed', done: 0 });
     expect(job.message).toMatch(
-      /^Stopped: Assembled failed \d+ tries in a row over 3\d minutes \(last problem: .*503.*\)\. Rows already sent keep their status; push again to send the rest\.$/,
+      /^Stopped: Assembled failed \d+ tries in a row over 3\d minutes\. Last problem: .*503.*\. Rows already sent keep their status; push again to send the rest\.$/,
     );
     expect(job.updatedAt - started).toBeGreaterThanOrEqual(OUTAGE_MS);
     expect(job.updatedAt - started).toBeLessThan(OUTAGE_MS + 5 * 60_000);
@@ -39,7 +39,7 @@ describe('a push while Assembled is down', () => {
     const { job } = drive(s, startPush(s.deps, 'time_off_cancel', sheet, 'outage-0004').id);
     expect(job).toMatchObject({ state: 'failed', done: 0, total: 3 });
     expect(job.message).toMatch(
-      /^Stopped: Assembled failed \d+ tries in a row over 3\d minutes \(last problem: Assembled had a server error \(HTTP 503\) while cancelling time off\)\. /,
+      /^Stopped: Assembled failed \d+ tries in a row over 3\d minutes\. Last problem: Assembled had a server error \(HTTP 503\) while cancelling time off\. /,
     );
   });
 
@@ -143,7 +143,7 @@ describe('a push whose answer was lost, while Assembled is down', () => {
       /^Assembled had a server error \(HTTP 503\) while checking whether Assembled took the last batch;/,
     );
     expect(drive(s, id).job.message).toMatch(
-      /^Stopped: .*\(last problem: .* while checking whether Assembled took the last batch\)\./,
+      /^Stopped: .*\. Last problem: .* while checking whether Assembled took the last batch\./,
     );
   });
 });
@@ -163,7 +163,7 @@ describe('stopping a push', () => {
     const stopped = stopPush({ ...s.deps, log: { append: (e) => logs.push(e) } }, job.id);
     expect(stopped).toMatchObject({ state: 'failed' });
     expect(stopped.message).toBe(
-      'Stopped: no row was sent (last problem: Assembled had a server error (HTTP 503) while reading people). Push again to send the rows.',
+      'Stopped: no row was sent. Last problem: Assembled had a server error (HTTP 503) while reading people. Push again to send the rows.',
     );
     // Logged as a stopped pull is, not as a failure.
     expect(logs).toEqual([expect.objectContaining({ status: 'stopped', message: stopped.message })]);
@@ -185,7 +185,7 @@ describe('stopping a push', () => {
     );
     expect(job).toMatchObject({ state: 'running', done: 50 });
     expect(stopPush(s.deps, job.id).message).toMatch(
-      /^Stopped: 50 of 60 rows were sent \(last problem: .*HTTP 503.*\)\. Rows already sent keep their status; push again to send the rest\.$/,
+      /^Stopped: 50 of 60 rows were sent\. Last problem: .*HTTP 503.*\. Rows already sent keep their status; push again to send the rest\.$/,
     );
   });
 

@@ -26,7 +26,7 @@ describe.skipIf(!built)('a push stopped while it waits on Assembled', () => {
   it('says the cause when Assembled was down', async () => {
     const { stopped, logged } = await stoppedWhile({ force5xx: 1_000_000 }, 'stop-cause-down');
     expect(stopped.message).toMatch(
-      /^Stopped: no row was sent \(last problem: Assembled had a server error \(HTTP 5\d\d\) while reading people\)\. Push again to send the rows\.$/,
+      /^Stopped: no row was sent\. Last problem: Assembled had a server error \(HTTP 5\d\d\) while reading people\. Push again to send the rows\.$/,
     );
     expect(logged.startsWith(stopped.message ?? '-')).toBe(true);
   });
@@ -42,7 +42,7 @@ describe.skipIf(!built)('a push stopped while it waits on Assembled', () => {
   it('says the cause when Assembled was limiting requests, as when it was down', async () => {
     const { stopped, logged } = await stoppedWhile({ force429: 1_000_000 }, 'stop-cause-limited');
     expect(stopped.message).toBe(
-      "Stopped: no row was sent (last problem: Assembled's rate limit was hit while reading people). Push again to send the rows.",
+      "Stopped: no row was sent. Last problem: Assembled's rate limit was hit while reading people. Push again to send the rows.",
     );
     expect(logged.startsWith(stopped.message ?? '-')).toBe(true);
   });

@@ -647,7 +647,7 @@ function takeLease(deps: PushDeps, id: string, deadline: number): Lease {
     if (job.state !== 'running') return { job, ours: false };
     if ((job.leaseUntil ?? 0) > now || (job.notBefore ?? 0) > now) return { job, ours: false };
     if (job.stalls >= MAX_STALLS) {
-      const message = `Stopped: ${MAX_STALLS} runs in a row were cut short${job.message ? ` (last problem: ${job.message})` : ''}. ${STOPPED_TAIL}`;
+      const message = `Stopped: ${MAX_STALLS} runs in a row were cut short${lastProblem(job.message)}. ${STOPPED_TAIL}`;
       return { job: stopped(deps, pushes, job, message, { why: 'other' }), ours: false };
     }
     const leased = {
@@ -661,8 +661,11 @@ function takeLease(deps: PushDeps, id: string, deadline: number): Lease {
 }
 
 const STOPPED_TAIL = 'Rows already sent keep their status; push again to send the rest.';
-/** The last failed try's cause, said when a push stops after it; '' when there is none. */
-const lastProblem = (message: string | undefined) => (message ? ` (last problem: ${causeOf(message)})` : '');
+/**
+ * The last failed try's cause, said when a push stops after it, as a sentence of its own (the cause
+ * holds brackets of its own: "(HTTP 503)"); '' when there is none.
+ */
+const lastProblem = (message: string | undefined) => (message ? `. Last problem: ${causeOf(message)}` : '');
 /**
  * Why a push waits on Assembled, down or limiting requests alike: its last failed try's cause,
  * said when it is stopped meanwhile; '' when it is not waiting.
