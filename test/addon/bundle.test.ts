@@ -336,9 +336,10 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * asks first, and a skipped append run logged (2.0 KiB);
  * 374.7 with rows a stopped push did not reach saying why it stopped (a refused key, an outage, Stop)
  * and keeping what their last check found (1.7 KiB);
+ * 374.8 with a pull's retry and rate-limit waits timed as tries, and a sidebar pull logged once (0.1 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 374.7;
+const CODE_BUDGET_KIB = 374.8;
 
 const ENTRY_POINTS = [
   'onOpen',
