@@ -18,6 +18,7 @@ import { type RefreshView, refreshView } from '../core/schedule/refresh-view';
 import { keyToResume } from '../core/schedule/resume-key';
 import { carryOnRun, type RefreshDeps, runNowByHand } from '../core/schedule/run-refreshes';
 import { namedNow } from '../core/schedule/sheet-refresh';
+import { refusedFor } from '../core/schedule/zone-refused';
 import { ClientId, parseInput, wholeNumber } from '../core/validation';
 import { backgroundNotice } from './adapters/background-budget';
 import { ensureScheduler } from './adapters/dispatcher-trigger';
@@ -45,7 +46,20 @@ function views(deps: RefreshDeps): RefreshView[] {
     // Pause or Stop pressed while the run held the lock: said at once, done as the run ends.
     const stopping = run !== undefined && stopAsked(deps.store, run.id) !== undefined;
     const shown = pauseAsked(deps.store, r.id) ? { ...r, paused: true } : r;
-    const v = refreshView(shown, deps.user, deps.zone, now, run, there, hasKey, stopping, deps.zones);
+    // Its table read only for a merge or append of dated data (refusedFor): its next run's check.
+    const tableZone = there ? refusedFor(deps.targets, r, deps.zone) : undefined;
+    const v = refreshView(
+      shown,
+      deps.user,
+      deps.zone,
+      now,
+      run,
+      there,
+      hasKey,
+      stopping,
+      deps.zones,
+      tableZone,
+    );
     // The budget is the owner's: only their own refreshes wait on it.
     const withBudget = v.mine && !v.paused && !v.notice && budget ? { ...v, notice: budget } : v;
     // A notice says why the owner's runs cannot start (no trigger could be set, the day's budget is

@@ -25,9 +25,13 @@ export function refuseMixing(spec: PullSpec, now: TargetNow | undefined): void {
  * (teams, people) is not held back.
  */
 export function otherZone(spec: PullSpec, now: TargetNow | undefined, zone: Zone): string | undefined {
-  if (spec.mode === 'replace' || sourceInfo(spec.source).range === 'none') return undefined;
+  if (!addsDated(spec)) return undefined;
   return now?.zone !== undefined && now.zone !== zone.name ? now.zone : undefined;
 }
+
+/** A merge or append of data with dates: the pulls otherZone may refuse, the rest never. */
+export const addsDated = (spec: PullSpec): boolean =>
+  spec.mode !== 'replace' && sourceInfo(spec.source).range !== 'none';
 
 /**
  * Why a merge or append into a table written in another zone is refused (otherZone), after "the

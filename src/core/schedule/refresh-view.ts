@@ -21,6 +21,7 @@ import { runName } from './run-name';
 import { runNowPulls } from './run-now-pulls';
 import { gone, sheetGone, toHaveDone } from './sheet-refresh';
 import { cardTime, zoneMovedWords } from './zone-moved';
+import { refusedAgainWords, zoneRefusedWords } from './zone-refused';
 
 export interface RefreshView {
   id: string;
@@ -64,6 +65,11 @@ export interface RefreshView {
    * owner what to do (zone-moved.ts); else ''.
    */
   zoneMoved: string;
+  /**
+   * Its table was written while the spreadsheet had another zone, so its next run will be refused,
+   * as will every run after it until the table is written again: what to do (zone-refused.ts); else ''.
+   */
+  zoneRefused: string;
   /** Today's ISO weekday in that zone: made weekly in Edit, it starts on it. */
   today: number;
   notifyByEmail: boolean;
@@ -188,7 +194,14 @@ function modeChoice(r: Refresh, value: PullSpec['mode']): RefreshView['modes'][n
  * A run is shown at its end; one that failed after hours of retries shows when it was due too,
  * or its card would read as a schedule that slipped.
  */
-function lastRunView(r: Refresh, mine: boolean, zone: Zone, byName?: Zones): RefreshView['lastRun'] {
+function lastRunView(
+  r: Refresh,
+  mine: boolean,
+  zone: Zone,
+  byName?: Zones,
+  /** Words after its reason: what follows from it (zone-refused.ts refusedAgainWords). */
+  then = '',
+): RefreshView['lastRun'] {
   if (!r.lastRun) return null;
   const { dueAt, retriedAt, byHand, zones, ...run } = r.lastRun;
   // Its zone moved since: a run at 07:25 London would read as 02:25 with no zone named.
@@ -203,8 +216,9 @@ function lastRunView(r: Refresh, mine: boolean, zone: Zone, byName?: Zones): Ref
   const yours = { [noKeyFor(r)]: NO_KEY_FOR_YOU, [keyRefusedFor(r)]: KEY_REFUSED_FOR_YOU }[run.message];
   const byOwner = stoppedOnCard(r);
   const stopped = run.message.startsWith(byOwner) && STOPPED_BY_YOU + run.message.slice(byOwner.length);
-  const message =
+  const said =
     (mine && (yours || stopped)) || (zones && otherZoneSince(r.spec, zones, zone.name)) || run.message;
+  const message = then ? `${said} ${then}` : said;
   return { ...run, at, message, ...(due !== at ? { due, ...retried } : {}) };
 }
 
@@ -279,7 +293,9 @@ function goneWords(r: Refresh, viewer: Caller): string {
  * whether its target sheet is still in the spreadsheet; `viewerHasKey`, whether the viewer has an
  * API key saved (another's is theirs alone to read: only the owner's own card says it);
  * `stopping`, whether Stop or Pause was pressed on the run under way (stop-asked.ts); `zones`,
- * the zones by name, for the zone its schedule was saved in (without, nothing is said of it).
+ * the zones by name, for the zone its schedule was saved in (without, nothing is said of it);
+ * `tableZone`, the zone its table was written in when its next run would be refused for it
+ * (zone-refused.ts refusedFor).
  */
 export function refreshView(
   r: Refresh,
@@ -291,6 +307,7 @@ export function refreshView(
   viewerHasKey = false,
   stopping = false,
   zones?: Zones,
+  tableZone?: string,
 ): RefreshView {
   const mine = owns(viewer, r);
   return {
@@ -313,6 +330,7 @@ export function refreshView(
     frequencyLabel: describeFrequency(r.frequency, zone.name),
     zone: zone.name,
     zoneMoved: zones && sheetThere ? zoneMovedWords(r, mine, zone, zones) : '',
+    zoneRefused: tableZone && sheetThere ? zoneRefusedWords(r, tableZone, zone) : '',
     today: weekdayOf(now, zone),
     notifyByEmail: r.notifyByEmail,
     paused: r.paused,
@@ -345,7 +363,13 @@ export function refreshView(
       r.jobId === undefined &&
       (nextRunIn(r, zone) <= now || (r.retryAt !== undefined && r.retryAt <= now)),
     overdue: overdueWords(r, mine, zone, now),
-    lastRun: lastRunView(r, mine, zone, zones),
+    lastRun: lastRunView(
+      r,
+      mine,
+      zone,
+      zones,
+      tableZone && sheetThere ? refusedAgainWords(r, tableZone, zone) : '',
+    ),
     runAgain: sheetThere ? runAgainWords(r, viewer, zone) : '',
     targetGone: sheetThere ? '' : goneWords(r, viewer),
   };

@@ -45,6 +45,7 @@ import { nextRunIn, scheduleAfter } from './next-run';
 import { askPause, pausedIfAsked } from './pause-asked';
 import { changeRefresh, type LastRun, type Refresh, RefreshStore, type RunStatus, ranAt } from './refresh';
 import { gone, namedNow, pausedGone, sheetGone } from './sheet-refresh';
+import { refusedMailWords } from './zone-refused';
 
 export interface Notifier {
   /**
@@ -345,11 +346,11 @@ function startRun(deps: RefreshDeps, refresh: Refresh, pressed: boolean): Refres
   } catch (error) {
     const failure = failureOf(error);
     const message = failure === NO_KEY ? noKeyFor(r) : error instanceof Error ? error.message : String(error);
-    const failed = failedAtStart(deps, r, { dueAt, byHand, period }, { failure, message });
-    // Kept for its card, which says it otherwise once the spreadsheet's zone has changed since.
-    if (error instanceof OtherZone && failed.lastRun)
-      failed.lastRun = { ...failed.lastRun, zones: { table: error.table, spreadsheet: error.zone } };
-    return failed;
+    // Refused for its table's zone: kept for its card, which says it otherwise once the
+    // spreadsheet's zone has changed since, and for its e-mail (every run is refused so).
+    const zones =
+      error instanceof OtherZone ? { zones: { table: error.table, spreadsheet: error.zone } } : {};
+    return failedAtStart(deps, r, { dueAt, byHand, period }, { failure, message, ...zones });
   }
   return { ...r, jobId: job.id, runDueAt: dueAt, ...(period ? { runFrom: period.from } : {}) };
 }
@@ -393,7 +394,8 @@ type Ending = Pick<
   PullJob,
   'state' | 'createdAt' | 'updatedAt' | 'message' | 'failure' | 'rows' | 'merged' | 'range' | 'byHand'
 > &
-  Partial<Pick<PullJob, 'errors' | 'triedBefore'>>;
+  Partial<Pick<PullJob, 'errors' | 'triedBefore'>> &
+  Pick<LastRun, 'zones'>;
 
 /**
  * A run that failed before its job could start: it gets its row in the log, as every run does,
@@ -403,7 +405,7 @@ function failedAtStart(
   deps: RefreshDeps,
   r: Refresh,
   run: { dueAt: number; byHand: boolean; period: ResolvedRange | undefined },
-  why: { failure: string; message: string },
+  why: { failure: string; message: string } & Pick<LastRun, 'zones'>,
 ): Refresh {
   const now = deps.clock.now();
   const ending: Ending = {
@@ -525,6 +527,7 @@ function endRecorded(deps: RefreshDeps, refresh: Refresh, job: Ending | undefine
   if (status === 'done' && r.spec.mode === 'append' && job.range && job.range.end <= (dueAt ?? now)) {
     next.appended = [...(r.appended ?? []), `${job.range.from}..${job.range.to}`].slice(-APPENDED_KEPT);
   }
+  if (job.zones && next.lastRun) next.lastRun.zones = job.zones;
   if (gaveUp(job) && next.lastRun) {
     next.lastRun.gaveUp = true;
     next.lastRun.attempts = (job.triedBefore ?? 0) + (job.errors ?? 0) + 1;
@@ -559,10 +562,14 @@ function endRecorded(deps: RefreshDeps, refresh: Refresh, job: Ending | undefine
       // Lines of their own: when it runs next, then how often the e-mail comes. A deleted sheet's
       // pause says what to do instead: it is not resumed, nor run now, into no sheet.
       // A merge or append's next run goes back over them: only the days it does not are missed.
-      const after = job.range ? afterFailed(r.spec, r.lastPulled, job.range, next.nextRunAt, deps.zone) : {};
+      // A run refused for its table's zone is refused so at every run until someone acts: no run
+      // catches up by itself, and no days are lost to a run that works (its Replace pulls them).
+      const refused = job.zones ? refusedMailWords(next, job.zones.table, deps.zone) : '';
+      const after =
+        job.range && !refused ? afterFailed(r.spec, r.lastPulled, job.range, next.nextRunAt, deps.zone) : {};
       // Days missed are said with the later try that may pull them yet, before what to do if it fails.
       const retry = after.lost ? retryTime(next, deps.zone) : undefined;
-      const nextWords = nextRunWords(next, deps.zone, !!retry);
+      const nextWords = refused || nextRunWords(next, deps.zone, !!retry);
       const later = [nextWords, failingWords(r, next, deps.zone)].filter(Boolean);
       // The e-mail is the owner's alone: a pause for their key is said to them.
       const told = forKey ? keyPauseToOwner(forKey) : reason;

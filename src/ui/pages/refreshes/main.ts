@@ -389,6 +389,8 @@ function card(r: RefreshView): HTMLElement {
   const modeNote = r.modes.find((m) => m.value === r.spec.mode)?.note;
   if (modeNote) item.append(el('p', { class: 'hint' }, modeNote));
   if (r.zoneMoved) item.append(el('p', { class: 'hint' }, r.zoneMoved));
+  // Beside its Next run's time, which would read as a run that will work.
+  if (r.zoneRefused) item.append(el('p', { class: 'reason' }, r.zoneRefused));
   if (r.stopping) item.append(el('p', { class: 'hint' }, STOPPING));
   if (r.limited) item.append(el('p', { class: 'hint' }, r.limited));
   if (r.carriedOn) item.append(el('p', { class: 'hint' }, r.carriedOn));
