@@ -135,6 +135,45 @@ describe('scheduled refreshes after the spreadsheet time zone changed', () => {
     expect(await hints(other)).toEqual(['', '', '']);
   });
 
+  // QA: on London's clock-change night the hint named 02:00, an hour never chosen, as its hour.
+  it('say the hour they run at, and when a clock change moves their next run, that it does', async () => {
+    // Saturday 27 March 2027, 08:00 in New York; London's clocks go forward at 01:00 tomorrow.
+    const { rt } = await startLocalAddon({ timezone: 'America/New_York', now: '2027-03-27T12:00:00Z' });
+    const other = rt.asUser('editor@example.com');
+    rt.workbook.addSheet('Daily');
+    await rt.callFromSidebar(
+      'saveRefresh',
+      { spec: teamsInto('Daily'), frequency: { kind: 'daily', hour: 1 }, notifyByEmail: false },
+      'refresh-daily-01',
+    );
+    rt.workbook.setTimeZone('Europe/London');
+    const card = async (editor: Pick<LocalRuntime, 'callFromSidebar'>) =>
+      (await editor.callFromSidebar<RefreshView[]>('listRefreshes')).map((v) => [
+        v.frequencyLabel,
+        v.nextRun,
+        v.zoneMoved,
+      ]);
+    const moved =
+      "Saved for America/New_York: the spreadsheet's time zone is now Europe/London, so it runs at 01:00 London time (20:00 New York time, the day before); on 2027-03-28, when 01:00 does not occur in London, it runs at 02:00 London time (21:00 New York time, the day before).";
+    expect(await card(rt)).toEqual([
+      [
+        'Daily at 01:00 Europe/London',
+        '2027-03-28 02:00',
+        `${moved} Edit and save to keep it so, or change its time.`,
+      ],
+    ]);
+    expect(await card(other)).toEqual([['Daily at 01:00 Europe/London', '2027-03-28 02:00', moved]]);
+    // Past that night, its hour is its next run's: nothing more to say of it.
+    await rt.clock.advanceAsync(Date.parse('2027-03-28T12:00:00Z') - rt.clock.now());
+    expect(await card(other)).toEqual([
+      [
+        'Daily at 01:00 Europe/London',
+        '2027-03-29 01:00',
+        "Saved for America/New_York: the spreadsheet's time zone is now Europe/London, so it runs at 01:00 London time (20:00 New York time, the day before).",
+      ],
+    ]);
+  });
+
   // QA: a run at 07:25 London, the zone then set to New York, read "Last run 2027-04-05 02:25".
   it("name both zones' clocks in their Last run, once the zone is not the one they were saved in", async () => {
     // Tuesday 1 December 2026, 06:30 in New York.

@@ -2,7 +2,8 @@
 // changing the zone moves every refresh of a given hour in real time. Its card says so until its
 // owner saves it again in the new zone, or changes its time.
 import type { Zone, Zones } from '../ports';
-import { formatLocalDateTime } from '../time/zone-math';
+import { formatLocalDateTime, toLocal } from '../time/zone-math';
+import { type Frequency, nextRun } from './frequency';
 import { nextRunIn } from './next-run';
 import type { Refresh } from './refresh';
 
@@ -16,10 +17,34 @@ const place = (zone: string) => (zone.split('/').pop() ?? zone).replace(/_/g, ' 
  */
 export function zoneMovedWords(r: Refresh, mine: boolean, zone: Zone, zones: Zones): string {
   const saved = movedFrom(r, zone);
-  if (saved === undefined) return '';
-  const { time } = inBoth(nextRunIn(r, zone), zone, zones(saved));
-  const words = `Saved for ${saved}: the spreadsheet's time zone is now ${zone.name}, so it runs at ${time}.`;
-  return mine ? `${words} Edit and save to keep it so, or change its time.` : words;
+  if (saved === undefined || !('hour' in r.frequency)) return '';
+  const there = zones(saved);
+  const next = nextRunIn(r, zone);
+  // Its hour, as its next run at that hour has it: the offset between the zones may differ then.
+  const usual = atItsHour(r.frequency, next, zone);
+  const words = `Saved for ${saved}: the spreadsheet's time zone is now ${zone.name}, so it runs at ${inBoth(usual, zone, there).time}`;
+  if (usual === next) return ending(`${words}.`, mine);
+  // Its next run is on a night the clocks skip its hour: at the first time after, an hour not chosen.
+  const { day, time } = inBoth(next, zone, there);
+  const hour = formatLocalDateTime(usual, zone).split(' ')[1];
+  return ending(
+    `${words}; on ${day}, when ${hour} does not occur in ${place(zone.name)}, it runs at ${time}.`,
+    mine,
+  );
+}
+
+const ending = (words: string, mine: boolean) =>
+  mine ? `${words} Edit and save to keep it so, or change its time.` : words;
+
+/**
+ * The first of its runs from `from` on that is at its hour: a run the clocks moved off it (its hour
+ * skipped that night, nextRun taking the first time after) is passed over. A night's clock change
+ * moves one run: a few runs on always find it.
+ */
+function atItsHour(f: Frequency & { hour: number }, from: number, zone: Zone): number {
+  let t = from;
+  for (let i = 0; i < 3 && toLocal(t, zone).hour !== f.hour; i++) t = nextRun(f, t, zone);
+  return toLocal(t, zone).hour === f.hour ? t : from;
 }
 
 /**
