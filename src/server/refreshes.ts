@@ -12,6 +12,7 @@ import {
   setPaused,
   stopRun,
 } from '../core/schedule/manage';
+import { missedWords } from '../core/schedule/missed-runs';
 import { pauseAsked } from '../core/schedule/pause-asked';
 import { RefreshStore } from '../core/schedule/refresh';
 import { type RefreshView, refreshView } from '../core/schedule/refresh-view';
@@ -102,9 +103,12 @@ export function resumeRefresh(id: unknown): RefreshView[] {
   const deps = refreshDeps();
   const resumed = parseInput(ClientId, id, 'Refresh id');
   const unchecked = keyToResume(deps, resumed);
-  setPaused(deps, resumed, false);
-  const shown = views(deps);
-  return unchecked ? shown.map((v) => (v.id === resumed ? { ...v, keyUnchecked: unchecked } : v)) : shown;
+  // As it was paused: its next run then was the first due after its pause.
+  const before = new RefreshStore(deps.store).get(resumed);
+  const after = setPaused(deps, resumed, false);
+  const missed = before ? missedWords(before, after, deps.zone, deps.clock.now()) : '';
+  const said = { ...(unchecked ? { keyUnchecked: unchecked } : {}), ...(missed ? { missed } : {}) };
+  return views(deps).map((v) => (v.id === resumed ? { ...v, ...said } : v));
 }
 
 export function deleteRefresh(id: unknown): RefreshView[] {

@@ -139,6 +139,11 @@ export interface RefreshView {
    * answer whether it takes the key now (resume-key.ts): Resume's words for that; else absent.
    */
   keyUnchecked?: string;
+  /**
+   * On the card Resume just resumed: the runs it missed while paused, what its sheet holds, and Run
+   * now to bring it up to date (missed-runs.ts); else absent.
+   */
+  missed?: string;
 }
 
 /**

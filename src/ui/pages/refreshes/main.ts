@@ -456,8 +456,12 @@ function card(r: RefreshView): HTMLElement {
                   void act(
                     'Resuming',
                     () => callServer('resumeRefresh', r.id),
-                    // Its owner's key could not be checked (Assembled down): said, not a plain "Resumed.".
-                    (read) => read.find((v) => v.id === r.id)?.keyUnchecked ?? 'Resumed.',
+                    // Its owner's key could not be checked (Assembled down): said, not a plain
+                    // "Resumed."; and the runs it missed while paused, with Run now beside.
+                    (read) => {
+                      const v = read.find((x) => x.id === r.id);
+                      return [v?.keyUnchecked ?? 'Resumed.', v?.missed].filter(Boolean).join(' ');
+                    },
                     r.id,
                   ),
               )

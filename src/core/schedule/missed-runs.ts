@@ -1,0 +1,62 @@
+// Resume of a refresh paused over its run time: a paused refresh runs nothing, and resumed it runs
+// next at its next time, so a weekly "last week" paused over its Monday holds the week before last
+// for another week. Resume says which runs it missed and what the sheet holds, beside Run now.
+import { countText } from '../count-text';
+import type { Zone } from '../ports';
+import { datesWords } from '../time/dates-words';
+import { addDays, formatLocalDate } from '../time/local-date';
+import { formatLocalDateTime, localDateOf } from '../time/zone-math';
+import { nextRun } from './frequency';
+import { nextRunIn } from './next-run';
+import type { Refresh } from './refresh';
+
+/** Runs counted at most: an hourly refresh paused for months is said to have missed more. */
+const COUNTED = 1000;
+
+/**
+ * The runs due while `paused` (the record as it was before Resume) was paused, up to `now`: how
+ * many, and when the last was due. Its next run then was the first due after its pause (Pause, and
+ * a run that paused it, set it so), so each from it up to now was missed; none when it is ahead.
+ */
+function missed(paused: Refresh, zone: Zone, now: number): { count: number; last: number } | undefined {
+  if (!paused.paused) return undefined;
+  let due = nextRunIn(paused, zone);
+  if (due > now) return undefined;
+  let count = 0;
+  let last = due;
+  for (; due <= now && count <= COUNTED; due = nextRun(paused.frequency, due, zone)) {
+    last = due;
+    count++;
+  }
+  return { count, last };
+}
+
+/** What the sheet holds of its last good run's range, when that is known (not of a BigQuery table). */
+function holds(r: Refresh, zone: Zone): string {
+  const last = r.lastPulled;
+  if (!last || r.spec.target.kind === 'bigquery') return '';
+  // Its range over when it ran: up to the day before its end; under way, as it stood then.
+  const whole = last.end <= last.at;
+  const to = formatLocalDate(whole ? addDays(localDateOf(last.end, zone), -1) : localDateOf(last.at, zone));
+  const asOf = whole ? '' : ` as it stood at ${formatLocalDateTime(last.at, zone)}`;
+  // A merge or append holds its earlier runs' rows too: how far they go is what is stale.
+  if (r.spec.mode !== 'replace')
+    return `: the sheet's rows go up to ${whole ? to : formatLocalDateTime(last.at, zone)}`;
+  return `: the sheet holds ${datesWords({ from: last.from, to })}${asOf}`;
+}
+
+/**
+ * Resume's words on the runs missed while paused, '' when none was: `before`, the record as it was
+ * paused; `resumed`, as Resume left it (its next run).
+ */
+export function missedWords(before: Refresh, resumed: Refresh, zone: Zone, now: number): string {
+  const runs = missed(before, zone, now);
+  if (!runs) return '';
+  const due = formatLocalDateTime(runs.last, zone);
+  const which =
+    runs.count === 1
+      ? `its run due ${due}`
+      : `${runs.count > COUNTED ? `over ${countText(COUNTED)}` : runs.count} runs, the last due ${due},`;
+  const next = formatLocalDateTime(nextRunIn(resumed, zone), zone);
+  return `It missed ${which} while paused${holds(before, zone)}. Run now to bring it up to date, or it next runs ${next}.`;
+}
