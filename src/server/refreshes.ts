@@ -16,7 +16,7 @@ import { missedWords } from '../core/schedule/missed-runs';
 import { pauseAsked } from '../core/schedule/pause-asked';
 import { RefreshStore } from '../core/schedule/refresh';
 import { type RefreshView, refreshView } from '../core/schedule/refresh-view';
-import { keyToResume } from '../core/schedule/resume-key';
+import { keyToEdit, keyToResume, savedWords } from '../core/schedule/resume-key';
 import { carryOnRun, type RefreshDeps, runNowByHand } from '../core/schedule/run-refreshes';
 import { namedNow } from '../core/schedule/sheet-refresh';
 import { refusedFor } from '../core/schedule/zone-refused';
@@ -82,8 +82,12 @@ export function saveRefresh(input: unknown, id: unknown): RefreshView[] {
   // Consent first: declined, nothing is saved that would promise an e-mail it cannot send.
   if ((input as { notifyByEmail?: unknown } | null)?.notifyByEmail === true) mailNotifier.authorize();
   const deps = refreshDeps();
-  save(deps, input, parseInput(ClientId, id, 'Refresh id'));
-  return views(deps);
+  const key = parseInput(ClientId, id, 'Refresh id');
+  // Outside the lock: the call may wait out retries.
+  const check = keyToEdit(deps, key);
+  const saved = save(deps, input, key, check.refused);
+  const said = savedWords(saved, check, deps.hasKey());
+  return views(deps).map((v) => (v.id === saved.id && said ? { ...v, saved: said } : v));
 }
 
 export function pauseRefresh(id: unknown): RefreshView[] {

@@ -29,9 +29,19 @@ export const NO_KEY_TO_RESUME = `Not resumed: ${NO_KEY_YOURS}, then Resume.`;
 /** Resume refused to an owner whose key Assembled, asked again, still refuses (resume-key.ts). */
 export const KEY_STILL_REFUSED = `Not resumed: Assembled still does not accept your API key. Save a working key in ${menuPath('settings')}, then Resume.`;
 
-/** Resumed with the owner's key not known bad, Assembled not answering when asked: `cause`, why. */
-export const keyUncheckedOnResume = (cause: string) =>
-  `Resumed, though your API key could not be checked: ${cause}. If Assembled still does not accept it, the next run pauses this refresh again.`;
+/**
+ * Resumed with the owner's key not known bad, Assembled not answering when asked: `cause`, why;
+ * `done`, what resumed it (Resume, or Save of an edit).
+ */
+export const keyUncheckedOnResume = (cause: string, done = 'Resumed') =>
+  `${done}, though your API key could not be checked: ${cause}. If Assembled still does not accept it, the next run pauses this refresh again.`;
+
+/** Save of an edit of a refresh paused for its owner's key, the pause kept as Resume would refuse it. */
+export function keptPausedOnEdit(why: NonNullable<Refresh['pausedForKey']>): string {
+  const still =
+    why === true ? KEY_STILL_REFUSED.slice('Not resumed: '.length) : `${NO_KEY_YOURS}, then Resume.`;
+  return `Saved, but still paused: ${still}`;
+}
 
 /** Run now refused the same way: a run would only fail, and pause the refresh. */
 export const NO_KEY_TO_RUN = `Nothing was run: ${NO_KEY_YOURS}.`;

@@ -52,9 +52,11 @@ function owned(user: Caller, refresh: Refresh | undefined): Refresh {
 
 /**
  * Saves a refresh. `key` is the id of one of the caller's refreshes (an edit), or else the
- * caller's idempotency key for a new one, whose id is made here.
+ * caller's idempotency key for a new one, whose id is made here. `keyRefused`: Assembled, asked
+ * just now, still refuses the caller's key (resume-key.ts keyToEdit), so an edit of a refresh
+ * paused for it keeps the pause.
  */
-export function saveRefresh(deps: Deps, input: unknown, key: string): Refresh {
+export function saveRefresh(deps: Deps, input: unknown, key: string, keyRefused = false): Refresh {
   const store = new RefreshStore(deps.store);
   const valid = checked(input);
   const found = store.get(key)
@@ -63,7 +65,7 @@ export function saveRefresh(deps: Deps, input: unknown, key: string): Refresh {
   const id = found ?? deps.newId();
   // An edit changes the refresh as saved now (a run may have ended since it was read), if still there.
   const refresh = changeRefresh(deps, id, (saved) =>
-    edited(deps, valid, { id, key }, found === undefined ? undefined : owned(deps.user, saved)),
+    edited(deps, valid, { id, key }, found === undefined ? undefined : owned(deps.user, saved), keyRefused),
   ) as Refresh;
   return noted(deps, refresh, deps.ensureScheduler());
 }
@@ -79,6 +81,7 @@ function edited(
   valid: RefreshInput,
   { id, key }: { id: string; key: string },
   existing: Refresh | undefined,
+  keyRefused: boolean,
 ): Refresh {
   const store = new RefreshStore(deps.store);
   if (!existing && store.all().filter((r) => owns(deps.user, r)).length >= MAX_REFRESHES) {
@@ -125,12 +128,13 @@ function edited(
     paused: false,
     ...scheduleAfter(valid.frequency, now, deps.zone),
   };
-  // An edit resumes a paused refresh, but not one paused for a key its owner still has not saved:
-  // it would only fail again (Resume is refused the same way).
-  const stillNoKey = existing?.paused && existing.pausedForKey === 'missing' && !deps.hasKey();
+  // An edit resumes a paused refresh, but not one paused for a key its owner still has not saved,
+  // nor for one Assembled still refuses: it would only fail again (Resume is refused the same way).
+  const why = existing?.paused ? existing.pausedForKey : undefined;
+  const keyStillBad = why !== undefined && (!deps.hasKey() || (why === true && keyRefused));
   // An edit decides its pause, a Pause kept for its run's end too.
   forgetPause(deps.store, id);
-  if (stillNoKey) refresh.paused = true;
+  if (keyStillBad) refresh.paused = true;
   else {
     delete refresh.pausedReason;
     delete refresh.pausedForKey;

@@ -144,6 +144,11 @@ export interface RefreshView {
    * now to bring it up to date (missed-runs.ts); else absent.
    */
   missed?: string;
+  /**
+   * On the card an edit was just saved on: Save's words when more than "Saved." (its pause kept for
+   * its owner's key, or resumed with the key unchecked: resume-key.ts savedWords); else absent.
+   */
+  saved?: string;
 }
 
 /**
