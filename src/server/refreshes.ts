@@ -49,18 +49,14 @@ function views(deps: RefreshDeps): RefreshView[] {
     const shown = pauseAsked(deps.store, r.id) ? { ...r, paused: true } : r;
     // Its table read only for a merge or append of dated data (refusedFor): its next run's check.
     const tableZone = there ? refusedFor(deps.targets, r, deps.zone) : undefined;
-    const v = refreshView(
-      shown,
-      deps.user,
-      deps.zone,
-      now,
-      run,
-      there,
-      hasKey,
+    const v = refreshView(shown, deps.user, deps.zone, now, {
+      ...(run ? { run } : {}),
+      sheetThere: there,
+      viewerHasKey: hasKey,
       stopping,
-      deps.zones,
-      tableZone,
-    );
+      zones: deps.zones,
+      ...(tableZone ? { tableZone } : {}),
+    });
     // The budget is the owner's: only their own refreshes wait on it.
     const withBudget = v.mine && !v.paused && !v.notice && budget ? { ...v, notice: budget } : v;
     // A notice says why the owner's runs cannot start (no trigger could be set, the day's budget is

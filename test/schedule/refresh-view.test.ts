@@ -94,7 +94,7 @@ describe('a refresh card', () => {
     // Its attempt failed at 06:00: tried again from 06:30, by the 07:00 tick at the latest.
     const run = { state: 'running', errors: 1, nextPollAt: at + hour / 2, refreshId: 'r1' } as PullJob;
     const card = (r: Partial<Refresh>) =>
-      refreshView({ ...refresh({}), jobId: 'job-1', runDueAt: at - hour, ...r }, owner, zone, at, run)
+      refreshView({ ...refresh({}), jobId: 'job-1', runDueAt: at - hour, ...r }, owner, zone, at, { run })
         .nextRun;
     // Hourly: its 07:00 held back past the try, to the first hour after it (sooner, if the try is).
     expect(card({ frequency: { kind: 'hourly' }, nextRunAt: at + hour })).toBe(
@@ -141,7 +141,7 @@ describe('a refresh card', () => {
     expect(refreshView(refresh({}, failed), owner, zone, at).runAgain).toBe('');
     expect(refreshView({ ...given, paused: true }, owner, zone, at).runAgain).toBe('');
     expect(refreshView({ ...given, jobId: 'job-1' }, owner, zone, at).runAgain).toBe('');
-    expect(refreshView(given, owner, zone, at, undefined, false).runAgain).toBe('');
+    expect(refreshView(given, owner, zone, at, { sheetThere: false }).runAgain).toBe('');
   });
   it('says what Replace takes from a refresh that gathers rows, counted or not, and asks to keep its mode', () => {
     const replace = (r: Refresh) => refreshView(r, owner, zone, at).modes.find((m) => m.value === 'replace');

@@ -298,26 +298,28 @@ function goneWords(r: Refresh, viewer: Caller): string {
     : `It cannot run: ${sheetGone(r)}; ${toHaveDone(r, viewer, 'delete')}.`;
 }
 
-/**
- * `run` is the run under way (refresh.jobId's job), as any editor may read it; `sheetThere`,
- * whether its target sheet is still in the spreadsheet; `viewerHasKey`, whether the viewer has an
- * API key saved (another's is theirs alone to read: only the owner's own card says it);
- * `stopping`, whether Stop or Pause was pressed on the run under way (stop-asked.ts); `zones`,
- * the zones by name, for the zone its schedule was saved in (without, nothing is said of it);
- * `tableZone`, the zone its table was written in when its next run would be refused for it
- * (zone-refused.ts refusedFor).
- */
+/** What a card is drawn from besides its refresh, its viewer, the zone and the time. */
+export interface CardSeen {
+  /** The run under way (refresh.jobId's job), as any editor may read it. */
+  run?: PullJob;
+  /** Whether its target sheet is still in the spreadsheet (default true). */
+  sheetThere?: boolean;
+  /** Whether the viewer has an API key saved (another's is theirs alone to read: only the owner's own card says it). */
+  viewerHasKey?: boolean;
+  /** Whether Stop or Pause was pressed on the run under way (stop-asked.ts). */
+  stopping?: boolean;
+  /** The zones by name, for the zone its schedule was saved in (without, nothing is said of it). */
+  zones?: Zones;
+  /** The zone its table was written in, when its next run would be refused for it (zone-refused.ts refusedFor). */
+  tableZone?: string;
+}
+
 export function refreshView(
   r: Refresh,
   viewer: Caller,
   zone: Zone,
   now: number,
-  run?: PullJob,
-  sheetThere = true,
-  viewerHasKey = false,
-  stopping = false,
-  zones?: Zones,
-  tableZone?: string,
+  { run, sheetThere = true, viewerHasKey = false, stopping = false, zones, tableZone }: CardSeen = {},
 ): RefreshView {
   const mine = owns(viewer, r);
   return {
