@@ -8,4 +8,4 @@ export { createRuntime, LocalRuntime, type RuntimeClock, type TriggerRunOptions 
 export type { LockScope } from './services/lock.js';
 export type * from './types.js';
 export type { LogsView, StoreView, UiView } from './views.js';
-export type { WorkbookView } from './workbook-view.js';
+export type { CopiedCells, WorkbookView } from './workbook-view.js';

@@ -8,9 +8,18 @@ import type { ConditionalFormatModel } from './services/spreadsheet/conditional-
 import { type DataSourceModel, dataSourceOf, settle } from './services/spreadsheet/data-source.js';
 import type { Cell, SheetKind, SheetModel, ValidationRule } from './services/spreadsheet/model.js';
 import { DEFAULT_NUMBER_FORMAT } from './services/spreadsheet/number-format.js';
+import { type CopiedBlock, copyBlock, pasteBlock, pasteCell } from './services/spreadsheet/paste.js';
 import { outsideSheet, withinSheet } from './services/spreadsheet/selection.js';
 import { isValidTimeZone } from './time/timezone.js';
 import type { World } from './world.js';
+
+/** What a person's copy holds: the cells of a range of one sheet (by id, which survives a rename). */
+export interface CopiedCells {
+  sheetId: number;
+  rows: number;
+  cols: number;
+  block: CopiedBlock;
+}
 
 export class WorkbookView {
   constructor(
@@ -358,6 +367,54 @@ export class WorkbookView {
         writeCell(s, row + r, col + c, v, this.wb.timeZone);
       });
     });
+  }
+
+  /**
+   * The user's Ctrl+C or Ctrl+X of a range ('Sheet1!A2:F2'): its cells as they are now, which a
+   * paste lays down whatever changes meanwhile.
+   */
+  copy(range: string): CopiedCells {
+    const { sheet, grid } = this.gridOf(range);
+    if (grid.row + grid.numRows - 1 > sheet.maxRows || grid.col + grid.numCols - 1 > sheet.maxColumns)
+      throw new Error(outsideSheet(range, sheet.name, sheet.maxRows, sheet.maxColumns));
+    return { sheetId: sheet.id, rows: grid.numRows, cols: grid.numCols, block: copyBlock(sheet, grid) };
+  }
+
+  /**
+   * The user's Ctrl+V, at the range selected ('Sheet1!B5' or 'Sheet1!B5:D9'), of cells copied in this
+   * spreadsheet, as Sheets pastes them (paste.ts): values, formulas (references moved), formats,
+   * notes and data validation. One cell copied fills the range selected; a block lands from its
+   * top-left cell, growing the sheet past its edge as typing does. `cut`: the cells leave where they
+   * were, at the paste as in Sheets, their formulas as they are. Gives what the clipboard then
+   * holds: a cut's cells where they landed.
+   */
+  paste(copied: CopiedCells, target: string, cut = false): CopiedCells {
+    const { sheet, grid } = this.gridOf(target);
+    const one = copied.rows === 1 && copied.cols === 1;
+    const rows = one ? grid.numRows : copied.rows;
+    const cols = one ? grid.numCols : copied.cols;
+    sheet.growTo(grid.row + rows - 1, grid.col + cols - 1);
+    const from = this.wb.sheetById(copied.sheetId);
+    if (cut && from)
+      for (let r = 0; r < copied.rows; r++) {
+        const line = from.rows[copied.block.row + r - 1];
+        if (line) line.fill(undefined, copied.block.col - 1, copied.block.col - 1 + copied.cols);
+      }
+    if (one)
+      for (let r = 0; r < rows; r++)
+        for (let c = 0; c < cols; c++)
+          pasteCell(
+            sheet,
+            grid.row + r,
+            grid.col + c,
+            copied.block.cells[0]?.[0],
+            'all',
+            cut ? undefined : copied.block,
+          );
+    else pasteBlock(sheet, grid.row, grid.col, copied.block, 'all', cut);
+    if (!cut) return copied;
+    const landed = { row: grid.row, col: grid.col, numRows: rows, numCols: cols };
+    return { sheetId: sheet.id, rows, cols, block: copyBlock(sheet, landed) };
   }
 
   /** The sheet the user has open, as SpreadsheetApp.getActiveSheet() would pick it. */

@@ -162,6 +162,17 @@ export async function startWorkbench(options: WorkbenchServerOptions = {}): Prom
             Number(body.row),
             Number(body.column),
             block(body.values),
+            body.clip === undefined ? undefined : text(body.clip, 'clip'),
+          ),
+        );
+      case '/api/copy':
+        return json(
+          res,
+          workbench.copy(
+            text(body.sheet, 'sheet'),
+            text(body.a1, 'a1'),
+            body.cut === true,
+            text(body.clip, 'clip'),
           ),
         );
       case '/api/lines': {

@@ -2,8 +2,8 @@
 // clock that follows real time, and what the page can ask for.
 
 import { countText } from '../../src/core/count-text';
-import type { LocalRuntime, MenuEntry } from '../gas';
-import { columnLetters } from '../gas/services/spreadsheet/a1';
+import type { CopiedCells, LocalRuntime, MenuEntry } from '../gas';
+import { a1Notation, columnLetters } from '../gas/services/spreadsheet/a1';
 import { outsideSheet } from '../gas/services/spreadsheet/selection';
 import { clockRate, clockRateScript } from './clock-rate';
 import { FAULT_PRESETS, type FaultPreset, isFaultPreset } from './faults';
@@ -85,6 +85,8 @@ export class Workbench {
   private skipping: Promise<void> = Promise.resolve();
   /** Where the skip under way started and the time it goes to (virtual ms), for its progress. */
   private skipSpan: { from: number; to: number } | null = null;
+  /** The user's last copy or cut in the grid, named by the page's token on the clipboard. */
+  private clip: { token: string; cells: CopiedCells; cut: boolean } | null = null;
 
   private constructor(
     private readonly options: WorkbenchOptions,
@@ -247,9 +249,12 @@ export class Workbench {
 
   /**
    * The user types or pastes a block of text at (row, column): each cell as Sheets interprets typing
-   * (numbers, dates, formulas, 'text); an empty string clears the cell.
+   * (numbers, dates, formulas, 'text); an empty string clears the cell. `clip`: the block is a paste
+   * of cells copied in the grid (copy() got them): while that copy is the last one made, its cells
+   * are laid down as Sheets pastes its own, notes, formats and validation with them, over the extent
+   * of `values`; else (another program's text, or a workbench started since) the text is typed.
    */
-  write(sheet: string, row: number, column: number, values: string[][]): WriteReply {
+  write(sheet: string, row: number, column: number, values: string[][], clip?: string): WriteReply {
     try {
       if (!this.rt.workbook.sheetNames().includes(sheet)) throw new Error(`No sheet named ${sheet}`);
       if (this.rt.workbook.dataSource(sheet))
@@ -259,9 +264,33 @@ export class Workbench {
       const cells = values.reduce((n, line) => n + line.length, 0);
       if (cells > MAX_PASTE_CELLS)
         throw new Error(`Paste at most ${countText(MAX_PASTE_CELLS)} cells at once`);
-      this.rt.workbook.write(sheet, values, { row, column });
+      const copied = clip !== undefined && this.clip?.token === clip ? this.clip : null;
+      if (copied) {
+        const width = Math.max(1, ...values.map((line) => line.length));
+        const extent = { row, col: column, numRows: Math.max(1, values.length), numCols: width };
+        const target = `${quoteSheet(sheet)}!${a1Notation(extent)}`;
+        const cells = this.rt.workbook.paste(copied.cells, target, copied.cut);
+        this.clip = { ...copied, cells, cut: false };
+      } else this.rt.workbook.write(sheet, values, { row, column });
       this.current.touch();
       return { ok: true, writes: ++this.writes };
+    } catch (error) {
+      return { ok: false, message: messageOf(error) };
+    }
+  }
+
+  /**
+   * The user copies (Ctrl+C) or cuts (Ctrl+X) a range in the grid: its cells as they are now are
+   * kept under the page's token, for a paste of it here. A cut changes nothing until it is pasted,
+   * as in Sheets: its cells then leave where they were.
+   */
+  copy(sheet: string, a1: string, cut: boolean, token: string): ActionReply {
+    try {
+      if (!this.rt.workbook.sheetNames().includes(sheet)) throw new Error(`No sheet named ${sheet}`);
+      if (this.rt.workbook.dataSource(sheet)) return { ok: true };
+      const cells = this.rt.workbook.copy(`${quoteSheet(sheet)}!${a1}`);
+      this.clip = { token, cells, cut };
+      return { ok: true };
     } catch (error) {
       return { ok: false, message: messageOf(error) };
     }

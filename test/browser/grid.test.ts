@@ -187,7 +187,7 @@ describe('The workbench grid', () => {
     expect(await page.locator('#cellName').inputValue()).toBe('B10:C12');
   });
 
-  it('pastes a copied formula with its references moved to where it lands, $ held, as Sheets does; other programs get what the cells show', async () => {
+  it('pastes a copied formula with its references moved to where it lands, $ held, and its note, as Sheets does; other programs get what the cells show', async () => {
     const { page } = bench();
     await reset(page);
     const wb = bench().running.workbench.rt.workbook;
@@ -204,6 +204,7 @@ describe('The workbench grid', () => {
       }
     }
     await expect.poll(() => wb.formulas('Sheet1')[1]?.[2]).toBe('=B2/SUM($B$2:$B$4)&" of B2"');
+    wb.note('Sheet1!C2', 'share of the day');
     await cell(page, 2, 'C').click();
     await page.keyboard.press('Control+C');
     // Outside the workbench the copy is what the cell shows, not its formula.
@@ -220,6 +221,13 @@ describe('The workbench grid', () => {
         '=B3/SUM($B$2:$B$4)&" of B2"',
         '=B4/SUM($B$2:$B$4)&" of B2"',
       ]);
+    // The cells themselves are pasted, as Sheets pastes its own: the note goes with them.
+    expect(wb.notes('Sheet1').map((line) => line[2] ?? '')).toEqual([
+      '',
+      'share of the day',
+      'share of the day',
+      'share of the day',
+    ]);
     // A block pasted one column to the right and two rows up: every cell moves as far.
     await cell(page, 3, 'C').click();
     await page.keyboard.press('Shift+ArrowDown');

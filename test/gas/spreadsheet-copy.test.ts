@@ -16,6 +16,21 @@ function copy(options) {
   var r = to.getRange(1, 1, 3, 3);
   return { values: r.getDisplayValues(), bold: r.getFontWeights()[0], note: to.getRange('A1').getNote(), formats: r.getNumberFormats()[1] };
 }
+function pasteNormal() {
+  var sheet = ss().getSheetByName('Sheet1');
+  sheet.getRange('A1:D1').setValues([['2026-12-22 09:00', false, '=A1+1', '=$A$1']]);
+  sheet.getRange('A1').setNumberFormat('yyyy-mm-dd hh:mm').setNote('sent 09:00');
+  sheet.getRange('B1').setDataValidation(SpreadsheetApp.newDataValidation().requireCheckbox().build());
+  sheet.getRange('A1:D1').copyTo(sheet.getRange('B3'));
+  var r = sheet.getRange('B3:E3');
+  return {
+    shown: r.getDisplayValues()[0],
+    formats: r.getNumberFormats()[0],
+    notes: r.getNotes()[0],
+    formulas: r.getFormulas()[0],
+    checkbox: sheet.getRange('C3').getDataValidation() && String(sheet.getRange('C3').getDataValidation().getCriteriaType()),
+  };
+}
 function refusals(otherId) {
   var from = ss().getSheetByName('Sheet1');
   var small = ss().insertSheet('Small');
@@ -41,6 +56,17 @@ describe('Range.copyTo', () => {
     ]);
     expect(out.bold).toEqual(['bold', 'bold', 'normal']);
     expect(out.note).toBe('a note');
+  });
+
+  it("pastes as Sheets' paste does: formats, notes and checkboxes with the values, relative references moved", () => {
+    const rt = runtimeFor(CODE);
+    const out = rt.run('pasteNormal').value as Record<string, unknown>;
+    expect(out.shown).toEqual(['2026-12-22 09:00', 'FALSE', '#NAME?', '#NAME?']);
+    expect((out.formats as string[])[0]).toBe('yyyy-mm-dd hh:mm');
+    expect(out.notes).toEqual(['sent 09:00', '', '', '']);
+    expect(out.checkbox).toBe('CHECKBOX');
+    // One row down and one column right: A1 is B3's A1 moved as far; $A$1 is held.
+    expect(out.formulas).toEqual(['', '', '=B3+1', '=$A$1']);
   });
 
   it('keeps the target formats with contentsOnly', () => {

@@ -72,18 +72,23 @@ const escaped = (text: string) => text.replace(/[&<>"]/g, (ch) => ESCAPES[ch] ??
 
 /**
  * The block as HTML beside its plain text, as Sheets puts its own there: each cell's formula (or
- * what it shows), and where it was copied from, for a paste in the workbench to move references.
+ * what it shows), where it was copied from, for a paste in the workbench to move references, and
+ * the copy's token, by which a paste in the workbench lays down the cells themselves (notes, formats
+ * and validation with them) while that copy is the last one made.
  */
-export function copiedHtml(inputs: string[][], from: CopiedFrom | undefined): string {
+export function copiedHtml(inputs: string[][], from: CopiedFrom | undefined, clip = ''): string {
   const origin = from ? ` data-workbench-from="${from.row},${from.col}"` : '';
+  const token = clip ? ` data-workbench-clip="${escaped(clip)}"` : '';
   const rows = inputs.map(
     (line) => `<tr>${line.map((v) => `<td data-input="${escaped(v)}">${escaped(v)}</td>`).join('')}</tr>`,
   );
-  return `<table data-workbench-cells${origin}>${rows.join('')}</table>`;
+  return `<table data-workbench-cells${origin}${token}>${rows.join('')}</table>`;
 }
 
 /** A block copied in the workbench, read back from its HTML; undefined for anything else. */
-export function pastedCells(html: string): { inputs: string[][]; from?: CopiedFrom } | undefined {
+export function pastedCells(
+  html: string,
+): { inputs: string[][]; from?: CopiedFrom; clip?: string } | undefined {
   if (!html) return undefined;
   const table = new DOMParser()
     .parseFromString(html, 'text/html')
@@ -92,6 +97,7 @@ export function pastedCells(html: string): { inputs: string[][]; from?: CopiedFr
   const inputs = Array.from(table.querySelectorAll('tr'), (tr) =>
     Array.from(tr.querySelectorAll('td'), (td) => td.getAttribute('data-input') ?? ''),
   );
+  const clip = table.getAttribute('data-workbench-clip') ?? '';
   const [row, col] = (table.getAttribute('data-workbench-from') ?? '').split(',').map(Number);
-  return row && col ? { inputs, from: { row, col } } : { inputs };
+  return { inputs, ...(row && col ? { from: { row, col } } : {}), ...(clip ? { clip } : {}) };
 }

@@ -1,8 +1,9 @@
 // The sheet grid, keyed as Sheets is: arrows move, Shift+arrows and a mouse drag select a range,
 // Tab/Enter move on (Enter after Tabs goes back to the column the row began in), typing on a cell
 // replaces it, Enter/F2/double click edit it in the formula bar, Delete clears the range, Ctrl+C /
-// Ctrl+X / Ctrl+V copy, cut and paste tab-separated blocks. The grid keeps every key while a cell
-// is selected: Tab never leaves it. A row number or column letter selects its row or column
+// Ctrl+X / Ctrl+V copy, cut and paste tab-separated blocks (a paste of cells copied here lays them
+// down as Sheets pastes its own: notes, formats and validation with them). The grid keeps every
+// key while a cell is selected: Tab never leaves it. A row number or column letter selects its row or column
 // (Shift+Space, Ctrl+Space), and a right-click or the context-menu key (Shift+F10) opens the menu
 // that inserts or deletes rows and columns there, as a person does it in Sheets.
 //
@@ -24,9 +25,18 @@ export interface GridActions {
   select(sheet: string, a1: string): void;
   /**
    * Writes a block of typed text at (row, column), as Sheets interprets typing; resolves to the
-   * server's count of writes applied with it (see SheetReply), or null if it was refused.
+   * server's count of writes applied with it (see SheetReply), or null if it was refused. `clip`:
+   * a paste of the cells copied under that token, laid down as Sheets pastes them.
    */
-  write(sheet: string, row: number, column: number, values: string[][]): Promise<number | null>;
+  write(
+    sheet: string,
+    row: number,
+    column: number,
+    values: string[][],
+    clip?: string,
+  ): Promise<number | null>;
+  /** Keeps the cells of a range copied or cut, under the token the clipboard carries. */
+  copy(sheet: string, a1: string, cut: boolean, clip: string): Promise<void>;
   /** Inserts or deletes rows or columns, as a person does from a row's or column's menu. */
   changeLines(sheet: string, change: LineChange): Promise<void>;
 }
@@ -112,6 +122,8 @@ export class Grid {
   private tabStart: number | null = null;
   private dragging = false;
   private writes: Promise<void> = Promise.resolve();
+  /** Copies and cuts made here, for each its own token on the clipboard. */
+  private copies = 0;
   /** Typed values not yet in a view from the server, by sheet and cell. */
   private readonly pending = new Map<string, Pending>();
   /** Selection and scroll of each sheet, so switching back finds it where it was left. */
@@ -793,7 +805,7 @@ export class Grid {
   }
 
   /** Shows typed values at once and queues their write; rows are padded to a rectangle. */
-  private write(row: number, col: number, values: string[][]): void {
+  private write(row: number, col: number, values: string[][], clip?: string): void {
     const view = this.view;
     if (!view || !values.length) return;
     const width = Math.max(...values.map((line) => line.length));
@@ -809,7 +821,7 @@ export class Grid {
         if (td) this.drawValue(td, this.cell(row + r, col + c));
       });
     });
-    const send = () => this.actions.write(view.name, row, col, block);
+    const send = () => this.actions.write(view.name, row, col, block, clip);
     const settle = (applied: number | null) => {
       // A refused write is in no view: the next one shows what the cell really holds.
       for (const [, entry] of entries) entry.applied = applied ?? 0;
@@ -865,8 +877,14 @@ export class Grid {
     return document.activeElement === this.table;
   }
 
+  /**
+   * Ctrl+C / Ctrl+X. Other programs take what the cells show; a paste here lays down the cells
+   * themselves, kept by the server under the copy's token once the writes typed before it are in.
+   * A cut takes effect at its paste, as in Sheets: the cells stay until then.
+   */
   private onCopy(event: ClipboardEvent, cut: boolean): void {
-    if (!this.ownsKeys() || !event.clipboardData) return;
+    const view = this.view;
+    if (!this.ownsKeys() || !event.clipboardData || !view) return;
     event.preventDefault();
     const b = this.bounds();
     const lines: string[][] = [];
@@ -882,13 +900,14 @@ export class Grid {
       lines.push(line);
       inputs.push(typed);
     }
-    // Other programs take what the cells show; a paste here takes their formulas, as Sheets'.
+    const clip = `${Date.now().toString(36)}.${++this.copies}`;
     event.clipboardData.setData('text/plain', toTsv(lines));
     event.clipboardData.setData(
       'text/html',
-      copiedHtml(inputs, cut ? undefined : { row: b.top, col: b.left }),
+      copiedHtml(inputs, cut ? undefined : { row: b.top, col: b.left }, clip),
     );
-    if (cut) this.fill('');
+    const a1 = rangeA1('cells', b.top, b.left, b.bottom, b.right);
+    this.afterWrites(() => this.actions.copy(view.name, a1, cut, clip));
   }
 
   private onPaste(event: ClipboardEvent): void {
@@ -900,6 +919,7 @@ export class Grid {
     const b = this.bounds();
     // Formulas copied here move their relative references with the cell they land in.
     const from = copied?.from;
+    const clip = copied?.clip;
     // (i, j): the cell's place in the block copied; (r, c): where it lands.
     const at = (r: number, c: number, value: string, i = 0, j = 0) =>
       from && value.startsWith('=') ? shiftFormula(value, r - from.row - i, c - from.col - j) : value;
@@ -910,7 +930,7 @@ export class Grid {
       const rows = Array.from({ length: b.bottom - b.top + 1 }, (_, i) =>
         Array.from({ length: b.right - b.left + 1 }, (_, j) => at(b.top + i, b.left + j, value)),
       );
-      this.write(b.top, b.left, rows);
+      this.write(b.top, b.left, rows, clip);
       if (this.mode === 'none') this.formula.value = rows[0]?.[0] ?? '';
       return;
     }
@@ -918,6 +938,7 @@ export class Grid {
       b.top,
       b.left,
       block.map((line, i) => line.map((value, j) => at(b.top + i, b.left + j, value, i, j))),
+      clip,
     );
     this.rows = Math.max(this.rows, b.top + block.length - 1);
     this.whole = 'cells';

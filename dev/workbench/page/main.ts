@@ -64,11 +64,18 @@ async function act(work: () => Promise<ActionReply>): Promise<void> {
 /**
  * A typed or pasted block: the grid queues these one at a time, so it waits only for the write.
  * Resolves to the server's count of writes applied with this one, or null if it was refused.
+ * `clip`: a paste of cells copied in the grid, which the server lays down as Sheets pastes them.
  */
-async function write(sheet: string, row: number, column: number, values: string[][]): Promise<number | null> {
+async function write(
+  sheet: string,
+  row: number,
+  column: number,
+  values: string[][],
+  clip?: string,
+): Promise<number | null> {
   let applied: number | null = null;
   try {
-    const reply = await post<WriteReply>('/api/write', { sheet, row, column, values });
+    const reply = await post<WriteReply>('/api/write', { sheet, row, column, values, clip });
     if (reply.ok) applied = reply.writes;
     else say('Error', reply.message);
   } catch (error) {
@@ -88,6 +95,7 @@ const grid = new Grid(
   {
     select: (sheet, a1) => void act(() => post('/api/select', { sheet, a1 })),
     write,
+    copy: (sheet, a1, cut, clip) => act(() => post('/api/copy', { sheet, a1, cut, clip })),
     changeLines: (sheet, change) => act(() => post('/api/lines', { sheet, ...change })),
   },
 );

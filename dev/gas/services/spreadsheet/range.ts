@@ -15,6 +15,7 @@ import {
 import { checkCellText } from './limits.js';
 import { type Cell, contains, intersects, type SheetModel } from './model.js';
 import { DEFAULT_NUMBER_FORMAT } from './number-format.js';
+import { copyBlock, pasteBlock } from './paste.js';
 import { assertEditable, newProtection, type Protection } from './protection.js';
 import { fromR1C1, toR1C1 } from './r1c1.js';
 import { Sheet } from './sheet.js';
@@ -417,10 +418,11 @@ export class Range {
 
   /**
    * copyTo(destination) and copyTo(destination, {contentsOnly, formatOnly}): one server-side call
-   * that puts this range's values, formulas, notes and formats (or only the contents or formats)
-   * from the destination's top-left cell, in this range's size; an empty source cell empties the
-   * cell it lands on. Both ranges must be in one spreadsheet, and the paste must fit in the
-   * destination sheet's grid (the stricter reading). Charged as a write of every cell it lands on.
+   * that pastes this range from the destination's top-left cell, in this range's size, as Sheets'
+   * paste does (paste.ts): values, formulas (their relative references moved), formats, notes and
+   * data validation, or only the contents or the formats; an empty source cell empties the cell it
+   * lands on. Both ranges must be in one spreadsheet, and the paste must fit in the destination
+   * sheet's grid (the stricter reading). Charged as a write of every cell it lands on.
    * copyTo(destination, copyPasteType, transposed) is not simulated.
    */
   copyTo(destination: unknown, options?: unknown, transposed?: unknown): void {
@@ -450,35 +452,14 @@ export class Range {
       c.writes++;
       c.cellsWritten += numRows * numCols;
       // Read every source cell first: the two ranges may overlap.
-      const copies: (Cell | undefined)[][] = [];
-      for (let r = 0; r < numRows; r++) {
-        const line: (Cell | undefined)[] = [];
-        for (let k = 0; k < numCols; k++) {
-          const cell = this.model.get(this.grid.row + r, this.grid.col + k);
-          line.push(cell ? { ...cell } : undefined);
-        }
-        copies.push(line);
-      }
-      const empty: Cell = { value: '' };
-      for (let r = 0; r < numRows; r++)
-        for (let k = 0; k < numCols; k++) {
-          const from = copies[r]?.[k] ?? empty;
-          const cell = destination.model.ensure(to.row + r, to.col + k);
-          if (!formatOnly) {
-            cell.value = from.value;
-            cell.formula = from.formula;
-          }
-          if (!contentsOnly) {
-            cell.format = from.format;
-            cell.fontWeight = from.fontWeight;
-            cell.background = from.background;
-            cell.fontColor = from.fontColor;
-          }
-          if (!contentsOnly && !formatOnly) {
-            cell.note = from.note;
-            cell.validation = from.validation;
-          }
-        }
+      const block = copyBlock(this.model, this.grid);
+      pasteBlock(
+        destination.model,
+        to.row,
+        to.col,
+        block,
+        contentsOnly ? 'contents' : formatOnly ? 'formats' : 'all',
+      );
       new Range(this.env, destination.model, to).dropHiddenByMerges();
     });
   }
