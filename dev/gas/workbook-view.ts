@@ -6,7 +6,7 @@ import type { ChartModel } from './services/spreadsheet/charts.js';
 import { DEFAULT_BACKGROUND, DEFAULT_FONT_COLOR } from './services/spreadsheet/colors.js';
 import type { ConditionalFormatModel } from './services/spreadsheet/conditional-format.js';
 import { type DataSourceModel, dataSourceOf, settle } from './services/spreadsheet/data-source.js';
-import type { Cell, SheetKind, SheetModel, ValidationRule } from './services/spreadsheet/model.js';
+import type { Cell, Inherit, SheetKind, SheetModel, ValidationRule } from './services/spreadsheet/model.js';
 import { DEFAULT_NUMBER_FORMAT } from './services/spreadsheet/number-format.js';
 import { type CopiedBlock, copyBlock, pasteBlock, pasteCell } from './services/spreadsheet/paste.js';
 import { outsideSheet, withinSheet } from './services/spreadsheet/selection.js';
@@ -312,19 +312,24 @@ export class WorkbookView {
   /**
    * The user inserts rows above row `before` (right-click > Insert rows above), or deletes rows
    * from `start`: merges, protections, developer metadata, the frozen rows and every formula's
-   * references move with the rows as in Sheets.
+   * references move with the rows as in Sheets. The rows inserted take the formatting (number
+   * formats, bold, colours, data validation) of the row after them (`inherit`, model.ts), as Insert
+   * row above gives them; 'before' for those of the row before, as Insert row below does.
    */
-  insertRows(sheet: string, before: number, count = 1): void {
-    this.sheet(sheet).insertRows(before, count);
+  insertRows(sheet: string, before: number, count = 1, inherit: Inherit = 'after'): void {
+    this.sheet(sheet).insertRows(before, count, inherit);
   }
 
   deleteRows(sheet: string, start: number, count = 1): void {
     this.sheet(sheet).deleteRows(start, count);
   }
 
-  /** The same for columns: inserted left of column `before`, or deleted from `start`. */
-  insertColumns(sheet: string, before: number, count = 1): void {
-    this.sheet(sheet).insertColumns(before, count);
+  /**
+   * The same for columns: inserted left of column `before` (formatted as the one right of them,
+   * or with 'before' the one left), or deleted from `start`.
+   */
+  insertColumns(sheet: string, before: number, count = 1, inherit: Inherit = 'after'): void {
+    this.sheet(sheet).insertColumns(before, count, inherit);
   }
 
   deleteColumns(sheet: string, start: number, count = 1): void {

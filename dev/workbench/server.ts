@@ -182,7 +182,10 @@ export async function startWorkbench(options: WorkbenchServerOptions = {}): Prom
           throw new HttpError(400, 'lines must be rows or columns');
         if (action !== 'insert' && action !== 'delete')
           throw new HttpError(400, 'action must be insert or delete');
-        const change = { lines, action, at: Number(body.at), count: Number(body.count) } as const;
+        const inherit = body.inherit ?? 'after';
+        if (inherit !== 'before' && inherit !== 'after')
+          throw new HttpError(400, 'inherit must be before or after');
+        const change = { lines, action, at: Number(body.at), count: Number(body.count), inherit } as const;
         return json(res, workbench.changeLines(text(body.sheet, 'sheet'), change));
       }
       case '/api/number-format': {

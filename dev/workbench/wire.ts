@@ -155,12 +155,17 @@ export interface SettingsView {
 /** Rows or columns, as a row's or column's menu in the grid inserts or deletes them. */
 export type Lines = 'rows' | 'columns';
 
-/** Lines inserted before `at`, or deleted from `at` on (1-based, `count` of them). */
+/**
+ * Lines inserted before `at`, or deleted from `at` on (1-based, `count` of them). Lines inserted take
+ * the formatting of the line before them (Insert below / right) or after them (above / left: the
+ * default), as in Sheets.
+ */
 export interface LineChange {
   lines: Lines;
   action: 'insert' | 'delete';
   at: number;
   count: number;
+  inherit?: 'before' | 'after';
 }
 
 /** Format ▸ Number's choices the workbench has: Automatic (no format) and Plain text ('@'). */

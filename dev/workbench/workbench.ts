@@ -298,7 +298,8 @@ export class Workbench {
 
   /**
    * The user inserts or deletes rows or columns from the grid's menu, as the runtime's model does it
-   * for a person (not a script): cells, merges and the add-on's developer metadata move with them.
+   * for a person (not a script): cells, merges and the add-on's developer metadata move with them,
+   * and lines inserted take the formatting of their neighbour (`inherit`).
    * Lines past the sheet's end are no lines of it (the grid shows none): refused, as the selection is.
    */
   changeLines(sheet: string, change: LineChange): ActionReply {
@@ -324,7 +325,8 @@ export class Workbench {
         throw new Error(outsideSheet(named, sheet, size.maxRows, size.maxColumns));
       }
       const insert = rows ? wb.insertRows.bind(wb) : wb.insertColumns.bind(wb);
-      if (action === 'insert') insert(sheet, at, count);
+      // Formatted as the line after them (Insert above) or before them (Insert below), as in Sheets.
+      if (action === 'insert') insert(sheet, at, count, change.inherit ?? 'after');
       else if (rows) wb.deleteRows(sheet, at, count);
       else wb.deleteColumns(sheet, at, count);
       this.current.touch();

@@ -59,18 +59,18 @@ describe('the grid context menu', () => {
     ]);
   });
 
-  it('inserts above or left at the selection, below or right after it, and moves the selection onto what it inserted', () => {
+  it('inserts above or left at the selection, below or right after it, formatted as the line beside, and moves the selection onto what it inserted', () => {
     const menu = lineMenu({ whole: 'cells', top: 3, bottom: 4, left: 2, right: 4 });
     expect(choice(menu, 'Insert 2 rows above')).toMatchObject({
-      change: { lines: 'rows', action: 'insert', at: 3, count: 2 },
+      change: { lines: 'rows', action: 'insert', at: 3, count: 2, inherit: 'after' },
       moves: { rows: 0, cols: 0 },
     });
     expect(choice(menu, 'Insert 2 rows below')).toMatchObject({
-      change: { lines: 'rows', action: 'insert', at: 5, count: 2 },
+      change: { lines: 'rows', action: 'insert', at: 5, count: 2, inherit: 'before' },
       moves: { rows: 2, cols: 0 },
     });
     expect(choice(menu, 'Insert 3 columns right')).toMatchObject({
-      change: { lines: 'columns', action: 'insert', at: 5, count: 3 },
+      change: { lines: 'columns', action: 'insert', at: 5, count: 3, inherit: 'before' },
       moves: { rows: 0, cols: 3 },
     });
     expect(choice(menu, 'Delete columns B - D')).toMatchObject({

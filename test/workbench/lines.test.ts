@@ -1,6 +1,8 @@
 // Rows and columns inserted or deleted from the workbench grid's menu go through the runtime's model
 // as a person's change (no execution runs): cells, and the add-on's developer metadata, move with them.
 import { afterEach, describe, expect, it } from 'vitest';
+import { lineMenu } from '../../dev/workbench/page/line-menu';
+import { sheetView } from '../../dev/workbench/sheet-view';
 import { Workbench } from '../../dev/workbench/workbench';
 
 describe("the workbench grid's rows and columns", () => {
@@ -89,5 +91,41 @@ describe("the workbench grid's rows and columns", () => {
       message: expect.stringMatching(/^Connected is a Connected Sheets view of a BigQuery table/),
     });
     expect(wb.size('Sheet1')).toMatchObject({ maxRows: 1000, maxColumns: 26 });
+  });
+
+  it("a row inserted in a push template takes the columns' formats: times show as times, All day a checkbox", async () => {
+    bench = await Workbench.create({ followRealClock: false }, '');
+    const { sheet } = await bench.rt.callFromSidebar<{ sheet: string }>('insertPushTemplate', 'time_off');
+    const wb = bench.rt.workbook;
+    wb.write(sheet, [['ada@example.com', '2026-12-21 09:00', '2026-12-21 17:00', 'FALSE', 'pto']], {
+      row: 2,
+    });
+    // Insert 1 row above row 2, then 1 row below the data row (now row 3), from the row's menu.
+    const pick = (row: number, label: string) =>
+      lineMenu({ whole: 'rows', top: row, bottom: row, left: 1, right: 10 }).find(
+        (entry) => entry !== 'separator' && entry.label === label,
+      );
+    for (const [row, label] of [
+      [2, 'Insert 1 row above'],
+      [3, 'Insert 1 row below'],
+    ] as const) {
+      const choice = pick(row, label);
+      expect(
+        choice !== undefined && choice !== 'separator' && bench.changeLines(sheet, choice.change),
+      ).toEqual({
+        ok: true,
+      });
+    }
+    for (const row of [2, 4]) {
+      bench.write(sheet, row, 1, [
+        ['bo@example.com', '2026-12-22 09:00', '2026-12-22 17:00', 'FALSE', 'pto'],
+      ]);
+      expect(wb.displayValues(sheet)[row - 1]?.slice(1, 4)).toEqual([
+        '2026-12-22 09:00',
+        '2026-12-22 17:00',
+        'FALSE',
+      ]);
+      expect(sheetView(bench.rt, sheet).rows[row - 1]?.[3]?.checkbox).toBe('unchecked');
+    }
   });
 });

@@ -38,12 +38,12 @@ function choices(lines: Lines, first: number, last: number, header: boolean): [L
     [
       {
         label: `Insert ${counted} ${before}`,
-        change: { lines, action: 'insert', at: first, count: n },
+        change: { lines, action: 'insert', at: first, count: n, inherit: 'after' },
         moves: moved(0),
       },
       {
         label: `Insert ${counted} ${after}`,
-        change: { lines, action: 'insert', at: last + 1, count: n },
+        change: { lines, action: 'insert', at: last + 1, count: n, inherit: 'before' },
         moves: moved(n),
       },
     ],

@@ -127,6 +127,33 @@ function shiftRanges(ranges: GridRange[], axis: 'row' | 'col', at: number, count
 }
 const hasContent = (c: Cell | undefined) => c !== undefined && (c.value !== '' || c.formula !== undefined);
 
+/**
+ * Which neighbours rows (or columns) inserted take their formatting from: those before them or
+ * after them, as the Sheets API's InsertDimensionRequest.inheritFromBefore puts it ("if row index 0
+ * has red background and row index 1 has a green background, then inserting 2 rows at index 1 can
+ * inherit either"). insertRowsAfter(n) inherits from row n, insertRowsBefore(n) from row n (now
+ * below them); a person's Insert row above / below likewise. Formatting here is what Sheets formats
+ * a cell with: number format, bold, colours and data validation (a checkbox column stays one), not
+ * its value, formula or note.
+ */
+export type Inherit = 'before' | 'after';
+
+const formatted = (c: Cell | undefined): c is Cell =>
+  c !== undefined &&
+  (c.format !== undefined ||
+    c.fontWeight !== undefined ||
+    c.background !== undefined ||
+    c.fontColor !== undefined ||
+    c.validation !== undefined);
+
+function formatLike(cell: Cell, like: Cell): void {
+  cell.format = like.format;
+  cell.fontWeight = like.fontWeight;
+  cell.background = like.background;
+  cell.fontColor = like.fontColor;
+  cell.validation = like.validation ? structuredClone(like.validation) : undefined;
+}
+
 export class SheetModel {
   hidden = false;
   /** The tab's colour as Sheets gives it back (#rrggbb), or null for none. */
@@ -191,11 +218,21 @@ export class SheetModel {
     return last;
   }
 
-  insertRows(before: number, count: number): void {
+  /**
+   * Inserts rows before row `before`; they take the formatting of the row before them or after
+   * them (`inherit`, see formatLike).
+   */
+  insertRows(before: number, count: number, inherit: Inherit): void {
     this.workbook.assertGrowth(count * this.maxColumns);
     if (this.rows.length >= before) this.rows.splice(before - 1, 0, ...new Array<Cell[]>(count));
     this.maxRows += count;
     this.shift('row', before, count);
+    const from = inherit === 'before' ? before - 1 : before + count;
+    const like = from >= 1 && from <= this.maxRows ? this.rows[from - 1] : undefined;
+    like?.forEach((cell, c) => {
+      if (!formatted(cell)) return;
+      for (let r = before; r < before + count; r++) formatLike(this.ensure(r, c + 1), cell);
+    });
   }
 
   deleteRows(start: number, count: number): void {
@@ -204,12 +241,20 @@ export class SheetModel {
     this.shift('row', start, -count);
   }
 
-  insertColumns(before: number, count: number): void {
+  /** Inserts columns before column `before`, formatted as the one before or after them (insertRows). */
+  insertColumns(before: number, count: number, inherit: Inherit): void {
     this.workbook.assertGrowth(count * this.maxRows);
     for (const row of this.rows)
       if (row && row.length >= before) row.splice(before - 1, 0, ...new Array<Cell>(count));
     this.maxColumns += count;
     this.shift('col', before, count);
+    const from = inherit === 'before' ? before - 1 : before + count;
+    if (from < 1 || from > this.maxColumns) return;
+    this.rows.forEach((line, r) => {
+      const cell = line?.[from - 1];
+      if (!formatted(cell)) return;
+      for (let c = before; c < before + count; c++) formatLike(this.ensure(r + 1, c), cell);
+    });
   }
 
   deleteColumns(start: number, count: number): void {

@@ -230,7 +230,7 @@ export class Sheet {
       this.checkRow(beforePosition, howMany);
       if (beforePosition > this.model.maxRows) throw new Error(OUTSIDE);
       assertSheetEditable(this.env, this.model);
-      this.model.insertRows(beforePosition, howMany);
+      this.model.insertRows(beforePosition, howMany, 'after');
     });
   }
 
@@ -239,7 +239,7 @@ export class Sheet {
       this.checkRow(afterPosition, howMany);
       if (afterPosition > this.model.maxRows) throw new Error(OUTSIDE);
       assertSheetEditable(this.env, this.model);
-      this.model.insertRows(afterPosition + 1, howMany);
+      this.model.insertRows(afterPosition + 1, howMany, 'before');
     });
   }
 
@@ -280,7 +280,7 @@ export class Sheet {
       this.checkRow(afterPosition, howMany);
       if (afterPosition > this.model.maxColumns) throw new Error(OUTSIDE);
       assertSheetEditable(this.env, this.model);
-      this.model.insertColumns(afterPosition + 1, howMany);
+      this.model.insertColumns(afterPosition + 1, howMany, 'before');
     });
   }
 
@@ -289,7 +289,7 @@ export class Sheet {
       this.checkRow(beforePosition, howMany);
       if (beforePosition > this.model.maxColumns) throw new Error(OUTSIDE);
       assertSheetEditable(this.env, this.model);
-      this.model.insertColumns(beforePosition, howMany);
+      this.model.insertColumns(beforePosition, howMany, 'after');
     });
   }
 
