@@ -6,6 +6,7 @@ import type { ChartModel } from './services/spreadsheet/charts.js';
 import { DEFAULT_BACKGROUND, DEFAULT_FONT_COLOR } from './services/spreadsheet/colors.js';
 import type { ConditionalFormatModel } from './services/spreadsheet/conditional-format.js';
 import { type DataSourceModel, dataSourceOf, settle } from './services/spreadsheet/data-source.js';
+import { FILTER_EXISTS } from './services/spreadsheet/filter.js';
 import type { Cell, Inherit, SheetKind, SheetModel, ValidationRule } from './services/spreadsheet/model.js';
 import { DEFAULT_NUMBER_FORMAT } from './services/spreadsheet/number-format.js';
 import { type CopiedBlock, copyBlock, pasteBlock, pasteCell } from './services/spreadsheet/paste.js';
@@ -334,6 +335,31 @@ export class WorkbookView {
 
   deleteColumns(sheet: string, start: number, count = 1): void {
     this.sheet(sheet).deleteColumns(start, count);
+  }
+
+  /**
+   * The user's Data ▸ Create a filter over a range ('Sheet1!A1:J20'): a sheet has one at most
+   * (filter.ts). Which rows it hides is not simulated.
+   */
+  createFilter(range: string): void {
+    const { sheet, grid } = this.gridOf(range);
+    if (sheet.filter) throw new Error(FILTER_EXISTS);
+    if (grid.row + grid.numRows - 1 > sheet.maxRows || grid.col + grid.numCols - 1 > sheet.maxColumns)
+      throw new Error(outsideSheet(range, sheet.name, sheet.maxRows, sheet.maxColumns));
+    sheet.filter = grid;
+  }
+
+  /** The user's Data ▸ Remove filter; a sheet without one is refused, as the menu has no such item. */
+  removeFilter(sheet: string): void {
+    const s = this.sheet(sheet);
+    if (!s.filter) throw new Error(`"${sheet}" has no filter.`);
+    s.filter = null;
+  }
+
+  /** The range of the sheet's filter ('A1:J20'), or null for none. */
+  filter(sheet: string): string | null {
+    const { filter } = this.sheet(sheet);
+    return filter ? a1Notation(filter) : null;
   }
 
   /** The user hides a sheet from its tab. */

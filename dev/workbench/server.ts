@@ -194,6 +194,12 @@ export async function startWorkbench(options: WorkbenchServerOptions = {}): Prom
           throw new HttpError(400, 'format must be automatic or plain text');
         return json(res, workbench.numberFormat(text(body.sheet, 'sheet'), text(body.a1, 'a1'), format));
       }
+      case '/api/filter': {
+        const action = text(body.action, 'action');
+        if (action !== 'create' && action !== 'remove')
+          throw new HttpError(400, 'action must be create or remove');
+        return json(res, workbench.filter(text(body.sheet, 'sheet'), text(body.a1, 'a1'), action));
+      }
       case '/api/add-sheet':
         return json(res, workbench.addSheet());
       case '/api/rename-sheet':

@@ -1,12 +1,13 @@
 // The workbook as the page shows it: display values (number formats applied), formulas, notes,
 // bold headers, frozen rows, drop-down choices; and the virtual time in the spreadsheet's zone.
 import type { LocalRuntime } from '../gas';
+import { parseA1, resolveA1 } from '../gas/services/spreadsheet/a1';
 import { DEFAULT_BACKGROUND, DEFAULT_FONT_COLOR } from '../gas/services/spreadsheet/colors';
 import { zoneName } from '../gas/time/timezone';
 import { chartView } from './chart-view';
 import { conditionalFormats } from './conditional-format';
 import { dataSourceView } from './data-source-view';
-import { type CellView, GRID_MIN_ROWS, GRID_PAD_ROWS, MAX_ROWS, type SheetView } from './wire';
+import { type CellView, GRID_MIN_ROWS, GRID_PAD_ROWS, MAX_COLUMNS, MAX_ROWS, type SheetView } from './wire';
 
 export function sheetView(rt: LocalRuntime, name: string): SheetView {
   const source = dataSourceView(rt, name);
@@ -68,7 +69,16 @@ export function sheetView(rt: LocalRuntime, name: string): SheetView {
     rows,
     truncated: size.lastRow > MAX_ROWS,
     charts: wb.charts(name).map((chart) => chartView(rt, chart)),
+    ...filterView(wb.filter(name)),
   };
+}
+
+/** Where the filter's buttons go: the first row of its range. */
+function filterView(a1: string | null): Pick<SheetView, 'filter'> {
+  const parts = a1 === null ? null : parseA1(a1);
+  if (a1 === null || !parts) return {};
+  const g = resolveA1(parts, MAX_ROWS, MAX_COLUMNS);
+  return { filter: { a1, row: g.row, col: g.col, lastCol: g.col + g.numCols - 1 } };
 }
 
 /** A sheet's name as A1 notation needs it: 'It''s here'. */

@@ -121,6 +121,8 @@ export interface SheetView {
   rows: CellView[][];
   truncated: boolean;
   charts: ChartView[];
+  /** The sheet's filter (Data ▸ Create a filter): its range, whose first row shows filter buttons. */
+  filter?: { a1: string; row: number; col: number; lastCol: number };
   /** A Connected Sheets data source sheet: what it reads (its rows are the preview; read-only). */
   dataSource?: DataSourceInfo;
 }

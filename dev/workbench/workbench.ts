@@ -355,6 +355,29 @@ export class Workbench {
     }
   }
 
+  /**
+   * Data ▸ Create a filter over the selection (one cell: the sheet's data range, as Sheets takes
+   * the table around it), or Data ▸ Remove filter: the editor's change, as numberFormat is.
+   */
+  filter(sheet: string, a1: string, action: 'create' | 'remove'): ActionReply {
+    const wb = this.rt.workbook;
+    try {
+      if (!wb.sheetNames().includes(sheet)) throw new Error(`No sheet named ${sheet}`);
+      if (wb.dataSource(sheet))
+        throw new Error(`${sheet} is a Connected Sheets view of a BigQuery table: it has no filter here`);
+      if (action === 'remove') wb.removeFilter(sheet);
+      else {
+        const { lastRow, lastColumn } = wb.size(sheet);
+        const whole = `A1:${columnLetters(Math.max(1, lastColumn))}${Math.max(1, lastRow)}`;
+        wb.createFilter(`${quoteSheet(sheet)}!${a1.includes(':') ? a1 : whole}`);
+      }
+      this.current.touch();
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, message: messageOf(error) };
+    }
+  }
+
   addSheet(): ActionReply {
     const names = new Set(this.rt.workbook.sheetNames());
     let n = names.size + 1;

@@ -5,6 +5,7 @@ import type { ReportGranularity } from './assembled/model';
 import type { TimeFormat } from './assembled/times';
 import type { PullSpec } from './pull/pull-spec';
 import type { Choice, ChoiceKind, JobView, PullOptions } from './pull/pull-view';
+import type { Filtered } from './push/filter-words';
 import type { PushKind } from './push/kinds';
 import type { OthersPush } from './push/others-push';
 import type { PushOptions, PushView } from './push/push-view';
@@ -86,7 +87,7 @@ export interface ServerApi {
   /** The name of the sheet in front (a tab clicked tells a sidebar nothing). */
   pushSheetInFront(): string;
   insertPushTemplate(kind: PushKind): { sheet: string };
-  validatePush(kind: PushKind): ValidateSummary;
+  validatePush(kind: PushKind): ValidateSummary & Filtered;
   /** What a push of the sheet would ask about first (Push asks only when there is something). */
   askBeforePush(kind: PushKind): PushAsk;
   /** `key`: the caller's idempotency key (the push's id is made by the server). */

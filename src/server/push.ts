@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { lazy } from '../core/lazy';
 import { ownerName, owns } from '../core/owner';
 import { pulledInto } from '../core/pull/source-note';
+import type { Filtered } from '../core/push/filter-words';
 import { proposeKind, statusColumnOf } from '../core/push/kind-note';
 import { PUSH_KINDS, type PushKind } from '../core/push/kinds';
 import { type OthersPush, olderThanLatest, othersPushView } from '../core/push/others-push';
@@ -33,6 +34,7 @@ import { namedZone, spreadsheetZone } from './adapters/gas-zone';
 import { documentStore, userStore } from './adapters/properties-store';
 import { pushSheets } from './adapters/push-sheets';
 import { runLogSheet } from './adapters/run-log-sheet';
+import { filteredWords } from './adapters/sheet-filter';
 import { sheetGrid } from './adapters/sheet-grid';
 import { documentSpreadsheet } from './adapters/spreadsheet';
 import { assembledClient, keyNotice } from './client-factory';
@@ -66,7 +68,10 @@ export function pushDeps(): PushDeps {
 }
 
 function view(job: PushJob): PushView {
-  const v = pushView(job, Date.now());
+  const v = {
+    ...pushView(job, Date.now()),
+    ...filteredWords(documentSpreadsheet().getSheetById(job.sheetId)),
+  };
   return v.notice || v.state !== 'running' ? v : { ...v, notice: backgroundNotice(Date.now()) };
 }
 
@@ -144,8 +149,12 @@ export function insertPushTemplate(kind: unknown): { sheet: string } {
   return { sheet: pushSheets(documentSpreadsheet()).insertTemplate(templateFor(k, accountTypes(k))).name };
 }
 
-export function validatePush(kind: unknown): ValidateSummary {
-  return validateSheet(pushDeps(), parseInput(Kind, kind, 'Kind of push'), ref(activeGrid()));
+export function validatePush(kind: unknown): ValidateSummary & Filtered {
+  const sheet = activeGrid();
+  return {
+    ...validateSheet(pushDeps(), parseInput(Kind, kind, 'Kind of push'), ref(sheet)),
+    ...filteredWords(sheet),
+  };
 }
 
 /** What a push of the active sheet would ask about first (windows to clear, rows made twice). */

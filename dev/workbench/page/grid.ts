@@ -319,6 +319,9 @@ export class Grid {
     const td = el('td', { 'data-row': String(r), 'data-col': String(c) }, cell.text);
     const classes = [cell.numeric ? 'num' : '', cell.bold ? 'bold' : '', cell.note ? 'note' : ''];
     if (cell.choices) classes.push('list');
+    // A filter's first row shows its buttons, as in Sheets (what it hides is not simulated).
+    const filter = this.view?.filter;
+    if (filter && r === filter.row && c >= filter.col && c <= filter.lastCol) classes.push('filter-head');
     td.className = classes.filter(Boolean).join(' ');
     if (cell.checkbox) this.drawValue(td, cell);
     // Notes show on hover as Sheets shows them; a title attribute is text, never HTML.

@@ -191,6 +191,16 @@ function numberFormat(format: NumberFormat): void {
   byId('grid').focus({ preventScroll: true });
   void act(() => post('/api/number-format', { ...at, format }));
 }
+/**
+ * Data ▸ Create a filter over the selection (one cell: the sheet's table), or Remove filter, as a
+ * person does it; the keyboard back on the grid. Which rows a filter hides is not simulated.
+ */
+function filter(action: 'create' | 'remove'): void {
+  const at = grid.selection;
+  if (!at) return;
+  byId('grid').focus({ preventScroll: true });
+  void act(() => post('/api/filter', { ...at, action }));
+}
 const pageMenus: PageMenu[] = [
   {
     title: 'File',
@@ -205,6 +215,13 @@ const pageMenus: PageMenu[] = [
     title: 'Format',
     items: {
       Number: { Automatic: () => numberFormat('automatic'), 'Plain text': () => numberFormat('plain text') },
+    },
+  },
+  {
+    title: 'Data',
+    items: {
+      'Create a filter': () => filter('create'),
+      'Remove filter': () => filter('remove'),
     },
   },
 ];

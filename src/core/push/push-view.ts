@@ -2,13 +2,15 @@
 import { causeOf, failedWith } from '../assembled/errors';
 import type { KeyNotice } from '../settings';
 import type { DoubledColumn } from './doubled-columns';
+import type { Filtered } from './filter-words';
 import { KINDS, PUSH_KINDS, type PushKind } from './kinds';
 import { NO_KEY_STOP_YOURS, noKeyStop } from './no-key-stop';
 import type { OthersPush } from './others-push';
 import { withMore } from './problem-list';
 import { OUTAGE_MS, OUTAGE_TRIES, type PushJob } from './push-job';
 
-export interface PushView {
+/** `filtered`: said by the server while the sheet has a filter (filter-words.ts). */
+export interface PushView extends Filtered {
   id: string;
   kind: PushKind;
   label: string;

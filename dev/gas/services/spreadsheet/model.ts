@@ -161,6 +161,8 @@ export class SheetModel {
   kind: SheetKind = 'GRID';
   /** Merged blocks, none overlapping another. */
   merges: GridRange[] = [];
+  /** The sheet's filter's range (Data ▸ Create a filter; filter.ts), or null for none. */
+  filter: GridRange | null = null;
   frozenRows = 0;
   frozenColumns = 0;
   readonly columnWidths = new Map<number, number>();
@@ -265,6 +267,12 @@ export class SheetModel {
 
   private shift(axis: 'row' | 'col', at: number, count: number): void {
     this.merges = shiftRanges(this.merges, axis, at, count).filter((m) => m.numRows * m.numCols > 1);
+    if (this.filter) {
+      // In place: a Filter a script holds goes on naming it. Its lines all deleted, it goes.
+      const [moved] = shiftRanges([this.filter], axis, at, count);
+      if (moved) Object.assign(this.filter, moved);
+      else this.filter = null;
+    }
     if (axis === 'row') this.frozenRows = frozenAfter(this.frozenRows, at, count);
     else this.frozenColumns = frozenAfter(this.frozenColumns, at, count);
     const wb = this.workbook;

@@ -12,6 +12,7 @@ import {
   locationOfRange,
   metadataAt,
 } from './developer-metadata.js';
+import { createFilter, type Filter, filterOf } from './filter.js';
 import { checkCellText } from './limits.js';
 import { type Cell, contains, intersects, type SheetModel } from './model.js';
 import { DEFAULT_NUMBER_FORMAT } from './number-format.js';
@@ -609,6 +610,16 @@ export class Range {
           grid: { ...this.grid },
         }),
     );
+  }
+
+  /** A filter over this range (filter.ts); a sheet has one at most. */
+  createFilter(): Filter {
+    return this.info(() => createFilter(this.env, this.model, this.grid));
+  }
+
+  /** The filter of this range's sheet, or null, wherever on the sheet it is. */
+  getFilter(): Filter | null {
+    return this.info(() => filterOf(this.env, this.model, 'Range.getFilter'));
   }
 
   getSheet(): Sheet {

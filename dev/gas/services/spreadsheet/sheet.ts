@@ -22,6 +22,7 @@ import {
   DeveloperMetadataFinder,
   metadataAt,
 } from './developer-metadata.js';
+import { type Filter, filterOf } from './filter.js';
 import { checkCellText } from './limits.js';
 import type { SheetModel } from './model.js';
 import { assertEditable, assertSheetEditable, newProtection, Protection } from './protection.js';
@@ -189,6 +190,11 @@ export class Sheet {
     return this.info(
       () => new DeveloperMetadataFinder(this.env, this.model.workbook, { kind: 'sheet', sheet: this.model }),
     );
+  }
+
+  /** The sheet's filter (Data ▸ Create a filter), or null: filter.ts. */
+  getFilter(): Filter | null {
+    return this.gridInfo(() => filterOf(this.env, this.model, 'Sheet.getFilter'));
   }
 
   getSheetId(): number {

@@ -184,11 +184,17 @@ function showPush(view: PushView, note = ''): void {
           : 'ok';
   // A notice says why background runs will not finish the push (the sidebar still does).
   const said = [view.message, view.notice].filter(Boolean).join(' ');
-  // A column left unread for a field another fills is worth a look: not the all-clear green.
-  const look = note || view.doubled.length > 0;
+  // A column left unread for a field another fills, or a filter's rows read too, is worth a look:
+  // not the all-clear green.
+  const look = note || view.doubled.length > 0 || !!view.filtered;
   showStatus(
     status,
-    [said, ...view.doubled.map(doubledWords), ...view.problems].join('\n'),
+    [
+      said,
+      ...(view.filtered ? [view.filtered] : []),
+      ...view.doubled.map(doubledWords),
+      ...view.problems,
+    ].join('\n'),
     look && tone === 'ok' ? 'info' : tone,
   );
   tick();
@@ -462,6 +468,7 @@ validateButton.addEventListener('click', () => {
           ? [nothingToPush(v.sheet, v.listed, 'validate')]
           : [
               validatedWords(v),
+              ...(v.filtered ? [v.filtered] : []),
               ...(v.otherZone ? [v.otherZone] : []),
               ...(v.gone ? [v.gone] : []),
               ...(v.removing > 0 ? [removingWords(v.removing)] : []),
@@ -472,7 +479,7 @@ validateButton.addEventListener('click', () => {
               ...v.doubled.map(doubledWords),
               ...v.problems,
             ];
-      // Unread columns, columns that fit a field another fills, rows changed since pushed, rows that remove activities, rows pushed before and pushed rows deleted are worth a look
+      // Unread columns, columns that fit a field another fills, rows changed since pushed, rows that remove activities, rows pushed before, pushed rows deleted and a filter's rows read too are worth a look
       // even when every row reads well: not the all-clear green.
       const note =
         v.unread.length + v.doubled.length > 0 ||
@@ -481,6 +488,7 @@ validateButton.addEventListener('click', () => {
         v.updating > 0 ||
         v.again > 0 ||
         !!v.gone ||
+        !!v.filtered ||
         !!v.clearing;
       clearing = v.clearing ? { sheet: v.sheet, words: clearingWords(v.clearing) } : undefined;
       showAnswer(status, lines.join('\n'), v.errors > 0 ? 'error' : note ? 'info' : 'ok');
