@@ -341,9 +341,10 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * refused, the zone-moved hint's hour on a clock-change night, Resume naming the runs missed while
  * paused, and an edit of a refresh paused for a refused key checking the key (2.8 KiB);
  * 377.7 with a card's drawing inputs named in one object, not positional (0.1 KiB: the names);
+ * 377.9 with Validate and Push saying when the push sheet has a filter (0.2 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 377.7;
+const CODE_BUDGET_KIB = 377.9;
 
 const ENTRY_POINTS = [
   'onOpen',
