@@ -8,11 +8,13 @@ describe('a request ID typed twice to cancel', () => {
     const s = pushSetup();
     const [a, b] = s.simulator.admin.org.timeOff.filter((t) => t.status === 'pending');
     if (!a || !b) throw new Error('the demo organisation lacks pending requests');
+    // Row 4 as a push left it: its status beside the time it was pushed.
+    const pushed = new Date('2026-05-20T12:00:00Z');
     const sheet = s.addSheet('Cancel', [
-      ['Request ID', 'Push status'],
-      [a.id, ''],
-      [b.id, ''],
-      [a.id, 'cancelled'],
+      ['Request ID', 'Push status', 'Assembled ID', 'Push message', 'Pushed at'],
+      [a.id, '', '', '', ''],
+      [b.id, '', '', '', ''],
+      [a.id, 'cancelled', a.id, '', pushed],
     ]);
     expect(validateSheet(s.deps, 'time_off_cancel', sheet)).toMatchObject({
       ok: 1,

@@ -101,17 +101,19 @@ describe('a row the user emptied', () => {
     const { rt, sim } = await startLocalAddon({ dialect: 'live' });
     const [a, b] = sim.admin.org.people.filter((p) => !p.deleted && p.staffable);
     const row = [a?.email, '2026-07-01', '', 'TRUE', 'pto', 'emptied and typed back'];
-    // Marked done by hand (an ID typed in): no print of what was sent in its note.
+    // Marked done by hand (a done word and an ID typed in, no time in Pushed at, no note): no sign
+    // it was pushed, nor that it was not, so it is held back, never sent.
     const marked = [b?.email, '2026-07-01', '', 'TRUE', 'pto', '', 'created', 'typed-id-1'];
     const sheet = await template(rt, 'time_off', [row, marked]);
-    expect(await push(rt, 'time_off', 'emptied-done-1')).toMatchObject({ succeeded: 1, skipped: 1 });
+    expect(await push(rt, 'time_off', 'emptied-done-1')).toMatchObject({ succeeded: 1, invalid: 1 });
     const [id] = column(rt, sheet, 'Assembled ID', 1);
     expect(id).not.toBe('');
 
     empty(rt, sheet, 2, 6);
     empty(rt, sheet, 3, 6);
     await validate(rt, 'time_off');
-    expect(column(rt, sheet, 'Push status', 2)).toEqual(['created', 'created']);
+    // The row held back, emptied, loses the words beside it; the row pushed keeps its status.
+    expect(column(rt, sheet, 'Push status', 2)).toEqual(['created', '']);
     expect(column(rt, sheet, 'Assembled ID', 2)).toEqual([id, 'typed-id-1']);
     // Its message says emptying withdrew nothing, and how to withdraw it (not "push the row as new").
     const [said] = column(rt, sheet, 'Push message', 1);
@@ -120,7 +122,11 @@ describe('a row the user emptied', () => {
     );
 
     rt.workbook.write(sheet, [row, marked], { row: 2 });
-    expect(await push(rt, 'time_off', 'emptied-done-2')).toMatchObject({ succeeded: 0, skipped: 2 });
+    expect(await push(rt, 'time_off', 'emptied-done-2')).toMatchObject({
+      succeeded: 0,
+      skipped: 1,
+      invalid: 1,
+    });
     expect(sim.admin.org.timeOff.filter((t) => t.notes === 'emptied and typed back')).toHaveLength(1);
     expect(sim.admin.org.timeOff.filter((t) => t.agent_id === b?.agent_id && t.notes === '')).toHaveLength(0);
   });

@@ -59,7 +59,8 @@ describe('pushing time off', () => {
     const pushed = new Date('2026-05-20T12:00:00Z');
     const sheet = s.addSheet('Leave', [
       header,
-      [...(a ?? []), 'created', '', '', ''],
+      // Its Assembled ID cleared since: the time the add-on wrote with the status still says it went.
+      [...(a ?? []), 'created', '', '', pushed],
       // Its Push status cleared since: the time the add-on wrote with the id still says it went.
       [...(b ?? []), '', 'existing-id', '', pushed],
       [...(c ?? []), 'error', '', '', ''],

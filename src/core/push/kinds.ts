@@ -303,7 +303,7 @@ export const STATUS_COLUMNS = [
   {
     key: 'status',
     header: 'Push status',
-    help: 'Filled in by the add-on: OK or error after Validate; created, cancelled, ingested, inserted, updated, deleted, associated, cleared or error after Push (waiting while a push waits on Assembled to read the row; not sent when the row changed during a push, or the push stopped before it). Rows with a done status, or an Assembled ID the add-on wrote, are never sent again.',
+    help: 'Filled in by the add-on: OK or error after Validate; created, cancelled, ingested, inserted, updated, deleted, associated, cleared or error after Push (waiting while a push waits on Assembled to read the row; not sent when the row changed during a push, or the push stopped before it). Rows with a done status or an Assembled ID the add-on wrote (Pushed at, or its note, beside them) are never sent again.',
   },
   {
     key: 'id',
@@ -338,7 +338,10 @@ export const DONE_STATUSES = [
 
 const DONE: readonly string[] = DONE_STATUSES;
 
-/** A row is finished, never sent again, once it has an Assembled ID or a done status (any case). */
+/**
+ * A row the add-on pushed is finished, never sent again, once it has an Assembled ID or a done status
+ * (any case); only beside the add-on's record of the push do they count (sheet-rows.ts pushedHere).
+ */
 export function isDone(status: string, id: string): boolean {
   return id !== '' || DONE.includes(status.toLowerCase());
 }

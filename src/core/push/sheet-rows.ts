@@ -35,6 +35,7 @@ import { shownIfSkipped } from './skipped-cells';
 import { markUnknownStates } from './state-names';
 import { markStatesInAssembled } from './states-in-assembled';
 import { ENDED_TIME_OFF } from './time-off-words';
+import { typedStatus, typedStatusWords } from './typed-status';
 import { readInSheetZone } from './zone-read';
 
 export interface RowOutcome {
@@ -63,12 +64,14 @@ export interface SheetRow {
   row: number;
   values: CellValue[];
   status: string;
-  /** The Assembled ID cell as it reads; it makes the row done only where the add-on wrote it (ownId). */
+  /** The Assembled ID cell as it reads; it makes the row done only where the add-on wrote it (pushedHere). */
   id: string;
   /** When the add-on last wrote the row's status (epoch ms), if it did. */
   when?: number;
-  /** Already done: a done status, or an Assembled ID the add-on wrote; never sent again. */
+  /** Already done: a done status or an Assembled ID, the add-on's record of a push beside it; never sent again. */
   done: boolean;
+  /** A done word in Push status the add-on did not write: the row is held back, saying so (typed-status.ts). */
+  typed?: string;
   /** Every input cell empty, or a listed activity with no Action: not a row to push at all. */
   blank: boolean;
   /** A listed activity with no Action (a pulled schedule's row): left as it is in Assembled. */
@@ -151,13 +154,12 @@ function repeatsHeader(values: CellValue[], map: HeaderMap): boolean {
 }
 
 /**
- * The row's Assembled ID if the add-on wrote it: beside a time in Pushed at, or the print of what
- * it sent in the status note, both written with it. Anything else typed there proves nothing (the
- * row was never sent), so it does not make the row done.
+ * Whether the add-on pushed the row: a time in Pushed at, or the print of what it sent in the status
+ * note, both written with its outcome (but not a note saying Assembled refused it). Only then do its
+ * Assembled ID and a done Push status make it done: typed there, they prove nothing (typed-status.ts).
  */
-function ownId(values: CellValue[], map: HeaderMap, note: string): string {
-  const id = text(values[map.status.id]);
-  return values[map.status.when] instanceof Date || holdsPrint(note) ? id : '';
+function pushedHere(values: CellValue[], map: HeaderMap, note: string): boolean {
+  return !refusedInNote(note) && (values[map.status.when] instanceof Date || holdsPrint(note));
 }
 
 /** Validate's word on a row to push whose Assembled ID cell holds text the add-on did not write. */
@@ -174,10 +176,14 @@ function rowAsIs(kind: PushKind, map: HeaderMap, values: CellValue[], at: number
   const listed = unchangedActivity(kind, values, map);
   const blank =
     listed || Object.values(map.columns).every((i) => text(values[i]) === '' && !(values[i] instanceof Date));
-  const done = isDone(status, ownId(values, map, note));
-  const row: SheetRow = { row: at, values, status, id, blank, done };
+  const pushed = pushedHere(values, map, note);
+  const row: SheetRow = { row: at, values, status, id, blank, done: pushed && isDone(status, id) };
   if (listed) row.listed = true;
-  if (!row.done && !blank) row.input = inputPrint(values, map);
+  const typed = pushed || blank ? '' : typedStatus(status, text(values[map.status.message]));
+  if (typed) row.typed = typed;
+  else if (!row.done && !blank) row.input = inputPrint(values, map);
+  const when = values[map.status.when];
+  if (when instanceof Date && !Number.isNaN(when.getTime())) row.when = when.getTime();
   return row;
 }
 
@@ -200,25 +206,29 @@ export function sheetAsItStands(grid: Grid, kind: PushKind, zone: Zone): SheetSn
  * (gone-rows.ts); 0 when its header is not the kind's.
  */
 export function pushedAsItStands(grid: Grid, kind: PushKind): number {
+  const sheet = standing(grid, kind);
+  if (!sheet || sheet.map.added.some((a) => a.index === sheet.map.status.status)) return 0;
+  return pushedRows(sheet.rows);
+}
+
+/** The rows as they stand, with their status notes: what the add-on wrote there tells rows it pushed. */
+function standing(grid: Grid, kind: PushKind): Omit<SheetSnapshot, 'zone'> | undefined {
   const read = readCells(grid, kind);
-  if (!read.ok || read.map.added.some((a) => a.index === read.map.status.status)) return 0;
+  if (!read.ok) return undefined;
   const { map, cells } = read;
-  const notes = cells.length > 1 ? grid.columnNotes(2, map.status.status + 1, cells.length - 1) : [];
+  const notes = statusNotes(grid, map, cells.length - 1);
   const rows = cells.slice(1).map((values, i) => {
     const note = notes[i] ?? '';
     const row = rowAsIs(kind, map, values, i + 2, note);
     return note ? { ...row, note } : row;
   });
-  return pushedRows(rows);
+  return { map, rows };
 }
 
-function standing(grid: Grid, kind: PushKind): Omit<SheetSnapshot, 'zone'> | undefined {
-  const read = readCells(grid, kind);
-  if (!read.ok) return undefined;
-  return {
-    map: read.map,
-    rows: read.cells.slice(1).map((values, i) => rowAsIs(kind, read.map, values, i + 2)),
-  };
+/** The notes of the Push status cells of `rows` rows from row 2; none while the column is not there. */
+function statusNotes(grid: Grid, map: HeaderMap, rows: number): string[] {
+  const inSheet = !map.added.some((a) => a.index === map.status.status);
+  return inSheet && rows > 0 ? grid.columnNotes(2, map.status.status + 1, rows) : [];
 }
 
 /** The whole sheet in one call, its header matched to the kind. */
@@ -239,8 +249,7 @@ export function readSheet(grid: Grid, kind: PushKind, ctx: ParseContext): ReadRe
   if (!read.ok) return read;
   const { map, cells } = read;
   const statusInSheet = !map.added.some((a) => a.index === map.status.status);
-  const notes =
-    statusInSheet && cells.length > 1 ? grid.columnNotes(2, map.status.status + 1, cells.length - 1) : [];
+  const notes = statusNotes(grid, map, cells.length - 1);
   const rows: SheetRow[] = [];
   // Records Assembled already holds are never made again (held-rows.ts).
   const heldBy = heldCheck(grid, kind, map);
@@ -250,8 +259,6 @@ export function readSheet(grid: Grid, kind: PushKind, ctx: ParseContext): ReadRe
     const row = rowAsIs(kind, map, values, i + 1, note);
     if (kind === 'agent_states') putBackIngested(row, map, note);
     const { status, blank } = row;
-    const when = values[map.status.when];
-    if (when instanceof Date && !Number.isNaN(when.getTime())) row.when = when.getTime();
     if (note) row.note = note;
     const same = sameAsSent(note, values, map, ctx.zone);
     if (row.done && same === false) row.changed = true;
@@ -271,6 +278,11 @@ export function readSheet(grid: Grid, kind: PushKind, ctx: ParseContext): ReadRe
         : repeatsHeader(values, map)
           ? { ok: false, problems: ['The row repeats the header (pasted with the rows?): delete it.'] }
           : parseRow(shownIfSkipped(grid, map, values, i + 1, ctx), map, ctx);
+      if (row.typed) {
+        // Checked all the same, so that what else is to fix is said with it.
+        const more = row.parse.ok ? [] : row.parse.problems;
+        row.parse = { ok: false, problems: [typedStatusWords(row.typed), ...more] };
+      }
       if (row.parse.ok) row.fp = fingerprint(row.parse.request);
       const past =
         row.parse.ok && ctx.now !== undefined ? pastWords(row.parse.request, ctx.now, ctx.zone) : '';
@@ -474,7 +486,7 @@ export function writeOutcomes(
       delete row.when;
     }
     row.status = o.status.toLowerCase();
-    // An id makes the row done when Assembled just gave it, or already did (ownId): a word
+    // An id makes the row done when Assembled just gave it, or already did (pushedHere): a word
     // written back beside an id typed by hand does not.
     row.done = isDone(row.status, o.unsent ? (row.done ? row.id : '') : (o.id ?? ''));
     row.id = o.id ?? row.id;
