@@ -8,10 +8,22 @@ import { ERROR_STATUS, INGESTED_NO_ID, KINDS, type PushKind } from './kinds';
 import { tookInNote } from './sent-print';
 import type { SheetRow, SheetSnapshot } from './sheet-rows';
 
-/** Rows Assembled took: done, or holding the print of what it took (their status cleared by hand). */
+/**
+ * Rows Assembled took: done, or holding the print of what it took (their status cleared by hand),
+ * once each: a row copied from one, with its note, is not another (copied-rows.ts).
+ */
 export function pushedRows(rows: readonly SheetRow[]): number {
-  const took = (r: SheetRow) => r.note !== undefined && tookInNote(r.note) && r.status !== ERROR_STATUS;
-  return rows.filter((r) => r.done || took(r)).length;
+  const done = rows.filter((r) => r.done);
+  const counted = new Set(done.map((r) => r.note));
+  let took = 0;
+  for (const r of rows) {
+    const { note } = r;
+    if (r.done || r.copyOf || note === undefined || !tookInNote(note) || r.status === ERROR_STATUS) continue;
+    if (counted.has(note)) continue;
+    counted.add(note);
+    took++;
+  }
+  return done.length + took;
 }
 
 /** How many rows that had reached Assembled at the sheet's last push are no longer in it. */

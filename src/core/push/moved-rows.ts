@@ -3,7 +3,8 @@
 // beside another row's cells. Each such row reads as changed since it was pushed, but its cells are
 // what another row, changed too, was pushed with: nothing in Assembled is wrong, and the way to
 // send a change (for time off, cancelling the request) would undo requests that are right.
-// A row whose cells were copied from a row still as pushed was not moved: it is a change.
+// A row whose data cells were copied from a row still as pushed was not moved: it is a change (a
+// whole row copied, its status columns with it, is a copy: copied-rows.ts).
 import type { Zone } from '../ports';
 import type { CellValue } from '../table/build-table';
 import type { HeaderMap } from './header';

@@ -132,6 +132,16 @@ export function endedInNote(note: string): boolean {
   return ENDED.test(note);
 }
 
+/**
+ * Whether the add-on pushed the row, by what it writes with a push's outcome: a time in Pushed at
+ * (`when`), or the print of what it sent in the status note, but not a note saying Assembled refused
+ * the row. Only then do its Assembled ID and a done Push status make it done: typed there, or pasted
+ * without them, they prove nothing (typed-status.ts).
+ */
+export function recordedPush(when: CellValue | undefined, note: string): boolean {
+  return !refusedInNote(note) && (when instanceof Date || holdsPrint(note));
+}
+
 /** Whether a Push status note holds what the add-on sent (in words, or as a print). */
 export function holdsPrint(note: string): boolean {
   return note.startsWith(`${AS_PUSHED}\n`) || PRINT.test(note);

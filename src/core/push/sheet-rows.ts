@@ -11,6 +11,7 @@ import { markHeldPlatformIds, markSentSince, markSharedPlatformIds } from './ass
 import { markRepeatedCancels } from './cancel-rows';
 import { markRepeatedWindows } from './clear-rows';
 import { putBackIngested } from './cleared-states';
+import { type Copy, copiedRows, copiedWords } from './copied-rows';
 import { pushedRows } from './gone-rows';
 import { type HeaderMap, matchHeader } from './header';
 import { heldCheck } from './held-rows';
@@ -24,8 +25,8 @@ import { markUnknownPlatforms, spellStateSources } from './platforms';
 import { fingerprint } from './request';
 import {
   endedInNote,
-  holdsPrint,
   inputPrint,
+  recordedPush,
   refusedInNote,
   sameAsSent,
   sentInOtherZone,
@@ -64,7 +65,7 @@ export interface SheetRow {
   row: number;
   values: CellValue[];
   status: string;
-  /** The Assembled ID cell as it reads; it makes the row done only where the add-on wrote it (pushedHere). */
+  /** The Assembled ID cell as it reads; it makes the row done only where the add-on wrote it (recordedPush). */
   id: string;
   /** When the add-on last wrote the row's status (epoch ms), if it did. */
   when?: number;
@@ -72,6 +73,8 @@ export interface SheetRow {
   done: boolean;
   /** A done word in Push status the add-on did not write: the row is held back, saying so (typed-status.ts). */
   typed?: string;
+  /** Copied from a pushed row, its record of the push with it: held back, saying so, never done (copied-rows.ts). */
+  copyOf?: Copy;
   /** Every input cell empty, or a listed activity with no Action: not a row to push at all. */
   blank: boolean;
   /** A listed activity with no Action (a pulled schedule's row): left as it is in Assembled. */
@@ -153,15 +156,6 @@ function repeatsHeader(values: CellValue[], map: HeaderMap): boolean {
   );
 }
 
-/**
- * Whether the add-on pushed the row: a time in Pushed at, or the print of what it sent in the status
- * note, both written with its outcome (but not a note saying Assembled refused it). Only then do its
- * Assembled ID and a done Push status make it done: typed there, they prove nothing (typed-status.ts).
- */
-function pushedHere(values: CellValue[], map: HeaderMap, note: string): boolean {
-  return !refusedInNote(note) && (values[map.status.when] instanceof Date || holdsPrint(note));
-}
-
 /** Validate's word on a row to push whose Assembled ID cell holds text the add-on did not write. */
 export function strayIdWords(kind: PushKind, row: SheetRow): string {
   if (row.done || row.id === '') return '';
@@ -176,7 +170,7 @@ function rowAsIs(kind: PushKind, map: HeaderMap, values: CellValue[], at: number
   const listed = unchangedActivity(kind, values, map);
   const blank =
     listed || Object.values(map.columns).every((i) => text(values[i]) === '' && !(values[i] instanceof Date));
-  const pushed = pushedHere(values, map, note);
+  const pushed = recordedPush(values[map.status.when], note);
   const row: SheetRow = { row: at, values, status, id, blank, done: pushed && isDone(status, id) };
   if (listed) row.listed = true;
   const typed = pushed || blank ? '' : typedStatus(status, text(values[map.status.message]));
@@ -197,7 +191,7 @@ export function rowsAsTheyStand(grid: Grid, kind: PushKind): SheetRow[] {
 
 /** The sheet as it stands, nothing parsed and nothing asked of Assembled; undefined when its header is not the kind's. */
 export function sheetAsItStands(grid: Grid, kind: PushKind, zone: Zone): SheetSnapshot | undefined {
-  const sheet = standing(grid, kind);
+  const sheet = standing(grid, kind, zone);
   return sheet && { ...sheet, zone };
 }
 
@@ -212,17 +206,39 @@ export function pushedAsItStands(grid: Grid, kind: PushKind): number {
 }
 
 /** The rows as they stand, with their status notes: what the add-on wrote there tells rows it pushed. */
-function standing(grid: Grid, kind: PushKind): Omit<SheetSnapshot, 'zone'> | undefined {
+function standing(grid: Grid, kind: PushKind, zone?: Zone): Omit<SheetSnapshot, 'zone'> | undefined {
   const read = readCells(grid, kind);
   if (!read.ok) return undefined;
   const { map, cells } = read;
-  const notes = statusNotes(grid, map, cells.length - 1);
+  return { map, rows: rowsAsIs(kind, map, cells, statusNotes(grid, map, cells.length - 1), zone).rows };
+}
+
+/**
+ * Each row under the header as it stands, with its status note; a row copied from a pushed one is
+ * not done (copied-rows.ts). `zone` tells which of such rows is as it was sent.
+ */
+function rowsAsIs(
+  kind: PushKind,
+  map: HeaderMap,
+  cells: CellValue[][],
+  notes: string[],
+  zone?: Zone,
+): { rows: SheetRow[]; noteOwners: Map<string, number> } {
   const rows = cells.slice(1).map((values, i) => {
     const note = notes[i] ?? '';
     const row = rowAsIs(kind, map, values, i + 2, note);
-    return note ? { ...row, note } : row;
+    if (note) row.note = note;
+    return row;
   });
-  return { map, rows };
+  const { copies, noteOwners } = copiedRows(rows, map, zone);
+  for (const [at, copy] of copies) {
+    const row = rows[at - 2];
+    if (!row) continue;
+    row.copyOf = copy;
+    row.done = false;
+    delete row.input;
+  }
+  return { rows, noteOwners };
 }
 
 /** The notes of the Push status cells of `rows` rows from row 2; none while the column is not there. */
@@ -250,17 +266,16 @@ export function readSheet(grid: Grid, kind: PushKind, ctx: ParseContext): ReadRe
   const { map, cells } = read;
   const statusInSheet = !map.added.some((a) => a.index === map.status.status);
   const notes = statusNotes(grid, map, cells.length - 1);
-  const rows: SheetRow[] = [];
+  const { rows, noteOwners } = rowsAsIs(kind, map, cells, notes, ctx.zone);
   // Records Assembled already holds are never made again (held-rows.ts).
   const heldBy = heldCheck(grid, kind, map);
-  for (let i = 1; i < cells.length; i++) {
-    const values = cells[i] ?? [];
-    const note = notes[i - 1] ?? '';
-    const row = rowAsIs(kind, map, values, i + 1, note);
-    if (kind === 'agent_states') putBackIngested(row, map, note);
-    const { status, blank } = row;
-    if (note) row.note = note;
+  for (const row of rows) {
+    const { values, status, blank } = row;
+    const note = row.note ?? '';
     const same = sameAsSent(note, values, map, ctx.zone);
+    // A copy made new again keeps the note of the row it was copied from: it was never ingested.
+    const owner = noteOwners.get(note) ?? row.row;
+    if (kind === 'agent_states' && !(owner !== row.row && same === false)) putBackIngested(row, map, note);
     if (row.done && same === false) row.changed = true;
     const dated = Object.values(map.columns).some((at) => values[at] instanceof Date);
     const sentIn = same && row.done && dated ? sentInOtherZone(note, ctx.zone) : undefined;
@@ -271,13 +286,14 @@ export function readSheet(grid: Grid, kind: PushKind, ctx: ParseContext): ReadRe
     // the row asks for it again, as Sync's words tell it to.
     else if (sentAsIs && kind !== 'associations' && !endedInNote(note) && !refusedInNote(note))
       row.sentBefore = true;
-    if (!row.done && !blank) {
+    if (row.copyOf) row.parse = { ok: false, problems: [copiedWords(kind, row.copyOf)] };
+    else if (!row.done && !blank) {
       const held = heldBy?.(values);
       row.parse = held
         ? { ok: false, problems: [held] }
         : repeatsHeader(values, map)
           ? { ok: false, problems: ['The row repeats the header (pasted with the rows?): delete it.'] }
-          : parseRow(shownIfSkipped(grid, map, values, i + 1, ctx), map, ctx);
+          : parseRow(shownIfSkipped(grid, map, values, row.row, ctx), map, ctx);
       if (row.typed) {
         // Checked all the same, so that what else is to fix is said with it.
         const more = row.parse.ok ? [] : row.parse.problems;
@@ -288,7 +304,6 @@ export function readSheet(grid: Grid, kind: PushKind, ctx: ParseContext): ReadRe
         row.parse.ok && ctx.now !== undefined ? pastWords(row.parse.request, ctx.now, ctx.zone) : '';
       if (past) row.past = past;
     }
-    rows.push(row);
   }
   const changed = rows.filter((r) => r.changed && !r.blank);
   for (const [at, from] of movedRows(changed, map, ctx.zone)) {
@@ -486,7 +501,7 @@ export function writeOutcomes(
       delete row.when;
     }
     row.status = o.status.toLowerCase();
-    // An id makes the row done when Assembled just gave it, or already did (pushedHere): a word
+    // An id makes the row done when Assembled just gave it, or already did (recordedPush): a word
     // written back beside an id typed by hand does not.
     row.done = isDone(row.status, o.unsent ? (row.done ? row.id : '') : (o.id ?? ''));
     row.id = o.id ?? row.id;

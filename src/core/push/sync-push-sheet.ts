@@ -11,6 +11,7 @@ import { WriteRefused } from '../sheet/write-refused';
 import type { CellValue } from '../table/build-table';
 import { toSheetValue } from '../table/sheet-literal';
 import { AgentDirectory } from './agents';
+import { copiedRows } from './copied-rows';
 import { matchHeader } from './header';
 import { movedRows } from './moved-rows';
 import { CREATED_PENDING } from './outcome-words';
@@ -110,6 +111,18 @@ export function syncPushSheet(deps: PushSheetSyncDeps, target: { name: string; g
   // What each row pushed is in its Push status note (sent-print.ts).
   const notes = grid.columnNotes(first, at.status + 1, last - first + 1);
   const noteOf = (row: number) => notes[row - first] ?? '';
+  // A row copied from another carries its Assembled ID: the request's news is the other row's.
+  const { copies } = copiedRows(
+    created.map((r) => ({
+      ...r,
+      status: text(r.values[at.status]).toLowerCase(),
+      note: noteOf(r.row),
+      blank: Object.values(match.map.columns).every((c) => r.values[c] === '' || r.values[c] === undefined),
+    })),
+    match.map,
+    zone,
+  );
+  const own = created.filter((r) => !copies.has(r.row));
   // The people, read once, are the agents' and their all-day zones; types are read if a word differs.
   const people = peopleOnce(client);
   const drift = {
@@ -122,7 +135,7 @@ export function syncPushSheet(deps: PushSheetSyncDeps, target: { name: string; g
   };
   // Rows changed since they were pushed whose cells are another's, sorted without the status columns.
   const moved = movedRows(
-    created.flatMap((r) => {
+    own.flatMap((r) => {
       const note = noteOf(r.row);
       return changedSinceSent(note, r.values, match.map, zone) ? [{ ...r, note }] : [];
     }),
@@ -132,7 +145,7 @@ export function syncPushSheet(deps: PushSheetSyncDeps, target: { name: string; g
   const changed = new Map<number, Now>();
   // Notes that now say, or no longer say, that the row's request ended (sent-print.ts withEnded).
   const noted = new Map<number, string>();
-  for (const r of created) {
+  for (const r of own) {
     const request = byId.get(r.id);
     let now = request ? (request.status ? NOW[request.status] : undefined) : DELETED;
     if (!now) continue;
@@ -193,8 +206,8 @@ export function syncPushSheet(deps: PushSheetSyncDeps, target: { name: string; g
     updated: changed.size,
     message:
       changed.size === 0
-        ? `The ${created.length} requests created from "${name}" are as the sheet says.`
-        : `${changed.size} of the ${created.length} requests created from "${name}" changed in Assembled (${byState(changed)}); their Push status and message say how.`,
+        ? `The ${own.length} requests created from "${name}" are as the sheet says.`
+        : `${changed.size} of the ${own.length} requests created from "${name}" changed in Assembled (${byState(changed)}); their Push status and message say how.`,
   };
 }
 

@@ -1,0 +1,98 @@
+// Rows copied from a pushed row to start a new one, as people do: the whole row, its Push status,
+// Assembled ID and Pushed at with it (in Sheets its note of what was sent too), then a cell or two
+// changed. The copy reads as pushed: counted done twice, or changed since it was pushed, whose words
+// say to cancel the request the original row made, which is right. Told apart by the record it
+// shares with another row: an Assembled ID the row does not name in its own cells (an update names
+// the record it changes, and two rows may); for kinds with no ids, the note of what was sent beside
+// a push's marks, the copy's cells then differ from it (a note lists the columns read first only,
+// so two rows pushed may have one note). Of the rows sharing one, the original is the one as it
+// was sent, then one with a done word, then the first; the copies are held back, saying so, and
+// nothing is sent or cancelled for them.
+import type { Zone } from '../ports';
+import type { CellValue } from '../table/build-table';
+import type { HeaderMap } from './header';
+import { DONE_STATUSES, KINDS, type PushKind } from './kinds';
+import { recordedPush, sameAsSent, tookInNote } from './sent-print';
+
+/** What a row copied from another is told apart by, and what it holds of it. */
+export type CopiedBy = 'id' | 'note';
+
+export interface Copy {
+  /** The row it was copied from. */
+  of: number;
+  by: CopiedBy;
+}
+
+/** A row as read, for what it holds of a push. */
+export interface RowRecord {
+  row: number;
+  values: readonly CellValue[];
+  /** Its Push status, lowercased. */
+  status: string;
+  id: string;
+  note?: string;
+  blank: boolean;
+}
+
+const DONE: readonly string[] = DONE_STATUSES;
+const text = (v: CellValue | undefined) => (v instanceof Date ? '' : String(v ?? '').trim());
+
+/** The keys of the push a row holds a record of: an Assembled ID of its own, or a note of what was sent. */
+function keysOf(r: RowRecord, map: HeaderMap): [CopiedBy, string][] {
+  if (r.blank) return [];
+  const note = r.note ?? '';
+  const when = r.values[map.status.when];
+  if (KINDS[map.kind].noIds)
+    // A note alone, its row's status and time cleared, is a row made new again.
+    return tookInNote(note) && (when instanceof Date || DONE.includes(r.status)) ? [['note', note]] : [];
+  const named = Object.values(map.columns).some((at) => text(r.values[at]) === r.id);
+  return r.id && !named && recordedPush(when, note) ? [['id', r.id]] : [];
+}
+
+export interface Copies {
+  /** The rows copied from another, each with the row it was copied from. */
+  copies: Map<number, Copy>;
+  /**
+   * Each note of what was sent that a row with a push's marks holds (kinds with no ids), and the
+   * original of the rows holding it: another row holding it whose cells differ, its status and
+   * time cleared, is a copy made new again, not a row Assembled took (cleared-states.ts).
+   */
+  noteOwners: Map<string, number>;
+}
+
+/**
+ * The rows copied from another. `zone`, the spreadsheet's, tells which of them is as it was sent;
+ * without it the first with a done word is taken for the original.
+ */
+export function copiedRows(rows: readonly RowRecord[], map: HeaderMap, zone?: Zone): Copies {
+  const groups = new Map<string, { by: CopiedBy; key: string; rows: RowRecord[] }>();
+  for (const r of rows)
+    for (const [by, key] of keysOf(r, map)) {
+      const group = groups.get(`${by}:${key}`) ?? { by, key, rows: [] };
+      group.rows.push(r);
+      groups.set(`${by}:${key}`, group);
+    }
+  const same = (r: RowRecord) => (zone ? sameAsSent(r.note ?? '', r.values, map, zone) : undefined);
+  const rank = (r: RowRecord) => {
+    const as = same(r);
+    return (as === true ? 0 : as === undefined ? 2 : 4) + (DONE.includes(r.status) ? 0 : 1);
+  };
+  const copies = new Map<number, Copy>();
+  const noteOwners = new Map<string, number>();
+  for (const { by, key, rows: list } of groups.values()) {
+    const first = [...list].sort((a, b) => rank(a) - rank(b) || a.row - b.row)[0];
+    if (!first) continue;
+    if (by === 'note') noteOwners.set(key, first.row);
+    for (const r of list)
+      if (r !== first && (by === 'id' || same(r) === false)) copies.set(r.row, { of: first.row, by });
+  }
+  return { copies, noteOwners };
+}
+
+/** The words beside a row copied from another: what to clear to send it as new. */
+export function copiedWords(kind: PushKind, { of, by }: Copy): string {
+  const what = by === 'id' ? 'the Assembled ID' : 'the Push status, Pushed at and note';
+  const clear = KINDS[kind].noIds ? 'Push status and Pushed at' : 'Push status, Assembled ID and Pushed at';
+  const as = kind === 'time_off' ? 'a new request' : 'a new row';
+  return `This row carries ${what} of row ${of} (copied from it?): clear its ${clear} to send it as ${as}.`;
+}
