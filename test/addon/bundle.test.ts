@@ -342,9 +342,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * paused, and an edit of a refresh paused for a refused key checking the key (2.8 KiB);
  * 377.7 with a card's drawing inputs named in one object, not positional (0.1 KiB: the names);
  * 377.9 with Validate and Push saying when the push sheet has a filter (0.2 KiB);
+ * 380.1 with a done word typed in Push status held back, not counted done, and a pushed row copied to
+ * start a new one told it carries another row's Assembled ID (2.2 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 377.9;
+const CODE_BUDGET_KIB = 380.1;
 
 const ENTRY_POINTS = [
   'onOpen',
