@@ -2,33 +2,16 @@
 // about the key first, as Resume asks, and the card says the pause is kept, not a plain "Saved."
 // over a refresh resumed only to fail again.
 import { describe, expect, it } from 'vitest';
-import { refreshCard, reset, useBench } from './support';
+import { pausedForRefusedKey, refreshCard, reset, useBench } from './support';
 
 describe('Edit of a refresh paused for a refused key', () => {
   const bench = useBench();
 
   it('saves the edit and keeps the pause while Assembled refuses the key, saying so on the card', async () => {
-    const { page, running } = bench();
+    const { page } = bench();
     await reset(page);
-    const { rt, session } = running.workbench;
-    rt.workbook.addSheet('Teams edited');
-    const [refresh] = await rt.callFromSidebar<{ id: string }[]>(
-      'saveRefresh',
-      {
-        spec: {
-          source: { kind: 'resource', resource: 'teams' },
-          target: { kind: 'sheet', name: 'Teams edited' },
-          mode: 'replace',
-        },
-        frequency: { kind: 'daily', hour: 7 },
-        notifyByEmail: false,
-      },
-      'refresh-edit-key',
-    );
-    const options = { timeFormat: 'unix', apiVersion: '' };
-    await rt.callFromSidebar('saveSettings', { apiKey: 'sk_live_test_never_issued_key', ...options });
+    const paused = await pausedForRefusedKey(bench(), 'Teams edited');
     try {
-      await rt.callFromSidebar('runRefreshNow', refresh?.id);
       const { sb, card } = await refreshCard(page, 'Teams edited');
       await card.getByRole('button', { name: /^Edit: / }).click();
       await sb.getByLabel('At (America/New_York time)').selectOption('9');
@@ -43,7 +26,7 @@ describe('Edit of a refresh paused for a refused key', () => {
         'Daily at 09:00 America/New_York',
       );
     } finally {
-      await rt.callFromSidebar('saveSettings', { apiKey: session.backend.key, ...options });
+      await paused.restore();
     }
   });
 });

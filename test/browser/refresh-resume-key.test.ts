@@ -1,32 +1,15 @@
 // Resume on the card of a refresh its owner's refused key paused: Assembled is asked about the key
 // first, and the card says what came of it, not a plain "Resumed." that the next run takes back.
 import { describe, expect, it } from 'vitest';
-import { refreshCard, reset, useBench } from './support';
+import { pausedForRefusedKey, refreshCard, reset, useBench } from './support';
 
 describe('Resume of a refresh paused for a refused key', () => {
   const bench = useBench();
 
   it('is refused while Assembled refuses the key, and with Assembled down resumes saying the key was not checked', async () => {
-    const { page, running } = bench();
+    const { page } = bench();
     await reset(page);
-    const { rt, session } = running.workbench;
-    rt.workbook.addSheet('Teams kept');
-    const [refresh] = await rt.callFromSidebar<{ id: string }[]>(
-      'saveRefresh',
-      {
-        spec: {
-          source: { kind: 'resource', resource: 'teams' },
-          target: { kind: 'sheet', name: 'Teams kept' },
-          mode: 'replace',
-        },
-        frequency: { kind: 'daily', hour: 7 },
-        notifyByEmail: false,
-      },
-      'refresh-resume-key',
-    );
-    const options = { timeFormat: 'unix', apiVersion: '' };
-    await rt.callFromSidebar('saveSettings', { apiKey: 'sk_live_test_never_issued_key', ...options });
-    await rt.callFromSidebar('runRefreshNow', refresh?.id);
+    const paused = await pausedForRefusedKey(bench(), 'Teams kept');
 
     const { card } = await refreshCard(page, 'Teams kept');
     const resume = card.getByRole('button', { name: /^Resume: / });
@@ -53,7 +36,7 @@ describe('Resume of a refresh paused for a refused key', () => {
     } finally {
       await faults.selectOption('none');
       await page.waitForFunction(() => document.body.dataset.faults === 'none');
-      await rt.callFromSidebar('saveSettings', { apiKey: session.backend.key, ...options });
+      await paused.restore();
     }
   });
 });

@@ -235,6 +235,35 @@ export async function refreshCard(page: Page, sheet: string) {
   return { sb, card: sb.locator('li.card', { hasText: sheet }) };
 }
 
+/**
+ * A daily Teams refresh into a new sheet `sheet`, run once with a key Assembled never issued, so
+ * it is paused for a refused key. Gives its id and puts the workbench's own key back (`restore`).
+ */
+export async function pausedForRefusedKey(bench: Bench, sheet: string) {
+  const { rt, session } = bench.running.workbench;
+  rt.workbook.addSheet(sheet);
+  const [refresh] = await rt.callFromSidebar<{ id: string }[]>(
+    'saveRefresh',
+    {
+      spec: {
+        source: { kind: 'resource', resource: 'teams' },
+        target: { kind: 'sheet', name: sheet },
+        mode: 'replace',
+      },
+      frequency: { kind: 'daily', hour: 7 },
+      notifyByEmail: false,
+    },
+    `paused-${sheet.replace(/\W+/g, '-').toLowerCase()}`,
+  );
+  const options = { timeFormat: 'unix', apiVersion: '' };
+  await rt.callFromSidebar('saveSettings', { apiKey: 'sk_live_test_never_issued_key', ...options });
+  await rt.callFromSidebar('runRefreshNow', refresh?.id);
+  return {
+    id: refresh?.id,
+    restore: () => rt.callFromSidebar('saveSettings', { apiKey: session.backend.key, ...options }),
+  };
+}
+
 /** Resets the workbench from the page: a fresh runtime and simulator, the add-on opened again. */
 export async function reset(page: Page): Promise<void> {
   const before = await page.locator('body').getAttribute('data-version');
