@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { startLocalAddon } from '../../dev/local-addon';
 import type { RefreshView } from '../../src/core/schedule/refresh-view';
-import { HOUR, hourlyTeams } from './hourly-teams';
+import { HOUR, hourlyTeams, pausedForRefusedKey } from './hourly-teams';
 
 const edit = {
   spec: {
@@ -22,20 +22,8 @@ const STILL_REFUSED =
 describe("an edit of a refresh paused for its owner's key", () => {
   it('keeps the pause while Assembled refuses the key, asking it once; resumes it with Assembled down, saying so, and once the key is taken', async () => {
     const addon = await startLocalAddon({ dialect: 'live' });
-    const { rt, sim, backend } = addon;
-    const sam = rt.asUser('sam@example.com');
-    const settings = (apiKey: string) => ({ apiKey, timeFormat: backend.timeFormat, apiVersion: '' });
-    await sam.callFromSidebar('saveSettings', settings(addon.key));
-    const id = await hourlyTeams(rt, 'refresh-edit-key');
-    await rt.callFromSidebar('saveSettings', settings('sk_live_test_never_issued_key'));
-    await rt.clock.advanceAsync(HOUR);
-    const card = async () => (await rt.callFromSidebar<RefreshView[]>('listRefreshes'))[0];
-    const paused = await card();
-    expect(paused).toMatchObject({
-      paused: true,
-      pausedReason: expect.stringMatching(/did not accept your API key/),
-    });
-    expect(rt.mail).toHaveLength(1);
+    const { rt, sim } = addon;
+    const { id, sam, settings, card, paused } = await pausedForRefusedKey(addon, 'refresh-edit-key');
     const sent = () => sim.stats().total;
 
     // Another editor cannot edit it, and nothing is asked of Assembled for their try.

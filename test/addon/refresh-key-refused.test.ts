@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { startLocalAddon } from '../../dev/local-addon';
 import type { RefreshView } from '../../src/core/schedule/refresh-view';
-import { HOUR, hourlyTeams } from './hourly-teams';
+import { HOUR, hourlyTeams, pausedForRefusedKey } from './hourly-teams';
 
 describe("a refresh run with its owner's refused key", () => {
   it('is said in its owner\'s name to everyone but them, and as "your API key" to them', async () => {
@@ -39,24 +39,8 @@ describe("a refresh run with its owner's refused key", () => {
 
   it("is resumed only once Assembled takes its owner's key: asked with one read, the key of the one who presses", async () => {
     const addon = await startLocalAddon({ dialect: 'live' });
-    const { rt, sim, backend } = addon;
-    const sam = rt.asUser('sam@example.com');
-    await sam.callFromSidebar('saveSettings', {
-      apiKey: addon.key,
-      timeFormat: backend.timeFormat,
-      apiVersion: '',
-    });
-    const id = await hourlyTeams(rt, 'refresh-key-resume');
-    const settings = (apiKey: string) => ({ apiKey, timeFormat: backend.timeFormat, apiVersion: '' });
-    await rt.callFromSidebar('saveSettings', settings('sk_live_test_never_issued_key'));
-    await rt.clock.advanceAsync(HOUR);
-    const card = async () => (await rt.callFromSidebar<RefreshView[]>('listRefreshes'))[0];
-    const paused = await card();
-    expect(paused).toMatchObject({
-      paused: true,
-      pausedReason: expect.stringMatching(/did not accept your API key/),
-    });
-    expect(rt.mail).toHaveLength(1);
+    const { rt, sim } = addon;
+    const { id, sam, settings, card, paused } = await pausedForRefusedKey(addon, 'refresh-key-resume');
     const sent = () => sim.stats().total;
 
     // Another editor, whose key works, cannot resume it: it runs with its owner's key. Nothing is asked.
