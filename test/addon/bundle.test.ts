@@ -344,9 +344,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * 377.9 with Validate and Push saying when the push sheet has a filter (0.2 KiB);
  * 380.1 with a done word typed in Push status held back, not counted done, and a pushed row copied to
  * start a new one told it carries another row's Assembled ID (2.2 KiB);
+ * 380.5 with a pushed row changed since checked as a new row, its change words saying what would stop
+ * it being sent as it stands (0.4 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 380.1;
+const CODE_BUDGET_KIB = 380.5;
 
 const ENTRY_POINTS = [
   'onOpen',

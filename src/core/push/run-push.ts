@@ -317,6 +317,7 @@ function changedOutcome(kind: PushKind, sheet: SheetSnapshot, row: SheetRow): Ro
             clearToo,
             what(),
             `${row.clash ?? ''}${row.putBack ? PUT_BACK_CHANGED : ''}`,
+            row.unsendable,
           );
   return { ...doneOutcome(row, cells), message };
 }

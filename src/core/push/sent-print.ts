@@ -304,7 +304,8 @@ const LAST_WORD = " Assembled's last word on it: ";
  * The Push message of a done row changed since it was sent; `action` is its Action cell, if any,
  * `status` its Push status (a synced time-off row's is the request's own), `was` its message,
  * `allow` its Allow conflicts column's header when that cell is TRUE, `what` what changed
- * (changesSinceSent), where the note says, and `clash` what other rows say against it.
+ * (changesSinceSent), where the note says, `clash` what other rows say against it, and `unsendable`
+ * what would stop the row being sent as it stands (said before the how, which it comes before).
  */
 export function changedMessage(
   kind: PushKind,
@@ -314,7 +315,11 @@ export function changedMessage(
   allow = '',
   what = '',
   clash = '',
+  unsendable = '',
 ): string {
+  const bad = unsendable
+    ? `, and as it stands it could not be sent: ${unsendable} Put that right first.`
+    : '.';
   const edit = kind === 'state_edits' && action.trim().toLowerCase() !== 'delete';
   const said = was ? sentMessage(was) : '';
   const sent = said ? `${LAST_WORD}${said}` : '';
@@ -329,13 +334,13 @@ export function changedMessage(
         : ', so Assembled still has it as it was';
     // Sync's words say what to do where they can: said once.
     const how = saysWhatToDo(said) ? '' : ` ${ended ? ASK_AGAIN : HOW.time_off}`;
-    return `${changed}${since}.${how}${sent}`;
+    return `${changed}${since}${bad}${how}${sent}`;
   }
   const how =
     (edit ? EDIT_HOW : kind === 'activities' ? activityHow(allow) : HOW[kind]) ??
     `To send it as a new row, clear its Push status${KINDS[kind].noIds ? '' : ' and Assembled ID'}.`;
   // Before Assembled's last word, which is read back as what the row said when it was sent.
-  return `${changed}, so Assembled still has it as it was. ${how}${clash}${sent}`;
+  return `${changed}, so Assembled still has it as it was${bad} ${how}${clash}${sent}`;
 }
 
 /**

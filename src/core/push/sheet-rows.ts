@@ -88,6 +88,8 @@ export interface SheetRow {
   note?: string;
   /** Done, and changed since it was sent (sent-print.ts): still never sent again. */
   changed?: boolean;
+  /** Changed, and as it stands it could not be sent as a new row: its problems (changedMessage says them). */
+  unsendable?: string;
   /** Changed, its cells what this other row was pushed with: sorted without the status columns (moved-rows.ts). */
   movedFrom?: number;
   /**
@@ -147,6 +149,17 @@ function unchangedActivity(kind: PushKind, values: CellValue[], map: HeaderMap):
   const { action, activity_id: id } = map.columns;
   if (kind !== 'activities' || action === undefined || id === undefined) return false;
   return text(values[id]) !== '' && text(values[action]) === '';
+}
+
+/**
+ * Whether a changed done row's change is sent as the row reads (changedMessage's how): not an
+ * ingested state (changed only in Assembled), nor an activity or state edit, whose change goes as
+ * an update the row does not yet say.
+ */
+function resentAsItReads(kind: PushKind, values: CellValue[], map: HeaderMap): boolean {
+  if (kind === 'agent_states' || kind === 'activities') return false;
+  const { action } = map.columns;
+  return kind !== 'state_edits' || (action !== undefined && text(values[action]).toLowerCase() === 'delete');
 }
 
 /** A row whose input cells read as their headers: a header pasted again among the rows. */
@@ -277,6 +290,12 @@ export function readSheet(grid: Grid, kind: PushKind, ctx: ParseContext): ReadRe
     const owner = noteOwners.get(note) ?? row.row;
     if (kind === 'agent_states' && !(owner !== row.row && same === false)) putBackIngested(row, map, note);
     if (row.done && same === false) row.changed = true;
+    // Checked as a new row would be, so that its change words say what would stop it before
+    // anyone cancels what Assembled holds to send it again.
+    if (row.changed && !blank && resentAsItReads(kind, values, map)) {
+      const parse = parseRow(shownIfSkipped(grid, map, values, row.row, ctx), map, ctx);
+      if (!parse.ok) row.unsendable = parse.problems.join(' ');
+    }
     const dated = Object.values(map.columns).some((at) => values[at] instanceof Date);
     const sentIn = same && row.done && dated ? sentInOtherZone(note, ctx.zone) : undefined;
     if (sentIn && readInSheetZone(values, status, map, ctx)) row.sentIn = sentIn;
