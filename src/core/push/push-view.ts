@@ -121,7 +121,10 @@ export function pushView(job: PushJob, now: number): PushView {
           : (job.message ?? stage),
     stopped: job.stopped === true,
     doubled: job.doubled ?? [],
-    problems: job.state === 'running' ? [] : withMore(job.problems ?? [], job.invalid + job.failed),
+    problems:
+      job.state === 'running'
+        ? []
+        : withMore(job.problems ?? [], job.invalid + job.failed, (job.changed ?? 0) + (job.moved ?? 0)),
     notice: job.state === 'running' ? (job.notice ?? '') : '',
     elapsedMs: (job.state === 'running' ? now : job.updatedAt) - job.createdAt,
     // No pace to go by while a failing Assembled holds the rows back.

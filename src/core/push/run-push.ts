@@ -1008,6 +1008,8 @@ class PushRun {
       const count = again && changedCount(row);
       if (count === 'moved') moved++;
       else if (count === 'changed') changed++;
+      // Listed with the rows to fix, as Validate lists them: the summary counts them.
+      if (again && count) listProblem(problems, row.row, again.message);
       // A row to send says so afresh: Validate's words may speak of cells changed since.
       const ready = this.sendable(row) && !later(row) ? readyOutcome(this.job.kind, row) : undefined;
       const outcome = bad ?? again ?? restoredOutcome(sheet, row) ?? ready;
@@ -1031,7 +1033,7 @@ class PushRun {
       ...(changed ? { changed } : {}),
       ...(moved ? { moved } : {}),
       ...(listed ? { listed } : {}),
-      ...(invalid ? { problems } : {}),
+      ...(problems.length ? { problems } : {}),
       invalid,
       total,
       stalls: 0,

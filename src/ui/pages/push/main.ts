@@ -184,9 +184,9 @@ function showPush(view: PushView, note = ''): void {
           : 'ok';
   // A notice says why background runs will not finish the push (the sidebar still does).
   const said = [view.message, view.notice].filter(Boolean).join(' ');
-  // A column left unread for a field another fills, or a filter's rows read too, is worth a look:
-  // not the all-clear green.
-  const look = note || view.doubled.length > 0 || !!view.filtered;
+  // A column left unread for a field another fills, a filter's rows read too, or rows listed (a
+  // pushed row changed since), is worth a look: not the all-clear green.
+  const look = note || view.doubled.length > 0 || !!view.filtered || view.problems.length > 0;
   showStatus(
     status,
     [
