@@ -346,9 +346,10 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * start a new one told it carries another row's Assembled ID (2.2 KiB);
  * 380.5 with a pushed row changed since checked as a new row, its change words saying what would stop
  * it being sent as it stands (0.4 KiB);
+ * 380.6 with an Action beside a pulled table counted pushed only beside a Pushed at (0.1 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 380.5;
+const CODE_BUDGET_KIB = 380.6;
 
 const ENTRY_POINTS = [
   'onOpen',

@@ -21,6 +21,7 @@ const ACTION = new Set(
 );
 const STATUS = normaliseHeader(STATUS_COLUMNS[0].header);
 const ID = normaliseHeader(STATUS_COLUMNS[1].header);
+const WHEN = normaliseHeader(STATUS_COLUMNS[3].header);
 const DONE: readonly string[] = DONE_STATUSES;
 const PUSHED = new Set([...STATUS_COLUMNS.map((s) => normaliseHeader(s.header)), ...ACTION]);
 
@@ -66,11 +67,15 @@ export function pushColumnsBeside(grid: Grid, at: { row: number; col: number }, 
   const [action] = find((h) => ACTION.has(h));
   const [status] = find((h) => h === STATUS);
   const [id] = find((h) => h === ID);
+  const [when] = find((h) => h === WHEN);
   const pending: number[] = [];
   const body = cells.slice(1);
   if (action !== undefined)
     body.forEach((row, i) => {
-      const done = isDone(text(row[status ?? -1]), text(row[id ?? -1]));
+      // A done word or an ID typed, with no Pushed at the add-on wrote beside it, is no sign the
+      // Action went (typed-status.ts): the row is held back from a push, so a replace would lose it.
+      const pushed = text(row[when ?? -1]) !== '';
+      const done = pushed && isDone(text(row[status ?? -1]), text(row[id ?? -1]));
       if (text(row[action]) !== '' && !done) pending.push(at.row + 1 + i);
     });
   const statusCol = status === undefined ? {} : { status: first + status };
