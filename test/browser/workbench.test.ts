@@ -419,13 +419,15 @@ describe('The workbench page', () => {
     const { page } = bench();
     const where = () => page.evaluate(() => document.activeElement?.textContent);
     const expanded = (name: string) =>
-      page.locator('#menubar button', { hasText: name }).getAttribute('aria-expanded');
+      page.locator('#menubar button', { hasText: new RegExp(`^${name}$`) }).getAttribute('aria-expanded');
     await page.locator('#grid').focus();
     await page.keyboard.press('F6');
     expect(await where()).toBe('File');
     // Right and Left go between the menus; Down opens one at its first item.
     await page.keyboard.press('ArrowRight');
     expect(await where()).toBe('Format');
+    await page.keyboard.press('ArrowRight');
+    expect(await where()).toBe('Data');
     await page.keyboard.press('ArrowRight');
     expect(await where()).toBe('Extensions');
     await page.keyboard.press('ArrowDown');
@@ -451,8 +453,11 @@ describe('The workbench page', () => {
     // From an item of a menu's own list, or one with no submenu, Right and Left go on to the next
     // menu, opened at its first item.
     await page.keyboard.press('ArrowLeft');
+    expect(await where()).toBe('Create a filter');
+    expect([await expanded('Data'), await expanded('Extensions')]).toEqual(['true', 'false']);
+    await page.keyboard.press('ArrowLeft');
     expect(await where()).toBe('Number');
-    expect([await expanded('Format'), await expanded('Extensions')]).toEqual(['true', 'false']);
+    expect([await expanded('Format'), await expanded('Data')]).toEqual(['true', 'false']);
     await page.keyboard.press('ArrowLeft');
     expect(await where()).toBe('Settings');
     expect([await expanded('File'), await expanded('Format')]).toEqual(['true', 'false']);
@@ -461,6 +466,8 @@ describe('The workbench page', () => {
     // Right on an item with a submenu opens it; on one inside it, goes on to the next menu.
     await page.keyboard.press('ArrowRight');
     expect(await where()).toBe('Automatic');
+    await page.keyboard.press('ArrowRight');
+    expect(await where()).toBe('Create a filter');
     await page.keyboard.press('ArrowRight');
     expect(await where()).toBe('Assembled for Google Sheets');
     // Escape closes it all and gives the keyboard back to the menu it was in, not to File.
