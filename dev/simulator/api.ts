@@ -107,8 +107,11 @@ export interface Simulator {
   setDialect(dialect: Dialect): void;
   /** Stops accepting a key (401 "API key has been revoked"). */
   revokeKey(key: string): void;
-  /** Accepts a key from now on, as issuing one in Assembled's settings does. */
-  issueKey(key: string): void;
+  /**
+   * Accepts a key from now on, as issuing one in Assembled's settings does. `denied`: routes, as
+   * stats name them ("GET /v0/teams"), the key has no permission for: answered 403, the key taken.
+   */
+  issueKey(key: string, denied?: readonly string[]): void;
   /**
    * Count of requests handled, by "METHOD /path-template", by the API-Version header they carried
    * ('' for none) and in total; for tests and benchmarks.

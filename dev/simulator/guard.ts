@@ -1,6 +1,7 @@
 // HTTP Basic auth (the API key is the username, the password empty) and the per-key rate limit:
 // a token bucket of 20 refilled continuously at 300 a minute. Like Assembled, the simulator knows
-// the keys it issued: any other key, however well formed, is answered 401.
+// the keys it issued: any other key, however well formed, is answered 401. A key may be issued
+// without permission for some routes: taken (not 401), each of those is answered 403.
 
 import { Buffer } from 'node:buffer';
 
@@ -15,13 +16,19 @@ export interface Guard {
   /** Take a token for this key; when none is left, the seconds until one is. */
   take(key: string, nowMs: number): { ok: true } | { ok: false; retryAfterSec: number };
   revoke(key: string): void;
-  /** Makes a key known, as issuing one in Assembled's settings does. */
-  issue(key: string): void;
+  /**
+   * Makes a key known, as issuing one in Assembled's settings does; `denied`, the routes
+   * ("GET /v0/teams", as stats name them) a key of a role lacking that permission is refused.
+   */
+  issue(key: string, denied?: readonly string[]): void;
+  /** Whether this key lacks permission for this route (answered 403). */
+  denied(key: string, route: string): boolean;
 }
 
 export function createGuard(rateLimit: boolean, issued: Iterable<string>): Guard {
   const known = new Set(issued);
   const revoked = new Set<string>();
+  const deniedRoutes = new Map<string, ReadonlySet<string>>();
   const buckets = new Map<string, { tokens: number; atMs: number }>();
   const perMs = PER_MINUTE / 60_000;
   return {
@@ -55,11 +62,14 @@ export function createGuard(rateLimit: boolean, issued: Iterable<string>): Guard
     revoke(key) {
       revoked.add(key);
     },
-    issue(key) {
+    issue(key, denied) {
       if (!key.startsWith(KEY_PREFIX) || key.length === KEY_PREFIX.length)
         throw new Error(`An issued key starts with ${KEY_PREFIX}`);
       known.add(key);
       revoked.delete(key);
+      if (denied?.length) deniedRoutes.set(key, new Set(denied));
+      else deniedRoutes.delete(key);
     },
+    denied: (key, route) => deniedRoutes.get(key)?.has(route) ?? false,
   };
 }

@@ -81,6 +81,8 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     if ('error' in auth) return text(401, auth.error, { 'www-authenticate': 'Basic realm="Assembled"' });
     const token = guard.take(auth.key, nowMs);
     if (!token.ok) return tooMany(token.retryAfterSec);
+    if (guard.denied(auth.key, routeKey))
+      return text(403, `This API key does not have permission for ${method} ${url.pathname}`);
 
     if (route.kind === 'not-found') return text(404, `Not found: ${method} ${url.pathname}`);
     if (route.kind === 'wrong-method') {
@@ -177,7 +179,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       dialect = d;
     },
     revokeKey: (key) => guard.revoke(key),
-    issueKey: (key) => guard.issue(key),
+    issueKey: (key, denied) => guard.issue(key, denied),
     stats: () => ({
       total: stats.total,
       byRoute: { ...stats.byRoute },

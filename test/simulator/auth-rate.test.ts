@@ -42,6 +42,20 @@ describe('auth', () => {
     expect(people({ Authorization: basic('sk_live_kept') }).status).toBe(200);
   });
 
+  it('a key issued without permission for a route -> 403 there, taken everywhere else', () => {
+    s.sim.issueKey('sk_live_test_no_teams', ['GET /v0/teams']);
+    const as = (path: string) =>
+      s.call('GET', path, undefined, { Authorization: basic('sk_live_test_no_teams') });
+    expect(as('/v0/teams')).toMatchObject({
+      status: 403,
+      body: 'This API key does not have permission for GET /v0/teams',
+    });
+    expect(as('/v0/roles').status).toBe(200);
+    // Issued again with every permission, it is answered.
+    s.sim.issueKey('sk_live_test_no_teams');
+    expect(as('/v0/teams').status).toBe(200);
+  });
+
   it('echoes API-Version and counts requests by the version they carried', () => {
     const fresh = setup();
     const ask = (headers: Record<string, string>) => fresh.call('GET', '/v0/people', undefined, headers);
