@@ -73,6 +73,8 @@ export interface PullJob extends OwnedRecord, Timed {
   message?: string;
   /** What kind of failure: an AssembledError kind (auth, bad_request, ...), NO_KEY or target_missing. */
   failure?: string;
+  /** Refused for its key's permission (HTTP 403): the call refused, in words ("reading teams"). */
+  forbidden?: string;
   /** Why background runs will not carry it on (no trigger could be created), if so. */
   notice?: string;
   /** The scheduled refresh that started it, if any. */

@@ -1,6 +1,7 @@
 // Starting and advancing pull jobs. Each step is short and saved, so the sidebar (while open)
 // and the dispatcher trigger (otherwise) can both carry a job to its end, one step at a time.
 
+import { callWords } from '../assembled/call-words';
 import { keyRefused } from '../assembled/check';
 import type { AssembledClient } from '../assembled/client';
 import { causeOf, isAssembledError, noKeySent } from '../assembled/errors';
@@ -1013,7 +1014,12 @@ function failure(job: PullJob, error: unknown, now: number): PullJob {
   }
   const said = job.refreshId ? refreshSaid(job, error, message) : message;
   // A replace's rows were only staged: what stays in the target is an append's or merge's.
-  return withState(job, 'failed', now, { message: said, failure: failureOf(error), rows: rowsLeft(job) });
+  return withState(job, 'failed', now, {
+    message: said,
+    failure: failureOf(error),
+    ...forbiddenOf(error),
+    rows: rowsLeft(job),
+  });
 }
 
 /**
@@ -1043,6 +1049,15 @@ function refreshSaid(job: PullJob, error: unknown, message: string): string {
   if (noKeySent(error)) return noKeyFor(job);
   return keyRefused({ error, status: error.status }) ? keyRefusedFor(job) : message;
 }
+
+/**
+ * A key taken but without permission for the call (403), unlike one refused (401): the call, in
+ * words, so that a refresh's pause says what permission its owner's key needs.
+ */
+export const forbiddenOf = (error: unknown): { forbidden?: string } =>
+  isAssembledError(error) && error.kind === 'auth' && error.status === 403
+    ? { forbidden: callWords(error.endpoint) }
+    : {};
 
 /** A job's `failure` for what was thrown: an Assembled error's kind (NO_KEY for no key), or ours. */
 export function failureOf(error: unknown): string {

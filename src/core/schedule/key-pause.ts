@@ -1,4 +1,5 @@
-// A refresh's run with no key of its owner's, or one Assembled refused: said in the owner's name
+// A refresh's run with no key of its owner's, one Assembled refused, or one without permission
+// for the pull (HTTP 403): said in the owner's name
 // where every editor reads it (the log, the sheet's note, another editor's card), and to the
 // owner as "you" where only they read it (their card, their e-mail).
 import { menuPath } from '../menu-names';
@@ -36,6 +37,13 @@ export const KEY_STILL_REFUSED = `Not resumed: Assembled still does not accept y
 export const keyUncheckedOnResume = (cause: string, done = 'Resumed') =>
   `${done}, though your API key could not be checked: ${cause}. If Assembled still does not accept it, the next run pauses this refresh again.`;
 
+/**
+ * Resumed after a 403: the key check reads roles, which says nothing of the permission for the
+ * refresh's own call, so that is said not to have been checked.
+ */
+export const forbiddenUncheckedOnResume = (call: string, done = 'Resumed') =>
+  `${done}, though whether your API key has permission for ${call} was not checked: if Assembled still refuses it, the next run pauses this refresh again.`;
+
 /** Save of an edit of a refresh paused for its owner's key, the pause kept as Resume would refuse it. */
 export function keptPausedOnEdit(why: NonNullable<Refresh['pausedForKey']>): string {
   const still =
@@ -52,6 +60,8 @@ export const NO_KEY_TO_RUN = `Nothing was run: ${NO_KEY_YOURS}.`;
  */
 export function keyPauseNamed(r: Refresh, why: NonNullable<Refresh['pausedForKey']> | 'removed'): string {
   const owner = ownerName(r);
+  if (typeof why === 'object')
+    return `Assembled refused this pull with the API key of its owner, ${owner} (HTTP 403: no permission for ${why.forbidden}); they need to get a key with that permission from their Assembled admin, save it in ${menuPath('settings')} and resume it`;
   const [what, todo] =
     why === true
       ? [`Assembled did not accept the API key of its owner, ${owner}`, 'set a valid key']
@@ -68,6 +78,8 @@ export function keyPauseNamed(r: Refresh, why: NonNullable<Refresh['pausedForKey
  */
 export function keyPauseToOwner(why: NonNullable<Refresh['pausedForKey']>, keySaved = false): string {
   const settings = menuPath('settings');
+  if (typeof why === 'object')
+    return `Paused: Assembled refused this pull with your API key (HTTP 403: no permission for ${why.forbidden}). Ask your Assembled admin for a key with that permission, save it in ${settings}, then Resume.`;
   if (why !== 'missing')
     return `Paused: Assembled did not accept your API key. Set a valid key in ${settings}, then resume this refresh.`;
   return keySaved

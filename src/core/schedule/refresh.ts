@@ -61,10 +61,10 @@ export interface Refresh extends RefreshInput, OwnedRecord {
   /** Why it was paused when the add-on paused it (a deleted sheet, a rejected key). */
   pausedReason?: string;
   /**
-   * Paused because its owner's key was refused (true), or none is saved ('missing'): the owner's
-   * own card says so to them.
+   * Paused because its owner's key was refused (true), or none is saved ('missing'), or the key
+   * has no permission for the call it names (HTTP 403): the owner's own card says so to them.
    */
-  pausedForKey?: true | 'missing';
+  pausedForKey?: true | 'missing' | { forbidden: string };
   /** In the spreadsheet's zone when it was worked out: read it with nextRunIn (next-run.ts). */
   nextRunAt: number;
   /** The time nextRunAt was worked out from (the frequency's first time after it); older records have none. */

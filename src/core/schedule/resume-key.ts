@@ -5,7 +5,12 @@ import { causeOf } from '../assembled/errors';
 import { checkKey, type KeyVerdict } from '../assembled/key-check';
 import { owns } from '../owner';
 import { InputError } from '../validation';
-import { KEY_STILL_REFUSED, keptPausedOnEdit, keyUncheckedOnResume } from './key-pause';
+import {
+  forbiddenUncheckedOnResume,
+  KEY_STILL_REFUSED,
+  keptPausedOnEdit,
+  keyUncheckedOnResume,
+} from './key-pause';
 import { ownedRefresh } from './manage';
 import { type Refresh, RefreshStore } from './refresh';
 import type { RefreshDeps } from './run-refreshes';
@@ -18,12 +23,24 @@ function keyAnswer(deps: RefreshDeps, refresh: Refresh): KeyVerdict | undefined 
 }
 
 /**
+ * The call a refresh paused for its key's permission (403) was refused, when a key is saved to
+ * resume it with. Not asked again: one call of the refresh's own kind may be a whole report.
+ */
+function forbiddenUnchecked(deps: RefreshDeps, refresh: Refresh): string | undefined {
+  const why = refresh.paused ? refresh.pausedForKey : undefined;
+  return typeof why === 'object' && deps.hasKey() ? why.forbidden : undefined;
+}
+
+/**
  * Refuses Resume while Assembled still refuses the caller's key (a refresh runs with its owner's,
  * and only the owner resumes it); with no answer, Resume goes on, and the words returned say the
  * key could not be checked. Called outside the lock: the call may wait out retries.
  */
 export function keyToResume(deps: RefreshDeps, id: string): string | undefined {
-  const verdict = keyAnswer(deps, ownedRefresh(deps, id));
+  const refresh = ownedRefresh(deps, id);
+  const forbidden = forbiddenUnchecked(deps, refresh);
+  if (forbidden) return forbiddenUncheckedOnResume(forbidden);
+  const verdict = keyAnswer(deps, refresh);
   if (verdict === 'refused') throw new InputError('Resume', [KEY_STILL_REFUSED]);
   return verdict === undefined || verdict === 'taken'
     ? undefined
@@ -38,7 +55,10 @@ export function keyToResume(deps: RefreshDeps, id: string): string | undefined {
 export function keyToEdit(deps: RefreshDeps, key: string): { refused?: true; unchecked?: string } {
   const saved = new RefreshStore(deps.store).get(key);
   // Another's is refused by the save, which only its owner may make: nothing asked with their key.
-  const verdict = saved && owns(deps.user, saved) ? keyAnswer(deps, saved) : undefined;
+  const mine = saved && owns(deps.user, saved) ? saved : undefined;
+  const forbidden = mine && forbiddenUnchecked(deps, mine);
+  if (forbidden) return { unchecked: forbiddenUncheckedOnResume(forbidden, 'Saved and resumed') };
+  const verdict = mine ? keyAnswer(deps, mine) : undefined;
   if (verdict === undefined || verdict === 'taken') return {};
   if (verdict === 'refused') return { refused: true };
   return { unchecked: keyUncheckedOnResume(causeOf(verdict.untold.message), 'Saved and resumed') };

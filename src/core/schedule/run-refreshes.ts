@@ -12,6 +12,7 @@ import { describeTarget } from '../pull/pull-target';
 import {
   advancePull,
   failureOf,
+  forbiddenOf,
   gaveUp,
   logRun,
   type PullDeps,
@@ -350,7 +351,12 @@ function startRun(deps: RefreshDeps, refresh: Refresh, pressed: boolean): Refres
     // spreadsheet's zone has changed since, and for its e-mail (every run is refused so).
     const zones =
       error instanceof OtherZone ? { zones: { table: error.table, spreadsheet: error.zone } } : {};
-    return failedAtStart(deps, r, { dueAt, byHand, period }, { failure, message, ...zones });
+    return failedAtStart(
+      deps,
+      r,
+      { dueAt, byHand, period },
+      { failure, message, ...forbiddenOf(error), ...zones },
+    );
   }
   return { ...r, jobId: job.id, runDueAt: dueAt, ...(period ? { runFrom: period.from } : {}) };
 }
@@ -392,7 +398,16 @@ function goneNotice(r: Refresh): RefreshNotice {
 
 type Ending = Pick<
   PullJob,
-  'state' | 'createdAt' | 'updatedAt' | 'message' | 'failure' | 'rows' | 'merged' | 'range' | 'byHand'
+  | 'state'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'message'
+  | 'failure'
+  | 'forbidden'
+  | 'rows'
+  | 'merged'
+  | 'range'
+  | 'byHand'
 > &
   Partial<Pick<PullJob, 'errors' | 'triedBefore'>> &
   Pick<LastRun, 'zones'>;
@@ -545,7 +560,8 @@ function endRecorded(deps: RefreshDeps, refresh: Refresh, job: Ending | undefine
     const sheetGone = job.failure === 'target_missing';
     let forKey: Refresh['pausedForKey'];
     if (job.failure === 'auth' || job.failure === NO_KEY) {
-      forKey = job.failure === NO_KEY ? 'missing' : true;
+      // A 403 is the key's permission for this pull: another key, not the same one again, is wanted.
+      forKey = job.failure === NO_KEY ? 'missing' : job.forbidden ? { forbidden: job.forbidden } : true;
       next = { ...pause(next, keyPauseNamed(r, forKey)), pausedForKey: forKey };
     } else if (sheetGone) {
       next = pause(next, gone(r));

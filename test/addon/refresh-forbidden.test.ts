@@ -1,0 +1,45 @@
+// A refresh's run refused with HTTP 403: its owner's key is taken, but has no permission for the
+// pull. Said as that (not as a refused key) on the cards, in the sheet's note and in the e-mail;
+// Resume, whose key check reads roles and cannot tell, says the permission was not checked.
+import { describe, expect, it } from 'vitest';
+import { startLocalAddon } from '../../dev/local-addon';
+import type { RefreshView } from '../../src/core/schedule/refresh-view';
+import { HOUR, hourlyTeams } from './hourly-teams';
+
+describe("a refresh run refused for its owner's key's permission (403)", () => {
+  it('is paused saying so, and resumed saying the permission was not checked', async () => {
+    const { rt, sim, backend } = await startLocalAddon({ dialect: 'live' });
+    const key = 'sk_live_test_no_teams';
+    sim.issueKey(key, ['GET /v0/teams']);
+    await rt.callFromSidebar('saveSettings', { apiKey: key, timeFormat: backend.timeFormat, apiVersion: '' });
+    const id = await hourlyTeams(rt, 'refresh-forbidden');
+    await rt.clock.advanceAsync(HOUR);
+
+    const card = async (viewer = rt) => (await viewer.callFromSidebar<RefreshView[]>('listRefreshes'))[0];
+    const yours =
+      'Paused: Assembled refused this pull with your API key (HTTP 403: no permission for reading teams). Ask your Assembled admin for a key with that permission, save it in Extensions ▸ Assembled for Google Sheets ▸ Settings…, then Resume.';
+    expect(await card()).toMatchObject({ paused: true, pausedReason: yours });
+    expect(await card(rt.asUser('sam@example.com'))).toMatchObject({
+      paused: true,
+      pausedReason:
+        'Paused: Assembled refused this pull with the API key of its owner, analyst@example.com (HTTP 403: no permission for reading teams); they need to get a key with that permission from their Assembled admin, save it in Extensions ▸ Assembled for Google Sheets ▸ Settings… and resume it.',
+    });
+    expect(rt.mail).toHaveLength(1);
+    expect(rt.mail[0]?.body).toContain(`\n\n${yours}\n`);
+    const all = JSON.stringify([await card(), rt.mail, rt.workbook.values('Assembled log')]);
+    expect(all).not.toMatch(/did not accept|set a valid key/i);
+    expect(all).not.toContain(key);
+
+    // Resume cannot tell the permission by its read of roles: it resumes, saying so.
+    const [resumed] = await rt.callFromSidebar<RefreshView[]>('resumeRefresh', id);
+    expect(resumed).toMatchObject({
+      paused: false,
+      keyUnchecked:
+        'Resumed, though whether your API key has permission for reading teams was not checked: if Assembled still refuses it, the next run pauses this refresh again.',
+    });
+    // Given that permission, its next run is done.
+    sim.issueKey(key);
+    await rt.clock.advanceAsync(HOUR);
+    expect((await card())?.lastRun?.status).toBe('done');
+  });
+});
