@@ -347,9 +347,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * 380.5 with a pushed row changed since checked as a new row, its change words saying what would stop
  * it being sent as it stands (0.4 KiB);
  * 380.6 with an Action beside a pulled table counted pushed only beside a Pushed at (0.1 KiB);
+ * 381.6 with a refresh refused with HTTP 403 paused as a missing permission, not a refused key, and
+ * its Resume saying the permission was not checked (1.0 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 380.6;
+const CODE_BUDGET_KIB = 381.6;
 
 const ENTRY_POINTS = [
   'onOpen',
