@@ -349,9 +349,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * 380.6 with an Action beside a pulled table counted pushed only beside a Pushed at (0.1 KiB);
  * 381.6 with a refresh refused with HTTP 403 paused as a missing permission, not a refused key, and
  * its Resume saying the permission was not checked (1.0 KiB);
+ * 381.8 with Replace chosen for an appending refresh saying all but its own period goes, whatever
+ * put it there, and its question no longer repeating the note (0.2 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 381.6;
+const CODE_BUDGET_KIB = 381.8;
 
 const ENTRY_POINTS = [
   'onOpen',

@@ -28,25 +28,27 @@ async function replaceChoice(rt: LocalRuntime) {
 const bodyRows = (rt: LocalRuntime) => rt.workbook.values(SHEET).length - 1;
 
 describe('Replace chosen for a refresh that appends', () => {
-  it('says the rows it appended since its first day go at its next run, in Edit and in the Pull form', async () => {
+  it('says all but its own period goes at its next run, with the rows its runs appended since their first day, in Edit and in the Pull form', async () => {
     const { rt } = await startLocalAddon({ timezone: 'Europe/London', now: '2027-02-20T12:00:00Z' });
     rt.workbook.addSheet(SHEET);
     const form = { frequency: { kind: 'daily', hour: 6 }, notifyByEmail: false };
     await rt.callFromSidebar('saveRefresh', { spec: spec('append'), ...form }, 'replace-appended-1');
-    // Not run yet: nothing to lose, nothing said or asked.
-    expect(await replaceChoice(rt)).toMatchObject({ note: '' });
-    expect(await replaceChoice(rt)).not.toHaveProperty('ask');
+    // Not run yet: no rows counted, but what the sheet holds goes all the same, and it is asked.
+    const holds =
+      'Each run will then replace the whole sheet, leaving the rows of yesterday only: every other row in it goes at its next run';
+    expect(await replaceChoice(rt)).toMatchObject({ note: `${holds}.`, ask: { keep: 'Keep Append' } });
 
     await rt.clock.advanceAsync(4 * DAY);
     const rows = bodyRows(rt);
     expect(rows).toBeGreaterThan(3);
-    const lost = `Each run will then replace the whole sheet: the ${rows.toLocaleString('en-US')} rows it has appended since 2027-02-20 go at its next run, leaving the rows of yesterday only.`;
+    const lost = `${holds}; its runs have appended ${rows.toLocaleString('en-US')} rows there since 2027-02-20.`;
     expect(await replaceChoice(rt)).toEqual({
       value: 'replace',
       label: 'Replace it',
       note: lost,
       ask: {
         question: 'Replace at each run, and lose the rows gathered?',
+        text: 'Nothing is saved until you answer. Keep Append leaves the refresh as it was.',
         yes: 'Save anyway',
         keep: 'Keep Append',
       },
@@ -59,14 +61,14 @@ describe('Replace chosen for a refresh that appends', () => {
       `Replace it takes the whole sheet: the ${rows.toLocaleString('en-US')} rows its scheduled refresh has appended since 2027-02-20 go with this pull, leaving its rows only. To add to them, choose Append below it.`,
     );
 
-    // Replaced by that pull, the rows are gone: Edit no longer says them.
+    // Replaced by that pull, the rows are gone: Edit no longer counts them.
     const pulled = await pullToEnd(
       rt,
       { ...spec('replace'), range: { kind: 'absolute', from: '2027-02-23', to: '2027-02-23' } },
       'replace-appended-pull',
     );
     expect(pulled.state).toBe('done');
-    expect(await replaceChoice(rt)).toMatchObject({ note: '' });
+    expect(await replaceChoice(rt)).toMatchObject({ note: `${holds}.` });
     const after = (await rt.callFromSidebar<{ again?: PullAgain }>('getPullOptions')).again;
     expect(after).not.toHaveProperty('lost');
 
@@ -74,12 +76,12 @@ describe('Replace chosen for a refresh that appends', () => {
     await rt.clock.advanceAsync(DAY);
     const next = bodyRows(rt) - pulled.rows;
     expect((await replaceChoice(rt))?.note).toBe(
-      `Each run will then replace the whole sheet: the ${next} rows it has appended since 2027-02-24 go at its next run, leaving the rows of yesterday only.`,
+      `${holds}; its runs have appended ${next} rows there since 2027-02-24.`,
     );
     const [card] = await rt.callFromSidebar<RefreshView[]>('listRefreshes');
     await rt.callFromSidebar('saveRefresh', { spec: spec('replace'), ...form }, card?.id);
     await rt.clock.advanceAsync(DAY);
     await rt.callFromSidebar('saveRefresh', { spec: spec('append'), ...form }, card?.id);
-    expect(await replaceChoice(rt)).toMatchObject({ note: '' });
+    expect(await replaceChoice(rt)).toMatchObject({ note: `${holds}.` });
   });
 });

@@ -52,7 +52,7 @@ describe('Replace chosen in the Edit form of a refresh that appends', () => {
     const note = card.locator('[id$="-mode-note"]');
     await expect.poll(() => note.isHidden()).toBe(true);
     await mode.selectOption('replace');
-    const lost = `Each run will then replace the whole sheet: the ${rows.toLocaleString('en-US')} rows it has appended since 2026-05-25 go at its next run, leaving the rows of yesterday only.`;
+    const lost = `Each run will then replace the whole sheet, leaving the rows of yesterday only: every other row in it goes at its next run; its runs have appended ${rows.toLocaleString('en-US')} rows there since 2026-05-25.`;
     await expect.poll(() => note.textContent()).toBe(lost);
     expect(await note.isVisible()).toBe(true);
 
@@ -62,7 +62,10 @@ describe('Replace chosen in the Edit form of a refresh that appends', () => {
     await card.getByRole('button', { name: /^Save: / }).click();
     const question = card.getByRole('group', { name: 'Replace at each run, and lose the rows gathered?' });
     await question.waitFor();
-    expect(await question.getByRole('paragraph').textContent()).toBe(lost);
+    // The note above says what goes: the question does not say it again.
+    expect(await question.getByRole('paragraph').textContent()).toBe(
+      'Nothing is saved until you answer. Keep Append leaves the refresh as it was.',
+    );
     const keep = question.getByRole('button', { name: /^Keep Append: / });
     await expect.poll(() => keep.evaluate((e) => e === document.activeElement)).toBe(true);
     expect(await keep.textContent()).toBe('Keep Append');

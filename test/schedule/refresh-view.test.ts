@@ -147,21 +147,32 @@ describe('a refresh card', () => {
     const replace = (r: Refresh) => refreshView(r, owner, zone, at).modes.find((m) => m.value === 'replace');
     const merged = { ...refresh({ mode: 'merge' }), gathered: { rows: 1, since: '2026-12-01' } };
     expect(replace(merged)).toMatchObject({
-      note: 'Each run will then replace the whole sheet: the 1 row it has added since 2026-12-01 goes at its next run, leaving the rows of last week only.',
-      ask: { yes: 'Save anyway', keep: 'Keep Merge' },
+      note: 'Each run will then replace the whole sheet, leaving the rows of last week only: every other row in it goes at its next run; its runs have added 1 row there since 2026-12-01.',
+      ask: {
+        yes: 'Save anyway',
+        keep: 'Keep Merge',
+        text: expect.stringMatching(/^Nothing is saved until you answer\. Keep Merge/),
+      },
     });
     // Saved before runs counted their rows: an append's periods show it has some.
     const older = { ...refresh({ mode: 'append' }), appended: ['2026-11-30..2026-12-06'] };
     expect(replace(older)?.note).toBe(
-      'Each run will then replace the whole sheet: the rows it has appended go at its next run, leaving the rows of last week only.',
+      'Each run will then replace the whole sheet, leaving the rows of last week only: every other row in it goes at its next run; its runs have appended rows there.',
     );
     // Into BigQuery, a merge's rows are not counted; a replace since took them.
     const table = { kind: 'bigquery', project: 'p', dataset: 'd', table: 't' } as const;
     const loaded = { ...refresh({ mode: 'merge', target: table }), gathered: { since: '2026-12-01' } };
     expect(replace(loaded)?.note).toBe(
-      'Each run will then replace the whole table: the rows it has added since 2026-12-01 go at its next run, leaving the rows of last week only.',
+      'Each run will then replace the whole table, leaving the rows of last week only: every other row in it goes at its next run; its runs have added rows there since 2026-12-01.',
     );
-    expect(replace({ ...older, gathered: { rows: 0 } })).toMatchObject({ note: '' });
-    expect(replace({ ...older, gathered: { rows: 0 } })).not.toHaveProperty('ask');
+    // Nothing counted (not run yet, or a replace since): what the sheet holds goes all the same,
+    // the rows of the pull it was saved from among them; asked too.
+    expect(replace({ ...older, gathered: { rows: 0 } })).toMatchObject({
+      note: 'Each run will then replace the whole sheet, leaving the rows of last week only: every other row in it goes at its next run.',
+      ask: { keep: 'Keep Append' },
+    });
+    // A refresh that replaces already loses nothing more by it.
+    expect(replace(refresh({ mode: 'replace' }))).toMatchObject({ note: '' });
+    expect(replace(refresh({ mode: 'replace' }))).not.toHaveProperty('ask');
   });
 });

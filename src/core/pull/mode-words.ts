@@ -92,22 +92,36 @@ function gatheredWords(r: Gatherer, who: string): [string, boolean] | undefined 
 }
 
 /**
- * Switched to Replace, a refresh that appends or merges replaces its whole target at each run: the
- * rows it gathered run by run go at its next run. Said under its Edit form's "If the target has
- * data" as Replace is chosen, and asked again at Save (replaceAsked); '' when there is nothing to lose.
+ * Switched to Replace, a refresh that appends or merges replaces its whole target at each run: all
+ * it holds but its own period's rows goes at its next run, whatever put them there (its runs, the
+ * pull it was saved from, a person). Said under its Edit form's "If the target has data" as Replace
+ * is chosen, and asked again at Save (replaceAsked); '' for a refresh that replaces already.
  */
 export function historyLost(r: Gatherer): string {
-  const rows = gatheredWords(r, 'it');
-  if (!rows) return '';
+  if (r.spec.mode === 'replace') return '';
   const range = rangeWords(r.spec.range);
-  const left = range ? `the rows of ${range}` : "that run's rows";
-  return `Each run will then replace the whole ${place(r.spec)}: ${rows[0]} ${rows[1] ? 'goes' : 'go'} at its next run, leaving ${left} only.`;
+  const left = range ? `the rows of ${range}` : "its run's rows";
+  // What its runs added is said as a count, not as what goes: its own period's rows come back.
+  const g = gatheredOf(r);
+  const did = r.spec.mode === 'append' ? 'appended' : 'added';
+  const counted =
+    !g || g.rows === 0
+      ? ''
+      : `; its runs have ${did} ${g.rows === undefined ? 'rows' : rowCount(g.rows)} there${g.since ? ` since ${g.since}` : ''}`;
+  return `Each run will then replace the whole ${place(r.spec)}, leaving ${left} only: every other row in it goes at its next run${counted}.`;
 }
 
 /** The question Save asks before such a change (historyLost its words): the mode saved is kept by Keep. */
-export function replaceAsked(mode: PullSpec['mode']): { question: string; yes: string; keep: string } {
+export function replaceAsked(mode: PullSpec['mode']): {
+  question: string;
+  text: string;
+  yes: string;
+  keep: string;
+} {
   return {
     question: 'Replace at each run, and lose the rows gathered?',
+    // The note above says what goes; the question says only what answering does.
+    text: `Nothing is saved until you answer. Keep ${mode === 'merge' ? 'Merge' : 'Append'} leaves the refresh as it was.`,
     yes: 'Save anyway',
     keep: `Keep ${mode === 'merge' ? 'Merge' : 'Append'}`,
   };

@@ -11,7 +11,7 @@ export function modeField(
   root: HTMLElement;
   spec(): RefreshView['spec'];
   /** What Save asks first, if the mode chosen takes away rows the refresh gathered (with its words). */
-  ask(): (NonNullable<RefreshView['modes'][number]['ask']> & { text: string }) | undefined;
+  ask(): NonNullable<RefreshView['modes'][number]['ask']> | undefined;
   /** Back to the mode saved (Keep, asked at Save), the keyboard on it. */
   keep(): void;
 } {
@@ -36,7 +36,7 @@ export function modeField(
     root,
     ask() {
       const m = chosen();
-      return m?.ask && m.value !== r.spec.mode ? { ...m.ask, text: m.note } : undefined;
+      return m?.ask && m.value !== r.spec.mode ? m.ask : undefined;
     },
     keep() {
       select.value = r.spec.mode;
