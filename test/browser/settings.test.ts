@@ -284,7 +284,7 @@ describe('Settings in the workbench', () => {
       const key = sb.getByLabel('API key');
       const saveAnyway = sb.getByRole('button', { name: 'Save anyway' });
       const ASKED =
-        'Assembled could not be reached to check this key (a server error on every check), so it is not saved yet: the key saved now stays in use. Press Save anyway, or wait a few minutes and press Test connection.';
+        'Assembled could not be reached to check this key (a server error on every check), so it is not saved yet: the key saved now stays in use. Press Save anyway, or wait a few minutes and press Save again, which checks this key first.';
       // A key Assembled issued, but nothing can tell that now: not "Saved.", and the key that works stays.
       await key.fill('sk_live_demo_sam');
       await sb.getByRole('button', { name: 'Save', exact: true }).click();

@@ -203,7 +203,7 @@ function untoldOf(why: string, keyTyped: boolean): Refusal {
   return {
     field: keyTyped ? apiKey : timeFormat,
     untold: true,
-    ask: `Assembled could not be reached to check ${what} (${why}), so it is not saved yet: ${kept}. Press Save anyway, or wait a few minutes and press Test connection.`,
+    ask: `Assembled could not be reached to check ${what} (${why}), so it is not saved yet: ${kept}. Press Save anyway, or wait a few minutes and press Save again, which checks ${what} first.`,
     saved: `Saved, but not checked: Assembled could not be reached (${why}). Press Test connection once it answers.`,
   };
 }
