@@ -13,12 +13,15 @@ function mergedText({ updated, added, replacing }: NonNullable<Run['merged']>): 
   return `${countText(updated)} updated, ${countText(added)} added${instead}`;
 }
 
+/** A sentence said after the time and a comma: "2026-06-01 07:00, nothing appended to …". */
+const afterComma = (sentence: string) => `${sentence.charAt(0).toLowerCase()}${sentence.slice(1)}`;
+
 function runText({ at, due, startedBy, retried, status, rows, merged, message }: Run): string {
   // A run that wrote nothing says why (an append whose rows were all there already), and so does
   // one skipped (its period appended whole before): a normal outcome, said as plainly, not as a fault.
   if (status === 'done')
-    return `${at}, ${rows === 0 && message ? message : merged ? mergedText(merged) : rowCount(rows)}`;
-  if (status === 'skipped' && message) return `${at}, ${message}`;
+    return `${at}, ${rows === 0 && message ? afterComma(message) : merged ? mergedText(merged) : rowCount(rows)}`;
+  if (status === 'skipped' && message) return `${at}, ${afterComma(message)}`;
   // Given up hours after it was due: the time it was due leads, so the schedule is not taken to slip;
   // so does a run given up and tried again later, whose try is said after it.
   const end = due && sameDay(at, due);

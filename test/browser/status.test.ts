@@ -184,7 +184,7 @@ describe('Sidebars say what is true now', () => {
     await expect
       .poll(() => statusOf(sb))
       .toMatch(
-        /^Teams: 2026-05-25 \d\d:\d\d(:\d\d)?, Nothing appended to Teams kept!A1: .*\(Merge updates such rows\)\.$/,
+        /^Teams: 2026-05-25 \d\d:\d\d(:\d\d)?, nothing appended to Teams kept!A1: .*\(Merge updates such rows\)\.$/,
       );
   });
 

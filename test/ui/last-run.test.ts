@@ -37,8 +37,9 @@ describe('a refresh card’s last run', () => {
     // As writtenWords says it: a sentence with its full stop.
     const message =
       'Nothing appended to Sheet1!A1: all 35 rows were in the sheet already and left as they were (Merge updates such rows).';
+    // After the comma, its first letter small.
     expect(lastRunText({ ...idle, lastRun: { at, status: 'done', rows: 0, message } })).toBe(
-      `2026-06-01 07:00, ${message}`,
+      `2026-06-01 07:00, n${message.slice(1)}`,
     );
     expect(lastRunText({ ...idle, lastRun: { at, status: 'done', rows: 0, message: '' } })).toBe(
       '2026-06-01 07:00, 0 rows',
@@ -56,7 +57,7 @@ describe('a refresh card’s last run', () => {
       ['skipped', skipped],
     ] as const) {
       const lastRun = { at, status, rows: 0, message };
-      expect(lastRunText({ ...idle, lastRun })).toBe(`2026-06-01 07:00, ${message}`);
+      expect(lastRunText({ ...idle, lastRun })).toBe(`2026-06-01 07:00, n${message.slice(1)}`);
       // No "Why it was skipped", drawn as a failure's is.
       expect(lastRunWhy({ ...idle, lastRun })).toBe(undefined);
     }
