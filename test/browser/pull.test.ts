@@ -16,6 +16,7 @@ import {
   shown,
   sidebar,
   useBench,
+  wordsSeen,
 } from './support';
 
 /** What a filter list says of itself: it is one Tab stop, moved through with the arrow keys. */
@@ -264,15 +265,7 @@ describe('Pull data in the workbench', () => {
     const sb = await sidebar(page, 'Pull data from Assembled');
     await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Teams' });
     // Every word the progress says, however briefly, as the page draws them.
-    await sb.locator('#jobDetail').evaluate((node) => {
-      const seen: string[] = [];
-      Object.assign(window, { seen });
-      new MutationObserver(() => seen.push(node.textContent ?? '')).observe(node, {
-        childList: true,
-        characterData: true,
-        subtree: true,
-      });
-    });
+    const readSeen = await wordsSeen(sb.locator('#jobDetail'));
     sim?.setFaults({ errorRate: 1 });
     try {
       await sb.getByRole('button', { name: 'Pull data' }).click();
@@ -287,9 +280,7 @@ describe('Pull data in the workbench', () => {
       sim?.setFaults({});
     }
     await expect.poll(() => sb.locator('#jobStage').textContent()).toBe('Stopped');
-    const seen = await sb
-      .locator('#jobDetail')
-      .evaluate(() => (window as unknown as { seen: string[] }).seen);
+    const seen = await readSeen();
     expect(seen.filter((s) => /Next check|Next try in 0 s/.test(s))).toEqual([]);
   });
 
@@ -301,15 +292,7 @@ describe('Pull data in the workbench', () => {
     await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Teams' });
     await sb.getByLabel('New sheet').check();
     await sb.getByLabel('Sheet name').fill('Limited teams');
-    await sb.locator('#jobDetail').evaluate((node) => {
-      const seen: string[] = [];
-      Object.assign(window, { seen });
-      new MutationObserver(() => seen.push(node.textContent ?? '')).observe(node, {
-        childList: true,
-        characterData: true,
-        subtree: true,
-      });
-    });
+    const readSeen = await wordsSeen(sb.locator('#jobDetail'));
     // Refusals enough to outlast a call's own retries, each with Retry-After: 1.
     sim?.setFaults({ force429: 60 });
     try {
@@ -318,9 +301,7 @@ describe('Pull data in the workbench', () => {
     } finally {
       sim?.setFaults({});
     }
-    const seen = await sb
-      .locator('#jobDetail')
-      .evaluate(() => (window as unknown as { seen: string[] }).seen);
+    const seen = await readSeen();
     const waits = seen.filter((s) => /waits its turn/.test(s));
     expect(waits.length).toBeGreaterThan(0);
     expect(waits.some((s) => /waits its turn and tries again\. Next try in [1-9]\d* s\.$/.test(s))).toBe(

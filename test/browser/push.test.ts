@@ -16,6 +16,7 @@ import {
   typedTimeOff,
   typeRow,
   useBench,
+  wordsSeen,
 } from './support';
 
 /** The Push sidebar with a template of windows to clear, and a count of the clears Assembled took. */
@@ -588,15 +589,7 @@ describe('Push rows in the workbench', () => {
     const sim = bench().running.workbench.session.backend.simulator;
     const sb = await typedTimeOff(page, demoAgent(bench()).email, 'Limited');
     // Every word the status line shows, however briefly, as the page draws them.
-    await sb.locator('#status').evaluate((node) => {
-      const seen: string[] = [];
-      Object.assign(window, { seen });
-      new MutationObserver(() => seen.push(node.textContent ?? '')).observe(node, {
-        childList: true,
-        characterData: true,
-        subtree: true,
-      });
-    });
+    const readSeen = await wordsSeen(sb.locator('#status'));
     // Refusals enough to outlast a call's own retries, each with Retry-After: 1.
     sim?.setFaults({ force429: 60 });
     try {
@@ -605,7 +598,7 @@ describe('Push rows in the workbench', () => {
     } finally {
       sim?.setFaults({});
     }
-    const seen = await sb.locator('#status').evaluate(() => (window as unknown as { seen: string[] }).seen);
+    const seen = await readSeen();
     expect(seen.filter((s) => /Next try in 0 s/.test(s))).toEqual([]);
     expect(seen.some((s) => /waits its turn .* Trying again now/.test(s))).toBe(true);
   });

@@ -264,6 +264,23 @@ export async function pausedForRefusedKey(bench: Bench, sheet: string) {
   };
 }
 
+/**
+ * Records every text the element shows from now on, however briefly, as the page draws them;
+ * gives what reads them back.
+ */
+export async function wordsSeen(locator: Locator): Promise<() => Promise<string[]>> {
+  await locator.evaluate((node) => {
+    const seen: string[] = [];
+    Object.assign(window, { seen });
+    new MutationObserver(() => seen.push(node.textContent ?? '')).observe(node, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+    });
+  });
+  return () => locator.evaluate(() => (window as unknown as { seen: string[] }).seen);
+}
+
 /** Resets the workbench from the page: a fresh runtime and simulator, the add-on opened again. */
 export async function reset(page: Page): Promise<void> {
   const before = await page.locator('body').getAttribute('data-version');
