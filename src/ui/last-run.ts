@@ -69,16 +69,19 @@ export function retryReason({
   reason,
   nextTry,
   lastTryBy,
+  lastTry,
   trying,
   due,
   startedBy,
 }: NonNullable<RefreshView['retry']>): string {
   const tries = attempts === 1 ? 'Attempt 1' : `${attempts} attempts`;
   const of = due ? ` of ${runName(due, startedBy)}` : '';
+  const by = due ? sameDay(nextTry, due) : nextTry;
+  // The next try the last: a later "last try by" would read as room for another between them.
+  if (lastTry)
+    return `${tries}${of} failed: ${reason} ${trying ? 'It is being tried again now, for the last time' : `Last try by ${by}`}, then it is given up.`;
   const last = lastTryBy ? `; the last try by ${sameDay(lastTryBy, nextTry)}, then it is given up` : '';
-  const next = trying
-    ? 'It is being tried again now'
-    : `Next try by ${due ? sameDay(nextTry, due) : nextTry}`;
+  const next = trying ? 'It is being tried again now' : `Next try by ${by}`;
   return `${tries}${of} failed: ${reason} ${next}${last}.`;
 }
 

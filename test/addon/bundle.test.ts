@@ -351,9 +351,10 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * its Resume saying the permission was not checked (1.0 KiB);
  * 381.8 with Replace chosen for an appending refresh saying all but its own period goes, whatever
  * put it there, and its question no longer repeating the note (0.2 KiB);
+ * 382.0 with a retried run's card saying its next try is its last when no retry would follow it (0.2 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 381.8;
+const CODE_BUDGET_KIB = 382.0;
 
 const ENTRY_POINTS = [
   'onOpen',

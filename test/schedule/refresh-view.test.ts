@@ -89,6 +89,21 @@ describe('a refresh card', () => {
     expect(card({ nextRunAt: at - hour, paused: true })).toBe('');
   });
 
+  it('says when the next try of a run is its last, as a retry after it would come past its give-up time', () => {
+    const hour = 3_600_000;
+    const card = (run: Partial<PullJob>) =>
+      refreshView({ ...refresh({}), jobId: 'job-1', runDueAt: at - hour }, owner, zone, at, {
+        run: { state: 'running', errors: 1, refreshId: 'r1', ...run } as PullJob,
+      }).retry;
+    // Tried again from 06:26, by 06:56; a retry after it, by 07:26 at the soonest, is past 07:00.
+    const last = card({ nextPollAt: at + hour / 2 - 4 * 60_000, giveUpAt: at + hour });
+    expect(last).toMatchObject({ nextTry: '2026-12-12 06:56', lastTryBy: '2026-12-12 07:00', lastTry: true });
+    // Given up at 08:00: a retry after it, by 07:26, still comes, so this one is not the last.
+    expect(
+      card({ nextPollAt: at + hour / 2 - 4 * 60_000, giveUpAt: at + 2 * hour })?.lastTry,
+    ).toBeUndefined();
+  });
+
   it('while its run is tried again, says when the next try comes, then the run after it if that try works', () => {
     const hour = 3_600_000;
     // Its attempt failed at 06:00: tried again from 06:30, by the 07:00 tick at the latest.

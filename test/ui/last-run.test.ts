@@ -154,6 +154,15 @@ describe('a refresh card’s last run', () => {
     expect(retryReason({ ...retry, lastTryBy: '2026-12-08 00:00' })).toBe(
       'Attempt 1 of the run due 2026-12-07 21:00 failed: Assembled is down. Next try by 23:26; the last try by 2026-12-08 00:00, then it is given up.',
     );
+    // Its next try the last: said as such, not as a next try with a later last one (QA read room for one more).
+    expect(
+      retryReason({ ...retry, nextTry: '2026-12-07 23:56', lastTryBy: '2026-12-08 00:00', lastTry: true }),
+    ).toBe(
+      'Attempt 1 of the run due 2026-12-07 21:00 failed: Assembled is down. Last try by 23:56, then it is given up.',
+    );
+    expect(retryReason({ ...retry, lastTry: true, trying: true })).toBe(
+      'Attempt 1 of the run due 2026-12-07 21:00 failed: Assembled is down. It is being tried again now, for the last time, then it is given up.',
+    );
     // Its next try the day after: the date is said.
     expect(
       lastRunText({ running: true, retry: { ...retry, nextTry: '2026-12-08 00:26' }, lastRun: null }),

@@ -151,6 +151,18 @@ export function nextTryBy(job: Pick<PullJob, 'nextPollAt' | 'refreshId'>): numbe
   return job.nextPollAt + SLOWEST_TICK_MS - (job.refreshId ? REFRESH_RETRY_MS : 0);
 }
 
+/** Whether a retry planned for `nextPollAt` is tried: none begins after the run's giveUpAt. */
+export function retryFits(job: Pick<PullJob, 'refreshId' | 'giveUpAt'>, nextPollAt: number): boolean {
+  return job.giveUpAt === undefined || nextTryBy({ ...job, nextPollAt }) <= job.giveUpAt;
+}
+
+/** Whether a job's next try is its last: should it fail too, no retry of it would be planned. */
+export function lastTry(job: Pick<PullJob, 'errors' | 'nextPollAt' | 'refreshId' | 'giveUpAt'>): boolean {
+  // That try fails no sooner than nextPollAt, and its retry would come a wait after (run-pull.ts failure).
+  const wait = job.refreshId ? REFRESH_RETRY_MS : pollDelay(job.errors + 1);
+  return job.errors >= MAX_RETRIES || !retryFits(job, job.nextPollAt + wait);
+}
+
 export function isTerminal(job: Pick<PullJob, 'state'>): boolean {
   return TERMINAL.includes(job.state);
 }

@@ -1,7 +1,14 @@
 // What the Scheduled refreshes sidebar shows of a refresh: plain JSON with times already
 // written out in the spreadsheet's timezone.
 import { causeOf } from '../assembled/errors';
-import { type MergedCounts, nextTryBy, type PullJob, SLOWEST_TICK_MS, waitsToTry } from '../jobs/pull-job';
+import {
+  lastTry,
+  type MergedCounts,
+  nextTryBy,
+  type PullJob,
+  SLOWEST_TICK_MS,
+  waitsToTry,
+} from '../jobs/pull-job';
 import { type Caller, ownerName, ownerSeenBy, owns } from '../owner';
 import type { Zone, Zones } from '../ports';
 import { keyHeaders } from '../pull/merge-key';
@@ -87,6 +94,7 @@ export interface RefreshView {
    * and when that run was due (records from before runs kept it have none), or for a run started by
    * Run now, when it was started and by whom ("you" on the owner's own card: run-name.ts);
    * `lastTryBy`, the latest any try of it begins (its job's giveUpAt), after which it is given up;
+   * `lastTry`, its next try (or the one under way) the last: should it fail, it is given up;
    * `trying`, a try of it under way now (else nothing runs until its next try: waitsToTry).
    */
   retry: {
@@ -94,6 +102,7 @@ export interface RefreshView {
     reason: string;
     nextTry: string;
     lastTryBy?: string;
+    lastTry?: true;
     trying?: true;
     due?: string;
     startedBy?: string;
@@ -359,6 +368,7 @@ export function refreshView(
           nextTry: formatLocalDateTime(nextTryBy(run), zone),
           // A retry is planned only if it comes by then (run-pull.ts failure): no try begins later.
           ...(run.giveUpAt === undefined ? {} : { lastTryBy: formatLocalDateTime(run.giveUpAt, zone) }),
+          ...(lastTry(run) ? { lastTry: true as const } : {}),
           ...(waitsToTry(run) ? {} : { trying: true as const }),
           ...(r.runDueAt === undefined ? {} : { due: formatLocalDateTime(r.runDueAt, zone) }),
           ...(r.runDueAt !== undefined && run.byHand ? { startedBy: startedBy(r, mine) } : {}),
