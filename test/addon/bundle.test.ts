@@ -352,9 +352,10 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * 381.8 with Replace chosen for an appending refresh saying all but its own period goes, whatever
  * put it there, and its question no longer repeating the note (0.2 KiB);
  * 382.0 with a retried run's card saying its next try is its last when no retry would follow it (0.2 KiB);
+ * 382.1 with an edit of a refresh whose run is due keeping that run due, not skipping it (0.1 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 382.0;
+const CODE_BUDGET_KIB = 382.1;
 
 const ENTRY_POINTS = [
   'onOpen',

@@ -9,7 +9,7 @@ import { makeRoom } from '../share';
 import { InputError, parseInput } from '../validation';
 import { everyHourAsHourly } from './every-hour';
 import { keyPauseNamed, NO_KEY_TO_RESUME } from './key-pause';
-import { scheduleAfter } from './next-run';
+import { nextRunIn, scheduleAfter } from './next-run';
 import { forgetPause, ownersCall } from './pause-asked';
 import { changeRefresh, changeRefreshes, type Refresh, RefreshInput, RefreshStore } from './refresh';
 import { type RefreshDeps, stopPressed, stopRunOf } from './run-refreshes';
@@ -114,6 +114,15 @@ function edited(
     delete before.appended;
     delete before.gathered;
   }
+  // A run due and not yet taken up (the next check takes it) stays due at the same times: scheduled
+  // after now, it would be skipped. Not a paused one's (Resume runs next at its next time), nor with
+  // a run under way, whose end folds in the times it outlived (run-refreshes.ts endRecorded).
+  const keepsDue =
+    existing !== undefined &&
+    !existing.paused &&
+    existing.jobId === undefined &&
+    same(existing.frequency, valid.frequency) &&
+    nextRunIn(existing, deps.zone) <= now;
   const refresh: Refresh = {
     ...before,
     ...valid,
@@ -126,7 +135,7 @@ function edited(
     createdAt: existing?.createdAt ?? now,
     savedZone: deps.zone.name,
     paused: false,
-    ...scheduleAfter(valid.frequency, now, deps.zone),
+    ...(keepsDue ? { nextRunAt: existing.nextRunAt } : scheduleAfter(valid.frequency, now, deps.zone)),
   };
   // An edit resumes a paused refresh, but not one paused for a key its owner still has not saved,
   // nor for one Assembled still refuses: it would only fail again (Resume is refused the same way).
