@@ -522,8 +522,16 @@ describe('BigQuery as a refresh target and as input', () => {
     expect(card.mode).toBe('Append: add every row to it');
     const again =
       'A day already over when a run begins is added once; a day still under way (today, this week) is added whole at every run, so its earlier rows are there again. To keep one row per record, choose Merge by key.';
+    // Replace would take all but its own period away: said, and asked at Save, like any append's.
+    const replaces = (place: string) =>
+      `Each run will then replace the whole ${place}, leaving the rows of yesterday only: every other row in it goes at its next run.`;
     expect(card.modes).toEqual([
-      { value: 'replace', label: 'Replace it', note: '' },
+      {
+        value: 'replace',
+        label: 'Replace it',
+        note: replaces('table'),
+        ask: expect.objectContaining({ keep: 'Keep Append' }),
+      },
       { value: 'append', label: 'Append: add every row to it', note: again },
       { value: 'merge', label: 'Merge by key (Agent ID, Platform, Start)', note: '' },
     ]);
@@ -536,7 +544,7 @@ describe('BigQuery as a refresh target and as input', () => {
     );
     const onSheet = views.find((v) => v.target === 'Sheet1');
     expect(onSheet.mode).toBe('Append below it');
-    expect(onSheet.modes.map((m: Rest) => m.note)).toEqual(['', '', '']);
+    expect(onSheet.modes.map((m: Rest) => m.note)).toEqual([replaces('sheet'), '', '']);
     // A report by day adds no day still under way: each day once, nothing to warn of.
     const byDay = {
       ...spec,
@@ -545,7 +553,7 @@ describe('BigQuery as a refresh target and as input', () => {
     };
     const [report] = await rt.callFromSidebar<Rest[]>('saveRefresh', { spec: byDay, ...form }, saved.id);
     expect(report.mode).toBe('Append: add every row to it');
-    expect(report.modes.map((m: Rest) => m.note)).toEqual(['', '', '']);
+    expect(report.modes.map((m: Rest) => m.note)).toEqual([replaces('table'), '', '']);
   });
 
   it('an append refresh loads a day once it is over: created as append, changed to append, or given a wider range', async () => {
