@@ -40,6 +40,16 @@ describe('push columns beside a pulled table', () => {
     });
   });
 
+  it('takes the status and ID alone where no Pushed at column is beside the table', () => {
+    const grid = new MemoryGrid([
+      ['ID', 'Name', 'Action', 'Push status', 'Assembled ID'],
+      ['1', 'a', 'delete', 'deleted', ''],
+      ['2', 'b', 'update', '', 'act_9'],
+      ['3', 'c', 'update', '', ''],
+    ]);
+    expect(pushColumnsBeside(grid, { row: 1, col: 1 }, 2).pending).toEqual([4]);
+  });
+
   it('names the first five rows not pushed, and how many more', () => {
     const grid = sheet(Array.from({ length: 7 }, (_, i) => [String(i), 'x', '', 'delete', '', '']));
     const found = pushColumnsBeside(grid, { row: 1, col: 1 }, 2);

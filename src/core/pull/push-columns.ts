@@ -74,7 +74,8 @@ export function pushColumnsBeside(grid: Grid, at: { row: number; col: number }, 
     body.forEach((row, i) => {
       // A done word or an ID typed, with no Pushed at the add-on wrote beside it, is no sign the
       // Action went (typed-status.ts): the row is held back from a push, so a replace would lose it.
-      const pushed = text(row[when ?? -1]) !== '';
+      // Without a Pushed at column (a push's columns pasted in part) the status and ID are all there is.
+      const pushed = when === undefined || text(row[when]) !== '';
       const done = pushed && isDone(text(row[status ?? -1]), text(row[id ?? -1]));
       if (text(row[action]) !== '' && !done) pending.push(at.row + 1 + i);
     });
