@@ -6,7 +6,7 @@
 // since the pull would lose it.
 import { normaliseHeader } from '../push/header';
 import { kindInNote, pushedInNote, withPushed } from '../push/kind-note';
-import { DONE_STATUSES, isDone, KINDS, STATUS_COLUMNS } from '../push/kinds';
+import { isDone, isDoneWord, KINDS, STATUS_COLUMNS } from '../push/kinds';
 import { rowsText } from '../push/overlaps';
 import { pushedAsItStands } from '../push/sheet-rows';
 import type { Grid } from '../sheet/grid';
@@ -22,7 +22,6 @@ const ACTION = new Set(
 const STATUS = normaliseHeader(STATUS_COLUMNS[0].header);
 const ID = normaliseHeader(STATUS_COLUMNS[1].header);
 const WHEN = normaliseHeader(STATUS_COLUMNS[3].header);
-const DONE: readonly string[] = DONE_STATUSES;
 const PUSHED = new Set([...STATUS_COLUMNS.map((s) => normaliseHeader(s.header)), ...ACTION]);
 
 /** Whether a header beside a table is a person's own column (a comment per row): headed, and not a push's. */
@@ -129,7 +128,7 @@ export function pushedIdsIn(header: readonly string[]): ((row: readonly unknown[
   if (status < 0 || id < 0) return undefined;
   return (row) => {
     const [s, assembled] = [text(row[status] as CellValue), text(row[id] as CellValue)];
-    return assembled !== '' && DONE.includes(s.toLowerCase()) ? assembled : '';
+    return assembled !== '' && isDoneWord(s) ? assembled : '';
   };
 }
 

@@ -11,7 +11,7 @@
 import type { Zone } from '../ports';
 import type { CellValue } from '../table/build-table';
 import type { HeaderMap } from './header';
-import { DONE_STATUSES, KINDS, type PushKind } from './kinds';
+import { isDoneWord, KINDS, type PushKind } from './kinds';
 import { recordedPush, sameAsSent, tookInNote } from './sent-print';
 
 /** What a row copied from another is told apart by, and what it holds of it. */
@@ -34,7 +34,6 @@ export interface RowRecord {
   blank: boolean;
 }
 
-const DONE: readonly string[] = DONE_STATUSES;
 const text = (v: CellValue | undefined) => (v instanceof Date ? '' : String(v ?? '').trim());
 
 /** The keys of the push a row holds a record of: an Assembled ID of its own, or a note of what was sent. */
@@ -44,7 +43,7 @@ function keysOf(r: RowRecord, map: HeaderMap): [CopiedBy, string][] {
   const when = r.values[map.status.when];
   if (KINDS[map.kind].noIds)
     // A note alone, its row's status and time cleared, is a row made new again.
-    return tookInNote(note) && (when instanceof Date || DONE.includes(r.status)) ? [['note', note]] : [];
+    return tookInNote(note) && (when instanceof Date || isDoneWord(r.status)) ? [['note', note]] : [];
   const named = Object.values(map.columns).some((at) => text(r.values[at]) === r.id);
   return r.id && !named && recordedPush(when, note) ? [['id', r.id]] : [];
 }
@@ -75,7 +74,7 @@ export function copiedRows(rows: readonly RowRecord[], map: HeaderMap, zone?: Zo
   const same = (r: RowRecord) => (zone ? sameAsSent(r.note ?? '', r.values, map, zone) : undefined);
   const rank = (r: RowRecord) => {
     const as = same(r);
-    return (as === true ? 0 : as === undefined ? 2 : 4) + (DONE.includes(r.status) ? 0 : 1);
+    return (as === true ? 0 : as === undefined ? 2 : 4) + (isDoneWord(r.status) ? 0 : 1);
   };
   const copies = new Map<number, Copy>();
   const noteOwners = new Map<string, number>();

@@ -338,12 +338,17 @@ export const DONE_STATUSES = [
 
 const DONE: readonly string[] = DONE_STATUSES;
 
+/** Whether a Push status is one of the done words (any case). */
+export function isDoneWord(status: string): boolean {
+  return DONE.includes(status.toLowerCase());
+}
+
 /**
  * A row the add-on pushed is finished, never sent again, once it has an Assembled ID or a done status
  * (any case); only beside the add-on's record of the push do they count (sheet-rows.ts pushedHere).
  */
 export function isDone(status: string, id: string): boolean {
-  return id !== '' || DONE.includes(status.toLowerCase());
+  return id !== '' || isDoneWord(status);
 }
 
 export function kindSpec(kind: PushKind): KindSpec {

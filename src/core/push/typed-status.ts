@@ -3,9 +3,8 @@
 // was sent). It is no sign the row was pushed, so the row is not done; but it may mean "made in
 // Assembled another way", so the row is not sent either. It is held back, saying what to do, until
 // its Push status is cleared; the words, written with "error", keep it held back meanwhile.
-import { DONE_STATUSES, ERROR_STATUS } from './kinds';
+import { ERROR_STATUS, isDoneWord } from './kinds';
 
-const DONE: readonly string[] = DONE_STATUSES;
 const SAID = /^Push status said (\S+), but this row was never pushed from here\b/;
 
 /** The words beside such a row, `word` the done word its Push status held. */
@@ -18,6 +17,6 @@ export function typedStatusWords(word: string): string {
  * its Push status, or the word its message keeps once the status reads error; '' for a row to check.
  */
 export function typedStatus(status: string, message: string): string {
-  if (DONE.includes(status)) return status;
+  if (isDoneWord(status)) return status;
   return status === ERROR_STATUS ? (SAID.exec(message)?.[1] ?? '') : '';
 }
