@@ -39,4 +39,43 @@ describe('an edit of a refresh whose run is due', () => {
     // 17:01: the 16:56 tick ran it.
     expect(await card()).toMatchObject({ lastRun: { at: '2026-12-06 16:56', status: 'done' } });
   });
+
+  // A run due under the old frequency is owed under the new one when the new one has a time between
+  // its due time and now; otherwise the new frequency's next time is what the owner asked for.
+  const teams = {
+    source: { kind: 'resource', resource: 'teams' },
+    target: { kind: 'sheet', name: 'Teams' },
+    mode: 'replace',
+  };
+  async function dueMondayAt7(first: Record<string, unknown>, then: Record<string, unknown>) {
+    // Saved at 06:30, its hourly tick comes at :30: at 07:20 the 07:00 run waits for the 07:30 tick.
+    const { rt } = await startLocalAddon({
+      timezone: 'Europe/London',
+      now: '2026-12-07T06:30:00Z',
+      dialect: 'live',
+    });
+    rt.workbook.addSheet('Teams');
+    const save = (frequency: Record<string, unknown>, id?: string) =>
+      rt.callFromSidebar<RefreshView[]>('saveRefresh', { spec: teams, frequency, notifyByEmail: false }, 'edit-due', id);
+    const [saved] = await save(first);
+    await rt.clock.advanceAsync(50 * MINUTE);
+    const card = async () => (await rt.callFromSidebar<RefreshView[]>('listRefreshes'))[0];
+    expect((await card())?.nextRun).toMatch(/^Due since 2026-12-07 07:00/);
+    await save(then, saved?.id);
+    return { rt, card };
+  }
+
+  it('keeps it when the new frequency has a time between it and now: weekly made daily at the same hour', async () => {
+    const { rt, card } = await dueMondayAt7({ kind: 'weekly', weekdays: [1], hour: 7 }, { kind: 'daily', hour: 7 });
+    await rt.clock.advanceAsync(20 * MINUTE);
+    expect(await card()).toMatchObject({ lastRun: { at: '2026-12-07 07:30', status: 'done' } });
+  });
+
+  it('moves it when the new frequency has none: daily at 07:00 made daily at 09:00 runs at 09:00', async () => {
+    const { rt, card } = await dueMondayAt7({ kind: 'daily', hour: 7 }, { kind: 'daily', hour: 9 });
+    await rt.clock.advanceAsync(20 * MINUTE);
+    expect((await card())?.lastRun).toBeNull();
+    await rt.clock.advanceAsync(2 * HOUR);
+    expect(await card()).toMatchObject({ lastRun: { at: '2026-12-07 09:30', status: 'done' } });
+  });
 });

@@ -114,15 +114,16 @@ function edited(
     delete before.appended;
     delete before.gathered;
   }
-  // A run due and not yet taken up (the next check takes it) stays due at the same times: scheduled
-  // after now, it would be skipped. Not a paused one's (Resume runs next at its next time), nor with
-  // a run under way, whose end folds in the times it outlived (run-refreshes.ts endRecorded).
-  const keepsDue =
-    existing !== undefined &&
-    !existing.paused &&
-    existing.jobId === undefined &&
-    same(existing.frequency, valid.frequency) &&
-    nextRunIn(existing, deps.zone) <= now;
+  // A run due and not yet taken up (the next check takes it) stays due: scheduled after now, it would
+  // be skipped. At its times if they stay; under new ones, if they too have a time between its due
+  // time and now (weekly made daily at its hour), not if not (07:00 moved to 09:00 waits for 09:00).
+  // Not a paused one's (Resume runs next at its next time), nor with a run under way, whose end
+  // folds in the times it outlived (run-refreshes.ts endRecorded).
+  const dueAt =
+    existing && !existing.paused && existing.jobId === undefined ? nextRunIn(existing, deps.zone) : Infinity;
+  const keepsDue = existing !== undefined && dueAt <= now && same(existing.frequency, valid.frequency);
+  // Looked for from its due time, the new times' first is the one due now, or else their first after now.
+  const from = dueAt <= now ? dueAt - 1 : now;
   const refresh: Refresh = {
     ...before,
     ...valid,
@@ -135,7 +136,7 @@ function edited(
     createdAt: existing?.createdAt ?? now,
     savedZone: deps.zone.name,
     paused: false,
-    ...(keepsDue ? { nextRunAt: existing.nextRunAt } : scheduleAfter(valid.frequency, now, deps.zone)),
+    ...(keepsDue ? { nextRunAt: existing.nextRunAt } : scheduleAfter(valid.frequency, from, deps.zone)),
   };
   // An edit resumes a paused refresh, but not one paused for a key its owner still has not saved,
   // nor for one Assembled still refuses: it would only fail again (Resume is refused the same way).
