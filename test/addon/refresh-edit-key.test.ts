@@ -49,13 +49,14 @@ describe("an edit of a refresh paused for its owner's key", () => {
     expect(rt.workbook.values('Assembled log')).toHaveLength(logged);
     expect(rt.mail).toHaveLength(1);
 
-    // Assembled down, the key is not known bad: resumed, saying it could not be checked.
+    // Assembled down, the key is not known bad: resumed, saying it could not be checked, and the runs
+    // it missed while paused.
     sim.setFaults({ errorRate: 1 });
     const [unchecked] = await rt.callFromSidebar<RefreshView[]>('saveRefresh', edit, id);
     expect(unchecked).toMatchObject({
       paused: false,
       saved: expect.stringMatching(
-        /^Saved and resumed, though your API key could not be checked: Assembled had a server error \(HTTP 5\d\d\) while reading roles\. If Assembled still does not accept it, the next run pauses this refresh again\.$/,
+        /^Saved and resumed, though your API key could not be checked: Assembled had a server error \(HTTP 5\d\d\) while reading roles\. If Assembled still does not accept it, the next run pauses this refresh again\. It missed 2 runs, the last due 2026-05-25 12:00, while paused\. Run now to bring it up to date, or it next runs 2026-05-25 14:00\.$/,
       ),
     });
     sim.setFaults({});

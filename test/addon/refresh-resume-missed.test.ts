@@ -70,4 +70,23 @@ describe('Resume of a refresh paused over its run time', () => {
       "It missed 3 runs, the last due 2027-03-15 07:00, while paused: the sheet's rows go up to 2027-02-21. Run now to bring it up to date, or it next runs 2027-03-22 07:00.",
     );
   });
+
+  it('says the runs missed when an edit resumes it, as Resume does', async () => {
+    const { rt, id } = await mondays('replace');
+    await to(rt, '2027-02-24T15:00:00Z');
+    await rt.callFromSidebar('pauseRefresh', id);
+    await to(rt, '2027-03-02T15:00:00Z');
+    // Saved with its hour moved to 08:00: the edit resumes it.
+    const frequency = { kind: 'weekly', weekdays: [1], hour: 8 };
+    const [saved] = await rt.callFromSidebar<RefreshView[]>(
+      'saveRefresh',
+      { spec: lastWeek('replace'), frequency, notifyByEmail: false },
+      id,
+    );
+    expect(saved).toMatchObject({
+      paused: false,
+      saved:
+        'Saved. It missed its run due 2027-03-01 07:00 while paused: the sheet holds 2027-02-15 to 2027-02-21. Run now to bring it up to date, or it next runs 2027-03-08 08:00.',
+    });
+  });
 });
