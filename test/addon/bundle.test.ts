@@ -355,9 +355,10 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * 382.1 with an edit of a refresh whose run is due keeping that run due, not skipping it (0.1 KiB);
  * 382.2 with an edit that changes the frequency keeping a due run its new times also have, and an
  * edit that resumes saying the runs missed while paused, as Resume does (0.1 KiB);
+ * 382.3 with a sidebar pull's tries made by the hourly check, its sidebar closed, logged as they fail (0.1 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 382.2;
+const CODE_BUDGET_KIB = 382.3;
 
 const ENTRY_POINTS = [
   'onOpen',

@@ -313,6 +313,23 @@ describe('Pull data', () => {
     expect(logged().map((r) => r[4])).toEqual(['failed', 'done']);
   });
 
+  it('logs each try the hourly check makes of a pull whose sidebar was closed, when it fails, then how it ended', async () => {
+    const { rt, sim } = await startLocalAddon();
+    sim.setFaults({ force5xx: 1_000_000 });
+    await start(rt, adherenceInto('Adherence'));
+    // The sidebar is closed: nobody polls. Its tries are the hourly check's, an hour apart, and the
+    // log is where the person who closed it looks: it told nothing for four hours.
+    const statuses = () => logRows(rt).map((r) => r[4]);
+    await rt.clock.advanceAsync(3_600_000);
+    expect(statuses()).toEqual(['retrying']);
+    expect(logRows(rt)[0]?.[7]).toMatch(
+      /^Attempt 2 failed: Assembled had a server error \(HTTP 503\) while starting the report\. Next try by 2026-05-25 10:00 \(America\/New_York\)\.$/,
+    );
+    await rt.clock.advanceAsync(4 * 3_600_000);
+    expect(statuses()).toEqual(['retrying', 'retrying', 'retrying', 'retrying', 'failed']);
+    expect(logRows(rt)[4]?.[7]).toMatch(/The add-on gave up after 6 attempts\./);
+  });
+
   it("a pull that Assembled's outage ends says the sheet still holds what it held, and to try again", async () => {
     const { rt, sim } = await startLocalAddon();
     const first = await follow(rt, await start(rt, adherenceInto('Adherence')));

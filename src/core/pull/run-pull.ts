@@ -275,7 +275,7 @@ export function advancePull(deps: PullDeps, id: string, turn?: Turn): PullJob {
   // Only the owner's executions move a job on (with the owner's key), or even see it.
   if (!owns(deps.user, job)) throw new NotYours('pull', job);
   const deadline = turn?.deadline ?? deps.clock.now();
-  const run: RunState = { marked: false, deadline };
+  const run: RunState = { marked: false, deadline, background: turn?.wait === true };
   let current = job;
   let waited = false;
   for (;;) {
@@ -336,6 +336,8 @@ interface RunState {
   held?: number;
   /** A step of this execution saw Stop pressed (stopSeenBy) and ended early for it. */
   stopSeen?: boolean;
+  /** The dispatcher's execution, not a sidebar's call. */
+  background?: boolean;
 }
 
 /** Whether Stop was pressed on the job, for a step to end early; one seen is kept in `run`. */
@@ -376,9 +378,11 @@ function stepSaved(deps: PullDeps, jobs: JobStore, id: string, force: boolean, r
       pulledOver(deps, sheetId, saved.spec.target);
   }
   // A refresh's failed attempt is logged when it happens, not only when the run gives up hours
-  // later: its tries are up to an hour apart. A pull from the sidebar, its tries minutes apart, has
-  // one row, for how it ended (a pull given up counts its tries there).
-  if (isTerminal(saved) || (saved.refreshId && saved.errors > job.errors)) logRun(deps, saved, run.sheet);
+  // later: its tries are up to an hour apart. So is a sidebar pull's that the hourly check made, its
+  // sidebar closed. Its tries the sidebar makes, minutes apart, have one row, for how it ended (a
+  // pull given up counts its tries there).
+  const tried = saved.errors > job.errors && (saved.refreshId !== undefined || run.background);
+  if (isTerminal(saved) || tried) logRun(deps, saved, run.sheet);
   return saved;
 }
 
