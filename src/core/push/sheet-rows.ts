@@ -162,6 +162,21 @@ function resentAsItReads(kind: PushKind, values: CellValue[], map: HeaderMap): b
   return kind !== 'state_edits' || (action !== undefined && text(values[action]).toLowerCase() === 'delete');
 }
 
+/**
+ * What would stop a changed done row (`row`: its sheet row) being sent as it stands, in the words
+ * Validate gives a new row ('' when nothing would): Validate and Sync time off say it the same.
+ */
+export function unsendableWords(
+  grid: Pick<Grid, 'shown'>,
+  map: HeaderMap,
+  values: readonly CellValue[],
+  row: number,
+  ctx: ParseContext,
+): string {
+  const parse = parseRow(shownIfSkipped(grid, map, values, row, ctx), map, ctx);
+  return parse.ok ? '' : parse.problems.join(' ');
+}
+
 /** A row whose input cells read as their headers: a header pasted again among the rows. */
 function repeatsHeader(values: CellValue[], map: HeaderMap): boolean {
   return Object.values(map.columns).every(
@@ -293,8 +308,8 @@ export function readSheet(grid: Grid, kind: PushKind, ctx: ParseContext): ReadRe
     // Checked as a new row would be, so that its change words say what would stop it before
     // anyone cancels what Assembled holds to send it again.
     if (row.changed && !blank && resentAsItReads(kind, values, map)) {
-      const parse = parseRow(shownIfSkipped(grid, map, values, row.row, ctx), map, ctx);
-      if (!parse.ok) row.unsendable = parse.problems.join(' ');
+      const unsendable = unsendableWords(grid, map, values, row.row, ctx);
+      if (unsendable) row.unsendable = unsendable;
     }
     const dated = Object.values(map.columns).some((at) => values[at] instanceof Date);
     const sentIn = same && row.done && dated ? sentInOtherZone(note, ctx.zone) : undefined;

@@ -15,6 +15,7 @@ import { copiedRows } from './copied-rows';
 import { matchHeader } from './header';
 import { movedRows } from './moved-rows';
 import { CREATED_PENDING } from './outcome-words';
+import type { ParseContext } from './parse-row';
 import {
   changedMessage,
   changedSinceSent,
@@ -23,6 +24,7 @@ import {
   sentMessage,
   withEnded,
 } from './sent-print';
+import { unsendableWords } from './sheet-rows';
 import type { SyncSummary } from './sync-time-off';
 import { driftWords } from './time-off-drift';
 import { TimeOffTypes } from './time-off-types';
@@ -92,6 +94,8 @@ export function syncPushSheet(deps: PushSheetSyncDeps, target: { name: string; g
   const match = matchHeader('time_off', cells[0] ?? []);
   if (!match.ok) throw new Error(match.problem);
   const { status: at } = match.map;
+  const blank = (values: readonly CellValue[]) =>
+    Object.values(match.map.columns).every((c) => values[c] === '' || values[c] === undefined);
   const rows = cells.slice(1).map((values, i) => ({ row: i + 2, values, id: text(values[at.id]) }));
   const created = rows.filter((r) => r.id);
   const summary = { sheet: name, full: false, added: 0 };
@@ -117,7 +121,7 @@ export function syncPushSheet(deps: PushSheetSyncDeps, target: { name: string; g
       ...r,
       status: text(r.values[at.status]).toLowerCase(),
       note: noteOf(r.row),
-      blank: Object.values(match.map.columns).every((c) => r.values[c] === '' || r.values[c] === undefined),
+      blank: blank(r.values),
     })),
     match.map,
     zone,
@@ -132,6 +136,14 @@ export function syncPushSheet(deps: PushSheetSyncDeps, target: { name: string; g
     agents: new AgentDirectory(() => people.listPeople()),
     people: () => people.listPeople(),
     types: new TimeOffTypes(() => client.listActivityTypes()),
+  };
+  // What a changed row is checked by, as Validate checks it (the same people and types).
+  const parse: ParseContext = {
+    zone,
+    zones: deps.zones,
+    ...(deps.locale ? { locale: deps.locale } : {}),
+    agents: drift.agents,
+    timeOffTypes: drift.types,
   };
   // Rows changed since they were pushed whose cells are another's, sorted without the status columns.
   const moved = movedRows(
@@ -161,7 +173,9 @@ export function syncPushSheet(deps: PushSheetSyncDeps, target: { name: string; g
     if (from !== undefined) now = { ...now, message: movedMessage(from, now.message) };
     else if (changedSinceSent(noteOf(r.row), r.values, match.map, zone)) {
       const edit = changesSinceSent(noteOf(r.row), r.values, match.map, zone);
-      now = { ...now, message: changedMessage('time_off', '', now.status, now.message, '', edit) };
+      // Checked as Validate checks it, so that what would stop it being sent is said now.
+      const bad = blank(r.values) ? '' : unsendableWords(grid, match.map, r.values, r.row, parse);
+      now = { ...now, message: changedMessage('time_off', '', now.status, now.message, '', edit, '', bad) };
     }
     // Words of a request ended or changed there are brought up to date (older words said less).
     const news =
