@@ -29,7 +29,7 @@ async function pushedLinks() {
 }
 
 const RULE =
-  "A person has one zendesk ID in Assembled, and a second would replace the first while the sheet kept both: keep the row that is right and delete the other (deleting a pushed row changes nothing in Assembled; to send a pushed row's new ID, clear its Push status).";
+  "A person has one zendesk ID in Assembled, and a second would replace the first while the sheet kept both: keep the row that is right and delete the other (deleting a pushed row changes nothing in Assembled; to send a pushed row's new ID, clear its Push status and Pushed at).";
 
 describe.skipIf(!built)('a second platform ID for an agent a pushed row already gives one', () => {
   it('is held back when the pushed row was changed since, the old ID typed in a new row', async () => {
@@ -66,7 +66,9 @@ describe.skipIf(!built)('a second platform ID for an agent a pushed row already 
       errors: 0,
       changed: 1,
     });
-    expect(column(rt, sheet, 'Push message')[0]).toMatch(/clear its Push status\. Assembled's last word/);
+    expect(column(rt, sheet, 'Push message')[0]).toMatch(
+      /clear its Push status and Pushed at\. Assembled's last word/,
+    );
   });
 
   it('lets the pushed row changed since say a new row sent its new ID, once that row is pushed', async () => {
@@ -135,7 +137,7 @@ describe.skipIf(!built)('a second platform ID for an agent a pushed row already 
     const check = await rt.callFromSidebar<ValidateSummary>('validatePush', 'associations');
     expect(check).toMatchObject({ ok: 0, errors: 2 });
     expect(check.problems[0]).toBe(
-      "Row 4: Platform ID: the same agent has another zendesk ID in row 2 (111, pushed) and row 5 (333). A person has one zendesk ID in Assembled, and a second would replace the first while the sheet kept both: keep the row that is right and delete the others (deleting a pushed row changes nothing in Assembled; to send a pushed row's new ID, clear its Push status).",
+      "Row 4: Platform ID: the same agent has another zendesk ID in row 2 (111, pushed) and row 5 (333). A person has one zendesk ID in Assembled, and a second would replace the first while the sheet kept both: keep the row that is right and delete the others (deleting a pushed row changes nothing in Assembled; to send a pushed row's new ID, clear its Push status and Pushed at).",
     );
     expect(check.problems[1]).toMatch(/^Row 5: .* in row 2 \(111, pushed\) and row 4 \(222\)\. /);
   });

@@ -2,8 +2,9 @@
 // ID and Pushed at with it (Sheets copies the note of what was sent too; the workbench's paste may
 // not), then the agent or times changed. The copy is not the row Assembled took: it is told so, and
 // what to clear to send it as new; nothing is sent or cancelled for it, the row it was copied from
-// stays done, and no row is counted done twice. Through the built bundle, the copy written as
-// Sheets writes it.
+// stays done, and no row is counted done twice. Its words name what to clear as a changed row's do
+// (clear-to-send.ts), and done as they say, the copy goes as new. Through the built bundle, the
+// copy written as Sheets writes it.
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../dev/gas';
@@ -16,9 +17,9 @@ import { column, follow, template } from './in-runtime';
 const built = existsSync(new URL('../../build/Code.js', import.meta.url));
 
 const copiedTimeOff = (from: number) =>
-  `This row carries the Assembled ID of row ${from} (copied from it?): clear its Push status, Assembled ID and Pushed at to send it as a new request.`;
+  `This row carries the Assembled ID of row ${from} (copied from it?): clear its Push status and Assembled ID to send it as a new request.`;
 const copiedState = (from: number) =>
-  `This row carries the Push status, Pushed at and note of row ${from} (copied from it?): clear its Push status and Pushed at to send it as a new row.`;
+  `This row carries the Push status, Pushed at and note of row ${from} (copied from it?): clear its Push status, Pushed at and the Push status note to send it as a new row.`;
 
 const letter = (col: number) => String.fromCharCode(64 + col);
 
@@ -31,6 +32,25 @@ function copyRow(rt: LocalRuntime, sheet: string, from: number, to: number, note
   (notes[from - 1] ?? []).forEach((text, i) => {
     if (text) rt.workbook.note(`'${sheet}'!${letter(i + 1)}${to}`, text);
   });
+}
+
+/** The cells a row's words say to clear ("clear its Push status and Assembled ID to send it"). */
+function toClear(words: string): string[] {
+  const said = /\bclear (?:its )?(.+?) (?:to send|here and push|and push)\b/.exec(words)?.[1];
+  if (!said) throw new Error(`no cells to clear in: ${words}`);
+  return said.split(/, | and /).map((c) => c.replace(/^the /, ''));
+}
+
+/** Clears in row `row` what its words say, the cells and the Push status note as the user would. */
+function clearAsSaid(rt: LocalRuntime, sheet: string, row: number, words: string) {
+  const header = rt.workbook.values(sheet)[0] ?? [];
+  for (const cell of toClear(words)) {
+    const note = cell === 'Push status note';
+    const at = header.indexOf(note ? 'Push status' : cell) + 1;
+    if (at === 0) throw new Error(`no column ${cell}`);
+    if (note) rt.workbook.note(`'${sheet}'!${letter(at)}${row}`, '');
+    else rt.workbook.write(sheet, [['']], { row, column: at });
+  }
 }
 
 type Person = { email: string | null; agent_id: string };
@@ -65,7 +85,7 @@ function pushedTimeOffRows() {
 
 describe.skipIf(!built)('a pushed time-off row copied to start a new one', () => {
   it('is told it carries the other row’s Assembled ID, nothing is cancelled or sent for it, and cleared it goes as new', async () => {
-    const { rt, sim, agents, sheet, push, validate, at, posts } = await pushedTimeOffRows();
+    const { rt, sim, agents, sheet, push, validate, posts } = await pushedTimeOffRows();
     const ids = column(rt, sheet, 'Assembled ID').map(String);
     const messages = column(rt, sheet, 'Push message');
     const sent = posts();
@@ -86,14 +106,27 @@ describe.skipIf(!built)('a pushed time-off row copied to start a new one', () =>
     expect(posts()).toBe(sent);
     expect(sim.admin.org.timeOff.find((t) => t.id === ids[1])?.status).toBe('pending');
 
-    // As the words say: its Push status, Assembled ID and Pushed at cleared, it goes as a new request.
-    rt.workbook.write(sheet, [['', '', '', '']], { row: 7, column: at('Push status') });
+    // As the words say (Pushed at left as it is), it goes as a new request.
+    clearAsSaid(rt, sheet, 7, copiedTimeOff(3));
     expect(await push('copied-3')).toMatchObject({ succeeded: 1, skipped: 5, invalid: 0 });
     const [id] = column(rt, sheet, 'Assembled ID').slice(5).map(String);
     expect(id).not.toBe(ids[1]);
     const made = sim.admin.org.timeOff.find((t) => t.id === id);
     expect(made?.agent_id).toBe(other?.agent_id);
     expect(sim.admin.org.timeOff.find((t) => t.id === ids[1])?.status).toBe('pending');
+  });
+
+  it('is told to clear what a changed row is told to clear', async () => {
+    const { rt, agents, sheet, validate } = await pushedTimeOffRows();
+    copyRow(rt, sheet, 3, 7);
+    rt.workbook.write(sheet, [[agents[9]?.email]], { row: 7 });
+    rt.workbook.write(sheet, [[agents[8]?.email]], { row: 2 });
+    await validate();
+    const [changed = '', , , , , copied = ''] = column(rt, sheet, 'Push message') as string[];
+    expect(changed).toMatch(/^Changed since it was pushed:/);
+    expect(copied).toBe(copiedTimeOff(3));
+    expect(toClear(copied)).toEqual(toClear(changed));
+    expect(toClear(copied)).toEqual(['Push status', 'Assembled ID']);
   });
 
   it('is told so without its note (a paste that leaves notes), and an exact copy is not counted done twice', async () => {
@@ -168,13 +201,13 @@ describe.skipIf(!built)('a pushed agent-state row copied to start a new one', ()
     expect(posts()).toBe(sent);
     expect(held()).toEqual([]);
 
-    // Its Push status and Pushed at cleared, as the words say (the note copied with it stays): it
-    // is a new row, not a state ingested whose status is to be put back.
-    rt.workbook.write(sheet, [['']], { row: 4, column: at('Push status') });
-    rt.workbook.write(sheet, [['']], { row: 4, column: at('Pushed at') });
-    expect(await push('copied-state-3')).toMatchObject({ succeeded: 1, skipped: 2, invalid: 1 });
+    // Cleared as the words say, then the row it was copied from deleted: it is a new row, not a
+    // state ingested whose status is to be put back (as it would be, its note left).
+    clearAsSaid(rt, sheet, 4, copiedState(2));
+    rt.workbook.deleteRows(sheet, 2);
+    expect(await push('copied-state-3')).toMatchObject({ succeeded: 1, skipped: 1, invalid: 1 });
     expect(held().map((s) => s.state)).toEqual(['ready']);
-    expect(column(rt, sheet, 'Push status')).toEqual(['ingested', 'ingested', 'ingested', 'error']);
+    expect(column(rt, sheet, 'Push status')).toEqual(['ingested', 'ingested', 'error']);
   });
 });
 
@@ -200,7 +233,7 @@ describe.skipIf(!built)('a pushed activity row copied to start a new one', () =>
     copyRow(rt, sheet, 2, 3);
     rt.workbook.write(sheet, [row(b, '11:00', '12:00')], { row: 3 });
     const words =
-      'This row carries the Assembled ID of row 2 (copied from it?): clear its Push status, Assembled ID and Pushed at to send it as a new row.';
+      'This row carries the Assembled ID of row 2 (copied from it?): clear its Push status and Assembled ID to send it as a new row.';
     const check = await validate();
     expect(check).toMatchObject({ ok: 0, errors: 1, skipped: 1, changed: 0 });
     expect(check.problems).toEqual([`Row 3: ${words}`]);

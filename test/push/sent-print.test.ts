@@ -50,10 +50,12 @@ describe('the Push message of a done row changed since it was pushed', () => {
     expect(changedMessage('time_off_cancel')).toContain(
       'To send it as a new row, clear its Push status and Assembled ID.',
     );
-    // A kind Assembled gives no id has no Assembled ID to clear.
-    expect(changedMessage('activities_clear')).toContain('To send it as a new row, clear its Push status.');
+    // A kind Assembled gives no id has no Assembled ID to clear: Pushed at beside the note marks it pushed.
+    expect(changedMessage('activities_clear')).toContain(
+      'To send it as a new row, clear its Push status and Pushed at.',
+    );
     expect(changedMessage('associations')).toBe(
-      'Changed since it was pushed: not sent again, so Assembled still has it as it was. An association is safe to send again: to send the change, clear its Push status.',
+      'Changed since it was pushed: not sent again, so Assembled still has it as it was. An association is safe to send again: to send the change, clear its Push status and Pushed at.',
     );
   });
 

@@ -4,9 +4,11 @@
 // sheet's rows, pushed ones too as their cells now read, where one of the rows is a mistake and
 // none is sent until it is fixed, since the add-on cannot tell which; and against the IDs people
 // hold in Assembled already.
+
 import type { Person } from '../assembled';
 import { someOf } from '../count-text';
 import { type AgentDirectory, fullName } from './agents';
+import { toClearAsNew } from './clear-to-send';
 import type { HeaderMap } from './header';
 import { refuseRow, rowsText } from './overlaps';
 import type { PushRequest } from './request';
@@ -49,13 +51,13 @@ function otherText({ row, id }: Link): string {
 
 /**
  * A row to send giving its agent another ID on a platform than other rows do: pushed rows (as they
- * now read: a changed one's Push message says to clear its Push status to send it) or rows to send.
+ * now read: a changed one's Push message says what to clear to send it) or rows to send.
  */
 function secondIdText(column: string, { platform }: Link, others: Link[]): string {
   const rule = `A person has one ${platform} ID in Assembled, and a second would replace the first`;
   if (!others.some((l) => l.row.done))
     return `${column}: the same agent gets another ${platform} ID (${others[0]?.id}) in ${rowsText(others.map((l) => l.row.row))}. ${rule}: keep the row that is right.`;
-  return `${column}: the same agent has another ${platform} ID in ${someOf(others.map(otherText), 3, 'and')}. ${rule} while the sheet kept both: keep the row that is right and delete ${theOthers(others)} (deleting a pushed row changes nothing in Assembled; to send a pushed row's new ID, clear its Push status).`;
+  return `${column}: the same agent has another ${platform} ID in ${someOf(others.map(otherText), 3, 'and')}. ${rule} while the sheet kept both: keep the row that is right and delete ${theOthers(others)} (deleting a pushed row changes nothing in Assembled; to send a pushed row's new ID, clear its ${toClearAsNew('associations')}).`;
 }
 
 /**

@@ -10,6 +10,7 @@
 // nothing is sent or cancelled for them.
 import type { Zone } from '../ports';
 import type { CellValue } from '../table/build-table';
+import { toClearAsNew } from './clear-to-send';
 import type { HeaderMap } from './header';
 import { isDoneWord, KINDS, type PushKind } from './kinds';
 import { recordedPush, sameAsSent, tookInNote } from './sent-print';
@@ -91,7 +92,6 @@ export function copiedRows(rows: readonly RowRecord[], map: HeaderMap, zone?: Zo
 /** The words beside a row copied from another: what to clear to send it as new. */
 export function copiedWords(kind: PushKind, { of, by }: Copy): string {
   const what = by === 'id' ? 'the Assembled ID' : 'the Push status, Pushed at and note';
-  const clear = KINDS[kind].noIds ? 'Push status and Pushed at' : 'Push status, Assembled ID and Pushed at';
   const as = kind === 'time_off' ? 'a new request' : 'a new row';
-  return `This row carries ${what} of row ${of} (copied from it?): clear its ${clear} to send it as ${as}.`;
+  return `This row carries ${what} of row ${of} (copied from it?): clear its ${toClearAsNew(kind)} to send it as ${as}.`;
 }

@@ -13,6 +13,7 @@ import { countText, someOf } from '../count-text';
 import type { Zone } from '../ports';
 import type { CellValue } from '../table/build-table';
 import { formatLocalDateTime } from '../time/zone-math';
+import { toClearAsNew } from './clear-to-send';
 import type { HeaderMap } from './header';
 import { INGESTED_NO_ID, KINDS, type PushKind } from './kinds';
 import { hash } from './request';
@@ -277,12 +278,12 @@ export function otherZoneWords(rows: number, zones: readonly string[], zone: Zon
  * TRUE, which an update refuses (Assembled keeps overlaps for a create only): it is cleared too.
  */
 function activityHow(allow: string): string {
-  return `To send the change, put update in Action (and the Assembled ID in Activity ID if it is empty), then clear ${allow ? `${allow}, ` : ''}Push status and Assembled ID.`;
+  return `To send the change, put update in Action (and the Assembled ID in Activity ID if it is empty), then clear ${allow ? `${allow}, ` : ''}${toClearAsNew('activities')}.`;
 }
 
 const HOW: Partial<Record<PushKind, string>> = {
   // An agent holds one ID per platform: sent again, the row sets it again, nothing doubles.
-  associations: 'An association is safe to send again: to send the change, clear its Push status.',
+  associations: `An association is safe to send again: to send the change, clear its ${toClearAsNew('associations')}.`,
   time_off: `To change it, ${CANCEL_AND_PUSH_AGAIN}`,
   // Sent again, the row would be ingested as a second state beside the first, not in its place;
   // and no edit can name it (kinds.ts).
@@ -290,8 +291,7 @@ const HOW: Partial<Record<PushKind, string>> = {
 };
 
 /** An inserted state record sent again would be a second record: an update changes the first. */
-const EDIT_HOW =
-  'To send the change, put update in Action (and the Assembled ID in State ID if it is empty), then clear Push status and Assembled ID.';
+const EDIT_HOW = `To send the change, put update in Action (and the Assembled ID in State ID if it is empty), then clear ${toClearAsNew('state_edits')}.`;
 
 const CHANGED = 'Changed since it was pushed:';
 /**
@@ -338,7 +338,7 @@ export function changedMessage(
   }
   const how =
     (edit ? EDIT_HOW : kind === 'activities' ? activityHow(allow) : HOW[kind]) ??
-    `To send it as a new row, clear its Push status${KINDS[kind].noIds ? '' : ' and Assembled ID'}.`;
+    `To send it as a new row, clear its ${toClearAsNew(kind)}.`;
   // Before Assembled's last word, which is read back as what the row said when it was sent.
   return `${changed}, so Assembled still has it as it was${bad} ${how}${clash}${sent}`;
 }

@@ -1,17 +1,16 @@
 // What a pushed time-off row says of its request as Assembled has it now (Sync time off), and what
 // the person can do about it. Validate and Push read these back (sent-print.ts): a row changed
 // since it was pushed says its instructions once, whether Sync's words or its own give them.
+import { toClearAsNew } from './clear-to-send';
 
 /** Statuses of a request that books no time in Assembled: nothing is left to cancel. */
 export const ENDED_TIME_OFF = ['cancelled', 'denied', 'deleted'];
 
 /** How a pushed row asks again for time off Assembled no longer books. */
-export const ASK_AGAIN =
-  'To ask for this time off again, clear Push status and Assembled ID and push the row; if it is not wanted any more, delete the row.';
+export const ASK_AGAIN = `To ask for this time off again, clear ${toClearAsNew('time_off')} and push the row; if it is not wanted any more, delete the row.`;
 
 /** How a pushed row has Assembled hold what it says now, in place of what Assembled holds. */
-export const CANCEL_AND_PUSH_AGAIN =
-  'cancel the request (Time off to cancel, with its Assembled ID), then clear Push status and Assembled ID here and push the row as new.';
+export const CANCEL_AND_PUSH_AGAIN = `cancel the request (Time off to cancel, with its Assembled ID), then clear ${toClearAsNew('time_off')} here and push the row as new.`;
 
 /** Sync's words for a request cancelled in Assembled (by anyone: the add-on's own cancel says its own). */
 export const CANCELLED_THERE = `Cancelled in Assembled: the time off is not booked there any more. ${ASK_AGAIN}`;
