@@ -35,7 +35,7 @@ import { tryWithLock, withLock } from '../lock';
 import { type Caller, NotYours, ownerName, owns } from '../owner';
 import { type Clock, type Lock, type Store, WaitTooLong, type Zone, type Zones } from '../ports';
 import { goneText } from '../record-store';
-import { keyRefusedFor, noKeyFor } from '../schedule/key-pause';
+import { forbiddenFor, keyRefusedFor, noKeyFor } from '../schedule/key-pause';
 import { cutShort, pulledOver } from '../schedule/sheet-refresh';
 import { makeRoom } from '../share';
 import type { WriteOptions } from '../sheet/write-table';
@@ -1052,6 +1052,8 @@ function refreshSaid(job: PullJob, error: unknown, message: string): string {
   if (error instanceof TargetMissing) return `${cutShort(job)}.`;
   if (!isAssembledError(error)) return message;
   if (noKeySent(error)) return noKeyFor(job);
+  const { forbidden } = forbiddenOf(error);
+  if (forbidden) return forbiddenFor(job, forbidden);
   return keyRefused({ error, status: error.status }) ? keyRefusedFor(job) : message;
 }
 

@@ -22,6 +22,25 @@ export const keyRefusedFor = (r: Owned) =>
 /** The same run, on its owner's card (its reason line says what to do). */
 export const KEY_REFUSED_FOR_YOU = 'Assembled did not accept your API key.';
 
+const refusedWith = (r: Owned) =>
+  `Assembled refused this pull with the API key of its owner, ${ownerName(r)}`;
+const REFUSED_WITH_YOURS = 'Assembled refused this pull with your API key';
+
+/**
+ * A run whose owner's key had no permission for `call` (HTTP 403), in the log and on other
+ * editors' cards: what happened alone, as above; the card's reason line says what to do now.
+ */
+export const forbiddenFor = (r: Owned, call: string) =>
+  `${refusedWith(r)} (HTTP 403: no permission for ${call}).`;
+
+/** Such a run on its owner's card, from its message; undefined for any other run. */
+export function forbiddenForYou(r: Owned, message: string): string | undefined {
+  const theirs = refusedWith(r);
+  return message.startsWith(`${theirs} (HTTP 403`)
+    ? REFUSED_WITH_YOURS + message.slice(theirs.length)
+    : undefined;
+}
+
 const NO_KEY_YOURS = `no Assembled API key is saved for you, and this refresh runs with yours. Save your API key in ${menuPath('settings')} first`;
 
 /** Resume refused to an owner with no key saved. */
@@ -61,7 +80,7 @@ export const NO_KEY_TO_RUN = `Nothing was run: ${NO_KEY_YOURS}.`;
 export function keyPauseNamed(r: Refresh, why: NonNullable<Refresh['pausedForKey']> | 'removed'): string {
   const owner = ownerName(r);
   if (typeof why === 'object')
-    return `Assembled refused this pull with the API key of its owner, ${owner} (HTTP 403: no permission for ${why.forbidden}); they need to get a key with that permission from their Assembled admin, save it in ${menuPath('settings')} and resume it`;
+    return `${refusedWith(r)} (HTTP 403: no permission for ${why.forbidden}); they need to get a key with that permission from their Assembled admin, save it in ${menuPath('settings')} and resume it`;
   const [what, todo] =
     why === true
       ? [`Assembled did not accept the API key of its owner, ${owner}`, 'set a valid key']
@@ -79,7 +98,7 @@ export function keyPauseNamed(r: Refresh, why: NonNullable<Refresh['pausedForKey
 export function keyPauseToOwner(why: NonNullable<Refresh['pausedForKey']>, keySaved = false): string {
   const settings = menuPath('settings');
   if (typeof why === 'object')
-    return `Paused: Assembled refused this pull with your API key (HTTP 403: no permission for ${why.forbidden}). Ask your Assembled admin for a key with that permission, save it in ${settings}, then Resume.`;
+    return `Paused: ${REFUSED_WITH_YOURS} (HTTP 403: no permission for ${why.forbidden}). Ask your Assembled admin for a key with that permission, save it in ${settings}, then Resume.`;
   if (why !== 'missing')
     return `Paused: Assembled did not accept your API key. Set a valid key in ${settings}, then resume this refresh.`;
   return keySaved

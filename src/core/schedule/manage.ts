@@ -222,7 +222,8 @@ export function pauseForRemovedKey(deps: RefreshDeps): void {
     deps,
     mine.map((r) => r.id),
     (r) => {
-      if (!r || (r.paused && r.pausedForKey !== true)) return undefined;
+      // Paused for a refused key or one without permission, it now wants a key first: said so.
+      if (!r || (r.paused && !r.pausedForKey)) return undefined;
       const { notice: _, ...rest } = stopRunOf(deps, r);
       const pausedReason = `Paused: ${keyPauseNamed(r, 'removed')}.`;
       return { ...rest, paused: true, pausedForKey: 'missing', pausedReason };

@@ -20,7 +20,14 @@ import { pullWords } from '../pull/pull-words';
 import { sameDay } from '../time/same-day';
 import { formatLocalDateTime, weekdayOf } from '../time/zone-math';
 import { describeFrequency, type Frequency, nextRun } from './frequency';
-import { KEY_REFUSED_FOR_YOU, keyPauseToOwner, keyRefusedFor, NO_KEY_FOR_YOU, noKeyFor } from './key-pause';
+import {
+  forbiddenForYou,
+  KEY_REFUSED_FOR_YOU,
+  keyPauseToOwner,
+  keyRefusedFor,
+  NO_KEY_FOR_YOU,
+  noKeyFor,
+} from './key-pause';
 import { STOPPED_BY_YOU, stoppedOnCard } from './manage';
 import { nextRunIn } from './next-run';
 import { type Refresh, type RunStatus, ranAt } from './refresh';
@@ -232,7 +239,9 @@ function lastRunView(
     ...(byHand ? { startedBy: startedBy(r, mine) } : {}),
   };
   // Its owner is told as "you", as the reason line under it does.
-  const yours = { [noKeyFor(r)]: NO_KEY_FOR_YOU, [keyRefusedFor(r)]: KEY_REFUSED_FOR_YOU }[run.message];
+  const yours =
+    { [noKeyFor(r)]: NO_KEY_FOR_YOU, [keyRefusedFor(r)]: KEY_REFUSED_FOR_YOU }[run.message] ??
+    forbiddenForYou(r, run.message);
   const byOwner = stoppedOnCard(r);
   const stopped = run.message.startsWith(byOwner) && STOPPED_BY_YOU + run.message.slice(byOwner.length);
   const said =

@@ -41,7 +41,7 @@ import {
   type SheetKept,
 } from './failure-mail';
 import { daysToLoad, heldAfter, loadsOnce } from './held-days';
-import { keyPauseNamed, keyPauseToOwner, NO_KEY_TO_RUN, noKeyFor } from './key-pause';
+import { forbiddenFor, keyPauseNamed, keyPauseToOwner, NO_KEY_TO_RUN, noKeyFor } from './key-pause';
 import { nextRunIn, scheduleAfter } from './next-run';
 import { askPause, pausedIfAsked } from './pause-asked';
 import { changeRefresh, type LastRun, type Refresh, RefreshStore, type RunStatus, ranAt } from './refresh';
@@ -346,7 +346,15 @@ function startRun(deps: RefreshDeps, refresh: Refresh, pressed: boolean): Refres
     });
   } catch (error) {
     const failure = failureOf(error);
-    const message = failure === NO_KEY ? noKeyFor(r) : error instanceof Error ? error.message : String(error);
+    const { forbidden } = forbiddenOf(error);
+    const message =
+      failure === NO_KEY
+        ? noKeyFor(r)
+        : forbidden
+          ? forbiddenFor(r, forbidden)
+          : error instanceof Error
+            ? error.message
+            : String(error);
     // Refused for its table's zone: kept for its card, which says it otherwise once the
     // spreadsheet's zone has changed since, and for its e-mail (every run is refused so).
     const zones =
@@ -355,7 +363,7 @@ function startRun(deps: RefreshDeps, refresh: Refresh, pressed: boolean): Refres
       deps,
       r,
       { dueAt, byHand, period },
-      { failure, message, ...forbiddenOf(error), ...zones },
+      { failure, message, ...(forbidden ? { forbidden } : {}), ...zones },
     );
   }
   return { ...r, jobId: job.id, runDueAt: dueAt, ...(period ? { runFrom: period.from } : {}) };
