@@ -356,9 +356,15 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * 382.2 with an edit that changes the frequency keeping a due run its new times also have, and an
  * edit that resumes saying the runs missed while paused, as Resume does (0.1 KiB);
  * 382.3 with a sidebar pull's tries made by the hourly check, its sidebar closed, logged as they fail (0.1 KiB);
+ * 382.4 with Sync time off checking a changed pushed row as Validate does, saying what would stop
+ * it being sent as it stands (0.2 KiB);
+ * 382.5 with what to clear to push a row as new said from one place for changed and copied rows
+ * (0.1 KiB);
+ * 382.8 with a refresh's run refused with HTTP 403 saying what happened in its owner's name, not a
+ * pull's advice, and Remove key pausing a refresh paused for any key reason as wanting a key (0.3 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 382.3;
+const CODE_BUDGET_KIB = 382.8;
 
 const ENTRY_POINTS = [
   'onOpen',
