@@ -56,7 +56,12 @@ describe('an edit of a refresh whose run is due', () => {
     });
     rt.workbook.addSheet('Teams');
     const save = (frequency: Record<string, unknown>, id?: string) =>
-      rt.callFromSidebar<RefreshView[]>('saveRefresh', { spec: teams, frequency, notifyByEmail: false }, 'edit-due', id);
+      rt.callFromSidebar<RefreshView[]>(
+        'saveRefresh',
+        { spec: teams, frequency, notifyByEmail: false },
+        'edit-due',
+        id,
+      );
     const [saved] = await save(first);
     await rt.clock.advanceAsync(50 * MINUTE);
     const card = async () => (await rt.callFromSidebar<RefreshView[]>('listRefreshes'))[0];
@@ -66,7 +71,10 @@ describe('an edit of a refresh whose run is due', () => {
   }
 
   it('keeps it when the new frequency has a time between it and now: weekly made daily at the same hour', async () => {
-    const { rt, card } = await dueMondayAt7({ kind: 'weekly', weekdays: [1], hour: 7 }, { kind: 'daily', hour: 7 });
+    const { rt, card } = await dueMondayAt7(
+      { kind: 'weekly', weekdays: [1], hour: 7 },
+      { kind: 'daily', hour: 7 },
+    );
     await rt.clock.advanceAsync(20 * MINUTE);
     expect(await card()).toMatchObject({ lastRun: { at: '2026-12-07 07:30', status: 'done' } });
   });
