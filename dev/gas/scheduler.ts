@@ -60,7 +60,9 @@ export function advanceClock(world: World, ms: number): FiredTrigger[] {
       args: ({ exec }) => [exec.realm.toRealm(clockEvent(world.clock.now(), trigger.uid))],
     });
     world.counters.triggers.fired++;
-    // Runs missed while this one executed are skipped, not queued.
+    // The period counts from each due time, never from a run's end. Runs due while this one
+    // executed are skipped, not queued or run late: Google says only that a tick comes within its
+    // period, so the stricter reading is that work never gets a tick it missed.
     while (trigger.nextRunAt !== null && trigger.nextRunAt <= world.clock.now()) {
       trigger.nextRunAt = followingRun(trigger.schedule, trigger.nextRunAt);
     }

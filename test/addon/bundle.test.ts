@@ -362,9 +362,10 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * (0.1 KiB);
  * 382.8 with a refresh's run refused with HTTP 403 saying what happened in its owner's name, not a
  * pull's advice, and Remove key pausing a refresh paused for any key reason as wanting a key (0.3 KiB);
+ * 383.1 with an add-on's hourly tick kept, not remade, when a job asks for a faster one (0.3 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 382.8;
+const CODE_BUDGET_KIB = 383.1;
 
 const ENTRY_POINTS = [
   'onOpen',

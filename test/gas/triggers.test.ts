@@ -7,6 +7,12 @@ function every(unit, n) {
   var b = ScriptApp.newTrigger('tick').timeBased();
   return (unit === 'minutes' ? b.everyMinutes(n) : b.everyHours(n)).create().getUniqueId();
 }
+function everyLong(unit, n, ms) {
+  PropertiesService.getScriptProperties().setProperty('runMs', String(ms));
+  var b = ScriptApp.newTrigger('longTick').timeBased();
+  return (unit === 'minutes' ? b.everyMinutes(n) : b.everyHours(n)).create().getUniqueId();
+}
+function longTick() { Utilities.sleep(Number(PropertiesService.getScriptProperties().getProperty('runMs'))); }
 function once(ms, handler) { return ScriptApp.newTrigger(handler || 'tick').timeBased().after(ms).create().getUniqueId(); }
 function atTime(iso) { return ScriptApp.newTrigger('tick').timeBased().at(new Date(iso)).create().getUniqueId(); }
 function daily(hour) { return ScriptApp.newTrigger('tick').timeBased().everyDays(1).atHour(hour).create().getUniqueId(); }
@@ -75,6 +81,25 @@ describe('time-driven triggers', () => {
     expect(fired.map((f) => f.dueAt - first)).toEqual([0, 15 * MIN, 30 * MIN, 45 * MIN]);
     expect(rt.properties.user.get('ticks')).toBe('4');
     expect(rt.counters.triggers.fired).toBe(4);
+  });
+
+  it("keeps its period whatever its runs take: counted from each due time, not from a run's end", () => {
+    const rt = runtimeFor(CODE, { mode: 'addon' });
+    rt.run('everyLong', 'hours', 1, 207_000);
+    const fired = rt.clock.advance(5 * 60 * MIN);
+    const first = fired[0]?.dueAt ?? Number.NaN;
+    for (const f of fired) expect(f.result.durationMs).toBeGreaterThanOrEqual(207_000);
+    expect(fired).toHaveLength(5);
+    expect(fired.map((f) => f.dueAt - first)).toEqual([0, 60, 120, 180, 240].map((m) => m * MIN));
+  });
+
+  it('skips the runs due while one still executes, and keeps its period after', () => {
+    const rt = runtimeFor(CODE, { mode: 'bound' });
+    rt.run('everyLong', 'minutes', 1, 3.5 * MIN);
+    const fired = rt.clock.advance(10 * MIN);
+    const first = fired[0]?.dueAt ?? Number.NaN;
+    // Due at +1, +2, +3 min while the first runs (to +3.5 min): those are not run late.
+    expect(fired.map((f) => f.dueAt - first)).toEqual([0, 4 * MIN, 8 * MIN]);
   });
 
   it('fires a one-shot trigger once and keeps it listed until deleted', () => {

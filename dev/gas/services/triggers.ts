@@ -37,7 +37,11 @@ function localMidnight(ms: number, timeZone: string): number {
   return local - (((local % DAY_MS) + DAY_MS) % DAY_MS);
 }
 
-/** First due time strictly after `from`. */
+/**
+ * First due time strictly after `from`. An interval trigger made afresh first fires a whole period
+ * after it is made (Google gives no time within it: the latest is the stricter reading), so a
+ * script that deletes and remakes its trigger moves its tick.
+ */
 export function firstRun(s: Schedule, from: number): number {
   switch (s.kind) {
     case 'once':

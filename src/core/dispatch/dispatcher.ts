@@ -24,6 +24,17 @@ export interface DispatcherTrigger {
   current(): Cadence | undefined;
   install(cadence: Cadence): void;
   remove(): void;
+  /** The most often a trigger may tick here: a published Editor add-on's, hourly. */
+  fastest(): Cadence;
+}
+
+/**
+ * The cadence to install for work that needs `cadence`: no faster than the trigger may tick. A
+ * trigger deleted and made again starts its period afresh, so swapping an hourly trigger for
+ * another hourly one under the other name would move the tick later by each run's length.
+ */
+function attainable(trigger: DispatcherTrigger, cadence: Cadence | undefined): Cadence | undefined {
+  return cadence === 'frequent' && trigger.fastest() === 'hourly' ? 'hourly' : cadence;
 }
 
 export interface TickResult {
@@ -51,7 +62,7 @@ export function tick(sources: WorkSource[], trigger: DispatcherTrigger, deadline
   result.cadence =
     waiting.length === 0 ? undefined : waiting.some((s) => s.cadence !== 'hourly') ? 'frequent' : 'hourly';
   const installed = trigger.current();
-  if (installed !== result.cadence) {
+  if (installed !== result.cadence && installed !== attainable(trigger, result.cadence)) {
     if (installed) trigger.remove();
     if (result.cadence) trigger.install(result.cadence);
   }
@@ -66,6 +77,7 @@ export function ensureTrigger(trigger: DispatcherTrigger, cadence: Cadence): str
   try {
     const installed = trigger.current();
     if (installed === cadence || installed === 'frequent') return undefined;
+    if (installed && installed === attainable(trigger, cadence)) return undefined;
     if (installed) trigger.remove();
     trigger.install(cadence);
     return undefined;

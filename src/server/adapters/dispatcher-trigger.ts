@@ -1,5 +1,6 @@
 import { type Cadence, type DispatcherTrigger, ensureTrigger } from '../../core/dispatch/dispatcher';
 import type { EntryPointName } from '../main';
+import { userStore } from './properties-store';
 import { documentSpreadsheet } from './spreadsheet';
 
 /** The handler name says the cadence, so no other state is needed to know which one is installed. */
@@ -19,9 +20,13 @@ function ownTriggers(): GoogleAppsScript.Script.Trigger[] {
   );
 }
 
+/** Set once ScriptApp refused this user a minute trigger but made an hourly one: an Editor add-on. */
+const HOURLY_ONLY = 'dispatch.hourlyOnly';
+
 /**
  * A bound script may tick every minute; a published Editor add-on at most hourly, and
- * ScriptApp refuses shorter intervals there, so a frequent tick falls back to hourly.
+ * ScriptApp refuses shorter intervals there, so a frequent tick falls back to hourly, installed
+ * as the hourly one it is, and remembered so that later work never swaps it for another.
  */
 export const dispatcherTrigger: DispatcherTrigger = {
   current() {
@@ -29,19 +34,24 @@ export const dispatcherTrigger: DispatcherTrigger = {
     return handler === DISPATCH_HANDLERS.frequent ? 'frequent' : handler ? 'hourly' : undefined;
   },
   install(cadence) {
-    const builder = () => ScriptApp.newTrigger(DISPATCH_HANDLERS[cadence]).timeBased();
-    if (cadence === 'hourly') {
-      builder().everyHours(1).create();
-      return;
+    const builder = (c: Cadence) => ScriptApp.newTrigger(DISPATCH_HANDLERS[c]).timeBased();
+    if (cadence === 'frequent' && this.fastest() === 'frequent') {
+      try {
+        builder('frequent').everyMinutes(1).create();
+        return;
+      } catch {
+        builder('hourly').everyHours(1).create();
+        userStore().set(HOURLY_ONLY, true);
+        return;
+      }
     }
-    try {
-      builder().everyMinutes(1).create();
-    } catch {
-      builder().everyHours(1).create();
-    }
+    builder('hourly').everyHours(1).create();
   },
   remove() {
     for (const t of ownTriggers()) ScriptApp.deleteTrigger(t);
+  },
+  fastest() {
+    return userStore().get<boolean>(HOURLY_ONLY) ? 'hourly' : 'frequent';
   },
 };
 
