@@ -1,6 +1,8 @@
 // Excel files name the functions added since Excel 2007 with a prefix (`_xlfn.XLOOKUP`): a file
 // with the bare name opens as #NAME? in Excel, so the download writes them as Sheets' export does.
 
+import { excelRanges } from './excel-ranges';
+
 /** Functions a KPI workbook is likely to use, each as Excel's file format spells it. */
 const PREFIXED = new Map<string, string>([
   ...[
@@ -48,7 +50,10 @@ const PREFIXED = new Map<string, string>([
 
 const CALL = /(^|[^A-Za-z0-9_.])([A-Za-z][A-Za-z0-9.]*)(?=\s*\()/g;
 
-/** A formula (without its "=") with each such function prefixed; strings and sheet names untouched. */
+/**
+ * A formula (without its "=") as Excel files it: each such function prefixed and open-ended ranges
+ * closed; strings and sheet names untouched.
+ */
 export function excelFormula(formula: string): string {
   // Quoted parts ("text", 'a sheet') alternate with the rest, where the calls are.
   return formula
@@ -56,7 +61,7 @@ export function excelFormula(formula: string): string {
     .map((part, i) =>
       i % 2
         ? part
-        : part.replace(CALL, (all, lead: string, name: string) => {
+        : excelRanges(part).replace(CALL, (all, lead: string, name: string) => {
             const prefixed = PREFIXED.get(name.toUpperCase());
             return prefixed ? `${lead}${prefixed}` : all;
           }),

@@ -202,7 +202,7 @@ function excelRule(rule: ConditionalFormatModel, priority: number): ExcelJS.Cond
     case 'NUMBER_GREATER_THAN_OR_EQUAL_TO':
       return expression(`AND(ISNUMBER(${corner}),${corner}>=${a})`);
     case 'CUSTOM_FORMULA':
-      return expression(String(a).replace(/^=/, ''));
+      return expression(excelFormula(String(a).replace(/^=/, '')));
     case 'TEXT_CONTAINS':
       return { type: 'containsText', operator: 'containsText', text: String(a), style, priority };
     case 'TEXT_EQUAL_TO':

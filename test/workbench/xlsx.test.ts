@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { startLocalAddon } from '../../dev/local-addon';
 import { excelNames, workbookXlsx } from '../../dev/workbench/xlsx';
 import { pullToEnd } from '../addon/pull-to-end';
+import { runtimeFor } from '../gas/fixture';
 
 /** One file of a zip (an .xlsx), found by the zip's central directory. */
 function unzipped(zip: Buffer, name: string): string {
@@ -55,6 +56,43 @@ describe('the .xlsx download', () => {
     expect(kpis?.getCell('C1').formula).toBe('SUM(B2:B9)');
     expect(kpis?.getCell('D1').formula).toBe('_xlfn._xlws.SORT(B2:B9)');
     expect(book.getWorksheet('AHT Nov')?.properties.tabColor).toEqual({ argb: 'FFEA4335' });
+  });
+
+  it("closes Sheets' open-ended ranges at Excel's last row or column, in cells and rules, leaving text and sheet names alone", async () => {
+    const rt = runtimeFor(`function rule() {
+      var sheet = SpreadsheetApp.getActive().getSheetByName('Summary');
+      sheet.setConditionalFormatRules([SpreadsheetApp.newConditionalFormatRule()
+        .whenFormulaSatisfied("=B1>AVERAGE('Adherence wk'!F$2:F)").setBackground('#f4cccc')
+        .setRanges([sheet.getRange('B1:B3')]).build()]);
+    }`);
+    rt.workbook.write('Adherence wk', [['Agent']]);
+    rt.workbook.write('Summary', [
+      [
+        "=SUM('Adherence wk'!F2:F)",
+        "=VLOOKUP(A1,'Adherence wk'!B2:H,7,FALSE)",
+        '=SUM($A$2:$2)',
+        `=COUNTIF('F2:F'!A2:A,"B2:H")`,
+        '=SUM(F2:F10)+SUM(A:A)',
+      ],
+    ]);
+    expect(rt.run('rule').error).toBeUndefined();
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await workbookXlsx(rt)) as unknown as ArrayBuffer);
+    // exceljs reads rules back but does not declare them.
+    const summary = book.getWorksheet('Summary') as ExcelJS.Worksheet & {
+      conditionalFormattings: { rules: ExcelJS.ConditionalFormattingRule[] }[];
+    };
+    expect([1, 2, 3, 4, 5].map((c) => summary.getCell(1, c).formula)).toEqual([
+      "SUM('Adherence wk'!F2:F1048576)",
+      "VLOOKUP(A1,'Adherence wk'!B2:H1048576,7,FALSE)",
+      'SUM($A$2:$XFD$2)',
+      `COUNTIF('F2:F'!A2:A1048576,"B2:H")`,
+      'SUM(F2:F10)+SUM(A:A)',
+    ]);
+    expect(summary.conditionalFormattings[0]?.rules[0]).toMatchObject({
+      type: 'expression',
+      formulae: ["B1>AVERAGE('Adherence wk'!F$2:F$1048576)"],
+    });
   });
 
   it("keeps a pull's hidden staging sheets hidden, each under a name of its own within Excel's 31 characters", async () => {
