@@ -95,13 +95,16 @@ describe('a refresh card', () => {
       refreshView({ ...refresh({}), jobId: 'job-1', runDueAt: at - hour }, owner, zone, at, {
         run: { state: 'running', errors: 1, refreshId: 'r1', ...run } as PullJob,
       }).retry;
-    // Tried again from 06:26, by 06:56; a retry after it, by 07:26 at the soonest, is past 07:00.
+    // Tried again from 06:26, by 06:56; a retry after it, by 07:56, is past 07:00: this try is the last.
     const last = card({ nextPollAt: at + hour / 2 - 4 * 60_000, giveUpAt: at + hour });
-    expect(last).toMatchObject({ nextTry: '2026-12-12 06:56', lastTryBy: '2026-12-12 07:00', lastTry: true });
-    // Given up at 08:00: a retry after it, by 07:26, still comes, so this one is not the last.
-    expect(
-      card({ nextPollAt: at + hour / 2 - 4 * 60_000, giveUpAt: at + 2 * hour })?.lastTry,
-    ).toBeUndefined();
+    expect(last).toMatchObject({ nextTry: '2026-12-12 06:56', lastTryBy: '2026-12-12 06:56', lastTry: true });
+    // Given up at 08:00: a retry after it, by 07:56, still comes, and is the last; not 08:00.
+    const later = card({ nextPollAt: at + hour / 2 - 4 * 60_000, giveUpAt: at + 2 * hour });
+    expect(later?.lastTry).toBeUndefined();
+    expect(later?.lastTryBy).toBe('2026-12-12 07:56');
+    // Its attempts spent first: the last of them, however far off its give-up time.
+    const counted = card({ nextPollAt: at + hour / 2 - 4 * 60_000, giveUpAt: at + 9 * hour, errors: 4 });
+    expect(counted?.lastTryBy).toBe('2026-12-12 07:56');
   });
 
   it('while its run is tried again, says when the next try comes, then the run after it if that try works', () => {

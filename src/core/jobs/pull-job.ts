@@ -83,6 +83,8 @@ export interface PullJob extends OwnedRecord, Timed {
   byHand?: true;
   /** A refresh's run: no retry is planned that could come after this (epoch ms). */
   giveUpAt?: number;
+  /** A refresh's run waiting to try again: the latest that try begins (nextTryBy, retryBy). */
+  tryBy?: number;
   /** The later try of a refresh's run given up: the attempts that run made, counted before its own. */
   triedBefore?: number;
   /** What has been read into the job's staging sheet (staged-fetch.ts), and how much there is. */
@@ -146,21 +148,52 @@ export const SLOWEST_TICK_MS = 60 * 60_000;
 export const REFRESH_RETRY_MS = SLOWEST_TICK_MS / 2;
 
 /** The latest a retry of a job that met a transient failure will happen. */
-export function nextTryBy(job: Pick<PullJob, 'nextPollAt' | 'refreshId'>): number {
+export function nextTryBy(job: Pick<PullJob, 'nextPollAt' | 'refreshId' | 'tryBy'>): number {
   // A refresh's retry, due half an hour after its failure, is the next hourly tick's: within the hour.
-  return job.nextPollAt + SLOWEST_TICK_MS - (job.refreshId ? REFRESH_RETRY_MS : 0);
+  return job.tryBy ?? job.nextPollAt + SLOWEST_TICK_MS - (job.refreshId ? REFRESH_RETRY_MS : 0);
 }
 
-/** Whether a retry planned for `nextPollAt` is tried: none begins after the run's giveUpAt. */
-export function retryFits(job: Pick<PullJob, 'refreshId' | 'giveUpAt'>, nextPollAt: number): boolean {
-  return job.giveUpAt === undefined || nextTryBy({ ...job, nextPollAt }) <= job.giveUpAt;
+/**
+ * The latest a refresh's retry after the try failing `now` begins: an hour after that try was due
+ * by (when it came by then, as on the hourly ticks), not after its failure, seconds into its tick.
+ * Counted from the failure, each try's limit crept a few seconds past the tick that takes it, and a
+ * try by the give-up time, which its card named as the last, was never planned.
+ */
+export function retryBy(
+  job: Pick<PullJob, 'errors' | 'tryBy' | 'attemptAt'>,
+  nextPollAt: number,
+  now: number,
+): number {
+  const from = job.errors && job.tryBy !== undefined ? Math.max(job.tryBy, job.attemptAt ?? now) : now;
+  // A Retry-After longer than the half hour waits: the tick after it.
+  return Math.max(from + SLOWEST_TICK_MS, nextPollAt + SLOWEST_TICK_MS - REFRESH_RETRY_MS);
+}
+
+/** Whether a retry due by `by` is tried: none begins after the run's giveUpAt. */
+export function retryFits(job: Pick<PullJob, 'giveUpAt'>, by: number): boolean {
+  return job.giveUpAt === undefined || by <= job.giveUpAt;
 }
 
 /** Whether a job's next try is its last: should it fail too, no retry of it would be planned. */
-export function lastTry(job: Pick<PullJob, 'errors' | 'nextPollAt' | 'refreshId' | 'giveUpAt'>): boolean {
-  // That try fails no sooner than nextPollAt, and its retry would come a wait after (run-pull.ts failure).
-  const wait = job.refreshId ? REFRESH_RETRY_MS : pollDelay(job.errors + 1);
-  return job.errors >= MAX_RETRIES || !retryFits(job, job.nextPollAt + wait);
+export function lastTry(
+  job: Pick<PullJob, 'errors' | 'nextPollAt' | 'refreshId' | 'giveUpAt' | 'tryBy'>,
+): boolean {
+  // A refresh's retry after it is due by an hour after this try's limit (retryBy); a pull from the
+  // sidebar has no give-up time.
+  return job.errors >= MAX_RETRIES || !retryFits(job, nextTryBy(job) + SLOWEST_TICK_MS);
+}
+
+/**
+ * The latest a refresh's run waiting to try again makes its last try: its tries an hour apart at
+ * the most (retryBy), as many as fit by its give-up time and MAX_RETRIES, whichever ends it first.
+ */
+export function lastTryBy(
+  job: Pick<PullJob, 'errors' | 'nextPollAt' | 'refreshId' | 'giveUpAt' | 'tryBy'>,
+): number | undefined {
+  if (job.giveUpAt === undefined) return undefined;
+  const by = nextTryBy(job);
+  const fit = Math.floor((job.giveUpAt - by) / SLOWEST_TICK_MS);
+  return by + Math.max(0, Math.min(MAX_RETRIES - job.errors, fit)) * SLOWEST_TICK_MS;
 }
 
 export function isTerminal(job: Pick<PullJob, 'state'>): boolean {
@@ -220,7 +253,7 @@ export function withState(job: PullJob, state: JobState, now: number, extra: Par
   // A step that went on answered: the failures counted before it are over (and no longer shown),
   // and so is a rate limit waited out.
   const errors = state === 'failed' || state === 'stalled' ? job.errors : 0;
-  const { limitedSince: _, ...rest } = job;
+  const { limitedSince: _, tryBy: __, ...rest } = job;
   return { ...rest, errors, ...extra, state, updatedAt: now };
 }
 

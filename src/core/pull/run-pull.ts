@@ -25,6 +25,7 @@ import {
   type PullJob,
   pollDelay,
   REFRESH_RETRY_MS,
+  retryBy,
   retryFits,
   STOPPED,
   stillRunning,
@@ -1002,7 +1003,8 @@ function failure(job: PullJob, error: unknown, now: number): PullJob {
     const wait = Math.max(job.refreshId ? REFRESH_RETRY_MS : pollDelay(errors), error.retryAfterMs ?? 0);
     const { limitedSince: _, ...counted } = job;
     const retry: PullJob = { ...counted, errors, nextPollAt: now + wait, message, updatedAt: now };
-    if (retryFits(job, retry.nextPollAt)) return retry;
+    if (job.refreshId) retry.tryBy = retryBy(job, retry.nextPollAt, now);
+    if (retryFits(job, nextTryBy(retry))) return retry;
   }
   if (transient) {
     // Assembled's "try again in a few minutes" was the add-on's to follow, and it has; from the

@@ -3,6 +3,7 @@
 import { causeOf } from '../assembled/errors';
 import {
   lastTry,
+  lastTryBy,
   type MergedCounts,
   nextTryBy,
   type PullJob,
@@ -100,7 +101,7 @@ export interface RefreshView {
    * The run under way met failures and will be tried again: how many, the last reason, by when,
    * and when that run was due (records from before runs kept it have none), or for a run started by
    * Run now, when it was started and by whom ("you" on the owner's own card: run-name.ts);
-   * `lastTryBy`, the latest any try of it begins (its job's giveUpAt), after which it is given up;
+   * `lastTryBy`, the latest its last try begins (pull-job.ts lastTryBy), after which it is given up;
    * `lastTry`, its next try (or the one under way) the last: should it fail, it is given up;
    * `trying`, a try of it under way now (else nothing runs until its next try: waitsToTry).
    */
@@ -316,6 +317,11 @@ function goneWords(r: Refresh, viewer: Caller): string {
     : `It cannot run: ${sheetGone(r)}; ${toHaveDone(r, viewer, 'delete')}.`;
 }
 
+/** The try a run under way really ends on (by its give-up time or its count), in the sheet's zone. */
+function lastTryWords(run: PullJob, zone: Zone): { lastTryBy?: string } {
+  const by = lastTryBy(run);
+  return by === undefined ? {} : { lastTryBy: formatLocalDateTime(by, zone) };
+}
 /** What a card is drawn from besides its refresh, its viewer, the zone and the time. */
 export interface CardSeen {
   /** The run under way (refresh.jobId's job), as any editor may read it. */
@@ -375,8 +381,7 @@ export function refreshView(
           // The tick tries again by itself: Assembled's "try again" is not for the reader.
           reason: `${causeOf(run.message ?? 'no reason given')}.`,
           nextTry: formatLocalDateTime(nextTryBy(run), zone),
-          // A retry is planned only if it comes by then (run-pull.ts failure): no try begins later.
-          ...(run.giveUpAt === undefined ? {} : { lastTryBy: formatLocalDateTime(run.giveUpAt, zone) }),
+          ...lastTryWords(run, zone),
           ...(lastTry(run) ? { lastTry: true as const } : {}),
           ...(waitsToTry(run) ? {} : { trying: true as const }),
           ...(r.runDueAt === undefined ? {} : { due: formatLocalDateTime(r.runDueAt, zone) }),
