@@ -23,13 +23,20 @@ import { refusedFor } from '../core/schedule/zone-refused';
 import { ClientId, parseInput, wholeNumber } from '../core/validation';
 import { backgroundNotice } from './adapters/background-budget';
 import { ensureScheduler } from './adapters/dispatcher-trigger';
+import { EXECUTION_STARTED_AT } from './adapters/execution';
 import { authorizeTarget } from './bigquery';
 import { mailNotifier } from './mail-notifier';
 import { pullDeps } from './pull';
 import { readApiKey } from './saved-settings';
 
 export function refreshDeps(): RefreshDeps {
-  return { ...pullDeps(), notify: mailNotifier, ensureScheduler, hasKey: () => readApiKey() !== '' };
+  return {
+    ...pullDeps(),
+    notify: mailNotifier,
+    ensureScheduler,
+    hasKey: () => readApiKey() !== '',
+    startedAt: () => EXECUTION_STARTED_AT,
+  };
 }
 
 function views(deps: RefreshDeps): RefreshView[] {

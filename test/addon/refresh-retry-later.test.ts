@@ -91,6 +91,50 @@ describe('a weekly refresh given up on an outage', () => {
     expect(rt.mail).toHaveLength(1);
   });
 
+  it('is tried by the hourly check its promise names, though that check begins seconds before the hour said', async () => {
+    // 06:30 in London. Another weekly refresh, due an hour after it and saved first, fails through the
+    // outage too: still retrying as this run is given up, it keeps the checks at half past, from
+    // this run's first start, until it is given up in turn.
+    const { rt, sim } = await startLocalAddon({
+      timezone: 'Europe/London',
+      now: '2026-05-25T05:30:00Z',
+      dialect: 'live',
+    });
+    rt.workbook.addSheet('Teams');
+    rt.workbook.addSheet('People');
+    const frequency = (hour: number): Frequency => ({ kind: 'weekly', weekdays: [1], hour });
+    await saveListRefresh(rt, {
+      resource: 'teams',
+      sheet: 'Teams',
+      frequency: frequency(8),
+      key: 'rl-teams',
+    });
+    await saveListRefresh(rt, {
+      resource: 'people',
+      sheet: 'People',
+      frequency: frequency(7),
+      key: 'rl-people',
+      notify: true,
+    });
+    sim.setFaults({ errorRate: 1 });
+    await stepUntil(rt, () => rt.mail.length > 0, 6 * HOUR);
+    const at = /tried once more within the hour after 2026-05-25 (\d\d:\d\d)/.exec(
+      rt.mail[0]?.body ?? '',
+    )?.[1];
+    expect(at).toBeDefined();
+    const rows = logRows(rt).filter((r) => r[3]?.includes('People')).length;
+    sim.setFaults({});
+    // Hour by hour, as the published add-on's checks come.
+    const people = () => logRows(rt).filter((r) => r[3]?.includes('People'));
+    for (let i = 0; i < 8 && people().length === rows; i++) await rt.clock.advanceAsync(HOUR);
+    expect(people()[rows]?.[4]).toBe('done');
+    // Logged as it ended, in London (BST): begun within the hour after the time said.
+    const ended = Date.parse(`${people()[rows]?.[0]?.replace(' ', 'T')}+01:00`);
+    const promised = Date.parse(`2026-05-25T${at}:00+01:00`);
+    expect(ended).toBeGreaterThanOrEqual(promised);
+    expect(ended).toBeLessThan(promised + HOUR);
+  });
+
   it('of a report in Replace mode: the e-mail says its week is not pulled yet, when the later try comes, and to Run now if that fails too', async () => {
     const { rt } = await givenUp({ kind: 'relative', preset: 'last_week' });
     const body = rt.mail[0]?.body ?? '';

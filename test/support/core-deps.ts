@@ -131,6 +131,8 @@ export function coreSetup(dialect: Dialect = 'seed', apiKey = TEST_KEY) {
       return undefined;
     },
     hasKey: () => apiKey !== '',
+    // Each call here its own execution, begun as it is made.
+    startedAt: () => clock.now(),
   };
   return { deps, clock, grids, logs, http, simulator, notices, triggers: () => triggers };
 }

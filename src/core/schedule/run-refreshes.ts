@@ -63,6 +63,11 @@ export interface RefreshDeps extends PullDeps {
   ensureScheduler: () => string | undefined;
   /** Whether the caller has an API key saved: a refresh of theirs runs with it. Never the key itself. */
   hasKey: () => boolean;
+  /**
+   * When this execution began: for an hourly check, when it did. A later try is counted from it,
+   * so the check that many hours on, which begins then, takes it.
+   */
+  startedAt: () => number;
 }
 
 /**
@@ -556,6 +561,8 @@ function endRecorded(deps: RefreshDeps, refresh: Refresh, job: Ending | undefine
     next.lastRun.attempts = (job.triedBefore ?? 0) + (job.errors ?? 0) + 1;
   }
   // Given up on an outage, with its next run days off: tried once more, hours later, by itself.
+  // Counted from this execution's start, not its end: the check RETRY_LATER_MS after this one
+  // begins seconds before this run was given up, and missed a try counted from then by an hour.
   if (
     gaveUp(job) &&
     !job.byHand &&
@@ -563,7 +570,7 @@ function endRecorded(deps: RefreshDeps, refresh: Refresh, job: Ending | undefine
     !next.paused &&
     nextRunIn(next, deps.zone) - now > RETRY_LATER_IF_NEXT_AFTER_MS
   )
-    next.retryAt = now + RETRY_LATER_MS;
+    next.retryAt = deps.startedAt() + RETRY_LATER_MS;
   if (status !== 'done') {
     const sheetGone = job.failure === 'target_missing';
     let forKey: Refresh['pausedForKey'];
