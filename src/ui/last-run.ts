@@ -87,7 +87,10 @@ export function retryReason({
 
 const DID = { failed: 'failed', stalled: 'stalled', skipped: 'was skipped', stopped: 'was stopped' } as const;
 
-/** Why the last run failed or was stopped, when it was told: `label` asks for it, `text` says it. */
+/**
+ * Why the last run failed or was stopped, when it was told: `label` asks for it, with a failure's
+ * cause in short, seen without asking; `text` says it whole.
+ */
 export function lastRunWhy(
   r: Pick<RefreshView, 'running' | 'lastRun'>,
 ): { label: string; text: string } | undefined {
@@ -95,5 +98,6 @@ export function lastRunWhy(
   // A run that wrote nothing, or was skipped, says why beside "Last run" (runText).
   if (!run?.message || run.status === 'done' || run.status === 'skipped') return undefined;
   // While a run is under way, "Last run" says the last run to end too.
-  return { label: `Why ${r.running ? 'the last run to end' : 'it'} ${DID[run.status]}`, text: run.message };
+  const why = `Why ${r.running ? 'the last run to end' : 'it'} ${DID[run.status]}`;
+  return { label: run.cause ? `${why}: ${run.cause}` : why, text: run.message };
 }

@@ -238,6 +238,13 @@ describe('Sidebars say what is true now', () => {
         'Once Assembled answers again, Run now on this card pulls last week as of the day you press it,',
     });
     await expect.poll(() => runAgain.isVisible(), { timeout: 20_000 }).toBe(true);
+    // And why, in short, in red where it is seen with "Why it failed" closed; its words whole inside.
+    const why = card.locator('details.why');
+    expect(await why.evaluate((e) => (e as HTMLDetailsElement).open)).toBe(false);
+    expect(await why.locator('summary').isVisible()).toBe(true);
+    expect(await why.locator('summary').textContent()).toMatch(
+      /^Why it failed: Assembled had a server error \(HTTP 503\) while reading the report$/,
+    );
     const red = () => tab.evaluate((e) => getComputedStyle(e).boxShadow);
     expect(await red()).toMatch(/rgb\(217, 48, 37\)/);
     // Seen from another sheet too.

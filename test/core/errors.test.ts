@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type AssembledError, base64Encode, causeOf } from '../../src/core/assembled';
+import { shortCause } from '../../src/core/assembled/errors';
 import { caught } from './caught';
 import { KEY, reply, setup } from './fake-http';
 
@@ -101,6 +102,16 @@ describe('errors a spreadsheet user can act on', () => {
     // A failure that carries no such advice is left whole, bar its full stop.
     const refused = caught(() => setup(() => reply(401, 'no')).client.listTeams()).message;
     expect(causeOf(refused)).toBe(refused.replace(/\.$/, ''));
+  });
+
+  it("says a failure's cause in short, for a card to show in view: its first sentence, cut", () => {
+    expect(
+      shortCause(
+        'Assembled had a server error (HTTP 502) while starting the report. The add-on gave up after 3 attempts.',
+      ),
+    ).toBe('Assembled had a server error (HTTP 502) while starting the report');
+    const long = `Nothing was written to "Adherence": ${'its rows were kept as they were, '.repeat(10)}and so on.`;
+    expect(shortCause(long)).toBe(`${long.slice(0, 90)}…`);
   });
 
   it('names the call and the field when a reply fits neither dialect', () => {

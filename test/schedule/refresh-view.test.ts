@@ -125,15 +125,17 @@ describe('a refresh card', () => {
   it('shows a failed run given up hours after it was due at its due time too; a run that worked, at its end', () => {
     const hour = 3_600_000;
     const view = (lastRun: Refresh['lastRun']) => refreshView(refresh({}, lastRun), owner, zone, at).lastRun;
-    const failed = { status: 'failed' as const, rows: 0, message: 'The add-on gave up after 3 attempts.' };
+    const failed = { status: 'failed' as const, rows: 0, message: 'Assembled is down. The add-on gave up.' };
+    // Its cause in short too, for the card to say in view.
+    const told = { ...failed, cause: 'Assembled is down' };
     expect(view({ ...failed, at: at + 2 * hour, dueAt: at })).toEqual({
-      ...failed,
+      ...told,
       at: '2026-12-12 08:00',
       due: '2026-12-12 06:00',
     });
     // Failed at once, or recorded before runs kept their due time: its end alone.
-    expect(view({ ...failed, at: at + 20_000, dueAt: at })).toEqual({ ...failed, at: '2026-12-12 06:00' });
-    expect(view({ ...failed, at: at + 2 * hour })).toEqual({ ...failed, at: '2026-12-12 08:00' });
+    expect(view({ ...failed, at: at + 20_000, dueAt: at })).toEqual({ ...told, at: '2026-12-12 06:00' });
+    expect(view({ ...failed, at: at + 2 * hour })).toEqual({ ...told, at: '2026-12-12 08:00' });
     const done = { status: 'done' as const, rows: 5, message: '' };
     expect(view({ ...done, at: at + 2 * hour, dueAt: at })).toEqual({ ...done, at: '2026-12-12 08:00' });
   });

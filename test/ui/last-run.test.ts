@@ -71,6 +71,12 @@ describe('a refresh card’s last run', () => {
     expect(lastRunWhy({ ...idle, lastRun: failed })).toEqual({ label: 'Why it failed', text: 'HTTP 503' });
     // A run under way: "Last run" says the last run to end too.
     expect(lastRunWhy({ running: true, lastRun: failed })?.label).toBe('Why the last run to end failed');
+    // Its cause in short, seen without asking; the whole reason on request.
+    const told = { ...failed, message: 'Assembled is down. More.', cause: 'Assembled is down' };
+    expect(lastRunWhy({ ...idle, lastRun: told })).toEqual({
+      label: 'Why it failed: Assembled is down',
+      text: 'Assembled is down. More.',
+    });
     const stopped = { ...failed, status: 'stopped' as const, message: 'Stopped.' };
     expect(lastRunWhy({ ...idle, lastRun: stopped })?.label).toBe('Why it was stopped');
     // A run that wrote rows, or failed with no reason told, has nothing more to say.

@@ -1,4 +1,5 @@
 // The one error type the client throws, with messages worded for a spreadsheet user.
+import { cutText } from '../cut-text';
 import { menuPath } from '../menu-names';
 import { ended } from '../sentence';
 import { callWords } from './call-words';
@@ -127,6 +128,18 @@ const BY_HAND =
 /** A failure's cause alone, for words said while the add-on itself is about to try again. */
 export function causeOf(message: string): string {
   return message.replace(BY_HAND, '').replace(/\.$/, '');
+}
+
+/** The most a card says of a failure's cause where it is seen without asking (shortCause). */
+const SHORT_CAUSE_MAX = 90;
+
+/**
+ * A failure's cause in short, for a card to say in view: the first sentence of causeOf, the rest
+ * (Assembled's reasons run to hundreds of characters) said whole on request.
+ */
+export function shortCause(message: string): string {
+  const first = causeOf(message).split(/(?<=\.)\s/, 1)[0] ?? '';
+  return cutText(first.replace(/\.$/, ''), SHORT_CAUSE_MAX);
 }
 
 /**

@@ -1,6 +1,6 @@
 // What the Scheduled refreshes sidebar shows of a refresh: plain JSON with times already
 // written out in the spreadsheet's timezone.
-import { causeOf } from '../assembled/errors';
+import { causeOf, shortCause } from '../assembled/errors';
 import {
   lastTry,
   lastTryBy,
@@ -145,6 +145,8 @@ export interface RefreshView {
     merged?: MergedCounts;
     gaveUp?: true;
     message: string;
+    /** A failed or stalled run's cause in short (shortCause), said in view; its message on request. */
+    cause?: string;
   } | null;
   /**
    * Its last run was given up on an outage, its next run maybe days off: what the viewer can do
@@ -248,7 +250,14 @@ function lastRunView(
   const said =
     (mine && (yours || stopped)) || (zones && otherZoneSince(r.spec, zones, zone.name)) || run.message;
   const message = then ? `${said} ${then}` : said;
-  return { ...run, at, message, ...(due !== at ? { due, ...retried } : {}) };
+  const failed = (run.status === 'failed' || run.status === 'stalled') && message;
+  return {
+    ...run,
+    at,
+    message,
+    ...(failed ? { cause: shortCause(message) } : {}),
+    ...(due !== at ? { due, ...retried } : {}),
+  };
 }
 
 /** Who started a run by Run now, said to the viewer: "you" to its owner (who alone can press it). */
