@@ -56,6 +56,38 @@ describe('rows sorted without their status columns', () => {
     ]);
   });
 
+  it('once rows show the sort, takes a row edited too for one moved from the row it nearly is', () => {
+    const edited = (i: number, notes: string): CellValue[] => [...cells(i).slice(0, 5), notes];
+    const later = (i: number): CellValue[] => [
+      ...cells(i).slice(0, 2),
+      cells(i + 1)[2] ?? '',
+      '',
+      'sick',
+      'x',
+    ];
+    const rows = [
+      // Rows 2 and 3 swapped as they were.
+      { row: 2, values: cells(1), note: sentNote(cells(0), map, zone) },
+      { row: 3, values: cells(0), note: sentNote(cells(1), map, zone) },
+      // Rows 4 and 5 swapped, row 4's Notes edited; row 6 (row 7's) its End, Type and Notes.
+      { row: 4, values: edited(3, 'row 3, edited'), note: sentNote(cells(2), map, zone) },
+      { row: 5, values: cells(2), note: sentNote(cells(3), map, zone) },
+      { row: 6, values: later(4), note: sentNote(cells(5), map, zone) },
+      { row: 7, values: cells(5), note: sentNote(cells(4), map, zone) },
+      // Edited where it stands, nearer its own note than any other.
+      { row: 8, values: edited(6, 'row 6, edited'), note: sentNote(cells(6), map, zone) },
+    ];
+    expect(Object.fromEntries(movedRows(rows, map, zone))).toEqual({ 2: 3, 3: 2, 4: 5, 5: 4, 6: 7, 7: 6 });
+    // With no row moved as it was, an edit is an edit.
+    expect(
+      movedRows(
+        [rows[2], rows[4], rows[6]].flatMap((r) => (r ? [r] : [])),
+        map,
+        zone,
+      ).size,
+    ).toBe(0);
+  });
+
   it('finds none for a row whose cells no changed row was pushed with', () => {
     const rows = [
       { row: 2, values: cells(5), note: sentNote(cells(0), map, zone) },

@@ -1,8 +1,8 @@
 // Rows sorted without their status columns, through the built bundle: a person selects the data
 // columns alone and sorts, so each pushed row's Push status, Assembled ID and note stay where they
-// were, beside another row's cells. Each such row says whose cells it now holds and to undo the
-// sort, never to cancel a request that is right, in Validate, Push and Sync time off alike; nothing
-// is sent, and undone, the rows say again what they said.
+// were, beside another row's cells. Each such row says whose cells it now holds (or nearly, edited
+// too) and to undo the sort, never to cancel a request that is right, in Validate, Push and Sync
+// time off alike; nothing is sent, and undone, the rows say again what they said.
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { startLocalAddon } from '../../dev/local-addon';
@@ -82,27 +82,84 @@ describe.skipIf(!built)('pushed rows sorted without their status columns', () =>
     expect(column(rt, sheet, 'Push message')).toEqual(before);
   });
 
-  it('names each row of a whole-sheet sort, and still says how to send a row truly changed', async () => {
+  it('names each row of a sort, one edited too, and still says how to send a row truly changed', async () => {
     const { rt, sheet, posts, sortData, n } = await pushedTimeOff(10);
     const sent = posts();
-    // Every row's cells moved (reversed), then row 11's Notes edited: its cells are no row's.
-    sortData([11, 10, 9, 8, 7, 6, 5, 4, 3, 2]);
-    rt.workbook.write(sheet, [['sorted-2 and more']], { row: 11, column: DATA });
+    // Rows 2 to 10 reversed (row 6 left where it was), then the Notes of row 10 (row 2's cells)
+    // and of row 11 (not moved) edited.
+    sortData([10, 9, 8, 7, 6, 5, 4, 3, 2, 11]);
+    rt.workbook.write(sheet, [['sorted-2 and more'], ['sorted-11 and more']], { row: 10, column: DATA });
     const check = await rt.callFromSidebar<ValidateSummary>('validatePush', 'time_off');
-    expect(check).toMatchObject({ ok: 0, errors: 0, skipped: n, moved: n - 1, changed: 1 });
+    expect(check).toMatchObject({ ok: 0, errors: 0, skipped: n, moved: 8, changed: 1 });
     expect(validatedWords(check)).toBe(
-      `0 OK, 0 to fix, 10 already done, 9 of them moved by a sort that left out the Push status columns (their Push messages say how to undo it), one of them changed since it was pushed (its Push message says how to send the change), in "${sheet}". Nothing was sent.`,
+      `0 OK, 0 to fix, 10 already done, 8 of them moved by a sort that left out the Push status columns (their Push messages say how to undo it), one of them changed since it was pushed (its Push message says how to send the change), in "${sheet}". Nothing was sent.`,
     );
     const messages = column(rt, sheet, 'Push message') as string[];
-    expect(messages.slice(0, 9)).toEqual([11, 10, 9, 8, 7, 6, 5, 4, 3].map(moved));
+    expect(messages.slice(0, 4)).toEqual([10, 9, 8, 7].map(moved));
+    expect(messages.slice(5, 8)).toEqual([5, 4, 3].map(moved));
+    expect(messages[8]).toBe(
+      "This row's cells are what row 2 was pushed with, changed since (Notes was sorted-2 when pushed): the rows look sorted without their Push status columns, which stayed where they were. Nothing was sent. Undo the sort (Edit ▸ Undo, or File ▸ Version history if it is too late for that), and sort with every column selected, the Push status columns too; the row then says what to do about its change. Assembled's last word on it: Created; pending approval in Assembled.",
+    );
     expect(messages[9]).toMatch(
-      /^Changed since it was pushed: .*Start was 2027-03-10.*; not sent again, so Assembled still has it as it was\. To change it, cancel the request/,
+      /^Changed since it was pushed: Notes was sorted-11 when pushed; not sent again, so Assembled still has it as it was\. To change it, cancel the request/,
     );
     const view = await follow(rt, await rt.callFromSidebar<PushView>('startPush', 'time_off', 'sorted-3'));
     expect(view.message).toBe(
-      'Finished: 0 created, 10 already done and skipped, 9 of them moved by a sort that left out the Push status columns (their Push messages say how to undo it), one of them changed since it was pushed (its Push message says how to send the change). See the Push status column.',
+      'Finished: 0 created, 10 already done and skipped, 8 of them moved by a sort that left out the Push status columns (their Push messages say how to undo it), one of them changed since it was pushed (its Push message says how to send the change). See the Push status column.',
     );
     expect(posts()).toBe(sent);
+  });
+
+  it('tell a row moved and edited too whose cells it nearly holds, agent states alike', async () => {
+    const { rt, sim } = await startLocalAddon({ dialect: 'live' });
+    const agents = sim.admin.org.people.filter((p) => !p.deleted && p.staffable && p.email);
+    const at = (h: number, m: number) =>
+      `2026-05-24 ${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+    const rows = Array.from({ length: 12 }, (_, i) => [
+      agents[i % 3]?.email,
+      'available',
+      '',
+      at(i, 0),
+      at(i, 15),
+      'kustomer',
+    ]);
+    const sheet = await template(rt, 'agent_states', rows);
+    const push = async (key: string) =>
+      follow(rt, await rt.callFromSidebar<PushView>('startPush', 'agent_states', key));
+    expect(await push('sorted-states-1')).toMatchObject({ state: 'done', succeeded: 12 });
+    const ingests = sim.stats().byRoute['POST /v0/agents/state/bulk'] ?? 0;
+    // Row 3's End edited, then the data columns (Agent to Source) sorted alone: row 8 holds row 3's.
+    rt.workbook.write(sheet, [[at(1, 20)]], { row: 3, column: 5 });
+    const values = rt.workbook.values(sheet);
+    const order = Array.from({ length: 12 }, (_, j) => 2 + ((j + 7) % 12));
+    rt.workbook.write(
+      sheet,
+      order.map((r) => (values[r - 1] ?? []).slice(0, 6)),
+      { row: 2 },
+    );
+    const check = await rt.callFromSidebar<ValidateSummary>('validatePush', 'agent_states');
+    expect(check).toMatchObject({ ok: 0, errors: 0, skipped: 12, moved: 12, changed: 0 });
+    const messages = column(rt, sheet, 'Push message') as string[];
+    expect(messages[6]).toMatch(
+      /^This row's cells are what row 3 was pushed with, changed since \(End was 2026-05-24 01:15 when pushed\): the rows look sorted without their Push status columns, which stayed where they were\. Nothing was sent\. Undo the sort \(Edit ▸ Undo, or File ▸ Version history if it is too late for that\), and sort with every column selected, the Push status columns too; the row then says what to do about its change\./,
+    );
+    expect(messages[7]).toMatch(/^This row's cells are what row 4 was pushed with: /);
+    expect(messages.join(' ')).not.toMatch(/Agent was/);
+    expect((await push('sorted-states-2')).succeeded).toBe(0);
+    expect(sim.stats().byRoute['POST /v0/agents/state/bulk'] ?? 0).toBe(ingests);
+    // The sort undone, row 3 is told its edit against its own status.
+    rt.workbook.write(
+      sheet,
+      values.slice(1).map((r) => r.slice(0, 6)),
+      { row: 2 },
+    );
+    expect(await rt.callFromSidebar<ValidateSummary>('validatePush', 'agent_states')).toMatchObject({
+      moved: 0,
+      changed: 1,
+    });
+    expect(column(rt, sheet, 'Push message')[1]).toMatch(
+      /^Changed since it was pushed: End was 2026-05-24 01:15 when pushed; not sent again/,
+    );
   });
 
   it('say so beside the status Sync time off brings', async () => {
@@ -114,6 +171,13 @@ describe.skipIf(!built)('pushed rows sorted without their status columns', () =>
     expect(column(rt, sheet, 'Push status')[0]).toBe('approved');
     expect(column(rt, sheet, 'Push message')[0]).toBe(
       moved(3).replace('Created; pending approval in Assembled.', 'Approved in Assembled.'),
+    );
+    // Row 3 (row 2's cells) edited too: Sync names the row it nearly holds, and the edit.
+    rt.workbook.write(sheet, [['sorted-2 and more']], { row: 3, column: DATA });
+    sim.admin.decideTimeOff(ids[1] ?? '', 'approved');
+    expect(await rt.callFromSidebar<SyncSummary>('syncTimeOff')).toMatchObject({ updated: 1 });
+    expect(column(rt, sheet, 'Push message')[1]).toMatch(
+      /^This row's cells are what row 2 was pushed with, changed since \(Notes was sorted-2 when pushed\): .* Approved in Assembled\.$/,
     );
   });
 

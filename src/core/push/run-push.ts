@@ -306,7 +306,7 @@ function changedOutcome(kind: PushKind, sheet: SheetSnapshot, row: SheetRow): Ro
   const message = row.blank
     ? emptiedMessage(kind, cells.message)
     : row.movedFrom !== undefined
-      ? movedMessage(row.movedFrom, cells.message, row.clash)
+      ? movedMessage(row.movedFrom, cells.message, row.clash, movedEdit(sheet, row, row.movedFrom))
       : row.sentBy !== undefined
         ? sentSinceMessage(row.sentBy, what(), cells.message, row.clash)
         : changedMessage(
@@ -320,6 +320,12 @@ function changedOutcome(kind: PushKind, sheet: SheetSnapshot, row: SheetRow): Ro
             row.unsendable,
           );
   return { ...doneOutcome(row, cells), message };
+}
+
+/** What changed since row `from` was pushed in a row sorted off it: '' when it holds those cells as they were. */
+function movedEdit(sheet: SheetSnapshot, row: SheetRow, from: number): string {
+  const note = sheet.rows[from - 2]?.note ?? '';
+  return changesSinceSent(note, row.values, sheet.map, sheet.zone);
 }
 
 /**

@@ -91,6 +91,11 @@ function shownCells(values: readonly CellValue[], map: HeaderMap, zone: Zone): [
     .map(([key, at]) => [headerOf(map, key), shownCell(values[at], zone)]);
 }
 
+/** The row's input cells as the sheet shows them, in sheet order: cells of two rows compared column by column. */
+export function shownColumns(values: readonly CellValue[], map: HeaderMap, zone: Zone): string[] {
+  return shownCells(values, map, zone).map(([, v]) => v);
+}
+
 const headerOf = (map: HeaderMap, key: string): string =>
   KINDS[map.kind].columns.find((c) => c.key === key)?.header ?? key;
 
@@ -359,10 +364,15 @@ const MOVED = "This row's cells are what row ";
  * The Push message of a done row whose cells are what row `from` was pushed with, that row changed
  * too: the rows were sorted with the status columns left out (moved-rows.ts). Nothing is wrong in
  * Assembled, so nothing is to cancel or send; undone, the row says again what it said (`was`).
+ * `what` what changed since row `from` was pushed (changesSinceSent), when the row was edited too:
+ * back beside its own status, it says what to do about that.
  */
-export function movedMessage(from: number, was = '', clash = ''): string {
+export function movedMessage(from: number, was = '', clash = '', what = ''): string {
   const sent = was ? `${LAST_WORD}${sentMessage(was)}` : '';
-  return `${MOVED}${from} was pushed with: the rows look sorted without their Push status columns, which stayed where they were. Nothing was sent, and nothing needs cancelling. Undo the sort (Edit ▸ Undo, or File ▸ Version history if it is too late for that), and sort with every column selected, the Push status columns too.${clash}${sent}`;
+  const edited = what ? `, changed since (${what})` : '';
+  const cancel = what ? '' : ', and nothing needs cancelling';
+  const then = what ? '; the row then says what to do about its change' : '';
+  return `${MOVED}${from} was pushed with${edited}: the rows look sorted without their Push status columns, which stayed where they were. Nothing was sent${cancel}. Undo the sort (Edit ▸ Undo, or File ▸ Version history if it is too late for that), and sort with every column selected, the Push status columns too${then}.${clash}${sent}`;
 }
 
 /**

@@ -90,7 +90,7 @@ export interface SheetRow {
   changed?: boolean;
   /** Changed, and as it stands it could not be sent as a new row: its problems (changedMessage says them). */
   unsendable?: string;
-  /** Changed, its cells what this other row was pushed with: sorted without the status columns (moved-rows.ts). */
+  /** Changed, its cells what this other row was pushed with, or nearly: sorted without the status columns (moved-rows.ts). */
   movedFrom?: number;
   /**
    * Done as it was sent, its times then read in this other zone (the spreadsheet's since changed),

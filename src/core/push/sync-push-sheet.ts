@@ -170,8 +170,10 @@ export function syncPushSheet(deps: PushSheetSyncDeps, target: { name: string; g
     // A row changed since it was pushed keeps saying so, Sync's words as Assembled's last (sent-print.ts).
     const said = text(r.values[at.message]);
     const from = moved.get(r.row);
-    if (from !== undefined) now = { ...now, message: movedMessage(from, now.message) };
-    else if (changedSinceSent(noteOf(r.row), r.values, match.map, zone)) {
+    if (from !== undefined) {
+      const edit = changesSinceSent(noteOf(from), r.values, match.map, zone);
+      now = { ...now, message: movedMessage(from, now.message, '', edit) };
+    } else if (changedSinceSent(noteOf(r.row), r.values, match.map, zone)) {
       const edit = changesSinceSent(noteOf(r.row), r.values, match.map, zone);
       // Checked as Validate checks it, so that what would stop it being sent is said now.
       const bad = blank(r.values) ? '' : unsendableWords(grid, match.map, r.values, r.row, parse);
