@@ -23,12 +23,15 @@ export function entryPointNames(bundle: string): string[] {
   return names;
 }
 
-/** Top-level code runs before every call, so the short name the forwarders share is always set. */
-const ENTRY = 'ENTRY_POINTS';
+/**
+ * Top-level code runs before every call, so the short name the forwarders share is always set.
+ * Short, as the forwarders' bodies are: they are bytes Apps Script parses on every execution.
+ */
+const ENTRY = '$E';
 
 export function forwarders(names: string[]): string {
   return [
-    `var ${ENTRY} = ${GLOBAL_NAME}.entryPoints;`,
-    ...names.map((n) => `function ${n}() { return ${ENTRY}.${n}.apply(this, arguments); }`),
+    `var ${ENTRY}=${GLOBAL_NAME}.entryPoints;`,
+    ...names.map((n) => `function ${n}() {return ${ENTRY}.${n}.apply(this,arguments)}`),
   ].join('\n');
 }
