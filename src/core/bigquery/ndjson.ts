@@ -3,6 +3,7 @@
 // cut is a pure function of the rows, so a later execution finds the same chunks again.
 import type { Zone } from '../ports';
 import type { CellValue, Table } from '../table/build-table';
+import { pad } from '../time/local-date';
 import { localDateOf } from '../time/zone-math';
 import { utf8Length } from '../utf8';
 import type { Field, Mapped } from './schema';
@@ -16,8 +17,6 @@ export interface Chunk {
   rows: number;
   bytes: number;
 }
-
-const pad = (n: number) => String(n).padStart(2, '0');
 
 function listItem(v: unknown): string {
   if (typeof v === 'object' && v !== null && !(v instanceof Date)) {

@@ -4,7 +4,7 @@
 // loses or gains an hour to DST has that many fewer or more columns.
 import type { Zone } from '../ports';
 import type { CellValue } from '../table/build-table';
-import { formatLocalDate, isoWeekday, WEEKDAY_NAMES } from '../time/local-date';
+import { formatLocalDate, isoWeekday, pad, WEEKDAY_NAMES } from '../time/local-date';
 import { toLocal } from '../time/zone-math';
 import { readableFont } from './readable-font';
 import type { ScheduledActivity } from './schedule-records';
@@ -31,7 +31,6 @@ export interface ScheduleGrid {
 const MINUTE_MS = 60_000;
 /** The day is said again every this many columns (6 hours of 30 minutes, 3 of 15): about a screen. */
 const DAY_LABEL_EVERY = 12;
-const pad = (n: number) => String(n).padStart(2, '0');
 
 export function scheduleGrid(
   list: readonly ScheduledActivity[],

@@ -137,7 +137,8 @@ export interface SheetSnapshot {
 
 export type ReadResult = { ok: true; sheet: SheetSnapshot } | { ok: false; problem: string };
 
-function text(v: CellValue | undefined): string {
+/** A cell's text as the status columns read it: a date or nothing is none. */
+export function text(v: CellValue | undefined): string {
   return v === undefined || v instanceof Date ? '' : String(v).trim();
 }
 

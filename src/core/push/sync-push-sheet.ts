@@ -24,7 +24,7 @@ import {
   sentMessage,
   withEnded,
 } from './sent-print';
-import { unsendableWords } from './sheet-rows';
+import { text, unsendableWords } from './sheet-rows';
 import type { SyncSummary } from './sync-time-off';
 import { driftWords } from './time-off-drift';
 import { TimeOffTypes } from './time-off-types';
@@ -67,10 +67,6 @@ const CHANGED_WORD = 'changed there';
 export function isTimeOffPushSheet(header: readonly CellValue[]): boolean {
   const match = matchHeader('time_off', header);
   return match.ok && !match.map.added.some((a) => a.index === match.map.status.id);
-}
-
-function text(v: CellValue | undefined): string {
-  return v === undefined || v instanceof Date ? '' : String(v).trim();
 }
 
 /**

@@ -3,7 +3,7 @@
 import * as z from 'zod/mini';
 import { lazy } from '../lazy';
 import type { Zone } from '../ports';
-import { addDays, daysInMonth, isoWeekday, type LocalDate, WEEKDAY_NAMES } from '../time/local-date';
+import { addDays, daysInMonth, isoWeekday, type LocalDate, pad, WEEKDAY_NAMES } from '../time/local-date';
 import { fromLocal, localDateOf } from '../time/zone-math';
 import { wholeNumber } from '../validation';
 import { everyHourAsHourly } from './every-hour';
@@ -36,7 +36,7 @@ export const Frequency = lazy(() =>
 export type Frequency = z.infer<typeof Frequency>;
 
 /** "07:00 Europe/Berlin": an hour of the spreadsheet's zone, named where a person reads it. */
-const at = (h: number, zone?: string) => `${String(h).padStart(2, '0')}:00${zone ? ` ${zone}` : ''}`;
+const at = (h: number, zone?: string) => `${pad(h)}:00${zone ? ` ${zone}` : ''}`;
 
 /** "Daily at 07:00 Europe/Berlin", its hour in `zone` (the spreadsheet's), when given. */
 export function describeFrequency(saved: Frequency, zone?: string): string {

@@ -9,6 +9,7 @@ import type { Zone } from '../ports';
 import type { CellValue, Table } from '../table/build-table';
 import { fieldList, notedFieldList } from '../table/column-words';
 import { dayFormats } from '../table/day-columns';
+import { isDate } from '../table/flatten';
 import { toSheetValue } from '../table/sheet-literal';
 import { comings, wallClock, wallSpan } from '../time/wall-clock';
 import { cellName, columnName } from './a1';
@@ -396,7 +397,6 @@ function identitiesOf(table: Table, p: Placement, o: WriteOptions): IdentitiesOf
 /** The columns a merge key names: "agent_id, start_time" -> ['agent_id', 'start_time']. */
 export const keyNames = (mergeKey: string): string[] => mergeKey.split(',').map((k) => k.trim());
 
-const isDate = (v: BodyCell | undefined): v is Date => Object.prototype.toString.call(v) === '[object Date]';
 /** A date's time as a cell holds it: its wall clock in the sheet's zone, else its instant. */
 const wall = (d: Date, zone?: Zone) => (zone ? wallClock(d.getTime(), zone) : d.getTime());
 const text = (v: BodyCell | undefined, zone?: Zone) => (isDate(v) ? String(wall(v, zone)) : String(v));

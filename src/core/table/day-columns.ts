@@ -7,6 +7,7 @@
 import type { Zone } from '../ports';
 import { wallClock } from '../time/wall-clock';
 import { DATE_FORMAT, DATETIME_FORMAT, type Table } from './build-table';
+import { isDate } from './flatten';
 
 const ENDS = new Set(['start_time', 'end_time']);
 const DAY_MS = 86_400_000;
@@ -24,8 +25,6 @@ export function asDays(table: Table): Table {
   );
   return { ...table, columns };
 }
-
-const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
 
 /**
  * The formats a day column's cells take: the date, but the date and time for a cell at a time of day

@@ -2,7 +2,7 @@
 // times come twice (two 01:30 rows, one of them ending at 01:00, before it starts); on the night
 // they go forward an hour's never happen. A sheet of times finer than a day says so in its note.
 import type { Zone } from '../ports';
-import { formatLocalDate, longDate } from './local-date';
+import { formatLocalDate, longDate, pad } from './local-date';
 import type { WallReading } from './wall-reading';
 import { type LocalDateTime, toLocal } from './zone-math';
 
@@ -46,18 +46,17 @@ export function clockChanges(window: { start: number; end: number }, zone: Zone)
 function utc(offset: number): string {
   if (offset === 0) return 'UTC';
   const abs = Math.abs(offset);
-  const minutes = abs % 60 ? `:${String(abs % 60).padStart(2, '0')}` : '';
+  const minutes = abs % 60 ? `:${pad(abs % 60)}` : '';
   return `UTC${offset < 0 ? '\u2212' : '+'}${Math.floor(abs / 60)}${minutes}`;
 }
 
 /** "-05:00", "+05:30": an offset as typed after a time (2027-11-07 01:30-05:00). */
 function isoOffset(offset: number): string {
   const abs = Math.abs(offset);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${offset < 0 ? '-' : '+'}${p(Math.floor(abs / 60))}:${p(abs % 60)}`;
+  return `${offset < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
 
-const hhmm = (l: LocalDateTime) => `${String(l.hour).padStart(2, '0')}:${String(l.minute).padStart(2, '0')}`;
+const hhmm = (l: LocalDateTime) => `${pad(l.hour)}:${pad(l.minute)}`;
 
 /** The wall-clock time an instant shows at a fixed offset. */
 function wall(epochMs: number, offset: number) {

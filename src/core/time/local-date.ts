@@ -43,8 +43,11 @@ export function isoWeekday(d: LocalDate): number {
 /** Short weekday names by ISO weekday: WEEKDAY_NAMES[1] is 'Mon', WEEKDAY_NAMES[7] 'Sun'. */
 export const WEEKDAY_NAMES = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
 
+// Pure: a bundle that wants only pad() leaves the names out.
 const MONTH_NAMES =
-  'January February March April May June July August September October November December'.split(' ');
+  /* @__PURE__ */ 'January February March April May June July August September October November December'.split(
+    ' ',
+  );
 
 /** "3 April 2026": a date no reader takes the wrong way round. */
 export function longDate(d: LocalDate): string {
@@ -56,8 +59,10 @@ export function longMonth(year: number, month: number): string {
   return `${MONTH_NAMES[month - 1]} ${year}`;
 }
 
+/** A number as dates and times show it, 0-padded: 7 -> "07". */
+export const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
 export function formatLocalDate(d: LocalDate): string {
-  const pad = (n: number, w = 2) => String(n).padStart(w, '0');
   return `${pad(d.year, 4)}-${pad(d.month)}-${pad(d.day)}`;
 }
 

@@ -1,6 +1,6 @@
 // Converting between instants and wall-clock times in a Zone, DST included.
 import type { Zone } from '../ports';
-import { fromDayNumber, isoWeekday, type LocalDate, toDayNumber } from './local-date';
+import { fromDayNumber, isoWeekday, type LocalDate, pad, toDayNumber } from './local-date';
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
@@ -52,7 +52,6 @@ export function startOfLocalDay(date: LocalDate, zone: Zone): number {
  */
 export function formatLocalDateTime(epochMs: number, zone: Zone, seconds = false): string {
   const l = toLocal(epochMs, zone);
-  const p = (n: number) => String(n).padStart(2, '0');
-  const s = seconds ? `:${p(Math.floor(epochMs / 1000) - Math.floor(epochMs / MINUTE_MS) * 60)}` : '';
-  return `${l.year}-${p(l.month)}-${p(l.day)} ${p(l.hour)}:${p(l.minute)}${s}`;
+  const s = seconds ? `:${pad(Math.floor(epochMs / 1000) - Math.floor(epochMs / MINUTE_MS) * 60)}` : '';
+  return `${l.year}-${pad(l.month)}-${pad(l.day)} ${pad(l.hour)}:${pad(l.minute)}${s}`;
 }
