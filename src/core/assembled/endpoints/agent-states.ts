@@ -8,6 +8,7 @@ import type { Operation } from '../transport';
 import {
   commaList,
   type EndpointContext,
+  getWith,
   ignoreBody,
   optionalWireTime,
   optionalWireWindow,
@@ -81,34 +82,28 @@ export function getAgentStates(ctx: EndpointContext, query: AgentStatesQuery): A
 
 /** `{timeline}` in the YAML, `{agent_states}` from the live service; `priority_order` required there. */
 export function getCondensedTimeline(ctx: EndpointContext, query: TimelineQuery): AgentState[] {
-  const path = '/v0/agents/state/condensed_timeline';
-  const endpoint = `GET ${path}`;
-  return ctx.transport.send({
-    method: 'GET',
-    path,
-    query: {
+  return getWith(
+    ctx,
+    '/v0/agents/state/condensed_timeline',
+    (endpoint) => ({
       ...wireWindow(ctx, query, endpoint),
       agent_ids: commaList(query.agent_ids),
       priority_order: commaList(query.priority_order),
-    },
-    parse: replyOf(timelinePage, (r) => r.items),
-  });
+    }),
+    replyOf(timelinePage, (r) => r.items),
+  );
 }
 
 export function getEditHistory(
   ctx: EndpointContext,
   query: { start_time?: TimeInput; end_time?: TimeInput } = {},
 ): AgentStateEdit[] {
-  const path = '/v0/agents/state/edit/history';
-  const endpoint = `GET ${path}`;
-  return ctx.transport.send({
-    method: 'GET',
-    path,
-    query: {
-      ...optionalWireWindow(ctx, query, endpoint),
-    },
-    parse: replyOf(editHistory),
-  });
+  return getWith(
+    ctx,
+    '/v0/agents/state/edit/history',
+    (endpoint) => ({ ...optionalWireWindow(ctx, query, endpoint) }),
+    replyOf(editHistory),
+  );
 }
 
 function stateBody(ctx: EndpointContext, s: AgentStateInput & { id?: string }, endpoint: string) {

@@ -8,7 +8,14 @@ import { assistConversationsPage, requirementsPage } from '../schemas/misc';
 import { queuesPage, rolesPage, sitesPage, skillsPage, teamsPage } from '../schemas/org';
 import { peoplePage, person } from '../schemas/people';
 import type { TimeInput } from '../times';
-import { commaList, type EndpointContext, encodePath, optionalWireTime, wireWindow } from './context';
+import {
+  commaList,
+  type EndpointContext,
+  encodePath,
+  getWith,
+  optionalWireTime,
+  wireWindow,
+} from './context';
 
 /** A paged list whose records sit under `key`. */
 function pagedList<K extends string, T>(
@@ -73,17 +80,12 @@ export interface RequirementsQuery {
 }
 
 export function listRequirements(ctx: EndpointContext, query: RequirementsQuery): Requirement[] {
-  const path = '/v0/requirements';
-  const endpoint = `GET ${path}`;
-  return ctx.transport.send({
-    method: 'GET',
-    path,
-    query: {
-      ...wireWindow(ctx, query, endpoint),
-      queue_ids: commaList(query.queue_ids),
-    },
-    parse: replyOf(requirementsPage, (r) => r.requirements),
-  });
+  return getWith(
+    ctx,
+    '/v0/requirements',
+    (endpoint) => ({ ...wireWindow(ctx, query, endpoint), queue_ids: commaList(query.queue_ids) }),
+    replyOf(requirementsPage, (r) => r.requirements),
+  );
 }
 
 export interface AssistConversationsQuery {

@@ -4,7 +4,7 @@ import { callWords } from '../call-words';
 import { AssembledError } from '../errors';
 import type { PageSizes } from '../page-sizes';
 import { type EpochMs, formatTime, type TimeFormat, type TimeInput, toEpochMs } from '../times';
-import type { Operation, Outcome, Transport } from '../transport';
+import type { Operation, Outcome, QueryValue, Transport } from '../transport';
 
 export interface EndpointContext {
   transport: Transport;
@@ -75,6 +75,16 @@ function epochOf(input: TimeInput, field: string, endpoint: string): EpochMs {
     field,
     message: `${field} is not a date and time the add-on can read (for ${callWords(endpoint)}); nothing was sent.`,
   });
+}
+
+/** A GET with a query; `query` is given the call's name ("GET /v0/activities") for a bad time's error. */
+export function getWith<T>(
+  ctx: EndpointContext,
+  path: string,
+  query: (endpoint: string) => Record<string, QueryValue>,
+  parse: Operation<T>['parse'],
+): T {
+  return ctx.transport.send({ method: 'GET', path, query: query(`GET ${path}`), parse });
 }
 
 export function encodePath(segment: string): string {

@@ -13,7 +13,7 @@ import {
 } from '../schemas/schedules';
 import type { TimeInput } from '../times';
 import type { Outcome } from '../transport';
-import { type EndpointContext, sendEach, wireTime, wireWindow } from './context';
+import { type EndpointContext, getWith, sendEach, wireTime, wireWindow } from './context';
 
 export type Activity = z.infer<typeof activity>;
 export type ActivityType = z.infer<typeof activityType>;
@@ -37,12 +37,10 @@ export interface ActivitiesPage {
 
 /** One window of activities, with the agents and activity types they name. */
 export function listActivities(ctx: EndpointContext, query: ActivitiesQuery): ActivitiesPage {
-  const path = '/v0/activities';
-  const endpoint = `GET ${path}`;
-  return ctx.transport.send({
-    method: 'GET',
-    path,
-    query: {
+  return getWith(
+    ctx,
+    '/v0/activities',
+    (endpoint) => ({
       ...wireWindow(ctx, query, endpoint),
       agents: query.agents,
       types: query.types,
@@ -50,9 +48,9 @@ export function listActivities(ctx: EndpointContext, query: ActivitiesQuery): Ac
       schedule_id: query.schedule_id,
       include_agents: true,
       include_activity_types: true,
-    },
-    parse: replyOf(activitiesReply),
-  });
+    }),
+    replyOf(activitiesReply),
+  );
 }
 
 export function listActivityTypes(ctx: EndpointContext): ActivityType[] {

@@ -7,6 +7,7 @@ import type { Operation, Outcome } from '../transport';
 import {
   type EndpointContext,
   encodePath,
+  getWith,
   ignoreBody,
   optionalWireWindow,
   sendEach,
@@ -97,26 +98,23 @@ export function listTimeOffRequests(
   ctx: EndpointContext,
   query: TimeOffRequestsQuery = {},
 ): TimeOffRequest[] {
-  const path = '/v0/time_off/requests';
-  const endpoint = `GET ${path}`;
-  return ctx.transport.send({
-    method: 'GET',
-    path,
-    query: {
+  return getWith(
+    ctx,
+    '/v0/time_off/requests',
+    (endpoint) => ({
       status: query.status,
       agent_id: query.agent_id,
       ...optionalWireWindow(ctx, query, endpoint),
-    },
-    parse: replyOf(timeOffRequestsPage, (r) => r.requests),
-  });
+    }),
+    replyOf(timeOffRequestsPage, (r) => r.requests),
+  );
 }
 
 export function listTimeOffUpdates(ctx: EndpointContext, since: TimeInput): TimeOffUpdate[] {
-  const path = '/v0/time_off/updates';
-  return ctx.transport.send({
-    method: 'GET',
-    path,
-    query: { since: wireTime(ctx, since, 'since', `GET ${path}`) },
-    parse: replyOf(timeOffUpdatesPage, (r) => r.updates),
-  });
+  return getWith(
+    ctx,
+    '/v0/time_off/updates',
+    (endpoint) => ({ since: wireTime(ctx, since, 'since', endpoint) }),
+    replyOf(timeOffUpdatesPage, (r) => r.updates),
+  );
 }
