@@ -25,13 +25,14 @@ export function entryPointNames(bundle: string): string[] {
 
 /**
  * Top-level code runs before every call, so the short name the forwarders share is always set.
- * Short, as the forwarders' bodies are: they are bytes Apps Script parses on every execution.
+ * Short, as the forwarders' bodies are: they are bytes Apps Script parses on every execution. An
+ * entry point is called as a method of the list, so its `this` is the list: none reads `this`.
  */
 const ENTRY = '$E';
 
 export function forwarders(names: string[]): string {
   return [
     `var ${ENTRY}=${GLOBAL_NAME}.entryPoints;`,
-    ...names.map((n) => `function ${n}() {return ${ENTRY}.${n}.apply(this,arguments)}`),
+    ...names.map((n) => `function ${n}() {return ${ENTRY}.${n}(...arguments)}`),
   ].join('\n');
 }
