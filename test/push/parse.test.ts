@@ -444,7 +444,7 @@ describe('row parsing', () => {
     ).toEqual({
       ok: false,
       problems: [
-        'State: "lunh" is not a state Assembled knows; did you mean "lunch"?',
+        'State: "lunh" is not a state Assembled knows; did you mean "lunch"? If it is a state new to Assembled, write new: lunh.',
         expect.stringMatching(/^End: must be after Start/),
       ],
     });
@@ -508,31 +508,46 @@ describe('row parsing', () => {
     const states = ['Agent', 'State', 'Start'];
     expect(parse('agent_states', states, ['a-1', 'avialable', '2026-06-01 09:00']).result).toEqual({
       ok: false,
-      problems: ['State: "avialable" is not a state Assembled knows; did you mean "available"?'],
+      problems: [
+        'State: "avialable" is not a state Assembled knows; did you mean "available"? If it is a state new to Assembled, write new: avialable.',
+      ],
     });
     // The same letters, one typed two places early: one slip, as a swap is.
     expect(parse('agent_states', states, ['a-1', 'brake', '2026-06-01 09:00']).result).toEqual({
       ok: false,
-      problems: ['State: "brake" is not a state Assembled knows; did you mean "break"?'],
+      problems: [
+        'State: "brake" is not a state Assembled knows; did you mean "break"? If it is a state new to Assembled, write new: brake.',
+      ],
     });
     const edit = ['insert', '', 'a-1', 'lunh', '2026-06-01 09:00'];
     expect(parse('state_edits', ['Action', 'State ID', 'Agent', 'State', 'Start'], edit).result).toEqual({
       ok: false,
-      problems: ['State: "lunh" is not a state Assembled knows; did you mean "lunch"?'],
+      problems: [
+        'State: "lunh" is not a state Assembled knows; did you mean "lunch"? If it is a state new to Assembled, write new: lunh.',
+      ],
     });
     const platform = ['Agent', 'Platform', 'Platform ID'];
     expect(parse('associations', platform, ['a-1', 'zendesks', '42']).result).toEqual({
       ok: false,
-      problems: ['Platform: "zendesks" is not a platform Assembled knows; did you mean "zendesk"?'],
+      problems: [
+        'Platform: "zendesks" is not a platform Assembled knows; did you mean "zendesk"? If it is a platform new to Assembled, write new: zendesks.',
+      ],
     });
     // Two letters swapped, in a name too short to allow two edits, is one slip.
     const platformOf = (typed: string) => parse('associations', platform, ['a-1', typed, '42']).result;
     expect(['zendeks', 'fvie9'].map(platformOf)).toEqual([
       {
         ok: false,
-        problems: ['Platform: "zendeks" is not a platform Assembled knows; did you mean "zendesk"?'],
+        problems: [
+          'Platform: "zendeks" is not a platform Assembled knows; did you mean "zendesk"? If it is a platform new to Assembled, write new: zendeks.',
+        ],
       },
-      { ok: false, problems: ['Platform: "fvie9" is not a platform Assembled knows; did you mean "five9"?'] },
+      {
+        ok: false,
+        problems: [
+          'Platform: "fvie9" is not a platform Assembled knows; did you mean "five9"? If it is a platform new to Assembled, write new: fvie9.',
+        ],
+      },
     ]);
     // Two slips are not a near miss of a name this short: two swaps, two letters changed, a swap
     // and a letter left out. Such a name may be a platform of the organisation's own.
@@ -542,7 +557,9 @@ describe('row parsing', () => {
     const sourced = ['Agent', 'State', 'Start', 'Source'];
     expect(parse('agent_states', sourced, ['a-1', 'busy', '2026-06-01 09:00', 'zendesks']).result).toEqual({
       ok: false,
-      problems: ['Source: "zendesks" is not a platform Assembled knows; did you mean "zendesk"?'],
+      problems: [
+        'Source: "zendesks" is not a platform Assembled knows; did you mean "zendesk"? If it is a platform new to Assembled, write new: zendesks.',
+      ],
     });
     expect(parse('agent_states', sourced, ['a-1', 'busy', '2026-06-01 09:00', 'Five9']).result).toMatchObject(
       {
@@ -555,6 +572,17 @@ describe('row parsing', () => {
     ).toMatchObject({
       ok: true,
       request: { input: { source: 'genesys' } },
+    });
+    // new: sends a near miss as written after it, and is no near miss itself; new: alone says what to type.
+    expect(
+      parse('agent_states', sourced, ['a-1', 'new: Brake', '2026-06-01 09:00', 'new: Zendesks']).result,
+    ).toMatchObject({ ok: true, request: { input: { state: 'Brake', source: 'zendesks' } } });
+    expect(parse('agent_states', sourced, ['a-1', 'new:', '2026-06-01 09:00', 'new: ']).result).toEqual({
+      ok: false,
+      problems: [
+        'State: write the new state after new: (new: snoozing).',
+        'Source: write the new platform after new: (new: freshdesk).',
+      ],
     });
     // Case aside, a known value is sent as Assembled spells it; a custom one far from all as typed.
     expect(parse('agent_states', states, ['a-1', 'LUNCH', '2026-06-01 09:00']).result).toMatchObject({

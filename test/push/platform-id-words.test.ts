@@ -54,7 +54,7 @@ describe.skipIf(!built)('a platform Assembled knows of no one', () => {
     const links = await rt.callFromSidebar<ValidateSummary>('validatePush', 'associations');
     expect(links).toMatchObject({ ok: 0, errors: 1 });
     expect(links.problems).toEqual([
-      `Row 2: Platform: "fivenine" is not a platform Assembled names, and no one there has an ID on it, so it is taken for a typo: write the platform as Assembled names it, such as ${examples}. If it is a platform new to Assembled, write new: fivenine (sent, it adds the platform, and every People pull gets an ID column for it).`,
+      `Row 2: Platform: "fivenine" is not a platform Assembled names, and no one there has an ID on it, so it is taken for a typo: write the platform as Assembled names it, such as ${examples}. If it is a platform new to Assembled, write new: fivenine. Sent, it adds the platform, and every People pull gets an ID column for it.`,
     ]);
     const done = await follow(
       rt,

@@ -73,7 +73,7 @@ describe.skipIf(!built)("a push's words beside rows changed since Validate", () 
       'waiting | Not sent yet: the push checks this row, and sends it if it reads well, once Assembled answers.';
     // What Validate found, said as the last check's: the push has not read the rows to know better.
     const said = [
-      'State: "availble" is not a state Assembled knows; did you mean "available"?',
+      'State: "availble" is not a state Assembled knows; did you mean "available"? If it is a state new to Assembled, write new: availble.',
       'Agent: no agent in Assembled has the id, email or full name "nobody@example.com". Check the spelling.',
       expect.stringMatching(/^Start: overlaps row 5, /),
     ];

@@ -1,8 +1,9 @@
-// An agent state's platform and name, through the built bundle. Both go as written (the API takes
-// any), but a platform near one Assembled knows ("Zendesk Support" for zendesk) is refused with a
-// "did you mean", as an association's is (new: names another), and a state's name near one
-// Assembled knows is too; any other is sent with a word that Assembled does not know it, naming the
-// states it does: those it names most and those it holds for the rows' agents then.
+// An agent state's platform and name, through the built bundle. An ingested state cannot be taken
+// back, so a platform Assembled does not know is a row to fix, as an association's is, with a "did
+// you mean" when near a known one ("Zendesk Support" for zendesk); new: sends it. A state's name
+// near one Assembled knows is refused the same way (new: sends it too); any other is sent with a
+// word that Assembled does not know it, naming the states it does: those it names most and those
+// it holds for the rows' agents then.
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { startLocalAddon } from '../../dev/local-addon';
@@ -40,7 +41,7 @@ describe.skipIf(!built)("an agent state's platform and name", () => {
       source,
     ];
     const sheet = await template(rt, 'agent_states', [
-      row(a, 'available', '9:00', 'Zendesk Support'),
+      row(a, 'available', '9:00', 'Zendesk Chat'),
       row(a, 'available', '10:00', 'new: Zendesk Support'),
       row(a, 'ready', '11:00', 'kustomer'),
       row(b, 'on call', '9:00', 'kustomer'),
@@ -50,13 +51,13 @@ describe.skipIf(!built)("an agent state's platform and name", () => {
     const check = await rt.callFromSidebar<ValidateSummary>('validatePush', 'agent_states');
     expect(check).toMatchObject({ ok: 3, errors: 3 });
     expect(check.problems).toEqual([
-      'Row 2: Source: "Zendesk Support" is not a platform Assembled knows (none it names, and no one there has an ID on it), so it is taken for a typo; did you mean "zendesk"? Sent as written, the state would be on a platform of its own. If it is another platform, write new: zendesk support.',
-      `Row 5: State: "on call" is not a state Assembled knows; did you mean "on_call"? Assembled counts time by the state's name.`,
-      'Row 7: Source: "Five9 Voice" is not a platform Assembled knows (none it names, and no one there has an ID on it), so it is taken for a typo; did you mean "five9"? Sent as written, the state would be on a platform of its own. If it is another platform, write new: five9 voice.',
+      'Row 2: Source: "Zendesk Chat" is not a platform Assembled knows; did you mean "zendesk"? If it is a platform new to Assembled, write new: zendesk chat.',
+      `Row 5: State: "on call" is not a state Assembled knows; did you mean "on_call"? Assembled counts time by the state's name. If it is a state new to Assembled, write new: on call.`,
+      'Row 7: Source: "Five9 Voice" is not a platform Assembled knows; did you mean "five9"? If it is a platform new to Assembled, write new: five9 voice.',
     ]);
     const messages = column(rt, sheet, 'Push message') as string[];
     expect(messages[1]).toBe(
-      'Ready to push. Source: "zendesk support" is not a platform Assembled knows (none it names, no one there has an ID on it, and it holds no state on it for these agents then): sent as written, as a platform of its own. Check it is spelled as the platform is.',
+      'Ready to push. Source: zendesk support is new to Assembled (written new: in the sheet): sent as written, as a platform of its own. Check it is spelled as the platform is.',
     );
     expect(messages[2]).toBe(
       `Ready to push. State: "ready" is not a state Assembled knows (it knows available, busy, break, lunch, offline, meeting, training or on_call): sent as written, as a state of its own. Check it is the state's name on the platform.`,
@@ -83,5 +84,60 @@ describe.skipIf(!built)("an agent state's platform and name", () => {
         .map((s) => `${s.state}@${s.source}`);
     expect(sources(a)).toEqual(expect.arrayContaining(['available@zendesk support', 'ready@kustomer']));
     expect(sources(a).some((s) => s.includes('Zendesk Support'))).toBe(false);
+  });
+
+  it('are a row to fix when Assembled knows no such platform, or the name is a near miss, until new: sends them', async () => {
+    const { rt, sim } = await startLocalAddon({ dialect: 'live' });
+    const [a] = sim.admin.org.people.filter((p) => !p.deleted && p.staffable && p.email);
+    if (!a) throw new Error('no agents');
+    const row = (state: string, from: string, source: string) => [
+      a.email,
+      state,
+      '',
+      `2026-05-24 ${from}`,
+      `2026-05-24 ${from.replace(':00', ':20')}`,
+      source,
+    ];
+    const sheet = await template(rt, 'agent_states', [
+      row('available', '9:00', 'fivenine'),
+      row('snoozing', '10:00', 'five9'),
+      row('brek', '11:00', 'five9'),
+    ]);
+    const check = await rt.callFromSidebar<ValidateSummary>('validatePush', 'agent_states');
+    expect(check).toMatchObject({ ok: 1, errors: 2 });
+    expect(check.problems).toEqual([
+      'Row 2: Source: "fivenine" is not a platform Assembled knows, so it is taken for a typo: write it as Assembled names it, such as five9, intercom, zendesk or salesforce. If it is a platform new to Assembled, write new: fivenine.',
+      'Row 4: State: "brek" is not a state Assembled knows; did you mean "break"? If it is a state new to Assembled, write new: brek.',
+    ]);
+    // A name far from every known state is a platform's own: sent, with a word.
+    expect((column(rt, sheet, 'Push message') as string[])[1]).toMatch(
+      /^Ready to push\. State: "snoozing" is not a state Assembled knows \(it knows available, busy/,
+    );
+    // new: sends each as written after it, with a word to check the spelling.
+    rt.workbook.write(sheet, [['new: fivenine']], { row: 2, column: 6 });
+    rt.workbook.write(sheet, [['new: brek']], { row: 4, column: 2 });
+    expect(await rt.callFromSidebar<ValidateSummary>('validatePush', 'agent_states')).toMatchObject({
+      ok: 3,
+      errors: 0,
+    });
+    const messages = column(rt, sheet, 'Push message') as string[];
+    expect(messages[0]).toBe(
+      'Ready to push. Source: fivenine is new to Assembled (written new: in the sheet): sent as written, as a platform of its own. Check it is spelled as the platform is.',
+    );
+    expect(messages[2]).toBe(
+      `Ready to push. State: brek is new to Assembled (written new: in the sheet): sent as written, as a state of its own. Check it is the state's name on the platform.`,
+    );
+    const pushed = await follow(
+      rt,
+      await rt.callFromSidebar<PushView>('startPush', 'agent_states', 'state-names-2'),
+    );
+    expect(pushed).toMatchObject({ state: 'done', succeeded: 3 });
+    expect(column(rt, sheet, 'Push status')).toEqual(['ingested', 'ingested', 'ingested']);
+    const at = Date.parse('2026-05-24T09:00:00-04:00') / 1000;
+    const sent = (sim.admin.org.states.get(a.agent_id) ?? [])
+      .filter((s) => [0, 1, 2].some((h) => s.start_time === at + h * 3600))
+      .map((s) => `${s.state}@${s.source}`);
+    expect(sent).toEqual(expect.arrayContaining(['available@fivenine', 'snoozing@five9', 'brek@five9']));
+    expect(sent.some((s) => s.includes('new:'))).toBe(false);
   });
 });

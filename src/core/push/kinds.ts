@@ -111,7 +111,7 @@ const state: ColumnSpec = {
   required: true,
   values: STATE_VALUES,
   noun: 'state',
-  help: 'The state, e.g. available, busy, break, lunch or offline (other values are sent as written, unless a near miss of a state Assembled knows; Validate says when it does not know one).',
+  help: 'The state, e.g. available, busy, break, lunch or offline. A name a letter or two off a known state is a row to fix, taken for a typo; to send it all the same, write new: and the name (new: snoozing). Any other name is sent as written.',
 };
 const subState: ColumnSpec = {
   key: 'sub_state',
@@ -130,7 +130,7 @@ const source: ColumnSpec = {
   required: false,
   values: PLATFORMS,
   noun: 'platform',
-  help: 'The platform the state came from, e.g. zendesk or five9, sent as Assembled spells it (as the dropdown offers it, or as someone in Assembled has an ID on it), in any case typed; other names are sent as written, unless a near miss of a known one or one with more words (Zendesk Support for zendesk), and Validate says when Assembled does not know one. Write new: and a name (new: acme) to send another platform.',
+  help: 'The platform the state came from, e.g. zendesk or five9, in any case: one the dropdown offers, one someone in Assembled has an ID on, or one Assembled holds states on for the agent. Any other name is a row to fix, taken for a typo (an ingested state cannot be taken back). For a platform new to Assembled write new: and its name (new: acme).',
 };
 
 // Where a state's id comes from, said alike wherever a state is to be changed. The live service's
@@ -260,7 +260,10 @@ export const KINDS: Record<PushKind, KindSpec> = {
       subState,
       time('start', false, 'When the state began. Needed for insert and update.'),
       time('end', false, 'When it ended (after Start).'),
-      source,
+      {
+        ...source,
+        help: 'The platform the state came from, e.g. zendesk or five9, in any case. A name a letter or two off a known platform, or one with more words (Zendesk Support), is a row to fix, taken for a typo; to send it all the same, write new: and the name (new: acme). Any other name is sent as written, and Validate says Assembled does not know it.',
+      },
     ],
   },
   associations: {

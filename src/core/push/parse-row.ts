@@ -15,9 +15,9 @@ import { allDayZone, type DaysZone } from './all-day-zone';
 import { cellFault, dateFault, numberIdWords } from './cell-faults';
 import { type CellTime, cellTimeFault, readCellTime, timeExample, twoWays } from './cell-time';
 import { closest } from './closest';
+import { declaredNew, newWords } from './declared-new';
 import type { HeaderMap } from './header';
 import { type ColumnSpec, INGESTED_NO_ID, KINDS, type PushKind, STATE_ID_WHERE } from './kinds';
-import { newPlatform } from './platforms';
 import type { PushRequest, StateRecord } from './request';
 import { shownDate } from './sent-print';
 import type { StatesHeld } from './states-in-assembled';
@@ -184,15 +184,21 @@ function cellSchema(spec: ColumnSpec, zone: Zone, locale: string | undefined) {
             issue(ctx.issues, v, `"${text}" is not one of ${(spec.values ?? []).join(', ')}.`);
             return undefined;
           }
-          const near = spec.noun
-            ? closest(
-                lower,
-                (spec.values ?? []).map((x) => ({ key: x, label: x })),
-              )
-            : [];
+          // A name declared new (new: acme) is no one's near miss: it goes as written after new:.
+          const near =
+            spec.noun && declaredNew(text) === undefined
+              ? closest(
+                  lower,
+                  (spec.values ?? []).map((x) => ({ key: x, label: x })),
+                )
+              : [];
           if (near.length > 0) {
             const said = near.map((x) => `"${x}"`).join(' or ');
-            issue(ctx.issues, v, `"${text}" is not a ${spec.noun} Assembled knows; did you mean ${said}?`);
+            issue(
+              ctx.issues,
+              v,
+              `"${text}" is not a ${spec.noun} Assembled knows; did you mean ${said}? ${newWords(spec.noun ?? '', text)}`,
+            );
             return undefined;
           }
           return text;
@@ -565,19 +571,41 @@ function lastsTooLong(
   );
 }
 
+/** What a name written after new: is, and an example, by the column it is in. */
+const NEW_EXAMPLE: Record<string, string> = {
+  platform: 'platform after new: (new: freshdesk)',
+  source: 'platform after new: (new: freshdesk)',
+  state: 'state after new: (new: snoozing)',
+};
+
+/**
+ * A name cell as it is sent: without new: when the sheet declares the name new (declared-new.ts;
+ * a platform then goes in lower case, as Assembled names platforms). new: with no name is a problem.
+ */
+function asDeclared(cells: Cells, key: 'platform' | 'source' | 'state', problems: Problems) {
+  const cell = cells[key];
+  const named = cell === undefined ? undefined : declaredNew(cell);
+  if (named === '') problems.add(key, `write the new ${NEW_EXAMPLE[key]}.`);
+  if (named === undefined) return cell;
+  return key === 'state' ? named : named.toLowerCase();
+}
+
 function stateRecord(
   agentId: string,
   state: string,
   cells: Cells,
   t: { start: number; end?: number },
+  problems: Problems,
 ): StateRecord {
+  const named = asDeclared({ state }, 'state', problems) ?? state;
+  const source = asDeclared(cells, 'source', problems);
   return {
     agent_id: agentId,
-    state,
+    state: named,
     ...(cells.sub_state ? { sub_state: cells.sub_state } : {}),
     start_time: t.start,
     ...(t.end !== undefined ? { end_time: t.end } : {}),
-    ...(cells.source ? { source: cells.source } : {}),
+    ...(source ? { source } : {}),
   };
 }
 
@@ -596,13 +624,12 @@ function build(
       const agentId = agentOf(cells, ctx, problems);
       const t = stateTimes(cells, ctx, problems);
       return agentId && t && cells.state
-        ? { kind, input: stateRecord(agentId, cells.state, cells, t) }
+        ? { kind, input: stateRecord(agentId, cells.state, cells, t, problems) }
         : undefined;
     }
     case 'associations': {
       const agentId = agentOf(cells, ctx, problems);
-      const platform = cells.platform && (newPlatform(cells.platform) ?? cells.platform);
-      if (platform === '') problems.add('platform', 'write the new platform after new: (new: freshdesk).');
+      const platform = asDeclared(cells, 'platform', problems)?.toLowerCase();
       return agentId && platform && cells.platform_id
         ? { kind, input: { agent_id: agentId, platform, platform_id: cells.platform_id } }
         : undefined;
@@ -708,7 +735,7 @@ function edit(cells: Cells, ctx: ParseContext, problems: Problems): PushRequest 
   const agentId = agentOf(cells, ctx, problems);
   const t = stateTimes(cells, ctx, problems);
   if (!agentId || !t || !cells.state) return undefined;
-  const input = stateRecord(agentId, cells.state, cells, t);
+  const input = stateRecord(agentId, cells.state, cells, t, problems);
   if (action === 'insert') return { kind: 'state_edits', action, input };
   return cells.state_id ? { kind: 'state_edits', action, stateId: cells.state_id, input } : undefined;
 }

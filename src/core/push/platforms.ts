@@ -1,12 +1,16 @@
 // Which platforms a row may name: those Assembled names (PLATFORMS), those its people hold IDs on,
-// and one the sheet says is new ("new: freshdesk"). Assembled has no list of platforms: an
-// association is what adds one (every People pull then gets an ID column for it), so any other
-// name is refused as a likely typo. A name is known in any case, but sent as Assembled spells it:
-// a platform differing only by case may be a new one there too. An agent state's Source is a
-// platform as well, spelled the same way (else sent as typed: a state adds no platform to people).
+// and one the sheet says is new ("new: freshdesk", declared-new.ts). Assembled has no list of
+// platforms: an association is what adds one (every People pull then gets an ID column for it), so
+// any other name is refused as a likely typo. A name is known in any case, but sent as Assembled
+// spells it: a platform differing only by case may be a new one there too. An agent state's Source
+// is a platform as well, known the same way or by the states Assembled holds on it, and refused the
+// same way when not: an ingested state cannot be taken back, so a typo would stay for good.
+
+import type { AgentState } from '../assembled';
 import { someOf } from '../count-text';
 import type { AgentDirectory } from './agents';
 import { closest } from './closest';
+import { declaredInSheet, newWords } from './declared-new';
 import type { HeaderMap } from './header';
 import { refuseRow } from './overlaps';
 import { fingerprint } from './request';
@@ -15,17 +19,9 @@ import type { SheetRow } from './sheet-rows';
 /** The platforms Assembled names most, lower case as it spells them: a near miss is a typo. */
 export const PLATFORMS = ['zendesk', 'five9', 'intercom', 'salesforce', 'kustomer', 'talkdesk', 'gorgias'];
 
-/** How a cell says its platform is new to Assembled: `new: freshdesk`. */
-const NEW_FORM = /^new\s*:\s*(.*)$/i;
-
 /** The platform as Assembled spells it: as its people hold IDs on it, else as PLATFORMS has it. */
 function assembledSpelling(name: string, agents: AgentDirectory): string | undefined {
   return agents.heldPlatform(name) ?? PLATFORMS.find((p) => p === name.toLowerCase());
-}
-
-/** The platform a cell declares new, lower case as Assembled names platforms; undefined if none. */
-export function newPlatform(cell: string): string | undefined {
-  return NEW_FORM.exec(cell.trim())?.[1]?.trim().toLowerCase();
 }
 
 /**
@@ -40,13 +36,9 @@ export function markUnknownPlatforms(rows: SheetRow[], map: HeaderMap, agents: A
   });
   if (named.length === 0) return;
   const people = agents.people();
-  const held = [...new Set((people ?? []).flatMap((p) => Object.keys(p.platforms)))].sort();
-  // Those its people hold IDs on first, then the names Assembled uses most.
-  const examples = someOf([...new Set([...held, ...PLATFORMS])].slice(0, 4), 4, 'or');
+  const examples = someOf(knownPlatforms(people ?? []).slice(0, 4), 4, 'or');
   const column = map.headers[map.columns.platform ?? -1] || 'Platform';
-  // Every row's cell, done ones too, so a push's later runs spell a new platform as its first did.
-  const cell = (row: SheetRow) => String(row.values[map.columns.platform ?? -1] ?? '');
-  const declared = new Set(rows.flatMap((row) => newPlatform(cell(row)) || []));
+  const declared = declaredInSheet(rows, map, 'platform');
   for (const { row, request } of named) {
     const name = request.input.platform;
     const lower = name.toLowerCase();
@@ -59,7 +51,7 @@ export function markUnknownPlatforms(rows: SheetRow[], map: HeaderMap, agents: A
     } else if (people)
       refuseRow(
         row,
-        `${column}: "${name}" is not a platform Assembled names, and no one there has an ID on it, so it is taken for a typo: write the platform as Assembled names it, such as ${examples}. If it is a platform new to Assembled, write new: ${lower} (sent, it adds the platform, and every People pull gets an ID column for it).`,
+        `${column}: "${name}" is not a platform Assembled names, and no one there has an ID on it, so it is taken for a typo: write the platform as Assembled names it, such as ${examples}. ${newWords('platform', lower)} Sent, it adds the platform, and every People pull gets an ID column for it.`,
       );
   }
 }
@@ -96,44 +88,73 @@ function nearPlatforms(name: string, known: readonly string[]): string[] {
       );
 }
 
-/**
- * Sends each agent state's Source as Assembled spells the platform, as an association's: a case
- * Assembled does not fold would make "Aircall" another platform than the "aircall" its people and
- * states are on, and a state it holds would not be found the same (states-in-assembled.ts). A
- * state's platform is any name (the API takes any, and a state adds no platform to people), but
- * one near a platform Assembled knows is taken for a typo of it and refused with a "did you mean",
- * as an association's is; written new: acme it goes as acme. Any other goes as written, with a
- * word that Assembled does not know it (SheetRow.unknownPlatform; the states Assembled holds on it,
- * read later, may yet know it: state-names.ts). A push's later runs refuse nothing and say nothing
- * (the people list is not read again): they spell and send as its first run did.
- */
-export function spellStateSources(rows: SheetRow[], map: HeaderMap, agents: AgentDirectory): void {
-  // Read on the first Source to check: with no row to send, the people list is not needed.
-  let known: string[] | undefined;
-  const column = map.headers[map.columns.source ?? -1] || 'Source';
+/** Spells each agent state's Source as Assembled spells the platform, as an association's. */
+export function spellStateSources(rows: SheetRow[], agents: AgentDirectory): void {
   for (const row of rows) {
     const r = row.parse?.ok ? row.parse.request : undefined;
     const input =
       r && (r.kind === 'agent_states' || r.kind === 'state_edits') && 'input' in r ? r.input : undefined;
     if (!r || !input?.source) continue;
-    const typed = input.source;
-    const declared = newPlatform(typed) || undefined;
-    const spelled = assembledSpelling(declared ?? typed, agents) ?? declared;
-    if (spelled !== undefined && spelled !== typed) {
+    const spelled = assembledSpelling(input.source, agents);
+    if (spelled !== undefined && spelled !== input.source) {
       input.source = spelled;
       row.fp = fingerprint(r);
     }
-    if (assembledSpelling(input.source, agents) !== undefined) continue;
+  }
+}
+
+/**
+ * Refuses an agent state's Source that names no platform Assembled knows, as an association's: a
+ * case it does not fold would make "Aircall" another platform than the "aircall" its people and
+ * states are on, and a state it holds would not be found the same (states-in-assembled.ts). Known
+ * are those Assembled names, those its people hold IDs on, those `held` states are on (the states
+ * Assembled holds for the rows' agents over their span), and those the sheet declares new (new:
+ * acme): those go as written, with a word to check the spelling. A near miss of a known one gets
+ * a "did you mean". An edit (no `held`: Assembled is not asked) keeps a name far from any known one,
+ * with a word: an edit can be undone, and its platform may be one only states are on. A push's
+ * later runs refuse nothing and say nothing (the people list is not read again).
+ */
+export function markUnknownSources(
+  rows: SheetRow[],
+  map: HeaderMap,
+  agents: AgentDirectory,
+  held?: readonly AgentState[],
+): void {
+  // Read on the first Source to check: with no row to send, the people list is not needed.
+  let known: string[] | undefined;
+  const onHeld = new Set((held ?? []).flatMap((s) => s.platform?.toLowerCase() ?? []));
+  const declared = declaredInSheet(rows, map, 'source');
+  const column = map.headers[map.columns.source ?? -1] || 'Source';
+  for (const row of rows) {
+    const r = row.parse?.ok ? row.parse.request : undefined;
+    const input =
+      r && (r.kind === 'agent_states' || r.kind === 'state_edits') && 'input' in r ? r.input : undefined;
+    const name = input?.source;
+    if (!r || !input || !name || assembledSpelling(name, agents) !== undefined) continue;
+    const lower = name.toLowerCase();
     const people = agents.people();
-    if (!people) continue;
+    if (declared.has(lower)) {
+      // Spelled as declared, as an association's (in lower case, as Assembled names platforms),
+      // in a push's later runs too.
+      input.source = lower;
+      row.fp = fingerprint(r);
+      if (people && !onHeld.has(lower))
+        row.unknownPlatform = ` ${column}: ${lower} is new to Assembled (written new: in the sheet): sent as written, as a platform of its own. Check it is spelled as the platform is.`;
+      continue;
+    }
+    if (!people || onHeld.has(lower)) continue;
     known ??= knownPlatforms(people);
-    const near = declared === undefined ? nearPlatforms(typed, known) : [];
+    const near = nearPlatforms(name, known);
+    const unknown = `${column}: "${name}" is not a platform Assembled knows`;
+    const again = newWords('platform', lower);
     if (near.length > 0)
+      refuseRow(row, `${unknown}; did you mean ${near.map((p) => `"${p}"`).join(' or ')}? ${again}`);
+    else if (r.kind === 'agent_states' && held)
       refuseRow(
         row,
-        `${column}: "${typed}" is not a platform Assembled knows (none it names, and no one there has an ID on it), so it is taken for a typo; did you mean ${near.map((p) => `"${p}"`).join(' or ')}? Sent as written, the state would be on a platform of its own. If it is another platform, write new: ${typed.toLowerCase()}.`,
+        `${unknown}, so it is taken for a typo: write it as Assembled names it, such as ${someOf(known.slice(0, 4), 4, 'or')}. ${again}`,
       );
     else
-      row.unknownPlatform = ` ${column}: "${input.source}" is not a platform Assembled knows (none it names, ${r.kind === 'agent_states' ? 'no one there has an ID on it, and it holds no state on it for these agents then' : 'and no one there has an ID on it'}): sent as written, as a platform of its own. Check it is spelled as the platform is.`;
+      row.unknownPlatform = ` ${unknown}: sent as written, as a platform of its own. Check it is spelled as the platform is.`;
   }
 }

@@ -21,7 +21,7 @@ import { masterScheduleIds, scheduleOf } from './master-schedule';
 import { movedRows } from './moved-rows';
 import { type ParseContext, parseRow, type RowParse } from './parse-row';
 import { pastWords } from './past-activity';
-import { markUnknownPlatforms, spellStateSources } from './platforms';
+import { markUnknownPlatforms, markUnknownSources, spellStateSources } from './platforms';
 import { fingerprint } from './request';
 import {
   endedInNote,
@@ -374,18 +374,23 @@ export function readSheet(grid: Grid, kind: PushKind, ctx: ParseContext): ReadRe
     markSentSince(rows);
     markHeldPlatformIds(rows, map, ctx.agents);
   }
-  if (kind === 'agent_states' || kind === 'state_edits') spellStateSources(rows, map, ctx.agents);
+  if (kind === 'agent_states' || kind === 'state_edits') spellStateSources(rows, ctx.agents);
   if (kind === 'agent_states') {
     markStateOverlaps(
       rows,
       map,
       held(() => true),
     );
-    if (ctx.statesHeld)
-      markUnknownStates(rows, map, markStatesInAssembled(rows, map, ctx.statesHeld, ctx.zone));
+    // A platform or name is known by the states Assembled holds too: checked once they are read.
+    const inAssembled = ctx.statesHeld && markStatesInAssembled(rows, map, ctx.statesHeld, ctx.zone);
+    markUnknownSources(rows, map, ctx.agents, inAssembled);
+    if (inAssembled) markUnknownStates(rows, map, inAssembled);
   }
-  // Edits are checked among themselves: a done row may since have been edited or deleted.
-  if (kind === 'state_edits') markStateOverlaps(rows, map);
+  if (kind === 'state_edits') {
+    markUnknownSources(rows, map, ctx.agents);
+    // Edits are checked among themselves: a done row may since have been edited or deleted.
+    markStateOverlaps(rows, map);
+  }
   if (kind === 'time_off')
     markTimeOffOverlaps(
       rows,

@@ -1,14 +1,16 @@
 // An agent state's name is sent as written: the API takes any (the YAML's `state` is free text),
 // and a platform's own states are its own words. But Assembled counts time by the name, so one it
-// does not know ("on call" where it has on_call) is a state of its own in every report. Known are
-// the names Assembled uses most (kinds.ts STATE_VALUES, the template's dropdown) and those of the
-// states it holds for the rows' agents over their span, which Validate and a push's first run read
-// anyway (states-in-assembled.ts). A near miss of one is taken for a typo and refused with a "did
-// you mean"; any other name goes as written, with a word naming the known ones. A platform no one
-// has an ID on that those states are on is known after all (platforms.ts said it was not).
+// does not know ("on call" where it has on_call) is a state of its own in every report, and an
+// ingested state cannot be taken back. Known are the names Assembled uses most (kinds.ts
+// STATE_VALUES, the template's dropdown) and those of the states it holds for the rows' agents over
+// their span, which Validate and a push's first run read anyway (states-in-assembled.ts). A near
+// miss of one is taken for a typo and refused with a "did you mean"; new: sends it as written
+// (declared-new.ts). A name far from every known one is no slip of the fingers but a platform's own
+// state: it goes as written, with a word naming the known ones.
 import type { AgentState } from '../assembled';
 import { someOf } from '../count-text';
 import { closest } from './closest';
+import { declaredInSheet, newWords } from './declared-new';
 import type { HeaderMap } from './header';
 import { STATE_VALUES } from './kinds';
 import { refuseRow } from './overlaps';
@@ -23,15 +25,18 @@ export function markUnknownStates(rows: SheetRow[], map: HeaderMap, held: readon
   const known = new Map<string, string>();
   for (const name of [...STATE_VALUES, ...held.map((s) => s.state).sort()])
     if (name && !known.has(name.toLowerCase())) known.set(name.toLowerCase(), name);
-  const platforms = new Set(held.map((s) => (s.platform ?? '').toLowerCase()));
   const column = map.headers[map.columns.state ?? -1] || 'State';
   const list = someOf([...known.values()], LISTED, 'or');
+  const declared = declaredInSheet(rows, map, 'state');
   for (const row of rows) {
     const r = row.parse?.ok ? row.parse.request : undefined;
     if (r?.kind !== 'agent_states') continue;
-    if (platforms.has((r.input.source ?? '').toLowerCase())) delete row.unknownPlatform;
     const name = r.input.state;
     if (known.has(name.toLowerCase())) continue;
+    if (declared.has(name.toLowerCase())) {
+      row.unknownState = ` ${column}: ${name} is new to Assembled (written new: in the sheet): sent as written, as a state of its own. Check it is the state's name on the platform.`;
+      continue;
+    }
     const near = closest(
       name.toLowerCase(),
       [...known].map(([key, label]) => ({ key, label })),
@@ -39,7 +44,7 @@ export function markUnknownStates(rows: SheetRow[], map: HeaderMap, held: readon
     if (near.length > 0)
       refuseRow(
         row,
-        `${column}: "${name}" is not a state Assembled knows; did you mean ${near.map((n) => `"${n}"`).join(' or ')}? Assembled counts time by the state's name.`,
+        `${column}: "${name}" is not a state Assembled knows; did you mean ${near.map((n) => `"${n}"`).join(' or ')}? Assembled counts time by the state's name. ${newWords('state', name)}`,
       );
     else
       row.unknownState = ` ${column}: "${name}" is not a state Assembled knows (it knows ${list}): sent as written, as a state of its own. Check it is the state's name on the platform.`;

@@ -1,0 +1,38 @@
+// A name the sheet says is new to Assembled: "new: freshdesk" for a platform, "new: snoozing" for a
+// state's name. A name Assembled does not know, near one it does, is taken for a typo and refused,
+// and a platform a state is on must be known (an ingested state cannot be taken back): `new:` is
+// how a row sends such a name all the same. One row's word does for the sheet where a name is
+// checked against what Assembled holds: other rows may then write it plainly (a near miss of a
+// dropdown's value is still refused as each row reads). Parsed, a cell is read without the prefix
+// (parse-row.ts).
+import type { HeaderMap } from './header';
+import type { SheetRow } from './sheet-rows';
+
+/** How a cell says its name is new to Assembled: `new: freshdesk`. */
+const NEW_FORM = /^new\s*:\s*(.*)$/i;
+
+/** The name a cell declares new, as written after `new:` ('' when nothing is); undefined if none. */
+export function declaredNew(cell: string): string | undefined {
+  return NEW_FORM.exec(cell.trim())?.[1]?.trim();
+}
+
+/**
+ * The names the sheet's rows declare new in a column (`key`), lower case: every row's cell, done
+ * ones too, so that a push's later runs read a name as its first did.
+ */
+export function declaredInSheet(rows: readonly SheetRow[], map: HeaderMap, key: string): Set<string> {
+  const at = map.columns[key];
+  if (at === undefined) return new Set();
+  return new Set(rows.flatMap((row) => declaredNew(String(row.values[at] ?? ''))?.toLowerCase() || []));
+}
+
+/** Whether a row's cell in a column (`key`) declares its name new. */
+export function declaresNew(row: SheetRow, map: HeaderMap, key: string): boolean {
+  const at = map.columns[key];
+  return at !== undefined && Boolean(declaredNew(String(row.values[at] ?? '')));
+}
+
+/** What a refused row types to send its name all the same: "If it is a state new to Assembled, write new: snoozing." */
+export function newWords(noun: string, name: string): string {
+  return `If it is a ${noun} new to Assembled, write new: ${name}.`;
+}
