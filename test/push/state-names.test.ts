@@ -53,7 +53,8 @@ describe.skipIf(!built)("an agent state's platform and name", () => {
     expect(check.problems).toEqual([
       'Row 2: Source: "Zendesk Chat" is not a platform Assembled knows; did you mean "zendesk"? If it is a platform new to Assembled, write new: zendesk chat.',
       `Row 5: State: "on call" is not a state Assembled knows; did you mean "on_call"? Assembled counts time by the state's name. If it is a state new to Assembled, write new: on call.`,
-      'Row 7: Source: "Five9 Voice" is not a platform Assembled knows; did you mean "five9"? If it is a platform new to Assembled, write new: five9 voice.',
+      // Both its problems at once.
+      `Row 7: Source: "Five9 Voice" is not a platform Assembled knows; did you mean "five9"? If it is a platform new to Assembled, write new: five9 voice. State: "on call" is not a state Assembled knows; did you mean "on_call"? Assembled counts time by the state's name. If it is a state new to Assembled, write new: on call.`,
     ]);
     const messages = column(rt, sheet, 'Push message') as string[];
     expect(messages[1]).toBe(
@@ -139,5 +140,50 @@ describe.skipIf(!built)("an agent state's platform and name", () => {
       .map((s) => `${s.state}@${s.source}`);
     expect(sent).toEqual(expect.arrayContaining(['available@fivenine', 'snoozing@five9', 'brek@five9']));
     expect(sent.some((s) => s.includes('new:'))).toBe(false);
+  });
+
+  it('say every problem of a row to fix at once: an overlap with a state Assembled holds, and the name and platform', async () => {
+    const { rt, sim } = await startLocalAddon({ dialect: 'live' });
+    const [a] = sim.admin.org.people.filter((p) => !p.deleted && p.staffable && p.email);
+    if (!a) throw new Error('no agents');
+    const at = (hm: string) => Date.parse(`2026-05-24T${hm}:00-04:00`) / 1000;
+    const list = sim.admin.org.states.get(a.agent_id) ?? [];
+    for (const [id, source] of [
+      ['held-five9', 'five9'],
+      ['held-acme', 'acme'],
+    ] as const)
+      list.push({
+        id,
+        agent_id: a.agent_id,
+        state: 'busy',
+        sub_state: null,
+        start_time: at('09:30'),
+        end_time: at('09:40'),
+        source,
+      });
+    list.sort((x, y) => x.start_time - y.start_time);
+    sim.admin.org.states.set(a.agent_id, list);
+    const row = (state: string, from: string, to: string, source: string) => [
+      a.email,
+      state,
+      '',
+      `2026-05-24 ${from}`,
+      `2026-05-24 ${to}`,
+      source,
+    ];
+    await template(rt, 'agent_states', [
+      row('snoozing', '9:25', '9:45', 'five9'),
+      row('snoozing', '9:25', '9:45', 'Five9 Voice'),
+    ]);
+    const check = await rt.callFromSidebar<ValidateSummary>('validatePush', 'agent_states');
+    expect(check).toMatchObject({ ok: 0, errors: 2 });
+    const overlap =
+      /^Row 2: Start and End: overlap a state Assembled holds for this agent on five9: busy from 2026-05-24 09:30 to 09:40\..* otherwise correct this row's times\. /;
+    const snoozing = `State: "snoozing" is not a state Assembled knows (it knows available, busy, break, lunch, offline, meeting or training): once fixed, it is sent as written, as a state of its own. Check it is the state's name on the platform.`;
+    expect(check.problems[0]).toMatch(overlap);
+    expect(check.problems[0]?.endsWith(snoozing)).toBe(true);
+    expect(check.problems[1]).toBe(
+      `Row 3: Source: "Five9 Voice" is not a platform Assembled knows; did you mean "five9"? If it is a platform new to Assembled, write new: five9 voice. ${snoozing}`,
+    );
   });
 });

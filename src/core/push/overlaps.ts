@@ -2,6 +2,7 @@
 // agent's states from one platform, an agent's time off) that overlap, and refusing a row that
 // parsed but breaks one.
 import type { HeaderMap } from './header';
+import type { PushRequest } from './request';
 import type { SheetRow } from './sheet-rows';
 
 export interface Span {
@@ -65,6 +66,28 @@ export function overlapsText(map: HeaderMap, row: SheetRow, overlaps: readonly O
  */
 export function refuseRow(row: SheetRow, problem: string): void {
   const before = row.parse?.ok === false ? row.parse.problems : [];
-  row.parse = { ok: false, problems: [...before, problem] };
+  const request = row.parse?.request;
+  row.parse = { ok: false, problems: [...before, problem], ...(request ? { request } : {}) };
   delete row.fp;
+}
+
+/**
+ * What a row would send: one that read well, refused or not by a check across rows, so that each
+ * check says its problem beside the others' (none for a row that did not read well).
+ */
+export function requestOf(row: SheetRow): PushRequest | undefined {
+  return row.parse?.request;
+}
+
+/**
+ * A word about what a row sends, on its Ready message (`field`); on a row to fix, one of its
+ * problems, said with the others so that fixing them is not followed by another.
+ */
+export function wordOnRow(
+  row: SheetRow,
+  field: 'unknownPlatform' | 'unknownState',
+  words: (sent: string) => string,
+): void {
+  if (row.parse?.ok) row[field] = ` ${words('sent as written')}`;
+  else refuseRow(row, words('once fixed, it is sent as written'));
 }

@@ -28,7 +28,12 @@ export type RowParse =
    * `readAs`: cells read as other than they show (text "yes" in a TRUE/FALSE column), or text dates
    * that read two ways (03/04/2026), in words.
    */
-  { ok: true; request: PushRequest; readAs?: string } | { ok: false; problems: string[] };
+  | { ok: true; request: PushRequest; readAs?: string }
+  /**
+   * `request`: what a row that read well would send, refused by a check across rows (overlaps.ts
+   * refuseRow): later checks still look at it, so that a row to fix says all its problems at once.
+   */
+  | { ok: false; problems: string[]; request?: PushRequest };
 
 export interface ParseContext {
   zone: Zone;

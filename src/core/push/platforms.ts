@@ -12,7 +12,7 @@ import type { AgentDirectory } from './agents';
 import { closest } from './closest';
 import { declaredInSheet, newWords } from './declared-new';
 import type { HeaderMap } from './header';
-import { refuseRow } from './overlaps';
+import { refuseRow, requestOf, wordOnRow } from './overlaps';
 import { fingerprint } from './request';
 import type { SheetRow } from './sheet-rows';
 
@@ -126,7 +126,8 @@ export function markUnknownSources(
   const declared = declaredInSheet(rows, map, 'source');
   const column = map.headers[map.columns.source ?? -1] || 'Source';
   for (const row of rows) {
-    const r = row.parse?.ok ? row.parse.request : undefined;
+    // Rows refused by another check too: a row to fix says all its problems at once.
+    const r = requestOf(row);
     const input =
       r && (r.kind === 'agent_states' || r.kind === 'state_edits') && 'input' in r ? r.input : undefined;
     const name = input?.source;
@@ -137,9 +138,14 @@ export function markUnknownSources(
       // Spelled as declared, as an association's (in lower case, as Assembled names platforms),
       // in a push's later runs too.
       input.source = lower;
-      row.fp = fingerprint(r);
+      if (row.parse?.ok) row.fp = fingerprint(r);
       if (people && !onHeld.has(lower))
-        row.unknownPlatform = ` ${column}: ${lower} is new to Assembled (written new: in the sheet): sent as written, as a platform of its own. Check it is spelled as the platform is.`;
+        wordOnRow(
+          row,
+          'unknownPlatform',
+          (sent) =>
+            `${column}: ${lower} is new to Assembled (written new: in the sheet): ${sent}, as a platform of its own. Check it is spelled as the platform is.`,
+        );
       continue;
     }
     if (!people || onHeld.has(lower)) continue;
@@ -155,6 +161,10 @@ export function markUnknownSources(
         `${unknown}, so it is taken for a typo: write it as Assembled names it, such as ${someOf(known.slice(0, 4), 4, 'or')}. ${again}`,
       );
     else
-      row.unknownPlatform = ` ${unknown}: sent as written, as a platform of its own. Check it is spelled as the platform is.`;
+      wordOnRow(
+        row,
+        'unknownPlatform',
+        (sent) => `${unknown}: ${sent}, as a platform of its own. Check it is spelled as the platform is.`,
+      );
   }
 }

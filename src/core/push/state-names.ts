@@ -13,7 +13,7 @@ import { closest } from './closest';
 import { declaredInSheet, newWords } from './declared-new';
 import type { HeaderMap } from './header';
 import { STATE_VALUES } from './kinds';
-import { refuseRow } from './overlaps';
+import { refuseRow, requestOf, wordOnRow } from './overlaps';
 import type { SheetRow } from './sheet-rows';
 
 /** Known names listed in a row's word: a few, the rest counted. */
@@ -29,12 +29,18 @@ export function markUnknownStates(rows: SheetRow[], map: HeaderMap, held: readon
   const list = someOf([...known.values()], LISTED, 'or');
   const declared = declaredInSheet(rows, map, 'state');
   for (const row of rows) {
-    const r = row.parse?.ok ? row.parse.request : undefined;
+    // Rows refused by another check too: a row to fix says all its problems at once.
+    const r = requestOf(row);
     if (r?.kind !== 'agent_states') continue;
     const name = r.input.state;
     if (known.has(name.toLowerCase())) continue;
     if (declared.has(name.toLowerCase())) {
-      row.unknownState = ` ${column}: ${name} is new to Assembled (written new: in the sheet): sent as written, as a state of its own. Check it is the state's name on the platform.`;
+      wordOnRow(
+        row,
+        'unknownState',
+        (sent) =>
+          `${column}: ${name} is new to Assembled (written new: in the sheet): ${sent}, as a state of its own. Check it is the state's name on the platform.`,
+      );
       continue;
     }
     const near = closest(
@@ -47,6 +53,11 @@ export function markUnknownStates(rows: SheetRow[], map: HeaderMap, held: readon
         `${column}: "${name}" is not a state Assembled knows; did you mean ${near.map((n) => `"${n}"`).join(' or ')}? Assembled counts time by the state's name. ${newWords('state', name)}`,
       );
     else
-      row.unknownState = ` ${column}: "${name}" is not a state Assembled knows (it knows ${list}): sent as written, as a state of its own. Check it is the state's name on the platform.`;
+      wordOnRow(
+        row,
+        'unknownState',
+        (sent) =>
+          `${column}: "${name}" is not a state Assembled knows (it knows ${list}): ${sent}, as a state of its own. Check it is the state's name on the platform.`,
+      );
   }
 }

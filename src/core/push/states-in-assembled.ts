@@ -13,7 +13,7 @@ import type { Zone } from '../ports';
 import { formatLocalDateTime } from '../time/zone-math';
 import { agentsToAsk, spanOf } from './agent-reads';
 import type { HeaderMap } from './header';
-import { refuseRow } from './overlaps';
+import { refuseRow, requestOf } from './overlaps';
 import type { StateRecord } from './request';
 import type { SheetRow } from './sheet-rows';
 
@@ -72,7 +72,9 @@ export function markStatesInAssembled(
 ): AgentState[] {
   const byAgent = new Map<string, { row: SheetRow; input: StateRecord }[]>();
   for (const row of rows) {
-    const r = row.parse?.ok ? row.parse.request : undefined;
+    // Rows refused by an overlap among rows too: read for them, the states Assembled holds may
+    // know their platform and name, checked next (all of a row's problems are said at once).
+    const r = requestOf(row);
     if (r?.kind !== 'agent_states') continue;
     byAgent.set(r.input.agent_id, [...(byAgent.get(r.input.agent_id) ?? []), { row, input: r.input }]);
   }
@@ -95,6 +97,8 @@ export function markStatesInAssembled(
   }
   for (const list of byAgent.values())
     for (const { row, input } of list) {
+      // Its times were found to clash already: a second word on them would say the same.
+      if (!row.parse?.ok) continue;
       if (
         (byStart.get(`${input.agent_id}\u0000${input.start_time}`) ?? []).some((s) => sameState(s, input))
       ) {
