@@ -368,9 +368,16 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * 383.6 with a failed refresh card's cause said in short beside "Why it failed" (0.2 KiB);
  * 384.7 with a row sorted off its status and edited too told the row it nearly holds and its edit,
  * not a change of agent against another row's status (1.1 KiB);
+ * 383.2 with the entry points' forwarders written short and spreading their arguments, a status
+ * cell's text, isDate and two-digit padding each written once, and the six GETs carrying a time sent
+ * through one getWith (-1.5 KiB; zod's schemas swapped for stand-ins of our own, and our own edit
+ * distance for fastest-levenshtein, would have saved 5 KiB more, but the libraries made for the job
+ * stay);
+ * 384.4 with an agent state's unknown platform a row to fix unless written new:, a near miss of a
+ * state's name too, and a row to fix saying all its problems at once (1.2 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 384.7;
+const CODE_BUDGET_KIB = 384.4;
 
 const ENTRY_POINTS = [
   'onOpen',
