@@ -13,6 +13,15 @@ import { column, follow, template } from './in-runtime';
 
 const built = existsSync(new URL('../../build/Code.js', import.meta.url));
 
+/** A row of the agent states template: `email`'s `state` on 24 May from `from` to `to` (twenty minutes on unless given). */
+const stateRow = (
+  email: string,
+  state: string,
+  from: string,
+  source: string,
+  to = from.replace(':00', ':20'),
+) => [email, state, '', `2026-05-24 ${from}`, `2026-05-24 ${to}`, source];
+
 describe.skipIf(!built)("an agent state's platform and name", () => {
   it('are refused near a known one, and sent as written with a word otherwise', async () => {
     const { rt, sim } = await startLocalAddon({ dialect: 'live' });
@@ -32,14 +41,8 @@ describe.skipIf(!built)("an agent state's platform and name", () => {
     });
     list.sort((x, y) => x.start_time - y.start_time);
     sim.admin.org.states.set(b.agent_id, list);
-    const row = (who: typeof a, state: string, from: string, source: string) => [
-      who.email,
-      state,
-      '',
-      `2026-05-24 ${from}`,
-      `2026-05-24 ${from.replace(':00', ':20')}`,
-      source,
-    ];
+    const row = (who: typeof a, state: string, from: string, source: string) =>
+      stateRow(who.email, state, from, source);
     const sheet = await template(rt, 'agent_states', [
       row(a, 'available', '9:00', 'Zendesk Chat'),
       row(a, 'available', '10:00', 'new: Zendesk Support'),
@@ -91,14 +94,7 @@ describe.skipIf(!built)("an agent state's platform and name", () => {
     const { rt, sim } = await startLocalAddon({ dialect: 'live' });
     const [a] = sim.admin.org.people.filter((p) => !p.deleted && p.staffable && p.email);
     if (!a) throw new Error('no agents');
-    const row = (state: string, from: string, source: string) => [
-      a.email,
-      state,
-      '',
-      `2026-05-24 ${from}`,
-      `2026-05-24 ${from.replace(':00', ':20')}`,
-      source,
-    ];
+    const row = (state: string, from: string, source: string) => stateRow(a.email, state, from, source);
     const sheet = await template(rt, 'agent_states', [
       row('available', '9:00', 'fivenine'),
       row('snoozing', '10:00', 'five9'),
@@ -163,14 +159,8 @@ describe.skipIf(!built)("an agent state's platform and name", () => {
       });
     list.sort((x, y) => x.start_time - y.start_time);
     sim.admin.org.states.set(a.agent_id, list);
-    const row = (state: string, from: string, to: string, source: string) => [
-      a.email,
-      state,
-      '',
-      `2026-05-24 ${from}`,
-      `2026-05-24 ${to}`,
-      source,
-    ];
+    const row = (state: string, from: string, to: string, source: string) =>
+      stateRow(a.email, state, from, source, to);
     await template(rt, 'agent_states', [
       row('snoozing', '9:25', '9:45', 'five9'),
       row('snoozing', '9:25', '9:45', 'Five9 Voice'),
