@@ -1,6 +1,8 @@
 // Schemas are built on first use, not when the bundle loads. Apps Script loads the whole bundle on
 // every execution (onOpen, each sidebar call, each trigger tick); building every zod schema there
-// was most of that load's cost, while an execution uses a few of them.
+// was most of that load's cost, while an execution uses a few of them. Each is made as
+// `/* @__PURE__ */ lazy(...)`: a sidebar page importing a module for its words then leaves its
+// schemas, and zod with them, out (esbuild keeps a call it cannot know is free of side effects).
 
 /**
  * Stands for the object `build` returns, built on first touch. The stand-in's prototype is a Proxy

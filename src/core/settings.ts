@@ -9,7 +9,7 @@ import { lazy } from './lazy';
 export const TIME_FORMATS = ['unix', 'iso'] as const;
 export type TimeFormat = (typeof TIME_FORMATS)[number];
 
-export const ConnectionOptions = lazy(() =>
+export const ConnectionOptions = /* @__PURE__ */ lazy(() =>
   z.object({
     timeFormat: z.enum(TIME_FORMATS),
     // Empty is the default, not "send none": settings saved before the default was sent hold ''.
@@ -77,7 +77,7 @@ export function keyProblem(key: string): string | undefined {
 
 const hex = (c: string) => (c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
 
-export const ApiKey = lazy(() =>
+export const ApiKey = /* @__PURE__ */ lazy(() =>
   z.string().check(
     z.overwrite(cleanKey),
     z.refine((key) => !keyProblem(key), { error: (issue) => keyProblem(String(issue.input)) }),
@@ -85,7 +85,7 @@ export const ApiKey = lazy(() =>
 );
 
 /** What Settings sends: a new key only when the user typed one. */
-export const SettingsInput = lazy(() =>
+export const SettingsInput = /* @__PURE__ */ lazy(() =>
   z.object({
     apiKey: z.optional(ApiKey),
     timeFormat: z.enum(TIME_FORMATS),

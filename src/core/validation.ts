@@ -59,7 +59,7 @@ export function wholeNumber(min: number, max: number, sentence?: string) {
 }
 
 /** A job, refresh or request key a sidebar sends back: what newId() and the sidebars make. */
-export const ClientId = lazy(() =>
+export const ClientId = /* @__PURE__ */ lazy(() =>
   z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8 to 64 letters, digits, - or _')),
 );
 

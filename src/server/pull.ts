@@ -164,10 +164,12 @@ export function previewRange(
   return note ? { from, to, note } : { from, to };
 }
 
-const GranularitySchema = lazy(() => z.optional(z.enum(GRANULARITIES)));
-const ModeSchema = lazy(() => z.optional(z.enum(WRITE_MODES)));
+const GranularitySchema = /* @__PURE__ */ lazy(() => z.optional(z.enum(GRANULARITIES)));
+const ModeSchema = /* @__PURE__ */ lazy(() => z.optional(z.enum(WRITE_MODES)));
 
-const ChoiceKindSchema = lazy(() => z.enum(['queues', 'teams', 'sites', 'agents', 'activity_types']));
+const ChoiceKindSchema = /* @__PURE__ */ lazy(() =>
+  z.enum(['queues', 'teams', 'sites', 'agents', 'activity_types']),
+);
 const CACHE_SECONDS = 600;
 /** CacheService refuses values over 100 KB (UTF-8 bytes); a larger list is simply not cached. */
 const CACHE_MAX_BYTES = 90_000;
@@ -236,7 +238,7 @@ export function pollPull(id: unknown): JobView {
   return view(advancePull(deps, parseInput(ClientId, id, 'Job id'), sidebarTurn(deps.clock)));
 }
 
-const SheetId = lazy(() => wholeNumber(0, Number.MAX_SAFE_INTEGER));
+const SheetId = /* @__PURE__ */ lazy(() => wholeNumber(0, Number.MAX_SAFE_INTEGER));
 
 /** Go to: the sheet a pull wrote into, put in front by id; refused in words when it was deleted since. */
 export function goToSheet(sheetId: unknown): { sheet: string } {

@@ -45,7 +45,7 @@ import { currentUser } from './user';
 const SLICE_MS = 30_000;
 const SYNC_SHEET = 'Time off (Assembled)';
 
-const Kind = lazy(() => z.enum(PUSH_KINDS));
+const Kind = /* @__PURE__ */ lazy(() => z.enum(PUSH_KINDS));
 
 export function pushDeps(): PushDeps {
   const ss = documentSpreadsheet();

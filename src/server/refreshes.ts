@@ -128,7 +128,7 @@ export function deleteRefresh(id: unknown): RefreshView[] {
   return views(deps);
 }
 
-const Seen = lazy(() => z.nullish(wholeNumber(0, Number.MAX_SAFE_INTEGER)));
+const Seen = /* @__PURE__ */ lazy(() => z.nullish(wholeNumber(0, Number.MAX_SAFE_INTEGER)));
 
 export function runRefreshNow(id: unknown, seen?: unknown): RefreshView[] {
   const deps = refreshDeps();

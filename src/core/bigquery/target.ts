@@ -6,7 +6,7 @@ import { BIGQUERY_FIELDS, type BigQueryField } from './target-fields';
 const rule = (field: BigQueryField) =>
   z.regex(BIGQUERY_FIELDS[field].pattern, BIGQUERY_FIELDS[field].problem);
 
-export const BigQueryTarget = lazy(() =>
+export const BigQueryTarget = /* @__PURE__ */ lazy(() =>
   z.object({
     kind: z.literal('bigquery'),
     project: z.string().check(z.trim(), rule('project')),

@@ -24,7 +24,7 @@ import { isRunLogSheet, RUN_LOG_SHEET } from './run-log';
  * grows without bound (a record over 9 KB is split across properties, so a large team still fits).
  */
 export const MAX_FILTER_IDS = 500;
-const ids = lazy(() =>
+const ids = /* @__PURE__ */ lazy(() =>
   z.optional(
     z
       .array(z.string().check(z.minLength(1), z.maxLength(64, 'an id is at most 64 characters')))
@@ -32,7 +32,7 @@ const ids = lazy(() =>
   ),
 );
 
-export const PullSource = lazy(() =>
+export const PullSource = /* @__PURE__ */ lazy(() =>
   z.union([
     z.object({ kind: z.literal('report'), report: z.enum(REPORT_TYPES), granularity: z.enum(GRANULARITIES) }),
     z.object({ kind: z.literal('resource'), resource: z.enum(RESOURCES) }),
@@ -40,7 +40,7 @@ export const PullSource = lazy(() =>
 );
 export type PullSource = z.infer<typeof PullSource>;
 
-export const PullFilters = lazy(() =>
+export const PullFilters = /* @__PURE__ */ lazy(() =>
   z.object({
     queue_ids: ids,
     team_ids: ids,
@@ -78,7 +78,7 @@ export type PullFilters = z.infer<typeof PullFilters>;
  * up: a card reads "filtered: team "Tier 2"", not "1 team", and the header note names each team.
  * Only the ids are sent to Assembled.
  */
-export const FilterNames = lazy(() => {
+export const FilterNames = /* @__PURE__ */ lazy(() => {
   const names = z.optional(
     z
       .array(z.string().check(z.maxLength(100, 'A name is at most 100 characters.')))
@@ -100,7 +100,7 @@ const sheetName = (missing: string) =>
     .string()
     .check(z.trim(), z.minLength(1, missing), z.maxLength(100, 'A sheet name is at most 100 characters.'));
 
-export const PullTarget = lazy(() =>
+export const PullTarget = /* @__PURE__ */ lazy(() =>
   z.union([
     z.object({ kind: z.literal('new_sheet'), name: sheetName('Type a name for the new sheet.') }),
     z.object({
@@ -120,7 +120,7 @@ export type PullTarget = z.infer<typeof PullTarget>;
 /** How a pull writes into its target. */
 export const WRITE_MODES = ['replace', 'append', 'merge'] as const;
 
-export const PullSpec = lazy(() =>
+export const PullSpec = /* @__PURE__ */ lazy(() =>
   z.object({
     source: PullSource,
     range: z.optional(DateRangeSpec),

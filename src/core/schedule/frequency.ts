@@ -9,9 +9,9 @@ import { wholeNumber } from '../validation';
 import { everyHourAsHourly } from './every-hour';
 import { NO_WEEKDAY } from './frequency-words';
 
-const hour = lazy(() => wholeNumber(0, 23));
+const hour = /* @__PURE__ */ lazy(() => wholeNumber(0, 23));
 
-export const Frequency = lazy(() =>
+export const Frequency = /* @__PURE__ */ lazy(() =>
   z.union([
     z.object({ kind: z.literal('hourly') }),
     z.object({

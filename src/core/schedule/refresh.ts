@@ -14,7 +14,7 @@ import type { PulledRange } from './catch-up';
 import { Frequency } from './frequency';
 import type { DaySpan } from './held-days';
 
-export const RefreshInput = lazy(() =>
+export const RefreshInput = /* @__PURE__ */ lazy(() =>
   z.object({
     spec: PullSpec,
     frequency: Frequency,

@@ -46,7 +46,7 @@ export function rangeWords(range: DateRangeSpec | undefined): string {
 const isoDate = (words: string) =>
   z.string().check(z.refine((s) => parseLocalDate(s) !== undefined, `Type ${words} like 2026-03-01.`));
 
-export const DateRangeSpec = lazy(() =>
+export const DateRangeSpec = /* @__PURE__ */ lazy(() =>
   z.union([
     z.object({
       kind: z.literal('absolute'),

@@ -4,7 +4,7 @@ import type { AgentState, AgentStateEdit, AgentStateEditResult } from '../model'
 import { collection, eitherKey, maybe, paging, text, time, when } from './common';
 
 /** Absent stays absent (no empty column for a field no reply carries); ids may come as numbers. */
-const optionalText = lazy(() =>
+const optionalText = /* @__PURE__ */ lazy(() =>
   z.optional(
     z.nullable(
       z.pipe(
@@ -15,7 +15,7 @@ const optionalText = lazy(() =>
   ),
 );
 
-export const agentState: z.ZodMiniType<AgentState> = lazy(() =>
+export const agentState: z.ZodMiniType<AgentState> = /* @__PURE__ */ lazy(() =>
   z.pipe(
     z.object({
       id: optionalText,
@@ -46,7 +46,7 @@ export const agentState: z.ZodMiniType<AgentState> = lazy(() =>
  * `states` in the YAML, `agent_states` from the live service (paged there, with no known total). The
  * YAML's list has no paging: a `states` reply holds every record, so its length is the total.
  */
-export const agentStatesPage = lazy(() =>
+export const agentStatesPage = /* @__PURE__ */ lazy(() =>
   z.pipe(
     z
       .object({
@@ -64,7 +64,7 @@ export const agentStatesPage = lazy(() =>
 );
 
 /** `timeline` in the YAML; the live service answers `agent_states`, as its agent-state list does. */
-export const timelinePage = lazy(() =>
+export const timelinePage = /* @__PURE__ */ lazy(() =>
   z.pipe(
     z
       .object({
@@ -80,7 +80,7 @@ export const timelinePage = lazy(() =>
   ),
 );
 
-export const agentStateEdit: z.ZodMiniType<AgentStateEdit> = lazy(() =>
+export const agentStateEdit: z.ZodMiniType<AgentStateEdit> = /* @__PURE__ */ lazy(() =>
   z.object({
     id: text,
     action: text,
@@ -93,7 +93,7 @@ export const agentStateEdit: z.ZodMiniType<AgentStateEdit> = lazy(() =>
 );
 
 /** The YAML gives no schema for edit history: an `edits` list, a bare list, or (its 200 has no content) nothing. */
-export const editHistory = lazy(() =>
+export const editHistory = /* @__PURE__ */ lazy(() =>
   z.pipe(
     z.optional(z.union([z.object({ edits: collection(agentStateEdit) }), z.array(agentStateEdit)])),
     z.transform((v): AgentStateEdit[] => (v === undefined ? [] : Array.isArray(v) ? v : v.edits)),
@@ -101,7 +101,7 @@ export const editHistory = lazy(() =>
 );
 
 /** The YAML gives no reply schema for an edit: read what is there, else nothing. */
-export const editResult: z.ZodMiniType<AgentStateEditResult> = lazy(() =>
+export const editResult: z.ZodMiniType<AgentStateEditResult> = /* @__PURE__ */ lazy(() =>
   z._default(
     z.object({
       inserted: z._default(z.array(z.string()), []),

@@ -5,7 +5,7 @@ import type { LooseRecord, Scalar } from '../model';
 import { wireTimeToMs } from '../times';
 
 /** ISO 8601 or unix seconds in; epoch ms out. */
-export const time = lazy(() =>
+export const time = /* @__PURE__ */ lazy(() =>
   z.pipe(
     z.custom<string | number>(
       (v) => wireTimeToMs(v) !== undefined,
@@ -20,12 +20,12 @@ export function maybe<S extends z.ZodMiniType>(schema: S) {
   return z._default(z.nullable(schema), null);
 }
 
-export const text = lazy(() => maybe(z.string()));
-export const flag = lazy(() => maybe(z.boolean()));
-export const when = lazy(() => maybe(time));
+export const text = /* @__PURE__ */ lazy(() => maybe(z.string()));
+export const flag = /* @__PURE__ */ lazy(() => maybe(z.boolean()));
+export const when = /* @__PURE__ */ lazy(() => maybe(time));
 
 /** Lists of ids: plain strings, or objects carrying an id. */
-export const idList = lazy(() =>
+export const idList = /* @__PURE__ */ lazy(() =>
   z._default(
     z.array(
       z.union([
@@ -77,7 +77,7 @@ function scalar(key: string, value: unknown): Scalar {
  * A JSON object (not an array, not null). Maps are read with this rather than z.record, whose
  * schema would add 2 KiB to the bundle Apps Script parses on every execution.
  */
-export const jsonObject = lazy(() =>
+export const jsonObject = /* @__PURE__ */ lazy(() =>
   z.custom<Record<string, unknown>>(
     (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
     'expected an object',
@@ -85,7 +85,7 @@ export const jsonObject = lazy(() =>
 );
 
 /** Free-form records: kept whole, flattened to scalars a sheet cell can hold. */
-export const looseRecord = lazy(() =>
+export const looseRecord = /* @__PURE__ */ lazy(() =>
   z.pipe(
     jsonObject,
     z.transform((v): LooseRecord => {
@@ -98,9 +98,9 @@ export const looseRecord = lazy(() =>
 
 /** limit/offset/total paging, where a reply carries it. */
 export const paging = {
-  total: lazy(() => z.optional(z.number())),
-  limit: lazy(() => z.optional(z.number())),
-  offset: lazy(() => z.optional(z.number())),
+  total: /* @__PURE__ */ lazy(() => z.optional(z.number())),
+  limit: /* @__PURE__ */ lazy(() => z.optional(z.number())),
+  offset: /* @__PURE__ */ lazy(() => z.optional(z.number())),
 };
 
 /** A required one-of-two envelope key (YAML name first, live name second). */

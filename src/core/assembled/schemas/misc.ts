@@ -4,10 +4,12 @@ import { lazy } from '../../lazy';
 import type { AssistConversation } from '../model';
 import { collection, looseRecord, paging } from './common';
 
-export const requirementsPage = lazy(() => z.object({ requirements: collection(looseRecord), ...paging }));
+export const requirementsPage = /* @__PURE__ */ lazy(() =>
+  z.object({ requirements: collection(looseRecord), ...paging }),
+);
 
 /** Catalogued as "(full object) list": a `conversations` list, or a bare list. */
-export const assistConversationsPage = lazy(() =>
+export const assistConversationsPage = /* @__PURE__ */ lazy(() =>
   z.pipe(
     z.union([z.object({ conversations: collection(looseRecord), ...paging }), z.array(looseRecord)]),
     z.transform((v): { items: AssistConversation[]; total?: number } =>

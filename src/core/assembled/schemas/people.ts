@@ -4,7 +4,7 @@ import type { Person } from '../model';
 import { collection, flag, idList, jsonObject, paging, text, when } from './common';
 
 /** Platform name to the person's id there; an id given as a number becomes text. */
-const platforms = lazy(() =>
+const platforms = /* @__PURE__ */ lazy(() =>
   z.pipe(
     jsonObject,
     z.transform((map, ctx) => {
@@ -24,7 +24,7 @@ const platforms = lazy(() =>
   ),
 );
 
-export const person: z.ZodMiniType<Person> = lazy(() =>
+export const person: z.ZodMiniType<Person> = /* @__PURE__ */ lazy(() =>
   z.object({
     id: z.string(),
     agent_id: text,
@@ -49,4 +49,4 @@ export const person: z.ZodMiniType<Person> = lazy(() =>
   }),
 );
 
-export const peoplePage = lazy(() => z.object({ people: collection(person), ...paging }));
+export const peoplePage = /* @__PURE__ */ lazy(() => z.object({ people: collection(person), ...paging }));

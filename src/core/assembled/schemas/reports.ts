@@ -4,7 +4,7 @@ import type { ReportStatus } from '../model';
 import { eitherKey, looseRecord, when } from './common';
 
 /** The YAML's statuses; the live `in_progress` means running. */
-const status = lazy(() =>
+const status = /* @__PURE__ */ lazy(() =>
   z.pipe(
     z.custom<string>(
       (v) => ['pending', 'running', 'in_progress', 'complete', 'failed'].includes(v as string),
@@ -24,7 +24,7 @@ function startStatus(v: unknown): ReportStatus {
 }
 
 /** `reportID` in the YAML, `report_id` from the live service. */
-export const reportJob = lazy(() =>
+export const reportJob = /* @__PURE__ */ lazy(() =>
   z.pipe(
     z
       .object({
@@ -37,7 +37,7 @@ export const reportJob = lazy(() =>
   ),
 );
 
-export const metric = lazy(() =>
+export const metric = /* @__PURE__ */ lazy(() =>
   z.object({
     name: z.string(),
     value: z._default(z.nullable(z.union([z.number(), z.string()])), null),
@@ -48,7 +48,7 @@ export const metric = lazy(() =>
 export type Metric = z.output<typeof metric>;
 
 /** One page of a report: YAML `rows`, or live `metrics` paged with total_metric_count. */
-export const reportPage = lazy(() =>
+export const reportPage = /* @__PURE__ */ lazy(() =>
   z.pipe(
     z
       .object({

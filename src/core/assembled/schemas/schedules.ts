@@ -4,9 +4,9 @@ import * as z from 'zod/mini';
 import { lazy } from '../../lazy';
 import { collection, flag, text, time } from './common';
 
-const strings = lazy(() => z._default(z.array(z.string()), []));
+const strings = /* @__PURE__ */ lazy(() => z._default(z.array(z.string()), []));
 
-export const activityType = lazy(() =>
+export const activityType = /* @__PURE__ */ lazy(() =>
   z.object({
     id: z.string(),
     name: text,
@@ -21,7 +21,7 @@ export const activityType = lazy(() =>
   }),
 );
 
-export const activity = lazy(() =>
+export const activity = /* @__PURE__ */ lazy(() =>
   z.object({
     id: z.string(),
     agent_id: z.string(),
@@ -33,7 +33,7 @@ export const activity = lazy(() =>
   }),
 );
 
-export const scheduleAgent = lazy(() =>
+export const scheduleAgent = /* @__PURE__ */ lazy(() =>
   z.object({
     id: z.string(),
     name: text,
@@ -43,7 +43,7 @@ export const scheduleAgent = lazy(() =>
   }),
 );
 
-export const activitiesReply = lazy(() =>
+export const activitiesReply = /* @__PURE__ */ lazy(() =>
   z.object({
     activities: collection(activity),
     agents: z._default(collection(scheduleAgent), []),
@@ -51,9 +51,11 @@ export const activitiesReply = lazy(() =>
   }),
 );
 
-export const activityTypesReply = lazy(() => z.object({ activity_types: collection(activityType) }));
+export const activityTypesReply = /* @__PURE__ */ lazy(() =>
+  z.object({ activity_types: collection(activityType) }),
+);
 
-export const requirementType = lazy(() =>
+export const requirementType = /* @__PURE__ */ lazy(() =>
   z.object({
     id: z.string(),
     name: text,
@@ -61,6 +63,8 @@ export const requirementType = lazy(() =>
   }),
 );
 
-export const requirementTypesReply = lazy(() => z.object({ requirement_types: collection(requirementType) }));
+export const requirementTypesReply = /* @__PURE__ */ lazy(() =>
+  z.object({ requirement_types: collection(requirementType) }),
+);
 
-export const bulkActivitiesReply = lazy(() => z.object({ activities: collection(activity) }));
+export const bulkActivitiesReply = /* @__PURE__ */ lazy(() => z.object({ activities: collection(activity) }));

@@ -6,7 +6,7 @@ import { collection, flag, paging, text, when } from './common';
 const STATUSES: readonly TimeOffStatus[] = ['pending', 'approved', 'denied', 'cancelled'];
 
 /** The YAML's enum, also reading the US spelling "canceled". */
-const status = lazy(() =>
+const status = /* @__PURE__ */ lazy(() =>
   z._default(
     z.nullable(
       z.pipe(
@@ -21,7 +21,7 @@ const status = lazy(() =>
   ),
 );
 
-export const timeOffRequest: z.ZodMiniType<TimeOffRequest> = lazy(() =>
+export const timeOffRequest: z.ZodMiniType<TimeOffRequest> = /* @__PURE__ */ lazy(() =>
   z.object({
     id: z.string(),
     agent_id: text,
@@ -37,9 +37,11 @@ export const timeOffRequest: z.ZodMiniType<TimeOffRequest> = lazy(() =>
   }),
 );
 
-export const timeOffRequestsPage = lazy(() => z.object({ requests: collection(timeOffRequest), ...paging }));
+export const timeOffRequestsPage = /* @__PURE__ */ lazy(() =>
+  z.object({ requests: collection(timeOffRequest), ...paging }),
+);
 
-export const timeOffUpdate: z.ZodMiniType<TimeOffUpdate> = lazy(() =>
+export const timeOffUpdate: z.ZodMiniType<TimeOffUpdate> = /* @__PURE__ */ lazy(() =>
   z.object({
     request_id: z.string(),
     change_type: text,
@@ -47,4 +49,6 @@ export const timeOffUpdate: z.ZodMiniType<TimeOffUpdate> = lazy(() =>
   }),
 );
 
-export const timeOffUpdatesPage = lazy(() => z.object({ updates: collection(timeOffUpdate), ...paging }));
+export const timeOffUpdatesPage = /* @__PURE__ */ lazy(() =>
+  z.object({ updates: collection(timeOffUpdate), ...paging }),
+);
