@@ -88,12 +88,13 @@ export function saveRefresh(input: unknown, id: unknown): RefreshView[] {
   const key = parseInput(ClientId, id, 'Refresh id');
   // Outside the lock: the call may wait out retries.
   const check = keyToEdit(deps, key);
-  // As it was: an edit resumes a paused refresh, and says the runs it missed as Resume does.
+  // As it was: an edit resumes a paused refresh, says so, and says the runs it missed as Resume does.
   const before = new RefreshStore(deps.store).get(key);
   const saved = save(deps, input, key, check.refused);
-  const missed = before && !saved.paused ? missedWords(before, saved, deps.zone, deps.clock.now()) : '';
-  const kept = savedWords(saved, check, deps.hasKey());
-  const said = missed ? `${kept ?? 'Saved.'} ${missed}` : kept;
+  const resumed = before?.paused === true && !saved.paused;
+  const missed = resumed ? missedWords(before, saved, deps.zone, deps.clock.now()) : '';
+  const kept = savedWords(saved, check, deps.hasKey()) ?? (resumed ? 'Saved and resumed.' : undefined);
+  const said = missed ? `${kept} ${missed}` : kept;
   return views(deps).map((v) => (v.id === saved.id && said ? { ...v, saved: said } : v));
 }
 

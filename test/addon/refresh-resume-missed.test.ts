@@ -86,7 +86,26 @@ describe('Resume of a refresh paused over its run time', () => {
     expect(saved).toMatchObject({
       paused: false,
       saved:
-        'Saved. It missed its run due 2027-03-01 07:00 while paused: the sheet holds 2027-02-15 to 2027-02-21. Run now to bring it up to date, or it next runs 2027-03-08 08:00.',
+        'Saved and resumed. It missed its run due 2027-03-01 07:00 while paused: the sheet holds 2027-02-15 to 2027-02-21. Run now to bring it up to date, or it next runs 2027-03-08 08:00.',
     });
+  });
+
+  it('says an edit saved resumed it when nothing was missed, and only "Saved." of one not paused', async () => {
+    const { rt, id } = await mondays('replace');
+    const edit = (hour: number) =>
+      rt.callFromSidebar<RefreshView[]>(
+        'saveRefresh',
+        {
+          spec: lastWeek('replace'),
+          frequency: { kind: 'weekly', weekdays: [1], hour },
+          notifyByEmail: false,
+        },
+        id,
+      );
+    await rt.callFromSidebar('pauseRefresh', id);
+    const [resumed] = await edit(8);
+    expect(resumed).toMatchObject({ paused: false, saved: 'Saved and resumed.' });
+    const [saved] = await edit(9);
+    expect(saved?.saved).toBeUndefined();
   });
 });

@@ -53,7 +53,7 @@ describe('An edit saved that resumes a refresh paused over its Monday run', () =
     const { card } = await pausedOverMonday(bench());
     await card.getByRole('button', { name: /^Edit: / }).click();
     await card.getByRole('button', { name: /^Save: / }).click();
-    await expect.poll(() => card.locator('.said').textContent()).toBe(`Saved. ${missed}`);
+    await expect.poll(() => card.locator('.said').textContent()).toBe(`Saved and resumed. ${missed}`);
     expect(await card.getByRole('button', { name: /^Run now: / }).isVisible()).toBe(true);
   });
 });
