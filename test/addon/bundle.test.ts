@@ -375,9 +375,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * stay);
  * 384.4 with an agent state's unknown platform a row to fix unless written new:, a near miss of a
  * state's name too, and a row to fix saying all its problems at once (1.2 KiB);
+ * 384.9 with Sync time off writing at once the message of a row changed in the sheet since it was
+ * pushed, and its summary counting such rows (0.5 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 384.4;
+const CODE_BUDGET_KIB = 384.9;
 
 const ENTRY_POINTS = [
   'onOpen',

@@ -75,7 +75,7 @@ describe.skipIf(!built)('Sync time off: what Assembled did to each pushed reques
         ['created', PENDING],
       ]);
       expect(summary.message).toBe(
-        `2 of the 3 requests created from "${sheet}" changed in Assembled (2 cancelled); their Push status and message say how.`,
+        `2 of the 3 requests created from "${sheet}" changed in Assembled (2 cancelled); their Push status and message say how. 1 row was changed in the sheet since it was pushed; its Push message says what to do.`,
       );
       // Validate says the same, once; a second sync has no news.
       await rt.callFromSidebar<ValidateSummary>('validatePush', 'time_off');

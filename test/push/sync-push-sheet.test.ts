@@ -55,7 +55,7 @@ describe.skipIf(!built)('sync time off', () => {
     const summary = await rt.callFromSidebar<SyncSummary>('syncTimeOff');
     expect(summary).toMatchObject({ sheet, updated: 2 });
     expect(summary.message).toBe(
-      `2 of the 3 requests created from "${sheet}" changed in Assembled (1 approved, 1 cancelled); their Push status and message say how.`,
+      `2 of the 3 requests created from "${sheet}" changed in Assembled (1 approved, 1 cancelled); their Push status and message say how. 1 row was changed in the sheet since it was pushed; its Push message says what to do.`,
     );
     const after = rt.workbook.values(sheet);
     const status = (rows: unknown[][]) => rows.slice(1).map((r) => [r[6], r[8]]);

@@ -1,8 +1,9 @@
 // "Sync time off" with a "Time off to create" sheet in front: the rows it created (those with an
 // Assembled ID) take their request's state now: approved, denied, cancelled, still pending,
 // deleted (Assembled has it no more), or changed there since it was pushed (times, all-day, type).
-// Only the Push status and Push message cells of rows whose state changed are written; the
-// user's columns and "Pushed at" are left as they are.
+// Only the Push status and Push message cells of rows whose state changed, or which were changed
+// in the sheet since they were pushed, are written; the user's columns and "Pushed at" are left as
+// they are.
 import type { AssembledClient, TimeOffRequest, TimeOffStatus } from '../assembled';
 import { peopleOnce } from '../assembled/people-once';
 import type { Zone, Zones } from '../ports';
@@ -20,6 +21,7 @@ import {
   changedMessage,
   changedSinceSent,
   changesSinceSent,
+  emptiedMessage,
   movedMessage,
   sentMessage,
   withEnded,
@@ -49,6 +51,8 @@ interface Now {
   message: string;
   /** Changed in Assembled since it was pushed (times, all-day or type). */
   drift?: boolean;
+  /** Assembled's news (its state or words), not only the row's change in the sheet. */
+  news?: boolean;
 }
 
 const CREATED = { status: 'created', message: CREATED_PENDING };
@@ -151,6 +155,9 @@ export function syncPushSheet(deps: PushSheetSyncDeps, target: { name: string; g
     zone,
   );
   const changed = new Map<number, Now>();
+  // Rows with news from Assembled, and rows changed in the sheet since they were pushed.
+  let fromAssembled = 0;
+  let edited = 0;
   // Notes that now say, or no longer say, that the row's request ended (sent-print.ts withEnded).
   const noted = new Map<number, string>();
   for (const r of own) {
@@ -166,20 +173,27 @@ export function syncPushSheet(deps: PushSheetSyncDeps, target: { name: string; g
     // A row changed since it was pushed keeps saying so, Sync's words as Assembled's last (sent-print.ts).
     const said = text(r.values[at.message]);
     const from = moved.get(r.row);
+    const edit = from !== undefined || changedSinceSent(noteOf(r.row), r.values, match.map, zone);
     if (from !== undefined) {
-      const edit = changesSinceSent(noteOf(from), r.values, match.map, zone);
-      now = { ...now, message: movedMessage(from, now.message, '', edit) };
-    } else if (changedSinceSent(noteOf(r.row), r.values, match.map, zone)) {
-      const edit = changesSinceSent(noteOf(r.row), r.values, match.map, zone);
+      const what = changesSinceSent(noteOf(from), r.values, match.map, zone);
+      now = { ...now, message: movedMessage(from, now.message, '', what) };
+    } else if (edit && blank(r.values)) {
+      // Validate's words for it, so the two do not undo each other's.
+      now = { ...now, message: emptiedMessage('time_off', now.message) };
+    } else if (edit) {
+      const what = changesSinceSent(noteOf(r.row), r.values, match.map, zone);
       // Checked as Validate checks it, so that what would stop it being sent is said now.
-      const bad = blank(r.values) ? '' : unsendableWords(grid, match.map, r.values, r.row, parse);
-      now = { ...now, message: changedMessage('time_off', '', now.status, now.message, '', edit, '', bad) };
+      const bad = unsendableWords(grid, match.map, r.values, r.row, parse);
+      now = { ...now, message: changedMessage('time_off', '', now.status, now.message, '', what, '', bad) };
     }
     // Words of a request ended or changed there are brought up to date (older words said less).
     const news =
       text(r.values[at.status]).toLowerCase() !== now.status ||
       ((ended || now.drift || saysChangedThere(sentMessage(said))) && said !== now.message);
-    if (news) changed.set(r.row, now);
+    if (news) fromAssembled++;
+    if (edit) edited++;
+    // A row changed in the sheet says so now, as Validate would, whatever Assembled says.
+    if (news || (edit && said !== now.message)) changed.set(r.row, { ...now, news });
   }
   if (changed.size > 0) {
     const from = Math.min(...changed.keys());
@@ -212,20 +226,31 @@ export function syncPushSheet(deps: PushSheetSyncDeps, target: { name: string; g
       if (!(error instanceof WriteRefused)) throw error;
     }
   }
+  const there =
+    fromAssembled > 0
+      ? `${fromAssembled} of the ${own.length} requests created from "${name}" changed in Assembled (${byState(changed)}); their Push status and message say how.`
+      : edited > 0
+        ? `None of the ${own.length} requests created from "${name}" changed in Assembled.`
+        : `The ${own.length} requests created from "${name}" are as the sheet says.`;
   return {
     ...summary,
-    changes: changed.size,
+    changes: fromAssembled,
     updated: changed.size,
-    message:
-      changed.size === 0
-        ? `The ${own.length} requests created from "${name}" are as the sheet says.`
-        : `${changed.size} of the ${own.length} requests created from "${name}" changed in Assembled (${byState(changed)}); their Push status and message say how.`,
+    message: `${there}${editedWords(edited)}`,
   };
+}
+
+/** The summary's word on rows changed in the sheet since they were pushed (not sent again). */
+function editedWords(n: number): string {
+  if (n === 0) return '';
+  return n === 1
+    ? ' 1 row was changed in the sheet since it was pushed; its Push message says what to do.'
+    : ` ${n} rows were changed in the sheet since they were pushed; their Push message says what to do.`;
 }
 
 /** "534 approved, 134 denied, 2 changed there": the changed rows counted by their state now. */
 function byState(changed: Map<number, Now>): string {
-  const states = [...changed.values()].map((c) => (c.drift ? CHANGED_WORD : c.status));
+  const states = [...changed.values()].filter((c) => c.news).map((c) => (c.drift ? CHANGED_WORD : c.status));
   const named: [string, string][] = [
     ...Object.entries(NOW).map(([word, now]) => [word, now.status] as [string, string]),
     [DELETED.status, DELETED.status],
