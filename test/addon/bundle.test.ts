@@ -377,9 +377,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * state's name too, and a row to fix saying all its problems at once (1.2 KiB);
  * 384.9 with Sync time off writing at once the message of a row changed in the sheet since it was
  * pushed, and its summary counting such rows (0.5 KiB);
+ * 385.5 with a row whose state or platform is a near miss read as written for the checks across
+ * rows, so that it says its platform and overlap problems too (0.5 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 384.9;
+const CODE_BUDGET_KIB = 385.5;
 
 const ENTRY_POINTS = [
   'onOpen',

@@ -506,28 +506,36 @@ describe('row parsing', () => {
 
   it('takes a near miss of a known state or platform for a typo, and sends a value far from all as written', () => {
     const states = ['Agent', 'State', 'Start'];
-    expect(parse('agent_states', states, ['a-1', 'avialable', '2026-06-01 09:00']).result).toEqual({
+    expect(parse('agent_states', states, ['a-1', 'avialable', '2026-06-01 09:00']).result).toMatchObject({
       ok: false,
       problems: [
         'State: "avialable" is not a state Assembled knows; did you mean "available"? If it is a state new to Assembled, write new: avialable.',
       ],
     });
     // The same letters, one typed two places early: one slip, as a swap is.
-    expect(parse('agent_states', states, ['a-1', 'brake', '2026-06-01 09:00']).result).toEqual({
+    expect(parse('agent_states', states, ['a-1', 'brake', '2026-06-01 09:00']).result).toMatchObject({
       ok: false,
       problems: [
         'State: "brake" is not a state Assembled knows; did you mean "break"? If it is a state new to Assembled, write new: brake.',
       ],
     });
+    // Read as written all the same, for the checks across rows (overlaps, platforms): still refused.
+    expect(parse('agent_states', states, ['a-1', 'brake', '2026-06-01 09:00']).result).toMatchObject({
+      ok: false,
+      request: { input: { state: 'brake' } },
+      asWritten: ['state'],
+    });
     const edit = ['insert', '', 'a-1', 'lunh', '2026-06-01 09:00'];
-    expect(parse('state_edits', ['Action', 'State ID', 'Agent', 'State', 'Start'], edit).result).toEqual({
+    expect(
+      parse('state_edits', ['Action', 'State ID', 'Agent', 'State', 'Start'], edit).result,
+    ).toMatchObject({
       ok: false,
       problems: [
         'State: "lunh" is not a state Assembled knows; did you mean "lunch"? If it is a state new to Assembled, write new: lunh.',
       ],
     });
     const platform = ['Agent', 'Platform', 'Platform ID'];
-    expect(parse('associations', platform, ['a-1', 'zendesks', '42']).result).toEqual({
+    expect(parse('associations', platform, ['a-1', 'zendesks', '42']).result).toMatchObject({
       ok: false,
       problems: [
         'Platform: "zendesks" is not a platform Assembled knows; did you mean "zendesk"? If it is a platform new to Assembled, write new: zendesks.',
@@ -535,7 +543,7 @@ describe('row parsing', () => {
     });
     // Two letters swapped, in a name too short to allow two edits, is one slip.
     const platformOf = (typed: string) => parse('associations', platform, ['a-1', typed, '42']).result;
-    expect(['zendeks', 'fvie9'].map(platformOf)).toEqual([
+    expect(['zendeks', 'fvie9'].map(platformOf)).toMatchObject([
       {
         ok: false,
         problems: [
@@ -555,7 +563,9 @@ describe('row parsing', () => {
       expect(platformOf(typed)).toMatchObject({ ok: true, request: { input: { platform: typed } } });
     // An agent state's Source is a platform too, and optional: a typo there is caught the same way.
     const sourced = ['Agent', 'State', 'Start', 'Source'];
-    expect(parse('agent_states', sourced, ['a-1', 'busy', '2026-06-01 09:00', 'zendesks']).result).toEqual({
+    expect(
+      parse('agent_states', sourced, ['a-1', 'busy', '2026-06-01 09:00', 'zendesks']).result,
+    ).toMatchObject({
       ok: false,
       problems: [
         'Source: "zendesks" is not a platform Assembled knows; did you mean "zendesk"? If it is a platform new to Assembled, write new: zendesks.',

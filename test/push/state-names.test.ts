@@ -176,4 +176,45 @@ describe.skipIf(!built)("an agent state's platform and name", () => {
       `Row 3: Source: "Five9 Voice" is not a platform Assembled knows; did you mean "five9"? If it is a platform new to Assembled, write new: five9 voice. ${snoozing}`,
     );
   });
+
+  it('say every problem of a row whose name is a near miss too: its platform, and overlaps', async () => {
+    const { rt, sim } = await startLocalAddon({ dialect: 'live' });
+    const [a, b] = sim.admin.org.people.filter((p) => !p.deleted && p.staffable && p.email);
+    if (!a || !b) throw new Error('no agents');
+    // Assembled holds a busy state for b on zendesk.
+    const at = (hm: string) => Date.parse(`2026-05-24T${hm}:00-04:00`) / 1000;
+    const list = sim.admin.org.states.get(b.agent_id) ?? [];
+    list.push({
+      id: 'held-zendesk',
+      agent_id: b.agent_id,
+      state: 'busy',
+      sub_state: null,
+      start_time: at('13:40'),
+      end_time: at('13:55'),
+      source: 'zendesk',
+    });
+    list.sort((x, y) => x.start_time - y.start_time);
+    sim.admin.org.states.set(b.agent_id, list);
+    await template(rt, 'agent_states', [
+      stateRow(a.email, 'brek', '10:00', 'fivenine', '10:15'),
+      stateRow(b.email, 'brek', '13:45', 'zendesk', '13:50'),
+      stateRow(a.email, 'available', '11:00', 'five9', '11:20'),
+      stateRow(a.email, 'brek', '11:10', 'five9', '11:30'),
+    ]);
+    const check = await rt.callFromSidebar<ValidateSummary>('validatePush', 'agent_states');
+    expect(check).toMatchObject({ ok: 0, errors: 4 });
+    const brek =
+      'State: "brek" is not a state Assembled knows; did you mean "break"? If it is a state new to Assembled, write new: brek.';
+    const [first, second, third, fourth] = check.problems;
+    // Said once, with the platform's typo.
+    expect(first).toBe(
+      `Row 2: ${brek} Source: "fivenine" is not a platform Assembled knows, so it is taken for a typo: write it as Assembled names it, such as five9, intercom, zendesk or salesforce. If it is a platform new to Assembled, write new: fivenine.`,
+    );
+    expect(second).toMatch(
+      /^Row 3: State: "brek" .*write new: brek\. Start and End: overlap a state Assembled holds for this agent on zendesk: busy from 2026-05-24 13:40 to 13:55\./,
+    );
+    expect(second?.split('did you mean')).toHaveLength(2);
+    expect(third).toMatch(/^Row 4: End: overlaps row 5, a state of the same agent/);
+    expect(fourth).toMatch(/^Row 5: State: "brek" .*write new: brek\. Start: overlaps row 4/);
+  });
 });

@@ -7,15 +7,18 @@
 //   then ask again).
 // A row typed twice, the same state or request, is told apart: only its later copies wait.
 import type { HeaderMap } from './header';
-import { overlapsText, overlapsWithin, refuseRow, type Span } from './overlaps';
+import { overlapsText, overlapsWithin, refuseRow, requestOf, type Span } from './overlaps';
 import type { PushRequest, StateRecord } from './request';
 import type { SheetRow } from './sheet-rows';
 
 type Held = { row: SheetRow; request: PushRequest }[];
 
-/** The rows' requests (where they read well), then those of the rows already pushed. */
+/**
+ * The rows' requests (where they read well, a near miss read as written too: a row to fix says all
+ * its problems at once), then those of the rows already pushed.
+ */
 function withHeld(rows: SheetRow[], held: Held): { row: SheetRow; request?: PushRequest }[] {
-  return [...rows.map((row) => ({ row, request: row.parse?.ok ? row.parse.request : undefined })), ...held];
+  return [...rows.map((row) => ({ row, request: requestOf(row) })), ...held];
 }
 
 /** The state a request places (a state to ingest, an edit's insert or update), if any. */
@@ -40,8 +43,12 @@ function typedTwice(rows: SheetRow[]): Map<SheetRow, number> {
   return copies;
 }
 
-/** `held`: rows already pushed, with what they sent; a new row clashing with one is held back. */
-export function markStateOverlaps(rows: SheetRow[], map: HeaderMap, held: Held = []): void {
+/**
+ * `held`: rows already pushed, with what they sent; a new row clashing with one is held back. The
+ * rows refused, whose times are to fix already.
+ */
+export function markStateOverlaps(rows: SheetRow[], map: HeaderMap, held: Held = []): Set<SheetRow> {
+  const refused = new Set<SheetRow>();
   const copies = typedTwice(rows.filter((r) => r.parse?.ok && placed(r.parse.request)));
   const groups = new Map<string, Span[]>();
   for (const { row, request } of withHeld(rows, held)) {
@@ -54,13 +61,17 @@ export function markStateOverlaps(rows: SheetRow[], map: HeaderMap, held: Held =
   }
   for (const [row, others] of overlapsWithin(groups.values())) {
     if (row.done) continue;
+    refused.add(row);
     refuseRow(
       row,
       `${overlapsText(map, row, others)}, a state of the same agent from the same source: an agent is in one state at a time on a platform. Correct the times of the row that is wrong, or delete a row typed twice.`,
     );
   }
-  for (const [row, at] of copies)
+  for (const [row, at] of copies) {
+    refused.add(row);
     refuseRow(row, `The same state as row ${at}, typed twice: delete this row.`);
+  }
+  return refused;
 }
 
 /**

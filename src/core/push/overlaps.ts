@@ -65,10 +65,21 @@ export function overlapsText(map: HeaderMap, row: SheetRow, overlaps: readonly O
  * such rules (a platform ID clashing both ways) says both.
  */
 export function refuseRow(row: SheetRow, problem: string): void {
-  const before = row.parse?.ok === false ? row.parse.problems : [];
-  const request = row.parse?.request;
-  row.parse = { ok: false, problems: [...before, problem], ...(request ? { request } : {}) };
+  const was = row.parse;
+  const before = was?.ok === false ? was.problems : [];
+  const asWritten = was?.ok === false ? was.asWritten : undefined;
+  row.parse = {
+    ok: false,
+    problems: [...before, problem],
+    ...(was?.request ? { request: was.request } : {}),
+    ...(asWritten ? { asWritten } : {}),
+  };
   delete row.fp;
+}
+
+/** Whether the row's `key` cell was refused as a near miss, read as written (parse-row.ts): its problem is said. */
+export function saidAsWritten(row: SheetRow, key: string): boolean {
+  return row.parse?.ok === false && (row.parse.asWritten?.includes(key) ?? false);
 }
 
 /**

@@ -32,8 +32,10 @@ export type RowParse =
   /**
    * `request`: what a row that read well would send, refused by a check across rows (overlaps.ts
    * refuseRow): later checks still look at it, so that a row to fix says all its problems at once.
+   * `asWritten`: the columns of a near miss (brek for break), refused as a typo but read as written
+   * into `request` for those checks; their problem is said.
    */
-  | { ok: false; problems: string[]; request?: PushRequest };
+  | { ok: false; problems: string[]; request?: PushRequest; asWritten?: string[] };
 
 export interface ParseContext {
   zone: Zone;
@@ -189,14 +191,7 @@ function cellSchema(spec: ColumnSpec, zone: Zone, locale: string | undefined) {
             issue(ctx.issues, v, `"${text}" is not one of ${(spec.values ?? []).join(', ')}.`);
             return undefined;
           }
-          // A name declared new (new: acme) is no one's near miss: it goes as written after new:.
-          const near =
-            spec.noun && declaredNew(text) === undefined
-              ? closest(
-                  lower,
-                  (spec.values ?? []).map((x) => ({ key: x, label: x })),
-                )
-              : [];
+          const near = nearMisses(spec, text);
           if (near.length > 0) {
             const said = near.map((x) => `"${x}"`).join(' or ');
             issue(
@@ -213,6 +208,26 @@ function cellSchema(spec: ColumnSpec, zone: Zone, locale: string | undefined) {
       }
     }),
   );
+}
+
+/**
+ * The known values a choice cell's text is a letter or two off, taken for a typo: none when it is
+ * known, or declared new (new: acme), which goes as written after new:.
+ */
+function nearMisses(spec: ColumnSpec, text: string): string[] {
+  const lower = text.toLowerCase();
+  if (spec.type !== 'choice' || spec.strict || !spec.noun || declaredNew(text) !== undefined) return [];
+  if (spec.values?.some((x) => x === lower) || spec.words?.has(lower)) return [];
+  return closest(
+    lower,
+    (spec.values ?? []).map((x) => ({ key: x, label: x })),
+  );
+}
+
+/** Whether a cell was refused only as a near miss (nearMisses): text, with no fault of its own. */
+function onlyNearMiss(spec: ColumnSpec | undefined, v: unknown): boolean {
+  if (!spec || isEmpty(v) || v instanceof Date || cellFault(v, spec.plainText === true)) return false;
+  return nearMisses(spec, cellText(v)).length > 0;
 }
 
 interface RowSchema {
@@ -365,12 +380,18 @@ export function parseRow(values: readonly CellValue[], map: HeaderMap, ctx: Pars
     const read: Record<string, unknown> = {};
     for (const [key, cell] of Object.entries(schema.cells))
       if (!keys.includes(key)) read[key] = cell.safeParse(raw[key]).data;
+    // A near miss is read as written, so that the checks across rows (overlaps, platforms) say
+    // their problems with it: the row stays refused.
+    const spec = (key: string) => KINDS[map.kind].columns.find((c) => c.key === key);
+    const asWritten = [...new Set(keys)].filter((key) => onlyNearMiss(spec(key), raw[key]));
+    for (const key of asWritten) read[key] = cellText(raw[key]);
     const rest = new Problems(map, from);
     if (read.agent !== undefined) agentOf(read as Cells, ctx, rest);
-    build(map.kind, read as Cells, ctx, rest);
+    const request = build(map.kind, read as Cells, ctx, rest);
     // A cell that could not be read has said its problem; what it lacks says nothing more.
     problems.addFrom(rest, keys);
-    return { ok: false, problems: problems.list };
+    const whole = request && rest.list.length === 0 && asWritten.length === new Set(keys).size;
+    return { ok: false, problems: problems.list, ...(whole ? { request, asWritten } : {}) };
   }
   const cells = parsed.data as Cells;
   const request = build(map.kind, cells, ctx, problems);

@@ -12,7 +12,7 @@ import type { AgentDirectory } from './agents';
 import { closest } from './closest';
 import { declaredInSheet, newWords } from './declared-new';
 import type { HeaderMap } from './header';
-import { refuseRow, requestOf, wordOnRow } from './overlaps';
+import { refuseRow, requestOf, saidAsWritten, wordOnRow } from './overlaps';
 import { fingerprint } from './request';
 import type { SheetRow } from './sheet-rows';
 
@@ -91,14 +91,15 @@ function nearPlatforms(name: string, known: readonly string[]): string[] {
 /** Spells each agent state's Source as Assembled spells the platform, as an association's. */
 export function spellStateSources(rows: SheetRow[], agents: AgentDirectory): void {
   for (const row of rows) {
-    const r = row.parse?.ok ? row.parse.request : undefined;
+    // A row refused for a near miss too: it is checked against others on the platform as spelled.
+    const r = requestOf(row);
     const input =
       r && (r.kind === 'agent_states' || r.kind === 'state_edits') && 'input' in r ? r.input : undefined;
     if (!r || !input?.source) continue;
     const spelled = assembledSpelling(input.source, agents);
     if (spelled !== undefined && spelled !== input.source) {
       input.source = spelled;
-      row.fp = fingerprint(r);
+      if (row.parse?.ok) row.fp = fingerprint(r);
     }
   }
 }
@@ -132,6 +133,8 @@ export function markUnknownSources(
       r && (r.kind === 'agent_states' || r.kind === 'state_edits') && 'input' in r ? r.input : undefined;
     const name = input?.source;
     if (!r || !input || !name || assembledSpelling(name, agents) !== undefined) continue;
+    // A near miss of the dropdown's has said its "did you mean" as the row was read.
+    if (saidAsWritten(row, 'source')) continue;
     const lower = name.toLowerCase();
     const people = agents.people();
     if (declared.has(lower)) {

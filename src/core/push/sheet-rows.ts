@@ -376,13 +376,13 @@ export function readSheet(grid: Grid, kind: PushKind, ctx: ParseContext): ReadRe
   }
   if (kind === 'agent_states' || kind === 'state_edits') spellStateSources(rows, ctx.agents);
   if (kind === 'agent_states') {
-    markStateOverlaps(
+    const clashed = markStateOverlaps(
       rows,
       map,
       held(() => true),
     );
     // A platform or name is known by the states Assembled holds too: checked once they are read.
-    const inAssembled = ctx.statesHeld && markStatesInAssembled(rows, map, ctx.statesHeld, ctx.zone);
+    const inAssembled = ctx.statesHeld && markStatesInAssembled(rows, map, ctx.statesHeld, ctx.zone, clashed);
     markUnknownSources(rows, map, ctx.agents, inAssembled);
     if (inAssembled) markUnknownStates(rows, map, inAssembled);
   }

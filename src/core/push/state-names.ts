@@ -13,7 +13,7 @@ import { closest } from './closest';
 import { declaredInSheet, newWords } from './declared-new';
 import type { HeaderMap } from './header';
 import { STATE_VALUES } from './kinds';
-import { refuseRow, requestOf, wordOnRow } from './overlaps';
+import { refuseRow, requestOf, saidAsWritten, wordOnRow } from './overlaps';
 import type { SheetRow } from './sheet-rows';
 
 /** Known names listed in a row's word: a few, the rest counted. */
@@ -31,7 +31,8 @@ export function markUnknownStates(rows: SheetRow[], map: HeaderMap, held: readon
   for (const row of rows) {
     // Rows refused by another check too: a row to fix says all its problems at once.
     const r = requestOf(row);
-    if (r?.kind !== 'agent_states') continue;
+    // A near miss of the dropdown's has said its "did you mean" as the row was read.
+    if (r?.kind !== 'agent_states' || saidAsWritten(row, 'state')) continue;
     const name = r.input.state;
     if (known.has(name.toLowerCase())) continue;
     if (declared.has(name.toLowerCase())) {

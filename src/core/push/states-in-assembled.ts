@@ -63,17 +63,22 @@ function stateWords(s: AgentState, zone: Zone): string {
   return `${s.state} from ${from} to ${to.slice(0, 10) === from.slice(0, 10) ? to.slice(11) : to}`;
 }
 
-/** Marks the rows Assembled holds, or holds another state over; the states it read, for more checks. */
+/**
+ * Marks the rows Assembled holds, or holds another state over; the states it read, for more checks.
+ * `clashed`: rows refused for overlapping other rows (agent-overlaps.ts).
+ */
 export function markStatesInAssembled(
   rows: SheetRow[],
   map: HeaderMap,
   held: StatesHeld,
   zone: Zone,
+  clashed: ReadonlySet<SheetRow> = new Set(),
 ): AgentState[] {
   const byAgent = new Map<string, { row: SheetRow; input: StateRecord }[]>();
   for (const row of rows) {
-    // Rows refused by an overlap among rows too: read for them, the states Assembled holds may
-    // know their platform and name, checked next (all of a row's problems are said at once).
+    // Rows refused by an overlap among rows, or a near miss, too: read for them, the states
+    // Assembled holds may know their platform and name, checked next (all of a row's problems are
+    // said at once).
     const r = requestOf(row);
     if (r?.kind !== 'agent_states') continue;
     byAgent.set(r.input.agent_id, [...(byAgent.get(r.input.agent_id) ?? []), { row, input: r.input }]);
@@ -98,7 +103,7 @@ export function markStatesInAssembled(
   for (const list of byAgent.values())
     for (const { row, input } of list) {
       // Its times were found to clash already: a second word on them would say the same.
-      if (!row.parse?.ok) continue;
+      if (clashed.has(row)) continue;
       if (
         (byStart.get(`${input.agent_id}\u0000${input.start_time}`) ?? []).some((s) => sameState(s, input))
       ) {
