@@ -590,7 +590,7 @@ describe('row parsing', () => {
     expect(parse('agent_states', sourced, ['a-1', 'new:', '2026-06-01 09:00', 'new: ']).result).toEqual({
       ok: false,
       problems: [
-        'State: write the new state after new: (new: snoozing).',
+        'State: write the new state after new: (new: brek).',
         'Source: write the new platform after new: (new: freshdesk).',
       ],
     });

@@ -1,4 +1,4 @@
-// A name the sheet says is new to Assembled: "new: freshdesk" for a platform, "new: snoozing" for a
+// A name the sheet says is new to Assembled: "new: freshdesk" for a platform, "new: brek" for a
 // state's name. A name Assembled does not know, near one it does, is taken for a typo and refused,
 // and a platform a state is on must be known (an ingested state cannot be taken back): `new:` is
 // how a row sends such a name all the same. One row's word does for the sheet where a name is
@@ -32,7 +32,7 @@ export function declaresNew(row: SheetRow, map: HeaderMap, key: string): boolean
   return at !== undefined && Boolean(declaredNew(String(row.values[at] ?? '')));
 }
 
-/** What a refused row types to send its name all the same: "If it is a state new to Assembled, write new: snoozing." */
+/** What a refused row types to send its name all the same: "If it is a state new to Assembled, write new: brek." */
 export function newWords(noun: string, name: string): string {
   return `If it is a ${noun} new to Assembled, write new: ${name}.`;
 }

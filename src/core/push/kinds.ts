@@ -111,7 +111,7 @@ const state: ColumnSpec = {
   required: true,
   values: STATE_VALUES,
   noun: 'state',
-  help: 'The state, e.g. available, busy, break, lunch or offline. A name a letter or two off a known state is a row to fix, taken for a typo; to send it all the same, write new: and the name (new: snoozing). Any other name is sent as written.',
+  help: 'The state, e.g. available, busy, break, lunch or offline. A name a letter or two off a known state is a row to fix, taken for a typo; to send it all the same, write new: and the name (new: brek). Any other name is sent as written.',
 };
 const subState: ColumnSpec = {
   key: 'sub_state',

@@ -601,7 +601,7 @@ function lastsTooLong(
 const NEW_EXAMPLE: Record<string, string> = {
   platform: 'platform after new: (new: freshdesk)',
   source: 'platform after new: (new: freshdesk)',
-  state: 'state after new: (new: snoozing)',
+  state: 'state after new: (new: brek)',
 };
 
 /**
