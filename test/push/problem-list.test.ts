@@ -17,4 +17,15 @@ describe('the rows to fix listed in the sidebar', () => {
       "… and 3 more rows to fix: each one's Push message says what.",
     ]);
   });
+
+  it('call the rows past those listed what they are: to fix, to look at, or either', () => {
+    const listed = ['Row 2: a', 'Row 3: b'];
+    expect(withMore(listed, 4).at(-1)).toBe("… and 2 more rows to fix: each one's Push message says what.");
+    expect(withMore(listed, 0, 4).at(-1)).toBe(
+      "… and 2 more rows to look at: each one's Push message says what.",
+    );
+    expect(withMore(listed, 1, 3).at(-1)).toBe(
+      "… and 2 more rows to fix or look at: each one's Push message says what.",
+    );
+  });
 });

@@ -94,6 +94,8 @@ describe.skipIf(!built)('pushed rows sorted without their status columns', () =>
     expect(validatedWords(check)).toBe(
       `0 OK, 0 to fix, 10 already done, 8 of them moved by a sort that left out the Push status columns (their Push messages say how to undo it), one of them changed since it was pushed (its Push message says how to send the change), in "${sheet}". Nothing was sent.`,
     );
+    // None to fix: the rows past those listed are not called rows to fix either.
+    expect(check.problems.at(-1)).toBe("… and 4 more rows to look at: each one's Push message says what.");
     const messages = column(rt, sheet, 'Push message') as string[];
     expect(messages.slice(0, 4)).toEqual([10, 9, 8, 7].map(moved));
     expect(messages.slice(5, 8)).toEqual([5, 4, 3].map(moved));
@@ -104,6 +106,7 @@ describe.skipIf(!built)('pushed rows sorted without their status columns', () =>
       /^Changed since it was pushed: Notes was sorted-11 when pushed; not sent again, so Assembled still has it as it was\. To change it, cancel the request/,
     );
     const view = await follow(rt, await rt.callFromSidebar<PushView>('startPush', 'time_off', 'sorted-3'));
+    expect(view.problems.at(-1)).toBe("… and 4 more rows to look at: each one's Push message says what.");
     expect(view.message).toBe(
       'Finished: 0 created, 10 already done and skipped, 8 of them moved by a sort that left out the Push status columns (their Push messages say how to undo it), one of them changed since it was pushed (its Push message says how to send the change). See the Push status column.',
     );

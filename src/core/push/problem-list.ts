@@ -24,7 +24,8 @@ export function listProblem(problems: string[], row: number, message: string): v
  */
 export function withMore(problems: readonly string[], errors: number, changed = 0): string[] {
   const more = errors + changed - problems.length;
-  const what = changed > 0 ? 'to fix or look at' : 'to fix';
+  // Rows changed since they were pushed are not to fix: said so when none is.
+  const what = changed === 0 ? 'to fix' : errors === 0 ? 'to look at' : 'to fix or look at';
   return more > 0
     ? [
         ...problems,
