@@ -379,9 +379,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * pushed, and its summary counting such rows (0.5 KiB);
  * 385.5 with a row whose state or platform is a near miss read as written for the checks across
  * rows, so that it says its platform and overlap problems too (0.5 KiB);
+ * 385.8 with a name written plainly naming the row that writes it new:, and a near miss of a name
+ * the sheet writes new: taken for a typo of it (0.3 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 385.5;
+const CODE_BUDGET_KIB = 385.8;
 
 const ENTRY_POINTS = [
   'onOpen',

@@ -217,4 +217,35 @@ describe.skipIf(!built)("an agent state's platform and name", () => {
     expect(third).toMatch(/^Row 4: End: overlaps row 5, a state of the same agent/);
     expect(fourth).toMatch(/^Row 5: State: "brek" .*write new: brek\. Start: overlaps row 4/);
   });
+
+  it('name the row that writes a name new:, and take a near miss of it for a typo of it', async () => {
+    const { rt, sim } = await startLocalAddon({ dialect: 'live' });
+    const [a] = sim.admin.org.people.filter((p) => !p.deleted && p.staffable && p.email);
+    if (!a) throw new Error('no agents');
+    const row = (state: string, from: string, source: string) => stateRow(a.email, state, from, source);
+    const sheet = await template(rt, 'agent_states', [
+      row('available', '9:00', 'new: acme'),
+      row('available', '10:00', 'acme'),
+      row('available', '11:00', 'acmee'),
+      row('new: coffee', '12:00', 'five9'),
+      row('coffee', '13:00', 'five9'),
+      row('cofee', '14:00', 'five9'),
+    ]);
+    const check = await rt.callFromSidebar<ValidateSummary>('validatePush', 'agent_states');
+    expect(check).toMatchObject({ ok: 4, errors: 2 });
+    expect(check.problems).toEqual([
+      'Row 4: Source: "acmee" is not a platform Assembled knows; did you mean "acme"? If it is a platform new to Assembled, write new: acmee.',
+      `Row 7: State: "cofee" is not a state Assembled knows; did you mean "coffee"? Assembled counts time by the state's name. If it is a state new to Assembled, write new: cofee.`,
+    ]);
+    const messages = column(rt, sheet, 'Push message') as string[];
+    expect(messages[0]).toMatch(
+      /^Ready to push\. Source: acme is new to Assembled \(written new: in the sheet\)/,
+    );
+    expect(messages[1]).toMatch(
+      /^Ready to push\. Source: acme is new to Assembled \(row 2 writes new: acme\): sent/,
+    );
+    expect(messages[4]).toMatch(
+      /^Ready to push\. State: coffee is new to Assembled \(row 5 writes new: coffee\): sent/,
+    );
+  });
 });

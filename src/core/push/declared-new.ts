@@ -17,13 +17,35 @@ export function declaredNew(cell: string): string | undefined {
 }
 
 /**
- * The names the sheet's rows declare new in a column (`key`), lower case: every row's cell, done
- * ones too, so that a push's later runs read a name as its first did.
+ * The names the sheet's rows declare new in a column (`key`), lower case, each with the first row
+ * that does: every row's cell, done ones too, so that a push's later runs read a name as its first did.
  */
-export function declaredInSheet(rows: readonly SheetRow[], map: HeaderMap, key: string): Set<string> {
+export function declaredInSheet(rows: readonly SheetRow[], map: HeaderMap, key: string): Map<string, number> {
   const at = map.columns[key];
-  if (at === undefined) return new Set();
-  return new Set(rows.flatMap((row) => declaredNew(String(row.values[at] ?? ''))?.toLowerCase() || []));
+  const declared = new Map<string, number>();
+  if (at === undefined) return declared;
+  for (const row of rows) {
+    const name = declaredNew(String(row.values[at] ?? ''))?.toLowerCase();
+    if (name && !declared.has(name)) declared.set(name, row.row);
+  }
+  return declared;
+}
+
+/**
+ * Where the sheet says a name (lower case) is new, for a row's word on it: the row itself, or the
+ * row that does when this one writes it plainly.
+ */
+export function declaredWhere(
+  row: SheetRow,
+  map: HeaderMap,
+  key: string,
+  name: string,
+  declared: ReadonlyMap<string, number>,
+): string {
+  const by = declared.get(name);
+  return declaresNew(row, map, key) || by === undefined
+    ? 'written new: in the sheet'
+    : `row ${by} writes new: ${name}`;
 }
 
 /** Whether a row's cell in a column (`key`) declares its name new. */

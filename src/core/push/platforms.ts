@@ -10,7 +10,7 @@ import type { AgentState } from '../assembled';
 import { someOf } from '../count-text';
 import type { AgentDirectory } from './agents';
 import { closest } from './closest';
-import { declaredInSheet, newWords } from './declared-new';
+import { declaredInSheet, declaredWhere, newWords } from './declared-new';
 import type { HeaderMap } from './header';
 import { refuseRow, requestOf, saidAsWritten, wordOnRow } from './overlaps';
 import { fingerprint } from './request';
@@ -147,13 +147,14 @@ export function markUnknownSources(
           row,
           'unknownPlatform',
           (sent) =>
-            `${column}: ${lower} is new to Assembled (written new: in the sheet): ${sent}, as a platform of its own. Check it is spelled as the platform is.`,
+            `${column}: ${lower} is new to Assembled (${declaredWhere(row, map, 'source', lower, declared)}): ${sent}, as a platform of its own. Check it is spelled as the platform is.`,
         );
       continue;
     }
     if (!people || onHeld.has(lower)) continue;
     known ??= knownPlatforms(people);
-    const near = nearPlatforms(name, known);
+    // Near a name the sheet declares new too: acmee where a row writes new: acme.
+    const near = nearPlatforms(name, [...known, ...declared.keys()]);
     const unknown = `${column}: "${name}" is not a platform Assembled knows`;
     const again = newWords('platform', lower);
     if (near.length > 0)

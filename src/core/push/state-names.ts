@@ -10,7 +10,7 @@
 import type { AgentState } from '../assembled';
 import { someOf } from '../count-text';
 import { closest } from './closest';
-import { declaredInSheet, newWords } from './declared-new';
+import { declaredInSheet, declaredWhere, newWords } from './declared-new';
 import type { HeaderMap } from './header';
 import { STATE_VALUES } from './kinds';
 import { refuseRow, requestOf, saidAsWritten, wordOnRow } from './overlaps';
@@ -40,13 +40,14 @@ export function markUnknownStates(rows: SheetRow[], map: HeaderMap, held: readon
         row,
         'unknownState',
         (sent) =>
-          `${column}: ${name} is new to Assembled (written new: in the sheet): ${sent}, as a state of its own. Check it is the state's name on the platform.`,
+          `${column}: ${name} is new to Assembled (${declaredWhere(row, map, 'state', name.toLowerCase(), declared)}): ${sent}, as a state of its own. Check it is the state's name on the platform.`,
       );
       continue;
     }
+    // Near a name the sheet declares new too: cofee where a row writes new: coffee.
     const near = closest(
       name.toLowerCase(),
-      [...known].map(([key, label]) => ({ key, label })),
+      [...known, ...[...declared.keys()].map((d) => [d, d] as const)].map(([key, label]) => ({ key, label })),
     );
     if (near.length > 0)
       refuseRow(
