@@ -242,11 +242,17 @@ export class WorkbookView {
     sheet.merges.push(grid);
   }
 
-  /** The user inserts a note on each cell of a range (Insert > Note), e.g. note('Sheet1!C1', 'why'). */
+  /**
+   * The user inserts a note on each cell of a range (Insert > Note), e.g. note('Sheet1!C1', 'why'),
+   * or deletes it: a note whose text is cleared is gone, as in Sheets.
+   */
   note(a1: string, text: string): void {
     const { sheet, grid } = this.gridOf(a1);
     for (let r = grid.row; r < grid.row + grid.numRows; r++)
-      for (let c = grid.col; c < grid.col + grid.numCols; c++) sheet.ensure(r, c).note = text;
+      for (let c = grid.col; c < grid.col + grid.numCols; c++) {
+        const cell = text ? sheet.ensure(r, c) : sheet.get(r, c);
+        if (cell) cell.note = text || undefined;
+      }
   }
 
   /**

@@ -194,6 +194,11 @@ export async function startWorkbench(options: WorkbenchServerOptions = {}): Prom
           throw new HttpError(400, 'format must be automatic or plain text');
         return json(res, workbench.numberFormat(text(body.sheet, 'sheet'), text(body.a1, 'a1'), format));
       }
+      case '/api/note':
+        return json(
+          res,
+          workbench.note(text(body.sheet, 'sheet'), text(body.a1, 'a1'), text(body.note ?? '', 'note')),
+        );
       case '/api/filter': {
         const action = text(body.action, 'action');
         if (action !== 'create' && action !== 'remove')

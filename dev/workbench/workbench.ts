@@ -3,7 +3,7 @@
 
 import { countText } from '../../src/core/count-text';
 import type { CopiedCells, LocalRuntime, MenuEntry } from '../gas';
-import { a1Notation, columnLetters } from '../gas/services/spreadsheet/a1';
+import { a1Notation, columnLetters, parseA1, resolveA1 } from '../gas/services/spreadsheet/a1';
 import { outsideSheet } from '../gas/services/spreadsheet/selection';
 import { clockRate, clockRateScript } from './clock-rate';
 import { FAULT_PRESETS, type FaultPreset, isFaultPreset } from './faults';
@@ -348,6 +348,31 @@ export class Workbench {
       if (wb.dataSource(sheet))
         throw new Error(`${sheet} is a Connected Sheets view of a BigQuery table: it cannot be formatted`);
       wb.numberFormat(`${quoteSheet(sheet)}!${a1}`, format === 'plain text' ? '@' : null);
+      this.current.touch();
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, message: messageOf(error) };
+    }
+  }
+
+  /**
+   * The user inserts or edits the note of a cell (right-click ▸ Insert note, Shift+F2), or deletes
+   * it by clearing its text, as in Sheets: the add-on's getNote reads what they left.
+   */
+  note(sheet: string, a1: string, text: string): ActionReply {
+    const wb = this.rt.workbook;
+    try {
+      if (!wb.sheetNames().includes(sheet)) throw new Error(`No sheet named ${sheet}`);
+      if (wb.dataSource(sheet))
+        throw new Error(`${sheet} is a Connected Sheets view of a BigQuery table: its cells take no notes`);
+      const size = wb.size(sheet);
+      const parts = parseA1(a1);
+      const cell = parts && !parts.sheetName ? resolveA1(parts, size.maxRows, size.maxColumns) : null;
+      if (!cell || cell.numRows * cell.numCols !== 1)
+        throw new Error(`A note goes on one cell, e.g. B2: ${a1}`);
+      if (cell.row > size.maxRows || cell.col > size.maxColumns)
+        throw new Error(outsideSheet(a1, sheet, size.maxRows, size.maxColumns));
+      wb.note(`${quoteSheet(sheet)}!${a1}`, text);
       this.current.touch();
       return { ok: true };
     } catch (error) {

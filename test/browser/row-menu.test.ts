@@ -146,6 +146,7 @@ describe('Rows and columns from the grid', () => {
       'Insert column right',
       'Delete rows 4 - 5',
       'Delete column',
+      'Insert note',
     ]);
     await page.keyboard.press('Tab');
     await cells.waitFor({ state: 'hidden' });

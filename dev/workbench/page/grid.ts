@@ -5,7 +5,8 @@
 // down as Sheets pastes its own: notes, formats and validation with them). The grid keeps every
 // key while a cell is selected: Tab never leaves it. A row number or column letter selects its row or column
 // (Shift+Space, Ctrl+Space), and a right-click or the context-menu key (Shift+F10) opens the menu
-// that inserts or deletes rows and columns there, as a person does it in Sheets.
+// that inserts or deletes rows and columns there, as a person does it in Sheets; a cell's menu (or
+// Shift+F2) inserts, edits or, cleared, deletes the active cell's note.
 //
 // No keystroke may be lost: a commit moves the selection at once and queues the write (writes go
 // to the server one at a time, in order), and the typed value shows in its cell until the server's
@@ -15,10 +16,11 @@ import { countText } from '../../../src/core/count-text';
 import { outsideSheet } from '../../gas/services/spreadsheet/selection';
 import { type CellView, type LineChange, type Lines, MAX_COLUMNS, MAX_ROWS, type SheetReply } from '../wire';
 import { copiedHtml, parseTsv, pastedCells, toTsv } from './clipboard';
-import { ContextMenu } from './context-menu';
+import { type ContextEntry, ContextMenu } from './context-menu';
 import { columnLetters, columnNumber, el } from './dom';
 import { shiftFormula } from './formula-shift';
 import { type LineChoice, lineMenu, type Whole } from './line-menu';
+import { NoteEditor } from './note-editor';
 
 export interface GridActions {
   /** The user's selection, e.g. ("Sheet1", "B2:C5"). */
@@ -39,6 +41,8 @@ export interface GridActions {
   copy(sheet: string, a1: string, cut: boolean, clip: string): Promise<void>;
   /** Inserts or deletes rows or columns, as a person does from a row's or column's menu. */
   changeLines(sheet: string, change: LineChange): Promise<void>;
+  /** Sets a cell's note ('B2'), or deletes it with ''. */
+  note(sheet: string, a1: string, text: string): Promise<void>;
 }
 
 const EMPTY: CellView = { text: '', input: '' };
@@ -129,6 +133,7 @@ export class Grid {
   /** Selection and scroll of each sheet, so switching back finds it where it was left. */
   private readonly places = new Map<string, Place>();
   private readonly menu: ContextMenu;
+  private readonly noteEditor: NoteEditor;
 
   constructor(
     private readonly table: HTMLTableElement,
@@ -154,6 +159,7 @@ export class Grid {
       else if (this.whole === 'cells' && row && col) this.choose(row, col, { extend: true });
     });
     this.menu = new ContextMenu(scroller);
+    this.noteEditor = new NoteEditor(scroller);
     table.addEventListener('contextmenu', (event) => this.onContextMenu(event));
     document.addEventListener('mouseup', () => {
       if (!this.dragging) return;
@@ -676,10 +682,29 @@ export class Grid {
     const box = anchor?.getBoundingClientRect();
     const where = at ?? { x: box ? box.left + box.width / 2 : 0, y: box ? box.bottom : 0 };
     const label = menuLabel(this.whole, b);
-    const entries = lineMenu({ whole: this.whole, ...b }).map((entry) =>
+    const entries: ContextEntry[] = lineMenu({ whole: this.whole, ...b }).map((entry) =>
       entry === 'separator' ? entry : { label: entry.label, pick: () => this.changeLines(view.name, entry) },
     );
+    // A cell's menu inserts a note on the active cell, as Sheets' does (Shift+F2 from the keys).
+    if (this.whole === 'cells')
+      entries.push('separator', { label: 'Insert note', pick: () => this.openNote() });
     this.menu.open(label, entries, where, this.table);
+  }
+
+  /**
+   * Opens the active cell's note to insert, edit or (cleared) delete it; saved after the writes
+   * typed before it, as the person sees them land.
+   */
+  private openNote(): void {
+    const view = this.view;
+    const td = this.table.tBodies[0]?.rows[this.row - 1]?.cells[this.col];
+    if (!view || view.dataSource || !td) return;
+    td.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    const a1 = rangeA1('cells', this.row, this.col, this.row, this.col);
+    const note = this.cell(this.row, this.col).note ?? '';
+    this.noteEditor.open(`Note on ${a1}`, note, td.getBoundingClientRect(), this.table, (text) =>
+      this.afterWrites(() => this.actions.note(view.name, a1, text)),
+    );
   }
 
   /**
@@ -708,6 +733,11 @@ export class Grid {
     if (event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey)) {
       event.preventDefault();
       this.openMenu();
+      return;
+    }
+    if (event.key === 'F2' && event.shiftKey) {
+      event.preventDefault();
+      this.openNote();
       return;
     }
     // Shift+Space selects the rows of the selection, Ctrl+Space its columns, as in Sheets.

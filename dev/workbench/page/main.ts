@@ -97,6 +97,7 @@ const grid = new Grid(
     write,
     copy: (sheet, a1, cut, clip) => act(() => post('/api/copy', { sheet, a1, cut, clip })),
     changeLines: (sheet, change) => act(() => post('/api/lines', { sheet, ...change })),
+    note: (sheet, a1, note) => act(() => post('/api/note', { sheet, a1, note })),
   },
 );
 
