@@ -11,6 +11,7 @@ import type { Cell, Inherit, SheetKind, SheetModel, ValidationRule } from './ser
 import { DEFAULT_NUMBER_FORMAT } from './services/spreadsheet/number-format.js';
 import { type CopiedBlock, copyBlock, pasteBlock, pasteCell } from './services/spreadsheet/paste.js';
 import { outsideSheet, withinSheet } from './services/spreadsheet/selection.js';
+import { type SortSpec, sortRows } from './services/spreadsheet/sort.js';
 import { isValidTimeZone } from './time/timezone.js';
 import type { World } from './world.js';
 
@@ -366,6 +367,17 @@ export class WorkbookView {
   filter(sheet: string): string | null {
     const { filter } = this.sheet(sheet);
     return filter ? a1Notation(filter) : null;
+  }
+
+  /**
+   * The user's Data ▸ Sort range over a range ('Sheet1!A2:C9') by its columns (1-based in the
+   * sheet, as Range.sort takes them), sorted as a script's Range.sort sorts (sort.ts).
+   */
+  sortRange(range: string, specs: SortSpec[]): void {
+    const { sheet, grid } = this.gridOf(range);
+    if (grid.row + grid.numRows - 1 > sheet.maxRows || grid.col + grid.numCols - 1 > sheet.maxColumns)
+      throw new Error(outsideSheet(range, sheet.name, sheet.maxRows, sheet.maxColumns));
+    sortRows(sheet, grid, specs);
   }
 
   /** The user hides a sheet from its tab. */

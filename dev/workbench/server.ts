@@ -199,6 +199,17 @@ export async function startWorkbench(options: WorkbenchServerOptions = {}): Prom
           res,
           workbench.note(text(body.sheet, 'sheet'), text(body.a1, 'a1'), text(body.note ?? '', 'note')),
         );
+      case '/api/sort':
+        return json(
+          res,
+          workbench.sort(
+            text(body.sheet, 'sheet'),
+            text(body.a1, 'a1'),
+            Number(body.column),
+            body.ascending !== false,
+            body.header === true,
+          ),
+        );
       case '/api/filter': {
         const action = text(body.action, 'action');
         if (action !== 'create' && action !== 'remove')

@@ -403,6 +403,36 @@ export class Workbench {
     }
   }
 
+  /**
+   * Data ▸ Sort range over the selection, by one of its columns (1-based in the sheet), A to Z or
+   * Z to A; `header`: its first row stays on top ("Data has header row"). The rows move within
+   * the selection's columns only, as Sheets sorts them (the fake's sort.ts, Range.sort's too).
+   */
+  sort(sheet: string, a1: string, column: number, ascending: boolean, header: boolean): ActionReply {
+    const wb = this.rt.workbook;
+    try {
+      if (!wb.sheetNames().includes(sheet)) throw new Error(`No sheet named ${sheet}`);
+      if (wb.dataSource(sheet))
+        throw new Error(`${sheet} is a Connected Sheets view of a BigQuery table: it cannot be sorted here`);
+      const size = wb.size(sheet);
+      const parts = parseA1(a1);
+      const grid = parts && !parts.sheetName ? resolveA1(parts, size.maxRows, size.maxColumns) : null;
+      if (!grid) throw new Error(`Give the range to sort, e.g. A2:C9: ${a1}`);
+      const top = header ? grid.row + 1 : grid.row;
+      const rows = grid.row + grid.numRows - top;
+      // Sheets offers Sort range for a range of more than one cell only.
+      if (grid.numRows * grid.numCols < 2)
+        throw new Error('Select the cells to sort first: Sort range sorts a range of more than one cell.');
+      if (rows < 1) return { ok: true };
+      const range = a1Notation({ row: top, col: grid.col, numRows: rows, numCols: grid.numCols });
+      wb.sortRange(`${quoteSheet(sheet)}!${range}`, [{ column, ascending }]);
+      this.current.touch();
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, message: messageOf(error) };
+    }
+  }
+
   addSheet(): ActionReply {
     const names = new Set(this.rt.workbook.sheetNames());
     let n = names.size + 1;

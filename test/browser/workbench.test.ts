@@ -453,7 +453,7 @@ describe('The workbench page', () => {
     // From an item of a menu's own list, or one with no submenu, Right and Left go on to the next
     // menu, opened at its first item.
     await page.keyboard.press('ArrowLeft');
-    expect(await where()).toBe('Create a filter');
+    expect(await where()).toBe('Sort range');
     expect([await expanded('Data'), await expanded('Extensions')]).toEqual(['true', 'false']);
     await page.keyboard.press('ArrowLeft');
     expect(await where()).toBe('Number');
@@ -467,7 +467,10 @@ describe('The workbench page', () => {
     await page.keyboard.press('ArrowRight');
     expect(await where()).toBe('Automatic');
     await page.keyboard.press('ArrowRight');
-    expect(await where()).toBe('Create a filter');
+    expect(await where()).toBe('Sort range');
+    // Data's items are made as it opens, for the selection: Sort range by its first column.
+    await page.keyboard.press('ArrowRight');
+    expect(await where()).toMatch(/^Sort range by column [A-Z]+ \(A to Z\)$/);
     await page.keyboard.press('ArrowRight');
     expect(await where()).toBe('Assembled for Google Sheets');
     // Escape closes it all and gives the keyboard back to the menu it was in, not to File.

@@ -207,6 +207,16 @@ export class Grid {
     return { sheet: this.view.name, a1: rangeA1(this.whole, this.row, this.col, this.endRow, this.endCol) };
   }
 
+  /** The cells selected (whole rows reach across the columns drawn), for the Data menu's Sort range. */
+  get selectedCells(): { top: number; left: number; bottom: number; right: number } {
+    return this.bounds();
+  }
+
+  /** What a cell shows, as drawn (a value typed and not yet saved included). */
+  shownText(row: number, col: number): string {
+    return this.cell(row, col).text;
+  }
+
   /** The A1 range last selected on a sheet (A1 for a sheet not yet shown). */
   selectionOf(sheet: string): string {
     const place = this.places.get(sheet);

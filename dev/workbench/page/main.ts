@@ -18,11 +18,12 @@ import { getJson, getJsonText, post } from './api';
 import { BigQueryExplorer } from './bigquery';
 import { Charts } from './charts';
 import { showDataSource } from './data-source';
-import { byId, el } from './dom';
+import { byId, columnLetters, el } from './dom';
 import { Grid } from './grid';
-import { type PageMenu, renderMenus, watchMenus } from './menu';
+import { type PageItems, type PageMenu, renderMenus, watchMenus } from './menu';
 import { cycle, type Region, watchRegions } from './regions';
 import { settingsDialog } from './settings';
+import { type SortChoice, sortDialog } from './sort-dialog';
 
 const frame = byId<HTMLIFrameElement>('sidebarFrame');
 const sidebar = byId('sidebar');
@@ -202,6 +203,31 @@ function filter(action: 'create' | 'remove'): void {
   byId('grid').focus({ preventScroll: true });
   void act(() => post('/api/filter', { ...at, action }));
 }
+/**
+ * Data ▸ Sort range over the selection, by one of its columns, as a person sorts in Sheets: the rows
+ * move within the selected columns only; the keyboard back on the grid.
+ */
+function sortRange(choice: SortChoice): void {
+  const at = grid.selection;
+  if (!at) return;
+  byId('grid').focus({ preventScroll: true });
+  void act(() => post('/api/sort', { ...at, ...choice }));
+}
+const openSort = sortDialog(sortRange, () => byId('grid').focus({ preventScroll: true }));
+/** Data ▸ Sort range's items, worded for the selection's first column as Sheets words them. */
+function sortItems(): PageItems {
+  const b = grid.selectedCells;
+  const by = (ascending: boolean) => () => sortRange({ column: b.left, ascending, header: false });
+  const letter = columnLetters(b.left);
+  return {
+    [`Sort range by column ${letter} (A to Z)`]: by(true),
+    [`Sort range by column ${letter} (Z to A)`]: by(false),
+    'Advanced range sorting options': () => {
+      const a1 = `${letter}${b.top}:${columnLetters(b.right)}${b.bottom}`;
+      openSort({ a1, left: b.left, right: b.right, header: (c) => grid.shownText(b.top, c) });
+    },
+  };
+}
 const pageMenus: PageMenu[] = [
   {
     title: 'File',
@@ -220,10 +246,11 @@ const pageMenus: PageMenu[] = [
   },
   {
     title: 'Data',
-    items: {
+    items: () => ({
+      'Sort range': sortItems(),
       'Create a filter': () => filter('create'),
       'Remove filter': () => filter('remove'),
-    },
+    }),
   },
 ];
 

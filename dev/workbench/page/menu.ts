@@ -7,10 +7,14 @@ import { el } from './dom';
 
 type Run = (path: string[]) => void;
 
-/** A menu of the page's own: its items act in the page (caption → action), not in the script. */
+/**
+ * A menu of the page's own: its items act in the page (caption → action), not in the script. Items
+ * given as a function are made again each time the menu opens (Sort range by column B, the
+ * selection's first column, as Sheets words it).
+ */
 export interface PageMenu {
   title: string;
-  items: PageItems;
+  items: PageItems | (() => PageItems);
 }
 
 /** Caption → action, or → a submenu's items (Format ▸ Number ▸ Plain text). */
@@ -34,6 +38,9 @@ function pageAction(items: PageItems, path: string[]): (() => void) | undefined 
   if (typeof item === 'function') return rest.length === 0 ? item : undefined;
   return item && pageAction(item, rest);
 }
+
+/** A top menu's list made again as it opens, for menus whose items change (PageMenu). */
+const remade = new WeakMap<HTMLButtonElement, () => HTMLUListElement>();
 
 function closeAll(root: HTMLElement): void {
   for (const b of root.querySelectorAll<HTMLButtonElement>('button[aria-expanded="true"]'))
@@ -85,6 +92,8 @@ function toggle(button: HTMLButtonElement, sub: HTMLUListElement, parent: HTMLEl
 /** Opens a top menu, closing any other; gives its list. */
 function openTop(top: HTMLButtonElement, root: HTMLElement): HTMLElement | null {
   closeAll(root);
+  const make = remade.get(top);
+  if (make) top.nextElementSibling?.replaceWith(make());
   const list = top.nextElementSibling as HTMLElement | null;
   top.setAttribute('aria-expanded', 'true');
   if (list) list.hidden = false;
@@ -122,8 +131,16 @@ export function renderMenus(root: HTMLElement, menus: MenuView[], run: Run, own:
     extList.append(el('li', { role: 'none' }, el('span', { class: 'hint' }, 'No add-on menu')));
   // Sheets' own menus come first, File leading.
   const ownNodes = own.map((m) => {
-    const act = (path: string[]) => pageAction(m.items, path.slice(1))?.();
-    return topMenu(m.title, list(pageItems(m.items), [m.title], root, act), root);
+    const make = () => {
+      // The items as shown: a pick acts on what the menu said when it opened.
+      const items = typeof m.items === 'function' ? m.items() : m.items;
+      const act = (path: string[]) => pageAction(items, path.slice(1))?.();
+      return list(pageItems(items), [m.title], root, act);
+    };
+    const node = topMenu(m.title, make(), root);
+    const button = node.querySelector<HTMLButtonElement>(':scope > button');
+    if (button && typeof m.items === 'function') remade.set(button, make);
+    return node;
   });
   root.replaceChildren(...ownNodes, ...nodes);
 }

@@ -20,6 +20,7 @@ import { copyBlock, pasteBlock } from './paste.js';
 import { assertEditable, newProtection, type Protection } from './protection.js';
 import { fromR1C1, toR1C1 } from './r1c1.js';
 import { Sheet } from './sheet.js';
+import { type SortSpec, sortRows } from './sort.js';
 import { DataValidation } from './validation.js';
 
 const typeName = (v: unknown) =>
@@ -462,6 +463,27 @@ export class Range {
         contentsOnly ? 'contents' : formatOnly ? 'formats' : 'all',
       );
       new Range(this.env, destination.model, to).dropHiddenByMerges();
+    });
+  }
+
+  /**
+   * sort(sortSpecObj): the rows of this range sorted by a column of the sheet (a number: A to Z),
+   * by { column, ascending }, or by an array of those, as Sheets sorts them (sort.ts): within this
+   * range's columns only. Charged as a write of every cell.
+   */
+  sort(sortSpecObj: unknown): Range {
+    const specs = (Array.isArray(sortSpecObj) ? sortSpecObj : [sortSpecObj]).map((spec): SortSpec => {
+      if (typeof spec === 'number') return { column: spec, ascending: true };
+      const { column, ascending } = (spec ?? {}) as { column?: unknown; ascending?: unknown };
+      if (typeof column !== 'number' || (ascending !== undefined && typeof ascending !== 'boolean'))
+        throw new Error(
+          `The parameters (${typeName(sortSpecObj)}) don't match the method signature for SpreadsheetApp.Range.sort.`,
+        );
+      return { column, ascending: ascending ?? true };
+    });
+    return this.write(() => {
+      sortRows(this.model, this.grid, specs);
+      return this;
     });
   }
 
