@@ -64,6 +64,20 @@ describe.skipIf(!built)('a platform Assembled knows of no one', () => {
     expect(platforms().has('fivenine')).toBe(false);
   });
 
+  it("near a name another row writes new:, is asked after it, as an agent state's Source is", async () => {
+    const { rt, sim } = await startLocalAddon({ dialect: 'live' });
+    const [a, b] = sim.admin.org.people.filter((p) => !p.deleted && p.staffable && p.email);
+    await template(rt, 'associations', [
+      [a?.email, 'new: freshdesk', 'fd-1'],
+      [b?.email, 'freshdsk', 'fd-2'],
+    ]);
+    const check = await rt.callFromSidebar<ValidateSummary>('validatePush', 'associations');
+    expect(check).toMatchObject({ ok: 1, errors: 1 });
+    expect(check.problems).toEqual([
+      'Row 3: Platform: "freshdsk" is not a platform Assembled names; did you mean "freshdesk"? If it is a platform new to Assembled, write new: freshdsk.',
+    ]);
+  });
+
   it('is pushed when the row says it is new (new: freshdesk), and other rows may then name it plainly', async () => {
     const { rt, sim } = await startLocalAddon({ dialect: 'live' });
     const [a, b] = sim.admin.org.people.filter((p) => !p.deleted && p.staffable && p.email);

@@ -1,7 +1,7 @@
 // Which activity type a row means: its id, name or short name (case and spacing do not matter),
 // read from Assembled once per execution, on first need.
 import type { ActivityType } from '../assembled';
-import { closest } from './closest';
+import { closest, didYouMean } from './closest';
 
 export type TypeLookup = { ok: true; typeId: string } | { ok: false; problem: string };
 
@@ -28,8 +28,7 @@ export class ActivityTypeDirectory {
       wanted,
       this.types.filter((t) => t.name).map((t) => ({ key: key(t.name ?? ''), label: t.name ?? '' })),
     );
-    if (near.length)
-      return { ok: false, problem: `${none}; did you mean ${near.map((x) => `"${x}"`).join(' or ')}?` };
+    if (near.length) return { ok: false, problem: `${none}; ${didYouMean(near)}` };
     const names = this.types
       .slice(0, 8)
       .map((t) => t.name)

@@ -42,3 +42,8 @@ export function closest(wanted: string, known: readonly Known[]): string[] {
   }
   return labels;
 }
+
+/** The question a near miss is asked: 'did you mean "break" or "brb"?'. */
+export function didYouMean(near: readonly string[]): string {
+  return `did you mean ${near.map((n) => `"${n}"`).join(' or ')}?`;
+}

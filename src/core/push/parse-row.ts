@@ -14,7 +14,7 @@ import type { AgentDirectory } from './agents';
 import { allDayZone, type DaysZone } from './all-day-zone';
 import { cellFault, dateFault, numberIdWords } from './cell-faults';
 import { type CellTime, cellTimeFault, readCellTime, timeExample, twoWays } from './cell-time';
-import { closest } from './closest';
+import { closest, didYouMean } from './closest';
 import { declaredNew, newWords } from './declared-new';
 import type { HeaderMap } from './header';
 import { type ColumnSpec, INGESTED_NO_ID, KINDS, type PushKind, STATE_ID_WHERE } from './kinds';
@@ -193,11 +193,10 @@ function cellSchema(spec: ColumnSpec, zone: Zone, locale: string | undefined) {
           }
           const near = nearMisses(spec, text);
           if (near.length > 0) {
-            const said = near.map((x) => `"${x}"`).join(' or ');
             issue(
               ctx.issues,
               v,
-              `"${text}" is not a ${spec.noun} Assembled knows; did you mean ${said}? ${newWords(spec.noun ?? '', text)}`,
+              `"${text}" is not a ${spec.noun} Assembled knows; ${didYouMean(near)} ${newWords(spec.noun ?? '', text)}`,
             );
             return undefined;
           }

@@ -9,7 +9,7 @@
 import type { AgentState } from '../assembled';
 import { someOf } from '../count-text';
 import type { AgentDirectory } from './agents';
-import { closest } from './closest';
+import { closest, didYouMean } from './closest';
 import { declaredInSheet, declaredWhere, newWords } from './declared-new';
 import type { HeaderMap } from './header';
 import { refuseRow, requestOf, saidAsWritten, wordOnRow } from './overlaps';
@@ -48,11 +48,17 @@ export function markUnknownPlatforms(rows: SheetRow[], map: HeaderMap, agents: A
       request.input.platform = spelled;
       row.fp = fingerprint(request);
       if (known === undefined) row.adds = spelled;
-    } else if (people)
+    } else if (people) {
+      // Near a name the sheet declares new: freshdsk where a row writes new: freshdesk.
+      const near = nearPlatforms(name, [...declared.keys()]);
+      const unknown = `${column}: "${name}" is not a platform Assembled names`;
       refuseRow(
         row,
-        `${column}: "${name}" is not a platform Assembled names, and no one there has an ID on it, so it is taken for a typo: write the platform as Assembled names it, such as ${examples}. ${newWords('platform', lower)} Sent, it adds the platform, and every People pull gets an ID column for it.`,
+        near.length > 0
+          ? `${unknown}; ${didYouMean(near)} ${newWords('platform', lower)}`
+          : `${unknown}, and no one there has an ID on it, so it is taken for a typo: write the platform as Assembled names it, such as ${examples}. ${newWords('platform', lower)} Sent, it adds the platform, and every People pull gets an ID column for it.`,
       );
+    }
   }
 }
 
@@ -157,8 +163,7 @@ export function markUnknownSources(
     const near = nearPlatforms(name, [...known, ...declared.keys()]);
     const unknown = `${column}: "${name}" is not a platform Assembled knows`;
     const again = newWords('platform', lower);
-    if (near.length > 0)
-      refuseRow(row, `${unknown}; did you mean ${near.map((p) => `"${p}"`).join(' or ')}? ${again}`);
+    if (near.length > 0) refuseRow(row, `${unknown}; ${didYouMean(near)} ${again}`);
     else if (r.kind === 'agent_states' && held)
       refuseRow(
         row,

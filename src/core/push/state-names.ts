@@ -9,7 +9,7 @@
 // state: it goes as written, with a word naming the known ones.
 import type { AgentState } from '../assembled';
 import { someOf } from '../count-text';
-import { closest } from './closest';
+import { closest, didYouMean } from './closest';
 import { declaredInSheet, declaredWhere, newWords } from './declared-new';
 import type { HeaderMap } from './header';
 import { STATE_VALUES } from './kinds';
@@ -52,7 +52,7 @@ export function markUnknownStates(rows: SheetRow[], map: HeaderMap, held: readon
     if (near.length > 0)
       refuseRow(
         row,
-        `${column}: "${name}" is not a state Assembled knows; did you mean ${near.map((n) => `"${n}"`).join(' or ')}? Assembled counts time by the state's name. ${newWords('state', name)}`,
+        `${column}: "${name}" is not a state Assembled knows; ${didYouMean(near)} Assembled counts time by the state's name. ${newWords('state', name)}`,
       );
     else
       wordOnRow(

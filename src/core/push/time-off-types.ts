@@ -3,7 +3,7 @@
 // value in any case; and it is always a short plain word, so markup never reaches Assembled.
 import { type ActivityType, isAssembledError } from '../assembled';
 import { someOf } from '../count-text';
-import { closest } from './closest';
+import { closest, didYouMean } from './closest';
 import { typeName } from './template';
 
 /** A type's names, any of which a row may give it by, in lower case. */
@@ -55,7 +55,7 @@ export class TimeOffTypes {
       this.types.flatMap((t) => names(t).map((key) => ({ key, label: typeName(t) }))),
     );
     if (near.length > 0)
-      return `"${text}" is not one of your Assembled account's time-off types; did you mean ${near.map((n) => `"${n}"`).join(' or ')}?`;
+      return `"${text}" is not one of your Assembled account's time-off types; ${didYouMean(near)}`;
     const known = [...new Set(this.types.map(typeName))];
     return `"${text}" is not one of your Assembled account's time-off types: ${someOf(known, known.length, 'or')}.`;
   }
