@@ -305,12 +305,7 @@ export class Workbench {
   changeLines(sheet: string, change: LineChange): ActionReply {
     const wb = this.rt.workbook;
     const { lines, action, at, count } = change;
-    try {
-      if (!wb.sheetNames().includes(sheet)) throw new Error(`No sheet named ${sheet}`);
-      if (wb.dataSource(sheet))
-        throw new Error(
-          `${sheet} is a Connected Sheets view of a BigQuery table: its rows and columns cannot be inserted or deleted`,
-        );
+    return this.edited(sheet, 'its rows and columns cannot be inserted or deleted', () => {
       if (![at, count].every((n) => Number.isInteger(n) && n >= 1))
         throw new Error('Rows and columns are counted from 1');
       const rows = lines === 'rows';
@@ -329,11 +324,7 @@ export class Workbench {
       if (action === 'insert') insert(sheet, at, count, change.inherit ?? 'after');
       else if (rows) wb.deleteRows(sheet, at, count);
       else wb.deleteColumns(sheet, at, count);
-      this.current.touch();
-      return { ok: true };
-    } catch (error) {
-      return { ok: false, message: messageOf(error) };
-    }
+    });
   }
 
   /**
@@ -343,16 +334,9 @@ export class Workbench {
    */
   numberFormat(sheet: string, a1: string, format: NumberFormat): ActionReply {
     const wb = this.rt.workbook;
-    try {
-      if (!wb.sheetNames().includes(sheet)) throw new Error(`No sheet named ${sheet}`);
-      if (wb.dataSource(sheet))
-        throw new Error(`${sheet} is a Connected Sheets view of a BigQuery table: it cannot be formatted`);
+    return this.edited(sheet, 'it cannot be formatted', () => {
       wb.numberFormat(`${quoteSheet(sheet)}!${a1}`, format === 'plain text' ? '@' : null);
-      this.current.touch();
-      return { ok: true };
-    } catch (error) {
-      return { ok: false, message: messageOf(error) };
-    }
+    });
   }
 
   /**
@@ -361,10 +345,7 @@ export class Workbench {
    */
   note(sheet: string, a1: string, text: string): ActionReply {
     const wb = this.rt.workbook;
-    try {
-      if (!wb.sheetNames().includes(sheet)) throw new Error(`No sheet named ${sheet}`);
-      if (wb.dataSource(sheet))
-        throw new Error(`${sheet} is a Connected Sheets view of a BigQuery table: its cells take no notes`);
+    return this.edited(sheet, 'its cells take no notes', () => {
       const size = wb.size(sheet);
       const parts = parseA1(a1);
       const cell = parts && !parts.sheetName ? resolveA1(parts, size.maxRows, size.maxColumns) : null;
@@ -373,11 +354,7 @@ export class Workbench {
       if (cell.row > size.maxRows || cell.col > size.maxColumns)
         throw new Error(outsideSheet(a1, sheet, size.maxRows, size.maxColumns));
       wb.note(`${quoteSheet(sheet)}!${a1}`, text);
-      this.current.touch();
-      return { ok: true };
-    } catch (error) {
-      return { ok: false, message: messageOf(error) };
-    }
+    });
   }
 
   /**
@@ -386,21 +363,14 @@ export class Workbench {
    */
   filter(sheet: string, a1: string, action: 'create' | 'remove'): ActionReply {
     const wb = this.rt.workbook;
-    try {
-      if (!wb.sheetNames().includes(sheet)) throw new Error(`No sheet named ${sheet}`);
-      if (wb.dataSource(sheet))
-        throw new Error(`${sheet} is a Connected Sheets view of a BigQuery table: it has no filter here`);
+    return this.edited(sheet, 'it has no filter here', () => {
       if (action === 'remove') wb.removeFilter(sheet);
       else {
         const { lastRow, lastColumn } = wb.size(sheet);
         const whole = `A1:${columnLetters(Math.max(1, lastColumn))}${Math.max(1, lastRow)}`;
         wb.createFilter(`${quoteSheet(sheet)}!${a1.includes(':') ? a1 : whole}`);
       }
-      this.current.touch();
-      return { ok: true };
-    } catch (error) {
-      return { ok: false, message: messageOf(error) };
-    }
+    });
   }
 
   /**
@@ -410,10 +380,7 @@ export class Workbench {
    */
   sort(sheet: string, a1: string, column: number, ascending: boolean, header: boolean): ActionReply {
     const wb = this.rt.workbook;
-    try {
-      if (!wb.sheetNames().includes(sheet)) throw new Error(`No sheet named ${sheet}`);
-      if (wb.dataSource(sheet))
-        throw new Error(`${sheet} is a Connected Sheets view of a BigQuery table: it cannot be sorted here`);
+    return this.edited(sheet, 'it cannot be sorted here', () => {
       const size = wb.size(sheet);
       const parts = parseA1(a1);
       const grid = parts && !parts.sheetName ? resolveA1(parts, size.maxRows, size.maxColumns) : null;
@@ -423,9 +390,23 @@ export class Workbench {
       // Sheets offers Sort range for a range of more than one cell only.
       if (grid.numRows * grid.numCols < 2)
         throw new Error('Select the cells to sort first: Sort range sorts a range of more than one cell.');
-      if (rows < 1) return { ok: true };
+      if (rows < 1) return;
       const range = a1Notation({ row: top, col: grid.col, numRows: rows, numCols: grid.numCols });
       wb.sortRange(`${quoteSheet(sheet)}!${range}`, [{ column, ascending }]);
+    });
+  }
+
+  /**
+   * An editor's change to a sheet: refused on a sheet that is not there, or on a Connected Sheets
+   * view (`refused`: what it cannot take), else made and the page told of it.
+   */
+  private edited(sheet: string, refused: string, change: () => void): ActionReply {
+    const wb = this.rt.workbook;
+    try {
+      if (!wb.sheetNames().includes(sheet)) throw new Error(`No sheet named ${sheet}`);
+      if (wb.dataSource(sheet))
+        throw new Error(`${sheet} is a Connected Sheets view of a BigQuery table: ${refused}`);
+      change();
       this.current.touch();
       return { ok: true };
     } catch (error) {
