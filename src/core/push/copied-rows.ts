@@ -8,8 +8,10 @@
 // so two rows pushed may have one note). Of the rows sharing one, the original is the one as it
 // was sent, then one with a done word, then the first; the copies are held back, saying so, and
 // nothing is sent or cancelled for them.
+
 import type { Zone } from '../ports';
 import type { CellValue } from '../table/build-table';
+import { cellText } from './cell-text';
 import { toClearAsNew } from './clear-to-send';
 import type { HeaderMap } from './header';
 import { isDoneWord, KINDS, type PushKind } from './kinds';
@@ -35,8 +37,6 @@ export interface RowRecord {
   blank: boolean;
 }
 
-const text = (v: CellValue | undefined) => (v instanceof Date ? '' : String(v ?? '').trim());
-
 /** The keys of the push a row holds a record of: an Assembled ID of its own, or a note of what was sent. */
 function keysOf(r: RowRecord, map: HeaderMap): [CopiedBy, string][] {
   if (r.blank) return [];
@@ -45,7 +45,7 @@ function keysOf(r: RowRecord, map: HeaderMap): [CopiedBy, string][] {
   if (KINDS[map.kind].noIds)
     // A note alone, its row's status and time cleared, is a row made new again.
     return tookInNote(note) && (when instanceof Date || isDoneWord(r.status)) ? [['note', note]] : [];
-  const named = Object.values(map.columns).some((at) => text(r.values[at]) === r.id);
+  const named = Object.values(map.columns).some((at) => cellText(r.values[at]) === r.id);
   return r.id && !named && recordedPush(when, note) ? [['id', r.id]] : [];
 }
 

@@ -3,10 +3,12 @@
 // time-off list asks again for each request, cancelled and denied ones too; ingested states are
 // recorded twice). Such a row is marked to fix, never sent. Told by what the sheet holds, not by
 // asking Assembled: a push stays at a request per created row.
+
 import { RESOURCE_INFO } from '../pull/catalogue';
 import { pulledInto } from '../pull/source-note';
 import type { Grid } from '../sheet/grid';
 import type { CellValue } from '../table/build-table';
+import { cellText } from './cell-text';
 import { type HeaderMap, matchHeader, normaliseHeader } from './header';
 import { KINDS, type PushKind } from './kinds';
 import { looksLikeTimeOffList } from './sync-time-off';
@@ -24,8 +26,7 @@ export function heldCheck(grid: Pick<Grid, 'noteAt'>, kind: PushKind, map: Heade
     if (at < 0) return undefined;
     const column = map.headers[at] ?? '';
     return (values) => {
-      const cell = values[at];
-      const id = cell instanceof Date ? '' : String(cell ?? '').trim();
+      const id = cellText(values[at]);
       return id ? timeOffHeld(column, id) : undefined;
     };
   }

@@ -1,6 +1,7 @@
 // One sheet row into one request, or the row's problems, each naming the column (as the sheet
 // heads it) and what to fix. Cells are read with zod/mini; rules across cells (end after start,
 // what an action needs, who the agent is) are checked after.
+
 import * as z from 'zod/mini';
 import { someOf } from '../count-text';
 import type { Zone, Zones } from '../ports';
@@ -13,6 +14,7 @@ import type { ActivityTypeDirectory } from './activity-types';
 import type { AgentDirectory } from './agents';
 import { allDayZone, type DaysZone } from './all-day-zone';
 import { cellFault, dateFault, numberIdWords } from './cell-faults';
+import { cellText } from './cell-text';
 import { type CellTime, cellTimeFault, readCellTime, timeExample, twoWays } from './cell-time';
 import { closest, didYouMean } from './closest';
 import { declaredNew, newWords } from './declared-new';
@@ -56,12 +58,6 @@ export interface ParseContext {
 
 function isEmpty(v: unknown): boolean {
   return v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
-}
-
-/** A cell's text; a date cell has none here (cellSchema reads it by its column: dateIn). */
-function cellText(v: unknown): string {
-  if (isEmpty(v) || v instanceof Date) return '';
-  return String(v).trim();
 }
 
 type Issues = z.core.ParsePayload['issues'];

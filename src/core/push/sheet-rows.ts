@@ -1,6 +1,7 @@
 // A push sheet read in one call: the header matched to a kind, each row's cells, its current
 // status, and (for rows not yet done) its parse. Outcomes go back into the status columns in one
 // block write per batch of rows.
+
 import type { Zone } from '../ports';
 import type { Grid } from '../sheet/grid';
 import { type CellValue, DATETIME_FORMAT } from '../table/build-table';
@@ -9,6 +10,7 @@ import { markOverlaps } from './activity-rows';
 import { markStateOverlaps, markTimeOffOverlaps } from './agent-overlaps';
 import { markHeldPlatformIds, markSentSince, markSharedPlatformIds } from './association-rows';
 import { markRepeatedCancels } from './cancel-rows';
+import { cellText } from './cell-text';
 import { markRepeatedWindows } from './clear-rows';
 import { putBackIngested } from './cleared-states';
 import { type Copy, copiedRows, copiedWords } from './copied-rows';
@@ -137,11 +139,6 @@ export interface SheetSnapshot {
 
 export type ReadResult = { ok: true; sheet: SheetSnapshot } | { ok: false; problem: string };
 
-/** A cell's text as the status columns read it: a date or nothing is none. */
-export function text(v: CellValue | undefined): string {
-  return v === undefined || v instanceof Date ? '' : String(v).trim();
-}
-
 /**
  * A listed activity (its Activity ID filled, as in a pulled schedule) with no Action is left as it
  * is: a schedule can be pulled, a few rows given an Action, and pushed, the rest not errors.
@@ -149,7 +146,7 @@ export function text(v: CellValue | undefined): string {
 function unchangedActivity(kind: PushKind, values: CellValue[], map: HeaderMap): boolean {
   const { action, activity_id: id } = map.columns;
   if (kind !== 'activities' || action === undefined || id === undefined) return false;
-  return text(values[id]) !== '' && text(values[action]) === '';
+  return cellText(values[id]) !== '' && cellText(values[action]) === '';
 }
 
 /**
@@ -160,7 +157,9 @@ function unchangedActivity(kind: PushKind, values: CellValue[], map: HeaderMap):
 function resentAsItReads(kind: PushKind, values: CellValue[], map: HeaderMap): boolean {
   if (kind === 'agent_states' || kind === 'activities') return false;
   const { action } = map.columns;
-  return kind !== 'state_edits' || (action !== undefined && text(values[action]).toLowerCase() === 'delete');
+  return (
+    kind !== 'state_edits' || (action !== undefined && cellText(values[action]).toLowerCase() === 'delete')
+  );
 }
 
 /**
@@ -181,7 +180,7 @@ export function unsendableWords(
 /** A row whose input cells read as their headers: a header pasted again among the rows. */
 function repeatsHeader(values: CellValue[], map: HeaderMap): boolean {
   return Object.values(map.columns).every(
-    (at) => text(values[at]).toLowerCase() === (map.headers[at] ?? '').toLowerCase(),
+    (at) => cellText(values[at]).toLowerCase() === (map.headers[at] ?? '').toLowerCase(),
   );
 }
 
@@ -194,15 +193,16 @@ export function strayIdWords(kind: PushKind, row: SheetRow): string {
 
 /** A row as it stands, nothing parsed: its cells, its status, whether it is done or blank. */
 function rowAsIs(kind: PushKind, map: HeaderMap, values: CellValue[], at: number, note = ''): SheetRow {
-  const status = text(values[map.status.status]).toLowerCase();
-  const id = text(values[map.status.id]);
+  const status = cellText(values[map.status.status]).toLowerCase();
+  const id = cellText(values[map.status.id]);
   const listed = unchangedActivity(kind, values, map);
   const blank =
-    listed || Object.values(map.columns).every((i) => text(values[i]) === '' && !(values[i] instanceof Date));
+    listed ||
+    Object.values(map.columns).every((i) => cellText(values[i]) === '' && !(values[i] instanceof Date));
   const pushed = recordedPush(values[map.status.when], note);
   const row: SheetRow = { row: at, values, status, id, blank, done: pushed && isDone(status, id) };
   if (listed) row.listed = true;
-  const typed = pushed || blank ? '' : typedStatus(status, text(values[map.status.message]));
+  const typed = pushed || blank ? '' : typedStatus(status, cellText(values[map.status.message]));
   if (typed) row.typed = typed;
   else if (!row.done && !blank) row.input = inputPrint(values, map);
   const when = values[map.status.when];
@@ -427,7 +427,7 @@ function listedActivities(rows: SheetRow[], map: HeaderMap, ctx: ParseContext) {
 function pulledMasters(grid: Pick<Grid, 'noteAt'>, map: HeaderMap, rows: SheetRow[]): Set<string> {
   const { schedule, activity_id: id } = map.columns;
   if (schedule === undefined || id === undefined) return new Set();
-  const pulled = rows.filter((r) => text(r.values[id]) !== '').map((r) => text(r.values[schedule]));
+  const pulled = rows.filter((r) => cellText(r.values[id]) !== '').map((r) => cellText(r.values[schedule]));
   return masterScheduleIds(grid.noteAt(1, 1), pulled);
 }
 
@@ -442,7 +442,7 @@ export function emptiedRows(sheet: SheetSnapshot): Map<number, RowOutcome> {
   const cleared = new Map<number, RowOutcome>();
   for (const row of sheet.rows) {
     if (row.done || !row.blank) continue;
-    const empty = (v: CellValue | undefined) => text(v) === '' && !(v instanceof Date);
+    const empty = (v: CellValue | undefined) => cellText(v) === '' && !(v instanceof Date);
     const shown = [...own].some((at) => !empty(row.values[at]));
     if (shown && row.values.every((v, at) => own.has(at) || empty(v)))
       cleared.set(row.row, { status: '', message: '', unsent: true, cleared: true });

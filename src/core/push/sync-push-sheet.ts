@@ -4,6 +4,7 @@
 // Only the Push status and Push message cells of rows whose state changed, or which were changed
 // in the sheet since they were pushed, are written; the user's columns and "Pushed at" are left as
 // they are.
+
 import type { AssembledClient, TimeOffRequest, TimeOffStatus } from '../assembled';
 import { peopleOnce } from '../assembled/people-once';
 import type { Zone, Zones } from '../ports';
@@ -12,6 +13,7 @@ import { WriteRefused } from '../sheet/write-refused';
 import type { CellValue } from '../table/build-table';
 import { toSheetValue } from '../table/sheet-literal';
 import { AgentDirectory } from './agents';
+import { cellText } from './cell-text';
 import { copiedRows } from './copied-rows';
 import { matchHeader } from './header';
 import { movedRows } from './moved-rows';
@@ -26,7 +28,7 @@ import {
   sentMessage,
   withEnded,
 } from './sent-print';
-import { text, unsendableWords } from './sheet-rows';
+import { unsendableWords } from './sheet-rows';
 import type { SyncSummary } from './sync-time-off';
 import { driftWords } from './time-off-drift';
 import { TimeOffTypes } from './time-off-types';
@@ -96,7 +98,7 @@ export function syncPushSheet(deps: PushSheetSyncDeps, target: { name: string; g
   const { status: at } = match.map;
   const blank = (values: readonly CellValue[]) =>
     Object.values(match.map.columns).every((c) => values[c] === '' || values[c] === undefined);
-  const rows = cells.slice(1).map((values, i) => ({ row: i + 2, values, id: text(values[at.id]) }));
+  const rows = cells.slice(1).map((values, i) => ({ row: i + 2, values, id: cellText(values[at.id]) }));
   const created = rows.filter((r) => r.id);
   const summary = { sheet: name, full: false, added: 0 };
   if (created.length === 0)
@@ -119,7 +121,7 @@ export function syncPushSheet(deps: PushSheetSyncDeps, target: { name: string; g
   const { copies } = copiedRows(
     created.map((r) => ({
       ...r,
-      status: text(r.values[at.status]).toLowerCase(),
+      status: cellText(r.values[at.status]).toLowerCase(),
       note: noteOf(r.row),
       blank: blank(r.values),
     })),
@@ -171,7 +173,7 @@ export function syncPushSheet(deps: PushSheetSyncDeps, target: { name: string; g
     const what = request && !ended ? driftWords(request, noteOf(r.row), match.map, drift) : '';
     if (what) now = { status: now.status, message: changedThere(now.message, what), drift: true };
     // A row changed since it was pushed keeps saying so, Sync's words as Assembled's last (sent-print.ts).
-    const said = text(r.values[at.message]);
+    const said = cellText(r.values[at.message]);
     const from = moved.get(r.row);
     const edit = from !== undefined || changedSinceSent(noteOf(r.row), r.values, match.map, zone);
     if (from !== undefined) {
@@ -188,7 +190,7 @@ export function syncPushSheet(deps: PushSheetSyncDeps, target: { name: string; g
     }
     // Words of a request ended or changed there are brought up to date (older words said less).
     const news =
-      text(r.values[at.status]).toLowerCase() !== now.status ||
+      cellText(r.values[at.status]).toLowerCase() !== now.status ||
       ((ended || now.drift || saysChangedThere(sentMessage(said))) && said !== now.message);
     if (news) fromAssembled++;
     if (edit) edited++;
