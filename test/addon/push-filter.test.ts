@@ -2,22 +2,13 @@
 // too, so Validate and Push say so in one line. Which rows a filter hides would take a call a row
 // (too slow for thousands); whether there is a filter takes one (Sheet.getFilter).
 import { describe, expect, it } from 'vitest';
-import type { LocalRuntime } from '../../dev/gas';
 import { startLocalAddon } from '../../dev/local-addon';
 import type { PushView } from '../../src/core/push/push-view';
 import type { ValidateSummary } from '../../src/core/push/run-push';
+import { follow } from '../push/in-runtime';
 import { TIME_OFF_HEADER } from '../support/time-off-template';
 
 const FILTERED = 'The sheet has a filter: Push reads every row, those it hides too.';
-
-async function follow(rt: LocalRuntime, first: PushView): Promise<PushView> {
-  let view = first;
-  for (let i = 0; view.state === 'running' && i < 50; i++) {
-    await rt.clock.advanceAsync(view.nextPollInMs);
-    view = await rt.callFromSidebar<PushView>('pollPush', view.id);
-  }
-  return view;
-}
 
 describe('a push sheet with a filter', () => {
   it('is said to be read whole, by Validate and by Push; a sheet without one is not', async () => {
