@@ -381,9 +381,10 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * rows, so that it says its platform and overlap problems too (0.5 KiB);
  * 385.8 with a name written plainly naming the row that writes it new:, and a near miss of a name
  * the sheet writes new: taken for a typo of it (0.3 KiB);
+ * 385.6 with a cell's text read by one cellText in the push code, not four copies (-0.2 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 385.8;
+const CODE_BUDGET_KIB = 385.6;
 
 const ENTRY_POINTS = [
   'onOpen',
