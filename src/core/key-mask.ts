@@ -12,10 +12,14 @@ export function maskKey(key: string): string {
 
 /**
  * Whether a key is saved, in words beside the field (which empties once a key is saved): its hint's
- * last four characters, and nothing more of the key.
+ * last four characters, and nothing more of the key. `typed`: a key is in the field, not yet saved
+ * (a bare "No key is saved yet" under it read as if the key typed had been lost).
  */
-export function savedKeyWords(view: { hasKey: boolean; keyHint: string }): string {
-  if (!view.hasKey) return 'No key is saved yet.';
+export function savedKeyWords(view: { hasKey: boolean; keyHint: string }, typed = false): string {
+  if (!view.hasKey)
+    return typed
+      ? 'No key is saved yet: Save checks the key typed above with Assembled, then keeps it.'
+      : 'No key is saved yet.';
   const tail = view.keyHint.startsWith(MASKED) ? view.keyHint.slice(MASKED.length) : '';
   return `A key${tail ? ` ending ${tail}` : ''} is saved for you.`;
 }

@@ -311,6 +311,10 @@ describe('Settings in the workbench', () => {
       const again = await sidebar(page, 'Assembled settings');
       await expect.poll(() => again.locator('#keyState').textContent()).toBe('No key is saved yet.');
       await again.getByLabel('API key').fill('sk_live_demo_7');
+      // Typed, not saved: the words under it say what Save does with it, not only that none is saved.
+      expect(await again.locator('#keyState').textContent()).toBe(
+        'No key is saved yet: Save checks the key typed above with Assembled, then keeps it.',
+      );
       await again.getByRole('button', { name: 'Save', exact: true }).click();
       await expect
         .poll(() => again.locator('#status').textContent(), { timeout: 60_000 })

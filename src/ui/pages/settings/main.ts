@@ -32,9 +32,12 @@ byId('apiKeyHint').textContent =
 let hasKey = false;
 /** The way times are sent as saved: another chosen is tried first, as a new key is. */
 let savedFormat = '';
+/** The masked hint of the key saved, for the words beside the field as a key is typed there. */
+let keyHint = '';
 
 function show(view: SettingsView): void {
   hasKey = view.hasKey;
+  keyHint = view.keyHint;
   // With no key saved there is nothing to remove.
   clearKey.hidden = !view.hasKey;
   apiKey.value = '';
@@ -232,6 +235,9 @@ function askFirst(refusal: Refusal): void {
   markWrong(wrongIn(refusal));
   showAnswer(status, refusal.ask, 'error');
 }
+apiKey.addEventListener('input', () => {
+  keyState.textContent = savedKeyWords({ hasKey, keyHint }, apiKey.value.trim() !== '');
+});
 for (const field of [apiKey, timeFormat])
   field.addEventListener('input', () => {
     saveAnyway.hidden = true;
