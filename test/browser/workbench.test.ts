@@ -224,10 +224,19 @@ describe('The workbench page', () => {
       key: 'mail-refresh-0001',
       notify: true,
     });
+    // As wide as a laptop's screen: the tools' row then holds every control on one line.
+    await page.setViewportSize({ width: 1500, height: 800 });
+    const gridTop = () => page.locator('#grid').evaluate((g) => g.getBoundingClientRect().top);
     await page.getByLabel('How the simulated Assembled answers').selectOption('down');
     await page.waitForFunction(() => document.body.dataset.faults === 'down');
+    const top = await gridTop();
     await page.getByRole('button', { name: 'Skip ahead 1 day' }).click();
+    // Words that come and go in the header (the skip's progress, the mail's count) never push the
+    // grid down under the person's eyes.
+    await expect.poll(() => page.locator('#skipProgress').isVisible()).toBe(true);
+    expect(await gridTop()).toBe(top);
     await expect.poll(() => page.locator('#mailButton').textContent(), { timeout: SKIP_MS }).toBe('Mail (1)');
+    expect(await gridTop()).toBe(top);
     await page.getByRole('button', { name: 'Mail (1)' }).click();
     const dialog = page.getByRole('dialog', { name: 'Mail the add-on sent' });
     await expect.poll(() => dialog.isVisible()).toBe(true);

@@ -268,6 +268,8 @@ faults.addEventListener('change', () => void act(() => post('/api/faults', { pre
 function showFaults(preset: string | null): void {
   byId('faultsRow').hidden = preset === null;
   if (preset !== null && document.activeElement !== faults) faults.value = preset;
+  // The field may cut a long choice short (style.css): hovering shows it whole.
+  faults.title = faults.selectedOptions[0]?.textContent ?? '';
   document.body.dataset.faults = preset ?? '';
 }
 
