@@ -1,8 +1,6 @@
 // Starting and advancing pull jobs. Each step is short and saved, so the sidebar (while open)
 // and the dispatcher trigger (otherwise) can both carry a job to its end, one step at a time.
 
-import { callWords } from '../assembled/call-words';
-import { keyRefused } from '../assembled/check';
 import type { AssembledClient } from '../assembled/client';
 import { causeOf, isAssembledError, noKeySent } from '../assembled/errors';
 import type { ReportGranularity, ReportRow } from '../assembled/model';
@@ -36,8 +34,8 @@ import { tryWithLock, withLock } from '../lock';
 import { type Caller, NotYours, ownerName, owns } from '../owner';
 import { type Clock, type Lock, type Store, WaitTooLong, type Zone, type Zones } from '../ports';
 import { goneText } from '../record-store';
-import { forbiddenFor, keyRefusedFor, noKeyFor } from '../schedule/key-pause';
-import { cutShort, pulledOver } from '../schedule/sheet-refresh';
+import { failedRunWords, forbiddenOf } from '../schedule/failed-run-words';
+import { pulledOver } from '../schedule/sheet-refresh';
 import { makeRoom } from '../share';
 import type { WriteOptions } from '../sheet/write-table';
 import { buildTable, type Table, withMade } from '../table/build-table';
@@ -1019,7 +1017,7 @@ function failure(job: PullJob, error: unknown, now: number): PullJob {
       rows: rowsLeft(job),
     });
   }
-  const said = job.refreshId ? refreshSaid(job, error, message) : message;
+  const said = job.refreshId ? failedRunWords(job, error) : message;
   // A replace's rows were only staged: what stays in the target is an append's or merge's.
   return withState(job, 'failed', now, {
     message: said,
@@ -1045,28 +1043,6 @@ function limitWait(job: PullJob, error: unknown, now: number): number | undefine
   if (now - (job.limitedSince ?? now) >= RATE_LIMIT_WAIT_MS) return undefined;
   return job.giveUpAt === undefined || now + wait <= job.giveUpAt ? wait : undefined;
 }
-
-/**
- * A refresh's run is read by every editor, in the log and on its card: what became of it alone,
- * not a pull's "choose another target", and whose key it was (its card says what the reader can do).
- */
-function refreshSaid(job: PullJob, error: unknown, message: string): string {
-  if (error instanceof TargetMissing) return `${cutShort(job)}.`;
-  if (!isAssembledError(error)) return message;
-  if (noKeySent(error)) return noKeyFor(job);
-  const { forbidden } = forbiddenOf(error);
-  if (forbidden) return forbiddenFor(job, forbidden);
-  return keyRefused({ error, status: error.status }) ? keyRefusedFor(job) : message;
-}
-
-/**
- * A key taken but without permission for the call (403), unlike one refused (401): the call, in
- * words, so that a refresh's pause says what permission its owner's key needs.
- */
-export const forbiddenOf = (error: unknown): { forbidden?: string } =>
-  isAssembledError(error) && error.kind === 'auth' && error.status === 403
-    ? { forbidden: callWords(error.endpoint) }
-    : {};
 
 /** A job's `failure` for what was thrown: an Assembled error's kind (NO_KEY for no key), or ours. */
 export function failureOf(error: unknown): string {

@@ -12,7 +12,6 @@ import { describeTarget } from '../pull/pull-target';
 import {
   advancePull,
   failureOf,
-  forbiddenOf,
   gaveUp,
   logRun,
   type PullDeps,
@@ -30,6 +29,7 @@ import { formatLocalDate } from '../time/local-date';
 import { formatLocalDateTime, localDateOf } from '../time/zone-math';
 import { InputError } from '../validation';
 import { afterFailed, catchesUp, catchUpFrom } from './catch-up';
+import { failedRunWords, forbiddenOf } from './failed-run-words';
 import { redTab, restoreTab } from './failed-tab';
 import {
   failingWords,
@@ -41,7 +41,7 @@ import {
   type SheetKept,
 } from './failure-mail';
 import { daysToLoad, heldAfter, loadsOnce } from './held-days';
-import { forbiddenFor, keyPauseNamed, keyPauseToOwner, NO_KEY_TO_RUN, noKeyFor } from './key-pause';
+import { keyPauseNamed, keyPauseToOwner, NO_KEY_TO_RUN, noKeyFor } from './key-pause';
 import { nextRunIn, scheduleAfter } from './next-run';
 import { askPause, pausedIfAsked } from './pause-asked';
 import { changeRefresh, type LastRun, type Refresh, RefreshStore, type RunStatus, ranAt } from './refresh';
@@ -350,16 +350,7 @@ function startRun(deps: RefreshDeps, refresh: Refresh, pressed: boolean): Refres
       ...(retry && refresh.lastRun?.attempts ? { triedBefore: refresh.lastRun.attempts } : {}),
     });
   } catch (error) {
-    const failure = failureOf(error);
     const { forbidden } = forbiddenOf(error);
-    const message =
-      failure === NO_KEY
-        ? noKeyFor(r)
-        : forbidden
-          ? forbiddenFor(r, forbidden)
-          : error instanceof Error
-            ? error.message
-            : String(error);
     // Refused for its table's zone: kept for its card, which says it otherwise once the
     // spreadsheet's zone has changed since, and for its e-mail (every run is refused so).
     const zones =
@@ -368,7 +359,12 @@ function startRun(deps: RefreshDeps, refresh: Refresh, pressed: boolean): Refres
       deps,
       r,
       { dueAt, byHand, period },
-      { failure, message, ...(forbidden ? { forbidden } : {}), ...zones },
+      {
+        failure: failureOf(error),
+        message: failedRunWords(r, error),
+        ...(forbidden ? { forbidden } : {}),
+        ...zones,
+      },
     );
   }
   return { ...r, jobId: job.id, runDueAt: dueAt, ...(period ? { runFrom: period.from } : {}) };
