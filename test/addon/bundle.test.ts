@@ -382,9 +382,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * 385.8 with a name written plainly naming the row that writes it new:, and a near miss of a name
  * the sheet writes new: taken for a typo of it (0.3 KiB);
  * 385.6 with a cell's text read by one cellText in the push code, not four copies (-0.2 KiB);
+ * 386.1 with a sidebar pull's failed tries held in its job, to be logged before the first try the
+ * hourly check logs once its sidebar is closed (0.5 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 385.6;
+const CODE_BUDGET_KIB = 386.1;
 
 const ENTRY_POINTS = [
   'onOpen',

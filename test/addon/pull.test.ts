@@ -313,21 +313,55 @@ describe('Pull data', () => {
     expect(logged().map((r) => r[4])).toEqual(['failed', 'done']);
   });
 
-  it('logs each try the hourly check makes of a pull whose sidebar was closed, when it fails, then how it ended', async () => {
-    const { rt, sim } = await startLocalAddon();
+  it("logs each try of a pull whose sidebar was closed, those its sidebar made first, then how it ended, in its owner's rows", async () => {
+    const { rt, sim, backend } = await startLocalAddon();
+    const sam = rt.asUser('sam@example.com');
+    const samKey = 'sk_live_test_sam_closed_sidebar';
+    sim.issueKey(samKey);
+    await sam.callFromSidebar('saveSettings', {
+      apiKey: samKey,
+      timeFormat: backend.timeFormat,
+      apiVersion: '',
+    });
     sim.setFaults({ force5xx: 1_000_000 });
-    await start(rt, adherenceInto('Adherence'));
-    // The sidebar is closed: nobody polls. Its tries are the hourly check's, an hour apart, and the
-    // log is where the person who closed it looks: it told nothing for four hours.
-    const statuses = () => logRows(rt).map((r) => r[4]);
+    // The analyst's attempts 1 and 2 are their sidebar's (the press, and one poll); Sam's attempt 1
+    // is the press.
+    const pressed = rt.clock.now();
+    let job = await start(rt, adherenceInto('Adherence'));
+    await start(sam, adherenceInto('Adherence for Sam'));
+    await rt.clock.advanceAsync(job.nextPollInMs);
+    job = await rt.callFromSidebar<JobView>('pollPull', job.id);
+    expect(job.stage).toBe('Waiting to try again');
+    expect(rt.workbook.sheetNames()).not.toContain('Assembled log');
+    // The sidebars are closed: nobody polls. The tries are each owner's hourly check's, an hour
+    // apart, and the log is where the person who closed it looks: its rows begin at attempt 1, not
+    // at the first try the hourly check made.
+    const rowsOf = (who: LocalRuntime) => logRows(rt).filter((r) => r[1] === who.user);
+    const attempt = (n: number) =>
+      new RegExp(
+        `^Attempt ${n} failed: Assembled had a server error \\(HTTP 503\\) while starting the report\\. Next try by 2026-05-25 \\d\\d:\\d\\d \\(America/New_York\\)\\.$`,
+      );
+    const said = (who: LocalRuntime) => rowsOf(who).map((r) => [r[4], r[7]]);
+    const retrying = (n: number) =>
+      Array.from({ length: n }, (_, i) => ['retrying', expect.stringMatching(attempt(i + 1))]);
     await rt.clock.advanceAsync(3_600_000);
-    expect(statuses()).toEqual(['retrying']);
-    expect(logRows(rt)[0]?.[7]).toMatch(
-      /^Attempt 2 failed: Assembled had a server error \(HTTP 503\) while starting the report\. Next try by 2026-05-25 10:00 \(America\/New_York\)\.$/,
-    );
-    await rt.clock.advanceAsync(4 * 3_600_000);
-    expect(statuses()).toEqual(['retrying', 'retrying', 'retrying', 'retrying', 'failed']);
-    expect(logRows(rt)[4]?.[7]).toMatch(/The add-on gave up after 6 attempts\./);
+    expect(said(rt)).toEqual(retrying(3));
+    expect(said(sam)).toEqual(retrying(2));
+    expect(logRows(rt)).toHaveLength(5);
+    // The sidebar's tries are written at the times they were made, before the hourly check's.
+    const when = rowsOf(rt).map((r) => (r[0] as Date).getTime());
+    expect(when[1]).toBeLessThan(pressed + 10 * 60_000);
+    expect(when[2]).toBeGreaterThan(pressed + 30 * 60_000);
+
+    // Each try once, to the end, which counts them all; each owner's in their own rows.
+    await rt.clock.advanceAsync(5 * 3_600_000);
+    for (const who of [rt, sam]) {
+      expect(said(who)).toEqual([
+        ...retrying(5),
+        ['failed', expect.stringMatching(/The add-on gave up after 6 attempts\./)],
+      ]);
+    }
+    expect(logRows(rt)).toHaveLength(12);
   });
 
   it("a pull that Assembled's outage ends says the sheet still holds what it held, and to try again", async () => {

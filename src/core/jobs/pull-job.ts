@@ -85,6 +85,14 @@ export interface PullJob extends OwnedRecord, Timed {
   giveUpAt?: number;
   /** A refresh's run waiting to try again: the latest that try begins (nextTryBy, retryBy). */
   tryBy?: number;
+  /**
+   * A pull from the sidebar: its failed tries the log has no row of yet, as their rows said them
+   * (run-pull.ts logStep). Written before the first row the hourly check writes of it, its sidebar
+   * closed; forgotten when the sidebar sees it end, whose one row counts them.
+   */
+  untold?: UntoldTry[];
+  /** A pull from the sidebar whose tries have rows of their own from now on, whoever makes them. */
+  triesLogged?: true;
   /** The later try of a refresh's run given up: the attempts that run made, counted before its own. */
   triedBefore?: number;
   /** What has been read into the job's staging sheet (staged-fetch.ts), and how much there is. */
@@ -95,6 +103,13 @@ export interface PullJob extends OwnedRecord, Timed {
   write?: WriteProgress;
   /** A BigQuery load's progress: chunks loaded so far, kept across executions. */
   load?: LoadProgress;
+}
+
+/** A failed try's log row, kept till it is written: its When (epoch ms), Duration and Message. */
+export interface UntoldTry {
+  at: number;
+  ms: number;
+  said: string;
 }
 
 export interface Fetched {

@@ -72,7 +72,7 @@ import {
 import { appendUntil, reportWindow, stopNote } from './report-until';
 import { pullCoverage } from './run-coverage';
 import { pullScheduleGrid } from './run-grid';
-import type { RunLog } from './run-log';
+import type { RunLog, RunLogEntry } from './run-log';
 import { withDurationColumn } from './schedule-records';
 import { filtersLine, sourceLine } from './source-note';
 import { fetchNextPages, firstPageShape, pagesOf, pastCeiling, stageFirstPage } from './staged-fetch';
@@ -376,13 +376,36 @@ function stepSaved(deps: PullDeps, jobs: JobStore, id: string, force: boolean, r
     if (sheetId !== undefined && saved.spec.mode === 'replace' && !saved.refreshId)
       pulledOver(deps, sheetId, saved.spec.target);
   }
-  // A refresh's failed attempt is logged when it happens, not only when the run gives up hours
-  // later: its tries are up to an hour apart. So is a sidebar pull's that the hourly check made, its
-  // sidebar closed. Its tries the sidebar makes, minutes apart, have one row, for how it ended (a
-  // pull given up counts its tries there).
-  const tried = saved.errors > job.errors && (saved.refreshId !== undefined || run.background);
-  if (isTerminal(saved) || tried) logRun(deps, saved, run.sheet);
-  return saved;
+  return logStep(deps, jobs, saved, saved.errors > job.errors, run);
+}
+
+/**
+ * The log's rows of a step that ended the job or failed a try (`tried`). A refresh's failed attempt
+ * is logged when it happens, not only when the run gives up hours later: its tries are up to an hour
+ * apart. So is a sidebar pull's that the hourly check makes, its sidebar closed, and then the tries
+ * its sidebar made are written first, held till now, so that its rows begin at its first try, and
+ * every later try of it has its row. Its tries the sidebar alone makes, minutes apart, have one row,
+ * for how it ended (a pull given up counts its tries there).
+ */
+function logStep(deps: PullDeps, jobs: JobStore, saved: PullJob, tried: boolean, run: RunState): PullJob {
+  if (!tried && !isTerminal(saved)) return saved;
+  const { untold = [], ...job } = saved;
+  if (saved.refreshId === undefined && !run.background && !saved.triesLogged) {
+    if (isTerminal(saved)) {
+      logRun(deps, saved, run.sheet);
+      return untold.length ? jobs.save(job) : saved;
+    }
+    const row = logRow(deps, saved, run.sheet);
+    const held = { at: row.when.getTime(), ms: row.durationMs, said: row.message };
+    return jobs.save({ ...saved, untold: [...untold, held] });
+  }
+  const retrying = logRow(deps, saved, run.sheet, 'retrying');
+  for (const held of untold)
+    deps.log.append({ ...retrying, when: new Date(held.at), durationMs: held.ms, message: held.said });
+  logRun(deps, saved, run.sheet);
+  if (saved.refreshId !== undefined) return saved;
+  if (isTerminal(saved)) return untold.length ? jobs.save(job) : saved;
+  return untold.length || !saved.triesLogged ? jobs.save({ ...job, triesLogged: true }) : saved;
 }
 
 /** A job done with picks Assembled no longer has: its words begin with them (gone-picks.ts). */
@@ -1141,11 +1164,21 @@ export function logRun(
   sheet?: string,
   status = statusOf(job),
 ): void {
+  deps.log.append(logRow(deps, job, sheet, status));
+}
+
+/** The run's row as logRun writes it now. */
+function logRow(
+  deps: Pick<PullDeps, 'clock' | 'zone' | 'targets'>,
+  job: LoggedRun,
+  sheet?: string,
+  status = statusOf(job),
+): RunLogEntry {
   const target =
     sheet === undefined
       ? calledNow(deps.targets, job.spec.target, job.sheetId)
       : withSheetName(job.spec.target, sheet);
-  deps.log.append({
+  return {
     when: new Date(deps.clock.now()),
     who: ownerName(job),
     // A refresh's run is told apart from a pull from the sidebar first, where a narrow column shows it.
@@ -1160,7 +1193,7 @@ export function logRun(
     rows: job.rows ?? 0,
     durationMs: attemptMs(job),
     message: isTerminal(job) ? (job.message ?? '') : retryNote(deps, job),
-  });
+  };
 }
 
 function runKind(job: LoggedRun): string {
