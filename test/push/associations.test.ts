@@ -4,6 +4,7 @@
 // replaces its agent's own ID says which, in Validate and in its outcome.
 import { describe, expect, it } from 'vitest';
 import type { Person } from '../../dev/simulator/model';
+import { validatedWords } from '../../src/core/push/progress-words';
 import { advancePush, startPush, validateSheet } from '../../src/core/push/run-push';
 import { drive, fullName, pushSetup, records } from './support';
 
@@ -80,16 +81,23 @@ describe('platform-ID associations against Assembled', () => {
     const { ref, check } = sheet([
       [maya.email, 'five9', 'agent0002'],
       [ines.agent_id, 'salesforce', 'sf-1'],
-      // The ID the agent holds already: nothing is replaced, and the row says nothing changes.
+      // The ID the agent holds already: nothing needs sending, and nothing is.
       [fullName(mei), 'five9', five9(mei)],
     ]);
     const grid = s.grid(ref);
-    const messages = () => records(grid).map((r) => r['Push message']);
-    expect(check).toMatchObject({ ok: 3, errors: 0 });
-    expect(messages()).toEqual([
-      `Ready to push. It replaces ${five9(maya)}.`,
-      'Ready to push.',
-      'Ready to push. The agent has this ID already: sending it changes nothing.',
+    const outcomes = () => records(grid).map((r) => [r['Push status'], r['Push message']]);
+    const held = [
+      'already in Assembled',
+      'The agent has this ID in Assembled already: nothing needs sending, so Push does not send it.',
+    ];
+    expect(check).toMatchObject({ ok: 2, errors: 0, inAssembled: 1 });
+    expect(validatedWords(check)).toBe(
+      '2 OK, 0 to fix, 1 already in Assembled (nothing to send), 0 already done, in "Links". Nothing was sent.',
+    );
+    expect(outcomes()).toEqual([
+      ['OK', `Ready to push. It replaces ${five9(maya)}.`],
+      ['OK', 'Ready to push.'],
+      held,
     ]);
 
     const id = startPush(s.deps, 'associations', ref, 'replaced-1').id;
@@ -99,13 +107,29 @@ describe('platform-ID associations against Assembled', () => {
     expect(peopleReads()).toBeGreaterThan(reads);
     const afterFirst = peopleReads();
     const wasMaya = five9(maya);
-    expect(drive(s, id).job).toMatchObject({ state: 'done', succeeded: 3 });
+    const job = drive(s, id).job;
+    expect(job).toMatchObject({ state: 'done', total: 2, succeeded: 2, inAssembled: 1 });
+    expect(job.message).toBe(
+      'Finished: 2 associated, 1 already in Assembled (nothing to send). See the Push status column.',
+    );
     expect(peopleReads()).toBe(afterFirst);
-    expect(messages()).toEqual([
-      `Platform ID associated in Assembled. It replaced ${wasMaya}.`,
-      'Platform ID associated in Assembled.',
-      'Platform ID associated in Assembled. The agent had this ID already: nothing changed.',
+    expect(outcomes()).toEqual([
+      ['associated', `Platform ID associated in Assembled. It replaced ${wasMaya}.`],
+      ['associated', 'Platform ID associated in Assembled.'],
+      held,
     ]);
+    const sent = s.http.sent.filter((r) => r.url.endsWith('/v0/agents/associations'));
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.body).not.toContain(five9(mei));
+    // Not pushed, so nothing says it was: Pushed at stays empty, and the next push sends it no more.
+    expect(records(grid)[2]?.['Pushed at']).toBe('');
+    expect(drive(s, startPush(s.deps, 'associations', ref, 'replaced-2').id).job).toMatchObject({
+      total: 0,
+      skipped: 2,
+      inAssembled: 1,
+      message:
+        'Finished: 0 associated, 1 already in Assembled (nothing to send), 2 already done and skipped. See the Push status column.',
+    });
   });
 
   it("sends a platform as people hold it, in a push's later runs too, whatever case the row is in", () => {

@@ -144,13 +144,13 @@ describe.skipIf(!built)('push in the local Apps Script runtime', () => {
     );
     expect(view).toMatchObject({ state: 'done', succeeded: 1 });
     expect(sim.admin.org.people.find((p) => p.id === agent.id)?.platforms.zendesk).toBe('007123');
-    // Its status cleared, it is sent again with no word of a second one: an association is set,
-    // not made, and the agent has it already.
+    // Its status cleared, it has no word of a second one: an association is set, not made, and
+    // the agent has it already, so there is nothing to send.
     rt.workbook.write(sheet, [['']], { row: 2, column: 4 });
     const check = await rt.callFromSidebar<ValidateSummary>('validatePush', 'associations');
-    expect(check).toMatchObject({ ok: 1, again: 0 });
+    expect(check).toMatchObject({ ok: 0, inAssembled: 1, again: 0 });
     expect(column(rt, sheet, 'Push message')[0]).toBe(
-      'Ready to push. The agent has this ID already: sending it changes nothing.',
+      'The agent has this ID in Assembled already: nothing needs sending, so Push does not send it.',
     );
   });
 

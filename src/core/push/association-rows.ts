@@ -159,7 +159,8 @@ function heldText(column: string, { platform, id }: Link, holders: Person[]): st
 /**
  * Against the people in Assembled: a platform ID someone else holds there is refused, unless a row
  * here gives them another ID on that platform (and is sent); a row replacing its agent's own ID
- * notes the one it replaces, said with its outcome. A push's later runs refuse nothing (its rows
+ * notes the one it replaces, said with its outcome, and one giving its agent the ID it holds is
+ * marked (SheetRow.holds): there is nothing to send. A push's later runs refuse nothing (its rows
  * were fixed when checked) and take the IDs replaced from what its first run read.
  */
 export function markHeldPlatformIds(rows: SheetRow[], map: HeaderMap, agents: AgentDirectory): void {
@@ -192,14 +193,11 @@ export function markHeldPlatformIds(rows: SheetRow[], map: HeaderMap, agents: Ag
   }
 }
 
-/**
- * What a row's outcome adds when it replaces its agent's ID (the old one is gone once sent), or
- * when the agent held that very ID already ("associated" alone would read as a change).
- */
+/** What a row's outcome adds when it replaces its agent's ID (the old one is gone once sent). */
 export function replacing(row: SheetRow, sent: boolean): string {
-  if (row.holds)
-    return sent
-      ? ' The agent had this ID already: nothing changed.'
-      : ' The agent has this ID already: sending it changes nothing.';
   return row.replaces ? ` It ${sent ? 'replaced' : 'replaces'} ${row.replaces}.` : '';
 }
+
+/** The Push message of a row whose agent holds its ID in Assembled already (SheetRow.holds). */
+export const HOLDS_ALREADY =
+  'The agent has this ID in Assembled already: nothing needs sending, so Push does not send it.';

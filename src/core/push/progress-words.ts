@@ -70,11 +70,23 @@ export function doneWords(kind: PushKind, done: string, skipped: number, moved =
   ];
 }
 
+/**
+ * The Push status of a row Assembled has as it reads already (an association whose agent holds that
+ * very ID), which nothing needs sending: not sent, and not done either, so checked afresh each time.
+ */
+export const IN_ASSEMBLED = 'already in Assembled';
+
+/** Validate's and Push's word on their rows IN_ASSEMBLED. */
+export function inAssembledWords(rows: number): string {
+  return `${countText(rows)} ${IN_ASSEMBLED} (nothing to send)`;
+}
+
 /** Validate's first line: the rows counted as Push counts them, and that nothing was sent. */
 export function validatedWords(v: ValidateSummary): string {
   const parts = [
     `${v.ok} OK`,
     `${v.errors} to fix`,
+    ...(v.inAssembled ? [inAssembledWords(v.inAssembled)] : []),
     ...doneWords(v.kind, 'already done', v.skipped, v.moved, v.changed),
     ...(v.listed ? [listedWords(v.listed)] : []),
   ];

@@ -37,6 +37,8 @@ export interface PushJob extends OwnedRecord, Timed {
   failed: number;
   /** Rows sent, by the status each was given (created, updated, deleted…), for the summary. */
   byStatus?: Record<string, number>;
+  /** Rows not done whose agent holds their platform ID in Assembled already (SheetRow.holds): not sent. */
+  inAssembled?: number;
   /** Rows already done before this push (a done status, or an id the add-on wrote). */
   skipped: number;
   /** Of those, rows changed since they were sent (their Push message says how to send the change). */

@@ -38,7 +38,7 @@ import {
 import { ActivityTypeDirectory } from './activity-types';
 import { loadAgentMemo, saveAgentMemo } from './agent-memo';
 import { AgentDirectory } from './agents';
-import { markSentSince, replacing } from './association-rows';
+import { HOLDS_ALREADY, markSentSince, replacing } from './association-rows';
 import { markUnknownCancels } from './cancel-rows';
 import { type ClearCount, clearWords, countClears, windowsToClear } from './clear-rows';
 import { showWholeDays } from './day-cells';
@@ -50,7 +50,7 @@ import { noKeyStop } from './no-key-stop';
 import { readsTrue } from './parse-row';
 import { addingWords } from './platforms';
 import { listProblem, withMore } from './problem-list';
-import { doneWords, listedWords, nothingToPush } from './progress-words';
+import { doneWords, IN_ASSEMBLED, inAssembledWords, listedWords, nothingToPush } from './progress-words';
 import { type InFlight, OUTAGE_MS, OUTAGE_TRIES, type PushJob, PushStore, parseFlight } from './push-job';
 import { reconcile } from './reconcile';
 import { type SendItem, type Sent, sendBatch } from './send';
@@ -197,6 +197,8 @@ export interface ValidateSummary {
   rows: number;
   ok: number;
   errors: number;
+  /** Rows Assembled has as they read already (SheetRow.holds): nothing to send, so not sent. */
+  inAssembled: number;
   /** Rows already done (a done status, or an id the add-on wrote): left as they are. */
   skipped: number;
   /** Of those, rows changed since they were sent with a change to send (changedCount). */
@@ -377,6 +379,9 @@ function readyOutcome(kind: PushKind, row: SheetRow, clear = ''): RowOutcome {
   };
 }
 
+/** The word beside a row Assembled has as it reads already: Validate and Push say the same. */
+const IN_ASSEMBLED_OUTCOME: RowOutcome = { status: IN_ASSEMBLED, message: HOLDS_ALREADY, unsent: true };
+
 function refusedAgain(message: string): string {
   return `Refused by Assembled when last pushed, and not changed since: ${message} Change the row, or push it again to send it as it is.`;
 }
@@ -431,6 +436,7 @@ export function validateSheet(deps: PushDeps, kind: PushKind, ref: SheetRef): Va
       rows: 0,
       ok: 0,
       errors: 0,
+      inAssembled: 0,
       skipped: 0,
       changed: 0,
       moved: 0,
@@ -457,6 +463,9 @@ export function validateSheet(deps: PushDeps, kind: PushKind, ref: SheetRef): Va
         if (!count) continue;
         summary[count]++;
         listProblem(summary.problems, row.row, changed.message);
+      } else if (row.holds && row.parse?.ok) {
+        summary.inAssembled++;
+        outcomes.set(row.row, IN_ASSEMBLED_OUTCOME);
       } else if (row.refused && row.parse?.ok) {
         // Assembled's answer stands until the row is changed: "Ready to push" would hide it.
         summary.errors++;
@@ -1000,10 +1009,14 @@ class PushRun {
     let moved = 0;
     let invalid = 0;
     let listed = 0;
+    let inAssembled = 0;
     const problems: string[] = [];
     for (const row of sheet.rows) {
       if (row.done) skipped++;
       else if (row.listed) listed++;
+      // Said of rows added since Push was pressed too: nothing is sent for them either way.
+      const held = row.holds && row.parse?.ok ? IN_ASSEMBLED_OUTCOME : undefined;
+      if (held) inAssembled++;
       const bad = row.done || later(row) ? undefined : problemOutcome(row);
       if (bad) {
         invalid++;
@@ -1018,7 +1031,7 @@ class PushRun {
       if (again && count) listProblem(problems, row.row, again.message);
       // A row to send says so afresh: Validate's words may speak of cells changed since.
       const ready = this.sendable(row) && !later(row) ? readyOutcome(this.job.kind, row) : undefined;
-      const outcome = bad ?? again ?? restoredOutcome(sheet, row) ?? ready;
+      const outcome = bad ?? again ?? restoredOutcome(sheet, row) ?? held ?? ready;
       if (outcome) outcomes.set(row.row, { ...outcome, unsent: true });
     }
     writeMany(this.grid as Grid, sheet, outcomes, new Date(this.now()));
@@ -1039,6 +1052,7 @@ class PushRun {
       ...(changed ? { changed } : {}),
       ...(moved ? { moved } : {}),
       ...(listed ? { listed } : {}),
+      ...(inAssembled ? { inAssembled } : {}),
       ...(problems.length ? { problems } : {}),
       invalid,
       total,
@@ -1046,9 +1060,14 @@ class PushRun {
     });
   }
 
-  /** Valid, not done, and not already tried by this push and refused by Assembled. */
+  /**
+   * Valid, not done, not in Assembled as it reads already, and not already tried by this push and
+   * refused by Assembled.
+   */
   private sendable(r: SheetRow): boolean {
-    return !r.done && r.parse?.ok === true && !(isToFix(r) && (r.when ?? 0) >= this.job.createdAt);
+    return (
+      !r.done && !r.holds && r.parse?.ok === true && !(isToFix(r) && (r.when ?? 0) >= this.job.createdAt)
+    );
   }
 
   /** The rows this push was started with that are still to send in this execution. */
@@ -1092,7 +1111,8 @@ class PushRun {
     const outcomes = emptiedRows(sheet);
     let changed = 0;
     for (const row of sheet.rows) {
-      if (row.done || row.blank || !row.parse || isToFix(row)) continue;
+      // A row Assembled has as it reads already keeps the word it was given.
+      if (row.done || row.holds || row.blank || !row.parse || isToFix(row)) continue;
       const message = row.parse.ok
         ? `${CHANGED_MID_PUSH} push again to send it.`
         : `${CHANGED_MID_PUSH} ${row.parse.problems.join(' ')} Fix it, then push again.`;
@@ -1287,13 +1307,14 @@ class PushRun {
 
   private summary(): string {
     const j = this.job;
-    if (j.total + j.skipped + j.invalid + (j.notSent ?? 0) === 0)
+    if (j.total + j.skipped + j.invalid + (j.notSent ?? 0) + (j.inAssembled ?? 0) === 0)
       return nothingToPush(j.sheetName, j.listed ?? 0, 'push again');
     // Only cancels are told apart so far: nothing else sets `already`.
     const word = DONE_WORD[j.kind];
     const sent = Object.entries(j.byStatus ?? {}).map(([status, n]) => `${n} ${status}`);
     const parts = word ? [`${j.succeeded - (j.already ?? 0)} ${word}`] : sent.length ? sent : ['0 sent'];
     if (j.already) parts.push(`${j.already} already cancelled or denied`);
+    if (j.inAssembled) parts.push(inAssembledWords(j.inAssembled));
     if (j.notSent)
       parts.push(
         `${j.notSent} not sent as ${j.notSent === 1 ? 'it was' : 'they were'} changed or added during the push (push again to send ${j.notSent === 1 ? 'it' : 'them'})`,

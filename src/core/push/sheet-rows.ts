@@ -107,7 +107,7 @@ export interface SheetRow {
   sentBefore?: true;
   /** The agent's own ID on the platform in Assembled that the row's association replaces. */
   replaces?: string;
-  /** The agent holds this very platform ID in Assembled already: sending it changes nothing. */
+  /** The agent holds this very platform ID in Assembled already: nothing to send, so it is not sent. */
   holds?: true;
   /** A state's platform Assembled does not know, sent as written: words its Ready message adds (platforms.ts). */
   unknownPlatform?: string;
