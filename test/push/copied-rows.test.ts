@@ -211,6 +211,49 @@ describe.skipIf(!built)('a pushed agent-state row copied to start a new one', ()
   });
 });
 
+describe.skipIf(!built)('a pushed agent-state row copied without its note (copy values only)', () => {
+  it('is told it carries the other row’s push, nothing is ingested for it, and cleared it goes as new', async () => {
+    const state = (who: Person, hour: number) => [
+      who.email,
+      'ready',
+      '',
+      `2026-05-24 ${hour}:00`,
+      `2026-05-24 ${hour}:20`,
+      'kustomer',
+    ];
+    const { rt, sim, agents, sheet, push, validate, at, posts } = await pushed('agent_states', (people) =>
+      people[0] ? [state(people[0], 9), state(people[0], 10)] : [],
+    );
+    const b = agents[2];
+    if (!b) throw new Error('no agents');
+    const held = () => (sim.admin.org.states.get(b.agent_id) ?? []).filter((s) => s.source === 'kustomer');
+    const copied = (from: number) =>
+      `This row carries the Push status and Pushed at of row ${from} (copied from it?): clear its Push status, Pushed at and the Push status note to send it as a new row.`;
+    const sent = posts();
+    // Row 3 copied to row 4 without its note and given another agent; row 2 copied to row 5 the
+    // same way and given later times.
+    copyRow(rt, sheet, 3, 4, false);
+    rt.workbook.write(sheet, [[b.email]], { row: 4 });
+    copyRow(rt, sheet, 2, 5, false);
+    rt.workbook.write(sheet, [['2026-05-24 11:00', '2026-05-24 11:20']], { row: 5, column: at('Start') });
+
+    const check = await validate();
+    expect(check).toMatchObject({ ok: 0, errors: 2, skipped: 2, changed: 0 });
+    expect(check.problems).toEqual([`Row 4: ${copied(3)}`, `Row 5: ${copied(2)}`]);
+    const view = await push('copied-plain-state-2');
+    expect(view).toMatchObject({ succeeded: 0, skipped: 2, invalid: 2 });
+    expect(view.message).not.toMatch(/4 already done/);
+    expect(posts()).toBe(sent);
+    expect(held()).toEqual([]);
+
+    // Cleared as the words say, it goes as a new row.
+    clearAsSaid(rt, sheet, 4, copied(3));
+    expect(await push('copied-plain-state-3')).toMatchObject({ succeeded: 1, skipped: 2, invalid: 1 });
+    expect(held().map((s) => s.state)).toEqual(['ready']);
+    expect(column(rt, sheet, 'Push status')).toEqual(['ingested', 'ingested', 'ingested', 'error']);
+  });
+});
+
 describe.skipIf(!built)('a pushed activity row copied to start a new one', () => {
   it('is told it carries the other row’s Assembled ID, and nothing is sent for it', async () => {
     const row = (who: Person, from: string, to: string) => [

@@ -5,20 +5,24 @@
 // shares with another row: an Assembled ID the row does not name in its own cells (an update names
 // the record it changes, and two rows may); for kinds with no ids, the note of what was sent beside
 // a push's marks, the copy's cells then differ from it (a note lists the columns read first only,
-// so two rows pushed may have one note). Of the rows sharing one, the original is the one as it
-// was sent, then one with a done word, then the first; the copies are held back, saying so, and
-// nothing is sent or cancelled for them.
+// so two rows pushed may have one note); copied without the note (copy values only), the time in
+// Pushed at with a done word: a push notes every row it writes a time beside, so a row without a
+// note beside a time another row has with its note is a copy. Of the rows sharing one, the
+// original is the one as it was sent, then one with a done word, then the first; the copies are
+// held back, saying so, and nothing is sent or cancelled for them. A pushed row whose note was
+// deleted reads as such a copy too (held back, so nothing is made twice); a copy without its note
+// whose original lost its note as well, was deleted, or is in another sheet is not told: it stays done.
 
 import type { Zone } from '../ports';
 import type { CellValue } from '../table/build-table';
 import { cellText } from './cell-text';
 import { toClearAsNew } from './clear-to-send';
 import type { HeaderMap } from './header';
-import { isDoneWord, KINDS, type PushKind } from './kinds';
-import { recordedPush, sameAsSent, tookInNote } from './sent-print';
+import { ERROR_STATUS, isDoneWord, KINDS, type PushKind } from './kinds';
+import { holdsPrint, pushedValues, recordedPush, sameAsSent, shownColumns, tookInNote } from './sent-print';
 
 /** What a row copied from another is told apart by, and what it holds of it. */
-export type CopiedBy = 'id' | 'note';
+export type CopiedBy = 'id' | 'note' | 'when';
 
 export interface Copy {
   /** The row it was copied from. */
@@ -37,14 +41,22 @@ export interface RowRecord {
   blank: boolean;
 }
 
-/** The keys of the push a row holds a record of: an Assembled ID of its own, or a note of what was sent. */
+/**
+ * The keys of the push a row holds a record of: an Assembled ID of its own, or a note of what was
+ * sent; with no ids, the time in Pushed at too, beside a note of what was sent or a done word.
+ */
 function keysOf(r: RowRecord, map: HeaderMap): [CopiedBy, string][] {
   if (r.blank) return [];
   const note = r.note ?? '';
   const when = r.values[map.status.when];
-  if (KINDS[map.kind].noIds)
+  if (KINDS[map.kind].noIds) {
+    // Once told so, a copy's done word reads error: its words keep it a copy until cleared.
+    const told = r.status === ERROR_STATUS && saysCopied('when', cellText(r.values[map.status.message]));
+    const marked = holdsPrint(note) || isDoneWord(r.status) || told;
+    const at: [CopiedBy, string][] = when instanceof Date && marked ? [['when', String(when.getTime())]] : [];
     // A note alone, its row's status and time cleared, is a row made new again.
-    return tookInNote(note) && (when instanceof Date || isDoneWord(r.status)) ? [['note', note]] : [];
+    return tookInNote(note) && (when instanceof Date || isDoneWord(r.status)) ? [['note', note], ...at] : at;
+  }
   const named = Object.values(map.columns).some((at) => cellText(r.values[at]) === r.id);
   return r.id && !named && recordedPush(when, note) ? [['id', r.id]] : [];
 }
@@ -80,6 +92,14 @@ export function copiedRows(rows: readonly RowRecord[], map: HeaderMap, zone?: Zo
   const copies = new Map<number, Copy>();
   const noteOwners = new Map<string, number>();
   for (const { by, key, rows: list } of groups.values()) {
+    if (by === 'when') {
+      // The push that wrote the time noted each row it wrote it beside.
+      const noted = list.filter((r) => holdsPrint(r.note ?? ''));
+      for (const r of list)
+        if (noted.length > 0 && !noted.includes(r))
+          copies.set(r.row, { of: likest(r, noted, map, zone).row, by });
+      continue;
+    }
     const first = [...list].sort((a, b) => rank(a) - rank(b) || a.row - b.row)[0];
     if (!first) continue;
     if (by === 'note') noteOwners.set(key, first.row);
@@ -89,9 +109,35 @@ export function copiedRows(rows: readonly RowRecord[], map: HeaderMap, zone?: Zo
   return { copies, noteOwners };
 }
 
+/**
+ * Of `noted`, the row whose cells as its note says they were sent `r` shares most of, by column;
+ * the first without `zone` or a note in words.
+ */
+function likest(r: RowRecord, noted: RowRecord[], map: HeaderMap, zone?: Zone): RowRecord {
+  if (!zone) return noted[0] as RowRecord;
+  const cells = shownColumns(r.values, map, zone);
+  const shared = (o: RowRecord) => {
+    const sent = pushedValues(o.note ?? '', map);
+    return sent ? shownColumns(sent, map, zone).filter((v, i) => v === cells[i]).length : 0;
+  };
+  return noted.reduce((best, o) => (shared(o) > shared(best) ? o : best));
+}
+
+/** What a copy carries of the row it was copied from, as its words say, by what it is told apart by. */
+const CARRIES: Record<CopiedBy, string> = {
+  id: 'the Assembled ID',
+  note: 'the Push status, Pushed at and note',
+  when: 'the Push status and Pushed at',
+};
+const carries = (by: CopiedBy) => `This row carries ${CARRIES[by]} of row `;
+
 /** The words beside a row copied from another: what to clear to send it as new. */
 export function copiedWords(kind: PushKind, { of, by }: Copy): string {
-  const what = by === 'id' ? 'the Assembled ID' : 'the Push status, Pushed at and note';
   const as = kind === 'time_off' ? 'a new request' : 'a new row';
-  return `This row carries ${what} of row ${of} (copied from it?): clear its ${toClearAsNew(kind)} to send it as ${as}.`;
+  return `${carries(by)}${of} (copied from it?): clear its ${toClearAsNew(kind)} to send it as ${as}.`;
+}
+
+/** Whether a Push message is copiedWords of a copy told apart `by` that. */
+function saysCopied(by: CopiedBy, message: string): boolean {
+  return message.startsWith(carries(by));
 }
