@@ -13,7 +13,7 @@ import { closest, didYouMean } from './closest';
 import { declaredInSheet, declaredWhere, newWords } from './declared-new';
 import type { HeaderMap } from './header';
 import { refuseRow, requestOf, saidAsWritten, wordOnRow } from './overlaps';
-import { fingerprint } from './request';
+import { fingerprint, type PushRequest, type StateRecord } from './request';
 import type { SheetRow } from './sheet-rows';
 
 /** The platforms Assembled names most, lower case as it spells them: a near miss is a typo. */
@@ -94,17 +94,24 @@ function nearPlatforms(name: string, known: readonly string[]): string[] {
       );
 }
 
+/** A request that sends a state record: an agent state, or an edit inserting or updating one. */
+type StateSend = Extract<PushRequest, { input: StateRecord }>;
+
+/** What a row would send (requestOf), when that sends a state record with a Source to check. */
+function stateSendOf(row: SheetRow): StateSend | undefined {
+  const r = requestOf(row);
+  return r && (r.kind === 'agent_states' || r.kind === 'state_edits') && 'input' in r ? r : undefined;
+}
+
 /** Spells each agent state's Source as Assembled spells the platform, as an association's. */
 export function spellStateSources(rows: SheetRow[], agents: AgentDirectory): void {
   for (const row of rows) {
     // A row refused for a near miss too: it is checked against others on the platform as spelled.
-    const r = requestOf(row);
-    const input =
-      r && (r.kind === 'agent_states' || r.kind === 'state_edits') && 'input' in r ? r.input : undefined;
-    if (!r || !input?.source) continue;
-    const spelled = assembledSpelling(input.source, agents);
-    if (spelled !== undefined && spelled !== input.source) {
-      input.source = spelled;
+    const r = stateSendOf(row);
+    if (!r?.input.source) continue;
+    const spelled = assembledSpelling(r.input.source, agents);
+    if (spelled !== undefined && spelled !== r.input.source) {
+      r.input.source = spelled;
       if (row.parse?.ok) row.fp = fingerprint(r);
     }
   }
@@ -134,11 +141,9 @@ export function markUnknownSources(
   const column = map.headers[map.columns.source ?? -1] || 'Source';
   for (const row of rows) {
     // Rows refused by another check too: a row to fix says all its problems at once.
-    const r = requestOf(row);
-    const input =
-      r && (r.kind === 'agent_states' || r.kind === 'state_edits') && 'input' in r ? r.input : undefined;
-    const name = input?.source;
-    if (!r || !input || !name || assembledSpelling(name, agents) !== undefined) continue;
+    const r = stateSendOf(row);
+    const name = r?.input.source;
+    if (!r || !name || assembledSpelling(name, agents) !== undefined) continue;
     // A near miss of the dropdown's has said its "did you mean" as the row was read.
     if (saidAsWritten(row, 'source')) continue;
     const lower = name.toLowerCase();
@@ -146,7 +151,7 @@ export function markUnknownSources(
     if (declared.has(lower)) {
       // Spelled as declared, as an association's (in lower case, as Assembled names platforms),
       // in a push's later runs too.
-      input.source = lower;
+      r.input.source = lower;
       if (row.parse?.ok) row.fp = fingerprint(r);
       if (people && !onHeld.has(lower))
         wordOnRow(
