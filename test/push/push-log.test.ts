@@ -162,4 +162,47 @@ describe.skipIf(!built)('push outcomes a user can find', () => {
       /^Finished: 1 created\. .* Assembled failed for a while: the push waited [34] min \d\d s between tries \(not in Duration\)\.$/,
     );
   });
+
+  it('a push that waited out Assembled’s rate limit says so, as that wait is in its Duration', async () => {
+    const { rt, sim } = await startLocalAddon({ dialect: 'live' });
+    const [a] = sim.admin.org.people.filter((p) => p.staffable && !p.deleted);
+    const { sheet } = await rt.callFromSidebar<{ sheet: string }>('insertPushTemplate', 'time_off');
+    rt.workbook.write(sheet, [[a?.email, '2026-07-01', '', 'TRUE', 'pto', 'after the limit']], { row: 2 });
+    rt.workbook.select(`'${sheet}'!A1`);
+    sim.setFaults({ force429: 1_000_000 });
+    let view = await rt.callFromSidebar<PushView>('startPush', 'time_off', 'push-log-limited-1');
+    const started = rt.clock.now();
+    // The sidebar stays open while Assembled refuses every request for three minutes, then lets them.
+    while (view.state === 'running') {
+      if (rt.clock.now() - started >= 3 * 60_000) sim.setFaults({});
+      await rt.clock.advanceAsync(view.nextPollInMs);
+      view = await rt.callFromSidebar<PushView>('pollPush', view.id);
+    }
+    expect(view).toMatchObject({ state: 'done', succeeded: 1 });
+    const [head = [], ...log] = rt.workbook.values('Assembled log');
+    const row = log[0] ?? [];
+    // Waiting its turn is time spent on Assembled, as a report being built: Duration holds it, and says why.
+    expect(Number(row[head.indexOf('Duration (s)')])).toBeGreaterThanOrEqual(3 * 60);
+    expect(String(row[head.indexOf('Message')])).toMatch(
+      /^Finished: 1 created\. .* Assembled limited its requests for a while: the push waited [23] min \d\d s for its turn \(in Duration\)\.$/,
+    );
+  });
+
+  it('a push whose few rate-limited requests went on their retry says nothing of the wait', async () => {
+    const { rt, sim } = await startLocalAddon({ dialect: 'live' });
+    const [a] = sim.admin.org.people.filter((p) => p.staffable && !p.deleted);
+    const { sheet } = await rt.callFromSidebar<{ sheet: string }>('insertPushTemplate', 'time_off');
+    rt.workbook.write(sheet, [[a?.email, '2026-07-01', '', 'TRUE', 'pto', 'a few refusals']], { row: 2 });
+    rt.workbook.select(`'${sheet}'!A1`);
+    sim.setFaults({ force429: 3 });
+    let view = await rt.callFromSidebar<PushView>('startPush', 'time_off', 'push-log-limited-2');
+    while (view.state === 'running') {
+      await rt.clock.advanceAsync(view.nextPollInMs);
+      view = await rt.callFromSidebar<PushView>('pollPush', view.id);
+    }
+    expect(view).toMatchObject({ state: 'done', succeeded: 1 });
+    expect(sim.stats().rejected429).toBe(3);
+    const [head = [], ...log] = rt.workbook.values('Assembled log');
+    expect(String(log[0]?.[head.indexOf('Message')])).toBe(view.message);
+  });
 });

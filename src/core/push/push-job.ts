@@ -77,6 +77,8 @@ export interface PushJob extends OwnedRecord, Timed {
   outageWaitMs?: number;
   /** Waiting out Assembled's rate limit since then (epoch ms), uncounted; progress clears it. */
   limitedSince?: number;
+  /** Time spent waiting out Assembled's rate limit, in a run's retries and between tries: in Duration, and its log row says so. */
+  limitWaitMs?: number;
   message?: string;
   /** Its owner ended it with Stop this push: the log says "stopped", as for a stopped pull. */
   stopped?: true;

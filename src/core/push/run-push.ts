@@ -644,12 +644,19 @@ type Lease = { job: PushJob; ours: boolean };
 /**
  * The push as an execution takes it up at `now`. Its log row's Duration is its attempt's own time,
  * as every row's (attempt-time.ts): its waits on a rate limit count, as waits on Assembled; the
- * time between tries of a failing Assembled does not, as a retry's wait, but is kept for the row to say.
+ * time between tries of a failing Assembled does not, as a retry's wait. Both are kept for the row
+ * to say (waitWords).
  */
 function takenUp(job: PushJob, now: number): PushJob {
-  if (!job.failing) return withWait(job, job.notBefore ?? 0, now);
-  const gap = Math.max(0, now - job.updatedAt);
-  return { ...withWait(job, job.updatedAt, now), outageWaitMs: (job.outageWaitMs ?? 0) + gap };
+  if (job.failing) {
+    const gap = Math.max(0, now - job.updatedAt);
+    return { ...withWait(job, job.updatedAt, now), outageWaitMs: (job.outageWaitMs ?? 0) + gap };
+  }
+  const taken = withWait(job, job.notBefore ?? 0, now);
+  if (job.limitedSince === undefined) return taken;
+  // Up to its next try: past that, it waited for an execution, which Duration leaves out.
+  const limited = Math.max(0, Math.min(now, job.notBefore ?? now) - job.updatedAt);
+  return limited > 0 ? { ...taken, limitWaitMs: (job.limitWaitMs ?? 0) + limited } : taken;
 }
 
 function takeLease(deps: PushDeps, id: string, deadline: number): Lease {
@@ -798,14 +805,29 @@ function logPush(deps: PushDeps, job: PushJob): void {
     status: logStatus(job),
     rows: job.succeeded,
     durationMs: attemptMs(job),
-    message: `${job.message ?? ''}${outageWords(job)}`.trim(),
+    message: `${job.message ?? ''}${waitWords(job)}`.trim(),
   });
 }
 
-/** What the log row of a push that waited out Assembled failing says of the wait: as long as it was. */
-function outageWords(job: PushJob): string {
-  if (!job.outageWaitMs) return '';
-  return ` Assembled failed for a while: the push waited ${duration(job.outageWaitMs)} between tries (not in Duration).`;
+/**
+ * A rate-limit wait said in the log: shorter, it is the pace of an ordinary push (the client
+ * itself waits out 429s up to a minute a request, unsaid) and Duration holds nothing to explain.
+ */
+const LIMIT_WAIT_SAID_MS = 60_000;
+
+/**
+ * What the log row of a push that waited on Assembled says of the waits, as long as they were:
+ * failing (any wait; not in Duration), or limiting requests (a minute or more; in Duration).
+ */
+function waitWords(job: PushJob): string {
+  const outage = job.outageWaitMs
+    ? ` Assembled failed for a while: the push waited ${duration(job.outageWaitMs)} between tries (not in Duration).`
+    : '';
+  const limit =
+    (job.limitWaitMs ?? 0) >= LIMIT_WAIT_SAID_MS
+      ? ` Assembled limited its requests for a while: the push waited ${duration(job.limitWaitMs ?? 0)} for its turn (in Duration).`
+      : '';
+  return `${outage}${limit}`;
 }
 
 /** A push that left rows to fix says so in the log's Status, where people scan for what needs them. */
@@ -837,6 +859,8 @@ class PushRun {
   private readonly deferred = new Set<number>();
   /** Why the last of them was not taken: said while the push waits, and when it stops. */
   private trouble?: AssembledError;
+  /** When Assembled's last answer was a 429, if it was: its client waits out the limit until the next. */
+  private refusedAt?: number;
   /** The rows this push was started with, as they stand in this execution's read of the sheet. */
   private readonly accepted: AcceptedRows;
   private allowed = new Set<number>();
@@ -862,8 +886,22 @@ class PushRun {
     this.pushes.save(this.job);
   }
 
+  /** Assembled answered: a 429 starts a wait on its rate limit, any other answer ends it. */
+  private heard(status: number): void {
+    if (status === 429) this.refusedAt ??= this.now();
+    else this.limitWaited();
+  }
+
+  /** Adds the wait on the rate limit under way, if any, to the push's (said in its log row). */
+  private limitWaited(): void {
+    if (this.refusedAt === undefined) return;
+    this.job = { ...this.job, limitWaitMs: (this.job.limitWaitMs ?? 0) + this.now() - this.refusedAt };
+    this.refusedAt = undefined;
+  }
+
   /** Ends this execution's hold; a run that ended normally (even waiting out a rate limit) is no stall. */
   release(normal: boolean): void {
+    this.limitWaited();
     const job = { ...this.job, updatedAt: this.now(), ...(normal ? { stalls: 0 } : {}) };
     delete job.leaseUntil;
     this.job = this.pushes.save(job);
@@ -879,6 +917,7 @@ class PushRun {
       // As long as Assembled asks (a second, often): a minute between tries made a storm of 60
       // refusals last an hour.
       const wait = error.retryAfterMs ?? BACKOFF_MS;
+      this.limitWaited();
       this.save({ notBefore: this.now() + wait, message: error.message, limitedSince });
       return;
     }
@@ -903,6 +942,7 @@ class PushRun {
   private finish(state: 'done' | 'failed', message: string, stop: RowStop = { why: 'other' }): void {
     // Done, every row went: none is left to go again.
     if (state === 'done') delete this.job.again;
+    this.limitWaited();
     const gone = goneWords(this.job.kind, this.job.gone ?? 0);
     this.save({ state, message: gone ? `${message} ${gone}` : message });
     // The rows that reached Assembled, kept for the next Validate or push to tell one deleted since.
@@ -916,6 +956,7 @@ class PushRun {
   go(): void {
     try {
       this.client = this.deps.client(pacedBucket(this.deps.clock, this.job.lastSendAt));
+      this.client.onResponse((e) => this.heard(e.status));
     } catch (error) {
       // The key was removed while the push ran: another's key never carries it on, so it ends.
       if (!isAssembledError(error) || !noKeySent(error)) throw error;
