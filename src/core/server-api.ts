@@ -96,5 +96,7 @@ export interface ServerApi {
   /** Another editor's push on the sheet: how it stands, read only. */
   watchPush(id: string): OthersPush;
   stopPush(id: string): PushView;
+  /** Another editor's stalled push on the sheet, stopped: how it ended, as watchPush says. */
+  stopOthersPush(id: string): OthersPush;
   syncTimeOff(): SyncSummary;
 }

@@ -12,6 +12,7 @@ import {
   pollPush,
   pushSheetInFront,
   startPush,
+  stopOthersPush,
   stopPush,
   syncTimeOff,
   validatePush,
@@ -60,6 +61,7 @@ const sidebarApi: ServerApi = {
   pollPush,
   watchPush,
   stopPush,
+  stopOthersPush,
   syncTimeOff,
 };
 

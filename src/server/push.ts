@@ -17,6 +17,7 @@ import {
   type SheetRef,
   startPush as start,
   stopPush as stop,
+  stopStalledPush,
   type ValidateSummary,
   validateSheet,
 } from '../core/push/run-push';
@@ -185,6 +186,15 @@ export function watchPush(id: unknown): OthersPush {
 /** Stops the caller's push; the sidebar's Stop button. */
 export function stopPush(id: unknown): PushView {
   return view(stop(pushDeps(), parseInput(ClientId, id, 'Push id')));
+}
+
+/**
+ * Stops another editor's stalled push (Stop their push), for the caller to push the rows left with
+ * their own key; what it came to, as watchPush says.
+ */
+export function stopOthersPush(id: unknown): OthersPush {
+  const push = parseInput(ClientId, id, 'Push id');
+  return othersPushView(push, stopStalledPush(pushDeps(), push), Date.now(), spreadsheetZone());
 }
 
 /**

@@ -493,6 +493,68 @@ describe('a shared spreadsheet: pushes', () => {
     expect(seen.filter((s) => s.key === B_KEY)).toEqual([]);
   });
 
+  it("B may stop A's push once nothing has worked on it for 6 minutes, then push the rows left with B's own key; A is told who stopped it", async () => {
+    const { rt, b, sim, key, seen } = await leave(300);
+    const a = await rt.callFromSidebar<PushView>('startPush', 'time_off', 'a-push-stalled');
+    expect(a.state).toBe('running');
+    const sentByA = a.done;
+    expect(sentByA).toBeGreaterThan(0);
+    // A closes the sidebar: the push waits for A's hourly check, which has not come yet.
+    rt.clock.set(rt.clock.now() + 5 * 60_000);
+    const early = await b.callFromSidebar<PushOptions>('getPushOptions');
+    expect(early.othersPush).toMatchObject({ id: a.id, running: true, stoppable: false });
+    await expect(b.callFromSidebar('stopOthersPush', a.id)).rejects.toThrow(
+      /can be stopped by another editor only once nothing has worked on it for 6 minutes/,
+    );
+    rt.clock.set(rt.clock.now() + 2 * 60_000);
+    const stalled = await b.callFromSidebar<PushOptions>('getPushOptions');
+    expect(stalled.othersPush).toMatchObject({ id: a.id, running: true, stoppable: true });
+    expect(stalled.othersPush?.message).toMatch(
+      new RegExp(
+        `^A push by analyst@example\\.com is running on "Leave" with their API key \\(${sentByA} of 300 rows sent\\), but nothing has worked on it since .*: it goes on when they open the Push sidebar, else by .* at their hourly background check\\. You can stop it with Stop their push, then push the rows not yet sent with your own key; rows already sent stay done\\.$`,
+      ),
+    );
+    await expect(b.callFromSidebar('startPush', 'time_off', 'b-push-early')).rejects.toThrow(
+      /nothing has worked on it for over 6 minutes: stop it with Stop their push/,
+    );
+    const over = await b.callFromSidebar<OthersPush>('stopOthersPush', a.id);
+    expect(over).toMatchObject({ running: false, stoppable: false });
+    expect(over.message).toMatch(
+      new RegExp(
+        `^The push by analyst@example\\.com stopped at .*: ${sentByA} of 300 rows sent\\. You can validate and push this sheet now\\.$`,
+      ),
+    );
+    // Stopping it sent nothing, with either key.
+    expect(seen.filter((s) => s.method === 'POST')).toHaveLength(sentByA);
+
+    // B's push is B's own, afresh: the rows A sent stay done, the others go with B's key.
+    let mine = await b.callFromSidebar<PushView>('startPush', 'time_off', 'b-push-after');
+    expect(mine).toMatchObject({ total: 300 - sentByA, skipped: sentByA });
+    while (mine.state === 'running') {
+      await rt.clock.advanceAsync(mine.nextPollInMs);
+      mine = await b.callFromSidebar<PushView>('pollPush', mine.id);
+    }
+    expect(mine).toMatchObject({ state: 'done', succeeded: 300 - sentByA });
+    const posts = seen.filter((s) => s.method === 'POST');
+    expect(posts.filter((s) => s.key === key)).toHaveLength(sentByA);
+    expect(posts.filter((s) => s.key === B_KEY)).toHaveLength(300 - sentByA);
+    const notes = sim.admin.org.timeOff.map((t) => t.notes).filter((n) => n.startsWith('A '));
+    expect(new Set(notes).size).toBe(300);
+    expect(notes).toHaveLength(300);
+
+    // A reads who stopped it, in the log and in A's sidebar; A's hourly check sends nothing more.
+    const [head = [], ...log] = rt.workbook.values('Assembled log');
+    const aRow = log.find((r) => r[head.indexOf('Who')] === 'analyst@example.com');
+    expect(aRow?.[head.indexOf('Status')]).toBe('stopped');
+    const said = new RegExp(
+      `^Stopped by editor@example\\.com, as nothing had worked on it since .*: ${sentByA} of 300 rows were sent\\. Rows already sent keep their status; push again to send the rest\\.$`,
+    );
+    expect(String(aRow?.[head.indexOf('Message')])).toMatch(said);
+    expect((await rt.callFromSidebar<PushOptions>('getPushOptions')).last?.message).toMatch(said);
+    rt.clock.advance(2 * HOUR);
+    expect(seen.filter((s) => s.method === 'POST' && s.key === key)).toHaveLength(sentByA);
+  });
+
   it('a push without a key saves nothing (item 4)', async () => {
     const { rt } = await leave(3);
     const c = rt.asUser('keyless@example.com');

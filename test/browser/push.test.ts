@@ -719,6 +719,37 @@ describe('Push rows in the workbench', () => {
     });
   });
 
+  it("another editor's push that nothing works on any more: Stop their push frees the sheet, whose rows then go with this editor's key", async () => {
+    const { page, running } = bench();
+    const sim = running.workbench.session.backend.simulator;
+    await whileTheirPushWaits(bench(), 'Stalled', async (first) => {
+      await savesTheirKey(page);
+      // Their sidebar closed, nothing works on their push until their hourly check.
+      running.workbench.rt.clock.set(running.workbench.rt.clock.now() + 7 * 60_000);
+      await menu(page, 'Push rows…');
+      const sam = await sidebar(page, 'Push rows to Assembled');
+      await sam.locator('#status', { hasText: `A push by ${first} is running` }).waitFor();
+      expect(await sam.locator('#status').textContent()).toMatch(
+        /, but nothing has worked on it since .* You can stop it with Stop their push, then push the rows not yet sent with your own key/,
+      );
+      expect(await sam.getByRole('button', { name: 'Push', exact: true }).isDisabled()).toBe(true);
+      const stop = sam.getByRole('button', { name: 'Stop their push' });
+      await stop.click();
+      await sam.locator('#status', { hasText: `The push by ${first} stopped at` }).waitFor();
+      expect(await stop.isHidden()).toBe(true);
+      sim?.setFaults({});
+      await expect.poll(() => sam.getByRole('button', { name: 'Push', exact: true }).isEnabled()).toBe(true);
+      await sam.getByRole('button', { name: 'Push', exact: true }).click();
+      await sam.locator('#status', { hasText: /^Finished: 1 created\./ }).waitFor({ timeout: 30_000 });
+    });
+    // Their sidebar says who stopped their push.
+    await menu(page, 'Push rows…');
+    const again = await sidebar(page, 'Push rows to Assembled');
+    await expect
+      .poll(() => again.locator('#progressOutcome').textContent())
+      .toMatch(/^Stopped by sam@example\.com, as nothing had worked on it since .*: no row was sent\./);
+  });
+
   it("another editor's push holds only Validate and Push: Insert template makes a new sheet, which they then work on", async () => {
     const { page } = bench();
     const theirs = await whileTheirPushWaits(bench(), 'Held', async (first, theirs) => {

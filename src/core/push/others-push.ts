@@ -1,18 +1,21 @@
 // Another editor's push of the sheet in front, as the Push sidebar tells it: whose, how far, and
 // when it goes on. It runs with their key, so only they carry it on: their open Push sidebar, or
-// their hourly background check. And the caller's own last push, once another's ended since.
+// their hourly background check; stalled, the caller may stop it, to push the rows left with their
+// own. And the caller's own last push, once another's ended since.
 import { SLOWEST_TICK_MS } from '../jobs/pull-job';
 import { ownerName } from '../owner';
 import type { Zone } from '../ports';
 import { formatLocalDateTime } from '../time/zone-math';
 import { noKeyReason } from './no-key-stop';
 import { notSentWords } from './progress-words';
-import type { PushJob } from './push-job';
+import { isStalled, type PushJob } from './push-job';
 
 export interface OthersPush {
   id: string;
   /** Still running: Validate and Push wait, and the sidebar asks again after nextPollInMs. */
   running: boolean;
+  /** Stalled (isStalled): the sidebar offers Stop their push. */
+  stoppable: boolean;
   message: string;
   nextPollInMs: number;
 }
@@ -25,6 +28,7 @@ export function othersPushView(id: string, job: PushJob | undefined, now: number
   const over = (message: string): OthersPush => ({
     id,
     running: false,
+    stoppable: false,
     message: `${message} You can validate and push this sheet now.`,
     nextPollInMs: 0,
   });
@@ -40,10 +44,15 @@ export function othersPushView(id: string, job: PushJob | undefined, now: number
   // Their sidebar carries it on from its next try; closed, their hourly check does, up to an hour on.
   const next = Math.max(job.notBefore ?? 0, now);
   const first = next > now ? `at its next try, ${at(next)}, if` : 'while';
+  const by = `by ${at(next + SLOWEST_TICK_MS)} at their hourly background check`;
+  const stoppable = isStalled(job, now);
   return {
     id,
     running: true,
-    message: `A push by ${who} is running on "${job.sheetName}" with their API key (${progress}). It goes on ${first} they have the Push sidebar open, else by ${at(next + SLOWEST_TICK_MS)} at their hourly background check. Validate and Push wait until it is over; this sidebar says when.`,
+    stoppable,
+    message: stoppable
+      ? `A push by ${who} is running on "${job.sheetName}" with their API key (${progress}), but nothing has worked on it since ${at(job.updatedAt)}: it goes on when they open the Push sidebar, else ${by}. You can stop it with Stop their push, then push the rows not yet sent with your own key; rows already sent stay done.`
+      : `A push by ${who} is running on "${job.sheetName}" with their API key (${progress}). It goes on ${first} they have the Push sidebar open, else ${by}. Validate and Push wait until it is over; this sidebar says when.`,
     nextPollInMs: WATCH_MS,
   };
 }

@@ -2,6 +2,7 @@
 // are in flight (sent, or about to be, with no outcome in the sheet yet). A row is marked in
 // flight BEFORE its request goes, so an execution killed mid-batch leaves a record that the next
 // one reconciles against Assembled before anything is sent again.
+import { EXECUTION_MS } from '../dispatch/background';
 import type { Timed } from '../jobs/attempt-time';
 import type { OwnedRecord } from '../owner';
 import type { Store } from '../ports';
@@ -91,6 +92,15 @@ export interface PushJob extends OwnedRecord, Timed {
  */
 export const OUTAGE_MS = 30 * 60_000;
 export const OUTAGE_TRIES = 5;
+
+/**
+ * A running push no execution has worked on for longer than one may run (its owner's run died, or
+ * they closed the sidebar and it waits for their hourly check): another editor may stop it, to
+ * push the rows left with their own key. Sooner, an execution of its owner's may be sending a batch.
+ */
+export function isStalled(job: PushJob, now: number): boolean {
+  return job.state === 'running' && (job.leaseUntil ?? 0) <= now && now - job.updatedAt > EXECUTION_MS;
+}
 
 export class PushStore extends RecordStore<PushJob> {
   constructor(store: Store) {

@@ -14,6 +14,7 @@ import {
 import { callWords } from '../assembled/call-words';
 import { causeOf, noKeySent } from '../assembled/errors';
 import { countText, rowCount } from '../count-text';
+import { EXECUTION_MS } from '../dispatch/background';
 import { duration } from '../duration';
 import { attemptMs, withWait } from '../jobs/attempt-time';
 import { STOPPED } from '../jobs/pull-job';
@@ -26,6 +27,7 @@ import { goneText } from '../record-store';
 import { makeRoom } from '../share';
 import type { Grid } from '../sheet/grid';
 import { WriteRefused } from '../sheet/write-table';
+import { formatLocalDateTime } from '../time/zone-math';
 import { InputError } from '../validation';
 import { AcceptedRows } from './accepted';
 import {
@@ -51,7 +53,15 @@ import { readsTrue } from './parse-row';
 import { addingWords } from './platforms';
 import { listProblem, withMore } from './problem-list';
 import { doneWords, IN_ASSEMBLED, inAssembledWords, listedWords, nothingToPush } from './progress-words';
-import { type InFlight, OUTAGE_MS, OUTAGE_TRIES, type PushJob, PushStore, parseFlight } from './push-job';
+import {
+  type InFlight,
+  isStalled,
+  OUTAGE_MS,
+  OUTAGE_TRIES,
+  type PushJob,
+  PushStore,
+  parseFlight,
+} from './push-job';
 import { reconcile } from './reconcile';
 import { type SendItem, type Sent, sendBatch } from './send';
 import {
@@ -554,9 +564,11 @@ export function askBeforePush(deps: PushDeps, kind: PushKind, ref: SheetRef): Pu
 export const MAX_RUNNING_PUSHES = 5;
 
 /** Another editor's push is running on the sheet: it is named, never joined or driven. */
-function othersPush(job: PushJob): InputError {
+function othersPush(job: PushJob, now: number): InputError {
   return new InputError('Push', [
-    `A push by ${ownerName(job)} is running on this sheet (it runs with their API key); wait for it to finish, then push again.`,
+    isStalled(job, now)
+      ? `A push by ${ownerName(job)} is running on this sheet (it runs with their API key), but nothing has worked on it for over ${EXECUTION_MS / 60_000} minutes: stop it with Stop their push, then push again to send the rows left with your key.`
+      : `A push by ${ownerName(job)} is running on this sheet (it runs with their API key); wait for it to finish, then push again.`,
   ]);
 }
 
@@ -572,7 +584,7 @@ export function startPush(deps: PushDeps, kind: PushKind, ref: SheetRef, key: st
     if (again) return again;
     const running = pushes.onSheet(ref.id);
     if (running) {
-      if (!owns(deps.user, running)) throw othersPush(running);
+      if (!owns(deps.user, running)) throw othersPush(running, deps.clock.now());
       return running;
     }
     if (mine.filter((j) => j.state === 'running').length >= MAX_RUNNING_PUSHES) {
@@ -767,14 +779,40 @@ export function stopPush(deps: PushDeps, id: string): PushJob {
     // An execution sending a batch would write the push back as running over the stop.
     if ((job.leaseUntil ?? 0) > deps.clock.now())
       throw new InputError('Stop', ['a batch is being sent right now: press Stop again in a few seconds']);
-    // Waiting on Assembled: the last try's cause says why nothing more went.
-    const cause = waitingCause(job);
-    const said =
-      job.done > 0
-        ? `${countText(job.done)} of ${rowCount(job.total)} ${job.done === 1 ? 'was' : 'were'} sent${cause}. ${STOPPED_TAIL}`
-        : `no row was sent${cause}. Push again to send the rows.`;
-    return stopped(deps, pushes, { ...job, stopped: true }, `Stopped: ${said}`, { why: 'stopped' });
+    return stopNow(deps, pushes, job, 'Stopped');
   });
+}
+
+/**
+ * Stops another editor's push that has stalled (isStalled), so that the caller can push the rows
+ * left with their own key: a push afresh, of the rows not done then; nothing of this one is carried
+ * on with the caller's key. Its owner reads who stopped it, in the log and in their sidebar.
+ */
+export function stopStalledPush(deps: PushDeps, id: string): PushJob {
+  const pushes = new PushStore(deps.store);
+  return withLock(deps.lock, () => {
+    const job = pushes.get(id);
+    if (!job) throw new InputError('Push', [goneText('push', id)]);
+    if (job.state !== 'running') return job;
+    const since = formatLocalDateTime(job.updatedAt, deps.zone);
+    if (!isStalled(job, deps.clock.now()))
+      throw new InputError('Stop', [
+        `The push by ${ownerName(job)} was worked on at ${since}: it can be stopped by another editor only once nothing has worked on it for ${EXECUTION_MS / 60_000} minutes.`,
+      ]);
+    const by = ownerName({ owner: deps.user.email });
+    return stopNow(deps, pushes, job, `Stopped by ${by}, as nothing had worked on it since ${since}`);
+  });
+}
+
+/** Ends a running push no execution holds (under the lock), `how` said first: no more rows are sent. */
+function stopNow(deps: PushDeps, pushes: PushStore, job: PushJob, how: string): PushJob {
+  // Waiting on Assembled: the last try's cause says why nothing more went.
+  const cause = waitingCause(job);
+  const said =
+    job.done > 0
+      ? `${countText(job.done)} of ${rowCount(job.total)} ${job.done === 1 ? 'was' : 'were'} sent${cause}. ${STOPPED_TAIL}`
+      : `no row was sent${cause}. Push again to send the rows.`;
+  return stopped(deps, pushes, { ...job, stopped: true }, `${how}: ${said}`, { why: 'stopped' });
 }
 
 /** Carries a push on until the deadline; returns it as it now stands. */

@@ -292,10 +292,12 @@ function watch(others: OthersPush): void {
     over = true;
     wake();
     for (const b of held) b.disabled = false;
+    stopOthersButton.hidden = true;
     if (unwatch === end) unwatch = undefined;
   };
   unwatch = end;
-  showStatus(status, others.message, 'info');
+  watched = others.id;
+  showOthers(others);
   const follow = async () => {
     while (others.running) {
       const id = others.id;
@@ -310,11 +312,35 @@ function watch(others: OthersPush): void {
         (words) => showStatus(status, words, 'error'),
       );
       if (over) return;
-      showStatus(status, others.message, others.running ? 'info' : 'ok');
+      showOthers(others);
     }
   };
   void follow().finally(end);
 }
+
+/** Another editor's push as last heard of; stalled, with Stop their push. */
+function showOthers(others: OthersPush): void {
+  showStatus(status, others.message, others.running ? 'info' : 'ok');
+  stopOthersButton.hidden = !others.stoppable;
+}
+
+/** The other editor's push watched, for Stop their push. */
+let watched: string | undefined;
+const stopOthersButton = byId<HTMLButtonElement>('stopOthers');
+stopOthersButton.addEventListener('click', () => {
+  const id = watched;
+  if (!id) return;
+  void busy([stopOthersButton], async () => {
+    try {
+      const over = await callServer('stopOthersPush', id);
+      // Over: Validate and Push are free for the rows left, sent with the caller's own key.
+      unwatch?.();
+      showAnswer(status, over.message, 'ok');
+    } catch (error) {
+      showAnswer(status, errorMessage(error), 'error');
+    }
+  }).then(() => stayAtOutcome(status, [stopOthersButton]));
+});
 
 const stopButton = byId<HTMLButtonElement>('stopPush');
 stopButton.addEventListener('click', () => {
