@@ -56,6 +56,8 @@ export interface ServerApi {
   clearApiKey(): SettingsView;
   /** Tests the settings the form shows when given (a typed key not yet saved), else the saved ones. */
   testConnection(draft?: SettingsInput): ConnectionReport;
+  /** Save's check of the same: whether Assembled takes the key and the times, in a request or two. */
+  checkSettings(draft?: SettingsInput): ConnectionReport;
   getPullOptions(): PullOptions;
   /** With a report's granularity, `note` says when its rows will be UTC buckets or its intervals refused. */
   /** With a mode too, says what an append leaves out (report-until.ts). */

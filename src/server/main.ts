@@ -30,13 +30,14 @@ import {
 } from './refreshes';
 import { clearApiKey, getSettings, saveSettings } from './settings';
 import { showPullSidebar, showPushSidebar, showRefreshesSidebar, showSettingsSidebar } from './sidebars';
-import { testConnection } from './test-connection';
+import { checkSettings, testConnection } from './test-connection';
 
 const sidebarApi: ServerApi = {
   getSettings,
   saveSettings,
   clearApiKey,
   testConnection,
+  checkSettings,
   getPullOptions,
   previewRange,
   listChoices,

@@ -1,4 +1,10 @@
-import { checkConnection, keyRefused } from '../core/assembled';
+import {
+  type AssembledClient,
+  type CheckResult,
+  checkConnection,
+  checkSaving,
+  keyRefused,
+} from '../core/assembled';
 import { checkLabel, checkSummary, notRun, outageWords, untoldWhy } from '../core/assembled/check-words';
 import { KEY_NOT_ACCEPTED, withServiceWords } from '../core/assembled/errors';
 import { KEY_FROM } from '../core/key-source';
@@ -17,6 +23,19 @@ const KEY_REFUSED = `${KEY_NOT_ACCEPTED} Copy it again from ${KEY_FROM}, paste i
  * key can be tried before it replaces the one that works.
  */
 export function testConnection(draft?: unknown): ConnectionReport {
+  return reportOf(draft, checkConnection);
+}
+
+/**
+ * What Save asks before it keeps a key typed or another Send times as: whether Assembled takes the
+ * key, and times sent that way (checkSaving: a request or two, not Test connection's twenty-odd),
+ * told as Test connection tells it.
+ */
+export function checkSettings(draft?: unknown): ConnectionReport {
+  return reportOf(draft, checkSaving);
+}
+
+function reportOf(draft: unknown, check: (client: AssembledClient) => CheckResult[]): ConnectionReport {
   const form = draft === undefined ? undefined : parseInput(SettingsInput, draft, 'Settings');
   const saved = { apiKey: readApiKey(), ...readConnectionOptions() };
   const settings = {
@@ -24,7 +43,7 @@ export function testConnection(draft?: unknown): ConnectionReport {
     timeFormat: form?.timeFormat ?? saved.timeFormat,
     apiVersion: form?.apiVersion ?? saved.apiVersion,
   };
-  const results = checkConnection(clientWith(settings));
+  const results = check(clientWith(settings));
   const lines = results.map((r) => ({
     label: checkLabel(r.operation),
     // Said in Settings, where the key is pasted: not "open Settings".

@@ -390,9 +390,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * (0.6 KiB);
  * 387.6 with a push's wait on Assembled's rate limit said in its log row (0.6 KiB);
  * 388.9 with another editor's stalled push stoppable by the editor waiting on it (1.3 KiB);
+ * 389.5 with Settings' Save asking Assembled only whether it takes the key and the times (one
+ * page of agent states), a checkSettings of its own, not the whole Test connection (0.6 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 388.9;
+const CODE_BUDGET_KIB = 389.5;
 
 const ENTRY_POINTS = [
   'onOpen',

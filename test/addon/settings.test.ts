@@ -206,6 +206,52 @@ describe('Settings', () => {
     expect(sim.stats().total).toBe(sent);
   });
 
+  it("Save's check asks Assembled only whether it takes the key and the times: a request or two, not Test connection's", async () => {
+    const { rt, sim, key } = await startLocalAddon({ dialect: 'live' });
+    const draft = (extra: object) => ({ timeFormat: 'unix', apiVersion: '', ...extra });
+    /** The report of one call, the requests it sent (the runtime's count) and the routes they took. */
+    const asked = async (fn: 'checkSettings' | 'testConnection', form: object) => {
+      const sent = rt.counters.urlfetch.requests;
+      const before = sim.stats().byRoute;
+      const report = await rt.callFromSidebar<ConnectionReport>(fn, form);
+      const after = sim.stats().byRoute;
+      const routes = Object.keys(after).filter((r) => after[r] !== before[r]);
+      return { report, requests: rt.counters.urlfetch.requests - sent, routes };
+    };
+    const fresh = 'sk_live_test_freshly_issued';
+    sim.issueKey(fresh);
+    // Taken, with times taken as sent: one request, where Test connection sends twenty-odd.
+    const saving = await asked('checkSettings', draft({ apiKey: fresh }));
+    expect(saving).toMatchObject({
+      requests: 1,
+      routes: ['GET /v0/agents/state'],
+      report: { ok: true, keyRefused: false, unsaved: true },
+    });
+    expect(saving.report).not.toHaveProperty('takesTimesAs');
+    expect((await asked('testConnection', draft({ apiKey: fresh }))).requests).toBeGreaterThan(15);
+    // Times refused one way are tried the other: two requests, and Save is told which is taken.
+    expect(await asked('checkSettings', draft({ apiKey: fresh, timeFormat: 'iso' }))).toMatchObject({
+      requests: 2,
+      report: { ok: false, keyRefused: false, takesTimesAs: 'unix' },
+    });
+    // A key refused: the one request says so.
+    expect(await asked('checkSettings', draft({ apiKey: 'sk_live_test_never_issued' }))).toMatchObject({
+      requests: 1,
+      report: { ok: false, keyRefused: true },
+    });
+    // A key with no permission for agent states is taken all the same (403, not 401).
+    const narrow = 'sk_live_test_no_agent_states';
+    sim.issueKey(narrow, ['GET /v0/agents/state']);
+    const denied = await asked('checkSettings', draft({ apiKey: narrow }));
+    expect(denied).toMatchObject({ requests: 1, report: { keyRefused: false } });
+    expect(denied.report).not.toHaveProperty('untold');
+    // Nothing got as far as the key: the lightest read asks once more before Save says it could not tell.
+    sim.setFaults({ errorRate: 1 });
+    const down = await asked('checkSettings', draft({ apiKey: key }));
+    expect(down.routes).toEqual(['GET /v0/agents/state', 'GET /v0/roles']);
+    expect(down.report).toMatchObject({ keyRefused: false, untold: 'a server error on every check' });
+  });
+
   it('Test connection stops once Assembled refuses the key: one refused call, the other checks not tried', async () => {
     const { rt, sim, key } = await startLocalAddon({ dialect: 'live' });
     sim.revokeKey(key);

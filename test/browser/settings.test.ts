@@ -188,6 +188,23 @@ describe('Settings in the workbench', () => {
     expect(await rt.callFromSidebar('getSettings')).toMatchObject({ timeFormat: 'unix' });
   });
 
+  it('Save of a new key asks Assembled whether it takes it in one request, not the whole Test connection', async () => {
+    const { page, running } = bench();
+    await reset(page);
+    const { rt, session } = running.workbench;
+    await menu(page, 'Settings…');
+    const sb = await sidebar(page, 'Assembled settings');
+    await sb.getByLabel('API key').fill(session.backend.key);
+    const before = rt.counters.urlfetch.requests;
+    await sb.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect
+      .poll(() => sb.locator('#status').textContent(), { timeout: 30_000 })
+      .toMatch(/^Saved\. Open /);
+    // The agent states' first page tells both that the key is taken and that the times are: the
+    // people, teams, reports and the rest of Test connection (some 30 requests) tell Save nothing.
+    expect(rt.counters.urlfetch.requests - before).toBeLessThanOrEqual(2);
+  });
+
   it('Save anyway, pressed from the keyboard, leaves the focus on the key field it was about, not the page', async () => {
     const { page } = bench();
     await reset(page);

@@ -1,6 +1,7 @@
 // The Settings "Test connection" button and `npm run check`: every read-only operation once, one
 // small adherence report started and read back (a POST, but it changes no data), and with
-// { write: true } a time-off request created and then cancelled.
+// { write: true } a time-off request created and then cancelled. Settings' Save asks far less
+// (checkSaving).
 import type { AssembledClient } from './client';
 import { AssembledError, type AssembledErrorKind } from './errors';
 import type { Person } from './model';
@@ -70,7 +71,11 @@ export const keyUntold = (result: Pick<CheckResult, 'error'>): boolean =>
 /** Why the checks after a refused key were not tried (each would be one more refused call). */
 const AFTER_REFUSAL = 'the API key was refused';
 
-export function checkConnection(given: AssembledClient, options: CheckOptions = {}): CheckResult[] {
+/**
+ * Runs checks one by one and keeps their results: each call's outcome, the last exchange it made,
+ * and after a refused key, every later check left out for that (one refused call, not twenty).
+ */
+function recorder(given: AssembledClient, options: CheckOptions) {
   const results: CheckResult[] = [];
   let last: { endpoint: string; status: number } | undefined;
   const stop = given.onResponse((e) => {
@@ -78,7 +83,7 @@ export function checkConnection(given: AssembledClient, options: CheckOptions = 
   });
   const wanted = (endpoint: string) => !options.only || options.only.includes(groupOf(endpoint));
   let refused = false;
-  const run = <T>(operation: string, fallback: string, call: () => T, count: (value: T) => number) => {
+  const run: Run = (operation, fallback, call, count) => {
     if (!wanted(fallback)) return undefined;
     if (refused) {
       skip(operation, fallback, AFTER_REFUSAL);
@@ -106,9 +111,8 @@ export function checkConnection(given: AssembledClient, options: CheckOptions = 
       return undefined;
     }
   };
-  const length = (list: unknown[]) => list.length;
   // After a refused key, whatever else is left out is left out for that.
-  const skip = (operation: string, endpoint: string, note: string) => {
+  const skip: Skip = (operation, endpoint, note) => {
     if (wanted(endpoint))
       results.push({
         operation,
@@ -120,7 +124,39 @@ export function checkConnection(given: AssembledClient, options: CheckOptions = 
         note: refused ? AFTER_REFUSAL : note,
       });
   };
+  return { results, run, skip, stop };
+}
 
+/**
+ * What Settings' Save asks before keeping a key typed or another Send times as: the time-format
+ * probe alone, whose first request also tells whether Assembled takes the key (one request, two
+ * when the times are refused one way). When nothing it sent got as far as the key (a server
+ * error, the rate limit), the lightest read asks once more. The rest of Test connection (some 20
+ * reads and a report) tells Save nothing it acts on, and spends the user's rate limit.
+ */
+export function checkSaving(client: AssembledClient): CheckResult[] {
+  const { results, run, stop } = recorder(client, {});
+  try {
+    const now = client.clock.now();
+    // The first page of agent states tells how times are taken: the rest, several pages a day in
+    // a large organisation, would tell Save nothing more.
+    probeTimeFormat(client, { start_time: now - DAY, end_time: now }, run, results, { firstPage: true });
+    if (results.length > 0 && results.every(keyUntold))
+      run(
+        'listRoles',
+        'GET /v0/roles',
+        () => client.listRoles(),
+        (roles) => roles.length,
+      );
+  } finally {
+    stop();
+  }
+  return results;
+}
+
+export function checkConnection(given: AssembledClient, options: CheckOptions = {}): CheckResult[] {
+  const { results, run, skip, stop } = recorder(given, options);
+  const length = (list: unknown[]) => list.length;
   try {
     const now = given.clock.now();
     const window = { start_time: now - DAY, end_time: now };
@@ -206,17 +242,19 @@ export function checkConnection(given: AssembledClient, options: CheckOptions = 
 /**
  * Sends one time-bearing read the client's way and, if the server refuses it as a bad request, the
  * other way. The result says which the server accepts; ok only when it is the one set in Settings.
- * Returns the accepted format (undefined when neither or no probe could tell).
+ * Returns the accepted format (undefined when neither or no probe could tell). `firstPage`: the
+ * agent states' first page alone (Save's check), not every page of the day.
  */
 function probeTimeFormat(
   client: AssembledClient,
   window: { start_time: number; end_time: number },
   run: Run,
   results: CheckResult[],
+  { firstPage = false } = {},
 ): TimeFormat | undefined {
   const other: TimeFormat = client.timeFormat === 'unix' ? 'iso' : 'unix';
   const probes: Array<[string, (c: AssembledClient) => unknown]> = [
-    ['GET /v0/agents/state', (c) => c.getAgentStates(window)],
+    ['GET /v0/agents/state', (c) => c.getAgentStates({ ...window, firstPage })],
     ['GET /v0/time_off/requests', (c) => c.listTimeOffRequests(window)],
     ['GET /v0/assist/conversations', (c) => c.listAssistConversations(window)],
   ];
@@ -263,6 +301,8 @@ type Run = <T>(
   count: (value: T) => number,
 ) => T | undefined;
 
+type Skip = (operation: string, endpoint: string, note: string) => void;
+
 /**
  * The live service requires priority_order (the YAML lacks it): the platforms the people and their
  * states are on. With none found it is not sent, as the live service would refuse it for that;
@@ -274,7 +314,7 @@ function checkTimeline(
   window: { start_time: number; end_time: number },
   run: Run,
   results: CheckResult[],
-  skip: (operation: string, endpoint: string, note: string) => void,
+  skip: Skip,
   failed: string[],
 ) {
   const operation = 'getCondensedTimeline';
@@ -306,7 +346,7 @@ function checkWrites(
   someone: Person | undefined,
   now: number,
   run: Run,
-  skip: (operation: string, endpoint: string, note: string) => void,
+  skip: Skip,
 ) {
   if (!someone?.agent_id) {
     skip('createTimeOff', 'POST /v0/time_off', 'no person with an agent_id to write for');

@@ -12,6 +12,7 @@ export {
   type CheckOptions,
   type CheckResult,
   checkConnection,
+  checkSaving,
   keyRefused,
 } from './check';
 export { type AssembledClient, type AssembledClientOptions, createAssembledClient } from './client';

@@ -297,7 +297,8 @@ form.addEventListener('submit', (event) => {
   if (untried() && known?.refusal) return askFirst(known.refusal);
   if (!untried() || known) return void run('Saving', save);
   void run('Checking with Assembled', async () => {
-    tested(now, await callServer('testConnection', formInput()));
+    // Whether Assembled takes the key and the times (a request or two), not the whole test.
+    tested(now, await callServer('checkSettings', formInput()));
     const refusal = lastTest?.refusal;
     // With no key saved, an unchecked one replaces none that works: saved, said to be unchecked.
     if (refusal && !(refusal.untold && !hasKey)) askFirst(refusal);
