@@ -45,6 +45,7 @@ async function everyEntryPoint(rt: LocalRuntime): Promise<string[]> {
   }
   await call('getSettings');
   await call('testConnection');
+  await call('checkSettings');
   await call('getPullOptions');
   await call('previewRange', lastWeek);
   await call('listChoices', 'teams');
