@@ -19,6 +19,8 @@ export interface MenuItemView {
   type: 'item' | 'separator' | 'submenu';
   caption?: string;
   items?: MenuItemView[];
+  /** Shown greyed out, as Sheets shows an item that does not apply to the selection: it does nothing. */
+  greyed?: boolean;
 }
 
 export interface MenuView {

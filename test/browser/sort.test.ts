@@ -2,8 +2,10 @@
 // (A to Z, Z to A), or from Advanced range sorting options by a column chosen, its header row kept
 // on top. Rows move with their notes and formats within the selected columns only: the column
 // beside them stays, as a sheet sorted without its status columns is left in Sheets.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cell, reset, useBench } from './support';
+import { cell, RESULTS, reset, useBench } from './support';
 
 describe('Data ▸ Sort range in the workbench', () => {
   const bench = useBench();
@@ -68,5 +70,40 @@ describe('Data ▸ Sort range in the workbench', () => {
     expect(column(0)).toEqual(['Agent', 'cy', 'ben', 'ada']);
     expect(column(3)).toEqual(['Push status', 'sent 1', 'sent 2', 'sent 3']);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('grid');
+  });
+
+  it('greys Sort range out over one cell, as Sheets does: it opens nothing, and the arrow keys go past it', async () => {
+    const { page, running } = bench();
+    await reset(page);
+    running.workbench.write('Sheet1', 1, 1, [['cy'], ['ada']]);
+    await expect.poll(() => cell(page, 2, 'A').textContent()).toBe('ada');
+    const focused = () => page.evaluate(() => document.activeElement?.textContent);
+    const sortRange = page.getByRole('menuitem', { name: 'Sort range ▸' });
+
+    await cell(page, 1, 'A').click();
+    await page.getByRole('button', { name: 'Data' }).click();
+    expect(await sortRange.getAttribute('aria-disabled')).toBe('true');
+    mkdirSync(RESULTS, { recursive: true });
+    await page.screenshot({ path: join(RESULTS, 'sort-range-greyed.png') });
+    // A click does nothing: no submenu, no sort, the menu still open. (force: Playwright clicks
+    // nothing aria-disabled; a person's mouse does.)
+    await sortRange.click({ force: true });
+    expect(await page.getByRole('menuitem', { name: /^Sort range by column/ }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Data' }).getAttribute('aria-expanded')).toBe('true');
+    // From the keys: Right on it goes on to the next menu, as from an item without a submenu.
+    await sortRange.focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await focused()).toBe('Assembled for Google Sheets');
+    await page.keyboard.press('Escape');
+    expect(running.workbench.rt.workbook.values('Sheet1')).toEqual([['cy'], ['ada']]);
+
+    // Two cells selected, it is there again, and sorts.
+    await cell(page, 1, 'A').click();
+    await cell(page, 2, 'A').click({ modifiers: ['Shift'] });
+    await page.getByRole('button', { name: 'Data' }).click();
+    expect(await sortRange.getAttribute('aria-disabled')).toBeNull();
+    await sortRange.click();
+    await page.getByRole('menuitem', { name: 'Sort range by column A (A to Z)' }).click();
+    await expect.poll(() => running.workbench.rt.workbook.values('Sheet1')).toEqual([['ada'], ['cy']]);
   });
 });

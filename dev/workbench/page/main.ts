@@ -214,18 +214,24 @@ function sortRange(choice: SortChoice): void {
   void act(() => post('/api/sort', { ...at, ...choice }));
 }
 const openSort = sortDialog(sortRange, () => byId('grid').focus({ preventScroll: true }));
-/** Data ▸ Sort range's items, worded for the selection's first column as Sheets words them. */
+/**
+ * Data ▸ Sort range's items, worded for the selection's first column as Sheets words them; greyed
+ * out (and Sort range with them) when one cell is selected, as Sheets sorts a range of more.
+ */
 function sortItems(): PageItems {
   const b = grid.selectedCells;
+  const one = b.top === b.bottom && b.left === b.right;
   const by = (ascending: boolean) => () => sortRange({ column: b.left, ascending, header: false });
   const letter = columnLetters(b.left);
   return {
-    [`Sort range by column ${letter} (A to Z)`]: by(true),
-    [`Sort range by column ${letter} (Z to A)`]: by(false),
-    'Advanced range sorting options': () => {
-      const a1 = `${letter}${b.top}:${columnLetters(b.right)}${b.bottom}`;
-      openSort({ a1, left: b.left, right: b.right, header: (c) => grid.shownText(b.top, c) });
-    },
+    [`Sort range by column ${letter} (A to Z)`]: one ? null : by(true),
+    [`Sort range by column ${letter} (Z to A)`]: one ? null : by(false),
+    'Advanced range sorting options': one
+      ? null
+      : () => {
+          const a1 = `${letter}${b.top}:${columnLetters(b.right)}${b.bottom}`;
+          openSort({ a1, left: b.left, right: b.right, header: (c) => grid.shownText(b.top, c) });
+        },
   };
 }
 const pageMenus: PageMenu[] = [

@@ -17,24 +17,29 @@ export interface PageMenu {
   items: PageItems | (() => PageItems);
 }
 
-/** Caption → action, or → a submenu's items (Format ▸ Number ▸ Plain text). */
+/**
+ * Caption → action, or → a submenu's items (Format ▸ Number ▸ Plain text), or null: greyed out,
+ * as Sheets shows an item that does not apply. A submenu whose items are all greyed is greyed too.
+ */
 export interface PageItems {
-  [caption: string]: (() => void) | PageItems;
+  [caption: string]: (() => void) | PageItems | null;
 }
 
 /** The page's items as the menu bar lists them. */
 function pageItems(items: PageItems): MenuItemView[] {
-  return Object.entries(items).map(([caption, item]) =>
-    typeof item === 'function'
-      ? { type: 'item', caption }
-      : { type: 'submenu', caption, items: pageItems(item) },
-  );
+  return Object.entries(items).map(([caption, item]): MenuItemView => {
+    if (item === null) return { type: 'item', caption, greyed: true };
+    if (typeof item === 'function') return { type: 'item', caption };
+    const sub = pageItems(item);
+    return { type: 'submenu', caption, items: sub, greyed: sub.every((i) => i.greyed) };
+  });
 }
 
 /** The action at a path of captions under a page menu's title. */
 function pageAction(items: PageItems, path: string[]): (() => void) | undefined {
   const [caption = '', ...rest] = path;
   const item = items[caption];
+  if (item === null) return undefined;
   if (typeof item === 'function') return rest.length === 0 ? item : undefined;
   return item && pageAction(item, rest);
 }
@@ -59,7 +64,11 @@ function list(items: MenuItemView[], path: string[], root: HTMLElement, run: Run
     const caption = item.caption ?? '';
     const button = el('button', { type: 'button', role: 'menuitem', class: 'menu-item' }, caption);
     const li = el('li', { role: 'none' }, button);
-    if (item.type === 'submenu') {
+    // aria-disabled, not disabled: the arrow keys still reach it, and a screen reader says it is off.
+    if (item.greyed) {
+      button.setAttribute('aria-disabled', 'true');
+      if (item.type === 'submenu') button.setAttribute('aria-haspopup', 'menu');
+    } else if (item.type === 'submenu') {
       const sub = list(item.items ?? [], [...path, caption], root, run);
       button.setAttribute('aria-haspopup', 'menu');
       button.setAttribute('aria-expanded', 'false');
