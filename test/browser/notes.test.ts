@@ -40,10 +40,14 @@ describe('Notes by hand in the workbench grid', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => wb.notes('Sheet1')[1]?.[1]).toBe('checked by hand twice');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('grid');
+    // Once the page shows it: the box opens with the note the grid last drew.
+    await expect.poll(() => cell(page, 2, 'B').getAttribute('title')).toBe('checked by hand twice');
 
     // Opened from the menu the keyboard opens (Shift+F10), cleared and left: the note is gone.
+    // (Insert note is the last but one: Delete note follows it on a cell with a note.)
     await page.keyboard.press('Shift+F10');
     await page.keyboard.press('End');
+    await page.keyboard.press('ArrowUp');
     await page.keyboard.press('Enter');
     await expect.poll(() => editor.inputValue()).toBe('checked by hand twice');
     await page.keyboard.press('Control+A');
@@ -53,5 +57,42 @@ describe('Notes by hand in the workbench grid', () => {
     await expect.poll(() => cell(page, 2, 'B').getAttribute('class')).not.toContain('note');
     // Nothing else changed under it.
     expect(wb.values('Sheet1')[1]).toEqual(['ada@example.com', 'Sent']);
+  });
+
+  it("deletes a cell's note from its menu, offered only on a cell that has one, as in Sheets", async () => {
+    const { page, running } = bench();
+    await reset(page);
+    const wb = running.workbench.rt.workbook;
+    running.workbench.write('Sheet1', 1, 1, [['Push status'], ['Sent']]);
+    running.workbench.note('Sheet1', 'A2', 'checked by hand');
+    await expect.poll(() => cell(page, 2, 'A').getAttribute('class')).toContain('note');
+    const items = (menu: ReturnType<typeof page.getByRole>) =>
+      menu.getByRole('menuitem').evaluateAll((els) => els.map((e) => e.textContent));
+
+    // A cell without a note: Insert note only.
+    await cell(page, 1, 'A').click({ button: 'right' });
+    const a1Menu = page.getByRole('menu', { name: 'Cell A1' });
+    expect((await items(a1Menu)).slice(-2)).toEqual(['Delete column', 'Insert note']);
+    await page.keyboard.press('Escape');
+
+    // With the mouse: the note goes, the cell's value stays, the keys are back on the grid.
+    await cell(page, 2, 'A').click({ button: 'right' });
+    const a2Menu = page.getByRole('menu', { name: 'Cell A2' });
+    expect((await items(a2Menu)).slice(-2)).toEqual(['Insert note', 'Delete note']);
+    await a2Menu.getByRole('menuitem', { name: 'Delete note' }).click();
+    await expect.poll(() => wb.notes('Sheet1')[1]?.[0] ?? '').toBe('');
+    await expect.poll(() => cell(page, 2, 'A').getAttribute('class')).not.toContain('note');
+    expect(await cell(page, 2, 'A').getAttribute('title')).toBeNull();
+    expect(wb.values('Sheet1')).toEqual([['Push status'], ['Sent']]);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('grid');
+
+    // From the keys (Shift+F10, End: Delete note is the last item).
+    running.workbench.note('Sheet1', 'A2', 'again');
+    await expect.poll(() => cell(page, 2, 'A').getAttribute('class')).toContain('note');
+    await page.keyboard.press('Shift+F10');
+    await page.keyboard.press('End');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Delete note');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => wb.notes('Sheet1')[1]?.[0] ?? '').toBe('');
   });
 });

@@ -6,7 +6,8 @@
 // key while a cell is selected: Tab never leaves it. A row number or column letter selects its row or column
 // (Shift+Space, Ctrl+Space), and a right-click or the context-menu key (Shift+F10) opens the menu
 // that inserts or deletes rows and columns there, as a person does it in Sheets; a cell's menu (or
-// Shift+F2) inserts, edits or, cleared, deletes the active cell's note.
+// Shift+F2) inserts, edits or, cleared, deletes the active cell's note, and on a cell that has one
+// its Delete note deletes it.
 //
 // No keystroke may be lost: a commit moves the selection at once and queues the write (writes go
 // to the server one at a time, in order), and the typed value shows in its cell until the server's
@@ -695,10 +696,20 @@ export class Grid {
     const entries: ContextEntry[] = lineMenu({ whole: this.whole, ...b }).map((entry) =>
       entry === 'separator' ? entry : { label: entry.label, pick: () => this.changeLines(view.name, entry) },
     );
-    // A cell's menu inserts a note on the active cell, as Sheets' does (Shift+F2 from the keys).
-    if (this.whole === 'cells')
+    // A cell's menu inserts a note on the active cell, as Sheets' does (Shift+F2 from the keys),
+    // and deletes the note it has.
+    if (this.whole === 'cells') {
       entries.push('separator', { label: 'Insert note', pick: () => this.openNote() });
+      if (this.cell(this.row, this.col).note)
+        entries.push({ label: 'Delete note', pick: () => this.deleteNote(view.name) });
+    }
     this.menu.open(label, entries, where, this.table);
+  }
+
+  /** Deletes the active cell's note, after the writes typed before it. */
+  private deleteNote(sheet: string): void {
+    const a1 = rangeA1('cells', this.row, this.col, this.row, this.col);
+    this.afterWrites(() => this.actions.note(sheet, a1, ''));
   }
 
   /**
