@@ -12,6 +12,7 @@ import { DEFAULT_NUMBER_FORMAT } from './services/spreadsheet/number-format.js';
 import { type CopiedBlock, copyBlock, pasteBlock, pasteCell } from './services/spreadsheet/paste.js';
 import { outsideSheet, withinSheet } from './services/spreadsheet/selection.js';
 import { type SortSpec, sortRows } from './services/spreadsheet/sort.js';
+import { type Reach, record, redo, type Stepped, undo } from './services/spreadsheet/undo.js';
 import { isValidTimeZone } from './time/timezone.js';
 import type { World } from './world.js';
 
@@ -464,6 +465,50 @@ export class WorkbookView {
     if (!cut) return copied;
     const landed = { row: grid.row, col: grid.col, numRows: rows, numCols: cols };
     return { sheetId: sheet.id, rows, cols, block: copyBlock(sheet, landed) };
+  }
+
+  /**
+   * The user makes `change` as their own edit on `sheet` (typing, a paste, a sort…), kept for their
+   * Edit ▸ Undo (undo.ts); `reach`: the ranges ('Sheet1!A2:C9') it may change cells in, and the
+   * cells a cut takes away, if known (else every cell is looked at). The other methods here change
+   * the workbook without it, as a script does.
+   */
+  edit(sheet: string, change: () => void, reach?: (string | CopiedCells)[]): void {
+    const grids = reach?.map((r) => this.reachOf(r));
+    // A range it cannot read (the change refuses it): every cell is looked at.
+    const known = grids?.every((g): g is Reach => g !== undefined);
+    record(this.history, this.wb, this.sheet(sheet), change, known ? grids : undefined);
+  }
+
+  private reachOf(r: string | CopiedCells): Reach | undefined {
+    if (typeof r !== 'string') {
+      const sheet = this.wb.sheetById(r.sheetId);
+      const { row, col } = r.block;
+      return sheet && { sheet, grid: { row, col, numRows: r.rows, numCols: r.cols } };
+    }
+    const parts = parseA1(r);
+    const sheet = parts?.sheetName ? this.wb.sheetByName(parts.sheetName) : undefined;
+    if (!parts || !sheet) return undefined;
+    return { sheet, grid: resolveA1(parts, sheet.maxRows, sheet.maxColumns) };
+  }
+
+  /** The user's Edit ▸ Undo: their last edit taken back, unless its cells were changed since. */
+  undo(): Stepped {
+    return undo(this.history, this.wb);
+  }
+
+  /** The user's Edit ▸ Redo: the edit they last undid, made again. */
+  redo(): Stepped {
+    return redo(this.history, this.wb);
+  }
+
+  /** How many edits the user's Undo and Redo can take back and bring back. */
+  steps(): { undo: number; redo: number } {
+    return { undo: this.history.done.length, redo: this.history.undone.length };
+  }
+
+  private get history() {
+    return this.world.user(this.user, this.documentId).history;
   }
 
   /** The sheet the user has open, as SpreadsheetApp.getActiveSheet() would pick it. */

@@ -10,6 +10,7 @@ import type { CacheEntry } from './services/cache.js';
 import type { LockHold } from './services/lock.js';
 import type { GridRange } from './services/spreadsheet/a1.js';
 import { WorkbookModel } from './services/spreadsheet/model.js';
+import { emptyHistory, type History } from './services/spreadsheet/undo.js';
 import type { TriggerRecord } from './services/triggers.js';
 import type {
   AlertRecord,
@@ -57,6 +58,8 @@ export interface UserState {
   ui: UiState;
   activeSheetId: number;
   activeRange: GridRange | null;
+  /** Their own edits, for their Edit ▸ Undo and Redo (undo.ts). */
+  history: History;
 }
 
 /** A spreadsheet where the add-on runs: its cells and its Document properties. */
@@ -195,6 +198,7 @@ export class World {
         ui: { menus: [], sidebar: null, dialog: null, alerts: [], toasts: [], answers: [] },
         activeSheetId: this.document(documentId).workbook.sheets[0]?.id ?? 0,
         activeRange: null,
+        history: emptyHistory(),
       };
       this.users.set(key, state);
     }

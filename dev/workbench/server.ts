@@ -210,6 +210,8 @@ export async function startWorkbench(options: WorkbenchServerOptions = {}): Prom
             body.header === true,
           ),
         );
+      case '/api/undo':
+        return json(res, workbench.undo(body.redo === true));
       case '/api/filter': {
         const action = text(body.action, 'action');
         if (action !== 'create' && action !== 'remove')

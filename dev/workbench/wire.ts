@@ -56,6 +56,8 @@ export interface StateView {
   mail: MailView[];
   /** A skip of the clock under way: the page keeps its skip buttons off until it is done. */
   skip: SkipProgress | null;
+  /** How many of their edits the editor's Undo and Redo can take back and bring back. */
+  steps: { undo: number; redo: number };
 }
 
 /** How far a skip has gone: the time it is going to (as `time` reads) and the share done. */
@@ -195,6 +197,9 @@ export interface SheetReply extends SheetView {
 
 /** A typed write: `writes` counts the writes applied so far, so a view with as many has this one. */
 export type WriteReply = { ok: true; writes: number } | { ok: false; message: string };
+
+/** Edit ▸ Undo or Redo: the sheet of the edit it took back or refused (the page shows it), or null for none. */
+export type UndoReply = { ok: true; sheet: string | null };
 
 /** Messages between the sidebar's iframe and the page; `f6`: F6 was pressed in the sidebar (regions.ts). */
 export type FrameMessage =

@@ -24,6 +24,7 @@ import type {
   SkipProgress,
   SkipReply,
   StateView,
+  UndoReply,
   WriteReply,
 } from './wire';
 
@@ -164,6 +165,7 @@ export class Workbench {
         body: m.body,
       })),
       skip: this.skipProgress(),
+      steps: rt.workbook.steps(),
     };
   }
 
@@ -255,28 +257,38 @@ export class Workbench {
    * of `values`; else (another program's text, or a workbench started since) the text is typed.
    */
   write(sheet: string, row: number, column: number, values: string[][], clip?: string): WriteReply {
-    try {
-      if (!this.rt.workbook.sheetNames().includes(sheet)) throw new Error(`No sheet named ${sheet}`);
-      if (this.rt.workbook.dataSource(sheet))
-        throw new Error(`${sheet} is a Connected Sheets view of a BigQuery table: it cannot be edited`);
-      if (!Number.isInteger(row) || !Number.isInteger(column) || row < 1 || column < 1)
-        throw new Error('Cells are counted from row 1, column 1');
-      const cells = values.reduce((n, line) => n + line.length, 0);
-      if (cells > MAX_PASTE_CELLS)
-        throw new Error(`Paste at most ${countText(MAX_PASTE_CELLS)} cells at once`);
-      const copied = clip !== undefined && this.clip?.token === clip ? this.clip : null;
-      if (copied) {
-        const width = Math.max(1, ...values.map((line) => line.length));
-        const extent = { row, col: column, numRows: Math.max(1, values.length), numCols: width };
-        const target = `${quoteSheet(sheet)}!${a1Notation(extent)}`;
-        const cells = this.rt.workbook.paste(copied.cells, target, copied.cut);
-        this.clip = { ...copied, cells, cut: false };
-      } else this.rt.workbook.write(sheet, values, { row, column });
-      this.current.touch();
-      return { ok: true, writes: ++this.writes };
-    } catch (error) {
-      return { ok: false, message: messageOf(error) };
-    }
+    if (!Number.isInteger(row) || !Number.isInteger(column) || row < 1 || column < 1)
+      return { ok: false, message: 'Cells are counted from row 1, column 1' };
+    const cells = values.reduce((n, line) => n + line.length, 0);
+    if (cells > MAX_PASTE_CELLS)
+      return { ok: false, message: `Paste at most ${countText(MAX_PASTE_CELLS)} cells at once` };
+    const copied = clip !== undefined && this.clip?.token === clip ? this.clip : null;
+    const width = Math.max(1, ...values.map((line) => line.length));
+    const extent = { row, col: column, numRows: Math.max(1, values.length), numCols: width };
+    const target = `${quoteSheet(sheet)}!${a1Notation(extent)}`;
+    // The cells it may change, for Undo: those typed or pasted over (a block copied lands in its
+    // own size), and those a cut takes away.
+    const landing = copied
+      ? {
+          ...extent,
+          numRows: Math.max(copied.cells.rows, extent.numRows),
+          numCols: Math.max(copied.cells.cols, width),
+        }
+      : extent;
+    const reach: (string | CopiedCells)[] = [`${quoteSheet(sheet)}!${a1Notation(landing)}`];
+    if (copied?.cut) reach.push(copied.cells);
+    const reply = this.edited(
+      sheet,
+      'it cannot be edited',
+      () => {
+        if (copied) {
+          const landed = this.rt.workbook.paste(copied.cells, target, copied.cut);
+          this.clip = { ...copied, cells: landed, cut: false };
+        } else this.rt.workbook.write(sheet, values, { row, column });
+      },
+      reach,
+    );
+    return reply.ok ? { ok: true, writes: ++this.writes } : reply;
   }
 
   /**
@@ -334,9 +346,13 @@ export class Workbench {
    */
   numberFormat(sheet: string, a1: string, format: NumberFormat): ActionReply {
     const wb = this.rt.workbook;
-    return this.edited(sheet, 'it cannot be formatted', () => {
-      wb.numberFormat(`${quoteSheet(sheet)}!${a1}`, format === 'plain text' ? '@' : null);
-    });
+    const range = `${quoteSheet(sheet)}!${a1}`;
+    return this.edited(
+      sheet,
+      'it cannot be formatted',
+      () => wb.numberFormat(range, format === 'plain text' ? '@' : null),
+      [range],
+    );
   }
 
   /**
@@ -345,16 +361,22 @@ export class Workbench {
    */
   note(sheet: string, a1: string, text: string): ActionReply {
     const wb = this.rt.workbook;
-    return this.edited(sheet, 'its cells take no notes', () => {
-      const size = wb.size(sheet);
-      const parts = parseA1(a1);
-      const cell = parts && !parts.sheetName ? resolveA1(parts, size.maxRows, size.maxColumns) : null;
-      if (!cell || cell.numRows * cell.numCols !== 1)
-        throw new Error(`A note goes on one cell, e.g. B2: ${a1}`);
-      if (cell.row > size.maxRows || cell.col > size.maxColumns)
-        throw new Error(outsideSheet(a1, sheet, size.maxRows, size.maxColumns));
-      wb.note(`${quoteSheet(sheet)}!${a1}`, text);
-    });
+    const reach = [`${quoteSheet(sheet)}!${a1}`];
+    return this.edited(
+      sheet,
+      'its cells take no notes',
+      () => {
+        const size = wb.size(sheet);
+        const parts = parseA1(a1);
+        const cell = parts && !parts.sheetName ? resolveA1(parts, size.maxRows, size.maxColumns) : null;
+        if (!cell || cell.numRows * cell.numCols !== 1)
+          throw new Error(`A note goes on one cell, e.g. B2: ${a1}`);
+        if (cell.row > size.maxRows || cell.col > size.maxColumns)
+          throw new Error(outsideSheet(a1, sheet, size.maxRows, size.maxColumns));
+        wb.note(`${quoteSheet(sheet)}!${a1}`, text);
+      },
+      reach,
+    );
   }
 
   /**
@@ -363,14 +385,20 @@ export class Workbench {
    */
   filter(sheet: string, a1: string, action: 'create' | 'remove'): ActionReply {
     const wb = this.rt.workbook;
-    return this.edited(sheet, 'it has no filter here', () => {
-      if (action === 'remove') wb.removeFilter(sheet);
-      else {
-        const { lastRow, lastColumn } = wb.size(sheet);
-        const whole = `A1:${columnLetters(Math.max(1, lastColumn))}${Math.max(1, lastRow)}`;
-        wb.createFilter(`${quoteSheet(sheet)}!${a1.includes(':') ? a1 : whole}`);
-      }
-    });
+    return this.edited(
+      sheet,
+      'it has no filter here',
+      () => {
+        if (action === 'remove') wb.removeFilter(sheet);
+        else {
+          const { lastRow, lastColumn } = wb.size(sheet);
+          const whole = `A1:${columnLetters(Math.max(1, lastColumn))}${Math.max(1, lastRow)}`;
+          wb.createFilter(`${quoteSheet(sheet)}!${a1.includes(':') ? a1 : whole}`);
+        }
+      },
+      // No cell changes: the sheet's filter is kept with its rows and columns.
+      [],
+    );
   }
 
   /**
@@ -380,38 +408,78 @@ export class Workbench {
    */
   sort(sheet: string, a1: string, column: number, ascending: boolean, header: boolean): ActionReply {
     const wb = this.rt.workbook;
-    return this.edited(sheet, 'it cannot be sorted here', () => {
-      const size = wb.size(sheet);
-      const parts = parseA1(a1);
-      const grid = parts && !parts.sheetName ? resolveA1(parts, size.maxRows, size.maxColumns) : null;
-      if (!grid) throw new Error(`Give the range to sort, e.g. A2:C9: ${a1}`);
-      const top = header ? grid.row + 1 : grid.row;
-      const rows = grid.row + grid.numRows - top;
-      // Sheets offers Sort range for a range of more than one cell only.
-      if (grid.numRows * grid.numCols < 2)
-        throw new Error('Select the cells to sort first: Sort range sorts a range of more than one cell.');
-      if (rows < 1) return;
-      const range = a1Notation({ row: top, col: grid.col, numRows: rows, numCols: grid.numCols });
-      wb.sortRange(`${quoteSheet(sheet)}!${range}`, [{ column, ascending }]);
-    });
+    return this.edited(
+      sheet,
+      'it cannot be sorted here',
+      () => {
+        const size = wb.size(sheet);
+        const parts = parseA1(a1);
+        const grid = parts && !parts.sheetName ? resolveA1(parts, size.maxRows, size.maxColumns) : null;
+        if (!grid) throw new Error(`Give the range to sort, e.g. A2:C9: ${a1}`);
+        const top = header ? grid.row + 1 : grid.row;
+        const rows = grid.row + grid.numRows - top;
+        // Sheets offers Sort range for a range of more than one cell only.
+        if (grid.numRows * grid.numCols < 2)
+          throw new Error('Select the cells to sort first: Sort range sorts a range of more than one cell.');
+        if (rows < 1) return;
+        const range = a1Notation({ row: top, col: grid.col, numRows: rows, numCols: grid.numCols });
+        wb.sortRange(`${quoteSheet(sheet)}!${range}`, [{ column, ascending }]);
+      },
+      [`${quoteSheet(sheet)}!${a1}`],
+    );
   }
 
   /**
    * An editor's change to a sheet: refused on a sheet that is not there, or on a Connected Sheets
-   * view (`refused`: what it cannot take), else made and the page told of it.
+   * view (`refused`: what it cannot take), else made as their edit, which their Undo can take back
+   * (`reach`: the cells it may change, if known; see WorkbookView.edit), and the page told of it.
    */
-  private edited(sheet: string, refused: string, change: () => void): ActionReply {
+  private edited(
+    sheet: string,
+    refused: string,
+    change: () => void,
+    reach?: (string | CopiedCells)[],
+  ): ActionReply {
     const wb = this.rt.workbook;
     try {
       if (!wb.sheetNames().includes(sheet)) throw new Error(`No sheet named ${sheet}`);
       if (wb.dataSource(sheet))
         throw new Error(`${sheet} is a Connected Sheets view of a BigQuery table: ${refused}`);
-      change();
+      wb.edit(sheet, change, reach);
       this.current.touch();
       return { ok: true };
     } catch (error) {
       return { ok: false, message: messageOf(error) };
     }
+  }
+
+  /**
+   * Edit ▸ Undo (Ctrl+Z), or Redo (Ctrl+Y): the editor's last edit taken back (or brought back),
+   * as Sheets does; the add-on's writes are not theirs to undo. An edit whose cells the add-on or
+   * another editor has changed since is left as it is, which the toast says: undone, it would
+   * throw their change away. Gives the sheet it was on, for the page to show; null when there was
+   * nothing to undo.
+   */
+  undo(again = false): UndoReply {
+    const stepped = again ? this.rt.workbook.redo() : this.rt.workbook.undo();
+    if (stepped.sheet === undefined) return { ok: true, sheet: null };
+    if (!stepped.done) {
+      const { sheet, changed } = stepped;
+      const what =
+        changed === 'sheet'
+          ? `deleted ${sheet}`
+          : changed === 'lines'
+            ? `changed the rows or columns of ${sheet}`
+            : `changed ${sheet}!${changed.cells}`;
+      const [done, doing] = again ? ['redone', 'redoing'] : ['undone', 'undoing'];
+      const next = again ? '' : ' Undo again to go on to the edit before it.';
+      this.current.say(
+        `Not ${done}`,
+        `Your edit was not ${done}: the add-on or another editor has ${what} since, and ${doing} it would lose their change.${next}`,
+      );
+    }
+    this.current.touch();
+    return { ok: true, sheet: stepped.sheet };
   }
 
   addSheet(): ActionReply {

@@ -39,6 +39,8 @@ describe('Format ▸ Number in the workbench', () => {
     await page.keyboard.press('F6');
     expect(await focused(page)).toBe('File');
     await page.keyboard.press('ArrowRight');
+    expect(await focused(page)).toBe('Edit');
+    await page.keyboard.press('ArrowRight');
     expect(await focused(page)).toBe('Format');
     await page.keyboard.press('ArrowDown');
     expect(await focused(page)).toBe('Number');

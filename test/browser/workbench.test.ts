@@ -436,6 +436,8 @@ describe('The workbench page', () => {
     expect(await where()).toBe('File');
     // Right and Left go between the menus; Down opens one at its first item.
     await page.keyboard.press('ArrowRight');
+    expect(await where()).toBe('Edit');
+    await page.keyboard.press('ArrowRight');
     expect(await where()).toBe('Format');
     await page.keyboard.press('ArrowRight');
     expect(await where()).toBe('Data');
@@ -470,8 +472,13 @@ describe('The workbench page', () => {
     expect(await where()).toBe('Number');
     expect([await expanded('Format'), await expanded('Data')]).toEqual(['true', 'false']);
     await page.keyboard.press('ArrowLeft');
+    expect(await where()).toBe('Undo');
+    expect([await expanded('Edit'), await expanded('Format')]).toEqual(['true', 'false']);
+    await page.keyboard.press('ArrowLeft');
     expect(await where()).toBe('Settings');
-    expect([await expanded('File'), await expanded('Format')]).toEqual(['true', 'false']);
+    expect([await expanded('File'), await expanded('Edit')]).toEqual(['true', 'false']);
+    await page.keyboard.press('ArrowRight');
+    expect(await where()).toBe('Undo');
     await page.keyboard.press('ArrowRight');
     expect(await where()).toBe('Number');
     // Right on an item with a submenu opens it; on one inside it, goes on to the next menu.

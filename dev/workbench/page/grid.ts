@@ -2,12 +2,12 @@
 // Tab/Enter move on (Enter after Tabs goes back to the column the row began in), typing on a cell
 // replaces it, Enter/F2/double click edit it in the formula bar, Delete clears the range, Ctrl+C /
 // Ctrl+X / Ctrl+V copy, cut and paste tab-separated blocks (a paste of cells copied here lays them
-// down as Sheets pastes its own: notes, formats and validation with them). The grid keeps every
-// key while a cell is selected: Tab never leaves it. A row number or column letter selects its row or column
-// (Shift+Space, Ctrl+Space), and a right-click or the context-menu key (Shift+F10) opens the menu
-// that inserts or deletes rows and columns there, as a person does it in Sheets; a cell's menu (or
-// Shift+F2) inserts, edits or, cleared, deletes the active cell's note, and on a cell that has one
-// its Delete note deletes it.
+// down as Sheets pastes its own: notes, formats and validation with them), Ctrl+Z / Ctrl+Y undo
+// and redo the person's edits. The grid keeps every key while a cell is selected: Tab never leaves
+// it. A row number or column letter selects its row or column (Shift+Space, Ctrl+Space), and a
+// right-click or the context-menu key (Shift+F10) opens the menu that inserts or deletes rows and
+// columns there, as a person does it in Sheets; a cell's menu (or Shift+F2) inserts, edits or,
+// cleared, deletes the active cell's note, and on a cell that has one its Delete note deletes it.
 //
 // No keystroke may be lost: a commit moves the selection at once and queues the write (writes go
 // to the server one at a time, in order), and the typed value shows in its cell until the server's
@@ -44,6 +44,8 @@ export interface GridActions {
   changeLines(sheet: string, change: LineChange): Promise<void>;
   /** Sets a cell's note ('B2'), or deletes it with ''. */
   note(sheet: string, a1: string, text: string): Promise<void>;
+  /** Edit ▸ Undo the person's last edit, or Redo (`again`) the one they last undid. */
+  undo(again: boolean): Promise<void>;
 }
 
 const EMPTY: CellView = { text: '', input: '' };
@@ -748,9 +750,25 @@ export class Grid {
     this.afterWrites(() => this.tell());
   }
 
+  /**
+   * Edit ▸ Undo (or Redo, `again`), after the writes typed before it: the edit undone is the last
+   * one the person saw land. The keys are back on the grid.
+   */
+  undo(again: boolean): void {
+    this.table.focus({ preventScroll: true });
+    this.afterWrites(() => this.actions.undo(again));
+  }
+
   private onGridKey(event: KeyboardEvent): void {
     const move = MOVES[event.key];
     const plain = !event.ctrlKey && !event.metaKey && !event.altKey;
+    // Ctrl+Z (Cmd+Z) undoes, Ctrl+Y or Ctrl+Shift+Z redoes, as in Sheets.
+    const letter = event.key.toLowerCase();
+    if ((event.ctrlKey || event.metaKey) && !event.altKey && (letter === 'z' || letter === 'y')) {
+      event.preventDefault();
+      this.undo(letter === 'y' || event.shiftKey);
+      return;
+    }
     if (event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey)) {
       event.preventDefault();
       this.openMenu();

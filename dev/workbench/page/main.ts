@@ -12,6 +12,7 @@ import type {
   SkipProgress,
   SkipReply,
   StateView,
+  UndoReply,
   WriteReply,
 } from '../wire';
 import { getJson, getJsonText, post } from './api';
@@ -99,6 +100,14 @@ const grid = new Grid(
     copy: (sheet, a1, cut, clip) => act(() => post('/api/copy', { sheet, a1, cut, clip })),
     changeLines: (sheet, change) => act(() => post('/api/lines', { sheet, ...change })),
     note: (sheet, a1, note) => act(() => post('/api/note', { sheet, a1, note })),
+    undo: (again) =>
+      act(async (): Promise<ActionReply> => {
+        const reply = await post<UndoReply>('/api/undo', { redo: again });
+        // An edit on another sheet: that sheet comes in front, as Sheets shows what it undoes.
+        const { sheet } = reply;
+        if (!sheet || sheet === state?.activeSheet) return reply;
+        return post<ActionReply>('/api/select', { sheet, a1: grid.selectionOf(sheet), back: true });
+      }),
   },
 );
 
@@ -243,6 +252,14 @@ const pageMenus: PageMenu[] = [
           say('Error', error instanceof Error ? error.message : String(error)),
         ),
     },
+  },
+  {
+    // Greyed out with nothing to undo or redo, as in Sheets.
+    title: 'Edit',
+    items: () => ({
+      Undo: state?.steps.undo ? () => grid.undo(false) : null,
+      Redo: state?.steps.redo ? () => grid.undo(true) : null,
+    }),
   },
   {
     title: 'Format',

@@ -1,7 +1,8 @@
-// The menu bar: the workbench's own menus (File ▸ Settings, Format ▸ Number), Extensions ▸ <add-on> ▸ items from
-// rt.ui.menus (createAddonMenu), and any top-level menu a script added with createMenu. Keyed as
-// Sheets' and the WAI-ARIA menubar: Left/Right go between menus, Down/Up through items, Right opens
-// a submenu and Left closes it, Home/End jump, Escape closes back to the menu's button.
+// The menu bar: the workbench's own menus (File ▸ Settings, Edit ▸ Undo, Format ▸ Number),
+// Extensions ▸ <add-on> ▸ items from rt.ui.menus (createAddonMenu), and any top-level menu a script
+// added with createMenu. Keyed as Sheets' and the WAI-ARIA menubar: Left/Right go between menus,
+// Down/Up through items, Right opens a submenu and Left closes it, Home/End jump, Escape closes
+// back to the menu's button.
 import type { MenuItemView, MenuView } from '../wire';
 import { el } from './dom';
 
