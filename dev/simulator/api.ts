@@ -132,8 +132,18 @@ export interface SimulatorAdmin {
   /** An API key the simulator accepts. */
   readonly sampleKey: string;
   dialect(): Dialect;
+  /**
+   * The time-off requests as a manager sees them in Assembled's UI, cancelled ones too (in no order:
+   * callers sort); with managersDecideAfterMs, those the managers have decided by now are decided.
+   */
+  timeOff(): readonly TimeOffRequest[];
   /** Approve or deny a pending time-off request; approval removes the schedule it covers. */
   decideTimeOff(id: string, decision: 'approved' | 'denied', approverId?: string): void;
+  /**
+   * Cancel a time-off request as a manager may in Assembled's UI, by the API's rules (a pending or
+   * approved one; the schedule is left as it is, as the API's cancel leaves it).
+   */
+  cancelTimeOff(id: string): void;
   /**
    * Change a time-off request's times, type or all-day as a manager may in Assembled's UI (the API
    * has no such endpoint); `change` in unix seconds. Recorded in the update stream as `updated`.

@@ -8,7 +8,8 @@ import { createFaults } from './faults';
 import { createGuard, KEY_PREFIX } from './guard';
 import { ApiError, type Ctx, type Reply } from './handlers/context';
 import { HANDLERS } from './handlers/index';
-import { decide, decidePending } from './handlers/time-off';
+import { cancel, decide, decidePending } from './handlers/time-off';
+import type { TimeOffRequest } from './model';
 import { createOrg } from './org';
 import { createRng } from './prng';
 import type { ReportJob } from './report-jobs';
@@ -42,6 +43,22 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     byApiVersion: {} as Record<string, number>,
     rejected429: 0,
   };
+
+  /**
+   * Managers decide what has waited long enough (when they do) before anyone reads or acts on time
+   * off, through the API or as a manager in Assembled's UI (admin).
+   */
+  function managersCatchUp(nowMs: number): void {
+    if (managersDecideAfter !== undefined) decidePending(org, Math.floor(nowMs / 1000), managersDecideAfter);
+  }
+
+  /** A request a manager acts on in Assembled's UI, as the managers have left it by now. */
+  function managedRequest(id: string): TimeOffRequest {
+    managersCatchUp(now());
+    const request = org.timeOff.find((t) => t.id === id);
+    if (!request) throw new Error(`No time off request ${id}`);
+    return request;
+  }
 
   function handle(request: SimRequest): SimResponse {
     const nowMs = now();
@@ -148,9 +165,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     if (operation.validateBody && !operation.validateBody(lifted.body))
       throw invalid(operation.validateBody.errors);
 
-    // Managers decide what has waited long enough before anyone reads time off (when they do).
-    if (managersDecideAfter !== undefined && url.pathname.startsWith('/v0/time_off'))
-      decidePending(org, Math.floor(nowMs / 1000), managersDecideAfter);
+    if (url.pathname.startsWith('/v0/time_off')) managersCatchUp(nowMs);
     const ctx: Ctx = {
       org,
       dialect,
@@ -190,12 +205,18 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       org,
       sampleKey,
       dialect: () => dialect,
+      timeOff() {
+        managersCatchUp(now());
+        return org.timeOff;
+      },
       decideTimeOff(id, decision, approverId) {
-        const request = org.timeOff.find((t) => t.id === id);
-        if (!request) throw new Error(`No time off request ${id}`);
+        const request = managedRequest(id);
         if (request.status !== 'pending')
           throw new Error(`Time off request ${id} is ${request.status}, not pending`);
         decide(org, request, decision, Math.floor(now() / 1000), approverId);
+      },
+      cancelTimeOff(id) {
+        cancel(org, managedRequest(id), Math.floor(now() / 1000));
       },
       changeTimeOff(id, change) {
         const request = org.timeOff.find((t) => t.id === id);

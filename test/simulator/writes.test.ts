@@ -130,6 +130,52 @@ describe('time off', () => {
     expect(s.post(`/v0/time_off/${denied?.id}/cancel`).status).toBe(400);
   });
 
+  it("a manager cancels through admin.cancelTimeOff by the API's rules, and the update stream says so", () => {
+    const s = setup();
+    const made = (day: string) =>
+      s
+        .post('/v0/time_off', {
+          agent_id: agentOf(s),
+          start_time: `2026-06-${day}T09:00:00Z`,
+          end_time: `2026-06-${day}T17:00:00Z`,
+        })
+        .json().id as string;
+    const [pending, approved, denied] = [made('01'), made('02'), made('03')];
+    s.sim.admin.decideTimeOff(approved, 'approved');
+    s.sim.admin.decideTimeOff(denied, 'denied');
+    s.advance(60_000);
+    s.sim.admin.cancelTimeOff(pending);
+    s.sim.admin.cancelTimeOff(approved);
+    const status = (id: string) => s.sim.admin.timeOff().find((t) => t.id === id)?.status;
+    expect([pending, approved, denied].map(status)).toEqual(['cancelled', 'cancelled', 'denied']);
+    expect(() => s.sim.admin.cancelTimeOff(pending)).toThrow(
+      `Time off request ${pending} is already cancelled`,
+    );
+    expect(() => s.sim.admin.cancelTimeOff(denied)).toThrow(/was denied and cannot be cancelled/);
+    expect(s.get('/v0/time_off/updates?since=2026-05-24T15:31:00Z').json().updates).toEqual([
+      { request_id: pending, change_type: 'cancelled', updated_at: '2026-05-24T15:31:00Z' },
+      { request_id: approved, change_type: 'cancelled', updated_at: '2026-05-24T15:31:00Z' },
+    ]);
+  });
+
+  it('with managersDecideAfterMs, a manager in the UI finds decided what the managers have decided by now', () => {
+    const HOUR = 3_600_000;
+    const s = setup({ managersDecideAfterMs: 4 * HOUR });
+    const times = { start_time: '2026-06-01T09:00:00Z', end_time: '2026-06-01T17:00:00Z' };
+    const ids = [20, 21, 22].map(
+      (i) => s.post('/v0/time_off', { agent_id: agentOf(s, i), ...times }).json().id as string,
+    );
+    const status = (id: string) => s.sim.admin.timeOff().find((t) => t.id === id)?.status;
+    expect(ids.map(status)).toEqual(['pending', 'pending', 'pending']);
+    // Read by nothing since they were made, each was decided four hours after: a manager sees that,
+    // and cannot decide one again.
+    s.advance(5 * HOUR);
+    expect(ids.map(status)).not.toContain('pending');
+    const late = s.post('/v0/time_off', { agent_id: agentOf(s, 23), ...times }).json().id as string;
+    s.advance(5 * HOUR);
+    expect(() => s.sim.admin.decideTimeOff(late, 'approved')).toThrow(/not pending/);
+  });
+
   it('approved time off is a time-off activity on every local day it covers, whatever hour it starts', () => {
     // Approved before and after the schedule was first read.
     for (const readFirst of [false, true]) {

@@ -1,5 +1,6 @@
 // Time off: create (always pending), list, cancel, and the update stream. Approving or denying is a
-// manager's act in Assembled's UI, so the simulator exposes it through admin.decideTimeOff.
+// manager's act in Assembled's UI, so the simulator exposes it through admin.decideTimeOff (and a
+// manager's cancel through admin.cancelTimeOff, by the API's rules).
 
 import { render } from '../dialect';
 import type { Org, TimeOffRequest, TimeOffStatus } from '../model';
@@ -62,15 +63,23 @@ export const listTimeOffRequests: Handler = (ctx) => {
 export const cancelTimeOffRequest: Handler = (ctx) => {
   const request = ctx.org.timeOff.find((t) => t.id === ctx.params.id);
   if (!request) throw new ApiError(404, `Time off request ${ctx.params.id} not found`);
-  if (request.status === 'cancelled') {
-    throw new ApiError(400, `Time off request ${request.id} is already cancelled`);
-  }
-  if (request.status === 'denied') {
-    throw new ApiError(400, `Time off request ${request.id} was denied and cannot be cancelled`);
-  }
-  setStatus(ctx.org, request, 'cancelled', ctx.now);
+  cancel(ctx.org, request, ctx.now);
   return ok(render.timeOff(ctx.dialect, request));
 };
+
+/** Why a request cannot be cancelled, in the API's words; null for a pending or approved one. */
+export function cancelRefused(request: TimeOffRequest): string | null {
+  if (request.status === 'cancelled') return `Time off request ${request.id} is already cancelled`;
+  if (request.status === 'denied') return `Time off request ${request.id} was denied and cannot be cancelled`;
+  return null;
+}
+
+/** Cancels a request, through the API or by a manager in Assembled's UI: the same rules for both. */
+export function cancel(org: Org, request: TimeOffRequest, now: number): void {
+  const refused = cancelRefused(request);
+  if (refused) throw new ApiError(400, refused);
+  setStatus(org, request, 'cancelled', now);
+}
 
 /** Updates at or after `since` (inclusive, so a poller that re-sends its last mark may see repeats). */
 export const listTimeOffUpdates: Handler = (ctx) => {
