@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { buildAssets } from './assets';
 import { bigQueryExplorer, bigQueryQuery } from './bigquery-view';
 import { WORKBENCH_BIGQUERY_PROJECT } from './session';
+import { manageTimeOff, timeOffList } from './time-off-view';
+import { TIME_OFF_ACTIONS, type TimeOffAction } from './time-off-wire';
 import type { RunAnswer } from './wire';
 import { Workbench, type WorkbenchOptions } from './workbench';
 
@@ -116,6 +118,11 @@ export async function startWorkbench(options: WorkbenchServerOptions = {}): Prom
       if (path === '/api/settings') return json(res, workbench.settings());
       if (path === '/api/bigquery')
         return json(res, bigQueryExplorer(workbench.rt, WORKBENCH_BIGQUERY_PROJECT));
+      if (path === '/api/time-off')
+        return json(
+          res,
+          timeOffList(workbench.session.backend.simulator?.admin, workbench.rt.workbook.timeZone),
+        );
       if (path === '/api/sheet') {
         const name = url.searchParams.get('name') ?? '';
         if (!workbench.rt.workbook.sheetNames().includes(name)) throw new HttpError(404, 'No such sheet');
@@ -239,6 +246,13 @@ export async function startWorkbench(options: WorkbenchServerOptions = {}): Prom
         return json(res, workbench.closeSidebar());
       case '/api/bigquery/query':
         return json(res, bigQueryQuery(workbench.rt, WORKBENCH_BIGQUERY_PROJECT, text(body.sql, 'sql')));
+      case '/api/time-off': {
+        const action = text(body.action, 'action');
+        if (!TIME_OFF_ACTIONS.includes(action as TimeOffAction))
+          throw new HttpError(400, `action must be one of ${TIME_OFF_ACTIONS.join(', ')}`);
+        const admin = workbench.session.backend.simulator?.admin;
+        return json(res, manageTimeOff(admin, text(body.id, 'id'), action as TimeOffAction));
+      }
       case '/api/reset':
         await workbench.reset();
         return json(res, { ok: true });

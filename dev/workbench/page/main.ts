@@ -25,6 +25,7 @@ import { type PageItems, type PageMenu, renderMenus, watchMenus } from './menu';
 import { cycle, type Region, watchRegions } from './regions';
 import { settingsDialog } from './settings';
 import { type SortChoice, sortDialog } from './sort-dialog';
+import { timeOffDialog } from './time-off';
 
 const frame = byId<HTMLIFrameElement>('sidebarFrame');
 const sidebar = byId('sidebar');
@@ -112,6 +113,8 @@ const grid = new Grid(
 );
 
 const charts = new Charts(byId('sheet'), byId<HTMLTableElement>('grid'));
+// Assembled's time off, as a manager there acts on it: what Sync time off then brings back.
+const timeOff = timeOffDialog();
 const explorer = new BigQueryExplorer(
   document.querySelector('.tools') as HTMLElement,
   document.querySelector('main.body') as HTMLElement,
@@ -328,10 +331,13 @@ async function refresh(): Promise<void> {
         }
         state = s;
         explorer.update(s.version);
+        timeOff.update(s.version);
         const banner = byId('backend');
         banner.textContent = `Assembled: ${s.backend}`;
         banner.dataset.real = String(s.backend.startsWith('REAL'));
         showFaults(s.faults);
+        // Only the simulator has managers the page can act as: the real Assembled's act in Assembled.
+        byId('assembledButton').hidden = s.faults === null;
         showEditors(s);
         byId('docName').textContent = s.spreadsheetName;
         byId('clock').textContent = s.time;
