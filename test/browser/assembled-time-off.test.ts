@@ -1,4 +1,4 @@
-// The top bar's Assembled: a person acts as the manager in the simulated Assembled, and Sync time
+// The top bar's Time off: a person acts as the manager in the simulated Assembled, and Sync time
 // off brings what they did back to the sheet the request was pushed from.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,7 +21,7 @@ describe('Assembled time off in the workbench', () => {
     await expect.poll(() => cell(page, 2, 'G').textContent()).toBe('created');
 
     // Opened from the keyboard, as Mail is.
-    const opener = page.getByRole('button', { name: 'Assembled', exact: true });
+    const opener = page.getByRole('button', { name: 'Time off', exact: true });
     await opener.focus();
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: 'Time off in Assembled' });
@@ -71,7 +71,7 @@ describe('Assembled time off in the workbench', () => {
     // Escape closes it, and the keyboard is back on its button.
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.isVisible()).toBe(false);
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('assembledButton');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('timeOffButton');
 
     // Nothing in the sheet knows until Sync time off asks Assembled.
     expect(await cell(page, 2, 'G').textContent()).toBe('created');

@@ -337,7 +337,7 @@ async function refresh(): Promise<void> {
         banner.dataset.real = String(s.backend.startsWith('REAL'));
         showFaults(s.faults);
         // Only the simulator has managers the page can act as: the real Assembled's act in Assembled.
-        byId('assembledButton').hidden = s.faults === null;
+        byId('timeOffButton').hidden = s.faults === null;
         showEditors(s);
         byId('docName').textContent = s.spreadsheetName;
         byId('clock').textContent = s.time;

@@ -1,4 +1,4 @@
-// The top bar's Assembled: the simulated Assembled's time-off requests, newest first, and a
+// The top bar's Time off: the simulated Assembled's time-off requests, newest first, and a
 // manager's Approve, Deny or Cancel on one, so Sync time off has a change a person made to bring
 // back. A modal dialog, as Mail is: Escape or Close shuts it and the keyboard goes back to the
 // button. Open, it follows the workbench's version (a push adds a request, the clock's managers
@@ -15,7 +15,7 @@ const describe = (r: TimeOffRequestView) => `${r.agent}'s ${r.type}, ${r.when}`;
 
 /** Wires the dialog to its button; gives what the page calls with each state's version. */
 export function timeOffDialog(): { update(version: string): void } {
-  const button = byId<HTMLButtonElement>('assembledButton');
+  const button = byId<HTMLButtonElement>('timeOffButton');
   const dialog = byId<HTMLDialogElement>('assembledDialog');
   const pendingOnly = byId<HTMLInputElement>('assembledPending');
   const said = byId('assembledSaid');
