@@ -51,13 +51,13 @@ function retryText({ due, startedBy, nextTry, trying }: NonNullable<RefreshView[
 export function lastRunText(r: Pick<RefreshView, 'running' | 'lastRun' | 'retry'>): string {
   // While a run is under way (or waits to try again) the last one to end is what the sheet holds.
   const ended = r.lastRun && runText(r.lastRun).replace(/^(Due|Started) /, (lead) => lead.toLowerCase());
-  const before = ended ? `. Last run to end: ${ended}` : '';
+  const before = ended ? `. Previous run: ${ended}` : '';
   if (r.running && r.retry) return `${retryText(r.retry)}${before}`;
   if (r.running) return `Running now${before}`;
   return r.lastRun ? runText(r.lastRun) : 'Not run yet';
 }
 
-/** The heading of retryReason on the card: it is the run under way's, not the last run to end's. */
+/** The heading of retryReason on the card: it is the run under way's, not the previous run's. */
 export const RETRY_WHY = 'Why it is retrying';
 
 /**
@@ -97,7 +97,7 @@ export function lastRunWhy(
   const run = r.lastRun;
   // A run that wrote nothing, or was skipped, says why beside "Last run" (runText).
   if (!run?.message || run.status === 'done' || run.status === 'skipped') return undefined;
-  // While a run is under way, "Last run" says the last run to end too.
-  const why = `Why ${r.running ? 'the last run to end' : 'it'} ${DID[run.status]}`;
+  // While a run is under way, "Last run" says the previous run too.
+  const why = `Why ${r.running ? 'the previous run' : 'it'} ${DID[run.status]}`;
   return { label: run.cause ? `${why}: ${run.cause}` : why, text: run.message };
 }

@@ -22,7 +22,7 @@ describe('a Scheduled refresh card while its run is retried', () => {
   let sb: FrameLocator;
   let card: Locator;
 
-  it('heads the failed attempt of the run under way as its own, apart from why the last run to end failed', async () => {
+  it('heads the failed attempt of the run under way as its own, apart from why the previous run failed', async () => {
     const { page, running } = bench();
     const { rt } = running.workbench;
     rt.workbook.addSheet('Hourly');
@@ -55,7 +55,7 @@ describe('a Scheduled refresh card while its run is retried', () => {
         /^Attempt 1 of the run due 2026-12-06 16:00 failed: Assembled had a server error \(HTTP 5\d\d\) while reading teams\. Next try by 17:(\d\d); the last try by 18:\1, then it is given up\.$/,
       ),
       expect.stringMatching(
-        /^Why the last run to end failed: Assembled had a server error \(HTTP 5\d\d\) while reading teams$/,
+        /^Why the previous run failed: Assembled had a server error \(HTTP 5\d\d\) while reading teams$/,
       ),
       expect.stringMatching(/ The add-on gave up after 3 attempts\.$/),
     ]);
@@ -80,7 +80,7 @@ describe('a Scheduled refresh card while its run is retried', () => {
   it('says nothing runs between its tries, and offers to cancel the retry there, not to Stop a run', async () => {
     const last = card.locator('dt:text-is("Last run") + dd');
     expect(await last.textContent()).toMatch(
-      /^Retrying the run due 2026-12-06 16:00: nothing runs until its next try, by 17:\d\d\. Last run to end: due 2026-12-06 13:00, failed at 15:\d\d$/,
+      /^Retrying the run due 2026-12-06 16:00: nothing runs until its next try, by 17:\d\d\. Previous run: due 2026-12-06 13:00, failed at 15:\d\d$/,
     );
     const buttons = () => card.getByRole('button').allTextContents();
     expect(await buttons()).toEqual(['Run now', 'Cancel the retry', 'Pause', 'Edit', 'Delete']);

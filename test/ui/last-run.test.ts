@@ -69,8 +69,8 @@ describe('a refresh card’s last run', () => {
     const failed = { at, status: 'failed' as const, rows: 0, message: 'HTTP 503' };
     expect(lastRunText({ ...idle, lastRun: failed })).toBe('2026-06-01 07:00, failed');
     expect(lastRunWhy({ ...idle, lastRun: failed })).toEqual({ label: 'Why it failed', text: 'HTTP 503' });
-    // A run under way: "Last run" says the last run to end too.
-    expect(lastRunWhy({ running: true, lastRun: failed })?.label).toBe('Why the last run to end failed');
+    // A run under way: "Last run" says the previous run too.
+    expect(lastRunWhy({ running: true, lastRun: failed })?.label).toBe('Why the previous run failed');
     // Its cause in short, seen without asking; the whole reason on request.
     const told = { ...failed, message: 'Assembled is down. More.', cause: 'Assembled is down' };
     expect(lastRunWhy({ ...idle, lastRun: told })).toEqual({
@@ -113,29 +113,29 @@ describe('a refresh card’s last run', () => {
         lastRun: { ...failed, at: '2026-12-07 15:17', due, retried: '2026-12-07 15:17' },
       }),
     ).toBe('Due 2026-12-07 06:00; tried again and failed at 15:17');
-    // Beside a run under way, as the last run to end.
+    // Beside a run under way, as the previous run.
     expect(
       lastRunText({
         running: true,
         retry: null,
         lastRun: { ...failed, at: '2026-12-07 15:17', due, retried: '2026-12-07 15:17' },
       }),
-    ).toBe('Running now. Last run to end: due 2026-12-07 06:00; tried again and failed at 15:17');
+    ).toBe('Running now. Previous run: due 2026-12-07 06:00; tried again and failed at 15:17');
   });
 
-  it('keeps the last run to end beside one under way, or one waiting to try again: the sheet holds its rows', () => {
+  it('keeps the previous run beside one under way, or one waiting to try again: the sheet holds its rows', () => {
     const lastRun = { at, status: 'done' as const, rows: 8, message: '' };
     expect(lastRunText({ running: true, retry: null, lastRun })).toBe(
-      'Running now. Last run to end: 2026-06-01 07:00, 8 rows',
+      'Running now. Previous run: 2026-06-01 07:00, 8 rows',
     );
     // Recorded before runs kept their due time: no run to name.
     const retry = { attempts: 2, reason: 'HTTP 503.', nextTry: '2026-06-02 09:03' };
     expect(lastRunText({ running: true, retry, lastRun })).toBe(
-      'Waiting to try again: nothing runs until its next try, by 2026-06-02 09:03. Last run to end: 2026-06-01 07:00, 8 rows',
+      'Waiting to try again: nothing runs until its next try, by 2026-06-02 09:03. Previous run: 2026-06-01 07:00, 8 rows',
     );
   });
 
-  it('names the run being tried again by its due time, its next try, and how the last run to end went', () => {
+  it('names the run being tried again by its due time, its next try, and how the previous run went', () => {
     // Hourly: the run due 18:00 was given up at 20:26; the one due 21:00 is being tried again.
     const lastRun = {
       at: '2026-12-07 20:26',
@@ -151,7 +151,7 @@ describe('a refresh card’s last run', () => {
       due: '2026-12-07 21:00',
     };
     expect(lastRunText({ running: true, retry, lastRun })).toBe(
-      'Retrying the run due 2026-12-07 21:00: nothing runs until its next try, by 23:26. Last run to end: due 2026-12-07 18:00, failed at 20:26',
+      'Retrying the run due 2026-12-07 21:00: nothing runs until its next try, by 23:26. Previous run: due 2026-12-07 18:00, failed at 20:26',
     );
     expect(retryReason(retry)).toBe(
       'Attempt 1 of the run due 2026-12-07 21:00 failed: Assembled is down. Next try by 23:26.',
@@ -203,7 +203,7 @@ describe('a refresh card’s last run', () => {
     const lastRun = { ...failed, at: '2026-12-08 03:27', due: '2026-12-08 00:27', startedBy: 'you' };
     expect(lastRunText({ ...idle, lastRun })).toBe('Started by you 2026-12-08 00:27, failed at 03:27');
     expect(lastRunText({ running: true, retry: null, lastRun })).toBe(
-      'Running now. Last run to end: started by you 2026-12-08 00:27, failed at 03:27',
+      'Running now. Previous run: started by you 2026-12-08 00:27, failed at 03:27',
     );
   });
 });

@@ -372,8 +372,8 @@ function card(r: RefreshView): HTMLElement {
     ),
     dl,
   );
-  // The run under way's failed attempt first, under a heading of its own: put under "Why the last
-  // run to end failed", it read as that run's reason.
+  // The run under way's failed attempt first, under a heading of its own: put under "Why the previous
+  // run failed", it read as that run's reason.
   if (r.retry)
     item.append(
       el(
