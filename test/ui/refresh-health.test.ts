@@ -10,29 +10,37 @@ const ok: Seen = {
   overdue: '',
   lastRun: null,
   paused: false,
-  running: false,
-  due: false,
 };
 const failed: Seen = { ...ok, lastRun: { at, status: 'failed', rows: 0, message: 'HTTP 503' } };
 const summary = (rs: Seen[]) => summaryParts(rs).map((p) => (p.alarm ? `[${p.text}]` : p.text));
-const retrying: Seen = { ...ok, running: true, retry: { attempts: 1, reason: 'HTTP 503.', nextTry: at } };
+const retrying: Seen = { ...ok, retry: { attempts: 1, reason: 'HTTP 503.', nextTry: at } };
 
 describe('the Scheduled refreshes list at a glance', () => {
-  it('puts failing refreshes first, then those running or due, then the rest, each as listed', () => {
+  it('puts failing refreshes first, then the rest, each as listed', () => {
     const list = [
       { ...ok, id: 'a' },
-      { ...ok, id: 'b', running: true },
       { ...failed, id: 'c' },
       { ...ok, id: 'd', paused: true },
-      { ...ok, id: 'e', due: true },
       { ...ok, id: 'f', targetGone: 'It cannot run: its sheet "F" was deleted.' },
       { ...ok, id: 'g', overdue: 'Overdue: due 2026-06-01 07:00 and not run yet.' },
-      { ...ok, id: 'h', running: true, retry: { attempts: 1, reason: 'HTTP 503.', nextTry: at } },
+      { ...ok, id: 'h', retry: { attempts: 1, reason: 'HTTP 503.', nextTry: at } },
       { ...ok, id: 'i' },
     ];
-    expect(byUrgency(list).map((r) => r.id)).toEqual(['c', 'f', 'g', 'h', 'b', 'e', 'a', 'd', 'i']);
+    expect(byUrgency(list).map((r) => r.id)).toEqual(['c', 'f', 'g', 'h', 'a', 'd', 'i']);
     // The list as read is left as it was.
-    expect(list.map((r) => r.id).join('')).toBe('abcdefghi');
+    expect(list.map((r) => r.id).join('')).toBe('acdfghi');
+  });
+
+  it('keeps a card in its place while its run is under way, or due: the pointer may be on its buttons', () => {
+    // People listed first, Adherence below: Run now on Adherence, then its run's end.
+    const people = { ...ok, id: 'people', running: false, due: false };
+    const adherence = { ...ok, id: 'adherence', running: false, due: false };
+    for (const under of [
+      { ...adherence, running: true },
+      { ...adherence, due: true },
+      { ...adherence, lastRun: { at, status: 'done' as const, rows: 8, message: '' } },
+    ])
+      expect(byUrgency([people, under]).map((r) => r.id)).toEqual(['people', 'adherence']);
   });
 
   it('counts them, and those failing and paused', () => {
@@ -56,6 +64,6 @@ describe('the Scheduled refreshes list at a glance', () => {
       '[1 retrying]',
     ]);
     expect(health(retrying)).toBe('retrying');
-    expect(health({ ...retrying, running: false, retry: null, lastRun: failed.lastRun })).toBe('failed');
+    expect(health({ ...retrying, retry: null, lastRun: failed.lastRun })).toBe('failed');
   });
 });

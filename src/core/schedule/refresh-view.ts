@@ -126,8 +126,6 @@ export interface RefreshView {
    */
   carriedOn: string;
   nextRun: string;
-  /** Its time has come and no run is under way: the add-on's next check starts it. */
-  due: boolean;
   /** A run due a while ago that never started (its owner's trigger is gone): what to do, else ''. */
   overdue: string;
   /**
@@ -403,10 +401,6 @@ export function refreshView(
         : '',
     carriedOn: !mine && run && !run.errors ? carriedOnWords(r, run, zone, now) : '',
     nextRun: r.paused ? '' : nextRunText(r, zone, now, mine, run),
-    due:
-      !r.paused &&
-      r.jobId === undefined &&
-      (nextRunIn(r, zone) <= now || (r.retryAt !== undefined && r.retryAt <= now)),
     overdue: overdueWords(r, mine, zone, now),
     lastRun: lastRunView(
       r,

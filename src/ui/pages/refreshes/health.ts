@@ -2,7 +2,7 @@
 // order (what needs a look first) and the line above the list that counts them.
 import type { RefreshView } from '../../../core/schedule/refresh-view';
 
-type Seen = Pick<RefreshView, 'targetGone' | 'retry' | 'overdue' | 'lastRun' | 'paused' | 'running' | 'due'>;
+type Seen = Pick<RefreshView, 'targetGone' | 'retry' | 'overdue' | 'lastRun' | 'paused'>;
 
 export const failedRun = (r: Pick<RefreshView, 'lastRun'>) =>
   r.lastRun?.status === 'failed' || r.lastRun?.status === 'stalled';
@@ -22,11 +22,12 @@ export function health(r: Seen): 'failed' | 'retrying' | 'paused' | 'ok' {
 export const needsLook = (r: Seen) => ['failed', 'retrying'].includes(health(r));
 
 /**
- * Failing first, then running or due now, then the rest, each group as the list came: a failing
- * refresh is not left far down a long list.
+ * Failing first, then the rest, each group as the list came: a failing refresh is not left far down
+ * a long list. A run under way (or due) moves no card: Run now lifted its card to the top while it
+ * ran and put it back after, under the pointer of a person still at the buttons.
  */
 export function byUrgency<T extends Seen>(refreshes: readonly T[]): T[] {
-  const rank = (r: T) => (needsLook(r) ? 0 : r.running || r.due ? 1 : 2);
+  const rank = (r: T) => (needsLook(r) ? 0 : 1);
   return [...refreshes].sort((a, b) => rank(a) - rank(b));
 }
 
