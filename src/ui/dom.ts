@@ -161,6 +161,20 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
+/**
+ * An e-mail address with the places a line may break in it, as print breaks one: before its "@"
+ * first (its domain, a box of its own, goes whole onto the next line), then before a ".". A value
+ * column too narrow for it broke it mid-word: "analyst@example.co" / "m".
+ */
+export function addressParts(address: string): (string | Node)[] {
+  const at = address.lastIndexOf('@');
+  const dotted = (text: string) =>
+    text.split(/(?=\.)/).flatMap((part, i) => (i ? [el('wbr'), part] : [part]));
+  if (at <= 0) return dotted(address);
+  const domain = el('span', { style: 'display: inline-block' }, ...dotted(address.slice(at)));
+  return [...dotted(address.slice(0, at)), el('wbr'), domain];
+}
+
 /** A key that makes a repeated call (double click, retry) recognisable to the server. */
 export function requestKey(): string {
   const bytes = new Uint8Array(16);

@@ -1,12 +1,13 @@
 // A refresh card says what a person needs where they look: an action's answer on the card pressed,
 // in view and heard by screen readers.
+import { join } from 'node:path';
 import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SECOND_EDITOR } from '../../dev/workbench/session';
 import type { JobView } from '../../src/core/pull/pull-view';
 import type { RefreshView } from '../../src/core/schedule/refresh-view';
 import type { Bench } from './support';
-import { callGate, refreshCard, reset, SKIP_MS, useBench } from './support';
+import { callGate, RESULTS, refreshCard, reset, SKIP_MS, useBench } from './support';
 
 /** Whether the element is inside its frame's viewport (what a person sees without scrolling). */
 function inView(locator: Locator): Promise<boolean> {
@@ -14,6 +15,27 @@ function inView(locator: Locator): Promise<boolean> {
     const r = e.getBoundingClientRect();
     // The page scrolls by whole pixels: a line scrolled into view may end a fraction of one below.
     return r.height > 0 && r.top > -1 && r.bottom < window.innerHeight + 1;
+  });
+}
+
+/**
+ * Words of a card's values a line broke inside: each word's own boxes, two being a word broken
+ * (a value's text nodes each: an address is written in parts, with places to break between them).
+ */
+function brokenWords(card: Locator): Promise<string[]> {
+  return card.evaluate((c) => {
+    const split: string[] = [];
+    for (const dd of Array.from(c.querySelectorAll('dd'))) {
+      const texts = document.createTreeWalker(dd, NodeFilter.SHOW_TEXT);
+      for (let text = texts.nextNode(); text instanceof Text; text = texts.nextNode())
+        for (const m of text.data.matchAll(/\S+/g)) {
+          const word = document.createRange();
+          word.setStart(text, m.index ?? 0);
+          word.setEnd(text, (m.index ?? 0) + m[0].length);
+          if (word.getClientRects().length > 1) split.push(m[0]);
+        }
+    }
+    return split;
   });
 }
 
@@ -299,31 +321,60 @@ describe('Scheduled refresh cards', () => {
     }
   });
 
-  it('at the sidebar\'s width, no word of a card\'s values is broken across lines ("Australia/Melbourne" whole)', async () => {
+  it("at the sidebar's width, no word of a card's values is broken across lines (\"Australia/Melbourne\" whole, and its owner's address to another editor)", async () => {
     const { page, running } = bench();
     const { workbench } = running;
     workbench.saveSettings('en_US', 'Australia/Melbourne');
-    await refreshesInto(bench(), 'Zone words');
+    await refreshesInto(bench(), 'Zone words', 'Words 2', 'Words 3');
     const { card } = await refreshCard(page, 'Zone words');
     await card.waitFor();
-    const broken = await card.evaluate((c) => {
-      const split: string[] = [];
-      for (const dd of Array.from(c.querySelectorAll('dd'))) {
-        const text = dd.firstChild;
-        if (!(text instanceof Text)) continue;
-        // Each word's own boxes: two boxes is a word the line broke inside.
-        for (const m of (text.data ?? '').matchAll(/\S+/g)) {
-          const word = document.createRange();
-          word.setStart(text, m.index ?? 0);
-          word.setEnd(text, (m.index ?? 0) + m[0].length);
-          if (word.getClientRects().length > 1) split.push(m[0]);
-        }
-      }
-      return split;
-    });
+    const broken = await brokenWords(card);
     expect(await card.locator('dd', { hasText: 'Australia/Melbourne' }).count()).toBe(1);
     workbench.saveSettings('en_US', 'America/New_York');
     expect(broken).toEqual([]);
+
+    // Another editor's card names its owner by address, longer than any word of the owner's own.
+    const first = workbench.rt.user;
+    const editor = page.getByLabel('Editor at the keyboard');
+    await editor.selectOption(SECOND_EDITOR);
+    await page.waitForFunction((e) => document.body.dataset.editor === e, SECOND_EDITOR);
+    await page.locator('#sidebar').waitFor({ state: 'hidden' });
+    const { sb, card: theirs } = await refreshCard(page, 'Zone words');
+    const zoom = (to: string) =>
+      sb.locator(':root').evaluate((html, z) => {
+        html.style.zoom = z;
+      }, to);
+    try {
+      const owner = theirs.locator('dt:text-is("Owner") + dd');
+      await expect.poll(() => owner.textContent()).toBe(first);
+      // Text a little larger (110%), as a person may set it: the address no longer fits beside its
+      // label, and breaks where an address is broken, not mid-word ("analyst@example.co" / "m").
+      await zoom('1.1');
+      await theirs.screenshot({ path: join(RESULTS, 'refresh-card-owner.png') });
+      // Its lines, by where each of its characters is drawn.
+      const lines = await owner.evaluate((dd) => {
+        const rows = new Map<number, string>();
+        const texts = document.createTreeWalker(dd, NodeFilter.SHOW_TEXT);
+        for (let t = texts.nextNode(); t; t = texts.nextNode())
+          for (let i = 0; i < (t.textContent ?? '').length; i++) {
+            const char = document.createRange();
+            char.setStart(t, i);
+            char.setEnd(t, i + 1);
+            const top = Math.round(char.getBoundingClientRect().top);
+            rows.set(top, (rows.get(top) ?? '') + (t.textContent ?? '')[i]);
+          }
+        return [...rows.entries()].sort(([a], [b]) => a - b).map(([, text]) => text);
+      });
+      expect(lines.join('')).toBe(first);
+      expect(lines.length).toBeGreaterThan(1);
+      for (const line of lines.slice(1)) expect(line).toMatch(/^[@.]/);
+      expect(await brokenWords(theirs)).toEqual([]);
+    } finally {
+      await zoom('');
+      await editor.selectOption(first);
+      await page.waitForFunction((e) => document.body.dataset.editor === e, first);
+      await page.locator('#sidebar').waitFor({ state: 'hidden' });
+    }
   });
 
   it('with text at 200%, a card keeps its values inside it: none runs past its edge, nor makes the sidebar scroll sideways', async () => {

@@ -1,7 +1,7 @@
 import type { RefreshView } from '../../../core/schedule/refresh-view';
 import { ended } from '../../../core/sentence';
 import { askInPage } from '../../ask-in-page';
-import { busy, byId, el, focusLost, showStatus, stayAtOutcome, type Tone } from '../../dom';
+import { addressParts, busy, byId, el, focusLost, showStatus, stayAtOutcome, type Tone } from '../../dom';
 import { focusHeading } from '../../first-focus';
 import { firstRead } from '../../first-read';
 import { createFrequencyForm, type FrequencyForm } from '../../frequency-form';
@@ -350,8 +350,8 @@ function stopButton(
 
 function card(r: RefreshView): HTMLElement {
   const dl = el('dl', {});
-  const row = (term: string, value: string, attrs: Record<string, string> = {}) =>
-    dl.append(el('dt', {}, term), el('dd', attrs, value));
+  const row = (term: string, value: string | (string | Node)[], attrs: Record<string, string> = {}) =>
+    dl.append(el('dt', {}, term), el('dd', attrs, ...[value].flat()));
   row('Target', r.targetGone ? `${r.target} (deleted)` : r.target);
   row('If the target has data', r.mode);
   row('Frequency', r.frequencyLabel, { 'data-row': 'frequency' });
@@ -359,7 +359,7 @@ function card(r: RefreshView): HTMLElement {
   // A run given up is as plain to see as an attempt that will be tried again.
   row('Last run', lastRunText(r), !r.running && failedRun(r) ? { class: 'failed' } : {});
   row('If it fails', r.notifyByEmail ? 'E-mail the owner' : 'No e-mail');
-  row('Owner', r.owner);
+  row('Owner', addressParts(r.owner));
   const item = el(
     'li',
     { class: 'card', 'data-health': health(r), 'data-id': r.id },
