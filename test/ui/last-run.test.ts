@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { lastRunText, lastRunWhy, retryReason } from '../../src/ui/last-run';
+import type { RefreshView } from '../../src/core/schedule/refresh-view';
+import { keptText, lastRunText, lastRunWhy, retryReason } from '../../src/ui/last-run';
 
 describe('a refresh card’s last run', () => {
   const at = '2026-06-01 07:00';
@@ -205,5 +206,28 @@ describe('a refresh card’s last run', () => {
     expect(lastRunText({ running: true, retry: null, lastRun })).toBe(
       'Running now. Previous run: started by you 2026-12-08 00:27, failed at 03:27',
     );
+  });
+
+  it('says what a failed run left in its sheet, as its mode leaves it, once the run is over', () => {
+    const kept = { at: '2026-12-07 07:52', rows: 100 };
+    const lastRun = { at: '2026-12-08 09:53', status: 'failed' as const, rows: 0, message: 'HTTP 503', kept };
+    const spec = (mode: 'replace' | 'append' | 'merge') => ({ spec: { mode } as RefreshView['spec'] });
+    expect(keptText({ ...idle, lastRun, ...spec('replace') })).toBe(
+      'The sheet still holds the rows of the last run that worked, 2026-12-07 07:52 (100 rows).',
+    );
+    expect(keptText({ ...idle, lastRun, ...spec('append') })).toBe(
+      'The sheet still holds the rows its runs appended, up to the last run that worked, 2026-12-07 07:52 (100 rows then).',
+    );
+    // An append or merge that failed while writing keeps what it wrote.
+    expect(keptText({ ...idle, lastRun: { ...lastRun, rows: 40 }, ...spec('append') })).toBe(
+      'The sheet still holds the rows its runs appended, up to the last run that worked, 2026-12-07 07:52 (100 rows then). This run wrote 40 rows before it failed, which stay there too; the next run writes the rest without doubling a row.',
+    );
+    const merged = { ...lastRun, kept: { ...kept, merged: { updated: 90, added: 10 } } };
+    expect(keptText({ ...idle, lastRun: merged, ...spec('merge') })).toBe(
+      'The sheet still holds the rows its runs merged, up to the last run that worked, 2026-12-07 07:52 (90 updated, 10 added then).',
+    );
+    // None worked before it, or a run is under way (its own may be written meanwhile): nothing said.
+    expect(keptText({ ...idle, lastRun: { ...lastRun, kept: undefined }, ...spec('replace') })).toBe('');
+    expect(keptText({ running: true, lastRun, ...spec('replace') })).toBe('');
   });
 });

@@ -113,6 +113,7 @@ function edited(
     delete before.held;
     delete before.appended;
     delete before.gathered;
+    delete before.lastGood;
   }
   // A run due and not yet taken up (the next check takes it) stays due: scheduled after now, it would
   // be skipped. At its times if they stay; under new ones, if they too have a time between its due

@@ -145,6 +145,12 @@ export interface RefreshView {
     message: string;
     /** A failed or stalled run's cause in short (shortCause), said in view; its message on request. */
     cause?: string;
+    /**
+     * A failed or stalled run's sheet, there still, holds the rows of the last run that worked:
+     * when that ended, and its rows (Refresh.lastGood); absent when none did, or for a BigQuery
+     * table (a load under way when it failed may have finished).
+     */
+    kept?: { at: string; rows: number; merged?: MergedCounts };
   } | null;
   /**
    * Its last run was given up on an outage, its next run maybe days off: what the viewer can do
@@ -228,6 +234,7 @@ function lastRunView(
   byName?: Zones,
   /** Words after its reason: what follows from it (zone-refused.ts refusedAgainWords). */
   then = '',
+  sheetThere = true,
 ): RefreshView['lastRun'] {
   if (!r.lastRun) return null;
   const { dueAt, retriedAt, byHand, zones, ...run } = r.lastRun;
@@ -249,12 +256,14 @@ function lastRunView(
     (mine && (yours || stopped)) || (zones && otherZoneSince(r.spec, zones, zone.name)) || run.message;
   const message = then ? `${said} ${then}` : said;
   const failed = (run.status === 'failed' || run.status === 'stalled') && message;
+  const good = failed && sheetThere && r.spec.target.kind !== 'bigquery' ? r.lastGood : undefined;
   return {
     ...run,
     at,
     message,
     ...(failed ? { cause: shortCause(message) } : {}),
     ...(due !== at ? { due, ...retried } : {}),
+    ...(good ? { kept: { ...good, at: time(good.at) } } : {}),
   };
 }
 
@@ -408,6 +417,7 @@ export function refreshView(
       zone,
       zones,
       tableZone && sheetThere ? refusedAgainWords(r, tableZone, zone) : '',
+      sheetThere,
     ),
     runAgain: sheetThere ? runAgainWords(r, viewer, zone) : '',
     targetGone: sheetThere ? '' : goneWords(r, viewer),

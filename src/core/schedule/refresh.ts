@@ -90,6 +90,11 @@ export interface Refresh extends RefreshInput, OwnedRecord {
   /** The run under way is that later try: one attempt, and no other try after it. */
   runRetry?: true;
   lastRun?: LastRun;
+  /**
+   * The last run that worked, while the runs since have not (failed, stalled, skipped, stopped):
+   * its rows are what a failed run left in the sheet, which its card says. Gone with the next good run.
+   */
+  lastGood?: Pick<LastRun, 'at' | 'rows' | 'merged'>;
   /** The range the last good run pulled, and when it began (catch-up.ts). */
   lastPulled?: PulledRange;
   /** append mode: the periods appended after they were over ("from..to"), newest last. */

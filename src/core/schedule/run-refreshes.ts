@@ -580,6 +580,8 @@ function endRecorded(deps: RefreshDeps, refresh: Refresh, job: Ending | undefine
     const reason = next.pausedReason ?? job.message ?? status;
     const marked = markFailedRun(deps, r, reason);
     if (marked.tabWas !== undefined) next.tabWas = marked.tabWas;
+    // Its header no longer a pull's (written over since): the last good run's rows are not known to be there.
+    if (marked.kept && 'pulled' in marked.kept && !marked.kept.pulled) delete next.lastGood;
     // A run pressed for is watched in the sidebar, which says how it failed: no e-mail, and the
     // scheduled runs' failing (since when, when last e-mailed) is left as it was.
     if (job.byHand) return next;
@@ -704,7 +706,12 @@ function record(
   if (when.dueAt !== undefined) lastRun.dueAt = when.dueAt;
   if (when.retriedAt !== undefined) lastRun.retriedAt = when.retriedAt;
   if (when.byHand) lastRun.byHand = true;
-  return { ...r, lastRun };
+  // The run before, if it worked, is the one whose rows the sheet holds while this one's do not.
+  const { lastGood: before, ...ran } = r;
+  const good = r.lastRun?.status === 'done' ? r.lastRun : before;
+  if (status === 'done' || !good) return { ...ran, lastRun };
+  const { at: goodAt, rows: goodRows, merged } = good;
+  return { ...ran, lastRun, lastGood: { at: goodAt, rows: goodRows, ...(merged ? { merged } : {}) } };
 }
 
 function pause(r: Refresh, reason: string): Refresh {

@@ -5,7 +5,7 @@ import { addressParts, busy, byId, el, focusLost, showStatus, stayAtOutcome, typ
 import { focusHeading } from '../../first-focus';
 import { firstRead } from '../../first-read';
 import { createFrequencyForm, type FrequencyForm } from '../../frequency-form';
-import { lastRunText, lastRunWhy, RETRY_WHY, retryReason } from '../../last-run';
+import { keptText, lastRunText, lastRunWhy, RETRY_WHY, retryReason } from '../../last-run';
 import { lookWhenBack } from '../../look-when-back';
 import { callServer, errorMessage } from '../../rpc';
 import { byUrgency, failedRun, health, summaryParts } from './health';
@@ -385,6 +385,9 @@ function card(r: RefreshView): HTMLElement {
     );
   const why = lastRunWhy(r);
   if (why) item.append(whyBox(r.id, why, r.lastRun?.status));
+  // Beside why it failed: what the sheet holds meanwhile, as the e-mail and the header note say.
+  const kept = keptText(r);
+  if (kept) item.append(el('p', { class: 'hint' }, kept));
   // In view, not inside "Why it failed": what to do about a run given up.
   if (r.runAgain) item.append(el('p', { class: 'hint' }, r.runAgain));
   const modeNote = r.modes.find((m) => m.value === r.spec.mode)?.note;

@@ -1,0 +1,52 @@
+// A refresh given up on an outage keeps the last good run's rows in its sheet: its card says so
+// once the run is over, as its e-mail and the sheet's header note do, to its owner and to another
+// editor; not while no run has worked, and not once a run works again.
+import { describe, expect, it } from 'vitest';
+import type { LocalRuntime } from '../../dev/gas';
+import { startLocalAddon } from '../../dev/local-addon';
+import type { RefreshView } from '../../src/core/schedule/refresh-view';
+import { keptText } from '../../src/ui/last-run';
+import { HOUR, hourlyTeams } from './hourly-teams';
+
+const card = async (viewer: LocalRuntime) =>
+  (await viewer.callFromSidebar<RefreshView[]>('listRefreshes'))[0] as RefreshView;
+
+/** Hours pass until its card shows a run over that ended `status`, other than the one ended `after`. */
+async function until(rt: LocalRuntime, status: string, after?: string): Promise<RefreshView> {
+  for (let i = 0; i < 12; i++) {
+    await rt.clock.advanceAsync(HOUR);
+    const seen = await card(rt);
+    if (!seen.running && seen.lastRun?.status === status && seen.lastRun.at !== after) return seen;
+  }
+  throw new Error(`No run ended ${status} within 12 hours`);
+}
+
+describe('a refresh given up on an outage', () => {
+  it('says on its card that its sheet still holds the rows of the last run that worked', async () => {
+    const { rt, sim } = await startLocalAddon({ dialect: 'live' });
+    const other = rt.asUser('editor@example.com');
+    await hourlyTeams(rt, 'refresh-kept-0001');
+    // Down from the start: no run has worked, so nothing is said of rows kept.
+    sim.setFaults({ errorRate: 1 });
+    const never = await until(rt, 'failed');
+    expect(never.lastRun?.gaveUp).toBe(true);
+    expect(keptText(never)).toBe('');
+
+    sim.setFaults({});
+    const good = await until(rt, 'done');
+    const rows = rt.workbook.values('Teams').length - 1;
+    expect(good.lastRun?.rows).toBe(rows);
+
+    sim.setFaults({ errorRate: 1 });
+    const first = await until(rt, 'failed');
+    // Given up again at its next run: still that run's rows.
+    await until(rt, 'failed', first.lastRun?.at);
+    for (const viewer of [rt, other]) {
+      const failed = await card(viewer);
+      expect(failed.lastRun).toMatchObject({ gaveUp: true, kept: { at: good.lastRun?.at, rows } });
+      expect(keptText(failed)).toBe(
+        `The sheet still holds the rows of the last run that worked, ${good.lastRun?.at} (${rows} rows).`,
+      );
+    }
+  });
+});
