@@ -110,7 +110,7 @@ describe('a refresh whose later report pages always fail', () => {
       'An Assembled scheduled refresh of yours failed: Handle time report (day), last week',
     );
     expect(rt.mail[0]?.body).toMatch(
-      /^Not pulled: 2026-05-18 to 2026-05-24\. Run now on its card pulls last week as of the day you press it\.$/m,
+      /^Not pulled: 2026-05-18 to 2026-05-24\. Run now on its card in Extensions ▸ Assembled for Google Sheets ▸ Scheduled refreshes… pulls last week as of the day you press it\.$/m,
     );
     // And that the sheet still holds the last good run's rows, and when they were made.
     expect(rt.mail[0]?.body).toMatch(

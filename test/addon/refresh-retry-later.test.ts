@@ -139,7 +139,7 @@ describe('a weekly refresh given up on an outage', () => {
     const { rt } = await givenUp({ kind: 'relative', preset: 'last_week' });
     const body = rt.mail[0]?.body ?? '';
     const lost =
-      /^Not pulled yet: 2026-05-18 to 2026-05-24\. It is tried once more within the hour after 2026-05-25 (\d\d:\d\d) \(Europe\/London\); if that fails too, Run now on its card pulls last week as of the day you press it\.$/m;
+      /^Not pulled yet: 2026-05-18 to 2026-05-24\. It is tried once more within the hour after 2026-05-25 (\d\d:\d\d) \(Europe\/London\); if that fails too, Run now on its card in Extensions ▸ Assembled for Google Sheets ▸ Scheduled refreshes… pulls last week as of the day you press it\.$/m;
     const at = lost.exec(body)?.[1];
     expect(at).toBeDefined();
     // Said once, with the days: the next run's line follows on from it.

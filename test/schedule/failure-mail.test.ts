@@ -35,7 +35,7 @@ const body = (kept?: SheetKept) =>
 describe('the failure e-mail', () => {
   it('says the sheet still holds the last good run’s rows, and when they were generated', () => {
     expect(body({ pulled: true, generated: '2026-12-05 06:02:11 (Europe/London)' })).toMatch(
-      /^Not pulled: 2026-11-30 to 2026-12-06\. Run now on its card pulls them\.\nThe sheet "Teams" still holds the rows of the last run that worked, generated 2026-12-05 06:02:11 \(Europe\/London\)\.$/m,
+      /^Not pulled: 2026-11-30 to 2026-12-06\. Run now on its card in Extensions ▸ Assembled for Google Sheets ▸ Scheduled refreshes… pulls them\.\nThe sheet "Teams" still holds the rows of the last run that worked, generated 2026-12-05 06:02:11 \(Europe\/London\)\.$/m,
     );
     expect(body({ pulled: true })).toMatch(
       /^The sheet "Teams" still holds the rows of the last run that worked\.$/m,
@@ -54,8 +54,33 @@ describe('the failure e-mail', () => {
     );
     expect(all).not.toMatch(/Not pulled/);
     expect(mail({ lost: { from: '2026-12-04', to: '2026-12-04' }, again: '2026-12-05' })).toMatch(
-      /^Not pulled: 2026-12-04\. Run now on its card pulls them\.\nThe next run catches up from 2026-12-05 on\.$/m,
+      /^Not pulled: 2026-12-04\. Run now on its card in Extensions ▸ Assembled for Google Sheets ▸ Scheduled refreshes… pulls them\.\nThe next run catches up from 2026-12-05 on\.$/m,
     );
+  });
+
+  it('says what its owner can do about a run given up, and where, when no dates lost say it already', () => {
+    const gaveUp = {
+      ...refresh,
+      lastRun: { at: 0, status: 'failed' as const, rows: 0, message: '', gaveUp: true as const },
+    };
+    const mail = (r: Refresh, lost?: { from: string; to: string }) =>
+      failureMail(
+        [{ refresh: r, message: 'Assembled is down.', next: 'It runs again.', ...(lost ? { lost } : {}) }],
+        sheet,
+      ).body;
+    const where =
+      'Run now on its card in Extensions ▸ Assembled for Google Sheets ▸ Scheduled refreshes… pulls it';
+    expect(mail(gaveUp)).toContain(
+      `\nIt runs again.\nOnce Assembled answers again, ${where}, rather than wait for its next run.\n`,
+    );
+    // Tried once more by itself first (its next run's line says when): Run now, should that fail too.
+    expect(mail({ ...gaveUp, retryAt: 1 })).toContain(
+      `\nIt runs again.\nIf its later try fails too, ${where}, rather than wait for its next run.\n`,
+    );
+    // Said once, beside the dates lost; not of a paused refresh, nor a run not given up on an outage.
+    expect(mail(gaveUp, { from: '2026-12-04', to: '2026-12-04' }).match(/Run now/g)).toHaveLength(1);
+    expect(mail({ ...gaveUp, paused: true })).not.toMatch(/Run now/);
+    expect(mail(refresh)).not.toMatch(/Run now/);
   });
 
   it('shows no words of an editor’s from the note as a time, and names the spreadsheet without an aside', () => {

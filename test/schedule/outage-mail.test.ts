@@ -74,12 +74,22 @@ describe('a weekly KPI pack due while Assembled is down', () => {
         'AHT',
         'starting the report',
         // The later try told with the days it may pull yet; Run now is for when it fails too.
-        'Not pulled yet: 2026-05-25 to 2026-05-31\\. It is tried once more within the hour after 2026-06-01 \\d\\d:\\d\\d \\(America/New_York\\); if that fails too, Run now on its card pulls last week as of the day you press it\\.\\n',
+        'Not pulled yet: 2026-05-25 to 2026-05-31\\. It is tried once more within the hour after 2026-06-01 \\d\\d:\\d\\d \\(America/New_York\\); if that fails too, Run now on its card in Extensions ▸ Assembled for Google Sheets ▸ Scheduled refreshes… pulls last week as of the day you press it\\.\\n',
         'After that try it runs as scheduled, next at 2026-06-08 07:00 \\(America/New_York\\)\\.',
       ),
     );
     expect(body).toMatch(section('Teams', 'Teams', 'reading teams'));
     expect(body).toMatch(section('Sites', 'Sites', 'reading sites'));
+    // What its owner can do, and where, as its card says it: last, for Teams and Sites, with no
+    // days to name; beside the days not pulled yet for AHT, and not again.
+    const runNow =
+      'If its later try fails too, Run now on its card in Extensions ▸ Assembled for Google Sheets ▸ Scheduled refreshes… pulls it, rather than wait for its next run.';
+    const sections = body
+      .split('\n\nRefresh: ')
+      .slice(1)
+      .map((s) => s.split('\n\n')[0] ?? '');
+    expect(sections.map((s) => s.split('\n').at(-1) === runNow)).toEqual([false, true, true]);
+    expect(sections[0]?.match(/Run now/g)).toHaveLength(1);
     expect(body).toMatch(/\n\nOpen the spreadsheet to see them: https:/);
     expect(body).not.toMatch(/Queues/);
   });

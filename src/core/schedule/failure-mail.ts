@@ -12,7 +12,7 @@ import { datesWords } from '../time/dates-words';
 import { formatLocalDateTime } from '../time/zone-math';
 import { nextRunIn } from './next-run';
 import type { Refresh } from './refresh';
-import { runNowPulls } from './run-now-pulls';
+import { ITS_CARD, onceBack, ratherThanWait, runNowOn } from './run-now-pulls';
 
 const NAME_MAX = 80;
 /** Refreshes a subject names before "and N more", and how long their words may run. */
@@ -110,12 +110,24 @@ function keptWords(sheet: string, kept: SheetKept): string {
   return `The sheet ${sheet} still holds the rows of the last run that worked${when}.`;
 }
 
-const runNowWords = (refresh: Refresh) => `Run now on its card ${runNowPulls(refresh, 'them')}.`;
+const runNowWords = (refresh: Refresh) => `${runNowOn(refresh, ITS_CARD, 'them')}.`;
 
 /** The dates no later run pulls, and what the owner can do: at once, or if the later try fails too. */
 function lostWords(refresh: Refresh, lost: { from: string; to: string }, retry?: string): string {
   if (!retry) return `Not pulled: ${datesWords(lost)}. ${runNowWords(refresh)}`;
   return `Not pulled yet: ${datesWords(lost)}. ${onceMore(retry)}; if that fails too, ${runNowWords(refresh)}`;
+}
+
+/**
+ * A run given up on an outage, with no dates lost to say Run now beside: what its owner can do, as
+ * its card says it, last (the lines before say when it runs next, and of a later try, when).
+ */
+function runAgainWords(refresh: Refresh): string {
+  if (!refresh.lastRun?.gaveUp || refresh.paused) return '';
+  const act = runNowOn(refresh, ITS_CARD, 'it');
+  return refresh.retryAt === undefined
+    ? onceBack(act)
+    : `If its later try fails too, ${ratherThanWait(act)}.`;
 }
 
 function catchUpWords(from: string, lost: boolean): string {
@@ -179,6 +191,8 @@ function told({ refresh, message, next, lost, retry, again, kept }: RefreshNotic
       ...(again ? [catchUpWords(again, !!lost)] : []),
       ...(kept ? [keptWords(sheet, kept)] : []),
       ...(next ? [next] : []),
+      // Dates lost say Run now beside them already.
+      ...(lost ? [] : [runAgainWords(refresh)].filter(Boolean)),
     ],
   };
 }

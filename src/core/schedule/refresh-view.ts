@@ -33,7 +33,7 @@ import { STOPPED_BY_YOU, stoppedOnCard } from './manage';
 import { nextRunIn } from './next-run';
 import { type Refresh, type RunStatus, ranAt } from './refresh';
 import { runName } from './run-name';
-import { runNowPulls } from './run-now-pulls';
+import { onceBack, ratherThanWait, runNowOn, THIS_CARD } from './run-now-pulls';
 import { gone, sheetGone, toHaveDone } from './sheet-refresh';
 import { cardTime, zoneMovedWords } from './zone-moved';
 import { refusedAgainWords, zoneRefusedWords } from './zone-refused';
@@ -313,17 +313,10 @@ function nextRunText(r: Refresh, zone: Zone, now: number, mine: boolean, run?: P
  */
 function runAgainWords(r: Refresh, viewer: Caller, zone: Zone): string {
   if (!r.lastRun?.gaveUp || r.paused || r.jobId !== undefined) return '';
-  const mine = owns(viewer, r);
-  if (r.retryAt !== undefined) {
-    const then = mine
-      ? `Run now on this card ${runNowPulls(r, 'it')}`
-      : `ask ${ownerName(r)} to press Run now on it`;
-    return `It is tried once more within the hour after ${formatLocalDateTime(r.retryAt, zone)}; if that fails too, ${then}, rather than wait for its next run.`;
-  }
-  const back = 'Once Assembled answers again';
-  return mine
-    ? `${back}, Run now on this card ${runNowPulls(r, 'it')}, rather than wait for its next run.`
-    : `${back}, ask ${ownerName(r)} to press Run now on it, rather than wait for its next run.`;
+  const act = owns(viewer, r) ? runNowOn(r, THIS_CARD, 'it') : `ask ${ownerName(r)} to press Run now on it`;
+  if (r.retryAt !== undefined)
+    return `It is tried once more within the hour after ${formatLocalDateTime(r.retryAt, zone)}; if that fails too, ${ratherThanWait(act)}.`;
+  return onceBack(act);
 }
 
 /** Its owner is told what to do; another editor, who can do nothing with it, whom to ask. */

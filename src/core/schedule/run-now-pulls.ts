@@ -1,11 +1,31 @@
-// What Run now pulls, said alike by the failure e-mail and the refresh's card.
+// What Run now pulls, and what its owner can do about a run given up, said alike by the failure
+// e-mail and the refresh's card.
+import { menuPath } from '../menu-names';
 import { rangeWords } from '../time/date-range';
 import type { Refresh } from './refresh';
+
+/** The card Run now is on, as its own card names itself. */
+export const THIS_CARD = 'this card';
+/** The card Run now is on, as the e-mail names it: read far from the sidebar, it says where that is. */
+export const ITS_CARD = `its card in ${menuPath('refreshes')}`;
 
 /**
  * A relative range as of the day Run now is pressed, which need not be the days a run missed
  * (pressed next week, "last week" is another week); a fixed one, `them` (those days).
  */
-export function runNowPulls({ spec }: Pick<Refresh, 'spec'>, them: string): string {
+function runNowPulls({ spec }: Pick<Refresh, 'spec'>, them: string): string {
   return `pulls ${spec.range?.kind === 'relative' ? `${rangeWords(spec.range)} as of the day you press it` : them}`;
 }
+
+/** "Run now on this card pulls it": `on`, THIS_CARD or ITS_CARD. */
+export const runNowOn = (r: Pick<Refresh, 'spec'>, on: string, them: string) =>
+  `Run now on ${on} ${runNowPulls(r, them)}`;
+
+/**
+ * A run given up on an outage waits for the refresh's next time, maybe days off: `act` (Run now,
+ * or to another editor, whom to ask) is what can be done instead, at once or once a later try fails.
+ */
+export const ratherThanWait = (act: string) => `${act}, rather than wait for its next run`;
+
+/** With no later try: once Assembled answers again (whether it does by now is not known, so not said). */
+export const onceBack = (act: string) => `Once Assembled answers again, ${ratherThanWait(act)}.`;
