@@ -392,9 +392,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * 388.9 with another editor's stalled push stoppable by the editor waiting on it (1.3 KiB);
  * 389.5 with Settings' Save asking Assembled only whether it takes the key and the times (one
  * page of agent states), a checkSettings of its own, not the whole Test connection (0.6 KiB);
+ * 389.8 with a failed refresh's card saying what its sheet still holds (the last run that worked)
+ * and its e-mail saying Run now and where its card is (0.4 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 389.5;
+const CODE_BUDGET_KIB = 389.8;
 
 const ENTRY_POINTS = [
   'onOpen',
