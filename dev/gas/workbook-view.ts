@@ -436,9 +436,9 @@ export class WorkbookView {
    * notes and data validation. One cell copied fills the range selected; a block lands from its
    * top-left cell, growing the sheet past its edge as typing does. `cut`: the cells leave where they
    * were, at the paste as in Sheets, their formulas as they are. Gives what the clipboard then
-   * holds: a cut's cells where they landed.
+   * holds: a cut's cells where they landed. `what` 'values': Ctrl+Shift+V, values only (paste.ts).
    */
-  paste(copied: CopiedCells, target: string, cut = false): CopiedCells {
+  paste(copied: CopiedCells, target: string, cut = false, what: 'all' | 'values' = 'all'): CopiedCells {
     const { sheet, grid } = this.gridOf(target);
     const one = copied.rows === 1 && copied.cols === 1;
     const rows = one ? grid.numRows : copied.rows;
@@ -458,10 +458,10 @@ export class WorkbookView {
             grid.row + r,
             grid.col + c,
             copied.block.cells[0]?.[0],
-            'all',
+            what,
             cut ? undefined : copied.block,
           );
-    else pasteBlock(sheet, grid.row, grid.col, copied.block, 'all', cut);
+    else pasteBlock(sheet, grid.row, grid.col, copied.block, what, cut);
     if (!cut) return copied;
     const landed = { row: grid.row, col: grid.col, numRows: rows, numCols: cols };
     return { sheetId: sheet.id, rows, cols, block: copyBlock(sheet, landed) };

@@ -170,6 +170,7 @@ export async function startWorkbench(options: WorkbenchServerOptions = {}): Prom
             Number(body.column),
             block(body.values),
             body.clip === undefined ? undefined : text(body.clip, 'clip'),
+            body.valuesOnly === true,
           ),
         );
       case '/api/copy':

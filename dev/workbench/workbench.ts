@@ -255,8 +255,16 @@ export class Workbench {
    * of cells copied in the grid (copy() got them): while that copy is the last one made, its cells
    * are laid down as Sheets pastes its own, notes, formats and validation with them, over the extent
    * of `values`; else (another program's text, or a workbench started since) the text is typed.
+   * `valuesOnly`: Ctrl+Shift+V, which lays down the copied cells' values only, as Sheets does.
    */
-  write(sheet: string, row: number, column: number, values: string[][], clip?: string): WriteReply {
+  write(
+    sheet: string,
+    row: number,
+    column: number,
+    values: string[][],
+    clip?: string,
+    valuesOnly = false,
+  ): WriteReply {
     if (!Number.isInteger(row) || !Number.isInteger(column) || row < 1 || column < 1)
       return { ok: false, message: 'Cells are counted from row 1, column 1' };
     const cells = values.reduce((n, line) => n + line.length, 0);
@@ -282,7 +290,12 @@ export class Workbench {
       'it cannot be edited',
       () => {
         if (copied) {
-          const landed = this.rt.workbook.paste(copied.cells, target, copied.cut);
+          const landed = this.rt.workbook.paste(
+            copied.cells,
+            target,
+            copied.cut,
+            valuesOnly ? 'values' : 'all',
+          );
           this.clip = { ...copied, cells: landed, cut: false };
         } else this.rt.workbook.write(sheet, values, { row, column });
       },

@@ -1,6 +1,8 @@
 // Cells copied (or cut) in the workbench grid paste as Sheets pastes its own: values with their
 // number formats, notes and data validation, so a pushed row copied carries the add-on's notes
-// and its All day checkbox, as it would in Sheets. Text from elsewhere is typed.
+// and its All day checkbox, as it would in Sheets. Text from elsewhere is typed. Ctrl+Shift+V pastes
+// the values only, as Sheets' Paste special ▸ Values only: each with its type, a date to the
+// millisecond, and nothing else.
 import { afterEach, describe, expect, it } from 'vitest';
 import { Workbench } from '../../dev/workbench/workbench';
 import { TIME_OFF_HEADER } from '../support/time-off-template';
@@ -50,6 +52,31 @@ describe('copy, cut and paste in the workbench grid', () => {
     expect(wb.dataValidations(other)[3]?.[3]).toMatchObject({ criteria: 'CHECKBOX' });
     // The source is as it was.
     expect(wb.values(sheet)[1]?.[0]).toBe('ada@example.com');
+  });
+
+  it('values only (Ctrl+Shift+V) lays down each value with its type, a date to the millisecond, and no note, formula or checkbox', async () => {
+    const { bench, sheet } = await pushSheet();
+    const wb = bench.rt.workbook;
+    const pushedAt = new Date('2026-12-01T15:00:07.482Z');
+    wb.write(sheet, [['=1+2', pushedAt]], { row: 2, column: 9 });
+    wb.addSheet('Copy');
+    bench.copy(sheet, 'A2:J2', false, 'values-1');
+    // The page sends what the cells show: a time to the second, the formula's result.
+    const shown = [wb.displayValues(sheet)[1] ?? []];
+    expect(bench.write('Copy', 4, 1, shown, 'values-1', true)).toMatchObject({ ok: true });
+    const [pasted = []] = wb.values('Copy').slice(3);
+    expect(pasted).toEqual(wb.values(sheet)[1]);
+    expect((pasted[9] as Date).getTime()).toBe(pushedAt.getTime());
+    expect(wb.formulas('Copy')[3]?.[8]).toBe('');
+    expect(wb.values('Copy')[3]?.[8]).toBe(3);
+    // Dates stay dates: their format comes with them where the cell had none.
+    expect(wb.displayValues('Copy')[3]).toEqual(wb.displayValues(sheet)[1]);
+    expect(wb.notes('Copy')[3]?.every((n) => n === '')).toBe(true);
+    expect(wb.dataValidations('Copy')[3]?.every((v) => v === null)).toBe(true);
+    // A date pasted over a cell formatted as a date of its own keeps that cell's format.
+    wb.numberFormat('Copy!B6', 'dd/mm/yyyy');
+    bench.write('Copy', 6, 1, shown, 'values-1', true);
+    expect(wb.displayValues('Copy')[5]?.[1]).toBe('22/12/2026');
   });
 
   it('a cut moves the cells, everything in them, at its paste', async () => {

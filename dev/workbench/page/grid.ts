@@ -2,7 +2,8 @@
 // Tab/Enter move on (Enter after Tabs goes back to the column the row began in), typing on a cell
 // replaces it, Enter/F2/double click edit it in the formula bar, Delete clears the range, Ctrl+C /
 // Ctrl+X / Ctrl+V copy, cut and paste tab-separated blocks (a paste of cells copied here lays them
-// down as Sheets pastes its own: notes, formats and validation with them), Ctrl+Z / Ctrl+Y undo
+// down as Sheets pastes its own: notes, formats and validation with them; Ctrl+Shift+V their values
+// only, each with its type, as Sheets' Paste special ▸ Values only does), Ctrl+Z / Ctrl+Y undo
 // and redo the person's edits. The grid keeps every key while a cell is selected: Tab never leaves
 // it. A row number or column letter selects its row or column (Shift+Space, Ctrl+Space), and a
 // right-click or the context-menu key (Shift+F10) opens the menu that inserts or deletes rows and
@@ -29,7 +30,8 @@ export interface GridActions {
   /**
    * Writes a block of typed text at (row, column), as Sheets interprets typing; resolves to the
    * server's count of writes applied with it (see SheetReply), or null if it was refused. `clip`:
-   * a paste of the cells copied under that token, laid down as Sheets pastes them.
+   * a paste of the cells copied under that token, laid down as Sheets pastes them (their values
+   * only with `valuesOnly`).
    */
   write(
     sheet: string,
@@ -37,6 +39,7 @@ export interface GridActions {
     column: number,
     values: string[][],
     clip?: string,
+    valuesOnly?: boolean,
   ): Promise<number | null>;
   /** Keeps the cells of a range copied or cut, under the token the clipboard carries. */
   copy(sheet: string, a1: string, cut: boolean, clip: string): Promise<void>;
@@ -131,6 +134,14 @@ export class Grid {
   private writes: Promise<void> = Promise.resolve();
   /** Copies and cuts made here, for each its own token on the clipboard. */
   private copies = 0;
+  /**
+   * The last copy made here and the text it put on the clipboard: Ctrl+V finds the copy in the
+   * HTML beside the text, but the browser gives Ctrl+Shift+V the text alone, which tells it the
+   * copy is ours.
+   */
+  private lastCopy: { text: string; cells: NonNullable<ReturnType<typeof pastedCells>> } | undefined;
+  /** The paste to come is Ctrl+Shift+V's (values only): its key came last. */
+  private valuesOnly = false;
   /** Typed values not yet in a view from the server, by sheet and cell. */
   private readonly pending = new Map<string, Pending>();
   /** Selection and scroll of each sheet, so switching back finds it where it was left. */
@@ -764,6 +775,8 @@ export class Grid {
     const plain = !event.ctrlKey && !event.metaKey && !event.altKey;
     // Ctrl+Z (Cmd+Z) undoes, Ctrl+Y or Ctrl+Shift+Z redoes, as in Sheets.
     const letter = event.key.toLowerCase();
+    // Ctrl+Shift+V (Cmd+Shift+V) pastes values only: the browser's paste that follows is told so.
+    this.valuesOnly = (event.ctrlKey || event.metaKey) && event.shiftKey && !event.altKey && letter === 'v';
     if ((event.ctrlKey || event.metaKey) && !event.altKey && (letter === 'z' || letter === 'y')) {
       event.preventDefault();
       this.undo(letter === 'y' || event.shiftKey);
@@ -877,7 +890,7 @@ export class Grid {
   }
 
   /** Shows typed values at once and queues their write; rows are padded to a rectangle. */
-  private write(row: number, col: number, values: string[][], clip?: string): void {
+  private write(row: number, col: number, values: string[][], clip?: string, valuesOnly = false): void {
     const view = this.view;
     if (!view || !values.length) return;
     const width = Math.max(...values.map((line) => line.length));
@@ -893,7 +906,7 @@ export class Grid {
         if (td) this.drawValue(td, this.cell(row + r, col + c));
       });
     });
-    const send = () => this.actions.write(view.name, row, col, block, clip);
+    const send = () => this.actions.write(view.name, row, col, block, clip, valuesOnly);
     const settle = (applied: number | null) => {
       // A refused write is in no view: the next one shows what the cell really holds.
       for (const [, entry] of entries) entry.applied = applied ?? 0;
@@ -973,11 +986,11 @@ export class Grid {
       inputs.push(typed);
     }
     const clip = `${Date.now().toString(36)}.${++this.copies}`;
-    event.clipboardData.setData('text/plain', toTsv(lines));
-    event.clipboardData.setData(
-      'text/html',
-      copiedHtml(inputs, cut ? undefined : { row: b.top, col: b.left }, clip),
-    );
+    const from = cut ? undefined : { row: b.top, col: b.left };
+    const text = toTsv(lines);
+    event.clipboardData.setData('text/plain', text);
+    event.clipboardData.setData('text/html', copiedHtml(inputs, from, clip));
+    this.lastCopy = { text, cells: { inputs, clip, ...(from ? { from } : {}) } };
     const a1 = rangeA1('cells', b.top, b.left, b.bottom, b.right);
     this.afterWrites(() => this.actions.copy(view.name, a1, cut, clip));
   }
@@ -985,12 +998,17 @@ export class Grid {
   private onPaste(event: ClipboardEvent): void {
     if (!this.ownsKeys() || !event.clipboardData) return;
     event.preventDefault();
-    const copied = pastedCells(event.clipboardData.getData('text/html'));
-    const block = copied?.inputs ?? parseTsv(event.clipboardData.getData('text/plain'));
+    const text = event.clipboardData.getData('text/plain');
+    const valuesOnly = this.valuesOnly;
+    this.valuesOnly = false;
+    const ours = valuesOnly && this.lastCopy?.text === text ? this.lastCopy.cells : undefined;
+    const copied = pastedCells(event.clipboardData.getData('text/html')) ?? ours;
+    // Values only: what the cells show, typed should the server no longer hold the copy.
+    const block = (!valuesOnly && copied?.inputs) || parseTsv(text);
     if (!block.length) return;
     const b = this.bounds();
     // Formulas copied here move their relative references with the cell they land in.
-    const from = copied?.from;
+    const from = valuesOnly ? undefined : copied?.from;
     const clip = copied?.clip;
     // (i, j): the cell's place in the block copied; (r, c): where it lands.
     const at = (r: number, c: number, value: string, i = 0, j = 0) =>
@@ -1002,7 +1020,7 @@ export class Grid {
       const rows = Array.from({ length: b.bottom - b.top + 1 }, (_, i) =>
         Array.from({ length: b.right - b.left + 1 }, (_, j) => at(b.top + i, b.left + j, value)),
       );
-      this.write(b.top, b.left, rows, clip);
+      this.write(b.top, b.left, rows, clip, valuesOnly);
       if (this.mode === 'none') this.formula.value = rows[0]?.[0] ?? '';
       return;
     }
@@ -1011,6 +1029,7 @@ export class Grid {
       b.left,
       block.map((line, i) => line.map((value, j) => at(b.top + i, b.left + j, value, i, j))),
       clip,
+      valuesOnly,
     );
     this.rows = Math.max(this.rows, b.top + block.length - 1);
     this.whole = 'cells';

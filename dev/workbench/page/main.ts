@@ -67,7 +67,8 @@ async function act(work: () => Promise<ActionReply>): Promise<void> {
 /**
  * A typed or pasted block: the grid queues these one at a time, so it waits only for the write.
  * Resolves to the server's count of writes applied with this one, or null if it was refused.
- * `clip`: a paste of cells copied in the grid, which the server lays down as Sheets pastes them.
+ * `clip`: a paste of cells copied in the grid, which the server lays down as Sheets pastes them
+ * (their values only with `valuesOnly`, Ctrl+Shift+V).
  */
 async function write(
   sheet: string,
@@ -75,10 +76,11 @@ async function write(
   column: number,
   values: string[][],
   clip?: string,
+  valuesOnly?: boolean,
 ): Promise<number | null> {
   let applied: number | null = null;
   try {
-    const reply = await post<WriteReply>('/api/write', { sheet, row, column, values, clip });
+    const reply = await post<WriteReply>('/api/write', { sheet, row, column, values, clip, valuesOnly });
     if (reply.ok) applied = reply.writes;
     else say('Error', reply.message);
   } catch (error) {

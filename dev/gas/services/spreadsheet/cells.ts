@@ -7,7 +7,11 @@ import { DEFAULT_DATE_FORMAT, formatNumber, isDateFormat } from './number-format
 
 const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
 
-function applyImpliedFormat(cell: Cell, implied: string | undefined): void {
+/**
+ * The number format a value brings with it (a date's, typed or pasted as a value), set where the
+ * cell has none, or has no date format for a date: a format the cell has otherwise stays.
+ */
+export function applyImpliedFormat(cell: Cell, implied: string | undefined): void {
   if (!implied) return;
   if (cell.format === undefined || (isDateFormat(implied) && !isDateFormat(cell.format)))
     cell.format = implied;

@@ -5,9 +5,13 @@
 // all of it: value or formula, number format, bold, colours, note and data validation, so that a
 // row copied in a push sheet carries the add-on's notes and checkboxes, as in Sheets. Merges are
 // not pasted (not simulated). A copied formula's relative references move as far as it moved
-// (`$` holds them); a cut's formulas move as they are.
+// (`$` holds them); a cut's formulas move as they are. Paste special ▸ Values only (Ctrl+Shift+V)
+// lays down each value as the cell holds it, a formula's result in its place, with its type: a
+// date stays a date to the millisecond, its date format coming with it where the cell it lands on
+// has none; formulas, text formats, notes and validation stay behind.
 
 import type { GridRange } from './a1.js';
+import { applyImpliedFormat } from './cells.js';
 import type { Cell, SheetModel } from './model.js';
 import { fromR1C1, toR1C1 } from './r1c1.js';
 
@@ -18,8 +22,8 @@ export interface CopiedBlock {
   cells: (Cell | undefined)[][];
 }
 
-/** contentsOnly: values and formulas; formatOnly: number formats, bold and colours. */
-export type PasteWhat = 'all' | 'contents' | 'formats';
+/** contentsOnly: values and formulas; formatOnly: number formats, bold and colours; values only. */
+export type PasteWhat = 'all' | 'contents' | 'formats' | 'values';
 
 const cloneCell = (cell: Cell): Cell =>
   cell.validation ? { ...cell, validation: structuredClone(cell.validation) } : { ...cell };
@@ -54,6 +58,12 @@ export function pasteCell(
 ): void {
   const source = copied ?? EMPTY;
   const cell = sheet.ensure(row, col);
+  if (what === 'values') {
+    cell.value = source.value;
+    cell.formula = undefined;
+    applyImpliedFormat(cell, source.format);
+    return;
+  }
   if (what !== 'formats') {
     cell.value = source.value;
     cell.formula =
