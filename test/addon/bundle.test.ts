@@ -394,9 +394,10 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * page of agent states), a checkSettings of its own, not the whole Test connection (0.6 KiB);
  * 389.8 with a failed refresh's card saying what its sheet still holds (the last run that worked)
  * and its e-mail saying Run now and where its card is (0.4 KiB);
+ * 390.0 with a copy's Pushed at matched to the minute, read from text too (0.2 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 389.8;
+const CODE_BUDGET_KIB = 390.0;
 
 const ENTRY_POINTS = [
   'onOpen',

@@ -254,6 +254,52 @@ describe.skipIf(!built)('a pushed agent-state row copied without its note (copy 
   });
 });
 
+describe.skipIf(!built)('a pushed agent-state row copied without its note, its Pushed at as it shows', () => {
+  // Pasted from what the cells show (another program's paste, or the text typed back), Pushed at
+  // holds the time to the second the column shows, not the instant the push wrote; a Pushed at
+  // column set to plain text holds it as text.
+  it.each([
+    ['a date to the second', (shown: string) => shown],
+    ['text', (shown: string) => `'${shown}`],
+  ])(
+    'is told it carries the other row’s push with Pushed at as %s, and nothing is ingested for it',
+    async (_, typed) => {
+      const state = (who: Person, hour: number) => [
+        who.email,
+        'ready',
+        '',
+        `2026-05-24 ${hour}:00`,
+        `2026-05-24 ${hour}:20`,
+        'kustomer',
+      ];
+      const { rt, sheet, push, validate, at, posts } = await pushed('agent_states', (people) =>
+        people[0] && people[1] ? [state(people[0], 9), state(people[1], 10)] : [],
+      );
+      const copied =
+        'This row carries the Push status and Pushed at of row 3 (copied from it?): clear its Push status, Pushed at and the Push status note to send it as a new row.';
+      const sent = posts();
+      const when = at('Pushed at');
+      const shown = rt.workbook.displayValues(sheet)[2]?.[when - 1] ?? '';
+      expect(shown).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+      copyRow(rt, sheet, 3, 4, false);
+      rt.workbook.write(sheet, [[typed(shown)]], { row: 4, column: when });
+      rt.workbook.write(sheet, [['2026-05-24 14:00', '2026-05-24 14:45']], { row: 4, column: at('Start') });
+      // Not the instant row 3 holds, which the push wrote to the millisecond.
+      const [, original, copy] = column(rt, sheet, 'Pushed at');
+      expect(copy).not.toEqual(original);
+
+      const check = await validate();
+      expect(check).toMatchObject({ ok: 0, errors: 1, skipped: 2, changed: 0 });
+      expect(check.problems).toEqual([`Row 4: ${copied}`]);
+      // Told so, its status reads error: it stays a copy, its Pushed at as it was pasted.
+      const view = await push('copied-shown-state-2');
+      expect(view).toMatchObject({ succeeded: 0, skipped: 2, invalid: 1 });
+      expect(view.problems).toEqual([`Row 4: ${copied}`]);
+      expect(posts()).toBe(sent);
+    },
+  );
+});
+
 describe.skipIf(!built)('a pushed activity row copied to start a new one', () => {
   it('is told it carries the other row’s Assembled ID, and nothing is sent for it', async () => {
     const row = (who: Person, from: string, to: string) => [

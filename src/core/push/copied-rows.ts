@@ -7,15 +7,19 @@
 // a push's marks, the copy's cells then differ from it (a note lists the columns read first only,
 // so two rows pushed may have one note); copied without the note (copy values only), the time in
 // Pushed at with a done word: a push notes every row it writes a time beside, so a row without a
-// note beside a time another row has with its note is a copy. Of the rows sharing one, the
-// original is the one as it was sent, then one with a done word, then the first; the copies are
-// held back, saying so, and nothing is sent or cancelled for them. A pushed row whose note was
-// deleted reads as such a copy too (held back, so nothing is made twice); a copy without its note
-// whose original lost its note as well, was deleted, or is in another sheet is not told: it stays done.
+// note beside a time another row has with its note is a copy. That time is matched to the minute,
+// a date or text that reads as one: pasted from what the cells show, or typed back, Pushed at holds
+// the time shown, not the instant written, and in a plain-text column it is text (read to the
+// minute, as times to push are). Of the rows sharing one, the original is the one as it was sent,
+// then one with a done word, then the first; the copies are held back, saying so, and nothing is
+// sent or cancelled for them. A pushed row whose note was deleted reads as such a copy too (held
+// back, so nothing is made twice); a copy without its note whose original lost its note as well,
+// was deleted, or is in another sheet is not told: it stays done.
 
 import type { Zone } from '../ports';
 import type { CellValue } from '../table/build-table';
 import { cellText } from './cell-text';
+import { readCellTime } from './cell-time';
 import { toClearAsNew } from './clear-to-send';
 import type { HeaderMap } from './header';
 import { ERROR_STATUS, isDoneWord, KINDS, type PushKind } from './kinds';
@@ -41,11 +45,23 @@ export interface RowRecord {
   blank: boolean;
 }
 
+const MINUTE_MS = 60_000;
+
+/**
+ * The minute a Pushed at cell names: a date cell's, or with `zone`, that of text (or a number) that
+ * reads as a date and time.
+ */
+function pushedMinute(when: CellValue | undefined, zone?: Zone): number | undefined {
+  const time = when instanceof Date || !zone || when === undefined ? undefined : readCellTime(when, zone);
+  const ms = when instanceof Date ? when.getTime() : time?.hasTime ? time.ms : Number.NaN;
+  return Number.isNaN(ms) ? undefined : Math.floor(ms / MINUTE_MS);
+}
+
 /**
  * The keys of the push a row holds a record of: an Assembled ID of its own, or a note of what was
  * sent; with no ids, the time in Pushed at too, beside a note of what was sent or a done word.
  */
-function keysOf(r: RowRecord, map: HeaderMap): [CopiedBy, string][] {
+function keysOf(r: RowRecord, map: HeaderMap, zone?: Zone): [CopiedBy, string][] {
   if (r.blank) return [];
   const note = r.note ?? '';
   const when = r.values[map.status.when];
@@ -53,7 +69,8 @@ function keysOf(r: RowRecord, map: HeaderMap): [CopiedBy, string][] {
     // Once told so, a copy's done word reads error: its words keep it a copy until cleared.
     const told = r.status === ERROR_STATUS && saysCopied('when', cellText(r.values[map.status.message]));
     const marked = holdsPrint(note) || isDoneWord(r.status) || told;
-    const at: [CopiedBy, string][] = when instanceof Date && marked ? [['when', String(when.getTime())]] : [];
+    const minute = marked ? pushedMinute(when, zone) : undefined;
+    const at: [CopiedBy, string][] = minute === undefined ? [] : [['when', String(minute)]];
     // A note alone, its row's status and time cleared, is a row made new again.
     return tookInNote(note) && (when instanceof Date || isDoneWord(r.status)) ? [['note', note], ...at] : at;
   }
@@ -79,7 +96,7 @@ export interface Copies {
 export function copiedRows(rows: readonly RowRecord[], map: HeaderMap, zone?: Zone): Copies {
   const groups = new Map<string, { by: CopiedBy; key: string; rows: RowRecord[] }>();
   for (const r of rows)
-    for (const [by, key] of keysOf(r, map)) {
+    for (const [by, key] of keysOf(r, map, zone)) {
       const group = groups.get(`${by}:${key}`) ?? { by, key, rows: [] };
       group.rows.push(r);
       groups.set(`${by}:${key}`, group);
