@@ -76,7 +76,7 @@ describe('a push whose owner removes their API key while it waits to try again',
     const watched = await b.callFromSidebar<OthersPush>('watchPush', a.id);
     expect(watched.running).toBe(false);
     expect(watched.message).toMatch(
-      /^The push by analyst@example\.com stopped at .* \(analyst@example\.com has no Assembled API key saved\): 0 of 0 rows sent\. You can validate and push this sheet now\.$/,
+      /^The push by analyst@example\.com stopped at .* \(analyst@example\.com has no Assembled API key saved\): no row was sent\. You can validate and push this sheet now\.$/,
     );
     sim.setFaults({});
     let view = await b.callFromSidebar<PushView>('startPush', 'time_off', 'b-push-after');

@@ -555,6 +555,26 @@ describe('a shared spreadsheet: pushes', () => {
     expect(seen.filter((s) => s.method === 'POST' && s.key === key)).toHaveLength(sentByA);
   });
 
+  /** A's push of 110 rows, stuck on Assembled's rate limit before it could read them, stalled and stopped by B. */
+  async function stoppedWhileReading() {
+    const s = await leave(110);
+    s.sim.setFaults({ force429: 1_000_000 });
+    const a = await s.rt.callFromSidebar<PushView>('startPush', 'time_off', 'a-push-limited');
+    expect(a).toMatchObject({ state: 'running', preparing: true, total: 0 });
+    // A closes the sidebar; A's hourly check has not come yet.
+    s.rt.clock.set(s.rt.clock.now() + 7 * 60_000);
+    const over = await s.b.callFromSidebar<OthersPush>('stopOthersPush', a.id);
+    s.sim.setFaults({});
+    return { ...s, a, over };
+  }
+
+  it("B stopping A's push before it read its rows is told no row was sent, not '0 of 0 rows sent'", async () => {
+    const { over } = await stoppedWhileReading();
+    expect(over.message).toMatch(
+      /^The push by analyst@example\.com stopped at \d{4}-\d\d-\d\d \d\d:\d\d: no row was sent\. You can validate and push this sheet now\.$/,
+    );
+  });
+
   it('a push without a key saves nothing (item 4)', async () => {
     const { rt } = await leave(3);
     const c = rt.asUser('keyless@example.com');

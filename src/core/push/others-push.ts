@@ -2,6 +2,7 @@
 // when it goes on. It runs with their key, so only they carry it on: their open Push sidebar, or
 // their hourly background check; stalled, the caller may stop it, to push the rows left with their
 // own. And the caller's own last push, once another's ended since.
+import { countText, rowCount } from '../count-text';
 import { SLOWEST_TICK_MS } from '../jobs/pull-job';
 import { ownerName } from '../owner';
 import type { Zone } from '../ports';
@@ -36,7 +37,7 @@ export function othersPushView(id: string, job: PushJob | undefined, now: number
   const who = ownerName(job);
   if (job.state !== 'running')
     return over(
-      `The push by ${who} ${job.state === 'done' ? 'finished' : 'stopped'} at ${at(job.updatedAt)}${noKeyReason(job)}: ${job.succeeded} of ${job.total} rows sent${notSentWords(job.notSent)}.`,
+      `The push by ${who} ${job.state === 'done' ? 'finished' : 'stopped'} at ${at(job.updatedAt)}${noKeyReason(job)}: ${sentWords(job)}${notSentWords(job.notSent)}.`,
     );
   const progress = job.prepared
     ? `${job.done} of ${job.total} rows sent`
@@ -55,6 +56,16 @@ export function othersPushView(id: string, job: PushJob | undefined, now: number
       : `A push by ${who} is running on "${job.sheetName}" with their API key (${progress}). It goes on ${first} they have the Push sidebar open, else ${by}. Validate and Push wait until it is over; this sidebar says when.`,
     nextPollInMs: WATCH_MS,
   };
+}
+
+/**
+ * What an ended push sent: its rows are counted once it has read them, so one stopped before (its
+ * total still 0), or with none to send, sent none, not "0 of 0".
+ */
+function sentWords(job: PushJob): string {
+  return job.prepared && job.total > 0
+    ? `${countText(job.succeeded)} of ${rowCount(job.total)} sent`
+    : 'no row was sent';
 }
 
 /**
