@@ -558,6 +558,8 @@ describe('a shared spreadsheet: pushes', () => {
   /** A's push of 110 rows, stuck on Assembled's rate limit before it could read them, stalled and stopped by B. */
   async function stoppedWhileReading() {
     const s = await leave(110);
+    // Validated first, as people do: the status columns are there for the push to mark its rows waiting.
+    await s.rt.callFromSidebar('validatePush', 'time_off');
     s.sim.setFaults({ force429: 1_000_000 });
     const a = await s.rt.callFromSidebar<PushView>('startPush', 'time_off', 'a-push-limited');
     expect(a).toMatchObject({ state: 'running', preparing: true, total: 0 });
@@ -573,6 +575,22 @@ describe('a shared spreadsheet: pushes', () => {
     expect(over.message).toMatch(
       /^The push by analyst@example\.com stopped at \d{4}-\d\d-\d\d \d\d:\d\d: no row was sent\. You can validate and push this sheet now\.$/,
     );
+  });
+
+  it("A's rows waiting to be read say, once B stops A's push, that it was stopped by B and to push again, with nothing sent", async () => {
+    const { rt, seen } = await stoppedWhileReading();
+    const [head = [], ...rows] = rt.workbook.values('Leave');
+    const status = head.indexOf('Push status');
+    const message = head.indexOf('Push message');
+    expect(rows).toHaveLength(110);
+    expect(status).toBeGreaterThan(0);
+    expect(new Set(rows.map((r) => r[status]))).toEqual(new Set(['not sent']));
+    expect(new Set(rows.map((r) => r[message]))).toEqual(
+      new Set([
+        'Not sent: the push was stopped by editor@example.com before this row; push again to send it.',
+      ]),
+    );
+    expect(seen.filter((s) => s.method === 'POST')).toEqual([]);
   });
 
   it('a push without a key saves nothing (item 4)', async () => {

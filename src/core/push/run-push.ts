@@ -738,8 +738,12 @@ function stopped(deps: PushDeps, pushes: PushStore, job: PushJob, message: strin
 function markUnsent(deps: PushDeps, job: PushJob, stop: RowStop | 'waiting'): void {
   const waiting = stop === 'waiting';
   const accepted = new AcceptedRows(deps.own, job.id);
+  // The rows a push was started with are kept in its owner's User properties: another editor who
+  // stops it reads, in the shared sheet, the rows its own words are beside (pushWords).
+  const mine = owns(deps.user, job);
   const open = deps.sheets.open(job.sheetId);
-  const sheet = open && accepted.load() ? sheetAsItStands(open.grid, job.kind, deps.zone) : undefined;
+  const sheet =
+    open && (!mine || accepted.load()) ? sheetAsItStands(open.grid, job.kind, deps.zone) : undefined;
   // Status columns not there yet hold no words to take back; the push adds them once it reads the rows.
   if (!open || !sheet || sheet.map.added.length > 0) return;
   const outcomes = emptiedRows(sheet);
@@ -754,7 +758,10 @@ function markUnsent(deps: PushDeps, job: PushJob, stop: RowStop | 'waiting'): vo
     });
   const words = waiting ? UNREAD : unsentWords(stop, job.prepared === true);
   const status = waiting ? WAITING : NOT_SENT;
-  const allowed = accepted.allowed(unsent.filter((r) => !flying.has(r.row)));
+  const left = unsent.filter((r) => !flying.has(r.row));
+  const allowed = mine
+    ? accepted.allowed(left)
+    : new Set(left.filter((r) => pushWords(statusCells(sheet, r))).map((r) => r.row));
   const reached = unsent.filter((r) => allowed.has(r.row));
   const refused = stillRefused(open.grid, sheet, reached);
   for (const row of reached.filter((r) => !refused.has(r.row))) {
@@ -767,6 +774,13 @@ function markUnsent(deps: PushDeps, job: PushJob, stop: RowStop | 'waiting'): vo
     if (!(error instanceof WriteRefused)) throw error;
   }
 }
+
+/**
+ * The words a running push leaves beside the rows it is to send, and only a push writes while one
+ * runs (Validate waits): waiting to read them, or, once read, ready to push.
+ */
+const pushWords = ({ status, message }: { status: string; message: string }): boolean =>
+  status === WAITING || (status === 'OK' && message.startsWith(READY));
 
 /** Stops the caller's push (the sidebar's Stop): no more rows are sent. */
 export function stopPush(deps: PushDeps, id: string): PushJob {
@@ -800,19 +814,25 @@ export function stopStalledPush(deps: PushDeps, id: string): PushJob {
         `The push by ${ownerName(job)} was worked on at ${since}: it can be stopped by another editor only once nothing has worked on it for ${EXECUTION_MS / 60_000} minutes.`,
       ]);
     const by = ownerName({ owner: deps.user.email });
-    return stopNow(deps, pushes, job, `Stopped by ${by}, as nothing had worked on it since ${since}`);
+    return stopNow(deps, pushes, job, `Stopped by ${by}, as nothing had worked on it since ${since}`, by);
   });
 }
 
-/** Ends a running push no execution holds (under the lock), `how` said first: no more rows are sent. */
-function stopNow(deps: PushDeps, pushes: PushStore, job: PushJob, how: string): PushJob {
+/**
+ * Ends a running push no execution holds (under the lock), `how` said first: no more rows are sent.
+ * `by`: the editor who stopped another's push, named beside the rows it did not send.
+ */
+function stopNow(deps: PushDeps, pushes: PushStore, job: PushJob, how: string, by?: string): PushJob {
   // Waiting on Assembled: the last try's cause says why nothing more went.
   const cause = waitingCause(job);
   const said =
     job.done > 0
       ? `${countText(job.done)} of ${rowCount(job.total)} ${job.done === 1 ? 'was' : 'were'} sent${cause}. ${STOPPED_TAIL}`
       : `no row was sent${cause}. Push again to send the rows.`;
-  return stopped(deps, pushes, { ...job, stopped: true }, `${how}: ${said}`, { why: 'stopped' });
+  return stopped(deps, pushes, { ...job, stopped: true }, `${how}: ${said}`, {
+    why: 'stopped',
+    ...(by ? { by } : {}),
+  });
 }
 
 /** Carries a push on until the deadline; returns it as it now stands. */

@@ -18,11 +18,11 @@ export const STOPPED_IN_FLIGHT =
   'Not known whether Assembled took it: the push stopped before its answer came. Push again: it is looked for in Assembled first, and sent only if not there.';
 
 /**
- * Why a push stopped before some rows: Stop pressed, the key refused (401) or without permission
+ * Why a push stopped before some rows: Stop pressed (by another editor, named), the key refused (401) or without permission
  * (403), no key saved any more, Assembled failing (its HTTP status; 0 for no answer), or else.
  */
 export type RowStop =
-  | { why: 'stopped' }
+  | { why: 'stopped'; by?: string }
   | { why: 'key'; status: number }
   | { why: 'no_key' }
   | { why: 'outage'; status: number }
@@ -43,7 +43,7 @@ export function unsentWords(stop: RowStop, checked: boolean): string {
   const before = `before this row was ${checked ? 'sent' : 'checked'}`;
   switch (stop.why) {
     case 'stopped':
-      return 'Not sent: the push was stopped before this row; push again to send it.';
+      return `Not sent: the push was stopped${stop.by ? ` by ${stop.by}` : ''} before this row; push again to send it.`;
     case 'key':
       // The row is read by every editor: the key is the one the push ran with, its owner's.
       return stop.status === 403
