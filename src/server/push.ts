@@ -6,7 +6,7 @@ import { pulledInto } from '../core/pull/source-note';
 import type { Filtered } from '../core/push/filter-words';
 import { proposeKind, statusColumnOf } from '../core/push/kind-note';
 import { PUSH_KINDS, type PushKind } from '../core/push/kinds';
-import { type OthersPush, olderThanLatest, othersPushView } from '../core/push/others-push';
+import { type OthersPush, olderThanLatest, othersPushView, overtaken } from '../core/push/others-push';
 import { type PushJob, PushStore } from '../core/push/push-job';
 import { kindChoices, type PushOptions, type PushView, pushView } from '../core/push/push-view';
 import {
@@ -122,7 +122,7 @@ export function getPushOptions(): PushOptions {
     ...(detected ? { detected } : {}),
     ...(pulled === undefined ? {} : { pulled }),
     ...(running && mine ? { running: view(running) } : {}),
-    ...(last ? { last: view(last) } : {}),
+    ...(last ? { last: view(lastNote ? overtaken(last) : last) } : {}),
     ...(lastNote ? { lastNote } : {}),
     ...(running && !mine
       ? { othersPush: othersPushView(running.id, running, Date.now(), spreadsheetZone()) }

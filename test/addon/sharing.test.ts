@@ -550,7 +550,14 @@ describe('a shared spreadsheet: pushes', () => {
       `^Stopped by editor@example\\.com, as nothing had worked on it since .*: ${sentByA} of 300 rows were sent\\. Rows already sent keep their status; push again to send the rest\\.$`,
     );
     expect(String(aRow?.[head.indexOf('Message')])).toMatch(said);
-    expect((await rt.callFromSidebar<PushOptions>('getPushOptions')).last?.message).toMatch(said);
+    // B's push since sent the rest: A's sidebar, saying so above it, leaves out the advice to.
+    const aSees = await rt.callFromSidebar<PushOptions>('getPushOptions');
+    expect(aSees.lastNote).toMatch(/editor@example\.com pushed it since/);
+    expect(aSees.last?.message).toMatch(
+      new RegExp(
+        `^Stopped by editor@example\\.com, as nothing had worked on it since .*: ${sentByA} of 300 rows were sent\\. Rows already sent keep their status\\.$`,
+      ),
+    );
     rt.clock.advance(2 * HOUR);
     expect(seen.filter((s) => s.method === 'POST' && s.key === key)).toHaveLength(sentByA);
   });
@@ -591,6 +598,21 @@ describe('a shared spreadsheet: pushes', () => {
       ]),
     );
     expect(seen.filter((s) => s.method === 'POST')).toEqual([]);
+  });
+
+  it("A's push stopped by B, B having pushed the rows since: A's sidebar says so, without advice to push again", async () => {
+    const { rt, b } = await stoppedWhileReading();
+    let mine = await b.callFromSidebar<PushView>('startPush', 'time_off', 'b-push-all');
+    while (mine.state === 'running') {
+      await rt.clock.advanceAsync(mine.nextPollInMs);
+      mine = await b.callFromSidebar<PushView>('pollPush', mine.id);
+    }
+    expect(mine).toMatchObject({ state: 'done', succeeded: 110 });
+    const options = await rt.callFromSidebar<PushOptions>('getPushOptions');
+    expect(options.lastNote).toMatch(/editor@example\.com pushed it since/);
+    expect(options.last?.message).toMatch(
+      /^Stopped by editor@example\.com, as nothing had worked on it since .*: no row was sent\. Last problem: Assembled's rate limit was hit while reading people\.$/,
+    );
   });
 
   it('a push without a key saves nothing (item 4)', async () => {

@@ -748,6 +748,9 @@ describe('Push rows in the workbench', () => {
     await expect
       .poll(() => again.locator('#progressOutcome').textContent())
       .toMatch(/^Stopped by sam@example\.com, as nothing had worked on it since .*: no row was sent\./);
+    // Their rows went with this editor's push since: said above it, and no advice to push them again.
+    expect(await again.locator('#progressNote').textContent()).toMatch(/sam@example\.com pushed it since/);
+    expect(await again.locator('#progressOutcome').textContent()).not.toMatch(/push again/i);
   });
 
   it("another editor's push holds only Validate and Push: Insert template makes a new sheet, which they then work on", async () => {

@@ -9,6 +9,7 @@ import type { Zone } from '../ports';
 import { formatLocalDateTime } from '../time/zone-math';
 import { noKeyReason } from './no-key-stop';
 import { notSentWords } from './progress-words';
+import { withoutPushAgain } from './push-again';
 import { isStalled, type PushJob } from './push-job';
 
 export interface OthersPush {
@@ -66,6 +67,15 @@ function sentWords(job: PushJob): string {
   return job.prepared && job.total > 0
     ? `${countText(job.succeeded)} of ${rowCount(job.total)} sent`
     : 'no row was sent';
+}
+
+/**
+ * The caller's last push of a sheet as its summary shows it once another's push of it ended later
+ * (olderThanLatest): its advice to push again for the rows it did not send is moot, as that push
+ * may have sent them.
+ */
+export function overtaken(mine: PushJob): PushJob {
+  return mine.message ? { ...mine, message: withoutPushAgain(mine.message) } : mine;
 }
 
 /**

@@ -53,6 +53,7 @@ import { readsTrue } from './parse-row';
 import { addingWords } from './platforms';
 import { listProblem, withMore } from './problem-list';
 import { doneWords, IN_ASSEMBLED, inAssembledWords, listedWords, nothingToPush } from './progress-words';
+import { NONE_SENT_TAIL, STOPPED_TAIL } from './push-again';
 import {
   type InFlight,
   isStalled,
@@ -695,7 +696,6 @@ function takeLease(deps: PushDeps, id: string, deadline: number): Lease {
   });
 }
 
-const STOPPED_TAIL = 'Rows already sent keep their status; push again to send the rest.';
 /**
  * The last failed try's cause, said when a push stops after it, as a sentence of its own (the cause
  * holds brackets of its own: "(HTTP 503)"); '' when there is none.
@@ -828,7 +828,7 @@ function stopNow(deps: PushDeps, pushes: PushStore, job: PushJob, how: string, b
   const said =
     job.done > 0
       ? `${countText(job.done)} of ${rowCount(job.total)} ${job.done === 1 ? 'was' : 'were'} sent${cause}. ${STOPPED_TAIL}`
-      : `no row was sent${cause}. Push again to send the rows.`;
+      : `no row was sent${cause}. ${NONE_SENT_TAIL}`;
   return stopped(deps, pushes, { ...job, stopped: true }, `${how}: ${said}`, {
     why: 'stopped',
     ...(by ? { by } : {}),
