@@ -615,6 +615,28 @@ describe('a shared spreadsheet: pushes', () => {
     );
   });
 
+  it("B waiting on A's stalled push is given one time for A's hourly check, however often B asks, then told it is overdue", async () => {
+    const { rt, b, sim } = await leave(110);
+    sim.setFaults({ force429: 1_000_000 });
+    const a = await rt.callFromSidebar<PushView>('startPush', 'time_off', 'a-push-waits');
+    expect(a.state).toBe('running');
+    // A closes the sidebar; the clock moves on without A's hourly check coming.
+    const byWhen = async (minutes: number) => {
+      rt.clock.set(rt.clock.now() + minutes * 60_000);
+      const { message } = await b.callFromSidebar<OthersPush>('watchPush', a.id);
+      return / else by (\d{4}-\d\d-\d\d \d\d:\d\d) at their hourly background check\./.exec(message)?.[1];
+    };
+    const first = await byWhen(7);
+    expect(first).toBeDefined();
+    expect(await byWhen(1)).toBe(first);
+    expect(await byWhen(20)).toBe(first);
+    rt.clock.set(rt.clock.now() + HOUR);
+    const late = await b.callFromSidebar<OthersPush>('watchPush', a.id);
+    expect(late.message).toContain(
+      `it goes on when they open the Push sidebar; their hourly background check was due to take it up by ${first} and has not (it may be off). You can stop it`,
+    );
+  });
+
   it('a push without a key saves nothing (item 4)', async () => {
     const { rt } = await leave(3);
     const c = rt.asUser('keyless@example.com');

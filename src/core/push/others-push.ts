@@ -43,18 +43,24 @@ export function othersPushView(id: string, job: PushJob | undefined, now: number
   const progress = job.prepared
     ? `${job.done} of ${job.total} rows sent`
     : 'its rows are still being checked';
-  // Their sidebar carries it on from its next try; closed, their hourly check does, up to an hour on.
+  // Their sidebar carries it on from its next try; closed, their hourly check does, within the hour
+  // after it was last worked on or its next try, whichever is later: a time that stays put as the
+  // sidebar asks again, and once past without it, overdue.
   const next = Math.max(job.notBefore ?? 0, now);
   const first = next > now ? `at its next try, ${at(next)}, if` : 'while';
-  const by = `by ${at(next + SLOWEST_TICK_MS)} at their hourly background check`;
+  const due = Math.max(job.updatedAt, job.notBefore ?? 0) + SLOWEST_TICK_MS;
+  const hourly =
+    due > now
+      ? `, else by ${at(due)} at their hourly background check`
+      : `; their hourly background check was due to take it up by ${at(due)} and has not (it may be off)`;
   const stoppable = isStalled(job, now);
   return {
     id,
     running: true,
     stoppable,
     message: stoppable
-      ? `A push by ${who} is running on "${job.sheetName}" with their API key (${progress}), but nothing has worked on it since ${at(job.updatedAt)}: it goes on when they open the Push sidebar, else ${by}. You can stop it with Stop their push, then push the rows not yet sent with your own key; rows already sent stay done.`
-      : `A push by ${who} is running on "${job.sheetName}" with their API key (${progress}). It goes on ${first} they have the Push sidebar open, else ${by}. Validate and Push wait until it is over; this sidebar says when.`,
+      ? `A push by ${who} is running on "${job.sheetName}" with their API key (${progress}), but nothing has worked on it since ${at(job.updatedAt)}: it goes on when they open the Push sidebar${hourly}. You can stop it with Stop their push, then push the rows not yet sent with your own key; rows already sent stay done.`
+      : `A push by ${who} is running on "${job.sheetName}" with their API key (${progress}). It goes on ${first} they have the Push sidebar open${hourly}. Validate and Push wait until it is over; this sidebar says when.`,
     nextPollInMs: WATCH_MS,
   };
 }
