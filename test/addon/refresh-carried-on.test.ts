@@ -44,4 +44,27 @@ describe("a refresh's run under way, seen by another editor once its owner's sid
     expect(ended.slice(0, 16) <= (by?.[1] ?? '')).toBe(true);
     expect(await card(rt.asUser('editor@example.com'))).toMatchObject({ running: false, carriedOn: '' });
   });
+
+  it('keeps one time for the hourly check however often the card is read, then says it is overdue', async () => {
+    const { rt } = await startLocalAddon({ mode: 'addon', reportDelayMs: 35_000 });
+    rt.workbook.addSheet('AHT');
+    const [saved] = await saveDailyAht(rt, { sheet: 'AHT', hour: 7, key: 'refresh-overdue-check' });
+    await rt.callFromSidebar<RefreshView[]>('runRefreshNow', saved?.id as string);
+    const editor = rt.asUser('editor@example.com');
+    // The owner's sidebar is closed and their hourly check does not come (rt.clock.set fires no trigger).
+    const carriedOn = async (minutes: number) => {
+      rt.clock.set(rt.clock.now() + minutes * 60_000);
+      return (await card(editor))?.carriedOn ?? '';
+    };
+    const first = await carriedOn(1);
+    const by = / else by (\d{4}-\d{2}-\d{2} \d{2}:\d{2}) at their hourly background check\.$/.exec(
+      first,
+    )?.[1];
+    expect(by).toBeDefined();
+    expect(await carriedOn(30)).toBe(first);
+    const late = `It goes on while analyst@example.com has Scheduled refreshes open; their hourly background check was due to take it up by ${by} and has not (it may be off).`;
+    expect(await carriedOn(60)).toBe(late);
+    expect(await carriedOn(1)).toBe(late);
+    expect(await carriedOn(15)).toBe(late);
+  });
 });

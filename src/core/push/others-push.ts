@@ -3,7 +3,7 @@
 // their hourly background check; stalled, the caller may stop it, to push the rows left with their
 // own. And the caller's own last push, once another's ended since.
 import { countText, rowCount } from '../count-text';
-import { SLOWEST_TICK_MS } from '../jobs/pull-job';
+import { hourlyCheckWords } from '../jobs/hourly-check';
 import { ownerName } from '../owner';
 import type { Zone } from '../ports';
 import { formatLocalDateTime } from '../time/zone-math';
@@ -43,16 +43,10 @@ export function othersPushView(id: string, job: PushJob | undefined, now: number
   const progress = job.prepared
     ? `${job.done} of ${job.total} rows sent`
     : 'its rows are still being checked';
-  // Their sidebar carries it on from its next try; closed, their hourly check does, within the hour
-  // after it was last worked on or its next try, whichever is later: a time that stays put as the
-  // sidebar asks again, and once past without it, overdue.
+  // Their sidebar carries it on from its next try; closed, their hourly check does (hourly-check.ts).
   const next = Math.max(job.notBefore ?? 0, now);
   const first = next > now ? `at its next try, ${at(next)}, if` : 'while';
-  const due = Math.max(job.updatedAt, job.notBefore ?? 0) + SLOWEST_TICK_MS;
-  const hourly =
-    due > now
-      ? `, else by ${at(due)} at their hourly background check`
-      : `; their hourly background check was due to take it up by ${at(due)} and has not (it may be off)`;
+  const hourly = hourlyCheckWords(job.updatedAt, job.notBefore ?? 0, now, zone);
   const stoppable = isStalled(job, now);
   return {
     id,

@@ -1,15 +1,8 @@
 // What the Scheduled refreshes sidebar shows of a refresh: plain JSON with times already
 // written out in the spreadsheet's timezone.
 import { causeOf, shortCause } from '../assembled/errors';
-import {
-  lastTry,
-  lastTryBy,
-  type MergedCounts,
-  nextTryBy,
-  type PullJob,
-  SLOWEST_TICK_MS,
-  waitsToTry,
-} from '../jobs/pull-job';
+import { hourlyCheckWords } from '../jobs/hourly-check';
+import { lastTry, lastTryBy, type MergedCounts, nextTryBy, type PullJob, waitsToTry } from '../jobs/pull-job';
 import { type Caller, ownerName, ownerSeenBy, owns } from '../owner';
 import type { Zone, Zones } from '../ports';
 import { keyHeaders } from '../pull/merge-key';
@@ -196,11 +189,9 @@ function overdueWords(r: Refresh, mine: boolean, zone: Zone, now: number): strin
  * background check. Without this another editor saw "Running now" for an hour with no word of why.
  */
 function carriedOnWords(r: Refresh, run: PullJob, zone: Zone, now: number): string {
-  // From its next step's time, so the time said stays put as the card is read again; once past,
-  // the next hourly check is within the hour.
-  const fromStep = run.nextPollAt + SLOWEST_TICK_MS;
-  const latest = fromStep > now ? fromStep : now + SLOWEST_TICK_MS;
-  return `It goes on while ${ownerName(r)} has Scheduled refreshes open, else by ${formatLocalDateTime(latest, zone)} at their hourly background check.`;
+  // By a time that stays put as the card is read again, and once past, overdue (hourly-check.ts).
+  const hourly = hourlyCheckWords(run.updatedAt, run.nextPollAt, now, zone);
+  return `It goes on while ${ownerName(r)} has Scheduled refreshes open${hourly}.`;
 }
 
 /** The mode as the Pull form words it; a merge names its key columns (the source's own unless typed). */
