@@ -122,7 +122,7 @@ export function getPushOptions(): PushOptions {
     ...(detected ? { detected } : {}),
     ...(pulled === undefined ? {} : { pulled }),
     ...(running && mine ? { running: view(running) } : {}),
-    ...(last ? { last: view(lastNote ? overtaken(last) : last) } : {}),
+    ...(last ? { last: lastNote ? overtaken(view(last)) : view(last) } : {}),
     ...(lastNote ? { lastNote } : {}),
     ...(running && !mine
       ? { othersPush: othersPushView(running.id, running, Date.now(), spreadsheetZone()) }

@@ -103,4 +103,24 @@ describe('a push whose owner removes their API key while it waits to try again',
       /^Stopped: no Assembled API key is saved for you/,
     );
   });
+
+  it("once B has pushed the sheet since, A's sidebar says to save a key, not to push again", async () => {
+    const addon = await twoEditors();
+    const { rt, b, sim } = addon;
+    const a = await keyRemovedWhileWaiting(addon);
+    rt.clock.set(rt.clock.now() + a.nextTryInMs);
+    expect(await rt.callFromSidebar<PushView>('pollPush', a.id)).toMatchObject({ state: 'failed' });
+    sim.setFaults({});
+    let view = await b.callFromSidebar<PushView>('startPush', 'time_off', 'b-push-since');
+    for (let i = 0; i < 20 && view.state === 'running'; i++) {
+      rt.clock.set(rt.clock.now() + view.nextPollInMs);
+      view = await b.callFromSidebar<PushView>('pollPush', view.id);
+    }
+    expect(view).toMatchObject({ state: 'done', succeeded: 3 });
+    const options = await rt.callFromSidebar<PushOptions>('getPushOptions');
+    expect(options.lastNote).toMatch(/sam@example\.com pushed it since/);
+    expect(options.last?.message).toBe(
+      `Stopped: no Assembled API key is saved for you, and this push runs with yours. Save your key in ${SETTINGS} before your next push. Rows already sent keep their status.`,
+    );
+  });
 });

@@ -72,9 +72,10 @@ function sentWords(job: PushJob): string {
 /**
  * The caller's last push of a sheet as its summary shows it once another's push of it ended later
  * (olderThanLatest): its advice to push again for the rows it did not send is moot, as that push
- * may have sent them.
+ * may have sent them. Taken from the words the owner reads (a stop for want of their key is said
+ * to them as "you"), not from the log's.
  */
-export function overtaken(mine: PushJob): PushJob {
+export function overtaken<T extends { message?: string }>(mine: T): T {
   return mine.message ? { ...mine, message: withoutPushAgain(mine.message) } : mine;
 }
 
