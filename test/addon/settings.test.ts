@@ -252,6 +252,23 @@ describe('Settings', () => {
     expect(down.report).toMatchObject({ keyRefused: false, untold: 'a server error on every check' });
   });
 
+  it("Test connection reads the day's agent states once: its time-format probe asks for their first page alone", async () => {
+    const { rt, sim } = await startLocalAddon({ dialect: 'live' });
+    const sent = rt.counters.urlfetch.requests;
+    const states = sim.stats().byRoute['GET /v0/agents/state'] ?? 0;
+    const report = await rt.callFromSidebar<ConnectionReport>('testConnection');
+    const requests = rt.counters.urlfetch.requests - sent;
+    const statePages = (sim.stats().byRoute['GET /v0/agents/state'] ?? 0) - states;
+    expect(report.ok).toBe(true);
+    expect(report.lines.find((l) => l.label === 'Time format')?.summary).toBe(
+      'the server accepts Unix seconds',
+    );
+    // The simulated day's agent states are 7 pages: the check reads them all, the probe its first
+    // page. It read every page for both: 14 of 34 requests.
+    expect(statePages).toBe(8);
+    expect(requests).toBeLessThanOrEqual(28);
+  });
+
   it('Test connection stops once Assembled refuses the key: one refused call, the other checks not tried', async () => {
     const { rt, sim, key } = await startLocalAddon({ dialect: 'live' });
     sim.revokeKey(key);

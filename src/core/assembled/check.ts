@@ -140,7 +140,7 @@ export function checkSaving(client: AssembledClient): CheckResult[] {
     const now = client.clock.now();
     // The first page of agent states tells how times are taken: the rest, several pages a day in
     // a large organisation, would tell Save nothing more.
-    probeTimeFormat(client, { start_time: now - DAY, end_time: now }, run, results, { firstPage: true });
+    probeTimeFormat(client, { start_time: now - DAY, end_time: now }, run, results);
     if (results.length > 0 && results.every(keyUntold))
       run(
         'listRoles',
@@ -160,7 +160,8 @@ export function checkConnection(given: AssembledClient, options: CheckOptions = 
   try {
     const now = given.clock.now();
     const window = { start_time: now - DAY, end_time: now };
-    // Which way of sending times the server takes; the rest of the check goes on in that way.
+    // Which way of sending times the server takes; the rest of the check goes on in that way. It
+    // reads the first page of agent states; getAgentStates below reads them all, once.
     const accepted = probeTimeFormat(given, window, run, results);
     const client = accepted ? given.withTimeFormat(accepted) : given;
     const people = run('listPeople', 'GET /v0/people', () => client.listPeople(), length) ?? [];
@@ -242,19 +243,18 @@ export function checkConnection(given: AssembledClient, options: CheckOptions = 
 /**
  * Sends one time-bearing read the client's way and, if the server refuses it as a bad request, the
  * other way. The result says which the server accepts; ok only when it is the one set in Settings.
- * Returns the accepted format (undefined when neither or no probe could tell). `firstPage`: the
- * agent states' first page alone (Save's check), not every page of the day.
+ * Returns the accepted format (undefined when neither or no probe could tell). Of the agent states
+ * it reads the first page alone, which tells it, not every page of the day.
  */
 function probeTimeFormat(
   client: AssembledClient,
   window: { start_time: number; end_time: number },
   run: Run,
   results: CheckResult[],
-  { firstPage = false } = {},
 ): TimeFormat | undefined {
   const other: TimeFormat = client.timeFormat === 'unix' ? 'iso' : 'unix';
   const probes: Array<[string, (c: AssembledClient) => unknown]> = [
-    ['GET /v0/agents/state', (c) => c.getAgentStates({ ...window, firstPage })],
+    ['GET /v0/agents/state', (c) => c.getAgentStates({ ...window, firstPage: true })],
     ['GET /v0/time_off/requests', (c) => c.listTimeOffRequests(window)],
     ['GET /v0/assist/conversations', (c) => c.listAssistConversations(window)],
   ];
