@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { startLocalAddon } from '../../dev/local-addon';
+import type { FaultOptions } from '../../dev/simulator/api';
 import type { PushView } from '../../src/core/push/push-view';
 
 const built = existsSync(new URL('../../build/Code.js', import.meta.url));
@@ -138,71 +139,61 @@ describe.skipIf(!built)('push outcomes a user can find', () => {
   });
 
   it('a push that waited out Assembled failing logs its own time, and says it waited between tries', async () => {
-    const { rt, sim } = await startLocalAddon({ dialect: 'live' });
-    const [a] = sim.admin.org.people.filter((p) => p.staffable && !p.deleted);
-    const { sheet } = await rt.callFromSidebar<{ sheet: string }>('insertPushTemplate', 'time_off');
-    rt.workbook.write(sheet, [[a?.email, '2026-07-01', '', 'TRUE', 'pto', 'after the outage']], { row: 2 });
-    rt.workbook.select(`'${sheet}'!A1`);
-    sim.setFaults({ force5xx: 1_000_000 });
-    let view = await rt.callFromSidebar<PushView>('startPush', 'time_off', 'push-log-outage-1');
-    const started = rt.clock.now();
     // The sidebar stays open while Assembled is down for three minutes, then back.
-    while (view.state === 'running') {
-      if (rt.clock.now() - started >= 3 * 60_000) sim.setFaults({});
-      await rt.clock.advanceAsync(view.nextPollInMs);
-      view = await rt.callFromSidebar<PushView>('pollPush', view.id);
-    }
-    expect(view).toMatchObject({ state: 'done', succeeded: 1 });
+    const { view, row } = await pushThrough({ force5xx: 1_000_000 }, 'after the outage', 3 * 60_000);
     expect(view.elapsedMs).toBeGreaterThan(3 * 60_000);
-    const [head = [], ...log] = rt.workbook.values('Assembled log');
-    const row = log[0] ?? [];
     // Duration is the push's own time, as a refresh's attempt's: not the minutes between tries.
-    expect(Number(row[head.indexOf('Duration (s)')])).toBeLessThan(60);
-    expect(String(row[head.indexOf('Message')])).toMatch(
+    expect(row.duration).toBeLessThan(60);
+    expect(row.message).toMatch(
       /^Finished: 1 created\. .* Assembled failed for a while: the push waited [34] min \d\d s between tries \(not in Duration\)\.$/,
     );
   });
 
   it('a push that waited out Assembled’s rate limit says so, as that wait is in its Duration', async () => {
-    const { rt, sim } = await startLocalAddon({ dialect: 'live' });
-    const [a] = sim.admin.org.people.filter((p) => p.staffable && !p.deleted);
-    const { sheet } = await rt.callFromSidebar<{ sheet: string }>('insertPushTemplate', 'time_off');
-    rt.workbook.write(sheet, [[a?.email, '2026-07-01', '', 'TRUE', 'pto', 'after the limit']], { row: 2 });
-    rt.workbook.select(`'${sheet}'!A1`);
-    sim.setFaults({ force429: 1_000_000 });
-    let view = await rt.callFromSidebar<PushView>('startPush', 'time_off', 'push-log-limited-1');
-    const started = rt.clock.now();
     // The sidebar stays open while Assembled refuses every request for three minutes, then lets them.
-    while (view.state === 'running') {
-      if (rt.clock.now() - started >= 3 * 60_000) sim.setFaults({});
-      await rt.clock.advanceAsync(view.nextPollInMs);
-      view = await rt.callFromSidebar<PushView>('pollPush', view.id);
-    }
-    expect(view).toMatchObject({ state: 'done', succeeded: 1 });
-    const [head = [], ...log] = rt.workbook.values('Assembled log');
-    const row = log[0] ?? [];
+    const { row } = await pushThrough({ force429: 1_000_000 }, 'after the limit', 3 * 60_000);
     // Waiting its turn is time spent on Assembled, as a report being built: Duration holds it, and says why.
-    expect(Number(row[head.indexOf('Duration (s)')])).toBeGreaterThanOrEqual(3 * 60);
-    expect(String(row[head.indexOf('Message')])).toMatch(
+    expect(row.duration).toBeGreaterThanOrEqual(3 * 60);
+    expect(row.message).toMatch(
       /^Finished: 1 created\. .* Assembled limited its requests for a while: the push waited [23] min \d\d s for its turn \(in Duration\)\.$/,
     );
   });
 
   it('a push whose few rate-limited requests went on their retry says nothing of the wait', async () => {
-    const { rt, sim } = await startLocalAddon({ dialect: 'live' });
-    const [a] = sim.admin.org.people.filter((p) => p.staffable && !p.deleted);
-    const { sheet } = await rt.callFromSidebar<{ sheet: string }>('insertPushTemplate', 'time_off');
-    rt.workbook.write(sheet, [[a?.email, '2026-07-01', '', 'TRUE', 'pto', 'a few refusals']], { row: 2 });
-    rt.workbook.select(`'${sheet}'!A1`);
-    sim.setFaults({ force429: 3 });
-    let view = await rt.callFromSidebar<PushView>('startPush', 'time_off', 'push-log-limited-2');
-    while (view.state === 'running') {
-      await rt.clock.advanceAsync(view.nextPollInMs);
-      view = await rt.callFromSidebar<PushView>('pollPush', view.id);
-    }
-    expect(view).toMatchObject({ state: 'done', succeeded: 1 });
+    const { sim, view, row } = await pushThrough({ force429: 3 }, 'a few refusals');
     expect(sim.stats().rejected429).toBe(3);
-    const [head = [], ...log] = rt.workbook.values('Assembled log');
-    expect(String(log[0]?.[head.indexOf('Message')])).toBe(view.message);
+    expect(row.message).toBe(view.message);
   });
 });
+
+/**
+ * One time-off row pushed from an open sidebar while Assembled answers with `faults`, lifted after
+ * `liftAfterMs` (never, when not given); its view at the end and its log row.
+ */
+async function pushThrough(faults: FaultOptions, note: string, liftAfterMs = Number.POSITIVE_INFINITY) {
+  const { rt, sim } = await startLocalAddon({ dialect: 'live' });
+  const [a] = sim.admin.org.people.filter((p) => p.staffable && !p.deleted);
+  const { sheet } = await rt.callFromSidebar<{ sheet: string }>('insertPushTemplate', 'time_off');
+  rt.workbook.write(sheet, [[a?.email, '2026-07-01', '', 'TRUE', 'pto', note]], { row: 2 });
+  rt.workbook.select(`'${sheet}'!A1`);
+  sim.setFaults(faults);
+  let view = await rt.callFromSidebar<PushView>(
+    'startPush',
+    'time_off',
+    `push-log-${note.replace(/\W+/g, '-')}`,
+  );
+  const started = rt.clock.now();
+  while (view.state === 'running') {
+    if (rt.clock.now() - started >= liftAfterMs) sim.setFaults({});
+    await rt.clock.advanceAsync(view.nextPollInMs);
+    view = await rt.callFromSidebar<PushView>('pollPush', view.id);
+  }
+  expect(view).toMatchObject({ state: 'done', succeeded: 1 });
+  const [head = [], ...log] = rt.workbook.values('Assembled log');
+  const cells = log[0] ?? [];
+  const row = {
+    duration: Number(cells[head.indexOf('Duration (s)')]),
+    message: String(cells[head.indexOf('Message')]),
+  };
+  return { sim, view, row };
+}
