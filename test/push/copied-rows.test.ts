@@ -21,6 +21,10 @@ const copiedTimeOff = (from: number) =>
 const copiedState = (from: number) =>
   `This row carries the Push status, Pushed at and note of row ${from} (copied from it?): clear its Push status, Pushed at and the Push status note to send it as a new row.`;
 
+/** A copy told by the Pushed at it shares with a noted row, its note not copied with it. */
+const copiedPlainState = (from: number) =>
+  `This row carries the Push status and Pushed at of row ${from} (copied from it?): clear its Push status, Pushed at and the Push status note to send it as a new row.`;
+
 const letter = (col: number) => String.fromCharCode(64 + col);
 
 /** Row `from` copied whole over row `to`, its note with it when `note` (as Sheets copies it). */
@@ -54,6 +58,16 @@ function clearAsSaid(rt: LocalRuntime, sheet: string, row: number, words: string
 }
 
 type Person = { email: string | null; agent_id: string };
+
+/** An agent state to ingest for `who`, twenty minutes from `hour` on 24 May, on kustomer. */
+const stateRow = (who: Person, hour: number) => [
+  who.email,
+  'ready',
+  '',
+  `2026-05-24 ${hour}:00`,
+  `2026-05-24 ${hour}:20`,
+  'kustomer',
+];
 
 /** A template of `kind` with the rows `rows` gives the agents, pushed: rows 2 on. */
 async function pushed(
@@ -172,16 +186,8 @@ describe.skipIf(!built)('a pushed time-off row copied to start a new one', () =>
 
 describe.skipIf(!built)('a pushed agent-state row copied to start a new one', () => {
   it('is told it carries the other row’s push, nothing is ingested for it, and cleared it goes as new', async () => {
-    const state = (who: Person, hour: number) => [
-      who.email,
-      'ready',
-      '',
-      `2026-05-24 ${hour}:00`,
-      `2026-05-24 ${hour}:20`,
-      'kustomer',
-    ];
     const { rt, sim, agents, sheet, push, validate, at, posts } = await pushed('agent_states', (people) =>
-      people[0] ? [state(people[0], 9), state(people[0], 10)] : [],
+      people[0] ? [stateRow(people[0], 9), stateRow(people[0], 10)] : [],
     );
     const b = agents[2];
     if (!b) throw new Error('no agents');
@@ -213,22 +219,12 @@ describe.skipIf(!built)('a pushed agent-state row copied to start a new one', ()
 
 describe.skipIf(!built)('a pushed agent-state row copied without its note (copy values only)', () => {
   it('is told it carries the other row’s push, nothing is ingested for it, and cleared it goes as new', async () => {
-    const state = (who: Person, hour: number) => [
-      who.email,
-      'ready',
-      '',
-      `2026-05-24 ${hour}:00`,
-      `2026-05-24 ${hour}:20`,
-      'kustomer',
-    ];
     const { rt, sim, agents, sheet, push, validate, at, posts } = await pushed('agent_states', (people) =>
-      people[0] ? [state(people[0], 9), state(people[0], 10)] : [],
+      people[0] ? [stateRow(people[0], 9), stateRow(people[0], 10)] : [],
     );
     const b = agents[2];
     if (!b) throw new Error('no agents');
     const held = () => (sim.admin.org.states.get(b.agent_id) ?? []).filter((s) => s.source === 'kustomer');
-    const copied = (from: number) =>
-      `This row carries the Push status and Pushed at of row ${from} (copied from it?): clear its Push status, Pushed at and the Push status note to send it as a new row.`;
     const sent = posts();
     // Row 3 copied to row 4 without its note and given another agent; row 2 copied to row 5 the
     // same way and given later times.
@@ -239,7 +235,7 @@ describe.skipIf(!built)('a pushed agent-state row copied without its note (copy 
 
     const check = await validate();
     expect(check).toMatchObject({ ok: 0, errors: 2, skipped: 2, changed: 0 });
-    expect(check.problems).toEqual([`Row 4: ${copied(3)}`, `Row 5: ${copied(2)}`]);
+    expect(check.problems).toEqual([`Row 4: ${copiedPlainState(3)}`, `Row 5: ${copiedPlainState(2)}`]);
     const view = await push('copied-plain-state-2');
     expect(view).toMatchObject({ succeeded: 0, skipped: 2, invalid: 2 });
     expect(view.message).not.toMatch(/4 already done/);
@@ -247,7 +243,7 @@ describe.skipIf(!built)('a pushed agent-state row copied without its note (copy 
     expect(held()).toEqual([]);
 
     // Cleared as the words say, it goes as a new row.
-    clearAsSaid(rt, sheet, 4, copied(3));
+    clearAsSaid(rt, sheet, 4, copiedPlainState(3));
     expect(await push('copied-plain-state-3')).toMatchObject({ succeeded: 1, skipped: 2, invalid: 1 });
     expect(held().map((s) => s.state)).toEqual(['ready']);
     expect(column(rt, sheet, 'Push status')).toEqual(['ingested', 'ingested', 'ingested', 'error']);
@@ -264,19 +260,10 @@ describe.skipIf(!built)('a pushed agent-state row copied without its note, its P
   ])(
     'is told it carries the other row’s push with Pushed at as %s, and nothing is ingested for it',
     async (_, typed) => {
-      const state = (who: Person, hour: number) => [
-        who.email,
-        'ready',
-        '',
-        `2026-05-24 ${hour}:00`,
-        `2026-05-24 ${hour}:20`,
-        'kustomer',
-      ];
       const { rt, sheet, push, validate, at, posts } = await pushed('agent_states', (people) =>
-        people[0] && people[1] ? [state(people[0], 9), state(people[1], 10)] : [],
+        people[0] && people[1] ? [stateRow(people[0], 9), stateRow(people[1], 10)] : [],
       );
-      const copied =
-        'This row carries the Push status and Pushed at of row 3 (copied from it?): clear its Push status, Pushed at and the Push status note to send it as a new row.';
+      const copied = copiedPlainState(3);
       const sent = posts();
       const when = at('Pushed at');
       const shown = rt.workbook.displayValues(sheet)[2]?.[when - 1] ?? '';
