@@ -184,15 +184,24 @@ describe.skipIf(!built)('a pushed time-off row copied to start a new one', () =>
   });
 });
 
+/**
+ * Two agent states pushed for the first agent, rows 2 and 3; `b`, another agent to copy a row to,
+ * and the states Assembled holds for them on kustomer; `sent`, the POSTs made so far.
+ */
+async function twoStatesPushed() {
+  const pushedStates = await pushed('agent_states', (people) =>
+    people[0] ? [stateRow(people[0], 9), stateRow(people[0], 10)] : [],
+  );
+  const { sim, agents, posts } = pushedStates;
+  const b = agents[2];
+  if (!b) throw new Error('no agents');
+  const held = () => (sim.admin.org.states.get(b.agent_id) ?? []).filter((s) => s.source === 'kustomer');
+  return { ...pushedStates, b, held, sent: posts() };
+}
+
 describe.skipIf(!built)('a pushed agent-state row copied to start a new one', () => {
   it('is told it carries the other row’s push, nothing is ingested for it, and cleared it goes as new', async () => {
-    const { rt, sim, agents, sheet, push, validate, at, posts } = await pushed('agent_states', (people) =>
-      people[0] ? [stateRow(people[0], 9), stateRow(people[0], 10)] : [],
-    );
-    const b = agents[2];
-    if (!b) throw new Error('no agents');
-    const held = () => (sim.admin.org.states.get(b.agent_id) ?? []).filter((s) => s.source === 'kustomer');
-    const sent = posts();
+    const { rt, sheet, push, validate, at, posts, b, held, sent } = await twoStatesPushed();
     // Row 2 copied to row 4 and given another agent; row 3 copied to row 5 and given later times.
     copyRow(rt, sheet, 2, 4);
     rt.workbook.write(sheet, [[b.email]], { row: 4 });
@@ -219,13 +228,7 @@ describe.skipIf(!built)('a pushed agent-state row copied to start a new one', ()
 
 describe.skipIf(!built)('a pushed agent-state row copied without its note (copy values only)', () => {
   it('is told it carries the other row’s push, nothing is ingested for it, and cleared it goes as new', async () => {
-    const { rt, sim, agents, sheet, push, validate, at, posts } = await pushed('agent_states', (people) =>
-      people[0] ? [stateRow(people[0], 9), stateRow(people[0], 10)] : [],
-    );
-    const b = agents[2];
-    if (!b) throw new Error('no agents');
-    const held = () => (sim.admin.org.states.get(b.agent_id) ?? []).filter((s) => s.source === 'kustomer');
-    const sent = posts();
+    const { rt, sheet, push, validate, at, posts, b, held, sent } = await twoStatesPushed();
     // Row 3 copied to row 4 without its note and given another agent; row 2 copied to row 5 the
     // same way and given later times.
     copyRow(rt, sheet, 3, 4, false);
