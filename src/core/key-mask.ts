@@ -21,5 +21,6 @@ export function savedKeyWords(view: { hasKey: boolean; keyHint: string }, typed 
       ? 'No key is saved yet: Save checks the key typed above with Assembled, then keeps it.'
       : 'No key is saved yet.';
   const tail = view.keyHint.startsWith(MASKED) ? view.keyHint.slice(MASKED.length) : '';
-  return `A key${tail ? ` ending ${tail}` : ''} is saved for you.`;
+  const saved = `A key${tail ? ` ending ${tail}` : ''} is saved for you`;
+  return typed ? `${saved}: Save checks the key typed above, then puts it in its place.` : `${saved}.`;
 }

@@ -306,7 +306,10 @@ describe('Settings in the workbench', () => {
       await key.fill('sk_live_demo_sam');
       await sb.getByRole('button', { name: 'Save', exact: true }).click();
       await expect.poll(() => status.textContent(), { timeout: 60_000 }).toBe(ASKED);
-      expect(await sb.locator('#keyState').textContent()).toBe('A key ending mo_7 is saved for you.');
+      // The key saved stays, and the one typed is still there to save: the words under it say both.
+      expect(await sb.locator('#keyState').textContent()).toBe(
+        'A key ending mo_7 is saved for you: Save checks the key typed above, then puts it in its place.',
+      );
       expect(await rt.callFromSidebar('getSettings')).toMatchObject({
         keyHint: expect.stringMatching(/mo_7$/),
       });
