@@ -60,20 +60,22 @@ export function lastRunText(r: Pick<RefreshView, 'running' | 'lastRun' | 'retry'
 /**
  * What a failed run left in its sheet, said on its card once it is over (the e-mail and the header
  * note say it too): the last good run's rows, for a replace that run's alone; an append or merge
- * holds its runs' rows up to it, and any this run wrote before it failed. '' when not known.
+ * holds its runs' rows up to it, and any this run wrote before it failed. '' when not known; no count
+ * where the rows are a pull's (its run's rows are not known).
  */
 export function keptText(r: Pick<RefreshView, 'running' | 'lastRun' | 'spec'>): string {
   const kept = r.lastRun?.kept;
   if (r.running || !kept) return '';
   const { mode } = r.spec;
+  const rows = kept.rows === undefined ? '' : rowCount(kept.rows);
   if (mode === 'replace')
-    return `The sheet still holds the rows of the last run that worked, ${kept.at} (${rowCount(kept.rows)}).`;
-  const then = mode === 'merge' && kept.merged ? mergedText(kept.merged) : rowCount(kept.rows);
+    return `The sheet still holds the rows of the last run that worked, ${kept.at}${rows ? ` (${rows})` : ''}.`;
+  const then = mode === 'merge' && kept.merged ? mergedText(kept.merged) : rows;
   const did = mode === 'append' ? 'appended' : 'merged';
   const written = r.lastRun?.rows
     ? ` This run wrote ${rowCount(r.lastRun.rows)} before it failed, which stay there too; the next run writes the rest without doubling a row.`
     : '';
-  return `The sheet still holds the rows its runs ${did}, up to the last run that worked, ${kept.at} (${then} then).${written}`;
+  return `The sheet still holds the rows its runs ${did}, up to the last run that worked, ${kept.at}${then ? ` (${then} then)` : ''}.${written}`;
 }
 
 /** The heading of retryReason on the card: it is the run under way's, not the previous run's. */

@@ -398,9 +398,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * 390.6 with another editor's stopped push told truly: "no row was sent" before its rows were read,
  * its rows marked not sent by whoever stopped it, no "push again" once another push has ended
  * since, and one time for their hourly check to take it up (0.6 KiB);
+ * 391.0 with a failed refresh's card saying its sheet holds the pull it was saved from, read from
+ * the header note's "Generated:" time as the e-mail reads it, when no run of its own worked (0.4 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 390.6;
+const CODE_BUDGET_KIB = 391.0;
 
 const ENTRY_POINTS = [
   'onOpen',

@@ -1,12 +1,14 @@
 // A refresh given up on an outage keeps the last good run's rows in its sheet: its card says so
 // once the run is over, as its e-mail and the sheet's header note do, to its owner and to another
-// editor; not while no run has worked, and not once a run works again.
+// editor; not while no run has worked, and not once a run works again. Saved from a pull whose
+// first run gives up, the rows are that pull's, by its header note, as the e-mail says.
 import { describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../dev/gas';
 import { startLocalAddon } from '../../dev/local-addon';
 import type { RefreshView } from '../../src/core/schedule/refresh-view';
 import { keptText } from '../../src/ui/last-run';
 import { HOUR, hourlyTeams } from './hourly-teams';
+import { pullToEnd } from './pull-to-end';
 
 const card = async (viewer: LocalRuntime) =>
   (await viewer.callFromSidebar<RefreshView[]>('listRefreshes'))[0] as RefreshView;
@@ -46,6 +48,38 @@ describe('a refresh given up on an outage', () => {
       expect(failed.lastRun).toMatchObject({ gaveUp: true, kept: { at: good.lastRun?.at, rows } });
       expect(keptText(failed)).toBe(
         `The sheet still holds the rows of the last run that worked, ${good.lastRun?.at} (${rows} rows).`,
+      );
+    }
+  });
+
+  it('says so when saved from a pull, whose rows its first run, given up, leaves in the sheet', async () => {
+    const { rt, sim } = await startLocalAddon({ dialect: 'live' });
+    const other = rt.asUser('editor@example.com');
+    const spec = {
+      source: { kind: 'resource', resource: 'people' },
+      target: { kind: 'new_sheet', name: 'People' },
+      mode: 'replace',
+    };
+    expect((await pullToEnd(rt, spec, 'refresh-kept-pull-01')).state).toBe('done');
+    await rt.callFromSidebar(
+      'saveRefresh',
+      { spec, frequency: { kind: 'hourly' }, notifyByEmail: true },
+      'refresh-kept-0002',
+    );
+    sim.setFaults({ errorRate: 1 });
+    const failed = await until(rt, 'failed');
+    expect(failed.lastRun?.gaveUp).toBe(true);
+    // The e-mail reads the pull's time from the sheet's header note: the card says the same time.
+    const generated =
+      /still holds the rows of the last run that worked, generated (\d{4}-\d\d-\d\d \d\d:\d\d):\d\d \(America\/New_York\)\./.exec(
+        rt.mail[0]?.body ?? '',
+      )?.[1];
+    expect(generated).toBeDefined();
+    for (const viewer of [rt, other]) {
+      const seen = await card(viewer);
+      expect(seen.lastRun?.kept).toEqual({ at: generated });
+      expect(keptText(seen)).toBe(
+        `The sheet still holds the rows of the last run that worked, ${generated}.`,
       );
     }
   });

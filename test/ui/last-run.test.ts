@@ -226,6 +226,14 @@ describe('a refresh card’s last run', () => {
     expect(keptText({ ...idle, lastRun: merged, ...spec('merge') })).toBe(
       'The sheet still holds the rows its runs merged, up to the last run that worked, 2026-12-07 07:52 (90 updated, 10 added then).',
     );
+    // The rows of the pull it was saved from, by their header note: when, with no count.
+    const pulled = { ...lastRun, kept: { at: kept.at } };
+    expect(keptText({ ...idle, lastRun: pulled, ...spec('replace') })).toBe(
+      'The sheet still holds the rows of the last run that worked, 2026-12-07 07:52.',
+    );
+    expect(keptText({ ...idle, lastRun: { ...pulled, rows: 40 }, ...spec('append') })).toBe(
+      'The sheet still holds the rows its runs appended, up to the last run that worked, 2026-12-07 07:52. This run wrote 40 rows before it failed, which stay there too; the next run writes the rest without doubling a row.',
+    );
     // None worked before it, or a run is under way (its own may be written meanwhile): nothing said.
     expect(keptText({ ...idle, lastRun: { ...lastRun, kept: undefined }, ...spec('replace') })).toBe('');
     expect(keptText({ running: true, lastRun, ...spec('replace') })).toBe('');

@@ -1,7 +1,10 @@
 // The note on a pulled table's header. Its first line says which Assembled data the sheet holds
 // (Push reads it back: a sheet of Assembled's own data is never taken for rows to send); a
 // refresh that failed adds a last line, until a good run writes the note afresh.
+import type { Zones } from '../ports';
 import type { Grid } from '../sheet/grid';
+import { validLocalDate } from '../time/local-date';
+import { fromLocal } from '../time/zone-math';
 
 const PREFIX = 'Source: Assembled ';
 
@@ -46,6 +49,28 @@ export function generatedAt(note: string): string | undefined {
     .split('\n')
     .map((line) => GENERATED.exec(line)?.[1])
     .find(Boolean);
+}
+
+/** A "Generated:" time as a pull writes it, "2026-12-06 16:09:21 (America/New_York)"; seconds optional. */
+const GENERATED_TIME = /^(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d)(?::(\d\d))? \(([\w/+-]+)\)$/;
+
+/** Whether a note's "Generated:" time (generatedAt) is as a pull writes it: the note is any editor's to change. */
+export const isGeneratedTime = (generated: string): boolean => GENERATED_TIME.test(generated);
+
+/**
+ * The instant a "Generated:" time (generatedAt) names, read in the zone it names; undefined when it
+ * is not as a pull writes it, or names a zone there is none of.
+ */
+export function generatedInstant(generated: string, zones: Zones): number | undefined {
+  const m = GENERATED_TIME.exec(generated);
+  const day = m && validLocalDate(Number(m[1]), Number(m[2]), Number(m[3]));
+  if (!m || !day) return undefined;
+  try {
+    const zone = zones(m[7] as string);
+    return fromLocal({ ...day, hour: Number(m[4]), minute: Number(m[5]) }, zone) + Number(m[6] ?? 0) * 1000;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The time zone the spreadsheet had when the table was written, by its note's "Generated:" line. */

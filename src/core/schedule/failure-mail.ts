@@ -8,6 +8,7 @@ import { menuPath } from '../menu-names';
 import type { Zone } from '../ports';
 import { describeTarget } from '../pull/pull-target';
 import { pullWords } from '../pull/pull-words';
+import { isGeneratedTime } from '../pull/source-note';
 import { datesWords } from '../time/dates-words';
 import { formatLocalDateTime } from '../time/zone-math';
 import { nextRunIn } from './next-run';
@@ -99,14 +100,11 @@ export type SheetKept =
     }
   | { deleted: true };
 
-/** A note's time as a pull writes it; the note is any editor's to change, so nothing else is shown. */
-const GENERATED_TIME = /^\d{4}-\d\d-\d\d \d\d:\d\d(:\d\d)? \([\w/+-]+\)$/;
-
 /** The run changed nothing: the sheet's rows are the last good run's, and when that was. */
 function keptWords(sheet: string, kept: SheetKept): string {
   if ('deleted' in kept) return `The rows the sheet ${sheet} held went with it.`;
   if (!kept.pulled) return `Nothing was written into the sheet ${sheet}.`;
-  const when = kept.generated && GENERATED_TIME.test(kept.generated) ? `, generated ${kept.generated}` : '';
+  const when = kept.generated && isGeneratedTime(kept.generated) ? `, generated ${kept.generated}` : '';
   return `The sheet ${sheet} still holds the rows of the last run that worked${when}.`;
 }
 

@@ -140,10 +140,10 @@ export interface RefreshView {
     cause?: string;
     /**
      * A failed or stalled run's sheet, there still, holds the rows of the last run that worked:
-     * when that ended, and its rows (Refresh.lastGood); absent when none did, or for a BigQuery
-     * table (a load under way when it failed may have finished).
+     * when that ended, and its rows when known (Refresh.lastGood); absent when none did, or for a
+     * BigQuery table (a load under way when it failed may have finished).
      */
-    kept?: { at: string; rows: number; merged?: MergedCounts };
+    kept?: { at: string; rows?: number; merged?: MergedCounts };
   } | null;
   /**
    * Its last run was given up on an outage, its next run maybe days off: what the viewer can do

@@ -93,8 +93,10 @@ export interface Refresh extends RefreshInput, OwnedRecord {
   /**
    * The last run that worked, while the runs since have not (failed, stalled, skipped, stopped):
    * its rows are what a failed run left in the sheet, which its card says. Gone with the next good run.
+   * Before any run of its own worked, the pull its sheet's header note says made the rows, when its
+   * first run fails: when that was, its rows not known.
    */
-  lastGood?: Pick<LastRun, 'at' | 'rows' | 'merged'>;
+  lastGood?: Pick<LastRun, 'at' | 'merged'> & Partial<Pick<LastRun, 'rows'>>;
   /** The range the last good run pulled, and when it began (catch-up.ts). */
   lastPulled?: PulledRange;
   /** append mode: the periods appended after they were over ("from..to"), newest last. */

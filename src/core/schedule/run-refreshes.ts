@@ -20,7 +20,7 @@ import {
   stopJob,
   type Turn,
 } from '../pull/run-pull';
-import { failedRunNote, generatedAt, pulledFrom } from '../pull/source-note';
+import { failedRunNote, generatedAt, generatedInstant, pulledFrom } from '../pull/source-note';
 import { stopAsked } from '../pull/stop-asked';
 import type { Grid } from '../sheet/grid';
 import { type ResolvedRange, resolveRange } from '../time/date-range';
@@ -582,6 +582,11 @@ function endRecorded(deps: RefreshDeps, refresh: Refresh, job: Ending | undefine
     if (marked.tabWas !== undefined) next.tabWas = marked.tabWas;
     // Its header no longer a pull's (written over since): the last good run's rows are not known to be there.
     if (marked.kept && 'pulled' in marked.kept && !marked.kept.pulled) delete next.lastGood;
+    // No run of its own has worked yet (saved from a pull): the rows there are the pull's its header
+    // note names, as the e-mail says; kept for the card, which reads no sheet.
+    const generated = marked.kept && 'generated' in marked.kept ? marked.kept.generated : undefined;
+    const pulledAt = !next.lastGood && generated ? generatedInstant(generated, deps.zones) : undefined;
+    if (pulledAt !== undefined) next.lastGood = { at: pulledAt };
     // A run pressed for is watched in the sidebar, which says how it failed: no e-mail, and the
     // scheduled runs' failing (since when, when last e-mailed) is left as it was.
     if (job.byHand) return next;
@@ -711,7 +716,8 @@ function record(
   const good = r.lastRun?.status === 'done' ? r.lastRun : before;
   if (status === 'done' || !good) return { ...ran, lastRun };
   const { at: goodAt, rows: goodRows, merged } = good;
-  return { ...ran, lastRun, lastGood: { at: goodAt, rows: goodRows, ...(merged ? { merged } : {}) } };
+  const counted = goodRows === undefined ? {} : { rows: goodRows };
+  return { ...ran, lastRun, lastGood: { at: goodAt, ...counted, ...(merged ? { merged } : {}) } };
 }
 
 function pause(r: Refresh, reason: string): Refresh {
