@@ -56,7 +56,7 @@ describe.skipIf(!built)('time off asked for again after Sync time off found its 
         .slice(1, 5)
         .map((r) => r[at - 1] ?? '');
     const ended = (status: string) =>
-      `\nSync time off found the request ${status} in Assembled: pushed again, the row asks for this time off anew.`;
+      `\nSync time off found the request ${status} in Assembled. To ask for this time off again, clear Push status and Assembled ID and push the row; if it is not wanted any more, delete the row.`;
     const synced = notes();
     expect(synced.map((n) => n.startsWith('The row as it was pushed:\n'))).toEqual([true, true, true, true]);
     expect(synced.map((n) => n.slice(n.lastIndexOf('\n')))).toEqual([

@@ -118,10 +118,14 @@ describe('what a pushed row held, in its note', () => {
   it("keeps Sync time off's word on a request that ended beside what was sent, read as before", () => {
     const ended = withEnded(note, 'cancelled');
     expect(ended).toBe(
-      `${note}\nSync time off found the request cancelled in Assembled: pushed again, the row asks for this time off anew.`,
+      `${note}\nSync time off found the request cancelled in Assembled. To ask for this time off again, clear Push status and Assembled ID and push the row; if it is not wanted any more, delete the row.`,
     );
     expect(endedInNote(ended)).toBe(true);
     expect(endedInNote(note)).toBe(false);
+    // The words of notes synced before are still read, and give way to these.
+    const older = `${note}\nSync time off found the request cancelled in Assembled: pushed again, the row asks for this time off anew.`;
+    expect(endedInNote(older)).toBe(true);
+    expect(withEnded(older, 'cancelled')).toBe(ended);
     // Said once, the latest word in place of the one before; gone when the request stands.
     expect(withEnded(ended, 'deleted')).toBe(withEnded(note, 'deleted'));
     expect(withEnded(ended, undefined)).toBe(note);

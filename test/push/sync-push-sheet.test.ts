@@ -1,12 +1,15 @@
 // Sync time off and the sheets it touches (issue 14 item 13), through the built bundle: a sheet
 // pushed from takes its requests' status now, user columns untouched; the synced list shows
-// all-day requests as days, not as the hour the agent's midnight falls on in the sheet's zone.
+// all-day requests as days, not as the hour the agent's midnight falls on in the sheet's zone. A
+// request denied or cancelled there says what asks for its time off again, alike in the row's Push
+// message and its Push status note, and doing so does.
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { startLocalAddon } from '../../dev/local-addon';
 import type { PushView } from '../../src/core/push/push-view';
 import type { SyncSummary } from '../../src/core/push/sync-time-off';
 import { sheetFields } from '../support/sheet-fields';
+import { column, follow, template } from './in-runtime';
 
 const built = existsSync(new URL('../../build/Code.js', import.meta.url));
 
@@ -87,6 +90,81 @@ describe.skipIf(!built)('sync time off', () => {
     const again = await rt.callFromSidebar<PushView>('startPush', 'time_off', 'sync-push-sheet-2');
     expect(again).toMatchObject({ state: 'done', total: 0, skipped: 3 });
     expect(sim.stats().byRoute['POST /v0/time_off']).toBe(3);
+  });
+
+  it('says alike in the message and the note of a denied or cancelled row what asks for its time off again, and that does', async () => {
+    const { rt, sim } = await startLocalAddon({ dialect: 'live' });
+    const [a, b, c] = sim.admin.org.people.filter((p) => !p.deleted && p.staffable && p.email);
+    const sheet = await template(rt, 'time_off', [
+      [a?.email, '2027-05-03', '', 'TRUE', 'pto', 'to approve'],
+      [b?.email, '2027-05-04', '', 'TRUE', 'pto', 'to deny'],
+      [c?.email, '2027-05-05', '', 'TRUE', 'pto', 'to cancel'],
+    ]);
+    const header = rt.workbook.values(sheet)[0] ?? [];
+    const at = header.indexOf('Push status');
+    const pushed = await follow(
+      rt,
+      await rt.callFromSidebar<PushView>('startPush', 'time_off', 'sync-words-1'),
+    );
+    expect(pushed).toMatchObject({ state: 'done', succeeded: 3 });
+    const ids = column(rt, sheet, 'Assembled ID').map(String);
+
+    // A manager decides two and cancels the third, as in the workbench's Time off dialog.
+    sim.admin.decideTimeOff(ids[0] ?? '', 'approved');
+    sim.admin.decideTimeOff(ids[1] ?? '', 'denied');
+    sim.admin.cancelTimeOff(ids[2] ?? '');
+    const summary = await rt.callFromSidebar<SyncSummary>('syncTimeOff');
+    expect(summary.message).toBe(
+      `3 of the 3 requests created from "${sheet}" changed in Assembled (1 approved, 1 denied, 1 cancelled); their Push status and message say how.`,
+    );
+    expect(column(rt, sheet, 'Push status')).toEqual(['approved', 'denied', 'cancelled']);
+
+    // One instruction, the same in the message and the note's last line, for both.
+    const HOW =
+      /To ask for this time off again, clear (.+) and push the row; if it is not wanted any more, delete the row\.$/;
+    const messages = column(rt, sheet, 'Push message').map(String);
+    const notes = rt.workbook
+      .notes(sheet)
+      .slice(2, 4)
+      .map((r) => r[at] ?? '');
+    const said = messages.slice(1).map((m) => HOW.exec(m)?.[0]);
+    expect(said[0]).toBeDefined();
+    expect(said).toEqual([said[0], said[0]]);
+    expect(messages.slice(1)).toEqual([
+      `Denied in Assembled: the time off is not booked there. ${said[0]}`,
+      `Cancelled in Assembled: the time off is not booked there any more. ${said[0]}`,
+    ]);
+    expect(notes.map((n) => n.slice(n.lastIndexOf('\n') + 1))).toEqual([
+      `Sync time off found the request denied in Assembled. ${said[0]}`,
+      `Sync time off found the request cancelled in Assembled. ${said[0]}`,
+    ]);
+
+    // Push pressed as the rows stand sends nothing: they are done.
+    const posts = () => sim.stats().byRoute['POST /v0/time_off'] ?? 0;
+    const as = await rt.callFromSidebar<PushView>('startPush', 'time_off', 'sync-words-2');
+    expect(as).toMatchObject({ state: 'done', total: 0, skipped: 3 });
+    expect(posts()).toBe(3);
+
+    // The cells the words name cleared on the denied and cancelled rows, Push asks for both again.
+    const cells = HOW.exec(said[0] ?? '')?.[1]?.split(' and ') ?? [];
+    expect(cells.length).toBeGreaterThan(0);
+    for (const name of cells) {
+      expect(header, name).toContain(name);
+      rt.workbook.write(sheet, [[''], ['']], { row: 3, column: header.indexOf(name) + 1 });
+    }
+    const again = await follow(
+      rt,
+      await rt.callFromSidebar<PushView>('startPush', 'time_off', 'sync-words-3'),
+    );
+    expect(again).toMatchObject({ state: 'done', succeeded: 2 });
+    expect(posts()).toBe(5);
+    const made = column(rt, sheet, 'Assembled ID').map(String);
+    expect(made[0]).toBe(ids[0]);
+    expect(made.slice(1).every((id) => id && !ids.includes(id))).toBe(true);
+    expect(made.slice(1).map((id) => sim.admin.org.timeOff.find((t) => t.id === id)?.status)).toEqual([
+      'pending',
+      'pending',
+    ]);
   });
 
   it('logs a sync that failed, with its reason and never the key', async () => {

@@ -30,10 +30,10 @@ const PRINT = /^What the add-on sent, kept as ([0-9a-f]{8})\b/;
 const ZONE = / Sent while the spreadsheet's time zone was (\S+)\.$/;
 /**
  * The line Sync time off adds to the note of a row whose request ended in Assembled (cancelled,
- * denied, deleted): the row's cells as pushed then ask for time off Assembled no longer books, so
- * pushed again (its status and ID cleared, as Sync's words say) they make no second request. Kept
- * in the note, which Validate never rewrites and which goes with the row in a sort; a push of the
- * row writes a note without it.
+ * denied, deleted), and what to do to ask for it again, in the words of the row's Push message:
+ * the row's cells as pushed then ask for time off Assembled no longer books, so pushed again (its
+ * status and ID cleared) they make no second request. Kept in the note, which Validate never
+ * rewrites and which goes with the row in a sort; a push of the row writes a note without it.
  */
 const ENDED = /\nSync time off found the request (cancelled|denied|deleted) in Assembled\b[^\n]*$/;
 /**
@@ -128,9 +128,7 @@ export function tookInNote(note: string): boolean {
 export function withEnded(note: string, ended: string | undefined): string {
   if (!holdsPrint(note)) return note;
   const was = asPushed(note);
-  return ended
-    ? `${was}\nSync time off found the request ${ended} in Assembled: pushed again, the row asks for this time off anew.`
-    : was;
+  return ended ? `${was}\nSync time off found the request ${ended} in Assembled. ${ASK_AGAIN}` : was;
 }
 
 /** Whether Sync time off found the request the row was pushed as ended in Assembled (withEnded). */

@@ -36,6 +36,7 @@ import {
   CANCELLED_THERE,
   changedThere,
   DELETED_THERE,
+  DENIED_THERE,
   ENDED_TIME_OFF,
   saysChangedThere,
 } from './time-off-words';
@@ -61,7 +62,7 @@ const CREATED = { status: 'created', message: CREATED_PENDING };
 const NOW: Record<TimeOffStatus, Now> = {
   pending: CREATED,
   approved: { status: 'approved', message: 'Approved in Assembled.' },
-  denied: { status: 'denied', message: 'Denied in Assembled.' },
+  denied: { status: 'denied', message: DENIED_THERE },
   cancelled: { status: 'cancelled', message: CANCELLED_THERE },
 };
 /** A request in no list of Assembled's, cancelled ones included. */

@@ -6,7 +6,10 @@ import { toClearAsNew } from './clear-to-send';
 /** Statuses of a request that books no time in Assembled: nothing is left to cancel. */
 export const ENDED_TIME_OFF = ['cancelled', 'denied', 'deleted'];
 
-/** How a pushed row asks again for time off Assembled no longer books. */
+/**
+ * How a pushed row asks again for time off Assembled no longer books: said alike in its Push
+ * message and its Push status note (sent-print.ts withEnded), whatever ended the request.
+ */
 export const ASK_AGAIN = `To ask for this time off again, clear ${toClearAsNew('time_off')} and push the row; if it is not wanted any more, delete the row.`;
 
 /** How a pushed row has Assembled hold what it says now, in place of what Assembled holds. */
@@ -14,6 +17,9 @@ export const CANCEL_AND_PUSH_AGAIN = `cancel the request (Time off to cancel, wi
 
 /** Sync's words for a request cancelled in Assembled (by anyone: the add-on's own cancel says its own). */
 export const CANCELLED_THERE = `Cancelled in Assembled: the time off is not booked there any more. ${ASK_AGAIN}`;
+
+/** Sync's words for a request a manager denied in Assembled. */
+export const DENIED_THERE = `Denied in Assembled: the time off is not booked there. ${ASK_AGAIN}`;
 
 /** Sync's words for a request Assembled has no more: in no list, cancelled ones included. */
 export const DELETED_THERE = `Deleted in Assembled: it has no request with this Assembled ID any more. ${ASK_AGAIN}`;
