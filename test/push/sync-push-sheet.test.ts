@@ -102,6 +102,8 @@ describe.skipIf(!built)('sync time off', () => {
     ]);
     const header = rt.workbook.values(sheet)[0] ?? [];
     const at = header.indexOf('Push status');
+    // The Push status header's note names every status a row can have, Sync's decisions too.
+    expect(rt.workbook.notes(sheet)[0]?.[at]).toContain('; approved or denied after Sync time off');
     const pushed = await follow(
       rt,
       await rt.callFromSidebar<PushView>('startPush', 'time_off', 'sync-words-1'),

@@ -301,12 +301,26 @@ export const KINDS: Record<PushKind, KindSpec> = {
   activities_clear: { kind: 'activities_clear', ...CLEAR_KIND },
 };
 
+/** The done statuses a push writes (the Push status header's note names them). */
+const PUSHED_STATUSES = [
+  'created',
+  'cancelled',
+  'ingested',
+  'inserted',
+  'updated',
+  'deleted',
+  'associated',
+  'cleared',
+] as const;
+/** Sync time off's words for a created request a manager has since decided on: done too. */
+const SYNCED_STATUSES = ['approved', 'denied'] as const;
+
 /** The columns the add-on adds to record each row's outcome. */
 export const STATUS_COLUMNS = [
   {
     key: 'status',
     header: 'Push status',
-    help: 'Filled in by the add-on: OK or error after Validate; created, cancelled, ingested, inserted, updated, deleted, associated, cleared or error after Push (waiting while a push waits on Assembled to read the row; not sent when the row changed during a push, or the push stopped before it). Rows with a done status or an Assembled ID the add-on wrote (Pushed at, or its note, beside them) are never sent again.',
+    help: `Filled in by the add-on: OK or error after Validate; ${PUSHED_STATUSES.join(', ')} or error after Push (waiting while a push waits on Assembled to read the row; not sent when the row changed during a push, or the push stopped before it); ${SYNCED_STATUSES.join(' or ')} after Sync time off, once a manager has decided on the request. Rows with a done status or an Assembled ID the add-on wrote (Pushed at, or its note, beside them) are never sent again.`,
   },
   {
     key: 'id',
@@ -325,19 +339,7 @@ export type StatusKey = (typeof STATUS_COLUMNS)[number]['key'];
 export const ERROR_STATUS = 'error';
 
 /** Statuses that mean the row is finished: it is never sent again. */
-export const DONE_STATUSES = [
-  'created',
-  'cancelled',
-  'ingested',
-  'inserted',
-  'updated',
-  'deleted',
-  'associated',
-  'cleared',
-  // Sync time off's word for a created request a manager has since decided on.
-  'approved',
-  'denied',
-] as const;
+export const DONE_STATUSES = [...PUSHED_STATUSES, ...SYNCED_STATUSES] as const;
 
 const DONE: readonly string[] = DONE_STATUSES;
 
