@@ -30,7 +30,7 @@ describe('Assembled time off in the workbench', () => {
     const rows = dialog.locator('tbody tr');
     await expect
       .poll(() => rows.first().locator('td').allTextContents())
-      .toEqual([name, 'Paid time off', '2026-07-08 09:00 – 17:00', 'pending', 'ApproveDenyCancel']);
+      .toEqual([name, 'Paid time off', '2026-07-08 09:00 – 17:00', 'pending', 'ApproveDenyCancel request']);
     // The demo org's own requests are listed too, whatever their status; Pending only leaves the one.
     const all = await rows.count();
     expect(all).toBeGreaterThan(10);
@@ -44,7 +44,6 @@ describe('Assembled time off in the workbench', () => {
     await page.getByLabel('Pending only').uncheck();
     await expect.poll(() => rows.count()).toBe(all);
     await page.screenshot({ path: join(RESULTS, 'assembled-time-off.png') });
-    await page.getByLabel('Pending only').check();
 
     // Tab reaches the request's Approve, named for the request it approves.
     await page.keyboard.press('Tab');
@@ -53,20 +52,48 @@ describe('Assembled time off in the workbench', () => {
     });
     expect(await approve.evaluate((b) => b === document.activeElement)).toBe(true);
     await page.keyboard.press('Enter');
+    const said = dialog.getByRole('status');
     await expect
-      .poll(() => dialog.getByRole('status').textContent())
+      .poll(() => said.textContent())
       .toBe(
         `Approved: ${name}'s Paid time off, 2026-07-08 09:00 – 17:00. Sync time off, in Push rows, brings it to the sheet.`,
       );
-    // Nothing pending is left, and the keyboard is back on the filter, not lost with the row.
     await expect
-      .poll(() => rows.allTextContents())
-      .toEqual(['None pending: clear Pending only to see every request.']);
+      .poll(() => rows.first().locator('td').allTextContents())
+      .toEqual([name, 'Paid time off', '2026-07-08 09:00 – 17:00', 'approved', 'Cancel request']);
+    // The keyboard is on the status that says so, not on the request's Cancel request, which one
+    // more Enter would press: it does nothing there.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('assembledSaid');
+    await page.keyboard.press('Enter');
+    const cancelOwn = dialog.getByRole('button', {
+      name: `Cancel request for ${name}'s Paid time off, 2026-07-08 09:00 – 17:00`,
+      exact: true,
+    });
+    await cancelOwn.waitFor();
+    expect(await rows.first().locator('td:nth-child(4)').textContent()).toBe('approved');
+
+    // Cancel request on another approved request: the keyboard is on the status again, not on the
+    // next request's Cancel request, and one more Enter cancels nothing else.
+    const statuses = () => rows.locator('td:nth-child(4)').allTextContents();
+    const cancelled = (await statuses()).filter((s) => s === 'cancelled').length;
+    const other = rows.filter({ has: page.getByRole('button', { name: 'Cancel request' }) }).nth(1);
+    const otherId = await other.getAttribute('data-id');
+    await other.getByRole('button', { name: 'Cancel request' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => said.textContent()).toMatch(/^Cancelled: /);
+    await expect
+      .poll(() => dialog.locator(`tr[data-id="${otherId}"] td:nth-child(4)`).textContent())
+      .toBe('cancelled');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('assembledSaid');
+    await page.keyboard.press('Enter');
+
+    // Shift+Tab is back on the filter: nothing pending is left.
+    await page.keyboard.press('Shift+Tab');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('assembledPending');
     await page.keyboard.press('Space');
     await expect
-      .poll(() => rows.first().locator('td').allTextContents())
-      .toEqual([name, 'Paid time off', '2026-07-08 09:00 – 17:00', 'approved', 'Cancel']);
+      .poll(() => rows.allTextContents())
+      .toEqual(['None pending: clear Pending only to see every request.']);
 
     // Escape closes it, and the keyboard is back on its button.
     await page.keyboard.press('Escape');
@@ -79,5 +106,11 @@ describe('Assembled time off in the workbench', () => {
     await sb.locator('#syncStatus').filter({ hasText: /\S/ }).waitFor();
     await expect.poll(() => cell(page, 2, 'G').textContent()).toBe('approved');
     expect(await cell(page, 2, 'I').textContent()).toBe('Approved in Assembled.');
+
+    // Opened again, the list as Assembled has it: the one request cancelled, and no other.
+    await opener.click();
+    await page.getByLabel('Pending only').uncheck();
+    await expect.poll(() => rows.count()).toBe(all);
+    expect((await statuses()).filter((s) => s === 'cancelled')).toHaveLength(cancelled + 1);
   });
 });

@@ -8,7 +8,14 @@ import type { ActionReply } from '../wire';
 import { getJson, post } from './api';
 import { byId, el } from './dom';
 
-const LABEL: Record<TimeOffAction, string> = { approve: 'Approve', deny: 'Deny', cancel: 'Cancel' };
+// "Cancel request", not "Cancel": in a dialog a bare Cancel reads as "close this dialog".
+const LABEL: Record<TimeOffAction, string> = { approve: 'Approve', deny: 'Deny', cancel: 'Cancel request' };
+/** Each button's name: its words first, as seen (and said by voice control), then the request. */
+const NAME: Record<TimeOffAction, string> = {
+  approve: 'Approve',
+  deny: 'Deny',
+  cancel: 'Cancel request for',
+};
 const DONE: Record<TimeOffAction, string> = { approve: 'Approved', deny: 'Denied', cancel: 'Cancelled' };
 
 const describe = (r: TimeOffRequestView) => `${r.agent}'s ${r.type}, ${r.when}`;
@@ -32,7 +39,7 @@ export function timeOffDialog(): { update(version: string): void } {
         type: 'button',
         'data-id': r.id,
         'data-action': action,
-        'aria-label': `${LABEL[action]} ${describe(r)}`,
+        'aria-label': `${NAME[action]} ${describe(r)}`,
       },
       LABEL[action],
     );
@@ -95,20 +102,10 @@ export function timeOffDialog(): { update(version: string): void } {
   }
 
   /**
-   * The keyboard after an act: on the request's own next action (Cancel, once approved), else the
-   * next request's first, the one before, or Pending only; what became of it is said in the status.
+   * The keyboard after an act goes to the status that says what became of it: never onto another
+   * button, where one more Enter would cancel a request (the one just approved, or the next).
    */
-  function focusAfter(id: string, at: number): void {
-    const rows = [...body.rows];
-    const same = rows.findIndex((row) => row.dataset.id === id);
-    const from = same >= 0 ? same : at;
-    const order = [...rows.slice(from), ...rows.slice(0, from).reverse()];
-    const next = order.map((row) => row.querySelector<HTMLButtonElement>('button')).find((b) => b);
-    (next ?? pendingOnly).focus();
-  }
-
   async function act(r: TimeOffRequestView, action: TimeOffAction): Promise<void> {
-    const at = [...body.rows].findIndex((row) => row.dataset.id === r.id);
     let reply: ActionReply;
     try {
       reply = await post<ActionReply>('/api/time-off', { id: r.id, action });
@@ -120,7 +117,7 @@ export function timeOffDialog(): { update(version: string): void } {
       : `Not done: ${reply.message}`;
     shownJson = '';
     await load();
-    focusAfter(r.id, Math.max(0, at));
+    said.focus();
   }
 
   button.addEventListener('click', () => {
