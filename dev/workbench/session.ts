@@ -154,7 +154,8 @@ export class Session {
     }
   }
 
-  say(title: string, message: string): void {
+  say(title: string, message: string): Notice {
     this.notice = { serial: ++serials, title, message };
+    return this.notice;
   }
 }

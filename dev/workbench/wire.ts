@@ -198,8 +198,11 @@ export interface SheetReply extends SheetView {
 /** A typed write: `writes` counts the writes applied so far, so a view with as many has this one. */
 export type WriteReply = { ok: true; writes: number } | { ok: false; message: string };
 
-/** Edit ▸ Undo or Redo: the sheet of the edit it took back or refused (the page shows it), or null for none. */
-export type UndoReply = { ok: true; sheet: string | null };
+/**
+ * Edit ▸ Undo or Redo: the sheet of the edit it took back or refused (the page shows it), or null
+ * for none; `withdrawn`: the toast of a refused one before it, taken down as this one was done.
+ */
+export type UndoReply = { ok: true; sheet: string | null; withdrawn?: number };
 
 /** Messages between the sidebar's iframe and the page; `f6`: F6 was pressed in the sidebar (regions.ts). */
 export type FrameMessage =

@@ -8,7 +8,7 @@ import { outsideSheet } from '../gas/services/spreadsheet/selection';
 import { clockRate, clockRateScript } from './clock-rate';
 import { FAULT_PRESETS, type FaultPreset, isFaultPreset } from './faults';
 import { FollowClock } from './follow-clock';
-import { Session, type SessionOptions } from './session';
+import { type Notice, Session, type SessionOptions } from './session';
 import { formatTime, quoteSheet, sheetView } from './sheet-view';
 import { injectShim } from './sidebar-html';
 
@@ -88,6 +88,8 @@ export class Workbench {
   private skipSpan: { from: number; to: number } | null = null;
   /** The user's last copy or cut in the grid, named by the page's token on the clipboard. */
   private clip: { token: string; cells: CopiedCells; cut: boolean } | null = null;
+  /** The toast of the last Undo or Redo refused, which the next one done takes down. */
+  private refusal: Notice | null = null;
 
   private constructor(
     private readonly options: WorkbenchOptions,
@@ -471,7 +473,7 @@ export class Workbench {
    * as Sheets does; the add-on's writes are not theirs to undo. An edit whose cells the add-on or
    * another editor has changed since is left as it is, which the toast says: undone, it would
    * throw their change away. Gives the sheet it was on, for the page to show; null when there was
-   * nothing to undo.
+   * nothing to undo. One done takes down the toast of one refused before it, which no longer holds.
    */
   undo(again = false): UndoReply {
     const stepped = again ? this.rt.workbook.redo() : this.rt.workbook.undo();
@@ -483,16 +485,20 @@ export class Workbench {
           ? `deleted ${sheet}`
           : changed === 'lines'
             ? `changed the rows or columns of ${sheet}`
-            : `changed ${sheet}!${changed.cells}`;
+            : `changed ${quoteSheet(sheet)}!${changed.cells}`;
       const [done, doing] = again ? ['redone', 'redoing'] : ['undone', 'undoing'];
       const next = again ? '' : ' Undo again to go on to the edit before it.';
-      this.current.say(
+      this.refusal = this.current.say(
         `Not ${done}`,
         `Your edit was not ${done}: the add-on or another editor has ${what} since, and ${doing} it would lose their change.${next}`,
       );
     }
+    const withdrawn = stepped.done && this.refusal === this.current.notice ? this.refusal : null;
+    if (withdrawn) this.current.notice = this.refusal = null;
     this.current.touch();
-    return { ok: true, sheet: stepped.sheet };
+    return withdrawn
+      ? { ok: true, sheet: stepped.sheet, withdrawn: withdrawn.serial }
+      : { ok: true, sheet: stepped.sheet };
   }
 
   addSheet(): ActionReply {

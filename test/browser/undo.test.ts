@@ -104,7 +104,7 @@ describe('Edit ▸ Undo in the workbench', () => {
     expect(await page.locator('#formula').inputValue()).toBe('Sent');
   });
 
-  it('brings the sheet of the edit undone in front; an edit the add-on has written over since is left, and a toast says so', async () => {
+  it('brings the sheet of the edit undone in front; an edit the add-on has written over since is left, and a toast says so until the next Undo', async () => {
     const { page, running } = bench();
     await reset(page);
     const wb = running.workbench.rt.workbook;
@@ -135,14 +135,16 @@ describe('Edit ▸ Undo in the workbench', () => {
     await expect
       .poll(() => notice.textContent())
       .toBe(
-        'Not undoneYour edit was not undone: the add-on or another editor has changed Sheet1!B2 since, and undoing it would lose their change. Undo again to go on to the edit before it.',
+        "Not undoneYour edit was not undone: the add-on or another editor has changed 'Sheet1'!B2 since, and undoing it would lose their change. Undo again to go on to the edit before it.",
       );
     expect(wb.values('Sheet1')[1]).toEqual(['', 'Sent']);
     await page.screenshot({ path: join(RESULTS, 'undo-not-undone.png') });
-    // The next Undo takes back the typing on Sheet2, and shows Sheet2.
+    // The next Undo takes back the typing on Sheet2, and shows Sheet2; the toast that said the
+    // last was not undone is gone with it.
     await page.keyboard.press('Control+Z');
     await page.getByRole('tab', { name: 'Sheet2', selected: true }).waitFor();
     await expect.poll(() => wb.values('Sheet2')).toEqual([]);
     await expect.poll(() => cell(page, 1, 'A').textContent()).toBe('');
+    expect(await notice.isHidden()).toBe(true);
   });
 });

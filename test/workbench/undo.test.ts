@@ -102,12 +102,15 @@ describe('Edit ▸ Undo in the workbench', () => {
     expect(bench.state().toast).toMatchObject({
       title: 'Not undone',
       message:
-        'Your edit was not undone: the add-on or another editor has changed Teams!A2 since, and undoing it would lose their change. Undo again to go on to the edit before it.',
+        "Your edit was not undone: the add-on or another editor has changed 'Teams'!A2 since, and undoing it would lose their change. Undo again to go on to the edit before it.",
     });
-    expect(bench.state().toast?.serial).not.toBe(before);
-    // The next Undo takes back the edit before it, the table left as the add-on wrote it.
-    expect(bench.undo()).toEqual({ ok: true, sheet: 'Teams' });
+    const refused = bench.state().toast?.serial;
+    expect(refused).not.toBe(before);
+    // The next Undo takes back the edit before it, the table left as the add-on wrote it, and
+    // takes down the toast, which no longer holds.
+    expect(bench.undo()).toEqual({ ok: true, sheet: 'Teams', withdrawn: refused });
     expect(wb.values('Teams')).toEqual(table);
+    expect(bench.state().toast).toBeNull();
     expect(bench.state().steps).toEqual({ undo: 0, redo: 1 });
   });
 

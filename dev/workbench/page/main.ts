@@ -43,15 +43,25 @@ let sidebarSerial = 0;
 /** The editor whose sidebar is shown: its calls run as them, or not at all. */
 let sidebarUser = '';
 let noticeSerial = 0;
+/** The server's toast on show (its serial), 0 for the page's own words or none. */
+let shownSerial = 0;
 let noticeTimer: number | undefined;
 
-function say(title: string, message: string): void {
+function say(title: string, message: string, serial = 0): void {
   notice.replaceChildren(el('strong', {}, title), message);
   notice.hidden = false;
+  shownSerial = serial;
   window.clearTimeout(noticeTimer);
   noticeTimer = window.setTimeout(() => {
     notice.hidden = true;
   }, 8000);
+}
+
+/** Takes down the server's toast `serial`, if it is the one on show. */
+function unsay(serial: number): void {
+  if (serial !== shownSerial || notice.hidden) return;
+  window.clearTimeout(noticeTimer);
+  notice.hidden = true;
 }
 
 async function act(work: () => Promise<ActionReply>): Promise<void> {
@@ -106,6 +116,8 @@ const grid = new Grid(
     undo: (again) =>
       act(async (): Promise<ActionReply> => {
         const reply = await post<UndoReply>('/api/undo', { redo: again });
+        // Done after one refused: its "Not undone" no longer holds.
+        if (reply.withdrawn) unsay(reply.withdrawn);
         // An edit on another sheet: that sheet comes in front, as Sheets shows what it undoes.
         const { sheet } = reply;
         if (!sheet || sheet === state?.activeSheet) return reply;
@@ -355,7 +367,7 @@ async function refresh(): Promise<void> {
         showMail(s);
         if (s.toast && s.toast.serial !== noticeSerial) {
           noticeSerial = s.toast.serial;
-          say(s.toast.title || 'Message', s.toast.message);
+          say(s.toast.title || 'Message', s.toast.message, s.toast.serial);
         }
         const skipping = skipAsked || s.skip !== null;
         if (!skipping && (s.version !== shownVersion || s.activeSheet !== shownSheet)) {
