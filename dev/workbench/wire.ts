@@ -21,6 +21,8 @@ export interface MenuItemView {
   items?: MenuItemView[];
   /** Shown greyed out, as Sheets shows an item that does not apply to the selection: it does nothing. */
   greyed?: boolean;
+  /** Its keys, shown at its right as Sheets shows them ("Ctrl+Z"). */
+  shortcut?: string;
 }
 
 export interface MenuView {

@@ -65,6 +65,14 @@ describe('Edit ▸ Undo in the workbench', () => {
     await edit.click();
     mkdirSync(RESULTS, { recursive: true });
     await page.screenshot({ path: join(RESULTS, 'edit-undo-menu.png') });
+    // Each shows its keys at its right, as Sheets does; its name stays its caption, the keys told apart.
+    for (const [name, shown, keys] of [
+      ['Undo', 'Ctrl+Z', 'Control+Z'],
+      ['Redo', 'Ctrl+Y', 'Control+Y'],
+    ] as const) {
+      expect(await item(name).getByText(shown, { exact: true }).isVisible()).toBe(true);
+      expect(await item(name).getAttribute('aria-keyshortcuts')).toBe(keys);
+    }
     expect(await item('Redo').getAttribute('aria-disabled')).toBeNull();
     await item('Undo').click();
     await expect.poll(column).toEqual(['cy', 'ada']);
@@ -81,7 +89,7 @@ describe('Edit ▸ Undo in the workbench', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Edit');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Redo');
+    expect(await item('Redo').evaluate((b) => b === document.activeElement)).toBe(true);
     await page.keyboard.press('Enter');
     await expect.poll(column).toEqual(['ben', 'cy']);
     await expect.poll(() => cell(page, 1, 'A').textContent()).toBe('ben');

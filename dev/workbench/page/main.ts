@@ -277,6 +277,7 @@ const pageMenus: PageMenu[] = [
       Undo: state?.steps.undo ? () => grid.undo(false) : null,
       Redo: state?.steps.redo ? () => grid.undo(true) : null,
     }),
+    shortcuts: { Undo: 'Ctrl+Z', Redo: 'Ctrl+Y' },
   },
   {
     title: 'Format',

@@ -16,6 +16,8 @@ type Run = (path: string[]) => void;
 export interface PageMenu {
   title: string;
   items: PageItems | (() => PageItems);
+  /** An item's keys by its caption, shown at its right (Undo: "Ctrl+Z"). */
+  shortcuts?: Record<string, string>;
 }
 
 /**
@@ -27,11 +29,13 @@ export interface PageItems {
 }
 
 /** The page's items as the menu bar lists them. */
-function pageItems(items: PageItems): MenuItemView[] {
+function pageItems(items: PageItems, shortcuts: Record<string, string> = {}): MenuItemView[] {
   return Object.entries(items).map(([caption, item]): MenuItemView => {
-    if (item === null) return { type: 'item', caption, greyed: true };
-    if (typeof item === 'function') return { type: 'item', caption };
-    const sub = pageItems(item);
+    const shortcut = shortcuts[caption];
+    const keys = shortcut ? { shortcut } : {};
+    if (item === null) return { type: 'item', caption, greyed: true, ...keys };
+    if (typeof item === 'function') return { type: 'item', caption, ...keys };
+    const sub = pageItems(item, shortcuts);
     return { type: 'submenu', caption, items: sub, greyed: sub.every((i) => i.greyed) };
   });
 }
@@ -65,6 +69,11 @@ function list(items: MenuItemView[], path: string[], root: HTMLElement, run: Run
     const caption = item.caption ?? '';
     const button = el('button', { type: 'button', role: 'menuitem', class: 'menu-item' }, caption);
     const li = el('li', { role: 'none' }, button);
+    // Its keys, at its right: said by aria-keyshortcuts, so its name stays its caption.
+    if (item.shortcut) {
+      button.append(el('span', { class: 'menu-shortcut', 'aria-hidden': 'true' }, item.shortcut));
+      button.setAttribute('aria-keyshortcuts', item.shortcut.replace(/\bCtrl\b/g, 'Control'));
+    }
     // aria-disabled, not disabled: the arrow keys still reach it, and a screen reader says it is off.
     if (item.greyed) {
       button.setAttribute('aria-disabled', 'true');
@@ -145,7 +154,7 @@ export function renderMenus(root: HTMLElement, menus: MenuView[], run: Run, own:
       // The items as shown: a pick acts on what the menu said when it opened.
       const items = typeof m.items === 'function' ? m.items() : m.items;
       const act = (path: string[]) => pageAction(items, path.slice(1))?.();
-      return list(pageItems(items), [m.title], root, act);
+      return list(pageItems(items, m.shortcuts), [m.title], root, act);
     };
     const node = topMenu(m.title, make(), root);
     const button = node.querySelector<HTMLButtonElement>(':scope > button');
