@@ -81,9 +81,9 @@ export interface Accessible {
 type AxValue = { value?: unknown };
 
 /**
- * What Chromium itself gives a screen reader for the element at `target` in the open sidebar: its
- * role, name and description (aria-describedby), read from the accessibility tree over the
- * DevTools protocol, as Playwright's aria snapshot leaves descriptions out.
+ * What Chromium itself gives a screen reader for the element at `target`, on the page or in the
+ * open sidebar: its role, name and description (aria-describedby), read from the accessibility
+ * tree over the DevTools protocol, as Playwright's aria snapshot leaves descriptions out.
  */
 export async function accessible(target: Locator): Promise<Accessible> {
   const handle = await target.elementHandle();

@@ -3,6 +3,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { saveListRefresh } from '../../dev/daily-refresh';
+import { accessible } from './a11y';
 import { cell, menu, reset, SKIP_MS, sidebar, typeRow, useBench } from './support';
 
 describe('The workbench page', () => {
@@ -15,6 +16,15 @@ describe('The workbench page', () => {
       /Assembled simulator \(in-process, offline, demo organisation seed 7 with activity from 2026-03-24 UTC/,
     );
     await expect.poll(() => page.locator('#clock').textContent()).toMatch(/^Mon 2026-05-25 08:0\d:\d\d EDT$/);
+    // Each skip button's name starts with the words on it, so a voice-control user who says what
+    // they see ("click +1 day") presses it (WCAG 2.5.3 Label in Name).
+    const skips = await page.locator('.skip-button').all();
+    expect(skips).toHaveLength(3);
+    for (const skip of skips) {
+      const shown = (await skip.textContent()) ?? '';
+      const { name } = await accessible(skip);
+      expect(name.slice(0, shown.length)).toBe(shown);
+    }
     await page.getByRole('button', { name: 'Skip ahead 1 day' }).click();
     // The skip's executions run one by one while the server answers the page in between.
     await expect
