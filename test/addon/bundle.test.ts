@@ -400,9 +400,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * since, and one time for their hourly check to take it up (0.6 KiB);
  * 391.0 with a failed refresh's card saying its sheet holds the pull it was saved from, read from
  * the header note's "Generated:" time as the e-mail reads it, when no run of its own worked (0.4 KiB);
+ * 391.3 with your push's other advice to push again (its list of rows gone, its outcomes not
+ * written, rows changed during it) left out once another push of the sheet has ended since (0.3 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 391.0;
+const CODE_BUDGET_KIB = 391.3;
 
 const ENTRY_POINTS = [
   'onOpen',

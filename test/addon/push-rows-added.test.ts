@@ -6,7 +6,7 @@ import type { LocalRuntime } from '../../dev/gas';
 import { startLocalAddon } from '../../dev/local-addon';
 import type { OthersPush } from '../../src/core/push/others-push';
 import { progressWords } from '../../src/core/push/progress-words';
-import type { PushView } from '../../src/core/push/push-view';
+import type { PushOptions, PushView } from '../../src/core/push/push-view';
 import { column } from '../push/in-runtime';
 import { TIME_OFF_HEADER } from '../support/time-off-template';
 
@@ -82,5 +82,11 @@ describe('rows added while a push waits to read its rows', () => {
     const mine = await follow(b, await b.callFromSidebar<PushView>('startPush', 'time_off', 'b-push-added'));
     expect(mine).toMatchObject({ state: 'done', succeeded: 2 });
     expect(posted.filter((p) => p.notes.startsWith('B ')).map((p) => p.key)).toEqual([SAM_KEY, SAM_KEY]);
+    // A's sidebar, B's push being the sheet's latest, leaves out the advice to push them again.
+    const aSees = await rt.callFromSidebar<PushOptions>('getPushOptions');
+    expect(aSees.lastNote).toMatch(/sam@example\.com pushed it since/);
+    expect(aSees.last?.message).toBe(
+      'Finished: 2 created, 2 not sent as they were changed or added during the push. See the Push status column.',
+    );
   });
 });

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../dev/gas';
 import { type LocalAddon, startLocalAddon } from '../../dev/local-addon';
 import type { PullOptions } from '../../src/core/pull/pull-view';
-import type { PushView } from '../../src/core/push/push-view';
+import type { PushOptions, PushView } from '../../src/core/push/push-view';
 import type { RefreshView } from '../../src/core/schedule/refresh-view';
 import { agentMidnight } from '../push/support';
 import { TIME_OFF_HEADER } from '../support/time-off-template';
@@ -150,7 +150,8 @@ describe('a push whose outcome columns are protected', () => {
     expect(creates(addon)).toBe(0);
   });
 
-  it('when the write-back is refused after Assembled accepted the rows, they are never sent again', async () => {
+  /** An editor's push whose write-back the owner's protection refused once Assembled took its 3 rows. */
+  async function writeBackRefused() {
     const addon = await startLocalAddon();
     const ops = await editor(addon, 'ops@example.com');
     timeOffSheet(addon, 3);
@@ -168,15 +169,14 @@ describe('a push whose outcome columns are protected', () => {
     const view = await follow(ops, await ops.callFromSidebar<PushView>('startPush', 'time_off', key()));
     expect(view.state).toBe('failed');
     expect(view.message).toMatch(
-      /Rows 2, 3, 4 reached Assembled \(3 accepted\).*could not be written.*never sent again/,
+      /Rows 2, 3, 4 reached Assembled \(3 accepted\).*could not be written.*never sent again: push again once the status columns can be edited/,
     );
     expect(creates(addon)).toBe(3);
-    // Neither the dispatcher nor another push by the same user sends them again.
-    ops.clock.advance(3 * HOUR);
-    const again = await follow(ops, await ops.callFromSidebar<PushView>('startPush', 'time_off', key()));
-    expect(again.state).toBe('failed');
-    expect(creates(addon)).toBe(3);
-    // The owner, who may edit the columns, pushes: the rows are found in Assembled, not sent again.
+    return { addon, ops };
+  }
+
+  /** The owner, who may edit the columns, pushes: the rows are found in Assembled, not sent again. */
+  async function ownerPushes(addon: LocalAddon): Promise<void> {
     addon.rt.workbook.select('Leave!A1');
     const owner = await follow(
       addon.rt,
@@ -189,6 +189,26 @@ describe('a push whose outcome columns are protected', () => {
       .slice(1)
       .map((r) => r[6]);
     expect(status).toEqual(['created', 'created', 'created']);
+  }
+
+  it('when the write-back is refused after Assembled accepted the rows, they are never sent again', async () => {
+    const { addon, ops } = await writeBackRefused();
+    // Neither the dispatcher nor another push by the same user sends them again.
+    ops.clock.advance(3 * HOUR);
+    const again = await follow(ops, await ops.callFromSidebar<PushView>('startPush', 'time_off', key()));
+    expect(again.state).toBe('failed');
+    expect(creates(addon)).toBe(3);
+    await ownerPushes(addon);
+  });
+
+  it("the editor's sidebar, once the owner's push found the rows since, does not tell them to push again", async () => {
+    const { addon, ops } = await writeBackRefused();
+    await ownerPushes(addon);
+    const options = await ops.callFromSidebar<PushOptions>('getPushOptions');
+    expect(options.lastNote).toMatch(/analyst@example\.com pushed it since/);
+    expect(options.last?.message).toMatch(
+      /^Rows 2, 3, 4 reached Assembled \(3 accepted\), but their outcome could not be written: .* They are never sent again: a push that can edit the status columns looks their outcome up in Assembled\.$/,
+    );
   });
 });
 

@@ -562,6 +562,29 @@ describe('a shared spreadsheet: pushes', () => {
     expect(seen.filter((s) => s.method === 'POST' && s.key === key)).toHaveLength(sentByA);
   });
 
+  it("A's push that lost its list of rows, B having pushed the rest since: A's sidebar leaves out the advice to push again", async () => {
+    const { rt, b } = await leave(300);
+    const a = await rt.callFromSidebar<PushView>('startPush', 'time_off', 'a-push-list-gone');
+    expect(a.state).toBe('running');
+    // The list of A's rows, kept in A's User properties, is cleared while the push runs.
+    for (const k of rt.properties.user.keys()) if (k.includes('pushrows.')) rt.properties.user.delete(k);
+    await rt.clock.advanceAsync(a.nextPollInMs);
+    const gone = await rt.callFromSidebar<PushView>('pollPush', a.id);
+    expect(gone).toMatchObject({ state: 'failed' });
+    expect(gone.message).toBe(
+      'The list of rows this push was started with is gone; push again to send the rest.',
+    );
+    let mine = await b.callFromSidebar<PushView>('startPush', 'time_off', 'b-push-after-gone');
+    while (mine.state === 'running') {
+      await rt.clock.advanceAsync(mine.nextPollInMs);
+      mine = await b.callFromSidebar<PushView>('pollPush', mine.id);
+    }
+    expect(mine).toMatchObject({ state: 'done', succeeded: 300 - a.done });
+    const options = await rt.callFromSidebar<PushOptions>('getPushOptions');
+    expect(options.lastNote).toMatch(/editor@example\.com pushed it since/);
+    expect(options.last?.message).toBe('The list of rows this push was started with is gone.');
+  });
+
   /** A's push of 110 rows, stuck on Assembled's rate limit before it could read them, stalled and stopped by B. */
   async function stoppedWhileReading() {
     const s = await leave(110);

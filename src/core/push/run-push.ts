@@ -53,7 +53,7 @@ import { readsTrue } from './parse-row';
 import { addingWords } from './platforms';
 import { listProblem, withMore } from './problem-list';
 import { doneWords, IN_ASSEMBLED, inAssembledWords, listedWords, nothingToPush } from './progress-words';
-import { NONE_SENT_TAIL, STOPPED_TAIL } from './push-again';
+import { changedTail, LIST_GONE, NONE_SENT_TAIL, STOPPED_TAIL, UNWRITTEN_TAIL } from './push-again';
 import {
   type InFlight,
   isStalled,
@@ -1062,10 +1062,7 @@ class PushRun {
     }
     if (!this.job.prepared) this.prepare();
     else if (!this.accepted.load()) {
-      this.finish(
-        'failed',
-        'The list of rows this push was started with is gone; push again to send the rest.',
-      );
+      this.finish('failed', LIST_GONE);
       return;
     }
     this.allowed = this.accepted.allowed(this.sheet.rows.filter((r) => this.sendable(r)));
@@ -1087,7 +1084,7 @@ class PushRun {
       const ok = [...outcomes.values()].filter((o) => !isToFix(o)).length;
       this.finish(
         'failed',
-        `Rows ${rows} reached Assembled (${ok} accepted), but their outcome could not be written: ${error.message} They are never sent again: push again once the status columns can be edited, and their outcome is looked up in Assembled.`,
+        `Rows ${rows} reached Assembled (${ok} accepted), but their outcome could not be written: ${error.message} ${UNWRITTEN_TAIL}`,
       );
       return false;
     }
@@ -1416,7 +1413,7 @@ class PushRun {
     if (j.inAssembled) parts.push(inAssembledWords(j.inAssembled));
     if (j.notSent)
       parts.push(
-        `${j.notSent} not sent as ${j.notSent === 1 ? 'it was' : 'they were'} changed or added during the push (push again to send ${j.notSent === 1 ? 'it' : 'them'})`,
+        `${j.notSent} not sent as ${j.notSent === 1 ? 'it was' : 'they were'} changed or added during the push${changedTail(j.notSent)}`,
       );
     if (j.failed) parts.push(`${j.failed} refused by Assembled`);
     if (j.invalid) parts.push(`${j.invalid} with problems to fix`);
