@@ -73,6 +73,8 @@ export interface ServerApi {
   stopPull(id: string): JobView;
   /** Go to, after a pull: the sheet of that id in front; its name now. Refused once deleted. */
   goToSheet(sheetId: number): { sheet: string };
+  /** Opens Pull data in place of the sidebar that asks (Scheduled refreshes, with none yet). */
+  showPullSidebar(): void;
   listRefreshes(): RefreshView[];
   /** `idOrKey`: one of the caller's refreshes to edit, or an idempotency key for a new one. */
   saveRefresh(input: RefreshInput, idOrKey: string): RefreshView[];

@@ -572,7 +572,7 @@ function render(read: RefreshView[], acted?: string): void {
     said = undefined;
     status.classList.remove('sr-only');
   }
-  if (!refreshes.length) list.append(el('li', {}, 'No scheduled refreshes in this spreadsheet yet.'));
+  if (!refreshes.length) list.append(noneYet());
   // Drawing the list again (every few seconds while a refresh runs, or after an action) takes the
   // focused button away: the focus goes to the same button on the new card, not to the page, while
   // the person is in the sidebar only (focusLost). That button no longer offered (Run now on a card
@@ -585,6 +585,24 @@ function render(read: RefreshView[], acted?: string): void {
       list.querySelector<HTMLElement>(`[data-id="${CSS.escape(lastAct.split(' ')[0] ?? '')}"] h2`)
     )?.focus({ preventScroll: true });
   readAgainLater();
+}
+
+/**
+ * The list with none: a refresh is saved from Pull data, so the way there is here. Pull data opens
+ * in this sidebar's place (data-act: drawn again, the keyboard stays on it; see render).
+ */
+function noneYet(): HTMLElement {
+  const open = el('button', { type: 'button', class: 'primary', 'data-act': 'pull' }, 'Open Pull data…');
+  open.addEventListener('click', () => {
+    say('Opening Pull data…');
+    busy([open], () => callServer('showPullSidebar')).catch((error) => say(errorMessage(error), 'error'));
+  });
+  return el(
+    'li',
+    { class: 'none' },
+    'No scheduled refreshes in this spreadsheet yet.',
+    el('div', { class: 'actions' }, open),
+  );
 }
 
 /** A mouse button held down on the list: the card under it is not drawn again until the click. */

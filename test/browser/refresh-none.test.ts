@@ -1,0 +1,51 @@
+// The Scheduled refreshes sidebar with none yet: a refresh is saved from Pull data, and the way
+// there is on the list, not only named in its hint.
+import { describe, expect, it } from 'vitest';
+import { focusRingTrouble } from './a11y';
+import { menu, refreshCard, sidebar, useBench } from './support';
+
+describe('Scheduled refreshes with none yet', () => {
+  const bench = useBench();
+
+  it('offers Open Pull data…, reached by Tab, and Enter shows the Pull data sidebar in its place', async () => {
+    const { page } = bench();
+    await menu(page, 'Scheduled refreshes…');
+    const sb = await sidebar(page, 'Scheduled refreshes');
+    await sb.getByText('No scheduled refreshes in this spreadsheet yet.').waitFor();
+    const open = sb.getByRole('button', { name: 'Open Pull data…' });
+    expect(await open.count()).toBe(1);
+    // The keyboard in the sidebar, at its top, as it opened; Tab goes on from there to the button.
+    await sb.getByRole('heading', { name: 'Scheduled refreshes' }).click();
+    const onOpen = () => open.evaluate((b) => b === document.activeElement);
+    for (let i = 0; i < 5 && !(await onOpen()); i++) await page.keyboard.press('Tab');
+    expect(await onOpen()).toBe(true);
+    // The blue button's ring shows on the page's white, as on the other sidebars' blue buttons.
+    expect(await focusRingTrouble(open)).toEqual([]);
+    await page.keyboard.press('Enter');
+    const pull = await sidebar(page, 'Pull data from Assembled');
+    await pull.getByRole('heading', { name: 'Pull data from Assembled', level: 1 }).waitFor();
+  });
+
+  it('offers no Open Pull data… once there is a refresh: its card is there instead', async () => {
+    const { page, running } = bench();
+    const { rt } = running.workbench;
+    rt.workbook.addSheet('Staff');
+    await rt.callFromSidebar(
+      'saveRefresh',
+      {
+        spec: {
+          source: { kind: 'resource', resource: 'teams' },
+          target: { kind: 'sheet', name: 'Staff' },
+          mode: 'replace',
+        },
+        frequency: { kind: 'daily', hour: 7 },
+        notifyByEmail: false,
+      },
+      'key-staff',
+    );
+    const { sb, card } = await refreshCard(page, 'Staff');
+    await card.waitFor();
+    expect(await sb.getByRole('button', { name: 'Open Pull data…' }).count()).toBe(0);
+    expect(await sb.getByText('No scheduled refreshes').count()).toBe(0);
+  });
+});
