@@ -247,7 +247,9 @@ function lastRunView(
     (mine && (yours || stopped)) || (zones && otherZoneSince(r.spec, zones, zone.name)) || run.message;
   const message = then ? `${said} ${then}` : said;
   const failed = (run.status === 'failed' || run.status === 'stalled') && message;
-  const good = failed && sheetThere && r.spec.target.kind !== 'bigquery' ? r.lastGood : undefined;
+  // Refused for its table's zone (zones), the run wrote nothing and its reason begins by saying so:
+  // the card, already long with the zone's words, does not say it twice.
+  const good = failed && sheetThere && !zones && r.spec.target.kind !== 'bigquery' ? r.lastGood : undefined;
   return {
     ...run,
     at,
