@@ -22,25 +22,34 @@ const stateRow = (
   to = from.replace(':00', ':20'),
 ) => [email, state, '', `2026-05-24 ${from}`, `2026-05-24 ${to}`, source];
 
+type Sim = Awaited<ReturnType<typeof startLocalAddon>>['sim'];
+
+/** 24 May's `hm` in New York, in unix seconds, as Assembled holds a state's times. */
+const at = (hm: string) => Date.parse(`2026-05-24T${hm}:00-04:00`) / 1000;
+
+/** Assembled holds a state for `agent` on 24 May (New York), from `from` to `to`, on `source`. */
+function holdState(
+  sim: Sim,
+  agent: string,
+  id: string,
+  state: string,
+  from: string,
+  to: string,
+  source: string,
+) {
+  const list = sim.admin.org.states.get(agent) ?? [];
+  list.push({ id, agent_id: agent, state, sub_state: null, start_time: at(from), end_time: at(to), source });
+  list.sort((x, y) => x.start_time - y.start_time);
+  sim.admin.org.states.set(agent, list);
+}
+
 describe.skipIf(!built)("an agent state's platform and name", () => {
   it('are refused near a known one, and sent as written with a word otherwise', async () => {
     const { rt, sim } = await startLocalAddon({ dialect: 'live' });
     const [a, b] = sim.admin.org.people.filter((p) => !p.deleted && p.staffable && p.email);
     if (!a || !b) throw new Error('no agents');
     // Assembled holds an on_call state for b on acme within the rows' span: both are known.
-    const at = (hm: string) => Date.parse(`2026-05-24T${hm}:00-04:00`) / 1000;
-    const list = sim.admin.org.states.get(b.agent_id) ?? [];
-    list.push({
-      id: 'held-on-call',
-      agent_id: b.agent_id,
-      state: 'on_call',
-      sub_state: null,
-      start_time: at('09:30'),
-      end_time: at('09:40'),
-      source: 'acme',
-    });
-    list.sort((x, y) => x.start_time - y.start_time);
-    sim.admin.org.states.set(b.agent_id, list);
+    holdState(sim, b.agent_id, 'held-on-call', 'on_call', '09:30', '09:40', 'acme');
     const row = (who: typeof a, state: string, from: string, source: string) =>
       stateRow(who.email, state, from, source);
     const sheet = await template(rt, 'agent_states', [
@@ -142,23 +151,8 @@ describe.skipIf(!built)("an agent state's platform and name", () => {
     const { rt, sim } = await startLocalAddon({ dialect: 'live' });
     const [a] = sim.admin.org.people.filter((p) => !p.deleted && p.staffable && p.email);
     if (!a) throw new Error('no agents');
-    const at = (hm: string) => Date.parse(`2026-05-24T${hm}:00-04:00`) / 1000;
-    const list = sim.admin.org.states.get(a.agent_id) ?? [];
-    for (const [id, source] of [
-      ['held-five9', 'five9'],
-      ['held-acme', 'acme'],
-    ] as const)
-      list.push({
-        id,
-        agent_id: a.agent_id,
-        state: 'busy',
-        sub_state: null,
-        start_time: at('09:30'),
-        end_time: at('09:40'),
-        source,
-      });
-    list.sort((x, y) => x.start_time - y.start_time);
-    sim.admin.org.states.set(a.agent_id, list);
+    holdState(sim, a.agent_id, 'held-five9', 'busy', '09:30', '09:40', 'five9');
+    holdState(sim, a.agent_id, 'held-acme', 'busy', '09:30', '09:40', 'acme');
     const row = (state: string, from: string, to: string, source: string) =>
       stateRow(a.email, state, from, source, to);
     await template(rt, 'agent_states', [
@@ -182,19 +176,7 @@ describe.skipIf(!built)("an agent state's platform and name", () => {
     const [a, b] = sim.admin.org.people.filter((p) => !p.deleted && p.staffable && p.email);
     if (!a || !b) throw new Error('no agents');
     // Assembled holds a busy state for b on zendesk.
-    const at = (hm: string) => Date.parse(`2026-05-24T${hm}:00-04:00`) / 1000;
-    const list = sim.admin.org.states.get(b.agent_id) ?? [];
-    list.push({
-      id: 'held-zendesk',
-      agent_id: b.agent_id,
-      state: 'busy',
-      sub_state: null,
-      start_time: at('13:40'),
-      end_time: at('13:55'),
-      source: 'zendesk',
-    });
-    list.sort((x, y) => x.start_time - y.start_time);
-    sim.admin.org.states.set(b.agent_id, list);
+    holdState(sim, b.agent_id, 'held-zendesk', 'busy', '13:40', '13:55', 'zendesk');
     await template(rt, 'agent_states', [
       stateRow(a.email, 'brek', '10:00', 'fivenine', '10:15'),
       stateRow(b.email, 'brek', '13:45', 'zendesk', '13:50'),
