@@ -402,9 +402,10 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * the header note's "Generated:" time as the e-mail reads it, when no run of its own worked (0.4 KiB);
  * 391.3 with your push's other advice to push again (its list of rows gone, its outcomes not
  * written, rows changed during it) left out once another push of the sheet has ended since (0.3 KiB);
+ * 391.6 with each pushed row's Push status note naming who pushed it, "Pushed by …" (0.3 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 391.3;
+const CODE_BUDGET_KIB = 391.6;
 
 const ENTRY_POINTS = [
   'onOpen',

@@ -541,6 +541,14 @@ describe('a shared spreadsheet: pushes', () => {
     const notes = sim.admin.org.timeOff.map((t) => t.notes).filter((n) => n.startsWith('A '));
     expect(new Set(notes).size).toBe(300);
     expect(notes).toHaveLength(300);
+    // Each row's Push status note names whose push sent it.
+    const at = rt.workbook.values('Leave')[0]?.indexOf('Push status') ?? -1;
+    const by = rt.workbook
+      .notes('Leave')
+      .slice(1)
+      .map((r) => /\nPushed by (.+)\.$/.exec(r[at] ?? '')?.[1]);
+    expect(by.filter((w) => w === 'analyst@example.com')).toHaveLength(sentByA);
+    expect(by.filter((w) => w === 'editor@example.com')).toHaveLength(300 - sentByA);
 
     // A reads who stopped it, in the log and in A's sidebar; A's hourly check sends nothing more.
     const [head = [], ...log] = rt.workbook.values('Assembled log');

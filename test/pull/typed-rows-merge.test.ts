@@ -52,7 +52,10 @@ function sheet(): MemoryGrid {
     ...typed,
   ]);
   grid.setNote(1, STATUS, kindNote('activities', 2));
-  grid.setColumnNotes(5, STATUS, [sentNote(typed[0] ?? [], map, zone), sentNote(typed[1] ?? [], map, zone)]);
+  grid.setColumnNotes(5, STATUS, [
+    sentNote(typed[0] ?? [], map, zone, { by: 'ana@example.com' }),
+    sentNote(typed[1] ?? [], map, zone),
+  ]);
   return grid;
 }
 
@@ -125,6 +128,9 @@ describe('a merge over rows typed under its table', () => {
     const printed = prints(whole);
     expect(printed.map(([, same]) => same)).toEqual([undefined, undefined, undefined, true, true, undefined]);
     expect(printed[3]?.[0]).toContain('\nActivity ID: act_4\n');
+    // Still naming who pushed it, where the note did.
+    expect(printed[3]?.[0]).toMatch(/\nPushed by ana@example\.com\.$/);
+    expect(printed[4]?.[0]).not.toContain('Pushed by');
     // Cut once every row is written: the row it added under the typed ones is not taken for one.
     for (const cut of [2, 5, 7]) {
       const grid = sheet();

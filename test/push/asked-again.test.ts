@@ -61,7 +61,7 @@ describe.skipIf(!built)('time off asked for again after Sync time off found its 
     expect(synced.map((n) => n.startsWith('The row as it was pushed:\n'))).toEqual([true, true, true, true]);
     expect(synced.map((n) => n.slice(n.lastIndexOf('\n')))).toEqual([
       ended('cancelled'),
-      expect.stringMatching(/^\nIf the row is changed after it was pushed/),
+      `\nPushed by ${rt.user}.`,
       ended('denied'),
       ended('deleted'),
     ]);

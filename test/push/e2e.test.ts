@@ -215,7 +215,7 @@ describe.skipIf(!built)('push in the local Apps Script runtime', () => {
     const pushedAt = column(rt, sheet, 'Pushed at');
     // What was pushed, in words a person can read: each filled column and its value.
     expect(rt.workbook.notes(sheet)[2]?.[6]).toBe(
-      `The row as it was pushed:\nAgent: ${a.email}\nState: break\nStart: 2026-05-25 07:00\nEnd: 2026-05-25 07:15\nSource: five9\nIf the row is changed after it was pushed, Validate and Push say so. Sent while the spreadsheet's time zone was America/New_York.`,
+      `The row as it was pushed:\nAgent: ${a.email}\nState: break\nStart: 2026-05-25 07:00\nEnd: 2026-05-25 07:15\nSource: five9\nIf the row is changed after it was pushed, Validate and Push say so. Sent while the spreadsheet's time zone was America/New_York.\nPushed by ${rt.user}.`,
     );
 
     // Retyped after the push: the break ran five minutes longer.

@@ -1,7 +1,7 @@
 // What a pushed row held, in words, through the built bundle: the Push status note reads as the
-// row's filled columns and their values (no code a person cannot use), and a row changed since
-// names each column changed with the value it was pushed with. Notes of the older form (a print)
-// are still read: zone-change.test.ts.
+// row's filled columns and their values (no code a person cannot use) and who pushed it, and a row
+// changed since names each column changed with the value it was pushed with. Notes of the older
+// form (a print) are still read: zone-change.test.ts; notes without who pushed: pushed-by.test.ts.
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { startLocalAddon } from '../../dev/local-addon';
@@ -28,8 +28,7 @@ describe.skipIf(!built)('a pushed row in words', () => {
     const [head = [], ...notes] = rt.workbook.notes(sheet);
     const at = rt.workbook.values(sheet)[0]?.indexOf('Push status') ?? -1;
     expect(head.length).toBeGreaterThan(0);
-    const tail =
-      "If the row is changed after it was pushed, Validate and Push say so. Sent while the spreadsheet's time zone was America/New_York.";
+    const tail = `If the row is changed after it was pushed, Validate and Push say so. Sent while the spreadsheet's time zone was America/New_York.\nPushed by ${rt.user}.`;
     expect(notes.map((n) => n[at])).toEqual([
       `The row as it was pushed:\nAgent: ${a.email}\nStart: 2027-01-05 09:00\nEnd: 2027-01-05 13:00\nNotes: dentist\n${tail}`,
       `The row as it was pushed:\nAgent: ${b.email}\nStart: 2027-01-06\nEnd: 2027-01-07\nType: vacation\n${tail}`,

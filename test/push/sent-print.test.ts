@@ -7,6 +7,8 @@ import {
   changesSinceSent,
   endedInNote,
   inputPrint,
+  pushedBy,
+  refusedInNote,
   sameAsSent,
   sentKey,
   sentNote,
@@ -140,5 +142,21 @@ describe('what a pushed row held, in its note', () => {
     expect(sameAsSent(withEnded(old, 'denied'), row, map, zone)).toBe(true);
     expect(sentKey(withEnded(old, 'denied'))).toEqual({ form: 'input', key: inputPrint(row, map) });
     expect(withEnded('A note of my own', 'cancelled')).toBe('A note of my own');
+  });
+
+  it('names who pushed the row on a line of its own, read the same as a note without it', () => {
+    const named = sentNote(row, map, zone, { by: 'ana@example.com' });
+    expect(named).toBe(`${note}\nPushed by ana@example.com.`);
+    const ended = withEnded(named, 'denied');
+    const refused = sentNote(row, map, zone, { refused: true, by: 'ana@example.com' });
+    for (const n of [named, ended, refused]) {
+      expect(pushedBy(n)).toBe('ana@example.com');
+      expect(sameAsSent(n, row, map, zone)).toBe(true);
+      expect(sentKey(n)).toEqual(sentKey(note));
+      expect(sentZoneName(n)).toBe('America/New_York');
+    }
+    expect(withEnded(ended, undefined)).toBe(named);
+    expect(refusedInNote(refused)).toBe(true);
+    expect(pushedBy(note)).toBeUndefined();
   });
 });

@@ -2,12 +2,12 @@
 // row Assembled lists for it, which fills in what the row could not say when it was sent (Activity,
 // Agent and Schedule IDs). Its Push status note keeps what was sent (sent-print.ts), so Validate
 // would call those filled-in ids a change made since, and ask for an update that changes nothing.
-// Assembled holds what the row now reads: the note is made again of that. A change typed after
-// the pull is still one.
+// Assembled holds what the row now reads: the note is made again of that, still naming who pushed
+// it. A change typed after the pull is still one.
 import type { Zone } from '../ports';
 import { matchHeader } from '../push/header';
 import { kindInNote, statusColumnOf } from '../push/kind-note';
-import { holdsPrint, sentNote } from '../push/sent-print';
+import { holdsPrint, pushedBy, sentNote } from '../push/sent-print';
 import type { Grid } from '../sheet/grid';
 
 /**
@@ -30,7 +30,8 @@ export function reprintPushed(grid: Grid, headerRow: number, rows: readonly numb
   const now = notes.slice();
   for (const row of rows) {
     const at = row - first;
-    if (holdsPrint(notes[at] ?? '')) now[at] = sentNote(cells[at] ?? [], found.map, zone);
+    const note = notes[at] ?? '';
+    if (holdsPrint(note)) now[at] = sentNote(cells[at] ?? [], found.map, zone, { by: pushedBy(note) });
   }
   if (now.some((n, i) => n !== notes[i])) grid.setColumnNotes(first, status + 1, now);
 }

@@ -1076,7 +1076,9 @@ class PushRun {
    */
   private writeBack(outcomes: Map<number, RowOutcome>): boolean {
     try {
-      writeOutcomes(this.grid as Grid, this.sheet as SheetSnapshot, outcomes, new Date(this.now()));
+      // Its owner's name: only their executions, the hourly check's too, carry a push on.
+      const by = ownerName(this.job);
+      writeOutcomes(this.grid as Grid, this.sheet as SheetSnapshot, outcomes, new Date(this.now()), by);
       return true;
     } catch (error) {
       if (!(error instanceof WriteRefused)) throw error;

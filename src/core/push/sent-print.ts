@@ -42,6 +42,11 @@ const ENDED = /\nSync time off found the request (cancelled|denied|deleted) in A
  * (tookInNote) whatever its status reads later.
  */
 const REFUSED_LINE = '\nAssembled refused the row as it stood then, so it holds nothing of it.';
+/**
+ * The line naming who pushed the row, after the zone's: on a sheet several editors push, whose key
+ * sent it. Notes written before have none, and read as they always did.
+ */
+const BY = /\nPushed by (.+)\.$/;
 /** The first line of a note that holds the row's cells in words. */
 const AS_PUSHED = 'The row as it was pushed:';
 /** A line of it: a column's header, then its value. */
@@ -99,14 +104,27 @@ export function shownColumns(values: readonly CellValue[], map: HeaderMap, zone:
 const headerOf = (map: HeaderMap, key: string): string =>
   KINDS[map.kind].columns.find((c) => c.key === key)?.header ?? key;
 
-/** `refused`: Assembled refused the row (REFUSED_LINE). */
-export function sentNote(values: readonly CellValue[], map: HeaderMap, zone: Zone, refused = false): string {
+/** `refused`: Assembled refused the row (REFUSED_LINE); `by`: who pushed it (BY), when known. */
+export function sentNote(
+  values: readonly CellValue[],
+  map: HeaderMap,
+  zone: Zone,
+  { refused = false, by }: { refused?: boolean; by?: string | undefined } = {},
+): string {
   const lines = shownCells(values, map, zone).flatMap(([header, v]) => (v ? [`${header}: ${v}`] : []));
-  return `${AS_PUSHED}\n${lines.join('\n')}\nIf the row is changed after it was pushed, Validate and Push say so. Sent while the spreadsheet's time zone was ${zone.name}.${refused ? REFUSED_LINE : ''}`;
+  return `${AS_PUSHED}\n${lines.join('\n')}\nIf the row is changed after it was pushed, Validate and Push say so. Sent while the spreadsheet's time zone was ${zone.name}.${by ? `\nPushed by ${by}.` : ''}${refused ? REFUSED_LINE : ''}`;
 }
 
 /** The note as the push wrote it, without the line Sync time off may have added (ENDED) or a refusal's. */
 const asPushed = (note: string): string => note.replace(ENDED, '').replace(REFUSED_LINE, '');
+
+/** What the note says was sent, without who sent it (BY). */
+const asSent = (note: string): string => asPushed(note).replace(BY, '');
+
+/** Who pushed the row, where its note says (BY). */
+export function pushedBy(note: string): string | undefined {
+  return BY.exec(asPushed(note))?.[1];
+}
 
 /** Whether the note says Assembled refused the row when it was sent (sentNote). */
 export function refusedInNote(note: string): boolean {
@@ -154,7 +172,7 @@ export function holdsPrint(note: string): boolean {
 /** The header and value of each filled column a note in words holds; undefined for any other note. */
 function pushedCells(note: string): Map<string, string> | undefined {
   if (!note.startsWith(`${AS_PUSHED}\n`)) return undefined;
-  const fields = asPushed(note)
+  const fields = asSent(note)
     .split('\n')
     .slice(1, -1)
     .map((line) => FIELD.exec(line));
@@ -175,7 +193,7 @@ export function pushedValues(note: string, map: HeaderMap): CellValue[] | undefi
 
 /** The name of the spreadsheet's time zone when the row was pushed, where its note says. */
 export function sentZoneName(note: string): string | undefined {
-  return ZONE.exec(asPushed(note))?.[1];
+  return ZONE.exec(asSent(note))?.[1];
 }
 
 /** A pushed value for the changed message: long text cut short. */

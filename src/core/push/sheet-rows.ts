@@ -28,6 +28,7 @@ import { fingerprint } from './request';
 import {
   endedInNote,
   inputPrint,
+  pushedBy,
   recordedPush,
   refusedInNote,
   sameAsSent,
@@ -512,13 +513,15 @@ function statusGroups(map: HeaderMap): StatusKey[][] {
 
 /**
  * Writes outcomes into the status columns: one block from the first to the last row touched
- * (rows between keep their status as read). Updates the snapshot to match.
+ * (rows between keep their status as read). Updates the snapshot to match. `by`: who the push
+ * sending the rows belongs to (ownerName), named in the note of each row it sent.
  */
 export function writeOutcomes(
   grid: Grid,
   sheet: SheetSnapshot,
   outcomes: Map<number, RowOutcome>,
   when: Date,
+  by?: string,
 ): void {
   if (outcomes.size === 0) return;
   const { map } = sheet;
@@ -559,10 +562,13 @@ export function writeOutcomes(
   }
   // "Pushed at" reads as every time the add-on writes, whatever format the column had.
   grid.setColumnFormat(first, map.status.when + 1, last - first + 1, DATETIME_FORMAT);
-  writeSentPrints(grid, sheet, byRow, outcomes, first, last);
+  writeSentPrints(grid, sheet, byRow, outcomes, first, last, by);
 }
 
-/** Notes the print of each row Assembled took; rows between keep the notes they had. */
+/**
+ * Notes the print of each row Assembled took; rows between keep the notes they had. A row sent now
+ * names `by`; one only written again (Validate) keeps the name its note had.
+ */
 function writeSentPrints(
   grid: Grid,
   { map, zone }: SheetSnapshot,
@@ -570,6 +576,7 @@ function writeSentPrints(
   outcomes: Map<number, RowOutcome>,
   first: number,
   last: number,
+  by: string | undefined,
 ): void {
   const notes: string[] = [];
   let changes = 0;
@@ -579,7 +586,8 @@ function writeSentPrints(
     const o = outcomes.get(n);
     const refused = o !== undefined && !o.unsent && isToFix(o);
     const taken = o && row && !row.blank && !row.changed && (isDone(row.status, '') || refused);
-    const note = taken ? sentNote(row.values, map, zone, refused) : (row?.note ?? '');
+    const who = (!o?.unsent && by) || pushedBy(row?.note ?? '');
+    const note = taken ? sentNote(row.values, map, zone, { refused, by: who }) : (row?.note ?? '');
     if (row && note !== (row.note ?? '')) {
       row.note = note;
       changes++;
