@@ -560,6 +560,11 @@ describe('The workbench page', () => {
     await expect.poll(where).toBe('closeSidebar');
     await page.keyboard.press('Enter');
     await page.locator('#sidebar').waitFor({ state: 'hidden' });
+    // The keyboard is back on the grid, at the cell selected before: typing goes there.
+    await expect.poll(where).toBe('grid');
+    await page.keyboard.type('x');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => cell(page, 1, 'A').textContent()).toBe('x');
     // With no sidebar, F6 goes between the top bar and the grid.
     await page.keyboard.press('F6');
     expect(await where()).toBe('File');

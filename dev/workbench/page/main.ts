@@ -187,7 +187,11 @@ function renderTabs(s: StateView): void {
 
 function renderSidebar(s: StateView): void {
   if (!s.sidebar) {
+    // Closed with the keyboard in it, the sidebar hands the keyboard back to the grid, as Sheets
+    // does: hidden, it would leave it on the page's body, where no key does anything.
+    const hadKeys = !sidebar.hidden && sidebar.contains(document.activeElement);
     sidebar.hidden = true;
+    if (hadKeys) byId('grid').focus();
     sidebarSerial = 0;
     frame.removeAttribute('src');
     return;
