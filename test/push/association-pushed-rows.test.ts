@@ -111,7 +111,7 @@ describe.skipIf(!built)('a second platform ID for an agent a pushed row already 
     const check = await rt.callFromSidebar<ValidateSummary>('validatePush', 'associations');
     expect(check).toMatchObject({ ok: 0, errors: 1, skipped: 2, changed: 0 });
     expect(check.problems).toEqual([
-      `Row 4: Platform ID: the same agent has another zendesk ID in row 2 (111, pushed). ${RULE}`,
+      'Row 4: Platform ID: the same agent has another zendesk ID in row 2 (111, pushed). A person has one zendesk ID in Assembled: if this row is right, delete row 2 (that changes nothing in Assembled) and push this one, which replaces their zendesk ID there; if not, delete this row.',
     ]);
     expect(await push('pushed-links-3')).toMatchObject({ state: 'done', succeeded: 0, invalid: 1 });
     expect(held(x.id).zendesk).toBe('111');

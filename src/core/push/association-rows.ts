@@ -55,6 +55,12 @@ function otherText({ row, id }: Link): string {
  */
 function secondIdText(column: string, { platform }: Link, others: Link[]): string {
   const rule = `A person has one ${platform} ID in Assembled, and a second would replace the first`;
+  // Beside rows pushed as they stand, this row is the agent's new ID or a mistake: either way one
+  // deletion leaves one row, and a pushed row deleted changes nothing in Assembled.
+  if (others.every((l) => l.row.done && !l.row.changed)) {
+    const rows = rowsText(others.map((l) => l.row.row));
+    return `${column}: the same agent has another ${platform} ID in ${someOf(others.map(otherText), 3, 'and')}. A person has one ${platform} ID in Assembled: if this row is right, delete ${rows} (that changes nothing in Assembled) and push this one, which replaces their ${platform} ID there; if not, delete this row.`;
+  }
   if (!others.some((l) => l.row.done))
     return `${column}: the same agent gets another ${platform} ID (${others[0]?.id}) in ${rowsText(others.map((l) => l.row.row))}. ${rule}: keep the row that is right.`;
   return `${column}: the same agent has another ${platform} ID in ${someOf(others.map(otherText), 3, 'and')}. ${rule} while the sheet kept both: keep the row that is right and delete ${theOthers(others)} (deleting a pushed row changes nothing in Assembled; to send a pushed row's new ID, clear its ${toClearAsNew('associations')}).`;
@@ -143,17 +149,25 @@ function clashWords({ platform }: Link, others: Link[]): string {
   return ` ${rowsText(rows).replace(/^r/, 'R')} ${give} the same agent another ${platform} ID (${ids}): keep the row that is right and delete ${theOthers(others)}.`;
 }
 
-/** Who holds the ID, and how it is freed: by a row here for a current agent, else in Assembled. */
-function heldText(column: string, { platform, id }: Link, holders: Person[]): string {
+/**
+ * Who holds the ID, and how it is freed: by a row here for a current agent, else in Assembled.
+ * `pushedIn`: the row of this sheet, pushed as it stands, that gave the one holder the ID. A new row
+ * for them is held back beside it, so their new ID goes in that row, sent again once cleared.
+ */
+function heldText(column: string, { platform, id }: Link, holders: Person[], pushedIn?: number): string {
   const who = someOf(
     holders.map((p) => `${fullName(p)} (${p.email || p.agent_id || p.id})`),
     3,
   );
   const gone = holders.every((p) => p.deleted);
-  const fix = holders.some((p) => p.agent_id && !p.deleted)
-    ? `first give them their new ${platform} ID in a row of this sheet, or remove it from them in Assembled`
-    : 'remove it from them in Assembled first';
-  return `${column}: ${platform} ID ${id} belongs in Assembled to ${who}${gone ? ', who has left' : ''}. A platform ID belongs to one agent: if this one is right, ${fix}.`;
+  const fix =
+    pushedIn !== undefined
+      ? `give them their new ${platform} ID in row ${pushedIn} and clear its ${toClearAsNew('associations')}, or remove it from them in Assembled`
+      : holders.some((p) => p.agent_id && !p.deleted)
+        ? `first give them their new ${platform} ID in a row of this sheet, or remove it from them in Assembled`
+        : 'remove it from them in Assembled first';
+  const from = pushedIn !== undefined ? `, pushed from row ${pushedIn}` : gone ? ', who has left' : '';
+  return `${column}: ${platform} ID ${id} belongs in Assembled to ${who}${from}. A platform ID belongs to one agent: if this one is right, ${fix}.`;
 }
 
 /**
@@ -174,6 +188,17 @@ export function markHeldPlatformIds(rows: SheetRow[], map: HeaderMap, agents: Ag
       holders.set(k, [...(holders.get(k) ?? []), p]);
     }
   const column = columnOf(map);
+  // Pushed rows as they stand (linked by markSharedPlatformIds), by the agent and ID they gave:
+  // the first, as a row typed twice points at it.
+  const gave = (on: string, id: string) => `${on}\u0000${id}`;
+  const pushedIn = new Map<string, number>();
+  for (const { done, changed, link, row } of rows)
+    if (done && !changed && link && !pushedIn.has(gave(link.on, link.id)))
+      pushedIn.set(gave(link.on, link.id), row);
+  const pushedRow = (l: Link, [holder, ...more]: Person[]) =>
+    holder && !holder.deleted && more.length === 0
+      ? pushedIn.get(gave(onPlatform(holder.agent_id, l.platform), l.id))
+      : undefined;
   // Until none is refused: a refused row no longer frees the ID its agent holds.
   for (let refused = holders.size > 0; refused; ) {
     const moving = new Set(links.map((l) => onPlatform(l.agent, l.platform)));
@@ -182,7 +207,7 @@ export function markHeldPlatformIds(rows: SheetRow[], map: HeaderMap, agents: Ag
         (p) => p.agent_id !== l.agent && !moving.has(onPlatform(p.agent_id, l.platform)),
       );
     const taken = new Set(links.filter((l) => others(l).length > 0));
-    for (const l of taken) refuseRow(l.row, heldText(column, l, others(l)));
+    for (const l of taken) refuseRow(l.row, heldText(column, l, others(l), pushedRow(l, others(l))));
     links = links.filter((l) => !taken.has(l));
     refused = taken.size > 0;
   }
