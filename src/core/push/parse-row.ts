@@ -28,9 +28,10 @@ import type { TimeOffTypes } from './time-off-types';
 export type RowParse =
   /**
    * `readAs`: cells read as other than they show (text "yes" in a TRUE/FALSE column), or text dates
-   * that read two ways (03/04/2026), in words.
+   * that read two ways (03/04/2026), in words. `emptyAllDay`: a time-off row whose All day is
+   * empty, read as whole days as it has no times (readAsWholeDays): its box shows as FALSE would.
    */
-  | { ok: true; request: PushRequest; readAs?: string }
+  | { ok: true; request: PushRequest; readAs?: string; emptyAllDay?: true }
   /**
    * `request`: what a row that read well would send, refused by a check across rows (overlaps.ts
    * refuseRow): later checks still look at it, so that a row to fix says all its problems at once.
@@ -391,14 +392,15 @@ export function parseRow(values: readonly CellValue[], map: HeaderMap, ctx: Pars
   const cells = parsed.data as Cells;
   const request = build(map.kind, cells, ctx, problems);
   if (!request || problems.list.length > 0) return { ok: false, problems: problems.list };
+  const days = readAsWholeDays(map.kind, cells, problems);
   const readAs =
     readAsBoolean(map.kind, raw, cells, problems) +
     readAsNumberIds(map.kind, raw, problems) +
     readAsDates(map.kind, cells, problems, ctx) +
     readAsClockChanges(map.kind, request, cells, problems, ctx) +
-    readAsWholeDays(map.kind, cells, problems) +
+    days +
     sheetDays(request, ctx, problems);
-  return { ok: true, request, ...(readAs ? { readAs } : {}) };
+  return { ok: true, request, ...(readAs ? { readAs } : {}), ...(days ? { emptyAllDay: true } : {}) };
 }
 
 /**

@@ -46,6 +46,8 @@ export interface PushJob extends OwnedRecord, Timed {
   changed?: number;
   /** Of those, rows holding cells another row was pushed with: sorted without the status columns (moved-rows.ts). */
   moved?: number;
+  /** The line on rows to send that go as whole days from an empty All day (empty-all-day.ts). */
+  emptyAllDay?: string;
   /** Rows that had reached Assembled at the sheet's last push and were deleted since (gone-rows.ts). */
   gone?: number;
   /** Rows changed or added while it ran, so not sent (marked "not sent", or an error when they do not read). */

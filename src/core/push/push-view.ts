@@ -30,6 +30,8 @@ export interface PushView extends Filtered {
   stopped: boolean;
   /** Fields two columns of the sheet fit, and the one read: said as Validate says them. */
   doubled: DoubledColumn[];
+  /** Rows it sends as whole days from an empty All day, in one line, as Validate says it; '' when none. */
+  emptyAllDay: string;
   /** Once it is over: the first rows to fix, as Validate lists them; [] when none. */
   problems: string[];
   /** Why background runs will not finish it (no trigger, today's budget spent), else ''. */
@@ -121,6 +123,7 @@ export function pushView(job: PushJob, now: number): PushView {
           : (job.message ?? stage),
     stopped: job.stopped === true,
     doubled: job.doubled ?? [],
+    emptyAllDay: job.emptyAllDay ?? '',
     problems:
       job.state === 'running'
         ? []

@@ -45,6 +45,7 @@ import { markUnknownCancels } from './cancel-rows';
 import { type ClearCount, clearWords, countClears, windowsToClear } from './clear-rows';
 import { showWholeDays } from './day-cells';
 import type { DoubledColumn } from './doubled-columns';
+import { emptyAllDay, emptyAllDayWords } from './empty-all-day';
 import { goneRows, goneWords, pushedRows } from './gone-rows';
 import { doubledColumns, unreadColumns } from './header';
 import { KINDS, type PushKind } from './kinds';
@@ -236,6 +237,8 @@ export interface ValidateSummary {
   otherZone?: string;
   /** One line on rows that had reached Assembled and were deleted since (gone-rows.ts). */
   gone?: string;
+  /** One line on rows that go as whole days from an empty All day (empty-all-day.ts). */
+  emptyAllDay?: string;
 }
 
 function openSheet(deps: PushDeps, sheet: SheetRef): SheetRef & { grid: Grid } {
@@ -439,6 +442,7 @@ export function validateSheet(deps: PushDeps, kind: PushKind, ref: SheetRef): Va
     addStatusColumns(grid, sheet.map);
     prepareOutcomes(grid, sheet);
     const outcomes = new Map<number, RowOutcome>();
+    const days: number[] = [];
     // A clear cannot be undone: what each window would remove is said before it is sent.
     const clears = kind === 'activities_clear' ? countClears(client, sheet.rows) : undefined;
     const summary: ValidateSummary = {
@@ -486,6 +490,7 @@ export function validateSheet(deps: PushDeps, kind: PushKind, ref: SheetRef): Va
         if (createRemovesOverlap(row.parse.request)) summary.removing++;
         else if (removesOverlap(row.parse.request)) summary.updating++;
         if (row.sentBefore) summary.again++;
+        if (emptyAllDay(row)) days.push(row.row);
         const clear = clears ? clearWords(clears.get(row.row)) : '';
         if (clears) summary.clearing = countClear(summary.clearing, clears.get(row.row));
         outcomes.set(row.row, readyOutcome(kind, row, clear));
@@ -504,6 +509,8 @@ export function validateSheet(deps: PushDeps, kind: PushKind, ref: SheetRef): Va
       summary.otherZone = otherZoneWords(sentIn.length, [...new Set(sentIn)], sheet.zone);
     const gone = goneWords(kind, goneRows(sheet));
     if (gone) summary.gone = gone;
+    const empty = emptyAllDayWords(days, sheet.map);
+    if (empty) summary.emptyAllDay = empty;
     writeMany(grid, sheet, outcomes, new Date(deps.clock.now()));
     return summary;
   });
@@ -1142,9 +1149,14 @@ class PushRun {
     saveAgentMemo(this.deps.own, this.job.id, this.agents.found);
     const doubled = doubledColumns(sheet.map);
     const gone = goneRows(sheet);
+    const days = emptyAllDayWords(
+      sheet.rows.filter((r) => this.sendable(r) && !later(r) && emptyAllDay(r)).map((r) => r.row),
+      sheet.map,
+    );
     this.save({
       prepared: true,
       ...(gone ? { gone } : {}),
+      ...(days ? { emptyAllDay: days } : {}),
       ...(doubled.length ? { doubled } : {}),
       skipped,
       ...(changed ? { changed } : {}),

@@ -186,12 +186,14 @@ function showPush(view: PushView, note = ''): void {
   const said = [view.message, view.notice].filter(Boolean).join(' ');
   // A column left unread for a field another fills, a filter's rows read too, or rows listed (a
   // pushed row changed since), is worth a look: not the all-clear green.
-  const look = note || view.doubled.length > 0 || !!view.filtered || view.problems.length > 0;
+  const look =
+    note || view.doubled.length > 0 || !!view.filtered || !!view.emptyAllDay || view.problems.length > 0;
   showStatus(
     status,
     [
       said,
       ...(view.filtered ? [view.filtered] : []),
+      ...(view.emptyAllDay ? [view.emptyAllDay] : []),
       ...view.doubled.map(doubledWords),
       ...view.problems,
     ].join('\n'),
@@ -497,6 +499,7 @@ validateButton.addEventListener('click', () => {
               ...(v.filtered ? [v.filtered] : []),
               ...(v.otherZone ? [v.otherZone] : []),
               ...(v.gone ? [v.gone] : []),
+              ...(v.emptyAllDay ? [v.emptyAllDay] : []),
               ...(v.removing > 0 ? [removingWords(v.removing)] : []),
               ...(v.updating > 0 ? [updatingWords(v.updating)] : []),
               ...(v.clearing ? [clearingWords(v.clearing)] : []),
@@ -505,7 +508,7 @@ validateButton.addEventListener('click', () => {
               ...v.doubled.map(doubledWords),
               ...v.problems,
             ];
-      // Unread columns, columns that fit a field another fills, rows changed since pushed, rows that remove activities, rows pushed before, pushed rows deleted and a filter's rows read too are worth a look
+      // Unread columns, columns that fit a field another fills, rows changed since pushed, rows that remove activities, rows pushed before, pushed rows deleted, rows read as whole days from an empty All day and a filter's rows read too are worth a look
       // even when every row reads well: not the all-clear green.
       const note =
         v.unread.length + v.doubled.length > 0 ||
@@ -514,6 +517,7 @@ validateButton.addEventListener('click', () => {
         v.updating > 0 ||
         v.again > 0 ||
         !!v.gone ||
+        !!v.emptyAllDay ||
         !!v.filtered ||
         !!v.clearing;
       clearing = v.clearing ? { sheet: v.sheet, words: clearingWords(v.clearing) } : undefined;
