@@ -151,7 +151,7 @@ describe('Push rows in the workbench', () => {
     await expect.poll(() => sb.locator('#status').getAttribute('data-tone')).toBe('info');
     const said = (await sb.locator('#status').textContent()) ?? '';
     expect(said).toMatch(/Row 4: Agent: no agent in Assembled has .*ghost@example\.com/);
-    expect(said).toMatch(/Row 5: End: /);
+    expect(said).toMatch(/Row 5: End must be after Start\./);
     // Once over, the box names the sheet and Assembled, and no longer says the push carries on.
     expect(await sb.locator('#progressTitle').textContent()).toBe('"Time off to create" → Assembled');
     await expect.poll(() => sb.locator('#pushHint').isHidden()).toBe(true);

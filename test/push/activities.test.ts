@@ -228,7 +228,7 @@ describe.each(['seed', 'live'] as const)('Activities push, %s dialect', (dialect
       expect(message(7)).toContain(
         'Agent: no agent in Assembled has the id, email or full name "ghost@example.com"',
       );
-      expect(message(8)).toBe('End: must be after Start.');
+      expect(message(8)).toBe('End is the same as Start: give the time the activity ends.');
       // Its End runs past the other's start; the other's Start lies inside it.
       expect(message(9)).toMatch(/^End: overlaps row 12 for the same agent/);
       expect(message(10)).toMatch(/^Start: overlaps row 11 for the same agent/);

@@ -37,21 +37,21 @@ describe('activity rows, validated', () => {
     );
     const out = records(grid).map((r) => r['Push message']);
     expect(out).toEqual([
-      "Activity ID: is empty, and update needs the activity's id (the Activity ID column of an Activities pull).",
-      "Activity ID: is empty, and delete needs the activity's id (the Activity ID column of an Activities pull).",
-      'Activity ID: must be empty for create (Assembled gives the new activity its id).',
+      "Activity ID is empty, and update needs the activity's id (the Activity ID column of an Activities pull).",
+      "Activity ID is empty, and delete needs the activity's id (the Activity ID column of an Activities pull).",
+      'Activity ID must be empty for create (Assembled gives the new activity its id).',
       // The same words for four cells, said once.
-      'Agent, Type, Start and End: are empty, and create needs them.',
+      'Agent, Type, Start and End are empty, and create needs them.',
       'Action: update needs at least one column to change (Agent, Type, Start, End or Description).',
       expect.stringContaining('Action: "move" is not one of create, update, delete.'),
-      'End: must be after Start.',
+      'End must be after Start.',
       // The cell shows text, not a ticked box: the row says how it was read.
       'Ready to push. Allow conflicts: "yes" read as TRUE.',
       // Said before it is sent, while Allow conflicts can still be set.
       "Ready to push. Allow conflicts is not TRUE: sending it removes any of this agent's activities that it overlaps (set TRUE to keep them).",
       'Ready to push.',
       // Only Assembled's single create takes Allow conflicts: an update asking it is not sent.
-      "Allow conflicts: is TRUE, but Assembled keeps overlapping activities only for a create: an update may remove any of the agent's activities its times overlap. Clear the cell to update anyway, or delete this activity and create it again with Allow conflicts TRUE.",
+      "Allow conflicts is TRUE, but Assembled keeps overlapping activities only for a create: an update may remove any of the agent's activities its times overlap. Clear the cell to update anyway, or delete this activity and create it again with Allow conflicts TRUE.",
       "Ready to push. An update cannot keep what it overlaps: sending it may remove any of this agent's activities that its times overlap.",
       // A delete places nothing, so its TRUE changes nothing.
       'Ready to push.',
@@ -87,7 +87,7 @@ describe('activity rows, validated', () => {
     expect(out[0]).toContain(
       'Agents: no agent in Assembled has the id, email or full name "nobody@example.com"',
     );
-    expect(out[1]).toBe('End: must be after Start.');
+    expect(out[1]).toBe('End is the same as Start: give the time the activity ends.');
   });
 });
 

@@ -76,7 +76,7 @@ describe.each(['seed', 'live'] as const)('Allow conflicts, %s dialect', (dialect
     expect(outcome[2]).toEqual([
       'error',
       expect.stringMatching(
-        /^Allow conflicts: is TRUE, but Assembled keeps overlapping activities only for a create/,
+        /^Allow conflicts is TRUE, but Assembled keeps overlapping activities only for a create/,
       ),
     ]);
     expect(outcome[3]).toEqual(['error', 'Refused by Assembled: schedule_id: unknown schedule sch_nope']);

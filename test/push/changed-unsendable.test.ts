@@ -31,7 +31,7 @@ describe.skipIf(!built)('a pushed row changed so it could not be sent', () => {
     expect(check.changed).toBe(1);
     const [message = ''] = column(rt, sheet, 'Push message') as string[];
     expect(message).toMatch(
-      /^Changed since it was pushed: End was 2026-12-22 12:00 when pushed; not sent again, so Assembled still has it as it was, and as it stands it could not be sent: End: must be after Start\. Put that right first\. To change it, cancel the request/,
+      /^Changed since it was pushed: End was 2026-12-22 12:00 when pushed; not sent again, so Assembled still has it as it was, and as it stands it could not be sent: End must be after Start\. Put that right first\. To change it, cancel the request/,
     );
     expect(check.problems[0]).toContain('as it stands it could not be sent');
 
@@ -66,7 +66,7 @@ describe.skipIf(!built)('a pushed row changed so it could not be sent', () => {
     expect(synced.updated).toBe(2);
     const messages = column(rt, sheet, 'Push message') as string[];
     expect(messages[0]).toMatch(
-      /, and as it stands it could not be sent: End: must be after Start\. Put that right first\. /,
+      /, and as it stands it could not be sent: End must be after Start\. Put that right first\. /,
     );
     expect(messages[1]).toMatch(
       /, and as it stands it could not be sent: .*nobody@example\.com.* Put that right first\. /,

@@ -61,6 +61,6 @@ describe('two columns that fit one field', () => {
         { field: 'End', read: 'End', others: ['To'] },
       ],
     });
-    expect(check.problems[0]).toMatch(/^Row 3: Start: /);
+    expect(check.problems[0]).toMatch(/^Row 3: Start is empty/);
   });
 });

@@ -32,7 +32,7 @@ describe.skipIf(!built)('a date the add-on cannot read', () => {
         `Start: "soon" is not a date and time the add-on can read: write it like ${example} ${iso}.`,
       ]);
       expect(column(rt, timeOff, 'Push message')).toEqual([
-        `Start: is empty, and the row needs a date and time, such as ${example} ${iso}. End: "1st June" is not a date and time the add-on can read: write it like ${example} ${iso}.`,
+        `Start is empty, and the row needs a date and time, such as ${example} ${iso}. End: "1st June" is not a date and time the add-on can read: write it like ${example} ${iso}.`,
       ]);
     }
   });

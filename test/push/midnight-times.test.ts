@@ -28,7 +28,7 @@ describe.skipIf(!built)('a time-off row from midnight to midnight', () => {
     expect(column(rt, sheet, 'Push message')).toEqual([
       'Ready to push.',
       `Ready to push. ${read}`,
-      'End: must be after Start (for whole days, set All day to TRUE).',
+      'End is the same as Start: give the time the time off ends (for whole days, set All day to TRUE).',
     ]);
     const view = await follow(
       rt,

@@ -41,7 +41,7 @@ describe('a sheet of good and bad rows', () => {
     const messages = records(sheet.grid).map((r) => `${r['Push status']}|${r['Push message']}`);
     expect(messages).toEqual([
       'OK|Ready to push.',
-      expect.stringMatching(/^error\|agent EMAIL: is empty/),
+      expect.stringMatching(/^error\|agent EMAIL is empty/),
       expect.stringMatching(
         /^error\|agent EMAIL: no agent in Assembled has the id, email or full name "ghost@example.com"/,
       ),
@@ -52,11 +52,9 @@ describe('a sheet of good and bad rows', () => {
         /^error\|agent EMAIL: .* has left the organisation \(deleted in Assembled\): delete the row, or name an agent who is still there\.$/,
       ),
       expect.stringMatching(/^error\|Start Time: "soon" is not a date and time/),
-      expect.stringMatching(/^error\|Start Time: is empty/),
-      expect.stringMatching(/^error\|end_time: must be after Start Time/),
-      expect.stringMatching(
-        /^error\|end_time: is empty: give when the time off ends, or set All-Day to TRUE/,
-      ),
+      expect.stringMatching(/^error\|Start Time is empty/),
+      expect.stringMatching(/^error\|end_time must be after Start Time/),
+      expect.stringMatching(/^error\|end_time is empty: give when the time off ends, or set All-Day to TRUE/),
       expect.stringMatching(/^error\|All-Day: "sometimes" is not TRUE or FALSE/),
       '|',
       'OK|Ready to push.',

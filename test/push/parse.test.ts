@@ -301,7 +301,7 @@ describe('row parsing', () => {
     });
     // A time of day in Start keeps the row exact, and its empty End refused.
     const timed = parse('time_off', header, ['ada@example.com', '2026-06-01 00:30', '', '', '', '']).result;
-    expect(!timed.ok && timed.problems.join(' | ')).toMatch(/^End: is empty/);
+    expect(!timed.ok && timed.problems.join(' | ')).toMatch(/^End is empty/);
     const no = parse('time_off', header, [
       'ada@example.com',
       '2026-06-01',
@@ -326,7 +326,7 @@ describe('row parsing', () => {
 
   it('names the column and what to fix for each kind of bad row', () => {
     const cases: [unknown[], RegExp][] = [
-      [['', '2026-06-01 09:00', '2026-06-01 10:00'], /^Agent: is empty/],
+      [['', '2026-06-01 09:00', '2026-06-01 10:00'], /^Agent is empty/],
       [
         ['nobody@example.com', '2026-06-01 09:00', '2026-06-01 10:00'],
         /^Agent: no agent in Assembled has .*nobody@example.com/,
@@ -341,11 +341,16 @@ describe('row parsing', () => {
         ['ada@example.com', 'next monday', '2026-06-01 10:00'],
         /^Start: "next monday" is not a date and time .* write it like 2026-06-25 09:00\./,
       ],
-      [['ada@example.com', '', '2026-06-01 10:00'], /^Start: is empty/],
-      [['ada@example.com', '2026-06-01 09:00', '2026-06-01 08:00'], /^End: must be after Start/],
+      [['ada@example.com', '', '2026-06-01 10:00'], /^Start is empty/],
+      [['ada@example.com', '2026-06-01 09:00', '2026-06-01 08:00'], /^End must be after Start\.$/],
+      // End equal to Start says what to give, not only that it must come after.
+      [
+        ['ada@example.com', '2026-06-01 09:00', '2026-06-01 09:00'],
+        /^End is the same as Start: give the time the time off ends\.$/,
+      ],
       [
         ['ada@example.com', '2026-06-01 09:00', ''],
-        /^End: is empty: give when the time off ends, or set All day to TRUE/,
+        /^End is empty: give when the time off ends, or set All day to TRUE/,
       ],
       [
         ['ada@example.com', '2026-06-01 09:00', '2026-06-01 10:00', 'maybe'],
@@ -362,7 +367,7 @@ describe('row parsing', () => {
   it('uses the sheet’s own header names in problems and lists every problem of a row', () => {
     const { result } = parse('time_off', ['agent email', 'from', 'until'], ['', 'soon', '']);
     expect(!result.ok && result.problems).toEqual([
-      expect.stringMatching(/^agent email: is empty/),
+      expect.stringMatching(/^agent email is empty/),
       expect.stringMatching(/^from: "soon" is not a date/),
     ]);
   });
@@ -374,7 +379,7 @@ describe('row parsing', () => {
       ['Action', 'Agent', 'Type', 'Start', 'End'],
       ['create', 'ada@example.com', 'lunch', '', ''],
     );
-    expect(!result.ok && result.problems).toContainEqual('Start and End: are empty, and create needs them.');
+    expect(!result.ok && result.problems).toContainEqual('Start and End are empty, and create needs them.');
   });
 
   it('says the instruction two cells share once, after both: a year wrong in each, a day in each', () => {
@@ -410,7 +415,7 @@ describe('row parsing', () => {
       ok: false,
       problems: [
         expect.stringMatching(
-          /^Start: is empty, and the row needs a date and time, such as 2026-06-25 09:00\.$/,
+          /^Start is empty, and the row needs a date and time, such as 2026-06-25 09:00\.$/,
         ),
         expect.stringMatching(/^Agent: .*gone@example\.com/),
       ],
@@ -420,7 +425,7 @@ describe('row parsing', () => {
       ok: false,
       problems: [
         expect.stringMatching(
-          /^Start: is empty, and the row needs a date and time, such as 2026-06-25 09:00\.$/,
+          /^Start is empty, and the row needs a date and time, such as 2026-06-25 09:00\.$/,
         ),
       ],
     });
@@ -434,7 +439,7 @@ describe('row parsing', () => {
       problems: [
         'All day: "yes please" is not TRUE or FALSE.',
         // Dates alone, All day not read: whole days, whose last is before the first.
-        'End: is before Start: give the last day off.',
+        'End is before Start: give the last day off as End.',
       ],
     });
     // A cell that could not be read says its own problem only, not that it is empty too.
@@ -445,26 +450,31 @@ describe('row parsing', () => {
       ok: false,
       problems: [
         'State: "lunh" is not a state Assembled knows; did you mean "lunch"? If it is a state new to Assembled, write new: lunh.',
-        expect.stringMatching(/^End: must be after Start/),
+        expect.stringMatching(/^End must be after Start/),
       ],
     });
   });
 
   it('checks what each edit action needs', () => {
     const h = ['Action', 'State ID', 'Agent', 'State', 'Start', 'End'];
+    const same = ['insert', '', 'a-1', 'busy', '2026-06-01 09:00', '2026-06-01 09:00'];
+    expect(parse('state_edits', h, same).result).toEqual({
+      ok: false,
+      problems: ['End is the same as Start: give the time the state ends.'],
+    });
     expect(parse('state_edits', h, ['delete', 's-1']).result).toEqual({
       ok: true,
       request: { kind: 'state_edits', action: 'delete', stateId: 's-1' },
     });
     expect(parse('state_edits', h, ['Update', '', 'a-1', 'busy', '2026-06-01 09:00']).result).toMatchObject({
       ok: false,
-      problems: [expect.stringMatching(/^State ID: is empty, and update needs/)],
+      problems: [expect.stringMatching(/^State ID is empty, and update needs/)],
     });
     expect(
       parse('state_edits', h, ['insert', 's-9', 'a-1', 'busy', '2026-06-01 09:00']).result,
     ).toMatchObject({
       ok: false,
-      problems: [expect.stringMatching(/^State ID: must be empty for insert/)],
+      problems: [expect.stringMatching(/^State ID must be empty for insert/)],
     });
     expect(parse('state_edits', h, ['move', '', 'a-1']).result).toMatchObject({
       ok: false,
@@ -472,7 +482,7 @@ describe('row parsing', () => {
     });
     expect(parse('state_edits', h, ['insert', '', '', 'busy', '']).result).toMatchObject({
       ok: false,
-      problems: ['Agent and Start: are empty, and insert needs them.'],
+      problems: ['Agent and Start are empty, and insert needs them.'],
     });
   });
 

@@ -35,7 +35,7 @@ describe.skipIf(!built)("Push's words", () => {
     const { rt, sim } = await startLocalAddon({ dialect: 'live' });
     await template(rt, 'time_off', [['', '2026-07-01 09:00', '2026-07-01 17:00']]);
     expect(await rt.callFromSidebar<ValidateSummary>('validatePush', 'time_off')).toMatchObject({
-      problems: ["Row 2: Agent: is empty, and the row needs the agent's Assembled id, email or full name."],
+      problems: ["Row 2: Agent is empty, and the row needs the agent's Assembled id, email or full name."],
     });
     const pending = sim.admin.org.timeOff.find((t) => t.status === 'pending');
     await template(rt, 'time_off_cancel', [['not-an-id'], [pending?.id]]);

@@ -34,7 +34,7 @@ describe.skipIf(!built)('sync time off on rows changed since they were pushed', 
 
     const messages = column(rt, sheet, 'Push message') as string[];
     expect(messages[1]).toMatch(
-      /^Changed since it was pushed: End was 2026-12-11 12:00 when pushed; not sent again, so Assembled still has it as it was, and as it stands it could not be sent: End: must be after Start\. Put that right first\./,
+      /^Changed since it was pushed: End was 2026-12-11 12:00 when pushed; not sent again, so Assembled still has it as it was, and as it stands it could not be sent: End must be after Start\. Put that right first\./,
     );
     expect(messages[3]).toMatch(
       /^Changed since it was pushed: Notes was "?note 4"? when pushed; not sent again/,

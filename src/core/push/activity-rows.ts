@@ -5,6 +5,7 @@ import { activityOfOccurrence } from '../pull/schedule-records';
 import { wordsFor } from '../table/column-words';
 import type { ActivityFields, ActivityRequest, ClearRequest } from './activity-request';
 import type { CellTime } from './cell-time';
+import { notAfterStart } from './end-words';
 import type { HeaderMap } from './header';
 import { type ScheduleOf, scheduleOf } from './master-schedule';
 import { overlapsText, overlapsWithin, refuseRow, rowsText, type Span } from './overlaps';
@@ -43,7 +44,7 @@ function agentId(text: string, ctx: ParseContext, p: ProblemSink, key: string): 
 function window(c: ActivityCells, p: ProblemSink): { start: number; end: number } | undefined {
   if (!c.start || !c.end) return undefined;
   if (c.end.ms > c.start.ms) return { start: c.start.ms, end: c.end.ms };
-  p.add('end', `must be after ${p.column('start')}.`);
+  p.add('end', notAfterStart(c.start.ms, c.end.ms, p.column('start'), 'the activity'));
   return undefined;
 }
 

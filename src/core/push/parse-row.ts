@@ -18,6 +18,7 @@ import { cellText } from './cell-text';
 import { type CellTime, cellTimeFault, readCellTime, timeExample, twoWays } from './cell-time';
 import { closest, didYouMean } from './closest';
 import { declaredNew, newWords } from './declared-new';
+import { lastDayFirst, notAfterStart } from './end-words';
 import type { HeaderMap } from './header';
 import { type ColumnSpec, INGESTED_NO_ID, KINDS, type PushKind, STATE_ID_WHERE } from './kinds';
 import type { PushRequest, StateRecord } from './request';
@@ -298,7 +299,8 @@ class Problems {
       for (const key of keys) if (!skip.includes(key)) this.add(key, message, told);
   }
   /**
-   * The problems in words, in the order they were first said: "Start and End: are empty, …". An
+   * The problems in words, in the order they were first said: "Start and End are empty, …" (words
+   * that begin with their verb take the columns as their subject), "Agent: no agent in …". An
    * instruction two problems share is said once, after the last of them ("Start: reads as …, and
    * the year 2226 looks wrong. End: reads as …. Type the date and time, like …").
    */
@@ -311,7 +313,8 @@ class Problems {
       const words =
         keys.length > 1 ? said.replace(/^is /, 'are ').replace(/ needs it\./, ' needs them.') : said;
       const columns = keys.map((k) => this.column(k));
-      return `${someOf(columns, columns.length, 'and')}: ${words}`;
+      const subject = /^(is|are|must) /.test(words) ? ' ' : ': ';
+      return `${someOf(columns, columns.length, 'and')}${subject}${words}`;
     });
   }
 }
@@ -519,7 +522,7 @@ function stateTimes(
 ): { start: number; end?: number } | undefined {
   if (!cells.start) return undefined;
   if (cells.end && cells.end.ms <= cells.start.ms) {
-    problems.add('end', `must be after ${problems.column('start')}.`);
+    problems.add('end', notAfterStart(cells.start.ms, cells.end.ms, problems.column('start'), 'the state'));
     return undefined;
   }
   const { start, end } = cells;
@@ -680,7 +683,7 @@ function timeOff(cells: Cells, ctx: ParseContext, problems: Problems): PushReque
     const last = end?.day ?? start.day;
     const from = fromLocal(start.day, zone);
     const to = fromLocal(addDays(last, 1), zone);
-    if (to <= from) problems.add('end', `is before ${problems.column('start')}: give the last day off.`);
+    if (to <= from) problems.add('end', lastDayFirst(problems.column('start'), problems.column('end')));
     else range = { start: from, end: to };
   } else if (!end) {
     problems.add(
@@ -691,7 +694,7 @@ function timeOff(cells: Cells, ctx: ParseContext, problems: Problems): PushReque
     // FALSE takes midnights as times too: two dates alone may have meant whole days.
     const days =
       !start.hasTime && !end.hasTime ? ` (for whole days, set ${problems.column('all_day')} to TRUE)` : '';
-    problems.add('end', `must be after ${problems.column('start')}${days}.`);
+    problems.add('end', notAfterStart(start.ms, end.ms, problems.column('start'), 'the time off', days));
   } else range = { start: start.ms, end: end.ms };
   const badType = cells.type ? ctx.timeOffTypes?.problem(cells.type) : undefined;
   if (badType) problems.add('type', badType);
