@@ -754,6 +754,19 @@ describe('an agent that matches no one', () => {
     return found.ok ? '' : found.problem;
   };
 
+  it('is said in the same words for every kind with an agent', () => {
+    const words =
+      'Agent: no agent in Assembled has the id, email or full name "ghost.agent@example.com". Check the spelling. If they are not in Assembled yet, add them there first, then Validate again.';
+    const ghost = 'ghost.agent@example.com';
+    const rows: [PushKind, string[], unknown[]][] = [
+      ['time_off', ['Agent', 'Start', 'End'], [ghost, '2026-06-01 09:00', '2026-06-01 10:00']],
+      ['agent_states', ['Agent', 'State', 'Start'], [ghost, 'lunch', '2026-06-01 09:00']],
+      ['associations', ['Agent', 'Platform', 'Platform ID'], [ghost, 'zendesk', '42']],
+    ];
+    for (const [kind, header, row] of rows)
+      expect(parse(kind, header, row).result, kind).toEqual({ ok: false, problems: [words] });
+  });
+
   it('suggests the nearest name or email of a current agent, by a letter or two', () => {
     expect(problem('Ava Smtih')).toBe(
       'no agent in Assembled has the id, email or full name "Ava Smtih". Did you mean "Ava Smith"? Check the spelling, or use their email.',
@@ -761,8 +774,15 @@ describe('an agent that matches no one', () => {
     expect(problem('ava.smith@exampel.com')).toMatch(
       /Did you mean "ava\.smith@example\.com"\? Check the spelling\.$/,
     );
+    // Near no one, they may be new to Assembled rather than misspelled: that way on is said too.
     expect(problem('nobody.here@example.com')).toBe(
-      'no agent in Assembled has the id, email or full name "nobody.here@example.com". Check the spelling.',
+      'no agent in Assembled has the id, email or full name "nobody.here@example.com". Check the spelling. If they are not in Assembled yet, add them there first, then Validate again.',
+    );
+    expect(problem('Kim New')).toMatch(
+      /Check the spelling, or use their email\. If they are not in Assembled yet, /,
+    );
+    expect(problem('Kim New (kim.new@example.com)')).toMatch(
+      /no agent in Assembled has the email kim\.new@example\.com\. Check the spelling\. If they are not in Assembled yet, /,
     );
     // Two as near: both are named.
     expect(problem('Anx Lee')).toMatch(/Did you mean "Ann Lee" or "Ana Lee"\?/);

@@ -74,7 +74,7 @@ describe.skipIf(!built)("a push's words beside rows changed since Validate", () 
     // What Validate found, said as the last check's: the push has not read the rows to know better.
     const said = [
       'State: "availble" is not a state Assembled knows; did you mean "available"? If it is a state new to Assembled, write new: availble.',
-      'Agent: no agent in Assembled has the id, email or full name "nobody@example.com". Check the spelling.',
+      'Agent: no agent in Assembled has the id, email or full name "nobody@example.com". Check the spelling. If they are not in Assembled yet, add them there first, then Validate again.',
       expect.stringMatching(/^Start: overlaps row 5, /),
     ];
     /** Rows 3-5's words, and the last check's after them. */

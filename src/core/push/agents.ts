@@ -39,6 +39,9 @@ function pairedKey(name: string, email: string): string {
 /** Texts per execution given a "did you mean": 1,000 cells that match no one are another column. */
 const GUESSES = 50;
 
+/** The next step for an agent no one in Assembled is, with no near miss: they may be new, not misspelled. */
+const NOT_YET = 'If they are not in Assembled yet, add them there first, then Validate again.';
+
 /** Namesakes listed in a row's message, so it can be mended without looking them up. */
 const NAMESAKES_LISTED = 3;
 
@@ -225,7 +228,7 @@ export class AgentDirectory {
       const advice = wanted.includes('@') ? 'Check the spelling.' : 'Check the spelling, or use their email.';
       return {
         ok: false,
-        problem: `no agent in Assembled has the id, email or full name "${text.trim()}".${guess} ${advice}`,
+        problem: `no agent in Assembled has the id, email or full name "${text.trim()}".${guess} ${advice}${guess ? '' : ` ${NOT_YET}`}`,
       };
     }
     return this.pick(text, how, found);
@@ -235,11 +238,13 @@ export class AgentDirectory {
   private byNameAndEmail(text: string, name: string, email: string): AgentLookup {
     const found = this.index().emails.get(key(email)) ?? [];
     // An email no one has: said of the email, with the near misses of the whole text in its form.
-    if (found.length === 0)
+    if (found.length === 0) {
+      const guess = this.nearest(pairedKey(name, email), true);
       return {
         ok: false,
-        problem: `"${text.trim()}": no agent in Assembled has the email ${email.trim()}.${this.nearest(pairedKey(name, email), true)} Check the spelling.`,
+        problem: `"${text.trim()}": no agent in Assembled has the email ${email.trim()}.${guess} Check the spelling.${guess ? '' : ` ${NOT_YET}`}`,
       };
+    }
     const named = found.filter((p) => key(fullName(p)) === key(name));
     if (named.length === 0) {
       const theirs = someOf(
