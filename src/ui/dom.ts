@@ -11,30 +11,47 @@ export function byId<T extends HTMLElement>(id: string): T {
 
 export type Tone = 'info' | 'ok' | 'error';
 
-/** What each status line was last given, and showed. */
-const lastSaid = new WeakMap<HTMLElement, { text: string; tone: Tone; shown: string }>();
+/** A part of a status line said in a tone of its own: a summary's rows to fix in red, its count not. */
+export interface Said {
+  text: string;
+  tone: Tone;
+}
+
+/** What each status line was last given (its tone, and each part's), and showed. */
+const lastSaid = new WeakMap<HTMLElement, { text: string; tones: string; shown: string }>();
+
+/** Text with the console addresses in it as links: a sidebar is sandboxed, so one opens only in a new tab. */
+const linked = (text: string): (string | Node)[] =>
+  consoleLinks(text).map((part) =>
+    typeof part === 'string'
+      ? part
+      : el('a', { href: part.href, target: '_blank', rel: 'noopener' }, 'Open in the Google Cloud console'),
+  );
 
 /**
- * Says `text` on a status line. A failure is said at once (assertive), the rest in its turn
- * (polite): a line with role=status changes its aria-live before its words. The same words again
- * (Pull data's progress is drawn every second) are left as they are, as a live region whose words
- * are set again may be read again.
+ * Says `said` on a status line: its words, or its parts a line each. A failure is said at once
+ * (assertive), the rest in its turn (polite), by `tone`: a line with role=status changes its
+ * aria-live before its words. Parts are drawn each in its own tone (a span with its data-tone),
+ * whatever the line's. The same words again (Pull data's progress is drawn every second) are left
+ * as they are, as a live region whose words are set again may be read again.
  */
-export function showStatus(node: HTMLElement, text: string, tone: Tone = 'info'): void {
+export function showStatus(node: HTMLElement, said: string | readonly Said[], tone: Tone = 'info'): void {
+  const parts = typeof said === 'string' ? [{ text: said, tone }] : said;
+  const apart = typeof said !== 'string';
+  const text = parts.map((p) => p.text).join('\n');
+  const tones = [tone, ...parts.map((p) => p.tone)].join(' ');
   const last = lastSaid.get(node);
-  if (last?.text === text && last.tone === tone && node.textContent === last.shown) return;
+  if (last?.text === text && last.tones === tones && node.textContent === last.shown) return;
   if (node.getAttribute('role') === 'status')
     node.setAttribute('aria-live', tone === 'error' ? 'assertive' : 'polite');
-  // A sidebar is sandboxed: a link opens only in a new tab.
   node.replaceChildren(
-    ...consoleLinks(text).map((part) =>
-      typeof part === 'string'
-        ? part
-        : el('a', { href: part.href, target: '_blank', rel: 'noopener' }, 'Open in the Google Cloud console'),
-    ),
+    ...parts.flatMap((p, i) => {
+      const shown = apart ? [el('span', { 'data-tone': p.tone }, ...linked(p.text))] : linked(p.text);
+      return i === 0 ? shown : ['\n', ...shown];
+    }),
   );
   node.dataset.tone = tone;
-  lastSaid.set(node, { text, tone, shown: node.textContent ?? '' });
+  lastSaid.set(node, { text, tones, shown: node.textContent ?? '' });
 }
 
 /**
@@ -52,8 +69,8 @@ export function sayInLine(line: HTMLElement, words: string): void {
  * button seems to have done nothing. Only scrolled to, the focus left where it is; nor while the
  * page asks a question (ask-in-page.ts), which keeps the view until it is answered.
  */
-export function showAnswer(node: HTMLElement, text: string, tone: Tone = 'info'): void {
-  showStatus(node, text, tone);
+export function showAnswer(node: HTMLElement, said: string | readonly Said[], tone: Tone = 'info'): void {
+  showStatus(node, said, tone);
   bringIntoView(node);
 }
 

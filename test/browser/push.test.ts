@@ -483,6 +483,48 @@ describe('Push rows in the workbench', () => {
     expect(await sb.locator('#status').getAttribute('data-tone')).toBe('info');
   });
 
+  it('draws only the rows to fix in red after Validate and Push, not the count or the filter line above them', async () => {
+    const { page, running } = bench();
+    const wb = running.workbench.rt.workbook;
+    const sb = await typedTimeOff(page, demoAgent(bench()).email, '');
+    const sheet = (await page.getByRole('tab', { selected: true }).textContent()) ?? '';
+    // Two rows to fix, so more went wrong than went: the push's own words are red too.
+    for (const row of [3, 4])
+      await typeRow(page, row, [
+        'ghost.agent@example.com',
+        '2026-07-08 09:00',
+        '2026-07-08 17:00',
+        'FALSE',
+        'pto',
+      ]);
+    wb.createFilter(`'${sheet}'!A1:F4`);
+    const status = sb.locator('#status');
+    /** The colour the words are drawn in: their text's element's, however the line is built. */
+    const colour = (words: string) =>
+      status.evaluate((e, words) => {
+        const walk = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+        for (let n = walk.nextNode(); n; n = walk.nextNode())
+          if (n.textContent?.includes(words) && n.parentElement)
+            return getComputedStyle(n.parentElement).color;
+        return `no "${words}"`;
+      }, words);
+    const [red, plain] = ['rgb(197, 34, 31)', 'rgb(32, 33, 36)'];
+
+    await sb.getByRole('button', { name: 'Validate' }).click();
+    await status.filter({ hasText: /^1 OK, 2 to fix/ }).waitFor();
+    expect(await status.getAttribute('data-tone')).toBe('error');
+    expect(await colour('1 OK, 2 to fix')).toBe(plain);
+    expect(await colour('The sheet has a filter')).toBe(plain);
+    expect(await colour('Row 3: Agent: no agent')).toBe(red);
+
+    await sb.getByRole('button', { name: 'Push', exact: true }).click();
+    await status.filter({ hasText: /^Finished: 1 created/ }).waitFor({ timeout: 30_000 });
+    expect(await status.getAttribute('data-tone')).toBe('error');
+    expect(await colour('Finished: 1 created')).toBe(red);
+    expect(await colour('The sheet has a filter')).toBe(plain);
+    expect(await colour('Row 4: Agent: no agent')).toBe(red);
+  });
+
   it('does not take a pulled schedule for time off: nothing is chosen, and a choice names the columns it leaves unread', async () => {
     const { page } = bench();
     const sim = bench().running.workbench.session.backend.simulator;

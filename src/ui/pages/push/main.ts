@@ -24,9 +24,11 @@ import {
   focusLost,
   markInvalid,
   requestKey,
+  type Said,
   showAnswer,
   showStatus,
   stayAtOutcome,
+  type Tone,
   waitAtProgress,
 } from '../../dom';
 import { focusHeading } from '../../first-focus';
@@ -150,6 +152,21 @@ function describeKind(): void {
  */
 let lastPush: { view: PushView; at: number; trouble?: string } | null = null;
 
+/**
+ * A summary's `lines`, then its listed `problems`: only those stand out, red, when `errors` rows are
+ * to fix (rows changed since pushed, listed alone, are not). The lines keep `tone`, but plain once it
+ * is red: "20 OK", or the sheet's filter, is nothing to fix.
+ */
+function withRowsToFix(lines: string[], problems: string[], errors: number, tone: Tone): Said[] {
+  const plain = tone === 'error' ? 'info' : tone;
+  return [
+    ...(lines.length > 0 ? [{ text: lines.join('\n'), tone: plain }] : []),
+    ...(problems.length > 0
+      ? [{ text: problems.join('\n'), tone: errors > 0 ? ('error' as const) : plain }]
+      : []),
+  ];
+}
+
 /** `note`: said under its heading, when the summary is no longer the sheet's latest (no all-clear then). */
 function showPush(view: PushView, note = ''): void {
   lastPush = { view, at: Date.now() };
@@ -188,17 +205,15 @@ function showPush(view: PushView, note = ''): void {
   // pushed row changed since), is worth a look: not the all-clear green.
   const look =
     note || view.doubled.length > 0 || !!view.filtered || !!view.emptyAllDay || view.problems.length > 0;
-  showStatus(
-    status,
-    [
-      said,
-      ...(view.filtered ? [view.filtered] : []),
-      ...(view.emptyAllDay ? [view.emptyAllDay] : []),
-      ...view.doubled.map(doubledWords),
-      ...view.problems,
-    ].join('\n'),
-    look && tone === 'ok' ? 'info' : tone,
-  );
+  const shown = look && tone === 'ok' ? 'info' : tone;
+  // How it ended keeps its tone; the notes under it are plain, the rows to fix red (withRowsToFix).
+  const notes = [
+    ...(view.filtered ? [view.filtered] : []),
+    ...(view.emptyAllDay ? [view.emptyAllDay] : []),
+    ...view.doubled.map(doubledWords),
+  ];
+  const rest = withRowsToFix(notes, view.problems, view.invalid + view.failed, 'info');
+  showStatus(status, [{ text: said, tone: shown }, ...rest], shown);
   tick();
 }
 
@@ -506,7 +521,6 @@ validateButton.addEventListener('click', () => {
               ...(v.again > 0 ? [againWords(v.again)] : []),
               ...(v.unread.length > 0 ? [unreadLine(label, v.unread)] : []),
               ...v.doubled.map(doubledWords),
-              ...v.problems,
             ];
       // Unread columns, columns that fit a field another fills, rows changed since pushed, rows that remove activities, rows pushed before, pushed rows deleted, rows read as whole days from an empty All day and a filter's rows read too are worth a look
       // even when every row reads well: not the all-clear green.
@@ -521,7 +535,8 @@ validateButton.addEventListener('click', () => {
         !!v.filtered ||
         !!v.clearing;
       clearing = v.clearing ? { sheet: v.sheet, words: clearingWords(v.clearing) } : undefined;
-      showAnswer(status, lines.join('\n'), v.errors > 0 ? 'error' : note ? 'info' : 'ok');
+      const tone = v.errors > 0 ? 'error' : note ? 'info' : 'ok';
+      showAnswer(status, withRowsToFix(lines, v.rows === 0 ? [] : v.problems, v.errors, tone), tone);
     } catch (error) {
       showAnswer(status, errorMessage(error), 'error');
     }
