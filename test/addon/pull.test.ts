@@ -228,7 +228,7 @@ describe('Pull data', () => {
   });
 
   it('a failed report leaves the target sheet untouched and says why, in the sidebar and the log', async () => {
-    const { rt } = await startLocalAddon();
+    const { rt, backend } = await startLocalAddon();
     // A table pulled there before: what the failed pull would have replaced.
     const teams = {
       source: { kind: 'resource', resource: 'teams' },
@@ -237,18 +237,28 @@ describe('Pull data', () => {
     await pullToEnd(rt, { ...teams, mode: 'replace' }, key());
     const before = rt.workbook.values('Sheet1');
     expect(before.length).toBeGreaterThan(1);
+    // Assembled fails the report: asked for a team it no longer knows (deleted as it was asked).
+    rt.setHttp((request) =>
+      backend.http(
+        request.method === 'POST' && /\/v0\/reports\//.test(request.url)
+          ? {
+              ...request,
+              body: JSON.stringify({ ...JSON.parse(request.body ?? '{}'), team_ids: ['t-gone'] }),
+            }
+          : request,
+      ),
+    );
     const job = await follow(
       rt,
       await start(rt, {
-        // Intervals over more than the 31 days Assembled builds them for: the report fails.
         source: { kind: 'report', report: 'adherence', granularity: 'interval' },
-        range: { kind: 'absolute', from: '2025-01-01', to: '2025-02-15' },
+        range: { kind: 'absolute', from: '2025-01-01', to: '2025-01-15' },
         target: { kind: 'sheet', name: 'Sheet1' },
         mode: 'replace',
       }),
     );
     expect(job.state).toBe('failed');
-    expect(job.message).toMatch(/Assembled could not generate the report: .*31 days\.$/);
+    expect(job.message).toBe('Assembled could not generate the report: Unknown team_id t-gone.');
     expect(rt.workbook.values('Sheet1')).toEqual(before);
     expect(logRows(rt).at(-1)).toEqual(expect.arrayContaining(['failed', job.message]));
   });
@@ -664,7 +674,7 @@ describe('Pull data', () => {
     });
   });
 
-  it("says before a report pull when its buckets will be Assembled's UTC ones, or its intervals refused", async () => {
+  it("says before a report pull when its buckets will be Assembled's UTC ones, or its intervals asked in parts", async () => {
     const { rt } = await startLocalAddon({ timezone: 'America/New_York', now: '2026-12-02T15:00:00Z' });
     const quarter = { kind: 'relative', preset: 'last_quarter' };
     expect(await rt.callFromSidebar('previewRange', quarter, 'week')).toEqual({
@@ -681,11 +691,9 @@ describe('Pull data', () => {
       to: '2026-10-31',
     });
     expect(await rt.callFromSidebar('previewRange', quarter)).not.toHaveProperty('note');
-    // Assembled refuses intervals over 31 days (the report fails after it was waited for): said before.
+    // Assembled refuses intervals over 31 days: a quarter of them is asked as 3 reports, said before.
     expect(await rt.callFromSidebar('previewRange', quarter, 'interval')).toMatchObject({
-      note: expect.stringMatching(
-        /^Intervals: Assembled builds 30-minute intervals for ranges of up to 31 days/,
-      ),
+      note: expect.stringMatching(/^Asked as 3 reports, one after another/),
     });
     expect(await rt.callFromSidebar('previewRange', month, 'interval')).not.toHaveProperty('note');
     await expect(rt.callFromSidebar('previewRange', quarter, 'fortnight')).rejects.toThrow(/^Granularity: /);

@@ -642,7 +642,7 @@ describe('Pull data in the workbench', () => {
     await expect.poll(() => sb.locator('#cellAt').textContent()).toBe('Starting at Sheet1!H30');
   });
 
-  it("says under the range when a report's weeks will be Assembled's UTC ones, or its intervals refused, as the choices change", async () => {
+  it("says under the range when a report's weeks will be Assembled's UTC ones, or its intervals asked in parts, as the choices change", async () => {
     const { page } = bench();
     await menu(page, 'Pull data…');
     const sb = await sidebar(page, 'Pull data');
@@ -660,7 +660,8 @@ describe('Pull data in the workbench', () => {
     await sb.getByLabel('Range', { exact: true }).selectOption({ label: 'Last quarter' });
     await expect.poll(() => hint.isVisible()).toBe(true);
     await sb.getByLabel('Granularity').selectOption('interval');
-    await expect.poll(() => hint.textContent()).toMatch(/^Intervals: Assembled builds 30-minute intervals/);
+    // Assembled builds intervals for 31 days at most: a quarter of them is asked in parts.
+    await expect.poll(() => hint.textContent()).toMatch(/^Asked as 3 reports, one after another/);
     await sb.getByLabel('Range', { exact: true }).selectOption({ label: 'Last month' });
     await expect.poll(() => hint.isHidden()).toBe(true);
     // An append adds no day still under way, said as the mode is chosen.

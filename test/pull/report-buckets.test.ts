@@ -88,6 +88,11 @@ describe('intervalParts', () => {
       { start: ny(11, 1), end: ny(12, 1) },
       { start: ny(12, 1), end: ny(12, 5) },
     ]);
+    // By interval nothing is rolled up: a long range of its own is cut at midnights too.
+    expect(intervalParts('interval', range, range, newYork)).toEqual([
+      { start: ny(11, 1), end: ny(12, 1) },
+      { start: ny(12, 1), end: ny(12, 5) },
+    ]);
     const plan = bucketPlan('month', range, newYork, false, intervalParts('month', range, january, newYork));
     expect(plan).toMatchObject({ ask: 'interval', rollUp: true });
   });
@@ -95,6 +100,7 @@ describe('intervalParts', () => {
   it('leaves one report where it does: within 31 days, a long range of its own, or buckets Assembled lines up', () => {
     expect(intervalParts('month', january, january, newYork)).toBeUndefined();
     expect(intervalParts('month', range, range, newYork)).toBeUndefined();
+    expect(intervalParts('interval', january, january, newYork)).toBeUndefined();
     const winter = { start: Date.UTC(2026, 11, 1), end: Date.UTC(2027, 0, 5) };
     expect(
       intervalParts('month', winter, { ...winter, start: Date.UTC(2027, 0, 1) }, london),

@@ -115,7 +115,9 @@ export function bucketPlan(
  * buckets, unlike those of every other run into the sheet. So it is asked in parts, each within
  * the limit and cut where the sheet's buckets meet (at midnights where one bucket alone is longer),
  * whose intervals are rolled up together. So is a range within the limit in calendar days and past
- * it in hours (31 days across an autumn clock change). Undefined where one report does.
+ * it in hours (31 days across an autumn clock change). A pull by interval rolls nothing up: any
+ * range of it is asked in parts cut at midnights, whose intervals are the rows one report would
+ * give (Assembled refuses it in one). Undefined where one report does.
  */
 export function intervalParts(
   granularity: ReportGranularity,
@@ -123,7 +125,8 @@ export function intervalParts(
   own: Window,
   zone: Zone,
 ): Window[] | undefined {
-  if (!pastIntervalLimit(range) || pastDaysLimit(own, zone)) return undefined;
+  if (!pastIntervalLimit(range)) return undefined;
+  if (granularity !== 'interval' && pastDaysLimit(own, zone)) return undefined;
   const cuts = (g: 'day' | 'week' | 'month') => localBuckets(range, g, zone).map((b) => b.end);
   const parts = cutInto(range, MAX_INTERVAL_DAYS, cuts(dayOr(granularity)), cuts('day'));
   if (!parts) return undefined;
@@ -151,8 +154,8 @@ export function reportParts(granularity: ReportGranularity, range: Window): Wind
 
 /**
  * The reports a pull asks for one after another: `asked`, its report's span, in parts where it is
- * past Assembled's intervals' limit and `own`, the range the sheet's buckets are, is not
- * (intervalParts), or past one report's limit (reportParts). Undefined where one report does.
+ * past Assembled's intervals' limit and, but for a pull by interval, `own`, the range the sheet's
+ * buckets are, is not (intervalParts), or past one report's limit (reportParts). Undefined where one report does.
  */
 export function askedParts(
   granularity: ReportGranularity,
@@ -192,18 +195,14 @@ export function timesOfDay(granularity: ReportGranularity | undefined): boolean 
 
 /**
  * Said under the range before a report pull: when its rows will be Assembled's UTC buckets rather
- * than the sheet's calendar ones, or when Assembled will refuse its 30-minute intervals.
+ * than the sheet's calendar ones. Intervals over a longer range than Assembled builds them for are
+ * asked in parts (intervalParts), said by partsNote.
  */
 export function granularityNote(
   granularity: ReportGranularity,
   window: Window,
   zone: Zone,
 ): string | undefined {
-  if (granularity === 'interval') {
-    return pastDaysLimit(window, zone)
-      ? `Intervals: Assembled builds 30-minute intervals for ranges of up to ${MAX_INTERVAL_DAYS} days, and this range is longer. Choose a shorter range, or days, weeks or months.`
-      : undefined;
-  }
   const plan = bucketPlan(granularity, window, zone);
   return plan.rollUp ? undefined : plan.note;
 }
