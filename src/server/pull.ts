@@ -36,7 +36,7 @@ import {
 import { isStageSheet } from '../core/pull/staging';
 import { targetNow } from '../core/pull/target-now';
 import { scheduledInto } from '../core/schedule/sheet-refresh';
-import { clockChangeNote } from '../core/time/clock-changes';
+import { clockChangeLine } from '../core/time/clock-changes';
 import { DateRangeSpec, resolveRange } from '../core/time/date-range';
 import { weekdayOf } from '../core/time/zone-math';
 import { utf8Length } from '../core/utf8';
@@ -157,7 +157,7 @@ export function previewRange(
         zone,
         !!utc,
       ),
-    timesOfDay(g) && clockChangeNote(window, zone, now),
+    timesOfDay(g) && clockChangeLine(window, zone, now),
   ]
     .filter(Boolean)
     .join(' ');

@@ -64,6 +64,17 @@ describe("a pull over a night the clocks change, in the sheet's zone", () => {
     expect(await rt.callFromSidebar('previewRange', after, 'interval')).not.toHaveProperty('note');
   });
 
+  // 2015 to 2026 by interval listed 24 sentences under the range, pushing the form off the sidebar.
+  it('counts the changes of a range of years in one line under the range, naming the first', async () => {
+    const { rt } = await startLocalAddon({ timezone: 'America/New_York', now: '2027-01-02T15:00:00Z' });
+    const years = { kind: 'absolute', from: '2015-01-01', to: '2026-12-31' };
+    const { note = '' } = await rt.callFromSidebar<{ note?: string }>('previewRange', years, 'interval');
+    expect(note.match(/Clocks/g)).toHaveLength(1);
+    expect(note).toContain(
+      'Clocks changed 24 times in this range (America/New_York), first on 2015-03-08: on those days some times of day never occur (clocks going forward) or come twice (going back).',
+    );
+  });
+
   it('says which times never happen on the night clocks go forward', async () => {
     const { rt } = await startLocalAddon({ timezone: 'America/New_York', now: '2026-04-02T15:00:00Z' });
     await pullToEnd(rt, ticketStats('interval', '2026-03-08', '2026-03-08', 'Spring'), 'pull-000000001');

@@ -85,6 +85,29 @@ export function clockChangeNote(window: { start: number; end: number }, zone: Zo
 }
 
 /**
+ * The form's line for the clock changes in a range: one change said whole (clockChangeWords), more
+ * counted in one sentence, so years of them (two a year) do not push the form off the sidebar.
+ */
+export function clockChangeLine(window: { start: number; end: number }, zone: Zone, now: number): string {
+  const changes = clockChanges(window, zone);
+  const [first, second] = changes;
+  if (!first) return '';
+  if (!second) return clockChangeWords(first, zone, now);
+  const past = changes.every((c) => c.at <= now);
+  const forward = changes.some((c) => c.after > c.before);
+  const back = changes.some((c) => c.after < c.before);
+  const what =
+    forward && back
+      ? 'never occur (clocks going forward) or come twice (going back)'
+      : forward
+        ? 'never occur (clocks going forward)'
+        : 'come twice (clocks going back)';
+  // The first change's day in its own new offset, as clockChangeWords dates it.
+  const day = wall(first.at, Math.min(first.before, first.after)).date;
+  return `Clocks ${past ? 'changed' : 'change'} ${changes.length} times in this range (${zone.name}), first on ${day}: on those days some times of day ${what}.`;
+}
+
+/**
  * What a time typed on a night the clocks change was read as, and how to type it exactly: "02:30
  * on 14 March 2027 does not exist in America/New_York (clocks go forward from 02:00 to 03:00): read
  * as 03:30 (UTC−4). …". An offset typed after the time (text: 2027-11-07 01:30-05:00) is exact.
