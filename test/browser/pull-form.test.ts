@@ -101,6 +101,8 @@ describe('The Pull data form', () => {
     // Put right, the same button pulls, and the progress names the range, not an error.
     await sb.getByLabel('To (inclusive)').fill('2026-11-21');
     await expect.poll(() => sb.locator('#rangePreview').textContent()).toMatch(/^2026-11-20 to 2026-11-21 /);
+    // The refusal quoting the old dates went with them, before any pull.
+    expect(await sb.locator('#status').textContent()).toBe('');
     expect(await sb.getByLabel('From').getAttribute('aria-invalid')).toBeNull();
     expect(await sb.getByLabel('From').getAttribute('aria-describedby')).toBeNull();
     expect(await sb.locator('#rangePreview').evaluate((e) => getComputedStyle(e).color)).not.toBe(

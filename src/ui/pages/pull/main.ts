@@ -460,6 +460,8 @@ let previewed = '';
 let rangeProblem = '';
 /** The field to fix for `rangeProblem`: Pull data puts the focus there. */
 let rangeField: HTMLElement = preset;
+/** The range problem Pull data said on the status line, which goes once the range is checked again. */
+let rangeRefused = '';
 
 /**
  * Says under the range what is wrong with it. Without a tone it is a hint (Fixed dates chosen,
@@ -488,6 +490,9 @@ function checkRange(): DateRangeSpec | undefined {
   const r = range();
   granularityHint.hidden = true;
   previewed = rangeProblem = '';
+  // Pull data's refusal quotes dates the form may no longer hold; any problem left is said anew.
+  if (rangeRefused && status.textContent === rangeRefused) showStatus(status, '');
+  rangeRefused = '';
   delete preview.dataset.tone;
   for (const field of [preset, days, from, to]) markInvalid(field);
   preview.textContent = '';
@@ -1289,6 +1294,7 @@ form.addEventListener('submit', (event) => {
     // Pressed, a date missing is a mistake in either field, left or not.
     datesLeft.add(from).add(to);
     showRangeProblem(rangeProblem, rangeField, 'error');
+    rangeRefused = rangeProblem;
     showStatus(status, rangeProblem, 'error');
     rangeField.focus();
     return;
