@@ -3,6 +3,7 @@
 // 30-minute intervals and rolls them up itself: counts and seconds summed, averages and percentages
 // recomputed from the sums (never averaged), levels such as a backlog taken at the bucket's end.
 import type { ReportGranularity, ReportRow } from '../assembled/model';
+import { POLL_FIRST_MS } from '../jobs/pull-job';
 import type { Zone } from '../ports';
 import { datesWords } from '../time/dates-words';
 import { addDays, addMonths, formatLocalDate, isoWeekday, type LocalDate } from '../time/local-date';
@@ -166,9 +167,19 @@ export function askedParts(
   return intervalParts(granularity, asked, own, zone) ?? reportParts(granularity, asked);
 }
 
-/** Said under the range before a pull asked in parts: the progress counts them, so it is not taken for stuck. */
-export const partsNote = (parts: number) =>
-  `Asked as ${parts} reports, one after another (Assembled builds each for a limited span), then joined: the progress says which report it is on.`;
+/**
+ * Said under the range before a pull asked in parts: the progress counts them, so it is not taken
+ * for stuck. Where it comes to minutes, its least time too: each report is first checked
+ * POLL_FIRST_MS after it is asked for. Assembled's time building each is not known before the
+ * first is in (the progress tells the time left from then on), so no more is promised.
+ */
+export function partsNote(parts: number): string {
+  const minutes = Math.floor((parts * POLL_FIRST_MS) / 60_000);
+  const least = minutes
+    ? ` This takes ${minutes} minute${minutes === 1 ? '' : 's'} at the least: the add-on first checks each report ${POLL_FIRST_MS / 1000} seconds after asking for it.`
+    : '';
+  return `Asked as ${parts} reports, one after another (Assembled builds each for a limited span), then joined: the progress says which report it is on.${least}`;
+}
 
 const dayOr = (granularity: ReportGranularity) => (granularity === 'interval' ? 'day' : granularity);
 
