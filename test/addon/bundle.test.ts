@@ -409,9 +409,15 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * whose box looks like FALSE (0.5 KiB);
  * 393.0 with End not after Start said in one place, saying what to give when it equals Start (0.2 KiB);
  * 393.2 with an agent no one in Assembled is, near no one either, told to add them there (0.1 KiB);
+ * 393.0 with a pull by interval over 31 days asked in parts of at most 31 days, not refused by
+ * Assembled (-0.2 KiB, the warning it replaced was longer);
+ * 393.4 with the Pull data form counting a range's clock changes in one line, "Clocks changed 24
+ * times in this range …", not a sentence for each (0.4 KiB);
+ * 393.7 with the least time a pull of many reports takes said before it, "This takes 8 minutes at
+ * the least: …" (0.2 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 393.2;
+const CODE_BUDGET_KIB = 393.7;
 
 const ENTRY_POINTS = [
   'onOpen',
