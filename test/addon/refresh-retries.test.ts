@@ -105,12 +105,13 @@ describe('a refresh whose later report pages always fail', () => {
     expect(rt.mail).toHaveLength(1);
     expect(rt.mail[0]?.body).toMatch(/503/);
     expect(rt.mail[0]?.body).toMatch(/gave up after \d attempts/);
-    // Which refresh, in the subject too, and the week it was to pull, which the next run will not.
+    // Which refresh, in the subject too, and the week it was to pull, which the next run will not:
+    // the run pressed for pulled that week, whose rows the sheet holds still.
     expect(rt.mail[0]?.subject).toBe(
       'An Assembled scheduled refresh of yours failed: Handle time report (day), last week',
     );
     expect(rt.mail[0]?.body).toMatch(
-      /^Not pulled: 2026-05-18 to 2026-05-24\. Run now on its card in Extensions ▸ Assembled for Google Sheets ▸ Scheduled refreshes… pulls last week as of the day you press it\.$/m,
+      /^Not brought up to date: 2026-05-18 to 2026-05-24, which the sheet holds as of the last run that worked\. Run now on its card in Extensions ▸ Assembled for Google Sheets ▸ Scheduled refreshes… pulls last week as of the day you press it\.$/m,
     );
     // And that the sheet still holds the last good run's rows, and when they were made.
     expect(rt.mail[0]?.body).toMatch(

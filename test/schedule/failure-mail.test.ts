@@ -34,7 +34,9 @@ const body = (kept?: SheetKept) =>
 
 describe('the failure e-mail', () => {
   it('says the sheet still holds the last good run’s rows, and when they were generated', () => {
-    expect(body({ pulled: true, generated: '2026-12-05 06:02:11 (Europe/London)' })).toMatch(
+    // Its note's range another week, which its table holds alone: this week was never pulled.
+    const before = { from: '2026-11-23', to: '2026-11-29', alone: true };
+    expect(body({ pulled: true, generated: '2026-12-05 06:02:11 (Europe/London)', dates: before })).toMatch(
       /^Not pulled: 2026-11-30 to 2026-12-06\. Run now on its card in Extensions ▸ Assembled for Google Sheets ▸ Scheduled refreshes… pulls them\.\nThe sheet "Teams" still holds the rows of the last run that worked, generated 2026-12-05 06:02:11 \(Europe\/London\)\.$/m,
     );
     expect(body({ pulled: true })).toMatch(
@@ -45,9 +47,36 @@ describe('the failure e-mail', () => {
     expect(body()).not.toMatch(/still holds|Nothing was written/);
   });
 
+  it('says the dates the sheet holds were not brought up to date, and not pulled only those it never got', () => {
+    const dates = (from: string, to: string, alone = true) =>
+      body({ pulled: true, dates: { from, to, alone } });
+    expect(dates('2026-11-30', '2026-12-06')).toMatch(
+      /^Not brought up to date: 2026-11-30 to 2026-12-06, which the sheet holds as of the last run that worked\. Run now on its card in .+ pulls them\.$/m,
+    );
+    expect(dates('2026-11-30', '2026-12-06')).not.toMatch(/Not pulled/);
+    expect(dates('2026-12-02', '2026-12-03')).toMatch(
+      /^Not brought up to date: 2026-12-02 to 2026-12-03, which the sheet holds as of the last run that worked; not pulled: 2026-11-30 to 2026-12-01 and 2026-12-04 to 2026-12-06\. Run now /m,
+    );
+    // An append's or merge's table holds its earlier runs' rows too, of dates its note does not name.
+    expect(dates('2026-12-04', '2026-12-08', false)).toMatch(
+      /^Not brought up to date: 2026-11-30 to 2026-12-06; the sheet holds 2026-12-04 to 2026-12-06 of them as of the last run that worked\. Run now /m,
+    );
+    expect(dates('2026-12-07', '2026-12-08', false)).toMatch(
+      /^Not brought up to date: 2026-11-30 to 2026-12-06\. Run now /m,
+    );
+    // Nothing of a pull there (nor its sheet): none was pulled. What it holds not known (no range
+    // line, a BigQuery table): neither is said.
+    expect(body({ pulled: false })).toMatch(/^Not pulled: 2026-11-30 to 2026-12-06\. /m);
+    for (const unknown of [body({ pulled: true }), body()]) {
+      expect(unknown).toMatch(/^Not brought up to date: 2026-11-30 to 2026-12-06\. Run now /m);
+      expect(unknown).not.toMatch(/Not pulled|which the sheet holds/);
+    }
+  });
+
   it('says a refresh that catches up pulls the days again, naming as not pulled only the days it does not', () => {
+    const kept = { pulled: true, dates: { from: '2026-12-05', to: '2026-12-06', alone: true } };
     const mail = (notice: object) =>
-      failureMail([{ refresh, message: 'Assembled is down.', next: '', ...notice }], sheet).body;
+      failureMail([{ refresh, message: 'Assembled is down.', next: '', kept, ...notice }], sheet).body;
     const all = mail({ again: '2026-12-04' });
     expect(all).toMatch(
       /^The next run catches up: it pulls again from 2026-12-04, so the first run that works fills in what this one missed\.$/m,

@@ -74,7 +74,7 @@ import { pullCoverage } from './run-coverage';
 import { pullScheduleGrid } from './run-grid';
 import type { RunLog, RunLogEntry } from './run-log';
 import { withDurationColumn } from './schedule-records';
-import { filtersLine, sourceLine } from './source-note';
+import { filtersLine, LAST_PULL_RANGE, RANGE_LABEL, sourceLine } from './source-note';
 import { fetchNextPages, firstPageShape, pagesOf, pastCeiling, stageFirstPage } from './staged-fetch';
 import { StagedReplies } from './staged-replies';
 import { StagedWrite, type WriteOutcome } from './staged-write';
@@ -1082,11 +1082,11 @@ const ofLastPull = (mode: PullSpec['mode'], done: WriteOutcome | undefined): boo
 
 /** The note's range: the last pull's after a merge or append, and of an append that added nothing, that it did not. */
 function rangeLabel(mode: PullSpec['mode'], done: WriteOutcome | undefined): string {
-  if (!ofLastPull(mode, done)) return 'Range';
-  if (mode === 'merge') return 'Range of the last pull, merged in';
+  if (!ofLastPull(mode, done)) return RANGE_LABEL;
+  if (mode === 'merge') return `${LAST_PULL_RANGE}, merged in`;
   return done?.appended === 0
-    ? 'Range of the last pull, which added nothing new (the sheet held all its rows already)'
-    : 'Range of the last pull, appended';
+    ? `${LAST_PULL_RANGE}, which added nothing new (the sheet held all its rows already)`
+    : `${LAST_PULL_RANGE}, appended`;
 }
 
 /**

@@ -39,6 +39,31 @@ export function filtersIn(note: string): Set<string> {
   return new Set((line ?? '').split('; ').map((f) => f.split('=', 1)[0] ?? ''));
 }
 
+/** A note's range line's label: the table holds these dates alone (a replace's, or a first write's). */
+export const RANGE_LABEL = 'Range';
+/** Its label after a merge or append: the last pull's dates, beside the rows of those before it. */
+export const LAST_PULL_RANGE = 'Range of the last pull';
+
+const DAY = '(\\d{4}-\\d\\d-\\d\\d)';
+/** "Range: 2026-11-23 to 2026-11-29 (America/New_York)", or the last pull's, with words of its own before the colon. */
+const RANGE_LINE = new RegExp(
+  `^(?:${RANGE_LABEL}|(${LAST_PULL_RANGE}[^:\\n]*)): ${DAY}(?: to ${DAY})? \\(([^()\\n]+)\\)$`,
+  'm',
+);
+
+/**
+ * The dates a header note's range line names, in the zone it names: `alone`, the table holds them
+ * alone; else at least them. Undefined for a note with no range line as a pull writes it.
+ */
+export function notedRange(
+  note: string,
+): { from: string; to: string; zone: string; alone: boolean } | undefined {
+  const m = RANGE_LINE.exec(note);
+  if (!m) return undefined;
+  const from = m[2] as string;
+  return { from, to: m[3] ?? from, zone: m[4] as string, alone: m[1] === undefined };
+}
+
 const FAILED = 'Last refresh failed ';
 
 const GENERATED = /^Generated: (.+?)(?: by .*)?$/;

@@ -81,5 +81,6 @@ export function afterFailed(
   return lost.from <= lost.to ? { lost, ...caught } : caught;
 }
 
-const shift = (date: string, days: number) =>
+/** A yyyy-mm-dd date `days` days on (back, when negative). */
+export const shift = (date: string, days: number) =>
   formatLocalDate(addDays(parseLocalDate(date) as LocalDate, days));

@@ -11,6 +11,8 @@ import { pullWords } from '../pull/pull-words';
 import { isGeneratedTime } from '../pull/source-note';
 import { datesWords } from '../time/dates-words';
 import { formatLocalDateTime } from '../time/zone-math';
+import type { DaySpan } from './held-days';
+import { keptDates } from './kept-dates';
 import { nextRunIn } from './next-run';
 import type { Refresh } from './refresh';
 import { ITS_CARD, onceBack, ratherThanWait, runNowOn } from './run-now-pulls';
@@ -97,6 +99,8 @@ export type SheetKept =
       pulled: boolean;
       /** The header note's "Generated:" time, as it says it. */
       generated?: string;
+      /** The dates its range line names (kept-dates.ts), in the spreadsheet's zone. */
+      dates?: DaySpan & { alone: boolean };
     }
   | { deleted: true };
 
@@ -110,10 +114,27 @@ function keptWords(sheet: string, kept: SheetKept): string {
 
 const runNowWords = (refresh: Refresh) => `${runNowOn(refresh, ITS_CARD, 'them')}.`;
 
+const AS_OF = 'as of the last run that worked';
+
+/**
+ * The dates no later run pulls, said as what the sheet has of them (kept-dates.ts): those it holds
+ * were not brought up to date, those it never got were not pulled; not known, neither is claimed.
+ */
+function lostDatesWords(lost: DaySpan, kept: SheetKept | undefined, yet: string): string {
+  const { held, never } = keptDates(lost, kept);
+  const stale = `Not brought up to date${yet}`;
+  if (!held) return `${never ? `Not pulled${yet}` : stale}: ${datesWords(lost)}.`;
+  if (never?.length)
+    return `${stale}: ${datesWords(held)}, which the sheet holds ${AS_OF}; not pulled: ${never.map(datesWords).join(' and ')}.`;
+  if (never || (held.from === lost.from && held.to === lost.to))
+    return `${stale}: ${datesWords(lost)}, which the sheet holds ${AS_OF}.`;
+  return `${stale}: ${datesWords(lost)}; the sheet holds ${datesWords(held)} of them ${AS_OF}.`;
+}
+
 /** The dates no later run pulls, and what the owner can do: at once, or if the later try fails too. */
-function lostWords(refresh: Refresh, lost: { from: string; to: string }, retry?: string): string {
-  if (!retry) return `Not pulled: ${datesWords(lost)}. ${runNowWords(refresh)}`;
-  return `Not pulled yet: ${datesWords(lost)}. ${onceMore(retry)}; if that fails too, ${runNowWords(refresh)}`;
+function lostWords(refresh: Refresh, lost: DaySpan, kept?: SheetKept, retry?: string): string {
+  if (!retry) return `${lostDatesWords(lost, kept, '')} ${runNowWords(refresh)}`;
+  return `${lostDatesWords(lost, kept, ' yet')} ${onceMore(retry)}; if that fails too, ${runNowWords(refresh)}`;
 }
 
 /**
@@ -185,7 +206,7 @@ function told({ refresh, message, next, lost, retry, again, kept }: RefreshNotic
       message,
       // A relative range moves on: the dates this run was for are not pulled by the next one,
       // unless it catches up on them.
-      ...(lost ? [lostWords(refresh, lost, retry)] : []),
+      ...(lost ? [lostWords(refresh, lost, kept, retry)] : []),
       ...(again ? [catchUpWords(again, !!lost)] : []),
       ...(kept ? [keptWords(sheet, kept)] : []),
       ...(next ? [next] : []),

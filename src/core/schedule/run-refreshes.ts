@@ -20,7 +20,7 @@ import {
   stopJob,
   type Turn,
 } from '../pull/run-pull';
-import { failedRunNote, generatedAt, generatedInstant, pulledFrom } from '../pull/source-note';
+import { failedRunNote, generatedAt, generatedInstant, notedRange, pulledFrom } from '../pull/source-note';
 import { stopAsked } from '../pull/stop-asked';
 import type { Grid } from '../sheet/grid';
 import { type ResolvedRange, resolveRange } from '../time/date-range';
@@ -663,7 +663,15 @@ function markFailedRun(
     const when = `${formatLocalDateTime(deps.clock.now(), deps.zone)} (${deps.zone.name})`;
     grid.setNote(row, col, failedRunNote(note, when, reason));
     const generated = generatedAt(note);
-    const kept: SheetKept = generated ? { pulled: true, generated } : { pulled: true };
+    // Its dates in another zone are other days than the run's: not said to be held.
+    const range = notedRange(note);
+    const dates =
+      range?.zone === deps.zone.name ? { from: range.from, to: range.to, alone: range.alone } : undefined;
+    const kept: SheetKept = {
+      pulled: true,
+      ...(generated ? { generated } : {}),
+      ...(dates ? { dates } : {}),
+    };
     const tabWas = redTab(grid);
     return tabWas === undefined ? { kept } : { kept, tabWas };
   });

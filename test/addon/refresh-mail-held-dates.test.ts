@@ -1,0 +1,45 @@
+// The e-mail of a run given up says the dates it was to pull that the sheet holds still, as the last
+// run that worked pulled them, were not brought up to date, not that they were "Not pulled" (QA: an
+// hourly "last week" said "Not pulled" of the week the sheet held, two lines above saying so).
+import { describe, expect, it } from 'vitest';
+import { stepUntil } from '../../dev/daily-refresh';
+import type { LocalRuntime } from '../../dev/gas';
+import { startLocalAddon } from '../../dev/local-addon';
+
+const HOUR = 3_600_000;
+
+const logRows = (rt: LocalRuntime) =>
+  rt.workbook.sheetNames().includes('Assembled log')
+    ? rt.workbook.displayValues('Assembled log').slice(1)
+    : [];
+
+describe('the e-mail of a run given up, of a refresh whose sheet holds its dates', () => {
+  it('says they were not brought up to date, as the sheet holds them from the last run that worked', async () => {
+    // 18:30 on Sunday 6 December in New York: last week is 23 to 29 November all evening.
+    const { rt, sim } = await startLocalAddon({ now: '2026-12-06T23:30:00Z', dialect: 'live' });
+    rt.workbook.addSheet('Adherence');
+    const spec = {
+      source: { kind: 'report', report: 'adherence', granularity: 'day' },
+      range: { kind: 'relative', preset: 'last_week' },
+      target: { kind: 'sheet', name: 'Adherence' },
+      mode: 'replace',
+    };
+    await rt.callFromSidebar(
+      'saveRefresh',
+      { spec, frequency: { kind: 'hourly' }, notifyByEmail: true },
+      'held-dates-mail',
+    );
+    await stepUntil(rt, () => logRows(rt).some((r) => r[4] === 'done'), 2 * HOUR);
+    expect(logRows(rt).map((r) => [r[2], r[4]])).toEqual([
+      ['Scheduled: Adherence report (day) 2026-11-23 to 2026-11-29', 'done'],
+    ]);
+    sim.setFaults({ errorRate: 1 });
+    await stepUntil(rt, () => rt.mail.length > 0, 6 * HOUR);
+
+    const body = rt.mail[0]?.body ?? '';
+    expect(body).toMatch(
+      /^Not brought up to date: 2026-11-23 to 2026-11-29, which the sheet holds as of the last run that worked\. Run now on its card in Extensions ▸ Assembled for Google Sheets ▸ Scheduled refreshes… pulls last week as of the day you press it\.\nThe sheet "Adherence" still holds the rows of the last run that worked, generated 2026-12-06 \d\d:\d\d:\d\d \(America\/New_York\)\.$/m,
+    );
+    expect(body).not.toMatch(/Not pulled/);
+  });
+});
