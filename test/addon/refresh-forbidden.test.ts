@@ -29,7 +29,9 @@ describe("a refresh run refused for its owner's key's permission (403)", () => {
         'Paused: Assembled refused this pull with the API key of its owner, analyst@example.com (HTTP 403: no permission for reading teams); they need to get a key with that permission from their Assembled admin, save it in Extensions ▸ Assembled for Google Sheets ▸ Settings… and resume it.',
     });
     expect(rt.mail).toHaveLength(1);
-    expect(rt.mail[0]?.body).toContain(`\n\n${yours}\n`);
+    // Read far from the card, the e-mail says where Resume is.
+    const onItsCard = ' on its card in Extensions ▸ Assembled for Google Sheets ▸ Scheduled refreshes….';
+    expect(rt.mail[0]?.body).toContain(`\n\n${yours.replace(/\.$/, onItsCard)}\n`);
     const all = JSON.stringify([await card(), rt.mail, rt.workbook.values('Assembled log')]);
     expect(all).not.toMatch(/did not accept|set a valid key/i);
     expect(all).not.toContain(key);
@@ -81,7 +83,7 @@ describe("a refresh run refused for its owner's key's permission (403)", () => {
     expect(yours).toMatchObject({
       id: mine,
       paused: true,
-      pausedReason: `Paused: no Assembled API key is saved for you. Save one in ${SETTINGS}, then resume this refresh.`,
+      pausedReason: `Paused: no Assembled API key is saved for you. Save one in ${SETTINGS}, then Resume.`,
       lastRun: {
         status: 'failed',
         message: 'Assembled refused this pull with your API key (HTTP 403: no permission for reading teams).',

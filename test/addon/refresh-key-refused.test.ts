@@ -1,6 +1,7 @@
 // A refresh whose owner's saved key Assembled refuses (saved with Save anyway): the log, which every
 // editor reads, and another editor's card say whose key it was; its owner's card says it as theirs.
 import { describe, expect, it } from 'vitest';
+import { stepUntil } from '../../dev/daily-refresh';
 import { startLocalAddon } from '../../dev/local-addon';
 import type { RefreshView } from '../../src/core/schedule/refresh-view';
 import { HOUR, hourlyTeams, pausedForRefusedKey } from './hourly-teams';
@@ -29,7 +30,7 @@ describe("a refresh run with its owner's refused key", () => {
     expect(await card(rt)).toMatchObject({
       lastRun: { status: 'failed', message: 'Assembled did not accept your API key.' },
       pausedReason:
-        'Paused: Assembled did not accept your API key. Set a valid key in Extensions ▸ Assembled for Google Sheets ▸ Settings…, then resume this refresh.',
+        'Paused: Assembled did not accept your API key. Set a valid key in Extensions ▸ Assembled for Google Sheets ▸ Settings…, then Resume.',
     });
     // Nobody but the owner is told to set a key, and the key is never shown.
     const shared = JSON.stringify([rows, await card(sam)]);
@@ -82,5 +83,48 @@ describe("a refresh run with its owner's refused key", () => {
     expect(taken).not.toHaveProperty('keyUnchecked');
     await rt.clock.advanceAsync(HOUR);
     expect((await card())?.lastRun?.status).toBe('done');
+  });
+
+  it('e-mails its owner one order of steps, in the words of its card: a valid key, then Resume, then Run now for the week it missed', async () => {
+    const { rt, backend } = await startLocalAddon({ now: '2026-12-06T23:30:00Z', dialect: 'live' });
+    rt.workbook.addSheet('AHT');
+    const spec = {
+      source: { kind: 'report', report: 'handle_time', granularity: 'day' },
+      range: { kind: 'relative', preset: 'last_week' },
+      target: { kind: 'sheet', name: 'AHT' },
+      mode: 'replace',
+    };
+    await rt.callFromSidebar(
+      'saveRefresh',
+      { spec, frequency: { kind: 'hourly' }, notifyByEmail: true },
+      'refresh-key-steps',
+    );
+    const card = async () => (await rt.callFromSidebar<RefreshView[]>('listRefreshes'))[0];
+    await stepUntil(rt, () => rt.workbook.values('AHT').length > 1, 2 * HOUR);
+    await rt.callFromSidebar('saveSettings', {
+      apiKey: 'sk_live_test_never_issued_key',
+      timeFormat: backend.timeFormat,
+      apiVersion: '',
+    });
+    await stepUntil(rt, () => rt.mail.length > 0, 2 * HOUR);
+
+    const settings = 'Extensions ▸ Assembled for Google Sheets ▸ Settings…';
+    const itsCard = 'its card in Extensions ▸ Assembled for Google Sheets ▸ Scheduled refreshes…';
+    const lines = (rt.mail[0]?.body ?? '').split('\n');
+    const paused = lines.findIndex((l) => l.startsWith('Paused: '));
+    expect(lines.slice(paused, paused + 2)).toEqual([
+      `Paused: Assembled did not accept your API key. Set a valid key in ${settings}, then Resume on ${itsCard}.`,
+      `Not brought up to date: 2026-11-23 to 2026-11-29, which the sheet holds as of the last run that worked. After Resume, Run now on ${itsCard} pulls last week as of the day you press it.`,
+    ]);
+    // Said once, in that order: no line of its own on resuming, nor Run now as a fix on its own.
+    expect(lines.filter((l) => /resume/i.test(l))).toHaveLength(2);
+    expect(lines.filter((l) => /Run now/.test(l))).toHaveLength(1);
+    // Its card offers the buttons named, and its reason line the same steps, Resume by its name.
+    const view = await card();
+    expect(view).toMatchObject({
+      paused: true,
+      runNow: true,
+      pausedReason: `Paused: Assembled did not accept your API key. Set a valid key in ${settings}, then Resume.`,
+    });
   });
 });

@@ -48,7 +48,7 @@ describe('Remove key', () => {
       paused: true,
       runNow: false,
       nextRun: '',
-      pausedReason: `Paused: no Assembled API key is saved for you. Save one in ${SETTINGS}, then resume this refresh.`,
+      pausedReason: `Paused: no Assembled API key is saved for you. Save one in ${SETTINGS}, then Resume.`,
       lastRun: null,
     });
     // The one its owner paused is left paused as it was.
@@ -131,7 +131,7 @@ describe('a refresh paused because its owner had no API key saved', () => {
     // Run now is not offered to its owner: it could only be refused. The reason line says what to do.
     expect(await card(sam)).toMatchObject({
       runNow: false,
-      pausedReason: `Paused: no Assembled API key is saved for you. Save one in ${SETTINGS}, then resume this refresh.`,
+      pausedReason: `Paused: no Assembled API key is saved for you. Save one in ${SETTINGS}, then Resume.`,
       lastRun: { status: 'failed', message: 'No Assembled API key was saved for you.' },
     });
     // Nor to another editor, who has a key but whose key it does not run with: they are told whom to ask.

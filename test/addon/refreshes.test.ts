@@ -230,21 +230,19 @@ describe('scheduled refreshes', () => {
       subject: expect.stringMatching(/refresh of yours failed/),
     });
     expect(rt.mail[0]?.body).not.toContain(key);
-    // Its reader is the owner: the e-mail speaks to them.
+    // Its reader is the owner: the e-mail speaks to them, and says where Resume is, read far from it.
     expect(rt.mail[0]?.body).toMatch(
-      /^Paused: Assembled did not accept your API key\. Set a valid key in .*Settings…, then resume this refresh\.$/m,
+      /^Paused: Assembled did not accept your API key\. Set a valid key in .*Settings…, then Resume on its card in .*Scheduled refreshes…\.$/m,
     );
-    // Paused for the key, it has no next run until resumed: the e-mail says so.
-    expect(rt.mail[0]?.body).toMatch(
-      /^It is paused, and runs again once resumed in .*Scheduled refreshes…\.$/m,
-    );
+    // Paused for the key, it has no next run until resumed: said once, by that line.
+    expect(rt.mail[0]?.body).not.toMatch(/It is paused|runs again/);
     // Paused, it does not go on failing: no word of further e-mails.
     expect(rt.mail[0]?.body).not.toMatch(/once a day/);
     const [view] = await rt.callFromSidebar<RefreshView[]>('listRefreshes');
     expect(view).toMatchObject({ paused: true, lastRun: { status: 'failed' } });
     // To its owner the card speaks to them; to another editor it names the owner.
     expect(view?.pausedReason).toMatch(
-      /^Paused: Assembled did not accept your API key\. Set a valid key in .*Settings…, then resume this refresh\.$/,
+      /^Paused: Assembled did not accept your API key\. Set a valid key in .*Settings…, then Resume\.$/,
     );
     const [seen] = await rt.asUser('editor@example.com').callFromSidebar<RefreshView[]>('listRefreshes');
     expect(seen?.pausedReason).toMatch(
@@ -493,7 +491,7 @@ describe('scheduled refreshes', () => {
       ['failed', ran],
     ]);
     // The owner's card speaks to them, its Last run as its reason line does.
-    const toYou = `Paused: no Assembled API key is saved for you. Save one in ${settings}, then resume this refresh.`;
+    const toYou = `Paused: no Assembled API key is saved for you. Save one in ${settings}, then Resume.`;
     const [mine] = await rt.callFromSidebar<RefreshView[]>('listRefreshes');
     expect(mine).toMatchObject({
       paused: true,
@@ -507,7 +505,9 @@ describe('scheduled refreshes', () => {
     // The e-mail goes to the owner alone, and speaks to them.
     expect(rt.mail).toHaveLength(1);
     expect(rt.mail[0]?.to).toBe('analyst@example.com');
-    expect(rt.mail[0]?.body).toContain(`\n${toYou}\n`);
+    // Read far from the card, it says where Resume is.
+    const onItsCard = ' on its card in Extensions ▸ Assembled for Google Sheets ▸ Scheduled refreshes….';
+    expect(rt.mail[0]?.body).toContain(`\n${toYou.replace(/\.$/, onItsCard)}\n`);
     expect(rt.mail[0]?.body).not.toMatch(/its owner/i);
     // The sheet's note is any editor's to read: it names the owner.
     expect(rt.workbook.notes('Teams')[0]?.[0]).toContain(`: ${pausedReason} The rows were last`);

@@ -561,7 +561,7 @@ describe('Scheduled refresh cards', () => {
       await expect
         .poll(() => card.locator('.reason').allTextContents())
         .toEqual([
-          'Paused: no Assembled API key is saved for you. Save one in Extensions ▸ Assembled for Google Sheets ▸ Settings…, then resume this refresh.',
+          'Paused: no Assembled API key is saved for you. Save one in Extensions ▸ Assembled for Google Sheets ▸ Settings…, then Resume.',
         ]);
       expect(await card.getByRole('button').allTextContents()).toEqual(['Resume', 'Edit', 'Delete']);
     } finally {

@@ -54,7 +54,8 @@ const onceMore = (at: string) => `It is tried once more within the hour after ${
  * `retryTold`: its later try is said already, with the dates it was to pull (told below).
  */
 export function nextRunWords(refresh: Refresh, zone: Zone, retryTold = false): string {
-  if (refresh.paused) return `It is paused, and runs again once resumed in ${menuPath('refreshes')}.`;
+  // Paused by its run, for its owner's key: its message says what to do, Resume among it, in order.
+  if (refresh.paused) return '';
   const next = `next at ${formatLocalDateTime(nextRunIn(refresh, zone), zone)} (${zone.name})`;
   const retry = retryTime(refresh, zone);
   if (retry && retryTold) return `After that try it runs as scheduled, ${next}.`;
@@ -112,7 +113,9 @@ function keptWords(sheet: string, kept: SheetKept): string {
   return `The sheet ${sheet} still holds the rows of the last run that worked${when}.`;
 }
 
-const runNowWords = (refresh: Refresh) => `${runNowOn(refresh, ITS_CARD, 'them')}.`;
+/** Run now for the dates lost; a paused refresh's after the Resume its message asks for, not instead. */
+const runNowWords = (refresh: Refresh) =>
+  `${refresh.paused ? 'After Resume, ' : ''}${runNowOn(refresh, ITS_CARD, 'them')}.`;
 
 const AS_OF = 'as of the last run that worked';
 

@@ -91,17 +91,23 @@ export function keyPauseNamed(r: Refresh, why: NonNullable<Refresh['pausedForKey
 }
 
 /**
- * Why the refresh was paused, said to its owner; `keySaved`, whether they have a key saved now. A
- * key saved since a pause for none leaves only Resume to do. One Assembled refused may be the same
- * key still, which only the next run can tell.
+ * Why the refresh was paused, said to its owner, and what to do, in the order to do it, naming the
+ * card's own Resume; `keySaved`, whether they have a key saved now. A key saved since a pause for
+ * none leaves only Resume to do. One Assembled refused may be the same key still, which only the
+ * next run can tell. `on`: where Resume is, for a reader not at the card (the e-mail: ITS_CARD).
  */
-export function keyPauseToOwner(why: NonNullable<Refresh['pausedForKey']>, keySaved = false): string {
+export function keyPauseToOwner(
+  why: NonNullable<Refresh['pausedForKey']>,
+  keySaved = false,
+  on?: string,
+): string {
   const settings = menuPath('settings');
+  const resume = on ? `Resume on ${on}` : 'Resume';
   if (typeof why === 'object')
-    return `Paused: ${REFUSED_WITH_YOURS} (HTTP 403: no permission for ${why.forbidden}). Ask your Assembled admin for a key with that permission, save it in ${settings}, then Resume.`;
+    return `Paused: ${REFUSED_WITH_YOURS} (HTTP 403: no permission for ${why.forbidden}). Ask your Assembled admin for a key with that permission, save it in ${settings}, then ${resume}.`;
   if (why !== 'missing')
-    return `Paused: Assembled did not accept your API key. Set a valid key in ${settings}, then resume this refresh.`;
+    return `Paused: Assembled did not accept your API key. Set a valid key in ${settings}, then ${resume}.`;
   return keySaved
-    ? 'Paused while no Assembled API key was saved for you; your key is saved now: Resume to restart it.'
-    : `Paused: no Assembled API key is saved for you. Save one in ${settings}, then resume this refresh.`;
+    ? `Paused while no Assembled API key was saved for you; your key is saved now: ${resume} to restart it.`
+    : `Paused: no Assembled API key is saved for you. Save one in ${settings}, then ${resume}.`;
 }

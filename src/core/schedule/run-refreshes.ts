@@ -45,6 +45,7 @@ import { keyPauseNamed, keyPauseToOwner, NO_KEY_TO_RUN, noKeyFor } from './key-p
 import { nextRunIn, scheduleAfter } from './next-run';
 import { askPause, pausedIfAsked } from './pause-asked';
 import { changeRefresh, type LastRun, type Refresh, RefreshStore, type RunStatus, ranAt } from './refresh';
+import { ITS_CARD } from './run-now-pulls';
 import { gone, namedNow, pausedGone, sheetGone } from './sheet-refresh';
 import { refusedMailWords } from './zone-refused';
 
@@ -605,8 +606,8 @@ function endRecorded(deps: RefreshDeps, refresh: Refresh, job: Ending | undefine
       const retry = after.lost ? retryTime(next, deps.zone) : undefined;
       const nextWords = refused || nextRunWords(next, deps.zone, !!retry);
       const later = [nextWords, failingWords(r, next, deps.zone)].filter(Boolean);
-      // The e-mail is the owner's alone: a pause for their key is said to them.
-      const told = forKey ? keyPauseToOwner(forKey) : reason;
+      // The e-mail is the owner's alone: a pause for their key is said to them, with where Resume is.
+      const told = forKey ? keyPauseToOwner(forKey, false, ITS_CARD) : reason;
       const kept: SheetKept | undefined = marked.kept;
       deps.notify.failed([
         sheetGone
