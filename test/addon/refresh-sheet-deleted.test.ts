@@ -1,12 +1,13 @@
 // A refresh whose sheet another editor deleted while its run was under way: what became of the run
 // is said the same way to everyone (the log, each card's Last run), what to do only by each card's
-// own line and the owner's e-mail, which says the sheet's rows went with it, how to have it back,
-// and names no one.
+// own line and the owner's e-mail, which says the sheet's rows went with it, how to have it back
+// (the same ways on the owner's card), and names no one.
 import { describe, expect, it } from 'vitest';
 import { saveDailyAht, stepUntil } from '../../dev/daily-refresh';
 import { startLocalAddon } from '../../dev/local-addon';
 import { SHEET_BACK } from '../../src/core/schedule/failure-mail';
 import type { RefreshView } from '../../src/core/schedule/refresh-view';
+import { ITS_CARD } from '../../src/core/schedule/run-now-pulls';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -32,7 +33,7 @@ describe('a refresh whose sheet is deleted during its run', () => {
     ]);
     const todo = {
       [rt.user]:
-        'It cannot run: its sheet "AHT" was deleted. Delete this refresh, then pull into a sheet and save a refresh there.',
+        'It cannot run: its sheet "AHT" was deleted. To have it run again, restore a version of the spreadsheet from before the sheet was deleted (File ▸ Version history ▸ See version history: the whole spreadsheet goes back to that version), then Resume on this card. Or point it at another sheet: delete this refresh, then pull into that sheet and save a refresh there.',
       [sam.user]: 'It cannot run: its sheet "AHT" was deleted; ask analyst@example.com to delete it.',
     };
     for (const viewer of [rt, sam])
@@ -47,6 +48,11 @@ describe('a refresh whose sheet is deleted during its run', () => {
     expect(body).toContain(
       `\nPaused: its sheet "AHT" was deleted.\nThe rows the sheet "AHT" held went with it.\n${SHEET_BACK}\n\nOpen the spreadsheet`,
     );
+    // Its owner's card offers the same ways back as the e-mail, Resume on the card itself.
+    expect(todo[rt.user]).toBe(
+      `It cannot run: its sheet "AHT" was deleted. ${SHEET_BACK.replace(ITS_CARD, 'this card')}`,
+    );
+    expect(SHEET_BACK).toContain(`then Resume on ${ITS_CARD}.`);
     // Who deleted it is not known: no one is named.
     expect(body).not.toMatch(/sam@|deleted by/);
   });

@@ -374,7 +374,7 @@ describe('scheduled refreshes', () => {
     await rt.clock.advanceAsync(2 * HOUR);
     const [view] = await rt.callFromSidebar<RefreshView[]>('listRefreshes');
     const reason =
-      'its sheet "Our sites" was deleted. Delete this refresh, then pull into a sheet and save a refresh there.';
+      'its sheet "Our sites" was deleted. To have it run again, restore a version of the spreadsheet from before the sheet was deleted (File ▸ Version history ▸ See version history: the whole spreadsheet goes back to that version), then Resume on this card. Or point it at another sheet: delete this refresh, then pull into that sheet and save a refresh there.';
     expect(view?.pausedReason).toBe(`Paused: ${reason}`);
     const runs = loggedRuns(rt).length;
     // Resume and Run now say it cannot run, rather than seem to work.
@@ -429,7 +429,7 @@ describe('scheduled refreshes', () => {
     const sam = rt.asUser('sam@example.com');
     await rt.clock.advanceAsync(HOUR);
     const reason =
-      'its sheet "Time off" was deleted. Delete this refresh, then pull into a sheet and save a refresh there.';
+      'its sheet "Time off" was deleted. To have it run again, restore a version of the spreadsheet from before the sheet was deleted (File ▸ Version history ▸ See version history: the whole spreadsheet goes back to that version), then Resume on this card. Or point it at another sheet: delete this refresh, then pull into that sheet and save a refresh there.';
     expect(rt.mail.map((m) => m.to)).toEqual(['analyst@example.com']);
     expect(rt.mail[0]?.subject).toBe(
       'An Assembled scheduled refresh of yours cannot run: Time-off requests, this week',
@@ -450,7 +450,7 @@ describe('scheduled refreshes', () => {
     expect(rows.at(-1)?.[head.indexOf('Message')]).toBe(happened);
     const todo = {
       [rt.user]:
-        'It cannot run: its sheet "Time off" was deleted. Delete this refresh, then pull into a sheet and save a refresh there.',
+        'It cannot run: its sheet "Time off" was deleted. To have it run again, restore a version of the spreadsheet from before the sheet was deleted (File ▸ Version history ▸ See version history: the whole spreadsheet goes back to that version), then Resume on this card. Or point it at another sheet: delete this refresh, then pull into that sheet and save a refresh there.',
       'sam@example.com':
         'It cannot run: its sheet "Time off" was deleted; ask analyst@example.com to delete it.',
     };

@@ -524,15 +524,18 @@ describe('Scheduled refresh cards', () => {
     const { page, running } = bench();
     await refreshesInto(bench(), 'Payroll');
     running.workbench.rt.workbook.deleteSheet('Payroll');
-    const { card } = await refreshCard(page, 'Payroll');
+    const { sb, card } = await refreshCard(page, 'Payroll');
     const term = (t: string) => card.locator(`dt:text-is("${t}") + dd`);
     await expect.poll(() => term('Target').textContent()).toBe('Payroll (deleted)');
     expect(await term('Next run').textContent()).toBe('None');
     expect(await card.getAttribute('data-health')).toBe('failed');
     expect(await card.locator('.reason').allTextContents()).toEqual([
-      'It cannot run: its sheet "Payroll" was deleted. Delete this refresh, then pull into a sheet and save a refresh there.',
+      'It cannot run: its sheet "Payroll" was deleted. To have it run again, restore a version of the spreadsheet from before the sheet was deleted (File ▸ Version history ▸ See version history: the whole spreadsheet goes back to that version), then Resume on this card. Or point it at another sheet: delete this refresh, then pull into that sheet and save a refresh there.',
     ]);
     expect(await card.getByRole('button').allTextContents()).toEqual(['Delete']);
+    // Its ways back, long as the e-mail's, leave the card within the sidebar.
+    const frameHeight = await sb.locator(':root').evaluate(() => innerHeight);
+    expect(await card.evaluate((e) => e.getBoundingClientRect().height)).toBeLessThan(frameHeight);
 
     const first = running.workbench.rt.user;
     const editor = page.getByLabel('Editor at the keyboard');

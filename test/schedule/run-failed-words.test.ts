@@ -83,7 +83,9 @@ describe("a refresh's run that fails", () => {
       expect(sheetGone(stage)).toEqual({
         log: [['failed', CUT_SHORT]],
         card: CUT_SHORT,
-        paused: expect.stringMatching(/^Paused: its sheet "Time off" was deleted\. Delete this refresh/),
+        paused: expect.stringMatching(
+          /^Paused: its sheet "Time off" was deleted\. To have it run again, restore a version .* Or point it at another sheet: delete this refresh/,
+        ),
       });
     },
   );

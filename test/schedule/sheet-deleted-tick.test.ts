@@ -64,7 +64,9 @@ describe('a weekly refresh whose sheet another editor deleted', () => {
     expect(body).toContain(
       `\nPaused: its sheet "Staff" was deleted.\nThe rows the sheet "Staff" held went with it.\n${SHEET_BACK}\n\nOpen the spreadsheet`,
     );
-    expect(SHEET_BACK).toMatch(/File ▸ Version history.*resume the refresh.*Or point it at another sheet/);
+    expect(SHEET_BACK).toMatch(
+      /File ▸ Version history.*then Resume on its card in .*Scheduled refreshes….*Or point it at another sheet/,
+    );
     expect(requests).toEqual([]);
 
     const [mine, theirs] = await rt.callFromSidebar<RefreshView[]>('listRefreshes');

@@ -16,6 +16,7 @@ import { keptDates } from './kept-dates';
 import { nextRunIn } from './next-run';
 import type { Refresh } from './refresh';
 import { ITS_CARD, onceBack, ratherThanWait, runNowOn } from './run-now-pulls';
+import { sheetBack } from './sheet-refresh';
 
 const NAME_MAX = 80;
 /** Refreshes a subject names before "and N more", and how long their words may run. */
@@ -180,11 +181,8 @@ export interface RefreshNotice {
   cannotRun?: true;
 }
 
-/**
- * A deleted sheet's way back, said to the refresh's owner, who can act on it. Restored, the sheet
- * has its id again, which the refresh follows.
- */
-export const SHEET_BACK = `To have it run again, restore a version of the spreadsheet from before the sheet was deleted (File ▸ Version history ▸ See version history: the whole spreadsheet goes back to that version), then resume the refresh in ${menuPath('refreshes')}. Or point it at another sheet: delete this refresh, then pull into that sheet and save a refresh there.`;
+/** A deleted sheet's ways back, in its owner's e-mail: those its card says (sheet-refresh.ts). */
+export const SHEET_BACK = `${sheetBack(ITS_CARD)}.`;
 
 /** How the refreshes told of together ended, as a subject's verb and the body's first line say it. */
 function outcome(notices: readonly RefreshNotice[]): { verb: string; line: string } {

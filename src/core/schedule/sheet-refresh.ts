@@ -8,6 +8,7 @@ import type { PullTarget } from '../pull/pull-spec';
 import { calledNow, type Targets, targetSheet } from '../pull/pull-target';
 import { describeFrequency } from './frequency';
 import { changeRefresh, type Refresh, RefreshStore } from './refresh';
+import { THIS_CARD } from './run-now-pulls';
 
 /** Where in its sheet a target's table starts. */
 const anchor = (t: PullTarget) => (t.kind === 'cell' ? t.a1 : 'A1');
@@ -72,11 +73,20 @@ export function scheduledInto(
 }
 
 /**
+ * A deleted sheet's ways back, said to the refresh's owner, who can act on them (its card, and its
+ * e-mail), `on` the card Resume is on (THIS_CARD, ITS_CARD). Restored, the sheet has its id again,
+ * which the refresh follows, and its card offers Resume; or another sheet, by a refresh of its own.
+ */
+export const sheetBack = (on: string) =>
+  `To have it run again, restore a version of the spreadsheet from before the sheet was deleted (File ▸ Version history ▸ See version history: the whole spreadsheet goes back to that version), then Resume on ${on}. Or point it at another sheet: delete this refresh, then pull into that sheet and save a refresh there`;
+
+/**
  * Why a refresh's sheet cannot be found (bound by id, it was deleted; by name, an older refresh's,
- * or renamed), and what to do: a refresh writes into the sheet it was saved for, never another.
+ * or renamed), and what to do, said on its card: a refresh writes into the sheet it was saved for,
+ * never another.
  */
 export function gone(r: Refresh): string {
-  return `${sheetGone(r)}. Delete this refresh, then pull into a sheet and save a refresh there`;
+  return `${sheetGone(r)}. ${sheetBack(THIS_CARD)}`;
 }
 
 /** "its sheet "Staff" was deleted": what befell it, for a reader who cannot act on the refresh too. */
