@@ -16,7 +16,12 @@ function mergedText({ updated, added, replacing }: NonNullable<Run['merged']>): 
 /** A sentence said after the time and a comma: "2026-06-01 07:00, nothing appended to …". */
 const afterComma = (sentence: string) => `${sentence.charAt(0).toLowerCase()}${sentence.slice(1)}`;
 
-function runText({ at, due, startedBy, retried, status, rows, merged, message }: Run): string {
+/** The run in short, and the runs due while it went on (retried) that were not started. */
+function runText(run: Run): string {
+  return run.folded ? `${ranText(run)}; ${run.folded}` : ranText(run);
+}
+
+function ranText({ at, due, startedBy, retried, status, rows, merged, message }: Run): string {
   // A run that wrote nothing says why (an append whose rows were all there already), and so does
   // one skipped (its period appended whole before): a normal outcome, said as plainly, not as a fault.
   if (status === 'done')
@@ -50,7 +55,9 @@ function retryText({ due, startedBy, nextTry, trying }: NonNullable<RefreshView[
 
 export function lastRunText(r: Pick<RefreshView, 'running' | 'lastRun' | 'retry'>): string {
   // While a run is under way (or waits to try again) the last one to end is what the sheet holds.
-  const ended = r.lastRun && runText(r.lastRun).replace(/^(Due|Started) /, (lead) => lead.toLowerCase());
+  // The runs not started while it went on are said while it is the last run, and in the log:
+  // a card with a run under way is long already.
+  const ended = r.lastRun && ranText(r.lastRun).replace(/^(Due|Started) /, (lead) => lead.toLowerCase());
   const before = ended ? `. Previous run: ${ended}` : '';
   if (r.running && r.retry) return `${retryText(r.retry)}${before}`;
   if (r.running) return `Running now${before}`;

@@ -66,7 +66,8 @@ describe('a pick under Filters that Assembled no longer has', () => {
     expect(last?.message).toBe(`${gone} 7 rows written to Tickets!A1.`);
     expect(queuesIn(rt, 'Tickets')).toEqual(new Set(['Chat Support']));
     expect(rt.workbook.notes('Tickets')[0]?.[0]).toContain(`\n${gone}\n`);
-    expect(lastLogged(rt)).toBe(last?.message);
+    // The log says after it the hourly run due while it was carried on, which was not started.
+    expect(lastLogged(rt)).toContain(last?.message);
   });
 
   it('the only queue picked deleted: no report is asked (an empty filter would ask for every queue), and the pull says why it has no rows', async () => {

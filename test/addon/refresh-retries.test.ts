@@ -259,12 +259,14 @@ describe('an hourly refresh between attempts', () => {
     expect(lastRunText(theirs as RefreshView)).toMatch(
       new RegExp(`^Retrying the run analyst@example\\.com started at ${pressed}: `),
     );
-    // Given up hours later, its Last run says so too.
+    // Given up hours later, its Last run says so too, and that its hours passed meanwhile ran nothing.
     await stepUntil(rt, () => logRows(rt).some((r) => r[4] === 'failed'), 6 * HOUR);
     const [ended] = await rt.callFromSidebar<RefreshView[]>('listRefreshes');
     expect(ended?.lastRun).toMatchObject({ due: pressed, startedBy: 'you', status: 'failed' });
     expect(lastRunText({ ...(ended as RefreshView), running: false, retry: null })).toMatch(
-      new RegExp(`^Started by you ${pressed}, failed at \\d\\d:\\d\\d$`),
+      new RegExp(
+        `^Started by you ${pressed}, failed at \\d\\d:\\d\\d; the runs due 06:00 and 07:00 were not started while it was retried$`,
+      ),
     );
     // Given up, its e-mail does not name a time already past as the next run.
     await stepUntil(rt, () => rt.mail.length > 0, 6 * HOUR);

@@ -95,6 +95,8 @@ export interface PullJob extends OwnedRecord, Timed {
   triesLogged?: true;
   /** The later try of a refresh's run given up: the attempts that run made, counted before its own. */
   triedBefore?: number;
+  /** A refresh's run, ended: the runs of its refresh that fell due meanwhile and were not started. */
+  folded?: FoldedRuns;
   /** What has been read into the job's staging sheet (staged-fetch.ts), and how much there is. */
   fetched?: Fetched;
   /** Executions in a row that took this job up and were cut short before it moved on. */
@@ -103,6 +105,20 @@ export interface PullJob extends OwnedRecord, Timed {
   write?: WriteProgress;
   /** A BigQuery load's progress: chunks loaded so far, kept across executions. */
   load?: LoadProgress;
+}
+
+/**
+ * Runs of a refresh that fell due while an earlier run of it went on (retried for hours, or a long
+ * report): not started, the earlier run standing for them (schedule/folded-runs.ts). How many, the
+ * first and last due; `covered`, when the next run is due, if it pulls every date they were to pull;
+ * `retried`, the earlier run had failed attempts.
+ */
+export interface FoldedRuns {
+  count: number;
+  first: number;
+  last: number;
+  covered?: number;
+  retried?: true;
 }
 
 /** A failed try's log row, kept till it is written: its When (epoch ms), Duration and Message. */

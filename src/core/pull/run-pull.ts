@@ -35,6 +35,7 @@ import { type Caller, NotYours, ownerName, owns } from '../owner';
 import { type Clock, type Lock, type Store, WaitTooLong, type Zone, type Zones } from '../ports';
 import { goneText } from '../record-store';
 import { failedRunWords, forbiddenOf } from '../schedule/failed-run-words';
+import { foldedWords, withFolded } from '../schedule/folded-runs';
 import { pulledOver } from '../schedule/sheet-refresh';
 import { makeRoom } from '../share';
 import type { WriteOptions } from '../sheet/write-table';
@@ -363,7 +364,14 @@ function stepSaved(deps: PullDeps, jobs: JobStore, id: string, force: boolean, r
   const stepped = told(overdue(job, deps.clock.now()) ?? step(deps, job, jobs, run));
   // Kept whatever the step did, a failure too: the sheet goes if the pull ends with it empty. Its
   // end is when the job next waits from (takenUp).
-  const ended = { ...stepped, updatedAt: deps.clock.now() };
+  const at = deps.clock.now();
+  const goesOn = stepped.state === 'done' || gaveUp(stepped);
+  const ended = isTerminal(stepped)
+    ? withFolded(deps.store, { ...stepped, updatedAt: at }, deps.zone, at, {
+        retried: job.errors > 0,
+        goesOn,
+      })
+    : { ...stepped, updatedAt: at };
   const next = run.made === undefined ? ended : { ...ended, madeSheet: run.made };
   const saved = jobs.save(isTerminal(next) ? next : { ...next, tries: 0 });
   if (isTerminal(saved)) letGo(deps, saved, job.state === 'writing');
@@ -491,9 +499,10 @@ export function stopJob(deps: PullDeps, job: PullJob, lead: string): PullJob {
           ? `${lead} while writing: the ${countText(kept)} rows written so far stay in the sheet.`
           : `${lead}: nothing was written, and the target is as it was.`;
     const at = deps.clock.now();
-    const saved = jobs.save(
-      withState(takenUp(now, at), 'failed', at, { message, failure: STOPPED, rows: kept }),
-    );
+    const stopped = withState(takenUp(now, at), 'failed', at, { message, failure: STOPPED, rows: kept });
+    // Stopped by Stop or by its refresh's pause: whether it runs next is not said.
+    const folded = withFolded(deps.store, stopped, deps.zone, at, { retried: now.errors > 0, goesOn: false });
+    const saved = jobs.save(folded);
     letGo(deps, saved, now.state === 'writing');
     logRun(deps, saved);
     return saved;
@@ -1148,6 +1157,7 @@ export type LoggedRun = Pick<
   | 'errors'
   | 'nextPollAt'
   | 'sheetId'
+  | 'folded'
 >;
 
 /** A row's Status: how the run ended, or "retrying" after a failed attempt. */
@@ -1192,13 +1202,19 @@ function logRow(
     status,
     rows: job.rows ?? 0,
     durationMs: attemptMs(job),
-    message: isTerminal(job) ? (job.message ?? '') : retryNote(deps, job),
+    message: isTerminal(job) ? endNote(deps, job) : retryNote(deps, job),
   };
 }
 
 function runKind(job: LoggedRun): string {
   if (!job.refreshId) return '';
   return job.byHand ? 'Run now: ' : 'Scheduled: ';
+}
+
+/** How the run ended, and, a refresh's run, the runs of it due meanwhile that were not started. */
+function endNote(deps: Pick<PullDeps, 'zone'>, job: LoggedRun): string {
+  const said = job.message ?? '';
+  return job.folded ? [said, foldedWords(job.folded, deps.zone)].filter(Boolean).join(' ') : said;
 }
 
 /** A refresh's failed attempt that will be tried again: why, and when at the latest, in the sheet's zone. */

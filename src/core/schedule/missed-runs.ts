@@ -6,8 +6,7 @@ import type { Zone } from '../ports';
 import { datesWords } from '../time/dates-words';
 import { addDays, formatLocalDate } from '../time/local-date';
 import { formatLocalDateTime, localDateOf } from '../time/zone-math';
-import { nextRun } from './frequency';
-import { nextRunIn } from './next-run';
+import { dueUpTo, nextRunIn } from './next-run';
 import type { Refresh } from './refresh';
 
 /** Runs counted at most: an hourly refresh paused for months is said to have missed more. */
@@ -19,16 +18,7 @@ const COUNTED = 1000;
  * a run that paused it, set it so), so each from it up to now was missed; none when it is ahead.
  */
 function missed(paused: Refresh, zone: Zone, now: number): { count: number; last: number } | undefined {
-  if (!paused.paused) return undefined;
-  let due = nextRunIn(paused, zone);
-  if (due > now) return undefined;
-  let count = 0;
-  let last = due;
-  for (; due <= now && count <= COUNTED; due = nextRun(paused.frequency, due, zone)) {
-    last = due;
-    count++;
-  }
-  return { count, last };
+  return paused.paused ? dueUpTo(paused, zone, now, COUNTED) : undefined;
 }
 
 /** What the sheet holds of its last good run's range, when that is known (not of a BigQuery table). */

@@ -35,6 +35,27 @@ export function nextRunIn(r: Scheduled, zone: Zone): number {
 }
 
 /**
+ * The refresh's run times from its next one up to `now`: how many (at most `cap` + 1, then
+ * counting stops), the first and the last; undefined when its next run is still to come.
+ */
+export function dueUpTo(
+  r: Scheduled,
+  zone: Zone,
+  now: number,
+  cap = Number.POSITIVE_INFINITY,
+): { count: number; first: number; last: number } | undefined {
+  const first = nextRunIn(r, zone);
+  if (first > now) return undefined;
+  let count = 0;
+  let last = first;
+  for (let due = first; due <= now && count <= cap; due = nextRun(r.frequency, due, zone)) {
+    last = due;
+    count++;
+  }
+  return { count, first, last };
+}
+
+/**
  * Where the next run is looked for from. A refresh at an hour of the day (daily, weekly, monthly)
  * that ran at 07:00 in the old zone, the spreadsheet moved west since, would find 07:00 in the new
  * zone still to come that day and pull that day again: its next time is after the day and hour the

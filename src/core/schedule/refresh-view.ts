@@ -13,6 +13,7 @@ import { describeTarget } from '../pull/pull-target';
 import { pullWords } from '../pull/pull-words';
 import { sameDay } from '../time/same-day';
 import { formatLocalDateTime, weekdayOf } from '../time/zone-math';
+import { foldedBrief } from './folded-runs';
 import { describeFrequency, type Frequency, nextRun } from './frequency';
 import {
   forbiddenForYou,
@@ -138,6 +139,8 @@ export interface RefreshView {
     message: string;
     /** A failed or stalled run's cause in short (shortCause), said in view; its message on request. */
     cause?: string;
+    /** The runs due while it went on (retried), which were not started (folded-runs.ts), said after it. */
+    folded?: string;
     /**
      * A failed or stalled run's sheet, there still, holds the rows of the last run that worked:
      * when that ended, and its rows when known (Refresh.lastGood); absent when none did, or for a
@@ -228,7 +231,7 @@ function lastRunView(
   sheetThere = true,
 ): RefreshView['lastRun'] {
   if (!r.lastRun) return null;
-  const { dueAt, retriedAt, byHand, zones, ...run } = r.lastRun;
+  const { dueAt, retriedAt, byHand, zones, folded, ...run } = r.lastRun;
   // Its zone moved since: a run at 07:25 London would read as 02:25 with no zone named.
   const time = cardTime(r, zone, byName);
   const at = time(run.at);
@@ -256,6 +259,7 @@ function lastRunView(
     message,
     ...(failed ? { cause: shortCause(message) } : {}),
     ...(due !== at ? { due, ...retried } : {}),
+    ...(folded ? { folded: foldedBrief(folded, time, due) } : {}),
     ...(good ? { kept: { ...good, at: time(good.at) } } : {}),
   };
 }

@@ -2,7 +2,7 @@
 // relative date range resolved afresh at each run. Owned by the user who saved it: it runs
 // under their trigger and their API key.
 import * as z from 'zod/mini';
-import type { MergedCounts } from '../jobs/pull-job';
+import type { FoldedRuns, MergedCounts } from '../jobs/pull-job';
 import { lazy } from '../lazy';
 import { withLock } from '../lock';
 import type { OwnedRecord } from '../owner';
@@ -46,6 +46,8 @@ export interface LastRun {
   message: string;
   /** Refused as its table was written in another zone (OtherZone): the table's and the spreadsheet's then. */
   zones?: { table: string; spreadsheet: string };
+  /** The runs of its refresh that fell due while it went on (retried), not started (folded-runs.ts). */
+  folded?: FoldedRuns;
 }
 
 export interface Refresh extends RefreshInput, OwnedRecord {

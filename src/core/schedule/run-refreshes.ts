@@ -419,7 +419,7 @@ type Ending = Pick<
   | 'range'
   | 'byHand'
 > &
-  Partial<Pick<PullJob, 'errors' | 'triedBefore'>> &
+  Partial<Pick<PullJob, 'errors' | 'triedBefore' | 'folded'>> &
   Pick<LastRun, 'zones'>;
 
 /**
@@ -496,7 +496,8 @@ function endRecorded(deps: RefreshDeps, refresh: Refresh, job: Ending | undefine
   const now = deps.clock.now();
   const { jobId: _, runDueAt: dueAt, runFrom, runRetry, ...ran } = refresh;
   // Its next time was set as it started; a run tried for hours may outlive it. The next run is then
-  // the first time after this one ended: the times it outlived are not owed a run of their own.
+  // the first time after this one ended: the times it outlived are not owed a run of their own, and
+  // its end names them (folded-runs.ts).
   // Worked out in the zone now: the spreadsheet's may have changed during the run.
   const due = nextRunIn(ran, deps.zone);
   const r =
@@ -553,6 +554,7 @@ function endRecorded(deps: RefreshDeps, refresh: Refresh, job: Ending | undefine
     next.appended = [...(r.appended ?? []), `${job.range.from}..${job.range.to}`].slice(-APPENDED_KEPT);
   }
   if (job.zones && next.lastRun) next.lastRun.zones = job.zones;
+  if (job.folded && next.lastRun) next.lastRun.folded = job.folded;
   if (gaveUp(job) && next.lastRun) {
     next.lastRun.gaveUp = true;
     next.lastRun.attempts = (job.triedBefore ?? 0) + (job.errors ?? 0) + 1;
