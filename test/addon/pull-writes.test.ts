@@ -253,7 +253,7 @@ describe('Pull data, writing the sheet', () => {
         mode,
       });
       expect(job.rows).toBeGreaterThan(0);
-      expect(job.message).toBe(`${job.rows} rows written to HT ${mode}!A1.`);
+      expect(job.message).toBe(`${job.rows} rows written to 'HT ${mode}'!A1.`);
       expect(rt.workbook.notes(`HT ${mode}`)[0]?.[0]).toMatch(/\nRange: 2026-05-11 to 2026-05-12 \(/);
     }
   });

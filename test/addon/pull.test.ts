@@ -187,6 +187,28 @@ describe('Pull data', () => {
     expect(columns(note)).toBe(listed);
   });
 
+  // Copied into a formula, Handle time!A1 is an error: Sheets quotes such a name.
+  it('names the cell its rows went to as a formula does, quoting a sheet name that is not a plain word', async () => {
+    const { rt } = await startLocalAddon();
+    for (const [name, cell] of [
+      ['Team list', "'Team list'!A1"],
+      ["Ana's teams", "'Ana''s teams'!A1"],
+      ['Q1', "'Q1'!A1"],
+      ['Teams_2027', 'Teams_2027!A1'],
+    ]) {
+      const job = await follow(
+        rt,
+        await start(rt, {
+          source: { kind: 'resource', resource: 'teams' },
+          target: { kind: 'new_sheet', name },
+          mode: 'replace',
+        }),
+      );
+      expect(job.message).toBe(`${job.rows} rows written to ${cell}.`);
+      expect(logRows(rt).at(-1)).toContain(job.message);
+    }
+  });
+
   it('writes awkward names and ids as the literal text they are', async () => {
     const { rt } = await startLocalAddon();
     await follow(

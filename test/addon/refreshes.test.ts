@@ -96,7 +96,7 @@ describe('scheduled refreshes', () => {
       'refresh-000002',
     );
     const list = await rt.callFromSidebar<RefreshView[]>('listRefreshes');
-    expect(list.map((r) => r.target)).toEqual(['Weekly AHT', 'Weekly AHT!A500', 'Other']);
+    expect(list.map((r) => r.target)).toEqual(['Weekly AHT', "'Weekly AHT'!A500", 'Other']);
     // Refreshes of one report read apart by their filters.
     expect(list.map((r) => r.what)).toEqual([
       'Handle time report (day), last week',
@@ -409,8 +409,9 @@ describe('scheduled refreshes', () => {
     const column = (name: string) => rows.map((r) => r[head.indexOf(name)]);
     expect(column('Status')).toEqual(['done', 'done', 'retrying']);
     expect(column('Target')).toEqual(['AHT', 'AHT (team)', 'AHT (team B)']);
-    // Its sheet's name ends there; the run due 07:00 meanwhile, not started, is said after it.
-    expect(column('Message')[1]).toMatch(/ rows written to AHT \(team\)!A1\.( |$)/);
+    // Its sheet's name ends there, quoted as a formula quotes it; the run due 07:00 meanwhile, not
+    // started, is said after it.
+    expect(column('Message')[1]).toMatch(/ rows written to 'AHT \(team\)'!A1\.( |$)/);
   });
 
   it('a sheet deleted before a run pauses its refresh, e-mails the owner who asked, once, and logs it', async () => {

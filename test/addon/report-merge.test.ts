@@ -93,11 +93,11 @@ describe('a merge refresh of today, hourly', () => {
       4 * HOUR,
     );
     const [first, ...later] = log().map((r) => r[7] ?? '');
-    expect(first).toMatch(/^\d+ rows written to AHT today!A1\.$/);
+    expect(first).toMatch(/^\d+ rows written to 'AHT today'!A1\.$/);
     // Agents who took a ticket since are added.
     expect(later).toEqual(
       later.map(() =>
-        expect.stringMatching(/^\d+ rows merged into AHT today!A1: [1-9]\d* updated, \d+ added\.$/),
+        expect.stringMatching(/^\d+ rows merged into 'AHT today'!A1: [1-9]\d* updated, \d+ added\.$/),
       ),
     );
     // Its card counts the last run's rows as the log does: updated and added, not "N rows".

@@ -37,17 +37,17 @@ describe('a daily month-to-date refresh set to Replace (New York)', () => {
     expect(modes.merge).toBe('');
 
     await at(rt, '2026-12-31T12:30:00Z');
-    expect((await card()).lastRun?.message).toMatch(/^\d+ rows written to Handle time!A1\.$/);
+    expect((await card()).lastRun?.message).toMatch(/^\d+ rows written to 'Handle time'!A1\.$/);
     await at(rt, '2027-01-01T12:30:00Z');
     const { lastRun } = await card();
     expect(lastRun?.status).toBe('done');
     expect(lastRun?.message).toMatch(
       new RegExp(
-        `^\\d+ rows written to Handle time!A1\\. The month before is no longer in the sheet: this run's range replaced it, and the last run pulled it only up to 2026-12-31 07:00, so the rest of it was pulled by no run\\. ${KEEP.replace(/[().]/g, '\\$&')}$`,
+        `^\\d+ rows written to 'Handle time'!A1\\. The month before is no longer in the sheet: this run's range replaced it, and the last run pulled it only up to 2026-12-31 07:00, so the rest of it was pulled by no run\\. ${KEEP.replace(/[().]/g, '\\$&')}$`,
       ),
     );
     // The next run of the month says nothing more.
     await at(rt, '2027-01-02T12:30:00Z');
-    expect((await card()).lastRun?.message).toMatch(/^\d+ rows written to Handle time!A1\.$/);
+    expect((await card()).lastRun?.message).toMatch(/^\d+ rows written to 'Handle time'!A1\.$/);
   });
 });

@@ -361,7 +361,7 @@ describe('The Pull data form', () => {
     await run.focus();
     await page.keyboard.press('Enter');
     await sb.locator('#jobStage', { hasText: /^Done$/ }).waitFor({ timeout: 30_000 });
-    expect(await sb.locator('#status').textContent()).toMatch(/ rows written to Adherence report!A1\.$/);
+    expect(await sb.locator('#status').textContent()).toMatch(/ rows written to 'Adherence report'!A1\.$/);
     expect(wb.values('People')).toEqual(people);
     // Chosen under Where, the sheet is the person's choice: no more moved, whatever the Data.
     await sb.getByLabel('Existing sheet').check();
@@ -650,7 +650,7 @@ describe('The Pull data form', () => {
     // Nothing moved under the press: the pull started, and only then was the last one put away.
     await expect
       .poll(() => sb.locator('#status').textContent(), { timeout: 30_000 })
-      .toMatch(/rows written to Teams again!A1\.$/);
+      .toMatch(/rows written to 'Teams again'!A1\.$/);
     expect(running.workbench.rt.workbook.sheetNames()).toContain('Teams again');
     // Pressed there but released elsewhere (no click): the edit puts nothing away, the pull done
     // and its offer stay, which saves that pull.

@@ -62,7 +62,7 @@ describe('Sidebars say what is true now', () => {
     expect(await stage.textContent()).toBe('Assembled is generating the report');
     await stage.filter({ hasText: /^Done$/ }).waitFor({ timeout: 45_000 });
     expect(await inView(sb.locator('#status'))).toBe(true);
-    expect(await statusOf(sb)).toMatch(/^\d{1,3}(,\d{3})* rows written to Adherence report!A1\.$/);
+    expect(await statusOf(sb)).toMatch(/^\d{1,3}(,\d{3})* rows written to 'Adherence report'!A1\.$/);
     expect(await sb.locator('#jobDetail').textContent()).toBe('');
 
     // Saving the schedule names the menu as the user sees it.
@@ -89,7 +89,7 @@ describe('Sidebars say what is true now', () => {
       );
     expect(await sb.locator('#job').isVisible()).toBe(true);
     expect(await sb.locator('#saveRefresh').isVisible()).toBe(true);
-    expect(await statusOf(sb)).toMatch(/rows written to Adherence report!A1\.$/);
+    expect(await statusOf(sb)).toMatch(/rows written to 'Adherence report'!A1\.$/);
     expect(bench().dialogs).toEqual([]);
   });
 
@@ -184,7 +184,7 @@ describe('Sidebars say what is true now', () => {
     await expect
       .poll(() => statusOf(sb))
       .toMatch(
-        /^Teams: 2026-05-25 \d\d:\d\d(:\d\d)?, nothing appended to Teams kept!A1: .*\(Merge updates such rows\)\.$/,
+        /^Teams: 2026-05-25 \d\d:\d\d(:\d\d)?, nothing appended to 'Teams kept'!A1: .*\(Merge updates such rows\)\.$/,
       );
   });
 

@@ -13,6 +13,7 @@ import type { RunLogEntry } from '../../src/core/pull/run-log';
 import { STAGE_PARTS, stageName, stageOf } from '../../src/core/pull/staging';
 import type { RefreshNotice } from '../../src/core/schedule/failure-mail';
 import type { RefreshDeps } from '../../src/core/schedule/run-refreshes';
+import { sheetCell } from '../../src/core/sheet/a1';
 import type { Extent } from '../../src/core/sheet/grid';
 import { MemoryGrid } from '../sheet/memory-grid';
 
@@ -74,7 +75,7 @@ export function coreSetup(dialect: Dialect = 'seed', apiKey = TEST_KEY) {
           sheet: name,
           row: 1,
           col: 1,
-          label: `${name}!A1`,
+          label: sheetCell(name, 'A1'),
           ...(previous ? { previous } : {}),
           ...(made ? { made: true as const } : {}),
           remember: (e) => extents.set(name, e),

@@ -3,12 +3,13 @@
 // seldom sees the Where fields far down the form before pressing Pull data), and that pull's filters
 // are left behind (left-filters.ts); and, its data chosen again, that filters ticked for the other
 // data meanwhile are not brought onto it (the form is aimed at its place again, with Replace).
+import { sheetCell } from '../sheet/a1';
 import type { PullSpec } from './pull-spec';
 import { targetSheet } from './pull-target';
 import { dataLabel } from './reruns-words';
 
 const placeOf = (t: PullSpec['target']) =>
-  t.kind === 'cell' ? `the table at ${t.sheet}!${t.a1}` : `"${targetSheet(t)}"`;
+  t.kind === 'cell' ? `the table at ${sheetCell(t.sheet, t.a1)}` : `"${targetSheet(t)}"`;
 
 /** `left`: the filters left behind, in the words beside Pull data ("4 agents"); '' for none. */
 const holds = (held: Pick<PullSpec, 'source' | 'target'>, left: string) =>

@@ -1,5 +1,6 @@
 // Where a pull lands. The adapter behind it finds or creates the sheet; core only sees a Grid.
 import { bigQueryLabel } from '../bigquery/target';
+import { sheetCell } from '../sheet/a1';
 import type { Extent, Grid } from '../sheet/grid';
 import type { LastBlock } from '../sheet/renamed-columns';
 import type { PullTarget } from './pull-spec';
@@ -107,7 +108,7 @@ export function targetSheet(target: PullTarget): string {
 export function describeTarget(target: PullTarget): string {
   if (target.kind === 'bigquery')
     return `BigQuery ${bigQueryLabel(target)}${target.view ? ' + Connected Sheets view' : ''}`;
-  return target.kind === 'cell' ? `${target.sheet}!${target.a1}` : target.name;
+  return target.kind === 'cell' ? sheetCell(target.sheet, target.a1) : target.name;
 }
 
 /**

@@ -27,3 +27,16 @@ export function columnName(col: number): string {
     letters = String.fromCharCode(65 + ((c - 1) % 26)) + letters;
   return letters;
 }
+
+/** A sheet name Sheets writes bare in a formula: a plain word that no cell's name could be read as. */
+const BARE_SHEET = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const CELL_LIKE = /^([A-Za-z]{1,3}\d+|R\d*C\d*)$/i;
+
+/**
+ * A cell of a sheet as a formula names it, so one copied from the add-on's words works: Sheets
+ * quotes a name that is not a plain word ('Handle time'!A1, a ' inside doubled: 'Ana''s'!A1).
+ */
+export function sheetCell(sheet: string, a1: string): string {
+  const bare = BARE_SHEET.test(sheet) && !CELL_LIKE.test(sheet);
+  return `${bare ? sheet : `'${sheet.replace(/'/g, "''")}'`}!${a1}`;
+}

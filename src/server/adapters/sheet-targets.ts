@@ -7,7 +7,7 @@ import {
   type Targets,
   targetSheet,
 } from '../../core/pull/pull-target';
-import { cellName, cellPosition } from '../../core/sheet/a1';
+import { cellName, cellPosition, sheetCell } from '../../core/sheet/a1';
 import { type LastBlock, tableBlock } from '../../core/sheet/renamed-columns';
 import { findSheet, isGridSheet } from './find-sheet';
 import { sheetGrid } from './sheet-grid';
@@ -76,7 +76,10 @@ export function sheetTargets(ss: Spreadsheet, store: Store, pressed = false): Ta
         sheet: sheet.getName(),
         row,
         col,
-        label: `${sheet.getName()}!${row !== at ? cellName(row, col) : target.kind === 'cell' ? target.a1 : 'A1'}`,
+        label: sheetCell(
+          sheet.getName(),
+          row !== at ? cellName(row, col) : target.kind === 'cell' ? target.a1 : 'A1',
+        ),
         ...(previous ? { previous } : {}),
         ...(inserted > 0 ? { inserted } : {}),
         ...(made ? { made: true as const } : {}),

@@ -34,6 +34,7 @@ import type {
 import { eachFilter } from '../../../core/pull/pull-words';
 import { dataLabel, formChangedWords, madeWords, rerunsWords } from '../../../core/pull/reruns-words';
 import { suggestedFrequency } from '../../../core/schedule/suggested-frequency';
+import { sheetCell } from '../../../core/sheet/a1';
 import { freeSheetName } from '../../../core/sheet/free-sheet-name';
 import type { DateRangeSpec, RelativePreset } from '../../../core/time/date-range';
 import { datesWords } from '../../../core/time/dates-words';
@@ -151,7 +152,7 @@ function showCell(): void {
   const at: ActiveCell = pinned ?? options.activeCell;
   const cellAt = byId('cellAt');
   cellAt.textContent = at.a1
-    ? `Starting at ${at.sheet}!${at.a1}${pinned ? ', where this pull wrote.' : ''}`
+    ? `Starting at ${sheetCell(at.sheet, at.a1)}${pinned ? ', where this pull wrote.' : ''}`
     : cellUnread(at.unread);
   if (at.a1) delete cellAt.dataset.tone;
   else cellAt.dataset.tone = 'error';
