@@ -45,7 +45,7 @@ describe('A pull with filters that finds no rows', () => {
     expect(grid.message).toMatch(
       /^No activities for agents "Ana" and "Bo" and channel chat picked under Filters: 0 agents drawn on Grid!A1; the legend is at [A-Z]+1:[A-Z]+\d+\. Clear filters, beside Pull data, takes them off\.$/,
     );
-    // None in force, over days Assembled holds no schedule for: the words as before.
+    // None in force, over days ahead that Assembled holds no schedule for: that they lie ahead.
     const future = { kind: 'absolute', from: '2028-01-01', to: '2028-01-02' };
     const none = await pullToEnd(
       rt,
@@ -53,8 +53,30 @@ describe('A pull with filters that finds no rows', () => {
       key(),
     );
     expect(none.message).toBe(
-      'No rows: Assembled holds none for this range and these filters, so Acts!A1 shows "(no records)".',
+      'No rows: Assembled holds nothing yet for 2028-01-01 to 2028-01-02, which lies ahead: schedules may not be planned that far, so Acts!A1 shows "(no records)".',
     );
+  });
+
+  // A team's adherence for next month, past the two weeks Assembled plans ahead, blamed the filters
+  // alone: "Assembled holds none for this range and these filters … Clear filters … takes them off".
+  it('says first that its range lies ahead, where schedules may not be planned, not that the filters found none', async () => {
+    const { rt, sim } = await startLocalAddon({ now: '2027-01-03T15:00:00Z' });
+    const team = sim.admin.org.teams.find((t) => t.name === 'Tier 1 Americas');
+    const adherence = (from: string, to: string, name: string) => ({
+      source: { kind: 'report', report: 'adherence', granularity: 'day' },
+      range: { kind: 'absolute', from, to },
+      filters: { team_ids: [team?.id] },
+      filterNames: { team_ids: ['Tier 1 Americas'] },
+      target: { kind: 'new_sheet', name },
+      mode: 'replace',
+    });
+    const job = await pullToEnd(rt, adherence('2027-02-01', '2027-02-28', 'Bad'), key());
+    expect(job.message).toBe(
+      'No rows for team "Tier 1 Americas" picked under Filters: Assembled holds nothing yet for 2027-02-01 to 2027-02-28, which lies ahead: schedules may not be planned that far, so Bad!A1 shows "(no records)".',
+    );
+    // Within the two weeks planned, the team's rows come.
+    const near = await pullToEnd(rt, adherence('2027-01-05', '2027-01-06', 'Near'), key());
+    expect(near.rows).toBeGreaterThan(0);
   });
 
   it("names a refresh's filters as its own, with no button to press", async () => {

@@ -1,5 +1,7 @@
 // What a finished write says: where its rows went, and why there are none.
 import { describe, expect, it } from 'vitest';
+import { intlZone } from '../../dev/intl-zone';
+import { rangeAhead } from '../../src/core/pull/range-ahead';
 import type { Written } from '../../src/core/pull/staged-write';
 import { writtenWords } from '../../src/core/pull/written-words';
 
@@ -53,6 +55,43 @@ describe('writtenWords', () => {
     expect(writtenWords('replace', written(0), 'AHT!A1', { filtered: '' })).toBe(
       'No rows: Assembled holds none for this range and these filters, so AHT!A1 shows "(no records)".',
     );
+  });
+
+  // A range past the days Assembled plans schedules for finds nothing, whatever the filters.
+  it('says first that the range lies ahead, wholly or partly, not only that the filters found none', () => {
+    const also = {
+      filtered: 'team "Tier 1" picked under Filters',
+      clear: 'Clear filters, beside Pull data, takes them off',
+    };
+    const wholly = { ...also, ahead: { dates: '2027-02-01 to 2027-02-28', partly: false } };
+    expect(writtenWords('replace', written(0), 'Bad!A1', wholly)).toBe(
+      'No rows for team "Tier 1" picked under Filters: Assembled holds nothing yet for 2027-02-01 to 2027-02-28, which lies ahead: schedules may not be planned that far, so Bad!A1 shows "(no records)".',
+    );
+    const partly = { ...also, ahead: { dates: '2027-01-01 to 2027-01-31', partly: true } };
+    expect(writtenWords('merge', written(0), 'Bad!A1', partly)).toBe(
+      'No rows for team "Tier 1" picked under Filters: 2027-01-01 to 2027-01-31 lies partly ahead, where schedules may not be planned yet, and Assembled holds none for the days before with these filters, so Bad!A1 was left as it was. Clear filters, beside Pull data, takes them off.',
+    );
+    expect(writtenWords('replace', written(0), 'Bad!A1', { ahead: partly.ahead })).toBe(
+      'No rows: 2027-01-01 to 2027-01-31 lies partly ahead, where schedules may not be planned yet, and Assembled holds none for the days before, so Bad!A1 shows "(no records)".',
+    );
+    // Rows found: as before.
+    expect(writtenWords('replace', written(3), 'Bad!A1', wholly)).toBe('3 rows written to Bad!A1.');
+  });
+
+  it("finds the days of a range after today, in the sheet's zone", () => {
+    const zone = intlZone('America/New_York');
+    // 2027-01-03 22:00 in New York, 2027-01-04 in UTC.
+    const now = Date.parse('2027-01-04T03:00:00Z');
+    const range = (from: string, to: string) => ({ from, to, start: 0, end: 0 });
+    expect(rangeAhead(range('2027-01-01', '2027-01-03'), now, zone)).toBeUndefined();
+    expect(rangeAhead(range('2027-01-03', '2027-01-09'), now, zone)).toEqual({
+      dates: '2027-01-03 to 2027-01-09',
+      partly: true,
+    });
+    expect(rangeAhead(range('2027-01-04', '2027-01-04'), now, zone)).toEqual({
+      dates: '2027-01-04',
+      partly: false,
+    });
   });
 
   it('says an append or merge into a new or empty sheet wrote its rows, not appended or merged them', () => {

@@ -60,6 +60,7 @@ import { calledNow, describeTarget, TargetMissing, type Targets, withSheetName }
 import { CLEAR_FILTERS, filtersPicked, filterWords } from './pull-words';
 import { pushedIdsIn } from './push-columns';
 import { askCount, askOf, filterQueue, labelled, namesNoQueue, queueOf } from './queue-parts';
+import { rangeAhead } from './range-ahead';
 import { refuseRefreshed } from './refreshed-target';
 import {
   askedParts,
@@ -85,7 +86,7 @@ import { sweepStaging } from './sweep-staging';
 import { targetNow } from './target-now';
 import { refuseUnknownKey } from './unknown-key';
 import { withNames } from './with-names';
-import { writtenWords } from './written-words';
+import { type WrittenAlso, writtenWords } from './written-words';
 
 export interface PullDeps {
   /** Built on demand: the API key is read only when a request is about to go. */
@@ -835,10 +836,17 @@ function writePiece(deps: PullDeps, job: PullJob, run: RunState, client: Assembl
       ...(made !== undefined ? { made: run.sheet ?? '' } : {}),
       filtered: picked(job),
       ...(picksNow(job) ? {} : { unasked: true }),
+      ...aheadOf(deps, job),
       // A refresh's filters are its own: the sidebar's button is for the pull in its form.
       ...(job.refreshId ? {} : { clear: CLEAR_FILTERS }),
     }),
   });
+}
+
+/** The pull's range's days after the day it began, for the words of a pull that found no rows. */
+function aheadOf(deps: PullDeps, job: PullJob): Pick<WrittenAlso, 'ahead'> {
+  const ahead = job.range && rangeAhead(job.range, job.createdAt, deps.zone);
+  return ahead ? { ahead } : {};
 }
 
 /** How the rows a sheet pushed of a list are found in its data, for a list pushed back (activities). */

@@ -5,15 +5,22 @@ import { renamedWords } from '../sheet/renamed-columns';
 import type { WriteMode } from '../sheet/write-table';
 import { besideWords } from './beside-words';
 import { keptWords } from './kept-words';
+import type { RangeAhead } from './range-ahead';
 import type { Written } from './staged-write';
 import { typedWords } from './typed-words';
 
 /**
  * Said when Assembled sent no rows: not "0 rows merged", which reads as if something was done. The
- * filters in force are named first: one left ticked from other data is the likely cause.
+ * filters in force are named first: one left ticked from other data is the likely cause, but for
+ * a range that lies ahead, where schedules may not be planned yet, not the only one.
  */
-const noneWords = (filtered = '') =>
-  `No rows${filtered && ` for ${filtered}`}: Assembled holds none for this range and these filters`;
+function noneWords(filtered = '', ahead?: RangeAhead): string {
+  const none = `No rows${filtered && ` for ${filtered}`}`;
+  if (!ahead) return `${none}: Assembled holds none for this range and these filters`;
+  if (!ahead.partly)
+    return `${none}: Assembled holds nothing yet for ${ahead.dates}, which lies ahead: schedules may not be planned that far`;
+  return `${none}: ${ahead.dates} lies partly ahead, where schedules may not be planned yet, and Assembled holds none for the days before${filtered && ' with these filters'}`;
+}
 
 /**
  * What else the write's words need: `held`, an append's rows of the bucket still under way, left
@@ -21,7 +28,7 @@ const noneWords = (filtered = '') =>
  * goes again when nothing was written into it); `filtered`, the filters in force in words
  * (pull-words.ts filtersPicked), and `clear`, how to take them off, for when there are no rows;
  * `unasked`, that Assembled was not asked (every pick of a list gone: gone-picks.ts), which the
- * words before say, so no rows is not Assembled's answer.
+ * words before say, so no rows is not Assembled's answer; `ahead`, the range's days after today.
  */
 export interface WrittenAlso {
   held?: [number, string];
@@ -29,6 +36,7 @@ export interface WrittenAlso {
   filtered?: string;
   clear?: string;
   unasked?: boolean;
+  ahead?: RangeAhead;
 }
 
 /** A sentence, ended by its full stop as the pull's other words are (a failure's, BigQuery's). */
@@ -43,10 +51,11 @@ function outcome(
   mode: WriteMode,
   w: Written,
   label: string,
-  { held, made, filtered, clear, unasked }: WrittenAlso,
+  { held, made, filtered, clear, unasked, ahead }: WrittenAlso,
 ): string {
-  const none = unasked ? 'No rows' : noneWords(filtered);
-  const after = filtered && clear ? `. ${clear}` : '';
+  const none = unasked ? 'No rows' : noneWords(filtered, ahead);
+  // Over days wholly ahead, taking the filters off finds nothing more.
+  const after = filtered && clear && !(ahead && !ahead.partly) ? `. ${clear}` : '';
   // An append or merge of nothing changes nothing (write-table's writeEmpty), and says so: not
   // Assembled's doing when the append left out the rows of the bucket still under way. An append
   // whose rows all overlap the sheet's says so below.
