@@ -161,6 +161,30 @@ describe('Pull data', () => {
     }
   });
 
+  // A refresh that appends, saved from a first pull that found nothing, wrote its table beside
+  // "(no records)", from B1 on: formulas on its columns met them a column to the right.
+  it('writes the first rows found over "(no records)", at A1, in every mode', async () => {
+    const { rt } = await startLocalAddon();
+    const future = { kind: 'absolute', from: '2028-01-01', to: '2028-01-02' };
+    for (const mode of ['append', 'merge']) {
+      const name = `Acts ${mode}`;
+      const acts = (range: object, mode: string, kind = 'sheet') => ({
+        source: { kind: 'resource', resource: 'activities' },
+        range,
+        target: { kind, name },
+        mode,
+      });
+      await follow(rt, await start(rt, acts(future, 'replace', 'new_sheet')));
+      expect(rt.workbook.values(name)).toEqual([['(no records)']]);
+      const job = await follow(rt, await start(rt, acts(lastWeek, mode)));
+      expect(job.message).toBe(`${job.rows.toLocaleString('en-US')} rows written to '${name}'!A1.`);
+      const [header, ...rows] = rt.workbook.values(name);
+      expect(header?.[0]).toBe('Occurrence ID');
+      expect(header).not.toContain('(no records)');
+      expect(rows).toHaveLength(job.rows);
+    }
+  });
+
   it("says a replace that finds no rows kept the table's header, whose note still lists its columns", async () => {
     const { rt } = await startLocalAddon();
     const acts = (range: object, kind = 'sheet') => ({

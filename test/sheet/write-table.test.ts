@@ -330,6 +330,28 @@ describe('writeTable', () => {
     expect(empty.text()).toEqual([['(no records)']]);
   });
 
+  // A refresh that appends or merges, saved from a first pull that found nothing, put its table
+  // beside "(no records)", from B1 on, and kept that cell as a column of its header for good.
+  it('no records, then rows: an append or merge writes its header over "(no records)", at the table\'s cell', () => {
+    for (const mode of ['append', 'merge'] as const) {
+      const grid = new MemoryGrid();
+      const none = writeTable(grid, table([]), { ...base, mode: 'replace' });
+      expect(grid.text()).toEqual([['(no records)']]);
+      const previous = { ...none.extent };
+      const r = writeTable(grid, table([{ id: 'a', name: 'Ana' }]), {
+        ...base,
+        mode,
+        mergeKey: 'id',
+        previous,
+      });
+      expect(grid.text()).toEqual([
+        ['ID', 'Name'],
+        ['a', 'Ana'],
+      ]);
+      expect(r).toMatchObject({ rows: 1, appended: 1, extent: { rows: 2, cols: 2 } });
+    }
+  });
+
   it('gives date columns their number format', () => {
     const grid = new MemoryGrid();
     writeTable(grid, table([{ id: 'x', created_at: '2026-01-01T00:00:00Z' }]), { ...base, mode: 'replace' });

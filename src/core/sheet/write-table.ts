@@ -126,14 +126,23 @@ export interface WriteResult {
 
 export { WriteRefused };
 
-/** The header row of a table at `o`'s cell, as far as it has words. */
+/**
+ * What a replace of no records writes where the table's header would go when it has none to keep
+ * (a first pull that found nothing: with no row, its columns are not known).
+ */
+const NO_RECORDS = '(no records)';
+
+/**
+ * The header row of a table at `o`'s cell, as far as it has words. "(no records)" alone heads no
+ * column: the next pull that finds rows writes its header there, whatever its mode, not beside it.
+ */
 export function existingHeader(grid: Grid, o: Pick<WriteOptions, 'row' | 'col'>): string[] {
   const used = grid.used();
   if (used.rows < o.row || used.cols < o.col) return [];
   const cells = grid.read(o.row, o.col, 1, used.cols - o.col + 1)[0] ?? [];
   const header = cells.map((c) => String(c));
   while (header.length && header[header.length - 1] === '') header.pop();
-  return header;
+  return header.join() === NO_RECORDS ? [] : header;
 }
 
 /** Existing data rows under the header, down to the sheet's last used row (or to just above `end`). */
@@ -336,7 +345,7 @@ function writeEmpty(grid: Grid, o: WriteOptions): WriteResult {
   // A table whose rows were all deleted has no header left to keep: what is there now is not its own.
   const gone = o.previous?.rows === 0;
   const own = gone ? [] : found.slice(0, o.previous?.cols);
-  const kept = own.some(Boolean) && own.join() !== NO_RECORDS;
+  const kept = own.some(Boolean);
   const header = kept ? own : [NO_RECORDS];
   const extent = { rows: 1, cols: header.length };
   if (gone) refuseCovering(grid, o, extent);
@@ -352,8 +361,6 @@ function writeEmpty(grid: Grid, o: WriteOptions): WriteResult {
   const also = { ...(kept ? { keptHeader: true as const } : {}), ...(beside ? { beside } : {}) };
   return { ...none, extent, writeCalls: 1 + calls, ...also };
 }
-
-const NO_RECORDS = '(no records)';
 
 /** Each row's identity for merge and append, in the rows' order (see `identitiesOf`). */
 type IdentitiesOf = (rows: readonly (readonly BodyCell[])[]) => string[];
