@@ -35,6 +35,20 @@ async function statusOf(sb: FrameLocator, id = '#status'): Promise<string> {
   return (await sb.locator(id).textContent()) ?? '';
 }
 
+/** Each time the live line's words are set from now on, whether or not they changed (a reader may say them again). */
+async function hearing(said: Locator): Promise<() => Promise<string[]>> {
+  await said.evaluate((e) => {
+    const log: string[] = [];
+    (window as unknown as { said: string[] }).said = log;
+    new MutationObserver(() => log.push(e.textContent ?? '')).observe(e, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+    });
+  });
+  return () => said.evaluate(() => (window as unknown as { said: string[] }).said);
+}
+
 describe('Sidebars say what is true now', () => {
   // The first test reads the stage while Assembled generates the report, so the report takes
   // 90 virtual seconds (9 real ones at the suite's 10x): the add-on sees it ready well after the
@@ -101,17 +115,7 @@ describe('Sidebars say what is true now', () => {
     await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Adherence report' });
     const said = sb.locator('#jobSaid');
     expect(await said.getAttribute('aria-live')).toBe('polite');
-    // Each time its words are set, whether or not they changed (a reader may say them again).
-    await said.evaluate((e) => {
-      const log: string[] = [];
-      (window as unknown as { said: string[] }).said = log;
-      new MutationObserver(() => log.push(e.textContent ?? '')).observe(e, {
-        childList: true,
-        characterData: true,
-        subtree: true,
-      });
-    });
-    const heard = () => said.evaluate(() => (window as unknown as { said: string[] }).said);
+    const heard = await hearing(said);
     await sb.getByRole('button', { name: 'Pull data' }).click();
     await sb.locator('#jobStage', { hasText: /^Done$/ }).waitFor({ timeout: 45_000 });
     await expect.poll(heard).toContain('Done');
@@ -136,6 +140,30 @@ describe('Sidebars say what is true now', () => {
     await expect.poll(() => said.textContent(), { timeout: 30_000 }).toBe('Waiting to try again');
     workbench.setFaults('none');
     await expect.poll(() => said.textContent(), { timeout: 45_000 }).not.toBe('Waiting to try again');
+  });
+
+  // A pull of 48 reports said "generating report 13 of 48" on screen while its live line still
+  // said "report 1 of 48": the line spoke only as the job's state changed.
+  it('Pull data tells screen readers each report of a range asked in parts, once, as it begins', async () => {
+    const { page } = bench();
+    await reset(page);
+    await menu(page, 'Pull data…');
+    const sb = await sidebar(page, 'Pull data from Assembled');
+    await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Adherence report' });
+    await sb.getByLabel('Range', { exact: true }).selectOption({ label: 'Custom: N days back' });
+    await sb.getByLabel('Days back').fill('100');
+    const said = sb.locator('#jobSaid');
+    const heard = await hearing(said);
+    await sb.getByRole('button', { name: 'Pull data' }).click();
+    await sb.locator('#jobStage', { hasText: /^Done$/ }).waitFor({ timeout: 60_000 });
+    await expect.poll(heard).toContain('Done');
+    const words = await heard();
+    // Each report generated for 9 s, redrawn each second and asked after more than once: said once.
+    for (const n of [1, 2])
+      expect(words.filter((w) => w === `Assembled is generating report ${n} of 2`)).toHaveLength(1);
+    expect(words.indexOf('Assembled is generating report 2 of 2')).toBeGreaterThan(
+      words.indexOf('Assembled is generating report 1 of 2'),
+    );
   });
 
   it('Scheduled refreshes: a run updates its card by itself, without Reload', async () => {

@@ -63,6 +63,11 @@ export interface JobView {
   state: PullJob['state'];
   /** queued / running / writing / done / failed / stalled, said for a person. */
   stage: string;
+  /**
+   * Which report of a range asked in parts is being asked for or read (1-based), as `stage` says
+   * it ("report 13 of 48"); absent for a pull of one report, and once they are all in.
+   */
+  part?: number;
   /** The data, its dates and its filters, as the log says them ("Adherence report (day), 2026-11-23 to 2026-11-29, filtered: team "Tier 2""). */
   what: string;
   target: string;
@@ -146,6 +151,7 @@ export function jobView(job: PullJob, now: number, stopping = false): JobView {
     id: job.id,
     state: job.state,
     stage: stopping ? 'Stopping' : stage(job),
+    ...(partWords(job) ? { part: (job.part ?? 0) + 1 } : {}),
     what: [
       sourceLabel(job.spec.source),
       job.range ? datesWords(job.range) : '',

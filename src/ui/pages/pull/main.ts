@@ -706,8 +706,10 @@ function paint(): void {
   // Said aloud once as each kind of stage begins, in its words then ("Fetching page 1 of 12"):
   // not each page, nor each second this is drawn. A kind is the job's state (its words change as
   // counts come: "Writing rows", then "Writing rows 1 of 9"); waiting to try again is a kind of its
-  // own, and so is going on after it.
-  const kind = `${job.state}${job.stage.startsWith('Waiting') ? ' waiting' : ''}`;
+  // own, and so is going on after it. Each report of a range asked in parts begins its own: a pull
+  // of 48 stays "generating" for many minutes, and "report 1 of 48" heard all along is stale.
+  const waiting = job.stage.startsWith('Waiting') ? ' waiting' : '';
+  const kind = `${job.state}${waiting}${job.part ? ` ${job.part}` : ''}`;
   if (kind !== saidState) {
     saidState = kind;
     byId('jobSaid').textContent = job.stage;
