@@ -420,9 +420,12 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * key pause's e-mail in one order of steps took 0.1 KiB off);
  * 395.9 with a run that ends after its next times naming in its log row and card the runs not
  * started meanwhile, and whether the next run pulls their dates (1.3 KiB);
+ * 396.6 with the cell a pull's rows went to named as a formula names it, 'Handle time'!A1 (0.2
+ * KiB), and a pull finding no rows over a range ahead saying that first, not blaming its filters
+ * (0.5 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 395.9;
+const CODE_BUDGET_KIB = 396.6;
 
 const ENTRY_POINTS = [
   'onOpen',
