@@ -256,6 +256,35 @@ describe('BigQuery advanced service (local fake)', () => {
     expect(legacy.error?.message).toMatch(/useLegacySql: false/);
   });
 
+  it('counts numBytes and bytes processed from the rows, the same whether a load, MERGE or INSERT put them there', () => {
+    const { rt, call } = runtime();
+    call('Jobs.insert', [loadJob('j0'), P], ndjson(ROWS));
+    for (const tableId of ['merged', 'inserted'])
+      call('Tables.insert', [
+        { tableReference: { projectId: P, datasetId: 'wfm', tableId }, schema: { fields: SCHEMA } },
+        P,
+        'wfm',
+      ]);
+    rt.clock.advance(5_000);
+    const cols = SCHEMA.map((f) => f.name).join(', ');
+    const dml = [
+      `MERGE \`${P}.wfm.merged\` T USING \`${P}.wfm.states\` S ON T.agent_id = S.agent_id
+        WHEN NOT MATCHED THEN INSERT (${cols}) VALUES (${SCHEMA.map((f) => `S.${f.name}`).join(', ')})`,
+      `INSERT INTO \`${P}.wfm.inserted\` (${cols}) SELECT ${cols} FROM \`${P}.wfm.states\``,
+    ];
+    for (const query of dml) call('Jobs.query', [{ query, useLegacySql: false }, P]);
+    // BigQuery's data sizes: a1, phone (2 + UTF-8 bytes each), a timestamp and an INT64 (8 each),
+    // and a2's row the same without a tag: 4 + 8 + 8 + 7 = 27, 4 + 8 + 8 + 0 = 20.
+    for (const tableId of ['states', 'merged', 'inserted']) {
+      expect(call('Tables.get', [P, 'wfm', tableId]).value.numBytes, tableId).toBe('47');
+      const read = call('Jobs.query', [
+        { query: `SELECT * FROM \`${P}.wfm.${tableId}\``, useLegacySql: false },
+        P,
+      ]);
+      expect(read.value.totalBytesProcessed, tableId).toBe('47');
+    }
+  });
+
   it("injects BigQuery's transient errors; a lost answer's job exists, and its retry is a 409", () => {
     const { rt, call } = runtime();
     rt.bigquery.faults.set({ backendErrors: 1, unavailable: 1, rateLimits: 1, lostWrites: 1 });

@@ -4,6 +4,7 @@ import { Engine, EngineError } from './engine.js';
 import { BigQueryError } from './errors.js';
 import { Faults } from './faults.js';
 import { loadRows } from './load.js';
+import { sizeSql } from './size.js';
 import {
   bigQueryError,
   checkFieldName,
@@ -29,8 +30,6 @@ export interface TableRecord {
   clustering?: Json;
   creationTime: number;
   lastModifiedTime: number;
-  /** Bytes of the JSON loaded into it: BigQuery's numBytes, roughly. */
-  bytes: number;
 }
 
 interface DatasetRecord {
@@ -273,7 +272,6 @@ export class Warehouse {
       schema: fields,
       creationTime: now,
       lastModifiedTime: now,
-      bytes: 0,
       ...(options.description ? { description: String(options.description) } : {}),
       ...(options.timePartitioning ? { timePartitioning: { ...(options.timePartitioning as Json) } } : {}),
       ...(options.clustering ? { clustering: { ...(options.clustering as Json) } } : {}),
@@ -373,6 +371,12 @@ export class Warehouse {
     }
   }
 
+  /** BigQuery's numBytes: counted from the rows it holds, whatever put them there (size.ts). */
+  private bytesOf(t: TableRecord): number {
+    const sql = sizeSql(duckTable(t.ref.projectId, t.ref.datasetId, t.ref.tableId), t.schema);
+    return Number(this.engine.run([sql]).rows[0]?.[0] ?? 0);
+  }
+
   private tableResource(t: TableRecord): Json {
     const rows = this.engine.run([
       `SELECT count(*) FROM ${duckTable(t.ref.projectId, t.ref.datasetId, t.ref.tableId)}`,
@@ -383,7 +387,7 @@ export class Warehouse {
       tableReference: { ...t.ref },
       schema: { fields: t.schema.map((f) => ({ ...f })) },
       numRows: String(rows ?? '0'),
-      numBytes: String(t.bytes),
+      numBytes: String(this.bytesOf(t)),
       creationTime: String(t.creationTime),
       lastModifiedTime: String(t.lastModifiedTime),
       type: 'TABLE',
@@ -677,8 +681,6 @@ export class Warehouse {
     const statements = write === 'WRITE_TRUNCATE' ? [`DELETE FROM ${target}`] : [];
     if (rows.count > 0) statements.push(rows.insertSql(target));
     if (statements.length) this.run(statements, { atomic: true, data: rows.text });
-    if (write === 'WRITE_TRUNCATE') table.bytes = 0;
-    table.bytes += data.length;
     table.lastModifiedTime = this.now();
     return {
       inputFiles: '1',
@@ -714,8 +716,9 @@ export class Warehouse {
       },
       read,
     );
-    for (const t of read) this.table(t.projectId, t.datasetId, t.tableId);
-    const bytes = read.reduce((n, t) => n + this.table(t.projectId, t.datasetId, t.tableId).bytes, 0);
+    const tables = new Set(read.map((t) => this.table(t.projectId, t.datasetId, t.tableId)));
+    // Bytes processed: the whole of each table read (once), as it stands before the statement.
+    const bytes = [...tables].reduce((n, t) => n + this.bytesOf(t), 0);
     const statementType = (/^\s*(\w+)/.exec(sql)?.[1] ?? 'SELECT').toUpperCase();
     const dml = ['MERGE', 'INSERT', 'UPDATE', 'DELETE'].includes(statementType);
     if (statementType === 'MERGE') this.checkMergeMatches(sql);
@@ -730,7 +733,6 @@ export class Warehouse {
       const statements = write === 'WRITE_TRUNCATE' ? [`DELETE FROM ${target}`] : [];
       statements.push(`INSERT INTO ${target} (${columns}) SELECT ${columns} FROM (${sql})`);
       const result = this.run(statements, { atomic: true });
-      table.bytes = write === 'WRITE_TRUNCATE' ? bytes : table.bytes + bytes;
       table.lastModifiedTime = this.now();
       return {
         statementType,
