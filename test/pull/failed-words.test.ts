@@ -39,6 +39,19 @@ describe('gaveUpWords', () => {
     );
   });
 
+  it('names a BigQuery table as BigQuery table "…", the word outside the quotes', () => {
+    const target = {
+      kind: 'bigquery',
+      project: 'workbench-demo',
+      dataset: 'assembled',
+      table: 'adherence_daily',
+    } as const;
+    const job = { ...writing('merge'), spec: { ...spec('merge'), target }, state: 'queued' as const };
+    expect(gaveUpWords(job, serverError)).toBe(
+      'Nothing was loaded into BigQuery table "workbench-demo.assembled.adherence_daily". Try again in a few minutes.',
+    );
+  });
+
   it("gives Assembled's own advice: a rate limit's wait, a connection to check", () => {
     const job = { ...writing('append'), state: 'queued' as const };
     expect(

@@ -3,7 +3,7 @@
 import { adviceOf } from '../assembled/errors';
 import { rowCount } from '../count-text';
 import type { PullJob } from '../jobs/pull-job';
-import { describeTarget } from './pull-target';
+import { quotedTarget } from './pull-target';
 
 /**
  * Rows a pull ended before its last step left in its target: a replace writes into its staging
@@ -22,7 +22,7 @@ export function gaveUpWords(job: PullJob, message: string): string {
 
 function targetWords(job: PullJob): string {
   const { target } = job.spec;
-  const named = `"${describeTarget(target)}"`;
+  const named = quotedTarget(target);
   // Load jobs BigQuery had already taken may still finish: nothing is known to say of the table.
   if (target.kind === 'bigquery') return job.state === 'writing' ? '' : `Nothing was loaded into ${named}.`;
   const left = rowsLeft(job);

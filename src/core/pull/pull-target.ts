@@ -112,6 +112,16 @@ export function describeTarget(target: PullTarget): string {
 }
 
 /**
+ * A target named in a sentence, its name in quotes: a BigQuery table as BigQuery table "p.d.t",
+ * the word BigQuery outside the quotes, being no part of the name.
+ */
+export function quotedTarget(target: PullTarget): string {
+  return target.kind === 'bigquery'
+    ? `BigQuery table "${bigQueryLabel(target)}"`
+    : `"${describeTarget(target)}"`;
+}
+
+/**
  * Whether a pull's refusal is about the sheet it would write into. Those refusals (own-sheet.ts,
  * mixed-target.ts, refreshed-target.ts, the run log's in pull-spec.ts) begin with that sheet's name
  * in quotes, whatever its case: a sidebar gets only an error's message, and by this the Pull form

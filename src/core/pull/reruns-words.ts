@@ -4,7 +4,7 @@ import { bigQueryLabel } from '../bigquery/target';
 import { modeLabel } from './mode-words';
 import type { PullAgain } from './pull-again';
 import { type PullSpec, sourceInfo } from './pull-spec';
-import { describeTarget } from './pull-target';
+import { describeTarget, quotedTarget } from './pull-target';
 
 /**
  * The card's pull, by the place it last filled, and by its data unless the place is named so
@@ -12,7 +12,7 @@ import { describeTarget } from './pull-target';
  */
 export function rerunsWords({ spec, what }: Pick<PullAgain, 'spec' | 'what'>): string {
   const place = describeTarget(spec.target);
-  return `the pull that last filled "${place}"${what === place ? '' : ` (${what})`}`;
+  return `the pull that last filled ${quotedTarget(spec.target)}${what === place ? '' : ` (${what})`}`;
 }
 
 /** The data of a pull as the form's Data list names it ("People", "Adherence report"). */

@@ -23,7 +23,7 @@ import {
   type PullTarget,
   replacedWhole,
 } from '../../../core/pull/pull-spec';
-import { describeTarget, refusesTarget, targetSheet } from '../../../core/pull/pull-target';
+import { describeTarget, quotedTarget, refusesTarget, targetSheet } from '../../../core/pull/pull-target';
 import type {
   ActiveCell,
   ChoiceKind,
@@ -1233,7 +1233,7 @@ async function pull(pulled: PullSpec, what: string, range: string, scheduled?: s
     // it starts, and why this one did not is said under it (not that it carries on).
     const to = await turned();
     if (!to) throw error;
-    leftBehind = `The pull into "${describeTarget(pulled.target)}" did not start: ${errorMessage(error)}`;
+    leftBehind = `The pull into ${quotedTarget(pulled.target)} did not start: ${errorMessage(error)}`;
     job = to;
   }
   await followToEnd(job);
