@@ -2,7 +2,9 @@
 // its attempts took, the add-on's work and its waits on Assembled (a report being built, a rate
 // limit), not the time it waited, due, for an execution to take it up (behind other runs, for the
 // next background tick or the sidebar's next call), nor the wait for a retry (a refresh's retry has
-// a row of its own; a pull from the sidebar, one row however many tries it took).
+// a row of its own; a pull from the sidebar, one row however many tries it took). The sidebar's
+// Elapsed counts them all, so a row that left out waits between tries says how long they were.
+import { duration } from '../duration';
 
 export interface Timed {
   createdAt: number;
@@ -22,4 +24,11 @@ export function withWait<T extends Timed>(job: T, dueAt: number, now: number): T
 
 export function attemptMs(job: Timed): number {
   return job.updatedAt - (job.attemptAt ?? job.createdAt) - (job.waitedMs ?? 0);
+}
+
+/** A log row's words for the time a pull or push from the sidebar waited between its tries ('' if none). */
+export function betweenTriesWords(what: 'pull' | 'push', ms: number | undefined): string {
+  return ms
+    ? ` Assembled failed for a while: the ${what} waited ${duration(ms)} between tries (not in Duration).`
+    : '';
 }

@@ -60,6 +60,8 @@ export interface PullJob extends OwnedRecord, Timed {
   polls: number;
   /** Transient failures (rate limit, network, 5xx) met so far. */
   errors: number;
+  /** A pull from the sidebar's time between its tries: its log row says it, its Duration leaves it out. */
+  retryWaitMs?: number;
   /**
    * A refresh's run waiting out Assembled's rate limit as its Retry-After asks, uncounted in
    * `errors` (run-pull.ts limitWait): since when, in this row of refusals.
@@ -311,7 +313,9 @@ export function stillRunning(job: PullJob, now: number, suggestedWaitMs = 0): Pu
  */
 export function takenUp(job: PullJob, now: number): PullJob {
   if (job.errors === 0) return withWait(job, job.nextPollAt, now);
-  return job.refreshId ? { ...job, attemptAt: now, waitedMs: 0 } : withWait(job, job.updatedAt, now);
+  if (job.refreshId) return { ...job, attemptAt: now, waitedMs: 0 };
+  const gap = Math.max(0, now - job.updatedAt);
+  return { ...withWait(job, job.updatedAt, now), retryWaitMs: (job.retryWaitMs ?? 0) + gap };
 }
 
 export function isDue(job: PullJob, now: number): boolean {

@@ -11,7 +11,7 @@ import type { ConnectedViews } from '../bigquery/connected-view';
 import { abandonLoadOf, loadIntoBigQuery } from '../bigquery/pull-load';
 import type { Warehouse } from '../bigquery/warehouse';
 import { countText } from '../count-text';
-import { attemptMs } from '../jobs/attempt-time';
+import { attemptMs, betweenTriesWords } from '../jobs/attempt-time';
 import { JobStore } from '../jobs/job-store';
 import {
   isDue,
@@ -1161,6 +1161,7 @@ export type LoggedRun = Pick<
   | 'createdAt'
   | 'attemptAt'
   | 'waitedMs'
+  | 'retryWaitMs'
   | 'updatedAt'
   | 'errors'
   | 'nextPollAt'
@@ -1221,7 +1222,7 @@ function runKind(job: LoggedRun): string {
 
 /** How the run ended, and, a refresh's run, the runs of it due meanwhile that were not started. */
 function endNote(deps: Pick<PullDeps, 'zone'>, job: LoggedRun): string {
-  const said = job.message ?? '';
+  const said = `${job.message ?? ''}${betweenTriesWords('pull', job.retryWaitMs)}`.trim();
   return job.folded ? [said, foldedWords(job.folded, deps.zone)].filter(Boolean).join(' ') : said;
 }
 

@@ -16,7 +16,7 @@ import { causeOf, noKeySent } from '../assembled/errors';
 import { countText, rowCount } from '../count-text';
 import { EXECUTION_MS } from '../dispatch/background';
 import { duration } from '../duration';
-import { attemptMs, withWait } from '../jobs/attempt-time';
+import { attemptMs, betweenTriesWords, withWait } from '../jobs/attempt-time';
 import { STOPPED } from '../jobs/pull-job';
 import { withLock } from '../lock';
 import { type Caller, NotYours, ownerName, owns } from '../owner';
@@ -885,9 +885,7 @@ const LIMIT_WAIT_SAID_MS = 60_000;
  * failing (any wait; not in Duration), or limiting requests (a minute or more; in Duration).
  */
 function waitWords(job: PushJob): string {
-  const outage = job.outageWaitMs
-    ? ` Assembled failed for a while: the push waited ${duration(job.outageWaitMs)} between tries (not in Duration).`
-    : '';
+  const outage = betweenTriesWords('push', job.outageWaitMs);
   const limit =
     (job.limitWaitMs ?? 0) >= LIMIT_WAIT_SAID_MS
       ? ` Assembled limited its requests for a while: the push waited ${duration(job.limitWaitMs ?? 0)} for its turn (in Duration).`
