@@ -423,9 +423,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * 396.6 with the cell a pull's rows went to named as a formula names it, 'Handle time'!A1 (0.2
  * KiB), and a pull finding no rows over a range ahead saying that first, not blaming its filters
  * (0.5 KiB);
+ * 396.8 with BigQuery named outside the quotes of its table's name in a pull's words, and a sidebar
+ * pull's log row saying how long it waited between tries, in one betweenTriesWords (0.2 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 396.6;
+const CODE_BUDGET_KIB = 396.8;
 
 const ENTRY_POINTS = [
   'onOpen',
