@@ -65,10 +65,13 @@ export interface ServerApi {
     range: DateRangeSpec,
     granularity?: ReportGranularity,
     mode?: PullSpec['mode'],
-  ): { from: string; to: string; note?: string };
+  ): { from: string; to: string; zone: string; note?: string };
   listChoices(kind: ChoiceKind): Choice[];
-  /** `key`: the caller's idempotency key (the job's id is made by the server). */
-  startPull(spec: PullSpec, key: string): JobView;
+  /**
+   * `key`: the caller's idempotency key (the job's id is made by the server). `zone`: the one the
+   * form showed the range in; the spreadsheet's is another now, nothing starts (zone-shown.ts).
+   */
+  startPull(spec: PullSpec, key: string, zone?: string): JobView;
   pollPull(id: string): JobView;
   stopPull(id: string): JobView;
   /** Go to, after a pull: the sheet of that id in front; its name now. Refused once deleted. */
@@ -76,8 +79,11 @@ export interface ServerApi {
   /** Opens Pull data in place of the sidebar that asks (Scheduled refreshes, with none yet). */
   showPullSidebar(): void;
   listRefreshes(): RefreshView[];
-  /** `idOrKey`: one of the caller's refreshes to edit, or an idempotency key for a new one. */
-  saveRefresh(input: RefreshInput, idOrKey: string): RefreshView[];
+  /**
+   * `idOrKey`: one of the caller's refreshes to edit, or an idempotency key for a new one. `zone`:
+   * the one the form named its hour in; another now, nothing is saved (zone-shown.ts).
+   */
+  saveRefresh(input: RefreshInput, idOrKey: string, zone?: string): RefreshView[];
   pauseRefresh(id: string): RefreshView[];
   resumeRefresh(id: string): RefreshView[];
   deleteRefresh(id: string): RefreshView[];

@@ -6,7 +6,7 @@ import { lazy } from '../core/lazy';
 import { agentChoices, sortChoices } from '../core/pull/agent-choices';
 import { GRANULARITIES } from '../core/pull/catalogue';
 import { againAt, type PullAgain, pullAgain } from '../core/pull/pull-again';
-import { WRITE_MODES } from '../core/pull/pull-spec';
+import { PullSpec, WRITE_MODES } from '../core/pull/pull-spec';
 import {
   type Choice,
   type ChoiceKind,
@@ -39,6 +39,7 @@ import { scheduledInto } from '../core/schedule/sheet-refresh';
 import { clockChangeLine } from '../core/time/clock-changes';
 import { DateRangeSpec, resolveRange } from '../core/time/date-range';
 import { weekdayOf } from '../core/time/zone-math';
+import { refuseRangeMoved } from '../core/time/zone-shown';
 import { utf8Length } from '../core/utf8';
 import { ClientId, InputError, parseInput, wholeNumber } from '../core/validation';
 import { backgroundNotice } from './adapters/background-budget';
@@ -127,12 +128,15 @@ function againFor(sheet: GoogleAppsScript.Spreadsheet.Sheet): { again?: PullAgai
   return { again: againAt(again, targetNow(targets, again.spec.target, sheet.getSheetId()), zone) };
 }
 
-/** The dates a range resolves to; given a report's granularity, what to know of it over this range. */
+/**
+ * The dates a range resolves to, and the zone they are in (the form says them in it, and sends it
+ * with the pull); given a report's granularity, what to know of it over this range.
+ */
 export function previewRange(
   range: unknown,
   granularity?: unknown,
   mode?: unknown,
-): { from: string; to: string; note?: string } {
+): { from: string; to: string; zone: string; note?: string } {
   const zone = spreadsheetZone();
   const now = Date.now();
   const { from, to, start, end } = resolveRange(parseInput(DateRangeSpec, range, 'Date range'), now, zone);
@@ -161,7 +165,7 @@ export function previewRange(
   ]
     .filter(Boolean)
     .join(' ');
-  return note ? { from, to, note } : { from, to };
+  return note ? { from, to, zone: zone.name, note } : { from, to, zone: zone.name };
 }
 
 const GranularitySchema = /* @__PURE__ */ lazy(() => z.optional(z.enum(GRANULARITIES)));
@@ -219,9 +223,11 @@ function view(job: PullJob, stopping = false): JobView {
 }
 
 /** Starts a pull; the same key twice (a double click, a retried call) gives the same job. */
-export function startPull(spec: unknown, key: unknown): JobView {
-  authorizeTarget(spec);
+/** `zone`: the time zone the form showed the range in; another now, nothing starts (zone-shown.ts). */
+export function startPull(spec: unknown, key: unknown, zone?: unknown): JobView {
   const deps = pullDeps(true);
+  refuseRangeMoved(parseInput(PullSpec, spec, 'Pull').range, zone, deps.zone, deps.clock.now());
+  authorizeTarget(spec);
   const job = start(deps, spec, parseInput(ClientId, key, 'Request key'));
   return view(advancePull(deps, job.id, sidebarTurn(deps.clock)));
 }

@@ -80,7 +80,8 @@ export function listRefreshes(): RefreshView[] {
   return views(deps);
 }
 
-export function saveRefresh(input: unknown, id: unknown): RefreshView[] {
+/** `zone`: the one the form named its hour in; another now, nothing is saved (zone-shown.ts). */
+export function saveRefresh(input: unknown, id: unknown, zone?: unknown): RefreshView[] {
   authorizeTarget((input as { spec?: unknown } | null)?.spec);
   // Consent first: declined, nothing is saved that would promise an e-mail it cannot send.
   if ((input as { notifyByEmail?: unknown } | null)?.notifyByEmail === true) mailNotifier.authorize();
@@ -90,7 +91,7 @@ export function saveRefresh(input: unknown, id: unknown): RefreshView[] {
   const check = keyToEdit(deps, key);
   // As it was: an edit resumes a paused refresh, says so, and says the runs it missed as Resume does.
   const before = new RefreshStore(deps.store).get(key);
-  const saved = save(deps, input, key, check.refused);
+  const saved = save(deps, input, key, check.refused, zone);
   const resumed = before?.paused === true && !saved.paused;
   const missed = resumed ? missedWords(before, saved, deps.zone, deps.clock.now()) : '';
   const kept = savedWords(saved, check, deps.hasKey()) ?? (resumed ? 'Saved and resumed.' : undefined);

@@ -55,6 +55,7 @@ describe("a pull over a night the clocks change, in the sheet's zone", () => {
     expect(await rt.callFromSidebar('previewRange', november, 'interval')).toEqual({
       from: '2026-10-30',
       to: '2026-11-02',
+      zone: 'America/New_York',
       note: BACK,
     });
     // Agent states, schedules and the like are asked for with no granularity.

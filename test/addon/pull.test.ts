@@ -721,11 +721,13 @@ describe('Pull data', () => {
     expect(await rt.callFromSidebar('previewRange', { kind: 'relative', preset: 'last_quarter' })).toEqual({
       from: '2026-04-01',
       to: '2026-06-30',
+      zone: 'Australia/Sydney',
       note: expect.stringMatching(/^Clocks went back on 2026-04-05 \(Australia\/Sydney\)/),
     });
     expect(await rt.callFromSidebar('previewRange', { kind: 'relative', preset: 'month_to_date' })).toEqual({
       from: '2026-07-01',
       to: '2026-07-01',
+      zone: 'Australia/Sydney',
     });
   });
 
@@ -735,6 +737,7 @@ describe('Pull data', () => {
     expect(await rt.callFromSidebar('previewRange', quarter, 'week')).toEqual({
       from: '2026-07-01',
       to: '2026-09-30',
+      zone: 'America/New_York',
       note: expect.stringMatching(
         /^Buckets: Assembled's UTC weeks, not calendar weeks in America\/New_York \(ranges over 31 days/,
       ),
@@ -744,6 +747,7 @@ describe('Pull data', () => {
     expect(await rt.callFromSidebar('previewRange', month, 'week')).toEqual({
       from: '2026-10-01',
       to: '2026-10-31',
+      zone: 'America/New_York',
     });
     expect(await rt.callFromSidebar('previewRange', quarter)).not.toHaveProperty('note');
     // Assembled refuses intervals over 31 days: a quarter of them is asked as 3 reports, said before.

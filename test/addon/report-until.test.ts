@@ -32,6 +32,7 @@ describe('a report whose range runs past now (New York, Monday 7 December 2026, 
     expect(await rt.callFromSidebar('previewRange', monthToDate, 'month')).toEqual({
       from: '2026-12-01',
       to: '2026-12-07',
+      zone: 'America/New_York',
       note: 'This range runs past now: the rows will stop at the last whole 30-minute interval before the pull begins (2026-12-07 07:30 in America/New_York, if it began now), since Assembled counts the time scheduled after now but none of it adherent or handled yet.',
     });
     // A range over, and a list that is not a report, are pulled whole as before.

@@ -98,6 +98,31 @@ describe('The spreadsheet time zone in the sidebars', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).not.toBe('sidebarFrame');
   });
 
+  // Pressed before the form heard of the change (it hears when the person comes back to it), Pull
+  // data pulled the new zone's dates while the form said the old zone's.
+  it('starts no pull of a range the form showed in the zone before, and shows the range now', async () => {
+    const { page, running } = bench();
+    running.workbench.saveSettings('en_GB', 'Europe/Berlin');
+    await menu(page, 'Pull data…');
+    const sb = await sidebar(page, 'Pull data from Assembled');
+    await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Handle time report' });
+    const preview = sb.locator('#rangePreview');
+    await expect.poll(() => preview.textContent()).toMatch(/ \(Europe\/Berlin\)$/);
+    const sheets = running.workbench.rt.workbook.sheetNames();
+
+    expect(running.workbench.saveSettings('en_GB', 'Pacific/Kiritimati')).toEqual({ ok: true });
+    await sb.getByRole('button', { name: 'Pull data', exact: true }).click();
+    const status = sb.locator('#status');
+    await expect
+      .poll(() => status.textContent())
+      .toMatch(
+        /^The spreadsheet's time zone is now Pacific\/Kiritimati \(it was Europe\/Berlin when this form was drawn\): the range is now (.+)\. Press Pull data again to pull it\.$/,
+      );
+    const now = /the range is now (.+)\. Press/.exec((await status.textContent()) ?? '')?.[1];
+    await expect.poll(() => preview.textContent()).toBe(`${now} (Pacific/Kiritimati)`);
+    expect(running.workbench.rt.workbook.sheetNames()).toEqual(sheets);
+  });
+
   // The list was read again on the window's focus or once a minute only: back from File ▸ Settings
   // with the pointer, it named the old zone for up to a minute, and an Edit form open, until Reload.
   it('follows the new zone in an open Scheduled refreshes sidebar once the pointer is back over it', async () => {

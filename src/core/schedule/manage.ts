@@ -6,6 +6,7 @@ import { specProblems } from '../pull/pull-spec';
 import { TargetMissing, targetSheet } from '../pull/pull-target';
 import type { PullDeps } from '../pull/run-pull';
 import { makeRoom } from '../share';
+import { refuseHourMoved } from '../time/zone-shown';
 import { InputError, parseInput } from '../validation';
 import { everyHourAsHourly } from './every-hour';
 import { keyPauseNamed, NO_KEY_TO_RESUME } from './key-pause';
@@ -56,9 +57,17 @@ function owned(user: Caller, refresh: Refresh | undefined): Refresh {
  * just now, still refuses the caller's key (resume-key.ts keyToEdit), so an edit of a refresh
  * paused for it keeps the pause.
  */
-export function saveRefresh(deps: Deps, input: unknown, key: string, keyRefused = false): Refresh {
+export function saveRefresh(
+  deps: Deps,
+  input: unknown,
+  key: string,
+  keyRefused = false,
+  shownZone?: unknown,
+): Refresh {
   const store = new RefreshStore(deps.store);
   const valid = checked(input);
+  // Its hour was chosen in the zone the form named (zone-shown.ts).
+  refuseHourMoved('hour' in valid.frequency, shownZone, deps.zone);
   const found = store.get(key)
     ? key
     : store.all().find((r) => owns(deps.user, r) && r.requestKey === key)?.id;

@@ -458,6 +458,10 @@ for (const field of [from, to])
 let previewSerial = 0;
 /** The range as last previewed ("2026-05-18 to 2026-05-24"), and why it cannot be pulled ('' if it can). */
 let previewed = '';
+/** The zone `previewed` was said in, as the server resolved it: the form's may be read anew meanwhile. */
+let previewedIn = '';
+/** The zone the form shows its range in, sent with a pull: in another now, it does not start. */
+const shownZone = () => (previewed ? previewedIn : options.timezone);
 let rangeProblem = '';
 /** The field to fix for `rangeProblem`: Pull data puts the focus there. */
 let rangeField: HTMLElement = preset;
@@ -519,13 +523,15 @@ async function updatePreview(): Promise<void> {
     const {
       from: f,
       to: t,
+      zone,
       note,
     } = await (report
       ? callServer('previewRange', r, granularity.value as ReportGranularity, mode.value as PullSpec['mode'])
       : callServer('previewRange', r));
     if (serial !== previewSerial) return;
     previewed = datesWords({ from: f, to: t });
-    preview.textContent = `${previewed} (${options.timezone})`;
+    previewedIn = zone;
+    preview.textContent = `${previewed} (${previewedIn})`;
     // Said before the pull, not only in the header note after it.
     granularityHint.textContent = note ?? '';
     granularityHint.hidden = !note;
@@ -969,6 +975,9 @@ function whilePulling(work: () => Promise<void>): void {
         saidState = '';
         byId('jobSaid').textContent = '';
       }
+      // Refused, perhaps for what changed while the form was open (the zone, a sheet): it is read
+      // again, so the form shows what a press would pull now.
+      if (refused) refreshTargetsQuietly();
       // Let go of (lost touch), the pull carries on: Stop this pull, still shown, still stops it.
       lostTouch = refused ? undefined : shown?.job.id;
       shown = null;
@@ -1051,12 +1060,15 @@ function offerRefresh(pulled: PullSpec, scheduled?: string, what = madeWords(pul
     if (form.problem()) return showStatus(out, '');
     void busy([button], async () => {
       try {
-        await callServer('saveRefresh', { spec: pulled, ...form.value() }, key);
+        // The zone At names (nameZone follows options.timezone).
+        await callServer('saveRefresh', { spec: pulled, ...form.value() }, key, options.timezone);
         showAnswer(out, `Saved. See ${menuPath('refreshes')} to manage it.`, 'ok');
         // The sheet's card says it is refreshed now, and offers no second refresh.
         refreshTargetsQuietly();
       } catch (error) {
         showAnswer(out, errorMessage(error), 'error');
+        // Refused for a zone changed meanwhile, At then names the new one.
+        refreshTargetsQuietly();
       }
     });
   };
@@ -1227,7 +1239,7 @@ async function pull(pulled: PullSpec, what: string, range: string, scheduled?: s
   showStarting(pulled, what, range);
   let job: JobView;
   try {
-    job = await callServer('startPull', pulled, requestKey());
+    job = await callServer('startPull', pulled, requestKey(), shownZone());
   } catch (error) {
     // Pull data pressed for another place while this one was starting: that pull is followed, if
     // it starts, and why this one did not is said under it (not that it carries on).
@@ -1262,7 +1274,7 @@ async function startBeside(): Promise<void> {
     needCell();
     const pulled = spec();
     showStarting(pulled, current().label, previewed);
-    const job = await callServer('startPull', pulled, requestKey());
+    const job = await callServer('startPull', pulled, requestKey(), shownZone());
     followed = { pulled };
     asked = false;
     leftBehind = `The pull into "${left}" carries on without this sidebar: how it ends goes to the "Assembled log" sheet.`;
@@ -1270,8 +1282,10 @@ async function startBeside(): Promise<void> {
     showJob(job);
     wake?.();
   } catch (error) {
-    // Refused: the pull followed is shown again, and why this one did not start is said.
+    // Refused: the pull followed is shown again, why this one did not start is said, and the
+    // spreadsheet is read again (whilePulling).
     if (before) showJob(before.job);
+    refreshTargetsQuietly();
     sayRefused(errorMessage(error), (said) => (runRefused = said));
   } finally {
     starting = false;

@@ -1,0 +1,47 @@
+// A sidebar's form shows dates and hours in the spreadsheet's time zone as it read it; File ▸
+// Settings may change the zone while the form stays open, and it hears of that only when the
+// person comes back to it (look-when-back.ts), which a press may beat. So the form sends the zone
+// it showed, and what it asks is not done in another zone without a word: nothing starts, and the
+// refusal says what the form would show now.
+import * as z from 'zod/mini';
+import { lazy } from '../lazy';
+import type { Zone } from '../ports';
+import { InputError, parseInput } from '../validation';
+import { type DateRangeSpec, resolveRange } from './date-range';
+import { datesWords } from './dates-words';
+
+/** The zone a form showed; none from a caller that sends none (a form older than this check). */
+const ShownZone = /* @__PURE__ */ lazy(() => z.optional(z.string().check(z.maxLength(100))));
+
+const movedWords = (shown: string, zone: Zone) =>
+  `The spreadsheet's time zone is now ${zone.name} (it was ${shown} when this form was drawn)`;
+
+/** The zone `input` names, when it is not the spreadsheet's now. */
+function movedFrom(input: unknown, zone: Zone): string | undefined {
+  const shown = parseInput(ShownZone, input, 'Time zone shown');
+  return shown !== undefined && shown !== zone.name ? shown : undefined;
+}
+
+/** Pull data pressed on a range shown in another zone: refused, with the range it is now. */
+export function refuseRangeMoved(
+  range: DateRangeSpec | undefined,
+  shown: unknown,
+  zone: Zone,
+  now: number,
+): void {
+  const was = movedFrom(shown, zone);
+  if (!range || was === undefined) return;
+  const dates = datesWords(resolveRange(range, now, zone));
+  throw new InputError('Pull', [
+    `${movedWords(was, zone)}: the range is now ${dates}. Press Pull data again to pull it.`,
+  ]);
+}
+
+/** A refresh saved at an hour shown in another zone's time: refused, saying whose time it is now. */
+export function refuseHourMoved(hasHour: boolean, shown: unknown, zone: Zone): void {
+  const was = movedFrom(shown, zone);
+  if (!hasHour || was === undefined) return;
+  throw new InputError('Scheduled refresh', [
+    `${movedWords(was, zone)}: the hour under At is now in ${zone.name} time. Check it, then save again.`,
+  ]);
+}
