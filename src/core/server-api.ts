@@ -13,7 +13,7 @@ import type { PushAsk, ValidateSummary } from './push/run-push';
 import type { SyncSummary } from './push/sync-time-off';
 import type { RefreshInput } from './schedule/refresh';
 import type { RefreshView } from './schedule/refresh-view';
-import type { SettingsInput, SettingsView } from './settings';
+import type { KeyNotice, SettingsInput, SettingsView } from './settings';
 import type { DateRangeSpec } from './time/date-range';
 
 export interface ConnectionLine {
@@ -79,6 +79,8 @@ export interface ServerApi {
   /** Opens Pull data in place of the sidebar that asks (Scheduled refreshes, with none yet). */
   showPullSidebar(): void;
   listRefreshes(): RefreshView[];
+  /** The caller's missing key, for a sidebar whose reads carry no notice of it (Scheduled refreshes). */
+  getKeyNotice(): KeyNotice;
   /**
    * `idOrKey`: one of the caller's refreshes to edit, or an idempotency key for a new one. `zone`:
    * the one the form named its hour in; another now, nothing is saved (zone-shown.ts).

@@ -2,6 +2,7 @@
 // trigger handlers and every function a sidebar calls (ServerApi). The build turns each key
 // into a top-level function declaration in build/Code.js.
 import type { ServerApi } from '../core/server-api';
+import { keyNotice } from './client-factory';
 import { onDispatchTrigger, onHourlyDispatchTrigger } from './dispatch';
 import { onInstall, onOpen } from './menu';
 import { getPullOptions, goToSheet, listChoices, pollPull, previewRange, startPull, stopPull } from './pull';
@@ -47,6 +48,7 @@ const sidebarApi: ServerApi = {
   goToSheet,
   showPullSidebar,
   listRefreshes,
+  getKeyNotice: keyNotice,
   saveRefresh,
   pauseRefresh,
   resumeRefresh,

@@ -1,5 +1,6 @@
 // The notice of a missing API key (or one Assembled refused), said once at a sidebar's top, before
-// any button is pressed: every sidebar that reaches Assembled shows it alike (Pull data, Push rows).
+// any button is pressed: every sidebar that reaches Assembled shows it alike (Pull data, Push rows,
+// Scheduled refreshes).
 import type { KeyNotice } from '../core/settings';
 import { el, showStatus } from './dom';
 

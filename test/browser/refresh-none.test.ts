@@ -26,6 +26,20 @@ describe('Scheduled refreshes with none yet', () => {
     await pull.getByRole('heading', { name: 'Pull data from Assembled', level: 1 }).waitFor();
   });
 
+  it('says at its top that no key is set, in the words Pull data and Push rows say it', async () => {
+    const { page, running } = bench();
+    await running.workbench.rt.callFromSidebar('clearApiKey');
+    await menu(page, 'Scheduled refreshes…');
+    const sb = await sidebar(page, 'Scheduled refreshes');
+    await sb.getByText('No scheduled refreshes in this spreadsheet yet.').waitFor();
+    const notice = sb.locator('#keyNotice');
+    await expect
+      .poll(() => notice.textContent())
+      .toMatch(/^No Assembled API key is set for you\. Open Extensions ▸ .* and paste your key\.$/);
+    expect(await notice.isVisible()).toBe(true);
+    expect(await sb.locator('h1 + *').getAttribute('id')).toBe('keyNotice');
+  });
+
   it('offers no Open Pull data… once there is a refresh: its card is there instead', async () => {
     const { page, running } = bench();
     const { rt } = running.workbench;

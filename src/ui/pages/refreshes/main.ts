@@ -5,6 +5,7 @@ import { addressParts, busy, byId, el, focusLost, showStatus, stayAtOutcome, typ
 import { focusHeading } from '../../first-focus';
 import { firstRead } from '../../first-read';
 import { createFrequencyForm, type FrequencyForm } from '../../frequency-form';
+import { showKeyNotice } from '../../key-notice';
 import { keptText, lastRunText, lastRunWhy, RETRY_WHY, retryReason } from '../../last-run';
 import { lookWhenBack } from '../../look-when-back';
 import { callServer, errorMessage } from '../../rpc';
@@ -625,6 +626,9 @@ byId('reload').addEventListener(
 // The list is what loading shows: nothing more to say once it is there. Not read, the sidebar says
 // why at its top, with Try again (first-read.ts), not an empty list that reads as none.
 say('Loading…');
+// No key of the caller's: said at the top, in the words Pull data and Push rows say it. Not read,
+// nothing is said: Run now and Resume say it when pressed.
+void callServer('getKeyNotice').then(showKeyNotice, () => undefined);
 void firstRead(() => callServer('listRefreshes')).then((refreshes) => {
   render(refreshes);
   say('');
