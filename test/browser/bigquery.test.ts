@@ -148,5 +148,13 @@ describe('BigQuery in the workbench', () => {
     expect(await sb.locator('#saveRefreshHint').textContent()).toBe(
       'Reruns the Agent states pull into the BigQuery table workbench-demo.wfm.states_appended; its date range is resolved afresh at each run. A day already over when a run begins is added once; a day still under way (today, this week) is added whole at every run, so its earlier rows are there again. To keep one row per record, choose Merge by key.',
     );
+    // Saved, its list's intro is true of it too: it said each refresh reruns a pull "into its sheet".
+    await sb.getByRole('button', { name: 'Save scheduled refresh' }).click();
+    await sb.locator('#refreshStatus', { hasText: 'Saved.' }).waitFor();
+    await menu(page, 'Scheduled refreshes…');
+    const list = await sidebar(page, 'Scheduled refreshes');
+    expect(await list.locator('h1 ~ p.hint').first().textContent()).toMatch(
+      /^Each refresh reruns a saved pull into its sheet or BigQuery table, /,
+    );
   });
 });
