@@ -1,14 +1,8 @@
 // A Scheduled refresh card while its run is tried again after a failed attempt, Assembled down
 // (the workbench's Assembled ▸ "Is down"): each of its words says what is going on now.
-import type { FrameLocator, Locator, Page } from 'playwright-core';
+import type { FrameLocator, Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { refreshCard, SKIP_MS, useBench } from './support';
-
-/** +1 h on the workbench's clock, as a person presses it; done once the skip has ended. */
-async function skipHour(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Skip ahead 1 hour' }).click();
-  await page.locator('#skipSet[aria-busy="false"]').waitFor({ timeout: SKIP_MS });
-}
+import { refreshCard, skipHour, useBench } from './support';
 
 /** The card's words in the order they read: its rows, then its headings with what each heads. */
 const words = (card: Locator) =>

@@ -228,6 +228,12 @@ export async function pullAndSchedule(page: Page, source: string, sheet: string)
   return sb;
 }
 
+/** +1 h on the workbench's clock, as a person presses it; done once the skip has ended. */
+export async function skipHour(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Skip ahead 1 hour' }).click();
+  await page.locator('#skipSet[aria-busy="false"]').waitFor({ timeout: SKIP_MS });
+}
+
 /** Opens Scheduled refreshes; gives the sidebar and the card of the refresh into `sheet`. */
 export async function refreshCard(page: Page, sheet: string) {
   await menu(page, 'Scheduled refreshes…');

@@ -88,8 +88,10 @@ describe('the failure e-mail', () => {
   });
 
   it('says what its owner can do about a run given up, and where, when no dates lost say it already', () => {
+    // Given up at 10:00, its next run at 06:00 the next day.
     const gaveUp = {
       ...refresh,
+      nextRunAt: 20 * 3_600_000,
       lastRun: { at: 0, status: 'failed' as const, rows: 0, message: '', gaveUp: true as const },
     };
     const mail = (r: Refresh, lost?: { from: string; to: string }) =>
@@ -110,6 +112,10 @@ describe('the failure e-mail', () => {
     expect(mail(gaveUp, { from: '2026-12-04', to: '2026-12-04' }).match(/Run now/g)).toHaveLength(1);
     expect(mail({ ...gaveUp, paused: true })).not.toMatch(/Run now/);
     expect(mail(refresh)).not.toMatch(/Run now/);
+    // Nor of an hourly one's, whose next run, within the hour, comes as soon as Run now would help.
+    const hourly = { ...gaveUp, frequency: { kind: 'hourly' as const }, nextRunAt: 40 * 60_000 };
+    expect(mail(hourly)).toContain('\nIt runs again.\n');
+    expect(mail(hourly)).not.toMatch(/Run now|rather than wait/);
   });
 
   it('shows no words of an editor’s from the note as a time, and names the spreadsheet without an aside', () => {

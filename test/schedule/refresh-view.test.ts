@@ -162,6 +162,11 @@ describe('a refresh card', () => {
     expect(refreshView({ ...given, paused: true }, owner, zone, at).runAgain).toBe('');
     expect(refreshView({ ...given, jobId: 'job-1' }, owner, zone, at).runAgain).toBe('');
     expect(refreshView(given, owner, zone, at, { sheetThere: false }).runAgain).toBe('');
+    // Its next run two hours off or less, nothing: it comes about as soon as Run now would help
+    // (an hourly refresh's within the hour, a daily one's at the end of the day's wait).
+    const hourly = { ...given, frequency: { kind: 'hourly' as const }, nextRunAt: at + 3_600_000 };
+    expect(refreshView(hourly, owner, zone, at + 20 * 60_000).runAgain).toBe('');
+    expect(refreshView(given, owner, zone, at + 22 * 3_600_000).runAgain).toBe('');
   });
   it('says what Replace takes from a refresh that gathers rows, counted or not, and asks to keep its mode', () => {
     const replace = (r: Refresh) => refreshView(r, owner, zone, at).modes.find((m) => m.value === 'replace');

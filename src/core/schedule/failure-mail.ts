@@ -15,7 +15,7 @@ import type { DaySpan } from './held-days';
 import { keptDates } from './kept-dates';
 import { nextRunIn } from './next-run';
 import type { Refresh } from './refresh';
-import { ITS_CARD, onceBack, ratherThanWait, runNowOn } from './run-now-pulls';
+import { ITS_CARD, longWait, onceBack, ratherThanWait, runNowOn } from './run-now-pulls';
 import { sheetBack } from './sheet-refresh';
 
 const NAME_MAX = 80;
@@ -143,10 +143,12 @@ function lostWords(refresh: Refresh, lost: DaySpan, kept?: SheetKept, retry?: st
 
 /**
  * A run given up on an outage, with no dates lost to say Run now beside: what its owner can do, as
- * its card says it, last (the lines before say when it runs next, and of a later try, when).
+ * its card says it, last (the lines before say when it runs next, and of a later try, when). Its
+ * next run soon, nothing: sent as the run ends (lastRun.at), just after its next run was worked out.
  */
 function runAgainWords(refresh: Refresh): string {
-  if (!refresh.lastRun?.gaveUp || refresh.paused) return '';
+  const { lastRun } = refresh;
+  if (!lastRun?.gaveUp || refresh.paused || !longWait(refresh.nextRunAt, lastRun.at)) return '';
   const act = runNowOn(refresh, ITS_CARD, 'it');
   return refresh.retryAt === undefined
     ? onceBack(act)

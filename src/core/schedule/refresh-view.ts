@@ -27,7 +27,7 @@ import { STOPPED_BY_YOU, stoppedOnCard } from './manage';
 import { nextRunIn } from './next-run';
 import { type Refresh, type RunStatus, ranAt } from './refresh';
 import { runName } from './run-name';
-import { onceBack, ratherThanWait, runNowOn, THIS_CARD } from './run-now-pulls';
+import { longWait, onceBack, ratherThanWait, runNowOn, THIS_CARD } from './run-now-pulls';
 import { gone, sheetGone, toHaveDone } from './sheet-refresh';
 import { cardTime, zoneMovedWords } from './zone-moved';
 import { refusedAgainWords, zoneRefusedWords } from './zone-refused';
@@ -149,8 +149,8 @@ export interface RefreshView {
     kept?: { at: string; rows?: number; merged?: MergedCounts };
   } | null;
   /**
-   * Its last run was given up on an outage, its next run maybe days off: what the viewer can do
-   * once Assembled answers again (Run now, or whom to ask), else ''.
+   * Its last run was given up on an outage, its next run hours or days off (run-now-pulls.ts
+   * longWait): what the viewer can do once Assembled answers again (Run now, or whom to ask), else ''.
    */
   runAgain: string;
   /**
@@ -307,9 +307,11 @@ function nextRunText(r: Refresh, zone: Zone, now: number, mine: boolean, run?: P
  * its owner is told Run now pulls it once Assembled answers again; another editor, whom to ask.
  * Whether it answers by now is not known (the card asks nothing of Assembled): not said. One tried
  * once more by itself first (run-refreshes.ts) says so, and that Run now is for when that try fails too.
+ * Its next run two hours off or less (an hourly refresh's), nothing: that run comes about as soon (longWait).
  */
-function runAgainWords(r: Refresh, viewer: Caller, zone: Zone): string {
-  if (!r.lastRun?.gaveUp || r.paused || r.jobId !== undefined) return '';
+function runAgainWords(r: Refresh, viewer: Caller, zone: Zone, now: number): string {
+  if (!r.lastRun?.gaveUp || r.paused || r.jobId !== undefined || !longWait(nextRunIn(r, zone), now))
+    return '';
   const act = owns(viewer, r) ? runNowOn(r, THIS_CARD, 'it') : `ask ${ownerName(r)} to press Run now on it`;
   if (r.retryAt !== undefined)
     return `It is tried once more within the hour after ${formatLocalDateTime(r.retryAt, zone)}; if that fails too, ${ratherThanWait(act)}.`;
@@ -409,7 +411,7 @@ export function refreshView(
       tableZone && sheetThere ? refusedAgainWords(r, tableZone, zone) : '',
       sheetThere,
     ),
-    runAgain: sheetThere ? runAgainWords(r, viewer, zone) : '',
+    runAgain: sheetThere ? runAgainWords(r, viewer, zone, now) : '',
     targetGone: sheetThere ? '' : goneWords(r, viewer),
   };
 }

@@ -27,5 +27,15 @@ export const runNowOn = (r: Pick<Refresh, 'spec'>, on: string, them: string) =>
  */
 export const ratherThanWait = (act: string) => `${act}, rather than wait for its next run`;
 
+/**
+ * Run now is offered in place of waiting only where the wait is real: a next run within two hours
+ * (every hour, every 2 hours) comes about as soon as its owner would act on the words, and pulls
+ * what Run now would. Said of an hourly refresh, it only lengthened its card past the sidebar (QA).
+ */
+const NEAR_MS = 2 * 3_600_000;
+
+/** Whether the next run, due at `next`, is a real wait from `from` (NEAR_MS). */
+export const longWait = (next: number, from: number) => next - from > NEAR_MS;
+
 /** With no later try: once Assembled answers again (whether it does by now is not known, so not said). */
 export const onceBack = (act: string) => `Once Assembled answers again, ${ratherThanWait(act)}.`;

@@ -9,7 +9,7 @@ import { showKeyNotice } from '../../key-notice';
 import { keptText, lastRunText, lastRunWhy, RETRY_WHY, retryReason } from '../../last-run';
 import { lookWhenBack } from '../../look-when-back';
 import { callServer, errorMessage } from '../../rpc';
-import { byUrgency, failedRun, health, summaryParts } from './health';
+import { byUrgency, failedRun, health, needsLook, summaryParts } from './health';
 import { modeField } from './mode-field';
 
 const list = byId('list');
@@ -391,7 +391,9 @@ function card(r: RefreshView): HTMLElement {
   if (kept) item.append(el('p', { class: 'hint' }, kept));
   // In view, not inside "Why it failed": what to do about a run given up.
   if (r.runAgain) item.append(el('p', { class: 'hint' }, r.runAgain));
-  const modeNote = r.modes.find((m) => m.value === r.spec.mode)?.note;
+  // Not on a card failing or retrying, which is about its failure: what its mode does, said there
+  // while it works and in Edit beside the choice, pushed the card past the sidebar's height.
+  const modeNote = !needsLook(r) && r.modes.find((m) => m.value === r.spec.mode)?.note;
   if (modeNote) item.append(el('p', { class: 'hint' }, modeNote));
   if (r.zoneMoved) item.append(el('p', { class: 'hint' }, r.zoneMoved));
   // Beside its Next run's time, which would read as a run that will work.
