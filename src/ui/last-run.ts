@@ -43,14 +43,14 @@ function ranText({ at, due, startedBy, retried, status, rows, merged, message }:
 }
 
 /**
- * The run being tried again, by the time it was due (or started), and when its next try comes:
- * until then nothing runs, which is said (a Stop offered then read as stopping a run going on).
+ * The run being tried again, by the time it was due (or started): until its next try nothing runs,
+ * which is said (a Stop offered then read as stopping a run going on). When that try comes is said
+ * once, by the card's Next run row above it: said here and under "Why it is retrying" too, the card
+ * ran past the sidebar's height.
  */
-function retryText({ due, startedBy, nextTry, trying }: NonNullable<RefreshView['retry']>): string {
+function retryText({ due, startedBy, trying }: NonNullable<RefreshView['retry']>): string {
   if (trying) return due ? `Retrying ${runName(due, startedBy)}: trying again now` : 'Trying again now';
-  return due
-    ? `Retrying ${runName(due, startedBy)}: nothing runs until its next try, by ${sameDay(nextTry, due)}`
-    : `Waiting to try again: nothing runs until its next try, by ${nextTry}`;
+  return `${due ? `Retrying ${runName(due, startedBy)}` : 'Waiting to try again'}: nothing runs until its next try`;
 }
 
 export function lastRunText(r: Pick<RefreshView, 'running' | 'lastRun' | 'retry'>): string {
@@ -89,8 +89,9 @@ export function keptText(r: Pick<RefreshView, 'running' | 'lastRun' | 'spec'>): 
 export const RETRY_WHY = 'Why it is retrying';
 
 /**
- * Under the card, headed RETRY_WHY: the run's failed attempts, why the last failed, the next try,
- * and the latest any try comes before the run is given up.
+ * Under the card, headed RETRY_WHY: the run's failed attempts, why the last failed, and the latest
+ * any try comes before the run is given up: which run it is and its next try are said by the rows
+ * above it (Last run, Next run), and its time by the hour alone on the day of the run Last run names.
  */
 export function retryReason({
   attempts,
@@ -100,17 +101,14 @@ export function retryReason({
   lastTry,
   trying,
   due,
-  startedBy,
 }: NonNullable<RefreshView['retry']>): string {
-  const tries = attempts === 1 ? 'Attempt 1' : `${attempts} attempts`;
-  const of = due ? ` of ${runName(due, startedBy)}` : '';
-  const by = due ? sameDay(nextTry, due) : nextTry;
-  // The next try the last: a later "last try by" would read as room for another between them.
-  if (lastTry)
-    return `${tries}${of} failed: ${reason} ${trying ? 'It is being tried again now, for the last time' : `Last try by ${by}`}, then it is given up.`;
-  const last = lastTryBy ? `; the last try by ${sameDay(lastTryBy, nextTry)}, then it is given up` : '';
-  const next = trying ? 'It is being tried again now' : `Next try by ${by}`;
-  return `${tries}${of} failed: ${reason} ${next}${last}.`;
+  const tries = `${attempts === 1 ? 'Attempt 1' : `${attempts} attempts`} failed: ${reason}`;
+  const at = (time: string) => (due ? sameDay(time, due) : time);
+  // The next try the last: a later "last try by" would read as room for another after it.
+  const by = lastTry ? nextTry : lastTryBy;
+  if (!trying) return by ? `${tries} Last try by ${at(by)}, then it is given up.` : tries;
+  if (lastTry) return `${tries} It is being tried again now, for the last time, then it is given up.`;
+  return `${tries} It is being tried again now${by ? `; the last try by ${at(by)}, then it is given up` : ''}.`;
 }
 
 const DID = { failed: 'failed', stalled: 'stalled', skipped: 'was skipped', stopped: 'was stopped' } as const;

@@ -247,13 +247,9 @@ describe('an hourly refresh between attempts', () => {
       new RegExp(`^Next try by ${card?.retry?.nextTry}; if it works, the next run by \\d\\d:00$`),
     );
     expect(lastRunText(card as RefreshView)).toMatch(
-      new RegExp(
-        `^Retrying the run you started at ${pressed}: nothing runs until its next try, by \\d\\d:\\d\\d$`,
-      ),
+      new RegExp(`^Retrying the run you started at ${pressed}: nothing runs until its next try$`),
     );
-    expect(retryReason(card?.retry as NonNullable<RefreshView['retry']>)).toMatch(
-      new RegExp(`^Attempt 1 of the run you started at ${pressed} failed: `),
-    );
+    expect(retryReason(card?.retry as NonNullable<RefreshView['retry']>)).toMatch(/^Attempt 1 failed: /);
     const [theirs] = await rt.asUser('sam@example.com').callFromSidebar<RefreshView[]>('listRefreshes');
     expect(theirs?.nextRun).toBe(card?.nextRun);
     expect(lastRunText(theirs as RefreshView)).toMatch(

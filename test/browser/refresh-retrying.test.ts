@@ -42,17 +42,30 @@ describe('a Scheduled refresh card while its run is retried', () => {
     await expect.poll(() => card.locator('.retrying').count()).toBe(1);
     const said = await words(card);
     const after = said.slice(said.indexOf('Owner') + 2);
-    // Its last try the one its give-up time (19:00) has room for, an hour after the next.
+    // Its last try the one its give-up time (19:00) has room for, an hour after the next (its Next
+    // run); the run it is, its Last run.
+    const next = said[said.indexOf('Next run') + 1]?.match(/^Next try by 2026-12-06 17:(\d\d);/)?.[1];
+    expect(next).toBeDefined();
     expect(after).toEqual([
       'Why it is retrying',
       expect.stringMatching(
-        /^Attempt 1 of the run due 2026-12-06 16:00 failed: Assembled had a server error \(HTTP 5\d\d\) while reading teams\. Next try by 17:(\d\d); the last try by 18:\1, then it is given up\.$/,
+        new RegExp(
+          `^Attempt 1 failed: Assembled had a server error \\(HTTP 5\\d\\d\\) while reading teams\\. Last try by 18:${next}, then it is given up\\.$`,
+        ),
       ),
       expect.stringMatching(
         /^Why the previous run failed: Assembled had a server error \(HTTP 5\d\d\) while reading teams$/,
       ),
       expect.stringMatching(/ The add-on gave up after 3 attempts\.$/),
     ]);
+  });
+
+  it('is seen whole in the sidebar at its default size: its run and its next try are said once each', async () => {
+    const frameHeight = await sb.locator(':root').evaluate(() => innerHeight);
+    expect(await card.evaluate((e) => e.getBoundingClientRect().height)).toBeLessThan(frameHeight);
+    const text = (await card.textContent()) ?? '';
+    expect(text.match(/the run due 2026-12-06 16:00/g)).toHaveLength(1);
+    expect(text.match(/17:\d\d/g)).toHaveLength(1);
   });
 
   it('is counted at the top of the list as retrying, not failing, and drawn red', async () => {
@@ -74,7 +87,7 @@ describe('a Scheduled refresh card while its run is retried', () => {
   it('says nothing runs between its tries, and offers to cancel the retry there, not to Stop a run', async () => {
     const last = card.locator('dt:text-is("Last run") + dd');
     expect(await last.textContent()).toMatch(
-      /^Retrying the run due 2026-12-06 16:00: nothing runs until its next try, by 17:\d\d\. Previous run: due 2026-12-06 13:00, failed at 15:\d\d$/,
+      /^Retrying the run due 2026-12-06 16:00: nothing runs until its next try\. Previous run: due 2026-12-06 13:00, failed at 15:\d\d$/,
     );
     const buttons = () => card.getByRole('button').allTextContents();
     expect(await buttons()).toEqual(['Run now', 'Cancel the retry', 'Pause', 'Edit', 'Delete']);

@@ -132,11 +132,11 @@ describe('a refresh card’s last run', () => {
     // Recorded before runs kept their due time: no run to name.
     const retry = { attempts: 2, reason: 'HTTP 503.', nextTry: '2026-06-02 09:03' };
     expect(lastRunText({ running: true, retry, lastRun })).toBe(
-      'Waiting to try again: nothing runs until its next try, by 2026-06-02 09:03. Previous run: 2026-06-01 07:00, 8 rows',
+      'Waiting to try again: nothing runs until its next try. Previous run: 2026-06-01 07:00, 8 rows',
     );
   });
 
-  it('names the run being tried again by its due time, its next try, and how the previous run went', () => {
+  it('names the run being tried again by its due time, and how the previous run went; its attempts, why and when it is given up', () => {
     // Hourly: the run due 18:00 was given up at 20:26; the one due 21:00 is being tried again.
     const lastRun = {
       at: '2026-12-07 20:26',
@@ -152,38 +152,36 @@ describe('a refresh card’s last run', () => {
       due: '2026-12-07 21:00',
     };
     expect(lastRunText({ running: true, retry, lastRun })).toBe(
-      'Retrying the run due 2026-12-07 21:00: nothing runs until its next try, by 23:26. Previous run: due 2026-12-07 18:00, failed at 20:26',
+      'Retrying the run due 2026-12-07 21:00: nothing runs until its next try. Previous run: due 2026-12-07 18:00, failed at 20:26',
     );
-    expect(retryReason(retry)).toBe(
-      'Attempt 1 of the run due 2026-12-07 21:00 failed: Assembled is down. Next try by 23:26.',
-    );
-    // No try begins after its give-up time: said, so the reader knows how long it goes on.
+    // The run it is, and its next try, are the card's Last run and Next run, above it: said once.
+    expect(retryReason(retry)).toBe('Attempt 1 failed: Assembled is down.');
+    // No try begins after its give-up time: said, so the reader knows how long it goes on, on the
+    // day of the run its Last run names.
     expect(retryReason({ ...retry, lastTryBy: '2026-12-08 00:00' })).toBe(
-      'Attempt 1 of the run due 2026-12-07 21:00 failed: Assembled is down. Next try by 23:26; the last try by 2026-12-08 00:00, then it is given up.',
+      'Attempt 1 failed: Assembled is down. Last try by 2026-12-08 00:00, then it is given up.',
+    );
+    expect(retryReason({ ...retry, lastTryBy: '2026-12-07 23:56' })).toBe(
+      'Attempt 1 failed: Assembled is down. Last try by 23:56, then it is given up.',
     );
     // Its next try the last: said as such, not as a next try with a later last one (QA read room for one more).
     expect(
       retryReason({ ...retry, nextTry: '2026-12-07 23:56', lastTryBy: '2026-12-08 00:00', lastTry: true }),
-    ).toBe(
-      'Attempt 1 of the run due 2026-12-07 21:00 failed: Assembled is down. Last try by 23:56, then it is given up.',
-    );
+    ).toBe('Attempt 1 failed: Assembled is down. Last try by 23:56, then it is given up.');
     expect(retryReason({ ...retry, lastTry: true, trying: true })).toBe(
-      'Attempt 1 of the run due 2026-12-07 21:00 failed: Assembled is down. It is being tried again now, for the last time, then it is given up.',
+      'Attempt 1 failed: Assembled is down. It is being tried again now, for the last time, then it is given up.',
     );
-    // Its next try the day after: the date is said.
-    expect(
-      lastRunText({ running: true, retry: { ...retry, nextTry: '2026-12-08 00:26' }, lastRun: null }),
-    ).toBe('Retrying the run due 2026-12-07 21:00: nothing runs until its next try, by 2026-12-08 00:26');
     // A try of it under way: it is running, not waiting.
     expect(lastRunText({ running: true, retry: { ...retry, trying: true }, lastRun: null })).toBe(
       'Retrying the run due 2026-12-07 21:00: trying again now',
     );
     expect(retryReason({ ...retry, trying: true })).toBe(
-      'Attempt 1 of the run due 2026-12-07 21:00 failed: Assembled is down. It is being tried again now.',
+      'Attempt 1 failed: Assembled is down. It is being tried again now.',
     );
-    expect(retryReason({ ...retry, attempts: 2 })).toMatch(
-      /^2 attempts of the run due 2026-12-07 21:00 failed: /,
+    expect(retryReason({ ...retry, trying: true, lastTryBy: '2026-12-07 23:56' })).toBe(
+      'Attempt 1 failed: Assembled is down. It is being tried again now; the last try by 23:56, then it is given up.',
     );
+    expect(retryReason({ ...retry, attempts: 2 })).toBe('2 attempts failed: Assembled is down.');
   });
 
   it('names a run started by Run now by who started it and when, not as due then', () => {
@@ -195,10 +193,7 @@ describe('a refresh card’s last run', () => {
       startedBy: 'you',
     };
     expect(lastRunText({ running: true, retry, lastRun: null })).toBe(
-      'Retrying the run you started at 2026-12-08 00:27: nothing runs until its next try, by 01:27',
-    );
-    expect(retryReason({ ...retry, startedBy: 'analyst@example.com' })).toBe(
-      'Attempt 1 of the run analyst@example.com started at 2026-12-08 00:27 failed: Assembled is down. Next try by 01:27.',
+      'Retrying the run you started at 2026-12-08 00:27: nothing runs until its next try',
     );
     const failed = { status: 'failed' as const, rows: 0, message: 'The add-on gave up after 3 attempts.' };
     const lastRun = { ...failed, at: '2026-12-08 03:27', due: '2026-12-08 00:27', startedBy: 'you' };
