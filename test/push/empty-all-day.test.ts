@@ -25,7 +25,7 @@ describe.skipIf(!built)('time-off rows with an empty All day', () => {
       [a.email, '2027-02-01', '', '', 'pto'],
     ]);
     const words =
-      'Rows 3 and 6 go as whole days: All day is empty and they have no times. Tick All day to show it, or give times.';
+      'Rows 3 and 6 go as whole days: All day is empty and they have no times. Tick All day to say so, or give times.';
     expect(check).toMatchObject({ ok: 5, errors: 0, emptyAllDay: words });
 
     const allDay = () => sim.admin.org.timeOff.filter((t) => t.all_day).length;
@@ -44,7 +44,7 @@ describe.skipIf(!built)('time-off rows with an empty All day', () => {
     if (!a) throw new Error('no agent');
     const { sheet, check } = await validateTemplate(rt, 'time_off', [[a.email, '2027-03-01', '', '', 'pto']]);
     expect(check.emptyAllDay).toBe(
-      'Row 2 goes as whole days: All day is empty and it has no times. Tick All day to show it, or give times.',
+      'Row 2 goes as whole days: All day is empty and it has no times. Tick All day to say so, or give times.',
     );
     rt.workbook.write(sheet, [[true]], { row: 2, column: 4 });
     expect((await rt.callFromSidebar<{ emptyAllDay?: string }>('validatePush', 'time_off')).emptyAllDay).toBe(

@@ -21,5 +21,5 @@ export function emptyAllDayWords(rows: readonly number[], map: HeaderMap): strin
     'and',
   );
   const one = rows.length === 1;
-  return `${one ? 'Row' : 'Rows'} ${named} ${one ? 'goes' : 'go'} as whole days: ${column} is empty and ${one ? 'it has' : 'they have'} no times. Tick ${column} to show it, or give times.`;
+  return `${one ? 'Row' : 'Rows'} ${named} ${one ? 'goes' : 'go'} as whole days: ${column} is empty and ${one ? 'it has' : 'they have'} no times. Tick ${column} to say so, or give times.`;
 }
