@@ -142,6 +142,26 @@ describe('the failure e-mail', () => {
     expect(mail.subject).toBe('An Assembled scheduled refresh of yours failed: Teams, filtered: 1 team');
     expect(mail.body).not.toMatch(/evil/);
   });
+
+  it('names a BigQuery table as one, not as a sheet, its name quoted as data', () => {
+    const into = (target: Refresh['spec']['target']) =>
+      failureMail(
+        [
+          {
+            refresh: { ...refresh, spec: { ...refresh.spec, target } },
+            message: 'Assembled is down.',
+            next: '',
+          },
+        ],
+        sheet,
+      )
+        .body.split('\n')
+        .find((line) => line.startsWith('Refresh:'));
+    expect(into({ kind: 'bigquery', project: 'p', dataset: 'd', table: 't', view: true })).toBe(
+      'Refresh: Teams, into BigQuery table "p[.]d[.]t"',
+    );
+    expect(into({ kind: 'sheet', name: 'Teams' })).toBe('Refresh: Teams, into the sheet "Teams"');
+  });
 });
 
 describe('the e-mail of many refreshes given up together', () => {

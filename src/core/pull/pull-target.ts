@@ -113,12 +113,16 @@ export function describeTarget(target: PullTarget): string {
 
 /**
  * A target named in a sentence, its name in quotes: a BigQuery table as BigQuery table "p.d.t",
- * the word BigQuery outside the quotes, being no part of the name.
+ * the word BigQuery outside the quotes, being no part of the name. `quote` puts the name in them
+ * (the failure e-mail's quoteAsData, which makes it safe as data there).
  */
-export function quotedTarget(target: PullTarget): string {
+export function quotedTarget(
+  target: PullTarget,
+  quote: (name: string) => string = (name) => `"${name}"`,
+): string {
   return target.kind === 'bigquery'
-    ? `BigQuery table "${bigQueryLabel(target)}"`
-    : `"${describeTarget(target)}"`;
+    ? `BigQuery table ${quote(bigQueryLabel(target))}`
+    : quote(describeTarget(target));
 }
 
 /**

@@ -6,7 +6,7 @@ import { menuPath } from '../menu-names';
 // subject carries no name at all, only the add-on's own words for the data, so that two
 // refreshes' mails read apart.
 import type { Zone } from '../ports';
-import { describeTarget } from '../pull/pull-target';
+import { quotedTarget } from '../pull/pull-target';
 import { pullWords } from '../pull/pull-words';
 import { isGeneratedTime } from '../pull/source-note';
 import { datesWords } from '../time/dates-words';
@@ -202,9 +202,11 @@ function told({ refresh, message, next, lost, retry, again, kept }: RefreshNotic
   which: string;
   lines: string[];
 } {
-  const sheet = quoteAsData(describeTarget(refresh.spec.target));
+  const { target } = refresh.spec;
+  // Its sheet's name alone for a sheet; a BigQuery table is said to be one (kept is a sheet's).
+  const sheet = quotedTarget(target, quoteAsData);
   return {
-    which: `Refresh: ${whatOf(refresh)}, into the sheet ${sheet}`,
+    which: `Refresh: ${whatOf(refresh)}, into ${target.kind === 'bigquery' ? '' : 'the sheet '}${sheet}`,
     lines: [
       message,
       // A relative range moves on: the dates this run was for are not pulled by the next one,
