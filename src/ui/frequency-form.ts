@@ -17,6 +17,8 @@ export interface FrequencyForm {
   problem(): string | undefined;
   /** The spreadsheet's zone changed while the form is open: the hour is named in the new one. */
   nameZone(zone: string): void;
+  /** The zone the hour is named in now, which a save sends: the server refuses another (zone-shown.ts). */
+  zone(): string;
 }
 
 const KINDS: [Frequency['kind'], string][] = [
@@ -86,6 +88,7 @@ export function createFrequencyForm(
   const email = el('input', { type: 'checkbox', id: id('email') });
   email.checked = notify;
 
+  let named = zone;
   const hourLabel = el('label', { for: hour.id }, `At (${zone} time)`);
   const rows = {
     hours: el('div', {}, el('label', { for: hours.id }, 'Every'), hours),
@@ -132,8 +135,10 @@ export function createFrequencyForm(
   return {
     root,
     nameZone(next) {
+      named = next;
       hourLabel.textContent = `At (${next} time)`;
     },
+    zone: () => named,
     problem() {
       if (kind.value !== 'weekly' || weekdayBoxes.some((b) => b.checked)) return undefined;
       const problem = NO_WEEKDAY;

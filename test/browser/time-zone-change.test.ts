@@ -163,6 +163,41 @@ describe('The spreadsheet time zone in the sidebars', () => {
     expect(await sb.getByLabel(/Europe\/Berlin time/).count()).toBe(0);
   });
 
+  // Save pressed in a card's Edit before the sidebar heard of the change saved its hour in the new
+  // zone, while At named the old one: the Edit sent no zone, so the server had none to check.
+  it("saves no refresh's hour from an open Edit that named it in the zone before", async () => {
+    const { page, running } = bench();
+    const { workbench } = running;
+    workbench.saveSettings('en_GB', 'Europe/Berlin');
+    workbench.rt.workbook.addSheet('Shifts');
+    await workbench.rt.callFromSidebar(
+      'saveRefresh',
+      {
+        spec: { ...teamsSpec, target: { kind: 'sheet', name: 'Shifts' } },
+        frequency: { kind: 'daily', hour: 7 },
+        notifyByEmail: false,
+      },
+      'key-shifts',
+    );
+    const { sb, card } = await refreshCard(page, 'Shifts');
+    await card.getByRole('button', { name: /^Edit: / }).click();
+    await sb.getByLabel('At (Europe/Berlin time)').selectOption('9');
+
+    expect(workbench.saveSettings('en_GB', 'America/New_York')).toEqual({ ok: true });
+    await sb.getByRole('button', { name: /^Save: / }).click();
+    await card
+      .locator('.said', {
+        hasText:
+          "The spreadsheet's time zone is now America/New_York (it was Europe/Berlin when this form was drawn): the hour under At is now in America/New_York time. Check it, then save again.",
+      })
+      .waitFor();
+    // Nothing saved: still 07:00, saved for Berlin; Edit names the zone now, to check it in.
+    expect((await rows(card)).Frequency).toBe('Daily at 07:00 America/New_York');
+    expect(await card.locator('.hint', { hasText: /^Saved for Europe\/Berlin/ }).count()).toBe(1);
+    await card.getByRole('button', { name: /^Edit: / }).click();
+    expect(await sb.getByLabel('At (America/New_York time)').inputValue()).toBe('7');
+  });
+
   it('says once in Validate that rows pushed before the change went in the old zone', async () => {
     const { page, running } = bench();
     const { workbench } = running;

@@ -1060,8 +1060,7 @@ function offerRefresh(pulled: PullSpec, scheduled?: string, what = madeWords(pul
     if (form.problem()) return showStatus(out, '');
     void busy([button], async () => {
       try {
-        // The zone At names (nameZone follows options.timezone).
-        await callServer('saveRefresh', { spec: pulled, ...form.value() }, key, options.timezone);
+        await callServer('saveRefresh', { spec: pulled, ...form.value() }, key, form.zone());
         showAnswer(out, `Saved. See ${menuPath('refreshes')} to manage it.`, 'ok');
         // The sheet's card says it is refreshed now, and offers no second refresh.
         refreshTargetsQuietly();

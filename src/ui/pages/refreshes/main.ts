@@ -231,7 +231,8 @@ function editor(r: RefreshView, card: HTMLElement): void {
   const saveIt = () =>
     void act(
       'Saving',
-      () => callServer('saveRefresh', { spec: mode.spec(), ...form.value() }, r.id),
+      // The zone At names, which a list read since may have changed (render's nameZone).
+      () => callServer('saveRefresh', { spec: mode.spec(), ...form.value() }, r.id, form.zone()),
       // Its pause kept for the owner's key, or resumed with the key unchecked: said, not "Saved.".
       (read) => read.find((v) => v.id === r.id)?.saved ?? 'Saved.',
       r.id,
