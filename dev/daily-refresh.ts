@@ -1,4 +1,4 @@
-// A daily scheduled refresh of a report, saved from the sidebar, and the clock stepped a minute at
+// A scheduled refresh of a report (daily, or as asked), saved from the sidebar, and the clock stepped a minute at
 // a time until something holds: the scenario the refresh tests and bench/refresh.bench.ts share;
 // and a refresh of a reference list into a sheet, which many refresh tests save.
 import type { Frequency } from '../src/core/schedule/frequency';
@@ -11,16 +11,24 @@ export async function saveDailyAht(
   rt: LocalRuntime,
   o: { sheet: string; hour: number; key: string; notify?: boolean },
 ): Promise<{ id: string }[]> {
+  return saveAht(rt, { ...o, frequency: { kind: 'daily', hour: o.hour }, preset: 'last_week' });
+}
+
+/** Saves a refresh of handle time by day over the relative range `preset`, replacing `sheet`. */
+export async function saveAht(
+  rt: LocalRuntime,
+  o: { sheet: string; frequency: Frequency; preset: string; key: string; notify?: boolean },
+): Promise<{ id: string }[]> {
   return rt.callFromSidebar(
     'saveRefresh',
     {
       spec: {
         source: { kind: 'report', report: 'handle_time', granularity: 'day' },
-        range: { kind: 'relative', preset: 'last_week' },
+        range: { kind: 'relative', preset: o.preset },
         target: { kind: 'sheet', name: o.sheet },
         mode: 'replace',
       },
-      frequency: { kind: 'daily', hour: o.hour },
+      frequency: o.frequency,
       notifyByEmail: o.notify ?? false,
     },
     o.key,

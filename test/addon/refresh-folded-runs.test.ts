@@ -2,7 +2,7 @@
 // started. The run that ends says which, in the log and on its card, or an hourly refresh's runs
 // vanish without a word (QA).
 import { describe, expect, it } from 'vitest';
-import { saveDailyAht, stepUntil } from '../../dev/daily-refresh';
+import { saveAht, saveDailyAht, stepUntil } from '../../dev/daily-refresh';
 import type { LocalRuntime } from '../../dev/gas';
 import { startLocalAddon } from '../../dev/local-addon';
 import type { RefreshView } from '../../src/core/schedule/refresh-view';
@@ -23,20 +23,12 @@ describe('an hourly refresh whose run is retried over its next times', () => {
     // 18:20 in New York; the hourly check comes at 20 past.
     const { rt, sim } = await startLocalAddon({ now: '2026-12-06T23:20:00Z', dialect: 'live' });
     rt.workbook.addSheet('AHT');
-    await rt.callFromSidebar(
-      'saveRefresh',
-      {
-        spec: {
-          source: { kind: 'report', report: 'handle_time', granularity: 'day' },
-          range: { kind: 'relative', preset: 'today' },
-          target: { kind: 'sheet', name: 'AHT' },
-          mode: 'replace',
-        },
-        frequency: { kind: 'hourly' },
-        notifyByEmail: false,
-      },
-      'refresh-folded-hourly',
-    );
+    await saveAht(rt, {
+      sheet: 'AHT',
+      frequency: { kind: 'hourly' },
+      preset: 'today',
+      key: 'refresh-folded-hourly',
+    });
     // Assembled is down from the 19:00 run on, for 3 hours.
     sim.setFaults({ force5xx: 1_000_000 });
     await stepUntil(rt, () => logRows(rt).some((r) => r[4] === 'failed'), 6 * HOUR);

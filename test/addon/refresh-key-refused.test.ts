@@ -1,7 +1,7 @@
 // A refresh whose owner's saved key Assembled refuses (saved with Save anyway): the log, which every
 // editor reads, and another editor's card say whose key it was; its owner's card says it as theirs.
 import { describe, expect, it } from 'vitest';
-import { stepUntil } from '../../dev/daily-refresh';
+import { saveAht, stepUntil } from '../../dev/daily-refresh';
 import { startLocalAddon } from '../../dev/local-addon';
 import type { RefreshView } from '../../src/core/schedule/refresh-view';
 import { HOUR, hourlyTeams, pausedForRefusedKey } from './hourly-teams';
@@ -88,17 +88,13 @@ describe("a refresh run with its owner's refused key", () => {
   it('e-mails its owner one order of steps, in the words of its card: a valid key, then Resume, then Run now for the week it missed', async () => {
     const { rt, backend } = await startLocalAddon({ now: '2026-12-06T23:30:00Z', dialect: 'live' });
     rt.workbook.addSheet('AHT');
-    const spec = {
-      source: { kind: 'report', report: 'handle_time', granularity: 'day' },
-      range: { kind: 'relative', preset: 'last_week' },
-      target: { kind: 'sheet', name: 'AHT' },
-      mode: 'replace',
-    };
-    await rt.callFromSidebar(
-      'saveRefresh',
-      { spec, frequency: { kind: 'hourly' }, notifyByEmail: true },
-      'refresh-key-steps',
-    );
+    await saveAht(rt, {
+      sheet: 'AHT',
+      frequency: { kind: 'hourly' },
+      preset: 'last_week',
+      key: 'refresh-key-steps',
+      notify: true,
+    });
     const card = async () => (await rt.callFromSidebar<RefreshView[]>('listRefreshes'))[0];
     await stepUntil(rt, () => rt.workbook.values('AHT').length > 1, 2 * HOUR);
     await rt.callFromSidebar('saveSettings', {

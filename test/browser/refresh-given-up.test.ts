@@ -1,6 +1,7 @@
 // A Scheduled refresh card whose hourly run was given up, Assembled down for hours (the
 // workbench's Assembled ▸ "Is down"): seen whole in the sidebar at its default size, as in Sheets.
 import { describe, expect, it } from 'vitest';
+import { saveAht } from '../../dev/daily-refresh';
 import { refreshCard, skipHour, useBench } from './support';
 
 describe('a Scheduled refresh card whose hourly run was given up', () => {
@@ -11,20 +12,12 @@ describe('a Scheduled refresh card whose hourly run was given up', () => {
     const { page, running } = bench();
     const { rt } = running.workbench;
     rt.workbook.addSheet('AHT');
-    await rt.callFromSidebar(
-      'saveRefresh',
-      {
-        spec: {
-          source: { kind: 'report', report: 'handle_time', granularity: 'day' },
-          range: { kind: 'relative', preset: 'today' },
-          target: { kind: 'sheet', name: 'AHT' },
-          mode: 'replace',
-        },
-        frequency: { kind: 'hourly' },
-        notifyByEmail: false,
-      },
-      'key-hourly-given-up',
-    );
+    await saveAht(rt, {
+      sheet: 'AHT',
+      frequency: { kind: 'hourly' },
+      preset: 'today',
+      key: 'key-hourly-given-up',
+    });
     const { sb, card } = await refreshCard(page, 'AHT');
     await card.getByRole('button', { name: /^Run now: / }).click();
     await card.locator('.said', { hasText: /\d rows\.$/ }).waitFor({ timeout: 30_000 });

@@ -1,7 +1,7 @@
 // The spreadsheet's time zone, in the sidebars: a refresh's hour is named in it where a person
 // reads it, and follows it when File ▸ Settings changes it; Validate says in one line which zone
 // rows pushed before the change went in.
-import type { FrameLocator } from 'playwright-core';
+import type { FrameLocator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { cell, demoAgent, menu, pullIntoNewSheet, refreshCard, sidebar, useBench } from './support';
 
@@ -12,6 +12,16 @@ async function rows(card: ReturnType<FrameLocator['locator']>): Promise<Record<s
   const terms = await card.locator('dt').allTextContents();
   const values = await card.locator('dd').allTextContents();
   return Object.fromEntries(terms.map((t, i) => [t, values[i] ?? '']));
+}
+
+/** Pull data opened on Handle time, its range shown in Berlin's zone (the spreadsheet's). */
+async function handleTimeInBerlin(page: Page) {
+  await menu(page, 'Pull data…');
+  const sb = await sidebar(page, 'Pull data from Assembled');
+  await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Handle time report' });
+  const preview = sb.locator('#rangePreview');
+  await expect.poll(() => preview.textContent()).toMatch(/ \(Europe\/Berlin\)$/);
+  return { sb, preview };
 }
 
 describe('The spreadsheet time zone in the sidebars', () => {
@@ -81,11 +91,7 @@ describe('The spreadsheet time zone in the sidebars', () => {
   it('follows the new zone in an open Pull data sidebar once the pointer is back over it, with no click', async () => {
     const { page, running } = bench();
     running.workbench.saveSettings('en_GB', 'Europe/Berlin');
-    await menu(page, 'Pull data…');
-    const sb = await sidebar(page, 'Pull data from Assembled');
-    await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Handle time report' });
-    const preview = sb.locator('#rangePreview');
-    await expect.poll(() => preview.textContent()).toMatch(/ \(Europe\/Berlin\)$/);
+    const { preview } = await handleTimeInBerlin(page);
     // At the sheet a while, its look a moment after leaving the sidebar long over.
     await cell(page, 2, 'B').click();
     await page.waitForTimeout(1_000);
@@ -103,11 +109,7 @@ describe('The spreadsheet time zone in the sidebars', () => {
   it('starts no pull of a range the form showed in the zone before, and shows the range now', async () => {
     const { page, running } = bench();
     running.workbench.saveSettings('en_GB', 'Europe/Berlin');
-    await menu(page, 'Pull data…');
-    const sb = await sidebar(page, 'Pull data from Assembled');
-    await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Handle time report' });
-    const preview = sb.locator('#rangePreview');
-    await expect.poll(() => preview.textContent()).toMatch(/ \(Europe\/Berlin\)$/);
+    const { sb, preview } = await handleTimeInBerlin(page);
     const sheets = running.workbench.rt.workbook.sheetNames();
 
     expect(running.workbench.saveSettings('en_GB', 'Pacific/Kiritimati')).toEqual({ ok: true });
