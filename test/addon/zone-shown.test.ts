@@ -57,6 +57,21 @@ describe('a pull pressed after the time zone changed under the open form', () =>
     ).resolves.toBeDefined();
   });
 
+  // google.script.run passes an undefined argument as null: a form with no zone to send yet, or
+  // a caller that sends none, is not refused for it.
+  it('sent as no zone at all, a pull starts and a refresh saves', async () => {
+    const { rt } = await opened();
+    rt.workbook.addSheet('Tickets');
+    const job = await rt.callFromSidebar<JobView>('startPull', timeOff, 'pull-none-0001', undefined);
+    expect(job.state).not.toBe('failed');
+    const refresh = {
+      spec: { ...timeOff, target: { kind: 'sheet', name: 'Tickets' } },
+      frequency: { kind: 'daily', hour: 6 },
+      notifyByEmail: false,
+    };
+    expect(await rt.callFromSidebar('saveRefresh', refresh, 'refresh-none-01', undefined)).toHaveLength(1);
+  });
+
   it('a refresh saved from the form at an hour named in the old zone saves nothing; in the new one it saves', async () => {
     const { rt } = await opened();
     rt.workbook.addSheet('Tickets');

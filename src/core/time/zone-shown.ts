@@ -10,8 +10,11 @@ import { InputError, parseInput } from '../validation';
 import { type DateRangeSpec, resolveRange } from './date-range';
 import { datesWords } from './dates-words';
 
-/** The zone a form showed; none from a caller that sends none (a form older than this check). */
-const ShownZone = /* @__PURE__ */ lazy(() => z.optional(z.string().check(z.maxLength(100))));
+/**
+ * The zone a form showed; none from a caller that sends none (a form older than this check, or one
+ * pressed before it had a zone to show): google.script.run passes an undefined argument as null.
+ */
+const ShownZone = /* @__PURE__ */ lazy(() => z.nullish(z.string().check(z.maxLength(100))));
 
 const movedWords = (shown: string, zone: Zone) =>
   `The spreadsheet's time zone is now ${zone.name} (it was ${shown} when this form was drawn)`;
@@ -19,7 +22,7 @@ const movedWords = (shown: string, zone: Zone) =>
 /** The zone `input` names, when it is not the spreadsheet's now. */
 function movedFrom(input: unknown, zone: Zone): string | undefined {
   const shown = parseInput(ShownZone, input, 'Time zone shown');
-  return shown !== undefined && shown !== zone.name ? shown : undefined;
+  return shown != null && shown !== zone.name ? shown : undefined;
 }
 
 /** Pull data pressed on a range shown in another zone: refused, with the range it is now. */
