@@ -58,7 +58,7 @@ describe("an editor's share of the spreadsheet's storage", () => {
     expect(runs.filter((r) => r[4] !== 'done')).toEqual([]);
     // Every hour of the week for an hourly refresh (the week's first and last ticks may fall
     // beside its hours), every day for a daily one.
-    const ran = (n: number) => runs.filter((r) => r[3]?.endsWith(` ${n}!B3`)).length;
+    const ran = (n: number) => runs.filter((r) => r[3]?.endsWith(` ${n}'!B3`)).length;
     const hourly = (n: number) => n < 4 || (n >= 20 && n < 23);
     for (let n = 0; n < 25; n++) expect(ran(n)).toBeGreaterThanOrEqual(hourly(n) ? 7 * 24 - 2 : 7 - 1);
     expect(rt.mail).toEqual([]);
