@@ -1,6 +1,7 @@
 // The Scheduled refreshes sidebar with none yet: a refresh is saved from Pull data, and the way
 // there is on the list, not only named in its hint.
 import { describe, expect, it } from 'vitest';
+import { saveListRefresh } from '../../dev/daily-refresh';
 import { focusRingTrouble } from './a11y';
 import { menu, refreshCard, sidebar, useBench } from './support';
 
@@ -44,19 +45,12 @@ describe('Scheduled refreshes with none yet', () => {
     const { page, running } = bench();
     const { rt } = running.workbench;
     rt.workbook.addSheet('Staff');
-    await rt.callFromSidebar(
-      'saveRefresh',
-      {
-        spec: {
-          source: { kind: 'resource', resource: 'teams' },
-          target: { kind: 'sheet', name: 'Staff' },
-          mode: 'replace',
-        },
-        frequency: { kind: 'daily', hour: 7 },
-        notifyByEmail: false,
-      },
-      'key-staff',
-    );
+    await saveListRefresh(rt, {
+      resource: 'teams',
+      sheet: 'Staff',
+      frequency: { kind: 'daily', hour: 7 },
+      key: 'key-staff',
+    });
     const { sb, card } = await refreshCard(page, 'Staff');
     await card.waitFor();
     expect(await sb.getByRole('button', { name: 'Open Pull data…' }).count()).toBe(0);

@@ -3,6 +3,7 @@
 // rows pushed before the change went in.
 import type { FrameLocator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { saveListRefresh } from '../../dev/daily-refresh';
 import { cell, demoAgent, menu, pullIntoNewSheet, refreshCard, sidebar, useBench } from './support';
 
 const teamsSpec = { source: { kind: 'resource', resource: 'teams' }, mode: 'replace' };
@@ -31,19 +32,12 @@ describe('The spreadsheet time zone in the sidebars', () => {
     const { page, running } = bench();
     const { workbench } = running;
     workbench.rt.workbook.addSheet('Staff');
-    await workbench.rt.callFromSidebar(
-      'saveRefresh',
-      {
-        spec: {
-          source: { kind: 'resource', resource: 'teams' },
-          target: { kind: 'sheet', name: 'Staff' },
-          mode: 'replace',
-        },
-        frequency: { kind: 'daily', hour: 7 },
-        notifyByEmail: false,
-      },
-      'key-staff',
-    );
+    await saveListRefresh(workbench.rt, {
+      resource: 'teams',
+      sheet: 'Staff',
+      frequency: { kind: 'daily', hour: 7 },
+      key: 'key-staff',
+    });
     let { sb, card } = await refreshCard(page, 'Staff');
     await expect.poll(async () => (await rows(card)).Frequency).toBe('Daily at 07:00 Europe/Berlin');
     await card.getByRole('button', { name: /^Edit: / }).click();
