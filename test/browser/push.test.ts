@@ -1,5 +1,6 @@
 // Push rows: the time-off template, rows typed into the grid (good and bad), validate, push, and
 // each row's outcome written beside it.
+import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SECOND_EDITOR } from '../../dev/workbench/session';
 import { TIME_OFF_HEADER } from '../support/time-off-template';
@@ -18,6 +19,17 @@ import {
   useBench,
   wordsSeen,
 } from './support';
+
+const [red, plain] = ['rgb(197, 34, 31)', 'rgb(32, 33, 36)'];
+
+/** The colour `words` are drawn in on a status line: their text's element's, however the line is built. */
+const colourOf = (status: Locator, words: string) =>
+  status.evaluate((e, words) => {
+    const walk = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+    for (let n = walk.nextNode(); n; n = walk.nextNode())
+      if (n.textContent?.includes(words) && n.parentElement) return getComputedStyle(n.parentElement).color;
+    return `no "${words}"`;
+  }, words);
 
 /** The Push sidebar with a template of windows to clear, and a count of the clears Assembled took. */
 async function clearTemplate(bench: Bench) {
@@ -488,7 +500,7 @@ describe('Push rows in the workbench', () => {
     const wb = running.workbench.rt.workbook;
     const sb = await typedTimeOff(page, demoAgent(bench()).email, '');
     const sheet = (await page.getByRole('tab', { selected: true }).textContent()) ?? '';
-    // Two rows to fix, so more went wrong than went: the push's own words are red too.
+    // Two rows to fix, more than went: the push's own words are plain all the same (a row went).
     for (const row of [3, 4])
       await typeRow(page, row, [
         'ghost.agent@example.com',
@@ -499,16 +511,7 @@ describe('Push rows in the workbench', () => {
       ]);
     wb.createFilter(`'${sheet}'!A1:F4`);
     const status = sb.locator('#status');
-    /** The colour the words are drawn in: their text's element's, however the line is built. */
-    const colour = (words: string) =>
-      status.evaluate((e, words) => {
-        const walk = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
-        for (let n = walk.nextNode(); n; n = walk.nextNode())
-          if (n.textContent?.includes(words) && n.parentElement)
-            return getComputedStyle(n.parentElement).color;
-        return `no "${words}"`;
-      }, words);
-    const [red, plain] = ['rgb(197, 34, 31)', 'rgb(32, 33, 36)'];
+    const colour = (words: string) => colourOf(status, words);
 
     await sb.getByRole('button', { name: 'Validate' }).click();
     await status.filter({ hasText: /^1 OK, 2 to fix/ }).waitFor();
@@ -519,10 +522,47 @@ describe('Push rows in the workbench', () => {
 
     await sb.getByRole('button', { name: 'Push', exact: true }).click();
     await status.filter({ hasText: /^Finished: 1 created/ }).waitFor({ timeout: 30_000 });
-    expect(await status.getAttribute('data-tone')).toBe('error');
-    expect(await colour('Finished: 1 created')).toBe(red);
+    expect(await status.getAttribute('data-tone')).toBe('info');
+    expect(await colour('Finished: 1 created')).toBe(plain);
     expect(await colour('The sheet has a filter')).toBe(plain);
     expect(await colour('Row 4: Agent: no agent')).toBe(red);
+  });
+
+  it('draws a partly done agent-state push as it draws time off: what went plain, the rows to fix red', async () => {
+    const { page } = bench();
+    const wb = bench().running.workbench.rt.workbook;
+    const a = demoAgent(bench());
+    await menu(page, 'Push rows…');
+    const sb = await sidebar(page, 'Push rows to Assembled');
+    await sb.getByLabel('What the rows are').selectOption('agent_states');
+    await sb.getByRole('button', { name: 'Insert template' }).click();
+    await sb.locator('#status', { hasText: /^Sheet ".*" is ready/ }).waitFor();
+    const sheet = (await page.getByRole('tab', { selected: true }).textContent()) ?? '';
+    // Five rows that go and seven to fix: fewer went than not, which once drew it all red.
+    const state = (who: string, hour: number) => [
+      who,
+      'busy',
+      'phone',
+      `2026-05-24 ${hour}:00`,
+      `2026-05-24 ${hour}:30`,
+      'five9',
+    ];
+    wb.write(
+      sheet,
+      [
+        ...[8, 9, 10, 11, 12].map((h) => state(a.email, h)),
+        ...[8, 9, 10, 11, 12, 13, 14].map((h) => state('ghost.agent@example.com', h)),
+      ],
+      { row: 2 },
+    );
+    const status = sb.locator('#status');
+    await sb.getByRole('button', { name: 'Push', exact: true }).click();
+    await status
+      .filter({ hasText: /^Finished: 5 ingested, 7 with problems to fix/ })
+      .waitFor({ timeout: 30_000 });
+    expect(await status.getAttribute('data-tone')).toBe('info');
+    expect(await colourOf(status, 'Finished: 5 ingested')).toBe(plain);
+    expect(await colourOf(status, 'Row 7: Agent: no agent')).toBe(red);
   });
 
   it('does not take a pulled schedule for time off: nothing is chosen, and a choice names the columns it leaves unread', async () => {

@@ -188,13 +188,14 @@ function showPush(view: PushView, note = ''): void {
   byId('progressLabel').textContent = words.count;
   byId('pushHint').hidden = byId('stopPush').hidden = view.state !== 'running';
   // Said by what it says: green when every row went; done with rows to fix or not sent is not the
-  // all-clear, but neutral when most rows went (the rows left are named below), red when most did not.
-  // Stopped by its owner's Stop, it did as asked: neutral, whatever the tries before it met.
+  // all-clear, but plain once any row went, whatever their share or kind (the rows to fix, below,
+  // are red), as Validate's count is; red when it stopped or sent none. Stopped by its owner's Stop,
+  // it did as asked: neutral, whatever the tries before it met.
   const left = view.failed + view.invalid + view.notSent;
   const tone =
     view.state === 'running' || view.stopped
       ? 'info'
-      : view.state === 'failed' || view.succeeded < left
+      : view.state === 'failed' || (view.succeeded === 0 && left > 0)
         ? 'error'
         : left > 0
           ? 'info'
