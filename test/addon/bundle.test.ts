@@ -430,9 +430,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * through a getKeyNotice entry point (0.1 KiB);
  * 397.7 with a failed card's and e-mail's Run now hint only where the next run is over two hours
  * away (0.1 KiB);
+ * 398.2 with a push's rows gone as whole days from an empty All day said in the past once sent,
+ * only those that reached Assembled, and with nothing to tick (0.5 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 397.7;
+const CODE_BUDGET_KIB = 398.2;
 
 const ENTRY_POINTS = [
   'onOpen',

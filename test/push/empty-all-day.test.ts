@@ -1,6 +1,7 @@
 // A time-off row with All day empty and dates alone goes as whole days, while its empty box looks
 // just like FALSE (midnight to midnight) and the All day column may sit behind the sidebar: Validate
-// and Push name those rows in the sidebar. Through the built bundle.
+// and Push name those rows in the sidebar: Validate says what to do about it, Push, once they went,
+// only that they did. Through the built bundle.
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { startLocalAddon } from '../../dev/local-addon';
@@ -34,7 +35,12 @@ describe.skipIf(!built)('time-off rows with an empty All day', () => {
       rt,
       await rt.callFromSidebar<PushView>('startPush', 'time_off', 'empty-all-day'),
     );
-    expect(view).toMatchObject({ state: 'done', succeeded: 5, emptyAllDay: words });
+    // Once sent, it says what became of them, and no longer what to tick: they are in Assembled.
+    expect(view).toMatchObject({
+      state: 'done',
+      succeeded: 5,
+      emptyAllDay: 'Rows 3 and 6 went as whole days: All day is empty and they have no times.',
+    });
     expect(allDay() - before).toBe(3);
   });
 

@@ -3,7 +3,7 @@
 // column often sits behind the sidebar: Validate and Push name those rows in one line.
 import { someOf } from '../count-text';
 import type { HeaderMap } from './header';
-import type { SheetRow } from './sheet-rows';
+import { isToFix, type RowOutcome, type SheetRow } from './sheet-rows';
 
 /** Rows named before "and N more". */
 const ROWS_NAMED = 5;
@@ -11,15 +11,46 @@ const ROWS_NAMED = 5;
 /** Whether a row to send reads as whole days from an empty All day. */
 export const emptyAllDay = (row: SheetRow): boolean => row.parse?.ok === true && !!row.parse.emptyAllDay;
 
-/** The line on `rows` (row numbers) that go as whole days from an empty All day; '' when none. */
-export function emptyAllDayWords(rows: readonly number[], map: HeaderMap): string {
-  if (rows.length === 0) return '';
-  const column = map.headers[map.columns.all_day ?? -1] || 'All day';
+/**
+ * A push's rows (row numbers) set to go as whole days from an empty All day, named by `column`, and
+ * those of them that `went` (reached Assembled): only those are said to have gone once it is over.
+ */
+export interface WholeDays {
+  column: string;
+  rows: number[];
+  went?: number[];
+}
+
+/** `rows` under the sheet's All day column; undefined when none. */
+export function wholeDays(rows: readonly number[], map: HeaderMap): WholeDays | undefined {
+  if (rows.length === 0) return undefined;
+  return { column: map.headers[map.columns.all_day ?? -1] || 'All day', rows: [...rows] };
+}
+
+/** `days` with the rows among `outcomes` that reached Assembled added to those that went. */
+export function wentAsWholeDays(days: WholeDays, outcomes: ReadonlyMap<number, RowOutcome>): WholeDays {
+  const went = new Set(days.went);
+  for (const [row, o] of outcomes) if (days.rows.includes(row) && !o.unsent && !isToFix(o)) went.add(row);
+  return { ...days, went: [...went].sort((a, b) => a - b) };
+}
+
+/**
+ * The line on rows that go as whole days from an empty All day; '' when none. `before` a push
+ * (Validate) it says how to change that; `sending`, the rows are fixed and it only says so; `sent`,
+ * it names the rows that went, in the past, with nothing left to tick.
+ */
+export function emptyAllDayWords(days: WholeDays | undefined, when: 'before' | 'sending' | 'sent'): string {
+  const rows = when === 'sent' ? (days?.went ?? []) : (days?.rows ?? []);
+  if (!days || rows.length === 0) return '';
+  const { column } = days;
   const named = someOf(
     rows.map((r) => String(r)),
     ROWS_NAMED,
     'and',
   );
   const one = rows.length === 1;
-  return `${one ? 'Row' : 'Rows'} ${named} ${one ? 'goes' : 'go'} as whole days: ${column} is empty and ${one ? 'it has' : 'they have'} no times. Tick ${column} to say so, or give times.`;
+  const why = `${column} is empty and ${one ? 'it has' : 'they have'} no times.`;
+  if (when === 'sent') return `${one ? 'Row' : 'Rows'} ${named} went as whole days: ${why}`;
+  const go = `${one ? 'Row' : 'Rows'} ${named} ${one ? 'goes' : 'go'} as whole days: ${why}`;
+  return when === 'before' ? `${go} Tick ${column} to say so, or give times.` : go;
 }

@@ -8,6 +8,7 @@ import type { OwnedRecord } from '../owner';
 import type { Store } from '../ports';
 import { KEEP_FINISHED_MS, RecordStore } from '../record-store';
 import type { DoubledColumn } from './doubled-columns';
+import type { WholeDays } from './empty-all-day';
 import type { PushKind } from './kinds';
 
 export type PushState = 'running' | 'done' | 'failed';
@@ -46,8 +47,8 @@ export interface PushJob extends OwnedRecord, Timed {
   changed?: number;
   /** Of those, rows holding cells another row was pushed with: sorted without the status columns (moved-rows.ts). */
   moved?: number;
-  /** The line on rows to send that go as whole days from an empty All day (empty-all-day.ts). */
-  emptyAllDay?: string;
+  /** Rows to send that go as whole days from an empty All day, and those that went (empty-all-day.ts). */
+  wholeDays?: WholeDays;
   /** Rows that had reached Assembled at the sheet's last push and were deleted since (gone-rows.ts). */
   gone?: number;
   /** Rows changed or added while it ran, so not sent (marked "not sent", or an error when they do not read). */

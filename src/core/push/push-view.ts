@@ -2,6 +2,7 @@
 import { causeOf, failedWith } from '../assembled/errors';
 import type { KeyNotice } from '../settings';
 import type { DoubledColumn } from './doubled-columns';
+import { emptyAllDayWords } from './empty-all-day';
 import type { Filtered } from './filter-words';
 import { KINDS, PUSH_KINDS, type PushKind } from './kinds';
 import { NO_KEY_STOP_YOURS, noKeyStop } from './no-key-stop';
@@ -30,7 +31,7 @@ export interface PushView extends Filtered {
   stopped: boolean;
   /** Fields two columns of the sheet fit, and the one read: said as Validate says them. */
   doubled: DoubledColumn[];
-  /** Rows it sends as whole days from an empty All day, in one line, as Validate says it; '' when none. */
+  /** Rows it sends (once over, sent) as whole days from an empty All day, in one line; '' when none. */
   emptyAllDay: string;
   /** Once it is over: the first rows to fix, as Validate lists them; [] when none. */
   problems: string[];
@@ -123,7 +124,7 @@ export function pushView(job: PushJob, now: number): PushView {
           : (job.message ?? stage),
     stopped: job.stopped === true,
     doubled: job.doubled ?? [],
-    emptyAllDay: job.emptyAllDay ?? '',
+    emptyAllDay: emptyAllDayWords(job.wholeDays, job.state === 'running' ? 'sending' : 'sent'),
     problems:
       job.state === 'running'
         ? []

@@ -45,7 +45,7 @@ import { markUnknownCancels } from './cancel-rows';
 import { type ClearCount, clearWords, countClears, windowsToClear } from './clear-rows';
 import { showWholeDays } from './day-cells';
 import type { DoubledColumn } from './doubled-columns';
-import { emptyAllDay, emptyAllDayWords } from './empty-all-day';
+import { emptyAllDay, emptyAllDayWords, wentAsWholeDays, wholeDays } from './empty-all-day';
 import { goneRows, goneWords, pushedRows } from './gone-rows';
 import { doubledColumns, unreadColumns } from './header';
 import { KINDS, type PushKind } from './kinds';
@@ -509,7 +509,7 @@ export function validateSheet(deps: PushDeps, kind: PushKind, ref: SheetRef): Va
       summary.otherZone = otherZoneWords(sentIn.length, [...new Set(sentIn)], sheet.zone);
     const gone = goneWords(kind, goneRows(sheet));
     if (gone) summary.gone = gone;
-    const empty = emptyAllDayWords(days, sheet.map);
+    const empty = emptyAllDayWords(wholeDays(days, sheet.map), 'before');
     if (empty) summary.emptyAllDay = empty;
     writeMany(grid, sheet, outcomes, new Date(deps.clock.now()));
     return summary;
@@ -1084,6 +1084,9 @@ class PushRun {
       // Its owner's name: only their executions, the hourly check's too, carry a push on.
       const by = ownerName(this.job);
       writeOutcomes(this.grid as Grid, this.sheet as SheetSnapshot, outcomes, new Date(this.now()), by);
+      // Saved with the counts that follow: once over, only rows that went are said to have gone.
+      if (this.job.wholeDays)
+        this.job = { ...this.job, wholeDays: wentAsWholeDays(this.job.wholeDays, outcomes) };
       return true;
     } catch (error) {
       if (!(error instanceof WriteRefused)) throw error;
@@ -1147,14 +1150,14 @@ class PushRun {
     saveAgentMemo(this.deps.own, this.job.id, this.agents.found);
     const doubled = doubledColumns(sheet.map);
     const gone = goneRows(sheet);
-    const days = emptyAllDayWords(
+    const days = wholeDays(
       sheet.rows.filter((r) => this.sendable(r) && !later(r) && emptyAllDay(r)).map((r) => r.row),
       sheet.map,
     );
     this.save({
       prepared: true,
       ...(gone ? { gone } : {}),
-      ...(days ? { emptyAllDay: days } : {}),
+      ...(days ? { wholeDays: days } : {}),
       ...(doubled.length ? { doubled } : {}),
       skipped,
       ...(changed ? { changed } : {}),
