@@ -432,9 +432,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * away (0.1 KiB);
  * 398.2 with a push's rows gone as whole days from an empty All day said in the past once sent,
  * only those that reached Assembled, and with nothing to tick (0.5 KiB);
+ * 398.4 with a push's summary and log row counting the rows found in Assembled after an
+ * interrupted send (0.2 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 398.2;
+const CODE_BUDGET_KIB = 398.4;
 
 const ENTRY_POINTS = [
   'onOpen',

@@ -94,6 +94,41 @@ describe.skipIf(!built)('push outcomes a user can find', () => {
     expect(log.map((r) => r[4])).toEqual(['failed']);
   });
 
+  it('a push that found rows already in Assembled after an interrupted send says how many, in the log too', async () => {
+    const { rt, sim } = await startLocalAddon({ dialect: 'live' });
+    const people = sim.admin.org.people.filter((p) => p.staffable && !p.deleted && p.email).slice(0, 4);
+    const { sheet } = await rt.callFromSidebar<{ sheet: string }>('insertPushTemplate', 'time_off');
+    rt.workbook.write(
+      sheet,
+      people.map((p, i) => [
+        p.email,
+        `2026-07-0${i + 1} 09:00`,
+        `2026-07-0${i + 1} 17:00`,
+        '',
+        'pto',
+        `found ${i}`,
+      ]),
+      { row: 2 },
+    );
+    rt.workbook.select(`'${sheet}'!A1`);
+    // Two creates made by Assembled, their answers lost: found when the push looks, not sent again.
+    sim.setFaults({ forceLostReply: 2, lostReplyAs: 504 });
+    let view = await rt.callFromSidebar<PushView>('startPush', 'time_off', 'push-log-found-1');
+    while (view.state === 'running') {
+      await rt.clock.advanceAsync(view.nextPollInMs);
+      view = await rt.callFromSidebar<PushView>('pollPush', view.id);
+    }
+    sim.setFaults({});
+    expect(view).toMatchObject({ state: 'done', succeeded: 4 });
+    expect(sim.admin.org.timeOff.filter((t) => t.notes?.startsWith('found '))).toHaveLength(4);
+    const found =
+      'Finished: 4 created. 2 of them were found in Assembled after an interrupted send, not sent again.';
+    expect(view.message).toContain(found);
+    const [head = [], ...log] = rt.workbook.values('Assembled log');
+    expect(log.map((r) => [r[head.indexOf('Status')], r[head.indexOf('Rows')]])).toEqual([['done', 4]]);
+    expect(String(log[0]?.[head.indexOf('Message')])).toContain(found);
+  });
+
   it('a sheet with only its header says there is nothing to push, in the sidebar and the log', async () => {
     const { rt } = await startLocalAddon({ dialect: 'live' });
     // A log begun when its last column was headed "Error": headed for what it holds now, rows kept.

@@ -51,6 +51,15 @@ export function nothingToPush(sheet: string, listed: number, then: string): stri
     : `Nothing to push: "${sheet}" has no rows under its header. Add rows, then ${then}.`;
 }
 
+/**
+ * Push's word, after its counts, on rows it `found` in Assembled after a send whose answer was lost
+ * (outcome-words.ts FOUND_AFTER_INTERRUPTION), so not sent again; '' when none.
+ */
+export function foundWords(found: number | undefined): string {
+  if (!found) return '';
+  return ` ${found === 1 ? '1 of them was' : `${countText(found)} of them were`} found in Assembled after an interrupted send, not sent again.`;
+}
+
 /** Validate's and Push's word on listed rows with no Action (a pulled schedule's other rows). */
 export function listedWords(listed: number): string {
   return `${countText(listed)} listed with no Action (left as ${listed === 1 ? 'it is' : 'they are'})`;

@@ -36,6 +36,8 @@ export interface PushJob extends OwnedRecord, Timed {
   succeeded: number;
   /** Of those, rows Assembled had so already (a request already cancelled or denied). */
   already?: number;
+  /** Of those, rows found in Assembled after a send whose answer was lost: not sent again. */
+  found?: number;
   failed: number;
   /** Rows sent, by the status each was given (created, updated, deleted…), for the summary. */
   byStatus?: Record<string, number>;

@@ -53,7 +53,14 @@ import { noKeyStop } from './no-key-stop';
 import { readsTrue } from './parse-row';
 import { addingWords } from './platforms';
 import { listProblem, withMore } from './problem-list';
-import { doneWords, IN_ASSEMBLED, inAssembledWords, listedWords, nothingToPush } from './progress-words';
+import {
+  doneWords,
+  foundWords,
+  IN_ASSEMBLED,
+  inAssembledWords,
+  listedWords,
+  nothingToPush,
+} from './progress-words';
 import { changedTail, LIST_GONE, NONE_SENT_TAIL, STOPPED_TAIL, UNWRITTEN_TAIL } from './push-again';
 import {
   type InFlight,
@@ -1406,6 +1413,7 @@ class PushRun {
       ...(again.length ? { again } : {}),
       done: this.job.done + found.size + doneAlready,
       succeeded: this.job.succeeded + found.size + okAlready,
+      ...(found.size ? { found: (this.job.found ?? 0) + found.size } : {}),
       byStatus: tally(this.job.byStatus, [...statuses, ...[...found.values()].map((o) => o.status)]),
       failed: this.job.failed + doneAlready - okAlready,
       stalls: 0,
@@ -1435,6 +1443,6 @@ class PushRun {
     if (j.skipped)
       parts.push(...doneWords(j.kind, 'already done and skipped', j.skipped, j.moved, j.changed));
     if (j.listed) parts.push(listedWords(j.listed));
-    return `Finished: ${parts.join(', ')}. See the Push status column.`;
+    return `Finished: ${parts.join(', ')}.${foundWords(j.found)} See the Push status column.`;
   }
 }
