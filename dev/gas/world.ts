@@ -173,6 +173,7 @@ export class World {
       properties: new Map(),
     };
     document.workbook.owner = owner;
+    document.workbook.now = () => this.clock.now();
     document.workbook.addSheet('Sheet1');
     this.documents.set(id, document);
     return document;

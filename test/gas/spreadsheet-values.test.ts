@@ -108,6 +108,24 @@ describe('setValues typing rules', () => {
     expect(rt.workbook.displayValues('Sheet1')[0]?.slice(1, 3)).toEqual(['3/1/2024', '2024-03-01 10:00:00']);
   });
 
+  it("reads a month and day typed with no year as that day of the spreadsheet's current year, by its locale", () => {
+    // 03:00 UTC on New Year's Day is still 2025 in the spreadsheet's zone (New York).
+    const rt = runtimeFor(CODE, { now: '2026-01-01T03:00:00Z' });
+    rt.run('writeRow', ['12/3', '2/30', '12/3 x']);
+    expect(rt.workbook.values('Sheet1')[0]).toEqual([new Date('2025-12-03T05:00:00Z'), '2/30', '12/3 x']);
+    expect(rt.workbook.displayValues('Sheet1')[0]?.[0]).toBe('12/3/2025');
+    expect(rt.run('readTypes').value).toEqual(['date', 'string', 'string']);
+
+    const gb = runtimeFor(CODE, { now: '2026-05-25T12:00:00Z' });
+    gb.workbook.setLocale('en_GB');
+    gb.run('writeRow', ['3/12', '12/3']);
+    expect(gb.workbook.values('Sheet1')[0]).toEqual([
+      new Date('2026-12-03T05:00:00Z'),
+      new Date('2026-03-12T04:00:00Z'),
+    ]);
+    expect(gb.workbook.displayValues('Sheet1')[0]).toEqual(['03/12/2026', '12/03/2026']);
+  });
+
   it("keeps 'apostrophe text and @-formatted cells literal", () => {
     const rt = runtimeFor(CODE);
     rt.run('writeRow', ["'007", "'=1+1", "'TRUE"]);

@@ -1,6 +1,6 @@
 // Writing script values into cells and reading them back, with Sheets' typing rules.
 
-import { instantToSerial, serialToInstant, serialToLocalMs } from '../../time/timezone.js';
+import { instantToSerial, serialToInstant, serialToLocalMs, toLocalMs } from '../../time/timezone.js';
 import { type CellValue, interpretString } from './interpret.js';
 import type { Cell, SheetModel } from './model.js';
 import { DEFAULT_DATE_FORMAT, formatNumber, isDateFormat } from './number-format.js';
@@ -39,7 +39,9 @@ export function writeCell(
     cell.value = instantToSerial(input.getTime(), timeZone);
     applyImpliedFormat(cell, DEFAULT_DATE_FORMAT);
   } else {
-    const typed = interpretString(String(input), cell.format, sheet.workbook.locale);
+    const { workbook } = sheet;
+    const year = () => new Date(toLocalMs(workbook.now(), workbook.timeZone)).getUTCFullYear();
+    const typed = interpretString(String(input), cell.format, workbook.locale, year);
     cell.value = typed.value;
     cell.formula = typed.formula;
     applyImpliedFormat(cell, typed.format);

@@ -93,6 +93,8 @@ function numberPattern(rules: LocaleRules): RegExp {
 const TIME = String.raw`(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?`;
 const ISO_DATE = new RegExp(String.raw`^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:\s+${TIME})?$`);
 const SLASH_DATE = new RegExp(String.raw`^(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?:\s+${TIME})?$`);
+// A month and day with no year ("12/3" in en_US, "3/12" in en_GB): that day of the current year.
+const SLASH_DAY = /^(\d{1,2})\/(\d{1,2})$/;
 const DOT_DATE = new RegExp(String.raw`^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?:\s+${TIME})?$`);
 const TIME_ONLY = new RegExp(`^${TIME}$`);
 
@@ -130,7 +132,13 @@ function dateSerial(year: number, month: number, day: number, seconds: number): 
   return localMsToSerial(ms + seconds * 1000);
 }
 
-function parseDate(text: string, rules: LocaleRules): Interpreted | null {
+function parseDate(text: string, rules: LocaleRules, thisYear: () => number): Interpreted | null {
+  const day = rules.dateSep === '/' ? SLASH_DAY.exec(text) : null;
+  if (day) {
+    const [mo, d] = rules.dayFirst ? [day[2], day[1]] : [day[1], day[2]];
+    const value = dateSerial(thisYear(), Number(mo), Number(d), 0);
+    return value === null ? null : { value, format: rules.dateFormat };
+  }
   const iso = ISO_DATE.exec(text);
   const local = iso || !rules.dateSep ? null : (rules.dateSep === '.' ? DOT_DATE : SLASH_DATE).exec(text);
   const m = iso ?? local;
@@ -157,8 +165,14 @@ function parseDate(text: string, rules: LocaleRules): Interpreted | null {
 /**
  * @param cellFormat the cell's number format; '@' (plain text) keeps every string as typed.
  * @param locale the spreadsheet's locale, e.g. 'de_DE'.
+ * @param thisYear the year it is in the spreadsheet's zone, for a date typed without one.
  */
-export function interpretString(raw: string, cellFormat: string | undefined, locale = 'en_US'): Interpreted {
+export function interpretString(
+  raw: string,
+  cellFormat: string | undefined,
+  locale: string,
+  thisYear: () => number,
+): Interpreted {
   const rules = localeRules(locale);
   if (raw === '' || cellFormat === '@') return { value: raw };
   if (raw.startsWith("'")) return { value: raw.slice(1) };
@@ -170,5 +184,5 @@ export function interpretString(raw: string, cellFormat: string | undefined, loc
   if (/^[+-]./.test(text)) return { value: evaluateFormula(text), formula: `=${text}` };
   const word = text.toUpperCase();
   if (word === rules.trueWord || word === rules.falseWord) return { value: word === rules.trueWord };
-  return parseDate(text, rules) ?? { value: raw };
+  return parseDate(text, rules, thisYear) ?? { value: raw };
 }

@@ -312,6 +312,8 @@ export class WorkbookModel {
   readonly sheets: SheetModel[] = [];
   /** Sheets types what is typed (dates, decimals, TRUE/FALSE) by this locale. */
   locale = 'en_US';
+  /** The world's clock: a month and day typed with no year fall in its year (interpret.ts). */
+  now: () => number = () => Date.now();
   /** The spreadsheet's owner, who may always edit protected ranges and sheets. */
   owner = '';
   protections: ProtectionModel[] = [];
