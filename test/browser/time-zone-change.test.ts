@@ -160,8 +160,9 @@ describe('The spreadsheet time zone in the sidebars', () => {
   });
 
   // Save pressed in a card's Edit before the sidebar heard of the change saved its hour in the new
-  // zone, while At named the old one: the Edit sent no zone, so the server had none to check.
-  it("saves no refresh's hour from an open Edit that named it in the zone before", async () => {
+  // zone, while At named the old one: the Edit sent no zone, so the server had none to check. Then
+  // the refusal closed the Edit, and opened again it showed the hour saved, not the one picked.
+  it("saves no refresh's hour from an open Edit that named it in the zone before, and keeps the Edit open as picked", async () => {
     const { page, running } = bench();
     const { workbench } = running;
     workbench.saveSettings('en_GB', 'Europe/Berlin');
@@ -187,11 +188,20 @@ describe('The spreadsheet time zone in the sidebars', () => {
           "The spreadsheet's time zone is now America/New_York (it was Europe/Berlin when this form was drawn): the hour under At is now in America/New_York time. Check it, then save again.",
       })
       .waitFor();
-    // Nothing saved: still 07:00, saved for Berlin; Edit names the zone now, to check it in.
+    // Nothing saved: still 07:00, saved for Berlin.
     expect((await rows(card)).Frequency).toBe('Daily at 07:00 America/New_York');
     expect(await card.locator('.hint', { hasText: /^Saved for Europe\/Berlin/ }).count()).toBe(1);
-    await card.getByRole('button', { name: /^Edit: / }).click();
-    expect(await sb.getByLabel('At (America/New_York time)').inputValue()).toBe('7');
+    // The Edit stays open with the hour picked, now named in the zone it is in, the refusal under
+    // it and the keyboard on Save, to save again once checked.
+    const at = card.getByLabel('At (America/New_York time)');
+    expect(await at.inputValue()).toBe('9');
+    expect(await card.locator('.editor + .said').count()).toBe(1);
+    const save = card.getByRole('button', { name: /^Save: / });
+    expect(await save.evaluate((b) => b === document.activeElement)).toBe(true);
+    await save.click();
+    await card.locator('.said', { hasText: 'Saved.' }).waitFor();
+    expect((await rows(card)).Frequency).toBe('Daily at 09:00 America/New_York');
+    expect(await card.locator('.editor').count()).toBe(0);
   });
 
   it('says once in Validate that rows pushed before the change went in the old zone', async () => {

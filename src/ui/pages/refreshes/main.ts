@@ -99,7 +99,7 @@ async function act(
     // the redraw cannot push it out of view.
     const refusal = errorMessage(error);
     await callServer('listRefreshes').then(
-      (refreshes) => render(refreshes, id),
+      (refreshes) => render(refreshes, id, true),
       () => readAgainLater(ON_RETURN_MS),
     );
     // Refused (a Run now whose sheet is gone): no run to tell of; a run still under way (Run now
@@ -248,8 +248,10 @@ function editor(r: RefreshView, card: HTMLElement): void {
     say('');
   });
   const close = () => {
+    // The card it is on now: a refused save carries it into its card drawn again (render).
+    const on = box.closest('.card');
     box.remove();
-    card.querySelector<HTMLButtonElement>(`[data-act="${r.id} edit"]`)?.focus();
+    on?.querySelector<HTMLButtonElement>(`[data-act="${r.id} edit"]`)?.focus();
   };
   cancel.addEventListener('click', close);
   box.addEventListener('keydown', (event) => {
@@ -524,8 +526,13 @@ function inUse(except?: string): Map<string, Element> {
 /** The list the cards were last drawn from whole (none kept as they were), as JSON. */
 let drawnFrom = '';
 
-/** Draws the list read; `acted`, the refresh an action was pressed on (its card is drawn anew). */
-function render(read: RefreshView[], acted?: string): void {
+/**
+ * Draws the list read; `acted`, the refresh an action was pressed on (its card is drawn anew).
+ * `refused`: that action was refused, and the card's open Edit goes into its new card as the person
+ * left it, to correct and save again beside the refusal: drawn anew, it closed, and opened again
+ * showed the saved hour, not the one picked.
+ */
+function render(read: RefreshView[], acted?: string, refused = false): void {
   listed = true;
   // A read that changed nothing (most: each minute, and each time the person comes back to the
   // sidebar, just before they click) leaves the cards as they are: a card drawn anew under the
@@ -550,6 +557,8 @@ function render(read: RefreshView[], acted?: string): void {
     ]),
   );
   const kept = inUse(acted);
+  const carried = refused && acted ? list.querySelector(`[data-id="${CSS.escape(acted)}"] > .editor`) : null;
+  const typing = carried?.contains(document.activeElement) ? document.activeElement : null;
   // A card kept names the zone its hour is in all the same (File ▸ Settings may have changed it
   // meanwhile), on its Frequency row and at its open Edit's hour: the rest stays as it is.
   for (const r of refreshes) {
@@ -557,8 +566,11 @@ function render(read: RefreshView[], acted?: string): void {
     if (frequency) frequency.textContent = r.frequencyLabel;
     editing.get(r.id)?.nameZone(r.zone);
   }
-  for (const id of editing.keys()) if (!kept.get(id)?.querySelector('.editor')) editing.delete(id);
+  for (const id of editing.keys())
+    if (!kept.get(id)?.querySelector('.editor') && !(carried && id === acted)) editing.delete(id);
   const cards = refreshes.map((r) => kept.get(r.id) ?? card(r));
+  // Before its "said" line, which say() appends under it.
+  if (carried) cards.find((c) => c instanceof HTMLElement && c.dataset.id === acted)?.append(carried);
   drawnFrom = kept.size ? '' : json;
   drawing = true;
   // A card kept is never taken out of the page (that would drop the keyboard from it): the others
@@ -570,6 +582,8 @@ function render(read: RefreshView[], acted?: string): void {
     if (c === at) at = c.nextElementSibling;
     else list.insertBefore(c, at);
   if (acting) for (const b of list.querySelectorAll('button')) b.disabled = true;
+  // Moved with its Edit, the keyboard stays where it was in it (Save), not on the card's Edit.
+  if (typing instanceof HTMLElement && typing.isConnected) typing.focus({ preventScroll: true });
   drawing = false;
   // Its card gone (deleted), what was said of it stays on the line under the list.
   if (said && !refreshes.some((r) => r.id === said?.id)) {
