@@ -105,13 +105,16 @@ describe("a refresh run with its owner's refused key", () => {
     await stepUntil(rt, () => rt.mail.length > 0, 2 * HOUR);
 
     const settings = 'Extensions ▸ Assembled for Google Sheets ▸ Settings…';
-    const itsCard = 'its card in Extensions ▸ Assembled for Google Sheets ▸ Scheduled refreshes…';
-    const lines = (rt.mail[0]?.body ?? '').split('\n');
+    const refreshes = 'Extensions ▸ Assembled for Google Sheets ▸ Scheduled refreshes…';
+    const body = rt.mail[0]?.body ?? '';
+    const lines = body.split('\n');
     const paused = lines.findIndex((l) => l.startsWith('Paused: '));
     expect(lines.slice(paused, paused + 2)).toEqual([
-      `Paused: Assembled did not accept your API key. Set a valid key in ${settings}, then Resume on ${itsCard}.`,
-      `Not brought up to date: 2026-11-23 to 2026-11-29, which the sheet holds as of the last run that worked. After Resume, Run now on ${itsCard} pulls last week as of the day you press it.`,
+      `Paused: Assembled did not accept your API key. Set a valid key in ${settings}, then Resume on its card in ${refreshes}.`,
+      'Not brought up to date: 2026-11-23 to 2026-11-29, which the sheet holds as of the last run that worked. After Resume, Run now on its card pulls last week as of the day you press it.',
     ]);
+    // Where its card is, said once, at Resume: not again at Run now, nor at the e-mail's foot.
+    expect(body.split(refreshes)).toHaveLength(2);
     // Said once, in that order: no line of its own on resuming, nor Run now as a fix on its own.
     expect(lines.filter((l) => /resume/i.test(l))).toHaveLength(2);
     expect(lines.filter((l) => /Run now/.test(l))).toHaveLength(1);

@@ -234,6 +234,10 @@ describe('scheduled refreshes', () => {
     expect(rt.mail[0]?.body).toMatch(
       /^Paused: Assembled did not accept your API key\. Set a valid key in .*Settings…, then Resume on its card in .*Scheduled refreshes…\.$/m,
     );
+    // Where that card is, said there once: not again at the e-mail's foot.
+    expect(
+      rt.mail[0]?.body.split('Extensions ▸ Assembled for Google Sheets ▸ Scheduled refreshes…'),
+    ).toHaveLength(2);
     // Paused for the key, it has no next run until resumed: said once, by that line.
     expect(rt.mail[0]?.body).not.toMatch(/It is paused|runs again/);
     // Paused, it does not go on failing: no word of further e-mails.

@@ -80,10 +80,11 @@ describe('a weekly KPI pack due while Assembled is down', () => {
     );
     expect(body).toMatch(section('Teams', 'Teams', 'reading teams'));
     expect(body).toMatch(section('Sites', 'Sites', 'reading sites'));
-    // What its owner can do, and where, as its card says it: last, for Teams and Sites, with no
-    // days to name; beside the days not pulled yet for AHT, and not again.
+    // What its owner can do, as its card says it: last, for Teams and Sites, with no days to name;
+    // beside the days not pulled yet for AHT, and not again. Where the cards are is said once, there.
     const runNow =
-      'If its later try fails too, Run now on its card in Extensions ▸ Assembled for Google Sheets ▸ Scheduled refreshes… pulls it, rather than wait for its next run.';
+      'If its later try fails too, Run now on its card pulls it, rather than wait for its next run.';
+    expect(body.split('Extensions ▸ Assembled for Google Sheets ▸ Scheduled refreshes…')).toHaveLength(2);
     const sections = body
       .split('\n\nRefresh: ')
       .slice(1)

@@ -15,7 +15,7 @@ import type { DaySpan } from './held-days';
 import { keptDates } from './kept-dates';
 import { nextRunIn } from './next-run';
 import type { Refresh } from './refresh';
-import { ITS_CARD, longWait, onceBack, ratherThanWait, runNowOn } from './run-now-pulls';
+import { ITS_CARD, ITS_CARD_SAID, longWait, onceBack, ratherThanWait, runNowOn } from './run-now-pulls';
 import { sheetBack } from './sheet-refresh';
 
 const NAME_MAX = 80;
@@ -222,6 +222,23 @@ function told({ refresh, message, next, lost, retry, again, kept }: RefreshNotic
 }
 
 /**
+ * Where the cards are is said once, at the first step on one (Resume, Run now), and "its card" after
+ * it: a key pause's e-mail named the menu path at Resume, at Run now and again at its foot. `said`:
+ * whether it was, so the foot need not.
+ */
+function cardPlacedOnce(lines: string[]): { lines: string[]; said: boolean } {
+  let said = false;
+  const placed = lines.map((line) =>
+    line.split(ITS_CARD).reduce((before, after) => {
+      const card = said ? ITS_CARD_SAID : ITS_CARD;
+      said = true;
+      return `${before}${card}${after}`;
+    }),
+  );
+  return { lines: placed, said };
+}
+
+/**
  * The e-mail to a refresh's owner, or one to an owner of several refreshes told of together (given
  * up in one tick, say in one outage): each keeps its own lines, under its own "Refresh:".
  */
@@ -236,6 +253,9 @@ export function failureMail(
   const shown = notices.slice(0, SUBJECT_NAMED).map((n) => whatOf(n.refresh));
   const more = notices.length - shown.length;
   const whats = cutText(`${shown.join('; ')}${more ? `; and ${more} more` : ''}`, SUBJECT_WHATS_MAX);
+  const placed = cardPlacedOnce(
+    many ? each.flatMap((t) => ['', t.which, ...t.lines]) : each.flatMap((t) => [t.which, '', ...t.lines]),
+  );
   return {
     subject: many
       ? `${notices.length} Assembled scheduled refreshes of yours ${verb}: ${whats}`
@@ -246,12 +266,10 @@ export function failureMail(
         : `A scheduled refresh you own ${line}.`,
       '',
       `Spreadsheet: ${quoteAsData(spreadsheet.name)}`,
-      ...(many
-        ? each.flatMap((t) => ['', t.which, ...t.lines])
-        : each.flatMap((t) => [t.which, '', ...t.lines])),
+      ...placed.lines,
       '',
       `Open the spreadsheet to see ${many ? 'them' : 'it'}: ${spreadsheet.url}`,
-      `${menuPath('refreshes')} lists every refresh and its last run.`,
+      ...(placed.said ? [] : [`${menuPath('refreshes')} lists every refresh and its last run.`]),
     ].join('\n'),
   };
 }

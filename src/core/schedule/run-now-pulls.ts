@@ -6,8 +6,10 @@ import type { Refresh } from './refresh';
 
 /** The card Run now is on, as its own card names itself. */
 export const THIS_CARD = 'this card';
+/** The card Run now is on, in an e-mail that has said where it is (failure-mail.ts cardPlacedOnce). */
+export const ITS_CARD_SAID = 'its card';
 /** The card Run now is on, as the e-mail names it: read far from the sidebar, it says where that is. */
-export const ITS_CARD = `its card in ${menuPath('refreshes')}`;
+export const ITS_CARD = `${ITS_CARD_SAID} in ${menuPath('refreshes')}`;
 
 /**
  * A relative range as of the day Run now is pressed, which need not be the days a run missed
