@@ -28,6 +28,7 @@ describe('an hourly refresh whose run is retried over its next times', () => {
       frequency: { kind: 'hourly' },
       preset: 'today',
       key: 'refresh-folded-hourly',
+      notify: true,
     });
     // Assembled is down from the 19:00 run on, for 3 hours.
     sim.setFaults({ force5xx: 1_000_000 });
@@ -51,6 +52,15 @@ describe('an hourly refresh whose run is retried over its next times', () => {
       // Why it failed says Assembled's cause alone: the runs not started are said once, beside it.
       expect(seen?.lastRun?.message).not.toMatch(/not started/);
     }
+    // Its owner's e-mail names them too, once, after how the run ended; its next run, in its own line.
+    expect(rt.mail).toHaveLength(1);
+    const lines = (rt.mail[0]?.body ?? '').split('\n');
+    const ended = lines.findIndex((l) => l.endsWith('The add-on gave up after 3 attempts.'));
+    expect(lines[ended + 1]).toBe(
+      'The runs due 2026-12-06 20:00 and 21:00 were not started while this one was retried.',
+    );
+    expect(lines.filter((l) => /not started/.test(l))).toHaveLength(1);
+    expect(lines).toContain('It runs again as scheduled, next at 2026-12-06 22:00 (America/New_York).');
 
     // Assembled is back: the next run, due 22:00, works and stood for no other.
     sim.setFaults({});

@@ -166,6 +166,8 @@ export interface RefreshNotice {
   refresh: Refresh;
   /** What happened, in words for the owner. */
   message: string;
+  /** The runs not started while it was retried (folded-runs.ts foldedSaid), as its card names them. */
+  folded?: string;
   /** What happens next, or what to do; '' when there is nothing to add. */
   next: string;
   /** The dates the failed run was to pull that no later run pulls (catch-up.ts afterFailed). */
@@ -198,7 +200,7 @@ function outcome(notices: readonly RefreshNotice[]): { verb: string; line: strin
 const whatOf = (refresh: Refresh) => pullWords({ ...refresh.spec, filterNames: undefined });
 
 /** A refresh's own lines: which, into where; then what happened, what it left, what comes next. */
-function told({ refresh, message, next, lost, retry, again, kept }: RefreshNotice): {
+function told({ refresh, message, folded, next, lost, retry, again, kept }: RefreshNotice): {
   which: string;
   lines: string[];
 } {
@@ -209,6 +211,7 @@ function told({ refresh, message, next, lost, retry, again, kept }: RefreshNotic
     which: `Refresh: ${whatOf(refresh)}, into ${target.kind === 'bigquery' ? '' : 'the sheet '}${sheet}`,
     lines: [
       message,
+      ...(folded ? [folded] : []),
       // A relative range moves on: the dates this run was for are not pulled by the next one,
       // unless it catches up on them.
       ...(lost ? [lostWords(refresh, lost, kept, retry)] : []),

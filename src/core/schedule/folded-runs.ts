@@ -56,10 +56,17 @@ function runsDue(f: FoldedRuns, time: (at: number) => string, of?: string): stri
 const notStarted = (f: FoldedRuns, run: string) =>
   `${f.count === 1 ? 'was' : 'were'} not started while ${run} was ${f.retried ? 'retried' : 'still running'}`;
 
+/**
+ * Which runs it stood for, in a sentence of its own: the log row's first, and the failure e-mail's
+ * line after how the run ended (the e-mail says the next run and the dates in lines of their own).
+ */
+export const foldedSaid = (f: FoldedRuns, zone: Zone): string =>
+  `The ${runsDue(f, (at) => formatLocalDateTime(at, zone))} ${notStarted(f, 'this one')}.`;
+
 /** The log row's words after the run's own: which runs it stood for, and whether the next pulls their dates. */
 export function foldedWords(f: FoldedRuns, zone: Zone): string {
   const time = (at: number) => formatLocalDateTime(at, zone);
-  const said = `The ${runsDue(f, time)} ${notStarted(f, 'this one')}.`;
+  const said = foldedSaid(f, zone);
   if (f.covered === undefined) return said;
   const they = f.count === 1 ? 'it was' : 'they were';
   return `${said} The next run, due ${sameDay(time(f.covered), time(f.last))}, pulls the dates ${they} to pull.`;

@@ -40,6 +40,7 @@ import {
   SHEET_BACK,
   type SheetKept,
 } from './failure-mail';
+import { foldedSaid } from './folded-runs';
 import { daysToLoad, heldAfter, loadsOnce } from './held-days';
 import { keyPauseNamed, keyPauseToOwner, NO_KEY_TO_RUN, noKeyFor } from './key-pause';
 import { nextRunIn, scheduleAfter } from './next-run';
@@ -617,6 +618,7 @@ function endRecorded(deps: RefreshDeps, refresh: Refresh, job: Ending | undefine
           : {
               refresh: next,
               message: told,
+              ...(job.folded ? { folded: foldedSaid(job.folded, deps.zone) } : {}),
               next: later.join('\n'),
               ...after,
               ...(retry ? { retry } : {}),
