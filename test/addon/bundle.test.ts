@@ -434,9 +434,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * only those that reached Assembled, and with nothing to tick (0.5 KiB);
  * 398.4 with a push's summary and log row counting the rows found in Assembled after an
  * interrupted send (0.2 KiB);
+ * 398.6 with a failure e-mail naming where its cards are once, not at each step and at its foot
+ * (0.1 KiB), and a given-up run's e-mail naming the runs not started while it was retried (0.1 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 398.4;
+const CODE_BUDGET_KIB = 398.6;
 
 const ENTRY_POINTS = [
   'onOpen',
