@@ -5,13 +5,39 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { cell, pullIntoNewSheet, RESULTS, reset, useBench } from './support';
+import { cell, goToPulled, pullIntoNewSheet, RESULTS, reset, useBench } from './support';
 
 const rowNumber = (page: Page, row: number) => page.locator(`#grid th[data-row="${row}"]`);
 const columnLetter = (page: Page, col: string) =>
   page.locator('#grid thead th', { hasText: new RegExp(`^${col}$`) });
 const focused = (page: Page) => page.evaluate(() => document.activeElement?.textContent ?? '');
 const nameBox = (page: Page) => page.locator('#cellName').inputValue();
+const formulaBar = (page: Page) => page.locator('#formula').inputValue();
+
+/** Types an address in the name box and Enter, as a person goes to a cell. */
+async function goTo(page: Page, a1: string): Promise<void> {
+  await page.locator('#cellName').fill(a1);
+  await page.locator('#cellName').press('Enter');
+}
+
+/**
+ * Holds the grid's next insert or delete at the page's door until let through: what the grid does
+ * before the sheet's next view comes is its own.
+ */
+async function holdLines(page: Page): Promise<() => Promise<void>> {
+  let release: () => void = () => undefined;
+  const released = new Promise<void>((done) => {
+    release = done;
+  });
+  await page.route('**/api/lines', async (route) => {
+    await released;
+    await route.continue();
+  });
+  return async () => {
+    release();
+    await page.unrouteAll({ behavior: 'wait' });
+  };
+}
 
 async function picture(page: Page, name: string): Promise<void> {
   mkdirSync(RESULTS, { recursive: true });
@@ -192,5 +218,61 @@ describe('Rows and columns from the grid', () => {
     await cell(page, 2, 'A').click();
     await page.getByRole('menu').waitFor({ state: 'hidden' });
     expect(wb.values('Sheet1')[0]).toEqual(['r1', 'x1', 'y1']);
+  });
+
+  it("lines inserted past a trimmed sheet's last column or row are drawn and selected at once, and Enter goes down them", async () => {
+    const { page, running } = bench();
+    await reset(page);
+    const sb = await pullIntoNewSheet(page, 'Sites', 'Sites');
+    await goToPulled(page, sb, 'Sites');
+    const wb = running.workbench.rt.workbook;
+    const table = wb.values('Sites');
+    // The add-on trims the sheet it pulled into to its table's columns, A to F.
+    const { maxRows, maxColumns } = wb.size('Sites');
+    expect(maxColumns).toBe(6);
+    await expect.poll(() => cell(page, 1, 'F').textContent()).toBe('Updated');
+
+    let release = await holdLines(page);
+    await goTo(page, 'F1');
+    await cell(page, 1, 'F').click({ button: 'right' });
+    await page
+      .getByRole('menu', { name: 'Cell F1' })
+      .getByRole('menuitem', { name: 'Insert column right' })
+      .click();
+    // Before the sheet's next view: G is drawn and selected, the name box and formula bar agree.
+    expect(await columnLetter(page, 'G').count()).toBe(1);
+    expect(await cell(page, 2, 'G').count()).toBe(1);
+    expect(await nameBox(page)).toBe('G1');
+    expect(await formulaBar(page)).toBe('');
+    await goTo(page, 'G1');
+    expect(await nameBox(page)).toBe('G1');
+    expect(await formulaBar(page)).toBe('');
+    await page.keyboard.type('Note');
+    await page.keyboard.press('Enter');
+    expect(await nameBox(page)).toBe('G2');
+    await page.keyboard.type('seen');
+    await page.keyboard.press('Enter');
+    await release();
+    await expect.poll(() => wb.values('Sites')[1]?.[6]).toBe('seen');
+    expect(wb.values('Sites').map((r) => r.slice(5))).toEqual(
+      table.map((r, i) => [r[5], i === 0 ? 'Note' : i === 1 ? 'seen' : '']),
+    );
+    await expect.poll(() => cell(page, 1, 'G').textContent()).toBe('Note');
+
+    // Insert row above on the last row pushes that row past the edge: it is drawn, and reached.
+    release = await holdLines(page);
+    await goTo(page, `A${maxRows}`);
+    await cell(page, maxRows, 'A').click({ button: 'right' });
+    await page
+      .getByRole('menu', { name: `Cell A${maxRows}` })
+      .getByRole('menuitem', { name: 'Insert row above' })
+      .click();
+    expect(await cell(page, maxRows + 1, 'A').count()).toBe(1);
+    expect(await nameBox(page)).toBe(`A${maxRows}`);
+    expect(await formulaBar(page)).toBe('');
+    await page.keyboard.press('ArrowDown');
+    expect(await nameBox(page)).toBe(`A${maxRows + 1}`);
+    await release();
+    await expect.poll(() => wb.size('Sites').maxRows).toBe(maxRows + 1);
   });
 });

@@ -285,11 +285,7 @@ export class Grid {
       this.endCol = Math.min(this.endCol, this.cols);
     }
     const head = el('tr', {}, el('th', { scope: 'col', 'aria-label': 'Row numbers' }));
-    for (let c = 1; c <= this.cols; c++) {
-      const th = el('th', { scope: 'col', 'data-col': String(c) }, columnLetters(c));
-      this.size(th, c);
-      head.append(th);
-    }
+    for (let c = 1; c <= this.cols; c++) head.append(this.columnHead(c));
     // A redraw of the same sheet keeps what was drawn; another sheet draws down to where it was left.
     const leftAt = place ? Math.ceil((place.top + this.scroller.clientHeight) / 20) : 0;
     const want = Math.max(
@@ -342,6 +338,23 @@ export class Grid {
     this.drawn = last;
     // Whole columns selected reach down into the rows just drawn.
     if (this.whole === 'columns') this.mark(false);
+  }
+
+  /** A column's letter over it. */
+  private columnHead(c: number): HTMLTableCellElement {
+    const th = el('th', { scope: 'col', 'data-col': String(c) }, columnLetters(c));
+    this.size(th, c);
+    return th;
+  }
+
+  /** Adds to the drawn rows the cells of columns the grid has gained since it drew them. */
+  private drawColumns(): void {
+    const head = this.table.tHead?.rows[0];
+    if (!head || head.cells.length > this.cols) return;
+    for (let c = head.cells.length; c <= this.cols; c++) head.append(this.columnHead(c));
+    for (const tr of this.table.tBodies[0]?.rows ?? [])
+      for (let c = tr.cells.length; c <= this.cols; c++) tr.append(this.td(tr.rowIndex, c));
+    this.lefts = this.columnLefts();
   }
 
   private td(r: number, c: number): HTMLTableCellElement {
@@ -618,9 +631,12 @@ export class Grid {
     const view = this.view;
     if (!view) return false;
     const shown = view.truncated ? view.rows.length : MAX_ROWS;
+    // Lines inserted or pasted past the edge are the sheet's before its view has them.
+    const maxRows = Math.max(view.maxRows, this.rows);
+    const maxColumns = Math.max(view.maxColumns, this.cols);
     const beyond =
-      row > view.maxRows || col > view.maxColumns
-        ? outsideSheet(typed.trim().toUpperCase(), view.name, view.maxRows, view.maxColumns)
+      row > maxRows || col > maxColumns
+        ? outsideSheet(typed.trim().toUpperCase(), view.name, maxRows, maxColumns)
         : row > shown
           ? `The workbench shows the first ${countText(shown)} rows of a sheet; Download .xlsx has them all.`
           : col > MAX_COLUMNS
@@ -752,9 +768,19 @@ export class Grid {
     this.endRow += rows;
     this.col += cols;
     this.endCol += cols;
-    this.rows = Math.max(this.rows, this.endRow);
+    // The sheet is that many lines bigger from now on, not once its next view comes: the lines
+    // pushed past its last row or column are drawn, and the keys can reach them (Enter from a
+    // column inserted after the last one goes down it, not back into the last one).
+    const { lines, action, count } = choice.change;
+    // A table drawn down to its last row stays so.
+    const drawnAll = this.drawn >= this.rows;
+    if (action === 'insert' && lines === 'rows') this.rows += count;
+    if (action === 'insert' && lines === 'columns') this.cols += count;
     this.tabStart = null;
-    this.drawTo(this.endRow);
+    this.drawColumns();
+    this.drawTo(drawnAll ? this.rows : this.endRow);
+    // The active cell is one of the lines inserted, empty until the view has them.
+    if (action === 'insert' && this.mode === 'none') this.formula.value = '';
     this.mark(true);
     // Told once the lines are in: cells inserted past the sheet's edge are not the sheet's before.
     this.afterWrites(() => this.actions.changeLines(sheet, choice.change));
