@@ -488,7 +488,7 @@ describe('The workbench grid', () => {
     await name.fill('AD7');
     await name.press('Enter');
     expect(await name.evaluate((e: HTMLInputElement) => e.validationMessage)).toBe(
-      'AD7 is outside "Sheet1", which has 2,600 rows and columns A to Z.',
+      'AD7 is outside "Sheet1", which has 2,600 rows and columns A to Z. To add a column, right-click a cell in column Z ▸ Insert column right.',
     );
     expect(await active()).toEqual(['1501', '9']);
     expect(await page.locator('#grid th[data-col="27"]').count()).toBe(0);
@@ -534,7 +534,7 @@ describe('The workbench grid', () => {
     await name.fill('I1');
     await name.press('Enter');
     expect(await name.evaluate((e: HTMLInputElement) => e.validationMessage)).toBe(
-      'I1 is outside "Sheet1", which has 30 rows and columns A to H.',
+      'I1 is outside "Sheet1", which has 30 rows and columns A to H. To add a column, right-click a cell in column H ▸ Insert column right.',
     );
     await expect.poll(() => wb.selection()).toBe('Sheet1!A30');
     // A script deleting the selected column takes the selection to the sheet's edge, in the page too.

@@ -16,14 +16,19 @@ function selected() {
 `;
 
 describe('the selection', () => {
-  it("refuses a range past the sheet's last column or row, saying where the sheet ends", () => {
+  it("refuses a range past the sheet's last column or row, saying where the sheet ends and how to add to it", () => {
     const rt = runtimeFor(CODE);
     rt.run('trim', 8);
     rt.workbook.select('Sheet1!B2');
     expect(() => rt.workbook.select('Sheet1!I1')).toThrow(
-      'I1 is outside "Sheet1", which has 1,000 rows and columns A to H.',
+      'I1 is outside "Sheet1", which has 1,000 rows and columns A to H. To add a column, right-click a cell in column H ▸ Insert column right.',
     );
-    expect(() => rt.workbook.select('Sheet1!A999:A1001')).toThrow(/^A999:A1001 is outside "Sheet1"/);
+    expect(() => rt.workbook.select('Sheet1!A999:A1001')).toThrow(
+      'A999:A1001 is outside "Sheet1", which has 1,000 rows and columns A to H. To add a row, right-click a cell in row 1000 ▸ Insert row below.',
+    );
+    expect(() => rt.workbook.select('Sheet1!J1001')).toThrow(
+      'J1001 is outside "Sheet1", which has 1,000 rows and columns A to H. To add a row, right-click a cell in row 1000 ▸ Insert row below; to add a column, right-click a cell in column H ▸ Insert column right.',
+    );
     // The selection stays where it was, and the add-on reads it.
     expect(rt.workbook.selection()).toBe('Sheet1!B2');
     expect(rt.run('selected').value).toEqual({ range: 'B2', cell: 'B2' });

@@ -50,11 +50,13 @@ describe("the workbench grid's rows and columns", () => {
     // Below row 20 of a 10-row sheet (a page drawn before the rows went): no row 20 to insert under.
     expect(bench.changeLines('Sheet1', { lines: 'rows', action: 'insert', at: 21, count: 1 })).toEqual({
       ok: false,
-      message: '20:20 is outside "Sheet1", which has 10 rows and columns A to Z.',
+      message:
+        '20:20 is outside "Sheet1", which has 10 rows and columns A to Z. To add a row, right-click a cell in row 10 ▸ Insert row below.',
     });
     expect(bench.changeLines('Sheet1', { lines: 'columns', action: 'delete', at: 27, count: 2 })).toEqual({
       ok: false,
-      message: 'AA:AB is outside "Sheet1", which has 10 rows and columns A to Z.',
+      message:
+        'AA:AB is outside "Sheet1", which has 10 rows and columns A to Z. To add a column, right-click a cell in column Z ▸ Insert column right.',
     });
     expect(wb.size('Sheet1')).toMatchObject({ maxRows: 10, maxColumns: 26 });
     // Below the last row is still a place to insert, as in Sheets.
