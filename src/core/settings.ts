@@ -99,6 +99,11 @@ export interface SettingsView extends ConnectionOptions {
   /** The key with all but its prefix and last four characters hidden, or '' when there is none. */
   keyHint: string;
   /**
+   * The spreadsheet's time zone (File ▸ Settings), which the dates of rows pulled and pushed are
+   * read and written in: not the user's, but said here, where they look for how the add-on is set.
+   */
+  timezone: string;
+  /**
    * From a save: how many of the caller's scheduled refreshes are paused for their key (none saved,
    * or refused), which a new key does not resume by itself.
    */

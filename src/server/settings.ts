@@ -4,6 +4,7 @@ import { maskKey } from '../core/key-mask';
 import { pausedForKey, pauseForRemovedKey } from '../core/schedule/manage';
 import { SettingsInput, type SettingsView } from '../core/settings';
 import { parseInput } from '../core/validation';
+import { spreadsheetZone } from './adapters/gas-zone';
 import { documentStore } from './adapters/properties-store';
 import { refreshDeps } from './refreshes';
 import { forgetApiKey, readApiKey, readConnectionOptions, writeSettings } from './saved-settings';
@@ -11,7 +12,12 @@ import { savedUserId } from './user';
 
 export function getSettings(): SettingsView {
   const key = readApiKey();
-  return { ...readConnectionOptions(), hasKey: key !== '', keyHint: maskKey(key) };
+  return {
+    ...readConnectionOptions(),
+    hasKey: key !== '',
+    keyHint: maskKey(key),
+    timezone: spreadsheetZone().name,
+  };
 }
 
 export function saveSettings(input: unknown): SettingsView {

@@ -80,6 +80,27 @@ describe('The spreadsheet time zone in the sidebars', () => {
     expect(await sb.getByLabel(/Europe\/Berlin/).count()).toBe(0);
   });
 
+  // Settings said nothing of the zone, though it decides how every date in a pulled or pushed row
+  // is read and written, and it is set in Sheets, not in the add-on.
+  it('says in Settings which zone dates are in and where to change it, and follows it when it changes', async () => {
+    const { page, running } = bench();
+    running.workbench.saveSettings('en_GB', 'Europe/Berlin');
+    await menu(page, 'Settings…');
+    const sb = await sidebar(page, 'Assembled settings');
+    const zone = sb.locator('#zone');
+    await expect
+      .poll(() => zone.textContent())
+      .toBe(
+        "Dates and times in pulled and pushed rows are in this spreadsheet's time zone, Europe/Berlin: change it under File ▸ Settings in Google Sheets.",
+      );
+    expect(await zone.isVisible()).toBe(true);
+
+    expect(running.workbench.saveSettings('en_GB', 'Asia/Kolkata')).toEqual({ ok: true });
+    // Back from File ▸ Settings: the sidebar's window gets the focus again.
+    await sb.locator('body').evaluate(() => window.dispatchEvent(new Event('focus')));
+    await expect.poll(() => zone.textContent()).toMatch(/time zone, Asia\/Kolkata: /);
+  });
+
   // The range followed only once the person clicked inside the sidebar: the pointer back over it,
   // hovering or scrolling, still read the dates in the zone before.
   it('follows the new zone in an open Pull data sidebar once the pointer is back over it, with no click', async () => {

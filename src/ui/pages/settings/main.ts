@@ -9,6 +9,7 @@ import { askInPage, putAwayQuestion } from '../../ask-in-page';
 import { busy, byId, el, markInvalid, showAnswer, showStatus } from '../../dom';
 import { focusHeading } from '../../first-focus';
 import { firstRead } from '../../first-read';
+import { lookWhenBack } from '../../look-when-back';
 import { callServer, errorMessage } from '../../rpc';
 
 const form = byId<HTMLFormElement>('settings');
@@ -21,6 +22,7 @@ const results = byId('results');
 const checks = byId('checks');
 const requests = byId('details').querySelector('tbody') as HTMLTableSectionElement;
 const clearKey = byId<HTMLButtonElement>('clearKey');
+const zone = byId('zone');
 const buttons = [byId<HTMLButtonElement>('save'), byId<HTMLButtonElement>('test'), clearKey];
 
 // Where the key comes from, first, for whoever has none yet; then who can see it, in plain words
@@ -46,6 +48,13 @@ function show(view: SettingsView): void {
   keyState.textContent = savedKeyWords(view);
   timeFormat.value = savedFormat = view.timeFormat;
   apiVersion.value = view.apiVersion;
+  showZone(view);
+}
+
+/** The zone every date in the rows is in: the spreadsheet's, so changed in Sheets, not here. */
+function showZone(view: SettingsView): void {
+  zone.textContent = `Dates and times in pulled and pushed rows are in this spreadsheet's time zone, ${view.timezone}: change it under File ▸ Settings in Google Sheets.`;
+  zone.hidden = false;
 }
 
 /** One line a check in words ("People: 100 read"); the raw requests behind a Details toggle. */
@@ -370,5 +379,7 @@ void firstRead(() => busy(buttons, () => callServer('getSettings'))).then((view)
   show(view);
   for (const [field, value] of kept) field.value = value;
   showStatus(status, '');
+  // File ▸ Settings may change the zone while the sidebar is open: read again when the person is back.
+  lookWhenBack(() => callServer('getSettings').then(showZone, () => undefined));
 });
 focusHeading();
