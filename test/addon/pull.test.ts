@@ -685,7 +685,7 @@ describe('Pull data', () => {
     expect(rt.workbook.size('Assembled log').lastRow).toBe(maxRows + 1);
     expect(last?.slice(2, 5)).toEqual(['Teams', 'T', 'done']);
     expect(rt.workbook.displayValues('Assembled log').at(-1)?.[0]).toMatch(
-      /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/,
+      /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC−4$/,
     );
   });
 

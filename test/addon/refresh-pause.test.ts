@@ -72,7 +72,7 @@ describe('Pause, while a run of the refresh is under way', () => {
     expect(resumed).toMatchObject({ paused: false, running: false });
     await stepUntil(rt, () => logRows(rt).length > 1, 30 * HOUR);
     expect(logRows(rt).at(-1)?.slice(0, 5)).toEqual([
-      expect.stringMatching(/ 07:\d\d:\d\d$/),
+      expect.stringMatching(/ 07:\d\d:\d\d UTC−4$/),
       'analyst@example.com',
       expect.stringMatching(/^Scheduled: /),
       'AHT',

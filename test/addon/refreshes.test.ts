@@ -36,9 +36,9 @@ function loggedRuns(rt: LocalRuntime): string[] {
 }
 
 describe.each([
-  ['America/New_York', '2026-03-01T12:00:00Z'],
-  ['Europe/London', '2026-03-15T12:00:00Z'],
-])('scheduled refreshes in %s', (timezone, now) => {
+  ['America/New_York', '2026-03-01T12:00:00Z', ['UTC−5', 'UTC−4', 'UTC−4']],
+  ['Europe/London', '2026-03-15T12:00:00Z', ['UTC', 'UTC', 'UTC+1']],
+])('scheduled refreshes in %s', (timezone, now, offsets) => {
   it('a weekly Monday 07:00 refresh fires at 07:00 local each week across the DST change, pulling the week just ended', async () => {
     const { rt } = await startLocalAddon({ timezone, now, mode: 'bound' });
     rt.workbook.addSheet('AHT');
@@ -54,11 +54,13 @@ describe.each([
     for (const run of runs) {
       // An hourly tick starts the run; the report job then ticks every minute until it is written.
       expect(run).toMatch(
-        /^\d{4}-\d\d-\d\d 07:[0-5]\d:\d\d Scheduled: Handle time report \(day\) \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d done$/,
+        /^\d{4}-\d\d-\d\d 07:[0-5]\d:\d\d UTC\S* Scheduled: Handle time report \(day\) \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d done$/,
       );
     }
+    // Each run's When names the offset from UTC it was written in, before and after the change.
+    expect(runs.map((run) => run.split(' ')[2])).toEqual(offsets);
     const first = runs[0]?.split(' ') ?? [];
-    const [from, to] = [first[7], first[9]];
+    const [from, to] = [first[8], first[10]];
     expect(new Date(`${from}T12:00:00Z`).getUTCDay()).toBe(1);
     expect(new Date(`${to}T12:00:00Z`).getUTCDay()).toBe(0);
     expect(rt.triggers()).toHaveLength(1);

@@ -1,4 +1,7 @@
 // One row per run in the "Assembled log" sheet: when, who, what, where, how it ended.
+import { DATETIME_FORMAT } from '../table/build-table';
+import { utc } from '../time/clock-changes';
+
 export const RUN_LOG_SHEET = 'Assembled log';
 
 /** Sheets keeps names unique whatever their case, so "assembled log" is the log too. */
@@ -28,6 +31,15 @@ export interface RunLog {
 export function runLogRow(e: RunLogEntry): (string | number | Date)[] {
   return [e.when, e.who, e.what, e.target, e.status, e.rows, Math.round(e.durationMs / 100) / 10, e.message];
 }
+
+/**
+ * When's format: the date and time, then the zone's offset from UTC then ("2026-12-06 09:00:00
+ * UTC+1"). A date cell keeps its day and time when the spreadsheet's zone changes, so rows written
+ * before and after a change are in different zones: each says its own, and stays a date to sort by
+ * and reckon with.
+ */
+export const runLogWhenFormat = (offsetMinutes: number): string =>
+  `${DATETIME_FORMAT}" ${utc(offsetMinutes)}"`;
 
 /**
  * The log header's note: what the sheet is, and the zone its When is in. A date cell keeps its day

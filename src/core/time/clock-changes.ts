@@ -43,7 +43,7 @@ export function clockChanges(window: { start: number; end: number }, zone: Zone)
 }
 
 /** "UTC−5", "UTC+5:30", "UTC". */
-function utc(offset: number): string {
+export function utc(offset: number): string {
   if (offset === 0) return 'UTC';
   const abs = Math.abs(offset);
   const minutes = abs % 60 ? `:${pad(abs % 60)}` : '';

@@ -5,11 +5,13 @@ import {
   type RunLog,
   runLogNote,
   runLogRow,
+  runLogWhenFormat,
 } from '../../core/pull/run-log';
 import { toSheetValue } from '../../core/table/sheet-literal';
 import { errorText } from '../error-text';
 import { findSheet } from './find-sheet';
 import { flagColumn, stretchFlag } from './flag-column';
+import { spreadsheetZone } from './gas-zone';
 import { insertBehind } from './sheet-in-front';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -49,10 +51,12 @@ function append(ss: Spreadsheet, entry: Entry): void {
   // appendRow grows the sheet: a range past its last row is refused, so a log with every row of
   // its sheet used would stop at its thousandth run.
   // A log begun before it had a note gets one too; a zone changed since is said from this row on.
-  const note = runLogNote(head.getNote(), ss.getSpreadsheetTimeZone(), Math.max(lastRow, 1) + 1);
+  const zone = spreadsheetZone(ss);
+  const note = runLogNote(head.getNote(), zone.name, Math.max(lastRow, 1) + 1);
   if (note !== undefined) head.setNote(note);
   const grows = lastRow >= sheet.getMaxRows();
   sheet.appendRow(runLogRow(entry).map(toSheetValue));
   if (grows) stretchFlag(sheet, STATUS_COL, 'failed');
-  sheet.getRange(sheet.getLastRow(), 1).setNumberFormat('yyyy-mm-dd hh:mm:ss');
+  const when = runLogWhenFormat(zone.offsetMinutes(entry.when.getTime()));
+  sheet.getRange(sheet.getLastRow(), 1).setNumberFormat(when);
 }
