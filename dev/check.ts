@@ -2,7 +2,7 @@
 //                   [--only agent-state,time-off,reports,catalogue,schedules]
 // Runs the same connection check as Settings ▸ Test connection, over real HTTP. The key may come
 // from ASSEMBLED_API_KEY instead of the command line; it is never printed. Times go as unix seconds
-// unless --time-format iso; the first line says which the server accepts. API-Version is
+// unless --time-format iso; the first line says which way Assembled takes them. API-Version is
 // 2019-06-20 unless --api-version says another (--api-version '' sends none, to compare).
 import { parseArgs } from 'node:util';
 import {

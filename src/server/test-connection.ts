@@ -48,8 +48,9 @@ function reportOf(draft: unknown, check: (client: AssembledClient) => CheckResul
     label: checkLabel(r.operation),
     // Said in Settings, where the key is pasted: not "open Settings".
     summary: keyRefused(r) ? withServiceWords(KEY_REFUSED, r.error?.detail) : checkSummary(r),
-    // The probe of how the server takes times reads as what it is, not as a second agent-state read.
-    operation: r.operation === 'timeFormat' ? `Time format (${r.endpoint})` : r.endpoint || r.operation,
+    // The probe of how Assembled takes times reads as what it is, not as a second agent-state read.
+    operation:
+      r.operation === 'timeFormat' ? `${checkLabel(r.operation)} (${r.endpoint})` : r.endpoint || r.operation,
     ok: r.ok,
     notRun: notRun(r),
     status: r.status ?? 0,

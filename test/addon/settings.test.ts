@@ -116,15 +116,18 @@ describe('Settings', () => {
     expect(JSON.stringify(report)).not.toContain('priority_order');
   });
 
-  it('Test connection says which way of sending times the server takes, and fails when Settings sends the other', async () => {
-    type Report = { ok: boolean; lines: { operation: string; ok: boolean; message: string }[] };
+  it('Test connection says which way of sending times Assembled takes, and fails when Settings sends the other', async () => {
+    type Report = {
+      ok: boolean;
+      lines: { operation: string; ok: boolean; message: string; summary: string }[];
+    };
     const { rt } = await startLocalAddon({ dialect: 'live' });
     const report = await rt.callFromSidebar<Report>('testConnection');
     expect(report.ok).toBe(true);
     expect(report.lines[0]).toMatchObject({
-      operation: 'Time format (GET /v0/agents/state)',
+      operation: 'Send times as (GET /v0/agents/state)',
       ok: true,
-      message: 'the server accepts Unix seconds',
+      message: 'Assembled takes times sent as Unix seconds',
     });
     await rt.callFromSidebar('saveSettings', { timeFormat: 'iso', apiVersion: '' });
     const iso = await rt.callFromSidebar<Report>('testConnection');
@@ -132,9 +135,12 @@ describe('Settings', () => {
     expect(iso.lines[0]).toMatchObject({
       ok: false,
       message: expect.stringMatching(
-        /refuses ISO 8601 dates and accepts Unix seconds: choose "Unix seconds"/,
+        /refused times sent as ISO 8601 dates and took them as Unix seconds: choose Unix seconds under Send times as/,
       ),
     });
+    // In words for whoever sets Send times as: what Assembled took, not what "the server accepts".
+    for (const lines of [report.lines, iso.lines])
+      expect(lines.map((l) => l.summary).join('\n')).not.toMatch(/\bserver\b/);
   });
 
   it('a new user sends unix seconds: the default settings suit the live service', async () => {
@@ -260,8 +266,8 @@ describe('Settings', () => {
     const requests = rt.counters.urlfetch.requests - sent;
     const statePages = (sim.stats().byRoute['GET /v0/agents/state'] ?? 0) - states;
     expect(report.ok).toBe(true);
-    expect(report.lines.find((l) => l.label === 'Time format')?.summary).toBe(
-      'the server accepts Unix seconds',
+    expect(report.lines.find((l) => l.label === 'Send times as')?.summary).toBe(
+      'Assembled takes times sent as Unix seconds',
     );
     // The simulated day's agent states are 7 pages: the check reads them all, the probe its first
     // page. It read every page for both: 14 of 34 requests.

@@ -74,7 +74,7 @@ describe('Settings in the workbench', () => {
     // Refused, the test stops: the refusal said once, the checks after it not tried (not 20 calls
     // refused), said in one line; the requests still behind Details, only the first one sent.
     const results = sb.getByRole('region', { name: 'Connection test results' });
-    // Said as the key's problem, not the first check's (Time format), and where it was met, so
+    // Said as the key's problem, not the first check's (Send times as), and where it was met, so
     // "after it" reads as what it is.
     expect(await results.locator('#checks li').allTextContents()).toEqual([
       'API key: Assembled did not accept it, at the first check.',
@@ -85,7 +85,7 @@ describe('Settings in the workbench', () => {
     // Checks never sent say so, not "– | 0 | 0 ms", which reads as one that ran and found nothing.
     const cells = (row: number) => rows.nth(row).locator('td').allTextContents();
     expect(await cells(0)).toEqual([
-      'Time format (GET /v0/agents/state)',
+      'Send times as (GET /v0/agents/state)',
       '401',
       '0',
       expect.stringMatching(/^\d+ ms$/),

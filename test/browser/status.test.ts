@@ -349,7 +349,11 @@ describe('Sidebars say what is true now', () => {
     await sb.getByRole('button', { name: 'Test connection' }).click();
     await sb.locator('#status', { hasText: 'Connected to Assembled' }).waitFor();
     // First how the server takes times (the workbench runs the live dialect: unix seconds), then each read.
-    expect(await checks.first().textContent()).toBe('Time format: the server accepts Unix seconds');
+    // Named as the setting it checks, in words for whoever sets it: not "Time format: the server accepts …".
+    expect(await checks.first().textContent()).toBe(
+      'Send times as: Assembled takes times sent as Unix seconds',
+    );
+    expect((await checks.allTextContents()).join('\n')).not.toMatch(/\bserver\b/);
     expect(await checks.allTextContents()).toEqual(
       expect.arrayContaining([
         'People: 100 read',

@@ -55,24 +55,24 @@ describe('checkConnection', () => {
     expect(sim.stats().byRoute['GET /v0/agents/state/condensed_timeline']).toBe(1);
   });
 
-  it('says which way of sending times the server accepts, and goes on in that way', () => {
+  it('says which way of sending times Assembled takes, and goes on in that way', () => {
     const unixOnLive = checkConnection(simSetup('live', {}, { timeFormat: 'unix' }).client);
     expect(unixOnLive[0]).toMatchObject({
       operation: 'timeFormat',
       ok: true,
-      note: 'the server accepts Unix seconds',
+      note: 'Assembled takes times sent as Unix seconds',
     });
     const isoOnLive = checkConnection(simSetup('live', {}, { timeFormat: 'iso' }).client);
     expect(isoOnLive[0]).toMatchObject({
       operation: 'timeFormat',
       ok: false,
-      note: expect.stringContaining('the server refuses ISO 8601 dates and accepts Unix seconds'),
+      note: 'Assembled refused times sent as ISO 8601 dates and took them as Unix seconds: choose Unix seconds under Send times as (the other checks sent times that way)',
     });
     expect(isoOnLive.slice(1).filter((r) => !r.ok)).toEqual([]);
     const unixOnSeed = checkConnection(simSetup('seed', {}, { timeFormat: 'unix' }).client);
     expect(unixOnSeed[0]).toMatchObject({
       ok: false,
-      note: expect.stringContaining('refuses Unix seconds and accepts ISO 8601 dates'),
+      note: expect.stringContaining('refused times sent as Unix seconds and took them as ISO 8601 dates'),
     });
   });
 

@@ -11,7 +11,8 @@ const LABELS: Record<string, [label: string, noun: string]> = {
   listSites: ['Sites', 'sites'],
   listQueues: ['Queues', 'queues'],
   listSkills: ['Skills', 'skills'],
-  timeFormat: ['Time format', 'times'],
+  // Named as the setting it checks, which the person can change.
+  timeFormat: ['Send times as', 'times'],
   listRequirements: ['Staffing requirements', 'requirements'],
   listActivityTypes: ['Activity types', 'types'],
   listRequirementTypes: ['Requirement types', 'types'],

@@ -242,7 +242,8 @@ export function checkConnection(given: AssembledClient, options: CheckOptions = 
 
 /**
  * Sends one time-bearing read the client's way and, if the server refuses it as a bad request, the
- * other way. The result says which the server accepts; ok only when it is the one set in Settings.
+ * other way. The result says which Assembled takes, in words for whoever sets Send times as; ok only
+ * when it is the one set in Settings.
  * Returns the accepted format (undefined when neither or no probe could tell). Of the agent states
  * it reads the first page alone, which tells it, not every page of the day.
  */
@@ -266,7 +267,7 @@ function probeTimeFormat(
     const refused = results[before];
     if (!refused) continue; // a group this check leaves out
     if (refused.ok) {
-      refused.note = `the server accepts ${setting}`;
+      refused.note = `Assembled takes times sent as ${setting}`;
       return client.timeFormat;
     }
     if (refused.error?.kind === 'not_found') {
@@ -279,7 +280,7 @@ function probeTimeFormat(
       const both = results[results.length - 1];
       if (both) {
         both.ok = false;
-        both.note = `the server refused both ${TIME_FORMAT_LABELS.unix} and ${TIME_FORMAT_LABELS.iso}`;
+        both.note = `Assembled refused times sent both as ${TIME_FORMAT_LABELS.unix} and as ${TIME_FORMAT_LABELS.iso}`;
       }
       return undefined;
     }
@@ -287,7 +288,8 @@ function probeTimeFormat(
     if (found) {
       found.ok = false;
       found.accepts = other;
-      found.note = `the server refuses ${setting} and accepts ${TIME_FORMAT_LABELS[other]}: choose "${TIME_FORMAT_LABELS[other]}" under Send times as in Settings (the rest of this check used it)`;
+      const takes = TIME_FORMAT_LABELS[other];
+      found.note = `Assembled refused times sent as ${setting} and took them as ${takes}: choose ${takes} under Send times as (the other checks sent times that way)`;
     }
     return other;
   }

@@ -69,8 +69,8 @@ function showReport(report: ConnectionReport): string {
     report.keyRefused ||
     (errors.length > 1 && errors.every((l) => l.summary === errors[0]?.summary));
   const notTried = report.keyRefused ? report.lines.filter((l) => l.notRun).length : 0;
-  // Said as the key's problem, not the check's: the first check is "Time format", and "Time format:
-  // Assembled did not accept the key" read as the time format's fault.
+  // Said as the key's problem, not the check's: the first check is "Send times as", and "Send times
+  // as: Assembled did not accept the key" read as that setting's fault.
   const refusedAt = report.lines.findIndex((l) => l.status === 401);
   const where =
     refusedAt <= 0 ? 'the first check' : `check ${refusedAt + 1} (${report.lines[refusedAt]?.label})`;
