@@ -436,9 +436,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * interrupted send (0.2 KiB);
  * 398.6 with a failure e-mail naming where its cards are once, not at each step and at its foot
  * (0.1 KiB), and a given-up run's e-mail naming the runs not started while it was retried (0.1 KiB);
+ * 398.7 with the Assembled log's When naming its UTC offset in each row's format, Settings naming
+ * the zone and Test connection's time line in the words of Send times as (0.1 KiB together);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 398.6;
+const CODE_BUDGET_KIB = 398.7;
 
 const ENTRY_POINTS = [
   'onOpen',
