@@ -26,6 +26,8 @@ function many(n) {
   for (var i = 0; i < n; i++) ScriptApp.newTrigger('tick').timeBased().everyHours(1).create();
   return ScriptApp.getProjectTriggers().length;
 }
+function made() { return ScriptApp.newTrigger('tick').timeBased().everyHours(1).create(); }
+function remove(trigger) { ScriptApp.deleteTrigger(trigger); }
 function removeAll() {
   ScriptApp.getProjectTriggers().forEach(function (t) { ScriptApp.deleteTrigger(t); });
   return ScriptApp.getProjectTriggers().length;
@@ -157,6 +159,18 @@ describe('trigger limits', () => {
       'This script has too many triggers. Triggers must be deleted from the script before more can be added.',
     );
     expect(rt.asUser('other@example.com').run('many', 1).value).toBe(1);
+  });
+
+  it("refuses to delete another user's trigger, which keeps running for its owner", () => {
+    const rt = runtimeFor(CODE, { mode: 'bound' });
+    const owner = rt.asUser('owner@example.com');
+    const trigger = owner.run('made').value;
+    expect(rt.asUser('other@example.com').run('remove', trigger).error?.message).toBe(
+      'This trigger belongs to another user, who alone can delete it.',
+    );
+    expect(rt.triggers()).toHaveLength(1);
+    expect(owner.run('remove', trigger).error).toBeUndefined();
+    expect(rt.triggers()).toEqual([]);
   });
 
   it('lets an add-on create one time-driven trigger per user and document, at most hourly', () => {

@@ -315,8 +315,12 @@ export class ScriptAppFake {
       exec.requireAuth('triggers', 'ScriptApp.deleteTrigger', 'FULL');
       exec.requireScope('triggers', 'ScriptApp.deleteTrigger', SCOPES.triggers);
       if (!(trigger instanceof Trigger)) throw new Error('Invalid argument: trigger');
+      // A trigger is its creator's alone: another user is never given it (the lists are each
+      // user's own), and one handed over anyway is refused, not skipped as if it were deleted.
+      if (trigger.record.owner !== exec.user)
+        throw new Error('This trigger belongs to another user, who alone can delete it.');
       const before = world.triggers.length;
-      world.triggers = world.triggers.filter((t) => !(t.uid === trigger.record.uid && t.owner === exec.user));
+      world.triggers = world.triggers.filter((t) => t.uid !== trigger.record.uid);
       if (world.triggers.length < before) world.counters.triggers.deleted++;
     });
   }
