@@ -5,7 +5,7 @@ import { hasActivePulls, runDuePulls } from '../core/pull/run-pull';
 import { hasActivePushes, runDuePushes } from '../core/push/run-push';
 import { hasRefreshWork, runDueRefreshes } from '../core/schedule/run-refreshes';
 import { startBackgroundTick } from './adapters/background-budget';
-import { dispatcherTrigger } from './adapters/dispatcher-trigger';
+import { dispatcherTrigger, runningFrom } from './adapters/dispatcher-trigger';
 import { EXECUTION_STARTED_AT } from './adapters/execution';
 import { documentStore } from './adapters/properties-store';
 import { pullDeps } from './pull';
@@ -47,7 +47,8 @@ function sources(): WorkSource[] {
  * spends the user's daily background budget; once it is spent, ticks do nothing until the next
  * (Pacific) day, and the sidebars say so.
  */
-export function onDispatchTrigger(): void {
+export function onDispatchTrigger(event?: { triggerUid?: string }): void {
+  runningFrom(event?.triggerUid);
   const budget = startBackgroundTick(EXECUTION_STARTED_AT, BUDGET_MS);
   if (budget.deadline === undefined) return;
   try {

@@ -51,6 +51,28 @@ describe('an add-on in two spreadsheets', () => {
   });
 });
 
+describe('a time-driven run no record names the spreadsheet of', () => {
+  it('removes its own trigger: the only refresh deleted before it ran, nothing of the user is left to do', async () => {
+    const { rt } = await startLocalAddon({ mode: 'addon' });
+    rt.workbook.addSheet('People');
+    const [saved] = await rt.callFromSidebar<RefreshView[]>(
+      'saveRefresh',
+      {
+        spec: { ...people('People'), target: { kind: 'sheet', name: 'People' } },
+        frequency: { kind: 'daily', hour: 7 },
+        notifyByEmail: false,
+      },
+      key(),
+    );
+    expect(rt.triggers().map((t) => t.owner)).toEqual([rt.user]);
+    await rt.callFromSidebar('deleteRefresh', saved?.id);
+    await rt.clock.advanceAsync(2 * HOUR);
+    // It found out which trigger was its own from the one that ran it, with no spreadsheet to list them by.
+    expect(rt.triggers()).toEqual([]);
+    expect(rt.executions.filter((e) => e.error)).toEqual([]);
+  });
+});
+
 describe('when Google will not create the trigger', () => {
   it('in a test deployment: the pull is kept, the sidebar says why and finishes it', async () => {
     const { rt } = await startLocalAddon({ testDeployment: true });

@@ -1,7 +1,7 @@
 import { type Cadence, type DispatcherTrigger, ensureTrigger } from '../../core/dispatch/dispatcher';
 import type { EntryPointName } from '../main';
 import { userStore } from './properties-store';
-import { documentSpreadsheet } from './spreadsheet';
+import { knownSpreadsheet } from './spreadsheet';
 
 /** The handler name says the cadence, so no other state is needed to know which one is installed. */
 export const DISPATCH_HANDLERS: Record<Cadence, EntryPointName> = {
@@ -9,14 +9,25 @@ export const DISPATCH_HANDLERS: Record<Cadence, EntryPointName> = {
   hourly: 'onHourlyDispatchTrigger',
 };
 
+/** The trigger that ran this execution (its event's triggerUid), in a time-driven run. */
+let ranBy: string | undefined;
+export const runningFrom = (uid: string | undefined): void => {
+  ranBy = uid;
+};
+
 /**
  * This user's dispatcher triggers in this spreadsheet. getProjectTriggers() would list those of
- * every spreadsheet where the add-on runs, so another document's could pass for this one's.
+ * every spreadsheet where the add-on runs, so another document's could pass for this one's. A
+ * time-driven run no record names its spreadsheet for (the last refresh deleted before it ran) has
+ * its own trigger alone, known by its id, which it then removes rather than fail every hour.
  */
 function ownTriggers(): GoogleAppsScript.Script.Trigger[] {
   const handlers: string[] = Object.values(DISPATCH_HANDLERS);
-  return ScriptApp.getUserTriggers(documentSpreadsheet()).filter((t) =>
-    handlers.includes(t.getHandlerFunction()),
+  const ours = (t: GoogleAppsScript.Script.Trigger) => handlers.includes(t.getHandlerFunction());
+  const spreadsheet = knownSpreadsheet();
+  if (spreadsheet) return ScriptApp.getUserTriggers(spreadsheet).filter(ours);
+  return ScriptApp.getProjectTriggers().filter(
+    (t) => ours(t) && ranBy !== undefined && t.getUniqueId() === ranBy,
   );
 }
 

@@ -12,17 +12,19 @@ let current: Spreadsheet | undefined;
  * records name, by id: that is why the manifest asks for `spreadsheets`, not `currentonly`.
  */
 export function documentSpreadsheet(): Spreadsheet {
-  if (current) return current;
-  const active = SpreadsheetApp.getActive() as Spreadsheet | null;
-  if (active) {
-    current = active;
-    return active;
-  }
-  const id = recordedSpreadsheetId(documentStore());
-  if (!id)
+  const known = knownSpreadsheet();
+  if (!known)
     throw new Error(
       'This background run cannot tell which spreadsheet it belongs to; open the Assembled sidebar in it once.',
     );
-  current = SpreadsheetApp.openById(id);
+  return known;
+}
+
+/** documentSpreadsheet, or undefined in a time-driven run no record names it for (all deleted). */
+export function knownSpreadsheet(): Spreadsheet | undefined {
+  if (current) return current;
+  const active = SpreadsheetApp.getActive() as Spreadsheet | null;
+  const id = active ? undefined : recordedSpreadsheetId(documentStore());
+  current = active ?? (id ? SpreadsheetApp.openById(id) : undefined);
   return current;
 }
