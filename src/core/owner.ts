@@ -42,15 +42,16 @@ export function ownerSeenBy(viewer: Caller, record: Owned): string {
 
 /** The words for "this is not yours", without anything of the record beyond who owns it. */
 export class NotYours extends Error {
-  constructor(what: string, record: Owned) {
+  /** `verb`: what only they can do with it ("resume" a refresh any editor may pause). */
+  constructor(what: string, record: Owned, verb = 'change') {
     super(
-      `This ${what} belongs to ${ownerName(record)} and runs with their API key; only they can change it.`,
+      `This ${what} belongs to ${ownerName(record)} and runs with their API key; only they can ${verb} it.`,
     );
     this.name = 'NotYours';
   }
 }
 
-export function requireOwner<T extends Owned>(caller: Caller, record: T, what: string): T {
-  if (!owns(caller, record)) throw new NotYours(what, record);
+export function requireOwner<T extends Owned>(caller: Caller, record: T, what: string, verb?: string): T {
+  if (!owns(caller, record)) throw new NotYours(what, record, verb);
   return record;
 }

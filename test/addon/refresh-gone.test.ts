@@ -40,7 +40,7 @@ describe('a refresh whose sheet was deleted', () => {
     });
     const [theirs] = await other.callFromSidebar<RefreshView[]>('listRefreshes');
     expect(theirs?.targetGone).toBe(
-      'It cannot run: its sheet "Staff" was deleted; ask analyst@example.com to delete it.',
+      'It cannot run: its sheet "Staff" was deleted; Remove takes it out of this spreadsheet.',
     );
     expect(requests).toEqual([]);
 

@@ -37,12 +37,6 @@ describe('Pause, while a run of the refresh is under way', () => {
     expect((await rt.callFromSidebar<RefreshView[]>('runRefreshNow', id))[0]).toMatchObject({
       running: true,
     });
-    // Another editor cannot pause it: the run goes on.
-    await expect(rt.asUser('editor@example.com').callFromSidebar('pauseRefresh', id)).rejects.toThrow(
-      /belongs to analyst@example\.com/,
-    );
-    expect(await card(rt)).toMatchObject({ paused: false, running: true });
-
     const [paused] = await rt.callFromSidebar<RefreshView[]>('pauseRefresh', id);
     expect(paused).toMatchObject({ paused: true, running: false, retry: null, nextRun: '' });
     expect(paused?.lastRun).toMatchObject({ status: 'stopped', rows: 0 });

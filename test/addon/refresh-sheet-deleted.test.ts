@@ -34,7 +34,7 @@ describe('a refresh whose sheet is deleted during its run', () => {
     const todo = {
       [rt.user]:
         'It cannot run: its sheet "AHT" was deleted. To have it run again, restore a version of the spreadsheet from before the sheet was deleted (File ▸ Version history ▸ See version history: the whole spreadsheet goes back to that version), then Resume on this card. Or point it at another sheet: delete this refresh, then pull into that sheet and save a refresh there.',
-      [sam.user]: 'It cannot run: its sheet "AHT" was deleted; ask analyst@example.com to delete it.',
+      [sam.user]: 'It cannot run: its sheet "AHT" was deleted; Remove takes it out of this spreadsheet.',
     };
     for (const viewer of [rt, sam])
       expect(await card(viewer)).toMatchObject({

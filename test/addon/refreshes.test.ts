@@ -460,7 +460,7 @@ describe('scheduled refreshes', () => {
       [rt.user]:
         'It cannot run: its sheet "Time off" was deleted. To have it run again, restore a version of the spreadsheet from before the sheet was deleted (File ▸ Version history ▸ See version history: the whole spreadsheet goes back to that version), then Resume on this card. Or point it at another sheet: delete this refresh, then pull into that sheet and save a refresh there.',
       'sam@example.com':
-        'It cannot run: its sheet "Time off" was deleted; ask analyst@example.com to delete it.',
+        'It cannot run: its sheet "Time off" was deleted; Remove takes it out of this spreadsheet.',
     };
     for (const viewer of [rt, sam]) {
       const [card] = await viewer.callFromSidebar<RefreshView[]>('listRefreshes');
@@ -528,7 +528,7 @@ describe('scheduled refreshes', () => {
     expect(loggedRuns(rt).at(-1)).toMatch(/ done$/);
   });
 
-  it('other editors see refreshes but cannot change them; the owner can pause, resume, run now and delete', async () => {
+  it('other editors see refreshes but cannot run them; the owner can pause, resume, run now and delete', async () => {
     const { rt } = await startLocalAddon({ mode: 'bound' });
     rt.workbook.addSheet('Queues');
     const spec = {
@@ -541,7 +541,7 @@ describe('scheduled refreshes', () => {
     const other = rt.asUser('editor@example.com');
     const seen = await other.callFromSidebar<RefreshView[]>('listRefreshes');
     expect(seen[0]).toMatchObject({ owner: 'analyst@example.com', mine: false });
-    await expect(other.callFromSidebar('deleteRefresh', id)).rejects.toThrow(
+    await expect(other.callFromSidebar('runRefreshNow', id)).rejects.toThrow(
       /belongs to analyst@example.com/,
     );
     expect((await rt.callFromSidebar<RefreshView[]>('pauseRefresh', id))[0]?.paused).toBe(true);

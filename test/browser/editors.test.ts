@@ -1,6 +1,6 @@
 // Two editors of one spreadsheet in the workbench: the second sees the first's scheduled refresh and
-// whose it is, with no key of their own saved and none of the refresh's controls (a line says only
-// its owner can run or change it); switching back gives the first editor their controls again. Their
+// whose it is, with no key of their own saved and of its controls only Pause and Remove (a line says
+// only its owner can run, resume or edit it); switching back gives the first editor their controls again. Their
 // pull with no key is refused before it starts, said once, with no stage left behind.
 import { describe, expect, it } from 'vitest';
 import { SECOND_EDITOR } from '../../dev/workbench/session';
@@ -9,7 +9,7 @@ import { menu, pullAndSchedule, refreshCard, sidebar, useBench } from './support
 describe('A second editor in the workbench', () => {
   const bench = useBench();
 
-  it("sees the first editor's refresh and its owner but not its controls, and why; switching back restores them", async () => {
+  it("sees the first editor's refresh and its owner, and of its controls Pause and Remove, and why; switching back restores them", async () => {
     const { page, running } = bench();
     const first = running.workbench.rt.user;
     const editor = page.getByLabel('Editor at the keyboard');
@@ -30,11 +30,19 @@ describe('A second editor in the workbench', () => {
 
     const { card } = await refreshCard(page, 'Teams weekly');
     await expect.poll(() => card.locator('dt:text-is("Owner") + dd').textContent()).toBe(first);
-    expect(await card.getByRole('button').count()).toBe(0);
-    // In their place, why not.
+    // Pause and Remove alone, which set no key working (its owner may have left); why not the rest.
+    expect(await card.getByRole('button').allTextContents()).toEqual(['Pause', 'Remove']);
     expect(await card.locator('.hint').textContent()).toBe(
-      'Only its owner can run or change it: it runs with their API key.',
+      'Only its owner can run, resume or edit it: it runs with their API key.',
     );
+    // Remove asks first, in the card, saying whose it is; Keep leaves it as it was.
+    await card.getByRole('button', { name: /^Remove: / }).click();
+    const question = card.getByRole('group', { name: /^Remove the refresh of / });
+    expect(await question.locator('p').textContent()).toBe(
+      `It belongs to ${first}: removed, it never runs again, and only they can save it again.`,
+    );
+    await question.getByRole('button', { name: /^Keep: / }).click();
+    expect(await card.locator('.confirm').count()).toBe(0);
 
     await editor.selectOption(first);
     await atKeyboard(first);

@@ -520,7 +520,7 @@ describe('Scheduled refresh cards', () => {
     expect(await card.locator(':scope > .hint').first().textContent()).toBe(again);
   });
 
-  it('a card whose sheet was deleted says so as it is listed, and offers only Delete; another editor is told whom to ask', async () => {
+  it('a card whose sheet was deleted says so as it is listed, and offers only Delete; another editor, only Remove', async () => {
     const { page, running } = bench();
     await refreshesInto(bench(), 'Payroll');
     running.workbench.rt.workbook.deleteSheet('Payroll');
@@ -545,9 +545,9 @@ describe('Scheduled refresh cards', () => {
     const { card: theirs } = await refreshCard(page, 'Payroll');
     await expect
       .poll(() => theirs.locator('.reason').allTextContents())
-      .toEqual(['It cannot run: its sheet "Payroll" was deleted; ask analyst@example.com to delete it.']);
+      .toEqual(['It cannot run: its sheet "Payroll" was deleted; Remove takes it out of this spreadsheet.']);
     expect(await theirs.getAttribute('data-health')).toBe('failed');
-    expect(await theirs.getByRole('button').count()).toBe(0);
+    expect(await theirs.getByRole('button').allTextContents()).toEqual(['Remove']);
     await editor.selectOption(first);
     await page.waitForFunction((e) => document.body.dataset.editor === e, first);
     await page.locator('#sidebar').waitFor({ state: 'hidden' });

@@ -203,7 +203,7 @@ describe('scheduled refreshes', () => {
     expect((s.grids.get('Time off') as MemoryGrid).text()).toEqual([['keep me']]);
   });
 
-  it('pause, resume and delete; only the owner may change a refresh', () => {
+  it('pause, resume and delete; only the owner may resume a refresh', () => {
     const s = setupWithSheet();
     const { id } = saveRefresh(s.deps, { ...weeklyPeople(), frequency: { kind: 'hourly' } }, 'refresh-0006');
     setPaused(s.deps, id, true);
@@ -212,7 +212,9 @@ describe('scheduled refreshes', () => {
     setPaused(s.deps, id, false);
     drive(s, 3_600_000);
     expect(s.logs).toHaveLength(1);
-    expect(() => deleteRefresh({ ...s.deps, user: OTHER }, id)).toThrow(/belongs to analyst@example.com/);
+    expect(() => setPaused({ ...s.deps, user: OTHER }, id, false)).toThrow(
+      /belongs to analyst@example.com .*; only they can resume it/,
+    );
     deleteRefresh(s.deps, id);
     expect(hasRefreshWork(s.deps)).toBe(false);
   });

@@ -1,11 +1,13 @@
 // Saving, editing, pausing and deleting refreshes. Only the owner changes a refresh: it runs
-// with the owner's key, so another editor's change would silently run as someone else.
+// with the owner's key, so another editor's change would silently run as someone else. Any editor
+// may stop it, though (its owner may have left): Pause and Remove make no key do anything.
 
 import { type Caller, type Owned, ownerName, owns, requireOwner } from '../owner';
 import { specProblems } from '../pull/pull-spec';
 import { TargetMissing, targetSheet } from '../pull/pull-target';
 import type { PullDeps } from '../pull/run-pull';
 import { makeRoom } from '../share';
+import { formatLocalDateTime } from '../time/zone-math';
 import { refuseHourMoved } from '../time/zone-shown';
 import { InputError, parseInput } from '../validation';
 import { everyHourAsHourly } from './every-hour';
@@ -13,7 +15,7 @@ import { keyPauseNamed, NO_KEY_TO_RESUME } from './key-pause';
 import { nextRunIn, scheduleAfter } from './next-run';
 import { forgetPause, ownersCall } from './pause-asked';
 import { changeRefresh, changeRefreshes, type Refresh, RefreshInput, RefreshStore } from './refresh';
-import { type RefreshDeps, stopPressed, stopRunOf } from './run-refreshes';
+import { logRefresh, type RefreshDeps, stopPressed, stopRunOf } from './run-refreshes';
 import { gone, refreshInto, refreshWords, toHaveDone } from './sheet-refresh';
 
 type Deps = Pick<
@@ -42,14 +44,26 @@ function checked(input: unknown): RefreshInput {
     : saved;
 }
 
-export function ownedRefresh(deps: { store: Deps['store']; user: Caller }, id: string): Refresh {
-  return owned(deps.user, new RefreshStore(deps.store).get(id));
+/** `verb`: what the caller asked to do, said if it is not theirs to do (NotYours). */
+export function ownedRefresh(
+  deps: { store: Deps['store']; user: Caller },
+  id: string,
+  verb?: string,
+): Refresh {
+  return owned(deps.user, new RefreshStore(deps.store).get(id), verb);
 }
 
-function owned(user: Caller, refresh: Refresh | undefined): Refresh {
-  if (!refresh) throw new Error('That scheduled refresh no longer exists.');
-  return requireOwner(user, refresh, 'refresh');
+function owned(user: Caller, refresh: Refresh | undefined, verb?: string): Refresh {
+  return requireOwner(user, there(refresh), 'refresh', verb);
 }
+
+function there(refresh: Refresh | undefined): Refresh {
+  if (!refresh) throw new Error('That scheduled refresh no longer exists.');
+  return refresh;
+}
+
+/** An editor's Pause or Remove of a refresh not theirs, as its card and the log name them. */
+const byOther = (deps: Pick<Deps, 'user'>) => ownerName({ owner: deps.user.email });
 
 /**
  * Saves a refresh. `key` is the id of one of the caller's refreshes (an edit), or else the
@@ -74,7 +88,13 @@ export function saveRefresh(
   const id = found ?? deps.newId();
   // An edit changes the refresh as saved now (a run may have ended since it was read), if still there.
   const refresh = changeRefresh(deps, id, (saved) =>
-    edited(deps, valid, { id, key }, found === undefined ? undefined : owned(deps.user, saved), keyRefused),
+    edited(
+      deps,
+      valid,
+      { id, key },
+      found === undefined ? undefined : owned(deps.user, saved, 'edit'),
+      keyRefused,
+    ),
   ) as Refresh;
   return noted(deps, refresh, deps.ensureScheduler());
 }
@@ -165,15 +185,27 @@ function edited(
 
 /**
  * Pause stops the run under way too (stopRunOf); Stop on the card stops the run alone (stopRun).
- * Either, pressed while the run holds the lock, answers at once (stopPressed).
+ * Either, pressed while the run holds the lock, answers at once (stopPressed). Any editor may
+ * pause a refresh, said on its card and in the log as theirs; only its owner resumes it, which
+ * sets their key working again.
  */
 export function setPaused(deps: RefreshDeps, id: string, paused: boolean): Refresh {
+  const refresh = paused ? there(new RefreshStore(deps.store).get(id)) : ownedRefresh(deps, id, 'resume');
+  const by = owns(deps.user, refresh) ? undefined : byOther(deps);
+  const reason = by && `Paused by ${by} on ${formatLocalDateTime(deps.clock.now(), deps.zone)}.`;
   const change = () =>
     changeRefresh(deps, id, (found) => {
-      const mine = owned(deps.user, found);
-      return pausedAs(deps, paused ? stopRunOf(deps, mine) : mine, paused);
+      const r = paused ? there(found) : owned(deps.user, found, 'resume');
+      return pausedAs(deps, paused ? stopRunOf(deps, r) : r, paused, reason);
     }) as Refresh;
-  const saved = paused ? stopPressed(deps, ownedRefresh(deps, id), true, change) : change();
+  const saved = paused ? stopPressed(deps, refresh, { ...(reason ? { reason } : {}) }, change) : change();
+  if (by)
+    logRefresh(
+      deps,
+      refresh,
+      'paused',
+      `Paused by ${by}: it runs no more until ${ownerName(refresh)} resumes it.`,
+    );
   return noted(deps, saved, paused ? undefined : deps.ensureScheduler());
 }
 
@@ -197,8 +229,11 @@ export const stoppedOnCard = (r: Owned) => `Stopped on its card by ${ownerName(r
 /** The same, on its owner's own card. */
 export const STOPPED_BY_YOU = 'Stopped on its card by you';
 
-/** The caller's refresh paused, or resumed if it can run: a Pause kept for its run's end is done with. */
-function pausedAs(deps: Deps, saved: Refresh, paused: boolean): Refresh {
+/**
+ * The refresh paused (`reason`: by whom, when not its owner), or the caller's resumed if it can
+ * run: a Pause kept for its run's end is done with.
+ */
+function pausedAs(deps: Deps, saved: Refresh, paused: boolean, reason?: string): Refresh {
   forgetPause(deps.store, saved.id);
   const refresh = ownersCall(saved);
   // Resumed, it would only pause again at its next run, saying so an hour or a day later.
@@ -216,6 +251,7 @@ function pausedAs(deps: Deps, saved: Refresh, paused: boolean): Refresh {
   return {
     ...refresh,
     paused,
+    ...(reason ? { pausedReason: reason } : {}),
     ...scheduleAfter(refresh.frequency, now, deps.zone),
   };
 }
@@ -247,10 +283,21 @@ export function pausedForKey(deps: Pick<Deps, 'store' | 'user'>): number {
     .length;
 }
 
-export function deleteRefresh(deps: Pick<Deps, 'store' | 'lock' | 'user'>, id: string): void {
+/**
+ * Takes a refresh out of the spreadsheet, its run under way ended with it. Any editor may: its
+ * owner's trigger then finds nothing of it to run (and goes, with nothing else to do).
+ */
+export function deleteRefresh(deps: RefreshDeps, id: string): void {
   changeRefresh(deps, id, (saved) => {
-    owned(deps.user, saved);
+    const refresh = stopRunOf(deps, there(saved), 'Stopped as the refresh was removed');
     forgetPause(deps.store, id);
+    if (!owns(deps.user, refresh))
+      logRefresh(
+        deps,
+        refresh,
+        'removed',
+        `Removed from this spreadsheet by ${byOther(deps)}: it runs no more.`,
+      );
     return null;
   });
 }

@@ -6,9 +6,17 @@ import type { Refresh } from './refresh';
 
 const key = (id: string) => `pause.${id}`;
 
-export const askPause = (store: Store, id: string): void => store.set(key(id), true);
+/** `reason`: another editor's pause says whose it was (manage.ts setPaused); the owner's, nothing. */
+export const askPause = (store: Store, id: string, reason?: string): void =>
+  store.set(key(id), reason ?? true);
 
-export const pauseAsked = (store: Store, id: string): boolean => store.get<boolean>(key(id)) === true;
+/** The pause asked: its reason, or true when it has none; undefined when none was asked. */
+const asked = (store: Store, id: string) => {
+  const kept = store.get<string | boolean>(key(id));
+  return kept === true || typeof kept === 'string' ? kept : undefined;
+};
+
+export const pauseAsked = (store: Store, id: string): boolean => asked(store, id) !== undefined;
 
 export const forgetPause = (store: Store, id: string): void => store.delete(key(id));
 
@@ -23,7 +31,8 @@ export function ownersCall(r: Refresh): Refresh {
 
 /** A run's end recorded: the refresh paused if Pause was pressed meanwhile (one the run paused stays so). */
 export function pausedIfAsked(store: Store, r: Refresh): Refresh {
-  if (!pauseAsked(store, r.id)) return r;
+  const why = asked(store, r.id);
+  if (why === undefined) return r;
   forgetPause(store, r.id);
-  return r.paused ? r : { ...ownersCall(r), paused: true };
+  return r.paused ? r : { ...ownersCall(r), paused: true, ...(why === true ? {} : { pausedReason: why }) };
 }

@@ -28,7 +28,7 @@ import { nextRunIn } from './next-run';
 import { type Refresh, type RunStatus, ranAt } from './refresh';
 import { runName } from './run-name';
 import { longWait, onceBack, ratherThanWait, runNowOn, THIS_CARD } from './run-now-pulls';
-import { gone, sheetGone, toHaveDone } from './sheet-refresh';
+import { gone, sheetGone } from './sheet-refresh';
 import { cardTime, zoneMovedWords } from './zone-moved';
 import { refusedAgainWords, zoneRefusedWords } from './zone-refused';
 
@@ -36,7 +36,7 @@ export interface RefreshView {
   id: string;
   /** Its owner's e-mail, or "you" on the viewer's own. */
   owner: string;
-  /** Whether the viewer owns it (and so may change it). */
+  /** Whether the viewer owns it (and so may run, resume or edit it; any editor may pause or remove it). */
   mine: boolean;
   /**
    * Whether Run now is offered: to its owner only, not while a run is under way (Stop is offered
@@ -318,11 +318,11 @@ function runAgainWords(r: Refresh, viewer: Caller, zone: Zone, now: number): str
   return onceBack(act);
 }
 
-/** Its owner is told what to do; another editor, who can do nothing with it, whom to ask. */
+/** Its owner is told what to do; another editor, who can only remove it, that they can. */
 function goneWords(r: Refresh, viewer: Caller): string {
   return owns(viewer, r)
     ? `It cannot run: ${gone(r)}.`
-    : `It cannot run: ${sheetGone(r)}; ${toHaveDone(r, viewer, 'delete')}.`;
+    : `It cannot run: ${sheetGone(r)}; Remove takes it out of this spreadsheet.`;
 }
 
 /** The try a run under way really ends on (by its give-up time or its count), in the sheet's zone. */

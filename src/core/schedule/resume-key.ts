@@ -37,7 +37,7 @@ function forbiddenUnchecked(deps: RefreshDeps, refresh: Refresh): string | undef
  * key could not be checked. Called outside the lock: the call may wait out retries.
  */
 export function keyToResume(deps: RefreshDeps, id: string): string | undefined {
-  const refresh = ownedRefresh(deps, id);
+  const refresh = ownedRefresh(deps, id, 'resume');
   const forbidden = forbiddenUnchecked(deps, refresh);
   if (forbidden) return forbiddenUncheckedOnResume(forbidden);
   const verdict = keyAnswer(deps, refresh);

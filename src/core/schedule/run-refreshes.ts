@@ -99,10 +99,14 @@ export function ownRefreshes(deps: Pick<PullDeps, 'store' | 'user'>): Refresh[] 
   return new RefreshStore(deps.store).all().filter((r) => owns(deps.user, r));
 }
 
-/** The run's job, only if it is this refresh's own: same owner, started for this refresh. */
+/**
+ * The run's job, only if it is this refresh's own: its owner's, started for this refresh. Read by
+ * another editor too, whose Pause or Remove stops it; only its owner's executions move it on.
+ */
 function runJob(deps: RefreshDeps, refresh: Refresh, jobId: string): PullJob | undefined {
   const job = new JobStore(deps.store).get(jobId);
-  return job && owns(deps.user, job) && job.refreshId === refresh.id ? job : undefined;
+  const owner = { id: refresh.ownerId ?? '', email: refresh.owner };
+  return job && owns(owner, job) && job.refreshId === refresh.id ? job : undefined;
 }
 
 /** Work waits while this user owns a refresh that is not paused. */
@@ -194,13 +198,13 @@ export function stopRunOf(deps: RefreshDeps, refresh: Refresh, lead = PAUSE_STOP
  * Pull data's Stop asks (pressStop), so that a step holding the lock (a list's read step, up to
  * 20 s) ends the run after the page under way rather than keep the card waiting. `change` changes
  * the refresh under the lock as ever if it comes within a few seconds; else the execution under way
- * ends the run, and recording its end pauses the refresh for a Pause (pause-asked.ts). With no run
- * under way, or one that ended as it was pressed, `change` alone.
+ * ends the run, and recording its end pauses the refresh for a Pause (pause-asked.ts), with its
+ * `reason` if given. With no run under way, or one that ended as it was pressed, `change` alone.
  */
 export function stopPressed(
   deps: RefreshDeps,
   refresh: Refresh,
-  pause: boolean,
+  pause: false | { reason?: string },
   change: () => Refresh,
   /** How a Stop's run message begins (a Pause's says it was paused). */
   lead = 'Stopped',
@@ -209,7 +213,7 @@ export function stopPressed(
   const job = refresh.jobId ? runJob(deps, refresh, refresh.jobId) : undefined;
   if (!job || isTerminal(job)) return change();
   // Kept before the run is asked to stop: its end, recorded after, then finds it.
-  if (pause) askPause(deps.store, refresh.id);
+  if (pause) askPause(deps.store, refresh.id, pause.reason);
   const changed = pressStop(deps, job.id, pause ? PAUSE_STOPPED : lead, change);
   if (changed) return changed;
   // Over already, its end perhaps recorded before the pause was kept: the pause waits for the lock.
@@ -381,19 +385,19 @@ function pauseGone(deps: RefreshDeps, refresh: Refresh): Refresh {
   let paused: Refresh | undefined;
   const now = changeRefresh(deps, refresh.id, (r) => {
     if (!r || r.paused || r.jobId) return undefined;
-    const at = deps.clock.now();
-    const row = { owner: r.owner, spec: r.spec, refreshId: r.id, errors: 0, nextPollAt: at };
-    logRun(
-      deps,
-      { ...row, state: 'failed', createdAt: at, updatedAt: at, message: `${pausedGone(r)}.` },
-      undefined,
-      'paused',
-    );
+    logRefresh(deps, r, 'paused', `${pausedGone(r)}.`);
     paused = pause(r, gone(r));
     return paused;
   });
   if (paused?.notifyByEmail) deps.notify.failed([{ ...goneNotice(paused), cannotRun: true }]);
   return now ?? refresh;
+}
+
+/** A row in the log for what befell a refresh with no run (`status`: "paused", "removed"). */
+export function logRefresh(deps: RefreshDeps, r: Refresh, status: string, message: string): void {
+  const at = deps.clock.now();
+  const row = { owner: r.owner, spec: r.spec, refreshId: r.id, errors: 0, nextPollAt: at };
+  logRun(deps, { ...row, state: 'failed', createdAt: at, updatedAt: at, message }, undefined, status);
 }
 
 /** The owner's e-mail of a refresh whose sheet was deleted: what happened, what went with it, the way back. */

@@ -268,16 +268,25 @@ function showEditor(box: HTMLElement): void {
   box.querySelector('select')?.focus({ preventScroll: true });
 }
 
-/** Asks inside the card (ask-in-page.ts). */
+/** Asks inside the card (ask-in-page.ts). Another editor's refresh is removed, its owner named. */
 function confirmDelete(r: RefreshView, card: HTMLElement, trigger: HTMLButtonElement): void {
   const name = nameOf(r);
   const at = [...list.children].indexOf(card);
+  const [verb, doing, done] = r.mine
+    ? ['Delete', 'Deleting', 'Deleted.']
+    : ['Remove', 'Removing', 'Removed.'];
   askInPage(
     {
-      question: `Delete the refresh of ${r.what} into ${r.target}?`,
-      yes: 'Delete',
+      question: `${verb} the refresh of ${r.what} into ${r.target}?`,
+      // Its owner may not know: said whose it is, and that no one else can have it back.
+      ...(r.mine
+        ? {}
+        : {
+            text: `It belongs to ${r.owner}: removed, it never runs again, and only they can save it again.`,
+          }),
+      yes: verb,
       keep: 'Keep',
-      yesLabel: `Yes, delete: ${name}`,
+      yesLabel: `Yes, ${verb.toLowerCase()}: ${name}`,
       keepLabel: `Keep: ${name}`,
     },
     trigger,
@@ -285,9 +294,9 @@ function confirmDelete(r: RefreshView, card: HTMLElement, trigger: HTMLButtonEle
     (box) => card.append(box),
     () =>
       void act(
-        'Deleting',
+        doing,
         () => callServer('deleteRefresh', r.id),
-        'Deleted.',
+        done,
         r.id,
         () => focusNear(at),
       ),
@@ -407,90 +416,88 @@ function card(r: RefreshView): HTMLElement {
   // Its sheet gone, that is all there is to say: why it paused, or is overdue, follows from it.
   const reasons = r.targetGone ? [r.targetGone] : [r.pausedReason, r.notice, r.overdue];
   for (const reason of reasons.filter(Boolean)) item.append(el('p', { class: 'reason' }, reason));
-  // In place of the buttons another editor does not get, why not (a gone sheet's line names whom to ask).
+  // In place of the buttons another editor does not get, why not (a gone sheet's line says what to do).
   if (!r.mine && !r.targetGone)
     item.append(
-      el('p', { class: 'hint' }, 'Only its owner can run or change it: it runs with their API key.'),
+      el('p', { class: 'hint' }, 'Only its owner can run, resume or edit it: it runs with their API key.'),
     );
-  if (r.mine) {
-    // data-act: the same control on the card drawn again, where the focus goes back (render).
-    const button = (
-      text: string,
-      act: string,
-      onClick: (b: HTMLButtonElement, event: MouseEvent) => void,
-    ) => {
-      const b = el(
-        'button',
-        { type: 'button', 'aria-label': `${text}: ${nameOf(r)}`, 'data-act': `${r.id} ${act}` },
-        text,
-      );
-      b.addEventListener('click', (event) => onClick(b, event));
-      return b;
-    };
-    const remove = button('Delete', 'delete', (b) => confirmDelete(r, item, b));
-    // Its sheet gone, it can only be deleted: Run now, Resume, Pause and Edit would be for nothing.
-    if (r.targetGone) item.append(el('div', { class: 'actions' }, remove));
-    else
-      item.append(
-        el(
-          'div',
-          { class: 'actions' },
-          // Not while paused for want of the owner's key: it would only be refused (its reason says why).
-          // Beside Stop, its run waiting for its next try: that try is made now.
-          ...(r.runNow
-            ? [
-                button('Run now', 'run', (_, event) => {
-                  // A double click's second click: a run that answers at once has drawn its card
-                  // again under the pointer, Run now free, and that click is no second request.
-                  if (event.detail > 1) return;
-                  ranNow.add(r.id);
-                  void act(
-                    r.running ? 'Trying again' : 'Running',
-                    // The last run the card showed: one that ended since is shown, not run again.
-                    () => callServer('runRefreshNow', r.id, r.ranAt),
-                    `${r.running ? 'Tried again now' : 'Started'}: this card shows the outcome when the run ends.`,
-                    r.id,
-                    () => atOutcome(r.id),
-                  );
-                }),
-              ]
-            : []),
-          // Its run under way, whether paused or not (Run now runs a paused one): Pause alone could
-          // not stop that. Between its tries nothing runs to stop: its retry is what is cancelled.
-          ...(r.running && !r.stopping ? [stopButton(r, button)] : []),
-          r.paused
-            ? button(
-                'Resume',
-                'pause',
-                () =>
-                  void act(
-                    'Resuming',
-                    () => callServer('resumeRefresh', r.id),
-                    // Its owner's key could not be checked (Assembled down): said, not a plain
-                    // "Resumed."; and the runs it missed while paused, with Run now beside.
-                    (read) => {
-                      const v = read.find((x) => x.id === r.id);
-                      return [v?.keyUnchecked ?? 'Resumed.', v?.missed].filter(Boolean).join(' ');
-                    },
-                    r.id,
-                  ),
-              )
-            : button(
-                'Pause',
-                'pause',
-                () =>
-                  void act(
-                    'Pausing',
-                    () => callServer('pauseRefresh', r.id),
-                    stopSaid(r.id, 'Paused.', `Paused. ${STOPPING}`),
-                    r.id,
-                  ),
-              ),
-          button('Edit', 'edit', () => editor(r, item)),
-          remove,
-        ),
-      );
-  }
+  // data-act: the same control on the card drawn again, where the focus goes back (render).
+  const button = (text: string, act: string, onClick: (b: HTMLButtonElement, event: MouseEvent) => void) => {
+    const b = el(
+      'button',
+      { type: 'button', 'aria-label': `${text}: ${nameOf(r)}`, 'data-act': `${r.id} ${act}` },
+      text,
+    );
+    b.addEventListener('click', (event) => onClick(b, event));
+    return b;
+  };
+  const remove = button(r.mine ? 'Delete' : 'Remove', 'delete', (b) => confirmDelete(r, item, b));
+  const pause = button(
+    'Pause',
+    'pause',
+    () =>
+      void act(
+        'Pausing',
+        () => callServer('pauseRefresh', r.id),
+        stopSaid(r.id, 'Paused.', `Paused. ${STOPPING}`),
+        r.id,
+      ),
+  );
+  // Another editor's (its owner may have left): Pause and Remove, which set no one's key working.
+  if (!r.mine)
+    item.append(el('div', { class: 'actions' }, ...(r.paused || r.targetGone ? [] : [pause]), remove));
+  // Its sheet gone, it can only be deleted: Run now, Resume, Pause and Edit would be for nothing.
+  else if (r.targetGone) item.append(el('div', { class: 'actions' }, remove));
+  else
+    item.append(
+      el(
+        'div',
+        { class: 'actions' },
+        // Not while paused for want of the owner's key: it would only be refused (its reason says why).
+        // Beside Stop, its run waiting for its next try: that try is made now.
+        ...(r.runNow
+          ? [
+              button('Run now', 'run', (_, event) => {
+                // A double click's second click: a run that answers at once has drawn its card
+                // again under the pointer, Run now free, and that click is no second request.
+                if (event.detail > 1) return;
+                ranNow.add(r.id);
+                void act(
+                  r.running ? 'Trying again' : 'Running',
+                  // The last run the card showed: one that ended since is shown, not run again.
+                  () => callServer('runRefreshNow', r.id, r.ranAt),
+                  `${r.running ? 'Tried again now' : 'Started'}: this card shows the outcome when the run ends.`,
+                  r.id,
+                  () => atOutcome(r.id),
+                );
+              }),
+            ]
+          : []),
+        // Its run under way, whether paused or not (Run now runs a paused one): Pause alone could
+        // not stop that. Between its tries nothing runs to stop: its retry is what is cancelled.
+        ...(r.running && !r.stopping ? [stopButton(r, button)] : []),
+        r.paused
+          ? button(
+              'Resume',
+              'pause',
+              () =>
+                void act(
+                  'Resuming',
+                  () => callServer('resumeRefresh', r.id),
+                  // Its owner's key could not be checked (Assembled down): said, not a plain
+                  // "Resumed."; and the runs it missed while paused, with Run now beside.
+                  (read) => {
+                    const v = read.find((x) => x.id === r.id);
+                    return [v?.keyUnchecked ?? 'Resumed.', v?.missed].filter(Boolean).join(' ');
+                  },
+                  r.id,
+                ),
+            )
+          : pause,
+        button('Edit', 'edit', () => editor(r, item)),
+        remove,
+      ),
+    );
   if (said?.id === r.id) item.append(saidLine(said));
   return item;
 }
