@@ -453,7 +453,7 @@ describe('scheduled refreshes', () => {
     ]);
     const [head = [], ...rows] = rt.workbook.values('Assembled log');
     // The log says what happened, and only that: what to do is said once, by the card's reason
-    // line, to its viewer (Sam cannot delete the owner's refresh). Nothing ran: no last run.
+    // line, to its viewer (Sam, who cannot resume the owner's refresh, can remove it). Nothing ran: no last run.
     const happened = 'Paused before its next run: its sheet "Time off" was deleted.';
     expect(rows.at(-1)?.[head.indexOf('Message')]).toBe(happened);
     const todo = {
@@ -466,7 +466,8 @@ describe('scheduled refreshes', () => {
       const [card] = await viewer.callFromSidebar<RefreshView[]>('listRefreshes');
       expect(card).toMatchObject({
         paused: true,
-        pausedReason: `Paused: ${reason}`,
+        // Its owner's ways back are theirs alone to take: Sam's card says what befell it.
+        pausedReason: viewer === rt ? `Paused: ${reason}` : 'Paused: its sheet "Time off" was deleted.',
         targetGone: todo[viewer.user],
         lastRun: null,
       });

@@ -7,6 +7,7 @@ import { MODE_WORDS } from '../../src/core/pull/mode-words';
 import type { PullSpec } from '../../src/core/pull/pull-spec';
 import type { Refresh } from '../../src/core/schedule/refresh';
 import { refreshView } from '../../src/core/schedule/refresh-view';
+import { gone } from '../../src/core/schedule/sheet-refresh';
 
 const zone = intlZone('Europe/London');
 const owner = { id: 'owner-1', email: 'analyst@example.com' };
@@ -199,5 +200,22 @@ describe('a refresh card', () => {
     // A refresh that replaces already loses nothing more by it.
     expect(replace(refresh({ mode: 'replace' }))).toMatchObject({ note: '' });
     expect(replace(refresh({ mode: 'replace' }))).not.toHaveProperty('ask');
+  });
+
+  it('paused for its deleted sheet, restored since, tells another editor whom to ask, not to Resume on the card', () => {
+    // Paused as the add-on pauses it (run-refreshes.ts pauseGone), its sheet bound by id.
+    const bound = { ...refresh({}), sheetId: 7 };
+    const paused = { ...bound, paused: true, pausedReason: `Paused: ${gone(bound)}.` };
+    const sam = { id: 'sam-1', email: 'sam@example.com' };
+    expect(refreshView(paused, sam, zone, at).pausedReason).toBe(
+      'Paused: its sheet "Adherence" was deleted. It is back now: ask analyst@example.com to resume it.',
+    );
+    // Its owner, who can, is told the ways back as before, Resume on this card among them.
+    expect(refreshView(paused, owner, zone, at).pausedReason).toBe(paused.pausedReason);
+    expect(paused.pausedReason).toContain('then Resume on this card.');
+    // Still gone, its card's targetGone says what to do: the reason says only what befell it.
+    expect(refreshView(paused, sam, zone, at, { sheetThere: false }).pausedReason).toBe(
+      'Paused: its sheet "Adherence" was deleted.',
+    );
   });
 });

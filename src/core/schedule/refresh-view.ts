@@ -28,7 +28,7 @@ import { nextRunIn } from './next-run';
 import { type Refresh, type RunStatus, ranAt } from './refresh';
 import { runName } from './run-name';
 import { longWait, onceBack, ratherThanWait, runNowOn, THIS_CARD } from './run-now-pulls';
-import { gone, sheetGone } from './sheet-refresh';
+import { gone, sheetBack, sheetGone, toHaveDone } from './sheet-refresh';
 import { cardTime, zoneMovedWords } from './zone-moved';
 import { refusedAgainWords, zoneRefusedWords } from './zone-refused';
 
@@ -325,6 +325,21 @@ function goneWords(r: Refresh, viewer: Caller): string {
     : `It cannot run: ${sheetGone(r)}; Remove takes it out of this spreadsheet.`;
 }
 
+/**
+ * Why it is paused, in words for the viewer. Paused for its deleted sheet, the reason says its
+ * owner's ways back (Resume on this card): another editor, once the sheet is back (restored), is
+ * told whom to ask instead; while it is gone, targetGone says the rest.
+ */
+function pausedWords(r: Refresh, viewer: Caller, viewerHasKey: boolean, sheetThere: boolean): string {
+  const mine = owns(viewer, r);
+  if (mine && r.pausedForKey) return keyPauseToOwner(r.pausedForKey, viewerHasKey);
+  const reason = r.pausedReason ?? '';
+  const ownersWay = ` ${sheetBack(THIS_CARD)}.`;
+  if (mine || !reason.endsWith(ownersWay)) return reason;
+  const what = reason.slice(0, -ownersWay.length);
+  return sheetThere ? `${what} It is back now: ${toHaveDone(r, viewer, 'resume')}.` : what;
+}
+
 /** The try a run under way really ends on (by its give-up time or its count), in the sheet's zone. */
 function lastTryWords(run: PullJob, zone: Zone): { lastTryBy?: string } {
   const by = lastTryBy(run);
@@ -378,8 +393,7 @@ export function refreshView(
     today: weekdayOf(now, zone),
     notifyByEmail: r.notifyByEmail,
     paused: r.paused,
-    pausedReason:
-      mine && r.pausedForKey ? keyPauseToOwner(r.pausedForKey, viewerHasKey) : (r.pausedReason ?? ''),
+    pausedReason: pausedWords(r, viewer, viewerHasKey, sheetThere),
     notice: r.paused ? '' : (r.notice ?? ''),
     running: r.jobId !== undefined,
     stopping: stopping && r.jobId !== undefined,
