@@ -2,7 +2,7 @@
 // from their trigger. Any other editor may Pause it or Remove it from the spreadsheet, which sets no
 // key working: the owner's trigger then runs nothing of it. Resume and Edit would set the owner's
 // key working again, so only the owner may, and the server says so to anyone else. Who paused or
-// removed it is said on its card and in the log.
+// removed it is said on its card and in the log, its Who theirs.
 import { describe, expect, it } from 'vitest';
 import { saveDailyAht } from '../../dev/daily-refresh';
 import type { LocalRuntime } from '../../dev/gas';
@@ -48,7 +48,7 @@ describe("another editor's Pause of a refresh not theirs", () => {
     expect(await card(rt)).toMatchObject({ mine: true, paused: true, pausedReason: reason });
     expect(logRows(rt)).toEqual([
       [
-        'analyst@example.com',
+        'sam@example.com',
         'paused',
         'Paused by sam@example.com: it runs no more until analyst@example.com resumes it.',
       ],
@@ -106,11 +106,7 @@ describe("another editor's Remove of a refresh not theirs", () => {
     expect(await sam.callFromSidebar<RefreshView[]>('deleteRefresh', id)).toEqual([]);
     expect(await rt.callFromSidebar<RefreshView[]>('listRefreshes')).toEqual([]);
     expect(logRows(rt)).toEqual([
-      [
-        'analyst@example.com',
-        'removed',
-        'Removed from this spreadsheet by sam@example.com: it runs no more.',
-      ],
+      ['sam@example.com', 'removed', 'Removed from this spreadsheet by sam@example.com: it runs no more.'],
     ]);
     // B's execution cannot delete A's trigger (Apps Script gives it to A alone): it is left to A's.
     expect(rt.triggers().map((t) => t.owner)).toEqual([rt.user]);

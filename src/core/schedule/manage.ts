@@ -205,6 +205,7 @@ export function setPaused(deps: RefreshDeps, id: string, paused: boolean): Refre
       refresh,
       'paused',
       `Paused by ${by}: it runs no more until ${ownerName(refresh)} resumes it.`,
+      deps.user.email,
     );
   return noted(deps, saved, paused ? undefined : deps.ensureScheduler());
 }
@@ -297,6 +298,7 @@ export function deleteRefresh(deps: RefreshDeps, id: string): void {
         refresh,
         'removed',
         `Removed from this spreadsheet by ${byOther(deps)}: it runs no more.`,
+        deps.user.email,
       );
     return null;
   });

@@ -394,9 +394,16 @@ function pauseGone(deps: RefreshDeps, refresh: Refresh): Refresh {
 }
 
 /** A row in the log for what befell a refresh with no run (`status`: "paused", "removed"). */
-export function logRefresh(deps: RefreshDeps, r: Refresh, status: string, message: string): void {
+export function logRefresh(
+  deps: RefreshDeps,
+  r: Refresh,
+  status: string,
+  message: string,
+  // Who did it: another editor's Pause or Remove is theirs, not the owner's.
+  who = r.owner,
+): void {
   const at = deps.clock.now();
-  const row = { owner: r.owner, spec: r.spec, refreshId: r.id, errors: 0, nextPollAt: at };
+  const row = { owner: who, spec: r.spec, refreshId: r.id, errors: 0, nextPollAt: at };
   logRun(deps, { ...row, state: 'failed', createdAt: at, updatedAt: at, message }, undefined, status);
 }
 
