@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { intlZone } from '../../dev/intl-zone';
 import { matchHeader } from '../../src/core/push/header';
-import { movedRows } from '../../src/core/push/moved-rows';
+import { movedAway, movedRows } from '../../src/core/push/moved-rows';
 import { inputPrint, sentNote } from '../../src/core/push/sent-print';
 import type { CellValue } from '../../src/core/table/build-table';
 
@@ -94,5 +94,25 @@ describe('rows sorted without their status columns', () => {
       { row: 3, values: [...cells(0).slice(0, 5), 'row 0, edited'], note: sentNote(cells(1), map, zone) },
     ];
     expect(movedRows(rows, map, zone).size).toBe(0);
+  });
+
+  it('matches a row not pushed to what a changed row was pushed with, exactly alone, and tells that row', () => {
+    // Rows 2 (pushed) and 3 (not sent) swapped; row 4, not pushed, nearly row 2's cells.
+    const changed = [{ row: 2, values: cells(1), note: sentNote(cells(0), map, zone) }];
+    const unpushed = [
+      { row: 3, values: cells(0) },
+      { row: 4, values: [...cells(0).slice(0, 5), 'row 0, edited'] },
+    ];
+    const moved = movedRows(changed, map, zone, unpushed);
+    expect(Object.fromEntries(moved)).toEqual({ 3: 2 });
+    expect(Object.fromEntries(movedAway(moved))).toEqual({ 2: 3 });
+    // A row not pushed whose cells were pushed from a row as it was sent is no sort.
+    expect(movedRows([], map, zone, unpushed).size).toBe(0);
+    // Nor one holding what a row edited where it stands (its agent and start kept) was pushed with:
+    // typed or copied before the edit.
+    const edited = [
+      { row: 2, values: [...cells(0).slice(0, 5), 'edited'], note: sentNote(cells(0), map, zone) },
+    ];
+    expect(movedRows(edited, map, zone, [{ row: 3, values: cells(0) }]).size).toBe(0);
   });
 });

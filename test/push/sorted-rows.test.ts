@@ -2,7 +2,9 @@
 // columns alone and sorts, so each pushed row's Push status, Assembled ID and note stay where they
 // were, beside another row's cells. Each such row says whose cells it now holds (or nearly, edited
 // too) and to undo the sort, never to cancel a request that is right, in Validate, Push and Sync
-// time off alike; nothing is sent, and undone, the rows say again what they said.
+// time off alike; nothing is sent, and undone, the rows say again what they said. Pushed cells
+// sorted beside a row never pushed ("not sent", or new) are held back, not sent a second time, and
+// the pushed row left holding that row's cells says where its own went.
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { startLocalAddon } from '../../dev/local-addon';
@@ -184,6 +186,103 @@ describe.skipIf(!built)('pushed rows sorted without their status columns', () =>
     expect(column(rt, sheet, 'Push message')[1]).toMatch(
       /^This row's cells are what row 2 was pushed with, changed since \(Notes was sorted-2 when pushed\): .* Approved in Assembled\.$/,
     );
+  });
+
+  it('hold back pushed cells sorted beside a row not sent, and tell the row they left where they went', async () => {
+    const { rt, sim, backend } = await startLocalAddon({ dialect: 'live' });
+    const agents = sim.admin.org.people.filter((p) => !p.deleted && p.staffable && p.email);
+    const rows = agents
+      .slice(0, 5)
+      .map((a) => [a.email, '2026-12-20 09:00', '2026-12-20 17:00', '', '', 'not-sent-sort']);
+    const sheet = await template(rt, 'time_off', rows);
+    const posts = () => sim.stats().byRoute['POST /v0/time_off'] ?? 0;
+    // Assembled down while the push starts; row 4 edited meanwhile, so it ends "not sent".
+    rt.setHttp((req) =>
+      req.method === 'POST' && /\/v0\/time_off/.test(req.url)
+        ? { status: 503, headers: {}, body: '{"error":"down"}', delayMs: 0 }
+        : backend.http(req),
+    );
+    const waiting = await rt.callFromSidebar<PushView>('startPush', 'time_off', 'not-sent-sort-1');
+    rt.workbook.write(sheet, [['2026-12-20 16:00']], { row: 4, column: 3 });
+    rt.setHttp(backend.http);
+    expect(await follow(rt, waiting)).toMatchObject({ state: 'done', done: 4 });
+    expect(column(rt, sheet, 'Push status')).toEqual([
+      'created',
+      'created',
+      'not sent',
+      'created',
+      'created',
+    ]);
+    const sent = posts();
+    const said = column(rt, sheet, 'Push message')[1];
+    // Rows 3 and 4 swapped in the data columns alone: row 3's pushed cells beside "not sent".
+    const values = rt.workbook.values(sheet);
+    rt.workbook.write(
+      sheet,
+      [3, 2].map((i) => (values[i] ?? []).slice(0, DATA)),
+      { row: 3 },
+    );
+    const held = `This row's cells are what row 3 was pushed with: the rows look sorted without their Push status columns, which stayed where they were. Nothing was sent, as Assembled has them already. Undo the sort (Edit ▸ Undo, or File ▸ Version history if it is too late for that), and sort with every column selected, the Push status columns too; then push again to send what is still to send.`;
+    const away = `What this row was pushed with is now in row 4: the rows look sorted without their Push status columns, which stayed where they were. Nothing was sent, and nothing needs cancelling. Undo the sort (Edit ▸ Undo, or File ▸ Version history if it is too late for that), and sort with every column selected, the Push status columns too. Assembled's last word on it: ${said}`;
+    const check = await rt.callFromSidebar<ValidateSummary>('validatePush', 'time_off');
+    expect(check).toMatchObject({ ok: 0, errors: 1, skipped: 4, moved: 1, changed: 0 });
+    expect(check.problems).toEqual([`Row 3: ${away}`, `Row 4: ${held}`]);
+    expect(column(rt, sheet, 'Push message').slice(1, 3)).toEqual([away, held]);
+    expect(column(rt, sheet, 'Push message').join(' ')).not.toMatch(/cancel the request/);
+    // Sync time off says the same of row 3, which it brings Assembled's news to.
+    await rt.callFromSidebar<SyncSummary>('syncTimeOff');
+    expect(column(rt, sheet, 'Push message')[1]).toBe(away);
+    // Push sends nothing: row 3's request is not made a second time.
+    const view = await follow(
+      rt,
+      await rt.callFromSidebar<PushView>('startPush', 'time_off', 'not-sent-sort-2'),
+    );
+    expect(view).toMatchObject({ state: 'done', succeeded: 0, skipped: 4 });
+    expect(posts()).toBe(sent);
+    expect(column(rt, sheet, 'Push status').slice(1, 3)).toEqual(['created', 'error']);
+    // Undone, row 3 says what it said, and row 4's own cells go.
+    rt.workbook.write(
+      sheet,
+      [2, 3].map((i) => (values[i] ?? []).slice(0, DATA)),
+      { row: 3 },
+    );
+    const again = await follow(
+      rt,
+      await rt.callFromSidebar<PushView>('startPush', 'time_off', 'not-sent-sort-3'),
+    );
+    expect(again).toMatchObject({ state: 'done', succeeded: 1, skipped: 4 });
+    expect(posts()).toBe(sent + 1);
+    expect(column(rt, sheet, 'Push message')[1]).toBe(said);
+    expect(column(rt, sheet, 'Push status')).toEqual(['created', 'created', 'created', 'created', 'created']);
+  });
+
+  it('say so of agent states sorted beside a new row, the row left not told to change Assembled', async () => {
+    const { rt, sim } = await startLocalAddon({ dialect: 'live' });
+    const agents = sim.admin.org.people.filter((p) => !p.deleted && p.staffable && p.email);
+    const state = (i: number) => [
+      agents[i]?.email,
+      'available',
+      '',
+      `2026-05-24 0${i}:00`,
+      `2026-05-24 0${i}:15`,
+      'kustomer',
+    ];
+    const sheet = await template(rt, 'agent_states', [0, 1, 2].map(state));
+    const push = async (key: string) =>
+      follow(rt, await rt.callFromSidebar<PushView>('startPush', 'agent_states', key));
+    expect(await push('states-new-sort-1')).toMatchObject({ state: 'done', succeeded: 3 });
+    const ingests = () => sim.stats().byRoute['POST /v0/agents/state/bulk'] ?? 0;
+    const sent = ingests();
+    // A new row added under them (row 5), then the data columns sorted alone: rows 2 and 5 swapped.
+    rt.workbook.write(sheet, [state(3)], { row: 2 });
+    rt.workbook.write(sheet, [state(0)], { row: 5 });
+    expect(await push('states-new-sort-2')).toMatchObject({ succeeded: 0 });
+    expect(ingests()).toBe(sent);
+    expect(column(rt, sheet, 'Push message')[3]).toMatch(
+      /^This row's cells are what row 2 was pushed with: /,
+    );
+    expect(column(rt, sheet, 'Push message')[0]).toMatch(/^What this row was pushed with is now in row 5: /);
+    expect(column(rt, sheet, 'Push message').join(' ')).not.toMatch(/Changed since it was pushed/);
   });
 
   it('does not take a row copied over another for a sort: the row copied stands as pushed', async () => {

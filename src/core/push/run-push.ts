@@ -78,6 +78,7 @@ import {
   changedMessage,
   changesSinceSent,
   emptiedMessage,
+  movedAwayMessage,
   movedMessage,
   otherZoneWords,
   PUT_BACK_CHANGED,
@@ -330,18 +331,20 @@ function changedOutcome(kind: PushKind, sheet: SheetSnapshot, row: SheetRow): Ro
     ? emptiedMessage(kind, cells.message)
     : row.movedFrom !== undefined
       ? movedMessage(row.movedFrom, cells.message, row.clash, movedEdit(sheet, row, row.movedFrom))
-      : row.sentBy !== undefined
-        ? sentSinceMessage(row.sentBy, what(), cells.message, row.clash)
-        : changedMessage(
-            kind,
-            said,
-            cells.status,
-            cells.message,
-            clearToo,
-            what(),
-            `${row.clash ?? ''}${row.putBack ? PUT_BACK_CHANGED : ''}`,
-            row.unsendable,
-          );
+      : row.movedTo !== undefined
+        ? movedAwayMessage(row.movedTo, cells.message, row.clash)
+        : row.sentBy !== undefined
+          ? sentSinceMessage(row.sentBy, what(), cells.message, row.clash)
+          : changedMessage(
+              kind,
+              said,
+              cells.status,
+              cells.message,
+              clearToo,
+              what(),
+              `${row.clash ?? ''}${row.putBack ? PUT_BACK_CHANGED : ''}`,
+              row.unsendable,
+            );
   return { ...doneOutcome(row, cells), message };
 }
 
@@ -357,7 +360,7 @@ function movedEdit(sheet: SheetSnapshot, row: SheetRow, from: number): string {
  * a row pushed since sent the same (nothing is left to send).
  */
 function changedCount(row: SheetRow): 'moved' | 'changed' | undefined {
-  if (row.movedFrom !== undefined) return 'moved';
+  if (row.movedFrom !== undefined || row.movedTo !== undefined) return 'moved';
   return row.sentBy === undefined ? 'changed' : undefined;
 }
 

@@ -376,6 +376,17 @@ export function sentSinceMessage(by: number, what = '', was = '', clash = ''): s
 /** The start of a moved row's message (movedMessage), its row number after it. */
 const MOVED = "This row's cells are what row ";
 
+/** The start of the message of a row whose pushed cells were moved off it (movedAwayMessage). */
+const MOVED_AWAY = 'What this row was pushed with is now in row ';
+
+/** What a sort that left out the status columns did, said after the row it moved. */
+const SORTED =
+  ': the rows look sorted without their Push status columns, which stayed where they were. Nothing was sent';
+
+/** How to put such a sort right. */
+const UNDO_SORT =
+  'Undo the sort (Edit ▸ Undo, or File ▸ Version history if it is too late for that), and sort with every column selected, the Push status columns too';
+
 /**
  * The Push message of a done row whose cells are what row `from` was pushed with, that row changed
  * too: the rows were sorted with the status columns left out (moved-rows.ts). Nothing is wrong in
@@ -388,7 +399,25 @@ export function movedMessage(from: number, was = '', clash = '', what = ''): str
   const edited = what ? `, changed since (${what})` : '';
   const cancel = what ? '' : ', and nothing needs cancelling';
   const then = what ? '; the row then says what to do about its change' : '';
-  return `${MOVED}${from} was pushed with${edited}: the rows look sorted without their Push status columns, which stayed where they were. Nothing was sent${cancel}. Undo the sort (Edit ▸ Undo, or File ▸ Version history if it is too late for that), and sort with every column selected, the Push status columns too${then}.${clash}${sent}`;
+  return `${MOVED}${from} was pushed with${edited}${SORTED}${cancel}. ${UNDO_SORT}${then}.${clash}${sent}`;
+}
+
+/**
+ * Why a row not pushed is held back: its cells are what row `from` was pushed with, moved beside
+ * its status by such a sort. Sent, they would be made a second time in Assembled.
+ */
+export function movedUnpushedWords(from: number): string {
+  return `${MOVED}${from} was pushed with${SORTED}, as Assembled has them already. ${UNDO_SORT}; then push again to send what is still to send.`;
+}
+
+/**
+ * The Push message of a done row changed since it was sent whose cells as sent are in row `to`,
+ * moved there by such a sort (moved-rows.ts movedAway): its own cells are another row's, so
+ * nothing is to cancel or send; undone, it says again what it said (`was`).
+ */
+export function movedAwayMessage(to: number, was = '', clash = ''): string {
+  const sent = was ? `${LAST_WORD}${sentMessage(was)}` : '';
+  return `${MOVED_AWAY}${to}${SORTED}, and nothing needs cancelling. ${UNDO_SORT}.${clash}${sent}`;
 }
 
 /**
@@ -425,9 +454,9 @@ export function putBackMessage(was = ''): string {
 export const PUT_BACK_CHANGED =
   ' Its Push status was cleared since, and is put back: its note keeps what was ingested, so clearing it cannot send the change.';
 
-/** Whether a done row's message says it was changed (changedMessage) or moved (movedMessage). */
+/** Whether a done row's message says it was changed (changedMessage) or moved (movedMessage, movedAwayMessage). */
 export function saysChanged(message: string): boolean {
-  return message.startsWith(CHANGED) || message.startsWith(MOVED);
+  return message.startsWith(CHANGED) || message.startsWith(MOVED) || message.startsWith(MOVED_AWAY);
 }
 
 /** A done row's message when Assembled's last word on it is not known. */

@@ -20,7 +20,7 @@ import { heldCheck } from './held-rows';
 import { kindNote, pushedInNote } from './kind-note';
 import { ERROR_STATUS, isDone, KINDS, type PushKind, STATUS_COLUMNS, type StatusKey } from './kinds';
 import { masterScheduleIds, scheduleOf } from './master-schedule';
-import { movedRows } from './moved-rows';
+import { movedAway, movedRows } from './moved-rows';
 import { type ParseContext, parseRow, type RowParse } from './parse-row';
 import { pastWords } from './past-activity';
 import { markUnknownPlatforms, markUnknownSources, spellStateSources } from './platforms';
@@ -28,6 +28,7 @@ import { fingerprint } from './request';
 import {
   endedInNote,
   inputPrint,
+  movedUnpushedWords,
   pushedBy,
   recordedPush,
   refusedInNote,
@@ -93,8 +94,13 @@ export interface SheetRow {
   changed?: boolean;
   /** Changed, and as it stands it could not be sent as a new row: its problems (changedMessage says them). */
   unsendable?: string;
-  /** Changed, its cells what this other row was pushed with, or nearly: sorted without the status columns (moved-rows.ts). */
+  /**
+   * Its cells what this other row, changed, was pushed with (or nearly, when changed too): sorted
+   * without the status columns (moved-rows.ts). A row not done is held back for it.
+   */
   movedFrom?: number;
+  /** Changed, and what it was pushed with now in this other row, moved there by such a sort (movedAway). */
+  movedTo?: number;
   /**
    * Done as it was sent, its times then read in this other zone (the spreadsheet's since changed),
    * as Assembled still holds them (zone-read.ts).
@@ -342,9 +348,22 @@ export function readSheet(grid: Grid, kind: PushKind, ctx: ParseContext): ReadRe
     }
   }
   const changed = rows.filter((r) => r.changed && !r.blank);
-  for (const [at, from] of movedRows(changed, map, ctx.zone)) {
+  // Rows to send too: a sort may move pushed cells beside a status that says nothing was pushed.
+  const moved = movedRows(
+    changed,
+    map,
+    ctx.zone,
+    rows.filter((r) => r.input !== undefined),
+  );
+  for (const [at, from] of moved) {
     const row = rows[at - 2];
-    if (row) row.movedFrom = from;
+    if (!row) continue;
+    row.movedFrom = from;
+    if (!row.done) holdMoved(row, from);
+  }
+  for (const [from, at] of movedAway(moved)) {
+    const row = rows[from - 2];
+    if (row) row.movedTo = at;
   }
   if (kind === 'activities')
     markOverlaps(rows, map, listedActivities(rows, map, ctx), scheduleOf(pulledMasters(grid, map, rows)));
@@ -405,6 +424,15 @@ export function readSheet(grid: Grid, kind: PushKind, ctx: ParseContext): ReadRe
     ok: true,
     sheet: { map, rows, zone: ctx.zone, ...(pushedBefore === undefined ? {} : { pushedBefore }) },
   };
+}
+
+/**
+ * A row not pushed holding what row `from` was pushed with: held back, so it is not made twice.
+ * Said alone: the cells are what row `from` sent, whatever else they would need now.
+ */
+function holdMoved(row: SheetRow, from: number): void {
+  row.parse = { ok: false, problems: [movedUnpushedWords(from)] };
+  delete row.fp;
 }
 
 /**

@@ -16,7 +16,7 @@ import { AgentDirectory } from './agents';
 import { cellText } from './cell-text';
 import { copiedRows } from './copied-rows';
 import { matchHeader } from './header';
-import { movedRows } from './moved-rows';
+import { movedAway, movedRows } from './moved-rows';
 import { CREATED_PENDING } from './outcome-words';
 import type { ParseContext } from './parse-row';
 import {
@@ -24,6 +24,7 @@ import {
   changedSinceSent,
   changesSinceSent,
   emptiedMessage,
+  movedAwayMessage,
   movedMessage,
   sentMessage,
   withEnded,
@@ -148,7 +149,8 @@ export function syncPushSheet(deps: PushSheetSyncDeps, target: { name: string; g
     agents: drift.agents,
     timeOffTypes: drift.types,
   };
-  // Rows changed since they were pushed whose cells are another's, sorted without the status columns.
+  // Rows changed since they were pushed whose cells are another's, sorted without the status
+  // columns, and those whose cells such a sort moved beside a row not pushed.
   const moved = movedRows(
     own.flatMap((r) => {
       const note = noteOf(r.row);
@@ -156,7 +158,9 @@ export function syncPushSheet(deps: PushSheetSyncDeps, target: { name: string; g
     }),
     match.map,
     zone,
+    rows.filter((r) => !r.id && !blank(r.values)),
   );
+  const away = movedAway(moved);
   const changed = new Map<number, Now>();
   // Rows with news from Assembled, and rows changed in the sheet since they were pushed.
   let fromAssembled = 0;
@@ -176,10 +180,13 @@ export function syncPushSheet(deps: PushSheetSyncDeps, target: { name: string; g
     // A row changed since it was pushed keeps saying so, Sync's words as Assembled's last (sent-print.ts).
     const said = cellText(r.values[at.message]);
     const from = moved.get(r.row);
+    const to = away.get(r.row);
     const edit = from !== undefined || changedSinceSent(noteOf(r.row), r.values, match.map, zone);
     if (from !== undefined) {
       const what = changesSinceSent(noteOf(from), r.values, match.map, zone);
       now = { ...now, message: movedMessage(from, now.message, '', what) };
+    } else if (to !== undefined) {
+      now = { ...now, message: movedAwayMessage(to, now.message) };
     } else if (edit && blank(r.values)) {
       // Validate's words for it, so the two do not undo each other's.
       now = { ...now, message: emptiedMessage('time_off', now.message) };
