@@ -7,6 +7,7 @@ import type { Filtered } from '../core/push/filter-words';
 import { proposeKind, statusColumnOf } from '../core/push/kind-note';
 import { PUSH_KINDS, type PushKind } from '../core/push/kinds';
 import { type OthersPush, olderThanLatest, othersPushView, overtaken } from '../core/push/others-push';
+import { followedProblems } from '../core/push/problem-list';
 import { type PushJob, PushStore } from '../core/push/push-job';
 import { kindChoices, type PushOptions, type PushView, pushView } from '../core/push/push-view';
 import {
@@ -21,10 +22,12 @@ import {
   type ValidateSummary,
   validateSheet,
 } from '../core/push/run-push';
+import { messagesAsTheyStand } from '../core/push/sheet-rows';
 import { isTimeOffPushSheet, syncPushSheet } from '../core/push/sync-push-sheet';
 import { looksLikeTimeOffList, type SyncSummary, syncTimeOff as sync } from '../core/push/sync-time-off';
 import { hasTypeColumn, templateFor, typeChoices } from '../core/push/template';
 import type { CellValue } from '../core/table/build-table';
+import { formatLocalDateTime } from '../core/time/zone-math';
 import { ClientId, InputError, parseInput } from '../core/validation';
 import { backgroundNotice } from './adapters/background-budget';
 import { ensureDispatcher } from './adapters/dispatcher-trigger';
@@ -115,6 +118,7 @@ export function getPushOptions(): PushOptions {
   const last = running ? undefined : pushes.lastOnSheet(sheet.getSheetId(), (j) => owns(user, j));
   const latest = last && pushes.lastOnSheet(sheet.getSheetId(), () => true);
   const lastNote = last && latest && olderThanLatest(last, latest, spreadsheetZone());
+  const lastNow = last && followed(sheet, last);
   return {
     kinds: kindChoices(),
     sheet: sheet.getName(),
@@ -122,12 +126,23 @@ export function getPushOptions(): PushOptions {
     ...(detected ? { detected } : {}),
     ...(pulled === undefined ? {} : { pulled }),
     ...(running && mine ? { running: view(running) } : {}),
-    ...(last ? { last: lastNote ? overtaken(view(last)) : view(last) } : {}),
+    ...(lastNow ? { last: lastNote ? overtaken(view(lastNow)) : view(lastNow) } : {}),
     ...(lastNote ? { lastNote } : {}),
     ...(running && !mine
       ? { othersPush: othersPushView(running.id, running, Date.now(), spreadsheetZone()) }
       : {}),
   };
+}
+
+/**
+ * An ended push with the rows it listed named where they are now, as rows inserted above them or
+ * a sort since moved them (problem-list.ts followedProblems).
+ */
+function followed(sheet: GoogleAppsScript.Spreadsheet.Sheet, job: PushJob): PushJob {
+  if (!job.problems?.length || !isGridSheet(sheet)) return job;
+  const messages = messagesAsTheyStand(sheetGrid(sheet), job.kind);
+  const at = formatLocalDateTime(job.updatedAt, spreadsheetZone());
+  return { ...job, problems: followedProblems(job.problems, messages, at) };
 }
 
 /** The name of the sheet in front, for the sidebar to offer it when it names another. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listProblem, withMore } from '../../src/core/push/problem-list';
+import { followedProblems, listProblem, withMore } from '../../src/core/push/problem-list';
 
 describe('the rows to fix listed in the sidebar', () => {
   it('are the first five by row number, whatever order they were found in', () => {
@@ -27,5 +27,17 @@ describe('the rows to fix listed in the sidebar', () => {
     expect(withMore(listed, 1, 3).at(-1)).toBe(
       "… and 2 more rows to fix or look at: each one's Push message says what.",
     );
+  });
+
+  it('followed to where their words are now, rows saying the same taken in order', () => {
+    const listed = ['Row 3: a', 'Row 4: b', 'Row 6: a', 'Row 8: c'];
+    // Row 5 inserted above row 6: rows 6 on move down one; row 3 stays; "c" is said nowhere now.
+    const messages = ['', 'a', 'b', '', 'OK', 'a', '', '', 'Ready to push.'];
+    expect(followedProblems(listed, messages, '2026-12-20 14:05')).toEqual([
+      'Row 3: a',
+      'Row 4: b',
+      'Row 7: a',
+      'Row 8 at the push ended 2026-12-20 14:05 (no row says this now): c',
+    ]);
   });
 });

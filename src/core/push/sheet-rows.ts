@@ -241,6 +241,19 @@ export function pushedAsItStands(grid: Grid, kind: PushKind): number {
   return pushedRows(sheet.rows);
 }
 
+/**
+ * The Push message column from row 2 as it stands, each cell's text, in one read: where a push
+ * wrote what each row needs (problem-list.ts followedProblems). None when the sheet has no such
+ * column, or its header is not the kind's.
+ */
+export function messagesAsTheyStand(grid: Grid, kind: PushKind): string[] {
+  const used = grid.used();
+  if (used.rows < 2) return [];
+  const header = matchHeader(kind, grid.read(1, 1, 1, used.cols)[0] ?? [], used.cols);
+  if (!header.ok || header.map.added.some((a) => a.index === header.map.status.message)) return [];
+  return grid.read(2, header.map.status.message + 1, used.rows - 1, 1).map((r) => cellText(r[0]));
+}
+
 /** The rows as they stand, with their status notes: what the add-on wrote there tells rows it pushed. */
 function standing(grid: Grid, kind: PushKind, zone?: Zone): Omit<SheetSnapshot, 'zone'> | undefined {
   const read = readCells(grid, kind);
