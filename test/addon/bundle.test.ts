@@ -444,9 +444,13 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * as theirs, Remove ending its run under way, and Resume and Edit refused to them by name (0.7 KiB);
  * 399.8 with another editor's card of a refresh paused for its sheet, the sheet restored since,
  * saying whom to ask to resume it in place of its owner's ways back (0.2 KiB);
+ * 400.9 with pushed cells sorted beside a row not pushed held back, not sent a second time, and the
+ * pushed row they left saying where they went, not to cancel its request (1.1 KiB);
+ * 401.9 with the Push rows sidebar reopened after a push naming each row it listed where that row
+ * is now, by its Push message read again, after rows inserted above or a sort (1.0 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 399.8;
+const CODE_BUDGET_KIB = 401.9;
 
 const ENTRY_POINTS = [
   'onOpen',
