@@ -1,6 +1,7 @@
 // The e-mail of a failed run of a refresh that catches up (merge, or append into a sheet) says the
 // next run catches up, not that its days are "Not pulled": the next run goes back over them
-// (catch-up.ts). A replace refresh's e-mail keeps "Not pulled" (refresh-retries.test.ts).
+// (catch-up.ts). A replace refresh's e-mail keeps "Not pulled" where its next run pulls other dates
+// (refresh-mail-next-pulls.test.ts).
 import { describe, expect, it } from 'vitest';
 import { stepUntil } from '../../dev/daily-refresh';
 import type { LocalRuntime } from '../../dev/gas';

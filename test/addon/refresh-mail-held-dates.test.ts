@@ -15,8 +15,9 @@ const logRows = (rt: LocalRuntime) =>
 
 describe('the e-mail of a run given up, of a refresh whose sheet holds its dates', () => {
   it('says they were not brought up to date, as the sheet holds them from the last run that worked', async () => {
-    // 18:30 on Sunday 6 December in New York: last week is 23 to 29 November all evening.
-    const { rt, sim } = await startLocalAddon({ now: '2026-12-06T23:30:00Z', dialect: 'live' });
+    // 21:30 on Sunday 6 December in New York: last week is 23 to 29 November till midnight, and the
+    // run that fails is given up on Monday, whose runs pull 30 November to 6 December: not those.
+    const { rt, sim } = await startLocalAddon({ now: '2026-12-07T02:30:00Z', dialect: 'live' });
     rt.workbook.addSheet('Adherence');
     const spec = {
       source: { kind: 'report', report: 'adherence', granularity: 'day' },

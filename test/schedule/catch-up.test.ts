@@ -107,9 +107,18 @@ describe('afterFailed', () => {
     ).toEqual({ lost: { from: '2026-11-27', to: '2026-11-29' }, again: '2026-12-01' });
   });
 
-  it('a replace shows its own range alone: every failed day is lost', () => {
+  it('a replace shows its own range alone: every failed day is lost, unless its next run pulls them all', () => {
     expect(afterFailed(today('replace'), last, failed, local('2026-12-05T03:00'), zone)).toEqual({
       lost: failed,
     });
+    // An hourly "today": the 22:00 run pulls the 4th again; the one after midnight, the 5th alone.
+    const fourthOnly = { from: '2026-12-04', to: '2026-12-04' };
+    const at22 = local('2026-12-04T22:00');
+    expect(afterFailed(today('replace'), last, fourthOnly, at22, zone)).toEqual({ covered: at22 });
+    expect(afterFailed(today('replace'), last, fourthOnly, local('2026-12-05T00:00'), zone)).toEqual({
+      lost: fourthOnly,
+    });
+    // Paused, its next run does not come by itself.
+    expect(afterFailed(today('replace'), last, fourthOnly, at22, zone, false)).toEqual({ lost: fourthOnly });
   });
 });

@@ -8,6 +8,7 @@ import type { PullSpec } from '../pull/pull-spec';
 import { type ResolvedRange, resolveRange } from '../time/date-range';
 import { addDays, formatLocalDate, type LocalDate, parseLocalDate } from '../time/local-date';
 import { localDateOf } from '../time/zone-math';
+import { nextPulls } from './next-pulls';
 
 /** The range a refresh's last good run pulled, and when the run began. */
 export interface PulledRange {
@@ -56,9 +57,11 @@ function pulledWhole(last: PulledRange, zone: Zone): { from: string; to: string 
 
 /**
  * What the next run, at `nextAt`, leaves of the dates a run failed to pull: `lost`, those before
- * the first day it pulls that the last good run did not pull whole either (a replace pulls its own
- * range alone: all of them), and `again`, that first day, when a refresh that catches up pulls any
- * of them again.
+ * the first day it pulls that the last good run did not pull whole either, and `again`, that first
+ * day, when a refresh that catches up pulls any of them again. A replace pulls its own range alone:
+ * all of them are lost, unless its next run's range holds them all (`covered`, when that run is
+ * due), as an hourly "today"'s does the same day. `goesOn`: the refresh is not paused, so that run
+ * comes by itself.
  */
 export function afterFailed(
   spec: PullSpec,
@@ -66,7 +69,10 @@ export function afterFailed(
   failed: { from: string; to: string },
   nextAt: number,
   zone: Zone,
-): { lost?: { from: string; to: string }; again?: string } {
+  goesOn = true,
+): { lost?: { from: string; to: string }; again?: string; covered?: number } {
+  if (spec.mode === 'replace' && spec.range && goesOn && nextPulls(spec.range, nextAt, failed, zone))
+    return { covered: nextAt };
   if (!spec.range || !catchesUp(spec)) return { lost: failed };
   const next = resolveRange(spec.range, nextAt, zone);
   const again = catchUpFrom(last, next, zone) ?? next.from;

@@ -10,9 +10,11 @@ import { quotedTarget } from '../pull/pull-target';
 import { pullWords } from '../pull/pull-words';
 import { isGeneratedTime } from '../pull/source-note';
 import { datesWords } from '../time/dates-words';
+import { sameDay } from '../time/same-day';
 import { formatLocalDateTime } from '../time/zone-math';
 import type { DaySpan } from './held-days';
 import { keptDates } from './kept-dates';
+import { nextPullsSaid } from './next-pulls';
 import { nextRunIn } from './next-run';
 import type { Refresh } from './refresh';
 import { ITS_CARD, ITS_CARD_SAID, longWait, onceBack, ratherThanWait, runNowOn } from './run-now-pulls';
@@ -155,11 +157,23 @@ function runAgainWords(refresh: Refresh): string {
     : `If its later try fails too, ${ratherThanWait(act)}.`;
 }
 
+/**
+ * A replace's next run pulls the dates this one was to pull: nothing to do, unless they are wanted
+ * before it. Its hour alone when it is on their last day, as the log row says it (folded-runs.ts).
+ */
+function coveredWords(refresh: Refresh, { at, dates }: NextPulls): string {
+  const due = sameDay(at, dates.to);
+  return `${nextPullsSaid(due, 'this one was')} (${datesWords(dates)}), so you need do nothing. If you want them sooner, ${runNowOn(refresh, ITS_CARD, 'them')}.`;
+}
+
 function catchUpWords(from: string, lost: boolean): string {
   return lost
     ? `The next run catches up from ${from} on.`
     : `The next run catches up: it pulls again from ${from}, so the first run that works fills in what this one missed.`;
 }
+
+/** When a replace's next run is due ("2026-12-06 22:00"), and the failed run's dates it pulls. */
+type NextPulls = { at: string; dates: DaySpan };
 
 /** What a refresh's owner is told of it: a run of it failed, or it cannot run. */
 export interface RefreshNotice {
@@ -177,6 +191,11 @@ export interface RefreshNotice {
    * now is for when that try fails too.
    */
   retry?: string;
+  /**
+   * A replace whose next run pulls every date the failed run was to pull (catch-up.ts afterFailed):
+   * when that run is due, in the spreadsheet's zone, and those dates. None are `lost` then.
+   */
+  covered?: NextPulls;
   /** A refresh that catches up: the first day its next run pulls, taking in the failed run's. */
   again?: string;
   /** What its sheet holds, when known. */
@@ -200,7 +219,7 @@ function outcome(notices: readonly RefreshNotice[]): { verb: string; line: strin
 const whatOf = (refresh: Refresh) => pullWords({ ...refresh.spec, filterNames: undefined });
 
 /** A refresh's own lines: which, into where; then what happened, what it left, what comes next. */
-function told({ refresh, message, folded, next, lost, retry, again, kept }: RefreshNotice): {
+function told({ refresh, message, folded, next, lost, covered, retry, again, kept }: RefreshNotice): {
   which: string;
   lines: string[];
 } {
@@ -213,13 +232,14 @@ function told({ refresh, message, folded, next, lost, retry, again, kept }: Refr
       message,
       ...(folded ? [folded] : []),
       // A relative range moves on: the dates this run was for are not pulled by the next one,
-      // unless it catches up on them.
+      // unless it catches up on them, or a replace's next run is before its range moves on.
       ...(lost ? [lostWords(refresh, lost, kept, retry)] : []),
+      ...(covered ? [coveredWords(refresh, covered)] : []),
       ...(again ? [catchUpWords(again, !!lost)] : []),
       ...(kept ? [keptWords(sheet, kept)] : []),
       ...(next ? [next] : []),
-      // Dates lost say Run now beside them already.
-      ...(lost ? [] : [runAgainWords(refresh)].filter(Boolean)),
+      // Dates lost, or pulled by the next run, say Run now beside them already.
+      ...(lost || covered ? [] : [runAgainWords(refresh)].filter(Boolean)),
     ],
   };
 }

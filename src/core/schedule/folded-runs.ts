@@ -8,6 +8,7 @@ import { resolveRange } from '../time/date-range';
 import { sameDay } from '../time/same-day';
 import { formatLocalDateTime } from '../time/zone-math';
 import { nextRun } from './frequency';
+import { nextPulls, nextPullsSaid } from './next-pulls';
 import { dueUpTo } from './next-run';
 import { RefreshStore } from './refresh';
 
@@ -29,11 +30,9 @@ export function withFolded(
   if (r?.jobId !== job.id || r.paused) return job;
   const due = dueUpTo(r, zone, now);
   if (!due) return job;
-  // Dates from a relative range move on only: the next run's covers theirs when it begins no later.
   const next = nextRun(r.frequency, now, zone);
   const { range } = r.spec;
-  const covered =
-    goesOn && range && resolveRange(range, next, zone).from <= resolveRange(range, due.first, zone).from;
+  const covered = goesOn && range && nextPulls(range, next, resolveRange(range, due.first, zone), zone);
   return {
     ...job,
     folded: { ...due, ...(covered ? { covered: next } : {}), ...(retried ? { retried: true } : {}) },
@@ -69,7 +68,7 @@ export function foldedWords(f: FoldedRuns, zone: Zone): string {
   const said = foldedSaid(f, zone);
   if (f.covered === undefined) return said;
   const they = f.count === 1 ? 'it was' : 'they were';
-  return `${said} The next run, due ${sameDay(time(f.covered), time(f.last))}, pulls the dates ${they} to pull.`;
+  return `${said} ${nextPullsSaid(sameDay(time(f.covered), time(f.last)), they)}.`;
 }
 
 /** The card's last-run line's words: which runs were not started, by the card's `time`, beside `of`. */

@@ -614,8 +614,11 @@ function endRecorded(deps: RefreshDeps, refresh: Refresh, job: Ending | undefine
       // A run refused for its table's zone is refused so at every run until someone acts: no run
       // catches up by itself, and no days are lost to a run that works (its Replace pulls them).
       const refused = job.zones ? refusedMailWords(next, job.zones.table, deps.zone) : '';
-      const after =
-        job.range && !refused ? afterFailed(r.spec, r.lastPulled, job.range, next.nextRunAt, deps.zone) : {};
+      // A replace's next run that pulls them all (an hourly "today") is said to: nothing need be done.
+      const { covered, ...after }: ReturnType<typeof afterFailed> =
+        job.range && !refused
+          ? afterFailed(r.spec, r.lastPulled, job.range, next.nextRunAt, deps.zone, !next.paused)
+          : {};
       // Days missed are said with the later try that may pull them yet, before what to do if it fails.
       const retry = after.lost ? retryTime(next, deps.zone) : undefined;
       const nextWords = refused || nextRunWords(next, deps.zone, !!retry);
@@ -632,6 +635,9 @@ function endRecorded(deps: RefreshDeps, refresh: Refresh, job: Ending | undefine
               ...(job.folded ? { folded: foldedSaid(job.folded, deps.zone) } : {}),
               next: later.join('\n'),
               ...after,
+              ...(covered !== undefined && job.range
+                ? { covered: { at: formatLocalDateTime(covered, deps.zone), dates: job.range } }
+                : {}),
               ...(retry ? { retry } : {}),
               ...(kept ? { kept } : {}),
             },
