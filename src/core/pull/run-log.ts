@@ -13,6 +13,7 @@ export const RUN_LOG_HEADER = ['When', 'Who', 'What', 'Target', 'Status', 'Rows'
 export const OLD_MESSAGE_HEADER = 'Error';
 
 export interface RunLogEntry {
+  /** When the run ended (or its attempt failed), as a refresh's card says its Last run. */
   when: Date;
   who: string;
   what: string;
@@ -28,8 +29,13 @@ export interface RunLog {
   append(entry: RunLogEntry): void;
 }
 
+/**
+ * When is written to the whole second: a spreadsheet may round the seconds it shows (07:21:59.6 as
+ * "07:22:00"), while a refresh card cuts the same instant to the minute ("07:21").
+ */
 export function runLogRow(e: RunLogEntry): (string | number | Date)[] {
-  return [e.when, e.who, e.what, e.target, e.status, e.rows, Math.round(e.durationMs / 100) / 10, e.message];
+  const when = new Date(Math.floor(e.when.getTime() / 1000) * 1000);
+  return [when, e.who, e.what, e.target, e.status, e.rows, Math.round(e.durationMs / 100) / 10, e.message];
 }
 
 /**

@@ -1178,7 +1178,7 @@ const statusOf = (job: LoggedRun) =>
  * too): `sheet`, the name the execution that wrote into it found; else looked up by id.
  */
 export function logRun(
-  deps: Pick<PullDeps, 'log' | 'clock' | 'zone' | 'targets'>,
+  deps: Pick<PullDeps, 'log' | 'zone' | 'targets'>,
   job: LoggedRun,
   sheet?: string,
   status = statusOf(job),
@@ -1188,7 +1188,7 @@ export function logRun(
 
 /** The run's row as logRun writes it now. */
 function logRow(
-  deps: Pick<PullDeps, 'clock' | 'zone' | 'targets'>,
+  deps: Pick<PullDeps, 'zone' | 'targets'>,
   job: LoggedRun,
   sheet?: string,
   status = statusOf(job),
@@ -1198,7 +1198,9 @@ function logRow(
       ? calledNow(deps.targets, job.spec.target, job.sheetId)
       : withSheetName(job.spec.target, sheet);
   return {
-    when: new Date(deps.clock.now()),
+    // The end its job saved, which a refresh's card says too: not now, seconds later, once the
+    // staging sheets are gone.
+    when: new Date(job.updatedAt),
     who: ownerName(job),
     // A refresh's run is told apart from a pull from the sidebar first, where a narrow column shows it.
     what: [
