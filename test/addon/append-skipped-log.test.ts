@@ -35,9 +35,9 @@ describe('a scheduled append that finds its period appended whole already', () =
     const runs = logRows(rt);
     // At 06:00 it appends yesterday; at 12:00 and 18:00 it finds it there whole.
     expect(runs.map((r) => [r[2], r[4]])).toEqual([
-      ['Scheduled: Handle time report (day) 2027-02-24', 'done'],
-      ['Scheduled: Handle time report (day) 2027-02-24', 'skipped'],
-      ['Scheduled: Handle time report (day) 2027-02-24', 'skipped'],
+      ['Scheduled: Handle time report (day) 2027-02-24 (Append)', 'done'],
+      ['Scheduled: Handle time report (day) 2027-02-24 (Append)', 'skipped'],
+      ['Scheduled: Handle time report (day) 2027-02-24 (Append)', 'skipped'],
     ]);
     expect(runs[1]?.[3]).toBe('Handle time daily');
     expect(runs[1]?.[5]).toBe('0');

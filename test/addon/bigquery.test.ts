@@ -588,16 +588,20 @@ describe('BigQuery as a refresh target and as input', () => {
         .map((row) => row.find((c) => /^Scheduled: /.test(String(c))));
     // Each day once: the first run the days it has, each later run the day just over.
     expect(loaded('appended')).toEqual([
-      'Scheduled: Agent states 2026-05-19 to 2026-05-25',
-      'Scheduled: Agent states 2026-05-26',
-      'Scheduled: Agent states 2026-05-27',
+      'Scheduled: Agent states 2026-05-19 to 2026-05-25 (Append)',
+      'Scheduled: Agent states 2026-05-26 (Append)',
+      'Scheduled: Agent states 2026-05-27 (Append)',
     ]);
-    expect(loaded('replaced')).toEqual(loaded('appended'));
+    // Its first run replaced, as it was created; its later runs append, as the Edit form changed it.
+    expect(loaded('replaced')).toEqual([
+      'Scheduled: Agent states 2026-05-19 to 2026-05-25 (Replace)',
+      ...loaded('appended').slice(1),
+    ]);
     // The widened range's days before the one it held first, then on from there.
     expect(loaded('widened')).toEqual([
-      'Scheduled: Agent states 2026-05-25',
-      'Scheduled: Agent states 2026-05-20 to 2026-05-24',
-      'Scheduled: Agent states 2026-05-26 to 2026-05-27',
+      'Scheduled: Agent states 2026-05-25 (Append)',
+      'Scheduled: Agent states 2026-05-20 to 2026-05-24 (Append)',
+      'Scheduled: Agent states 2026-05-26 to 2026-05-27 (Append)',
     ]);
     for (const table of ['appended', 'replaced']) {
       const sent = log

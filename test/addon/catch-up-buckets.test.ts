@@ -65,7 +65,7 @@ describe('a month-to-date merge refresh finishing the month it outlived (New Yor
     await rt.callFromSidebar('saveRefresh', { spec, frequency, notifyByEmail: false }, 'refresh-000001');
     await at(rt, '2027-01-04T13:00:00Z');
     const what = () => rt.workbook.displayValues('Assembled log').at(-1)?.[2];
-    expect(what()).toMatch(/ 2026-12-01 to 2027-01-04$/);
+    expect(what()).toMatch(/ 2026-12-01 to 2027-01-04 \(Merge\)$/);
     const said = () => rt.workbook.displayValues('Assembled log').at(-1)?.[7];
     // Each agent's December to the 28th is updated to the whole month; January is new.
     if (granularity === 'month')
@@ -74,7 +74,7 @@ describe('a month-to-date merge refresh finishing the month it outlived (New Yor
     expect(note).toContain(`Buckets: calendar ${granularity}s in America/New_York, rolled up`);
     expect(note).not.toContain("Assembled's UTC");
     await at(rt, '2027-01-11T13:00:00Z');
-    expect(what()).toMatch(/ 2027-01-01 to 2027-01-11$/);
+    expect(what()).toMatch(/ 2027-01-01 to 2027-01-11 \(Merge\)$/);
     if (granularity === 'month') {
       // Each agent's January to the 4th is updated to the 11th (an agent with none by then is
       // added): none is said as replaced, nor as added beside its earlier row.
@@ -152,7 +152,7 @@ describe('a run asked in parts, cut short by the time limit', () => {
     expect(reports).toHaveLength(2);
     expect([...read].filter(([, n]) => n > 1)).toEqual([]);
     expect(rt.workbook.displayValues('Assembled log').at(-1)?.slice(2, 5)).toEqual([
-      'Scheduled: Adherence report (month) 2026-12-01 to 2027-01-04',
+      'Scheduled: Adherence report (month) 2026-12-01 to 2027-01-04 (Merge)',
       'MTD',
       'done',
     ]);

@@ -57,7 +57,7 @@ describe('the e-mail of a failed run of a refresh that catches up', () => {
         .slice(before)
         .find((r) => r[3] === sheet && r[4] === 'done');
     await stepUntil(rt, () => !!runAfter('AHT today') && !!runAfter('AHT editor'), 3 * HOUR);
-    for (const sheet of ['AHT today', 'AHT editor'])
-      expect(runAfter(sheet)?.[2]).toMatch(/2026-12-04 to 2026-12-05$/);
+    expect(runAfter('AHT today')?.[2]).toMatch(/2026-12-04 to 2026-12-05 \(Merge\)$/);
+    expect(runAfter('AHT editor')?.[2]).toMatch(/2026-12-04 to 2026-12-05 \(Append\)$/);
   });
 });

@@ -683,7 +683,7 @@ describe('Pull data', () => {
     expect(await pullToEnd(rt, { ...teams, mode: 'append' }, key())).toMatchObject({ state: 'done' });
     const last = rt.workbook.values('Assembled log').at(-1);
     expect(rt.workbook.size('Assembled log').lastRow).toBe(maxRows + 1);
-    expect(last?.slice(2, 5)).toEqual(['Teams', 'T', 'done']);
+    expect(last?.slice(2, 5)).toEqual(['Teams (Append)', 'T', 'done']);
     expect(rt.workbook.displayValues('Assembled log').at(-1)?.[0]).toMatch(
       /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC−4$/,
     );

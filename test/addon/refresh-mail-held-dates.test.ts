@@ -32,7 +32,7 @@ describe('the e-mail of a run given up, of a refresh whose sheet holds its dates
     );
     await stepUntil(rt, () => logRows(rt).some((r) => r[4] === 'done'), 2 * HOUR);
     expect(logRows(rt).map((r) => [r[2], r[4]])).toEqual([
-      ['Scheduled: Adherence report (day) 2026-11-23 to 2026-11-29', 'done'],
+      ['Scheduled: Adherence report (day) 2026-11-23 to 2026-11-29 (Replace)', 'done'],
     ]);
     sim.setFaults({ errorRate: 1 });
     await stepUntil(rt, () => rt.mail.length > 0, 6 * HOUR);

@@ -53,7 +53,7 @@ describe('Resume of a refresh paused over its run time', () => {
     await rt.callFromSidebar('runRefreshNow', id, resumed?.ranAt);
     await rt.clock.advanceAsync(3_600_000);
     const log = rt.workbook.displayValues('Assembled log');
-    expect(log[log.length - 1]?.[2]).toMatch(/2027-02-22 to 2027-02-28$/);
+    expect(log[log.length - 1]?.[2]).toMatch(/2027-02-22 to 2027-02-28 \(Replace\)$/);
   });
 
   it('counts the runs missed over weeks, says how far appended rows go, and says nothing when none was missed', async () => {

@@ -161,7 +161,7 @@ describe('a weekly refresh given up on an outage', () => {
     sim.setFaults({});
     await stepUntil(rt, () => statuses(rt).at(-1) === 'done', 10 * HOUR);
     expect(new Set(logRows(rt).map((r) => r[2]))).toEqual(
-      new Set(['Scheduled: Handle time report (day) 2026-05-24']),
+      new Set(['Scheduled: Handle time report (day) 2026-05-24 (Replace)']),
     );
     expect(rt.workbook.notes('People')[0]?.[0]).toMatch(/^Range: 2026-05-24 \(Europe\/London\)$/m);
   });

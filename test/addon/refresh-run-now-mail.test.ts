@@ -21,7 +21,7 @@ describe('Run now that fails', () => {
     const [head = [], ...rows] = rt.workbook.values('Assembled log');
     // Its attempts, then its end: all of the run pressed for.
     const runs = rows.map((r) => `${r[head.indexOf('What')]} ${r[head.indexOf('Status')]}`);
-    expect(runs.at(-1)).toBe('Run now: Teams failed');
+    expect(runs.at(-1)).toBe('Run now: Teams (Replace) failed');
     expect(runs.every((r) => r.startsWith('Run now: '))).toBe(true);
     expect(rt.mail).toEqual([]);
     // The scheduled run after it fails too: e-mailed, as the first failure of a row.

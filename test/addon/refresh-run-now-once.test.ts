@@ -36,7 +36,7 @@ describe('Run now pressed twice on a card', () => {
     await expect(rt.callFromSidebar('runRefreshNow', id, drawn?.ranAt)).rejects.toThrow(
       'Nothing more was run: a run of it ended since its card was drawn, and its card now shows how. Press Run now again to run it once more.',
     );
-    expect(runs(rt)).toEqual([expect.stringMatching(/^Run now: Teams done$/)]);
+    expect(runs(rt)).toEqual([expect.stringMatching(/^Run now: Teams \(Replace\) done$/)]);
     // Asked again on the card showing that run: a second run.
     await rt.clock.advanceAsync(60_000);
     const [again] = await rt.callFromSidebar<RefreshView[]>('runRefreshNow', id, after?.ranAt);

@@ -54,7 +54,7 @@ describe.each([
     for (const run of runs) {
       // An hourly tick starts the run; the report job then ticks every minute until it is written.
       expect(run).toMatch(
-        /^\d{4}-\d\d-\d\d 07:[0-5]\d:\d\d UTC\S* Scheduled: Handle time report \(day\) \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d done$/,
+        /^\d{4}-\d\d-\d\d 07:[0-5]\d:\d\d UTC\S* Scheduled: Handle time report \(day\) \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d \(Replace\) done$/,
       );
     }
     // Each run's When names the offset from UTC it was written in, before and after the change.
@@ -225,7 +225,7 @@ describe('scheduled refreshes', () => {
       ['id', 'name'],
       ['t1', 'Tier 1'],
     ]);
-    expect(loggedRuns(rt)).toEqual([expect.stringMatching(/ Scheduled: Teams failed$/)]);
+    expect(loggedRuns(rt)).toEqual([expect.stringMatching(/ Scheduled: Teams \(Replace\) failed$/)]);
     expect(rt.mail).toHaveLength(1);
     expect(rt.mail[0]).toMatchObject({
       to: 'analyst@example.com',
@@ -449,7 +449,7 @@ describe('scheduled refreshes', () => {
     // Not "runs again once resumed" nor "Run now": neither runs into a deleted sheet.
     expect(rt.mail[0]?.body).not.toMatch(/once resumed|Run now/);
     expect(loggedRuns(rt).slice(pulled)).toEqual([
-      expect.stringMatching(/ Scheduled: Time-off requests paused$/),
+      expect.stringMatching(/ Scheduled: Time-off requests \(Replace\) paused$/),
     ]);
     const [head = [], ...rows] = rt.workbook.values('Assembled log');
     // The log says what happened, and only that: what to do is said once, by the card's reason
@@ -550,7 +550,7 @@ describe('scheduled refreshes', () => {
     const ran = await rt.callFromSidebar<RefreshView[]>('runRefreshNow', id);
     expect(ran[0]?.lastRun?.status).toBe('done');
     // The log tells a run by hand from a scheduled one.
-    expect(loggedRuns(rt).at(-1)).toMatch(/ Run now: Queues done$/);
+    expect(loggedRuns(rt).at(-1)).toMatch(/ Run now: Queues \(Replace\) done$/);
     expect(await rt.callFromSidebar<RefreshView[]>('deleteRefresh', id)).toEqual([]);
     await rt.clock.advanceAsync(2 * HOUR);
     expect(rt.triggers()).toHaveLength(0);
@@ -615,7 +615,9 @@ describe('Run now in a published add-on, whose trigger ticks only hourly', () =>
     }
     expect(view?.lastRun).toMatchObject({ status: 'done' });
     expect(loggedRuns(rt)).toEqual([
-      expect.stringMatching(/ Run now: Handle time report \(day\) 2026-05-18 to 2026-05-24 done$/),
+      expect.stringMatching(
+        / Run now: Handle time report \(day\) 2026-05-18 to 2026-05-24 \(Replace\) done$/,
+      ),
     ]);
   });
 });

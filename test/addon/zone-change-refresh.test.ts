@@ -54,7 +54,7 @@ describe('scheduled refreshes after the spreadsheet time zone changed', () => {
     // To Wednesday 08:00 in Kolkata: the daily ran once, at 07:00 there, not at 07:00 Berlin's 11:30.
     await rt.clock.advanceAsync(Date.parse('2026-12-02T02:30:00Z') - rt.clock.now());
     expect(loggedRuns(rt)).toEqual([
-      expect.stringMatching(/^2026-12-02 07:\d\d:\d\d UTC\+5:30 Scheduled: Teams$/),
+      expect.stringMatching(/^2026-12-02 07:\d\d:\d\d UTC\+5:30 Scheduled: Teams \(Replace\)$/),
     ]);
     expect(await cards(other)).toEqual([
       ['Daily at 07:00 Asia/Kolkata', '2026-12-03 07:00'],
@@ -223,7 +223,7 @@ describe('scheduled refreshes after the spreadsheet time zone changed', () => {
     expect(await cards(rt)).toEqual([['Daily at 07:00 Asia/Kolkata', '2026-12-02 07:00']]);
     await rt.clock.advanceAsync(Date.parse('2026-12-02T02:30:00Z') - rt.clock.now());
     expect(loggedRuns(rt)).toEqual([
-      expect.stringMatching(/^2026-12-02 07:\d\d:\d\d UTC\+5:30 Scheduled: Teams$/),
+      expect.stringMatching(/^2026-12-02 07:\d\d:\d\d UTC\+5:30 Scheduled: Teams \(Replace\)$/),
     ]);
   });
 });

@@ -28,7 +28,9 @@ describe.each(['seed', 'live'] as const)('pull jobs (%s dialect)', (dialect) => 
     expect(grid.text()[0]?.slice(0, 3)).toEqual(['ID', 'Agent ID', 'Agent name']);
     expect(job.rows).toBe(grid.used().rows - 1);
     expect(job.rows).toBeGreaterThan(50);
-    expect(logs).toMatchObject([{ status: 'done', what: 'People', target: 'People', rows: job.rows }]);
+    expect(logs).toMatchObject([
+      { status: 'done', what: 'People (Replace)', target: 'People', rows: job.rows },
+    ]);
   });
 
   it('starts a report, polls it with backoff until complete, then writes its rows', () => {

@@ -49,10 +49,10 @@ describe("a weekly KPI pack's rows in the log", () => {
     await stepUntil(rt, () => logged(rt).length >= 3, 4 * HOUR);
 
     const week1 = logged(rt);
-    expect(week1.map(([what, status]) => [what.replace(/ \d{4}.*/, ''), status])).toEqual([
-      ['Scheduled: Handle time report (day)', 'done'],
-      ['Scheduled: Teams', 'done'],
-      ['Scheduled: Sites', 'done'],
+    expect(week1.map(([what, status]) => [what.replace(/ \d{4}.* \(/, ' ('), status])).toEqual([
+      ['Scheduled: Handle time report (day) (Replace)', 'done'],
+      ['Scheduled: Teams (Replace)', 'done'],
+      ['Scheduled: Sites (Replace)', 'done'],
     ]);
     const [report, teams, sites] = week1.map((r) => r[2]);
     // The report's own time holds Assembled building it; the lists, written after it, only their own.

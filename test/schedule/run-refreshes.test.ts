@@ -50,10 +50,10 @@ describe('scheduled refreshes', () => {
     expect(starts).toHaveLength(4);
     for (const at of starts) expect(toLocal(Number(at), s.deps.zone)).toMatchObject({ hour: 7 });
     expect(s.logs.map((l) => l.what)).toEqual([
-      'Scheduled: Time-off requests 2026-05-25 to 2026-05-31',
-      'Scheduled: Time-off requests 2026-06-01 to 2026-06-07',
-      'Scheduled: Time-off requests 2026-06-08 to 2026-06-14',
-      'Scheduled: Time-off requests 2026-06-15 to 2026-06-21',
+      'Scheduled: Time-off requests 2026-05-25 to 2026-05-31 (Replace)',
+      'Scheduled: Time-off requests 2026-06-01 to 2026-06-07 (Replace)',
+      'Scheduled: Time-off requests 2026-06-08 to 2026-06-14 (Replace)',
+      'Scheduled: Time-off requests 2026-06-15 to 2026-06-21 (Replace)',
     ]);
   });
 
@@ -130,7 +130,7 @@ describe('scheduled refreshes', () => {
       'refresh-0015',
     );
     drive(s, 10 * 24 * 3_600_000);
-    const pulled = s.logs.map((l) => l.what.replace('Scheduled: Time-off requests ', ''));
+    const pulled = s.logs.map((l) => l.what.replace(/^Scheduled: Time-off requests (.*) \(Merge\)$/, '$1'));
     // 31 May at 07:00 pulled the 31st part way: 1 June goes back over May, then June goes on alone.
     expect(pulled.slice(5, 8)).toEqual([
       '2026-05-01 to 2026-05-31',
@@ -338,6 +338,8 @@ describe("a refresh's run begins from its record as saved then", () => {
       paused: true,
       ran: false,
     });
-    expect(s.logs.map((l) => l.what)).toEqual(['Scheduled: Time-off requests 2026-05-18 to 2026-05-24']);
+    expect(s.logs.map((l) => l.what)).toEqual([
+      'Scheduled: Time-off requests 2026-05-18 to 2026-05-24 (Replace)',
+    ]);
   });
 });

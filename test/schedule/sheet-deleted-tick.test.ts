@@ -51,7 +51,9 @@ describe('a weekly refresh whose sheet another editor deleted', () => {
     await rt.clock.advanceAsync(HOUR);
 
     const happened = 'Paused before its next run: its sheet "Staff" was deleted.';
-    expect(logRows(rt).slice(2)).toEqual([['analyst@example.com', 'Scheduled: People', 'paused', happened]]);
+    expect(logRows(rt).slice(2)).toEqual([
+      ['analyst@example.com', 'Scheduled: People (Replace)', 'paused', happened],
+    ]);
     expect(rt.mail.map((m) => [m.from, m.to, m.subject])).toEqual([
       [
         'analyst@example.com',

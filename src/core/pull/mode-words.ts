@@ -13,6 +13,9 @@ export const MODE_WORDS: Readonly<Record<PullSpec['mode'], string>> = {
 
 export const MODES = Object.keys(MODE_WORDS) as PullSpec['mode'][];
 
+/** A mode in a word, its choice's first: "Merge". A run's row in the Assembled log names it so. */
+export const modeName = (mode: PullSpec['mode']): string => MODE_WORDS[mode].split(' ')[0] ?? mode;
+
 /** A table has no "below": a load adds its rows, whatever the table holds already. */
 export function modeLabel(mode: PullSpec['mode'], target: PullTarget['kind']): string {
   return mode === 'append' && target === 'bigquery' ? 'Append: add every row to it' : MODE_WORDS[mode];

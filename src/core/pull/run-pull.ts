@@ -53,6 +53,7 @@ import { gaveUpWords, rowsLeft } from './failed-words';
 import { fetchRecords, MADE_COLUMNS } from './fetch-records';
 import { findGone, goneWords, inForce } from './gone-picks';
 import { refuseMixing, refuseOtherZone } from './mixed-target';
+import { modeName } from './mode-words';
 import { refuseOwnSheet } from './own-sheet';
 import { rememberPull } from './pull-again';
 import { PullSpec, sourceInfo, sourceLabel, specProblems } from './pull-spec';
@@ -1202,9 +1203,11 @@ function logRow(
     // staging sheets are gone.
     when: new Date(job.updatedAt),
     who: ownerName(job),
-    // A refresh's run is told apart from a pull from the sidebar first, where a narrow column shows it.
+    // A refresh's run is told apart from a pull from the sidebar first, where a narrow column shows it;
+    // its mode after its data, before any filters: a replace, an append and a merge into one sheet
+    // read the same otherwise, but for their messages, and a failed run's says nothing of it.
     what: [
-      `${runKind(job)}${sourceLabel(job.spec.source)}${job.range ? ` ${datesWords(job.range)}` : ''}`,
+      `${runKind(job)}${sourceLabel(job.spec.source)}${job.range ? ` ${datesWords(job.range)}` : ''} (${modeName(job.spec.mode)})`,
       filterWords(job.spec.filters, job.spec.filterNames),
     ]
       .filter(Boolean)
