@@ -192,12 +192,15 @@ export type ActionReply = { ok: true } | { ok: false; message: string };
 /** A skip of the clock done: the time it shows now, in the spreadsheet's zone (as StateView's). */
 export type SkipReply = { ok: true; time: string } | { ok: false; message: string };
 
-/** A sheet as the server sends it: `writes` counts the typed writes applied before it was built. */
+/** A sheet as the server sends it: `writes` counts the writes (WriteReply) applied before it was built. */
 export interface SheetReply extends SheetView {
   writes: number;
 }
 
-/** A typed write: `writes` counts the writes applied so far, so a view with as many has this one. */
+/**
+ * A typed write, or rows or columns inserted or deleted: `writes` counts those applied so far, so a
+ * view with as many has this one.
+ */
 export type WriteReply = { ok: true; writes: number } | { ok: false; message: string };
 
 /**

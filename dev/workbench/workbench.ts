@@ -80,7 +80,10 @@ export class Workbench {
   private faults: FaultPreset = 'none';
   private readonly clock: FollowClock;
   private readonly rate: number;
-  /** Typed writes applied, never reset: the page keeps a typed value shown until a view has it. */
+  /**
+   * Typed writes and rows or columns inserted or deleted, applied, never reset: the page keeps a
+   * typed value or the lines it moved shown until a view has them.
+   */
   private writes = 0;
   /** The skip under way, which the next waits for. */
   private skipping: Promise<void> = Promise.resolve();
@@ -328,11 +331,12 @@ export class Workbench {
    * for a person (not a script): cells, merges and the add-on's developer metadata move with them,
    * and lines inserted take the formatting of their neighbour (`inherit`).
    * Lines past the sheet's end are no lines of it (the grid shows none): refused, as the selection is.
+   * Counted with the typed writes: the page draws the lines moved until a view has them.
    */
-  changeLines(sheet: string, change: LineChange): ActionReply {
+  changeLines(sheet: string, change: LineChange): WriteReply {
     const wb = this.rt.workbook;
     const { lines, action, at, count } = change;
-    return this.edited(sheet, 'its rows and columns cannot be inserted or deleted', () => {
+    const reply = this.edited(sheet, 'its rows and columns cannot be inserted or deleted', () => {
       if (![at, count].every((n) => Number.isInteger(n) && n >= 1))
         throw new Error('Rows and columns are counted from 1');
       const rows = lines === 'rows';
@@ -352,6 +356,7 @@ export class Workbench {
       else if (rows) wb.deleteRows(sheet, at, count);
       else wb.deleteColumns(sheet, at, count);
     });
+    return reply.ok ? { ok: true, writes: ++this.writes } : reply;
   }
 
   /**

@@ -275,4 +275,67 @@ describe('Rows and columns from the grid', () => {
     await release();
     await expect.poll(() => wb.size('Sites').maxRows).toBe(maxRows + 1);
   });
+
+  it("lines deleted at a trimmed sheet's last column or row are gone from the grid at once: the keys and typing stay on the sheet", async () => {
+    const { page, running } = bench();
+    await reset(page);
+    const sb = await pullIntoNewSheet(page, 'Sites', 'Sites');
+    await goToPulled(page, sb, 'Sites');
+    const wb = running.workbench.rt.workbook;
+    const table = wb.values('Sites');
+    const { maxRows, maxColumns } = wb.size('Sites');
+    expect(maxColumns).toBe(6);
+    await expect.poll(() => cell(page, 1, 'F').textContent()).toBe('Updated');
+
+    let release = await holdLines(page);
+    await goTo(page, 'F1');
+    await cell(page, 1, 'F').click({ button: 'right' });
+    await page
+      .getByRole('menu', { name: 'Cell F1' })
+      .getByRole('menuitem', { name: 'Delete column' })
+      .click();
+    // Before the sheet's next view: F is gone, and the selection is on E, the sheet's last column now.
+    expect(await columnLetter(page, 'F').count()).toBe(0);
+    expect(await cell(page, 2, 'F').count()).toBe(0);
+    expect(await nameBox(page)).toBe('E1');
+    expect(await formulaBar(page)).toBe(String(table[0]?.[4]));
+    await page.keyboard.press('ArrowRight');
+    expect(await nameBox(page)).toBe('E1');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.type('seen');
+    await page.keyboard.press('Enter');
+    expect(await nameBox(page)).toBe('E3');
+    await release();
+    await expect.poll(() => wb.values('Sites')[1]?.[4]).toBe('seen');
+    expect(wb.size('Sites').maxColumns).toBe(5);
+    expect(wb.values('Sites')).toEqual(table.map((r, i) => [...r.slice(0, 4), i === 1 ? 'seen' : r[4]]));
+
+    // Delete row on the last row: the row before it is the last, and ArrowDown stays there.
+    release = await holdLines(page);
+    await goTo(page, `A${maxRows}`);
+    await cell(page, maxRows, 'A').click({ button: 'right' });
+    await page
+      .getByRole('menu', { name: `Cell A${maxRows}` })
+      .getByRole('menuitem', { name: 'Delete row' })
+      .click();
+    expect(await rowNumber(page, maxRows).count()).toBe(0);
+    expect(await nameBox(page)).toBe(`A${maxRows - 1}`);
+    await page.keyboard.press('ArrowDown');
+    expect(await nameBox(page)).toBe(`A${maxRows - 1}`);
+    await release();
+    await expect.poll(() => wb.size('Sites').maxRows).toBe(maxRows - 1);
+    expect(await rowNumber(page, maxRows).count()).toBe(0);
+
+    // Every row deleted is refused, as Sheets refuses it: the rows gone at once are back.
+    await goTo(page, `1:${maxRows - 1}`);
+    await page.keyboard.press('Shift+F10');
+    await page
+      .getByRole('menu', { name: `Rows 1 - ${maxRows - 1}` })
+      .getByRole('menuitem', { name: `Delete rows 1 - ${maxRows - 1}` })
+      .click();
+    await expect.poll(() => page.locator('#notice').textContent()).toContain("You can't delete all the rows");
+    await expect.poll(() => rowNumber(page, maxRows - 1).count()).toBe(1);
+    expect(await cell(page, 2, 'A').textContent()).toBe(String(table[1]?.[0]));
+    expect(wb.size('Sites').maxRows).toBe(maxRows - 1);
+  });
 });

@@ -135,7 +135,7 @@ describe('Edit ▸ Undo in the workbench', () => {
     const pull = () => pullTeams(bench as Workbench);
     expect(await pull()).toMatchObject({ state: 'done' });
     const table = rt.workbook.values('Teams');
-    expect(bench.changeLines('Teams', { lines: 'rows', action: 'insert', at: 5, count: 1 })).toEqual({
+    expect(bench.changeLines('Teams', { lines: 'rows', action: 'insert', at: 5, count: 1 })).toMatchObject({
       ok: true,
     });
     expect(bench.undo()).toEqual({ ok: true, sheet: 'Teams' });

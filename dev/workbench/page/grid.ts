@@ -22,6 +22,7 @@ import { type ContextEntry, ContextMenu } from './context-menu';
 import { columnLetters, columnNumber, el } from './dom';
 import { shiftFormula } from './formula-shift';
 import { type LineChoice, lineMenu, type Whole } from './line-menu';
+import { viewAfterLines } from './lines-view';
 import { NoteEditor } from './note-editor';
 
 export interface GridActions {
@@ -43,8 +44,11 @@ export interface GridActions {
   ): Promise<number | null>;
   /** Keeps the cells of a range copied or cut, under the token the clipboard carries. */
   copy(sheet: string, a1: string, cut: boolean, clip: string): Promise<void>;
-  /** Inserts or deletes rows or columns, as a person does from a row's or column's menu. */
-  changeLines(sheet: string, change: LineChange): Promise<void>;
+  /**
+   * Inserts or deletes rows or columns, as a person does from a row's or column's menu; resolves
+   * as write does, to the server's count of writes applied with it, or null if it was refused.
+   */
+  changeLines(sheet: string, change: LineChange): Promise<number | null>;
   /** Sets a cell's note ('B2'), or deletes it with ''. */
   note(sheet: string, a1: string, text: string): Promise<void>;
   /** Edit ▸ Undo the person's last edit, or Redo (`again`) the one they last undid. */
@@ -59,6 +63,14 @@ interface Pending {
    * The server's count of writes once this one was applied: a view built with as many has it.
    * Counted, not timed: a view asked for before the reply came back may already hold the write.
    */
+  applied?: number;
+}
+
+/** Rows or columns inserted or deleted here: drawn at once, and on each view until one has them. */
+interface Moving {
+  sheet: string;
+  change: LineChange;
+  /** As Pending's: the server's count of writes once it was applied. */
   applied?: number;
 }
 
@@ -109,7 +121,10 @@ const MOVES: Record<string, [number, number]> = {
 };
 
 export class Grid {
+  /** The view drawn: the server's last, with the lines moved here since that it does not have yet. */
   private view: SheetReply | null = null;
+  /** The server's last view. */
+  private served: SheetReply | null = null;
   private row = 1;
   private col = 1;
   private endRow = 1;
@@ -144,6 +159,8 @@ export class Grid {
   private valuesOnly = false;
   /** Typed values not yet in a view from the server, by sheet and cell. */
   private readonly pending = new Map<string, Pending>();
+  /** Lines inserted or deleted not yet in a view from the server, in the order made. */
+  private moving: Moving[] = [];
   /** Selection and scroll of each sheet, so switching back finds it where it was left. */
   private readonly places = new Map<string, Place>();
   private readonly menu: ContextMenu;
@@ -253,8 +270,14 @@ export class Grid {
     return { ...shown, text: tick, checkbox: tick === 'TRUE' ? 'checked' : 'unchecked' };
   }
 
-  /** Draws a view from the server. */
+  /** Draws a view from the server, with the lines inserted or deleted here that it does not have yet. */
   render(view: SheetReply): void {
+    this.served = view;
+    this.moving = this.moving.filter((m) => !this.inView(m, view));
+    this.draw(this.moving.reduce((v, m) => (m.sheet === v.name ? viewAfterLines(v, m.change) : v), view));
+  }
+
+  private draw(view: SheetReply): void {
     const before = this.view;
     const previous = before?.name;
     const sameSheet = previous === view.name;
@@ -272,9 +295,11 @@ export class Grid {
     }
     // The sheet's own rows and columns, as Sheets draws them: no cell past its last row or column
     // can be selected (an add-on reads the selection, and one past the sheet is no range at all).
-    // A paste or insert under way has grown the sheet past the view: kept until the next view has it.
+    // A paste under way has grown the sheet past the view: kept until the next view has it.
     const growing =
       sameSheet && before && view.maxRows >= before.maxRows && view.maxColumns >= before.maxColumns;
+    // A table drawn down to its last row stays so.
+    const drawnAll = sameSheet && this.drawn >= this.rows;
     this.rows = Math.max(1, Math.min(view.maxRows, MAX_ROWS), growing ? this.rows : 0);
     this.cols = Math.max(1, Math.min(view.maxColumns, MAX_COLUMNS), growing ? this.cols : 0);
     // Rows or columns deleted under the selection take it to the sheet's edge, as in Sheets.
@@ -294,6 +319,7 @@ export class Grid {
       this.endRow,
       this.row,
       sameSheet ? this.drawn : leftAt,
+      drawnAll ? this.rows : 0,
     );
     this.drawn = 0;
     this.frozenLefts = [];
@@ -345,16 +371,6 @@ export class Grid {
     const th = el('th', { scope: 'col', 'data-col': String(c) }, columnLetters(c));
     this.size(th, c);
     return th;
-  }
-
-  /** Adds to the drawn rows the cells of columns the grid has gained since it drew them. */
-  private drawColumns(): void {
-    const head = this.table.tHead?.rows[0];
-    if (!head || head.cells.length > this.cols) return;
-    for (let c = head.cells.length; c <= this.cols; c++) head.append(this.columnHead(c));
-    for (const tr of this.table.tBodies[0]?.rows ?? [])
-      for (let c = tr.cells.length; c <= this.cols; c++) tr.append(this.td(tr.rowIndex, c));
-    this.lefts = this.columnLefts();
   }
 
   private td(r: number, c: number): HTMLTableCellElement {
@@ -763,27 +779,31 @@ export class Grid {
    * inserted, or stays where the lines deleted were: the next key typed lands there.
    */
   private changeLines(sheet: string, choice: LineChoice): void {
+    const view = this.view;
+    if (!view) return;
     const { rows, cols } = choice.moves;
     this.row += rows;
     this.endRow += rows;
     this.col += cols;
     this.endCol += cols;
-    // The sheet is that many lines bigger from now on, not once its next view comes: the lines
-    // pushed past its last row or column are drawn, and the keys can reach them (Enter from a
-    // column inserted after the last one goes down it, not back into the last one).
-    const { lines, action, count } = choice.change;
-    // A table drawn down to its last row stays so.
-    const drawnAll = this.drawn >= this.rows;
-    if (action === 'insert' && lines === 'rows') this.rows += count;
-    if (action === 'insert' && lines === 'columns') this.cols += count;
     this.tabStart = null;
-    this.drawColumns();
-    this.drawTo(drawnAll ? this.rows : this.endRow);
+    // The sheet is drawn as the change leaves it from now on, not once its next view comes: lines
+    // pushed past its last row or column are drawn and the keys reach them (Enter from a column
+    // inserted after the last one goes down it), and lines deleted are gone, a selection in them
+    // taken to the sheet's new edge (Enter from a column deleted at the edge goes down the one
+    // before it, not into cells the sheet no longer has).
+    const moving: Moving = { sheet, change: choice.change };
+    this.moving.push(moving);
+    this.draw(viewAfterLines(view, choice.change));
     // The active cell is one of the lines inserted, empty until the view has them.
-    if (action === 'insert' && this.mode === 'none') this.formula.value = '';
+    if (choice.change.action === 'insert' && this.mode === 'none') this.formula.value = '';
     this.mark(true);
+    this.afterWrites(async () => {
+      // Refused (every row deleted, say), the sheet is as the server's last view has it: drawn again.
+      moving.applied = (await this.actions.changeLines(sheet, choice.change)) ?? 0;
+      if (this.served && this.inView(moving, this.served)) this.render(this.served);
+    });
     // Told once the lines are in: cells inserted past the sheet's edge are not the sheet's before.
-    this.afterWrites(() => this.actions.changeLines(sheet, choice.change));
     this.afterWrites(() => this.tell());
   }
 
@@ -938,14 +958,14 @@ export class Grid {
       for (const [, entry] of entries) entry.applied = applied ?? 0;
       // The view shown may already hold it (asked for while the reply was on its way), and a
       // view of the same version is not asked for again: it is drawn again now, without them.
-      if (this.view && this.hasApplied()) this.render(this.view);
+      if (this.view && this.hasApplied()) this.draw(this.view);
     };
     this.writes = this.writes.then(send, send).then(settle, () => settle(null));
   }
 
-  /** Whether the shown view already holds a typed value. */
-  private inView(typed: Pending): boolean {
-    return typed.applied !== undefined && typed.applied <= (this.view?.writes ?? 0);
+  /** Whether a view (the one shown) already holds a typed value or lines moved. */
+  private inView(change: Pending | Moving, view = this.view): boolean {
+    return change.applied !== undefined && change.applied <= (view?.writes ?? 0);
   }
 
   private hasApplied(): boolean {

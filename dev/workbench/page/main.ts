@@ -75,22 +75,15 @@ async function act(work: () => Promise<ActionReply>): Promise<void> {
 }
 
 /**
- * A typed or pasted block: the grid queues these one at a time, so it waits only for the write.
- * Resolves to the server's count of writes applied with this one, or null if it was refused.
- * `clip`: a paste of cells copied in the grid, which the server lays down as Sheets pastes them
- * (their values only with `valuesOnly`, Ctrl+Shift+V).
+ * A change the grid draws at once and keeps drawn until a view has it (a typed or pasted block,
+ * rows or columns inserted or deleted): the grid queues these one at a time, so it waits only for
+ * the change. Resolves to the server's count of writes applied with this one, or null if it was
+ * refused.
  */
-async function write(
-  sheet: string,
-  row: number,
-  column: number,
-  values: string[][],
-  clip?: string,
-  valuesOnly?: boolean,
-): Promise<number | null> {
+async function counted(path: string, body: object): Promise<number | null> {
   let applied: number | null = null;
   try {
-    const reply = await post<WriteReply>('/api/write', { sheet, row, column, values, clip, valuesOnly });
+    const reply = await post<WriteReply>(path, body);
     if (reply.ok) applied = reply.writes;
     else say('Error', reply.message);
   } catch (error) {
@@ -109,9 +102,10 @@ const grid = new Grid(
   byId('truncated'),
   {
     select: (sheet, a1) => void act(() => post('/api/select', { sheet, a1 })),
-    write,
+    write: (sheet, row, column, values, clip, valuesOnly) =>
+      counted('/api/write', { sheet, row, column, values, clip, valuesOnly }),
     copy: (sheet, a1, cut, clip) => act(() => post('/api/copy', { sheet, a1, cut, clip })),
-    changeLines: (sheet, change) => act(() => post('/api/lines', { sheet, ...change })),
+    changeLines: (sheet, change) => counted('/api/lines', { sheet, ...change }),
     note: (sheet, a1, note) => act(() => post('/api/note', { sheet, a1, note })),
     undo: (again) =>
       act(async (): Promise<ActionReply> => {
