@@ -3,7 +3,7 @@
 // formats or validation. A pushed agent-state row copied so and changed is not the row Assembled
 // took: it is held back as a copy, and nothing is sent for it.
 import { describe, expect, it } from 'vitest';
-import { cell, demoAgent, menu, sidebar, typeRow, useBench } from './support';
+import { cell, demoAgent, pushTemplate, typeRow, useBench } from './support';
 
 describe('Paste values only in the workbench', () => {
   const bench = useBench();
@@ -13,12 +13,7 @@ describe('Paste values only in the workbench', () => {
     const wb = bench().running.workbench.rt.workbook;
     const sim = bench().running.workbench.session.backend.simulator;
     const [a, b] = [demoAgent(bench()), demoAgent(bench(), 1)];
-    await menu(page, 'Push rows…');
-    const sb = await sidebar(page, 'Push rows to Assembled');
-    await sb.getByLabel('What the rows are').selectOption('agent_states');
-    await sb.getByRole('button', { name: 'Insert template' }).click();
-    await sb.locator('#status', { hasText: /^Sheet ".*" is ready/ }).waitFor();
-    const sheet = (await page.getByRole('tab', { selected: true }).textContent()) ?? '';
+    const { sb, sheet } = await pushTemplate(page, 'agent_states');
     await typeRow(page, 2, [a.email, 'busy', 'phone', '2026-05-24 09:00', '2026-05-24 09:30', 'five9']);
     await typeRow(page, 3, [b.email, 'available', 'chat', '2026-05-24 10:00', '2026-05-24 11:00', 'zendesk']);
     await sb.getByRole('button', { name: 'Push', exact: true }).click();

@@ -11,6 +11,7 @@ import {
   demoAgent,
   menu,
   pullIntoNewSheet,
+  pushTemplate,
   SKIP_MS,
   shown,
   sidebar,
@@ -532,12 +533,7 @@ describe('Push rows in the workbench', () => {
     const { page } = bench();
     const wb = bench().running.workbench.rt.workbook;
     const a = demoAgent(bench());
-    await menu(page, 'Push rows…');
-    const sb = await sidebar(page, 'Push rows to Assembled');
-    await sb.getByLabel('What the rows are').selectOption('agent_states');
-    await sb.getByRole('button', { name: 'Insert template' }).click();
-    await sb.locator('#status', { hasText: /^Sheet ".*" is ready/ }).waitFor();
-    const sheet = (await page.getByRole('tab', { selected: true }).textContent()) ?? '';
+    const { sb, sheet } = await pushTemplate(page, 'agent_states');
     // Five rows that go and seven to fix: fewer went than not, which once drew it all red.
     const state = (who: string, hour: number) => [
       who,

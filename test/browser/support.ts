@@ -308,7 +308,6 @@ export async function reset(page: Page): Promise<void> {
   await page.locator('#sidebar').waitFor({ state: 'hidden' });
 }
 
-/** Inserts the time-off template from Push rows and types one row for `email`; gives the sidebar. */
 /** The demo organisation's `i`th current agent a row may name (not deleted, staffable). */
 export function demoAgent(bench: Bench, i = 0) {
   const sim = bench.running.workbench.session.backend.simulator;
@@ -317,12 +316,19 @@ export function demoAgent(bench: Bench, i = 0) {
   return agent;
 }
 
-export async function typedTimeOff(page: Page, email: string, notes: string): Promise<FrameLocator> {
+/** Opens Push rows and inserts the template of `kind` rows; gives the sidebar and the sheet made. */
+export async function pushTemplate(page: Page, kind: string): Promise<{ sb: FrameLocator; sheet: string }> {
   await menu(page, 'Push rows…');
   const sb = await sidebar(page, 'Push rows to Assembled');
-  await sb.getByLabel('What the rows are').selectOption('time_off');
+  await sb.getByLabel('What the rows are').selectOption(kind);
   await sb.getByRole('button', { name: 'Insert template' }).click();
   await sb.locator('#status', { hasText: /^Sheet ".*" is ready/ }).waitFor();
+  return { sb, sheet: (await page.getByRole('tab', { selected: true }).textContent()) ?? '' };
+}
+
+/** Inserts the time-off template from Push rows and types one row for `email`; gives the sidebar. */
+export async function typedTimeOff(page: Page, email: string, notes: string): Promise<FrameLocator> {
+  const { sb } = await pushTemplate(page, 'time_off');
   await typeRow(page, 2, [email, '2026-07-08 09:00', '2026-07-08 17:00', 'FALSE', 'pto', notes]);
   return sb;
 }

@@ -18,8 +18,10 @@ export function keptDates(lost: DaySpan, kept?: HeldDates): { held?: DaySpan; ne
   if ('deleted' in kept || !kept.pulled) return { never: [lost] };
   const { dates } = kept;
   if (!dates) return {};
-  // Dates as yyyy-mm-dd compare as text.
+  // Dates as yyyy-mm-dd compare as text (Math.max would make them NaN).
+  // biome-ignore lint/complexity/useMathMinMax: text, not numbers
   const from = lost.from > dates.from ? lost.from : dates.from;
+  // biome-ignore lint/complexity/useMathMinMax: text, not numbers
   const to = lost.to < dates.to ? lost.to : dates.to;
   const held = from <= to ? { from, to } : undefined;
   if (!dates.alone) return held ? { held } : {};
