@@ -3,7 +3,7 @@
 // The change is the person's, through the runtime's model, so the add-on's table moves with it.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Page, Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { cell, goToPulled, pullIntoNewSheet, RESULTS, reset, useBench } from './support';
 
@@ -21,21 +21,25 @@ async function goTo(page: Page, a1: string): Promise<void> {
 }
 
 /**
- * Holds the grid's next insert or delete at the page's door until let through: what the grid does
- * before the sheet's next view comes is its own.
+ * Holds the grid's inserts and deletes (or its typed writes, `path`) at the page's door until let
+ * through: what the grid does before the sheet's next view comes is its own.
  */
-async function holdLines(page: Page): Promise<() => Promise<void>> {
+async function holdLines(page: Page, path = '**/api/lines'): Promise<() => Promise<void>> {
   let release: () => void = () => undefined;
   const released = new Promise<void>((done) => {
     release = done;
   });
-  await page.route('**/api/lines', async (route) => {
-    await released;
-    await route.continue();
-  });
+  const held: Promise<void>[] = [];
+  const handler = (route: Route) => {
+    const sent = released.then(() => route.continue());
+    held.push(sent);
+    return sent;
+  };
+  await page.route(path, handler);
   return async () => {
     release();
-    await page.unrouteAll({ behavior: 'wait' });
+    await Promise.all(held);
+    await page.unroute(path, handler);
   };
 }
 
@@ -351,5 +355,70 @@ describe('Rows and columns from the grid', () => {
     await expect.poll(() => rowNumber(page, maxRows - 1).count()).toBe(1);
     expect(await cell(page, 2, 'A').textContent()).toBe(String(table[1]?.[0]));
     expect(wb.size('Sites').maxRows).toBe(maxRows - 1);
+  });
+
+  it('cells move with lines inserted or deleted at once, typed values not yet saved too: nothing shows where it no longer is', async () => {
+    const { page, running } = bench();
+    await reset(page);
+    const sb = await pullIntoNewSheet(page, 'Sites', 'Sites');
+    await goToPulled(page, sb, 'Sites');
+    const wb = running.workbench.rt.workbook;
+    const table = wb.values('Sites');
+    const text = (row: number, col: number) => String(table[row - 1]?.[col - 1]);
+    await expect.poll(() => cell(page, 1, 'F').textContent()).toBe('Updated');
+
+    // Typed, then lines inserted and deleted, none of it at the server yet.
+    const releaseWrites = await holdLines(page, '**/api/write');
+    const releaseLines = await holdLines(page);
+    await cell(page, 3, 'A').click();
+    await page.keyboard.type('typed');
+    await page.keyboard.press('Enter');
+    await pickFromCell(page, 2, 'A', 'Insert row above');
+    expect(await cell(page, 2, 'A').textContent()).toBe('');
+    expect(await cell(page, 2, 'B').textContent()).toBe('');
+    expect(await formulaBar(page)).toBe('');
+    expect(await cell(page, 3, 'A').textContent()).toBe(text(2, 1));
+    expect(await cell(page, 3, 'B').textContent()).toBe(text(2, 2));
+    expect(await cell(page, 4, 'A').textContent()).toBe('typed');
+    expect(await cell(page, 4, 'B').textContent()).toBe(text(3, 2));
+
+    await pickFromCell(page, 2, 'B', 'Insert column left');
+    expect(await cell(page, 1, 'B').textContent()).toBe('');
+    expect(await cell(page, 1, 'C').textContent()).toBe(text(1, 2));
+    expect(await cell(page, 3, 'C').textContent()).toBe(text(2, 2));
+    expect(await cell(page, 1, 'G').textContent()).toBe(text(1, 6));
+    expect(await cell(page, 4, 'A').textContent()).toBe('typed');
+
+    await pickFromCell(page, 3, 'A', 'Delete row');
+    expect(await cell(page, 3, 'A').textContent()).toBe('typed');
+    expect(await cell(page, 3, 'C').textContent()).toBe(text(3, 2));
+    expect(await formulaBar(page)).toBe('typed');
+    await pickFromCell(page, 1, 'B', 'Delete column');
+    expect(await cell(page, 1, 'B').textContent()).toBe(text(1, 2));
+    expect(await cell(page, 3, 'B').textContent()).toBe(text(3, 2));
+    expect(await columnLetter(page, 'G').count()).toBe(0);
+
+    // The view the typed value brings has none of the lines yet: drawn with them still.
+    await releaseWrites();
+    await expect.poll(() => wb.values('Sites')[2]?.[0]).toBe('typed');
+    const typedIn = running.workbench.state().version;
+    await expect.poll(() => page.evaluate(() => document.body.dataset.version)).toBe(typedIn);
+    expect(await cell(page, 2, 'A').textContent()).toBe('');
+    expect(await cell(page, 3, 'A').textContent()).toBe('typed');
+    expect(await cell(page, 4, 'A').textContent()).toBe(text(4, 1));
+    await releaseLines();
+    const sheet = [
+      table[0],
+      table[0]?.map(() => ''),
+      ['typed', ...(table[2] ?? []).slice(1)],
+      ...table.slice(3),
+    ];
+    await expect.poll(() => wb.values('Sites')).toEqual(sheet);
+    // The sheet's view, once drawn, shows what was drawn before it came.
+    const version = running.workbench.state().version;
+    await expect.poll(() => page.evaluate(() => document.body.dataset.version)).toBe(version);
+    expect(await cell(page, 3, 'A').textContent()).toBe('typed');
+    expect(await cell(page, 2, 'A').textContent()).toBe('');
+    expect(await cell(page, 4, 'A').textContent()).toBe(text(4, 1));
   });
 });

@@ -22,7 +22,7 @@ import { type ContextEntry, ContextMenu } from './context-menu';
 import { columnLetters, columnNumber, el } from './dom';
 import { shiftFormula } from './formula-shift';
 import { type LineChoice, lineMenu, type Whole } from './line-menu';
-import { viewAfterLines } from './lines-view';
+import { lineAfter, viewAfterLines } from './lines-view';
 import { NoteEditor } from './note-editor';
 
 export interface GridActions {
@@ -256,6 +256,13 @@ export class Grid {
 
   private key(row: number, col: number, sheet = this.view?.name ?? ''): string {
     return `${sheet}\u0000${row}:${col}`;
+  }
+
+  /** The sheet and cell a key names. */
+  private keyed(key: string): { sheet: string; row: number; col: number } {
+    const [sheet = '', cell = ''] = key.split('\u0000');
+    const [row = 0, col = 0] = cell.split(':').map(Number);
+    return { sheet, row, col };
   }
 
   private cell(row: number, col: number): CellView {
@@ -791,12 +798,12 @@ export class Grid {
     // pushed past its last row or column are drawn and the keys reach them (Enter from a column
     // inserted after the last one goes down it), and lines deleted are gone, a selection in them
     // taken to the sheet's new edge (Enter from a column deleted at the edge goes down the one
-    // before it, not into cells the sheet no longer has).
+    // before it, not into cells the sheet no longer has). The cells move with them, values typed
+    // and not yet in a view too: lines inserted are drawn empty, not with what was there before.
     const moving: Moving = { sheet, change: choice.change };
     this.moving.push(moving);
+    this.movePending(sheet, choice.change);
     this.draw(viewAfterLines(view, choice.change));
-    // The active cell is one of the lines inserted, empty until the view has them.
-    if (choice.change.action === 'insert' && this.mode === 'none') this.formula.value = '';
     this.mark(true);
     this.afterWrites(async () => {
       // Refused (every row deleted, say), the sheet is as the server's last view has it: drawn again.
@@ -805,6 +812,20 @@ export class Grid {
     });
     // Told once the lines are in: cells inserted past the sheet's edge are not the sheet's before.
     this.afterWrites(() => this.tell());
+  }
+
+  /** Typed values not yet in a view go where their cells go as lines are inserted or deleted. */
+  private movePending(sheet: string, change: LineChange): void {
+    const rows = change.lines === 'rows';
+    const moved: [string, Pending][] = [];
+    for (const [key, typed] of this.pending) {
+      const { sheet: on, row, col } = this.keyed(key);
+      if (on !== sheet) continue;
+      const to = lineAfter(rows ? row : col, change);
+      this.pending.delete(key);
+      if (to !== null) moved.push([rows ? this.key(to, col, sheet) : this.key(row, to, sheet), typed]);
+    }
+    for (const [key, typed] of moved) this.pending.set(key, typed);
   }
 
   /**
