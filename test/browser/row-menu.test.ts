@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page, Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { cell, goToPulled, pullIntoNewSheet, RESULTS, reset, useBench } from './support';
+import { type Bench, cell, goToPulled, pullIntoNewSheet, RESULTS, reset, useBench } from './support';
 
 const rowNumber = (page: Page, row: number) => page.locator(`#grid th[data-row="${row}"]`);
 const columnLetter = (page: Page, col: string) =>
@@ -69,6 +69,18 @@ async function pickFromCell(page: Page, row: number, col: string, item: string):
 async function picture(page: Page, name: string): Promise<void> {
   mkdirSync(RESULTS, { recursive: true });
   await page.screenshot({ path: join(RESULTS, name) });
+}
+
+/** A Sites sheet pulled anew, which the add-on trims to its table's columns, A to F, drawn. */
+async function pulledSites(page: Page, { running }: Bench) {
+  await reset(page);
+  const sb = await pullIntoNewSheet(page, 'Sites', 'Sites');
+  await goToPulled(page, sb, 'Sites');
+  const wb = running.workbench.rt.workbook;
+  const { maxRows, maxColumns } = wb.size('Sites');
+  expect(maxColumns).toBe(6);
+  await expect.poll(() => cell(page, 1, 'F').textContent()).toBe('Updated');
+  return { wb, table: wb.values('Sites'), maxRows };
 }
 
 describe('Rows and columns from the grid', () => {
@@ -248,24 +260,11 @@ describe('Rows and columns from the grid', () => {
   });
 
   it("lines inserted past a trimmed sheet's last column or row are drawn and selected at once, and Enter goes down them", async () => {
-    const { page, running } = bench();
-    await reset(page);
-    const sb = await pullIntoNewSheet(page, 'Sites', 'Sites');
-    await goToPulled(page, sb, 'Sites');
-    const wb = running.workbench.rt.workbook;
-    const table = wb.values('Sites');
-    // The add-on trims the sheet it pulled into to its table's columns, A to F.
-    const { maxRows, maxColumns } = wb.size('Sites');
-    expect(maxColumns).toBe(6);
-    await expect.poll(() => cell(page, 1, 'F').textContent()).toBe('Updated');
+    const { page } = bench();
+    const { wb, table, maxRows } = await pulledSites(page, bench());
 
     let release = await holdLines(page);
-    await goTo(page, 'F1');
-    await cell(page, 1, 'F').click({ button: 'right' });
-    await page
-      .getByRole('menu', { name: 'Cell F1' })
-      .getByRole('menuitem', { name: 'Insert column right' })
-      .click();
+    await pickFromCell(page, 1, 'F', 'Insert column right');
     // Before the sheet's next view: G is drawn and selected, the name box and formula bar agree.
     expect(await columnLetter(page, 'G').count()).toBe(1);
     expect(await cell(page, 2, 'G').count()).toBe(1);
@@ -289,11 +288,7 @@ describe('Rows and columns from the grid', () => {
     // Insert row above on the last row pushes that row past the edge: it is drawn, and reached.
     release = await holdLines(page);
     await goTo(page, `A${maxRows}`);
-    await cell(page, maxRows, 'A').click({ button: 'right' });
-    await page
-      .getByRole('menu', { name: `Cell A${maxRows}` })
-      .getByRole('menuitem', { name: 'Insert row above' })
-      .click();
+    await pickFromCell(page, maxRows, 'A', 'Insert row above');
     expect(await cell(page, maxRows + 1, 'A').count()).toBe(1);
     expect(await nameBox(page)).toBe(`A${maxRows}`);
     expect(await formulaBar(page)).toBe('');
@@ -304,15 +299,8 @@ describe('Rows and columns from the grid', () => {
   });
 
   it("lines deleted at a trimmed sheet's last column or row are gone from the grid at once: the keys and typing stay on the sheet", async () => {
-    const { page, running } = bench();
-    await reset(page);
-    const sb = await pullIntoNewSheet(page, 'Sites', 'Sites');
-    await goToPulled(page, sb, 'Sites');
-    const wb = running.workbench.rt.workbook;
-    const table = wb.values('Sites');
-    const { maxRows, maxColumns } = wb.size('Sites');
-    expect(maxColumns).toBe(6);
-    await expect.poll(() => cell(page, 1, 'F').textContent()).toBe('Updated');
+    const { page } = bench();
+    const { wb, table, maxRows } = await pulledSites(page, bench());
 
     let release = await holdLines(page);
     await pickFromCell(page, 1, 'F', 'Delete column');
