@@ -5,6 +5,7 @@ import { everyHourAsHourly } from '../core/schedule/every-hour';
 import type { Frequency } from '../core/schedule/frequency';
 import { NO_WEEKDAY } from '../core/schedule/frequency-words';
 import { WEEKDAY_NAMES } from '../core/time/local-date';
+import { hourMovedWords } from '../core/time/zone-moved-words';
 import { el, markInvalid } from './dom';
 
 export interface FrequencyForm {
@@ -15,8 +16,11 @@ export interface FrequencyForm {
    * under its field, which gets the focus; undefined when nothing is.
    */
   problem(): string | undefined;
-  /** The spreadsheet's zone changed while the form is open: the hour is named in the new one. */
-  nameZone(zone: string): void;
+  /**
+   * The spreadsheet's zone changed while the form is open: the hour is named in the new one, and
+   * said to be under it unless `told` (a refusal of the save said so already).
+   */
+  nameZone(zone: string, told?: boolean): void;
   /** The zone the hour is named in now, which a save sends: the server refuses another (zone-shown.ts). */
   zone(): string;
 }
@@ -90,11 +94,21 @@ export function createFrequencyForm(
 
   let named = zone;
   const hourLabel = el('label', { for: hour.id }, `At (${zone} time)`);
+  // A read of the list or the options renames the zone without a word otherwise: a save then sets
+  // the hour picked, unchanged, in the other zone's time. Gone once the hour is picked again.
+  const zoneMoved = el('p', { class: 'hint', id: id('zoneMoved'), hidden: true });
+  const sayZoneMoved = (words: string) => {
+    zoneMoved.textContent = words;
+    zoneMoved.hidden = !words;
+    if (words) hour.setAttribute('aria-describedby', zoneMoved.id);
+    else hour.removeAttribute('aria-describedby');
+  };
+  hour.addEventListener('change', () => sayZoneMoved(''));
   const rows = {
     hours: el('div', {}, el('label', { for: hours.id }, 'Every'), hours),
     weekdays: el('div', {}, weekdays, weekdaysProblem),
     day: el('div', {}, el('label', { for: dayOfMonth.id }, 'Day of the month'), dayOfMonth),
-    hour: el('div', {}, hourLabel, hour),
+    hour: el('div', {}, hourLabel, hour, zoneMoved),
   };
   const sync = () => {
     const k = kind.value;
@@ -134,7 +148,9 @@ export function createFrequencyForm(
 
   return {
     root,
-    nameZone(next) {
+    nameZone(next, told = false) {
+      if (next === named) return;
+      sayZoneMoved(told || next === zone ? '' : `${hourMovedWords(zone, next)} Check it before you save.`);
       named = next;
       hourLabel.textContent = `At (${next} time)`;
     },

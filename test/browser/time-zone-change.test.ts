@@ -15,6 +15,56 @@ async function rows(card: ReturnType<FrameLocator['locator']>): Promise<Record<s
   return Object.fromEntries(terms.map((t, i) => [t, values[i] ?? '']));
 }
 
+/**
+ * Holds each call of `read` (a read of the list, of the options) the sidebar makes until it calls
+ * `until`, so a press beats the news of the zone changed meanwhile; `late`: the first one the
+ * server answers at once, and its answer is held on its way back instead, until `deliverLate`.
+ * `arrived`: one has come.
+ */
+async function holdReads(page: Page, read: string, until: string, late = false) {
+  let through = false;
+  let arrived = false;
+  const gate = () => {
+    let open: () => void = () => undefined;
+    const opened = new Promise<void>((done) => {
+      open = done;
+    });
+    return { open, opened };
+  };
+  const lateGate = gate();
+  const rest = gate();
+  let first = true;
+  await page.route('**/api/run', async (route) => {
+    const fn = route.request().postDataJSON()?.fn;
+    through ||= fn === until;
+    if (through || fn !== read) return route.continue();
+    arrived = true;
+    if (late && first) {
+      first = false;
+      const answer = await route.fetch();
+      await lateGate.opened;
+      return route.fulfill({ response: answer });
+    }
+    await rest.opened;
+    return route.continue();
+  });
+  return {
+    arrived: () => arrived,
+    /** Gives the sidebar the late answer; resolves once it has come. */
+    async deliverLate() {
+      const came = page.waitForEvent('requestfinished', (r) => r.postDataJSON()?.fn === read);
+      lateGate.open();
+      await came;
+    },
+    /** Lets the held calls through, and stops holding. */
+    async release() {
+      lateGate.open();
+      rest.open();
+      await page.unrouteAll({ behavior: 'wait' });
+    },
+  };
+}
+
 /** Pull data opened on Handle time, its range shown in Berlin's zone (the spreadsheet's). */
 async function handleTimeInBerlin(page: Page) {
   await menu(page, 'Pull data…');
@@ -201,8 +251,18 @@ describe('The spreadsheet time zone in the sidebars', () => {
     await card.getByRole('button', { name: /^Edit: / }).click();
     await sb.getByLabel('At (Europe/Berlin time)').selectOption('9');
 
-    expect(workbench.saveSettings('en_GB', 'America/New_York')).toEqual({ ok: true });
-    await sb.getByRole('button', { name: /^Save: / }).click();
+    // Save pressed before the sidebar hears of the change: the reads of the list held till then
+    // (answered first, one names the new zone at the hour: the next test).
+    const reads = await holdReads(page, 'listRefreshes', 'saveRefresh');
+    try {
+      await sb.locator(':root').evaluate(() => dispatchEvent(new Event('focus')));
+      await expect.poll(reads.arrived).toBe(true);
+      expect(workbench.saveSettings('en_GB', 'America/New_York')).toEqual({ ok: true });
+      await sb.getByRole('button', { name: /^Save: / }).click();
+      await card.locator('.said', { hasText: /^The spreadsheet's time zone is now/ }).waitFor();
+    } finally {
+      await reads.release();
+    }
     await card
       .locator('.said', {
         hasText:
@@ -217,12 +277,134 @@ describe('The spreadsheet time zone in the sidebars', () => {
     const at = card.getByLabel('At (America/New_York time)');
     expect(await at.inputValue()).toBe('9');
     expect(await card.locator('.editor + .said').count()).toBe(1);
+    // The refusal says why once: the form does not say it again at the hour.
+    expect(await card.locator('.editor .hint:visible', { hasText: /time zone is now/ }).count()).toBe(0);
     const save = card.getByRole('button', { name: /^Save: / });
     expect(await save.evaluate((b) => b === document.activeElement)).toBe(true);
     await save.click();
     await card.locator('.said', { hasText: 'Saved.' }).waitFor();
     expect((await rows(card)).Frequency).toBe('Daily at 09:00 America/New_York');
     expect(await card.locator('.editor').count()).toBe(0);
+  });
+
+  // A read of the list that named the new zone at an open Edit's hour did it without a word: Save
+  // then set the hour picked, unchanged, in the other zone's time.
+  it("says at an open Edit's hour that the zone it is in changed, until the hour is picked again", async () => {
+    const { page, running } = bench();
+    const { workbench } = running;
+    workbench.saveSettings('en_GB', 'Europe/Berlin');
+    workbench.rt.workbook.addSheet('Cover');
+    await workbench.rt.callFromSidebar(
+      'saveRefresh',
+      {
+        spec: { ...teamsSpec, target: { kind: 'sheet', name: 'Cover' } },
+        frequency: { kind: 'daily', hour: 7 },
+        notifyByEmail: false,
+      },
+      'key-cover',
+    );
+    const { sb, card } = await refreshCard(page, 'Cover');
+    await card.getByRole('button', { name: /^Edit: / }).click();
+    await sb.getByLabel('At (Europe/Berlin time)').selectOption('9');
+
+    expect(workbench.saveSettings('en_GB', 'America/New_York')).toEqual({ ok: true });
+    await sb.locator(':root').evaluate(() => dispatchEvent(new Event('focus')));
+    const at = card.getByLabel('At (America/New_York time)');
+    await at.waitFor();
+    const words =
+      "The spreadsheet's time zone is now America/New_York (it was Europe/Berlin when this form was drawn): the hour under At is now in America/New_York time. Check it before you save.";
+    expect(
+      await at.evaluate(
+        (e) =>
+          e.getAttribute('aria-describedby') &&
+          document.getElementById(e.getAttribute('aria-describedby') ?? '')?.textContent,
+      ),
+    ).toBe(words);
+    expect(await card.locator('.hint:visible', { hasText: words }).count()).toBe(1);
+    // Picked again, the hour is checked: the words go, and Save sets it in New York's time.
+    await at.selectOption('10');
+    expect(await card.locator('.hint:visible', { hasText: /time zone is now/ }).count()).toBe(0);
+    expect(await at.getAttribute('aria-describedby')).toBeNull();
+    await card.getByRole('button', { name: /^Save: / }).click();
+    await card.locator('.said', { hasText: 'Saved.' }).waitFor();
+    expect((await rows(card)).Frequency).toBe('Daily at 10:00 America/New_York');
+  });
+
+  // A read of the list asked before Save, answered (Berlin) only after the refusal was drawn (New
+  // York), was drawn over it: At named Berlin again, and the next Save was refused again.
+  it('draws no read of the list asked before a refused Save over what the refusal drew', async () => {
+    const { page, running } = bench();
+    const { workbench } = running;
+    workbench.saveSettings('en_GB', 'Europe/Berlin');
+    workbench.rt.workbook.addSheet('Late');
+    await workbench.rt.callFromSidebar(
+      'saveRefresh',
+      {
+        spec: { ...teamsSpec, target: { kind: 'sheet', name: 'Late' } },
+        frequency: { kind: 'daily', hour: 7 },
+        notifyByEmail: false,
+      },
+      'key-late',
+    );
+    const { sb, card } = await refreshCard(page, 'Late');
+    await card.getByRole('button', { name: /^Edit: / }).click();
+    await sb.getByLabel('At (Europe/Berlin time)').selectOption('9');
+    // A read answered in Berlin's time, its answer held on its way back.
+    const reads = await holdReads(page, 'listRefreshes', 'saveRefresh', true);
+    try {
+      await sb.locator(':root').evaluate(() => dispatchEvent(new Event('focus')));
+      await expect.poll(reads.arrived).toBe(true);
+      expect(workbench.saveSettings('en_GB', 'America/New_York')).toEqual({ ok: true });
+      await sb.getByRole('button', { name: /^Save: / }).click();
+      await card
+        .locator('.said', { hasText: /^The spreadsheet's time zone is now America\/New_York/ })
+        .waitFor();
+      await reads.deliverLate();
+      // The sidebar has taken the late answer in before it is looked at (and before any other read).
+      await sb.locator(':root').evaluate(() => new Promise((done) => setTimeout(done, 200)));
+      // Looked at as it is now, not waited for: a read asked since would draw New York again.
+      expect(await card.locator('label', { hasText: /^At / }).allTextContents()).toEqual([
+        'At (America/New_York time)',
+      ]);
+      expect((await rows(card)).Frequency).toBe('Daily at 07:00 America/New_York');
+    } finally {
+      await reads.release();
+    }
+    expect(await card.getByLabel('At (America/New_York time)').inputValue()).toBe('9');
+    await card.getByRole('button', { name: /^Save: / }).click();
+    await card.locator('.said', { hasText: 'Saved.' }).waitFor();
+    expect((await rows(card)).Frequency).toBe('Daily at 09:00 America/New_York');
+  });
+
+  it("says the zone changed at a pulled refresh's hour once the sidebar hears of it, and not again under a refusal that said so", async () => {
+    const { page, running } = bench();
+    const { workbench } = running;
+    workbench.saveSettings('en_GB', 'Europe/Berlin');
+    const pull = await pullIntoNewSheet(page, 'Teams', 'Teams');
+    const zoneHint = pull.locator('#frequency .hint:visible', { hasText: /time zone is now/ });
+    const save = pull.getByRole('button', { name: 'Save scheduled refresh' });
+    // Save pressed before the sidebar hears of the change: its reads of the options held till then.
+    const reads = await holdReads(page, 'getPullOptions', 'saveRefresh');
+    try {
+      await pull.locator(':root').evaluate(() => dispatchEvent(new Event('focus')));
+      await expect.poll(reads.arrived).toBe(true);
+      expect(workbench.saveSettings('en_GB', 'America/New_York')).toEqual({ ok: true });
+      await save.click();
+      await pull
+        .locator('#refreshStatus', { hasText: /^The spreadsheet's time zone is now America\/New_York/ })
+        .waitFor();
+    } finally {
+      await reads.release();
+    }
+    await pull.getByLabel('At (America/New_York time)').waitFor();
+    expect(await zoneHint.count()).toBe(0);
+    // Heard of from a read alone, the change is said at the hour.
+    expect(workbench.saveSettings('en_GB', 'Asia/Tokyo')).toEqual({ ok: true });
+    await pull.locator(':root').evaluate(() => dispatchEvent(new Event('focus')));
+    await pull.getByLabel('At (Asia/Tokyo time)').waitFor();
+    expect(await zoneHint.textContent()).toBe(
+      "The spreadsheet's time zone is now Asia/Tokyo (it was Europe/Berlin when this form was drawn): the hour under At is now in Asia/Tokyo time. Check it before you save.",
+    );
   });
 
   it('says once in Validate that rows pushed before the change went in the old zone', async () => {

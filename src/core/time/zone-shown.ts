@@ -9,15 +9,13 @@ import type { Zone } from '../ports';
 import { InputError, parseInput } from '../validation';
 import { type DateRangeSpec, resolveRange } from './date-range';
 import { datesWords } from './dates-words';
+import { hourMovedWords, zoneMovedWords } from './zone-moved-words';
 
 /**
  * The zone a form showed; none from a caller that sends none (a form older than this check, or one
  * pressed before it had a zone to show): google.script.run passes an undefined argument as null.
  */
 const ShownZone = /* @__PURE__ */ lazy(() => z.nullish(z.string().check(z.maxLength(100))));
-
-const movedWords = (shown: string, zone: Zone) =>
-  `The spreadsheet's time zone is now ${zone.name} (it was ${shown} when this form was drawn)`;
 
 /** The zone `input` names, when it is not the spreadsheet's now. */
 function movedFrom(input: unknown, zone: Zone): string | undefined {
@@ -36,7 +34,7 @@ export function refuseRangeMoved(
   if (!range || was === undefined) return;
   const dates = datesWords(resolveRange(range, now, zone));
   throw new InputError('Pull', [
-    `${movedWords(was, zone)}: the range is now ${dates}. Press Pull data again to pull it.`,
+    `${zoneMovedWords(was, zone.name)}: the range is now ${dates}. Press Pull data again to pull it.`,
   ]);
 }
 
@@ -44,7 +42,5 @@ export function refuseRangeMoved(
 export function refuseHourMoved(hasHour: boolean, shown: unknown, zone: Zone): void {
   const was = movedFrom(shown, zone);
   if (!hasHour || was === undefined) return;
-  throw new InputError('Scheduled refresh', [
-    `${movedWords(was, zone)}: the hour under At is now in ${zone.name} time. Check it, then save again.`,
-  ]);
+  throw new InputError('Scheduled refresh', [`${hourMovedWords(was, zone.name)} Check it, then save again.`]);
 }

@@ -285,7 +285,7 @@ function fillAgain(o: PullOptions): void {
  * clicks in the grid): read them again when the user comes back or picks a target, and before a
  * pull to the active cell.
  */
-async function refreshTargets(): Promise<void> {
+async function refreshTargets(told = false): Promise<void> {
   if (!options) return;
   const o = await callServer('getPullOptions');
   // File ▸ Settings may have changed the spreadsheet's zone (or midnight passed there): the range
@@ -293,14 +293,15 @@ async function refreshTargets(): Promise<void> {
   const moved = o.timezone !== options.timezone || o.today !== options.today;
   options = { ...options, sheets: o.sheets, activeCell: o.activeCell, today: o.today, timezone: o.timezone };
   if (moved) {
-    scheduleForm?.nameZone(o.timezone);
+    scheduleForm?.nameZone(o.timezone, told);
     void updatePreview();
   }
   if (o.again) options.again = o.again;
   else delete options.again;
   showTargets(options);
 }
-const refreshTargetsQuietly = () => void refreshTargets().catch(() => undefined);
+/** `told`: a refusal of the refresh's save said the zone changed (zone-shown.ts): the form need not. */
+const refreshTargetsQuietly = (told?: boolean) => void refreshTargets(told).catch(() => undefined);
 lookWhenBack(() => refreshTargets().catch(() => undefined));
 
 /** Assembled refused the key as a list was read: later lists are not asked for. */
@@ -1067,7 +1068,7 @@ function offerRefresh(pulled: PullSpec, scheduled?: string, what = madeWords(pul
       } catch (error) {
         showAnswer(out, errorMessage(error), 'error');
         // Refused for a zone changed meanwhile, At then names the new one.
-        refreshTargetsQuietly();
+        refreshTargetsQuietly(true);
       }
     });
   };

@@ -86,10 +86,12 @@ async function act(
 ): Promise<void> {
   say(`${label}…`, 'info', id);
   acting = true;
+  const asked = ask();
   try {
     const read = await busy([...document.querySelectorAll('button')], call).finally(() => {
       acting = false;
     });
+    newer(asked);
     render(read, id);
     say(typeof done === 'string' ? done : done(read), 'ok', id);
     sayRunEnded();
@@ -98,8 +100,12 @@ async function act(
     // The card is drawn as the refusal left it (paused, say) before the refusal is put on it, so
     // the redraw cannot push it out of view.
     const refusal = errorMessage(error);
+    const again = ask();
     await callServer('listRefreshes').then(
-      (refreshes) => render(refreshes, id, true),
+      (refreshes) => {
+        newer(again);
+        render(refreshes, id, true);
+      },
       () => readAgainLater(ON_RETURN_MS),
     );
     // Refused (a Run now whose sheet is gone): no run to tell of; a run still under way (Run now
@@ -161,6 +167,21 @@ let shown: RefreshView[] = [];
 /** A list was drawn: until then Try again reads it, not the background (first-read.ts). */
 let listed = false;
 
+/**
+ * Each call answering with the list, numbered as it is asked. A read asked before an action, and
+ * slow to answer, is older than the cards the action's answer drew: drawn over them, it put back
+ * what the action changed (a zone renamed back at an open Edit's hour).
+ */
+let asked = 0;
+let drawnAsked = 0;
+const ask = () => ++asked;
+/** Whether the answer to call `n` is newer than the cards: if so, they are drawn from it now. */
+function newer(n: number): boolean {
+  if (n < drawnAsked) return false;
+  drawnAsked = n;
+  return true;
+}
+
 function readAgainLater(after?: number): void {
   window.clearTimeout(nextRead);
   if (!listed) return;
@@ -178,6 +199,7 @@ function readAgainLater(after?: number): void {
       return;
     }
     const mine = shown.find((r) => r.running && r.mine);
+    const asked = ask();
     const readList = () => callServer('listRefreshes');
     // A poll that cannot carry the run on (the lock busy, the refresh deleted meanwhile) still
     // reads the list; the run's own failures are on its card.
@@ -186,6 +208,10 @@ function readAgainLater(after?: number): void {
         // Pressed meanwhile: the button under the pointer stays until its click has landed.
         if (pressing) {
           readAgainLater(ON_RETURN_MS);
+          return;
+        }
+        if (!newer(asked)) {
+          readAgainLater();
           return;
         }
         render(refreshes);
@@ -571,7 +597,8 @@ function render(read: RefreshView[], acted?: string, refused = false): void {
   for (const r of refreshes) {
     const frequency = kept.get(r.id)?.querySelector('[data-row="frequency"]');
     if (frequency) frequency.textContent = r.frequencyLabel;
-    editing.get(r.id)?.nameZone(r.zone);
+    // A refusal of its save says so itself (zone-shown.ts).
+    editing.get(r.id)?.nameZone(r.zone, refused && r.id === acted);
   }
   for (const id of editing.keys())
     if (!kept.get(id)?.querySelector('.editor') && !(carried && id === acted)) editing.delete(id);
