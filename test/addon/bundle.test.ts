@@ -451,9 +451,10 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * 402.3 with a failed replace refresh's e-mail saying its next run pulls the dates it missed, when
  * it does, in place of "Not pulled … Run now" (0.4 KiB);
  * 402.4 with a pull's or refresh's log row naming its mode, "(Merge)" (0.1 KiB);
+ * 402.5 with a state Assembled holds said to the second where a row overlaps it by seconds (0.1 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 402.4;
+const CODE_BUDGET_KIB = 402.5;
 
 const ENTRY_POINTS = [
   'onOpen',

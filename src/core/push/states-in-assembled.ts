@@ -55,11 +55,16 @@ function overlapped(agentStates: readonly AgentState[], input: StateRecord): Age
   );
 }
 
-/** A held state in words: "break from 2026-05-24 09:00 to 09:20", in the spreadsheet's zone. */
+/**
+ * A held state in words: "break from 2026-05-24 09:00 to 09:20", in the spreadsheet's zone. To the
+ * second when it is not on a minute: a state ending 42 s into the minute a row starts overlaps it,
+ * which "to 10:00" beside a row from 10:00 hid.
+ */
 function stateWords(s: AgentState, zone: Zone): string {
-  const from = formatLocalDateTime(s.start_time, zone);
+  const seconds = [s.start_time, s.end_time ?? 0].some((t) => t % 60_000 !== 0);
+  const from = formatLocalDateTime(s.start_time, zone, seconds);
   if (s.end_time === null) return `${s.state} from ${from}, still open`;
-  const to = formatLocalDateTime(s.end_time, zone);
+  const to = formatLocalDateTime(s.end_time, zone, seconds);
   return `${s.state} from ${from} to ${to.slice(0, 10) === from.slice(0, 10) ? to.slice(11) : to}`;
 }
 
