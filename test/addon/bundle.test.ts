@@ -452,9 +452,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * it does, in place of "Not pulled … Run now" (0.4 KiB);
  * 402.4 with a pull's or refresh's log row naming its mode, "(Merge)" (0.1 KiB);
  * 402.5 with a state Assembled holds said to the second where a row overlaps it by seconds (0.1 KiB);
+ * 402.7 with an Activities row typed twice held back alone, its first copy sent, as other kinds do
+ * (0.2 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 402.5;
+const CODE_BUDGET_KIB = 402.7;
 
 const ENTRY_POINTS = [
   'onOpen',

@@ -8,7 +8,7 @@ import type { CellTime } from './cell-time';
 import { notAfterStart } from './end-words';
 import type { HeaderMap } from './header';
 import { type ScheduleOf, scheduleOf } from './master-schedule';
-import { overlapsText, overlapsWithin, refuseRow, rowsText, type Span } from './overlaps';
+import { overlapsText, overlapsWithin, refuseRow, rowsText, type Span, typedTwice } from './overlaps';
 import type { ParseContext } from './parse-row';
 import type { SheetRow } from './sheet-rows';
 
@@ -137,8 +137,14 @@ export function markOverlaps(
   const groups = new Map<string, Span[]>();
   const isListed = new Set(listed.map((l) => l.row));
   const sent = rows.map((row) => ({ row, request: row.parse?.ok ? row.parse.request : undefined }));
+  // A row typed twice is not a clash of two: the first copy goes, the others are pointed at it.
+  const copies = typedTwice(
+    sent.filter(({ request: r }) => r?.kind === 'activities' && r.action !== 'delete').map((s) => s.row),
+  );
+  for (const [row, at] of copies)
+    refuseRow(row, `The same activity as row ${at}, typed twice: delete this row.`);
   for (const { row, request: r } of [...sent, ...listed]) {
-    if (r?.kind !== 'activities' || r.action === 'delete') continue;
+    if (r?.kind !== 'activities' || r.action === 'delete' || copies.has(row)) continue;
     const { agent_id: agent, start_time: start, end_time: end } = r.activity;
     if (!agent || start === undefined || end === undefined) continue;
     const key = `${agent} ${schedule(r.scheduleId)}`;

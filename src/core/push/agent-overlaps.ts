@@ -7,7 +7,7 @@
 //   then ask again).
 // A row typed twice, the same state or request, is told apart: only its later copies wait.
 import type { HeaderMap } from './header';
-import { overlapsText, overlapsWithin, refuseRow, requestOf, type Span } from './overlaps';
+import { overlapsText, overlapsWithin, refuseRow, requestOf, type Span, typedTwice } from './overlaps';
 import type { PushRequest, StateRecord } from './request';
 import type { SheetRow } from './sheet-rows';
 
@@ -25,22 +25,6 @@ function withHeld(rows: SheetRow[], held: Held): { row: SheetRow; request?: Push
 function placed(r: PushRequest | undefined): StateRecord | undefined {
   if (r?.kind === 'agent_states') return r.input;
   return r?.kind === 'state_edits' && r.action !== 'delete' ? r.input : undefined;
-}
-
-/**
- * Rows typed twice (the same request as an earlier row not yet done), each with its first copy's
- * row: the first copy goes, the later ones are pointed at it (no clash to judge).
- */
-function typedTwice(rows: SheetRow[]): Map<SheetRow, number> {
-  const first = new Map<string, number>();
-  const copies = new Map<SheetRow, number>();
-  for (const row of rows) {
-    if (row.done || !row.fp) continue;
-    const at = first.get(row.fp);
-    if (at === undefined) first.set(row.fp, row.row);
-    else copies.set(row, at);
-  }
-  return copies;
 }
 
 /**

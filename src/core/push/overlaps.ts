@@ -102,3 +102,19 @@ export function wordOnRow(
   if (row.parse?.ok) row[field] = ` ${words('sent as written')}`;
   else refuseRow(row, words('once fixed, it is sent as written'));
 }
+
+/**
+ * Rows typed twice (the same request as an earlier row not yet done), each with its first copy's
+ * row: the first copy goes, the later ones are pointed at it (no clash to judge).
+ */
+export function typedTwice(rows: SheetRow[]): Map<SheetRow, number> {
+  const first = new Map<string, number>();
+  const copies = new Map<SheetRow, number>();
+  for (const row of rows) {
+    if (row.done || !row.fp) continue;
+    const at = first.get(row.fp);
+    if (at === undefined) first.set(row.fp, row.row);
+    else copies.set(row, at);
+  }
+  return copies;
+}
