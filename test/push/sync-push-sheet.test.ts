@@ -223,4 +223,22 @@ describe.skipIf(!built)('sync time off', () => {
     // The sample has agents whose midnight is 11:00 or 12:00 the day before in New York.
     expect(manila).toBeGreaterThan(0);
   });
+
+  // An agent-states sheet has an Agent, a Start and an End too: it was taken for a time-off push
+  // sheet with no Assembled IDs, and told, in green, to push it first (it had been).
+  it('takes a pushed agent-states sheet in front for no time-off push sheet: the time off is listed in its own sheet', async () => {
+    const { rt, sim } = await startLocalAddon({ dialect: 'live' });
+    const [a] = sim.admin.org.people.filter((p) => p.staffable && !p.deleted && p.email);
+    const sheet = await template(rt, 'agent_states', [
+      [a?.email, 'busy', '', '2026-05-24 9:00', '2026-05-24 9:20', 'zendesk'],
+    ]);
+    const view = await rt.callFromSidebar<PushView>('startPush', 'agent_states', 'sync-states-1');
+    expect(await follow(rt, view)).toMatchObject({ state: 'done', succeeded: 1 });
+    rt.workbook.select(`'${sheet}'!A1`);
+    const before = rt.workbook.values(sheet);
+    const summary = await rt.callFromSidebar<SyncSummary>('syncTimeOff');
+    expect(summary.sheet).not.toBe(sheet);
+    expect(summary.message).not.toMatch(/push it first/);
+    expect(rt.workbook.values(sheet)).toEqual(before);
+  });
 });

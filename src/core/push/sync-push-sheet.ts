@@ -15,7 +15,7 @@ import { toSheetValue } from '../table/sheet-literal';
 import { AgentDirectory } from './agents';
 import { cellText } from './cell-text';
 import { copiedRows } from './copied-rows';
-import { matchHeader } from './header';
+import { detectKind, matchHeader } from './header';
 import { movedAway, movedRows } from './moved-rows';
 import { CREATED_PENDING } from './outcome-words';
 import type { ParseContext } from './parse-row';
@@ -71,8 +71,13 @@ const DELETED: Now = { status: 'deleted', message: DELETED_THERE };
 /** The summary's word for requests changed in Assembled since they were pushed. */
 const CHANGED_WORD = 'changed there';
 
-/** The sheet is one a time-off push wrote to: its header has the push columns and an Assembled ID. */
+/**
+ * The sheet is one a time-off push wrote to: its header has the push columns and an Assembled ID,
+ * and its columns are time off's, not another kind's (an agent-states sheet has an Agent, a Start
+ * and an End too, and was told to push before syncing, though it had been).
+ */
 export function isTimeOffPushSheet(header: readonly CellValue[]): boolean {
+  if (detectKind(header) !== 'time_off') return false;
   const match = matchHeader('time_off', header);
   return match.ok && !match.map.added.some((a) => a.index === match.map.status.id);
 }
