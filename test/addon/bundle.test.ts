@@ -454,9 +454,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * 402.5 with a state Assembled holds said to the second where a row overlaps it by seconds (0.1 KiB);
  * 402.7 with an Activities row typed twice held back alone, its first copy sent, as other kinds do
  * (0.2 KiB);
+ * 402.9 with a window to clear that only cuts activities at its edges said so, not "remove 0
+ * activities … and cut 1" (0.2 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 402.7;
+const CODE_BUDGET_KIB = 402.9;
 
 const ENTRY_POINTS = [
   'onOpen',

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { startLocalAddon } from '../../dev/local-addon';
 import { activityStore } from '../../dev/simulator/schedules';
+import { clearWords } from '../../src/core/push/clear-rows';
 import { clearingWords } from '../../src/core/push/progress-words';
 import type { PushView } from '../../src/core/push/push-view';
 import type { ValidateSummary } from '../../src/core/push/run-push';
@@ -157,8 +158,15 @@ describe("the sidebar's words on windows to clear", () => {
     expect(clearingWords({ rows: 2, activities: 35, cut: 3 })).toBe(
       "Push would remove 35 activities inside the 2 rows' windows and cut 3 at their edges, as the schedule stands now, and that cannot be undone.",
     );
+    // None wholly inside: not "remove 0 activities", beside the row or in the sidebar.
+    expect(clearWords({ removed: 0, cut: 1 })).toBe(
+      " Push would cut 1 activity of the row's agents at this window's edges and remove none inside it, as the schedule stands now; that cannot be undone.",
+    );
     expect(clearingWords({ rows: 1, activities: 0, cut: 1 })).toBe(
-      "Push would remove 0 activities inside the row's window and cut 1 at its edges, as the schedule stands now, and that cannot be undone.",
+      "Push would cut 1 activity at the edges of the row's window and remove none inside it, as the schedule stands now, and that cannot be undone.",
+    );
+    expect(clearingWords({ rows: 2, activities: 0, cut: 3 })).toBe(
+      "Push would cut 3 activities at the edges of the 2 rows' windows and remove none inside them, as the schedule stands now, and that cannot be undone.",
     );
     // Not counted: every activity, of the agents each row names, in that row's window.
     expect(clearingWords({ rows: 1 })).toBe(

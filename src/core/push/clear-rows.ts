@@ -92,6 +92,9 @@ export function clearWords(count: ClearCount | undefined): string {
     return " Push removes every activity of the row's agents inside the window (those straddling its edges are cut there), and that cannot be undone.";
   if (count.removed + count.cut === 0)
     return " The window holds no activity of the row's agents now: Push would remove nothing.";
+  // None wholly inside: "remove 0 activities …, and cut 1" read as a slip.
+  if (count.removed === 0)
+    return ` Push would cut ${activityCount(count.cut)} of the row's agents at this window's edges and remove none inside it, as the schedule stands now; that cannot be undone.`;
   const cut = count.cut ? `, and cut ${activityCount(count.cut)} at its edges` : '';
   return ` Push would remove ${activityCount(count.removed)} of the row's agents in this window${cut}, as the schedule stands now; that cannot be undone.`;
 }

@@ -189,6 +189,8 @@ export function clearingWords({
       : rows === 1
         ? "the row's window"
         : `the ${countText(rows)} rows' windows`;
+  if (!activities && cut)
+    return `Push would cut ${activityCount(cut)} at the edges of ${windows} and remove none inside ${rows === 1 ? 'it' : 'them'}, as the schedule stands now, and that cannot be undone.`;
   const edges = cut ? ` and cut ${countText(cut)} at ${rows === 1 ? 'its' : 'their'} edges` : '';
   return `Push would remove ${activityCount(activities)} inside ${windows}${edges}, as the schedule stands now, and that cannot be undone.`;
 }
