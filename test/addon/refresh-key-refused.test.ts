@@ -86,7 +86,9 @@ describe("a refresh run with its owner's refused key", () => {
   });
 
   it('e-mails its owner one order of steps, in the words of its card: a valid key, then Resume, then Run now for the week it missed', async () => {
-    const { rt, backend } = await startLocalAddon({ now: '2026-12-06T23:30:00Z', dialect: 'live' });
+    // 22:30 on Sunday in New York: its run at 23:30 pulls 23 to 29 November, and the one it is
+    // paused at, on Monday, was for 30 November to 6 December, which no run pulled.
+    const { rt, backend } = await startLocalAddon({ now: '2026-12-07T03:30:00Z', dialect: 'live' });
     rt.workbook.addSheet('AHT');
     await saveAht(rt, {
       sheet: 'AHT',
@@ -111,7 +113,7 @@ describe("a refresh run with its owner's refused key", () => {
     const paused = lines.findIndex((l) => l.startsWith('Paused: '));
     expect(lines.slice(paused, paused + 2)).toEqual([
       `Paused: Assembled did not accept your API key. Set a valid key in ${settings}, then Resume on its card in ${refreshes}.`,
-      'Not brought up to date: 2026-11-23 to 2026-11-29, which the sheet holds as of the last run that worked. After Resume, Run now on its card pulls last week as of the day you press it.',
+      'Not pulled: 2026-11-30 to 2026-12-06. After Resume, Run now on its card pulls last week as of the day you press it.',
     ]);
     // Where its card is, said once, at Resume: not again at Run now, nor at the e-mail's foot.
     expect(body.split(refreshes)).toHaveLength(2);

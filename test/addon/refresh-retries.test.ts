@@ -105,15 +105,15 @@ describe('a refresh whose later report pages always fail', () => {
     expect(rt.mail).toHaveLength(1);
     expect(rt.mail[0]?.body).toMatch(/503/);
     expect(rt.mail[0]?.body).toMatch(/gave up after \d attempts/);
-    // Which refresh, in the subject too, and the week it was to pull, which Tuesday's run pulls
-    // (last week still): nothing to do but wait for it, or Run now.
+    // Which refresh, in the subject too, and the week it was to pull, which the sheet holds whole
+    // from the run of that Monday, after the week was over: nothing is missing, nothing to do.
     expect(rt.mail[0]?.subject).toBe(
       'An Assembled scheduled refresh of yours failed: Handle time report (day), last week',
     );
     expect(rt.mail[0]?.body).toMatch(
-      /^The next run, due 2026-05-26 07:00, pulls the dates this one was to pull \(2026-05-18 to 2026-05-24\), so you need do nothing\. If you want them sooner, Run now on its card in Extensions ▸ Assembled for Google Sheets ▸ Scheduled refreshes… pulls last week as of the day you press it\.$/m,
+      /^Nothing is missing: the sheet holds 2026-05-18 to 2026-05-24 whole, pulled after they were over\.$/m,
     );
-    expect(rt.mail[0]?.body).not.toMatch(/Not pulled|Not brought up to date/);
+    expect(rt.mail[0]?.body).not.toMatch(/Not pulled|Not brought up to date|Run now/);
     // And that the sheet still holds the last good run's rows, and when they were made.
     expect(rt.mail[0]?.body).toMatch(
       /^The sheet "AHT" still holds the rows of the last run that worked, generated 2026-05-2\d \d\d:\d\d:\d\d \(Europe\/London\)\.$/m,

@@ -73,6 +73,40 @@ describe('the failure e-mail', () => {
     }
   });
 
+  it('says only the dates the sheet holds not whole, and that nothing is missing when it holds all whole', () => {
+    // Pulled on 5 December: the days before were over, and are held whole.
+    const dates = (from: string, to: string, alone = true) =>
+      body({ pulled: true, dates: { from, to, alone, partialFrom: '2026-12-05' } });
+    expect(dates('2026-11-30', '2026-12-06')).toMatch(
+      /^Not brought up to date: 2026-12-05 to 2026-12-06, which the sheet holds as of the last run that worked\. Run now /m,
+    );
+    expect(dates('2026-12-02', '2026-12-05')).toMatch(
+      /^Not brought up to date: 2026-12-05, which the sheet holds as of the last run that worked; not pulled: 2026-11-30 to 2026-12-01 and 2026-12-06\. Run now /m,
+    );
+    expect(dates('2026-12-02', '2026-12-03')).toMatch(
+      /^Not pulled: 2026-11-30 to 2026-12-01 and 2026-12-04 to 2026-12-06\. Run now /m,
+    );
+    // An append's or merge's: the dates outside its note's range are not known to be held.
+    expect(dates('2026-12-02', '2026-12-08', false)).toMatch(
+      /^Not brought up to date: 2026-11-30 to 2026-12-01 and 2026-12-05 to 2026-12-06; the sheet holds 2026-12-05 to 2026-12-06 of them as of the last run that worked\. Run now /m,
+    );
+    const whole = failureMail(
+      [
+        {
+          refresh,
+          message: 'Assembled is down.',
+          next: 'It runs again.',
+          whole: { from: '2026-11-30', to: '2026-12-06' },
+        },
+      ],
+      sheet,
+    ).body;
+    expect(whole).toMatch(
+      /^Nothing is missing: the sheet holds 2026-11-30 to 2026-12-06 whole, pulled after they were over\.\nIt runs again\.$/m,
+    );
+    expect(whole).not.toMatch(/Run now|Not brought up to date|Not pulled/);
+  });
+
   it('says a refresh that catches up pulls the days again, naming as not pulled only the days it does not', () => {
     const kept = { pulled: true, dates: { from: '2026-12-05', to: '2026-12-06', alone: true } };
     const mail = (notice: object) =>

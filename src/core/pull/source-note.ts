@@ -98,6 +98,24 @@ export function generatedInstant(generated: string, zones: Zones): number | unde
   }
 }
 
+/** "Until: 2026-12-06 23:00 (America/New_York), …": where a report's rows stop short of its range (report-until.ts). */
+const UNTIL = /^Until: (\d{4}-\d\d-\d\d) \d\d:\d\d \(([^()\n]+)\)/m;
+
+/**
+ * The first day of a note's range its pull did not get whole, as a date in `zone` (the range's):
+ * the day its rows were generated on, or the day a report's rows stop on, when that is earlier (a
+ * pull begun before midnight and written after it). Undefined when the note does not say it in `zone`.
+ */
+export function partialFrom(note: string, zone: string): string | undefined {
+  const generated = GENERATED_TIME.exec(generatedAt(note) ?? '');
+  if (!generated || generated[7] !== zone) return undefined;
+  const day = `${generated[1]}-${generated[2]}-${generated[3]}`;
+  const until = UNTIL.exec(note);
+  if (!until) return day;
+  // Dates as yyyy-mm-dd sort as text.
+  return until[2] === zone ? ([day, until[1] as string].sort()[0] as string) : undefined;
+}
+
 /** The time zone the spreadsheet had when the table was written, by its note's "Generated:" line. */
 export function writtenIn(note: string): string | undefined {
   return /\(([^()]+)\)$/.exec(generatedAt(note) ?? '')?.[1];

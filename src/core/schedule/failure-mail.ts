@@ -13,7 +13,7 @@ import { datesWords } from '../time/dates-words';
 import { sameDay } from '../time/same-day';
 import { formatLocalDateTime } from '../time/zone-math';
 import type { DaySpan } from './held-days';
-import { keptDates } from './kept-dates';
+import { keptDates, outside } from './kept-dates';
 import { nextPullsSaid } from './next-pulls';
 import { nextRunIn } from './next-run';
 import type { Refresh } from './refresh';
@@ -103,8 +103,11 @@ export type SheetKept =
       pulled: boolean;
       /** The header note's "Generated:" time, as it says it. */
       generated?: string;
-      /** The dates its range line names (kept-dates.ts), in the spreadsheet's zone. */
-      dates?: DaySpan & { alone: boolean };
+      /**
+       * The dates its range line names (kept-dates.ts), in the spreadsheet's zone, and the first of
+       * them its pull did not get whole, where the note says (source-note.ts partialFrom).
+       */
+      dates?: DaySpan & { alone: boolean; partialFrom?: string };
     }
   | { deleted: true };
 
@@ -122,20 +125,28 @@ const runNowWords = (refresh: Refresh) =>
 
 const AS_OF = 'as of the last run that worked';
 
+const spansWords = (spans: DaySpan[]) => spans.map(datesWords).join(' and ');
+
 /**
  * The dates no later run pulls, said as what the sheet has of them (kept-dates.ts): those it holds
  * were not brought up to date, those it never got were not pulled; not known, neither is claimed.
+ * Those it holds whole are not said: nothing of them is missing (all of them, wholeWords).
  */
 function lostDatesWords(lost: DaySpan, kept: SheetKept | undefined, yet: string): string {
-  const { held, never } = keptDates(lost, kept);
+  const { held, whole, never } = keptDates(lost, kept);
+  const rest = outside(lost, whole);
   const stale = `Not brought up to date${yet}`;
-  if (!held) return `${never ? `Not pulled${yet}` : stale}: ${datesWords(lost)}.`;
+  if (!held) return `${never ? `Not pulled${yet}` : stale}: ${spansWords(never ?? rest)}.`;
   if (never?.length)
-    return `${stale}: ${datesWords(held)}, which the sheet holds ${AS_OF}; not pulled: ${never.map(datesWords).join(' and ')}.`;
-  if (never || (held.from === lost.from && held.to === lost.to))
-    return `${stale}: ${datesWords(lost)}, which the sheet holds ${AS_OF}.`;
-  return `${stale}: ${datesWords(lost)}; the sheet holds ${datesWords(held)} of them ${AS_OF}.`;
+    return `${stale}: ${datesWords(held)}, which the sheet holds ${AS_OF}; not pulled: ${spansWords(never)}.`;
+  if (never || (rest.length === 1 && rest[0]?.from === held.from && rest[0].to === held.to))
+    return `${stale}: ${datesWords(held)}, which the sheet holds ${AS_OF}.`;
+  return `${stale}: ${spansWords(rest)}; the sheet holds ${datesWords(held)} of them ${AS_OF}.`;
 }
+
+/** The failed run's dates the sheet holds whole (kept-dates.ts heldWhole): none to pull again. */
+const wholeWords = (dates: DaySpan) =>
+  `Nothing is missing: the sheet holds ${datesWords(dates)} whole, pulled after ${dates.from === dates.to ? 'it was' : 'they were'} over.`;
 
 /** The dates no later run pulls, and what the owner can do: at once, or if the later try fails too. */
 function lostWords(refresh: Refresh, lost: DaySpan, kept?: SheetKept, retry?: string): string {
@@ -196,6 +207,11 @@ export interface RefreshNotice {
    * when that run is due, in the spreadsheet's zone, and those dates. None are `lost` then.
    */
   covered?: NextPulls;
+  /**
+   * In place of `lost` or `covered`, when the sheet holds every one of those dates whole already
+   * (kept-dates.ts heldWhole): nothing need be done about them.
+   */
+  whole?: DaySpan;
   /** A refresh that catches up: the first day its next run pulls, taking in the failed run's. */
   again?: string;
   /** What its sheet holds, when known. */
@@ -219,7 +235,7 @@ function outcome(notices: readonly RefreshNotice[]): { verb: string; line: strin
 const whatOf = (refresh: Refresh) => pullWords({ ...refresh.spec, filterNames: undefined });
 
 /** A refresh's own lines: which, into where; then what happened, what it left, what comes next. */
-function told({ refresh, message, folded, next, lost, covered, retry, again, kept }: RefreshNotice): {
+function told({ refresh, message, folded, next, lost, covered, whole, retry, again, kept }: RefreshNotice): {
   which: string;
   lines: string[];
 } {
@@ -235,11 +251,12 @@ function told({ refresh, message, folded, next, lost, covered, retry, again, kep
       // unless it catches up on them, or a replace's next run is before its range moves on.
       ...(lost ? [lostWords(refresh, lost, kept, retry)] : []),
       ...(covered ? [coveredWords(refresh, covered)] : []),
+      ...(whole ? [wholeWords(whole)] : []),
       ...(again ? [catchUpWords(again, !!lost)] : []),
       ...(kept ? [keptWords(sheet, kept)] : []),
       ...(next ? [next] : []),
-      // Dates lost, or pulled by the next run, say Run now beside them already.
-      ...(lost || covered ? [] : [runAgainWords(refresh)].filter(Boolean)),
+      // Dates lost, or pulled by the next run, say Run now beside them already; held whole, need none.
+      ...(lost || covered || whole ? [] : [runAgainWords(refresh)].filter(Boolean)),
     ],
   };
 }

@@ -20,7 +20,14 @@ import {
   stopJob,
   type Turn,
 } from '../pull/run-pull';
-import { failedRunNote, generatedAt, generatedInstant, notedRange, pulledFrom } from '../pull/source-note';
+import {
+  failedRunNote,
+  generatedAt,
+  generatedInstant,
+  notedRange,
+  partialFrom,
+  pulledFrom,
+} from '../pull/source-note';
 import { stopAsked } from '../pull/stop-asked';
 import type { Grid } from '../sheet/grid';
 import { type ResolvedRange, resolveRange } from '../time/date-range';
@@ -42,6 +49,7 @@ import {
 } from './failure-mail';
 import { foldedSaid } from './folded-runs';
 import { daysToLoad, heldAfter, loadsOnce } from './held-days';
+import { heldWhole } from './kept-dates';
 import { keyPauseNamed, keyPauseToOwner, NO_KEY_TO_RUN, noKeyFor } from './key-pause';
 import { nextRunIn, scheduleAfter } from './next-run';
 import { askPause, pausedIfAsked } from './pause-asked';
@@ -619,13 +627,18 @@ function endRecorded(deps: RefreshDeps, refresh: Refresh, job: Ending | undefine
         job.range && !refused
           ? afterFailed(r.spec, r.lastPulled, job.range, next.nextRunAt, deps.zone, !next.paused)
           : {};
+      const kept: SheetKept | undefined = marked.kept;
+      // Those dates all in the sheet whole, pulled after they were over ("last week" on Monday
+      // morning): nothing is missing, to be pulled again or told of as stale.
+      const ran = after.lost ?? (covered !== undefined ? job.range : undefined);
+      const whole = ran && heldWhole(ran, kept) ? { from: ran.from, to: ran.to } : undefined;
+      if (whole) delete after.lost;
       // Days missed are said with the later try that may pull them yet, before what to do if it fails.
       const retry = after.lost ? retryTime(next, deps.zone) : undefined;
       const nextWords = refused || nextRunWords(next, deps.zone, !!retry);
       const later = [nextWords, failingWords(r, next, deps.zone)].filter(Boolean);
       // The e-mail is the owner's alone: a pause for their key is said to them, with where Resume is.
       const told = forKey ? keyPauseToOwner(forKey, false, ITS_CARD) : reason;
-      const kept: SheetKept | undefined = marked.kept;
       deps.notify.failed([
         sheetGone
           ? goneNotice(next)
@@ -635,7 +648,8 @@ function endRecorded(deps: RefreshDeps, refresh: Refresh, job: Ending | undefine
               ...(job.folded ? { folded: foldedSaid(job.folded, deps.zone) } : {}),
               next: later.join('\n'),
               ...after,
-              ...(covered !== undefined && job.range
+              ...(whole ? { whole } : {}),
+              ...(covered !== undefined && job.range && !whole
                 ? { covered: { at: formatLocalDateTime(covered, deps.zone), dates: job.range } }
                 : {}),
               ...(retry ? { retry } : {}),
@@ -687,8 +701,11 @@ function markFailedRun(
     const generated = generatedAt(note);
     // Its dates in another zone are other days than the run's: not said to be held.
     const range = notedRange(note);
+    const partial = partialFrom(note, deps.zone.name);
     const dates =
-      range?.zone === deps.zone.name ? { from: range.from, to: range.to, alone: range.alone } : undefined;
+      range?.zone === deps.zone.name
+        ? { from: range.from, to: range.to, alone: range.alone, ...(partial ? { partialFrom: partial } : {}) }
+        : undefined;
     const kept: SheetKept = {
       pulled: true,
       ...(generated ? { generated } : {}),
