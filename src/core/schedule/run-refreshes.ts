@@ -310,7 +310,9 @@ function startRun(deps: RefreshDeps, refresh: Refresh, pressed: boolean): Refres
   // The later try of a run given up, before the refresh's next time: due at its own time.
   const retry = !pressed && now < due && retryDue(refresh, now);
   const byHand = pressed || (now < due && !retry);
-  const dueAt = retry ? (refresh.retryAt as number) : Math.min(due, now);
+  // A late scheduled run is due at its time, so its card does not read as a schedule that slipped;
+  // Run now's starts at the press, even past a time nobody ran (paused, or its trigger late).
+  const dueAt = retry ? (refresh.retryAt as number) : pressed ? now : Math.min(due, now);
   // Any run started takes the place of a later try still to come.
   const { retryAt: _, runRetry: __, ...before } = refresh;
   let r: Refresh = {
