@@ -530,7 +530,7 @@ describe('Scheduled refresh cards', () => {
     expect(await term('Next run').textContent()).toBe('None');
     expect(await card.getAttribute('data-health')).toBe('failed');
     expect(await card.locator('.reason').allTextContents()).toEqual([
-      'It cannot run: its sheet "Payroll" was deleted. To have it run again, restore a version of the spreadsheet from before the sheet was deleted (File ▸ Version history ▸ See version history: the whole spreadsheet goes back to that version), then Resume on this card. Or point it at another sheet: delete this refresh, then pull into that sheet and save a refresh there.',
+      'It cannot run: its sheet "Payroll" was deleted. To have it run again, bring the sheet back: Edit ▸ Undo, if you deleted it just now, or restore a version of the spreadsheet from before the sheet was deleted (File ▸ Version history ▸ See version history: the whole spreadsheet goes back to that version). Once it is back, it runs at its next time (paused meanwhile, this card offers Resume). Or point it at another sheet: delete this refresh, then pull into that sheet and save a refresh there.',
     ]);
     expect(await card.getByRole('button').allTextContents()).toEqual(['Delete']);
     // Its ways back, long as the e-mail's, leave the card within the sidebar.
@@ -551,6 +551,34 @@ describe('Scheduled refresh cards', () => {
     await editor.selectOption(first);
     await page.waitForFunction((e) => document.body.dataset.editor === e, first);
     await page.locator('#sidebar').waitFor({ state: 'hidden' });
+  });
+
+  it('a card whose sheet was deleted after a failed run set right since leads with the sheet gone, the old reason only asked for', async () => {
+    const { page, running } = bench();
+    const { rt, session } = running.workbench;
+    await refreshesInto(bench(), 'Rota');
+    const [saved] = (await rt.callFromSidebar<{ id: string; target: string }[]>('listRefreshes')).filter(
+      (r) => r.target === 'Rota',
+    );
+    const settings = (apiKey: string) => ({ apiKey, timeFormat: 'unix', apiVersion: '' });
+    // Run now with a key Assembled refuses fails, pausing it; the key set right, it is resumed.
+    await rt.callFromSidebar('saveSettings', settings('sk_live_test_never_issued_key'));
+    try {
+      await rt.callFromSidebar('runRefreshNow', saved?.id);
+    } finally {
+      await rt.callFromSidebar('saveSettings', settings(session.backend.key));
+    }
+    await rt.callFromSidebar('resumeRefresh', saved?.id);
+    rt.workbook.deleteSheet('Rota');
+    const { card } = await refreshCard(page, 'Rota');
+    await expect.poll(() => card.locator('dt:text-is("Target") + dd').textContent()).toBe('Rota (deleted)');
+    // Right under its rows, the sheet gone; then the failed run's reason, from before, on request.
+    expect(await card.locator('dl + *').getAttribute('class')).toBe('reason');
+    expect(await card.locator('dl + .reason').textContent()).toMatch(
+      /^It cannot run: its sheet "Rota" was deleted\./,
+    );
+    expect(await card.locator('.reason + details.why > summary').textContent()).toBe('Why it failed');
+    expect(await card.getByRole('button').allTextContents()).toEqual(['Delete']);
   });
 
   it("a refresh paused for want of its owner's key offers them no Run now, which could only be refused, until a key is saved", async () => {

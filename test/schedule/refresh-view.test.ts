@@ -7,7 +7,7 @@ import { MODE_WORDS } from '../../src/core/pull/mode-words';
 import type { PullSpec } from '../../src/core/pull/pull-spec';
 import type { Refresh } from '../../src/core/schedule/refresh';
 import { refreshView } from '../../src/core/schedule/refresh-view';
-import { gone } from '../../src/core/schedule/sheet-refresh';
+import { goneReason } from '../../src/core/schedule/sheet-refresh';
 
 const zone = intlZone('Europe/London');
 const owner = { id: 'owner-1', email: 'analyst@example.com' };
@@ -205,7 +205,7 @@ describe('a refresh card', () => {
   it('paused for its deleted sheet, restored since, tells another editor whom to ask, not to Resume on the card', () => {
     // Paused as the add-on pauses it (run-refreshes.ts pauseGone), its sheet bound by id.
     const bound = { ...refresh({}), sheetId: 7 };
-    const paused = { ...bound, paused: true, pausedReason: `Paused: ${gone(bound)}.` };
+    const paused = { ...bound, paused: true, pausedReason: `Paused: ${goneReason(bound)}.` };
     const sam = { id: 'sam-1', email: 'sam@example.com' };
     expect(refreshView(paused, sam, zone, at).pausedReason).toBe(
       'Paused: its sheet "Adherence" was deleted. It is back now: ask analyst@example.com to resume it.',

@@ -257,7 +257,9 @@ function lastRunView(
     ...run,
     at,
     message,
-    ...(failed ? { cause: shortCause(message) } : {}),
+    // Its sheet gone, that is its card's reason (targetGone), said first: this run's, from before
+    // (a key refused since set right), is there when asked for, not headlined beside it.
+    ...(failed && sheetThere ? { cause: shortCause(message) } : {}),
     ...(due !== at ? { due, ...retried } : {}),
     ...(folded ? { folded: foldedBrief(folded, time, due) } : {}),
     ...(good ? { kept: { ...good, at: time(good.at) } } : {}),

@@ -55,7 +55,7 @@ import { nextRunIn, scheduleAfter } from './next-run';
 import { askPause, pausedIfAsked } from './pause-asked';
 import { changeRefresh, type LastRun, type Refresh, RefreshStore, type RunStatus, ranAt } from './refresh';
 import { ITS_CARD } from './run-now-pulls';
-import { gone, namedNow, pausedGone, sheetGone } from './sheet-refresh';
+import { gone, goneReason, namedNow, pausedGone, sheetGone } from './sheet-refresh';
 import { refusedMailWords } from './zone-refused';
 
 export interface Notifier {
@@ -249,9 +249,9 @@ export function runNowByHand(deps: RefreshDeps, refresh: Refresh, turn: Turn, se
   if (!deps.hasKey()) throw new InputError('Run now', [NO_KEY_TO_RUN]);
   if (deps.targets.exists(refresh.spec.target, refresh.sheetId))
     return runNow(deps, refresh, turn, true, seen);
-  changeRefresh(deps, refresh.id, (saved) => saved && pause(saved, gone(saved)));
-  // Said to the owner alone, who can act on it: what to do too.
-  throw new InputError('Run now', [`Nothing was run: ${gone(refresh)}`]);
+  changeRefresh(deps, refresh.id, (saved) => saved && pause(saved, goneReason(saved)));
+  // Said to the owner alone, who can act on it: what to do too, as its card says it, paused now.
+  throw new InputError('Run now', [`Nothing was run: ${gone({ ...refresh, paused: true })}`]);
 }
 
 /** Run now pressed again while its run is under way. */
@@ -396,7 +396,7 @@ function pauseGone(deps: RefreshDeps, refresh: Refresh): Refresh {
   const now = changeRefresh(deps, refresh.id, (r) => {
     if (!r || r.paused || r.jobId) return undefined;
     logRefresh(deps, r, 'paused', `${pausedGone(r)}.`);
-    paused = pause(r, gone(r));
+    paused = pause(r, goneReason(r));
     return paused;
   });
   if (paused?.notifyByEmail) deps.notify.failed([{ ...goneNotice(paused), cannotRun: true }]);
@@ -600,7 +600,7 @@ function endRecorded(deps: RefreshDeps, refresh: Refresh, job: Ending | undefine
       forKey = job.failure === NO_KEY ? 'missing' : job.forbidden ? { forbidden: job.forbidden } : true;
       next = { ...pause(next, keyPauseNamed(r, forKey)), pausedForKey: forKey };
     } else if (sheetGone) {
-      next = pause(next, gone(r));
+      next = pause(next, goneReason(r));
     }
     const reason = next.pausedReason ?? job.message ?? status;
     const marked = markFailedRun(deps, r, reason);

@@ -72,22 +72,37 @@ export function scheduledInto(
   return r ? refreshWords(r, viewer, zone) : undefined;
 }
 
+/** A deleted sheet brought back by the spreadsheet's own history: it has its id again, which the refresh follows. */
+const VERSION_BACK =
+  'restore a version of the spreadsheet from before the sheet was deleted (File ▸ Version history ▸ See version history: the whole spreadsheet goes back to that version)';
+
+/** The other way on: a refresh writes into the sheet it was saved for, never another. */
+const ANOTHER_SHEET =
+  'Or point it at another sheet: delete this refresh, then pull into that sheet and save a refresh there';
+
 /**
- * A deleted sheet's ways back, said to the refresh's owner, who can act on them (its card, and its
- * e-mail), `on` the card Resume is on (THIS_CARD, ITS_CARD). Restored, the sheet has its id again,
- * which the refresh follows, and its card offers Resume; or another sheet, by a refresh of its own.
+ * A deleted sheet's ways back, said to the refresh's owner, who can act on them (its e-mail, and its
+ * pause's reason, read once the sheet is back), `on` the card Resume is on (THIS_CARD, ITS_CARD).
+ * Restored, its card offers Resume; or another sheet, by a refresh of its own.
  */
 export const sheetBack = (on: string) =>
-  `To have it run again, restore a version of the spreadsheet from before the sheet was deleted (File ▸ Version history ▸ See version history: the whole spreadsheet goes back to that version), then Resume on ${on}. Or point it at another sheet: delete this refresh, then pull into that sheet and save a refresh there`;
+  `To have it run again, ${VERSION_BACK}, then Resume on ${on}. ${ANOTHER_SHEET}`;
 
 /**
  * Why a refresh's sheet cannot be found (bound by id, it was deleted; by name, an older refresh's,
- * or renamed), and what to do, said on its card: a refresh writes into the sheet it was saved for,
- * never another.
+ * or renamed), and what to do, said at its card while the sheet is gone. The card then offers
+ * Delete alone: Resume comes back with the sheet (if the refresh is paused by then: not yet, it
+ * runs at its next time), so it is said as what follows, not as a button to press now.
  */
 export function gone(r: Refresh): string {
-  return `${sheetGone(r)}. ${sheetBack(THIS_CARD)}`;
+  const back = r.paused
+    ? 'Once it is back, this card offers Resume'
+    : 'Once it is back, it runs at its next time (paused meanwhile, this card offers Resume)';
+  return `${sheetGone(r)}. To have it run again, bring the sheet back: Edit ▸ Undo, if you deleted it just now, or ${VERSION_BACK}. ${back}. ${ANOTHER_SHEET}`;
 }
+
+/** The reason a refresh paused for its deleted sheet keeps: the e-mail's ways back, read once the sheet is back too. */
+export const goneReason = (r: Refresh) => `${sheetGone(r)}. ${sheetBack(THIS_CARD)}`;
 
 /** "its sheet "Staff" was deleted": what befell it, for a reader who cannot act on the refresh too. */
 export function sheetGone(r: Pick<Refresh, 'sheetId' | 'spec'>): string {

@@ -422,6 +422,9 @@ function card(r: RefreshView): HTMLElement {
         el('p', { class: 'reason' }, retryReason(r.retry)),
       ),
     );
+  // Its sheet gone, that is what the card is about, said first: not under the last run's reason,
+  // which is from before (asked for, not headlined: refresh-view.ts lastRunView).
+  if (r.targetGone) item.append(el('p', { class: 'reason' }, r.targetGone));
   const why = lastRunWhy(r);
   if (why) item.append(whyBox(r.id, why, r.lastRun?.status));
   // Beside why it failed: what the sheet holds meanwhile, as the e-mail and the header note say.
@@ -440,7 +443,7 @@ function card(r: RefreshView): HTMLElement {
   if (r.limited) item.append(el('p', { class: 'hint' }, r.limited));
   if (r.carriedOn) item.append(el('p', { class: 'hint' }, r.carriedOn));
   // Its sheet gone, that is all there is to say: why it paused, or is overdue, follows from it.
-  const reasons = r.targetGone ? [r.targetGone] : [r.pausedReason, r.notice, r.overdue];
+  const reasons = r.targetGone ? [] : [r.pausedReason, r.notice, r.overdue];
   for (const reason of reasons.filter(Boolean)) item.append(el('p', { class: 'reason' }, reason));
   // In place of the buttons another editor does not get, why not (a gone sheet's line says what to do).
   if (!r.mine && !r.targetGone)
