@@ -458,9 +458,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * activities … and cut 1" (0.2 KiB);
  * 403.7 with a failed refresh's e-mail saying its sheet holds the dates it was to pull whole, when
  * they were pulled after they were over, in place of "Not brought up to date" (0.8 KiB);
+ * 404.0 with a refresh card whose sheet was deleted leading with that, not an old failure, and
+ * naming only the ways back it offers (0.3 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 403.7;
+const CODE_BUDGET_KIB = 404.0;
 
 const ENTRY_POINTS = [
   'onOpen',
