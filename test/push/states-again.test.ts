@@ -43,7 +43,7 @@ describe.skipIf(!built)('agent states Assembled holds already', () => {
     const again = [first[0], first[3], state(a, 'meeting', 14), state(b, 'lunch', 12, 'zendesk')];
     const sheet = await template(rt, 'agent_states', again as unknown[][]);
     const said = (row: number) =>
-      `Row ${row}: Already in Assembled: not sent. Assembled holds this very state (the same agent, State, Start, End and Source), ingested before; sent again, it would be kept twice and the agent's time counted twice. Delete this row.`;
+      `Row ${row}: Already in Assembled: not sent. Assembled holds this very state already (the same agent, State, Start, End and Source), ingested or placed by a state edit; sent again, it would be kept twice and the agent's time counted twice. Delete this row.`;
     const before = reads();
     const check = await rt.callFromSidebar<ValidateSummary>('validatePush', 'agent_states');
     expect(check).toMatchObject({ ok: 2, errors: 2, problems: [said(2), said(3)] });

@@ -114,7 +114,7 @@ export function markStatesInAssembled(
       ) {
         refuseRow(
           row,
-          `Already in Assembled: not sent. Assembled holds this very state (the same agent, ${fields}), ingested before; sent again, it would be kept twice and the agent's time counted twice. Delete this row.`,
+          `Already in Assembled: not sent. Assembled holds this very state already (the same agent, ${fields}), ingested or placed by a state edit; sent again, it would be kept twice and the agent's time counted twice. Delete this row.`,
         );
         continue;
       }
