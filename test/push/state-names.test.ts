@@ -97,6 +97,16 @@ describe.skipIf(!built)("an agent state's platform and name", () => {
         .map((s) => `${s.state}@${s.source}`);
     expect(sources(a)).toEqual(expect.arrayContaining(['available@zendesk support', 'ready@kustomer']));
     expect(sources(a).some((s) => s.includes('Zendesk Support'))).toBe(false);
+    // The word on a name or platform sent as written stays beside Assembled's answer once pushed:
+    // it went in silently when Push was pressed with no Validate, or put Validate's word away.
+    const sent = column(rt, sheet, 'Push message') as string[];
+    expect(sent[1]).toBe(
+      'Accepted by Assembled for ingestion. Source: zendesk support is new to Assembled (written new: in the sheet): sent as written, as a platform of its own. Check it is spelled as the platform is.',
+    );
+    expect(sent[2]).toBe(
+      `Accepted by Assembled for ingestion. State: "ready" is not a state Assembled knows (it knows available, busy, break, lunch, offline, meeting, training or on_call): sent as written, as a state of its own. Check it is the state's name on the platform.`,
+    );
+    expect(sent[4]).toBe('Accepted by Assembled for ingestion.');
   });
 
   it('are a row to fix when Assembled knows no such platform, or the name is a near miss, until new: sends them', async () => {

@@ -393,12 +393,15 @@ const CHANGED_MID_PUSH = 'Changed or added during the push, not sent:';
 /** Validate's word for a row that reads well and is to be sent. */
 const READY = 'Ready to push.';
 
+/** A platform or state name Assembled does not know, sent as written: said when ready and once sent. */
+const asWritten = (row: SheetRow) => `${row.unknownPlatform ?? ''}${row.unknownState ?? ''}`;
+
 /** The word beside a row that reads well and is to be sent; `clear`: what a clear would remove. */
 function readyOutcome(kind: PushKind, row: SheetRow, clear = ''): RowOutcome {
   const removes = removesOverlapped(row.parse?.ok ? row.parse.request : undefined);
   return {
     status: 'OK',
-    message: `${READY}${readAs(row)}${row.past ?? ''}${replacing(row, false)}${addingWords(row)}${row.unknownPlatform ?? ''}${row.unknownState ?? ''}${removes}${clear}${row.sentBefore ? SENT_BEFORE : ''}${strayIdWords(kind, row)}`,
+    message: `${READY}${readAs(row)}${row.past ?? ''}${replacing(row, false)}${addingWords(row)}${asWritten(row)}${removes}${clear}${row.sentBefore ? SENT_BEFORE : ''}${strayIdWords(kind, row)}`,
     unsent: true,
   };
 }
@@ -1289,7 +1292,9 @@ class PushRun {
       else
         outcomes.set(
           row.row,
-          isToFix(sent) ? sent : { ...sent, message: sent.message + readAs(row) + replacing(row, true) },
+          isToFix(sent)
+            ? sent
+            : { ...sent, message: sent.message + readAs(row) + replacing(row, true) + asWritten(row) },
         );
     }
     // Sent rows spend their marks (even if their outcome cannot be written): a copy does not go again.
