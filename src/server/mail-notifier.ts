@@ -1,7 +1,9 @@
-// Failure e-mails to a refresh's owner. Sending mail is a scope of its own, which a user may untick
-// at first authorization (granular consent): it is asked for again when they turn e-mails on.
+// E-mails to a refresh's owner: of its failures, and of another editor's Pause or Remove. Sending
+// mail is a scope of its own, which a user may untick at first authorization (granular consent):
+// it is asked for again when they turn e-mails on.
 import { failureMail, type RefreshNotice } from '../core/schedule/failure-mail';
 import type { Notifier } from '../core/schedule/run-refreshes';
+import { stoppedMail } from '../core/schedule/stopped-mail';
 import { documentSpreadsheet } from './adapters/spreadsheet';
 
 const MAIL_SCOPE = 'https://www.googleapis.com/auth/script.send_mail';
@@ -26,6 +28,19 @@ export const mailNotifier: Notifier & { authorize(): void } = {
       } catch (error) {
         console.warn(`Could not e-mail the owner about a failed refresh: ${String(error)}`);
       }
+    }
+  },
+  stopped(notice) {
+    // Sent by the editor who paused or removed it, within their own quota and consent: refused
+    // (send_mail declined, quota spent), the Pause or Remove stands, as its log row says it.
+    try {
+      const ss = documentSpreadsheet();
+      MailApp.sendEmail({
+        to: notice.refresh.owner,
+        ...stoppedMail(notice, { name: ss.getName(), url: ss.getUrl() }),
+      });
+    } catch (error) {
+      console.warn(`Could not e-mail the owner that their refresh was ${notice.how}: ${String(error)}`);
     }
   },
 };

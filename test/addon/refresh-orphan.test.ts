@@ -2,7 +2,7 @@
 // from their trigger. Any other editor may Pause it or Remove it from the spreadsheet, which sets no
 // key working: the owner's trigger then runs nothing of it. Resume and Edit would set the owner's
 // key working again, so only the owner may, and the server says so to anyone else. Who paused or
-// removed it is said on its card and in the log, its Who theirs.
+// removed it is said on its card and in the log, its Who theirs, and e-mailed to the owner.
 import { describe, expect, it } from 'vitest';
 import { saveDailyAht } from '../../dev/daily-refresh';
 import type { LocalRuntime } from '../../dev/gas';
@@ -21,7 +21,11 @@ function logRows(rt: LocalRuntime): string[][] {
 /** A's daily 07:00 refresh of the sheet "AHT", which holds a table already; every request counted. */
 async function colleagueLeft(options: { reportDelayMs?: number } = {}) {
   // 05:10 in New York: its first run is due at 07:00.
-  const { rt, backend } = await startLocalAddon({ now: '2026-05-25T09:10:00Z', mode: 'addon', ...options });
+  const { rt, backend, key } = await startLocalAddon({
+    now: '2026-05-25T09:10:00Z',
+    mode: 'addon',
+    ...options,
+  });
   rt.workbook.write('AHT', [
     ['agent', 'handled'],
     ['a1', 3],
@@ -36,7 +40,7 @@ async function colleagueLeft(options: { reportDelayMs?: number } = {}) {
   const sam = rt.asUser('sam@example.com');
   const card = async (viewer: LocalRuntime) =>
     (await viewer.callFromSidebar<RefreshView[]>('listRefreshes'))[0];
-  return { rt, sam, id: saved?.id as string, before, requests, card };
+  return { rt, sam, id: saved?.id as string, before, requests, card, key };
 }
 
 describe("another editor's Pause of a refresh not theirs", () => {
@@ -75,6 +79,49 @@ describe("another editor's Pause of a refresh not theirs", () => {
     // A, back, resumes it: who paused it is no longer said.
     const [resumed] = await rt.callFromSidebar<RefreshView[]>('resumeRefresh', id);
     expect(resumed).toMatchObject({ paused: false, pausedReason: '' });
+  });
+
+  it('e-mails the owner once, from the editor who paused it: who, which refresh, what it means, what to do', async () => {
+    // Saved without e-mails on failure: this is no failure, and nothing else tells them.
+    const { rt, sam, id, key } = await colleagueLeft();
+    await sam.callFromSidebar('pauseRefresh', id);
+    expect(rt.mail.map((m) => [m.from, m.to])).toEqual([['sam@example.com', 'analyst@example.com']]);
+    const [mail] = rt.mail;
+    expect(mail?.subject).toBe(
+      'Your Assembled scheduled refresh was paused by another editor: Handle time report (day), last week',
+    );
+    expect(mail?.body).toBe(
+      [
+        'A scheduled refresh you own was paused by sam@example.com.',
+        '',
+        `Spreadsheet: "${rt.workbook.name}"`,
+        'Refresh: Handle time report (day), last week, into the sheet "AHT"',
+        '',
+        'It runs no more until you resume it.',
+        'Its sheet keeps what it holds now.',
+        'To have it run again, press Resume on its card in Extensions ▸ Assembled for Google Sheets ▸ Scheduled refreshes….',
+        '',
+        `Open the spreadsheet: https://docs.google.com/spreadsheets/d/${rt.workbook.id}/edit`,
+      ].join('\n'),
+    );
+    expect(JSON.stringify(rt.mail)).not.toContain(key);
+    // Pressed again (a second card open on it), it is paused already: no second e-mail.
+    await sam.callFromSidebar('pauseRefresh', id);
+    expect(rt.mail).toHaveLength(1);
+  });
+
+  it('stands when the e-mail cannot be sent (the editor declined to let the add-on send mail)', async () => {
+    const { rt, sam, id } = await colleagueLeft();
+    sam.declineScopes('https://www.googleapis.com/auth/script.send_mail');
+    const [paused] = await sam.callFromSidebar<RefreshView[]>('pauseRefresh', id);
+    expect(paused).toMatchObject({ paused: true });
+    expect(rt.mail).toEqual([]);
+  });
+
+  it('e-mails no one when the owner pauses it', async () => {
+    const { rt, id } = await colleagueLeft();
+    await rt.callFromSidebar('pauseRefresh', id);
+    expect(rt.mail).toEqual([]);
   });
 
   it("stops the owner's run under way, which the owner's trigger then carries on no further", async () => {
@@ -117,5 +164,38 @@ describe("another editor's Remove of a refresh not theirs", () => {
     expect(logRows(rt)).toHaveLength(1);
     // A's tick found nothing of A's left to do here, and removed its own trigger.
     expect(rt.triggers()).toEqual([]);
+  });
+
+  it('e-mails the owner once, from the editor who removed it: what it leaves and how to set it up again', async () => {
+    const { rt, sam, id, key } = await colleagueLeft();
+    // A run worked before: its rows are what the sheet keeps.
+    await rt.clock.advanceAsync(2 * HOUR);
+    const [ran] = await rt.callFromSidebar<RefreshView[]>('listRefreshes');
+    expect(ran?.lastRun?.status).toBe('done');
+
+    await sam.callFromSidebar('deleteRefresh', id);
+    expect(rt.mail.map((m) => [m.from, m.to, m.subject])).toEqual([
+      [
+        'sam@example.com',
+        'analyst@example.com',
+        'Your Assembled scheduled refresh was removed by another editor: Handle time report (day), last week',
+      ],
+    ]);
+    const body = rt.mail[0]?.body.split('\n');
+    expect(body?.[0]).toBe(
+      'A scheduled refresh you own was removed from the spreadsheet by sam@example.com.',
+    );
+    expect(body?.slice(5, 8)).toEqual([
+      'It is gone: it runs no more.',
+      `Its sheet keeps its rows as of its last run, ${ran?.lastRun?.at} (America/New_York).`,
+      'To have it run again, set it up again: pull the same data into its sheet from Extensions ▸ Assembled for Google Sheets ▸ Pull data…, then press Save scheduled refresh.',
+    ]);
+    expect(JSON.stringify(rt.mail)).not.toContain(key);
+  });
+
+  it('e-mails no one when the owner deletes it', async () => {
+    const { rt, id } = await colleagueLeft();
+    await rt.callFromSidebar('deleteRefresh', id);
+    expect(rt.mail).toEqual([]);
   });
 });

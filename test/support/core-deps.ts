@@ -126,7 +126,7 @@ export function coreSetup(dialect: Dialect = 'seed', apiKey = TEST_KEY) {
       },
       stages: () => [...grids.keys()].flatMap((name) => stageOf(name) ?? []),
     },
-    notify: { failed: (told) => void notices.push(...told) },
+    notify: { failed: (told) => void notices.push(...told), stopped: () => undefined },
     ensureScheduler: () => {
       triggers++;
       return undefined;

@@ -22,6 +22,12 @@ export class MailAppFake {
     exec.call('mail', COSTS.mailMs, () => {
       exec.requireAuth('mail', 'MailApp.sendEmail', 'FULL');
       exec.requireScope('mail', 'MailApp.sendEmail', SCOPES.sendMail);
+      // Unticked at consent (rt.declineScopes) and not granted since: Google refuses the call.
+      const [scope = ''] = SCOPES.sendMail;
+      if (world.declinedScopes.get(exec.user)?.has(scope) && !world.scopesGranted(exec.user).has(scope))
+        throw new Error(
+          `You do not have permission to call MailApp.sendEmail. Required permissions: ${scope}`,
+        );
       const message: MailOptions =
         typeof a === 'object' && a !== null ? { ...a } : { ...options, to: String(a), subject, body };
       if (!message.to) throw new Error('Invalid argument: recipient');

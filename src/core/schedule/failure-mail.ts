@@ -232,18 +232,24 @@ function outcome(notices: readonly RefreshNotice[]): { verb: string; line: strin
 }
 
 // Counted, not named: a team's or agent's name is set in Assembled by others, and could be a link.
-const whatOf = (refresh: Refresh) => pullWords({ ...refresh.spec, filterNames: undefined });
+export const whatOf = (refresh: Refresh) => pullWords({ ...refresh.spec, filterNames: undefined });
+
+/** "Refresh: Teams, into the sheet "Teams"": which refresh an e-mail to its owner is about. */
+export function refreshLine(refresh: Refresh): string {
+  const { target } = refresh.spec;
+  const into = quotedTarget(target, quoteAsData);
+  return `Refresh: ${whatOf(refresh)}, into ${target.kind === 'bigquery' ? '' : 'the sheet '}${into}`;
+}
 
 /** A refresh's own lines: which, into where; then what happened, what it left, what comes next. */
 function told({ refresh, message, folded, next, lost, covered, whole, retry, again, kept }: RefreshNotice): {
   which: string;
   lines: string[];
 } {
-  const { target } = refresh.spec;
   // Its sheet's name alone for a sheet; a BigQuery table is said to be one (kept is a sheet's).
-  const sheet = quotedTarget(target, quoteAsData);
+  const sheet = quotedTarget(refresh.spec.target, quoteAsData);
   return {
-    which: `Refresh: ${whatOf(refresh)}, into ${target.kind === 'bigquery' ? '' : 'the sheet '}${sheet}`,
+    which: refreshLine(refresh),
     lines: [
       message,
       ...(folded ? [folded] : []),

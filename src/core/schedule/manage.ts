@@ -16,7 +16,8 @@ import { nextRunIn, scheduleAfter } from './next-run';
 import { forgetPause, ownersCall } from './pause-asked';
 import { changeRefresh, changeRefreshes, type Refresh, RefreshInput, RefreshStore } from './refresh';
 import { logRefresh, type RefreshDeps, stopPressed, stopRunOf } from './run-refreshes';
-import { gone, refreshInto, refreshWords, toHaveDone } from './sheet-refresh';
+import { gone, namedNow, refreshInto, refreshWords, toHaveDone } from './sheet-refresh';
+import { type StoppedNotice, stoppedNotice } from './stopped-mail';
 
 type Deps = Pick<
   PullDeps,
@@ -199,7 +200,7 @@ export function setPaused(deps: RefreshDeps, id: string, paused: boolean): Refre
       return pausedAs(deps, paused ? stopRunOf(deps, r) : r, paused, reason);
     }) as Refresh;
   const saved = paused ? stopPressed(deps, refresh, { ...(reason ? { reason } : {}) }, change) : change();
-  if (by)
+  if (by) {
     logRefresh(
       deps,
       refresh,
@@ -207,7 +208,23 @@ export function setPaused(deps: RefreshDeps, id: string, paused: boolean): Refre
       `Paused by ${by}: it runs no more until ${ownerName(refresh)} resumes it.`,
       deps.user.email,
     );
+    // Paused already, its owner has been told why (or paused it): nothing is news to them.
+    if (!refresh.paused) toldOwner(deps, saved, 'paused', by);
+  }
   return noted(deps, saved, paused ? undefined : deps.ensureScheduler());
+}
+
+/**
+ * Another editor's Pause or Remove is e-mailed to the refresh's owner: their sheet stops
+ * refreshing, which they would otherwise learn only on opening Scheduled refreshes. Whether or not
+ * they asked for e-mails on failure (notifyByEmail): that asks about runs failing, of which a
+ * refresh down for a day could send one a day; this is one e-mail for a person's act, which
+ * nothing else tells them of and only they can undo.
+ */
+function toldOwner(deps: RefreshDeps, refresh: Refresh, how: StoppedNotice['how'], by: string): void {
+  // Google gave no address for its owner: the log and its card are all there is.
+  if (!refresh.owner) return;
+  deps.notify.stopped(stoppedNotice(namedNow(deps.targets, refresh), how, by, deps.zone));
 }
 
 /**
@@ -289,10 +306,11 @@ export function pausedForKey(deps: Pick<Deps, 'store' | 'user'>): number {
  * owner's trigger then finds nothing of it to run (and goes, with nothing else to do).
  */
 export function deleteRefresh(deps: RefreshDeps, id: string): void {
+  let removed: Refresh | undefined;
   changeRefresh(deps, id, (saved) => {
     const refresh = stopRunOf(deps, there(saved), 'Stopped as the refresh was removed');
     forgetPause(deps.store, id);
-    if (!owns(deps.user, refresh))
+    if (!owns(deps.user, refresh)) {
       logRefresh(
         deps,
         refresh,
@@ -300,6 +318,10 @@ export function deleteRefresh(deps: RefreshDeps, id: string): void {
         `Removed from this spreadsheet by ${byOther(deps)}: it runs no more.`,
         deps.user.email,
       );
+      removed = refresh;
+    }
     return null;
   });
+  // Outside the spreadsheet's lock: sending an e-mail holds no one else up.
+  if (removed) toldOwner(deps, removed, 'removed', byOther(deps));
 }

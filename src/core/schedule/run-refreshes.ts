@@ -56,6 +56,7 @@ import { askPause, pausedIfAsked } from './pause-asked';
 import { changeRefresh, type LastRun, type Refresh, RefreshStore, type RunStatus, ranAt } from './refresh';
 import { ITS_CARD } from './run-now-pulls';
 import { gone, goneReason, namedNow, pausedGone, sheetGone } from './sheet-refresh';
+import type { StoppedNotice } from './stopped-mail';
 import { refusedMailWords } from './zone-refused';
 
 export interface Notifier {
@@ -65,6 +66,11 @@ export interface Notifier {
    * comes next; the refreshes of one owner given together, in one e-mail.
    */
   failed(notices: readonly RefreshNotice[]): void;
+  /**
+   * Tells a refresh's owner that another editor paused or removed it, from that editor's execution
+   * (stopped-mail.ts). Never throws: the Pause or Remove stands whether or not the owner is told.
+   */
+  stopped(notice: StoppedNotice): void;
 }
 
 export interface RefreshDeps extends PullDeps {
@@ -129,7 +135,7 @@ export function hasRefreshWork(deps: Pick<PullDeps, 'store' | 'user'>): boolean 
 export function runDueRefreshes(deps: RefreshDeps, deadline: number): void {
   const notices: RefreshNotice[] = [];
   try {
-    dueRefreshes({ ...deps, notify: { failed: (n) => void notices.push(...n) } }, deadline);
+    dueRefreshes({ ...deps, notify: { ...deps.notify, failed: (n) => void notices.push(...n) } }, deadline);
   } finally {
     if (notices.length) deps.notify.failed(notices);
   }

@@ -1,0 +1,68 @@
+// The e-mail to a refresh's owner when another editor pauses or removes it (manage.ts). Without it
+// their sheet stopped refreshing without a word, until they opened Scheduled refreshes. Laid out
+// as the failure e-mail is, with its care for names set by others (failure-mail.ts quoteAsData).
+import { menuPath } from '../menu-names';
+import type { Zone } from '../ports';
+import { formatLocalDateTime } from '../time/zone-math';
+import { quoteAsData, refreshLine, whatOf } from './failure-mail';
+import type { Refresh } from './refresh';
+import { ITS_CARD } from './run-now-pulls';
+
+export interface StoppedNotice {
+  /** As it was stopped, its sheet called by the name its tab has now. */
+  refresh: Refresh;
+  how: 'paused' | 'removed';
+  /** Who did it, as its card and the log name them. */
+  by: string;
+  /** When the run whose rows its target holds ended, in the spreadsheet's zone; none has worked, absent. */
+  asOf?: string;
+}
+
+export function stoppedNotice(
+  refresh: Refresh,
+  how: StoppedNotice['how'],
+  by: string,
+  zone: Zone,
+): StoppedNotice {
+  // A run that did not work (failed, or stopped by this pause) left the last good run's rows.
+  const { lastRun, lastGood } = refresh;
+  const at = lastRun?.status === 'done' ? lastRun.at : lastGood?.at;
+  const asOf = at === undefined ? undefined : `${formatLocalDateTime(at, zone)} (${zone.name})`;
+  return { refresh, how, by, ...(asOf ? { asOf } : {}) };
+}
+
+const itsTarget = (r: Refresh) => (r.spec.target.kind === 'bigquery' ? 'table' : 'sheet');
+
+/** What its target holds now: nothing is written into it any more. */
+function keptWords({ refresh, asOf }: StoppedNotice): string {
+  const its = `Its ${itsTarget(refresh)}`;
+  if (!asOf) return `${its} keeps what it holds now.`;
+  const which = refresh.lastRun?.status === 'done' ? 'its last run' : 'its last run that worked';
+  return `${its} keeps its rows as of ${which}, ${asOf}.`;
+}
+
+export function stoppedMail(
+  notice: StoppedNotice,
+  spreadsheet: { name: string; url: string },
+): { subject: string; body: string } {
+  const { refresh, how, by } = notice;
+  const paused = how === 'paused';
+  return {
+    // Who, in the body: their address may be hidden, and "an editor whose e-mail …" runs long.
+    subject: `Your Assembled scheduled refresh was ${how} by another editor: ${whatOf(refresh)}`,
+    body: [
+      `A scheduled refresh you own was ${paused ? 'paused' : 'removed from the spreadsheet'} by ${by}.`,
+      '',
+      `Spreadsheet: ${quoteAsData(spreadsheet.name)}`,
+      refreshLine(refresh),
+      '',
+      paused ? 'It runs no more until you resume it.' : 'It is gone: it runs no more.',
+      keptWords(notice),
+      paused
+        ? `To have it run again, press Resume on ${ITS_CARD}.`
+        : `To have it run again, set it up again: pull the same data into its ${itsTarget(refresh)} from ${menuPath('pull')}, then press Save scheduled refresh.`,
+      '',
+      `Open the spreadsheet: ${spreadsheet.url}`,
+    ].join('\n'),
+  };
+}
