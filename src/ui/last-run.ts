@@ -75,14 +75,17 @@ export function keptText(r: Pick<RefreshView, 'running' | 'lastRun' | 'spec'>): 
   if (r.running || !kept) return '';
   const { mode } = r.spec;
   const rows = kept.rows === undefined ? '' : rowCount(kept.rows);
+  // A run stopped wrote nothing: why the sheet's rows are old is the failed run before it.
+  const sheet = r.lastRun?.afterFailed ? 'It came after a failed run, so the sheet' : 'The sheet';
   if (mode === 'replace')
-    return `The sheet still holds the rows of the last run that worked, ${kept.at}${rows ? ` (${rows})` : ''}.`;
+    return `${sheet} still holds the rows of the last run that worked, ${kept.at}${rows ? ` (${rows})` : ''}.`;
   const then = mode === 'merge' && kept.merged ? mergedText(kept.merged) : rows;
   const did = mode === 'append' ? 'appended' : 'merged';
-  const written = r.lastRun?.rows
-    ? ` This run wrote ${rowCount(r.lastRun.rows)} before it failed, which stay there too; the next run writes the rest without doubling a row.`
-    : '';
-  return `The sheet still holds the rows its runs ${did}, up to the last run that worked, ${kept.at}${then ? ` (${then} then)` : ''}.${written}`;
+  const written =
+    r.lastRun?.rows && !r.lastRun.afterFailed
+      ? ` This run wrote ${rowCount(r.lastRun.rows)} before it failed, which stay there too; the next run writes the rest without doubling a row.`
+      : '';
+  return `${sheet} still holds the rows its runs ${did}, up to the last run that worked, ${kept.at}${then ? ` (${then} then)` : ''}.${written}`;
 }
 
 /** The heading of retryReason on the card: it is the run under way's, not the previous run's. */

@@ -1,12 +1,15 @@
 // A refresh given up on an outage keeps the last good run's rows in its sheet: its card says so
 // once the run is over, as its e-mail and the sheet's header note do, to its owner and to another
 // editor; not while no run has worked, and not once a run works again. Saved from a pull whose
-// first run gives up, the rows are that pull's, by its header note, as the e-mail says.
+// first run gives up, the rows are that pull's, by its header note, as the e-mail says. Paused
+// while its next run is retried, the run stopped wrote nothing: its card still says so, and the
+// list counts it failing, as it does a refresh paused once its run failed.
 import { describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../dev/gas';
 import { startLocalAddon } from '../../dev/local-addon';
 import type { RefreshView } from '../../src/core/schedule/refresh-view';
 import { keptText } from '../../src/ui/last-run';
+import { summaryParts } from '../../src/ui/pages/refreshes/health';
 import { HOUR, hourlyTeams } from './hourly-teams';
 import { pullToEnd } from './pull-to-end';
 
@@ -81,6 +84,31 @@ describe('a refresh given up on an outage', () => {
       expect(keptText(seen)).toBe(
         `The sheet still holds the rows of the last run that worked, ${generated}.`,
       );
+    }
+  });
+
+  it("says so still once another editor's Pause stops the run retried after it, and is counted failing", async () => {
+    const { rt, sim } = await startLocalAddon({ dialect: 'live' });
+    const sam = rt.asUser('sam@example.com');
+    const id = await hourlyTeams(rt, 'refresh-kept-0003');
+    const good = await until(rt, 'done');
+    const rows = rt.workbook.values('Teams').length - 1;
+    sim.setFaults({ errorRate: 1 });
+    await until(rt, 'failed');
+    // Its next run is under way, retried, when sam pauses it: that run is stopped.
+    for (let i = 0; i < 6 && !(await card(rt)).retry; i++) await rt.clock.advanceAsync(HOUR / 4);
+    expect(await card(rt)).toMatchObject({ running: true, lastRun: { status: 'failed' } });
+    await sam.callFromSidebar('pauseRefresh', id);
+
+    for (const viewer of [rt, sam]) {
+      const cards = await viewer.callFromSidebar<RefreshView[]>('listRefreshes');
+      const paused = cards[0] as RefreshView;
+      expect(paused).toMatchObject({ paused: true, running: false, lastRun: { status: 'stopped' } });
+      expect(paused.lastRun?.kept).toEqual({ at: good.lastRun?.at, rows });
+      expect(keptText(paused)).toBe(
+        `It came after a failed run, so the sheet still holds the rows of the last run that worked, ${good.lastRun?.at} (${rows} rows).`,
+      );
+      expect(summaryParts(cards).map((p) => p.text)).toEqual(['1 refresh', '1 failing']);
     }
   });
 });

@@ -147,6 +147,8 @@ export interface RefreshView {
      * BigQuery table (a load under way when it failed may have finished).
      */
     kept?: { at: string; rows?: number; merged?: MergedCounts };
+    /** Stopped after a failed run (refresh.ts LastRun): `kept` says what its sheet holds, as a failed run's does. */
+    afterFailed?: true;
   } | null;
   /**
    * Its last run was given up on an outage, its next run hours or days off (run-now-pulls.ts
@@ -252,7 +254,8 @@ function lastRunView(
   const failed = (run.status === 'failed' || run.status === 'stalled') && message;
   // Refused for its table's zone (zones), the run wrote nothing and its reason begins by saying so:
   // the card, already long with the zone's words, does not say it twice.
-  const good = failed && sheetThere && !zones && r.spec.target.kind !== 'bigquery' ? r.lastGood : undefined;
+  const stale = failed || run.afterFailed;
+  const good = stale && sheetThere && !zones && r.spec.target.kind !== 'bigquery' ? r.lastGood : undefined;
   return {
     ...run,
     at,

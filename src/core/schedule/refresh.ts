@@ -48,6 +48,11 @@ export interface LastRun {
   zones?: { table: string; spreadsheet: string };
   /** The runs of its refresh that fell due while it went on (retried), not started (folded-runs.ts). */
   folded?: FoldedRuns;
+  /**
+   * Stopped (by Pause, or Stop on its card), the run before it having failed: its sheet holds the
+   * last good run's rows (lastGood), stale as after a failed run, which its card still says.
+   */
+  afterFailed?: true;
 }
 
 export interface Refresh extends RefreshInput, OwnedRecord {

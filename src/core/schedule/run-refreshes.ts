@@ -766,6 +766,13 @@ function record(
   if (when.dueAt !== undefined) lastRun.dueAt = when.dueAt;
   if (when.retriedAt !== undefined) lastRun.retriedAt = when.retriedAt;
   if (when.byHand) lastRun.byHand = true;
+  // A Pause or Stop that ends the run after a failed one (its next run, its later try) hides no failure.
+  const prior = r.lastRun;
+  if (
+    status === 'stopped' &&
+    (prior?.status === 'failed' || prior?.status === 'stalled' || prior?.afterFailed)
+  )
+    lastRun.afterFailed = true;
   // The run before, if it worked, is the one whose rows the sheet holds while this one's do not.
   const { lastGood: before, ...ran } = r;
   const good = r.lastRun?.status === 'done' ? r.lastRun : before;

@@ -14,7 +14,8 @@ export const failedRun = (r: Pick<RefreshView, 'lastRun'>) =>
 export function health(r: Seen): 'failed' | 'retrying' | 'paused' | 'ok' {
   if (r.targetGone || r.overdue) return 'failed';
   if (r.retry) return 'retrying';
-  if (failedRun(r)) return 'failed';
+  // Its last run stopped (its Pause) after one that failed: as failing as one paused after that failure.
+  if (failedRun(r) || r.lastRun?.afterFailed) return 'failed';
   return r.paused ? 'paused' : 'ok';
 }
 
