@@ -460,9 +460,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * they were pulled after they were over, in place of "Not brought up to date" (0.8 KiB);
  * 404.0 with a refresh card whose sheet was deleted leading with that, not an old failure, and
  * naming only the ways back it offers (0.3 KiB);
+ * 405.6 with another editor's Pause or Remove of a refresh e-mailed to its owner (1.5 KiB), and a
+ * run stopped by Pause after a failed one still saying the sheet holds the last good run (0.1 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 404.0;
+const CODE_BUDGET_KIB = 405.6;
 
 const ENTRY_POINTS = [
   'onOpen',
