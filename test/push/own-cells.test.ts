@@ -1,6 +1,6 @@
 // A push sheet's status columns are the add-on's: they never land on cells of the user's, and a
 // row counts as pushed only by the add-on's own record of it, not by whatever an Assembled ID cell
-// happens to hold.
+// happens to hold; what the user typed there is kept, its row held back (stray-cells.test.ts).
 import { describe, expect, it } from 'vitest';
 import { type LocalAddon, startLocalAddon } from '../../dev/local-addon';
 import type { PushView } from '../../src/core/push/push-view';
@@ -70,7 +70,7 @@ describe('status columns beside the sheet', () => {
 });
 
 describe('an Assembled ID the add-on did not write', () => {
-  it('does not make a row done; rows the add-on pushed stay done, their status or time cleared since', async () => {
+  it('does not make a row done, nor is it written over: the row is held back; rows the add-on pushed stay done, their status or time cleared since', async () => {
     const { rt, sim, a, b } = await twoRows();
     const row = (who: string, day: number) => [who, `2027-09-0${day} 09:00`, `2027-09-0${day} 17:00`, 'pto'];
     rt.workbook.write('Leave', [['Agent', 'Start', 'End', 'Type'], row(a, 6), row(b, 7)]);
@@ -82,22 +82,27 @@ describe('an Assembled ID the add-on did not write', () => {
     // at (the print of what was sent, in the status cell's note, still says it went).
     rt.workbook.write('Leave', [['']], { row: 2, column: at('Push status') });
     rt.workbook.write('Leave', [['']], { row: 3, column: at('Pushed at') });
-    // A new row whose Assembled ID someone typed in: it was never pushed.
+    // A new row whose Assembled ID someone typed in: it was never pushed, and pushed, the id
+    // Assembled gave would take the place of what they wrote.
     rt.workbook.write('Leave', [[...row(a, 8)]], { row: 4 });
     rt.workbook.write('Leave', [['see Nora']], { row: 4, column: at('Assembled ID') });
+    const held =
+      'Assembled ID holds "see Nora", which the add-on did not write: the add-on would write over it. Move it to a column of your own or clear it, then Validate again; the row is not sent until then.';
 
     const check = await rt.callFromSidebar<ValidateSummary>('validatePush', 'time_off');
-    expect(check).toMatchObject({ rows: 3, ok: 1, errors: 0, skipped: 2 });
-    expect(column(rt, 'Leave', 'Push message')[2]).toBe(
-      'Ready to push. Its Assembled ID cell holds text the add-on did not write, which is no sign the row was pushed: it is pushed with the others, and the id Assembled gives takes its place.',
-    );
+    expect(check).toMatchObject({ rows: 3, ok: 0, errors: 1, skipped: 2, problems: [`Row 4: ${held}`] });
+    expect(column(rt, 'Leave', 'Push message')[2]).toBe(held);
+    const made = sim.admin.org.timeOff.length;
     const view = await follow(
       rt,
       await rt.callFromSidebar<PushView>('startPush', 'time_off', 'own-cells-0012'),
     );
-    expect(view.message).toBe('Finished: 1 created, 2 already done and skipped. See the Push status column.');
+    expect(view.message).toBe(
+      'Finished: 0 created, 1 with problems to fix, 2 already done and skipped. See the Push status column.',
+    );
     const now = column(rt, 'Leave', 'Assembled ID');
-    expect(now.slice(0, 2)).toEqual(ids);
-    expect(requestsOf(sim, now)).toEqual([a, b, a]);
+    expect(now).toEqual([...ids, 'see Nora']);
+    expect(requestsOf(sim, now.slice(0, 2))).toEqual([a, b]);
+    expect(sim.admin.org.timeOff).toHaveLength(made);
   });
 });

@@ -52,7 +52,7 @@ describe('pushing time off', () => {
     expect(startPush(s.deps, 'time_off', sheet, 'push-key-second').id).toBe(second.id);
   });
 
-  it('skips rows with a done status or an id the add-on wrote, and resends rows marked error or OK', () => {
+  it('skips rows with a done status or an id the add-on wrote, resends rows marked error or OK, and holds back one with an id typed', () => {
     const s = pushSetup();
     const [a, b, c, d, e] = rows(s, 5, 'marked');
     const header = [...HEADER, 'Push status', 'Assembled ID', 'Push message', 'Pushed at'];
@@ -65,14 +65,18 @@ describe('pushing time off', () => {
       [...(b ?? []), '', 'existing-id', '', pushed],
       [...(c ?? []), 'error', '', '', ''],
       [...(d ?? []), 'OK', '', '', ''],
-      // Text typed in the column, with no mark of the add-on beside it: never pushed.
+      // Text typed in the column, with no mark of the add-on beside it: never pushed, and held
+      // back rather than written over by the id Assembled would give (stray-cells.ts).
       [...(e ?? []), '', 'call back Monday', '', ''],
     ]);
     const { job } = drive(s, startPush(s.deps, 'time_off', sheet, 'push-key-mark').id);
-    expect(job).toMatchObject({ skipped: 2, total: 3, succeeded: 3 });
+    expect(job).toMatchObject({ skipped: 2, total: 2, succeeded: 2, invalid: 1 });
     const made = created(s, 'marked');
-    expect(made.map((t) => t.notes)).toEqual(['marked 2', 'marked 3', 'marked 4']);
-    expect(records(sheet.grid)[4]).toMatchObject({ 'Push status': 'created', 'Assembled ID': made[2]?.id });
+    expect(made.map((t) => t.notes)).toEqual(['marked 2', 'marked 3']);
+    expect(records(sheet.grid)[4]).toMatchObject({
+      'Push status': 'error',
+      'Assembled ID': 'call back Monday',
+    });
   });
 
   it('validates without sending anything, then a push fixes nothing it should not', () => {

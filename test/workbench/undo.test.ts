@@ -144,4 +144,19 @@ describe('Edit ▸ Undo in the workbench', () => {
     // Not "1 row inserted inside the table since its last pull was written over".
     expect(again.message).toBe(`${table.length - 1} rows written to Teams!A1.`);
   });
+
+  it('takes back a push row pasted too far right after Validate, which kept what landed under Push status and Assembled ID', async () => {
+    bench = await Workbench.create({ followRealClock: false }, '');
+    const { rt } = bench;
+    const { sheet } = await rt.callFromSidebar<{ sheet: string }>('insertPushTemplate', 'associations');
+    rt.workbook.select(`'${sheet}'!A1`);
+    // Agent, platform and ID pasted at C2: the platform lands under Push status, the ID (a date,
+    // as Sheets reads 2026-11-20) under Assembled ID.
+    bench.write(sheet, 2, 3, [['ines.novak@example.com', 'intercom', '2026-11-20']]);
+    const pasted = rt.workbook.values(sheet)[1]?.slice(0, 5);
+    await rt.callFromSidebar('validatePush', 'associations');
+    expect(rt.workbook.values(sheet)[1]?.slice(0, 5)).toEqual(pasted);
+    expect(bench.undo()).toEqual({ ok: true, sheet });
+    expect(rt.workbook.values(sheet)[1]?.slice(0, 5)).toEqual(['', '', '', '', '']);
+  });
 });

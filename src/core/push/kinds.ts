@@ -320,7 +320,7 @@ export const STATUS_COLUMNS = [
   {
     key: 'status',
     header: 'Push status',
-    help: `Filled in by the add-on: OK or error after Validate; ${PUSHED_STATUSES.join(', ')} or error after Push (waiting while a push waits on Assembled to read the row; not sent when the row changed during a push, or the push stopped before it); ${SYNCED_STATUSES.join(' or ')} after Sync time off, once a manager has decided on the request. Rows with a done status or an Assembled ID the add-on wrote (Pushed at, or its note, beside them) are never sent again. A pushed row's note here keeps what was sent, and who pushed it.`,
+    help: `Filled in by the add-on: OK or error after Validate; ${PUSHED_STATUSES.join(', ')} or error after Push (waiting while a push waits on Assembled to read the row; not sent when the row changed during a push, or the push stopped before it); ${SYNCED_STATUSES.join(' or ')} after Sync time off, once a manager has decided on the request. Rows with a done status or an Assembled ID the add-on wrote (Pushed at, or its note, beside them) are never sent again. Anything else in these columns (a row pasted too far right) holds its row back, kept as it is. A pushed row's note here keeps what was sent, and who pushed it.`,
   },
   {
     key: 'id',

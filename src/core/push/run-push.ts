@@ -100,7 +100,6 @@ import {
   type SheetRow,
   type SheetSnapshot,
   sheetAsItStands,
-  strayIdWords,
   toFix,
   writeOutcomes,
 } from './sheet-rows';
@@ -397,11 +396,11 @@ const READY = 'Ready to push.';
 const asWritten = (row: SheetRow) => `${row.unknownPlatform ?? ''}${row.unknownState ?? ''}`;
 
 /** The word beside a row that reads well and is to be sent; `clear`: what a clear would remove. */
-function readyOutcome(kind: PushKind, row: SheetRow, clear = ''): RowOutcome {
+function readyOutcome(row: SheetRow, clear = ''): RowOutcome {
   const removes = removesOverlapped(row.parse?.ok ? row.parse.request : undefined);
   return {
     status: 'OK',
-    message: `${READY}${readAs(row)}${row.past ?? ''}${replacing(row, false)}${addingWords(row)}${asWritten(row)}${removes}${clear}${row.sentBefore ? SENT_BEFORE : ''}${strayIdWords(kind, row)}`,
+    message: `${READY}${readAs(row)}${row.past ?? ''}${replacing(row, false)}${addingWords(row)}${asWritten(row)}${removes}${clear}${row.sentBefore ? SENT_BEFORE : ''}`,
     unsent: true,
   };
 }
@@ -506,7 +505,7 @@ export function validateSheet(deps: PushDeps, kind: PushKind, ref: SheetRef): Va
         if (emptyAllDay(row)) days.push(row.row);
         const clear = clears ? clearWords(clears.get(row.row)) : '';
         if (clears) summary.clearing = countClear(summary.clearing, clears.get(row.row));
-        outcomes.set(row.row, readyOutcome(kind, row, clear));
+        outcomes.set(row.row, readyOutcome(row, clear));
       } else {
         const bad = problemOutcome(row);
         if (!bad) continue;
@@ -1149,7 +1148,7 @@ class PushRun {
       // Listed with the rows to fix, as Validate lists them: the summary counts them.
       if (again && count) listProblem(problems, row.row, again.message);
       // A row to send says so afresh: Validate's words may speak of cells changed since.
-      const ready = this.sendable(row) && !later(row) ? readyOutcome(this.job.kind, row) : undefined;
+      const ready = this.sendable(row) && !later(row) ? readyOutcome(row) : undefined;
       const outcome = bad ?? again ?? restoredOutcome(sheet, row) ?? held ?? ready;
       if (outcome) outcomes.set(row.row, { ...outcome, unsent: true });
     }
@@ -1236,7 +1235,8 @@ class PushRun {
     let changed = 0;
     for (const row of sheet.rows) {
       // A row Assembled has as it reads already keeps the word it was given.
-      if (row.done || row.holds || row.blank || !row.parse || isToFix(row)) continue;
+      // A row whose status cells hold the user's text is marked to fix, its words beside it already.
+      if (row.done || row.holds || row.blank || !row.parse || isToFix(row) || row.stray) continue;
       const message = row.parse.ok
         ? `${CHANGED_MID_PUSH} push again to send it.`
         : `${CHANGED_MID_PUSH} ${row.parse.problems.join(' ')} Fix it, then push again.`;

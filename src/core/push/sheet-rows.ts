@@ -18,7 +18,7 @@ import { pushedRows } from './gone-rows';
 import { type HeaderMap, matchHeader } from './header';
 import { heldCheck } from './held-rows';
 import { kindNote, pushedInNote } from './kind-note';
-import { ERROR_STATUS, isDone, KINDS, type PushKind, STATUS_COLUMNS, type StatusKey } from './kinds';
+import { ERROR_STATUS, isDone, type PushKind, STATUS_COLUMNS, type StatusKey } from './kinds';
 import { masterScheduleIds, scheduleOf } from './master-schedule';
 import { movedAway, movedRows } from './moved-rows';
 import { type ParseContext, parseRow, type RowParse } from './parse-row';
@@ -39,6 +39,7 @@ import {
 import { shownIfSkipped } from './skipped-cells';
 import { markUnknownStates } from './state-names';
 import { markStatesInAssembled } from './states-in-assembled';
+import { messageFree, type Stray, strayCells, strayWords } from './stray-cells';
 import { ENDED_TIME_OFF } from './time-off-words';
 import { typedStatus, typedStatusWords } from './typed-status';
 import { readInSheetZone } from './zone-read';
@@ -77,6 +78,11 @@ export interface SheetRow {
   done: boolean;
   /** A done word in Push status the add-on did not write: the row is held back, saying so (typed-status.ts). */
   typed?: string;
+  /**
+   * Its Push status or Assembled ID cells hold what the add-on did not write (a row pasted too far
+   * right): kept as they are, and the row not sent (stray-cells.ts).
+   */
+  stray?: Stray;
   /** Copied from a pushed row, its record of the push with it: held back, saying so, never done (copied-rows.ts). */
   copyOf?: Copy;
   /** Every input cell empty, or a listed activity with no Action: not a row to push at all. */
@@ -191,13 +197,6 @@ function repeatsHeader(values: CellValue[], map: HeaderMap): boolean {
   );
 }
 
-/** Validate's word on a row to push whose Assembled ID cell holds text the add-on did not write. */
-export function strayIdWords(kind: PushKind, row: SheetRow): string {
-  if (row.done || row.id === '') return '';
-  const then = KINDS[kind].noIds ? '' : ', and the id Assembled gives takes its place';
-  return ` Its Assembled ID cell holds text the add-on did not write, which is no sign the row was pushed: it is pushed with the others${then}.`;
-}
-
 /** A row as it stands, nothing parsed: its cells, its status, whether it is done or blank. */
 function rowAsIs(kind: PushKind, map: HeaderMap, values: CellValue[], at: number, note = ''): SheetRow {
   const status = cellText(values[map.status.status]).toLowerCase();
@@ -210,8 +209,15 @@ function rowAsIs(kind: PushKind, map: HeaderMap, values: CellValue[], at: number
   const row: SheetRow = { row: at, values, status, id, blank, done: pushed && isDone(status, id) };
   if (listed) row.listed = true;
   const typed = pushed || blank ? '' : typedStatus(status, cellText(values[map.status.message]));
+  const stray = typed || listed ? undefined : strayCells(values, map, pushed);
+  if (stray) {
+    row.stray = stray;
+    // A status of the user's with nothing under the headers (a row pasted further right still) is
+    // a row to fix, not an empty one whose status is cleared.
+    if (stray.status && !row.done) row.blank = false;
+  }
   if (typed) row.typed = typed;
-  else if (!row.done && !blank) row.input = inputPrint(values, map);
+  else if (!row.done && !row.blank) row.input = inputPrint(values, map);
   const when = values[map.status.when];
   if (when instanceof Date && !Number.isNaN(when.getTime())) row.when = when.getTime();
   return row;
@@ -354,6 +360,8 @@ export function readSheet(grid: Grid, kind: PushKind, ctx: ParseContext): ReadRe
         const more = row.parse.ok ? [] : row.parse.problems;
         row.parse = { ok: false, problems: [typedStatusWords(row.typed), ...more] };
       }
+      // Said alone: the row's other cells may well sit under the wrong headers, read as empty or wrong.
+      else if (row.stray) row.parse = { ok: false, problems: [strayWords(row.stray, values, map)] };
       if (row.parse.ok) row.fp = fingerprint(row.parse.request);
       const past =
         row.parse.ok && ctx.now !== undefined ? pastWords(row.parse.request, ctx.now, ctx.zone) : '';
@@ -574,17 +582,22 @@ export function writeOutcomes(
       byRow.set(n, row);
       sheet.rows.push(row);
     }
-    row.values[map.status.status] = o.status;
-    row.values[map.status.id] = o.id ?? row.id;
-    row.values[map.status.message] = o.message;
-    if (!o.unsent) {
+    // What the user put under the add-on's columns stays (stray-cells.ts): the words go only where
+    // nothing of theirs is, and Pushed at is left as it is (the row is not sent).
+    const keep = row.stray;
+    if (!keep?.status) row.values[map.status.status] = o.status;
+    // An id cell kept keeps its value: a date or a number there read as text would be lost.
+    if (o.id !== undefined) row.values[map.status.id] = o.id;
+    if (!keep?.status || messageFree(row.values[map.status.message]))
+      row.values[map.status.message] = o.message;
+    if (!o.unsent && !keep) {
       row.values[map.status.when] = when;
       row.when = when.getTime();
-    } else if (o.cleared) {
+    } else if (o.cleared && !keep) {
       row.values[map.status.when] = '';
       delete row.when;
     }
-    row.status = o.status.toLowerCase();
+    if (!keep?.status) row.status = o.status.toLowerCase();
     // An id makes the row done when Assembled just gave it, or already did (recordedPush): a word
     // written back beside an id typed by hand does not.
     row.done = isDone(row.status, o.unsent ? (row.done ? row.id : '') : (o.id ?? ''));
@@ -626,7 +639,7 @@ function writeSentPrints(
     // Taken by Assembled, or refused by it as the row stands (so Validate can tell an edit since).
     const o = outcomes.get(n);
     const refused = o !== undefined && !o.unsent && isToFix(o);
-    const taken = o && row && !row.blank && !row.changed && (isDone(row.status, '') || refused);
+    const taken = o && row && !row.blank && !row.changed && !row.stray && (isDone(row.status, '') || refused);
     const who = (!o?.unsent && by) || pushedBy(row?.note ?? '');
     const note = taken ? sentNote(row.values, map, zone, { refused, by: who }) : (row?.note ?? '');
     if (row && note !== (row.note ?? '')) {
