@@ -462,9 +462,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * naming only the ways back it offers (0.3 KiB);
  * 405.6 with another editor's Pause or Remove of a refresh e-mailed to its owner (1.5 KiB), and a
  * run stopped by Pause after a failed one still saying the sheet holds the last good run (0.1 KiB);
+ * 407.2 with what a person typed or pasted under Push status or Assembled ID kept, its row held
+ * back with words saying how its cells look shifted, not written over (1.6 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 405.6;
+const CODE_BUDGET_KIB = 407.2;
 
 const ENTRY_POINTS = [
   'onOpen',
