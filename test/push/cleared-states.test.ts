@@ -5,6 +5,8 @@
 // overlapping the state Assembled holds for the agent on that platform. A row Assembled refused,
 // its status cleared, is still sent. Through the built bundle, with the cells cleared as a person
 // clears them (Delete), which keeps a cell's note, as in Sheets.
+// Its states are ones Assembled knows: one it does not is said beside Assembled's answer
+// (state-names.test.ts).
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { startLocalAddon } from '../../dev/local-addon';
@@ -28,8 +30,8 @@ describe.skipIf(!built)('an ingested state whose Push status was cleared', () =>
       'kustomer',
     ];
     const sheet = await template(rt, 'agent_states', [
-      row(a, 'ready', '9:00', '9:20'),
-      row(b, 'ready', '9:00', '9:20'),
+      row(a, 'busy', '9:00', '9:20'),
+      row(b, 'busy', '9:00', '9:20'),
     ]);
     const push = async (key: string) =>
       follow(rt, await rt.callFromSidebar<PushView>('startPush', 'agent_states', key));
@@ -37,7 +39,7 @@ describe.skipIf(!built)('an ingested state whose Push status was cleared', () =>
     expect(await push('cleared-states-1')).toMatchObject({ state: 'done', succeeded: 2 });
     const held = (who: typeof a) =>
       (sim.admin.org.states.get(who.agent_id) ?? []).filter((s) => s.source === 'kustomer');
-    expect(held(a).map((s) => s.state)).toEqual(['ready']);
+    expect(held(a).map((s) => s.state)).toEqual(['busy']);
     const at = (header: string) => (rt.workbook.values(sheet)[0] ?? []).indexOf(header) + 1;
     const status = at('Push status');
     const noteOf = (r: number) => rt.workbook.notes(sheet)[r - 1]?.[status - 1] ?? '';
@@ -55,7 +57,7 @@ describe.skipIf(!built)('an ingested state whose Push status was cleared', () =>
     expect(column(rt, sheet, 'Push status')).toEqual(['ingested', 'ingested']);
     const [changed, same] = column(rt, sheet, 'Push message') as string[];
     expect(changed).toBe(
-      "Changed since it was pushed: State was ready when pushed; not sent again, so Assembled still has it as it was. Pushed again, it would add a second state. Assembled's API gives an ingested state no id to change it by, so it can only be changed in Assembled itself. Its Push status was cleared since, and is put back: its note keeps what was ingested, so clearing it cannot send the change. Assembled's last word on it: Accepted by Assembled for ingestion.",
+      "Changed since it was pushed: State was busy when pushed; not sent again, so Assembled still has it as it was. Pushed again, it would add a second state. Assembled's API gives an ingested state no id to change it by, so it can only be changed in Assembled itself. Its Push status was cleared since, and is put back: its note keeps what was ingested, so clearing it cannot send the change. Assembled's last word on it: Accepted by Assembled for ingestion.",
     );
     expect(same).toBe(
       "Its Push status was cleared, but Assembled holds this state as the row reads (its Push status note keeps what was ingested), so the status is put back rather than the state sent a second time, beside the first. Assembled's API gives an ingested state no id to change it by, so it can only be changed in Assembled itself. Assembled's last word on it: Accepted by Assembled for ingestion.",
@@ -67,8 +69,8 @@ describe.skipIf(!built)('an ingested state whose Push status was cleared', () =>
     expect(await push('cleared-states-2')).toMatchObject({ state: 'done', succeeded: 0, skipped: 2 });
     expect(posts()).toBe(before);
     expect(column(rt, sheet, 'Push status')).toEqual(['ingested', 'ingested']);
-    expect(held(a).map((s) => s.state)).toEqual(['ready']);
-    expect(held(b).map((s) => s.state)).toEqual(['ready']);
+    expect(held(a).map((s) => s.state)).toEqual(['busy']);
+    expect(held(b).map((s) => s.state)).toEqual(['busy']);
 
     // The note deleted too: nothing in the sheet says it was sent, but Assembled holds the first.
     rt.workbook.write(sheet, [['']], { row: 2, column: status });
@@ -77,12 +79,12 @@ describe.skipIf(!built)('an ingested state whose Push status was cleared', () =>
       ok: 0,
       errors: 1,
       problems: [
-        "Row 2: Start and End: overlap a state Assembled holds for this agent on kustomer: ready from 2026-05-24 09:00 to 09:20. An agent is in one state at a time on a platform, and Assembled keeps both, so the agent's time would be counted twice: not sent. If this row corrects that state, change it in Assembled itself (an ingested state cannot be changed through the API); otherwise correct this row's times.",
+        "Row 2: Start and End: overlap a state Assembled holds for this agent on kustomer: busy from 2026-05-24 09:00 to 09:20. An agent is in one state at a time on a platform, and Assembled keeps both, so the agent's time would be counted twice: not sent. If this row corrects that state, change it in Assembled itself (an ingested state cannot be changed through the API); otherwise correct this row's times.",
       ],
     });
     expect(await push('cleared-states-3')).toMatchObject({ state: 'done', succeeded: 0, invalid: 1 });
     expect(posts()).toBe(before);
-    expect(held(a).map((s) => s.state)).toEqual(['ready']);
+    expect(held(a).map((s) => s.state)).toEqual(['busy']);
   });
 
   it('is sent again when Assembled refused it: its note says so', async () => {
