@@ -3,7 +3,7 @@
 // November made it 92 days and an hour: the report failed every January. A range longer than one
 // report takes is asked in parts, cut where Assembled's UTC buckets meet, and its rows joined.
 import { describe, expect, it } from 'vitest';
-import { startLocalAddon } from '../../dev/local-addon';
+import { type SimulatorHandle, startLocalAddon } from '../../dev/local-addon';
 import type { JobView } from '../../src/core/pull/pull-view';
 import { isStageSheet } from '../../src/core/pull/staging';
 import { pullToEnd } from './pull-to-end';
@@ -15,7 +15,7 @@ async function pullWatched(spec: object) {
   /** The days each report asked for spans. */
   const asked = reportSpans(local);
   const job: JobView = await pullToEnd(rt, spec, 'long-range-0001');
-  return { rt, job, asked };
+  return { rt, job, asked, queues: local.sim.admin.org.queues.map((q) => q.id) };
 }
 
 /** The sheet's rows as "start -> end" spans. */
@@ -24,6 +24,12 @@ const spans = (rows: string[][]) => {
   const [start, end] = [header.indexOf('Start'), header.indexOf('End')];
   return [...new Set(body.map((r) => `${r[start]} -> ${r[end]}`))];
 };
+
+/**
+ * Ticket stats of one queue: the note before the pull counts a range's parts, and ticket stats over
+ * several queues are asked for each queue alone too (queue-parts.ts).
+ */
+const oneQueue = (sim: SimulatorHandle) => ({ filters: { queue_ids: [sim.admin.org.queues[0]?.id ?? ''] } });
 
 describe('a report range longer than Assembled builds one report for', () => {
   it('last quarter by month on 1 January in New York is pulled whole, over the clock change', async () => {
@@ -46,15 +52,16 @@ describe('a report range longer than Assembled builds one report for', () => {
     expect(rt.workbook.sheetNames().filter(isStageSheet)).toEqual([]);
   });
 
-  it('366 days back by day comes in parts of 92 days at most, every day once', async () => {
-    const { rt, job, asked } = await pullWatched({
+  it('366 days back by day comes in parts of 92 days at most, for each queue, every day once', async () => {
+    const { rt, job, asked, queues } = await pullWatched({
       source: { kind: 'report', report: 'ticket_stats', granularity: 'day' },
       range: { kind: 'relative', preset: 'days_back', days: 366 },
       target: { kind: 'new_sheet', name: 'Year' },
       mode: 'replace',
     });
     expect(job.message).toMatch(/ written to /);
-    expect(asked).toHaveLength(4);
+    // Ticket stats are asked a queue at a time (queue-parts.ts): each queue's four parts.
+    expect(asked).toHaveLength(4 * queues.length);
     expect(Math.max(...asked)).toBeLessThanOrEqual(92);
     const days = spans(rt.workbook.displayValues('Year'));
     // Assembled's UTC days from 1 January 2026 05:00 to 1 January 2027 05:00.
@@ -65,7 +72,7 @@ describe('a report range longer than Assembled builds one report for', () => {
   // 2020 to 2026 by month took 28 reports: for minutes the progress said only "Assembled has started
   // the report" and "Checked 1 time", with no count and no time left, and looked stuck.
   it('says before the pull that it is asked as N reports, and as it goes which report of how many, with the time left', async () => {
-    const { rt } = await startLocalAddon({ timezone: 'America/New_York', now: '2027-01-01T14:00:00Z' });
+    const { rt, sim } = await startLocalAddon({ timezone: 'America/New_York', now: '2027-01-01T14:00:00Z' });
     const range = { kind: 'relative', preset: 'days_back', days: 366 };
     const { note } = await rt.callFromSidebar<{ note?: string }>('previewRange', range, 'day', 'replace');
     expect(note).toContain(
@@ -74,6 +81,7 @@ describe('a report range longer than Assembled builds one report for', () => {
     const spec = {
       source: { kind: 'report', report: 'ticket_stats', granularity: 'day' },
       range,
+      ...oneQueue(sim),
       target: { kind: 'new_sheet', name: 'Year' },
       mode: 'replace',
     };
@@ -94,7 +102,7 @@ describe('a report range longer than Assembled builds one report for', () => {
 
   // 2015 to 2026 took 48 reports, and the form gave no idea of the wait before it began.
   it('says before a pull of many reports the least time it takes, which the pull does not beat', async () => {
-    const { rt } = await startLocalAddon({ timezone: 'America/New_York', now: '2027-01-01T14:00:00Z' });
+    const { rt, sim } = await startLocalAddon({ timezone: 'America/New_York', now: '2027-01-01T14:00:00Z' });
     const years = { kind: 'absolute', from: '2015-01-01', to: '2026-12-31' };
     const { note } = await rt.callFromSidebar<{ note?: string }>('previewRange', years, 'day', 'replace');
     expect(note).toContain(
@@ -110,6 +118,7 @@ describe('a report range longer than Assembled builds one report for', () => {
       {
         source: { kind: 'report', report: 'ticket_stats', granularity: 'day' },
         range: two,
+        ...oneQueue(sim),
         target: { kind: 'new_sheet', name: 'Two years' },
         mode: 'replace',
       },

@@ -18,11 +18,12 @@ describe('a pull from the sidebar met by a storm of 60 rate-limit refusals', () 
     const { rt, sim } = await startLocalAddon({ dialect: 'live' });
     sim.setFaults({ force429: 60 });
     let job = await rt.callFromSidebar<JobView>('startPull', spec, 'key-rate-1');
+    // Its first request reads the queues, as ticket stats are asked a queue at a time (queue-parts.ts).
     expect(job).toMatchObject({
       state: 'queued',
       stage: 'Waiting to try again',
       detail:
-        "Assembled's rate limit was hit while starting the report. Assembled is up, so the add-on waits its turn and tries again.",
+        "Assembled's rate limit was hit while reading queues. Assembled is up, so the add-on waits its turn and tries again.",
     });
     // When, as a push's wait says: its Retry-After, which the sidebar counts down as "Next try in".
     expect(job.nextTryInMs).toBeGreaterThan(0);

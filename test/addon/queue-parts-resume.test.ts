@@ -1,10 +1,11 @@
-// A live ticket stats report is asked again a queue at a time (queue-parts.ts). Cut short by the
-// 6-minute limit anywhere, such a pull carries on and ends with exactly the table a pull that was
-// never cut short writes, each row naming its queue, and asks Assembled for no report twice.
+// A live ticket stats report is asked a queue at a time (queue-parts.ts). Cut short by the 6-minute
+// limit anywhere, such a pull carries on and ends with exactly the table a pull that was never cut
+// short writes, each row naming its queue, and asks Assembled for no report twice. So does a pull an
+// older version saved while it waited for one report over every queue, once it is carried on.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../dev/gas';
 import { type SimulatorHandle, startLocalAddon } from '../../dev/local-addon';
-import type { SimRequest } from '../../dev/simulator/api';
+import type { SimRequest, SimResponse } from '../../dev/simulator/api';
 import type { JobView } from '../../src/core/pull/pull-view';
 
 const LEASE_LAPSE_MS = 7 * 60_000;
@@ -15,6 +16,8 @@ const BILLING_EMAIL = 'a62fbea5-e41c-4473-a5e3-3900d6846190';
 /** A live-dialect add-on whose requests to Assembled a test watches. */
 interface Addon {
   rt: LocalRuntime;
+  /** A request to the simulator made by the test itself, not counted in `asked`. */
+  http: (request: SimRequest) => SimResponse;
   /** The reports asked for (their bodies, as sent) since the last pull began. */
   asked: string[];
   /** Called after each request; `complete`: a page of a complete report. */
@@ -25,7 +28,7 @@ interface Addon {
 async function addon(org?: (sim: SimulatorHandle) => void): Promise<Addon> {
   const local = await startLocalAddon({ dialect: 'live', reportDelayMs: 0 });
   org?.(local.sim);
-  const made: Addon = { rt: local.rt, asked: [] };
+  const made: Addon = { rt: local.rt, http: local.backend.http, asked: [] };
   local.rt.setHttp((request: SimRequest) => {
     const response = local.backend.http(request);
     const report = /\/v0\/reports\//.test(request.url);
@@ -148,8 +151,9 @@ describe('a ticket stats pull asked a queue at a time, cut short', () => {
       a = await addon();
       clean = await pull(a, ticketStats('Clean'));
       expect(clean.job.state).toBe('done');
-      // One report over every queue, then one for each queue alone.
+      // One report for each queue alone, none over every queue.
       expect(clean.asked.length).toBeGreaterThan(3);
+      for (const body of clean.asked) expect(JSON.parse(body).queue_ids).toHaveLength(1);
       expect(new Set(clean.sheet.slice(1).map((r) => r[0])).size).toBeGreaterThan(3);
     });
 
@@ -169,7 +173,7 @@ describe('a ticket stats pull asked a queue at a time, cut short', () => {
     });
 
     it('killed after any report is read and before the job is saved, ends with exactly the table and asks no report twice', async () => {
-      // The report over every queue (its first page read, nothing staged yet), then each queue's.
+      // Each queue's report, the first read as the job moves on to the next.
       for (let report = 0; report < clean.asked.length; report++) {
         const sheet = `Report ${report}`;
         let seen = 0;
@@ -181,6 +185,46 @@ describe('a ticket stats pull asked a queue at a time, cut short', () => {
         expect(cut.asked, sheet).toEqual(clean.asked);
         a.rt.workbook.deleteSheet(sheet);
       }
+    });
+
+    it('saved by an older version while it waited for one report over every queue, ends with exactly the table', async () => {
+      // An older version asked one report over every queue first and kept no queues in the job until
+      // that report's metrics named none; a job so saved is carried on across the upgrade.
+      let first: SimRequest | undefined;
+      a.plan = (request) => {
+        if (request.method === 'POST') first ??= request;
+      };
+      a.asked = [];
+      const started = await a.rt.callFromSidebar<JobView>(
+        'startPull',
+        ticketStats('Older'),
+        'queue-parts-older',
+      );
+      a.rt.removeTriggers();
+      a.plan = undefined;
+      const key = `assembled.job.${started.id}`;
+      const job = JSON.parse(a.rt.properties.document.get(key) ?? '{}');
+      expect(job).toMatchObject({ state: 'running', queues: expect.any(Array) });
+      expect(job.part).toBeUndefined();
+      const { queue_ids: _, ...whole } = JSON.parse(first?.body ?? '{}');
+      const asked = a.http({ ...(first as SimRequest), body: JSON.stringify(whole) });
+      expect(JSON.parse(asked.body).report_id).toEqual(expect.any(String));
+      const { queues: __, ...older } = job;
+      a.rt.properties.document.set(
+        key,
+        JSON.stringify({ ...older, reportId: JSON.parse(asked.body).report_id }),
+      );
+      let view = started;
+      for (let i = 0; i < 200 && view.nextPollInMs > 0; i++) {
+        a.rt.clock.advance(view.nextPollInMs);
+        view = await a.rt.callFromSidebar<JobView>('pollPull', view.id);
+      }
+      expect(view.state).toBe('done');
+      expect(a.rt.workbook.values('Older')).toEqual(clean.sheet);
+      // The first queue's report, asked as the job began and dropped for the older job's report
+      // over every queue (asked by the test); then each queue's once.
+      expect(a.asked).toEqual([clean.asked[0], ...clean.asked]);
+      a.rt.workbook.deleteSheet('Older');
     });
   });
 });

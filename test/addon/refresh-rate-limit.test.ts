@@ -45,8 +45,9 @@ describe("a refresh's run met by a storm of 60 rate-limit refusals", () => {
     // Refused: the card says Assembled is up and the run waits its turn, not "Attempt 1 failed …
     // Next try by" an hour later.
     expect(card).toMatchObject({ running: true, retry: null });
+    // Its first request reads the queues, as ticket stats are asked a queue at a time (queue-parts.ts).
     expect(card?.limited).toBe(
-      "Assembled's rate limit was hit while starting the report. Assembled is up, so the run waits its turn and tries again.",
+      "Assembled's rate limit was hit while reading queues. Assembled is up, so the run waits its turn and tries again.",
     );
     // The open list reads it every 3 s while it runs, carrying it on.
     for (let i = 0; i < 200 && card?.running; i++) {
@@ -85,7 +86,7 @@ describe("a refresh's run refused by the rate limit for longer than a storm", ()
     expect(rt.clock.now() - pressed).toBeGreaterThanOrEqual(10 * MINUTE);
     expect(rt.clock.now() - pressed).toBeLessThan(12 * MINUTE);
     expect(card).toMatchObject({ running: true, limited: '', retry: { attempts: 1 } });
-    expect(card?.retry?.reason).toMatch(/^Assembled's rate limit was hit while starting the report\.$/);
+    expect(card?.retry?.reason).toMatch(/^Assembled's rate limit was hit while reading queues\.$/);
     // Its one log row so far is that attempt; the list asks no more until the refresh's pace allows.
     expect(logRows(rt).map((r) => r[4])).toEqual(['retrying']);
     const refused = sim.stats().rejected429;

@@ -84,15 +84,32 @@ describe('live report metrics', () => {
     expect(rt.workbook.sheetNames()).not.toContain('Adherence');
   });
 
-  it("ticket stats whose metrics name no queue give each queue's own figures, asked a queue at a time", async () => {
+  it('ticket stats over several queues are asked one report per queue from the start, none over every queue', async () => {
     const seed = await ticketStats('seed');
     const live = await ticketStats('live');
-    // The seed's rows name their queues: one report over all seven, the two parents' among them.
-    expect(seed.asked).toEqual([[]]);
-    expect(new Set(seed.rows.map((r) => /queue_id=(\S+)/.exec(r)?.[1])).size).toBe(7);
+    // Seven queues, the two parents among them: one report each, in either dialect. None is asked
+    // over every queue: a live one names no queue in its metrics, so it was always thrown away.
+    expect(live.queues).toHaveLength(7);
+    const perQueue = live.queues.map((q) => [q]);
+    expect(live.asked).toEqual(perQueue);
+    expect(seed.asked).toEqual(perQueue);
+    // Each queue's own figures, each row naming its queue: the live replies labelled with the queue
+    // asked for, the seed's (which name theirs) used as they came.
+    expect(new Set(live.rows.map((r) => /queue_id=(\S+)/.exec(r)?.[1])).size).toBe(7);
     expect(live.rows).toEqual(seed.rows);
-    // One report over every queue showed metrics naming none; then one report per queue.
-    expect(live.asked).toEqual([[], ...live.queues.map((q) => [q])]);
+  });
+
+  it("gives the rows of a pull of each queue alone, each queue's one report, queue column filled", async () => {
+    const all = await ticketStats('live');
+    const alone: string[] = [];
+    for (const queue of all.queues) {
+      const one = await ticketStats('live', { queue_ids: [queue] });
+      expect(one.asked).toEqual([[queue]]);
+      expect(one.rows.length).toBeGreaterThan(0);
+      for (const row of one.rows) expect(row).toContain(`queue_id=${queue}`);
+      alone.push(...one.rows);
+    }
+    expect(all.rows).toEqual(alone.sort());
   });
 
   it("asks each parent queue alone too, its tickets its child queues' as well, and the header note says so", async () => {
@@ -106,14 +123,24 @@ describe('live report metrics', () => {
     );
   });
 
-  it('gives the rows in the order one report over every queue gives them: in time, queue by queue within each', async () => {
+  it('gives the rows in the order one report over every queue gave them: in time, queue by queue within each', async () => {
     // Intervals, as Assembled gives them: days rolled up into New York's calendar days come out in
     // time from the roll-up itself, so they would not show the order the replies were put in.
     const yesterday = { granularity: 'interval', range: { kind: 'relative', preset: 'yesterday' } };
     const seed = await ticketStats('seed', {}, yesterday);
     const live = await ticketStats('live', {}, yesterday);
     expect(live.asked.length).toBeGreaterThan(2);
-    expect(seed.inOrder.length).toBeGreaterThan(48);
+    expect(live.inOrder.length).toBeGreaterThan(48);
+    // Each interval's rows together, its queues in the order Assembled lists them.
+    const at = (row: string) => [
+      /start_time=(\S+ \S+)/.exec(row)?.[1] ?? '',
+      /queue_id=(\S+)/.exec(row)?.[1] ?? '',
+    ];
+    const rank = (row: string) => {
+      const [start = '', queue = ''] = at(row);
+      return `${start} ${String(live.queues.indexOf(queue)).padStart(2, '0')}`;
+    };
+    expect(live.inOrder.map(rank)).toEqual(live.inOrder.map(rank).sort());
     expect(live.inOrder).toEqual(seed.inOrder);
   });
 
@@ -127,7 +154,7 @@ describe('live report metrics', () => {
     expect(live.asked).toEqual([[billingEmail]]);
   });
 
-  it('counts each queue asked alone in the progress, "report k of n", as a range asked in parts', async () => {
+  it('counts each queue asked alone in the progress from its first words, "report k of n", as a range asked in parts', async () => {
     const { rt, sim } = await startLocalAddon({ dialect: 'live' });
     const spec = {
       source: { kind: 'report', report: 'ticket_stats', granularity: 'day' },
@@ -135,17 +162,31 @@ describe('live report metrics', () => {
       target: { kind: 'new_sheet', name: 'Tickets' },
       mode: 'replace',
     };
+    const n = sim.admin.org.queues.length;
+    expect(n).toBeGreaterThan(1);
     let job = await rt.callFromSidebar<JobView>('startPull', spec, 'tickets-by-queue-progress');
-    const stages = new Set([job.stage]);
+    const views = [job];
     for (let i = 0; i < 400 && job.nextPollInMs > 0; i++) {
       rt.clock.advance(job.nextPollInMs);
       job = await rt.callFromSidebar<JobView>('pollPull', job.id);
-      stages.add(job.stage);
+      views.push(job);
     }
     expect(job.state).toBe('done');
-    const n = sim.admin.org.queues.length;
-    expect(n).toBeGreaterThan(1);
-    expect(stages).toContain(`Assembled is generating report 1 of ${n}`);
+    // No report over every queue comes first: the pull begins at report 1 of n, and says why n.
+    expect(views[0]).toMatchObject({
+      stage: `Assembled is generating report 1 of ${n}`,
+      detail: expect.stringContaining(
+        "One report is asked per queue, so that each queue's figures are its own.",
+      ),
+    });
+    const stages = new Set(views.map((v) => v.stage));
+    expect(stages).not.toContain('Assembled is generating the report');
     expect(stages).toContain(`Assembled is generating report ${n} of ${n}`);
+    // Time left is told from the first report in, at its pace.
+    const second = views.find((v) => v.part === 2);
+    expect(views.filter((v) => v.part === 1).map((v) => v.estimatedLeftMs)).toEqual(
+      views.filter((v) => v.part === 1).map(() => null),
+    );
+    expect(second?.estimatedLeftMs).toBeGreaterThan(0);
   });
 });

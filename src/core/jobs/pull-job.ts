@@ -46,9 +46,10 @@ export interface PullJob extends OwnedRecord, Timed {
    */
   parts?: Window[];
   /**
-   * The queues a report told apart by queue is asked for one at a time, each over every part, its
-   * rows labelled with them (queue-parts.ts): its filter's one queue, or those of ticket stats whose
-   * metrics named none; `part` then counts the reports of every queue.
+   * The queues a report told apart by queue (ticket stats) is asked for one at a time, each over
+   * every part, its rows labelled with them (queue-parts.ts): its filter's queues, else every queue,
+   * kept by its first step (a job an older version saved keeps them once a reply named no queue);
+   * `part` then counts the reports of every queue.
    */
   queues?: string[];
   part?: number;

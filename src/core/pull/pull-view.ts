@@ -187,6 +187,16 @@ function partWords(job: PullJob): string {
   return n > 1 && reading ? `report ${count((job.part ?? 0) + 1)} of ${count(n)}` : '';
 }
 
+/**
+ * Why a report asked a queue at a time (queue-parts.ts) counts several: said as each report starts,
+ * so "report 2 of 7" does not read as the pull beginning again.
+ */
+function perQueue(job: PullJob): string {
+  if ((job.queues?.length ?? 0) < 2) return '';
+  const parts = (job.parts?.length ?? 1) > 1 ? ' and part of the range' : '';
+  return ` One report is asked per queue${parts}, so that each queue's figures are its own.`;
+}
+
 /** As run-pull's letGo drops the new sheet: a replace writes its header even with no rows. */
 function unmade(job: PullJob): boolean {
   return job.state === 'done' && job.madeSheet !== undefined && job.spec.mode !== 'replace' && !job.rows;
@@ -257,12 +267,12 @@ function detail(job: PullJob): string {
   switch (job.state) {
     case 'queued':
       return job.spec.source.kind === 'report'
-        ? `Asking Assembled to generate ${partWords(job) || 'the report'}.`
+        ? `Asking Assembled to generate ${partWords(job) || 'the report'}.${perQueue(job)}`
         : 'Reading the data from Assembled.';
     case 'running':
       if (job.load) return job.message ?? '';
       return job.polls === 0
-        ? 'Assembled has started the report; the add-on checks on it every few seconds.'
+        ? `Assembled has started the report; the add-on checks on it every few seconds.${perQueue(job)}`
         : `Checked ${job.polls} time${job.polls === 1 ? '' : 's'}: not ready yet.`;
     case 'fetching':
       return job.spec.source.kind === 'resource'

@@ -1,11 +1,12 @@
 // Live report metrics carry agent_id, type, start and end (API-FACTS): none names a queue. A ticket
 // stats report over several queues then gives each name once per queue under one bucket's
-// attributes, and its rows cannot be told apart. Such a report is asked again one queue at a time,
-// each reply's rows labelled with the queue asked for; a reply that names its queue is used as it
-// came, and a report of one queue is that queue's without asking again. The job keeps its queues
-// before any reply asked under them is staged: an execution cut short between the two would leave
-// a staged reply that the next one reads as unlabelled.
-import type { ReportRow } from '../assembled/model';
+// attributes, and its rows cannot be told apart. Such a report is asked a queue at a time from the
+// start (its filter's queues, else every queue), each reply's rows labelled with the queue asked
+// for; a reply that names its queue is used as it came. Asked whole first, the live reply was always
+// thrown away, a whole report's wait for nothing. The job keeps its queues before any reply asked
+// under them is staged: an execution cut short between the two would leave a staged reply that the
+// next one reads as unlabelled.
+import type { Queue, ReportRow } from '../assembled/model';
 import type { ReportPage } from '../assembled/schemas/reports';
 import type { PullJob } from '../jobs/pull-job';
 import { type PullSpec, sourceInfo } from './pull-spec';
@@ -13,16 +14,30 @@ import type { Window } from './report-buckets';
 
 const byQueue = (key: string) => key.split(',').includes('queue_id');
 
+/** Whether the spec's rows are told apart by queue (ticket stats): it is asked a queue at a time. */
+const askedByQueue = (spec: PullSpec) =>
+  spec.source.kind === 'report' && byQueue(sourceInfo(spec.source).key);
+
 /** Whether a report's page is metrics with no queue where a queue is what tells its rows apart (`key`). */
 export const namesNoQueue = (key: string, page: ReportPage): boolean =>
   byQueue(key) && !!page.metrics?.some((m) => m.attributes.queue_id == null);
 
-/** A report told apart by queue that is filtered to one is that queue's from the start. */
-export function filterQueue(spec: PullSpec): string[] | undefined {
+/** A report told apart by queue that is filtered to queues is asked for those, known from the start. */
+export function filterQueues(spec: PullSpec): string[] | undefined {
   const ids = spec.filters.queue_ids;
-  return spec.source.kind === 'report' && byQueue(sourceInfo(spec.source).key) && ids?.length === 1
-    ? ids
-    : undefined;
+  return askedByQueue(spec) && ids?.length ? ids : undefined;
+}
+
+/**
+ * The queues a report told apart by queue is asked for, one at a time: its filter's, else every
+ * queue `listed`, parents too (a parent holds its children's tickets and may hold its own,
+ * catalogue.ts PARENT_QUEUES, so its report is its own figures, which no sum of theirs replaces).
+ * Undefined for any other report, or when Assembled lists no queue (the report is asked whole).
+ */
+export function queuesToAsk(spec: PullSpec, listed: () => Queue[]): string[] | undefined {
+  if (!askedByQueue(spec)) return undefined;
+  const ids = filterQueues(spec) ?? listed().map((q) => q.id);
+  return ids.length ? ids : undefined;
 }
 
 /** The reports a job asks, one after another: its range's parts (or the whole), for each queue alone. */

@@ -60,7 +60,7 @@ import { PullSpec, sourceInfo, sourceLabel, specProblems } from './pull-spec';
 import { calledNow, describeTarget, TargetMissing, type Targets, withSheetName } from './pull-target';
 import { CLEAR_FILTERS, filtersPicked, filterWords } from './pull-words';
 import { pushedIdsIn } from './push-columns';
-import { askCount, askOf, filterQueue, labelled, namesNoQueue, queueOf } from './queue-parts';
+import { askCount, askOf, filterQueues, labelled, namesNoQueue, queueOf, queuesToAsk } from './queue-parts';
 import { rangeAhead } from './range-ahead';
 import { refuseRefreshed } from './refreshed-target';
 import {
@@ -247,7 +247,8 @@ export function startPull(
       const parts = askedParts(spec.source.granularity, asked, reportWindow(own, now), deps.zone);
       if (parts) job.parts = parts;
     }
-    const queues = filterQueue(spec);
+    // A filter's queues are known now, so the first words already count the reports (queue-parts.ts).
+    const queues = filterQueues(spec);
     if (queues) job.queues = queues;
     // A refresh's run is not refused: its refresh kept the room for it.
     makeRoom(deps.store, deps.user, 'job.', job, now, !refresh);
@@ -429,17 +430,21 @@ const picksNow = (job: PullJob) => inForce(job.spec, job.gone);
 
 /**
  * The job as its first step finds Assembled's lists: picks no longer listed are kept apart, and a
- * report of one queue picked is that queue's (queue-parts.ts) when one alone is left.
+ * report told apart by queue is asked a queue at a time from the start (queue-parts.ts), for the
+ * queues picked that are left, else every queue Assembled lists.
  */
 function lookForGone(deps: PullDeps, job: PullJob, run: RunState): PullJob {
-  if (!NAMED_LISTS.some((list) => job.spec.filters[list]?.length)) return { ...job, gone: {} };
-  run.client ??= deps.client();
-  const gone = findGone(run.client, job.spec.filters);
-  const kept = inForce(job.spec, gone);
+  const client = () => (run.client ??= deps.client());
+  const picked = NAMED_LISTS.some((list) => job.spec.filters[list]?.length);
+  const gone = picked ? findGone(client(), job.spec.filters) : {};
   const { queues: _, ...rest } = job;
-  const queues = kept && filterQueue({ ...job.spec, filters: kept.filters });
+  const queues = queuesOf(job, inForce(job.spec, gone), client);
   return queues ? { ...rest, gone, queues } : { ...rest, gone };
 }
+
+/** The queues the job's report is asked for one at a time; `kept`, the filters in force (none: nothing is asked). */
+const queuesOf = (job: PullJob, kept: ReturnType<typeof picksNow>, client: () => AssembledClient) =>
+  kept && queuesToAsk({ ...job.spec, filters: kept.filters }, () => client().listQueues());
 
 /**
  * Stops the caller's pull started from the sidebar: nothing more is read or written, and its
@@ -705,13 +710,12 @@ function pollOnce(deps: PullDeps, client: AssembledClient, job: PullJob, reportI
       nextPollAt: now,
     });
   }
+  // A job now keeps its queues from its first step (lookForGone), so only one that an older version
+  // saved while it waited for its report over every queue comes here, in flight across the upgrade:
+  // its reply cannot tell the queues apart, so it is asked again a queue at a time, as then.
   if (!job.queues && namesNoQueue(sourceInfo(job.spec.source).key, page)) {
-    const queue_ids = picksNow(job)?.filters.queue_ids;
-    // Every queue, parents too: a parent holds its children's tickets and may hold its own
-    // (catalogue.ts PARENT_QUEUES), so its report is its own figures, which no sum of theirs replaces.
-    const queues = queue_ids?.length ? queue_ids : client.listQueues().map((q) => q.id);
-    // Several queues' figures that cannot be told apart: asked again, a queue at a time.
-    if (queues.length > 1) {
+    const queues = queuesOf(job, picksNow(job), () => client);
+    if (queues && queues.length > 1) {
       removeStaging(deps, job);
       return withState(job, 'running', now, {
         reportId: undefined,
@@ -722,7 +726,7 @@ function pollOnce(deps: PullDeps, client: AssembledClient, job: PullJob, reportI
       });
     }
     // An organisation of one queue: the report is its own, read again once the job keeps it.
-    if (queues.length === 1) return withState(job, 'running', now, { queues, nextPollAt: now });
+    if (queues) return withState(job, 'running', now, { queues, nextPollAt: now });
   }
   const shape = stageFirstPage(deps.staging.open(stageId(job), 'pages'), page, reportEndpoint);
   const of = pagesOf(shape);
