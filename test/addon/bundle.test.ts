@@ -464,9 +464,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * run stopped by Pause after a failed one still saying the sheet holds the last good run (0.1 KiB);
  * 407.2 with what a person typed or pasted under Push status or Assembled ID kept, its row held
  * back with words saying how its cells look shifted, not written over (1.6 KiB);
+ * 407.4 with ticket stats over several queues asked a report per queue from the start, not first
+ * over every queue and thrown away (0.3 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 407.2;
+const CODE_BUDGET_KIB = 407.4;
 
 const ENTRY_POINTS = [
   'onOpen',
