@@ -56,6 +56,11 @@ export function strayCells(values: readonly CellValue[], map: HeaderMap, pushed:
   return stray.status || stray.id ? stray : undefined;
 }
 
+/** The headers of the cells `stray` names, Push status before Assembled ID. */
+export function strayHeaders(stray: Stray): string[] {
+  return (['status', 'id'] as const).filter((key) => stray[key]).map(header);
+}
+
 /**
  * How many columns right of its headers the row's cells sit, when they look shifted: its first
  * columns empty, and its cells all left of the status columns once moved back; 0 when not.

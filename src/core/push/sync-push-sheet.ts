@@ -1,12 +1,15 @@
-// "Sync time off" with a "Time off to create" sheet in front: the rows it created (those with an
-// Assembled ID) take their request's state now: approved, denied, cancelled, still pending,
-// deleted (Assembled has it no more), or changed there since it was pushed (times, all-day, type).
-// Only the Push status and Push message cells of rows whose state changed, or which were changed
-// in the sheet since they were pushed, are written; the user's columns and "Pushed at" are left as
-// they are.
+// "Sync time off" with a "Time off to create" sheet in front: the rows it created (an Assembled ID
+// beside its record of the push) take their request's state now: approved, denied, cancelled,
+// still pending, deleted (Assembled has it no more), or changed there since it was pushed (times,
+// all-day, type). Only the Push status and Push message cells of rows whose state changed, or
+// which were changed in the sheet since they were pushed, are written; the user's columns and
+// "Pushed at" are left as they are. A row whose Push status or Assembled ID the add-on did not
+// write (typed, pasted, cells shifted onto them) is left as it is, as Push leaves it: its id names
+// no request of the row's, and its cells are the user's (stray-cells.ts).
 
 import type { AssembledClient, TimeOffRequest, TimeOffStatus } from '../assembled';
 import { peopleOnce } from '../assembled/people-once';
+import { rowCount, someOf } from '../count-text';
 import type { Zone, Zones } from '../ports';
 import type { Grid } from '../sheet/grid';
 import { WriteRefused } from '../sheet/write-refused';
@@ -26,10 +29,12 @@ import {
   emptiedMessage,
   movedAwayMessage,
   movedMessage,
+  recordedPush,
   sentMessage,
   withEnded,
 } from './sent-print';
 import { unsendableWords } from './sheet-rows';
+import { type Stray, strayCells, strayHeaders } from './stray-cells';
 import type { SyncSummary } from './sync-time-off';
 import { driftWords } from './time-off-drift';
 import { TimeOffTypes } from './time-off-types';
@@ -115,15 +120,29 @@ export function syncPushSheet(deps: PushSheetSyncDeps, target: { name: string; g
       updated: 0,
       message: `"${name}" has no rows with an Assembled ID yet: push it first, then sync.`,
     };
-  const byId = requestsOf(
-    client,
-    created.map((r) => r.id),
-  );
   const first = Math.min(...created.map((r) => r.row));
   const last = Math.max(...created.map((r) => r.row));
   // What each row pushed is in its Push status note (sent-print.ts).
   const notes = grid.columnNotes(first, at.status + 1, last - first + 1);
   const noteOf = (row: number) => notes[row - first] ?? '';
+  // Rows whose status cells are the user's, as Push holds them back: Assembled's news is not theirs.
+  const strays = created.flatMap((r) => {
+    const stray = strayCells(r.values, match.map, recordedPush(r.values[at.when], noteOf(r.row)));
+    return stray ? [{ row: r.row, stray }] : [];
+  });
+  const left = leftWords(strays);
+  const pushed = created.filter((r) => !strays.some((s) => s.row === r.row));
+  if (pushed.length === 0)
+    return {
+      ...summary,
+      changes: 0,
+      updated: 0,
+      message: `"${name}" has no rows pushed from it yet: push it first, then sync.${left}`,
+    };
+  const byId = requestsOf(
+    client,
+    pushed.map((r) => r.id),
+  );
   // A row copied from another carries its Assembled ID: the request's news is the other row's.
   const { copies } = copiedRows(
     created.map((r) => ({
@@ -135,7 +154,7 @@ export function syncPushSheet(deps: PushSheetSyncDeps, target: { name: string; g
     match.map,
     zone,
   );
-  const own = created.filter((r) => !copies.has(r.row));
+  const own = pushed.filter((r) => !copies.has(r.row));
   // The people, read once, are the agents' and their all-day zones; types are read if a word differs.
   const people = peopleOnce(client);
   const drift = {
@@ -251,8 +270,26 @@ export function syncPushSheet(deps: PushSheetSyncDeps, target: { name: string; g
     ...summary,
     changes: fromAssembled,
     updated: changed.size,
-    message: `${there}${editedWords(edited)}`,
+    message: `${there}${editedWords(edited)}${left}`,
   };
+}
+
+/** The summary's word on rows left as they are (`strays`), naming the cells the add-on did not write. */
+function leftWords(strays: readonly { row: number; stray: Stray }[]): string {
+  const n = strays.length;
+  if (n === 0) return '';
+  const any = (key: keyof Stray) => strays.find((s) => s.stray[key])?.stray[key];
+  const cells = strayHeaders({ status: any('status'), id: any('id') });
+  // "and" when every row has each cell named, "or" when some have one only.
+  const join = strays.every((s) => strayHeaders(s.stray).length === cells.length) ? ' and ' : ' or ';
+  const which = `${n === 1 ? 'row' : 'rows'} ${someOf(
+    strays.map((s) => String(s.row)),
+    5,
+    'and',
+  )}`;
+  return n === 1
+    ? ` 1 row was left as it is (${which}): the add-on did not write its ${cells.join(join)}; Validate says what to do with it.`
+    : ` ${rowCount(n)} were left as they are (${which}): the add-on did not write their ${cells.join(join)}; Validate says what to do with them.`;
 }
 
 /** The summary's word on rows changed in the sheet since they were pushed (not sent again). */
