@@ -466,9 +466,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * back with words saying how its cells look shifted, not written over (1.6 KiB);
  * 407.4 with ticket stats over several queues asked a report per queue from the start, not first
  * over every queue and thrown away (0.3 KiB);
+ * 408.3 with Sync time off leaving a row whose Assembled ID or Push status the add-on did not write
+ * as it is, not calling it deleted (0.8 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 407.4;
+const CODE_BUDGET_KIB = 408.3;
 
 const ENTRY_POINTS = [
   'onOpen',
