@@ -87,7 +87,7 @@ describe.skipIf(!built)('a second platform ID for an agent a pushed row already 
     expect(view).toMatchObject({ state: 'done', succeeded: 1, invalid: 0 });
     // Nothing is left to send: the summary counts no change to send.
     expect(view.message).toBe(
-      'Finished: 1 associated, 2 already done and skipped. See the Push status column.',
+      'Finished: 1 associated, it replaced the ID its agent had on that platform in Assembled (row 4: its Push message names the ID replaced), 2 already done and skipped. See the Push status column.',
     );
     expect(held(x.id).zendesk).toBe('222');
     // Its own last word after it, as before.

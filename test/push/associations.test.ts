@@ -92,7 +92,7 @@ describe('platform-ID associations against Assembled', () => {
     ];
     expect(check).toMatchObject({ ok: 2, errors: 0, inAssembled: 1 });
     expect(validatedWords(check)).toBe(
-      '2 OK, 0 to fix, 1 already in Assembled (nothing to send), 0 already done, in "Links". Nothing was sent.',
+      '2 OK, one of them replaces the ID its agent has on that platform in Assembled (row 2: its Push message names the ID it replaces), 0 to fix, 1 already in Assembled (nothing to send), 0 already done, in "Links". Nothing was sent.',
     );
     expect(outcomes()).toEqual([
       ['OK', `Ready to push. It replaces ${five9(maya)}.`],
@@ -110,7 +110,7 @@ describe('platform-ID associations against Assembled', () => {
     const job = drive(s, id).job;
     expect(job).toMatchObject({ state: 'done', total: 2, succeeded: 2, inAssembled: 1 });
     expect(job.message).toBe(
-      'Finished: 2 associated, 1 already in Assembled (nothing to send). See the Push status column.',
+      'Finished: 2 associated, one of them replaced the ID its agent had on that platform in Assembled (row 2: its Push message names the ID replaced), 1 already in Assembled (nothing to send). See the Push status column.',
     );
     expect(peopleReads()).toBe(afterFirst);
     expect(outcomes()).toEqual([

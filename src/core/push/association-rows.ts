@@ -223,6 +223,26 @@ export function replacing(row: SheetRow, sent: boolean): string {
   return row.replaces ? ` It ${sent ? 'replaced' : 'replaces'} ${row.replaces}.` : '';
 }
 
+/** Rows replacing their agent's ID named in the summaries before "and N more". */
+const REPLACING_NAMED = 5;
+
+/**
+ * Rows that replace their agent's ID on the platform (SheetRow.replaces), counted for Validate's
+ * and Push's summaries (progress-words.ts replacingWords): how many, and the first few. Kept with a
+ * push, so only those few rows are named.
+ */
+export interface Replacing {
+  count: number;
+  rows: number[];
+}
+
+/** `counted` with `row` added when it replaces its agent's ID. */
+export function countReplacing(counted: Replacing | undefined, row: SheetRow): Replacing | undefined {
+  if (!row.replaces) return counted;
+  const { count, rows } = counted ?? { count: 0, rows: [] };
+  return { count: count + 1, rows: rows.length < REPLACING_NAMED ? [...rows, row.row] : rows };
+}
+
 /** The Push message of a row whose agent holds its ID in Assembled already (SheetRow.holds). */
 export const HOLDS_ALREADY =
   'The agent has this ID in Assembled already: nothing needs sending, so Push does not send it.';

@@ -1,6 +1,7 @@
 // The Push sidebar's words for a push's progress. Its own file: the page imports it, and
 // push-view.ts would bring every kind's column table into the page with it.
-import { activityCount, countText, rowCount } from '../count-text';
+import { activityCount, countText, rowCount, someOf } from '../count-text';
+import type { Replacing } from './association-rows';
 import type { PushKind } from './kinds';
 import type { PushView } from './push-view';
 import type { ValidateSummary } from './run-push';
@@ -90,10 +91,41 @@ export function inAssembledWords(rows: number): string {
   return `${countText(rows)} ${IN_ASSEMBLED} (nothing to send)`;
 }
 
+/**
+ * Validate's and Push's word, after their count (`of`) of OK rows or rows associated, on those of
+ * them that replace the ID their agent holds on that platform, which only each row's Push message
+ * said: a push of many rows hid that some wrote over IDs in use. '' when none.
+ */
+export function replacingWords(replacing: Replacing | undefined, of: number, sent: boolean): string {
+  if (!replacing?.count) return '';
+  const { count, rows } = replacing;
+  const one = count === 1;
+  const which = one
+    ? of === 1
+      ? 'it'
+      : 'one of them'
+    : count < of
+      ? `${countText(count)} of them`
+      : count === 2
+        ? 'both'
+        : 'all of them';
+  const more = count - rows.length;
+  const named = rows.map(String);
+  const list =
+    more > 0 ? `${named.join(', ')} and ${countText(more)} more` : someOf(named, named.length, 'and');
+  const id = sent ? 'the ID replaced' : 'the ID it replaces';
+  const where = one
+    ? `row ${list}: its Push message names ${id}`
+    : `rows ${list}: each row's Push message names ${id}`;
+  return `${which} ${sent ? 'replaced' : one ? 'replaces' : 'replace'} the ID ${one ? 'its agent' : 'their agents'} ${sent ? 'had' : one ? 'has' : 'have'} on that platform in Assembled (${where})`;
+}
+
 /** Validate's first line: the rows counted as Push counts them, and that nothing was sent. */
 export function validatedWords(v: ValidateSummary): string {
+  const replacing = replacingWords(v.replacing, v.ok, false);
   const parts = [
     `${v.ok} OK`,
+    ...(replacing ? [replacing] : []),
     `${v.errors} to fix`,
     ...(v.inAssembled ? [inAssembledWords(v.inAssembled)] : []),
     ...doneWords(v.kind, 'already done', v.skipped, v.moved, v.changed),

@@ -7,6 +7,7 @@ import type { Timed } from '../jobs/attempt-time';
 import type { OwnedRecord } from '../owner';
 import type { Store } from '../ports';
 import { KEEP_FINISHED_MS, RecordStore } from '../record-store';
+import type { Replacing } from './association-rows';
 import type { DoubledColumn } from './doubled-columns';
 import type { WholeDays } from './empty-all-day';
 import type { PushKind } from './kinds';
@@ -41,6 +42,8 @@ export interface PushJob extends OwnedRecord, Timed {
   failed: number;
   /** Rows sent, by the status each was given (created, updated, deleted…), for the summary. */
   byStatus?: Record<string, number>;
+  /** Of those, rows that replaced the ID their agent held on that platform (said in the summary). */
+  replaced?: Replacing;
   /** Rows not done whose agent holds their platform ID in Assembled already (SheetRow.holds): not sent. */
   inAssembled?: number;
   /** Rows already done before this push (a done status, or an id the add-on wrote). */

@@ -40,7 +40,7 @@ import {
 import { ActivityTypeDirectory } from './activity-types';
 import { loadAgentMemo, saveAgentMemo } from './agent-memo';
 import { AgentDirectory } from './agents';
-import { HOLDS_ALREADY, markSentSince, replacing } from './association-rows';
+import { countReplacing, HOLDS_ALREADY, markSentSince, type Replacing, replacing } from './association-rows';
 import { markUnknownCancels } from './cancel-rows';
 import { type ClearCount, clearWords, countClears, windowsToClear } from './clear-rows';
 import { showWholeDays } from './day-cells';
@@ -60,6 +60,7 @@ import {
   inAssembledWords,
   listedWords,
   nothingToPush,
+  replacingWords,
 } from './progress-words';
 import { changedTail, LIST_GONE, NONE_SENT_TAIL, STOPPED_TAIL, UNWRITTEN_TAIL } from './push-again';
 import {
@@ -232,6 +233,8 @@ export interface ValidateSummary {
   updating: number;
   /** OK rows pushed as they stand before, their status and ID cleared since (SheetRow.sentBefore). */
   again: number;
+  /** OK rows that replace the ID their agent holds on that platform (SheetRow.replaces). */
+  replacing?: Replacing;
   /** OK windows to clear, and the activities they would remove and cut, when every one was counted. */
   clearing?: { rows: number; activities?: number; cut?: number };
   /** The first few problems, "Row 4: Start: ...", then how many more there are. */
@@ -502,6 +505,7 @@ export function validateSheet(deps: PushDeps, kind: PushKind, ref: SheetRef): Va
         if (createRemovesOverlap(row.parse.request)) summary.removing++;
         else if (removesOverlap(row.parse.request)) summary.updating++;
         if (row.sentBefore) summary.again++;
+        summary.replacing = countReplacing(summary.replacing, row);
         if (emptyAllDay(row)) days.push(row.row);
         const clear = clears ? clearWords(clears.get(row.row)) : '';
         if (clears) summary.clearing = countClear(summary.clearing, clears.get(row.row));
@@ -1285,17 +1289,19 @@ class PushRun {
     if (result.retry) this.trouble = result.retry;
     const outcomes = new Map<number, RowOutcome>();
     const unknown: string[] = [];
+    let replaced = this.job.replaced;
     for (const row of batch) {
       const sent: Sent = result.outcomes.get(row.row) ?? 'retry';
       if (sent === 'unknown') unknown.push(`${row.row}:${row.fp}`);
       else if (sent === 'retry') this.deferred.add(row.row);
-      else
-        outcomes.set(
-          row.row,
-          isToFix(sent)
-            ? sent
-            : { ...sent, message: sent.message + readAs(row) + replacing(row, true) + asWritten(row) },
-        );
+      else if (isToFix(sent)) outcomes.set(row.row, sent);
+      else {
+        outcomes.set(row.row, {
+          ...sent,
+          message: sent.message + readAs(row) + replacing(row, true) + asWritten(row),
+        });
+        replaced = countReplacing(replaced, row);
+      }
     }
     // Sent rows spend their marks (even if their outcome cannot be written): a copy does not go again.
     // Rows whose answer was lost keep theirs, as a killed run's do: found, they are done; not found,
@@ -1317,6 +1323,7 @@ class PushRun {
         this.job.byStatus,
         [...outcomes.values()].filter((o) => !isToFix(o) && !o.already).map((o) => o.status),
       ),
+      ...(replaced ? { replaced } : {}),
       ...(problems.length ? { problems } : {}),
       lastSendAt: this.now(),
       stalls: 0,
@@ -1440,6 +1447,8 @@ class PushRun {
     const word = DONE_WORD[j.kind];
     const sent = Object.entries(j.byStatus ?? {}).map(([status, n]) => `${n} ${status}`);
     const parts = word ? [`${j.succeeded - (j.already ?? 0)} ${word}`] : sent.length ? sent : ['0 sent'];
+    const replaced = replacingWords(j.replaced, j.succeeded - (j.already ?? 0), true);
+    if (replaced) parts.push(replaced);
     if (j.already) parts.push(`${j.already} already cancelled or denied`);
     if (j.inAssembled) parts.push(inAssembledWords(j.inAssembled));
     if (j.notSent)
