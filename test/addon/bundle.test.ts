@@ -468,9 +468,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * over every queue and thrown away (0.3 KiB);
  * 408.3 with Sync time off leaving a row whose Assembled ID or Push status the add-on did not write
  * as it is, not calling it deleted (0.8 KiB);
+ * 409.0 with association rows that replace an agent's ID counted and named in Validate's and the
+ * push's summaries (0.7 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 408.3;
+const CODE_BUDGET_KIB = 409.0;
 
 const ENTRY_POINTS = [
   'onOpen',
