@@ -92,6 +92,22 @@ export function inAssembledWords(rows: number): string {
 }
 
 /**
+ * Which of the `of` rows just counted `count` are, after that count: `alone` when it is the only
+ * one ("1 already done and skipped, changed…" has no "one of them" to pick from), else "one of
+ * them", "2 of them", "both" or "all of them".
+ */
+const whichOf = (count: number, of: number, alone = 'it'): string =>
+  count === 1
+    ? of === 1
+      ? alone
+      : 'one of them'
+    : count < of
+      ? `${countText(count)} of them`
+      : count === 2
+        ? 'both'
+        : 'all of them';
+
+/**
  * Validate's and Push's word, after their count (`of`) of OK rows or rows associated, on those of
  * them that replace the ID their agent holds on that platform, which only each row's Push message
  * said: a push of many rows hid that some wrote over IDs in use. '' when none.
@@ -100,15 +116,7 @@ export function replacingWords(replacing: Replacing | undefined, of: number, sen
   if (!replacing?.count) return '';
   const { count, rows } = replacing;
   const one = count === 1;
-  const which = one
-    ? of === 1
-      ? 'it'
-      : 'one of them'
-    : count < of
-      ? `${countText(count)} of them`
-      : count === 2
-        ? 'both'
-        : 'all of them';
+  const which = whichOf(count, of);
   const more = count - rows.length;
   const named = rows.map(String);
   const list =
@@ -150,8 +158,7 @@ export function changedSinceWords(changed: number, skipped: number, kind: PushKi
   const only = CHANGED_ONLY_IN_ASSEMBLED.includes(kind);
   if (changed === 1)
     return `${skipped === 1 ? '' : 'one of them '}changed since it was pushed (${only ? 'not sent: an ingested state can only be changed in Assembled itself, as its Push message says' : 'its Push message says how to send the change'})`;
-  const which = changed < skipped ? `${countText(changed)} of them` : changed === 2 ? 'both' : 'all of them';
-  return `${which} changed since they were pushed (${only ? 'not sent: ingested states can only be changed in Assembled itself, as their Push messages say' : 'their Push messages say how to send the changes'})`;
+  return `${whichOf(changed, skipped)} changed since they were pushed (${only ? 'not sent: ingested states can only be changed in Assembled itself, as their Push messages say' : 'their Push messages say how to send the changes'})`;
 }
 
 /**
@@ -159,14 +166,9 @@ export function changedSinceWords(changed: number, skipped: number, kind: PushKi
  * after "N already done and skipped", as changedSinceWords counts them.
  */
 export function movedWords(moved: number, skipped: number): string {
-  const which =
-    moved === 1
-      ? skipped === 1
-        ? ''
-        : 'one of them '
-      : `${moved < skipped ? `${countText(moved)} of them` : moved === 2 ? 'both' : 'all of them'} `;
+  const which = whichOf(moved, skipped, '');
   const say = moved === 1 ? 'its Push message says' : 'their Push messages say';
-  return `${which}moved by a sort that left out the Push status columns (${say} how to undo it)`;
+  return `${which && `${which} `}moved by a sort that left out the Push status columns (${say} how to undo it)`;
 }
 
 /** Validate's word on the OK creates sent without Allow conflicts TRUE (run-push.ts counts them). */
