@@ -496,6 +496,22 @@ describe('Push rows in the workbench', () => {
     expect(await sb.locator('#status').getAttribute('data-tone')).toBe('info');
   });
 
+  it("gives no all-clear green to rows that replace an agent's platform ID, after Validate and after Push", async () => {
+    const { page } = bench();
+    const agent = demoAgent(bench(), 1);
+    const { sb } = await pushTemplate(page, 'associations');
+    await typeRow(page, 2, [agent.email, 'zendesk', '4242']);
+    const status = sb.locator('#status');
+    await sb.getByRole('button', { name: 'Validate' }).click();
+    await status.filter({ hasText: /^1 OK, it replaces the ID its agent has on that platform/ }).waitFor();
+    expect(await status.getAttribute('data-tone')).toBe('info');
+    await sb.getByRole('button', { name: 'Push', exact: true }).click();
+    await status
+      .filter({ hasText: /^Finished: 1 associated, it replaced the ID/ })
+      .waitFor({ timeout: 30_000 });
+    expect(await status.getAttribute('data-tone')).toBe('info');
+  });
+
   it('draws only the rows to fix in red after Validate and Push, not the count or the filter line above them', async () => {
     const { page, running } = bench();
     const wb = running.workbench.rt.workbook;

@@ -33,6 +33,8 @@ export interface PushView extends Filtered {
   doubled: DoubledColumn[];
   /** Rows it sends (once over, sent) as whole days from an empty All day, in one line; '' when none. */
   emptyAllDay: string;
+  /** Rows sent that replaced the ID their agent held on a platform (its message says which). */
+  replaced: number;
   /** Once it is over: the first rows to fix, as Validate lists them; [] when none. */
   problems: string[];
   /** Why background runs will not finish it (no trigger, today's budget spent), else ''. */
@@ -125,6 +127,7 @@ export function pushView(job: PushJob, now: number): PushView {
     stopped: job.stopped === true,
     doubled: job.doubled ?? [],
     emptyAllDay: emptyAllDayWords(job.wholeDays, job.state === 'running' ? 'sending' : 'sent'),
+    replaced: job.replaced?.count ?? 0,
     problems:
       job.state === 'running'
         ? []

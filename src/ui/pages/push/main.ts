@@ -202,10 +202,15 @@ function showPush(view: PushView, note = ''): void {
           : 'ok';
   // A notice says why background runs will not finish the push (the sidebar still does).
   const said = [view.message, view.notice].filter(Boolean).join(' ');
-  // A column left unread for a field another fills, a filter's rows read too, or rows listed (a
-  // pushed row changed since), is worth a look: not the all-clear green.
+  // A column left unread for a field another fills, a filter's rows read too, IDs replaced, or rows
+  // listed (a pushed row changed since), is worth a look: not the all-clear green.
   const look =
-    note || view.doubled.length > 0 || !!view.filtered || !!view.emptyAllDay || view.problems.length > 0;
+    note ||
+    view.doubled.length > 0 ||
+    !!view.filtered ||
+    !!view.emptyAllDay ||
+    view.replaced > 0 ||
+    view.problems.length > 0;
   const shown = look && tone === 'ok' ? 'info' : tone;
   // How it ended keeps its tone; the notes under it are plain, the rows to fix red (withRowsToFix).
   const notes = [
@@ -523,7 +528,7 @@ validateButton.addEventListener('click', () => {
               ...(v.unread.length > 0 ? [unreadLine(label, v.unread)] : []),
               ...v.doubled.map(doubledWords),
             ];
-      // Unread columns, columns that fit a field another fills, rows changed since pushed, rows that remove activities, rows pushed before, pushed rows deleted, rows read as whole days from an empty All day and a filter's rows read too are worth a look
+      // Unread columns, columns that fit a field another fills, rows changed since pushed, rows that remove activities, rows pushed before, pushed rows deleted, rows read as whole days from an empty All day, rows replacing an agent's ID and a filter's rows read too are worth a look
       // even when every row reads well: not the all-clear green.
       const note =
         v.unread.length + v.doubled.length > 0 ||
@@ -534,7 +539,8 @@ validateButton.addEventListener('click', () => {
         !!v.gone ||
         !!v.emptyAllDay ||
         !!v.filtered ||
-        !!v.clearing;
+        !!v.clearing ||
+        !!v.replacing;
       clearing = v.clearing ? { sheet: v.sheet, words: clearingWords(v.clearing) } : undefined;
       const tone = v.errors > 0 ? 'error' : note ? 'info' : 'ok';
       showAnswer(status, withRowsToFix(lines, v.rows === 0 ? [] : v.problems, v.errors, tone), tone);
