@@ -470,9 +470,10 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * as it is, not calling it deleted (0.8 KiB);
  * 409.0 with association rows that replace an agent's ID counted and named in Validate's and the
  * push's summaries (0.7 KiB);
+ * 409.1 with the push's view carrying that count, so its summary is no all-clear green (0.1 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 409.0;
+const CODE_BUDGET_KIB = 409.1;
 
 const ENTRY_POINTS = [
   'onOpen',
