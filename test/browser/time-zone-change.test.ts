@@ -4,7 +4,16 @@
 import type { FrameLocator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { saveListRefresh } from '../../dev/daily-refresh';
-import { cell, demoAgent, menu, pullIntoNewSheet, refreshCard, sidebar, useBench } from './support';
+import {
+  type Bench,
+  cell,
+  demoAgent,
+  menu,
+  pullIntoNewSheet,
+  refreshCard,
+  sidebar,
+  useBench,
+} from './support';
 
 const teamsSpec = { source: { kind: 'resource', resource: 'teams' }, mode: 'replace' };
 
@@ -63,6 +72,29 @@ async function holdReads(page: Page, read: string, until: string, late = false) 
       await page.unrouteAll({ behavior: 'wait' });
     },
   };
+}
+
+/**
+ * A daily 07:00 refresh of Teams into a new sheet `name`, saved in Berlin's time, its card's Edit
+ * open with 09:00 picked.
+ */
+async function editOpenInBerlin({ page, running }: Bench, name: string) {
+  const { workbench } = running;
+  workbench.saveSettings('en_GB', 'Europe/Berlin');
+  workbench.rt.workbook.addSheet(name);
+  await workbench.rt.callFromSidebar(
+    'saveRefresh',
+    {
+      spec: { ...teamsSpec, target: { kind: 'sheet', name } },
+      frequency: { kind: 'daily', hour: 7 },
+      notifyByEmail: false,
+    },
+    `key-${name.toLowerCase()}`,
+  );
+  const { sb, card } = await refreshCard(page, name);
+  await card.getByRole('button', { name: /^Edit: / }).click();
+  await sb.getByLabel('At (Europe/Berlin time)').selectOption('9');
+  return { sb, card };
 }
 
 /** Pull data opened on Handle time, its range shown in Berlin's zone (the spreadsheet's). */
@@ -236,20 +268,7 @@ describe('The spreadsheet time zone in the sidebars', () => {
   it("saves no refresh's hour from an open Edit that named it in the zone before, and keeps the Edit open as picked", async () => {
     const { page, running } = bench();
     const { workbench } = running;
-    workbench.saveSettings('en_GB', 'Europe/Berlin');
-    workbench.rt.workbook.addSheet('Shifts');
-    await workbench.rt.callFromSidebar(
-      'saveRefresh',
-      {
-        spec: { ...teamsSpec, target: { kind: 'sheet', name: 'Shifts' } },
-        frequency: { kind: 'daily', hour: 7 },
-        notifyByEmail: false,
-      },
-      'key-shifts',
-    );
-    const { sb, card } = await refreshCard(page, 'Shifts');
-    await card.getByRole('button', { name: /^Edit: / }).click();
-    await sb.getByLabel('At (Europe/Berlin time)').selectOption('9');
+    const { sb, card } = await editOpenInBerlin(bench(), 'Shifts');
 
     // Save pressed before the sidebar hears of the change: the reads of the list held till then
     // (answered first, one names the new zone at the hour: the next test).
@@ -290,22 +309,9 @@ describe('The spreadsheet time zone in the sidebars', () => {
   // A read of the list that named the new zone at an open Edit's hour did it without a word: Save
   // then set the hour picked, unchanged, in the other zone's time.
   it("says at an open Edit's hour that the zone it is in changed, until the hour is picked again", async () => {
-    const { page, running } = bench();
+    const { running } = bench();
     const { workbench } = running;
-    workbench.saveSettings('en_GB', 'Europe/Berlin');
-    workbench.rt.workbook.addSheet('Cover');
-    await workbench.rt.callFromSidebar(
-      'saveRefresh',
-      {
-        spec: { ...teamsSpec, target: { kind: 'sheet', name: 'Cover' } },
-        frequency: { kind: 'daily', hour: 7 },
-        notifyByEmail: false,
-      },
-      'key-cover',
-    );
-    const { sb, card } = await refreshCard(page, 'Cover');
-    await card.getByRole('button', { name: /^Edit: / }).click();
-    await sb.getByLabel('At (Europe/Berlin time)').selectOption('9');
+    const { sb, card } = await editOpenInBerlin(bench(), 'Cover');
 
     expect(workbench.saveSettings('en_GB', 'America/New_York')).toEqual({ ok: true });
     await sb.locator(':root').evaluate(() => dispatchEvent(new Event('focus')));
@@ -335,20 +341,7 @@ describe('The spreadsheet time zone in the sidebars', () => {
   it('draws no read of the list asked before a refused Save over what the refusal drew', async () => {
     const { page, running } = bench();
     const { workbench } = running;
-    workbench.saveSettings('en_GB', 'Europe/Berlin');
-    workbench.rt.workbook.addSheet('Late');
-    await workbench.rt.callFromSidebar(
-      'saveRefresh',
-      {
-        spec: { ...teamsSpec, target: { kind: 'sheet', name: 'Late' } },
-        frequency: { kind: 'daily', hour: 7 },
-        notifyByEmail: false,
-      },
-      'key-late',
-    );
-    const { sb, card } = await refreshCard(page, 'Late');
-    await card.getByRole('button', { name: /^Edit: / }).click();
-    await sb.getByLabel('At (Europe/Berlin time)').selectOption('9');
+    const { sb, card } = await editOpenInBerlin(bench(), 'Late');
     // A read answered in Berlin's time, its answer held on its way back.
     const reads = await holdReads(page, 'listRefreshes', 'saveRefresh', true);
     try {
