@@ -471,9 +471,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * 409.0 with association rows that replace an agent's ID counted and named in Validate's and the
  * push's summaries (0.7 KiB);
  * 409.1 with the push's view carrying that count, so its summary is no all-clear green (0.1 KiB);
+ * 409.2 with an Activities row the same as one pushed already held back, not sent to have Assembled
+ * delete the first to place it (0.1 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 409.1;
+const CODE_BUDGET_KIB = 409.2;
 
 const ENTRY_POINTS = [
   'onOpen',

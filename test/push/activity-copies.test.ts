@@ -1,5 +1,6 @@
 // An Activities row typed twice is a copy, not a clash of two: the first goes, the copy is pointed
-// at it, as a state or time off typed twice is. Before, both were held back as overlapping.
+// at it, as a state or time off typed twice is. Before, both were held back as overlapping; then,
+// once the first was pushed, the copy went, and Assembled deleted the first to place it.
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { startLocalAddon } from '../../dev/local-addon';
@@ -27,5 +28,21 @@ describe.skipIf(!built)('an Activities row typed twice', () => {
     expect(messages[3]).toBe('The same activity as row 2, typed twice: delete this row.');
     expect(messages[1]).toMatch(/^End: overlaps row 4 for the same agent/);
     expect(messages[2]).toMatch(/^Start: overlaps row 3 for the same agent/);
+
+    // Pushed again, its first copy done: still held back. Sent, Assembled would have deleted the
+    // first copy to place it, and row 2 would name an activity gone.
+    const creates = () =>
+      Object.entries(sim.stats().byRoute)
+        .filter(([route]) => route.startsWith('POST /v0/activities'))
+        .reduce((n, [, count]) => n + count, 0);
+    const before = creates();
+    expect(before).toBeGreaterThan(0);
+    const again = await rt.callFromSidebar<PushView>('startPush', 'activities', 'activity-copies-2');
+    expect(await follow(rt, again)).toMatchObject({ state: 'done', succeeded: 0 });
+    expect(creates()).toBe(before);
+    expect(column(rt, sheet, 'Push status')).toEqual(['created', 'error', 'error', 'error']);
+    expect(column(rt, sheet, 'Push message')[3]).toBe(
+      'The same activity as row 2, pushed already: delete this row.',
+    );
   });
 });

@@ -10,6 +10,7 @@ import type { HeaderMap } from './header';
 import { type ScheduleOf, scheduleOf } from './master-schedule';
 import { overlapsText, overlapsWithin, refuseRow, rowsText, type Span, typedTwice } from './overlaps';
 import type { ParseContext } from './parse-row';
+import { fingerprint, type PushRequest } from './request';
 import type { SheetRow } from './sheet-rows';
 
 export interface ActivityCells {
@@ -133,16 +134,26 @@ export function markOverlaps(
   map: HeaderMap,
   listed: { row: SheetRow; request: ActivityRequest }[] = [],
   schedule: ScheduleOf = scheduleOf(),
+  pushed: { row: SheetRow; request: PushRequest }[] = [],
 ): void {
   const groups = new Map<string, Span[]>();
   const isListed = new Set(listed.map((l) => l.row));
   const sent = rows.map((row) => ({ row, request: row.parse?.ok ? row.parse.request : undefined }));
   // A row typed twice is not a clash of two: the first copy goes, the others are pointed at it.
-  const copies = typedTwice(
-    sent.filter(({ request: r }) => r?.kind === 'activities' && r.action !== 'delete').map((s) => s.row),
-  );
+  // Its first copy pushed already, a copy sent would have Assembled delete the first to place it.
+  const places = ({ request: r }: { request?: PushRequest }) =>
+    r?.kind === 'activities' && r.action !== 'delete';
+  const copies = typedTwice(sent.filter(places).map((s) => s.row));
+  const done = new Map(pushed.filter(places).map((p) => [fingerprint(p.request), p.row.row]));
+  for (const { row } of sent.filter(places)) {
+    const at = done.get(row.fp ?? '');
+    if (at !== undefined) copies.set(row, at);
+  }
   for (const [row, at] of copies)
-    refuseRow(row, `The same activity as row ${at}, typed twice: delete this row.`);
+    refuseRow(
+      row,
+      `The same activity as row ${at}, ${done.has(row.fp ?? '') ? 'pushed already' : 'typed twice'}: delete this row.`,
+    );
   for (const { row, request: r } of [...sent, ...listed]) {
     if (r?.kind !== 'activities' || r.action === 'delete' || copies.has(row)) continue;
     const { agent_id: agent, start_time: start, end_time: end } = r.activity;

@@ -386,10 +386,8 @@ export function readSheet(grid: Grid, kind: PushKind, ctx: ParseContext): ReadRe
     const row = rows[from - 2];
     if (row) row.movedTo = at;
   }
-  if (kind === 'activities')
-    markOverlaps(rows, map, listedActivities(rows, map, ctx), scheduleOf(pulledMasters(grid, map, rows)));
-  // States and time off Assembled already holds (rows done) clash with new ones too: read only
-  // when there are new ones. A request cancelled, denied or deleted holds no time any more.
+  // States, time off and activities Assembled already holds (rows done) clash with new ones too:
+  // read only when there are new ones. A request cancelled, denied or deleted holds no time any more.
   const held = (live: (row: SheetRow) => boolean, need = rows.some((r) => r.parse?.ok)) =>
     need
       ? rows
@@ -399,6 +397,14 @@ export function readSheet(grid: Grid, kind: PushKind, ctx: ParseContext): ReadRe
             return parse.ok ? [{ row, request: parse.request }] : [];
           })
       : [];
+  if (kind === 'activities')
+    markOverlaps(
+      rows,
+      map,
+      listedActivities(rows, map, ctx),
+      scheduleOf(pulledMasters(grid, map, rows)),
+      held(() => true),
+    );
   if (kind === 'associations') {
     markUnknownPlatforms(rows, map, ctx.agents);
     // A done row as it was sent is still the first copy of a row typed twice, and any done row
