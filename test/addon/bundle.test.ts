@@ -473,9 +473,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * 409.1 with the push's view carrying that count, so its summary is no all-clear green (0.1 KiB);
  * 409.2 with an Activities row the same as one pushed already held back, not sent to have Assembled
  * delete the first to place it (0.1 KiB);
+ * 409.4 with a typed Assembled ID's words saying to delete a row made in Assembled by hand, not
+ * clear the id and push it a second time (0.1 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 409.2;
+const CODE_BUDGET_KIB = 409.4;
 
 const ENTRY_POINTS = [
   'onOpen',

@@ -87,7 +87,7 @@ describe('an Assembled ID the add-on did not write', () => {
     rt.workbook.write('Leave', [[...row(a, 8)]], { row: 4 });
     rt.workbook.write('Leave', [['see Nora']], { row: 4, column: at('Assembled ID') });
     const held =
-      'Assembled ID holds "see Nora", which the add-on did not write: the add-on would write over it. Move it to a column of your own or clear it, then Validate again; the row is not sent until then.';
+      'Assembled ID holds "see Nora", which the add-on did not write; a push writes its outcome there, so the row is held back. Move it to a column of your own or clear it, then Validate again. If the row was made in Assembled already, by hand, delete the row instead: pushed, it would be made a second time.';
 
     const check = await rt.callFromSidebar<ValidateSummary>('validatePush', 'time_off');
     expect(check).toMatchObject({ rows: 3, ok: 0, errors: 1, skipped: 2, problems: [`Row 4: ${held}`] });

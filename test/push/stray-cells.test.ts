@@ -99,7 +99,7 @@ describe.skipIf(!built)('cells in the status columns the add-on did not write', 
       column: at(sheet, 'Push status'),
     });
     const words =
-      'Push status holds "see Nora", which the add-on did not write: the add-on would write over it. Move it to a column of your own or clear it, then Validate again; the row is not sent until then.';
+      'Push status holds "see Nora", which the add-on did not write; a push writes its outcome there, so the row is held back. Move it to a column of your own or clear it, then Validate again.';
     const check = await rt.callFromSidebar<ValidateSummary>('validatePush', 'time_off');
     expect(check).toMatchObject({ ok: 1, errors: 1, problems: [`Row 3: ${words}`] });
     const view = await follow(

@@ -93,7 +93,11 @@ export function strayWords(stray: Stray, values: readonly CellValue[], map: Head
     return `${what}: the row's cells look shifted ${columns} to the right. Move them back under their headers (${headers.join(', ')}), then Validate again; the row is not sent until then.`;
   }
   const it = cells.length === 1 ? 'it' : 'them';
-  return `${what}: the add-on would write over ${it}. Move ${it} to a column of your own or clear ${it}, then Validate again; the row is not sent until then.`;
+  // An id typed in is often of a request made in Assembled by hand: cleared and pushed, it is made twice.
+  const made = stray.id
+    ? ' If the row was made in Assembled already, by hand, delete the row instead: pushed, it would be made a second time.'
+    : '';
+  return `${what}; a push writes its outcome there, so the row is held back. Move ${it} to a column of your own or clear ${it}, then Validate again.${made}`;
 }
 
 /**
