@@ -512,6 +512,31 @@ describe('Push rows in the workbench', () => {
     expect(await status.getAttribute('data-tone')).toBe('info');
   });
 
+  it('gives no all-clear green to a Sync time off that left a row as it is, its Assembled ID typed', async () => {
+    const { page } = bench();
+    const sb = await typedTimeOff(page, demoAgent(bench()).email, 'synced');
+    await sb.getByRole('button', { name: 'Push', exact: true }).click();
+    await sb.locator('#status', { hasText: /^Finished: 1 created/ }).waitFor({ timeout: 30_000 });
+    const sync = sb.locator('#syncStatus');
+    await sb.getByRole('button', { name: 'Sync time off' }).click();
+    await sync.filter({ hasText: /are as the sheet says\.$/ }).waitFor();
+    expect(await sync.getAttribute('data-tone')).toBe('ok');
+    // A request made in Assembled by hand, its id typed in on row 3 (Assembled ID is H).
+    await typeRow(page, 3, [
+      demoAgent(bench(), 1).email,
+      '2026-07-09 09:00',
+      '2026-07-09 17:00',
+      'FALSE',
+      'pto',
+    ]);
+    await cell(page, 3, 'H').click();
+    await page.keyboard.type('5551111');
+    await page.keyboard.press('Enter');
+    await sb.getByRole('button', { name: 'Sync time off' }).click();
+    await sync.filter({ hasText: /1 row was left as it is \(row 3\)/ }).waitFor();
+    expect(await sync.getAttribute('data-tone')).toBe('info');
+  });
+
   it('draws only the rows to fix in red after Validate and Push, not the count or the filter line above them', async () => {
     const { page, running } = bench();
     const wb = running.workbench.rt.workbook;

@@ -131,10 +131,12 @@ export function syncPushSheet(deps: PushSheetSyncDeps, target: { name: string; g
     return stray ? [{ row: r.row, stray }] : [];
   });
   const left = leftWords(strays);
+  const leftAlone = strays.length ? { leftAlone: strays.length } : {};
   const pushed = created.filter((r) => !strays.some((s) => s.row === r.row));
   if (pushed.length === 0)
     return {
       ...summary,
+      ...leftAlone,
       changes: 0,
       updated: 0,
       message: `"${name}" has no rows pushed from it yet: push it first, then sync.${left}`,
@@ -268,6 +270,7 @@ export function syncPushSheet(deps: PushSheetSyncDeps, target: { name: string; g
         : `The ${own.length} requests created from "${name}" are as the sheet says.`;
   return {
     ...summary,
+    ...leftAlone,
     changes: fromAssembled,
     updated: changed.size,
     message: `${there}${editedWords(edited)}${left}`,

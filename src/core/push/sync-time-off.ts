@@ -40,6 +40,8 @@ export interface SyncSummary {
   added: number;
   updated: number;
   message: string;
+  /** Rows left as they are, their status cells not the add-on's (sync-push-sheet.ts): worth a look. */
+  leftAlone?: number;
 }
 
 interface Cursor {

@@ -647,7 +647,8 @@ syncButton.addEventListener('click', () => {
       // Sync writes into the sheet in front, as the other buttons do: the one this sidebar names.
       if (!(await sameSheetInFront(syncStatus))) return;
       const result = await callServer('syncTimeOff');
-      showAnswer(syncStatus, result.message, 'ok');
+      // Rows it left as they are are worth a look: no all-clear green.
+      showAnswer(syncStatus, result.message, result.leftAlone ? 'info' : 'ok');
     } catch (error) {
       showAnswer(syncStatus, errorMessage(error), 'error');
     }
