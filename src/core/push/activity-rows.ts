@@ -1,6 +1,7 @@
 // An activity row into its request, or its problems: what each action needs, who the agent is,
 // which type is meant, end after start, Allow conflicts on a create only. Then, across the sheet, rows that would overlap for one
 // agent: Assembled would delete the earlier activity, so each such row is named before sending.
+import type { Zone } from '../ports';
 import { activityOfOccurrence } from '../pull/schedule-records';
 import { wordsFor } from '../table/column-words';
 import type { ActivityFields, ActivityRequest, ClearRequest } from './activity-request';
@@ -127,11 +128,13 @@ export function clearRequest(c: ActivityCells, ctx: ParseContext, p: ProblemSink
  * `listed`: the activities a pulled schedule lists with no Action, with what they hold. A row
  * placed over one of them would have Assembled delete it, unless the row allows conflicts.
  * `schedule`: which schedule a row is on (master-schedule.ts), so a row typed with no schedule
- * meets the master schedule's rows a pull lists with its id.
+ * meets the master schedule's rows a pull lists with its id. `zone`: the spreadsheet's, for times
+ * said to the second.
  */
 export function markOverlaps(
   rows: SheetRow[],
   map: HeaderMap,
+  zone: Zone,
   listed: { row: SheetRow; request: ActivityRequest }[] = [],
   schedule: ScheduleOf = scheduleOf(),
   pushed: { row: SheetRow; request: PushRequest }[] = [],
@@ -180,8 +183,8 @@ export function markOverlaps(
     refuseRow(
       row,
       under.length
-        ? `${overlapsText(map, row, others)} for the same agent, and Assembled would delete what this row is placed over: ${rowsText(under)}, listed with no Action. Change the times, ${creates ? `${setAllow}, ` : ''}or give ${rowsText(under)} an Action (delete ${one ? 'it' : 'them'}, or update ${one ? 'its' : 'their'} times).`
-        : `${overlapsText(map, row, others)} for the same agent, and Assembled would delete one to place the other. Change the times, delete a row typed twice, or set ${allow} to TRUE on both rows (it keeps overlaps only for rows that create).`,
+        ? `${overlapsText(map, row, others, zone)} for the same agent, and Assembled would delete what this row is placed over: ${rowsText(under)}, listed with no Action. Change the times, ${creates ? `${setAllow}, ` : ''}or give ${rowsText(under)} an Action (delete ${one ? 'it' : 'them'}, or update ${one ? 'its' : 'their'} times).`
+        : `${overlapsText(map, row, others, zone)} for the same agent, and Assembled would delete one to place the other. Change the times, delete a row typed twice, or set ${allow} to TRUE on both rows (it keeps overlaps only for rows that create).`,
     );
   }
 }

@@ -6,6 +6,7 @@
 // - Time off: two requests over the same time are a change that belongs in Assembled (cancel one,
 //   then ask again).
 // A row typed twice, the same state or request, is told apart: only its later copies wait.
+import type { Zone } from '../ports';
 import type { HeaderMap } from './header';
 import { overlapsText, overlapsWithin, refuseRow, requestOf, type Span, typedTwice } from './overlaps';
 import type { PushRequest, StateRecord } from './request';
@@ -31,7 +32,12 @@ function placed(r: PushRequest | undefined): StateRecord | undefined {
  * `held`: rows already pushed, with what they sent; a new row clashing with one is held back. The
  * rows refused, whose times are to fix already.
  */
-export function markStateOverlaps(rows: SheetRow[], map: HeaderMap, held: Held = []): Set<SheetRow> {
+export function markStateOverlaps(
+  rows: SheetRow[],
+  map: HeaderMap,
+  zone: Zone,
+  held: Held = [],
+): Set<SheetRow> {
   const refused = new Set<SheetRow>();
   const copies = typedTwice(rows.filter((r) => r.parse?.ok && placed(r.parse.request)));
   const groups = new Map<string, Span[]>();
@@ -48,7 +54,7 @@ export function markStateOverlaps(rows: SheetRow[], map: HeaderMap, held: Held =
     refused.add(row);
     refuseRow(
       row,
-      `${overlapsText(map, row, others)}, a state of the same agent from the same source: an agent is in one state at a time on a platform. Correct the times of the row that is wrong, or delete a row typed twice.`,
+      `${overlapsText(map, row, others, zone)}, a state of the same agent from the same source: an agent is in one state at a time on a platform. Correct the times of the row that is wrong, or delete a row typed twice.`,
     );
   }
   for (const [row, at] of copies) {
@@ -62,7 +68,7 @@ export function markStateOverlaps(rows: SheetRow[], map: HeaderMap, held: Held =
  * `held`: rows already pushed whose request is still live in Assembled (not cancelled, denied or
  * deleted); a new row over the same time would be a second request, so it is held back too.
  */
-export function markTimeOffOverlaps(rows: SheetRow[], map: HeaderMap, held: Held = []): void {
+export function markTimeOffOverlaps(rows: SheetRow[], map: HeaderMap, zone: Zone, held: Held = []): void {
   const copies = typedTwice(rows);
   const groups = new Map<string, Span[]>();
   for (const { row, request: r } of withHeld(rows, held)) {
@@ -77,8 +83,8 @@ export function markTimeOffOverlaps(rows: SheetRow[], map: HeaderMap, held: Held
     refuseRow(
       row,
       pushed.length > 0
-        ? `${overlapsText(map, row, pushed)}, time off for the same agent already pushed to Assembled: this would be a second request over the same time. Delete this row if it was typed twice; to change the request, cancel it first (Time off to cancel, with its Assembled ID), or Sync time off if it was cancelled in Assembled.`
-        : `${overlapsText(map, row, others)}, time off for the same agent: two requests over the same time. Delete the row typed twice, or correct its dates.`,
+        ? `${overlapsText(map, row, pushed, zone)}, time off for the same agent already pushed to Assembled: this would be a second request over the same time. Delete this row if it was typed twice; to change the request, cancel it first (Time off to cancel, with its Assembled ID), or Sync time off if it was cancelled in Assembled.`
+        : `${overlapsText(map, row, others, zone)}, time off for the same agent: two requests over the same time. Delete the row typed twice, or correct its dates.`,
     );
   }
   for (const [row, at] of copies)

@@ -1,9 +1,13 @@
 // Rules across a sheet's rows: time spans of one group (an agent's activities in a schedule, an
 // agent's states from one platform, an agent's time off) that overlap, and refusing a row that
 // parsed but breaks one.
+import type { Zone } from '../ports';
+import { formatLocalDateTime } from '../time/zone-math';
 import type { HeaderMap } from './header';
 import type { PushRequest } from './request';
 import type { SheetRow } from './sheet-rows';
+
+const MINUTE_MS = 60_000;
 
 export interface Span {
   row: SheetRow;
@@ -20,22 +24,31 @@ export interface Span {
 export interface Overlap {
   row: number;
   by: 'start' | 'end';
+  /**
+   * A clash of under a minute, which cells shown to the minute hide: the other row's time that
+   * makes it (its end, or its start) and the ms between it and this row's.
+   */
+  hidden?: { at: number; ms: number };
 }
 
 /** Each row whose span overlaps another in its group, with what it overlaps, in row order. */
 export function overlapsWithin(groups: Iterable<Span[]>): Map<SheetRow, Overlap[]> {
   const clashes = new Map<SheetRow, Overlap[]>();
-  const note = (a: SheetRow, b: SheetRow, by: Overlap['by']) =>
-    clashes.set(a, [...(clashes.get(a) ?? []), { row: b.row, by }]);
+  const note = (a: SheetRow, b: SheetRow, by: Overlap['by'], hidden?: Overlap['hidden']) =>
+    clashes.set(a, [...(clashes.get(a) ?? []), { row: b.row, by, ...(hidden ? { hidden } : {}) }]);
   for (const list of groups) {
     list.sort((a, b) => a.start - b.start);
     list.forEach((a, i) => {
       for (let j = i + 1; j < list.length && (list[j] as Span).start < a.end; j++) {
         const b = list[j] as Span;
         if (a.allow && b.allow) continue;
-        // b starts within a (or with it); a, unless both start together, runs on into b.
-        note(a.row, b.row, a.start < b.start ? 'end' : 'start');
-        note(b.row, a.row, 'start');
+        // b starts within a (or with it); a, unless both start together, runs on into b. Rows
+        // starting together show it in their cells; one starting less than a minute before the
+        // other ends does not (23:30:42 reads 23:30).
+        const ms = a.end - b.start;
+        const hidden = a.start < b.start && ms < MINUTE_MS;
+        note(a.row, b.row, a.start < b.start ? 'end' : 'start', hidden ? { at: b.start, ms } : undefined);
+        note(b.row, a.row, 'start', hidden ? { at: a.end, ms } : undefined);
       }
     });
   }
@@ -44,20 +57,35 @@ export function overlapsWithin(groups: Iterable<Span[]>): Map<SheetRow, Overlap[
 }
 
 /** "row 4" or "rows 4, 9". */
-export const rowsText = (rows: readonly number[]): string =>
+export const rowsText = (rows: readonly (number | string)[]): string =>
   `row${rows.length > 1 ? 's' : ''} ${rows.join(', ')}`;
 
 /**
  * "End: overlaps row 79": the column of `row` that makes the overlap as the sheet heads it (Start
- * and End when it reaches into one row and another reaches into it), then the rows.
+ * and End when it reaches into one row and another reaches into it), then the rows. A clash the
+ * cells hide is said to the second, in the spreadsheet's `zone`: "overlaps row 2 (which ends
+ * 2026-12-07 23:30:42, 42 s after this row starts)".
  */
-export function overlapsText(map: HeaderMap, row: SheetRow, overlaps: readonly Overlap[]): string {
+export function overlapsText(
+  map: HeaderMap,
+  row: SheetRow,
+  overlaps: readonly Overlap[],
+  zone: Zone,
+): string {
   const column = (key: Overlap['by']) =>
     map.headers[map.columns[key] ?? -1] || (key === 'start' ? 'Start' : 'End');
   // An empty End (time off for the one day Start names) cannot be what to change.
   const noEnd = String(row.values[map.columns.end ?? -1] ?? '').trim() === '';
   const by = (['start', 'end'] as const).filter((k) => overlaps.some((o) => (noEnd ? 'start' : o.by) === k));
-  return `${by.map(column).join(' and ')}: overlaps ${rowsText(overlaps.map((o) => o.row))}`;
+  const rows = overlaps.map(({ row: other, by: mine, hidden }) => {
+    if (!hidden) return other;
+    const s = Math.max(1, Math.round(hidden.ms / 1000));
+    const at = formatLocalDateTime(hidden.at, zone, true);
+    return mine === 'start'
+      ? `${other} (which ends ${at}, ${s} s after this row starts)`
+      : `${other} (which starts ${at}, ${s} s before this row ends)`;
+  });
+  return `${by.map(column).join(' and ')}: overlaps ${rowsText(rows)}`;
 }
 
 /**

@@ -401,6 +401,7 @@ export function readSheet(grid: Grid, kind: PushKind, ctx: ParseContext): ReadRe
     markOverlaps(
       rows,
       map,
+      ctx.zone,
       listedActivities(rows, map, ctx),
       scheduleOf(pulledMasters(grid, map, rows)),
       held(() => true),
@@ -426,6 +427,7 @@ export function readSheet(grid: Grid, kind: PushKind, ctx: ParseContext): ReadRe
     const clashed = markStateOverlaps(
       rows,
       map,
+      ctx.zone,
       held(() => true),
     );
     // A platform or name is known by the states Assembled holds too: checked once they are read.
@@ -436,12 +438,13 @@ export function readSheet(grid: Grid, kind: PushKind, ctx: ParseContext): ReadRe
   if (kind === 'state_edits') {
     markUnknownSources(rows, map, ctx.agents);
     // Edits are checked among themselves: a done row may since have been edited or deleted.
-    markStateOverlaps(rows, map);
+    markStateOverlaps(rows, map, ctx.zone);
   }
   if (kind === 'time_off')
     markTimeOffOverlaps(
       rows,
       map,
+      ctx.zone,
       held((r) => !ENDED_TIME_OFF.includes(r.status)),
     );
   if (kind === 'time_off_cancel') markRepeatedCancels(rows, map);
