@@ -475,9 +475,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * delete the first to place it (0.1 KiB);
  * 409.4 with a typed Assembled ID's words saying to delete a row made in Assembled by hand, not
  * clear the id and push it a second time (0.1 KiB);
+ * 409.8 with two rows overlapping by under a minute said to the second, naming the other row's
+ * time (0.4 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 409.4;
+const CODE_BUDGET_KIB = 409.8;
 
 const ENTRY_POINTS = [
   'onOpen',
