@@ -300,9 +300,12 @@ describe('The spreadsheet time zone in the sidebars', () => {
     expect(await card.locator('.editor .hint:visible', { hasText: /time zone is now/ }).count()).toBe(0);
     const save = card.getByRole('button', { name: /^Save: / });
     expect(await save.evaluate((b) => b === document.activeElement)).toBe(true);
+    // The hour checked and picked again, the refusal is answered: it goes.
+    await at.selectOption('10');
+    expect(await card.locator('.said').count()).toBe(0);
     await save.click();
     await card.locator('.said', { hasText: 'Saved.' }).waitFor();
-    expect((await rows(card)).Frequency).toBe('Daily at 09:00 America/New_York');
+    expect((await rows(card)).Frequency).toBe('Daily at 10:00 America/New_York');
     expect(await card.locator('.editor').count()).toBe(0);
   });
 

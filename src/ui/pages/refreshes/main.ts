@@ -254,6 +254,11 @@ function editor(r: RefreshView, card: HTMLElement): void {
     mode.root,
     el('div', { class: 'actions' }, save, cancel),
   );
+  // A refusal of its save ("Check it, then save again") is answered once the form is changed: it
+  // goes, rather than stay in red beside what the person has put right.
+  box.addEventListener('change', () => {
+    if (said?.id === r.id && said.tone === 'error') say('');
+  });
   const saveIt = () =>
     void act(
       'Saving',
