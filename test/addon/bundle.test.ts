@@ -477,9 +477,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * clear the id and push it a second time (0.1 KiB);
  * 409.8 with two rows overlapping by under a minute said to the second, naming the other row's
  * time (0.4 KiB);
+ * 410.0 with a row overlapping a state Assembled holds named by the cell inside it, Start or End,
+ * not both (0.2 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 409.8;
+const CODE_BUDGET_KIB = 410.0;
 
 const ENTRY_POINTS = [
   'onOpen',

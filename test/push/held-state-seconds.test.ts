@@ -10,7 +10,7 @@ import { follow, template } from './in-runtime';
 const built = existsSync(new URL('../../build/Code.js', import.meta.url));
 
 describe.skipIf(!built)('a state Assembled holds, overlapped by seconds', () => {
-  it('is said to the second; one on whole minutes, to the minute', async () => {
+  it('is said to the second; one on whole minutes, to the minute; each by the cell inside it', async () => {
     const { rt, sim } = await startLocalAddon({ dialect: 'live' });
     const [a] = sim.admin.org.people.filter((p) => !p.deleted && p.staffable && p.email);
     if (!a) throw new Error('no agents');
@@ -24,11 +24,16 @@ describe.skipIf(!built)('a state Assembled holds, overlapped by seconds', () => 
     await template(rt, 'agent_states', [
       [a.email, 'break', '', '2026-05-24 10:00', '2026-05-24 10:10', 'zendesk'],
       [a.email, 'break', '', '2026-05-24 11:05', '2026-05-24 11:20', 'zendesk'],
+      [a.email, 'break', '', '2026-05-24 10:55', '2026-05-24 11:05', 'zendesk'],
     ]);
     const check = await rt.callFromSidebar<ValidateSummary>('validatePush', 'agent_states');
+    // Named by the cell whose time lies inside the state held: that is the one to correct.
     expect(check.problems).toEqual([
-      expect.stringContaining(': busy from 2026-05-24 09:50:00 to 10:00:42. '),
-      expect.stringContaining(': busy from 2026-05-24 11:00 to 11:10. '),
+      expect.stringMatching(
+        /^Row 2: Start: overlaps a state .*: busy from 2026-05-24 09:50:00 to 10:00:42\. /,
+      ),
+      expect.stringMatching(/^Row 3: Start: overlaps a state .*: busy from 2026-05-24 11:00 to 11:10\. /),
+      expect.stringMatching(/^Row 4: End: overlaps a state .*: busy from 2026-05-24 11:00 to 11:10\. /),
     ]);
   });
 });

@@ -119,14 +119,23 @@ export function markStatesInAssembled(
         continue;
       }
       const other = overlapped(agentHeld.get(input.agent_id) ?? [], input);
-      // An open row (no End) clashes by its Start alone.
-      const by =
-        input.end_time === undefined ? h('start', 'Start') : `${h('start', 'Start')} and ${h('end', 'End')}`;
-      if (other)
-        refuseRow(
-          row,
-          `${by}: overlap${input.end_time === undefined ? 's' : ''} a state Assembled holds for this agent on ${other.platform}: ${stateWords(other, zone)}. An agent is in one state at a time on a platform, and Assembled keeps both, so the agent's time would be counted twice: not sent. If this row corrects that state, change it in Assembled itself (an ingested state cannot be changed through the API); otherwise correct this row's times.`,
-        );
+      if (!other) continue;
+      // The cell whose time lies inside the held state is the one to correct; both when the row
+      // spans it. An open row (no End) clashes by its Start alone.
+      const { start_time: start, end_time: end } = input;
+      const otherEnd = other.end_time ?? other.start_time + 1;
+      const startIn = start >= other.start_time && start < otherEnd;
+      const endIn = end !== undefined && end > other.start_time && end <= otherEnd;
+      const cells =
+        end === undefined || (startIn && !endIn)
+          ? [h('start', 'Start')]
+          : endIn && !startIn
+            ? [h('end', 'End')]
+            : [h('start', 'Start'), h('end', 'End')];
+      refuseRow(
+        row,
+        `${cells.join(' and ')}: overlap${cells.length === 1 ? 's' : ''} a state Assembled holds for this agent on ${other.platform}: ${stateWords(other, zone)}. An agent is in one state at a time on a platform, and Assembled keeps both, so the agent's time would be counted twice: not sent. If this row corrects that state, change it in Assembled itself (an ingested state cannot be changed through the API); otherwise correct this row's times.`,
+      );
     }
   return states;
 }
