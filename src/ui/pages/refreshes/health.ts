@@ -1,5 +1,6 @@
 // How a refresh is doing, as the Scheduled refreshes list shows it: its card's marker, the list's
-// order (what needs a look first) and the line above the list that counts them.
+// order (what needs a look first), its Next run while it cannot run, and the line above the list
+// that counts them.
 import type { RefreshView } from '../../../core/schedule/refresh-view';
 
 type Seen = Pick<RefreshView, 'targetGone' | 'retry' | 'overdue' | 'lastRun' | 'paused'>;
@@ -18,6 +19,13 @@ export function health(r: Seen): 'failed' | 'retrying' | 'paused' | 'ok' {
   if (failedRun(r) || r.lastRun?.afterFailed) return 'failed';
   return r.paused ? 'paused' : 'ok';
 }
+
+/**
+ * Its card's Next run. Paused, its sheet gone too, it reads as every paused card does (brought back,
+ * the sheet leaves it paused until Resume); its sheet gone before a run paused it, it has none.
+ */
+export const nextRunShown = (r: Pick<RefreshView, 'targetGone' | 'paused' | 'nextRun'>) =>
+  r.paused ? 'Paused' : r.targetGone ? 'None' : r.nextRun;
 
 /** Failing or retrying: drawn red, and listed first. */
 export const needsLook = (r: Seen) => ['failed', 'retrying'].includes(health(r));

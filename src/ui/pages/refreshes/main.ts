@@ -9,7 +9,7 @@ import { showKeyNotice } from '../../key-notice';
 import { keptText, lastRunText, lastRunWhy, RETRY_WHY, retryReason } from '../../last-run';
 import { lookWhenBack } from '../../look-when-back';
 import { callServer, errorMessage } from '../../rpc';
-import { byUrgency, failedRun, health, needsLook, summaryParts } from './health';
+import { byUrgency, failedRun, health, needsLook, nextRunShown, summaryParts } from './health';
 import { modeField } from './mode-field';
 
 const list = byId('list');
@@ -399,7 +399,7 @@ function card(r: RefreshView): HTMLElement {
   row('Target', r.targetGone ? `${r.target} (deleted)` : r.target);
   row('If the target has data', r.mode);
   row('Frequency', r.frequencyLabel, { 'data-row': 'frequency' });
-  row('Next run', r.targetGone ? 'None' : r.paused ? 'Paused' : r.nextRun);
+  row('Next run', nextRunShown(r));
   // A run given up is as plain to see as an attempt that will be tried again.
   row('Last run', lastRunText(r), !r.running && failedRun(r) ? { class: 'failed' } : {});
   row('If it fails', r.notifyByEmail ? 'E-mail the owner' : 'No e-mail');
