@@ -262,6 +262,46 @@ describe('The spreadsheet time zone in the sidebars', () => {
     expect(await sb.getByLabel(/Europe\/Berlin time/).count()).toBe(0);
   });
 
+  // A card kept for its open Edit named the new zone on its Frequency row only: its Next run stayed
+  // the old zone's (a day off, or looking like a missed run), with no word that the zone moved.
+  it("redraws an open Edit's card in the new zone once the pointer is back over it, the Edit as picked", async () => {
+    const { page, running } = bench();
+    const { workbench } = running;
+    const { sb, card } = await editOpenInBerlin(bench(), 'Night');
+    const at = card.getByLabel('At (Europe/Berlin time)');
+    await at.focus();
+    await at.evaluate((e) => {
+      (window as unknown as { picked: Element }).picked = e;
+    });
+    // The pointer off over the sheet a while (no click there: that takes the keyboard out of the sidebar).
+    const sheet = await cell(page, 2, 'B').boundingBox();
+    if (!sheet) throw new Error('The sheet is not shown');
+    await page.mouse.move(sheet.x + 5, sheet.y + 5, { steps: 4 });
+    await page.waitForTimeout(2_500);
+
+    expect(workbench.saveSettings('en_GB', 'America/New_York')).toEqual({ ok: true });
+    const frame = await page.locator('#sidebarFrame').boundingBox();
+    if (!frame) throw new Error('The sidebar is not shown');
+    await page.mouse.move(frame.x + frame.width / 2, frame.y + frame.height / 2, { steps: 4 });
+    await expect.poll(async () => (await rows(card)).Frequency).toBe('Daily at 07:00 America/New_York');
+    // As the server reads it now, in New York's time (its day may be another than Berlin's).
+    const read = await workbench.rt.callFromSidebar<{ target: string; nextRun: string }[]>('listRefreshes');
+    const next = read.find((v) => v.target === 'Night')?.nextRun;
+    expect(next).toMatch(/^\d{4}-\d\d-\d\d 07:00$/);
+    expect((await rows(card))['Next run']).toBe(next);
+    expect(await card.locator('.hint', { hasText: /^Saved for / }).textContent()).toMatch(
+      /^Saved for Europe\/Berlin: the spreadsheet's time zone is now America\/New_York, so it runs at 07:00 New York time/,
+    );
+    // The Edit is the one left open: its hour as picked, the keyboard on it.
+    const atNow = card.getByLabel('At (America/New_York time)');
+    expect(await atNow.inputValue()).toBe('9');
+    expect(
+      await atNow.evaluate(
+        (e) => e === document.activeElement && e === (window as unknown as { picked: Element }).picked,
+      ),
+    ).toBe(true);
+  });
+
   // Save pressed in a card's Edit before the sidebar heard of the change saved its hour in the new
   // zone, while At named the old one: the Edit sent no zone, so the server had none to check. Then
   // the refusal closed the Edit, and opened again it showed the hour saved, not the one picked.
@@ -332,7 +372,7 @@ describe('The spreadsheet time zone in the sidebars', () => {
     expect(await card.locator('.hint:visible', { hasText: words }).count()).toBe(1);
     // Picked again, the hour is checked: the words go, and Save sets it in New York's time.
     await at.selectOption('10');
-    expect(await card.locator('.hint:visible', { hasText: /time zone is now/ }).count()).toBe(0);
+    expect(await card.locator('.editor .hint:visible', { hasText: /time zone is now/ }).count()).toBe(0);
     expect(await at.getAttribute('aria-describedby')).toBeNull();
     await card.getByRole('button', { name: /^Save: / }).click();
     await card.locator('.said', { hasText: 'Saved.' }).waitFor();

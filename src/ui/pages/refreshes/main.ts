@@ -398,7 +398,7 @@ function card(r: RefreshView): HTMLElement {
     dl.append(el('dt', {}, term), el('dd', attrs, ...[value].flat()));
   row('Target', r.targetGone ? `${r.target} (deleted)` : r.target);
   row('If the target has data', r.mode);
-  row('Frequency', r.frequencyLabel, { 'data-row': 'frequency' });
+  row('Frequency', r.frequencyLabel);
   row('Next run', nextRunShown(r));
   // A run given up is as plain to see as an attempt that will be tried again.
   row('Last run', lastRunText(r), !r.running && failedRun(r) ? { class: 'failed' } : {});
@@ -564,6 +564,22 @@ function inUse(except?: string): Map<string, Element> {
   return cards;
 }
 
+/** What a card kept shows but its heading, its buttons, its open Edit or question and its said line. */
+const shows = (c: Element) => !c.matches('h2, .actions, .editor, .confirm, .said');
+
+/**
+ * A card kept (its Edit or question open) shows what `fresh`, drawn from the new read, shows: its
+ * rows (Next run, Last run, Frequency) and words (a zone that moved), or they spoke of the zone
+ * before. Only those are put in, not `fresh` itself: the card stays in the page, so the keyboard and
+ * an open choice in its Edit stay, and its buttons act on it (their clicks open Edit and questions
+ * on the card they were drawn with). A focused "Why it failed" comes back as any button (render).
+ */
+function showAnew(keep: Element, fresh: HTMLElement): void {
+  if (keep instanceof HTMLElement) keep.dataset.health = fresh.dataset.health;
+  for (const old of [...keep.children]) if (shows(old)) old.remove();
+  keep.querySelector(':scope > h2')?.after(...[...fresh.children].filter(shows));
+}
+
 /** The list the cards were last drawn from whole (none kept as they were), as JSON. */
 let drawnFrom = '';
 
@@ -601,13 +617,9 @@ function render(read: RefreshView[], acted?: string, refused = false): void {
   const carried = refused && acted ? list.querySelector(`[data-id="${CSS.escape(acted)}"] > .editor`) : null;
   const typing = carried?.contains(document.activeElement) ? document.activeElement : null;
   // A card kept names the zone its hour is in all the same (File ▸ Settings may have changed it
-  // meanwhile), on its Frequency row and at its open Edit's hour: the rest stays as it is.
-  for (const r of refreshes) {
-    const frequency = kept.get(r.id)?.querySelector('[data-row="frequency"]');
-    if (frequency) frequency.textContent = r.frequencyLabel;
-    // A refusal of its save says so itself (zone-shown.ts).
-    editing.get(r.id)?.nameZone(r.zone, refused && r.id === acted);
-  }
+  // meanwhile) at its open Edit's hour; its rows and words are redrawn below (showAnew).
+  // A refusal of its save says so itself (zone-shown.ts).
+  for (const r of refreshes) editing.get(r.id)?.nameZone(r.zone, refused && r.id === acted);
   for (const id of editing.keys())
     if (!kept.get(id)?.querySelector('.editor') && !(carried && id === acted)) editing.delete(id);
   const cards = refreshes.map((r) => kept.get(r.id) ?? card(r));
@@ -615,6 +627,15 @@ function render(read: RefreshView[], acted?: string, refused = false): void {
   if (carried) cards.find((c) => c instanceof HTMLElement && c.dataset.id === acted)?.append(carried);
   drawnFrom = kept.size ? '' : json;
   drawing = true;
+  // The open Edit or question the person is at stays where it was on screen, its card's rows above
+  // it grown or shrunk (a run ended: its reason, what the sheet kept) and the cards above drawn again.
+  const open = [...list.querySelectorAll('.editor, .confirm')];
+  const stay = open.find((e) => e.contains(document.activeElement)) ?? open[0];
+  const top = stay?.getBoundingClientRect().top;
+  for (const r of refreshes) {
+    const keep = kept.get(r.id);
+    if (keep) showAnew(keep, card(r));
+  }
   // A card kept is never taken out of the page (that would drop the keyboard from it): the others
   // are put around it, in the list's order.
   const drawn = new Set(cards);
