@@ -166,10 +166,12 @@ describe('live report metrics', () => {
     expect(n).toBeGreaterThan(1);
     let job = await rt.callFromSidebar<JobView>('startPull', spec, 'tickets-by-queue-progress');
     const views = [job];
+    const at = [rt.clock.now()];
     for (let i = 0; i < 400 && job.nextPollInMs > 0; i++) {
       rt.clock.advance(job.nextPollInMs);
       job = await rt.callFromSidebar<JobView>('pollPull', job.id);
       views.push(job);
+      at.push(rt.clock.now());
     }
     expect(job.state).toBe('done');
     // No report over every queue comes first: the pull begins at report 1 of n, and says why n.
@@ -188,5 +190,17 @@ describe('live report metrics', () => {
       views.filter((v) => v.part === 1).map(() => null),
     );
     expect(second?.estimatedLeftMs).toBeGreaterThan(0);
+    // The sidebar counts it down between checks; the next check's is no more than that (a second
+    // allowed: the simulator's reports differ by a few hundred ms), within a report and across
+    // the start of the next. It once rose by a minute at a report's first check.
+    const told = views.flatMap((v, i) =>
+      v.part && v.estimatedLeftMs !== null ? [{ left: v.estimatedLeftMs, at: at[i] ?? 0 }] : [],
+    );
+    expect(told.length).toBeGreaterThan(n);
+    const rises = told.slice(1).filter((v, i) => {
+      const before = told[i] ?? v;
+      return v.left > before.left - (v.at - before.at) + 1_000;
+    });
+    expect(rises).toEqual([]);
   });
 });

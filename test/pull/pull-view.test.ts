@@ -114,6 +114,50 @@ describe("a pull waiting out Assembled's rate limit", () => {
   });
 });
 
+// Ticket stats over 7 queues, one report each (queue-parts.ts): the time left is told from the
+// first report in. Once it counted the report under way's time into the average of those in, so it
+// rose with every check, by a minute at the start of a report.
+describe('the time left of a pull asked as several reports', () => {
+  const TICKETS: PullSpec = {
+    ...REPORT,
+    source: { kind: 'report', report: 'ticket_stats', granularity: 'day' },
+  };
+  const queues = ['q1', 'q2', 'q3', 'q4', 'q5', 'q6', 'q7'];
+  /** The estimate every 2 s from the first report in, the reports ending at `ends` (s from T0). */
+  const estimates = (ends: number[]) => {
+    const job = {
+      ...newJob('k', ANALYST, 'test-spreadsheet', TICKETS, T0, 'k'),
+      state: 'running' as const,
+      queues,
+    };
+    const seen: { t: number; left: number | null }[] = [];
+    for (let t = ends[0] ?? 0; t < (ends.at(-1) ?? 0); t += 2) {
+      const part = ends.filter((end) => end <= t).length;
+      const now = withState(job, 'running', T0 + t * 1000, {
+        part,
+        partSince: T0 + (ends[part - 1] ?? 0) * 1000,
+      });
+      seen.push({ t, left: jobView(now, T0 + t * 1000).estimatedLeftMs });
+    }
+    return seen;
+  };
+
+  it('counts down smoothly across the reports when they take the same time', () => {
+    const seen = estimates([26, 52, 78, 104, 130, 156, 182]);
+    expect(seen.map(({ t, left }) => [t, left])).toEqual(seen.map(({ t }) => [t, (182 - t) * 1000]));
+  });
+
+  it('rises, once in, for a report much slower than those before it, and holds meanwhile', () => {
+    // Report 3 takes 60 s, not 26.
+    const seen = estimates([26, 52, 112, 138, 164, 190, 216]);
+    const left = (t: number) => seen.find((s) => s.t === t)?.left;
+    // 26 s into it, the four reports after it at 26 s each; and so still 40 s later.
+    expect([left(78), left(110)]).toEqual([104_000, 104_000]);
+    // In at 112 s, three reports took 37.3 s each: four more of them.
+    expect(left(112)).toBe(149_333);
+  });
+});
+
 describe('the Range list', () => {
   it('offers ranges ahead beside those behind, for schedules and coverage, N days back last', () => {
     expect(catalogueChoices().presets.map((p) => p.label)).toEqual([

@@ -53,6 +53,8 @@ export interface PullJob extends OwnedRecord, Timed {
    */
   queues?: string[];
   part?: number;
+  /** When the report `part` was begun (the one before it read whole): the time left counts from it. */
+  partSince?: number;
   /**
    * Picks under Filters that Assembled no longer listed when the job began (a queue deleted since):
    * left out of what is asked, and said (gone-picks.ts). Unset until looked for, in its first step.

@@ -227,12 +227,26 @@ function pace(done: number, total: number, since: number, at: number): number | 
 function timeLeft(job: PullJob, now: number): number | null {
   const { fetched, write } = job;
   // The reports still to come, at the pace of those in so far (a page's pace would say seconds).
-  if (partWords(job)) return pace(job.part ?? 0, askCount(job), job.createdAt, now);
+  if (partWords(job)) return reportsLeft(job, now);
   if (job.state === 'fetching' && fetched && job.spec.source.kind === 'report')
     // The first page came with the check that found the report ready.
     return pace(fetched.pages - 1, fetched.of - 1, fetched.since, fetched.at);
   if (job.state === 'writing' && write) return pace(write.done, write.total, write.since, write.at);
   return null;
+}
+
+/**
+ * The reports still to come at the average time of those in, less what the one under way has run:
+ * so equal reports count down smoothly across their boundaries. (Its time so far in the average,
+ * over the reports in alone, raised the estimate at every check.) A report running past the average
+ * holds it at the reports after it, and raises it once in, slower: that is news.
+ */
+function reportsLeft(job: PullJob, now: number): number | null {
+  const done = job.part ?? 0;
+  // A job saved before partSince was kept: the pace as it was.
+  const began = job.partSince ?? now;
+  const all = pace(done, askCount(job), job.createdAt, began);
+  return all === null ? null : all - Math.round(Math.min(now - began, (began - job.createdAt) / done));
 }
 
 /**

@@ -674,6 +674,7 @@ function fetchedAll(deps: PullDeps, job: PullJob, shape: StagedShape, pages: num
   if (part < askCount(job))
     return withState(job, 'running', now, {
       part,
+      partSince: now,
       reportId: undefined,
       polls: 0,
       errors: 0,
