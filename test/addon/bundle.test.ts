@@ -479,9 +479,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * time (0.4 KiB);
  * 410.0 with a row overlapping a state Assembled holds named by the cell inside it, Start or End,
  * not both (0.2 KiB);
+ * 410.1 with a pull asked as several reports counting its time left down across them, where it
+ * rose at every check of a report (0.1 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 410.0;
+const CODE_BUDGET_KIB = 410.1;
 
 const ENTRY_POINTS = [
   'onOpen',
