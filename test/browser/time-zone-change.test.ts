@@ -267,7 +267,7 @@ describe('The spreadsheet time zone in the sidebars', () => {
   it("redraws an open Edit's card in the new zone once the pointer is back over it, the Edit as picked", async () => {
     const { page, running } = bench();
     const { workbench } = running;
-    const { sb, card } = await editOpenInBerlin(bench(), 'Night');
+    const { card } = await editOpenInBerlin(bench(), 'Night');
     const at = card.getByLabel('At (Europe/Berlin time)');
     await at.focus();
     await at.evaluate((e) => {

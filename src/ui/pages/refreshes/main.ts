@@ -627,11 +627,6 @@ function render(read: RefreshView[], acted?: string, refused = false): void {
   if (carried) cards.find((c) => c instanceof HTMLElement && c.dataset.id === acted)?.append(carried);
   drawnFrom = kept.size ? '' : json;
   drawing = true;
-  // The open Edit or question the person is at stays where it was on screen, its card's rows above
-  // it grown or shrunk (a run ended: its reason, what the sheet kept) and the cards above drawn again.
-  const open = [...list.querySelectorAll('.editor, .confirm')];
-  const stay = open.find((e) => e.contains(document.activeElement)) ?? open[0];
-  const top = stay?.getBoundingClientRect().top;
   for (const r of refreshes) {
     const keep = kept.get(r.id);
     if (keep) showAnew(keep, card(r));
