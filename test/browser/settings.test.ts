@@ -227,6 +227,39 @@ describe('Settings in the workbench', () => {
     expect(await key.getAttribute('aria-describedby')).toBe('keyState apiKeyHint status');
   });
 
+  it('keeps the keyboard at the words "Testing the connection…", in view, while Test connection runs, then back on it', async () => {
+    const { page } = bench();
+    await reset(page);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const gate = await callGate(page);
+    try {
+      await menu(page, 'Settings…');
+      const sb = await sidebar(page, 'Assembled settings');
+      const status = sb.locator('#status');
+      const focused = () => sb.locator(':root').evaluate(() => document.activeElement?.id);
+      // Text at 200%: the words are below the fold.
+      await sb.locator(':root').evaluate(() => {
+        document.body.style.zoom = '2';
+      });
+      await sb.getByLabel('API key').fill('sk_live_demo_7');
+      await sb.locator(':root').evaluate(() => window.scrollTo(0, 0));
+      const test = gate.hold('testConnection');
+      await sb.getByRole('button', { name: 'Test connection' }).focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(test.arrived).toBe(true);
+      // Its buttons disabled, the keyboard is not dropped to the page, and what is under way shows.
+      expect(await focused()).toBe('status');
+      expect(await status.textContent()).toBe('Testing the connection…');
+      expect(await shown(status)).toBe(true);
+      test.open();
+      await status.filter({ hasText: /^Connected to Assembled/ }).waitFor();
+      await expect.poll(focused).toBe('test');
+    } finally {
+      await gate.done();
+      await page.setViewportSize({ width: 1280, height: 800 });
+    }
+  });
+
   it("brings Save's and Test connection's answers into view in a short sidebar, with text at 200% too", async () => {
     const { page } = bench();
     await reset(page);
