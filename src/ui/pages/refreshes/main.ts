@@ -172,9 +172,9 @@ let listed = false;
  * slow to answer, is older than the cards the action's answer drew: drawn over them, it put back
  * what the action changed (a zone renamed back at an open Edit's hour).
  */
-let asked = 0;
+let calls = 0;
 let drawnAsked = 0;
-const ask = () => ++asked;
+const ask = () => ++calls;
 /** Whether the answer to call `n` is newer than the cards: if so, they are drawn from it now. */
 function newer(n: number): boolean {
   if (n < drawnAsked) return false;
