@@ -8,12 +8,18 @@ import { documentSpreadsheet } from './adapters/spreadsheet';
 
 const MAIL_SCOPE = 'https://www.googleapis.com/auth/script.send_mail';
 
+/** The spreadsheet an e-mail names and links to. */
+function thisSpreadsheet(): { name: string; url: string } {
+  const ss = documentSpreadsheet();
+  return { name: ss.getName(), url: ss.getUrl() };
+}
+
 export const mailNotifier: Notifier & { authorize(): void } = {
   authorize() {
     ScriptApp.requireScopes(ScriptApp.AuthMode.FULL, [MAIL_SCOPE]);
   },
   failed(notices) {
-    const ss = documentSpreadsheet();
+    const spreadsheet = thisSpreadsheet();
     // One e-mail per owner for the refreshes told of together: MailApp sends 100 a day for a
     // consumer account, and three alike at the same minute say less than one listing the three.
     const byOwner = new Map<string, RefreshNotice[]>();
@@ -24,7 +30,7 @@ export const mailNotifier: Notifier & { authorize(): void } = {
         // The runs are the owner's own execution: they are the one to tell.
         const to = owner || Session.getEffectiveUser().getEmail();
         if (!to) throw new Error('Google gives no e-mail address for the owner');
-        MailApp.sendEmail({ to, ...failureMail(theirs, { name: ss.getName(), url: ss.getUrl() }) });
+        MailApp.sendEmail({ to, ...failureMail(theirs, spreadsheet) });
       } catch (error) {
         console.warn(`Could not e-mail the owner about a failed refresh: ${String(error)}`);
       }
@@ -34,11 +40,7 @@ export const mailNotifier: Notifier & { authorize(): void } = {
     // Sent by the editor who paused or removed it, within their own quota and consent: refused
     // (send_mail declined, quota spent), the Pause or Remove stands, as its log row says it.
     try {
-      const ss = documentSpreadsheet();
-      MailApp.sendEmail({
-        to: notice.refresh.owner,
-        ...stoppedMail(notice, { name: ss.getName(), url: ss.getUrl() }),
-      });
+      MailApp.sendEmail({ to: notice.refresh.owner, ...stoppedMail(notice, thisSpreadsheet()) });
     } catch (error) {
       console.warn(`Could not e-mail the owner that their refresh was ${notice.how}: ${String(error)}`);
     }
