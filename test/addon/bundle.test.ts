@@ -481,9 +481,10 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * not both (0.2 KiB);
  * 410.1 with a pull asked as several reports counting its time left down across them, where it
  * rose at every check of a report (0.1 KiB);
+ * 410.2 with a mistyped Action said with the action meant ("did you mean "insert"?") (0.1 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 410.1;
+const CODE_BUDGET_KIB = 410.2;
 
 const ENTRY_POINTS = [
   'onOpen',

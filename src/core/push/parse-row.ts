@@ -186,7 +186,10 @@ function cellSchema(spec: ColumnSpec, zone: Zone, locale: string | undefined) {
           const known = spec.values?.find((x) => x === lower) ?? spec.words?.get(lower);
           if (known) return known;
           if (spec.strict) {
-            issue(ctx.issues, v, `"${text}" is not one of ${(spec.values ?? []).join(', ')}.`);
+            // A near miss of a fixed list ("insrt") is a typo: said with the value meant.
+            const near = nearOf(spec.values ?? [], lower);
+            const meant = near.length > 0 ? `; ${didYouMean(near)}` : '.';
+            issue(ctx.issues, v, `"${text}" is not one of ${(spec.values ?? []).join(', ')}${meant}`);
             return undefined;
           }
           const near = nearMisses(spec, text);
@@ -215,9 +218,14 @@ function nearMisses(spec: ColumnSpec, text: string): string[] {
   const lower = text.toLowerCase();
   if (spec.type !== 'choice' || spec.strict || !spec.noun || declaredNew(text) !== undefined) return [];
   if (spec.values?.some((x) => x === lower) || spec.words?.has(lower)) return [];
+  return nearOf(spec.values ?? [], lower);
+}
+
+/** The `values` a lowercased cell text is a letter or two off (closest): none when it is no near miss. */
+function nearOf(values: readonly string[], lower: string): string[] {
   return closest(
     lower,
-    (spec.values ?? []).map((x) => ({ key: x, label: x })),
+    values.map((x) => ({ key: x, label: x })),
   );
 }
 
