@@ -21,7 +21,7 @@ import {
   wordsSeen,
 } from './support';
 
-const [red, plain] = ['rgb(197, 34, 31)', 'rgb(32, 33, 36)'];
+const [red, amber, plain] = ['rgb(197, 34, 31)', 'rgb(176, 96, 0)', 'rgb(32, 33, 36)'];
 
 /** The colour `words` are drawn in on a status line: their text's element's, however the line is built. */
 const colourOf = (status: Locator, words: string) =>
@@ -469,6 +469,12 @@ describe('Push rows in the workbench', () => {
     expect(await question.count()).toBe(0);
     expect(await cell(page, 2, 'E').textContent()).toBe('error');
     expect(deletes()).toBe(before);
+    // Nothing was sent, but nothing broke: the row was held back to fix. Amber, not red; the row
+    // to fix, listed under it, red.
+    const status = sb.locator('#status');
+    expect(await status.getAttribute('data-tone')).toBe('warn');
+    expect(await colourOf(status, 'Finished: 0 cleared')).toBe(amber);
+    expect(await colourOf(status, 'Row 2: ')).toBe(red);
   });
 
   it('says which of two columns that fit one field is read, after Validate and after Push', async () => {

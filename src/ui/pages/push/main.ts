@@ -12,6 +12,7 @@ import {
   updatingWords,
   validatedWords,
 } from '../../../core/push/progress-words';
+import { pushTone } from '../../../core/push/push-tone';
 import type { KindChoice, PushOptions, PushView } from '../../../core/push/push-view';
 import type { PushAsk } from '../../../core/push/run-push';
 import { askInPage, type Question } from '../../ask-in-page';
@@ -187,31 +188,10 @@ function showPush(view: PushView, note = ''): void {
   progress.value = view.done;
   byId('progressLabel').textContent = words.count;
   byId('pushHint').hidden = byId('stopPush').hidden = view.state !== 'running';
-  // Said by what it says: green when every row went; done with rows to fix or not sent is not the
-  // all-clear, but plain once any row went, whatever their share or kind (the rows to fix, below,
-  // are red), as Validate's count is; red when it stopped or sent none. Stopped by its owner's Stop,
-  // it did as asked: neutral, whatever the tries before it met.
-  const left = view.failed + view.invalid + view.notSent;
-  const tone =
-    view.state === 'running' || view.stopped
-      ? 'info'
-      : view.state === 'failed' || (view.succeeded === 0 && left > 0)
-        ? 'error'
-        : left > 0
-          ? 'info'
-          : 'ok';
+  // Said by what it says (push-tone.ts): a note under its heading means no all-clear.
+  const shown = pushTone(view, note !== '');
   // A notice says why background runs will not finish the push (the sidebar still does).
   const said = [view.message, view.notice].filter(Boolean).join(' ');
-  // A column left unread for a field another fills, a filter's rows read too, IDs replaced, or rows
-  // listed (a pushed row changed since), is worth a look: not the all-clear green.
-  const look =
-    note ||
-    view.doubled.length > 0 ||
-    !!view.filtered ||
-    !!view.emptyAllDay ||
-    view.replaced > 0 ||
-    view.problems.length > 0;
-  const shown = look && tone === 'ok' ? 'info' : tone;
   // How it ended keeps its tone; the notes under it are plain, the rows to fix red (withRowsToFix).
   const notes = [
     ...(view.filtered ? [view.filtered] : []),
