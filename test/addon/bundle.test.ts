@@ -482,9 +482,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * 410.1 with a pull asked as several reports counting its time left down across them, where it
  * rose at every check of a report (0.1 KiB);
  * 410.2 with a mistyped Action said with the action meant ("did you mean "insert"?") (0.1 KiB);
+ * 410.6 with later rows shifted as one before pointing at its words, not repeating them, and
+ * Ctrl+Z named to take a shifted paste back (0.4 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 410.2;
+const CODE_BUDGET_KIB = 410.6;
 
 const ENTRY_POINTS = [
   'onOpen',

@@ -23,7 +23,10 @@ async function setup() {
 }
 
 const shifted = (cells: string) =>
-  `${cells}, which the add-on did not write: the row's cells look shifted 2 columns to the right. Move them back under their headers (Agent, Platform, Platform ID), then Validate again; the row is not sent until then.`;
+  `${cells}, which the add-on did not write: the row's cells look shifted 2 columns to the right. Move them back under their headers (Agent, Platform, Platform ID), or, if they were pasted there just now, take the paste back with Ctrl+Z (Edit ▸ Undo) in the sheet; then Validate again. The row is not sent until then.`;
+/** The words of a later row shifted as row 4 is, which point at row 4's rather than repeat them. */
+const asRow4 = (cells: string) =>
+  `Cells look shifted 2 columns to the right, as in row 4: ${cells}, which the add-on did not write. Fix them as row 4's Push message says; the row is not sent until then.`;
 
 describe.skipIf(!built)('cells in the status columns the add-on did not write', () => {
   it('hold a row pasted too far right back, kept as pasted, while the other rows go', async () => {
@@ -52,10 +55,11 @@ describe.skipIf(!built)('cells in the status columns the add-on did not write', 
 
     const check = await rt.callFromSidebar<ValidateSummary>('validatePush', 'associations');
     expect(check).toMatchObject({ ok: 2, errors: 3 });
+    // Row 4 says what to do in full; rows 5 and 6, shifted as far, point at it.
     const words = [
       shifted('Push status holds "intercom" and Assembled ID holds "5551111"'),
-      shifted('Push status holds "zendsk" and Assembled ID holds a date'),
-      shifted('Push status holds "new: freshdesk"'),
+      asRow4('Push status holds "zendsk" and Assembled ID holds a date'),
+      asRow4('Push status holds "new: freshdesk"'),
     ];
     expect(check.problems).toEqual(words.map((w, i) => `Row ${i + 4}: ${w}`));
     // Nothing of the paste is lost, the date still a date; the words go in the empty Push message.
@@ -88,6 +92,32 @@ describe.skipIf(!built)('cells in the status columns the add-on did not write', 
     const again = await rt.callFromSidebar<ValidateSummary>('validatePush', 'associations');
     expect(again.problems.join(' ')).not.toMatch(/did not write/);
     expect(column(rt, sheet, 'Push status')[2]).toBe('OK');
+  });
+
+  it('point later shifted rows at the first whose words are in its own Push message, the cell free for them', async () => {
+    const { rt, agents } = await setup();
+    const [a, b, c] = agents;
+    const sheet = await template(rt, 'associations', []);
+    // Three columns too far right: the first row's Platform ID lands in Push message, where its
+    // words cannot go; the next two, with no ID, leave it empty.
+    rt.workbook.write(
+      sheet,
+      [
+        [a?.email, 'zendesk', 'zd-1'],
+        [b?.email, 'five9', ''],
+        [c?.email, 'intercom', ''],
+      ],
+      { row: 2, column: 4 },
+    );
+    const three = (cells: string) =>
+      `${cells}, which the add-on did not write: the row's cells look shifted 3 columns to the right. Move them back under their headers (Agent, Platform, Platform ID), or, if they were pasted there just now, take the paste back with Ctrl+Z (Edit ▸ Undo) in the sheet; then Validate again. The row is not sent until then.`;
+    const check = await rt.callFromSidebar<ValidateSummary>('validatePush', 'associations');
+    expect(check.problems).toEqual([
+      `Row 2: ${three(`Push status holds "${a?.email}" and Assembled ID holds "zendesk"`)}`,
+      `Row 3: ${three(`Push status holds "${b?.email}" and Assembled ID holds "five9"`)}`,
+      `Row 4: Cells look shifted 3 columns to the right, as in row 3: Push status holds "${c?.email}" and Assembled ID holds "intercom", which the add-on did not write. Fix them as row 3's Push message says; the row is not sent until then.`,
+    ]);
+    expect(column(rt, sheet, 'Push message')[0]).toBe('zd-1');
   });
 
   it('keep a time-off row with a word typed in Push status from being sent, and keep the user message they sit beside', async () => {

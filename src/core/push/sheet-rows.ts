@@ -39,7 +39,7 @@ import {
 import { shownIfSkipped } from './skipped-cells';
 import { markUnknownStates } from './state-names';
 import { markStatesInAssembled } from './states-in-assembled';
-import { messageFree, type Stray, strayCells, strayWords } from './stray-cells';
+import { messageFree, type Stray, strayCells, strayTeller } from './stray-cells';
 import { ENDED_TIME_OFF } from './time-off-words';
 import { typedStatus, typedStatusWords } from './typed-status';
 import { readInSheetZone } from './zone-read';
@@ -324,6 +324,7 @@ export function readSheet(grid: Grid, kind: PushKind, ctx: ParseContext): ReadRe
   const { rows, noteOwners } = rowsAsIs(kind, map, cells, notes, ctx.zone);
   // Records Assembled already holds are never made again (held-rows.ts).
   const heldBy = heldCheck(grid, kind, map);
+  const strayWords = strayTeller(map);
   for (const row of rows) {
     const { values, status, blank } = row;
     const note = row.note ?? '';
@@ -361,7 +362,7 @@ export function readSheet(grid: Grid, kind: PushKind, ctx: ParseContext): ReadRe
         row.parse = { ok: false, problems: [typedStatusWords(row.typed), ...more] };
       }
       // Said alone: the row's other cells may well sit under the wrong headers, read as empty or wrong.
-      else if (row.stray) row.parse = { ok: false, problems: [strayWords(row.stray, values, map)] };
+      else if (row.stray) row.parse = { ok: false, problems: [strayWords(row.stray, values, row.row)] };
       if (row.parse.ok) row.fp = fingerprint(row.parse.request);
       const past =
         row.parse.ok && ctx.now !== undefined ? pastWords(row.parse.request, ctx.now, ctx.zone) : '';

@@ -21,11 +21,14 @@ const header = (key: 'status' | 'id'): string => STATUS_COLUMNS.find((s) => s.ke
 
 const filled = (v: CellValue | undefined): boolean => v instanceof Date || cellText(v) !== '';
 
+/** How a row shifted as one told before begins its words (strayTeller), pointing at that row. */
+const SHIFTED_AS = 'Cells look shifted';
+// Such a row's words, told in full or pointing at a row told so.
 const WORDS = new RegExp(
-  `^(${header('status')}|${header('id')}) holds .*, which the add-on did not write: `,
+  `^(${header('status')}|${header('id')}) holds .*, which the add-on did not write: |^${SHIFTED_AS} .*, as in row \\d+: `,
   's',
 );
-/** Whether a Push message cell holds such a row's words (strayWords'). */
+/** Whether a Push message cell holds such a row's words (strayTeller's). */
 const ownWords = (v: CellValue | undefined): boolean => WORDS.test(cellText(v));
 
 /** A cell as the words name it: its text quoted, or what it is when it is no text. */
@@ -80,24 +83,38 @@ function shiftOf(values: readonly CellValue[], map: HeaderMap): number {
   return last - shift < Math.min(...own) ? shift : 0;
 }
 
-/** The words beside a row with such cells (`stray`, strayCells'), saying what to fix. */
-export function strayWords(stray: Stray, values: readonly CellValue[], map: HeaderMap): string {
-  const cells = [stray.status, stray.id].filter((c) => c !== undefined);
-  const what = `${cells.join(' and ')}, which the add-on did not write`;
-  const shift = shiftOf(values, map);
-  if (shift > 0) {
-    const headers = Object.values(map.columns)
-      .sort((a, b) => a - b)
-      .map((at) => map.headers[at]);
-    const columns = shift === 1 ? 'one column' : `${countText(shift)} columns`;
-    return `${what}: the row's cells look shifted ${columns} to the right. Move them back under their headers (${headers.join(', ')}), then Validate again; the row is not sent until then.`;
-  }
-  const it = cells.length === 1 ? 'it' : 'them';
-  // An id typed in is often of a request made in Assembled by hand: cleared and pushed, it is made twice.
-  const made = stray.id
-    ? ' If the row was made in Assembled already, by hand, delete the row instead: pushed, it would be made a second time.'
-    : '';
-  return `${what}; a push writes its outcome there, so the row is held back. Move ${it} to a column of your own or clear ${it}, then Validate again.${made}`;
+/**
+ * The words beside rows with such cells (`stray`, strayCells'), saying what to fix, asked in row
+ * order. A shifted row is told in full; later rows shifted as far point at it rather than repeat
+ * it, once its words are in its own Push message (messageFree), where the later rows send people.
+ */
+export function strayTeller(
+  map: HeaderMap,
+): (stray: Stray, values: readonly CellValue[], row: number) => string {
+  // The row told in full of each shift, in columns.
+  const told = new Map<number, number>();
+  return (stray, values, row) => {
+    const cells = [stray.status, stray.id].filter((c) => c !== undefined);
+    const what = `${cells.join(' and ')}, which the add-on did not write`;
+    const shift = shiftOf(values, map);
+    if (shift > 0) {
+      const columns = shift === 1 ? 'one column' : `${countText(shift)} columns`;
+      const first = told.get(shift);
+      if (first !== undefined)
+        return `${SHIFTED_AS} ${columns} to the right, as in row ${first}: ${what}. Fix them as row ${first}'s Push message says; the row is not sent until then.`;
+      if (messageFree(values[map.status.message])) told.set(shift, row);
+      const headers = Object.values(map.columns)
+        .sort((a, b) => a - b)
+        .map((at) => map.headers[at]);
+      return `${what}: the row's cells look shifted ${columns} to the right. Move them back under their headers (${headers.join(', ')}), or, if they were pasted there just now, take the paste back with Ctrl+Z (Edit ▸ Undo) in the sheet; then Validate again. The row is not sent until then.`;
+    }
+    const it = cells.length === 1 ? 'it' : 'them';
+    // An id typed in is often of a request made in Assembled by hand: cleared and pushed, it is made twice.
+    const made = stray.id
+      ? ' If the row was made in Assembled already, by hand, delete the row instead: pushed, it would be made a second time.'
+      : '';
+    return `${what}; a push writes its outcome there, so the row is held back. Move ${it} to a column of your own or clear ${it}, then Validate again.${made}`;
+  };
 }
 
 /**
