@@ -17,7 +17,7 @@ describe('a pull by interval over more days than Assembled builds intervals for'
       'interval',
       'replace',
     );
-    expect(note).toMatch(/^Asked as 2 reports, one after another/);
+    expect(note).toMatch(/^Asked as 2 reports at once /);
     const asked = reportSpans(local);
     const job = await pullToEnd(
       rt,

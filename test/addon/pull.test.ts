@@ -752,7 +752,7 @@ describe('Pull data', () => {
     expect(await rt.callFromSidebar('previewRange', quarter)).not.toHaveProperty('note');
     // Assembled refuses intervals over 31 days: a quarter of them is asked as 3 reports, said before.
     expect(await rt.callFromSidebar('previewRange', quarter, 'interval')).toMatchObject({
-      note: expect.stringMatching(/^Asked as 3 reports, one after another/),
+      note: expect.stringMatching(/^Asked as 3 reports at once /),
     });
     expect(await rt.callFromSidebar('previewRange', month, 'interval')).not.toHaveProperty('note');
     await expect(rt.callFromSidebar('previewRange', quarter, 'fortnight')).rejects.toThrow(/^Granularity: /);

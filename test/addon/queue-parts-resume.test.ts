@@ -159,8 +159,9 @@ describe('a ticket stats pull asked a queue at a time, cut short', () => {
 
     it('killed at each step boundary, ends with exactly the table and asks no report twice', async () => {
       // Each step runs under the lock: the first Lock call after a save of the job is where that
-      // step has ended and the next not begun (the lock not yet given up).
-      expect(clean.boundaries.length).toBeGreaterThan(2 * clean.asked.length);
+      // step has ended and the next not begun (the lock not yet given up). The reports are asked
+      // for in one step, then each is checked and read in one of its own at least.
+      expect(clean.boundaries.length).toBeGreaterThan(clean.asked.length);
       for (const at of clean.boundaries) {
         const sheet = `Lock ${at}`;
         const cut = await pull(a, ticketStats(sheet), at);
@@ -170,6 +171,38 @@ describe('a ticket stats pull asked a queue at a time, cut short', () => {
         expect(cut.asked, sheet).toEqual(clean.asked);
         a.rt.workbook.deleteSheet(sheet);
       }
+    });
+
+    it('killed after asking for the reports and before the job is saved, asks for them again and labels each queue its own', async () => {
+      // The reports asked for together as the pull starts, then its execution killed before their
+      // ids are saved: none of them is read, and those asked again are each read as their queue's.
+      const { rt } = a;
+      a.asked = [];
+      let posts = 0;
+      a.plan = (request) => {
+        if (request.method !== 'POST' || ++posts < clean.asked.length) return;
+        rt.killAfter('properties', 1);
+        a.plan = undefined;
+      };
+      await expect(
+        rt.callFromSidebar<JobView>('startPull', ticketStats('Asked'), 'queue-parts-asked'),
+      ).rejects.toThrow(/Exceeded maximum execution time/);
+      expect(a.asked).toEqual(clean.asked);
+      rt.clock.advance(LEASE_LAPSE_MS);
+      const saved = Object.entries(rt.properties.document.all()).find(
+        ([key, value]) => key.startsWith('assembled.job.') && value.includes('"Asked"'),
+      );
+      const job = JSON.parse(saved?.[1] ?? '{}');
+      expect(job.reportId).toBeUndefined();
+      let view = await rt.callFromSidebar<JobView>('pollPull', job.id);
+      for (let i = 0; i < 200 && view.nextPollInMs > 0; i++) {
+        rt.clock.advance(view.nextPollInMs);
+        view = await rt.callFromSidebar<JobView>('pollPull', view.id);
+      }
+      expect(view.state).toBe('done');
+      expect(rt.workbook.values('Asked')).toEqual(clean.sheet);
+      expect(a.asked).toEqual([...clean.asked, ...clean.asked]);
+      rt.workbook.deleteSheet('Asked');
     });
 
     it('killed after any report is read and before the job is saved, ends with exactly the table and asks no report twice', async () => {
@@ -209,7 +242,7 @@ describe('a ticket stats pull asked a queue at a time, cut short', () => {
       const { queue_ids: _, ...whole } = JSON.parse(first?.body ?? '{}');
       const asked = a.http({ ...(first as SimRequest), body: JSON.stringify(whole) });
       expect(JSON.parse(asked.body).report_id).toEqual(expect.any(String));
-      const { queues: __, ...older } = job;
+      const { queues: __, ahead: ___, ...older } = job;
       a.rt.properties.document.set(
         key,
         JSON.stringify({ ...older, reportId: JSON.parse(asked.body).report_id }),
@@ -221,9 +254,9 @@ describe('a ticket stats pull asked a queue at a time, cut short', () => {
       }
       expect(view.state).toBe('done');
       expect(a.rt.workbook.values('Older')).toEqual(clean.sheet);
-      // The first queue's report, asked as the job began and dropped for the older job's report
-      // over every queue (asked by the test); then each queue's once.
-      expect(a.asked).toEqual([clean.asked[0], ...clean.asked]);
+      // The queues' reports, asked together as the job began and dropped for the older job's
+      // report over every queue (asked by the test); then each queue's once.
+      expect(a.asked).toEqual([...clean.asked, ...clean.asked]);
       a.rt.workbook.deleteSheet('Older');
     });
   });

@@ -661,7 +661,7 @@ describe('Pull data in the workbench', () => {
     await expect.poll(() => hint.isVisible()).toBe(true);
     await sb.getByLabel('Granularity').selectOption('interval');
     // Assembled builds intervals for 31 days at most: a quarter of them is asked in parts.
-    await expect.poll(() => hint.textContent()).toMatch(/^Asked as 3 reports, one after another/);
+    await expect.poll(() => hint.textContent()).toMatch(/^Asked as 3 reports at once /);
     await sb.getByLabel('Range', { exact: true }).selectOption({ label: 'Last month' });
     await expect.poll(() => hint.isHidden()).toBe(true);
     // An append adds no day still under way, said as the mode is chosen.

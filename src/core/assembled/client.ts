@@ -56,6 +56,8 @@ export interface AssembledClientOptions {
 export interface AssembledClient {
   // Reports
   startReport(type: ReportType, input: reports.StartReportInput, options?: WriteOptions): ReportJob;
+  /** Several reports started at once, each outcome as it came (a pull's queues and parts). */
+  startReports(type: ReportType, inputs: reports.StartReportInput[]): Outcome<ReportJob>[];
   getReport(id: string): Report;
   pollReport(id: string): ReportPoll;
   /** Pages of a report's result, one batch, each read once (paging left to the caller). */
@@ -135,6 +137,7 @@ function clientOver(
     withMemo: (memo) => clientOver(transport.remembering(memo), clock, timeFormat, pageSizes),
     onResponse: (listener) => transport.onResponse(listener),
     startReport: (type, input, opts) => reports.startReport(ctx, type, input, opts),
+    startReports: (type, inputs) => reports.startReports(ctx, type, inputs),
     getReport: (id) => reports.getReport(ctx, id),
     pollReport: (id) => reports.pollReport(ctx, id),
     readReportPages: (id, offsets) => reports.readReportPages(ctx, id, offsets),

@@ -41,7 +41,7 @@ export interface PullJob extends OwnedRecord, Timed {
   utcBuckets?: true;
   /**
    * A refresh's range that went back past the days Assembled builds intervals for, or a range
-   * longer than it builds one report for, asked as these reports one after another
+   * longer than it builds one report for, asked as these reports, read one after another
    * (report-buckets.ts intervalParts, reportParts), and the one being read.
    */
   parts?: Window[];
@@ -55,6 +55,13 @@ export interface PullJob extends OwnedRecord, Timed {
   part?: number;
   /** When the report `part` was begun (the one before it read whole): the time left counts from it. */
   partSince?: number;
+  /**
+   * The ids of the reports after `part`, in order, asked for together with it so that Assembled
+   * builds them at once (queue-parts.ts askTogether); each becomes `reportId` as its part comes.
+   */
+  ahead?: string[];
+  /** When the first of reports asked together was read whole: the others are timed from it. */
+  firstIn?: number;
   /**
    * Picks under Filters that Assembled no longer listed when the job began (a queue deleted since):
    * left out of what is asked, and said (gone-picks.ts). Unset until looked for, in its first step.

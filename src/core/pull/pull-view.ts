@@ -242,11 +242,15 @@ function timeLeft(job: PullJob, now: number): number | null {
  * holds it at the reports after it, and raises it once in, slower: that is news.
  */
 function reportsLeft(job: PullJob, now: number): number | null {
-  const done = job.part ?? 0;
+  // Reports asked for together are built at once, the first's wait standing for every build: the
+  // rest are timed from it, at the pace of those read after it (none yet: no pace).
+  const first = job.firstIn === undefined ? 0 : 1;
+  const from = job.firstIn ?? job.createdAt;
+  const done = (job.part ?? 0) - first;
   // A job saved before partSince was kept: the pace as it was.
   const began = job.partSince ?? now;
-  const all = pace(done, askCount(job), job.createdAt, began);
-  return all === null ? null : all - Math.round(Math.min(now - began, (began - job.createdAt) / done));
+  const all = pace(done, askCount(job) - first, from, began);
+  return all === null ? null : all - Math.round(Math.min(now - began, (began - from) / done));
 }
 
 /**

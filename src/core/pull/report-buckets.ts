@@ -3,11 +3,11 @@
 // 30-minute intervals and rolls them up itself: counts and seconds summed, averages and percentages
 // recomputed from the sums (never averaged), levels such as a backlog taken at the bucket's end.
 import type { ReportGranularity, ReportRow } from '../assembled/model';
-import { POLL_FIRST_MS } from '../jobs/pull-job';
 import type { Zone } from '../ports';
 import { datesWords } from '../time/dates-words';
 import { addDays, addMonths, formatLocalDate, isoWeekday, type LocalDate } from '../time/local-date';
 import { localDateOf, startOfLocalDay } from '../time/zone-math';
+import { ASK_TOGETHER } from './queue-parts';
 
 export interface Window {
   start: number;
@@ -169,16 +169,12 @@ export function askedParts(
 
 /**
  * Said under the range before a pull asked in parts: the progress counts them, so it is not taken
- * for stuck. Where it comes to minutes, its least time too: each report is first checked
- * POLL_FIRST_MS after it is asked for. Assembled's time building each is not known before the
- * first is in (the progress tells the time left from then on), so no more is promised.
+ * for stuck. They are asked for ASK_TOGETHER at a time (queue-parts.ts partsTogether), Assembled
+ * building those at once, and read one after another.
  */
 export function partsNote(parts: number): string {
-  const minutes = Math.floor((parts * POLL_FIRST_MS) / 60_000);
-  const least = minutes
-    ? ` This takes ${minutes} minute${minutes === 1 ? '' : 's'} at the least: the add-on first checks each report ${POLL_FIRST_MS / 1000} seconds after asking for it.`
-    : '';
-  return `Asked as ${parts} reports, one after another (Assembled builds each for a limited span), then joined: the progress says which report it is on.${least}`;
+  const asked = parts > ASK_TOGETHER ? `, ${ASK_TOGETHER} at a time` : ' at once';
+  return `Asked as ${parts} reports${asked} (Assembled builds each for a limited span), read one after another, then joined: the progress says which report it is on.`;
 }
 
 const dayOr = (granularity: ReportGranularity) => (granularity === 'interval' ? 'day' : granularity);

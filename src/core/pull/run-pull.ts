@@ -60,7 +60,16 @@ import { PullSpec, sourceInfo, sourceLabel, specProblems } from './pull-spec';
 import { calledNow, describeTarget, TargetMissing, type Targets, withSheetName } from './pull-target';
 import { CLEAR_FILTERS, filtersPicked, filterWords } from './pull-words';
 import { pushedIdsIn } from './push-columns';
-import { askCount, askOf, filterQueues, labelled, namesNoQueue, queueOf, queuesToAsk } from './queue-parts';
+import {
+  askCount,
+  askOf,
+  filterQueues,
+  labelled,
+  namesNoQueue,
+  partsTogether,
+  queueOf,
+  queuesToAsk,
+} from './queue-parts';
 import { rangeAhead } from './range-ahead';
 import { refuseRefreshed } from './refreshed-target';
 import {
@@ -594,20 +603,7 @@ function step(deps: PullDeps, taken: PullJob, jobs: JobStore, run: RunState): Pu
       if (!range) throw new Error('A report needs a date range');
       // No pick of some list left: nothing to ask (an empty list would ask for everyone).
       if (!picksNow(job)) return withState(job, 'writing', now, { errors: 0, nextPollAt: now });
-      const asked = askOf(job, job.part ?? 0, reportSpan(job, range));
-      const started = client.startReport(source.report, {
-        start_time: asked.window.start,
-        end_time: asked.window.end,
-        granularity: planOf(deps, job, source.granularity, range).ask,
-        ...reportFilters(job),
-        ...(asked.queue === undefined ? {} : { queue_ids: [asked.queue] }),
-      });
-      return withState(job, 'running', now, {
-        reportId: started.id,
-        reportAskedAt: now,
-        polls: 0,
-        nextPollAt: now + pollDelay(0),
-      });
+      return askReports(deps, client, job, range);
     }
     if (job.state === 'fetching') return fetchPages(deps, client, job, job.reportId);
     return resumeStaged(deps, job) ?? pollOnce(deps, client, job, job.reportId);
@@ -666,22 +662,78 @@ function resumeStaged(deps: PullDeps, job: PullJob): PullJob | undefined {
       });
 }
 
-/** A report read whole: the next part's is asked for, or the rows are written. */
+/**
+ * Asks for the report of the job's part and, in one batch, those after it (queue-parts.ts
+ * partsTogether), so that Assembled builds them at once. Their ids are kept in order (`ahead`) up to
+ * the first that did not start; that one and those after it are asked for when their turn comes.
+ * The ids are saved with the job before any of their pages is staged, and only its part's own
+ * (its queue, its window) is read as it: an execution cut short before saving asks them again.
+ */
+function askReports(deps: PullDeps, client: AssembledClient, job: PullJob, range: Window): PullJob {
+  const { source } = job.spec;
+  if (source.kind !== 'report') throw new Error('unreachable: only a report is asked for');
+  const now = deps.clock.now();
+  const granularity = planOf(deps, job, source.granularity, range).ask;
+  const inputs = partsTogether(job, job.part ?? 0).map((part) => {
+    const asked = askOf(job, part, reportSpan(job, range));
+    return {
+      start_time: asked.window.start,
+      end_time: asked.window.end,
+      granularity,
+      ...reportFilters(job),
+      ...(asked.queue === undefined ? {} : { queue_ids: [asked.queue] }),
+    };
+  });
+  const [first, ...rest] = client.startReports(source.report, inputs);
+  if (!first) throw new Error('unreachable: a report asked, an answer');
+  if (!first.ok) throw first.error;
+  const gap = rest.findIndex((o) => !o.ok);
+  const ahead = rest.slice(0, gap < 0 ? rest.length : gap).flatMap((o) => (o.ok ? [o.value.id] : []));
+  return withState(job, 'running', now, {
+    reportId: first.value.id,
+    ahead: ahead.length ? ahead : undefined,
+    reportAskedAt: now,
+    polls: 0,
+    nextPollAt: now + pollDelay(0),
+  });
+}
+
+/**
+ * A report read whole: the next part's, asked for with it, is checked at once (or asked for now,
+ * if it was not), or the rows are written.
+ */
 function fetchedAll(deps: PullDeps, job: PullJob, shape: StagedShape, pages: number): PullJob {
   const now = deps.clock.now();
   const fetched = { ...shape, pages, of: pages, since: job.fetched?.since ?? now, at: now };
   const part = (job.part ?? 0) + 1;
-  if (part < askCount(job))
+  if (part < askCount(job)) {
+    const [reportId, ...ahead] = job.ahead ?? [];
     return withState(job, 'running', now, {
       part,
       partSince: now,
-      reportId: undefined,
+      reportId,
+      ahead: ahead.length ? ahead : undefined,
+      // The first report's wait was every report's build: the rest are timed from it (pull-view.ts).
+      ...(part === 1 && reportId ? { firstIn: now } : {}),
       polls: 0,
       errors: 0,
       nextPollAt: now,
     });
+  }
   return withState(job, 'writing', now, { fetched, errors: 0, nextPollAt: now });
 }
+
+/**
+ * A job's reports asked for again from the first, in other parts or queues: none asked before is
+ * read, its ids (`ahead`) going with the parts they were asked for.
+ */
+const ASK_ANEW = {
+  reportId: undefined,
+  ahead: undefined,
+  part: undefined,
+  firstIn: undefined,
+  polls: 0,
+} satisfies Partial<PullJob>;
 
 /** One look at the report: its first page says whether it is ready, and is kept when it is. */
 function pollOnce(deps: PullDeps, client: AssembledClient, job: PullJob, reportId: string): PullJob {
@@ -703,11 +755,9 @@ function pollOnce(deps: PullDeps, client: AssembledClient, job: PullJob, reportI
     // read so far are let go).
     removeStaging(deps, job);
     return withState(job, 'running', now, {
-      reportId: undefined,
+      ...ASK_ANEW,
       utcBuckets: true,
       parts: job.range && longParts(job, job.range),
-      part: undefined,
-      polls: 0,
       nextPollAt: now,
     });
   }
@@ -718,13 +768,7 @@ function pollOnce(deps: PullDeps, client: AssembledClient, job: PullJob, reportI
     const queues = queuesOf(job, picksNow(job), () => client);
     if (queues && queues.length > 1) {
       removeStaging(deps, job);
-      return withState(job, 'running', now, {
-        reportId: undefined,
-        queues,
-        part: undefined,
-        polls: 0,
-        nextPollAt: now,
-      });
+      return withState(job, 'running', now, { ...ASK_ANEW, queues, nextPollAt: now });
     }
     // An organisation of one queue: the report is its own, read again once the job keeps it.
     if (queues) return withState(job, 'running', now, { queues, nextPollAt: now });

@@ -5,7 +5,7 @@ import { PAGE_SIZE, readAllPages } from '../paging';
 import { parseReply, replyOf } from '../parse';
 import { type Metric, type ReportPage, reportJob, reportPage } from '../schemas/reports';
 import type { TimeInput } from '../times';
-import type { Outcome } from '../transport';
+import type { Operation, Outcome } from '../transport';
 import { type EndpointContext, encodePath, type WriteOptions, wireWindow } from './context';
 
 export interface StartReportInput {
@@ -27,9 +27,30 @@ export function startReport(
   input: StartReportInput,
   options: WriteOptions = {},
 ): ReportJob {
+  return ctx.transport.send(startOp(ctx, type, input, options));
+}
+
+/**
+ * Reports of one type started together (one fetchAll batch as the rate limit allows), so that
+ * Assembled builds them at once: one outcome each, in order, a refusal of one not stopping the rest.
+ */
+export function startReports(
+  ctx: EndpointContext,
+  type: ReportType,
+  inputs: StartReportInput[],
+): Outcome<ReportJob>[] {
+  return ctx.transport.sendMany(inputs.map((input) => startOp(ctx, type, input)));
+}
+
+function startOp(
+  ctx: EndpointContext,
+  type: ReportType,
+  input: StartReportInput,
+  options: WriteOptions = {},
+): Operation<ReportJob> {
   const path = `/v0/reports/${encodePath(type)}`;
   const endpoint = `POST ${path}`;
-  return ctx.transport.send({
+  return {
     method: 'POST',
     path,
     body: {
@@ -44,7 +65,7 @@ export function startReport(
     // only a report no one reads, so a 5xx is retried like a read's, not left as "not known".
     safeToRetry: options.safeToRetry ?? true,
     parse: replyOf(reportJob),
-  });
+  };
 }
 
 /** The report as it stands; when complete, every row (all metric pages followed). */
