@@ -484,9 +484,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * 410.2 with a mistyped Action said with the action meant ("did you mean "insert"?") (0.1 KiB);
  * 410.6 with later rows shifted as one before pointing at its words, not repeating them, and
  * Ctrl+Z named to take a shifted paste back (0.4 KiB);
+ * 411.2 with a pull's reports (ticket stats per queue, a long range in parts) asked for together
+ * and read one after another (0.5 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 410.6;
+const CODE_BUDGET_KIB = 411.2;
 
 const ENTRY_POINTS = [
   'onOpen',
