@@ -486,9 +486,10 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * Ctrl+Z named to take a shifted paste back (0.4 KiB);
  * 411.2 with a pull's reports (ticket stats per queue, a long range in parts) asked for together
  * and read one after another (0.5 KiB);
+ * 411.3 with a Run now's owner told, on its card, who carries the run on and by when (0.1 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 411.2;
+const CODE_BUDGET_KIB = 411.3;
 
 const ENTRY_POINTS = [
   'onOpen',

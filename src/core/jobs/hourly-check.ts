@@ -16,11 +16,18 @@ export function hourlyCheckBy(lastWorked: number, nextTry: number): number {
 /**
  * The words after "it goes on while they have … open": by when their hourly check takes it up, or,
  * that time past with nothing done since, that it was due and has not (their trigger may be off).
+ * `whose`: "your" to the job's owner.
  */
-export function hourlyCheckWords(lastWorked: number, nextTry: number, now: number, zone: Zone): string {
+export function hourlyCheckWords(
+  lastWorked: number,
+  nextTry: number,
+  now: number,
+  zone: Zone,
+  whose = 'their',
+): string {
   const due = hourlyCheckBy(lastWorked, nextTry);
   const at = formatLocalDateTime(due, zone);
   return due > now
-    ? `, else by ${at} at their hourly background check`
-    : `; their hourly background check was due to take it up by ${at} and has not (it may be off)`;
+    ? `, else by ${at} at ${whose} hourly background check`
+    : `; ${whose} hourly background check was due to take it up by ${at} and has not (it may be off)`;
 }

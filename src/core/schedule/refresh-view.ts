@@ -115,8 +115,9 @@ export interface RefreshView {
    */
   limited: string;
   /**
-   * To an editor other than its owner, while its run is under way: who carries it on, and by when
-   * at the latest, as a push's other editors are told (others-push.ts); else ''.
+   * While its run is under way with no failed attempt: who carries it on, and by when at the
+   * latest, as a push's other editors are told (others-push.ts); to its owner too, whose sidebar
+   * closed leaves it to their hourly check; else ''.
    */
   carriedOn: string;
   nextRun: string;
@@ -191,12 +192,15 @@ function overdueWords(r: Refresh, mine: boolean, zone: Zone, now: number): strin
 
 /**
  * A run goes on with its owner's key alone: in their open Scheduled refreshes, else at their hourly
- * background check. Without this another editor saw "Running now" for an hour with no word of why.
+ * background check. Without this another editor saw "Running now" for an hour with no word of why,
+ * and so did its owner back at a run Run now started in a sidebar they had closed since.
  */
-function carriedOnWords(r: Refresh, run: PullJob, zone: Zone, now: number): string {
+function carriedOnWords(r: Refresh, run: PullJob, mine: boolean, zone: Zone, now: number): string {
   // By a time that stays put as the card is read again, and once past, overdue (hourly-check.ts).
-  const hourly = hourlyCheckWords(run.updatedAt, run.nextPollAt, now, zone);
-  return `It goes on while ${ownerName(r)} has Scheduled refreshes open${hourly}.`;
+  const hourly = hourlyCheckWords(run.updatedAt, run.nextPollAt, now, zone, mine ? 'your' : 'their');
+  return mine
+    ? `It goes on while you have Scheduled refreshes open${hourly}.`
+    : `It goes on while ${ownerName(r)} has Scheduled refreshes open${hourly}.`;
 }
 
 /** The mode as the Pull form words it; a merge names its key columns (the source's own unless typed). */
@@ -419,7 +423,7 @@ export function refreshView(
       run && !run.errors && run.limitedSince !== undefined
         ? `${causeOf(run.message ?? '')}. Assembled is up, so the run waits its turn and tries again.`
         : '',
-    carriedOn: !mine && run && !run.errors ? carriedOnWords(r, run, zone, now) : '',
+    carriedOn: run && !run.errors ? carriedOnWords(r, run, mine, zone, now) : '',
     nextRun: r.paused ? '' : nextRunText(r, zone, now, mine, run),
     overdue: overdueWords(r, mine, zone, now),
     lastRun: lastRunView(
