@@ -1,5 +1,6 @@
 // Rows edited while a push waits on Assembled are not sent (they no longer match the rows the push
-// was started with): each is marked beside it, and the summary counts them, through the built bundle.
+// was started with): each is marked beside it, and the summary and the log count them, through the
+// built bundle.
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { startLocalAddon } from '../../dev/local-addon';
@@ -49,5 +50,8 @@ describe.skipIf(!built)('rows changed during a push', () => {
       /^Changed or added during the push, not sent: End: .* Fix it, then push again\.$/,
     );
     expect(messages[5]).toBe('Changed or added during the push, not sent: push again to send it.');
+    // The log's Status says rows were left, as it says rows to fix, for someone scanning it.
+    const [head = [], ...log] = rt.workbook.values('Assembled log');
+    expect(log.map((r) => r[head.indexOf('Status')])).toEqual(['done, 3 not sent']);
   });
 });

@@ -909,11 +909,19 @@ function waitWords(job: PushJob): string {
   return `${outage}${limit}`;
 }
 
-/** A push that left rows to fix says so in the log's Status, where people scan for what needs them. */
+/**
+ * A push that left rows to fix, or rows unsent as they changed during it, says so in the log's
+ * Status, where people scan for what needs them: "done, 2 to fix, 1 not sent".
+ */
 function logStatus(job: PushJob): string {
   if (job.stopped) return STOPPED;
+  if (job.state !== 'done') return job.state;
   const toFix = job.failed + job.invalid;
-  return job.state === 'done' && toFix > 0 ? `done, ${countText(toFix)} to fix` : job.state;
+  const left = [
+    toFix > 0 ? `${countText(toFix)} to fix` : '',
+    job.notSent ? `${countText(job.notSent)} not sent` : '',
+  ];
+  return ['done', ...left.filter(Boolean)].join(', ');
 }
 
 /** A token bucket that starts as empty as the service's is likely to be after this push's last send. */
