@@ -28,7 +28,10 @@ describe('the Push message of a done row changed since it was pushed', () => {
       expect(changedMessage('state_edits', action)).toContain(
         'put update in Action (and the Assembled ID in State ID if it is empty)',
       );
-    expect(changedMessage('state_edits', 'delete')).toContain('To send it as a new row');
+    // A delete is no new row: sent again, it deletes what it names.
+    expect(changedMessage('state_edits', 'delete')).toContain(
+      'To send the delete, clear its Push status and Assembled ID.',
+    );
   });
 
   it('does not tell a time-off request already cancelled, denied or deleted to be cancelled first, nor that Assembled still has it', () => {

@@ -42,9 +42,11 @@ import { loadAgentMemo, saveAgentMemo } from './agent-memo';
 import { AgentDirectory } from './agents';
 import { countReplacing, HOLDS_ALREADY, markSentSince, type Replacing, replacing } from './association-rows';
 import { markUnknownCancels } from './cancel-rows';
+import { cellText } from './cell-text';
 import { type ClearCount, clearWords, countClears, windowsToClear } from './clear-rows';
 import { showWholeDays } from './day-cells';
 import type { DoubledColumn } from './doubled-columns';
+import type { EditFacts } from './edit-how';
 import { emptyAllDay, emptyAllDayWords, wentAsWholeDays, wholeDays } from './empty-all-day';
 import { goneRows, goneWords, pushedRows } from './gone-rows';
 import { doubledColumns, unreadColumns } from './header';
@@ -346,8 +348,15 @@ function changedOutcome(kind: PushKind, sheet: SheetSnapshot, row: SheetRow): Ro
               what(),
               `${row.clash ?? ''}${row.putBack ? PUT_BACK_CHANGED : ''}`,
               row.unsendable,
+              editFacts(sheet, row),
             );
   return { ...doneOutcome(row, cells), message };
+}
+
+/** An Agent-state edits row's ids, which its change words may name (edit-how.ts). */
+function editFacts(sheet: SheetSnapshot, row: SheetRow): EditFacts {
+  const { state_id: at } = sheet.map.columns;
+  return { id: row.id, stateId: at === undefined ? '' : cellText(row.values[at]) };
 }
 
 /** What changed since row `from` was pushed in a row sorted off it: '' when it holds those cells as they were. */

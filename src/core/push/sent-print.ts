@@ -14,6 +14,7 @@ import type { Zone } from '../ports';
 import type { CellValue } from '../table/build-table';
 import { formatLocalDateTime } from '../time/zone-math';
 import { toClearAsNew } from './clear-to-send';
+import { type EditFacts, editHow } from './edit-how';
 import type { HeaderMap } from './header';
 import { INGESTED_NO_ID, KINDS, type PushKind } from './kinds';
 import { hash } from './request';
@@ -311,9 +312,6 @@ const HOW: Partial<Record<PushKind, string>> = {
   agent_states: `Pushed again, it would add a second state. ${INGESTED_NO_ID}`,
 };
 
-/** An inserted state record sent again would be a second record: an update changes the first. */
-const EDIT_HOW = `To send the change, put update in Action (and the Assembled ID in State ID if it is empty), then clear ${toClearAsNew('state_edits')}.`;
-
 const CHANGED = 'Changed since it was pushed:';
 /**
  * Assembled's last word on the row (its answer to the push, or what Sync time off learned since)
@@ -325,8 +323,9 @@ const LAST_WORD = " Assembled's last word on it: ";
  * The Push message of a done row changed since it was sent; `action` is its Action cell, if any,
  * `status` its Push status (a synced time-off row's is the request's own), `was` its message,
  * `allow` its Allow conflicts column's header when that cell is TRUE, `what` what changed
- * (changesSinceSent), where the note says, `clash` what other rows say against it, and `unsendable`
- * what would stop the row being sent as it stands (said before the how, which it comes before).
+ * (changesSinceSent), where the note says, `clash` what other rows say against it, `unsendable`
+ * what would stop the row being sent as it stands (said before the how, which it comes before), and
+ * `edit` an Agent-state edits row's ids (edit-how.ts).
  */
 export function changedMessage(
   kind: PushKind,
@@ -337,11 +336,14 @@ export function changedMessage(
   what = '',
   clash = '',
   unsendable = '',
+  edit: EditFacts = {},
 ): string {
-  const bad = unsendable
-    ? `, and as it stands it could not be sent: ${unsendable} Put that right first.`
-    : '.';
-  const edit = kind === 'state_edits' && action.trim().toLowerCase() !== 'delete';
+  const edited = kind === 'state_edits' ? editHow(action, edit) : undefined;
+  // Words that say how to fill the empty State ID say what is wrong already.
+  const bad =
+    unsendable && !edited?.fillsId
+      ? `, and as it stands it could not be sent: ${unsendable} Put that right first.`
+      : '.';
   const said = was ? sentMessage(was) : '';
   const sent = said ? `${LAST_WORD}${said}` : '';
   const changed = `${CHANGED}${what ? ` ${what};` : ''} not sent again`;
@@ -358,7 +360,8 @@ export function changedMessage(
     return `${changed}${since}${bad}${how}${sent}`;
   }
   const how =
-    (edit ? EDIT_HOW : kind === 'activities' ? activityHow(allow) : HOW[kind]) ??
+    edited?.how ??
+    (kind === 'activities' ? activityHow(allow) : HOW[kind]) ??
     `To send it as a new row, clear its ${toClearAsNew(kind)}.`;
   // Before Assembled's last word, which is read back as what the row said when it was sent.
   return `${changed}, so Assembled still has it as it was${bad} ${how}${clash}${sent}`;
