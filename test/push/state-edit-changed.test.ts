@@ -60,6 +60,23 @@ describe.skipIf(!built)('a pushed Agent-state edits row changed since', () => {
     expect(held(sim, id)).toBe(false);
   });
 
+  it('with its Action emptied, and nothing else, is told to put insert back, not to send an update the same as Assembled holds', async () => {
+    const { rt, sheet, ids } = await inserted(2);
+    rt.workbook.write(sheet, [['']], { row: 2, column: 1 });
+    // Row 3 has its Action emptied and its End changed: that change is an update to send.
+    rt.workbook.write(sheet, [['']], { row: 3, column: 1 });
+    rt.workbook.write(sheet, [['2026-05-24 13:30']], { row: 3, column: 7 });
+    const check = await rt.callFromSidebar<ValidateSummary>('validatePush', 'state_edits');
+    expect(check.problems).toEqual([
+      `Row 2: Changed since it was pushed: Action was insert when pushed; not sent again, so Assembled still has it as it was. Nothing else changed, so there is nothing to send: put insert back in Action. To remove the state instead, put delete in Action and this row's Assembled ID (${ids[0]}) in State ID, then clear Push status and Assembled ID. Assembled's last word on it: State record inserted.`,
+      "Row 3: Changed since it was pushed: Action was insert and End was 2026-05-24 13:00 when pushed; not sent again, so Assembled still has it as it was. To send the change, put update in Action (and the Assembled ID in State ID if it is empty), then clear Push status and Assembled ID. Assembled's last word on it: State record inserted.",
+    ]);
+    // Put back, the row is as it was pushed, and says so again.
+    rt.workbook.write(sheet, [['insert']], { row: 2, column: 1 });
+    await rt.callFromSidebar<ValidateSummary>('validatePush', 'state_edits');
+    expect(column(rt, sheet, 'Push message')[0]).toBe('State record inserted.');
+  });
+
   it('changed to delete with a State ID typed is told to clear its status cells, not to send a new row', async () => {
     const { rt, sheet, ids } = await inserted(1);
     rt.workbook.write(sheet, [['delete', ids[0]]], { row: 2, column: 1 });

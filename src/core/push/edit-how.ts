@@ -10,6 +10,8 @@ export interface EditFacts {
   id?: string;
   /** Its State ID cell. */
   stateId?: string;
+  /** The Action it was pushed with, when Action is the one cell changed since; '' otherwise. */
+  actionWas?: string;
 }
 
 const CLEAR = toClearAsNew('state_edits');
@@ -18,18 +20,25 @@ const CLEAR = toClearAsNew('state_edits');
 const UPDATE_HOW = `To send the change, put update in Action (and the Assembled ID in State ID if it is empty), then clear ${CLEAR}.`;
 
 /**
- * How to send the change of a row whose Action now reads `action`, and whether those words fill its
- * empty State ID (`fillsId`), the problem that would stop it being sent, so that is not said too.
+ * What to do with the change of a row whose Action now reads `action`, and whether those words fill
+ * its empty State ID (`fillsId`), the problem that would stop it being sent, so that is not said too.
  */
 export function editHow(
   action: string,
-  { id = '', stateId = '' }: EditFacts = {},
+  { id = '', stateId = '', actionWas = '' }: EditFacts = {},
 ): { how: string; fillsId: boolean } {
-  if (action.trim().toLowerCase() !== 'delete') return { how: UPDATE_HOW, fillsId: false };
-  if (id && !stateId.trim())
+  const idThere = `this row's Assembled ID (${id}) in State ID, then clear ${CLEAR}`;
+  if (action.trim().toLowerCase() === 'delete') {
+    if (id && !stateId.trim()) return { how: `To delete the state, put ${idThere}.`, fillsId: true };
+    return { how: `To send the delete, clear its ${CLEAR}.`, fillsId: false };
+  }
+  // An Action emptied (or changed) alone changes nothing Assembled holds: an update would send it as it is.
+  if (actionWas) {
+    const remove = id ? ` To remove the state instead, put delete in Action and ${idThere}.` : '';
     return {
-      how: `To delete the state, put this row's Assembled ID (${id}) in State ID, then clear ${CLEAR}.`,
-      fillsId: true,
+      how: `Nothing else changed, so there is nothing to send: put ${actionWas} back in Action.${remove}`,
+      fillsId: false,
     };
-  return { how: `To send the delete, clear its ${CLEAR}.`, fillsId: false };
+  }
+  return { how: UPDATE_HOW, fillsId: false };
 }

@@ -78,6 +78,7 @@ import { reconcile } from './reconcile';
 import { type SendItem, type Sent, sendBatch } from './send';
 import {
   AS_SENT,
+  aloneChangedWas,
   changedMessage,
   changesSinceSent,
   emptiedMessage,
@@ -353,10 +354,14 @@ function changedOutcome(kind: PushKind, sheet: SheetSnapshot, row: SheetRow): Ro
   return { ...doneOutcome(row, cells), message };
 }
 
-/** An Agent-state edits row's ids, which its change words may name (edit-how.ts). */
+/** An Agent-state edits row's ids and pushed Action, which its change words may name (edit-how.ts). */
 function editFacts(sheet: SheetSnapshot, row: SheetRow): EditFacts {
   const { state_id: at } = sheet.map.columns;
-  return { id: row.id, stateId: at === undefined ? '' : cellText(row.values[at]) };
+  return {
+    id: row.id,
+    stateId: at === undefined ? '' : cellText(row.values[at]),
+    actionWas: aloneChangedWas(row.note ?? '', row.values, sheet.map, sheet.zone, 'action'),
+  };
 }
 
 /** What changed since row `from` was pushed in a row sorted off it: '' when it holds those cells as they were. */

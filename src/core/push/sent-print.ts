@@ -201,6 +201,41 @@ export function sentZoneName(note: string): string | undefined {
 const quoted = (v: string): string => (v === '' ? 'empty' : v.length > 40 ? `${v.slice(0, 39)}…` : v);
 
 /**
+ * Each column whose value differs from what the note says was pushed: the kind's header, and the
+ * value pushed ('' when empty). None when the note holds only a print.
+ */
+function changedCells(
+  note: string,
+  values: readonly CellValue[],
+  map: HeaderMap,
+  zone: Zone,
+): [string, string][] {
+  const pushed = pushedCells(note);
+  if (!pushed) return [];
+  const now = new Map(shownCells(values, map, zone));
+  const headers = new Set([...now.keys(), ...pushed.keys()]);
+  return [...headers]
+    .filter((h) => (now.get(h) ?? '') !== (pushed.get(h) ?? ''))
+    .map((h) => [h, pushed.get(h) ?? '']);
+}
+
+/**
+ * What column `key` held when the row was pushed, where it is the one column changed since; ''
+ * when others changed too, or the note holds only a print.
+ */
+export function aloneChangedWas(
+  note: string,
+  values: readonly CellValue[],
+  map: HeaderMap,
+  zone: Zone,
+  key: string,
+): string {
+  const changed = changedCells(note, values, map, zone);
+  const [header, was] = changed[0] ?? [];
+  return changed.length === 1 && header === headerOf(map, key) ? (was ?? '') : '';
+}
+
+/**
  * What changed since the row was pushed, in words ("End was 2026-05-24 10:00 when pushed"): each
  * column whose value differs, with the value pushed; '' when nothing did, or the note holds only a
  * print.
@@ -211,18 +246,13 @@ export function changesSinceSent(
   map: HeaderMap,
   zone: Zone,
 ): string {
-  const pushed = pushedCells(note);
-  if (!pushed) return '';
-  const now = new Map(shownCells(values, map, zone));
-  const headers = new Set([...now.keys(), ...pushed.keys()]);
-  const changed = [...headers].filter((h) => (now.get(h) ?? '') !== (pushed.get(h) ?? ''));
   // Named by the sheet's own header where the column is still there.
   const named = (h: string) => {
     const key = KINDS[map.kind].columns.find((c) => c.header === h)?.key;
     const at = key === undefined ? undefined : map.columns[key];
     return (at !== undefined && map.headers[at]) || h;
   };
-  const words = changed.map((h) => `${named(h)} was ${quoted(pushed.get(h) ?? '')}`);
+  const words = changedCells(note, values, map, zone).map(([h, was]) => `${named(h)} was ${quoted(was)}`);
   if (words.length === 0) return '';
   const more = words.length - 3;
   const others = more > 0 ? `, and ${more} more column${more === 1 ? '' : 's'} changed` : '';
