@@ -543,6 +543,28 @@ describe('Push rows in the workbench', () => {
     expect(await sync.getAttribute('data-tone')).toBe('info');
   });
 
+  it("takes a push's summary away once Sync time off has written the rows' statuses since, so the two never disagree", async () => {
+    const { page } = bench();
+    const sim = bench().running.workbench.session.backend.simulator;
+    const sb = await typedTimeOff(page, demoAgent(bench()).email, 'cancelled since');
+    const status = sb.locator('#status');
+    await sb.getByRole('button', { name: 'Push', exact: true }).click();
+    await status.filter({ hasText: /^Finished: 1 created/ }).waitFor({ timeout: 30_000 });
+    expect(await sb.locator('#progressBox').isVisible()).toBe(true);
+    // Cancelled in Assembled after the push: its summary still says created.
+    const request = sim?.admin.org.timeOff.find((t) => t.notes === 'cancelled since');
+    if (!sim || !request) throw new Error('the request pushed is not in Assembled');
+    sim.admin.cancelTimeOff(request.id);
+    await sb.getByRole('button', { name: 'Sync time off' }).click();
+    await sb
+      .locator('#syncStatus')
+      .filter({ hasText: /1 cancelled/ })
+      .waitFor();
+    await expect.poll(() => cell(page, 2, 'G').textContent()).toBe('cancelled');
+    expect(await status.textContent()).toBe('');
+    expect(await sb.locator('#progressBox').isHidden()).toBe(true);
+  });
+
   it('draws only the rows to fix in red after Validate and Push, not the count or the filter line above them', async () => {
     const { page, running } = bench();
     const wb = running.workbench.rt.workbook;

@@ -627,6 +627,9 @@ syncButton.addEventListener('click', () => {
       // Sync writes into the sheet in front, as the other buttons do: the one this sidebar names.
       if (!(await sameSheetInFront(syncStatus))) return;
       const result = await callServer('syncTimeOff');
+      // Written into the sheet named, Sync's word on its rows is the latest: what a push or Validate
+      // said of them before goes, as it may say the opposite (Created beside a request cancelled since).
+      if (result.sheet === sheetName.textContent) forgetLastResult();
       // Rows it left as they are are worth a look: no all-clear green.
       showAnswer(syncStatus, result.message, result.leftAlone ? 'info' : 'ok');
     } catch (error) {
