@@ -26,7 +26,7 @@ describe('a refresh whose sheet was deleted after its key was set right', () => 
     expect(lastRunWhy(mine as RefreshView)).toEqual({ label: 'Why it failed', text: mine?.lastRun?.message });
     expect(lastRunWhy(theirs as RefreshView)?.label).toBe('Why it failed');
     expect(mine?.targetGone).toBe(
-      'It cannot run: its sheet "Teams" was deleted. To have it run again, bring the sheet back: Edit ▸ Undo, if you deleted it just now, or restore a version of the spreadsheet from before the sheet was deleted (File ▸ Version history ▸ See version history: the whole spreadsheet goes back to that version). Once it is back, this card offers Resume. Or point it at another sheet: delete this refresh, then pull into that sheet and save a refresh there.',
+      'It cannot run: its sheet "Teams" was deleted. To have it run again, bring the sheet back: if it was deleted just now, whoever deleted it can undo that (Edit ▸ Undo); or restore a version of the spreadsheet from before the sheet was deleted (File ▸ Version history ▸ See version history: the whole spreadsheet goes back to that version). Once it is back, this card offers Resume. Or point it at another sheet: delete this refresh, then pull into that sheet and save a refresh there.',
     );
     expect(theirs?.targetGone).toBe(
       'It cannot run: its sheet "Teams" was deleted; Remove takes it out of this spreadsheet.',

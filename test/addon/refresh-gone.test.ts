@@ -34,7 +34,7 @@ describe('a refresh whose sheet was deleted', () => {
     const [mine] = await rt.callFromSidebar<RefreshView[]>('listRefreshes');
     expect(mine).toMatchObject({
       targetGone:
-        'It cannot run: its sheet "Staff" was deleted. To have it run again, bring the sheet back: Edit ▸ Undo, if you deleted it just now, or restore a version of the spreadsheet from before the sheet was deleted (File ▸ Version history ▸ See version history: the whole spreadsheet goes back to that version). Once it is back, it runs at its next time (paused meanwhile, this card offers Resume). Or point it at another sheet: delete this refresh, then pull into that sheet and save a refresh there.',
+        'It cannot run: its sheet "Staff" was deleted. To have it run again, bring the sheet back: if it was deleted just now, whoever deleted it can undo that (Edit ▸ Undo); or restore a version of the spreadsheet from before the sheet was deleted (File ▸ Version history ▸ See version history: the whole spreadsheet goes back to that version). Once it is back, it runs at its next time (paused meanwhile, this card offers Resume). Or point it at another sheet: delete this refresh, then pull into that sheet and save a refresh there.',
       paused: false,
       lastRun: null,
     });

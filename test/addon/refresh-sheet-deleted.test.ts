@@ -33,7 +33,7 @@ describe('a refresh whose sheet is deleted during its run', () => {
     ]);
     const todo = {
       [rt.user]:
-        'It cannot run: its sheet "AHT" was deleted. To have it run again, bring the sheet back: Edit ▸ Undo, if you deleted it just now, or restore a version of the spreadsheet from before the sheet was deleted (File ▸ Version history ▸ See version history: the whole spreadsheet goes back to that version). Once it is back, this card offers Resume. Or point it at another sheet: delete this refresh, then pull into that sheet and save a refresh there.',
+        'It cannot run: its sheet "AHT" was deleted. To have it run again, bring the sheet back: if it was deleted just now, whoever deleted it can undo that (Edit ▸ Undo); or restore a version of the spreadsheet from before the sheet was deleted (File ▸ Version history ▸ See version history: the whole spreadsheet goes back to that version). Once it is back, this card offers Resume. Or point it at another sheet: delete this refresh, then pull into that sheet and save a refresh there.',
       [sam.user]: 'It cannot run: its sheet "AHT" was deleted; Remove takes it out of this spreadsheet.',
     };
     for (const viewer of [rt, sam])

@@ -386,7 +386,7 @@ describe('scheduled refreshes', () => {
     // Resume and Run now say it cannot run, rather than seem to work, in its card's words: Resume
     // comes with the sheet, not pressed again now.
     const now =
-      'its sheet "Our sites" was deleted. To have it run again, bring the sheet back: Edit ▸ Undo, if you deleted it just now, or restore a version of the spreadsheet from before the sheet was deleted (File ▸ Version history ▸ See version history: the whole spreadsheet goes back to that version). Once it is back, this card offers Resume. Or point it at another sheet: delete this refresh, then pull into that sheet and save a refresh there.';
+      'its sheet "Our sites" was deleted. To have it run again, bring the sheet back: if it was deleted just now, whoever deleted it can undo that (Edit ▸ Undo); or restore a version of the spreadsheet from before the sheet was deleted (File ▸ Version history ▸ See version history: the whole spreadsheet goes back to that version). Once it is back, this card offers Resume. Or point it at another sheet: delete this refresh, then pull into that sheet and save a refresh there.';
     expect(view?.targetGone).toBe(`It cannot run: ${now}`);
     await expect(rt.callFromSidebar('resumeRefresh', view?.id)).rejects.toThrow(`It cannot run: ${now}`);
     await expect(rt.callFromSidebar('runRefreshNow', view?.id)).rejects.toThrow(`Nothing was run: ${now}`);
@@ -462,7 +462,7 @@ describe('scheduled refreshes', () => {
     expect(rows.at(-1)?.[head.indexOf('Message')]).toBe(happened);
     const todo = {
       [rt.user]:
-        'It cannot run: its sheet "Time off" was deleted. To have it run again, bring the sheet back: Edit ▸ Undo, if you deleted it just now, or restore a version of the spreadsheet from before the sheet was deleted (File ▸ Version history ▸ See version history: the whole spreadsheet goes back to that version). Once it is back, this card offers Resume. Or point it at another sheet: delete this refresh, then pull into that sheet and save a refresh there.',
+        'It cannot run: its sheet "Time off" was deleted. To have it run again, bring the sheet back: if it was deleted just now, whoever deleted it can undo that (Edit ▸ Undo); or restore a version of the spreadsheet from before the sheet was deleted (File ▸ Version history ▸ See version history: the whole spreadsheet goes back to that version). Once it is back, this card offers Resume. Or point it at another sheet: delete this refresh, then pull into that sheet and save a refresh there.',
       'sam@example.com':
         'It cannot run: its sheet "Time off" was deleted; Remove takes it out of this spreadsheet.',
     };

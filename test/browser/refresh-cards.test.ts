@@ -528,9 +528,18 @@ describe('Scheduled refresh cards', () => {
     const term = (t: string) => card.locator(`dt:text-is("${t}") + dd`);
     await expect.poll(() => term('Target').textContent()).toBe('Payroll (deleted)');
     expect(await term('Next run').textContent()).toBe('None');
+    // Nothing said of the target's data while there is no target.
+    expect(await card.locator('dt').allTextContents()).toEqual([
+      'Target',
+      'Frequency',
+      'Next run',
+      'Last run',
+      'If it fails',
+      'Owner',
+    ]);
     expect(await card.getAttribute('data-health')).toBe('failed');
     expect(await card.locator('.reason').allTextContents()).toEqual([
-      'It cannot run: its sheet "Payroll" was deleted. To have it run again, bring the sheet back: Edit ▸ Undo, if you deleted it just now, or restore a version of the spreadsheet from before the sheet was deleted (File ▸ Version history ▸ See version history: the whole spreadsheet goes back to that version). Once it is back, it runs at its next time (paused meanwhile, this card offers Resume). Or point it at another sheet: delete this refresh, then pull into that sheet and save a refresh there.',
+      'It cannot run: its sheet "Payroll" was deleted. To have it run again, bring the sheet back: if it was deleted just now, whoever deleted it can undo that (Edit ▸ Undo); or restore a version of the spreadsheet from before the sheet was deleted (File ▸ Version history ▸ See version history: the whole spreadsheet goes back to that version). Once it is back, it runs at its next time (paused meanwhile, this card offers Resume). Or point it at another sheet: delete this refresh, then pull into that sheet and save a refresh there.',
     ]);
     expect(await card.getByRole('button').allTextContents()).toEqual(['Delete']);
     // Its ways back, long as the e-mail's, leave the card within the sidebar.

@@ -92,13 +92,14 @@ export const sheetBack = (on: string) =>
  * Why a refresh's sheet cannot be found (bound by id, it was deleted; by name, an older refresh's,
  * or renamed), and what to do, said at its card while the sheet is gone. The card then offers
  * Delete alone: Resume comes back with the sheet (if the refresh is paused by then: not yet, it
- * runs at its next time), so it is said as what follows, not as a button to press now.
+ * runs at its next time), so it is said as what follows, not as a button to press now. Undo is
+ * each person's own: said as the deleter's way back, not the reader's, who may not be them.
  */
 export function gone(r: Refresh): string {
   const back = r.paused
     ? 'Once it is back, this card offers Resume'
     : 'Once it is back, it runs at its next time (paused meanwhile, this card offers Resume)';
-  return `${sheetGone(r)}. To have it run again, bring the sheet back: Edit ▸ Undo, if you deleted it just now, or ${VERSION_BACK}. ${back}. ${ANOTHER_SHEET}`;
+  return `${sheetGone(r)}. To have it run again, bring the sheet back: if it was deleted just now, whoever deleted it can undo that (Edit ▸ Undo); or ${VERSION_BACK}. ${back}. ${ANOTHER_SHEET}`;
 }
 
 /** The reason a refresh paused for its deleted sheet keeps: the e-mail's ways back, read once the sheet is back too. */

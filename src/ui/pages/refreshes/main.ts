@@ -397,7 +397,8 @@ function card(r: RefreshView): HTMLElement {
   const row = (term: string, value: string | (string | Node)[], attrs: Record<string, string> = {}) =>
     dl.append(el('dt', {}, term), el('dd', attrs, ...[value].flat()));
   row('Target', r.targetGone ? `${r.target} (deleted)` : r.target);
-  row('If the target has data', r.mode);
+  // What a run does to the target's data, of no use while there is no target.
+  if (!r.targetGone) row('If the target has data', r.mode);
   row('Frequency', r.frequencyLabel);
   row('Next run', nextRunShown(r));
   // A run given up is as plain to see as an attempt that will be tried again.
