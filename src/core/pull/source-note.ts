@@ -1,12 +1,14 @@
 // The note on a pulled table's header. Its first line says which Assembled data the sheet holds
 // (Push reads it back: a sheet of Assembled's own data is never taken for rows to send); a
-// refresh that failed adds a last line, until a good run writes the note afresh.
+// refresh that failed puts a line before it, until a good run writes the note afresh.
 import type { Zones } from '../ports';
 import type { Grid } from '../sheet/grid';
 import { validLocalDate } from '../time/local-date';
 import { fromLocal } from '../time/zone-math';
 
 const PREFIX = 'Source: Assembled ';
+/** A failed refresh's line, before the source line (failedRunNote). */
+const FAILED = 'Last refresh failed ';
 
 export function sourceLine(what: string): string {
   return `${PREFIX}${what}`;
@@ -14,7 +16,7 @@ export function sourceLine(what: string): string {
 
 /** What a header note says the sheet was pulled from, or undefined for a sheet no pull wrote. */
 export function pulledFrom(note: string): string | undefined {
-  const first = note.split('\n', 1)[0] ?? '';
+  const first = note.split('\n').find((line) => !line.startsWith(FAILED)) ?? '';
   return first.startsWith(PREFIX) ? first.slice(PREFIX.length) : undefined;
 }
 
@@ -63,8 +65,6 @@ export function notedRange(
   const from = m[2] as string;
   return { from, to: m[3] ?? from, zone: m[4] as string, alone: m[1] === undefined };
 }
-
-const FAILED = 'Last refresh failed ';
 
 const GENERATED = /^Generated: (.+?)(?: by .*)?$/;
 
@@ -121,11 +121,16 @@ export function writtenIn(note: string): string | undefined {
   return /\(([^()]+)\)$/.exec(generatedAt(note) ?? '')?.[1];
 }
 
-/** The note of a table whose refresh failed: its rows, and note, are the last good run's. */
+/**
+ * The note of a table whose refresh failed: its rows, and note, are the last good run's. The
+ * failure is its first line, one line whatever the reason holds: the rest runs to a line a column,
+ * under which it was lost.
+ */
 export function failedRunNote(note: string, when: string, reason: string): string {
   const kept = note.split('\n').filter((line) => !line.startsWith(FAILED));
   const generated = generatedAt(note);
   // True of a merged or appended sheet too, whose rows come from many runs.
   const run = generated ? `the run of ${generated}` : 'the last run that worked';
-  return [...kept, `${FAILED}${when}: ${reason} The rows were last brought up to date by ${run}.`].join('\n');
+  const said = reason.replace(/\s*\n\s*/g, ' ');
+  return [`${FAILED}${when}: ${said} The rows were last brought up to date by ${run}.`, ...kept].join('\n');
 }
