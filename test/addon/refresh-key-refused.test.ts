@@ -81,6 +81,22 @@ describe("a refresh run with its owner's refused key", () => {
     const [taken] = await rt.callFromSidebar<RefreshView[]>('resumeRefresh', id);
     expect(taken).toMatchObject({ paused: false, pausedReason: '' });
     expect(taken).not.toHaveProperty('keyUnchecked');
+    // The log, whose runs stopped at the refused key, says who set it going again, each time.
+    const [head = [], ...rows] = rt.workbook.values('Assembled log');
+    expect(
+      rows
+        .filter((r) => r[head.indexOf('Status')] === 'resumed')
+        .map((r) => [r[head.indexOf('Who')], r[head.indexOf('Message')]]),
+    ).toEqual([
+      [
+        'analyst@example.com',
+        expect.stringMatching(/^Resumed by analyst@example\.com: it runs again, next at /),
+      ],
+      [
+        'analyst@example.com',
+        expect.stringMatching(/^Resumed by analyst@example\.com: it runs again, next at /),
+      ],
+    ]);
     await rt.clock.advanceAsync(HOUR);
     expect((await card())?.lastRun?.status).toBe('done');
   });

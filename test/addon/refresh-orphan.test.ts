@@ -76,9 +76,14 @@ describe("another editor's Pause of a refresh not theirs", () => {
     expect(await card(rt)).toMatchObject({ paused: true, frequencyLabel: 'Daily at 07:00 America/New_York' });
     expect(requests).toEqual([]);
 
-    // A, back, resumes it: who paused it is no longer said.
+    // A, back, resumes it: who paused it is no longer said on its card; the log says who resumed it.
     const [resumed] = await rt.callFromSidebar<RefreshView[]>('resumeRefresh', id);
     expect(resumed).toMatchObject({ paused: false, pausedReason: '' });
+    expect(logRows(rt).at(-1)).toEqual([
+      'analyst@example.com',
+      'resumed',
+      'Resumed by analyst@example.com: it runs again, next at 2026-05-27 07:00 (America/New_York).',
+    ]);
   });
 
   it('e-mails the owner once, from the editor who paused it: who, which refresh, what it means, what to do', async () => {
@@ -118,10 +123,12 @@ describe("another editor's Pause of a refresh not theirs", () => {
     expect(rt.mail).toEqual([]);
   });
 
-  it('e-mails no one when the owner pauses it', async () => {
+  it('e-mails no one when the owner pauses it, and logs neither that Pause nor its Resume', async () => {
     const { rt, id } = await colleagueLeft();
     await rt.callFromSidebar('pauseRefresh', id);
     expect(rt.mail).toEqual([]);
+    await rt.callFromSidebar('resumeRefresh', id);
+    expect(logRows(rt)).toEqual([]);
   });
 
   it("stops the owner's run under way, which the owner's trigger then carries on no further", async () => {

@@ -168,9 +168,10 @@ describe('a failing refresh waiting to try again', () => {
     expect(rt.workbook.values('AHT')).toEqual(before);
     expect(logRows(rt).map((r) => r[4])).toEqual(['retrying', 'stopped']);
     expect((await card(rt))?.lastRun?.status).toBe('stopped');
-    // Resumed, it runs at its next time.
+    // Resumed, it runs at its next time; the log, whose runs stopped, says it was resumed.
     await rt.callFromSidebar('resumeRefresh', id);
-    await stepUntil(rt, () => logRows(rt).length > 2, 30 * HOUR);
+    expect(logRows(rt).map((r) => r[4])).toEqual(['retrying', 'stopped', 'resumed']);
+    await stepUntil(rt, () => logRows(rt).length > 3, 30 * HOUR);
     expect(logRows(rt).at(-1)?.[4]).toBe('done');
   });
 

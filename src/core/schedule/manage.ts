@@ -188,7 +188,7 @@ function edited(
  * Pause stops the run under way too (stopRunOf); Stop on the card stops the run alone (stopRun).
  * Either, pressed while the run holds the lock, answers at once (stopPressed). Any editor may
  * pause a refresh, said on its card and in the log as theirs; only its owner resumes it, which
- * sets their key working again.
+ * sets their key working again, said in the log too when the pause was.
  */
 export function setPaused(deps: RefreshDeps, id: string, paused: boolean): Refresh {
   const refresh = paused ? there(new RefreshStore(deps.store).get(id)) : ownedRefresh(deps, id, 'resume');
@@ -211,7 +211,21 @@ export function setPaused(deps: RefreshDeps, id: string, paused: boolean): Refre
     // Paused already, its owner has been told why (or paused it): nothing is news to them.
     if (!refresh.paused) toldOwner(deps, saved, 'paused', by);
   }
+  if (!paused && pauseTold(refresh)) logResumed(deps, saved);
   return noted(deps, saved, paused ? undefined : deps.ensureScheduler());
+}
+
+/**
+ * Paused with a reason its card says: another editor's Pause (in the log too), or a run's (its key,
+ * its sheet gone), after which the log's runs stop. Its owner's own Pause is said nowhere, and its
+ * Resume as quietly.
+ */
+const pauseTold = (r: Refresh) => r.paused && (r.pausedReason !== undefined || r.pausedForKey !== undefined);
+
+/** Its owner's Resume in the log, as a Pause is: whose, and when it runs next, in the log's zone. */
+function logResumed(deps: RefreshDeps, r: Refresh): void {
+  const next = `${formatLocalDateTime(nextRunIn(r, deps.zone), deps.zone)} (${deps.zone.name})`;
+  logRefresh(deps, r, 'resumed', `Resumed by ${ownerName(r)}: it runs again, next at ${next}.`);
 }
 
 /**
