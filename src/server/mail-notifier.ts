@@ -41,8 +41,10 @@ export const mailNotifier: Notifier & { authorize(): void } = {
     // (send_mail declined, quota spent), the Pause or Remove stands, as its log row says it.
     try {
       MailApp.sendEmail({ to: notice.refresh.owner, ...stoppedMail(notice, thisSpreadsheet()) });
+      return true;
     } catch (error) {
       console.warn(`Could not e-mail the owner that their refresh was ${notice.how}: ${String(error)}`);
+      return false;
     }
   },
 };

@@ -19,6 +19,7 @@ import { type RefreshView, refreshView } from '../core/schedule/refresh-view';
 import { keyToEdit, keyToResume, savedWords } from '../core/schedule/resume-key';
 import { carryOnRun, type RefreshDeps, runNowByHand } from '../core/schedule/run-refreshes';
 import { namedNow } from '../core/schedule/sheet-refresh';
+import { ownerToldWords } from '../core/schedule/stopped-mail';
 import { refusedFor } from '../core/schedule/zone-refused';
 import { ClientId, parseInput, wholeNumber } from '../core/validation';
 import { backgroundNotice } from './adapters/background-budget';
@@ -101,8 +102,11 @@ export function saveRefresh(input: unknown, id: unknown, zone?: unknown): Refres
 
 export function pauseRefresh(id: unknown): RefreshView[] {
   const deps = refreshDeps();
-  setPaused(deps, parseInput(ClientId, id, 'Refresh id'), true);
-  return views(deps);
+  const paused = parseInput(ClientId, id, 'Refresh id');
+  const { refresh, ownerTold } = setPaused(deps, paused, true);
+  // Another editor's Pause e-mailed to its owner: said to them, who need not tell the owner too.
+  const told = ownerTold ? { ownerTold: ownerToldWords(refresh) } : undefined;
+  return views(deps).map((v) => (v.id === paused && told ? { ...v, ...told } : v));
 }
 
 /** Stop on a card: the run under way ends; the refresh keeps its pause and its schedule. */
@@ -118,7 +122,7 @@ export function resumeRefresh(id: unknown): RefreshView[] {
   const unchecked = keyToResume(deps, resumed);
   // As it was paused: its next run then was the first due after its pause.
   const before = new RefreshStore(deps.store).get(resumed);
-  const after = setPaused(deps, resumed, false);
+  const after = setPaused(deps, resumed, false).refresh;
   const missed = before ? missedWords(before, after, deps.zone, deps.clock.now()) : '';
   const said = { ...(unchecked ? { keyUnchecked: unchecked } : {}), ...(missed ? { missed } : {}) };
   return views(deps).map((v) => (v.id === resumed ? { ...v, ...said } : v));

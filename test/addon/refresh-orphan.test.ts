@@ -49,6 +49,9 @@ describe("another editor's Pause of a refresh not theirs", () => {
     const [paused] = await sam.callFromSidebar<RefreshView[]>('pauseRefresh', id);
     const reason = 'Paused by sam@example.com on 2026-05-25 05:10.';
     expect(paused).toMatchObject({ mine: false, paused: true, pausedReason: reason, nextRun: '' });
+    // Pause's answer says the owner was e-mailed, to the one who pressed it alone.
+    expect(paused?.ownerTold).toBe('Its owner, analyst@example.com, has been e-mailed.');
+    expect(await card(rt)).not.toHaveProperty('ownerTold');
     expect(await card(rt)).toMatchObject({ mine: true, paused: true, pausedReason: reason });
     expect(logRows(rt)).toEqual([
       [
@@ -110,9 +113,10 @@ describe("another editor's Pause of a refresh not theirs", () => {
       ].join('\n'),
     );
     expect(JSON.stringify(rt.mail)).not.toContain(key);
-    // Pressed again (a second card open on it), it is paused already: no second e-mail.
-    await sam.callFromSidebar('pauseRefresh', id);
+    // Pressed again (a second card open on it), it is paused already: no second e-mail, none said.
+    const [again] = await sam.callFromSidebar<RefreshView[]>('pauseRefresh', id);
     expect(rt.mail).toHaveLength(1);
+    expect(again).not.toHaveProperty('ownerTold');
   });
 
   it('stands when the e-mail cannot be sent (the editor declined to let the add-on send mail)', async () => {
@@ -121,12 +125,15 @@ describe("another editor's Pause of a refresh not theirs", () => {
     const [paused] = await sam.callFromSidebar<RefreshView[]>('pauseRefresh', id);
     expect(paused).toMatchObject({ paused: true });
     expect(rt.mail).toEqual([]);
+    // Not said to have been e-mailed: it was not.
+    expect(paused).not.toHaveProperty('ownerTold');
   });
 
   it('e-mails no one when the owner pauses it, and logs neither that Pause nor its Resume', async () => {
     const { rt, id } = await colleagueLeft();
-    await rt.callFromSidebar('pauseRefresh', id);
+    const [paused] = await rt.callFromSidebar<RefreshView[]>('pauseRefresh', id);
     expect(rt.mail).toEqual([]);
+    expect(paused).not.toHaveProperty('ownerTold');
     await rt.callFromSidebar('resumeRefresh', id);
     expect(logRows(rt)).toEqual([]);
   });

@@ -562,6 +562,31 @@ describe('Scheduled refresh cards', () => {
     await page.locator('#sidebar').waitFor({ state: 'hidden' });
   });
 
+  it("another editor's Pause says its owner has been e-mailed of it", async () => {
+    const { page, running } = bench();
+    await refreshesInto(bench(), 'Shifts');
+    const first = running.workbench.rt.user;
+    const editor = page.getByLabel('Editor at the keyboard');
+    await editor.selectOption(SECOND_EDITOR);
+    try {
+      await page.waitForFunction((e) => document.body.dataset.editor === e, SECOND_EDITOR);
+      await page.locator('#sidebar').waitFor({ state: 'hidden' });
+      const { sb, card } = await refreshCard(page, 'Shifts');
+      await card.getByRole('button', { name: /^Pause: / }).click();
+      const said = `Paused. Its owner, ${first}, has been e-mailed.`;
+      await card.locator('.said', { hasText: said }).waitFor();
+      expect(await sb.locator('#status').textContent()).toBe(said);
+    } finally {
+      await editor.selectOption(first);
+      await page.waitForFunction((e) => document.body.dataset.editor === e, first);
+      await page.locator('#sidebar').waitFor({ state: 'hidden' });
+      // Out of the way of the cards the bench's later tests save (20 an editor).
+      const { rt } = running.workbench;
+      const listed = await rt.callFromSidebar<{ id: string; target: string }[]>('listRefreshes');
+      await rt.callFromSidebar('deleteRefresh', listed.find((r) => r.target === 'Shifts')?.id);
+    }
+  });
+
   it('a card whose sheet was deleted after a failed run set right since leads with the sheet gone, the old reason only asked for', async () => {
     const { page, running } = bench();
     const { rt, session } = running.workbench;

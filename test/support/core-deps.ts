@@ -126,7 +126,7 @@ export function coreSetup(dialect: Dialect = 'seed', apiKey = TEST_KEY) {
       },
       stages: () => [...grids.keys()].flatMap((name) => stageOf(name) ?? []),
     },
-    notify: { failed: (told) => void notices.push(...told), stopped: () => undefined },
+    notify: { failed: (told) => void notices.push(...told), stopped: () => false },
     ensureScheduler: () => {
       triggers++;
       return undefined;

@@ -188,9 +188,14 @@ function edited(
  * Pause stops the run under way too (stopRunOf); Stop on the card stops the run alone (stopRun).
  * Either, pressed while the run holds the lock, answers at once (stopPressed). Any editor may
  * pause a refresh, said on its card and in the log as theirs; only its owner resumes it, which
- * sets their key working again, said in the log too when the pause was.
+ * sets their key working again, said in the log too when the pause was. `ownerTold`: another
+ * editor's Pause was e-mailed to the owner (toldOwner), which Pause's answer says.
  */
-export function setPaused(deps: RefreshDeps, id: string, paused: boolean): Refresh {
+export function setPaused(
+  deps: RefreshDeps,
+  id: string,
+  paused: boolean,
+): { refresh: Refresh; ownerTold: boolean } {
   const refresh = paused ? there(new RefreshStore(deps.store).get(id)) : ownedRefresh(deps, id, 'resume');
   const by = owns(deps.user, refresh) ? undefined : byOther(deps);
   const reason = by && `Paused by ${by} on ${formatLocalDateTime(deps.clock.now(), deps.zone)}.`;
@@ -200,6 +205,7 @@ export function setPaused(deps: RefreshDeps, id: string, paused: boolean): Refre
       return pausedAs(deps, paused ? stopRunOf(deps, r) : r, paused, reason);
     }) as Refresh;
   const saved = paused ? stopPressed(deps, refresh, { ...(reason ? { reason } : {}) }, change) : change();
+  let ownerTold = false;
   if (by) {
     logRefresh(
       deps,
@@ -209,10 +215,10 @@ export function setPaused(deps: RefreshDeps, id: string, paused: boolean): Refre
       deps.user.email,
     );
     // Paused already, its owner has been told why (or paused it): nothing is news to them.
-    if (!refresh.paused) toldOwner(deps, saved, 'paused', by);
+    if (!refresh.paused) ownerTold = toldOwner(deps, saved, 'paused', by);
   }
   if (!paused && pauseTold(refresh)) logResumed(deps, saved);
-  return noted(deps, saved, paused ? undefined : deps.ensureScheduler());
+  return { refresh: noted(deps, saved, paused ? undefined : deps.ensureScheduler()), ownerTold };
 }
 
 /**
@@ -233,12 +239,12 @@ function logResumed(deps: RefreshDeps, r: Refresh): void {
  * refreshing, which they would otherwise learn only on opening Scheduled refreshes. Whether or not
  * they asked for e-mails on failure (notifyByEmail): that asks about runs failing, of which a
  * refresh down for a day could send one a day; this is one e-mail for a person's act, which
- * nothing else tells them of and only they can undo.
+ * nothing else tells them of and only they can undo. Whether the e-mail went.
  */
-function toldOwner(deps: RefreshDeps, refresh: Refresh, how: StoppedNotice['how'], by: string): void {
+function toldOwner(deps: RefreshDeps, refresh: Refresh, how: StoppedNotice['how'], by: string): boolean {
   // Google gave no address for its owner: the log and its card are all there is.
-  if (!refresh.owner) return;
-  deps.notify.stopped(stoppedNotice(namedNow(deps.targets, refresh), how, by, deps.zone));
+  if (!refresh.owner) return false;
+  return deps.notify.stopped(stoppedNotice(namedNow(deps.targets, refresh), how, by, deps.zone));
 }
 
 /**

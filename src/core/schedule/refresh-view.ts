@@ -167,6 +167,11 @@ export interface RefreshView {
    */
   missed?: string;
   /**
+   * On the card another editor's Pause just paused, when the e-mail telling its owner went
+   * (stopped-mail.ts ownerToldWords): Pause's words for that; else absent.
+   */
+  ownerTold?: string;
+  /**
    * On the card an edit was just saved on: Save's words when more than "Saved." (its pause kept for
    * its owner's key, or resumed with the key unchecked: resume-key.ts savedWords); else absent.
    */

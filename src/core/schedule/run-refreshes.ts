@@ -69,8 +69,9 @@ export interface Notifier {
   /**
    * Tells a refresh's owner that another editor paused or removed it, from that editor's execution
    * (stopped-mail.ts). Never throws: the Pause or Remove stands whether or not the owner is told.
+   * Whether the e-mail was sent (not when that editor declined to let the add-on send mail).
    */
-  stopped(notice: StoppedNotice): void;
+  stopped(notice: StoppedNotice): boolean;
 }
 
 export interface RefreshDeps extends PullDeps {

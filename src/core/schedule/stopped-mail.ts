@@ -31,6 +31,9 @@ export function stoppedNotice(
   return { refresh, how, by, ...(asOf ? { asOf } : {}) };
 }
 
+/** Said to the editor whose Pause or Remove was e-mailed (the e-mail went), beside "Paused.". */
+export const ownerToldWords = (r: Pick<Refresh, 'owner'>) => `Its owner, ${r.owner}, has been e-mailed.`;
+
 const itsTarget = (r: Refresh) => (r.spec.target.kind === 'bigquery' ? 'table' : 'sheet');
 
 /** What its target holds now: nothing is written into it any more. */

@@ -68,7 +68,7 @@ let acting = false;
 /** Stop or Pause pressed while the run held the lock: the run goes on to the end of its request (a page read, a BigQuery job polled). */
 const STOPPING = 'Stopping: the run ends once its request under way is answered.';
 
-/** What Stop or Pause says: `done`, or `ending` while its run goes on to the end of its request. */
+/** What Stop says: `done`, or `ending` while its run goes on to the end of its request. */
 const stopSaid = (id: string, done: string, ending: string) => (read: RefreshView[]) =>
   read.find((r) => r.id === id)?.stopping ? ending : done;
 
@@ -474,7 +474,11 @@ function card(r: RefreshView): HTMLElement {
       void act(
         'Pausing',
         () => callServer('pauseRefresh', r.id),
-        stopSaid(r.id, 'Paused.', `Paused. ${STOPPING}`),
+        // Another editor's: whether its owner was e-mailed of it, so they need not tell them too.
+        (read) => {
+          const v = read.find((x) => x.id === r.id);
+          return ['Paused.', v?.ownerTold, v?.stopping && STOPPING].filter(Boolean).join(' ');
+        },
         r.id,
       ),
   );
