@@ -13,13 +13,14 @@ export function maskKey(key: string): string {
 /**
  * Whether a key is saved, in words beside the field (which empties once a key is saved): its hint's
  * last four characters, and nothing more of the key. `typed`: a key is in the field, not yet saved
- * (a bare "No key is saved yet" under it read as if the key typed had been lost).
+ * (a bare "No key is saved" under it read as if the key typed had been lost). Never "yet": said
+ * too right after the person removed theirs.
  */
 export function savedKeyWords(view: { hasKey: boolean; keyHint: string }, typed = false): string {
   if (!view.hasKey)
     return typed
-      ? 'No key is saved yet: Save checks the key typed above with Assembled, then keeps it.'
-      : 'No key is saved yet.';
+      ? 'No key is saved: Save checks the key typed above with Assembled, then keeps it.'
+      : 'No key is saved.';
   const tail = view.keyHint.startsWith(MASKED) ? view.keyHint.slice(MASKED.length) : '';
   const saved = `A key${tail ? ` ending ${tail}` : ''} is saved for you`;
   return typed ? `${saved}: Save checks the key typed above, then puts it in its place.` : `${saved}.`;

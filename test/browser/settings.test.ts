@@ -362,11 +362,11 @@ describe('Settings in the workbench', () => {
       await rt.callFromSidebar('clearApiKey');
       await menu(page, 'Settings…');
       const again = await sidebar(page, 'Assembled settings');
-      await expect.poll(() => again.locator('#keyState').textContent()).toBe('No key is saved yet.');
+      await expect.poll(() => again.locator('#keyState').textContent()).toBe('No key is saved.');
       await again.getByLabel('API key').fill('sk_live_demo_7');
       // Typed, not saved: the words under it say what Save does with it, not only that none is saved.
       expect(await again.locator('#keyState').textContent()).toBe(
-        'No key is saved yet: Save checks the key typed above with Assembled, then keeps it.',
+        'No key is saved: Save checks the key typed above with Assembled, then keeps it.',
       );
       await again.getByRole('button', { name: 'Save', exact: true }).click();
       await expect
@@ -426,7 +426,7 @@ describe('Settings in the workbench', () => {
     const sb = await sidebar(page, 'Assembled settings');
     const key = sb.getByLabel('API key');
     await expect.poll(() => key.getAttribute('placeholder')).toBe('sk_live_…');
-    expect(await sb.locator('#keyState').textContent()).toBe('No key is saved yet.');
+    expect(await sb.locator('#keyState').textContent()).toBe('No key is saved.');
     // With none yet, the field's hint says first where a key comes from, then who can see it, in
     // words for a person, not Apps Script's.
     expect(await sb.locator('#apiKeyHint').textContent()).toBe(
@@ -436,7 +436,7 @@ describe('Settings in the workbench', () => {
     await sb.getByRole('button', { name: 'Save', exact: true }).click();
     await expect
       .poll(() => sb.locator('#status').textContent())
-      .toBe('No API key is saved yet, so nothing was saved: paste your API key in API key above, then Save.');
+      .toBe('No API key is saved, so nothing was saved: paste your API key in API key above, then Save.');
     expect(await sb.locator('#status').getAttribute('data-tone')).toBe('error');
     // The words are tied to the key field, where the key goes.
     expect(await key.getAttribute('aria-invalid')).toBe('true');
@@ -471,7 +471,7 @@ describe('Settings in the workbench', () => {
     await sb.getByRole('button', { name: 'Test connection' }).click();
     await expect
       .poll(() => sb.locator('#status').textContent())
-      .toBe('No API key is saved yet: paste your API key in API key above, then Test connection.');
+      .toBe('No API key is saved: paste your API key in API key above, then Test connection.');
     expect(await key.getAttribute('aria-invalid')).toBe('true');
     expect(await sb.locator('#results').isHidden()).toBe(true);
   });
@@ -527,7 +527,7 @@ describe('Settings in the workbench', () => {
     await ask.getByRole('button', { name: 'Yes, remove key', exact: true }).click();
     await sb.locator('#status', { hasText: 'The API key was removed.' }).waitFor();
     expect(await remove.count()).toBe(0);
-    expect(await sb.locator('#keyState').textContent()).toBe('No key is saved yet.');
+    expect(await sb.locator('#keyState').textContent()).toBe('No key is saved.');
     expect(await key.evaluate((e) => e === document.activeElement)).toBe(true);
   });
 

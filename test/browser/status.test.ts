@@ -396,7 +396,7 @@ describe('Sidebars say what is true now', () => {
     await sb.getByRole('button', { name: 'Test connection' }).click();
     await expect
       .poll(() => statusOf(sb))
-      .toBe('No API key is saved yet: paste your API key in API key above, then Test connection.');
+      .toBe('No API key is saved: paste your API key in API key above, then Test connection.');
     expect(await checks.count()).toBe(0);
 
     // A well-formed key the simulator never issued: refused, said once, the checks after it not

@@ -70,6 +70,6 @@ describe('a saved key, in words', () => {
     expect(said('sk_live_test_abcd1234')).toBe('A key ending 1234 is saved for you.');
     // Too short for its hint to show an end: none is named.
     expect(said('sk_live_test')).toBe('A key is saved for you.');
-    expect(said('')).toBe('No key is saved yet.');
+    expect(said('')).toBe('No key is saved.');
   });
 });

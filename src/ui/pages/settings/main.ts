@@ -304,7 +304,7 @@ form.addEventListener('submit', (event) => {
   const typed = formInput().apiKey ?? '';
   if (!typed && !hasKey)
     return keyFirst(
-      'No API key is saved yet, so nothing was saved: paste your API key in API key above, then Save.',
+      'No API key is saved, so nothing was saved: paste your API key in API key above, then Save.',
     );
   const now = tried();
   // A test Assembled could not answer tells nothing: Save tries again, as it may answer now.
@@ -332,7 +332,7 @@ byId('test').addEventListener('click', () => {
   const typed = formInput().apiKey ?? '';
   // Said here, where the key goes: not the "open Settings" of a pull without a key.
   if (!typed && !hasKey)
-    return keyFirst('No API key is saved yet: paste your API key in API key above, then Test connection.');
+    return keyFirst('No API key is saved: paste your API key in API key above, then Test connection.');
   void run('Testing the connection', async () => {
     const now = tried();
     const report = await callServer('testConnection', formInput());
