@@ -6,6 +6,7 @@ import type { Zone } from '../ports';
 import { wholeNumber } from '../validation';
 import { datesWords } from './dates-words';
 import { DAYS_BACK_MAX, DAYS_BACK_MIN } from './days-back';
+import { fixedDatesOutside } from './fixed-dates';
 import {
   addDays,
   addMonths,
@@ -123,6 +124,8 @@ function relativeDays(preset: RelativePreset, today: LocalDate, days = 1): [Loca
 }
 
 export function resolveRange(spec: DateRangeSpec, now: number, zone: Zone): ResolvedRange {
+  const outside = spec.kind === 'absolute' ? fixedDatesOutside(spec.from, spec.to) : undefined;
+  if (outside) throw new Error(outside.problem);
   const [first, last] =
     spec.kind === 'absolute'
       ? [parseLocalDate(spec.from) as LocalDate, parseLocalDate(spec.to) as LocalDate]

@@ -39,7 +39,7 @@ import { freeSheetName } from '../../../core/sheet/free-sheet-name';
 import type { DateRangeSpec, RelativePreset } from '../../../core/time/date-range';
 import { datesWords } from '../../../core/time/dates-words';
 import { DAYS_BACK_MAX, DAYS_BACK_MIN, daysBackProblem } from '../../../core/time/days-back';
-import { fixedDatesMissing } from '../../../core/time/fixed-dates';
+import { fixedDatesMissing, fixedDatesOutside } from '../../../core/time/fixed-dates';
 import { checkAgain } from '../../check-again';
 import {
   busy,
@@ -504,7 +504,9 @@ function checkRange(): DateRangeSpec | undefined {
   preview.textContent = '';
   if (!r) return undefined;
   // A date left out is said at once, not found by the server once the pull has started.
-  const missing = r.kind === 'absolute' ? fixedDatesMissing(r.from, r.to) : undefined;
+  // A year still being typed (0202) is said here too, not asked of the server as centuries of reports.
+  const missing =
+    r.kind === 'absolute' ? (fixedDatesMissing(r.from, r.to) ?? fixedDatesOutside(r.from, r.to)) : undefined;
   if (missing) {
     const field = missing.field === 'from' ? from : to;
     showRangeProblem(missing.problem, field, datesLeft.has(field) ? 'error' : undefined);
