@@ -1,7 +1,7 @@
 // The functions a sidebar may call on the server, shared by both sides: src/server implements
 // this interface and src/ui calls it through a typed wrapper over google.script.run.
 // Arguments cross as plain JSON (no Dates) and are parsed with zod on arrival.
-import type { ReportGranularity } from './assembled/model';
+import type { ReportGranularity, ReportType } from './assembled/model';
 import type { TimeFormat } from './assembled/times';
 import type { PullSpec } from './pull/pull-spec';
 import type { Choice, ChoiceKind, JobView, PullOptions } from './pull/pull-view';
@@ -65,6 +65,7 @@ export interface ServerApi {
     range: DateRangeSpec,
     granularity?: ReportGranularity,
     mode?: PullSpec['mode'],
+    report?: ReportType,
   ): { from: string; to: string; zone: string; note?: string };
   listChoices(kind: ChoiceKind): Choice[];
   /**

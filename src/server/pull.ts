@@ -4,7 +4,7 @@ import * as z from 'zod/mini';
 import type { PullJob } from '../core/jobs/pull-job';
 import { lazy } from '../core/lazy';
 import { agentChoices, sortChoices } from '../core/pull/agent-choices';
-import { GRANULARITIES } from '../core/pull/catalogue';
+import { GRANULARITIES, REPORT_TYPES } from '../core/pull/catalogue';
 import { againAt, type PullAgain, pullAgain } from '../core/pull/pull-again';
 import { PullSpec, WRITE_MODES } from '../core/pull/pull-spec';
 import {
@@ -136,19 +136,22 @@ export function previewRange(
   range: unknown,
   granularity?: unknown,
   mode?: unknown,
+  report?: unknown,
 ): { from: string; to: string; zone: string; note?: string } {
   const zone = spreadsheetZone();
   const now = Date.now();
   const { from, to, start, end } = resolveRange(parseInput(DateRangeSpec, range, 'Date range'), now, zone);
   const g = parseInput(GranularitySchema, granularity, 'Granularity');
   const append = parseInput(ModeSchema, mode, 'Mode') === 'append';
+  // A sidebar from before the report was sent: its words are adherence's, which counts scheduled time.
+  const type = parseInput(ReportSchema, report, 'Report') ?? 'adherence';
   const window = { start, end };
   const asked = reportWindow(window, now);
   const utc = append && g && g !== 'interval' && bucketPlan(g, asked, zone).utc;
   const parts = g && askedParts(g, asked, asked, zone);
   // Said before the pull, as the header note says it after; a report stops at now (report-until.ts).
   const note = [
-    g && stopNote(window, now, g, zone, { append, utc }, true),
+    g && stopNote(window, now, g, zone, { append, utc, report: type }, true),
     g && granularityNote(g, asked, zone),
     // Said before, as the progress counts them after: a pull of many reports is not stuck.
     parts && partsNote(parts.length),
@@ -170,6 +173,7 @@ export function previewRange(
 
 const GranularitySchema = /* @__PURE__ */ lazy(() => z.optional(z.enum(GRANULARITIES)));
 const ModeSchema = /* @__PURE__ */ lazy(() => z.optional(z.enum(WRITE_MODES)));
+const ReportSchema = /* @__PURE__ */ lazy(() => z.optional(z.enum(REPORT_TYPES)));
 
 const ChoiceKindSchema = /* @__PURE__ */ lazy(() =>
   z.enum(['queues', 'teams', 'sites', 'agents', 'activity_types']),

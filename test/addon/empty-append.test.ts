@@ -39,7 +39,7 @@ describe('an append or merge of nothing', () => {
     await editor.callFromSidebar('saveSettings', { apiKey: B_KEY, timeFormat: 'iso', apiVersion: '' });
     const none = await pullToEnd(editor, acts('append', ...NOTHING), key());
     expect(none.message).toBe(
-      'No rows: Assembled holds nothing yet for 2028-01-01 to 2028-01-02, which lies ahead: schedules may not be planned that far, so Acts!A1 was left as it was.',
+      'No rows: Assembled holds nothing yet for 2028-01-01 to 2028-01-02, which lies ahead: schedules may not be planned yet, so Acts!A1 was left as it was.',
     );
     const before = rt.workbook.values('Acts');
     const next = await pullToEnd(rt, acts('append', '2026-05-13', '2026-05-14'), key());

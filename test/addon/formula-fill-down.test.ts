@@ -166,7 +166,7 @@ describe('a formula column beside a pulled table', () => {
     });
     const none = await pullToEnd(rt, acts({ kind: 'absolute', from: '2028-01-01', to: '2028-01-02' }), key());
     expect(none.message).toBe(
-      'No rows: Assembled holds nothing yet for 2028-01-01 to 2028-01-02, which lies ahead: schedules may not be planned that far, so Acts!A1 keeps the table\'s header, with no rows under it. The formula of "Twice" was cleared from the rows the table no longer reaches; row 2 keeps it, to be filled down when rows come back.',
+      'No rows: Assembled holds nothing yet for 2028-01-01 to 2028-01-02, which lies ahead: schedules may not be planned yet, so Acts!A1 keeps the table\'s header, with no rows under it. The formula of "Twice" was cleared from the rows the table no longer reaches; row 2 keeps it, to be filled down when rows come back.',
     );
     const column = () => rt.workbook.formulas('Acts').map((r) => r[width] ?? '');
     expect(column()).toEqual(['', twice(2)]);

@@ -53,7 +53,7 @@ describe('A pull with filters that finds no rows', () => {
       key(),
     );
     expect(none.message).toBe(
-      'No rows: Assembled holds nothing yet for 2028-01-01 to 2028-01-02, which lies ahead: schedules may not be planned that far, so Acts!A1 shows "(no records)".',
+      'No rows: Assembled holds nothing yet for 2028-01-01 to 2028-01-02, which lies ahead: schedules may not be planned yet, so Acts!A1 shows "(no records)".',
     );
   });
 
@@ -72,7 +72,7 @@ describe('A pull with filters that finds no rows', () => {
     });
     const job = await pullToEnd(rt, adherence('2027-02-01', '2027-02-28', 'Bad'), key());
     expect(job.message).toBe(
-      'No rows for team "Tier 1 Americas" picked under Filters: Assembled holds nothing yet for 2027-02-01 to 2027-02-28, which lies ahead: schedules may not be planned that far, so Bad!A1 shows "(no records)".',
+      'No rows for team "Tier 1 Americas" picked under Filters: Assembled holds nothing yet for 2027-02-01 to 2027-02-28, which lies ahead: schedules may not be planned yet, nor any time adherent, so Bad!A1 shows "(no records)".',
     );
     // Within the two weeks planned, the team's rows come.
     const near = await pullToEnd(rt, adherence('2027-01-05', '2027-01-06', 'Near'), key());

@@ -155,7 +155,7 @@ describe('Pull data', () => {
       const job = await follow(rt, await start(rt, acts(future, mode)));
       expect(job.state).toBe('done');
       expect(job.message).toBe(
-        'No rows: Assembled holds nothing yet for 2028-01-01 to 2028-01-02, which lies ahead: schedules may not be planned that far, so Acts!A1 was left as it was.',
+        'No rows: Assembled holds nothing yet for 2028-01-01 to 2028-01-02, which lies ahead: schedules may not be planned yet, so Acts!A1 was left as it was.',
       );
       expect(JSON.stringify(rt.workbook.values('Acts'))).toBe(before);
     }
@@ -203,7 +203,7 @@ describe('Pull data', () => {
       await start(rt, acts({ kind: 'absolute', from: '2028-01-01', to: '2028-01-02' })),
     );
     expect(job.message).toBe(
-      "No rows: Assembled holds nothing yet for 2028-01-01 to 2028-01-02, which lies ahead: schedules may not be planned that far, so Acts!A1 keeps the table's header, with no rows under it.",
+      "No rows: Assembled holds nothing yet for 2028-01-01 to 2028-01-02, which lies ahead: schedules may not be planned yet, so Acts!A1 keeps the table's header, with no rows under it.",
     );
     expect(rt.workbook.values('Acts')).toEqual([header]);
     const note = rt.workbook.notes('Acts')[0]?.[0] ?? '';

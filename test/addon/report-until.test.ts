@@ -1,5 +1,5 @@
 // A report over a range that runs past now: Assembled counts the time scheduled after now, but none
-// of it adherent or handled yet. Month-to-date adherence pulled at 07:41 counted all of the day's
+// of it adherent yet (nor any ticket handled). Month-to-date adherence pulled at 07:41 counted all of the day's
 // scheduled hours against 07:41 of adherence and read several points low. A report now stops at
 // the last whole 30-minute interval before the pull began, and the form and header note say so.
 import { describe, expect, it } from 'vitest';
@@ -33,7 +33,7 @@ describe('a report whose range runs past now (New York, Monday 7 December 2026, 
       from: '2026-12-01',
       to: '2026-12-07',
       zone: 'America/New_York',
-      note: 'This range runs past now: the rows will stop at the last whole 30-minute interval before the pull begins (2026-12-07 07:30 in America/New_York, if it began now), since Assembled counts the time scheduled after now but none of it adherent or handled yet.',
+      note: 'This range runs past now: the rows will stop at the last whole 30-minute interval before the pull begins (2026-12-07 07:30 in America/New_York, if it began now), since Assembled counts the time scheduled after now but none of it adherent yet.',
     });
     // A range over, and a list that is not a report, are pulled whole as before.
     const lastMonth = { kind: 'relative', preset: 'last_month' };
@@ -53,7 +53,7 @@ describe('a report whose range runs past now (New York, Monday 7 December 2026, 
     const mtd = column(rt, 'MTD', 'Scheduled');
     expect(new Set(column(rt, 'MTD', 'End').shown)).toEqual(new Set(['2026-12-07 07:30:00']));
     expect(rt.workbook.notes('MTD')[0]?.[0]).toContain(
-      '\nUntil: 2026-12-07 07:30 (America/New_York), the last whole 30-minute interval before the pull began. The range runs past it, and Assembled counts the time scheduled after it but none of it adherent or handled yet, so the rows stop there; a later pull brings the rest.\n',
+      '\nUntil: 2026-12-07 07:30 (America/New_York), the last whole 30-minute interval before the pull began. The range runs past it, and Assembled counts the time scheduled after it but none of it adherent yet, so the rows stop there; a later pull brings the rest.\n',
     );
     // Its hours scheduled are the six days before and today's intervals up to 07:30, none after.
     const days = { kind: 'absolute', from: '2026-12-01', to: '2026-12-06' };
@@ -97,6 +97,40 @@ describe('a report whose range runs past now (New York, Monday 7 December 2026, 
     expect(rt.workbook.notes('MTD')[0]?.[0]).toContain(
       '\nUntil: 2026-12-07 07:00 (America/New_York), the last whole',
     );
+  });
+});
+
+// QA: a Handle time report ahead was said to count time scheduled but none adherent, and to find
+// nothing as schedules may not be planned: words of adherence and schedules, which it does not read.
+describe('a ticket report over a range ahead (New York, Tuesday 15 December 2026)', () => {
+  it('says before and after the pull what Assembled counts of it, and why it found nothing, in its own words', async () => {
+    const { rt } = await startLocalAddon({ timezone: 'America/New_York', now: '2026-12-15T15:00:00Z' });
+    const ahead = { kind: 'absolute', from: '2026-12-21', to: '2026-12-27' };
+    const lies = 'The range lies ahead of the pull, or began less than 30 minutes before it:';
+    const preview = (report: string) =>
+      rt.callFromSidebar<{ note?: string }>('previewRange', ahead, 'day', 'replace', report);
+    expect((await preview('handle_time')).note).toBe(
+      `${lies} Assembled counts no tickets handled in it yet.`,
+    );
+    expect((await preview('ticket_stats')).note).toBe(
+      `${lies} Assembled counts no tickets created or solved in it yet.`,
+    );
+    expect((await preview('adherence')).note).toBe(
+      `${lies} Assembled counts the time scheduled in it but none of it adherent yet.`,
+    );
+    const spec = {
+      source: { kind: 'report', report: 'handle_time', granularity: 'day' },
+      range: ahead,
+      target: { kind: 'new_sheet', name: 'Handle time' },
+      mode: 'replace',
+    };
+    const job = await pullToEnd(rt, spec, 'pull-ahead-01');
+    expect(job.message).toBe(
+      'No rows: Assembled holds nothing yet for 2026-12-21 to 2026-12-27, which lies ahead: no tickets are handled yet, so \'Handle time\'!A1 shows "(no records)".',
+    );
+    const note = rt.workbook.notes('Handle time')[0]?.[0] ?? '';
+    expect(note).toContain(`${lies} Assembled counts no tickets handled in it yet.`);
+    expect(note).not.toMatch(/adherent|planned/);
   });
 });
 

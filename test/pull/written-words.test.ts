@@ -58,16 +58,17 @@ describe('writtenWords', () => {
   });
 
   // A range past the days Assembled plans schedules for finds nothing, whatever the filters.
+  const planned = 'schedules may not be planned yet';
   it('says first that the range lies ahead, wholly or partly, not only that the filters found none', () => {
     const also = {
       filtered: 'team "Tier 1" picked under Filters',
       clear: 'Clear filters, beside Pull data, takes them off',
     };
-    const wholly = { ...also, ahead: { dates: '2027-02-01 to 2027-02-28', partly: false } };
+    const wholly = { ...also, ahead: { dates: '2027-02-01 to 2027-02-28', partly: false, why: planned } };
     expect(writtenWords('replace', written(0), 'Bad!A1', wholly)).toBe(
-      'No rows for team "Tier 1" picked under Filters: Assembled holds nothing yet for 2027-02-01 to 2027-02-28, which lies ahead: schedules may not be planned that far, so Bad!A1 shows "(no records)".',
+      'No rows for team "Tier 1" picked under Filters: Assembled holds nothing yet for 2027-02-01 to 2027-02-28, which lies ahead: schedules may not be planned yet, so Bad!A1 shows "(no records)".',
     );
-    const partly = { ...also, ahead: { dates: '2027-01-01 to 2027-01-31', partly: true } };
+    const partly = { ...also, ahead: { dates: '2027-01-01 to 2027-01-31', partly: true, why: planned } };
     expect(writtenWords('merge', written(0), 'Bad!A1', partly)).toBe(
       'No rows for team "Tier 1" picked under Filters: 2027-01-01 to 2027-01-31 lies partly ahead, where schedules may not be planned yet, and Assembled holds none for the days before with these filters, so Bad!A1 was left as it was. Clear filters, beside Pull data, takes them off.',
     );
@@ -83,15 +84,33 @@ describe('writtenWords', () => {
     // 2027-01-03 22:00 in New York, 2027-01-04 in UTC.
     const now = Date.parse('2027-01-04T03:00:00Z');
     const range = (from: string, to: string) => ({ from, to, start: 0, end: 0 });
-    expect(rangeAhead(range('2027-01-01', '2027-01-03'), now, zone)).toBeUndefined();
-    expect(rangeAhead(range('2027-01-03', '2027-01-09'), now, zone)).toEqual({
+    const activities = { kind: 'resource', resource: 'activities' } as const;
+    expect(rangeAhead(range('2027-01-01', '2027-01-03'), now, zone, activities)).toBeUndefined();
+    expect(rangeAhead(range('2027-01-03', '2027-01-09'), now, zone, activities)).toEqual({
       dates: '2027-01-03 to 2027-01-09',
       partly: true,
+      why: 'schedules may not be planned yet',
     });
-    expect(rangeAhead(range('2027-01-04', '2027-01-04'), now, zone)).toEqual({
+    expect(rangeAhead(range('2027-01-04', '2027-01-04'), now, zone, activities)).toEqual({
       dates: '2027-01-04',
       partly: false,
+      why: 'schedules may not be planned yet',
     });
+  });
+
+  // QA: a Handle time report ahead said schedules may not be planned, which it does not read.
+  it("says why days ahead hold nothing in the words of the pull's source", () => {
+    const zone = intlZone('America/New_York');
+    const now = Date.parse('2026-12-15T15:00:00Z');
+    const range = { from: '2026-12-21', to: '2026-12-27', start: 0, end: 0 };
+    const why = (source: Parameters<typeof rangeAhead>[3]) => rangeAhead(range, now, zone, source)?.why;
+    const report = (r: 'adherence' | 'ticket_stats' | 'handle_time') =>
+      why({ kind: 'report', report: r, granularity: 'day' });
+    expect(report('handle_time')).toBe('no tickets are handled yet');
+    expect(report('ticket_stats')).toBe('no tickets are created or solved yet');
+    expect(report('adherence')).toBe('schedules may not be planned yet, nor any time adherent');
+    expect(why({ kind: 'resource', resource: 'agent_states' })).toBe('no agent states are recorded yet');
+    expect(why({ kind: 'resource', resource: 'activities' })).toBe('schedules may not be planned yet');
   });
 
   it('says an append or merge into a new or empty sheet wrote its rows, not appended or merged them', () => {

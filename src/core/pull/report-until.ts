@@ -1,12 +1,12 @@
 // A report over a range that runs past now counts the time scheduled after now but none of it
-// adherent or handled yet: month-to-date adherence pulled at 07:41 counted the whole day's 8 hours
+// adherent yet (nor any ticket handled): month-to-date adherence pulled at 07:41 counted the whole day's 8 hours
 // scheduled against 07:41 of adherence, and read 86% for a month at 93%. So a report's range ends
 // at the last whole 30-minute interval before the pull began, and its note and the Pull form say so.
 //
 // An append adds each row once, so it adds no row of a day (week, month) still under way: such a
 // row would go in part-way, and again whole once the day was over, counted twice. The pull after
 // the day ends adds it whole (a refresh goes back for it, catch-up.ts).
-import type { ReportGranularity } from '../assembled/model';
+import type { ReportGranularity, ReportType } from '../assembled/model';
 import type { Zone } from '../ports';
 import { formatLocalDateTime } from '../time/zone-math';
 import { bucketStart, UTC, type Window } from './report-buckets';
@@ -25,16 +25,26 @@ export function reportWindow(window: Window, now: number): Window {
   return { start: window.start, end: reportUntil(window, now) ?? window.end };
 }
 
-/** Why the rows stop at now: what Assembled counts of the time after `it`. */
-const counted = (it: string) =>
-  `Assembled counts the time scheduled ${it} but none of it adherent or handled yet`;
+/** Why the rows stop at now: what Assembled counts of the time after `it`, in the report's words. */
+const COUNTED: Record<ReportType, (it: string) => string> = {
+  adherence: (it) => `Assembled counts the time scheduled ${it} but none of it adherent yet`,
+  ticket_stats: (it) => `Assembled counts no tickets created or solved ${it} yet`,
+  handle_time: (it) => `Assembled counts no tickets handled ${it} yet`,
+};
 
 /**
  * Said in the header note (`now`: when the pull began) and, `before` it, under the range: where the
  * rows stop short of a range that runs past now, or that the range lies ahead.
  */
-export function untilNote(window: Window, now: number, zone: Zone, before = false): string {
+export function untilNote(
+  window: Window,
+  now: number,
+  zone: Zone,
+  report: ReportType,
+  before = false,
+): string {
   if (window.end <= now) return '';
+  const counted = COUNTED[report];
   const until = reportUntil(window, now);
   if (until === undefined)
     return `The range lies ahead of the pull, or began less than 30 minutes before it: ${counted('in it')}.`;
@@ -69,11 +79,11 @@ export function stopNote(
   now: number,
   granularity: ReportGranularity,
   zone: Zone,
-  { append, utc }: { append: boolean; utc?: boolean },
+  { append, utc, report }: { append: boolean; utc?: boolean; report: ReportType },
   before = false,
 ): string {
   const until = append ? appendUntil(window, now, granularity, zone, utc) : undefined;
-  if (until === undefined) return untilNote(window, now, zone, before);
+  if (until === undefined) return untilNote(window, now, zone, report, before);
   const buckets = utc ? UTC : zone;
   const once = `an append adds each ${granularity} once, whole`;
   const after = `the first pull after it ends adds it`;

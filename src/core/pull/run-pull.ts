@@ -895,7 +895,7 @@ function writePiece(deps: PullDeps, job: PullJob, run: RunState, client: Assembl
 
 /** The pull's range's days after the day it began, for the words of a pull that found no rows. */
 function aheadOf(deps: PullDeps, job: PullJob): Pick<WrittenAlso, 'ahead'> {
-  const ahead = job.range && rangeAhead(job.range, job.createdAt, deps.zone);
+  const ahead = job.range && rangeAhead(job.range, job.createdAt, deps.zone, job.spec.source);
   return ahead ? { ahead } : {};
 }
 
@@ -1037,12 +1037,12 @@ function rollsUp(deps: PullDeps, job: PullJob): boolean {
 function reportUntilNote(
   deps: PullDeps,
   job: PullJob,
-  granularity: ReportGranularity,
+  { granularity, report }: Extract<PullSpec['source'], { kind: 'report' }>,
   range: Window,
 ): string {
   const append = job.spec.mode === 'append';
   const utc = append && planOf(deps, job, granularity, range).utc;
-  return stopNote(range, job.createdAt, granularity, deps.zone, { append, utc });
+  return stopNote(range, job.createdAt, granularity, deps.zone, { append, utc, report });
 }
 
 function bucketNote(deps: PullDeps, job: PullJob): string {
@@ -1172,7 +1172,7 @@ function headerNote(deps: PullDeps, job: PullJob, done?: WriteOutcome, timed?: b
     sourceLine(sourceLabel(spec.source)),
     range ? `${rangeLabel(spec.mode, done)}: ${datesWords(range)} (${deps.zone.name})` : '',
     range ? (sourceInfo(spec.source).rangeNote ?? '') : '',
-    range && spec.source.kind === 'report' ? reportUntilNote(deps, job, spec.source.granularity, range) : '',
+    range && spec.source.kind === 'report' ? reportUntilNote(deps, job, spec.source, range) : '',
     bucketNote(deps, job),
     wholeDays(deps, job) ? END_EXCLUSIVE : '',
     clockNote(deps, job, timed),

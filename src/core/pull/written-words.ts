@@ -12,14 +12,15 @@ import { typedWords } from './typed-words';
 /**
  * Said when Assembled sent no rows: not "0 rows merged", which reads as if something was done. The
  * filters in force are named first: one left ticked from other data is the likely cause, but for
- * a range that lies ahead, where schedules may not be planned yet, not the only one.
+ * a range that lies ahead, where schedules may not be planned yet (or tickets handled: its source's
+ * words, range-ahead.ts), not the only one.
  */
 function noneWords(filtered = '', ahead?: RangeAhead): string {
   const none = `No rows${filtered && ` for ${filtered}`}`;
   if (!ahead) return `${none}: Assembled holds none for this range and these filters`;
   if (!ahead.partly)
-    return `${none}: Assembled holds nothing yet for ${ahead.dates}, which lies ahead: schedules may not be planned that far`;
-  return `${none}: ${ahead.dates} lies partly ahead, where schedules may not be planned yet, and Assembled holds none for the days before${filtered && ' with these filters'}`;
+    return `${none}: Assembled holds nothing yet for ${ahead.dates}, which lies ahead: ${ahead.why}`;
+  return `${none}: ${ahead.dates} lies partly ahead, where ${ahead.why}, and Assembled holds none for the days before${filtered && ' with these filters'}`;
 }
 
 /**

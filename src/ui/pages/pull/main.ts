@@ -1,5 +1,5 @@
 import { KEY_REFUSED } from '../../../core/assembled/errors';
-import type { ReportGranularity } from '../../../core/assembled/model';
+import type { ReportGranularity, ReportType } from '../../../core/assembled/model';
 import { type BigQueryField, bigQueryFieldProblem } from '../../../core/bigquery/target-fields';
 import { countText } from '../../../core/count-text';
 import { duration } from '../../../core/duration';
@@ -522,14 +522,21 @@ async function updatePreview(): Promise<void> {
   if (!r) return;
   const serial = previewSerial;
   try {
-    const report = current().kind === 'report';
+    const chosen = current();
+    const report = chosen.kind === 'report';
     const {
       from: f,
       to: t,
       zone,
       note,
     } = await (report
-      ? callServer('previewRange', r, granularity.value as ReportGranularity, mode.value as PullSpec['mode'])
+      ? callServer(
+          'previewRange',
+          r,
+          granularity.value as ReportGranularity,
+          mode.value as PullSpec['mode'],
+          chosen.id as ReportType,
+        )
       : callServer('previewRange', r));
     if (serial !== previewSerial) return;
     previewed = datesWords({ from: f, to: t });
