@@ -72,7 +72,7 @@ describe('appending months to a monthly history table (New York)', () => {
     await pullToEnd(rt, tickets('2026-11-01', '2026-11-30'), 'pull-00000002');
     const job = await pullToEnd(rt, tickets('2026-10-02', '2026-12-31'), 'pull-00000003');
     expect(job.message).toBe(
-      "7 rows appended to 'Ticket history'!A1 (rows 16 to 22); 21 rows overlap rows the sheet holds for the same Queue ID over other times (such as 2026-10-02 00:00 to 2026-10-31 20:00 over 2026-10-01 00:00 to 2026-11-01 00:00), so they were left out, as they would count that time twice. To pull them, choose a range whose rows line up with the sheet's, or Replace it.",
+      "7 rows appended below the table in 'Ticket history', rows 16 to 22; 21 rows overlap rows the sheet holds for the same Queue ID over other times (such as 2026-10-02 00:00 to 2026-10-31 20:00 over 2026-10-01 00:00 to 2026-11-01 00:00), so they were left out, as they would count that time twice. To pull them, choose a range whose rows line up with the sheet's, or Replace it.",
     );
     // The last hours of 31 December (UTC's January) overlap nothing the sheet holds. Calendar
     // months show their days as dates; Assembled's UTC ones, no days of New York's, their times.

@@ -45,7 +45,7 @@ describe('an append or merge of nothing', () => {
     const next = await pullToEnd(rt, acts('append', '2026-05-13', '2026-05-14'), key());
     expect(next.message).toMatch(
       new RegExp(
-        `^${n(next.rows)} rows appended to Acts!A1 \\(rows ${n(first.rows + 2)} to ${n(first.rows + next.rows + 1)}\\)`,
+        `^${n(next.rows)} rows appended below the table in Acts, rows ${n(first.rows + 2)} to ${n(first.rows + next.rows + 1)}`,
       ),
     );
     const after = rt.workbook.values('Acts');
@@ -104,7 +104,7 @@ describe('an append or merge of nothing', () => {
     expect(runs[2]?.[7]).toBe(
       "No rows for 1 agent (the refresh's filters): Assembled holds none for this range and these filters, so Acts!A1 was left as it was.",
     );
-    expect(runs[3]?.[7]).toBe('7 rows appended to Acts!A1 (rows 9 to 15).');
+    expect(runs[3]?.[7]).toBe('7 rows appended below the table in Acts, rows 9 to 15.');
     expect(sizes).toEqual([8, 8, 8, 15, 22]);
   });
 });

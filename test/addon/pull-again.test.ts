@@ -64,7 +64,7 @@ describe('Pull it again', () => {
     }
     // A day later the moving range adds its newest day, below the rows already there.
     expect(job.message).toMatch(
-      /^\d+ rows appended to 'Tickets \(weekly KPI\)'!A1 \(rows \d+ to \d+\); \d+ rows were in the sheet already/,
+      /^\d+ rows appended below the table in 'Tickets \(weekly KPI\)', rows \d+ to \d+; \d+ rows were in the sheet already/,
     );
     const log = rt.workbook.values('Assembled log');
     expect(log[log.length - 1]?.slice(1, 4)).toEqual([

@@ -232,7 +232,7 @@ describe('Pull data, writing the sheet', () => {
     const longer = await pull(rt, spec('2026-05-13'));
     const day = first.rows / 2;
     expect(longer.message).toBe(
-      `${day} rows appended to Sheet1!A1 (rows ${first.rows + 2} to ${first.rows + day + 1}); ${first.rows} rows were in the sheet already and left as they were (Merge updates such rows).`,
+      `${day} rows appended below the table in Sheet1, rows ${first.rows + 2} to ${first.rows + day + 1}; ${first.rows} rows were in the sheet already and left as they were (Merge updates such rows).`,
     );
     expect(rangeLine()).toMatch(/^Range of the last pull, appended: 2026-05-11 to 2026-05-13 \(/);
     const starts = rt.workbook
@@ -272,7 +272,7 @@ describe('Pull data, writing the sheet', () => {
       mode: 'append',
     });
     expect(job.state).toBe('done');
-    expect(job.message).toMatch(/^\d+ rows appended to Sheet1!A1 \(rows 3 to \d+\)\.$/);
+    expect(job.message).toMatch(/^\d+ rows appended below the table in Sheet1, rows 3 to \d+\.$/);
     expect(rt.workbook.size('Sheet1').lastColumn).toBeGreaterThan(26);
   });
 

@@ -68,7 +68,7 @@ describe('a header typed over in a pulled table', () => {
     const next = await pullToEnd(editor, handleTime('HT history', 'append'), key());
     expect(next).toMatchObject({ state: 'done' });
     expect(next.message).toBe(
-      `${next.rows} rows appended to 'HT history'!A1 (rows ${first.rows + 2} to ${first.rows + next.rows + 1}). ${SAID}`,
+      `${next.rows} rows appended below the table in 'HT history', rows ${first.rows + 2} to ${first.rows + next.rows + 1}. ${SAID}`,
     );
     const [header, ...rows] = rt.workbook.values('HT history');
     expect(header).toEqual(RENAMED);
@@ -83,7 +83,9 @@ describe('a header typed over in a pulled table', () => {
     // The week after: the columns are known by their new headers, and nothing more is said.
     rt.clock.advance(7 * DAY);
     const third = await pullToEnd(rt, handleTime('HT history', 'append'), key());
-    expect(third.message).toMatch(/^[\d,]+ rows appended to 'HT history'!A1 \(rows [\d,]+ to [\d,]+\)\.$/);
+    expect(third.message).toMatch(
+      /^[\d,]+ rows appended below the table in 'HT history', rows [\d,]+ to [\d,]+\.$/,
+    );
     const after = rt.workbook.values('HT history');
     expect(after[0]).toEqual(RENAMED);
     expect(after.slice(1 + first.rows + next.rows).every((r) => typeof r[4] === 'number')).toBe(true);

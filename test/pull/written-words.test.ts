@@ -38,6 +38,17 @@ describe('writtenWords', () => {
     );
   });
 
+  // QA: "appended to 'Handle time'!A1 (rows 481 to 955)" read as if written at A1.
+  it('says an append put its rows below the table, in its sheet or at its cell, and which rows', () => {
+    const rows = { ...written(475), bodyRow: 481 };
+    expect(writtenWords('append', rows, "'Handle time'!A1")).toBe(
+      "475 rows appended below the table in 'Handle time', rows 481 to 955.",
+    );
+    expect(writtenWords('append', rows, "'Handle time'!C5")).toBe(
+      "475 rows appended below the table at 'Handle time'!C5, rows 481 to 955.",
+    );
+  });
+
   // "No rows" alone hid an agent ticked for the data chosen before, kept and sent with the pull.
   it('names the filters in force when there are no rows, and how to take them off', () => {
     const also = {

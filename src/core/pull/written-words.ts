@@ -94,8 +94,16 @@ function outcome(
   const left = [w.present ? `${rowCount(w.present)} ${kept}` : '', over].filter(Boolean).join('; ');
   if (w.appended === 0) return `Nothing appended to ${label}: ${w.present && over ? '' : 'all '}${left}`;
   const where = `rows ${countText(w.bodyRow)} to ${countText(w.bodyRow + w.appended - 1)}`;
-  const appended = `${rowCount(w.appended)} appended to ${label} (${where})`;
+  const appended = `${rowCount(w.appended)} appended ${belowTable(label)}, ${where}`;
   return left ? `${appended}; ${left}` : appended;
+}
+
+/**
+ * Where an append put its rows: below the table, in its sheet, or at its cell when the table is
+ * not at A1. "Appended to 'Handle time'!A1 (rows 481 to 955)" read as if written at A1 (QA).
+ */
+function belowTable(label: string): string {
+  return `below the table ${label.endsWith('!A1') ? `in ${label.slice(0, -'!A1'.length)}` : `at ${label}`}`;
 }
 
 /** Rows an append left out as they overlap the sheet's over other times (write-table.ts `span`). */
