@@ -199,10 +199,10 @@ describe('Pull data, writing the sheet', () => {
         .find((l) => l.startsWith('Filters'));
     // Into an empty sheet the append is its first write: the sheet holds just that pull.
     expect(await pull(rt, spec('append', one))).toMatchObject({ state: 'done' });
-    expect(filtersLine()).toBe(`Filters: team_ids=${one?.id} ("${one?.name}")`);
+    expect(filtersLine()).toBe(`Filters: team "${one?.name}" (${one?.id})`);
     for (const mode of ['append', 'merge']) {
       expect(await pull(rt, spec(mode, two))).toMatchObject({ state: 'done' });
-      expect(filtersLine()).toBe(`Filters of the last pull: team_ids=${two?.id} ("${two?.name}")`);
+      expect(filtersLine()).toBe(`Filters of the last pull: team "${two?.name}" (${two?.id})`);
     }
   });
 

@@ -145,7 +145,7 @@ describe('scheduled refreshes', () => {
       state: 'done',
       what: expect.stringMatching(what),
     });
-    expect(rt.workbook.notes('Tier 2 AHT')[0]?.[0]).toContain(`Filters: team_ids=${team} ("Tier 2")`);
+    expect(rt.workbook.notes('Tier 2 AHT')[0]?.[0]).toContain(`Filters: team "Tier 2" (${team})`);
     // More names than a note says are not kept: the shared store holds the first 50 of a list.
     const many = { ...filtered, filterNames: { team_ids: Array.from({ length: 51 }, (_, i) => `T${i}`) } };
     await expect(rt.callFromSidebar('startPull', many, 'pull-000000002')).rejects.toThrow();
@@ -167,7 +167,7 @@ describe('scheduled refreshes', () => {
     expect(loggedRuns(rt).at(-1)).toMatch(/, filtered: 4 teams done$/);
     const names = teams.map((t) => `"${t.name}"`).join(', ');
     expect(rt.workbook.notes('Four teams')[0]?.[0]).toContain(
-      `Filters: team_ids=${teams.map((t) => t.id).join(',')} (${names})`,
+      `Filters: teams ${names} (${teams.map((t) => t.id).join(',')})`,
     );
     // A longer list is named as far as 50, then counted: the note stays a few KB.
     const ids = sim.admin.org.people.slice(0, 60).map((p) => p.agent_id);
@@ -180,8 +180,8 @@ describe('scheduled refreshes', () => {
     await rt.callFromSidebar<JobView>('startPull', sixty, 'pull-000000002');
     await rt.clock.advanceAsync(5 * 60_000);
     const note = rt.workbook.notes('Sixty agents')[0]?.[0];
-    expect(note).toContain(`Filters: agent_ids=${ids.join(',')} ("Name of ${ids[0]}", "Name of ${ids[1]}", `);
-    expect(note).toContain(`"Name of ${ids[49]}" and 10 more)`);
+    expect(note).toContain(`Filters: agents "Name of ${ids[0]}", "Name of ${ids[1]}", `);
+    expect(note).toContain(`"Name of ${ids[49]}" and 10 more (${ids.join(',')})`);
   });
 
   it('a late trigger runs a missed refresh once, not once per missed period', async () => {

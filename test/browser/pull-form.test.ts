@@ -984,7 +984,7 @@ describe('The Pull data form', () => {
     await goToPulled(page, sb, 'Four teams');
     await expect
       .poll(() => cell(page, 1, 'A').getAttribute('title'))
-      .toMatch(/Filters: team_ids=[^ ]+ \("Tier 1 Americas", "Tier 1 EMEA", "Tier 1 APAC", "Quality"\)/);
+      .toMatch(/Filters: teams "Tier 1 Americas", "Tier 1 EMEA", "Tier 1 APAC", "Quality" \([^ ]+\)/);
   });
 
   // Ticks made for one data stayed ticked, far up their lists, when the data changed: a Handle time
@@ -1043,6 +1043,6 @@ describe('The Pull data form', () => {
     await goToPulled(page, sb, 'AHT');
     await expect
       .poll(() => cell(page, 1, 'A').getAttribute('title'))
-      .toMatch(/\nFilters: site_ids=[^ ;]+ \("Dublin"\)\n/);
+      .toMatch(/\nFilters: site "Dublin" \([^ ;]+\)\n/);
   });
 });

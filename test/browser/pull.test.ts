@@ -860,7 +860,7 @@ describe('Pull data in the workbench', () => {
     const email = new Set(people.filter((p) => p.channels.includes('email')).map((p) => p.email));
     expect(column('agent_email').every((e) => email.has(e as string))).toBe(true);
     expect(wb.notes('Email breaks')[0]?.[0]).toMatch(
-      /Filters: channel=email; activity_type_ids=at_break,at_lunch \("Break", "Lunch"\); schedule_id=sch_master/,
+      /Filters: activity types "Break", "Lunch" \(at_break,at_lunch\); channel email; schedule sch_master/,
     );
 
     // Reopened over that sheet, Change it puts the whole pull back in the form, aimed at it: one
@@ -898,7 +898,7 @@ describe('Pull data in the workbench', () => {
     await sb.locator('#jobStage', { hasText: /^Done$/ }).waitFor({ timeout: 30_000 });
     expect(wb.notes('Email breaks')[0]?.[0]).toMatch(
       // The names come back with the ticks they were saved with.
-      /Filters: channel=chat; activity_type_ids=at_break,at_lunch \("Break", "Lunch"\); schedule_id=sch_master/,
+      /Filters: activity types "Break", "Lunch" \(at_break,at_lunch\); channel chat; schedule sch_master/,
     );
     expect(wb.sheetNames().filter((n) => n.startsWith('Activities'))).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterWords } from '../../src/core/pull/pull-words';
+import { filtersNoted, filterWords } from '../../src/core/pull/pull-words';
 
 describe("a pull's filters in words", () => {
   it('counts each list and names each choice; nothing without filters', () => {
@@ -34,5 +34,24 @@ describe('filter lists named as the sidebar listed them', () => {
     // Names saved for fewer ids (a list changed by hand, or too long to name) say nothing wrong.
     expect(filterWords({ team_ids: ['t1', 't2'] }, { team_ids: ['Tier 2'] })).toBe('filtered: 2 teams');
     expect(filterWords({ team_ids: ['t1'] }, { site_ids: ['Austin'] })).toBe('filtered: 1 team');
+  });
+});
+
+// QA: the note's line led with the raw key and id, Filters: team_ids=2796c04c-… ("Tier 1 EMEA").
+describe("a pull's filters as its header note says them", () => {
+  it('leads with the names a person knows, in the words of the log, then the ids', () => {
+    const team = '2796c04c-7d1e-4d39-9b4a-5c1f0e2a9b11';
+    expect(filtersNoted({ team_ids: [team] }, { team_ids: ['Tier 1 EMEA'] })).toEqual([
+      `team "Tier 1 EMEA" (${team})`,
+    ]);
+    expect(
+      filtersNoted(
+        { queue_ids: ['q1', 'q2'], agent_ids: ['a1', 'a2'], channel: 'chat', schedule_id: 'sch_1' },
+        { queue_ids: ['Billing', 'Returns'] },
+      ),
+    ).toEqual(['queues "Billing", "Returns" (q1,q2)', '2 agents (a1,a2)', 'channel chat', 'schedule sch_1']);
+    expect(filterWords({ team_ids: [team] }, { team_ids: ['Tier 1 EMEA'] })).toBe(
+      'filtered: team "Tier 1 EMEA"',
+    );
   });
 });

@@ -21,6 +21,12 @@ describe('the master schedule of a pulled schedule', () => {
     expect(
       masterScheduleIds(note('Filters of the last pull: schedule_id=sch_draft'), ['sch_draft']).size,
     ).toBe(0);
+    // As a note says it now (pull-words.ts filtersNoted), and a note before it, "key=value".
+    expect(
+      masterScheduleIds(note('Filters: agent "Ana" (a1); channel chat; schedule sch_draft'), ['sch_draft'])
+        .size,
+    ).toBe(0);
+    expect(masterScheduleIds(note('Filters: agent "Ana" (a1); channel chat'), ['sch_master']).size).toBe(1);
     expect(masterScheduleIds('Source: Assembled Agent states', ['sch_master']).size).toBe(0);
     expect(masterScheduleIds('', ['sch_master']).size).toBe(0);
   });

@@ -3,7 +3,7 @@
 // their cards, in Pull it again and in the log.
 import { someOf } from '../count-text';
 import { rangeWords } from '../time/date-range';
-import { MAX_NAMED, type NamedList } from './catalogue';
+import { MAX_NAMED, MAX_NOTE_NAMED, type NamedList } from './catalogue';
 import { type FilterNames, type PullFilters, type PullSpec, sourceLabel } from './pull-spec';
 
 const LISTS: [NamedList, string, string][] = [
@@ -12,6 +12,14 @@ const LISTS: [NamedList, string, string][] = [
   ['site_ids', 'site', 'sites'],
   ['agent_ids', 'agent', 'agents'],
   ['activity_type_ids', 'activity type', 'activity types'],
+];
+
+/** The filters of one value, each with the word it is said after ("status approved"). */
+const VALUES: [keyof PullFilters, string][] = [
+  ['status', 'status'],
+  ['channel', 'channel'],
+  ['schedule_id', 'schedule'],
+  ['priority_order', 'platforms'],
 ];
 
 /**
@@ -39,11 +47,46 @@ export function eachFilter(filters: PullFilters, names: FilterNames = {}): strin
       );
     else if (n > 0) words.push(`${n} ${n === 1 ? one : many}`);
   }
-  if (filters.status) words.push(`status ${filters.status}`);
-  if (filters.channel) words.push(`channel ${filters.channel}`);
-  if (filters.schedule_id) words.push(`schedule ${filters.schedule_id}`);
-  if (filters.priority_order) words.push(`platforms ${filters.priority_order}`);
-  return words;
+  return [...words, ...valueWords(filters)];
+}
+
+const valueWords = (filters: PullFilters) =>
+  VALUES.flatMap(([key, word]) => (filters[key] ? [`${word} ${filters[key]}`] : []));
+
+/**
+ * Each filter in force as a table's header note says it: in the words above, the names a person
+ * knows first, then the ids Assembled knows them by (team "Tier 1 EMEA" (2796c04c-…)), every name
+ * saved (the first MAX_NOTE_NAMED) where the log counts more than a few. Where the note led with
+ * the raw key and ids (team_ids=2796c04c-… ("Tier 1 EMEA")), the name was hard to find (QA).
+ */
+export function filtersNoted(filters: PullFilters, names: FilterNames = {}): string[] {
+  const noted: string[] = [];
+  for (const [key, one, many] of LISTS) {
+    const ids = filters[key] ?? [];
+    if (!ids.length) continue;
+    const kind = ids.length === 1 ? one : many;
+    const kept = Math.min(ids.length, MAX_NOTE_NAMED);
+    const named = names[key];
+    const more = ids.length > kept ? ` and ${ids.length - kept} more` : '';
+    const who =
+      named?.length === kept
+        ? `${kind} ${named.map((n) => `"${n}"`).join(', ')}${more}`
+        : `${ids.length} ${kind}`;
+    noted.push(`${who} (${ids.join(',')})`);
+  }
+  return [...noted, ...valueWords(filters)];
+}
+
+/**
+ * The filter a note's entry (filtersNoted) is of, or of a note written before, "key=value";
+ * undefined for words of neither.
+ */
+export function notedFilter(entry: string): keyof PullFilters | undefined {
+  const raw = /^(\w+)=/.exec(entry)?.[1];
+  if (raw) return raw as keyof PullFilters;
+  const kind = entry.replace(/^\d+ /, '');
+  const list = LISTS.find(([, one, many]) => kind.startsWith(`${one} `) || kind.startsWith(`${many} `));
+  return list?.[0] ?? VALUES.find(([, word]) => entry.startsWith(`${word} `))?.[0];
 }
 
 /**

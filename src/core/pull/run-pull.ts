@@ -48,7 +48,7 @@ import { resolveRange } from '../time/date-range';
 import { datesWords } from '../time/dates-words';
 import { formatLocalDateTime } from '../time/zone-math';
 import { InputError, parseInput } from '../validation';
-import { MAX_NOTE_NAMED, NAMED_LISTS, type NamedList } from './catalogue';
+import { NAMED_LISTS } from './catalogue';
 import { gaveUpWords, rowsLeft } from './failed-words';
 import { fetchRecords, MADE_COLUMNS } from './fetch-records';
 import { findGone, goneWords, inForce } from './gone-picks';
@@ -58,7 +58,7 @@ import { refuseOwnSheet } from './own-sheet';
 import { rememberPull } from './pull-again';
 import { PullSpec, sourceInfo, sourceLabel, specProblems } from './pull-spec';
 import { calledNow, describeTarget, TargetMissing, type Targets, withSheetName } from './pull-target';
-import { CLEAR_FILTERS, filtersPicked, filterWords } from './pull-words';
+import { CLEAR_FILTERS, filtersNoted, filtersPicked, filterWords } from './pull-words';
 import { pushedIdsIn } from './push-columns';
 import {
   askCount,
@@ -1162,12 +1162,7 @@ function rangeLabel(mode: PullSpec['mode'], done: WriteOutcome | undefined): str
  */
 function headerNote(deps: PullDeps, job: PullJob, done?: WriteOutcome, timed?: boolean): string {
   const { spec, range } = job;
-  const filters = Object.entries(spec.filters)
-    .filter(([, v]) => v !== undefined && (!Array.isArray(v) || v.length > 0))
-    .map(
-      ([k, v]) =>
-        `${k}=${Array.isArray(v) ? v.join(',') + namesNote(v, spec.filterNames?.[k as NamedList]) : String(v)}`,
-    );
+  const filters = filtersNoted(spec.filters, spec.filterNames);
   return [
     sourceLine(sourceLabel(spec.source)),
     range ? `${rangeLabel(spec.mode, done)}: ${datesWords(range)} (${deps.zone.name})` : '',
@@ -1183,17 +1178,6 @@ function headerNote(deps: PullDeps, job: PullJob, done?: WriteOutcome, timed?: b
   ]
     .filter(Boolean)
     .join('\n');
-}
-
-/**
- * ' ("Tier 1", "Tier 2")' when the ids' names were saved with the pull, in their order: every one, or
- * the first MAX_NOTE_NAMED and "and N more" for a longer list (so the note stays a few KB).
- */
-function namesNote(ids: string[], names: string[] | undefined): string {
-  const kept = Math.min(ids.length, MAX_NOTE_NAMED);
-  if (names?.length !== kept) return '';
-  const named = names.map((n) => `"${n}"`).join(', ');
-  return ` (${ids.length > kept ? `${named} and ${ids.length - kept} more` : named})`;
 }
 
 /** What a log row tells of a run: a job, or a refresh's run that ended before it had one. */

@@ -5,6 +5,7 @@ import type { Zones } from '../ports';
 import type { Grid } from '../sheet/grid';
 import { validLocalDate } from '../time/local-date';
 import { fromLocal } from '../time/zone-math';
+import { notedFilter } from './pull-words';
 
 const PREFIX = 'Source: Assembled ';
 /** A failed refresh's line, before the source line (failedRunNote). */
@@ -27,18 +28,21 @@ export function pulledInto(grid: Pick<Grid, 'noteAt'>): string | undefined {
 
 const FILTERS = /^Filters(?: of the last pull)?: (.*)$/;
 
-/** The note's line of a pull's filters, each "key=value": of the last pull when rows of others stay. */
+/** The note's line of a pull's filters (pull-words.ts filtersNoted): of the last pull when rows of others stay. */
 export function filtersLine(filters: readonly string[], ofLastPull: boolean): string {
   return filters.length ? `Filters${ofLastPull ? ' of the last pull' : ''}: ${filters.join('; ')}` : '';
 }
 
-/** The filter keys a header note names (filtersLine), as a pull was made with them; none when it has no such line. */
+/**
+ * The filter keys a header note names (filtersLine), as a pull was made with them, in its words or
+ * a note's before them ("schedule_id=…"); none when it has no such line.
+ */
 export function filtersIn(note: string): Set<string> {
   const line = note
     .split('\n')
     .map((l) => FILTERS.exec(l)?.[1])
     .find((l) => l !== undefined);
-  return new Set((line ?? '').split('; ').map((f) => f.split('=', 1)[0] ?? ''));
+  return new Set((line ?? '').split('; ').flatMap((f) => notedFilter(f) ?? []));
 }
 
 /** A note's range line's label: the table holds these dates alone (a replace's, or a first write's). */
