@@ -114,6 +114,26 @@ describe('The Pull data form', () => {
       .toMatch(/^Handle time report( \(day\))?, 2026-11-20 to 2026-11-21$/);
   });
 
+  // QA: with the key removed, Pull it again added nothing near it; only the notice at the top said why.
+  it('says beside Pull it again, refused for want of a key, the words of the notice, the keyboard there', async () => {
+    const { page, running } = bench();
+    const first = await pullIntoNewSheet(page, 'Teams', 'Teams');
+    await goToPulled(page, first, 'Teams');
+    await running.workbench.rt.callFromSidebar('clearApiKey');
+    const sb = await openPull(page);
+    const pressed = sb.getByRole('button', { name: 'Pull it again' });
+    await pressed.click();
+    const beside = sb.locator('#againSaid');
+    await expect.poll(() => beside.textContent()).toMatch(NO_KEY);
+    expect(await beside.textContent()).toBe(await sb.locator('#keyNotice').textContent());
+    expect(await beside.isVisible()).toBe(true);
+    await expect.poll(() => pressed.isEnabled()).toBe(true);
+    expect(await sb.locator(':focus').evaluate((e) => e.id)).toBe('againSaid');
+    // Said once, there: not at the foot of the form too, and no progress for a pull never begun.
+    expect(await sb.locator('#status').textContent()).toBe('');
+    expect(await sb.locator('#job').isHidden()).toBe(true);
+  });
+
   it('says which date a fixed range lacks, and Pull data refuses it at that field, starting nothing', async () => {
     const { page, running } = bench();
     const sb = await openPull(page);

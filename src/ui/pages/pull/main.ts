@@ -79,6 +79,7 @@ const mergeKey = byId<HTMLInputElement>('mergeKey');
 const status = byId('status');
 const run = byId<HTMLButtonElement>('run');
 const again = byId<HTMLButtonElement>('againButton');
+const againSaid = byId('againSaid');
 const scheduleAgain = byId<HTMLButtonElement>('scheduleAgain');
 const goTo = byId<HTMLButtonElement>('goToSheet');
 const goToRefused = byId('goToRefused');
@@ -968,10 +969,20 @@ function sayRefused(said: string, say: (words: string) => void): void {
   } else say(said);
 }
 
-/** Runs a pull's following with the Pull button busy; what goes wrong is said in the status line. */
-function whilePulling(work: () => Promise<void>): void {
+/** Says, beside Pull it again, why it did not start; '' puts it away. */
+function sayAtAgain(words: string): void {
+  showStatus(againSaid, words, 'error');
+  againSaid.hidden = !words;
+}
+
+/**
+ * Runs a pull's following with the Pull button busy; what goes wrong is said in the status line,
+ * or why it did not start at `refusedAt` (beside Pull it again, for its press).
+ */
+function whilePulling(work: () => Promise<void>, refusedAt: 'form' | 'again' = 'form'): void {
   pulling = true;
   asked = false;
+  sayAtAgain('');
   const done = busy([run, again, scheduleAgain], async () => {
     try {
       await work();
@@ -992,16 +1003,25 @@ function whilePulling(work: () => Promise<void>): void {
       lostTouch = refused ? undefined : shown?.job.id;
       shown = null;
       const said = errorMessage(error);
-      // No key (or one refused), which the notice at the top says already: said there once.
-      const notice = refused ? keyNoticeSaying(said) : undefined;
+      // Pull it again refused is said beside it, the key's words too: a person there saw nothing
+      // new near the button, the notice at the top unchanged (QA).
+      const beside = refused && refusedAt === 'again';
+      // No key (or one refused) from Pull data, which the notice at the top says already: said there once.
+      const notice = refused && !beside ? keyNoticeSaying(said) : undefined;
       // The keyboard taken there brings it into view (dock.ts).
       if (notice) showStatus(status, '');
+      else if (beside) sayAtAgain(said);
       else if (refused) sayRefused(said, (words) => showStatus(status, words, 'error'));
       else showStatus(status, said, 'error');
       // Why it did not start, or why the sidebar let go of it, is the answer to Pull data: the
       // keyboard there, as at a pull's end, not back on Pull data, where the next Enter would start
       // another unheard why. The progress heading it waited at may be hidden now, or says an old stage.
-      stayAtOutcome(notice ?? status, [run, again, byId('stopPull'), byId('jobStage')]);
+      stayAtOutcome(notice ?? (beside ? againSaid : status), [
+        run,
+        again,
+        byId('stopPull'),
+        byId('jobStage'),
+      ]);
     } finally {
       pulling = false;
       followed = undefined;
@@ -1582,7 +1602,7 @@ again.addEventListener('click', async () => {
   }
   // The form shows the pull that runs: Pull data below it then does the same, never another.
   putInForm(last.spec);
-  whilePulling(() => pull(last.spec, last.what, '', last.scheduled));
+  whilePulling(() => pull(last.spec, last.what, '', last.scheduled), 'again');
 });
 
 // Not read, the form is not shown empty: the page says why, with Try again (first-read.ts).
