@@ -8,7 +8,7 @@ import type { LocalRuntime } from '../../dev/gas';
 import { startLocalAddon } from '../../dev/local-addon';
 import type { RefreshView } from '../../src/core/schedule/refresh-view';
 
-const EDITOR_KEY = 'sk_live_run_now_closed_editor';
+const EDITOR_KEY = 'sk_live_test_run_now_closed_editor';
 
 const logRows = (rt: LocalRuntime) =>
   rt.workbook.sheetNames().includes('Assembled log')
