@@ -75,6 +75,11 @@ export class WorkbookView {
     return this.wb.timeZone;
   }
 
+  /** The sheet's id, as getSheetId() gives it. */
+  sheetId(name: string): number {
+    return this.sheet(name).id;
+  }
+
   sheetNames(): string[] {
     return this.wb.sheets.map((s) => s.name);
   }
@@ -386,9 +391,13 @@ export class WorkbookView {
     this.sheet(name).hidden = true;
   }
 
-  /** The user deletes a sheet from its tab. */
+  /**
+   * The user deletes a sheet from its tab: their edit, which their Undo takes back (undo.ts), as in
+   * Sheets, where Edit ▸ Undo brings a deleted sheet back.
+   */
   deleteSheet(name: string): void {
-    this.wb.dropSheet(this.sheet(name));
+    const sheet = this.sheet(name);
+    record(this.history, this.wb, sheet, () => this.wb.dropSheet(sheet));
   }
 
   /** The user renames a sheet from its tab (its id stays). */

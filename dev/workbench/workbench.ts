@@ -488,9 +488,11 @@ export class Workbench {
       const what =
         changed === 'sheet'
           ? `deleted ${sheet}`
-          : changed === 'lines'
-            ? `changed the rows or columns of ${sheet}`
-            : `changed ${quoteSheet(sheet)}!${changed.cells}`;
+          : changed === 'name'
+            ? `given another sheet the name ${sheet}`
+            : changed === 'lines'
+              ? `changed the rows or columns of ${sheet}`
+              : `changed ${quoteSheet(sheet)}!${changed.cells}`;
       const [done, doing] = again ? ['redone', 'redoing'] : ['undone', 'undoing'];
       const next = again ? '' : ' Undo again to go on to the edit before it.';
       this.refusal = this.current.say(

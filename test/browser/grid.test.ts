@@ -75,11 +75,21 @@ describe('The workbench grid', () => {
     expect(await page.getByLabel('Name').inputValue()).toBe('sheet1');
     expect(bench().running.workbench.rt.workbook.sheetNames()).toEqual(['Sheet1', 'Notes']);
     await page.getByRole('button', { name: 'Cancel' }).click();
-    // Delete asks a second time, in the dialog.
+    // Delete asks a second time, in the dialog, as Sheets asks: "Delete this sheet?", OK or Cancel.
     await page.getByRole('tab', { name: 'Notes' }).click({ button: 'right' });
     await page.getByRole('button', { name: 'Delete sheet' }).click();
-    await page.getByRole('button', { name: 'Yes, delete "Notes"' }).click();
+    expect(await page.locator('#sheetWarn').textContent()).toBe('Delete this sheet?');
+    await page.getByRole('button', { name: 'OK', exact: true }).click();
     await expect.poll(() => page.getByRole('tab').allTextContents()).toEqual(['Sheet1']);
+    // Edit ▸ Undo brings it back, as in Sheets; Redo deletes it again.
+    for (const [item, tabs] of [
+      ['Undo', ['Sheet1', 'Notes']],
+      ['Redo', ['Sheet1']],
+    ] as const) {
+      await page.getByRole('button', { name: 'Edit', exact: true }).click();
+      await page.getByRole('menuitem', { name: item, exact: true }).click();
+      await expect.poll(() => page.getByRole('tab').allTextContents()).toEqual(tabs);
+    }
     // The last sheet stays: Delete is not offered.
     await page.getByRole('tab', { name: 'Sheet1' }).focus();
     await page.keyboard.press('F2');

@@ -145,6 +145,65 @@ describe('Edit ▸ Undo in the workbench', () => {
     expect(again.message).toBe(`${table.length - 1} rows written to Teams!A1.`);
   });
 
+  it('brings a deleted sheet back where it stood, with its cells and the formulas that read it, under a new id; Redo deletes it again', async () => {
+    bench = await Workbench.create({ followRealClock: false }, '');
+    const wb = bench.rt.workbook;
+    wb.addSheet('Data');
+    wb.addSheet('Other');
+    bench.write('Data', 1, 1, [
+      ['Agent', 'Handled'],
+      ['ada', '4'],
+    ]);
+    bench.note('Data', 'A2', 'checked');
+    bench.numberFormat('Data', 'B2', 'plain text');
+    bench.write('Other', 1, 1, [['=Data!B2*2']]);
+    const look = () => ({
+      values: wb.values('Data'),
+      notes: wb.notes('Data'),
+      formats: wb.numberFormats('Data'),
+    });
+    const data = look();
+    const id = wb.sheetId('Data');
+
+    expect(bench.deleteSheet('Data')).toEqual({ ok: true });
+    expect(wb.formulas('Other')[0]?.[0]).toBe('=#REF!*2');
+    // Undo is each editor's own: another's does not bring it back.
+    bench.switchEditor(SECOND_EDITOR);
+    expect(bench.undo()).toEqual({ ok: true, sheet: null });
+    expect(wb.sheetNames()).toEqual(['Sheet1', 'Other']);
+    bench.switchEditor(bench.session.rt.user);
+    expect(bench.state().steps.undo).toBe(5);
+
+    expect(bench.undo()).toEqual({ ok: true, sheet: 'Data' });
+    expect(wb.sheetNames()).toEqual(['Sheet1', 'Data', 'Other']);
+    expect(look()).toEqual(data);
+    expect(wb.formulas('Other')[0]?.[0]).toBe('=Data!B2*2');
+    // The stricter reading: whether Sheets gives it its old id back is not known.
+    expect(wb.sheetId('Data')).not.toBe(id);
+    // The edits made in it before the delete are undone in it as well.
+    expect(bench.undo()).toEqual({ ok: true, sheet: 'Other' });
+    expect(bench.undo()).toEqual({ ok: true, sheet: 'Data' });
+    expect(data.formats[1]?.[1]).toBe('@');
+    expect(wb.numberFormats('Data')[1]?.[1]).not.toBe('@');
+    expect(bench.undo(true)).toEqual({ ok: true, sheet: 'Data' });
+    expect(bench.undo(true)).toEqual({ ok: true, sheet: 'Other' });
+    // Redo deletes it again: the sheet that took its place is shown.
+    expect(bench.undo(true)).toEqual({ ok: true, sheet: 'Other' });
+    expect(wb.sheetNames()).toEqual(['Sheet1', 'Other']);
+    expect(wb.formulas('Other')[0]?.[0]).toBe('=#REF!*2');
+
+    // Another sheet given its name meanwhile: Undo leaves both as they are, and says why.
+    wb.addSheet('Data');
+    expect(bench.undo()).toEqual({ ok: true, sheet: 'Data' });
+    expect(wb.sheetNames()).toEqual(['Sheet1', 'Other', 'Data']);
+    expect(wb.values('Data')).toEqual([]);
+    expect(bench.state().toast).toMatchObject({
+      title: 'Not undone',
+      message:
+        'Your edit was not undone: the add-on or another editor has given another sheet the name Data since, and undoing it would lose their change. Undo again to go on to the edit before it.',
+    });
+  });
+
   it('takes back a push row pasted too far right after Validate, which kept what landed under Push status and Assembled ID', async () => {
     bench = await Workbench.create({ followRealClock: false }, '');
     const { rt } = bench;

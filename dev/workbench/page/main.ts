@@ -566,9 +566,9 @@ byId('sheetRename').addEventListener('click', (event) => {
 sheetDelete.addEventListener('click', () => {
   if (!sheetDelete.dataset.armed) {
     sheetDelete.dataset.armed = 'true';
-    sheetDelete.textContent = `Yes, delete "${sheetOpen}"`;
-    byId('sheetWarn').textContent =
-      'Its cells go for good, and formulas that refer to it break, as in Sheets. Press again to delete it.';
+    // Sheets' own question, OK or Cancel: Edit ▸ Undo brings the sheet back, so it says no more.
+    sheetDelete.textContent = 'OK';
+    byId('sheetWarn').textContent = 'Delete this sheet?';
     sheetDelete.focus();
     return;
   }

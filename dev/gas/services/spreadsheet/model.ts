@@ -177,7 +177,8 @@ export class SheetModel {
 
   constructor(
     readonly workbook: WorkbookModel,
-    readonly id: number,
+    /** Its own while in the workbook; a new one when a person's Undo puts it back (restoreSheet). */
+    public id: number,
     public name: string,
     public maxRows = 1000,
     public maxColumns = 26,
@@ -396,6 +397,21 @@ export class WorkbookModel {
     );
   }
 
+  /**
+   * A sheet deleted put back at `at` (a person's Undo of its delete, undo.ts) with everything the
+   * delete left in it, and `protections` as they were, under its name and a new id: whether Sheets
+   * gives it its old id back is not documented, so the stricter reading. Its developer metadata
+   * stays gone, as dropSheet took it (the stricter reading too).
+   */
+  restoreSheet(sheet: SheetModel, at: number, protections: ProtectionModel[]): void {
+    if (this.sheetByNameAnyCase(sheet.name))
+      throw new Error(`A sheet with the name "${sheet.name}" already exists. Please enter another name.`);
+    this.assertGrowth(sheet.maxRows * sheet.maxColumns);
+    sheet.id = this.newSheetId();
+    this.sheets.splice(Math.min(at, this.sheets.length), 0, sheet);
+    this.protections.push(...protections);
+  }
+
   sheetById(id: number): SheetModel | undefined {
     return this.sheets.find((s) => s.id === id);
   }
@@ -411,13 +427,16 @@ export class WorkbookModel {
       throw new Error(`A sheet with the name "${finalName}" already exists. Please enter another name.`);
     }
     this.assertGrowth(rows * cols);
-    // The first sheet of a new spreadsheet has gid 0; later ones get large ids.
-    const id = this.nextSheetId === 0 ? 0 : 1_000_000_000 + this.nextSheetId * 7919;
-    this.nextSheetId++;
-    const sheet = new SheetModel(this, id, finalName, rows, cols);
+    const sheet = new SheetModel(this, this.newSheetId(), finalName, rows, cols);
     const at = index === undefined ? this.sheets.length : Math.max(0, Math.min(index, this.sheets.length));
     this.sheets.splice(at, 0, sheet);
     return sheet;
+  }
+
+  /** The first sheet of a new spreadsheet has gid 0; later ones get large ids, never one twice. */
+  private newSheetId(): number {
+    const n = this.nextSheetId++;
+    return n === 0 ? 0 : 1_000_000_000 + n * 7919;
   }
 
   private freeName(): string {
