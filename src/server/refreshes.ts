@@ -18,7 +18,7 @@ import { RefreshStore } from '../core/schedule/refresh';
 import { type RefreshView, refreshView } from '../core/schedule/refresh-view';
 import { keyToEdit, keyToResume, savedWords } from '../core/schedule/resume-key';
 import { carryOnRun, type RefreshDeps, runNowByHand } from '../core/schedule/run-refreshes';
-import { namedNow } from '../core/schedule/sheet-refresh';
+import { followBack, namedNow } from '../core/schedule/sheet-refresh';
 import { ownerToldWords } from '../core/schedule/stopped-mail';
 import { refusedFor } from '../core/schedule/zone-refused';
 import { ClientId, parseInput, wholeNumber } from '../core/validation';
@@ -47,7 +47,11 @@ function views(deps: RefreshDeps): RefreshView[] {
   const hasKey = deps.hasKey();
   // One list of the sheets for every card: the sidebar lists them again each minute it is open.
   const sheets = deps.targets.listed();
-  return new RefreshStore(deps.store).all().map((saved) => {
+  return new RefreshStore(deps.store).all().map((listed) => {
+    // Its sheet gone: one brought back (by Undo, under a new id) is followed there (takenBack).
+    const saved = sheets.exists(listed.spec.target, listed.sheetId)
+      ? listed
+      : followBack(deps, listed, sheets);
     const r = namedNow(sheets, saved);
     // Looked up for every viewer, with no key: a sheet deleted shows on its card before any run.
     const there = sheets.exists(r.spec.target, r.sheetId);

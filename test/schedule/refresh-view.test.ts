@@ -202,7 +202,7 @@ describe('a refresh card', () => {
     expect(replace(refresh({ mode: 'replace' }))).not.toHaveProperty('ask');
   });
 
-  it('paused for its deleted sheet, restored since, tells another editor whom to ask, not to Resume on the card', () => {
+  it('paused for its deleted sheet, restored since, tells its owner to Resume and another editor whom to ask', () => {
     // Paused as the add-on pauses it (run-refreshes.ts pauseGone), its sheet bound by id.
     const bound = { ...refresh({}), sheetId: 7 };
     const paused = { ...bound, paused: true, pausedReason: `Paused: ${goneReason(bound)}.` };
@@ -210,8 +210,14 @@ describe('a refresh card', () => {
     expect(refreshView(paused, sam, zone, at).pausedReason).toBe(
       'Paused: its sheet "Adherence" was deleted. It is back now: ask analyst@example.com to resume it.',
     );
-    // Its owner, who can, is told the ways back as before, Resume on this card among them.
-    expect(refreshView(paused, owner, zone, at).pausedReason).toBe(paused.pausedReason);
+    // Its owner, who can, is told to Resume: the ways back (a version restored, Undo) are past.
+    expect(refreshView(paused, owner, zone, at).pausedReason).toBe(
+      'Paused: its sheet "Adherence" was deleted. It is back now: Resume on this card to have it run again.',
+    );
+    // Still gone, its owner's card says the ways back.
+    expect(refreshView(paused, owner, zone, at, { sheetThere: false }).pausedReason).toBe(
+      paused.pausedReason,
+    );
     expect(paused.pausedReason).toContain('then Resume on this card.');
     // Still gone, its card's targetGone says what to do: the reason says only what befell it.
     expect(refreshView(paused, sam, zone, at, { sheetThere: false }).pausedReason).toBe(

@@ -16,7 +16,7 @@ import { nextRunIn, scheduleAfter } from './next-run';
 import { forgetPause, ownersCall } from './pause-asked';
 import { changeRefresh, changeRefreshes, type Refresh, RefreshInput, RefreshStore } from './refresh';
 import { logRefresh, type RefreshDeps, stopPressed, stopRunOf } from './run-refreshes';
-import { gone, namedNow, refreshInto, refreshWords, toHaveDone } from './sheet-refresh';
+import { gone, namedNow, refreshInto, refreshWords, takenBack, toHaveDone } from './sheet-refresh';
 import { type StoppedNotice, stoppedNotice } from './stopped-mail';
 
 type Deps = Pick<
@@ -273,7 +273,10 @@ export const STOPPED_BY_YOU = 'Stopped on its card by you';
  */
 function pausedAs(deps: Deps, saved: Refresh, paused: boolean, reason?: string): Refresh {
   forgetPause(deps.store, saved.id);
-  const refresh = ownersCall(saved);
+  // Its sheet brought back under a new id (Undo of its delete): Resume follows it there.
+  const refresh = ownersCall(
+    paused ? saved : takenBack(deps.targets, new RefreshStore(deps.store).all(), saved),
+  );
   // Resumed, it would only pause again at its next run, saying so an hour or a day later.
   if (!paused && !deps.targets.exists(refresh.spec.target, refresh.sheetId))
     throw new InputError('Resume', [`It cannot run: ${gone(refresh)}`]);

@@ -341,17 +341,19 @@ function goneWords(r: Refresh, viewer: Caller): string {
 
 /**
  * Why it is paused, in words for the viewer. Paused for its deleted sheet, the reason says its
- * owner's ways back (Resume on this card): another editor, once the sheet is back (restored), is
- * told whom to ask instead; while it is gone, targetGone says the rest.
+ * owner's ways back (Resume on this card); once the sheet is back (undone or restored), the ways are
+ * past: its owner is told to Resume, another editor whom to ask. While it is gone, targetGone says
+ * the rest.
  */
 function pausedWords(r: Refresh, viewer: Caller, viewerHasKey: boolean, sheetThere: boolean): string {
   const mine = owns(viewer, r);
   if (mine && r.pausedForKey) return keyPauseToOwner(r.pausedForKey, viewerHasKey);
   const reason = r.pausedReason ?? '';
   const ownersWay = ` ${sheetBack(THIS_CARD)}.`;
-  if (mine || !reason.endsWith(ownersWay)) return reason;
+  if (!reason.endsWith(ownersWay) || (mine && !sheetThere)) return reason;
   const what = reason.slice(0, -ownersWay.length);
-  return sheetThere ? `${what} It is back now: ${toHaveDone(r, viewer, 'resume')}.` : what;
+  const resume = mine ? `Resume on ${THIS_CARD} to have it run again` : toHaveDone(r, viewer, 'resume');
+  return sheetThere ? `${what} It is back now: ${resume}.` : what;
 }
 
 /** The try a run under way really ends on (by its give-up time or its count), in the sheet's zone. */

@@ -55,7 +55,7 @@ import { nextRunIn, scheduleAfter } from './next-run';
 import { askPause, pausedIfAsked } from './pause-asked';
 import { changeRefresh, type LastRun, type Refresh, RefreshStore, type RunStatus, ranAt } from './refresh';
 import { ITS_CARD } from './run-now-pulls';
-import { gone, goneReason, namedNow, pausedGone, sheetGone } from './sheet-refresh';
+import { followBack, gone, goneReason, namedNow, pausedGone, sheetGone } from './sheet-refresh';
 import type { StoppedNotice } from './stopped-mail';
 import { refusedMailWords } from './zone-refused';
 
@@ -153,12 +153,14 @@ function dueRefreshes(deps: RefreshDeps, deadline: number): void {
       continue;
     }
     if (refresh.paused) continue;
-    if (!there.exists(refresh.spec.target, refresh.sheetId)) {
+    // Its sheet gone: one brought back (by Undo, under a new id) is followed there, else it pauses.
+    const r = there.exists(refresh.spec.target, refresh.sheetId) ? refresh : followBack(deps, refresh, there);
+    if (r === refresh && !there.exists(refresh.spec.target, refresh.sheetId)) {
       pauseGone(deps, refresh);
       continue;
     }
-    if (nextRunIn(refresh, deps.zone) <= deps.clock.now() || retryDue(refresh, deps.clock.now())) {
-      if (runNow(deps, refresh).jobId) started.push(refresh.id);
+    if (nextRunIn(r, deps.zone) <= deps.clock.now() || retryDue(r, deps.clock.now())) {
+      if (runNow(deps, r).jobId) started.push(r.id);
     }
   }
   awaitRuns(deps, started, deadline);
@@ -252,8 +254,9 @@ function settle(deps: RefreshDeps, refreshId: string, jobId: string): Refresh | 
  * "Run now" from the owner's sidebar. Its sheet gone, the refresh is paused without a run, which
  * is said to the owner at the keyboard as the refusal it is, not logged or e-mailed as a run.
  */
-export function runNowByHand(deps: RefreshDeps, refresh: Refresh, turn: Turn, seen?: number): Refresh {
+export function runNowByHand(deps: RefreshDeps, pressed: Refresh, turn: Turn, seen?: number): Refresh {
   if (!deps.hasKey()) throw new InputError('Run now', [NO_KEY_TO_RUN]);
+  const refresh = followBack(deps, pressed);
   if (deps.targets.exists(refresh.spec.target, refresh.sheetId))
     return runNow(deps, refresh, turn, true, seen);
   changeRefresh(deps, refresh.id, (saved) => saved && pause(saved, goneReason(saved)));

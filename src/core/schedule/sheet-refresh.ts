@@ -4,8 +4,9 @@ import { menuPath } from '../menu-names';
 import { type Caller, ownerName, ownerSeenBy, owns } from '../owner';
 import type { Lock, Store, Zone } from '../ports';
 import { gatheredOf } from '../pull/mode-words';
-import type { PullTarget } from '../pull/pull-spec';
+import { type PullTarget, sourceLabel } from '../pull/pull-spec';
 import { calledNow, type Targets, targetSheet } from '../pull/pull-target';
+import { targetNow } from '../pull/target-now';
 import { describeFrequency } from './frequency';
 import { changeRefresh, type Refresh, RefreshStore } from './refresh';
 import { THIS_CARD } from './run-now-pulls';
@@ -120,6 +121,54 @@ export const pausedGone = (r: Refresh) => `Paused before its next run: ${sheetGo
 /** The same of a run its sheet was deleted under (a refresh's job, in the log and on every card). */
 export const cutShort = (r: Pick<Refresh, 'sheetId' | 'spec'>) =>
   `Not finished: ${sheetGone(r)} during the run`;
+
+/**
+ * The refresh bound to its sheet brought back, when its own is gone: a sheet of its name whose table,
+ * at its first cell, its header note says was pulled from the refresh's source, and that no other
+ * refresh writes into. A person's Edit ▸ Undo of the delete, which its card advises, may put the sheet
+ * back under a new id (the local runtime takes that reading). Any other sheet given the name since is
+ * left alone, as writing over it would lose someone's work: pointing the refresh there is the
+ * owner's to do (ANOTHER_SHEET). Else the refresh as it is. `there`: the sheets as listed once
+ * (Targets.listed) by a caller that looks at many refreshes, so one gone costs no more calls
+ * unless a sheet has its name.
+ */
+export function takenBack(
+  targets: Targets,
+  refreshes: readonly Refresh[],
+  r: Refresh,
+  there: Pick<Targets, 'exists'> = targets,
+): Refresh {
+  const { target } = r.spec;
+  if (r.sheetId === undefined || target.kind === 'bigquery' || there.exists(target, r.sheetId)) return r;
+  const sheetId = there.exists(target) ? targets.bind(target) : undefined;
+  const others = refreshes.filter((o) => o.id !== r.id);
+  if (sheetId === undefined || refreshInto(others, sheetId, target)) return r;
+  let held: string | undefined;
+  try {
+    held = targetNow(targets, target, sheetId)?.held;
+  } catch {
+    // A chart or Connected Sheets sheet of that name: not the refresh's.
+    return r;
+  }
+  return held === sourceLabel(r.spec.source) ? namedNow(targets, { ...r, sheetId }) : r;
+}
+
+/** takenBack, kept: every card, run and button then finds the sheet by its new id. */
+export function followBack(
+  deps: { store: Store; lock: Lock; targets: Targets },
+  r: Refresh,
+  there?: Pick<Targets, 'exists'>,
+): Refresh {
+  const back = takenBack(deps.targets, new RefreshStore(deps.store).all(), r, there);
+  if (back === r) return r;
+  // Under the lock, looked at again: another execution may have bound it meanwhile.
+  const kept = changeRefresh(deps, r.id, (saved) => {
+    if (!saved) return undefined;
+    const again = takenBack(deps.targets, new RefreshStore(deps.store).all(), saved);
+    return again === saved ? undefined : again;
+  });
+  return kept ?? r;
+}
 
 /** The refresh with its sheet called by the name its tab has now: it follows the sheet by id. */
 export function namedNow(targets: Pick<Targets, 'nameOf'>, r: Refresh): Refresh {
