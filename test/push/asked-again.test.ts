@@ -81,9 +81,12 @@ describe.skipIf(!built)('time off asked for again after Sync time off found its 
     // Only the approved request, which still stands, would be made a second time.
     expect(check).toMatchObject({ ok: 4, errors: 0, again: 1 });
     const messages = column(rt, sheet, 'Push message') as string[];
-    expect(messages[0]).toBe('Ready to push.');
+    // Each keeps its first push's Pushed at until it is sent, and says whose time that is.
+    const ready =
+      'Ready to push. Its Pushed at is the time of an earlier push: Push puts the new time there when it sends the row.';
+    expect(messages[0]).toBe(ready);
     expect(messages[1]).toMatch(/^Ready to push\. It was pushed as it stands before/);
-    expect(messages.slice(2)).toEqual(['Ready to push.', 'Ready to push.']);
+    expect(messages.slice(2)).toEqual([ready, ready]);
     expect(await rt.callFromSidebar<PushAsk>('askBeforePush', 'time_off')).toEqual({
       clear: 0,
       cancel: 0,

@@ -512,14 +512,16 @@ describe.skipIf(!built)('push in the local Apps Script runtime', () => {
     rt.workbook.write(sheet, [['created', String(id)]], { row: 2, column: at });
     expect(await rt.callFromSidebar<ValidateSummary>('validatePush', 'time_off')).toMatchObject({ ok: 0 });
     expect(column(rt, sheet, 'Push message')[0]).toBe('Done: the row is as it was sent.');
-    // Changed, it is a new row like any other.
+    // Changed, it is a new row like any other, its Pushed at still the first push's, as it says.
     rt.workbook.write(sheet, [['', '']], { row: 2, column: at });
     rt.workbook.write(sheet, [['Changed']], { row: 2, column: 6 });
     expect(await rt.callFromSidebar<ValidateSummary>('validatePush', 'time_off')).toMatchObject({
       ok: 1,
       again: 0,
     });
-    expect(column(rt, sheet, 'Push message')[0]).toBe('Ready to push.');
+    expect(column(rt, sheet, 'Push message')[0]).toBe(
+      'Ready to push. Its Pushed at is the time of an earlier push: Push puts the new time there when it sends the row.',
+    );
   });
 
   it('sends each type the dropdown offers, in any case, as Assembled’s id for it; an account’s own type as typed', async () => {

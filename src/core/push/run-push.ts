@@ -85,6 +85,7 @@ import {
   movedAwayMessage,
   movedMessage,
   otherZoneWords,
+  PUSHED_BEFORE,
   PUT_BACK_CHANGED,
   putBackMessage,
   SENT_BEFORE,
@@ -417,7 +418,7 @@ function readyOutcome(row: SheetRow, clear = ''): RowOutcome {
   const removes = removesOverlapped(row.parse?.ok ? row.parse.request : undefined);
   return {
     status: 'OK',
-    message: `${READY}${readAs(row)}${row.past ?? ''}${replacing(row, false)}${addingWords(row)}${asWritten(row)}${removes}${clear}${row.sentBefore ? SENT_BEFORE : ''}`,
+    message: `${READY}${readAs(row)}${row.past ?? ''}${replacing(row, false)}${addingWords(row)}${asWritten(row)}${removes}${clear}${row.sentBefore ? SENT_BEFORE : ''}${row.when === undefined ? '' : PUSHED_BEFORE}`,
     unsent: true,
   };
 }

@@ -471,6 +471,13 @@ export function emptiedMessage(kind: PushKind, was = ''): string {
 export const SENT_BEFORE =
   ' It was pushed as it stands before, and its Push status and Assembled ID were cleared since: pushed again, it is made a second time in Assembled, unless the first was cancelled or deleted there.';
 
+/**
+ * Validate's word on a row to send whose Pushed at still holds the time it was last sent (its
+ * status cleared since): kept, as it is true of that push, and replaced when the row is sent.
+ */
+export const PUSHED_BEFORE =
+  ' Its Pushed at is the time of an earlier push: Push puts the new time there when it sends the row.';
+
 /** The start of the message of an ingested state row whose cleared status was put back (cleared-states.ts). */
 const PUT_BACK = 'Its Push status was cleared, but Assembled holds this state as the row reads';
 
