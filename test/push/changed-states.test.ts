@@ -1,6 +1,6 @@
 // Pushed agent states changed since: an ingested state cannot be changed through the API, so the
 // summaries of Validate and Push say so, as each row's Push message does, rather than that the
-// messages say how to send the changes. Through the built bundle; another kind keeps its words.
+// messages say what to do. Through the built bundle; another kind keeps its words.
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { startLocalAddon } from '../../dev/local-addon';
@@ -41,12 +41,12 @@ describe.skipIf(!built)('pushed agent states changed since', () => {
     );
   });
 
-  it('say how to send the change for a kind that can send it, and not for states', () => {
+  it('say the Push message says what to do for a kind that can send a change, and where to make it for states', () => {
     expect(changedSinceWords(1, 1, 'agent_states')).toBe(
       'changed since it was pushed (not sent: an ingested state can only be changed in Assembled itself, as its Push message says)',
     );
     expect(changedSinceWords(2, 5, 'associations')).toBe(
-      '2 of them changed since they were pushed (their Push messages say how to send the changes)',
+      '2 of them changed since they were pushed (their Push messages say what to do)',
     );
   });
 });

@@ -104,16 +104,16 @@ describe.skipIf(!built)("Push's words", () => {
 describe('words that agree with their count', () => {
   it('says it of one row changed since it was pushed, and they of more', () => {
     expect(changedSinceWords(1, 1, 'time_off')).toBe(
-      'changed since it was pushed (its Push message says how to send the change)',
+      'changed since it was pushed (its Push message says what to do)',
     );
     expect(changedSinceWords(1, 2, 'time_off')).toBe(
-      'one of them changed since it was pushed (its Push message says how to send the change)',
+      'one of them changed since it was pushed (its Push message says what to do)',
     );
     expect(changedSinceWords(2, 2, 'time_off')).toBe(
-      'both changed since they were pushed (their Push messages say how to send the changes)',
+      'both changed since they were pushed (their Push messages say what to do)',
     );
     expect(changedSinceWords(2, 5, 'time_off')).toBe(
-      '2 of them changed since they were pushed (their Push messages say how to send the changes)',
+      '2 of them changed since they were pushed (their Push messages say what to do)',
     );
   });
 

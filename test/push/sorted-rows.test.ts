@@ -94,7 +94,7 @@ describe.skipIf(!built)('pushed rows sorted without their status columns', () =>
     const check = await rt.callFromSidebar<ValidateSummary>('validatePush', 'time_off');
     expect(check).toMatchObject({ ok: 0, errors: 0, skipped: n, moved: 8, changed: 1 });
     expect(validatedWords(check)).toBe(
-      `0 OK, 0 to fix, 10 already done, 8 of them moved by a sort that left out the Push status columns (their Push messages say how to undo it), one of them changed since it was pushed (its Push message says how to send the change), in "${sheet}". Nothing was sent.`,
+      `0 OK, 0 to fix, 10 already done, 8 of them moved by a sort that left out the Push status columns (their Push messages say how to undo it), one of them changed since it was pushed (its Push message says what to do), in "${sheet}". Nothing was sent.`,
     );
     // None to fix: the rows past those listed are not called rows to fix either.
     expect(check.problems.at(-1)).toBe("… and 4 more rows to look at: each one's Push message says what.");
@@ -110,7 +110,7 @@ describe.skipIf(!built)('pushed rows sorted without their status columns', () =>
     const view = await follow(rt, await rt.callFromSidebar<PushView>('startPush', 'time_off', 'sorted-3'));
     expect(view.problems.at(-1)).toBe("… and 4 more rows to look at: each one's Push message says what.");
     expect(view.message).toBe(
-      'Finished: 0 created, 10 already done and skipped, 8 of them moved by a sort that left out the Push status columns (their Push messages say how to undo it), one of them changed since it was pushed (its Push message says how to send the change). See the Push status column.',
+      'Finished: 0 created, 10 already done and skipped, 8 of them moved by a sort that left out the Push status columns (their Push messages say how to undo it), one of them changed since it was pushed (its Push message says what to do). See the Push status column.',
     );
     expect(posts()).toBe(sent);
   });

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../dev/gas';
 import { startLocalAddon } from '../../dev/local-addon';
 import type { Simulator } from '../../dev/simulator/api';
+import { validatedWords } from '../../src/core/push/progress-words';
 import type { PushView } from '../../src/core/push/push-view';
 import type { ValidateSummary } from '../../src/core/push/run-push';
 import { column, follow, template } from './in-runtime';
@@ -75,6 +76,22 @@ describe.skipIf(!built)('a pushed Agent-state edits row changed since', () => {
     rt.workbook.write(sheet, [['insert']], { row: 2, column: 1 });
     await rt.callFromSidebar<ValidateSummary>('validatePush', 'state_edits');
     expect(column(rt, sheet, 'Push message')[0]).toBe('State record inserted.');
+  });
+
+  it('with its Action emptied alone is not promised a change to send by the summaries either', async () => {
+    const { rt, sheet } = await inserted(1);
+    rt.workbook.write(sheet, [['']], { row: 2, column: 1 });
+    const check = await rt.callFromSidebar<ValidateSummary>('validatePush', 'state_edits');
+    expect(String(column(rt, sheet, 'Push message')[0])).toContain(
+      'Nothing else changed, so there is nothing to send',
+    );
+    const said = 'changed since it was pushed (its Push message says what to do)';
+    expect(validatedWords(check)).toContain(`1 already done, ${said}`);
+    const pushed = await follow(
+      rt,
+      await rt.callFromSidebar<PushView>('startPush', 'state_edits', 'edits-action-emptied'),
+    );
+    expect(pushed.message).toContain(`1 already done and skipped, ${said}.`);
   });
 
   it('changed to delete with a State ID typed is told to clear its status cells, not to send a new row', async () => {

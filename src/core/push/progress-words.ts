@@ -151,14 +151,16 @@ const CHANGED_ONLY_IN_ASSEMBLED: readonly PushKind[] = ['agent_states'];
 /**
  * Push's word on the `changed` of its `skipped` done rows of a `kind` changed since they were
  * pushed, after "N already done and skipped": one row is "it", more are "they", each with its own
- * Push message ("1 already done and skipped, changed since…" has no "one of them" to pick from),
- * which says how to send the change, or, for a kind that cannot send it, where to make it.
+ * Push message ("1 already done and skipped, changed since…" has no "one of them" to pick from).
+ * That message says what to do, which is not always to send the change (an Action emptied alone
+ * has nothing to send, edit-how.ts), so these words say no more; for a kind that cannot send a
+ * change, they say where to make it.
  */
 export function changedSinceWords(changed: number, skipped: number, kind: PushKind): string {
   const only = CHANGED_ONLY_IN_ASSEMBLED.includes(kind);
   if (changed === 1)
-    return `${skipped === 1 ? '' : 'one of them '}changed since it was pushed (${only ? 'not sent: an ingested state can only be changed in Assembled itself, as its Push message says' : 'its Push message says how to send the change'})`;
-  return `${whichOf(changed, skipped)} changed since they were pushed (${only ? 'not sent: ingested states can only be changed in Assembled itself, as their Push messages say' : 'their Push messages say how to send the changes'})`;
+    return `${skipped === 1 ? '' : 'one of them '}changed since it was pushed (${only ? 'not sent: an ingested state can only be changed in Assembled itself, as its Push message says' : 'its Push message says what to do'})`;
+  return `${whichOf(changed, skipped)} changed since they were pushed (${only ? 'not sent: ingested states can only be changed in Assembled itself, as their Push messages say' : 'their Push messages say what to do'})`;
 }
 
 /**

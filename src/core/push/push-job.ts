@@ -48,7 +48,7 @@ export interface PushJob extends OwnedRecord, Timed {
   inAssembled?: number;
   /** Rows already done before this push (a done status, or an id the add-on wrote). */
   skipped: number;
-  /** Of those, rows changed since they were sent (their Push message says how to send the change). */
+  /** Of those, rows changed since they were sent (their Push message says what to do with the change). */
   changed?: number;
   /** Of those, rows holding cells another row was pushed with: sorted without the status columns (moved-rows.ts). */
   moved?: number;

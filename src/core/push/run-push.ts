@@ -323,7 +323,7 @@ function writeMany(grid: Grid, sheet: SheetSnapshot, outcomes: Map<number, RowOu
   }
 }
 
-/** A done row changed since it was sent keeps its status; its message says how to send the change. */
+/** A done row changed since it was sent keeps its status; its message says what to do with the change. */
 function changedOutcome(kind: PushKind, sheet: SheetSnapshot, row: SheetRow): RowOutcome | undefined {
   if (!row.changed) return undefined;
   const { action, allow_conflicts: allow } = sheet.map.columns;
