@@ -493,9 +493,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * paused with a reason logged, and another editor's Pause saying the owner was e-mailed (0.5 KiB);
  * 414.0 with a Fixed dates year outside 2000 to 2099 refused (0.3 KiB), a range ahead said in its
  * source's words (0.8 KiB), an append said below the table, and filters said by name (0.3 KiB);
+ * 414.8 with a refresh following its sheet back after the deleter's Undo (0.7 KiB), and a row to
+ * send again told its Pushed at is an earlier push's (0.1 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 414.0;
+const CODE_BUDGET_KIB = 414.8;
 
 const ENTRY_POINTS = [
   'onOpen',
