@@ -67,6 +67,13 @@ export function nextRunWords(refresh: Refresh, zone: Zone, retryTold = false): s
 }
 
 /**
+ * A Run now given up by its owner's background check: which run the e-mail is of, as no sidebar
+ * watched it end (run-refreshes.ts endRecorded). `at`: when it was pressed.
+ */
+export const pressedWords = (at: number, zone: Zone) =>
+  `You started this run with Run now at ${formatLocalDateTime(at, zone)} (${zone.name}); it went on in the background.`;
+
+/**
  * A refresh failing run after run e-mails its owner when it starts failing, then about once a day
  * while it goes on: an hourly refresh down for a day would otherwise send 24 of them (and MailApp
  * sends 100 a day for a consumer account). Not a full 24 h, so a daily refresh still tells of each

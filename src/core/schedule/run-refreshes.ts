@@ -42,6 +42,7 @@ import {
   failingWords,
   mailDue,
   nextRunWords,
+  pressedWords,
   type RefreshNotice,
   retryTime,
   SHEET_BACK,
@@ -85,6 +86,11 @@ export interface RefreshDeps extends PullDeps {
    * so the check that many hours on, which begins then, takes it.
    */
   startedAt: () => number;
+  /**
+   * This execution is the owner's background check (runDueRefreshes), not a call from a sidebar:
+   * no one watches the runs it ends, so a Run now it gives up is e-mailed as a scheduled run is.
+   */
+  background?: true;
 }
 
 /**
@@ -136,7 +142,8 @@ export function hasRefreshWork(deps: Pick<PullDeps, 'store' | 'user'>): boolean 
 export function runDueRefreshes(deps: RefreshDeps, deadline: number): void {
   const notices: RefreshNotice[] = [];
   try {
-    dueRefreshes({ ...deps, notify: { ...deps.notify, failed: (n) => void notices.push(...n) } }, deadline);
+    const failed = (n: readonly RefreshNotice[]) => void notices.push(...n);
+    dueRefreshes({ ...deps, background: true, notify: { ...deps.notify, failed } }, deadline);
   } finally {
     if (notices.length) deps.notify.failed(notices);
   }
@@ -369,7 +376,7 @@ function startRun(deps: RefreshDeps, refresh: Refresh, pressed: boolean): Refres
       // Paused (Run now pressed on its card), it runs nothing by itself: no retry, its one attempt is
       // all; and so is a later try's.
       giveUpAt: refresh.paused || retry ? now : Math.max(dueAt, now - LATE_START_MS) + GIVE_UP_AFTER_MS,
-      // The log says "Run now" rather than "Scheduled"; a failure is said in the sidebar, not e-mailed.
+      // The log says "Run now" rather than "Scheduled"; a failure seen in the sidebar is not e-mailed.
       ...(byHand ? { byHand: true } : {}),
       ...(days ? { days } : {}),
       // A later try counts its attempt after those of the run given up, as that run's e-mail did.
@@ -622,9 +629,10 @@ function endRecorded(deps: RefreshDeps, refresh: Refresh, job: Ending | undefine
     const generated = marked.kept && 'generated' in marked.kept ? marked.kept.generated : undefined;
     const pulledAt = !next.lastGood && generated ? generatedInstant(generated, deps.zones) : undefined;
     if (pulledAt !== undefined) next.lastGood = { at: pulledAt };
-    // A run pressed for is watched in the sidebar, which says how it failed: no e-mail, and the
-    // scheduled runs' failing (since when, when last e-mailed) is left as it was.
-    if (job.byHand) return next;
+    // A run pressed for, ended in its owner's sidebar, is watched there, which says how it failed:
+    // no e-mail, and the scheduled runs' failing (since when, when last e-mailed) is left as it was.
+    // Given up by their background check (the sidebar closed hours before), it is e-mailed as theirs.
+    if (job.byHand && !deps.background) return next;
     next.failingSince = r.failingSince ?? dueAt ?? now;
     // A refresh this run paused is told of at once, however recently a failure was e-mailed.
     if (r.notifyByEmail && ((next.paused && !r.paused) || mailDue(r, now))) {
@@ -650,7 +658,8 @@ function endRecorded(deps: RefreshDeps, refresh: Refresh, job: Ending | undefine
       const nextWords = refused || nextRunWords(next, deps.zone, !!retry);
       const later = [nextWords, failingWords(r, next, deps.zone)].filter(Boolean);
       // The e-mail is the owner's alone: a pause for their key is said to them, with where Resume is.
-      const told = forKey ? keyPauseToOwner(forKey, false, ITS_CARD) : reason;
+      const why = forKey ? keyPauseToOwner(forKey, false, ITS_CARD) : reason;
+      const told = job.byHand && dueAt !== undefined ? `${pressedWords(dueAt, deps.zone)} ${why}` : why;
       deps.notify.failed([
         sheetGone
           ? goneNotice(next)
