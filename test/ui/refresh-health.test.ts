@@ -55,6 +55,15 @@ describe('the Scheduled refreshes list at a glance', () => {
     expect(summary([{ ...failed, paused: true }])).toEqual(['1 refresh', '[1 failing]']);
   });
 
+  it('counts those whose sheet is gone apart from those failing, whatever their last run came to', () => {
+    const done: Seen = { ...ok, lastRun: { at, status: 'done', rows: 8, message: '' } };
+    const gone = (r: Seen): Seen => ({ ...r, targetGone: 'It cannot run: its sheet "F" was deleted.' });
+    // Both last runs worked; only their sheets were deleted.
+    expect(summary([gone(done), gone({ ...done, paused: true })])).toEqual(['2 refreshes', '[2 cannot run]']);
+    // One failed before its sheet went: its card leads with the sheet, and so does the count.
+    expect(summary([gone(failed), failed, ok])).toEqual(['3 refreshes', '[1 failing]', '[1 cannot run]']);
+  });
+
   it('counts a refresh whose run is being tried again as retrying, not failing, until it is given up', () => {
     expect(summary([retrying, ok])).toEqual(['2 refreshes', '[1 retrying]']);
     // Its last run given up before: still retrying, its run under way may work yet.

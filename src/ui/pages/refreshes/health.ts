@@ -41,23 +41,28 @@ export function byUrgency<T extends Seen>(refreshes: readonly T[]): T[] {
 }
 
 /**
- * "16 refreshes · 2 failing · 1 retrying · 1 paused", in parts; the failing and retrying parts are
- * marked with their health, to be drawn red.
+ * "16 refreshes · 2 failing · 1 cannot run · 1 retrying · 1 paused", in parts; the failing,
+ * gone and retrying parts are marked with their health, to be drawn red as their cards are.
  */
 export function summaryParts(refreshes: readonly Seen[]): { text: string; alarm?: 'failing' | 'retrying' }[] {
   const count = (h: ReturnType<typeof health>) => refreshes.filter((r) => health(r) === h).length;
-  const failing = count('failed');
+  // One whose sheet is gone cannot run, but no run of it failed (its last may have worked): counted
+  // apart, in the words its card leads with ("It cannot run: its sheet … was deleted"), whatever its
+  // last run came to.
+  const gone = refreshes.filter((r) => r.targetGone).length;
+  const failing = count('failed') - gone;
   const retrying = count('retrying');
   const paused = count('paused');
   const all = refreshes.length;
   return [
     { text: `${all} ${all === 1 ? 'refresh' : 'refreshes'}` },
-    // "none failing" beside one retrying would read as all being well.
+    // "none failing" beside one retrying, or one that cannot run, would read as all being well.
     ...(failing
       ? [{ text: `${failing} failing`, alarm: 'failing' as const }]
-      : retrying
+      : retrying || gone
         ? []
         : [{ text: 'none failing' }]),
+    ...(gone ? [{ text: `${gone} cannot run`, alarm: 'failing' as const }] : []),
     ...(retrying ? [{ text: `${retrying} retrying`, alarm: 'retrying' as const }] : []),
     ...(paused ? [{ text: `${paused} paused` }] : []),
   ];
