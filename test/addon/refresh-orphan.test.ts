@@ -18,6 +18,12 @@ function logRows(rt: LocalRuntime): string[][] {
   return rows.map((r) => ['Who', 'Status', 'Message'].map((h) => r[head.indexOf(h)] ?? ''));
 }
 
+/** The log's Status, Rows and Duration (s) of each row, as the sheet shows them. */
+function logCounts(rt: LocalRuntime): string[][] {
+  const [head = [], ...rows] = rt.workbook.displayValues('Assembled log');
+  return rows.map((r) => ['Status', 'Rows', 'Duration (s)'].map((h) => r[head.indexOf(h)] ?? ''));
+}
+
 /** A's daily 07:00 refresh of the sheet "AHT", which holds a table already; every request counted. */
 async function colleagueLeft(options: { reportDelayMs?: number } = {}) {
   // 05:10 in New York: its first run is due at 07:00.
@@ -87,6 +93,11 @@ describe("another editor's Pause of a refresh not theirs", () => {
       'resumed',
       'Resumed by analyst@example.com: it runs again, next at 2026-05-27 07:00 (America/New_York).',
     ]);
+    // No run: neither row counts rows or seconds, as 0 and 0 would say a run found nothing.
+    expect(logCounts(rt)).toEqual([
+      ['paused', '', ''],
+      ['resumed', '', ''],
+    ]);
   });
 
   it('e-mails the owner once, from the editor who paused it: who, which refresh, what it means, what to do', async () => {
@@ -155,6 +166,11 @@ describe("another editor's Pause of a refresh not theirs", () => {
       ['stopped', 'Stopped as the refresh was paused: nothing was written, and the target is as it was.'],
       ['paused', 'Paused by sam@example.com: it runs no more until analyst@example.com resumes it.'],
     ]);
+    // The run stopped counts its rows (none) and its time; the Pause, no run, neither.
+    expect(logCounts(rt)).toEqual([
+      ['stopped', '0', expect.stringMatching(/^\d+(\.\d)?$/)],
+      ['paused', '', ''],
+    ]);
     expect(await card(rt)).toMatchObject({ paused: true, running: false, lastRun: { status: 'stopped' } });
   });
 });
@@ -169,6 +185,7 @@ describe("another editor's Remove of a refresh not theirs", () => {
     expect(logRows(rt)).toEqual([
       ['sam@example.com', 'removed', 'Removed from this spreadsheet by sam@example.com: it runs no more.'],
     ]);
+    expect(logCounts(rt)).toEqual([['removed', '', '']]);
     // B's execution cannot delete A's trigger (Apps Script gives it to A alone): it is left to A's.
     expect(rt.triggers().map((t) => t.owner)).toEqual([rt.user]);
 

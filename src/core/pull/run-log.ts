@@ -19,8 +19,9 @@ export interface RunLogEntry {
   what: string;
   target: string;
   status: string;
-  rows: number;
-  durationMs: number;
+  /** Both left out, and their cells blank, on a row that is no run: a refresh paused, resumed, removed. */
+  rows?: number;
+  durationMs?: number;
   /** How the run ended, in the words the sidebar showed: what was written, or what went wrong. */
   message: string;
 }
@@ -35,7 +36,8 @@ export interface RunLog {
  */
 export function runLogRow(e: RunLogEntry): (string | number | Date)[] {
   const when = new Date(Math.floor(e.when.getTime() / 1000) * 1000);
-  return [when, e.who, e.what, e.target, e.status, e.rows, Math.round(e.durationMs / 100) / 10, e.message];
+  const seconds = e.durationMs === undefined ? '' : Math.round(e.durationMs / 100) / 10;
+  return [when, e.who, e.what, e.target, e.status, e.rows ?? '', seconds, e.message];
 }
 
 /**

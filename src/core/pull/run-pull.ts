@@ -1220,13 +1220,26 @@ export function logRun(
   deps.log.append(logRow(deps, job, sheet, status));
 }
 
+/**
+ * A row for what befell a refresh with no run (paused, resumed, removed): its Rows and Duration
+ * blank, as nothing was pulled and no time taken, where 0 and 0 read as a run that found nothing.
+ */
+export function logNoRun(
+  deps: Pick<PullDeps, 'log' | 'zone' | 'targets'>,
+  job: LoggedRun,
+  status: string,
+): void {
+  const { rows: _, durationMs: __, ...row } = logRow(deps, job, undefined, status);
+  deps.log.append(row);
+}
+
 /** The run's row as logRun writes it now. */
 function logRow(
   deps: Pick<PullDeps, 'zone' | 'targets'>,
   job: LoggedRun,
   sheet?: string,
   status = statusOf(job),
-): RunLogEntry {
+): Required<RunLogEntry> {
   const target =
     sheet === undefined
       ? calledNow(deps.targets, job.spec.target, job.sheetId)

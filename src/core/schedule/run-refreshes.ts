@@ -13,6 +13,7 @@ import {
   advancePull,
   failureOf,
   gaveUp,
+  logNoRun,
   logRun,
   type PullDeps,
   pressStop,
@@ -431,7 +432,7 @@ export function logRefresh(
 ): void {
   const at = deps.clock.now();
   const row = { owner: who, spec: r.spec, refreshId: r.id, errors: 0, nextPollAt: at };
-  logRun(deps, { ...row, state: 'failed', createdAt: at, updatedAt: at, message }, undefined, status);
+  logNoRun(deps, { ...row, state: 'failed', createdAt: at, updatedAt: at, message }, status);
 }
 
 /** The owner's e-mail of a refresh whose sheet was deleted: what happened, what went with it, the way back. */
