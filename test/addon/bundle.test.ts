@@ -495,9 +495,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * source's words (0.8 KiB), an append said below the table, and filters said by name (0.3 KiB);
  * 414.8 with a refresh following its sheet back after the deleter's Undo (0.7 KiB), and a row to
  * send again told its Pushed at is an earlier push's (0.1 KiB);
+ * 415.1 with a Run now given up in the background e-mailed, and log rows that are no run left
+ * blank in Rows and Duration (0.3 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 414.8;
+const CODE_BUDGET_KIB = 415.1;
 
 const ENTRY_POINTS = [
   'onOpen',
