@@ -5,33 +5,19 @@ import { describe, expect, it } from 'vitest';
 import type { PushJob } from '../../src/core/push/push-job';
 import { pushTone } from '../../src/core/push/push-tone';
 import { pushView } from '../../src/core/push/push-view';
-
-const T0 = Date.parse('2026-05-25T12:00:00Z');
+import { pushJob, T0 } from '../support/push-job';
 
 /** The sidebar's view of a push of `total` rows, over unless said otherwise. */
 const tone = (extra: Partial<PushJob>, stale = false) =>
   pushTone(
     pushView(
-      {
-        id: 'k',
-        owner: 'ops@example.com',
-        kind: 'time_off',
-        sheetName: 'Time off to create',
-        sheetId: 1,
+      pushJob({
         state: 'done',
-        createdAt: T0,
-        updatedAt: T0,
         total: 3,
         done: 3,
-        succeeded: 0,
-        failed: 0,
-        skipped: 0,
-        invalid: 0,
-        stalls: 0,
-        prepared: true,
         message: 'Finished',
         ...extra,
-      },
+      }),
       T0,
     ),
     stale,

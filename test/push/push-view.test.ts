@@ -4,30 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { progressWords } from '../../src/core/push/progress-words';
 import type { PushJob } from '../../src/core/push/push-job';
 import { pushView } from '../../src/core/push/push-view';
-
-const T0 = Date.parse('2026-05-25T12:00:00Z');
-
-function job(extra: Partial<PushJob>): PushJob {
-  return {
-    id: 'k',
-    owner: 'ops@example.com',
-    kind: 'time_off',
-    sheetId: 1,
-    sheetName: 'Time off to create',
-    state: 'running',
-    createdAt: T0,
-    updatedAt: T0,
-    total: 40,
-    done: 0,
-    succeeded: 0,
-    failed: 0,
-    skipped: 0,
-    invalid: 0,
-    stalls: 0,
-    prepared: true,
-    ...extra,
-  };
-}
+import { pushJob as job, T0 } from '../support/push-job';
 
 describe('push progress for the sidebar', () => {
   it('estimates the time left from the pace so far, once a row is done', () => {
