@@ -66,8 +66,10 @@ describe('A second editor in the workbench', () => {
     await menu(page, 'Pull data…');
     const sb = await sidebar(page, 'Pull data from Assembled');
     await sb.getByRole('button', { name: 'Pull it again' }).click();
-    // Said by the notice at the top, where the keyboard goes, not again on the status line.
-    await expect.poll(() => sb.locator(':focus').evaluate((e) => e.id)).toBe('keyNotice');
+    // Said beside Pull it again, where the keyboard goes (the notice at the top says it too, but a
+    // person at the button saw nothing new there), not again on the form's status line.
+    await expect.poll(() => sb.locator(':focus').evaluate((e) => e.id)).toBe('againSaid');
+    expect(await sb.locator('#againSaid').textContent()).toMatch(/^No Assembled API key is set for you\./);
     expect(await sb.locator('#keyNotice').textContent()).toMatch(/^No Assembled API key is set for you\./);
     expect(await sb.locator('#status').textContent()).toBe('');
     expect(await sb.locator('#job').isHidden()).toBe(true);
