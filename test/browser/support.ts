@@ -78,6 +78,11 @@ export async function openBench(options: WorkbenchServerOptions = {}): Promise<B
     dialogs.push(`${dialog.type()}: ${dialog.message()}`);
     void dialog.dismiss();
   });
+  // Uncaught errors in the page or its sidebar frame, printed beside a failed test's screenshot: a
+  // sidebar whose drawing threw looks only stuck ("Loading…") in the picture.
+  const errors: string[] = [];
+  pageErrors.set(page, errors);
+  page.on('pageerror', (error) => errors.push(error.stack ?? String(error)));
   await page.goto(running.url);
   await page.locator('#menubar button', { hasText: 'Extensions' }).waitFor();
   const browser = context;
@@ -163,12 +168,18 @@ export function shown(locator: Locator): Promise<boolean> {
   });
 }
 
-/** Saves a screenshot under test-results/ when the test failed. */
+/** Each bench page's uncaught errors so far (openBench). */
+const pageErrors = new WeakMap<Page, string[]>();
+
+/** Saves a screenshot under test-results/ when the test failed, and prints the page's uncaught errors. */
 export async function screenshotIfFailed(ctx: TestContext, page: Page | undefined): Promise<void> {
   if (!page || ctx.task.result?.state !== 'fail') return;
   mkdirSync(RESULTS, { recursive: true });
   const name = ctx.task.name.replace(/[^\w-]+/g, '-').slice(0, 80);
   await page.screenshot({ path: join(RESULTS, `${name}.png`), fullPage: true }).catch(() => undefined);
+  const errors = pageErrors.get(page) ?? [];
+  if (errors.length)
+    console.error(`Uncaught in the page before "${ctx.task.name}" failed:\n${errors.join('\n')}`);
 }
 
 /**
