@@ -5,7 +5,14 @@
 import type { ReportGranularity, ReportRow } from '../assembled/model';
 import type { Zone } from '../ports';
 import { datesWords } from '../time/dates-words';
-import { addDays, addMonths, formatLocalDate, isoWeekday, type LocalDate } from '../time/local-date';
+import {
+  addDays,
+  addMonths,
+  compareLocalDates,
+  formatLocalDate,
+  isoWeekday,
+  type LocalDate,
+} from '../time/local-date';
 import { localDateOf, startOfLocalDay } from '../time/zone-math';
 import { ASK_TOGETHER } from './queue-parts';
 
@@ -36,7 +43,9 @@ const pastIntervalLimit = (window: Window) => window.end - window.start > MAX_IN
  * parts within it (intervalParts).
  */
 const pastDaysLimit = (window: Window, zone: Zone) =>
-  pastIntervalLimit(window) && localBuckets(window, 'day', zone).length > MAX_INTERVAL_DAYS;
+  pastIntervalLimit(window) &&
+  compareLocalDates(localDateOf(window.end - 1, zone), localDateOf(window.start, zone)) + 1 >
+    MAX_INTERVAL_DAYS;
 
 function bucketDate(d: LocalDate, granularity: 'day' | 'week' | 'month'): LocalDate {
   if (granularity === 'week') return addDays(d, 1 - isoWeekday(d));
@@ -85,8 +94,12 @@ export function bucketPlan(
 ): BucketPlan {
   if (granularity === 'interval') return { ask: 'interval', rollUp: false };
   // Assembled's buckets start at UTC midnight: they are the sheet's wherever the zone is at UTC then.
-  const buckets = localBuckets(window, granularity, zone);
-  const lined = buckets.every((b) => zone.offsetMinutes(b.start) === 0 && zone.offsetMinutes(b.end) === 0);
+  // A zone away from UTC as the window starts needs no walk of its buckets (years of days).
+  const lined =
+    zone.offsetMinutes(window.start) === 0 &&
+    localBuckets(window, granularity, zone).every(
+      (b) => zone.offsetMinutes(b.start) === 0 && zone.offsetMinutes(b.end) === 0,
+    );
   if (lined) return { ask: granularity, rollUp: false };
   // Unless asked in these parts, a window within the limit in days is asked in parts (intervalParts).
   const long = parts ? parts.some(pastIntervalLimit) : pastDaysLimit(window, zone);
@@ -101,7 +114,7 @@ export function bucketPlan(
       note: `Buckets: Assembled's UTC ${granularity}s, not calendar ${granularity}s in ${zone.name} (${why}).`,
     };
   }
-  const cut = cutShort(buckets, granularity, zone);
+  const cut = cutShort(localBuckets(window, granularity, zone), granularity, zone);
   return {
     ask: 'interval',
     rollUp: true,
@@ -128,8 +141,7 @@ export function intervalParts(
 ): Window[] | undefined {
   if (!pastIntervalLimit(range)) return undefined;
   if (granularity !== 'interval' && pastDaysLimit(own, zone)) return undefined;
-  const cuts = (g: 'day' | 'week' | 'month') => localBuckets(range, g, zone).map((b) => b.end);
-  const parts = cutInto(range, MAX_INTERVAL_DAYS, cuts(dayOr(granularity)), cuts('day'));
+  const parts = cutInto(range, MAX_INTERVAL_DAYS, zone, dayOr(granularity), 'day');
   if (!parts) return undefined;
   const plan = bucketPlan(granularity, range, zone, false, parts);
   return granularity === 'interval' || plan.rollUp ? parts : undefined;
@@ -146,11 +158,7 @@ export const MAX_REPORT_DAYS = 92;
  */
 export function reportParts(granularity: ReportGranularity, range: Window): Window[] | undefined {
   if (range.end - range.start <= MAX_REPORT_DAYS * DAY_MS) return undefined;
-  return cutInto(
-    range,
-    MAX_REPORT_DAYS,
-    localBuckets(range, dayOr(granularity), UTC).map((b) => b.end),
-  );
+  return cutInto(range, MAX_REPORT_DAYS, UTC, dayOr(granularity));
 }
 
 /**
@@ -179,12 +187,23 @@ export function partsNote(parts: number): string {
 
 const dayOr = (granularity: ReportGranularity) => (granularity === 'interval' ? 'day' : granularity);
 
-/** `range` cut into parts of at most `days`, each at the furthest of the first `cuts` that fits. */
-function cutInto(range: Window, days: number, ...cuts: number[][]): Window[] | undefined {
+/**
+ * `range` cut into parts of at most `days`, each where the first of `grains` has a bucket of `zone`
+ * begin (the range's end, or the furthest such start that fits). Each part asks the zone of one
+ * bucket start or two, not of every day of the range: the years a pull may name are 36,500 days,
+ * whose walk and search held the sidebar's calls for seconds.
+ */
+function cutInto(
+  range: Window,
+  days: number,
+  zone: Zone,
+  ...grains: ('day' | 'week' | 'month')[]
+): Window[] | undefined {
   const parts: Window[] = [];
   for (let start = range.start; start < range.end; ) {
-    const fits = (t: number) => t > start && t - start <= days * DAY_MS;
-    const end = cuts.map((c) => c.filter(fits).pop()).find((t) => t !== undefined);
+    const limit = start + days * DAY_MS;
+    const end =
+      limit >= range.end ? range.end : grains.map((g) => bucketStart(limit, g, zone)).find((t) => t > start);
     if (end === undefined) return undefined;
     parts.push({ start, end });
     start = end;

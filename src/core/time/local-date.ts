@@ -78,6 +78,7 @@ export function parseLocalDate(text: string): LocalDate | undefined {
   return m ? validLocalDate(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;
 }
 
+/** The days from `b` to `a`: negative when `a` comes first. */
 export function compareLocalDates(a: LocalDate, b: LocalDate): number {
   return toDayNumber(a) - toDayNumber(b);
 }
