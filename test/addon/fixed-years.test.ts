@@ -24,6 +24,10 @@ describe('a Fixed dates range with a year out of bounds', () => {
     await expect(
       rt.callFromSidebar('startPull', spec('2026-12-21', '2100-01-01'), 'year-typed-2'),
     ).rejects.toThrow('Check the year in To (2100-01-01): a range can be from 2000 to 2099.');
+    // Year 0 had a 29 February (1900, as Date.UTC read it, had none): refused for its year, not its form.
+    await expect(
+      rt.callFromSidebar('previewRange', { kind: 'absolute', from: '0000-02-29', to: '2026-12-10' }, 'day'),
+    ).rejects.toThrow('Check the year in From (0000-02-29): a range can be from 2000 to 2099.');
     expect(asked()).toBe(0);
     // A range ahead within the years previews as its dates, as any other.
     const ahead = { kind: 'absolute', from: '2026-12-21', to: '2026-12-27' };

@@ -9,8 +9,16 @@ export interface LocalDate {
 
 const DAY_MS = 86_400_000;
 
+/**
+ * Date.UTC for every year: Date.UTC reads a year under 100 as 19xx, so 0020 (a Fixed dates year
+ * still being typed) was 1920, and 0000-02-29 no date (1900 has no leap day).
+ */
+function utcMs(year: number, monthIndex: number, day: number): number {
+  return new Date(0).setUTCFullYear(year, monthIndex, day);
+}
+
 export function toDayNumber(d: LocalDate): number {
-  return Math.floor(Date.UTC(d.year, d.month - 1, d.day) / DAY_MS);
+  return Math.floor(utcMs(d.year, d.month - 1, d.day) / DAY_MS);
 }
 
 export function fromDayNumber(n: number): LocalDate {
@@ -31,12 +39,12 @@ export function addMonths(d: LocalDate, months: number): LocalDate {
 }
 
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return new Date(utcMs(year, month, 0)).getUTCDate();
 }
 
 /** ISO weekday: Monday 1 … Sunday 7. */
 export function isoWeekday(d: LocalDate): number {
-  const w = new Date(Date.UTC(d.year, d.month - 1, d.day)).getUTCDay();
+  const w = new Date(utcMs(d.year, d.month - 1, d.day)).getUTCDay();
   return w === 0 ? 7 : w;
 }
 
