@@ -134,6 +134,33 @@ describe('The Pull data form', () => {
     expect(await sb.locator('#job').isHidden()).toBe(true);
   });
 
+  // QA: the key saved in Settings with Pull data open, its notice stayed until a button was pressed
+  // or the sidebar opened again, and the line beside Pull it again and the lists kept saying no key.
+  it('puts the no-key words away when the person comes back with a key saved, and reads the lists', async () => {
+    const { page, running } = bench();
+    const { rt } = running.workbench;
+    const first = await pullIntoNewSheet(page, 'Teams', 'Teams');
+    await goToPulled(page, first, 'Teams');
+    await rt.callFromSidebar('clearApiKey');
+    const sb = await openPull(page);
+    await sb.getByRole('button', { name: 'Pull it again' }).click();
+    const beside = sb.locator('#againSaid');
+    await expect.poll(() => beside.textContent()).toMatch(NO_KEY);
+    await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Ticket stats report' });
+    const queues = sb.getByRole('group', { name: 'Queues' });
+    await expect.poll(() => queues.textContent()).toBe('Could not load: no API key is set.');
+    await rt.callFromSidebar('saveSettings', {
+      apiKey: running.workbench.session.backend.key,
+      timeFormat: 'unix',
+      apiVersion: '',
+    });
+    // Back at the sidebar: one look at the spreadsheet, as for its sheets, says the key is there.
+    await sb.locator(':root').evaluate(() => dispatchEvent(new Event('focus')));
+    await expect.poll(() => sb.locator('#keyNotice').isHidden()).toBe(true);
+    expect(await beside.isHidden()).toBe(true);
+    await expect.poll(() => queues.getByRole('checkbox').count()).toBeGreaterThan(0);
+  });
+
   it('says which date a fixed range lacks, and Pull data refuses it at that field, starting nothing', async () => {
     const { page, running } = bench();
     const sb = await openPull(page);

@@ -300,6 +300,22 @@ async function refreshTargets(told = false): Promise<void> {
   if (o.again) options.again = o.again;
   else delete options.again;
   showTargets(options);
+  showKeyNow(o.keyMissing);
+}
+
+/**
+ * The key saved (or cleared) in Settings while the sidebar was open, as read with the sheets: the
+ * notice at the top, the line beside Pull it again and the lists that said there was none follow.
+ */
+function showKeyNow(keyMissing: string | undefined): void {
+  const was = options.keyMissing;
+  if (keyMissing === was) return;
+  if (keyMissing) options.keyMissing = keyMissing;
+  else delete options.keyMissing;
+  showKeyNotice({ keyMissing });
+  if (was && againSaid.textContent === was) sayAtAgain('');
+  // The lists asked for now, the ticks kept.
+  if (!keyMissing && pickers.size) showFilters(filters());
 }
 /** `told`: a refusal of the refresh's save said the zone changed (zone-shown.ts): the form need not. */
 const refreshTargetsQuietly = (told?: boolean) => void refreshTargets(told).catch(() => undefined);
