@@ -61,11 +61,13 @@ export interface ServerApi {
   getPullOptions(): PullOptions;
   /** With a report's granularity, `note` says when its rows will be UTC buckets or its intervals refused. */
   /** With a mode too, says what an append leaves out (report-until.ts). */
+  /** `queues`: how many a report told apart by queue would ask, one report each (queue-parts.ts). */
   previewRange(
     range: DateRangeSpec,
     granularity?: ReportGranularity,
     mode?: PullSpec['mode'],
     report?: ReportType,
+    queues?: number,
   ): { from: string; to: string; zone: string; note?: string };
   listChoices(kind: ChoiceKind): Choice[];
   /**

@@ -15,6 +15,7 @@ import {
   jobView,
   type PullOptions,
 } from '../core/pull/pull-view';
+import { askedByQueue } from '../core/pull/queue-parts';
 import {
   appendNote,
   askedParts,
@@ -137,6 +138,7 @@ export function previewRange(
   granularity?: unknown,
   mode?: unknown,
   report?: unknown,
+  queues?: unknown,
 ): { from: string; to: string; zone: string; note?: string } {
   const zone = spreadsheetZone();
   const now = Date.now();
@@ -149,12 +151,17 @@ export function previewRange(
   const asked = reportWindow(window, now);
   const utc = append && g && g !== 'interval' && bucketPlan(g, asked, zone).utc;
   const parts = g && askedParts(g, asked, asked, zone);
+  // A report told apart by queue is asked for each queue alone (queue-parts.ts): the form counts
+  // those it would ask, ticked, else every queue listed.
+  const byQueue = g && askedByQueue({ source: { kind: 'report', report: type, granularity: g } });
+  const each = (byQueue && parseInput(QueueCount, queues, 'Queues')) || 1;
+  const reports = (parts ? parts.length : 1) * each;
   // Said before the pull, as the header note says it after; a report stops at now (report-until.ts).
   const note = [
     g && stopNote(window, now, g, zone, { append, utc, report: type }, true),
     g && granularityNote(g, asked, zone),
     // Said before, as the progress counts them after: a pull of many reports is not stuck.
-    parts && partsNote(parts.length),
+    reports > 1 && partsNote(parts ? parts.length : 1, each),
     // The part an append adds: it stops where the bucket under way begins (report-until.ts).
     append &&
       g &&
@@ -174,6 +181,8 @@ export function previewRange(
 const GranularitySchema = /* @__PURE__ */ lazy(() => z.optional(z.enum(GRANULARITIES)));
 const ModeSchema = /* @__PURE__ */ lazy(() => z.optional(z.enum(WRITE_MODES)));
 const ReportSchema = /* @__PURE__ */ lazy(() => z.optional(z.enum(REPORT_TYPES)));
+// A sidebar sends no count as null (google.script.run), before the Queues list is in.
+const QueueCount = /* @__PURE__ */ lazy(() => z.nullish(wholeNumber(0, Number.MAX_SAFE_INTEGER)));
 
 const ChoiceKindSchema = /* @__PURE__ */ lazy(() =>
   z.enum(['queues', 'teams', 'sites', 'agents', 'activity_types']),

@@ -497,9 +497,10 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * send again told its Pushed at is an earlier push's (0.1 KiB);
  * 415.1 with a Run now given up in the background e-mailed, and log rows that are no run left
  * blank in Rows and Duration (0.3 KiB);
+ * 415.5 with the form's line under the range counting ticket stats' reports, one per queue (0.3 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 415.1;
+const CODE_BUDGET_KIB = 415.5;
 
 const ENTRY_POINTS = [
   'onOpen',

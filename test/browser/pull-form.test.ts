@@ -161,6 +161,33 @@ describe('The Pull data form', () => {
     await expect.poll(() => queues.getByRole('checkbox').count()).toBeGreaterThan(0);
   });
 
+  // QA: ticket stats over 7 queues asked 7 reports ("report 1 of 7") and the form said nothing of it.
+  it('counts under the range a report for each queue ticket stats will ask: every queue, else those ticked', async () => {
+    const { page, running } = bench();
+    const queues = running.workbench.session.backend.simulator?.admin.org.queues.length ?? 0;
+    expect(queues).toBeGreaterThan(2);
+    const sb = await openPull(page);
+    const hint = sb.locator('#granularityHint');
+    await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Ticket stats report' });
+    await sb.getByLabel('Granularity').selectOption('day');
+    await sb.getByLabel('Range', { exact: true }).selectOption('last_week');
+    // None ticked: every queue, counted once the Queues list is in.
+    await expect
+      .poll(() => hint.textContent())
+      .toContain(`Asked as ${queues} reports at once (one per queue, so each queue's figures are its own)`);
+    const list = sb.getByRole('group', { name: 'Queues' });
+    await list.getByRole('checkbox', { name: 'Chat Support' }).check();
+    await expect.poll(() => hint.textContent()).not.toContain('Asked as');
+    await list.getByRole('checkbox', { name: 'Email Support' }).check();
+    await expect.poll(() => hint.textContent()).toContain('Asked as 2 reports at once (one per queue');
+    // A queue with others under it ticks them too: each is asked alone, itself included.
+    await list.getByRole('checkbox', { name: 'Billing', exact: true }).check();
+    await expect.poll(() => hint.textContent()).toContain('Asked as 5 reports at once (one per queue');
+    // Handle time is not asked by queue: no line.
+    await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Handle time report' });
+    await expect.poll(() => hint.textContent()).not.toContain('Asked as');
+  });
+
   it('says which date a fixed range lacks, and Pull data refuses it at that field, starting nothing', async () => {
     const { page, running } = bench();
     const sb = await openPull(page);

@@ -648,6 +648,8 @@ describe('Pull data in the workbench', () => {
     const sb = await sidebar(page, 'Pull data');
     const hint = sb.locator('#granularityHint');
     await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Ticket stats report' });
+    // One queue: ticket stats over more are a report per queue, counted on this line too (pull-form.test).
+    await sb.getByRole('group', { name: 'Queues' }).getByRole('checkbox', { name: 'Chat Support' }).check();
     await sb.getByLabel('Granularity').selectOption('week');
     await sb.getByLabel('Range', { exact: true }).selectOption({ label: 'Last quarter' });
     await expect
@@ -689,6 +691,8 @@ describe('Pull data in the workbench', () => {
     await menu(page, 'Pull data…');
     const sb = await sidebar(page, 'Pull data');
     await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Ticket stats report' });
+    // One queue: over more, the month's line would count a report per queue.
+    await sb.getByRole('group', { name: 'Queues' }).getByRole('checkbox', { name: 'Chat Support' }).check();
     await sb.getByLabel('Granularity').selectOption('week');
     const range = sb.getByLabel('Range', { exact: true });
     await range.selectOption({ label: 'Last month' });

@@ -15,7 +15,7 @@ import type { Window } from './report-buckets';
 const byQueue = (key: string) => key.split(',').includes('queue_id');
 
 /** Whether the spec's rows are told apart by queue (ticket stats): it is asked a queue at a time. */
-const askedByQueue = (spec: PullSpec) =>
+export const askedByQueue = (spec: Pick<PullSpec, 'source'>) =>
   spec.source.kind === 'report' && byQueue(sourceInfo(spec.source).key);
 
 /** Whether a report's page is metrics with no queue where a queue is what tells its rows apart (`key`). */

@@ -176,13 +176,23 @@ export function askedParts(
 }
 
 /**
- * Said under the range before a pull asked in parts: the progress counts them, so it is not taken
- * for stuck. They are asked for ASK_TOGETHER at a time (queue-parts.ts partsTogether), Assembled
- * building those at once, and read one after another.
+ * Said under the range before a pull asked as several reports, its range in `parts`, each asked for
+ * each of `queues` alone (queue-parts.ts): the progress counts them, so it is not taken for stuck.
+ * They are asked for ASK_TOGETHER at a time (queue-parts.ts partsTogether), Assembled building those
+ * at once, and read one after another.
  */
-export function partsNote(parts: number): string {
-  const asked = parts > ASK_TOGETHER ? `, ${ASK_TOGETHER} at a time` : ' at once';
-  return `Asked as ${parts} reports${asked} (Assembled builds each for a limited span), read one after another, then joined: the progress says which report it is on.`;
+export function partsNote(parts: number, queues = 1): string {
+  const reports = parts * queues;
+  const asked = reports > ASK_TOGETHER ? `, ${ASK_TOGETHER} at a time` : ' at once';
+  const span = 'Assembled builds each for a limited span';
+  const own = "so each queue's figures are its own";
+  const why =
+    queues === 1
+      ? span
+      : parts === 1
+        ? `one per queue, ${own}`
+        : `one per queue, ${own}, in ${parts} parts each, as Assembled builds a report for a limited span`;
+  return `Asked as ${reports} reports${asked} (${why}), read one after another, then joined: the progress says which report it is on.`;
 }
 
 const dayOr = (granularity: ReportGranularity) => (granularity === 'interval' ? 'day' : granularity);

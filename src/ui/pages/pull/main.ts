@@ -390,6 +390,16 @@ function showFilters(initial: PullFilters): void {
       nodes.push(p.root);
       // Loaded, the list names what is ticked (after the picker has filled: it asked first).
       if (!options.keyMissing && !keyRefused) choices(picker[0]).then(showInForce, () => undefined);
+      // With the list in, the line under the range counts a report for each queue.
+      if (f === 'queue_ids' && !options.keyMissing && !keyRefused)
+        choices(picker[0]).then(
+          (list) => {
+            if (list.length === queuesListed) return;
+            queuesListed = list.length;
+            void updatePreview();
+          },
+          () => undefined,
+        );
     } else if (f === 'status') {
       const select = el('select', { id: 'status_filter' }, option('', 'Any status'));
       for (const st of ['pending', 'approved', 'denied', 'cancelled']) select.append(option(st, st));
@@ -442,6 +452,10 @@ function showInForce(): void {
   byId('inForce').classList.toggle('warn', keptFrom);
 }
 form.addEventListener('change', showInForce);
+// A queue ticked or not changes how many reports the line under the range counts.
+filtersBox.addEventListener('change', (event) => {
+  if (pickers.get('queue_ids')?.root.contains(event.target as Node)) void updatePreview();
+});
 form.addEventListener('input', showInForce);
 byId('clearFilters').addEventListener('click', () => {
   keptFrom = false;
@@ -534,6 +548,17 @@ function checkRange(): DateRangeSpec | undefined {
   return problem ? undefined : r;
 }
 
+/** Every queue Assembled lists, once the Queues filter's list is in. */
+let queuesListed: number | undefined;
+
+/**
+ * The queues a report told apart by queue would be asked for, a report each (the server knows which
+ * reports are, queue-parts.ts): those ticked, else every queue listed; undefined before the list is in.
+ */
+function queuesAsked(): number | undefined {
+  return pickers.get('queue_ids')?.selected().length || queuesListed;
+}
+
 async function updatePreview(): Promise<void> {
   const r = checkRange();
   if (!r) return;
@@ -553,6 +578,7 @@ async function updatePreview(): Promise<void> {
           granularity.value as ReportGranularity,
           mode.value as PullSpec['mode'],
           chosen.id as ReportType,
+          queuesAsked(),
         )
       : callServer('previewRange', r));
     if (serial !== previewSerial) return;
