@@ -497,7 +497,6 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * send again told its Pushed at is an earlier push's (0.1 KiB);
  * 415.1 with a Run now given up in the background e-mailed, and log rows that are no run left
  * blank in Rows and Duration (0.3 KiB);
- * 415.5 with the form's line under the range counting ticket stats' reports, one per queue (0.3 KiB);
  * 415.5 with a long range's reports worked out by buckets, not days (0.1 KiB less), years under
  * 100 read as themselves, and the form counting a report per queue (0.4 KiB);
  * this budget stops growth meanwhile.
