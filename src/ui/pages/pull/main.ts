@@ -388,13 +388,13 @@ function showFilters(initial: PullFilters): void {
       );
       pickers.set(f, p);
       nodes.push(p.root);
-      // Loaded, the list names what is ticked (after the picker has filled: it asked first).
-      if (!options.keyMissing && !keyRefused) choices(picker[0]).then(showInForce, () => undefined);
-      // With the list in, the line under the range counts a report for each queue.
-      if (f === 'queue_ids' && !options.keyMissing && !keyRefused)
+      // Loaded, the list names what is ticked (after the picker has filled: it asked first), and
+      // the queues' list has the line under the range count a report for each queue.
+      if (!options.keyMissing && !keyRefused)
         choices(picker[0]).then(
           (list) => {
-            if (list.length === queuesListed) return;
+            showInForce();
+            if (f !== 'queue_ids' || list.length === queuesListed) return;
             queuesListed = list.length;
             void updatePreview();
           },
