@@ -97,6 +97,18 @@ async function editOpenInBerlin({ page, running }: Bench, name: string) {
   return { sb, card };
 }
 
+/**
+ * The spreadsheet's zone changed to New York while the pointer is off the sidebar, then the pointer
+ * back over it: the card (kept for its open Edit) names the new zone on its Frequency row.
+ */
+async function newYorkOnReturn({ page, running }: Bench, card: ReturnType<FrameLocator['locator']>) {
+  expect(running.workbench.saveSettings('en_GB', 'America/New_York')).toEqual({ ok: true });
+  const frame = await page.locator('#sidebarFrame').boundingBox();
+  if (!frame) throw new Error('The sidebar is not shown');
+  await page.mouse.move(frame.x + frame.width / 2, frame.y + frame.height / 2, { steps: 4 });
+  await expect.poll(async () => (await rows(card)).Frequency).toBe('Daily at 07:00 America/New_York');
+}
+
 /** Pull data opened on Handle time, its range shown in Berlin's zone (the spreadsheet's). */
 async function handleTimeInBerlin(page: Page) {
   await menu(page, 'Pull data…');
@@ -249,11 +261,7 @@ describe('The spreadsheet time zone in the sidebars', () => {
     await cell(page, 2, 'B').click();
     await page.waitForTimeout(2_500);
 
-    expect(workbench.saveSettings('en_GB', 'America/New_York')).toEqual({ ok: true });
-    const frame = await page.locator('#sidebarFrame').boundingBox();
-    if (!frame) throw new Error('The sidebar is not shown');
-    await page.mouse.move(frame.x + frame.width / 2, frame.y + frame.height / 2, { steps: 4 });
-    await expect.poll(async () => (await rows(card)).Frequency).toBe('Daily at 07:00 America/New_York');
+    await newYorkOnReturn(bench(), card);
     expect(await card.locator('.hint', { hasText: /^Saved for / }).textContent()).toMatch(
       /^Saved for Europe\/Berlin: the spreadsheet's time zone is now America\/New_York, so it runs at 07:00 New York time \(13:00 Berlin time\)\./,
     );
@@ -279,11 +287,7 @@ describe('The spreadsheet time zone in the sidebars', () => {
     await page.mouse.move(sheet.x + 5, sheet.y + 5, { steps: 4 });
     await page.waitForTimeout(2_500);
 
-    expect(workbench.saveSettings('en_GB', 'America/New_York')).toEqual({ ok: true });
-    const frame = await page.locator('#sidebarFrame').boundingBox();
-    if (!frame) throw new Error('The sidebar is not shown');
-    await page.mouse.move(frame.x + frame.width / 2, frame.y + frame.height / 2, { steps: 4 });
-    await expect.poll(async () => (await rows(card)).Frequency).toBe('Daily at 07:00 America/New_York');
+    await newYorkOnReturn(bench(), card);
     // As the server reads it now, in New York's time (its day may be another than Berlin's).
     const read = await workbench.rt.callFromSidebar<{ target: string; nextRun: string }[]>('listRefreshes');
     const next = read.find((v) => v.target === 'Night')?.nextRun;
