@@ -4,9 +4,10 @@
 // developer metadata and protections sit (an undone row insert inside a pulled table shrinks the
 // table's metadata back, as in Sheets). A sheet the person deleted is put back by their Undo where it
 // stood, with its cells and the formulas elsewhere that read it (model.ts restoreSheet: under a new
-// id). Scripts' writes are not kept: Undo takes back the person's own edits only. An edit whose cells something else has changed since (the add-on's pull or push,
-// another editor) is not undone, which would throw their change away: the undo says where, and
-// the next Undo goes on to the edit before.
+// id). Scripts' writes are not kept: Undo takes back the person's own edits only. An edit whose
+// cells something else has changed since (the add-on's pull or push, another editor) is not undone,
+// which would throw their change away: the undo says where, and the next Undo goes on to the edit
+// before.
 
 import { a1Notation, type GridRange } from './a1.js';
 import type { Cell, DeveloperMetadataModel, ProtectionModel, SheetModel, WorkbookModel } from './model.js';
