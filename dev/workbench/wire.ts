@@ -209,11 +209,16 @@ export type WriteReply = { ok: true; writes: number } | { ok: false; message: st
  */
 export type UndoReply = { ok: true; sheet: string | null; withdrawn?: number };
 
-/** Messages between the sidebar's iframe and the page; `f6`: F6 was pressed in the sidebar (regions.ts). */
+/**
+ * Messages between the sidebar's iframe and the page; `f6`: F6 was pressed in the sidebar (regions.ts).
+ * A call's `sidebar` names the page that made it (shim.ts), and its result carries it back.
+ */
 export type FrameMessage =
-  | { kind: 'run'; id: number; fn: string; args: unknown[] }
+  | { kind: 'run'; sidebar: string; id: number; fn: string; args: unknown[] }
   | { kind: 'close' }
   | { kind: 'f6'; back: boolean };
 
 /** `enter`: F6 brought the keyboard into the sidebar, which puts it on its heading (shim.ts). */
-export type PageMessage = { kind: 'result'; id: number; reply: RunReply } | { kind: 'enter' };
+export type PageMessage =
+  | { kind: 'result'; sidebar: string; id: number; reply: RunReply }
+  | { kind: 'enter' };

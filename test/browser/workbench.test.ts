@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { saveListRefresh } from '../../dev/daily-refresh';
 import { accessible } from './a11y';
-import { cell, menu, reset, SKIP_MS, sidebar, typeRow, useBench } from './support';
+import { callGate, cell, menu, reset, SKIP_MS, sidebar, typeRow, useBench } from './support';
 
 describe('The workbench page', () => {
   const bench = useBench();
@@ -379,6 +379,42 @@ describe('The workbench page', () => {
     expect(results.invalid).toMatchObject({ ok: false, message: expect.stringMatching(/Date range/) });
     expect(results.settings).toMatchObject({ ok: true, value: { hasKey: true, timeFormat: 'unix' } });
     expect(JSON.stringify(results.settings)).not.toContain(bench().running.workbench.session.backend.key);
+  });
+
+  it('answers a call to the sidebar that made it: one replaced since does not hand its answer to the new one', async () => {
+    const { page } = bench();
+    await reset(page);
+    await menu(page, 'Push rows…');
+    const push = await sidebar(page, 'Push rows to Assembled');
+    await push.locator('#sheetName', { hasText: 'Sheet1' }).waitFor();
+    const gate = await callGate(page);
+    try {
+      // Push rows asks which sheet is in front (the person back in it), answered late, as on a busy
+      // machine, after Scheduled refreshes has taken its place and asked for its list: each page
+      // numbers its calls from 1, and the answer "Sheet1" was drawn as a list of 6 refreshes (CI).
+      const front = gate.hold('pushSheetInFront');
+      const listed = gate.hold('listRefreshes');
+      await push.locator('body').evaluate(() => window.dispatchEvent(new Event('focus')));
+      await expect.poll(front.arrived).toBe(true);
+      await menu(page, 'Scheduled refreshes…');
+      const sb = await sidebar(page, 'Scheduled refreshes');
+      await expect.poll(listed.arrived).toBe(true);
+      // Its answer posted to the frame, which now holds Scheduled refreshes, before the list's.
+      type Waiting = { came: Promise<void> };
+      await sb.locator(':root').evaluate(() => {
+        (window as unknown as Waiting).came = new Promise((done) =>
+          window.addEventListener('message', (e) => e.data?.reply?.value === 'Sheet1' && done()),
+        );
+      });
+      front.open();
+      await sb.locator(':root').evaluate(() => (window as unknown as Waiting).came);
+      listed.open();
+      await sb.getByText('No scheduled refreshes in this spreadsheet yet.').waitFor();
+      expect(await sb.locator('#summary').isHidden()).toBe(true);
+      expect(await sb.locator('#status').textContent()).toBe('');
+    } finally {
+      await gate.done();
+    }
   });
 
   it("draws what a sidebar's call did before the sidebar says so: a row typed at Insert template's 'is ready' goes into the new sheet", async () => {

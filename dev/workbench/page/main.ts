@@ -411,7 +411,7 @@ window.addEventListener('message', (event: MessageEvent<FrameMessage>) => {
     cycle(regions, message.back);
   } else if (message.kind === 'run') {
     const reply = (r: RunReply) => {
-      const answer: PageMessage = { kind: 'result', id: message.id, reply: r };
+      const answer: PageMessage = { kind: 'result', sidebar: message.sidebar, id: message.id, reply: r };
       // The sandboxed frame has an opaque origin: '*' is the only way to address it.
       target?.postMessage(answer, '*');
     };

@@ -26,13 +26,19 @@ function encode(v: unknown): unknown {
   return { [TAG]: 'instance' } satisfies Tagged;
 }
 
+/**
+ * This page, among those the frame holds one after another: a call answered after the sidebar was
+ * replaced reaches the new page, whose calls are numbered from 1 too. In Apps Script the old
+ * sidebar's calls die with it; here its answer was taken for the new page's call of that number.
+ */
+const SIDEBAR = crypto.getRandomValues(new Uint32Array(2)).join('-');
 let nextId = 0;
 const pending = new Map<number, Handlers>();
 
 window.addEventListener('message', (event: MessageEvent<PageMessage>) => {
   if (event.source !== window.parent) return;
   if (event.data?.kind === 'enter') enterAtTop();
-  if (event.data?.kind !== 'result') return;
+  if (event.data?.kind !== 'result' || event.data.sidebar !== SIDEBAR) return;
   const handlers = pending.get(event.data.id);
   if (!handlers) return;
   pending.delete(event.data.id);
@@ -62,7 +68,7 @@ function runner(handlers: Handlers): Record<string, unknown> {
       return (...args: unknown[]) => {
         const id = ++nextId;
         pending.set(id, handlers);
-        post({ kind: 'run', id, fn: name, args: args.map(encode) });
+        post({ kind: 'run', sidebar: SIDEBAR, id, fn: name, args: args.map(encode) });
       };
     },
   });
