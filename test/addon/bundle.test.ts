@@ -499,9 +499,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * blank in Rows and Duration (0.3 KiB);
  * 415.5 with a long range's reports worked out by buckets, not days (0.1 KiB less), years under
  * 100 read as themselves, and the form counting a report per queue (0.4 KiB);
+ * 416.2 with a replace refresh's card and run saying the notes typed beside its table stay by row
+ * number while each run writes new rows (0.7 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 415.5;
+const CODE_BUDGET_KIB = 416.2;
 
 const ENTRY_POINTS = [
   'onOpen',

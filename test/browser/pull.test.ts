@@ -10,6 +10,7 @@ import {
   menu,
   pullIntoNewSheet,
   RESULTS,
+  refreshCard,
   reset,
   SKIP_MS,
   scrollToEnd,
@@ -523,6 +524,20 @@ describe('Pull data in the workbench', () => {
     const after = wb.values('Teams');
     const note = after[0]?.indexOf('Coach note') ?? -1;
     for (const r of after.slice(1)) expect(r[note]).toBe(`note ${r[1]}`);
+  });
+
+  it('says as a refresh is saved that notes typed beside the table it replaces stay by row number, as its card does', async () => {
+    const { page, running } = bench();
+    const sb = await pullIntoNewSheet(page, 'Teams', 'Teams');
+    const wb = running.workbench.rt.workbook;
+    const width = wb.values('Teams')[0]?.length ?? 0;
+    wb.write('Teams', [['Coach note'], ['late twice'], [''], ['new lead']], { row: 1, column: width + 1 });
+    await sb.getByRole('button', { name: 'Save scheduled refresh' }).click();
+    const words =
+      'The column "Coach note" beside the table stays by row number; each run writes the rows afresh, in the order Assembled lists them, so a note may end up beside another row. Merge by key keeps such a column with its rows.';
+    await expect.poll(() => sb.locator('#refreshStatus').textContent()).toContain(`Saved. ${words} See `);
+    const { card } = await refreshCard(page, 'Teams');
+    await expect.poll(() => card.getByText(words, { exact: true }).isVisible()).toBe(true);
   });
 
   it('Pull it again never pulls what filled a sheet no longer in front, though its card was read before', async () => {

@@ -888,7 +888,7 @@ function writePiece(deps: PullDeps, job: PullJob, run: RunState, client: Assembl
       ...(picksNow(job) ? {} : { unasked: true }),
       ...aheadOf(deps, job),
       // A refresh's filters are its own: the sidebar's button is for the pull in its form.
-      ...(job.refreshId ? {} : { clear: CLEAR_FILTERS }),
+      ...(job.refreshId ? { byRun: job.spec } : { clear: CLEAR_FILTERS }),
     }),
   });
 }

@@ -4,7 +4,8 @@ import { countText, rowCount } from '../count-text';
 import { renamedWords } from '../sheet/renamed-columns';
 import type { WriteMode } from '../sheet/write-table';
 import { besideWords } from './beside-words';
-import { keptWords } from './kept-words';
+import { keptWords, runKeptWords } from './kept-words';
+import type { PullSpec } from './pull-spec';
 import type { RangeAhead } from './range-ahead';
 import type { Written } from './staged-write';
 import { typedWords } from './typed-words';
@@ -29,7 +30,8 @@ function noneWords(filtered = '', ahead?: RangeAhead): string {
  * goes again when nothing was written into it); `filtered`, the filters in force in words
  * (pull-words.ts filtersPicked), and `clear`, how to take them off, for when there are no rows;
  * `unasked`, that Assembled was not asked (every pick of a list gone: gone-picks.ts), which the
- * words before say, so no rows is not Assembled's answer; `ahead`, the range's days after today.
+ * words before say, so no rows is not Assembled's answer; `ahead`, the range's days after today;
+ * `byRun`, a scheduled refresh's run: its pull (runKeptWords).
  */
 export interface WrittenAlso {
   held?: [number, string];
@@ -38,6 +40,7 @@ export interface WrittenAlso {
   clear?: string;
   unasked?: boolean;
   ahead?: RangeAhead;
+  byRun?: Pick<PullSpec, 'range'>;
 }
 
 /** A sentence, ended by its full stop as the pull's other words are (a failure's, BigQuery's). */
@@ -52,7 +55,7 @@ function outcome(
   mode: WriteMode,
   w: Written,
   label: string,
-  { held, made, filtered, clear, unasked, ahead }: WrittenAlso,
+  { held, made, filtered, clear, unasked, ahead, byRun }: WrittenAlso,
 ): string {
   const none = unasked ? 'No rows' : noneWords(filtered, ahead);
   // Over days wholly ahead, taking the filters off finds nothing more.
@@ -87,7 +90,7 @@ function outcome(
   if (mode === 'replace')
     return w.rows === 0
       ? `${none}, so ${label} ${w.keptHeader ? "keeps the table's header, with no rows under it" : 'shows "(no records)"'}${after}`
-      : `${rowCount(w.rows)} written to ${label}${w.keptBeside?.length ? `. ${keptWords(w.keptBeside)}` : ''}${w.inserted ? `. ${insertedWords(w.inserted)}` : ''}`;
+      : `${rowCount(w.rows)} written to ${label}${keptBeside(w.keptBeside, byRun)}${w.inserted ? `. ${insertedWords(w.inserted)}` : ''}`;
   const one = w.present === 1;
   const kept = `${one ? 'was' : 'were'} in the sheet already and left as ${one ? 'it was' : 'they were'} (Merge updates such rows)`;
   const over = w.overlapped ? overlapWords(w.overlapped, w.overlap ?? '') : '';
@@ -96,6 +99,12 @@ function outcome(
   const where = `rows ${countText(w.bodyRow)} to ${countText(w.bodyRow + w.appended - 1)}`;
   const appended = `${rowCount(w.appended)} appended ${belowTable(label)}, ${where}`;
   return left ? `${appended}; ${left}` : appended;
+}
+
+/** The person's columns left by row number beside a replaced table: a refresh's run says what follows at each run. */
+function keptBeside(headers: readonly string[] | undefined, byRun: WrittenAlso['byRun']): string {
+  if (!headers?.length) return '';
+  return `. ${byRun ? runKeptWords(headers, byRun) : keptWords(headers)}`;
 }
 
 /**

@@ -5,6 +5,7 @@ import { hourlyCheckWords } from '../jobs/hourly-check';
 import { lastTry, lastTryBy, type MergedCounts, nextTryBy, type PullJob, waitsToTry } from '../jobs/pull-job';
 import { type Caller, ownerName, ownerSeenBy, owns } from '../owner';
 import type { Zone, Zones } from '../ports';
+import { runKeptWords } from '../pull/kept-words';
 import { keyHeaders } from '../pull/merge-key';
 import { otherZoneSince } from '../pull/mixed-target';
 import { historyLost, MODES, modeLabel, modeNote, replaceAsked } from '../pull/mode-words';
@@ -79,6 +80,11 @@ export interface RefreshView {
    * as will every run after it until the table is written again: what to do (zone-refused.ts); else ''.
    */
   zoneRefused: string;
+  /**
+   * A person's columns of notes beside the table it replaces stay by row number while each run
+   * writes its rows afresh: which, and what follows (kept-words.ts runKeptWords); else ''.
+   */
+  notesBeside: string;
   /** Today's ISO weekday in that zone: made weekly in Edit, it starts on it. */
   today: number;
   notifyByEmail: boolean;
@@ -375,6 +381,8 @@ export interface CardSeen {
   zones?: Zones;
   /** The zone its table was written in, when its next run would be refused for it (zone-refused.ts refusedFor). */
   tableZone?: string;
+  /** The person's columns of notes beside its table (notes-beside.ts notesBesideFor). */
+  notesBeside?: readonly string[];
 }
 
 export function refreshView(
@@ -382,7 +390,15 @@ export function refreshView(
   viewer: Caller,
   zone: Zone,
   now: number,
-  { run, sheetThere = true, viewerHasKey = false, stopping = false, zones, tableZone }: CardSeen = {},
+  {
+    run,
+    sheetThere = true,
+    viewerHasKey = false,
+    stopping = false,
+    zones,
+    tableZone,
+    notesBeside = [],
+  }: CardSeen = {},
 ): RefreshView {
   const mine = owns(viewer, r);
   return {
@@ -406,6 +422,7 @@ export function refreshView(
     zone: zone.name,
     zoneMoved: zones && sheetThere ? zoneMovedWords(r, mine, zone, zones) : '',
     zoneRefused: tableZone && sheetThere ? zoneRefusedWords(r, tableZone, zone) : '',
+    notesBeside: notesBeside.length && sheetThere ? `${runKeptWords(notesBeside, r.spec)}.` : '',
     today: weekdayOf(now, zone),
     notifyByEmail: r.notifyByEmail,
     paused: r.paused,

@@ -1132,8 +1132,16 @@ function offerRefresh(pulled: PullSpec, scheduled?: string, what = madeWords(pul
     if (form.problem()) return showStatus(out, '');
     void busy([button], async () => {
       try {
-        await callServer('saveRefresh', { spec: pulled, ...form.value() }, key, form.zone());
-        showAnswer(out, `Saved. See ${menuPath('refreshes')} to manage it.`, 'ok');
+        const cards = await callServer('saveRefresh', { spec: pulled, ...form.value() }, key, form.zone());
+        // Notes typed beside the table it replaces are left behind at each run: said as it is
+        // saved, as its card says it (a card into the same place says the same of that sheet).
+        const place = describeTarget(pulled.target);
+        const beside =
+          pulled.mode === 'replace'
+            ? cards.find((c) => c.target === place && c.notesBeside)?.notesBeside
+            : '';
+        const manage = `See ${menuPath('refreshes')} to manage it.`;
+        showAnswer(out, beside ? `Saved. ${beside} ${manage}` : `Saved. ${manage}`, beside ? 'warn' : 'ok');
         // The sheet's card says it is refreshed now, and offers no second refresh.
         refreshTargetsQuietly();
       } catch (error) {

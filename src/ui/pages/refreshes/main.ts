@@ -442,6 +442,8 @@ function card(r: RefreshView): HTMLElement {
   // while it works and in Edit beside the choice, pushed the card past the sidebar's height.
   const modeNote = !needsLook(r) && r.modes.find((m) => m.value === r.spec.mode)?.note;
   if (modeNote) item.append(el('p', { class: 'hint' }, modeNote));
+  // Said on a failing card too: the next run that works leaves the notes beside other rows.
+  if (r.notesBeside) item.append(el('p', { class: 'hint' }, r.notesBeside));
   if (r.zoneMoved) item.append(el('p', { class: 'hint' }, r.zoneMoved));
   // Beside its Next run's time, which would read as a run that will work.
   if (r.zoneRefused) item.append(el('p', { class: 'reason' }, r.zoneRefused));
