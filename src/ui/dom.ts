@@ -30,11 +30,22 @@ const linked = (text: string): (string | Node)[] =>
   );
 
 /**
- * Says `said` on a status line: its words, or its parts a line each. A failure is said at once
- * (assertive), the rest in its turn (polite), by `tone`: a line with role=status changes its
- * aria-live before its words. Parts are drawn each in its own tone (a span with its data-tone),
- * whatever the line's. The same words again (Pull data's progress is drawn every second) are left
- * as they are, as a live region whose words are set again may be read again.
+ * How a live line says its words: a failure at once, as an alert (assertive: it needs the person),
+ * the rest, progress and answers, in its turn, as a status (polite). Role and aria-live agree: a
+ * status marked assertive is a contradiction each screen reader settles its own way.
+ */
+function liveAs(node: HTMLElement, tone: Tone): void {
+  const error = tone === 'error';
+  node.setAttribute('role', error ? 'alert' : 'status');
+  node.setAttribute('aria-live', error ? 'assertive' : 'polite');
+}
+
+/**
+ * Says `said` on a status line: its words, or its parts a line each. A live line (role status or
+ * alert) takes the role its `tone` calls for (liveAs) before its words. Parts are drawn each in its
+ * own tone (a span with its data-tone), whatever the line's. The same words again (Pull data's
+ * progress is drawn every second) are left as they are, as a live region whose words are set again
+ * may be read again.
  */
 export function showStatus(node: HTMLElement, said: string | readonly Said[], tone: Tone = 'info'): void {
   const parts = typeof said === 'string' ? [{ text: said, tone }] : said;
@@ -43,8 +54,8 @@ export function showStatus(node: HTMLElement, said: string | readonly Said[], to
   const tones = [tone, ...parts.map((p) => p.tone)].join(' ');
   const last = lastSaid.get(node);
   if (last?.text === text && last.tones === tones && node.textContent === last.shown) return;
-  if (node.getAttribute('role') === 'status')
-    node.setAttribute('aria-live', tone === 'error' ? 'assertive' : 'polite');
+  const role = node.getAttribute('role');
+  if (role === 'status' || role === 'alert') liveAs(node, tone);
   node.replaceChildren(
     ...parts.flatMap((p, i) => {
       const shown = apart ? [el('span', { 'data-tone': p.tone }, ...linked(p.text))] : linked(p.text);

@@ -13,6 +13,20 @@ const politeness = (sb: FrameLocator, id = '#status') =>
       (e) => e.getAttribute('aria-live') ?? (e.getAttribute('role') === 'alert' ? 'assertive' : 'polite'),
     );
 
+/**
+ * Live lines whose role and aria-live disagree (a status marked assertive, an alert polite): each
+ * screen reader settles that its own way. None: [].
+ */
+const disagreeing = (sb: FrameLocator) =>
+  sb.locator('body').evaluate(() =>
+    Array.from(document.querySelectorAll('[role="status"], [role="alert"]'))
+      .filter((e) => {
+        const live = e.getAttribute('aria-live');
+        return live !== null && live !== (e.getAttribute('role') === 'alert' ? 'assertive' : 'polite');
+      })
+      .map((e) => `#${e.id} ${e.getAttribute('role')} ${e.getAttribute('aria-live')}`),
+  );
+
 describe('A sidebar status line', () => {
   const bench = useBench();
 
@@ -24,14 +38,18 @@ describe('A sidebar status line', () => {
     await key.fill('sk_live_wrongkey');
     await key.press('Enter');
     await sb.locator('#status', { hasText: 'Assembled did not accept this key' }).waitFor();
+    // An alert, said so by its role as by its aria-live.
     expect(await politeness(sb)).toBe('assertive');
-    expect(await sb.locator('#status').getAttribute('role')).toBe('status');
+    expect(await sb.locator('#status').getAttribute('role')).toBe('alert');
+    expect(await disagreeing(sb)).toEqual([]);
     // One live region says it: no alert beside the status line with the same words.
-    expect(await sb.locator('[role="alert"]:not([hidden])').count()).toBe(0);
+    expect(await sb.locator('[role="alert"]:not([hidden]):not(#status)').count()).toBe(0);
     await key.fill(running.workbench.session.backend.key);
     await key.press('Enter');
     await sb.locator('#status', { hasText: /^Saved\./ }).waitFor();
     expect(await politeness(sb)).toBe('polite');
+    expect(await sb.locator('#status').getAttribute('role')).toBe('status');
+    expect(await disagreeing(sb)).toEqual([]);
   });
 
   it('Pull data: a failed pull is said assertively, once, though its progress is drawn every second', async () => {
@@ -68,6 +86,7 @@ describe('A sidebar status line', () => {
         .locator('#status', { hasText: 'Assembled did not accept the API key' })
         .waitFor({ timeout: 30_000 });
       expect(await politeness(sb)).toBe('assertive');
+      expect(await disagreeing(sb)).toEqual([]);
       const failed = await counts();
       // Three more drawings of the progress: the failure is not set again.
       await expect.poll(async () => (await counts()).ticks).toBeGreaterThanOrEqual(failed.ticks + 3);

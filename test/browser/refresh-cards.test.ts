@@ -93,10 +93,10 @@ describe('Scheduled refresh cards', () => {
     await expect
       .poll(() => sb.locator(':focus').evaluate((e) => `${e.tagName} ${e.textContent}`))
       .toBe('H2 Teams into Staff D');
-    // The live region says it too, drawn nowhere (the card shows it).
+    // The live region says it too, drawn nowhere (the card shows it): at once, as an alert.
     const status = sb.locator('#status');
     expect(await status.textContent()).toMatch(refused);
-    expect(await status.getAttribute('role')).toBe('status');
+    expect(await status.getAttribute('role')).toBe('alert');
     expect(await status.evaluate((e) => e.getBoundingClientRect().width)).toBeLessThanOrEqual(1);
     // The list read again (as on coming back to the sidebar) keeps the refusal on its card.
     const reads = () => running.workbench.rt.executions.filter((e) => e.fnName === 'listRefreshes').length;
