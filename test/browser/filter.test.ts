@@ -2,7 +2,7 @@
 // its first row showing the filter's buttons; Data ▸ Remove filter takes it off. Which rows a
 // filter hides is not simulated: the add-on says Push reads them all (push-filter.test.ts).
 import { describe, expect, it } from 'vitest';
-import { cell, reset, useBench } from './support';
+import { cell, menuName, reset, useBench } from './support';
 
 describe('Data ▸ Create a filter in the workbench', () => {
   const bench = useBench();
@@ -16,7 +16,7 @@ describe('Data ▸ Create a filter in the workbench', () => {
       ['ada@example.com', '2026-12-22 09:00'],
     ]);
     const data = async (caption: string) => {
-      await page.getByRole('button', { name: 'Data' }).click();
+      await menuName(page, 'Data').click();
       await page.getByRole('menuitem', { name: caption }).click();
     };
     await cell(page, 2, 'B').click();

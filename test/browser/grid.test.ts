@@ -1,7 +1,7 @@
 // The grid keyed as Sheets is, at full speed: Tab and Enter, no lost keys, ranges, copy and paste,
 // Delete, each sheet shown at its own place, and a Reset that asks first.
 import { describe, expect, it } from 'vitest';
-import { cell, pullIntoNewSheet, reset, scrollToEnd, useBench } from './support';
+import { cell, menuName, pullIntoNewSheet, reset, scrollToEnd, useBench } from './support';
 
 const ROWS = [
   ['2026-12-21', 'TRUE', '=1+1', "'007", 'Amara Lee', '1,234'],
@@ -86,7 +86,7 @@ describe('The workbench grid', () => {
       ['Undo', ['Sheet1', 'Notes']],
       ['Redo', ['Sheet1']],
     ] as const) {
-      await page.getByRole('button', { name: 'Edit', exact: true }).click();
+      await menuName(page, 'Edit').click();
       await page.getByRole('menuitem', { name: item, exact: true }).click();
       await expect.poll(() => page.getByRole('tab').allTextContents()).toEqual(tabs);
     }

@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { cell, RESULTS, reset, useBench } from './support';
+import { cell, menuName, RESULTS, reset, useBench } from './support';
 
 /** The page's focused element: its id, or its words. */
 const focused = (page: Page) =>
@@ -52,7 +52,7 @@ describe('Format ▸ Number in the workbench', () => {
     await page.screenshot({ path: join(RESULTS, 'format-plain-text.png') });
     await page.keyboard.press('Enter');
     // The menu closed, the keyboard back on the grid, as in Sheets.
-    expect(await page.getByRole('menuitem').count()).toBe(0);
+    expect(await page.getByRole('menu').count()).toBe(0);
     await expect.poll(() => focused(page)).toBe('grid');
     await expect.poll(() => wb.numberFormats('Sheet1')[1]?.[4]).toBe('@');
 
@@ -83,7 +83,7 @@ describe('Format ▸ Number in the workbench', () => {
     await reset(page);
     const wb = running.workbench.rt.workbook;
     const format = async (caption: string) => {
-      await page.getByRole('button', { name: 'Format' }).click();
+      await menuName(page, 'Format').click();
       await page.getByRole('menuitem', { name: 'Number' }).click();
       await page.getByRole('menuitem', { name: caption }).click();
     };

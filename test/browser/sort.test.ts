@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cell, RESULTS, reset, useBench } from './support';
+import { cell, menuName, RESULTS, reset, useBench } from './support';
 
 describe('Data ▸ Sort range in the workbench', () => {
   const bench = useBench();
@@ -24,7 +24,7 @@ describe('Data ▸ Sort range in the workbench', () => {
     wb.note('Sheet1!A3', 'checked');
     await expect.poll(() => cell(page, 4, 'D').textContent()).toBe('sent 3');
     const sortBy = async (...captions: string[]) => {
-      await page.getByRole('button', { name: 'Data' }).click();
+      await menuName(page, 'Data').click();
       await page.getByRole('menuitem', { name: 'Sort range ▸' }).click();
       for (const caption of captions) await page.getByRole('menuitem', { name: caption }).click();
     };
@@ -81,7 +81,7 @@ describe('Data ▸ Sort range in the workbench', () => {
     const sortRange = page.getByRole('menuitem', { name: 'Sort range ▸' });
 
     await cell(page, 1, 'A').click();
-    await page.getByRole('button', { name: 'Data' }).click();
+    await menuName(page, 'Data').click();
     expect(await sortRange.getAttribute('aria-disabled')).toBe('true');
     mkdirSync(RESULTS, { recursive: true });
     await page.screenshot({ path: join(RESULTS, 'sort-range-greyed.png') });
@@ -89,7 +89,7 @@ describe('Data ▸ Sort range in the workbench', () => {
     // nothing aria-disabled; a person's mouse does.)
     await sortRange.click({ force: true });
     expect(await page.getByRole('menuitem', { name: /^Sort range by column/ }).count()).toBe(0);
-    expect(await page.getByRole('button', { name: 'Data' }).getAttribute('aria-expanded')).toBe('true');
+    expect(await menuName(page, 'Data').getAttribute('aria-expanded')).toBe('true');
     // From the keys: Right on it goes on to the next menu, as from an item without a submenu.
     await sortRange.focus();
     await page.keyboard.press('ArrowRight');
@@ -100,7 +100,7 @@ describe('Data ▸ Sort range in the workbench', () => {
     // Two cells selected, it is there again, and sorts.
     await cell(page, 1, 'A').click();
     await cell(page, 2, 'A').click({ modifiers: ['Shift'] });
-    await page.getByRole('button', { name: 'Data' }).click();
+    await menuName(page, 'Data').click();
     expect(await sortRange.getAttribute('aria-disabled')).toBeNull();
     await sortRange.click();
     await page.getByRole('menuitem', { name: 'Sort range by column A (A to Z)' }).click();

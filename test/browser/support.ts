@@ -99,6 +99,11 @@ export async function openBench(options: WorkbenchServerOptions = {}): Promise<B
   };
 }
 
+/** A menu's name on the workbench's menu bar: File, Edit, Format, Data or Extensions. */
+export function menuName(page: Page, name: string): Locator {
+  return page.getByRole('menubar').getByRole('menuitem', { name, exact: true });
+}
+
 /**
  * Extensions ▸ Assembled for Google Sheets ▸ caption, then waits for the sidebar page it opens.
  * Reopening the sidebar already shown keeps its title, so without this wait a test on a busy
@@ -106,7 +111,7 @@ export async function openBench(options: WorkbenchServerOptions = {}): Promise<B
  */
 export async function menu(page: Page, caption: string): Promise<void> {
   const before = await page.locator('#sidebarFrame').getAttribute('src');
-  await page.getByRole('button', { name: 'Extensions' }).click();
+  await menuName(page, 'Extensions').click();
   await page.getByRole('menuitem', { name: 'Assembled for Google Sheets' }).click();
   await page.getByRole('menuitem', { name: caption }).click();
   const opened = await page.waitForFunction((old) => {

@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cell, RESULTS, reset, useBench } from './support';
+import { cell, menuName, RESULTS, reset, useBench } from './support';
 
 describe('Edit ▸ Undo in the workbench', () => {
   const bench = useBench();
@@ -15,7 +15,7 @@ describe('Edit ▸ Undo in the workbench', () => {
     await reset(page);
     const wb = running.workbench.rt.workbook;
     const column = () => wb.values('Sheet1').map((row) => row[0]);
-    const edit = page.getByRole('button', { name: 'Edit', exact: true });
+    const edit = menuName(page, 'Edit');
     const item = (name: string) => page.getByRole('menuitem', { name, exact: true });
 
     // Nothing done yet: Undo and Redo are greyed out.
@@ -36,7 +36,7 @@ describe('Edit ▸ Undo in the workbench', () => {
     await expect.poll(column).toEqual(['cy', '', 'ben']);
     await cell(page, 1, 'A').click();
     await cell(page, 3, 'A').click({ modifiers: ['Shift'] });
-    await page.getByRole('button', { name: 'Data' }).click();
+    await menuName(page, 'Data').click();
     await page.getByRole('menuitem', { name: 'Sort range ▸' }).click();
     await page.getByRole('menuitem', { name: 'Sort range by column A (A to Z)' }).click();
     await expect.poll(column).toEqual(['ben', 'cy']);

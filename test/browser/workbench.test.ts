@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { saveListRefresh } from '../../dev/daily-refresh';
 import { accessible } from './a11y';
-import { callGate, cell, menu, reset, SKIP_MS, sidebar, typeRow, useBench } from './support';
+import { callGate, cell, menu, menuName, reset, SKIP_MS, sidebar, typeRow, useBench } from './support';
 
 describe('The workbench page', () => {
   const bench = useBench();
@@ -30,9 +30,10 @@ describe('The workbench page', () => {
     await expect
       .poll(() => page.locator('#clock').textContent(), { timeout: SKIP_MS })
       .toMatch(/^Tue 2026-05-26 08:0\d:\d\d EDT$/);
-    await page.getByRole('button', { name: 'Extensions' }).click();
+    await menuName(page, 'Extensions').click();
     await page.getByRole('menuitem', { name: 'Assembled for Google Sheets' }).click();
-    const items = await page.getByRole('menuitem').allTextContents();
+    // The open list's items (and its submenu's), not the menu bar's names.
+    const items = await page.getByRole('menu').first().getByRole('menuitem').allTextContents();
     expect(items).toEqual([
       'Assembled for Google Sheets',
       'Pull data…',
@@ -41,7 +42,7 @@ describe('The workbench page', () => {
       'Settings…',
     ]);
     await page.keyboard.press('Escape');
-    await expect.poll(() => page.getByRole('menuitem').count()).toBe(0);
+    await expect.poll(() => page.getByRole('menu').count()).toBe(0);
   });
 
   it('loads with every request answered: its icon is served, and /favicon.ico is no 404', async () => {
@@ -544,14 +545,45 @@ describe('The workbench page', () => {
     expect(await where()).toBe('Push rows…');
     await page.keyboard.press('Escape');
     expect(await where()).toBe('Extensions');
-    expect(await page.getByRole('menuitem').count()).toBe(0);
+    expect(await page.getByRole('menu').count()).toBe(0);
     // Enter picks an item.
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await sidebar(page, 'Push rows to Assembled');
-    expect(await page.getByRole('menuitem').count()).toBe(0);
+    expect(await page.getByRole('menu').count()).toBe(0);
+  });
+
+  it("keys the menu bar as one Tab stop, a menubar; Enter or Space on a menu's name opens it at its first item", async () => {
+    const { page } = bench();
+    const where = () => page.evaluate(() => document.activeElement?.firstChild?.textContent);
+    const names = page.getByRole('menubar').locator(':scope > .menu > [role="menuitem"]');
+    expect(await names.allTextContents()).toEqual(['File', 'Edit', 'Format', 'Data', 'Extensions']);
+    const stops = () => names.evaluateAll((els) => els.map((e) => e.getAttribute('tabindex')));
+    // From the grid back to the top bar (the sidebar the last test opened is the next part).
+    await cell(page, 1, 'A').click();
+    await page.keyboard.press('Shift+F6');
+    expect(await where()).toBe('File');
+    // The Tab stop goes with the arrows: Tab leaves the bar from any name, Shift+Tab comes back to it.
+    for (const _ of ['Edit', 'Format', 'Data', 'Extensions']) await page.keyboard.press('ArrowRight');
+    expect(await where()).toBe('Extensions');
+    expect(await stops()).toEqual(['-1', '-1', '-1', '-1', '0']);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => !!document.activeElement?.closest('#menubar'))).toBe(false);
+    await page.keyboard.press('Shift+Tab');
+    expect(await where()).toBe('Extensions');
+    // Enter opens the menu with the keyboard on its first item, as Down does; Escape gives it back.
+    await page.keyboard.press('Enter');
+    expect(await where()).toBe('Assembled for Google Sheets');
+    await page.keyboard.press('Escape');
+    expect(await where()).toBe('Extensions');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press(' ');
+    expect(await where()).toBe('Sort range');
+    await page.keyboard.press('Escape');
+    expect(await where()).toBe('Data');
+    expect(await page.getByRole('menu').count()).toBe(0);
   });
 
   it('F6 and Shift+F6 take the keyboard round the top bar, the grid and the sidebar; Close sidebar is reached from there', async () => {

@@ -2,7 +2,8 @@
 // Extensions ▸ <add-on> ▸ items from rt.ui.menus (createAddonMenu), and any top-level menu a script
 // added with createMenu. Keyed as Sheets' and the WAI-ARIA menubar: Left/Right go between menus,
 // Down/Up through items, Right opens a submenu and Left closes it, Home/End jump, Escape closes
-// back to the menu's button.
+// back to the menu's name. The bar is one Tab stop (roving tabindex): the menu's name last reached
+// by the arrows; Enter, Space or Down on a name opens its menu at its first item.
 import type { MenuItemView, MenuView } from '../wire';
 import { el } from './dom';
 
@@ -122,7 +123,14 @@ function openTop(top: HTMLButtonElement, root: HTMLElement): HTMLElement | null 
 function topMenu(caption: string, items: HTMLUListElement, root: HTMLElement): HTMLElement {
   const button = el(
     'button',
-    { type: 'button', class: 'menu-top', 'aria-haspopup': 'menu', 'aria-expanded': 'false' },
+    {
+      type: 'button',
+      role: 'menuitem',
+      class: 'menu-top',
+      'aria-haspopup': 'menu',
+      'aria-expanded': 'false',
+      tabindex: '-1',
+    },
     caption,
   );
   const wrap = el('div', { class: 'menu' }, button, items);
@@ -162,6 +170,13 @@ export function renderMenus(root: HTMLElement, menus: MenuView[], run: Run, own:
     return node;
   });
   root.replaceChildren(...ownNodes, ...nodes);
+  root.querySelector<HTMLButtonElement>('button.menu-top')?.setAttribute('tabindex', '0');
+}
+
+/** The bar's one Tab stop moves to the menu's name the keyboard reached (roving tabindex). */
+function rove(root: HTMLElement, top: HTMLButtonElement): void {
+  for (const b of root.querySelectorAll<HTMLButtonElement>('button.menu-top'))
+    b.setAttribute('tabindex', b === top ? '0' : '-1');
 }
 
 /** A list's own items, not those of its submenus. */
@@ -190,8 +205,9 @@ function onKey(root: HTMLElement, event: KeyboardEvent): void {
       // Moving along with a menu open opens the next one, as in Sheets.
       if (next && open) openTop(next, root);
       next?.focus();
-    } else if (key === 'ArrowDown' || key === 'ArrowUp') {
-      end(itemsOf(openTop(top, root)), key === 'ArrowDown')?.focus();
+    } else if (key === 'ArrowDown' || key === 'ArrowUp' || key === 'Enter' || key === ' ') {
+      // Opened from the keyboard, the menu has it, as in Sheets: Up at its last item, else its first.
+      end(itemsOf(openTop(top, root)), key !== 'ArrowUp')?.focus();
     } else if (key === 'Home' || key === 'End') end(tops, key === 'Home')?.focus();
     else if (key === 'Escape') closeAll(root);
     else return;
@@ -222,7 +238,7 @@ function onKey(root: HTMLElement, event: KeyboardEvent): void {
       top.focus();
     } else return;
   }
-  // Enter and Space press the button itself; Tab goes on as it did.
+  // Enter and Space on an item press it; Tab goes on as it did.
   event.preventDefault();
 }
 
@@ -231,4 +247,8 @@ export function watchMenus(root: HTMLElement): void {
     if (!root.contains(event.target as Node)) closeAll(root);
   });
   root.addEventListener('keydown', (event) => onKey(root, event));
+  root.addEventListener('focusin', (event) => {
+    if (event.target instanceof HTMLButtonElement && event.target.classList.contains('menu-top'))
+      rove(root, event.target);
+  });
 }
