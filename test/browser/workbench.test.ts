@@ -272,6 +272,12 @@ describe('The workbench page', () => {
     await reset(page);
   });
 
+  it('names the formula bar "Formula", its "fx" shown beside it', async () => {
+    const { page } = bench();
+    expect(await accessible(page.locator('#formula'))).toMatchObject({ role: 'combobox', name: 'Formula' });
+    expect(await page.locator('label.fx [aria-hidden="true"]').innerText()).toBe('fx');
+  });
+
   it('types values as Sheets does: formulas show their value, the formula bar their text', async () => {
     const { page } = bench();
     await reset(page);
