@@ -275,7 +275,9 @@ describe('The workbench page', () => {
   it('names the formula bar "Formula", its "fx" shown beside it', async () => {
     const { page } = bench();
     expect(await accessible(page.locator('#formula'))).toMatchObject({ role: 'combobox', name: 'Formula' });
-    expect(await page.locator('label.fx [aria-hidden="true"]').innerText()).toBe('fx');
+    const shown = page.locator('label.fx [aria-hidden="true"]');
+    expect(await shown.isVisible()).toBe(true);
+    expect(await shown.textContent()).toBe('fx');
   });
 
   it('types values as Sheets does: formulas show their value, the formula bar their text', async () => {
