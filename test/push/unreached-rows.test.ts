@@ -43,6 +43,36 @@ describe.skipIf(!built)('rows a push stopped before reaching', () => {
     expect(outcomes(addon, sheet)).toEqual([KEY_WORDS, KEY_WORDS]);
   });
 
+  it('keep what the last check found (a problem, or already in Assembled) when the key is refused before the rows are checked', async () => {
+    const addon = await startLocalAddon({ dialect: 'live' });
+    const { rt, sim } = addon;
+    const [jose, ines, siobhan, ava] = sim.admin.org.people.filter(
+      (p) => !p.deleted && p.staffable && p.email,
+    );
+    if (!jose || !ines || !siobhan || !ava) throw new Error('no agents');
+    const sheet = await template(rt, 'associations', [
+      [jose.email, 'zendesk', ines.platforms.zendesk],
+      [siobhan.email, 'Zendesk', siobhan.platforms.zendesk],
+    ]);
+    const first = await follow(
+      rt,
+      await rt.callFromSidebar<PushView>('startPush', 'associations', 'unreached-verdict-1'),
+    );
+    expect(first).toMatchObject({ state: 'done', succeeded: 0, invalid: 1 });
+    const checked = outcomes(addon, sheet);
+    expect(checked[0]).toMatch(/^error \| Platform ID: zendesk ID \d+ belongs in Assembled to /);
+    expect(checked[1]).toMatch(/^already in Assembled \| /);
+    // A row to send, then the key refused: the push cannot read people, so checks no row.
+    rt.workbook.write(sheet, [[ava.email, 'zendesk', '700000001']], { row: 4 });
+    sim.revokeKey(addon.key);
+    const view = await follow(
+      rt,
+      await rt.callFromSidebar<PushView>('startPush', 'associations', 'unreached-verdict-2'),
+    );
+    expect(view).toMatchObject({ state: 'failed', done: 0 });
+    expect(outcomes(addon, sheet)).toEqual([...checked, KEY_WORDS]);
+  });
+
   it('say the key was refused when Assembled refused it on the first send', async () => {
     const addon = await startLocalAddon({ dialect: 'live' });
     const sheet = await timeOff(addon, 'key refused on send');

@@ -113,6 +113,7 @@ import { stillRefused } from './still-refused';
 import type { TemplateSpec } from './template';
 import { TimeOffTypes } from './time-off-types';
 import {
+  keepsVerdict,
   NOT_SENT,
   type RowStop,
   STOPPED_IN_FLIGHT,
@@ -771,7 +772,8 @@ function stopped(deps: PushDeps, pushes: PushStore, job: PushJob, message: strin
  * nothing) beside them would pass for rows still on their way. Rows it could not read yet
  * ('waiting': it still may) say so too: Validate's words there may speak of cells changed since,
  * though a problem found then stays in view, and a row Assembled refused as it stands keeps its
- * refusal. Best effort: a sheet gone or protected keeps its cells.
+ * refusal; with the key refused, a row keeps what its last check found (keepsVerdict). Best
+ * effort: a sheet gone or protected keeps its cells.
  */
 function markUnsent(deps: PushDeps, job: PushJob, stop: RowStop | 'waiting'): void {
   const waiting = stop === 'waiting';
@@ -800,7 +802,7 @@ function markUnsent(deps: PushDeps, job: PushJob, stop: RowStop | 'waiting'): vo
   const allowed = mine
     ? accepted.allowed(left)
     : new Set(left.filter((r) => pushWords(statusCells(sheet, r))).map((r) => r.row));
-  const reached = unsent.filter((r) => allowed.has(r.row));
+  const reached = unsent.filter((r) => allowed.has(r.row) && (waiting || !keepsVerdict(stop, r.status)));
   const refused = stillRefused(open.grid, sheet, reached);
   for (const row of reached.filter((r) => !refused.has(r.row))) {
     const message = withLastCheck(words, row.status, statusCells(sheet, row).message);

@@ -4,6 +4,7 @@
 import type { AssembledError } from '../assembled';
 import { menuPath } from '../menu-names';
 import { ERROR_STATUS } from './kinds';
+import { IN_ASSEMBLED } from './progress-words';
 
 /** The Push status of a row a push did not send (changed during it, or it stopped first); the next push sends it. */
 export const NOT_SENT = 'not sent';
@@ -60,6 +61,19 @@ export function unsentWords(stop: RowStop, checked: boolean): string {
         ? 'Not sent: the push stopped before this row; push again to send it.'
         : 'Not sent: the push stopped before it could check the rows; push again to check and send this one.';
   }
+}
+
+/** The Push statuses a check leaves on a row it does not send: a problem to fix, or nothing to send. */
+const VERDICTS = new Set([ERROR_STATUS, IN_ASSEMBLED.toLowerCase()]);
+
+/**
+ * Whether a row (its Push status, as read) keeps its last check's verdict when the push stops: a
+ * key refused or removed stops it before any row can be checked, and no push checks one until the
+ * key is mended, so that verdict is the newest word on the row. "Not sent" would hide its problem,
+ * or ask to send a row that needs no sending; the next push checks every row afresh.
+ */
+export function keepsVerdict(stop: RowStop, status: string): boolean {
+  return (stop.why === 'key' || stop.why === 'no_key') && VERDICTS.has(status);
 }
 
 const LAST_CHECK = ' The last check of this row said: ';
