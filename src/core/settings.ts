@@ -112,6 +112,9 @@ export interface SettingsView extends ConnectionOptions {
 
 /** What a sidebar's options carry to show the caller has no key, once, at its top (ui/key-notice.ts). */
 export interface KeyNotice {
-  /** Why nothing can be read from or sent to Assembled: the caller has no key (what to do, in words). */
+  /**
+   * Why nothing can be read from or sent to Assembled: the caller has no key, or Assembled refused
+   * it at its last answer (what to do, in words).
+   */
   keyMissing?: string;
 }

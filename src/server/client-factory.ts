@@ -6,18 +6,27 @@ import {
   createAssembledClient,
   type TokenBucket,
 } from '../core/assembled';
+import { KEY_REFUSED } from '../core/assembled/errors';
 import { menuPath } from '../core/menu-names';
 import type { ConnectionOptions, KeyNotice } from '../core/settings';
 import { gasClock } from './adapters/gas-clock';
 import { urlFetchHttp } from './adapters/url-fetch-http';
+import { hearKey, wasRefused } from './key-refused';
 import { readApiKey, readConnectionOptions } from './saved-settings';
 
 /** Said wherever the caller's key is needed and none is saved. */
 export const noKeyMessage = () =>
   `No Assembled API key is set for you. Open ${menuPath('settings')} and paste your key.`;
 
-/** A sidebar's notice of the caller's missing key, for its options (none with a key saved). */
-export const keyNotice = (): KeyNotice => (readApiKey() ? {} : { keyMissing: noKeyMessage() });
+/**
+ * A sidebar's notice of the caller's key missing, or refused by Assembled at its last answer
+ * (key-refused.ts), for its options; none with a key saved that was not refused.
+ */
+export function keyNotice(): KeyNotice {
+  const key = readApiKey();
+  if (!key) return { keyMissing: noKeyMessage() };
+  return wasRefused(key) ? { keyMissing: KEY_REFUSED } : {};
+}
 
 /** `rateLimit`: a bucket to pace with (a push resumes its pacing across executions). */
 export function assembledClient(rateLimit?: TokenBucket): AssembledClient {
@@ -37,7 +46,7 @@ export function clientWith(
       message: noKeyMessage(),
     });
   }
-  return createAssembledClient({
+  const client = createAssembledClient({
     http: urlFetchHttp,
     clock: gasClock,
     apiKey: settings.apiKey,
@@ -46,4 +55,6 @@ export function clientWith(
     base64: (text) => Utilities.base64Encode(text, Utilities.Charset.UTF_8),
     ...(rateLimit ? { rateLimit } : {}),
   });
+  client.onResponse(hearKey(settings.apiKey));
+  return client;
 }

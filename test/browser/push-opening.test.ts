@@ -1,9 +1,11 @@
-// Push rows as it opens, before anything is pressed: a missing key said at its top as Pull data says
+// Push rows as it opens, before anything is pressed: a missing or refused key said at its top as Pull data says
 // it, and the line about switching sheets read right when no sheet was switched.
 import { describe, expect, it } from 'vitest';
 import { menu, sidebar, useBench } from './support';
 
 const NO_KEY = /^No Assembled API key is set for you\. Open Extensions ▸ .* and paste your key\.$/;
+const REFUSED =
+  /^Assembled did not accept the API key: it is mistyped, or no longer valid \(revoked\)\. Open Extensions ▸ .* and set a valid key\.$/;
 
 describe('Push rows as it opens', () => {
   const bench = useBench();
@@ -32,6 +34,19 @@ describe('Push rows as it opens', () => {
     const again = await sidebar(page, 'Push rows to Assembled');
     await expect.poll(() => again.locator('#sheetName').textContent()).not.toBe('…');
     expect(await again.locator('#keyNotice').isVisible()).toBe(false);
+  });
+
+  it('says at its top that Assembled refused the key, as Pull data does, once Settings found it so', async () => {
+    const { page, running } = bench();
+    const { rt } = running.workbench;
+    // Settings' check before Save anyway: a well-formed key Assembled never issued.
+    const wrong = { apiKey: 'sk_live_test_never_issued_key', timeFormat: 'unix', apiVersion: '' };
+    await rt.callFromSidebar('checkSettings', wrong);
+    await rt.callFromSidebar('saveSettings', wrong);
+    await menu(page, 'Push rows…');
+    const sb = await sidebar(page, 'Push rows to Assembled');
+    await expect.poll(() => sb.locator('#keyNotice').textContent()).toMatch(REFUSED);
+    expect(await sb.locator('h1 + *').getAttribute('id')).toBe('keyNotice');
   });
 
   it('speaks of switching sheets as something that may come, not as done, when nothing was switched', async () => {

@@ -313,6 +313,8 @@ function showKeyNow(keyMissing: string | undefined): void {
   if (keyMissing) options.keyMissing = keyMissing;
   else delete options.keyMissing;
   showKeyNotice({ keyMissing });
+  // A key saved since a list was refused is asked for the lists afresh.
+  if (!keyMissing) keyRefused = false;
   if (was && againSaid.textContent === was) sayAtAgain('');
   // The lists asked for now, the ticks kept.
   if (!keyMissing && pickers.size) showFilters(filters());
@@ -382,7 +384,11 @@ function showFilters(initial: PullFilters): void {
         () => choices(picker[0]),
         initial[f] as string[] | undefined,
         // Each list would fail alike: the notice above says why, once.
-        options.keyMissing ? 'no API key is set.' : keyRefused ? KEY_REFUSED_BRIEF : undefined,
+        keyRefused || options.keyMissing === KEY_REFUSED
+          ? KEY_REFUSED_BRIEF
+          : options.keyMissing
+            ? 'no API key is set.'
+            : undefined,
         // What a queue with others under it means for this report (catalogue.ts).
         f === 'queue_ids' ? s.queues : undefined,
       );
