@@ -122,7 +122,7 @@ describe.skipIf(!built)('push outcomes a user can find', () => {
     expect(view).toMatchObject({ state: 'done', succeeded: 4 });
     expect(sim.admin.org.timeOff.filter((t) => t.notes?.startsWith('found '))).toHaveLength(4);
     const found =
-      'Finished: 4 created. 2 of them were found in Assembled after an interrupted send, not sent again.';
+      'Finished: 4 created (2 of the 4 found in Assembled after their answer was lost; none sent twice).';
     expect(view.message).toContain(found);
     const [head = [], ...log] = rt.workbook.values('Assembled log');
     expect(log.map((r) => [r[head.indexOf('Status')], r[head.indexOf('Rows')]])).toEqual([['done', 4]]);

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { startLocalAddon } from '../../dev/local-addon';
 import {
   changedSinceWords,
+  foundWords,
   listedWords,
   movedWords,
   nothingToPush,
@@ -15,6 +16,24 @@ import type { ValidateSummary } from '../../src/core/push/run-push';
 import { column, follow, template } from './in-runtime';
 
 const built = existsSync(new URL('../../build/Code.js', import.meta.url));
+
+describe('rows found in Assembled after their answer was lost', () => {
+  it('are said of the count they are among, never of a count beside it', () => {
+    expect(foundWords(6, 6)).toBe(' (all 6 found in Assembled after their answer was lost; none sent twice)');
+    expect(foundWords(2, 6)).toBe(
+      ' (2 of the 6 found in Assembled after their answer was lost; none sent twice)',
+    );
+    expect(foundWords(1, 6)).toBe(
+      ' (1 of the 6 found in Assembled after its answer was lost; none sent twice)',
+    );
+    expect(foundWords(1, 1)).toBe(' (found in Assembled after its answer was lost; not sent twice)');
+    // Counted in parts ("3 created, 1 deleted"): the rows sent are named.
+    expect(foundWords(2, 4, true)).toBe(
+      ' (2 of the 4 sent found in Assembled after their answer was lost; none sent twice)',
+    );
+    expect(foundWords(0, 6)).toBe('');
+  });
+});
 
 describe.skipIf(!built)("Push's words", () => {
   it('counts state edits by what each row says, not "applied"', async () => {

@@ -53,12 +53,19 @@ export function nothingToPush(sheet: string, listed: number, then: string): stri
 }
 
 /**
- * Push's word, after its counts, on rows it `found` in Assembled after a send whose answer was lost
- * (outcome-words.ts FOUND_AFTER_INTERRUPTION), so not sent again; '' when none.
+ * Push's word on rows it `found` in Assembled after a send whose answer was lost (outcome-words.ts
+ * FOUND_AFTER_INTERRUPTION), so not sent again: said in brackets after the count of the `sent`
+ * rows they are among, as how many of those ("all 6", "2 of the 6"), never beside another count
+ * it could be taken for; `several`: that count is in parts ("3 created, 1 deleted"), so it is
+ * named ("2 of the 4 sent"). '' when none.
  */
-export function foundWords(found: number | undefined): string {
+export function foundWords(found: number | undefined, sent: number, several = false): string {
   if (!found) return '';
-  return ` ${found === 1 ? '1 of them was' : `${countText(found)} of them were`} found in Assembled after an interrupted send, not sent again.`;
+  const all = found >= sent;
+  if (all && found === 1) return ' (found in Assembled after its answer was lost; not sent twice)';
+  const of = `${countText(sent)}${several ? ' sent' : ''}`;
+  const which = all ? `all ${of}` : `${countText(found)} of the ${of}`;
+  return ` (${which} found in Assembled after ${found === 1 ? 'its' : 'their'} answer was lost; none sent twice)`;
 }
 
 /** Validate's and Push's word on listed rows with no Action (a pulled schedule's other rows). */

@@ -1471,8 +1471,12 @@ class PushRun {
     // Only cancels are told apart so far: nothing else sets `already`.
     const word = DONE_WORD[j.kind];
     const sent = Object.entries(j.byStatus ?? {}).map(([status, n]) => `${n} ${status}`);
-    const parts = word ? [`${j.succeeded - (j.already ?? 0)} ${word}`] : sent.length ? sent : ['0 sent'];
-    const replaced = replacingWords(j.replaced, j.succeeded - (j.already ?? 0), true);
+    const made = j.succeeded - (j.already ?? 0);
+    const parts = word ? [`${made} ${word}`] : sent.length ? sent : ['0 sent'];
+    // Rows found after a lost answer are among those: said of them, in brackets after their count.
+    const several = parts.length > 1;
+    parts.push(`${parts.pop() ?? ''}${foundWords(j.found, made, several)}`);
+    const replaced = replacingWords(j.replaced, made, true);
     if (replaced) parts.push(replaced);
     if (j.already) parts.push(`${j.already} already cancelled or denied`);
     if (j.inAssembled) parts.push(inAssembledWords(j.inAssembled));
@@ -1485,6 +1489,6 @@ class PushRun {
     if (j.skipped)
       parts.push(...doneWords(j.kind, 'already done and skipped', j.skipped, j.moved, j.changed));
     if (j.listed) parts.push(listedWords(j.listed));
-    return `Finished: ${parts.join(', ')}.${foundWords(j.found)} See the Push status column.`;
+    return `Finished: ${parts.join(', ')}. See the Push status column.`;
   }
 }
