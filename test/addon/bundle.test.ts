@@ -501,9 +501,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * 100 read as themselves, and the form counting a report per queue (0.4 KiB);
  * 416.2 with a replace refresh's card and run saying the notes typed beside its table stay by row
  * number while each run writes new rows (0.7 KiB);
+ * 416.8 with a push stopped by a refused key keeping each row's last found problem (0.1 KiB), a
+ * refused key said as every sidebar opens (0.3 KiB), and lost answers' rows said in brackets (0.2 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 416.2;
+const CODE_BUDGET_KIB = 416.8;
 
 const ENTRY_POINTS = [
   'onOpen',
