@@ -2,6 +2,7 @@
 // what the hourly tick costs when there is nothing to do. An editor may keep 20 refreshes, so
 // three editors share the 50.
 import { startLocalAddon } from '../dev/local-addon';
+import { saveTeamsRefreshes } from '../test/addon/teams-refreshes';
 
 const REFRESHES = 50;
 
@@ -11,23 +12,7 @@ export async function run(): Promise<Record<string, number | string>> {
   const editors = [rt, rt.asUser('editor2@example.com'), rt.asUser('editor3@example.com')];
   for (const editor of editors.slice(1))
     await editor.callFromSidebar('saveSettings', { apiKey: key, timeFormat: 'unix', apiVersion: '' });
-  for (let i = 0; i < REFRESHES; i++) {
-    const editor = editors[Math.floor(i / 20)] ?? rt;
-    await editor.callFromSidebar(
-      'saveRefresh',
-      {
-        spec: {
-          source: { kind: 'resource', resource: 'teams' },
-          // One place has one refresh: each its own block of the sheet.
-          target: { kind: 'cell', sheet: 'Teams', a1: `A${1 + i * 20}` },
-          mode: 'replace',
-        },
-        frequency: { kind: 'daily', hour: 6 },
-        notifyByEmail: false,
-      },
-      `bench-refresh-${String(i).padStart(4, '0')}`,
-    );
-  }
+  await saveTeamsRefreshes(editors, 0, REFRESHES, 'bench-refresh');
   rt.counters.reset();
   const tick = rt.run('onHourlyDispatchTrigger');
   if (tick.error) throw new Error(tick.error.message);

@@ -13,7 +13,6 @@ import {
   stopRun,
 } from '../core/schedule/manage';
 import { missedWords } from '../core/schedule/missed-runs';
-import { notesBesideFor } from '../core/schedule/notes-beside';
 import { pauseAsked } from '../core/schedule/pause-asked';
 import { RefreshStore } from '../core/schedule/refresh';
 import { type RefreshView, refreshView } from '../core/schedule/refresh-view';
@@ -62,8 +61,6 @@ function views(deps: RefreshDeps): RefreshView[] {
     const shown = pauseAsked(deps.store, r.id) ? { ...r, paused: true } : r;
     // Its table read only for a merge or append of dated data (refusedFor): its next run's check.
     const tableZone = there ? refusedFor(deps.targets, r, deps.zone) : undefined;
-    // Read only beside a replace's table, and only columns a person headed there.
-    const notesBeside = there ? notesBesideFor(deps.targets, r) : [];
     const v = refreshView(shown, deps.user, deps.zone, now, {
       ...(run ? { run } : {}),
       sheetThere: there,
@@ -71,7 +68,6 @@ function views(deps: RefreshDeps): RefreshView[] {
       stopping,
       zones: deps.zones,
       ...(tableZone ? { tableZone } : {}),
-      notesBeside,
     });
     // The budget is the owner's: only their own refreshes wait on it.
     const withBudget = v.mine && !v.paused && !v.notice && budget ? { ...v, notice: budget } : v;

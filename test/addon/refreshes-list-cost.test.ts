@@ -1,9 +1,13 @@
 // The Scheduled refreshes sidebar lists every card each minute it is open: it reads the
-// spreadsheet's sheets once for all of them, not once per card (each read walks every sheet).
+// spreadsheet's sheets once for all of them, not once per card (each read walks every sheet), and
+// no card reads its sheet (a replace's notes typed beside its table are kept on its record).
 import { describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../dev/gas';
 import { startLocalAddon } from '../../dev/local-addon';
 import type { RefreshView } from '../../src/core/schedule/refresh-view';
+import { pullToEnd } from './pull-to-end';
+import { editor } from './second-editor';
+import { saveTeamsRefreshes, teamsBlock, teamsSpec } from './teams-refreshes';
 
 async function saveRefreshes(rt: LocalRuntime, from: number, to: number): Promise<void> {
   for (let i = from; i < to; i++) {
@@ -48,5 +52,35 @@ describe('the refreshes sidebar, listing its cards', () => {
     expect(renamed).toMatchObject({ targetGone: '' });
     expect(renamed?.target).toContain('Team list');
     expect(deleted?.targetGone).toMatch(/^It cannot run: /);
+  });
+
+  it('costs no more for 40 replace cards than for 10, some with notes typed beside their table', async () => {
+    const addon = await startLocalAddon();
+    const { rt } = addon;
+    rt.workbook.addSheet('Teams');
+    const editors = [rt, await editor(addon, 'editor2@example.com')];
+    // A table pulled at blocks 3 and 25, a Notes column typed beside each: their cards say so.
+    const noted = [3, 25];
+    for (const i of noted)
+      expect((await pullToEnd(rt, teamsSpec(i), `list-cost-pull-${i}`)).state).toBe('done');
+    const width = rt.workbook.values('Teams')[0]?.length ?? 0;
+    for (const i of noted)
+      rt.workbook.write('Teams', [['Notes'], ['ok'], [''], ['late twice']], {
+        row: 1 + i * 20,
+        column: width + 1,
+      });
+    await saveTeamsRefreshes(editors, 0, 10, 'list-cost-teams');
+    const ten = await listing(rt);
+    await saveTeamsRefreshes(editors, 10, 40, 'list-cost-teams');
+    for (const viewer of editors) {
+      const forty = await listing(viewer);
+      expect(forty.cards).toHaveLength(40);
+      // The same for any number of cards: read per card, 10 cost 168 calls and 40 cost 520.
+      expect(forty.calls).toBe(ten.calls);
+      const said = forty.cards.filter((c) => c.notesBeside).map((c) => c.target);
+      expect(said).toEqual(noted.map((i) => `Teams!${teamsBlock(i).a1}`));
+    }
+    // Its sheets listed once (12 calls here); the bench's 50 cards among 14 sheets cost 34.
+    expect(ten.calls).toBeLessThanOrEqual(34);
   });
 });

@@ -5,6 +5,7 @@ import { createAssembledClient } from '../../src/core/assembled';
 import type { Http, HttpResponse } from '../../src/core/ports';
 import { sidebarTurn } from '../../src/core/pull/run-pull';
 import { saveRefresh } from '../../src/core/schedule/manage';
+import { keptNames } from '../../src/core/schedule/notes-beside';
 import { type Refresh, RefreshStore } from '../../src/core/schedule/refresh';
 import { runDueRefreshes, runNow } from '../../src/core/schedule/run-refreshes';
 import { MemoryGrid } from '../sheet/memory-grid';
@@ -76,5 +77,14 @@ describe("a refresh's saved record", () => {
       sidebarTurn(s.clock),
     );
     expect(again.lastRun?.status).toBe('skipped');
+  });
+
+  it('keeps a few names of the columns of notes beside a replaced table, each cut short, for its card', () => {
+    const typed = Array.from({ length: 300 }, (_, i) => `Coach's note ${i + 1} `.repeat(20));
+    const kept = keptNames(typed);
+    expect(kept).toHaveLength(12);
+    expect(kept[0]).toBe(`${typed[0]?.slice(0, 40)}…`);
+    expect(JSON.stringify(kept).length).toBeLessThan(600);
+    expect(keptNames(['Notes'])).toEqual(['Notes']);
   });
 });

@@ -81,6 +81,11 @@ export interface PullJob extends OwnedRecord, Timed {
   rows?: number;
   /** A merge into a sheet's rows: how many it updated and added (a refresh's card says them). */
   merged?: MergedCounts;
+  /**
+   * A refresh's run that replaced its table: the person's columns of notes left beside it by row
+   * number, which its words name, kept for its card (notes-beside.ts keptNames).
+   */
+  keptBeside?: string[];
   /** Why it failed or stalled, or what it wrote. */
   message?: string;
   /** What kind of failure: an AssembledError kind (auth, bad_request, ...), NO_KEY or target_missing. */

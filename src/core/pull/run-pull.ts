@@ -36,6 +36,7 @@ import { type Clock, type Lock, type Store, WaitTooLong, type Zone, type Zones }
 import { goneText } from '../record-store';
 import { failedRunWords, forbiddenOf } from '../schedule/failed-run-words';
 import { foldedWords, withFolded } from '../schedule/folded-runs';
+import { keptNames } from '../schedule/notes-beside';
 import { pulledOver } from '../schedule/sheet-refresh';
 import { makeRoom } from '../share';
 import type { WriteOptions } from '../sheet/write-table';
@@ -881,6 +882,8 @@ function writePiece(deps: PullDeps, job: PullJob, run: RunState, client: Assembl
           },
         }
       : {}),
+    // Its card says them until the next run, reading no sheet.
+    ...(job.refreshId && piece.keptBeside ? { keptBeside: keptNames(piece.keptBeside) } : {}),
     message: writtenWords(job.spec.mode, piece, run.label ?? '', {
       ...(run.held && source.kind === 'report' ? { held: [run.held, source.granularity] } : {}),
       ...(made !== undefined ? { made: run.sheet ?? '' } : {}),

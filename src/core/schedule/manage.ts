@@ -13,6 +13,7 @@ import { InputError, parseInput } from '../validation';
 import { everyHourAsHourly } from './every-hour';
 import { keyPauseNamed, NO_KEY_TO_RESUME } from './key-pause';
 import { nextRunIn, scheduleAfter } from './next-run';
+import { notesBesideFor } from './notes-beside';
 import { forgetPause, ownersCall } from './pause-asked';
 import { changeRefresh, changeRefreshes, type Refresh, RefreshInput, RefreshStore } from './refresh';
 import { logRefresh, type RefreshDeps, stopPressed, stopRunOf } from './run-refreshes';
@@ -169,6 +170,10 @@ function edited(
     paused: false,
     ...(keepsDue ? { nextRunAt: existing.nextRunAt } : scheduleAfter(valid.frequency, from, deps.zone)),
   };
+  // Read once here, as the sheet is bound: its card names them, reading no sheet (notes-beside.ts).
+  const beside = notesBesideFor(deps.targets, refresh);
+  if (beside.length) refresh.notesBeside = beside;
+  else delete refresh.notesBeside;
   // An edit resumes a paused refresh, but not one paused for a key its owner still has not saved,
   // nor for one Assembled still refuses: it would only fail again (Resume is refused the same way).
   const why = existing?.paused ? existing.pausedForKey : undefined;

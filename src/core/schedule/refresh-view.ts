@@ -381,8 +381,6 @@ export interface CardSeen {
   zones?: Zones;
   /** The zone its table was written in, when its next run would be refused for it (zone-refused.ts refusedFor). */
   tableZone?: string;
-  /** The person's columns of notes beside its table (notes-beside.ts notesBesideFor). */
-  notesBeside?: readonly string[];
 }
 
 export function refreshView(
@@ -390,15 +388,7 @@ export function refreshView(
   viewer: Caller,
   zone: Zone,
   now: number,
-  {
-    run,
-    sheetThere = true,
-    viewerHasKey = false,
-    stopping = false,
-    zones,
-    tableZone,
-    notesBeside = [],
-  }: CardSeen = {},
+  { run, sheetThere = true, viewerHasKey = false, stopping = false, zones, tableZone }: CardSeen = {},
 ): RefreshView {
   const mine = owns(viewer, r);
   return {
@@ -422,7 +412,8 @@ export function refreshView(
     zone: zone.name,
     zoneMoved: zones && sheetThere ? zoneMovedWords(r, mine, zone, zones) : '',
     zoneRefused: tableZone && sheetThere ? zoneRefusedWords(r, tableZone, zone) : '',
-    notesBeside: notesBeside.length && sheetThere ? `${runKeptWords(notesBeside, r.spec)}.` : '',
+    // Kept on its record, not read from its sheet (notes-beside.ts).
+    notesBeside: r.notesBeside?.length && sheetThere ? `${runKeptWords(r.notesBeside, r.spec)}.` : '',
     today: weekdayOf(now, zone),
     notifyByEmail: r.notifyByEmail,
     paused: r.paused,

@@ -115,6 +115,11 @@ export interface Refresh extends RefreshInput, OwnedRecord {
   gathered?: Gathered;
   /** A BigQuery target: the days its table holds whole, loaded after they were over (held-days.ts). */
   held?: DaySpan;
+  /**
+   * A replace's person's columns of notes beside its table, which its card names (notes-beside.ts):
+   * as read when it was saved, then as its last run that worked found them.
+   */
+  notesBeside?: string[];
   /** The sheet's tab colour before a failed run turned it red, given back by the next good run. */
   tabWas?: string | null;
   /** When the first of the failed runs in a row was due; gone with the next good run. */

@@ -456,6 +456,7 @@ type Ending = Pick<
   | 'forbidden'
   | 'rows'
   | 'merged'
+  | 'keptBeside'
   | 'range'
   | 'byHand'
 > &
@@ -582,6 +583,9 @@ function endRecorded(deps: RefreshDeps, refresh: Refresh, job: Ending | undefine
         : undefined;
     if (held) next.held = held;
     else delete next.held;
+    // As this write found them (notes-beside.ts): a column typed since it was saved is named from now.
+    if (job.keptBeside?.length) next.notesBeside = job.keptBeside;
+    else delete next.notesBeside;
   }
   if (status === 'done') {
     const gathered = gatheredAfter(r, job, deps.zone);
