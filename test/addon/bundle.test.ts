@@ -503,9 +503,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * number while each run writes new rows (0.7 KiB);
  * 416.8 with a push stopped by a refused key keeping each row's last found problem (0.1 KiB), a
  * refused key said as every sidebar opens (0.3 KiB), and lost answers' rows said in brackets (0.2 KiB);
+ * 417.0 with a replace refresh's notes beside its table learnt at save and at each run, kept on
+ * its record, so its card reads no sheet (0.2 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 416.8;
+const CODE_BUDGET_KIB = 417.0;
 
 const ENTRY_POINTS = [
   'onOpen',
