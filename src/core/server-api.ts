@@ -74,7 +74,7 @@ export interface ServerApi {
    * `key`: the caller's idempotency key (the job's id is made by the server). `zone`: the one the
    * form showed the range in; the spreadsheet's is another now, nothing starts (zone-shown.ts).
    */
-  startPull(spec: PullSpec, key: string, zone?: string): JobView;
+  startPull(spec: PullSpec, key: string, zone?: string, replacing?: string): JobView;
   pollPull(id: string): JobView;
   stopPull(id: string): JobView;
   /** Go to, after a pull: the sheet of that id in front; its name now. Refused once deleted. */

@@ -184,6 +184,9 @@ const ReportSchema = /* @__PURE__ */ lazy(() => z.optional(z.enum(REPORT_TYPES))
 // A sidebar sends no count as null (google.script.run), before the Queues list is in.
 const QueueCount = /* @__PURE__ */ lazy(() => z.nullish(wholeNumber(0, Number.MAX_SAFE_INTEGER)));
 
+// A sidebar sends none as null (google.script.run).
+const Replacing = /* @__PURE__ */ lazy(() => z.nullish(z.string()));
+
 const ChoiceKindSchema = /* @__PURE__ */ lazy(() =>
   z.enum(['queues', 'teams', 'sites', 'agents', 'activity_types']),
 );
@@ -235,13 +238,17 @@ function view(job: PullJob, stopping = false): JobView {
   return v.notice || v.nextPollInMs === 0 ? v : { ...v, notice: backgroundNotice(Date.now()) };
 }
 
-/** Starts a pull; the same key twice (a double click, a retried call) gives the same job. */
-/** `zone`: the time zone the form showed the range in; another now, nothing starts (zone-shown.ts). */
-export function startPull(spec: unknown, key: unknown, zone?: unknown): JobView {
+/**
+ * Starts a pull; the same key twice (a double click, a retried call) gives the same job.
+ * `zone`: the time zone the form showed the range in; another now, nothing starts (zone-shown.ts).
+ * `replacing`: the other data at the target the person agreed to replace (other-source.ts).
+ */
+export function startPull(spec: unknown, key: unknown, zone?: unknown, replacing?: unknown): JobView {
   const deps = pullDeps(true);
   refuseRangeMoved(parseInput(PullSpec, spec, 'Pull').range, zone, deps.zone, deps.clock.now());
   authorizeTarget(spec);
-  const job = start(deps, spec, parseInput(ClientId, key, 'Request key'));
+  const agreed = parseInput(Replacing, replacing, 'Replacing') ?? undefined;
+  const job = start(deps, spec, parseInput(ClientId, key, 'Request key'), undefined, agreed);
   return view(advancePull(deps, job.id, sidebarTurn(deps.clock)));
 }
 

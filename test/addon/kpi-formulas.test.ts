@@ -11,11 +11,13 @@ const key = () => `kpi-formulas-key-${String(++keys).padStart(6, '0')}`;
 
 const KPIS = ['=SUM(Data!C2:C500)', "=COUNTA('Data'!A2:A)", '=Data!$A$2&" leads"', '=MAX(Data!B:B)'];
 
-const pull = (rt: LocalRuntime, target: object, mode: string, resource = 'people') =>
+/** `replacing`: the other data the sheet holds, which the person agreed to replace (other-source.ts). */
+const pull = (rt: LocalRuntime, target: object, mode: string, resource = 'people', replacing?: string) =>
   pullToEnd(
     rt,
     { source: { kind: 'resource', resource }, target, mode, ...(mode === 'merge' ? { mergeKey: 'ID' } : {}) },
     key(),
+    replacing,
   );
 
 function withKpis(rt: LocalRuntime): () => string[] {
@@ -33,14 +35,14 @@ describe("a KPI sheet's formulas over the pulled sheet", () => {
     rt.workbook.addSheet('Data');
     const kpis = withKpis(rt);
     const target = { kind: 'sheet', name: 'Data' };
-    for (const [mode, resource] of [
-      ['replace', 'teams'],
-      ['replace', 'people'],
-      ['merge', 'people'],
-      ['append', 'people'],
-      ['replace', 'teams'],
+    for (const [mode, resource, replacing] of [
+      ['replace', 'teams', undefined],
+      ['replace', 'people', 'Teams'],
+      ['merge', 'people', undefined],
+      ['append', 'people', undefined],
+      ['replace', 'teams', 'People'],
     ] as const) {
-      expect(await pull(rt, target, mode, resource)).toMatchObject({ state: 'done' });
+      expect(await pull(rt, target, mode, resource, replacing)).toMatchObject({ state: 'done' });
       expect(kpis(), `after a ${mode} of ${resource}`).toEqual(KPIS);
     }
   });

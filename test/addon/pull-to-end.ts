@@ -2,8 +2,15 @@
 import type { LocalRuntime } from '../../dev/gas';
 import type { JobView } from '../../src/core/pull/pull-view';
 
-export async function pullToEnd(rt: LocalRuntime, spec: object, key: string): Promise<JobView> {
-  let job = await rt.callFromSidebar<JobView>('startPull', spec, key);
+/** `replacing`: the other data at the target the person agreed to replace, when Pull data asked (other-source.ts). */
+export async function pullToEnd(
+  rt: LocalRuntime,
+  spec: object,
+  key: string,
+  replacing?: string,
+): Promise<JobView> {
+  const agreed = replacing === undefined ? [] : [undefined, replacing];
+  let job = await rt.callFromSidebar<JobView>('startPull', spec, key, ...agreed);
   for (let i = 0; i < 100 && job.nextPollInMs > 0; i++) {
     rt.clock.advance(job.nextPollInMs);
     job = await rt.callFromSidebar<JobView>('pollPull', job.id);

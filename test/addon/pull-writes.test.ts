@@ -8,7 +8,8 @@ import { pullToEnd } from './pull-to-end';
 let keys = 0;
 const key = () => `writes-key-${String(++keys).padStart(6, '0')}`;
 
-const pull = (rt: LocalRuntime, spec: object) => pullToEnd(rt, spec, key());
+/** `replacing`: the other data the sheet holds, which the person agreed to replace (other-source.ts). */
+const pull = (rt: LocalRuntime, spec: object, replacing?: string) => pullToEnd(rt, spec, key(), replacing);
 
 describe('Pull data, writing the sheet', () => {
   it('grows a new sheet once to the table and writes it in setValues calls of at most 50,000 cells', async () => {
@@ -76,7 +77,7 @@ describe('Pull data, writing the sheet', () => {
       target: { kind: 'new_sheet', name: 'Wide' },
     });
     expect(people.state).toBe('done');
-    const narrower = await pull(rt, { ...teams, target: { kind: 'sheet', name: 'Wide' } });
+    const narrower = await pull(rt, { ...teams, target: { kind: 'sheet', name: 'Wide' } }, 'People');
     expect(narrower.message).toBe(`${narrower.rows} rows written to Wide!A1.`);
   });
 

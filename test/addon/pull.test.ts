@@ -294,14 +294,16 @@ describe('Pull data', () => {
           : request,
       ),
     );
+    // Other data than the table's: Pull data asks first, and the person agreed (other-source.ts).
+    const adherence = {
+      source: { kind: 'report', report: 'adherence', granularity: 'interval' },
+      range: { kind: 'absolute', from: '2025-01-01', to: '2025-01-15' },
+      target: { kind: 'sheet', name: 'Sheet1' },
+      mode: 'replace',
+    };
     const job = await follow(
       rt,
-      await start(rt, {
-        source: { kind: 'report', report: 'adherence', granularity: 'interval' },
-        range: { kind: 'absolute', from: '2025-01-01', to: '2025-01-15' },
-        target: { kind: 'sheet', name: 'Sheet1' },
-        mode: 'replace',
-      }),
+      await rt.callFromSidebar<JobView>('startPull', adherence, key(), undefined, 'Teams'),
     );
     expect(job.state).toBe('failed');
     expect(job.message).toBe('Assembled could not generate the report: Unknown team_id t-gone.');

@@ -742,6 +742,55 @@ describe('The Pull data form', () => {
     await expect.poll(() => name.inputValue()).toBe('Adherence report');
   });
 
+  // QA: People pulled into "People" (typed), Data to Teams, Pull data: 8 teams written over People.
+  it("a name typed as the data's own follows other Data, as an offered one does", async () => {
+    const { page } = bench();
+    const sb = await pullIntoNewSheet(page, 'People', 'People');
+    const name = sb.getByLabel('Sheet name');
+    const data = sb.getByLabel('Data', { exact: true });
+    await data.selectOption({ label: 'Teams' });
+    await expect.poll(() => name.inputValue()).toBe('Teams');
+    // "people 2" is People's name too (a copy's); a name of the person's own stays.
+    await data.selectOption({ label: 'People' });
+    await name.fill('people 2');
+    await data.selectOption({ label: 'Sites' });
+    await expect.poll(() => name.inputValue()).toBe('Sites');
+    await name.fill('People list');
+    await data.selectOption({ label: 'Teams' });
+    expect(await name.inputValue()).toBe('People list');
+  });
+
+  it('asks before other Data replaces the table a pull wrote into a sheet named for it; Keep pulls nothing', async () => {
+    const { page, running } = bench();
+    const wb = running.workbench.rt.workbook;
+    const sb = await pullIntoNewSheet(page, 'People', 'People');
+    const people = wb.values('People');
+    await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Teams' });
+    await sb.getByLabel('Sheet name').fill('People');
+    const run = sb.getByRole('button', { name: 'Pull data' });
+    await run.click();
+    const question = sb.getByRole('group', { name: 'Replace People with Teams?' });
+    await expect
+      .poll(() => question.locator('p').textContent())
+      .toBe(
+        '"People" holds People, pulled there before. Replace them with Teams? Formulas and charts that read "People" would then read Teams.',
+      );
+    await question.getByRole('button', { name: 'Keep People' }).click();
+    await expect
+      .poll(() => sb.locator('#newSheetProblem').textContent())
+      .toBe(
+        '"People" still holds People: nothing was pulled. To pull Teams, type a name for a new sheet, or choose another place under Where.',
+      );
+    expect(await sb.locator(':focus').evaluate((e) => e.id)).toBe('newSheet');
+    expect(wb.values('People')).toEqual(people);
+    await run.click();
+    await question.getByRole('button', { name: 'Replace with Teams' }).click();
+    await expect
+      .poll(() => sb.locator('#status').textContent(), { timeout: 30_000 })
+      .toBe('8 rows written to People!A1.');
+    expect(wb.values('People')[0]?.[1]).toBe('Name');
+  });
+
   it('starts a pull with one click on Pull data after a field was edited below a finished pull', async () => {
     const { page, running } = bench();
     const sb = await openPull(page);

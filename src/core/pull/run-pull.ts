@@ -55,6 +55,7 @@ import { fetchRecords, MADE_COLUMNS } from './fetch-records';
 import { findGone, goneWords, inForce } from './gone-picks';
 import { refuseMixing, refuseOtherZone } from './mixed-target';
 import { modeName } from './mode-words';
+import { refuseOtherSource } from './other-source';
 import { refuseOwnSheet } from './own-sheet';
 import { rememberPull } from './pull-again';
 import { PullSpec, sourceInfo, sourceLabel, specProblems } from './pull-spec';
@@ -186,7 +187,8 @@ const FINISHED_KEPT = 10;
  * Starts a pull for the caller. `key` is the caller's idempotency key: the same key twice (a
  * double click, a retried call) gives the same job, but only among the caller's own jobs; the
  * job's id is made here and cannot be chosen by anyone. A refresh run passes its refresh and
- * the sheet it is bound to.
+ * the sheet it is bound to. `replacing`: the data at the target the person agreed to replace,
+ * when Pull data asked (other-source.ts).
  */
 export function startPull(
   deps: PullDeps,
@@ -200,6 +202,7 @@ export function startPull(
     days?: { from: string; to: string };
     triedBefore?: number;
   },
+  replacing?: string,
 ): PullJob {
   const spec = parseInput(PullSpec, input, 'Pull');
   const problems = specProblems(spec);
@@ -219,6 +222,7 @@ export function startPull(
     refuseMixing(spec, there);
     refuseUnknownKey(spec, there);
     refuseRefreshed(spec, sheetId, deps.targets, deps.store, deps.user, deps.zone);
+    refuseOtherSource(spec, there, replacing);
   }
   // Refused from Pull data, said in its words; a refresh's run, in the words of its card and e-mail.
   refuseOtherZone(spec, there, deps.zone, !refresh);

@@ -7,3 +7,10 @@ export function freeSheetName(base: string, taken: readonly string[]): string {
   for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base} ${n}`;
   return name;
 }
+
+/** Whether `name` is `base` or a copy's name freeSheetName gives for it ("Teams 2"), whatever its case. */
+export function isDataName(name: string, base: string): boolean {
+  const n = name.trim().toLowerCase();
+  const b = base.toLowerCase();
+  return b !== '' && (n === b || (n.startsWith(`${b} `) && /^[2-9]\d*$/.test(n.slice(b.length + 1))));
+}

@@ -15,6 +15,7 @@ import { namesOf, splitFilters, tickedAway } from '../../../core/pull/left-filte
 import { keyHeaders, keyNotHeadedText, mergeKeyProblem } from '../../../core/pull/merge-key';
 import { modeLabel, modeNote } from '../../../core/pull/mode-words';
 import { backWords, leftWords, movedWords } from '../../../core/pull/moved-words';
+import { otherSourceAsked } from '../../../core/pull/other-source';
 import type { PullAgain } from '../../../core/pull/pull-again';
 import {
   type FilterNames,
@@ -35,11 +36,12 @@ import { eachFilter } from '../../../core/pull/pull-words';
 import { dataLabel, formChangedWords, madeWords, rerunsWords } from '../../../core/pull/reruns-words';
 import { suggestedFrequency } from '../../../core/schedule/suggested-frequency';
 import { sheetCell } from '../../../core/sheet/a1';
-import { freeSheetName } from '../../../core/sheet/free-sheet-name';
+import { freeSheetName, isDataName } from '../../../core/sheet/free-sheet-name';
 import type { DateRangeSpec, RelativePreset } from '../../../core/time/date-range';
 import { datesWords } from '../../../core/time/dates-words';
 import { DAYS_BACK_MAX, DAYS_BACK_MIN, daysBackProblem } from '../../../core/time/days-back';
 import { fixedDatesMissing, fixedDatesOutside } from '../../../core/time/fixed-dates';
+import { askInPage } from '../../ask-in-page';
 import { checkAgain } from '../../check-again';
 import {
   busy,
@@ -179,6 +181,8 @@ byId('useSelected').addEventListener('click', () => {
 
 /** Whether the new sheet's name was typed (cleared, it is offered again); else it is offered: the data's, unless a sheet has that. */
 let nameTyped = false;
+/** The Data the new sheet's name was last offered for (its label). */
+let namedFor = '';
 
 /** The name one click would pull into is never another sheet's (a typed one is kept, and said). */
 function offerName(): void {
@@ -361,7 +365,10 @@ function onSourceChange(initial: PullFilters = {}): void {
   if (grid) mode.value = 'replace';
   mode.disabled = grid;
   byId('whenSet').hidden = s.range === 'none';
-  // A name typed is the person's, whatever the Data: only an offered one follows it.
+  // A name typed is the person's, whatever the Data: only an offered one follows it, and one typed
+  // as the data's own name ("People", "People 2"), which would put other data in a sheet named so.
+  if (nameTyped && isDataName(newSheet.value, namedFor)) nameTyped = false;
+  namedFor = s.label;
   offerName();
   // The key as the sheet's header reads it (the API field names are accepted too).
   mergeKey.value = defaultKey = keyHeaders(s.key);
@@ -1324,7 +1331,7 @@ async function pull(pulled: PullSpec, what: string, range: string, scheduled?: s
   showStarting(pulled, what, range);
   let job: JobView;
   try {
-    job = await callServer('startPull', pulled, requestKey(), shownZone());
+    job = await startAsked(pulled, () => showStarting(pulled, what, range));
   } catch (error) {
     // Pull data pressed for another place while this one was starting: that pull is followed, if
     // it starts, and why this one did not is said under it (not that it carries on).
@@ -1334,6 +1341,59 @@ async function pull(pulled: PullSpec, what: string, range: string, scheduled?: s
     job = to;
   }
   await followToEnd(job);
+}
+
+/**
+ * Starts the pull. One that would replace a table of other data the add-on pulled (the server
+ * refuses it unasked, other-source.ts) is asked about first, in the page, and started again with
+ * the person's yes; `started` shows it starting once more.
+ */
+async function startAsked(pulled: PullSpec, started: () => void): Promise<JobView> {
+  try {
+    return await callServer('startPull', pulled, requestKey(), shownZone());
+  } catch (error) {
+    const other = otherSourceAsked(errorMessage(error));
+    // A question open already (another press meanwhile) is that press's to answer.
+    if (!other || document.querySelector('.confirm')) throw error;
+    byId('job').hidden = true;
+    if (!(await askReplace(other)))
+      throw new Error(
+        `"${other.sheet}" still holds ${other.held}: nothing was pulled. To pull ${other.wanted}, type a name for a new sheet, or choose another place under Where.`,
+      );
+    started();
+    return await callServer('startPull', pulled, requestKey(), shownZone(), other.held);
+  }
+}
+
+/** Asks whether a pull may replace the other data a sheet holds; true for yes. */
+function askReplace({
+  sheet,
+  held,
+  wanted,
+}: {
+  sheet: string;
+  held: string;
+  wanted: string;
+}): Promise<boolean> {
+  showStatus(status, '');
+  return new Promise((answer) =>
+    askInPage(
+      {
+        question: `Replace ${held} with ${wanted}?`,
+        text: `"${sheet}" holds ${held}, pulled there before. Replace them with ${wanted}? Formulas and charts that read "${sheet}" would then read ${wanted}.`,
+        yes: `Replace with ${wanted}`,
+        keep: `Keep ${held}`,
+      },
+      run,
+      document,
+      (box) => run.parentElement?.after(box),
+      (close) => {
+        close();
+        answer(true);
+      },
+      () => answer(false),
+    ),
+  );
 }
 
 /** Follows the job, or the one the sidebar turns to meanwhile, to its end. */
@@ -1359,7 +1419,7 @@ async function startBeside(): Promise<void> {
     needCell();
     const pulled = spec();
     showStarting(pulled, current().label, previewed);
-    const job = await callServer('startPull', pulled, requestKey(), shownZone());
+    const job = await startAsked(pulled, () => showStarting(pulled, current().label, previewed));
     followed = { pulled };
     asked = false;
     leftBehind = `The pull into "${left}" carries on without this sidebar: how it ends goes to the "Assembled log" sheet.`;
