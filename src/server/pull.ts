@@ -36,6 +36,7 @@ import {
 } from '../core/pull/run-pull';
 import { isStageSheet } from '../core/pull/staging';
 import { targetNow } from '../core/pull/target-now';
+import { reportSpan } from '../core/pull/utc-span';
 import { scheduledInto } from '../core/schedule/sheet-refresh';
 import { clockChangeLine } from '../core/time/clock-changes';
 import { DateRangeSpec, resolveRange } from '../core/time/date-range';
@@ -148,9 +149,11 @@ export function previewRange(
   // A sidebar from before the report was sent: its words are adherence's, which counts scheduled time.
   const type = parseInput(ReportSchema, report, 'Report') ?? 'adherence';
   const window = { start, end };
-  const asked = reportWindow(window, now);
+  const own = reportWindow(window, now);
+  // As the pull will ask it: Assembled's UTC buckets are asked for as UTC dates (utc-span.ts).
+  const asked = g ? reportSpan(g, { from, to, start, end }, now, zone) : own;
   const utc = append && g && g !== 'interval' && bucketPlan(g, asked, zone).utc;
-  const parts = g && askedParts(g, asked, asked, zone);
+  const parts = g && askedParts(g, asked, own, zone);
   // A report told apart by queue is asked for each queue alone (queue-parts.ts): the form counts
   // those it would ask, ticked, else every queue listed.
   const byQueue = g && askedByQueue({ source: { kind: 'report', report: type, granularity: g } });

@@ -61,7 +61,7 @@ describe('appending months to a monthly history table (New York)', () => {
     expect(job.state).toBe('done');
     expect(spans(rt)).toEqual(before);
     expect(job.message).toBe(
-      "Nothing appended to 'Ticket history'!A1: all 28 rows overlap rows the sheet holds for the same Queue ID over other times (such as 2026-10-02 00:00 to 2026-10-31 20:00 over 2026-10-01 00:00 to 2026-11-01 00:00), so they were left out, as they would count that time twice. To pull them, choose a range whose rows line up with the sheet's, or Replace it.",
+      "Nothing appended to 'Ticket history'!A1: all 21 rows overlap rows the sheet holds for the same Queue ID over other times (such as 2026-10-01 20:00 to 2026-10-31 20:00 over 2026-10-01 00:00 to 2026-11-01 00:00), so they were left out, as they would count that time twice. To pull them, choose a range whose rows line up with the sheet's, or Replace it.",
     );
   });
 
@@ -69,17 +69,16 @@ describe('appending months to a monthly history table (New York)', () => {
     const { rt } = await startLocalAddon({ timezone: 'America/New_York', now: '2027-01-05T15:00:00Z' });
     rt.workbook.addSheet('Ticket history');
     await pullToEnd(rt, tickets('2026-10-01', '2026-10-31'), 'pull-00000001');
-    await pullToEnd(rt, tickets('2026-11-01', '2026-11-30'), 'pull-00000002');
     const job = await pullToEnd(rt, tickets('2026-10-02', '2026-12-31'), 'pull-00000003');
     expect(job.message).toBe(
-      "7 rows appended below the table in 'Ticket history', rows 16 to 22; 21 rows overlap rows the sheet holds for the same Queue ID over other times (such as 2026-10-02 00:00 to 2026-10-31 20:00 over 2026-10-01 00:00 to 2026-11-01 00:00), so they were left out, as they would count that time twice. To pull them, choose a range whose rows line up with the sheet's, or Replace it.",
+      "7 rows appended below the table in 'Ticket history', rows 9 to 15; 14 rows overlap rows the sheet holds for the same Queue ID over other times (such as 2026-10-01 20:00 to 2026-10-31 20:00 over 2026-10-01 00:00 to 2026-11-01 00:00), so they were left out, as they would count that time twice. To pull them, choose a range whose rows line up with the sheet's, or Replace it.",
     );
-    // The last hours of 31 December (UTC's January) overlap nothing the sheet holds. Calendar
-    // months show their days as dates; Assembled's UTC ones, no days of New York's, their times.
+    // UTC's December (from 19:00 on 30 November here) overlaps nothing the sheet holds; UTC's
+    // November does, by October's last four hours. Calendar months show their days as dates;
+    // Assembled's UTC ones, no days of New York's, their times.
     expect(spans(rt)).toEqual({
       '2026-10-01 -> 2026-11-01': 7,
-      '2026-11-01 -> 2026-12-01': 7,
-      '2026-12-31 19:00:00 -> 2027-01-01 00:00:00': 7,
+      '2026-11-30 19:00:00 -> 2026-12-31 19:00:00': 7,
     });
   });
 

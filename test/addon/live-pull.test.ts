@@ -273,11 +273,12 @@ describe('report rows are the sheet calendar days', () => {
     });
     expect(job).toMatchObject({ state: 'done' });
     const { rows, at } = table(rt, 'Adherence');
-    // The range's local week runs 04:00Z to 04:00Z; Assembled's weeks turn at 00:00Z on the 25th.
+    // The range's dates asked as UTC dates (utc-span.ts): Assembled's week, whole. Asked from New
+    // York's midnights (04:00Z), an agent had two rows, the week less four hours and four hours.
     const instants = (field: string) =>
       [...new Set(rows.map((r) => (r[at(field)] as Date).toISOString()))].sort();
-    expect(instants('start_time')).toEqual(['2026-05-18T04:00:00.000Z', '2026-05-25T00:00:00.000Z']);
-    expect(instants('end_time')).toEqual(['2026-05-25T00:00:00.000Z', '2026-05-25T04:00:00.000Z']);
+    expect(instants('start_time')).toEqual(['2026-05-18T00:00:00.000Z']);
+    expect(instants('end_time')).toEqual(['2026-05-25T00:00:00.000Z']);
     expect(new Set(rows.map((r) => r[at('agent_id')])).size).toBe(20);
     expect(rt.workbook.notes('Adherence')[0]?.[0]).toMatch(
       /Buckets: Assembled's UTC weeks, not calendar weeks in America\/New_York \(its 30-minute intervals over this range were too many to read and roll up\)/,

@@ -40,15 +40,22 @@ describe('a report range longer than Assembled builds one report for', () => {
       mode: 'replace',
     });
     expect(job.message).toMatch(/ written to /);
-    expect(asked.length).toBeGreaterThan(1);
-    expect(Math.max(...asked)).toBeLessThanOrEqual(92);
-    // Assembled's UTC months, as one report would give them (the header note says so).
+    // Asked as UTC dates (utc-span.ts), the quarter is 92 days: one report (a queue's, queue-parts.ts),
+    // where New York's midnights made it 92 days and an hour, in parts.
+    expect([...new Set(asked)]).toEqual([92]);
+    // Assembled's UTC months, each whole (the header note says so): asked from New York's
+    // midnights, October lost four hours and a fifth row was five hours of January (QA).
     expect(spans(rt.workbook.displayValues('Quarter'))).toEqual([
-      '2026-10-01 00:00:00 -> 2026-10-31 20:00:00',
+      '2026-09-30 20:00:00 -> 2026-10-31 20:00:00',
       '2026-10-31 20:00:00 -> 2026-11-30 19:00:00',
       '2026-11-30 19:00:00 -> 2026-12-31 19:00:00',
-      '2026-12-31 19:00:00 -> 2027-01-01 00:00:00',
     ]);
+    const said =
+      "Buckets: Assembled's UTC months, not calendar months in America/New_York (ranges over 31 days cannot be rolled up from 30-minute intervals). Asked for 2026-10-01 to 2026-12-31 as UTC dates, so no row is a few hours of a month cut off at either end: each row starts and ends at midnight UTC, which Start and End show in America/New_York.";
+    expect(rt.workbook.notes('Quarter', 1)[0]?.[0]).toContain(said);
+    const range = { kind: 'relative', preset: 'last_quarter' };
+    const { note } = await rt.callFromSidebar<{ note?: string }>('previewRange', range, 'month', 'replace');
+    expect(note).toContain(said);
     expect(rt.workbook.sheetNames().filter(isStageSheet)).toEqual([]);
   });
 
@@ -64,8 +71,8 @@ describe('a report range longer than Assembled builds one report for', () => {
     expect(asked).toHaveLength(4 * queues.length);
     expect(Math.max(...asked)).toBeLessThanOrEqual(92);
     const days = spans(rt.workbook.displayValues('Year'));
-    // Assembled's UTC days from 1 January 2026 05:00 to 1 January 2027 05:00.
-    expect(days).toHaveLength(367);
+    // Assembled's UTC days, 2025-12-31 to 2026-12-31 whole: none cut at New York's midnights.
+    expect(days).toHaveLength(366);
     expect(new Set(days).size).toBe(days.length);
   });
 

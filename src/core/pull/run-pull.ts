@@ -45,7 +45,7 @@ import { asDays, END_EXCLUSIVE } from '../table/day-columns';
 import { sentOrLookedUp } from '../table/id-names';
 import { holdsTimesOfDay } from '../table/times-of-day';
 import { clockChangeNote } from '../time/clock-changes';
-import { resolveRange } from '../time/date-range';
+import { type ResolvedRange, resolveRange } from '../time/date-range';
 import { datesWords } from '../time/dates-words';
 import { formatLocalDateTime } from '../time/zone-math';
 import { InputError, parseInput } from '../validation';
@@ -74,15 +74,7 @@ import {
 } from './queue-parts';
 import { rangeAhead } from './range-ahead';
 import { refuseRefreshed } from './refreshed-target';
-import {
-  askedParts,
-  blankOverNothing,
-  bucketPlan,
-  reportParts,
-  rollUp,
-  timesOfDay,
-  type Window,
-} from './report-buckets';
+import { askedParts, blankOverNothing, bucketPlan, reportParts, rollUp, timesOfDay } from './report-buckets';
 import { appendUntil, reportWindow, stopNote } from './report-until';
 import { pullCoverage } from './run-coverage';
 import { pullScheduleGrid } from './run-grid';
@@ -97,6 +89,7 @@ import { askStop, forgetStop, stopAsked } from './stop-asked';
 import { sweepStaging } from './sweep-staging';
 import { targetNow } from './target-now';
 import { refuseUnknownKey } from './unknown-key';
+import { reportSpan } from './utc-span';
 import { withNames } from './with-names';
 import { type WrittenAlso, writtenWords } from './written-words';
 
@@ -257,7 +250,7 @@ export function startPull(
     if (own && refresh?.days) job.range = resolveRange({ kind: 'absolute', ...refresh.days }, now, deps.zone);
     // A range longer than Assembled takes in one report is asked in parts too.
     if (own && job.range && spec.source.kind === 'report') {
-      const asked = reportWindow(job.range, now);
+      const asked = reportSpan(spec.source.granularity, job.range, now, deps.zone, { own });
       const parts = askedParts(spec.source.granularity, asked, reportWindow(own, now), deps.zone);
       if (parts) job.parts = parts;
     }
@@ -674,13 +667,13 @@ function resumeStaged(deps: PullDeps, job: PullJob): PullJob | undefined {
  * The ids are saved with the job before any of their pages is staged, and only its part's own
  * (its queue, its window) is read as it: an execution cut short before saving asks them again.
  */
-function askReports(deps: PullDeps, client: AssembledClient, job: PullJob, range: Window): PullJob {
+function askReports(deps: PullDeps, client: AssembledClient, job: PullJob, range: ResolvedRange): PullJob {
   const { source } = job.spec;
   if (source.kind !== 'report') throw new Error('unreachable: only a report is asked for');
   const now = deps.clock.now();
   const granularity = planOf(deps, job, source.granularity, range).ask;
   const inputs = partsTogether(job, job.part ?? 0).map((part) => {
-    const asked = askOf(job, part, reportSpan(job, range));
+    const asked = askOf(job, part, spanOf(deps, job, range));
     return {
       start_time: asked.window.start,
       end_time: asked.window.end,
@@ -762,7 +755,7 @@ function pollOnce(deps: PullDeps, client: AssembledClient, job: PullJob, reportI
     return withState(job, 'running', now, {
       ...ASK_ANEW,
       utcBuckets: true,
-      parts: job.range && longParts(job, job.range),
+      parts: job.range && longParts(deps, job, job.range),
       nextPollAt: now,
     });
   }
@@ -1006,7 +999,9 @@ function sheetBuckets(deps: PullDeps, job: PullJob, rows: ReportRow[], run?: Run
   const { source } = job.spec;
   if (source.kind !== 'report' || source.granularity === 'interval' || !job.range) return rows;
   const plan = planOf(deps, job, source.granularity, job.range);
-  const rolled = plan.rollUp ? rollUp(rows, source.granularity, reportSpan(job, job.range), deps.zone) : rows;
+  const rolled = plan.rollUp
+    ? rollUp(rows, source.granularity, spanOf(deps, job, job.range), deps.zone)
+    : rows;
   if (job.spec.mode !== 'append') return rolled;
   const until = appendUntil(job.range, job.createdAt, source.granularity, deps.zone, plan.utc);
   if (until === undefined) return rolled;
@@ -1015,19 +1010,28 @@ function sheetBuckets(deps: PullDeps, job: PullJob, rows: ReportRow[], run?: Run
   return kept;
 }
 
-/** The time a report asks for: its range, up to the last whole interval before the job began. */
-const reportSpan = (job: PullJob, range: Window) => reportWindow(range, job.createdAt);
-
-/** The parts a report's range is asked in when it is longer than Assembled takes in one. */
-const longParts = (job: PullJob, range: Window) =>
+/**
+ * The time a report asks for: its range, up to the last whole interval before the job began, in
+ * UTC dates where its rows are Assembled's UTC buckets (utc-span.ts).
+ */
+const spanOf = (deps: PullDeps, job: PullJob, range: ResolvedRange, tooManyIntervals = !!job.utcBuckets) =>
   job.spec.source.kind === 'report'
-    ? reportParts(job.spec.source.granularity, reportSpan(job, range))
+    ? reportSpan(job.spec.source.granularity, range, job.createdAt, deps.zone, {
+        ...(job.parts ? { parts: job.parts } : {}),
+        tooManyIntervals,
+      })
+    : reportWindow(range, job.createdAt);
+
+/** The parts a report's range is asked in as Assembled's own buckets, when it is longer than one takes. */
+const longParts = (deps: PullDeps, job: PullJob, range: ResolvedRange) =>
+  job.spec.source.kind === 'report'
+    ? reportParts(job.spec.source.granularity, spanOf(deps, job, range, true))
     : undefined;
 
-const planOf = (deps: PullDeps, job: PullJob, granularity: ReportGranularity, range: Window) =>
+const planOf = (deps: PullDeps, job: PullJob, granularity: ReportGranularity, range: ResolvedRange) =>
   bucketPlan(
     granularity,
-    reportSpan(job, range),
+    spanOf(deps, job, range),
     deps.zone,
     job.utcBuckets,
     job.parts,
@@ -1045,7 +1049,7 @@ function reportUntilNote(
   deps: PullDeps,
   job: PullJob,
   { granularity, report }: Extract<PullSpec['source'], { kind: 'report' }>,
-  range: Window,
+  range: ResolvedRange,
 ): string {
   const append = job.spec.mode === 'append';
   const utc = append && planOf(deps, job, granularity, range).utc;
