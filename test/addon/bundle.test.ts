@@ -505,9 +505,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * refused key said as every sidebar opens (0.3 KiB), and lost answers' rows said in brackets (0.2 KiB);
  * 417.0 with a replace refresh's notes beside its table learnt at save and at each run, kept on
  * its record, so its card reads no sheet (0.2 KiB);
+ * 418.4 with a Replace over a table of other data asked about first (0.6 KiB), and reports of
+ * Assembled's UTC buckets asked for the range's dates as UTC dates, no month cut at an end (0.7 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 417.0;
+const CODE_BUDGET_KIB = 418.4;
 
 const ENTRY_POINTS = [
   'onOpen',
