@@ -64,6 +64,15 @@ describe('createTimeOffMany', () => {
     expect(http.sent).toHaveLength(6);
   });
 
+  it("tells a lost batch's wait once, on its first request's event; answered requests tell none", () => {
+    const { client } = setup((_, i) => (i === 1 ? 'network' : reply(200, {})), {}, 60_000);
+    const told: (number | undefined)[] = [];
+    client.onResponse((e) => told.push(e.unansweredMs));
+    client.cancelTimeOffMany(['x', 'y', 'z'], { safeToRetry: true });
+    // A fetchAll of three waits its minute once; asked again, the three are answered.
+    expect(told).toEqual([60_000, undefined, undefined, undefined, undefined, undefined]);
+  });
+
   it('gives an input with a bad time its own error without sending it', () => {
     const { client, http } = setup(() => reply(201, { id: 'ok' }));
     const outcomes = client.createTimeOffMany([input(1), { ...input(2), end_time: 'whenever' }, input(3)]);

@@ -40,6 +40,11 @@ export interface ResponseEvent {
   endpoint: string;
   status: number;
   attempt: number;
+  /**
+   * The time spent waiting for answers that never came (a timeout, a minute in Apps Script), on the
+   * first event of the fetch that lost them only: a fetchAll batch waits once, whatever it held.
+   */
+  unansweredMs?: number;
 }
 export type ResponseListener = (event: ResponseEvent) => void;
 
@@ -142,15 +147,18 @@ export class Transport {
       }
       const batch = ready.slice(0, taken);
       queue = queue.filter((s) => !batch.includes(s));
+      const askedAt = clock.now();
       const replies = this.fetch(batch.map((s) => s.request));
       const sentAt = clock.now();
+      const lost = replies[0] instanceof NetworkError ? sentAt - askedAt : 0;
       const read: KeptReply[] = [];
       batch.forEach((slot, i) => {
         slot.attempts += 1;
         const reply = replies[i];
         const status = reply && !(reply instanceof NetworkError) ? reply.status : 0;
-        for (const listener of this.listeners)
-          listener({ endpoint: slot.endpoint, status, attempt: slot.attempts });
+        const event: ResponseEvent = { endpoint: slot.endpoint, status, attempt: slot.attempts };
+        if (i === 0 && lost > 0) event.unansweredMs = lost;
+        for (const listener of this.listeners) listener(event);
         const verdict = this.judge(slot, reply);
         if ('done' in verdict) {
           results[slot.index] = verdict.done;

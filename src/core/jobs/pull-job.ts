@@ -73,6 +73,11 @@ export interface PullJob extends OwnedRecord, Timed {
   /** A pull from the sidebar's time between its tries: its log row says it, its Duration leaves it out. */
   retryWaitMs?: number;
   /**
+   * This attempt's time waiting for answers Assembled never gave (timeouts the client asked again
+   * after): in its Duration, and said as it ends (attempt-time.ts unansweredWords).
+   */
+  unansweredMs?: number;
+  /**
    * A refresh's run waiting out Assembled's rate limit as its Retry-After asks, uncounted in
    * `errors` (run-pull.ts limitWait): since when, in this row of refusals.
    */
@@ -328,7 +333,11 @@ export function stillRunning(job: PullJob, now: number, suggestedWaitMs = 0): Pu
  */
 export function takenUp(job: PullJob, now: number): PullJob {
   if (job.errors === 0) return withWait(job, job.nextPollAt, now);
-  if (job.refreshId) return { ...job, attemptAt: now, waitedMs: 0 };
+  if (job.refreshId) {
+    // A refresh's attempt has its own row, whose Duration holds only its own unanswered time.
+    const { unansweredMs: _, ...attempt } = job;
+    return { ...attempt, attemptAt: now, waitedMs: 0 };
+  }
   const gap = Math.max(0, now - job.updatedAt);
   return { ...withWait(job, job.updatedAt, now), retryWaitMs: (job.retryWaitMs ?? 0) + gap };
 }

@@ -11,7 +11,7 @@ import type { ConnectedViews } from '../bigquery/connected-view';
 import { abandonLoadOf, loadIntoBigQuery } from '../bigquery/pull-load';
 import type { Warehouse } from '../bigquery/warehouse';
 import { countText } from '../count-text';
-import { attemptMs, betweenTriesWords } from '../jobs/attempt-time';
+import { attemptMs, betweenTriesWords, unansweredWords } from '../jobs/attempt-time';
 import { JobStore } from '../jobs/job-store';
 import {
   isDue,
@@ -285,7 +285,18 @@ export function advancePull(deps: PullDeps, id: string, turn?: Turn): PullJob {
   // Only the owner's executions move a job on (with the owner's key), or even see it.
   if (!owns(deps.user, job)) throw new NotYours('pull', job);
   const deadline = turn?.deadline ?? deps.clock.now();
-  const run: RunState = { marked: false, deadline, background: turn?.wait === true };
+  const run: RunState = { marked: false, deadline, background: turn?.wait === true, unansweredMs: 0 };
+  // Every client this execution makes tallies the time its requests went unanswered.
+  const heard: PullDeps = {
+    ...deps,
+    client: () => {
+      const client = deps.client();
+      client.onResponse((e) => {
+        run.unansweredMs += e.unansweredMs ?? 0;
+      });
+      return client;
+    },
+  };
   let current = job;
   let waited = false;
   for (;;) {
@@ -313,7 +324,7 @@ export function advancePull(deps: PullDeps, id: string, turn?: Turn): PullJob {
       continue;
     }
     const errors = current.errors;
-    current = withLock(deps.lock, () => stepSaved(deps, jobs, id, waited, run));
+    current = withLock(deps.lock, () => stepSaved(heard, jobs, id, waited, run));
     waited = false;
     // A step that saw Stop pressed ended early: the job is ended now (above), whatever time is left.
     if (run.stopSeen) {
@@ -348,6 +359,8 @@ interface RunState {
   stopSeen?: boolean;
   /** The dispatcher's execution, not a sidebar's call. */
   background?: boolean;
+  /** The time this execution's requests went unanswered so far, each step's kept on the job. */
+  unansweredMs: number;
 }
 
 /** Whether Stop was pressed on the job, for a step to end early; one seen is kept in `run`. */
@@ -371,7 +384,11 @@ function stepSaved(deps: PullDeps, jobs: JobStore, id: string, force: boolean, r
     job = jobs.save({ ...job, tries: (job.tries ?? 0) + 1 });
   }
   job = takenUp(job, deps.clock.now());
-  const stepped = told(overdue(job, deps.clock.now()) ?? step(deps, job, jobs, run));
+  const unanswered = run.unansweredMs;
+  const stepped = heardOut(
+    told(overdue(job, deps.clock.now()) ?? step(deps, job, jobs, run)),
+    run.unansweredMs - unanswered,
+  );
   // Kept whatever the step did, a failure too: the sheet goes if the pull ends with it empty. Its
   // end is when the job next waits from (takenUp).
   const at = deps.clock.now();
@@ -430,6 +447,21 @@ function logStep(deps: PullDeps, jobs: JobStore, saved: PullJob, tried: boolean,
 function told(job: PullJob): PullJob {
   const gone = job.state === 'done' ? goneWords(job.spec, job.gone, !!job.refreshId) : '';
   return gone ? { ...job, message: [gone, job.message].filter(Boolean).join(' ') } : job;
+}
+
+/**
+ * The step's unanswered time added to the job's; a job ended says the whole of it last, on the
+ * sidebar and in the log, where its Elapsed and Duration hold it unexplained.
+ */
+function heardOut(job: PullJob, ms: number): PullJob {
+  const unansweredMs = (job.unansweredMs ?? 0) + ms;
+  const kept = unansweredMs > 0 ? { ...job, unansweredMs } : job;
+  return isTerminal(kept) ? endsUnanswered(kept) : kept;
+}
+
+function endsUnanswered(job: PullJob): PullJob {
+  const words = unansweredWords('pull', job.unansweredMs);
+  return words ? { ...job, message: `${job.message ?? ''}${words}`.trim() } : job;
 }
 
 /** The job's filters less the picks gone (gone-picks.ts); undefined when none can match. */
@@ -513,7 +545,9 @@ export function stopJob(deps: PullDeps, job: PullJob, lead: string): PullJob {
           ? `${lead} while writing: the ${countText(kept)} rows written so far stay in the sheet.`
           : `${lead}: nothing was written, and the target is as it was.`;
     const at = deps.clock.now();
-    const stopped = withState(takenUp(now, at), 'failed', at, { message, failure: STOPPED, rows: kept });
+    const stopped = endsUnanswered(
+      withState(takenUp(now, at), 'failed', at, { message, failure: STOPPED, rows: kept }),
+    );
     // Stopped by Stop or by its refresh's pause: whether it runs next is not said.
     const folded = withFolded(deps.store, stopped, deps.zone, at, { retried: now.errors > 0, goesOn: false });
     const saved = jobs.save(folded);

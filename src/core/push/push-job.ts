@@ -88,6 +88,8 @@ export interface PushJob extends OwnedRecord, Timed {
   limitedSince?: number;
   /** Time spent waiting out Assembled's rate limit, in a run's retries and between tries: in Duration, and its log row says so. */
   limitWaitMs?: number;
+  /** Time spent waiting for answers Assembled never gave (timeouts): in Duration, and said as it ends. */
+  unansweredMs?: number;
   message?: string;
   /** Its owner ended it with Stop this push: the log says "stopped", as for a stopped pull. */
   stopped?: true;

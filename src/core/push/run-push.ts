@@ -9,6 +9,7 @@ import {
   type AssembledError,
   isAssembledError,
   type Person,
+  type ResponseEvent,
   TokenBucket,
 } from '../assembled';
 import { callWords } from '../assembled/call-words';
@@ -16,7 +17,7 @@ import { causeOf, noKeySent } from '../assembled/errors';
 import { countText, rowCount } from '../count-text';
 import { EXECUTION_MS } from '../dispatch/background';
 import { duration } from '../duration';
-import { attemptMs, betweenTriesWords, withWait } from '../jobs/attempt-time';
+import { attemptMs, betweenTriesWords, unansweredWords, withWait } from '../jobs/attempt-time';
 import { STOPPED } from '../jobs/pull-job';
 import { withLock } from '../lock';
 import { type Caller, NotYours, ownerName, owns } from '../owner';
@@ -747,6 +748,10 @@ const lastProblem = (message: string | undefined) => (message ? `. Last problem:
 const waitingCause = (job: PushJob) =>
   lastProblem(job.failing || job.limitedSince !== undefined ? job.message : undefined);
 
+/** A push's last words, then the time its requests went unanswered, which its Elapsed holds unsaid. */
+const endsUnanswered = (job: PushJob, message: string) =>
+  `${message}${unansweredWords('push', job.unansweredMs)}`;
+
 /**
  * Ends a push no execution holds (under the lock): saved as failed with `message`, logged. A batch
  * in flight stays marked, for the next push of the sheet to look up before sending anything.
@@ -757,7 +762,7 @@ function stopped(deps: PushDeps, pushes: PushStore, job: PushJob, message: strin
     ...takenUp(job, now),
     state: 'failed',
     updatedAt: now,
-    message,
+    message: endsUnanswered(job, message),
   };
   delete ended.leaseUntil;
   delete ended.notBefore;
@@ -990,9 +995,14 @@ class PushRun {
     this.pushes.save(this.job);
   }
 
-  /** Assembled answered: a 429 starts a wait on its rate limit, any other answer ends it. */
-  private heard(status: number): void {
-    if (status === 429) this.refusedAt ??= this.now();
+  /**
+   * Assembled answered: a 429 starts a wait on its rate limit, any other answer ends it. No answer
+   * in time adds its wait to the push's, saved with it to be said as it ends.
+   */
+  private heard(e: ResponseEvent): void {
+    if (e.unansweredMs)
+      this.job = { ...this.job, unansweredMs: (this.job.unansweredMs ?? 0) + e.unansweredMs };
+    if (e.status === 429) this.refusedAt ??= this.now();
     else this.limitWaited();
   }
 
@@ -1048,7 +1058,7 @@ class PushRun {
     if (state === 'done') delete this.job.again;
     this.limitWaited();
     const gone = goneWords(this.job.kind, this.job.gone ?? 0);
-    this.save({ state, message: gone ? `${message} ${gone}` : message });
+    this.save({ state, message: endsUnanswered(this.job, gone ? `${message} ${gone}` : message) });
     // The rows that reached Assembled, kept for the next Validate or push to tell one deleted since.
     if (this.job.prepared && this.grid && this.sheet)
       noteKind(this.grid, this.sheet.map, pushedRows(this.sheet.rows));
@@ -1060,7 +1070,7 @@ class PushRun {
   go(): void {
     try {
       this.client = this.deps.client(pacedBucket(this.deps.clock, this.job.lastSendAt));
-      this.client.onResponse((e) => this.heard(e.status));
+      this.client.onResponse((e) => this.heard(e));
     } catch (error) {
       // The key was removed while the push ran: another's key never carries it on, so it ends.
       if (!isAssembledError(error) || !noKeySent(error)) throw error;
