@@ -507,9 +507,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * its record, so its card reads no sheet (0.2 KiB);
  * 418.4 with a Replace over a table of other data asked about first (0.6 KiB), and reports of
  * Assembled's UTC buckets asked for the range's dates as UTC dates, no month cut at an end (0.7 KiB);
+ * 419.1 with the time spent waiting for answers Assembled never gave said as a pull or push
+ * ends (0.7 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 418.4;
+const CODE_BUDGET_KIB = 419.1;
 
 const ENTRY_POINTS = [
   'onOpen',
