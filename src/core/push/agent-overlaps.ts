@@ -8,8 +8,18 @@
 // A row typed twice, the same state or request, is told apart: only its later copies wait.
 import type { Zone } from '../ports';
 import type { HeaderMap } from './header';
-import { overlapsText, overlapsWithin, refuseRow, requestOf, type Span, typedTwice } from './overlaps';
+import {
+  overlapsText,
+  overlapsWithin,
+  refuseRow,
+  requestOf,
+  rowsText,
+  type Span,
+  typedTwice,
+} from './overlaps';
+import { emptiedSincePushed } from './pushed-requests';
 import type { PushRequest, StateRecord } from './request';
+import { EMPTYING_WITHDRAWS } from './sent-print';
 import type { SheetRow } from './sheet-rows';
 
 type Held = { row: SheetRow; request: PushRequest }[];
@@ -77,13 +87,19 @@ export function markTimeOffOverlaps(rows: SheetRow[], map: HeaderMap, zone: Zone
     groups.set(r.input.agent_id, [...(groups.get(r.input.agent_id) ?? []), span]);
   }
   const done = new Set(held.map((h) => h.row.row));
+  // Emptied rows are named: the sheet no longer shows what they sent.
+  const emptied = new Set(held.filter((h) => emptiedSincePushed(h.row)).map((h) => h.row.row));
   // A row pushed is refused too, to no effect: it is not sent again.
   for (const [row, others] of overlapsWithin(groups.values())) {
     const pushed = others.filter((o) => done.has(o.row));
+    const gone = pushed.filter((o) => emptied.has(o.row)).map((o) => o.row);
+    const since = gone.length
+      ? ` (the cells of ${rowsText(gone)} were emptied since, but Assembled still holds what ${gone.length === 1 ? 'it' : 'they'} sent: ${EMPTYING_WITHDRAWS})`
+      : '';
     refuseRow(
       row,
       pushed.length > 0
-        ? `${overlapsText(map, row, pushed, zone)}, time off for the same agent already pushed to Assembled: this would be a second request over the same time. Delete this row if it was typed twice; to change the request, cancel it first (Time off to cancel, with its Assembled ID), or Sync time off if it was cancelled in Assembled.`
+        ? `${overlapsText(map, row, pushed, zone)}, time off for the same agent already pushed to Assembled${since}: this would be a second request over the same time. Delete this row if it was typed twice; to change the request, cancel it first (Time off to cancel, with its Assembled ID), or Sync time off if it was cancelled in Assembled.`
         : `${overlapsText(map, row, others, zone)}, time off for the same agent: two requests over the same time. Delete the row typed twice, or correct its dates.`,
     );
   }

@@ -453,6 +453,9 @@ export function movedAwayMessage(to: number, was = '', clash = ''): string {
   return `${MOVED_AWAY}${to}${SORTED}, and nothing needs cancelling. ${UNDO_SORT}.${clash}${sent}`;
 }
 
+/** Why a pushed row emptied still counts: said on it (emptiedMessage) and on rows over its time. */
+export const EMPTYING_WITHDRAWS = 'emptying a row withdraws nothing';
+
 /**
  * A done row whose cells were all emptied: emptying withdraws nothing, which the message says with
  * the way to withdraw it where there is one. Said like a change, so typed back it says again what
@@ -464,7 +467,7 @@ export function emptiedMessage(kind: PushKind, was = ''): string {
       ? ' To withdraw the request, cancel it: Time off to cancel, with its Assembled ID.'
       : ' To undo it, change it in Assembled.';
   const sent = was ? `${LAST_WORD}${sentMessage(was)}` : '';
-  return `${CHANGED} its cells were emptied, but Assembled still holds what the row sent, and emptying a row withdraws nothing.${how}${sent}`;
+  return `${CHANGED} its cells were emptied, but Assembled still holds what the row sent, and ${EMPTYING_WITHDRAWS}.${how}${sent}`;
 }
 
 /** Validate's word on a row sent as it stands before, whose Push status and Assembled ID were cleared. */

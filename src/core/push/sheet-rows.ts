@@ -24,6 +24,7 @@ import { movedAway, movedRows } from './moved-rows';
 import { type ParseContext, parseRow, type RowParse } from './parse-row';
 import { pastWords } from './past-activity';
 import { markUnknownPlatforms, markUnknownSources, spellStateSources } from './platforms';
+import { emptiedSincePushed, pushedRequest } from './pushed-requests';
 import { fingerprint } from './request';
 import {
   endedInNote,
@@ -387,15 +388,16 @@ export function readSheet(grid: Grid, kind: PushKind, ctx: ParseContext): ReadRe
     const row = rows[from - 2];
     if (row) row.movedTo = at;
   }
-  // States, time off and activities Assembled already holds (rows done) clash with new ones too:
-  // read only when there are new ones. A request cancelled, denied or deleted holds no time any more.
+  // States, time off and activities Assembled already holds (rows done, emptied ones too) clash
+  // with new ones: read only when there are new ones. A request cancelled, denied or deleted holds
+  // no time any more.
   const held = (live: (row: SheetRow) => boolean, need = rows.some((r) => r.parse?.ok)) =>
     need
       ? rows
-          .filter((r) => r.done && !r.blank && live(r))
+          .filter((r) => r.done && (!r.blank || emptiedSincePushed(r)) && live(r))
           .flatMap((row) => {
-            const parse = parseRow(row.values, map, ctx);
-            return parse.ok ? [{ row, request: parse.request }] : [];
+            const request = pushedRequest(row, map, ctx);
+            return request ? [{ row, request }] : [];
           })
       : [];
   if (kind === 'activities')
