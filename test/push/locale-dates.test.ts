@@ -7,9 +7,12 @@ import type { PushView } from '../../src/core/push/push-view';
 import { column, follow, template } from './in-runtime';
 
 const built = existsSync(new URL('../../build/Code.js', import.meta.url));
+/** A day before the April time off asked for below. */
+const SPRING = '2026-03-01T12:00:00Z';
 
-async function sheetIn(locale: string, timezone: string) {
-  const addon = await startLocalAddon({ timezone, now: '2026-05-25T12:00:00Z' });
+/** A sheet in `locale` and `timezone` at `now`; time off in the past is said so, so April's is asked at SPRING. */
+async function sheetIn(locale: string, timezone: string, now = '2026-05-25T12:00:00Z') {
+  const addon = await startLocalAddon({ timezone, now });
   addon.rt.workbook.setLocale(locale);
   const agents = addon.sim.admin.org.people.filter((p) => !p.deleted && p.staffable);
   return { ...addon, email: (i: number) => agents[i]?.email };
@@ -122,7 +125,7 @@ describe.skipIf(!built)('a text date that reads two ways (03/04/2026)', () => {
   });
 
   it('a time-off row says it the same way; a German dotted date or a date cell says nothing', async () => {
-    const { rt, email } = await sheetIn('en_GB', 'Europe/Berlin');
+    const { rt, email } = await sheetIn('en_GB', 'Europe/Berlin', SPRING);
     const sheet = await template(rt, 'time_off', [
       [email(0), "'03/04/2026", "'05/04/2026", 'TRUE', 'pto'],
       // Typed without the ', Sheets makes it a date cell: it shows the date it holds.
@@ -133,7 +136,7 @@ describe.skipIf(!built)('a text date that reads two ways (03/04/2026)', () => {
       'Ready to push. Start: read 03/04/2026 as 3 April 2026; End: read 05/04/2026 as 5 April 2026 (spreadsheet locale en_GB).',
       'Ready to push.',
     ]);
-    const german = await sheetIn('de_DE', 'Europe/Berlin');
+    const german = await sheetIn('de_DE', 'Europe/Berlin', SPRING);
     const dotted = await template(german.rt, 'time_off', [
       [german.email(0), "'03.04.2026", "'05.04.2026", "'WAHR", 'pto'],
     ]);
@@ -152,7 +155,7 @@ describe.skipIf(!built)('a text date in a day-first English locale (en_AU, en_IE
       ['en_IN', 'Asia/Kolkata'],
       ['en_NZ', 'Pacific/Auckland'],
     ] as const) {
-      const { rt, sim } = await sheetIn(locale, timezone);
+      const { rt, sim } = await sheetIn(locale, timezone, SPRING);
       // Two agents of one time zone: an all-day request's days are its agent's.
       const agents = sim.admin.org.people.filter((p) => !p.deleted && p.staffable);
       const [a, b] = agents.filter((p) => p.timezone === agents[0]?.timezone);
