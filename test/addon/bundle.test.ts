@@ -509,9 +509,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * Assembled's UTC buckets asked for the range's dates as UTC dates, no month cut at an end (0.7 KiB);
  * 419.1 with the time spent waiting for answers Assembled never gave said as a pull or push
  * ends (0.7 KiB);
+ * 419.8 with a new time-off row over an emptied pushed row's time held back (0.5 KiB), and time
+ * off in the past pushed with a word on it (0.2 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 419.1;
+const CODE_BUDGET_KIB = 419.8;
 
 const ENTRY_POINTS = [
   'onOpen',
