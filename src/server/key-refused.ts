@@ -16,13 +16,16 @@ export function wasRefused(key: string): boolean {
   return key !== '' && userStore().get<string>(REFUSED) === printOf(key);
 }
 
-/** Listens to a client's answers with `key`: a 401 notes the refusal, a 2xx forgets it; written only on change. */
+/**
+ * Listens to a client's answers with `key`: a 401 notes the refusal, a 2xx forgets it; written only
+ * on change. The note is read as the client is made, not at its first answer: between a page's
+ * answer and its staging a pull makes no Properties call, so a kill there cannot cost a page.
+ */
 export function hearKey(key: string): ResponseListener {
-  let refused: boolean | undefined;
+  let refused = wasRefused(key);
   return ({ status }) => {
     const now = status === 401 ? true : status >= 200 && status < 300 ? false : undefined;
     if (now === undefined) return;
-    refused ??= wasRefused(key);
     if (now === refused) return;
     refused = now;
     if (now) userStore().set(REFUSED, printOf(key));
