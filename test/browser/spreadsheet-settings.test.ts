@@ -22,13 +22,12 @@ async function pick(page: Page, select: Locator, value: string): Promise<void> {
   expect(await select.inputValue()).toBe(value);
 }
 
-/** File ▸ Settings from the keyboard: F6 to the menu bar (File first), Enter, Tab to Settings, Enter. */
+/** File ▸ Settings from the keyboard: F6 to the menu bar (File first), Enter opens it at Settings, Enter. */
 async function openSettings(page: Page): Promise<Locator> {
   await page.locator('#grid').focus();
   await page.keyboard.press('F6');
   expect(await focused(page)).toBe('File');
   await page.keyboard.press('Enter');
-  await page.keyboard.press('Tab');
   expect(await focused(page)).toBe('Settings');
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: 'Settings for this spreadsheet' });
