@@ -79,6 +79,7 @@ function kinds() {
 function insert(name) { return tryIt(function () { return SpreadsheetApp.getActive().insertSheet(name).getName(); }); }
 function rename(from, to) { return tryIt(function () { SpreadsheetApp.getActive().getSheetByName(from).setName(to); return to; }); }
 function drop(name) { return tryIt(function () { var ss = SpreadsheetApp.getActive(); ss.deleteSheet(ss.getSheetByName(name)); return true; }); }
+function insertAt(name, index) { return SpreadsheetApp.getActive().insertSheet(name, index).getIndex(); }
 function byName(name) { var s = SpreadsheetApp.getActive().getSheetByName(name); return s && s.getName(); }
 `;
 
@@ -305,6 +306,16 @@ describe('sheet kinds', () => {
         range: { error: 'The action is not supported for DATASOURCE sheet.' },
       },
     ]);
+  });
+});
+
+describe('sheet order', () => {
+  it('insertSheet(name, index) puts the new sheet at that 0-based index; getIndex counts from 1', () => {
+    const rt = runtimeFor(CODE);
+    expect(rt.run('insertAt', 'Assembled log', 1).value).toBe(2);
+    expect(rt.run('insertAt', 'People', 1).value).toBe(2);
+    expect(rt.run('insertAt', 'First', 0).value).toBe(1);
+    expect(rt.workbook.sheetNames()).toEqual(['First', 'Sheet1', 'People', 'Assembled log']);
   });
 });
 

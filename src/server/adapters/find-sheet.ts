@@ -1,6 +1,8 @@
 // Sheets keeps sheet names unique whatever their case ("people" cannot sit beside "People"), but
 // getSheetByName matches the exact case: every find-or-insert looks past the case, or the insert
 // fails on the sheet it did not find.
+import { dataSheetIndex } from '../../core/pull/log-last';
+
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -9,9 +11,17 @@ export function findSheet(ss: Spreadsheet, name: string): Sheet | null {
   return ss.getSheetByName(name) ?? ss.getSheets().find((s) => s.getName().toLowerCase() === lower) ?? null;
 }
 
-/** The sheet of that name whatever its case, created when there is none. */
+/** The sheet of that name whatever its case, created (a data sheet, log-last.ts) when there is none. */
 export function findOrInsertSheet(ss: Spreadsheet, name: string): Sheet {
-  return findSheet(ss, name) ?? ss.insertSheet(name);
+  return findSheet(ss, name) ?? ss.insertSheet(name, dataSheetAt(ss));
+}
+
+/**
+ * Where a data sheet the add-on makes goes: before its log while the log is last (log-last.ts).
+ * Always an explicit index: where insertSheet(name) puts a sheet is not documented.
+ */
+export function dataSheetAt(ss: Spreadsheet): number {
+  return dataSheetIndex(ss.getSheets().map((s) => s.getName()));
 }
 
 /** Chart sheets and Connected Sheets data-source sheets have no cells to write. */

@@ -1,7 +1,7 @@
 import type { PushSheets, SheetRef } from '../../core/push/run-push';
 import type { TemplateSpec, TemplateValidation } from '../../core/push/template';
 import { toSheetValue } from '../../core/table/sheet-literal';
-import { findSheet } from './find-sheet';
+import { dataSheetAt, findSheet } from './find-sheet';
 import { flagColumn } from './flag-column';
 import { sheetGrid } from './sheet-grid';
 
@@ -43,7 +43,7 @@ export function pushSheets(ss: Spreadsheet): PushSheets {
     },
     insertTemplate(spec: TemplateSpec): SheetRef {
       const name = freeName(ss, spec.sheetName);
-      const sheet = ss.insertSheet(name);
+      const sheet = ss.insertSheet(name, dataSheetAt(ss));
       const cols = spec.columns.length;
       const header = sheet.getRange(1, 1, 1, cols);
       header.setValues([spec.columns.map((c) => toSheetValue(c.header))]);

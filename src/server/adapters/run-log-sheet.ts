@@ -34,8 +34,8 @@ export function runLogSheet(ss: Spreadsheet): RunLog {
 const STATUS_COL = RUN_LOG_HEADER.indexOf('Status') + 1;
 
 function append(ss: Spreadsheet, entry: Entry): void {
-  // The user stays on their data, not the log.
-  const sheet = findSheet(ss, RUN_LOG_SHEET) ?? insertBehind(ss, RUN_LOG_SHEET);
+  // The user stays on their data, not the log; made last, out of the way of their tabs (log-last.ts).
+  const sheet = findSheet(ss, RUN_LOG_SHEET) ?? insertBehind(ss, RUN_LOG_SHEET, ss.getSheets().length);
   const lastRow = sheet.getLastRow();
   const head = sheet.getRange(1, 1);
   if (lastRow === 0) {

@@ -8,13 +8,13 @@ import { readSelection } from './selection';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-/** A new sheet, the person's sheet and selection put back in front at once. */
-export function insertBehind(ss: Spreadsheet, name: string, index?: number): Sheet {
+/** A new sheet at `index`, the person's sheet and selection put back in front at once. */
+export function insertBehind(ss: Spreadsheet, name: string, index: number): Sheet {
   const read = readSelection(ss);
   const range = 'range' in read ? read.range : null;
   // None on a chart sheet (or none read): that sheet is put back, without a selection.
   const active = range ? undefined : ss.getActiveSheet();
-  const sheet = index === undefined ? ss.insertSheet(name) : ss.insertSheet(name, index);
+  const sheet = ss.insertSheet(name, index);
   if (range) range.activate();
   else if (active) ss.setActiveSheet(active);
   return sheet;

@@ -9,7 +9,7 @@ import {
 } from '../../core/pull/pull-target';
 import { cellName, cellPosition, sheetCell } from '../../core/sheet/a1';
 import { type LastBlock, tableBlock } from '../../core/sheet/renamed-columns';
-import { findSheet, isGridSheet } from './find-sheet';
+import { dataSheetAt, findSheet, isGridSheet } from './find-sheet';
 import { sheetGrid } from './sheet-grid';
 import { insertBehind } from './sheet-in-front';
 import { markRows, type TableRows, tableRows } from './table-rows';
@@ -57,7 +57,10 @@ export function sheetTargets(ss: Spreadsheet, store: Store, pressed = false): Ta
     open(target: PullTarget, sheetId?: number): OpenTarget {
       let found = find(ss, target, sheetId);
       const made = !found && target.kind === 'new_sheet' && sheetId === undefined;
-      if (made) found = pressed ? ss.insertSheet(target.name) : insertBehind(ss, target.name);
+      if (made) {
+        const at = dataSheetAt(ss);
+        found = pressed ? ss.insertSheet(target.name, at) : insertBehind(ss, target.name, at);
+      }
       if (!found) throw new TargetMissing(targetSheet(target));
       const sheet = gridOnly(found);
       // Not getRange(a1): the cell may lie outside the grid until the write grows the sheet.
