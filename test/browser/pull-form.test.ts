@@ -767,6 +767,21 @@ describe('The Pull data form', () => {
     const people = wb.values('People');
     await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Teams' });
     await sb.getByLabel('Sheet name').fill('People');
+    // The hint under the name says so up front, not that Pull data simply writes into it again.
+    const hint = sb.locator('#newSheetHint');
+    await expect
+      .poll(() => hint.textContent())
+      .toBe(
+        '"People" holds People: pulling Teams there asks first, then replaces it. Type another name for another new sheet.',
+      );
+    const mode = sb.getByLabel('If the target has data');
+    await mode.selectOption('append');
+    await expect
+      .poll(() => hint.textContent())
+      .toBe(
+        '"People" holds People: appending Teams there is refused, as it would mix the two in one table. Choose Replace it, or type another name for a new sheet.',
+      );
+    await mode.selectOption('replace');
     const run = sb.getByRole('button', { name: 'Pull data' });
     await run.click();
     const question = sb.getByRole('group', { name: 'Replace People with Teams?' });
@@ -789,6 +804,12 @@ describe('The Pull data form', () => {
       .poll(() => sb.locator('#status').textContent(), { timeout: 30_000 })
       .toBe('8 rows written to People!A1.');
     expect(wb.values('People')[0]?.[1]).toBe('Name');
+    // It holds Teams now, the Data chosen: pulling again is asked about no more.
+    await expect
+      .poll(() => hint.textContent())
+      .toBe(
+        '"People" holds the rows this pull just wrote: Pull data writes into it again (replace it). Type another name for another new sheet.',
+      );
   });
 
   it('starts a pull with one click on Pull data after a field was edited below a finished pull', async () => {

@@ -4,14 +4,17 @@
 import { MENU_ITEMS } from '../menu-names';
 import type { Zone } from '../ports';
 import { InputError } from '../validation';
-import { type PullSpec, sourceInfo, sourceLabel } from './pull-spec';
+import { type PullSource, type PullSpec, sourceInfo, sourceLabel } from './pull-spec';
 import { targetSheet } from './pull-target';
 import type { TargetNow } from './target-now';
+
+/** Whether rows of `source` appended or merged into a table holding `held` (TargetNow.held) would mix the two. */
+export const mixesWith = (held: string, source: PullSource): boolean => held !== sourceLabel(source);
 
 export function refuseMixing(spec: PullSpec, now: TargetNow | undefined): void {
   if (spec.mode === 'replace' || !now) return;
   const wanted = sourceLabel(spec.source);
-  if (now.held === undefined || now.held === wanted) return;
+  if (now.held === undefined || !mixesWith(now.held, spec.source)) return;
   const verb = spec.mode === 'append' ? 'Appending' : 'Merging';
   throw new InputError('Pull', [
     `"${targetSheet(spec.target)}" holds ${now.held}, not ${wanted}. ${verb} would mix the two in one table: pull into another sheet, or choose Replace it`,

@@ -4,17 +4,22 @@
 // by its name: Pull data asks them first (otherSourceAsked), then pulls again with their yes.
 // Another granularity of the same data (days for weeks) is the same table, changed as asked.
 import { InputError } from '../validation';
-import { type PullSpec, sourceInfo, sourceLabel } from './pull-spec';
+import { type PullSource, type PullSpec, sourceInfo, sourceLabel } from './pull-spec';
 import type { TargetNow } from './target-now';
 
 const PUTS = ': replacing them puts ';
 const REFUSED = new RegExp(`^"(.+)" holds (.+), not (.+)${PUTS}`);
 
+/** Whether a table holding `held` (TargetNow.held) is of other data than `source`, so a replace of it is asked about. */
+export function isOtherSource(held: string, source: PullSource): boolean {
+  const data = sourceInfo(source).label;
+  return held !== data && !held.startsWith(`${data} (`);
+}
+
 /** `replacing`: the data the person agreed to replace (TargetNow.held), when asked. */
 export function refuseOtherSource(spec: PullSpec, now: TargetNow | undefined, replacing?: string): void {
   if (spec.mode !== 'replace' || now?.held === undefined || now.held === replacing) return;
-  const data = sourceInfo(spec.source).label;
-  if (now.held === data || now.held.startsWith(`${data} (`)) return;
+  if (!isOtherSource(now.held, spec.source)) return;
   const wanted = sourceLabel(spec.source);
   throw new InputError('Pull', [
     `"${now.sheet}" holds ${now.held}, not ${wanted}${PUTS}${wanted} in their place, and formulas that read "${now.sheet}" would read ${wanted} from then on. Pull into another sheet, or answer Replace when Pull data asks`,

@@ -23,6 +23,7 @@ import {
   type PullSpec,
   type PullTarget,
   replacedWhole,
+  sourceLabel,
 } from '../../../core/pull/pull-spec';
 import { describeTarget, quotedTarget, refusesTarget, targetSheet } from '../../../core/pull/pull-target';
 import type {
@@ -34,6 +35,7 @@ import type {
 } from '../../../core/pull/pull-view';
 import { eachFilter } from '../../../core/pull/pull-words';
 import { dataLabel, formChangedWords, madeWords, rerunsWords } from '../../../core/pull/reruns-words';
+import { takenWords } from '../../../core/pull/taken-words';
 import { suggestedFrequency } from '../../../core/schedule/suggested-frequency';
 import { sheetCell } from '../../../core/sheet/a1';
 import { freeSheetName, isDataName } from '../../../core/sheet/free-sheet-name';
@@ -202,10 +204,29 @@ function showNameTaken(): void {
   showModeForNew(!taken);
   if (!taken) return;
   const how = mode.selectedOptions[0]?.textContent?.split(':')[0]?.toLowerCase() ?? 'replace it';
-  hint.textContent =
-    name === madeSheet
-      ? `"${taken}" holds the rows this pull just wrote: Pull data writes into it again (${how}). Type another name for another new sheet.`
-      : `"${taken}" is already a sheet: this pull writes into it (${how}) if it is empty or holds a table the add-on pulled, else it is refused. Type another name for a new sheet.`;
+  const held = heldIn(name);
+  hint.textContent = takenWords({
+    sheet: taken,
+    mode: mode.value as PullSpec['mode'],
+    how,
+    source: chosenSource(),
+    made: name === made?.name,
+    ...(held === undefined ? {} : { held }),
+  });
+}
+
+/**
+ * What the form knows the sheet of that name (lower case) holds, as its header note names it: the
+ * pull shown made it, or the card's pull filled it from A1 (the sheet in front); else undefined.
+ */
+function heldIn(name: string): string | undefined {
+  if (name === made?.name) return made.held;
+  const again = options.again;
+  const t = again?.spec.target;
+  const atA1 = t?.kind === 'new_sheet' || t?.kind === 'sheet' || (t?.kind === 'cell' && t.a1 === 'A1');
+  return again && atA1 && options.activeCell.sheet.toLowerCase() === name
+    ? sourceLabel(again.spec.source)
+    : undefined;
 }
 /**
  * Into a sheet not there yet (`fresh`), "If the target has data" has nothing to act on now: said
@@ -224,8 +245,8 @@ function describeMode(): void {
   else mode.removeAttribute('aria-describedby');
 }
 
-/** The new sheet the pull shown made (lower case), so its name is not warned of as if another's. */
-let madeSheet = '';
+/** The new sheet the pull shown made (lower case) and its data, so its name is not warned of as if another's. */
+let made: { name: string; held: string } | undefined;
 newSheet.addEventListener('input', () => {
   nameTyped = newSheet.value.trim() !== '';
   showNameTaken();
@@ -893,7 +914,7 @@ function forgetLastPull(): void {
   byId('saveRefreshChanged').hidden = true;
   byId('frequency').replaceChildren();
   showStatus(byId('refreshStatus'), '');
-  madeSheet = '';
+  made = undefined;
   showNameTaken();
 }
 
@@ -1192,6 +1213,8 @@ for (const input of form.querySelectorAll('input[name=targetKind]')) {
   });
 }
 for (const input of [preset, from, to, granularity, mode]) input.addEventListener('change', updatePreview);
+// Days into a sheet of weeks mix in an append: the name's hint follows the granularity too.
+granularity.addEventListener('change', showNameTaken);
 source.addEventListener('change', () => {
   showFormChanged();
   // Filters the new source takes too (a team for another report) stay chosen, and are said so;
@@ -1443,7 +1466,8 @@ async function startBeside(): Promise<void> {
 function ended(pulled: PullSpec, job: JobView, scheduled?: string): void {
   // An append or merge of nothing made no sheet to refresh; its words say why.
   if (job.state !== 'done' || job.unmade) return;
-  if (pulled.target.kind === 'new_sheet') madeSheet = pulled.target.name.trim().toLowerCase();
+  if (pulled.target.kind === 'new_sheet')
+    made = { name: pulled.target.name.trim().toLowerCase(), held: sourceLabel(pulled.source) };
   offerRefresh(pulled, job.scheduled ?? scheduled);
 }
 
