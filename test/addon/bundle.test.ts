@@ -511,9 +511,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * ends (0.7 KiB);
  * 419.8 with a new time-off row over an emptied pushed row's time held back (0.5 KiB), and time
  * off in the past pushed with a word on it (0.2 KiB);
+ * 420.1 with a data sheet the add-on makes placed before the Assembled log while the log is the
+ * last tab, and the mixing rules shared with Pull data's hint (0.2 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 419.8;
+const CODE_BUDGET_KIB = 420.1;
 
 const ENTRY_POINTS = [
   'onOpen',
