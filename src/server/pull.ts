@@ -36,7 +36,8 @@ import {
 } from '../core/pull/run-pull';
 import { isStageSheet } from '../core/pull/staging';
 import { targetNow } from '../core/pull/target-now';
-import { reportSpan } from '../core/pull/utc-span';
+import { reportSpan, writesUtcDates } from '../core/pull/utc-span';
+import { utcEndsWords } from '../core/pull/utc-words';
 import { scheduledInto } from '../core/schedule/sheet-refresh';
 import { clockChangeLine } from '../core/time/clock-changes';
 import { DateRangeSpec, resolveRange } from '../core/time/date-range';
@@ -145,14 +146,16 @@ export function previewRange(
   const now = Date.now();
   const { from, to, start, end } = resolveRange(parseInput(DateRangeSpec, range, 'Date range'), now, zone);
   const g = parseInput(GranularitySchema, granularity, 'Granularity');
-  const append = parseInput(ModeSchema, mode, 'Mode') === 'append';
+  const writeMode = parseInput(ModeSchema, mode, 'Mode') ?? 'replace';
+  const append = writeMode === 'append';
+  const dates = writesUtcDates(writeMode);
   // A sidebar from before the report was sent: its words are adherence's, which counts scheduled time.
   const type = parseInput(ReportSchema, report, 'Report') ?? 'adherence';
   const window = { start, end };
   const own = reportWindow(window, now);
   // As the pull will ask it: Assembled's UTC buckets are asked for as UTC dates (utc-span.ts).
   const asked = g ? reportSpan(g, { from, to, start, end }, now, zone) : own;
-  const utc = append && g && g !== 'interval' && bucketPlan(g, asked, zone).utc;
+  const utc = !!g && g !== 'interval' && !!bucketPlan(g, asked, zone).utc;
   const parts = g && askedParts(g, asked, own, zone);
   // A report told apart by queue is asked for each queue alone (queue-parts.ts): the form counts
   // those it would ask, ticked, else every queue listed.
@@ -161,8 +164,9 @@ export function previewRange(
   const reports = (parts ? parts.length : 1) * each;
   // Said before the pull, as the header note says it after; a report stops at now (report-until.ts).
   const note = [
-    g && stopNote(window, now, g, zone, { append, utc, report: type }, true),
+    g && stopNote(window, now, g, zone, { append, utc: append && utc, report: type }, true),
     g && granularityNote(g, asked, zone),
+    utc && utcEndsWords(asked.start, zone, dates),
     // Said before, as the progress counts them after: a pull of many reports is not stuck.
     reports > 1 && partsNote(parts ? parts.length : 1, each),
     // The part an append adds: it stops where the bucket under way begins (report-until.ts).

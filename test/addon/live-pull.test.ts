@@ -277,8 +277,9 @@ describe('report rows are the sheet calendar days', () => {
     // York's midnights (04:00Z), an agent had two rows, the week less four hours and four hours.
     const instants = (field: string) =>
       [...new Set(rows.map((r) => (r[at(field)] as Date).toISOString()))].sort();
-    expect(instants('start_time')).toEqual(['2026-05-18T00:00:00.000Z']);
-    expect(instants('end_time')).toEqual(['2026-05-25T00:00:00.000Z']);
+    // Written as the UTC dates they are (day-columns.ts asUtcDays): New York's midnights of them.
+    expect(instants('start_time')).toEqual(['2026-05-18T04:00:00.000Z']);
+    expect(instants('end_time')).toEqual(['2026-05-25T04:00:00.000Z']);
     expect(new Set(rows.map((r) => r[at('agent_id')])).size).toBe(20);
     expect(rt.workbook.notes('Adherence')[0]?.[0]).toMatch(
       /Buckets: Assembled's UTC weeks, not calendar weeks in America\/New_York \(its 30-minute intervals over this range were too many to read and roll up\)/,

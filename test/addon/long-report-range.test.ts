@@ -3,14 +3,18 @@
 // November made it 92 days and an hour: the report failed every January. A range longer than one
 // report takes is asked in parts, cut where Assembled's UTC buckets meet, and its rows joined.
 import { describe, expect, it } from 'vitest';
-import { type SimulatorHandle, startLocalAddon } from '../../dev/local-addon';
+import { type LocalAddonOptions, type SimulatorHandle, startLocalAddon } from '../../dev/local-addon';
 import type { JobView } from '../../src/core/pull/pull-view';
 import { isStageSheet } from '../../src/core/pull/staging';
 import { pullToEnd } from './pull-to-end';
 import { reportSpans } from './report-spans';
 
-async function pullWatched(spec: object) {
-  const local = await startLocalAddon({ timezone: 'America/New_York', now: '2027-01-01T14:00:00Z' });
+async function pullWatched(spec: object, options: LocalAddonOptions = {}) {
+  const local = await startLocalAddon({
+    timezone: 'America/New_York',
+    now: '2027-01-01T14:00:00Z',
+    ...options,
+  });
   const { rt } = local;
   /** The days each report asked for spans. */
   const asked = reportSpans(local);
@@ -45,18 +49,54 @@ describe('a report range longer than Assembled builds one report for', () => {
     expect([...new Set(asked)]).toEqual([92]);
     // Assembled's UTC months, each whole (the header note says so): asked from New York's
     // midnights, October lost four hours and a fifth row was five hours of January (QA).
+    // Start and End are the UTC dates each row is (day-columns.ts asUtcDays), where they were
+    // New York's times of UTC midnight, "2026-09-30 20:00:00", read as September by a KPI sheet.
     expect(spans(rt.workbook.displayValues('Quarter'))).toEqual([
-      '2026-09-30 20:00:00 -> 2026-10-31 20:00:00',
-      '2026-10-31 20:00:00 -> 2026-11-30 19:00:00',
-      '2026-11-30 19:00:00 -> 2026-12-31 19:00:00',
+      '2026-10-01 -> 2026-11-01',
+      '2026-11-01 -> 2026-12-01',
+      '2026-12-01 -> 2027-01-01',
     ]);
     const said =
-      "Buckets: Assembled's UTC months, not calendar months in America/New_York (ranges over 31 days cannot be rolled up from 30-minute intervals). Asked for 2026-10-01 to 2026-12-31 as UTC dates, so no row is a few hours of a month cut off at either end: each row starts and ends at midnight UTC, which Start and End show in America/New_York.";
+      "Buckets: Assembled's UTC months, not calendar months in America/New_York (ranges over 31 days cannot be rolled up from 30-minute intervals). The range's dates are asked as UTC dates, so no row is a few hours of a month cut off at either end. Start and End are UTC dates (Assembled's buckets): a row runs from midnight UTC on its Start date to midnight UTC on its End date; the first, 2026-10-01, began at 2026-09-30 20:00 in America/New_York.";
     expect(rt.workbook.notes('Quarter', 1)[0]?.[0]).toContain(said);
     const range = { kind: 'relative', preset: 'last_quarter' };
     const { note } = await rt.callFromSidebar<{ note?: string }>('previewRange', range, 'month', 'replace');
     expect(note).toContain(said);
     expect(rt.workbook.sheetNames().filter(isStageSheet)).toEqual([]);
+  });
+
+  // QA: handle time by month over 2026-10-01 to 2026-12-31, pulled on 7 December in New York:
+  // October's row read "2026-09-30 20:00:00 -> 2026-10-31 20:00:00", by day every row began the
+  // evening before, and the note said "Asked for 2026-10-01 to 2026-12-07 as UTC dates … each row
+  // starts and ends at midnight UTC" of a last row that ended at 09:00 New York time.
+  const quarterSoFar = (granularity: string, to: string, name: string) =>
+    pullWatched(
+      {
+        source: { kind: 'report', report: 'handle_time', granularity },
+        range: { kind: 'absolute', from: '2026-10-01', to },
+        target: { kind: 'new_sheet', name },
+        mode: 'replace',
+      },
+      // Activity from 2026-09-28 on, so October has rows.
+      { now: '2026-12-07T14:07:36Z', simulator: { historyDays: 70 } },
+    );
+
+  it("writes Start and End of Assembled's UTC months as the UTC dates they are, the last at the time the rows stop", async () => {
+    const { rt, job } = await quarterSoFar('month', '2026-12-31', 'HT quarter');
+    expect(job.message).toMatch(/ written to /);
+    expect(spans(rt.workbook.displayValues('HT quarter'))).toEqual([
+      '2026-10-01 -> 2026-11-01',
+      '2026-11-01 -> 2026-12-01',
+      '2026-12-01 -> 2026-12-07 14:00:00',
+    ]);
+  });
+
+  it("writes Start and End of Assembled's UTC days as the UTC dates they are", async () => {
+    const { rt } = await quarterSoFar('day', '2026-11-15', 'HT days');
+    const days = spans(rt.workbook.displayValues('HT days'));
+    expect(days).toHaveLength(46);
+    expect(days[0]).toBe('2026-10-01 -> 2026-10-02');
+    expect(days[45]).toBe('2026-11-15 -> 2026-11-16');
   });
 
   it('366 days back by day comes in parts of 92 days at most, for each queue, every day once', async () => {

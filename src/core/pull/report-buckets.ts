@@ -15,6 +15,7 @@ import {
 } from '../time/local-date';
 import { localDateOf, startOfLocalDay } from '../time/zone-math';
 import { ASK_TOGETHER } from './queue-parts';
+import { utcAskedWords } from './utc-words';
 
 export interface Window {
   start: number;
@@ -107,14 +108,11 @@ export function bucketPlan(
     const why = long
       ? `ranges over ${MAX_INTERVAL_DAYS} days cannot be rolled up from 30-minute intervals`
       : 'its 30-minute intervals over this range were too many to read and roll up';
-    // Asked as UTC dates (utc-span.ts), the rows are no hours cut off a bucket by the zone's midnights.
-    const day = (t: number) => formatLocalDate(localDateOf(t, UTC));
-    const dates = `${day(window.start)} to ${day(window.end - 1)}`;
     return {
       ask: granularity,
       rollUp: false,
       utc: true,
-      note: `Buckets: Assembled's UTC ${granularity}s, not calendar ${granularity}s in ${zone.name} (${why}). Asked for ${dates} as UTC dates, so no row is a few hours of a ${granularity} cut off at either end: each row starts and ends at midnight UTC, which Start and End show in ${zone.name}.`,
+      note: `Buckets: Assembled's UTC ${granularity}s, not calendar ${granularity}s in ${zone.name} (${why}). ${utcAskedWords(granularity)}`,
     };
   }
   const cut = cutShort(localBuckets(window, granularity, zone), granularity, zone);

@@ -41,7 +41,7 @@ import { pulledOver } from '../schedule/sheet-refresh';
 import { makeRoom } from '../share';
 import type { WriteOptions } from '../sheet/write-table';
 import { buildTable, type Table, withMade } from '../table/build-table';
-import { asDays, END_EXCLUSIVE } from '../table/day-columns';
+import { asDays, asUtcDays, END_EXCLUSIVE } from '../table/day-columns';
 import { sentOrLookedUp } from '../table/id-names';
 import { holdsTimesOfDay } from '../table/times-of-day';
 import { clockChangeNote } from '../time/clock-changes';
@@ -89,7 +89,8 @@ import { askStop, forgetStop, stopAsked } from './stop-asked';
 import { sweepStaging } from './sweep-staging';
 import { targetNow } from './target-now';
 import { refuseUnknownKey } from './unknown-key';
-import { reportSpan } from './utc-span';
+import { reportSpan, writesUtcDates } from './utc-span';
+import { utcEndsWords } from './utc-words';
 import { withNames } from './with-names';
 import { type WrittenAlso, writtenWords } from './written-words';
 
@@ -979,7 +980,11 @@ function tableOf(deps: PullDeps, job: PullJob, records: Record<string, unknown>[
   const { source } = job.spec;
   const made = source.kind === 'resource' ? MADE_COLUMNS[source.resource] : undefined;
   const built = withNamesSent(withMade(buildTable(records, deps.zone), made), sourceInfo(source).namesSent);
-  if (wholeDays(deps, job)) return asDays(built);
+  const buckets = rowBuckets(deps, job);
+  if (buckets === 'calendar') return asDays(built);
+  // A BigQuery table's times are instants, shown in UTC: its UTC buckets read as their dates there.
+  if (buckets === 'utc' && writesUtcDates(job.spec.mode) && job.spec.target.kind !== 'bigquery')
+    return asUtcDays(built, deps.zone);
   return source.kind === 'resource' && TIMED.includes(source.resource) ? withDurationColumn(built) : built;
 }
 
@@ -993,14 +998,16 @@ function withNamesSent(table: Table, sent: readonly string[] | undefined): Table
 }
 
 /**
- * A report's rows are whole days in the sheet's zone: its calendar days, weeks or months, not
- * intervals, nor Assembled's UTC buckets in a zone away from UTC (day-columns.ts).
+ * A report's rows by day, week or month: the sheet's calendar ones, whole days in its zone
+ * (day-columns.ts asDays), or Assembled's UTC ones (asUtcDays; report-buckets.ts bucketPlan's utc).
  */
-function wholeDays(deps: PullDeps, job: PullJob): boolean {
+function rowBuckets(deps: PullDeps, job: PullJob): 'calendar' | 'utc' | undefined {
   const { source } = job.spec;
-  if (source.kind !== 'report' || source.granularity === 'interval' || !job.range) return false;
-  return !planOf(deps, job, source.granularity, job.range).utc;
+  if (source.kind !== 'report' || source.granularity === 'interval' || !job.range) return undefined;
+  return planOf(deps, job, source.granularity, job.range).utc ? 'utc' : 'calendar';
 }
+
+const wholeDays = (deps: PullDeps, job: PullJob) => rowBuckets(deps, job) === 'calendar';
 
 /** The staged rows loaded into BigQuery: chunks already loaded are known by their job ids. */
 function loadStaged(
@@ -1093,7 +1100,10 @@ function reportUntilNote(
 function bucketNote(deps: PullDeps, job: PullJob): string {
   const { source } = job.spec;
   if (source.kind !== 'report' || !job.range) return '';
-  return planOf(deps, job, source.granularity, job.range).note ?? '';
+  const plan = planOf(deps, job, source.granularity, job.range);
+  if (!plan.utc) return plan.note ?? '';
+  const { start } = spanOf(deps, job, job.range);
+  return `${plan.note} ${utcEndsWords(start, deps.zone, writesUtcDates(job.spec.mode))}`;
 }
 
 /**

@@ -5,6 +5,7 @@
 // long, a row a KPI sheet's average of months reads as a month (QA).
 import type { ReportGranularity } from '../assembled/model';
 import type { Zone } from '../ports';
+import type { WriteMode } from '../sheet/write-table';
 import type { ResolvedRange } from '../time/date-range';
 import { addDays, parseLocalDate } from '../time/local-date';
 import { startOfLocalDay } from '../time/zone-math';
@@ -47,3 +48,11 @@ export function reportSpan(
   const { utc } = bucketPlan(granularity, local, zone, tooManyIntervals, cut);
   return utc ? reportWindow(utcDates(range), now) : local;
 }
+
+/**
+ * A replace writes the rows' Start and End as the UTC dates they are (day-columns.ts asUtcDays). An
+ * append or merge keeps the instants: it matches its rows' spans with those the sheet holds, and
+ * UTC's November written as 2026-11-01 to 2026-12-01 would overlap nothing of a calendar October
+ * beside it, whose last four hours it holds too (write-table.ts `span`).
+ */
+export const writesUtcDates = (mode: WriteMode) => mode === 'replace';

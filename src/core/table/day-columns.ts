@@ -6,9 +6,11 @@
 // nor an end of another meaning its old rows' spans): the header note says what it is.
 import type { Zone } from '../ports';
 import { wallClock } from '../time/wall-clock';
+import { fromLocal, toLocal } from '../time/zone-math';
 import { DATE_FORMAT, DATETIME_FORMAT, type Table } from './build-table';
 import { isDate } from './flatten';
 
+const UTC: Zone = { name: 'UTC', offsetMinutes: () => 0 };
 const ENDS = new Set(['start_time', 'end_time']);
 const DAY_MS = 86_400_000;
 
@@ -24,6 +26,31 @@ export function asDays(table: Table): Table {
       : c,
   );
   return { ...table, columns };
+}
+
+/**
+ * A table whose rows are Assembled's UTC buckets (report-buckets.ts bucketPlan's utc) with its Start
+ * and End as the UTC dates they are: each cell is the zone's midnight of that date, shown as a date,
+ * where it was the instant UTC's midnight is in the zone ("2026-09-30 20:00:00" for October's row
+ * in New York, read by a KPI sheet grouping by the month or date of Start as September; QA). A time
+ * not at UTC's midnight (the last row, cut at now) shows its UTC time of day, as the note says
+ * (utc-words.ts), so End - Start is each row's length. The rows are changed in place.
+ */
+export function asUtcDays(table: Table, zone: Zone): Table {
+  const at = table.columns.flatMap((c, i) => (ENDS.has(c.key) && c.kind === 'datetime' ? [i] : []));
+  // The same few dates repeat down the columns: each is worked out once.
+  const seen = new Map<number, number>();
+  const asDate = (t: number) => {
+    const ms = seen.get(t) ?? fromLocal(toLocal(t, UTC), zone);
+    seen.set(t, ms);
+    return new Date(ms);
+  };
+  for (const row of table.rows)
+    for (const c of at) {
+      const v = row[c];
+      if (isDate(v)) row[c] = asDate(v.getTime());
+    }
+  return asDays(table);
 }
 
 /**
