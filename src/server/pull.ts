@@ -164,7 +164,7 @@ export function previewRange(
   const reports = (parts ? parts.length : 1) * each;
   // Said before the pull, as the header note says it after; a report stops at now (report-until.ts).
   const note = [
-    g && stopNote(window, now, g, zone, { append, utc: append && utc, report: type }, true),
+    g && stopNote(window, now, g, zone, { append, utc, dates, report: type }, true),
     g && granularityNote(g, asked, zone),
     utc && utcEndsWords(asked.start, zone, dates),
     // Said before, as the progress counts them after: a pull of many reports is not stuck.

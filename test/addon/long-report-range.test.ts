@@ -99,6 +99,34 @@ describe('a report range longer than Assembled builds one report for', () => {
     expect(days[45]).toBe('2026-11-15 -> 2026-11-16');
   });
 
+  it('names one range in the note and the preview, and says where the last row ends when the range runs past now', async () => {
+    const { rt } = await quarterSoFar('month', '2026-12-31', 'HT quarter');
+    const note = rt.workbook.notes('HT quarter', 1)[0]?.[0] ?? '';
+    expect(note).toContain('Range: 2026-10-01 to 2026-12-31 (America/New_York)');
+    expect(note).toContain(
+      'Until: 2026-12-07 09:00 (America/New_York), the last whole 30-minute interval before the pull began. The range runs past it, and Assembled counts no tickets handled after it yet, so the rows stop there: the last row ends then, its End in UTC 2026-12-07 14:00, not a midnight; a later pull brings the rest.',
+    );
+    const buckets =
+      "Buckets: Assembled's UTC months, not calendar months in America/New_York (ranges over 31 days cannot be rolled up from 30-minute intervals). The range's dates are asked as UTC dates, so no row is a few hours of a month cut off at either end. Start and End are UTC dates (Assembled's buckets): a row runs from midnight UTC on its Start date to midnight UTC on its End date; the first, 2026-10-01, began at 2026-09-30 20:00 in America/New_York.";
+    expect(note).toContain(buckets);
+    // No second range: not the dates up to now, nor every row ending at midnight.
+    expect(note).not.toContain('2026-12-07 as UTC dates');
+    expect(note).not.toContain('each row starts and ends at midnight UTC');
+    const range = { kind: 'absolute', from: '2026-10-01', to: '2026-12-31' };
+    const preview = await rt.callFromSidebar<{ note?: string }>(
+      'previewRange',
+      range,
+      'month',
+      'replace',
+      'handle_time',
+    );
+    expect(preview.note).toContain(
+      'This range runs past now: the rows will stop at the last whole 30-minute interval before the pull begins (2026-12-07 09:00 in America/New_York, if it began now), since Assembled counts no tickets handled after now yet; the last row will end then, its End in UTC 2026-12-07 14:00, not a midnight.',
+    );
+    expect(preview.note).toContain(buckets);
+    expect(preview.note).not.toContain('2026-12-07 as UTC dates');
+  });
+
   it('366 days back by day comes in parts of 92 days at most, for each queue, every day once', async () => {
     const { rt, job, asked, queues } = await pullWatched({
       source: { kind: 'report', report: 'ticket_stats', granularity: 'day' },

@@ -10,6 +10,7 @@ import type { ReportGranularity, ReportType } from '../assembled/model';
 import type { Zone } from '../ports';
 import { formatLocalDateTime } from '../time/zone-math';
 import { bucketStart, UTC, type Window } from './report-buckets';
+import { utcLastWords } from './utc-words';
 
 /** Assembled's intervals: half hours from UTC midnight. */
 const INTERVAL_MS = 30 * 60_000;
@@ -34,7 +35,9 @@ const COUNTED: Record<ReportType, (it: string) => string> = {
 
 /**
  * Said in the header note (`now`: when the pull began) and, `before` it, under the range: where the
- * rows stop short of a range that runs past now, or that the range lies ahead.
+ * rows stop short of a range that runs past now, or that the range lies ahead. `utc`: the rows are
+ * Assembled's UTC buckets, whose last row's End is no midnight; `dates`, written as UTC dates
+ * (utc-words.ts).
  */
 export function untilNote(
   window: Window,
@@ -42,6 +45,7 @@ export function untilNote(
   zone: Zone,
   report: ReportType,
   before = false,
+  { utc = false, dates = false }: { utc?: boolean; dates?: boolean } = {},
 ): string {
   if (window.end <= now) return '';
   const counted = COUNTED[report];
@@ -49,9 +53,10 @@ export function untilNote(
   if (until === undefined)
     return `The range lies ahead of the pull, or began less than 30 minutes before it: ${counted('in it')}.`;
   const when = formatLocalDateTime(until, zone);
+  const last = utc ? utcLastWords(until, before, dates) : '';
   return before
-    ? `This range runs past now: the rows will stop at the last whole 30-minute interval before the pull begins (${when} in ${zone.name}, if it began now), since ${counted('after now')}.`
-    : `Until: ${when} (${zone.name}), the last whole 30-minute interval before the pull began. The range runs past it, and ${counted('after it')}, so the rows stop there; a later pull brings the rest.`;
+    ? `This range runs past now: the rows will stop at the last whole 30-minute interval before the pull begins (${when} in ${zone.name}, if it began now), since ${counted('after now')}${last && `; ${last}`}.`
+    : `Until: ${when} (${zone.name}), the last whole 30-minute interval before the pull began. The range runs past it, and ${counted('after it')}, so the rows stop there${last && `: ${last}`}; a later pull brings the rest.`;
 }
 
 /**
@@ -79,11 +84,11 @@ export function stopNote(
   now: number,
   granularity: ReportGranularity,
   zone: Zone,
-  { append, utc, report }: { append: boolean; utc?: boolean; report: ReportType },
+  { append, utc, dates, report }: { append: boolean; utc?: boolean; dates?: boolean; report: ReportType },
   before = false,
 ): string {
   const until = append ? appendUntil(window, now, granularity, zone, utc) : undefined;
-  if (until === undefined) return untilNote(window, now, zone, report, before);
+  if (until === undefined) return untilNote(window, now, zone, report, before, { utc, dates });
   const buckets = utc ? UTC : zone;
   const once = `an append adds each ${granularity} once, whole`;
   const after = `the first pull after it ends adds it`;

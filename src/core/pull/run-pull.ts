@@ -1093,8 +1093,9 @@ function reportUntilNote(
   range: ResolvedRange,
 ): string {
   const append = job.spec.mode === 'append';
-  const utc = append && planOf(deps, job, granularity, range).utc;
-  return stopNote(range, job.createdAt, granularity, deps.zone, { append, utc, report });
+  const { utc } = planOf(deps, job, granularity, range);
+  const dates = writesUtcDates(job.spec.mode);
+  return stopNote(range, job.createdAt, granularity, deps.zone, { append, utc, dates, report });
 }
 
 function bucketNote(deps: PullDeps, job: PullJob): string {
