@@ -812,6 +812,42 @@ describe('The Pull data form', () => {
       );
   });
 
+  // QA: under the question, "Starting … You can close this sidebar: the pull carries on", its clock
+  // running, and the card's "Pull it again … wait for the pull into 'People' to end": none had begun.
+  it('says no pull runs while it asks about replacing other data, nor after Keep', async () => {
+    const { page } = bench();
+    const sb = await pullIntoNewSheet(page, 'People', 'People');
+    await goToPulled(page, sb, 'People');
+    const again = sb.getByRole('button', { name: 'Pull it again' });
+    await again.waitFor();
+    await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Teams' });
+    await sb.getByLabel('Sheet name').fill('People');
+    const run = sb.getByRole('button', { name: 'Pull data' });
+    const question = sb.getByRole('group', { name: 'Replace People with Teams?' });
+    const nothingRuns = async () => {
+      await expect.poll(() => run.isEnabled()).toBe(true);
+      expect(await again.isEnabled()).toBe(true);
+      expect(await sb.locator('#againWaits').isHidden()).toBe(true);
+      expect(await sb.locator('#job').isHidden()).toBe(true);
+      expect(await sb.locator('#status').textContent()).toBe('');
+    };
+    await run.click();
+    await question.waitFor();
+    await nothingRuns();
+    // The form changed, the question is of a pull no longer asked for.
+    await sb.getByLabel('Sheet name').fill('People');
+    await question.waitFor({ state: 'detached' });
+    await run.click();
+    await question.getByRole('button', { name: 'Keep People' }).click();
+    await nothingRuns();
+    await run.click();
+    await question.getByRole('button', { name: 'Replace with Teams' }).click();
+    await expect.poll(() => sb.locator('#job').isVisible()).toBe(true);
+    await expect
+      .poll(() => sb.locator('#status').textContent(), { timeout: 30_000 })
+      .toBe('8 rows written to People!A1.');
+  });
+
   it('starts a pull with one click on Pull data after a field was edited below a finished pull', async () => {
     const { page, running } = bench();
     const sb = await openPull(page);

@@ -43,7 +43,7 @@ import type { DateRangeSpec, RelativePreset } from '../../../core/time/date-rang
 import { datesWords } from '../../../core/time/dates-words';
 import { DAYS_BACK_MAX, DAYS_BACK_MIN, daysBackProblem } from '../../../core/time/days-back';
 import { fixedDatesMissing, fixedDatesOutside } from '../../../core/time/fixed-dates';
-import { askInPage } from '../../ask-in-page';
+import { askInPage, putAwayQuestion } from '../../ask-in-page';
 import { checkAgain } from '../../check-again';
 import {
   busy,
@@ -1053,9 +1053,10 @@ function sayAtAgain(words: string): void {
 
 /**
  * Runs a pull's following with the Pull button busy; what goes wrong is said in the status line,
- * or why it did not start at `refusedAt` (beside Pull it again, for its press).
+ * or why it did not start at `refusedAt` (beside Pull it again, for its press). A start asked
+ * about first runs `work` again with the data the person agreed to replace.
  */
-function whilePulling(work: () => Promise<void>, refusedAt: 'form' | 'again' = 'form'): void {
+function whilePulling(work: (agreed?: string) => Promise<void>, refusedAt: 'form' | 'again' = 'form'): void {
   pulling = true;
   asked = false;
   sayAtAgain('');
@@ -1082,6 +1083,10 @@ function whilePulling(work: () => Promise<void>, refusedAt: 'form' | 'again' = '
       // Pull it again refused is said beside it, the key's words too: a person there saw nothing
       // new near the button, the notice at the top unchanged (QA).
       const beside = refused && refusedAt === 'again';
+      const redo = (agreed: string) => whilePulling(() => work(agreed), refusedAt);
+      const kept = (words: string) =>
+        beside ? sayAtAgain(words) : sayRefused(words, (w) => showStatus(status, w, 'error'));
+      if (refused && askedFirst(said, redo, kept)) return;
       // No key (or one refused) from Pull data, which the notice at the top says already: said there once.
       const notice = refused && !beside ? keyNoticeSaying(said) : undefined;
       // The keyboard taken there brings it into view (dock.ts).
@@ -1348,13 +1353,19 @@ function sheetField(): [HTMLElement, Element] | undefined {
   ];
 }
 
-/** Starts a pull and follows it to its end. */
-async function pull(pulled: PullSpec, what: string, range: string, scheduled?: string): Promise<void> {
+/** Starts a pull and follows it to its end; `agreed`: the other data the person agreed to replace. */
+async function pull(
+  pulled: PullSpec,
+  what: string,
+  range: string,
+  scheduled?: string,
+  agreed?: string,
+): Promise<void> {
   followed = { pulled, ...(scheduled ? { scheduled } : {}) };
   showStarting(pulled, what, range);
   let job: JobView;
   try {
-    job = await startAsked(pulled, () => showStarting(pulled, what, range));
+    job = await callServer('startPull', pulled, requestKey(), shownZone(), agreed);
   } catch (error) {
     // Pull data pressed for another place while this one was starting: that pull is followed, if
     // it starts, and why this one did not is said under it (not that it carries on).
@@ -1367,57 +1378,40 @@ async function pull(pulled: PullSpec, what: string, range: string, scheduled?: s
 }
 
 /**
- * Starts the pull. One that would replace a table of other data the add-on pulled (the server
- * refuses it unasked, other-source.ts) is asked about first, in the page, and started again with
- * the person's yes; `started` shows it starting once more.
+ * A pull the server would not start unasked, as it would replace a table the add-on pulled of other
+ * data (other-source.ts), is asked about in the page, and started with the person's yes by `redo`,
+ * given the data agreed to. Asked once the press is over, its "Starting" put away: nothing runs
+ * until the yes, and a sidebar closed meanwhile pulls nothing. Keep's words go to `kept`. False for
+ * any other refusal.
  */
-async function startAsked(pulled: PullSpec, started: () => void): Promise<JobView> {
-  try {
-    return await callServer('startPull', pulled, requestKey(), shownZone());
-  } catch (error) {
-    const other = otherSourceAsked(errorMessage(error));
-    // A question open already (another press meanwhile) is that press's to answer.
-    if (!other || document.querySelector('.confirm')) throw error;
-    byId('job').hidden = true;
-    if (!(await askReplace(other)))
-      throw new Error(
-        `"${other.sheet}" still holds ${other.held}: nothing was pulled. To pull ${other.wanted}, type a name for a new sheet, or choose another place under Where.`,
-      );
-    started();
-    return await callServer('startPull', pulled, requestKey(), shownZone(), other.held);
-  }
-}
-
-/** Asks whether a pull may replace the other data a sheet holds; true for yes. */
-function askReplace({
-  sheet,
-  held,
-  wanted,
-}: {
-  sheet: string;
-  held: string;
-  wanted: string;
-}): Promise<boolean> {
+function askedFirst(said: string, redo: (agreed: string) => void, kept: (words: string) => void): boolean {
+  const other = otherSourceAsked(said);
+  if (!other) return false;
+  const { sheet, held, wanted } = other;
   showStatus(status, '');
-  return new Promise((answer) =>
-    askInPage(
-      {
-        question: `Replace ${held} with ${wanted}?`,
-        text: `"${sheet}" holds ${held}, pulled there before. Replace them with ${wanted}? Formulas and charts that read "${sheet}" would then read ${wanted}.`,
-        yes: `Replace with ${wanted}`,
-        keep: `Keep ${held}`,
-      },
-      run,
-      document,
-      (box) => run.parentElement?.after(box),
-      (close) => {
-        close();
-        answer(true);
-      },
-      () => answer(false),
-    ),
+  askInPage(
+    {
+      question: `Replace ${held} with ${wanted}?`,
+      text: `"${sheet}" holds ${held}, pulled there before. Replace them with ${wanted}? Formulas and charts that read "${sheet}" would then read ${wanted}.`,
+      yes: `Replace with ${wanted}`,
+      keep: `Keep ${held}`,
+    },
+    run,
+    document,
+    (box) => run.parentElement?.after(box),
+    (close) => {
+      close();
+      redo(held);
+    },
+    () =>
+      kept(
+        `"${sheet}" still holds ${held}: nothing was pulled. To pull ${wanted}, type a name for a new sheet, or choose another place under Where.`,
+      ),
   );
+  return true;
 }
+// Pull data asked about is the form as it was: changed, the question is of a pull no longer asked for.
+form.addEventListener('input', () => putAwayQuestion(document));
 
 /** Follows the job, or the one the sidebar turns to meanwhile, to its end. */
 async function followToEnd(job: JobView): Promise<void> {
@@ -1432,7 +1426,7 @@ async function followToEnd(job: JobView): Promise<void> {
  * Pull data pressed while a pull into another place runs: it starts, and the sidebar follows it;
  * the other carries on without the sidebar (each person may have 10 pulls under way).
  */
-async function startBeside(): Promise<void> {
+async function startBeside(agreed?: string): Promise<void> {
   const before = shown;
   const left = before?.job.target ?? '';
   starting = true;
@@ -1442,7 +1436,7 @@ async function startBeside(): Promise<void> {
     needCell();
     const pulled = spec();
     showStarting(pulled, current().label, previewed);
-    const job = await startAsked(pulled, () => showStarting(pulled, current().label, previewed));
+    const job = await callServer('startPull', pulled, requestKey(), shownZone(), agreed);
     followed = { pulled };
     asked = false;
     leftBehind = `The pull into "${left}" carries on without this sidebar: how it ends goes to the "Assembled log" sheet.`;
@@ -1454,7 +1448,12 @@ async function startBeside(): Promise<void> {
     // spreadsheet is read again (whilePulling).
     if (before) showJob(before.job);
     refreshTargetsQuietly();
-    sayRefused(errorMessage(error), (said) => (runRefused = said));
+    const said = errorMessage(error);
+    const kept = (words: string) => {
+      sayRefused(words, (w) => (runRefused = w));
+      showRunWaits();
+    };
+    if (!askedFirst(said, pullForm, kept)) sayRefused(said, (w) => (runRefused = w));
   } finally {
     starting = false;
     showWaiting();
@@ -1473,6 +1472,8 @@ function ended(pulled: PullSpec, job: JobView, scheduled?: string): void {
 
 form.addEventListener('submit', (event) => {
   event.preventDefault();
+  // Pressed again, the press is answered afresh (asked again if it still would replace other data).
+  putAwayQuestion(document);
   forgetLastPull();
   clearTargetProblems();
   // The form already says this range cannot be pulled: said here too, at the field to fix.
@@ -1505,14 +1506,19 @@ form.addEventListener('submit', (event) => {
   // Sent, with the words beside the button: they are this pull's own filters now.
   keptFrom = false;
   showInForce();
-  if (pulling) void startBeside();
+  pullForm();
+});
+
+/** Starts the form's pull, beside the one running if one is; `agreed`: as pull's. */
+function pullForm(agreed?: string): void {
+  if (pulling) void startBeside(agreed);
   else
-    whilePulling(async () => {
+    whilePulling(async (agreed) => {
       if (radio('targetKind') === 'cell') await refreshTargets();
       needCell();
-      await pull(spec(), current().label, previewed);
+      await pull(spec(), current().label, previewed, undefined, agreed);
     });
-});
+}
 
 const stop = byId<HTMLButtonElement>('stopPull');
 stop.addEventListener('click', () => {
@@ -1726,6 +1732,8 @@ scheduleAgain.addEventListener('click', () => {
 });
 
 again.addEventListener('click', async () => {
+  // Another pull pressed for: the question is of one no longer asked for.
+  putAwayQuestion(document);
   // The card was read when the sidebar last had focus: another sheet may be in front since (a tab
   // clicked does not focus the sidebar). Read it again; a card that changed is shown, not pulled.
   const card = JSON.stringify([options.activeCell.sheet, options.again?.spec]);
@@ -1742,7 +1750,7 @@ again.addEventListener('click', async () => {
   }
   // The form shows the pull that runs: Pull data below it then does the same, never another.
   putInForm(last.spec);
-  whilePulling(() => pull(last.spec, last.what, '', last.scheduled), 'again');
+  whilePulling((agreed) => pull(last.spec, last.what, '', last.scheduled, agreed), 'again');
 });
 
 // Not read, the form is not shown empty: the page says why, with Try again (first-read.ts).
