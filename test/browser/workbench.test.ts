@@ -592,6 +592,28 @@ describe('The workbench page', () => {
     await page.keyboard.press('Escape');
     expect(await where()).toBe('Data');
     expect(await page.getByRole('menu').count()).toBe(0);
+    // QA: Tab in an open menu went on to "+1 h", the menu left open over it. Tab closes it, and its
+    // items are no Tab stops (the arrows go among them); Shift+Tab comes back to the menu's name.
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowDown');
+    const items = page.getByRole('menubar').locator('ul [role="menuitem"]');
+    expect(new Set(await items.evaluateAll((els) => els.map((e) => e.getAttribute('tabindex'))))).toEqual(
+      new Set(['-1']),
+    );
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('+1 h');
+    expect(await page.getByRole('menu').count()).toBe(0);
+    expect(await menuName(page, 'Extensions').getAttribute('aria-expanded')).toBe('false');
+    await page.keyboard.press('Shift+Tab');
+    expect(await where()).toBe('Extensions');
+    // From a submenu's item too, Shift+Tab leaving the bar the other way.
+    for (const key of ['ArrowLeft', 'ArrowLeft', 'ArrowDown', 'ArrowRight']) await page.keyboard.press(key);
+    expect(await where()).toBe('Automatic');
+    await page.keyboard.press('Shift+Tab');
+    expect(await page.evaluate(() => !!document.activeElement?.closest('#menubar'))).toBe(false);
+    expect(await page.getByRole('menu').count()).toBe(0);
+    await page.keyboard.press('Tab');
+    expect(await where()).toBe('Format');
   });
 
   it('F6 and Shift+F6 take the keyboard round the top bar, the grid and the sidebar; Close sidebar is reached from there', async () => {

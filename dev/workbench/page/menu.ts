@@ -3,7 +3,8 @@
 // added with createMenu. Keyed as Sheets' and the WAI-ARIA menubar: Left/Right go between menus,
 // Down/Up through items, Right opens a submenu and Left closes it, Home/End jump, Escape closes
 // back to the menu's name. The bar is one Tab stop (roving tabindex): the menu's name last reached
-// by the arrows; Enter, Space or Down on a name opens its menu at its first item.
+// by the arrows, and Tab leaves it, closing a menu open; Enter, Space or Down on a name opens its
+// menu at its first item.
 import type { MenuItemView, MenuView } from '../wire';
 import { el } from './dom';
 
@@ -68,7 +69,12 @@ function list(items: MenuItemView[], path: string[], root: HTMLElement, run: Run
       continue;
     }
     const caption = item.caption ?? '';
-    const button = el('button', { type: 'button', role: 'menuitem', class: 'menu-item' }, caption);
+    // Not a Tab stop: the arrows go among a menu's items, and Tab leaves the bar (onKey).
+    const button = el(
+      'button',
+      { type: 'button', role: 'menuitem', class: 'menu-item', tabindex: '-1' },
+      caption,
+    );
     const li = el('li', { role: 'none' }, button);
     // Its keys, at its right: said by aria-keyshortcuts, so its name stays its caption.
     if (item.shortcut) {
@@ -199,6 +205,13 @@ function onKey(root: HTMLElement, event: KeyboardEvent): void {
   const tops = [...root.querySelectorAll<HTMLButtonElement>('button.menu-top')];
   const open = top.getAttribute('aria-expanded') === 'true';
   const { key } = event;
+  // Tab and Shift+Tab leave the bar, its one stop, from the menu's name: a menu open closes, not
+  // left on screen over what the keyboard went on to (Sheets; the WAI-ARIA menubar).
+  if (key === 'Tab') {
+    closeAll(root);
+    top.focus();
+    return;
+  }
   if (button === top) {
     if (key === 'ArrowRight' || key === 'ArrowLeft') {
       const next = along(tops, top, key === 'ArrowRight' ? 1 : -1);
@@ -238,7 +251,7 @@ function onKey(root: HTMLElement, event: KeyboardEvent): void {
       top.focus();
     } else return;
   }
-  // Enter and Space on an item press it; Tab goes on as it did.
+  // Enter and Space on an item press it.
   event.preventDefault();
 }
 
