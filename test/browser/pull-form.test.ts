@@ -758,6 +758,14 @@ describe('The Pull data form', () => {
     await name.fill('People list');
     await data.selectOption({ label: 'Teams' });
     expect(await name.inputValue()).toBe('People list');
+    // Another data's own name follows too, not only the one chosen before it (QA: Teams pulled into
+    // "People", then Handle time report chosen, kept "People").
+    await name.fill('People');
+    await data.selectOption({ label: 'Handle time report' });
+    await expect.poll(() => name.inputValue()).toBe('Handle time report');
+    await name.fill('sites 2');
+    await data.selectOption({ label: 'Teams' });
+    await expect.poll(() => name.inputValue()).toBe('Teams');
   });
 
   it('asks before other Data replaces the table a pull wrote into a sheet named for it; Keep pulls nothing', async () => {

@@ -183,8 +183,6 @@ byId('useSelected').addEventListener('click', () => {
 
 /** Whether the new sheet's name was typed (cleared, it is offered again); else it is offered: the data's, unless a sheet has that. */
 let nameTyped = false;
-/** The Data the new sheet's name was last offered for (its label). */
-let namedFor = '';
 
 /** The name one click would pull into is never another sheet's (a typed one is kept, and said). */
 function offerName(): void {
@@ -387,9 +385,9 @@ function onSourceChange(initial: PullFilters = {}): void {
   mode.disabled = grid;
   byId('whenSet').hidden = s.range === 'none';
   // A name typed is the person's, whatever the Data: only an offered one follows it, and one typed
-  // as the data's own name ("People", "People 2"), which would put other data in a sheet named so.
-  if (nameTyped && isDataName(newSheet.value, namedFor)) nameTyped = false;
-  namedFor = s.label;
+  // as any data's own name ("People", "People 2"), which would put other data in a sheet named so;
+  // not only the data chosen before, as a name kept once would stay for good (Teams into "People").
+  if (nameTyped && options.sources.some((o) => isDataName(newSheet.value, o.label))) nameTyped = false;
   offerName();
   // The key as the sheet's header reads it (the API field names are accepted too).
   mergeKey.value = defaultKey = keyHeaders(s.key);
