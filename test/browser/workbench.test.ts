@@ -41,6 +41,9 @@ describe('The workbench page', () => {
       'Scheduled refreshes…',
       'Settings…',
     ]);
+    // Escape closes the submenu the keyboard was put in (at its first item), then the menu.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('menu').count()).toBe(1);
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByRole('menu').count()).toBe(0);
   });
@@ -479,7 +482,7 @@ describe('The workbench page', () => {
     expect(await cell(page, 1, 'A').textContent()).toBe('');
   });
 
-  it('walks the menus with the arrow keys as Sheets does; Escape gives the keyboard back to the menu left', async () => {
+  it('walks the menus with the arrow keys as Sheets does; Escape gives the keyboard back to the item or menu left', async () => {
     const { page } = bench();
     // The caption of the item with the keyboard, not the keys shown at its right (Undo's Ctrl+Z).
     const where = () => page.evaluate(() => document.activeElement?.firstChild?.textContent);
@@ -547,10 +550,17 @@ describe('The workbench page', () => {
     expect(await where()).toMatch(/^Sort range by column [A-Z]+ \(A to Z\)$/);
     await page.keyboard.press('ArrowRight');
     expect(await where()).toBe('Assembled for Google Sheets');
-    // Escape closes it all and gives the keyboard back to the menu it was in, not to File.
+    // Escape in a submenu closes only it, back on its item, as Sheets does (QA: it closed both
+    // menus, the keyboard on the menu's name); in a menu, it gives the keyboard back to the menu's
+    // name, not to File.
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowDown');
     expect(await where()).toBe('Push rows…');
+    await page.keyboard.press('Escape');
+    expect(await where()).toBe('Assembled for Google Sheets');
+    expect(await expanded('Assembled for Google Sheets')).toBe('false');
+    expect(await expanded('Extensions')).toBe('true');
+    expect(await page.getByRole('menu').count()).toBe(1);
     await page.keyboard.press('Escape');
     expect(await where()).toBe('Extensions');
     expect(await page.getByRole('menu').count()).toBe(0);

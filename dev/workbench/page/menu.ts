@@ -1,10 +1,10 @@
 // The menu bar: the workbench's own menus (File ▸ Settings, Edit ▸ Undo, Format ▸ Number),
 // Extensions ▸ <add-on> ▸ items from rt.ui.menus (createAddonMenu), and any top-level menu a script
 // added with createMenu. Keyed as Sheets' and the WAI-ARIA menubar: Left/Right go between menus,
-// Down/Up through items, Right opens a submenu and Left closes it, Home/End jump, Escape closes
-// back to the menu's name. The bar is one Tab stop (roving tabindex): the menu's name last reached
-// by the arrows, and Tab leaves it, closing a menu open; Enter, Space or Down on a name opens its
-// menu at its first item.
+// Down/Up through items, Right opens a submenu and Left or Escape closes it, Home/End jump, Escape
+// in a menu closes it back to the menu's name. The bar is one Tab stop (roving tabindex): the
+// menu's name last reached by the arrows, and Tab leaves it, closing a menu open; Enter, Space or
+// Down on a name opens its menu at its first item.
 import type { MenuItemView, MenuView } from '../wire';
 import { el } from './dom';
 
@@ -241,7 +241,8 @@ function onKey(root: HTMLElement, event: KeyboardEvent): void {
       sub.hidden = false;
       itemsOf(sub)[0]?.focus();
     } else if (key === 'ArrowRight') nextMenu(1);
-    else if (key === 'ArrowLeft' && parent && list) {
+    // Escape in a submenu closes only it, as Left does (Sheets): back on its item, its menu open.
+    else if ((key === 'ArrowLeft' || key === 'Escape') && parent && list) {
       parent.setAttribute('aria-expanded', 'false');
       list.hidden = true;
       parent.focus();
