@@ -24,7 +24,10 @@ describe("a refresh run with its owner's refused key", () => {
     const [head = [], ...rows] = rt.workbook.values('Assembled log');
     expect(
       rows.map((r) => [r[head.indexOf('Who')], r[head.indexOf('Status')], r[head.indexOf('Message')]]),
-    ).toEqual([['analyst@example.com', 'failed', theirs]]);
+    ).toEqual([
+      ['analyst@example.com', 'failed', theirs],
+      ['analyst@example.com', 'paused', `Paused as its run failed: ${theirs}`],
+    ]);
     const card = async (viewer = rt) => (await viewer.callFromSidebar<RefreshView[]>('listRefreshes'))[0];
     expect(await card(sam)).toMatchObject({ lastRun: { status: 'failed', message: theirs } });
     expect(await card(rt)).toMatchObject({

@@ -57,9 +57,19 @@ describe('Remove key', () => {
       paused: true,
       pausedReason: `Paused: its owner, sam@example.com, removed their Assembled API key; they need to save one in ${SETTINGS} and resume it.`,
     });
-    // Not run, logged or e-mailed: its owner chose this.
+    // Not run or e-mailed: its owner chose this. The log says it was paused, and why, once; not the
+    // one its owner had paused already.
     await rt.clock.advanceAsync(3 * HOUR);
-    expect(rt.workbook.sheetNames()).not.toContain('Assembled log');
+    const [head = [], ...rows] = rt.workbook.values('Assembled log');
+    expect(
+      rows.map((r) => [r[head.indexOf('Target')], r[head.indexOf('Status')], r[head.indexOf('Message')]]),
+    ).toEqual([
+      [
+        'Teams',
+        'paused',
+        'Paused before its next run: its owner, sam@example.com, removed their Assembled API key.',
+      ],
+    ]);
     expect(rt.mail).toEqual([]);
     // A key saved again: Settings counts it among those to resume, and Resume runs it.
     const saved = await sam.callFromSidebar<{ pausedForKey?: number }>('saveSettings', {

@@ -166,12 +166,13 @@ describe('a failing refresh waiting to try again', () => {
     expect(paused?.lastRun).toMatchObject({ status: 'stopped' });
     await rt.clock.advanceAsync(4 * HOUR);
     expect(rt.workbook.values('AHT')).toEqual(before);
-    expect(logRows(rt).map((r) => r[4])).toEqual(['retrying', 'stopped']);
+    // Its run stopped, then the pause Remove key made: the log says why its runs stop there.
+    expect(logRows(rt).map((r) => r[4])).toEqual(['retrying', 'stopped', 'paused']);
     expect((await card(rt))?.lastRun?.status).toBe('stopped');
     // Resumed, it runs at its next time; the log, whose runs stopped, says it was resumed.
     await rt.callFromSidebar('resumeRefresh', id);
-    expect(logRows(rt).map((r) => r[4])).toEqual(['retrying', 'stopped', 'resumed']);
-    await stepUntil(rt, () => logRows(rt).length > 3, 30 * HOUR);
+    expect(logRows(rt).map((r) => r[4])).toEqual(['retrying', 'stopped', 'paused', 'resumed']);
+    await stepUntil(rt, () => logRows(rt).length > 4, 30 * HOUR);
     expect(logRows(rt).at(-1)?.[4]).toBe('done');
   });
 

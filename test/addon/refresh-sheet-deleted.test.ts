@@ -30,6 +30,7 @@ describe('a refresh whose sheet is deleted during its run', () => {
     const [head = [], ...rows] = rt.workbook.values('Assembled log');
     expect(rows.map((r) => [r[head.indexOf('Status')], r[head.indexOf('Message')]])).toEqual([
       ['failed', happened],
+      ['paused', 'Paused as its run failed: its sheet "AHT" was deleted.'],
     ]);
     const todo = {
       [rt.user]:

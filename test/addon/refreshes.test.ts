@@ -225,7 +225,11 @@ describe('scheduled refreshes', () => {
       ['id', 'name'],
       ['t1', 'Tier 1'],
     ]);
-    expect(loggedRuns(rt)).toEqual([expect.stringMatching(/ Scheduled: Teams \(Replace\) failed$/)]);
+    // The run that failed, then the pause it made: the log's runs of it stop there.
+    expect(loggedRuns(rt)).toEqual([
+      expect.stringMatching(/ Scheduled: Teams \(Replace\) failed$/),
+      expect.stringMatching(/ Teams \(Replace\) paused$/),
+    ]);
     expect(rt.mail).toHaveLength(1);
     expect(rt.mail[0]).toMatchObject({
       to: 'analyst@example.com',
@@ -502,6 +506,10 @@ describe('scheduled refreshes', () => {
     expect(rows.map((r) => [r[head.indexOf('Status')], r[head.indexOf('Message')]])).toEqual([
       ['done', expect.any(String)],
       ['failed', ran],
+      [
+        'paused',
+        'Paused as its run failed: its owner, analyst@example.com, had no Assembled API key saved when it ran.',
+      ],
     ]);
     // The owner's card speaks to them, its Last run as its reason line does.
     const toYou = `Paused: no Assembled API key is saved for you. Save one in ${settings}, then Resume.`;

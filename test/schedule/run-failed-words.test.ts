@@ -70,7 +70,11 @@ describe("a refresh's run that fails", () => {
   it.each(['start', 'later'] as const)('with its key refused, at the %s, names whose key it was', (stage) => {
     // Not the sidebar's "Open Settings and set a valid key", which every editor would read as theirs.
     expect(keyRefused(stage)).toEqual({
-      log: [['failed', REFUSED_THEIRS]],
+      // Then the pause it made, in the same words, at the start or later.
+      log: [
+        ['failed', REFUSED_THEIRS],
+        ['paused', `Paused as its run failed: ${REFUSED_THEIRS}`],
+      ],
       card: REFUSED_THEIRS,
       paused: expect.stringMatching(/^Paused: Assembled did not accept the API key of its owner, analyst@/),
     });
@@ -81,7 +85,10 @@ describe("a refresh's run that fails", () => {
     (stage) => {
       // Not the sidebar's "Choose another target", which a refresh has not: its card says what to do.
       expect(sheetGone(stage)).toEqual({
-        log: [['failed', CUT_SHORT]],
+        log: [
+          ['failed', CUT_SHORT],
+          ['paused', 'Paused as its run failed: its sheet "Time off" was deleted.'],
+        ],
         card: CUT_SHORT,
         paused: expect.stringMatching(
           /^Paused: its sheet "Time off" was deleted\. To have it run again, restore a version .* Or point it at another sheet: delete this refresh/,

@@ -74,20 +74,28 @@ export function keptPausedOnEdit(why: NonNullable<Refresh['pausedForKey']>): str
 export const NO_KEY_TO_RUN = `Nothing was run: ${NO_KEY_YOURS}.`;
 
 /**
- * Why the refresh was paused, in its owner's name: "Paused: " leads it. 'removed': by its owner's
- * Remove key, before any run.
+ * What paused the refresh for its owner's key, in their name: what happened only, as the log says
+ * it (run-refreshes.ts logPaused). 'removed': by its owner's Remove key, before any run.
  */
-export function keyPauseNamed(r: Refresh, why: NonNullable<Refresh['pausedForKey']> | 'removed'): string {
+export function keyPauseWhat(r: Owned, why: NonNullable<Refresh['pausedForKey']> | 'removed'): string {
   const owner = ownerName(r);
-  if (typeof why === 'object')
-    return `${refusedWith(r)} (HTTP 403: no permission for ${why.forbidden}); they need to get a key with that permission from their Assembled admin, save it in ${menuPath('settings')} and resume it`;
-  const [what, todo] =
-    why === true
-      ? [`Assembled did not accept the API key of its owner, ${owner}`, 'set a valid key']
-      : why === 'missing'
-        ? [`its owner, ${owner}, had no Assembled API key saved when it ran`, 'save one']
-        : [`its owner, ${owner}, removed their Assembled API key`, 'save one'];
-  return `${what}; they need to ${todo} in ${menuPath('settings')} and resume it`;
+  if (typeof why === 'object') return `${refusedWith(r)} (HTTP 403: no permission for ${why.forbidden})`;
+  return why === true
+    ? `Assembled did not accept the API key of its owner, ${owner}`
+    : why === 'missing'
+      ? `its owner, ${owner}, had no Assembled API key saved when it ran`
+      : `its owner, ${owner}, removed their Assembled API key`;
+}
+
+/** Why the refresh was paused, in its owner's name, and what they need to do: "Paused: " leads it. */
+export function keyPauseNamed(r: Refresh, why: NonNullable<Refresh['pausedForKey']> | 'removed'): string {
+  const todo =
+    typeof why === 'object'
+      ? 'get a key with that permission from their Assembled admin, save it'
+      : why === true
+        ? 'set a valid key'
+        : 'save one';
+  return `${keyPauseWhat(r, why)}; they need to ${todo} in ${menuPath('settings')} and resume it`;
 }
 
 /**

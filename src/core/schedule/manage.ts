@@ -11,12 +11,12 @@ import { formatLocalDateTime } from '../time/zone-math';
 import { refuseHourMoved } from '../time/zone-shown';
 import { InputError, parseInput } from '../validation';
 import { everyHourAsHourly } from './every-hour';
-import { keyPauseNamed, NO_KEY_TO_RESUME } from './key-pause';
+import { keyPauseNamed, keyPauseWhat, NO_KEY_TO_RESUME } from './key-pause';
 import { nextRunIn, scheduleAfter } from './next-run';
 import { notesBesideFor } from './notes-beside';
 import { forgetPause, ownersCall } from './pause-asked';
 import { changeRefresh, changeRefreshes, type Refresh, RefreshInput, RefreshStore } from './refresh';
-import { logRefresh, type RefreshDeps, stopPressed, stopRunOf } from './run-refreshes';
+import { logPaused, logRefresh, type RefreshDeps, stopPressed, stopRunOf } from './run-refreshes';
 import { gone, namedNow, refreshInto, refreshWords, takenBack, toHaveDone } from './sheet-refresh';
 import { type StoppedNotice, stoppedNotice } from './stopped-mail';
 
@@ -318,6 +318,8 @@ export function pauseForRemovedKey(deps: RefreshDeps): void {
       if (!r || (r.paused && !r.pausedForKey)) return undefined;
       const { notice: _, ...rest } = stopRunOf(deps, r);
       const pausedReason = `Paused: ${keyPauseNamed(r, 'removed')}.`;
+      // Paused already (for its key, or by its run's end just now), that pause was logged.
+      if (!rest.paused) logPaused(deps, r, keyPauseWhat(r, 'removed'));
       return { ...rest, paused: true, pausedForKey: 'missing', pausedReason };
     },
   );

@@ -52,12 +52,12 @@ import {
 import { foldedSaid } from './folded-runs';
 import { daysToLoad, heldAfter, loadsOnce } from './held-days';
 import { heldWhole } from './kept-dates';
-import { keyPauseNamed, keyPauseToOwner, NO_KEY_TO_RUN, noKeyFor } from './key-pause';
+import { keyPauseNamed, keyPauseToOwner, keyPauseWhat, NO_KEY_TO_RUN, noKeyFor } from './key-pause';
 import { nextRunIn, scheduleAfter } from './next-run';
 import { askPause, pausedIfAsked } from './pause-asked';
 import { changeRefresh, type LastRun, type Refresh, RefreshStore, type RunStatus, ranAt } from './refresh';
 import { ITS_CARD } from './run-now-pulls';
-import { followBack, gone, goneReason, namedNow, pausedGone, sheetGone } from './sheet-refresh';
+import { followBack, gone, goneReason, namedNow, sheetGone } from './sheet-refresh';
 import type { StoppedNotice } from './stopped-mail';
 import { refusedMailWords } from './zone-refused';
 
@@ -413,7 +413,7 @@ function pauseGone(deps: RefreshDeps, refresh: Refresh): Refresh {
   let paused: Refresh | undefined;
   const now = changeRefresh(deps, refresh.id, (r) => {
     if (!r || r.paused || r.jobId) return undefined;
-    logRefresh(deps, r, 'paused', `${pausedGone(r)}.`);
+    logPaused(deps, r, sheetGone(r));
     paused = pause(r, goneReason(r));
     return paused;
   });
@@ -433,6 +433,15 @@ export function logRefresh(
   const at = deps.clock.now();
   const row = { owner: who, spec: r.spec, refreshId: r.id, errors: 0, nextPollAt: at };
   logNoRun(deps, { ...row, state: 'failed', createdAt: at, updatedAt: at, message }, status);
+}
+
+/**
+ * A refresh the add-on paused (its sheet gone, its owner's key), in the log once, as it pauses: its
+ * runs there stop, and this row says why to every editor. What happened only: its card says what
+ * to do. `ran`: its run's end paused it, that run's row just before; else it paused before a run.
+ */
+export function logPaused(deps: RefreshDeps, r: Refresh, what: string, ran = false): void {
+  logRefresh(deps, r, 'paused', `Paused ${ran ? 'as its run failed' : 'before its next run'}: ${what}.`);
 }
 
 /** The owner's e-mail of a refresh whose sheet was deleted: what happened, what went with it, the way back. */
@@ -615,15 +624,17 @@ function endRecorded(deps: RefreshDeps, refresh: Refresh, job: Ending | undefine
   )
     next.retryAt = deps.startedAt() + RETRY_LATER_MS;
   if (status !== 'done') {
-    const sheetGone = job.failure === 'target_missing';
+    const cutOff = job.failure === 'target_missing';
     let forKey: Refresh['pausedForKey'];
     if (job.failure === 'auth' || job.failure === NO_KEY) {
       // A 403 is the key's permission for this pull: another key, not the same one again, is wanted.
       forKey = job.failure === NO_KEY ? 'missing' : job.forbidden ? { forbidden: job.forbidden } : true;
       next = { ...pause(next, keyPauseNamed(r, forKey)), pausedForKey: forKey };
-    } else if (sheetGone) {
+    } else if (cutOff) {
       next = pause(next, goneReason(r));
     }
+    // Paused by this run (not Run now's on one paused already): the log's runs of it stop here.
+    if (next.paused && !r.paused) logPaused(deps, r, forKey ? keyPauseWhat(r, forKey) : sheetGone(r), true);
     const reason = next.pausedReason ?? job.message ?? status;
     const marked = markFailedRun(deps, r, reason);
     if (marked.tabWas !== undefined) next.tabWas = marked.tabWas;
@@ -666,7 +677,7 @@ function endRecorded(deps: RefreshDeps, refresh: Refresh, job: Ending | undefine
       const why = forKey ? keyPauseToOwner(forKey, false, ITS_CARD) : reason;
       const told = job.byHand && dueAt !== undefined ? `${pressedWords(dueAt, deps.zone)} ${why}` : why;
       deps.notify.failed([
-        sheetGone
+        cutOff
           ? goneNotice(next)
           : {
               refresh: next,

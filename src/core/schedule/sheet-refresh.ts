@@ -112,12 +112,6 @@ export function sheetGone(r: Pick<Refresh, 'sheetId' | 'spec'>): string {
   return `its sheet "${targetSheet(r.spec.target)}" ${what}`;
 }
 
-/**
- * A refresh paused before its next run, its sheet deleted, as the log says it to every editor: what
- * happened only. What to do is said once, for the reader, by the card's reason line.
- */
-export const pausedGone = (r: Refresh) => `Paused before its next run: ${sheetGone(r)}`;
-
 /** The same of a run its sheet was deleted under (a refresh's job, in the log and on every card). */
 export const cutShort = (r: Pick<Refresh, 'sheetId' | 'spec'>) =>
   `Not finished: ${sheetGone(r)} during the run`;
