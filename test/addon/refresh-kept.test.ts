@@ -108,7 +108,7 @@ describe('a refresh given up on an outage', () => {
       expect(keptText(paused)).toBe(
         `It came after a failed run, so the sheet still holds the rows of the last run that worked, ${good.lastRun?.at} (${rows} rows).`,
       );
-      expect(summaryParts(cards).map((p) => p.text)).toEqual(['1 refresh', '1 failing']);
+      expect(summaryParts(cards).map((p) => p.text)).toEqual(['1 refresh', '1 failing', '1 paused']);
     }
   });
 });

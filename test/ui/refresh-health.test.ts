@@ -51,15 +51,24 @@ describe('the Scheduled refreshes list at a glance', () => {
       '[2 failing]',
       '1 paused',
     ]);
-    // A paused refresh whose last run failed is counted once, as failing.
-    expect(summary([{ ...failed, paused: true }])).toEqual(['1 refresh', '[1 failing]']);
+    // A paused refresh whose last run failed is in both: its card is red and its Next run "Paused".
+    expect(
+      summary([
+        { ...failed, paused: true },
+        { ...ok, paused: true },
+      ]),
+    ).toEqual(['2 refreshes', '[1 failing]', '2 paused']);
   });
 
   it('counts those whose sheet is gone apart from those failing, whatever their last run came to', () => {
     const done: Seen = { ...ok, lastRun: { at, status: 'done', rows: 8, message: '' } };
     const gone = (r: Seen): Seen => ({ ...r, targetGone: 'It cannot run: its sheet "F" was deleted.' });
-    // Both last runs worked; only their sheets were deleted.
-    expect(summary([gone(done), gone({ ...done, paused: true })])).toEqual(['2 refreshes', '[2 cannot run]']);
+    // Both last runs worked; only their sheets were deleted. The one paused says so as its Next run.
+    expect(summary([gone(done), gone({ ...done, paused: true })])).toEqual([
+      '2 refreshes',
+      '[2 cannot run]',
+      '1 paused',
+    ]);
     // One failed before its sheet went: its card leads with the sheet, and so does the count.
     expect(summary([gone(failed), failed, ok])).toEqual(['3 refreshes', '[1 failing]', '[1 cannot run]']);
   });

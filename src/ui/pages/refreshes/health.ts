@@ -20,12 +20,15 @@ export function health(r: Seen): 'failed' | 'retrying' | 'paused' | 'ok' {
   return r.paused ? 'paused' : 'ok';
 }
 
+/** Paused, whatever else its card says (failing, its sheet gone): its Next run reads "Paused". */
+const pausedShown = (r: Pick<RefreshView, 'paused'>) => r.paused;
+
 /**
  * Its card's Next run. Paused, its sheet gone too, it reads as every paused card does (brought back,
  * the sheet leaves it paused until Resume); its sheet gone before a run paused it, it has none.
  */
 export const nextRunShown = (r: Pick<RefreshView, 'targetGone' | 'paused' | 'nextRun'>) =>
-  r.paused ? 'Paused' : r.targetGone ? 'None' : r.nextRun;
+  pausedShown(r) ? 'Paused' : r.targetGone ? 'None' : r.nextRun;
 
 /** Failing or retrying: drawn red, and listed first. */
 export const needsLook = (r: Seen) => ['failed', 'retrying'].includes(health(r));
@@ -42,7 +45,9 @@ export function byUrgency<T extends Seen>(refreshes: readonly T[]): T[] {
 
 /**
  * "16 refreshes · 2 failing · 1 cannot run · 1 retrying · 1 paused", in parts; the failing,
- * gone and retrying parts are marked with their health, to be drawn red as their cards are.
+ * gone and retrying parts are marked with their health, to be drawn red as their cards are. Each
+ * part counts the cards that show it: one failing (or its sheet gone) and paused is in both, its
+ * card red and its Next run "Paused", or the count said fewer paused than the cards.
  */
 export function summaryParts(refreshes: readonly Seen[]): { text: string; alarm?: 'failing' | 'retrying' }[] {
   const count = (h: ReturnType<typeof health>) => refreshes.filter((r) => health(r) === h).length;
@@ -52,7 +57,7 @@ export function summaryParts(refreshes: readonly Seen[]): { text: string; alarm?
   const gone = refreshes.filter((r) => r.targetGone).length;
   const failing = count('failed') - gone;
   const retrying = count('retrying');
-  const paused = count('paused');
+  const paused = refreshes.filter(pausedShown).length;
   const all = refreshes.length;
   return [
     { text: `${all} ${all === 1 ? 'refresh' : 'refreshes'}` },
