@@ -29,7 +29,7 @@ describe('a refresh whose sheet was deleted after its key was set right', () => 
       'It cannot run: its sheet "Teams" was deleted. To have it run again, bring the sheet back: if it was deleted just now, whoever deleted it can undo that (Edit ▸ Undo); or restore a version of the spreadsheet from before the sheet was deleted (File ▸ Version history ▸ See version history: the whole spreadsheet goes back to that version). Once it is back, this card offers Resume. Or point it at another sheet: delete this refresh, then pull into that sheet and save a refresh there.',
     );
     expect(theirs?.targetGone).toBe(
-      'It cannot run: its sheet "Teams" was deleted; Remove takes it out of this spreadsheet.',
+      'It cannot run: its sheet "Teams" was deleted. To have it run again, bring the sheet back: if it was deleted just now, whoever deleted it can undo that (Edit ▸ Undo); or restore a version of the spreadsheet from before the sheet was deleted (File ▸ Version history ▸ See version history: the whole spreadsheet goes back to that version). Once it is back, ask analyst@example.com to resume it. Remove only if no one needs it any more: it belongs to analyst@example.com, and only they can save it again.',
     );
     // Resume and Run now, pressed on a card drawn before, are refused in the same words.
     const words = mine?.targetGone.replace(/^It cannot run: /, '');

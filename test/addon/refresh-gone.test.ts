@@ -40,7 +40,7 @@ describe('a refresh whose sheet was deleted', () => {
     });
     const [theirs] = await other.callFromSidebar<RefreshView[]>('listRefreshes');
     expect(theirs?.targetGone).toBe(
-      'It cannot run: its sheet "Staff" was deleted; Remove takes it out of this spreadsheet.',
+      'It cannot run: its sheet "Staff" was deleted. To have it run again, bring the sheet back: if it was deleted just now, whoever deleted it can undo that (Edit ▸ Undo); or restore a version of the spreadsheet from before the sheet was deleted (File ▸ Version history ▸ See version history: the whole spreadsheet goes back to that version). Once it is back, it runs at its next time (paused meanwhile, ask analyst@example.com to resume it). Remove only if no one needs it any more: it belongs to analyst@example.com, and only they can save it again.',
     );
     expect(requests).toEqual([]);
 

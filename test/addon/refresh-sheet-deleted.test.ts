@@ -35,7 +35,8 @@ describe('a refresh whose sheet is deleted during its run', () => {
     const todo = {
       [rt.user]:
         'It cannot run: its sheet "AHT" was deleted. To have it run again, bring the sheet back: if it was deleted just now, whoever deleted it can undo that (Edit ▸ Undo); or restore a version of the spreadsheet from before the sheet was deleted (File ▸ Version history ▸ See version history: the whole spreadsheet goes back to that version). Once it is back, this card offers Resume. Or point it at another sheet: delete this refresh, then pull into that sheet and save a refresh there.',
-      [sam.user]: 'It cannot run: its sheet "AHT" was deleted; Remove takes it out of this spreadsheet.',
+      [sam.user]:
+        'It cannot run: its sheet "AHT" was deleted. To have it run again, bring the sheet back: if it was deleted just now, whoever deleted it can undo that (Edit ▸ Undo); or restore a version of the spreadsheet from before the sheet was deleted (File ▸ Version history ▸ See version history: the whole spreadsheet goes back to that version). Once it is back, ask analyst@example.com to resume it. Remove only if no one needs it any more: it belongs to analyst@example.com, and only they can save it again.',
     };
     for (const viewer of [rt, sam])
       expect(await card(viewer)).toMatchObject({
@@ -51,8 +52,8 @@ describe('a refresh whose sheet is deleted during its run', () => {
     );
     // The e-mail's Resume is on its card once the sheet is back; the card, offering Delete alone
     // meanwhile, says Resume comes with the sheet, not to press it now.
-    expect(SHEET_BACK).toContain(`then Resume on ${ITS_CARD}.`);
-    expect(todo[rt.user]).not.toContain('then Resume');
+    expect(SHEET_BACK).toContain(`Then Resume on ${ITS_CARD}.`);
+    expect(todo[rt.user]).not.toContain('Then Resume');
     // Who deleted it is not known: no one is named.
     expect(body).not.toMatch(/sam@|deleted by/);
   });

@@ -47,6 +47,34 @@ describe('a refresh whose sheet was deleted and the delete undone', () => {
     expect(rt.workbook.sheetNames().filter((s) => s.startsWith('Teams'))).toEqual(['Teams']);
   });
 
+  it("tells every editor and the owner's e-mail of the deleter's Undo before Version history, and Remove as the end of the owner's refresh", async () => {
+    const { rt } = await startLocalAddon({ now: '2026-12-07T12:00:00Z', dialect: 'live' });
+    await hourlyTeams(rt, 'refresh-sheet-ways-back');
+    const sam = rt.asUser('sam@example.com');
+    await rt.clock.advanceAsync(HOUR);
+    sam.workbook.deleteSheet('Teams');
+    await rt.clock.advanceAsync(HOUR);
+
+    // The lightest way first: Undo puts the sheet back alone, Version history the whole spreadsheet.
+    const undoFirst = /\(Edit ▸ Undo\); or restore a version .*\(File ▸ Version history/;
+    const [theirs] = await sam.callFromSidebar<RefreshView[]>('listRefreshes');
+    expect(theirs?.targetGone).toMatch(undoFirst);
+    expect(theirs?.targetGone).toMatch(
+      /Once it is back, ask analyst@example\.com to resume it\. Remove only if no one needs it any more: it belongs to analyst@example\.com, and only they can save it again\.$/,
+    );
+    const [mine] = await rt.callFromSidebar<RefreshView[]>('listRefreshes');
+    expect(mine?.targetGone).toMatch(undoFirst);
+    expect(rt.mail.map((m) => m.to)).toEqual(['analyst@example.com']);
+    expect(rt.mail[0]?.body).toMatch(undoFirst);
+
+    expect(sam.workbook.undo()).toEqual({ done: true, sheet: 'Teams' });
+    expect((await sam.callFromSidebar<RefreshView[]>('listRefreshes'))[0]).toMatchObject({
+      targetGone: '',
+      pausedReason:
+        'Paused: its sheet "Teams" was deleted. It is back now: ask analyst@example.com to resume it.',
+    });
+  });
+
   it('leaves alone a sheet of its name made since that does not hold its table, and stays paused', async () => {
     const { rt } = await startLocalAddon({ now: '2026-12-07T12:00:00Z', dialect: 'live' });
     const id = await hourlyTeams(rt, 'refresh-sheet-renamed-in');

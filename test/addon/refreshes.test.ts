@@ -384,7 +384,7 @@ describe('scheduled refreshes', () => {
     await rt.clock.advanceAsync(2 * HOUR);
     const [view] = await rt.callFromSidebar<RefreshView[]>('listRefreshes');
     const reason =
-      'its sheet "Our sites" was deleted. To have it run again, restore a version of the spreadsheet from before the sheet was deleted (File ▸ Version history ▸ See version history: the whole spreadsheet goes back to that version), then Resume on this card. Or point it at another sheet: delete this refresh, then pull into that sheet and save a refresh there.';
+      'its sheet "Our sites" was deleted. To have it run again, bring the sheet back: if it was deleted just now, whoever deleted it can undo that (Edit ▸ Undo); or restore a version of the spreadsheet from before the sheet was deleted (File ▸ Version history ▸ See version history: the whole spreadsheet goes back to that version). Then Resume on this card. Or point it at another sheet: delete this refresh, then pull into that sheet and save a refresh there.';
     expect(view?.pausedReason).toBe(`Paused: ${reason}`);
     const runs = loggedRuns(rt).length;
     // Resume and Run now say it cannot run, rather than seem to work, in its card's words: Resume
@@ -445,7 +445,7 @@ describe('scheduled refreshes', () => {
     const sam = rt.asUser('sam@example.com');
     await rt.clock.advanceAsync(HOUR);
     const reason =
-      'its sheet "Time off" was deleted. To have it run again, restore a version of the spreadsheet from before the sheet was deleted (File ▸ Version history ▸ See version history: the whole spreadsheet goes back to that version), then Resume on this card. Or point it at another sheet: delete this refresh, then pull into that sheet and save a refresh there.';
+      'its sheet "Time off" was deleted. To have it run again, bring the sheet back: if it was deleted just now, whoever deleted it can undo that (Edit ▸ Undo); or restore a version of the spreadsheet from before the sheet was deleted (File ▸ Version history ▸ See version history: the whole spreadsheet goes back to that version). Then Resume on this card. Or point it at another sheet: delete this refresh, then pull into that sheet and save a refresh there.';
     expect(rt.mail.map((m) => m.to)).toEqual(['analyst@example.com']);
     expect(rt.mail[0]?.subject).toBe(
       'An Assembled scheduled refresh of yours cannot run: Time-off requests, this week',
@@ -461,14 +461,14 @@ describe('scheduled refreshes', () => {
     ]);
     const [head = [], ...rows] = rt.workbook.values('Assembled log');
     // The log says what happened, and only that: what to do is said once, by the card's reason
-    // line, to its viewer (Sam, who cannot resume the owner's refresh, can remove it). Nothing ran: no last run.
+    // line, to its viewer (Sam is told whom to ask to resume it, and whose refresh Remove ends). Nothing ran: no last run.
     const happened = 'Paused before its next run: its sheet "Time off" was deleted.';
     expect(rows.at(-1)?.[head.indexOf('Message')]).toBe(happened);
     const todo = {
       [rt.user]:
         'It cannot run: its sheet "Time off" was deleted. To have it run again, bring the sheet back: if it was deleted just now, whoever deleted it can undo that (Edit ▸ Undo); or restore a version of the spreadsheet from before the sheet was deleted (File ▸ Version history ▸ See version history: the whole spreadsheet goes back to that version). Once it is back, this card offers Resume. Or point it at another sheet: delete this refresh, then pull into that sheet and save a refresh there.',
       'sam@example.com':
-        'It cannot run: its sheet "Time off" was deleted; Remove takes it out of this spreadsheet.',
+        'It cannot run: its sheet "Time off" was deleted. To have it run again, bring the sheet back: if it was deleted just now, whoever deleted it can undo that (Edit ▸ Undo); or restore a version of the spreadsheet from before the sheet was deleted (File ▸ Version history ▸ See version history: the whole spreadsheet goes back to that version). Once it is back, ask analyst@example.com to resume it. Remove only if no one needs it any more: it belongs to analyst@example.com, and only they can save it again.',
     };
     for (const viewer of [rt, sam]) {
       const [card] = await viewer.callFromSidebar<RefreshView[]>('listRefreshes');

@@ -194,7 +194,7 @@ describe('a shared spreadsheet: scheduled refreshes answer to their owner', () =
     rt.workbook.deleteSheet('Teams (A)');
     rt.clock.advance(24 * HOUR);
     expect((await lastRun(rt))?.pausedReason).toBe(
-      'Paused: its sheet "Teams (A)" was deleted. To have it run again, restore a version of the spreadsheet from before the sheet was deleted (File ▸ Version history ▸ See version history: the whole spreadsheet goes back to that version), then Resume on this card. Or point it at another sheet: delete this refresh, then pull into that sheet and save a refresh there.',
+      'Paused: its sheet "Teams (A)" was deleted. To have it run again, bring the sheet back: if it was deleted just now, whoever deleted it can undo that (Edit ▸ Undo); or restore a version of the spreadsheet from before the sheet was deleted (File ▸ Version history ▸ See version history: the whole spreadsheet goes back to that version). Then Resume on this card. Or point it at another sheet: delete this refresh, then pull into that sheet and save a refresh there.',
     );
     expect(rt.workbook.values('Teams')).toEqual([['keep me']]);
   });

@@ -554,7 +554,9 @@ describe('Scheduled refresh cards', () => {
     const { card: theirs } = await refreshCard(page, 'Payroll');
     await expect
       .poll(() => theirs.locator('.reason').allTextContents())
-      .toEqual(['It cannot run: its sheet "Payroll" was deleted; Remove takes it out of this spreadsheet.']);
+      .toEqual([
+        'It cannot run: its sheet "Payroll" was deleted. To have it run again, bring the sheet back: if it was deleted just now, whoever deleted it can undo that (Edit ▸ Undo); or restore a version of the spreadsheet from before the sheet was deleted (File ▸ Version history ▸ See version history: the whole spreadsheet goes back to that version). Once it is back, it runs at its next time (paused meanwhile, ask analyst@example.com to resume it). Remove only if no one needs it any more: it belongs to analyst@example.com, and only they can save it again.',
+      ]);
     expect(await theirs.getAttribute('data-health')).toBe('failed');
     expect(await theirs.getByRole('button').allTextContents()).toEqual(['Remove']);
     await editor.selectOption(first);

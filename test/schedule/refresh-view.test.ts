@@ -218,10 +218,19 @@ describe('a refresh card', () => {
     expect(refreshView(paused, owner, zone, at, { sheetThere: false }).pausedReason).toBe(
       paused.pausedReason,
     );
-    expect(paused.pausedReason).toContain('then Resume on this card.');
+    expect(paused.pausedReason).toContain('Then Resume on this card.');
     // Still gone, its card's targetGone says what to do: the reason says only what befell it.
     expect(refreshView(paused, sam, zone, at, { sheetThere: false }).pausedReason).toBe(
       'Paused: its sheet "Adherence" was deleted.',
+    );
+    // A reason kept before the ways back named Undo reads the same: it is stored with the refresh.
+    const before = {
+      ...paused,
+      pausedReason:
+        'Paused: its sheet "Adherence" was deleted. To have it run again, restore a version of the spreadsheet from before the sheet was deleted (File ▸ Version history ▸ See version history: the whole spreadsheet goes back to that version), then Resume on this card. Or point it at another sheet: delete this refresh, then pull into that sheet and save a refresh there.',
+    };
+    expect(refreshView(before, sam, zone, at).pausedReason).toBe(
+      'Paused: its sheet "Adherence" was deleted. It is back now: ask analyst@example.com to resume it.',
     );
   });
 });

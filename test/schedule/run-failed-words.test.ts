@@ -91,7 +91,7 @@ describe("a refresh's run that fails", () => {
         ],
         card: CUT_SHORT,
         paused: expect.stringMatching(
-          /^Paused: its sheet "Time off" was deleted\. To have it run again, restore a version .* Or point it at another sheet: delete this refresh/,
+          /^Paused: its sheet "Time off" was deleted\. To have it run again, bring the sheet back: .*\(Edit ▸ Undo\); or restore a version .* Or point it at another sheet: delete this refresh/,
         ),
       });
     },

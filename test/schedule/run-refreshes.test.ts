@@ -154,7 +154,7 @@ describe('scheduled refreshes', () => {
     drive(s, 5 * 3_600_000);
     const r = new RefreshStore(s.deps.store).get(id);
     const reason =
-      'its sheet "Time off" was deleted. To have it run again, restore a version of the spreadsheet from before the sheet was deleted (File ▸ Version history ▸ See version history: the whole spreadsheet goes back to that version), then Resume on this card. Or point it at another sheet: delete this refresh, then pull into that sheet and save a refresh there.';
+      'its sheet "Time off" was deleted. To have it run again, bring the sheet back: if it was deleted just now, whoever deleted it can undo that (Edit ▸ Undo); or restore a version of the spreadsheet from before the sheet was deleted (File ▸ Version history ▸ See version history: the whole spreadsheet goes back to that version). Then Resume on this card. Or point it at another sheet: delete this refresh, then pull into that sheet and save a refresh there.';
     expect(r).toMatchObject({ paused: true, pausedReason: `Paused: ${reason}` });
     // The log says what happened; what to do is the owner's, said in the e-mail and on the card.
     expect(s.logs.map((l) => [l.status, l.message])).toEqual([

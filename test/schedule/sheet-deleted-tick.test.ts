@@ -67,7 +67,7 @@ describe('a weekly refresh whose sheet another editor deleted', () => {
       `\nPaused: its sheet "Staff" was deleted.\nThe rows the sheet "Staff" held went with it.\n${SHEET_BACK}\n\nOpen the spreadsheet`,
     );
     expect(SHEET_BACK).toMatch(
-      /File ▸ Version history.*then Resume on its card in .*Scheduled refreshes….*Or point it at another sheet/,
+      /Edit ▸ Undo.*File ▸ Version history.*Then Resume on its card in .*Scheduled refreshes….*Or point it at another sheet/,
     );
     expect(requests).toEqual([]);
 

@@ -29,7 +29,7 @@ import { nextRunIn } from './next-run';
 import { type Refresh, type RunStatus, ranAt } from './refresh';
 import { runName } from './run-name';
 import { longWait, onceBack, ratherThanWait, runNowOn, THIS_CARD } from './run-now-pulls';
-import { gone, sheetBack, sheetGone, toHaveDone } from './sheet-refresh';
+import { gone, goneWhat, toHaveDone } from './sheet-refresh';
 import { cardTime, zoneMovedWords } from './zone-moved';
 import { refusedAgainWords, zoneRefusedWords } from './zone-refused';
 
@@ -338,12 +338,8 @@ function runAgainWords(r: Refresh, viewer: Caller, zone: Zone, now: number): str
   return onceBack(act);
 }
 
-/** Its owner is told what to do; another editor, who can only remove it, that they can. */
-function goneWords(r: Refresh, viewer: Caller): string {
-  return owns(viewer, r)
-    ? `It cannot run: ${gone(r)}.`
-    : `It cannot run: ${sheetGone(r)}; Remove takes it out of this spreadsheet.`;
-}
+/** Every editor is told the ways back; another editor whom to ask to resume, and what their Remove would end. */
+const goneWords = (r: Refresh, viewer: Caller) => `It cannot run: ${gone(r, viewer)}.`;
 
 /**
  * Why it is paused, in words for the viewer. Paused for its deleted sheet, the reason says its
@@ -355,9 +351,8 @@ function pausedWords(r: Refresh, viewer: Caller, viewerHasKey: boolean, sheetThe
   const mine = owns(viewer, r);
   if (mine && r.pausedForKey) return keyPauseToOwner(r.pausedForKey, viewerHasKey);
   const reason = r.pausedReason ?? '';
-  const ownersWay = ` ${sheetBack(THIS_CARD)}.`;
-  if (!reason.endsWith(ownersWay) || (mine && !sheetThere)) return reason;
-  const what = reason.slice(0, -ownersWay.length);
+  const what = goneWhat(reason);
+  if (what === undefined || (mine && !sheetThere)) return reason;
   const resume = mine ? `Resume on ${THIS_CARD} to have it run again` : toHaveDone(r, viewer, 'resume');
   return sheetThere ? `${what} It is back now: ${resume}.` : what;
 }

@@ -77,6 +77,15 @@ export function scheduledInto(
 const VERSION_BACK =
   'restore a version of the spreadsheet from before the sheet was deleted (File ▸ Version history ▸ See version history: the whole spreadsheet goes back to that version)';
 
+/**
+ * The ways a deleted sheet comes back, the lightest first: Undo is the deleter's own (not known, so
+ * not named), and only while the delete is recent; Version history takes the whole spreadsheet back.
+ */
+const BRING_BACK = `bring the sheet back: if it was deleted just now, whoever deleted it can undo that (Edit ▸ Undo); or ${VERSION_BACK}`;
+
+/** How the ways back are led in, so a pause's reason can be read without them (goneWhat). */
+const TO_RUN = 'To have it run again,';
+
 /** The other way on: a refresh writes into the sheet it was saved for, never another. */
 const ANOTHER_SHEET =
   'Or point it at another sheet: delete this refresh, then pull into that sheet and save a refresh there';
@@ -86,25 +95,40 @@ const ANOTHER_SHEET =
  * pause's reason, read once the sheet is back), `on` the card Resume is on (THIS_CARD, ITS_CARD).
  * Restored, its card offers Resume; or another sheet, by a refresh of its own.
  */
-export const sheetBack = (on: string) =>
-  `To have it run again, ${VERSION_BACK}, then Resume on ${on}. ${ANOTHER_SHEET}`;
+export const sheetBack = (on: string) => `${TO_RUN} ${BRING_BACK}. Then Resume on ${on}. ${ANOTHER_SHEET}`;
 
 /**
  * Why a refresh's sheet cannot be found (bound by id, it was deleted; by name, an older refresh's,
- * or renamed), and what to do, said at its card while the sheet is gone. The card then offers
- * Delete alone: Resume comes back with the sheet (if the refresh is paused by then: not yet, it
- * runs at its next time), so it is said as what follows, not as a button to press now. Undo is
- * each person's own: said as the deleter's way back, not the reader's, who may not be them.
+ * or renamed), and what to do, said at its card while the sheet is gone, to any editor: anyone may
+ * undo or restore. The card then offers Delete (Remove) alone: Resume comes back with the sheet (if
+ * the refresh is paused by then: not yet, it runs at its next time), so it is said as what follows,
+ * not as a button to press now, and as its owner's to press (`viewer`, when not the owner). Another
+ * editor's Remove ends the owner's refresh for good: said as that, not as a way to set it right.
  */
-export function gone(r: Refresh): string {
+export function gone(r: Refresh, viewer?: Caller): string {
+  const mine = !viewer || owns(viewer, r);
+  const resume = mine ? 'this card offers Resume' : `ask ${ownerName(r)} to resume it`;
   const back = r.paused
-    ? 'Once it is back, this card offers Resume'
-    : 'Once it is back, it runs at its next time (paused meanwhile, this card offers Resume)';
-  return `${sheetGone(r)}. To have it run again, bring the sheet back: if it was deleted just now, whoever deleted it can undo that (Edit ▸ Undo); or ${VERSION_BACK}. ${back}. ${ANOTHER_SHEET}`;
+    ? `Once it is back, ${resume}`
+    : `Once it is back, it runs at its next time (paused meanwhile, ${resume})`;
+  const other = mine
+    ? ANOTHER_SHEET
+    : `Remove only if no one needs it any more: it belongs to ${ownerName(r)}, and only they can save it again`;
+  return `${sheetGone(r)}. ${TO_RUN} ${BRING_BACK}. ${back}. ${other}`;
 }
 
 /** The reason a refresh paused for its deleted sheet keeps: the e-mail's ways back, read once the sheet is back too. */
 export const goneReason = (r: Refresh) => `${sheetGone(r)}. ${sheetBack(THIS_CARD)}`;
+
+/**
+ * A pause's reason kept by goneReason without its ways back ("Paused: its sheet "X" was deleted."),
+ * for a reader they are not for, or once they are past; undefined for any other reason. Reasons
+ * kept with earlier words for the ways are read too: they are stored with the refresh.
+ */
+export function goneWhat(reason: string): string | undefined {
+  const at = reason.indexOf(` ${TO_RUN} `);
+  return at > 0 && reason.endsWith(` ${ANOTHER_SHEET}.`) ? reason.slice(0, at) : undefined;
+}
 
 /** "its sheet "Staff" was deleted": what befell it, for a reader who cannot act on the refresh too. */
 export function sheetGone(r: Pick<Refresh, 'sheetId' | 'spec'>): string {
