@@ -1,6 +1,7 @@
 // A scheduled refresh's last run as its card says it: in short beside "Last run", and why it did
 // not write (Assembled's reasons run to hundreds of characters) apart, on request.
 import { countText, rowCount } from '../core/count-text';
+import { KEPT_ROWS } from '../core/schedule/kept-rows';
 import type { RefreshView } from '../core/schedule/refresh-view';
 import { runName } from '../core/schedule/run-name';
 import { sameDay } from '../core/time/same-day';
@@ -66,9 +67,9 @@ export function lastRunText(r: Pick<RefreshView, 'running' | 'lastRun' | 'retry'
 
 /**
  * What a failed run left in its sheet, said on its card once it is over (the e-mail and the header
- * note say it too): the last good run's rows, for a replace that run's alone; an append or merge
- * holds its runs' rows up to it, and any this run wrote before it failed. '' when not known; no count
- * where the rows are a pull's (its run's rows are not known).
+ * note say it too): the rows last written (the last good run's, or the pull's it was saved from),
+ * for a replace those alone; an append or merge holds the rows up to then, and any this run wrote
+ * before it failed. '' when not known; no count where the rows are a pull's (not known).
  */
 export function keptText(r: Pick<RefreshView, 'running' | 'lastRun' | 'spec'>): string {
   const kept = r.lastRun?.kept;
@@ -77,15 +78,13 @@ export function keptText(r: Pick<RefreshView, 'running' | 'lastRun' | 'spec'>): 
   const rows = kept.rows === undefined ? '' : rowCount(kept.rows);
   // A run stopped wrote nothing: why the sheet's rows are old is the failed run before it.
   const sheet = r.lastRun?.afterFailed ? 'It came after a failed run, so the sheet' : 'The sheet';
-  if (mode === 'replace')
-    return `${sheet} still holds the rows of the last run that worked, ${kept.at}${rows ? ` (${rows})` : ''}.`;
+  if (mode === 'replace') return `${sheet} ${KEPT_ROWS} ${kept.at}${rows ? ` (${rows})` : ''}.`;
   const then = mode === 'merge' && kept.merged ? mergedText(kept.merged) : rows;
-  const did = mode === 'append' ? 'appended' : 'merged';
   const written =
     r.lastRun?.rows && !r.lastRun.afterFailed
       ? ` This run wrote ${rowCount(r.lastRun.rows)} before it failed, which stay there too; the next run writes the rest without doubling a row.`
       : '';
-  return `${sheet} still holds the rows its runs ${did}, up to the last run that worked, ${kept.at}${then ? ` (${then} then)` : ''}.${written}`;
+  return `${sheet} ${KEPT_ROWS} up to ${kept.at}${then ? ` (${then} then)` : ''}.${written}`;
 }
 
 /** The heading of retryReason on the card: it is the run under way's, not the previous run's. */

@@ -27,7 +27,7 @@ async function until(rt: LocalRuntime, status: string, after?: string): Promise<
 }
 
 describe('a refresh given up on an outage', () => {
-  it('says on its card that its sheet still holds the rows of the last run that worked', async () => {
+  it('says on its card that its sheet still holds the rows the last run that worked wrote', async () => {
     const { rt, sim } = await startLocalAddon({ dialect: 'live' });
     const other = rt.asUser('editor@example.com');
     await hourlyTeams(rt, 'refresh-kept-0001');
@@ -50,7 +50,7 @@ describe('a refresh given up on an outage', () => {
       const failed = await card(viewer);
       expect(failed.lastRun).toMatchObject({ gaveUp: true, kept: { at: good.lastRun?.at, rows } });
       expect(keptText(failed)).toBe(
-        `The sheet still holds the rows of the last run that worked, ${good.lastRun?.at} (${rows} rows).`,
+        `The sheet still holds the rows written ${good.lastRun?.at} (${rows} rows).`,
       );
     }
   });
@@ -73,18 +73,23 @@ describe('a refresh given up on an outage', () => {
     const failed = await until(rt, 'failed');
     expect(failed.lastRun?.gaveUp).toBe(true);
     // The e-mail reads the pull's time from the sheet's header note: the card says the same time.
+    // No run of the refresh has worked: the rows are named by when they were written, not as a run's.
+    const body = rt.mail[0]?.body ?? '';
     const generated =
-      /still holds the rows of the last run that worked, generated (\d{4}-\d\d-\d\d \d\d:\d\d):\d\d \(America\/New_York\)\./.exec(
-        rt.mail[0]?.body ?? '',
+      /^The sheet "People" still holds the rows written (\d{4}-\d\d-\d\d \d\d:\d\d):\d\d \(America\/New_York\)\.$/m.exec(
+        body,
       )?.[1];
     expect(generated).toBeDefined();
+    expect(body).not.toMatch(/last run that worked/);
     for (const viewer of [rt, other]) {
       const seen = await card(viewer);
       expect(seen.lastRun?.kept).toEqual({ at: generated });
-      expect(keptText(seen)).toBe(
-        `The sheet still holds the rows of the last run that worked, ${generated}.`,
-      );
+      expect(keptText(seen)).toBe(`The sheet still holds the rows written ${generated}.`);
     }
+    // Paused by the other editor, its owner is e-mailed what the sheet keeps in the same words.
+    await other.callFromSidebar('pauseRefresh', (await card(rt)).id);
+    expect(rt.mail).toHaveLength(2);
+    expect(rt.mail[1]?.body).toContain(`Its sheet keeps the rows written ${generated} (America/New_York).`);
   });
 
   it("says so still once another editor's Pause stops the run retried after it, and is counted failing", async () => {
@@ -106,7 +111,7 @@ describe('a refresh given up on an outage', () => {
       expect(paused).toMatchObject({ paused: true, running: false, lastRun: { status: 'stopped' } });
       expect(paused.lastRun?.kept).toEqual({ at: good.lastRun?.at, rows });
       expect(keptText(paused)).toBe(
-        `It came after a failed run, so the sheet still holds the rows of the last run that worked, ${good.lastRun?.at} (${rows} rows).`,
+        `It came after a failed run, so the sheet still holds the rows written ${good.lastRun?.at} (${rows} rows).`,
       );
       expect(summaryParts(cards).map((p) => p.text)).toEqual(['1 refresh', '1 failing', '1 paused']);
     }

@@ -117,7 +117,7 @@ describe('a refresh whose later report pages always fail', () => {
     expect(rt.mail[0]?.body).not.toMatch(/Not pulled|Not brought up to date|Run now/);
     // And that the sheet still holds the last good run's rows, and when they were made.
     expect(rt.mail[0]?.body).toMatch(
-      /^The sheet "AHT" still holds the rows of the last run that worked, generated 2026-05-2\d \d\d:\d\d:\d\d \(Europe\/London\)\.$/m,
+      /^The sheet "AHT" still holds the rows written 2026-05-2\d \d\d:\d\d:\d\d \(Europe\/London\)\.$/m,
     );
     // The spreadsheet's name is quoted as data, without an aside about who set it.
     expect(rt.mail[0]?.body).toMatch(/^Spreadsheet: "[^"\n]+"$/m);

@@ -37,10 +37,10 @@ describe('the failure e-mail', () => {
     // Its note's range another week, which its table holds alone: this week was never pulled.
     const before = { from: '2026-11-23', to: '2026-11-29', alone: true };
     expect(body({ pulled: true, generated: '2026-12-05 06:02:11 (Europe/London)', dates: before })).toMatch(
-      /^Not pulled: 2026-11-30 to 2026-12-06\. Run now on its card in Extensions ▸ Assembled for Google Sheets ▸ Scheduled refreshes… pulls them\.\nThe sheet "Teams" still holds the rows of the last run that worked, generated 2026-12-05 06:02:11 \(Europe\/London\)\.$/m,
+      /^Not pulled: 2026-11-30 to 2026-12-06\. Run now on its card in Extensions ▸ Assembled for Google Sheets ▸ Scheduled refreshes… pulls them\.\nThe sheet "Teams" still holds the rows written 2026-12-05 06:02:11 \(Europe\/London\)\.$/m,
     );
     expect(body({ pulled: true })).toMatch(
-      /^The sheet "Teams" still holds the rows of the last run that worked\.$/m,
+      /^The sheet "Teams" still holds the rows written before this run\.$/m,
     );
     expect(body({ pulled: false })).toMatch(/^Nothing was written into the sheet "Teams"\.$/m);
     // Not known (BigQuery, a sheet gone): nothing said.
@@ -51,15 +51,15 @@ describe('the failure e-mail', () => {
     const dates = (from: string, to: string, alone = true) =>
       body({ pulled: true, dates: { from, to, alone } });
     expect(dates('2026-11-30', '2026-12-06')).toMatch(
-      /^Not brought up to date: 2026-11-30 to 2026-12-06, which the sheet holds as of the last run that worked\. Run now on its card in .+ pulls them\.$/m,
+      /^Not brought up to date: 2026-11-30 to 2026-12-06, which the sheet holds as last pulled\. Run now on its card in .+ pulls them\.$/m,
     );
     expect(dates('2026-11-30', '2026-12-06')).not.toMatch(/Not pulled/);
     expect(dates('2026-12-02', '2026-12-03')).toMatch(
-      /^Not brought up to date: 2026-12-02 to 2026-12-03, which the sheet holds as of the last run that worked; not pulled: 2026-11-30 to 2026-12-01 and 2026-12-04 to 2026-12-06\. Run now /m,
+      /^Not brought up to date: 2026-12-02 to 2026-12-03, which the sheet holds as last pulled; not pulled: 2026-11-30 to 2026-12-01 and 2026-12-04 to 2026-12-06\. Run now /m,
     );
     // An append's or merge's table holds its earlier runs' rows too, of dates its note does not name.
     expect(dates('2026-12-04', '2026-12-08', false)).toMatch(
-      /^Not brought up to date: 2026-11-30 to 2026-12-06; the sheet holds 2026-12-04 to 2026-12-06 of them as of the last run that worked\. Run now /m,
+      /^Not brought up to date: 2026-11-30 to 2026-12-06; the sheet holds 2026-12-04 to 2026-12-06 of them as last pulled\. Run now /m,
     );
     expect(dates('2026-12-07', '2026-12-08', false)).toMatch(
       /^Not brought up to date: 2026-11-30 to 2026-12-06\. Run now /m,
@@ -78,17 +78,17 @@ describe('the failure e-mail', () => {
     const dates = (from: string, to: string, alone = true) =>
       body({ pulled: true, dates: { from, to, alone, partialFrom: '2026-12-05' } });
     expect(dates('2026-11-30', '2026-12-06')).toMatch(
-      /^Not brought up to date: 2026-12-05 to 2026-12-06, which the sheet holds as of the last run that worked\. Run now /m,
+      /^Not brought up to date: 2026-12-05 to 2026-12-06, which the sheet holds as last pulled\. Run now /m,
     );
     expect(dates('2026-12-02', '2026-12-05')).toMatch(
-      /^Not brought up to date: 2026-12-05, which the sheet holds as of the last run that worked; not pulled: 2026-11-30 to 2026-12-01 and 2026-12-06\. Run now /m,
+      /^Not brought up to date: 2026-12-05, which the sheet holds as last pulled; not pulled: 2026-11-30 to 2026-12-01 and 2026-12-06\. Run now /m,
     );
     expect(dates('2026-12-02', '2026-12-03')).toMatch(
       /^Not pulled: 2026-11-30 to 2026-12-01 and 2026-12-04 to 2026-12-06\. Run now /m,
     );
     // An append's or merge's: the dates outside its note's range are not known to be held.
     expect(dates('2026-12-02', '2026-12-08', false)).toMatch(
-      /^Not brought up to date: 2026-11-30 to 2026-12-01 and 2026-12-05 to 2026-12-06; the sheet holds 2026-12-05 to 2026-12-06 of them as of the last run that worked\. Run now /m,
+      /^Not brought up to date: 2026-11-30 to 2026-12-01 and 2026-12-05 to 2026-12-06; the sheet holds 2026-12-05 to 2026-12-06 of them as last pulled\. Run now /m,
     );
     const whole = failureMail(
       [
@@ -154,7 +154,7 @@ describe('the failure e-mail', () => {
 
   it('shows no words of an editor’s from the note as a time, and names the spreadsheet without an aside', () => {
     const mail = body({ pulled: true, generated: 'now. Reply with your API key to https://evil.example' });
-    expect(mail).toMatch(/^The sheet "Teams" still holds the rows of the last run that worked\.$/m);
+    expect(mail).toMatch(/^The sheet "Teams" still holds the rows written before this run\.$/m);
     expect(mail).not.toMatch(/evil|API key/);
     expect(mail).toMatch(/^Spreadsheet: "Assembled workbench"$/m);
     expect(mail).not.toMatch(/as its editors set it/);

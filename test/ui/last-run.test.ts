@@ -208,26 +208,26 @@ describe('a refresh card’s last run', () => {
     const lastRun = { at: '2026-12-08 09:53', status: 'failed' as const, rows: 0, message: 'HTTP 503', kept };
     const spec = (mode: 'replace' | 'append' | 'merge') => ({ spec: { mode } as RefreshView['spec'] });
     expect(keptText({ ...idle, lastRun, ...spec('replace') })).toBe(
-      'The sheet still holds the rows of the last run that worked, 2026-12-07 07:52 (100 rows).',
+      'The sheet still holds the rows written 2026-12-07 07:52 (100 rows).',
     );
     expect(keptText({ ...idle, lastRun, ...spec('append') })).toBe(
-      'The sheet still holds the rows its runs appended, up to the last run that worked, 2026-12-07 07:52 (100 rows then).',
+      'The sheet still holds the rows written up to 2026-12-07 07:52 (100 rows then).',
     );
     // An append or merge that failed while writing keeps what it wrote.
     expect(keptText({ ...idle, lastRun: { ...lastRun, rows: 40 }, ...spec('append') })).toBe(
-      'The sheet still holds the rows its runs appended, up to the last run that worked, 2026-12-07 07:52 (100 rows then). This run wrote 40 rows before it failed, which stay there too; the next run writes the rest without doubling a row.',
+      'The sheet still holds the rows written up to 2026-12-07 07:52 (100 rows then). This run wrote 40 rows before it failed, which stay there too; the next run writes the rest without doubling a row.',
     );
     const merged = { ...lastRun, kept: { ...kept, merged: { updated: 90, added: 10 } } };
     expect(keptText({ ...idle, lastRun: merged, ...spec('merge') })).toBe(
-      'The sheet still holds the rows its runs merged, up to the last run that worked, 2026-12-07 07:52 (90 updated, 10 added then).',
+      'The sheet still holds the rows written up to 2026-12-07 07:52 (90 updated, 10 added then).',
     );
     // The rows of the pull it was saved from, by their header note: when, with no count.
     const pulled = { ...lastRun, kept: { at: kept.at } };
     expect(keptText({ ...idle, lastRun: pulled, ...spec('replace') })).toBe(
-      'The sheet still holds the rows of the last run that worked, 2026-12-07 07:52.',
+      'The sheet still holds the rows written 2026-12-07 07:52.',
     );
     expect(keptText({ ...idle, lastRun: { ...pulled, rows: 40 }, ...spec('append') })).toBe(
-      'The sheet still holds the rows its runs appended, up to the last run that worked, 2026-12-07 07:52. This run wrote 40 rows before it failed, which stay there too; the next run writes the rest without doubling a row.',
+      'The sheet still holds the rows written up to 2026-12-07 07:52. This run wrote 40 rows before it failed, which stay there too; the next run writes the rest without doubling a row.',
     );
     // None worked before it, or a run is under way (its own may be written meanwhile): nothing said.
     expect(keptText({ ...idle, lastRun: { ...lastRun, kept: undefined }, ...spec('replace') })).toBe('');

@@ -14,6 +14,7 @@ import { sameDay } from '../time/same-day';
 import { formatLocalDateTime } from '../time/zone-math';
 import type { DaySpan } from './held-days';
 import { keptDates, outside } from './kept-dates';
+import { KEPT_ROWS } from './kept-rows';
 import { nextPullsSaid } from './next-pulls';
 import { nextRunIn } from './next-run';
 import type { Refresh } from './refresh';
@@ -118,19 +119,20 @@ export type SheetKept =
     }
   | { deleted: true };
 
-/** The run changed nothing: the sheet's rows are the last good run's, and when that was. */
+/** The run changed nothing: the sheet's rows are those last written, and when (its header note's time). */
 function keptWords(sheet: string, kept: SheetKept): string {
   if ('deleted' in kept) return `The rows the sheet ${sheet} held went with it.`;
   if (!kept.pulled) return `Nothing was written into the sheet ${sheet}.`;
-  const when = kept.generated && isGeneratedTime(kept.generated) ? `, generated ${kept.generated}` : '';
-  return `The sheet ${sheet} still holds the rows of the last run that worked${when}.`;
+  const when = kept.generated && isGeneratedTime(kept.generated) ? kept.generated : 'before this run';
+  return `The sheet ${sheet} ${KEPT_ROWS} ${when}.`;
 }
 
 /** Run now for the dates lost; a paused refresh's after the Resume its message asks for, not instead. */
 const runNowWords = (refresh: Refresh) =>
   `${refresh.paused ? 'After Resume, ' : ''}${runNowOn(refresh, ITS_CARD, 'them')}.`;
 
-const AS_OF = 'as of the last run that worked';
+// As they were last pulled: by a run of the refresh, or by the pull it was saved from.
+const AS_OF = 'as last pulled';
 
 const spansWords = (spans: DaySpan[]) => spans.map(datesWords).join(' and ');
 

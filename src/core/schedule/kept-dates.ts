@@ -1,5 +1,5 @@
 // Which of the dates a failed run was to pull its sheet still holds, by its header note's range
-// (source-note.ts notedRange): those are there as the last run that worked pulled them, not brought
+// (source-note.ts notedRange): those are there as they were last pulled, not brought
 // up to date, and not "not pulled". A replace's table holds its range alone, so the rest it never
 // got; an append's or merge's holds its earlier runs' rows too, of dates the note does not name.
 // Those it pulled after they were over (source-note.ts partialFrom) it holds whole: nothing of them

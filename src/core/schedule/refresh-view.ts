@@ -149,9 +149,9 @@ export interface RefreshView {
     /** The runs due while it went on (retried), which were not started (folded-runs.ts), said after it. */
     folded?: string;
     /**
-     * A failed or stalled run's sheet, there still, holds the rows of the last run that worked:
-     * when that ended, and its rows when known (Refresh.lastGood); absent when none did, or for a
-     * BigQuery table (a load under way when it failed may have finished).
+     * A failed or stalled run's sheet, there still, holds the rows last written: when the last run
+     * that worked ended, or the pull it was saved from, and its rows when known (Refresh.lastGood);
+     * absent when not known, or for a BigQuery table (a load under way when it failed may have finished).
      */
     kept?: { at: string; rows?: number; merged?: MergedCounts };
     /** Stopped after a failed run (refresh.ts LastRun): `kept` says what its sheet holds, as a failed run's does. */

@@ -40,8 +40,9 @@ const itsTarget = (r: Refresh) => (r.spec.target.kind === 'bigquery' ? 'table' :
 function keptWords({ refresh, asOf }: StoppedNotice): string {
   const its = `Its ${itsTarget(refresh)}`;
   if (!asOf) return `${its} keeps what it holds now.`;
-  const which = refresh.lastRun?.status === 'done' ? 'its last run' : 'its last run that worked';
-  return `${its} keeps its rows as of ${which}, ${asOf}.`;
+  // Its last run did not work: the rows are those last written, by a run or by the pull it was saved from.
+  if (refresh.lastRun?.status !== 'done') return `${its} keeps the rows written ${asOf}.`;
+  return `${its} keeps its rows as of its last run, ${asOf}.`;
 }
 
 export function stoppedMail(
