@@ -517,9 +517,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * (1.0 KiB), and a range that runs past now saying where its last row ends (0.3 KiB);
  * 421.4 with a refresh paused for its owner's key (none saved, removed, or refused) logged as the
  * pause it is (0.1 KiB);
+ * 421.5 with a deleted sheet's ways back said once, Undo first, on every editor's card and in
+ * its owner's e-mail (0.1 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 421.4;
+const CODE_BUDGET_KIB = 421.5;
 
 const ENTRY_POINTS = [
   'onOpen',
