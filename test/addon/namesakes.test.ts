@@ -73,4 +73,30 @@ describe('namesakes told apart by e-mail', () => {
       ]);
     },
   );
+
+  it("the schedule grid: a namesake's row is named with their e-mail, as the picker names them", async () => {
+    const { rt } = addon;
+    const choices = await rt.callFromSidebar<Choice[]>('listChoices', 'agents');
+    const label = (agentId: string) => choices.find((c) => c.id === agentId)?.name;
+    const drawn = await namesPulled('activities');
+    const job = await pullToEnd(
+      rt,
+      {
+        source: { kind: 'resource', resource: 'schedule_grid' },
+        range: { kind: 'absolute', from: '2026-05-18', to: '2026-05-22' },
+        target: { kind: 'new_sheet', name: 'Grid' },
+        mode: 'replace',
+        gridMinutes: 30,
+      },
+      key(),
+    );
+    expect(job.state).toBe('done');
+    const agents = (rt.workbook.values('Grid') as string[][]).slice(2).map((r) => String(r[1]));
+    expect(agents.length).toBe(drawn.size);
+    const shared = namesakes().filter((p) => drawn.has(p.agent_id as string));
+    expect(shared.length).toBeGreaterThan(1);
+    for (const p of shared) expect(agents).toContain(label(p.agent_id as string));
+    // One row per agent, and no two read alike.
+    expect(new Set(agents).size).toBe(agents.length);
+  });
 });

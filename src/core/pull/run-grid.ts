@@ -8,6 +8,7 @@ import type { Extent } from '../sheet/grid';
 import { writePicture } from '../sheet/write-picture';
 import { checkCellLimit, refuseCovering, type WriteOptions } from '../sheet/write-table';
 import type { CellValue } from '../table/build-table';
+import { namesakes } from './namesakes';
 import type { PullFilters } from './pull-spec';
 import { fitMade, type OpenTarget } from './pull-target';
 import { type GridSlot, scheduleGrid } from './schedule-grid';
@@ -35,8 +36,14 @@ export function pullScheduleGrid(
     names ??= new Map(readTeams().map((t) => [t.id, t.name ?? '']));
     return names.get(id) || id;
   };
+  // The people list, read once if any agent is drawn: two rows of one name would be two people.
+  let told: Map<string, string> | undefined;
+  const namesake = (agentId: string) => {
+    told ??= namesakes(client.listPeople(), (p) => p.agent_id);
+    return told.get(agentId);
+  };
   const list = filters ? fetchActivities(client, filters, window, readTeams) : [];
-  const picture = scheduleGrid(list, window, minutes, zone, teamName);
+  const picture = scheduleGrid(list, window, minutes, zone, teamName, namesake);
   const target = open();
   const { grid } = target;
   const gridWidth = picture.grid.values[0]?.length ?? 0;

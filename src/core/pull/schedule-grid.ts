@@ -39,6 +39,8 @@ export function scheduleGrid(
   zone: Zone,
   /** An agent's team as shown: Assembled gives the team's id. */
   teamName: (team: string) => string = (team) => team,
+  /** A namesake's name told apart by e-mail (namesakes.ts); others keep the reply's. */
+  namesake: (agentId: string) => string | undefined = () => undefined,
 ): ScheduleGrid {
   const slotMs = slotMinutes * MINUTE_MS;
   const slots: number[] = [];
@@ -64,7 +66,7 @@ export function scheduleGrid(
     if (!agents.has(activity.agent_id))
       agents.set(activity.agent_id, {
         team: agent?.teams[0] ? teamName(agent.teams[0]) : '',
-        name: agent?.name || agent?.email || activity.agent_id,
+        name: namesake(activity.agent_id) || agent?.name || agent?.email || activity.agent_id,
       });
   }
   const order = [...agents.entries()].sort(
