@@ -40,6 +40,40 @@ describe.skipIf(!built)('a Platform ID typed into the template (a Plain text col
     expect(done).toMatchObject({ state: 'done', succeeded: 0, invalid: 1 });
     expect(held()).toBe(before);
   });
+
+  it('that is a formula the column kept as text (=A1, =NOW()) is refused and never sent', async () => {
+    const { rt, sim } = await startLocalAddon({ dialect: 'live' });
+    const [a, b] = sim.admin.org.people.filter((p) => !p.deleted && p.staffable && p.email);
+    if (!a || !b) throw new Error('no agents');
+    const before = [a.platforms.intercom, b.platforms.intercom];
+    const sheet = await template(rt, 'associations', [
+      [a.email, 'intercom', '=A1'],
+      [b.email, 'intercom', ' =NOW()'],
+    ]);
+    // As in Sheets, Plain text keeps a pasted formula as its text.
+    expect(column(rt, sheet, 'Platform ID')).toEqual(['=A1', ' =NOW()']);
+    const check = await rt.callFromSidebar<ValidateSummary>('validatePush', 'associations');
+    expect(check).toMatchObject({ ok: 0, errors: 2 });
+    expect(check.problems).toEqual([
+      'Row 2: Platform ID: "=A1" looks like a formula the cell kept as text (as a Plain text column does), so it would be sent as the id, = and all: type the id itself.',
+      'Row 3: Platform ID: "=NOW()" looks like a formula the cell kept as text (as a Plain text column does), so it would be sent as the id, = and all: type the id itself.',
+    ]);
+    const done = await follow(
+      rt,
+      await rt.callFromSidebar<PushView>('startPush', 'associations', 'formula-1'),
+    );
+    expect(done).toMatchObject({ state: 'done', succeeded: 0, invalid: 2 });
+    expect([a.platforms.intercom, b.platforms.intercom]).toEqual(before);
+  });
+
+  it('that is a formula kept as text in any ID column (Request ID) is said to be one', async () => {
+    const { rt } = await startLocalAddon({ dialect: 'live' });
+    await template(rt, 'time_off_cancel', [['=B7']]);
+    const check = await rt.callFromSidebar<ValidateSummary>('validatePush', 'time_off_cancel');
+    expect(check.problems).toEqual([
+      'Row 2: Request ID: "=B7" looks like a formula the cell kept as text (as a Plain text column does), so it would be sent as the id, = and all: type the id itself.',
+    ]);
+  });
 });
 
 describe.skipIf(!built)('a platform Assembled knows of no one', () => {

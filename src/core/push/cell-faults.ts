@@ -1,6 +1,7 @@
 // Cells that hold something other than what was meant: a formula's error, an id that Excel or
-// Sheets made a number of and so lost digits of, an id or a name Sheets read as a date, or an id
-// led by the ' that a Plain text column keeps. Said as what happened, not as a bad value.
+// Sheets made a number of and so lost digits of, an id or a name Sheets read as a date, an id
+// led by the ' that a Plain text column keeps, or a formula it kept as text. Said as what
+// happened, not as a bad value.
 
 /** The error values Sheets shows in a cell whose formula failed (getValues gives them as text). */
 const ERRORS = ['#N/A', '#REF!', '#NAME?', '#VALUE!', '#DIV/0!', '#NUM!', '#NULL!', '#ERROR!', '#SPILL!'];
@@ -23,6 +24,9 @@ export function cellFault(value: unknown, id: boolean): string | undefined {
   // Text already: the digits were lost before the cell got it (a file saved from Excel).
   if (SCIENTIFIC.test(text))
     return `"${text}" is an id in scientific notation (as Excel shows long numbers), which may have lost digits: type the id digit for digit as the platform shows it${inDigits(text)}.`;
+  // Plain text keeps a formula pasted or typed there as its text (=A1, =NOW()): sent, it would be the id.
+  if (/^'?\s*=/.test(text))
+    return `"${text}" looks like a formula the cell kept as text (as a Plain text column does), so it would be sent as the id, = and all: type the id itself.`;
   // Plain text keeps a leading ' as part of what is typed; Automatic hides it and never gives it.
   if (!text.startsWith("'")) return undefined;
   const typed = text.slice(1).trim();
