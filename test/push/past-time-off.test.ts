@@ -1,6 +1,7 @@
 // A time-off row wholly in the past is sent as any other (sick leave recorded after the fact), but
 // Validate says so, as it does of an activity placed in the past: a year typed wrong lands there
-// too. Through the built bundle, as the sidebar calls it.
+// too, and Push keeps saying so once it is created, counted in its summary. Through the built
+// bundle, as the sidebar calls it.
 import { describe, expect, it } from 'vitest';
 import { startLocalAddon } from '../../dev/local-addon';
 import type { PushView } from '../../src/core/push/push-view';
@@ -32,5 +33,17 @@ describe('a time-off row in the past', () => {
     );
     expect(view).toMatchObject({ state: 'done', succeeded: 4 });
     expect(column(rt, sheet, 'Push status')).toEqual(['created', 'created', 'created', 'created']);
+    // Kept once created, on undoing a mistyped date now, and counted where a push of many rows ends.
+    const created = 'Created; pending approval in Assembled.';
+    const took =
+      ' It is in the past (it is 2026-05-25 08:00 in America/New_York): Assembled took it all the same, as leave recorded after the fact; if a date was mistyped (its year?), correct it and cancel the request (Time off to cancel, with its Assembled ID), then clear Push status and Assembled ID here and push the row as new.';
+    const sent = [`${created}${took}`, created, `${created}${took}`, created];
+    expect(column(rt, sheet, 'Push message')).toEqual(sent);
+    expect(view.message).toBe(
+      'Finished: 4 created, 2 of them are in the past (rows 2 and 4: their Push messages say what to do if a date was mistyped). See the Push status column.',
+    );
+    // Validate after leaves the words as they are.
+    await rt.callFromSidebar('validatePush', 'time_off');
+    expect(column(rt, sheet, 'Push message')).toEqual(sent);
   });
 });

@@ -9,6 +9,7 @@ import type { Person } from '../assembled';
 import { someOf } from '../count-text';
 import { type AgentDirectory, fullName } from './agents';
 import { toClearAsNew } from './clear-to-send';
+import { type CountedRows, countRow } from './counted-rows';
 import type { HeaderMap } from './header';
 import { refuseRow, rowsText } from './overlaps';
 import type { PushRequest } from './request';
@@ -223,24 +224,15 @@ export function replacing(row: SheetRow, sent: boolean): string {
   return row.replaces ? ` It ${sent ? 'replaced' : 'replaces'} ${row.replaces}.` : '';
 }
 
-/** Rows replacing their agent's ID named in the summaries before "and N more". */
-const REPLACING_NAMED = 5;
-
 /**
  * Rows that replace their agent's ID on the platform (SheetRow.replaces), counted for Validate's
- * and Push's summaries (progress-words.ts replacingWords): how many, and the first few. Kept with a
- * push, so only those few rows are named.
+ * and Push's summaries (progress-words.ts replacingWords).
  */
-export interface Replacing {
-  count: number;
-  rows: number[];
-}
+export type Replacing = CountedRows;
 
 /** `counted` with `row` added when it replaces its agent's ID. */
 export function countReplacing(counted: Replacing | undefined, row: SheetRow): Replacing | undefined {
-  if (!row.replaces) return counted;
-  const { count, rows } = counted ?? { count: 0, rows: [] };
-  return { count: count + 1, rows: rows.length < REPLACING_NAMED ? [...rows, row.row] : rows };
+  return row.replaces ? countRow(counted, row.row) : counted;
 }
 
 /** The Push message of a row whose agent holds its ID in Assembled already (SheetRow.holds). */

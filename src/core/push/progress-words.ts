@@ -1,7 +1,8 @@
 // The Push sidebar's words for a push's progress. Its own file: the page imports it, and
 // push-view.ts would bring every kind's column table into the page with it.
-import { activityCount, countText, rowCount, someOf } from '../count-text';
+import { activityCount, countText, rowCount } from '../count-text';
 import type { Replacing } from './association-rows';
+import { type CountedRows, countedRowsText } from './counted-rows';
 import type { PushKind } from './kinds';
 import type { PushView } from './push-view';
 import type { ValidateSummary } from './run-push';
@@ -121,18 +122,25 @@ const whichOf = (count: number, of: number, alone = 'it'): string =>
  */
 export function replacingWords(replacing: Replacing | undefined, of: number, sent: boolean): string {
   if (!replacing?.count) return '';
-  const { count, rows } = replacing;
+  const { count } = replacing;
   const one = count === 1;
   const which = whichOf(count, of);
-  const more = count - rows.length;
-  const named = rows.map(String);
-  const list =
-    more > 0 ? `${named.join(', ')} and ${countText(more)} more` : someOf(named, named.length, 'and');
+  const list = countedRowsText(replacing);
   const id = sent ? 'the ID replaced' : 'the ID it replaces';
   const where = one
-    ? `row ${list}: its Push message names ${id}`
-    : `rows ${list}: each row's Push message names ${id}`;
+    ? `${list}: its Push message names ${id}`
+    : `${list}: each row's Push message names ${id}`;
   return `${which} ${sent ? 'replaced' : one ? 'replaces' : 'replace'} the ID ${one ? 'its agent' : 'their agents'} ${sent ? 'had' : one ? 'has' : 'have'} on that platform in Assembled (${where})`;
+}
+
+/**
+ * Push's word, after its count (`of`) of requests created, on those in the past (pastWords), which
+ * only each row's Push message said: a mistyped year among many rows went unseen. '' when none.
+ */
+export function pastSentWords(past: CountedRows | undefined, of: number): string {
+  if (!past?.count) return '';
+  const one = past.count === 1;
+  return `${whichOf(past.count, of)} ${one ? 'is' : 'are'} in the past (${countedRowsText(past)}: ${one ? 'its Push message says' : 'their Push messages say'} what to do if a date was mistyped)`;
 }
 
 /** Validate's first line: the rows counted as Push counts them, and that nothing was sent. */

@@ -8,6 +8,7 @@ import type { OwnedRecord } from '../owner';
 import type { Store } from '../ports';
 import { KEEP_FINISHED_MS, RecordStore } from '../record-store';
 import type { Replacing } from './association-rows';
+import type { CountedRows } from './counted-rows';
 import type { DoubledColumn } from './doubled-columns';
 import type { WholeDays } from './empty-all-day';
 import type { PushKind } from './kinds';
@@ -44,6 +45,8 @@ export interface PushJob extends OwnedRecord, Timed {
   byStatus?: Record<string, number>;
   /** Of those, rows that replaced the ID their agent held on that platform (said in the summary). */
   replaced?: Replacing;
+  /** Of those, time off created in the past (past-activity.ts; said in the summary). */
+  past?: CountedRows;
   /** Rows not done whose agent holds their platform ID in Assembled already (SheetRow.holds): not sent. */
   inAssembled?: number;
   /** Rows already done before this push (a done status, or an id the add-on wrote). */

@@ -45,6 +45,7 @@ import { countReplacing, HOLDS_ALREADY, markSentSince, type Replacing, replacing
 import { markUnknownCancels } from './cancel-rows';
 import { cellText } from './cell-text';
 import { type ClearCount, clearWords, countClears, windowsToClear } from './clear-rows';
+import { countRow } from './counted-rows';
 import { showWholeDays } from './day-cells';
 import type { DoubledColumn } from './doubled-columns';
 import type { EditFacts } from './edit-how';
@@ -54,6 +55,7 @@ import { doubledColumns, unreadColumns } from './header';
 import { KINDS, type PushKind } from './kinds';
 import { noKeyStop } from './no-key-stop';
 import { readsTrue } from './parse-row';
+import { pastWords } from './past-activity';
 import { addingWords } from './platforms';
 import { listProblem, withMore } from './problem-list';
 import {
@@ -63,6 +65,7 @@ import {
   inAssembledWords,
   listedWords,
   nothingToPush,
+  pastSentWords,
   replacingWords,
 } from './progress-words';
 import { changedTail, LIST_GONE, NONE_SENT_TAIL, STOPPED_TAIL, UNWRITTEN_TAIL } from './push-again';
@@ -1324,18 +1327,21 @@ class PushRun {
     if (result.retry) this.trouble = result.retry;
     const outcomes = new Map<number, RowOutcome>();
     const unknown: string[] = [];
-    let replaced = this.job.replaced;
+    let { replaced, past } = this.job;
     for (const row of batch) {
       const sent: Sent = result.outcomes.get(row.row) ?? 'retry';
       if (sent === 'unknown') unknown.push(`${row.row}:${row.fp}`);
       else if (sent === 'retry') this.deferred.add(row.row);
       else if (isToFix(sent)) outcomes.set(row.row, sent);
       else {
+        // Time off created in the past keeps Validate's word, now on undoing a mistyped date.
+        const was = row.parse?.ok ? pastWords(row.parse.request, this.now(), this.deps.zone, true) : '';
         outcomes.set(row.row, {
           ...sent,
-          message: sent.message + readAs(row) + replacing(row, true) + asWritten(row),
+          message: sent.message + readAs(row) + was + replacing(row, true) + asWritten(row),
         });
         replaced = countReplacing(replaced, row);
+        if (was) past = countRow(past, row.row);
       }
     }
     // Sent rows spend their marks (even if their outcome cannot be written): a copy does not go again.
@@ -1359,6 +1365,7 @@ class PushRun {
         [...outcomes.values()].filter((o) => !isToFix(o) && !o.already).map((o) => o.status),
       ),
       ...(replaced ? { replaced } : {}),
+      ...(past ? { past } : {}),
       ...(problems.length ? { problems } : {}),
       lastSendAt: this.now(),
       stalls: 0,
@@ -1488,6 +1495,8 @@ class PushRun {
     parts.push(`${parts.pop() ?? ''}${foundWords(j.found, made, several)}`);
     const replaced = replacingWords(j.replaced, made, true);
     if (replaced) parts.push(replaced);
+    const past = pastSentWords(j.past, made);
+    if (past) parts.push(past);
     if (j.already) parts.push(`${j.already} already cancelled or denied`);
     if (j.inAssembled) parts.push(inAssembledWords(j.inAssembled));
     if (j.notSent)
