@@ -55,6 +55,33 @@ describe.skipIf(!built)('rows typed twice', () => {
     expect(column(rt, sheet, 'Push status')).toEqual(['ingested', 'ingested', 'error', 'ingested']);
   });
 
+  it('a time-off request or a state typed twice is the same as its first copy once that is pushed, not an overlap of it', async () => {
+    const { rt, sim } = await startLocalAddon({ dialect: 'live' });
+    const a = sim.admin.org.people.find((p) => !p.deleted && p.staffable && p.email);
+    if (!a) throw new Error('no agents');
+    const push = async (kind: string, key: string) =>
+      follow(rt, await rt.callFromSidebar<PushView>('startPush', kind, key));
+    // Pushed, then Validate and Push again: the copy says what it said, its first copy pushed now.
+    const twiceThenPushed = async (kind: string, row: unknown[], what: string) => {
+      const sheet = await template(rt, kind, [row, row]);
+      expect(await push(kind, `${kind}-twice-1`)).toMatchObject({ state: 'done', succeeded: 1, invalid: 1 });
+      expect(column(rt, sheet, 'Push message')[1]).toBe(
+        `The same ${what} as row 2, typed twice: delete this row.`,
+      );
+      const pushed = `The same ${what} as row 2, pushed already: delete this row.`;
+      const check = await rt.callFromSidebar<ValidateSummary>('validatePush', kind);
+      expect(check).toMatchObject({ ok: 0, errors: 1, problems: [`Row 3: ${pushed}`] });
+      expect(await push(kind, `${kind}-twice-2`)).toMatchObject({ state: 'done', succeeded: 0, invalid: 1 });
+      expect(column(rt, sheet, 'Push message')[1]).toBe(pushed);
+    };
+    await twiceThenPushed('time_off', [a.email, '2026-06-10', '', 'TRUE', 'pto', ''], 'time off');
+    await twiceThenPushed(
+      'agent_states',
+      [a.email, 'available', 'phone', '2026-05-24 09:00', '2026-05-24 10:00', 'zendesk'],
+      'state',
+    );
+  });
+
   it('an association typed twice keeps its verdict once its first copy is done, push after push', async () => {
     const { rt, sim } = await startLocalAddon({ dialect: 'live' });
     const [a, b] = sim.admin.org.people.filter((p) => !p.deleted && p.staffable && p.email);

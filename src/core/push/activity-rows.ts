@@ -9,9 +9,17 @@ import type { CellTime } from './cell-time';
 import { notAfterStart } from './end-words';
 import type { HeaderMap } from './header';
 import { type ScheduleOf, scheduleOf } from './master-schedule';
-import { overlapsText, overlapsWithin, refuseRow, rowsText, type Span, typedTwice } from './overlaps';
+import {
+  copyWords,
+  overlapsText,
+  overlapsWithin,
+  refuseRow,
+  rowsText,
+  type Span,
+  typedTwice,
+} from './overlaps';
 import type { ParseContext } from './parse-row';
-import { fingerprint, type PushRequest } from './request';
+import type { PushRequest } from './request';
 import type { SheetRow } from './sheet-rows';
 
 export interface ActivityCells {
@@ -146,17 +154,11 @@ export function markOverlaps(
   // Its first copy pushed already, a copy sent would have Assembled delete the first to place it.
   const places = ({ request: r }: { request?: PushRequest }) =>
     r?.kind === 'activities' && r.action !== 'delete';
-  const copies = typedTwice(sent.filter(places).map((s) => s.row));
-  const done = new Map(pushed.filter(places).map((p) => [fingerprint(p.request), p.row.row]));
-  for (const { row } of sent.filter(places)) {
-    const at = done.get(row.fp ?? '');
-    if (at !== undefined) copies.set(row, at);
-  }
-  for (const [row, at] of copies)
-    refuseRow(
-      row,
-      `The same activity as row ${at}, ${done.has(row.fp ?? '') ? 'pushed already' : 'typed twice'}: delete this row.`,
-    );
+  const copies = typedTwice(
+    sent.filter(places).map((s) => s.row),
+    pushed.filter(places),
+  );
+  for (const [row, at] of copies) refuseRow(row, copyWords('activity', at));
   for (const { row, request: r } of [...sent, ...listed]) {
     if (r?.kind !== 'activities' || r.action === 'delete' || copies.has(row)) continue;
     const { agent_id: agent, start_time: start, end_time: end } = r.activity;

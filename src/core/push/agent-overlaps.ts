@@ -5,10 +5,13 @@
 //   State edits' inserts and updates place states too, and are checked alike.
 // - Time off: two requests over the same time are a change that belongs in Assembled (cancel one,
 //   then ask again).
-// A row typed twice, the same state or request, is told apart: only its later copies wait.
+// A row typed twice, the same state or request, is told apart: only its later copies wait, and a
+// copy of a row pushed since still says it is the same, not that it overlaps (which would have a
+// person cancel or correct the good one).
 import type { Zone } from '../ports';
 import type { HeaderMap } from './header';
 import {
+  copyWords,
   overlapsText,
   overlapsWithin,
   refuseRow,
@@ -23,6 +26,12 @@ import { EMPTYING_WITHDRAWS } from './sent-print';
 import type { SheetRow } from './sheet-rows';
 
 type Held = { row: SheetRow; request: PushRequest }[];
+
+/**
+ * Pushed rows a new row may be a copy of: those the sheet shows as they were sent. An emptied or
+ * changed one is met by the overlap's words, which say what Assembled still holds.
+ */
+const asSent = (held: Held): Held => held.filter((h) => !h.row.changed && !emptiedSincePushed(h.row));
 
 /**
  * The rows' requests (where they read well, a near miss read as written too: a row to fix says all
@@ -49,7 +58,10 @@ export function markStateOverlaps(
   held: Held = [],
 ): Set<SheetRow> {
   const refused = new Set<SheetRow>();
-  const copies = typedTwice(rows.filter((r) => r.parse?.ok && placed(r.parse.request)));
+  const copies = typedTwice(
+    rows.filter((r) => r.parse?.ok && placed(r.parse.request)),
+    asSent(held).filter((h) => placed(h.request)),
+  );
   const groups = new Map<string, Span[]>();
   for (const { row, request } of withHeld(rows, held)) {
     const input = placed(request);
@@ -69,7 +81,7 @@ export function markStateOverlaps(
   }
   for (const [row, at] of copies) {
     refused.add(row);
-    refuseRow(row, `The same state as row ${at}, typed twice: delete this row.`);
+    refuseRow(row, copyWords('state', at));
   }
   return refused;
 }
@@ -79,7 +91,7 @@ export function markStateOverlaps(
  * deleted); a new row over the same time would be a second request, so it is held back too.
  */
 export function markTimeOffOverlaps(rows: SheetRow[], map: HeaderMap, zone: Zone, held: Held = []): void {
-  const copies = typedTwice(rows);
+  const copies = typedTwice(rows, asSent(held));
   const groups = new Map<string, Span[]>();
   for (const { row, request: r } of withHeld(rows, held)) {
     if (r?.kind !== 'time_off' || copies.has(row)) continue;
@@ -103,6 +115,5 @@ export function markTimeOffOverlaps(rows: SheetRow[], map: HeaderMap, zone: Zone
         : `${overlapsText(map, row, others, zone)}, time off for the same agent: two requests over the same time. Delete the row typed twice, or correct its dates.`,
     );
   }
-  for (const [row, at] of copies)
-    refuseRow(row, `The same time off as row ${at}, typed twice: delete this row.`);
+  for (const [row, at] of copies) refuseRow(row, copyWords('time off', at));
 }

@@ -4,7 +4,7 @@
 import type { Zone } from '../ports';
 import { formatLocalDateTime } from '../time/zone-math';
 import type { HeaderMap } from './header';
-import type { PushRequest } from './request';
+import { fingerprint, type PushRequest } from './request';
 import type { SheetRow } from './sheet-rows';
 
 const MINUTE_MS = 60_000;
@@ -131,18 +131,39 @@ export function wordOnRow(
   else refuseRow(row, words('once fixed, it is sent as written'));
 }
 
+/** The first copy of a row typed twice: its row, and whether it was pushed already. */
+export interface FirstCopy {
+  at: number;
+  pushed: boolean;
+}
+
 /**
- * Rows typed twice (the same request as an earlier row not yet done), each with its first copy's
- * row: the first copy goes, the later ones are pointed at it (no clash to judge).
+ * Rows typed twice (the same request as an earlier row not yet done, or as one of `pushed`, rows
+ * pushed already with what they sent), each with its first copy: the first copy goes (or went), the
+ * later ones are pointed at it (no clash to judge).
  */
-export function typedTwice(rows: SheetRow[]): Map<SheetRow, number> {
-  const first = new Map<string, number>();
-  const copies = new Map<SheetRow, number>();
+export function typedTwice(
+  rows: SheetRow[],
+  pushed: { row: SheetRow; request: PushRequest }[] = [],
+): Map<SheetRow, FirstCopy> {
+  const first = new Map<string, FirstCopy>();
+  for (const { row, request } of pushed) {
+    const fp = fingerprint(request);
+    if (!first.has(fp)) first.set(fp, { at: row.row, pushed: true });
+  }
+  const copies = new Map<SheetRow, FirstCopy>();
   for (const row of rows) {
     if (row.done || !row.fp) continue;
     const at = first.get(row.fp);
-    if (at === undefined) first.set(row.fp, row.row);
+    if (at === undefined) first.set(row.fp, { at: row.row, pushed: false });
     else copies.set(row, at);
   }
   return copies;
 }
+
+/**
+ * What a row typed twice says: the same as its first copy, even once that is pushed, where an
+ * overlap's words would have a person cancel or correct the first.
+ */
+export const copyWords = (what: string, { at, pushed }: FirstCopy): string =>
+  `The same ${what} as row ${at}, ${pushed ? 'pushed already' : 'typed twice'}: delete this row.`;
