@@ -155,7 +155,7 @@ describe('BigQuery destination (core)', () => {
     // Down for longer than the 7 s left: the chunks loaded so far stand, the rest waits.
     down = 10;
     progress = loadTable(w, { ...target, runId: 's' }, table, recs, deps);
-    expect(progress).toEqual({ chunk: 1, rows: 10, bytes: expect.any(Number) });
+    expect(progress).toEqual({ chunk: 1, rows: 10, bytes: expect.any(Number), total: 30 });
     expect(saved.at(-1)).toEqual(progress);
     // The next execution goes on from there (the outage over); chunk 1 is not sent twice.
     down = 0;

@@ -26,6 +26,13 @@ export interface LoadProgress {
   rows: number;
   bytes: number;
   finished?: boolean;
+  /** The rows of the whole load, for the sidebar to say what it is loading. */
+  total?: number;
+  /**
+   * A job started and not yet seen done, a sidebar's step having answered rather than wait for it:
+   * the next step checks it (loadRunning) before building the rows again. `rows`: those it loads.
+   */
+  running?: { id: string; rows: number };
 }
 
 export class LoadFailed extends Error {
@@ -117,17 +124,20 @@ function stopCheck(clock: Pick<Clock, 'now'>, stopped: () => boolean): () => boo
   };
 }
 
-/** The job once done; undefined when it outlasts the wait or Stop is pressed meanwhile. */
+/**
+ * The job once done; undefined when it outlasts the wait or Stop is pressed meanwhile, or at once
+ * when it runs still and the step does not `wait` (a sidebar's).
+ */
 function waitFor(
   w: Warehouse,
   clock: Clock,
   projectId: string,
   id: string,
   stopped: () => boolean,
-  started: { job: ReturnType<Warehouse['job']> },
+  started: { job: ReturnType<Warehouse['job']>; wait: boolean },
 ) {
   let info = started.job;
-  const until = clock.now() + JOB_WAIT_MS;
+  const until = started.wait ? clock.now() + JOB_WAIT_MS : clock.now();
   for (let wait = 500; !info.done && clock.now() < until; wait = Math.min(wait * 2, 8_000)) {
     // Left running: the stop that ends the run cancels it (abandonLoad).
     if (stopped()) return undefined;
@@ -146,6 +156,11 @@ type LoadDeps = {
   budgetMs?: number;
   /** Whether Stop was pressed on the run (asked between chunks and while a job is waited for). */
   stopped?: () => boolean;
+  /**
+   * Whether the step sleeps till a job it started is done (default), as the dispatcher's may; a
+   * sidebar's call sleeps never (run-pull.ts sidebarTurn): it answers, and its next call checks.
+   */
+  wait?: boolean;
 };
 
 /**
@@ -162,13 +177,17 @@ export function loadTable(
   deps: LoadDeps,
   progress: LoadProgress = { chunk: 0, rows: 0, bytes: 0 },
 ): LoadProgress {
-  let saved = progress;
+  const total = table.rows.length;
+  let saved = { ...progress, total };
   const save = (p: LoadProgress) => {
-    saved = p;
-    deps.save(p);
+    saved = { ...p, total };
+    deps.save(saved);
   };
   try {
-    return loadSteps(retrying(w, deps.clock), target, table, records, { ...deps, save }, progress);
+    return {
+      ...loadSteps(retrying(w, deps.clock), target, table, records, { ...deps, save }, progress),
+      total,
+    };
   } catch (error) {
     if (error instanceof WaitTooLong) return saved;
     throw error;
@@ -185,6 +204,7 @@ function loadSteps(
 ): LoadProgress {
   const { clock } = deps;
   const started = clock.now();
+  const wait = deps.wait ?? true;
   const stopped = stopCheck(clock, deps.stopped ?? (() => false));
   const budget = deps.budgetMs ?? LOAD_BUDGET_MS;
   const mapped = mapColumns(table, listKeys(records));
@@ -228,7 +248,9 @@ function loadSteps(
   const staged = target.mode !== 'append';
   const staging = stagingTable(target);
   const into = staged ? staging : target;
-  let p = { ...progress };
+  // A job seen running before is started again by its id below: BigQuery answers it as it is now.
+  const { running: _, ...before } = progress;
+  let p: LoadProgress = before;
   const limits = { bytes: CHUNK_BYTES, rows: Math.min(CHUNK_ROWS, w.chunkRows ?? CHUNK_ROWS) };
   for (const chunk of chunks(table, records, mapped, fields, deps.zone, p.chunk, limits)) {
     if (clock.now() - started > budget || stopped()) return p;
@@ -245,8 +267,9 @@ function loadSteps(
     };
     const job = waitFor(w, clock, target.projectId, id, stopped, {
       job: w.startJob(target.projectId, id, configuration, chunk.text),
+      wait,
     });
-    if (!job) return p;
+    if (!job) return { ...p, running: { id, rows: chunk.rows } };
     p = { chunk: chunk.index + 1, rows: p.rows + chunk.rows, bytes: p.bytes + chunk.bytes };
     deps.save(p);
   }
@@ -271,8 +294,9 @@ function loadSteps(
       if (stopped()) return p;
       const job = waitFor(w, clock, target.projectId, id, stopped, {
         job: w.startJob(target.projectId, id, { query }),
+        wait,
       });
-      if (!job) return p;
+      if (!job) return { ...p, running: { id, rows: 0 } };
     }
     if (p.chunk > 0) w.dropTable(staging);
   }

@@ -10,6 +10,7 @@ import { keyNames } from '../sheet/write-table';
 import type { Table } from '../table/build-table';
 import { type ConnectedViews, showView } from './connected-view';
 import { abandonLoad, consoleLink, LoadFailed, loadTable } from './load-table';
+import { retrying } from './retry';
 import { bigQueryLabel } from './target';
 import type { Warehouse } from './warehouse';
 
@@ -20,6 +21,9 @@ interface Deps {
   views?: () => ConnectedViews;
 }
 
+/** How long a sidebar's step leaves a running job before its next call checks it again. */
+const LOAD_CHECK_MS = 2_000;
+
 /** How the rows went in: an append adds every row, the same ones again too (README). */
 const LOADED = { replace: 'loaded into', merge: 'merged into', append: 'appended to' } as const;
 
@@ -29,8 +33,12 @@ export function loadIntoBigQuery(
   table: Table,
   records: readonly object[],
   jobs: JobStore,
-  /** Whether Stop was pressed on the pull: the load step then ends soon, for the stop to end the run. */
-  stopped: () => boolean = () => false,
+  step: {
+    /** Whether Stop was pressed on the pull: the load step then ends soon, for the stop to end the run. */
+    stopped?: () => boolean;
+    /** Whether the step sleeps till its jobs are done (load-table.ts LoadDeps's wait). */
+    wait?: boolean;
+  } = {},
 ): PullJob {
   const target = job.spec.target;
   if (target.kind !== 'bigquery') throw new Error('not a BigQuery target');
@@ -52,7 +60,7 @@ export function loadIntoBigQuery(
     {
       clock: deps.clock,
       zone: deps.zone,
-      stopped,
+      ...step,
       save: (load) => {
         // A chunk loaded is a step moved on: kills after it are not counted against the job.
         current = jobs.save({ ...current, load, tries: 0, updatedAt: deps.clock.now() });
@@ -66,7 +74,7 @@ export function loadIntoBigQuery(
   if (!progress.finished) {
     return withState(current, 'writing', at, {
       load: progress,
-      nextPollAt: at,
+      nextPollAt: progress.running ? at + LOAD_CHECK_MS : at,
       message: `Loading into BigQuery: ${count(progress.rows)} of ${count(table.rows.length)} rows so far (${mb} MB)`,
     });
   }
@@ -78,6 +86,21 @@ export function loadIntoBigQuery(
     // The link last, so nothing after it is read as part of it (the sidebar makes it a link).
     message: `${count(progress.rows)} rows ${LOADED[job.spec.mode]} ${bigQueryLabel(target)} (${mb} MB).${view.note} ${consoleLink(ref)}`,
   });
+}
+
+/**
+ * A sidebar's step while the job its last step started still runs: that job is checked, and the
+ * step answers, not building the rows again (seconds of work) only to find it running. Undefined
+ * when there is none or it is done: the step carries on, its outcome read as the load resumes. A
+ * check BigQuery does not answer fails the step, as the load's own calls do.
+ */
+export function loadRunning(deps: Pick<Deps, 'warehouse' | 'clock'>, job: PullJob): PullJob | undefined {
+  const { target } = job.spec;
+  const running = job.load?.running;
+  if (!running || target.kind !== 'bigquery' || !deps.warehouse) return undefined;
+  if (retrying(deps.warehouse(), deps.clock).job(target.project, running.id).done) return undefined;
+  const at = deps.clock.now();
+  return withState(job, 'writing', at, { nextPollAt: at + LOAD_CHECK_MS });
 }
 
 /**

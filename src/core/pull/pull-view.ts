@@ -214,6 +214,11 @@ function stage(job: PullJob): string {
   // The page or row under way; once all are in (the state not yet moved on), the last one.
   if (job.state === 'fetching' && job.fetched)
     return `${part ? `Reading ${part}: page` : 'Fetching page'} ${count(Math.min(job.fetched.pages + 1, job.fetched.of))} of ${count(job.fetched.of)}`;
+  // Into BigQuery the rows are loaded, not written: the read is over, its stage no longer said.
+  if (job.state === 'writing' && job.spec.target.kind === 'bigquery')
+    return job.load?.total === undefined
+      ? 'Loading into BigQuery'
+      : `Loading into BigQuery: ${count(job.load.total)} rows`;
   if (job.state === 'writing' && job.write)
     return `Writing rows ${count(Math.min(job.write.done + 1, job.write.total))} of ${count(job.write.total)}`;
   return job.failure === STOPPED ? 'Stopped' : STAGES[job.state];

@@ -8,7 +8,7 @@ import { metricsToRows } from '../assembled/normalise';
 import { TurnOver } from '../assembled/reply-memo';
 import type { Metric } from '../assembled/schemas/reports';
 import type { ConnectedViews } from '../bigquery/connected-view';
-import { abandonLoadOf, loadIntoBigQuery } from '../bigquery/pull-load';
+import { abandonLoadOf, loadIntoBigQuery, loadRunning } from '../bigquery/pull-load';
 import type { Warehouse } from '../bigquery/warehouse';
 import { countText } from '../count-text';
 import { attemptMs, betweenTriesWords, unansweredWords } from '../jobs/attempt-time';
@@ -1017,9 +1017,13 @@ function loadStaged(
   client: AssembledClient,
   run: RunState,
 ): PullJob {
+  // A sidebar's step never sleeps: a job still running is left for its next call.
+  const wait = run.background;
+  const running = wait ? undefined : loadRunning(deps, job);
+  if (running) return running;
   const records = stagedRecords(deps, job, client);
   const stopped = stopSeenBy(deps, job.id, run);
-  return loadIntoBigQuery(deps, job, tableOf(deps, job, records), records, jobs, stopped);
+  return loadIntoBigQuery(deps, job, tableOf(deps, job, records), records, jobs, { stopped, wait });
 }
 
 /**
