@@ -519,9 +519,13 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * pause it is (0.1 KiB);
  * 421.5 with a deleted sheet's ways back said once, Undo first, on every editor's card and in
  * its owner's e-mail (0.1 KiB);
+ * 423.1 with namesakes told apart by e-mail in Activities, the live timeline and the schedule
+ * grid (0.1 KiB), an ID cell holding a formula as text held back and time off created in the past
+ * keeping its word after Push (0.8 KiB), and a sidebar's BigQuery load answering between its
+ * jobs, so Stop is seen during it (0.6 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 421.5;
+const CODE_BUDGET_KIB = 423.1;
 
 const ENTRY_POINTS = [
   'onOpen',
