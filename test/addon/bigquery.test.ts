@@ -200,6 +200,69 @@ describe('pull into BigQuery', () => {
     expect(rt.bigquery.rows(P, 'wfm', 'typed')).toEqual([]);
   });
 
+  it('refuses to append or merge another report into a table holding one, before any row is loaded', async () => {
+    const { rt } = await addon();
+    const report = (report: string, mode: string, table = 'adherence') => ({
+      source: { kind: 'report', report, granularity: 'day' },
+      range: day('2026-05-21'),
+      target: { kind: 'bigquery', project: P, dataset: 'wfm', table },
+      mode,
+    });
+    const made = await pullToEnd(rt, report('adherence', 'replace'), key());
+    expect(made.state).toBe('done');
+    const fields = () =>
+      (rt.bigquery.getTable(P, 'wfm', 'adherence') as Rest).schema.fields.map((f: Rest) => f.name);
+    const before = fields();
+    const loads = () => rt.bigquery.jobList().length;
+    const jobs = loads();
+    for (const [mode, adding] of [
+      ['append', 'appending'],
+      ['merge', 'merging'],
+    ]) {
+      const refused = await pullToEnd(rt, report('ticket_stats', mode as string), key());
+      expect(refused).toMatchObject({
+        state: 'failed',
+        message: `Nothing was loaded: team-analytics.wfm.adherence holds Adherence report (day) rows, not Ticket stats report (day), and ${adding} would mix the two in one table. Choose another table, or Replace it.`,
+      });
+    }
+    expect(fields()).toEqual(before);
+    expect(rt.bigquery.rows(P, 'wfm', 'adherence').length).toBe(made.rows);
+    expect(loads()).toBe(jobs);
+    // Its description says what it holds, as a pulled sheet's header note does.
+    const described = () => (rt.bigquery.getTable(P, 'wfm', 'adherence') as Rest).description;
+    expect(described()).toBe('Source: Assembled Adherence report (day)');
+    // The same report appends as before.
+    const again = await pullToEnd(rt, report('adherence', 'append'), key());
+    expect(again.state).toBe('done');
+    expect(rt.bigquery.rows(P, 'wfm', 'adherence').length).toBe(2 * (made.rows ?? 0));
+    // A table described so but made with fewer columns is widened by the same data, as before.
+    rt.bigquery.insertTable(
+      {
+        tableReference: { tableId: 'states' },
+        description: 'Source: Assembled Agent states',
+        schema: { fields: [{ name: 'agent_id', type: 'STRING' }] },
+      },
+      P,
+      'wfm',
+    );
+    expect(await pullToEnd(rt, states(day('2026-05-21'), 'append', 'states'), key())).toMatchObject({
+      state: 'done',
+    });
+    expect((rt.bigquery.getTable(P, 'wfm', 'states') as Rest).schema.fields.length).toBeGreaterThan(1);
+    // Replaced with weeks, the table says it holds weeks.
+    expect(
+      await pullToEnd(
+        rt,
+        {
+          ...report('adherence', 'replace'),
+          source: { kind: 'report', report: 'adherence', granularity: 'week' },
+        },
+        key(),
+      ),
+    ).toMatchObject({ state: 'done' });
+    expect(described()).toBe('Source: Assembled Adherence report (week)');
+  });
+
   it('loads time off partitioned on its first day, which every request has (an all-day one has no start time)', async () => {
     const { rt } = await addon();
     const spec = {

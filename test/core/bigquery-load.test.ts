@@ -31,6 +31,7 @@ function stubWarehouse() {
     ensureDataset: () => undefined,
     createTable: () => undefined,
     patchSchema: () => undefined,
+    describeTable: () => undefined,
     startJob(_p, id, configuration, data): JobInfo {
       now += 1000;
       if (!jobs.has(id)) {

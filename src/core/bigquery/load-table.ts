@@ -4,10 +4,12 @@
 // replace load into a staging table first, then run one MERGE on the key, or one WRITE_TRUNCATE,
 // so readers see the old table until the new rows are all there.
 import { type Clock, WaitTooLong, type Zone } from '../ports';
+import type { PullSource } from '../pull/pull-spec';
 import type { Table } from '../table/build-table';
 import { CHUNK_BYTES, CHUNK_ROWS, chunks, listKeys } from './ndjson';
 import { retrying } from './retry';
 import { columnName, compareSchema, type Field, mapColumns } from './schema';
+import { mixingWords, tableDescription, tableHolds } from './table-source';
 import { type TableRef, tableRefOf, type Warehouse } from './warehouse';
 
 export interface LoadTarget extends TableRef {
@@ -18,6 +20,8 @@ export interface LoadTarget extends TableRef {
   span?: readonly [string, string] | undefined;
   /** Unique per pull: job ids and the staging table are named from it. */
   runId: string;
+  /** The rows' data: the table's description says it (table-source.ts). */
+  source?: PullSource;
 }
 
 export interface LoadProgress {
@@ -211,6 +215,10 @@ function loadSteps(
   const label = `${target.projectId}.${target.datasetId}.${target.tableId}`;
   w.ensureDataset(target.projectId, target.datasetId);
   const existing = w.table(target);
+  const mixing =
+    existing && target.source && mixingWords(label, target.mode, existing.description, target.source);
+  if (mixing) throw new LoadFailed(mixing);
+  const description = target.source && tableDescription(target.source);
   let fields: Field[] = mapped.map((m) => m.field);
   if (!existing) {
     const names = new Set(fields.map((f) => f.name));
@@ -222,6 +230,7 @@ function loadSteps(
     w.createTable(target, fields, {
       ...(partition ? { partitionField: partition } : {}),
       ...(cluster ? { clusterFields: [cluster] } : {}),
+      ...(description ? { description } : {}),
     });
   } else {
     const compared = compareSchema(existing.fields, mapped, label);
@@ -300,6 +309,11 @@ function loadSteps(
     }
     if (p.chunk > 0) w.dropTable(staging);
   }
+  // A replace's table holds the new data now; one that said nothing holds it as well. A description
+  // of the person's own is theirs to keep.
+  const ours = tableHolds(existing?.description) !== undefined;
+  if (description && existing && existing.description !== description)
+    if (!existing.description || (target.mode === 'replace' && ours)) w.describeTable(target, description);
   p = { ...p, finished: true };
   deps.save(p);
   return p;

@@ -54,7 +54,14 @@ export function loadIntoBigQuery(
   const ref = { projectId: target.project, datasetId: target.dataset, tableId: target.table };
   const progress = loadTable(
     deps.warehouse(),
-    { ...ref, mode: job.spec.mode, key, span: spanIn(key, sourceInfo(job.spec.source).span), runId: job.id },
+    {
+      ...ref,
+      mode: job.spec.mode,
+      key,
+      span: spanIn(key, sourceInfo(job.spec.source).span),
+      runId: job.id,
+      source: job.spec.source,
+    },
     table,
     records as Record<string, unknown>[],
     {

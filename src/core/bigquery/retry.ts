@@ -44,6 +44,7 @@ export function retrying(w: Warehouse, clock: Clock): Warehouse {
     ensureDataset: retried(clock, w.ensureDataset.bind(w)),
     createTable: retried(clock, w.createTable.bind(w)),
     patchSchema: retried(clock, w.patchSchema.bind(w)),
+    describeTable: retried(clock, w.describeTable.bind(w)),
     startJob: retried(clock, w.startJob.bind(w)),
     job: retried(clock, w.job.bind(w)),
     cancelJob: retried(clock, w.cancelJob.bind(w)),

@@ -18,6 +18,8 @@ export function tableRefOf({ projectId, datasetId, tableId }: TableRef): TableRe
 export interface TableInfo {
   fields: { name: string; type: string; mode?: string; description?: string }[];
   numRows: number;
+  /** The table's description: what the add-on loaded into it, where it made it (table-source.ts). */
+  description?: string;
 }
 
 export interface JobInfo {
@@ -51,10 +53,11 @@ export interface Warehouse {
   createTable(
     ref: TableRef,
     fields: Field[],
-    options: { partitionField?: string; clusterFields?: string[] },
+    options: { partitionField?: string; clusterFields?: string[]; description?: string },
   ): void;
   /** Adds columns (the whole schema as it should be, old columns first). */
   patchSchema(ref: TableRef, fields: Field[]): void;
+  describeTable(ref: TableRef, description: string): void;
   /**
    * Starts a job with the caller's id; a second start with the same id (a retry after a kill)
    * answers the job already started, never a second one.

@@ -65,6 +65,7 @@ export const bigQueryWarehouse: Warehouse = {
           ...(f.description ? { description: String(f.description) } : {}),
         })),
         numRows: Number(t?.numRows ?? 0),
+        ...(t?.description ? { description: String(t.description) } : {}),
       };
     } catch (error) {
       if (error instanceof WarehouseError && error.code === 404 && /Table/.test(error.message)) return null;
@@ -90,6 +91,7 @@ export const bigQueryWarehouse: Warehouse = {
             ? { timePartitioning: { type: 'DAY', field: options.partitionField } }
             : {}),
           ...(options.clusterFields ? { clustering: { fields: options.clusterFields } } : {}),
+          ...(options.description ? { description: options.description } : {}),
         },
         ref.projectId,
         ref.datasetId,
@@ -98,6 +100,9 @@ export const bigQueryWarehouse: Warehouse = {
   },
   patchSchema(ref, fields) {
     call(() => api().Tables.patch({ schema: { fields } }, ref.projectId, ref.datasetId, ref.tableId));
+  },
+  describeTable(ref, description) {
+    call(() => api().Tables.patch({ description }, ref.projectId, ref.datasetId, ref.tableId));
   },
   startJob(projectId, jobId, configuration, data) {
     const resource = { jobReference: { projectId, jobId }, configuration };
