@@ -263,6 +263,46 @@ describe('pull into BigQuery', () => {
     expect(described()).toBe('Source: Assembled Adherence report (week)');
   });
 
+  it("replaces a table of another report whole, made anew with the new rows' partitioning and clustering", async () => {
+    const { rt } = await addon();
+    const report = (report: string) => ({
+      source: { kind: 'report', report, granularity: 'day' },
+      range: day('2026-05-21'),
+      target: { kind: 'bigquery', project: P, dataset: 'wfm', table: 'adherence' },
+      mode: 'replace',
+    });
+    expect(await pullToEnd(rt, report('adherence'), key())).toMatchObject({ state: 'done' });
+    expect((rt.bigquery.getTable(P, 'wfm', 'adherence') as Rest).clustering).toEqual({
+      fields: ['agent_id'],
+    });
+    const tickets = await pullToEnd(rt, report('ticket_stats'), key());
+    expect(tickets).toMatchObject({ state: 'done' });
+    expect(tickets.message).toMatch(/ rows loaded into team-analytics\.wfm\.adherence /);
+    const table = rt.bigquery.getTable(P, 'wfm', 'adherence') as Rest;
+    const names = table.schema.fields.map((f: Rest) => f.name);
+    expect(names).toContain('queue_id');
+    expect(names).not.toContain('agent_id');
+    expect(table).toMatchObject({
+      clustering: { fields: ['queue_id'] },
+      timePartitioning: { field: 'start_time' },
+      description: 'Source: Assembled Ticket stats report (day)',
+    });
+    expect(rt.bigquery.rows(P, 'wfm', 'adherence').length).toBe(tickets.rows);
+    // The tables are the one replaced and nothing left staged.
+    expect(
+      (rt.bigquery.listTables(P, 'wfm') as Rest).tables.map((t: Rest) => t.tableReference.tableId),
+    ).toEqual(['adherence']);
+    // A column of another type is no refusal to a replace either: the table is made anew.
+    rt.bigquery.insertTable(
+      { tableReference: { tableId: 'typed' }, schema: { fields: [{ name: 'start_time', type: 'INT64' }] } },
+      P,
+      'wfm',
+    );
+    const typed = await pullToEnd(rt, states(day('2026-05-21'), 'replace', 'typed'), key());
+    expect(typed.state).toBe('done');
+    expect(rt.bigquery.rows(P, 'wfm', 'typed').length).toBe(typed.rows);
+  });
+
   it('loads time off partitioned on its first day, which every request has (an all-day one has no start time)', async () => {
     const { rt } = await addon();
     const spec = {

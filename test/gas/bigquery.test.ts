@@ -256,6 +256,45 @@ describe('BigQuery advanced service (local fake)', () => {
     expect(legacy.error?.message).toMatch(/useLegacySql: false/);
   });
 
+  it("a query overwriting a table must name the table's partitioning and clustering, as BigQuery refuses another", () => {
+    const { rt, call } = runtime();
+    call('Jobs.insert', [loadJob('j0'), P], ndjson(ROWS));
+    const stage = loadJob('j1');
+    stage.configuration.load.destinationTable.tableId = 'stage';
+    call('Jobs.insert', [stage, P], ndjson([ROWS[0]]));
+    rt.clock.advance(5_000);
+    const overwrite = (jobId: string, layout: object) => {
+      call('Jobs.insert', [
+        {
+          jobReference: { projectId: P, jobId },
+          configuration: {
+            query: {
+              query: `SELECT * FROM \`${P}.wfm.stage\``,
+              useLegacySql: false,
+              destinationTable: { projectId: P, datasetId: 'wfm', tableId: 'states' },
+              writeDisposition: 'WRITE_TRUNCATE',
+              ...layout,
+            },
+          },
+        },
+        P,
+      ]);
+      rt.clock.advance(5_000);
+      return call('Jobs.get', [P, jobId]).value;
+    };
+    const bare = overwrite('q1', {});
+    expect(bare.status.errorResult.message).toBe(
+      'Incompatible table partitioning specification. Expects partitioning specification interval(type:day,field:start_time) clustering(agent_id), but input partitioning specification is none',
+    );
+    expect(rt.bigquery.rows(P, 'wfm', 'states')).toHaveLength(2);
+    const same = overwrite('q2', {
+      timePartitioning: { type: 'DAY', field: 'start_time' },
+      clustering: { fields: ['agent_id'] },
+    });
+    expect(same.status.errorResult).toBeUndefined();
+    expect(rt.bigquery.rows(P, 'wfm', 'states')).toHaveLength(1);
+  });
+
   it('counts numBytes and bytes processed from the rows, the same whether a load, MERGE or INSERT put them there', () => {
     const { rt, call } = runtime();
     call('Jobs.insert', [loadJob('j0'), P], ndjson(ROWS));

@@ -728,6 +728,7 @@ export class Warehouse {
     if (destination && !dml) {
       const write = String(query.writeDisposition ?? 'WRITE_EMPTY');
       const table = this.table(destination.projectId, destination.datasetId, destination.tableId);
+      if (write === 'WRITE_TRUNCATE') this.checkLayout(table, query);
       const target = duckTable(destination.projectId, destination.datasetId, destination.tableId);
       const columns = table.schema.map((f) => quote(f.name)).join(', ');
       const statements = write === 'WRITE_TRUNCATE' ? [`DELETE FROM ${target}`] : [];
@@ -753,6 +754,28 @@ export class Warehouse {
       rows: result.rows.map((row) => ({ f: row.map((v, i) => cell(v, result.columns[i]?.type ?? '')) })),
     };
     return { statementType, totalBytesProcessed: String(bytes) };
+  }
+
+  /**
+   * A query that overwrites a table gives it its own partitioning and clustering, none if it says
+   * none: BigQuery refuses one that differs from the table's (it changes only by dropping the table).
+   */
+  private checkLayout(table: TableRecord, query: Json): void {
+    const spec = (partitioning: unknown, clustering: unknown) => {
+      const p = partitioning as { type?: string; field?: string } | undefined;
+      const c = ((clustering as Json | undefined)?.fields ?? []) as string[];
+      const interval = p
+        ? `interval(type:${String(p.type ?? 'DAY').toLowerCase()}${p.field ? `,field:${p.field}` : ''})`
+        : '';
+      return [interval, c.length ? `clustering(${c.join(',')})` : ''].filter(Boolean).join(' ') || 'none';
+    };
+    const expects = spec(table.timePartitioning, table.clustering);
+    const input = spec(query.timePartitioning, query.clustering);
+    if (expects !== input)
+      throw new BigQueryError(
+        'invalid',
+        `Incompatible table partitioning specification. Expects partitioning specification ${expects}, but input partitioning specification is ${input}`,
+      );
   }
 
   /** BigQuery refuses a MERGE where a target row matches two source rows; DuckDB does not. */

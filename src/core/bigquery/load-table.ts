@@ -9,6 +9,7 @@ import type { Table } from '../table/build-table';
 import { CHUNK_BYTES, CHUNK_ROWS, chunks, listKeys } from './ndjson';
 import { retrying } from './retry';
 import { columnName, compareSchema, type Field, mapColumns } from './schema';
+import { holds, layoutFor, layoutOf } from './table-layout';
 import { mixingWords, tableDescription, tableHolds } from './table-source';
 import { type TableRef, tableRefOf, type Warehouse } from './warehouse';
 
@@ -220,20 +221,15 @@ function loadSteps(
   if (mixing) throw new LoadFailed(mixing);
   const description = target.source && tableDescription(target.source);
   let fields: Field[] = mapped.map((m) => m.field);
+  const compared = existing && compareSchema(existing.fields, mapped, label);
+  // A replace of a table that cannot hold the rows as it is (another report's, partitioned or
+  // clustered on columns they lack, or a column of another type) makes it anew at the end.
+  const remake =
+    target.mode === 'replace' && !!existing && (!holds(existing, fields) || !!compared?.problems.length);
+  const made = { ...layoutFor(fields), ...(description ? { description } : {}) };
   if (!existing) {
-    const names = new Set(fields.map((f) => f.name));
-    // Time off partitions on its first day: an all-day request has no start time.
-    const partition = ['first_day', 'start_time', 'start', 'date', 'created_at'].find(
-      (n) => names.has(n) && ['TIMESTAMP', 'DATE'].includes(fields.find((f) => f.name === n)?.type ?? ''),
-    );
-    const cluster = ['agent_id', 'queue_id', 'id'].find((n) => names.has(n));
-    w.createTable(target, fields, {
-      ...(partition ? { partitionField: partition } : {}),
-      ...(cluster ? { clusterFields: [cluster] } : {}),
-      ...(description ? { description } : {}),
-    });
-  } else {
-    const compared = compareSchema(existing.fields, mapped, label);
+    w.createTable(target, fields, made);
+  } else if (compared && !remake) {
     if (compared.problems.length)
       throw new LoadFailed(`Cannot load into ${label}: ${compared.problems.join('; ')}`);
     fields = compared.fields;
@@ -298,9 +294,17 @@ function loadSteps(
           useLegacySql: false,
           destinationTable: tableRefOf(target),
           writeDisposition: 'WRITE_TRUNCATE',
+          // The table's own layout, as BigQuery requires of a query that overwrites it.
+          ...(existing && !remake ? layoutOf(existing) : layoutFor(fields)),
         };
     if (target.mode === 'replace' || p.chunk > 0) {
       if (stopped()) return p;
+      // Readers find the table missing, then empty, until the query below is done: BigQuery has no
+      // swap to another layout. Cut short meanwhile, the next execution makes it (above) and goes on.
+      if (remake) {
+        w.dropTable(target);
+        w.createTable(target, fields, made);
+      }
       const job = waitFor(w, clock, target.projectId, id, stopped, {
         job: w.startJob(target.projectId, id, { query }),
         wait,

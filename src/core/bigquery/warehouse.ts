@@ -1,5 +1,6 @@
 // What the BigQuery destination needs from Google's side (the adapter is the advanced service).
 import type { Field } from './schema';
+import type { Layout } from './table-layout';
 
 export interface TableRef {
   projectId: string;
@@ -15,7 +16,7 @@ export function tableRefOf({ projectId, datasetId, tableId }: TableRef): TableRe
   return { projectId, datasetId, tableId };
 }
 
-export interface TableInfo {
+export interface TableInfo extends Layout {
   fields: { name: string; type: string; mode?: string; description?: string }[];
   numRows: number;
   /** The table's description: what the add-on loaded into it, where it made it (table-source.ts). */
@@ -50,11 +51,7 @@ export interface Warehouse {
   table(ref: TableRef): TableInfo | null;
   /** Creates the dataset if it is missing. */
   ensureDataset(projectId: string, datasetId: string): void;
-  createTable(
-    ref: TableRef,
-    fields: Field[],
-    options: { partitionField?: string; clusterFields?: string[]; description?: string },
-  ): void;
+  createTable(ref: TableRef, fields: Field[], options: Layout & { description?: string }): void;
   /** Adds columns (the whole schema as it should be, old columns first). */
   patchSchema(ref: TableRef, fields: Field[]): void;
   describeTable(ref: TableRef, description: string): void;

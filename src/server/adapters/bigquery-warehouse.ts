@@ -66,6 +66,15 @@ export const bigQueryWarehouse: Warehouse = {
         })),
         numRows: Number(t?.numRows ?? 0),
         ...(t?.description ? { description: String(t.description) } : {}),
+        ...(t?.timePartitioning
+          ? {
+              timePartitioning: {
+                type: String(t.timePartitioning.type ?? 'DAY'),
+                ...(t.timePartitioning.field ? { field: String(t.timePartitioning.field) } : {}),
+              },
+            }
+          : {}),
+        ...(t?.clustering?.fields?.length ? { clustering: { fields: t.clustering.fields.map(String) } } : {}),
       };
     } catch (error) {
       if (error instanceof WarehouseError && error.code === 404 && /Table/.test(error.message)) return null;
@@ -87,11 +96,7 @@ export const bigQueryWarehouse: Warehouse = {
         {
           tableReference: tableRefOf(ref),
           schema: { fields },
-          ...(options.partitionField
-            ? { timePartitioning: { type: 'DAY', field: options.partitionField } }
-            : {}),
-          ...(options.clusterFields ? { clustering: { fields: options.clusterFields } } : {}),
-          ...(options.description ? { description: options.description } : {}),
+          ...options,
         },
         ref.projectId,
         ref.datasetId,
