@@ -793,6 +793,11 @@ describe('BigQuery as a refresh target and as input', () => {
     await expect(rt.callFromSidebar('startPull', bad, key())).rejects.toThrow(
       /^The Google Cloud project id is 6 to 30 lower-case letters, digits or hyphens, like my-team-123\. Type the dataset name in letters, digits and underscores\.$/,
     );
+    // Nothing typed: a name is wanted.
+    const blank = { ...bad, target: { kind: 'bigquery', project: P, dataset: ' ', table: '' } };
+    await expect(rt.callFromSidebar('startPull', blank, key())).rejects.toThrow(
+      /^Type a dataset name\. Type a table name\.$/,
+    );
     const grid = {
       source: { kind: 'resource', resource: 'schedule_grid' },
       range: day('2026-05-21'),

@@ -1,10 +1,13 @@
 // A pull's BigQuery destination: a Cloud project, a dataset and a table (made if missing).
 import * as z from 'zod/mini';
 import { lazy } from '../lazy';
-import { BIGQUERY_FIELDS, type BigQueryField } from './target-fields';
+import { type BigQueryField, bigQueryFieldProblem } from './target-fields';
 
+/** The form's words at the field (bigQueryFieldProblem), said again here for a pull sent without them. */
 const rule = (field: BigQueryField) =>
-  z.regex(BIGQUERY_FIELDS[field].pattern, BIGQUERY_FIELDS[field].problem);
+  z.refine<string>((value) => bigQueryFieldProblem(field, value) === undefined, {
+    error: (issue) => bigQueryFieldProblem(field, String(issue.input)),
+  });
 
 export const BigQueryTarget = /* @__PURE__ */ lazy(() =>
   z.object({

@@ -1330,6 +1330,25 @@ form.addEventListener('input', (event) => {
   else if (targetFields().some(([f]) => f === field)) showTargetProblem(field, '');
 });
 
+// The dataset comes filled in ("assembled"): entered, it is selected whole, so what is typed
+// replaces it rather than joining it ("assembledwfm", QA). The click that entered it would put the
+// caret down and undo that, so its mouseup is let go.
+{
+  const dataset = byId<HTMLInputElement>('bqDataset');
+  let entered = false;
+  dataset.addEventListener('focus', () => {
+    dataset.select();
+    entered = true;
+  });
+  dataset.addEventListener('keydown', () => {
+    entered = false;
+  });
+  dataset.addEventListener('mouseup', (event) => {
+    if (entered) event.preventDefault();
+    entered = false;
+  });
+}
+
 /** Where the target's fields are wrong for BigQuery, said at each: the first of them, to fix first. */
 function bigQueryFault(): HTMLElement | undefined {
   if (radio('targetKind') !== 'bigquery') return undefined;
