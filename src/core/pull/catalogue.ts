@@ -97,6 +97,14 @@ const STATES_NOTE = [
   "States that cross the range's start or end are listed whole: their Duration counts time outside the range.",
   'A blank End (and Duration) is a state still going at the time of the pull.',
 ].join('\n');
+/**
+ * The timeline is a piece of each agent's day, not their records: Assembled cuts its states at the
+ * range's edges and at now (the simulator's getCondensedTimeline), so a sum of it counts the range alone.
+ */
+const TIMELINE_NOTE = [
+  "States that cross the range's start or end are cut to the range: their Duration counts only time inside it.",
+  'A state still going at the time of the pull ends then.',
+].join('\n');
 
 /** GET /v0/activities filters by agents, team, channel, activity types and schedule. */
 const ACTIVITY_FILTERS: FilterName[] = [
@@ -203,7 +211,7 @@ export const RESOURCE_INFO: Record<ResourceName, SourceInfo> = {
     range: 'required',
     filters: ['agent_ids', 'priority_order'],
     key: STATE_KEY,
-    note: STATES_NOTE,
+    note: TIMELINE_NOTE,
     namesSent: ['agent_name'],
   },
   edit_history: { label: 'Agent-state edit history', range: 'optional', filters: [], key: 'id' },
