@@ -68,20 +68,24 @@ describe('writtenWords', () => {
     );
   });
 
-  // A range past the days Assembled plans schedules for finds nothing, whatever the filters.
+  // A range past the days Assembled plans schedules for finds nothing, whatever the filters; with
+  // filters, whether it holds rows without them is not known, so both are said, the filters first.
   const planned = 'schedules may not be planned yet';
-  it('says first that the range lies ahead, wholly or partly, not only that the filters found none', () => {
+  it('says that the range lies ahead, wholly or partly: first with no filters, after them with some', () => {
     const also = {
       filtered: 'team "Tier 1" picked under Filters',
       clear: 'Clear filters, beside Pull data, takes them off',
     };
     const wholly = { ...also, ahead: { dates: '2027-02-01 to 2027-02-28', partly: false, why: planned } };
     expect(writtenWords('replace', written(0), 'Bad!A1', wholly)).toBe(
-      'No rows for team "Tier 1" picked under Filters: Assembled holds nothing yet for 2027-02-01 to 2027-02-28, which lies ahead: schedules may not be planned yet, so Bad!A1 shows "(no records)".',
+      'No rows for team "Tier 1" picked under Filters: Assembled holds none for 2027-02-01 to 2027-02-28 and these filters, so Bad!A1 shows "(no records)". Clear filters, beside Pull data, takes them off. If none come without filters either, it is because the range lies ahead, where schedules may not be planned yet.',
+    );
+    expect(writtenWords('replace', written(0), 'Bad!A1', { ahead: wholly.ahead })).toBe(
+      'No rows: Assembled holds nothing yet for 2027-02-01 to 2027-02-28, which lies ahead: schedules may not be planned yet, so Bad!A1 shows "(no records)".',
     );
     const partly = { ...also, ahead: { dates: '2027-01-01 to 2027-01-31', partly: true, why: planned } };
     expect(writtenWords('merge', written(0), 'Bad!A1', partly)).toBe(
-      'No rows for team "Tier 1" picked under Filters: 2027-01-01 to 2027-01-31 lies partly ahead, where schedules may not be planned yet, and Assembled holds none for the days before with these filters, so Bad!A1 was left as it was. Clear filters, beside Pull data, takes them off.',
+      'No rows for team "Tier 1" picked under Filters: Assembled holds none for 2027-01-01 to 2027-01-31 and these filters, so Bad!A1 was left as it was. Clear filters, beside Pull data, takes them off. If none come without filters either, it is because the range lies partly ahead, where schedules may not be planned yet.',
     );
     expect(writtenWords('replace', written(0), 'Bad!A1', { ahead: partly.ahead })).toBe(
       'No rows: 2027-01-01 to 2027-01-31 lies partly ahead, where schedules may not be planned yet, and Assembled holds none for the days before, so Bad!A1 shows "(no records)".',

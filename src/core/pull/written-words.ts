@@ -12,16 +12,26 @@ import { typedWords } from './typed-words';
 
 /**
  * Said when Assembled sent no rows: not "0 rows merged", which reads as if something was done. The
- * filters in force are named first: one left ticked from other data is the likely cause, but for
+ * filters in force are named first: one left ticked from other data is the likely cause. With none,
  * a range that lies ahead, where schedules may not be planned yet (or tickets handled: its source's
- * words, range-ahead.ts), not the only one.
+ * words, range-ahead.ts), is said first; with some, after how to take them off (aheadAfter).
  */
 function noneWords(filtered = '', ahead?: RangeAhead): string {
-  const none = `No rows${filtered && ` for ${filtered}`}`;
-  if (!ahead) return `${none}: Assembled holds none for this range and these filters`;
+  if (filtered)
+    return `No rows for ${filtered}: Assembled holds none for ${ahead?.dates ?? 'this range'} and these filters`;
+  if (!ahead) return 'No rows: Assembled holds none for this range and these filters';
   if (!ahead.partly)
-    return `${none}: Assembled holds nothing yet for ${ahead.dates}, which lies ahead: ${ahead.why}`;
-  return `${none}: ${ahead.dates} lies partly ahead, where ${ahead.why}, and Assembled holds none for the days before${filtered && ' with these filters'}`;
+    return `No rows: Assembled holds nothing yet for ${ahead.dates}, which lies ahead: ${ahead.why}`;
+  return `No rows: ${ahead.dates} lies partly ahead, where ${ahead.why}, and Assembled holds none for the days before`;
+}
+
+/**
+ * Filters that found none over days ahead may be the cause or not: whether the range holds rows
+ * without them is not known, so its being ahead is said as what follows if it holds none (QA: a
+ * Vacation filter over a planned week of Chat and Lunch was told schedules may not be planned).
+ */
+function aheadAfter(ahead: RangeAhead): string {
+  return `If none come without filters either, it is because the range lies ${ahead.partly ? 'partly ' : ''}ahead, where ${ahead.why}`;
 }
 
 /**
@@ -58,8 +68,10 @@ function outcome(
   { held, made, filtered, clear, unasked, ahead, byRun }: WrittenAlso,
 ): string {
   const none = unasked ? 'No rows' : noneWords(filtered, ahead);
-  // Over days wholly ahead, taking the filters off finds nothing more.
-  const after = filtered && clear && !(ahead && !ahead.partly) ? `. ${clear}` : '';
+  const after = [filtered && clear, filtered && ahead && !unasked && aheadAfter(ahead)]
+    .filter(Boolean)
+    .map((words) => `. ${words}`)
+    .join('');
   // An append or merge of nothing changes nothing (write-table's writeEmpty), and says so: not
   // Assembled's doing when the append left out the rows of the bucket still under way. An append
   // whose rows all overlap the sheet's says so below.
