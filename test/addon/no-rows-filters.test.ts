@@ -39,11 +39,11 @@ describe('A pull with filters that finds no rows', () => {
     const { org } = sim.admin;
     const job = await pullToEnd(rt, acts(org, 'activities', { kind: 'new_sheet', name: 'Acts' }), key());
     expect(job.message).toBe(
-      'No rows for agents "Ana" and "Bo" and channel chat picked under Filters: Assembled holds none for this range and these filters, so Acts!A1 shows "(no records)". Clear filters, beside Pull data, takes them off.',
+      'No rows for agents "Ana" and "Bo" and agents on channel chat picked under Filters: Assembled holds none for this range and these filters, so Acts!A1 shows "(no records)". Clear filters, beside Pull data, takes them off.',
     );
     const grid = await pullToEnd(rt, acts(org, 'schedule_grid', { kind: 'new_sheet', name: 'Grid' }), key());
     expect(grid.message).toMatch(
-      /^No activities for agents "Ana" and "Bo" and channel chat picked under Filters: 0 agents drawn on Grid!A1; the legend is at [A-Z]+1:[A-Z]+\d+\. Clear filters, beside Pull data, takes them off\.$/,
+      /^No activities for agents "Ana" and "Bo" and agents on channel chat picked under Filters: 0 agents drawn on Grid!A1; the legend is at [A-Z]+1:[A-Z]+\d+\. Clear filters, beside Pull data, takes them off\.$/,
     );
     // None in force, over days ahead that Assembled holds no schedule for: that they lie ahead.
     const future = { kind: 'absolute', from: '2028-01-01', to: '2028-01-02' };
@@ -116,7 +116,7 @@ describe('A pull with filters that finds no rows', () => {
     const card = async () => (await rt.callFromSidebar<RefreshView[]>('listRefreshes'))[0];
     for (let i = 0; i < 5 && !(await card())?.lastRun; i++) await rt.clock.advanceAsync(HOUR);
     expect((await card())?.lastRun?.message).toBe(
-      `No rows for agents "Ana" and "Bo" and channel chat (the refresh's filters): Assembled holds none for this range and these filters, so Acts!A1 shows "(no records)".`,
+      `No rows for agents "Ana" and "Bo" and agents on channel chat (the refresh's filters): Assembled holds none for this range and these filters, so Acts!A1 shows "(no records)".`,
     );
   });
 });

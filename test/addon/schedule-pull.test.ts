@@ -188,6 +188,9 @@ describe.each(['seed', 'live'] as const)('Activities pull, %s dialect', (dialect
     const phoneEmails = new Set(org.people.filter((p) => p.channels.includes('phone')).map((p) => p.email));
     expect(phone.length).toBeGreaterThan(0);
     expect(phone.every((r) => phoneEmails.has(r.email as string))).toBe(true);
+    // The channel picks agents, whose breaks come too: the note says so, not "channel phone".
+    expect(new Set(phone.map((r) => r.type))).toContain('at_break');
+    expect(rt.workbook.notes('Phone')[0]?.[0]).toContain('\nFilters: agents on channel phone\n');
     expect(phone.length).toBeLessThan((await rows({}, 'All')).length);
     // An activity on the draft schedule is seen only when that schedule is asked for.
     const master = [...activityStore(org).values()].find(

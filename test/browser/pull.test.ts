@@ -864,6 +864,14 @@ describe('Pull data in the workbench', () => {
     await pullIntoNewSheet(page, 'Activities (schedule)', 'Email breaks', async (sb) => {
       await fixedDay(sb, '2026-05-19');
       await sb.getByLabel('Channel').selectOption('email');
+      // QA: channel chat gave Email, Break and Lunch rows, which the field did not say it would.
+      expect(
+        await sb
+          .getByLabel('Channel')
+          .evaluate(
+            (s) => s.ownerDocument.getElementById(s.getAttribute('aria-describedby') ?? '')?.textContent,
+          ),
+      ).toBe("Agents who work this channel, with all their activities: not only the channel's.");
       const types = sb.getByRole('group', { name: 'Activity types' });
       await types.getByLabel('Break', { exact: true }).check();
       await types.getByLabel('Lunch', { exact: true }).check();
@@ -879,7 +887,7 @@ describe('Pull data in the workbench', () => {
     const email = new Set(people.filter((p) => p.channels.includes('email')).map((p) => p.email));
     expect(column('agent_email').every((e) => email.has(e as string))).toBe(true);
     expect(wb.notes('Email breaks')[0]?.[0]).toMatch(
-      /Filters: activity types "Break", "Lunch" \(at_break,at_lunch\); channel email; schedule sch_master/,
+      /Filters: activity types "Break", "Lunch" \(at_break,at_lunch\); agents on channel email; schedule sch_master/,
     );
 
     // Reopened over that sheet, Change it puts the whole pull back in the form, aimed at it: one
@@ -893,10 +901,10 @@ describe('Pull data in the workbench', () => {
     await expect
       .poll(() => sb.locator('#againWhat').textContent())
       .toBe(
-        'Last filled with Activities (schedule), 2026-05-19, filtered: activity types "Break" and "Lunch", channel email, schedule sch_master.',
+        'Last filled with Activities (schedule), 2026-05-19, filtered: activity types "Break" and "Lunch", agents on channel email, schedule sch_master.',
       );
     expect(String(wb.values('Assembled log').at(-1)?.[2])).toMatch(
-      /, filtered: activity types "Break" and "Lunch", channel email, schedule sch_master$/,
+      /, filtered: activity types "Break" and "Lunch", agents on channel email, schedule sch_master$/,
     );
     await sb.getByRole('button', { name: 'Change it' }).click();
     await expect
@@ -917,7 +925,7 @@ describe('Pull data in the workbench', () => {
     await sb.locator('#jobStage', { hasText: /^Done$/ }).waitFor({ timeout: 30_000 });
     expect(wb.notes('Email breaks')[0]?.[0]).toMatch(
       // The names come back with the ticks they were saved with.
-      /Filters: activity types "Break", "Lunch" \(at_break,at_lunch\); channel chat; schedule sch_master/,
+      /Filters: activity types "Break", "Lunch" \(at_break,at_lunch\); agents on channel chat; schedule sch_master/,
     );
     expect(wb.sheetNames().filter((n) => n.startsWith('Activities'))).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filtersNoted, filterWords } from '../../src/core/pull/pull-words';
+import { filtersNoted, filterWords, notedFilter } from '../../src/core/pull/pull-words';
 
 describe("a pull's filters in words", () => {
   it('counts each list and names each choice; nothing without filters', () => {
@@ -7,7 +7,7 @@ describe("a pull's filters in words", () => {
     expect(filterWords({ team_ids: [] })).toBe('');
     expect(
       filterWords({ queue_ids: ['q1', 'q2'], team_ids: ['t1'], channel: 'email', schedule_id: 'sch_master' }),
-    ).toBe('filtered: 2 queues, 1 team, channel email, schedule sch_master');
+    ).toBe('filtered: 2 queues, 1 team, agents on channel email, schedule sch_master');
     expect(filterWords({ agent_ids: ['a'], status: 'approved', priority_order: 'five9,zendesk' })).toBe(
       'filtered: 1 agent, status approved, platforms five9,zendesk',
     );
@@ -49,9 +49,27 @@ describe("a pull's filters as its header note says them", () => {
         { queue_ids: ['q1', 'q2'], agent_ids: ['a1', 'a2'], channel: 'chat', schedule_id: 'sch_1' },
         { queue_ids: ['Billing', 'Returns'] },
       ),
-    ).toEqual(['queues "Billing", "Returns" (q1,q2)', '2 agents (a1,a2)', 'channel chat', 'schedule sch_1']);
+    ).toEqual([
+      'queues "Billing", "Returns" (q1,q2)',
+      '2 agents (a1,a2)',
+      'agents on channel chat',
+      'schedule sch_1',
+    ]);
     expect(filterWords({ team_ids: [team] }, { team_ids: ['Tier 1 EMEA'] })).toBe(
       'filtered: team "Tier 1 EMEA"',
     );
+  });
+});
+
+// QA: "channel chat" read as the chat activities alone, beside Email, Break and Lunch rows: the
+// channel picks the agents who work it, with all their activities.
+describe('a channel picked', () => {
+  it('is said as the agents on it, and read back from a note so or as notes said it before', () => {
+    expect(filterWords({ channel: 'chat' })).toBe('filtered: agents on channel chat');
+    expect(filtersNoted({ channel: 'chat' })).toEqual(['agents on channel chat']);
+    expect(notedFilter('agents on channel chat')).toBe('channel');
+    expect(notedFilter('channel chat')).toBe('channel');
+    expect(notedFilter('agents "Ana" and "Bo" (a1,a2)')).toBe('agent_ids');
+    expect(notedFilter('2 agents (a1,a2)')).toBe('agent_ids');
   });
 });

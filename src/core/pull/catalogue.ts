@@ -117,6 +117,12 @@ const ACTIVITY_FILTERS: FilterName[] = [
 
 /** Assembled's channels, as the activities endpoint takes them. */
 export const CHANNELS = ['phone', 'chat', 'email'] as const;
+/**
+ * The activities endpoint's channel picks agents, not activities: those who work it, with their
+ * breaks and other channels' work (QA: channel chat gave Email, Break and Lunch rows too).
+ */
+export const CHANNEL_HINT =
+  "Agents who work this channel, with all their activities: not only the channel's.";
 
 /**
  * A report row is its agent or queue in one bucket: one a day (or interval, week) of the range. The

@@ -14,10 +14,14 @@ const LISTS: [NamedList, string, string][] = [
   ['activity_type_ids', 'activity type', 'activity types'],
 ];
 
-/** The filters of one value, each with the word it is said after ("status approved"). */
-const VALUES: [keyof PullFilters, string][] = [
+/**
+ * The filters of one value, each with the words it is said after ("status approved"), and those
+ * notes said before. A channel picks the agents who work it, with all their activities (catalogue.ts
+ * CHANNEL_HINT): "channel chat" read as its activities alone.
+ */
+const VALUES: [keyof PullFilters, string, string?][] = [
   ['status', 'status'],
-  ['channel', 'channel'],
+  ['channel', 'agents on channel', 'channel'],
   ['schedule_id', 'schedule'],
   ['priority_order', 'platforms'],
 ];
@@ -84,9 +88,11 @@ export function filtersNoted(filters: PullFilters, names: FilterNames = {}): str
 export function notedFilter(entry: string): keyof PullFilters | undefined {
   const raw = /^(\w+)=/.exec(entry)?.[1];
   if (raw) return raw as keyof PullFilters;
+  // Before the lists: "agents on channel chat" is no agents' names.
+  const value = VALUES.find(([, ...words]) => words.some((word) => word && entry.startsWith(`${word} `)));
+  if (value) return value[0];
   const kind = entry.replace(/^\d+ /, '');
-  const list = LISTS.find(([, one, many]) => kind.startsWith(`${one} `) || kind.startsWith(`${many} `));
-  return list?.[0] ?? VALUES.find(([, word]) => entry.startsWith(`${word} `))?.[0];
+  return LISTS.find(([, one, many]) => kind.startsWith(`${one} `) || kind.startsWith(`${many} `))?.[0];
 }
 
 /**

@@ -5,6 +5,7 @@ import { countText } from '../../../core/count-text';
 import { duration } from '../../../core/duration';
 import { menuPath } from '../../../core/menu-names';
 import {
+  CHANNEL_HINT,
   CHANNELS,
   type FilterName,
   GRANULARITY_WORDS,
@@ -438,10 +439,18 @@ function showFilters(initial: PullFilters): void {
       select.value = initial.status ?? '';
       nodes.push(el('label', { for: 'status_filter' }, 'Status'), select);
     } else if (f === 'channel') {
-      const select = el('select', { id: 'channel_filter' }, option('', 'Any channel'));
+      const select = el(
+        'select',
+        { id: 'channel_filter', 'aria-describedby': 'channel_filterAbout' },
+        option('', 'Any channel'),
+      );
       for (const ch of CHANNELS) select.append(option(ch, ch));
       select.value = initial.channel ?? '';
-      nodes.push(el('label', { for: 'channel_filter' }, 'Channel'), select);
+      nodes.push(
+        el('label', { for: 'channel_filter' }, 'Channel'),
+        el('p', { class: 'hint', id: 'channel_filterAbout' }, CHANNEL_HINT),
+        select,
+      );
     } else if (f === 'schedule_id') {
       nodes.push(
         el('label', { for: 'schedule_filter' }, 'Schedule id'),
