@@ -1,8 +1,17 @@
 /** A count as the sidebars and messages write it: 20,999 (the same in every locale). */
 export const countText = (n: number): string => n.toLocaleString('en-US');
 
+/** A count of things whose plural adds an s. */
+const counted =
+  (word: string) =>
+  (n: number): string =>
+    `${countText(n)} ${word}${n === 1 ? '' : 's'}`;
+
 /** A count of rows: "1 row", "20,999 rows". */
-export const rowCount = (n: number): string => `${countText(n)} row${n === 1 ? '' : 's'}`;
+export const rowCount = counted('row');
+
+/** A count of agents: "1 agent", "12 agents". */
+export const agentCount = counted('agent');
 
 /** A count of activities: "1 activity", "35 activities". */
 export const activityCount = (n: number): string => `${countText(n)} ${n === 1 ? 'activity' : 'activities'}`;

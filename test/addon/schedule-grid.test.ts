@@ -207,6 +207,22 @@ describe.each(['seed', 'live'] as const)('Schedule grid, %s dialect', (dialect) 
     expect(rt.workbook.values('Merged')[1]?.[2]).toBe('00:00');
   });
 
+  // QA: "1 agents drawn on 'Schedule grid'!A1".
+  it('says one agent drawn as one', async () => {
+    const { rt, sim } = await startLocalAddon({ dialect, now: '2026-11-05T12:00:00Z' });
+    // One who works Tuesdays, so has a row to draw.
+    const org = sim.admin.org;
+    const agent = org.people.find((p) => org.plans.get(p.agent_id)?.weekdays.includes(2));
+    expect(agent).toBeDefined();
+    const day = { kind: 'absolute', from: '2026-10-27', to: '2026-10-27' };
+    const job = await pull(rt, {
+      ...gridSpec(WEEKS[0], 30),
+      range: day,
+      filters: { agent_ids: [agent?.agent_id] },
+    });
+    expect(job.message).toMatch(/^1 agent drawn on Grid!A1; the legend is at [A-Z]+1:[A-Z]+\d+\.$/);
+  });
+
   it('a picture placed at a cell writes over nothing it did not write; its own last picture is its to replace', async () => {
     const { rt } = await startLocalAddon({ dialect, now: '2026-11-05T12:00:00Z' });
     const day = { kind: 'absolute', from: '2026-10-27', to: '2026-10-27' };

@@ -10,7 +10,7 @@ import type { Metric } from '../assembled/schemas/reports';
 import type { ConnectedViews } from '../bigquery/connected-view';
 import { abandonLoadOf, loadIntoBigQuery, loadRunning } from '../bigquery/pull-load';
 import type { Warehouse } from '../bigquery/warehouse';
-import { countText } from '../count-text';
+import { agentCount, countText } from '../count-text';
 import { attemptMs, betweenTriesWords, unansweredWords } from '../jobs/attempt-time';
 import { JobStore } from '../jobs/job-store';
 import {
@@ -605,7 +605,7 @@ function step(deps: PullDeps, taken: PullJob, jobs: JobStore, run: RunState): Pu
       const filtered = drawn.rows ? '' : picked(job);
       return withState(job, 'done', deps.clock.now(), {
         rows: drawn.rows,
-        message: `${filtered && `No activities for ${filtered}: `}${drawn.rows} agents drawn on ${drawn.label}; the legend is at ${drawn.legend}.${filtered && !job.refreshId ? ` ${CLEAR_FILTERS}.` : ''}`,
+        message: `${filtered && `No activities for ${filtered}: `}${agentCount(drawn.rows)} drawn on ${drawn.label}; the legend is at ${drawn.legend}.${filtered && !job.refreshId ? ` ${CLEAR_FILTERS}.` : ''}`,
       });
     }
     if (source.kind === 'resource' && source.resource === 'coverage') {
