@@ -526,9 +526,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * 424.6 with a BigQuery table marked with what it holds, so an append or merge of other data is
  * refused, a Replace into a table laid out for other rows swapping it whole, and empty dataset or
  * table names said as such (1.5 KiB);
+ * 425.0 with the condensed timeline's own note, filters named when nothing matched days ahead,
+ * a channel said as the agents on it, and one agent said as one (0.5 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 424.6;
+const CODE_BUDGET_KIB = 425.0;
 
 const ENTRY_POINTS = [
   'onOpen',
