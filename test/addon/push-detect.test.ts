@@ -47,7 +47,7 @@ describe('a pulled time-off list pushed as "Time off to cancel"', () => {
     const statuses = () => sim.admin.org.timeOff.map((t) => t.status).join();
     const before = statuses();
     rt.workbook.select("'Leave'!A1");
-    const refused = /cancel every request it lists.*Nothing was sent/;
+    const refused = /cancel every request it lists.*Nothing was written or sent/;
     await expect(rt.callFromSidebar('validatePush', 'time_off_cancel')).rejects.toThrow(refused);
     const view = await rt.callFromSidebar<{ state: string; message: string }>(
       'startPush',
@@ -64,6 +64,49 @@ describe('a pulled time-off list pushed as "Time off to cancel"', () => {
     ]);
     rt.workbook.select("'To cancel'!A1");
     await expect(rt.callFromSidebar('validatePush', 'time_off_cancel')).resolves.toMatchObject({ ok: 2 });
+  });
+});
+
+describe('a pulled table beside the user\'s cells pushed as "Time off to cancel"', () => {
+  // The workbench's layout: the user's own cells in A1:B3, Teams pulled at the active cell D1.
+  const OWN = [
+    ['keep', 'mine'],
+    [1, 2],
+    [3, 4],
+  ];
+  const atD1 = (resource: string) => ({
+    source: { kind: 'resource', resource },
+    target: { kind: 'cell', sheet: 'Sheet1', a1: 'D1' },
+    mode: 'replace',
+  });
+
+  it('is refused by Validate and by Push before any column is written, in words naming the table and what to do', async () => {
+    const { rt, sim } = await startLocalAddon({ dialect: 'live' });
+    rt.workbook.write('Sheet1', OWN);
+    expect(await pullToEnd(rt, atD1('teams'), 'beside-teams-1')).toMatchObject({ state: 'done' });
+    const before = rt.workbook.values('Sheet1');
+    expect(before[0]?.[3]).toBe('ID');
+    const cancels = () => sim.stats().byRoute['POST /v0/time_off/{id}/cancel'] ?? 0;
+    rt.workbook.select("'Sheet1'!D1");
+    const refused =
+      /^The table at D1 is Assembled's Teams, written by a pull: it lists no time-off requests to cancel\. To cancel time off, put the ids of the requests in a sheet of their own \(Insert template for "Time off to cancel"\) and push that\. Nothing was written or sent\.$/;
+    await expect(rt.callFromSidebar('validatePush', 'time_off_cancel')).rejects.toThrow(refused);
+    const view = await rt.callFromSidebar<PushView>('startPush', 'time_off_cancel', 'beside-teams-2');
+    expect(view).toMatchObject({ state: 'failed', message: expect.stringMatching(refused) });
+    expect(rt.workbook.values('Sheet1')).toEqual(before);
+    expect(cancels()).toBe(0);
+  });
+
+  it('is refused as a list whose every request it would cancel when the table is time off', async () => {
+    const { rt } = await startLocalAddon({ dialect: 'live' });
+    rt.workbook.write('Sheet1', OWN);
+    expect(await pullToEnd(rt, atD1('time_off_requests'), 'beside-leave-1')).toMatchObject({ state: 'done' });
+    const before = rt.workbook.values('Sheet1');
+    rt.workbook.select("'Sheet1'!D1");
+    await expect(rt.callFromSidebar('validatePush', 'time_off_cancel')).rejects.toThrow(
+      /^The table at D1 is Assembled's Time-off requests, written by a pull: pushed as "Time off to cancel", it would cancel every request it lists\./,
+    );
+    expect(rt.workbook.values('Sheet1')).toEqual(before);
   });
 });
 

@@ -120,6 +120,9 @@ export class MemoryGrid implements Grid {
       ? this.header.note
       : (this.notes.get(`${row},${col}`) ?? '');
   }
+  rowNotes(row: number, col: number, cols: number): string[] {
+    return Array.from({ length: cols }, (_, i) => this.noteAt(row, col + i));
+  }
   columnNotes(row: number, col: number, rows: number): string[] {
     return Array.from({ length: rows }, (_, i) => this.noteAt(row + i, col));
   }

@@ -21,10 +21,31 @@ export function pulledFrom(note: string): string | undefined {
   return first.startsWith(PREFIX) ? first.slice(PREFIX.length) : undefined;
 }
 
-/** What a pull wrote into a sheet read from A1 (as Push reads it), by its header's note. */
-export function pulledInto(grid: Pick<Grid, 'noteAt'>): string | undefined {
-  return pulledFrom(grid.noteAt(1, 1));
+/** The header row Push reads its columns from: notes in it are read to find a pull's table there. */
+export type HeaderNotes = Pick<Grid, 'used' | 'rowNotes'>;
+
+/**
+ * A table a pull wrote whose header is in row 1, as Push reads a sheet: its source and its first
+ * column (1-based), by its header's note. Not only at A1: one pulled at an active cell (D1) beside
+ * the user's own cells is read by Push all the same.
+ */
+export function pulledTable(grid: HeaderNotes): { source: string; col: number } | undefined {
+  const cols = grid.used().cols;
+  const notes = cols > 0 ? grid.rowNotes(1, 1, cols) : [];
+  for (const [i, note] of notes.entries()) {
+    const source = pulledFrom(note);
+    if (source !== undefined) return { source, col: i + 1 };
+  }
+  return undefined;
 }
+
+/** What a pull wrote into the header row Push reads (pulledTable), by its header's note. */
+export function pulledInto(grid: HeaderNotes): string | undefined {
+  return pulledTable(grid)?.source;
+}
+
+/** Whether a pull's source (pulledFrom) is a list of time-off requests, whose ID column holds their ids. */
+export const listsTimeOff = (source: string): boolean => /^time-off/i.test(source);
 
 const FILTERS = /^Filters(?: of the last pull)?: (.*)$/;
 

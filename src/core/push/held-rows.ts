@@ -5,8 +5,7 @@
 // asking Assembled: a push stays at a request per created row.
 
 import { RESOURCE_INFO } from '../pull/catalogue';
-import { pulledInto } from '../pull/source-note';
-import type { Grid } from '../sheet/grid';
+import { type HeaderNotes, listsTimeOff, pulledInto } from '../pull/source-note';
 import type { CellValue } from '../table/build-table';
 import { cellText } from './cell-text';
 import { type HeaderMap, matchHeader, normaliseHeader } from './header';
@@ -20,7 +19,7 @@ const STATE_PULLS = [RESOURCE_INFO.agent_states.label, RESOURCE_INFO.condensed_t
 export type HeldCheck = (values: readonly CellValue[]) => string | undefined;
 
 /** The check of a sheet's rows pushed as `kind`, or undefined when none of them can be held. */
-export function heldCheck(grid: Pick<Grid, 'noteAt'>, kind: PushKind, map: HeaderMap): HeldCheck | undefined {
+export function heldCheck(grid: HeaderNotes, kind: PushKind, map: HeaderMap): HeldCheck | undefined {
   if (kind === 'time_off') {
     const at = requestIdColumn(grid, map);
     if (at < 0) return undefined;
@@ -42,13 +41,13 @@ export function heldCheck(grid: Pick<Grid, 'noteAt'>, kind: PushKind, map: Heade
  * them from ("Request ID", "Time off ID"); a plain "ID" only in a time-off list (its header note
  * names a time-off source, or it has ID and Status, as a pull has).
  */
-function requestIdColumn(grid: Pick<Grid, 'noteAt'>, map: HeaderMap): number {
+function requestIdColumn(grid: HeaderNotes, map: HeaderMap): number {
   const cancel = matchHeader('time_off_cancel', map.headers);
   const at = cancel.ok ? (cancel.map.columns.request_id ?? -1) : -1;
   const ids =
     normaliseHeader(map.headers[at]) !== 'id' ||
     looksLikeTimeOffList(map.headers) ||
-    /^time-off/i.test(pulledInto(grid) ?? '');
+    listsTimeOff(pulledInto(grid) ?? '');
   return ids ? at : -1;
 }
 

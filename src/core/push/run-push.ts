@@ -23,9 +23,10 @@ import { withLock } from '../lock';
 import { type Caller, NotYours, ownerName, owns } from '../owner';
 import type { Clock, Lock, Store, Zone, Zones } from '../ports';
 import type { RunLog } from '../pull/run-log';
-import { pulledInto } from '../pull/source-note';
+import { listsTimeOff, pulledTable } from '../pull/source-note';
 import { goneText } from '../record-store';
 import { makeRoom } from '../share';
+import { cellName } from '../sheet/a1';
 import type { Grid } from '../sheet/grid';
 import { WriteRefused } from '../sheet/write-table';
 import { formatLocalDateTime } from '../time/zone-math';
@@ -268,14 +269,20 @@ function openSheet(deps: PushDeps, sheet: SheetRef): SheetRef & { grid: Grid } {
 
 /**
  * Every row of a pulled time-off list has a request id: pushed as "Time off to cancel" it would
- * cancel every request it lists. The requests to cancel go in a sheet of their own.
+ * cancel every request it lists. Any other pull's ID column (Teams, People) reads as request ids
+ * too, each row then an error written into the pulled table. Either is refused before a column is
+ * written, wherever in row 1 the table starts; the requests to cancel go in a sheet of their own.
  */
 function refuseCancellingAPulledList(grid: Grid, kind: PushKind): void {
   if (kind !== 'time_off_cancel') return;
-  const pulled = pulledInto(grid);
+  const pulled = pulledTable(grid);
   if (pulled === undefined) return;
-  throw new InputError(KINDS[kind].label, [
-    `The add-on wrote this sheet (Source: Assembled ${pulled}): pushed as "${KINDS[kind].label}", it would cancel every request it lists. Put the ids of the requests to cancel in a sheet of their own (Insert template) and push that. Nothing was sent.`,
+  const label = KINDS[kind].label;
+  const what = listsTimeOff(pulled.source)
+    ? `pushed as "${label}", it would cancel every request it lists.`
+    : 'it lists no time-off requests to cancel.';
+  throw new InputError(label, [
+    `The table at ${cellName(1, pulled.col)} is Assembled's ${pulled.source}, written by a pull: ${what} To cancel time off, put the ids of the requests in a sheet of their own (Insert template for "${label}") and push that. Nothing was written or sent.`,
   ]);
 }
 

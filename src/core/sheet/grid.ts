@@ -52,6 +52,8 @@ export interface Grid {
   /** The sheet's tab colour (#rrggbb) or null for none, and setting it. */
   tabColor?(): string | null;
   setTabColor?(color: string | null): void;
+  /** The notes of a row's cells, in one call ('' for none). */
+  rowNotes(row: number, col: number, cols: number): string[];
   /** The notes of a column's cells, in one call ('' for none). */
   columnNotes(row: number, col: number, rows: number): string[];
   /** Replaces the notes of a column's cells, in one call. */

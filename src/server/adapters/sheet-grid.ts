@@ -218,6 +218,7 @@ export function sheetGrid(sheet: Sheet): Grid {
     tabColor: () => sheet.getTabColor(),
     // null resets the colour, though the types say string.
     setTabColor: (color) => void sheet.setTabColor(color as string),
+    rowNotes: (row, col, cols) => sheet.getRange(row, col, 1, cols).getNotes()[0] ?? [],
     columnNotes: (row, col, rows) =>
       sheet
         .getRange(row, col, rows, 1)
