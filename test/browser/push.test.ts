@@ -156,7 +156,7 @@ describe('Push rows in the workbench', () => {
 
     await sb.getByRole('button', { name: 'Push', exact: true }).click();
     await sb
-      .locator('#progressLabel', { hasText: '2 of 2 rows sent; 2 to fix, not sent' })
+      .locator('#progressLabel', { hasText: '2 of 4 rows sent; 2 to fix, not sent' })
       .waitFor({ timeout: 30_000 });
     await expect.poll(status).toEqual(['created', 'created', 'error', 'error']);
     // Done with rows to fix is not the all-clear green, nor all red when half the rows went: said
@@ -181,7 +181,7 @@ describe('Push rows in the workbench', () => {
     const again = await sidebar(page, 'Push rows to Assembled');
     await expect
       .poll(() => again.locator('#progressLabel').textContent())
-      .toBe('2 of 2 rows sent; 2 to fix, not sent');
+      .toBe('2 of 4 rows sent; 2 to fix, not sent');
     expect(await again.locator('#status').textContent()).toBe(said);
 
     // The rows to fix deleted, and row 2's Push status and Assembled ID cleared by hand: row 2

@@ -45,13 +45,19 @@ describe('push progress in words', () => {
 
   it('counts rows sent and rows to fix, and says when no row was to be sent', () => {
     expect(progressWords(view({ done: 3 })).count).toBe('3 of 40 rows sent');
+    // Counted of every row to push, those to fix too: "4 of 4" read as if none was held back (QA).
+    expect(progressWords(view({ total: 4, done: 4, invalid: 1, state: 'done' })).count).toBe(
+      '4 of 5 rows sent; 1 to fix, not sent',
+    );
     expect(progressWords(view({ done: 40, invalid: 4 })).count).toBe(
-      '40 of 40 rows sent; 4 to fix, not sent',
+      '40 of 44 rows sent; 4 to fix, not sent',
     );
     // Rows Assembled refused are to fix too, as the summary and the log count them.
     expect(progressWords(view({ done: 40, failed: 2, invalid: 4 })).count).toBe(
-      '40 of 40 rows sent, 2 refused by Assembled; 4 to fix, not sent',
+      '40 of 44 rows sent, 2 refused by Assembled; 4 to fix, not sent',
     );
+    // The line above the bar, while it runs, counts as the one under it does.
+    expect(view({ done: 2, total: 4, invalid: 1 }).message).toBe('Sending: 2 of 5 rows sent.');
     expect(progressWords(view({ total: 0, invalid: 3, state: 'done' })).count).toBe('No rows to send');
     // Stopped before counting its rows (the sheet refused whole): not "No rows to send".
     expect(progressWords(view({ total: 0, prepared: false, state: 'failed' })).count).toBe(

@@ -8,7 +8,7 @@ import { ownerName } from '../owner';
 import type { Zone } from '../ports';
 import { formatLocalDateTime } from '../time/zone-math';
 import { noKeyReason } from './no-key-stop';
-import { notSentWords } from './progress-words';
+import { notSentWords, rowsSent } from './progress-words';
 import { withoutPushAgain } from './push-again';
 import { isStalled, type PushJob } from './push-job';
 
@@ -40,9 +40,7 @@ export function othersPushView(id: string, job: PushJob | undefined, now: number
     return over(
       `The push by ${who} ${job.state === 'done' ? 'finished' : 'stopped'} at ${at(job.updatedAt)}${noKeyReason(job)}: ${sentWords(job)}${notSentWords(job.notSent)}.`,
     );
-  const progress = job.prepared
-    ? `${job.done} of ${job.total} rows sent`
-    : 'its rows are still being checked';
+  const progress = job.prepared ? rowsSent(job) : 'its rows are still being checked';
   // Their sidebar carries it on from its next try; closed, their hourly check does (hourly-check.ts).
   const next = Math.max(job.notBefore ?? 0, now);
   const first = next > now ? `at its next try, ${at(next)}, if` : 'while';

@@ -27,13 +27,24 @@ export function progressWords(view: PushView): { title: string; heard: string; c
     count: view.preparing
       ? 'Checking the rows'
       : view.total > 0
-        ? // A full bar over rows that all went still leaves rows to fix: those Assembled refused
-          // and those not sent, counted as the summary below and the log count them.
-          `${countText(view.done)} of ${rowCount(view.total)} sent${view.failed ? `, ${view.failed} refused by Assembled` : ''}${view.invalid ? `; ${view.invalid} to fix, not sent` : ''}${notSentWords(view.notSent)}`
+        ? // Rows sent still leave rows to fix: those Assembled refused and those not sent,
+          // counted as the summary below and the log count them.
+          `${rowsSent(view)}${view.failed ? `, ${view.failed} refused by Assembled` : ''}${view.invalid ? `; ${view.invalid} to fix, not sent` : ''}${notSentWords(view.notSent)}`
         : view.state === 'failed'
           ? 'Nothing was sent'
           : 'No rows to send',
   };
+}
+
+/**
+ * The rows a push had to push: those it set out to send and those to fix, not sent. The bar and
+ * "4 of 5 rows sent" count over them, so a push that held a row back never reads "4 of 4".
+ */
+export const rowsToPush = (p: { total: number; invalid: number }): number => p.total + p.invalid;
+
+/** A push's "4 of 5 rows sent", of its rowsToPush. */
+export function rowsSent(p: { done: number; total: number; invalid: number }): string {
+  return `${countText(p.done)} of ${rowCount(rowsToPush(p))} sent`;
 }
 
 /** Rows changed or added during a push, so not sent, after its count of rows sent; '' when none. */

@@ -8,6 +8,7 @@ import { KINDS, PUSH_KINDS, type PushKind } from './kinds';
 import { NO_KEY_STOP_YOURS, noKeyStop } from './no-key-stop';
 import type { OthersPush } from './others-push';
 import { withMore } from './problem-list';
+import { rowsSent } from './progress-words';
 import { OUTAGE_MS, OUTAGE_TRIES, type PushJob } from './push-job';
 
 /** `filtered`: said by the server while the sheet has a filter (filter-words.ts). */
@@ -103,7 +104,7 @@ export function pushView(job: PushJob, now: number): PushView {
           ? troubleWords(trouble, job, now)
           : preparing
             ? 'Reading the rows and checking them against Assembled.'
-            : `Sending: ${job.done} of ${job.total} rows sent.`;
+            : `Sending: ${rowsSent(job)}.`;
   return {
     id: job.id,
     kind: job.kind,

@@ -9,6 +9,7 @@ import {
   nothingToPush,
   progressWords,
   removingWords,
+  rowsToPush,
   updatingWords,
   validatedWords,
 } from '../../../core/push/progress-words';
@@ -184,7 +185,7 @@ function showPush(view: PushView, note = ''): void {
   older.hidden = !note;
   const progress = byId<HTMLProgressElement>('progress');
   progress.hidden = view.total === 0;
-  progress.max = Math.max(1, view.total);
+  progress.max = Math.max(1, rowsToPush(view));
   progress.value = view.done;
   byId('progressLabel').textContent = words.count;
   byId('pushHint').hidden = byId('stopPush').hidden = view.state !== 'running';
