@@ -528,9 +528,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * table names said as such (1.5 KiB);
  * 425.0 with the condensed timeline's own note, filters named when nothing matched days ahead,
  * a channel said as the agents on it, and one agent said as one (0.5 KiB);
+ * 425.4 with a table a pull wrote beside the user's cells found by its header note anywhere in
+ * row 1, so Push refuses it as it does a whole pulled sheet (0.3 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 425.0;
+const CODE_BUDGET_KIB = 425.4;
 
 const ENTRY_POINTS = [
   'onOpen',
