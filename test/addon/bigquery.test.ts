@@ -443,8 +443,8 @@ describe('pull into BigQuery', () => {
     expect(job.state).toBe('failed');
     expect(job.message).toMatch(/The add-on gave up after 6 attempts\.$/);
     expect(tables()).toEqual(['agent_states']);
-    // BigQuery refusing the cancels (the chunk's, the final query's) and the drop: the stop is
-    // said as ever, the staging table left.
+    // BigQuery refusing the cancels (the chunk's, the final query's) and the drop: what the jobs
+    // did is not known, and the stop says so; the staging table is left.
     job = await underWay('replace');
     rt.bigquery.faults.set({ backendErrors: 3 });
     const stopped = await rt.callFromSidebar<JobView>('stopPull', job.id);
@@ -465,7 +465,11 @@ describe('pull into BigQuery', () => {
       const chunk: Rest = loads().at(-1);
       expect(chunk.status.state).toBe('RUNNING');
       const stopped = await rt.callFromSidebar<JobView>('stopPull', job.id);
-      expect(stopped.message).toBe('Stopped: load jobs BigQuery had already taken may still finish.');
+      // Its one chunk cancelled in time: an append's table has none of it, a merge or replace's
+      // final query never ran.
+      expect(stopped.message, mode).toBe(
+        'Stopped: nothing was written, and team-analytics.wfm.agent_states is as it was.',
+      );
       await rt.clock.advanceAsync(15 * 60_000);
       expect(tables()).toEqual(['agent_states']);
       const cancelled: Rest = loads().find((j: Rest) => j.jobReference.jobId === chunk.jobReference.jobId);
@@ -507,6 +511,79 @@ describe('pull into BigQuery', () => {
     expect(cancelled.status.errorResult.reason).toBe('stopped');
     expect(count(rt, 'agent_states')).toEqual(before);
     expect(before.rows).toBe(first.rows);
+  });
+
+  it('Stop pressed as a replace or merge runs its final query, too late to cancel it, says the rows went in, as the log does', async () => {
+    const { rt } = await addon();
+    await pullToEnd(rt, states(day('2026-05-20'), 'replace'), key());
+    // Jobs take 5 s: the stop's check after its cancel (up to 10 s) sees the query end.
+    rt.bigquery.jobMs.base = 5_000;
+    // The pull's final query: its job id is made from the pull's.
+    const final = (job: JobView, mode: string): Rest =>
+      rt.bigquery
+        .jobList()
+        .find((j: Rest) =>
+          j.jobReference.jobId.endsWith(`${job.id.replace(/[^A-Za-z0-9_-]/g, '_')}_${mode}`),
+        );
+    const log = () => rt.workbook.values('Assembled log') as unknown[][];
+    let held = 0;
+    for (const [mode, date, verb] of [
+      ['replace', '2026-05-21', 'loaded into'],
+      ['merge', '2026-05-22', 'merged into'],
+    ] as const) {
+      let job = await rt.callFromSidebar<JobView>('startPull', states(day(date), mode), key());
+      for (let i = 0; i < 50 && !final(job, mode) && job.nextPollInMs > 0; i++) {
+        rt.clock.advance(job.nextPollInMs);
+        job = await rt.callFromSidebar<JobView>('pollPull', job.id);
+      }
+      // The sidebar answered with the final query running (a query's work is done as it starts).
+      expect(job.state, mode).toBe('writing');
+      expect(final(job, mode).status.state, mode).toBe('RUNNING');
+      const stopped = await rt.callFromSidebar<JobView>('stopPull', job.id);
+      expect(stopped, mode).toMatchObject({
+        state: 'done',
+        message: `Stopped too late: the rows were ${verb} team-analytics.wfm.agent_states all the same.`,
+      });
+      // Replace: the day's rows alone; merge: the next day's merged into them.
+      const now = count(rt, 'agent_states').rows;
+      expect(stopped.rows, mode).toBeGreaterThan(0);
+      if (mode === 'replace') expect(now).toBe(stopped.rows);
+      else expect(now).toBeGreaterThan(held);
+      held = now;
+      const row = log().at(-1) ?? [];
+      expect(row, mode).toContain('done');
+      expect(row, mode).toContain(stopped.rows);
+      expect(row, mode).toContain(stopped.message);
+    }
+  });
+
+  it('Stop pressed as an append loads its second chunk: the first stays in the table, and the stop says how many rows of how many', async () => {
+    const { rt } = await addon();
+    // A busy project (a load waits a minute), and a day's rows in chunks of 100.
+    rt.bigquery.jobMs.base = 60_000;
+    rt.properties.script.set('BIGQUERY_CHUNK_ROWS', '100');
+    const loads = () => rt.bigquery.jobList().filter((j: Rest) => j.configuration.jobType === 'LOAD');
+    let job = await rt.callFromSidebar<JobView>('startPull', states(day('2026-05-21'), 'append'), key());
+    for (let i = 0; i < 100 && loads().length < 2 && job.nextPollInMs > 0; i++) {
+      rt.clock.advance(job.nextPollInMs);
+      job = await rt.callFromSidebar<JobView>('pollPull', job.id);
+    }
+    expect(loads().map((j: Rest) => j.status.state)).toEqual(['DONE', 'RUNNING']);
+    const total = Number(/([\d,]+) rows$/.exec(job.stage)?.[1]?.replace(/,/g, ''));
+    expect(total).toBeGreaterThan(200);
+    const stopped = await rt.callFromSidebar<JobView>('stopPull', job.id);
+    expect(stopped).toMatchObject({
+      state: 'failed',
+      stage: 'Stopped',
+      rows: 100,
+      message: `Stopped: 100 of ${total.toLocaleString('en-US')} rows had been appended to team-analytics.wfm.agent_states; the rest were not.`,
+    });
+    // The second chunk cancelled: once it would have ended, the table holds the first alone.
+    await rt.clock.advanceAsync(15 * 60_000);
+    expect(count(rt, 'agent_states').rows).toBe(100);
+    const row = (rt.workbook.values('Assembled log') as unknown[][]).at(-1) ?? [];
+    expect(row).toContain('stopped');
+    expect(row).toContain(100);
   });
 
   it("Stop pressed while a background run's step waits on a slow load job (a pull left to carry on, a refresh's run): the run ends stopped within seconds, its job cancelled, no staging left, the table as it was", async () => {
@@ -572,7 +649,7 @@ describe('pull into BigQuery', () => {
       expect(ended, mode).toMatchObject({
         state: 'failed',
         stage: 'Stopped',
-        message: 'Stopped: load jobs BigQuery had already taken may still finish.',
+        message: 'Stopped: nothing was written, and team-analytics.wfm.agent_states is as it was.',
       });
       await leftAsItWas(at.chunk);
     }
@@ -595,7 +672,8 @@ describe('pull into BigQuery', () => {
       running: false,
       lastRun: {
         status: 'stopped',
-        message: 'Stopped on its card by you: load jobs BigQuery had already taken may still finish.',
+        message:
+          'Stopped on its card by you: nothing was written, and team-analytics.wfm.agent_states is as it was.',
       },
     });
     await leftAsItWas(at.chunk);

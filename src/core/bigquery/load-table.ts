@@ -11,7 +11,7 @@ import { retrying } from './retry';
 import { columnName, compareSchema, type Field, mapColumns } from './schema';
 import { holds, layoutFor, layoutOf } from './table-layout';
 import { mixingWords, tableDescription, tableHolds } from './table-source';
-import { type TableRef, tableRefOf, type Warehouse } from './warehouse';
+import { type JobInfo, type TableRef, tableRefOf, type Warehouse, WarehouseError } from './warehouse';
 
 export interface LoadTarget extends TableRef {
   mode: 'replace' | 'append' | 'merge';
@@ -75,46 +75,76 @@ const jobId = (runId: string, step: string) => `assembled_${runId.replace(/[^A-Z
 /** How long a run ended mid-load waits for the jobs it cancelled to end before its staging goes. */
 const CANCEL_WAIT_MS = 10_000;
 
+/** A stop's checks of its cancelled jobs are retried a little: its words wait on them. */
+const CHECK_DELAYS_MS = [1_000, 2_000];
+
+/**
+ * What became of a job abandonLoad cancelled: whether it did its work all the same (`landed`: the
+ * cancel came too late), or not (cancelled, failed, never started); undefined when not known,
+ * BigQuery not answering or the job still running. `rows`: a load's, as BigQuery counted them.
+ */
+export interface JobEnd {
+  landed?: boolean;
+  rows?: number;
+}
+
+/** The chunk after the last one saved, and a merge or replace's final query. */
+export interface Abandoned {
+  chunk: JobEnd;
+  final?: JobEnd;
+}
+
 /**
  * A run that ends before its rows went in (stopped, failed, given up): the jobs it may have left
  * running in BigQuery (the chunk after the last one saved, a merge or replace's final query) are
  * cancelled and waited for a little, so that none lands rows afterwards, or makes the staging
  * table again after its drop (a load creates its table if needed); then a merge or replace drops
- * its staging table. Once and best effort: nothing refused here changes how the run ended.
+ * its staging table. Once and best effort: nothing refused here changes how the run ended. Says
+ * what became of each job, for a stop to say what the table holds.
  */
 export function abandonLoad(
   w: Warehouse,
   clock: Clock,
   target: Omit<TableRef, 'tableId'> & Pick<LoadTarget, 'mode' | 'runId'>,
   progress: Pick<LoadProgress, 'chunk'> = { chunk: 0 },
-): void {
+): Abandoned {
   const staged = target.mode !== 'append';
-  const ids = [
-    jobId(target.runId, `c${progress.chunk}`),
-    ...(staged ? [jobId(target.runId, target.mode)] : []),
-  ];
-  let running = ids.filter((id) => {
+  const chunk = jobId(target.runId, `c${progress.chunk}`);
+  const final = jobId(target.runId, target.mode);
+  // Each job as last seen: 'none' never started (404); undefined, BigQuery not answering.
+  const seen = new Map<string, JobInfo | 'none' | undefined>();
+  for (const id of staged ? [chunk, final] : [chunk]) {
     try {
-      return !w.cancelJob(target.projectId, id).done;
-    } catch {
-      return false; // Never started (404), or BigQuery not answering: nothing to wait for.
+      seen.set(id, w.cancelJob(target.projectId, id));
+    } catch (error) {
+      seen.set(id, error instanceof WarehouseError && error.code === 404 ? 'none' : undefined);
     }
-  });
+  }
+  const running = () => [...seen].filter(([, s]) => typeof s === 'object' && !s.done).map(([id]) => id);
+  const checked = retrying(w, clock, CHECK_DELAYS_MS);
   const until = clock.now() + CANCEL_WAIT_MS;
-  for (let wait = 500; running.length && clock.now() < until; wait = Math.min(wait * 2, 4_000)) {
+  for (let wait = 500; running().length && clock.now() < until; wait = Math.min(wait * 2, 4_000)) {
     try {
       clock.sleep(wait);
-      running = running.filter((id) => !w.job(target.projectId, id).done);
+      for (const id of running()) seen.set(id, checked.job(target.projectId, id));
     } catch {
       break; // No time left in this execution, or BigQuery not answering: drop what can be.
     }
   }
-  if (!staged) return;
-  try {
-    w.dropTable(stagingTable(target));
-  } catch {
-    // Left behind: the run's outcome is what matters to the person.
+  if (staged) {
+    try {
+      w.dropTable(stagingTable(target));
+    } catch {
+      // Left behind: the run's outcome is what matters to the person.
+    }
   }
+  const end = (id: string): JobEnd => {
+    const s = seen.get(id);
+    if (s === 'none') return { landed: false };
+    if (!s?.done) return {};
+    return { landed: !s.error, ...(s.outputRows === undefined ? {} : { rows: s.outputRows }) };
+  };
+  return { chunk: end(chunk), ...(staged ? { final: end(final) } : {}) };
 }
 
 /** `stopped` asked at most every STOP_CHECK_MS; true from the first time it says so. */

@@ -1,6 +1,6 @@
 // A pull whose target is a BigQuery table: its rows go through loadTable, one step per execution,
 // the progress saved on the job so that the next execution (sidebar poll or dispatcher) resumes.
-import { countText as count } from '../count-text';
+import { countText as count, rowCount } from '../count-text';
 import type { JobStore } from '../jobs/job-store';
 import { type PullJob, withState } from '../jobs/pull-job';
 import type { Clock, Zone } from '../ports';
@@ -9,7 +9,7 @@ import { spanIn } from '../sheet/overlaps';
 import { keyNames } from '../sheet/write-table';
 import type { Table } from '../table/build-table';
 import { type ConnectedViews, showView } from './connected-view';
-import { abandonLoad, consoleLink, LoadFailed, loadTable } from './load-table';
+import { type Abandoned, abandonLoad, consoleLink, LoadFailed, loadTable } from './load-table';
 import { retrying } from './retry';
 import { bigQueryLabel } from './target';
 import type { Warehouse } from './warehouse';
@@ -112,18 +112,71 @@ export function loadRunning(deps: Pick<Deps, 'warehouse' | 'clock'>, job: PullJo
 
 /**
  * A pull into BigQuery that ended while loading, without its rows in: the jobs it may have left
- * running are cancelled and a merge or replace's staging table goes (abandonLoad: best effort, one
- * try, nothing said when it fails).
+ * running are cancelled and a merge or replace's staging table goes (abandonLoad: best effort,
+ * nothing said when it fails). What became of those jobs; undefined when BigQuery is not reached.
  */
-export function abandonLoadOf(deps: Pick<Deps, 'warehouse' | 'clock'>, job: PullJob): void {
+export function abandonLoadOf(deps: Pick<Deps, 'warehouse' | 'clock'>, job: PullJob): Abandoned | undefined {
   const target = job.spec.target;
-  if (target.kind !== 'bigquery' || !deps.warehouse) return;
+  if (target.kind !== 'bigquery' || !deps.warehouse) return undefined;
   let w: Warehouse;
   try {
     w = deps.warehouse();
   } catch {
-    return;
+    return undefined;
   }
   const ref = { projectId: target.project, datasetId: target.dataset, mode: job.spec.mode, runId: job.id };
-  abandonLoad(w, deps.clock, ref, job.load);
+  return abandonLoad(w, deps.clock, ref, job.load);
+}
+
+/**
+ * Stop pressed while a pull loads into BigQuery: its jobs are cancelled (abandonLoadOf), and the
+ * words, begun with `lead`, say what the table now holds. An append loads into the table a chunk
+ * at a time, so the chunks done stay; a merge or replace touches it only with its final query,
+ * which may finish before the cancel takes (`whole`: the pull did its work). BigQuery not saying
+ * what became of a job: nothing is known of the table, and the words say so.
+ */
+export function stoppedLoad(
+  deps: Pick<Deps, 'warehouse' | 'clock'>,
+  job: PullJob,
+  lead: string,
+): { message: string; rows: number; whole: boolean } {
+  const { target, mode } = job.spec;
+  const ended = abandonLoadOf(deps, job);
+  const unknown = {
+    message: `${lead}: load jobs BigQuery had already taken may still finish.`,
+    rows: 0,
+    whole: false,
+  };
+  if (!ended || target.kind !== 'bigquery') return unknown;
+  const label = bigQueryLabel(target);
+  const tooLate = (rows: number) => ({
+    message: `${lead} too late: the rows were ${LOADED[mode]} ${label} all the same.`,
+    rows,
+    whole: true,
+  });
+  const nothing = {
+    message: `${lead}: nothing was written, and ${label} is as it was.`,
+    rows: 0,
+    whole: false,
+  };
+  const done = job.load?.rows ?? 0;
+  if (mode !== 'append') {
+    const { landed } = ended.final ?? {};
+    if (landed === undefined) return unknown;
+    return landed ? tooLate(done) : nothing;
+  }
+  // The chunk under way adds its rows when the cancel came too late for it.
+  const { landed, rows } = ended.chunk;
+  const more = landed ? (rows ?? job.load?.running?.rows) : 0;
+  if (landed === undefined || more === undefined) return unknown;
+  const loaded = done + more;
+  const total = job.load?.total;
+  if (!loaded) return nothing;
+  if (total !== undefined && loaded >= total) return tooLate(loaded);
+  const of = total === undefined ? rowCount(loaded) : `${count(loaded)} of ${rowCount(total)}`;
+  return {
+    message: `${lead}: ${of} had been appended to ${label}; the rest were not.`,
+    rows: loaded,
+    whole: false,
+  };
 }

@@ -16,14 +16,14 @@ export function isTransient(error: unknown): error is WarehouseError {
   );
 }
 
-function retried<A extends unknown[], R>(clock: Clock, call: (...args: A) => R) {
+function retried<A extends unknown[], R>(clock: Clock, delays: readonly number[], call: (...args: A) => R) {
   return (...args: A): R => {
     for (let attempt = 0; ; attempt++) {
       try {
         return call(...args);
       } catch (error) {
         if (!isTransient(error)) throw error;
-        const wait = RETRY_DELAYS_MS[attempt];
+        const wait = delays[attempt];
         if (wait === undefined)
           throw new WarehouseError(
             `${error.message} The add-on gave up after ${attempt + 1} attempts.`,
@@ -36,19 +36,22 @@ function retried<A extends unknown[], R>(clock: Clock, call: (...args: A) => R) 
   };
 }
 
-/** The warehouse with each call retried while BigQuery's answer is transient. */
-export function retrying(w: Warehouse, clock: Clock): Warehouse {
+/**
+ * The warehouse with each call retried while BigQuery's answer is transient; `delays`, fewer waits
+ * where a person waits on the answer (a stop's checks).
+ */
+export function retrying(w: Warehouse, clock: Clock, delays: readonly number[] = RETRY_DELAYS_MS): Warehouse {
   return {
     ...(w.chunkRows === undefined ? {} : { chunkRows: w.chunkRows }),
-    table: retried(clock, w.table.bind(w)),
-    ensureDataset: retried(clock, w.ensureDataset.bind(w)),
-    createTable: retried(clock, w.createTable.bind(w)),
-    patchSchema: retried(clock, w.patchSchema.bind(w)),
-    describeTable: retried(clock, w.describeTable.bind(w)),
-    startJob: retried(clock, w.startJob.bind(w)),
-    job: retried(clock, w.job.bind(w)),
-    cancelJob: retried(clock, w.cancelJob.bind(w)),
-    dropTable: retried(clock, w.dropTable.bind(w)),
+    table: retried(clock, delays, w.table.bind(w)),
+    ensureDataset: retried(clock, delays, w.ensureDataset.bind(w)),
+    createTable: retried(clock, delays, w.createTable.bind(w)),
+    patchSchema: retried(clock, delays, w.patchSchema.bind(w)),
+    describeTable: retried(clock, delays, w.describeTable.bind(w)),
+    startJob: retried(clock, delays, w.startJob.bind(w)),
+    job: retried(clock, delays, w.job.bind(w)),
+    cancelJob: retried(clock, delays, w.cancelJob.bind(w)),
+    dropTable: retried(clock, delays, w.dropTable.bind(w)),
     sleep: w.sleep.bind(w),
   };
 }

@@ -8,7 +8,7 @@ import { metricsToRows } from '../assembled/normalise';
 import { TurnOver } from '../assembled/reply-memo';
 import type { Metric } from '../assembled/schemas/reports';
 import type { ConnectedViews } from '../bigquery/connected-view';
-import { abandonLoadOf, loadIntoBigQuery, loadRunning } from '../bigquery/pull-load';
+import { abandonLoadOf, loadIntoBigQuery, loadRunning, stoppedLoad } from '../bigquery/pull-load';
 import type { Warehouse } from '../bigquery/warehouse';
 import { agentCount, countText } from '../count-text';
 import { attemptMs, betweenTriesWords, unansweredWords } from '../jobs/attempt-time';
@@ -537,22 +537,25 @@ export function stopJob(deps: PullDeps, job: PullJob, lead: string): PullJob {
     const jobs = new JobStore(deps.store);
     const now = jobs.get(job.id) ?? job;
     if (isTerminal(now)) return now;
-    const bigquery = now.spec.target.kind === 'bigquery';
-    const kept = rowsLeft(now);
+    // Loading into BigQuery: its jobs are cancelled first, for the words to say what they did.
+    const loading = now.spec.target.kind === 'bigquery' && now.state === 'writing';
+    const load = loading ? stoppedLoad(deps, now, lead) : undefined;
+    const kept = load?.rows ?? rowsLeft(now);
     const message =
-      bigquery && now.state === 'writing'
-        ? `${lead}: load jobs BigQuery had already taken may still finish.`
-        : kept > 0
-          ? `${lead} while writing: the ${countText(kept)} rows written so far stay in the sheet.`
-          : `${lead}: nothing was written, and the target is as it was.`;
+      load?.message ??
+      (kept > 0
+        ? `${lead} while writing: the ${countText(kept)} rows written so far stay in the sheet.`
+        : `${lead}: nothing was written, and the target is as it was.`);
     const at = deps.clock.now();
-    const stopped = endsUnanswered(
-      withState(takenUp(now, at), 'failed', at, { message, failure: STOPPED, rows: kept }),
-    );
+    // The rows all went in before the cancel took: the pull is done, and its log row says so.
+    const ended = load?.whole
+      ? withState(takenUp(now, at), 'done', at, { message, rows: kept })
+      : withState(takenUp(now, at), 'failed', at, { message, failure: STOPPED, rows: kept });
+    const stopped = endsUnanswered(ended);
     // Stopped by Stop or by its refresh's pause: whether it runs next is not said.
     const folded = withFolded(deps.store, stopped, deps.zone, at, { retried: now.errors > 0, goesOn: false });
     const saved = jobs.save(folded);
-    letGo(deps, saved, now.state === 'writing');
+    letGo(deps, saved, now.state === 'writing' && !loading);
     logRun(deps, saved);
     return saved;
   });
