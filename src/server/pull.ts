@@ -253,6 +253,8 @@ function view(job: PullJob, stopping = false): JobView {
 export function startPull(spec: unknown, key: unknown, zone?: unknown, replacing?: unknown): JobView {
   const deps = pullDeps(true);
   refuseRangeMoved(parseInput(PullSpec, spec, 'Pull').range, zone, deps.zone, deps.clock.now());
+  // The key first: without one, no BigQuery consent is asked nor its project kept for everyone.
+  deps.client();
   authorizeTarget(spec);
   const agreed = parseInput(Replacing, replacing, 'Replacing') ?? undefined;
   const job = start(deps, spec, parseInput(ClientId, key, 'Request key'), undefined, agreed);

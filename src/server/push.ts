@@ -1,5 +1,6 @@
 // The Push rows sidebar's server side: thin wiring of core/push to Apps Script.
 import * as z from 'zod/mini';
+import type { AssembledClient } from '../core/assembled';
 import { lazy } from '../core/lazy';
 import { ownerName, owns } from '../core/owner';
 import { pulledInto } from '../core/pull/source-note';
@@ -217,6 +218,8 @@ export function stopOthersPush(id: unknown): OthersPush {
  * (Assembled)" sheet; the run gets its row in the log, as pulls and pushes do.
  */
 export function syncTimeOff(): SyncSummary {
+  // The key first: without one nothing in the spreadsheet changes (no sheet made, no log row).
+  const client = assembledClient();
   const deps = pushDeps();
   const started = Date.now();
   const active = activeSheet();
@@ -232,7 +235,7 @@ export function syncTimeOff(): SyncSummary {
       message,
     });
   try {
-    const summary = syncInto(deps, active);
+    const summary = syncInto(deps, client, active);
     log('done', summary.sheet, summary.changes, summary.message);
     return summary;
   } catch (error) {
@@ -241,18 +244,22 @@ export function syncTimeOff(): SyncSummary {
   }
 }
 
-function syncInto(deps: PushDeps, active: GoogleAppsScript.Spreadsheet.Sheet): SyncSummary {
+function syncInto(
+  deps: PushDeps,
+  client: AssembledClient,
+  active: GoogleAppsScript.Spreadsheet.Sheet,
+): SyncSummary {
   // A sheet pushed from: its created rows take their request's status now.
   if (isGridSheet(active) && isTimeOffPushSheet(headerOf(active) as never))
     return syncPushSheet(
-      { client: assembledClient(), zone: deps.zone, zones: deps.zones, locale: deps.locale },
+      { client, zone: deps.zone, zones: deps.zones, locale: deps.locale },
       { name: active.getName(), grid: sheetGrid(active) },
     );
   const usable = isGridSheet(active) && (active.getLastRow() === 0 || looksLikeTimeOffList(headerOf(active)));
   const sheet = usable ? active : findOrInsertSheet(documentSpreadsheet(), SYNC_SHEET);
   return sync(
     {
-      client: assembledClient(),
+      client,
       clock: gasClock,
       zone: deps.zone,
       zones: deps.zones,
