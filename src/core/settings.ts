@@ -37,6 +37,8 @@ const UNSEEN = /[\p{Cf}\u00A0\u2007\u202F]/gu;
 const QUOTE = /["'`‘’“”]/u;
 
 const PREFIX = 'sk_live_';
+/** A key for Assembled's test environment: well formed, but not for the live API the add-on calls. */
+const TEST_PREFIX = 'sk_test_';
 
 /**
  * The key as pasted, less what cannot be seen in or around it, and less quotes around it (a key
@@ -52,8 +54,11 @@ export function cleanKey(typed: string): string {
  * What is wrong with a key (cleaned), in words that never show it: a character no key holds is
  * named, with where it is, as the person cannot otherwise find it; undefined when nothing is.
  * Named first wherever the key is a key up to it ("sk_live demo"), not told to start with sk_live_.
+ * A test key is said to be one first: mending a character in it would not make it a live key.
  */
 export function keyProblem(key: string): string | undefined {
+  if (key.startsWith(TEST_PREFIX))
+    return `This looks like a test key (${TEST_PREFIX}…); the add-on needs a live API key (${PREFIX}…) from ${KEY_FROM}.`;
   const chars = Array.from(key);
   const at = chars.findIndex((c) => !/[A-Za-z0-9_-]/.test(c));
   const before = chars.slice(0, Math.max(at, 0)).join('');
@@ -71,7 +76,8 @@ export function keyProblem(key: string): string | undefined {
     const fix = QUOTE.test(c) ? 'paste the key without it' : `copy it again from ${KEY_FROM}`;
     return `The API key has ${named} at character ${at + 1}${where}, which a key never holds; ${fix}.`;
   }
-  if (!key.startsWith(PREFIX)) return `The API key should start with ${PREFIX} and contain no spaces.`;
+  if (!key.startsWith(PREFIX))
+    return `The API key should start with ${PREFIX}: copy the whole key from ${KEY_FROM}.`;
   return chars.length > 8 ? undefined : 'The API key has nothing after sk_live_: copy all of it.';
 }
 

@@ -32,7 +32,9 @@ describe('Settings', () => {
       .callFromSidebar('saveSettings', { apiKey: bad, timeFormat: 'iso', apiVersion: '' })
       .catch((e: Error) => e);
     // Said as the form's words, with no field path before them.
-    expect(String(error)).toMatch(/: The API key should start with sk_live_ and contain no spaces\.$/);
+    expect(String(error)).toMatch(
+      /: This looks like a test key \(sk_test_…\); the add-on needs a live API key \(sk_live_…\) from Assembled's Settings ▸ API page\.$/,
+    );
     expect(String(error)).not.toMatch(/apiKey/);
     expect(String(error)).not.toContain('SECRET');
     await expect(
@@ -207,8 +209,13 @@ describe('Settings', () => {
     // A malformed key typed is refused before anything is sent.
     const sent = sim.stats().total;
     await expect(rt.callFromSidebar('testConnection', draft({ apiKey: 'not a key' }))).rejects.toThrow(
-      /^The API key should start with sk_live_/,
+      /^The API key should start with sk_live_: copy the whole key from /,
     );
+    // A test key is said to be one, by Test connection and by Save alike, not to hold spaces.
+    for (const fn of ['testConnection', 'saveSettings'])
+      await expect(rt.callFromSidebar(fn, draft({ apiKey: 'sk_test_demo_sam' }))).rejects.toThrow(
+        /^This looks like a test key \(sk_test_…\); the add-on needs a live API key \(sk_live_…\)/,
+      );
     expect(sim.stats().total).toBe(sent);
   });
 

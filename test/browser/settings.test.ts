@@ -26,7 +26,14 @@ describe('Settings in the workbench', () => {
     await sb.getByRole('button', { name: 'Save' }).click();
     await expect
       .poll(() => sb.locator('#status').textContent())
-      .toMatch(/The API key should start with sk_live_ and contain no spaces/);
+      .toMatch(/The API key should start with sk_live_: copy the whole key from/);
+    expect(await sb.getByLabel('API key').getAttribute('aria-invalid')).toBe('true');
+    // A test key: said to be one, not to hold spaces; the field is still the one marked.
+    await sb.getByLabel('API key').fill('sk_test_demo_sam');
+    await sb.getByRole('button', { name: 'Test connection' }).click();
+    await expect
+      .poll(() => sb.locator('#status').textContent())
+      .toMatch(/^This looks like a test key \(sk_test_…\); the add-on needs a live API key \(sk_live_…\)/);
     expect(await sb.getByLabel('API key').getAttribute('aria-invalid')).toBe('true');
     // One that starts as a key does: the character no key holds is named, and where it is.
     await sb.getByLabel('API key').fill('sk_live demo_7');

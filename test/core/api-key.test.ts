@@ -55,12 +55,27 @@ describe('an API key as pasted', () => {
   });
 
   it('says a key is not one when it does not start with sk_live_, or stops there', () => {
-    expect(keyProblem('sk_test_abc')).toBe('The API key should start with sk_live_ and contain no spaces.');
     // Not a key at all before its first odd character: that it is no key is what to hear.
-    expect(keyProblem('my key')).toBe('The API key should start with sk_live_ and contain no spaces.');
+    expect(keyProblem('my key')).toBe(
+      "The API key should start with sk_live_: copy the whole key from Assembled's Settings ▸ API page.",
+    );
+    expect(keyProblem('pk_live_abc')).toMatch(/^The API key should start with sk_live_: /);
     expect(keyProblem('sk_live_')).toBe('The API key has nothing after sk_live_: copy all of it.');
     expect(keyProblem(KEY)).toBeUndefined();
   });
+});
+
+describe('a key for the test environment', () => {
+  it.each(['sk_test_demo_sam', 'sk_test_abcdefghijkl', 'sk_test_abc def'])(
+    'is said to be a test key, naming none of it: %s',
+    (key) => {
+      const said = keyProblem(key) ?? '';
+      expect(said).toBe(
+        "This looks like a test key (sk_test_…); the add-on needs a live API key (sk_live_…) from Assembled's Settings ▸ API page.",
+      );
+      expect(said).not.toContain(key.slice(8, 11));
+    },
+  );
 });
 
 describe('a saved key, in words', () => {

@@ -171,7 +171,7 @@ async function run(label: string, work: () => Promise<void>): Promise<void> {
   } catch (error) {
     const said = errorMessage(error);
     showAnswer(status, said, 'error');
-    // A key Settings refuses as typed ("The API key should start with sk_live_…").
+    // A key Settings refuses as typed: its words all name the "API key" (settings.ts keyProblem).
     keyWrong(/\bAPI key\b/.test(said) && apiKey.value.trim() !== '');
   }
 }
