@@ -532,9 +532,10 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * row 1, so Push refuses it as it does a whole pulled sheet (0.3 KiB);
  * 426.5 with Stop during a BigQuery load checking what its cancelled jobs did and saying what the
  * table holds: rows appended so far, nothing, or all of them too late to stop (1.1 KiB);
+ * 426.7 with a test key called a test key (0.1 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 426.5;
+const CODE_BUDGET_KIB = 426.7;
 
 const ENTRY_POINTS = [
   'onOpen',
