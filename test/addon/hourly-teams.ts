@@ -6,11 +6,21 @@ import type { RefreshView } from '../../src/core/schedule/refresh-view';
 export const HOUR = 60 * 60_000;
 
 /** Saves it as `owner` (the runtime's user unless given), in the workbook `rt` holds; its id. */
-export async function hourlyTeams(rt: LocalRuntime, requestKey: string, owner = rt): Promise<string> {
-  rt.workbook.addSheet('Teams');
+export const hourlyTeams = (rt: LocalRuntime, requestKey: string, owner = rt): Promise<string> =>
+  hourlyRefresh(rt, 'teams', 'Teams', requestKey, owner);
+
+/** Any resource's hourly replace refresh into a new sheet `sheet`, saved as `owner`; its id. */
+export async function hourlyRefresh(
+  rt: LocalRuntime,
+  resource: string,
+  sheet: string,
+  requestKey: string,
+  owner = rt,
+): Promise<string> {
+  rt.workbook.addSheet(sheet);
   const spec = {
-    source: { kind: 'resource', resource: 'teams' },
-    target: { kind: 'sheet', name: 'Teams' },
+    source: { kind: 'resource', resource },
+    target: { kind: 'sheet', name: sheet },
     mode: 'replace',
   };
   const [saved] = await owner.callFromSidebar<RefreshView[]>(

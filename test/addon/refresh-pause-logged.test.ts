@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../dev/gas';
 import { startLocalAddon } from '../../dev/local-addon';
 import type { RefreshView } from '../../src/core/schedule/refresh-view';
-import { HOUR, hourlyTeams, pausedForRefusedKey } from './hourly-teams';
+import { HOUR, hourlyRefresh, hourlyTeams, pausedForRefusedKey } from './hourly-teams';
 
 /** The log's rows as [Who, Target, Status, Message]. */
 function logged(rt: LocalRuntime): string[][] {
@@ -25,17 +25,7 @@ describe("a refresh paused for its owner's key, in the log", () => {
     await sam.callFromSidebar('saveSettings', settings(key));
     const teams = await hourlyTeams(rt, 'refresh-pause-logged-teams');
     // Sam's own refresh: his key is not the one removed.
-    rt.workbook.addSheet('People');
-    const spec = {
-      source: { kind: 'resource', resource: 'people' },
-      target: { kind: 'sheet', name: 'People' },
-      mode: 'replace',
-    };
-    await sam.callFromSidebar(
-      'saveRefresh',
-      { spec, frequency: { kind: 'hourly' }, notifyByEmail: true },
-      'refresh-pause-logged-people',
-    );
+    await hourlyRefresh(rt, 'people', 'People', 'refresh-pause-logged-people', sam);
     await rt.callFromSidebar('clearApiKey');
     const paused = [
       'analyst@example.com',

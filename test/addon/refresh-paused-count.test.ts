@@ -6,7 +6,7 @@ import type { LocalRuntime } from '../../dev/gas';
 import { startLocalAddon } from '../../dev/local-addon';
 import type { RefreshView } from '../../src/core/schedule/refresh-view';
 import { nextRunShown, summaryParts } from '../../src/ui/pages/refreshes/health';
-import { pausedForRefusedKey } from './hourly-teams';
+import { hourlyRefresh, pausedForRefusedKey } from './hourly-teams';
 
 /** The count line's parts, and how many cards read "Next run: Paused", as `viewer` sees the list. */
 async function seen(viewer: LocalRuntime) {
@@ -27,17 +27,7 @@ describe('the count above the Scheduled refreshes list', () => {
       expect(await seen(viewer)).toEqual({ summary: ['1 refresh', '1 failing', '1 paused'], pausedCards: 1 });
 
     // Sam's People, paused by his Remove key before any run.
-    rt.workbook.addSheet('People');
-    const spec = {
-      source: { kind: 'resource', resource: 'people' },
-      target: { kind: 'sheet', name: 'People' },
-      mode: 'replace',
-    };
-    await sam.callFromSidebar(
-      'saveRefresh',
-      { spec, frequency: { kind: 'hourly' }, notifyByEmail: true },
-      'refresh-paused-count-people',
-    );
+    await hourlyRefresh(rt, 'people', 'People', 'refresh-paused-count-people', sam);
     await sam.callFromSidebar('clearApiKey');
     for (const viewer of [rt, sam])
       expect(await seen(viewer)).toEqual({
