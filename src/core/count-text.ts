@@ -1,8 +1,8 @@
 /** A count as the sidebars and messages write it: 20,999 (the same in every locale). */
 export const countText = (n: number): string => n.toLocaleString('en-US');
 
-/** A count of things whose plural adds an s. */
-const counted =
+/** A count of things whose plural adds an s: counted('more row')(2) is "2 more rows". */
+export const counted =
   (word: string) =>
   (n: number): string =>
     `${countText(n)} ${word}${n === 1 ? '' : 's'}`;

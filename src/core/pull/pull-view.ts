@@ -1,6 +1,6 @@
 // What the sidebar sees of pulls: plain JSON (google.script.run carries no Dates).
 import { causeOf, failedWith } from '../assembled/errors';
-import { countText as count } from '../count-text';
+import { countText as count, counted } from '../count-text';
 import { isTerminal, MAX_RETRIES, type PullJob, STOPPED } from '../jobs/pull-job';
 import type { KeyNotice } from '../settings';
 import { RELATIVE_PRESETS, type RelativePreset } from '../time/date-range';
@@ -296,7 +296,7 @@ function detail(job: PullJob): string {
       if (job.load) return job.message ?? '';
       return job.polls === 0
         ? `Assembled has started the report; the add-on checks on it every few seconds.${perQueue(job)}`
-        : `Checked ${job.polls} time${job.polls === 1 ? '' : 's'}: not ready yet.`;
+        : `Checked ${counted('time')(job.polls)}: not ready yet.`;
     case 'fetching':
       return job.spec.source.kind === 'resource'
         ? 'Reading the data from Assembled. Each page is kept, so none is read twice.'

@@ -3,6 +3,7 @@
 // 30-minute intervals and rolls them up itself: counts and seconds summed, averages and percentages
 // recomputed from the sums (never averaged), levels such as a backlog taken at the bucket's end.
 import type { ReportGranularity, ReportRow } from '../assembled/model';
+import { counted } from '../count-text';
 import type { Zone } from '../ports';
 import { datesWords } from '../time/dates-words';
 import {
@@ -276,7 +277,7 @@ function cutShort(buckets: Window[], granularity: 'day' | 'week' | 'month', zone
     const last = localDateOf(b.end - 1, zone);
     const n = Math.round((startOfLocalDay(addDays(last, 1), zone) - startOfLocalDay(from, zone)) / DAY_MS);
     const span = datesWords({ from: formatLocalDate(from), to: formatLocalDate(last) });
-    return `${n} day${n === 1 ? '' : 's'}, ${span}`;
+    return `${counted('day')(n)}, ${span}`;
   };
   const whole = (b: Window) => {
     const date = bucketDate(localDateOf(b.start, zone), granularity);

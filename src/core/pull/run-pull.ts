@@ -10,7 +10,7 @@ import type { Metric } from '../assembled/schemas/reports';
 import type { ConnectedViews } from '../bigquery/connected-view';
 import { abandonLoadOf, loadIntoBigQuery, loadRunning, stoppedLoad } from '../bigquery/pull-load';
 import type { Warehouse } from '../bigquery/warehouse';
-import { agentCount, countText } from '../count-text';
+import { agentCount, counted, countText } from '../count-text';
 import { attemptMs, betweenTriesWords, unansweredWords } from '../jobs/attempt-time';
 import { JobStore } from '../jobs/job-store';
 import {
@@ -1163,7 +1163,7 @@ function failure(job: PullJob, error: unknown, now: number): PullJob {
     // Counted as the run given up counted them, whose later try this may be.
     const tries = (job.triedBefore ?? 0) + job.errors + 1;
     const lead = job.triedBefore ? 'The later try failed too: the add-on' : 'The add-on';
-    const gaveUp = `${causeOf(message)}. ${lead} gave up after ${tries} attempt${tries === 1 ? '' : 's'}.`;
+    const gaveUp = `${causeOf(message)}. ${lead} gave up after ${counted('attempt')(tries)}.`;
     return withState(job, 'failed', now, {
       message: job.refreshId ? gaveUp : `${gaveUp} ${gaveUpWords(job, message)}`,
       failure: error.kind,

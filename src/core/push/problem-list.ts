@@ -1,5 +1,6 @@
 // The rows to fix that Validate and Push list in the sidebar: the first few, then how many more
 // (the Push message column, where each row's own words are, can sit out of sight behind it).
+import { counted } from '../count-text';
 
 const PROBLEMS_LISTED = 5;
 
@@ -29,10 +30,7 @@ export function withMore(problems: readonly string[], errors: number, changed = 
   // Rows changed since they were pushed are not to fix: said so when none is.
   const what = changed === 0 ? 'to fix' : errors === 0 ? 'to look at' : 'to fix or look at';
   return more > 0
-    ? [
-        ...problems,
-        `… and ${more} more row${more === 1 ? '' : 's'} ${what}: each one's Push message says what.`,
-      ]
+    ? [...problems, `… and ${counted('more row')(more)} ${what}: each one's Push message says what.`]
     : [...problems];
 }
 

@@ -9,7 +9,7 @@
 // Notes written before kept a short print (a hash) of the cells instead; they are still read, and
 // those that say no zone printed instants.
 
-import { countText, someOf } from '../count-text';
+import { counted, countText, someOf } from '../count-text';
 import type { Zone } from '../ports';
 import type { CellValue } from '../table/build-table';
 import { formatLocalDateTime } from '../time/zone-math';
@@ -255,7 +255,7 @@ export function changesSinceSent(
   const words = changedCells(note, values, map, zone).map(([h, was]) => `${named(h)} was ${quoted(was)}`);
   if (words.length === 0) return '';
   const more = words.length - 3;
-  const others = more > 0 ? `, and ${more} more column${more === 1 ? '' : 's'} changed` : '';
+  const others = more > 0 ? `, and ${counted('more column')(more)} changed` : '';
   return `${someOf(words.slice(0, 3), 3, 'and')} when pushed${others}`;
 }
 

@@ -5,6 +5,7 @@
 
 import type { AssembledClient, TimeOffRequest, TimeOffStatus, TimeOffUpdate } from '../assembled';
 import { peopleOnce } from '../assembled/people-once';
+import { counted } from '../count-text';
 import type { Clock, Store, Zone, Zones } from '../ports';
 import { sourceLine } from '../pull/source-note';
 import { withNames } from '../pull/with-names';
@@ -181,6 +182,6 @@ export function syncTimeOff(deps: SyncDeps, target: SyncTarget): SyncSummary {
     changes: changes.size,
     added: result.appended,
     updated: result.updated,
-    message: `${changes.size} changed request${changes.size === 1 ? '' : 's'}: ${result.appended} added, ${result.updated} updated in "${target.name}".`,
+    message: `${counted('changed request')(changes.size)}: ${result.appended} added, ${result.updated} updated in "${target.name}".`,
   };
 }

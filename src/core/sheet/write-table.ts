@@ -4,7 +4,7 @@
 // interrupted write never leaves a blank sheet. Cells outside the table's block are not touched,
 // but for a formula column of the person's own beside it, filled down the rows added and cleared
 // from the rows a replace no longer fills (fill-down.ts).
-import { countText, someOf } from '../count-text';
+import { counted, countText, someOf } from '../count-text';
 import type { Zone } from '../ports';
 import type { CellValue, Table } from '../table/build-table';
 import { fieldList, notedFieldList } from '../table/column-words';
@@ -995,7 +995,7 @@ export function refuseCovering(
   const total = totalIn(grid, under, used, theirs, o.col);
   const more = found - named.length;
   const cells = more
-    ? `${named.join(', ')} and ${countText(more)} more cell${more === 1 ? '' : 's'}`
+    ? `${named.join(', ')} and ${counted('more cell')(more)}`
     : someOf(named, CELLS_NAMED, 'and');
   const them = found === 1 ? 'it' : 'them';
   const last = o.row + now.rows - 1;
