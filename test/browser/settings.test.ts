@@ -305,6 +305,42 @@ describe('Settings in the workbench', () => {
     }
   });
 
+  // QA: in the 300 px sidebar the headers broke mid-word, "HTT P", "Rec ords", "Tim e".
+  it("breaks Details' headers only between words, the table within the sidebar", async () => {
+    const { page } = bench();
+    await reset(page);
+    await menu(page, 'Settings…');
+    const sb = await sidebar(page, 'Assembled settings');
+    await sb.getByRole('button', { name: 'Test connection' }).click();
+    await sb
+      .locator('#status')
+      .filter({ hasText: /^Connected to Assembled/ })
+      .waitFor();
+    await sb.getByText('Details: each request').click();
+    const table = sb.getByRole('table', { name: 'Requests made by the connection test' });
+    // Each word of a header on one line: a word broken across two has a box on each.
+    const broken = await table.locator('th').evaluateAll((headers) =>
+      headers.flatMap((th) => {
+        const text = th.firstChild as Text;
+        return [...text.data.matchAll(/\S+/g)].flatMap((word) => {
+          const range = document.createRange();
+          range.setStart(text, word.index);
+          range.setEnd(text, word.index + word[0].length);
+          return range.getClientRects().length > 1 ? [word[0]] : [];
+        });
+      }),
+    );
+    expect(broken).toEqual([]);
+    expect(await table.locator('th').allTextContents()).toEqual(['Request', 'HTTP', 'Records', 'Time']);
+    // Not whole by running past the sidebar's edge, or over the next header.
+    expect(await table.evaluate((t) => t.getBoundingClientRect().right <= innerWidth)).toBe(true);
+    expect(
+      await table
+        .locator('th')
+        .evaluateAll((headers) => headers.filter((th) => th.scrollWidth > th.clientWidth).length),
+    ).toBe(0);
+  });
+
   it('says once that Assembled is down, counting the checks not run apart from those that failed', async () => {
     const { page } = bench();
     // The key saved is one Assembled issued, not the one the test above saved anyway.
