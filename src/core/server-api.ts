@@ -81,6 +81,8 @@ export interface ServerApi {
   goToSheet(sheetId: number): { sheet: string };
   /** Opens Pull data in place of the sidebar that asks (Scheduled refreshes, with none yet). */
   showPullSidebar(): void;
+  /** Opens Settings in place of the sidebar that asks (a notice of the caller's key missing). */
+  showSettingsSidebar(): void;
   listRefreshes(): RefreshView[];
   /** The caller's missing key, for a sidebar whose reads carry no notice of it (Scheduled refreshes). */
   getKeyNotice(): KeyNotice;

@@ -47,6 +47,7 @@ const sidebarApi: ServerApi = {
   stopPull,
   goToSheet,
   showPullSidebar,
+  showSettingsSidebar,
   listRefreshes,
   getKeyNotice: keyNotice,
   saveRefresh,
@@ -76,7 +77,6 @@ export const entryPoints = {
   onHourlyDispatchTrigger,
   showPushSidebar,
   showRefreshesSidebar,
-  showSettingsSidebar,
   ...sidebarApi,
 };
 

@@ -65,9 +65,9 @@ describe('The Pull data form', () => {
     await page.keyboard.press('Enter');
     await page.waitForTimeout(1_000);
     expect(starts()).toBe(before + 1);
-    // The form goes on from there (the key is set in Settings, which takes the sidebar's place).
+    // The way on from there is to Settings, where the key is set, which takes the sidebar's place.
     await page.keyboard.press('Tab');
-    expect(await focused()).toBe('source');
+    expect(await sb.locator(':focus').textContent()).toBe('Open Settings…');
   });
 
   it('says at once that a fixed range ends before it starts, and starts nothing', async () => {
@@ -157,6 +157,7 @@ describe('The Pull data form', () => {
     // Back at the sidebar: one look at the spreadsheet, as for its sheets, says the key is there.
     await sb.locator(':root').evaluate(() => dispatchEvent(new Event('focus')));
     await expect.poll(() => sb.locator('#keyNotice').isHidden()).toBe(true);
+    expect(await sb.getByRole('button', { name: 'Open Settings…' }).isHidden()).toBe(true);
     expect(await beside.isHidden()).toBe(true);
     await expect.poll(() => queues.getByRole('checkbox').count()).toBeGreaterThan(0);
   });

@@ -24,6 +24,13 @@ describe('Push rows as it opens', () => {
     expect(await sb.locator('h1 + *').getAttribute('id')).toBe('keyNotice');
     // Said once: the status line under the buttons is left for what they do.
     expect(await sb.locator('#status').textContent()).toBe('');
+    // The way to the key, under the words that name it: Settings opens in this sidebar's place.
+    const open = sb.getByRole('button', { name: 'Open Settings…' });
+    expect(await open.isVisible()).toBe(true);
+    expect(await open.getAttribute('aria-describedby')).toBe('keyNotice');
+    await open.click();
+    const settings = await sidebar(page, 'Assembled settings');
+    await settings.getByRole('heading', { name: 'Connection to Assembled', level: 1 }).waitFor();
     // With a key saved again, opened anew, the notice is gone.
     await running.workbench.rt.callFromSidebar('saveSettings', {
       apiKey: running.workbench.session.backend.key,
@@ -34,6 +41,7 @@ describe('Push rows as it opens', () => {
     const again = await sidebar(page, 'Push rows to Assembled');
     await expect.poll(() => again.locator('#sheetName').textContent()).not.toBe('…');
     expect(await again.locator('#keyNotice').isVisible()).toBe(false);
+    expect(await again.getByRole('button', { name: 'Open Settings…' }).count()).toBe(0);
   });
 
   it('says at its top that Assembled refused the key, as Pull data does, once Settings found it so', async () => {

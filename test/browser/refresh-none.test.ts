@@ -39,6 +39,8 @@ describe('Scheduled refreshes with none yet', () => {
       .toMatch(/^No Assembled API key is set for you\. Open Extensions ▸ .* and paste your key\.$/);
     expect(await notice.isVisible()).toBe(true);
     expect(await sb.locator('h1 + *').getAttribute('id')).toBe('keyNotice');
+    // Under it, the way to Settings, as on Push rows (push-opening.test.ts).
+    expect(await sb.getByRole('button', { name: 'Open Settings…' }).isVisible()).toBe(true);
   });
 
   it('offers no Open Pull data… once there is a refresh: its card is there instead', async () => {
