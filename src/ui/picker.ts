@@ -54,9 +54,15 @@ export function createPicker(
   let pickedByEnter = false;
   let items: { choice: Choice; row: HTMLElement; depth: number; below: string[] }[] = [];
 
-  /** A list that cannot be read at all, said briefly: the page says the rest once. */
+  /**
+   * A list that cannot be read at all (no key), said briefly in a hint's grey, with nothing to
+   * filter: the notice at the page's top says why, once, in red.
+   */
   const cannotLoad = (why: string) => {
-    list.textContent = `Could not load: ${why}`;
+    search.hidden = true;
+    list.dataset.unavailable = '';
+    list.removeAttribute('aria-describedby');
+    list.textContent = why;
   };
   const fill = () =>
     load().then(

@@ -148,7 +148,7 @@ describe('The Pull data form', () => {
     await expect.poll(() => beside.textContent()).toMatch(NO_KEY);
     await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Ticket stats report' });
     const queues = sb.getByRole('group', { name: 'Queues' });
-    await expect.poll(() => queues.textContent()).toBe('Could not load: no API key is set.');
+    await expect.poll(() => queues.textContent()).toBe('Listed once your API key is saved.');
     await rt.callFromSidebar('saveSettings', {
       apiKey: running.workbench.session.backend.key,
       timeFormat: 'unix',
@@ -973,7 +973,8 @@ describe('The Pull data form', () => {
     expect(await preview.textContent()).toBe('Days back must be at least 1.');
   });
 
-  it('says once at the top that no key is set; the filter lists only say they could not load', async () => {
+  // QA: the red notice, then "Could not load: no API key is set." in four boxes, Queues to Agents.
+  it('says once at the top that no key is set; the filter lists only say, in grey, they come with the key', async () => {
     const { page, running } = bench();
     await running.workbench.rt.callFromSidebar('clearApiKey');
     const sb = await openPull(page);
@@ -982,11 +983,16 @@ describe('The Pull data form', () => {
     await expect.poll(() => notice.textContent()).toMatch(NO_KEY);
     expect(await notice.isVisible()).toBe(true);
     expect(await inView(sb, '#keyNotice')).toBe(true);
-    for (const name of ['Queues', 'Teams', 'Sites', 'Agents'])
-      await expect
-        .poll(() => sb.getByRole('group', { name }).textContent())
-        .toBe('Could not load: no API key is set.');
+    for (const name of ['Queues', 'Teams', 'Sites', 'Agents']) {
+      const list = sb.getByRole('group', { name });
+      await expect.poll(() => list.textContent()).toBe('Listed once your API key is saved.');
+      // A hint's grey, not an error's red: the notice alone says what is wrong. No box to filter
+      // a list that is not there.
+      expect(await list.evaluate((e) => getComputedStyle(e).color)).toBe('rgb(95, 99, 104)');
+      expect(await sb.getByRole('searchbox', { name }).count()).toBe(0);
+    }
     expect(await sb.locator('body').textContent()).not.toMatch(/paste your key[\s\S]*paste your key/);
+    expect(await sb.locator('body').textContent()).not.toMatch(/no API key is set[\s\S]*no API key is set/i);
     // Pull data pressed, refused for it: the keyboard goes to the notice, which a screen reader
     // reads; the status line (itself read aloud) does not say the same words again.
     // Pressed far below it, in a short window: the notice comes into view.
@@ -1002,7 +1008,7 @@ describe('The Pull data form', () => {
       await page.setViewportSize({ width: 1280, height: 800 });
     }
   });
-  it('says once at the top that Assembled refused the key; the filter lists only say they could not load', async () => {
+  it('says once at the top that Assembled refused the key; the filter lists only say, in grey, they come with a key it accepts', async () => {
     const { page, running } = bench();
     // Saved anyway: a well-formed key Assembled never issued.
     const options = { timeFormat: 'unix', apiVersion: '' };
@@ -1023,7 +1029,7 @@ describe('The Pull data form', () => {
     for (const name of ['Queues', 'Teams', 'Sites', 'Agents'])
       await expect
         .poll(() => sb.getByRole('group', { name }).textContent(), { timeout: 20_000 })
-        .toBe('Could not load: Assembled did not accept the API key.');
+        .toBe('Listed once Assembled accepts your API key.');
     // Said once, above the form, with no Try again beside each list.
     expect(await sb.locator('#pull').textContent()).not.toMatch(/set a valid key/);
     expect(await sb.getByRole('button', { name: 'Try again' }).count()).toBe(0);
@@ -1031,7 +1037,7 @@ describe('The Pull data form', () => {
     await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Activities (schedule)' });
     await expect
       .poll(() => sb.getByRole('group', { name: 'Activity types' }).textContent(), { timeout: 20_000 })
-      .toBe('Could not load: Assembled did not accept the API key.');
+      .toBe('Listed once Assembled accepts your API key.');
   });
   it('lists sub-teams under their team; ticking a team ticks them too, and the pull names them all', async () => {
     const { page } = bench();

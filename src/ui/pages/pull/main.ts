@@ -349,7 +349,9 @@ lookWhenBack(() => refreshTargets().catch(() => undefined));
 
 /** Assembled refused the key as a list was read: later lists are not asked for. */
 let keyRefused = false;
-const KEY_REFUSED_BRIEF = 'Assembled did not accept the API key.';
+/** What a list says, in grey, for want of a key; the notice at the top says why and what to do. */
+const KEY_REFUSED_BRIEF = 'Listed once Assembled accepts your API key.';
+const NO_KEY_BRIEF = 'Listed once your API key is saved.';
 
 /** One request per list for the life of the sidebar (the server caches across sidebars). */
 const cache = new Map<ChoiceKind, ReturnType<typeof callServer<'listChoices'>>>();
@@ -414,7 +416,7 @@ function showFilters(initial: PullFilters): void {
         keyRefused || options.keyMissing === KEY_REFUSED
           ? KEY_REFUSED_BRIEF
           : options.keyMissing
-            ? 'no API key is set.'
+            ? NO_KEY_BRIEF
             : undefined,
         // What a queue with others under it means for this report (catalogue.ts).
         f === 'queue_ids' ? s.queues : undefined,
