@@ -8,6 +8,7 @@ import { GRANULARITIES, REPORT_TYPES } from '../core/pull/catalogue';
 import { againAt, type PullAgain, pullAgain } from '../core/pull/pull-again';
 import { PullSpec, WRITE_MODES } from '../core/pull/pull-spec';
 import {
+  CHOICE_KINDS,
   type Choice,
   type ChoiceKind,
   catalogueChoices,
@@ -43,7 +44,6 @@ import { clockChangeLine } from '../core/time/clock-changes';
 import { DateRangeSpec, resolveRange } from '../core/time/date-range';
 import { weekdayOf } from '../core/time/zone-math';
 import { refuseRangeMoved } from '../core/time/zone-shown';
-import { utf8Length } from '../core/utf8';
 import { ClientId, InputError, parseInput, wholeNumber } from '../core/validation';
 import { backgroundNotice } from './adapters/background-budget';
 import { connectedViews } from './adapters/connected-sheets';
@@ -60,6 +60,7 @@ import { sheetTargets } from './adapters/sheet-targets';
 import { documentSpreadsheet } from './adapters/spreadsheet';
 import { stagingSheets } from './adapters/staging-sheets';
 import { authorizeTarget, rememberedProject, warehouse } from './bigquery';
+import { cachedChoices } from './choice-cache';
 import { assembledClient, keyNotice } from './client-factory';
 import { currentUser, readingCaller, UnknownCaller } from './user';
 
@@ -194,12 +195,7 @@ const QueueCount = /* @__PURE__ */ lazy(() => z.nullish(wholeNumber(0, Number.MA
 // A sidebar sends none as null (google.script.run).
 const Replacing = /* @__PURE__ */ lazy(() => z.nullish(z.string()));
 
-const ChoiceKindSchema = /* @__PURE__ */ lazy(() =>
-  z.enum(['queues', 'teams', 'sites', 'agents', 'activity_types']),
-);
-const CACHE_SECONDS = 600;
-/** CacheService refuses values over 100 KB (UTF-8 bytes); a larger list is simply not cached. */
-const CACHE_MAX_BYTES = 90_000;
+const ChoiceKindSchema = /* @__PURE__ */ lazy(() => z.enum(CHOICE_KINDS));
 
 function fetchChoices(kind: ChoiceKind): Choice[] {
   const client = assembledClient();
@@ -219,16 +215,10 @@ function fetchChoices(kind: ChoiceKind): Choice[] {
   }
 }
 
-/** Names for the filter pickers, cached per user for ten minutes. */
+/** Names for the filter pickers (choice-cache.ts keeps them). */
 export function listChoices(kind: unknown): Choice[] {
   const k = parseInput(ChoiceKindSchema, kind, 'Choice list');
-  const cache = CacheService.getUserCache();
-  const hit = cache.get(`choices.${k}`);
-  if (hit) return JSON.parse(hit) as Choice[];
-  const choices = sortChoices(fetchChoices(k));
-  const text = JSON.stringify(choices);
-  if (utf8Length(text) < CACHE_MAX_BYTES) cache.put(`choices.${k}`, text, CACHE_SECONDS);
-  return choices;
+  return cachedChoices(k, () => sortChoices(fetchChoices(k)));
 }
 
 function view(job: PullJob, stopping = false): JobView {

@@ -2,6 +2,7 @@
 // spreadsheet cannot read them. Its own module so that refreshes and Settings both read it.
 import { ConnectionOptions, DEFAULT_CONNECTION_OPTIONS } from '../core/settings';
 import { userStore } from './adapters/properties-store';
+import { forgetChoices } from './choice-cache';
 
 const KEY = 'apiKey';
 const OPTIONS = 'connection';
@@ -15,13 +16,20 @@ export function readConnectionOptions(): ConnectionOptions {
   return saved.success ? saved.data : DEFAULT_CONNECTION_OPTIONS;
 }
 
-/** Saves the options, and the key where one was given (else the saved one stays). */
+/**
+ * Saves the options, and the key where one was given (else the saved one stays). A key saved or
+ * removed forgets the pickers' lists: they may be another account's, or none's.
+ */
 export function writeSettings(apiKey: string | undefined, options: ConnectionOptions): void {
   const store = userStore();
-  if (apiKey) store.set(KEY, apiKey);
+  if (apiKey) {
+    store.set(KEY, apiKey);
+    forgetChoices();
+  }
   store.set(OPTIONS, options);
 }
 
 export function forgetApiKey(): void {
   userStore().delete(KEY);
+  forgetChoices();
 }

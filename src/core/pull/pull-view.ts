@@ -56,7 +56,8 @@ export interface Choice {
   deleted?: true;
 }
 
-export type ChoiceKind = 'queues' | 'teams' | 'sites' | 'agents' | 'activity_types';
+export const CHOICE_KINDS = ['queues', 'teams', 'sites', 'agents', 'activity_types'] as const;
+export type ChoiceKind = (typeof CHOICE_KINDS)[number];
 
 export interface JobView {
   id: string;
