@@ -533,9 +533,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * 426.5 with Stop during a BigQuery load checking what its cancelled jobs did and saying what the
  * table holds: rows appended so far, nothing, or all of them too late to stop (1.1 KiB);
  * 426.7 with a test key called a test key (0.1 KiB);
+ * 427.0 with Push naming a pulled table in row 1 that lacks the chosen kind's columns, not asking
+ * for a column to be added to it (0.3 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 426.7;
+const CODE_BUDGET_KIB = 427.0;
 
 const ENTRY_POINTS = [
   'onOpen',

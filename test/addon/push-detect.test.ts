@@ -110,6 +110,59 @@ describe('a pulled table beside the user\'s cells pushed as "Time off to cancel"
   });
 });
 
+describe("a pulled table beside the user's cells pushed as a kind whose columns it lacks", () => {
+  // The same layout: the user's own cells in A1:B3, Teams pulled at D1. Told to add a column, the
+  // user would be adding it to Assembled's Teams.
+  const OWN = [
+    ['keep', 'mine'],
+    [1, 2],
+    [3, 4],
+  ];
+  const TEAMS_AT_D1 = {
+    source: { kind: 'resource', resource: 'teams' },
+    target: { kind: 'cell', sheet: 'Sheet1', a1: 'D1' },
+    mode: 'replace',
+  };
+
+  it.each([
+    ['time_off', 'Time off to create', 'time off to create'],
+    ['agent_states', 'Agent states to ingest', 'agent states to ingest'],
+    ['associations', 'Platform-ID associations', 'platform-ID associations'],
+  ])('as %s: Validate and Push name the table, and nothing is written', async (kind, label, rows) => {
+    const { rt, sim } = await startLocalAddon({ dialect: 'live' });
+    rt.workbook.write('Sheet1', OWN);
+    expect(await pullToEnd(rt, TEAMS_AT_D1, `lacks-${kind}-1`)).toMatchObject({ state: 'done' });
+    const before = rt.workbook.values('Sheet1');
+    const posts = () => Object.entries(sim.stats().byRoute).filter(([route]) => route.startsWith('POST'));
+    const postsBefore = posts();
+    rt.workbook.select("'Sheet1'!D1");
+    const words = `The table at D1 is Assembled's Teams, written by a pull, not rows of ${rows}: use Insert template for "${label}" to make a sheet for them. Nothing was written or sent.`;
+    await expect(rt.callFromSidebar('validatePush', kind)).rejects.toThrow(words);
+    const view = await rt.callFromSidebar<PushView>('startPush', kind, `lacks-${kind}-2`);
+    expect(view).toMatchObject({ state: 'failed', message: words });
+    expect(rt.workbook.values('Sheet1')).toEqual(before);
+    expect(posts()).toEqual(postsBefore);
+  });
+
+  it('keeps its own words for the kind filled in on it: Activities pulled at D1, pushed as Activities', async () => {
+    const { rt } = await startLocalAddon({ dialect: 'live', now: '2026-11-05T12:00:00Z' });
+    rt.workbook.write('Sheet1', OWN);
+    const activities = {
+      ...TEAMS_AT_D1,
+      source: { kind: 'resource', resource: 'activities' },
+      range: { kind: 'absolute', from: '2026-11-02', to: '2026-11-02' },
+    };
+    expect(await pullToEnd(rt, activities, 'reads-activities-1')).toMatchObject({ state: 'done' });
+    rt.workbook.select("'Sheet1'!D1");
+    await expect(rt.callFromSidebar('validatePush', 'activities')).rejects.toThrow(
+      /^Row 1 needs a column named "Action" for "Activities to create, update or delete"/,
+    );
+    rt.workbook.write('Sheet1', [['Action']], { column: rt.workbook.size('Sheet1').lastColumn + 1 });
+    const summary = await rt.callFromSidebar<ValidateSummary>('validatePush', 'activities');
+    expect(summary.listed).toBeGreaterThan(0);
+  });
+});
+
 describe('a time-off list pushed as "Time off to create"', () => {
   const LEAVE = {
     source: { kind: 'resource', resource: 'time_off_requests' },

@@ -41,7 +41,7 @@ export function statusColumnOf(header: readonly CellValue[]): number {
 }
 
 /** A table a pull wrote (`pulled`, its source) is taken only for the kind made to be filled in on it. */
-function fits(kind: PushKind, pulled: string | undefined): boolean {
+export function fitsPulled(kind: PushKind, pulled: string | undefined): boolean {
   return pulled === undefined || KINDS[kind].fillsIn?.source === pulled;
 }
 
@@ -55,7 +55,7 @@ export function proposeKind(
   pulled?: string,
 ): PushKind | undefined {
   const last = kindInNote(statusNote);
-  if (last && fits(last, pulled) && matchHeader(last, header).ok) return last;
+  if (last && fitsPulled(last, pulled) && matchHeader(last, header).ok) return last;
   const read = detectKind(header);
-  return read && fits(read, pulled) ? read : undefined;
+  return read && fitsPulled(read, pulled) ? read : undefined;
 }

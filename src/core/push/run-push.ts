@@ -53,6 +53,7 @@ import type { EditFacts } from './edit-how';
 import { emptyAllDay, emptyAllDayWords, wentAsWholeDays, wholeDays } from './empty-all-day';
 import { goneRows, goneWords, pushedRows } from './gone-rows';
 import { doubledColumns, unreadColumns } from './header';
+import { fitsPulled } from './kind-note';
 import { KINDS, type PushKind } from './kinds';
 import { noKeyStop } from './no-key-stop';
 import { readsTrue } from './parse-row';
@@ -268,22 +269,29 @@ function openSheet(deps: PushDeps, sheet: SheetRef): SheetRef & { grid: Grid } {
 }
 
 /**
- * Every row of a pulled time-off list has a request id: pushed as "Time off to cancel" it would
- * cancel every request it lists. Any other pull's ID column (Teams, People) reads as request ids
- * too, each row then an error written into the pulled table. Either is refused before a column is
- * written, wherever in row 1 the table starts; the requests to cancel go in a sheet of their own.
+ * Why a table a pull wrote in row 1 (wherever it starts) is not pushed as `kind`, or undefined when
+ * there is none. Every row of a pulled time-off list has a request id: pushed as "Time off to
+ * cancel" it would cancel every request it lists, and any other pull's ID column (Teams, People)
+ * reads as request ids too, each row then an error written into the pulled table; so cancels are
+ * refused whatever the header reads. Any other kind is refused only when the header lacks its
+ * columns (readOrThrow), and never for the pull it is filled in on: one whose columns it reads
+ * (Agent states, Time-off requests) is pushed as ever, its rows held (held-rows.ts).
  */
-function refuseCancellingAPulledList(grid: Grid, kind: PushKind): void {
-  if (kind !== 'time_off_cancel') return;
+function pulledTableWords(grid: Grid, kind: PushKind): string | undefined {
   const pulled = pulledTable(grid);
-  if (pulled === undefined) return;
+  if (pulled === undefined) return undefined;
   const label = KINDS[kind].label;
+  const table = `The table at ${cellName(1, pulled.col)} is Assembled's ${pulled.source}, written by a pull`;
+  if (kind !== 'time_off_cancel') {
+    // A schedule pulled is filled in as Activities: its header's words (add Action) say what to do.
+    if (fitsPulled(kind, pulled.source)) return undefined;
+    const rows = `${label.charAt(0).toLowerCase()}${label.slice(1)}`;
+    return `${table}, not rows of ${rows}: use Insert template for "${label}" to make a sheet for them. Nothing was written or sent.`;
+  }
   const what = listsTimeOff(pulled.source)
     ? `pushed as "${label}", it would cancel every request it lists.`
     : 'it lists no time-off requests to cancel.';
-  throw new InputError(label, [
-    `The table at ${cellName(1, pulled.col)} is Assembled's ${pulled.source}, written by a pull: ${what} To cancel time off, put the ids of the requests in a sheet of their own (Insert template for "${label}") and push that. Nothing was written or sent.`,
-  ]);
+  return `${table}: ${what} To cancel time off, put the ids of the requests in a sheet of their own (Insert template for "${label}") and push that. Nothing was written or sent.`;
 }
 
 /**
@@ -312,7 +320,8 @@ function readOrThrow(
   deps: PushDeps,
   { agents, types, timeOffTypes, statesHeld }: AssembledChecks,
 ): SheetSnapshot {
-  refuseCancellingAPulledList(grid, kind);
+  const cancelsPulled = kind === 'time_off_cancel' && pulledTableWords(grid, kind);
+  if (cancelsPulled) throw new InputError(KINDS[kind].label, [cancelsPulled]);
   const read = readSheet(grid, kind, {
     zone: deps.zone,
     zones: deps.zones,
@@ -323,7 +332,8 @@ function readOrThrow(
     ...(statesHeld ? { statesHeld } : {}),
     ...(deps.locale ? { locale: deps.locale } : {}),
   });
-  if (!read.ok) throw new InputError(KINDS[kind].label, [read.problem]);
+  // The header lacks the kind's columns: a pulled table there is named, not told to gain them.
+  if (!read.ok) throw new InputError(KINDS[kind].label, [pulledTableWords(grid, kind) ?? read.problem]);
   return read.sheet;
 }
 
