@@ -426,12 +426,12 @@ describe('pull into BigQuery', () => {
       expect(tables().filter((t: string) => t.startsWith('_staging_'))).toHaveLength(1);
       return job;
     };
-    // Stop pressed: nothing of it stays in BigQuery.
+    // Stop pressed: nothing of it stays in BigQuery, not even the table it made.
     for (const mode of ['replace', 'merge']) {
       const job = await underWay(mode);
       const stopped = await rt.callFromSidebar<JobView>('stopPull', job.id);
       expect(stopped.message).toMatch(/^Stopped: /);
-      expect(tables()).toEqual(['agent_states']);
+      expect(tables()).toEqual([]);
     }
     // BigQuery down past the backoff mid-load: the pull fails, and its staging goes once BigQuery answers.
     let job = await underWay('merge');
@@ -442,9 +442,9 @@ describe('pull into BigQuery', () => {
     }
     expect(job.state).toBe('failed');
     expect(job.message).toMatch(/The add-on gave up after 6 attempts\.$/);
-    expect(tables()).toEqual(['agent_states']);
+    expect(tables()).toEqual([]);
     // BigQuery refusing the cancels (the chunk's, the final query's) and the drop: what the jobs
-    // did is not known, and the stop says so; the staging table is left.
+    // did is not known, and the stop says so; the staging table is left, and the table it made.
     job = await underWay('replace');
     rt.bigquery.faults.set({ backendErrors: 3 });
     const stopped = await rt.callFromSidebar<JobView>('stopPull', job.id);
@@ -452,7 +452,7 @@ describe('pull into BigQuery', () => {
     expect(tables()).toHaveLength(2);
   });
 
-  it('Stop while a chunk is loading cancels its job: no staging table comes back once the job would have ended', async () => {
+  it('Stop while a chunk is loading cancels its job: no staging table comes back once the job would have ended, nor the new table the pull made', async () => {
     const { rt } = await addon();
     // A busy project: a load waits 10 minutes for slots, longer than the add-on waits for one.
     rt.bigquery.jobMs.base = 10 * 60_000;
@@ -466,16 +466,29 @@ describe('pull into BigQuery', () => {
       expect(chunk.status.state).toBe('RUNNING');
       const stopped = await rt.callFromSidebar<JobView>('stopPull', job.id);
       // Its one chunk cancelled in time: an append's table has none of it, a merge or replace's
-      // final query never ran.
+      // final query never ran. The table did not exist before the pull, and does not now (QA).
       expect(stopped.message, mode).toBe(
         'Stopped: nothing was written, and team-analytics.wfm.agent_states is as it was.',
       );
       await rt.clock.advanceAsync(15 * 60_000);
-      expect(tables()).toEqual(['agent_states']);
+      expect(tables(), mode).toEqual([]);
       const cancelled: Rest = loads().find((j: Rest) => j.jobReference.jobId === chunk.jobReference.jobId);
       expect(cancelled.status.errorResult.reason).toBe('stopped');
-      expect(count(rt, 'agent_states').rows).toBe(0);
     }
+    // BigQuery refusing to drop it: the words say the table is there now, with no rows.
+    const remove = rt.bigquery.removeTable.bind(rt.bigquery);
+    rt.bigquery.removeTable = (project, dataset, table) => {
+      if (table === 'agent_states') throw new Error('Access Denied: Table team-analytics:wfm.agent_states');
+      remove(project, dataset, table);
+    };
+    const job = await rt.callFromSidebar<JobView>('startPull', states(day('2026-05-21'), 'replace'), key());
+    const stopped = await rt.callFromSidebar<JobView>('stopPull', job.id);
+    expect(stopped.message).toBe(
+      'Stopped: nothing was written, but team-analytics.wfm.agent_states, which this pull made, is left with no rows: delete it in BigQuery if you do not want it.',
+    );
+    await rt.clock.advanceAsync(15 * 60_000);
+    expect(tables()).toEqual(['agent_states']);
+    expect(count(rt, 'agent_states').rows).toBe(0);
   });
 
   it("a sidebar's call answers while a load job runs, saying it loads into BigQuery, so Stop pressed then ends the pull at once: its job cancelled, the table as it was", async () => {

@@ -124,6 +124,25 @@ describe('BigQuery destination (core)', () => {
     expect(progress).toMatchObject({ chunk: 5, rows: 45, finished: true });
   });
 
+  it('records that it made the table before making it, and keeps the record through the load', () => {
+    const { w, clock } = stubWarehouse();
+    const recs = records(25);
+    const table = buildTable(recs, zone);
+    const saved: LoadProgress[] = [];
+    w.createTable = () => {
+      // A kill here leaves the record saved: the run that ends it drops the table (abandonLoad).
+      expect(saved.at(-1)).toMatchObject({ chunk: 0, created: true });
+    };
+    const deps = { clock, zone, save: (p: LoadProgress) => saved.push(p) };
+    const target = appendTarget({ key: ['agent_id'], runId: 'new' });
+    expect(loadTable(w, target, table, recs, deps)).toMatchObject({
+      rows: 25,
+      finished: true,
+      created: true,
+    });
+    expect(saved.every((p) => p.created)).toBe(true);
+  });
+
   it('waits out a transient error; one outlasting the execution leaves the rest to the next', () => {
     const { w, sent, clock } = stubWarehouse();
     const recs = records(30);
@@ -156,7 +175,7 @@ describe('BigQuery destination (core)', () => {
     // Down for longer than the 7 s left: the chunks loaded so far stand, the rest waits.
     down = 10;
     progress = loadTable(w, { ...target, runId: 's' }, table, recs, deps);
-    expect(progress).toEqual({ chunk: 1, rows: 10, bytes: expect.any(Number), total: 30 });
+    expect(progress).toEqual({ chunk: 1, rows: 10, bytes: expect.any(Number), total: 30, created: true });
     expect(saved.at(-1)).toEqual(progress);
     // The next execution goes on from there (the outage over); chunk 1 is not sent twice.
     down = 0;
@@ -186,9 +205,9 @@ describe('BigQuery destination (core)', () => {
     w.dropTable = (ref) => {
       events.push(`drop ${ref.tableId}`);
     };
-    const target = { projectId: 'p', datasetId: 'd', mode: 'merge' as const, runId: 'r' };
+    const target = { projectId: 'p', datasetId: 'd', tableId: 't', mode: 'merge' as const, runId: 'r' };
     // The chunk ended all the same (into staging); the merge never started.
-    expect(abandonLoad(w, clock, target, { chunk: 2 })).toEqual({
+    expect(abandonLoad(w, clock, target, { chunk: 2, rows: 80 })).toEqual({
       chunk: { landed: true },
       final: { landed: false },
     });
@@ -205,7 +224,7 @@ describe('BigQuery destination (core)', () => {
       throw new WarehouseError('Error encountered during execution. Retrying may solve the problem.', 503);
     };
     // What the jobs did is not known.
-    expect(abandonLoad(w, clock, target, { chunk: 2 })).toEqual({ chunk: {}, final: {} });
+    expect(abandonLoad(w, clock, target, { chunk: 2, rows: 80 })).toEqual({ chunk: {}, final: {} });
     expect(events).toEqual(['drop _staging_r']);
   });
 });

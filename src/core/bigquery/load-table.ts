@@ -38,6 +38,11 @@ export interface LoadProgress {
    * the next step checks it (loadRunning) before building the rows again. `rows`: those it loads.
    */
   running?: { id: string; rows: number };
+  /**
+   * The pull made the table (it did not exist): one that ends before any row lands drops it again
+   * (abandonLoad). Saved before the table is made, so a kill between the two cannot lose it.
+   */
+  created?: boolean;
 }
 
 export class LoadFailed extends Error {
@@ -88,10 +93,14 @@ export interface JobEnd {
   rows?: number;
 }
 
-/** The chunk after the last one saved, and a merge or replace's final query. */
+/**
+ * The chunk after the last one saved, and a merge or replace's final query; `made`, a table the
+ * pull made and left with no rows: whether it was dropped, or is left (BigQuery refused the drop).
+ */
 export interface Abandoned {
   chunk: JobEnd;
   final?: JobEnd;
+  made?: 'dropped' | 'left';
 }
 
 /**
@@ -99,14 +108,15 @@ export interface Abandoned {
  * running in BigQuery (the chunk after the last one saved, a merge or replace's final query) are
  * cancelled and waited for a little, so that none lands rows afterwards, or makes the staging
  * table again after its drop (a load creates its table if needed); then a merge or replace drops
- * its staging table. Once and best effort: nothing refused here changes how the run ended. Says
- * what became of each job, for a stop to say what the table holds.
+ * its staging table, and a table the pull made goes too when no row landed in it, as it was before
+ * the pull. Once and best effort: nothing refused here changes how the run ended. Says what became
+ * of each job, for a stop to say what the table holds.
  */
 export function abandonLoad(
   w: Warehouse,
   clock: Clock,
-  target: Omit<TableRef, 'tableId'> & Pick<LoadTarget, 'mode' | 'runId'>,
-  progress: Pick<LoadProgress, 'chunk'> = { chunk: 0 },
+  target: TableRef & Pick<LoadTarget, 'mode' | 'runId'>,
+  progress: Pick<LoadProgress, 'chunk' | 'rows' | 'created'> = { chunk: 0, rows: 0 },
 ): Abandoned {
   const staged = target.mode !== 'append';
   const chunk = jobId(target.runId, `c${progress.chunk}`);
@@ -144,7 +154,23 @@ export function abandonLoad(
     if (!s?.done) return {};
     return { landed: !s.error, ...(s.outputRows === undefined ? {} : { rows: s.outputRows }) };
   };
-  return { chunk: end(chunk), ...(staged ? { final: end(final) } : {}) };
+  const ended: Abandoned = { chunk: end(chunk), ...(staged ? { final: end(final) } : {}) };
+  // Not known that no row landed (a job BigQuery did not answer for): the table stays.
+  const none = staged ? ended.final?.landed === false : !progress.rows && ended.chunk.landed === false;
+  if (progress.created && none) ended.made = dropMade(w, target);
+  return ended;
+}
+
+/** Drops a table the pull made, unless rows came into it from elsewhere meanwhile (then undefined). */
+function dropMade(w: Warehouse, target: TableRef): Abandoned['made'] {
+  try {
+    const info = w.table(tableRefOf(target));
+    if (info && info.numRows > 0) return undefined;
+    if (info) w.dropTable(tableRefOf(target));
+    return 'dropped';
+  } catch {
+    return 'left';
+  }
 }
 
 /** `stopped` asked at most every STOP_CHECK_MS; true from the first time it says so. */
@@ -257,7 +283,14 @@ function loadSteps(
   const remake =
     target.mode === 'replace' && !!existing && (!holds(existing, fields) || !!compared?.problems.length);
   const made = { ...layoutFor(fields), ...(description ? { description } : {}) };
+  // A job seen running before is started again by its id below: BigQuery answers it as it is now.
+  const { running: _, ...before } = progress;
   if (!existing) {
+    // Saved first: a run ended before any row lands drops the table it made (abandonLoad).
+    if (!before.created) {
+      before.created = true;
+      deps.save(before);
+    }
     w.createTable(target, fields, made);
   } else if (compared && !remake) {
     if (compared.problems.length)
@@ -283,8 +316,6 @@ function loadSteps(
   const staged = target.mode !== 'append';
   const staging = stagingTable(target);
   const into = staged ? staging : target;
-  // A job seen running before is started again by its id below: BigQuery answers it as it is now.
-  const { running: _, ...before } = progress;
   let p: LoadProgress = before;
   const limits = { bytes: CHUNK_BYTES, rows: Math.min(CHUNK_ROWS, w.chunkRows ?? CHUNK_ROWS) };
   for (const chunk of chunks(table, records, mapped, fields, deps.zone, p.chunk, limits)) {
@@ -305,7 +336,7 @@ function loadSteps(
       wait,
     });
     if (!job) return { ...p, running: { id, rows: chunk.rows } };
-    p = { chunk: chunk.index + 1, rows: p.rows + chunk.rows, bytes: p.bytes + chunk.bytes };
+    p = { ...p, chunk: chunk.index + 1, rows: p.rows + chunk.rows, bytes: p.bytes + chunk.bytes };
     deps.save(p);
   }
   if (staged) {

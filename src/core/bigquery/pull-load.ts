@@ -124,7 +124,13 @@ export function abandonLoadOf(deps: Pick<Deps, 'warehouse' | 'clock'>, job: Pull
   } catch {
     return undefined;
   }
-  const ref = { projectId: target.project, datasetId: target.dataset, mode: job.spec.mode, runId: job.id };
+  const ref = {
+    projectId: target.project,
+    datasetId: target.dataset,
+    tableId: target.table,
+    mode: job.spec.mode,
+    runId: job.id,
+  };
   return abandonLoad(w, deps.clock, ref, job.load);
 }
 
@@ -154,8 +160,12 @@ export function stoppedLoad(
     rows,
     whole: true,
   });
+  // A table the pull made and could not drop again is there now, where it was not before.
   const nothing = {
-    message: `${lead}: nothing was written, and ${label} is as it was.`,
+    message:
+      ended.made === 'left'
+        ? `${lead}: nothing was written, but ${label}, which this pull made, is left with no rows: delete it in BigQuery if you do not want it.`
+        : `${lead}: nothing was written, and ${label} is as it was.`,
     rows: 0,
     whole: false,
   };
