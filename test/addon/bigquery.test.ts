@@ -366,13 +366,9 @@ describe('pull into BigQuery', () => {
     expect(first.state).toBe('done');
     // Small chunks: a day's load outlasts one execution's budget, so the sidebar sees it under way.
     rt.properties.script.set('BIGQUERY_CHUNK_ROWS', '40');
-    const loading = async (mode: string) => {
-      const old = held();
-      let job = await rt.callFromSidebar<JobView>(
-        'startPull',
-        states(day('2026-05-21'), mode, 'meanwhile'),
-        key(),
-      );
+    const loading = async (mode: string, table = 'meanwhile') => {
+      const old = table === 'meanwhile' ? held() : 0;
+      let job = await rt.callFromSidebar<JobView>('startPull', states(day('2026-05-21'), mode, table), key());
       // Once a chunk is in: the first call answers as its job runs.
       for (let i = 0; i < 10 && job.rows === 0; i++) {
         rt.clock.advance(job.nextPollInMs);
@@ -407,6 +403,13 @@ describe('pull into BigQuery', () => {
     );
     expect(append.rows).toBeGreaterThan(0);
     expect(append.held).toBe(append.old + append.rows);
+    // A replace or merge into a table the pull makes: it has no old rows to hold meanwhile (QA).
+    for (const mode of ['replace', 'merge']) {
+      const fresh = await loading(mode, `fresh_${mode}`);
+      expect(fresh.detail, mode).toBe(
+        `${loaded(fresh.rows)} The table is new: the rows appear in it once the last are in.`,
+      );
+    }
   });
 
   it('drops the staging table of a replace or merge stopped or failed mid-load; a refused drop leaves the outcome', async () => {

@@ -323,7 +323,11 @@ const MEANWHILE: Record<PullJob['spec']['mode'], string> = {
   append: 'They join the table a batch at a time, so a reader of it meanwhile sees some of them.',
 };
 
+/** A replace or merge into a table the pull made: it has no old rows to hold meanwhile. */
+const NEW_TABLE = 'The table is new: the rows appear in it once the last are in.';
+
 function loadingWords(job: PullJob): string {
   const sofar = job.load?.rows ? ` (${count(job.load.rows)} so far)` : '';
-  return `Loading the rows into the table${sofar}. ${MEANWHILE[job.spec.mode]}`;
+  const meanwhile = job.load?.created && job.spec.mode !== 'append' ? NEW_TABLE : MEANWHILE[job.spec.mode];
+  return `Loading the rows into the table${sofar}. ${meanwhile}`;
 }
