@@ -535,9 +535,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * 426.7 with a test key called a test key (0.1 KiB);
  * 427.0 with Push naming a pulled table in row 1 that lacks the chosen kind's columns, not asking
  * for a column to be added to it (0.3 KiB);
+ * 427.5 with a BigQuery table the pull made dropped again when it stops or fails before a row
+ * lands, and its loading words saying the table is new (0.5 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 427.0;
+const CODE_BUDGET_KIB = 427.5;
 
 const ENTRY_POINTS = [
   'onOpen',
