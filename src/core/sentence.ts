@@ -3,3 +3,6 @@
 
 /** The words ended as a sentence: a full stop, unless they end in ".", "?", "!" or "…" (a menu path). */
 export const ended = (words: string): string => words.replace(/([^.?!…])$/, '$1.');
+
+/** The words with their first letter made small, to follow a colon or a comma in a sentence. */
+export const lowerFirst = (words: string): string => `${words.charAt(0).toLowerCase()}${words.slice(1)}`;

@@ -2,6 +2,7 @@
 // Sheets made a number of and so lost digits of, an id or a name Sheets read as a date, an id
 // led by the ' that a Plain text column keeps, or a formula it kept as text. Said as what
 // happened, not as a bad value.
+import { lowerFirst } from '../sentence';
 
 /** The error values Sheets shows in a cell whose formula failed (getValues gives them as text). */
 const ERRORS = ['#N/A', '#REF!', '#NAME?', '#VALUE!', '#DIV/0!', '#NUM!', '#NULL!', '#ERROR!', '#SPILL!'];
@@ -58,5 +59,5 @@ export function dateFault(shown: string, time: boolean, wanted: string): string 
  */
 export function numberIdWords(n: number): string {
   // How many zeros led it is lost with them: the example is Sheets' rule, not a guess at this ID.
-  return `sent as ${n}: the cell holds a number, so any zeros that led what was typed or pasted were dropped by Sheets (007 becomes 7); if the ID has them, ${RETYPE_AS_TEXT.charAt(0).toLowerCase()}${RETYPE_AS_TEXT.slice(1)}`;
+  return `sent as ${n}: the cell holds a number, so any zeros that led what was typed or pasted were dropped by Sheets (007 becomes 7); if the ID has them, ${lowerFirst(RETYPE_AS_TEXT)}`;
 }

@@ -5,6 +5,7 @@
 import * as z from 'zod/mini';
 import { someOf } from '../count-text';
 import type { Zone, Zones } from '../ports';
+import { lowerFirst } from '../sentence';
 import type { CellValue } from '../table/build-table';
 import { wallReadingWords } from '../time/clock-changes';
 import { addDays, daysInMonth, formatLocalDate, longDate, longMonth } from '../time/local-date';
@@ -79,7 +80,7 @@ const issue = (issues: Issues, input: unknown, message: string | Told) => {
 };
 /** A problem said alone: what is wrong, then how to fix it. */
 const alone = ({ what, how, apart }: Told): string =>
-  apart ? `${what}. ${how}` : `${what}: ${how.charAt(0).toLowerCase()}${how.slice(1)}`;
+  apart ? `${what}. ${how}` : `${what}: ${lowerFirst(how)}`;
 
 // With the TRUE and FALSE of the locales people type them in (Sheets' own words in de, fr, pt).
 const TRUE = ['true', 'yes', 'y', '1', 'x', 'wahr', 'ja', 'vrai', 'oui', 'verdadeiro', 'sim'];

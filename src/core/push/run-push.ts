@@ -3,6 +3,7 @@
 //   read the sheet in one call -> reconcile any rows left in flight -> mark the next batch in
 //   flight -> send it -> write its outcomes in one block -> clear the mark.
 // Only one execution works on a push at a time (a lease taken under the document lock).
+
 import {
   type ActivityType,
   type AssembledClient,
@@ -25,6 +26,7 @@ import type { Clock, Lock, Store, Zone, Zones } from '../ports';
 import type { RunLog } from '../pull/run-log';
 import { listsTimeOff, pulledTable } from '../pull/source-note';
 import { goneText } from '../record-store';
+import { lowerFirst } from '../sentence';
 import { makeRoom } from '../share';
 import { cellName } from '../sheet/a1';
 import type { Grid } from '../sheet/grid';
@@ -285,7 +287,7 @@ function pulledTableWords(grid: Grid, kind: PushKind): string | undefined {
   if (kind !== 'time_off_cancel') {
     // A schedule pulled is filled in as Activities: its header's words (add Action) say what to do.
     if (fitsPulled(kind, pulled.source)) return undefined;
-    const rows = `${label.charAt(0).toLowerCase()}${label.slice(1)}`;
+    const rows = lowerFirst(label);
     return `${table}, not rows of ${rows}: use Insert template for "${label}" to make a sheet for them. Nothing was written or sent.`;
   }
   const what = listsTimeOff(pulled.source)

@@ -1,5 +1,6 @@
 // The scheduled refresh that writes into a given place (a sheet, at its table's first cell). One
 // place has one refresh: two would overwrite each other's table, or append each period twice.
+
 import { menuPath } from '../menu-names';
 import { type Caller, ownerName, ownerSeenBy, owns } from '../owner';
 import type { Lock, Store, Zone } from '../ports';
@@ -7,6 +8,7 @@ import { gatheredOf } from '../pull/mode-words';
 import { type PullTarget, sourceLabel } from '../pull/pull-spec';
 import { calledNow, type Targets, targetSheet } from '../pull/pull-target';
 import { targetNow } from '../pull/target-now';
+import { lowerFirst } from '../sentence';
 import { describeFrequency } from './frequency';
 import { changeRefresh, type Refresh, RefreshStore } from './refresh';
 import { THIS_CARD } from './run-now-pulls';
@@ -48,7 +50,7 @@ function gathers(r: Refresh | undefined): r is Refresh {
  */
 export function refreshWords(r: Refresh, viewer: Caller, zone?: Zone): string {
   const how = describeFrequency(r.frequency, zone?.name);
-  return `${how.charAt(0).toLowerCase()}${how.slice(1)} by ${ownerSeenBy(viewer, r)}${r.paused ? ' (paused)' : ''}`;
+  return `${lowerFirst(how)} by ${ownerSeenBy(viewer, r)}${r.paused ? ' (paused)' : ''}`;
 }
 
 /**
