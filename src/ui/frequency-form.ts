@@ -149,7 +149,8 @@ export function createFrequencyForm(
   return {
     root,
     nameZone(next, told = false) {
-      if (next === named) return;
+      // Told, the hint goes even with the zone named already: a read answered first may have said it.
+      if (next === named && !told) return;
       sayZoneMoved(told || next === zone ? '' : `${hourMovedWords(zone, next)} Check it before you save.`);
       named = next;
       hourLabel.textContent = `At (${next} time)`;

@@ -1,7 +1,7 @@
 // The spreadsheet's time zone, in the sidebars: a refresh's hour is named in it where a person
 // reads it, and follows it when File ▸ Settings changes it; Validate says in one line which zone
 // rows pushed before the change went in.
-import type { FrameLocator, Page } from 'playwright-core';
+import type { FrameLocator, Page, Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { saveListRefresh } from '../../dev/daily-refresh';
 import {
@@ -28,7 +28,7 @@ async function rows(card: ReturnType<FrameLocator['locator']>): Promise<Record<s
  * Holds each call of `read` (a read of the list, of the options) the sidebar makes until it calls
  * `until`, so a press beats the news of the zone changed meanwhile; `late`: the first one the
  * server answers at once, and its answer is held on its way back instead, until `deliverLate`.
- * `arrived`: one has come.
+ * `arrived`: one has come (a late one, answered).
  */
 async function holdReads(page: Page, read: string, until: string, late = false) {
   let through = false;
@@ -47,13 +47,15 @@ async function holdReads(page: Page, read: string, until: string, late = false) 
     const fn = route.request().postDataJSON()?.fn;
     through ||= fn === until;
     if (through || fn !== read) return route.continue();
-    arrived = true;
     if (late && first) {
       first = false;
+      // Answered before the test goes on to change the zone.
       const answer = await route.fetch();
+      arrived = true;
       await lateGate.opened;
       return route.fulfill({ response: answer });
     }
+    arrived = true;
     await rest.opened;
     return route.continue();
   });
@@ -69,6 +71,33 @@ async function holdReads(page: Page, read: string, until: string, late = false) 
     async release() {
       lateGate.open();
       rest.open();
+      await page.unrouteAll({ behavior: 'wait' });
+    },
+  };
+}
+
+/**
+ * Holds every call of `read` the sidebar makes, in the order asked, until `answerNext` lets
+ * the first still held through (the server answers it then); `asked`: how many have come.
+ */
+async function queueReads(page: Page, read: string) {
+  const waiting: Route[] = [];
+  let handled = 0;
+  await page.route('**/api/run', (route) =>
+    route.request().postDataJSON()?.fn === read ? void waiting.push(route) : route.continue(),
+  );
+  return {
+    asked: () => waiting.length,
+    /** Lets the first still held through; resolves once the sidebar has its answer. */
+    async answerNext() {
+      const came = page.waitForEvent('requestfinished', (r) => r.postDataJSON()?.fn === read);
+      await waiting[handled++]?.continue();
+      await came;
+    },
+    /** Lets the rest through, and stops holding. */
+    async release() {
+      // Each held one handled first: unrouteAll waits for them.
+      for (const route of waiting.slice(handled)) await route.continue();
       await page.unrouteAll({ behavior: 'wait' });
     },
   };
@@ -422,21 +451,27 @@ describe('The spreadsheet time zone in the sidebars', () => {
     workbench.saveSettings('en_GB', 'Europe/Berlin');
     const pull = await pullIntoNewSheet(page, 'Teams', 'Teams');
     const zoneHint = pull.locator('#frequency .hint:visible', { hasText: /time zone is now/ });
-    const save = pull.getByRole('button', { name: 'Save scheduled refresh' });
-    // Save pressed before the sidebar hears of the change: its reads of the options held till then.
-    const reads = await holdReads(page, 'getPullOptions', 'saveRefresh');
+    // Save pressed before the sidebar hears of the change; the read as the person came back
+    // answered only after the refusal's own read was asked, and taken in before it.
+    const reads = await queueReads(page, 'getPullOptions');
     try {
       await pull.locator(':root').evaluate(() => dispatchEvent(new Event('focus')));
-      await expect.poll(reads.arrived).toBe(true);
+      await expect.poll(reads.asked).toBeGreaterThan(0);
+      const before = reads.asked();
       expect(workbench.saveSettings('en_GB', 'America/New_York')).toEqual({ ok: true });
-      await save.click();
+      await pull.getByRole('button', { name: 'Save scheduled refresh' }).click();
       await pull
         .locator('#refreshStatus', { hasText: /^The spreadsheet's time zone is now America\/New_York/ })
         .waitFor();
+      await expect.poll(reads.asked).toBe(before + 1);
+      for (let n = 0; n < before; n++) await reads.answerNext();
+      await pull.getByLabel('At (America/New_York time)').waitFor();
+      await reads.answerNext();
+      // Taken in before it is looked at.
+      await pull.locator(':root').evaluate(() => new Promise((done) => setTimeout(done, 200)));
     } finally {
       await reads.release();
     }
-    await pull.getByLabel('At (America/New_York time)').waitFor();
     expect(await zoneHint.count()).toBe(0);
     // Heard of from a read alone, the change is said at the hour.
     expect(workbench.saveSettings('en_GB', 'Asia/Tokyo')).toEqual({ ok: true });
@@ -445,6 +480,34 @@ describe('The spreadsheet time zone in the sidebars', () => {
     expect(await zoneHint.textContent()).toBe(
       "The spreadsheet's time zone is now Asia/Tokyo (it was Europe/Berlin when this form was drawn): the hour under At is now in Asia/Tokyo time. Check it before you save.",
     );
+  });
+
+  it("keeps a pulled refresh's hour in the new zone when a read asked before a refused Save answers after it", async () => {
+    const { page, running } = bench();
+    const { workbench } = running;
+    workbench.saveSettings('en_GB', 'Europe/Berlin');
+    const pull = await pullIntoNewSheet(page, 'Teams', 'Teams');
+    // A read answered in Berlin's time, its answer held on its way back.
+    const reads = await holdReads(page, 'getPullOptions', 'saveRefresh', true);
+    try {
+      await pull.locator(':root').evaluate(() => dispatchEvent(new Event('focus')));
+      await expect.poll(reads.arrived).toBe(true);
+      expect(workbench.saveSettings('en_GB', 'America/New_York')).toEqual({ ok: true });
+      await pull.getByRole('button', { name: 'Save scheduled refresh' }).click();
+      await pull.getByLabel('At (America/New_York time)').waitFor();
+      await reads.deliverLate();
+      await pull.locator(':root').evaluate(() => new Promise((done) => setTimeout(done, 200)));
+      // Looked at as it is now: drawn from the late answer, At would name Berlin again, and a read
+      // since would say the zone moved once more.
+      expect(await pull.locator('#frequency label', { hasText: /^At / }).allTextContents()).toEqual([
+        'At (America/New_York time)',
+      ]);
+      expect(await pull.locator('#frequency .hint:visible', { hasText: /time zone is now/ }).count()).toBe(0);
+    } finally {
+      await reads.release();
+    }
+    await pull.getByRole('button', { name: 'Save scheduled refresh' }).click();
+    await pull.locator('#refreshStatus', { hasText: 'Saved.' }).waitFor();
   });
 
   it('says once in Validate that rows pushed before the change went in the old zone', async () => {

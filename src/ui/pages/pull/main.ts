@@ -44,6 +44,7 @@ import type { DateRangeSpec, RelativePreset } from '../../../core/time/date-rang
 import { datesWords } from '../../../core/time/dates-words';
 import { DAYS_BACK_MAX, DAYS_BACK_MIN, daysBackProblem } from '../../../core/time/days-back';
 import { fixedDatesMissing, fixedDatesOutside } from '../../../core/time/fixed-dates';
+import { answerOrder } from '../../answer-order';
 import { askInPage, putAwayQuestion } from '../../ask-in-page';
 import { checkAgain } from '../../check-again';
 import {
@@ -305,6 +306,9 @@ function fillAgain(o: PullOptions): void {
   showWaiting();
 }
 
+/** Reads of the sheets and the zone, numbered as asked (answer-order.ts). */
+const targetReads = answerOrder();
+
 /**
  * Sheets are added and cells selected while the sidebar is open (a pull makes a sheet; the user
  * clicks in the grid): read them again when the user comes back or picks a target, and before a
@@ -312,15 +316,18 @@ function fillAgain(o: PullOptions): void {
  */
 async function refreshTargets(told = false): Promise<void> {
   if (!options) return;
+  const asked = targetReads.ask();
   const o = await callServer('getPullOptions');
+  // Asked before the one drawn (a read as the person came back, answered after a refused Save's):
+  // it may name the zone File ▸ Settings has changed since.
+  if (!targetReads.newer(asked)) return;
   // File ▸ Settings may have changed the spreadsheet's zone (or midnight passed there): the range
   // shown, and the hour of a refresh being saved, are in the zone the pull will use.
   const moved = o.timezone !== options.timezone || o.today !== options.today;
   options = { ...options, sheets: o.sheets, activeCell: o.activeCell, today: o.today, timezone: o.timezone };
-  if (moved) {
-    scheduleForm?.nameZone(o.timezone, told);
-    void updatePreview();
-  }
+  // Told by a refusal, the form says nothing more, though a read before it named the zone already.
+  if (moved || told) scheduleForm?.nameZone(o.timezone, told);
+  if (moved) void updatePreview();
   if (o.again) options.again = o.again;
   else delete options.again;
   showTargets(options);

@@ -1,5 +1,6 @@
 import type { RefreshView } from '../../../core/schedule/refresh-view';
 import { ended } from '../../../core/sentence';
+import { answerOrder } from '../../answer-order';
 import { askInPage } from '../../ask-in-page';
 import { addressParts, busy, byId, el, focusLost, showStatus, stayAtOutcome, type Tone } from '../../dom';
 import { focusHeading } from '../../first-focus';
@@ -169,18 +170,9 @@ let listed = false;
 
 /**
  * Each call answering with the list, numbered as it is asked. A read asked before an action, and
- * slow to answer, is older than the cards the action's answer drew: drawn over them, it put back
- * what the action changed (a zone renamed back at an open Edit's hour).
+ * slow to answer, is older than the cards the action's answer drew (answer-order.ts).
  */
-let calls = 0;
-let drawnAsked = 0;
-const ask = () => ++calls;
-/** Whether the answer to call `n` is newer than the cards: if so, they are drawn from it now. */
-function newer(n: number): boolean {
-  if (n < drawnAsked) return false;
-  drawnAsked = n;
-  return true;
-}
+const { ask, newer } = answerOrder();
 
 function readAgainLater(after?: number): void {
   window.clearTimeout(nextRead);
