@@ -412,6 +412,64 @@ describe('pull into BigQuery', () => {
     }
   });
 
+  it("a sidebar's call loads chunk after chunk while its turn lasts, from rows it builds once, not one chunk a call", async () => {
+    const { rt } = await addon();
+    // A day's rows in chunks of 100: several load jobs, each done in about a second.
+    rt.properties.script.set('BIGQUERY_CHUNK_ROWS', '100');
+    const loads = () => rt.bigquery.jobList().filter((j: Rest) => j.configuration.jobType === 'LOAD');
+    for (const mode of ['append', 'replace']) {
+      const before = loads().length;
+      let job = await rt.callFromSidebar<JobView>('startPull', states(day('2026-05-21'), mode), key());
+      // The sidebar's calls made once the rows were read: each loads while its turn lasts.
+      let loading = 0;
+      for (let i = 0; i < 100 && job.nextPollInMs > 0; i++) {
+        if (job.state === 'writing') loading++;
+        rt.clock.advance(job.nextPollInMs);
+        job = await rt.callFromSidebar<JobView>('pollPull', job.id);
+      }
+      expect(job.state, mode).toBe('done');
+      const chunks = loads().length - before;
+      expect(chunks, mode).toBeGreaterThan(20);
+      // About 2 s a chunk: ten in a call's 20-second turn, each call building the rows once, where
+      // each call loaded one chunk and the next built all the rows again for the one after.
+      expect(loading, mode).toBeLessThanOrEqual(Math.ceil(chunks / 8));
+    }
+  });
+
+  it("Stop pressed while a sidebar's call waits on its load job is seen by that call within seconds: the pull ends stopped, the job cancelled", async () => {
+    const { rt } = await addon();
+    // A busy project (a load waits a minute for slots), and a day's rows in three jobs.
+    rt.bigquery.jobMs.base = 60_000;
+    rt.properties.script.set('BIGQUERY_CHUNK_ROWS', '2000');
+    const loads = () => rt.bigquery.jobList().filter((j: Rest) => j.configuration.jobType === 'LOAD');
+    let job = await rt.callFromSidebar<JobView>('startPull', states(day('2026-05-21'), 'append'), key());
+    const began = rt.clock.now() - job.elapsedMs;
+    // The first job outlasts the call's turn: it answered with the job running.
+    expect(job.state).toBe('writing');
+    expect(loads().map((j: Rest) => j.status.state)).toEqual(['RUNNING']);
+    // Stop pressed, as google.script.run's calls run at once, while a later call waits on the second job.
+    const at: { time: number; pressed?: Promise<JobView> } = { time: 0 };
+    const watch = () => {
+      if (loads().length < 2) return rt.meanwhile('bigquery', 1, watch);
+      at.time = rt.clock.now();
+      at.pressed = rt.callFromSidebar<JobView>('stopPull', job.id);
+    };
+    rt.meanwhile('bigquery', 1, watch);
+    for (let i = 0; i < 100 && !at.pressed && job.nextPollInMs > 0; i++) {
+      rt.clock.advance(job.nextPollInMs);
+      job = await rt.callFromSidebar<JobView>('pollPull', job.id);
+    }
+    expect(await at.pressed).toMatchObject({ state: 'writing', stage: 'Stopping' });
+    // That call ended the pull itself: the first job's rows stay, the second's were cancelled.
+    expect(job).toMatchObject({ state: 'failed', stage: 'Stopped', rows: 2_000 });
+    expect(job.message).toMatch(/^Stopped: 2,000 of [\d,]+ rows had been appended to /);
+    expect(began + job.elapsedMs - at.time).toBeLessThan(10_000);
+    await rt.clock.advanceAsync(15 * 60_000);
+    const second: Rest = loads()[1];
+    expect(second.status.errorResult.reason).toBe('stopped');
+    expect(count(rt, 'agent_states').rows).toBe(2_000);
+  });
+
   it('drops the staging table of a replace or merge stopped or failed mid-load; a refused drop leaves the outcome', async () => {
     const { rt } = await addon();
     // Small chunks: a day's load outlasts one execution's budget, so it is stopped under way.

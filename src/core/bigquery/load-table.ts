@@ -34,7 +34,7 @@ export interface LoadProgress {
   /** The rows of the whole load, for the sidebar to say what it is loading. */
   total?: number;
   /**
-   * A job started and not yet seen done, a sidebar's step having answered rather than wait for it:
+   * A job started and not yet seen done, a sidebar's step having answered at the end of its turn:
    * the next step checks it (loadRunning) before building the rows again. `rows`: those it loads.
    */
   running?: { id: string; rows: number };
@@ -186,8 +186,8 @@ function stopCheck(clock: Pick<Clock, 'now'>, stopped: () => boolean): () => boo
 }
 
 /**
- * The job once done; undefined when it outlasts the wait or Stop is pressed meanwhile, or at once
- * when it runs still and the step does not `wait` (a sidebar's).
+ * The job once done; undefined when it outlasts the wait (JOB_WAIT_MS, or a sidebar's turn: `until`)
+ * or Stop is pressed meanwhile.
  */
 function waitFor(
   w: Warehouse,
@@ -195,14 +195,14 @@ function waitFor(
   projectId: string,
   id: string,
   stopped: () => boolean,
-  started: { job: ReturnType<Warehouse['job']>; wait: boolean },
+  started: { job: ReturnType<Warehouse['job']>; until: number },
 ) {
   let info = started.job;
-  const until = started.wait ? clock.now() + JOB_WAIT_MS : clock.now();
+  const until = Math.min(clock.now() + JOB_WAIT_MS, started.until);
   for (let wait = 500; !info.done && clock.now() < until; wait = Math.min(wait * 2, 8_000)) {
     // Left running: the stop that ends the run cancels it (abandonLoad).
     if (stopped()) return undefined;
-    w.sleep(wait);
+    w.sleep(Math.min(wait, until - clock.now()));
     info = w.job(projectId, id);
   }
   if (!info.done) return undefined;
@@ -218,10 +218,11 @@ type LoadDeps = {
   /** Whether Stop was pressed on the run (asked between chunks and while a job is waited for). */
   stopped?: () => boolean;
   /**
-   * Whether the step sleeps till a job it started is done (default), as the dispatcher's may; a
-   * sidebar's call sleeps never (run-pull.ts sidebarTurn): it answers, and its next call checks.
+   * The end of a sidebar's turn (run-pull.ts sidebarTurn): no chunk after the step's first is
+   * started past it, nor a job waited for, one still running left for the next call to check. The
+   * dispatcher's step has none: it starts chunks for budgetMs and waits up to JOB_WAIT_MS a job.
    */
-  wait?: boolean;
+  until?: number;
 };
 
 /**
@@ -265,9 +266,9 @@ function loadSteps(
 ): LoadProgress {
   const { clock } = deps;
   const started = clock.now();
-  const wait = deps.wait ?? true;
+  const until = deps.until ?? Number.POSITIVE_INFINITY;
   const stopped = stopCheck(clock, deps.stopped ?? (() => false));
-  const budget = deps.budgetMs ?? LOAD_BUDGET_MS;
+  const ends = Math.min(started + (deps.budgetMs ?? LOAD_BUDGET_MS), until);
   const mapped = mapColumns(table, listKeys(records));
   const label = `${target.projectId}.${target.datasetId}.${target.tableId}`;
   w.ensureDataset(target.projectId, target.datasetId);
@@ -317,9 +318,11 @@ function loadSteps(
   const staging = stagingTable(target);
   const into = staged ? staging : target;
   let p: LoadProgress = before;
+  const first = p.chunk;
   const limits = { bytes: CHUNK_BYTES, rows: Math.min(CHUNK_ROWS, w.chunkRows ?? CHUNK_ROWS) };
   for (const chunk of chunks(table, records, mapped, fields, deps.zone, p.chunk, limits)) {
-    if (clock.now() - started > budget || stopped()) return p;
+    // The step's first chunk goes whatever the time: the rows were built for it.
+    if ((chunk.index > first && clock.now() > ends) || stopped()) return p;
     const id = jobId(target.runId, `c${chunk.index}`);
     const configuration = {
       load: {
@@ -333,7 +336,7 @@ function loadSteps(
     };
     const job = waitFor(w, clock, target.projectId, id, stopped, {
       job: w.startJob(target.projectId, id, configuration, chunk.text),
-      wait,
+      until,
     });
     if (!job) return { ...p, running: { id, rows: chunk.rows } };
     p = { ...p, chunk: chunk.index + 1, rows: p.rows + chunk.rows, bytes: p.bytes + chunk.bytes };
@@ -366,9 +369,11 @@ function loadSteps(
         w.dropTable(target);
         w.createTable(target, fields, made);
       }
+      // A sidebar's call answers once it is started, no chunk being left for the rows it built, and
+      // the table changing with it (a Stop then comes too late: stoppedLoad); its next call checks.
       const job = waitFor(w, clock, target.projectId, id, stopped, {
         job: w.startJob(target.projectId, id, { query }),
-        wait,
+        until: deps.until === undefined ? until : clock.now(),
       });
       if (!job) return { ...p, running: { id, rows: 0 } };
     }

@@ -21,7 +21,7 @@ interface Deps {
   views?: () => ConnectedViews;
 }
 
-/** How long a sidebar's step leaves a running job before its next call checks it again. */
+/** How long a job a sidebar's turn ended on is left before its next call checks it again. */
 const LOAD_CHECK_MS = 2_000;
 
 /** How the rows went in: an append adds every row, the same ones again too (README). */
@@ -36,8 +36,8 @@ export function loadIntoBigQuery(
   step: {
     /** Whether Stop was pressed on the pull: the load step then ends soon, for the stop to end the run. */
     stopped?: () => boolean;
-    /** Whether the step sleeps till its jobs are done (load-table.ts LoadDeps's wait). */
-    wait?: boolean;
+    /** The end of a sidebar's turn, when the step answers, a job still running (load-table.ts LoadDeps's until). */
+    until?: number;
   } = {},
 ): PullJob {
   const target = job.spec.target;

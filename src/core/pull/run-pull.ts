@@ -139,7 +139,10 @@ export interface Turn {
 /** What a sidebar call does before answering with the progress. */
 const SIDEBAR_TURN_MS = 20_000;
 
-/** A sidebar call's turn: a few seconds of work, never a sleep (the sidebar does its own waiting). */
+/**
+ * A sidebar call's turn: seconds of work, never a sleep towards a report's check (the sidebar does
+ * its own waiting); a load into BigQuery waits on its jobs within it (loadStaged).
+ */
 export function sidebarTurn(clock: Clock): Turn {
   return { deadline: clock.now() + SIDEBAR_TURN_MS, wait: false };
 }
@@ -1020,13 +1023,14 @@ function loadStaged(
   client: AssembledClient,
   run: RunState,
 ): PullJob {
-  // A sidebar's step never sleeps: a job still running is left for its next call.
-  const wait = run.background;
-  const running = wait ? undefined : loadRunning(deps, job);
+  // A sidebar's step loads chunk after chunk from the rows it builds, waiting on each job while its
+  // turn lasts; a job its last turn ended on is checked first, not building the rows only to wait.
+  const until = run.background ? undefined : run.deadline;
+  const running = run.background ? undefined : loadRunning(deps, job);
   if (running) return running;
   const records = stagedRecords(deps, job, client);
   const stopped = stopSeenBy(deps, job.id, run);
-  return loadIntoBigQuery(deps, job, tableOf(deps, job, records), records, jobs, { stopped, wait });
+  return loadIntoBigQuery(deps, job, tableOf(deps, job, records), records, jobs, { stopped, until });
 }
 
 /**
