@@ -6,6 +6,7 @@ import type { LocalRuntime, SimResponse } from '../../dev/gas';
 import { startLocalAddon } from '../../dev/local-addon';
 import { activityStore } from '../../dev/simulator/schedules';
 import type { PushView } from '../../src/core/push/push-view';
+import { rowsInUse } from './in-runtime';
 
 // New York leaves summer time on 1 November 2026, Berlin on 25 October: each week holds the change.
 const WEEKS = [
@@ -49,7 +50,7 @@ async function push(rt: LocalRuntime, kind: string): Promise<PushView> {
 }
 
 function records(rt: LocalRuntime, sheet: string): Record<string, unknown>[] {
-  const [head = [], ...rows] = rt.workbook.values(sheet);
+  const [head = [], ...rows] = rowsInUse(rt.workbook.values(sheet));
   return rows.map((r) => Object.fromEntries(head.map((h, i) => [String(h), r[i]])));
 }
 

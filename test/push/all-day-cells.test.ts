@@ -15,18 +15,21 @@ async function timeOffSheet(rows: (who: string) => unknown[][]) {
   const addon = await startLocalAddon({ dialect: 'live' });
   const [a] = addon.sim.admin.org.people.filter((p) => p.staffable && !p.deleted && p.email);
   if (!a) throw new Error('no agent');
-  const sheet = await template(addon.rt, 'time_off', rows(a.email));
+  const typed = rows(a.email);
+  const sheet = await template(addon.rt, 'time_off', typed);
+  // The rows typed: the template's unticked boxes below them read FALSE to its last row.
+  const end = typed.length + 1;
   /** Start and End as the sheet shows them, row by row. */
   const shown = () =>
     addon.rt.workbook
       .displayValues(sheet)
-      .slice(1)
+      .slice(1, end)
       .map((r) => r.slice(1, 3));
   /** Start and End as a script reads them. */
   const values = () =>
     addon.rt.workbook
       .values(sheet)
-      .slice(1)
+      .slice(1, end)
       .map((r) => r.slice(1, 3));
   return { ...addon, sheet, shown, values };
 }

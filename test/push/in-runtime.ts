@@ -26,9 +26,20 @@ export async function validateTemplate(rt: LocalRuntime, kind: string, rows: unk
   return { sheet, check: await rt.callFromSidebar<ValidateSummary>('validatePush', kind) };
 }
 
-/** The cells under a header, row by row. */
+/**
+ * The sheet's rows down to the last that holds something: a template's unticked boxes read FALSE
+ * to its last row (insertCheckboxes), as in Sheets, so its used range runs past the rows typed.
+ */
+export function rowsInUse(rows: unknown[][]): unknown[][] {
+  const filled = (r: unknown[]) => r.some((v) => v !== '' && v !== false && v !== null && v !== undefined);
+  let end = rows.length;
+  while (end > 0 && !filled(rows[end - 1] ?? [])) end--;
+  return rows.slice(0, end);
+}
+
+/** The cells under a header, row by row, down to the last row in use. */
 export function column(rt: LocalRuntime, sheet: string, header: string): unknown[] {
-  const [head = [], ...rows] = rt.workbook.values(sheet);
+  const [head = [], ...rows] = rowsInUse(rt.workbook.values(sheet));
   const at = head.indexOf(header);
   return rows.map((r) => r[at]);
 }

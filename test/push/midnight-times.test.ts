@@ -26,7 +26,7 @@ describe.skipIf(!built)('a time-off row from midnight to midnight', () => {
     const read =
       'All day: empty, and Start and End have no time of day: read as TRUE, whole days 11 January 2027 to 13 January 2027 (FALSE takes them as midnight to midnight).';
     expect(column(rt, sheet, 'Push message')).toEqual([
-      'Ready to push.',
+      "Ready to push. All day: FALSE (not ticked), so 11 January 2027 00:00 to 13 January 2027 00:00, End's day not included (tick All day for whole days).",
       `Ready to push. ${read}`,
       'End is the same as Start: give the time the time off ends (for whole days, set All day to TRUE).',
     ]);

@@ -321,6 +321,8 @@ describe('row parsing', () => {
           all_day: false,
         },
       },
+      readAs:
+        " All day: FALSE (not ticked), so 1 June 2026 00:00 to 3 June 2026 00:00, End's day not included (tick All day for whole days).",
     });
   });
 

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { startLocalAddon } from '../../dev/local-addon';
 import type { FaultOptions } from '../../dev/simulator/api';
 import type { PushView } from '../../src/core/push/push-view';
+import { rowsInUse } from './in-runtime';
 
 const built = existsSync(new URL('../../build/Code.js', import.meta.url));
 const SCRIPT = '<script>alert(1)</script>';
@@ -43,7 +44,7 @@ describe.skipIf(!built)('push outcomes a user can find', () => {
       view = await rt.callFromSidebar<PushView>('pollPush', view.id);
     }
     expect(view).toMatchObject({ state: 'done', succeeded: 2, invalid: 2 });
-    const rows = rt.workbook.values(sheet).slice(1);
+    const rows = rowsInUse(rt.workbook.values(sheet)).slice(1);
     expect(rows.map((r) => r[6])).toEqual(['created', 'error', 'error', 'created']);
     const sent = sim.admin.org.timeOff.filter((t) =>
       ['fine', 'markup', 'unknown', 'by name'].includes(t.notes),

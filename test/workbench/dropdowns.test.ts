@@ -16,10 +16,10 @@ describe('the workbench shows a template’s dropdowns', () => {
       expect.arrayContaining(['Phones', 'Paid time off']),
     );
     expect(row2[header.indexOf('Agent')]?.choices).toBeUndefined();
-    // The sheet holds only its header; the view carries the empty rows the page shows (not all
-    // 1,000 the rules cover), each with its dropdowns.
-    expect(view.lastRow).toBe(1);
-    expect(view.rows).toHaveLength(40);
-    expect(view.rows[39]?.[header.indexOf('Action')]?.choices).toEqual(['create', 'update', 'delete']);
+    // The sheet holds its header and the unticked boxes (FALSE, as insertCheckboxes leaves them) of
+    // every row under it, so the view carries them all, each with its dropdowns.
+    expect(view.lastRow).toBe(1000);
+    expect(view.rows).toHaveLength(1000);
+    expect(view.rows[999]?.[header.indexOf('Action')]?.choices).toEqual(['create', 'update', 'delete']);
   });
 });

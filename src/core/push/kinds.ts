@@ -164,7 +164,7 @@ export const KINDS: Record<PushKind, KindSpec> = {
         aliases: ['all day', 'all_day', 'allday', 'full day'],
         type: 'boolean',
         required: false,
-        help: "TRUE for whole days in the agent's own time zone (as Assembled has it; times are ignored); FALSE for the exact times given, midnight too. Empty: the exact times, but whole days (as TRUE) when Start is a date alone, with no time of day, and End one too or empty (one day).",
+        help: "Ticked (TRUE) for whole days in the agent's own time zone (as Assembled has it; times are ignored); unticked (FALSE) for the exact times given, midnight too. Empty: the exact times, but whole days (as TRUE) when Start is a date alone, with no time of day, and End one too or empty (one day).",
       },
       {
         key: 'type',

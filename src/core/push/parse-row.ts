@@ -411,6 +411,7 @@ export function parseRow(values: readonly CellValue[], map: HeaderMap, ctx: Pars
     readAsDates(map.kind, cells, problems, ctx) +
     readAsClockChanges(map.kind, request, cells, problems, ctx) +
     days +
+    readAsMidnights(map.kind, cells, problems) +
     sheetDays(request, ctx, problems);
   return { ok: true, request, ...(readAs ? { readAs } : {}), ...(days ? { emptyAllDay: true } : {}) };
 }
@@ -748,6 +749,20 @@ function readAsWholeDays(kind: PushKind, cells: Cells, problems: Problems): stri
     ? `the whole day ${longDate(start.day)}`
     : `whole days ${longDate(start.day)} to ${longDate(end.day)}`;
   return ` ${problems.column('all_day')}: empty, and ${from} and ${to} have no time of day: read as TRUE, ${days} (FALSE takes them as midnight to midnight).`;
+}
+
+/**
+ * All day FALSE (the template's box unticked) with dates alone goes midnight to midnight, End's day
+ * not included, and says so, as two dates typed may have meant whole days: " All day: FALSE (not
+ * ticked), so 25 January 2027 00:00 to 26 January 2027 00:00, End's day not included (tick All day
+ * for whole days)."; '' otherwise.
+ */
+function readAsMidnights(kind: PushKind, cells: Cells, problems: Problems): string {
+  const { start, end } = cells;
+  if (kind !== 'time_off' || cells.all_day !== false || !start || !end) return '';
+  if (start.hasTime || end.hasTime) return '';
+  const column = problems.column('all_day');
+  return ` ${column}: FALSE (not ticked), so ${longDate(start.day)} 00:00 to ${longDate(end.day)} 00:00, ${problems.column('end')}'s day not included (tick ${column} for whole days).`;
 }
 
 const sameDay = (a: CellTime, b: CellTime) => formatLocalDate(a.day) === formatLocalDate(b.day);

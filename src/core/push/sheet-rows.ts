@@ -9,6 +9,7 @@ import { toSheetValue } from '../table/sheet-literal';
 import { markOverlaps } from './activity-rows';
 import { markStateOverlaps, markTimeOffOverlaps } from './agent-overlaps';
 import { markHeldPlatformIds, markSentSince, markSharedPlatformIds } from './association-rows';
+import { blankRow } from './blank-row';
 import { markRepeatedCancels } from './cancel-rows';
 import { cellText } from './cell-text';
 import { markRepeatedWindows } from './clear-rows';
@@ -203,9 +204,7 @@ function rowAsIs(kind: PushKind, map: HeaderMap, values: CellValue[], at: number
   const status = cellText(values[map.status.status]).toLowerCase();
   const id = cellText(values[map.status.id]);
   const listed = unchangedActivity(kind, values, map);
-  const blank =
-    listed ||
-    Object.values(map.columns).every((i) => cellText(values[i]) === '' && !(values[i] instanceof Date));
+  const blank = listed || blankRow(map, values);
   const pushed = recordedPush(values[map.status.when], note);
   const row: SheetRow = { row: at, values, status, id, blank, done: pushed && isDone(status, id) };
   if (listed) row.listed = true;

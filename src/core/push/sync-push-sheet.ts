@@ -16,6 +16,7 @@ import { WriteRefused } from '../sheet/write-refused';
 import type { CellValue } from '../table/build-table';
 import { toSheetValue } from '../table/sheet-literal';
 import { AgentDirectory } from './agents';
+import { blankRow } from './blank-row';
 import { cellText } from './cell-text';
 import { copiedRows } from './copied-rows';
 import { detectKind, matchHeader } from './header';
@@ -108,8 +109,7 @@ export function syncPushSheet(deps: PushSheetSyncDeps, target: { name: string; g
   const match = matchHeader('time_off', cells[0] ?? []);
   if (!match.ok) throw new Error(match.problem);
   const { status: at } = match.map;
-  const blank = (values: readonly CellValue[]) =>
-    Object.values(match.map.columns).every((c) => values[c] === '' || values[c] === undefined);
+  const blank = (values: readonly CellValue[]) => blankRow(match.map, values);
   const rows = cells.slice(1).map((values, i) => ({ row: i + 2, values, id: cellText(values[at.id]) }));
   const created = rows.filter((r) => r.id);
   const summary = { sheet: name, full: false, added: 0 };

@@ -7,7 +7,10 @@ import { sheetGrid } from './sheet-grid';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-function rule(v: TemplateValidation): GoogleAppsScript.Spreadsheet.DataValidation {
+/** A column's rule; a checkbox column is made with insertCheckboxes instead. */
+function rule(
+  v: Exclude<TemplateValidation, { kind: 'checkbox' }>,
+): GoogleAppsScript.Spreadsheet.DataValidation {
   const builder = SpreadsheetApp.newDataValidation();
   switch (v.kind) {
     case 'list':
@@ -22,8 +25,6 @@ function rule(v: TemplateValidation): GoogleAppsScript.Spreadsheet.DataValidatio
         .setAllowInvalid(true)
         .setHelpText('A date and time, e.g. 2026-06-01 09:00 (the spreadsheet’s timezone).')
         .build();
-    case 'checkbox':
-      return builder.requireCheckbox().build();
   }
 }
 
@@ -54,7 +55,10 @@ export function pushSheets(ss: Spreadsheet): PushSheets {
       spec.columns.forEach((c, i) => {
         const body = sheet.getRange(2, i + 1, rows, 1);
         if (c.format) body.setNumberFormat(c.format);
-        if (c.validation) body.setDataValidation(rule(c.validation));
+        // insertCheckboxes writes FALSE, so an untouched box reads as the unticked box it shows;
+        // a requireCheckbox rule would leave it '', which the push reads as All day left empty.
+        if (c.validation?.kind === 'checkbox') body.insertCheckboxes();
+        else if (c.validation) body.setDataValidation(rule(c.validation));
         if (c.status) sheet.getRange(1, i + 1).setBackground('#f1f3f4');
         if (c.flag) flagColumn(sheet, i + 1, c.flag);
         sheet.setColumnWidth(i + 1, c.width);

@@ -377,6 +377,28 @@ export class Range {
     });
   }
 
+  /**
+   * insertCheckboxes(): a TRUE/FALSE checkbox in each cell, and, as Google's reference says, "sets
+   * the value of all cells in the range to false", so an untouched box reads as it shows. A rule set
+   * with setDataValidation(requireCheckbox()) leaves the cells' values as they were ('' if empty).
+   * The forms with custom checked and unchecked values are not simulated.
+   */
+  insertCheckboxes(...custom: unknown[]): Range {
+    if (custom.length > 0) throw new Error('insertCheckboxes with custom values is not simulated.');
+    return this.write(() => {
+      this.each((row, col) => {
+        writeCell(this.model, row, col, false, this.timeZone);
+        this.model.ensure(row, col).validation = {
+          criteria: 'CHECKBOX',
+          values: [],
+          allowInvalid: true,
+          helpText: '',
+        };
+      });
+      return this;
+    });
+  }
+
   setDataValidations(rules: (DataValidation | null)[][]): Range {
     return this.setEach('setDataValidations', rules, (cell, v) => {
       cell.validation = v instanceof DataValidation ? v.rule : undefined;
