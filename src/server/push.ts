@@ -32,7 +32,7 @@ import { formatLocalDateTime } from '../core/time/zone-math';
 import { ClientId, InputError, parseInput } from '../core/validation';
 import { backgroundNotice } from './adapters/background-budget';
 import { ensureDispatcher } from './adapters/dispatcher-trigger';
-import { findOrInsertSheet, isGridSheet } from './adapters/find-sheet';
+import { dataSheetAt, findSheet, isGridSheet } from './adapters/find-sheet';
 import { gasClock } from './adapters/gas-clock';
 import { documentLock } from './adapters/gas-lock';
 import { namedZone, spreadsheetZone } from './adapters/gas-zone';
@@ -256,16 +256,28 @@ function syncInto(
       { name: active.getName(), grid: sheetGrid(active) },
     );
   const usable = isGridSheet(active) && (active.getLastRow() === 0 || looksLikeTimeOffList(headerOf(active)));
-  const sheet = usable ? active : findOrInsertSheet(documentSpreadsheet(), SYNC_SHEET);
-  return sync(
-    {
-      client,
-      clock: gasClock,
-      zone: deps.zone,
-      zones: deps.zones,
-      store: deps.store,
-      user: deps.user.email,
-    },
-    { ...ref(sheet), grid: sheetGrid(sheet) },
-  );
+  const ss = documentSpreadsheet();
+  const found = usable ? active : findSheet(ss, SYNC_SHEET);
+  const sheet = found ?? ss.insertSheet(SYNC_SHEET, dataSheetAt(ss));
+  try {
+    return sync(
+      {
+        client,
+        clock: gasClock,
+        zone: deps.zone,
+        zones: deps.zones,
+        store: deps.store,
+        user: deps.user.email,
+      },
+      { ...ref(sheet), grid: sheetGrid(sheet) },
+    );
+  } catch (error) {
+    // A sheet made for this sync goes again when it fails (a key Assembled refuses, Assembled
+    // down): the spreadsheet is left as it was, the sheet the person was on in front.
+    if (!found) {
+      ss.deleteSheet(sheet);
+      ss.setActiveSheet(active);
+    }
+    throw error;
+  }
 }
