@@ -631,6 +631,40 @@ describe('pull into BigQuery', () => {
     }
   });
 
+  it('Stop pressed as a call loads the last chunks, heard only once the pull is done (the calls one at a time), says it came too late, as the log does', async () => {
+    const { rt } = await addon();
+    // Chunks of 100, a second each: the call after the read loads every one within its turn.
+    rt.properties.script.set('BIGQUERY_CHUNK_ROWS', '100');
+    const log = () => rt.workbook.values('Assembled log') as unknown[][];
+    let job = await rt.callFromSidebar<JobView>('startPull', states(day('2026-05-21'), 'append'), key());
+    let shown = job;
+    for (let i = 0; i < 100 && job.nextPollInMs > 0; i++) {
+      shown = job;
+      rt.clock.advance(job.nextPollInMs);
+      job = await rt.callFromSidebar<JobView>('pollPull', job.id);
+    }
+    expect(job.state).toBe('done');
+    const logged = log().length;
+    // Stop pressed while the sidebar still showed the pull loading, its call answered after the poll's.
+    expect(shown.nextPollInMs).toBeGreaterThan(0);
+    const stopped = await rt.callFromSidebar<JobView>('stopPull', shown.id);
+    expect(stopped).toMatchObject({
+      state: 'done',
+      rows: job.rows,
+      message: 'Stopped too late: the rows were appended to team-analytics.wfm.agent_states all the same.',
+    });
+    expect(count(rt, 'agent_states').rows).toBe(job.rows);
+    // The run's one row says it too.
+    expect(log()).toHaveLength(logged);
+    const row = log().at(-1) ?? [];
+    expect(row).toContain('done');
+    expect(row).toContain(job.rows);
+    expect(row).toContain(stopped.message);
+    // Pressed again (a second click), the same words; a poll says them.
+    expect((await rt.callFromSidebar<JobView>('stopPull', job.id)).message).toBe(stopped.message);
+    expect((await rt.callFromSidebar<JobView>('pollPull', job.id)).message).toBe(stopped.message);
+  });
+
   it('Stop pressed as an append loads its second chunk: the first stays in the table, and the stop says how many rows of how many', async () => {
     const { rt } = await addon();
     // A busy project (a load waits a minute), and a day's rows in chunks of 100.

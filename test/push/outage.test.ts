@@ -160,7 +160,7 @@ describe('stopping a push', () => {
     );
     expect(job.state).toBe('running');
     const logs: RunLogEntry[] = [];
-    const stopped = stopPush({ ...s.deps, log: { append: (e) => logs.push(e) } }, job.id);
+    const stopped = stopPush({ ...s.deps, log: { append: (e) => logs.push(e), restate: () => {} } }, job.id);
     expect(stopped).toMatchObject({ state: 'failed' });
     expect(stopped.message).toBe(
       'Stopped: no row was sent. Last problem: Assembled had a server error (HTTP 503) while reading people. Push again to send the rows.',

@@ -99,7 +99,15 @@ export function coreSetup(dialect: Dialect = 'seed', apiKey = TEST_KEY) {
         if (name !== undefined && used?.rows === 0 && used.cols === 0) grids.delete(name);
       },
     },
-    log: { append: (e) => logs.push(e) },
+    log: {
+      append: (e) => logs.push(e),
+      restate: (was, message) => {
+        const row = [...logs]
+          .reverse()
+          .find((e) => e.when.getTime() === was.when.getTime() && e.message === was.message);
+        if (row) row.message = message;
+      },
+    },
     user: ANALYST,
     newId: () => randomUUID(),
     spreadsheetId: 'test-spreadsheet',

@@ -134,6 +134,13 @@ export function abandonLoadOf(deps: Pick<Deps, 'warehouse' | 'clock'>, job: Pull
   return abandonLoad(w, deps.clock, ref, job.load);
 }
 
+/** Stop pressed once every row of a pull into BigQuery had gone in: said, not "Stopped". */
+export function tooLateWords(job: PullJob, lead: string): string | undefined {
+  const { target, mode } = job.spec;
+  if (target.kind !== 'bigquery') return undefined;
+  return `${lead} too late: the rows were ${LOADED[mode]} ${bigQueryLabel(target)} all the same.`;
+}
+
 /**
  * Stop pressed while a pull loads into BigQuery: its jobs are cancelled (abandonLoadOf), and the
  * words, begun with `lead`, say what the table now holds. An append loads into the table a chunk
@@ -155,11 +162,7 @@ export function stoppedLoad(
   };
   if (!ended || target.kind !== 'bigquery') return unknown;
   const label = bigQueryLabel(target);
-  const tooLate = (rows: number) => ({
-    message: `${lead} too late: the rows were ${LOADED[mode]} ${label} all the same.`,
-    rows,
-    whole: true,
-  });
+  const tooLate = (rows: number) => ({ message: tooLateWords(job, lead) ?? '', rows, whole: true });
   // A table the pull made and could not drop again is there now, where it was not before.
   const nothing = {
     message:

@@ -28,7 +28,15 @@ export interface RunLogEntry {
 
 export interface RunLog {
   append(entry: RunLogEntry): void;
+  /**
+   * The run's row, appended as `was`, says `message` instead: a Stop heard once the run was over
+   * (run-pull.ts stopPull). Nothing when the row is not found among the last.
+   */
+  restate(was: RunLogEntry, message: string): void;
 }
+
+/** How many rows from the bottom restate looks through: a run's row is among the last written. */
+export const RESTATE_ROWS = 50;
 
 /**
  * When is written to the whole second: a spreadsheet may round the seconds it shows (07:21:59.6 as

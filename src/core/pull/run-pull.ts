@@ -8,7 +8,13 @@ import { metricsToRows } from '../assembled/normalise';
 import { TurnOver } from '../assembled/reply-memo';
 import type { Metric } from '../assembled/schemas/reports';
 import type { ConnectedViews } from '../bigquery/connected-view';
-import { abandonLoadOf, loadIntoBigQuery, loadRunning, stoppedLoad } from '../bigquery/pull-load';
+import {
+  abandonLoadOf,
+  loadIntoBigQuery,
+  loadRunning,
+  stoppedLoad,
+  tooLateWords,
+} from '../bigquery/pull-load';
 import type { Warehouse } from '../bigquery/warehouse';
 import { agentCount, counted, countText } from '../count-text';
 import { attemptMs, betweenTriesWords, unansweredWords } from '../jobs/attempt-time';
@@ -499,14 +505,38 @@ export function stopPull(deps: PullDeps, id: string): PullJob {
   const job = jobs.get(id);
   if (!job) throw new Error(goneText('pull job', id));
   if (!owns(deps.user, job)) throw new NotYours('pull', job);
-  if (isTerminal(job)) return job;
+  if (isTerminal(job)) return stoppedOver(deps, job, 'Stopped');
   if (job.refreshId)
     throw new InputError('Stop', [
       "This is a scheduled refresh's run: stop it on its card in Scheduled refreshes instead.",
     ]);
-  const stopped = pressStop(deps, id, 'Stopped', () => stopJob(deps, jobs.get(id) ?? job, 'Stopped'));
+  const stopped = pressStop(deps, id, 'Stopped', () => {
+    // Ended meanwhile by the call under way, which did not see the press in time.
+    const now = jobs.get(id) ?? job;
+    return isTerminal(now) ? stoppedOver(deps, now, 'Stopped') : stopJob(deps, now, 'Stopped');
+  });
   // Not over yet (the sidebar says "Stopping"): the execution under way ends it.
   return stopped ?? jobs.get(id) ?? job;
+}
+
+/**
+ * Stop pressed on a pull from the sidebar that was done before the press was seen (a call under way
+ * wrote or loaded the last rows meanwhile): it says so, as a stop too late for a BigQuery load's
+ * final query does, not plain done words under a Stop the person pressed; its log row too. A pull
+ * that failed, or said so already, is left as it is.
+ */
+function stoppedOver(deps: PullDeps, over: PullJob, lead: string): PullJob {
+  return withLock(deps.lock, () => {
+    const jobs = new JobStore(deps.store);
+    const job = jobs.get(over.id) ?? over;
+    const late = `${lead} too late`;
+    if (job.state !== 'done' || job.refreshId || job.message?.startsWith(late)) return job;
+    const message =
+      tooLateWords(job, lead) ?? `${late}: the pull was already done. ${job.message ?? ''}`.trim();
+    const saved = jobs.save({ ...job, message });
+    deps.log.restate(logRow(deps, job), logRow(deps, saved).message);
+    return saved;
+  });
 }
 
 /**

@@ -1,5 +1,6 @@
 import {
   OLD_MESSAGE_HEADER,
+  RESTATE_ROWS,
   RUN_LOG_HEADER,
   RUN_LOG_SHEET,
   type RunLog,
@@ -28,7 +29,35 @@ export function runLogSheet(ss: Spreadsheet): RunLog {
         console.warn(`The run could not be logged: ${errorText(error)}`);
       }
     },
+    restate(was, message) {
+      try {
+        restate(ss, was, message);
+      } catch (error) {
+        console.warn(`The run's log row could not be changed: ${errorText(error)}`);
+      }
+    },
   };
+}
+
+/** The row appended for `was`, found from the bottom by its When, Who, What and Message. */
+function restate(ss: Spreadsheet, was: Entry, message: string): void {
+  const sheet = findSheet(ss, RUN_LOG_SHEET);
+  const last = sheet?.getLastRow() ?? 0;
+  if (!sheet || last < 2) return;
+  const from = Math.max(2, last - RESTATE_ROWS + 1);
+  const rows = sheet.getRange(from, 1, last - from + 1, RUN_LOG_HEADER.length).getValues();
+  const [when, who, what, , , , , said] = runLogRow(was);
+  const same = (r: unknown[]) =>
+    r[0] instanceof Date &&
+    r[0].getTime() === (when as Date).getTime() &&
+    r[1] === who &&
+    r[2] === what &&
+    r[7] === said;
+  for (let at = rows.length - 1; at >= 0; at--)
+    if (same(rows[at] ?? [])) {
+      sheet.getRange(from + at, RUN_LOG_HEADER.length).setValue(toSheetValue(message));
+      return;
+    }
 }
 
 const STATUS_COL = RUN_LOG_HEADER.indexOf('Status') + 1;
