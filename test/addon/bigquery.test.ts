@@ -412,6 +412,48 @@ describe('pull into BigQuery', () => {
     }
   });
 
+  it('says it loads from the first chunk, the call that ends the read answering as it starts, and says when a replace or merge changes the table', async () => {
+    const { rt } = await addon();
+    await pullToEnd(rt, states(day('2026-05-20'), 'replace'), key());
+    rt.properties.script.set('BIGQUERY_CHUNK_ROWS', '100');
+    const loads = () => rt.bigquery.jobList().filter((j: Rest) => j.configuration.jobType === 'LOAD');
+    const old = (verb: string) =>
+      `Until the last are in, the table holds its old rows; then the new ones ${verb}.`;
+    const fresh = 'The table is new: the rows appear in it once the last are in.';
+    for (const [mode, date, meanwhile, final, table] of [
+      [
+        'replace',
+        '2026-05-21',
+        old('replace them all at once'),
+        "Replacing the table's rows with the new ones, all at once…",
+      ],
+      ['merge', '2026-05-22', old('are merged in at once'), 'Merging the rows into the table, all at once…'],
+      ['merge', '2026-05-22', fresh, 'Putting them into the new table, all at once…', 'fresh'],
+    ] as const) {
+      const before = loads().length;
+      let job = await rt.callFromSidebar<JobView>('startPull', states(day(date), mode, table), key());
+      const seen: JobView[] = [];
+      for (let i = 0; i < 100 && job.nextPollInMs > 0; i++) {
+        seen.push(job);
+        rt.clock.advance(job.nextPollInMs);
+        job = await rt.callFromSidebar<JobView>('pollPull', job.id);
+      }
+      expect(job.state, mode).toBe('done');
+      // The first answer once the read is over: its first load job just started, no row in yet.
+      const first = seen.find((j) => j.state === 'writing');
+      expect(first, mode).toMatchObject({
+        rows: 0,
+        stage: `Loading into BigQuery: ${job.rows.toLocaleString('en-US')} rows`,
+        detail: `Loading the rows into the table. ${meanwhile}`,
+      });
+      expect(loads().length - before, mode).toBeGreaterThan(20);
+      // Every row in the staging table, the final statement running: said so, not "Loading … so far".
+      expect(seen.at(-1)?.detail, mode).toBe(
+        `All ${job.rows.toLocaleString('en-US')} rows are loaded. ${final}`,
+      );
+    }
+  });
+
   it("a sidebar's call loads chunk after chunk while its turn lasts, from rows it builds once, not one chunk a call", async () => {
     const { rt } = await addon();
     // A day's rows in chunks of 100: several load jobs, each done in about a second.

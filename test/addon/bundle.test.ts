@@ -542,9 +542,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * 428.1 with the time off template's All day boxes inserted unticked (FALSE) and read as such, an
  * empty row of unticked boxes, and a failed Sync time off removing the sheet it made (0.5 KiB);
  * 428.9 with Stop heard once the pull was done saying it came too late, its log row restated (0.9 KiB);
+ * 429.4 with a sidebar's BigQuery load answering as its first job starts, and a merge or replace
+ * saying when its final statement runs (0.4 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 428.9;
+const CODE_BUDGET_KIB = 429.4;
 
 const ENTRY_POINTS = [
   'onOpen',

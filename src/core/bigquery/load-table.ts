@@ -28,6 +28,8 @@ export interface LoadTarget extends TableRef {
 export interface LoadProgress {
   /** Chunks loaded so far (all of them once `staged`). */
   chunk: number;
+  /** A merge or replace's rows are all in its staging table, its final query under way. */
+  staged?: boolean;
   rows: number;
   bytes: number;
   finished?: boolean;
@@ -334,9 +336,12 @@ function loadSteps(
         ...(staged ? {} : { schemaUpdateOptions: ['ALLOW_FIELD_ADDITION'] }),
       },
     };
+    // A sidebar's call that starts the load (its read just over) answers as the first job starts,
+    // for the sidebar to say it loads; the calls after it wait on jobs while their turn lasts.
+    const starts = chunk.index === 0 && !progress.running && deps.until !== undefined;
     const job = waitFor(w, clock, target.projectId, id, stopped, {
       job: w.startJob(target.projectId, id, configuration, chunk.text),
-      until,
+      until: starts ? clock.now() : until,
     });
     if (!job) return { ...p, running: { id, rows: chunk.rows } };
     p = { ...p, chunk: chunk.index + 1, rows: p.rows + chunk.rows, bytes: p.bytes + chunk.bytes };
@@ -375,7 +380,7 @@ function loadSteps(
         job: w.startJob(target.projectId, id, { query }),
         until: deps.until === undefined ? until : clock.now(),
       });
-      if (!job) return { ...p, running: { id, rows: 0 } };
+      if (!job) return { ...p, staged: true, running: { id, rows: 0 } };
     }
     if (p.chunk > 0) w.dropTable(staging);
   }

@@ -326,7 +326,23 @@ const MEANWHILE: Record<PullJob['spec']['mode'], string> = {
 /** A replace or merge into a table the pull made: it has no old rows to hold meanwhile. */
 const NEW_TABLE = 'The table is new: the rows appear in it once the last are in.';
 
+/**
+ * A merge or replace whose rows are all loaded, its one statement under way (load-table.ts
+ * `staged`): the table changes now, no longer holding its old rows till the last are in.
+ */
+const FINAL: Record<'replace' | 'merge', string> = {
+  replace: "Replacing the table's rows with the new ones, all at once…",
+  merge: 'Merging the rows into the table, all at once…',
+};
+
 function loadingWords(job: PullJob): string {
+  const { mode } = job.spec;
+  if (job.load?.staged && mode !== 'append') {
+    // A replace with no rows empties the table.
+    if (!job.load.rows) return 'The pull found no rows: emptying the table…';
+    const all = `All ${count(job.load.rows)} rows are loaded.`;
+    return `${all} ${job.load.created ? 'Putting them into the new table, all at once…' : FINAL[mode]}`;
+  }
   const sofar = job.load?.rows ? ` (${count(job.load.rows)} so far)` : '';
   const meanwhile = job.load?.created && job.spec.mode !== 'append' ? NEW_TABLE : MEANWHILE[job.spec.mode];
   return `Loading the rows into the table${sofar}. ${meanwhile}`;
