@@ -544,9 +544,10 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * 428.9 with Stop heard once the pull was done saying it came too late, its log row restated (0.9 KiB);
  * 429.4 with a sidebar's BigQuery load answering as its first job starts, and a merge or replace
  * saying when its final statement runs (0.4 KiB);
+ * 429.5 with the progress's count of a BigQuery pull's rows called Rows loaded, not written (0.1 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 429.4;
+const CODE_BUDGET_KIB = 429.5;
 
 const ENTRY_POINTS = [
   'onOpen',

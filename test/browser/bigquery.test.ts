@@ -35,6 +35,8 @@ describe('BigQuery in the workbench', () => {
     await sb.locator('#jobStage', { hasText: /^Done$/ }).waitFor({ timeout: 30_000 });
     const rows = Number((await sb.locator('#jobRows').textContent())?.replace(/,/g, ''));
     expect(rows).toBeGreaterThan(0);
+    // Loaded, not written: a replace's rows go to staging first, the table holding its old ones (QA).
+    expect(await sb.locator('#jobRowsTerm').textContent()).toBe('Rows loaded');
     // Rows loaded, the bytes and the table's link, in the sidebar: the link opens a new tab.
     await expect
       .poll(() => sb.locator('#status').textContent())

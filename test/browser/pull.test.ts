@@ -40,6 +40,7 @@ describe('Pull data in the workbench', () => {
     const pulled = pulls();
     const rows = Number((await sb.locator('#jobRows').textContent())?.replace(/,/g, ''));
     expect(rows).toBeGreaterThan(10);
+    expect(await sb.locator('#jobRowsTerm').textContent()).toBe('Rows written');
     await expect
       .poll(() => sb.locator('#jobWhat').textContent())
       .toMatch(/Handle time report.*2026-05-18 to 2026-05-24/);

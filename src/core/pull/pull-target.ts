@@ -105,6 +105,12 @@ export function targetSheet(target: PullTarget): string {
   return target.kind === 'cell' ? target.sheet : target.name;
 }
 
+/**
+ * What the progress calls its count of rows: a sheet's are written; a table's loaded (a merge or
+ * replace's into staging, the table holding its old rows till the last are in), not written to it.
+ */
+export const rowsTerm = (target: PullTarget) => (target.kind === 'bigquery' ? 'Rows loaded' : 'Rows written');
+
 export function describeTarget(target: PullTarget): string {
   if (target.kind === 'bigquery')
     return `BigQuery ${bigQueryLabel(target)}${target.view ? ' + Connected Sheets view' : ''}`;

@@ -8,7 +8,7 @@ import { datesWords } from '../time/dates-words';
 import { GRANULARITIES, REPORT_TYPES, REPORTS, RESOURCE_INFO, RESOURCES, type SourceInfo } from './catalogue';
 import type { PullAgain } from './pull-again';
 import { type PullSpec, sourceLabel } from './pull-spec';
-import { describeTarget } from './pull-target';
+import { describeTarget, rowsTerm } from './pull-target';
 import { filterWords } from './pull-words';
 import { askCount } from './queue-parts';
 
@@ -75,6 +75,8 @@ export interface JobView {
   range: string;
   elapsedMs: number;
   rows: number;
+  /** What `rows` is called ("Rows written", "Rows loaded": pull-target.ts rowsTerm). */
+  rowsTerm: string;
   message: string;
   /** Why background runs will not finish it (no trigger, today's budget spent), else ''. */
   notice: string;
@@ -166,6 +168,7 @@ export function jobView(job: PullJob, now: number, stopping = false): JobView {
     // Over, the rows it left in the target: a replace that failed wrote its rows only to staging.
     // Under way, those written or loaded so far (a replace's and a merge's into staging).
     rows: over ? (job.rows ?? 0) : (job.write?.done ?? job.load?.rows ?? 0),
+    rowsTerm: rowsTerm(job.spec.target),
     message: job.message ?? '',
     notice: over ? '' : (job.notice ?? ''),
     detail: stopping ? STOPPING : detail(job),

@@ -26,7 +26,13 @@ import {
   replacedWhole,
   sourceLabel,
 } from '../../../core/pull/pull-spec';
-import { describeTarget, quotedTarget, refusesTarget, targetSheet } from '../../../core/pull/pull-target';
+import {
+  describeTarget,
+  quotedTarget,
+  refusesTarget,
+  rowsTerm,
+  targetSheet,
+} from '../../../core/pull/pull-target';
 import type {
   ActiveCell,
   ChoiceKind,
@@ -846,6 +852,7 @@ function paint(): void {
   const left = !over && job.estimatedLeftMs !== null ? job.estimatedLeftMs - since : null;
   byId('jobLeftTerm').hidden = byId('jobLeft').hidden = left === null;
   byId('jobLeft').textContent = left === null ? '' : `about ${duration(left)}`;
+  byId('jobRowsTerm').textContent = job.rowsTerm;
   byId('jobRows').textContent =
     job.state === 'done' || job.rows > 0 ? countText(job.rows) : over ? 'none' : 'none yet';
   byId('jobHint').hidden = over;
@@ -898,6 +905,7 @@ function showStarting(pulled: PullSpec, what: string, range: string): void {
     range,
     elapsedMs: 0,
     rows: 0,
+    rowsTerm: rowsTerm(pulled.target),
     message: '',
     detail: report
       ? 'Asking Assembled to generate the report…'
