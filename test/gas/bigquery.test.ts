@@ -256,6 +256,35 @@ describe('BigQuery advanced service (local fake)', () => {
     expect(legacy.error?.message).toMatch(/useLegacySql: false/);
   });
 
+  it("a table's lastModifiedTime changes when a statement writes it, not when one reads it", () => {
+    const { rt, call } = runtime();
+    call('Jobs.insert', [loadJob('j0'), P], ndjson(ROWS));
+    const stage = loadJob('j1');
+    stage.configuration.load.destinationTable.tableId = 'stage';
+    call('Jobs.insert', [stage, P], ndjson([{ agent_id: 'a9', minutes: 1 }]));
+    rt.clock.advance(5_000);
+    const modified = (table: string) => Number(call('Tables.get', [P, 'wfm', table]).value.lastModifiedTime);
+    const loaded = { states: modified('states'), stage: modified('stage') };
+    const query = (sql: string) => call('Jobs.query', [{ query: sql, useLegacySql: false }, P]).value;
+    // Read, as the workbench's query box does: both keep their time.
+    rt.clock.advance(60_000);
+    expect(query(`SELECT COUNT(*) FROM \`${P}.wfm.states\``).rows).toEqual([{ f: [{ v: '2' }] }]);
+    query(`SELECT agent_id FROM wfm.stage WHERE agent_id IN (SELECT agent_id FROM \`${P}.wfm.states\`)`);
+    expect({ states: modified('states'), stage: modified('stage') }).toEqual(loaded);
+    // A MERGE writes its target alone; the table it reads from keeps its time.
+    rt.clock.advance(60_000);
+    const merged = rt.clock.now();
+    query(`MERGE \`${P}.wfm.states\` T USING \`${P}.wfm.stage\` S ON T.agent_id = S.agent_id
+      WHEN NOT MATCHED THEN INSERT (agent_id, minutes) VALUES (S.agent_id, S.minutes)`);
+    expect(modified('states')).toBeGreaterThanOrEqual(merged);
+    expect(modified('stage')).toBe(loaded.stage);
+    // So does a DELETE, its table named unquoted.
+    rt.clock.advance(60_000);
+    const deleted = rt.clock.now();
+    expect(query('DELETE FROM wfm.stage WHERE TRUE').numDmlAffectedRows).toBe('1');
+    expect(modified('stage')).toBeGreaterThanOrEqual(deleted);
+  });
+
   it("a query overwriting a table must name the table's partitioning and clustering, as BigQuery refuses another", () => {
     const { rt, call } = runtime();
     call('Jobs.insert', [loadJob('j0'), P], ndjson(ROWS));

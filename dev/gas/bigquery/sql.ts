@@ -126,6 +126,23 @@ export function translate(
     .replace(/\bSTRING\b/gi, 'VARCHAR');
 }
 
+/**
+ * The table a DML statement writes (MERGE [INTO] t, INSERT [INTO] t, UPDATE t, DELETE [FROM] t),
+ * the only one whose lastModifiedTime it changes; the tables it reads keep theirs, as after a SELECT.
+ */
+export function dmlTarget(
+  sql: string,
+  defaults: { projectId: string; datasetId?: string },
+): TableName | undefined {
+  const head =
+    /^\s*(?:MERGE(?:\s+INTO)?|INSERT(?:\s+INTO)?|UPDATE|DELETE(?:\s+FROM)?)\s+(`[^`]+`(?:\.`[^`]+`)*|[A-Za-z_][\w.-]*)/i.exec(
+      sql,
+    );
+  const named: TableName[] = [];
+  if (head?.[1]) translate(`FROM ${head[1]}`, defaults, named);
+  return named[0];
+}
+
 /** The engine's error text in BigQuery's words (the gist: which name, which clause). */
 export function bigQueryError(message: string): BigQueryError {
   const text = message.split('\n')[0] ?? message;

@@ -8,6 +8,7 @@ import { sizeSql } from './size.js';
 import {
   bigQueryError,
   checkFieldName,
+  dmlTarget,
   duckTable,
   duckType,
   type Field,
@@ -708,14 +709,11 @@ export class Warehouse {
       );
     const defaults = (query.defaultDataset ?? {}) as { projectId?: string; datasetId?: string };
     const read: TableName[] = [];
-    const sql = translate(
-      String(query.query ?? ''),
-      {
-        projectId: defaults.projectId ?? projectId,
-        ...(defaults.datasetId ? { datasetId: defaults.datasetId } : {}),
-      },
-      read,
-    );
+    const scope = {
+      projectId: defaults.projectId ?? projectId,
+      ...(defaults.datasetId ? { datasetId: defaults.datasetId } : {}),
+    };
+    const sql = translate(String(query.query ?? ''), scope, read);
     const tables = new Set(read.map((t) => this.table(t.projectId, t.datasetId, t.tableId)));
     // Bytes processed: the whole of each table read (once), as it stands before the statement.
     const bytes = [...tables].reduce((n, t) => n + this.bytesOf(t), 0);
@@ -742,7 +740,10 @@ export class Warehouse {
       };
     }
     const result = this.run([sql], { atomic: dml });
-    for (const t of read) this.table(t.projectId, t.datasetId, t.tableId).lastModifiedTime = this.now();
+    // A write changes its table's lastModifiedTime; a read changes none (a SELECT, a MERGE's source).
+    const written = dml ? dmlTarget(String(query.query ?? ''), scope) : undefined;
+    if (written)
+      this.table(written.projectId, written.datasetId, written.tableId).lastModifiedTime = this.now();
     if (dml) {
       const affected = String(result.rows[0]?.[0] ?? 0);
       job.result = { fields: [], rows: [] };
