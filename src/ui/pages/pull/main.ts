@@ -991,6 +991,9 @@ let starting = false;
 /** The pull left to carry on without this sidebar, in words, said under the progress. */
 let leftBehind = '';
 
+/** The followed pull's answers (its checks, Stop's), numbered as asked (answer-order.ts). */
+const jobAnswers = answerOrder();
+
 async function follow(job: JobView): Promise<JobView> {
   // Pull data pressed for another place while this pull was starting: that one is followed. Else
   // the pull is shown at once, not a turn later (resume shows its progress in view next).
@@ -1004,6 +1007,7 @@ async function follow(job: JobView): Promise<JobView> {
     // Touch lost with this pull while Pull data starts another is said only if that one does not start.
     let heard: JobView | undefined;
     let lost: unknown;
+    const asked = jobAnswers.ask();
     try {
       if (!turnTo) heard = await checkOn(job.id);
     } catch (error) {
@@ -1012,7 +1016,9 @@ async function follow(job: JobView): Promise<JobView> {
     // What is heard of the pull left behind is not shown.
     const to = await turned();
     if (to) job = to;
-    else if (heard) job = heard;
+    // A check answered after Stop's later answer (the pull done before the stop was heard, said
+    // too late) is older than what is shown: the sidebar goes on from what Stop said.
+    else if (heard) job = !jobAnswers.newer(asked) && shown?.job.id === heard.id ? shown.job : heard;
     else throw lost;
     showJob(job);
   }
@@ -1569,7 +1575,9 @@ stop.addEventListener('click', () => {
   if (!id) return;
   void busy([stop], async () => {
     try {
-      showJob(await callServer('stopPull', id));
+      const asked = jobAnswers.ask();
+      const view = await callServer('stopPull', id);
+      if (jobAnswers.newer(asked)) showJob(view);
       wake?.();
     } catch (error) {
       showStatus(status, errorMessage(error), 'error');
