@@ -264,7 +264,7 @@ describe('row parsing', () => {
     });
   });
 
-  it('reads dates alone with All day empty as whole days, and says so; with FALSE, as midnights', () => {
+  it('reads dates alone with All day not ticked, empty or FALSE, as whole days, and says so', () => {
     const empty = parse('time_off', header, [
       'ada@example.com',
       '2026-06-01',
@@ -283,7 +283,7 @@ describe('row parsing', () => {
         },
       },
       readAs:
-        " All day: empty, and Start and End have no time of day: read as TRUE, the whole day 1 June 2026 (FALSE takes them as midnight to midnight). All day: the agent has no time zone in Assembled, so the days are the spreadsheet's (America/New_York).",
+        " All day: not ticked, and Start and End have no time of day: read as the whole day 1 June 2026 (for part of a day, type the times in Start and End). All day: the agent has no time zone in Assembled, so the days are the spreadsheet's (America/New_York).",
     });
     // End empty too: one whole day, as End's note says, not "End is empty".
     const oneDay = parse('time_off', header, ['ada@example.com', '2026-06-01', '', '', '', '']).result;
@@ -297,7 +297,7 @@ describe('row parsing', () => {
         },
       },
       readAs:
-        " All day: empty, Start has no time of day and End is empty: read as TRUE, the whole day 1 June 2026 (for part of a day, give Start and End times). All day: the agent has no time zone in Assembled, so the days are the spreadsheet's (America/New_York).",
+        " All day: not ticked, Start has no time of day and End is empty: read as the whole day 1 June 2026 (for part of a day, type the times in Start and End). All day: the agent has no time zone in Assembled, so the days are the spreadsheet's (America/New_York).",
     });
     // A time of day in Start keeps the row exact, and its empty End refused.
     const timed = parse('time_off', header, ['ada@example.com', '2026-06-01 00:30', '', '', '', '']).result;
@@ -317,12 +317,13 @@ describe('row parsing', () => {
         input: {
           agent_id: 'a-1',
           start_time: Date.parse('2026-06-01T04:00:00Z'),
-          end_time: Date.parse('2026-06-03T04:00:00Z'),
-          all_day: false,
+          end_time: Date.parse('2026-06-04T04:00:00Z'),
+          all_day: true,
         },
       },
       readAs:
-        " All day: FALSE (not ticked), so 1 June 2026 00:00 to 3 June 2026 00:00, End's day not included (tick All day for whole days).",
+        " All day: not ticked, and Start and End have no time of day: read as whole days, 1 June 2026 to 3 June 2026 (for part of a day, type the times in Start and End). All day: the agent has no time zone in Assembled, so the days are the spreadsheet's (America/New_York).",
+      untickedDays: true,
     });
   });
 

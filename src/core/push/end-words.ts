@@ -2,20 +2,11 @@
 // activities), in one place: a person told only "must be after Start" of an End equal to it is not
 // told what to give.
 
-/**
- * End's words for a time `end` not after `start` (epoch ms): `what` is what ends ("the time off"),
- * `more` a tail before the full stop.
- */
-export function notAfterStart(
-  start: number,
-  end: number,
-  startColumn: string,
-  what: string,
-  more = '',
-): string {
+/** End's words for a time `end` not after `start` (epoch ms): `what` is what ends ("the time off"). */
+export function notAfterStart(start: number, end: number, startColumn: string, what: string): string {
   return end === start
-    ? `is the same as ${startColumn}: give the time ${what} ends${more}.`
-    : `must be after ${startColumn}${more}.`;
+    ? `is the same as ${startColumn}: give the time ${what} ends.`
+    : `must be after ${startColumn}.`;
 }
 
 /** End's words for whole days whose last day comes before the first. */

@@ -156,7 +156,7 @@ export const KINDS: Record<PushKind, KindSpec> = {
       time(
         'end',
         false,
-        'When it ends (after Start). For whole days (All day TRUE, or empty with dates alone), the last day off (inclusive); empty means one day.',
+        'When it ends (after Start). For whole days (All day ticked, or Start and End dates alone), the last day off (inclusive); empty means one day.',
       ),
       {
         key: 'all_day',
@@ -164,7 +164,7 @@ export const KINDS: Record<PushKind, KindSpec> = {
         aliases: ['all day', 'all_day', 'allday', 'full day'],
         type: 'boolean',
         required: false,
-        help: "Ticked (TRUE) for whole days in the agent's own time zone (as Assembled has it; times are ignored); unticked (FALSE) for the exact times given, midnight too. Empty: the exact times, but whole days (as TRUE) when Start is a date alone, with no time of day, and End one too or empty (one day).",
+        help: "Ticked (TRUE) for whole days in the agent's own time zone (as Assembled has it; times are ignored). Not ticked (FALSE or empty, alike): the exact times given, but whole days when Start is a date alone, with no time of day, and End one too or empty (one day).",
       },
       {
         key: 'type',

@@ -30,10 +30,10 @@ import type { TimeOffTypes } from './time-off-types';
 export type RowParse =
   /**
    * `readAs`: cells read as other than they show (text "yes" in a TRUE/FALSE column), or text dates
-   * that read two ways (03/04/2026), in words. `emptyAllDay`: a time-off row whose All day is
-   * empty, read as whole days as it has no times (readAsWholeDays): its box shows as FALSE would.
+   * that read two ways (03/04/2026), in words. `untickedDays`: a time-off row whose All day is not
+   * ticked (FALSE or empty, drawn alike), read as whole days as it has no times (readAsWholeDays).
    */
-  | { ok: true; request: PushRequest; readAs?: string; emptyAllDay?: true }
+  | { ok: true; request: PushRequest; readAs?: string; untickedDays?: true }
   /**
    * `request`: what a row that read well would send, refused by a check across rows (overlaps.ts
    * refuseRow): later checks still look at it, so that a row to fix says all its problems at once.
@@ -411,9 +411,8 @@ export function parseRow(values: readonly CellValue[], map: HeaderMap, ctx: Pars
     readAsDates(map.kind, cells, problems, ctx) +
     readAsClockChanges(map.kind, request, cells, problems, ctx) +
     days +
-    readAsMidnights(map.kind, cells, problems) +
     sheetDays(request, ctx, problems);
-  return { ok: true, request, ...(readAs ? { readAs } : {}), ...(days ? { emptyAllDay: true } : {}) };
+  return { ok: true, request, ...(readAs ? { readAs } : {}), ...(days ? { untickedDays: true } : {}) };
 }
 
 /**
@@ -701,10 +700,7 @@ function timeOff(cells: Cells, ctx: ParseContext, problems: Problems): PushReque
       `is empty: give when the time off ends, or set ${problems.column('all_day')} to TRUE.`,
     );
   } else if (end.ms <= start.ms) {
-    // FALSE takes midnights as times too: two dates alone may have meant whole days.
-    const days =
-      !start.hasTime && !end.hasTime ? ` (for whole days, set ${problems.column('all_day')} to TRUE)` : '';
-    problems.add('end', notAfterStart(start.ms, end.ms, problems.column('start'), 'the time off', days));
+    problems.add('end', notAfterStart(start.ms, end.ms, problems.column('start'), 'the time off'));
   } else range = { start: start.ms, end: end.ms };
   const badType = cells.type ? ctx.timeOffTypes?.problem(cells.type) : undefined;
   if (badType) problems.add('type', badType);
@@ -724,45 +720,33 @@ function timeOff(cells: Cells, ctx: ParseContext, problems: Problems): PushReque
 }
 
 /**
- * Whether a time-off row is whole days: All day TRUE; FALSE never (its times are exact, midnight
- * too); left empty, when Start has no time of day (a date alone, or a date cell at midnight) and
- * End has none or is empty (one day, as End's note says), which the row then says (readAsWholeDays).
+ * Whether a time-off row is whole days: All day ticked; not ticked (FALSE or empty, which the sheet
+ * draws alike), when Start has no time of day (a date alone, or a date cell at midnight, which a
+ * sheet cannot tell apart) and End has none or is empty (one day, as End's note says), which the
+ * row then says (readAsWholeDays). Midnight to midnight as exact times is said by whole days.
  */
 function wholeDays(cells: Cells): boolean {
-  if (cells.all_day !== undefined) return cells.all_day;
+  if (cells.all_day === true) return true;
   return cells.start?.hasTime === false && cells.end?.hasTime !== true;
 }
 
 /**
- * An empty All day read as TRUE says so, with the days, and how to have midnight to midnight:
- * " All day: empty, and Start and End have no time of day: read as TRUE, whole days 11 January
- * 2027 to 13 January 2027 (FALSE takes them as midnight to midnight)."; '' otherwise.
+ * An unticked All day read as whole days says so, with the days, and how to have part of a day:
+ * " All day: not ticked, and Start and End have no time of day: read as whole days, 11 January
+ * 2027 to 13 January 2027 (for part of a day, type the times in Start and End)."; '' otherwise.
  */
 function readAsWholeDays(kind: PushKind, cells: Cells, problems: Problems): string {
-  if (kind !== 'time_off' || cells.all_day !== undefined || !wholeDays(cells)) return '';
+  if (kind !== 'time_off' || cells.all_day === true || !wholeDays(cells)) return '';
   const { start, end } = cells;
   if (!start) return '';
   const [from, to] = [problems.column('start'), problems.column('end')];
+  const times = `(for part of a day, type the times in ${from} and ${to})`;
   if (!end)
-    return ` ${problems.column('all_day')}: empty, ${from} has no time of day and ${to} is empty: read as TRUE, the whole day ${longDate(start.day)} (for part of a day, give ${from} and ${to} times).`;
+    return ` ${problems.column('all_day')}: not ticked, ${from} has no time of day and ${to} is empty: read as the whole day ${longDate(start.day)} ${times}.`;
   const days = sameDay(start, end)
     ? `the whole day ${longDate(start.day)}`
-    : `whole days ${longDate(start.day)} to ${longDate(end.day)}`;
-  return ` ${problems.column('all_day')}: empty, and ${from} and ${to} have no time of day: read as TRUE, ${days} (FALSE takes them as midnight to midnight).`;
-}
-
-/**
- * All day FALSE (the template's box unticked) with dates alone goes midnight to midnight, End's day
- * not included, and says so, as two dates typed may have meant whole days: " All day: FALSE (not
- * ticked), so 25 January 2027 00:00 to 26 January 2027 00:00, End's day not included (tick All day
- * for whole days)."; '' otherwise.
- */
-function readAsMidnights(kind: PushKind, cells: Cells, problems: Problems): string {
-  const { start, end } = cells;
-  if (kind !== 'time_off' || cells.all_day !== false || !start || !end) return '';
-  if (start.hasTime || end.hasTime) return '';
-  const column = problems.column('all_day');
-  return ` ${column}: FALSE (not ticked), so ${longDate(start.day)} 00:00 to ${longDate(end.day)} 00:00, ${problems.column('end')}'s day not included (tick ${column} for whole days).`;
+    : `whole days, ${longDate(start.day)} to ${longDate(end.day)}`;
+  return ` ${problems.column('all_day')}: not ticked, and ${from} and ${to} have no time of day: read as ${days} ${times}.`;
 }
 
 const sameDay = (a: CellTime, b: CellTime) => formatLocalDate(a.day) === formatLocalDate(b.day);

@@ -10,8 +10,8 @@ import { KEEP_FINISHED_MS, RecordStore } from '../record-store';
 import type { Replacing } from './association-rows';
 import type { CountedRows } from './counted-rows';
 import type { DoubledColumn } from './doubled-columns';
-import type { WholeDays } from './empty-all-day';
 import type { PushKind } from './kinds';
+import type { WholeDays } from './unticked-days';
 
 export type PushState = 'running' | 'done' | 'failed';
 
@@ -55,7 +55,7 @@ export interface PushJob extends OwnedRecord, Timed {
   changed?: number;
   /** Of those, rows holding cells another row was pushed with: sorted without the status columns (moved-rows.ts). */
   moved?: number;
-  /** Rows to send that go as whole days from an empty All day, and those that went (empty-all-day.ts). */
+  /** Rows to send that go as whole days with All day not ticked, and those that went (unticked-days.ts). */
   wholeDays?: WholeDays;
   /** Rows that had reached Assembled at the sheet's last push and were deleted since (gone-rows.ts). */
   gone?: number;

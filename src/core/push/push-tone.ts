@@ -27,7 +27,7 @@ export function pushTone(view: PushView, stale = false): PushTone {
     stale ||
     view.doubled.length > 0 ||
     !!view.filtered ||
-    !!view.emptyAllDay ||
+    !!view.untickedDays ||
     view.replaced > 0 ||
     view.problems.length > 0;
   return look ? 'info' : 'ok';

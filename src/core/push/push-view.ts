@@ -2,7 +2,6 @@
 import { causeOf, failedWith } from '../assembled/errors';
 import type { KeyNotice } from '../settings';
 import type { DoubledColumn } from './doubled-columns';
-import { emptyAllDayWords } from './empty-all-day';
 import type { Filtered } from './filter-words';
 import { KINDS, PUSH_KINDS, type PushKind } from './kinds';
 import { NO_KEY_STOP_YOURS, noKeyStop } from './no-key-stop';
@@ -10,6 +9,7 @@ import type { OthersPush } from './others-push';
 import { withMore } from './problem-list';
 import { rowsSent } from './progress-words';
 import { OUTAGE_MS, OUTAGE_TRIES, type PushJob } from './push-job';
+import { untickedDaysWords } from './unticked-days';
 
 /** `filtered`: said by the server while the sheet has a filter (filter-words.ts). */
 export interface PushView extends Filtered {
@@ -32,8 +32,8 @@ export interface PushView extends Filtered {
   stopped: boolean;
   /** Fields two columns of the sheet fit, and the one read: said as Validate says them. */
   doubled: DoubledColumn[];
-  /** Rows it sends (once over, sent) as whole days from an empty All day, in one line; '' when none. */
-  emptyAllDay: string;
+  /** Rows it sends (once over, sent) as whole days with All day not ticked, in one line; '' when none. */
+  untickedDays: string;
   /** Rows sent that replaced the ID their agent held on a platform (its message says which). */
   replaced: number;
   /** Once it is over: the first rows to fix, as Validate lists them; [] when none. */
@@ -127,7 +127,7 @@ export function pushView(job: PushJob, now: number): PushView {
           : (job.message ?? stage),
     stopped: job.stopped === true,
     doubled: job.doubled ?? [],
-    emptyAllDay: emptyAllDayWords(job.wholeDays, job.state === 'running' ? 'sending' : 'sent'),
+    untickedDays: untickedDaysWords(job.wholeDays, job.state === 'running' ? 'sending' : 'sent'),
     replaced: job.replaced?.count ?? 0,
     problems:
       job.state === 'running'

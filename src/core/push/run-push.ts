@@ -52,7 +52,6 @@ import { countRow } from './counted-rows';
 import { showWholeDays } from './day-cells';
 import type { DoubledColumn } from './doubled-columns';
 import type { EditFacts } from './edit-how';
-import { emptyAllDay, emptyAllDayWords, wentAsWholeDays, wholeDays } from './empty-all-day';
 import { goneRows, goneWords, pushedRows } from './gone-rows';
 import { doubledColumns, unreadColumns } from './header';
 import { fitsPulled } from './kind-note';
@@ -131,6 +130,7 @@ import {
   WAITING,
   withLastCheck,
 } from './unsent-words';
+import { untickedDays, untickedDaysWords, wentAsWholeDays, wholeDays } from './unticked-days';
 
 export interface SheetRef {
   id: number;
@@ -260,8 +260,8 @@ export interface ValidateSummary {
   otherZone?: string;
   /** One line on rows that had reached Assembled and were deleted since (gone-rows.ts). */
   gone?: string;
-  /** One line on rows that go as whole days from an empty All day (empty-all-day.ts). */
-  emptyAllDay?: string;
+  /** One line on rows that go as whole days with All day not ticked (unticked-days.ts). */
+  untickedDays?: string;
 }
 
 function openSheet(deps: PushDeps, sheet: SheetRef): SheetRef & { grid: Grid } {
@@ -545,7 +545,7 @@ export function validateSheet(deps: PushDeps, kind: PushKind, ref: SheetRef): Va
         else if (removesOverlap(row.parse.request)) summary.updating++;
         if (row.sentBefore) summary.again++;
         summary.replacing = countReplacing(summary.replacing, row);
-        if (emptyAllDay(row)) days.push(row.row);
+        if (untickedDays(row)) days.push(row.row);
         const clear = clears ? clearWords(clears.get(row.row)) : '';
         if (clears) summary.clearing = countClear(summary.clearing, clears.get(row.row));
         outcomes.set(row.row, readyOutcome(row, clear));
@@ -564,8 +564,8 @@ export function validateSheet(deps: PushDeps, kind: PushKind, ref: SheetRef): Va
       summary.otherZone = otherZoneWords(sentIn.length, [...new Set(sentIn)], sheet.zone);
     const gone = goneWords(kind, goneRows(sheet));
     if (gone) summary.gone = gone;
-    const empty = emptyAllDayWords(wholeDays(days, sheet.map), 'before');
-    if (empty) summary.emptyAllDay = empty;
+    const empty = untickedDaysWords(wholeDays(days, sheet.map), 'before');
+    if (empty) summary.untickedDays = empty;
     writeMany(grid, sheet, outcomes, new Date(deps.clock.now()));
     return summary;
   });
@@ -1224,7 +1224,7 @@ class PushRun {
     const doubled = doubledColumns(sheet.map);
     const gone = goneRows(sheet);
     const days = wholeDays(
-      sheet.rows.filter((r) => this.sendable(r) && !later(r) && emptyAllDay(r)).map((r) => r.row),
+      sheet.rows.filter((r) => this.sendable(r) && !later(r) && untickedDays(r)).map((r) => r.row),
       sheet.map,
     );
     this.save({

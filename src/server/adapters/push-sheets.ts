@@ -55,8 +55,8 @@ export function pushSheets(ss: Spreadsheet): PushSheets {
       spec.columns.forEach((c, i) => {
         const body = sheet.getRange(2, i + 1, rows, 1);
         if (c.format) body.setNumberFormat(c.format);
-        // insertCheckboxes writes FALSE, so an untouched box reads as the unticked box it shows;
-        // a requireCheckbox rule would leave it '', which the push reads as All day left empty.
+        // insertCheckboxes writes FALSE, as Sheets' own boxes hold (a requireCheckbox rule would
+        // leave ''): read alike, unticked, and a row of them alone is empty (blank-row.ts).
         if (c.validation?.kind === 'checkbox') body.insertCheckboxes();
         else if (c.validation) body.setDataValidation(rule(c.validation));
         if (c.status) sheet.getRange(1, i + 1).setBackground('#f1f3f4');

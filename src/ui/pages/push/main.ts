@@ -196,7 +196,7 @@ function showPush(view: PushView, note = ''): void {
   // How it ended keeps its tone; the notes under it are plain, the rows to fix red (withRowsToFix).
   const notes = [
     ...(view.filtered ? [view.filtered] : []),
-    ...(view.emptyAllDay ? [view.emptyAllDay] : []),
+    ...(view.untickedDays ? [view.untickedDays] : []),
     ...view.doubled.map(doubledWords),
   ];
   const rest = withRowsToFix(notes, view.problems, view.invalid + view.failed, 'info');
@@ -501,7 +501,7 @@ validateButton.addEventListener('click', () => {
               ...(v.filtered ? [v.filtered] : []),
               ...(v.otherZone ? [v.otherZone] : []),
               ...(v.gone ? [v.gone] : []),
-              ...(v.emptyAllDay ? [v.emptyAllDay] : []),
+              ...(v.untickedDays ? [v.untickedDays] : []),
               ...(v.removing > 0 ? [removingWords(v.removing)] : []),
               ...(v.updating > 0 ? [updatingWords(v.updating)] : []),
               ...(v.clearing ? [clearingWords(v.clearing)] : []),
@@ -509,7 +509,7 @@ validateButton.addEventListener('click', () => {
               ...(v.unread.length > 0 ? [unreadLine(label, v.unread)] : []),
               ...v.doubled.map(doubledWords),
             ];
-      // Unread columns, columns that fit a field another fills, rows changed since pushed, rows that remove activities, rows pushed before, pushed rows deleted, rows read as whole days from an empty All day, rows replacing an agent's ID and a filter's rows read too are worth a look
+      // Unread columns, columns that fit a field another fills, rows changed since pushed, rows that remove activities, rows pushed before, pushed rows deleted, rows read as whole days with All day not ticked, rows replacing an agent's ID and a filter's rows read too are worth a look
       // even when every row reads well: not the all-clear green.
       const note =
         v.unread.length + v.doubled.length > 0 ||
@@ -518,7 +518,7 @@ validateButton.addEventListener('click', () => {
         v.updating > 0 ||
         v.again > 0 ||
         !!v.gone ||
-        !!v.emptyAllDay ||
+        !!v.untickedDays ||
         !!v.filtered ||
         !!v.clearing ||
         !!v.replacing;
