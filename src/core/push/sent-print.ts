@@ -17,6 +17,7 @@ import { toClearAsNew } from './clear-to-send';
 import { type EditFacts, editHow } from './edit-how';
 import type { HeaderMap } from './header';
 import { INGESTED_NO_ID, KINDS, type PushKind } from './kinds';
+import { readsTrue, readsWholeDays } from './parse-row';
 import { hash } from './request';
 import {
   ASK_AGAIN,
@@ -200,6 +201,12 @@ export function sentZoneName(note: string): string | undefined {
 /** A pushed value for the changed message: long text cut short. */
 const quoted = (v: string): string => (v === '' ? 'empty' : v.length > 40 ? `${v.slice(0, 39)}…` : v);
 
+/** Column `header`'s pushed value in words: All day's box as it looked, ticked or not (FALSE and empty alike). */
+function wasShown(map: HeaderMap, header: string, was: string): string {
+  if (map.kind !== 'time_off' || header !== headerOf(map, 'all_day')) return quoted(was);
+  return readsTrue(was) ? 'ticked' : 'unticked';
+}
+
 /**
  * Each column whose value differs from what the note says was pushed: the kind's header, and the
  * value pushed ('' when empty). None when the note holds only a print.
@@ -214,9 +221,20 @@ function changedCells(
   if (!pushed) return [];
   const now = new Map(shownCells(values, map, zone));
   const headers = new Set([...now.keys(), ...pushed.keys()]);
+  const allDay = map.kind === 'time_off' ? headerOf(map, 'all_day') : undefined;
   return [...headers]
     .filter((h) => (now.get(h) ?? '') !== (pushed.get(h) ?? ''))
+    .filter((h) => h !== allDay || !sameDays(note, values, map, zone))
     .map((h) => [h, pushed.get(h) ?? '']);
+}
+
+/**
+ * Whether the row reads as whole days, or not, as it did when pushed: a box ticked over dates alone
+ * (which go as whole days unticked too), or FALSE cleared, changes nothing it asks for.
+ */
+function sameDays(note: string, values: readonly CellValue[], map: HeaderMap, zone: Zone): boolean {
+  const was = pushedValues(note, map);
+  return !!was && readsWholeDays(was, map, { zone }) === readsWholeDays(values, map, { zone });
 }
 
 /**
@@ -252,7 +270,9 @@ export function changesSinceSent(
     const at = key === undefined ? undefined : map.columns[key];
     return (at !== undefined && map.headers[at]) || h;
   };
-  const words = changedCells(note, values, map, zone).map(([h, was]) => `${named(h)} was ${quoted(was)}`);
+  const words = changedCells(note, values, map, zone).map(
+    ([h, was]) => `${named(h)} was ${wasShown(map, h, was)}`,
+  );
   if (words.length === 0) return '';
   const more = words.length - 3;
   const others = more > 0 ? `, and ${counted('more column')(more)} changed` : '';
