@@ -147,6 +147,41 @@ describe('a row the user emptied', () => {
     expect(column(rt, 'Leave', 'Push status', 2)).toEqual(['OK', 'error']);
   });
 
+  it("loses them with only the template's unticked box left (a name deleted, a box ticked then unticked)", async () => {
+    const { rt, sim } = await startLocalAddon({ dialect: 'live' });
+    const [a] = sim.admin.org.people.filter((p) => !p.deleted && p.staffable);
+    const sheet = await template(rt, 'time_off', [[a?.email, '2026-07-01', '', 'TRUE', 'pto']]);
+    // A name typed in row 16, and row 5's box ticked: each a row to fix.
+    rt.workbook.write(sheet, [[a?.email]], { row: 16, column: 1 });
+    rt.workbook.write(sheet, [[true]], { row: 5, column: 4 });
+    expect(await validate(rt, 'time_off')).toMatchObject({ ok: 1, errors: 2 });
+    const shown = () => {
+      const [status, message] = ['Push status', 'Push message'].map((h) => column(rt, sheet, h, 15));
+      return [5, 16].map((row) => [status?.[row - 2], message?.[row - 2]]);
+    };
+    expect(shown().map(([status]) => status)).toEqual(['error', 'error']);
+
+    // Deleted, and unticked: the rows hold nothing but their unticked boxes again.
+    rt.workbook.write(sheet, [['']], { row: 16, column: 1 });
+    rt.workbook.write(sheet, [[false]], { row: 5, column: 4 });
+    expect(await validate(rt, 'time_off')).toMatchObject({ ok: 1, errors: 0, problems: [] });
+    expect(shown()).toEqual([
+      ['', ''],
+      ['', ''],
+    ]);
+
+    // And at Push, a box ticked and unticked since Validate.
+    rt.workbook.write(sheet, [[true]], { row: 5, column: 4 });
+    await validate(rt, 'time_off');
+    rt.workbook.write(sheet, [[false]], { row: 5, column: 4 });
+    expect(await push(rt, 'time_off', 'emptied-box-1')).toMatchObject({
+      state: 'done',
+      succeeded: 1,
+      invalid: 0,
+    });
+    expect(shown()[0]).toEqual(['', '']);
+  });
+
   it('costs a push no write when it never showed anything (a gap left between rows)', async () => {
     const { rt, sim } = await startLocalAddon({ dialect: 'live' });
     const [a, b] = sim.admin.org.people.filter((p) => !p.deleted && p.staffable);

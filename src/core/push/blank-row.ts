@@ -5,11 +5,14 @@ import { cellText } from './cell-text';
 import type { HeaderMap } from './header';
 import { KINDS } from './kinds';
 
-/** Whether every input cell of the row is empty, or FALSE in a TRUE/FALSE column; a date never is. */
+/** Whether the cell at column `at` holds nothing: empty, or FALSE in a TRUE/FALSE column; a date never is. */
+export function blankCell(map: HeaderMap, at: number, v: CellValue | undefined): boolean {
+  if (v === false)
+    return KINDS[map.kind].columns.some((c) => c.type === 'boolean' && map.columns[c.key] === at);
+  return cellText(v) === '' && !(v instanceof Date);
+}
+
+/** Whether every input cell of the row is blank (blankCell). */
 export function blankRow(map: HeaderMap, values: readonly CellValue[]): boolean {
-  const boxes = KINDS[map.kind].columns.filter((c) => c.type === 'boolean').map((c) => map.columns[c.key]);
-  return Object.values(map.columns).every((i) => {
-    const v = values[i];
-    return (v === false && boxes.includes(i)) || (cellText(v) === '' && !(v instanceof Date));
-  });
+  return Object.values(map.columns).every((i) => blankCell(map, i, values[i]));
 }

@@ -9,7 +9,7 @@ import { toSheetValue } from '../table/sheet-literal';
 import { markOverlaps } from './activity-rows';
 import { markStateOverlaps, markTimeOffOverlaps } from './agent-overlaps';
 import { markHeldPlatformIds, markSentSince, markSharedPlatformIds } from './association-rows';
-import { blankRow } from './blank-row';
+import { blankCell, blankRow } from './blank-row';
 import { markRepeatedCancels } from './cancel-rows';
 import { cellText } from './cell-text';
 import { markRepeatedWindows } from './clear-rows';
@@ -503,9 +503,9 @@ export function emptiedRows(sheet: SheetSnapshot): Map<number, RowOutcome> {
   const cleared = new Map<number, RowOutcome>();
   for (const row of sheet.rows) {
     if (row.done || !row.blank) continue;
-    const empty = (v: CellValue | undefined) => cellText(v) === '' && !(v instanceof Date);
-    const shown = [...own].some((at) => !empty(row.values[at]));
-    if (shown && row.values.every((v, at) => own.has(at) || empty(v)))
+    const shown = [...own].some((at) => !blankCell(sheet.map, at, row.values[at]));
+    // Every cell, the user's own columns too; an unticked box left is as empty (blank-row.ts).
+    if (shown && row.values.every((v, at) => own.has(at) || blankCell(sheet.map, at, v)))
       cleared.set(row.row, { status: '', message: '', unsent: true, cleared: true });
   }
   return cleared;
