@@ -54,7 +54,7 @@ describe('a sheet of good and bad rows', () => {
       expect.stringMatching(/^error\|Start Time: "soon" is not a date and time/),
       expect.stringMatching(/^error\|Start Time is empty/),
       expect.stringMatching(/^error\|end_time must be after Start Time/),
-      expect.stringMatching(/^error\|end_time is empty: give when the time off ends, or set All-Day to TRUE/),
+      expect.stringMatching(/^error\|end_time is empty: give when the time off ends, or tick All-Day\.$/),
       expect.stringMatching(/^error\|All-Day: "sometimes" is not TRUE or FALSE/),
       '|',
       'OK|Ready to push.',

@@ -353,7 +353,7 @@ describe('row parsing', () => {
       ],
       [
         ['ada@example.com', '2026-06-01 09:00', ''],
-        /^End is empty: give when the time off ends, or set All day to TRUE/,
+        /^End is empty: give when the time off ends, or tick All day\.$/,
       ],
       [
         ['ada@example.com', '2026-06-01 09:00', '2026-06-01 10:00', 'maybe'],

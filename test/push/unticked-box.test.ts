@@ -46,4 +46,16 @@ describe.skipIf(!built)('an All day box left unticked in the template', () => {
       [true, agentMidnight(a, '2027-03-11') - agentMidnight(a, '2027-03-08')],
     ]);
   });
+
+  it('is told to be ticked, in those words, where a timed row lacks its End', async () => {
+    const { rt, sim } = await startLocalAddon({ dialect: 'live' });
+    const [a] = sim.admin.org.people.filter((p) => p.staffable && !p.deleted && p.email);
+    const sheet = await template(rt, 'time_off', [[a?.email, '2027-03-01 09:00']]);
+    expect(await rt.callFromSidebar<ValidateSummary>('validatePush', 'time_off')).toMatchObject({
+      errors: 1,
+    });
+    expect(column(rt, sheet, 'Push message')).toEqual([
+      'End is empty: give when the time off ends, or tick All day.',
+    ]);
+  });
 });

@@ -695,10 +695,7 @@ function timeOff(cells: Cells, ctx: ParseContext, problems: Problems): PushReque
     if (to <= from) problems.add('end', lastDayFirst(problems.column('start'), problems.column('end')));
     else range = { start: from, end: to };
   } else if (!end) {
-    problems.add(
-      'end',
-      `is empty: give when the time off ends, or set ${problems.column('all_day')} to TRUE.`,
-    );
+    problems.add('end', `is empty: give when the time off ends, or tick ${problems.column('all_day')}.`);
   } else if (end.ms <= start.ms) {
     problems.add('end', notAfterStart(start.ms, end.ms, problems.column('start'), 'the time off'));
   } else range = { start: start.ms, end: end.ms };
