@@ -55,6 +55,37 @@ describe('The workbench grid', () => {
     await expect.poll(() => block(shown(), 1, 1, 2, 1)).toEqual([['x'], ['y']]);
   });
 
+  it("tells a screen reader the active cell as the keys move it: the grid's aria-activedescendant, a note as the cell's description", async () => {
+    const { page, running } = bench();
+    await reset(page);
+    running.workbench.rt.workbook.note('Sheet1!B1', 'When the time off starts.');
+    await cell(page, 1, 'A').click();
+    await page.keyboard.type('Agent');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Start');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => cell(page, 1, 'B').getAttribute('aria-description'))
+      .toBe('When the time off starts.');
+    await cell(page, 1, 'A').click();
+    const active = () =>
+      page.evaluate(() => {
+        const grid = document.querySelector('#grid');
+        const id = grid?.getAttribute('aria-activedescendant');
+        const td = id ? document.getElementById(id) : null;
+        // The one cell that holds the id, inside the grid.
+        const held = document.querySelectorAll(`[id="${id}"]`).length;
+        return td && grid?.contains(td) && held === 1
+          ? `${td.dataset.row}:${td.dataset.col} ${td.textContent} ${td.getAttribute('aria-description') ?? ''}`
+          : 'none';
+      });
+    expect(await active()).toBe('1:1 Agent ');
+    await page.keyboard.press('ArrowRight');
+    expect(await active()).toBe('1:2 Start When the time off starts.');
+    await page.keyboard.press('ArrowDown');
+    expect(await active()).toBe('2:2  ');
+  });
+
   it('renames and deletes a sheet from its tab, as Sheets does: a double-click or right-click opens it', async () => {
     const { page } = bench();
     await reset(page);

@@ -56,6 +56,8 @@ export interface GridActions {
 }
 
 const EMPTY: CellView = { text: '', input: '' };
+/** The id the active cell holds, which the grid names as its aria-activedescendant. */
+const ACTIVE_CELL_ID = 'activeCell';
 
 interface Pending {
   value: string;
@@ -142,6 +144,8 @@ export class Grid {
   private lefts: number[] = [];
   /** The cells the selection marked: cleared one by one, not by searching a table of 50,000. */
   private marked: HTMLElement[] = [];
+  /** The active cell as last marked, which holds ACTIVE_CELL_ID. */
+  private activeCell: HTMLTableCellElement | undefined;
   private mode: EditMode = 'none';
   /** The column a run of Tabs began in: Enter goes back to it on the next row. */
   private tabStart: number | null = null;
@@ -390,8 +394,12 @@ export class Grid {
     if (filter && r === filter.row && c >= filter.col && c <= filter.lastCol) classes.push('filter-head');
     td.className = classes.filter(Boolean).join(' ');
     if (cell.checkbox) this.drawValue(td, cell);
-    // Notes show on hover as Sheets shows them; a title attribute is text, never HTML.
-    if (cell.note) td.title = cell.note;
+    // Notes show on hover as Sheets shows them; a title attribute is text, never HTML. A screen
+    // reader says it after the cell's text.
+    if (cell.note) {
+      td.title = cell.note;
+      td.setAttribute('aria-description', cell.note);
+    }
     // The runtime computes plain arithmetic only; Sheets would compute this one.
     else if (cell.text === '#NAME?' && cell.input.startsWith('='))
       td.title =
@@ -540,7 +548,16 @@ export class Grid {
     const heads = this.table.tHead?.rows[0]?.cells;
     for (let c = b.left; c <= b.right && heads; c++) this.light(heads[c], this.whole === 'columns');
     for (let r = b.top; r <= last && rows; r++) this.light(rows[r - 1]?.cells[0], this.whole === 'rows');
-    rows?.[this.row - 1]?.cells[this.col]?.classList.add('active');
+    const active = rows?.[this.row - 1]?.cells[this.col];
+    active?.classList.add('active');
+    // The focus stays on the grid: a screen reader is told the active cell (its text, column
+    // header and note) through aria-activedescendant, as it moves.
+    if (active !== this.activeCell) this.activeCell?.removeAttribute('id');
+    this.activeCell = active;
+    if (active) {
+      active.id = ACTIVE_CELL_ID;
+      this.table.setAttribute('aria-activedescendant', ACTIVE_CELL_ID);
+    } else this.table.removeAttribute('aria-activedescendant');
     // Whole lines scroll to their header (sticky on the other axis), not sideways to column A.
     const target =
       this.whole === 'rows'
