@@ -113,11 +113,12 @@ const dropped = (): boolean => {
  * A job just started here (Pull data, Push), its button disabled: the keyboard waits at the job's
  * progress heading (tabindex -1), which a screen reader then says, not on the page, and never on
  * Stop, where the next Enter of a double press would stop the job. Stop is the next Tab. Left
- * there, it goes on to where the job's outcome is said (stayAtOutcome), however it ended. A focus
- * the person moved meanwhile (a field, the sheet) is left where it is.
+ * there, it goes on to where the job's outcome is said (stayAtOutcome), however it ended. Waiting
+ * at the status line meanwhile (busy's `waitAt`), it goes on from there. A focus the person moved
+ * meanwhile (a field, the sheet) is left where it is.
  */
 export function waitAtProgress(heading: HTMLElement): void {
-  if (!dropped()) return;
+  if (!dropped() && !(waiting && document.activeElement === waiting)) return;
   heading.focus({ preventScroll: true });
   waiting = heading;
   heading.addEventListener('blur', () => (waiting = undefined), { once: true });
@@ -141,12 +142,22 @@ export function stayAtOutcome(outcome: HTMLElement, own: HTMLElement[] = []): vo
 
 /**
  * Disables the controls while a server call runs, so a double click never sends twice. A disabled
- * button drops the keyboard focus to the page, so it goes back to the control that had it, unless
- * the work put it somewhere on purpose (a field to fix) or the person has left the sidebar meanwhile.
+ * button drops the keyboard focus to the page, where the next key starts from the top: with
+ * `waitAt` (the status line saying what is under way) the keyboard waits there, in view, meanwhile
+ * (waitAtProgress). After, it goes back to the control that had it, unless the work put it
+ * somewhere on purpose (a field to fix) or the person has left the sidebar meanwhile.
  */
-export async function busy<T>(controls: HTMLButtonElement[], work: () => Promise<T>): Promise<T> {
+export async function busy<T>(
+  controls: HTMLButtonElement[],
+  work: () => Promise<T>,
+  waitAt?: HTMLElement,
+): Promise<T> {
   const had = document.activeElement;
   for (const c of controls) c.disabled = true;
+  if (waitAt) {
+    waitAtProgress(waitAt);
+    bringIntoView(waitAt);
+  }
   try {
     return await work();
   } finally {

@@ -7,6 +7,7 @@ import { TIME_OFF_HEADER } from '../support/time-off-template';
 import { accessible } from './a11y';
 import {
   type Bench,
+  callGate,
   cell,
   demoAgent,
   menu,
@@ -285,6 +286,46 @@ describe('Push rows in the workbench', () => {
     expect(pushes() - before).toBe(1);
     // The keyboard was at the push's summary, its heading; Push is a Shift+Tab away.
     expect({ ended, back }).toEqual({ ended: 'progressTitle', back: 'push' });
+  });
+
+  it('keeps the keyboard off the page while Push reads the rows and starts: at the status line, then the progress heading', async () => {
+    const { page } = bench();
+    const sb = await typedTimeOff(page, demoAgent(bench(), 4).email, 'Waits');
+    const gate = await callGate(page);
+    const asked = gate.hold('askBeforePush');
+    const started = gate.hold('startPush');
+    const focused = () =>
+      sb.locator(':root').evaluate(() => document.activeElement?.id || document.activeElement?.tagName);
+    // Every place the focus is at as it moves, in the frame: a fall to the page is seen however brief.
+    await sb.locator(':root').evaluate(() => {
+      const at: string[] = [];
+      Object.assign(window, { focusAt: at });
+      const note = () => at.push(document.activeElement?.id || document.activeElement?.tagName || '');
+      document.addEventListener('focusin', note);
+      document.addEventListener('focusout', () => queueMicrotask(note));
+    });
+    try {
+      await sb.getByRole('button', { name: 'Push', exact: true }).focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(asked.arrived).toBe(true);
+      expect({ focus: await focused(), said: await sb.locator('#status').textContent() }).toEqual({
+        focus: 'status',
+        said: 'Reading the rows…',
+      });
+      asked.open();
+      await expect.poll(started.arrived).toBe(true);
+      expect({ focus: await focused(), said: await sb.locator('#status').textContent() }).toEqual({
+        focus: 'status',
+        said: expect.stringMatching(/^Starting the push of ".*"…$/),
+      });
+      started.open();
+      await sb.locator('#status', { hasText: /^Finished: 1 created/ }).waitFor({ timeout: 30_000 });
+      await expect.poll(focused).toBe('progressTitle');
+    } finally {
+      await gate.done();
+    }
+    const at = await sb.locator(':root').evaluate(() => (window as unknown as { focusAt: string[] }).focusAt);
+    expect(at.filter((where) => where === 'BODY' || where === '')).toEqual([]);
   });
 
   it("wraps a long address or type quoted in Validate's words inside the 300-pixel sidebar", async () => {

@@ -241,7 +241,7 @@ async function follow(view: PushView, started = false): Promise<void> {
   showPush(view);
   if (started) {
     bringIntoView(status);
-    // Push, disabled while it runs, dropped the keyboard focus.
+    // The keyboard, waiting at the status line while Push was disabled (busy), goes on to the heading.
     waitAtProgress(byId('progressTitle'));
   }
   while (view.state === 'running') {
@@ -544,13 +544,19 @@ pushButton.addEventListener('click', () => {
   forgetLastResult();
   showStatus(status, 'Reading the rows…');
   let asks: PushAsk | undefined;
-  void busy(buttons, async () => {
-    try {
-      if (await sameSheetInFront()) asks = await callServer('askBeforePush', k);
-    } catch (error) {
-      showAnswer(status, errorMessage(error), 'error');
-    }
-  }).then(() => {
+  // Push disabled while the rows are read, then while the push starts: the keyboard waits at the
+  // line saying so, then at the progress heading (follow), never on the page.
+  void busy(
+    buttons,
+    async () => {
+      try {
+        if (await sameSheetInFront()) asks = await callServer('askBeforePush', k);
+      } catch (error) {
+        showAnswer(status, errorMessage(error), 'error');
+      }
+    },
+    status,
+  ).then(() => {
     if (!asks) return;
     const question = askFor(asks);
     if (!question) return push();
@@ -606,19 +612,23 @@ function askFor({ clear, cancel, again }: PushAsk): (Question & { declined: stri
 function push(): void {
   forgetLastResult();
   showStatus(status, 'Starting the push…');
-  void busy(buttons, async () => {
-    try {
-      if (!(await sameSheetInFront())) return;
-      const k = chosen();
-      if (!k) return;
-      showStatus(status, `Starting the push of "${sheetName.textContent}"…`);
-      await follow(await callServer('startPush', k, requestKey()), true);
-    } catch (error) {
-      showAnswer(status, errorMessage(error), 'error');
-      // Refused at its start, or lost touch with: the keyboard at why, not back on Push.
-      stayAtOutcome(status, [pushButton, stopButton, byId('progressTitle')]);
-    }
-  });
+  void busy(
+    buttons,
+    async () => {
+      try {
+        if (!(await sameSheetInFront())) return;
+        const k = chosen();
+        if (!k) return;
+        showStatus(status, `Starting the push of "${sheetName.textContent}"…`);
+        await follow(await callServer('startPush', k, requestKey()), true);
+      } catch (error) {
+        showAnswer(status, errorMessage(error), 'error');
+        // Refused at its start, or lost touch with: the keyboard at why, not back on Push.
+        stayAtOutcome(status, [pushButton, stopButton, byId('progressTitle')]);
+      }
+    },
+    status,
+  );
 }
 
 syncButton.addEventListener('click', () => {

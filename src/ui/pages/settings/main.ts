@@ -6,7 +6,7 @@ import { MENU_ITEMS, menuPath } from '../../../core/menu-names';
 import type { ConnectionReport } from '../../../core/server-api';
 import type { SettingsInput, SettingsView, TimeFormat } from '../../../core/settings';
 import { askInPage, putAwayQuestion } from '../../ask-in-page';
-import { busy, byId, el, markInvalid, showAnswer, showStatus, waitAtProgress } from '../../dom';
+import { busy, byId, el, markInvalid, showAnswer, showStatus } from '../../dom';
 import { focusHeading } from '../../first-focus';
 import { firstRead } from '../../first-read';
 import { lookWhenBack } from '../../look-when-back';
@@ -161,13 +161,9 @@ async function run(label: string, work: () => Promise<void>): Promise<void> {
   clearReport();
   markWrong();
   try {
-    await busy(buttons, async () => {
-      // Its buttons disabled, the keyboard waits at the line saying what is under way, in view
-      // (it may be below the fold), not on the page; busy puts it back on the button after.
-      waitAtProgress(status);
-      status.scrollIntoView({ block: 'nearest' });
-      await work();
-    });
+    // Its buttons disabled, the keyboard waits at the line saying what is under way, not on the
+    // page; busy puts it back on the button after.
+    await busy(buttons, work, status);
   } catch (error) {
     const said = errorMessage(error);
     showAnswer(status, said, 'error');
