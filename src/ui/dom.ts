@@ -86,10 +86,17 @@ export function showAnswer(node: HTMLElement, said: string | readonly Said[], to
   bringIntoView(node);
 }
 
-/** Brings a status line already said (a push's end, drawn by its progress) into view, as showAnswer. */
+/**
+ * Brings a status line already said (a push's end, drawn by its progress) into view, as showAnswer.
+ * A field the keys are in (Enter pressed there) stays in view, the words under it too if both fit:
+ * scrolled past, nothing focused would show, and the words are read with the field they are about.
+ */
 export function bringIntoView(node: HTMLElement): void {
   if (!node.textContent || document.querySelector('.confirm')) return;
   node.scrollIntoView({ block: 'nearest' });
+  const at = document.activeElement;
+  if (document.hasFocus() && at instanceof HTMLElement && at.matches('input, select, textarea'))
+    at.scrollIntoView({ block: 'nearest' });
 }
 
 /**

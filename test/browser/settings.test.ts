@@ -305,6 +305,32 @@ describe('Settings in the workbench', () => {
     }
   });
 
+  it('keeps the API key field in view when Enter pressed in it is answered under the buttons, a wrong key or a saved one', async () => {
+    const { page } = bench();
+    await reset(page);
+    // QA's window: the sidebar 498 pixels tall, the answer under the form.
+    await page.setViewportSize({ width: 1400, height: 757 });
+    try {
+      await menu(page, 'Settings…');
+      const sb = await sidebar(page, 'Assembled settings');
+      const key = sb.getByLabel('API key');
+      const status = sb.locator('#status');
+      const focused = () => sb.locator(':root').evaluate(() => document.activeElement?.id);
+      await key.focus();
+      await page.keyboard.type('bogus_key');
+      await page.keyboard.press('Enter');
+      await status.filter({ hasText: /^The API key should start with sk_live_/ }).waitFor();
+      expect({ focus: await focused(), shown: await shown(key) }).toEqual({ focus: 'apiKey', shown: true });
+      await page.keyboard.press('ControlOrMeta+A');
+      await page.keyboard.type('sk_live_demo_7');
+      await page.keyboard.press('Enter');
+      await status.filter({ hasText: /^Saved\./ }).waitFor();
+      expect({ focus: await focused(), shown: await shown(key) }).toEqual({ focus: 'apiKey', shown: true });
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 800 });
+    }
+  });
+
   // QA: in the 300 px sidebar the headers broke mid-word, "HTT P", "Rec ords", "Tim e".
   it("breaks Details' headers only between words, the table within the sidebar", async () => {
     const { page } = bench();
