@@ -23,6 +23,12 @@ export function fixedDatesMissing(
  */
 export const FIXED_YEARS = { first: 2000, last: 2099 } as const;
 
+/**
+ * Whether a date field's year may still be being typed: fewer than four digits so far, which the
+ * field holds with leading zeros (0002, 0020, 0202 on the way to 2026).
+ */
+export const yearUnfinished = (date: string): boolean => /^0\d{3}-/.test(date);
+
 /** A date of the range whose year is outside FIXED_YEARS, and what to type; undefined when both are in. */
 export function fixedDatesOutside(
   from: string,

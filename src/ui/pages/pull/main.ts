@@ -49,7 +49,7 @@ import { freeSheetName, isDataName } from '../../../core/sheet/free-sheet-name';
 import type { DateRangeSpec, RelativePreset } from '../../../core/time/date-range';
 import { datesWords } from '../../../core/time/dates-words';
 import { DAYS_BACK_MAX, DAYS_BACK_MIN, daysBackProblem } from '../../../core/time/days-back';
-import { fixedDatesMissing, fixedDatesOutside } from '../../../core/time/fixed-dates';
+import { fixedDatesMissing, fixedDatesOutside, yearUnfinished } from '../../../core/time/fixed-dates';
 import { answerOrder } from '../../answer-order';
 import { askInPage, putAwayQuestion } from '../../ask-in-page';
 import { checkAgain } from '../../check-again';
@@ -591,12 +591,17 @@ function checkRange(): DateRangeSpec | undefined {
   preview.textContent = '';
   if (!r) return undefined;
   // A date left out is said at once, not found by the server once the pull has started.
-  // A year still being typed (0202) is said here too, not asked of the server as centuries of reports.
+  // A year still being typed (0202) is not asked of the server as centuries of reports either.
   const missing =
     r.kind === 'absolute' ? (fixedDatesMissing(r.from, r.to) ?? fixedDatesOutside(r.from, r.to)) : undefined;
   if (missing) {
     const field = missing.field === 'from' ? from : to;
-    showRangeProblem(missing.problem, field, datesLeft.has(field) ? 'error' : undefined);
+    // Nor said at each key (the line is live: 0002, 0020, 0202 were each read out): kept for the
+    // field's blur to say, or Pull data's press.
+    if (document.activeElement === field && yearUnfinished(field.value)) {
+      rangeProblem = missing.problem;
+      rangeField = field;
+    } else showRangeProblem(missing.problem, field, datesLeft.has(field) ? 'error' : undefined);
     return undefined;
   }
   const problem = r.kind === 'relative' && r.preset === 'days_back' ? daysBackProblem(days.value) : undefined;
