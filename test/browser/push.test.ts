@@ -328,6 +328,38 @@ describe('Push rows in the workbench', () => {
     expect(at.filter((where) => where === 'BODY' || where === '')).toEqual([]);
   });
 
+  it('keeps the keyboard off the page while Validate checks the rows: at the status line, then back on Validate', async () => {
+    const { page } = bench();
+    const sb = await typedTimeOff(page, demoAgent(bench(), 4).email, 'Checks');
+    const gate = await callGate(page);
+    const checked = gate.hold('validatePush');
+    const focused = () =>
+      sb.locator(':root').evaluate(() => document.activeElement?.id || document.activeElement?.tagName);
+    await sb.locator(':root').evaluate(() => {
+      const at: string[] = [];
+      Object.assign(window, { focusAt: at });
+      const note = () => at.push(document.activeElement?.id || document.activeElement?.tagName || '');
+      document.addEventListener('focusin', note);
+      document.addEventListener('focusout', () => queueMicrotask(note));
+    });
+    try {
+      await sb.getByRole('button', { name: 'Validate' }).focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(checked.arrived).toBe(true);
+      expect({ focus: await focused(), said: await sb.locator('#status').textContent() }).toEqual({
+        focus: 'status',
+        said: 'Checking every row…',
+      });
+      checked.open();
+      await sb.locator('#status', { hasText: /OK/ }).waitFor({ timeout: 30_000 });
+      await expect.poll(focused).toBe('validate');
+    } finally {
+      await gate.done();
+    }
+    const at = await sb.locator(':root').evaluate(() => (window as unknown as { focusAt: string[] }).focusAt);
+    expect(at.filter((where) => where === 'BODY' || where === '')).toEqual([]);
+  });
+
   it("wraps a long address or type quoted in Validate's words inside the 300-pixel sidebar", async () => {
     const { page } = bench();
     const address =

@@ -472,63 +472,76 @@ templateButton.addEventListener('click', () => {
   if (!k) return;
   // Only the buttons free now: Validate and Push held for another editor's push stay so (watch).
   const free = buttons.filter((b) => !b.disabled);
-  void busy(free, async () => {
-    try {
-      const { sheet } = await callServer('insertPushTemplate', k);
-      showSheet(sheet);
-      showAnswer(status, `Sheet "${sheet}" is ready: each header cell has a note on what goes in it.`, 'ok');
-    } catch (error) {
-      showAnswer(status, errorMessage(error), 'error');
-    }
-  });
+  void busy(
+    free,
+    async () => {
+      try {
+        const { sheet } = await callServer('insertPushTemplate', k);
+        showSheet(sheet);
+        showAnswer(
+          status,
+          `Sheet "${sheet}" is ready: each header cell has a note on what goes in it.`,
+          'ok',
+        );
+      } catch (error) {
+        showAnswer(status, errorMessage(error), 'error');
+      }
+      // The keyboard waits at the status line, not on <body> under the button turned off.
+    },
+    status,
+  );
 });
 
 validateButton.addEventListener('click', () => {
   forgetLastResult();
   showStatus(status, 'Checking every row…');
-  void busy(buttons, async () => {
-    try {
-      if (!(await sameSheetInFront())) return;
-      const k = chosen();
-      if (!k) return;
-      const v = await callServer('validatePush', k);
-      const label = kinds.find((c) => c.id === k)?.label ?? k;
-      const lines =
-        v.rows === 0
-          ? [nothingToPush(v.sheet, v.listed, 'validate')]
-          : [
-              validatedWords(v),
-              ...(v.filtered ? [v.filtered] : []),
-              ...(v.otherZone ? [v.otherZone] : []),
-              ...(v.gone ? [v.gone] : []),
-              ...(v.untickedDays ? [v.untickedDays] : []),
-              ...(v.removing > 0 ? [removingWords(v.removing)] : []),
-              ...(v.updating > 0 ? [updatingWords(v.updating)] : []),
-              ...(v.clearing ? [clearingWords(v.clearing)] : []),
-              ...(v.again > 0 ? [againWords(v.again)] : []),
-              ...(v.unread.length > 0 ? [unreadLine(label, v.unread)] : []),
-              ...v.doubled.map(doubledWords),
-            ];
-      // Unread columns, columns that fit a field another fills, rows changed since pushed, rows that remove activities, rows pushed before, pushed rows deleted, rows read as whole days with All day not ticked, rows replacing an agent's ID and a filter's rows read too are worth a look
-      // even when every row reads well: not the all-clear green.
-      const note =
-        v.unread.length + v.doubled.length > 0 ||
-        v.changed + v.moved > 0 ||
-        v.removing > 0 ||
-        v.updating > 0 ||
-        v.again > 0 ||
-        !!v.gone ||
-        !!v.untickedDays ||
-        !!v.filtered ||
-        !!v.clearing ||
-        !!v.replacing;
-      clearing = v.clearing ? { sheet: v.sheet, words: clearingWords(v.clearing) } : undefined;
-      const tone = v.errors > 0 ? 'error' : note ? 'info' : 'ok';
-      showAnswer(status, withRowsToFix(lines, v.rows === 0 ? [] : v.problems, v.errors, tone), tone);
-    } catch (error) {
-      showAnswer(status, errorMessage(error), 'error');
-    }
-  });
+  void busy(
+    buttons,
+    async () => {
+      try {
+        if (!(await sameSheetInFront())) return;
+        const k = chosen();
+        if (!k) return;
+        const v = await callServer('validatePush', k);
+        const label = kinds.find((c) => c.id === k)?.label ?? k;
+        const lines =
+          v.rows === 0
+            ? [nothingToPush(v.sheet, v.listed, 'validate')]
+            : [
+                validatedWords(v),
+                ...(v.filtered ? [v.filtered] : []),
+                ...(v.otherZone ? [v.otherZone] : []),
+                ...(v.gone ? [v.gone] : []),
+                ...(v.untickedDays ? [v.untickedDays] : []),
+                ...(v.removing > 0 ? [removingWords(v.removing)] : []),
+                ...(v.updating > 0 ? [updatingWords(v.updating)] : []),
+                ...(v.clearing ? [clearingWords(v.clearing)] : []),
+                ...(v.again > 0 ? [againWords(v.again)] : []),
+                ...(v.unread.length > 0 ? [unreadLine(label, v.unread)] : []),
+                ...v.doubled.map(doubledWords),
+              ];
+        // Unread columns, columns that fit a field another fills, rows changed since pushed, rows that remove activities, rows pushed before, pushed rows deleted, rows read as whole days with All day not ticked, rows replacing an agent's ID and a filter's rows read too are worth a look
+        // even when every row reads well: not the all-clear green.
+        const note =
+          v.unread.length + v.doubled.length > 0 ||
+          v.changed + v.moved > 0 ||
+          v.removing > 0 ||
+          v.updating > 0 ||
+          v.again > 0 ||
+          !!v.gone ||
+          !!v.untickedDays ||
+          !!v.filtered ||
+          !!v.clearing ||
+          !!v.replacing;
+        clearing = v.clearing ? { sheet: v.sheet, words: clearingWords(v.clearing) } : undefined;
+        const tone = v.errors > 0 ? 'error' : note ? 'info' : 'ok';
+        showAnswer(status, withRowsToFix(lines, v.rows === 0 ? [] : v.problems, v.errors, tone), tone);
+      } catch (error) {
+        showAnswer(status, errorMessage(error), 'error');
+      }
+    },
+    status,
+  );
 });
 
 /** What the last Validate said windows to clear would remove, for the sheet it checked. */
