@@ -426,6 +426,11 @@ async function sameSheetInFront(said = status): Promise<boolean> {
   return false;
 }
 
+/** The kind of rows chosen, with the sheet in front the one named; none when either is not (said). */
+async function chosenInFront(): Promise<PushKind | undefined> {
+  return (await sameSheetInFront()) ? chosen() : undefined;
+}
+
 /**
  * What an earlier push or check said no longer holds once another action starts; a push still
  * running stays in view, with its Stop button, whatever is pressed.
@@ -499,8 +504,7 @@ validateButton.addEventListener('click', () => {
     buttons,
     async () => {
       try {
-        if (!(await sameSheetInFront())) return;
-        const k = chosen();
+        const k = await chosenInFront();
         if (!k) return;
         const v = await callServer('validatePush', k);
         const label = kinds.find((c) => c.id === k)?.label ?? k;
@@ -629,8 +633,7 @@ function push(): void {
     buttons,
     async () => {
       try {
-        if (!(await sameSheetInFront())) return;
-        const k = chosen();
+        const k = await chosenInFront();
         if (!k) return;
         showStatus(status, `Starting the push of "${sheetName.textContent}"…`);
         await follow(await callServer('startPush', k, requestKey()), true);
