@@ -1,6 +1,6 @@
 // Push rows: the time-off template, rows typed into the grid (good and bad), validate, push, and
 // each row's outcome written beside it.
-import type { Locator } from 'playwright-core';
+import type { FrameLocator, Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SECOND_EDITOR } from '../../dev/workbench/session';
 import { TIME_OFF_HEADER } from '../support/time-off-template';
@@ -94,6 +94,28 @@ async function whileTheirPushWaits(
     await atKeyboard(first);
   }
   return theirs;
+}
+
+/** What has the focus in the sidebar: its id, else its tag. */
+const focusedIn = (sb: FrameLocator) =>
+  sb.locator(':root').evaluate(() => document.activeElement?.id || document.activeElement?.tagName);
+
+/**
+ * Notes every place the focus is at in the sidebar as it moves, so a fall to the page is seen
+ * however brief; gives the falls seen (BODY, or nothing focused).
+ */
+async function watchFocus(sb: FrameLocator): Promise<() => Promise<string[]>> {
+  await sb.locator(':root').evaluate(() => {
+    const at: string[] = [];
+    Object.assign(window, { focusAt: at });
+    const note = () => at.push(document.activeElement?.id || document.activeElement?.tagName || '');
+    document.addEventListener('focusin', note);
+    document.addEventListener('focusout', () => queueMicrotask(note));
+  });
+  return async () =>
+    (await sb.locator(':root').evaluate(() => (window as unknown as { focusAt: string[] }).focusAt)).filter(
+      (where) => where === 'BODY' || where === '',
+    );
 }
 
 describe('Push rows in the workbench', () => {
@@ -294,16 +316,8 @@ describe('Push rows in the workbench', () => {
     const gate = await callGate(page);
     const asked = gate.hold('askBeforePush');
     const started = gate.hold('startPush');
-    const focused = () =>
-      sb.locator(':root').evaluate(() => document.activeElement?.id || document.activeElement?.tagName);
-    // Every place the focus is at as it moves, in the frame: a fall to the page is seen however brief.
-    await sb.locator(':root').evaluate(() => {
-      const at: string[] = [];
-      Object.assign(window, { focusAt: at });
-      const note = () => at.push(document.activeElement?.id || document.activeElement?.tagName || '');
-      document.addEventListener('focusin', note);
-      document.addEventListener('focusout', () => queueMicrotask(note));
-    });
+    const focused = () => focusedIn(sb);
+    const fellToPage = await watchFocus(sb);
     try {
       await sb.getByRole('button', { name: 'Push', exact: true }).focus();
       await page.keyboard.press('Enter');
@@ -324,8 +338,7 @@ describe('Push rows in the workbench', () => {
     } finally {
       await gate.done();
     }
-    const at = await sb.locator(':root').evaluate(() => (window as unknown as { focusAt: string[] }).focusAt);
-    expect(at.filter((where) => where === 'BODY' || where === '')).toEqual([]);
+    expect(await fellToPage()).toEqual([]);
   });
 
   it('keeps the keyboard off the page while Validate checks the rows: at the status line, then back on Validate', async () => {
@@ -333,15 +346,8 @@ describe('Push rows in the workbench', () => {
     const sb = await typedTimeOff(page, demoAgent(bench(), 4).email, 'Checks');
     const gate = await callGate(page);
     const checked = gate.hold('validatePush');
-    const focused = () =>
-      sb.locator(':root').evaluate(() => document.activeElement?.id || document.activeElement?.tagName);
-    await sb.locator(':root').evaluate(() => {
-      const at: string[] = [];
-      Object.assign(window, { focusAt: at });
-      const note = () => at.push(document.activeElement?.id || document.activeElement?.tagName || '');
-      document.addEventListener('focusin', note);
-      document.addEventListener('focusout', () => queueMicrotask(note));
-    });
+    const focused = () => focusedIn(sb);
+    const fellToPage = await watchFocus(sb);
     try {
       await sb.getByRole('button', { name: 'Validate' }).focus();
       await page.keyboard.press('Enter');
@@ -356,8 +362,7 @@ describe('Push rows in the workbench', () => {
     } finally {
       await gate.done();
     }
-    const at = await sb.locator(':root').evaluate(() => (window as unknown as { focusAt: string[] }).focusAt);
-    expect(at.filter((where) => where === 'BODY' || where === '')).toEqual([]);
+    expect(await fellToPage()).toEqual([]);
   });
 
   it("wraps a long address or type quoted in Validate's words inside the 300-pixel sidebar", async () => {
