@@ -431,13 +431,8 @@ describe('pull into BigQuery', () => {
       ['merge', '2026-05-22', fresh, 'Putting them into the new table, all at once…', 'fresh'],
     ] as const) {
       const before = loads().length;
-      let job = await rt.callFromSidebar<JobView>('startPull', states(day(date), mode, table), key());
       const seen: JobView[] = [];
-      for (let i = 0; i < 100 && job.nextPollInMs > 0; i++) {
-        seen.push(job);
-        rt.clock.advance(job.nextPollInMs);
-        job = await rt.callFromSidebar<JobView>('pollPull', job.id);
-      }
+      const job = await pullToEnd(rt, states(day(date), mode, table), key(), undefined, seen);
       expect(job.state, mode).toBe('done');
       // The first answer once the read is over: its first load job just started, no row in yet.
       const first = seen.find((j) => j.state === 'writing');
@@ -461,14 +456,10 @@ describe('pull into BigQuery', () => {
     const loads = () => rt.bigquery.jobList().filter((j: Rest) => j.configuration.jobType === 'LOAD');
     for (const mode of ['append', 'replace']) {
       const before = loads().length;
-      let job = await rt.callFromSidebar<JobView>('startPull', states(day('2026-05-21'), mode), key());
+      const seen: JobView[] = [];
+      const job = await pullToEnd(rt, states(day('2026-05-21'), mode), key(), undefined, seen);
       // The sidebar's calls made once the rows were read: each loads while its turn lasts.
-      let loading = 0;
-      for (let i = 0; i < 100 && job.nextPollInMs > 0; i++) {
-        if (job.state === 'writing') loading++;
-        rt.clock.advance(job.nextPollInMs);
-        job = await rt.callFromSidebar<JobView>('pollPull', job.id);
-      }
+      const loading = seen.filter((j) => j.state === 'writing').length;
       expect(job.state, mode).toBe('done');
       const chunks = loads().length - before;
       expect(chunks, mode).toBeGreaterThan(20);
@@ -678,13 +669,9 @@ describe('pull into BigQuery', () => {
     // Chunks of 100, a second each: the call after the read loads every one within its turn.
     rt.properties.script.set('BIGQUERY_CHUNK_ROWS', '100');
     const log = () => rt.workbook.values('Assembled log') as unknown[][];
-    let job = await rt.callFromSidebar<JobView>('startPull', states(day('2026-05-21'), 'append'), key());
-    let shown = job;
-    for (let i = 0; i < 100 && job.nextPollInMs > 0; i++) {
-      shown = job;
-      rt.clock.advance(job.nextPollInMs);
-      job = await rt.callFromSidebar<JobView>('pollPull', job.id);
-    }
+    const seen: JobView[] = [];
+    const job = await pullToEnd(rt, states(day('2026-05-21'), 'append'), key(), undefined, seen);
+    const shown = seen.at(-1) ?? job;
     expect(job.state).toBe('done');
     const logged = log().length;
     // Stop pressed while the sidebar still showed the pull loading, its call answered after the poll's.

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { startLocalAddon } from '../../dev/local-addon';
 import type { JobView } from '../../src/core/pull/pull-view';
+import { pullToEnd } from './pull-to-end';
 
 describe('Stop heard once the pull is done', () => {
   it('says it came too late and what was written, in the sidebar and the log row', async () => {
@@ -14,13 +15,9 @@ describe('Stop heard once the pull is done', () => {
       target: { kind: 'new_sheet', name: 'Adherence' },
       mode: 'replace',
     };
-    let job = await rt.callFromSidebar<JobView>('startPull', spec, 'stop-too-late-0001');
-    let shown = job;
-    for (let i = 0; i < 100 && job.nextPollInMs > 0; i++) {
-      shown = job;
-      rt.clock.advance(job.nextPollInMs);
-      job = await rt.callFromSidebar<JobView>('pollPull', job.id);
-    }
+    const seen: JobView[] = [];
+    const job = await pullToEnd(rt, spec, 'stop-too-late-0001', undefined, seen);
+    const shown = seen.at(-1) ?? job;
     expect(job.state).toBe('done');
     expect(shown.nextPollInMs).toBeGreaterThan(0);
     const log = () => rt.workbook.values('Assembled log') as unknown[][];
