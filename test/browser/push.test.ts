@@ -424,15 +424,19 @@ describe('Push rows in the workbench', () => {
     await allDay.locator('.box').click();
     await expect.poll(value).toBe(true);
     await expect.poll(() => allDay.getAttribute('class')).toMatch(/\bchecked\b/);
+    // A screen reader is told a box and whether it is ticked, not the TRUE it holds.
+    expect(await allDay.getAttribute('aria-label')).toBe('Checkbox, checked');
     await page.keyboard.press(' ');
     await expect.poll(value).toBe(false);
     await expect.poll(() => allDay.getAttribute('class')).toMatch(/\bunchecked\b/);
+    expect(await allDay.getAttribute('aria-label')).toBe('Checkbox, not checked');
     // Text other than TRUE or FALSE shows as typed, as Sheets shows an invalid checkbox cell.
     await page.keyboard.type('yes');
     await page.keyboard.press('Enter');
     await expect.poll(value).toBe('yes');
     await expect.poll(() => allDay.textContent()).toBe('yes');
     expect(await allDay.getAttribute('class')).not.toMatch(/checkbox/);
+    expect(await allDay.getAttribute('aria-label')).toBeNull();
   });
 
   it('asks before windows are cleared, in plain words, with what Validate counted; Keep sends nothing', async () => {

@@ -1019,10 +1019,13 @@ export class Grid {
   private drawValue(td: HTMLTableCellElement, cell: CellView): void {
     td.classList.remove('num', 'checkbox', 'checked', 'unchecked');
     if (!cell.checkbox) {
+      td.removeAttribute('aria-label');
       td.textContent = cell.text;
       return;
     }
     td.classList.add('checkbox', cell.checkbox);
+    // Said as a box, as Sheets says it to a screen reader, not as the TRUE or FALSE it holds.
+    td.setAttribute('aria-label', `Checkbox, ${cell.checkbox === 'checked' ? 'checked' : 'not checked'}`);
     const value = td.querySelector('.value');
     if (value) value.textContent = cell.text;
     else
