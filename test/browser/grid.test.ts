@@ -86,6 +86,33 @@ describe('The workbench grid', () => {
     expect(await active()).toBe('2:2  ');
   });
 
+  it('brings the next and previous sheet in front with Ctrl+Shift+Page Down and Page Up, as Sheets does; the keys stay on the grid', async () => {
+    const { page } = bench();
+    await reset(page);
+    await page.getByRole('button', { name: 'Add sheet' }).click();
+    await page.getByRole('tab', { name: 'Sheet2', selected: true }).waitFor();
+    await cell(page, 1, 'A').click();
+    const front = () => page.getByRole('tab', { selected: true }).textContent();
+    await page.keyboard.press('Control+Shift+PageUp');
+    await expect.poll(front).toBe('Sheet1');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('grid');
+    // Past the first or last sheet it stays, as Sheets does.
+    await page.keyboard.press('Control+Shift+PageUp');
+    await page.keyboard.press('Control+Shift+PageDown');
+    await expect.poll(front).toBe('Sheet2');
+    await page.keyboard.press('Control+Shift+PageDown');
+    await page.keyboard.type('z');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => bench().running.workbench.rt.workbook.displayValues('Sheet2')[0]?.[0]).toBe('z');
+    expect(await front()).toBe('Sheet2');
+    // A dialog open in the page keeps the keys: the sheet behind it stays.
+    await page.getByRole('tab', { name: 'Sheet2' }).dblclick();
+    await page.getByRole('dialog', { name: 'Sheet "Sheet2"' }).waitFor();
+    await page.keyboard.press('Control+Shift+PageUp');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    expect(await front()).toBe('Sheet2');
+  });
+
   it('renames and deletes a sheet from its tab, as Sheets does: a double-click or right-click opens it', async () => {
     const { page } = bench();
     await reset(page);

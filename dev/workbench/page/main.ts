@@ -598,14 +598,29 @@ tabs.addEventListener('keydown', (event) => {
     openSheetDialog(tab.textContent ?? '');
   }
 });
+/** Brings the sheet `by` tabs along in front (`wrap`: past the last, the first); resolves once shown. */
+function stepSheet(by: number, wrap: boolean): Promise<void> {
+  if (!state) return Promise.resolve();
+  const { sheets } = state;
+  const at = sheets.indexOf(state.activeSheet) + by;
+  const next = wrap ? sheets[(at + sheets.length) % sheets.length] : sheets[at];
+  if (!next) return Promise.resolve();
+  return act(() => post('/api/select', { sheet: next, a1: grid.selectionOf(next), back: true }));
+}
 tabs.addEventListener('keydown', (event) => {
-  if (!state || (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft')) return;
-  const at = state.sheets.indexOf(state.activeSheet) + (event.key === 'ArrowRight' ? 1 : -1);
-  const next = state.sheets[(at + state.sheets.length) % state.sheets.length];
-  if (next)
-    void act(() => post('/api/select', { sheet: next, a1: grid.selectionOf(next), back: true })).then(() => {
-      tabs.querySelector<HTMLElement>('[aria-selected="true"]')?.focus();
-    });
+  if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
+  void stepSheet(event.key === 'ArrowRight' ? 1 : -1, true).then(() => {
+    tabs.querySelector<HTMLElement>('[aria-selected="true"]')?.focus();
+  });
+});
+// Ctrl+Shift+Page Down and Page Up bring the next and previous sheet in front from anywhere in the
+// page, as in Sheets (the browser keeps Ctrl+Page Down for its own tabs); the keys stay where they were.
+document.addEventListener('keydown', (event) => {
+  if (!event.ctrlKey || !event.shiftKey || event.altKey || event.metaKey) return;
+  if (event.key !== 'PageDown' && event.key !== 'PageUp') return;
+  if (document.querySelector('dialog[open]')) return;
+  event.preventDefault();
+  void stepSheet(event.key === 'PageDown' ? 1 : -1, false);
 });
 watchMenus(menubar);
 
