@@ -772,7 +772,7 @@ describe('Push rows in the workbench', () => {
       .toContain(
         "1 OK update may remove whatever of the agent's activities its times overlap: Assembled keeps overlaps for a create only.",
       );
-    expect(await sb.locator('#status').textContent()).not.toContain('Allow conflicts not TRUE');
+    expect(await sb.locator('#status').textContent()).not.toContain('Allow conflicts not ticked');
     expect(await sb.locator('#status').getAttribute('data-tone')).toBe('info');
   });
 

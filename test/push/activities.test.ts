@@ -215,11 +215,11 @@ describe.each(['seed', 'live'] as const)('Activities push, %s dialect', (dialect
       const message = (i: number) => String(rows[i]?.['Push message']);
       // Without Allow conflicts Assembled deletes what the new times overlap: the row says so.
       const removed =
-        /^Created in Assembled\. Without Allow conflicts set to TRUE, Assembled removed any of this agent's activities that it overlaps/;
+        /^Created in Assembled\. Without Allow conflicts ticked, Assembled removed any of this agent's activities that it overlaps/;
       expect(message(0)).toMatch(removed);
       // Allow conflicts goes only through the single create, a row a call: what they overlap stays.
       expect(message(11)).toBe(
-        "Created in Assembled. Allow conflicts is TRUE: the agent's activities it overlaps were kept.",
+        "Created in Assembled. Allow conflicts is ticked: the agent's activities it overlaps were kept.",
       );
       expect(message(5)).toBe('Deleted in Assembled.');
       expect(message(4)).toBe('No activity has the id "act_missing" in Assembled: check the Activity ID.');
@@ -234,7 +234,7 @@ describe.each(['seed', 'live'] as const)('Activities push, %s dialect', (dialect
       expect(message(9)).toMatch(/^End: overlaps row 12 for the same agent/);
       expect(message(10)).toMatch(/^Start: overlaps row 11 for the same agent/);
       expect(message(10)).toMatch(
-        /Change the times, delete a row typed twice, or set .* to TRUE on both rows \(it keeps overlaps only for rows that create\)\.$/,
+        /Change the times, delete a row typed twice, or tick .* \(TRUE\) on both rows \(it keeps overlaps only for rows that create\)\.$/,
       );
 
       // The times were read in the sheet's zone, on both sides of the change.

@@ -67,16 +67,16 @@ describe.each(['seed', 'live'] as const)('Allow conflicts, %s dialect', (dialect
     const outcome = rows.map((r) => [r[at('Push status')], r[at('Push message')]]);
     expect(outcome[0]).toEqual([
       'created',
-      "Created in Assembled. Allow conflicts is TRUE: the agent's activities it overlaps were kept.",
+      "Created in Assembled. Allow conflicts is ticked: the agent's activities it overlaps were kept.",
     ]);
     expect(outcome[1]).toEqual([
       'created',
-      expect.stringMatching(/^Created in Assembled\. Without Allow conflicts set to TRUE, Assembled removed/),
+      expect.stringMatching(/^Created in Assembled\. Without Allow conflicts ticked, Assembled removed/),
     ]);
     expect(outcome[2]).toEqual([
       'error',
       expect.stringMatching(
-        /^Allow conflicts is TRUE, but Assembled keeps overlapping activities only for a create/,
+        /^Allow conflicts is ticked, but Assembled keeps overlapping activities only for a create/,
       ),
     ]);
     expect(outcome[3]).toEqual(['error', 'Refused by Assembled: schedule_id: unknown schedule sch_nope']);
@@ -95,7 +95,7 @@ describe.each(['seed', 'live'] as const)('Allow conflicts, %s dialect', (dialect
     expect(bulk[0]?.body).not.toContain('allow_conflicts');
   });
 
-  it('Validate counts only the creates without Allow conflicts TRUE: an update cannot keep what it overlaps', async () => {
+  it('Validate counts only the creates without Allow conflicts ticked: an update cannot keep what it overlaps', async () => {
     const { rt, sim } = await startLocalAddon({ dialect, timezone: 'UTC', now: '2026-06-01T12:00:00Z' });
     const [a] = sim.admin.org.people.filter((p) => p.staffable && !p.deleted);
     const { sheet } = await rt.callFromSidebar<{ sheet: string }>('insertPushTemplate', 'activities');
@@ -113,7 +113,7 @@ describe.each(['seed', 'live'] as const)('Allow conflicts, %s dialect', (dialect
     const checked = await rt.callFromSidebar<ValidateSummary>('validatePush', 'activities');
     expect(checked).toMatchObject({ ok: 4, errors: 0, removing: 1, updating: 2 });
     expect(removingWords(checked.removing)).toBe(
-      "1 OK create has Allow conflicts not TRUE: Assembled removes whatever of the agent's activities it overlaps (TRUE keeps them).",
+      "1 OK create has Allow conflicts not ticked: Assembled removes whatever of the agent's activities it overlaps (ticking it keeps them).",
     );
     // Not told to set a TRUE that would be refused on them.
     expect(updatingWords(checked.updating)).toBe(
@@ -143,7 +143,7 @@ describe.each(['seed', 'live'] as const)('Allow conflicts, %s dialect', (dialect
     const message = () => rt.workbook.values(sheet)[1]?.[at('Push message') - 1];
     expect(message()).toBe(
       'Changed since it was pushed: Description was first when pushed; not sent again, so Assembled still has it as it was. To send the change, put update in Action (and the Assembled ID in Activity ID if it is empty), then clear Allow conflicts, Push status and Assembled ID. ' +
-        "Assembled's last word on it: Created in Assembled. Allow conflicts is TRUE: the agent's activities it overlaps were kept.",
+        "Assembled's last word on it: Created in Assembled. Allow conflicts is ticked: the agent's activities it overlaps were kept.",
     );
     // Done as it says: the row is an update that reads well.
     rt.workbook.write(sheet, [['update', id]], { row: 2, column: at('Action') });

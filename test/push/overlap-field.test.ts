@@ -22,7 +22,7 @@ describe('the field an overlap names', () => {
       row('10:30', '12:00'),
     ]);
     const said = (field: string, rows: string) =>
-      `${field}: overlaps ${rows} for the same agent, and Assembled would delete one to place the other. Change the times, delete a row typed twice, or set Allow conflicts to TRUE on both rows (it keeps overlaps only for rows that create).`;
+      `${field}: overlaps ${rows} for the same agent, and Assembled would delete one to place the other. Change the times, delete a row typed twice, or tick Allow conflicts (TRUE) on both rows (it keeps overlaps only for rows that create).`;
     expect(check.problems).toEqual([
       `Row 2: ${said('End', 'row 3')}`,
       `Row 3: ${said('Start and End', 'rows 2, 4')}`,

@@ -32,7 +32,7 @@ export const ACTIVITIES_KIND: Omit<KindSpec, 'kind'> = {
   label: 'Activities to create, update or delete',
   sheetName: 'Activities',
   summary:
-    "Each row creates, updates or deletes one activity on an agent's schedule, in bulk transactions (a create with Allow conflicts TRUE goes alone). A pulled schedule works too: add an Action column and fill it on the rows to change; the rest are left alone.",
+    "Each row creates, updates or deletes one activity on an agent's schedule, in bulk transactions (a create with Allow conflicts ticked goes alone). A pulled schedule works too: add an Action column and fill it on the rows to change; the rest are left alone.",
   fillsIn: {
     source: RESOURCE_INFO.activities.label,
     headers: ACTIVITY_FIELDS.map((f) => wordsFor(f).header),
@@ -93,7 +93,7 @@ export const ACTIVITIES_KIND: Omit<KindSpec, 'kind'> = {
       aliases: ['allow conflicts', 'allow_conflicts', 'overlap'],
       type: 'boolean',
       required: false,
-      help: "For create: TRUE keeps the agent's overlapping activities (the row goes in a call of its own); else Assembled deletes them. Not for update.",
+      help: "For create: ticked (TRUE) keeps the agent's overlapping activities (the row goes in a call of its own); not ticked, Assembled deletes them. Not for update.",
     },
   ],
 };

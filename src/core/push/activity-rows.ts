@@ -102,7 +102,7 @@ export function activityRequest(
   if (action === 'update' && c.allow_conflicts)
     p.add(
       'allow_conflicts',
-      "is TRUE, but Assembled keeps overlapping activities only for a create: an update may remove any of the agent's activities its times overlap. Clear the cell to update anyway, or delete this activity and create it again with Allow conflicts TRUE.",
+      "is ticked, but Assembled keeps overlapping activities only for a create: an update may remove any of the agent's activities its times overlap. Clear the cell to update anyway, or delete this activity and create it again with Allow conflicts ticked.",
     );
   if (c.allow_conflicts !== undefined) activity.allow_conflicts = c.allow_conflicts;
   const changes = [c.agent, c.activity_type, c.start, c.end, c.description];
@@ -174,7 +174,7 @@ export function markOverlaps(
   const setAllow =
     at === undefined
       ? `add an ${allow} column and set it to TRUE on this row`
-      : `set ${allow} to TRUE on this row`;
+      : `tick ${allow} (TRUE) on this row`;
   for (const [row, others] of overlapsWithin(groups.values())) {
     if (isListed.has(row)) continue;
     // Allow conflicts keeps overlaps for a create only: an update is not told to set it.
@@ -186,7 +186,7 @@ export function markOverlaps(
       row,
       under.length
         ? `${overlapsText(map, row, others, zone)} for the same agent, and Assembled would delete what this row is placed over: ${rowsText(under)}, listed with no Action. Change the times, ${creates ? `${setAllow}, ` : ''}or give ${rowsText(under)} an Action (delete ${one ? 'it' : 'them'}, or update ${one ? 'its' : 'their'} times).`
-        : `${overlapsText(map, row, others, zone)} for the same agent, and Assembled would delete one to place the other. Change the times, delete a row typed twice, or set ${allow} to TRUE on both rows (it keeps overlaps only for rows that create).`,
+        : `${overlapsText(map, row, others, zone)} for the same agent, and Assembled would delete one to place the other. Change the times, delete a row typed twice, or tick ${allow} (TRUE) on both rows (it keeps overlaps only for rows that create).`,
     );
   }
 }

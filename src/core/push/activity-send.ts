@@ -33,11 +33,11 @@ const DONE = {
  */
 const REPLACED = {
   create:
-    "Without Allow conflicts set to TRUE, Assembled removed any of this agent's activities that it overlaps: pull the schedule to see them.",
+    "Without Allow conflicts ticked, Assembled removed any of this agent's activities that it overlaps: pull the schedule to see them.",
   update:
     "An update cannot keep what it overlaps: Assembled may have removed any of this agent's activities that its times overlap. Pull the schedule to see them.",
 };
-const KEPT = "Allow conflicts is TRUE: the agent's activities it overlaps were kept.";
+const KEPT = "Allow conflicts is ticked: the agent's activities it overlaps were kept.";
 
 /** A create that keeps what it overlaps: only the single create takes allow_conflicts, a row a call. */
 export const sentAlone = (request: PushRequest | undefined): boolean =>
@@ -62,7 +62,7 @@ export function removesOverlapped(request: PushRequest | undefined): string {
   if (!removesOverlap(request)) return '';
   return request?.kind === 'activities' && request.action === 'update'
     ? " An update cannot keep what it overlaps: sending it may remove any of this agent's activities that its times overlap."
-    : " Allow conflicts is not TRUE: sending it removes any of this agent's activities that it overlaps (set TRUE to keep them).";
+    : " Allow conflicts is not ticked: sending it removes any of this agent's activities that it overlaps; tick it (TRUE) to keep them.";
 }
 
 /** Assembled's refusal of an update or delete whose activity it does not know (not of a type). */

@@ -202,8 +202,8 @@ export function movedWords(moved: number, skipped: number): string {
 /** Validate's word on the OK creates sent without Allow conflicts TRUE (run-push.ts counts them). */
 export function removingWords(removing: number): string {
   return removing === 1
-    ? "1 OK create has Allow conflicts not TRUE: Assembled removes whatever of the agent's activities it overlaps (TRUE keeps them)."
-    : `${countText(removing)} OK creates have Allow conflicts not TRUE: Assembled removes whatever of their agents' activities they overlap (TRUE keeps them).`;
+    ? "1 OK create has Allow conflicts not ticked: Assembled removes whatever of the agent's activities it overlaps (ticking it keeps them)."
+    : `${countText(removing)} OK creates have Allow conflicts not ticked: Assembled removes whatever of their agents' activities they overlap (ticking it keeps them).`;
 }
 
 /**
