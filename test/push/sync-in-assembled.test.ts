@@ -188,4 +188,27 @@ describe.skipIf(!built)('Sync time off: what Assembled did to each pushed reques
     ]);
     expect(sim.stats().byRoute['POST /v0/time_off']).toBe(4);
   });
+
+  it('says All day changed there as the box shows it: ticked, or not, there and when pushed', async () => {
+    const addon = await startLocalAddon({ dialect: 'live' });
+    const { rt, sim } = addon;
+    const [a, b] = agents(addon);
+    const { sheet, ids } = await pushed(
+      addon,
+      [
+        [a?.email, '2026-07-06', '2026-07-07', 'TRUE', 'pto', 'whole days, made timed'],
+        [b?.email, '2026-07-03 09:00', '2026-07-03 17:00', 'FALSE', 'pto', 'timed, made whole days'],
+      ],
+      'sync-all-day-1',
+    );
+    await rt.clock.advanceAsync(60_000);
+    sim.admin.changeTimeOff(ids[0] as string, { all_day: false });
+    sim.admin.changeTimeOff(ids[1] as string, { all_day: true });
+
+    await rt.callFromSidebar<SyncSummary>('syncTimeOff');
+    // Start and End follow, each as the sheet shows it.
+    const [timed, whole] = column(rt, sheet, 'Push message').map(String);
+    expect(timed).toContain('pushed: All day is not ticked there, was ticked when pushed; Start is');
+    expect(whole).toContain('pushed: All day is ticked there, was not when pushed; Start is');
+  });
 });

@@ -36,7 +36,7 @@ function shown(r: TimeOffRequest, zone: Zone, days: (agentId: string) => Zone): 
     typeof ms === 'number' ? formatLocalDateTime(ms, zone, true).replace(/(\d\d:\d\d):00$/, '$1') : '';
   const allDay = r.all_day === true;
   return {
-    all_day: allDay ? 'TRUE' : 'FALSE',
+    all_day: allDay ? 'ticked' : 'not ticked',
     start: allDay ? String(row.first_day ?? '') : at(r.start_time),
     end: allDay ? String(row.last_day ?? '') : at(r.end_time),
     type: r.type ?? '',
@@ -75,7 +75,12 @@ export function driftWords(request: TimeOffRequest, note: string, map: HeaderMap
     return (at !== undefined && map.headers[at]) || KINDS.time_off.columns.find((c) => c.key === key)?.header;
   };
   const differ = (['all_day', 'start', 'end'] as const).filter((k) => there[k] !== pushed[k]);
-  const words = differ.map((k) => `${header(k)} is ${there[k]} there, pushed as ${pushed[k]}`);
+  // The box is said as it looks ("All day is ticked there, was not when pushed").
+  const was = (k: keyof Shown) =>
+    k === 'all_day'
+      ? `was ${pushed.all_day === 'ticked' ? 'ticked' : 'not'} when pushed`
+      : `pushed as ${pushed[k]}`;
+  const words = differ.map((k) => `${header(k)} is ${there[k]} there, ${was(k)}`);
   // A row that named no type took Assembled's default; a type is compared by the account's names of it.
   if (asked.type && request.type && !ctx.types.same(asked.type, request.type))
     words.push(`${header('type')} is ${request.type} there, pushed as ${asked.type}`);
