@@ -78,13 +78,15 @@ export function keptText(r: Pick<RefreshView, 'running' | 'lastRun' | 'spec'>): 
   const rows = kept.rows === undefined ? '' : rowCount(kept.rows);
   // A run stopped wrote nothing: why the sheet's rows are old is the failed run before it.
   const sheet = r.lastRun?.afterFailed ? 'It came after a failed run, so the sheet' : 'The sheet';
-  if (mode === 'replace') return `${sheet} ${KEPT_ROWS} ${kept.at}${rows ? ` (${rows})` : ''}.`;
+  // Pulled from Pull data since the refresh last wrote: by whom.
+  const at = kept.by ? `${kept.at} by ${kept.by}` : kept.at;
+  if (mode === 'replace') return `${sheet} ${KEPT_ROWS} ${at}${rows ? ` (${rows})` : ''}.`;
   const then = mode === 'merge' && kept.merged ? mergedText(kept.merged) : rows;
   const written =
     r.lastRun?.rows && !r.lastRun.afterFailed
       ? ` This run wrote ${rowCount(r.lastRun.rows)} before it failed, which stay there too; the next run writes the rest without doubling a row.`
       : '';
-  return `${sheet} ${KEPT_ROWS} up to ${kept.at}${then ? ` (${then} then)` : ''}.${written}`;
+  return `${sheet} ${KEPT_ROWS} up to ${at}${then ? ` (${then} then)` : ''}.${written}`;
 }
 
 /** The heading of retryReason on the card: it is the run under way's, not the previous run's. */

@@ -3,7 +3,8 @@
 // editor; not while no run has worked, and not once a run works again. Saved from a pull whose
 // first run gives up, the rows are that pull's, by its header note, as the e-mail says. Paused
 // while its next run is retried, the run stopped wrote nothing: its card still says so, and the
-// list counts it failing, as it does a refresh paused once its run failed.
+// list counts it failing, as it does a refresh paused once its run failed. Pulled since from Pull
+// data by another editor, the rows are that pull's: its card says so, and the red tab is given back.
 import { describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../dev/gas';
 import { startLocalAddon } from '../../dev/local-addon';
@@ -115,5 +116,53 @@ describe('a refresh given up on an outage', () => {
       );
       expect(summaryParts(cards).map((p) => p.text)).toEqual(['1 refresh', '1 failing', '1 paused']);
     }
+  });
+  it("says the rows another editor's pull wrote since, and that pull gives the red tab its colour back", async () => {
+    const { rt, sim, key, backend } = await startLocalAddon({ dialect: 'live' });
+    const sam = rt.asUser('sam@example.com');
+    await sam.callFromSidebar('saveSettings', {
+      apiKey: key,
+      timeFormat: backend.timeFormat,
+      apiVersion: '',
+    });
+    await hourlyTeams(rt, 'refresh-kept-0004');
+    rt.workbook.setTabColor('Teams', '#0b8043');
+    const good = await until(rt, 'done');
+    const spec = {
+      source: { kind: 'resource', resource: 'teams' },
+      target: { kind: 'sheet', name: 'Teams' },
+      mode: 'replace',
+    };
+    const rows = rt.workbook.values('Teams').length - 1;
+    const generated = () =>
+      /^Generated: (\d{4}-\d\d-\d\d \d\d:\d\d):\d\d .* by sam@example\.com$/m.exec(
+        rt.workbook.notes('Teams')[0]?.[0] ?? '',
+      )?.[1];
+    // Pulled by sam after the run that worked, then a run fails: the sheet holds sam's rows.
+    await rt.clock.advanceAsync(2 * 60_000);
+    expect((await pullToEnd(sam, spec, 'refresh-kept-pull-02')).state).toBe('done');
+    const first = generated();
+    expect(first).toBeDefined();
+    expect(first).not.toBe(good.lastRun?.at);
+    sim.setFaults({ errorRate: 1 });
+    const failed = await until(rt, 'failed', good.lastRun?.at);
+    expect(failed.lastRun?.kept).toEqual({ at: first, rows, by: 'sam@example.com' });
+    expect(rt.workbook.tabColor('Teams')).toBe('#d93025');
+
+    // Pulled again by sam while it is failing: said to both, and the tab is its own colour again.
+    sim.setFaults({});
+    await rt.clock.advanceAsync(2 * 60_000);
+    expect((await pullToEnd(sam, spec, 'refresh-kept-pull-03')).state).toBe('done');
+    const again = generated();
+    expect(again).not.toBe(first);
+    for (const [viewer, by] of [
+      [rt, 'sam@example.com'],
+      [sam, 'you'],
+    ] as const) {
+      const seen = await card(viewer);
+      expect(seen.lastRun).toMatchObject({ status: 'failed', kept: { at: again, rows, by } });
+      expect(keptText(seen)).toBe(`The sheet still holds the rows written ${again} by ${by} (${rows} rows).`);
+    }
+    expect(rt.workbook.tabColor('Teams')).toBe('#0b8043');
   });
 });

@@ -43,7 +43,7 @@ import { goneText } from '../record-store';
 import { failedRunWords, forbiddenOf } from '../schedule/failed-run-words';
 import { foldedWords, withFolded } from '../schedule/folded-runs';
 import { keptNames } from '../schedule/notes-beside';
-import { pulledOver } from '../schedule/sheet-refresh';
+import { pulledOver } from '../schedule/pulled-over';
 import { makeRoom } from '../share';
 import type { WriteOptions } from '../sheet/write-table';
 import { buildTable, type Table, withMade } from '../table/build-table';
@@ -417,9 +417,8 @@ function stepSaved(deps: PullDeps, jobs: JobStore, id: string, force: boolean, r
   if (saved.state === 'done' && filled && saved.spec.target.kind !== 'bigquery') {
     const sheetId = saved.sheetId ?? deps.targets.bind(saved.spec.target);
     rememberPull(deps.store, sheetId, saved.spec, deps.clock.now());
-    // A replace from the sidebar took away the rows a refresh there gathered (its own runs say so).
-    if (sheetId !== undefined && saved.spec.mode === 'replace' && !saved.refreshId)
-      pulledOver(deps, sheetId, saved.spec.target);
+    // A pull from the sidebar wrote over a refresh's rows there (its own runs say so).
+    if (sheetId !== undefined && !saved.refreshId) pulledOver(deps, sheetId, saved);
   }
   return logStep(deps, jobs, saved, saved.errors > job.errors, run);
 }

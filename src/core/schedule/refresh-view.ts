@@ -152,8 +152,9 @@ export interface RefreshView {
      * A failed or stalled run's sheet, there still, holds the rows last written: when the last run
      * that worked ended, or the pull it was saved from, and its rows when known (Refresh.lastGood);
      * absent when not known, or for a BigQuery table (a load under way when it failed may have finished).
+     * `by`: who pulled them from Pull data since the refresh last wrote ("you" to them), if so.
      */
-    kept?: { at: string; rows?: number; merged?: MergedCounts };
+    kept?: { at: string; rows?: number; merged?: MergedCounts; by?: string };
     /** Stopped after a failed run (refresh.ts LastRun): `kept` says what its sheet holds, as a failed run's does. */
     afterFailed?: true;
   } | null;
@@ -240,7 +241,7 @@ function modeChoice(r: Refresh, value: PullSpec['mode']): RefreshView['modes'][n
  */
 function lastRunView(
   r: Refresh,
-  mine: boolean,
+  viewer: Caller,
   zone: Zone,
   byName?: Zones,
   /** Words after its reason: what follows from it (zone-refused.ts refusedAgainWords). */
@@ -248,6 +249,7 @@ function lastRunView(
   sheetThere = true,
 ): RefreshView['lastRun'] {
   if (!r.lastRun) return null;
+  const mine = owns(viewer, r);
   const { dueAt, retriedAt, byHand, zones, folded, ...run } = r.lastRun;
   // Its zone moved since: a run at 07:25 London would read as 02:25 with no zone named.
   const time = cardTime(r, zone, byName);
@@ -280,8 +282,17 @@ function lastRunView(
     ...(failed && sheetThere ? { cause: shortCause(message) } : {}),
     ...(due !== at ? { due, ...retried } : {}),
     ...(folded ? { folded: foldedBrief(folded, time, due) } : {}),
-    ...(good ? { kept: { ...good, at: time(good.at) } } : {}),
+    ...(good ? { kept: keptView(good, viewer, time) } : {}),
   };
+}
+
+/** What its sheet holds, in the sheet's zone; whoever pulled it since the refresh wrote, as `viewer` reads them. */
+function keptView(
+  { by, ...good }: NonNullable<Refresh['lastGood']>,
+  viewer: Caller,
+  time: (at: number) => string,
+): NonNullable<NonNullable<RefreshView['lastRun']>['kept']> {
+  return { ...good, at: time(good.at), ...(by ? { by: ownerSeenBy(viewer, by) } : {}) };
 }
 
 /** Who started a run by Run now, said to the viewer: "you" to its owner (who alone can press it). */
@@ -438,7 +449,7 @@ export function refreshView(
     overdue: overdueWords(r, mine, zone, now),
     lastRun: lastRunView(
       r,
-      mine,
+      viewer,
       zone,
       zones,
       tableZone && sheetThere ? refusedAgainWords(r, tableZone, zone) : '',

@@ -5,7 +5,7 @@ import * as z from 'zod/mini';
 import type { FoldedRuns, MergedCounts } from '../jobs/pull-job';
 import { lazy } from '../lazy';
 import { withLock } from '../lock';
-import type { OwnedRecord } from '../owner';
+import type { Owned, OwnedRecord } from '../owner';
 import type { Lock, Store } from '../ports';
 import type { Gathered } from '../pull/mode-words';
 import { PullSpec } from '../pull/pull-spec';
@@ -101,9 +101,10 @@ export interface Refresh extends RefreshInput, OwnedRecord {
    * The last run that worked, while the runs since have not (failed, stalled, skipped, stopped):
    * its rows are what a failed run left in the sheet, which its card says. Gone with the next good run.
    * Before any run of its own worked, the pull its sheet's header note says made the rows, when its
-   * first run fails: when that was, its rows not known.
+   * first run fails: when that was, its rows not known. A pull from Pull data into its sheet since
+   * its last run is that pull, `by` whom (pulled-over.ts).
    */
-  lastGood?: Pick<LastRun, 'at' | 'merged'> & Partial<Pick<LastRun, 'rows'>>;
+  lastGood?: Pick<LastRun, 'at' | 'merged'> & Partial<Pick<LastRun, 'rows'>> & { by?: Owned };
   /** The range the last good run pulled, and when it began (catch-up.ts). */
   lastPulled?: PulledRange;
   /** append mode: the periods appended after they were over ("from..to"), newest last. */

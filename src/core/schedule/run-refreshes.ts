@@ -802,10 +802,13 @@ function record(
     (prior?.status === 'failed' || prior?.status === 'stalled' || prior?.afterFailed)
   )
     lastRun.afterFailed = true;
-  // The run before, if it worked, is the one whose rows the sheet holds while this one's do not.
+  // The run before, if it worked, is the one whose rows the sheet holds while this one's do not;
+  // a pull from Pull data since it (pulled-over.ts) or the rows kept through failed runs, else.
   const { lastGood: before, ...ran } = r;
-  const good = r.lastRun?.status === 'done' ? r.lastRun : before;
-  if (status === 'done' || !good) return { ...ran, lastRun };
+  if (status === 'done') return { ...ran, lastRun };
+  if (before) return { ...ran, lastRun, lastGood: before };
+  const good = r.lastRun?.status === 'done' ? r.lastRun : undefined;
+  if (!good) return { ...ran, lastRun };
   const { at: goodAt, rows: goodRows, merged } = good;
   const counted = goodRows === undefined ? {} : { rows: goodRows };
   return { ...ran, lastRun, lastGood: { at: goodAt, ...counted, ...(merged ? { merged } : {}) } };

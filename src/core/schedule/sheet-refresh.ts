@@ -4,7 +4,6 @@
 import { menuPath } from '../menu-names';
 import { type Caller, ownerName, ownerSeenBy, owns } from '../owner';
 import type { Lock, Store, Zone } from '../ports';
-import { gatheredOf } from '../pull/mode-words';
 import { type PullTarget, sourceLabel } from '../pull/pull-spec';
 import { calledNow, type Targets, targetSheet } from '../pull/pull-target';
 import { targetNow } from '../pull/target-now';
@@ -26,22 +25,6 @@ export function refreshInto(
     (r) =>
       r.sheetId === sheetId && r.spec.target.kind !== 'bigquery' && anchor(r.spec.target) === anchor(target),
   );
-}
-
-/**
- * A pull that replaced the table a refresh gathers rows in (by append or merge) took them away: its
- * Edit form no longer says them as what a Replace would take (Refresh.gathered).
- */
-export function pulledOver(deps: { store: Store; lock: Lock }, sheetId: number, target: PullTarget): void {
-  const r = refreshInto(new RefreshStore(deps.store).all(), sheetId, target);
-  if (!gathers(r)) return;
-  changeRefresh(deps, r.id, (saved) => (gathers(saved) ? { ...saved, gathered: { rows: 0 } } : undefined));
-}
-
-/** Whether the refresh holds rows gathered run by run there, which a replace takes away. */
-function gathers(r: Refresh | undefined): r is Refresh {
-  const g = r && gatheredOf(r);
-  return !!g && g.rows !== 0;
 }
 
 /**
