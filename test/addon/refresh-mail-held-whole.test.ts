@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { stepUntil } from '../../dev/daily-refresh';
 import type { LocalRuntime } from '../../dev/gas';
 import { startLocalAddon } from '../../dev/local-addon';
+import type { RefreshView } from '../../src/core/schedule/refresh-view';
 import { pullToEnd } from './pull-to-end';
 
 const HOUR = 3_600_000;
@@ -17,7 +18,8 @@ const WHOLE =
 /**
  * "Last week" pulled into a sheet at `pulledAt`, and a daily refresh of it at 07:00 saved there by
  * `owner` ('editor': another editor, with their own key). Its run fails on `fault`: its owner's key
- * refused (the refresh is paused), or Assembled down (the run is given up). The e-mail its owner gets.
+ * refused (the refresh is paused), or Assembled down (the run is given up). The e-mail its owner
+ * gets, and the runtimes of the spreadsheet's first editor and of the refresh's owner.
  */
 async function failedMail(pulledAt: string, fault: 'refused key' | 'down', owner: 'owner' | 'editor') {
   const { rt, sim, backend } = await startLocalAddon({ now: pulledAt, dialect: 'live' });
@@ -45,30 +47,35 @@ async function failedMail(pulledAt: string, fault: 'refused key' | 'down', owner
   else await by.callFromSidebar('saveSettings', settings('sk_live_test_never_issued_key'));
   await stepUntil(rt, () => rt.mail.length > 0, 12 * HOUR);
   expect(rt.mail.map((m) => m.to)).toEqual([`${owner === 'editor' ? 'editor' : 'analyst'}@example.com`]);
-  return rt.mail[0]?.body ?? '';
+  return { body: rt.mail[0]?.body ?? '', rt, by };
 }
 
 describe('the e-mail of a failed run whose dates the sheet holds whole', () => {
   it('says nothing is missing of a finished week pulled after it ended, and asks for no Run now', async () => {
     // 00:29 on Monday 7 December in New York: last week, 30 November to 6 December, is over.
-    const paused = await failedMail('2026-12-07T05:29:00Z', 'refused key', 'owner');
+    const { body: paused } = await failedMail('2026-12-07T05:29:00Z', 'refused key', 'owner');
     expect(paused).toMatch(/^Paused: Assembled did not accept your API key\./m);
     expect(paused).toMatch(WHOLE);
     expect(paused).not.toMatch(/Not brought up to date|Not pulled|Run now/);
 
     // Given up on an outage, another editor's: the same, not "If you want them sooner, Run now".
-    const givenUp = await failedMail('2026-12-07T05:29:00Z', 'down', 'editor');
+    const { body: givenUp, rt, by } = await failedMail('2026-12-07T05:29:00Z', 'down', 'editor');
     expect(givenUp).toMatch(/The add-on gave up after \d attempts\./);
     expect(givenUp).toMatch(WHOLE);
     expect(givenUp).not.toMatch(/Not brought up to date|Not pulled|Run now|The next run, due/);
     expect(givenUp).toMatch(
       /^It runs again as scheduled, next at 2026-12-08 07:00 \(America\/New_York\)\.$/m,
     );
+    // Nor do its cards: its owner is not told to Run now, nor the other editor to ask them to.
+    for (const viewer of [by, rt]) {
+      const [card] = await viewer.callFromSidebar<RefreshView[]>('listRefreshes');
+      expect(card).toMatchObject({ lastRun: { status: 'failed', gaveUp: true }, runAgain: '' });
+    }
   });
 
   it('says the week the run was for is not pulled when the sheet holds the week before, pulled before midnight in its zone', async () => {
     // 23:29 on Sunday in New York (Monday in UTC): last week is still 23 to 29 November.
-    const body = await failedMail('2026-12-07T04:29:00Z', 'refused key', 'owner');
+    const { body } = await failedMail('2026-12-07T04:29:00Z', 'refused key', 'owner');
     expect(body).toMatch(
       /^Not pulled: 2026-11-30 to 2026-12-06\. After Resume, Run now on its card pulls last week as of the day you press it\.$/m,
     );

@@ -258,13 +258,11 @@ describe('Sidebars say what is true now', () => {
       await page.waitForTimeout(2_000);
     }
     await expect.poll(() => tab.getAttribute('data-color'), { timeout: 20_000 }).toBe('#d93025');
-    // Its card says what to do, in view, not only inside "Why it failed": once Assembled answers
-    // again, Run now pulls it.
-    const runAgain = card.locator('p.hint', {
-      hasText:
-        'Once Assembled answers again, Run now on this card pulls last week as of the day you press it,',
-    });
-    await expect.poll(() => runAgain.isVisible(), { timeout: 20_000 }).toBe(true);
+    // Its card says, in view, not only inside "Why it failed", what the sheet holds: last week, pulled
+    // whole on Monday, so nothing is missing, as the e-mail says, and no Run now is asked for.
+    const kept = card.locator('p.hint', { hasText: /^The sheet still holds the rows written / });
+    await expect.poll(() => kept.isVisible(), { timeout: 20_000 }).toBe(true);
+    expect(await card.locator('p.hint', { hasText: 'Once Assembled answers again' }).count()).toBe(0);
     // And why, in short, in red where it is seen with "Why it failed" closed; its words whole inside.
     const why = card.locator('details.why');
     expect(await why.evaluate((e) => (e as HTMLDetailsElement).open)).toBe(false);

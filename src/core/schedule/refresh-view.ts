@@ -250,7 +250,7 @@ function lastRunView(
 ): RefreshView['lastRun'] {
   if (!r.lastRun) return null;
   const mine = owns(viewer, r);
-  const { dueAt, retriedAt, byHand, zones, folded, ...run } = r.lastRun;
+  const { dueAt, retriedAt, byHand, zones, folded, whole: _, ...run } = r.lastRun;
   // Its zone moved since: a run at 07:25 London would read as 02:25 with no zone named.
   const time = cardTime(r, zone, byName);
   const at = time(run.at);
@@ -341,8 +341,9 @@ function nextRunText(r: Refresh, zone: Zone, now: number, mine: boolean, run?: P
  * Its next run two hours off or less (an hourly refresh's), nothing: that run comes about as soon (longWait).
  */
 function runAgainWords(r: Refresh, viewer: Caller, zone: Zone, now: number): string {
-  if (!r.lastRun?.gaveUp || r.paused || r.jobId !== undefined || !longWait(nextRunIn(r, zone), now))
-    return '';
+  // Its dates all in its sheet whole already (LastRun.whole): nothing is missing, as its e-mail says.
+  const { gaveUp, whole } = r.lastRun ?? {};
+  if (!gaveUp || whole || r.paused || r.jobId !== undefined || !longWait(nextRunIn(r, zone), now)) return '';
   const act = owns(viewer, r) ? runNowOn(r, THIS_CARD, 'it') : `ask ${ownerName(r)} to press Run now on it`;
   if (r.retryAt !== undefined)
     return `It is tried once more within the hour after ${formatLocalDateTime(r.retryAt, zone)}; if that fails too, ${ratherThanWait(act)}.`;

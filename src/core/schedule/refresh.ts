@@ -41,6 +41,11 @@ export interface LastRun {
   merged?: MergedCounts;
   /** Failed on what Assembled may get over (an outage), given up after its attempts: Run now may work. */
   gaveUp?: true;
+  /**
+   * Failed, the dates it was for all in its sheet whole, pulled after they were over (kept-dates.ts
+   * heldWhole): nothing is missing, as its e-mail says, so its card asks for no Run now either.
+   */
+  whole?: DaySpan;
   /** Given up: the attempts it made (a later try's own count goes on from them). */
   attempts?: number;
   message: string;

@@ -645,6 +645,22 @@ function endRecorded(deps: RefreshDeps, refresh: Refresh, job: Ending | undefine
     const generated = marked.kept && 'generated' in marked.kept ? marked.kept.generated : undefined;
     const pulledAt = !next.lastGood && generated ? generatedInstant(generated, deps.zones) : undefined;
     if (pulledAt !== undefined) next.lastGood = { at: pulledAt };
+    // A merge or append's next run goes back over them: only the days it does not are missed.
+    // A run refused for its table's zone is refused so at every run until someone acts: no run
+    // catches up by itself, and no days are lost to a run that works (its Replace pulls them).
+    const refused = job.zones ? refusedMailWords(next, job.zones.table, deps.zone) : '';
+    // A replace's next run that pulls them all (an hourly "today") is said to: nothing need be done.
+    const { covered, ...after }: ReturnType<typeof afterFailed> =
+      job.range && !refused
+        ? afterFailed(r.spec, r.lastPulled, job.range, next.nextRunAt, deps.zone, !next.paused)
+        : {};
+    const kept: SheetKept | undefined = marked.kept;
+    // Those dates all in the sheet whole, pulled after they were over ("last week" on Monday
+    // morning): nothing is missing, to be pulled again or told of as stale, by the e-mail or the card.
+    const ran = after.lost ?? (covered !== undefined ? job.range : undefined);
+    const whole = ran && heldWhole(ran, kept) ? { from: ran.from, to: ran.to } : undefined;
+    if (whole) delete after.lost;
+    if (whole && next.lastRun) next.lastRun.whole = whole;
     // A run pressed for, ended in its owner's sidebar, is watched there, which says how it failed:
     // no e-mail, and the scheduled runs' failing (since when, when last e-mailed) is left as it was.
     // Given up by their background check (the sidebar closed hours before), it is e-mailed as theirs.
@@ -654,21 +670,6 @@ function endRecorded(deps: RefreshDeps, refresh: Refresh, job: Ending | undefine
     if (r.notifyByEmail && ((next.paused && !r.paused) || mailDue(r, now))) {
       // Lines of their own: when it runs next, then how often the e-mail comes. A deleted sheet's
       // pause says what to do instead: it is not resumed, nor run now, into no sheet.
-      // A merge or append's next run goes back over them: only the days it does not are missed.
-      // A run refused for its table's zone is refused so at every run until someone acts: no run
-      // catches up by itself, and no days are lost to a run that works (its Replace pulls them).
-      const refused = job.zones ? refusedMailWords(next, job.zones.table, deps.zone) : '';
-      // A replace's next run that pulls them all (an hourly "today") is said to: nothing need be done.
-      const { covered, ...after }: ReturnType<typeof afterFailed> =
-        job.range && !refused
-          ? afterFailed(r.spec, r.lastPulled, job.range, next.nextRunAt, deps.zone, !next.paused)
-          : {};
-      const kept: SheetKept | undefined = marked.kept;
-      // Those dates all in the sheet whole, pulled after they were over ("last week" on Monday
-      // morning): nothing is missing, to be pulled again or told of as stale.
-      const ran = after.lost ?? (covered !== undefined ? job.range : undefined);
-      const whole = ran && heldWhole(ran, kept) ? { from: ran.from, to: ran.to } : undefined;
-      if (whole) delete after.lost;
       // Days missed are said with the later try that may pull them yet, before what to do if it fails.
       const retry = after.lost ? retryTime(next, deps.zone) : undefined;
       const nextWords = refused || nextRunWords(next, deps.zone, !!retry);
