@@ -1,7 +1,7 @@
 // The Settings sidebar's calls: its key and options saved in the user's own Properties (saved-settings.ts).
 
 import { maskKey } from '../core/key-mask';
-import { pausedForKey, pauseForRemovedKey } from '../core/schedule/manage';
+import { keySaved, pausedForKey, pauseForRemovedKey } from '../core/schedule/manage';
 import { SettingsInput, type SettingsView } from '../core/settings';
 import { parseInput } from '../core/validation';
 import { spreadsheetZone } from './adapters/gas-zone';
@@ -23,6 +23,9 @@ export function getSettings(): SettingsView {
 export function saveSettings(input: unknown): SettingsView {
   const { apiKey, ...options } = parseInput(SettingsInput, input, 'Settings');
   writeSettings(apiKey, options);
+  // Their refreshes here paused for their key now need only Resume, which every editor's card says.
+  const id = savedUserId();
+  if (apiKey && id) keySaved({ ...refreshDeps(), user: { id, email: '' } });
   return { ...getSettings(), pausedForKey: keyPaused() };
 }
 

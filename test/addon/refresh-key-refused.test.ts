@@ -1,5 +1,6 @@
 // A refresh whose owner's saved key Assembled refuses (saved with Save anyway): the log, which every
 // editor reads, and another editor's card say whose key it was; its owner's card says it as theirs.
+// A key saved since the pause leaves only Resume, which both cards say, until a run refuses it again.
 import { describe, expect, it } from 'vitest';
 import { saveAht, stepUntil } from '../../dev/daily-refresh';
 import { startLocalAddon } from '../../dev/local-addon';
@@ -146,5 +147,43 @@ describe("a refresh run with its owner's refused key", () => {
       runNow: true,
       pausedReason: `Paused: Assembled did not accept your API key. Set a valid key in ${settings}, then Resume.`,
     });
+  });
+  it('says only Resume is left once its owner has saved a key since the pause, to them and to another editor', async () => {
+    const addon = await startLocalAddon({ dialect: 'live' });
+    const { rt } = addon;
+    const { id, sam, settings, card } = await pausedForRefusedKey(addon, 'refresh-key-saved-since');
+    const samCard = async () => (await sam.callFromSidebar<RefreshView[]>('listRefreshes'))[0];
+    const refusedToOwner = `Paused: Assembled did not accept your API key. Set a valid key in Extensions ▸ Assembled for Google Sheets ▸ Settings…, then Resume.`;
+    const refusedToSam =
+      'Paused: Assembled did not accept the API key of its owner, analyst@example.com; they need to set a valid key in Extensions ▸ Assembled for Google Sheets ▸ Settings… and resume it.';
+    expect(await samCard()).toMatchObject({ pausedReason: refusedToSam });
+
+    await rt.clock.advanceAsync(60_000);
+    await rt.callFromSidebar('saveSettings', settings(addon.key));
+    expect(await card()).toMatchObject({
+      paused: true,
+      pausedReason:
+        'Paused: Assembled did not accept your API key then. A key is saved now: Resume to run it again.',
+    });
+    expect(await samCard()).toMatchObject({
+      pausedReason:
+        'Paused for the API key of its owner, analyst@example.com, who has saved a key since: ask analyst@example.com to resume it.',
+    });
+
+    // A key refused again by a run after it: a valid key is wanted again, as before.
+    await rt.callFromSidebar('saveSettings', settings('sk_live_test_never_issued_key'));
+    await rt.clock.advanceAsync(60_000);
+    await rt.callFromSidebar('runRefreshNow', id);
+    for (let i = 0; i < 20 && (await card())?.running; i++) {
+      await rt.clock.advanceAsync(60_000);
+      await rt.callFromSidebar('pollRefresh', id);
+    }
+    expect(await card()).toMatchObject({ paused: true, running: false, pausedReason: refusedToOwner });
+    expect(await samCard()).toMatchObject({ pausedReason: refusedToSam });
+
+    // Saved, then removed: no key is saved, which the cards say, not one saved since.
+    await rt.callFromSidebar('saveSettings', settings(addon.key));
+    await rt.callFromSidebar('clearApiKey');
+    expect((await samCard())?.pausedReason).not.toMatch(/saved a key since/);
   });
 });

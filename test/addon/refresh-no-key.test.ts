@@ -132,7 +132,7 @@ describe('a refresh paused because its owner had no API key saved', () => {
     });
   });
 
-  it("says to its owner, once they save one, that only Resume is left; another editor's card does not change", async () => {
+  it('says to its owner, once they save one, that only Resume is left; to another editor, that its owner is to resume it', async () => {
     const addon = await startLocalAddon({ dialect: 'live' });
     const { rt } = addon;
     const { sam } = await samsRefresh(addon);
@@ -165,7 +165,13 @@ describe('a refresh paused because its owner had no API key saved', () => {
         'Paused while no Assembled API key was saved for you; your key is saved now: Resume to restart it.',
       lastRun: { status: 'failed', message: 'No Assembled API key was saved for you.' },
     });
-    // The other editor cannot read Sam's key: their card says what it said before.
-    expect(await card(rt)).toEqual(theirs);
+    // The other editor cannot read Sam's key, but is told Sam saved one since: only Sam's Resume is left.
+    const told = await card(rt);
+    expect(told).toEqual({
+      ...theirs,
+      pausedReason:
+        'Paused for the API key of its owner, sam@example.com, who has saved a key since: ask sam@example.com to resume it.',
+    });
+    expect(JSON.stringify(told)).not.toContain(addon.key);
   });
 });

@@ -99,18 +99,37 @@ export function keyPauseNamed(r: Refresh, why: NonNullable<Refresh['pausedForKey
 }
 
 /**
+ * Its owner saved a key after the run that paused it for theirs (Refresh.keySavedAt): Resume is all
+ * that is left (it asks Assembled about the key first, resume-key.ts).
+ */
+export const keySavedSince = (r: Refresh): boolean =>
+  !!r.pausedForKey && (r.keySavedAt ?? 0) > (r.lastRun?.at ?? 0);
+
+/** The same, to another editor: its owner's key is theirs, so is the Resume. */
+export const keySavedToOthers = (r: Refresh, ask: string): string =>
+  `Paused for the API key of its owner, ${ownerName(r)}, who has saved a key since: ${ask}.`;
+
+/**
  * Why the refresh was paused, said to its owner, and what to do, in the order to do it, naming the
- * card's own Resume; `keySaved`, whether they have a key saved now. A key saved since a pause for
- * none leaves only Resume to do. One Assembled refused may be the same key still, which only the
- * next run can tell. `on`: where Resume is, for a reader not at the card (the e-mail: ITS_CARD).
+ * card's own Resume; `keySaved`, whether they have a key saved now, 'since' when saved after the
+ * pause (keySavedSince). A key saved since a pause for none, or for one refused, leaves only Resume
+ * to do; one saved before a refusal is the key refused. `on`: where Resume is, for a reader not at
+ * the card (the e-mail: ITS_CARD).
  */
 export function keyPauseToOwner(
   why: NonNullable<Refresh['pausedForKey']>,
-  keySaved = false,
+  keySaved: boolean | 'since' = false,
   on?: string,
 ): string {
   const settings = menuPath('settings');
   const resume = on ? `Resume on ${on}` : 'Resume';
+  if (why !== 'missing' && keySaved === 'since') {
+    const then =
+      typeof why === 'object'
+        ? `${REFUSED_WITH_YOURS} (HTTP 403: no permission for ${why.forbidden})`
+        : KEY_REFUSED_FOR_YOU.slice(0, -1);
+    return `Paused: ${then} then. A key is saved now: ${resume} to run it again.`;
+  }
   if (typeof why === 'object')
     return `Paused: ${REFUSED_WITH_YOURS} (HTTP 403: no permission for ${why.forbidden}). Ask your Assembled admin for a key with that permission, save it in ${settings}, then ${resume}.`;
   if (why !== 'missing')

@@ -316,13 +316,24 @@ export function pauseForRemovedKey(deps: RefreshDeps): void {
     (r) => {
       // Paused for a refused key or one without permission, it now wants a key first: said so.
       if (!r || (r.paused && !r.pausedForKey)) return undefined;
-      const { notice: _, ...rest } = stopRunOf(deps, r);
+      const { notice: _, keySavedAt: __, ...rest } = stopRunOf(deps, r);
       const pausedReason = `Paused: ${keyPauseNamed(r, 'removed')}.`;
       // Paused already (for its key, or by its run's end just now), that pause was logged.
       if (!rest.paused) logPaused(deps, r, keyPauseWhat(r, 'removed'));
       return { ...rest, paused: true, pausedForKey: 'missing', pausedReason };
     },
   );
+}
+
+/** The caller saved a key in Settings: their refreshes here paused for theirs are told so (Refresh.keySavedAt). */
+export function keySaved(deps: Pick<Deps, 'store' | 'lock' | 'user' | 'clock'>): void {
+  const waiting = (r: Refresh | undefined) => r && owns(deps.user, r) && r.paused && r.pausedForKey;
+  const ids = new RefreshStore(deps.store)
+    .all()
+    .filter(waiting)
+    .map((r) => r.id);
+  const at = deps.clock.now();
+  if (ids.length) changeRefreshes(deps, ids, (r) => (r && waiting(r) ? { ...r, keySavedAt: at } : undefined));
 }
 
 /** The caller's refreshes a run paused for their key (none saved, or Assembled refused it). */

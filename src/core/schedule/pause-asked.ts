@@ -25,7 +25,7 @@ export const forgetPause = (store: Store, id: string): void => store.delete(key(
  * up (resumed, it runs at its next time): its owner's Pause or Resume decides now.
  */
 export function ownersCall(r: Refresh): Refresh {
-  const { pausedReason: _, pausedForKey: __, notice: ___, retryAt: ____, ...refresh } = r;
+  const { pausedReason: _, pausedForKey: __, keySavedAt: ___, notice: ____, retryAt: _____, ...refresh } = r;
   return refresh;
 }
 

@@ -21,6 +21,8 @@ import {
   KEY_REFUSED_FOR_YOU,
   keyPauseToOwner,
   keyRefusedFor,
+  keySavedSince,
+  keySavedToOthers,
   NO_KEY_FOR_YOU,
   noKeyFor,
 } from './key-pause';
@@ -361,7 +363,10 @@ const goneWords = (r: Refresh, viewer: Caller) => `It cannot run: ${gone(r, view
  */
 function pausedWords(r: Refresh, viewer: Caller, viewerHasKey: boolean, sheetThere: boolean): string {
   const mine = owns(viewer, r);
-  if (mine && r.pausedForKey) return keyPauseToOwner(r.pausedForKey, viewerHasKey);
+  const since = keySavedSince(r);
+  if (mine && r.pausedForKey)
+    return keyPauseToOwner(r.pausedForKey, viewerHasKey && since ? 'since' : viewerHasKey);
+  if (since) return keySavedToOthers(r, toHaveDone(r, viewer, 'resume'));
   const reason = r.pausedReason ?? '';
   const what = goneWhat(reason);
   if (what === undefined || (mine && !sheetThere)) return reason;

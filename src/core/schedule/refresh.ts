@@ -77,6 +77,11 @@ export interface Refresh extends RefreshInput, OwnedRecord {
    * has no permission for the call it names (HTTP 403): the owner's own card says so to them.
    */
   pausedForKey?: true | 'missing' | { forbidden: string };
+  /**
+   * When its owner last saved a key in Settings here while it was paused for theirs: after the run
+   * that paused it, only Resume is left, which every editor's card says (key-pause.ts keySavedSince).
+   */
+  keySavedAt?: number;
   /** In the spreadsheet's zone when it was worked out: read it with nextRunIn (next-run.ts). */
   nextRunAt: number;
   /** The time nextRunAt was worked out from (the frequency's first time after it); older records have none. */
