@@ -2,7 +2,6 @@
 // trigger handlers and every function a sidebar calls (ServerApi). The build turns each key
 // into a top-level function declaration in build/Code.js.
 import type { ServerApi } from '../core/server-api';
-import { keyNotice } from './client-factory';
 import { onDispatchTrigger, onHourlyDispatchTrigger } from './dispatch';
 import { onInstall, onOpen } from './menu';
 import { getPullOptions, goToSheet, listChoices, pollPull, previewRange, startPull, stopPull } from './pull';
@@ -24,6 +23,7 @@ import {
   listRefreshes,
   pauseRefresh,
   pollRefresh,
+  refreshesKeyNotice,
   resumeRefresh,
   runRefreshNow,
   saveRefresh,
@@ -49,7 +49,7 @@ const sidebarApi: ServerApi = {
   showPullSidebar,
   showSettingsSidebar,
   listRefreshes,
-  getKeyNotice: keyNotice,
+  getKeyNotice: refreshesKeyNotice,
   saveRefresh,
   pauseRefresh,
   resumeRefresh,

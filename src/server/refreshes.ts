@@ -21,11 +21,13 @@ import { carryOnRun, type RefreshDeps, runNowByHand } from '../core/schedule/run
 import { followBack, namedNow } from '../core/schedule/sheet-refresh';
 import { ownerToldWords } from '../core/schedule/stopped-mail';
 import { refusedFor } from '../core/schedule/zone-refused';
+import type { KeyNotice } from '../core/settings';
 import { ClientId, parseInput, wholeNumber } from '../core/validation';
 import { backgroundNotice } from './adapters/background-budget';
 import { ensureScheduler } from './adapters/dispatcher-trigger';
 import { EXECUTION_STARTED_AT } from './adapters/execution';
 import { authorizeTarget } from './bigquery';
+import { keyNotice } from './client-factory';
 import { mailNotifier } from './mail-notifier';
 import { pullDeps } from './pull';
 import { readApiKey } from './saved-settings';
@@ -75,6 +77,20 @@ function views(deps: RefreshDeps): RefreshView[] {
     // spent): "set going again" would not be true then.
     return withBudget.notice ? { ...withBudget, overdue: '' } : withBudget;
   });
+}
+
+/**
+ * The sidebar's notice of the caller's key missing or refused: above other editors' refreshes, which
+ * run with their owners' keys, it says it is about the caller's own, or theirs read as broken (QA).
+ */
+export function refreshesKeyNotice(): KeyNotice {
+  const notice = keyNotice();
+  if (!notice.keyMissing) return notice;
+  const { store, user } = refreshDeps();
+  if (!new RefreshStore(store).all().some((r) => !owns(user, r))) return notice;
+  return {
+    keyMissing: `${notice.keyMissing} You need one to add or run refreshes of your own; the others here run with their owners' keys.`,
+  };
 }
 
 export function listRefreshes(): RefreshView[] {
