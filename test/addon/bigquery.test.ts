@@ -412,7 +412,7 @@ describe('pull into BigQuery', () => {
     }
   });
 
-  it('says it loads from the first chunk, the call that ends the read answering as it starts, and says when a replace or merge changes the table', async () => {
+  it('says a big load is loading within seconds of the read, some rows in, and says when a replace or merge changes the table', async () => {
     const { rt } = await addon();
     await pullToEnd(rt, states(day('2026-05-20'), 'replace'), key());
     rt.properties.script.set('BIGQUERY_CHUNK_ROWS', '100');
@@ -431,21 +431,43 @@ describe('pull into BigQuery', () => {
       ['merge', '2026-05-22', fresh, 'Putting them into the new table, all at once…', 'fresh'],
     ] as const) {
       const before = loads().length;
+      const began = rt.clock.now();
       const seen: JobView[] = [];
       const job = await pullToEnd(rt, states(day(date), mode, table), key(), undefined, seen);
       expect(job.state, mode).toBe('done');
-      // The first answer once the read is over: its first load job just started, no row in yet.
-      const first = seen.find((j) => j.state === 'writing');
-      expect(first, mode).toMatchObject({
-        rows: 0,
-        stage: `Loading into BigQuery: ${job.rows.toLocaleString('en-US')} rows`,
-        detail: `Loading the rows into the table. ${meanwhile}`,
-      });
       expect(loads().length - before, mode).toBeGreaterThan(20);
+      // The first answer once the read is over: within seconds of the first load job, some rows in,
+      // where a whole 20-second turn of loading went by under the read's words.
+      const first = seen.find((j) => j.state === 'writing');
+      const loading: Rest = loads()[before];
+      const after = began + (first?.elapsedMs ?? 0) - Number(loading.statistics.creationTime);
+      expect(after, mode).toBeLessThan(10_000);
+      expect(first?.rows, mode).toBeGreaterThan(0);
+      expect(first, mode).toMatchObject({
+        stage: `Loading into BigQuery: ${job.rows.toLocaleString('en-US')} rows`,
+        detail: `Loading the rows into the table (${first?.rows.toLocaleString('en-US')} so far). ${meanwhile}`,
+      });
       // Every row in the staging table, the final statement running: said so, not "Loading … so far".
       expect(seen.at(-1)?.detail, mode).toBe(
         `All ${job.rows.toLocaleString('en-US')} rows are loaded. ${final}`,
       );
+    }
+  });
+
+  it('a load done within seconds of the read is done in the call that ends the read, no call more to check it', async () => {
+    const { rt } = await addon();
+    // A day's rows in two or three load jobs of about a second each, and a merge or replace's statement.
+    rt.properties.script.set('BIGQUERY_CHUNK_ROWS', '2000');
+    const loads = () => rt.bigquery.jobList().filter((j: Rest) => j.configuration.jobType === 'LOAD');
+    for (const [mode, date] of [
+      ['replace', '2026-05-20'],
+      ['merge', '2026-05-21'],
+      ['append', '2026-05-22'],
+    ] as const) {
+      const before = loads().length;
+      const job = await rt.callFromSidebar<JobView>('startPull', states(day(date), mode), key());
+      expect(job.state, mode).toBe('done');
+      expect(loads().length - before, mode).toBeGreaterThan(1);
     }
   });
 
@@ -869,6 +891,27 @@ describe('BigQuery as a refresh target and as input', () => {
     expect(loaded.rows).toBe(sent);
     const other = rt.asUser('lead@example.com');
     expect((await other.callFromSidebar<Rest>('getPullOptions')).bigQueryProject).toBe(P);
+  });
+
+  it("a refresh's run in the background waits on slow load jobs in the tick that started it, not the few seconds a sidebar's first load call waits", async () => {
+    const { rt } = await addon();
+    // A busy project: each of a day's jobs waits 5 s for slots, past that first call's seconds.
+    rt.bigquery.jobMs.base = 5_000;
+    rt.properties.script.set('BIGQUERY_CHUNK_ROWS', '200');
+    const spec = states({ kind: 'relative', preset: 'yesterday' }, 'append', 'slow_states');
+    await rt.callFromSidebar(
+      'saveRefresh',
+      { spec, frequency: { kind: 'daily', hour: 9 }, notifyByEmail: false },
+      'bq-refresh-slow',
+    );
+    // Saved at 08:00 New York: the hourly tick at 09:00 runs it; the next is at 10:00.
+    const fired = await rt.clock.advanceAsync(90 * 60_000);
+    const ticks = fired.filter((f) => ['onDispatchTrigger', 'onHourlyDispatchTrigger'].includes(f.handler));
+    expect(ticks).toHaveLength(1);
+    const [view] = await rt.callFromSidebar<Rest[]>('listRefreshes');
+    expect(view?.lastRun).toMatchObject({ status: 'done' });
+    const loads = rt.bigquery.jobList().filter((j: Rest) => j.configuration.jobType === 'LOAD');
+    expect(loads.length).toBeGreaterThan(2);
   });
 
   it("a refresh edited to append into a table says it in the Pull form's BigQuery words, and that a day under way is added again at every run", async () => {

@@ -56,6 +56,13 @@ export class LoadFailed extends Error {
 
 /** How long one execution keeps starting chunks (the rest is left for the next). */
 export const LOAD_BUDGET_MS = 150_000;
+/**
+ * How long a sidebar's call that starts the load (its read just over) waits on its jobs: a day's
+ * few jobs and a merge's statement (a second or two each) are done in it, no call more to check
+ * them; a bigger load says "Loading (N so far)" this soon, where a whole turn of loading went by
+ * under the read's words (QA). Its later calls wait their whole turn.
+ */
+const FIRST_LOAD_MS = 8_000;
 const JOB_WAIT_MS = 120_000;
 /**
  * How often a load asks whether Stop was pressed, at most: a Properties read, where the job polls
@@ -239,17 +246,20 @@ export function loadTable(
   table: Table,
   records: readonly Record<string, unknown>[],
   deps: LoadDeps,
-  progress: LoadProgress = { chunk: 0, rows: 0, bytes: 0 },
+  progress?: LoadProgress,
 ): LoadProgress {
   const total = table.rows.length;
-  let saved = { ...progress, total };
+  const from = progress ?? { chunk: 0, rows: 0, bytes: 0 };
+  let saved = { ...from, total };
   const save = (p: LoadProgress) => {
     saved = { ...p, total };
     deps.save(saved);
   };
+  // Nothing of the load saved yet: its first step, in a sidebar's call the one whose read just ended.
+  const opening = !progress;
   try {
     return {
-      ...loadSteps(retrying(w, deps.clock), target, table, records, { ...deps, save }, progress),
+      ...loadSteps(retrying(w, deps.clock), target, table, records, { ...deps, save }, from, opening),
       total,
     };
   } catch (error) {
@@ -265,10 +275,15 @@ function loadSteps(
   records: readonly Record<string, unknown>[],
   deps: LoadDeps,
   progress: LoadProgress,
+  opening: boolean,
 ): LoadProgress {
   const { clock } = deps;
   const started = clock.now();
+  const sidebar = deps.until !== undefined;
   const until = deps.until ?? Number.POSITIVE_INFINITY;
+  // A sidebar's call that starts the load waits FIRST_LOAD_MS on its jobs, not its turn: the chunk
+  // started past that answers at once, running, as one outlasting a turn does (loadRunning checks).
+  const waits = sidebar && opening ? Math.min(until, started + FIRST_LOAD_MS) : until;
   const stopped = stopCheck(clock, deps.stopped ?? (() => false));
   const ends = Math.min(started + (deps.budgetMs ?? LOAD_BUDGET_MS), until);
   const mapped = mapColumns(table, listKeys(records));
@@ -336,12 +351,9 @@ function loadSteps(
         ...(staged ? {} : { schemaUpdateOptions: ['ALLOW_FIELD_ADDITION'] }),
       },
     };
-    // A sidebar's call that starts the load (its read just over) answers as the first job starts,
-    // for the sidebar to say it loads; the calls after it wait on jobs while their turn lasts.
-    const starts = chunk.index === 0 && !progress.running && deps.until !== undefined;
     const job = waitFor(w, clock, target.projectId, id, stopped, {
       job: w.startJob(target.projectId, id, configuration, chunk.text),
-      until: starts ? clock.now() : until,
+      until: waits,
     });
     if (!job) return { ...p, running: { id, rows: chunk.rows } };
     p = { ...p, chunk: chunk.index + 1, rows: p.rows + chunk.rows, bytes: p.bytes + chunk.bytes };
@@ -374,11 +386,12 @@ function loadSteps(
         w.dropTable(target);
         w.createTable(target, fields, made);
       }
-      // A sidebar's call answers once it is started, no chunk being left for the rows it built, and
-      // the table changing with it (a Stop then comes too late: stoppedLoad); its next call checks.
+      // A sidebar's later call answers once it is started, no chunk being left for the rows it
+      // built, and the table changing with it (a Stop then comes too late: stoppedLoad); its next
+      // call checks. The call that started the load waits on it as on its chunks.
       const job = waitFor(w, clock, target.projectId, id, stopped, {
         job: w.startJob(target.projectId, id, { query }),
-        until: deps.until === undefined ? until : clock.now(),
+        until: sidebar && !opening ? clock.now() : waits,
       });
       if (!job) return { ...p, staged: true, running: { id, rows: 0 } };
     }
