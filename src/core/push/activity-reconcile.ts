@@ -12,6 +12,30 @@ const SPAN_MS = 30 * 86_400_000;
 /** agents go on the URL, whose limit is 2 KB. */
 const MAX_AGENTS = 20;
 
+/**
+ * The activities Assembled holds over [start, end) on a schedule ('' the master), 31 days a call:
+ * for the agents named, or everyone's past what a URL takes.
+ */
+export function activitiesHeld(
+  client: Pick<AssembledClient, 'listActivities'>,
+  start: number,
+  end: number,
+  agents: string[],
+  schedule: string | undefined,
+): Activity[] {
+  const seen = new Map<string, Activity>();
+  for (let from = start; from < end; from += SPAN_MS) {
+    const page = client.listActivities({
+      start_time: from,
+      end_time: Math.min(end, from + SPAN_MS),
+      ...(agents.length <= MAX_AGENTS ? { agents } : {}),
+      ...(schedule ? { schedule_id: schedule } : {}),
+    });
+    for (const a of page.activities) seen.set(a.id, a);
+  }
+  return [...seen.values()];
+}
+
 export function reconcileActivities(
   client: AssembledClient,
   { items, claimed }: ReconcileInput,
@@ -26,19 +50,10 @@ export function reconcileActivities(
     const start = Math.min(...rows.map((c) => c.r.activity.start_time ?? 0));
     const end = Math.max(...rows.map((c) => c.r.activity.end_time ?? 0));
     const agents = [...new Set(rows.map((c) => c.r.activity.agent_id ?? ''))];
-    const seen = new Map<string, Activity>();
-    for (let from = start; from < end; from += SPAN_MS) {
-      const page = client.listActivities({
-        start_time: from,
-        end_time: Math.min(end, from + SPAN_MS),
-        ...(agents.length <= MAX_AGENTS ? { agents } : {}),
-        ...(schedule ? { schedule_id: schedule } : {}),
-      });
-      for (const a of page.activities) seen.set(a.id, a);
-    }
+    const seen = activitiesHeld(client, start, end, agents, schedule);
     for (const { row, r } of rows) {
       const want = r.activity;
-      const match = [...seen.values()].find(
+      const match = seen.find(
         (a) =>
           !claimed.has(a.id) &&
           a.agent_id === want.agent_id &&

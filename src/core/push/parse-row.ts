@@ -10,6 +10,7 @@ import type { CellValue } from '../table/build-table';
 import { wallReadingWords } from '../time/clock-changes';
 import { addDays, daysInMonth, formatLocalDate, longDate, longMonth } from '../time/local-date';
 import { formatLocalDateTime, fromLocal } from '../time/zone-math';
+import type { ActivitiesHeld } from './activity-order';
 import { type ActivityCells, activityRequest, clearRequest } from './activity-rows';
 import type { ActivityTypeDirectory } from './activity-types';
 import type { AgentDirectory } from './agents';
@@ -57,6 +58,8 @@ export interface ParseContext {
   now?: number;
   /** The states Assembled holds, for states to ingest; without it they are not checked against them. */
   statesHeld?: StatesHeld;
+  /** The activities Assembled holds, to order activity rows by; without it they go in sheet order. */
+  activitiesHeld?: ActivitiesHeld;
 }
 
 function isEmpty(v: unknown): boolean {

@@ -34,6 +34,8 @@ import { WriteRefused } from '../sheet/write-table';
 import { formatLocalDateTime } from '../time/zone-math';
 import { InputError } from '../validation';
 import { AcceptedRows } from './accepted';
+import type { ActivitiesHeld } from './activity-order';
+import { activitiesHeld } from './activity-reconcile';
 import {
   activityTypes,
   createRemovesOverlap,
@@ -314,13 +316,20 @@ interface AssembledChecks {
   types?: ActivityTypeDirectory;
   timeOffTypes?: TimeOffTypes | undefined;
   statesHeld?: StatesHeld | undefined;
+  activitiesHeld?: ActivitiesHeld;
 }
+
+/** What Assembled holds, to order activity rows by (activity-order.ts): read by Validate and every run of a push. */
+const activitiesIn =
+  (client: AssembledClient): ActivitiesHeld =>
+  (start, end, agents, schedule) =>
+    activitiesHeld(client, start, end, agents, schedule);
 
 function readOrThrow(
   grid: Grid,
   kind: PushKind,
   deps: PushDeps,
-  { agents, types, timeOffTypes, statesHeld }: AssembledChecks,
+  { agents, types, timeOffTypes, statesHeld, activitiesHeld }: AssembledChecks,
 ): SheetSnapshot {
   const cancelsPulled = kind === 'time_off_cancel' && pulledTableWords(grid, kind);
   if (cancelsPulled) throw new InputError(KINDS[kind].label, [cancelsPulled]);
@@ -332,6 +341,7 @@ function readOrThrow(
     now: deps.clock.now(),
     ...(timeOffTypes ? { timeOffTypes } : {}),
     ...(statesHeld ? { statesHeld } : {}),
+    ...(activitiesHeld ? { activitiesHeld } : {}),
     ...(deps.locale ? { locale: deps.locale } : {}),
   });
   // The header lacks the kind's columns: a pulled table there is named, not told to gain them.
@@ -491,6 +501,7 @@ export function validateSheet(deps: PushDeps, kind: PushKind, ref: SheetRef): Va
       agents: new AgentDirectory(() => client.listPeople()),
       timeOffTypes: new TimeOffTypes(() => client.listActivityTypes()),
       statesHeld: statesIn(client),
+      activitiesHeld: activitiesIn(client),
     });
     if (kind === 'time_off_cancel') markUnknownCancels(client, sheet);
     addStatusColumns(grid, sheet.map);
@@ -1114,6 +1125,8 @@ class PushRun {
         agents: this.agents,
         timeOffTypes: types,
         statesHeld: held,
+        // Read again each run: the order is of what Assembled holds now, rows sent since gone by.
+        activitiesHeld: activitiesIn(this.client),
       });
       // Ids no request has are marked as Validate marks them, not sent to be refused one by one.
       if (!this.job.prepared && this.job.kind === 'time_off_cancel')
@@ -1256,9 +1269,9 @@ class PushRun {
 
   /** The rows this push was started with that are still to send in this execution. */
   private pending(): SheetRow[] {
-    return (this.sheet as SheetSnapshot).rows.filter(
-      (r) => this.allowed.has(r.row) && this.sendable(r) && !this.deferred.has(r.row),
-    );
+    return (this.sheet as SheetSnapshot).rows
+      .filter((r) => this.allowed.has(r.row) && this.sendable(r) && !this.deferred.has(r.row))
+      .sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
   }
 
   private loop(): void {

@@ -6,6 +6,7 @@ import type { Zone } from '../ports';
 import type { Grid } from '../sheet/grid';
 import { type CellValue, DATETIME_FORMAT } from '../table/build-table';
 import { toSheetValue } from '../table/sheet-literal';
+import { orderActivityRows } from './activity-order';
 import { markOverlaps } from './activity-rows';
 import { markStateOverlaps, markTimeOffOverlaps } from './agent-overlaps';
 import { markHeldPlatformIds, markSentSince, markSharedPlatformIds } from './association-rows';
@@ -91,6 +92,8 @@ export interface SheetRow {
   blank: boolean;
   /** A listed activity with no Action (a pulled schedule's row): left as it is in Assembled. */
   listed?: true;
+  /** Sent after the rows of a lower rank (none: 0), whose activities it is placed over (activity-order.ts). */
+  rank?: number;
   parse?: RowParse;
   /** Fingerprint of the request, for valid rows. */
   fp?: string;
@@ -399,15 +402,18 @@ export function readSheet(grid: Grid, kind: PushKind, ctx: ParseContext): ReadRe
             return request ? [{ row, request }] : [];
           })
       : [];
-  if (kind === 'activities')
+  if (kind === 'activities') {
+    const schedule = scheduleOf(pulledMasters(grid, map, rows));
     markOverlaps(
       rows,
       map,
       ctx.zone,
       listedActivities(rows, map, ctx),
-      scheduleOf(pulledMasters(grid, map, rows)),
+      schedule,
       held(() => true),
     );
+    if (ctx.activitiesHeld) orderActivityRows(rows, ctx.activitiesHeld, schedule);
+  }
   if (kind === 'associations') {
     markUnknownPlatforms(rows, map, ctx.agents);
     // A done row as it was sent is still the first copy of a row typed twice, and any done row

@@ -1,0 +1,81 @@
+// The order activity rows are sent in. A create or update without Allow conflicts has Assembled
+// delete the agent's activities it overlaps as Assembled then holds them, so a row that moves or
+// deletes an activity another row is placed over goes first (a pulled schedule's rows moved into
+// the time another leaves). Rows each placed over another's activity in turn (two swapping times)
+// have no such order: they are refused before anything is sent. Assembled is asked what it holds
+// over the time the rows place activities in, for their agents.
+import type { Activity } from '../assembled';
+import type { ActivityRequest } from './activity-request';
+import type { ScheduleOf } from './master-schedule';
+import { refuseRow, rowsText } from './overlaps';
+import type { SheetRow } from './sheet-rows';
+
+/** The activities Assembled holds over [start, end) on a schedule ('' the master): the agents named, or everyone's. */
+export type ActivitiesHeld = (
+  start: number,
+  end: number,
+  agentIds: string[],
+  scheduleId: string,
+) => Activity[];
+
+type Placed = ActivityRequest['activity'] & { agent_id: string; start_time: number; end_time: number };
+
+const requestOf = (row: SheetRow): ActivityRequest | undefined =>
+  row.parse?.ok && row.parse.request.kind === 'activities' ? row.parse.request : undefined;
+
+/** What a row places where Assembled deletes what it overlaps: not a delete, nor a create that allows conflicts. */
+function placed(r: ActivityRequest): Placed | undefined {
+  const a = r.activity;
+  if (r.action === 'delete' || (r.action === 'create' && a.allow_conflicts)) return undefined;
+  return a.agent_id && a.start_time !== undefined && a.end_time !== undefined ? (a as Placed) : undefined;
+}
+
+/**
+ * Ranks the rows to send (`row.rank`: sent after every row of a lower one) and refuses those that
+ * no order sends without deleting another row's activity first.
+ */
+export function orderActivityRows(rows: SheetRow[], held: ActivitiesHeld, schedule: ScheduleOf): void {
+  const live = rows.filter((r) => !r.done && requestOf(r));
+  const moving = new Map<string, SheetRow>();
+  for (const row of live) {
+    const r = requestOf(row) as ActivityRequest;
+    if (r.action !== 'create' && r.activity.id) moving.set(`${schedule(r.scheduleId)} ${r.activity.id}`, row);
+  }
+  const writes = live.filter((r) => placed(requestOf(r) as ActivityRequest));
+  if (moving.size === 0 || writes.length === 0 || live.length < 2) return;
+  // Rows each must wait for: those moving or deleting an activity it is placed over.
+  const waits = new Map<SheetRow, Set<SheetRow>>();
+  for (const key of new Set(writes.map((w) => schedule(requestOf(w)?.scheduleId)))) {
+    const mine = writes.filter((w) => schedule(requestOf(w)?.scheduleId) === key);
+    const spans = mine.map((w) => placed(requestOf(w) as ActivityRequest) as Placed);
+    const start = Math.min(...spans.map((s) => s.start_time));
+    const end = Math.max(...spans.map((s) => s.end_time));
+    const activities = held(start, end, [...new Set(spans.map((s) => s.agent_id))], key);
+    mine.forEach((w, i) => {
+      const p = spans[i] as Placed;
+      for (const a of activities) {
+        const by = moving.get(`${key} ${a.id}`);
+        const over = a.agent_id === p.agent_id && a.start_time < p.end_time && a.end_time > p.start_time;
+        if (over && by && by !== w && a.id !== p.id) waits.set(w, (waits.get(w) ?? new Set()).add(by));
+      }
+    });
+  }
+  // Ranked in rounds: a row goes once every row it waits for has gone.
+  const before = (w: SheetRow) => [...(waits.get(w) ?? [])];
+  let left = [...waits.keys()];
+  for (;;) {
+    const ready = left.filter((w) => before(w).every((b) => !waits.has(b) || b.rank));
+    if (ready.length === 0) break;
+    for (const w of ready) w.rank = 1 + Math.max(0, ...before(w).map((b) => b.rank ?? 0));
+    left = left.filter((w) => !ready.includes(w));
+  }
+  // What is left waits in a loop (or for a row in one): no order sends it without a deletion.
+  for (const row of left) {
+    const on = before(row).filter((b) => left.includes(b));
+    const one = on.length === 1;
+    refuseRow(
+      row,
+      `Placed over the activity of ${rowsText(on.map((b) => b.row))} as Assembled holds it now, and no order sends ${one ? 'that row' : 'those rows'} first: ${one ? 'it is' : 'they are'} in turn placed over this row's activity, or over one that waits so. Whichever is sent first, Assembled deletes the activity it is placed over. Push one of them first with times over none of the others, then its times here; or delete one activity and create it again in a new row.`,
+    );
+  }
+}

@@ -1,0 +1,96 @@
+// Rows of a pulled schedule that move one activity into the time another is leaving: Assembled
+// deletes what a write overlaps as it then stands, so the row moving away is sent first; two that
+// swap times have no such order, and Validate says so before anything is sent.
+import { expect, it } from 'vitest';
+import { startLocalAddon } from '../../dev/local-addon';
+import { activityStore } from '../../dev/simulator/schedules';
+import type { PushView } from '../../src/core/push/push-view';
+import { pullToEnd } from '../addon/pull-to-end';
+
+const HALF_HOUR = 1_800_000;
+
+/** A day's schedule pulled into "Schedule", given an Action column; two activities of one agent, back to back. */
+async function backToBack(key: string) {
+  const addon = await startLocalAddon({ dialect: 'live', now: '2026-05-25T12:00:00Z' });
+  const spec = {
+    source: { kind: 'resource', resource: 'activities' },
+    range: { kind: 'absolute', from: '2026-05-26', to: '2026-05-26' },
+    target: { kind: 'new_sheet', name: 'Schedule' },
+    mode: 'replace',
+  };
+  expect(await pullToEnd(addon.rt, spec, key)).toMatchObject({ state: 'done' });
+  const [header = [], ...rows] = addon.rt.workbook.values('Schedule');
+  const col = (name: string) => header.indexOf(name);
+  const ms = (r: unknown[] | undefined, name: string) => Number(r?.[col(name)]);
+  const at = rows.findIndex((a) => {
+    const b = rows.find((r) => r[col('Agent ID')] === a[col('Agent ID')] && ms(r, 'Start') === ms(a, 'End'));
+    return b !== undefined && ms(b, 'End') - ms(b, 'Start') > HALF_HOUR;
+  });
+  expect(at).toBeGreaterThanOrEqual(0);
+  const first = rows[at] ?? [];
+  const nextAt = rows.findIndex(
+    (r) => r[col('Agent ID')] === first[col('Agent ID')] && ms(r, 'Start') === ms(first, 'End'),
+  );
+  const second = rows[nextAt] ?? [];
+  addon.rt.workbook.write('Schedule', [['Action']], { column: header.length + 1 });
+  /** Row `i` of the pull (0 = first under the header) given an update to these times. */
+  const update = (i: number, start: number, end: number) => {
+    addon.rt.workbook.write('Schedule', [[new Date(start), new Date(end)]], {
+      row: i + 2,
+      column: col('Start') + 1,
+    });
+    addon.rt.workbook.write('Schedule', [['update']], { row: i + 2, column: header.length + 1 });
+  };
+  const push = async (key: string) => {
+    let view = await addon.rt.callFromSidebar<PushView>('startPush', 'activities', key);
+    for (let i = 0; view.state === 'running' && i < 50; i++) {
+      await addon.rt.clock.advanceAsync(view.nextPollInMs);
+      view = await addon.rt.callFromSidebar<PushView>('pollPush', view.id);
+    }
+    return view;
+  };
+  const held = (r: unknown[]) => {
+    const a = activityStore(addon.sim.admin.org).get(String(r[col('Activity ID')]));
+    return a && [a.start_time * 1000, a.end_time * 1000];
+  };
+  return { ...addon, first: { at, row: first }, second: { at: nextAt, row: second }, ms, update, push, held };
+}
+
+it('sends the row that moves away before the row that moves into the time it leaves, whatever their order on the sheet', async () => {
+  const { rt, first, second, ms, update, push, held } = await backToBack('activity-order-0001');
+  const [s1, e1, e2] = [ms(first.row, 'Start'), ms(first.row, 'End'), ms(second.row, 'End')];
+  // As QA did: the first moved half an hour later, into the second, which moves its start away.
+  update(first.at, s1 + HALF_HOUR, e1 + HALF_HOUR);
+  update(second.at, e1 + HALF_HOUR, e2);
+  expect(await rt.callFromSidebar('validatePush', 'activities')).toMatchObject({ ok: 2, errors: 0 });
+  expect(await push('activity-order-0002')).toMatchObject({ state: 'done', succeeded: 2 });
+  expect(held(first.row)).toEqual([s1 + HALF_HOUR, e1 + HALF_HOUR]);
+  expect(held(second.row)).toEqual([e1 + HALF_HOUR, e2]);
+});
+
+it('sends a delete of an activity a row is placed over before that row', async () => {
+  const { rt, first, second, ms, update, push, held } = await backToBack('activity-order-0011');
+  const [s1, e1] = [ms(first.row, 'Start'), ms(first.row, 'End')];
+  update(first.at, s1 + HALF_HOUR, e1 + HALF_HOUR);
+  rt.workbook.write('Schedule', [['delete']], { row: second.at + 2, column: first.row.length + 1 });
+  expect(await push('activity-order-0012')).toMatchObject({ state: 'done', succeeded: 2 });
+  expect(held(first.row)).toEqual([s1 + HALF_HOUR, e1 + HALF_HOUR]);
+  const after = rt.workbook.values('Schedule');
+  expect(after[second.at + 2 - 1]?.[first.row.length + 1]).toBe('deleted');
+});
+
+it('refuses two rows that swap times at Validate, since whichever goes first deletes the other, and sends neither', async () => {
+  const { rt, first, second, ms, update, push, held } = await backToBack('activity-order-0021');
+  const [s1, e1, e2] = [ms(first.row, 'Start'), ms(first.row, 'End'), ms(second.row, 'End')];
+  update(first.at, e1, e2);
+  update(second.at, s1, e1);
+  const checked = await rt.callFromSidebar<{ problems: string[] }>('validatePush', 'activities');
+  expect(checked).toMatchObject({ ok: 0, errors: 2 });
+  const [a, b] = [first.at + 2, second.at + 2].sort((x, y) => x - y);
+  const words = (other: number) =>
+    `Placed over the activity of row ${other} as Assembled holds it now, and no order sends that row first: it is in turn placed over this row's activity, or over one that waits so. Whichever is sent first, Assembled deletes the activity it is placed over. Push one of them first with times over none of the others, then its times here; or delete one activity and create it again in a new row.`;
+  expect(checked.problems).toEqual([`Row ${a}: ${words(b as number)}`, `Row ${b}: ${words(a as number)}`]);
+  expect(await push('activity-order-0022')).toMatchObject({ state: 'done', succeeded: 0, invalid: 2 });
+  expect(held(first.row)).toEqual([s1, e1]);
+  expect(held(second.row)).toEqual([e1, e2]);
+});
