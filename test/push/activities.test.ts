@@ -222,7 +222,9 @@ describe.each(['seed', 'live'] as const)('Activities push, %s dialect', (dialect
         "Created in Assembled. Allow conflicts is ticked: the agent's activities it overlaps were kept.",
       );
       expect(message(5)).toBe('Deleted in Assembled.');
-      expect(message(4)).toBe('No activity has the id "act_missing" in Assembled: check the Activity ID.');
+      expect(message(4)).toBe(
+        'Assembled holds no activity with the id "act_missing": it may have been deleted since (a create without Allow conflicts ticked, or an update, deletes the agent\'s activities it overlaps), or the id is mistyped. Clear this row\'s Action, then pull the schedule again to see what Assembled holds.',
+      );
       expect(message(6)).toContain(
         'Type: no activity type in Assembled has the id, name or short name "Nap"',
       );
@@ -389,10 +391,10 @@ describe.each(['seed', 'live'] as const)('Activities push, %s dialect', (dialect
     const rows = records(rt, 'Sheet1');
     expect(rows.map((r) => r['Push status'])).toEqual(['error', 'deleted']);
     expect(rows[0]?.['Push message']).toBe(
-      'No activity has the id "bogus-activity-id" in Assembled: check the Activity ID.',
+      'Assembled holds no activity with the id "bogus-activity-id": it may have been deleted since (a create without Allow conflicts ticked, or an update, deletes the agent\'s activities it overlaps), or the id is mistyped. Clear this row\'s Action, then pull the schedule again to see what Assembled holds.',
     );
     expect(done.problems).toEqual([
-      'Row 2: No activity has the id "bogus-activity-id" in Assembled: check the Activity ID.',
+      'Row 2: Assembled holds no activity with the id "bogus-activity-id": it may have been deleted since (a create without Allow conflicts ticked, or an update, deletes the agent\'s activities it overlaps), or the id is mistyped. Clear this row\'s Action, then pull the schedule again to see what Assembled holds.',
     ]);
   });
 });

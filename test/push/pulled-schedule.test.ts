@@ -172,7 +172,7 @@ describe('a pulled schedule pushed back with a few actions', () => {
     const after = rt.workbook.values('Schedule');
     const message = after[0]?.indexOf('Push message') ?? -1;
     expect(after[2]?.[message]).toBe(
-      'No activity has the id "act_bogus123" in Assembled: check the Activity ID.',
+      'Assembled holds no activity with the id "act_bogus123": it may have been deleted since (a create without Allow conflicts ticked, or an update, deletes the agent\'s activities it overlaps), or the id is mistyped. Clear this row\'s Action, then pull the schedule again to see what Assembled holds.',
     );
     expect(activityStore(sim.admin.org).get(id)?.description).not.toBe('moved');
   });

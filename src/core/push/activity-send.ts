@@ -68,6 +68,16 @@ export function removesOverlapped(request: PushRequest | undefined): string {
 /** Assembled's refusal of an update or delete whose activity it does not know (not of a type). */
 const UNKNOWN_ID = /unknown activity(?! type)/i;
 
+/**
+ * An update or delete of an id Assembled does not hold: the id may be right and its activity deleted
+ * since (by what another write overlapped), so sending it again can only be refused again.
+ */
+const GONE = 'Assembled holds no activity with the id';
+const goneWords = (id: string) =>
+  `${GONE} "${id}": it may have been deleted since (a create without Allow conflicts ticked, or an update, deletes the agent's activities it overlaps), or the id is mistyped. Clear this row's Action, then pull the schedule again to see what Assembled holds.`;
+/** Whether a row's message is of such a refusal: pushing it again as it is cannot help. */
+export const goneFromAssembled = (message: string): boolean => message.startsWith(GONE);
+
 /** The service names the item by its place in the batch, which means nothing on the sheet. */
 const plain = (message: string) => message.replace(/activities\[\d+\]\.(activity\.)?/g, '');
 
@@ -119,13 +129,7 @@ export function sendActivities(client: AssembledClient, items: SendItem[]): Batc
       // A delete gone after a try whose answer was lost: that try deleted it. Else a mistyped id.
       if (unknown && action === 'delete' && g.again)
         outcomes.set(g.row, { status: 'deleted', message: 'Was already gone from Assembled.' });
-      else if (unknown)
-        outcomes.set(
-          g.row,
-          toFix(
-            `No activity has the id "${g.request.activity.id ?? ''}" in Assembled: check the Activity ID.`,
-          ),
-        );
+      else if (unknown) outcomes.set(g.row, toFix(goneWords(g.request.activity.id ?? '')));
       else outcomes.set(g.row, toFix(`Refused by Assembled: ${plain(refused)}`));
     });
     if (!result.stopped) continue;

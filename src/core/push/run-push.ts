@@ -39,6 +39,7 @@ import { activitiesHeld } from './activity-reconcile';
 import {
   activityTypes,
   createRemovesOverlap,
+  goneFromAssembled,
   removesOverlap,
   removesOverlapped,
   sentAlone,
@@ -461,7 +462,8 @@ function readyOutcome(row: SheetRow, clear = ''): RowOutcome {
 const IN_ASSEMBLED_OUTCOME: RowOutcome = { status: IN_ASSEMBLED, message: HOLDS_ALREADY, unsent: true };
 
 function refusedAgain(message: string): string {
-  return `Refused by Assembled when last pushed, and not changed since: ${message} Change the row, or push it again to send it as it is.`;
+  const again = goneFromAssembled(message) ? '' : ' Change the row, or push it again to send it as it is.';
+  return `Refused by Assembled when last pushed, and not changed since: ${message}${again}`;
 }
 
 function statusCells(sheet: SheetSnapshot, row: SheetRow): { status: string; message: string } {
