@@ -215,11 +215,14 @@ describe.each(['seed', 'live'] as const)('Activities push, %s dialect', (dialect
       const message = (i: number) => String(rows[i]?.['Push message']);
       // Without Allow conflicts Assembled deletes what the new times overlap: the row says so.
       const removed =
-        /^Created in Assembled\. Without Allow conflicts ticked, Assembled removed any of this agent's activities that it overlaps/;
+        /^Created in Assembled\. Without Allow conflicts ticked, Assembled deleted any of this agent's activities that it overlaps, whole, not just the overlapping part: pull the schedule to see what is left\.$/;
       expect(message(0)).toMatch(removed);
       // Allow conflicts goes only through the single create, a row a call: what they overlap stays.
       expect(message(11)).toBe(
         "Created in Assembled. Allow conflicts is ticked: the agent's activities it overlaps were kept.",
+      );
+      expect(message(3)).toBe(
+        "Updated in Assembled. An update cannot keep what it overlaps: Assembled may have deleted any of this agent's activities that its times overlap, whole, not just the overlapping part. Pull the schedule to see what is left.",
       );
       expect(message(5)).toBe('Deleted in Assembled.');
       expect(message(4)).toBe(

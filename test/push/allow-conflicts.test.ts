@@ -71,7 +71,9 @@ describe.each(['seed', 'live'] as const)('Allow conflicts, %s dialect', (dialect
     ]);
     expect(outcome[1]).toEqual([
       'created',
-      expect.stringMatching(/^Created in Assembled\. Without Allow conflicts ticked, Assembled removed/),
+      expect.stringMatching(
+        /^Created in Assembled\. Without Allow conflicts ticked, Assembled deleted any of this agent.s activities that it overlaps, whole,/,
+      ),
     ]);
     expect(outcome[2]).toEqual([
       'error',

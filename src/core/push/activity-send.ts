@@ -33,9 +33,9 @@ const DONE = {
  */
 const REPLACED = {
   create:
-    "Without Allow conflicts ticked, Assembled removed any of this agent's activities that it overlaps: pull the schedule to see them.",
+    "Without Allow conflicts ticked, Assembled deleted any of this agent's activities that it overlaps, whole, not just the overlapping part: pull the schedule to see what is left.",
   update:
-    "An update cannot keep what it overlaps: Assembled may have removed any of this agent's activities that its times overlap. Pull the schedule to see them.",
+    "An update cannot keep what it overlaps: Assembled may have deleted any of this agent's activities that its times overlap, whole, not just the overlapping part. Pull the schedule to see what is left.",
 };
 const KEPT = "Allow conflicts is ticked: the agent's activities it overlaps were kept.";
 
