@@ -555,9 +555,10 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * 433.1 with activity rows sent in the order Assembled needs (a read of what it holds; times swapped
  * refused at Validate), an activity Assembled no longer holds said so, and overlapped activities
  * said deleted whole (2.3 KiB);
+ * 433.3 with an overlap of two rows naming only the Allow conflicts box left to tick (0.2 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 433.1;
+const CODE_BUDGET_KIB = 433.3;
 
 const ENTRY_POINTS = [
   'onOpen',

@@ -21,12 +21,21 @@ describe('the field an overlap names', () => {
       row('09:30', '11:00'),
       row('10:30', '12:00'),
     ]);
-    const said = (field: string, rows: string) =>
-      `${field}: overlaps ${rows} for the same agent, and Assembled would delete one to place the other. Change the times, delete a row typed twice, or tick Allow conflicts (TRUE) on both rows (it keeps overlaps only for rows that create).`;
+    const said = (field: string, rows: string, tick: string) =>
+      `${field}: overlaps ${rows} for the same agent, and Assembled would delete one to place the other. Change the times, delete a row typed twice, or tick Allow conflicts (TRUE) on ${tick} (it keeps overlaps only for rows that create).`;
     expect(check.problems).toEqual([
-      `Row 2: ${said('End', 'row 3')}`,
-      `Row 3: ${said('Start and End', 'rows 2, 4')}`,
-      `Row 4: ${said('Start', 'row 3')}`,
+      `Row 2: ${said('End', 'row 3', 'both rows')}`,
+      `Row 3: ${said('Start and End', 'rows 2, 4', 'this row and rows 2, 4')}`,
+      `Row 4: ${said('Start', 'row 3', 'both rows')}`,
+    ]);
+    // With one box of a pair ticked, each row names only the box left to tick.
+    const ticked = await validateTemplate(rt, 'activities', [
+      [...row('13:00', '14:00'), '', '', true],
+      row('13:30', '15:00'),
+    ]);
+    expect(ticked.check.problems).toEqual([
+      `Row 2: ${said('End', 'row 3', 'row 3 too')}`,
+      `Row 3: ${said('Start', 'row 2', 'this row too')}`,
     ]);
   });
 });

@@ -175,6 +175,19 @@ export function markOverlaps(
     at === undefined
       ? `add an ${allow} column and set it to TRUE on this row`
       : `tick ${allow} (TRUE) on this row`;
+  // The rows whose box is ticked already: the words name only those left to tick.
+  const ticked = new Set(
+    [...groups.values()]
+      .flat()
+      .filter((s) => s.allow)
+      .map((s) => s.row.row),
+  );
+  const tickOn = (row: SheetRow, others: readonly { row: number }[]) => {
+    const rest = others.filter((o) => !ticked.has(o.row)).map((o) => o.row);
+    if (ticked.has(row.row)) return `${rowsText(rest)} too`;
+    if (!rest.length) return 'this row too';
+    return others.length === 1 ? 'both rows' : `this row and ${rowsText(rest)}`;
+  };
   for (const [row, others] of overlapsWithin(groups.values())) {
     if (isListed.has(row)) continue;
     // Allow conflicts keeps overlaps for a create only: an update is not told to set it.
@@ -186,7 +199,7 @@ export function markOverlaps(
       row,
       under.length
         ? `${overlapsText(map, row, others, zone)} for the same agent, and Assembled would delete what this row is placed over: ${rowsText(under)}, listed with no Action. Change the times, ${creates ? `${setAllow}, ` : ''}or give ${rowsText(under)} an Action (delete ${one ? 'it' : 'them'}, or update ${one ? 'its' : 'their'} times).`
-        : `${overlapsText(map, row, others, zone)} for the same agent, and Assembled would delete one to place the other. Change the times, delete a row typed twice, or tick ${allow} (TRUE) on both rows (it keeps overlaps only for rows that create).`,
+        : `${overlapsText(map, row, others, zone)} for the same agent, and Assembled would delete one to place the other. Change the times, delete a row typed twice, or tick ${allow} (TRUE) on ${tickOn(row, others)} (it keeps overlaps only for rows that create).`,
     );
   }
 }
