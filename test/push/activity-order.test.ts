@@ -2,23 +2,15 @@
 // deletes what a write overlaps as it then stands, so the row moving away is sent first; two that
 // swap times have no such order, and Validate says so before anything is sent.
 import { expect, it } from 'vitest';
-import { startLocalAddon } from '../../dev/local-addon';
 import { activityStore } from '../../dev/simulator/schedules';
 import type { PushView } from '../../src/core/push/push-view';
-import { pullToEnd } from '../addon/pull-to-end';
+import { pulledSchedule } from './pulled-schedule-sheet';
 
 const HALF_HOUR = 1_800_000;
 
 /** A day's schedule pulled into "Schedule", given an Action column; two activities of one agent, back to back. */
 async function backToBack(key: string) {
-  const addon = await startLocalAddon({ dialect: 'live', now: '2026-05-25T12:00:00Z' });
-  const spec = {
-    source: { kind: 'resource', resource: 'activities' },
-    range: { kind: 'absolute', from: '2026-05-26', to: '2026-05-26' },
-    target: { kind: 'new_sheet', name: 'Schedule' },
-    mode: 'replace',
-  };
-  expect(await pullToEnd(addon.rt, spec, key)).toMatchObject({ state: 'done' });
+  const addon = await pulledSchedule(key);
   const [header = [], ...rows] = addon.rt.workbook.values('Schedule');
   const col = (name: string) => header.indexOf(name);
   const ms = (r: unknown[] | undefined, name: string) => Number(r?.[col(name)]);

@@ -3,23 +3,10 @@
 // and outcomes go with the old rows rather than sit beside other activities; an Action not pushed
 // yet stops the pull.
 import { describe, expect, it } from 'vitest';
-import { startLocalAddon } from '../../dev/local-addon';
 import { activityStore } from '../../dev/simulator/schedules';
 import type { PushView } from '../../src/core/push/push-view';
 import { pullToEnd } from '../addon/pull-to-end';
-
-/** A day's schedule pulled into a new sheet "Schedule", in the live dialect. */
-async function pulledSchedule(key: string) {
-  const addon = await startLocalAddon({ dialect: 'live', now: '2026-05-25T12:00:00Z' });
-  const spec = {
-    source: { kind: 'resource', resource: 'activities' },
-    range: { kind: 'absolute', from: '2026-05-26', to: '2026-05-26' },
-    target: { kind: 'new_sheet', name: 'Schedule' },
-    mode: 'replace',
-  };
-  expect(await pullToEnd(addon.rt, spec, key)).toMatchObject({ state: 'done' });
-  return { ...addon, spec };
-}
+import { pulledSchedule } from './pulled-schedule-sheet';
 
 describe('a pulled schedule pushed back with a few actions', () => {
   it('sends the rows given an Action, and leaves listed activities without one alone', async () => {
