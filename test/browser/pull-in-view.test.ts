@@ -2,7 +2,7 @@
 // where the progress panel is too tall to stick to its foot and follows the form instead.
 import type { FrameLocator, Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { menu, pullIntoNewSheet, reset, shown, sidebar, useBench } from './support';
+import { callGate, menu, pullIntoNewSheet, reset, shown, sidebar, useBench } from './support';
 
 /** Sets how the simulated Assembled answers, from the workbench's top bar. */
 async function assembled(page: Page, preset: 'none' | 'down'): Promise<void> {
@@ -104,6 +104,48 @@ describe('A pull in a short Pull data sidebar', () => {
     await page.keyboard.press('Enter');
     await sb.locator('#jobStage', { hasText: /^Stopped$/ }).waitFor();
     await expect.poll(() => card.locator('#againWaits').isHidden()).toBe(true);
+  });
+
+  // A month of agent states loading into BigQuery: the progress in view, Stop under the fold, below
+  // Rows loaded and the words on closing the sidebar; a person scrolled to stop it (QA, 300 px wide).
+  it('while a pull runs, Stop is in view with its progress, into a sheet and into a BigQuery table', async () => {
+    const { page } = bench();
+    await menu(page, 'Pull data…');
+    const sb = await sidebar(page, 'Pull data from Assembled');
+    const stop = sb.getByRole('button', { name: 'Stop this pull' });
+    /** Once the server's answers have drawn the whole progress (its rows, the time left). */
+    const looked = async () => {
+      await stop.waitFor();
+      await sb.locator(':root').evaluate(() => new Promise((done) => setTimeout(done, 2_000)));
+      return { stage: await shown(sb.locator('#jobStage')), stop: await shown(stop) };
+    };
+    await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Adherence report' });
+    await sb.getByLabel('New sheet').check();
+    await sb.getByRole('button', { name: 'Pull data' }).click();
+    await sb.locator('#jobStage', { hasText: 'Assembled is generating the report' }).waitFor();
+    expect(await looked()).toEqual({ stage: true, stop: true });
+    await stop.click();
+    await sb.locator('#jobStage', { hasText: /^Stopped$/ }).waitFor();
+
+    await sb.getByLabel('Data', { exact: true }).selectOption({ label: 'Agent states' });
+    await sb.getByLabel('Range', { exact: true }).selectOption({ label: 'Last month' });
+    await sb.getByRole('radio', { name: 'BigQuery table' }).check();
+    await sb.getByLabel('Google Cloud project id').fill('workbench-demo');
+    await sb.getByLabel('Dataset').fill('wfm');
+    await sb.getByLabel('Table', { exact: true }).fill('agent_states_month');
+    const gate = await callGate(page);
+    try {
+      await sb.getByRole('button', { name: 'Pull data' }).click();
+      await sb.locator('#jobStage', { hasText: /^Reading from Assembled: \d+ pages? read$/ }).waitFor();
+      // The next check held at the door: the pull is still running when Stop is looked at and pressed.
+      const check = gate.hold('pollPull');
+      await expect.poll(check.arrived, { timeout: 30_000 }).toBe(true);
+      expect(await looked()).toEqual({ stage: true, stop: true });
+      await stop.click();
+      await sb.locator('#jobStage', { hasText: /^Stopped$/ }).waitFor();
+    } finally {
+      await gate.done();
+    }
   });
 
   // Pull data stayed greyed, with no words, while any pull ran, even for other data into another
