@@ -809,7 +809,13 @@ describe('pull into BigQuery', () => {
         state: 'failed',
         stage: 'Stopped',
         message: 'Stopped: nothing was written, and team-analytics.wfm.agent_states is as it was.',
+        rows: 0,
       });
+      // The rows loaded into staging are said, where "Rows loaded" fell from "(4,000 so far)" to a
+      // bare "none", as if a count went missing (QA).
+      expect(ended.rowsWords, mode).toBe(
+        `none: the ${mode === 'merge' ? '4,000' : '2,000'} so far never reached the table`,
+      );
       await leftAsItWas(at.chunk);
     }
     // A scheduled refresh's run, stopped on its card as the dispatcher loads it.

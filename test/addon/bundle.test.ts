@@ -556,9 +556,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * refused at Validate), an activity Assembled no longer holds said so, and overlapped activities
  * said deleted whole (2.3 KiB);
  * 433.3 with an overlap of two rows naming only the Allow conflicts box left to tick (0.2 KiB);
+ * 433.6 with a pull stopped or failed saying the rows it had loaded or written so far never reached
+ * its table or sheet, where its figure fell to a bare "none" (0.3 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 433.3;
+const CODE_BUDGET_KIB = 433.6;
 
 const ENTRY_POINTS = [
   'onOpen',

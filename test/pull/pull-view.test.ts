@@ -1,7 +1,8 @@
 // What the Pull sidebar is told at each stage: a name for the stage, what is happening within it,
 // and when the add-on next asks Assembled.
 import { describe, expect, it } from 'vitest';
-import { newJob, stillRunning, withState } from '../../src/core/jobs/pull-job';
+import type { LoadProgress } from '../../src/core/bigquery/load-table';
+import { newJob, type PullJob, STOPPED, stillRunning, withState } from '../../src/core/jobs/pull-job';
 import type { PullSpec } from '../../src/core/pull/pull-spec';
 import { catalogueChoices, jobView } from '../../src/core/pull/pull-view';
 import { ANALYST } from '../support/core-deps';
@@ -93,6 +94,61 @@ describe('pull progress for the sidebar', () => {
     });
     const failedStart = { ...queued, errors: 2, nextPollAt: T0 + 30_000, message };
     expect(jobView(failedStart, T0 + 10_000)).toMatchObject({ nextCheckInMs: 0, nextTryInMs: 20_000 });
+  });
+});
+
+describe('the rows figure of a pull stopped or failed with none in its target', () => {
+  const BIGQUERY = {
+    kind: 'bigquery' as const,
+    project: 'team-analytics',
+    dataset: 'wfm',
+    table: 'agent_states',
+  };
+  /** A pull of `spec` stopped while it loaded or wrote: `load` or `write` as it stood then. */
+  const stopped = (spec: PullSpec, at: Partial<PullJob>, rows = 0) => {
+    const job = newJob('k', ANALYST, 'test-spreadsheet', spec, T0, 'k');
+    const writing = withState(job, 'writing', T0 + 60_000, at);
+    const message = 'Stopped: nothing was written, and team-analytics.wfm.agent_states is as it was.';
+    return jobView(
+      withState(writing, 'failed', T0 + 90_000, { message, failure: STOPPED, rows }),
+      T0 + 99_000,
+    );
+  };
+  const load = (rows: number, more: Partial<LoadProgress> = {}) => ({
+    load: { chunk: 3, rows, bytes: 1, ...more },
+  });
+  const write = (done: number) => ({ write: { done, total: 9000, bodyRow: 2, since: T0, at: T0 + 60_000 } });
+  const bigQuery = (mode: PullSpec['mode']) => ({ ...REPORT, target: BIGQUERY, mode });
+
+  // "Rows loaded" fell from "(67,451 so far)" to a bare "none" once a merge was stopped (QA).
+  it('says the rows a merge or replace had loaded never reached the table, and a replace into a sheet its rows', () => {
+    for (const mode of ['merge', 'replace'] as const)
+      expect(stopped(bigQuery(mode), load(67_451)), mode).toMatchObject({
+        rows: 0,
+        rowsWords: 'none: the 67,451 so far never reached the table',
+      });
+    expect(stopped({ ...REPORT, mode: 'replace' }, write(4000))).toMatchObject({
+      rows: 0,
+      rowsWords: 'none: the 4,000 so far never reached the sheet',
+    });
+  });
+
+  it('says nothing more where the count is the whole story, or what became of the rows is not known', () => {
+    const plain = [
+      // Its final statement begun: the rows may have gone in all the same.
+      stopped(bigQuery('merge'), load(67_451, { staged: true })),
+      // Nothing loaded yet, or an append's chunks: they stay in the table, and are counted.
+      stopped(bigQuery('merge'), load(0)),
+      stopped(bigQuery('append'), load(4000), 4000),
+      // An append into a sheet keeps its rows written.
+      stopped({ ...REPORT, mode: 'append' }, write(4000), 4000),
+    ];
+    for (const view of plain) expect(view.rowsWords).toBeUndefined();
+    // Running, the count so far is the figure.
+    const job = newJob('k', ANALYST, 'test-spreadsheet', bigQuery('merge'), T0, 'k');
+    expect(jobView(withState(job, 'writing', T0 + 60_000, load(67_451)), T0 + 61_000)).not.toHaveProperty(
+      'rowsWords',
+    );
   });
 });
 

@@ -859,7 +859,8 @@ function paint(): void {
   byId('jobLeft').textContent = left === null ? '' : `about ${duration(left)}`;
   byId('jobRowsTerm').textContent = job.rowsTerm;
   byId('jobRows').textContent =
-    job.state === 'done' || job.rows > 0 ? countText(job.rows) : over ? 'none' : 'none yet';
+    job.rowsWords ??
+    (job.state === 'done' || job.rows > 0 ? countText(job.rows) : over ? 'none' : 'none yet');
   byId('jobHint').hidden = over;
   byId('jobLeftBehind').textContent = leftBehind;
   byId('jobLeftBehind').hidden = !leftBehind;
