@@ -1,18 +1,12 @@
 // A scheduled refresh's last run as its card says it: in short beside "Last run", and why it did
 // not write (Assembled's reasons run to hundreds of characters) apart, on request.
-import { countText, rowCount } from '../core/count-text';
-import { KEPT_ROWS } from '../core/schedule/kept-rows';
+import { rowCount } from '../core/count-text';
+import { keptRows, mergedText } from '../core/schedule/kept-rows';
 import type { RefreshView } from '../core/schedule/refresh-view';
 import { runName } from '../core/schedule/run-name';
 import { sameDay } from '../core/time/same-day';
 
 type Run = NonNullable<RefreshView['lastRun']>;
-
-/** A merge's rows as its message counts them: "442 updated, 44 added", not "486 rows". */
-function mergedText({ updated, added, replacing }: NonNullable<Run['merged']>): string {
-  const instead = replacing ? `, ${countText(replacing)} replacing earlier rows` : '';
-  return `${countText(updated)} updated, ${countText(added)} added${instead}`;
-}
 
 /** A sentence said after the time and a comma: "2026-06-01 07:00, nothing appended to …". */
 const afterComma = (sentence: string) => `${sentence.charAt(0).toLowerCase()}${sentence.slice(1)}`;
@@ -75,18 +69,13 @@ export function keptText(r: Pick<RefreshView, 'running' | 'lastRun' | 'spec'>): 
   const kept = r.lastRun?.kept;
   if (r.running || !kept) return '';
   const { mode } = r.spec;
-  const rows = kept.rows === undefined ? '' : rowCount(kept.rows);
   // A run stopped wrote nothing: why the sheet's rows are old is the failed run before it.
   const sheet = r.lastRun?.afterFailed ? 'It came after a failed run, so the sheet' : 'The sheet';
-  // Pulled from Pull data since the refresh last wrote: by whom.
-  const at = kept.by ? `${kept.at} by ${kept.by}` : kept.at;
-  if (mode === 'replace') return `${sheet} ${KEPT_ROWS} ${at}${rows ? ` (${rows})` : ''}.`;
-  const then = mode === 'merge' && kept.merged ? mergedText(kept.merged) : rows;
   const written =
-    r.lastRun?.rows && !r.lastRun.afterFailed
+    mode !== 'replace' && r.lastRun?.rows && !r.lastRun.afterFailed
       ? ` This run wrote ${rowCount(r.lastRun.rows)} before it failed, which stay there too; the next run writes the rest without doubling a row.`
       : '';
-  return `${sheet} ${KEPT_ROWS} up to ${at}${then ? ` (${then} then)` : ''}.${written}`;
+  return `${sheet} ${keptRows(mode, kept)}.${written}`;
 }
 
 /** The heading of retryReason on the card: it is the run under way's, not the previous run's. */

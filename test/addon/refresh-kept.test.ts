@@ -45,6 +45,13 @@ describe('a refresh given up on an outage', () => {
 
     sim.setFaults({ errorRate: 1 });
     const first = await until(rt, 'failed');
+    // Its e-mail counts them as the card does: its own run's, named by no one.
+    expect(rt.mail.at(-1)?.body).toMatch(
+      new RegExp(
+        `^The sheet "Teams" still holds the rows written ${good.lastRun?.at}:\\d\\d \\(America/New_York\\) \\(${rows} rows\\)\\.$`,
+        'm',
+      ),
+    );
     // Given up again at its next run: still that run's rows.
     await until(rt, 'failed', first.lastRun?.at);
     for (const viewer of [rt, other]) {
@@ -147,6 +154,14 @@ describe('a refresh given up on an outage', () => {
     sim.setFaults({ errorRate: 1 });
     const failed = await until(rt, 'failed', good.lastRun?.at);
     expect(failed.lastRun?.kept).toEqual({ at: first, rows, by: 'sam@example.com' });
+    // Its owner's e-mail says whose rows they are, and how many, as the card does.
+    expect(rt.mail).toHaveLength(1);
+    expect(rt.mail[0]?.body).toMatch(
+      new RegExp(
+        `^The sheet "Teams" still holds the rows written ${first}:\\d\\d \\(America/New_York\\) by sam@example\\.com \\(${rows} rows\\)\\.$`,
+        'm',
+      ),
+    );
     expect(rt.workbook.tabColor('Teams')).toBe('#d93025');
 
     // Pulled again by sam while it is failing: said to both, and the tab is its own colour again.

@@ -42,7 +42,7 @@ describe('the e-mail of a run given up, of a refresh whose sheet holds its dates
 
     const body = rt.mail[0]?.body ?? '';
     expect(body).toMatch(
-      /^Not brought up to date: 2026-12-06, which the sheet holds as last pulled\. Run now on its card in Extensions ▸ Assembled for Google Sheets ▸ Scheduled refreshes… pulls this week as of the day you press it\.\nThe sheet "Adherence" still holds the rows written 2026-12-06 \d\d:\d\d:\d\d \(America\/New_York\)\.$/m,
+      /^Not brought up to date: 2026-12-06, which the sheet holds as last pulled\. Run now on its card in Extensions ▸ Assembled for Google Sheets ▸ Scheduled refreshes… pulls this week as of the day you press it\.\nThe sheet "Adherence" still holds the rows written 2026-12-06 \d\d:\d\d:\d\d \(America\/New_York\) \(\d+ rows\)\.$/m,
     );
     expect(body).not.toMatch(/Not pulled|Nothing is missing/);
   });

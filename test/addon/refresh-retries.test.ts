@@ -115,9 +115,9 @@ describe('a refresh whose later report pages always fail', () => {
       /^Nothing is missing: the sheet holds 2026-05-18 to 2026-05-24 whole, pulled after they were over\.$/m,
     );
     expect(rt.mail[0]?.body).not.toMatch(/Not pulled|Not brought up to date|Run now/);
-    // And that the sheet still holds the last good run's rows, and when they were made.
+    // And that the sheet still holds the last good run's rows, when they were made and how many.
     expect(rt.mail[0]?.body).toMatch(
-      /^The sheet "AHT" still holds the rows written 2026-05-2\d \d\d:\d\d:\d\d \(Europe\/London\)\.$/m,
+      /^The sheet "AHT" still holds the rows written 2026-05-2\d \d\d:\d\d:\d\d \(Europe\/London\) \(\d+ rows\)\.$/m,
     );
     // The spreadsheet's name is quoted as data, without an aside about who set it.
     expect(rt.mail[0]?.body).toMatch(/^Spreadsheet: "[^"\n]+"$/m);

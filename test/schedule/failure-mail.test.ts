@@ -47,6 +47,35 @@ describe('the failure e-mail', () => {
     expect(body()).not.toMatch(/still holds|Nothing was written/);
   });
 
+  it("says by whom and how many rows were written, as the card does, from the refresh's last good write", () => {
+    const generated = '2026-12-05 06:02:11 (Europe/London)';
+    const told = (lastGood: Refresh['lastGood'], mode: Refresh['spec']['mode'] = 'replace') =>
+      failureMail(
+        [
+          {
+            refresh: { ...refresh, ownerId: 'analyst-id', lastGood, spec: { ...refresh.spec, mode } },
+            message: 'Assembled is down.',
+            next: '',
+            kept: { pulled: true, generated },
+          },
+        ],
+        sheet,
+      ).body;
+    const at = Date.UTC(2026, 11, 5, 6, 2);
+    expect(told({ at, rows: 100 })).toMatch(
+      /^The sheet "Teams" still holds the rows written 2026-12-05 06:02:11 \(Europe\/London\) \(100 rows\)\.$/m,
+    );
+    expect(told({ at, rows: 484, by: { owner: 'sam@example.com', ownerId: 'sam-id' } })).toMatch(
+      /^The sheet "Teams" still holds the rows written 2026-12-05 06:02:11 \(Europe\/London\) by sam@example\.com \(484 rows\)\.$/m,
+    );
+    // Its owner's own pull is theirs: "you", as their card says.
+    expect(
+      told({ at, rows: 1, by: { owner: 'analyst@example.com', ownerId: 'analyst-id' } }, 'append'),
+    ).toMatch(
+      /^The sheet "Teams" still holds the rows written up to 2026-12-05 06:02:11 \(Europe\/London\) by you \(1 row then\)\.$/m,
+    );
+  });
+
   it('says the dates the sheet holds were not brought up to date, and not pulled only those it never got', () => {
     const dates = (from: string, to: string, alone = true) =>
       body({ pulled: true, dates: { from, to, alone } });

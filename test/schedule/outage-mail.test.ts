@@ -63,7 +63,7 @@ describe('a weekly KPI pack due while Assembled is down', () => {
     const next =
       'It is tried once more within the hour after 2026-06-01 \\d\\d:\\d\\d \\(America/New_York\\); then it runs as scheduled, next at 2026-06-08 07:00 \\(America/New_York\\)\\.';
     const kept = (sheet: string) =>
-      `The sheet "${sheet}" still holds the rows written 2026-05-25 07:1\\d:\\d\\d \\(America/New_York\\)\\.`;
+      `The sheet "${sheet}" still holds the rows written 2026-05-25 07:1\\d:\\d\\d \\(America/New_York\\) \\(\\d+ rows\\)\\.`;
     const section = (which: string, sheet: string, reading: string, missed = '', then = next) =>
       new RegExp(
         `\\n\\nRefresh: ${which}, into the sheet "${sheet}"\\nAssembled had a server error \\(HTTP 5\\d\\d\\) while ${reading}\\. The add-on gave up after 3 attempts\\.\\n${missed}${kept(sheet)}\\n${then}\\n`,

@@ -1,5 +1,6 @@
 import { cutText } from '../cut-text';
 import { menuPath } from '../menu-names';
+import { ownerSeenBy } from '../owner';
 // The e-mail that tells a refresh's owner a run failed. The spreadsheet's name is set by any
 // editor, so it is quoted as data: one line in quotes, cut short, with nothing a mail client would
 // turn into a link (or take for an address); the only link is the spreadsheet's own URL. The
@@ -14,7 +15,7 @@ import { sameDay } from '../time/same-day';
 import { formatLocalDateTime } from '../time/zone-math';
 import type { DaySpan } from './held-days';
 import { keptDates, outside } from './kept-dates';
-import { KEPT_ROWS } from './kept-rows';
+import { KEPT_ROWS, keptRows } from './kept-rows';
 import { nextPullsSaid } from './next-pulls';
 import { nextRunIn } from './next-run';
 import type { Refresh } from './refresh';
@@ -119,12 +120,20 @@ export type SheetKept =
     }
   | { deleted: true };
 
-/** The run changed nothing: the sheet's rows are those last written, and when (its header note's time). */
-function keptWords(sheet: string, kept: SheetKept): string {
+/**
+ * The run changed nothing: the sheet's rows are those last written, when (its header note's time),
+ * and as its card says them (kept-rows.ts): by whom, pulled since the refresh wrote, and how many.
+ */
+function keptWords(sheet: string, kept: SheetKept, refresh: Refresh): string {
   if ('deleted' in kept) return `The rows the sheet ${sheet} held went with it.`;
   if (!kept.pulled) return `Nothing was written into the sheet ${sheet}.`;
-  const when = kept.generated && isGeneratedTime(kept.generated) ? kept.generated : 'before this run';
-  return `The sheet ${sheet} ${KEPT_ROWS} ${when}.`;
+  if (!kept.generated || !isGeneratedTime(kept.generated))
+    return `The sheet ${sheet} ${KEPT_ROWS} before this run.`;
+  const { at: _, by, ...good } = refresh.lastGood ?? {};
+  // The e-mail is its owner's: a pull of their own is "you", as their card says.
+  const owner = { id: refresh.ownerId ?? '', email: refresh.owner };
+  const who = by ? { by: ownerSeenBy(owner, by) } : {};
+  return `The sheet ${sheet} ${keptRows(refresh.spec.mode, { ...good, ...who, at: kept.generated })}.`;
 }
 
 /** Run now for the dates lost; a paused refresh's after the Resume its message asks for, not instead. */
@@ -268,7 +277,7 @@ function told({ refresh, message, folded, next, lost, covered, whole, retry, aga
       ...(covered ? [coveredWords(refresh, covered)] : []),
       ...(whole ? [wholeWords(whole)] : []),
       ...(again ? [catchUpWords(again, !!lost)] : []),
-      ...(kept ? [keptWords(sheet, kept)] : []),
+      ...(kept ? [keptWords(sheet, kept, refresh)] : []),
       ...(next ? [next] : []),
       // Dates lost, or pulled by the next run, say Run now beside them already; held whole, need none.
       ...(lost || covered || whole ? [] : [runAgainWords(refresh)].filter(Boolean)),

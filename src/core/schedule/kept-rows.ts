@@ -1,4 +1,38 @@
-// What a run that did not write left in its sheet, said on its card and in its e-mail: the rows
-// last written, by when. Not "of the last run that worked": before any run of the refresh worked,
+// What a run that did not write left in its sheet, said on its card and in its e-mail alike: the
+// rows last written, by when, by whom when a pull from Pull data wrote them since the refresh did,
+// and how many when known. Not "of the last run that worked": before any run of the refresh worked,
 // they are the pull it was saved from (Refresh.lastGood), and these words are true of either.
+import { countText, rowCount } from '../count-text';
+import type { MergedCounts } from '../jobs/pull-job';
+import type { PullSpec } from '../pull/pull-spec';
+
 export const KEPT_ROWS = 'still holds the rows written';
+
+/** A merge's rows as its message counts them: "442 updated, 44 added", not "486 rows". */
+export function mergedText({ updated, added, replacing }: MergedCounts): string {
+  const instead = replacing ? `, ${countText(replacing)} replacing earlier rows` : '';
+  return `${countText(updated)} updated, ${countText(added)} added${instead}`;
+}
+
+/**
+ * The rows last written, as the reader is told of them: `at` in their words for a time, `by` who
+ * pulled them ("you" to them), absent for the refresh's own run; `rows` (a merge's `merged`) when known.
+ */
+export interface KeptRows {
+  at: string;
+  rows?: number;
+  merged?: MergedCounts;
+  by?: string;
+}
+
+/**
+ * After the sheet's name: "still holds the rows written 2026-12-07 19:42 by sam@example.com (484
+ * rows)"; an append or merge holds the rows up to then, "(100 rows then)".
+ */
+export function keptRows(mode: PullSpec['mode'], { at, rows, merged, by }: KeptRows): string {
+  const written = by ? `${at} by ${by}` : at;
+  const count = rows === undefined ? '' : rowCount(rows);
+  if (mode === 'replace') return `${KEPT_ROWS} ${written}${count ? ` (${count})` : ''}`;
+  const then = mode === 'merge' && merged ? mergedText(merged) : count;
+  return `${KEPT_ROWS} up to ${written}${then ? ` (${then} then)` : ''}`;
+}
