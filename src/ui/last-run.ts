@@ -63,7 +63,7 @@ export function lastRunText(r: Pick<RefreshView, 'running' | 'lastRun' | 'retry'
  * What a failed run left in its sheet, said on its card once it is over (the e-mail and the header
  * note say it too): the rows last written (the last good run's, or the pull's it was saved from),
  * for a replace those alone; an append or merge holds the rows up to then, and any this run wrote
- * before it failed. '' when not known; no count where the rows are a pull's (not known).
+ * before it failed. '' when not known; no count where none is known (a pull named by its header note alone).
  */
 export function keptText(r: Pick<RefreshView, 'running' | 'lastRun' | 'spec'>): string {
   const kept = r.lastRun?.kept;

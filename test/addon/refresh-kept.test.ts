@@ -72,6 +72,7 @@ describe('a refresh given up on an outage', () => {
       mode: 'replace',
     };
     expect((await pullToEnd(rt, spec, 'refresh-kept-pull-01')).state).toBe('done');
+    const rows = rt.workbook.values('People').length - 1;
     await rt.callFromSidebar(
       'saveRefresh',
       { spec, frequency: { kind: 'hourly' }, notifyByEmail: true },
@@ -81,18 +82,19 @@ describe('a refresh given up on an outage', () => {
     const failed = await until(rt, 'failed');
     expect(failed.lastRun?.gaveUp).toBe(true);
     // The e-mail reads the pull's time from the sheet's header note: the card says the same time.
-    // No run of the refresh has worked: the rows are named by when they were written, not as a run's.
+    // No run of the refresh has worked: the rows are named by when they were written, not as a run's,
+    // and counted as that pull wrote them, by no one (its owner's own pull, the one it was saved from).
     const body = rt.mail[0]?.body ?? '';
-    const generated =
-      /^The sheet "People" still holds the rows written (\d{4}-\d\d-\d\d \d\d:\d\d):\d\d \(America\/New_York\)\.$/m.exec(
-        body,
-      )?.[1];
+    const generated = new RegExp(
+      `^The sheet "People" still holds the rows written (\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d):\\d\\d \\(America/New_York\\) \\(${rows} rows\\)\\.$`,
+      'm',
+    ).exec(body)?.[1];
     expect(generated).toBeDefined();
     expect(body).not.toMatch(/last run that worked/);
     for (const viewer of [rt, other]) {
       const seen = await card(viewer);
-      expect(seen.lastRun?.kept).toEqual({ at: generated });
-      expect(keptText(seen)).toBe(`The sheet still holds the rows written ${generated}.`);
+      expect(seen.lastRun?.kept).toEqual({ at: generated, rows });
+      expect(keptText(seen)).toBe(`The sheet still holds the rows written ${generated} (${rows} rows).`);
     }
     // Paused by the other editor, its owner is e-mailed what the sheet keeps in the same words.
     await other.callFromSidebar('pauseRefresh', (await card(rt)).id);

@@ -13,7 +13,7 @@ import { pullToEnd } from './pull-to-end';
 const HOUR = 3_600_000;
 const EDITOR_KEY = 'sk_live_test_editor_held_whole';
 const WHOLE =
-  /^Nothing is missing: the sheet holds 2026-11-30 to 2026-12-06 whole, pulled after they were over\.\nThe sheet "Adherence daily" still holds the rows written 2026-12-07 00:29:\d\d \(America\/New_York\)\.$/m;
+  /^Nothing is missing: the sheet holds 2026-11-30 to 2026-12-06 whole, pulled after they were over\.\nThe sheet "Adherence daily" still holds the rows written 2026-12-07 00:29:\d\d \(America\/New_York\) \(\d+ rows\)\.$/m;
 
 /**
  * "Last week" pulled into a sheet at `pulledAt`, and a daily refresh of it at 07:00 saved there by

@@ -221,7 +221,7 @@ describe('a refresh card’s last run', () => {
     expect(keptText({ ...idle, lastRun: merged, ...spec('merge') })).toBe(
       'The sheet still holds the rows written up to 2026-12-07 07:52 (90 updated, 10 added then).',
     );
-    // The rows of the pull it was saved from, by their header note: when, with no count.
+    // The rows of a pull named by their header note alone: when, with no count.
     const pulled = { ...lastRun, kept: { at: kept.at } };
     expect(keptText({ ...idle, lastRun: pulled, ...spec('replace') })).toBe(
       'The sheet still holds the rows written 2026-12-07 07:52.',

@@ -3,7 +3,7 @@
 // Its relative range is resolved afresh, as a scheduled refresh's is.
 import type { Caller } from '../owner';
 import type { Store, Zone } from '../ports';
-import { RefreshStore } from '../schedule/refresh';
+import { type Refresh, RefreshStore } from '../schedule/refresh';
 import { refreshInto, refreshWords } from '../schedule/sheet-refresh';
 import { keptWords } from './kept-words';
 import { otherZone, tableZoneWords } from './mixed-target';
@@ -19,9 +19,14 @@ const KEY = 'lastPull.';
  */
 export const REMEMBER_BYTES = 50 * 1024;
 
+/** What a pull wrote into its sheet, and who pulled it (pulled-over.ts filledBy). */
+type Filled = Omit<NonNullable<Refresh['lastGood']>, 'at'>;
+
 interface Remembered {
   spec: PullSpec;
   at: number;
+  /** Kept since a refresh saved on the sheet has its count (lastFilled); older entries have none. */
+  filled?: Filled;
 }
 // Entries saved before their time was kept are the spec alone.
 const specOf = (v: Remembered | PullSpec): PullSpec => ('spec' in v ? v.spec : v);
@@ -48,10 +53,16 @@ export interface PullAgain {
   lost?: string;
 }
 
-export function rememberPull(store: Store, sheetId: number | undefined, spec: PullSpec, now: number): void {
+export function rememberPull(
+  store: Store,
+  sheetId: number | undefined,
+  spec: PullSpec,
+  now: number,
+  filled?: Filled,
+): void {
   if (sheetId === undefined || spec.target.kind === 'bigquery') return;
   const key = `${KEY}${sheetId}`;
-  const entry: Remembered = { spec, at: now };
+  const entry: Remembered = { spec, at: now, ...(filled ? { filled } : {}) };
   let used = key.length + JSON.stringify(entry).length;
   // The newest are kept within the budget; older ones (often of sheets deleted since) are forgotten.
   const others = store
@@ -63,6 +74,15 @@ export function rememberPull(store: Store, sheetId: number | undefined, spec: Pu
     if (used > REMEMBER_BYTES) store.delete(k);
   }
   store.set(key, entry);
+}
+
+/**
+ * The rows the pull that last filled the sheet `sheetId` wrote, when, how many and by whom: what a
+ * refresh saved on it (Pull data's Save scheduled refresh) leaves there should its first run fail.
+ */
+export function lastFilled(store: Store, sheetId: number): Refresh['lastGood'] {
+  const stored = store.get<Remembered | PullSpec>(`${KEY}${sheetId}`);
+  return stored && 'filled' in stored && stored.filled ? { at: stored.at, ...stored.filled } : undefined;
 }
 
 const HOW: Record<PullSpec['mode'], string> = {

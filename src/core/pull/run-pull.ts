@@ -43,7 +43,7 @@ import { goneText } from '../record-store';
 import { failedRunWords, forbiddenOf } from '../schedule/failed-run-words';
 import { foldedWords, withFolded } from '../schedule/folded-runs';
 import { keptNames } from '../schedule/notes-beside';
-import { pulledOver } from '../schedule/pulled-over';
+import { filledBy, pulledOver } from '../schedule/pulled-over';
 import { makeRoom } from '../share';
 import type { WriteOptions } from '../sheet/write-table';
 import { buildTable, type Table, withMade } from '../table/build-table';
@@ -416,7 +416,7 @@ function stepSaved(deps: PullDeps, jobs: JobStore, id: string, force: boolean, r
   const filled = saved.spec.mode === 'replace' || (saved.rows ?? 0) > 0;
   if (saved.state === 'done' && filled && saved.spec.target.kind !== 'bigquery') {
     const sheetId = saved.sheetId ?? deps.targets.bind(saved.spec.target);
-    rememberPull(deps.store, sheetId, saved.spec, deps.clock.now());
+    rememberPull(deps.store, sheetId, saved.spec, deps.clock.now(), filledBy(saved));
     // A pull from the sidebar wrote over a refresh's rows there (its own runs say so).
     if (sheetId !== undefined && !saved.refreshId) pulledOver(deps, sheetId, saved);
   }

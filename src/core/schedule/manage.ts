@@ -3,6 +3,7 @@
 // may stop it, though (its owner may have left): Pause and Remove make no key do anything.
 
 import { type Caller, type Owned, ownerName, owns, requireOwner } from '../owner';
+import { lastFilled } from '../pull/pull-again';
 import { specProblems } from '../pull/pull-spec';
 import { TargetMissing, targetSheet } from '../pull/pull-target';
 import type { PullDeps } from '../pull/run-pull';
@@ -145,6 +146,14 @@ function edited(
     delete before.appended;
     delete before.gathered;
     delete before.lastGood;
+  }
+  // Saved on a sheet a pull filled (Pull data's Save scheduled refresh): a first run that fails leaves
+  // that pull's rows, counted as it wrote them, named by whom when not by the refresh's owner.
+  const filled =
+    !existing || !sameTarget ? sheetId !== undefined && lastFilled(deps.store, sheetId) : undefined;
+  if (filled) {
+    const { by, ...rows } = filled;
+    before.lastGood = by && !owns(deps.user, by) ? filled : rows;
   }
   // A run due and not yet taken up (the next check takes it) stays due: scheduled after now, it would
   // be skipped. At its times if they stay; under new ones, if they too have a time between its due

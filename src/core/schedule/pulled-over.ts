@@ -10,6 +10,15 @@ import { restoreTab } from './failed-tab';
 import { changeRefresh, type Refresh, RefreshStore } from './refresh';
 import { refreshInto } from './sheet-refresh';
 
+/** What the pull `job`, done, wrote into its sheet, and who pulled it: a refresh's lastGood but its time. */
+export function filledBy(job: PullJob): Omit<NonNullable<Refresh['lastGood']>, 'at'> {
+  return {
+    ...(job.rows !== undefined ? { rows: job.rows } : {}),
+    ...(job.merged ? { merged: job.merged } : {}),
+    by: { owner: job.owner, ...(job.ownerId ? { ownerId: job.ownerId } : {}) },
+  };
+}
+
 /** `job`: a pull from the sidebar, done, that wrote the sheet `sheetId`. */
 export function pulledOver(
   deps: { store: Store; lock: Lock; targets: Targets },
@@ -19,12 +28,7 @@ export function pulledOver(
   const { target } = job.spec;
   const r = refreshInto(new RefreshStore(deps.store).all(), sheetId, target);
   if (!r) return;
-  const written: NonNullable<Refresh['lastGood']> = {
-    at: job.updatedAt,
-    ...(job.rows !== undefined ? { rows: job.rows } : {}),
-    ...(job.merged ? { merged: job.merged } : {}),
-    by: { owner: job.owner, ...(job.ownerId ? { ownerId: job.ownerId } : {}) },
-  };
+  const written: NonNullable<Refresh['lastGood']> = { at: job.updatedAt, ...filledBy(job) };
   let tabWas: string | null | undefined;
   changeRefresh(deps, r.id, (saved) => {
     if (!saved) return undefined;

@@ -110,9 +110,10 @@ export interface Refresh extends RefreshInput, OwnedRecord {
   /**
    * The last run that worked, while the runs since have not (failed, stalled, skipped, stopped):
    * its rows are what a failed run left in the sheet, which its card says. Gone with the next good run.
-   * Before any run of its own worked, the pull its sheet's header note says made the rows, when its
-   * first run fails: when that was, its rows not known. A pull from Pull data into its sheet since
-   * its last run is that pull, `by` whom (pulled-over.ts).
+   * Saved on a sheet a pull filled, that pull, counted, by whom when not its owner (pull-again.ts
+   * lastFilled); else, before any run of its own worked, the pull its sheet's header note says made
+   * the rows, when its first run fails: when that was, its rows not known. A pull from Pull data
+   * into its sheet since its last run is that pull, `by` whom (pulled-over.ts).
    */
   lastGood?: Pick<LastRun, 'at' | 'merged'> & Partial<Pick<LastRun, 'rows'>> & { by?: Owned };
   /** The range the last good run pulled, and when it began (catch-up.ts). */
