@@ -166,20 +166,40 @@ describe('a refresh given up on an outage', () => {
     );
     expect(rt.workbook.tabColor('Teams')).toBe('#d93025');
 
-    // Pulled again by sam while it is failing: said to both, and the tab is its own colour again.
+    // Pulled again by sam while it is failing: said to both, as rows newer than the failure, not
+    // rows it "still" holds, and the tab is its own colour again.
     sim.setFaults({});
     await rt.clock.advanceAsync(2 * 60_000);
     expect((await pullToEnd(sam, spec, 'refresh-kept-pull-03')).state).toBe('done');
     const again = generated();
     expect(again).not.toBe(first);
-    for (const [viewer, by] of [
-      [rt, 'sam@example.com'],
-      [sam, 'you'],
-    ] as const) {
-      const seen = await card(viewer);
-      expect(seen.lastRun).toMatchObject({ status: 'failed', kept: { at: again, rows, by } });
-      expect(keptText(seen)).toBe(`The sheet still holds the rows written ${again} by ${by} (${rows} rows).`);
-    }
+    const holds = async () => {
+      for (const [viewer, by] of [
+        [rt, 'sam@example.com'],
+        [sam, 'you'],
+      ] as const) {
+        const seen = await card(viewer);
+        expect(seen.lastRun).toMatchObject({ status: 'failed', kept: { at: again, rows, by } });
+        expect(keptText(seen)).toBe(`The sheet holds the rows ${by} pulled ${again} (${rows} rows).`);
+      }
+    };
+    await holds();
     expect(rt.workbook.tabColor('Teams')).toBe('#0b8043');
+
+    // Its owner's key refused at its next run, which pauses it: the e-mail says the same of sam's rows.
+    await rt.callFromSidebar('saveSettings', {
+      apiKey: 'sk_live_test_never_issued_key',
+      timeFormat: backend.timeFormat,
+      apiVersion: '',
+    });
+    await until(rt, 'failed', (await card(rt)).lastRun?.at);
+    expect(rt.mail).toHaveLength(2);
+    expect(rt.mail[1]?.body).toMatch(
+      new RegExp(
+        `^The sheet "Teams" holds the rows sam@example\\.com pulled ${again}:\\d\\d \\(America/New_York\\) \\(${rows} rows\\)\\.$`,
+        'm',
+      ),
+    );
+    await holds();
   });
 });

@@ -68,6 +68,12 @@ describe('the failure e-mail', () => {
     expect(told({ at, rows: 484, by: { owner: 'sam@example.com', ownerId: 'sam-id' } })).toMatch(
       /^The sheet "Teams" still holds the rows written 2026-12-05 06:02:11 \(Europe\/London\) by sam@example\.com \(484 rows\)\.$/m,
     );
+    // Pulled while its runs were failing: newer than the failure, as its card says them.
+    expect(
+      told({ at, rows: 484, by: { owner: 'sam@example.com', ownerId: 'sam-id' }, sinceFailed: true }),
+    ).toMatch(
+      /^The sheet "Teams" holds the rows sam@example\.com pulled 2026-12-05 06:02:11 \(Europe\/London\) \(484 rows\)\.$/m,
+    );
     // Its owner's own pull is theirs: "you", as their card says.
     expect(
       told({ at, rows: 1, by: { owner: 'analyst@example.com', ownerId: 'analyst-id' } }, 'append'),

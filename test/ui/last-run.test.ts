@@ -229,6 +229,24 @@ describe('a refresh card’s last run', () => {
     expect(keptText({ ...idle, lastRun: { ...pulled, rows: 40 }, ...spec('append') })).toBe(
       'The sheet still holds the rows written up to 2026-12-07 07:52. This run wrote 40 rows before it failed, which stay there too; the next run writes the rest without doubling a row.',
     );
+    // Pulled from Pull data while its runs were failing: newer than the failure, not held "still".
+    const since = {
+      ...lastRun,
+      kept: { ...kept, rows: 484, by: 'sam@example.com', sinceFailed: true as const },
+    };
+    expect(keptText({ ...idle, lastRun: since, ...spec('replace') })).toBe(
+      'The sheet holds the rows sam@example.com pulled 2026-12-07 07:52 (484 rows).',
+    );
+    expect(
+      keptText({ ...idle, lastRun: { ...since, kept: { ...since.kept, by: 'you' } }, ...spec('append') }),
+    ).toBe('The sheet holds the rows up to those you pulled 2026-12-07 07:52 (484 rows then).');
+    expect(
+      keptText({
+        ...idle,
+        lastRun: { ...since, kept: { ...since.kept, sinceFailed: undefined } },
+        ...spec('replace'),
+      }),
+    ).toBe('The sheet still holds the rows written 2026-12-07 07:52 by sam@example.com (484 rows).');
     // None worked before it, or a run is under way (its own may be written meanwhile): nothing said.
     expect(keptText({ ...idle, lastRun: { ...lastRun, kept: undefined }, ...spec('replace') })).toBe('');
     expect(keptText({ running: true, lastRun, ...spec('replace') })).toBe('');

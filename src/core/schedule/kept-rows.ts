@@ -17,22 +17,27 @@ export function mergedText({ updated, added, replacing }: MergedCounts): string 
 /**
  * The rows last written, as the reader is told of them: `at` in their words for a time, `by` who
  * pulled them ("you" to them), absent for the refresh's own run; `rows` (a merge's `merged`) when known.
+ * `sinceFailed`: pulled while its runs were failing (Refresh.lastGood), newer than the failure.
  */
 export interface KeptRows {
   at: string;
   rows?: number;
   merged?: MergedCounts;
   by?: string;
+  sinceFailed?: true;
 }
 
 /**
  * After the sheet's name: "still holds the rows written 2026-12-07 19:42 by sam@example.com (484
- * rows)"; an append or merge holds the rows up to then, "(100 rows then)".
+ * rows)"; an append or merge holds the rows up to then, "(100 rows then)". Pulled after the refresh
+ * began failing, the rows are not held "still", from before it: "holds the rows sam@example.com
+ * pulled 2026-12-07 19:42 (484 rows)".
  */
-export function keptRows(mode: PullSpec['mode'], { at, rows, merged, by }: KeptRows): string {
-  const written = by ? `${at} by ${by}` : at;
+export function keptRows(mode: PullSpec['mode'], { at, rows, merged, by, sinceFailed }: KeptRows): string {
   const count = rows === undefined ? '' : rowCount(rows);
-  if (mode === 'replace') return `${KEPT_ROWS} ${written}${count ? ` (${count})` : ''}`;
   const then = mode === 'merge' && merged ? mergedText(merged) : count;
-  return `${KEPT_ROWS} up to ${written}${then ? ` (${then} then)` : ''}`;
+  const counted = mode === 'replace' ? (count ? ` (${count})` : '') : then ? ` (${then} then)` : '';
+  const upTo = mode === 'replace' ? '' : 'up to ';
+  if (by && sinceFailed) return `holds the rows ${upTo ? `${upTo}those ` : ''}${by} pulled ${at}${counted}`;
+  return `${KEPT_ROWS} ${upTo}${by ? `${at} by ${by}` : at}${counted}`;
 }

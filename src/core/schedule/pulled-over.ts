@@ -36,7 +36,11 @@ export function pulledOver(
     tabWas = was;
     const gathered = gatheredOf(saved);
     const taken = job.spec.mode === 'replace' && gathered && gathered.rows !== 0;
-    return { ...next, ...(taken ? { gathered: { rows: 0 } } : {}), lastGood: written };
+    // Pulled while its runs were failing (stopped after one, too): newer than the failure.
+    const run = saved.lastRun;
+    const failing = run?.status === 'failed' || run?.status === 'stalled' || run?.afterFailed;
+    const lastGood = failing ? { ...written, sinceFailed: true as const } : written;
+    return { ...next, ...(taken ? { gathered: { rows: 0 } } : {}), lastGood };
   });
   if (tabWas === undefined) return;
   try {

@@ -16,6 +16,7 @@ import { sameDay } from '../time/same-day';
 import { formatLocalDateTime, weekdayOf } from '../time/zone-math';
 import { foldedBrief } from './folded-runs';
 import { describeFrequency, type Frequency, nextRun } from './frequency';
+import type { KeptRows } from './kept-rows';
 import {
   forbiddenForYou,
   KEY_REFUSED_FOR_YOU,
@@ -154,9 +155,10 @@ export interface RefreshView {
      * A failed or stalled run's sheet, there still, holds the rows last written: when the last run
      * that worked ended, or the pull it was saved from, and its rows when known (Refresh.lastGood);
      * absent when not known, or for a BigQuery table (a load under way when it failed may have finished).
-     * `by`: who pulled them from Pull data since the refresh last wrote ("you" to them), if so.
+     * `by`: who pulled them from Pull data since the refresh last wrote ("you" to them), if so;
+     * `sinceFailed`, while its runs were failing (kept-rows.ts keptRows says them so).
      */
-    kept?: { at: string; rows?: number; merged?: MergedCounts; by?: string };
+    kept?: KeptRows;
     /** Stopped after a failed run (refresh.ts LastRun): `kept` says what its sheet holds, as a failed run's does. */
     afterFailed?: true;
   } | null;

@@ -113,9 +113,11 @@ export interface Refresh extends RefreshInput, OwnedRecord {
    * Saved on a sheet a pull filled, that pull, counted, by whom when not its owner (pull-again.ts
    * lastFilled); else, before any run of its own worked, the pull its sheet's header note says made
    * the rows, when its first run fails: when that was, its rows not known. A pull from Pull data
-   * into its sheet since its last run is that pull, `by` whom (pulled-over.ts).
+   * into its sheet since its last run is that pull, `by` whom (pulled-over.ts), `sinceFailed` when its
+   * runs were failing then: its rows are newer than the failure, which its card and e-mail say.
    */
-  lastGood?: Pick<LastRun, 'at' | 'merged'> & Partial<Pick<LastRun, 'rows'>> & { by?: Owned };
+  lastGood?: Pick<LastRun, 'at' | 'merged'> &
+    Partial<Pick<LastRun, 'rows'>> & { by?: Owned; sinceFailed?: true };
   /** The range the last good run pulled, and when it began (catch-up.ts). */
   lastPulled?: PulledRange;
   /** append mode: the periods appended after they were over ("from..to"), newest last. */
