@@ -236,6 +236,8 @@ export interface RefreshNotice {
   kept?: SheetKept;
   /** Paused before its next run, which could not run (its sheet was deleted): no run failed. */
   cannotRun?: true;
+  /** Its owner's other refreshes here, paused with it for the key Assembled refused at this run. */
+  pausedWith?: Refresh[];
 }
 
 /** A deleted sheet's ways back, in its owner's e-mail: those its card says (sheet-refresh.ts). */
@@ -252,15 +254,37 @@ function outcome(notices: readonly RefreshNotice[]): { verb: string; line: strin
 // Counted, not named: a team's or agent's name is set in Assembled by others, and could be a link.
 export const whatOf = (refresh: Refresh) => pullWords({ ...refresh.spec, filterNames: undefined });
 
-/** "Refresh: Teams, into the sheet "Teams"": which refresh an e-mail to its owner is about. */
-export function refreshLine(refresh: Refresh): string {
+/** "Teams, into the sheet "Teams"": a refresh, as an e-mail to its owner names it. */
+function refreshNamed(refresh: Refresh): string {
   const { target } = refresh.spec;
   const into = quotedTarget(target, quoteAsData);
-  return `Refresh: ${whatOf(refresh)}, into ${target.kind === 'bigquery' ? '' : 'the sheet '}${into}`;
+  return `${whatOf(refresh)}, into ${target.kind === 'bigquery' ? '' : 'the sheet '}${into}`;
+}
+
+/** "Refresh: Teams, into the sheet "Teams"": which refresh an e-mail to its owner is about. */
+export const refreshLine = (refresh: Refresh): string => `Refresh: ${refreshNamed(refresh)}`;
+
+/** The owner's other refreshes a refused key paused with this one (pauseForKey): each to resume too. */
+function pausedWithWords(others: Refresh[]): string {
+  const [one, it] = others.length === 1 ? ['refresh here runs', 'it is'] : ['refreshes here run', 'they are'];
+  const them = others.length === 1 ? 'it on its card' : 'each on its card';
+  return `Your other ${one} with the same key, so ${it} paused with this one: ${others.map(refreshNamed).join('; ')}. Resume ${them} too once a valid key is saved.`;
 }
 
 /** A refresh's own lines: which, into where; then what happened, what it left, what comes next. */
-function told({ refresh, message, folded, next, lost, covered, whole, retry, again, kept }: RefreshNotice): {
+function told({
+  refresh,
+  message,
+  folded,
+  next,
+  lost,
+  covered,
+  whole,
+  retry,
+  again,
+  kept,
+  pausedWith,
+}: RefreshNotice): {
   which: string;
   lines: string[];
 } {
@@ -270,6 +294,7 @@ function told({ refresh, message, folded, next, lost, covered, whole, retry, aga
     which: refreshLine(refresh),
     lines: [
       message,
+      ...(pausedWith ? [pausedWithWords(pausedWith)] : []),
       ...(folded ? [folded] : []),
       // A relative range moves on: the dates this run was for are not pulled by the next one,
       // unless it catches up on them, or a replace's next run is before its range moves on.

@@ -12,12 +12,12 @@ import { formatLocalDateTime } from '../time/zone-math';
 import { refuseHourMoved } from '../time/zone-shown';
 import { InputError, parseInput } from '../validation';
 import { everyHourAsHourly } from './every-hour';
-import { keyPauseNamed, keyPauseWhat, NO_KEY_TO_RESUME } from './key-pause';
+import { NO_KEY_TO_RESUME } from './key-pause';
 import { nextRunIn, scheduleAfter } from './next-run';
 import { notesBesideFor } from './notes-beside';
 import { forgetPause, ownersCall } from './pause-asked';
 import { changeRefresh, changeRefreshes, type Refresh, RefreshInput, RefreshStore } from './refresh';
-import { logPaused, logRefresh, type RefreshDeps, stopPressed, stopRunOf } from './run-refreshes';
+import { logRefresh, pauseForKey, type RefreshDeps, stopPressed, stopRunOf } from './run-refreshes';
 import { gone, namedNow, refreshInto, refreshWords, takenBack, toHaveDone } from './sheet-refresh';
 import { type StoppedNotice, stoppedNotice } from './stopped-mail';
 
@@ -314,24 +314,10 @@ function pausedAs(deps: Deps, saved: Refresh, paused: boolean, reason?: string):
 /**
  * The caller removed their key: their refreshes here stop at once, as Remove key said they would,
  * paused for want of it (every editor's card says so), rather than each failing at its next run and
- * e-mailing them of what they just did. One they paused themselves is left as it is.
+ * e-mailing them of what they just did.
  */
 export function pauseForRemovedKey(deps: RefreshDeps): void {
-  const mine = new RefreshStore(deps.store).all().filter((r) => owns(deps.user, r));
-  if (mine.length === 0) return;
-  changeRefreshes(
-    deps,
-    mine.map((r) => r.id),
-    (r) => {
-      // Paused for a refused key or one without permission, it now wants a key first: said so.
-      if (!r || (r.paused && !r.pausedForKey)) return undefined;
-      const { notice: _, keySavedAt: __, ...rest } = stopRunOf(deps, r);
-      const pausedReason = `Paused: ${keyPauseNamed(r, 'removed')}.`;
-      // Paused already (for its key, or by its run's end just now), that pause was logged.
-      if (!rest.paused) logPaused(deps, r, keyPauseWhat(r, 'removed'));
-      return { ...rest, paused: true, pausedForKey: 'missing', pausedReason };
-    },
-  );
+  pauseForKey(deps, { owner: deps.user.email, ownerId: deps.user.id }, 'removed');
 }
 
 /** The caller saved a key in Settings: their refreshes here paused for theirs are told so (Refresh.keySavedAt). */

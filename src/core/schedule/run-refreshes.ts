@@ -4,7 +4,7 @@ import { cutText } from '../cut-text';
 import { JobStore } from '../jobs/job-store';
 import { isTerminal, NO_KEY, type PullJob, STOPPED, waitsToTry } from '../jobs/pull-job';
 import { withLock } from '../lock';
-import { owns } from '../owner';
+import { type Owned, owns } from '../owner';
 import type { Zone } from '../ports';
 import { OtherZone } from '../pull/mixed-target';
 import { type Gathered, gatheredOf, keepPast, periodUnderWay } from '../pull/mode-words';
@@ -55,7 +55,15 @@ import { heldWhole } from './kept-dates';
 import { keyPauseNamed, keyPauseToOwner, keyPauseWhat, NO_KEY_TO_RUN, noKeyFor } from './key-pause';
 import { nextRunIn, scheduleAfter } from './next-run';
 import { askPause, pausedIfAsked } from './pause-asked';
-import { changeRefresh, type LastRun, type Refresh, RefreshStore, type RunStatus, ranAt } from './refresh';
+import {
+  changeRefresh,
+  changeRefreshes,
+  type LastRun,
+  type Refresh,
+  RefreshStore,
+  type RunStatus,
+  ranAt,
+} from './refresh';
 import { ITS_CARD } from './run-now-pulls';
 import { followBack, gone, goneReason, namedNow, sheetGone } from './sheet-refresh';
 import type { StoppedNotice } from './stopped-mail';
@@ -444,6 +452,38 @@ export function logPaused(deps: RefreshDeps, r: Refresh, what: string, ran = fal
   logRefresh(deps, r, 'paused', `Paused ${ran ? 'as its run failed' : 'before its next run'}: ${what}.`);
 }
 
+/**
+ * Pauses `owner`'s refreshes here for their key: 'removed' by them (Remove key), or refused by
+ * Assembled at a run of `but`, whose run's end pauses it (true). Each card and a "paused" row in the
+ * log say why. One they paused themselves is left as it is; refused, so is one paused for its key
+ * already, and one with a run under way, whose end says how it went. Gives those it paused.
+ */
+export function pauseForKey(deps: RefreshDeps, owner: Owned, why: true | 'removed', but?: string): Refresh[] {
+  const user = { id: owner.ownerId ?? '', email: owner.owner };
+  const theirs = ownRefreshes({ store: deps.store, user }).filter((r) => r.id !== but);
+  // None: the spreadsheet's lock is not waited for.
+  if (theirs.length === 0) return [];
+  const paused: Refresh[] = [];
+  changeRefreshes(
+    deps,
+    theirs.map((r) => r.id),
+    (r) => {
+      // Removed, one paused for a refused key or one without permission now wants a key first: said so.
+      if (!r || (r.paused && (why === true || !r.pausedForKey)) || (why === true && r.jobId))
+        return undefined;
+      const { notice: _, keySavedAt: __, ...rest } = stopRunOf(deps, r);
+      // Paused already (for its key, or by its run's end just now), that pause was logged.
+      if (!rest.paused) {
+        logPaused(deps, r, keyPauseWhat(r, why));
+        paused.push(r);
+      }
+      const pausedReason = `Paused: ${keyPauseNamed(r, why)}.`;
+      return { ...rest, paused: true, pausedForKey: why === true || 'missing', pausedReason };
+    },
+  );
+  return paused;
+}
+
 /** The owner's e-mail of a refresh whose sheet was deleted: what happened, what went with it, the way back. */
 function goneNotice(r: Refresh): RefreshNotice {
   return {
@@ -635,6 +675,9 @@ function endRecorded(deps: RefreshDeps, refresh: Refresh, job: Ending | undefine
     }
     // Paused by this run (not Run now's on one paused already): the log's runs of it stop here.
     if (next.paused && !r.paused) logPaused(deps, r, forKey ? keyPauseWhat(r, forKey) : sheetGone(r), true);
+    // Refused, the key is refused at each of its owner's refreshes here: they pause now, told of in
+    // this run's e-mail, not each at its own time in one of its own.
+    const withIt = forKey === true ? pauseForKey(deps, r, true, r.id) : [];
     const reason = next.pausedReason ?? job.message ?? status;
     const marked = markFailedRun(deps, r, reason);
     if (marked.tabWas !== undefined) next.tabWas = marked.tabWas;
@@ -666,8 +709,10 @@ function endRecorded(deps: RefreshDeps, refresh: Refresh, job: Ending | undefine
     // Given up by their background check (the sidebar closed hours before), it is e-mailed as theirs.
     if (job.byHand && !deps.background) return next;
     next.failingSince = r.failingSince ?? dueAt ?? now;
-    // A refresh this run paused is told of at once, however recently a failure was e-mailed.
-    if (r.notifyByEmail && ((next.paused && !r.paused) || mailDue(r, now))) {
+    // A refresh this run paused is told of at once, however recently a failure was e-mailed; so are
+    // those paused with it, whose owner asked for e-mail of any of them.
+    const told = r.notifyByEmail || withIt.some((w) => w.notifyByEmail);
+    if (told && ((next.paused && !r.paused) || mailDue(r, now))) {
       // Lines of their own: when it runs next, then how often the e-mail comes. A deleted sheet's
       // pause says what to do instead: it is not resumed, nor run now, into no sheet.
       // Days missed are said with the later try that may pull them yet, before what to do if it fails.
@@ -676,13 +721,14 @@ function endRecorded(deps: RefreshDeps, refresh: Refresh, job: Ending | undefine
       const later = [nextWords, failingWords(r, next, deps.zone)].filter(Boolean);
       // The e-mail is the owner's alone: a pause for their key is said to them, with where Resume is.
       const why = forKey ? keyPauseToOwner(forKey, false, ITS_CARD) : reason;
-      const told = job.byHand && dueAt !== undefined ? `${pressedWords(dueAt, deps.zone)} ${why}` : why;
+      const said = job.byHand && dueAt !== undefined ? `${pressedWords(dueAt, deps.zone)} ${why}` : why;
       deps.notify.failed([
         cutOff
           ? goneNotice(next)
           : {
               refresh: next,
-              message: told,
+              message: said,
+              ...(withIt.length ? { pausedWith: withIt.map((w) => namedNow(deps.targets, w)) } : {}),
               ...(job.folded ? { folded: foldedSaid(job.folded, deps.zone) } : {}),
               next: later.join('\n'),
               ...after,

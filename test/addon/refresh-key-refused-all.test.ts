@@ -1,0 +1,139 @@
+// One owner's key refused at a run of one of their refreshes: every refresh of theirs here runs with
+// that key, so all of them not paused already pause at once, in the log and on their cards, and the
+// owner gets one e-mail naming them, not one at each refresh's own time. Another editor's refreshes,
+// run with their own key, go on.
+import { describe, expect, it } from 'vitest';
+import { saveListRefresh } from '../../dev/daily-refresh';
+import { startLocalAddon } from '../../dev/local-addon';
+import type { RefreshView } from '../../src/core/schedule/refresh-view';
+import { HOUR, hourlyRefresh, hourlyTeams } from './hourly-teams';
+
+const SAM_KEY = 'sk_live_test_sam_keyall';
+const SETTINGS = 'Extensions ▸ Assembled for Google Sheets ▸ Settings…';
+
+describe("a refresh whose owner's key Assembled refuses", () => {
+  it("pauses its owner's other refreshes here with it, in one e-mail, and no one else's", async () => {
+    // 08:00 in New York.
+    const { rt, sim, key, backend } = await startLocalAddon({ dialect: 'live' });
+    const settings = (apiKey: string) => ({ apiKey, timeFormat: backend.timeFormat, apiVersion: '' });
+    sim.issueKey(SAM_KEY);
+    const sam = rt.asUser('sam@example.com');
+    await sam.callFromSidebar('saveSettings', settings(SAM_KEY));
+    // The analyst's: teams hourly (no e-mail asked), sites daily at 14:00, people paused by them;
+    // sam's queues hourly.
+    rt.workbook.addSheet('Teams');
+    await saveListRefresh(rt, {
+      resource: 'teams',
+      sheet: 'Teams',
+      frequency: { kind: 'hourly' },
+      key: 'keyall-teams',
+    });
+    rt.workbook.addSheet('Sites');
+    await saveListRefresh(rt, {
+      resource: 'sites',
+      sheet: 'Sites',
+      frequency: { kind: 'daily', hour: 14 },
+      key: 'keyall-sites',
+      notify: true,
+    });
+    await hourlyRefresh(rt, 'people', 'People', 'keyall-people');
+    await hourlyRefresh(rt, 'queues', 'Queues', 'keyall-queues', sam);
+    const listed = await rt.callFromSidebar<RefreshView[]>('listRefreshes');
+    const [teams, sites, people, queues] = listed.map((v) => v.id) as [string, string, string, string];
+    await rt.callFromSidebar('pauseRefresh', people);
+    sim.revokeKey(key);
+
+    await rt.clock.advanceAsync(HOUR);
+    const cards = async (viewer = rt) =>
+      new Map((await viewer.callFromSidebar<RefreshView[]>('listRefreshes')).map((v) => [v.id, v]));
+    const refused = `Paused: Assembled did not accept your API key. Set a valid key in ${SETTINGS}, then Resume.`;
+    let mine = await cards();
+    expect(mine.get(teams)).toMatchObject({ paused: true, pausedReason: refused });
+    expect(mine.get(sites)).toMatchObject({ paused: true, pausedReason: refused });
+    // Paused by its owner: left so, not said to be for the key.
+    expect(mine.get(people)).toMatchObject({ paused: true, pausedReason: '' });
+    // Sam's runs with sam's key: untouched, and run.
+    expect(mine.get(queues)).toMatchObject({ paused: false, lastRun: { status: 'done' } });
+    expect((await cards(sam)).get(sites)).toMatchObject({
+      pausedReason: `Paused: Assembled did not accept the API key of its owner, analyst@example.com; they need to set a valid key in ${SETTINGS} and resume it.`,
+    });
+    const theirs = 'Assembled did not accept the API key of its owner, analyst@example.com';
+    const [head = [], ...rows] = rt.workbook.values('Assembled log');
+    const col = (name: string) => head.indexOf(name);
+    expect(
+      rows
+        .filter((r) => r[col('Who')] === 'analyst@example.com')
+        .map((r) => [r[col('What')], r[col('Status')], r[col('Message')]]),
+    ).toEqual([
+      [expect.stringMatching(/Teams/), 'failed', `${theirs}.`],
+      [expect.stringMatching(/Teams/), 'paused', `Paused as its run failed: ${theirs}.`],
+      [expect.stringMatching(/Sites/), 'paused', `Paused before its next run: ${theirs}.`],
+    ]);
+    // E-mailed, as the sites' owner asked for e-mail of it.
+    const told = () => rt.mail.filter((m) => m.to === 'analyst@example.com');
+    expect(told()).toHaveLength(1);
+    expect(told()[0]?.body.split('\n')).toContain(
+      'Your other refresh here runs with the same key, so it is paused with this one: Sites, into the sheet "Sites". Resume it on its card too once a valid key is saved.',
+    );
+
+    // Past the sites' own time: nothing more runs, nor is e-mailed; sam's goes on.
+    await rt.clock.advanceAsync(7 * HOUR);
+    expect(told()).toHaveLength(1);
+    mine = await cards();
+    expect(mine.get(sites)).toMatchObject({ paused: true, lastRun: null });
+    expect(mine.get(queues)).toMatchObject({ paused: false, lastRun: { status: 'done' } });
+    expect(mine.get(queues)?.ranAt).toBeGreaterThan(rt.clock.now() - HOUR);
+
+    // A working key saved: Settings counts both, and Resume runs each again.
+    sim.issueKey(key);
+    const saved = await rt.callFromSidebar<{ pausedForKey?: number }>('saveSettings', settings(key));
+    expect(saved.pausedForKey).toBe(2);
+    for (const id of [teams, sites]) {
+      const resumed = (await rt.callFromSidebar<RefreshView[]>('resumeRefresh', id)).find((v) => v.id === id);
+      expect(resumed).toMatchObject({ paused: false, pausedReason: '' });
+    }
+    await rt.clock.advanceAsync(HOUR);
+    expect((await cards()).get(teams)?.lastRun?.status).toBe('done');
+    expect(told()).toHaveLength(1);
+  });
+
+  it('leaves one of theirs whose run is under way to that run, which tells of itself in the same e-mail', async () => {
+    const { rt, sim, key } = await startLocalAddon({ dialect: 'live' });
+    await hourlyTeams(rt, 'keyall-busy-teams');
+    rt.workbook.addSheet('Sites');
+    await saveListRefresh(rt, {
+      resource: 'sites',
+      sheet: 'Sites',
+      frequency: { kind: 'daily', hour: 14 },
+      key: 'keyall-busy-sites',
+      notify: true,
+    });
+    const [teams, sites] = (await rt.callFromSidebar<RefreshView[]>('listRefreshes')).map((v) => v.id);
+    // The sites' Run now waits for its next try, Assembled down; its key is refused by then.
+    sim.setFaults({ force5xx: 1_000_000 });
+    await rt.callFromSidebar('runRefreshNow', sites);
+    sim.setFaults({});
+    sim.revokeKey(key);
+
+    await rt.clock.advanceAsync(HOUR);
+    const [head = [], ...rows] = rt.workbook.values('Assembled log');
+    const theirs = 'Assembled did not accept the API key of its owner, analyst@example.com';
+    expect(
+      rows.map((r) => [r[head.indexOf('What')], r[head.indexOf('Status')], r[head.indexOf('Message')]]),
+    ).toEqual([
+      ['Run now: Sites (Replace)', 'retrying', expect.stringMatching(/^Attempt 1 failed/)],
+      ['Run now: Sites (Replace)', 'failed', `${theirs}.`],
+      ['Scheduled: Teams (Replace)', 'failed', `${theirs}.`],
+      ['Scheduled: Teams (Replace)', 'paused', `Paused as its run failed: ${theirs}.`],
+      ['Scheduled: Sites (Replace)', 'paused', `Paused as its run failed: ${theirs}.`],
+    ]);
+    const cards = await rt.callFromSidebar<RefreshView[]>('listRefreshes');
+    expect(cards.map((c) => [c.id, c.paused, c.lastRun?.status])).toEqual([
+      [teams, true, 'failed'],
+      [sites, true, 'failed'],
+    ]);
+    expect(rt.mail).toHaveLength(1);
+    expect(rt.mail[0]?.subject).toBe('2 Assembled scheduled refreshes of yours failed: Teams; Sites');
+    expect(rt.mail[0]?.body).not.toMatch(/paused with this one/);
+  });
+});
