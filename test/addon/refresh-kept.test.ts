@@ -96,10 +96,12 @@ describe('a refresh given up on an outage', () => {
       expect(seen.lastRun?.kept).toEqual({ at: generated, rows });
       expect(keptText(seen)).toBe(`The sheet still holds the rows written ${generated} (${rows} rows).`);
     }
-    // Paused by the other editor, its owner is e-mailed what the sheet keeps in the same words.
+    // Paused by the other editor, its owner is e-mailed what the sheet keeps in the same words, counted.
     await other.callFromSidebar('pauseRefresh', (await card(rt)).id);
     expect(rt.mail).toHaveLength(2);
-    expect(rt.mail[1]?.body).toContain(`Its sheet keeps the rows written ${generated} (America/New_York).`);
+    expect(rt.mail[1]?.body).toContain(
+      `Its sheet still holds the rows written ${generated} (America/New_York) (${rows} rows).`,
+    );
   });
 
   it("says so still once another editor's Pause stops the run retried after it, and is counted failing", async () => {
@@ -114,6 +116,11 @@ describe('a refresh given up on an outage', () => {
     for (let i = 0; i < 6 && !(await card(rt)).retry; i++) await rt.clock.advanceAsync(HOUR / 4);
     expect(await card(rt)).toMatchObject({ running: true, lastRun: { status: 'failed' } });
     await sam.callFromSidebar('pauseRefresh', id);
+    // Its owner's e-mail counts the rows the sheet keeps as the card does.
+    expect(rt.mail.at(-1)?.subject).toMatch(/^Your Assembled scheduled refresh was paused by another editor/);
+    expect(rt.mail.at(-1)?.body).toContain(
+      `Its sheet still holds the rows written ${good.lastRun?.at} (America/New_York) (${rows} rows).`,
+    );
 
     for (const viewer of [rt, sam]) {
       const cards = await viewer.callFromSidebar<RefreshView[]>('listRefreshes');
@@ -126,6 +133,37 @@ describe('a refresh given up on an outage', () => {
       expect(summaryParts(cards).map((p) => p.text)).toEqual(['1 refresh', '1 failing', '1 paused']);
     }
   });
+  it("e-mails its owner, paused by another editor, the rows that editor's pull wrote since its last run", async () => {
+    const { rt, key, backend } = await startLocalAddon({ dialect: 'live' });
+    const sam = rt.asUser('sam@example.com');
+    await sam.callFromSidebar('saveSettings', {
+      apiKey: key,
+      timeFormat: backend.timeFormat,
+      apiVersion: '',
+    });
+    const id = await hourlyTeams(rt, 'refresh-kept-0005');
+    const good = await until(rt, 'done');
+    await rt.clock.advanceAsync(2 * 60_000);
+    const spec = {
+      source: { kind: 'resource', resource: 'teams' },
+      target: { kind: 'sheet', name: 'Teams' },
+      mode: 'replace',
+    };
+    expect((await pullToEnd(sam, spec, 'refresh-kept-pull-04')).state).toBe('done');
+    const pulled = /^Generated: (\d{4}-\d\d-\d\d \d\d:\d\d):\d\d .* by sam@example\.com$/m.exec(
+      rt.workbook.notes('Teams')[0]?.[0] ?? '',
+    )?.[1];
+    expect(pulled).toBeDefined();
+    expect(pulled).not.toBe(good.lastRun?.at);
+    const rows = rt.workbook.values('Teams').length - 1;
+    await sam.callFromSidebar('pauseRefresh', id);
+    // sam's rows, not its last run's: by whom and how many, as a failed run's card and e-mail say them.
+    expect(rt.mail).toHaveLength(1);
+    expect(rt.mail[0]?.body).toContain(
+      `Its sheet still holds the rows written ${pulled} (America/New_York) by sam@example.com (${rows} rows).`,
+    );
+  });
+
   it("says the rows another editor's pull wrote since, and that pull gives the red tab its colour back", async () => {
     const { rt, sim, key, backend } = await startLocalAddon({ dialect: 'live' });
     const sam = rt.asUser('sam@example.com');

@@ -199,10 +199,12 @@ describe("another editor's Remove of a refresh not theirs", () => {
 
   it('e-mails the owner once, from the editor who removed it: what it leaves and how to set it up again', async () => {
     const { rt, sam, id, key } = await colleagueLeft();
-    // A run worked before: its rows are what the sheet keeps.
+    // A run worked before: its rows are what the sheet keeps, counted as its card counts them.
     await rt.clock.advanceAsync(2 * HOUR);
     const [ran] = await rt.callFromSidebar<RefreshView[]>('listRefreshes');
     expect(ran?.lastRun?.status).toBe('done');
+    const rows = rt.workbook.values('AHT').length - 1;
+    expect(ran?.lastRun?.rows).toBe(rows);
 
     await sam.callFromSidebar('deleteRefresh', id);
     expect(rt.mail.map((m) => [m.from, m.to, m.subject])).toEqual([
@@ -218,7 +220,7 @@ describe("another editor's Remove of a refresh not theirs", () => {
     );
     expect(body?.slice(5, 8)).toEqual([
       'It is gone: it runs no more.',
-      `Its sheet keeps its rows as of its last run, ${ran?.lastRun?.at} (America/New_York).`,
+      `Its sheet still holds the rows written ${ran?.lastRun?.at} (America/New_York) (${rows} rows).`,
       'To have it run again, set it up again: pull the same data into its sheet from Extensions ▸ Assembled for Google Sheets ▸ Pull data…, then press Save scheduled refresh.',
     ]);
     expect(JSON.stringify(rt.mail)).not.toContain(key);

@@ -1,6 +1,5 @@
 import { cutText } from '../cut-text';
 import { menuPath } from '../menu-names';
-import { ownerSeenBy } from '../owner';
 // The e-mail that tells a refresh's owner a run failed. The spreadsheet's name is set by any
 // editor, so it is quoted as data: one line in quotes, cut short, with nothing a mail client would
 // turn into a link (or take for an address); the only link is the spreadsheet's own URL. The
@@ -15,7 +14,7 @@ import { sameDay } from '../time/same-day';
 import { formatLocalDateTime } from '../time/zone-math';
 import type { DaySpan } from './held-days';
 import { keptDates, outside } from './kept-dates';
-import { KEPT_ROWS, keptRows } from './kept-rows';
+import { KEPT_ROWS, keptRows, keptToOwner } from './kept-rows';
 import { nextPullsSaid } from './next-pulls';
 import { nextRunIn } from './next-run';
 import type { Refresh } from './refresh';
@@ -129,11 +128,9 @@ function keptWords(sheet: string, kept: SheetKept, refresh: Refresh): string {
   if (!kept.pulled) return `Nothing was written into the sheet ${sheet}.`;
   if (!kept.generated || !isGeneratedTime(kept.generated))
     return `The sheet ${sheet} ${KEPT_ROWS} before this run.`;
-  const { at: _, by, ...good } = refresh.lastGood ?? {};
-  // The e-mail is its owner's: a pull of their own is "you", as their card says.
-  const owner = { id: refresh.ownerId ?? '', email: refresh.owner };
-  const who = by ? { by: ownerSeenBy(owner, by) } : {};
-  return `The sheet ${sheet} ${keptRows(refresh.spec.mode, { ...good, ...who, at: kept.generated })}.`;
+  const { lastGood } = refresh;
+  const good = lastGood ? keptToOwner(refresh, lastGood, kept.generated) : { at: kept.generated };
+  return `The sheet ${sheet} ${keptRows(refresh.spec.mode, good)}.`;
 }
 
 /** Run now for the dates lost; a paused refresh's after the Resume its message asks for, not instead. */

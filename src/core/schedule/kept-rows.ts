@@ -4,7 +4,9 @@
 // they are the pull it was saved from (Refresh.lastGood), and these words are true of either.
 import { countText, rowCount } from '../count-text';
 import type { MergedCounts } from '../jobs/pull-job';
+import { type Caller, ownerSeenBy } from '../owner';
 import type { PullSpec } from '../pull/pull-spec';
+import type { Refresh } from './refresh';
 
 export const KEPT_ROWS = 'still holds the rows written';
 
@@ -26,6 +28,22 @@ export interface KeptRows {
   by?: string;
   sinceFailed?: true;
 }
+
+/** A refresh's lastGood as `viewer` reads it, `at` its time in their words: whoever pulled it, "you" to them. */
+export function keptSeenBy(
+  viewer: Caller,
+  { at: _, by, ...good }: NonNullable<Refresh['lastGood']>,
+  at: string,
+): KeptRows {
+  return { ...good, at, ...(by ? { by: ownerSeenBy(viewer, by) } : {}) };
+}
+
+/** The same, told to its refresh's owner in an e-mail: a pull of their own is "you", as their card says. */
+export const keptToOwner = (
+  r: Pick<Refresh, 'owner' | 'ownerId'>,
+  good: NonNullable<Refresh['lastGood']>,
+  at: string,
+) => keptSeenBy({ id: r.ownerId ?? '', email: r.owner }, good, at);
 
 /**
  * After the sheet's name: "still holds the rows written 2026-12-07 19:42 by sam@example.com (484

@@ -16,7 +16,7 @@ import { sameDay } from '../time/same-day';
 import { formatLocalDateTime, weekdayOf } from '../time/zone-math';
 import { foldedBrief } from './folded-runs';
 import { describeFrequency, type Frequency, nextRun } from './frequency';
-import type { KeptRows } from './kept-rows';
+import { type KeptRows, keptSeenBy } from './kept-rows';
 import {
   forbiddenForYou,
   KEY_REFUSED_FOR_YOU,
@@ -286,17 +286,8 @@ function lastRunView(
     ...(failed && sheetThere ? { cause: shortCause(message) } : {}),
     ...(due !== at ? { due, ...retried } : {}),
     ...(folded ? { folded: foldedBrief(folded, time, due) } : {}),
-    ...(good ? { kept: keptView(good, viewer, time) } : {}),
+    ...(good ? { kept: keptSeenBy(viewer, good, time(good.at)) } : {}),
   };
-}
-
-/** What its sheet holds, in the sheet's zone; whoever pulled it since the refresh wrote, as `viewer` reads them. */
-function keptView(
-  { by, ...good }: NonNullable<Refresh['lastGood']>,
-  viewer: Caller,
-  time: (at: number) => string,
-): NonNullable<NonNullable<RefreshView['lastRun']>['kept']> {
-  return { ...good, at: time(good.at), ...(by ? { by: ownerSeenBy(viewer, by) } : {}) };
 }
 
 /** Who started a run by Run now, said to the viewer: "you" to its owner (who alone can press it). */

@@ -5,6 +5,7 @@ import { menuPath } from '../menu-names';
 import type { Zone } from '../ports';
 import { formatLocalDateTime } from '../time/zone-math';
 import { quoteAsData, refreshLine, whatOf } from './failure-mail';
+import { type KeptRows, keptRows, keptToOwner } from './kept-rows';
 import type { Refresh } from './refresh';
 import { ITS_CARD } from './run-now-pulls';
 
@@ -14,8 +15,8 @@ export interface StoppedNotice {
   how: 'paused' | 'removed';
   /** Who did it, as its card and the log name them. */
   by: string;
-  /** When the run whose rows its target holds ended, in the spreadsheet's zone; none has worked, absent. */
-  asOf?: string;
+  /** What its target holds (kept-rows.ts), its time in the spreadsheet's zone; absent, none is known. */
+  kept?: KeptRows;
 }
 
 export function stoppedNotice(
@@ -24,11 +25,15 @@ export function stoppedNotice(
   by: string,
   zone: Zone,
 ): StoppedNotice {
-  // A run that did not work (failed, or stopped by this pause) left the last good run's rows.
+  // The rows last written: lastGood's, left by runs that did not work (this pause's stopped one
+  // too) or pulled from Pull data since its last run; else its last run's, which worked.
   const { lastRun, lastGood } = refresh;
-  const at = lastRun?.status === 'done' ? lastRun.at : lastGood?.at;
-  const asOf = at === undefined ? undefined : `${formatLocalDateTime(at, zone)} (${zone.name})`;
-  return { refresh, how, by, ...(asOf ? { asOf } : {}) };
+  const ran = lastRun?.status === 'done' ? lastRun : undefined;
+  const good =
+    lastGood ?? (ran && { at: ran.at, rows: ran.rows, ...(ran.merged ? { merged: ran.merged } : {}) });
+  if (!good) return { refresh, how, by };
+  const at = `${formatLocalDateTime(good.at, zone)} (${zone.name})`;
+  return { refresh, how, by, kept: keptToOwner(refresh, good, at) };
 }
 
 /** Said to the editor whose Pause or Remove was e-mailed (the e-mail went), beside "Paused.". */
@@ -36,13 +41,10 @@ export const ownerToldWords = (r: Pick<Refresh, 'owner'>) => `Its owner, ${r.own
 
 const itsTarget = (r: Refresh) => (r.spec.target.kind === 'bigquery' ? 'table' : 'sheet');
 
-/** What its target holds now: nothing is written into it any more. */
-function keptWords({ refresh, asOf }: StoppedNotice): string {
+/** What its target holds now, said as its card says it: nothing is written into it any more. */
+function keptWords({ refresh, kept }: StoppedNotice): string {
   const its = `Its ${itsTarget(refresh)}`;
-  if (!asOf) return `${its} keeps what it holds now.`;
-  // Its last run did not work: the rows are those last written, by a run or by the pull it was saved from.
-  if (refresh.lastRun?.status !== 'done') return `${its} keeps the rows written ${asOf}.`;
-  return `${its} keeps its rows as of its last run, ${asOf}.`;
+  return kept ? `${its} ${keptRows(refresh.spec.mode, kept)}.` : `${its} keeps what it holds now.`;
 }
 
 export function stoppedMail(
