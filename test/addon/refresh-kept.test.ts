@@ -5,6 +5,7 @@
 // while its next run is retried, the run stopped wrote nothing: its card still says so, and the
 // list counts it failing, as it does a refresh paused once its run failed. Pulled since from Pull
 // data by another editor, the rows are that pull's: its card says so, and the red tab is given back.
+// Its sheet renamed, an Edit of its schedule is no move: the card says what the sheet holds as before.
 import { describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../dev/gas';
 import { startLocalAddon } from '../../dev/local-addon';
@@ -239,5 +240,45 @@ describe('a refresh given up on an outage', () => {
       ),
     );
     await holds();
+  });
+
+  it('says the same of its sheet once it is renamed and the refresh edited on its card, its rows unchanged', async () => {
+    const { rt, sim, key, backend } = await startLocalAddon({ dialect: 'live' });
+    const sam = rt.asUser('sam@example.com');
+    await sam.callFromSidebar('saveSettings', {
+      apiKey: key,
+      timeFormat: backend.timeFormat,
+      apiVersion: '',
+    });
+    const id = await hourlyTeams(rt, 'refresh-kept-0006');
+    await until(rt, 'done');
+    sim.setFaults({ errorRate: 1 });
+    await until(rt, 'failed');
+    // Pulled by sam while it is failing: rows newer than the failure.
+    sim.setFaults({ errorRate: 0 });
+    const spec = {
+      source: { kind: 'resource', resource: 'teams' },
+      target: { kind: 'sheet', name: 'Teams' },
+      mode: 'replace',
+    };
+    expect((await pullToEnd(sam, spec, 'refresh-kept-pull-05')).state).toBe('done');
+    const rows = rt.workbook.values('Teams').length - 1;
+    const held = keptText(await card(rt));
+    expect(held).toMatch(
+      new RegExp(`^The sheet holds the rows sam@example\\.com pulled .* \\(${rows} rows\\)\\.$`),
+    );
+    // Renamed, then its owner makes it daily on its card, which names the sheet as its tab does.
+    rt.workbook.renameSheet('Teams', 'Team list');
+    const before = await card(rt);
+    expect(before.spec.target).toEqual({ kind: 'sheet', name: 'Team list' });
+    await rt.callFromSidebar(
+      'saveRefresh',
+      { spec: before.spec, frequency: { kind: 'daily', hour: 7 }, notifyByEmail: before.notifyByEmail },
+      id,
+    );
+    const edited = await card(rt);
+    expect(edited.frequency).toEqual({ kind: 'daily', hour: 7 });
+    expect(edited.lastRun?.kept).toEqual(before.lastRun?.kept);
+    expect(keptText(edited)).toBe(held);
   });
 });

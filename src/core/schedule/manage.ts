@@ -123,7 +123,10 @@ function edited(
   }
   // Bound to the sheet by id now: renaming sheets later cannot send its writes elsewhere.
   const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-  const sameTarget = same(existing?.spec.target, valid.spec.target);
+  // Its sheet renamed since, its card names it as its tab does (a card drawn before, as it was):
+  // saved under either name, it has not moved.
+  const was = existing && [existing.spec.target, namedNow(deps.targets, existing).spec.target];
+  const sameTarget = was?.some((t) => same(t, valid.spec.target)) ?? false;
   const sheetId =
     sameTarget && existing?.sheetId !== undefined ? existing.sheetId : deps.targets.bind(valid.spec.target);
   if (sheetId === undefined && valid.spec.target.kind !== 'bigquery')
