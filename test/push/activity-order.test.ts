@@ -2,6 +2,9 @@
 // deletes what a write overlaps as it then stands, so the row moving away is sent first; two that
 // swap times have no such order, and Validate says so before anything is sent.
 import { expect, it } from 'vitest';
+import type { Backend } from '../../dev/backend';
+import type { LocalRuntime } from '../../dev/gas';
+import type { SimRequest, SimResponse } from '../../dev/simulator/api';
 import { activityStore } from '../../dev/simulator/schedules';
 import type { PushView } from '../../src/core/push/push-view';
 import { pulledSchedule } from './pulled-schedule-sheet';
@@ -45,7 +48,16 @@ async function backToBack(key: string) {
     const a = activityStore(addon.sim.admin.org).get(String(r[col('Activity ID')]));
     return a && [a.start_time * 1000, a.end_time * 1000];
   };
-  return { ...addon, first: { at, row: first }, second: { at: nextAt, row: second }, ms, update, push, held };
+  return {
+    ...addon,
+    first: { at, row: first },
+    second: { at: nextAt, row: second },
+    col,
+    ms,
+    update,
+    push,
+    held,
+  };
 }
 
 it('sends the row that moves away before the row that moves into the time it leaves, whatever their order on the sheet', async () => {
@@ -85,4 +97,87 @@ it('refuses two rows that swap times at Validate, since whichever goes first del
   expect(await push('activity-order-0022')).toMatchObject({ state: 'done', succeeded: 0, invalid: 2 });
   expect(held(first.row)).toEqual([s1, e1]);
   expect(held(second.row)).toEqual([e1, e2]);
+});
+
+/** The words of a row held back for the row it waits on, refused. */
+const waits = (row: number) =>
+  `Waits on row ${row}, which was refused: this row is placed over the activity row ${row} moves or deletes, and sent now would have Assembled delete it. Fix row ${row}, then push again.`;
+
+it('holds back the row that waits on a row refused at Validate, so the activity that row moves is not deleted', async () => {
+  const { rt, first, second, ms, update, push, held } = await backToBack('activity-order-0031');
+  const [s1, e1, e2] = [ms(first.row, 'Start'), ms(first.row, 'End'), ms(second.row, 'End')];
+  update(first.at, s1 + HALF_HOUR, e1 + HALF_HOUR);
+  update(second.at, e1 + HALF_HOUR, e2);
+  // The row moving away names a type Assembled does not have.
+  const [header = []] = rt.workbook.values('Schedule');
+  rt.workbook.write('Schedule', [['Nonsense']], {
+    row: second.at + 2,
+    column: header.indexOf('Activity type') + 1,
+  });
+  const checked = await rt.callFromSidebar<{ problems: string[] }>('validatePush', 'activities');
+  expect(checked).toMatchObject({ ok: 0, errors: 2 });
+  expect(checked.problems).toContain(`Row ${first.at + 2}: ${waits(second.at + 2)}`);
+  expect(await push('activity-order-0032')).toMatchObject({ state: 'done', succeeded: 0, invalid: 2 });
+  expect(held(first.row)).toEqual([s1, e1]);
+  expect(held(second.row)).toEqual([e1, e2]);
+});
+
+/** Bulk activity calls answered by `answer`, given the ids of the activities they carry. */
+function answerBulks(
+  rt: LocalRuntime,
+  backend: Backend,
+  answer: (request: SimRequest, ids: string[]) => SimResponse,
+): void {
+  rt.setHttp((request) => {
+    if (request.method !== 'POST' || !/\/v0\/activities\/bulk/.test(request.url))
+      return backend.http(request);
+    const body = JSON.parse(request.body ?? '{}') as { activities: { activity: { id?: string } }[] };
+    return answer(
+      request,
+      body.activities.map((a) => a.activity.id ?? ''),
+    );
+  });
+}
+
+it('holds back the row that waits on a row Assembled refuses, so the activity that row moves is not deleted', async () => {
+  const { rt, backend, first, second, ms, update, push, held, col } = await backToBack('activity-order-0041');
+  const [s1, e1, e2] = [ms(first.row, 'Start'), ms(first.row, 'End'), ms(second.row, 'End')];
+  update(first.at, s1 + HALF_HOUR, e1 + HALF_HOUR);
+  update(second.at, e1 + HALF_HOUR, e2);
+  expect(await rt.callFromSidebar('validatePush', 'activities')).toMatchObject({ ok: 2, errors: 0 });
+  // Assembled refuses the row moving away: its type deleted there since Validate.
+  answerBulks(rt, backend, (request, ids) => {
+    if (!ids.includes(String(second.row[col('Activity ID')]))) return backend.http(request);
+    return backend.http({
+      ...request,
+      body: request.body?.replace(/"type_id":"[^"]*"/, '"type_id":"at_deleted"'),
+    });
+  });
+  const view = await push('activity-order-0042');
+  expect(view).toMatchObject({ state: 'done', succeeded: 0, failed: 2 });
+  expect(view.problems).toContain(`Row ${first.at + 2}: ${waits(second.at + 2)}`);
+  expect(held(first.row)).toEqual([s1, e1]);
+  expect(held(second.row)).toEqual([e1, e2]);
+  const [header = [], ...after] = rt.workbook.values('Schedule');
+  const status = after[first.at] ?? [];
+  const at = header.indexOf('Push status');
+  expect(status.slice(at, at + 3)).toEqual(['error', '', waits(second.at + 2)]);
+});
+
+it('puts off the row that waits on a row Assembled did not take yet (a rate limit), and sends both once it does', async () => {
+  const { rt, backend, first, second, ms, update, push, held, col } = await backToBack('activity-order-0051');
+  const [s1, e1, e2] = [ms(first.row, 'Start'), ms(first.row, 'End'), ms(second.row, 'End')];
+  update(first.at, s1 + HALF_HOUR, e1 + HALF_HOUR);
+  update(second.at, e1 + HALF_HOUR, e2);
+  // The row moving away is not taken for ten minutes, as a busy Assembled may: it goes in a later run.
+  let limited = 0;
+  answerBulks(rt, backend, (request, ids) =>
+    ids.includes(String(second.row[col('Activity ID')])) && limited++ === 0
+      ? { status: 429, headers: { 'retry-after': '600' }, body: '{"error":"rate limited"}', delayMs: 0 }
+      : backend.http(request),
+  );
+  expect(await push('activity-order-0052')).toMatchObject({ state: 'done', succeeded: 2 });
+  expect(limited).toBeGreaterThan(1);
+  expect(held(first.row)).toEqual([s1 + HALF_HOUR, e1 + HALF_HOUR]);
+  expect(held(second.row)).toEqual([e1 + HALF_HOUR, e2]);
 });

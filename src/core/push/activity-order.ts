@@ -3,9 +3,12 @@
 // deletes an activity another row is placed over goes first (a pulled schedule's rows moved into
 // the time another leaves). Rows each placed over another's activity in turn (two swapping times)
 // have no such order: they are refused before anything is sent. Assembled is asked what it holds
-// over the time the rows place activities in, for their agents.
+// over the time the rows place activities in, for their agents. A row waiting on one refused (at
+// Validate, or by Assembled during the push) is not sent: it would delete what that row was to move.
 import type { Activity } from '../assembled';
 import type { ActivityRequest } from './activity-request';
+import { cellText } from './cell-text';
+import type { HeaderMap } from './header';
 import type { ScheduleOf } from './master-schedule';
 import { refuseRow, rowsText } from './overlaps';
 import type { SheetRow } from './sheet-rows';
@@ -30,19 +33,45 @@ function placed(r: ActivityRequest): Placed | undefined {
   return a.agent_id && a.start_time !== undefined && a.end_time !== undefined ? (a as Placed) : undefined;
 }
 
+/** The row not sent, as the row waiting on it says (`rows`: the rows it waits on, refused). */
+export function waitsWords(rows: number[]): string {
+  const [on, one] = [rowsText(rows), rows.length === 1];
+  return `Waits on ${on}, which ${one ? 'was' : 'were'} refused: this row is placed over the ${one ? 'activity' : 'activities'} ${on} ${one ? 'moves or deletes' : 'move or delete'}, and sent now would have Assembled delete ${one ? 'it' : 'them'}. Fix ${on}, then push again.`;
+}
+
+/** Schedule and id of the activity a row moves or deletes: a row refused names it by its cells. */
+function movedBy(row: SheetRow, map: HeaderMap, schedule: ScheduleOf): string | undefined {
+  const r = row.parse?.request;
+  if (r)
+    return r.kind === 'activities' && r.action !== 'create' && r.activity.id
+      ? `${schedule(r.scheduleId)} ${r.activity.id}`
+      : undefined;
+  const { action, activity_id: id, schedule: on } = map.columns;
+  const cell = (at: number | undefined) => (at === undefined ? '' : cellText(row.values[at]));
+  const what = cell(action).toLowerCase();
+  return cell(id) && what && what !== 'create' ? `${schedule(cell(on))} ${cell(id)}` : undefined;
+}
+
+const refused = (row: SheetRow) => row.parse?.ok === false;
+
 /**
- * Ranks the rows to send (`row.rank`: sent after every row of a lower one) and refuses those that
- * no order sends without deleting another row's activity first.
+ * Ranks the rows to send (`row.rank`: sent after every row of a lower one, `row.waitsOn`) and
+ * refuses those that no order sends without deleting another row's activity first.
  */
-export function orderActivityRows(rows: SheetRow[], held: ActivitiesHeld, schedule: ScheduleOf): void {
+export function orderActivityRows(
+  rows: SheetRow[],
+  map: HeaderMap,
+  held: ActivitiesHeld,
+  schedule: ScheduleOf,
+): void {
   const live = rows.filter((r) => !r.done && requestOf(r));
   const moving = new Map<string, SheetRow>();
-  for (const row of live) {
-    const r = requestOf(row) as ActivityRequest;
-    if (r.action !== 'create' && r.activity.id) moving.set(`${schedule(r.scheduleId)} ${r.activity.id}`, row);
+  for (const row of rows) {
+    const key = !row.done && !row.blank ? movedBy(row, map, schedule) : undefined;
+    if (key) moving.set(key, row);
   }
   const writes = live.filter((r) => placed(requestOf(r) as ActivityRequest));
-  if (moving.size === 0 || writes.length === 0 || live.length < 2) return;
+  if (!writes.some((w) => [...moving.values()].some((m) => m !== w))) return;
   // Rows each must wait for: those moving or deleting an activity it is placed over.
   const waits = new Map<SheetRow, Set<SheetRow>>();
   for (const key of new Set(writes.map((w) => schedule(requestOf(w)?.scheduleId)))) {
@@ -60,9 +89,20 @@ export function orderActivityRows(rows: SheetRow[], held: ActivitiesHeld, schedu
       }
     });
   }
-  // Ranked in rounds: a row goes once every row it waits for has gone.
   const before = (w: SheetRow) => [...(waits.get(w) ?? [])];
-  let left = [...waits.keys()];
+  // Waiting on a row refused, and on one waiting so in turn.
+  for (let more = true; more; ) {
+    more = false;
+    for (const w of waits.keys()) {
+      const on = before(w).filter(refused);
+      if (refused(w) || on.length === 0) continue;
+      refuseRow(w, waitsWords(on.map((b) => b.row)));
+      more = true;
+    }
+  }
+  for (const [w, on] of waits) w.waitsOn = [...on].map((b) => b.row);
+  // Ranked in rounds: a row goes once every row it waits for has gone.
+  let left = [...waits.keys()].filter((w) => !refused(w));
   for (;;) {
     const ready = left.filter((w) => before(w).every((b) => !waits.has(b) || b.rank));
     if (ready.length === 0) break;

@@ -34,7 +34,7 @@ import { WriteRefused } from '../sheet/write-table';
 import { formatLocalDateTime } from '../time/zone-math';
 import { InputError } from '../validation';
 import { AcceptedRows } from './accepted';
-import type { ActivitiesHeld } from './activity-order';
+import { type ActivitiesHeld, waitsWords } from './activity-order';
 import { activitiesHeld } from './activity-reconcile';
 import {
   activityTypes,
@@ -1292,7 +1292,9 @@ class PushRun {
         if (this.markNotSent()) this.finish('done', this.summary());
         return;
       }
-      const batch = pending.slice(0, Math.min(BATCH_ROWS[this.job.kind], this.rowsThatFit(pending)));
+      // A rank at a time: a row goes once the rows it waits on have their answer (activity-order.ts).
+      const ranked = pending.filter((r) => r.rank === pending[0]?.rank);
+      const batch = ranked.slice(0, Math.min(BATCH_ROWS[this.job.kind], this.rowsThatFit(ranked)));
       if (batch.length === 0) return;
       this.sendOne(batch);
     }
@@ -1347,17 +1349,35 @@ class PushRun {
     return Number.POSITIVE_INFINITY;
   }
 
+  /**
+   * Rows of a batch whose rows to wait on (activity-order.ts) are not done: put off with one put
+   * off (a rate limit); else left unsent, saying so, as one was refused.
+   */
+  private waiting(batch: SheetRow[]): Map<number, RowOutcome> {
+    const done = new Set((this.sheet as SheetSnapshot).rows.filter((r) => r.done).map((r) => r.row));
+    const held = new Map<number, RowOutcome>();
+    for (const row of batch) {
+      const on = (row.waitsOn ?? []).filter((n) => !done.has(n));
+      if (on.some((n) => this.deferred.has(n))) this.deferred.add(row.row);
+      else if (on.length > 0) held.set(row.row, toFix(waitsWords(on)));
+    }
+    return held;
+  }
+
   private sendOne(batch: SheetRow[]): void {
     const sentAt = this.now();
+    const held = this.waiting(batch);
+    const going = batch.filter((r) => !held.has(r.row) && !this.deferred.has(r.row));
     // The mark goes down before anything is sent.
-    this.save({ inFlight: { sentAt, rows: batch.map((r) => `${r.row}:${r.fp}`) } });
+    this.save({ inFlight: { sentAt, rows: going.map((r) => `${r.row}:${r.fp}`) } });
     const again = new Set(this.job.again);
-    const items: SendItem[] = batch.map((r) => ({
+    const items: SendItem[] = going.map((r) => ({
       row: r.row,
       request: (r.parse as { ok: true; request: SendItem['request'] }).request,
       ...(again.has(r.fp ?? '') ? { again: true as const } : {}),
     }));
     const result = sendBatch(this.client, this.job.kind, items);
+    for (const [row, outcome] of held) result.outcomes.set(row, outcome);
     if (result.retry) this.trouble = result.retry;
     const outcomes = new Map<number, RowOutcome>();
     const unknown: string[] = [];

@@ -94,6 +94,8 @@ export interface SheetRow {
   listed?: true;
   /** Sent after the rows of a lower rank (none: 0), whose activities it is placed over (activity-order.ts). */
   rank?: number;
+  /** The rows it is sent after, as `rank` orders them: one refused leaves it unsent (activity-order.ts). */
+  waitsOn?: number[];
   parse?: RowParse;
   /** Fingerprint of the request, for valid rows. */
   fp?: string;
@@ -412,7 +414,7 @@ export function readSheet(grid: Grid, kind: PushKind, ctx: ParseContext): ReadRe
       schedule,
       held(() => true),
     );
-    if (ctx.activitiesHeld) orderActivityRows(rows, ctx.activitiesHeld, schedule);
+    if (ctx.activitiesHeld) orderActivityRows(rows, map, ctx.activitiesHeld, schedule);
   }
   if (kind === 'associations') {
     markUnknownPlatforms(rows, map, ctx.agents);
