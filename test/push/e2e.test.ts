@@ -327,7 +327,7 @@ describe.skipIf(!built)('push in the local Apps Script runtime', () => {
       rt,
       await rt.callFromSidebar<PushView>('startPush', 'state_edits', 'edits-unknown-1'),
     );
-    const unknown = 'No state has the id "bogus-state-id" in Assembled: check the State ID.';
+    const unknown = `Assembled holds no state with the id "bogus-state-id": it may have been deleted since, or the id is mistyped. Clear this row's Action, then pull the Agent-state edit history again to see what Assembled holds.`;
     expect(pushed).toMatchObject({ state: 'done', succeeded: 1, failed: 1, problems: [`Row 2: ${unknown}`] });
     expect(column(rt, sheet, 'Push status')).toEqual(['error', 'inserted']);
     expect(column(rt, sheet, 'Push message')[0]).toBe(unknown);
@@ -336,9 +336,7 @@ describe.skipIf(!built)('push in the local Apps Script runtime', () => {
     expect(await rt.callFromSidebar<ValidateSummary>('validatePush', 'state_edits')).toMatchObject({
       ok: 0,
       errors: 1,
-      problems: [
-        `Row 2: Refused by Assembled when last pushed, and not changed since: ${unknown} Change the row, or push it again to send it as it is.`,
-      ],
+      problems: [`Row 2: Refused by Assembled when last pushed, and not changed since: ${unknown}`],
     });
     expect(column(rt, sheet, 'Push status')).toEqual(['error', 'inserted']);
     expect(column(rt, sheet, 'Push message')[0]).toBe(unknown);

@@ -160,7 +160,9 @@ describe.skipIf(!built)('rows a push stopped before reaching', () => {
     );
     expect(first).toMatchObject({ state: 'done', failed: 2 });
     const refused = outcomes(addon, sheet);
-    expect(refused[0]).toBe('error | No state has the id "bogus-state-id" in Assembled: check the State ID.');
+    const gone = (id: string) =>
+      `Assembled holds no state with the id "${id}": it may have been deleted since, or the id is mistyped. Clear this row's Action, then pull the Agent-state edit history again to see what Assembled holds.`;
+    expect(refused[0]).toBe(`error | ${gone('bogus-state-id')}`);
     // Row 3 changed since: its refusal no longer speaks of it as it stands.
     rt.workbook.write(sheet, [['third-bogus-id']], { row: 3, column: 2 });
     rt.workbook.write(
@@ -175,7 +177,7 @@ describe.skipIf(!built)('rows a push stopped before reaching', () => {
     const stopped = 'not sent | Not sent: the push was stopped before this row; push again to send it.';
     expect(outcomes(addon, sheet)).toEqual([
       refused[0],
-      `${stopped} The last check of this row said: No state has the id "another-bogus-id" in Assembled: check the State ID.`,
+      `${stopped} The last check of this row said: ${gone('another-bogus-id')}`,
       stopped,
     ]);
     // Validate still knows Assembled refused row 2 as it stands.

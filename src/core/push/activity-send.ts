@@ -6,6 +6,7 @@ import type { Clock } from '../ports';
 import { sendActivityChanges } from './activity-batches';
 import type { ActivityFields, ActivityRequest } from './activity-request';
 import { ActivityTypeDirectory } from './activity-types';
+import { goneWords } from './gone-record';
 import type { PushRequest } from './request';
 import { type BatchResult, errorOutcome, mixedBatch, type SendItem, type Sent } from './send';
 import { toFix } from './sheet-rows';
@@ -68,15 +69,14 @@ export function removesOverlapped(request: PushRequest | undefined): string {
 /** Assembled's refusal of an update or delete whose activity it does not know (not of a type). */
 const UNKNOWN_ID = /unknown activity(?! type)/i;
 
-/**
- * An update or delete of an id Assembled does not hold: the id may be right and its activity deleted
- * since (by what another write overlapped), so sending it again can only be refused again.
- */
-const GONE = 'Assembled holds no activity with the id';
-const goneWords = (id: string) =>
-  `${GONE} "${id}": it may have been deleted since (a create without Allow conflicts ticked, or an update, deletes the agent's activities it overlaps), or the id is mistyped. Clear this row's Action, then pull the schedule again to see what Assembled holds.`;
-/** Whether a row's message is of such a refusal: pushing it again as it is cannot help. */
-export const goneFromAssembled = (message: string): boolean => message.startsWith(GONE);
+/** An update or delete of an id Assembled does not hold: perhaps deleted by what a write overlapped. */
+const goneActivity = (id: string) =>
+  goneWords(
+    'activity',
+    id,
+    " (a create without Allow conflicts ticked, or an update, deletes the agent's activities it overlaps)",
+    'the schedule',
+  );
 
 /** The service names the item by its place in the batch, which means nothing on the sheet. */
 const plain = (message: string) => message.replace(/activities\[\d+\]\.(activity\.)?/g, '');
@@ -129,7 +129,7 @@ export function sendActivities(client: AssembledClient, items: SendItem[]): Batc
       // A delete gone after a try whose answer was lost: that try deleted it. Else a mistyped id.
       if (unknown && action === 'delete' && g.again)
         outcomes.set(g.row, { status: 'deleted', message: 'Was already gone from Assembled.' });
-      else if (unknown) outcomes.set(g.row, toFix(goneWords(g.request.activity.id ?? '')));
+      else if (unknown) outcomes.set(g.row, toFix(goneActivity(g.request.activity.id ?? '')));
       else outcomes.set(g.row, toFix(`Refused by Assembled: ${plain(refused)}`));
     });
     if (!result.stopped) continue;

@@ -39,7 +39,6 @@ import { activitiesHeld } from './activity-reconcile';
 import {
   activityTypes,
   createRemovesOverlap,
-  goneFromAssembled,
   removesOverlap,
   removesOverlapped,
   sentAlone,
@@ -55,6 +54,7 @@ import { countRow } from './counted-rows';
 import { showWholeDays } from './day-cells';
 import type { DoubledColumn } from './doubled-columns';
 import type { EditFacts } from './edit-how';
+import { goneFromAssembled } from './gone-record';
 import { goneRows, goneWords, pushedRows } from './gone-rows';
 import { doubledColumns, unreadColumns } from './header';
 import { fitsPulled } from './kind-note';

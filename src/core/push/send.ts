@@ -4,6 +4,7 @@
 import type { AgentStateEditInput, AssembledClient, AssembledError } from '../assembled';
 import { isAssembledError } from '../assembled';
 import { sendActivities, sendClears } from './activity-send';
+import { goneWords } from './gone-record';
 import type { PushKind } from './kinds';
 import { CREATED_PENDING } from './outcome-words';
 import type { PushRequest } from './request';
@@ -199,11 +200,11 @@ const DONE_WORD: Record<string, [string, string]> = {
   deletes: ['deleted', 'State record deleted.'],
 };
 
-/** Why Assembled refused a record, in words: a state id it does not know is said plainly. */
+/** Why Assembled refused a record, in words: a state it does not hold (deleted since?) is said plainly. */
 function refusal(error: AssembledError, request: PushRequest | undefined): string {
   const unknown = /\bunknown state\b|\bstate\b.*\bnot found\b/i.test(error.detail ?? '');
   if (request?.kind === 'state_edits' && request.action !== 'insert' && unknown)
-    return `No state has the id "${request.stateId}" in Assembled: check the State ID.`;
+    return goneWords('state', request.stateId, '', 'the Agent-state edit history');
   return error.message;
 }
 
