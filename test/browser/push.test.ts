@@ -770,7 +770,7 @@ describe('Push rows in the workbench', () => {
     await expect
       .poll(() => sb.locator('#status').textContent())
       .toContain(
-        "1 OK update may remove whatever of the agent's activities its times overlap: Assembled keeps overlaps for a create only.",
+        "1 OK update may delete any of the agent's activities its times overlap, whole, not just the overlapping part: Assembled keeps overlaps for a create only.",
       );
     expect(await sb.locator('#status').textContent()).not.toContain('Allow conflicts not ticked');
     expect(await sb.locator('#status').getAttribute('data-tone')).toBe('info');

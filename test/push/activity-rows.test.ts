@@ -33,7 +33,7 @@ describe('activity rows, validated', () => {
     // not the update, which TRUE cannot help.
     expect(summary).toMatchObject({ rows: 13, ok: 5, errors: 8, removing: 1, updating: 1 });
     expect(removingWords(1)).toBe(
-      "1 OK create has Allow conflicts not ticked: Assembled removes whatever of the agent's activities it overlaps (ticking it keeps them).",
+      "1 OK create has Allow conflicts not ticked: Assembled deletes any of the agent's activities it overlaps, whole, not just the overlapping part (ticking it keeps them).",
     );
     const out = records(grid).map((r) => r['Push message']);
     expect(out).toEqual([
@@ -48,11 +48,11 @@ describe('activity rows, validated', () => {
       // The cell shows text, not a ticked box: the row says how it was read.
       'Ready to push. Allow conflicts: "yes" read as TRUE.',
       // Said before it is sent, while Allow conflicts can still be set.
-      "Ready to push. Allow conflicts is not ticked: sending it removes any of this agent's activities that it overlaps; tick it (TRUE) to keep them.",
+      "Ready to push. Allow conflicts is not ticked: sending it deletes any of this agent's activities that it overlaps, whole, not just the overlapping part; tick it (TRUE) to keep them.",
       'Ready to push.',
       // Only Assembled's single create takes Allow conflicts: an update asking it is not sent.
-      "Allow conflicts is ticked, but Assembled keeps overlapping activities only for a create: an update may remove any of the agent's activities its times overlap. Clear the cell to update anyway, or delete this activity and create it again with Allow conflicts ticked.",
-      "Ready to push. An update cannot keep what it overlaps: sending it may remove any of this agent's activities that its times overlap.",
+      "Allow conflicts is ticked, but Assembled keeps overlapping activities only for a create: an update may delete any of the agent's activities its times overlap, whole, not just the overlapping part. Clear the cell to update anyway, or delete this activity and create it again with Allow conflicts ticked.",
+      "Ready to push. An update cannot keep what it overlaps: sending it may delete any of this agent's activities that its times overlap, whole, not just the overlapping part.",
       // A delete places nothing, so its TRUE changes nothing.
       'Ready to push.',
     ]);

@@ -115,11 +115,11 @@ describe.each(['seed', 'live'] as const)('Allow conflicts, %s dialect', (dialect
     const checked = await rt.callFromSidebar<ValidateSummary>('validatePush', 'activities');
     expect(checked).toMatchObject({ ok: 4, errors: 0, removing: 1, updating: 2 });
     expect(removingWords(checked.removing)).toBe(
-      "1 OK create has Allow conflicts not ticked: Assembled removes whatever of the agent's activities it overlaps (ticking it keeps them).",
+      "1 OK create has Allow conflicts not ticked: Assembled deletes any of the agent's activities it overlaps, whole, not just the overlapping part (ticking it keeps them).",
     );
     // Not told to set a TRUE that would be refused on them.
     expect(updatingWords(checked.updating)).toBe(
-      "2 OK updates may remove whatever of their agents' activities their times overlap: Assembled keeps overlaps for a create only.",
+      "2 OK updates may delete any of their agents' activities their times overlap, whole, not just the overlapping part: Assembled keeps overlaps for a create only.",
     );
   });
 

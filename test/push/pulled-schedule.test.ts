@@ -292,7 +292,7 @@ describe('a pulled schedule pushed back with a few actions', () => {
       return values.slice(at - 1).map((r) => String(r[message]));
     };
     const removes =
-      " Allow conflicts is not ticked: sending it removes any of this agent's activities that it overlaps; tick it (TRUE) to keep them.";
+      " Allow conflicts is not ticked: sending it deletes any of this agent's activities that it overlaps, whole, not just the overlapping part; tick it (TRUE) to keep them.";
     expect(messages()).toEqual([
       `Ready to push. It is in the past (2026-05-20; it is 2026-05-25 08:00 in America/New_York): Assembled will measure that day's adherence against it.${removes}`,
       `Ready to push. It starts in the past (2026-05-25 07:00; it is 2026-05-25 08:00 in America/New_York): Assembled will measure adherence since then against it.${removes}`,

@@ -19,6 +19,7 @@ import {
   typedTwice,
 } from './overlaps';
 import type { ParseContext } from './parse-row';
+import { WHOLE } from './progress-words';
 import type { PushRequest } from './request';
 import type { SheetRow } from './sheet-rows';
 
@@ -102,7 +103,7 @@ export function activityRequest(
   if (action === 'update' && c.allow_conflicts)
     p.add(
       'allow_conflicts',
-      "is ticked, but Assembled keeps overlapping activities only for a create: an update may remove any of the agent's activities its times overlap. Clear the cell to update anyway, or delete this activity and create it again with Allow conflicts ticked.",
+      `is ticked, but Assembled keeps overlapping activities only for a create: an update may delete any of the agent's activities its times overlap, ${WHOLE}. Clear the cell to update anyway, or delete this activity and create it again with Allow conflicts ticked.`,
     );
   if (c.allow_conflicts !== undefined) activity.allow_conflicts = c.allow_conflicts;
   const changes = [c.agent, c.activity_type, c.start, c.end, c.description];

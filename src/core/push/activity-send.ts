@@ -7,6 +7,7 @@ import { sendActivityChanges } from './activity-batches';
 import type { ActivityFields, ActivityRequest } from './activity-request';
 import { ActivityTypeDirectory } from './activity-types';
 import { goneWords } from './gone-record';
+import { WHOLE } from './progress-words';
 import type { PushRequest } from './request';
 import { type BatchResult, errorOutcome, mixedBatch, type SendItem, type Sent } from './send';
 import { toFix } from './sheet-rows';
@@ -33,10 +34,8 @@ const DONE = {
  * row says it may have done the same.
  */
 const REPLACED = {
-  create:
-    "Without Allow conflicts ticked, Assembled deleted any of this agent's activities that it overlaps, whole, not just the overlapping part: pull the schedule to see what is left.",
-  update:
-    "An update cannot keep what it overlaps: Assembled may have deleted any of this agent's activities that its times overlap, whole, not just the overlapping part. Pull the schedule to see what is left.",
+  create: `Without Allow conflicts ticked, Assembled deleted any of this agent's activities that it overlaps, ${WHOLE}: pull the schedule to see what is left.`,
+  update: `An update cannot keep what it overlaps: Assembled may have deleted any of this agent's activities that its times overlap, ${WHOLE}. Pull the schedule to see what is left.`,
 };
 const KEPT = "Allow conflicts is ticked: the agent's activities it overlaps were kept.";
 
@@ -44,10 +43,10 @@ const KEPT = "Allow conflicts is ticked: the agent's activities it overlaps were
 export const sentAlone = (request: PushRequest | undefined): boolean =>
   request?.kind === 'activities' && request.action === 'create' && request.activity.allow_conflicts === true;
 
-/** A create or update sent in bulk: Assembled removes (or may remove) what it overlaps. */
+/** A create or update sent in bulk: Assembled deletes (or may delete) what it overlaps. */
 const removesWhatItOverlaps = (r: ActivityRequest) => r.action !== 'delete' && !sentAlone(r);
 
-/** A row whose sending removes what it overlaps of the agent's schedule. */
+/** A row whose sending deletes what it overlaps of the agent's schedule. */
 export const removesOverlap = (request: PushRequest | undefined): boolean =>
   request?.kind === 'activities' && removesWhatItOverlaps(request);
 
@@ -62,8 +61,8 @@ export const createRemovesOverlap = (request: PushRequest | undefined): boolean 
 export function removesOverlapped(request: PushRequest | undefined): string {
   if (!removesOverlap(request)) return '';
   return request?.kind === 'activities' && request.action === 'update'
-    ? " An update cannot keep what it overlaps: sending it may remove any of this agent's activities that its times overlap."
-    : " Allow conflicts is not ticked: sending it removes any of this agent's activities that it overlaps; tick it (TRUE) to keep them.";
+    ? ` An update cannot keep what it overlaps: sending it may delete any of this agent's activities that its times overlap, ${WHOLE}.`
+    : ` Allow conflicts is not ticked: sending it deletes any of this agent's activities that it overlaps, ${WHOLE}; tick it (TRUE) to keep them.`;
 }
 
 /** Assembled's refusal of an update or delete whose activity it does not know (not of a type). */

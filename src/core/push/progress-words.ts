@@ -199,11 +199,14 @@ export function movedWords(moved: number, skipped: number): string {
   return `${which && `${which} `}moved by a sort that left out the Push status columns (${say} how to undo it)`;
 }
 
+/** How Assembled deletes what a write overlaps: Validate's words and the pushed row's say it alike. */
+export const WHOLE = 'whole, not just the overlapping part';
+
 /** Validate's word on the OK creates sent without Allow conflicts TRUE (run-push.ts counts them). */
 export function removingWords(removing: number): string {
   return removing === 1
-    ? "1 OK create has Allow conflicts not ticked: Assembled removes whatever of the agent's activities it overlaps (ticking it keeps them)."
-    : `${countText(removing)} OK creates have Allow conflicts not ticked: Assembled removes whatever of their agents' activities they overlap (ticking it keeps them).`;
+    ? `1 OK create has Allow conflicts not ticked: Assembled deletes any of the agent's activities it overlaps, ${WHOLE} (ticking it keeps them).`
+    : `${countText(removing)} OK creates have Allow conflicts not ticked: Assembled deletes any of their agents' activities they overlap, ${WHOLE} (ticking it keeps them).`;
 }
 
 /**
@@ -212,8 +215,8 @@ export function removingWords(removing: number): string {
  */
 export function updatingWords(updating: number): string {
   return updating === 1
-    ? "1 OK update may remove whatever of the agent's activities its times overlap: Assembled keeps overlaps for a create only."
-    : `${countText(updating)} OK updates may remove whatever of their agents' activities their times overlap: Assembled keeps overlaps for a create only.`;
+    ? `1 OK update may delete any of the agent's activities its times overlap, ${WHOLE}: Assembled keeps overlaps for a create only.`
+    : `${countText(updating)} OK updates may delete any of their agents' activities their times overlap, ${WHOLE}: Assembled keeps overlaps for a create only.`;
 }
 
 /** Validate's word on OK rows pushed before as they stand, their status and ID cleared since. */
