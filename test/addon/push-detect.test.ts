@@ -248,44 +248,45 @@ describe('a time-off list pushed as "Time off to create"', () => {
   });
 });
 
-describe.each(['agent_states', 'condensed_timeline'])(
-  'a pull of %s pushed as "Agent states to ingest"',
-  (resource) => {
-    it('is refused row by row as states Assembled holds, sends none, and its Platform column is read in a copy', async () => {
-      const { rt, sim } = await startLocalAddon({ dialect: 'live' });
-      const spec = { ...STATES_PULL, source: { kind: 'resource', resource } };
-      expect(await pullToEnd(rt, spec, `ingest-pulled-${resource}`)).toMatchObject({ state: 'done' });
-      const [header = [], ...rows] = rt.workbook.values('States');
-      expect(rows.length).toBeGreaterThan(0);
-      const count = () => [...sim.admin.org.states.values()].reduce((n, list) => n + list.length, 0);
-      const before = count();
-      rt.workbook.select("'States'!A1");
-      const checked = await rt.callFromSidebar<ValidateSummary>('validatePush', 'agent_states');
-      expect(checked).toMatchObject({ ok: 0, errors: rows.length });
-      expect(checked.problems[0]).toMatch(
-        /^Row 2: Assembled holds this state already \(the sheet is a pull of (Agent states|Condensed agent-state timeline)\), so it is not ingested again\. To change it, change it in Assembled itself, or, if an Agent-state edit history pull lists it, use "Agent-state edits" \(Insert template\) with its State ID; new states go in a sheet of their own\.$/,
-      );
-      let view = await rt.callFromSidebar<PushView>(
-        'startPush',
-        'agent_states',
-        `ingest-pulled-${resource}-2`,
-      );
-      while (view.state === 'running') {
-        await rt.clock.advanceAsync(view.nextPollInMs);
-        view = await rt.callFromSidebar<PushView>('pollPush', view.id);
-      }
-      expect(view).toMatchObject({ state: 'done', succeeded: 0, invalid: rows.length });
-      expect(count()).toBe(before);
+describe.each([
+  ['agent_states', 'Agent states'],
+  ['condensed_timeline', 'Condensed agent-state timeline'],
+])('a pull of %s pushed as "Agent states to ingest"', (resource, pulled) => {
+  it('is refused once by Validate and by Push, as Agent-state edits are, with nothing written or sent; its Platform column is read in a copy', async () => {
+    const { rt, sim } = await startLocalAddon({ dialect: 'live' });
+    const spec = { ...STATES_PULL, source: { kind: 'resource', resource } };
+    expect(await pullToEnd(rt, spec, `ingest-pulled-${resource}`)).toMatchObject({ state: 'done' });
+    const before = rt.workbook.values('States');
+    const [header = [], ...rows] = before;
+    expect(rows.length).toBeGreaterThan(0);
+    const posts = () => Object.entries(sim.stats().byRoute).filter(([route]) => route.startsWith('POST'));
+    const postsBefore = posts();
+    rt.workbook.select("'States'!A1");
+    const table = `The table at A1 is Assembled's ${pulled}, written by a pull`;
+    // Both kinds are refused by the same words' start and end, the sheet left as the pull wrote it.
+    for (const kind of ['state_edits', 'agent_states']) {
+      await expect(rt.callFromSidebar('validatePush', kind)).rejects.toThrow(table);
+      const view = await rt.callFromSidebar<PushView>('startPush', kind, `ingest-pulled-${resource}-${kind}`);
+      expect(view).toMatchObject({
+        state: 'failed',
+        message: expect.stringMatching(/Nothing was written or sent\.$/),
+      });
+      expect(view.message.startsWith(table)).toBe(true);
+    }
+    await expect(rt.callFromSidebar('validatePush', 'agent_states')).rejects.toThrow(
+      `${table}: Assembled holds its states already, so they are not ingested again. To change one, change it in Assembled itself, or, if an Agent-state edit history pull lists it, use "Agent-state edits" (Insert template) with its State ID; new states go in a sheet of their own (Insert template for "Agent states to ingest"). Nothing was written or sent.`,
+    );
+    expect(rt.workbook.values('States')).toEqual(before);
+    expect(posts()).toEqual(postsBefore);
 
-      // Copied into a sheet of its own (no header note), its Platform is the platform the states go as.
-      expect(header).toContain('Platform');
-      rt.workbook.write('Copied', [header, rows[0] ?? []]);
-      rt.workbook.select("'Copied'!A1");
-      const copied = await rt.callFromSidebar<ValidateSummary>('validatePush', 'agent_states');
-      expect(copied.unread).not.toContain('Platform');
-    });
-  },
-);
+    // Copied into a sheet of its own (no header note), its Platform is the platform the states go as.
+    expect(header).toContain('Platform');
+    rt.workbook.write('Copied', [header, rows[0] ?? []]);
+    rt.workbook.select("'Copied'!A1");
+    const copied = await rt.callFromSidebar<ValidateSummary>('validatePush', 'agent_states');
+    expect(copied.unread).not.toContain('Platform');
+  });
+});
 
 describe('the kind a sheet was last validated or pushed as', () => {
   // Agent states with the team's own columns: more of them than the kind reads, so the header
@@ -322,11 +323,18 @@ describe('the kind a sheet was last validated or pushed as', () => {
 
   it('is not proposed for a table a pull wrote, even after it was validated as that kind once', async () => {
     const { rt } = await startLocalAddon({ dialect: 'live' });
-    expect(await pullToEnd(rt, STATES_PULL, 'detect-pull-2')).toMatchObject({ state: 'done' });
-    rt.workbook.select("'States'!A1");
-    await rt.callFromSidebar('validatePush', 'agent_states');
+    // A time-off list validated as time off to create: its rows marked held, the kind noted. (A pull
+    // of agent states validated as states to ingest is refused whole, noting nothing.)
+    const leave = {
+      source: { kind: 'resource', resource: 'time_off_requests' },
+      target: { kind: 'new_sheet', name: 'Leave' },
+      mode: 'replace',
+    };
+    expect(await pullToEnd(rt, leave, 'detect-pull-2')).toMatchObject({ state: 'done' });
+    rt.workbook.select("'Leave'!A1");
+    expect(await rt.callFromSidebar('validatePush', 'time_off')).toMatchObject({ ok: 0 });
     const options = await rt.callFromSidebar<PushOptions>('getPushOptions');
-    expect(options.pulled).toBe('Agent states');
+    expect(options.pulled).toBe('Time-off requests');
     expect(options.detected).toBeUndefined();
   });
 

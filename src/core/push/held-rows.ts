@@ -1,10 +1,10 @@
-// A sheet pulled from Assembled is not pushed back as new records: a list from Assembled (pulled,
-// synced, or copied from one) pushed as records to create would make every one it lists again (a
-// time-off list asks again for each request, cancelled and denied ones too; ingested states are
-// recorded twice). Such a row is marked to fix, never sent. Told by what the sheet holds, not by
-// asking Assembled: a push stays at a request per created row.
+// A sheet pulled from Assembled is not pushed back as new records: a time-off list from Assembled
+// (pulled, synced, or copied from one) pushed as requests to create would ask again for each one it
+// lists, cancelled and denied ones too. Such a row is marked to fix, never sent; clearing its ID
+// sends it as new. Told by what the sheet holds, not by asking Assembled: a push stays at a request
+// per created row. (A pull of agent states, whose rows have no id to clear, is refused whole:
+// run-push.ts pulledTableWords.)
 
-import { RESOURCE_INFO } from '../pull/catalogue';
 import { type HeaderNotes, listsTimeOff, pulledInto } from '../pull/source-note';
 import type { CellValue } from '../table/build-table';
 import { cellText } from './cell-text';
@@ -12,28 +12,18 @@ import { type HeaderMap, matchHeader, normaliseHeader } from './header';
 import { KINDS, type PushKind } from './kinds';
 import { looksLikeTimeOffList } from './sync-time-off';
 
-/** Pulls whose rows are agent states Assembled holds (as a pulled sheet's header note names them). */
-const STATE_PULLS = [RESOURCE_INFO.agent_states.label, RESOURCE_INFO.condensed_timeline.label];
-
 /** Why a row is not sent, when Assembled holds it already; undefined for a row to send. */
 export type HeldCheck = (values: readonly CellValue[]) => string | undefined;
 
 /** The check of a sheet's rows pushed as `kind`, or undefined when none of them can be held. */
 export function heldCheck(grid: HeaderNotes, kind: PushKind, map: HeaderMap): HeldCheck | undefined {
-  if (kind === 'time_off') {
-    const at = requestIdColumn(grid, map);
-    if (at < 0) return undefined;
-    const column = map.headers[at] ?? '';
-    return (values) => {
-      const id = cellText(values[at]);
-      return id ? timeOffHeld(column, id) : undefined;
-    };
-  }
-  const pulled = kind === 'agent_states' ? pulledInto(grid) : undefined;
-  if (pulled === undefined || !STATE_PULLS.includes(pulled)) return undefined;
-  // A pulled state has no id (kinds.ts): only one an edit history pull lists can be edited here.
-  const problem = `Assembled holds this state already (the sheet is a pull of ${pulled}), so it is not ingested again. To change it, change it in Assembled itself, or, if an Agent-state edit history pull lists it, use "${KINDS.state_edits.label}" (Insert template) with its State ID; new states go in a sheet of their own.`;
-  return () => problem;
+  const at = kind === 'time_off' ? requestIdColumn(grid, map) : -1;
+  if (at < 0) return undefined;
+  const column = map.headers[at] ?? '';
+  return (values) => {
+    const id = cellText(values[at]);
+    return id ? timeOffHeld(column, id) : undefined;
+  };
 }
 
 /**

@@ -23,6 +23,7 @@ import { STOPPED } from '../jobs/pull-job';
 import { withLock } from '../lock';
 import { type Caller, NotYours, ownerName, owns } from '../owner';
 import type { Clock, Lock, Store, Zone, Zones } from '../ports';
+import { RESOURCE_INFO } from '../pull/catalogue';
 import type { RunLog } from '../pull/run-log';
 import { listsTimeOff, pulledTable } from '../pull/source-note';
 import { goneText } from '../record-store';
@@ -273,30 +274,42 @@ function openSheet(deps: PushDeps, sheet: SheetRef): SheetRef & { grid: Grid } {
   return open;
 }
 
+/** Pulls whose rows are agent states Assembled holds, as a pulled sheet's header note names them. */
+const STATE_PULLS = [RESOURCE_INFO.agent_states.label, RESOURCE_INFO.condensed_timeline.label];
+
 /**
  * Why a table a pull wrote in row 1 (wherever it starts) is not pushed as `kind`, or undefined when
- * there is none. Every row of a pulled time-off list has a request id: pushed as "Time off to
- * cancel" it would cancel every request it lists, and any other pull's ID column (Teams, People)
- * reads as request ids too, each row then an error written into the pulled table; so cancels are
- * refused whatever the header reads. Any other kind is refused only when the header lacks its
- * columns (readOrThrow), and never for the pull it is filled in on: one whose columns it reads
- * (Agent states, Time-off requests) is pushed as ever, its rows held (held-rows.ts).
+ * there is none; whole says it is refused whatever the header reads. Every row of a pulled time-off
+ * list has a request id: pushed as "Time off to cancel" it would cancel every request it lists, and
+ * any other pull's ID column (Teams, People) reads as request ids too, each row then an error
+ * written into the pulled table. Pulled states have no id to clear (unlike a time-off list's rows,
+ * held-rows.ts): ingested, each row could only be refused. Any other kind is refused only when the
+ * header lacks its columns (readOrThrow), and never for the pull it is filled in on.
  */
-function pulledTableWords(grid: Grid, kind: PushKind): string | undefined {
+function pulledTableWords(grid: Grid, kind: PushKind): { words: string; whole: boolean } | undefined {
   const pulled = pulledTable(grid);
   if (pulled === undefined) return undefined;
   const label = KINDS[kind].label;
   const table = `The table at ${cellName(1, pulled.col)} is Assembled's ${pulled.source}, written by a pull`;
+  const none = 'Nothing was written or sent.';
+  if (kind === 'agent_states' && STATE_PULLS.includes(pulled.source)) {
+    const words = `${table}: Assembled holds its states already, so they are not ingested again. To change one, change it in Assembled itself, or, if an Agent-state edit history pull lists it, use "${KINDS.state_edits.label}" (Insert template) with its State ID; new states go in a sheet of their own (Insert template for "${label}"). ${none}`;
+    return { words, whole: true };
+  }
   if (kind !== 'time_off_cancel') {
     // A schedule pulled is filled in as Activities: its header's words (add Action) say what to do.
     if (fitsPulled(kind, pulled.source)) return undefined;
     const rows = lowerFirst(label);
-    return `${table}, not rows of ${rows}: use Insert template for "${label}" to make a sheet for them. Nothing was written or sent.`;
+    return {
+      words: `${table}, not rows of ${rows}: use Insert template for "${label}" to make a sheet for them. ${none}`,
+      whole: false,
+    };
   }
   const what = listsTimeOff(pulled.source)
     ? `pushed as "${label}", it would cancel every request it lists.`
     : 'it lists no time-off requests to cancel.';
-  return `${table}: ${what} To cancel time off, put the ids of the requests in a sheet of their own (Insert template for "${label}") and push that. Nothing was written or sent.`;
+  const words = `${table}: ${what} To cancel time off, put the ids of the requests in a sheet of their own (Insert template for "${label}") and push that. ${none}`;
+  return { words, whole: true };
 }
 
 /**
@@ -332,8 +345,8 @@ function readOrThrow(
   deps: PushDeps,
   { agents, types, timeOffTypes, statesHeld, activitiesHeld }: AssembledChecks,
 ): SheetSnapshot {
-  const cancelsPulled = kind === 'time_off_cancel' && pulledTableWords(grid, kind);
-  if (cancelsPulled) throw new InputError(KINDS[kind].label, [cancelsPulled]);
+  const pulled = pulledTableWords(grid, kind);
+  if (pulled?.whole) throw new InputError(KINDS[kind].label, [pulled.words]);
   const read = readSheet(grid, kind, {
     zone: deps.zone,
     zones: deps.zones,
@@ -346,7 +359,7 @@ function readOrThrow(
     ...(deps.locale ? { locale: deps.locale } : {}),
   });
   // The header lacks the kind's columns: a pulled table there is named, not told to gain them.
-  if (!read.ok) throw new InputError(KINDS[kind].label, [pulledTableWords(grid, kind) ?? read.problem]);
+  if (!read.ok) throw new InputError(KINDS[kind].label, [pulled?.words ?? read.problem]);
   return read.sheet;
 }
 
