@@ -91,11 +91,12 @@ export interface SourceInfo {
 const STATE_KEY = 'agent_id,platform,start_time';
 /**
  * Assembled gives the states that overlap the range, as they were: a sum of them says so. A state
- * still going has no end yet: said, or its blank End reads as data missing.
+ * with no end is still going, or one ingested open (states-in-assembled.ts: it lasts until the
+ * agent's next starts), which Assembled leaves open: said, or its blank End reads as data missing.
  */
 const STATES_NOTE = [
   "States that cross the range's start or end are listed whole: their Duration counts time outside the range.",
-  'A blank End (and Duration) is a state still going at the time of the pull.',
+  "A blank End (and Duration) is a state Assembled holds no end for: still going if it is the agent's last, else it lasts until their next state starts.",
 ].join('\n');
 /**
  * The timeline is a piece of each agent's day, not their records: Assembled cuts its states at the
