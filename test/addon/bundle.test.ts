@@ -563,9 +563,13 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * said as pulled (0.9 KiB);
  * 435.1 with a key Assembled refused at one refresh's run pausing all of its owner's refreshes in
  * the spreadsheet, named in that run's one e-mail (pauseForKey, shared with Remove key) (0.6 KiB);
+ * 436.5 with an activity row waiting on a refused row held back (activity-order.ts waitsOn, sent a
+ * rank at a time) 1.2, a state Assembled no longer holds said as an activity's (gone-record.ts),
+ * the pause e-mail's kept rows said through keptRows, a renamed sheet's Edit kept, and a pulled
+ * states sheet refused whole for ingest (1.4 KiB together);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 435.1;
+const CODE_BUDGET_KIB = 436.5;
 
 const ENTRY_POINTS = [
   'onOpen',
