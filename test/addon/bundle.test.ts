@@ -567,9 +567,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * rank at a time) 1.2, a state Assembled no longer holds said as an activity's (gone-record.ts),
  * the pause e-mail's kept rows said through keptRows, a renamed sheet's Edit kept, and a pulled
  * states sheet refused whole for ingest (1.4 KiB together);
+ * 436.7 with a row held back for a refused row noted as never sent, and Validate saying it waits
+ * on that row while it stands refused (0.2 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 436.5;
+const CODE_BUDGET_KIB = 436.7;
 
 const ENTRY_POINTS = [
   'onOpen',

@@ -181,3 +181,55 @@ it('puts off the row that waits on a row Assembled did not take yet (a rate limi
   expect(held(first.row)).toEqual([s1 + HALF_HOUR, e1 + HALF_HOUR]);
   expect(held(second.row)).toEqual([e1 + HALF_HOUR, e2]);
 });
+
+/** Pushed with Assembled refusing the row moving away: the row moving into its time is held back. */
+async function heldBehindRefused(key: string) {
+  const addon = await backToBack(key);
+  const { rt, backend, first, second, ms, update, push, col } = addon;
+  const [s1, e1, e2] = [ms(first.row, 'Start'), ms(first.row, 'End'), ms(second.row, 'End')];
+  update(first.at, s1 + HALF_HOUR, e1 + HALF_HOUR);
+  update(second.at, e1 + HALF_HOUR, e2);
+  answerBulks(rt, backend, (request, ids) =>
+    ids.includes(String(second.row[col('Activity ID')]))
+      ? backend.http({
+          ...request,
+          body: request.body?.replace(/"type_id":"[^"]*"/, '"type_id":"at_deleted"'),
+        })
+      : backend.http(request),
+  );
+  expect(await push(`${key}-push`)).toMatchObject({ state: 'done', succeeded: 0, failed: 2 });
+  rt.setHttp((request) => backend.http(request));
+  return { ...addon, s1, e1, e2 };
+}
+
+it('counts the row held back as ready once the row it waits on is fixed, and sends both', async () => {
+  const { rt, first, second, push, held, col, s1, e1, e2 } = await heldBehindRefused('activity-order-0061');
+  // The row moving away fixed: another type.
+  const [, ...rows] = rt.workbook.values('Schedule');
+  const type = col('Activity type');
+  const other = rows.map((r) => r[type]).find((t) => t !== rows[second.at]?.[type]);
+  rt.workbook.write('Schedule', [[other]], { row: second.at + 2, column: type + 1 });
+  const checked = await rt.callFromSidebar<{ problems: string[] }>('validatePush', 'activities');
+  expect(checked).toMatchObject({ ok: 2, errors: 0, problems: [] });
+  expect(await push('activity-order-0062')).toMatchObject({ state: 'done', succeeded: 2, failed: 0 });
+  expect(held(first.row)).toEqual([s1 + HALF_HOUR, e1 + HALF_HOUR]);
+  expect(held(second.row)).toEqual([e1 + HALF_HOUR, e2]);
+});
+
+it('says the row held back waits on the row Assembled refused, not that Assembled refused it, while that row is not fixed', async () => {
+  const { rt, first, second } = await heldBehindRefused('activity-order-0071');
+  const checked = await rt.callFromSidebar<{ problems: string[] }>('validatePush', 'activities');
+  expect(checked).toMatchObject({ ok: 0, errors: 2 });
+  const said = new Map([
+    [
+      second.at,
+      `Refused by Assembled when last pushed, and not changed since: Refused by Assembled: type_id: unknown activity type at_deleted Change the row, or push it again to send it as it is.`,
+    ],
+    [first.at, waits(second.at + 2)],
+  ]);
+  const inOrder = [...said].sort(([a], [b]) => a - b).map(([at, words]) => `Row ${at + 2}: ${words}`);
+  expect(checked.problems).toEqual(inOrder);
+  const [header = [], ...after] = rt.workbook.values('Schedule');
+  const at = header.indexOf('Push status');
+  expect(after[first.at]?.slice(at, at + 3)).toEqual(['error', '', waits(second.at + 2)]);
+});

@@ -543,7 +543,10 @@ export function validateSheet(deps: PushDeps, kind: PushKind, ref: SheetRef): Va
       unread: unreadColumns(sheet.map),
       doubled: doubledColumns(sheet.map),
     };
+    // Rows Assembled refused as they stand: Push sends a row waiting on one only once it is taken.
+    const standing = new Set(sheet.rows.filter((r) => r.refused && r.parse?.ok).map((r) => r.row));
     for (const row of sheet.rows) {
+      const waitsOn = (row.waitsOn ?? []).filter((n) => standing.has(n));
       if (row.listed && !row.done) summary.listed++;
       if (row.blank && !row.done) continue;
       summary.rows++;
@@ -565,6 +568,10 @@ export function validateSheet(deps: PushDeps, kind: PushKind, ref: SheetRef): Va
         // Assembled's answer stands until the row is changed: "Ready to push" would hide it.
         summary.errors++;
         listProblem(summary.problems, row.row, refusedAgain(statusCells(sheet, row).message));
+      } else if (row.parse?.ok && waitsOn.length > 0) {
+        summary.errors++;
+        outcomes.set(row.row, { ...toFix(waitsWords(waitsOn)), unsent: true });
+        listProblem(summary.problems, row.row, waitsWords(waitsOn));
       } else if (row.parse?.ok) {
         summary.ok++;
         if (createRemovesOverlap(row.parse.request)) summary.removing++;
@@ -1372,7 +1379,7 @@ class PushRun {
     for (const row of batch) {
       const on = (row.waitsOn ?? []).filter((n) => !done.has(n));
       if (on.some((n) => this.deferred.has(n))) this.deferred.add(row.row);
-      else if (on.length > 0) held.set(row.row, toFix(waitsWords(on)));
+      else if (on.length > 0) held.set(row.row, { ...toFix(waitsWords(on)), heldBack: true });
     }
     return held;
   }

@@ -55,6 +55,11 @@ export interface RowOutcome {
   unsent?: true;
   /** "Pushed at" is emptied too (a row whose cells were all emptied, emptiedRows). */
   cleared?: true;
+  /**
+   * Not sent, for a row it waits on was refused (activity-order.ts): Pushed at takes the time, so
+   * this push tries it no more, but no note keeps it as sent and refused.
+   */
+  heldBack?: true;
   /** Assembled had it so already (a cancel of a request cancelled or denied): counted apart. */
   already?: true;
 }
@@ -657,7 +662,7 @@ function writeSentPrints(
     const row = byRow.get(n);
     // Taken by Assembled, or refused by it as the row stands (so Validate can tell an edit since).
     const o = outcomes.get(n);
-    const refused = o !== undefined && !o.unsent && isToFix(o);
+    const refused = o !== undefined && !o.unsent && !o.heldBack && isToFix(o);
     const taken = o && row && !row.blank && !row.changed && !row.stray && (isDone(row.status, '') || refused);
     const who = (!o?.unsent && by) || pushedBy(row?.note ?? '');
     const note = taken ? sentNote(row.values, map, zone, { refused, by: who }) : (row?.note ?? '');
