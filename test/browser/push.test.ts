@@ -505,6 +505,34 @@ describe('Push rows in the workbench', () => {
     expect(posts()).toBe(before + 1);
   });
 
+  it("asks before a row replaces an agent's ID on a platform in Assembled, naming it; Cancel sends nothing", async () => {
+    const { page } = bench();
+    const sim = bench().running.workbench.session.backend.simulator;
+    const agent = demoAgent(bench());
+    const held = () => sim?.admin.org.people.find((p) => p.id === agent.id)?.platforms.zendesk;
+    const was = held();
+    if (!was) throw new Error('the demo agent holds no zendesk ID');
+    const { sb } = await pushTemplate(page, 'associations');
+    await typeRow(page, 2, [agent.email ?? '', 'zendesk', '7003003']);
+    const push = sb.getByRole('button', { name: 'Push', exact: true });
+    await push.click();
+    const question = sb.getByRole('group', { name: 'Replace this ID in Assembled?' });
+    await expect
+      .poll(() => question.textContent())
+      .toMatch(
+        `Row 2 replaces ${agent.email}'s zendesk ID ${was} with 7003003. A person has one ID per platform in Assembled: once pushed, the ID replaced is no longer theirs.`,
+      );
+    await sb.getByRole('button', { name: 'Cancel' }).click();
+    await question.waitFor({ state: 'detached' });
+    expect(await sb.locator('#status').textContent()).toBe('Nothing was sent: no ID was replaced.');
+    expect(await cell(page, 2, 'D').textContent()).toBe('');
+    expect(held()).toBe(was);
+    await push.click();
+    await sb.getByRole('button', { name: 'Push anyway' }).click();
+    await expect.poll(held, { timeout: 30_000 }).toBe('7003003');
+    await expect.poll(() => push.isEnabled(), { timeout: 30_000 }).toBe(true);
+  });
+
   it('asks before time-off requests are cancelled, as a cancel cannot be undone; declined, nothing is sent', async () => {
     const { page } = bench();
     const sim = bench().running.workbench.session.backend.simulator;
@@ -594,6 +622,8 @@ describe('Push rows in the workbench', () => {
     await status.filter({ hasText: /^1 OK, it replaces the ID its agent has on that platform/ }).waitFor();
     expect(await status.getAttribute('data-tone')).toBe('info');
     await sb.getByRole('button', { name: 'Push', exact: true }).click();
+    // Push asks first: the ID replaced is gone once sent.
+    await sb.getByRole('button', { name: 'Push anyway' }).click();
     await status
       .filter({ hasText: /^Finished: 1 associated, it replaced the ID/ })
       .waitFor({ timeout: 30_000 });

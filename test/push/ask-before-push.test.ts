@@ -67,6 +67,33 @@ describe.skipIf(!built)('asked before Push', () => {
     expect(sim.stats().byRoute['POST /v0/time_off/{id}/cancel'] ?? 0).toBe(2);
   });
 
+  it("names the rows that would replace an agent's ID on a platform in Assembled: the old one is gone once sent", async () => {
+    const { rt, sim } = await startLocalAddon({ dialect: 'live' });
+    const [a, b, c] = sim.admin.org.people.filter(
+      (p) => !p.deleted && p.staffable && p.email && p.platforms.zendesk && !p.platforms.intercom,
+    );
+    if (!a || !b || !c) throw new Error('the org lacks three agents with a zendesk ID and no intercom one');
+    const was = a.platforms.zendesk;
+    // Row 2 replaces a's zendesk ID; row 3 gives b one on a platform they had none on; row 4 gives
+    // c the zendesk ID they hold (nothing to send).
+    await template(rt, 'associations', [
+      [a.email, 'zendesk', '7003003'],
+      [b.email, 'intercom', 'ic-9'],
+      [c.email, 'zendesk', c.platforms.zendesk],
+    ]);
+    expect(await rt.callFromSidebar<PushAsk>('askBeforePush', 'associations')).toEqual({
+      clear: 0,
+      cancel: 0,
+      again: 0,
+      replace: {
+        count: 1,
+        rows: [2],
+        named: [{ row: 2, agent: a.email, platform: 'zendesk', was, id: '7003003' }],
+      },
+    });
+    expect(sim.admin.org.people.find((p) => p.id === a.id)?.platforms.zendesk).toBe(was);
+  });
+
   it.each([
     ['down', 503],
     ['rate-limiting', 429],

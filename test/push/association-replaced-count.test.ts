@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { startLocalAddon } from '../../dev/local-addon';
-import { validatedWords } from '../../src/core/push/progress-words';
+import { replaceAskWords, validatedWords } from '../../src/core/push/progress-words';
 import type { PushView } from '../../src/core/push/push-view';
 import type { ValidateSummary } from '../../src/core/push/run-push';
 import { column, follow, template } from './in-runtime';
@@ -71,5 +71,20 @@ describe.skipIf(!built)('association rows replacing an ID their agent holds', ()
     const finished = 'Finished: 4 associated. See the Push status column.';
     expect(view).toMatchObject({ state: 'done', succeeded: 4, message: finished });
     expect(log.map((r) => r[7])).toEqual([finished]);
+  });
+
+  it("are counted in Push's question when many, as Validate counts them; a few are named with their IDs", () => {
+    const one =
+      'A person has one ID per platform in Assembled: once pushed, the ID replaced is no longer theirs.';
+    expect(replaceAskWords({ count: 7, rows: [3, 5, 7, 9, 11] })).toBe(
+      `7 rows replace the ID their agents have on that platform in Assembled (rows 3, 5, 7, 9, 11 and 2 more: each row's Push message names the ID it replaces). ${one}`,
+    );
+    const named = [
+      { row: 5, agent: 'jose.kim@example.com', platform: 'intercom', was: '7001003', id: '7003003' },
+      { row: 8, agent: 'Ava Okafor', platform: 'zendesk', was: '11', id: '12' },
+    ];
+    expect(replaceAskWords({ count: 2, rows: [5, 8], named })).toBe(
+      `Row 5 replaces jose.kim@example.com's intercom ID 7001003 with 7003003 and row 8 replaces Ava Okafor's zendesk ID 11 with 12. ${one}`,
+    );
   });
 });

@@ -11,7 +11,7 @@ import { type AgentDirectory, fullName } from './agents';
 import { toClearAsNew } from './clear-to-send';
 import { type CountedRows, countRow } from './counted-rows';
 import type { HeaderMap } from './header';
-import { refuseRow, rowsText } from './overlaps';
+import { refuseRow, requestOf, rowsText } from './overlaps';
 import type { PushRequest } from './request';
 import type { SheetRow } from './sheet-rows';
 
@@ -233,6 +233,52 @@ export type Replacing = CountedRows;
 /** `counted` with `row` added when it replaces its agent's ID. */
 export function countReplacing(counted: Replacing | undefined, row: SheetRow): Replacing | undefined {
   return row.replaces ? countRow(counted, row.row) : counted;
+}
+
+/** A row replacing its agent's ID, as Push's question names it (progress-words.ts replaceAskWords). */
+export interface ReplacedId {
+  row: number;
+  /** The agent as the row names them. */
+  agent: string;
+  platform: string;
+  was: string;
+  id: string;
+}
+
+/** What Push asks of the rows replacing their agent's ID: counted, and named when few. */
+export type ReplaceAsk = Replacing & { named?: ReplacedId[] };
+
+/** Rows Push names one by one when it asks; more are counted. */
+const ASK_NAMED = 3;
+
+/**
+ * The rows a push would send that replace their agent's ID (Push asks first: the old ID is gone
+ * once sent), counted, the first few named when there are few; undefined when none.
+ */
+export function replacedIds(
+  rows: readonly SheetRow[],
+  agentOf: (row: SheetRow) => string,
+): ReplaceAsk | undefined {
+  const replacing = rows.filter((r) => !r.done && r.parse?.ok && r.replaces !== undefined);
+  let counted: Replacing | undefined;
+  for (const row of replacing) counted = countReplacing(counted, row);
+  if (!counted) return undefined;
+  if (replacing.length > ASK_NAMED) return counted;
+  const named = replacing.flatMap((row) => {
+    const r = requestOf(row);
+    return r?.kind === 'associations'
+      ? [
+          {
+            row: row.row,
+            agent: agentOf(row),
+            platform: r.input.platform,
+            was: row.replaces ?? '',
+            id: r.input.platform_id,
+          },
+        ]
+      : [];
+  });
+  return { ...counted, named };
 }
 
 /** The Push message of a row whose agent holds its ID in Assembled already (SheetRow.holds). */

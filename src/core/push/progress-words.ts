@@ -1,7 +1,7 @@
 // The Push sidebar's words for a push's progress. Its own file: the page imports it, and
 // push-view.ts would bring every kind's column table into the page with it.
-import { activityCount, countText, rowCount } from '../count-text';
-import type { Replacing } from './association-rows';
+import { activityCount, countText, rowCount, someOf } from '../count-text';
+import type { ReplaceAsk, Replacing } from './association-rows';
 import { type CountedRows, countedRowsText } from './counted-rows';
 import type { PushKind } from './kinds';
 import type { PushView } from './push-view';
@@ -133,15 +133,34 @@ const whichOf = (count: number, of: number, alone = 'it'): string =>
  */
 export function replacingWords(replacing: Replacing | undefined, of: number, sent: boolean): string {
   if (!replacing?.count) return '';
-  const { count } = replacing;
-  const one = count === 1;
-  const which = whichOf(count, of);
+  return `${whichOf(replacing.count, of)} ${replacedText(replacing, sent)}`;
+}
+
+/** "replace the ID their agents have on that platform in Assembled (rows 3 and 5: …)", after who. */
+function replacedText(replacing: Replacing, sent: boolean): string {
+  const one = replacing.count === 1;
   const list = countedRowsText(replacing);
   const id = sent ? 'the ID replaced' : 'the ID it replaces';
   const where = one
     ? `${list}: its Push message names ${id}`
     : `${list}: each row's Push message names ${id}`;
-  return `${which} ${sent ? 'replaced' : one ? 'replaces' : 'replace'} the ID ${one ? 'its agent' : 'their agents'} ${sent ? 'had' : one ? 'has' : 'have'} on that platform in Assembled (${where})`;
+  return `${sent ? 'replaced' : one ? 'replaces' : 'replace'} the ID ${one ? 'its agent' : 'their agents'} ${sent ? 'had' : one ? 'has' : 'have'} on that platform in Assembled (${where})`;
+}
+
+/**
+ * Push's question on the rows replacing their agent's ID (run-push.ts PushAsk.replace): each named
+ * with the IDs when few, "Row 5 replaces jose.kim@example.com's intercom ID 7001003 with 7003003",
+ * else counted as Validate counts them.
+ */
+export function replaceAskWords(replace: ReplaceAsk): string {
+  const rows = replace.named
+    ? someOf(
+        replace.named.map((r) => `row ${r.row} replaces ${r.agent}'s ${r.platform} ID ${r.was} with ${r.id}`),
+        replace.named.length,
+        'and',
+      ).replace(/^r/, 'R')
+    : `${rowCount(replace.count)} ${replacedText(replace, false)}`;
+  return `${rows}. A person has one ID per platform in Assembled: once pushed, the ID replaced is no longer theirs.`;
 }
 
 /**

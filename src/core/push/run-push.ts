@@ -47,7 +47,15 @@ import {
 import { ActivityTypeDirectory } from './activity-types';
 import { loadAgentMemo, saveAgentMemo } from './agent-memo';
 import { AgentDirectory } from './agents';
-import { countReplacing, HOLDS_ALREADY, markSentSince, type Replacing, replacing } from './association-rows';
+import {
+  countReplacing,
+  HOLDS_ALREADY,
+  markSentSince,
+  type ReplaceAsk,
+  type Replacing,
+  replacedIds,
+  replacing,
+} from './association-rows';
 import { markUnknownCancels } from './cancel-rows';
 import { cellText } from './cell-text';
 import { type ClearCount, clearWords, countClears, windowsToClear } from './clear-rows';
@@ -612,6 +620,8 @@ export interface PushAsk {
   cancel: number;
   /** Rows pushed before as they stand, their status and ID cleared since: sent, they are made twice. */
   again: number;
+  /** Rows replacing their agent's ID on a platform (the old one is gone once sent); absent when none. */
+  replace?: ReplaceAsk;
 }
 
 /**
@@ -646,11 +656,13 @@ export function askBeforePush(deps: PushDeps, kind: PushKind, ref: SheetRef): Pu
   }
   // The cancels asked about are those the push sends: not an id it finds no request has.
   if (kind === 'time_off_cancel') markUnknownCancels(client, sheet);
-  const { rows } = sheet;
+  const { rows, map } = sheet;
+  const replace = replacedIds(rows, (r) => cellText(r.values[map.columns.agent ?? -1]));
   return {
     clear: kind === 'activities_clear' ? windowsToClear(rows) : 0,
     cancel: kind === 'time_off_cancel' ? rows.filter((r) => !r.done && r.parse?.ok).length : 0,
     again: rows.filter((r) => r.sentBefore).length,
+    ...(replace ? { replace } : {}),
   };
 }
 

@@ -1,4 +1,4 @@
-import { someOf } from '../../../core/count-text';
+import { countText, someOf } from '../../../core/count-text';
 import { duration } from '../../../core/duration';
 import { doubledWords } from '../../../core/push/doubled-columns';
 import type { PushKind } from '../../../core/push/kinds';
@@ -9,6 +9,7 @@ import {
   nothingToPush,
   progressWords,
   removingWords,
+  replaceAskWords,
   rowsToPush,
   updatingWords,
   validatedWords,
@@ -553,8 +554,9 @@ let clearing: { sheet: string; words: string } | undefined;
 
 // What cannot be taken back is asked first, inside the page (ask-in-page.ts): windows to clear (with
 // what this sidebar's last Validate of the sheet counted, or the words for any window), and rows
-// pushed before whose status was cleared, which would be made a second time. A sheet with nothing to
-// ask about is pushed unasked: Push then says what there is to fix or that there is nothing to send.
+// pushed before whose status was cleared, which would be made a second time, and rows replacing an
+// agent's ID in Assembled (the old one is gone once sent). A sheet with nothing to ask about is
+// pushed unasked: Push then says what there is to fix or that there is nothing to send.
 pushButton.addEventListener('click', () => {
   const k = chosen();
   if (!k) return;
@@ -593,7 +595,19 @@ pushButton.addEventListener('click', () => {
 });
 
 /** The question Push asks before sending, if any, and what is said when it is declined. */
-function askFor({ clear, cancel, again }: PushAsk): (Question & { declined: string }) | undefined {
+function askFor({ clear, cancel, again, replace }: PushAsk): (Question & { declined: string }) | undefined {
+  // Only associations replace IDs, and they are never made twice (nor clear nor cancel): one question.
+  if (replace)
+    return {
+      question:
+        replace.count === 1
+          ? 'Replace this ID in Assembled?'
+          : `Replace these ${countText(replace.count)} IDs in Assembled?`,
+      text: replaceAskWords(replace),
+      yes: 'Push anyway',
+      keep: 'Cancel',
+      declined: 'Nothing was sent: no ID was replaced.',
+    };
   if (clear > 0) {
     const counted = clearing?.sheet === sheetName.textContent ? clearing.words : undefined;
     return {
