@@ -533,6 +533,35 @@ describe('Push rows in the workbench', () => {
     await expect.poll(() => push.isEnabled(), { timeout: 30_000 }).toBe(true);
   });
 
+  it('says in the Validate summary a state Assembled does not know, sent as written: not the all-clear', async () => {
+    const { page } = bench();
+    const agent = demoAgent(bench());
+    const { sb } = await pushTemplate(page, 'agent_states');
+    await typeRow(page, 2, [
+      agent.email ?? '',
+      'available',
+      '',
+      '2026-05-24 09:00',
+      '2026-05-24 09:20',
+      'five9',
+    ]);
+    await typeRow(page, 3, [
+      agent.email ?? '',
+      'coffee',
+      '',
+      '2026-05-24 09:20',
+      '2026-05-24 09:30',
+      'five9',
+    ]);
+    await sb.getByRole('button', { name: 'Validate' }).click();
+    const status = sb.locator('#status', { hasText: /^2 OK/ });
+    await status.waitFor();
+    expect(await status.textContent()).toMatch(
+      /^2 OK, one of them sends a state Assembled does not know \(row 3: coffee\), 0 to fix/,
+    );
+    expect(await status.getAttribute('data-tone')).toBe('info');
+  });
+
   it('asks before time-off requests are cancelled, as a cancel cannot be undone; declined, nothing is sent', async () => {
     const { page } = bench();
     const sim = bench().running.workbench.session.backend.simulator;

@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { startLocalAddon } from '../../dev/local-addon';
+import { validatedWords } from '../../src/core/push/progress-words';
 import type { PushView } from '../../src/core/push/push-view';
 import type { ValidateSummary } from '../../src/core/push/run-push';
 import { column, follow, template } from './in-runtime';
@@ -62,6 +63,10 @@ describe.skipIf(!built)("an agent state's platform and name", () => {
     ]);
     const check = await rt.callFromSidebar<ValidateSummary>('validatePush', 'agent_states');
     expect(check).toMatchObject({ ok: 3, errors: 3 });
+    // Sent as written, each with a word in its Push message alone: the summary says them too.
+    expect(validatedWords(check)).toBe(
+      `3 OK, one of them sends a platform Assembled does not know (row 3: zendesk support), one of them sends a state Assembled does not know (row 4: ready), 3 to fix, 0 already done, in "${sheet}". Nothing was sent.`,
+    );
     expect(check.problems).toEqual([
       'Row 2: Source: "Zendesk Chat" is not a platform Assembled knows; did you mean "zendesk"? If it is a platform new to Assembled, write new: zendesk chat.',
       `Row 5: State: "on call" is not a state Assembled knows; did you mean "on_call"? Assembled counts time by the state's name. If it is a state new to Assembled, write new: on call.`,
@@ -132,10 +137,11 @@ describe.skipIf(!built)("an agent state's platform and name", () => {
     // new: sends each as written after it, with a word to check the spelling.
     rt.workbook.write(sheet, [['new: fivenine']], { row: 2, column: 6 });
     rt.workbook.write(sheet, [['new: brek']], { row: 4, column: 2 });
-    expect(await rt.callFromSidebar<ValidateSummary>('validatePush', 'agent_states')).toMatchObject({
-      ok: 3,
-      errors: 0,
-    });
+    const again = await rt.callFromSidebar<ValidateSummary>('validatePush', 'agent_states');
+    expect(again).toMatchObject({ ok: 3, errors: 0 });
+    expect(validatedWords(again)).toBe(
+      `3 OK, one of them sends a platform Assembled does not know (row 2: fivenine), 2 of them send states Assembled does not know (rows 3 and 4: snoozing and brek), 0 to fix, 0 already done, in "${sheet}". Nothing was sent.`,
+    );
     const messages = column(rt, sheet, 'Push message') as string[];
     expect(messages[0]).toBe(
       'Ready to push. Source: fivenine is new to Assembled (written new: in the sheet): sent as written, as a platform of its own. Check it is spelled as the platform is.',

@@ -3,6 +3,7 @@
 // parsed but breaks one.
 import type { Zone } from '../ports';
 import { formatLocalDateTime } from '../time/zone-math';
+import type { AsWrittenField } from './as-written';
 import type { HeaderMap } from './header';
 import { fingerprint, type PushRequest } from './request';
 import type { SheetRow } from './sheet-rows';
@@ -124,10 +125,11 @@ export function requestOf(row: SheetRow): PushRequest | undefined {
  */
 export function wordOnRow(
   row: SheetRow,
-  field: 'unknownPlatform' | 'unknownState',
+  field: AsWrittenField,
+  name: string,
   words: (sent: string) => string,
 ): void {
-  if (row.parse?.ok) row[field] = ` ${words('sent as written')}`;
+  if (row.parse?.ok) row[field] = { name, words: ` ${words('sent as written')}` };
   else refuseRow(row, words('once fixed, it is sent as written'));
 }
 

@@ -157,6 +157,7 @@ export function markUnknownSources(
         wordOnRow(
           row,
           'unknownPlatform',
+          lower,
           (sent) =>
             `${column}: ${lower} is new to Assembled (${declaredWhere(row, map, 'source', lower, declared)}): ${sent}, as a platform of its own. Check it is spelled as the platform is.`,
         );
@@ -178,6 +179,7 @@ export function markUnknownSources(
       wordOnRow(
         row,
         'unknownPlatform',
+        name,
         (sent) => `${unknown}: ${sent}, as a platform of its own. Check it is spelled as the platform is.`,
       );
   }

@@ -1,6 +1,7 @@
 // The Push sidebar's words for a push's progress. Its own file: the page imports it, and
 // push-view.ts would bring every kind's column table into the page with it.
 import { activityCount, countText, rowCount, someOf } from '../count-text';
+import { AS_WRITTEN, type AsWrittenField, type AsWrittenRows } from './as-written';
 import type { ReplaceAsk, Replacing } from './association-rows';
 import { type CountedRows, countedRowsText } from './counted-rows';
 import type { PushKind } from './kinds';
@@ -173,12 +174,30 @@ export function pastSentWords(past: CountedRows | undefined, of: number): string
   return `${whichOf(past.count, of)} ${one ? 'is' : 'are'} in the past (${countedRowsText(past)}: ${one ? 'its Push message says' : 'their Push messages say'} what to do if a date was mistyped)`;
 }
 
+/**
+ * Validate's word, after its count (`of`) of OK rows, on those sending a name Assembled does not
+ * know as written (as-written.ts), one clause for each sort of name: "one of them sends a state
+ * Assembled does not know (row 8: coffee)". Only each row's Push message said it.
+ */
+export function asWrittenWords(counted: AsWrittenRows | undefined, of: number): string[] {
+  return Object.entries(AS_WRITTEN).flatMap(([field, noun]) => {
+    const c = counted?.[field as AsWrittenField];
+    if (!c?.count) return [];
+    const what = c.names.length === 1 ? `a ${noun}` : `${noun}s`;
+    const list = `${countedRowsText(c)}: ${someOf(c.names, 3, 'and')}`;
+    return [
+      `${whichOf(c.count, of)} ${c.count === 1 ? 'sends' : 'send'} ${what} Assembled does not know (${list})`,
+    ];
+  });
+}
+
 /** Validate's first line: the rows counted as Push counts them, and that nothing was sent. */
 export function validatedWords(v: ValidateSummary): string {
   const replacing = replacingWords(v.replacing, v.ok, false);
   const parts = [
     `${v.ok} OK`,
     ...(replacing ? [replacing] : []),
+    ...asWrittenWords(v.asWritten, v.ok),
     `${v.errors} to fix`,
     ...(v.inAssembled ? [inAssembledWords(v.inAssembled)] : []),
     ...doneWords(v.kind, 'already done', v.skipped, v.moved, v.changed),

@@ -47,6 +47,7 @@ import {
 import { ActivityTypeDirectory } from './activity-types';
 import { loadAgentMemo, saveAgentMemo } from './agent-memo';
 import { AgentDirectory } from './agents';
+import { type AsWrittenRows, asWrittenText, countAsWritten } from './as-written';
 import {
   countReplacing,
   HOLDS_ALREADY,
@@ -260,6 +261,8 @@ export interface ValidateSummary {
   again: number;
   /** OK rows that replace the ID their agent holds on that platform (SheetRow.replaces). */
   replacing?: Replacing;
+  /** OK rows sending a platform or state name Assembled does not know, as written (as-written.ts). */
+  asWritten?: AsWrittenRows;
   /** OK windows to clear, and the activities they would remove and cut, when every one was counted. */
   clearing?: { rows: number; activities?: number; cut?: number };
   /** The first few problems, "Row 4: Start: ...", then how many more there are. */
@@ -466,15 +469,12 @@ const CHANGED_MID_PUSH = 'Changed or added during the push, not sent:';
 /** Validate's word for a row that reads well and is to be sent. */
 const READY = 'Ready to push.';
 
-/** A platform or state name Assembled does not know, sent as written: said when ready and once sent. */
-const asWritten = (row: SheetRow) => `${row.unknownPlatform ?? ''}${row.unknownState ?? ''}`;
-
 /** The word beside a row that reads well and is to be sent; `clear`: what a clear would remove. */
 function readyOutcome(row: SheetRow, clear = ''): RowOutcome {
   const removes = removesOverlapped(row.parse?.ok ? row.parse.request : undefined);
   return {
     status: 'OK',
-    message: `${READY}${readAs(row)}${row.past ?? ''}${replacing(row, false)}${addingWords(row)}${asWritten(row)}${removes}${clear}${row.sentBefore ? SENT_BEFORE : ''}${row.when === undefined ? '' : PUSHED_BEFORE}`,
+    message: `${READY}${readAs(row)}${row.past ?? ''}${replacing(row, false)}${addingWords(row)}${asWrittenText(row)}${removes}${clear}${row.sentBefore ? SENT_BEFORE : ''}${row.when === undefined ? '' : PUSHED_BEFORE}`,
     unsent: true,
   };
 }
@@ -586,6 +586,7 @@ export function validateSheet(deps: PushDeps, kind: PushKind, ref: SheetRef): Va
         else if (removesOverlap(row.parse.request)) summary.updating++;
         if (row.sentBefore) summary.again++;
         summary.replacing = countReplacing(summary.replacing, row);
+        summary.asWritten = countAsWritten(summary.asWritten, row);
         if (untickedDays(row)) days.push(row.row);
         const clear = clears ? clearWords(clears.get(row.row)) : '';
         if (clears) summary.clearing = countClear(summary.clearing, clears.get(row.row));
@@ -1424,7 +1425,7 @@ class PushRun {
         const was = row.parse?.ok ? pastWords(row.parse.request, this.now(), this.deps.zone, true) : '';
         outcomes.set(row.row, {
           ...sent,
-          message: sent.message + readAs(row) + was + replacing(row, true) + asWritten(row),
+          message: sent.message + readAs(row) + was + replacing(row, true) + asWrittenText(row),
         });
         replaced = countReplacing(replaced, row);
         if (was) past = countRow(past, row.row);

@@ -9,6 +9,7 @@ import { toSheetValue } from '../table/sheet-literal';
 import { orderActivityRows } from './activity-order';
 import { markOverlaps } from './activity-rows';
 import { markStateOverlaps, markTimeOffOverlaps } from './agent-overlaps';
+import type { AsWritten } from './as-written';
 import { markHeldPlatformIds, markSentSince, markSharedPlatformIds } from './association-rows';
 import { blankCell, blankRow } from './blank-row';
 import { markRepeatedCancels } from './cancel-rows';
@@ -134,10 +135,10 @@ export interface SheetRow {
   replaces?: string;
   /** The agent holds this very platform ID in Assembled already: nothing to send, so it is not sent. */
   holds?: true;
-  /** A state's platform Assembled does not know, sent as written: words its Ready message adds (platforms.ts). */
-  unknownPlatform?: string;
-  /** A state's name Assembled does not know, sent as written: words its Ready message adds (state-names.ts). */
-  unknownState?: string;
+  /** A state's platform Assembled does not know, sent as written, and words its Ready message adds (platforms.ts). */
+  unknownPlatform?: AsWritten;
+  /** A state's name Assembled does not know, sent as written, and words its Ready message adds (state-names.ts). */
+  unknownState?: AsWritten;
   /** The platform new to Assembled (declared new in the sheet) that the row's association adds. */
   adds?: string;
   /**

@@ -39,6 +39,7 @@ export function markUnknownStates(rows: SheetRow[], map: HeaderMap, held: readon
       wordOnRow(
         row,
         'unknownState',
+        name,
         (sent) =>
           `${column}: ${name} is new to Assembled (${declaredWhere(row, map, 'state', name.toLowerCase(), declared)}): ${sent}, as a state of its own. Check it is the state's name on the platform.`,
       );
@@ -58,6 +59,7 @@ export function markUnknownStates(rows: SheetRow[], map: HeaderMap, held: readon
       wordOnRow(
         row,
         'unknownState',
+        name,
         (sent) =>
           `${column}: "${name}" is not a state Assembled knows (it knows ${list}): ${sent}, as a state of its own. Check it is the state's name on the platform.`,
       );

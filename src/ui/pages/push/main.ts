@@ -525,7 +525,7 @@ validateButton.addEventListener('click', () => {
                 ...(v.unread.length > 0 ? [unreadLine(label, v.unread)] : []),
                 ...v.doubled.map(doubledWords),
               ];
-        // Unread columns, columns that fit a field another fills, rows changed since pushed, rows that remove activities, rows pushed before, pushed rows deleted, rows read as whole days with All day not ticked, rows replacing an agent's ID and a filter's rows read too are worth a look
+        // Unread columns, columns that fit a field another fills, rows changed since pushed, rows that remove activities, rows pushed before, pushed rows deleted, rows read as whole days with All day not ticked, rows replacing an agent's ID, rows sending a name Assembled does not know and a filter's rows read too are worth a look
         // even when every row reads well: not the all-clear green.
         const note =
           v.unread.length + v.doubled.length > 0 ||
@@ -537,7 +537,8 @@ validateButton.addEventListener('click', () => {
           !!v.untickedDays ||
           !!v.filtered ||
           !!v.clearing ||
-          !!v.replacing;
+          !!v.replacing ||
+          !!v.asWritten;
         clearing = v.clearing ? { sheet: v.sheet, words: clearingWords(v.clearing) } : undefined;
         const tone = v.errors > 0 ? 'error' : note ? 'info' : 'ok';
         showAnswer(status, withRowsToFix(lines, v.rows === 0 ? [] : v.problems, v.errors, tone), tone);
