@@ -76,7 +76,7 @@ export function markStateOverlaps(
     refused.add(row);
     refuseRow(
       row,
-      `${overlapsText(map, row, others, zone)}, a state of the same agent from the same source: an agent is in one state at a time on a platform. Correct the times of the row that is wrong, or delete a row typed twice.`,
+      `${overlapsText(map, row, others, zone)}, ${others.length > 1 ? 'states' : 'a state'} of the same agent from the same source: an agent is in one state at a time on a platform. Correct the times of the row that is wrong, or delete a row typed twice.`,
     );
   }
   for (const [row, at] of copies) {

@@ -1,6 +1,7 @@
 // Rules across a sheet's rows: time spans of one group (an agent's activities in a schedule, an
 // agent's states from one platform, an agent's time off) that overlap, and refusing a row that
 // parsed but breaks one.
+import { someOf } from '../count-text';
 import type { Zone } from '../ports';
 import { formatLocalDateTime } from '../time/zone-math';
 import type { AsWrittenField } from './as-written';
@@ -57,9 +58,9 @@ export function overlapsWithin(groups: Iterable<Span[]>): Map<SheetRow, Overlap[
   return clashes;
 }
 
-/** "row 4" or "rows 4, 9". */
-export const rowsText = (rows: readonly (number | string)[]): string =>
-  `row${rows.length > 1 ? 's' : ''} ${rows.join(', ')}`;
+/** "row 4" or "rows 4, 9"; with `last`, "rows 4 and 9", as a sentence lists them. */
+export const rowsText = (rows: readonly (number | string)[], last?: 'and'): string =>
+  `row${rows.length > 1 ? 's' : ''} ${someOf(rows.map(String), rows.length, last)}`;
 
 /**
  * "End: overlaps row 79": the column of `row` that makes the overlap as the sheet heads it (Start
@@ -86,7 +87,7 @@ export function overlapsText(
       ? `${other} (which ends ${at}, ${s} s after this row starts)`
       : `${other} (which starts ${at}, ${s} s before this row ends)`;
   });
-  return `${by.map(column).join(' and ')}: overlaps ${rowsText(rows)}`;
+  return `${by.map(column).join(' and ')}: overlaps ${rowsText(rows, 'and')}`;
 }
 
 /**
