@@ -569,9 +569,12 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * states sheet refused whole for ingest (1.4 KiB together);
  * 436.7 with a row held back for a refused row noted as never sent, and Validate saying it waits
  * on that row while it stands refused (0.2 KiB);
+ * 437.5 with Push asking before association rows replace an agent's platform ID, Validate's
+ * summary naming rows that send a state or platform Assembled does not know (as-written.ts), and
+ * overlaps listing their rows as a sentence does (0.8 KiB together);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 436.7;
+const CODE_BUDGET_KIB = 437.5;
 
 const ENTRY_POINTS = [
   'onOpen',
