@@ -329,21 +329,38 @@ function showOthers(others: OthersPush): void {
   stopOthersButton.hidden = !others.stoppable;
 }
 
+/**
+ * Runs `work` with `controls` off, as busy does; what it throws is said at `said` in red (its
+ * result then none), where the keyboard waits rather than on the button turned off.
+ */
+function busyTold<T>(
+  controls: HTMLButtonElement[],
+  work: () => Promise<T>,
+  said = status,
+  waitAt?: HTMLElement,
+): Promise<T | undefined> {
+  const told = async () => {
+    try {
+      return await work();
+    } catch (error) {
+      showAnswer(said, errorMessage(error), 'error');
+      return undefined;
+    }
+  };
+  return busy(controls, told, waitAt);
+}
+
 /** The other editor's push watched, for Stop their push. */
 let watched: string | undefined;
 const stopOthersButton = byId<HTMLButtonElement>('stopOthers');
 stopOthersButton.addEventListener('click', () => {
   const id = watched;
   if (!id) return;
-  void busy([stopOthersButton], async () => {
-    try {
-      const over = await callServer('stopOthersPush', id);
-      // Over: Validate and Push are free for the rows left, sent with the caller's own key.
-      unwatch?.();
-      showAnswer(status, over.message, 'ok');
-    } catch (error) {
-      showAnswer(status, errorMessage(error), 'error');
-    }
+  void busyTold([stopOthersButton], async () => {
+    const over = await callServer('stopOthersPush', id);
+    // Over: Validate and Push are free for the rows left, sent with the caller's own key.
+    unwatch?.();
+    showAnswer(status, over.message, 'ok');
   }).then(() => stayAtOutcome(status, [stopOthersButton]));
 });
 
@@ -458,13 +475,7 @@ refreshButton.addEventListener('click', () => {
   forgetLastResult();
   // Asked afresh: the sheet in front may be held by another push, or not.
   unwatch?.();
-  void busy(buttons, async () => {
-    try {
-      return await load(true);
-    } catch (error) {
-      showAnswer(status, errorMessage(error), 'error');
-    }
-  }).then((others) => {
+  void busyTold(buttons, () => load(true)).then((others) => {
     // Gone now that it names the sheet in front, the link hands the keyboard to the field below it.
     if (refreshButton.hidden && focusLost()) kind.focus({ preventScroll: true });
     if (others) watch(others);
@@ -478,22 +489,14 @@ templateButton.addEventListener('click', () => {
   if (!k) return;
   // Only the buttons free now: Validate and Push held for another editor's push stay so (watch).
   const free = buttons.filter((b) => !b.disabled);
-  void busy(
+  void busyTold(
     free,
     async () => {
-      try {
-        const { sheet } = await callServer('insertPushTemplate', k);
-        showSheet(sheet);
-        showAnswer(
-          status,
-          `Sheet "${sheet}" is ready: each header cell has a note on what goes in it.`,
-          'ok',
-        );
-      } catch (error) {
-        showAnswer(status, errorMessage(error), 'error');
-      }
-      // The keyboard waits at the status line, not on <body> under the button turned off.
+      const { sheet } = await callServer('insertPushTemplate', k);
+      showSheet(sheet);
+      showAnswer(status, `Sheet "${sheet}" is ready: each header cell has a note on what goes in it.`, 'ok');
     },
+    status,
     status,
   );
 });
@@ -501,51 +504,48 @@ templateButton.addEventListener('click', () => {
 validateButton.addEventListener('click', () => {
   forgetLastResult();
   showStatus(status, 'Checking every row…');
-  void busy(
+  void busyTold(
     buttons,
     async () => {
-      try {
-        const k = await chosenInFront();
-        if (!k) return;
-        const v = await callServer('validatePush', k);
-        const label = kinds.find((c) => c.id === k)?.label ?? k;
-        const lines =
-          v.rows === 0
-            ? [nothingToPush(v.sheet, v.listed, 'validate')]
-            : [
-                validatedWords(v),
-                ...(v.filtered ? [v.filtered] : []),
-                ...(v.otherZone ? [v.otherZone] : []),
-                ...(v.gone ? [v.gone] : []),
-                ...(v.untickedDays ? [v.untickedDays] : []),
-                ...(v.removing > 0 ? [removingWords(v.removing)] : []),
-                ...(v.updating > 0 ? [updatingWords(v.updating)] : []),
-                ...(v.clearing ? [clearingWords(v.clearing)] : []),
-                ...(v.again > 0 ? [againWords(v.again)] : []),
-                ...(v.unread.length > 0 ? [unreadLine(label, v.unread)] : []),
-                ...v.doubled.map(doubledWords),
-              ];
-        // Unread columns, columns that fit a field another fills, rows changed since pushed, rows that remove activities, rows pushed before, pushed rows deleted, rows read as whole days with All day not ticked, rows replacing an agent's ID, rows sending a name Assembled does not know and a filter's rows read too are worth a look
-        // even when every row reads well: not the all-clear green.
-        const note =
-          v.unread.length + v.doubled.length > 0 ||
-          v.changed + v.moved > 0 ||
-          v.removing > 0 ||
-          v.updating > 0 ||
-          v.again > 0 ||
-          !!v.gone ||
-          !!v.untickedDays ||
-          !!v.filtered ||
-          !!v.clearing ||
-          !!v.replacing ||
-          !!v.asWritten;
-        clearing = v.clearing ? { sheet: v.sheet, words: clearingWords(v.clearing) } : undefined;
-        const tone = v.errors > 0 ? 'error' : note ? 'info' : 'ok';
-        showAnswer(status, withRowsToFix(lines, v.rows === 0 ? [] : v.problems, v.errors, tone), tone);
-      } catch (error) {
-        showAnswer(status, errorMessage(error), 'error');
-      }
+      const k = await chosenInFront();
+      if (!k) return;
+      const v = await callServer('validatePush', k);
+      const label = kinds.find((c) => c.id === k)?.label ?? k;
+      const lines =
+        v.rows === 0
+          ? [nothingToPush(v.sheet, v.listed, 'validate')]
+          : [
+              validatedWords(v),
+              ...(v.filtered ? [v.filtered] : []),
+              ...(v.otherZone ? [v.otherZone] : []),
+              ...(v.gone ? [v.gone] : []),
+              ...(v.untickedDays ? [v.untickedDays] : []),
+              ...(v.removing > 0 ? [removingWords(v.removing)] : []),
+              ...(v.updating > 0 ? [updatingWords(v.updating)] : []),
+              ...(v.clearing ? [clearingWords(v.clearing)] : []),
+              ...(v.again > 0 ? [againWords(v.again)] : []),
+              ...(v.unread.length > 0 ? [unreadLine(label, v.unread)] : []),
+              ...v.doubled.map(doubledWords),
+            ];
+      // Unread columns, columns that fit a field another fills, rows changed since pushed, rows that remove activities, rows pushed before, pushed rows deleted, rows read as whole days with All day not ticked, rows replacing an agent's ID, rows sending a name Assembled does not know and a filter's rows read too are worth a look
+      // even when every row reads well: not the all-clear green.
+      const note =
+        v.unread.length + v.doubled.length > 0 ||
+        v.changed + v.moved > 0 ||
+        v.removing > 0 ||
+        v.updating > 0 ||
+        v.again > 0 ||
+        !!v.gone ||
+        !!v.untickedDays ||
+        !!v.filtered ||
+        !!v.clearing ||
+        !!v.replacing ||
+        !!v.asWritten;
+      clearing = v.clearing ? { sheet: v.sheet, words: clearingWords(v.clearing) } : undefined;
+      const tone = v.errors > 0 ? 'error' : note ? 'info' : 'ok';
+      showAnswer(status, withRowsToFix(lines, v.rows === 0 ? [] : v.problems, v.errors, tone), tone);
     },
+    status,
     status,
   );
 });
@@ -566,15 +566,12 @@ pushButton.addEventListener('click', () => {
   let asks: PushAsk | undefined;
   // Push disabled while the rows are read, then while the push starts: the keyboard waits at the
   // line saying so, then at the progress heading (follow), never on the page.
-  void busy(
+  void busyTold(
     buttons,
     async () => {
-      try {
-        if (await sameSheetInFront()) asks = await callServer('askBeforePush', k);
-      } catch (error) {
-        showAnswer(status, errorMessage(error), 'error');
-      }
+      if (await sameSheetInFront()) asks = await callServer('askBeforePush', k);
     },
+    status,
     status,
   ).then(() => {
     if (!asks) return;
@@ -664,8 +661,9 @@ function push(): void {
 
 syncButton.addEventListener('click', () => {
   showStatus(syncStatus, 'Syncing…');
-  void busy([syncButton], async () => {
-    try {
+  void busyTold(
+    [syncButton],
+    async () => {
       // Sync writes into the sheet in front, as the other buttons do: the one this sidebar names.
       if (!(await sameSheetInFront(syncStatus))) return;
       const result = await callServer('syncTimeOff');
@@ -674,10 +672,9 @@ syncButton.addEventListener('click', () => {
       if (result.sheet === sheetName.textContent) forgetLastResult();
       // Rows it left as they are are worth a look: no all-clear green.
       showAnswer(syncStatus, result.message, result.leftAlone ? 'info' : 'ok');
-    } catch (error) {
-      showAnswer(syncStatus, errorMessage(error), 'error');
-    }
-  });
+    },
+    syncStatus,
+  );
 });
 
 // Not read, the sidebar says why at its top, with Try again (first-read.ts): no sheet named "…".
