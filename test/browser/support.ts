@@ -67,7 +67,9 @@ export async function openBench(options: WorkbenchServerOptions = {}): Promise<B
     rmSync(profile, { recursive: true, force: true });
     throw error;
   }
-  context.setDefaultTimeout(15_000);
+  // A wait for the workbench's own work (a Run now's run, a pull's pages): on a busy 2-core machine
+  // (load 15, CI beside other runs) one took over 15 s; a failing wait only takes longer to say so.
+  context.setDefaultTimeout(45_000);
   // Ctrl+C / Ctrl+V in the grid use the real clipboard; the tests read and fill it.
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
     origin: new URL(running.url).origin,
